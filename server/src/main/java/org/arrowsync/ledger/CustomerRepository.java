@@ -1,0 +1,76 @@
+package org.arrowsync.ledger;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.arrowsync.shared.Timestamps;
+import org.arrowsync.shared.PageRequest;
+import org.arrowsync.shared.SqlFilter;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class CustomerRepository {
+
+    private static final String COLUMNS = "id, uuid, name, abbreviation, email, address, postal, country, created, modified";
+
+    private final JdbcClient jdbc;
+
+    CustomerRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    Optional<Customer> find(UUID uuid) {
+        return jdbc.sql("select " + COLUMNS + " from customers where uuid = ?").param(uuid).query(CustomerRepository::map).optional();
+    }
+
+    long count(SqlFilter filter) {
+        return jdbc.sql("select count(*) from customers" + filter.clause()).params(filter.params()).query(Long.class).single();
+    }
+
+    List<Customer> page(SqlFilter filter, PageRequest page) {
+        return jdbc.sql("select " + COLUMNS + " from customers" + filter.clause() + " order by name, id offset ? limit ?")
+                .params(filter.params(page)).query(CustomerRepository::map).list();
+    }
+
+    List<Customer> all() {
+        return jdbc.sql("select " + COLUMNS + " from customers order by name, id").query(CustomerRepository::map).list();
+    }
+
+    Customer insert(CustomerFields fields, Instant now) {
+        return jdbc.sql("insert into customers (uuid, name, abbreviation, email, address, postal, country, created, modified)"
+                        + " values (?, ?, ?, ?, ?, ?, ?, ?, ?) returning " + COLUMNS)
+                .params(UUID.randomUUID(), fields.name(), fields.abbreviation(), fields.email(), fields.address(), fields.postal(),
+                        fields.country(), Timestamps.of(now), Timestamps.of(now))
+                .query(CustomerRepository::map).single();
+    }
+
+    Customer update(UUID uuid, CustomerFields fields, Instant now) {
+        return jdbc.sql("update customers set name = ?, abbreviation = ?, email = ?, address = ?, postal = ?, country = ?, modified = ?"
+                        + " where uuid = ? returning " + COLUMNS)
+                .params(fields.name(), fields.abbreviation(), fields.email(), fields.address(), fields.postal(), fields.country(),
+                        Timestamps.of(now), uuid)
+                .query(CustomerRepository::map).single();
+    }
+
+    boolean hasProjectsOrInvoices(long id) {
+        return jdbc.sql("select exists (select 1 from projects where customer_id = :id) or exists (select 1 from invoices where customer_id = :id)")
+                .param("id", id).query(Boolean.class).single();
+    }
+
+    void delete(long id) {
+        jdbc.sql("delete from customers where id = ?").param(id).update();
+    }
+
+    private static Customer map(ResultSet rs, int row) throws SQLException {
+        return new Customer(rs.getLong("id"), rs.getObject("uuid", UUID.class), rs.getString("name"), rs.getString("abbreviation"),
+                rs.getString("email"), rs.getString("address"), rs.getString("postal"), rs.getString("country"),
+                Timestamps.read(rs, "created"), Timestamps.read(rs, "modified"));
+    }
+
+    record CustomerFields(String name, String abbreviation, String email, String address, String postal, String country) {
+    }
+}

@@ -1,0 +1,76 @@
+package org.arrowsync.ledger;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+import org.arrowsync.ledger.CustomerRepository.CustomerFields;
+import org.arrowsync.shared.FieldErrors;
+import org.arrowsync.shared.Listing;
+import org.arrowsync.shared.NotFound;
+import org.arrowsync.shared.PageRequest;
+import org.arrowsync.shared.Rejected;
+import org.arrowsync.shared.SqlFilter;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+@Service
+public class CustomerService {
+
+    private final CustomerRepository customers;
+    private final Clock clock;
+
+    CustomerService(CustomerRepository customers, Clock clock) {
+        this.customers = customers;
+        this.clock = clock;
+    }
+
+    public Customer get(UUID uuid) {
+        return customers.find(uuid).orElseThrow(NotFound::new);
+    }
+
+    /** Every customer, for matching Arrow customers to them. */
+    public List<Customer> all() {
+        return customers.all();
+    }
+
+    Listing<Customer> list(String name, PageRequest page) {
+        SqlFilter filter = new SqlFilter().icontains("name", name);
+        return Listing.of(customers.page(filter, page), customers.count(filter), page);
+    }
+
+    @Transactional
+    public Customer create(CustomerFields fields) {
+        validate(fields);
+        return customers.insert(fields, clock.instant());
+    }
+
+    @Transactional
+    Customer update(UUID uuid, CustomerFields fields) {
+        get(uuid);
+        validate(fields);
+        return customers.update(uuid, fields, clock.instant());
+    }
+
+    @Transactional
+    void delete(UUID uuid) {
+        Customer customer = get(uuid);
+        if (customers.hasProjectsOrInvoices(customer.id())) {
+            throw new Rejected(409, "Cannot delete a customer that has projects or invoices.");
+        }
+        customers.delete(customer.id());
+    }
+
+    private static void validate(CustomerFields fields) {
+        FieldErrors errors = new FieldErrors();
+        if (errors.required("name", fields.name())) {
+            errors.maxLength("name", fields.name(), 150);
+        }
+        errors.maxLength("abbreviation", fields.abbreviation(), 12);
+        errors.maxLength("email", fields.email(), 75);
+        errors.email("email", fields.email());
+        errors.maxLength("address", fields.address(), 300);
+        errors.maxLength("postal", fields.postal(), 20);
+        errors.maxLength("country", fields.country(), 2);
+        errors.throwIfAny();
+    }
+}

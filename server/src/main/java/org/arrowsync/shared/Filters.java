@@ -1,0 +1,58 @@
+package org.arrowsync.shared;
+
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
+import java.util.UUID;
+
+/** Parses list filter values; a malformed value is a 400 naming the filter, an absent one is null. */
+public final class Filters {
+
+    private Filters() {
+    }
+
+    public static UUID uuid(String name, String value) {
+        return blank(value) ? null : Uuids.fromField(name, value);
+    }
+
+    /** A hyperlink filter such as {@code customer=<url>}: the uuid at its end. */
+    public static UUID link(String name, String value) {
+        return blank(value) ? null : Uuids.fromReference(name, value);
+    }
+
+    public static Integer integer(String name, String value) {
+        if (blank(value)) {
+            return null;
+        }
+        try {
+            return Integer.valueOf(value.trim());
+        } catch (NumberFormatException e) {
+            throw InvalidInput.of(name, "Enter a whole number.");
+        }
+    }
+
+    public static Boolean bool(String name, String value) {
+        if (blank(value)) {
+            return null;
+        }
+        return switch (value.trim().toLowerCase()) {
+            case "true", "1", "yes", "on" -> true;
+            case "false", "0", "no", "off" -> false;
+            default -> throw InvalidInput.of(name, "Must be a valid boolean.");
+        };
+    }
+
+    public static YearMonth period(String name, String value) {
+        if (blank(value)) {
+            return null;
+        }
+        try {
+            return YearMonth.parse(value.trim());
+        } catch (DateTimeParseException e) {
+            throw InvalidInput.of(name, "Invalid period format. Use YYYY-MM (e.g., 2024-01).");
+        }
+    }
+
+    private static boolean blank(String value) {
+        return value == null || value.isBlank();
+    }
+}

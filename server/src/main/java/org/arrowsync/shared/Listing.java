@@ -1,0 +1,20 @@
+package org.arrowsync.shared;
+
+import java.util.List;
+import java.util.function.Function;
+
+/** One page of a list endpoint and the total count; the web layer turns it into the body and paging headers. */
+public record Listing<T>(List<T> items, long total, PageRequest page) {
+
+    /** A page past the end is a 404, as in Waldur; the first page of an empty list is simply empty. */
+    public static <T> Listing<T> of(List<T> items, long total, PageRequest page) {
+        if (page.page() > 1 && page.offset() >= total) {
+            throw new NotFound("Invalid page.");
+        }
+        return new Listing<>(items, total, page);
+    }
+
+    public <R> Listing<R> map(Function<? super T, ? extends R> mapper) {
+        return new Listing<>(items.stream().<R>map(mapper).toList(), total, page);
+    }
+}

@@ -1,0 +1,47 @@
+package org.arrowsync.shared;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.Currency;
+
+/**
+ * The money rules in one place. Amounts are stored unrounded (10 decimals); an invoice item's price is
+ * unit price × quantity rounded HALF_UP to the currency's minor unit (2 decimals for EUR, 0 for JPY), and an
+ * invoice total is the sum of those rounded prices.
+ */
+public final class Money {
+
+    public static final int STORED_SCALE = 10;
+    public static final String DEFAULT_CURRENCY = "EUR";
+    /** Differences below one minor unit of the currency are not worth a correction. */
+    public static final BigDecimal TOLERANCE = new BigDecimal("0.01");
+
+    private Money() {
+    }
+
+    public static BigDecimal stored(BigDecimal amount) {
+        return amount.setScale(STORED_SCALE, RoundingMode.HALF_UP);
+    }
+
+    public static BigDecimal price(BigDecimal unitPrice, BigDecimal quantity, String currency) {
+        return unitPrice.multiply(quantity).setScale(minorUnits(currency), RoundingMode.HALF_UP);
+    }
+
+    public static int minorUnits(String currency) {
+        try {
+            int digits = Currency.getInstance(currency).getDefaultFractionDigits();
+            return digits < 0 ? 2 : digits;
+        } catch (IllegalArgumentException | NullPointerException e) {
+            return 2;
+        }
+    }
+
+    /** Two decimals, as the contract renders summary amounts. */
+    public static BigDecimal summary(BigDecimal amount) {
+        return amount.setScale(2, RoundingMode.HALF_EVEN);
+    }
+
+    public static boolean significant(BigDecimal difference) {
+        return difference.abs().compareTo(TOLERANCE) >= 0;
+    }
+}

@@ -1,0 +1,77 @@
+package org.arrowsync.shared;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Builds the {@code where} clause of a list query from optional filters, so every list endpoint writes its
+ * filters the same way: absent filters add nothing, values always travel as bind parameters.
+ */
+public final class SqlFilter {
+
+    private final List<String> conditions = new ArrayList<>();
+    private final List<Object> params = new ArrayList<>();
+
+    public SqlFilter eq(String column, Object value) {
+        if (value != null) {
+            conditions.add(column + " = ?");
+            params.add(value);
+        }
+        return this;
+    }
+
+    public SqlFilter iexact(String column, String value) {
+        if (value != null) {
+            conditions.add("lower(" + column + ") = lower(?)");
+            params.add(value);
+        }
+        return this;
+    }
+
+    public SqlFilter icontains(String column, String value) {
+        if (value != null && !value.isEmpty()) {
+            conditions.add(column + " ilike ? escape '\\'");
+            params.add("%" + value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+        }
+        return this;
+    }
+
+    public SqlFilter atLeast(String column, Object value) {
+        if (value != null) {
+            conditions.add(column + " >= ?");
+            params.add(value);
+        }
+        return this;
+    }
+
+    public SqlFilter atMost(String column, Object value) {
+        if (value != null) {
+            conditions.add(column + " <= ?");
+            params.add(value);
+        }
+        return this;
+    }
+
+    /** A raw condition for the rare filter that needs one; its value still goes as a parameter. */
+    public SqlFilter where(String condition, Object... values) {
+        conditions.add(condition);
+        params.addAll(List.of(values));
+        return this;
+    }
+
+    public String clause() {
+        return conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions);
+    }
+
+    public List<Object> params() {
+        return List.copyOf(params);
+    }
+
+    /** The filter's parameters followed by {@code offset} and {@code limit}, for a paged query. */
+    public List<Object> params(PageRequest page) {
+        List<Object> all = new ArrayList<>(params);
+        all.add(page.offset());
+        all.add(page.size());
+        return all;
+    }
+}

@@ -1,0 +1,66 @@
+package org.arrowsync.users;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import org.arrowsync.shared.DataFolder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * Makes sure someone can log in after start: the token from {@code ARROWSYNC_ADMIN_TOKEN}, or else, when no staff
+ * user exists, a random one printed once to the console and written owner-only to {@code <data dir>/admin-token}.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class AdminBootstrap implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(AdminBootstrap.class);
+
+    private final UserService users;
+    private final DataFolder dataFolder;
+    private final String configuredToken;
+
+    AdminBootstrap(UserService users, DataFolder dataFolder, @Value("${arrowsync.admin-token:}") String configuredToken) {
+        this.users = users;
+        this.dataFolder = dataFolder;
+        this.configuredToken = configuredToken;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) throws IOException {
+        if (!configuredToken.isBlank()) {
+            users.ensureAdminToken(configuredToken.trim());
+            log.info("Staff user 'admin' uses the token from ARROWSYNC_ADMIN_TOKEN");
+            return;
+        }
+        var token = users.createFirstAdminIfNone();
+        if (token.isPresent()) {
+            Path file = writeOwnerOnly(dataFolder.path().resolve("admin-token"), token.get());
+            // Printed, not logged: the console shows it once, log files never hold it.
+            System.out.println();
+            System.out.println("  Created staff user 'admin'. API token (shown once, also saved in " + file.toAbsolutePath() + "):");
+            System.out.println("  " + token.get());
+            System.out.println();
+        }
+    }
+
+    private static Path writeOwnerOnly(Path file, String token) throws IOException {
+        Files.createDirectories(file.getParent());
+        Files.deleteIfExists(file);
+        try {
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        } catch (UnsupportedOperationException e) {
+            Files.createFile(file);
+        }
+        Files.writeString(file, token + System.lineSeparator());
+        return file;
+    }
+}

@@ -1,0 +1,64 @@
+package org.arrowsync.users;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class UserRepository {
+
+    private static final String COLUMNS = "id, uuid, username, is_staff, created";
+
+    private final JdbcClient jdbc;
+
+    UserRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    Optional<User> findByTokenHash(String tokenHash) {
+        return jdbc.sql("select " + COLUMNS + " from users where token_hash = ?").param(tokenHash).query(UserRepository::map).optional();
+    }
+
+    Optional<User> findByUsername(String username) {
+        return jdbc.sql("select " + COLUMNS + " from users where username = ?").param(username).query(UserRepository::map).optional();
+    }
+
+    boolean anyStaff() {
+        return jdbc.sql("select exists (select 1 from users where is_staff)").query(Boolean.class).single();
+    }
+
+    User insert(String username, boolean staff, String tokenHash, Instant now) {
+        return jdbc.sql("insert into users (uuid, username, is_staff, token_hash, created) values (?, ?, ?, ?, ?) returning " + COLUMNS)
+                .params(UUID.randomUUID(), username, staff, tokenHash, now.atOffset(java.time.ZoneOffset.UTC))
+                .query(UserRepository::map).single();
+    }
+
+    /** Makes {@code username} a staff user holding exactly this token, creating it if needed. */
+    void upsertStaff(String username, String tokenHash, Instant now) {
+        jdbc.sql("""
+                insert into users (uuid, username, is_staff, token_hash, created) values (?, ?, true, ?, ?)
+                on conflict (username) do update set is_staff = true, token_hash = excluded.token_hash
+                """)
+                .params(UUID.randomUUID(), username, tokenHash, now.atOffset(java.time.ZoneOffset.UTC))
+                .update();
+    }
+
+    long count() {
+        return jdbc.sql("select count(*) from users").query(Long.class).single();
+    }
+
+    List<User> page(long offset, int limit) {
+        return jdbc.sql("select " + COLUMNS + " from users order by created, id offset ? limit ?").params(offset, limit).query(UserRepository::map).list();
+    }
+
+    private static User map(ResultSet rs, int row) throws SQLException {
+        return new User(rs.getLong("id"), rs.getObject("uuid", UUID.class), rs.getString("username"), rs.getBoolean("is_staff"),
+                rs.getObject("created", OffsetDateTime.class).toInstant());
+    }
+}

@@ -1,0 +1,2 @@
+/** API users and their tokens: authentication, staff rights and the first admin. */
+package org.arrowsync.users;

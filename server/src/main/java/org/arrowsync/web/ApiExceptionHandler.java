@@ -1,0 +1,102 @@
+package org.arrowsync.web;
+
+import java.util.List;
+import java.util.Map;
+import org.arrowsync.shared.InvalidInput;
+import org.arrowsync.shared.NotFound;
+import org.arrowsync.shared.Rejected;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DatabindException;
+
+/** Maps exceptions to Waldur's error bodies by type; nothing reaches a client as a stack trace. */
+@RestControllerAdvice
+class ApiExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+    @ExceptionHandler(NotFound.class)
+    ResponseEntity<Object> notFound(NotFound e) {
+        return detail(HttpStatus.NOT_FOUND, e.getMessage());
+    }
+
+    @ExceptionHandler(NoResourceFoundException.class)
+    ResponseEntity<Object> noRoute(NoResourceFoundException e) {
+        return detail(HttpStatus.NOT_FOUND, "Not found.");
+    }
+
+    @ExceptionHandler(InvalidInput.class)
+    ResponseEntity<Object> invalid(InvalidInput e) {
+        return ResponseEntity.badRequest().body(e.errors());
+    }
+
+    @ExceptionHandler(Rejected.class)
+    ResponseEntity<Object> rejected(Rejected e) {
+        return ResponseEntity.status(e.status()).body(Map.of("error", e.getMessage()));
+    }
+
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ResponseEntity<Object> unreadable(HttpMessageNotReadableException e) {
+        if (e.getCause() instanceof DatabindException mismatch && !mismatch.getPath().isEmpty()) {
+            String field = mismatch.getPath().stream()
+                    .map(reference -> reference.getPropertyName() != null ? reference.getPropertyName() : String.valueOf(reference.getIndex()))
+                    .reduce((a, b) -> a + "." + b).orElse("non_field_errors");
+            return ResponseEntity.badRequest().body(Map.of(field, List.of("Invalid value.")));
+        }
+        if (e.getCause() instanceof JacksonException) {
+            return detail(HttpStatus.BAD_REQUEST, "JSON parse error: the request body is not valid JSON.");
+        }
+        return detail(HttpStatus.BAD_REQUEST, "The request body is missing or unreadable.");
+    }
+
+    @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
+    ResponseEntity<Object> methodNotAllowed(HttpRequestMethodNotSupportedException e) {
+        return detail(HttpStatus.METHOD_NOT_ALLOWED, "Method \"" + e.getMethod() + "\" not allowed.");
+    }
+
+    @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
+    ResponseEntity<Object> unsupportedMediaType(HttpMediaTypeNotSupportedException e) {
+        return detail(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported media type \"" + e.getContentType() + "\" in request.");
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<Object> typeMismatch(MethodArgumentTypeMismatchException e) {
+        if (e.getParameter().hasParameterAnnotation(PathVariable.class)) {
+            return detail(HttpStatus.NOT_FOUND, "Not found.");
+        }
+        return ResponseEntity.badRequest().body(Map.of(e.getName(), List.of("Enter a valid value.")));
+    }
+
+    @ExceptionHandler(MissingServletRequestParameterException.class)
+    ResponseEntity<Object> missingParameter(MissingServletRequestParameterException e) {
+        return ResponseEntity.badRequest().body(Map.of(e.getParameterName(), List.of("This field is required.")));
+    }
+
+    @ExceptionHandler(DuplicateKeyException.class)
+    ResponseEntity<Object> duplicate(DuplicateKeyException e) {
+        return ResponseEntity.badRequest().body(Map.of(InvalidInput.NON_FIELD_ERRORS, List.of("An object with these values already exists.")));
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<Object> unexpected(Exception e) {
+        log.error("Unexpected error while handling a request", e);
+        return detail(HttpStatus.INTERNAL_SERVER_ERROR, "A server error occurred.");
+    }
+
+    private static ResponseEntity<Object> detail(HttpStatus status, String message) {
+        return ResponseEntity.status(status).body(Map.of("detail", message));
+    }
+}

@@ -1,0 +1,43 @@
+package org.arrowsync.web;
+
+import org.arrowsync.shared.NotFound;
+import org.arrowsync.shared.PageRequest;
+import org.springframework.core.MethodParameter;
+import org.springframework.web.bind.support.WebDataBinderFactory;
+import org.springframework.web.context.request.NativeWebRequest;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.method.support.ModelAndViewContainer;
+
+/** Reads {@code page} and {@code page_size} as Django REST framework does: a bad page is a 404, a bad size the default. */
+class PageRequestResolver implements HandlerMethodArgumentResolver {
+
+    @Override
+    public boolean supportsParameter(MethodParameter parameter) {
+        return PageRequest.class.equals(parameter.getParameterType());
+    }
+
+    @Override
+    public PageRequest resolveArgument(MethodParameter parameter, ModelAndViewContainer container, NativeWebRequest request,
+            WebDataBinderFactory binderFactory) {
+        int page = parsePositive(request.getParameter("page"), 1);
+        if (page < 1) {
+            throw new NotFound("Invalid page.");
+        }
+        int size = parsePositive(request.getParameter("page_size"), PageRequest.DEFAULT_SIZE);
+        if (size < 1) {
+            size = PageRequest.DEFAULT_SIZE;
+        }
+        return new PageRequest(page, Math.min(size, PageRequest.MAX_SIZE));
+    }
+
+    private static int parsePositive(String value, int fallback) {
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            return Integer.parseInt(value.trim());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+}

@@ -1,0 +1,81 @@
+package org.arrowsync.web;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.arrowsync.shared.Caller;
+import org.arrowsync.users.UserService;
+import org.springframework.http.MediaType;
+import org.springframework.web.filter.OncePerRequestFilter;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Waldur token authentication for {@code /api/}: {@code Authorization: Token <key>} or 401; staff only for
+ * {@code /api/admin/}, {@code /api/users/} and every write, else 403. The API description stays public.
+ */
+class TokenAuthenticationFilter extends OncePerRequestFilter {
+
+    private static final Set<String> READS = Set.of("GET", "HEAD", "OPTIONS");
+
+    private final UserService users;
+    private final JsonMapper json;
+
+    TokenAuthenticationFilter(UserService users, JsonMapper json) {
+        this.users = users;
+        this.json = json;
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return !path.startsWith("/api/") || path.startsWith("/api/schema") || path.startsWith("/api/docs");
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String header = request.getHeader("Authorization");
+        if (header == null || header.isBlank()) {
+            reject(response, HttpServletResponse.SC_UNAUTHORIZED, "Authentication credentials were not provided.");
+            return;
+        }
+        Optional<Caller> caller = tokenOf(header).flatMap(users::authenticate);
+        if (caller.isEmpty()) {
+            reject(response, HttpServletResponse.SC_UNAUTHORIZED, "Invalid token.");
+            return;
+        }
+        if (!caller.get().staff() && needsStaff(request)) {
+            reject(response, HttpServletResponse.SC_FORBIDDEN, "You do not have permission to perform this action.");
+            return;
+        }
+        request.setAttribute(CallerResolver.ATTRIBUTE, caller.get());
+        chain.doFilter(request, response);
+    }
+
+    private static Optional<String> tokenOf(String header) {
+        String[] parts = header.trim().split("\\s+");
+        if (parts.length != 2 || !parts[0].equalsIgnoreCase("Token") || parts[1].isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(parts[1]);
+    }
+
+    private static boolean needsStaff(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return path.startsWith("/api/admin/") || path.startsWith("/api/users/") || !READS.contains(request.getMethod());
+    }
+
+    private void reject(HttpServletResponse response, int status, String detail) throws IOException {
+        response.setStatus(status);
+        if (status == HttpServletResponse.SC_UNAUTHORIZED) {
+            response.setHeader("WWW-Authenticate", "Token");
+        }
+        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+        json.writeValue(response.getOutputStream(), Map.of("detail", detail));
+    }
+}

@@ -1,0 +1,40 @@
+package org.arrowsync.web;
+
+import com.fasterxml.jackson.annotation.JsonFormat;
+import java.math.BigDecimal;
+import java.util.List;
+import org.arrowsync.users.UserService;
+import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import tools.jackson.core.StreamWriteFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+@Configuration(proxyBeanMethods = false)
+class WebConfiguration implements WebMvcConfigurer {
+
+    @Override
+    public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+        resolvers.add(new PageRequestResolver());
+        resolvers.add(new CallerResolver());
+    }
+
+    @Bean
+    FilterRegistrationBean<TokenAuthenticationFilter> tokenAuthentication(UserService users, JsonMapper json) {
+        FilterRegistrationBean<TokenAuthenticationFilter> registration = new FilterRegistrationBean<>(new TokenAuthenticationFilter(users, json));
+        registration.addUrlPatterns("/api/*");
+        registration.setOrder(0);
+        return registration;
+    }
+
+    /** Decimals travel as JSON strings in plain notation, as the contract shows ({@code "12.3400000000"}). */
+    @Bean
+    JsonMapperBuilderCustomizer decimalsAsStrings() {
+        return builder -> builder
+                .withConfigOverride(BigDecimal.class, override -> override.setFormat(JsonFormat.Value.forShape(JsonFormat.Shape.STRING)))
+                .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN);
+    }
+}

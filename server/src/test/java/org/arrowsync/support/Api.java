@@ -1,0 +1,102 @@
+package org.arrowsync.support;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** A plain HTTP client for the server under test: real requests, real headers, JSON parsed into trees. */
+public final class Api {
+
+    public static final String ADMIN_TOKEN = "test-admin-token";
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private final String baseUrl;
+    private final String token;
+    private final Map<String, String> headers;
+
+    private Api(String baseUrl, String token, Map<String, String> headers) {
+        this.baseUrl = baseUrl;
+        this.token = token;
+        this.headers = headers;
+    }
+
+    public static Api at(int port) {
+        return new Api("http://localhost:" + port, ADMIN_TOKEN, Map.of());
+    }
+
+    public Api as(String otherToken) {
+        return new Api(baseUrl, otherToken, headers);
+    }
+
+    public Api anonymous() {
+        return as(null);
+    }
+
+    public Api withHeader(String name, String value) {
+        Map<String, String> more = new LinkedHashMap<>(headers);
+        more.put(name, value);
+        return new Api(baseUrl, token, more);
+    }
+
+    public Response get(String path) {
+        return send("GET", path, null);
+    }
+
+    public Response head(String path) {
+        return send("HEAD", path, null);
+    }
+
+    public Response delete(String path) {
+        return send("DELETE", path, null);
+    }
+
+    public Response post(String path, Object body) {
+        return send("POST", path, body);
+    }
+
+    public Response put(String path, Object body) {
+        return send("PUT", path, body);
+    }
+
+    public Response patch(String path, Object body) {
+        return send("PATCH", path, body);
+    }
+
+    /** Sends a body as it is given: a String goes raw (for malformed JSON), anything else as JSON. */
+    public Response send(String method, String path, Object body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(path.startsWith("http") ? path : baseUrl + path))
+                .timeout(Duration.ofSeconds(60));
+        if (token != null) {
+            request.header("Authorization", "Token " + token);
+        }
+        headers.forEach(request::header);
+        if (body == null) {
+            request.method(method, HttpRequest.BodyPublishers.noBody());
+        } else {
+            String text = body instanceof String raw ? raw : JSON.writeValueAsString(body);
+            request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(text));
+        }
+        try {
+            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return new Response(method, path, response.statusCode(), response.headers().map(), response.body());
+        } catch (IOException e) {
+            throw new IllegalStateException(method + " " + path + " failed: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static JsonNode parse(String text) {
+        return JSON.readTree(text);
+    }
+}
