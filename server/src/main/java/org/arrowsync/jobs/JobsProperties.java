@@ -1,0 +1,17 @@
+package org.arrowsync.jobs;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * How the job queue runs: worker threads, how often it polls the database, and the schedule intervals
+ * ({@code schedulesEnabled=false} keeps the periodic jobs from being planned, e.g. in tests that move time).
+ */
+@ConfigurationProperties("arrowsync.jobs")
+record JobsProperties(
+        @DefaultValue("4") int threads,
+        @DefaultValue("2s") Duration pollingInterval,
+        @DefaultValue("true") boolean schedulesEnabled,
+        @DefaultValue("1h") Duration invoiceClosingInterval) {
+}

@@ -1,0 +1,66 @@
+package org.arrowsync.ledger;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import org.arrowsync.ledger.InvoiceService.InvoiceFilter;
+import org.arrowsync.ledger.InvoiceService.Statement;
+import org.arrowsync.shared.ApiUrls;
+import org.arrowsync.shared.Filters;
+import org.arrowsync.shared.Listing;
+import org.arrowsync.shared.PageRequest;
+import org.arrowsync.shared.Uuids;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/invoices/")
+class InvoiceController {
+
+    private final InvoiceService invoices;
+
+    InvoiceController(InvoiceService invoices) {
+        this.invoices = invoices;
+    }
+
+    @GetMapping
+    Listing<InvoiceView> list(@RequestParam(name = "customer_uuid", required = false) String customerUuid,
+            @RequestParam(required = false) String year, @RequestParam(required = false) String month,
+            @RequestParam(required = false) String state, PageRequest page) {
+        InvoiceFilter filter = new InvoiceFilter(Filters.uuid("customer_uuid", customerUuid), Filters.integer("year", year),
+                Filters.integer("month", month), state);
+        return invoices.list(filter, page).map(InvoiceView::of);
+    }
+
+    @GetMapping("{uuid}/")
+    InvoiceView get(@PathVariable String uuid) {
+        return InvoiceView.of(invoices.get(Uuids.fromPath(uuid)));
+    }
+
+    /** Staff move an invoice forward: pending → created → paid, or canceled. */
+    @PostMapping("{uuid}/set_state/")
+    InvoiceView setState(@PathVariable String uuid, @RequestBody StateForm form) {
+        Invoice invoice = invoices.setState(Uuids.fromPath(uuid), form.state());
+        return InvoiceView.of(invoices.get(invoice.uuid()));
+    }
+
+    record StateForm(String state) {
+    }
+
+    record InvoiceView(String url, String uuid, String customer, String customerUuid, String customerName, int year, int month,
+            String state, String currency, BigDecimal total, List<InvoiceItemController.ItemView> items, Instant created) {
+
+        static InvoiceView of(Statement statement) {
+            Invoice invoice = statement.invoice();
+            return new InvoiceView(ApiUrls.of("invoices", invoice.uuid()), Uuids.hex(invoice.uuid()),
+                    ApiUrls.of("customers", invoice.customer().uuid()), Uuids.hex(invoice.customer().uuid()), invoice.customer().name(),
+                    invoice.year(), invoice.month(), invoice.state().value(), statement.currency(), statement.total(),
+                    statement.items().stream().map(InvoiceItemController.ItemView::of).toList(), invoice.created());
+        }
+    }
+}

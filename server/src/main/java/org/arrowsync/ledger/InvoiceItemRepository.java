@@ -1,0 +1,106 @@
+package org.arrowsync.ledger;
+
+import java.math.BigDecimal;
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.arrowsync.ledger.Resource.Ref;
+import org.arrowsync.shared.PageRequest;
+import org.arrowsync.shared.SqlFilter;
+import org.arrowsync.shared.Timestamps;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+@Repository
+class InvoiceItemRepository {
+
+    private static final String FROM = " from invoice_items it join invoices i on i.id = it.invoice_id join customers c on c.id = i.customer_id"
+            + " left join resources r on r.id = it.resource_id";
+    private static final String SELECT = """
+            select it.id, it.uuid, it.invoice_id, i.uuid as invoice_uuid, it.name, it.unit_price, it.quantity, it.unit, it.currency,
+                   it.start_date, it.end_date, it.resource_id, r.uuid as resource_uuid, it.resource_name, it.project_id, it.project_uuid,
+                   it.project_name, it.details::text as details, it.created""" + FROM;
+
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+
+    InvoiceItemRepository(JdbcClient jdbc, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    Optional<InvoiceItem> find(UUID uuid) {
+        return jdbc.sql(SELECT + " where it.uuid = ?").param(uuid).query(this::map).optional();
+    }
+
+    List<InvoiceItem> ofInvoices(List<Long> invoiceIds) {
+        if (invoiceIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql(SELECT + " where it.invoice_id = any(?) order by it.created, it.id").param(invoiceIds.toArray(Long[]::new))
+                .query(this::map).list();
+    }
+
+    List<String> currenciesOf(long invoiceId) {
+        return jdbc.sql("select distinct currency from invoice_items where invoice_id = ?").param(invoiceId).query(String.class).list();
+    }
+
+    long count(SqlFilter filter) {
+        return jdbc.sql("select count(*)" + FROM + filter.clause()).params(filter.params()).query(Long.class).single();
+    }
+
+    List<InvoiceItem> page(SqlFilter filter, PageRequest page) {
+        return jdbc.sql(SELECT + filter.clause() + " order by it.created desc, it.id desc offset ? limit ?").params(filter.params(page))
+                .query(this::map).list();
+    }
+
+    UUID insert(long invoiceId, InvoiceItemDraft item, Instant now) {
+        UUID uuid = UUID.randomUUID();
+        jdbc.sql("""
+                        insert into invoice_items (uuid, invoice_id, name, unit_price, quantity, unit, currency, start_date, end_date,
+                                                   resource_id, resource_name, project_id, project_uuid, project_name, details, created)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?)""")
+                .params(uuid, invoiceId, item.name(), item.unitPrice(), item.quantity(), item.unit(), item.currency(),
+                        date(item.start()), date(item.end()),
+                        item.resource() == null ? null : item.resource().id(), item.resource() == null ? "" : item.resource().name(),
+                        item.project() == null ? null : item.project().id(), item.project() == null ? null : item.project().uuid(),
+                        item.project() == null ? "" : item.project().name(), json.writeValueAsString(item.details()), Timestamps.of(now))
+                .update();
+        return uuid;
+    }
+
+    void updatePrice(long id, String name, BigDecimal unitPrice, BigDecimal quantity, JsonNode details) {
+        jdbc.sql("update invoice_items set name = ?, unit_price = ?, quantity = ?, details = ?::jsonb where id = ?")
+                .params(name, unitPrice, quantity, json.writeValueAsString(details), id).update();
+    }
+
+    void delete(long id) {
+        jdbc.sql("delete from invoice_items where id = ?").param(id).update();
+    }
+
+    private static Date date(LocalDate date) {
+        return date == null ? null : Date.valueOf(date);
+    }
+
+    private InvoiceItem map(ResultSet rs, int row) throws SQLException {
+        long resourceId = rs.getLong("resource_id");
+        Ref resource = rs.wasNull() ? null : new Ref(resourceId, rs.getObject("resource_uuid", UUID.class), rs.getString("resource_name"));
+        long projectId = rs.getLong("project_id");
+        UUID projectUuid = rs.getObject("project_uuid", UUID.class);
+        Ref project = projectUuid == null ? null : new Ref(rs.wasNull() ? 0 : projectId, projectUuid, rs.getString("project_name"));
+        Date start = rs.getDate("start_date");
+        Date end = rs.getDate("end_date");
+        return new InvoiceItem(rs.getLong("id"), rs.getObject("uuid", UUID.class), rs.getLong("invoice_id"),
+                rs.getObject("invoice_uuid", UUID.class), rs.getString("name"), rs.getBigDecimal("unit_price"), rs.getBigDecimal("quantity"),
+                rs.getString("unit"), rs.getString("currency"), start == null ? null : start.toLocalDate(),
+                end == null ? null : end.toLocalDate(), resource, project, json.readTree(rs.getString("details")),
+                Timestamps.read(rs, "created"));
+    }
+}

@@ -1,0 +1,76 @@
+package org.arrowsync.ledger;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.arrowsync.ledger.Resource.Ref;
+import org.arrowsync.shared.PageRequest;
+import org.arrowsync.shared.SqlFilter;
+import org.arrowsync.shared.Timestamps;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class InvoiceRepository {
+
+    private static final String FROM = " from invoices i join customers c on c.id = i.customer_id";
+    private static final String SELECT = "select i.id, i.uuid, i.year, i.month, i.state, i.created, i.modified,"
+            + " c.id as customer_id, c.uuid as customer_uuid, c.name as customer_name" + FROM;
+
+    private final JdbcClient jdbc;
+
+    InvoiceRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    Optional<Invoice> find(UUID uuid) {
+        return jdbc.sql(SELECT + " where i.uuid = ?").param(uuid).query(InvoiceRepository::map).optional();
+    }
+
+    /** Locks the invoice row, so a state change and an item change on it never interleave. */
+    Optional<Invoice> lock(long id) {
+        return jdbc.sql(SELECT + " where i.id = ? for update of i").param(id).query(InvoiceRepository::map).optional();
+    }
+
+    /** The customer's invoice for the month, created pending if it does not exist yet (safe under concurrency). */
+    Invoice getOrCreate(long customerId, YearMonth period, Instant now) {
+        jdbc.sql("""
+                        insert into invoices (uuid, customer_id, year, month, state, created, modified) values (?, ?, ?, ?, 'pending', ?, ?)
+                        on conflict (customer_id, year, month) do nothing""")
+                .params(UUID.randomUUID(), customerId, period.getYear(), period.getMonthValue(), Timestamps.of(now), Timestamps.of(now))
+                .update();
+        return jdbc.sql(SELECT + " where i.customer_id = ? and i.year = ? and i.month = ?")
+                .params(customerId, period.getYear(), period.getMonthValue()).query(InvoiceRepository::map).single();
+    }
+
+    long count(SqlFilter filter) {
+        return jdbc.sql("select count(*)" + FROM + filter.clause()).params(filter.params()).query(Long.class).single();
+    }
+
+    List<Invoice> page(SqlFilter filter, PageRequest page) {
+        return jdbc.sql(SELECT + filter.clause() + " order by i.year desc, i.month desc, c.name, i.id offset ? limit ?")
+                .params(filter.params(page)).query(InvoiceRepository::map).list();
+    }
+
+    void updateState(long id, InvoiceState state, Instant now) {
+        jdbc.sql("update invoices set state = ?, modified = ? where id = ?").params(state.value(), Timestamps.of(now), id).update();
+    }
+
+    /** Moves every pending invoice of a month before {@code period} to created; returns how many. */
+    int closeBefore(YearMonth period, Instant now) {
+        return jdbc.sql("update invoices set state = 'created', modified = ? where state = 'pending' and year * 12 + month < ?")
+                .params(Timestamps.of(now), period.getYear() * 12 + period.getMonthValue())
+                .update();
+    }
+
+    private static Invoice map(ResultSet rs, int row) throws SQLException {
+        return new Invoice(rs.getLong("id"), rs.getObject("uuid", UUID.class),
+                new Ref(rs.getLong("customer_id"), rs.getObject("customer_uuid", UUID.class), rs.getString("customer_name")),
+                rs.getInt("year"), rs.getInt("month"), InvoiceState.of(rs.getString("state")).orElseThrow(),
+                Timestamps.read(rs, "created"), Timestamps.read(rs, "modified"));
+    }
+}

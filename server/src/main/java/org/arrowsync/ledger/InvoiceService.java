@@ -1,0 +1,148 @@
+package org.arrowsync.ledger;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.arrowsync.shared.InvalidInput;
+import org.arrowsync.shared.Listing;
+import org.arrowsync.shared.Money;
+import org.arrowsync.shared.NotFound;
+import org.arrowsync.shared.PageRequest;
+import org.arrowsync.shared.SqlFilter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The ledger's write side for every feature that bills: invoices are found or opened per customer and month, and
+ * items change only while their invoice is pending (the invoice row is locked for each change).
+ */
+@Service
+public class InvoiceService {
+
+    private static final Logger log = LoggerFactory.getLogger(InvoiceService.class);
+
+    private final InvoiceRepository invoices;
+    private final InvoiceItemRepository items;
+    private final CustomerRepository customers;
+    private final Clock clock;
+
+    InvoiceService(InvoiceRepository invoices, InvoiceItemRepository items, CustomerRepository customers, Clock clock) {
+        this.invoices = invoices;
+        this.items = items;
+        this.customers = customers;
+        this.clock = clock;
+    }
+
+    /** The customer's invoice for the month, opened (pending) if there is none yet. */
+    @Transactional
+    public Invoice invoiceFor(UUID customerUuid, YearMonth period) {
+        Customer customer = customers.find(customerUuid).orElseThrow(NotFound::new);
+        return invoices.getOrCreate(customer.id(), period, clock.instant());
+    }
+
+    @Transactional
+    public InvoiceItem addItem(Invoice invoice, InvoiceItemDraft draft) {
+        Invoice locked = lockOpen(invoice.id());
+        List<String> currencies = items.currenciesOf(locked.id());
+        if (!currencies.isEmpty() && !currencies.contains(draft.currency())) {
+            throw InvalidInput.of("currency", "Invoice " + locked.period() + " of " + locked.customer().name() + " is in "
+                    + currencies.get(0) + "; an item in " + draft.currency() + " cannot join it.");
+        }
+        return items.find(items.insert(locked.id(), draft, clock.instant())).orElseThrow();
+    }
+
+    @Transactional
+    public void changeItem(InvoiceItem item, String name, BigDecimal unitPrice, BigDecimal quantity, JsonNode details) {
+        lockOpen(item.invoiceId());
+        items.updatePrice(item.id(), name, unitPrice, quantity, details);
+    }
+
+    @Transactional
+    public void removeItem(InvoiceItem item) {
+        lockOpen(item.invoiceId());
+        items.delete(item.id());
+    }
+
+    public InvoiceItem item(UUID uuid) {
+        return items.find(uuid).orElseThrow(NotFound::new);
+    }
+
+    /** Past months are final: their pending invoices become created. Returns how many were closed. */
+    @Transactional
+    public int closePastMonths() {
+        int closed = invoices.closeBefore(YearMonth.now(clock), clock.instant());
+        if (closed > 0) {
+            log.info("Closed {} pending invoices of past months", closed);
+        }
+        return closed;
+    }
+
+    Statement get(UUID uuid) {
+        Invoice invoice = invoices.find(uuid).orElseThrow(NotFound::new);
+        return new Statement(invoice, items.ofInvoices(List.of(invoice.id())));
+    }
+
+    /** A page of invoices with all their items: two queries, whatever the page size. */
+    Listing<Statement> list(InvoiceFilter filter, PageRequest page) {
+        SqlFilter sql = new SqlFilter().eq("c.uuid", filter.customerUuid()).eq("i.year", filter.year()).eq("i.month", filter.month())
+                .eq("i.state", filter.state());
+        List<Invoice> found = invoices.page(sql, page);
+        Map<Long, List<InvoiceItem>> byInvoice = items.ofInvoices(found.stream().map(Invoice::id).toList()).stream()
+                .collect(Collectors.groupingBy(InvoiceItem::invoiceId));
+        List<Statement> statements = found.stream().map(i -> new Statement(i, byInvoice.getOrDefault(i.id(), List.of()))).toList();
+        return Listing.of(statements, invoices.count(sql), page);
+    }
+
+    Listing<InvoiceItem> items(ItemFilter filter, PageRequest page) {
+        SqlFilter sql = new SqlFilter().eq("i.uuid", filter.invoiceUuid())
+                .eq("c.uuid", filter.customerUuid())
+                .eq("it.project_uuid", filter.projectUuid())
+                .eq("r.uuid", filter.resourceUuid())
+                .eq("i.year", filter.year())
+                .eq("i.month", filter.month())
+                .icontains("it.name", filter.name());
+        return Listing.of(items.page(sql, page), items.count(sql), page);
+    }
+
+    @Transactional
+    Invoice setState(UUID uuid, String state) {
+        InvoiceState target = InvoiceState.of(state).orElseThrow(() -> InvalidInput.of("state", "\"" + state + "\" is not a valid choice."));
+        Invoice invoice = invoices.find(uuid).orElseThrow(NotFound::new);
+        Invoice moved = invoices.lock(invoice.id()).orElseThrow().moveTo(target);
+        invoices.updateState(moved.id(), moved.state(), clock.instant());
+        return invoices.find(uuid).orElseThrow();
+    }
+
+    private Invoice lockOpen(long invoiceId) {
+        Invoice invoice = invoices.lock(invoiceId).orElseThrow(NotFound::new);
+        if (!invoice.isOpen()) {
+            throw new InvoiceClosed(invoice);
+        }
+        return invoice;
+    }
+
+    /** An invoice with its items; the total is the sum of the items' rounded prices. */
+    record Statement(Invoice invoice, List<InvoiceItem> items) {
+
+        String currency() {
+            return items.isEmpty() ? Money.DEFAULT_CURRENCY : items.get(0).currency();
+        }
+
+        BigDecimal total() {
+            return items.stream().map(InvoiceItem::price).reduce(Money.price(BigDecimal.ZERO, BigDecimal.ONE, currency()), BigDecimal::add);
+        }
+    }
+
+    record InvoiceFilter(UUID customerUuid, Integer year, Integer month, String state) {
+    }
+
+    record ItemFilter(UUID invoiceUuid, UUID customerUuid, UUID projectUuid, UUID resourceUuid, Integer year, Integer month, String name) {
+    }
+}

@@ -1,0 +1,38 @@
+package org.arrowsync.ledger;
+
+import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.Set;
+
+/** pending → created → paid, or canceled from either; only a pending invoice takes changes. */
+public enum InvoiceState {
+    PENDING("pending"), CREATED("created"), PAID("paid"), CANCELED("canceled");
+
+    private final String value;
+
+    InvoiceState(String value) {
+        this.value = value;
+    }
+
+    @JsonValue
+    public String value() {
+        return value;
+    }
+
+    public boolean isOpen() {
+        return this == PENDING;
+    }
+
+    boolean canMoveTo(InvoiceState target) {
+        return switch (this) {
+            case PENDING -> Set.of(CREATED, CANCELED).contains(target);
+            case CREATED -> Set.of(PAID, CANCELED).contains(target);
+            case PAID, CANCELED -> false;
+        };
+    }
+
+    static Optional<InvoiceState> of(String value) {
+        return Arrays.stream(values()).filter(state -> state.value.equals(value)).findFirst();
+    }
+}

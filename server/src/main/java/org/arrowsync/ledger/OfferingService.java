@@ -1,0 +1,75 @@
+package org.arrowsync.ledger;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.arrowsync.ledger.Offering.Component;
+import org.arrowsync.shared.FieldErrors;
+import org.arrowsync.shared.Listing;
+import org.arrowsync.shared.NotFound;
+import org.arrowsync.shared.PageRequest;
+import org.arrowsync.shared.SqlFilter;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+@Service
+public class OfferingService {
+
+    static final List<String> BILLING_TYPES = List.of("fixed", "usage", "one", "few", "limit");
+
+    private final OfferingRepository offerings;
+    private final Clock clock;
+
+    OfferingService(OfferingRepository offerings, Clock clock) {
+        this.offerings = offerings;
+        this.clock = clock;
+    }
+
+    public Offering get(UUID uuid) {
+        return offerings.find(uuid).orElseThrow(NotFound::new);
+    }
+
+    Listing<Offering> list(String name, String type, PageRequest page) {
+        SqlFilter filter = new SqlFilter().icontains("name", name).eq("type", type);
+        return Listing.of(offerings.page(filter, page), offerings.count(filter), page);
+    }
+
+    @Transactional
+    public Offering create(NewOffering offering) {
+        validate(offering);
+        UUID uuid = UUID.randomUUID();
+        Instant now = clock.instant();
+        long id = offerings.insert(uuid, offering.name(), offering.type(), offering.state(), now);
+        offering.components().forEach(component -> offerings.insertComponent(id, component));
+        offering.planNames().forEach(plan -> offerings.insertPlan(id, plan, now));
+        return get(uuid);
+    }
+
+    private static void validate(NewOffering offering) {
+        FieldErrors errors = new FieldErrors();
+        if (errors.required("name", offering.name())) {
+            errors.maxLength("name", offering.name(), 150);
+        }
+        errors.required("type", offering.type());
+        for (int i = 0; i < offering.components().size(); i++) {
+            Component component = offering.components().get(i);
+            String prefix = "components." + i + ".";
+            errors.required(prefix + "type", component.type());
+            errors.required(prefix + "name", component.name());
+            if (errors.required(prefix + "billing_type", component.billingType())) {
+                errors.oneOf(prefix + "billing_type", component.billingType(), BILLING_TYPES);
+            }
+        }
+        if (offering.components().stream().map(Component::type).distinct().count() != offering.components().size()) {
+            errors.add("components", "Component types must be unique.");
+        }
+        for (int i = 0; i < offering.planNames().size(); i++) {
+            errors.required("plans." + i + ".name", offering.planNames().get(i));
+        }
+        errors.throwIfAny();
+    }
+
+    public record NewOffering(String name, String type, String state, List<Component> components, List<String> planNames) {
+    }
+}

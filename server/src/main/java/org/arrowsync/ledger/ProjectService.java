@@ -1,0 +1,77 @@
+package org.arrowsync.ledger;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+import org.arrowsync.shared.FieldErrors;
+import org.arrowsync.shared.InvalidInput;
+import org.arrowsync.shared.Listing;
+import org.arrowsync.shared.NotFound;
+import org.arrowsync.shared.PageRequest;
+import org.arrowsync.shared.Rejected;
+import org.arrowsync.shared.SqlFilter;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+@Service
+public class ProjectService {
+
+    private final ProjectRepository projects;
+    private final CustomerRepository customers;
+    private final Clock clock;
+
+    ProjectService(ProjectRepository projects, CustomerRepository customers, Clock clock) {
+        this.projects = projects;
+        this.customers = customers;
+        this.clock = clock;
+    }
+
+    public Project get(UUID uuid) {
+        return projects.find(uuid).orElseThrow(NotFound::new);
+    }
+
+    public List<Project> ofCustomer(Customer customer) {
+        return projects.ofCustomer(customer.id());
+    }
+
+    Listing<Project> list(ProjectFilter filter, PageRequest page) {
+        SqlFilter sql = new SqlFilter().eq("c.uuid", filter.customerUuid()).icontains("p.name", filter.name());
+        return Listing.of(projects.page(sql, page), projects.count(sql), page);
+    }
+
+    @Transactional
+    public Project create(UUID customerUuid, String name, String description) {
+        Customer customer = validate(customerUuid, name, description);
+        return get(projects.insert(customer.id(), name, description == null ? "" : description, clock.instant()));
+    }
+
+    @Transactional
+    Project update(UUID uuid, UUID customerUuid, String name, String description) {
+        Project project = get(uuid);
+        Customer customer = validate(customerUuid, name, description);
+        projects.update(project.id(), customer.id(), name, description == null ? "" : description, clock.instant());
+        return get(uuid);
+    }
+
+    @Transactional
+    void delete(UUID uuid) {
+        Project project = get(uuid);
+        if (projects.hasResources(project.id())) {
+            throw new Rejected(409, "Cannot delete a project that has resources.");
+        }
+        projects.delete(project.id());
+    }
+
+    private Customer validate(UUID customerUuid, String name, String description) {
+        FieldErrors errors = new FieldErrors();
+        if (errors.required("name", name)) {
+            errors.maxLength("name", name, 500);
+        }
+        errors.requiredValue("customer", customerUuid);
+        errors.throwIfAny();
+        return customers.find(customerUuid).orElseThrow(() -> InvalidInput.of("customer", "Invalid hyperlink - Object does not exist."));
+    }
+
+    record ProjectFilter(UUID customerUuid, String name) {
+    }
+}

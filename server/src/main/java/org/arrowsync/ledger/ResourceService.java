@@ -1,0 +1,129 @@
+package org.arrowsync.ledger;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+import org.arrowsync.ledger.Offering.Plan;
+import org.arrowsync.ledger.ResourceRepository.ResourceFields;
+import org.arrowsync.shared.FieldErrors;
+import org.arrowsync.shared.Listing;
+import org.arrowsync.shared.NotFound;
+import org.arrowsync.shared.PageRequest;
+import org.arrowsync.shared.SqlFilter;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+
+@Service
+public class ResourceService {
+
+    public static final String OK = "OK";
+    static final List<String> STATES = List.of("Creating", "OK", "Erred", "Updating", "Terminating", "Terminated");
+
+    private final ResourceRepository resources;
+    private final OfferingRepository offerings;
+    private final ProjectRepository projects;
+    private final Clock clock;
+
+    ResourceService(ResourceRepository resources, OfferingRepository offerings, ProjectRepository projects, Clock clock) {
+        this.resources = resources;
+        this.offerings = offerings;
+        this.projects = projects;
+        this.clock = clock;
+    }
+
+    public Resource get(UUID uuid) {
+        return resources.find(uuid).orElseThrow(NotFound::new);
+    }
+
+    /** Resources of a customer, oldest first. */
+    public List<Resource> ofCustomer(UUID customerUuid) {
+        return resources.all(new SqlFilter().eq("c.uuid", customerUuid));
+    }
+
+    Listing<Resource> list(ResourceFilter filter, PageRequest page) {
+        SqlFilter sql = new SqlFilter()
+                .eq("c.uuid", filter.customerUuid())
+                .eq("p.uuid", filter.projectUuid())
+                .eq("o.uuid", filter.offeringUuid())
+                .icontains("r.name", filter.name())
+                .eq("r.backend_id", filter.backendId())
+                .eq("r.state", filter.state());
+        return Listing.of(resources.page(sql, page), resources.count(sql), page);
+    }
+
+    @Transactional
+    public Resource create(ResourceDraft draft) {
+        return get(resources.insert(validate(draft), clock.instant()));
+    }
+
+    @Transactional
+    public Resource update(UUID uuid, ResourceDraft draft) {
+        Resource resource = get(uuid);
+        resources.update(resource.id(), validate(draft), clock.instant());
+        return get(uuid);
+    }
+
+    @Transactional
+    void delete(UUID uuid) {
+        resources.delete(get(uuid).id());
+    }
+
+    private ResourceFields validate(ResourceDraft draft) {
+        FieldErrors errors = new FieldErrors();
+        if (errors.required("name", draft.name())) {
+            errors.maxLength("name", draft.name(), 150);
+        }
+        errors.maxLength("backend_id", draft.backendId(), 255);
+        errors.oneOf("state", draft.state(), STATES);
+        errors.requiredValue("offering", draft.offeringUuid());
+        errors.requiredValue("project", draft.projectUuid());
+        if (draft.attributes() != null && !draft.attributes().isObject()) {
+            errors.add("attributes", "Must be a JSON object.");
+        }
+        if (draft.report() != null && !draft.report().isArray()) {
+            errors.add("report", "Must be a JSON array.");
+        }
+        if (draft.currentUsages() != null && !draft.currentUsages().isObject()) {
+            errors.add("current_usages", "Must be a JSON object.");
+        }
+        errors.throwIfAny();
+        Offering offering = offerings.find(draft.offeringUuid()).orElse(null);
+        Project project = projects.find(draft.projectUuid()).orElse(null);
+        if (offering == null) {
+            errors.add("offering", "Invalid hyperlink - Object does not exist.");
+        }
+        if (project == null) {
+            errors.add("project", "Invalid hyperlink - Object does not exist.");
+        }
+        Long planId = null;
+        if (offering != null && draft.planUuid() != null) {
+            planId = offering.plan(draft.planUuid()).map(Plan::id).orElse(null);
+            if (planId == null) {
+                errors.add("plan", "Plan must belong to the selected offering.");
+            }
+        }
+        errors.throwIfAny();
+        JsonNodeFactory nodes = JsonNodeFactory.instance;
+        return new ResourceFields(draft.name(), draft.backendId() == null ? "" : draft.backendId(),
+                draft.state() == null ? OK : draft.state(), offering.id(), project.id(), planId,
+                draft.attributes() == null ? nodes.objectNode() : draft.attributes(),
+                draft.report() == null ? nodes.arrayNode() : draft.report(),
+                draft.currentUsages() == null ? nodes.objectNode() : draft.currentUsages());
+    }
+
+    /** What a resource should become; absent JSON fields start empty. */
+    public record ResourceDraft(String name, String backendId, String state, UUID offeringUuid, UUID projectUuid, UUID planUuid,
+            JsonNode attributes, JsonNode report, JsonNode currentUsages) {
+
+        public static ResourceDraft of(Resource resource) {
+            return new ResourceDraft(resource.name(), resource.backendId(), resource.state(), resource.offering().uuid(),
+                    resource.project().uuid(), resource.plan() == null ? null : resource.plan().uuid(), resource.attributes(),
+                    resource.report(), resource.currentUsages());
+        }
+    }
+
+    record ResourceFilter(UUID customerUuid, UUID projectUuid, UUID offeringUuid, String name, String backendId, String state) {
+    }
+}

@@ -1,0 +1,89 @@
+package org.arrowsync.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.arrowsync.support.Fixtures;
+import org.arrowsync.support.IntegrationTest;
+import org.arrowsync.support.Response;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+/** Every endpoint the server maps under /api/, found from the handler mappings so new endpoints are covered by default. */
+class AccessMatrixIntegrationTests extends IntegrationTest {
+
+    private static final Set<String> PUBLIC_PREFIXES = Set.of("/api/schema", "/api/docs");
+
+    @Autowired
+    @Qualifier("requestMappingHandlerMapping")
+    RequestMappingHandlerMapping mappings;
+
+    @Test
+    void everyApiEndpointNeedsAValidToken() {
+        for (Endpoint endpoint : endpoints()) {
+            Response anonymous = api.anonymous().send(endpoint.method(), endpoint.path(), endpoint.body());
+            assertThat(anonymous.status()).as("%s without a token", endpoint).isEqualTo(401);
+            assertThat(anonymous.json().get("detail").asString()).isNotBlank();
+
+            Response wrongToken = api.as("not-a-real-token").send(endpoint.method(), endpoint.path(), endpoint.body());
+            assertThat(wrongToken.status()).as("%s with an unknown token", endpoint).isEqualTo(401);
+        }
+    }
+
+    @Test
+    void adminUsersAndWritesAreStaffOnlyWhileReadsAreOpenToUsers() {
+        String userToken = new Fixtures(api).userToken();
+        for (Endpoint endpoint : endpoints()) {
+            Response response = api.as(userToken).send(endpoint.method(), endpoint.path(), endpoint.body());
+            boolean staffOnly = endpoint.path().startsWith("/api/admin/") || endpoint.path().startsWith("/api/users/")
+                    || !Set.of("GET", "HEAD").contains(endpoint.method());
+            if (staffOnly) {
+                assertThat(response.status()).as("%s as a non-staff user", endpoint).isEqualTo(403);
+                assertThat(response.json().get("detail").asString()).contains("permission");
+            } else {
+                assertThat(response.status()).as("%s as a non-staff user", endpoint).isNotIn(401, 403, 500);
+            }
+        }
+    }
+
+    @Test
+    void staffReachEveryEndpointWithoutAServerError() {
+        for (Endpoint endpoint : endpoints()) {
+            Response response = api.send(endpoint.method(), endpoint.path(), endpoint.body());
+            assertThat(response.status()).as("%s as staff", endpoint).isNotIn(401, 403).isLessThan(500);
+        }
+    }
+
+    private List<Endpoint> endpoints() {
+        List<Endpoint> endpoints = new ArrayList<>();
+        mappings.getHandlerMethods().forEach((info, method) -> {
+            for (String pattern : info.getPathPatternsCondition().getPatternValues()) {
+                if (!pattern.startsWith("/api/") || PUBLIC_PREFIXES.stream().anyMatch(pattern::startsWith)) {
+                    continue;
+                }
+                String path = pattern.replaceAll("\\{[^}]+}", UUID.randomUUID().toString().replace("-", ""));
+                Set<RequestMethod> methods = info.getMethodsCondition().getMethods();
+                for (RequestMethod requestMethod : methods.isEmpty() ? Set.of(RequestMethod.GET) : methods) {
+                    String name = requestMethod.name();
+                    endpoints.add(new Endpoint(name, path, Set.of("POST", "PUT", "PATCH").contains(name) ? "{}" : null));
+                }
+            }
+        });
+        assertThat(endpoints).hasSizeGreaterThan(10);
+        return endpoints;
+    }
+
+    record Endpoint(String method, String path, String body) {
+
+        @Override
+        public String toString() {
+            return method + " " + path;
+        }
+    }
+}
