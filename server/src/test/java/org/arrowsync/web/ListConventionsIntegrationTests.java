@@ -1,0 +1,80 @@
+package org.arrowsync.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import org.arrowsync.support.Fixtures;
+import org.arrowsync.support.IntegrationTest;
+import org.arrowsync.support.Response;
+import org.junit.jupiter.api.Test;
+
+class ListConventionsIntegrationTests extends IntegrationTest {
+
+    @Test
+    void pagesAListWithCountAndLinkHeaders() {
+        String prefix = Fixtures.unique("Paged");
+        for (int i = 0; i < 25; i++) {
+            api.post("/api/customers/", Map.of("name", prefix + " " + i)).expect(201);
+        }
+        String query = "/api/customers/?name=" + prefix.replace(" ", "%20");
+
+        Response first = api.get(query).expect(200);
+        assertThat(first.json().size()).isEqualTo(10);
+        assertThat(first.header("X-Result-Count")).isEqualTo("25");
+        assertThat(first.header("Link"))
+                .contains("page=1&page_size=10>; rel=\"first\"")
+                .contains("page=2&page_size=10>; rel=\"next\"")
+                .contains("page=3&page_size=10>; rel=\"last\"")
+                .doesNotContain("rel=\"prev\"")
+                .contains("<http://localhost:" + port + "/api/customers/?");
+
+        Response third = api.get(query + "&page=3").expect(200);
+        assertThat(third.json().size()).isEqualTo(5);
+        assertThat(third.header("Link")).contains("page=2&page_size=10>; rel=\"prev\"").doesNotContain("rel=\"next\"");
+
+        api.get(query + "&page=4").expect(404);
+        assertThat(api.get(query + "&page=abc").expect(404).json().get("detail").asString()).isEqualTo("Invalid page.");
+        assertThat(api.get(query + "&page_size=1000").expect(200).json().size()).isEqualTo(25);
+        assertThat(api.get(query + "&page_size=7&page=4").expect(200).json().size()).isEqualTo(4);
+    }
+
+    @Test
+    void headOnAListGivesTheCountAndNoBody() {
+        String name = Fixtures.unique("Head");
+        new Fixtures(api).customer(name);
+        Response head = api.head("/api/customers/?name=" + name.replace(" ", "%20")).expect(200);
+        assertThat(head.header("X-Result-Count")).isEqualTo("1");
+        assertThat(head.body()).isEmpty();
+    }
+
+    @Test
+    void pageSizeIsCappedAtThreeHundred() {
+        Response response = api.get("/api/users/?page_size=100000").expect(200);
+        assertThat(response.header("Link")).contains("page_size=300");
+    }
+
+    @Test
+    void anEmptyListIsAnEmptyArrayOnPageOne() {
+        Response response = api.get("/api/customers/?name=" + Fixtures.unique("Nobody").replace(" ", "%20")).expect(200);
+        assertThat(response.json().isArray()).isTrue();
+        assertThat(response.json().size()).isZero();
+        assertThat(response.header("X-Result-Count")).isEqualTo("0");
+    }
+
+    @Test
+    void unknownFiltersAreIgnoredAndBadFilterValuesAreNamed() {
+        api.get("/api/customers/?no_such_filter=1").expect(200);
+        Response badUuid = api.get("/api/projects/?customer_uuid=not-a-uuid").expect(400);
+        assertThat(badUuid.json().get("customer_uuid").get(0).asString()).contains("UUID");
+        Response badYear = api.get("/api/invoices/?year=twenty").expect(400);
+        assertThat(badYear.json().has("year")).isTrue();
+    }
+
+    @Test
+    void hyperlinksFollowForwardedHeaders() {
+        String uuid = new Fixtures(api).customer();
+        Response response = api.withHeader("X-Forwarded-Proto", "https").withHeader("X-Forwarded-Host", "billing.example.com")
+                .get("/api/customers/" + uuid + "/").expect(200);
+        assertThat(response.text("url")).isEqualTo("https://billing.example.com/api/customers/" + uuid + "/");
+    }
+}
