@@ -1,0 +1,90 @@
+package org.arrowsync.contract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.PathItem;
+import io.swagger.v3.oas.models.media.MediaType;
+import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.responses.ApiResponse;
+import io.swagger.v3.parser.OpenAPIV3Parser;
+import io.swagger.v3.parser.core.models.ParseOptions;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.arrowsync.support.Response;
+
+/**
+ * The wire contract, {@code shared/contract/waldur-arrow-openapi.yaml}, loaded once: which operations exist and what
+ * their responses look like. Integration tests pass real responses to {@link #assertMatches(Response)}.
+ */
+public final class Contract {
+
+    private static final Path FILE = locate();
+    private static final OpenAPI SPEC = parse(FILE);
+
+    private Contract() {
+    }
+
+    public static OpenAPI spec() {
+        return SPEC;
+    }
+
+    /** Parses an OpenAPI document (the contract or the server's own) with every $ref resolved inline. */
+    static OpenAPI parse(String json) {
+        return new OpenAPIV3Parser().readContents(json, null, options()).getOpenAPI();
+    }
+
+    /** A real response against the contract's schema for that path, method and status. */
+    public static void assertMatches(Response response) {
+        String path = response.path().split("\\?")[0];
+        Map.Entry<String, PathItem> template = SPEC.getPaths().entrySet().stream()
+                .filter(entry -> matches(entry.getKey(), path)).findFirst()
+                .orElseThrow(() -> new AssertionError("No contract path for " + path));
+        Operation operation = operations(template.getValue()).get(response.method());
+        assertThat(operation).as("contract operation %s %s", response.method(), template.getKey()).isNotNull();
+        ApiResponse documented = operation.getResponses().get(Integer.toString(response.status()));
+        assertThat(documented).as("contract documents HTTP %d for %s %s", response.status(), response.method(), template.getKey()).isNotNull();
+        Optional<Schema<?>> schema = Optional.ofNullable(documented.getContent()).map(content -> content.get("application/json"))
+                .map(MediaType::getSchema).map(s -> (Schema<?>) s);
+        if (schema.isPresent() && response.json() != null) {
+            List<String> errors = SchemaValidator.validate(response.json(), schema.get());
+            assertThat(errors).as("%s %s → %d against the contract", response.method(), path, response.status()).isEmpty();
+        }
+    }
+
+    static Map<String, Operation> operations(PathItem item) {
+        Map<String, Operation> operations = new java.util.LinkedHashMap<>();
+        item.readOperationsMap().forEach((method, operation) -> operations.put(method.name(), operation));
+        return operations;
+    }
+
+    private static boolean matches(String template, String path) {
+        String regex = template.replaceAll("\\{[^}]+}", "[^/]+");
+        return path.matches(regex);
+    }
+
+    private static ParseOptions options() {
+        ParseOptions options = new ParseOptions();
+        options.setResolve(true);
+        options.setResolveFully(true);
+        return options;
+    }
+
+    private static OpenAPI parse(Path file) {
+        return new OpenAPIV3Parser().read(file.toAbsolutePath().toString(), null, options());
+    }
+
+    private static Path locate() {
+        for (Path candidate : List.of(Path.of("../../shared/contract/waldur-arrow-openapi.yaml"),
+                Path.of("../shared/contract/waldur-arrow-openapi.yaml"))) {
+            if (Files.exists(candidate)) {
+                return candidate;
+            }
+        }
+        throw new IllegalStateException("The contract shared/contract/waldur-arrow-openapi.yaml is not beside the repository");
+    }
+}

@@ -1,0 +1,80 @@
+package org.arrowsync.database;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.arrowsync.Application;
+import org.arrowsync.support.Api;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** Whole servers started and stopped on one data folder, as an operator would run them. */
+class RestartIntegrationTests {
+
+    @TempDir
+    Path dataFolder;
+
+    @Test
+    void keepsEveryRowAcrossARestartAndRefusesASecondServerOnTheSameFolder() {
+        String uuid;
+        try (ConfigurableApplicationContext first = start(dataFolder, "test-admin-token")) {
+            Api api = api(first);
+            uuid = api.post("/api/customers/", Map.of("name", "Survivor Ltd")).expect(201).text("uuid");
+
+            assertThatThrownBy(() -> start(dataFolder, "test-admin-token"))
+                    .hasStackTraceContaining("is in use by another arrowsync server");
+            api.get("/api/customers/" + uuid + "/").expect(200);
+        }
+        try (ConfigurableApplicationContext second = start(dataFolder, "test-admin-token")) {
+            assertThat(api(second).get("/api/customers/" + uuid + "/").expect(200).text("name")).isEqualTo("Survivor Ltd");
+        }
+    }
+
+    @Test
+    void withoutAConfiguredTokenTheFirstAdminTokenIsWrittenOwnerOnlyOnce() throws Exception {
+        Path tokenFile = dataFolder.resolve("admin-token");
+        String token;
+        try (ConfigurableApplicationContext context = start(dataFolder, "")) {
+            token = Files.readString(tokenFile).trim();
+            assertThat(token).matches("[0-9a-f]{40}");
+            assertThat(Files.getPosixFilePermissions(tokenFile)).isEqualTo(Set.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE));
+            api(context).as(token).get("/api/users/").expect(200);
+            assertThat(api(context).as(token).get("/api/users/").body()).doesNotContain(token);
+        }
+        try (ConfigurableApplicationContext context = start(dataFolder, "")) {
+            assertThat(Files.readString(tokenFile).trim()).isEqualTo(token);
+            api(context).as(token).get("/api/users/").expect(200);
+        }
+    }
+
+    @Test
+    void registersTheRecurringSchedulesInTheSharedQueue() {
+        try (ConfigurableApplicationContext context = start(dataFolder, "test-admin-token", "arrowsync.jobs.schedules-enabled=true")) {
+            long schedules = context.getBean(JdbcClient.class)
+                    .sql("select count(*) from scheduled_tasks where task_name = 'close-past-invoices'").query(Long.class).single();
+            assertThat(schedules).isEqualTo(1);
+        }
+    }
+
+    private static ConfigurableApplicationContext start(Path folder, String adminToken, String... more) {
+        List<String> args = new ArrayList<>(List.of("--server.port=0", "--arrowsync.data.dir=" + folder, "--arrowsync.admin-token=" + adminToken));
+        Arrays.stream(more).map(property -> "--" + property).forEach(args::add);
+        return new SpringApplicationBuilder(Application.class).profiles("test").run(args.toArray(String[]::new));
+    }
+
+    private static Api api(ConfigurableApplicationContext context) {
+        return Api.at(((WebServerApplicationContext) context).getWebServer().getPort());
+    }
+}

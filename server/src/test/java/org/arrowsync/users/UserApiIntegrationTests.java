@@ -1,0 +1,43 @@
+package org.arrowsync.users;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import org.arrowsync.support.IntegrationTest;
+import org.arrowsync.support.Response;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+class UserApiIntegrationTests extends IntegrationTest {
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void staffCreateUsersWhoseTokenIsShownOnceAndStoredHashed() {
+        Response created = api.post("/api/users/", Map.of("username", "reader-one", "is_staff", false)).expect(201);
+        String token = created.text("token");
+        assertThat(token).matches("[0-9a-f]{40}");
+        assertThat(created.json().get("is_staff").asBoolean()).isFalse();
+
+        Response listed = api.get("/api/users/?page_size=300").expect(200);
+        assertThat(listed.body()).contains("reader-one").doesNotContain(token);
+        assertThat(listed.json().get(0).get("token").isNull()).isTrue();
+
+        String stored = jdbc.sql("select token_hash from users where username = 'reader-one'").query(String.class).single();
+        assertThat(stored).isNotEqualTo(token).hasSize(64);
+
+        api.as(token).get("/api/customers/").expect(200);
+        api.as(token).get("/api/users/").expect(403);
+    }
+
+    @Test
+    void usernamesAreValidatedAndUnique() {
+        api.post("/api/users/", Map.of("username", "twice")).expect(201);
+        Response duplicate = api.post("/api/users/", Map.of("username", "twice")).expect(400);
+        assertThat(duplicate.json().get("username").get(0).asString()).contains("already exists");
+        api.post("/api/users/", Map.of("username", "has spaces")).expect(400);
+        api.post("/api/users/", Map.of()).expect(400);
+    }
+}
