@@ -10,13 +10,16 @@ import java.util.Optional;
  * The two export templates. MSP is the 70-column header set recorded from the real API
  * (arrow-api.md, "Real export header set"); ALT uses the alternative names other templates use.
  */
-final class ExportTemplates {
+public final class ExportTemplates {
+
+    public static final String MSP_REFERENCE = "E1-2-b2f08942207fbd6838ba332a98387c69";
+    public static final String ALT_REFERENCE = "DJ284LDZ-standard";
 
     /** An export type: reference, display name and ordered columns. */
     record Template(String reference, String name, String description, boolean isDefault, List<String> columns) {
     }
 
-    static final Template MSP = new Template("E1-2-b2f08942207fbd6838ba332a98387c69", "MSP (Extended)",
+    static final Template MSP = new Template(MSP_REFERENCE, "MSP (Extended)",
             "Extended MSP billing export, one row per billing line", true, List.of("Order Id",
                     "Order Creation Date", "Purchase Date", "Bill From", "Bill To", "End User Company Name",
                     "End User Company ID", "End User Company Reference ID", "Arrow Reference ID",
@@ -36,7 +39,7 @@ final class ExportTemplates {
                     "ARS Subscription ID", "Segment", "Organization Unit", "Rate Rule Percentage",
                     "Rate Percentage"));
 
-    static final Template ALT = new Template("DJ284LDZ-standard", "Standard",
+    static final Template ALT = new Template(ALT_REFERENCE, "Standard",
             "Standard export with statement references", false, List.of("Sequence", "Statement Reference",
                     "End User Company Name", "End User Company ID", "Vendor Name", "Vendor Subscription ID",
                     "ARS Subscription ID", "Classification", "Report Period", "Validation Date", "Arrow SKU",

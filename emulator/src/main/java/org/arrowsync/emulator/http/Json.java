@@ -3,12 +3,15 @@ package org.arrowsync.emulator.http;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The one JSON mapper and a tiny ordered-object builder for wire shapes written from the API facts. */
 public final class Json {
 
-    private static final JsonMapper MAPPER = JsonMapper.builder().build();
+    /** Decimals in control bodies are money: read them as BigDecimal, never as double. */
+    private static final JsonMapper MAPPER = JsonMapper.builder()
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
 
     private Json() {
     }
