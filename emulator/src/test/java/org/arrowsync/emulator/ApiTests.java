@@ -3,36 +3,12 @@ package org.arrowsync.emulator;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-class ApiTests {
-
-    static final Instant NOW = Instant.parse("2026-11-26T10:00:00Z");
-    static ArrowEmulator emulator;
-    static Http http;
-
-    @BeforeAll
-    static void start() {
-        emulator = ArrowEmulator.start(EmulatorOptions.demo().withClock(NOW));
-        http = new Http(emulator);
-    }
-
-    @AfterAll
-    static void stop() {
-        emulator.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        http.control("POST", "preset", "{\"preset\":\"demo\",\"clock\":\"" + NOW + "\"}");
-    }
+class ApiTests extends DemoEmulator {
 
     @Test
     void exposesUrlsOnLoopbackWithTrailingSlash() {
