@@ -62,7 +62,7 @@ final class FaultResponses {
         return marked;
     }
 
-    /** Halves the largest list in {@code data}, leaving the pagination untouched. */
+    /** Halves the largest list of rows in {@code data} (not the headers), leaving the pagination untouched. */
     @SuppressWarnings("unchecked")
     private static void shorten(Map<String, Object> body) {
         Object data = body.get("data");
@@ -70,10 +70,14 @@ final class FaultResponses {
             body.put("data", half(list));
         } else if (data instanceof Map<?, ?> map) {
             Map<String, Object> fields = (Map<String, Object>) map;
-            fields.entrySet().stream().filter(e -> e.getValue() instanceof List<?>)
+            fields.entrySet().stream().filter(e -> isRows(e.getValue()))
                     .max(java.util.Comparator.comparingInt(e -> ((List<?>) e.getValue()).size()))
                     .ifPresent(e -> e.setValue(half((List<?>) e.getValue())));
         }
+    }
+
+    private static boolean isRows(Object value) {
+        return value instanceof List<?> list && !list.isEmpty() && !(list.get(0) instanceof String);
     }
 
     private static List<?> half(List<?> list) {
