@@ -16,6 +16,7 @@ import org.arrowsync.emulator.faults.RateLimiter;
 import org.arrowsync.emulator.faults.Stats;
 import org.arrowsync.emulator.http.ApiError;
 import org.arrowsync.emulator.http.ApiHandler;
+import org.arrowsync.emulator.http.EmulatorState;
 import org.arrowsync.emulator.http.Exchanges;
 import org.arrowsync.emulator.http.Response;
 
@@ -39,14 +40,12 @@ public final class ArrowEmulator implements AutoCloseable {
     public static ArrowEmulator start(EmulatorOptions options) {
         Worlds worlds = new Worlds(options.clock());
         worlds.load(options.preset(), options.seed(), options.scale());
-        Faults faults = new Faults(options.seed());
-        RateLimiter limiter = new RateLimiter();
-        Stats stats = new Stats();
         try {
             HttpServer server = HttpServer.create(
                     new InetSocketAddress(InetAddress.getLoopbackAddress(), options.port()), 64);
-            server.createContext(ApiHandler.BASE, new ApiHandler(worlds, options.apiKey(), faults, limiter, stats));
-            server.createContext(ControlHandler.BASE, new ControlHandler(worlds, faults, limiter, stats));
+            EmulatorState state = new EmulatorState(worlds, new Faults(options.seed()), new RateLimiter(), new Stats());
+            server.createContext(ApiHandler.BASE, new ApiHandler(state, options.apiKey()));
+            server.createContext(ControlHandler.BASE, new ControlHandler(state));
             server.createContext("/", exchange -> Exchanges.write(exchange,
                     Response.error(new ApiError(404, "NOT_FOUND", "not an API path: " + exchange.getRequestURI()))));
             ExecutorService executor = Executors.newFixedThreadPool(THREADS, runnable -> {

@@ -14,6 +14,7 @@ import org.arrowsync.emulator.faults.Faults;
 import org.arrowsync.emulator.faults.RateLimiter;
 import org.arrowsync.emulator.faults.Stats;
 import org.arrowsync.emulator.http.ApiError;
+import org.arrowsync.emulator.http.EmulatorState;
 import org.arrowsync.emulator.http.Exchanges;
 import org.arrowsync.emulator.http.ExportTemplates;
 import org.arrowsync.emulator.http.Json;
@@ -30,11 +31,11 @@ public final class ControlHandler implements HttpHandler {
     private final RateLimiter limiter;
     private final Stats stats;
 
-    public ControlHandler(Worlds worlds, Faults faults, RateLimiter limiter, Stats stats) {
-        this.worlds = worlds;
-        this.faults = faults;
-        this.limiter = limiter;
-        this.stats = stats;
+    public ControlHandler(EmulatorState state) {
+        this.worlds = state.worlds();
+        this.faults = state.faults();
+        this.limiter = state.limiter();
+        this.stats = state.stats();
     }
 
     @Override

@@ -4,12 +4,8 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import java.io.IOException;
 import java.util.Optional;
-import org.arrowsync.emulator.data.Worlds;
 import org.arrowsync.emulator.faults.Family;
 import org.arrowsync.emulator.faults.Fault;
-import org.arrowsync.emulator.faults.Faults;
-import org.arrowsync.emulator.faults.RateLimiter;
-import org.arrowsync.emulator.faults.Stats;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,18 +20,12 @@ public final class ApiHandler implements HttpHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(ApiHandler.class);
 
-    private final Worlds worlds;
+    private final EmulatorState state;
     private final String apiKey;
-    private final Faults faults;
-    private final RateLimiter limiter;
-    private final Stats stats;
 
-    public ApiHandler(Worlds worlds, String apiKey, Faults faults, RateLimiter limiter, Stats stats) {
-        this.worlds = worlds;
+    public ApiHandler(EmulatorState state, String apiKey) {
+        this.state = state;
         this.apiKey = apiKey;
-        this.faults = faults;
-        this.limiter = limiter;
-        this.stats = stats;
     }
 
     @Override
@@ -53,17 +43,17 @@ public final class ApiHandler implements HttpHandler {
             LOG.warn("emulator failed on {}", exchange.getRequestURI(), bug);
             response = Response.error(500, "Internal Server Error", "EMULATOR_ERROR");
         }
-        stats.record(family, response.status());
+        state.stats().record(family, response.status());
         Exchanges.write(exchange, response);
     }
 
     private Response respond(Family family, Request request) {
-        long wait = limiter.acquire();
+        long wait = state.limiter().acquire();
         if (wait > 0) {
             return Response.error(429, "Too Many Requests", "RATE_LIMIT_EXCEEDED")
                     .withHeader("Retry-After", Long.toString(wait));
         }
-        Optional<Fault> fault = faults.draw(family);
+        Optional<Fault> fault = state.faults().draw(family);
         if (fault.isPresent() && FaultResponses.replaces(fault.get())) {
             return FaultResponses.replacement(fault.get());
         }
@@ -77,7 +67,7 @@ public final class ApiHandler implements HttpHandler {
 
     private Response route(Request request) {
         try {
-            return ApiRoutes.dispatch(worlds.current(), request);
+            return ApiRoutes.dispatch(state.worlds().current(), request);
         } catch (ApiError refused) {
             return Response.error(refused);
         }
