@@ -47,12 +47,18 @@ final class Json {
 
     /** An integer sent as a number or a numeric string; null when absent or not an integer. */
     static Integer integer(JsonNode node, String... names) {
+        Long value = longInteger(node, names);
+        return value == null || value != value.intValue() ? null : value.intValue();
+    }
+
+    /** A long sent as a number or a numeric string; null when absent or not an integer. */
+    static Long longInteger(JsonNode node, String... names) {
         String value = text(node, names);
         if (value == null) {
             return null;
         }
         try {
-            return new java.math.BigDecimal(value.strip()).intValueExact();
+            return new java.math.BigDecimal(value.strip()).longValueExact();
         } catch (NumberFormatException | ArithmeticException notAnInteger) {
             return null;
         }

@@ -34,7 +34,8 @@ final class Pager {
             if (next == Pagination.Next.SHORT_PAGE) {
                 throw failures.badResponse(endpoint, 200, "returned a short page " + page + " of "
                         + pagination.totalPages() + " (" + current.items().size() + " items, page size "
-                        + (pagination.perPage() != null ? pagination.perPage() : defaultPerPage) + ")");
+                        + (pagination.perPage() != null ? pagination.perPage() : defaultPerPage) + ", total "
+                        + pagination.total() + ")");
             }
             if (!current.items().isEmpty()) {
                 sink.accept(current);

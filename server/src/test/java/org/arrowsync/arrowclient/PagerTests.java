@@ -28,14 +28,14 @@ class PagerTests {
 
     @Test
     void followsTotalPagesToTheLastPage() {
-        walk(100, 2, page -> new Pager.Page<>(page, items(page < 3 ? 2 : 1), new Pagination(page, 2, 3)));
+        walk(100, 2, page -> new Pager.Page<>(page, items(page < 3 ? 2 : 1), new Pagination(page, 2, 3, null)));
         assertThat(fetched).containsExactly(1, 2, 3);
         assertThat(seen).hasSize(5);
     }
 
     @Test
     void stopsOnAnEmptyPageEvenIfTotalPagesSaysMore() {
-        walk(100, 2, page -> new Pager.Page<>(page, page == 1 ? items(2) : List.of(), new Pagination(page, 2, 9)));
+        walk(100, 2, page -> new Pager.Page<>(page, page == 1 ? items(2) : List.of(), new Pagination(page, 2, 9, null)));
         assertThat(fetched).containsExactly(1, 2);
     }
 
@@ -49,14 +49,14 @@ class PagerTests {
     @Test
     void aShortPageBeforeTheLastIsABadResponse() {
         assertThatThrownBy(() -> walk(100, 2,
-                page -> new Pager.Page<>(page, items(page == 2 ? 1 : 2), new Pagination(page, 2, 4))))
+                page -> new Pager.Page<>(page, items(page == 2 ? 1 : 2), new Pagination(page, 2, 4, null))))
                 .isInstanceOf(ArrowBadResponse.class)
                 .hasMessageContaining("short page 2 of 4");
     }
 
     @Test
     void aPageThatIsNotTheOneAskedForIsABadResponse() {
-        assertThatThrownBy(() -> walk(100, 2, page -> new Pager.Page<>(page, items(2), new Pagination(1, 2, 5))))
+        assertThatThrownBy(() -> walk(100, 2, page -> new Pager.Page<>(page, items(2), new Pagination(1, 2, 5, null))))
                 .isInstanceOf(ArrowBadResponse.class)
                 .hasMessageContaining("answered page 1 when asked for page 2");
     }
@@ -71,13 +71,13 @@ class PagerTests {
 
     @Test
     void aLastPageExactlyAtTheCapIsFine() {
-        walk(3, 2, page -> new Pager.Page<>(page, items(2), new Pagination(page, 2, 3)));
+        walk(3, 2, page -> new Pager.Page<>(page, items(2), new Pagination(page, 2, 3, null)));
         assertThat(fetched).containsExactly(1, 2, 3);
     }
 
     @Test
     void emptyFirstPageYieldsNothing() {
-        walk(3, 2, page -> new Pager.Page<>(page, Collections.emptyList(), new Pagination(1, 2, 0)));
+        walk(3, 2, page -> new Pager.Page<>(page, Collections.emptyList(), new Pagination(1, 2, 0, null)));
         assertThat(fetched).containsExactly(1);
         assertThat(seen).isEmpty();
     }
