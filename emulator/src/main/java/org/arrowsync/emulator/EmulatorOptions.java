@@ -1,0 +1,70 @@
+package org.arrowsync.emulator;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * How to start an emulator.
+ *
+ * @param port TCP port on 127.0.0.1; 0 picks any free port
+ * @param apiKey the only accepted value of the {@code apiKey} header
+ * @param preset {@code demo} or {@code scale}
+ * @param seed seed of all generated data and of probabilistic faults
+ * @param clock initial emulator time; the clock does not tick by itself, it is set or advanced
+ * @param scale shape of the generated data
+ */
+public record EmulatorOptions(int port, String apiKey, String preset, long seed, Instant clock, ScaleOptions scale) {
+
+    public static final String DEMO_PRESET = "demo";
+    public static final String SCALE_PRESET = "scale";
+    public static final String DEMO_API_KEY = "demo-api-key";
+    public static final long DEMO_SEED = 20_241_126L;
+
+    public EmulatorOptions {
+        Objects.requireNonNull(apiKey, "apiKey");
+        Objects.requireNonNull(clock, "clock");
+        Objects.requireNonNull(scale, "scale");
+        if (!DEMO_PRESET.equals(preset) && !SCALE_PRESET.equals(preset)) {
+            throw new IllegalArgumentException("unknown preset: " + preset);
+        }
+        if (port < 0 || port > 65_535) {
+            throw new IllegalArgumentException("port out of range: " + port);
+        }
+    }
+
+    /** Port 0, key {@code demo-api-key}, preset demo, fixed seed, clock = now. */
+    public static EmulatorOptions demo() {
+        return new EmulatorOptions(0, DEMO_API_KEY, DEMO_PRESET, DEMO_SEED, Instant.now(), ScaleOptions.demo());
+    }
+
+    /** Port 0 with the scale preset's default shape (200,000 lines per month). */
+    public static EmulatorOptions scalePreset() {
+        return new EmulatorOptions(0, DEMO_API_KEY, SCALE_PRESET, DEMO_SEED, Instant.now(), ScaleOptions.large());
+    }
+
+    public EmulatorOptions withPort(int value) {
+        return new EmulatorOptions(value, apiKey, preset, seed, clock, scale);
+    }
+
+    public EmulatorOptions withApiKey(String value) {
+        return new EmulatorOptions(port, value, preset, seed, clock, scale);
+    }
+
+    /** Switching preset also switches to that preset's default shape. */
+    public EmulatorOptions withPreset(String value) {
+        ScaleOptions shape = SCALE_PRESET.equals(value) ? ScaleOptions.large() : ScaleOptions.demo();
+        return new EmulatorOptions(port, apiKey, value, seed, clock, shape);
+    }
+
+    public EmulatorOptions withSeed(long value) {
+        return new EmulatorOptions(port, apiKey, preset, value, clock, scale);
+    }
+
+    public EmulatorOptions withClock(Instant value) {
+        return new EmulatorOptions(port, apiKey, preset, seed, value, scale);
+    }
+
+    public EmulatorOptions withScale(ScaleOptions value) {
+        return new EmulatorOptions(port, apiKey, preset, seed, clock, value);
+    }
+}

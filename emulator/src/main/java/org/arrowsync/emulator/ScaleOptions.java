@@ -1,0 +1,59 @@
+package org.arrowsync.emulator;
+
+/**
+ * Shape of the generated data set. The demo preset uses small counts and realistic names; the scale
+ * preset uses these counts literally so a single month can hold hundreds of thousands of lines.
+ *
+ * @param customers number of customers
+ * @param licensesPerCustomer licenses (Arrow subscriptions) per customer
+ * @param linesPerLicense export lines per license and month; 0 lets the demo preset vary it per license
+ * @param consumptionHeaders {@code standard} ("Total sell price"/"Total buy price") or {@code country}
+ *     ("Country customer total"/"Country reseller total") consumption header set
+ * @param validationDays days into the next month during which a closed month's statements stay
+ *     "Needs Validation" before they become "Fulfilled"
+ */
+public record ScaleOptions(int customers, int licensesPerCustomer, int linesPerLicense,
+        String consumptionHeaders, int validationDays) {
+
+    public static final String STANDARD_HEADERS = "standard";
+    public static final String COUNTRY_HEADERS = "country";
+
+    public ScaleOptions {
+        if (customers < 1 || licensesPerCustomer < 1 || linesPerLicense < 0 || validationDays < 0) {
+            throw new IllegalArgumentException("customers and licenses must be positive, lines and days not negative");
+        }
+        if (!STANDARD_HEADERS.equals(consumptionHeaders) && !COUNTRY_HEADERS.equals(consumptionHeaders)) {
+            throw new IllegalArgumentException("consumptionHeaders must be standard or country: " + consumptionHeaders);
+        }
+    }
+
+    /** The demo shape: 5 customers with 6 licenses each and a varying number of lines. */
+    public static ScaleOptions demo() {
+        return new ScaleOptions(5, 6, 0, STANDARD_HEADERS, 5);
+    }
+
+    /** The scale shape: 2,000 customers x 10 licenses x 10 lines = 200,000 lines per month. */
+    public static ScaleOptions large() {
+        return new ScaleOptions(2000, 10, 10, STANDARD_HEADERS, 5);
+    }
+
+    public ScaleOptions withCustomers(int value) {
+        return new ScaleOptions(value, licensesPerCustomer, linesPerLicense, consumptionHeaders, validationDays);
+    }
+
+    public ScaleOptions withLicensesPerCustomer(int value) {
+        return new ScaleOptions(customers, value, linesPerLicense, consumptionHeaders, validationDays);
+    }
+
+    public ScaleOptions withLinesPerLicense(int value) {
+        return new ScaleOptions(customers, licensesPerCustomer, value, consumptionHeaders, validationDays);
+    }
+
+    public ScaleOptions withConsumptionHeaders(String value) {
+        return new ScaleOptions(customers, licensesPerCustomer, linesPerLicense, value, validationDays);
+    }
+
+    public ScaleOptions withValidationDays(int value) {
+        return new ScaleOptions(customers, licensesPerCustomer, linesPerLicense, consumptionHeaders, value);
+    }
+}

@@ -1,0 +1,41 @@
+package org.arrowsync.emulator.faults;
+
+import java.util.Arrays;
+
+/** What an injected fault does to a response; {@code wire} is the name used in the control API. */
+public enum FaultKind {
+    TOO_MANY_REQUESTS("429", 429),
+    INTERNAL_ERROR("500", 500),
+    BAD_GATEWAY("502", 502),
+    UNAVAILABLE("503", 503),
+    LATENCY("latency", 0),
+    MALFORMED_JSON("malformed_json", 0),
+    ERROR_BODY_200("error_body_200", 200),
+    SHORT_PAGE("short_page", 0);
+
+    private final String wire;
+    private final int httpStatus;
+
+    FaultKind(String wire, int httpStatus) {
+        this.wire = wire;
+        this.httpStatus = httpStatus;
+    }
+
+    public String wire() {
+        return wire;
+    }
+
+    /** The status an error fault answers with; 0 for faults that alter a normal response. */
+    public int httpStatus() {
+        return httpStatus;
+    }
+
+    public boolean replacesResponse() {
+        return httpStatus >= 400;
+    }
+
+    public static FaultKind parse(String wire) {
+        return Arrays.stream(values()).filter(k -> k.wire.equals(wire)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("unknown fault kind: " + wire));
+    }
+}

@@ -1,0 +1,85 @@
+package org.arrowsync.emulator.http;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import java.io.IOException;
+import java.util.Optional;
+import org.arrowsync.emulator.data.Worlds;
+import org.arrowsync.emulator.faults.Family;
+import org.arrowsync.emulator.faults.Fault;
+import org.arrowsync.emulator.faults.Faults;
+import org.arrowsync.emulator.faults.RateLimiter;
+import org.arrowsync.emulator.faults.Stats;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The ArrowSphere API pipeline: rate limit, injected fault, API key, endpoint, then faults that
+ * alter a normal response. Every outcome is counted per family and status.
+ */
+public final class ApiHandler implements HttpHandler {
+
+    public static final String BASE = "/index.php/api/";
+    public static final String FAULT_HEADER = "X-Emulator-Fault";
+
+    private static final Logger LOG = LoggerFactory.getLogger(ApiHandler.class);
+
+    private final Worlds worlds;
+    private final String apiKey;
+    private final Faults faults;
+    private final RateLimiter limiter;
+    private final Stats stats;
+
+    public ApiHandler(Worlds worlds, String apiKey, Faults faults, RateLimiter limiter, Stats stats) {
+        this.worlds = worlds;
+        this.apiKey = apiKey;
+        this.faults = faults;
+        this.limiter = limiter;
+        this.stats = stats;
+    }
+
+    @Override
+    public void handle(HttpExchange exchange) throws IOException {
+        Response response;
+        Family family = Family.OTHER;
+        try {
+            Request request = Request.from(exchange, BASE);
+            family = Family.of(request.path());
+            response = respond(family, request);
+        } catch (ApiError refused) {
+            response = Response.error(refused);
+        } catch (RuntimeException bug) {
+            // An emulator bug must still look like an API failure to the client under test.
+            LOG.warn("emulator failed on {}", exchange.getRequestURI(), bug);
+            response = Response.error(500, "Internal Server Error", "EMULATOR_ERROR");
+        }
+        stats.record(family, response.status());
+        Exchanges.write(exchange, response);
+    }
+
+    private Response respond(Family family, Request request) {
+        long wait = limiter.acquire();
+        if (wait > 0) {
+            return Response.error(429, "Too Many Requests", "RATE_LIMIT_EXCEEDED")
+                    .withHeader("Retry-After", Long.toString(wait));
+        }
+        Optional<Fault> fault = faults.draw(family);
+        if (fault.isPresent() && FaultResponses.replaces(fault.get())) {
+            return FaultResponses.replacement(fault.get());
+        }
+        fault.ifPresent(FaultResponses::delay);
+        if (!apiKey.equals(request.apiKey())) {
+            return Response.error(401, "Unauthorized", "INVALID_API_KEY");
+        }
+        Response normal = route(request);
+        return fault.map(f -> FaultResponses.alter(f, normal)).orElse(normal);
+    }
+
+    private Response route(Request request) {
+        try {
+            return ApiRoutes.dispatch(worlds.current(), request);
+        } catch (ApiError refused) {
+            return Response.error(refused);
+        }
+    }
+}

@@ -1,0 +1,107 @@
+package org.arrowsync.emulator.http;
+
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.arrowsync.emulator.data.Customer;
+import org.arrowsync.emulator.data.Line;
+import org.arrowsync.emulator.data.LineFilter;
+import org.arrowsync.emulator.data.Selection;
+import org.arrowsync.emulator.data.StatementState;
+import org.arrowsync.emulator.data.World;
+
+/**
+ * ERP export types, columns and the synchronous paged export. {@code page} and {@code perPage} may
+ * come from the query or the JSON body; when both are present the query wins, because the PHP SDK
+ * puts the page in the URL and a client may leave a stale value in the body.
+ */
+final class ExportEndpoints {
+
+    /** Waldur's documented assumption of Arrow's maximum export range. */
+    static final int MAX_RANGE_MONTHS = 6;
+
+    private ExportEndpoints() {
+    }
+
+    static Response types() {
+        List<Map<String, Object>> types = ExportTemplates.ALL.stream()
+                .map(t -> Json.obj("reference", t.reference(), "name", t.name(), "description", t.description(),
+                        "isDefault", t.isDefault()))
+                .toList();
+        return Paging.billing(Json.obj("exportTypes", types), null);
+    }
+
+    static Response columns() {
+        return Paging.billing(Json.obj("columns", ExportTemplates.columns()), null);
+    }
+
+    static Response sync(World world, Request request) {
+        Map<String, Object> body = Json.readObject(request.body());
+        Object typeRef = body.get("exportTypeReference");
+        ExportTemplates.Template template = ExportTemplates.find(typeRef == null ? null : typeRef.toString())
+                .orElseThrow(() -> ApiError.badRequest("unknown exportTypeReference: " + typeRef));
+        Map<?, ?> filters = body.get("filters") instanceof Map<?, ?> f ? f : Map.of();
+        LineFilter filter = filter(world, filters);
+        Selection selection = world.select(filter);
+        int page = request.intParam("page", intValue(body.get("page"), 1));
+        int perPage = request.intParam("perPage", intValue(body.get("perPage"), Paging.MAX_PER_PAGE));
+        Paging.Page p = new Paging.Page(page, perPage, selection.size());
+        List<List<Object>> values = new ArrayList<>();
+        Map<YearMonth, StatementState> states = new HashMap<>();
+        Customer customer = null;
+        for (Line line : selection.page(page, perPage)) {
+            if (customer == null || customer.index() != line.license().customerIndex()) {
+                customer = world.universe().customer(line.license().customerIndex());
+            }
+            ExportRow row = new ExportRow(line, customer, states.computeIfAbsent(line.period(), world::statementState));
+            List<Object> cells = new ArrayList<>(template.columns().size());
+            template.columns().forEach(column -> cells.add(ExportColumns.value(column, row)));
+            values.add(cells);
+        }
+        return Paging.billing(Json.obj("headers", template.columns(), "values", values), Paging.exportKeys(p));
+    }
+
+    private static LineFilter filter(World world, Map<?, ?> filters) {
+        YearMonth current = world.clock().currentMonth();
+        Map<?, ?> period = filters.get("reportPeriod") instanceof Map<?, ?> r ? r : Map.of();
+        YearMonth from = period.get("from") == null ? current : Request.month("reportPeriod.from", period.get("from").toString());
+        YearMonth to = period.get("to") == null ? from : Request.month("reportPeriod.to", period.get("to").toString());
+        if (to.isBefore(from)) {
+            throw ApiError.badRequest("reportPeriod.to is before reportPeriod.from");
+        }
+        if (from.plusMonths(MAX_RANGE_MONTHS).isBefore(to.plusMonths(1))) {
+            throw ApiError.badRequest("reportPeriod range exceeds " + MAX_RANGE_MONTHS + " months");
+        }
+        Set<String> classifications = strings(filters.get("classifications"));
+        classifications.addAll(strings(filters.get("classification")));
+        return new LineFilter(from, to, strings(filters.get("customerXspRefs")), classifications,
+                strings(filters.get("vendorSubscriptionIds")));
+    }
+
+    /** A filter value given as a single string or a list of strings. */
+    private static Set<String> strings(Object value) {
+        Set<String> values = new LinkedHashSet<>();
+        if (value instanceof Collection<?> list) {
+            list.forEach(v -> values.add(String.valueOf(v)));
+        } else if (value != null && !value.toString().isBlank()) {
+            values.add(value.toString());
+        }
+        return values;
+    }
+
+    private static int intValue(Object value, int fallback) {
+        if (value == null) {
+            return fallback;
+        }
+        try {
+            return Integer.parseInt(value.toString().trim());
+        } catch (NumberFormatException e) {
+            throw ApiError.badRequest("not an integer: " + value);
+        }
+    }
+}

@@ -1,0 +1,72 @@
+package org.arrowsync.emulator.http;
+
+import com.sun.net.httpserver.HttpExchange;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * An incoming call, reduced to what handlers need.
+ *
+ * @param path the path relative to the handler's base, without leading or trailing slash
+ */
+public record Request(String method, String path, Map<String, String> query, byte[] body, String apiKey) {
+
+    public static Request from(HttpExchange exchange, String base) {
+        String fullPath = exchange.getRequestURI().getPath();
+        String path = fullPath.length() > base.length() ? fullPath.substring(base.length()) : "";
+        while (path.endsWith("/")) {
+            path = path.substring(0, path.length() - 1);
+        }
+        try {
+            return new Request(exchange.getRequestMethod(), path, query(exchange.getRequestURI().getRawQuery()),
+                    exchange.getRequestBody().readAllBytes(), exchange.getRequestHeaders().getFirst("apiKey"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** First value per name; {@code name[]} is stored under {@code name} (ArrowSphere's array style). */
+    private static Map<String, String> query(String raw) {
+        Map<String, String> values = new LinkedHashMap<>();
+        if (raw == null || raw.isEmpty()) {
+            return values;
+        }
+        for (String pair : raw.split("&")) {
+            int eq = pair.indexOf('=');
+            String name = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+            String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+            values.putIfAbsent(name.endsWith("[]") ? name.substring(0, name.length() - 2) : name, value);
+        }
+        return values;
+    }
+
+    public String[] segments() {
+        return path.isEmpty() ? new String[0] : path.split("/");
+    }
+
+    public int intParam(String name, int fallback) {
+        String value = query.get(name);
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            return Integer.parseInt(value.trim());
+        } catch (NumberFormatException e) {
+            throw ApiError.badRequest(name + " must be an integer: " + value);
+        }
+    }
+
+    public static YearMonth month(String name, String value) {
+        try {
+            return YearMonth.parse(value.trim());
+        } catch (DateTimeParseException e) {
+            throw ApiError.badRequest(name + " must be YYYY-MM: " + value);
+        }
+    }
+}
