@@ -104,19 +104,23 @@ class ArrowClientFaultsEmulatorTests {
     }
 
     @Test
-    void aSlowResponseTimesOutAndIsRetried() {
+    void aSlowResponseTimesOutAndIsRetried() throws InterruptedException {
         emulator.fault("{\"family\":\"licenses\",\"kind\":\"latency\",\"latencyMs\":800,\"count\":1}");
         ArrowClient impatient = emulator.client(properties(Duration.ofMillis(250), Duration.ofMillis(10)));
         assertThat(impatient.licenses()).hasSize(30);
+        emulator.awaitRequests("licenses", 2);
+        assertThat(emulator.requests("licenses")).isEqualTo(2);
     }
 
     @Test
-    void aResponseThatStaysSlowIsUnavailable() {
+    void aResponseThatStaysSlowIsUnavailable() throws InterruptedException {
         emulator.fault("{\"family\":\"whoami\",\"kind\":\"latency\",\"latencyMs\":600,\"count\":3}");
         ArrowClient impatient = emulator.client(properties(Duration.ofMillis(150), Duration.ofMillis(10)));
         assertThatThrownBy(impatient::whoami)
                 .isInstanceOf(ArrowUnavailable.class)
                 .hasMessage("Arrow API request to whoami failed: HttpTimeoutException: request timed out");
+        emulator.awaitRequests("whoami", 3);
+        assertThat(emulator.requests("whoami")).isEqualTo(3);
     }
 
     @ParameterizedTest(name = "malformed JSON on {0} is a bad response, not retried")

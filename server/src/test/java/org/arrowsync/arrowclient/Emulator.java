@@ -90,6 +90,17 @@ final class Emulator implements AutoCloseable {
         return count.isMissingNode() ? 0 : count.asLong();
     }
 
+    /**
+     * Waits until the emulator has answered {@code count} requests of a family: a request the client gave up
+     * on (timeout) is still being served, and must not be counted in the next test.
+     */
+    void awaitRequests(String family, long count) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (requests(family) < count && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+    }
+
     long requests(String family) {
         return requests(family, "requests");
     }
