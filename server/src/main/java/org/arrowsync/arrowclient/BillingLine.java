@@ -1,0 +1,79 @@
+package org.arrowsync.arrowclient;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.YearMonth;
+
+/**
+ * One billing-export line, typed. The column fallbacks of every export template live in {@link #parse}.
+ *
+ * @param lineReference        {@code Sequence}, else {@code Order Id}; unique per line and month
+ * @param statementReference   {@code Statement Reference}; null when the template has no such column
+ * @param companyName          {@code End User Company Name}
+ * @param customerReference    {@code End User Company ID}; null when absent
+ * @param sellTotal            {@code Sell Total Price}, else {@code Customer Total Price}; 0 when both empty
+ * @param buyTotal             {@code Buy Total Price}, else {@code Total Wholesale Price}; 0 when both empty
+ * @param quantity             {@code Quantity}, else {@code Qty}, else 1
+ * @param vendor               {@code Vendor Name}, else {@code Service Name}
+ * @param product              {@code Product Name}, else {@code Friendly Name}, else {@code Description}
+ * @param licenseReference     {@code ARS Subscription ID} (the XSP license reference)
+ * @param vendorSubscriptionId {@code Vendor Subscription ID}
+ * @param classification       {@code Classification}, e.g. IAAS
+ * @param arrowSku             {@code Arrow SKU}
+ * @param reportPeriod         {@code Report Period}; null when absent
+ * @param validationDate       {@code Validation Date} (MM/DD/YYYY or ISO); null when not validated
+ * @param currency             {@code Country Marketplace Currency}, else {@code Service Provider Currency}; null
+ */
+public record BillingLine(
+        String lineReference,
+        String statementReference,
+        String companyName,
+        String customerReference,
+        BigDecimal sellTotal,
+        BigDecimal buyTotal,
+        BigDecimal quantity,
+        String vendor,
+        String product,
+        String licenseReference,
+        String vendorSubscriptionId,
+        String classification,
+        String arrowSku,
+        YearMonth reportPeriod,
+        LocalDate validationDate,
+        String currency) {
+
+    static BillingLineResult parse(ExportRow row) {
+        RowReader cells = row.reader();
+        String reference = cells.text("Sequence", "Order Id");
+        if (reference == null) {
+            cells.problem("no Sequence or Order Id");
+        }
+        BillingLine line = new BillingLine(
+                reference,
+                cells.text("Statement Reference"),
+                cells.text("End User Company Name"),
+                cells.text("End User Company ID"),
+                cells.amount(BigDecimal.ZERO, "Sell Total Price", "Customer Total Price"),
+                cells.amount(BigDecimal.ZERO, "Buy Total Price", "Total Wholesale Price"),
+                cells.amount(BigDecimal.ONE, "Quantity", "Qty"),
+                cells.text("Vendor Name", "Service Name"),
+                cells.text("Product Name", "Friendly Name", "Description"),
+                cells.text("ARS Subscription ID"),
+                cells.text("Vendor Subscription ID"),
+                cells.text("Classification"),
+                cells.text("Arrow SKU"),
+                cells.period("Report Period"),
+                cells.date("Validation Date"),
+                cells.text("Country Marketplace Currency", "Service Provider Currency"));
+        if (!cells.problems().isEmpty()) {
+            String where = reference == null ? "export line" : "export line " + reference;
+            return BillingLineResult.rejected(reference, where + ": " + String.join("; ", cells.problems()));
+        }
+        return BillingLineResult.ok(line);
+    }
+
+    /** Whether Arrow has validated the line (its {@code Validation Date} is set). */
+    public boolean validated() {
+        return validationDate != null;
+    }
+}

@@ -1,0 +1,71 @@
+package org.arrowsync.arrowclient;
+
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The header row of an Arrow table ({@code headers} + {@code values}/{@code lines}): exact, case-sensitive
+ * lookup by name, first occurrence wins; rows shorter or longer than the headers are tolerated.
+ */
+final class Columns {
+
+    private static final int SHORT_TEXT = 40;
+
+    private final List<String> headers;
+    private final Map<String, Integer> index = new HashMap<>();
+
+    Columns(List<String> headers) {
+        this.headers = List.copyOf(headers.stream().map(h -> h == null ? "" : h).toList());
+        for (int i = 0; i < this.headers.size(); i++) {
+            index.putIfAbsent(this.headers.get(i), i);
+        }
+    }
+
+    List<String> headers() {
+        return headers;
+    }
+
+    boolean has(String column) {
+        return index.containsKey(column);
+    }
+
+    /** The cell of {@code column}; null when the column is absent or the row is too short. */
+    String cell(List<String> cells, String column) {
+        Integer at = index.get(column);
+        return at == null || at >= cells.size() ? null : cells.get(at);
+    }
+
+    /** The first non-blank cell among {@code columns}, in fallback order, as {@link Found}; null if none. */
+    Found first(List<String> cells, String... columns) {
+        for (String column : columns) {
+            String value = cell(cells, column);
+            if (value != null && !value.isBlank()) {
+                return new Found(column, value.strip());
+            }
+        }
+        return null;
+    }
+
+    /** Header to cell for every header the row reaches; extra cells are dropped. */
+    Map<String, String> asMap(List<String> cells) {
+        Map<String, String> map = new LinkedHashMap<>();
+        for (int i = 0; i < Math.min(headers.size(), cells.size()); i++) {
+            map.putIfAbsent(headers.get(i), cells.get(i));
+        }
+        return Collections.unmodifiableMap(map);
+    }
+
+    /** A cell found by fallback: which column held it and its trimmed value. */
+    record Found(String column, String value) {
+    }
+
+    static String shorten(String text) {
+        if (text == null) {
+            return "";
+        }
+        return text.length() <= SHORT_TEXT ? text : text.substring(0, SHORT_TEXT) + "…";
+    }
+}

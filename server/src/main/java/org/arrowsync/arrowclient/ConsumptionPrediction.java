@@ -1,0 +1,27 @@
+package org.arrowsync.arrowclient;
+
+import java.math.BigDecimal;
+import java.time.YearMonth;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Arrow's consumption prediction for a license: the sums of {@code values[].consumed.sell/buy}.
+ *
+ * @param currency     null when not reported
+ * @param reportPeriod null when not reported
+ */
+public record ConsumptionPrediction(String currency, YearMonth reportPeriod, BigDecimal sellTotal,
+                                    BigDecimal buyTotal) {
+
+    static ConsumptionPrediction from(JsonNode data) {
+        BigDecimal sell = BigDecimal.ZERO;
+        BigDecimal buy = BigDecimal.ZERO;
+        for (JsonNode value : Json.elements(Json.first(data, "values", "Values"))) {
+            JsonNode consumed = Json.first(value, "consumed", "Consumed");
+            sell = sell.add(Json.amount(consumed, "sell", "Sell"));
+            buy = buy.add(Json.amount(consumed, "buy", "Buy"));
+        }
+        return new ConsumptionPrediction(Json.text(data, "currency", "Currency"),
+                Json.period(data, "reportPeriod", "ReportPeriod"), sell, buy);
+    }
+}

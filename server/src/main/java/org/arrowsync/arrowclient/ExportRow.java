@@ -1,0 +1,45 @@
+package org.arrowsync.arrowclient;
+
+import java.util.List;
+import java.util.Map;
+
+/** One row of a billing export: cells by column name, and the typed {@link BillingLine} view. */
+public final class ExportRow {
+
+    private final Columns columns;
+    private final List<String> cells;
+
+    ExportRow(Columns columns, List<String> cells) {
+        this.columns = columns;
+        this.cells = cells;
+    }
+
+    /** The cell of {@code column} as sent; null when the export has no such column or the row stops before it. */
+    public String cell(String column) {
+        return columns.cell(cells, column);
+    }
+
+    /** Whether the export has this column at all. */
+    public boolean hasColumn(String column) {
+        return columns.has(column);
+    }
+
+    /** The typed line, or the problem that makes the row unusable. */
+    public BillingLineResult billingLine() {
+        return BillingLine.parse(this);
+    }
+
+    /** Column to cell, in header order. Only for passing rows through verbatim (the debug export endpoint). */
+    public Map<String, String> asMap() {
+        return columns.asMap(cells);
+    }
+
+    RowReader reader() {
+        return new RowReader(columns, cells);
+    }
+
+    @Override
+    public String toString() {
+        return "ExportRow" + asMap();
+    }
+}

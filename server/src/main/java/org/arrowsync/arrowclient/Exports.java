@@ -1,0 +1,88 @@
+package org.arrowsync.arrowclient;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/** The synchronous ERP billing export ({@code POST billing/erp/exports/sync}), one page in memory at a time. */
+final class Exports {
+
+    static final String PATH = "billing/erp/exports/sync";
+    /** Arrow's export page size when the response does not say (WALDUR's assumption). */
+    static final int DEFAULT_PER_PAGE = 1000;
+
+    private final Transport transport;
+    private final Pager pager;
+
+    Exports(Transport transport, Pager pager) {
+        this.transport = transport;
+        this.pager = pager;
+    }
+
+    ExportPage page(ExportQuery query, int page) {
+        if (page < 1) {
+            throw new IllegalArgumentException("pages start at 1, not " + page);
+        }
+        return fetch(query, page, null).toExportPage();
+    }
+
+    void forEachPage(ExportQuery query, Consumer<ExportPage> consumer) {
+        Columns[] known = {null};
+        pager.<ExportRow>forEach(PATH, DEFAULT_PER_PAGE, page -> {
+            Fetched fetched = fetch(query, page, known[0]);
+            known[0] = fetched.columns();
+            return fetched.page();
+        }, page -> consumer.accept(new Fetched(known[0], page).toExportPage()));
+    }
+
+    private Fetched fetch(ExportQuery query, int page, Columns previous) {
+        return transport.post(PATH, Query.empty(), body(query, page), root -> read(root, page, previous));
+    }
+
+    private Fetched read(JsonNode root, int page, Columns previous) {
+        JsonNode data = Json.first(root, "data", "Data");
+        List<String> headers = Json.texts(Json.first(data, "headers", "Headers"));
+        Columns columns = headers.isEmpty() ? previous : new Columns(headers);
+        List<JsonNode> values = Json.elements(Json.first(data, "values", "Values"));
+        if (!values.isEmpty() && columns == null) {
+            throw new PayloadProblem("returned rows without headers on page " + page);
+        }
+        List<ExportRow> rows = new ArrayList<>(values.size());
+        for (JsonNode value : values) {
+            rows.add(new ExportRow(columns, Json.texts(value)));
+        }
+        return new Fetched(columns, new Pager.Page<>(page, rows, Pagination.of(root)));
+    }
+
+    private JsonNode body(ExportQuery query, int page) {
+        ObjectNode body = transport.json().createObjectNode();
+        body.put("exportTypeReference", query.exportTypeReference());
+        ObjectNode filters = body.putObject("filters");
+        ObjectNode period = filters.putObject("reportPeriod");
+        period.put("from", query.from().toString());
+        period.put("to", query.to().toString());
+        array(filters, "classifications", query.classifications());
+        array(filters, "customerXspRefs", query.customerXspRefs());
+        array(filters, "vendorSubscriptionIds", query.vendorSubscriptionIds());
+        body.put("page", page);
+        return body;
+    }
+
+    private static void array(ObjectNode filters, String name, List<String> values) {
+        if (!values.isEmpty()) {
+            values.forEach(filters.putArray(name)::add);
+        }
+    }
+
+    /** A fetched page with the columns its rows use (null before any headers were seen). */
+    private record Fetched(Columns columns, Pager.Page<ExportRow> page) {
+
+        ExportPage toExportPage() {
+            Integer total = page.pagination().totalPages();
+            return new ExportPage(columns == null ? List.of() : columns.headers(), page.items(), page.number(),
+                    total == null ? 0 : total);
+        }
+    }
+}

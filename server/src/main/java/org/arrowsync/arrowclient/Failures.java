@@ -1,0 +1,102 @@
+package org.arrowsync.arrowclient;
+
+/**
+ * Builds every {@link ArrowException} of one connection: the subtype is chosen in one switch and every
+ * message passes through the key scrubber.
+ */
+final class Failures {
+
+    static final int EXCERPT_LENGTH = 200;
+
+    private final String apiKey;
+
+    Failures(String apiKey) {
+        this.apiKey = apiKey;
+    }
+
+    /** What a status (HTTP, or the error status found in an HTTP 200 body) means. */
+    enum Kind { UNAUTHORIZED, NOT_FOUND, RATE_LIMITED, UNAVAILABLE, REJECTED, BAD_RESPONSE }
+
+    static Kind kindOf(int status) {
+        return switch (status) {
+            case 401, 403 -> Kind.UNAUTHORIZED;
+            case 404 -> Kind.NOT_FOUND;
+            case 429 -> Kind.RATE_LIMITED;
+            default -> status >= 500 && status <= 599 ? Kind.UNAVAILABLE
+                    : status >= 400 && status <= 499 ? Kind.REJECTED
+                    : Kind.BAD_RESPONSE;
+        };
+    }
+
+    /** Retried statuses: 429 and 5xx. Other 4xx never are. */
+    static boolean retryable(int status) {
+        Kind kind = kindOf(status);
+        return kind == Kind.RATE_LIMITED || kind == Kind.UNAVAILABLE;
+    }
+
+    ArrowException httpStatus(String endpoint, int status, String body) {
+        return create(kindOf(status), endpoint, status,
+                "Arrow API " + endpoint + " returned HTTP " + status + ": " + excerpt(body), null);
+    }
+
+    /** An HTTP 2xx whose envelope ({@code status} or {@code code}) reports an error. */
+    ArrowException bodyStatus(String endpoint, String field, int value, String body) {
+        Kind kind = kindOf(value);
+        Kind chosen = kind == Kind.UNAUTHORIZED || kind == Kind.NOT_FOUND ? kind : Kind.BAD_RESPONSE;
+        return create(chosen, endpoint, value, "Arrow API " + endpoint + " returned HTTP 200 with body "
+                + field + " " + value + ": " + excerpt(body), null);
+    }
+
+    ArrowException transport(String endpoint, Exception cause) {
+        String what = cause.getClass().getSimpleName()
+                + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
+        return create(Kind.UNAVAILABLE, endpoint, 0,
+                "Arrow API request to " + endpoint + " failed: " + what, null);
+    }
+
+    ArrowException invalidJson(String endpoint, int status, String body) {
+        return badResponse(endpoint, status,
+                "returned invalid JSON (status " + status + "): " + excerpt(body));
+    }
+
+    ArrowException badResponse(String endpoint, int status, String problem) {
+        return create(Kind.BAD_RESPONSE, endpoint, status, "Arrow API " + endpoint + " " + problem, null);
+    }
+
+    /** An HTTP 200 that answers "nothing" where exactly one object was asked for. */
+    ArrowException notFound(String endpoint, String what) {
+        return create(Kind.NOT_FOUND, endpoint, 200, "Arrow API " + endpoint + " returned no " + what, null);
+    }
+
+    ArrowPagingRunaway runaway(String endpoint, int maxPages) {
+        return new ArrowPagingRunaway(endpoint, 0, scrub("Arrow API " + endpoint
+                + " kept paging past the cap of " + maxPages + " pages"), null);
+    }
+
+    private ArrowException create(Kind kind, String endpoint, int status, String message, Throwable cause) {
+        String text = scrub(message);
+        return switch (kind) {
+            case UNAUTHORIZED -> new ArrowUnauthorized(endpoint, status, text, cause);
+            case NOT_FOUND -> new ArrowNotFound(endpoint, status, text, cause);
+            case RATE_LIMITED -> new ArrowRateLimited(endpoint, status, text, cause);
+            case UNAVAILABLE -> new ArrowUnavailable(endpoint, status, text, cause);
+            case REJECTED -> new ArrowRejected(endpoint, status, text, cause);
+            case BAD_RESPONSE -> new ArrowBadResponse(endpoint, status, text, cause);
+        };
+    }
+
+    String excerpt(String body) {
+        if (body == null || body.isBlank()) {
+            return "(empty)";
+        }
+        String scrubbed = scrub(body.strip());
+        return scrubbed.length() <= EXCERPT_LENGTH ? scrubbed : scrubbed.substring(0, EXCERPT_LENGTH) + "…";
+    }
+
+    String scrub(String text) {
+        if (text == null || apiKey == null || apiKey.isEmpty()) {
+            return text;
+        }
+        return text.replace(apiKey, ArrowConnection.MASK);
+    }
+}

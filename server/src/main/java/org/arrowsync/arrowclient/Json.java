@@ -1,0 +1,118 @@
+package org.arrowsync.arrowclient;
+
+import java.util.ArrayList;
+import java.util.List;
+import tools.jackson.databind.JsonNode;
+
+/** Tolerant reads of Arrow JSON: several key spellings, numbers sent as strings, nulls and absent keys alike. */
+final class Json {
+
+    private Json() {
+    }
+
+    /** The first of {@code names} present with a non-null value, or a missing node. */
+    static JsonNode first(JsonNode node, String... names) {
+        if (node != null && node.isObject()) {
+            for (String name : names) {
+                JsonNode value = node.get(name);
+                if (value != null && !value.isNull() && !value.isMissingNode()) {
+                    return value;
+                }
+            }
+        }
+        return tools.jackson.databind.node.MissingNode.getInstance();
+    }
+
+    /** The first non-blank text among {@code names}, or null. Numbers are given in plain notation. */
+    static String text(JsonNode node, String... names) {
+        for (String name : names) {
+            String value = text(first(node, name));
+            if (value != null && !value.isBlank()) {
+                return value;
+            }
+        }
+        return null;
+    }
+
+    /** A scalar as text (numbers in plain notation); null for null/absent; containers as JSON. */
+    static String text(JsonNode value) {
+        if (value == null || value.isNull() || value.isMissingNode()) {
+            return null;
+        }
+        if (value.isNumber()) {
+            return value.decimalValue().toPlainString();
+        }
+        return value.isValueNode() ? value.asString() : value.toString();
+    }
+
+    /** An integer sent as a number or a numeric string; null when absent or not an integer. */
+    static Integer integer(JsonNode node, String... names) {
+        Long value = longInteger(node, names);
+        return value == null || value != value.intValue() ? null : value.intValue();
+    }
+
+    /** A long sent as a number or a numeric string; null when absent or not an integer. */
+    static Long longInteger(JsonNode node, String... names) {
+        String value = text(node, names);
+        if (value == null) {
+            return null;
+        }
+        try {
+            return new java.math.BigDecimal(value.strip()).longValueExact();
+        } catch (NumberFormatException | ArithmeticException notAnInteger) {
+            return null;
+        }
+    }
+
+    /** The elements of an array node; empty for anything else. */
+    static List<JsonNode> elements(JsonNode array) {
+        List<JsonNode> out = new ArrayList<>();
+        if (array != null && array.isArray()) {
+            array.values().forEach(out::add);
+        }
+        return out;
+    }
+
+    /** The values of an array as text (null cells kept as null). */
+    static List<String> texts(JsonNode array) {
+        List<String> out = new ArrayList<>();
+        for (JsonNode element : elements(array)) {
+            out.add(text(element));
+        }
+        return out;
+    }
+
+    /** A decimal among {@code names} (0 when absent); a {@link PayloadProblem} when not a decimal. */
+    static java.math.BigDecimal amount(JsonNode node, String... names) {
+        return Amounts.require(String.join("|", names), text(node, names));
+    }
+
+    /** A date among {@code names} (null when absent); a {@link PayloadProblem} when not a date. */
+    static java.time.LocalDate date(JsonNode node, String... names) {
+        String value = text(node, names);
+        try {
+            return Dates.localDate(value);
+        } catch (java.time.DateTimeException e) {
+            throw new PayloadProblem("returned an unreadable date in " + names[0] + ": '" + Columns.shorten(value) + "'");
+        }
+    }
+
+    /** A {@code YYYY-MM} period among {@code names} (null when absent); a {@link PayloadProblem} when unreadable. */
+    static java.time.YearMonth period(JsonNode node, String... names) {
+        String value = text(node, names);
+        try {
+            return Dates.yearMonth(value);
+        } catch (java.time.DateTimeException e) {
+            throw new PayloadProblem("returned an unreadable period in " + names[0] + ": '" + Columns.shorten(value) + "'");
+        }
+    }
+
+    /** A required text; a {@link PayloadProblem} naming {@code what} when absent. */
+    static String required(String what, JsonNode node, String... names) {
+        String value = text(node, names);
+        if (value == null) {
+            throw new PayloadProblem("returned " + what + " without " + names[0]);
+        }
+        return value;
+    }
+}

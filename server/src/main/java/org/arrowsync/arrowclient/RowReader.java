@@ -1,0 +1,68 @@
+package org.arrowsync.arrowclient;
+
+import java.math.BigDecimal;
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Typed reads of one table row with column fallbacks; unreadable cells are collected as problems. */
+final class RowReader {
+
+    private final Columns columns;
+    private final List<String> cells;
+    private final List<String> problems = new ArrayList<>();
+
+    RowReader(Columns columns, List<String> cells) {
+        this.columns = columns;
+        this.cells = cells;
+    }
+
+    /** The first non-blank cell among {@code fallbacks}, trimmed; null if none. */
+    String text(String... fallbacks) {
+        Columns.Found found = columns.first(cells, fallbacks);
+        return found == null ? null : found.value();
+    }
+
+    /** The first non-blank amount among {@code fallbacks}; {@code absent} if none; null (and a problem) if unreadable. */
+    BigDecimal amount(BigDecimal absent, String... fallbacks) {
+        Columns.Found found = columns.first(cells, fallbacks);
+        if (found == null) {
+            return absent;
+        }
+        BigDecimal amount = Amounts.parse(found.value());
+        if (amount == null) {
+            problems.add("unreadable amount in " + found.column() + ": '" + Columns.shorten(found.value()) + "'");
+        }
+        return amount;
+    }
+
+    YearMonth period(String column) {
+        String value = text(column);
+        try {
+            return Dates.yearMonth(value);
+        } catch (DateTimeException e) {
+            problems.add("unreadable period in " + column + ": '" + Columns.shorten(value) + "'");
+            return null;
+        }
+    }
+
+    LocalDate date(String column) {
+        String value = text(column);
+        try {
+            return Dates.localDate(value);
+        } catch (DateTimeException e) {
+            problems.add("unreadable date in " + column + ": '" + Columns.shorten(value) + "'");
+            return null;
+        }
+    }
+
+    void problem(String text) {
+        problems.add(text);
+    }
+
+    List<String> problems() {
+        return problems;
+    }
+}

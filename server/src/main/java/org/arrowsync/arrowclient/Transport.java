@@ -1,0 +1,150 @@
+package org.arrowsync.arrowclient;
+
+import io.github.resilience4j.ratelimiter.RateLimiter;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * One connection's HTTP exchange: rate limit, timeouts, retries, envelope check and error mapping, so that
+ * the readers above it only ever see a successful JSON body.
+ */
+final class Transport {
+
+    private static final Logger log = LoggerFactory.getLogger(ArrowClient.class);
+
+    /** Reads the typed result out of a checked JSON envelope; throws {@link PayloadProblem} on a wrong shape. */
+    interface Reader<T> {
+        T read(JsonNode root);
+    }
+
+    private final HttpClient http;
+    private final ArrowConnection connection;
+    private final ArrowClientProperties properties;
+    private final RateLimiter limiter;
+    private final Retrier retrier;
+    private final JsonMapper json;
+    private final Clock clock;
+    private final Failures failures;
+
+    Transport(HttpClient http, ArrowConnection connection, ArrowClientProperties properties, RateLimiter limiter,
+              Retrier retrier, JsonMapper json, Clock clock) {
+        this.http = http;
+        this.connection = connection;
+        this.properties = properties;
+        this.limiter = limiter;
+        this.retrier = retrier;
+        this.json = json;
+        this.clock = clock;
+        this.failures = new Failures(connection.apiKey());
+    }
+
+    Failures failures() {
+        return failures;
+    }
+
+    JsonMapper json() {
+        return json;
+    }
+
+    <T> T get(String path, Query query, Reader<T> reader) {
+        return exchange("GET", path, query, null, reader);
+    }
+
+    <T> T post(String path, Query query, JsonNode body, Reader<T> reader) {
+        return exchange("POST", path, query, json.writeValueAsString(body), reader);
+    }
+
+    private <T> T exchange(String method, String path, Query query, String body, Reader<T> reader) {
+        HttpRequest request = request(method, connection.resolve(path + query.encoded()), body);
+        String responseBody = retrier.call(attempt -> once(method, path, request, attempt));
+        JsonNode root = parse(path, responseBody);
+        checkEnvelope(path, root, responseBody);
+        try {
+            return reader.read(root);
+        } catch (PayloadProblem problem) {
+            throw failures.badResponse(path, 200, problem.getMessage());
+        }
+    }
+
+    private HttpRequest request(String method, URI uri, String body) {
+        HttpRequest.BodyPublisher publisher = body == null
+                ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8);
+        return HttpRequest.newBuilder(uri)
+                .timeout(properties.readTimeout())
+                .header("apiKey", connection.apiKey())
+                .header("Accept", "application/json")
+                .header("Content-Type", "application/json")
+                .method(method, publisher)
+                .build();
+    }
+
+    private Retrier.Outcome<String> once(String method, String endpoint, HttpRequest request, int attempt) {
+        if (!limiter.acquirePermission()) {
+            return Retrier.Outcome.fatal(failures.badResponse(endpoint, 0,
+                    "was not called: client-side rate limit wait exceeded"));
+        }
+        long started = System.nanoTime();
+        HttpResponse<String> response;
+        try {
+            response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            log.debug("Arrow API {} {} failed after {} ms (attempt {}): {}", method, endpoint, millisSince(started),
+                    attempt, e.getClass().getSimpleName());
+            return Retrier.Outcome.transientFailure(failures.transport(endpoint, e), null);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Retrier.Outcome.fatal(failures.transport(endpoint, e));
+        }
+        int status = response.statusCode();
+        log.debug("Arrow API {} {} -> HTTP {} in {} ms (attempt {})", method, endpoint, status, millisSince(started),
+                attempt);
+        if (status >= 200 && status <= 299) {
+            return Retrier.Outcome.success(response.body());
+        }
+        ArrowException failure = failures.httpStatus(endpoint, status, response.body());
+        if (!Failures.retryable(status)) {
+            return Retrier.Outcome.fatal(failure);
+        }
+        String retryAfter = response.headers().firstValue("Retry-After").orElse(null);
+        return Retrier.Outcome.transientFailure(failure, Backoff.parseRetryAfter(retryAfter, clock.instant()));
+    }
+
+    private JsonNode parse(String endpoint, String body) {
+        try {
+            JsonNode root = json.readTree(body);
+            if (root == null || !root.isObject()) {
+                throw failures.invalidJson(endpoint, 200, body);
+            }
+            return root;
+        } catch (JacksonException e) {
+            throw failures.invalidJson(endpoint, 200, body);
+        }
+    }
+
+    /** A body {@code status} (general envelope) or {@code code} (billing envelope; 0 is fine) that says error. */
+    private void checkEnvelope(String endpoint, JsonNode root, String body) {
+        Integer status = Json.integer(root, "status", "Status");
+        if (status != null && (status < 200 || status > 299)) {
+            throw failures.bodyStatus(endpoint, "status", status, body);
+        }
+        Integer code = Json.integer(root, "code", "Code");
+        if (code != null && code != 0 && (code < 200 || code > 299)) {
+            throw failures.bodyStatus(endpoint, "code", code, body);
+        }
+    }
+
+    private static long millisSince(long nanos) {
+        return (System.nanoTime() - nanos) / 1_000_000;
+    }
+}

@@ -1,0 +1,209 @@
+package org.arrowsync.arrowclient;
+
+import static org.arrowsync.arrowclient.Emulator.CLOSED_MONTH;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Every endpoint the product uses, against the real emulator over HTTP. */
+class ArrowClientEmulatorTests {
+
+    private static Emulator emulator;
+    private ArrowClient client;
+
+    @BeforeAll
+    static void start() {
+        emulator = Emulator.demo();
+    }
+
+    @AfterAll
+    static void stop() {
+        emulator.close();
+    }
+
+    @BeforeEach
+    void reset() {
+        emulator.reset();
+        client = emulator.client();
+    }
+
+    @Test
+    void whoamiNamesThePartner() {
+        Partner partner = client.whoami();
+        assertThat(partner.reference()).startsWith("XSP");
+        assertThat(partner.companyName()).isNotBlank();
+        assertThat(partner.email()).contains("@");
+        assertThat(partner.countryCode()).hasSize(2);
+    }
+
+    @Test
+    void aWrongKeyIsUnauthorizedAndTheKeyNeverShows() {
+        ArrowClient wrong = new ArrowClients(Emulator.fastProperties())
+                .connect(new ArrowConnection(emulator.apiBaseUrl(), "wrong-secret-key-123"));
+        assertThatThrownBy(wrong::whoami)
+                .isInstanceOf(ArrowUnauthorized.class)
+                .hasMessageStartingWith("Arrow API whoami returned HTTP 401: ")
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("wrong-secret-key-123"));
+        assertThat(emulator.requests("whoami")).isEqualTo(1);
+    }
+
+    @Test
+    void readsEveryCustomerAcrossPages() {
+        emulator.preset("{\"preset\":\"demo\",\"customers\":250,\"licensesPerCustomer\":1}");
+        List<Customer> customers = client.customers();
+        assertThat(customers).hasSize(250);
+        assertThat(customers).extracting(Customer::reference).doesNotHaveDuplicates();
+        assertThat(customers).allSatisfy(c -> assertThat(c.email()).contains("@"));
+        assertThat(emulator.requests("customers", "200")).isEqualTo(3);
+    }
+
+    @Test
+    void readsOneCustomerAndReportsAnUnknownOne() {
+        Customer first = client.customers().get(0);
+        assertThat(client.customer(first.reference())).isEqualTo(first);
+        assertThatThrownBy(() -> client.customer("XSP0000000")).isInstanceOf(ArrowNotFound.class);
+    }
+
+    @Test
+    void readsLicensesAndOneLicenseWithItsRawJson() {
+        List<License> licenses = client.licenses();
+        assertThat(licenses).hasSize(30);
+        License first = licenses.get(0);
+        LicenseDetails details = client.license(first.reference());
+        assertThat(details.license()).isEqualTo(first);
+        assertThat(details.raw().path("license_id").asString()).isEqualTo(first.reference());
+        assertThat(details.raw().has("price")).isTrue();
+        assertThatThrownBy(() -> client.license("XSP0000000")).isInstanceOf(ArrowNotFound.class);
+    }
+
+    @Test
+    void monthlyConsumptionTotalsItsLinesWithEitherHeaderSet() {
+        String license = client.licenses().get(0).reference();
+        ConsumptionReport standard = client.monthlyConsumption(license, CLOSED_MONTH, CLOSED_MONTH);
+        assertThat(standard.headers()).contains("Total sell price");
+        assertThat(standard.lines()).isNotEmpty().allSatisfy(l -> assertThat(l.reportPeriod()).isEqualTo(CLOSED_MONTH));
+        assertThat(standard.sellTotal()).isPositive()
+                .isEqualByComparingTo(sum(standard.lines().stream().map(ConsumptionLine::sellTotal).toList()));
+
+        emulator.preset("{\"preset\":\"demo\",\"consumptionHeaders\":\"country\"}");
+        ConsumptionReport country = client.monthlyConsumption(license, CLOSED_MONTH, CLOSED_MONTH);
+        assertThat(country.headers()).contains("Country customer total").doesNotContain("Total sell price");
+        assertThat(country.sellTotal()).isEqualByComparingTo(standard.sellTotal());
+        assertThat(country.buyTotal()).isEqualByComparingTo(standard.buyTotal());
+    }
+
+    @Test
+    void predictionGivesSellAndBuyTotals() {
+        ConsumptionPrediction prediction = client.consumptionPrediction(client.licenses().get(0).reference());
+        assertThat(prediction.sellTotal()).isPositive();
+        assertThat(prediction.buyTotal()).isPositive();
+        assertThat(prediction.currency()).isNotBlank();
+    }
+
+    @Test
+    void listsExportTypesAndColumns() {
+        assertThat(client.exportTypes()).extracting(ExportType::reference)
+                .contains(Emulator.MSP_EXPORT, Emulator.STANDARD_EXPORT);
+        assertThat(client.exportTypes()).filteredOn(ExportType::isDefault).hasSize(1);
+        assertThat(client.exportColumns()).extracting(ExportColumn::name)
+                .contains("Sequence", "Customer Total Price", "ARS Subscription ID");
+    }
+
+    @Test
+    void statementsOfAClosedMonthAreFulfilledAndHaveLines() {
+        List<Statement> statements = client.statements(StatementQuery.forPeriod(CLOSED_MONTH));
+        assertThat(statements).isNotEmpty()
+                .allSatisfy(s -> assertThat(s.reportPeriod()).isEqualTo(CLOSED_MONTH))
+                .allSatisfy(s -> assertThat(s.state()).isEqualTo(StatementState.FULFILLED));
+        Statement first = statements.get(0);
+        assertThat(client.statements(new StatementQuery(CLOSED_MONTH, first.customerReference())))
+                .extracting(Statement::customerReference).containsOnly(first.customerReference());
+        List<StatementLine> lines = client.statementLines(first.reference());
+        assertThat(lines).isNotEmpty();
+        assertThat(sum(lines.stream().map(StatementLine::sellTotal).toList()))
+                .isEqualByComparingTo(first.sellTotal());
+    }
+
+    @Test
+    void vendorNamesAreSortedAndDistinct() {
+        List<String> vendors = client.vendorNames("IAAS");
+        assertThat(vendors).isNotEmpty().isSorted().doesNotHaveDuplicates();
+    }
+
+    @Test
+    void bothExportTemplatesGiveTheSameTypedLines() {
+        ExportPage msp = client.exportPage(ExportQuery.forPeriod(Emulator.MSP_EXPORT, CLOSED_MONTH), 1);
+        ExportPage standard = client.exportPage(ExportQuery.forPeriod(Emulator.STANDARD_EXPORT, CLOSED_MONTH), 1);
+        assertThat(msp.headers()).contains("Customer Total Price").doesNotContain("Sell Total Price");
+        assertThat(standard.headers()).contains("Sell Total Price", "Statement Reference");
+        assertThat(msp.rows()).hasSameSizeAs(standard.rows()).isNotEmpty();
+        List<BillingLine> mspLines = lines(msp);
+        List<BillingLine> standardLines = lines(standard);
+        for (int i = 0; i < mspLines.size(); i++) {
+            BillingLine a = mspLines.get(i);
+            BillingLine b = standardLines.get(i);
+            assertThat(a.lineReference()).isEqualTo(b.lineReference());
+            assertThat(a.sellTotal()).isEqualByComparingTo(b.sellTotal());
+            assertThat(a.buyTotal()).isEqualByComparingTo(b.buyTotal());
+            assertThat(a.licenseReference()).isEqualTo(b.licenseReference()).startsWith("XSP");
+            assertThat(a.reportPeriod()).isEqualTo(CLOSED_MONTH);
+            assertThat(a.validationDate()).isNotNull();
+            assertThat(a.currency()).isEqualTo(b.currency()).isNotNull();
+            assertThat(b.statementReference()).isNotNull();
+            assertThat(a.statementReference()).isNull();
+        }
+    }
+
+    @Test
+    void exportFiltersNarrowTheLines() {
+        String customer = client.customers().get(1).reference();
+        ExportQuery query = ExportQuery.forPeriod(Emulator.STANDARD_EXPORT, CLOSED_MONTH)
+                .withCustomerXspRefs(List.of(customer));
+        assertThat(lines(client.exportPage(query, 1))).isNotEmpty()
+                .allSatisfy(l -> assertThat(l.customerReference()).isEqualTo(customer));
+    }
+
+    @Test
+    void streamsAMultiPageExportPageByPage() {
+        emulator.preset("{\"preset\":\"scale\",\"customers\":25,\"licensesPerCustomer\":10,\"linesPerLicense\":10,"
+                + "\"clock\":\"" + Emulator.NOW + "\"}");
+        List<Integer> pages = new ArrayList<>();
+        long[] rows = {0};
+        client.forEachExportPage(ExportQuery.forPeriod(Emulator.MSP_EXPORT, CLOSED_MONTH), page -> {
+            pages.add(page.page());
+            rows[0] += page.rows().size();
+            assertThat(page.totalPages()).isEqualTo(3);
+            page.rows().forEach(row -> assertThat(row.billingLine().isValid()).isTrue());
+        });
+        assertThat(pages).containsExactly(1, 2, 3);
+        assertThat(rows[0]).isEqualTo(2500);
+        assertThat(emulator.requests("exports")).isEqualTo(3);
+    }
+
+    @Test
+    void anExportRangeArrowRefusesIsRejectedWithoutRetry() {
+        ExportQuery tooLong = new ExportQuery(Emulator.MSP_EXPORT, CLOSED_MONTH.minusMonths(8), CLOSED_MONTH,
+                null, null, null);
+        assertThatThrownBy(() -> client.exportPage(tooLong, 1))
+                .isInstanceOf(ArrowRejected.class)
+                .hasMessageStartingWith("Arrow API billing/erp/exports/sync returned HTTP 400: ");
+        assertThat(emulator.requests("exports")).isEqualTo(1);
+    }
+
+    private static List<BillingLine> lines(ExportPage page) {
+        return page.rows().stream().map(ExportRow::billingLine)
+                .peek(r -> assertThat(r.problem()).isNull())
+                .map(BillingLineResult::line).toList();
+    }
+
+    private static BigDecimal sum(List<BigDecimal> amounts) {
+        return amounts.stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+    }
+}

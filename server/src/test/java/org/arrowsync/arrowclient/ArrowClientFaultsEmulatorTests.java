@@ -1,0 +1,229 @@
+package org.arrowsync.arrowclient;
+
+import static org.arrowsync.arrowclient.Emulator.CLOSED_MONTH;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** Every fault kind of the emulator, per family: what is retried, how often, and what is finally thrown. */
+class ArrowClientFaultsEmulatorTests {
+
+    private static final Map<String, Consumer<ArrowClient>> CALLS = Map.of(
+            "whoami", ArrowClient::whoami,
+            "customers", ArrowClient::customers,
+            "licenses", ArrowClient::licenses,
+            "consumption", c -> c.consumptionPrediction("XSP4000001"),
+            "exports", c -> c.exportPage(ExportQuery.forPeriod(Emulator.MSP_EXPORT, CLOSED_MONTH), 1),
+            "statements", c -> c.statements(StatementQuery.forPeriod(CLOSED_MONTH)),
+            "catalog", c -> c.vendorNames("IAAS"));
+
+    private static Emulator emulator;
+    private ArrowClient client;
+
+    @BeforeAll
+    static void start() {
+        emulator = Emulator.demo();
+    }
+
+    @AfterAll
+    static void stop() {
+        emulator.close();
+    }
+
+    @BeforeEach
+    void reset() {
+        emulator.reset();
+        client = emulator.client();
+    }
+
+    private void fault(String family, String kind, int count) {
+        emulator.fault("{\"family\":\"" + family + "\",\"kind\":\"" + kind + "\",\"count\":" + count + "}");
+    }
+
+    @ParameterizedTest(name = "{1} on {0} twice, then success")
+    @CsvSource({
+            "whoami, 429", "customers, 500", "licenses, 502", "consumption, 503",
+            "exports, 429", "statements, 500", "catalog, 503", "exports, 502",
+    })
+    void retriesTransientFailuresAndSucceeds(String family, String status) {
+        fault(family, status, 2);
+        CALLS.get(family).accept(client);
+        assertThat(emulator.requests(family, status)).isEqualTo(2);
+        assertThat(emulator.requests(family, "200")).isEqualTo(1);
+    }
+
+    @ParameterizedTest(name = "{1} on {0} for good -> {2} after 3 attempts")
+    @CsvSource({
+            "whoami, 429, ArrowRateLimited", "customers, 503, ArrowUnavailable", "licenses, 500, ArrowUnavailable",
+            "consumption, 502, ArrowUnavailable", "exports, 429, ArrowRateLimited", "statements, 503, ArrowUnavailable",
+            "catalog, 500, ArrowUnavailable",
+    })
+    void givesUpAfterTheAttemptCapWithTheMatchingException(String family, String status, String type) {
+        fault(family, status, 10);
+        assertThatThrownBy(() -> CALLS.get(family).accept(client))
+                .satisfies(e -> assertThat(e.getClass().getSimpleName()).isEqualTo(type))
+                .hasMessageContaining("returned HTTP " + status)
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain(emulator.apiKey()));
+        assertThat(emulator.requests(family)).isEqualTo(3);
+    }
+
+    @Test
+    void makesOneAttemptWhenRetriesAreSwitchedOff() {
+        ArrowClientProperties p = Emulator.fastProperties();
+        ArrowClient single = emulator.client(new ArrowClientProperties(p.connectTimeout(), p.readTimeout(),
+                p.maxAttempts(), p.initialBackoff(), p.maxBackoff(), p.requestsPerSecond(), p.maxPages(), false));
+        fault("customers", "503", 1);
+        assertThatThrownBy(single::customers).isInstanceOf(ArrowUnavailable.class);
+        assertThat(emulator.requests("customers")).isEqualTo(1);
+    }
+
+    @Test
+    void honoursRetryAfterUpToTheCap() {
+        emulator.fault("{\"family\":\"whoami\",\"kind\":\"429\",\"count\":1,\"retryAfter\":1}");
+        ArrowClient patient = emulator.client(properties(Duration.ofSeconds(5), Duration.ofSeconds(3)));
+        long started = System.nanoTime();
+        patient.whoami();
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofMillis(950));
+
+        emulator.fault("{\"family\":\"whoami\",\"kind\":\"429\",\"count\":1,\"retryAfter\":30}");
+        started = System.nanoTime();
+        client.whoami();
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(1));
+    }
+
+    @Test
+    void aSlowResponseTimesOutAndIsRetried() throws InterruptedException {
+        emulator.fault("{\"family\":\"licenses\",\"kind\":\"latency\",\"latencyMs\":800,\"count\":1}");
+        ArrowClient impatient = emulator.client(properties(Duration.ofMillis(250), Duration.ofMillis(10)));
+        assertThat(impatient.licenses()).hasSize(30);
+        emulator.awaitRequests("licenses", 2);
+        assertThat(emulator.requests("licenses")).isEqualTo(2);
+    }
+
+    @Test
+    void aResponseThatStaysSlowIsUnavailable() throws InterruptedException {
+        emulator.fault("{\"family\":\"whoami\",\"kind\":\"latency\",\"latencyMs\":600,\"count\":3}");
+        ArrowClient impatient = emulator.client(properties(Duration.ofMillis(150), Duration.ofMillis(10)));
+        assertThatThrownBy(impatient::whoami)
+                .isInstanceOf(ArrowUnavailable.class)
+                .hasMessage("Arrow API request to whoami failed: HttpTimeoutException: request timed out");
+        emulator.awaitRequests("whoami", 3);
+        assertThat(emulator.requests("whoami")).isEqualTo(3);
+    }
+
+    @ParameterizedTest(name = "malformed JSON on {0} is a bad response, not retried")
+    @CsvSource({"whoami", "customers", "exports", "statements", "consumption", "catalog"})
+    void malformedJsonIsABadResponse(String family) {
+        fault(family, "malformed_json", 1);
+        assertThatThrownBy(() -> CALLS.get(family).accept(client))
+                .isInstanceOf(ArrowBadResponse.class)
+                .hasMessageContaining("returned invalid JSON (status 200)");
+        assertThat(emulator.requests(family)).isEqualTo(1);
+    }
+
+    @ParameterizedTest(name = "HTTP 200 with body status {1} on {0} -> {2}")
+    @CsvSource({
+            "whoami, 401, ArrowUnauthorized", "customers, 403, ArrowUnauthorized", "licenses, 404, ArrowNotFound",
+            "exports, 500, ArrowBadResponse", "statements, 401, ArrowUnauthorized", "catalog, 400, ArrowBadResponse",
+    })
+    void anErrorBodyInAnHttp200IsTheErrorItSays(String family, int bodyStatus, String type) {
+        emulator.fault("{\"family\":\"" + family + "\",\"kind\":\"error_body_200\",\"count\":1,\"bodyStatus\":"
+                + bodyStatus + "}");
+        assertThatThrownBy(() -> CALLS.get(family).accept(client))
+                .satisfies(e -> assertThat(e.getClass().getSimpleName()).isEqualTo(type))
+                .hasMessageContaining("returned HTTP 200 with body status " + bodyStatus);
+        assertThat(emulator.requests(family)).isEqualTo(1);
+    }
+
+    @ParameterizedTest(name = "a short page on {0} contradicts its pagination")
+    @CsvSource({"customers", "licenses", "statements"})
+    void aShortPageIsABadResponse(String family) {
+        fault(family, "short_page", 1);
+        assertThatThrownBy(() -> CALLS.get(family).accept(client))
+                .isInstanceOf(ArrowBadResponse.class)
+                .hasMessageContaining("short page 1");
+    }
+
+    @Test
+    void aShortPageInTheMiddleOfAnExportIsABadResponse() {
+        emulator.preset("{\"preset\":\"scale\",\"customers\":25,\"licensesPerCustomer\":10,\"linesPerLicense\":10,"
+                + "\"clock\":\"" + Emulator.NOW + "\"}");
+        long[] rows = {0};
+        ExportQuery query = ExportQuery.forPeriod(Emulator.MSP_EXPORT, CLOSED_MONTH);
+        assertThatThrownBy(() -> client.forEachExportPage(query, page -> {
+            if (page.page() == 1) {
+                fault("exports", "short_page", 1);
+            }
+            rows[0] += page.rows().size();
+        })).isInstanceOf(ArrowBadResponse.class)
+                .hasMessage("Arrow API billing/erp/exports/sync returned a short page 2 of 3 "
+                        + "(500 items, page size 1000, total 2500)");
+        assertThat(rows[0]).isEqualTo(1000);
+    }
+
+    @Test
+    void pagingStopsAtTheCapInsteadOfLoopingForever() {
+        emulator.preset("{\"preset\":\"demo\",\"customers\":250,\"licensesPerCustomer\":1}");
+        ArrowClientProperties p = Emulator.fastProperties();
+        ArrowClient capped = emulator.client(new ArrowClientProperties(p.connectTimeout(), p.readTimeout(),
+                p.maxAttempts(), p.initialBackoff(), p.maxBackoff(), p.requestsPerSecond(), 2, true));
+        assertThatThrownBy(capped::customers)
+                .isInstanceOf(ArrowPagingRunaway.class)
+                .hasMessage("Arrow API customers kept paging past the cap of 2 pages");
+        assertThat(emulator.requests("customers")).isEqualTo(2);
+    }
+
+    @Test
+    void anUnreachableServerIsUnavailableAfterTheAttempts() throws IOException {
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        ArrowClient nowhere = new ArrowClients(Emulator.fastProperties()).connect(
+                new ArrowConnection(URI.create("http://127.0.0.1:" + port + "/index.php/api"), "secret-123"));
+        assertThatThrownBy(nowhere::whoami)
+                .isInstanceOf(ArrowUnavailable.class)
+                .hasMessageStartingWith("Arrow API request to whoami failed: ConnectException")
+                .satisfies(e -> assertThat(((ArrowException) e).status()).isZero());
+    }
+
+    @Test
+    void theClientKeepsUnderItsRateLimitSharedByClientsOfTheSameConnection() {
+        emulator.rateLimit(25);
+        ArrowClients clients = new ArrowClients(withRate(20));
+        ArrowClient first = clients.connect(emulator.connection());
+        ArrowClient second = clients.connect(emulator.connection());
+        long started = System.nanoTime();
+        for (int i = 0; i < 5; i++) {
+            first.whoami();
+            second.whoami();
+        }
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofMillis(400));
+        assertThat(emulator.requests("whoami", "429")).isZero();
+        assertThat(emulator.requests("whoami", "200")).isEqualTo(10);
+    }
+
+    private static ArrowClientProperties properties(Duration readTimeout, Duration maxBackoff) {
+        ArrowClientProperties p = Emulator.fastProperties();
+        return new ArrowClientProperties(p.connectTimeout(), readTimeout, p.maxAttempts(), p.initialBackoff(),
+                maxBackoff, p.requestsPerSecond(), p.maxPages(), true);
+    }
+
+    private static ArrowClientProperties withRate(double requestsPerSecond) {
+        ArrowClientProperties p = Emulator.fastProperties();
+        return new ArrowClientProperties(p.connectTimeout(), p.readTimeout(), p.maxAttempts(), p.initialBackoff(),
+                p.maxBackoff(), requestsPerSecond, p.maxPages(), true);
+    }
+}

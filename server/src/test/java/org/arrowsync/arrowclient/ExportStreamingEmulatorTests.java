@@ -1,0 +1,65 @@
+package org.arrowsync.arrowclient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.math.BigDecimal;
+import org.arrowsync.emulator.ArrowEmulator;
+import org.arrowsync.emulator.EmulatorOptions;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A 200,000-line export streamed page by page in a JVM with a 256 MB heap (the {@code small-heap} surefire
+ * execution): memory must not grow with the export.
+ */
+@Tag("small-heap")
+class ExportStreamingEmulatorTests {
+
+    private static final Logger log = LoggerFactory.getLogger(ExportStreamingEmulatorTests.class);
+
+    @Test
+    void streamsTwoHundredThousandLinesPageByPage() {
+        EmulatorOptions scale = EmulatorOptions.scalePreset().withClock(Emulator.NOW);
+        try (ArrowEmulator emulator = ArrowEmulator.start(scale)) {
+            ArrowClient client = new ArrowClients(Emulator.fastProperties())
+                    .connect(new ArrowConnection(emulator.apiBaseUrl(), emulator.apiKey()));
+            resetPeaks();
+            long[] lines = {0, 0};
+            BigDecimal[] sell = {BigDecimal.ZERO};
+            client.forEachExportPage(ExportQuery.forPeriod(Emulator.MSP_EXPORT, Emulator.CLOSED_MONTH), page -> {
+                for (ExportRow row : page.rows()) {
+                    BillingLineResult result = row.billingLine();
+                    lines[0]++;
+                    if (result.isValid()) {
+                        lines[1]++;
+                        sell[0] = sell[0].add(result.line().sellTotal());
+                    }
+                }
+            });
+            long peak = peakHeapUsed();
+            log.info("streamed {} export lines ({} valid, sell total {}); peak heap used {} MB of max {} MB",
+                    lines[0], lines[1], sell[0], peak / (1024 * 1024),
+                    Runtime.getRuntime().maxMemory() / (1024 * 1024));
+            assertThat(lines[0]).isEqualTo(200_000);
+            assertThat(lines[1]).isEqualTo(200_000);
+            assertThat(sell[0]).isPositive();
+        }
+    }
+
+    private static void resetPeaks() {
+        System.gc();
+        ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
+    }
+
+    private static long peakHeapUsed() {
+        return ManagementFactory.getMemoryPoolMXBeans().stream()
+                .filter(pool -> pool.getType() == MemoryType.HEAP)
+                .mapToLong(pool -> pool.getPeakUsage().getUsed())
+                .sum();
+    }
+}

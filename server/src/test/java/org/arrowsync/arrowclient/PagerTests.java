@@ -1,0 +1,84 @@
+package org.arrowsync.arrowclient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+class PagerTests {
+
+    private final Failures failures = new Failures("key");
+    private final List<Integer> fetched = new ArrayList<>();
+    private final List<Integer> seen = new ArrayList<>();
+
+    private static List<Integer> items(int count) {
+        return IntStream.range(0, count).boxed().toList();
+    }
+
+    private void walk(int maxPages, int defaultPerPage, java.util.function.IntFunction<Pager.Page<Integer>> fetch) {
+        new Pager(failures, maxPages).forEach("customers", defaultPerPage, page -> {
+            fetched.add(page);
+            return fetch.apply(page);
+        }, page -> seen.addAll(page.items()));
+    }
+
+    @Test
+    void followsTotalPagesToTheLastPage() {
+        walk(100, 2, page -> new Pager.Page<>(page, items(page < 3 ? 2 : 1), new Pagination(page, 2, 3, null)));
+        assertThat(fetched).containsExactly(1, 2, 3);
+        assertThat(seen).hasSize(5);
+    }
+
+    @Test
+    void stopsOnAnEmptyPageEvenIfTotalPagesSaysMore() {
+        walk(100, 2, page -> new Pager.Page<>(page, page == 1 ? items(2) : List.of(), new Pagination(page, 2, 9, null)));
+        assertThat(fetched).containsExactly(1, 2);
+    }
+
+    @Test
+    void withoutTotalPagesStopsOnAShortPage() {
+        walk(100, 1000, page -> new Pager.Page<>(page, items(page < 4 ? 1000 : 10), Pagination.NONE));
+        assertThat(fetched).containsExactly(1, 2, 3, 4);
+        assertThat(seen).hasSize(3010);
+    }
+
+    @Test
+    void aShortPageBeforeTheLastIsABadResponse() {
+        assertThatThrownBy(() -> walk(100, 2,
+                page -> new Pager.Page<>(page, items(page == 2 ? 1 : 2), new Pagination(page, 2, 4, null))))
+                .isInstanceOf(ArrowBadResponse.class)
+                .hasMessageContaining("short page 2 of 4");
+    }
+
+    @Test
+    void aPageThatIsNotTheOneAskedForIsABadResponse() {
+        assertThatThrownBy(() -> walk(100, 2, page -> new Pager.Page<>(page, items(2), new Pagination(1, 2, 5, null))))
+                .isInstanceOf(ArrowBadResponse.class)
+                .hasMessageContaining("answered page 1 when asked for page 2");
+    }
+
+    @Test
+    void endlessPagingHitsTheCapInsteadOfLoopingForever() {
+        assertThatThrownBy(() -> walk(5, 2, page -> new Pager.Page<>(page, items(2), Pagination.NONE)))
+                .isInstanceOf(ArrowPagingRunaway.class)
+                .hasMessageContaining("cap of 5 pages");
+        assertThat(fetched).containsExactly(1, 2, 3, 4, 5);
+    }
+
+    @Test
+    void aLastPageExactlyAtTheCapIsFine() {
+        walk(3, 2, page -> new Pager.Page<>(page, items(2), new Pagination(page, 2, 3, null)));
+        assertThat(fetched).containsExactly(1, 2, 3);
+    }
+
+    @Test
+    void emptyFirstPageYieldsNothing() {
+        walk(3, 2, page -> new Pager.Page<>(page, Collections.emptyList(), new Pagination(1, 2, 0, null)));
+        assertThat(fetched).containsExactly(1);
+        assertThat(seen).isEmpty();
+    }
+}
