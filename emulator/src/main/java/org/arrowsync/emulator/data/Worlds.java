@@ -1,0 +1,33 @@
+package org.arrowsync.emulator.data;
+
+import java.time.Instant;
+import org.arrowsync.emulator.ScaleOptions;
+
+/**
+ * The currently loaded world. Reloading a preset swaps it atomically; the clock survives reloads
+ * so a test can set time first and load data afterwards, or the other way round.
+ */
+public final class Worlds {
+
+    /** Months of history before the clock's month when a preset is loaded. */
+    private static final int HISTORY_MONTHS = 12;
+
+    private final EmulatorClock clock;
+    private volatile World world;
+
+    public Worlds(Instant now) {
+        this.clock = new EmulatorClock(now);
+    }
+
+    public EmulatorClock clock() {
+        return clock;
+    }
+
+    public World current() {
+        return world;
+    }
+
+    public void load(String preset, long seed, ScaleOptions shape) {
+        world = new World(new Universe(preset, seed, shape, clock.currentMonth().minusMonths(HISTORY_MONTHS)), clock);
+    }
+}
