@@ -1,0 +1,51 @@
+package org.arrowsync.mappings;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.arrowsync.shared.PageRequest;
+import org.arrowsync.shared.SqlFilter;
+import org.arrowsync.shared.Timestamps;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class CustomerMappingRepository {
+
+    static final String FROM = " from customer_mappings m join arrow_settings s on s.id = m.settings_id join customers c on c.id = m.customer_id";
+    private static final String SELECT = "select m.id, m.uuid, m.settings_id, s.uuid as settings_uuid, m.arrow_reference, m.arrow_company_name,"
+            + " m.customer_id, c.uuid as customer_uuid, c.name as customer_name, m.is_active, m.created, m.modified" + FROM;
+
+    private final JdbcClient jdbc;
+
+    CustomerMappingRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    Optional<CustomerMapping> find(UUID uuid) {
+        return jdbc.sql(SELECT + " where m.uuid = ?").param(uuid).query(CustomerMappingRepository::map).optional();
+    }
+
+    List<CustomerMapping> active(long settingsId) {
+        return jdbc.sql(SELECT + " where m.settings_id = ? and m.is_active order by m.id").param(settingsId)
+                .query(CustomerMappingRepository::map).list();
+    }
+
+    long count(SqlFilter filter) {
+        return jdbc.sql("select count(*)" + FROM + filter.clause()).params(filter.params()).query(Long.class).single();
+    }
+
+    List<CustomerMapping> page(SqlFilter filter, PageRequest page) {
+        return jdbc.sql(SELECT + filter.clause() + " order by m.created desc, m.id desc offset ? limit ?").params(filter.params(page))
+                .query(CustomerMappingRepository::map).list();
+    }
+
+    static CustomerMapping map(ResultSet rs, int row) throws SQLException {
+        return new CustomerMapping(rs.getLong("id"), rs.getObject("uuid", UUID.class), rs.getLong("settings_id"),
+                rs.getObject("settings_uuid", UUID.class), rs.getString("arrow_reference"), rs.getString("arrow_company_name"),
+                rs.getLong("customer_id"), rs.getObject("customer_uuid", UUID.class), rs.getString("customer_name"),
+                rs.getBoolean("is_active"), Timestamps.read(rs, "created"), Timestamps.read(rs, "modified"));
+    }
+}

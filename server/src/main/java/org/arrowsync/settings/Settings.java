@@ -1,0 +1,32 @@
+package org.arrowsync.settings;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.UUID;
+import org.arrowsync.arrowclient.ArrowConnection;
+
+/** One ArrowSphere connection and how its billing lands in invoices. The API key never leaves through {@link #toString()}. */
+public record Settings(long id, UUID uuid, String apiUrl, String apiKey, String exportTypeReference, String classificationFilter,
+        boolean active, boolean syncEnabled, String partnerReference, String partnerName, PriceSource priceSource, String itemPrefix,
+        Instant created, Instant modified) {
+
+    public static final String DEFAULT_ITEM_PREFIX = "Arrow consumption";
+
+    public ArrowConnection connection() {
+        return new ArrowConnection(URI.create(apiUrl), apiKey);
+    }
+
+    /** A blank prefix reads as the default, as in the reference. */
+    public String itemPrefixOrDefault() {
+        return itemPrefix == null || itemPrefix.isBlank() ? DEFAULT_ITEM_PREFIX : itemPrefix;
+    }
+
+    public boolean hasExportTemplate() {
+        return exportTypeReference != null && !exportTypeReference.isBlank();
+    }
+
+    @Override
+    public String toString() {
+        return "Settings[uuid=" + uuid + ", apiUrl=" + apiUrl + ", active=" + active + "]";
+    }
+}
