@@ -1,8 +1,14 @@
 package org.arrowsync.arrowclient;
 
+import java.math.BigDecimal;
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.MissingNode;
 
 /** Tolerant reads of Arrow JSON: several key spellings, numbers sent as strings, nulls and absent keys alike. */
 final class Json {
@@ -20,7 +26,7 @@ final class Json {
                 }
             }
         }
-        return tools.jackson.databind.node.MissingNode.getInstance();
+        return MissingNode.getInstance();
     }
 
     /** The first non-blank text among {@code names}, or null. Numbers are given in plain notation. */
@@ -58,7 +64,7 @@ final class Json {
             return null;
         }
         try {
-            return new java.math.BigDecimal(value.strip()).longValueExact();
+            return new BigDecimal(value.strip()).longValueExact();
         } catch (NumberFormatException | ArithmeticException notAnInteger) {
             return null;
         }
@@ -83,27 +89,28 @@ final class Json {
     }
 
     /** A decimal among {@code names} (0 when absent); a {@link PayloadProblem} when not a decimal. */
-    static java.math.BigDecimal amount(JsonNode node, String... names) {
+    static BigDecimal amount(JsonNode node, String... names) {
         return Amounts.require(String.join("|", names), text(node, names));
     }
 
     /** A date among {@code names} (null when absent); a {@link PayloadProblem} when not a date. */
-    static java.time.LocalDate date(JsonNode node, String... names) {
-        String value = text(node, names);
-        try {
-            return Dates.localDate(value);
-        } catch (java.time.DateTimeException e) {
-            throw new PayloadProblem("returned an unreadable date in " + names[0] + ": '" + Columns.shorten(value) + "'");
-        }
+    static LocalDate date(JsonNode node, String... names) {
+        return parsed(node, names, "date", Dates::localDate);
     }
 
     /** A {@code YYYY-MM} period among {@code names} (null when absent); a {@link PayloadProblem} when unreadable. */
-    static java.time.YearMonth period(JsonNode node, String... names) {
+    static YearMonth period(JsonNode node, String... names) {
+        return parsed(node, names, "period", Dates::yearMonth);
+    }
+
+    private static <T> T parsed(JsonNode node, String[] names, String what,
+                                Function<String, T> parser) {
         String value = text(node, names);
         try {
-            return Dates.yearMonth(value);
-        } catch (java.time.DateTimeException e) {
-            throw new PayloadProblem("returned an unreadable period in " + names[0] + ": '" + Columns.shorten(value) + "'");
+            return parser.apply(value);
+        } catch (DateTimeException e) {
+            throw new PayloadProblem("returned an unreadable " + what + " in " + names[0] + ": '"
+                    + Columns.shorten(value) + "'");
         }
     }
 

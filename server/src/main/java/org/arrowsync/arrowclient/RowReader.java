@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 /** Typed reads of one table row with column fallbacks; unreadable cells are collected as problems. */
 final class RowReader {
@@ -39,21 +40,19 @@ final class RowReader {
     }
 
     YearMonth period(String column) {
-        String value = text(column);
-        try {
-            return Dates.yearMonth(value);
-        } catch (DateTimeException e) {
-            problems.add("unreadable period in " + column + ": '" + Columns.shorten(value) + "'");
-            return null;
-        }
+        return parsed(column, "period", Dates::yearMonth);
     }
 
     LocalDate date(String column) {
+        return parsed(column, "date", Dates::localDate);
+    }
+
+    private <T> T parsed(String column, String what, Function<String, T> parser) {
         String value = text(column);
         try {
-            return Dates.localDate(value);
+            return parser.apply(value);
         } catch (DateTimeException e) {
-            problems.add("unreadable date in " + column + ": '" + Columns.shorten(value) + "'");
+            problems.add("unreadable " + what + " in " + column + ": '" + Columns.shorten(value) + "'");
             return null;
         }
     }

@@ -7,32 +7,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Every endpoint the product uses, against the real emulator over HTTP. */
 class ArrowClientEmulatorTests {
 
-    private static Emulator emulator;
-    private ArrowClient client;
+    @RegisterExtension
+    static final Emulator emulator = new Emulator();
 
-    @BeforeAll
-    static void start() {
-        emulator = Emulator.demo();
-    }
-
-    @AfterAll
-    static void stop() {
-        emulator.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        emulator.reset();
-        client = emulator.client();
-    }
+    private final ArrowClient client = emulator.client();
 
     @Test
     void whoamiNamesThePartner() {

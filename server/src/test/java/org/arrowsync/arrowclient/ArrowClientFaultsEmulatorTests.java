@@ -10,10 +10,8 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
 import java.util.function.Consumer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -29,24 +27,10 @@ class ArrowClientFaultsEmulatorTests {
             "statements", c -> c.statements(StatementQuery.forPeriod(CLOSED_MONTH)),
             "catalog", c -> c.vendorNames("IAAS"));
 
-    private static Emulator emulator;
-    private ArrowClient client;
+    @RegisterExtension
+    static final Emulator emulator = new Emulator();
 
-    @BeforeAll
-    static void start() {
-        emulator = Emulator.demo();
-    }
-
-    @AfterAll
-    static void stop() {
-        emulator.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        emulator.reset();
-        client = emulator.client();
-    }
+    private final ArrowClient client = emulator.client();
 
     private void fault(String family, String kind, int count) {
         emulator.fault("{\"family\":\"" + family + "\",\"kind\":\"" + kind + "\",\"count\":" + count + "}");
@@ -81,9 +65,8 @@ class ArrowClientFaultsEmulatorTests {
 
     @Test
     void makesOneAttemptWhenRetriesAreSwitchedOff() {
-        ArrowClientProperties p = Emulator.fastProperties();
-        ArrowClient single = emulator.client(new ArrowClientProperties(p.connectTimeout(), p.readTimeout(),
-                p.maxAttempts(), p.initialBackoff(), p.maxBackoff(), p.requestsPerSecond(), p.maxPages(), false));
+        ArrowClient single = emulator.client(Emulator.properties(Duration.ofSeconds(5), Duration.ofMillis(10),
+                10_000, 1000, false));
         fault("customers", "503", 1);
         assertThatThrownBy(single::customers).isInstanceOf(ArrowUnavailable.class);
         assertThat(emulator.requests("customers")).isEqualTo(1);
@@ -176,9 +159,8 @@ class ArrowClientFaultsEmulatorTests {
     @Test
     void pagingStopsAtTheCapInsteadOfLoopingForever() {
         emulator.preset("{\"preset\":\"demo\",\"customers\":250,\"licensesPerCustomer\":1}");
-        ArrowClientProperties p = Emulator.fastProperties();
-        ArrowClient capped = emulator.client(new ArrowClientProperties(p.connectTimeout(), p.readTimeout(),
-                p.maxAttempts(), p.initialBackoff(), p.maxBackoff(), p.requestsPerSecond(), 2, true));
+        ArrowClient capped = emulator.client(Emulator.properties(Duration.ofSeconds(5), Duration.ofMillis(10),
+                10_000, 2, true));
         assertThatThrownBy(capped::customers)
                 .isInstanceOf(ArrowPagingRunaway.class)
                 .hasMessage("Arrow API customers kept paging past the cap of 2 pages");
@@ -202,7 +184,8 @@ class ArrowClientFaultsEmulatorTests {
     @Test
     void theClientKeepsUnderItsRateLimitSharedByClientsOfTheSameConnection() {
         emulator.rateLimit(25);
-        ArrowClients clients = new ArrowClients(withRate(20));
+        ArrowClients clients = new ArrowClients(Emulator.properties(Duration.ofSeconds(5), Duration.ofMillis(10),
+                20, 1000, true));
         ArrowClient first = clients.connect(emulator.connection());
         ArrowClient second = clients.connect(emulator.connection());
         long started = System.nanoTime();
@@ -216,14 +199,6 @@ class ArrowClientFaultsEmulatorTests {
     }
 
     private static ArrowClientProperties properties(Duration readTimeout, Duration maxBackoff) {
-        ArrowClientProperties p = Emulator.fastProperties();
-        return new ArrowClientProperties(p.connectTimeout(), readTimeout, p.maxAttempts(), p.initialBackoff(),
-                maxBackoff, p.requestsPerSecond(), p.maxPages(), true);
-    }
-
-    private static ArrowClientProperties withRate(double requestsPerSecond) {
-        ArrowClientProperties p = Emulator.fastProperties();
-        return new ArrowClientProperties(p.connectTimeout(), p.readTimeout(), p.maxAttempts(), p.initialBackoff(),
-                p.maxBackoff(), requestsPerSecond, p.maxPages(), true);
+        return Emulator.properties(readTimeout, maxBackoff, 10_000, 1000, true);
     }
 }

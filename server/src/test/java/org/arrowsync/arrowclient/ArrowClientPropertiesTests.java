@@ -3,6 +3,9 @@ package org.arrowsync.arrowclient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.Map;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 import org.junit.jupiter.api.Test;
 
 class ArrowClientPropertiesTests {
@@ -29,5 +32,25 @@ class ArrowClientPropertiesTests {
         assertThat(given.maxPages()).isEqualTo(9);
         assertThat(given.requestsPerSecond()).isEqualTo(50.0);
         assertThat(given.attempts()).isEqualTo(1);
+    }
+
+    @Test
+    void bindsFromSpringPropertiesWithDefaultsForWhatIsNotSet() {
+        Binder binder = new Binder(new MapConfigurationPropertySource(Map.of(
+                "arrowsync.arrow.client.read-timeout", "15s",
+                "arrowsync.arrow.client.max-attempts", "2",
+                "arrowsync.arrow.client.requests-per-second", "2.5",
+                "arrowsync.arrow.client.retries-enabled", "false")));
+        ArrowClientProperties bound = binder.bind("arrowsync.arrow.client", ArrowClientProperties.class).get();
+        assertThat(bound.readTimeout()).isEqualTo(Duration.ofSeconds(15));
+        assertThat(bound.maxAttempts()).isEqualTo(2);
+        assertThat(bound.requestsPerSecond()).isEqualTo(2.5);
+        assertThat(bound.retriesEnabled()).isFalse();
+        assertThat(bound.connectTimeout()).isEqualTo(ArrowClientProperties.DEFAULT_CONNECT_TIMEOUT);
+        assertThat(bound.maxPages()).isEqualTo(ArrowClientProperties.DEFAULT_MAX_PAGES);
+
+        ArrowClientProperties unset = new Binder(new MapConfigurationPropertySource(Map.of()))
+                .bindOrCreate("arrowsync.arrow.client", ArrowClientProperties.class);
+        assertThat(unset).isEqualTo(ArrowClientProperties.defaults());
     }
 }

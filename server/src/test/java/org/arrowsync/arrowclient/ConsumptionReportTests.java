@@ -1,20 +1,13 @@
 package org.arrowsync.arrowclient;
 
+import static org.arrowsync.arrowclient.TestJson.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.YearMonth;
 import org.junit.jupiter.api.Test;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 class ConsumptionReportTests {
-
-    private static final JsonMapper JSON = JsonMapper.builder().build();
-
-    private static JsonNode json(String text) {
-        return JSON.readTree(text.replace('\'', '"'));
-    }
 
     @Test
     void readsTheNodeSdkHeadersThroughTheCountryTotalFallbacks() {

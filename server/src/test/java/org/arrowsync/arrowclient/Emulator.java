@@ -11,14 +11,19 @@ import java.time.YearMonth;
 import java.time.ZoneOffset;
 import org.arrowsync.emulator.ArrowEmulator;
 import org.arrowsync.emulator.EmulatorOptions;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The real ArrowSphere emulator, in process on a free port, driven through its HTTP control API.
- * One per test class; {@link #reset} between tests.
+ * The real ArrowSphere emulator, in process on a free port, driven through its HTTP control API. As a JUnit
+ * extension ({@code @RegisterExtension static final Emulator emulator = new Emulator();}) it runs once per
+ * test class and is reset to the demo data before each test.
  */
-final class Emulator implements AutoCloseable {
+final class Emulator implements AutoCloseable, BeforeAllCallback, AfterAllCallback, BeforeEachCallback {
 
     /** The emulator's clock: mid-November 2024, so October 2024 is a closed, validated month. */
     static final Instant NOW = Instant.parse("2024-11-15T12:00:00Z");
@@ -28,21 +33,34 @@ final class Emulator implements AutoCloseable {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private final ArrowEmulator emulator;
     private final HttpClient http = HttpClient.newHttpClient();
+    private ArrowEmulator emulator;
 
-    private Emulator(ArrowEmulator emulator) {
-        this.emulator = emulator;
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        emulator = ArrowEmulator.start(EmulatorOptions.demo().withClock(NOW));
     }
 
-    static Emulator demo() {
-        return new Emulator(ArrowEmulator.start(EmulatorOptions.demo().withClock(NOW)));
+    @Override
+    public void beforeEach(ExtensionContext context) {
+        reset();
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        close();
     }
 
     /** Fast settings: millisecond backoffs, 3 attempts, no meaningful client-side rate limit. */
     static ArrowClientProperties fastProperties() {
-        return new ArrowClientProperties(Duration.ofSeconds(2), Duration.ofSeconds(5), 3, Duration.ofMillis(2),
-                Duration.ofMillis(10), 10_000, 1000, true);
+        return properties(Duration.ofSeconds(5), Duration.ofMillis(10), 10_000, 1000, true);
+    }
+
+    /** Fast settings with the given read timeout, backoff cap, rate, page cap and retry switch. */
+    static ArrowClientProperties properties(Duration readTimeout, Duration maxBackoff, double requestsPerSecond,
+                                            int maxPages, boolean retries) {
+        return new ArrowClientProperties(Duration.ofSeconds(2), readTimeout, 3, Duration.ofMillis(2), maxBackoff,
+                requestsPerSecond, maxPages, retries);
     }
 
     ArrowConnection connection() {

@@ -1,14 +1,12 @@
 package org.arrowsync.arrowclient;
 
+import static org.arrowsync.arrowclient.TestJson.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import tools.jackson.databind.json.JsonMapper;
 
 class PaginationTests {
-
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', nullValues = "NULL", value = {
@@ -26,7 +24,7 @@ class PaginationTests {
     })
     void readsEveryKeySpelling(String pagination, Integer current, Integer perPage, Integer totalPages, Long total) {
         String body = "{'status':200,'pagination':" + pagination + "}";
-        Pagination read = Pagination.of(JSON.readTree(body.replace('\'', '"')));
+        Pagination read = Pagination.of(json(body));
         assertThat(read).isEqualTo(new Pagination(current, perPage, totalPages, total));
     }
 

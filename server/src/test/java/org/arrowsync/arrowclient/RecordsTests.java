@@ -1,5 +1,6 @@
 package org.arrowsync.arrowclient;
 
+import static org.arrowsync.arrowclient.TestJson.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -9,16 +10,8 @@ import java.time.YearMonth;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 class RecordsTests {
-
-    private static final JsonMapper JSON = JsonMapper.builder().build();
-
-    private static JsonNode json(String text) {
-        return JSON.readTree(text.replace('\'', '"'));
-    }
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {

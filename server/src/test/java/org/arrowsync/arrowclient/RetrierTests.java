@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntFunction;
 import org.junit.jupiter.api.Test;
 
 class RetrierTests {
@@ -13,56 +14,56 @@ class RetrierTests {
     private final Failures failures = new Failures("secret-key");
     private final List<Duration> sleeps = new ArrayList<>();
     private final Backoff backoff = new Backoff(Duration.ofMillis(10), Duration.ofMillis(100), () -> 0.0);
+    private int calls;
 
     private Retrier retrier(int maxAttempts) {
         return new Retrier(maxAttempts, backoff, sleeps::add);
     }
 
+    private <T> Retrier.Attempt<T> counted(IntFunction<Retrier.Outcome<T>> outcome) {
+        return attempt -> {
+            calls++;
+            return outcome.apply(attempt);
+        };
+    }
+
+    private Retrier.Outcome<String> transientStatus(int status, Duration retryAfter) {
+        return Retrier.Outcome.transientFailure(failures.httpStatus("x", status, ""), retryAfter);
+    }
+
     @Test
     void retriesTransientFailuresUntilSuccess() {
-        int[] calls = {0};
-        String value = retrier(4).call(attempt -> {
-            calls[0]++;
-            return attempt < 3
-                    ? Retrier.Outcome.transientFailure(failures.httpStatus("x", 503, ""), null)
-                    : Retrier.Outcome.success("ok");
-        });
+        String value = retrier(4).call(counted(attempt -> attempt < 3
+                ? transientStatus(503, null)
+                : Retrier.Outcome.success("ok")));
         assertThat(value).isEqualTo("ok");
-        assertThat(calls[0]).isEqualTo(3);
+        assertThat(calls).isEqualTo(3);
         assertThat(sleeps).containsExactly(Duration.ofMillis(5), Duration.ofMillis(10));
     }
 
     @Test
     void givesUpAfterMaxAttemptsWithTheLastFailure() {
-        int[] calls = {0};
-        assertThatThrownBy(() -> retrier(3).call(attempt -> {
-            calls[0]++;
-            return Retrier.Outcome.transientFailure(failures.httpStatus("x", 429, "slow down"), Duration.ofMillis(40));
-        })).isInstanceOf(ArrowRateLimited.class);
-        assertThat(calls[0]).isEqualTo(3);
+        assertThatThrownBy(() -> retrier(3).call(counted(attempt -> transientStatus(429, Duration.ofMillis(40)))))
+                .isInstanceOf(ArrowRateLimited.class);
+        assertThat(calls).isEqualTo(3);
         assertThat(sleeps).containsExactly(Duration.ofMillis(40), Duration.ofMillis(40));
     }
 
     @Test
     void neverRetriesAFatalFailure() {
-        int[] calls = {0};
-        assertThatThrownBy(() -> retrier(5).call(attempt -> {
-            calls[0]++;
-            return Retrier.Outcome.fatal(failures.httpStatus("x", 400, "bad"));
-        })).isInstanceOf(ArrowRejected.class);
-        assertThat(calls[0]).isEqualTo(1);
+        assertThatThrownBy(() -> retrier(5).call(counted(attempt ->
+                Retrier.Outcome.fatal(failures.httpStatus("x", 400, "bad")))))
+                .isInstanceOf(ArrowRejected.class);
+        assertThat(calls).isEqualTo(1);
         assertThat(sleeps).isEmpty();
     }
 
     @Test
     void oneAttemptWhenRetriesAreSwitchedOff() {
         ArrowClientProperties off = new ArrowClientProperties(null, null, 5, null, null, 0, 0, false);
-        int[] calls = {0};
-        assertThatThrownBy(() -> retrier(off.attempts()).call(attempt -> {
-            calls[0]++;
-            return Retrier.Outcome.transientFailure(failures.httpStatus("x", 502, ""), null);
-        })).isInstanceOf(ArrowUnavailable.class);
-        assertThat(calls[0]).isEqualTo(1);
+        assertThatThrownBy(() -> retrier(off.attempts()).call(counted(attempt -> transientStatus(502, null))))
+                .isInstanceOf(ArrowUnavailable.class);
+        assertThat(calls).isEqualTo(1);
     }
 
     @Test
@@ -70,9 +71,9 @@ class RetrierTests {
         Retrier retrier = new Retrier(3, backoff, duration -> {
             throw new InterruptedException();
         });
-        assertThatThrownBy(() -> retrier.call(attempt ->
-                Retrier.Outcome.transientFailure(failures.httpStatus("x", 500, ""), null)))
+        assertThatThrownBy(() -> retrier.call(counted(attempt -> transientStatus(500, null))))
                 .isInstanceOf(ArrowUnavailable.class);
         assertThat(Thread.interrupted()).isTrue();
+        assertThat(calls).isEqualTo(1);
     }
 }
