@@ -26,6 +26,8 @@ class JobsConfiguration {
                 .startTasks(properties.schedulesEnabled() ? List.copyOf(schedules) : List.of())
                 .threads(properties.threads())
                 .pollingInterval(properties.pollingInterval())
+                .heartbeatInterval(properties.heartbeatInterval())
+                .missedHeartbeatsLimit(properties.missedHeartbeatsLimit())
                 .enableImmediateExecution()
                 .registerShutdownHook()
                 .build();

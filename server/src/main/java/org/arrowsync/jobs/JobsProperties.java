@@ -12,6 +12,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 record JobsProperties(
         @DefaultValue("4") int threads,
         @DefaultValue("2s") Duration pollingInterval,
+        @DefaultValue("10s") Duration heartbeatInterval,
+        @DefaultValue("4") int missedHeartbeatsLimit,
         @DefaultValue("true") boolean schedulesEnabled,
         @DefaultValue("1h") Duration invoiceClosingInterval) {
 }

@@ -1,0 +1,73 @@
+package org.arrowsync.jobs;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import org.arrowsync.shared.Progress;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+/** Counts and first errors of a running job, written to its row at most once a second so watching costs little. */
+final class JobProgress implements Progress {
+
+    static final int KEPT_ERRORS = 20;
+    private static final Duration FLUSH_EVERY = Duration.ofSeconds(1);
+
+    private final UUID job;
+    private final JobRepository jobs;
+    private final Clock clock;
+    private final Map<String, Long> counts = new TreeMap<>();
+    private final List<String> errors = new ArrayList<>();
+    private long errorCount;
+    private Instant lastFlush;
+
+    JobProgress(UUID job, JobRepository jobs, Clock clock) {
+        this.job = job;
+        this.jobs = jobs;
+        this.clock = clock;
+        this.lastFlush = clock.instant();
+    }
+
+    @Override
+    public synchronized void add(String count, long amount) {
+        counts.merge(count, amount, Long::sum);
+        flushIfDue();
+    }
+
+    @Override
+    public synchronized void error(String message) {
+        errorCount++;
+        if (errors.size() < KEPT_ERRORS) {
+            errors.add(message);
+        }
+        counts.put("errors", errorCount);
+        flushIfDue();
+    }
+
+    synchronized JsonNode counts() {
+        ObjectNode node = JsonNodeFactory.instance.objectNode();
+        counts.forEach(node::put);
+        return node;
+    }
+
+    synchronized JsonNode errors() {
+        ArrayNode node = JsonNodeFactory.instance.arrayNode();
+        errors.forEach(node::add);
+        return node;
+    }
+
+    private void flushIfDue() {
+        Instant now = clock.instant();
+        if (Duration.between(lastFlush, now).compareTo(FLUSH_EVERY) >= 0) {
+            lastFlush = now;
+            jobs.saveProgress(job, counts(), errors());
+        }
+    }
+}

@@ -1,0 +1,89 @@
+package org.arrowsync.jobs;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.arrowsync.shared.PageRequest;
+import org.arrowsync.shared.SqlFilter;
+import org.arrowsync.shared.Timestamps;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+@Repository
+class JobRepository {
+
+    private static final String FROM = " from arrow_jobs j left join arrow_settings s on s.id = j.settings_id";
+    private static final String SELECT = "select j.id, j.uuid, j.kind, s.uuid as settings_uuid, j.period, j.parameters::text as parameters,"
+            + " j.state, j.attempts, j.progress::text as progress, j.result::text as result, j.errors::text as errors, j.error_message,"
+            + " j.triggered_by, j.created, j.started, j.finished" + FROM;
+
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+
+    JobRepository(JdbcClient jdbc, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    /** Inserts a queued job unless one with the same key is queued or running; returns the new job's uuid if inserted. */
+    Optional<UUID> insertUnlessActive(JobRequest request, Instant now) {
+        UUID uuid = UUID.randomUUID();
+        int inserted = jdbc.sql("""
+                        insert into arrow_jobs (uuid, kind, settings_id, period, coalesce_key, parameters, triggered_by, created)
+                        values (?, ?, ?, ?, ?, ?::jsonb, ?, ?)
+                        on conflict (coalesce_key) where state in ('queued', 'running') do nothing""")
+                .params(uuid, request.kind().value(), request.settingsId(), request.period(), request.coalesceKey(),
+                        json.writeValueAsString(request.parameters()), request.triggeredBy(), Timestamps.of(now))
+                .update();
+        return inserted == 1 ? Optional.of(uuid) : Optional.empty();
+    }
+
+    Optional<Job> active(String coalesceKey) {
+        return jdbc.sql(SELECT + " where j.coalesce_key = ? and j.state in ('queued', 'running')").param(coalesceKey).query(this::map).optional();
+    }
+
+    Optional<Job> find(UUID uuid) {
+        return jdbc.sql(SELECT + " where j.uuid = ?").param(uuid).query(this::map).optional();
+    }
+
+    long count(SqlFilter filter) {
+        return jdbc.sql("select count(*)" + FROM + filter.clause()).params(filter.params()).query(Long.class).single();
+    }
+
+    List<Job> page(SqlFilter filter, PageRequest page) {
+        return jdbc.sql(SELECT + filter.clause() + " order by j.created desc, j.id desc offset ? limit ?").params(filter.params(page))
+                .query(this::map).list();
+    }
+
+    void markRunning(UUID uuid, Instant now) {
+        jdbc.sql("update arrow_jobs set state = 'running', attempts = attempts + 1, started = ?, progress = '{}', errors = '[]' where uuid = ?")
+                .params(Timestamps.of(now), uuid).update();
+    }
+
+    void saveProgress(UUID uuid, JsonNode progress, JsonNode errors) {
+        jdbc.sql("update arrow_jobs set progress = ?::jsonb, errors = ?::jsonb where uuid = ?")
+                .params(json.writeValueAsString(progress), json.writeValueAsString(errors), uuid).update();
+    }
+
+    void finish(UUID uuid, String state, JsonNode progress, JsonNode errors, JsonNode result, String errorMessage, Instant now) {
+        jdbc.sql("""
+                        update arrow_jobs set state = ?, progress = ?::jsonb, errors = ?::jsonb, result = ?::jsonb, error_message = ?, finished = ?
+                        where uuid = ?""")
+                .params(state, json.writeValueAsString(progress), json.writeValueAsString(errors), json.writeValueAsString(result),
+                        errorMessage, Timestamps.of(now), uuid)
+                .update();
+    }
+
+    private Job map(ResultSet rs, int row) throws SQLException {
+        return new Job(rs.getLong("id"), rs.getObject("uuid", UUID.class), JobKind.of(rs.getString("kind")),
+                rs.getObject("settings_uuid", UUID.class), rs.getString("period"), json.readTree(rs.getString("parameters")),
+                rs.getString("state"), rs.getInt("attempts"), json.readTree(rs.getString("progress")), json.readTree(rs.getString("result")),
+                json.readTree(rs.getString("errors")), rs.getString("error_message"), rs.getString("triggered_by"),
+                Timestamps.read(rs, "created"), Timestamps.read(rs, "started"), Timestamps.read(rs, "finished"));
+    }
+}

@@ -1,0 +1,66 @@
+package org.arrowsync.jobs;
+
+import com.github.kagkarlsson.scheduler.SchedulerClient;
+import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.UUID;
+import org.arrowsync.shared.Listing;
+import org.arrowsync.shared.NotFound;
+import org.arrowsync.shared.PageRequest;
+import org.arrowsync.shared.SqlFilter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Lazy;
+import org.springframework.stereotype.Service;
+
+/**
+ * Queues jobs: one row per run for operators, one db-scheduler execution per row for the workers. A request whose
+ * (settings, kind, period, scope) already has a queued or running job joins that job instead of queuing another.
+ */
+@Service
+class JobService {
+
+    private static final Logger log = LoggerFactory.getLogger(JobService.class);
+
+    private final JobRepository jobs;
+    private final SchedulerClient scheduler;
+    private final OneTimeTask<String> runJob;
+    private final Clock clock;
+
+    JobService(JobRepository jobs, @Lazy SchedulerClient scheduler, OneTimeTask<String> runJob, Clock clock) {
+        this.jobs = jobs;
+        this.scheduler = scheduler;
+        this.runJob = runJob;
+        this.clock = clock;
+    }
+
+    Submitted submit(JobRequest request) {
+        Optional<UUID> created = jobs.insertUnlessActive(request, clock.instant());
+        if (created.isEmpty()) {
+            Optional<Job> active = jobs.active(request.coalesceKey());
+            if (active.isPresent()) {
+                return new Submitted(active.get().uuid(), false);
+            }
+            // The active one finished between the two statements: queue a fresh run.
+            return submit(request);
+        }
+        UUID uuid = created.get();
+        scheduler.scheduleIfNotExists(runJob.instance(uuid.toString(), uuid.toString()), clock.instant());
+        log.info("Queued {} job {} for period {}", request.kind().value(), uuid, request.period());
+        return new Submitted(uuid, true);
+    }
+
+    Job get(UUID uuid) {
+        return jobs.find(uuid).orElseThrow(NotFound::new);
+    }
+
+    Listing<Job> list(String kind, String state, UUID settingsUuid, PageRequest page) {
+        SqlFilter filter = new SqlFilter().eq("j.kind", kind).eq("j.state", state).eq("s.uuid", settingsUuid);
+        return Listing.of(jobs.page(filter, page), jobs.count(filter), page);
+    }
+
+    /** The job that will do (or already does) the requested work; {@code queued} is false when the request joined a running one. */
+    record Submitted(UUID uuid, boolean queued) {
+    }
+}

@@ -1,0 +1,62 @@
+package org.arrowsync.ledger;
+
+import java.time.YearMonth;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * One charge per Arrow amount (D2): a license's month is invoiced by exactly one path. The first path to bill it
+ * claims it, in the schema (primary key on license and period), so concurrent runs cannot both win; the other
+ * path records the amounts and links to it instead of invoicing them again.
+ */
+@Service
+public class LicenseBilling {
+
+    private final JdbcClient jdbc;
+
+    LicenseBilling(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Claims the license-month for {@code path} unless another path has it; returns the path that bills it. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public BillingPath claim(String licenseReference, YearMonth period, BillingPath path) {
+        jdbc.sql("insert into license_billing (license_reference, period, billed_by) values (?, ?, ?) on conflict do nothing")
+                .params(licenseReference, period.toString(), path.value()).update();
+        return BillingPath.of(jdbc.sql("select billed_by from license_billing where license_reference = ? and period = ?")
+                .params(licenseReference, period.toString()).query(String.class).single());
+    }
+
+    /** Claims many license-months at once (one page of an export) and returns who bills each. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Map<String, BillingPath> claimAll(Collection<String> licenseReferences, YearMonth period, BillingPath path) {
+        Map<String, BillingPath> owners = new HashMap<>();
+        if (licenseReferences.isEmpty()) {
+            return owners;
+        }
+        String[] references = licenseReferences.toArray(String[]::new);
+        jdbc.sql("""
+                        insert into license_billing (license_reference, period, billed_by)
+                        select reference, ?, ? from unnest(?::text[]) as reference
+                        on conflict do nothing""")
+                .params(period.toString(), path.value(), references).update();
+        jdbc.sql("select license_reference, billed_by from license_billing where period = ? and license_reference = any(?)")
+                .params(period.toString(), references)
+                .query(rs -> {
+                    owners.put(rs.getString("license_reference"), BillingPath.of(rs.getString("billed_by")));
+                });
+        return owners;
+    }
+
+    /** Gives a license-month back (its billing path no longer bills it), so the other path may claim it. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void release(String licenseReference, YearMonth period, BillingPath path) {
+        jdbc.sql("delete from license_billing where license_reference = ? and period = ? and billed_by = ?")
+                .params(licenseReference, period.toString(), path.value()).update();
+    }
+}
