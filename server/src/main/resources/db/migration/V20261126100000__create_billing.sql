@@ -23,7 +23,8 @@ create table billing_syncs (
 create index billing_syncs_period_idx on billing_syncs (report_period);
 
 -- billed_via: 'invoice' (this line has its own invoice item), 'consumption' (the license-month is billed by
--- consumption tracking, D2), 'zero' (nothing to bill).
+-- consumption tracking, D2), 'zero' (nothing to bill). original_price is the first amount seen, current_price the
+-- latest, invoiced what the line's own invoice item bills now, compensated the sum of its corrections (D4).
 create table billing_sync_items (
     id                   bigserial primary key,
     uuid                 uuid           not null unique,
@@ -33,6 +34,7 @@ create table billing_sync_items (
     billed_via           text           not null check (billed_via in ('invoice', 'consumption', 'zero')),
     original_price       numeric(22, 10) not null default 0,
     current_price        numeric(22, 10) not null default 0,
+    invoiced             numeric(22, 10) not null default 0,
     compensated          numeric(22, 10) not null default 0,
     compensation_item_id bigint references invoice_items (id) on delete set null,
     sell                 numeric(22, 10) not null default 0,

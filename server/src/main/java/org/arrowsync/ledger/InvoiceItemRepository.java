@@ -76,6 +76,85 @@ class InvoiceItemRepository {
         return uuid;
     }
 
+    /** Inserts many items in one statement; returns their ids in the order given. */
+    List<Long> insertAll(long invoiceId, List<InvoiceItemDraft> drafts, Instant now) {
+        int n = drafts.size();
+        UUID[] uuids = new UUID[n];
+        String[] names = new String[n];
+        BigDecimal[] unitPrices = new BigDecimal[n];
+        BigDecimal[] quantities = new BigDecimal[n];
+        String[] units = new String[n];
+        String[] currencies = new String[n];
+        Date[] starts = new Date[n];
+        Date[] ends = new Date[n];
+        Long[] resourceIds = new Long[n];
+        String[] resourceNames = new String[n];
+        Long[] projectIds = new Long[n];
+        UUID[] projectUuids = new UUID[n];
+        String[] projectNames = new String[n];
+        String[] details = new String[n];
+        for (int i = 0; i < n; i++) {
+            InvoiceItemDraft item = drafts.get(i);
+            uuids[i] = UUID.randomUUID();
+            names[i] = item.name();
+            unitPrices[i] = item.unitPrice();
+            quantities[i] = item.quantity();
+            units[i] = item.unit();
+            currencies[i] = item.currency();
+            starts[i] = date(item.start());
+            ends[i] = date(item.end());
+            resourceIds[i] = item.resource() == null ? null : item.resource().id();
+            resourceNames[i] = item.resource() == null ? "" : item.resource().name();
+            projectIds[i] = item.project() == null ? null : item.project().id();
+            projectUuids[i] = item.project() == null ? null : item.project().uuid();
+            projectNames[i] = item.project() == null ? "" : item.project().name();
+            details[i] = json.writeValueAsString(item.details());
+        }
+        jdbc.sql("""
+                        insert into invoice_items (uuid, invoice_id, name, unit_price, quantity, unit, currency, start_date, end_date,
+                                                   resource_id, resource_name, project_id, project_uuid, project_name, details, created)
+                        select u, ?, nm, up, q, un, cur, sd, ed, rid, rn, pid, pu, pn, d::jsonb, ?
+                        from unnest(?::uuid[], ?::text[], ?::numeric[], ?::numeric[], ?::text[], ?::text[], ?::date[], ?::date[],
+                                    ?::bigint[], ?::text[], ?::bigint[], ?::uuid[], ?::text[], ?::text[])
+                             as t(u, nm, up, q, un, cur, sd, ed, rid, rn, pid, pu, pn, d)""")
+                .params(invoiceId, Timestamps.of(now), uuids, names, unitPrices, quantities, units, currencies, starts, ends, resourceIds,
+                        resourceNames, projectIds, projectUuids, projectNames, details)
+                .update();
+        java.util.Map<UUID, Long> ids = new java.util.HashMap<>();
+        jdbc.sql("select id, uuid from invoice_items where uuid = any(?)").param(uuids)
+                .query(rs -> {
+                    ids.put(rs.getObject("uuid", UUID.class), rs.getLong("id"));
+                });
+        return java.util.Arrays.stream(uuids).map(ids::get).toList();
+    }
+
+    /** Sets name, unit price, quantity and details of many items in one statement. */
+    void updateAll(List<InvoiceService.ItemChange> changes) {
+        if (changes.isEmpty()) {
+            return;
+        }
+        jdbc.sql("""
+                        update invoice_items it set name = t.nm, unit_price = t.up, quantity = t.q, details = t.d::jsonb
+                        from unnest(?::bigint[], ?::text[], ?::numeric[], ?::numeric[], ?::text[]) as t(id, nm, up, q, d)
+                        where it.id = t.id""")
+                .params(changes.stream().map(InvoiceService.ItemChange::id).toArray(Long[]::new),
+                        changes.stream().map(InvoiceService.ItemChange::name).toArray(String[]::new),
+                        changes.stream().map(InvoiceService.ItemChange::unitPrice).toArray(BigDecimal[]::new),
+                        changes.stream().map(InvoiceService.ItemChange::quantity).toArray(BigDecimal[]::new),
+                        changes.stream().map(change -> json.writeValueAsString(change.details())).toArray(String[]::new))
+                .update();
+    }
+
+    void deleteAll(List<Long> ids) {
+        jdbc.sql("delete from invoice_items where id = any(?)").param(ids.toArray(Long[]::new)).update();
+    }
+
+    /** Ids of the items among {@code ids} that are on invoice {@code invoiceId}. */
+    List<Long> onInvoice(long invoiceId, List<Long> ids) {
+        return jdbc.sql("select id from invoice_items where invoice_id = ? and id = any(?)").params(invoiceId, ids.toArray(Long[]::new))
+                .query(Long.class).list();
+    }
+
     void updatePrice(long id, String name, BigDecimal unitPrice, BigDecimal quantity, JsonNode details) {
         jdbc.sql("update invoice_items set name = ?, unit_price = ?, quantity = ?, details = ?::jsonb where id = ?")
                 .params(name, unitPrice, quantity, json.writeValueAsString(details), id).update();

@@ -31,6 +31,10 @@ class InvoiceRepository {
         return jdbc.sql(SELECT + " where i.uuid = ?").param(uuid).query(InvoiceRepository::map).optional();
     }
 
+    Optional<Invoice> findById(long id) {
+        return jdbc.sql(SELECT + " where i.id = ?").param(id).query(InvoiceRepository::map).optional();
+    }
+
     /** Locks the invoice row, so a state change and an item change on it never interleave. */
     Optional<Invoice> lock(long id) {
         return jdbc.sql(SELECT + " where i.id = ? for update of i").param(id).query(InvoiceRepository::map).optional();

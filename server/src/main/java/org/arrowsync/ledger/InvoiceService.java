@@ -70,6 +70,64 @@ public class InvoiceService {
         items.delete(item.id());
     }
 
+    /** Adds many items to one open invoice under one lock; returns their ids in order (the bulk path of large syncs). */
+    @Transactional
+    public List<Long> addItems(Invoice invoice, List<InvoiceItemDraft> drafts) {
+        if (drafts.isEmpty()) {
+            return List.of();
+        }
+        Invoice locked = lockOpen(invoice.id());
+        List<String> currencies = items.currenciesOf(locked.id());
+        for (InvoiceItemDraft draft : drafts) {
+            if (!currencies.isEmpty() && !currencies.contains(draft.currency()) || !draft.currency().equals(drafts.get(0).currency())) {
+                throw InvalidInput.of("currency", "Invoice " + locked.period() + " of " + locked.customer().name()
+                        + " cannot mix currencies (" + String.join(", ", currencies) + " and " + draft.currency() + ").");
+            }
+        }
+        return items.insertAll(locked.id(), drafts, clock.instant());
+    }
+
+    /** Changes many items of one open invoice under one lock. */
+    @Transactional
+    public void changeItems(Invoice invoice, List<ItemChange> changes) {
+        if (changes.isEmpty()) {
+            return;
+        }
+        Invoice locked = lockOpen(invoice.id());
+        requireOn(locked, changes.stream().map(ItemChange::id).toList());
+        items.updateAll(changes);
+    }
+
+    /** Removes many items of one open invoice under one lock. */
+    @Transactional
+    public void removeItems(Invoice invoice, List<Long> itemIds) {
+        if (itemIds.isEmpty()) {
+            return;
+        }
+        Invoice locked = lockOpen(invoice.id());
+        requireOn(locked, itemIds);
+        items.deleteAll(itemIds);
+    }
+
+    /**
+     * Where a correction of {@code period} goes (D7): that month's invoice while it is still pending, otherwise the
+     * customer's invoice of the current month.
+     */
+    @Transactional
+    public Invoice openInvoiceFor(UUID customerUuid, YearMonth period) {
+        Invoice billed = invoiceFor(customerUuid, period);
+        return billed.isOpen() ? billed : invoiceFor(customerUuid, YearMonth.now(clock));
+    }
+
+    /** The currency an invoice's items are in, if it has any. */
+    public java.util.Optional<String> currencyOf(Invoice invoice) {
+        return items.currenciesOf(invoice.id()).stream().findFirst();
+    }
+
+    public Invoice invoice(long id) {
+        return invoices.findById(id).orElseThrow(NotFound::new);
+    }
+
     public InvoiceItem item(UUID uuid) {
         return items.find(uuid).orElseThrow(NotFound::new);
     }
@@ -120,6 +178,12 @@ public class InvoiceService {
         return invoices.find(uuid).orElseThrow();
     }
 
+    private void requireOn(Invoice invoice, List<Long> itemIds) {
+        if (items.onInvoice(invoice.id(), itemIds).size() != itemIds.size()) {
+            throw new IllegalArgumentException("Some items are not on invoice " + invoice.uuid());
+        }
+    }
+
     private Invoice lockOpen(long invoiceId) {
         Invoice invoice = invoices.lock(invoiceId).orElseThrow(NotFound::new);
         if (!invoice.isOpen()) {
@@ -138,6 +202,10 @@ public class InvoiceService {
         BigDecimal total() {
             return items.stream().map(InvoiceItem::price).reduce(Money.price(BigDecimal.ZERO, BigDecimal.ONE, currency()), BigDecimal::add);
         }
+    }
+
+    /** New name, amount and details for an existing item. */
+    public record ItemChange(long id, String name, BigDecimal unitPrice, BigDecimal quantity, JsonNode details) {
     }
 
     record InvoiceFilter(UUID customerUuid, Integer year, Integer month, String state) {

@@ -42,6 +42,19 @@ public class ResourceService {
         return resources.all(new SqlFilter().eq("c.uuid", customerUuid));
     }
 
+    /** Resources carrying these XSP license references (D12), oldest first per license. */
+    public java.util.Map<String, Resource> byLicense(java.util.Collection<String> licenseReferences) {
+        if (licenseReferences.isEmpty()) {
+            return java.util.Map.of();
+        }
+        java.util.Map<String, Resource> found = new java.util.HashMap<>();
+        for (Resource resource : resources.all(new SqlFilter().where("r.attributes ->> '" + Resource.LICENSE_ATTRIBUTE + "' = any(?)",
+                (Object) licenseReferences.toArray(String[]::new)))) {
+            found.putIfAbsent(resource.licenseReference(), resource);
+        }
+        return found;
+    }
+
     Listing<Resource> list(ResourceFilter filter, PageRequest page) {
         SqlFilter sql = new SqlFilter()
                 .eq("c.uuid", filter.customerUuid())

@@ -1,0 +1,36 @@
+package org.arrowsync.billing;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.util.UUID;
+
+/** One Arrow statement of one mapped customer for one month. Its transitions check the state they leave. */
+public record BillingSync(long id, UUID uuid, long mappingId, UUID mappingUuid, String arrowReference, UUID customerUuid,
+        String customerName, String statementReference, YearMonth reportPeriod, String arrowState, SyncState state, BigDecimal buyTotal,
+        BigDecimal sellTotal, String currency, UUID invoiceUuid, String errorMessage, Instant syncedAt, Instant validatedAt,
+        Instant reconciledAt, Instant created, Instant modified) {
+
+    SyncState markSynced() {
+        if (state != SyncState.PENDING && state != SyncState.SYNCED) {
+            throw new IllegalStateException("Sync " + uuid + " is " + state.display() + " and cannot be synced again");
+        }
+        return SyncState.SYNCED;
+    }
+
+    SyncState markValidated() {
+        if (state != SyncState.SYNCED) {
+            throw new IllegalStateException("Only a synced sync can be validated; " + uuid + " is " + state.display());
+        }
+        return SyncState.VALIDATED;
+    }
+
+    /** Validated syncs are reconciled; with {@code force} also synced ones (D4). Reconciled ones may be reconciled again. */
+    SyncState markReconciled(boolean force) {
+        boolean allowed = state == SyncState.VALIDATED || state == SyncState.RECONCILED || force && state == SyncState.SYNCED;
+        if (!allowed) {
+            throw new IllegalStateException("Sync " + uuid + " is " + state.display() + " and cannot be reconciled");
+        }
+        return SyncState.RECONCILED;
+    }
+}

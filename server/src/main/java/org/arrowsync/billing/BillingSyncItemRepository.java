@@ -1,0 +1,140 @@
+package org.arrowsync.billing;
+
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.util.Collection;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Function;
+import org.arrowsync.shared.PageRequest;
+import org.arrowsync.shared.SqlFilter;
+import org.arrowsync.shared.Timestamps;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Sync items are written a page at a time: one statement per page for inserts and one for updates. */
+@Repository
+class BillingSyncItemRepository {
+
+    static final String FROM = " from billing_sync_items t join billing_syncs b on b.id = t.billing_sync_id"
+            + " left join invoice_items ii on ii.id = t.invoice_item_id left join invoices iv on iv.id = ii.invoice_id"
+            + " left join invoice_items ci on ci.id = t.compensation_item_id";
+    private static final String SELECT = "select t.id, t.uuid, t.billing_sync_id, b.uuid as sync_uuid, b.report_period, t.arrow_line_reference,"
+            + " t.invoice_item_id, ii.uuid as invoice_item_uuid, ii.invoice_id, iv.state as invoice_state, t.billed_via, t.original_price, t.current_price, t.invoiced, t.compensated,"
+            + " t.compensation_item_id, ci.uuid as compensation_item_uuid, t.sell, t.buy, t.quantity, t.currency, t.vendor_name,"
+            + " t.subscription_reference, t.license_reference, t.classification, t.description, t.removed, t.created" + FROM;
+
+    private final JdbcClient jdbc;
+
+    BillingSyncItemRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** The items of these syncs with these line references (one page's worth). */
+    List<BillingSyncItem> find(Collection<Long> syncIds, Collection<String> lineReferences) {
+        if (syncIds.isEmpty() || lineReferences.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql(SELECT + " where t.billing_sync_id = any(?) and t.arrow_line_reference = any(?)")
+                .params(syncIds.toArray(Long[]::new), lineReferences.toArray(String[]::new)).query(BillingSyncItemRepository::map).list();
+    }
+
+    List<BillingSyncItem> ofSyncs(Collection<Long> syncIds) {
+        if (syncIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql(SELECT + " where t.billing_sync_id = any(?) order by t.id").param(syncIds.toArray(Long[]::new))
+                .query(BillingSyncItemRepository::map).list();
+    }
+
+    long count(SqlFilter filter) {
+        return jdbc.sql("select count(*)" + FROM + filter.clause()).params(filter.params()).query(Long.class).single();
+    }
+
+    List<BillingSyncItem> page(SqlFilter filter, PageRequest page) {
+        return jdbc.sql(SELECT + filter.clause() + " order by t.created desc, t.id desc offset ? limit ?").params(filter.params(page))
+                .query(BillingSyncItemRepository::map).list();
+    }
+
+    void insertAll(List<NewItem> items, Instant now) {
+        if (items.isEmpty()) {
+            return;
+        }
+        jdbc.sql("""
+                        insert into billing_sync_items (uuid, billing_sync_id, arrow_line_reference, invoice_item_id, billed_via, original_price,
+                               current_price, invoiced, sell, buy, quantity, currency, vendor_name, subscription_reference, license_reference,
+                               classification, description, created, modified)
+                        select gen_random_uuid(), s, r, ii, via, p, p, inv, sl, bu, q, cur, v, sub, lic, cl, d, ?, ?
+                        from unnest(?::bigint[], ?::text[], ?::bigint[], ?::text[], ?::numeric[], ?::numeric[], ?::numeric[], ?::numeric[],
+                                    ?::numeric[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
+                             as t(s, r, ii, via, p, inv, sl, bu, q, cur, v, sub, lic, cl, d)""")
+                .params(Timestamps.of(now), Timestamps.of(now),
+                        column(items, NewItem::syncId, Long[]::new), column(items, NewItem::lineReference, String[]::new),
+                        column(items, NewItem::invoiceItemId, Long[]::new), column(items, NewItem::billedVia, String[]::new),
+                        column(items, NewItem::price, BigDecimal[]::new), column(items, NewItem::invoiced, BigDecimal[]::new),
+                        column(items, NewItem::sell, BigDecimal[]::new), column(items, NewItem::buy, BigDecimal[]::new),
+                        column(items, NewItem::quantity, BigDecimal[]::new), column(items, NewItem::currency, String[]::new),
+                        column(items, NewItem::vendorName, String[]::new), column(items, NewItem::subscriptionReference, String[]::new),
+                        column(items, NewItem::licenseReference, String[]::new), column(items, NewItem::classification, String[]::new),
+                        column(items, NewItem::description, String[]::new))
+                .update();
+    }
+
+    /** Records what a re-sync saw for existing lines: the latest amounts, and what the line's invoice item now bills. */
+    void updateAll(List<ItemUpdate> updates, Instant now) {
+        if (updates.isEmpty()) {
+            return;
+        }
+        jdbc.sql("""
+                        update billing_sync_items i set current_price = t.p, invoiced = t.inv, invoice_item_id = t.ii, billed_via = t.via,
+                               sell = t.sl, buy = t.bu, quantity = t.q, removed = t.rm, modified = ?
+                        from unnest(?::bigint[], ?::numeric[], ?::numeric[], ?::bigint[], ?::text[], ?::numeric[], ?::numeric[], ?::numeric[],
+                                    ?::boolean[]) as t(id, p, inv, ii, via, sl, bu, q, rm)
+                        where i.id = t.id""")
+                .params(Timestamps.of(now), column(updates, ItemUpdate::id, Long[]::new), column(updates, ItemUpdate::price, BigDecimal[]::new),
+                        column(updates, ItemUpdate::invoiced, BigDecimal[]::new), column(updates, ItemUpdate::invoiceItemId, Long[]::new),
+                        column(updates, ItemUpdate::billedVia, String[]::new), column(updates, ItemUpdate::sell, BigDecimal[]::new),
+                        column(updates, ItemUpdate::buy, BigDecimal[]::new), column(updates, ItemUpdate::quantity, BigDecimal[]::new),
+                        column(updates, ItemUpdate::removed, Boolean[]::new))
+                .update();
+    }
+
+    void recordCompensation(long itemId, BigDecimal amount, long compensationItemId, BigDecimal finalPrice, boolean removed, Instant now) {
+        jdbc.sql("""
+                        update billing_sync_items set compensated = compensated + ?, compensation_item_id = ?, current_price = ?, removed = ?,
+                               modified = ? where id = ?""")
+                .params(amount, compensationItemId, finalPrice, removed, Timestamps.of(now), itemId).update();
+    }
+
+    private static <T, C> C[] column(List<T> rows, Function<T, C> value, java.util.function.IntFunction<C[]> array) {
+        return rows.stream().map(value).toArray(array);
+    }
+
+    static BillingSyncItem map(ResultSet rs, int row) throws SQLException {
+        long invoiceItemId = rs.getLong("invoice_item_id");
+        Long invoiceItem = rs.wasNull() ? null : invoiceItemId;
+        long compensationItemId = rs.getLong("compensation_item_id");
+        Long compensationItem = rs.wasNull() ? null : compensationItemId;
+        return new BillingSyncItem(rs.getLong("id"), rs.getObject("uuid", UUID.class), rs.getLong("billing_sync_id"),
+                rs.getObject("sync_uuid", UUID.class), YearMonth.parse(rs.getString("report_period")), rs.getString("arrow_line_reference"),
+                invoiceItem, rs.getObject("invoice_item_uuid", UUID.class), rs.getLong("invoice_id"), "pending".equals(rs.getString("invoice_state")),
+                rs.getString("billed_via"), rs.getBigDecimal("original_price"),
+                rs.getBigDecimal("current_price"), rs.getBigDecimal("invoiced"), rs.getBigDecimal("compensated"), compensationItem,
+                rs.getObject("compensation_item_uuid", UUID.class), rs.getBigDecimal("sell"), rs.getBigDecimal("buy"),
+                rs.getBigDecimal("quantity"), rs.getString("currency"), rs.getString("vendor_name"), rs.getString("subscription_reference"),
+                rs.getString("license_reference"), rs.getString("classification"), rs.getString("description"), rs.getBoolean("removed"),
+                Timestamps.read(rs, "created"));
+    }
+
+    record NewItem(long syncId, String lineReference, Long invoiceItemId, String billedVia, BigDecimal price, BigDecimal invoiced,
+            BigDecimal sell, BigDecimal buy, BigDecimal quantity, String currency, String vendorName, String subscriptionReference,
+            String licenseReference, String classification, String description) {
+    }
+
+    record ItemUpdate(long id, BigDecimal price, BigDecimal invoiced, Long invoiceItemId, String billedVia, BigDecimal sell, BigDecimal buy,
+            BigDecimal quantity, boolean removed) {
+    }
+}

@@ -1,0 +1,103 @@
+package org.arrowsync.billing;
+
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.arrowsync.shared.PageRequest;
+import org.arrowsync.shared.SqlFilter;
+import org.arrowsync.shared.Timestamps;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class BillingSyncRepository {
+
+    static final String FROM = " from billing_syncs b join customer_mappings m on m.id = b.customer_mapping_id"
+            + " join arrow_settings s on s.id = m.settings_id join customers c on c.id = m.customer_id"
+            + " left join invoices i on i.id = b.invoice_id";
+    private static final String SELECT = "select b.id, b.uuid, b.customer_mapping_id, m.uuid as mapping_uuid, m.arrow_reference,"
+            + " c.uuid as customer_uuid, c.name as customer_name, b.statement_reference, b.report_period, b.arrow_state, b.state,"
+            + " b.buy_total, b.sell_total, b.currency, i.uuid as invoice_uuid, b.error_message, b.synced_at, b.validated_at,"
+            + " b.reconciled_at, b.created, b.modified" + FROM;
+
+    private final JdbcClient jdbc;
+
+    BillingSyncRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** The sync of this mapping and statement, created pending with its invoice if new. */
+    BillingSync getOrCreate(long mappingId, String statementReference, YearMonth period, long invoiceId, Instant now) {
+        jdbc.sql("""
+                        insert into billing_syncs (uuid, customer_mapping_id, statement_reference, report_period, invoice_id, created, modified)
+                        values (?, ?, ?, ?, ?, ?, ?) on conflict (customer_mapping_id, statement_reference) do nothing""")
+                .params(UUID.randomUUID(), mappingId, statementReference, period.toString(), invoiceId, Timestamps.of(now), Timestamps.of(now))
+                .update();
+        return jdbc.sql(SELECT + " where b.customer_mapping_id = ? and b.statement_reference = ?").params(mappingId, statementReference)
+                .query(BillingSyncRepository::map).single();
+    }
+
+    Optional<BillingSync> find(UUID uuid) {
+        return jdbc.sql(SELECT + " where b.uuid = ?").param(uuid).query(BillingSyncRepository::map).optional();
+    }
+
+    List<BillingSync> ofPeriod(long settingsId, YearMonth period) {
+        return jdbc.sql(SELECT + " where m.settings_id = ? and b.report_period = ? order by b.id").params(settingsId, period.toString())
+                .query(BillingSyncRepository::map).list();
+    }
+
+    List<BillingSync> inState(long settingsId, SyncState state) {
+        return jdbc.sql(SELECT + " where m.settings_id = ? and b.state = ? order by b.report_period, b.id").params(settingsId, state.code())
+                .query(BillingSyncRepository::map).list();
+    }
+
+    long count(SqlFilter filter) {
+        return jdbc.sql("select count(*)" + FROM + filter.clause()).params(filter.params()).query(Long.class).single();
+    }
+
+    List<BillingSync> page(SqlFilter filter, PageRequest page) {
+        return jdbc.sql(SELECT + filter.clause() + " order by b.report_period desc, b.created desc, b.id desc offset ? limit ?")
+                .params(filter.params(page)).query(BillingSyncRepository::map).list();
+    }
+
+    void saveSynced(long id, SyncState state, BigDecimal buyTotal, BigDecimal sellTotal, String currency, int lineErrors, Instant now) {
+        jdbc.sql("""
+                        update billing_syncs set state = ?, buy_total = ?, sell_total = ?, currency = ?, line_errors = ?, error_message = '',
+                               synced_at = coalesce(synced_at, ?), modified = ?
+                        where id = ?""")
+                .params(state.code(), buyTotal, sellTotal, currency, lineErrors, Timestamps.of(now), Timestamps.of(now), id).update();
+    }
+
+    /** A failed run leaves its message on the period's syncs that are still open to change. */
+    void recordError(long settingsId, YearMonth period, String message, Instant now) {
+        jdbc.sql("""
+                        update billing_syncs b set error_message = ?, modified = ?
+                        from customer_mappings m where m.id = b.customer_mapping_id and m.settings_id = ? and b.report_period = ?""")
+                .params(message, Timestamps.of(now), settingsId, period.toString()).update();
+    }
+
+    void saveValidated(long id, SyncState state, String arrowState, Instant now) {
+        jdbc.sql("update billing_syncs set state = ?, arrow_state = ?, validated_at = ?, modified = ? where id = ?")
+                .params(state.code(), arrowState, Timestamps.of(now), Timestamps.of(now), id).update();
+    }
+
+    void saveReconciled(long id, SyncState state, Instant now) {
+        jdbc.sql("update billing_syncs set state = ?, reconciled_at = ?, error_message = '', modified = ? where id = ?")
+                .params(state.code(), Timestamps.of(now), Timestamps.of(now), id).update();
+    }
+
+    static BillingSync map(ResultSet rs, int row) throws SQLException {
+        return new BillingSync(rs.getLong("id"), rs.getObject("uuid", UUID.class), rs.getLong("customer_mapping_id"),
+                rs.getObject("mapping_uuid", UUID.class), rs.getString("arrow_reference"), rs.getObject("customer_uuid", UUID.class),
+                rs.getString("customer_name"), rs.getString("statement_reference"), YearMonth.parse(rs.getString("report_period")),
+                rs.getString("arrow_state"), SyncState.of(rs.getInt("state")), rs.getBigDecimal("buy_total"), rs.getBigDecimal("sell_total"),
+                rs.getString("currency"), rs.getObject("invoice_uuid", UUID.class), rs.getString("error_message"),
+                Timestamps.read(rs, "synced_at"), Timestamps.read(rs, "validated_at"), Timestamps.read(rs, "reconciled_at"),
+                Timestamps.read(rs, "created"), Timestamps.read(rs, "modified"));
+    }
+}

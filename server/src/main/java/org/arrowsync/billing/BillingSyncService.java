@@ -1,0 +1,186 @@
+package org.arrowsync.billing;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.arrowsync.arrowclient.ArrowClients;
+import org.arrowsync.arrowclient.ArrowException;
+import org.arrowsync.arrowclient.ExportQuery;
+import org.arrowsync.billing.BillingSyncItemRepository.ItemUpdate;
+import org.arrowsync.ledger.Resource;
+import org.arrowsync.ledger.ResourceService;
+import org.arrowsync.mappings.CustomerMapping;
+import org.arrowsync.mappings.CustomerMappingService;
+import org.arrowsync.settings.Settings;
+import org.arrowsync.settings.SettingsService;
+import org.arrowsync.shared.FieldErrors;
+import org.arrowsync.shared.NotFound;
+import org.arrowsync.shared.Progress;
+import org.arrowsync.shared.Rejected;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Syncs one month of Arrow's billing export into billing syncs and invoice items. The month is written in one
+ * transaction: a run that fails (Arrow gives up, the server dies) leaves the ledger as it was, and the next run
+ * upserts on the natural keys, so any number of runs ends where one clean run would.
+ */
+@Service
+public class BillingSyncService {
+
+    private static final Logger log = LoggerFactory.getLogger(BillingSyncService.class);
+
+    private final SettingsService settings;
+    private final CustomerMappingService mappings;
+    private final ResourceService resources;
+    private final ArrowClients clients;
+    private final BillingWriters writers;
+    private final TransactionTemplate transactions;
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    BillingSyncService(SettingsService settings, CustomerMappingService mappings, ResourceService resources, ArrowClients clients,
+            BillingWriters writers, TransactionTemplate transactions, JdbcClient jdbc, Clock clock) {
+        this.settings = settings;
+        this.mappings = mappings;
+        this.resources = resources;
+        this.clients = clients;
+        this.writers = writers;
+        this.transactions = transactions;
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /** Checks a sync request before it is queued, so a bad one is a 400 rather than a job that does nothing. */
+    public SyncTarget target(Integer year, Integer month, UUID settingsUuid, UUID resourceUuid) {
+        YearMonth period = Periods.requireMonth(year, month, clock);
+        Settings chosen = settings.resolve(settingsUuid);
+        if (!chosen.hasExportTemplate()) {
+            throw new Rejected("Arrow settings " + chosen.uuid() + " have no export template (export_type_reference)");
+        }
+        String license = null;
+        if (resourceUuid != null) {
+            Resource resource;
+            try {
+                resource = resources.get(resourceUuid);
+            } catch (NotFound e) {
+                throw new Rejected(404, "Resource " + resourceUuid + " not found");
+            }
+            license = resource.licenseReference();
+            if (license.isBlank()) {
+                new FieldErrors().add("resource_uuid", "The resource has no Arrow license reference (attributes.arrow_license_reference).")
+                        .throwIfAny();
+            }
+        }
+        return new SyncTarget(chosen, period, license, resourceUuid);
+    }
+
+    public SyncReport sync(SyncTarget target, Progress progress) {
+        Settings chosen = settings.get(target.settings().uuid());
+        List<CustomerMapping> active = mappings.active(chosen);
+        if (active.isEmpty()) {
+            return new SyncReport(target.period().toString(), 0, 0, 0, "No active customer mappings");
+        }
+        try {
+            return transactions.execute(status -> {
+                BillingLocks.lock(jdbc, chosen, target.period());
+                SyncRun run = new SyncRun(chosen, target.period(), target.licenseReference(), active, writers, clock, progress);
+                clients.connect(chosen.connection()).forEachExportPage(
+                        ExportQuery.forPeriod(chosen.exportTypeReference(), target.period()), run::page);
+                return finish(chosen, target, run, progress);
+            });
+        } catch (ArrowException e) {
+            recordFailure(chosen, target.period(), e.getMessage());
+            throw new Rejected(502, e.getMessage());
+        } catch (EmptyExport e) {
+            recordFailure(chosen, target.period(), e.getMessage());
+            throw new Rejected(409, e.getMessage());
+        } catch (RuntimeException e) {
+            recordFailure(chosen, target.period(), "Billing sync failed: " + e.getMessage());
+            throw e;
+        }
+    }
+
+    private SyncReport finish(Settings chosen, SyncTarget target, SyncRun run, Progress progress) {
+        List<BillingSync> periodSyncs = writers.syncs().ofPeriod(chosen.id(), target.period());
+        List<BillingSyncItem> items = writers.items().ofSyncs(periodSyncs.stream().filter(sync -> !sync.state().frozen())
+                .map(BillingSync::id).toList());
+        if (run.rows() == 0 && !items.isEmpty()) {
+            // D3: an empty export for a month we already billed is Arrow failing, not Arrow crediting everything.
+            throw new EmptyExport("Arrow returned no billing lines for " + target.period() + " although " + items.size()
+                    + " lines were synced before; nothing was changed");
+        }
+        int removed = removeVanishedLines(target, run, items);
+        Map<Long, BigDecimal[]> totals = new LinkedHashMap<>();
+        for (BillingSyncItem item : writers.items().ofSyncs(periodSyncs.stream().map(BillingSync::id).toList())) {
+            if (!item.removed()) {
+                BigDecimal[] sum = totals.computeIfAbsent(item.syncId(), id -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO});
+                sum[0] = sum[0].add(item.buy());
+                sum[1] = sum[1].add(item.sell());
+            }
+        }
+        int synced = 0;
+        for (BillingSync sync : periodSyncs) {
+            if (sync.state().frozen() || !run.seen().containsKey(sync.id()) && target.licenseReference() != null) {
+                continue;
+            }
+            BigDecimal[] sum = totals.getOrDefault(sync.id(), new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO});
+            String currency = items.stream().filter(item -> item.syncId() == sync.id() && !item.removed()).map(BillingSyncItem::currency)
+                    .findFirst().orElse(sync.currency());
+            writers.syncs().saveSynced(sync.id(), sync.markSynced(), sum[0], sum[1], currency, 0, writers.now());
+            synced++;
+        }
+        progress.add("lines_removed", removed);
+        log.info("Billing sync of {} for {}: {} rows, {} syncs", target.period(), chosen, run.rows(), synced);
+        return new SyncReport(target.period().toString(), run.rows(), synced, removed, "");
+    }
+
+    /** Lines Arrow dropped before validation leave the invoice while it is open; on a closed one reconciliation credits them (D3). */
+    private int removeVanishedLines(SyncTarget target, SyncRun run, List<BillingSyncItem> items) {
+        Map<Long, List<Long>> removals = new LinkedHashMap<>();
+        List<ItemUpdate> updates = new ArrayList<>();
+        for (BillingSyncItem item : items) {
+            Set<String> seen = run.seen().getOrDefault(item.syncId(), Set.of());
+            boolean inScope = target.licenseReference() == null || target.licenseReference().equals(item.licenseReference());
+            if (item.removed() || !inScope || seen.contains(item.lineReference())) {
+                continue;
+            }
+            boolean itemOnOpenInvoice = item.invoiceItemId() != null && item.invoiceOpen();
+            if (itemOnOpenInvoice) {
+                removals.computeIfAbsent(item.invoiceId(), id -> new ArrayList<>()).add(item.invoiceItemId());
+            }
+            updates.add(new ItemUpdate(item.id(), BigDecimal.ZERO, itemOnOpenInvoice ? BigDecimal.ZERO : item.invoiced(),
+                    itemOnOpenInvoice ? null : item.invoiceItemId(), item.billedVia(), item.sell(), item.buy(), item.quantity(), true));
+        }
+        removals.forEach((invoiceId, ids) -> writers.invoices().removeItems(writers.invoices().invoice(invoiceId), ids));
+        writers.items().updateAll(updates, writers.now());
+        return updates.size();
+    }
+
+    private void recordFailure(Settings chosen, YearMonth period, String message) {
+        transactions.executeWithoutResult(status -> writers.syncs().recordError(chosen.id(), period, message, writers.now()));
+    }
+
+    /** What a trigger asked for, checked. */
+    public record SyncTarget(Settings settings, YearMonth period, String licenseReference, UUID resourceUuid) {
+    }
+
+    /** The outcome of one run, stored as the job's result. */
+    public record SyncReport(String period, long rows, int syncs, int linesRemoved, String note) {
+    }
+
+    static final class EmptyExport extends RuntimeException {
+        EmptyExport(String message) {
+            super(message);
+        }
+    }
+}

@@ -1,0 +1,31 @@
+package org.arrowsync.billing;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import org.arrowsync.shared.Money;
+
+/**
+ * How a line's total becomes an invoice item (D1): unit price × quantity equals the total exactly. The line's
+ * quantity is used only when the unit price it implies is exact at the stored scale; otherwise quantity 1.
+ */
+record LineAmount(BigDecimal unitPrice, BigDecimal quantity) {
+
+    static LineAmount of(BigDecimal total, BigDecimal quantity) {
+        if (quantity == null || quantity.signum() <= 0 || quantity.compareTo(BigDecimal.ONE) == 0) {
+            return new LineAmount(total, BigDecimal.ONE);
+        }
+        try {
+            BigDecimal unit = total.divide(quantity, Money.STORED_SCALE, RoundingMode.UNNECESSARY);
+            if (unit.multiply(quantity).compareTo(total) == 0) {
+                return new LineAmount(unit.stripTrailingZeros(), quantity);
+            }
+        } catch (ArithmeticException inexact) {
+            // falls through: the total cannot be split into equal unit prices at 10 decimals
+        }
+        return new LineAmount(total, BigDecimal.ONE);
+    }
+
+    BigDecimal total() {
+        return unitPrice.multiply(quantity);
+    }
+}

@@ -1,0 +1,56 @@
+package org.arrowsync.billing;
+
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.arrowsync.arrowclient.BillingLine;
+import org.arrowsync.mappings.CustomerMapping;
+
+/**
+ * Finds the customer mapping of a billing line (D13): by the customer reference when the line carries one, else by
+ * company name compared trimmed, case-insensitively, with whitespace collapsed. A name shared by two mappings matches
+ * neither: billing the wrong customer is worse than reporting the line.
+ */
+final class MappingIndex {
+
+    private final Map<String, CustomerMapping> byReference = new HashMap<>();
+    private final Map<String, CustomerMapping> byName = new HashMap<>();
+    private final Set<String> ambiguousNames = new HashSet<>();
+
+    MappingIndex(List<CustomerMapping> mappings) {
+        for (CustomerMapping mapping : mappings) {
+            byReference.putIfAbsent(reference(mapping.arrowReference()), mapping);
+            String name = name(mapping.arrowCompanyName());
+            if (!name.isEmpty() && byName.putIfAbsent(name, mapping) != null) {
+                ambiguousNames.add(name);
+            }
+        }
+        ambiguousNames.forEach(byName::remove);
+    }
+
+    Optional<CustomerMapping> match(BillingLine line) {
+        if (line.customerReference() != null && !line.customerReference().isBlank()) {
+            CustomerMapping mapping = byReference.get(reference(line.customerReference()));
+            if (mapping != null) {
+                return Optional.of(mapping);
+            }
+        }
+        return Optional.ofNullable(byName.get(name(line.companyName())));
+    }
+
+    boolean isEmpty() {
+        return byReference.isEmpty();
+    }
+
+    static String reference(String value) {
+        return value == null ? "" : value.trim().toUpperCase(Locale.ROOT);
+    }
+
+    static String name(String value) {
+        return value == null ? "" : value.trim().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,258 @@
+package org.arrowsync.billing;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.arrowsync.arrowclient.BillingLine;
+import org.arrowsync.arrowclient.BillingLineResult;
+import org.arrowsync.arrowclient.ExportPage;
+import org.arrowsync.arrowclient.ExportRow;
+import org.arrowsync.billing.BillingSyncItemRepository.ItemUpdate;
+import org.arrowsync.billing.BillingSyncItemRepository.NewItem;
+import org.arrowsync.ledger.BillingPath;
+import org.arrowsync.ledger.Invoice;
+import org.arrowsync.ledger.InvoiceService;
+import org.arrowsync.ledger.InvoiceService.ItemChange;
+import org.arrowsync.ledger.LicenseBilling;
+import org.arrowsync.ledger.Resource;
+import org.arrowsync.mappings.CustomerMapping;
+import org.arrowsync.settings.Settings;
+import org.arrowsync.shared.Money;
+import org.arrowsync.shared.Progress;
+
+/**
+ * One billing sync of one settings record and month, fed page by page inside one transaction. Each page costs a
+ * fixed handful of statements whatever its size: matching happens in memory, reads and writes are set-based.
+ */
+final class SyncRun {
+
+    private final Settings settings;
+    private final YearMonth period;
+    private final String licenseFilter;
+    private final MappingIndex mappings;
+    private final BillingWriters writers;
+    private final Progress progress;
+
+    private final Map<String, BillingSync> syncs = new HashMap<>();
+    private final Map<Long, Set<String>> seen = new HashMap<>();
+    private final Set<String> reportedUnmatched = new HashSet<>();
+    private final Placement placement;
+    private long rows;
+
+    SyncRun(Settings settings, YearMonth period, String licenseFilter, List<CustomerMapping> mappings, BillingWriters writers, Clock clock,
+            Progress progress) {
+        this.settings = settings;
+        this.period = period;
+        this.licenseFilter = licenseFilter;
+        this.mappings = new MappingIndex(mappings);
+        this.writers = writers;
+        this.progress = progress;
+        this.placement = new Placement(writers.invoices(), period, clock);
+    }
+
+    long rows() {
+        return rows;
+    }
+
+    Map<String, BillingSync> syncs() {
+        return syncs;
+    }
+
+    Map<Long, Set<String>> seen() {
+        return seen;
+    }
+
+    void page(ExportPage page) {
+        progress.increment("pages");
+        List<Line> lines = matched(page);
+        if (lines.isEmpty()) {
+            return;
+        }
+        Map<String, BillingSyncItem> existing = new HashMap<>();
+        writers.items().find(lines.stream().map(line -> line.sync().id()).distinct().toList(),
+                        lines.stream().map(line -> line.line().lineReference()).distinct().toList())
+                .forEach(item -> existing.put(item.syncId() + "|" + item.lineReference(), item));
+        Map<String, BillingPath> owners = writers.licenses().claimAll(lines.stream()
+                .filter(line -> line.amount().signum() != 0 && hasLicense(line.line()))
+                .map(line -> line.line().licenseReference()).distinct().toList(), period, BillingPath.BILLING);
+
+        List<Line> toInvoice = new ArrayList<>();
+        List<ItemUpdate> updates = new ArrayList<>();
+        Map<Long, List<ItemChange>> changes = new LinkedHashMap<>();
+        Map<Long, List<Long>> removals = new LinkedHashMap<>();
+        List<NewItem> inserts = new ArrayList<>();
+        for (Line line : lines) {
+            BillingSyncItem item = existing.get(line.sync().id() + "|" + line.line().lineReference());
+            String via = via(line, owners);
+            if (item == null) {
+                if (BillingSyncItem.VIA_INVOICE.equals(via)) {
+                    toInvoice.add(line);
+                } else {
+                    inserts.add(newItem(line, via, null, BigDecimal.ZERO));
+                }
+            } else {
+                resync(line, item, via, toInvoice, updates, changes, removals);
+            }
+        }
+        Map<Line, Long> created = writeInvoiceItems(toInvoice);
+        for (Line line : toInvoice) {
+            BillingSyncItem item = existing.get(line.sync().id() + "|" + line.line().lineReference());
+            Long invoiceItem = created.get(line);
+            if (invoiceItem == null) {
+                continue;
+            }
+            if (item == null) {
+                inserts.add(newItem(line, BillingSyncItem.VIA_INVOICE, invoiceItem, line.amount()));
+            } else {
+                updates.add(update(item, line, line.amount(), invoiceItem, BillingSyncItem.VIA_INVOICE));
+            }
+        }
+        changes.forEach((invoiceId, list) -> writers.invoices().changeItems(writers.invoices().invoice(invoiceId), list));
+        removals.forEach((invoiceId, list) -> writers.invoices().removeItems(writers.invoices().invoice(invoiceId), list));
+        writers.items().insertAll(inserts, writers.now());
+        writers.items().updateAll(updates, writers.now());
+        progress.add("lines_synced", lines.size());
+    }
+
+    /** D5: before validation an existing line follows Arrow exactly while its invoice is open; after, reconciliation does. */
+    private void resync(Line line, BillingSyncItem item, String via, List<Line> toInvoice, List<ItemUpdate> updates,
+            Map<Long, List<ItemChange>> changes, Map<Long, List<Long>> removals) {
+        boolean hasOwnItem = item.invoiceItemId() != null;
+        if (!hasOwnItem) {
+            if (BillingSyncItem.VIA_INVOICE.equals(via)) {
+                toInvoice.add(line);
+            } else {
+                updates.add(update(item, line, BigDecimal.ZERO, null, via));
+            }
+            return;
+        }
+        if (!item.invoiceOpen()) {
+            updates.add(update(item, line, item.invoiced(), item.invoiceItemId(), item.billedVia()));
+            return;
+        }
+        if (line.amount().signum() == 0) {
+            removals.computeIfAbsent(item.invoiceId(), id -> new ArrayList<>()).add(item.invoiceItemId());
+            updates.add(update(item, line, BigDecimal.ZERO, null, BillingSyncItem.VIA_ZERO));
+            return;
+        }
+        if (line.amount().compareTo(item.invoiced()) != 0 || line.line().quantity().compareTo(item.quantity()) != 0) {
+            LineAmount amount = LineAmount.of(line.amount(), line.line().quantity());
+            changes.computeIfAbsent(item.invoiceId(), id -> new ArrayList<>())
+                    .add(new ItemChange(item.invoiceItemId(), line.name(), amount.unitPrice(), amount.quantity(), line.details(period)));
+        }
+        updates.add(update(item, line, line.amount(), item.invoiceItemId(), BillingSyncItem.VIA_INVOICE));
+    }
+
+    private Map<Line, Long> writeInvoiceItems(List<Line> lines) {
+        Map<Line, Long> created = new HashMap<>();
+        Map<Invoice, List<Line>> byInvoice = new LinkedHashMap<>();
+        Map<String, Resource> resources = writers.resources().byLicense(lines.stream().map(line -> line.line().licenseReference())
+                .filter(reference -> reference != null && !reference.isBlank()).distinct().toList());
+        for (Line line : lines) {
+            Invoice invoice = placement.invoiceFor(line.mapping());
+            Optional<String> currency = placement.currencyOf(invoice);
+            if (currency.isPresent() && !currency.get().equals(line.currency())) {
+                progress.error("Line " + line.line().lineReference() + " is in " + line.currency() + " but the invoice of "
+                        + line.mapping().customerName() + " is in " + currency.get() + " (D9): not invoiced");
+                progress.increment("currency_errors");
+                continue;
+            }
+            placement.useCurrency(invoice, line.currency());
+            byInvoice.computeIfAbsent(invoice, key -> new ArrayList<>()).add(line);
+        }
+        byInvoice.forEach((invoice, group) -> {
+            List<Long> ids = writers.invoices().addItems(invoice, group.stream()
+                    .map(line -> line.draft(period, invoice.period(), resources.get(line.line().licenseReference()))).toList());
+            for (int i = 0; i < group.size(); i++) {
+                created.put(group.get(i), ids.get(i));
+            }
+        });
+        return created;
+    }
+
+    private List<Line> matched(ExportPage page) {
+        List<Line> lines = new ArrayList<>();
+        for (ExportRow row : page.rows()) {
+            rows++;
+            BillingLineResult result = row.billingLine();
+            if (!result.isValid()) {
+                progress.increment("invalid_lines");
+                progress.error("Line " + result.reference() + ": " + result.problem());
+                continue;
+            }
+            BillingLine line = result.line();
+            if (licenseFilter != null && !licenseFilter.equals(line.licenseReference())) {
+                continue;
+            }
+            Optional<CustomerMapping> mapping = mappings.match(line);
+            if (mapping.isEmpty()) {
+                progress.increment("unmatched_lines");
+                if (reportedUnmatched.add(MappingIndex.name(line.companyName()))) {
+                    progress.error("No customer mapping for Arrow customer '" + line.companyName() + "' (" + line.customerReference() + ")");
+                }
+                continue;
+            }
+            BillingSync sync = syncFor(mapping.get(), line);
+            if (sync.state().frozen()) {
+                progress.increment("frozen_lines");
+                continue;
+            }
+            if (!seen.computeIfAbsent(sync.id(), id -> new HashSet<>()).add(line.lineReference())) {
+                progress.increment("duplicate_lines");
+                progress.error("Line " + line.lineReference() + " appears twice in the export: the second one is ignored");
+                continue;
+            }
+            String currency = line.currency() == null || line.currency().isBlank() ? Money.DEFAULT_CURRENCY : line.currency();
+            lines.add(new Line(sync, mapping.get(), line, settings.priceSource().choose(line.sellTotal(), line.buyTotal()), currency));
+        }
+        return lines;
+    }
+
+    private BillingSync syncFor(CustomerMapping mapping, BillingLine line) {
+        String statement = line.statementReference() != null && !line.statementReference().isBlank() ? line.statementReference()
+                : "SYNC-" + period + "-" + mapping.arrowReference();
+        return syncs.computeIfAbsent(mapping.id() + "|" + statement, key -> writers.syncs()
+                .getOrCreate(mapping.id(), statement, period, placement.billedInvoice(mapping).id(), writers.now()));
+    }
+
+    private String via(Line line, Map<String, BillingPath> owners) {
+        if (line.amount().signum() == 0) {
+            return BillingSyncItem.VIA_ZERO;
+        }
+        if (hasLicense(line.line()) && owners.get(line.line().licenseReference()) == BillingPath.CONSUMPTION) {
+            return BillingSyncItem.VIA_CONSUMPTION;
+        }
+        return BillingSyncItem.VIA_INVOICE;
+    }
+
+    private static boolean hasLicense(BillingLine line) {
+        return line.licenseReference() != null && !line.licenseReference().isBlank();
+    }
+
+    private static NewItem newItem(Line line, String via, Long invoiceItem, BigDecimal invoiced) {
+        BillingLine l = line.line();
+        return new NewItem(line.sync().id(), l.lineReference(), invoiceItem, via, line.amount(), invoiced, l.sellTotal(), l.buyTotal(),
+                l.quantity(), line.currency(), truncate(l.vendor(), 255), truncate(l.vendorSubscriptionId(), 255),
+                truncate(l.licenseReference(), 255), truncate(l.classification(), 50), truncate(line.description(), 500));
+    }
+
+    private static ItemUpdate update(BillingSyncItem item, Line line, BigDecimal invoiced, Long invoiceItem, String via) {
+        return new ItemUpdate(item.id(), line.amount(), invoiced, invoiceItem, via, line.line().sellTotal(), line.line().buyTotal(),
+                line.line().quantity(), false);
+    }
+
+    static String truncate(String value, int length) {
+        if (value == null) {
+            return "";
+        }
+        return value.length() <= length ? value : value.substring(0, length);
+    }
+}

@@ -1,0 +1,49 @@
+package org.arrowsync.jobs;
+
+import io.swagger.v3.oas.annotations.Operation;
+import java.util.UUID;
+import org.arrowsync.billing.BillingSyncService;
+import org.arrowsync.billing.BillingSyncService.SyncTarget;
+import org.arrowsync.jobs.JobController.Accepted;
+import org.arrowsync.shared.Caller;
+import org.arrowsync.shared.Uuids;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+/** The queued billing actions: checked synchronously by the feature, then queued (202 with the job's uuid). */
+@RestController
+@RequestMapping("/api/admin/arrow/billing-syncs/")
+class BillingTriggerController {
+
+    private final BillingSyncService billing;
+    private final JobService jobs;
+
+    BillingTriggerController(BillingSyncService billing, JobService jobs) {
+        this.billing = billing;
+        this.jobs = jobs;
+    }
+
+    @PostMapping("trigger_sync/")
+    @Operation(operationId = "admin_arrow_billing_syncs_trigger_sync", description = "Trigger billing sync for a specific period.")
+    ResponseEntity<Accepted> triggerSync(@RequestBody TriggerSyncRequest request, Caller caller) {
+        UUID resourceUuid = request.resourceUuid() == null ? null : Uuids.fromField("resource_uuid", request.resourceUuid());
+        SyncTarget target = billing.target(request.year(), request.month(), settingsUuid(request.settingsUuid()), resourceUuid);
+        ObjectNode parameters = JsonNodeFactory.instance.objectNode().put("year", request.year()).put("month", request.month())
+                .put("resource_uuid", resourceUuid == null ? null : Uuids.hex(resourceUuid));
+        JobService.Submitted submitted = jobs.submit(new JobRequest(JobKind.BILLING_SYNC, target.settings().id(), target.settings().uuid(),
+                target.period().toString(), resourceUuid == null ? null : Uuids.hex(resourceUuid), parameters, caller.username()));
+        return JobController.accepted(submitted, "Sync task scheduled");
+    }
+
+    static UUID settingsUuid(String value) {
+        return value == null || value.isBlank() ? null : Uuids.fromField("settings_uuid", value);
+    }
+
+    record TriggerSyncRequest(Integer year, Integer month, String settingsUuid, String resourceUuid) {
+    }
+}

@@ -1,0 +1,108 @@
+package org.arrowsync.billing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.time.YearMonth;
+import java.util.Map;
+import org.arrowsync.contract.Contract;
+import org.arrowsync.support.ArrowFixture;
+import org.arrowsync.support.IntegrationTest;
+import org.arrowsync.support.Response;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+
+class BillingSyncIntegrationTests extends IntegrationTest {
+
+    static final YearMonth OCTOBER = YearMonth.of(2026, 10);
+
+    @Autowired
+    JdbcClient jdbc;
+
+    ArrowFixture arrow;
+
+    @BeforeEach
+    void arrow() {
+        arrow = ArrowFixture.demo(api, jdbc);
+    }
+
+    @AfterEach
+    void close() {
+        arrow.close();
+    }
+
+    @Test
+    void syncsAMonthIntoInvoicesMatchingArrowToTheCent() {
+        String settings = arrow.settings();
+        Map<String, String> customers = arrow.mapAllCustomers();
+
+        JsonNode job = arrow.awaitJob(api.post("/api/admin/arrow/billing-syncs/trigger_sync/",
+                Map.of("year", 2026, "month", 10, "settings_uuid", settings)));
+        assertThat(job.get("state").asString()).as(job.toString()).isEqualTo("succeeded");
+
+        JsonNode summary = arrow.control().summary(OCTOBER).get("customers");
+        for (Map.Entry<String, String> customer : customers.entrySet()) {
+            BigDecimal expected = new BigDecimal(summary.get(customer.getKey()).get("sell").asString());
+            assertThat(arrowAmount(customer.getValue(), OCTOBER)).as("customer %s", customer.getKey()).isEqualByComparingTo(expected);
+        }
+
+        Response syncs = api.get("/api/admin/arrow/billing-syncs/?settings_uuid=" + settings + "&report_period=2026-10").expect(200);
+        assertThat(syncs.header("X-Result-Count")).isEqualTo("5");
+        Contract.assertMatches(syncs);
+        JsonNode first = syncs.json().get(0);
+        assertThat(first.get("state").asInt()).isEqualTo(2);
+        assertThat(first.get("items").size()).isGreaterThan(0);
+        Contract.assertMatches(api.get("/api/admin/arrow/billing-syncs/" + first.get("uuid").asString() + "/").expect(200));
+        Response items = api.get("/api/admin/arrow/billing-sync-items/?billing_sync_uuid=" + first.get("uuid").asString()).expect(200);
+        Contract.assertMatches(items);
+    }
+
+    @Test
+    void triggeringTheSameMonthThreeTimesLeavesTheSameLedger() {
+        String settings = arrow.settings();
+        Map<String, String> customers = arrow.mapAllCustomers();
+        String customer = customers.values().iterator().next();
+        String before = null;
+        for (int run = 0; run < 3; run++) {
+            arrow.awaitJob(api.post("/api/admin/arrow/billing-syncs/trigger_sync/", Map.of("year", 2026, "month", 10, "settings_uuid", settings)));
+            String ledger = ledger(customer);
+            if (before != null) {
+                assertThat(ledger).isEqualTo(before);
+            }
+            before = ledger;
+        }
+    }
+
+    @Test
+    void badTriggersAreRefusedBeforeAnythingIsQueued() {
+        String settings = arrow.settings();
+        assertThat(api.post("/api/admin/arrow/billing-syncs/trigger_sync/", Map.of("year", 1999, "month", 10)).expect(400).json().has("year"))
+                .isTrue();
+        api.post("/api/admin/arrow/billing-syncs/trigger_sync/", Map.of("year", 2026, "month", 13, "settings_uuid", settings)).expect(400);
+        api.post("/api/admin/arrow/billing-syncs/trigger_sync/", Map.of("year", 2030, "month", 1, "settings_uuid", settings)).expect(400);
+        api.post("/api/admin/arrow/billing-syncs/trigger_sync/", Map.of("year", 2026, "settings_uuid", settings)).expect(400);
+        api.post("/api/admin/arrow/billing-syncs/trigger_sync/", Map.of("year", 2026, "month", 10, "settings_uuid", "nope")).expect(400);
+        api.post("/api/admin/arrow/billing-syncs/trigger_sync/",
+                Map.of("year", 2026, "month", 10, "settings_uuid", settings, "resource_uuid", "0".repeat(32))).expect(404);
+    }
+
+    /** The Arrow-sourced amounts (unit price × quantity, unrounded) of a customer's invoice for the period. */
+    private BigDecimal arrowAmount(String customer, YearMonth period) {
+        return jdbc.sql("""
+                        select coalesce(sum(it.unit_price * it.quantity), 0) from invoice_items it join invoices i on i.id = it.invoice_id
+                        join customers c on c.id = i.customer_id
+                        where c.uuid = ?::uuid and it.details ->> 'report_period' = ? and it.details ->> 'source' like 'arrow%'""")
+                .params(customer, period.toString()).query(BigDecimal.class).single();
+    }
+
+    private String ledger(String customer) {
+        return jdbc.sql("""
+                        select string_agg(it.name || '=' || it.unit_price || 'x' || it.quantity, ';' order by it.details ->> 'arrow_line_reference')
+                        from invoice_items it join invoices i on i.id = it.invoice_id join customers c on c.id = i.customer_id where c.uuid = ?::uuid""")
+                .param(customer).query(String.class).single();
+    }
+}

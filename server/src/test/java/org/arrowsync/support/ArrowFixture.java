@@ -1,0 +1,113 @@
+package org.arrowsync.support;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.arrowsync.emulator.ArrowEmulator;
+import org.arrowsync.emulator.EmulatorOptions;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The Arrow side of a test, built lazily: an emulator, a settings record pointing at it (inactive, so test classes
+ * sharing the database never fight over the one active record), and operator customers mapped to every Arrow customer.
+ */
+public final class ArrowFixture implements AutoCloseable {
+
+    public static final Instant NOW = Instant.parse("2026-11-26T10:00:00Z");
+    public static final String MSP_TEMPLATE = "E1-2-b2f08942207fbd6838ba332a98387c69";
+    public static final String ALT_TEMPLATE = "DJ284LDZ-standard";
+
+    private final Api api;
+    private final JdbcClient jdbc;
+    private final ArrowEmulator emulator;
+    private final Control control;
+    private UUID settings;
+    private final Map<String, String> customersByArrowReference = new LinkedHashMap<>();
+
+    public ArrowFixture(Api api, JdbcClient jdbc, EmulatorOptions options) {
+        this.api = api;
+        this.jdbc = jdbc;
+        this.emulator = ArrowEmulator.start(options);
+        this.control = new Control(emulator.controlUrl().toString());
+    }
+
+    public static ArrowFixture demo(Api api, JdbcClient jdbc) {
+        return new ArrowFixture(api, jdbc, EmulatorOptions.demo().withClock(NOW));
+    }
+
+    public ArrowEmulator emulator() {
+        return emulator;
+    }
+
+    public Control control() {
+        return control;
+    }
+
+    /** Settings for the emulator with the given template and price source, created once. */
+    public String settings(String template, String priceSource) {
+        if (settings == null) {
+            settings = UUID.randomUUID();
+            jdbc.sql("""
+                            insert into arrow_settings (uuid, api_url, api_key, export_type_reference, is_active, invoice_price_source, created, modified)
+                            values (?, ?, ?, ?, false, ?, now(), now())""")
+                    .params(settings, emulator.apiBaseUrl().toString(), emulator.apiKey(), template, priceSource).update();
+        }
+        return settings.toString().replace("-", "");
+    }
+
+    public String settings() {
+        return settings(ALT_TEMPLATE, "sell");
+    }
+
+    /** An operator customer and an active mapping for every Arrow customer; returns operator customer uuids by Arrow reference. */
+    public Map<String, String> mapAllCustomers() {
+        if (customersByArrowReference.isEmpty()) {
+            JsonNode customers = control.summary(YearMonth.from(NOW.atZone(java.time.ZoneOffset.UTC)).minusMonths(1)).get("customers");
+            for (Map.Entry<String, JsonNode> entry : customers.properties()) {
+                String name = entry.getValue().get("companyName").asString();
+                String customer = new Fixtures(api).customer(name + " " + UUID.randomUUID().toString().substring(0, 4));
+                jdbc.sql("""
+                                insert into customer_mappings (uuid, settings_id, arrow_reference, arrow_company_name, customer_id, created, modified)
+                                values (?, (select id from arrow_settings where uuid = ?), ?, ?, (select id from customers where uuid = ?), now(), now())""")
+                        .params(UUID.randomUUID(), settings, entry.getKey(), name, UUID.fromString(customer.replaceFirst(
+                                "(.{8})(.{4})(.{4})(.{4})(.{12})", "$1-$2-$3-$4-$5")))
+                        .update();
+                customersByArrowReference.put(entry.getKey(), customer);
+            }
+        }
+        return customersByArrowReference;
+    }
+
+    /** Waits for a queued job to finish and returns its final view. */
+    public JsonNode awaitJob(Response accepted) {
+        String uuid = accepted.expect(202).text("uuid");
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
+        while (Instant.now().isBefore(deadline)) {
+            JsonNode job = api.get("/api/admin/arrow/jobs/" + uuid + "/").expect(200).json();
+            String state = job.get("state").asString();
+            if (state.equals("succeeded") || state.equals("failed")) {
+                return job;
+            }
+            sleep(100);
+        }
+        throw new AssertionError("Job " + uuid + " did not finish in time");
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        emulator.close();
+    }
+}
