@@ -13,6 +13,7 @@ create table billing_syncs (
     invoice_id          bigint references invoices (id) on delete set null,
     error_message       text           not null default '',
     line_errors         int            not null default 0,
+    lines_validated     boolean        not null default false,
     synced_at           timestamptz,
     validated_at        timestamptz,
     reconciled_at       timestamptz,

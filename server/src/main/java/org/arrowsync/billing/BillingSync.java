@@ -9,7 +9,7 @@ import java.util.UUID;
 public record BillingSync(long id, UUID uuid, long mappingId, UUID mappingUuid, String arrowReference, UUID customerUuid,
         String customerName, String statementReference, YearMonth reportPeriod, String arrowState, SyncState state, BigDecimal buyTotal,
         BigDecimal sellTotal, String currency, UUID invoiceUuid, String errorMessage, Instant syncedAt, Instant validatedAt,
-        Instant reconciledAt, Instant created, Instant modified) {
+        Instant reconciledAt, boolean linesValidated, Instant created, Instant modified) {
 
     SyncState markSynced() {
         if (state != SyncState.PENDING && state != SyncState.SYNCED) {

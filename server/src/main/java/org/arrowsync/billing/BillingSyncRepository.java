@@ -23,7 +23,7 @@ class BillingSyncRepository {
     private static final String SELECT = "select b.id, b.uuid, b.customer_mapping_id, m.uuid as mapping_uuid, m.arrow_reference,"
             + " c.uuid as customer_uuid, c.name as customer_name, b.statement_reference, b.report_period, b.arrow_state, b.state,"
             + " b.buy_total, b.sell_total, b.currency, i.uuid as invoice_uuid, b.error_message, b.synced_at, b.validated_at,"
-            + " b.reconciled_at, b.created, b.modified" + FROM;
+            + " b.reconciled_at, b.lines_validated, b.created, b.modified" + FROM;
 
     private final JdbcClient jdbc;
 
@@ -56,6 +56,14 @@ class BillingSyncRepository {
                 .query(BillingSyncRepository::map).list();
     }
 
+    /** Months of these settings with syncs not yet validated. */
+    List<YearMonth> unvalidatedPeriods(long settingsId) {
+        return jdbc.sql("""
+                        select distinct b.report_period from billing_syncs b join customer_mappings m on m.id = b.customer_mapping_id
+                        where m.settings_id = ? and b.state in (1, 2) order by 1""")
+                .param(settingsId).query(String.class).list().stream().map(YearMonth::parse).toList();
+    }
+
     long count(SqlFilter filter) {
         return jdbc.sql("select count(*)" + FROM + filter.clause()).params(filter.params()).query(Long.class).single();
     }
@@ -65,12 +73,13 @@ class BillingSyncRepository {
                 .params(filter.params(page)).query(BillingSyncRepository::map).list();
     }
 
-    void saveSynced(long id, SyncState state, BigDecimal buyTotal, BigDecimal sellTotal, String currency, int lineErrors, Instant now) {
+    void saveSynced(long id, SyncState state, BigDecimal buyTotal, BigDecimal sellTotal, String currency, boolean linesValidated,
+            Instant now) {
         jdbc.sql("""
-                        update billing_syncs set state = ?, buy_total = ?, sell_total = ?, currency = ?, line_errors = ?, error_message = '',
+                        update billing_syncs set state = ?, buy_total = ?, sell_total = ?, currency = ?, lines_validated = ?, error_message = '',
                                synced_at = coalesce(synced_at, ?), modified = ?
                         where id = ?""")
-                .params(state.code(), buyTotal, sellTotal, currency, lineErrors, Timestamps.of(now), Timestamps.of(now), id).update();
+                .params(state.code(), buyTotal, sellTotal, currency, linesValidated, Timestamps.of(now), Timestamps.of(now), id).update();
     }
 
     /** A failed run leaves its message on the period's syncs that are still open to change. */
@@ -98,6 +107,6 @@ class BillingSyncRepository {
                 rs.getString("arrow_state"), SyncState.of(rs.getInt("state")), rs.getBigDecimal("buy_total"), rs.getBigDecimal("sell_total"),
                 rs.getString("currency"), rs.getObject("invoice_uuid", UUID.class), rs.getString("error_message"),
                 Timestamps.read(rs, "synced_at"), Timestamps.read(rs, "validated_at"), Timestamps.read(rs, "reconciled_at"),
-                Timestamps.read(rs, "created"), Timestamps.read(rs, "modified"));
+                rs.getBoolean("lines_validated"), Timestamps.read(rs, "created"), Timestamps.read(rs, "modified"));
     }
 }

@@ -84,6 +84,13 @@ public class BillingSyncService {
         return new SyncTarget(chosen, period, license, resourceUuid);
     }
 
+    /** The months a scheduled sync covers: the current one and every earlier one not yet validated. */
+    public List<YearMonth> periodsToSync(Settings chosen) {
+        java.util.SortedSet<YearMonth> periods = new java.util.TreeSet<>(writers.syncs().unvalidatedPeriods(chosen.id()));
+        periods.add(YearMonth.now(clock));
+        return List.copyOf(periods);
+    }
+
     public SyncReport sync(SyncTarget target, Progress progress) {
         Settings chosen = settings.get(target.settings().uuid());
         List<CustomerMapping> active = mappings.active(chosen);
@@ -136,7 +143,7 @@ public class BillingSyncService {
             BigDecimal[] sum = totals.getOrDefault(sync.id(), new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO});
             String currency = items.stream().filter(item -> item.syncId() == sync.id() && !item.removed()).map(BillingSyncItem::currency)
                     .findFirst().orElse(sync.currency());
-            writers.syncs().saveSynced(sync.id(), sync.markSynced(), sum[0], sum[1], currency, 0, writers.now());
+            writers.syncs().saveSynced(sync.id(), sync.markSynced(), sum[0], sum[1], currency, run.linesValidated(sync.id()), writers.now());
             synced++;
         }
         progress.add("lines_removed", removed);

@@ -43,6 +43,7 @@ final class SyncRun {
 
     private final Map<String, BillingSync> syncs = new HashMap<>();
     private final Map<Long, Set<String>> seen = new HashMap<>();
+    private final Map<Long, Boolean> allValidated = new HashMap<>();
     private final Set<String> reportedUnmatched = new HashSet<>();
     private final Placement placement;
     private long rows;
@@ -68,6 +69,11 @@ final class SyncRun {
 
     Map<Long, Set<String>> seen() {
         return seen;
+    }
+
+    /** Whether every line this run saw for the sync carried Arrow's Validation Date (D6). */
+    boolean linesValidated(long syncId) {
+        return allValidated.getOrDefault(syncId, false);
     }
 
     void page(ExportPage page) {
@@ -210,6 +216,7 @@ final class SyncRun {
                 progress.error("Line " + line.lineReference() + " appears twice in the export: the second one is ignored");
                 continue;
             }
+            allValidated.merge(sync.id(), line.validated(), Boolean::logicalAnd);
             String currency = line.currency() == null || line.currency().isBlank() ? Money.DEFAULT_CURRENCY : line.currency();
             lines.add(new Line(sync, mapping.get(), line, settings.priceSource().choose(line.sellTotal(), line.buyTotal()), currency));
         }

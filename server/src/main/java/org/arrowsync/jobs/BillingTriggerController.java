@@ -2,6 +2,7 @@ package org.arrowsync.jobs;
 
 import io.swagger.v3.oas.annotations.Operation;
 import java.util.UUID;
+import org.arrowsync.billing.BillingReconciliation;
 import org.arrowsync.billing.BillingSyncService;
 import org.arrowsync.billing.BillingSyncService.SyncTarget;
 import org.arrowsync.jobs.JobController.Accepted;
@@ -21,10 +22,12 @@ import tools.jackson.databind.node.ObjectNode;
 class BillingTriggerController {
 
     private final BillingSyncService billing;
+    private final BillingReconciliation reconciliation;
     private final JobService jobs;
 
-    BillingTriggerController(BillingSyncService billing, JobService jobs) {
+    BillingTriggerController(BillingSyncService billing, BillingReconciliation reconciliation, JobService jobs) {
         this.billing = billing;
+        this.reconciliation = reconciliation;
         this.jobs = jobs;
     }
 
@@ -40,8 +43,22 @@ class BillingTriggerController {
         return JobController.accepted(submitted, "Sync task scheduled");
     }
 
+    @PostMapping("reconcile/")
+    @Operation(operationId = "admin_arrow_billing_syncs_reconcile", description = "Trigger reconciliation for a specific period.")
+    ResponseEntity<Accepted> reconcile(@RequestBody ReconcileRequest request, Caller caller) {
+        boolean force = Boolean.TRUE.equals(request.force());
+        BillingReconciliation.Target target = reconciliation.target(request.year(), request.month(), settingsUuid(request.settingsUuid()), force);
+        ObjectNode parameters = JsonNodeFactory.instance.objectNode().put("year", request.year()).put("month", request.month()).put("force", force);
+        JobService.Submitted submitted = jobs.submit(new JobRequest(JobKind.BILLING_RECONCILIATION, target.settings().id(),
+                target.settings().uuid(), target.period().toString(), null, parameters, caller.username()));
+        return JobController.accepted(submitted, "Reconciliation task scheduled");
+    }
+
     static UUID settingsUuid(String value) {
         return value == null || value.isBlank() ? null : Uuids.fromField("settings_uuid", value);
+    }
+
+    record ReconcileRequest(Integer year, Integer month, String settingsUuid, Boolean force) {
     }
 
     record TriggerSyncRequest(Integer year, Integer month, String settingsUuid, String resourceUuid) {

@@ -5,7 +5,7 @@ import java.util.UUID;
 import tools.jackson.databind.JsonNode;
 
 /** One queued run as operators see it. */
-record Job(long id, UUID uuid, JobKind kind, UUID settingsUuid, String period, JsonNode parameters, String state, int attempts,
+record Job(long id, UUID uuid, JobKind kind, long settingsId, UUID settingsUuid, String period, JsonNode parameters, String state, int attempts,
         JsonNode progress, JsonNode result, JsonNode errors, String errorMessage, String triggeredBy, Instant created, Instant started,
         Instant finished) {
 

@@ -18,7 +18,7 @@ import tools.jackson.databind.json.JsonMapper;
 class JobRepository {
 
     private static final String FROM = " from arrow_jobs j left join arrow_settings s on s.id = j.settings_id";
-    private static final String SELECT = "select j.id, j.uuid, j.kind, s.uuid as settings_uuid, j.period, j.parameters::text as parameters,"
+    private static final String SELECT = "select j.id, j.uuid, j.kind, j.settings_id, s.uuid as settings_uuid, j.period, j.parameters::text as parameters,"
             + " j.state, j.attempts, j.progress::text as progress, j.result::text as result, j.errors::text as errors, j.error_message,"
             + " j.triggered_by, j.created, j.started, j.finished" + FROM;
 
@@ -81,7 +81,7 @@ class JobRepository {
 
     private Job map(ResultSet rs, int row) throws SQLException {
         return new Job(rs.getLong("id"), rs.getObject("uuid", UUID.class), JobKind.of(rs.getString("kind")),
-                rs.getObject("settings_uuid", UUID.class), rs.getString("period"), json.readTree(rs.getString("parameters")),
+                rs.getLong("settings_id"), rs.getObject("settings_uuid", UUID.class), rs.getString("period"), json.readTree(rs.getString("parameters")),
                 rs.getString("state"), rs.getInt("attempts"), json.readTree(rs.getString("progress")), json.readTree(rs.getString("result")),
                 json.readTree(rs.getString("errors")), rs.getString("error_message"), rs.getString("triggered_by"),
                 Timestamps.read(rs, "created"), Timestamps.read(rs, "started"), Timestamps.read(rs, "finished"));

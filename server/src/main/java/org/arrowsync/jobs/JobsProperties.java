@@ -15,5 +15,7 @@ record JobsProperties(
         @DefaultValue("10s") Duration heartbeatInterval,
         @DefaultValue("4") int missedHeartbeatsLimit,
         @DefaultValue("true") boolean schedulesEnabled,
-        @DefaultValue("1h") Duration invoiceClosingInterval) {
+        @DefaultValue("1h") Duration invoiceClosingInterval,
+        @DefaultValue("6h") Duration billingSyncInterval,
+        @DefaultValue("12h") Duration billingValidationInterval) {
 }

@@ -1,0 +1,208 @@
+package org.arrowsync.billing;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.arrowsync.arrowclient.ArrowClients;
+import org.arrowsync.arrowclient.ArrowException;
+import org.arrowsync.arrowclient.BillingLine;
+import org.arrowsync.arrowclient.BillingLineResult;
+import org.arrowsync.arrowclient.ExportPage;
+import org.arrowsync.arrowclient.ExportQuery;
+import org.arrowsync.arrowclient.ExportRow;
+import org.arrowsync.ledger.Invoice;
+import org.arrowsync.ledger.InvoiceItemDraft;
+import org.arrowsync.mappings.CustomerMapping;
+import org.arrowsync.mappings.CustomerMappingService;
+import org.arrowsync.settings.Settings;
+import org.arrowsync.settings.SettingsService;
+import org.arrowsync.shared.Money;
+import org.arrowsync.shared.Progress;
+import org.arrowsync.shared.Rejected;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Compares what was charged for each line of a final month with Arrow's final amount and books the difference
+ * (D4, D7, D8): a compensation covers only final − (invoiced + earlier compensations), differences under one cent are
+ * ignored, and a line Arrow dropped is credited unless the whole export came back empty (D3).
+ */
+@Service
+public class BillingReconciliation {
+
+    private final SettingsService settings;
+    private final CustomerMappingService mappings;
+    private final ArrowClients clients;
+    private final BillingWriters writers;
+    private final TransactionTemplate transactions;
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    BillingReconciliation(SettingsService settings, CustomerMappingService mappings, ArrowClients clients, BillingWriters writers,
+            TransactionTemplate transactions, JdbcClient jdbc, Clock clock) {
+        this.settings = settings;
+        this.mappings = mappings;
+        this.clients = clients;
+        this.writers = writers;
+        this.transactions = transactions;
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    public Target target(Integer year, Integer month, UUID settingsUuid, boolean force) {
+        YearMonth period = Periods.requireMonth(year, month, clock);
+        Settings chosen = settings.resolve(settingsUuid);
+        if (!chosen.hasExportTemplate()) {
+            throw new Rejected("Arrow settings " + chosen.uuid() + " have no export template (export_type_reference)");
+        }
+        return new Target(chosen, period, force);
+    }
+
+    public Report reconcile(Target target, Progress progress) {
+        Settings chosen = settings.get(target.settings().uuid());
+        try {
+            return transactions.execute(status -> {
+                BillingLocks.lock(jdbc, chosen, target.period());
+                List<BillingSync> candidates = writers.syncs().ofPeriod(chosen.id(), target.period()).stream()
+                        .filter(sync -> sync.state() == SyncState.VALIDATED || sync.state() == SyncState.RECONCILED
+                                || target.force() && sync.state() == SyncState.SYNCED)
+                        .toList();
+                if (candidates.isEmpty()) {
+                    return new Report(target.period().toString(), 0, 0, BigDecimal.ZERO, "No validated billing syncs to reconcile");
+                }
+                Run run = new Run(chosen, target.period(), candidates, progress);
+                clients.connect(chosen.connection()).forEachExportPage(ExportQuery.forPeriod(chosen.exportTypeReference(), target.period()),
+                        run::page);
+                return run.finish();
+            });
+        } catch (ArrowException | BillingSyncService.EmptyExport e) {
+            transactions.executeWithoutResult(status -> writers.syncs().recordError(chosen.id(), target.period(), e.getMessage(), writers.now()));
+            throw new Rejected(502, e.getMessage());
+        }
+    }
+
+    /** One reconciliation, page by page; only the ids of the items seen are kept in memory. */
+    private final class Run {
+
+        private final Settings settings;
+        private final YearMonth period;
+        private final Map<Long, BillingSync> syncs;
+        private final MappingIndex index;
+        private final Set<Long> seen = new HashSet<>();
+        private final List<Compensation> compensations = new ArrayList<>();
+        private final Progress progress;
+        private long rows;
+
+        Run(Settings settings, YearMonth period, List<BillingSync> candidates, Progress progress) {
+            this.settings = settings;
+            this.period = period;
+            this.syncs = candidates.stream().collect(Collectors.toMap(BillingSync::id, sync -> sync));
+            List<Long> mappingIds = candidates.stream().map(BillingSync::mappingId).toList();
+            this.index = new MappingIndex(mappings.active(settings).stream().filter(m -> mappingIds.contains(m.id())).toList());
+            this.progress = progress;
+        }
+
+        void page(ExportPage page) {
+            Map<String, BigDecimal> finals = new HashMap<>();
+            for (ExportRow row : page.rows()) {
+                rows++;
+                BillingLineResult result = row.billingLine();
+                if (result.isValid() && index.match(result.line()).isPresent()) {
+                    BillingLine line = result.line();
+                    finals.merge(line.lineReference(), settings.priceSource().choose(line.sellTotal(), line.buyTotal()), BigDecimal::add);
+                }
+            }
+            for (BillingSyncItem item : writers.items().find(syncs.keySet(), finals.keySet())) {
+                seen.add(item.id());
+                consider(item, finals.get(item.lineReference()), null);
+            }
+            progress.increment("pages");
+        }
+
+        Report finish() {
+            List<BillingSyncItem> all = writers.items().ofSyncs(syncs.keySet());
+            if (rows == 0 && !all.isEmpty()) {
+                throw new BillingSyncService.EmptyExport("Arrow returned no billing lines for " + period + "; nothing was reconciled");
+            }
+            all.stream().filter(item -> !seen.contains(item.id())).forEach(item -> consider(item, BigDecimal.ZERO, "line_removed"));
+            BigDecimal total = book();
+            for (BillingSync sync : syncs.values()) {
+                writers.syncs().saveReconciled(sync.id(), sync.markReconciled(true), writers.now());
+            }
+            progress.add("compensations", compensations.size());
+            return new Report(period.toString(), syncs.size(), compensations.size(), total, "");
+        }
+
+        private void consider(BillingSyncItem item, BigDecimal finalPrice, String reason) {
+            if (BillingSyncItem.VIA_CONSUMPTION.equals(item.billedVia())) {
+                return;
+            }
+            BigDecimal difference = finalPrice.subtract(item.charged());
+            if (Money.significant(difference)) {
+                compensations.add(new Compensation(item, syncs.get(item.syncId()), finalPrice, difference, reason));
+            }
+        }
+
+        private BigDecimal book() {
+            Map<Invoice, List<Compensation>> byInvoice = new LinkedHashMap<>();
+            Map<UUID, Invoice> placed = new HashMap<>();
+            for (Compensation compensation : compensations) {
+                Invoice invoice = placed.computeIfAbsent(compensation.sync().customerUuid(),
+                        customer -> writers.invoices().openInvoiceFor(customer, period));
+                byInvoice.computeIfAbsent(invoice, key -> new ArrayList<>()).add(compensation);
+            }
+            BigDecimal total = BigDecimal.ZERO;
+            for (Map.Entry<Invoice, List<Compensation>> entry : byInvoice.entrySet()) {
+                List<Long> ids = writers.invoices().addItems(entry.getKey(), entry.getValue().stream().map(this::draft).toList());
+                for (int i = 0; i < ids.size(); i++) {
+                    Compensation c = entry.getValue().get(i);
+                    writers.items().recordCompensation(c.item().id(), c.difference(), ids.get(i), c.finalPrice(),
+                            "line_removed".equals(c.reason()), writers.now());
+                    total = total.add(c.difference());
+                }
+            }
+            return total;
+        }
+
+        private InvoiceItemDraft draft(Compensation c) {
+            String kind = c.difference().signum() > 0 ? "additional charge" : "credit";
+            String name = SyncRun.truncate(settings.itemPrefixOrDefault() + " adjustment: " + c.item().description() + " (" + kind + " for "
+                    + period + ")", 255);
+            ObjectNode details = JsonNodeFactory.instance.objectNode()
+                    .put("source", "arrow_reconciliation")
+                    .put("original_line_reference", c.item().lineReference())
+                    .put("original_price", c.item().originalPrice().toPlainString())
+                    .put("previously_charged", c.item().charged().toPlainString())
+                    .put("final_price", c.finalPrice().toPlainString())
+                    .put("original_period", period.toString())
+                    .put("report_period", period.toString())
+                    .put("license_reference", c.item().licenseReference());
+            if (c.reason() != null) {
+                details.put("reason", c.reason());
+            }
+            return new InvoiceItemDraft(name, c.difference(), BigDecimal.ONE, "quantity", c.item().currency(), period.atDay(1),
+                    period.atEndOfMonth(), null, null, details);
+        }
+    }
+
+    private record Compensation(BillingSyncItem item, BillingSync sync, BigDecimal finalPrice, BigDecimal difference, String reason) {
+    }
+
+    public record Target(Settings settings, YearMonth period, boolean force) {
+    }
+
+    public record Report(String period, int syncs, int compensations, BigDecimal compensationTotal, String note) {
+    }
+}

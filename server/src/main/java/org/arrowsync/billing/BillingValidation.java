@@ -1,0 +1,97 @@
+package org.arrowsync.billing;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.arrowsync.arrowclient.ArrowClient;
+import org.arrowsync.arrowclient.ArrowClients;
+import org.arrowsync.arrowclient.ArrowException;
+import org.arrowsync.arrowclient.Statement;
+import org.arrowsync.arrowclient.StatementQuery;
+import org.arrowsync.settings.Settings;
+import org.arrowsync.settings.SettingsService;
+import org.arrowsync.shared.Progress;
+import org.springframework.stereotype.Service;
+
+/**
+ * Marks synced months validated when Arrow says they are final (D6): the customer's statement is Fulfilled, or every
+ * line carried a Validation Date. Only where Arrow says nothing, the calendar decides: month over plus a grace period.
+ */
+@Service
+public class BillingValidation {
+
+    private final SettingsService settings;
+    private final BillingSyncRepository syncs;
+    private final ArrowClients clients;
+    private final BillingProperties properties;
+    private final Clock clock;
+
+    BillingValidation(SettingsService settings, BillingSyncRepository syncs, ArrowClients clients, BillingProperties properties, Clock clock) {
+        this.settings = settings;
+        this.syncs = syncs;
+        this.clients = clients;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /** Validates what Arrow considers final; returns the months that have validated syncs now (for reconciliation). */
+    public ValidationReport check(UUID settingsUuid, Progress progress) {
+        Settings chosen = settings.get(settingsUuid);
+        ArrowClient client = clients.connect(chosen.connection());
+        Map<YearMonth, List<BillingSync>> byPeriod = syncs.inState(chosen.id(), SyncState.SYNCED).stream()
+                .collect(Collectors.groupingBy(BillingSync::reportPeriod));
+        Set<String> validatedPeriods = new TreeSet<>();
+        int validated = 0;
+        for (Map.Entry<YearMonth, List<BillingSync>> period : byPeriod.entrySet()) {
+            Map<String, Statement> statements = statements(client, period.getKey(), progress);
+            if (statements == null) {
+                continue;
+            }
+            for (BillingSync sync : period.getValue()) {
+                String signal = signal(sync, statements.get(MappingIndex.reference(sync.arrowReference())));
+                if (signal != null) {
+                    syncs.saveValidated(sync.id(), sync.markValidated(), signal, clock.instant());
+                    validatedPeriods.add(period.getKey().toString());
+                    validated++;
+                }
+            }
+        }
+        progress.add("validated", validated);
+        return new ValidationReport(validated, List.copyOf(validatedPeriods));
+    }
+
+    /** The arrow_state to record if the sync is final now, else null. */
+    private String signal(BillingSync sync, Statement statement) {
+        if (statement != null) {
+            return statement.fulfilled() ? "validated" : null;
+        }
+        if (sync.linesValidated()) {
+            return "validated";
+        }
+        Instant final_ = sync.reportPeriod().plusMonths(1).atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC).plus(properties.validationGrace());
+        return clock.instant().isBefore(final_) ? null : "validated_by_calendar";
+    }
+
+    /** Statements of the month by customer (a customer with several counts as final only when all are); null if Arrow failed. */
+    private static Map<String, Statement> statements(ArrowClient client, YearMonth period, Progress progress) {
+        try {
+            return client.statements(new StatementQuery(period, null)).stream()
+                    .collect(Collectors.toMap(statement -> MappingIndex.reference(statement.customerReference()), Function.identity(),
+                            (first, second) -> first.fulfilled() ? second : first));
+        } catch (ArrowException e) {
+            progress.error("Statements of " + period + " unavailable, validation postponed: " + e.getMessage());
+            return null;
+        }
+    }
+
+    public record ValidationReport(int validated, List<String> periods) {
+    }
+}
