@@ -1,0 +1,42 @@
+package org.arrowsync.billing;
+
+import io.swagger.v3.oas.annotations.Operation;
+import org.arrowsync.billing.ArrowLookups.ExportRows;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
+
+/** Synchronous looks at Arrow's own data, for operators checking what Arrow says (D20: they return rows, not errors). */
+@RestController
+@RequestMapping("/api/admin/arrow/billing-syncs/")
+class ArrowLookupController {
+
+    private final ArrowLookups lookups;
+
+    ArrowLookupController(ArrowLookups lookups) {
+        this.lookups = lookups;
+    }
+
+    @PostMapping("fetch_billing_export/")
+    @Operation(operationId = "admin_arrow_billing_syncs_fetch_billing_export", description = "Fetch billing export data from Arrow.")
+    ExportRows fetchBillingExport(@RequestBody FetchBillingExportRequest request) {
+        return lookups.billingExport(request.periodFrom(), request.periodTo(), request.classification());
+    }
+
+    @PostMapping("fetch_license_info/")
+    @Operation(operationId = "admin_arrow_billing_syncs_fetch_license_info", description = "Fetch license information from Arrow.")
+    LicenseInfo fetchLicenseInfo(@RequestBody FetchLicenseInfoRequest request) {
+        return new LicenseInfo(lookups.license(request.licenseReference()));
+    }
+
+    record FetchBillingExportRequest(String periodFrom, String periodTo, String classification) {
+    }
+
+    record FetchLicenseInfoRequest(String licenseReference) {
+    }
+
+    record LicenseInfo(JsonNode data) {
+    }
+}

@@ -1,0 +1,101 @@
+package org.arrowsync.billing;
+
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.arrowsync.arrowclient.ArrowClient;
+import org.arrowsync.arrowclient.ArrowClients;
+import org.arrowsync.arrowclient.ArrowException;
+import org.arrowsync.arrowclient.ExportQuery;
+import org.arrowsync.arrowclient.ExportRow;
+import org.arrowsync.settings.Settings;
+import org.arrowsync.settings.SettingsService;
+import org.arrowsync.shared.FieldErrors;
+import org.arrowsync.shared.Filters;
+import org.arrowsync.shared.Rejected;
+import org.springframework.stereotype.Service;
+import tools.jackson.databind.JsonNode;
+
+/** Pass-through looks at Arrow for operators: a billing export as rows, one license as Arrow describes it. */
+@Service
+class ArrowLookups {
+
+    static final int SHOWN_ROWS = 100;
+    static final int MAX_MONTHS = 6;
+
+    private final SettingsService settings;
+    private final ArrowClients clients;
+
+    ArrowLookups(SettingsService settings, ArrowClients clients) {
+        this.settings = settings;
+        this.clients = clients;
+    }
+
+    ExportRows billingExport(String periodFrom, String periodTo, String classification) {
+        FieldErrors errors = new FieldErrors();
+        errors.required("period_from", periodFrom);
+        errors.required("period_to", periodTo);
+        errors.throwIfAny();
+        Range range = Range.of(periodFrom, periodTo);
+        Settings active = settings.resolve(null);
+        if (!active.hasExportTemplate()) {
+            throw new Rejected("Arrow settings have no export template (export_type_reference)");
+        }
+        String chosen = classification == null || classification.isBlank() ? active.classificationFilter() : classification;
+        ExportQuery query = new ExportQuery(active.exportTypeReference(), range.from(), range.to(), List.of(), List.of(), List.of());
+        if (chosen != null && !chosen.isBlank()) {
+            query = query.withClassifications(List.of(chosen));
+        }
+        List<Map<String, String>> shown = new ArrayList<>();
+        long[] count = {0};
+        try {
+            client(active).forEachExportPage(query, page -> {
+                for (ExportRow row : page.rows()) {
+                    count[0]++;
+                    if (shown.size() < SHOWN_ROWS) {
+                        shown.add(row.asMap());
+                    }
+                }
+            });
+        } catch (ArrowException e) {
+            throw new Rejected(e.getMessage());
+        }
+        return new ExportRows(periodFrom, periodTo, chosen == null ? "" : chosen, count[0], shown);
+    }
+
+    JsonNode license(String reference) {
+        FieldErrors errors = new FieldErrors();
+        errors.required("license_reference", reference);
+        errors.throwIfAny();
+        try {
+            return client(settings.resolve(null)).license(reference.trim()).raw();
+        } catch (ArrowException e) {
+            throw new Rejected(e.getMessage());
+        }
+    }
+
+    private ArrowClient client(Settings chosen) {
+        return clients.connect(chosen.connection());
+    }
+
+    record ExportRows(String periodFrom, String periodTo, String classification, long rowCount, List<Map<String, String>> data) {
+    }
+
+    /** A span of report months as Arrow accepts it: well-formed, in order, at most six months. */
+    record Range(YearMonth from, YearMonth to) {
+
+        static Range of(String from, String to) {
+            YearMonth start = Filters.period("period_from", from);
+            YearMonth end = Filters.period("period_to", to);
+            FieldErrors errors = new FieldErrors();
+            if (start.isAfter(end)) {
+                errors.add("non_field_errors", "period_from must not be after period_to.");
+            } else if (start.plusMonths(MAX_MONTHS - 1).isBefore(end)) {
+                errors.add("non_field_errors", "The period range is limited to " + MAX_MONTHS + " months (Arrow's maximum).");
+            }
+            errors.throwIfAny();
+            return new Range(start, end);
+        }
+    }
+}
