@@ -87,6 +87,11 @@ public class SettingsService {
         return transaction.execute(status -> insert(draft, partner));
     }
 
+    /** Points existing settings at another API URL (the demo emulator listens on a new port after a restart). */
+    public Settings moveTo(UUID uuid, String apiUrl) {
+        return update(uuid, new SettingsDraft(apiUrl, null, null, null, null, null, null, null), false);
+    }
+
     /** PUT ({@code replace}: {@code api_url} must be given) or PATCH; the partner is refreshed afterwards as on create. */
     Settings update(UUID uuid, SettingsDraft draft, boolean replace) {
         Settings updated = transaction.execute(status -> {
