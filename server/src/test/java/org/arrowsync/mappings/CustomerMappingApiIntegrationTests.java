@@ -5,47 +5,27 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Map;
 import org.arrowsync.contract.Contract;
-import org.arrowsync.support.ArrowEmulator;
 import org.arrowsync.support.Fixtures;
-import org.arrowsync.support.IntegrationTest;
+import org.arrowsync.support.ArrowIntegrationTest;
 import org.arrowsync.support.Response;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-class CustomerMappingApiIntegrationTests extends IntegrationTest {
+class CustomerMappingApiIntegrationTests extends ArrowIntegrationTest {
 
     private static final String BASE = "/api/admin/arrow/customer-mappings/";
     private static final String SETTINGS = "/api/admin/arrow/settings/";
 
-    private static ArrowEmulator arrow;
 
     private Fixtures fixtures;
     private String settings;
-
-    @BeforeAll
-    static void startArrow() {
-        arrow = ArrowEmulator.start();
-    }
-
-    @AfterAll
-    static void stopArrow() {
-        arrow.close();
-    }
 
     @BeforeEach
     void activeSettings() {
         fixtures = new Fixtures(api);
         settings = api.post(SETTINGS, Map.of("api_url", arrow.apiUrl(), "api_key", arrow.apiKey(), "is_active", true,
                 "export_type_reference", "DJ284LDZ-standard")).expect(201).text("uuid");
-    }
-
-    @AfterEach
-    void clearFaults() {
-        arrow.clearFaults();
     }
 
     private JsonNode arrowCustomer(String companyName) {

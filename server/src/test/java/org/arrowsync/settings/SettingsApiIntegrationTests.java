@@ -9,36 +9,16 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CyclicBarrier;
 import org.arrowsync.contract.Contract;
-import org.arrowsync.support.ArrowEmulator;
 import org.arrowsync.support.Fixtures;
-import org.arrowsync.support.IntegrationTest;
+import org.arrowsync.support.ArrowIntegrationTest;
 import org.arrowsync.support.Response;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-class SettingsApiIntegrationTests extends IntegrationTest {
+class SettingsApiIntegrationTests extends ArrowIntegrationTest {
 
     private static final String BASE = "/api/admin/arrow/settings/";
 
-    private static ArrowEmulator arrow;
-
-    @BeforeAll
-    static void startArrow() {
-        arrow = ArrowEmulator.start();
-    }
-
-    @AfterAll
-    static void stopArrow() {
-        arrow.close();
-    }
-
-    @AfterEach
-    void clearFaults() {
-        arrow.clearFaults();
-    }
 
     private Map<String, Object> settingsBody(Object... more) {
         Map<String, Object> body = new HashMap<>(Map.of("api_url", arrow.apiUrl(), "api_key", arrow.apiKey(), "is_active", false));
