@@ -38,6 +38,12 @@ public class CustomerService {
         return Listing.of(customers.page(filter, page), customers.count(filter), page);
     }
 
+    /** A customer with only a name, as first-start demo data creates them. */
+    @Transactional
+    public Customer create(String name) {
+        return create(new CustomerFields(name, "", "", "", "", ""));
+    }
+
     @Transactional
     public Customer create(CustomerFields fields) {
         validate(fields);

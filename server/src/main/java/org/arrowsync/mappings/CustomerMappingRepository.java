@@ -2,6 +2,7 @@ package org.arrowsync.mappings;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -42,10 +43,54 @@ class CustomerMappingRepository {
                 .query(CustomerMappingRepository::map).list();
     }
 
+    boolean exists(long settingsId, String arrowReference, long exceptId) {
+        return jdbc.sql("select exists (select 1 from customer_mappings where settings_id = ? and arrow_reference = ? and id <> ?)")
+                .params(settingsId, arrowReference, exceptId).query(Boolean.class).single();
+    }
+
+    /** Arrow references mapped under any settings record (discovery marks them as already mapped). */
+    List<String> allReferences() {
+        return jdbc.sql("select distinct arrow_reference from customer_mappings").query(String.class).list();
+    }
+
+    UUID insert(MappingFields fields, Instant now) {
+        UUID uuid = UUID.randomUUID();
+        jdbc.sql("""
+                        insert into customer_mappings (uuid, settings_id, arrow_reference, arrow_company_name, customer_id, is_active,
+                                                       created, modified)
+                        values (?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(uuid, fields.settingsId(), fields.arrowReference(), fields.arrowCompanyName(), fields.customerId(),
+                        fields.active(), Timestamps.of(now), Timestamps.of(now))
+                .update();
+        return uuid;
+    }
+
+    void update(long id, MappingFields fields, Instant now) {
+        jdbc.sql("""
+                        update customer_mappings set settings_id = ?, arrow_reference = ?, arrow_company_name = ?, customer_id = ?,
+                               is_active = ?, modified = ?
+                        where id = ?""")
+                .params(fields.settingsId(), fields.arrowReference(), fields.arrowCompanyName(), fields.customerId(), fields.active(),
+                        Timestamps.of(now), id)
+                .update();
+    }
+
+    void updateCompanyName(long id, String companyName, Instant now) {
+        jdbc.sql("update customer_mappings set arrow_company_name = ?, modified = ? where id = ?")
+                .params(companyName, Timestamps.of(now), id).update();
+    }
+
+    void delete(long id) {
+        jdbc.sql("delete from customer_mappings where id = ?").param(id).update();
+    }
+
     static CustomerMapping map(ResultSet rs, int row) throws SQLException {
         return new CustomerMapping(rs.getLong("id"), rs.getObject("uuid", UUID.class), rs.getLong("settings_id"),
                 rs.getObject("settings_uuid", UUID.class), rs.getString("arrow_reference"), rs.getString("arrow_company_name"),
                 rs.getLong("customer_id"), rs.getObject("customer_uuid", UUID.class), rs.getString("customer_name"),
                 rs.getBoolean("is_active"), Timestamps.read(rs, "created"), Timestamps.read(rs, "modified"));
+    }
+
+    record MappingFields(long settingsId, String arrowReference, String arrowCompanyName, long customerId, boolean active) {
     }
 }

@@ -1,18 +1,38 @@
 package org.arrowsync.mappings;
 
+import java.time.Clock;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import org.arrowsync.ledger.Customer;
+import org.arrowsync.ledger.CustomerService;
+import org.arrowsync.mappings.CustomerMappingRepository.MappingFields;
 import org.arrowsync.settings.Settings;
+import org.arrowsync.settings.SettingsService;
+import org.arrowsync.shared.FieldErrors;
+import org.arrowsync.shared.InvalidInput;
+import org.arrowsync.shared.Listing;
 import org.arrowsync.shared.NotFound;
+import org.arrowsync.shared.PageRequest;
+import org.arrowsync.shared.SqlFilter;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 @Service
 public class CustomerMappingService {
 
-    private final CustomerMappingRepository mappings;
+    static final String DOES_NOT_EXIST = "Invalid hyperlink - Object does not exist.";
 
-    CustomerMappingService(CustomerMappingRepository mappings) {
+    private final CustomerMappingRepository mappings;
+    private final SettingsService settings;
+    private final CustomerService customers;
+    private final Clock clock;
+
+    CustomerMappingService(CustomerMappingRepository mappings, SettingsService settings, CustomerService customers, Clock clock) {
         this.mappings = mappings;
+        this.settings = settings;
+        this.customers = customers;
+        this.clock = clock;
     }
 
     public CustomerMapping get(UUID uuid) {
@@ -22,5 +42,83 @@ public class CustomerMappingService {
     /** The active mappings of these settings: the customers whose Arrow lines are billed. */
     public List<CustomerMapping> active(Settings settings) {
         return mappings.active(settings.id());
+    }
+
+    Set<String> referencesOfAnySettings() {
+        return Set.copyOf(mappings.allReferences());
+    }
+
+    Listing<CustomerMapping> list(MappingFilter filter, PageRequest page) {
+        SqlFilter sql = new SqlFilter()
+                .eq("s.uuid", filter.settingsUuid())
+                .icontains("m.arrow_reference", filter.arrowReference())
+                .icontains("m.arrow_company_name", filter.arrowCompanyName())
+                .eq("c.uuid", filter.customerUuid())
+                .eq("m.is_active", filter.active());
+        return Listing.of(mappings.page(sql, page), mappings.count(sql), page);
+    }
+
+    @Transactional
+    CustomerMapping create(MappingDraft draft) {
+        return get(mappings.insert(validate(draft, 0), clock.instant()));
+    }
+
+    @Transactional
+    CustomerMapping update(UUID uuid, MappingDraft draft) {
+        CustomerMapping mapping = get(uuid);
+        mappings.update(mapping.id(), validate(draft, mapping.id()), clock.instant());
+        return get(uuid);
+    }
+
+    @Transactional
+    void delete(UUID uuid) {
+        mappings.delete(get(uuid).id());
+    }
+
+    void renameCompany(CustomerMapping mapping, String companyName) {
+        mappings.updateCompanyName(mapping.id(), companyName, clock.instant());
+    }
+
+    private MappingFields validate(MappingDraft draft, long exceptId) {
+        FieldErrors errors = new FieldErrors();
+        errors.requiredValue("settings", draft.settingsUuid());
+        if (errors.required("arrow_reference", draft.arrowReference())) {
+            errors.maxLength("arrow_reference", draft.arrowReference(), 255);
+        }
+        errors.maxLength("arrow_company_name", draft.arrowCompanyName(), 500);
+        errors.requiredValue("waldur_customer", draft.customerUuid());
+        errors.throwIfAny();
+        Settings owner = settings.find(draft.settingsUuid()).orElse(null);
+        if (owner == null) {
+            errors.add("settings", DOES_NOT_EXIST);
+        }
+        Customer customer = customer(draft.customerUuid(), errors);
+        errors.throwIfAny();
+        if (mappings.exists(owner.id(), draft.arrowReference(), exceptId)) {
+            throw InvalidInput.of(InvalidInput.NON_FIELD_ERRORS, "The fields settings, arrow_reference must make a unique set.");
+        }
+        return new MappingFields(owner.id(), draft.arrowReference(), draft.arrowCompanyName() == null ? "" : draft.arrowCompanyName(),
+                customer.id(), draft.active() == null || draft.active());
+    }
+
+    private Customer customer(UUID uuid, FieldErrors errors) {
+        try {
+            return customers.get(uuid);
+        } catch (NotFound e) {
+            errors.add("waldur_customer", DOES_NOT_EXIST);
+            return null;
+        }
+    }
+
+    /** A mapping as a request asks for it; references already parsed from hyperlinks or UUIDs. */
+    record MappingDraft(UUID settingsUuid, String arrowReference, String arrowCompanyName, UUID customerUuid, Boolean active) {
+
+        static MappingDraft of(CustomerMapping mapping) {
+            return new MappingDraft(mapping.settingsUuid(), mapping.arrowReference(), mapping.arrowCompanyName(), mapping.customerUuid(),
+                    mapping.active());
+        }
+    }
+
+    record MappingFilter(UUID settingsUuid, String arrowReference, String arrowCompanyName, UUID customerUuid, Boolean active) {
     }
 }

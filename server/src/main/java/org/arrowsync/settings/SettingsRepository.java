@@ -2,6 +2,7 @@ package org.arrowsync.settings;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -16,6 +17,8 @@ class SettingsRepository {
 
     private static final String SELECT = "select id, uuid, api_url, api_key, export_type_reference, classification_filter, is_active,"
             + " sync_enabled, partner_reference, partner_name, invoice_price_source, invoice_item_prefix, created, modified from arrow_settings";
+
+    private static final long ACTIVATION_LOCK = 7_242_001L;
 
     private final JdbcClient jdbc;
 
@@ -45,11 +48,72 @@ class SettingsRepository {
                 .query(SettingsRepository::map).list();
     }
 
+    boolean any() {
+        return jdbc.sql("select exists (select 1 from arrow_settings)").query(Boolean.class).single();
+    }
+
+    /**
+     * Serialises activations: two transactions activating different records would otherwise each deactivate the
+     * old one and then collide on the one-active index. Held until the transaction ends.
+     */
+    void lockActivation() {
+        jdbc.sql("select 1 from pg_advisory_xact_lock(?)").param(ACTIVATION_LOCK).query(Integer.class).single();
+    }
+
+    void deactivateAllBut(long id, Instant now) {
+        jdbc.sql("update arrow_settings set is_active = false, modified = ? where is_active and id <> ?")
+                .params(Timestamps.of(now), id).update();
+    }
+
+    long insert(UUID uuid, SettingsFields fields, Instant now) {
+        return jdbc.sql("""
+                        insert into arrow_settings (uuid, api_url, api_key, export_type_reference, classification_filter, is_active,
+                                                    sync_enabled, invoice_price_source, invoice_item_prefix, created, modified)
+                        values (?, ?, ?, ?, ?, false, ?, ?, ?, ?, ?) returning id""")
+                .params(uuid, fields.apiUrl(), fields.apiKey(), fields.exportTypeReference(), fields.classificationFilter(),
+                        fields.syncEnabled(), fields.priceSource().value(), fields.itemPrefix(), Timestamps.of(now), Timestamps.of(now))
+                .query(Long.class).single();
+    }
+
+    /** Writes every field but {@code is_active}, which only {@link #setActive} changes (after the activation lock). */
+    void update(long id, SettingsFields fields, Instant now) {
+        jdbc.sql("""
+                        update arrow_settings set api_url = ?, api_key = ?, export_type_reference = ?, classification_filter = ?,
+                               sync_enabled = ?, invoice_price_source = ?, invoice_item_prefix = ?, modified = ?
+                        where id = ?""")
+                .params(fields.apiUrl(), fields.apiKey(), fields.exportTypeReference(), fields.classificationFilter(),
+                        fields.syncEnabled(), fields.priceSource().value(), fields.itemPrefix(), Timestamps.of(now), id)
+                .update();
+    }
+
+    void setActive(long id, boolean active) {
+        jdbc.sql("update arrow_settings set is_active = ? where id = ?").params(active, id).update();
+    }
+
+    void updatePartner(long id, String reference, String name) {
+        jdbc.sql("update arrow_settings set partner_reference = ?, partner_name = ? where id = ?")
+                .params(reference == null ? "" : reference, name == null ? "" : name, id).update();
+    }
+
+    void delete(long id) {
+        jdbc.sql("delete from arrow_settings where id = ?").param(id).update();
+    }
+
     static Settings map(ResultSet rs, int row) throws SQLException {
         return new Settings(rs.getLong("id"), rs.getObject("uuid", UUID.class), rs.getString("api_url"), rs.getString("api_key"),
                 rs.getString("export_type_reference"), rs.getString("classification_filter"), rs.getBoolean("is_active"),
                 rs.getBoolean("sync_enabled"), rs.getString("partner_reference"), rs.getString("partner_name"),
                 PriceSource.of(rs.getString("invoice_price_source")).orElse(PriceSource.SELL), rs.getString("invoice_item_prefix"),
                 Timestamps.read(rs, "created"), Timestamps.read(rs, "modified"));
+    }
+
+    /** A validated settings record as it is written; {@code active} is applied separately, under the activation lock. */
+    record SettingsFields(String apiUrl, String apiKey, String exportTypeReference, String classificationFilter, boolean active,
+            boolean syncEnabled, PriceSource priceSource, String itemPrefix) {
+
+        @Override
+        public String toString() {
+            return "SettingsFields[apiUrl=" + apiUrl + ", active=" + active + "]";
+        }
     }
 }

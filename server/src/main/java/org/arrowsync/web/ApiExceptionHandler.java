@@ -2,6 +2,7 @@ package org.arrowsync.web;
 
 import java.util.List;
 import java.util.Map;
+import org.arrowsync.arrowclient.ArrowException;
 import org.arrowsync.shared.InvalidInput;
 import org.arrowsync.shared.NotFound;
 import org.arrowsync.shared.Rejected;
@@ -46,6 +47,13 @@ class ApiExceptionHandler {
     @ExceptionHandler(Rejected.class)
     ResponseEntity<Object> rejected(Rejected e) {
         return ResponseEntity.status(e.status()).body(Map.of("error", e.getMessage()));
+    }
+
+    /** Arrow refused or failed: the request cannot be carried out, a 400 {@code {"error": …}} (messages never hold the key). */
+    @ExceptionHandler(ArrowException.class)
+    ResponseEntity<Object> arrowFailed(ArrowException e) {
+        log.warn("Arrow call failed: {}", e.getMessage());
+        return ResponseEntity.badRequest().body(Map.of("error", "Arrow API error: " + e.getMessage()));
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)

@@ -1,0 +1,38 @@
+package org.arrowsync.firstrun;
+
+import java.util.Optional;
+import org.arrowsync.emulator.ArrowEmulator;
+import org.arrowsync.emulator.EmulatorOptions;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.stereotype.Component;
+
+/** The demo's ArrowSphere emulator, in this process; it stops when the server stops. */
+@Component
+class DemoArrow implements DisposableBean {
+
+    private ArrowEmulator emulator;
+
+    synchronized ArrowEmulator start() {
+        if (emulator == null) {
+            emulator = ArrowEmulator.start(EmulatorOptions.demo());
+        }
+        return emulator;
+    }
+
+    synchronized Optional<ArrowEmulator> running() {
+        return Optional.ofNullable(emulator);
+    }
+
+    /** Whether stored settings point at a demo emulator (of this or an earlier run): a loopback URL and the demo key. */
+    static boolean isDemo(String apiUrl, String apiKey) {
+        return EmulatorOptions.DEMO_API_KEY.equals(apiKey) && apiUrl != null && apiUrl.startsWith("http://127.0.0.1:");
+    }
+
+    @Override
+    public synchronized void destroy() {
+        if (emulator != null) {
+            emulator.close();
+            emulator = null;
+        }
+    }
+}

@@ -1,0 +1,137 @@
+package org.arrowsync.mappings;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Clock;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.function.Function;
+import org.arrowsync.arrowclient.ArrowClient;
+import org.arrowsync.arrowclient.ArrowException;
+import org.arrowsync.arrowclient.BillingLine;
+import org.arrowsync.arrowclient.BillingLineResult;
+import org.arrowsync.arrowclient.ConsumptionReport;
+import org.arrowsync.arrowclient.ExportQuery;
+import org.arrowsync.ledger.Resource;
+import org.arrowsync.ledger.ResourceService;
+import org.arrowsync.settings.ArrowAccess;
+import org.arrowsync.settings.Settings;
+import org.arrowsync.settings.SettingsService;
+import org.arrowsync.shared.Money;
+import org.arrowsync.shared.Uuids;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+/**
+ * What Arrow reports for one mapped customer in the current month: its billing-export lines and the consumption of its linked
+ * licenses (D12: {@code attributes.arrow_license_reference}). Arrow failures are reported in the body, not as an error.
+ */
+@Service
+class ArrowDataFetch {
+
+    private static final Logger log = LoggerFactory.getLogger(ArrowDataFetch.class);
+
+    private final CustomerMappingService mappings;
+    private final SettingsService settings;
+    private final ArrowAccess arrow;
+    private final ResourceService resources;
+    private final Clock clock;
+
+    ArrowDataFetch(CustomerMappingService mappings, SettingsService settings, ArrowAccess arrow, ResourceService resources, Clock clock) {
+        this.mappings = mappings;
+        this.settings = settings;
+        this.arrow = arrow;
+        this.resources = resources;
+        this.clock = clock;
+    }
+
+    FetchCustomerArrowDataResponse fetch(UUID mappingUuid) {
+        CustomerMapping mapping = mappings.get(mappingUuid);
+        Settings owner = settings.get(mapping.settingsUuid());
+        ArrowClient client = arrow.client(owner);
+        YearMonth period = YearMonth.now(clock);
+        List<ArrowBillingLine> billing = new ArrayList<>();
+        boolean billingAvailable = false;
+        if (owner.hasExportTemplate()) {
+            try {
+                ExportQuery query = ExportQuery.forPeriod(owner.exportTypeReference(), period)
+                        .withCustomerXspRefs(List.of(mapping.arrowReference()));
+                client.forEachExportPage(query, page -> page.rows().stream().map(row -> row.billingLine())
+                        .filter(BillingLineResult::isValid).map(BillingLineResult::line)
+                        .filter(line -> belongsTo(line, mapping)).map(ArrowBillingLine::of).forEach(billing::add));
+                billingAvailable = true;
+            } catch (ArrowException e) {
+                log.warn("Could not fetch the Arrow export for mapping {}: {}", mapping.uuid(), e.getMessage());
+            }
+        }
+        List<Resource> owned = resources.ofCustomer(mapping.customerUuid());
+        List<Resource> linked = owned.stream().filter(resource -> !resource.licenseReference().isEmpty()).toList();
+        List<ArrowConsumptionLine> consumption = new ArrayList<>();
+        String error = null;
+        int matched = 0;
+        for (Resource resource : linked) {
+            try {
+                ConsumptionReport report = client.monthlyConsumption(resource.licenseReference(), period, period);
+                consumption.add(new ArrowConsumptionLine(resource.licenseReference(), resource.name(), Uuids.hex(resource.uuid()),
+                        period.toString(), Money.summary(report.sellTotal()), Money.summary(report.buyTotal()), null));
+                matched++;
+            } catch (ArrowException e) {
+                consumption.add(new ArrowConsumptionLine(resource.licenseReference(), resource.name(), Uuids.hex(resource.uuid()),
+                        period.toString(), null, null, e.getMessage()));
+                error = error != null ? error : "Failed to fetch consumption data: " + e.getMessage();
+            }
+        }
+        return new FetchCustomerArrowDataResponse(Uuids.hex(mapping.uuid()), mapping.arrowReference(), mapping.arrowCompanyName(),
+                mapping.customerName(), period.toString(), billingAvailable, billing,
+                total(billing, ArrowBillingLine::sellPrice), total(billing, ArrowBillingLine::buyPrice), consumption,
+                total(consumption, ArrowConsumptionLine::sellPrice), total(consumption, ArrowConsumptionLine::buyPrice), owned.size(),
+                linked.size(), matched, error);
+    }
+
+    /** D13: by customer reference when the export carries one, else by company name (trimmed, case and spacing ignored). */
+    static boolean belongsTo(BillingLine line, CustomerMapping mapping) {
+        if (line.customerReference() != null && !line.customerReference().isBlank()) {
+            return line.customerReference().strip().equalsIgnoreCase(mapping.arrowReference().strip());
+        }
+        return normalised(line.companyName()).equals(normalised(mapping.arrowCompanyName()));
+    }
+
+    private static String normalised(String name) {
+        return name == null ? "" : name.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+    }
+
+    private static <T> BigDecimal total(List<T> lines, Function<T, BigDecimal> amount) {
+        List<BigDecimal> amounts = lines.stream().map(amount).filter(value -> value != null).toList();
+        return amounts.isEmpty() ? null : Money.summary(amounts.stream().reduce(BigDecimal.ZERO, BigDecimal::add));
+    }
+
+    private static String orEmpty(String value) {
+        return value == null ? "" : value;
+    }
+
+    record ArrowBillingLine(String vendorName, String subscriptionReference, String licenseReference, String offerSku,
+            String classification, BigDecimal quantity, BigDecimal sellPrice, BigDecimal buyPrice) {
+
+        static ArrowBillingLine of(BillingLine line) {
+            return new ArrowBillingLine(orEmpty(line.vendor()), orEmpty(line.vendorSubscriptionId()), orEmpty(line.licenseReference()),
+                    orEmpty(line.arrowSku()), orEmpty(line.classification()),
+                    line.quantity() == null ? null : line.quantity().setScale(4, RoundingMode.HALF_UP),
+                    Money.summary(line.sellTotal()), Money.summary(line.buyTotal()));
+        }
+    }
+
+    record ArrowConsumptionLine(String licenseReference, String resourceName, String resourceUuid, String period, BigDecimal sellPrice,
+            BigDecimal buyPrice, String error) {
+    }
+
+    record FetchCustomerArrowDataResponse(String customerMappingUuid, String arrowReference, String arrowCompanyName,
+            String waldurCustomerName, String period, boolean billingAvailable, List<ArrowBillingLine> billingLines,
+            BigDecimal billingTotalSell, BigDecimal billingTotalBuy, List<ArrowConsumptionLine> consumptionLines,
+            BigDecimal consumptionTotalSell, BigDecimal consumptionTotalBuy, int totalCustomerResources, int resourcesWithBackendId,
+            int matchedResources, String error) {
+    }
+}

@@ -1,0 +1,110 @@
+package org.arrowsync.mappings;
+
+import io.swagger.v3.oas.annotations.Operation;
+import java.util.Map;
+import java.util.UUID;
+import org.arrowsync.mappings.ArrowDataFetch.FetchCustomerArrowDataResponse;
+import org.arrowsync.mappings.CustomerDiscovery.AvailableArrowCustomersResponse;
+import org.arrowsync.mappings.CustomerDiscovery.AvailableCustomersFailed;
+import org.arrowsync.mappings.CustomerDiscovery.SyncFromArrowResponse;
+import org.arrowsync.mappings.LicenseDiscovery.DiscoverLicensesResponse;
+import org.arrowsync.mappings.LicenseLinking.ImportLicense;
+import org.arrowsync.mappings.LicenseLinking.ImportLicenseResponse;
+import org.arrowsync.mappings.LicenseLinking.LinkResourceResponse;
+import org.arrowsync.shared.FieldErrors;
+import org.arrowsync.shared.Uuids;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The customer-mapping actions: discovery against Arrow, company-name refresh, license linking and import. */
+@RestController
+@RequestMapping("/api/admin/arrow/customer-mappings/")
+class CustomerMappingActionsController {
+
+    private final CustomerDiscovery discovery;
+    private final ArrowDataFetch arrowData;
+    private final LicenseDiscovery licenses;
+    private final LicenseLinking linking;
+
+    CustomerMappingActionsController(CustomerDiscovery discovery, ArrowDataFetch arrowData, LicenseDiscovery licenses,
+            LicenseLinking linking) {
+        this.discovery = discovery;
+        this.arrowData = arrowData;
+        this.licenses = licenses;
+        this.linking = linking;
+    }
+
+    @GetMapping("available_customers/")
+    @Operation(operationId = "admin_arrow_customer_mappings_available_customers_retrieve")
+    AvailableArrowCustomersResponse available() {
+        return discovery.available();
+    }
+
+    @PostMapping("sync_from_arrow/")
+    @Operation(operationId = "admin_arrow_customer_mappings_sync_from_arrow")
+    SyncFromArrowResponse syncFromArrow(@RequestBody(required = false) SyncFromArrowRequest request) {
+        String settings = request == null ? null : request.settingsUuid();
+        return discovery.syncFromArrow(settings == null || settings.isBlank() ? null : Uuids.fromReference("settings_uuid", settings));
+    }
+
+    @GetMapping("{uuid}/fetch_arrow_data/")
+    @Operation(operationId = "admin_arrow_customer_mappings_fetch_arrow_data_retrieve")
+    FetchCustomerArrowDataResponse fetchArrowData(@PathVariable String uuid) {
+        return arrowData.fetch(Uuids.fromPath(uuid));
+    }
+
+    @GetMapping("{uuid}/discover_licenses/")
+    @Operation(operationId = "admin_arrow_customer_mappings_discover_licenses_retrieve")
+    DiscoverLicensesResponse discoverLicenses(@PathVariable String uuid) {
+        return licenses.discover(Uuids.fromPath(uuid));
+    }
+
+    @PostMapping("{uuid}/link_resource/")
+    @Operation(operationId = "admin_arrow_customer_mappings_link_resource")
+    LinkResourceResponse link(@PathVariable String uuid, @RequestBody LinkResourceRequest request) {
+        UUID mapping = Uuids.fromPath(uuid);
+        FieldErrors errors = new FieldErrors();
+        errors.required("resource_uuid", request.resourceUuid());
+        if (errors.required("license_reference", request.licenseReference())) {
+            errors.maxLength("license_reference", request.licenseReference(), 255);
+        }
+        errors.throwIfAny();
+        return linking.link(mapping, Uuids.fromReference("resource_uuid", request.resourceUuid()), request.licenseReference().strip());
+    }
+
+    @PostMapping("{uuid}/import_license/")
+    @Operation(operationId = "admin_arrow_customer_mappings_import_license")
+    ImportLicenseResponse importLicense(@PathVariable String uuid, @RequestBody ImportLicenseRequest request) {
+        UUID mapping = Uuids.fromPath(uuid);
+        FieldErrors errors = new FieldErrors();
+        if (errors.required("license_reference", request.licenseReference())) {
+            errors.maxLength("license_reference", request.licenseReference(), 255);
+        }
+        errors.maxLength("license_name", request.licenseName(), 150);
+        errors.required("offering_uuid", request.offeringUuid());
+        errors.required("project_uuid", request.projectUuid());
+        errors.throwIfAny();
+        return linking.importLicense(mapping, new ImportLicense(request.licenseReference().strip(), request.licenseName(),
+                Uuids.fromReference("offering_uuid", request.offeringUuid()), Uuids.fromReference("project_uuid", request.projectUuid())));
+    }
+
+    @ExceptionHandler(AvailableCustomersFailed.class)
+    ResponseEntity<Object> availableCustomersFailed(AvailableCustomersFailed e) {
+        return ResponseEntity.badRequest().body(Map.of("detail", e.getMessage()));
+    }
+
+    record SyncFromArrowRequest(String settingsUuid) {
+    }
+
+    record LinkResourceRequest(String resourceUuid, String licenseReference) {
+    }
+
+    record ImportLicenseRequest(String licenseReference, String licenseName, String offeringUuid, String projectUuid) {
+    }
+}

@@ -1,0 +1,118 @@
+package org.arrowsync.mappings;
+
+import java.util.UUID;
+import org.arrowsync.ledger.Offering;
+import org.arrowsync.ledger.OfferingService;
+import org.arrowsync.ledger.Project;
+import org.arrowsync.ledger.ProjectService;
+import org.arrowsync.ledger.Resource;
+import org.arrowsync.ledger.ResourceService;
+import org.arrowsync.ledger.ResourceService.ResourceDraft;
+import org.arrowsync.shared.NotFound;
+import org.arrowsync.shared.Rejected;
+import org.arrowsync.shared.Uuids;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Ties Arrow licenses to the customer's resources. One license identity (D12): both actions write the XSP license reference
+ * to {@code attributes.arrow_license_reference}, which the syncs read, and to {@code backend_id}, as the contract says.
+ */
+@Service
+class LicenseLinking {
+
+    private final CustomerMappingService mappings;
+    private final ResourceService resources;
+    private final OfferingService offerings;
+    private final ProjectService projects;
+
+    LicenseLinking(CustomerMappingService mappings, ResourceService resources, OfferingService offerings, ProjectService projects) {
+        this.mappings = mappings;
+        this.resources = resources;
+        this.offerings = offerings;
+        this.projects = projects;
+    }
+
+    @Transactional
+    LinkResourceResponse link(UUID mappingUuid, UUID resourceUuid, String licenseReference) {
+        CustomerMapping mapping = mappings.get(mappingUuid);
+        Resource resource = resourceOf(mapping, resourceUuid);
+        ResourceDraft current = ResourceDraft.of(resource);
+        resources.update(resource.uuid(), new ResourceDraft(current.name(), licenseReference, current.state(), current.offeringUuid(),
+                current.projectUuid(), current.planUuid(), withLicense(resource.attributes(), licenseReference), current.report(),
+                current.currentUsages()));
+        return new LinkResourceResponse(Uuids.hex(resource.uuid()), resource.name(), licenseReference,
+                resource.backendId() == null ? "" : resource.backendId(), true);
+    }
+
+    @Transactional
+    ImportLicenseResponse importLicense(UUID mappingUuid, ImportLicense request) {
+        CustomerMapping mapping = mappings.get(mappingUuid);
+        Offering offering = offering(request.offeringUuid());
+        Project project = projectOf(mapping, request.projectUuid());
+        String reference = request.licenseReference();
+        boolean imported = resources.ofCustomer(mapping.customerUuid()).stream()
+                .anyMatch(resource -> resource.offering().uuid().equals(offering.uuid())
+                        && (reference.equals(resource.licenseReference()) || reference.equals(resource.backendId())));
+        if (imported) {
+            throw new Rejected("License " + reference + " has already been imported");
+        }
+        String name = request.licenseName() == null || request.licenseName().isBlank() ? reference : request.licenseName();
+        Resource created = resources.create(new ResourceDraft(name, reference, ResourceService.OK, offering.uuid(), project.uuid(), null,
+                withLicense(null, reference), null, null));
+        return new ImportLicenseResponse(Uuids.hex(created.uuid()), created.name(), reference, offering.name(), project.name(), true);
+    }
+
+    private Resource resourceOf(CustomerMapping mapping, UUID resourceUuid) {
+        try {
+            Resource resource = resources.get(resourceUuid);
+            if (resource.customer().uuid().equals(mapping.customerUuid())) {
+                return resource;
+            }
+        } catch (NotFound e) {
+            // answered below, in the reference's words
+        }
+        throw new Rejected(404, "Resource " + Uuids.hex(resourceUuid) + " not found for this customer");
+    }
+
+    private Offering offering(UUID uuid) {
+        try {
+            return offerings.get(uuid);
+        } catch (NotFound e) {
+            throw new Rejected(404, "Offering " + Uuids.hex(uuid) + " not found");
+        }
+    }
+
+    private Project projectOf(CustomerMapping mapping, UUID projectUuid) {
+        try {
+            Project project = projects.get(projectUuid);
+            if (project.customerUuid().equals(mapping.customerUuid())) {
+                return project;
+            }
+        } catch (NotFound e) {
+            // answered below, in the reference's words
+        }
+        throw new Rejected(404, "Project " + Uuids.hex(projectUuid) + " not found for this customer");
+    }
+
+    private static JsonNode withLicense(JsonNode attributes, String licenseReference) {
+        ObjectNode copy = attributes != null && attributes.isObject() ? (ObjectNode) attributes.deepCopy()
+                : JsonNodeFactory.instance.objectNode();
+        copy.put(Resource.LICENSE_ATTRIBUTE, licenseReference);
+        return copy;
+    }
+
+    record ImportLicense(String licenseReference, String licenseName, UUID offeringUuid, UUID projectUuid) {
+    }
+
+    record LinkResourceResponse(String resourceUuid, String resourceName, String licenseReference, String previousBackendId,
+            boolean success) {
+    }
+
+    record ImportLicenseResponse(String resourceUuid, String resourceName, String licenseReference, String offeringName,
+            String projectName, boolean success) {
+    }
+}

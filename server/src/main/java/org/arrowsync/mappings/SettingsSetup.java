@@ -1,0 +1,133 @@
+package org.arrowsync.mappings;
+
+import java.time.Clock;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.arrowsync.arrowclient.ArrowClient;
+import org.arrowsync.arrowclient.ArrowException;
+import org.arrowsync.arrowclient.Partner;
+import org.arrowsync.ledger.Customer;
+import org.arrowsync.ledger.CustomerService;
+import org.arrowsync.mappings.CustomerMappingRepository.MappingFields;
+import org.arrowsync.settings.ArrowAccess;
+import org.arrowsync.settings.Settings;
+import org.arrowsync.settings.SettingsDraft;
+import org.arrowsync.settings.SettingsService;
+import org.arrowsync.shared.FieldErrors;
+import org.arrowsync.shared.NotFound;
+import org.arrowsync.shared.Uuids;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The wizard's last step: new active settings and their customer mappings in one transaction. Arrow is asked first
+ * (partner, company names), so no transaction waits on the network.
+ */
+@Service
+class SettingsSetup {
+
+    private static final Logger log = LoggerFactory.getLogger(SettingsSetup.class);
+
+    private final ArrowAccess arrow;
+    private final SettingsService settings;
+    private final CustomerService customers;
+    private final CustomerMappingRepository mappings;
+    private final TransactionTemplate transaction;
+    private final Clock clock;
+
+    SettingsSetup(ArrowAccess arrow, SettingsService settings, CustomerService customers, CustomerMappingRepository mappings,
+            TransactionTemplate transaction, Clock clock) {
+        this.arrow = arrow;
+        this.settings = settings;
+        this.customers = customers;
+        this.mappings = mappings;
+        this.transaction = transaction;
+        this.clock = clock;
+    }
+
+    SaveSettingsResponse save(SaveSettingsRequest request) {
+        ArrowClient client = arrow.client(request.apiUrl(), request.apiKey());
+        Map<String, UUID> requested = requestedMappings(request.customerMappings());
+        Partner partner = client.whoami();
+        Map<String, String> companyNames = new LinkedHashMap<>();
+        requested.keySet().forEach(reference -> companyNames.put(reference, companyName(client, reference)));
+        SettingsDraft draft = SettingsDraft.active(request.apiUrl().strip(), request.apiKey(), request.exportTypeReference() == null ? ""
+                : request.exportTypeReference(), request.classificationFilter() == null ? "IAAS" : request.classificationFilter(),
+                Boolean.TRUE.equals(request.syncEnabled()));
+        return transaction.execute(status -> {
+            Settings saved = settings.create(draft, partner);
+            int created = 0;
+            for (Map.Entry<String, UUID> mapping : requested.entrySet()) {
+                Customer customer = customer(mapping.getValue());
+                if (customer != null) {
+                    mappings.insert(new MappingFields(saved.id(), mapping.getKey(), companyNames.get(mapping.getKey()), customer.id(), true),
+                            clock.instant());
+                    created++;
+                }
+            }
+            return new SaveSettingsResponse(Uuids.hex(saved.uuid()), created, "Settings saved with " + created + " customer mappings");
+        });
+    }
+
+    /** Reference → customer, first occurrence of a reference wins (one mapping per reference and settings). */
+    private static Map<String, UUID> requestedMappings(List<CustomerMappingInput> inputs) {
+        FieldErrors errors = new FieldErrors();
+        Map<String, UUID> requested = new LinkedHashMap<>();
+        Set<String> seen = new HashSet<>();
+        List<CustomerMappingInput> list = inputs == null ? List.of() : inputs;
+        for (int i = 0; i < list.size(); i++) {
+            CustomerMappingInput input = list.get(i);
+            String prefix = "customer_mappings." + i + ".";
+            boolean hasReference = errors.required(prefix + "arrow_reference", input.arrowReference());
+            UUID customer = null;
+            if (errors.required(prefix + "waldur_customer_uuid", input.waldurCustomerUuid())) {
+                customer = Uuids.fromReference(prefix + "waldur_customer_uuid", input.waldurCustomerUuid());
+            }
+            if (hasReference && customer != null && seen.add(input.arrowReference())) {
+                requested.put(input.arrowReference(), customer);
+            }
+        }
+        errors.throwIfAny();
+        return requested;
+    }
+
+    private Customer customer(UUID uuid) {
+        try {
+            return customers.get(uuid);
+        } catch (NotFound e) {
+            log.warn("Setup skipped a mapping to unknown customer {}", uuid);
+            return null;
+        }
+    }
+
+    private static String companyName(ArrowClient client, String reference) {
+        try {
+            String name = client.customer(reference).companyName();
+            return name == null ? "" : name;
+        } catch (ArrowException e) {
+            log.warn("Could not read the company name of Arrow customer {}: {}", reference, e.getMessage());
+            return "";
+        }
+    }
+
+    record CustomerMappingInput(String arrowReference, String waldurCustomerUuid) {
+    }
+
+    record SaveSettingsRequest(String apiUrl, String apiKey, String exportTypeReference, String classificationFilter, Boolean syncEnabled,
+            List<CustomerMappingInput> customerMappings) {
+
+        @Override
+        public String toString() {
+            return "SaveSettingsRequest[apiUrl=" + apiUrl + "]";
+        }
+    }
+
+    record SaveSettingsResponse(String settingsUuid, int mappingsCreated, String message) {
+    }
+}

@@ -1,0 +1,47 @@
+package org.arrowsync.mappings;
+
+import io.swagger.v3.oas.annotations.Operation;
+import org.arrowsync.mappings.CustomerDiscovery.DiscoverCustomersResponse;
+import org.arrowsync.mappings.SettingsSetup.SaveSettingsRequest;
+import org.arrowsync.mappings.SettingsSetup.SaveSettingsResponse;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The setup wizard's steps that involve customer mappings, served under the settings path as the contract has them. */
+@RestController
+@RequestMapping("/api/admin/arrow/settings/")
+class SetupController {
+
+    private final CustomerDiscovery discovery;
+    private final SettingsSetup setup;
+
+    SetupController(CustomerDiscovery discovery, SettingsSetup setup) {
+        this.discovery = discovery;
+        this.setup = setup;
+    }
+
+    @PostMapping("discover_customers/")
+    @Operation(operationId = "admin_arrow_settings_discover_customers")
+    DiscoverCustomersResponse discover(@RequestBody DiscoverCustomersRequest request) {
+        return discovery.discover(request.apiUrl(), request.apiKey());
+    }
+
+    @PostMapping("save_settings/")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(operationId = "admin_arrow_settings_save_settings")
+    SaveSettingsResponse save(@RequestBody SaveSettingsRequest request) {
+        return setup.save(request);
+    }
+
+    record DiscoverCustomersRequest(String apiUrl, String apiKey) {
+
+        @Override
+        public String toString() {
+            return "DiscoverCustomersRequest[apiUrl=" + apiUrl + "]";
+        }
+    }
+}

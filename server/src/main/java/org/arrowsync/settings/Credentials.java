@@ -1,0 +1,75 @@
+package org.arrowsync.settings;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.List;
+import org.arrowsync.arrowclient.ArrowClient;
+import org.arrowsync.arrowclient.ArrowException;
+import org.arrowsync.arrowclient.ExportType;
+import org.arrowsync.arrowclient.Partner;
+import org.arrowsync.settings.CredentialsController.PreviewSettingsRequest;
+import org.arrowsync.shared.FieldErrors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+/** Asks Arrow whether typed-in credentials work ({@code whoami}) without storing anything. */
+@Service
+class Credentials {
+
+    private static final Logger log = LoggerFactory.getLogger(Credentials.class);
+
+    private final ArrowAccess arrow;
+
+    Credentials(ArrowAccess arrow) {
+        this.arrow = arrow;
+    }
+
+    /** Invalid credentials are an answer, not an error: 200 with {@code valid: false}. */
+    ArrowCredentialsValidationResponse validate(String apiUrl, String apiKey) {
+        ArrowClient client = arrow.client(apiUrl, apiKey);
+        Partner partner;
+        try {
+            partner = client.whoami();
+        } catch (ArrowException e) {
+            return new ArrowCredentialsValidationResponse(false, null, "Invalid credentials: " + e.getMessage(), null, null);
+        }
+        List<ExportType> exportTypes;
+        try {
+            exportTypes = client.exportTypes();
+        } catch (ArrowException e) {
+            log.warn("Credentials are valid but the export types could not be read: {}", e.getMessage());
+            exportTypes = List.of();
+        }
+        PartnerInfo info = new PartnerInfo(partner.reference(), partner.companyName(), partner.email(), partner.city(),
+                partner.countryCode());
+        return new ArrowCredentialsValidationResponse(true, "Credentials validated successfully", null, info, exportTypes);
+    }
+
+    /** An Arrow refusal here is a 400 {@code {"error": …}}: the wizard cannot go on without a partner. */
+    PreviewSettingsResponse preview(PreviewSettingsRequest request) {
+        String classification = request.classificationFilter() == null ? "IAAS" : request.classificationFilter();
+        ArrowClient client = arrow.client(request.apiUrl(), request.apiKey());
+        FieldErrors errors = new FieldErrors();
+        errors.required("classification_filter", classification);
+        errors.throwIfAny();
+        Partner partner = client.whoami();
+        return new PreviewSettingsResponse(request.apiUrl().strip(), orEmpty(partner.companyName()), partner.reference(),
+                orEmpty(request.exportTypeReference()), classification, Boolean.TRUE.equals(request.syncEnabled()));
+    }
+
+    private static String orEmpty(String value) {
+        return value == null ? "" : value;
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record ArrowCredentialsValidationResponse(boolean valid, String message, String error, PartnerInfo partnerInfo,
+            List<ExportType> exportTypes) {
+    }
+
+    record PartnerInfo(String reference, String companyName, String email, String city, String countryCode) {
+    }
+
+    record PreviewSettingsResponse(String apiUrl, String partnerName, String partnerReference, String exportTypeReference,
+            String classificationFilter, boolean syncEnabled) {
+    }
+}

@@ -1,0 +1,50 @@
+package org.arrowsync.settings;
+
+import io.swagger.v3.oas.annotations.Operation;
+import org.arrowsync.settings.Credentials.ArrowCredentialsValidationResponse;
+import org.arrowsync.settings.Credentials.PreviewSettingsResponse;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The first two steps of the setup wizard: check credentials, preview what would be saved. Nothing is stored. */
+@RestController
+@RequestMapping("/api/admin/arrow/settings/")
+class CredentialsController {
+
+    private final Credentials credentials;
+
+    CredentialsController(Credentials credentials) {
+        this.credentials = credentials;
+    }
+
+    @PostMapping("validate_credentials/")
+    @Operation(operationId = "admin_arrow_settings_validate_credentials")
+    ArrowCredentialsValidationResponse validate(@RequestBody ArrowCredentialsRequest request) {
+        return credentials.validate(request.apiUrl(), request.apiKey());
+    }
+
+    @PostMapping("preview_settings/")
+    @Operation(operationId = "admin_arrow_settings_preview_settings")
+    PreviewSettingsResponse preview(@RequestBody PreviewSettingsRequest request) {
+        return credentials.preview(request);
+    }
+
+    record ArrowCredentialsRequest(String apiUrl, String apiKey) {
+
+        @Override
+        public String toString() {
+            return "ArrowCredentialsRequest[apiUrl=" + apiUrl + "]";
+        }
+    }
+
+    record PreviewSettingsRequest(String apiUrl, String apiKey, String exportTypeReference, String classificationFilter,
+            Boolean syncEnabled) {
+
+        @Override
+        public String toString() {
+            return "PreviewSettingsRequest[apiUrl=" + apiUrl + "]";
+        }
+    }
+}

@@ -1,0 +1,100 @@
+package org.arrowsync.settings;
+
+import io.swagger.v3.oas.annotations.Operation;
+import java.time.Instant;
+import org.arrowsync.shared.ApiUrls;
+import org.arrowsync.shared.Filters;
+import org.arrowsync.shared.Listing;
+import org.arrowsync.shared.PageRequest;
+import org.arrowsync.shared.Uuids;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/admin/arrow/settings/")
+class SettingsController {
+
+    static final String COLLECTION = "admin/arrow/settings";
+
+    private final SettingsService settings;
+
+    SettingsController(SettingsService settings) {
+        this.settings = settings;
+    }
+
+    @GetMapping
+    @Operation(operationId = "admin_arrow_settings_list")
+    Listing<ArrowSettings> list(@RequestParam(name = "is_active", required = false) String active,
+            @RequestParam(name = "sync_enabled", required = false) String syncEnabled, PageRequest page) {
+        return settings.list(Filters.bool("is_active", active), Filters.bool("sync_enabled", syncEnabled), page).map(ArrowSettings::of);
+    }
+
+    @GetMapping("{uuid}/")
+    @Operation(operationId = "admin_arrow_settings_retrieve")
+    ArrowSettings get(@PathVariable String uuid) {
+        return ArrowSettings.of(settings.get(Uuids.fromPath(uuid)));
+    }
+
+    @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(operationId = "admin_arrow_settings_create")
+    ArrowSettings create(@RequestBody ArrowSettingsRequest request) {
+        return ArrowSettings.of(settings.create(request.draft()));
+    }
+
+    @PutMapping("{uuid}/")
+    @Operation(operationId = "admin_arrow_settings_update")
+    ArrowSettings replace(@PathVariable String uuid, @RequestBody ArrowSettingsRequest request) {
+        return ArrowSettings.of(settings.update(Uuids.fromPath(uuid), request.draft(), true));
+    }
+
+    @PatchMapping("{uuid}/")
+    @Operation(operationId = "admin_arrow_settings_partial_update")
+    ArrowSettings patch(@PathVariable String uuid, @RequestBody ArrowSettingsRequest request) {
+        return ArrowSettings.of(settings.update(Uuids.fromPath(uuid), request.draft(), false));
+    }
+
+    @DeleteMapping("{uuid}/")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(operationId = "admin_arrow_settings_destroy")
+    void delete(@PathVariable String uuid) {
+        settings.delete(Uuids.fromPath(uuid));
+    }
+
+    /** Create, PUT and PATCH bodies; {@code api_key} is write-only. */
+    record ArrowSettingsRequest(String apiUrl, String apiKey, String exportTypeReference, String classificationFilter, Boolean isActive,
+            Boolean syncEnabled, String invoicePriceSource, String invoiceItemPrefix) {
+
+        SettingsDraft draft() {
+            return new SettingsDraft(apiUrl, apiKey, exportTypeReference, classificationFilter, isActive, syncEnabled, invoicePriceSource,
+                    invoiceItemPrefix);
+        }
+
+        @Override
+        public String toString() {
+            return "ArrowSettingsRequest[apiUrl=" + apiUrl + "]";
+        }
+    }
+
+    /** The contract's {@code ArrowSettings} (and {@code ArrowSettingsCreate}): no {@code api_key}, ever (D19). */
+    record ArrowSettings(String uuid, String url, String apiUrl, String exportTypeReference, String classificationFilter, boolean isActive,
+            boolean syncEnabled, String partnerReference, String partnerName, String invoicePriceSource, String invoiceItemPrefix,
+            Instant created, Instant modified) {
+
+        static ArrowSettings of(Settings s) {
+            return new ArrowSettings(Uuids.hex(s.uuid()), ApiUrls.of(COLLECTION, s.uuid()), s.apiUrl(), s.exportTypeReference(),
+                    s.classificationFilter(), s.active(), s.syncEnabled(), s.partnerReference(), s.partnerName(), s.priceSource().value(),
+                    s.itemPrefix(), s.created(), s.modified());
+        }
+    }
+}

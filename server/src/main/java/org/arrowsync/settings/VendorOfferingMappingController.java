@@ -1,0 +1,136 @@
+package org.arrowsync.settings;
+
+import io.swagger.v3.oas.annotations.Operation;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.arrowsync.settings.VendorOfferingMappingService.VendorDraft;
+import org.arrowsync.settings.VendorOfferingMappingService.VendorFilter;
+import org.arrowsync.shared.ApiUrls;
+import org.arrowsync.shared.Filters;
+import org.arrowsync.shared.Listing;
+import org.arrowsync.shared.PageRequest;
+import org.arrowsync.shared.Uuids;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Vendor-offering mappings; {@code settings}, {@code offering} and {@code plan} are accepted as hyperlinks or UUIDs. */
+@RestController
+@RequestMapping("/api/admin/arrow/vendor-offering-mappings/")
+class VendorOfferingMappingController {
+
+    static final String COLLECTION = "admin/arrow/vendor-offering-mappings";
+
+    private final VendorOfferingMappingService mappings;
+
+    VendorOfferingMappingController(VendorOfferingMappingService mappings) {
+        this.mappings = mappings;
+    }
+
+    @GetMapping
+    @Operation(operationId = "admin_arrow_vendor_offering_mappings_list")
+    Listing<ArrowVendorOfferingMapping> list(@RequestParam(required = false) String settings,
+            @RequestParam(name = "settings_uuid", required = false) String settingsUuid,
+            @RequestParam(name = "arrow_vendor_name", required = false) String vendorName,
+            @RequestParam(required = false) String offering,
+            @RequestParam(name = "offering_uuid", required = false) String offeringUuid,
+            @RequestParam(name = "is_active", required = false) String active, PageRequest page) {
+        UUID settingsFilter = settingsUuid != null ? Filters.uuid("settings_uuid", settingsUuid) : Filters.link("settings", settings);
+        UUID offeringFilter = offeringUuid != null ? Filters.uuid("offering_uuid", offeringUuid) : Filters.link("offering", offering);
+        VendorFilter filter = new VendorFilter(settingsFilter, vendorName, offeringFilter, Filters.bool("is_active", active));
+        return mappings.list(filter, page).map(ArrowVendorOfferingMapping::of);
+    }
+
+    /** A plain array of the vendors Arrow offers, not paged (the reference ignores the list parameters here). */
+    @GetMapping("vendor_choices/")
+    @Operation(operationId = "admin_arrow_vendor_offering_mappings_vendor_choices_list")
+    List<VendorNameChoice> vendorChoices() {
+        return mappings.vendorChoices().stream().map(name -> new VendorNameChoice(name, name)).toList();
+    }
+
+    @GetMapping("{uuid}/")
+    @Operation(operationId = "admin_arrow_vendor_offering_mappings_retrieve")
+    ArrowVendorOfferingMapping get(@PathVariable String uuid) {
+        return ArrowVendorOfferingMapping.of(mappings.get(Uuids.fromPath(uuid)));
+    }
+
+    @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(operationId = "admin_arrow_vendor_offering_mappings_create")
+    ArrowVendorOfferingMapping create(@RequestBody ArrowVendorOfferingMappingRequest request) {
+        return ArrowVendorOfferingMapping.created(mappings.create(request.draft()));
+    }
+
+    @PutMapping("{uuid}/")
+    @Operation(operationId = "admin_arrow_vendor_offering_mappings_update")
+    ArrowVendorOfferingMapping replace(@PathVariable String uuid, @RequestBody ArrowVendorOfferingMappingRequest request) {
+        return ArrowVendorOfferingMapping.of(mappings.update(Uuids.fromPath(uuid), request.draft()));
+    }
+
+    @PatchMapping("{uuid}/")
+    @Operation(operationId = "admin_arrow_vendor_offering_mappings_partial_update")
+    ArrowVendorOfferingMapping patch(@PathVariable String uuid, @RequestBody ArrowVendorOfferingMappingRequest request) {
+        VendorOfferingMapping current = mappings.get(Uuids.fromPath(uuid));
+        return ArrowVendorOfferingMapping.of(mappings.update(current.uuid(), request.over(VendorDraft.of(current))));
+    }
+
+    @DeleteMapping("{uuid}/")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(operationId = "admin_arrow_vendor_offering_mappings_destroy")
+    void delete(@PathVariable String uuid) {
+        mappings.delete(Uuids.fromPath(uuid));
+    }
+
+    /** On PATCH an absent (or null) plan keeps the current one. */
+    record ArrowVendorOfferingMappingRequest(String settings, String arrowVendorName, String offering, String plan, Boolean isActive) {
+
+        VendorDraft draft() {
+            return new VendorDraft(ref("settings", settings), arrowVendorName, ref("offering", offering), ref("plan", plan), isActive);
+        }
+
+        VendorDraft over(VendorDraft current) {
+            return new VendorDraft(settings != null ? ref("settings", settings) : current.settingsUuid(),
+                    arrowVendorName != null ? arrowVendorName : current.vendorName(),
+                    offering != null ? ref("offering", offering) : current.offeringUuid(),
+                    plan != null ? ref("plan", plan) : current.planUuid(),
+                    isActive != null ? isActive : current.active());
+        }
+
+        private static UUID ref(String field, String value) {
+            return value == null || value.isBlank() ? null : Uuids.fromReference(field, value);
+        }
+    }
+
+    record ArrowVendorOfferingMapping(String uuid, String url, String settings, String settingsUuid, String arrowVendorName,
+            String offering, String offeringUuid, String offeringName, String offeringType, String plan, String planUuid, String planName,
+            boolean isActive, Instant created, Instant modified) {
+
+        static ArrowVendorOfferingMapping of(VendorOfferingMapping m) {
+            return new ArrowVendorOfferingMapping(Uuids.hex(m.uuid()), ApiUrls.of(COLLECTION, m.uuid()),
+                    ApiUrls.of(SettingsController.COLLECTION, m.settingsUuid()), Uuids.hex(m.settingsUuid()), m.vendorName(),
+                    Uuids.hex(m.offeringUuid()), Uuids.hex(m.offeringUuid()), m.offeringName(), m.offeringType(), Uuids.hex(m.planUuid()),
+                    Uuids.hex(m.planUuid()), m.planName(), m.active(), m.created(), m.modified());
+        }
+
+        /** The contract's {@code ArrowVendorOfferingMappingCreate}: {@code settings} is the UUID it was sent as. */
+        static ArrowVendorOfferingMapping created(VendorOfferingMapping m) {
+            ArrowVendorOfferingMapping view = of(m);
+            return new ArrowVendorOfferingMapping(view.uuid, view.url, view.settingsUuid, view.settingsUuid, view.arrowVendorName,
+                    view.offering, view.offeringUuid, view.offeringName, view.offeringType, view.plan, view.planUuid, view.planName,
+                    view.isActive, view.created, view.modified);
+        }
+    }
+
+    record VendorNameChoice(String value, String label) {
+    }
+}

@@ -1,0 +1,87 @@
+package org.arrowsync.settings;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.arrowsync.shared.PageRequest;
+import org.arrowsync.shared.SqlFilter;
+import org.arrowsync.shared.Timestamps;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class VendorOfferingMappingRepository {
+
+    private static final String FROM = " from vendor_offering_mappings v join arrow_settings s on s.id = v.settings_id"
+            + " join offerings o on o.id = v.offering_id left join plans p on p.id = v.plan_id";
+    private static final String SELECT = """
+            select v.id, v.uuid, v.settings_id, s.uuid as settings_uuid, v.arrow_vendor_name, v.offering_id, o.uuid as offering_uuid,
+                   o.name as offering_name, o.type as offering_type, v.plan_id, p.uuid as plan_uuid, p.name as plan_name, v.is_active,
+                   v.created, v.modified""" + FROM;
+
+    private final JdbcClient jdbc;
+
+    VendorOfferingMappingRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    Optional<VendorOfferingMapping> find(UUID uuid) {
+        return jdbc.sql(SELECT + " where v.uuid = ?").param(uuid).query(VendorOfferingMappingRepository::map).optional();
+    }
+
+    long count(SqlFilter filter) {
+        return jdbc.sql("select count(*)" + FROM + filter.clause()).params(filter.params()).query(Long.class).single();
+    }
+
+    List<VendorOfferingMapping> page(SqlFilter filter, PageRequest page) {
+        return jdbc.sql(SELECT + filter.clause() + " order by v.created desc, v.id desc offset ? limit ?").params(filter.params(page))
+                .query(VendorOfferingMappingRepository::map).list();
+    }
+
+    boolean exists(long settingsId, String vendorName, long exceptId) {
+        return jdbc.sql("select exists (select 1 from vendor_offering_mappings where settings_id = ? and arrow_vendor_name = ? and id <> ?)")
+                .params(settingsId, vendorName, exceptId).query(Boolean.class).single();
+    }
+
+    UUID insert(VendorFields fields, Instant now) {
+        UUID uuid = UUID.randomUUID();
+        jdbc.sql("""
+                        insert into vendor_offering_mappings (uuid, settings_id, arrow_vendor_name, offering_id, plan_id, is_active, created,
+                                                              modified)
+                        values (?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(uuid, fields.settingsId(), fields.vendorName(), fields.offeringId(), fields.planId(), fields.active(),
+                        Timestamps.of(now), Timestamps.of(now))
+                .update();
+        return uuid;
+    }
+
+    void update(long id, VendorFields fields, Instant now) {
+        jdbc.sql("""
+                        update vendor_offering_mappings set settings_id = ?, arrow_vendor_name = ?, offering_id = ?, plan_id = ?,
+                               is_active = ?, modified = ?
+                        where id = ?""")
+                .params(fields.settingsId(), fields.vendorName(), fields.offeringId(), fields.planId(), fields.active(),
+                        Timestamps.of(now), id)
+                .update();
+    }
+
+    void delete(long id) {
+        jdbc.sql("delete from vendor_offering_mappings where id = ?").param(id).update();
+    }
+
+    private static VendorOfferingMapping map(ResultSet rs, int row) throws SQLException {
+        long planId = rs.getLong("plan_id");
+        Long plan = rs.wasNull() ? null : planId;
+        return new VendorOfferingMapping(rs.getLong("id"), rs.getObject("uuid", UUID.class), rs.getLong("settings_id"),
+                rs.getObject("settings_uuid", UUID.class), rs.getString("arrow_vendor_name"), rs.getLong("offering_id"),
+                rs.getObject("offering_uuid", UUID.class), rs.getString("offering_name"), rs.getString("offering_type"), plan,
+                rs.getObject("plan_uuid", UUID.class), rs.getString("plan_name"), rs.getBoolean("is_active"),
+                Timestamps.read(rs, "created"), Timestamps.read(rs, "modified"));
+    }
+
+    record VendorFields(long settingsId, String vendorName, long offeringId, Long planId, boolean active) {
+    }
+}

@@ -1,0 +1,137 @@
+package org.arrowsync.settings;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.TreeSet;
+import java.util.UUID;
+import org.arrowsync.arrowclient.ArrowException;
+import org.arrowsync.ledger.Offering;
+import org.arrowsync.ledger.Offering.Plan;
+import org.arrowsync.ledger.OfferingService;
+import org.arrowsync.settings.VendorOfferingMappingRepository.VendorFields;
+import org.arrowsync.shared.FieldErrors;
+import org.arrowsync.shared.InvalidInput;
+import org.arrowsync.shared.Listing;
+import org.arrowsync.shared.NotFound;
+import org.arrowsync.shared.PageRequest;
+import org.arrowsync.shared.SqlFilter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Which Arrow vendor bills through which offering (and plan); a plan always belongs to its offering, on create and update. */
+@Service
+public class VendorOfferingMappingService {
+
+    static final String DOES_NOT_EXIST = "Invalid hyperlink - Object does not exist.";
+    static final String CATALOG_CATEGORY = "IAAS";
+    private static final Logger log = LoggerFactory.getLogger(VendorOfferingMappingService.class);
+
+    private final VendorOfferingMappingRepository mappings;
+    private final SettingsRepository settings;
+    private final OfferingService offerings;
+    private final ArrowAccess arrow;
+    private final Clock clock;
+
+    VendorOfferingMappingService(VendorOfferingMappingRepository mappings, SettingsRepository settings, OfferingService offerings,
+            ArrowAccess arrow, Clock clock) {
+        this.mappings = mappings;
+        this.settings = settings;
+        this.offerings = offerings;
+        this.arrow = arrow;
+        this.clock = clock;
+    }
+
+    public VendorOfferingMapping get(UUID uuid) {
+        return mappings.find(uuid).orElseThrow(NotFound::new);
+    }
+
+    Listing<VendorOfferingMapping> list(VendorFilter filter, PageRequest page) {
+        SqlFilter sql = new SqlFilter()
+                .eq("s.uuid", filter.settingsUuid())
+                .icontains("v.arrow_vendor_name", filter.vendorName())
+                .eq("o.uuid", filter.offeringUuid())
+                .eq("v.is_active", filter.active());
+        return Listing.of(mappings.page(sql, page), mappings.count(sql), page);
+    }
+
+    @Transactional
+    VendorOfferingMapping create(VendorDraft draft) {
+        return get(mappings.insert(validate(draft, 0), clock.instant()));
+    }
+
+    @Transactional
+    VendorOfferingMapping update(UUID uuid, VendorDraft draft) {
+        VendorOfferingMapping mapping = get(uuid);
+        mappings.update(mapping.id(), validate(draft, mapping.id()), clock.instant());
+        return get(uuid);
+    }
+
+    @Transactional
+    void delete(UUID uuid) {
+        mappings.delete(get(uuid).id());
+    }
+
+    /**
+     * Vendor names from the Arrow catalog of the active settings. Arrow failing is not an error here: the fallback is the
+     * vendors seen in billing items, which do not exist yet, so it is an empty list for now.
+     */
+    List<String> vendorChoices() {
+        return settings.active().map(active -> {
+            try {
+                return arrow.client(active).vendorNames(CATALOG_CATEGORY);
+            } catch (ArrowException e) {
+                log.warn("Could not read the Arrow catalog's vendors: {}", e.getMessage());
+                return List.<String>of();
+            }
+        }).map(names -> List.copyOf(new TreeSet<>(names))).orElse(List.of());
+    }
+
+    private VendorFields validate(VendorDraft draft, long exceptId) {
+        FieldErrors errors = new FieldErrors();
+        errors.requiredValue("settings", draft.settingsUuid());
+        if (errors.required("arrow_vendor_name", draft.vendorName())) {
+            errors.maxLength("arrow_vendor_name", draft.vendorName(), 255);
+        }
+        errors.requiredValue("offering", draft.offeringUuid());
+        errors.throwIfAny();
+        Settings owner = settings.find(draft.settingsUuid()).orElse(null);
+        if (owner == null) {
+            errors.add("settings", DOES_NOT_EXIST);
+        }
+        Offering offering = offering(draft.offeringUuid(), errors);
+        Long planId = null;
+        if (offering != null && draft.planUuid() != null) {
+            planId = offering.plan(draft.planUuid()).map(Plan::id).orElse(null);
+            if (planId == null) {
+                errors.add("plan", "Plan must belong to the selected offering.");
+            }
+        }
+        errors.throwIfAny();
+        if (mappings.exists(owner.id(), draft.vendorName(), exceptId)) {
+            throw InvalidInput.of(InvalidInput.NON_FIELD_ERRORS, "The fields settings, arrow_vendor_name must make a unique set.");
+        }
+        return new VendorFields(owner.id(), draft.vendorName(), offering.id(), planId, draft.active() == null || draft.active());
+    }
+
+    private Offering offering(UUID uuid, FieldErrors errors) {
+        try {
+            return offerings.get(uuid);
+        } catch (NotFound e) {
+            errors.add("offering", DOES_NOT_EXIST);
+            return null;
+        }
+    }
+
+    record VendorDraft(UUID settingsUuid, String vendorName, UUID offeringUuid, UUID planUuid, Boolean active) {
+
+        static VendorDraft of(VendorOfferingMapping mapping) {
+            return new VendorDraft(mapping.settingsUuid(), mapping.vendorName(), mapping.offeringUuid(), mapping.planUuid(),
+                    mapping.active());
+        }
+    }
+
+    record VendorFilter(UUID settingsUuid, String vendorName, UUID offeringUuid, Boolean active) {
+    }
+}

@@ -1,0 +1,108 @@
+package org.arrowsync.settings;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.HashMap;
+import java.util.Map;
+import org.arrowsync.contract.Contract;
+import org.arrowsync.support.Fixtures;
+import org.arrowsync.support.ArrowIntegrationTest;
+import org.arrowsync.support.Response;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+class VendorOfferingMappingApiIntegrationTests extends ArrowIntegrationTest {
+
+    private static final String BASE = "/api/admin/arrow/vendor-offering-mappings/";
+
+
+    private Fixtures fixtures;
+    private String settings;
+
+    @BeforeEach
+    void activeSettings() {
+        fixtures = new Fixtures(api);
+        settings = api.post("/api/admin/arrow/settings/", Map.of("api_url", arrow.apiUrl(), "api_key", arrow.apiKey(), "is_active", true))
+                .expect(201).text("uuid");
+    }
+
+    private Map<String, Object> body(String vendor, String offering, String plan) {
+        Map<String, Object> body = new HashMap<>(Map.of("settings", settings, "arrow_vendor_name", vendor, "offering", offering));
+        if (plan != null) {
+            body.put("plan", plan);
+        }
+        return body;
+    }
+
+    @Test
+    void createsListsUpdatesAndDeletesVendorMappings() {
+        JsonNode offering = fixtures.offering().json();
+        String offeringUuid = offering.get("uuid").asString();
+        String plan = offering.get("plans").get(0).get("uuid").asString();
+        String vendor = Fixtures.unique("Microsoft");
+        Response created = api.post(BASE, body(vendor, offeringUuid, plan)).expect(201);
+        Contract.assertMatches(created);
+        assertThat(created.text("plan_uuid")).isEqualTo(plan);
+        String uuid = created.text("uuid");
+
+        Response one = api.get(BASE + uuid + "/").expect(200);
+        Contract.assertMatches(one);
+        Response listed = api.get(BASE + "?settings_uuid=" + settings + "&offering_uuid=" + offeringUuid + "&arrow_vendor_name="
+                + vendor.substring(10) + "&is_active=true").expect(200);
+        Contract.assertMatches(listed);
+        assertThat(listed.json().findValuesAsString("uuid")).containsExactly(uuid);
+        assertThat(api.get(BASE + "?settings=" + one.text("settings")).json().findValuesAsString("uuid")).contains(uuid);
+
+        String otherOffering = fixtures.offering().text("uuid");
+        Response replaced = api.put(BASE + uuid + "/", Map.of("settings", one.text("settings"), "arrow_vendor_name", vendor,
+                "offering", otherOffering)).expect(200);
+        Contract.assertMatches(replaced);
+        assertThat(replaced.json().get("plan").isNull()).isTrue();
+        Response patched = api.patch(BASE + uuid + "/", Map.of("is_active", false)).expect(200);
+        Contract.assertMatches(patched);
+        assertThat(patched.text("offering_uuid")).isEqualTo(otherOffering);
+
+        api.delete(BASE + uuid + "/").expect(204);
+        api.get(BASE + uuid + "/").expect(404);
+    }
+
+    @Test
+    void aPlanMustBelongToTheOfferingOnCreateAndOnUpdate() {
+        String offering = fixtures.offering().text("uuid");
+        String foreignPlan = fixtures.offering().json().get("plans").get(0).get("uuid").asString();
+        JsonNode refused = api.post(BASE, body(Fixtures.unique("AWS"), offering, foreignPlan)).expect(400).json();
+        assertThat(refused.get("plan").get(0).asString()).isEqualTo("Plan must belong to the selected offering.");
+
+        String uuid = api.post(BASE, body(Fixtures.unique("AWS"), offering, null)).expect(201).text("uuid");
+        api.patch(BASE + uuid + "/", Map.of("plan", foreignPlan)).expect(400);
+    }
+
+    @Test
+    void refusesDuplicatesBadInputAndNonStaff() {
+        String offering = fixtures.offering().text("uuid");
+        String vendor = Fixtures.unique("Google");
+        api.post(BASE, body(vendor, offering, null)).expect(201);
+        assertThat(api.post(BASE, body(vendor, offering, null)).expect(400).json().get("non_field_errors").get(0).asString())
+                .contains("unique");
+        JsonNode missing = api.post(BASE, Map.of()).expect(400).json();
+        assertThat(missing.has("settings") && missing.has("arrow_vendor_name") && missing.has("offering")).isTrue();
+        api.post(BASE, body("X", "00000000000000000000000000000000", null)).expect(400);
+        api.post(BASE, body("X", "not-a-uuid", null)).expect(400);
+        api.get(BASE + "?offering_uuid=bad").expect(400);
+        api.as(fixtures.userToken()).get(BASE).expect(403);
+        api.as(fixtures.userToken()).get(BASE + "vendor_choices/").expect(403);
+    }
+
+    @Test
+    void vendorChoicesComeFromTheArrowCatalogAndFallBackToNothingWhenArrowFails() {
+        Response choices = api.get(BASE + "vendor_choices/").expect(200);
+        Contract.assertMatches(choices);
+        assertThat(choices.json().size()).isPositive();
+        assertThat(choices.json().get(0).get("value").asString()).isEqualTo(choices.json().get(0).get("label").asString());
+
+        arrow.fault("{\"family\":\"catalog\",\"kind\":\"500\",\"count\":5}");
+        Response fallback = api.get(BASE + "vendor_choices/").expect(200);
+        assertThat(fallback.json().size()).isZero();
+    }
+}
