@@ -30,6 +30,11 @@ public class OfferingService {
         return offerings.find(uuid).orElseThrow(NotFound::new);
     }
 
+    /** The first offering (by name) whose name contains {@code text}, case-insensitively. */
+    public java.util.Optional<Offering> findByName(String text) {
+        return offerings.page(new SqlFilter().icontains("name", text), new PageRequest(1, 1)).stream().findFirst();
+    }
+
     Listing<Offering> list(String name, String type, PageRequest page) {
         SqlFilter filter = new SqlFilter().icontains("name", name).eq("type", type);
         return Listing.of(offerings.page(filter, page), offerings.count(filter), page);

@@ -55,6 +55,11 @@ public class ResourceService {
         return found;
     }
 
+    /** The resource with this backend id within one offering (D14: never another offering's resource). */
+    public java.util.Optional<Resource> inOffering(UUID offeringUuid, String backendId) {
+        return resources.all(new SqlFilter().eq("o.uuid", offeringUuid).eq("r.backend_id", backendId)).stream().findFirst();
+    }
+
     Listing<Resource> list(ResourceFilter filter, PageRequest page) {
         SqlFilter sql = new SqlFilter()
                 .eq("c.uuid", filter.customerUuid())

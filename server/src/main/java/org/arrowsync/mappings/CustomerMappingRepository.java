@@ -29,6 +29,11 @@ class CustomerMappingRepository {
         return jdbc.sql(SELECT + " where m.uuid = ?").param(uuid).query(CustomerMappingRepository::map).optional();
     }
 
+    Optional<CustomerMapping> findByReference(long settingsId, String arrowReference) {
+        return jdbc.sql(SELECT + " where m.settings_id = ? and m.arrow_reference = ?").params(settingsId, arrowReference)
+                .query(CustomerMappingRepository::map).optional();
+    }
+
     List<CustomerMapping> active(long settingsId) {
         return jdbc.sql(SELECT + " where m.settings_id = ? and m.is_active order by m.id").param(settingsId)
                 .query(CustomerMappingRepository::map).list();

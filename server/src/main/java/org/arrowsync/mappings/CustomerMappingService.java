@@ -58,6 +58,13 @@ public class CustomerMappingService {
         return Listing.of(mappings.page(sql, page), mappings.count(sql), page);
     }
 
+    /** The settings' mapping of this Arrow customer, created (active) for the operator customer if there is none. */
+    @Transactional
+    public CustomerMapping ensure(Settings settings, String arrowReference, String companyName, UUID customerUuid) {
+        return mappings.findByReference(settings.id(), arrowReference)
+                .orElseGet(() -> create(new MappingDraft(settings.uuid(), arrowReference, companyName, customerUuid, true)));
+    }
+
     @Transactional
     CustomerMapping create(MappingDraft draft) {
         return get(mappings.insert(validate(draft, 0), clock.instant()));

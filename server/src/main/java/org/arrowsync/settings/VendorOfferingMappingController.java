@@ -54,8 +54,8 @@ class VendorOfferingMappingController {
     /** A plain array of the vendors Arrow offers, not paged (the reference ignores the list parameters here). */
     @GetMapping("vendor_choices/")
     @Operation(operationId = "admin_arrow_vendor_offering_mappings_vendor_choices_list")
-    List<VendorNameChoice> vendorChoices() {
-        return mappings.vendorChoices().stream().map(name -> new VendorNameChoice(name, name)).toList();
+    List<VendorNameChoice> vendorChoices(@RequestParam(name = "settings_uuid", required = false) String settingsUuid) {
+        return mappings.vendorChoices(Filters.uuid("settings_uuid", settingsUuid)).stream().map(name -> new VendorNameChoice(name, name)).toList();
     }
 
     @GetMapping("{uuid}/")

@@ -32,6 +32,20 @@ class VendorOfferingMappingRepository {
         return jdbc.sql(SELECT + " where v.uuid = ?").param(uuid).query(VendorOfferingMappingRepository::map).optional();
     }
 
+    List<VendorOfferingMapping> active(long settingsId) {
+        return jdbc.sql(SELECT + " where v.settings_id = ? and v.is_active order by v.id").param(settingsId)
+                .query(VendorOfferingMappingRepository::map).list();
+    }
+
+    /** Vendors of synced billing lines: the choices when the Arrow catalog has none. */
+    List<String> billedVendors(UUID settingsUuid) {
+        SqlFilter filter = new SqlFilter().where("t.vendor_name <> ''").eq("s.uuid", settingsUuid);
+        return jdbc.sql("select distinct t.vendor_name from billing_sync_items t join billing_syncs b on b.id = t.billing_sync_id"
+                        + " join customer_mappings m on m.id = b.customer_mapping_id join arrow_settings s on s.id = m.settings_id"
+                        + filter.clause())
+                .params(filter.params()).query(String.class).list();
+    }
+
     long count(SqlFilter filter) {
         return jdbc.sql("select count(*)" + FROM + filter.clause()).params(filter.params()).query(Long.class).single();
     }

@@ -43,6 +43,11 @@ public class VendorOfferingMappingService {
         this.clock = clock;
     }
 
+    /** The active vendor mappings of these settings. */
+    public List<VendorOfferingMapping> active(Settings owner) {
+        return mappings.active(owner.id());
+    }
+
     public VendorOfferingMapping get(UUID uuid) {
         return mappings.find(uuid).orElseThrow(NotFound::new);
     }
@@ -75,17 +80,18 @@ public class VendorOfferingMappingService {
 
     /**
      * Vendor names from the Arrow catalog of the active settings. Arrow failing is not an error here: the fallback is the
-     * vendors seen in billing items, which do not exist yet, so it is an empty list for now.
+     * vendors seen in synced billing lines (of the given settings, if any).
      */
-    List<String> vendorChoices() {
-        return settings.active().map(active -> {
+    List<String> vendorChoices(UUID settingsUuid) {
+        List<String> catalog = settings.active().map(active -> {
             try {
                 return arrow.client(active).vendorNames(CATALOG_CATEGORY);
             } catch (ArrowException e) {
                 log.warn("Could not read the Arrow catalog's vendors: {}", e.getMessage());
                 return List.<String>of();
             }
-        }).map(names -> List.copyOf(new TreeSet<>(names))).orElse(List.of());
+        }).orElse(List.of());
+        return List.copyOf(new TreeSet<>(catalog.isEmpty() ? mappings.billedVendors(settingsUuid) : catalog));
     }
 
     private VendorFields validate(VendorDraft draft, long exceptId) {

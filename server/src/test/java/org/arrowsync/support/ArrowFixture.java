@@ -106,8 +106,12 @@ public final class ArrowFixture implements AutoCloseable {
         }
     }
 
+    /** Removes the settings (and with them mappings and syncs), so other test classes see no stray mappings. */
     @Override
     public void close() {
         emulator.close();
+        if (settings != null) {
+            jdbc.sql("delete from arrow_settings where uuid = ?").param(settings).update();
+        }
     }
 }

@@ -1,0 +1,93 @@
+package org.arrowsync.billing;
+
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.arrowsync.billing.ResourceSync.Result;
+import org.arrowsync.billing.ResourceSync.Subscription;
+import org.arrowsync.ledger.Customer;
+import org.arrowsync.ledger.CustomerService;
+import org.arrowsync.ledger.Offering;
+import org.arrowsync.ledger.OfferingService;
+import org.arrowsync.ledger.OfferingService.NewOffering;
+import org.arrowsync.ledger.Project;
+import org.arrowsync.ledger.ProjectService;
+import org.arrowsync.mappings.CustomerMapping;
+import org.arrowsync.mappings.CustomerMappingService;
+import org.arrowsync.settings.Settings;
+import org.arrowsync.shared.InvalidInput;
+import org.arrowsync.shared.NotFound;
+import org.springframework.stereotype.Service;
+
+/** Force-import: operator customers, projects and mappings created from Arrow's data where they are missing. */
+@Service
+class ArrowImport {
+
+    static final String OFFERING_NAME = "Arrow Azure Subscriptions";
+    static final String PROJECT_NAME = "Arrow Azure Subscriptions";
+
+    private final CustomerService customers;
+    private final ProjectService projects;
+    private final OfferingService offerings;
+    private final CustomerMappingService mappings;
+
+    ArrowImport(CustomerService customers, ProjectService projects, OfferingService offerings, CustomerMappingService mappings) {
+        this.customers = customers;
+        this.projects = projects;
+        this.offerings = offerings;
+        this.mappings = mappings;
+    }
+
+    Offering offering(UUID uuid, String field) {
+        try {
+            return offerings.get(uuid);
+        } catch (NotFound e) {
+            throw InvalidInput.of(field, "Offering " + uuid + " not found.");
+        }
+    }
+
+    void forceImport(Settings settings, Collection<Subscription> subscriptions, Optional<Offering> given, Result result, Applier apply) {
+        Offering offering = given.orElseGet(this::arrowOffering);
+        Map<String, List<Subscription>> byCustomer = subscriptions.stream()
+                .collect(Collectors.groupingBy(Subscription::companyName, LinkedHashMap::new, Collectors.toList()));
+        Map<String, Customer> byName = new LinkedHashMap<>();
+        customers.all().forEach(customer -> byName.putIfAbsent(customer.name(), customer));
+        Set<String> mapped = mappings.active(settings).stream().map(CustomerMapping::arrowReference).collect(Collectors.toSet());
+        for (Map.Entry<String, List<Subscription>> entry : byCustomer.entrySet()) {
+            String reference = entry.getValue().get(0).customerReference();
+            if (reference == null || reference.isBlank()) {
+                result.errors.add(Map.of("customer", entry.getKey(), "error", "The export has no End User Company ID for this customer"));
+                continue;
+            }
+            Customer customer = byName.computeIfAbsent(entry.getKey(), name -> {
+                result.customersCreated++;
+                return customers.create(SyncRun.truncate(name, 150));
+            });
+            Project project = projects.ofCustomer(customer).stream().filter(p -> p.name().toLowerCase().contains("arrow")).findFirst()
+                    .orElseGet(() -> {
+                        result.projectsCreated++;
+                        return projects.create(customer.uuid(), PROJECT_NAME, "Azure subscriptions synced from Arrow");
+                    });
+            if (mapped.add(reference)) {
+                mappings.ensure(settings, reference, entry.getKey(), customer.uuid());
+                result.mappingsCreated++;
+            }
+            entry.getValue().forEach(subscription -> apply.apply(subscription, offering, project, null, result));
+        }
+    }
+
+    private Offering arrowOffering() {
+        return offerings.findByName("Arrow Azure").orElseGet(() -> offerings.create(new NewOffering(OFFERING_NAME, "Support.OfferingTemplate",
+                "Active", List.of(new Offering.Component("cloud_cost", "Cloud Cost", "usage", "EUR")), List.of("Arrow Cloud Cost"))));
+    }
+
+    @FunctionalInterface
+    interface Applier {
+        void apply(Subscription subscription, Offering offering, Project project, UUID planUuid, Result result);
+    }
+}

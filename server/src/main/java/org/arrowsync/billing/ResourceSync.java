@@ -1,0 +1,214 @@
+package org.arrowsync.billing;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.UUID;
+import org.arrowsync.arrowclient.ArrowClients;
+import org.arrowsync.arrowclient.ArrowException;
+import org.arrowsync.arrowclient.BillingLine;
+import org.arrowsync.arrowclient.BillingLineResult;
+import org.arrowsync.arrowclient.ExportQuery;
+import org.arrowsync.arrowclient.ExportRow;
+import org.arrowsync.ledger.Offering;
+import org.arrowsync.ledger.Project;
+import org.arrowsync.ledger.ProjectService;
+import org.arrowsync.ledger.Resource;
+import org.arrowsync.ledger.ResourceService;
+import org.arrowsync.ledger.ResourceService.ResourceDraft;
+import org.arrowsync.settings.Settings;
+import org.arrowsync.settings.SettingsService;
+import org.arrowsync.settings.VendorOfferingMapping;
+import org.arrowsync.settings.VendorOfferingMappingService;
+import org.arrowsync.shared.InvalidInput;
+import org.arrowsync.shared.NotFound;
+import org.arrowsync.shared.Rejected;
+import org.springframework.stereotype.Service;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Creates and updates resources for the IaaS subscriptions of a billing-export range. Existing resources are found
+ * by backend id only within the offering being synced (D14); a subscription with no offering or project is an
+ * error, not an update. Invoicing stays with the billing sync, so no amount is billed twice (D2).
+ */
+@Service
+class ResourceSync {
+
+    private final SettingsService settings;
+    private final VendorOfferingMappingService vendors;
+    private final ArrowClients clients;
+    private final ResourceService resources;
+    private final ProjectService projects;
+    private final ArrowImport imports;
+    private final Clock clock;
+
+    ResourceSync(SettingsService settings, VendorOfferingMappingService vendors, ArrowClients clients, ResourceService resources,
+            ProjectService projects, ArrowImport imports, Clock clock) {
+        this.settings = settings;
+        this.vendors = vendors;
+        this.clients = clients;
+        this.resources = resources;
+        this.projects = projects;
+        this.imports = imports;
+        this.clock = clock;
+    }
+
+    Result sync(Request request) {
+        YearMonth now = YearMonth.now(clock);
+        ArrowLookups.Range range = ArrowLookups.Range.of(blankOr(request.periodFrom(), now.minusMonths(5).toString()),
+                blankOr(request.periodTo(), now.toString()));
+        Settings chosen = settings.resolve(request.settingsUuid());
+        if (!chosen.hasExportTemplate()) {
+            throw new Rejected("Arrow settings " + chosen.uuid() + " have no export template (export_type_reference)");
+        }
+        Optional<Offering> offering = Optional.ofNullable(request.offeringUuid()).map(uuid -> imports.offering(uuid, "offering_uuid"));
+        Optional<Project> project = Optional.ofNullable(request.projectUuid()).map(this::project);
+        Map<String, Subscription> subscriptions = subscriptions(chosen, range);
+        Result result = new Result();
+        if (request.forceImport()) {
+            imports.forceImport(chosen, subscriptions.values(), offering, result, this::apply);
+        } else {
+            Map<String, VendorOfferingMapping> byVendor = new LinkedHashMap<>();
+            vendors.active(chosen).forEach(mapping -> byVendor.putIfAbsent(mapping.vendorName(), mapping));
+            for (Subscription subscription : subscriptions.values()) {
+                VendorOfferingMapping mapped = byVendor.get(subscription.vendor());
+                Optional<Offering> target = mapped != null ? Optional.of(imports.offering(mapped.offeringUuid(), "offering_uuid")) : offering;
+                apply(subscription, target.orElse(null), project.orElse(null), mapped == null ? null : mapped.planUuid(), result);
+            }
+        }
+        return result;
+    }
+
+    /** Creates or updates the subscription's resource; counts what happened on the result. */
+    void apply(Subscription subscription, Offering offering, Project project, UUID planUuid, Result result) {
+        if (offering == null) {
+            result.error(subscription.id(), "No offering for vendor '" + subscription.vendor() + "': map the vendor or pass offering_uuid");
+            return;
+        }
+        Optional<Resource> existing = resources.inOffering(offering.uuid(), subscription.id());
+        if (existing.isPresent()) {
+            Resource resource = existing.get();
+            ObjectNode attributes = resource.attributes().isObject() ? ((ObjectNode) resource.attributes()).deepCopy()
+                    : JsonNodeFactory.instance.objectNode();
+            attributes.setAll(subscription.attributes());
+            resources.update(resource.uuid(), new ResourceDraft(resource.name(), resource.backendId(), resource.state(), offering.uuid(),
+                    resource.project().uuid(), resource.plan() == null ? planUuid : resource.plan().uuid(), attributes, subscription.report(),
+                    subscription.usages()));
+            result.updated++;
+        } else if (project == null) {
+            result.error(subscription.id(), "No project for subscription " + subscription.id() + ": pass project_uuid");
+            return;
+        } else {
+            UUID plan = planUuid != null ? planUuid : offering.plans().stream().findFirst().map(Offering.Plan::uuid).orElse(null);
+            resources.create(new ResourceDraft(subscription.name(), subscription.id(), ResourceService.OK, offering.uuid(), project.uuid(), plan,
+                    subscription.attributes(), subscription.report(), subscription.usages()));
+            result.created++;
+        }
+        result.synced++;
+    }
+
+    private Project project(UUID uuid) {
+        try {
+            return projects.get(uuid);
+        } catch (NotFound e) {
+            throw InvalidInput.of("project_uuid", "Project " + uuid + " not found.");
+        }
+    }
+
+    /** IaaS lines of the range, one entry per vendor subscription id; only sums are kept, never the lines. */
+    private Map<String, Subscription> subscriptions(Settings chosen, ArrowLookups.Range range) {
+        Map<String, Subscription> subscriptions = new TreeMap<>();
+        ExportQuery query = new ExportQuery(chosen.exportTypeReference(), range.from(), range.to(), List.of(), List.of(), List.of());
+        try {
+            clients.connect(chosen.connection()).forEachExportPage(query, page -> {
+                for (ExportRow row : page.rows()) {
+                    BillingLineResult result = row.billingLine();
+                    BillingLine line = result.isValid() ? result.line() : null;
+                    if (line != null && "IAAS".equalsIgnoreCase(line.classification()) && line.vendorSubscriptionId() != null
+                            && !line.vendorSubscriptionId().isBlank()) {
+                        subscriptions.computeIfAbsent(line.vendorSubscriptionId(), id -> Subscription.of(line)).add(line);
+                    }
+                }
+            });
+        } catch (ArrowException e) {
+            throw new Rejected(e.getMessage());
+        }
+        return subscriptions;
+    }
+
+    private static String blankOr(String value, String fallback) {
+        return value == null || value.isBlank() ? fallback : value;
+    }
+
+    record Request(String periodFrom, String periodTo, UUID settingsUuid, UUID offeringUuid, UUID projectUuid, boolean forceImport) {
+    }
+
+    /** The reply of sync_resources, with the contract's counters. */
+    static final class Result {
+        public int synced;
+        public int created;
+        public int updated;
+        public int ordersCreated;
+        public int customersCreated;
+        public int projectsCreated;
+        public int mappingsCreated;
+        public int invoicesCreated;
+        public int invoiceItemsCreated;
+        public final List<Map<String, String>> errors = new ArrayList<>();
+
+        void error(String subscription, String message) {
+            errors.add(Map.of("subscription_id", subscription, "error", message));
+        }
+    }
+
+    /** One vendor subscription over the range: what a resource shows of it. */
+    record Subscription(String id, String name, String companyName, String customerReference, String vendor, String licenseReference,
+            Map<YearMonth, BigDecimal[]> periods) {
+
+        static Subscription of(BillingLine line) {
+            String name = line.product() == null || line.product().isBlank() ? "Unknown" : line.product();
+            return new Subscription(line.vendorSubscriptionId(), name, line.companyName(), line.customerReference(), line.vendor(),
+                    line.licenseReference(), new TreeMap<>());
+        }
+
+        void add(BillingLine line) {
+            BigDecimal[] sums = periods.computeIfAbsent(line.reportPeriod(), period -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO});
+            sums[0] = sums[0].add(line.sellTotal());
+            sums[1] = sums[1].add(line.buyTotal());
+        }
+
+        BigDecimal sell() {
+            return periods.values().stream().map(sums -> sums[0]).reduce(BigDecimal.ZERO, BigDecimal::add);
+        }
+
+        BigDecimal buy() {
+            return periods.values().stream().map(sums -> sums[1]).reduce(BigDecimal.ZERO, BigDecimal::add);
+        }
+
+        ObjectNode attributes() {
+            return JsonNodeFactory.instance.objectNode().put(Resource.LICENSE_ATTRIBUTE, licenseReference == null ? "" : licenseReference)
+                    .put("arrow_vendor", vendor == null ? "" : vendor).put("arrow_subscription_id", id);
+        }
+
+        ObjectNode usages() {
+            return JsonNodeFactory.instance.objectNode().put("cloud_cost", sell().toPlainString()).put("arrow_buy_total", buy().toPlainString());
+        }
+
+        ArrayNode report() {
+            ArrayNode report = JsonNodeFactory.instance.arrayNode();
+            report.addObject().put("header", "Billing Summary").put("body", "Subscription " + id + " (" + vendor + "), license "
+                    + licenseReference + ": sell " + sell().toPlainString() + ", buy " + buy().toPlainString());
+            periods.forEach((period, sums) -> report.addObject().put("header", "Billing Period: " + period)
+                    .put("body", "sell " + sums[0].toPlainString() + ", buy " + sums[1].toPlainString()));
+            return report;
+        }
+    }
+}

@@ -1,0 +1,34 @@
+package org.arrowsync.billing;
+
+import io.swagger.v3.oas.annotations.Operation;
+import org.arrowsync.shared.Uuids;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/admin/arrow/billing-syncs/")
+class ResourceSyncController {
+
+    private final ResourceSync resources;
+
+    ResourceSyncController(ResourceSync resources) {
+        this.resources = resources;
+    }
+
+    @PostMapping("sync_resources/")
+    @Operation(operationId = "admin_arrow_billing_syncs_sync_resources", description = "Sync Arrow subscriptions to Waldur resources.")
+    ResourceSync.Result syncResources(@RequestBody SyncResourcesRequest request) {
+        return resources.sync(new ResourceSync.Request(request.periodFrom(), request.periodTo(), uuid("settings_uuid", request.settingsUuid()),
+                uuid("offering_uuid", request.offeringUuid()), uuid("project_uuid", request.projectUuid()), Boolean.TRUE.equals(request.forceImport())));
+    }
+
+    private static java.util.UUID uuid(String field, String value) {
+        return value == null || value.isBlank() ? null : Uuids.fromField(field, value);
+    }
+
+    record SyncResourcesRequest(String periodFrom, String periodTo, String settingsUuid, String offeringUuid, String projectUuid,
+            Boolean forceImport) {
+    }
+}
