@@ -25,19 +25,22 @@ class OpenApiConfiguration {
                 .addSecurityItem(new SecurityRequirement().addList("tokenAuth"));
     }
 
-    /** Spring answers HEAD from every GET; the description names it for lists ({@code x_list} → {@code x_count}). */
+    /**
+     * Spring answers HEAD from every GET; the description names it, as Waldur does, for every GET not addressed by a
+     * uuid ({@code x_list} or {@code x_retrieve} → {@code x_count}).
+     */
     @Bean
     OpenApiCustomizer headCountOperations() {
         return openApi -> {
             if (openApi.getPaths() == null) {
                 return;
             }
-            openApi.getPaths().values().forEach(path -> {
+            openApi.getPaths().forEach((url, path) -> {
                 Operation list = path.getGet();
-                if (list != null && path.getHead() == null && list.getOperationId() != null && list.getOperationId().endsWith("_list")) {
-                    String id = list.getOperationId();
+                String id = list == null ? null : list.getOperationId();
+                if (id != null && path.getHead() == null && !url.contains("{") && (id.endsWith("_list") || id.endsWith("_retrieve"))) {
                     path.setHead(new Operation()
-                            .operationId(id.substring(0, id.length() - "_list".length()) + "_count")
+                            .operationId(id.substring(0, id.lastIndexOf('_')) + "_count")
                             .tags(list.getTags())
                             .parameters(list.getParameters())
                             .description("Get number of items in the collection matching the request parameters.")

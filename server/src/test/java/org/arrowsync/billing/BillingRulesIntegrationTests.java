@@ -1,0 +1,146 @@
+package org.arrowsync.billing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.arrowsync.ledger.Invoice;
+import org.arrowsync.ledger.InvoiceItemDraft;
+import org.arrowsync.ledger.InvoiceService;
+import org.arrowsync.shared.Uuids;
+import org.arrowsync.support.ArrowFixture;
+import org.arrowsync.support.IntegrationTest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+
+/** The sync rules beyond the reference: D1 quantities, D5 re-sync before validation, D9 currencies, D13 matching. */
+class BillingRulesIntegrationTests extends IntegrationTest {
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    InvoiceService invoices;
+
+    ArrowFixture arrow;
+    String settings;
+
+    @BeforeEach
+    void arrow() {
+        arrow = ArrowFixture.demo(api, jdbc);
+        settings = arrow.settings();
+    }
+
+    @AfterEach
+    void close() {
+        arrow.close();
+    }
+
+    @Test
+    void quantitiesNeverMultiplyTheLineTotal() {
+        arrow.mapAllCustomers();
+        sync();
+        List<Map<String, Object>> rows = jdbc.sql("""
+                        select t.sell, t.quantity as line_quantity, it.unit_price, it.quantity from billing_sync_items t
+                        join invoice_items it on it.id = t.invoice_item_id join billing_syncs b on b.id = t.billing_sync_id
+                        join customer_mappings m on m.id = b.customer_mapping_id join arrow_settings s on s.id = m.settings_id
+                        where s.uuid = ?::uuid""").param(settings).query().listOfRows();
+        assertThat(rows).isNotEmpty();
+        assertThat(rows).anyMatch(row -> ((BigDecimal) row.get("line_quantity")).compareTo(BigDecimal.ONE) > 0);
+        for (Map<String, Object> row : rows) {
+            BigDecimal billed = ((BigDecimal) row.get("unit_price")).multiply((BigDecimal) row.get("quantity"));
+            assertThat(billed).isEqualByComparingTo((BigDecimal) row.get("sell"));
+        }
+    }
+
+    @Test
+    void beforeValidationAResyncMakesTheInvoiceMatchArrowExactly() {
+        Map<String, String> customers = arrow.mapAllCustomers();
+        sync();
+        String customerRef = customers.keySet().iterator().next();
+        List<String> lines = invoicedLines(customerRef);
+        BigDecimal original = invoiceItemPrice(lines.get(0));
+        arrow.control().call("POST", "lines/" + lines.get(0), "{\"sell\":\"12.34000\"}");
+        arrow.control().call("DELETE", "lines/" + lines.get(1), null);
+        sync();
+        assertThat(amount(customers.get(customerRef))).isEqualByComparingTo(exportTotal(customerRef));
+        assertThat(invoiceItemPrice(lines.get(0))).isEqualByComparingTo("12.34");
+
+        arrow.control().call("POST", "lines/" + lines.get(0), "{\"sell\":\"" + original.toPlainString() + "\"}");
+        sync();
+        assertThat(invoiceItemPrice(lines.get(0))).as("D5: back to the original price").isEqualByComparingTo(original);
+        assertThat(amount(customers.get(customerRef))).isEqualByComparingTo(exportTotal(customerRef));
+    }
+
+    @Test
+    void matchesByCompanyNameIgnoringCaseAndSpacesAndReportsWhatMatchesNothing() {
+        String customer = new org.arrowsync.support.Fixtures(api).customer();
+        jdbc.sql("""
+                        insert into customer_mappings (uuid, settings_id, arrow_reference, arrow_company_name, customer_id, created, modified)
+                        values (?, (select id from arrow_settings where uuid = ?::uuid), 'LEGACY-REF', '  contoso    LTD ',
+                                (select id from customers where uuid = ?::uuid), now(), now())""")
+                .params(UUID.randomUUID(), settings, customer).update();
+        JsonNode job = sync();
+        assertThat(job.get("progress").get("unmatched_lines").asInt()).isPositive();
+        assertThat(job.get("errors").toString()).contains("No customer mapping for Arrow customer 'Fabrikam Inc'");
+        assertThat(amount(customer)).isEqualByComparingTo(exportTotal("XSP700001"));
+    }
+
+    @Test
+    void anInvoiceInAnotherCurrencyRefusesTheLinesAndSaysSo() {
+        Map<String, String> customers = arrow.mapAllCustomers();
+        String customerRef = customers.keySet().iterator().next();
+        Invoice october = invoices.invoiceFor(Uuids.fromPath(customers.get(customerRef)), YearMonth.of(2026, 10));
+        invoices.addItem(october, new InvoiceItemDraft("Dollar service", BigDecimal.TEN, BigDecimal.ONE, "quantity", "USD",
+                LocalDate.of(2026, 10, 1), LocalDate.of(2026, 10, 31), null, null, JsonNodeFactory.instance.objectNode()));
+        JsonNode job = sync();
+        assertThat(job.get("progress").get("currency_errors").asInt()).isPositive();
+        assertThat(job.get("errors").toString()).contains("D9");
+        List<String> currencies = jdbc.sql("select distinct currency from invoice_items where invoice_id = ?").param(october.id())
+                .query(String.class).list();
+        assertThat(currencies).containsExactly("USD");
+    }
+
+    private JsonNode sync() {
+        JsonNode job = arrow.awaitJob(api.post("/api/admin/arrow/billing-syncs/trigger_sync/", Map.of("year", 2026, "month", 10,
+                "settings_uuid", settings)));
+        assertThat(job.get("state").asString()).as(job.toString()).isEqualTo("succeeded");
+        return job;
+    }
+
+    private BigDecimal exportTotal(String customerRef) {
+        return new BigDecimal(arrow.control().summary(YearMonth.of(2026, 10)).get("customers").get(customerRef).get("sell").asString());
+    }
+
+    private BigDecimal amount(String customer) {
+        return jdbc.sql("""
+                        select coalesce(sum(it.unit_price * it.quantity), 0) from invoice_items it join invoices i on i.id = it.invoice_id
+                        join customers c on c.id = i.customer_id where c.uuid = ?::uuid and it.details ->> 'source' = 'arrow'""")
+                .param(customer).query(BigDecimal.class).single();
+    }
+
+    private BigDecimal invoiceItemPrice(String line) {
+        return jdbc.sql("""
+                        select it.unit_price * it.quantity from billing_sync_items t join invoice_items it on it.id = t.invoice_item_id
+                        join billing_syncs b on b.id = t.billing_sync_id join customer_mappings m on m.id = b.customer_mapping_id
+                        join arrow_settings s on s.id = m.settings_id where s.uuid = ?::uuid and t.arrow_line_reference = ?""")
+                .params(settings, line).query(BigDecimal.class).single();
+    }
+
+    private List<String> invoicedLines(String customerRef) {
+        return jdbc.sql("""
+                        select t.arrow_line_reference from billing_sync_items t join billing_syncs b on b.id = t.billing_sync_id
+                        join customer_mappings m on m.id = b.customer_mapping_id join arrow_settings s on s.id = m.settings_id
+                        where s.uuid = ?::uuid and m.arrow_reference = ? and t.billed_via = 'invoice' order by t.id""")
+                .params(settings, customerRef).query(String.class).list();
+    }
+}
