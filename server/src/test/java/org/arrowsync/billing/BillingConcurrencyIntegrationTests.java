@@ -1,0 +1,104 @@
+package org.arrowsync.billing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.zaxxer.hikari.HikariDataSource;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import javax.sql.DataSource;
+import org.arrowsync.Application;
+import org.arrowsync.support.Api;
+import org.arrowsync.support.ArrowFixture;
+import org.arrowsync.support.IntegrationTest;
+import org.arrowsync.support.Response;
+import org.arrowsync.support.StatementCounter;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+
+/** Concurrent triggers and a second server instance on the same database: one run, no duplicate line. */
+class BillingConcurrencyIntegrationTests extends IntegrationTest {
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    DataSource dataSource;
+
+    ArrowFixture arrow;
+    String settings;
+
+    @BeforeEach
+    void arrow() {
+        arrow = ArrowFixture.demo(api, jdbc);
+        settings = arrow.settings();
+        arrow.mapAllCustomers();
+    }
+
+    @AfterEach
+    void close() {
+        arrow.close();
+    }
+
+    @Test
+    void twoServersTriggeredTogetherRunTheMonthOnce() throws Exception {
+        arrow.control().call("POST", "faults", "{\"family\":\"exports\",\"kind\":\"latency\",\"latencyMs\":1500,\"count\":1}");
+        try (ConfigurableApplicationContext second = secondInstance()) {
+            Api other = Api.at(((WebServerApplicationContext) second).getWebServer().getPort());
+            Map<String, Object> body = Map.of("year", 2026, "month", 10, "settings_uuid", settings);
+            CompletableFuture<Response> first = CompletableFuture.supplyAsync(() -> api.post("/api/admin/arrow/billing-syncs/trigger_sync/", body));
+            CompletableFuture<Response> again = CompletableFuture.supplyAsync(() -> other.post("/api/admin/arrow/billing-syncs/trigger_sync/", body));
+            Response a = first.get().expect(202);
+            Response b = again.get().expect(202);
+            assertThat(a.text("uuid")).as("the second trigger joins the first run").isEqualTo(b.text("uuid"));
+            assertThat(b.header("Location")).endsWith("/api/admin/arrow/jobs/" + b.text("uuid") + "/");
+            JsonNode job = arrow.awaitJob(a);
+            assertThat(job.get("state").asString()).isEqualTo("succeeded");
+            assertThat(job.get("attempts").asInt()).isEqualTo(1);
+        }
+        long duplicates = jdbc.sql("""
+                        select count(*) from (select t.arrow_line_reference from billing_sync_items t join billing_syncs b on b.id = t.billing_sync_id
+                        join customer_mappings m on m.id = b.customer_mapping_id join arrow_settings s on s.id = m.settings_id
+                        where s.uuid = ?::uuid group by 1 having count(*) > 1) d""").param(settings).query(Long.class).single();
+        assertThat(duplicates).isZero();
+        assertThat(arrow.control().call("GET", "stats", null).get("exports").get("requests").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void listingSyncsCostsTheSameStatementsWhateverThePageSize() {
+        arrow.awaitJob(api.post("/api/admin/arrow/billing-syncs/trigger_sync/", Map.of("year", 2026, "month", 10, "settings_uuid", settings)));
+        arrow.awaitJob(api.post("/api/admin/arrow/billing-syncs/trigger_sync/", Map.of("year", 2026, "month", 9, "settings_uuid", settings)));
+        List<Long> counts = new java.util.ArrayList<>();
+        for (String path : List.of("/api/admin/arrow/billing-syncs/?page_size=1", "/api/admin/arrow/billing-syncs/?page_size=10",
+                "/api/admin/arrow/billing-sync-items/?page_size=1", "/api/admin/arrow/billing-sync-items/?page_size=100")) {
+            StatementCounter.reset();
+            api.get(path).expect(200);
+            counts.add(StatementCounter.requestStatements());
+        }
+        System.out.println("SQL statements per list request (syncs ×1, ×10, items ×1, ×100): " + counts);
+        assertThat(counts.get(0)).isEqualTo(counts.get(1));
+        assertThat(counts.get(2)).isEqualTo(counts.get(3));
+    }
+
+    private ConfigurableApplicationContext secondInstance() {
+        HikariDataSource shared = unwrap(dataSource);
+        return new SpringApplicationBuilder(Application.class).profiles("test").run("--server.port=0",
+                "--spring.datasource.url=" + shared.getJdbcUrl(), "--spring.datasource.username=" + shared.getUsername(),
+                "--spring.datasource.password=", "--arrowsync.admin-token=" + Api.ADMIN_TOKEN);
+    }
+
+    private static HikariDataSource unwrap(DataSource dataSource) {
+        try {
+            return dataSource.unwrap(HikariDataSource.class);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
