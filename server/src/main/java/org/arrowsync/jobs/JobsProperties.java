@@ -15,5 +15,7 @@ record JobsProperties(
         @DefaultValue("10s") Duration heartbeatInterval,
         @DefaultValue("4") int missedHeartbeatsLimit,
         @DefaultValue("true") boolean schedulesEnabled,
-        @DefaultValue("1h") Duration invoiceClosingInterval) {
+        @DefaultValue("1h") Duration invoiceClosingInterval,
+        @DefaultValue("1h") Duration consumptionSyncInterval,
+        @DefaultValue("6h") Duration consumptionFinalisationInterval) {
 }
