@@ -35,10 +35,10 @@ import tools.jackson.databind.JsonNode;
  * The linked graph a consumption test needs, built lazily over the API and SQL: an emulator (demo preset, clock = now), active
  * settings pointing at it, operator customers mapped to the first Arrow customers, and one OK resource per Arrow license.
  */
-final class ConsumptionWorld implements AutoCloseable {
+public final class ConsumptionWorld implements AutoCloseable {
 
     static final String STANDARD_EXPORT = "DJ284LDZ-standard";
-    static final YearMonth CURRENT = YearMonth.now(ZoneOffset.UTC);
+    public static final YearMonth CURRENT = YearMonth.now(ZoneOffset.UTC);
     static final YearMonth CLOSED = CURRENT.minusMonths(1);
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -46,7 +46,7 @@ final class ConsumptionWorld implements AutoCloseable {
     final ArrowEmulator emulator;
     private final Api api;
     private final JdbcClient jdbc;
-    UUID settingsUuid;
+    public UUID settingsUuid;
     /** Operator customer uuid (hex) → Arrow customer reference. */
     final Map<String, String> customers = new LinkedHashMap<>();
     /** License reference → resource uuid (hex). */
@@ -61,7 +61,7 @@ final class ConsumptionWorld implements AutoCloseable {
     }
 
     /** Settings, {@code arrowCustomers} mapped customers and their licensed resources. */
-    static ConsumptionWorld create(Api api, JdbcClient jdbc, int arrowCustomers) {
+    public static ConsumptionWorld create(Api api, JdbcClient jdbc, int arrowCustomers) {
         ConsumptionWorld world = new ConsumptionWorld(api, jdbc);
         world.build(arrowCustomers);
         return world;
@@ -160,7 +160,7 @@ final class ConsumptionWorld implements AutoCloseable {
         return awaitJob(accepted.text("uuid"));
     }
 
-    JsonNode awaitJob(String uuid) {
+    public JsonNode awaitJob(String uuid) {
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (System.nanoTime() < deadline) {
             JsonNode job = api.get("/api/admin/arrow/jobs/" + uuid + "/").expect(200).json();
