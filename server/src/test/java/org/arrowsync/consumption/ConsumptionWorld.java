@@ -161,9 +161,18 @@ public final class ConsumptionWorld implements AutoCloseable {
     }
 
     public JsonNode awaitJob(String uuid) {
+        return awaitJobOn(api, uuid);
+    }
+
+    JsonNode awaitJobOn(Api server, String uuid) {
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (System.nanoTime() < deadline) {
-            JsonNode job = api.get("/api/admin/arrow/jobs/" + uuid + "/").expect(200).json();
+            Response response = server.get("/api/admin/arrow/jobs/" + uuid + "/");
+            if (response.status() != 200) {
+                sleep(200);
+                continue;
+            }
+            JsonNode job = response.json();
             String state = job.get("state").asString();
             if (state.equals("succeeded") || state.equals("failed")) {
                 return job;
