@@ -32,27 +32,38 @@ class ConsumptionStatistics {
         this.jdbc = jdbc;
     }
 
+    /**
+     * One parallel scan grouped by month; the totals are window sums over those month rows, so the twelve rows returned carry both
+     * their own figures and the totals of every month.
+     */
     Statistics statistics() {
         List<PeriodBreakdown> periods = new ArrayList<>();
         Statistics[] total = {new Statistics(0, 0, 0, 0, Money.summary(BigDecimal.ZERO), Money.summary(BigDecimal.ZERO), periods)};
         jdbc.sql("""
-                        select billing_period, grouping(billing_period) as is_total, count(*) as records,
-                               count(*) filter (where finalized_at is null) as pending,
-                               count(finalized_at) as finalized, count(reconciled_at) as reconciled,
-                               coalesce(sum(consumed_sell), 0) as consumed_sell,
-                               coalesce(sum(final_sell - consumed_sell) filter (where final_sell is not null), 0) as adjustments
-                        from consumption_records
-                        group by grouping sets ((billing_period), ())
-                        order by is_total desc, billing_period desc""")
+                        with months as (
+                            select billing_period, count(*) as records, count(finalized_at) as finalized, count(reconciled_at) as reconciled,
+                                   coalesce(sum(consumed_sell), 0) as consumed_sell,
+                                   coalesce(sum(final_sell - consumed_sell) filter (where final_sell is not null), 0) as adjustments
+                            from consumption_records
+                            group by billing_period)
+                        select billing_period, records, finalized, reconciled, consumed_sell,
+                               sum(records) over () as all_records, sum(finalized) over () as all_finalized,
+                               sum(reconciled) over () as all_reconciled, sum(consumed_sell) over () as all_consumed_sell,
+                               sum(adjustments) over () as all_adjustments
+                        from months
+                        order by billing_period desc
+                        limit ?""")
+                .param(PERIODS)
                 .query(rs -> {
-                    if (rs.getInt("is_total") == 1) {
-                        total[0] = new Statistics(rs.getLong("records"), rs.getLong("pending"), rs.getLong("finalized"), rs.getLong("reconciled"),
-                                Money.summary(rs.getBigDecimal("consumed_sell")), Money.summary(rs.getBigDecimal("adjustments")), periods);
-                    } else if (periods.size() < PERIODS) {
-                        periods.add(new PeriodBreakdown(YearMonth.from(rs.getObject("billing_period", LocalDate.class)).toString(),
-                                rs.getLong("records"), Money.summary(rs.getBigDecimal("consumed_sell")), rs.getLong("finalized"),
-                                rs.getLong("reconciled")));
+                    if (periods.isEmpty()) {
+                        long records = rs.getLong("all_records");
+                        long finalized = rs.getLong("all_finalized");
+                        total[0] = new Statistics(records, records - finalized, finalized, rs.getLong("all_reconciled"),
+                                Money.summary(rs.getBigDecimal("all_consumed_sell")), Money.summary(rs.getBigDecimal("all_adjustments")), periods);
                     }
+                    periods.add(new PeriodBreakdown(YearMonth.from(rs.getObject("billing_period", LocalDate.class)).toString(),
+                            rs.getLong("records"), Money.summary(rs.getBigDecimal("consumed_sell")), rs.getLong("finalized"),
+                            rs.getLong("reconciled")));
                 });
         return total[0];
     }

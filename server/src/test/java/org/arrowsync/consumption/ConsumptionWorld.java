@@ -54,15 +54,20 @@ public final class ConsumptionWorld implements AutoCloseable {
     /** License reference → operator customer uuid (hex). */
     final Map<String, String> customerOfLicense = new HashMap<>();
 
-    private ConsumptionWorld(Api api, JdbcClient jdbc) {
-        this.emulator = ArrowEmulator.start(EmulatorOptions.demo().withClock(Instant.now()));
+    private ConsumptionWorld(ArrowEmulator emulator, Api api, JdbcClient jdbc) {
+        this.emulator = emulator;
         this.api = api;
         this.jdbc = jdbc;
     }
 
+    /** Only the emulator's API and control helpers, for tests that build their own data. */
+    static ConsumptionWorld attach(ArrowEmulator emulator) {
+        return new ConsumptionWorld(emulator, null, null);
+    }
+
     /** Settings, {@code arrowCustomers} mapped customers and their licensed resources. */
     public static ConsumptionWorld create(Api api, JdbcClient jdbc, int arrowCustomers) {
-        ConsumptionWorld world = new ConsumptionWorld(api, jdbc);
+        ConsumptionWorld world = new ConsumptionWorld(ArrowEmulator.start(EmulatorOptions.demo().withClock(Instant.now())), api, jdbc);
         world.build(arrowCustomers);
         return world;
     }
