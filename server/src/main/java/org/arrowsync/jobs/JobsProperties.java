@@ -17,5 +17,7 @@ record JobsProperties(
         @DefaultValue("true") boolean schedulesEnabled,
         @DefaultValue("1h") Duration invoiceClosingInterval,
         @DefaultValue("6h") Duration billingSyncInterval,
-        @DefaultValue("12h") Duration billingValidationInterval) {
+        @DefaultValue("12h") Duration billingValidationInterval,
+        @DefaultValue("1h") Duration consumptionSyncInterval,
+        @DefaultValue("6h") Duration consumptionFinalisationInterval) {
 }

@@ -1,0 +1,142 @@
+package org.arrowsync.consumption;
+
+import io.swagger.v3.oas.annotations.Operation;
+import java.util.List;
+import java.util.UUID;
+import org.arrowsync.consumption.ConsumptionCleanup.CleanupConsumptionRequest;
+import org.arrowsync.consumption.ConsumptionCleanup.CleanupConsumptionResponse;
+import org.arrowsync.consumption.ConsumptionStatistics.PendingFilter;
+import org.arrowsync.consumption.ConsumptionStatistics.PendingRecord;
+import org.arrowsync.consumption.ConsumptionStatistics.Statistics;
+import org.arrowsync.consumption.FetchConsumption.FetchConsumptionResponse;
+import org.arrowsync.consumption.HistoricalConsumption.HistoricalConsumptionRequest;
+import org.arrowsync.consumption.HistoricalConsumption.HistoricalConsumptionResponse;
+import org.arrowsync.consumption.SyncPause.ConsumptionStatus;
+import org.arrowsync.shared.Filters;
+import org.arrowsync.shared.Listing;
+import org.arrowsync.shared.PageRequest;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/** The consumption actions the contract hangs under billing syncs; each parses, calls one service and returns its record. */
+@RestController
+@RequestMapping("/api/admin/arrow/billing-syncs/")
+class ConsumptionAdminController {
+
+    private final SyncPause pause;
+    private final ConsumptionStatistics statistics;
+    private final FetchConsumption fetch;
+    private final HistoricalConsumption historical;
+    private final ConsumptionCleanup cleanup;
+
+    ConsumptionAdminController(SyncPause pause, ConsumptionStatistics statistics, FetchConsumption fetch, HistoricalConsumption historical,
+            ConsumptionCleanup cleanup) {
+        this.pause = pause;
+        this.statistics = statistics;
+        this.fetch = fetch;
+        this.historical = historical;
+        this.cleanup = cleanup;
+    }
+
+    @PostMapping("pause_sync/")
+    @Operation(operationId = "admin_arrow_billing_syncs_pause_sync")
+    SyncPauseResponse pauseSync(@RequestBody(required = false) SyncPauseRequest request) {
+        SyncPauseRequest body = request == null ? SyncPauseRequest.EMPTY : request;
+        return new SyncPauseResponse(pause.set(Filters.uuid("settings_uuid", body.settingsUuid()), body.global(), false), null);
+    }
+
+    @PostMapping("resume_sync/")
+    @Operation(operationId = "admin_arrow_billing_syncs_resume_sync")
+    SyncPauseResponse resumeSync(@RequestBody(required = false) SyncPauseRequest request) {
+        SyncPauseRequest body = request == null ? SyncPauseRequest.EMPTY : request;
+        return new SyncPauseResponse(null, pause.set(Filters.uuid("settings_uuid", body.settingsUuid()), body.global(), true));
+    }
+
+    @GetMapping("consumption_status/")
+    @Operation(operationId = "admin_arrow_billing_syncs_consumption_status_retrieve")
+    ConsumptionStatus consumptionStatus() {
+        return pause.status();
+    }
+
+    /** Waldur documents a HEAD "count" beside these two reads; it answers 200 without a body. */
+    @RequestMapping(path = "consumption_status/", method = RequestMethod.HEAD)
+    @Operation(operationId = "admin_arrow_billing_syncs_consumption_status_count")
+    ResponseEntity<Void> consumptionStatusCount() {
+        return ResponseEntity.ok().build();
+    }
+
+    @RequestMapping(path = "consumption_statistics/", method = RequestMethod.HEAD)
+    @Operation(operationId = "admin_arrow_billing_syncs_consumption_statistics_count")
+    ResponseEntity<Void> consumptionStatisticsCount() {
+        return ResponseEntity.ok().build();
+    }
+
+    @GetMapping("consumption_statistics/")
+    @Operation(operationId = "admin_arrow_billing_syncs_consumption_statistics_retrieve")
+    Statistics consumptionStatistics() {
+        return statistics.statistics();
+    }
+
+    @GetMapping("pending_records/")
+    @Operation(operationId = "admin_arrow_billing_syncs_pending_records_list")
+    Listing<PendingRecord> pendingRecords(@RequestParam(name = "settings_uuid", required = false) String settingsUuid,
+            @RequestParam(name = "customer_mapping", required = false) String customerMapping,
+            @RequestParam(name = "customer_mapping_uuid", required = false) String customerMappingUuid,
+            @RequestParam(name = "report_period", required = false) String reportPeriod,
+            @RequestParam(name = "report_period_from", required = false) String reportPeriodFrom,
+            @RequestParam(name = "report_period_to", required = false) String reportPeriodTo,
+            @RequestParam(required = false) String state, @RequestParam(name = "arrow_state", required = false) String arrowState,
+            @RequestParam(name = "statement_reference", required = false) String statementReference, PageRequest page) {
+        // state, arrow_state and statement_reference describe billing syncs; they are validated but select every pending record.
+        Filters.integer("state", state);
+        UUID mapping = Filters.uuid("customer_mapping_uuid", customerMappingUuid);
+        PendingFilter filter = new PendingFilter(Filters.uuid("settings_uuid", settingsUuid),
+                mapping != null ? mapping : Filters.link("customer_mapping", customerMapping), Filters.period("report_period", reportPeriod),
+                Filters.period("report_period_from", reportPeriodFrom), Filters.period("report_period_to", reportPeriodTo));
+        return statistics.pending(filter, page);
+    }
+
+    @PostMapping("fetch_consumption/")
+    @Operation(operationId = "admin_arrow_billing_syncs_fetch_consumption")
+    FetchConsumptionResponse fetchConsumption(@RequestBody FetchConsumptionRequest request) {
+        return fetch.fetch(request.licenseReference(), request.period());
+    }
+
+    @PostMapping("sync_resource_historical_consumption/")
+    @Operation(operationId = "admin_arrow_billing_syncs_sync_resource_historical_consumption")
+    HistoricalConsumptionResponse syncResourceHistoricalConsumption(@RequestBody HistoricalConsumptionRequest request) {
+        return historical.sync(request);
+    }
+
+    @PostMapping("cleanup_consumption/")
+    @Operation(operationId = "admin_arrow_billing_syncs_cleanup_consumption")
+    CleanupConsumptionResponse cleanupConsumption(@RequestBody(required = false) CleanupConsumptionRequest request) {
+        return cleanup.cleanup(request == null ? new CleanupConsumptionRequest(null, null, null, null, null, null) : request);
+    }
+
+    /** The contract's {@code SyncPauseRequestRequest}. */
+    record SyncPauseRequest(String settingsUuid, Boolean pauseGlobal) {
+
+        static final SyncPauseRequest EMPTY = new SyncPauseRequest(null, null);
+
+        boolean global() {
+            return Boolean.TRUE.equals(pauseGlobal);
+        }
+    }
+
+    /** The contract's {@code SyncPauseResponse}: {@code paused} or {@code resumed}. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record SyncPauseResponse(List<String> paused, List<String> resumed) {
+    }
+
+    /** The contract's {@code FetchConsumptionRequestRequest}. */
+    record FetchConsumptionRequest(String licenseReference, String period) {
+    }
+}

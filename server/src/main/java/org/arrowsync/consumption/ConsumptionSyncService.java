@@ -1,0 +1,171 @@
+package org.arrowsync.consumption;
+
+import java.time.Clock;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.arrowsync.arrowclient.ArrowClient;
+import org.arrowsync.arrowclient.ArrowClients;
+import org.arrowsync.arrowclient.ArrowException;
+import org.arrowsync.consumption.ProvisionalBilling.Outcome;
+import org.arrowsync.consumption.ProvisionalBilling.Pricing;
+import org.arrowsync.ledger.Resource;
+import org.arrowsync.shared.InvalidInput;
+import org.arrowsync.shared.NotFound;
+import org.arrowsync.shared.Progress;
+import org.arrowsync.shared.Rejected;
+import org.arrowsync.shared.Uuids;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.TransactionException;
+
+/**
+ * The consumption run of one settings record and month: every licensed resource's consumption is fetched on a bounded worker
+ * pool (the client's rate limiter keeps the request rate) and recorded license by license. One failing license is reported on
+ * the run and the rest continue.
+ */
+@Service
+public class ConsumptionSyncService {
+
+    static final int KEPT_ERRORS = 100;
+    private static final Logger log = LoggerFactory.getLogger(ConsumptionSyncService.class);
+
+    private final LicensedResources scope;
+    private final ConsumptionRecordRepository records;
+    private final ProvisionalBilling provisional;
+    private final ArrowClients clients;
+    private final ConsumptionProperties properties;
+    private final Clock clock;
+
+    ConsumptionSyncService(LicensedResources scope, ConsumptionRecordRepository records, ProvisionalBilling provisional,
+            ArrowClients clients, ConsumptionProperties properties, Clock clock) {
+        this.scope = scope;
+        this.records = records;
+        this.provisional = provisional;
+        this.clients = clients;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    public ConsumptionSyncReport sync(SyncOrder order, Progress progress) {
+        List<Resource> resources = scope.of(order.settings(), order.resourceUuid());
+        Set<String> finalized = records.finalizedKeys(order.period().atDay(1));
+        ArrowClient client = clients.connect(order.settings().connection());
+        Pricing pricing = new Pricing(order.settings().itemPrefixOrDefault(), order.settings().priceSource());
+        YearMonth current = YearMonth.now(clock);
+        Tally tally = new Tally(progress);
+        List<Resource> due = new ArrayList<>();
+        for (Resource resource : resources) {
+            if (finalized.contains(ConsumptionRecordRepository.key(resource.id(), resource.licenseReference()))) {
+                tally.count(Outcome.SKIPPED_FINALIZED);
+            } else {
+                due.add(resource);
+            }
+        }
+        progress.add("resources", resources.size());
+        runAll(due, resource -> {
+            try {
+                Consumption consumption = Consumption.fetch(client, resource.licenseReference(), order.period(), current);
+                tally.count(provisional.record(resource, order.period(), consumption, pricing, false));
+            } catch (ArrowException | Rejected | InvalidInput | NotFound | DataAccessException | TransactionException e) {
+                tally.error(resource, e);
+            }
+        });
+        log.info("Consumption sync {} of settings {}: {}", order.period(), order.settings().uuid(), tally);
+        return tally.report();
+    }
+
+    private void runAll(List<Resource> resources, java.util.function.Consumer<Resource> work) {
+        if (resources.isEmpty()) {
+            return;
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(properties.workers(), resources.size())));
+        try {
+            List<Future<?>> running = new ArrayList<>(resources.size());
+            for (Resource resource : resources) {
+                running.add(pool.submit(() -> work.accept(resource)));
+            }
+            for (Future<?> future : running) {
+                future.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Consumption sync interrupted", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("Consumption sync worker failed: " + e.getCause(), e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** The run's counts, safe to update from the workers. */
+    private static final class Tally {
+
+        private final Progress progress;
+        private final AtomicInteger synced = new AtomicInteger();
+        private final AtomicInteger noData = new AtomicInteger();
+        private final AtomicInteger skippedFinalized = new AtomicInteger();
+        private final AtomicInteger billedElsewhere = new AtomicInteger();
+        private final AtomicInteger errorCount = new AtomicInteger();
+        private final List<SyncError> errors = new ArrayList<>();
+
+        Tally(Progress progress) {
+            this.progress = progress;
+        }
+
+        void count(Outcome outcome) {
+            AtomicInteger counter = switch (outcome) {
+                case SYNCED -> synced;
+                case NO_DATA -> noData;
+                case SKIPPED_FINALIZED -> skippedFinalized;
+                case BILLED_BY_BILLING_SYNC -> billedElsewhere;
+            };
+            counter.incrementAndGet();
+            progress.increment(outcome.name().toLowerCase());
+        }
+
+        void error(Resource resource, RuntimeException e) {
+            errorCount.incrementAndGet();
+            String message = e.getMessage();
+            progress.error(resource.licenseReference() + ": " + message);
+            synchronized (errors) {
+                if (errors.size() < KEPT_ERRORS) {
+                    errors.add(new SyncError(Uuids.hex(resource.uuid()), resource.licenseReference(), message));
+                }
+            }
+        }
+
+        ConsumptionSyncReport report() {
+            synchronized (errors) {
+                return new ConsumptionSyncReport(synced.get(), noData.get(), skippedFinalized.get(), billedElsewhere.get(), errorCount.get(),
+                        List.copyOf(errors));
+            }
+        }
+
+        @Override
+        public String toString() {
+            return report().summary();
+        }
+    }
+
+    /** What a consumption run did; {@code errors} keeps the first failures, {@code errorCount} counts them all. */
+    public record ConsumptionSyncReport(int synced, int noData, int skippedFinalized, int billedByBillingSync, int errorCount,
+            List<SyncError> errors) {
+
+        String summary() {
+            return "synced=" + synced + " no_data=" + noData + " skipped_finalized=" + skippedFinalized + " billed_by_billing_sync="
+                    + billedByBillingSync + " errors=" + errorCount;
+        }
+    }
+
+    public record SyncError(String resourceUuid, String licenseReference, String error) {
+    }
+}

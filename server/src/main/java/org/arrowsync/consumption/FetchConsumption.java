@@ -1,0 +1,58 @@
+package org.arrowsync.consumption;
+
+import java.time.YearMonth;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.arrowsync.arrowclient.ArrowClients;
+import org.arrowsync.arrowclient.ArrowException;
+import org.arrowsync.arrowclient.ConsumptionLine;
+import org.arrowsync.arrowclient.ConsumptionReport;
+import org.arrowsync.settings.Settings;
+import org.arrowsync.settings.SettingsService;
+import org.arrowsync.shared.FieldErrors;
+import org.arrowsync.shared.Rejected;
+import org.springframework.stereotype.Service;
+
+/** {@code fetch_consumption}: one license's raw consumption rows of one month, straight from Arrow, for operators to inspect. */
+@Service
+class FetchConsumption {
+
+    static final int SHOWN_ROWS = 100;
+
+    private final SettingsService settings;
+    private final ArrowClients clients;
+
+    FetchConsumption(SettingsService settings, ArrowClients clients) {
+        this.settings = settings;
+        this.clients = clients;
+    }
+
+    FetchConsumptionResponse fetch(String licenseReference, String period) {
+        FieldErrors errors = new FieldErrors();
+        errors.required("license_reference", licenseReference);
+        YearMonth month = errors.required("period", period) ? Periods.parse(errors, "period", period) : null;
+        errors.throwIfAny();
+        Settings active = settings.resolve(null);
+        ConsumptionReport report;
+        try {
+            report = clients.connect(active.connection()).monthlyConsumption(licenseReference, month, month);
+        } catch (ArrowException e) {
+            throw new Rejected(e.getMessage());
+        }
+        List<Map<String, String>> rows = report.lines().stream().limit(SHOWN_ROWS).map(line -> row(report.headers(), line)).toList();
+        return new FetchConsumptionResponse(licenseReference, month.toString(), report.lines().size(), rows);
+    }
+
+    private static Map<String, String> row(List<String> headers, ConsumptionLine line) {
+        Map<String, String> row = new LinkedHashMap<>();
+        for (int i = 0; i < headers.size(); i++) {
+            row.put(headers.get(i), i < line.cells().size() ? line.cells().get(i) : null);
+        }
+        return row;
+    }
+
+    /** The contract's {@code FetchConsumptionResponse}. */
+    record FetchConsumptionResponse(String licenseReference, String period, int rowCount, List<Map<String, String>> data) {
+    }
+}

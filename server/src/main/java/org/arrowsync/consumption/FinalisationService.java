@@ -1,0 +1,177 @@
+package org.arrowsync.consumption;
+
+import java.sql.Date;
+import java.time.Clock;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.arrowsync.arrowclient.ArrowException;
+import org.arrowsync.arrowclient.BillingLine;
+import org.arrowsync.arrowclient.BillingLineResult;
+import org.arrowsync.arrowclient.ArrowClients;
+import org.arrowsync.arrowclient.ExportQuery;
+import org.arrowsync.arrowclient.ExportRow;
+import org.arrowsync.consumption.ProvisionalBilling.Pricing;
+import org.arrowsync.consumption.RecordFinaliser.Result;
+import org.arrowsync.consumption.RecordFinaliser.Totals;
+import org.arrowsync.settings.Settings;
+import org.arrowsync.shared.InvalidInput;
+import org.arrowsync.shared.NotFound;
+import org.arrowsync.shared.Progress;
+import org.arrowsync.shared.Rejected;
+import org.arrowsync.shared.SqlFilter;
+import org.arrowsync.shared.Uuids;
+import org.springframework.dao.DataAccessException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.TransactionException;
+
+/**
+ * Finalisation (the reference's {@code check_and_reconcile_billing}): the billing export of a month gives each license's final
+ * amounts (lines matched by {@code ARS Subscription ID}); pending records of the settings' customers are finalised and
+ * compensated. A month is finalised once it is over; {@code force} finalises an open month and re-checks finalised records.
+ */
+@Service
+public class FinalisationService {
+
+    private final ConsumptionRecordRepository records;
+    private final RecordFinaliser finaliser;
+    private final ArrowClients clients;
+    private final Clock clock;
+
+    FinalisationService(ConsumptionRecordRepository records, RecordFinaliser finaliser, ArrowClients clients, Clock clock) {
+        this.records = records;
+        this.finaliser = finaliser;
+        this.clients = clients;
+        this.clock = clock;
+    }
+
+    public FinalisationReport finalise(SyncOrder order, Progress progress) {
+        Settings settings = order.settings();
+        if (!order.force() && !order.period().isBefore(YearMonth.now(clock))) {
+            return FinalisationReport.status("month_open");
+        }
+        if (!settings.hasExportTemplate()) {
+            throw new Rejected("Arrow settings " + settings.uuid() + " have no billing export type");
+        }
+        List<ConsumptionRecord> due = records.all(scope(settings, order));
+        progress.add("records", due.size());
+        if (due.isEmpty()) {
+            return FinalisationReport.status("no_records");
+        }
+        Set<String> licenses = due.stream().map(ConsumptionRecord::licenseReference).collect(Collectors.toSet());
+        Export export = export(settings, order.period(), licenses, progress);
+        if (export.lines() == 0) {
+            // D3: an empty export changes nothing.
+            return FinalisationReport.status("no_data");
+        }
+        Pricing pricing = new Pricing(settings.itemPrefixOrDefault(), settings.priceSource());
+        FinalisationReport.Builder report = new FinalisationReport.Builder();
+        for (ConsumptionRecord record : due) {
+            Totals totals = export.totals().get(record.licenseReference());
+            if (totals == null) {
+                report.noBillingData++;
+                progress.increment("no_billing_data");
+                continue;
+            }
+            try {
+                Result result = finaliser.finalise(record.id(), totals, pricing, order.force());
+                report.count(result);
+                progress.increment(result.name().toLowerCase());
+            } catch (Rejected | InvalidInput | NotFound | DataAccessException | TransactionException e) {
+                report.error(Uuids.hex(record.uuid()), e.getMessage());
+                progress.error(record.licenseReference() + ": " + e.getMessage());
+            }
+        }
+        return report.build();
+    }
+
+    private static SqlFilter scope(Settings settings, SyncOrder order) {
+        SqlFilter filter = new SqlFilter().eq("cr.billing_period", Date.valueOf(order.period().atDay(1)))
+                .where("exists (select 1 from customer_mappings cm where cm.customer_id = c.id and cm.settings_id = ? and cm.is_active)",
+                        settings.id());
+        if (!order.force()) {
+            filter.where("cr.finalized_at is null");
+        }
+        return filter;
+    }
+
+    /** The export's totals for the licenses asked about, read page by page (memory follows the licenses, not the export). */
+    private Export export(Settings settings, YearMonth period, Set<String> licenses, Progress progress) {
+        Map<String, Totals> totals = new HashMap<>();
+        long[] lines = {0};
+        try {
+            clients.connect(settings.connection()).forEachExportPage(ExportQuery.forPeriod(settings.exportTypeReference(), period), page -> {
+                for (ExportRow row : page.rows()) {
+                    BillingLineResult result = row.billingLine();
+                    if (!result.isValid()) {
+                        progress.increment("invalid_lines");
+                        continue;
+                    }
+                    lines[0]++;
+                    BillingLine line = result.line();
+                    if (line.licenseReference() != null && licenses.contains(line.licenseReference())) {
+                        totals.merge(line.licenseReference(), new Totals(line.sellTotal(), line.buyTotal(), line.currency()),
+                                (sum, more) -> sum.plus(more.sell(), more.buy(), more.currency()));
+                    }
+                }
+            });
+        } catch (ArrowException e) {
+            throw new Rejected(502, "Billing export of " + period + " failed: " + e.getMessage());
+        }
+        progress.add("export_lines", lines[0]);
+        return new Export(lines[0], totals);
+    }
+
+    private record Export(long lines, Map<String, Totals> totals) {
+    }
+
+    /** What a finalisation did, in the reference's terms plus the D2 count of license-months the billing sync bills. */
+    public record FinalisationReport(String status, int finalized, int reconciled, int compensationItemsCreated, int noBillingData,
+            int billedByBillingSync, List<RecordError> errors) {
+
+        static FinalisationReport status(String status) {
+            return new FinalisationReport(status, 0, 0, 0, 0, 0, List.of());
+        }
+
+        static final class Builder {
+            private int finalized;
+            private int compensated;
+            private int noBillingData;
+            private int billedElsewhere;
+            private final List<RecordError> errors = new ArrayList<>();
+
+            void count(Result result) {
+                switch (result) {
+                    case FINALIZED -> finalized++;
+                    case COMPENSATED -> {
+                        finalized++;
+                        compensated++;
+                    }
+                    case BILLED_BY_BILLING_SYNC -> {
+                        finalized++;
+                        billedElsewhere++;
+                    }
+                    case UNCHANGED -> {
+                    }
+                }
+            }
+
+            void error(String recordUuid, String message) {
+                if (errors.size() < ConsumptionSyncService.KEPT_ERRORS) {
+                    errors.add(new RecordError(recordUuid, message));
+                }
+            }
+
+            FinalisationReport build() {
+                return new FinalisationReport("ok", finalized, compensated, compensated, noBillingData, billedElsewhere, List.copyOf(errors));
+            }
+        }
+    }
+
+    public record RecordError(String recordUuid, String error) {
+    }
+}

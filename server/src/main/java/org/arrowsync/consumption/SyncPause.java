@@ -1,0 +1,78 @@
+package org.arrowsync.consumption;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.arrowsync.settings.Settings;
+import org.arrowsync.settings.SettingsService;
+import org.arrowsync.settings.SyncSwitch;
+import org.arrowsync.shared.NotFound;
+import org.arrowsync.shared.Rejected;
+import org.arrowsync.shared.Timestamps;
+import org.arrowsync.shared.Uuids;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Pause and resume (behaviour §4.8): the global switch of the periodic consumption work lives in the database, so every
+ * instance sees it; each settings record has its own {@code sync_enabled}. Nothing changes when the named settings do not exist.
+ */
+@Service
+public class SyncPause {
+
+    static final String GLOBAL_FLAG = "consumption_sync_enabled";
+
+    private final JdbcClient jdbc;
+    private final SettingsService settings;
+    private final SyncSwitch switches;
+
+    SyncPause(JdbcClient jdbc, SettingsService settings, SyncSwitch switches) {
+        this.jdbc = jdbc;
+        this.settings = settings;
+        this.switches = switches;
+    }
+
+    /** Whether the periodic consumption work runs at all. */
+    public boolean globalEnabled() {
+        return jdbc.sql("select value from runtime_flags where name = ?").param(GLOBAL_FLAG).query(Boolean.class).optional().orElse(false);
+    }
+
+    @Transactional
+    List<String> set(UUID settingsUuid, boolean global, boolean enabled) {
+        Optional<Settings> target = settingsUuid == null ? (global ? Optional.empty() : settings.active()) : Optional.of(named(settingsUuid));
+        List<String> changed = new ArrayList<>();
+        if (global) {
+            jdbc.sql("insert into runtime_flags (name, value) values (?, ?) on conflict (name) do update set value = excluded.value")
+                    .params(GLOBAL_FLAG, enabled).update();
+            changed.add("global");
+        }
+        target.ifPresent(found -> {
+            switches.setSyncEnabled(found, enabled);
+            changed.add(Uuids.hex(found.uuid()));
+        });
+        return changed;
+    }
+
+    ConsumptionStatus status() {
+        Optional<Settings> active = settings.active();
+        Instant last = jdbc.sql("select max(last_sync_at) as last from consumption_records").query((rs, row) -> Timestamps.read(rs, "last"))
+                .single();
+        return new ConsumptionStatus(globalEnabled(), active.map(Settings::syncEnabled).orElse(false),
+                active.map(found -> Uuids.hex(found.uuid())).orElse(null), last);
+    }
+
+    private Settings named(UUID uuid) {
+        try {
+            return settings.get(uuid);
+        } catch (NotFound e) {
+            throw new Rejected(404, "Settings not found: " + Uuids.hex(uuid));
+        }
+    }
+
+    /** The contract's {@code ConsumptionStatusResponse}. */
+    record ConsumptionStatus(boolean globalSyncEnabled, boolean settingsSyncEnabled, String settingsUuid, Instant lastSyncRun) {
+    }
+}

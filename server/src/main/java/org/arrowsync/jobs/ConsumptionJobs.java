@@ -1,0 +1,58 @@
+package org.arrowsync.jobs;
+
+import java.util.UUID;
+import org.arrowsync.consumption.ConsumptionSyncService;
+import org.arrowsync.consumption.FinalisationService;
+import org.arrowsync.consumption.SyncOrder;
+import org.arrowsync.consumption.SyncOrders;
+import org.arrowsync.shared.Progress;
+import org.arrowsync.shared.Uuids;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import tools.jackson.databind.JsonNode;
+
+/** The consumption job kinds: the hourly-style consumption run and the finalisation against the export. */
+@Configuration(proxyBeanMethods = false)
+class ConsumptionJobs {
+
+    static final String RESOURCE_UUID = "resource_uuid";
+    static final String FORCE = "force";
+
+    @Bean
+    JobHandler consumptionSyncHandler(ConsumptionSyncService consumption, SyncOrders orders) {
+        return new JobHandler() {
+            @Override
+            public JobKind kind() {
+                return JobKind.CONSUMPTION_SYNC;
+            }
+
+            @Override
+            public Object run(Job job, Progress progress) {
+                return consumption.sync(order(orders, job), progress);
+            }
+        };
+    }
+
+    @Bean
+    JobHandler consumptionFinalisationHandler(FinalisationService finalisation, SyncOrders orders) {
+        return new JobHandler() {
+            @Override
+            public JobKind kind() {
+                return JobKind.CONSUMPTION_RECONCILIATION;
+            }
+
+            @Override
+            public Object run(Job job, Progress progress) {
+                return finalisation.finalise(order(orders, job), progress);
+            }
+        };
+    }
+
+    private static SyncOrder order(SyncOrders orders, Job job) {
+        JsonNode parameters = job.parameters();
+        JsonNode resource = parameters == null ? null : parameters.get(RESOURCE_UUID);
+        UUID resourceUuid = resource == null || resource.isNull() ? null : Uuids.parse(resource.asString()).orElse(null);
+        boolean force = parameters != null && parameters.path(FORCE).asBoolean(false);
+        return orders.ofJob(job.settingsUuid(), job.period(), resourceUuid, force);
+    }
+}

@@ -1,0 +1,80 @@
+package org.arrowsync.jobs;
+
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
+import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
+import java.time.Clock;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import org.arrowsync.consumption.SyncOrders;
+import org.arrowsync.consumption.SyncPause;
+import org.arrowsync.settings.Settings;
+import org.arrowsync.settings.SettingsService;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.node.JsonNodeFactory;
+
+/**
+ * The periodic consumption work: every hour the current month is synced, every six hours the previous and current months are
+ * finalised (intervals are configuration). Both are gated by the global switch and each settings' {@code sync_enabled}; they
+ * only queue jobs.
+ */
+@Configuration(proxyBeanMethods = false)
+class ConsumptionSchedules {
+
+    @Bean
+    RecurringTask<Void> consumptionSyncSchedule(ConsumptionScheduling scheduling, JobsProperties properties) {
+        return Tasks.recurring("consumption-sync", FixedDelay.of(properties.consumptionSyncInterval()))
+                .execute((instance, context) -> scheduling.syncCurrentMonth());
+    }
+
+    @Bean
+    RecurringTask<Void> consumptionFinalisationSchedule(ConsumptionScheduling scheduling, JobsProperties properties) {
+        return Tasks.recurring("consumption-finalisation", FixedDelay.of(properties.consumptionFinalisationInterval()))
+                .execute((instance, context) -> scheduling.finaliseRecentMonths());
+    }
+
+    /** What the schedules queue, callable on its own so the gating can be checked without waiting for a schedule. */
+    @Component
+    static class ConsumptionScheduling {
+
+        private final SyncPause pause;
+        private final SettingsService settings;
+        private final SyncOrders orders;
+        private final JobService jobs;
+        private final Clock clock;
+
+        ConsumptionScheduling(SyncPause pause, SettingsService settings, SyncOrders orders, JobService jobs, Clock clock) {
+            this.pause = pause;
+            this.settings = settings;
+            this.orders = orders;
+            this.jobs = jobs;
+            this.clock = clock;
+        }
+
+        List<JobService.Submitted> syncCurrentMonth() {
+            return submit(JobKind.CONSUMPTION_SYNC, List.of(YearMonth.now(clock)));
+        }
+
+        List<JobService.Submitted> finaliseRecentMonths() {
+            YearMonth current = YearMonth.now(clock);
+            return submit(JobKind.CONSUMPTION_RECONCILIATION, List.of(current.minusMonths(1), current));
+        }
+
+        private List<JobService.Submitted> submit(JobKind kind, List<YearMonth> periods) {
+            List<JobService.Submitted> submitted = new ArrayList<>();
+            if (!pause.globalEnabled()) {
+                return submitted;
+            }
+            for (Settings enabled : settings.syncEnabled()) {
+                for (YearMonth period : periods) {
+                    submitted.add(jobs.submit(ConsumptionTriggerController.request(kind, orders.scheduled(enabled, period), null,
+                            JsonNodeFactory.instance.objectNode(), null)));
+                }
+            }
+            return submitted;
+        }
+    }
+}
