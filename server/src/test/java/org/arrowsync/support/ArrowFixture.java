@@ -35,6 +35,11 @@ public final class ArrowFixture implements AutoCloseable {
         this.control = new Control(emulator.controlUrl().toString());
     }
 
+    /** The control API of any emulator. */
+    public static Control control(ArrowEmulator emulator) {
+        return new Control(emulator.controlUrl().toString());
+    }
+
     public static ArrowFixture demo(Api api, JdbcClient jdbc) {
         return new ArrowFixture(api, jdbc, EmulatorOptions.demo().withClock(NOW));
     }

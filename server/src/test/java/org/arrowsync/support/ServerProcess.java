@@ -1,0 +1,67 @@
+package org.arrowsync.support;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.arrowsync.Application;
+import org.postgresql.ds.PGSimpleDataSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** A whole server in its own JVM on a data folder, so a test can kill it the way a crash does (SIGKILL, no shutdown hook). */
+public record ServerProcess(Process process, int port, int databasePort) {
+
+    private static final Pattern DATABASE_PORT = Pattern.compile("Embedded PostgreSQL started on port (\\d+)");
+
+    public static ServerProcess start(Path folder, String name, String... arguments) throws IOException, InterruptedException {
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        Path log = folder.resolve(name + ".log");
+        String java = ProcessHandle.current().info().command().orElse("java");
+        List<String> command = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"), Application.class.getName(),
+                "--spring.profiles.active=test", "--server.port=" + port, "--arrowsync.data.dir=" + folder.resolve("data"),
+                "--arrowsync.admin-token=" + Api.ADMIN_TOKEN, "--arrowsync.jobs.heartbeat-interval=500ms",
+                "--arrowsync.jobs.missed-heartbeats-limit=4"));
+        command.addAll(List.of(arguments));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("server " + name + " exited: " + Files.readString(log));
+            }
+            String output = Files.readString(log);
+            Matcher matcher = DATABASE_PORT.matcher(output);
+            if (matcher.find() && output.contains("Started Application")) {
+                return new ServerProcess(process, port, Integer.parseInt(matcher.group(1)));
+            }
+            Thread.sleep(200);
+        }
+        process.destroyForcibly();
+        throw new IllegalStateException("server " + name + " did not start: " + Files.readString(log));
+    }
+
+    public Api api() {
+        return Api.at(port);
+    }
+
+    /** Straight to the server's embedded PostgreSQL, which outlives a killed server until the next one stops it. */
+    public JdbcClient jdbc() {
+        PGSimpleDataSource dataSource = new PGSimpleDataSource();
+        dataSource.setUrl("jdbc:postgresql://localhost:" + databasePort + "/postgres");
+        dataSource.setUser("postgres");
+        return JdbcClient.create(dataSource);
+    }
+
+    /** SIGKILL: no shutdown hook runs; a running job is left as a crash leaves it. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor();
+    }
+}
