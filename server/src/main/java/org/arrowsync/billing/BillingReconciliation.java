@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.arrowsync.arrowclient.ArrowClient;
 import org.arrowsync.arrowclient.ArrowClients;
 import org.arrowsync.arrowclient.ArrowException;
 import org.arrowsync.arrowclient.BillingLine;
@@ -83,8 +84,9 @@ public class BillingReconciliation {
                     return new Report(target.period().toString(), 0, 0, BigDecimal.ZERO, "No validated billing syncs to reconcile");
                 }
                 Run run = new Run(chosen, target.period(), candidates, progress);
-                clients.connect(chosen.connection()).forEachExportPage(ExportQuery.forPeriod(chosen.exportTypeReference(), target.period()),
-                        run::page);
+                ArrowClient client = clients.connect(chosen.connection());
+                ExportQuery query = ExportQuery.forPeriod(chosen.exportTypeReference(), target.period());
+                ReadAhead.<ExportPage>run(pages -> client.forEachExportPage(query, pages), run::page);
                 return run.finish();
             });
         } catch (ArrowException | BillingSyncService.EmptyExport e) {

@@ -42,6 +42,20 @@ class BillingSyncRepository {
                 .query(BillingSyncRepository::map).single();
     }
 
+    /** The syncs of these (mapping, statement) keys, the missing ones created pending: two statements for a whole page. */
+    List<BillingSync> getOrCreateAll(List<SyncKey> keys, YearMonth period, Instant now) {
+        Long[] mappings = keys.stream().map(SyncKey::mappingId).toArray(Long[]::new);
+        String[] statements = keys.stream().map(SyncKey::statementReference).toArray(String[]::new);
+        Long[] invoices = keys.stream().map(SyncKey::invoiceId).toArray(Long[]::new);
+        jdbc.sql("""
+                        insert into billing_syncs (uuid, customer_mapping_id, statement_reference, report_period, invoice_id, created, modified)
+                        select gen_random_uuid(), m, st, ?, inv, ?, ? from unnest(?::bigint[], ?::text[], ?::bigint[]) as t(m, st, inv)
+                        on conflict (customer_mapping_id, statement_reference) do nothing""")
+                .params(period.toString(), Timestamps.of(now), Timestamps.of(now), mappings, statements, invoices).update();
+        return jdbc.sql(SELECT + " join unnest(?::bigint[], ?::text[]) as k(m, st) on k.m = b.customer_mapping_id and k.st = b.statement_reference")
+                .params(mappings, statements).query(BillingSyncRepository::map).list();
+    }
+
     Optional<BillingSync> find(UUID uuid) {
         return jdbc.sql(SELECT + " where b.uuid = ?").param(uuid).query(BillingSyncRepository::map).optional();
     }
@@ -98,6 +112,13 @@ class BillingSyncRepository {
     void saveReconciled(long id, SyncState state, Instant now) {
         jdbc.sql("update billing_syncs set state = ?, reconciled_at = ?, error_message = '', modified = ? where id = ?")
                 .params(state.code(), Timestamps.of(now), Timestamps.of(now), id).update();
+    }
+
+    record SyncKey(long mappingId, String statementReference, long invoiceId) {
+
+        String text() {
+            return mappingId + "|" + statementReference;
+        }
     }
 
     static BillingSync map(ResultSet rs, int row) throws SQLException {

@@ -9,8 +9,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.arrowsync.arrowclient.ArrowClient;
 import org.arrowsync.arrowclient.ArrowClients;
 import org.arrowsync.arrowclient.ArrowException;
+import org.arrowsync.arrowclient.ExportPage;
 import org.arrowsync.arrowclient.ExportQuery;
 import org.arrowsync.billing.BillingSyncItemRepository.ItemUpdate;
 import org.arrowsync.ledger.Resource;
@@ -101,8 +103,9 @@ public class BillingSyncService {
             return transactions.execute(status -> {
                 BillingLocks.lock(jdbc, chosen, target.period());
                 SyncRun run = new SyncRun(chosen, target.period(), target.licenseReference(), active, writers, clock, progress);
-                clients.connect(chosen.connection()).forEachExportPage(
-                        ExportQuery.forPeriod(chosen.exportTypeReference(), target.period()), run::page);
+                ArrowClient client = clients.connect(chosen.connection());
+                ExportQuery query = ExportQuery.forPeriod(chosen.exportTypeReference(), target.period());
+                ReadAhead.<ExportPage>run(pages -> client.forEachExportPage(query, pages), run::page);
                 return finish(chosen, target, run, progress);
             });
         } catch (ArrowException e) {

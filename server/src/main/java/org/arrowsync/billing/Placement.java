@@ -3,6 +3,7 @@ package org.arrowsync.billing;
 import java.time.Clock;
 import java.time.YearMonth;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -12,25 +13,27 @@ import org.arrowsync.mappings.CustomerMapping;
 
 /**
  * Which invoice a run writes to (D7): the billed month's invoice while it is pending, else the customer's current
- * invoice. Looked up once per customer and run, with the invoice's currency (D9).
+ * invoice. The billed month's invoices of every mapped customer, and their currencies (D9), are fetched once per run.
  */
 final class Placement {
 
     private final InvoiceService invoices;
-    private final YearMonth period;
     private final Clock clock;
     private final Map<UUID, Invoice> billed = new HashMap<>();
-    private final Map<UUID, Invoice> open = new HashMap<>();
-    private final Map<Long, Optional<String>> currencies = new HashMap<>();
+    private final Map<UUID, Invoice> current = new HashMap<>();
+    private final Map<Long, String> currencies = new HashMap<>();
 
-    Placement(InvoiceService invoices, YearMonth period, Clock clock) {
+    Placement(InvoiceService invoices, YearMonth period, List<CustomerMapping> mappings, Clock clock) {
         this.invoices = invoices;
-        this.period = period;
         this.clock = clock;
+        List<UUID> customers = mappings.stream().map(CustomerMapping::customerUuid).distinct().toList();
+        List<Invoice> found = invoices.invoicesFor(customers, period);
+        found.forEach(invoice -> billed.put(invoice.customer().uuid(), invoice));
+        currencies.putAll(invoices.currencies(found));
     }
 
     Invoice billedInvoice(CustomerMapping mapping) {
-        return billed.computeIfAbsent(mapping.customerUuid(), customer -> invoices.invoiceFor(customer, period));
+        return billed.get(mapping.customerUuid());
     }
 
     Invoice invoiceFor(CustomerMapping mapping) {
@@ -38,17 +41,18 @@ final class Placement {
         if (invoice.isOpen()) {
             return invoice;
         }
-        return open.computeIfAbsent(mapping.customerUuid(), customer -> invoices.invoiceFor(customer, YearMonth.now(clock)));
+        return current.computeIfAbsent(mapping.customerUuid(), customer -> {
+            Invoice open = invoices.invoiceFor(customer, YearMonth.now(clock));
+            invoices.currencyOf(open).ifPresent(currency -> currencies.put(open.id(), currency));
+            return open;
+        });
     }
 
     Optional<String> currencyOf(Invoice invoice) {
-        return currencies.computeIfAbsent(invoice.id(), id -> invoices.currencyOf(invoice));
+        return Optional.ofNullable(currencies.get(invoice.id()));
     }
 
     void useCurrency(Invoice invoice, String currency) {
-        currencies.putIfAbsent(invoice.id(), Optional.of(currency));
-        if (currencies.get(invoice.id()).isEmpty()) {
-            currencies.put(invoice.id(), Optional.of(currency));
-        }
+        currencies.putIfAbsent(invoice.id(), currency);
     }
 }

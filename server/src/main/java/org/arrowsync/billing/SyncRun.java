@@ -9,6 +9,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.arrowsync.arrowclient.BillingLine;
@@ -17,6 +18,7 @@ import org.arrowsync.arrowclient.ExportPage;
 import org.arrowsync.arrowclient.ExportRow;
 import org.arrowsync.billing.BillingSyncItemRepository.ItemUpdate;
 import org.arrowsync.billing.BillingSyncItemRepository.NewItem;
+import org.arrowsync.billing.BillingSyncRepository.SyncKey;
 import org.arrowsync.ledger.BillingPath;
 import org.arrowsync.ledger.Invoice;
 import org.arrowsync.ledger.InvoiceService;
@@ -56,7 +58,7 @@ final class SyncRun {
         this.mappings = new MappingIndex(mappings);
         this.writers = writers;
         this.progress = progress;
-        this.placement = new Placement(writers.invoices(), period, clock);
+        this.placement = new Placement(writers.invoices(), period, mappings, clock);
     }
 
     long rows() {
@@ -78,7 +80,7 @@ final class SyncRun {
 
     void page(ExportPage page) {
         progress.increment("pages");
-        List<Line> lines = matched(page);
+        List<Line> lines = lines(parse(page));
         if (lines.isEmpty()) {
             return;
         }
@@ -124,7 +126,9 @@ final class SyncRun {
         changes.forEach((invoiceId, list) -> writers.invoices().changeItems(writers.invoices().invoice(invoiceId), list));
         removals.forEach((invoiceId, list) -> writers.invoices().removeItems(writers.invoices().invoice(invoiceId), list));
         writers.items().insertAll(inserts, writers.now());
-        writers.items().updateAll(updates, writers.now());
+        Map<Long, BillingSyncItem> byId = new HashMap<>();
+        existing.values().forEach(item -> byId.put(item.id(), item));
+        writers.items().updateAll(updates.stream().filter(update -> changes(byId.get(update.id()), update)).toList(), writers.now());
         progress.add("lines_synced", lines.size());
     }
 
@@ -159,9 +163,10 @@ final class SyncRun {
 
     private Map<Line, Long> writeInvoiceItems(List<Line> lines) {
         Map<Line, Long> created = new HashMap<>();
-        Map<Invoice, List<Line>> byInvoice = new LinkedHashMap<>();
         Map<String, Resource> resources = writers.resources().byLicense(lines.stream().map(line -> line.line().licenseReference())
                 .filter(reference -> reference != null && !reference.isBlank()).distinct().toList());
+        List<Line> placed = new ArrayList<>();
+        List<InvoiceService.Placed> drafts = new ArrayList<>();
         for (Line line : lines) {
             Invoice invoice = placement.invoiceFor(line.mapping());
             Optional<String> currency = placement.currencyOf(invoice);
@@ -172,20 +177,26 @@ final class SyncRun {
                 continue;
             }
             placement.useCurrency(invoice, line.currency());
-            byInvoice.computeIfAbsent(invoice, key -> new ArrayList<>()).add(line);
+            placed.add(line);
+            drafts.add(new InvoiceService.Placed(invoice, line.draft(period, invoice.period(), resources.get(line.line().licenseReference()))));
         }
-        byInvoice.forEach((invoice, group) -> {
-            List<Long> ids = writers.invoices().addItems(invoice, group.stream()
-                    .map(line -> line.draft(period, invoice.period(), resources.get(line.line().licenseReference()))).toList());
-            for (int i = 0; i < group.size(); i++) {
-                created.put(group.get(i), ids.get(i));
-            }
-        });
+        List<Long> ids = writers.invoices().addAll(drafts);
+        for (int i = 0; i < placed.size(); i++) {
+            created.put(placed.get(i), ids.get(i));
+        }
         return created;
     }
 
-    private List<Line> matched(ExportPage page) {
-        List<Line> lines = new ArrayList<>();
+    /** A valid, matched line before its sync is known. */
+    private record Parsed(BillingLine line, CustomerMapping mapping, String statement) {
+
+        String key() {
+            return mapping.id() + "|" + statement;
+        }
+    }
+
+    private List<Parsed> parse(ExportPage page) {
+        List<Parsed> parsed = new ArrayList<>();
         for (ExportRow row : page.rows()) {
             rows++;
             BillingLineResult result = row.billingLine();
@@ -206,7 +217,24 @@ final class SyncRun {
                 }
                 continue;
             }
-            BillingSync sync = syncFor(mapping.get(), line);
+            String statement = line.statementReference() != null && !line.statementReference().isBlank() ? line.statementReference()
+                    : "SYNC-" + period + "-" + mapping.get().arrowReference();
+            parsed.add(new Parsed(line, mapping.get(), statement));
+        }
+        List<SyncKey> missing = parsed.stream().filter(p -> !syncs.containsKey(p.key()))
+                .map(p -> new SyncKey(p.mapping().id(), p.statement(), placement.billedInvoice(p.mapping()).id())).distinct().toList();
+        if (!missing.isEmpty()) {
+            writers.syncs().getOrCreateAll(missing, period, writers.now())
+                    .forEach(sync -> syncs.put(sync.mappingId() + "|" + sync.statementReference(), sync));
+        }
+        return parsed;
+    }
+
+    private List<Line> lines(List<Parsed> parsed) {
+        List<Line> lines = new ArrayList<>();
+        for (Parsed p : parsed) {
+            BillingSync sync = syncs.get(p.key());
+            BillingLine line = p.line();
             if (sync.state().frozen()) {
                 progress.increment("frozen_lines");
                 continue;
@@ -218,16 +246,9 @@ final class SyncRun {
             }
             allValidated.merge(sync.id(), line.validated(), Boolean::logicalAnd);
             String currency = line.currency() == null || line.currency().isBlank() ? Money.DEFAULT_CURRENCY : line.currency();
-            lines.add(new Line(sync, mapping.get(), line, settings.priceSource().choose(line.sellTotal(), line.buyTotal()), currency));
+            lines.add(new Line(sync, p.mapping(), line, settings.priceSource().choose(line.sellTotal(), line.buyTotal()), currency));
         }
         return lines;
-    }
-
-    private BillingSync syncFor(CustomerMapping mapping, BillingLine line) {
-        String statement = line.statementReference() != null && !line.statementReference().isBlank() ? line.statementReference()
-                : "SYNC-" + period + "-" + mapping.arrowReference();
-        return syncs.computeIfAbsent(mapping.id() + "|" + statement, key -> writers.syncs()
-                .getOrCreate(mapping.id(), statement, period, placement.billedInvoice(mapping).id(), writers.now()));
     }
 
     private String via(Line line, Map<String, BillingPath> owners) {
@@ -254,6 +275,14 @@ final class SyncRun {
     private static ItemUpdate update(BillingSyncItem item, Line line, BigDecimal invoiced, Long invoiceItem, String via) {
         return new ItemUpdate(item.id(), line.amount(), invoiced, invoiceItem, via, line.line().sellTotal(), line.line().buyTotal(),
                 line.line().quantity(), false);
+    }
+
+    /** An unchanged line writes nothing: a re-sync of an unchanged month only reads. */
+    private static boolean changes(BillingSyncItem item, ItemUpdate update) {
+        return item.removed() || item.currentPrice().compareTo(update.price()) != 0 || item.invoiced().compareTo(update.invoiced()) != 0
+                || !Objects.equals(item.invoiceItemId(), update.invoiceItemId()) || !item.billedVia().equals(update.billedVia())
+                || item.sell().compareTo(update.sell()) != 0 || item.buy().compareTo(update.buy()) != 0
+                || item.quantity().compareTo(update.quantity()) != 0;
     }
 
     static String truncate(String value, int length) {

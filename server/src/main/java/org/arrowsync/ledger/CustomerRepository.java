@@ -27,6 +27,10 @@ class CustomerRepository {
         return jdbc.sql("select " + COLUMNS + " from customers where uuid = ?").param(uuid).query(CustomerRepository::map).optional();
     }
 
+    List<Long> idsOf(java.util.Collection<UUID> uuids) {
+        return jdbc.sql("select id from customers where uuid = any(?)").param(uuids.toArray(UUID[]::new)).query(Long.class).list();
+    }
+
     long count(SqlFilter filter) {
         return jdbc.sql("select count(*) from customers" + filter.clause()).params(filter.params()).query(Long.class).single();
     }

@@ -6,7 +6,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.arrowsync.ledger.Resource.Ref;
@@ -48,6 +53,16 @@ class InvoiceItemRepository {
                 .query(this::map).list();
     }
 
+    /** Each invoice's currencies (an invoice with no items has none). */
+    Map<Long, List<String>> currenciesOf(Collection<Long> invoiceIds) {
+        Map<Long, List<String>> currencies = new HashMap<>();
+        jdbc.sql("select distinct invoice_id, currency from invoice_items where invoice_id = any(?)").param(invoiceIds.toArray(Long[]::new))
+                .query(rs -> {
+                    currencies.computeIfAbsent(rs.getLong("invoice_id"), id -> new ArrayList<>()).add(rs.getString("currency"));
+                });
+        return currencies;
+    }
+
     List<String> currenciesOf(long invoiceId) {
         return jdbc.sql("select distinct currency from invoice_items where invoice_id = ?").param(invoiceId).query(String.class).list();
     }
@@ -76,9 +91,10 @@ class InvoiceItemRepository {
         return uuid;
     }
 
-    /** Inserts many items in one statement; returns their ids in the order given. */
-    List<Long> insertAll(long invoiceId, List<InvoiceItemDraft> drafts, Instant now) {
+    /** Inserts many items (each on its own invoice) in one statement; returns their ids in the order given. */
+    List<Long> insertAll(List<Long> invoiceIds, List<InvoiceItemDraft> drafts, Instant now) {
         int n = drafts.size();
+        Long[] invoices = invoiceIds.toArray(Long[]::new);
         UUID[] uuids = new UUID[n];
         String[] names = new String[n];
         BigDecimal[] unitPrices = new BigDecimal[n];
@@ -113,19 +129,19 @@ class InvoiceItemRepository {
         jdbc.sql("""
                         insert into invoice_items (uuid, invoice_id, name, unit_price, quantity, unit, currency, start_date, end_date,
                                                    resource_id, resource_name, project_id, project_uuid, project_name, details, created)
-                        select u, ?, nm, up, q, un, cur, sd, ed, rid, rn, pid, pu, pn, d::jsonb, ?
-                        from unnest(?::uuid[], ?::text[], ?::numeric[], ?::numeric[], ?::text[], ?::text[], ?::date[], ?::date[],
+                        select u, inv, nm, up, q, un, cur, sd, ed, rid, rn, pid, pu, pn, d::jsonb, ?
+                        from unnest(?::bigint[], ?::uuid[], ?::text[], ?::numeric[], ?::numeric[], ?::text[], ?::text[], ?::date[], ?::date[],
                                     ?::bigint[], ?::text[], ?::bigint[], ?::uuid[], ?::text[], ?::text[])
-                             as t(u, nm, up, q, un, cur, sd, ed, rid, rn, pid, pu, pn, d)""")
-                .params(invoiceId, Timestamps.of(now), uuids, names, unitPrices, quantities, units, currencies, starts, ends, resourceIds,
+                             as t(inv, u, nm, up, q, un, cur, sd, ed, rid, rn, pid, pu, pn, d)""")
+                .params(Timestamps.of(now), invoices, uuids, names, unitPrices, quantities, units, currencies, starts, ends, resourceIds,
                         resourceNames, projectIds, projectUuids, projectNames, details)
                 .update();
-        java.util.Map<UUID, Long> ids = new java.util.HashMap<>();
+        Map<UUID, Long> ids = new HashMap<>();
         jdbc.sql("select id, uuid from invoice_items where uuid = any(?)").param(uuids)
                 .query(rs -> {
                     ids.put(rs.getObject("uuid", UUID.class), rs.getLong("id"));
                 });
-        return java.util.Arrays.stream(uuids).map(ids::get).toList();
+        return Arrays.stream(uuids).map(ids::get).toList();
     }
 
     /** Sets name, unit price, quantity and details of many items in one statement. */

@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.YearMonth;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -49,6 +50,24 @@ class InvoiceRepository {
                 .update();
         return jdbc.sql(SELECT + " where i.customer_id = ? and i.year = ? and i.month = ?")
                 .params(customerId, period.getYear(), period.getMonthValue()).query(InvoiceRepository::map).single();
+    }
+
+    /** Locks several invoices, in id order so two runs never deadlock. */
+    List<Invoice> lockAll(Collection<Long> ids) {
+        return jdbc.sql(SELECT + " where i.id = any(?) order by i.id for update of i").param(ids.toArray(Long[]::new))
+                .query(InvoiceRepository::map).list();
+    }
+
+    /** The customers' invoices for the month, the missing ones created pending: two statements for any number of customers. */
+    List<Invoice> getOrCreateAll(Collection<Long> customerIds, YearMonth period, Instant now) {
+        Long[] ids = customerIds.toArray(Long[]::new);
+        jdbc.sql("""
+                        insert into invoices (uuid, customer_id, year, month, state, created, modified)
+                        select gen_random_uuid(), customer, ?, ?, 'pending', ?, ? from unnest(?::bigint[]) as customer
+                        on conflict (customer_id, year, month) do nothing""")
+                .params(period.getYear(), period.getMonthValue(), Timestamps.of(now), Timestamps.of(now), ids).update();
+        return jdbc.sql(SELECT + " where i.customer_id = any(?) and i.year = ? and i.month = ?")
+                .params(ids, period.getYear(), period.getMonthValue()).query(InvoiceRepository::map).list();
     }
 
     long count(SqlFilter filter) {

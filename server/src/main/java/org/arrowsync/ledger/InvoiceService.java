@@ -3,6 +3,7 @@ package org.arrowsync.ledger;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.YearMonth;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -70,21 +71,57 @@ public class InvoiceService {
         items.delete(item.id());
     }
 
-    /** Adds many items to one open invoice under one lock; returns their ids in order (the bulk path of large syncs). */
+    /** Adds many items to one open invoice under one lock; returns their ids in order. */
     @Transactional
     public List<Long> addItems(Invoice invoice, List<InvoiceItemDraft> drafts) {
-        if (drafts.isEmpty()) {
+        return addAll(drafts.stream().map(draft -> new Placed(invoice, draft)).toList());
+    }
+
+    /**
+     * Adds items to several open invoices at once (the bulk path of large syncs): one lock statement, one currency
+     * check, one insert. Refuses the whole batch if any invoice is closed or would mix currencies.
+     */
+    @Transactional
+    public List<Long> addAll(List<Placed> placed) {
+        if (placed.isEmpty()) {
             return List.of();
         }
-        Invoice locked = lockOpen(invoice.id());
-        List<String> currencies = items.currenciesOf(locked.id());
-        for (InvoiceItemDraft draft : drafts) {
-            if (!currencies.isEmpty() && !currencies.contains(draft.currency()) || !draft.currency().equals(drafts.get(0).currency())) {
-                throw InvalidInput.of("currency", "Invoice " + locked.period() + " of " + locked.customer().name()
-                        + " cannot mix currencies (" + String.join(", ", currencies) + " and " + draft.currency() + ").");
+        List<Long> invoiceIds = placed.stream().map(p -> p.invoice().id()).distinct().toList();
+        for (Invoice locked : invoices.lockAll(invoiceIds)) {
+            if (!locked.isOpen()) {
+                throw new InvoiceClosed(locked);
             }
         }
-        return items.insertAll(locked.id(), drafts, clock.instant());
+        Map<Long, List<String>> currencies = new java.util.HashMap<>(items.currenciesOf(invoiceIds));
+        for (Placed p : placed) {
+            List<String> known = currencies.computeIfAbsent(p.invoice().id(), id -> new java.util.ArrayList<>());
+            if (!known.isEmpty() && !known.contains(p.draft().currency())) {
+                throw InvalidInput.of("currency", "Invoice " + p.invoice().period() + " of " + p.invoice().customer().name()
+                        + " is in " + known.get(0) + "; an item in " + p.draft().currency() + " cannot join it.");
+            }
+            if (known.isEmpty()) {
+                known.add(p.draft().currency());
+            }
+        }
+        return items.insertAll(placed.stream().map(p -> p.invoice().id()).toList(), placed.stream().map(Placed::draft).toList(),
+                clock.instant());
+    }
+
+    /** The customers' invoices for a month, opened where missing. */
+    @Transactional
+    public List<Invoice> invoicesFor(Collection<UUID> customerUuids, YearMonth period) {
+        if (customerUuids.isEmpty()) {
+            return List.of();
+        }
+        List<Long> ids = customers.idsOf(customerUuids);
+        return invoices.getOrCreateAll(ids, period, clock.instant());
+    }
+
+    /** Each invoice's currency, for those that have items. */
+    public Map<Long, String> currencies(Collection<Invoice> found) {
+        Map<Long, String> first = new java.util.HashMap<>();
+        items.currenciesOf(found.stream().map(Invoice::id).toList()).forEach((id, list) -> first.put(id, list.get(0)));
+        return first;
     }
 
     /** Changes many items of one open invoice under one lock. */
@@ -202,6 +239,10 @@ public class InvoiceService {
         BigDecimal total() {
             return items.stream().map(InvoiceItem::price).reduce(Money.price(BigDecimal.ZERO, BigDecimal.ONE, currency()), BigDecimal::add);
         }
+    }
+
+    /** An item to add and the invoice it goes on. */
+    public record Placed(Invoice invoice, InvoiceItemDraft draft) {
     }
 
     /** New name, amount and details for an existing item. */

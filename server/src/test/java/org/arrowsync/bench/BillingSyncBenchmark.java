@@ -1,0 +1,193 @@
+package org.arrowsync.bench;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.arrowsync.support.Api;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * bench/billing-sync: a 200,000-line month over 2,000 mapped customers, synced through the real HTTP trigger by a
+ * server at -Xmx512m, then synced again unchanged; beside it, a plain JDBC batch insert of as many rows into tables of
+ * the same shape. Prints the figures; asserts nothing.
+ */
+public final class BillingSyncBenchmark {
+
+    private static final Pattern DATABASE_PORT = Pattern.compile("Embedded PostgreSQL started on port (\\d+)");
+    private static final String TEMPLATE = "DJ284LDZ-standard";
+
+    public static void main(String[] args) throws Exception {
+        int customers = Integer.parseInt(System.getProperty("customers", "2000"));
+        int licenses = Integer.parseInt(System.getProperty("licenses", "10"));
+        int lines = Integer.parseInt(System.getProperty("lines", "10"));
+        Path work = Files.createTempDirectory("arrowsync-bench");
+        int emulatorPort = freePort();
+        int serverPort = freePort();
+        Process emulator = new ProcessBuilder("java", "-jar", "emulator/target/arrowsync-emulator.jar", "--port=" + emulatorPort,
+                "--preset=scale", "--customers=" + customers, "--licenses-per-customer=" + licenses, "--lines-per-license=" + lines,
+                "--clock=2026-11-26T10:00:00Z").redirectErrorStream(true).redirectOutput(work.resolve("emulator.log").toFile()).start();
+        Process server = new ProcessBuilder("java", "-Xmx512m", "-jar", "server/target/arrowsync-server.jar", "--server.port=" + serverPort,
+                "--arrowsync.data.dir=" + work.resolve("data"), "--arrowsync.admin-token=" + Api.ADMIN_TOKEN, "--arrowsync.demo.enabled=false",
+                "--arrowsync.jobs.schedules-enabled=false", "--arrowsync.arrow.client.requests-per-second=1000")
+                .redirectErrorStream(true).redirectOutput(work.resolve("server.log").toFile()).start();
+        try (HeapSampler heap = new HeapSampler(server.pid())) {
+            int databasePort = awaitServer(work.resolve("server.log"));
+            String jdbcUrl = "jdbc:postgresql://localhost:" + databasePort + "/postgres";
+            String api = "http://127.0.0.1:" + emulatorPort + "/index.php/api/";
+            Api arrowsync = Api.at(serverPort);
+            String settings = arrowsync.post("/api/admin/arrow/settings/", Map.of("api_url", api, "api_key", "demo-api-key",
+                    "export_type_reference", TEMPLATE)).expect(201).text("uuid");
+            mapCustomers(jdbcUrl, settings, customers);
+            long expected = (long) customers * licenses * lines;
+
+            Run first = sync(arrowsync, emulatorPort);
+            Run second = sync(arrowsync, emulatorPort);
+            long synced = count(jdbcUrl, "select count(*) from billing_sync_items");
+            Duration raw = rawInsert(jdbcUrl, (int) expected);
+
+            System.out.printf("lines in the month:            %,d (synced items: %,d)%n", expected, synced);
+            System.out.printf("first sync:                    %.1f s, %,.0f lines/s, %d Arrow requests%n", seconds(first.time()),
+                    expected / seconds(first.time()), first.requests());
+            System.out.printf("unchanged re-sync:             %.1f s, %,.0f lines/s, %d Arrow requests%n", seconds(second.time()),
+                    expected / seconds(second.time()), second.requests());
+            System.out.printf("raw JDBC batch insert:         %.1f s (%,d invoice items + %,d sync items)%n", seconds(raw), expected, expected);
+            System.out.printf("server peak heap (of 512 MiB): %d MiB%n", heap.peakMib());
+            System.out.printf("sync time / raw insert time:   %.2f (goal <= 2)%n", seconds(first.time()) / seconds(raw));
+            System.out.printf("first / unchanged re-sync:     %.2f (goal >= 2)%n", seconds(first.time()) / seconds(second.time()));
+        } finally {
+            server.destroy();
+            emulator.destroy();
+            server.waitFor();
+        }
+    }
+
+    private record Run(Duration time, int requests) {
+    }
+
+    private static Run sync(Api arrowsync, int emulatorPort) throws InterruptedException {
+        Api control = Api.at(emulatorPort);
+        control.delete("/_emulator/stats");
+        Instant start = Instant.now();
+        String job = arrowsync.post("/api/admin/arrow/billing-syncs/trigger_sync/", Map.of("year", 2026, "month", 10)).expect(202).text("uuid");
+        JsonNode state;
+        do {
+            Thread.sleep(200);
+            state = arrowsync.get("/api/admin/arrow/jobs/" + job + "/").expect(200).json();
+        } while (!state.get("state").asString().equals("succeeded") && !state.get("state").asString().equals("failed"));
+        Duration time = Duration.between(start, Instant.now());
+        if (state.get("state").asString().equals("failed")) {
+            throw new IllegalStateException("sync failed: " + state);
+        }
+        int requests = control.get("/_emulator/stats").json().path("exports").path("requests").asInt();
+        return new Run(time, requests);
+    }
+
+    /** Operator customers and active mappings for every scale customer, straight into the database (setup, not measured). */
+    private static void mapCustomers(String jdbcUrl, String settings, int customers) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(jdbcUrl, "postgres", "")) {
+            connection.createStatement().execute("""
+                    insert into customers (uuid, name, created, modified)
+                    select gen_random_uuid(), 'Scale customer ' || n, now(), now() from generate_series(1, %d) n""".formatted(customers));
+            try (PreparedStatement insert = connection.prepareStatement("""
+                    insert into customer_mappings (uuid, settings_id, arrow_reference, arrow_company_name, customer_id, created, modified)
+                    select gen_random_uuid(), (select id from arrow_settings where uuid = ?::uuid), 'XSP' || (700000 + n), '',
+                           (select id from customers where name = 'Scale customer ' || n), now(), now()
+                    from generate_series(1, ?) n""")) {
+                insert.setString(1, settings);
+                insert.setInt(2, customers);
+                insert.execute();
+            }
+        }
+    }
+
+    /** The baseline: as many rows as the month has, JDBC-batched into tables shaped like invoice items and sync items. */
+    private static Duration rawInsert(String jdbcUrl, int rows) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(jdbcUrl + "?reWriteBatchedInserts=true", "postgres", "")) {
+            connection.createStatement().execute("create table bench_items (like invoice_items including defaults)");
+            connection.createStatement().execute("create table bench_sync_items (like billing_sync_items including defaults)");
+            connection.createStatement().execute("create unique index on bench_sync_items (billing_sync_id, arrow_line_reference)");
+            connection.setAutoCommit(false);
+            Instant start = Instant.now();
+            try (PreparedStatement items = connection.prepareStatement("""
+                    insert into bench_items (id, uuid, invoice_id, name, unit_price, quantity, currency, start_date, end_date, details, created)
+                    values (?, ?, 1, ?, ?, 1, 'EUR', date '2026-10-01', date '2026-10-31', '{"source":"arrow"}'::jsonb, now())""");
+                 PreparedStatement syncItems = connection.prepareStatement("""
+                    insert into bench_sync_items (id, uuid, billing_sync_id, arrow_line_reference, invoice_item_id, billed_via, original_price,
+                                                  current_price, invoiced, sell, buy, created, modified)
+                    values (?, ?, 1, ?, ?, 'invoice', ?, ?, ?, ?, ?, now(), now())""")) {
+                for (int i = 1; i <= rows; i++) {
+                    BigDecimal price = BigDecimal.valueOf(i % 9973, 2);
+                    items.setLong(1, i);
+                    items.setObject(2, UUID.randomUUID());
+                    items.setString(3, "Line " + i);
+                    items.setBigDecimal(4, price);
+                    items.addBatch();
+                    syncItems.setLong(1, i);
+                    syncItems.setObject(2, UUID.randomUUID());
+                    syncItems.setString(3, "SEQ-" + i);
+                    syncItems.setLong(4, i);
+                    for (int p = 5; p <= 9; p++) {
+                        syncItems.setBigDecimal(p, price);
+                    }
+                    syncItems.addBatch();
+                    if (i % 1000 == 0) {
+                        items.executeBatch();
+                        syncItems.executeBatch();
+                    }
+                }
+                items.executeBatch();
+                syncItems.executeBatch();
+            }
+            connection.commit();
+            return Duration.between(start, Instant.now());
+        }
+    }
+
+    private static long count(String jdbcUrl, String sql) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(jdbcUrl, "postgres", "")) {
+            var result = connection.createStatement().executeQuery(sql);
+            result.next();
+            return result.getLong(1);
+        }
+    }
+
+    private static int awaitServer(Path log) throws IOException, InterruptedException {
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
+        while (Instant.now().isBefore(deadline)) {
+            String output = Files.exists(log) ? Files.readString(log) : "";
+            Matcher matcher = DATABASE_PORT.matcher(output);
+            if (matcher.find() && output.contains("Started Application")) {
+                return Integer.parseInt(matcher.group(1));
+            }
+            Thread.sleep(250);
+        }
+        throw new IllegalStateException("the server did not start: " + Files.readString(log));
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static double seconds(Duration duration) {
+        return duration.toMillis() / 1000.0;
+    }
+
+    private BillingSyncBenchmark() {
+    }
+}
