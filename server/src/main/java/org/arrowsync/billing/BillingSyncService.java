@@ -150,7 +150,8 @@ public class BillingSyncService {
             synced++;
         }
         progress.add("lines_removed", removed);
-        log.info("Billing sync of {} for {}: {} rows, {} syncs", target.period(), chosen, run.rows(), synced);
+        log.info("Billing sync of {} for {}: {} rows, {} syncs; page work in ms: {}", target.period(), chosen, run.rows(), synced,
+                run.millis());
         return new SyncReport(target.period().toString(), run.rows(), synced, removed, "");
     }
 

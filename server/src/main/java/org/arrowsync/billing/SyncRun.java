@@ -78,20 +78,46 @@ final class SyncRun {
         return allValidated.getOrDefault(syncId, false);
     }
 
+    private final Map<String, Long> nanos = new java.util.TreeMap<>();
+
+    /** Where the run's time went, for the log. */
+    Map<String, Long> millis() {
+        Map<String, Long> millis = new java.util.TreeMap<>();
+        nanos.forEach((phase, value) -> millis.put(phase, value / 1_000_000));
+        return millis;
+    }
+
+    private void time(String phase, long start) {
+        nanos.merge(phase, System.nanoTime() - start, Long::sum);
+    }
+
     void page(ExportPage page) {
+        long start = System.nanoTime();
+        pageInner(page);
+        time("total", start);
+    }
+
+    private void pageInner(ExportPage page) {
         progress.increment("pages");
+        long t = System.nanoTime();
         List<Line> lines = lines(parse(page));
+        time("parse", t);
         if (lines.isEmpty()) {
             return;
         }
+        t = System.nanoTime();
         Map<String, BillingSyncItem> existing = new HashMap<>();
         writers.items().find(lines.stream().map(line -> line.sync().id()).distinct().toList(),
                         lines.stream().map(line -> line.line().lineReference()).distinct().toList())
                 .forEach(item -> existing.put(item.syncId() + "|" + item.lineReference(), item));
+        time("existing", t);
+        t = System.nanoTime();
         Map<String, BillingPath> owners = writers.licenses().claimAll(lines.stream()
                 .filter(line -> line.amount().signum() != 0 && hasLicense(line.line()))
                 .map(line -> line.line().licenseReference()).distinct().toList(), period, BillingPath.BILLING);
 
+        time("claims", t);
+        t = System.nanoTime();
         List<Line> toInvoice = new ArrayList<>();
         List<ItemUpdate> updates = new ArrayList<>();
         Map<Long, List<ItemChange>> changes = new LinkedHashMap<>();
@@ -110,7 +136,11 @@ final class SyncRun {
                 resync(line, item, via, toInvoice, updates, changes, removals);
             }
         }
+        time("plan", t);
+        t = System.nanoTime();
         Map<Line, Long> created = writeInvoiceItems(toInvoice);
+        time("invoice_items", t);
+        t = System.nanoTime();
         for (Line line : toInvoice) {
             BillingSyncItem item = existing.get(line.sync().id() + "|" + line.line().lineReference());
             Long invoiceItem = created.get(line);
@@ -129,6 +159,7 @@ final class SyncRun {
         Map<Long, BillingSyncItem> byId = new HashMap<>();
         existing.values().forEach(item -> byId.put(item.id(), item));
         writers.items().updateAll(updates.stream().filter(update -> changes(byId.get(update.id()), update)).toList(), writers.now());
+        time("sync_items", t);
         progress.add("lines_synced", lines.size());
     }
 
@@ -163,8 +194,11 @@ final class SyncRun {
 
     private Map<Line, Long> writeInvoiceItems(List<Line> lines) {
         Map<Line, Long> created = new HashMap<>();
+        long t = System.nanoTime();
         Map<String, Resource> resources = writers.resources().byLicense(lines.stream().map(line -> line.line().licenseReference())
                 .filter(reference -> reference != null && !reference.isBlank()).distinct().toList());
+        time("ii_resources", t);
+        t = System.nanoTime();
         List<Line> placed = new ArrayList<>();
         List<InvoiceService.Placed> drafts = new ArrayList<>();
         for (Line line : lines) {
@@ -180,7 +214,10 @@ final class SyncRun {
             placed.add(line);
             drafts.add(new InvoiceService.Placed(invoice, line.draft(period, invoice.period(), resources.get(line.line().licenseReference()))));
         }
+        time("ii_drafts", t);
+        t = System.nanoTime();
         List<Long> ids = writers.invoices().addAll(drafts);
+        time("ii_insert", t);
         for (int i = 0; i < placed.size(); i++) {
             created.put(placed.get(i), ids.get(i));
         }

@@ -68,6 +68,8 @@ public final class BillingSyncBenchmark {
             System.out.printf("server peak heap (of 512 MiB): %d MiB%n", heap.peakMib());
             System.out.printf("sync time / raw insert time:   %.2f (goal <= 2)%n", seconds(first.time()) / seconds(raw));
             System.out.printf("first / unchanged re-sync:     %.2f (goal >= 2)%n", seconds(first.time()) / seconds(second.time()));
+            Files.readAllLines(work.resolve("server.log")).stream().filter(line -> line.contains("page work in ms"))
+                    .forEach(line -> System.out.println("server: " + line.substring(line.indexOf("Billing sync"))));
         } finally {
             server.destroy();
             emulator.destroy();
