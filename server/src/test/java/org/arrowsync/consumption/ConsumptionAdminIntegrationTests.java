@@ -6,39 +6,25 @@ import java.time.YearMonth;
 import java.util.HashMap;
 import java.util.Map;
 import org.arrowsync.contract.Contract;
-import org.arrowsync.support.Api;
 import org.arrowsync.support.Fixtures;
-import org.arrowsync.support.IntegrationTest;
 import org.arrowsync.support.Response;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 /** Pause/resume, status, statistics, pending records, fetch, historical sync and cleanup over HTTP against the emulator. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ConsumptionAdminIntegrationTests extends IntegrationTest {
+class ConsumptionAdminIntegrationTests extends ConsumptionIntegrationTest {
 
-    private static final String BASE = "/api/admin/arrow/billing-syncs/";
     private static final YearMonth CLOSED = ConsumptionWorld.CLOSED;
 
-    @Autowired
-    JdbcClient jdbc;
 
-    private ConsumptionWorld world;
-
-    @BeforeAll
-    void buildWorld() {
-        world = ConsumptionWorld.create(Api.at(port), jdbc, 1);
-        assertThat(world.run("trigger_consumption_sync", world.period(CLOSED)).get("result").get("synced").asInt()).isEqualTo(4);
+    ConsumptionAdminIntegrationTests() {
+        super(1);
     }
 
-    @AfterAll
-    void stopEmulator() {
-        world.close();
+    @BeforeAll
+    void syncClosedMonth() {
+        assertThat(world.run("trigger_consumption_sync", world.period(CLOSED)).get("result").get("synced").asInt()).isEqualTo(4);
     }
 
     @Test
