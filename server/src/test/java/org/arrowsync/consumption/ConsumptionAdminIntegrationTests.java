@@ -171,6 +171,24 @@ class ConsumptionAdminIntegrationTests extends ConsumptionIntegrationTest {
         api.get("/api/invoice-items/" + record.get("invoice_item_uuid").asString() + "/").expect(404);
     }
 
+    @Test
+    void aMonthThatDropsToZeroIsUpdatedToZero() {
+        String license = world.resources.keySet().stream()
+                .filter(l -> world.client().monthlyConsumption(l, CLOSED, CLOSED).lines().isEmpty()).findFirst().orElseThrow();
+        String resource = world.resources.get(license);
+        jdbc.sql("""
+                        insert into consumption_records (uuid, resource_id, license_reference, billing_period, consumed_sell, consumed_buy,
+                                                         created, modified)
+                        select gen_random_uuid(), id, ?, ?, 5, 4, now(), now() from resources where uuid = ?::uuid""")
+                .params(license, java.sql.Date.valueOf(CLOSED.atDay(1)), ConsumptionWorld.dashed(resource)).update();
+        Map<String, Object> body = world.period(CLOSED);
+        body.put("resource_uuid", resource);
+        assertThat(world.run("trigger_consumption_sync", body).get("result").get("no_data").asInt()).isEqualTo(1);
+        JsonNode record = api.get(RECORDS + "?resource_uuid=" + resource + "&billing_period=" + CLOSED.atDay(1)).expect(200).json().get(0);
+        assertThat(record.get("consumed_sell").asString()).isEqualTo("0.0000000000");
+        assertThat(record.get("consumed_buy").asString()).isEqualTo("0.0000000000");
+    }
+
     private long count(String resource) {
         return Long.parseLong(api.get("/api/admin/arrow/consumption-records/?resource_uuid=" + resource).expect(200).header("X-Result-Count"));
     }
