@@ -15,12 +15,10 @@ import org.arrowsync.consumption.SyncPause.ConsumptionStatus;
 import org.arrowsync.shared.Filters;
 import org.arrowsync.shared.Listing;
 import org.arrowsync.shared.PageRequest;
-import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -63,19 +61,6 @@ class ConsumptionAdminController {
     @Operation(operationId = "admin_arrow_billing_syncs_consumption_status_retrieve")
     ConsumptionStatus consumptionStatus() {
         return pause.status();
-    }
-
-    /** Waldur documents a HEAD "count" beside these two reads; it answers 200 without a body. */
-    @RequestMapping(path = "consumption_status/", method = RequestMethod.HEAD)
-    @Operation(operationId = "admin_arrow_billing_syncs_consumption_status_count")
-    ResponseEntity<Void> consumptionStatusCount() {
-        return ResponseEntity.ok().build();
-    }
-
-    @RequestMapping(path = "consumption_statistics/", method = RequestMethod.HEAD)
-    @Operation(operationId = "admin_arrow_billing_syncs_consumption_statistics_count")
-    ResponseEntity<Void> consumptionStatisticsCount() {
-        return ResponseEntity.ok().build();
     }
 
     @GetMapping("consumption_statistics/")

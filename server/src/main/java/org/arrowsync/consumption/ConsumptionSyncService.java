@@ -10,11 +10,12 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import org.arrowsync.arrowclient.ArrowClient;
 import org.arrowsync.arrowclient.ArrowClients;
 import org.arrowsync.arrowclient.ArrowException;
-import org.arrowsync.consumption.ProvisionalBilling.Outcome;
-import org.arrowsync.consumption.ProvisionalBilling.Pricing;
+import org.arrowsync.consumption.LicenseMonthBilling.Outcome;
+import org.arrowsync.consumption.LicenseMonthBilling.Pricing;
 import org.arrowsync.ledger.Resource;
 import org.arrowsync.shared.InvalidInput;
 import org.arrowsync.shared.NotFound;
@@ -40,12 +41,12 @@ public class ConsumptionSyncService {
 
     private final LicensedResources scope;
     private final ConsumptionRecordRepository records;
-    private final ProvisionalBilling provisional;
+    private final LicenseMonthBilling provisional;
     private final ArrowClients clients;
     private final ConsumptionProperties properties;
     private final Clock clock;
 
-    ConsumptionSyncService(LicensedResources scope, ConsumptionRecordRepository records, ProvisionalBilling provisional,
+    ConsumptionSyncService(LicensedResources scope, ConsumptionRecordRepository records, LicenseMonthBilling provisional,
             ArrowClients clients, ConsumptionProperties properties, Clock clock) {
         this.scope = scope;
         this.records = records;
@@ -83,7 +84,7 @@ public class ConsumptionSyncService {
         return tally.report();
     }
 
-    private void runAll(List<Resource> resources, java.util.function.Consumer<Resource> work) {
+    private void runAll(List<Resource> resources, Consumer<Resource> work) {
         if (resources.isEmpty()) {
             return;
         }

@@ -15,9 +15,9 @@ import org.arrowsync.arrowclient.BillingLineResult;
 import org.arrowsync.arrowclient.ArrowClients;
 import org.arrowsync.arrowclient.ExportQuery;
 import org.arrowsync.arrowclient.ExportRow;
-import org.arrowsync.consumption.ProvisionalBilling.Pricing;
-import org.arrowsync.consumption.RecordFinaliser.Result;
-import org.arrowsync.consumption.RecordFinaliser.Totals;
+import org.arrowsync.consumption.LicenseMonthBilling.Pricing;
+import org.arrowsync.consumption.LicenseMonthBilling.Result;
+import org.arrowsync.consumption.LicenseMonthBilling.Totals;
 import org.arrowsync.settings.Settings;
 import org.arrowsync.shared.InvalidInput;
 import org.arrowsync.shared.NotFound;
@@ -38,11 +38,11 @@ import org.springframework.transaction.TransactionException;
 public class FinalisationService {
 
     private final ConsumptionRecordRepository records;
-    private final RecordFinaliser finaliser;
+    private final LicenseMonthBilling finaliser;
     private final ArrowClients clients;
     private final Clock clock;
 
-    FinalisationService(ConsumptionRecordRepository records, RecordFinaliser finaliser, ArrowClients clients, Clock clock) {
+    FinalisationService(ConsumptionRecordRepository records, LicenseMonthBilling finaliser, ArrowClients clients, Clock clock) {
         this.records = records;
         this.finaliser = finaliser;
         this.clients = clients;

@@ -1,18 +1,17 @@
 package org.arrowsync.consumption;
 
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.YearMonth;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.arrowsync.arrowclient.ArrowClient;
 import org.arrowsync.arrowclient.ArrowClients;
 import org.arrowsync.arrowclient.ArrowException;
-import org.arrowsync.consumption.ProvisionalBilling.Outcome;
-import org.arrowsync.consumption.ProvisionalBilling.Pricing;
+import org.arrowsync.consumption.LicenseMonthBilling.Outcome;
+import org.arrowsync.consumption.LicenseMonthBilling.Pricing;
 import org.arrowsync.ledger.Resource;
 import org.arrowsync.ledger.ResourceService;
 import org.arrowsync.settings.Settings;
@@ -37,13 +36,13 @@ class HistoricalConsumption {
     private final ResourceService resources;
     private final SettingsService settings;
     private final ConsumptionRecordRepository records;
-    private final ProvisionalBilling provisional;
+    private final LicenseMonthBilling provisional;
     private final ArrowClients clients;
     private final ConsumptionProperties properties;
     private final Clock clock;
 
     HistoricalConsumption(ResourceService resources, SettingsService settings, ConsumptionRecordRepository records,
-            ProvisionalBilling provisional, ArrowClients clients, ConsumptionProperties properties, Clock clock) {
+            LicenseMonthBilling provisional, ArrowClients clients, ConsumptionProperties properties, Clock clock) {
         this.resources = resources;
         this.settings = settings;
         this.records = records;
@@ -99,7 +98,7 @@ class HistoricalConsumption {
                     }
                 }
             } catch (ArrowException | Rejected | InvalidInput | NotFound | DataAccessException | TransactionException e) {
-                result.errors.add(Map.of("period", period.toString(), "error", String.valueOf(e.getMessage())));
+                result.errors.add(new PeriodError(period.toString(), e.getMessage()));
             }
         }
         return new HistoricalConsumptionResponse(Uuids.hex(resource.uuid()), resource.name(), result.synced, result.skipped, result.noData,
@@ -131,25 +130,19 @@ class HistoricalConsumption {
         return resource;
     }
 
-    private static Map<String, Object> preview(ArrowClient client, Resource resource, YearMonth period, ConsumptionRecord existing) {
+    private static PeriodPreview preview(ArrowClient client, Resource resource, YearMonth period, ConsumptionRecord existing) {
         Consumption consumption = Consumption.of(client.monthlyConsumption(resource.licenseReference(), period, period));
-        Map<String, Object> row = new LinkedHashMap<>();
-        row.put("period", period.toString());
-        row.put("consumed_sell", consumption.sell().toPlainString());
-        row.put("consumed_buy", consumption.buy().toPlainString());
-        row.put("has_existing", existing != null);
-        row.put("existing_consumed_sell", existing == null ? null : existing.consumedSell().toPlainString());
-        row.put("is_finalized", existing != null && existing.isFinalized());
-        row.put("is_reconciled", existing != null && existing.isReconciled());
-        return row;
+        return new PeriodPreview(period.toString(), consumption.sell(), consumption.buy(), existing != null,
+                existing == null ? null : existing.consumedSell(), existing != null && existing.isFinalized(),
+                existing != null && existing.isReconciled());
     }
 
     private static final class Result {
         private int synced;
         private int skipped;
         private int noData;
-        private final List<Map<String, Object>> errors = new ArrayList<>();
-        private final List<Map<String, Object>> preview = new ArrayList<>();
+        private final List<PeriodError> errors = new ArrayList<>();
+        private final List<PeriodPreview> preview = new ArrayList<>();
     }
 
     /** The contract's {@code SyncResourceHistoricalConsumptionRequestRequest}. */
@@ -158,6 +151,14 @@ class HistoricalConsumption {
 
     /** The contract's {@code SyncResourceHistoricalConsumptionResponse}. */
     record HistoricalConsumptionResponse(String resourceUuid, String resourceName, int periodsSynced, int periodsSkipped, int periodsNoData,
-            List<Map<String, Object>> errors, boolean dryRun, List<Map<String, Object>> previewPeriods) {
+            List<PeriodError> errors, boolean dryRun, List<PeriodPreview> previewPeriods) {
+    }
+
+    record PeriodError(String period, String error) {
+    }
+
+    /** What a dry run would write for one month, beside what the record holds now. */
+    record PeriodPreview(String period, BigDecimal consumedSell, BigDecimal consumedBuy, boolean hasExisting, BigDecimal existingConsumedSell,
+            boolean isFinalized, boolean isReconciled) {
     }
 }

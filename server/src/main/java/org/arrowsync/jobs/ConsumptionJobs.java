@@ -1,6 +1,7 @@
 package org.arrowsync.jobs;
 
 import java.util.UUID;
+import java.util.function.BiFunction;
 import org.arrowsync.consumption.ConsumptionSyncService;
 import org.arrowsync.consumption.FinalisationService;
 import org.arrowsync.consumption.SyncOrder;
@@ -20,30 +21,24 @@ class ConsumptionJobs {
 
     @Bean
     JobHandler consumptionSyncHandler(ConsumptionSyncService consumption, SyncOrders orders) {
-        return new JobHandler() {
-            @Override
-            public JobKind kind() {
-                return JobKind.CONSUMPTION_SYNC;
-            }
-
-            @Override
-            public Object run(Job job, Progress progress) {
-                return consumption.sync(order(orders, job), progress);
-            }
-        };
+        return handler(JobKind.CONSUMPTION_SYNC, (job, progress) -> consumption.sync(order(orders, job), progress));
     }
 
     @Bean
     JobHandler consumptionFinalisationHandler(FinalisationService finalisation, SyncOrders orders) {
+        return handler(JobKind.CONSUMPTION_RECONCILIATION, (job, progress) -> finalisation.finalise(order(orders, job), progress));
+    }
+
+    private static JobHandler handler(JobKind kind, BiFunction<Job, Progress, Object> run) {
         return new JobHandler() {
             @Override
             public JobKind kind() {
-                return JobKind.CONSUMPTION_RECONCILIATION;
+                return kind;
             }
 
             @Override
             public Object run(Job job, Progress progress) {
-                return finalisation.finalise(order(orders, job), progress);
+                return run.apply(job, progress);
             }
         };
     }

@@ -6,39 +6,25 @@ import java.time.YearMonth;
 import java.util.HashMap;
 import java.util.Map;
 import org.arrowsync.contract.Contract;
-import org.arrowsync.support.Api;
 import org.arrowsync.support.Fixtures;
-import org.arrowsync.support.IntegrationTest;
 import org.arrowsync.support.Response;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 /** Pause/resume, status, statistics, pending records, fetch, historical sync and cleanup over HTTP against the emulator. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ConsumptionAdminIntegrationTests extends IntegrationTest {
+class ConsumptionAdminIntegrationTests extends ConsumptionIntegrationTest {
 
-    private static final String BASE = "/api/admin/arrow/billing-syncs/";
     private static final YearMonth CLOSED = ConsumptionWorld.CLOSED;
 
-    @Autowired
-    JdbcClient jdbc;
 
-    private ConsumptionWorld world;
-
-    @BeforeAll
-    void buildWorld() {
-        world = ConsumptionWorld.create(Api.at(port), jdbc, 1);
-        assertThat(world.run("trigger_consumption_sync", world.period(CLOSED)).get("result").get("synced").asInt()).isEqualTo(4);
+    ConsumptionAdminIntegrationTests() {
+        super(1);
     }
 
-    @AfterAll
-    void stopEmulator() {
-        world.close();
+    @BeforeAll
+    void syncClosedMonth() {
+        assertThat(world.run("trigger_consumption_sync", world.period(CLOSED)).get("result").get("synced").asInt()).isEqualTo(4);
     }
 
     @Test
@@ -183,6 +169,24 @@ class ConsumptionAdminIntegrationTests extends IntegrationTest {
         assertThat(deleted.get("invoice_items_affected").asInt()).isEqualTo(1);
         api.get("/api/admin/arrow/consumption-records/" + record.get("uuid").asString() + "/").expect(404);
         api.get("/api/invoice-items/" + record.get("invoice_item_uuid").asString() + "/").expect(404);
+    }
+
+    @Test
+    void aMonthThatDropsToZeroIsUpdatedToZero() {
+        String license = world.resources.keySet().stream()
+                .filter(l -> world.client().monthlyConsumption(l, CLOSED, CLOSED).lines().isEmpty()).findFirst().orElseThrow();
+        String resource = world.resources.get(license);
+        jdbc.sql("""
+                        insert into consumption_records (uuid, resource_id, license_reference, billing_period, consumed_sell, consumed_buy,
+                                                         created, modified)
+                        select gen_random_uuid(), id, ?, ?, 5, 4, now(), now() from resources where uuid = ?::uuid""")
+                .params(license, java.sql.Date.valueOf(CLOSED.atDay(1)), ConsumptionWorld.dashed(resource)).update();
+        Map<String, Object> body = world.period(CLOSED);
+        body.put("resource_uuid", resource);
+        assertThat(world.run("trigger_consumption_sync", body).get("result").get("no_data").asInt()).isEqualTo(1);
+        JsonNode record = api.get(RECORDS + "?resource_uuid=" + resource + "&billing_period=" + CLOSED.atDay(1)).expect(200).json().get(0);
+        assertThat(record.get("consumed_sell").asString()).isEqualTo("0.0000000000");
+        assertThat(record.get("consumed_buy").asString()).isEqualTo("0.0000000000");
     }
 
     private long count(String resource) {
