@@ -6,9 +6,12 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.function.LongConsumer;
 import org.arrowsync.shared.PageRequest;
 import org.arrowsync.shared.SqlFilter;
 import org.arrowsync.shared.Timestamps;
@@ -59,18 +62,20 @@ class BillingSyncItemRepository {
                 .query(BillingSyncItemRepository::map).list();
     }
 
-    void insertAll(List<NewItem> items, Instant now) {
+    /** Inserts a page of items in one statement; returns their ids. */
+    List<Long> insertAll(List<NewItem> items, Instant now) {
         if (items.isEmpty()) {
-            return;
+            return List.of();
         }
-        jdbc.sql("""
+        return jdbc.sql("""
                         insert into billing_sync_items (uuid, billing_sync_id, arrow_line_reference, invoice_item_id, billed_via, original_price,
                                current_price, invoiced, sell, buy, quantity, currency, vendor_name, subscription_reference, license_reference,
                                classification, description, created, modified)
                         select gen_random_uuid(), s, r, ii, via, p, p, inv, sl, bu, q, cur, v, sub, lic, cl, d, ?, ?
                         from unnest(?::bigint[], ?::text[], ?::bigint[], ?::text[], ?::numeric[], ?::numeric[], ?::numeric[], ?::numeric[],
                                     ?::numeric[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
-                             as t(s, r, ii, via, p, inv, sl, bu, q, cur, v, sub, lic, cl, d)""")
+                             as t(s, r, ii, via, p, inv, sl, bu, q, cur, v, sub, lic, cl, d)
+                        returning id""")
                 .params(Timestamps.of(now), Timestamps.of(now),
                         column(items, NewItem::syncId, Long[]::new), column(items, NewItem::lineReference, String[]::new),
                         column(items, NewItem::invoiceItemId, Long[]::new), column(items, NewItem::billedVia, String[]::new),
@@ -80,7 +85,7 @@ class BillingSyncItemRepository {
                         column(items, NewItem::vendorName, String[]::new), column(items, NewItem::subscriptionReference, String[]::new),
                         column(items, NewItem::licenseReference, String[]::new), column(items, NewItem::classification, String[]::new),
                         column(items, NewItem::description, String[]::new))
-                .update();
+                .query(Long.class).list();
     }
 
     /** Records what a re-sync saw for existing lines: the latest amounts, and what the line's invoice item now bills. */
@@ -100,6 +105,49 @@ class BillingSyncItemRepository {
                         column(updates, ItemUpdate::buy, BigDecimal[]::new), column(updates, ItemUpdate::quantity, BigDecimal[]::new),
                         column(updates, ItemUpdate::removed, Boolean[]::new))
                 .update();
+    }
+
+    /** Streams the ids of these syncs' lines still present (within the license, if given), without holding them. */
+    void forEachPresentId(Collection<Long> syncIds, String licenseReference, LongConsumer consumer) {
+        if (syncIds.isEmpty()) {
+            return;
+        }
+        SqlFilter filter = new SqlFilter().where("billing_sync_id = any(?)", (Object) syncIds.toArray(Long[]::new)).where("not removed")
+                .eq("license_reference", licenseReference);
+        jdbc.sql("select id from billing_sync_items" + filter.clause()).params(filter.params()).query(rs -> {
+            consumer.accept(rs.getLong(1));
+        });
+    }
+
+    List<BillingSyncItem> byIds(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql(SELECT + " where t.id = any(?)").param(ids.toArray(Long[]::new)).query(BillingSyncItemRepository::map).list();
+    }
+
+    boolean anyIn(Collection<Long> syncIds) {
+        return !syncIds.isEmpty() && jdbc.sql("select exists (select 1 from billing_sync_items where billing_sync_id = any(?))")
+                .param(syncIds.toArray(Long[]::new)).query(Boolean.class).single();
+    }
+
+    /** Per sync: buy and sell totals and the currency of its lines still present. */
+    Map<Long, Totals> totals(Collection<Long> syncIds) {
+        Map<Long, Totals> totals = new HashMap<>();
+        if (syncIds.isEmpty()) {
+            return totals;
+        }
+        jdbc.sql("""
+                        select billing_sync_id, sum(buy) as buy, sum(sell) as sell, min(currency) as currency from billing_sync_items
+                        where billing_sync_id = any(?) and not removed group by billing_sync_id""")
+                .param(syncIds.toArray(Long[]::new))
+                .query(rs -> {
+                    totals.put(rs.getLong("billing_sync_id"), new Totals(rs.getBigDecimal("buy"), rs.getBigDecimal("sell"), rs.getString("currency")));
+                });
+        return totals;
+    }
+
+    record Totals(BigDecimal buy, BigDecimal sell, String currency) {
     }
 
     void recordCompensation(long itemId, BigDecimal amount, long compensationItemId, BigDecimal finalPrice, boolean removed, Instant now) {

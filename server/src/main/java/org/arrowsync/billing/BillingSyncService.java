@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import org.arrowsync.arrowclient.ArrowClient;
 import org.arrowsync.arrowclient.ArrowClients;
@@ -122,31 +121,29 @@ public class BillingSyncService {
 
     private SyncReport finish(Settings chosen, SyncTarget target, SyncRun run, Progress progress) {
         List<BillingSync> periodSyncs = writers.syncs().ofPeriod(chosen.id(), target.period());
-        List<BillingSyncItem> items = writers.items().ofSyncs(periodSyncs.stream().filter(sync -> !sync.state().frozen())
-                .map(BillingSync::id).toList());
-        if (run.rows() == 0 && !items.isEmpty()) {
+        List<Long> open = periodSyncs.stream().filter(sync -> !sync.state().frozen()).map(BillingSync::id).toList();
+        if (run.rows() == 0 && writers.items().anyIn(open)) {
             // D3: an empty export for a month we already billed is Arrow failing, not Arrow crediting everything.
-            throw new EmptyExport("Arrow returned no billing lines for " + target.period() + " although " + items.size()
-                    + " lines were synced before; nothing was changed");
+            throw new EmptyExport("Arrow returned no billing lines for " + target.period() + " although lines were synced before;"
+                    + " nothing was changed");
         }
-        int removed = removeVanishedLines(target, run, items);
-        Map<Long, BigDecimal[]> totals = new LinkedHashMap<>();
-        for (BillingSyncItem item : writers.items().ofSyncs(periodSyncs.stream().map(BillingSync::id).toList())) {
-            if (!item.removed()) {
-                BigDecimal[] sum = totals.computeIfAbsent(item.syncId(), id -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO});
-                sum[0] = sum[0].add(item.buy());
-                sum[1] = sum[1].add(item.sell());
+        List<Long> vanished = new ArrayList<>();
+        writers.items().forEachPresentId(open, target.licenseReference(), id -> {
+            if (!run.saw(id)) {
+                vanished.add(id);
             }
-        }
+        });
+        int removed = removeVanishedLines(writers.items().byIds(vanished));
+        Map<Long, BillingSyncItemRepository.Totals> totals = writers.items().totals(open);
         int synced = 0;
         for (BillingSync sync : periodSyncs) {
-            if (sync.state().frozen() || !run.seen().containsKey(sync.id()) && target.licenseReference() != null) {
+            if (sync.state().frozen() || target.licenseReference() != null && !run.touched().contains(sync.id())) {
                 continue;
             }
-            BigDecimal[] sum = totals.getOrDefault(sync.id(), new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO});
-            String currency = items.stream().filter(item -> item.syncId() == sync.id() && !item.removed()).map(BillingSyncItem::currency)
-                    .findFirst().orElse(sync.currency());
-            writers.syncs().saveSynced(sync.id(), sync.markSynced(), sum[0], sum[1], currency, run.linesValidated(sync.id()), writers.now());
+            BillingSyncItemRepository.Totals sum = totals.getOrDefault(sync.id(),
+                    new BillingSyncItemRepository.Totals(BigDecimal.ZERO, BigDecimal.ZERO, sync.currency()));
+            writers.syncs().saveSynced(sync.id(), sync.markSynced(), sum.buy(), sum.sell(), sum.currency(), run.linesValidated(sync.id()),
+                    writers.now());
             synced++;
         }
         progress.add("lines_removed", removed);
@@ -156,15 +153,10 @@ public class BillingSyncService {
     }
 
     /** Lines Arrow dropped before validation leave the invoice while it is open; on a closed one reconciliation credits them (D3). */
-    private int removeVanishedLines(SyncTarget target, SyncRun run, List<BillingSyncItem> items) {
+    private int removeVanishedLines(List<BillingSyncItem> vanished) {
         Map<Long, List<Long>> removals = new LinkedHashMap<>();
         List<ItemUpdate> updates = new ArrayList<>();
-        for (BillingSyncItem item : items) {
-            Set<String> seen = run.seen().getOrDefault(item.syncId(), Set.of());
-            boolean inScope = target.licenseReference() == null || target.licenseReference().equals(item.licenseReference());
-            if (item.removed() || !inScope || seen.contains(item.lineReference())) {
-                continue;
-            }
+        for (BillingSyncItem item : vanished) {
             boolean itemOnOpenInvoice = item.invoiceItemId() != null && item.invoiceOpen();
             if (itemOnOpenInvoice) {
                 removals.computeIfAbsent(item.invoiceId(), id -> new ArrayList<>()).add(item.invoiceItemId());

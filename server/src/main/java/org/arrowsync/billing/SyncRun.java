@@ -44,7 +44,8 @@ final class SyncRun {
     private final Progress progress;
 
     private final Map<String, BillingSync> syncs = new HashMap<>();
-    private final Map<Long, Set<String>> seen = new HashMap<>();
+    private final IdSet seen = new IdSet();
+    private final Set<Long> touched = new HashSet<>();
     private final Map<Long, Boolean> allValidated = new HashMap<>();
     private final Set<String> reportedUnmatched = new HashSet<>();
     private final Placement placement;
@@ -69,8 +70,14 @@ final class SyncRun {
         return syncs;
     }
 
-    Map<Long, Set<String>> seen() {
-        return seen;
+    /** Whether this run saw the line (by its item id) in Arrow's export. */
+    boolean saw(long itemId) {
+        return seen.contains(itemId);
+    }
+
+    /** The syncs this run saw lines of. */
+    Set<Long> touched() {
+        return touched;
     }
 
     /** Whether every line this run saw for the sync carried Arrow's Validation Date (D6). */
@@ -110,6 +117,7 @@ final class SyncRun {
         writers.items().find(lines.stream().map(line -> line.sync().id()).distinct().toList(),
                         lines.stream().map(line -> line.line().lineReference()).distinct().toList())
                 .forEach(item -> existing.put(item.syncId() + "|" + item.lineReference(), item));
+        lines = withoutRepeats(lines, existing);
         time("existing", t);
         t = System.nanoTime();
         Map<String, BillingPath> owners = writers.licenses().claimAll(lines.stream()
@@ -155,7 +163,7 @@ final class SyncRun {
         }
         changes.forEach((invoiceId, list) -> writers.invoices().changeItems(writers.invoices().invoice(invoiceId), list));
         removals.forEach((invoiceId, list) -> writers.invoices().removeItems(writers.invoices().invoice(invoiceId), list));
-        writers.items().insertAll(inserts, writers.now());
+        writers.items().insertAll(inserts, writers.now()).forEach(seen::add);
         Map<Long, BillingSyncItem> byId = new HashMap<>();
         existing.values().forEach(item -> byId.put(item.id(), item));
         writers.items().updateAll(updates.stream().filter(update -> changes(byId.get(update.id()), update)).toList(), writers.now());
@@ -267,8 +275,29 @@ final class SyncRun {
         return parsed;
     }
 
+    /** A line an earlier page of this run already had is reported and left out (Sequence is unique per line and month). */
+    private List<Line> withoutRepeats(List<Line> lines, Map<String, BillingSyncItem> existing) {
+        List<Line> kept = new ArrayList<>(lines.size());
+        for (Line line : lines) {
+            BillingSyncItem item = existing.get(line.sync().id() + "|" + line.line().lineReference());
+            if (item != null && !seen.add(item.id())) {
+                repeated(line.line());
+            } else {
+                kept.add(line);
+                touched.add(line.sync().id());
+            }
+        }
+        return kept;
+    }
+
+    private void repeated(BillingLine line) {
+        progress.increment("duplicate_lines");
+        progress.error("Line " + line.lineReference() + " appears twice in the export: the second one is ignored");
+    }
+
     private List<Line> lines(List<Parsed> parsed) {
         List<Line> lines = new ArrayList<>();
+        Set<String> inPage = new HashSet<>();
         for (Parsed p : parsed) {
             BillingSync sync = syncs.get(p.key());
             BillingLine line = p.line();
@@ -276,9 +305,8 @@ final class SyncRun {
                 progress.increment("frozen_lines");
                 continue;
             }
-            if (!seen.computeIfAbsent(sync.id(), id -> new HashSet<>()).add(line.lineReference())) {
-                progress.increment("duplicate_lines");
-                progress.error("Line " + line.lineReference() + " appears twice in the export: the second one is ignored");
+            if (!inPage.add(sync.id() + "|" + line.lineReference())) {
+                repeated(line);
                 continue;
             }
             allValidated.merge(sync.id(), line.validated(), Boolean::logicalAnd);

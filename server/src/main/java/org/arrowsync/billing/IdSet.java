@@ -1,0 +1,26 @@
+package org.arrowsync.billing;
+
+import java.util.BitSet;
+import java.util.HashSet;
+import java.util.Set;
+
+/** A set of row ids at one bit per id (ids are a sequence), so remembering every line of a large month costs kilobytes. */
+final class IdSet {
+
+    private final BitSet small = new BitSet();
+    private final Set<Long> large = new HashSet<>();
+
+    /** Adds the id; returns false if it was already there. */
+    boolean add(long id) {
+        if (id >= 0 && id <= Integer.MAX_VALUE) {
+            boolean had = small.get((int) id);
+            small.set((int) id);
+            return !had;
+        }
+        return large.add(id);
+    }
+
+    boolean contains(long id) {
+        return id >= 0 && id <= Integer.MAX_VALUE ? small.get((int) id) : large.contains(id);
+    }
+}
