@@ -45,6 +45,15 @@ class BillingSyncItemRepository {
                 .params(syncIds.toArray(Long[]::new), lineReferences.toArray(String[]::new)).query(BillingSyncItemRepository::map).list();
     }
 
+    /** The items of these (sync, line reference) pairs, found through the natural key's index. */
+    List<BillingSyncItem> findPairs(List<Long> syncIds, List<String> lineReferences) {
+        if (syncIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql(SELECT + " join unnest(?::bigint[], ?::text[]) as k(s, r) on t.billing_sync_id = k.s and t.arrow_line_reference = k.r")
+                .params(syncIds.toArray(Long[]::new), lineReferences.toArray(String[]::new)).query(BillingSyncItemRepository::map).list();
+    }
+
     List<BillingSyncItem> ofSyncs(Collection<Long> syncIds) {
         if (syncIds.isEmpty()) {
             return List.of();

@@ -114,14 +114,14 @@ final class SyncRun {
         }
         t = System.nanoTime();
         Map<String, BillingSyncItem> existing = new HashMap<>();
-        writers.items().find(lines.stream().map(line -> line.sync().id()).distinct().toList(),
-                        lines.stream().map(line -> line.line().lineReference()).distinct().toList())
+        writers.items().findPairs(lines.stream().map(line -> line.sync().id()).toList(),
+                        lines.stream().map(line -> line.line().lineReference()).toList())
                 .forEach(item -> existing.put(item.syncId() + "|" + item.lineReference(), item));
         lines = withoutRepeats(lines, existing);
         time("existing", t);
         t = System.nanoTime();
         Map<String, BillingPath> owners = writers.licenses().claimAll(lines.stream()
-                .filter(line -> line.amount().signum() != 0 && hasLicense(line.line()))
+                .filter(line -> needsClaim(line, existing.get(line.sync().id() + "|" + line.line().lineReference())))
                 .map(line -> line.line().licenseReference()).distinct().toList(), period, BillingPath.BILLING);
 
         time("claims", t);
@@ -133,7 +133,7 @@ final class SyncRun {
         List<NewItem> inserts = new ArrayList<>();
         for (Line line : lines) {
             BillingSyncItem item = existing.get(line.sync().id() + "|" + line.line().lineReference());
-            String via = via(line, owners);
+            String via = via(line, owners, item);
             if (item == null) {
                 if (BillingSyncItem.VIA_INVOICE.equals(via)) {
                     toInvoice.add(line);
@@ -314,6 +314,22 @@ final class SyncRun {
             lines.add(new Line(sync, p.mapping(), line, settings.priceSource().choose(line.sellTotal(), line.buyTotal()), currency));
         }
         return lines;
+    }
+
+    /**
+     * Only a line about to get its own invoice item needs to know who bills its license-month; a line already billed
+     * keeps its path (the claim it made, or the consumption path's, stands for the whole month).
+     */
+    private static boolean needsClaim(Line line, BillingSyncItem item) {
+        boolean billedAlready = item != null && !BillingSyncItem.VIA_ZERO.equals(item.billedVia());
+        return line.amount().signum() != 0 && hasLicense(line.line()) && !billedAlready;
+    }
+
+    private String via(Line line, Map<String, BillingPath> owners, BillingSyncItem item) {
+        if (item != null && !BillingSyncItem.VIA_ZERO.equals(item.billedVia()) && line.amount().signum() != 0) {
+            return item.billedVia();
+        }
+        return via(line, owners);
     }
 
     private String via(Line line, Map<String, BillingPath> owners) {

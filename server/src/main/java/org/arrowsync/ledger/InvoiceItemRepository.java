@@ -94,6 +94,7 @@ class InvoiceItemRepository {
     /** Inserts many items (each on its own invoice) in one statement; returns their ids in the order given. */
     List<Long> insertAll(List<Long> invoiceIds, List<InvoiceItemDraft> drafts, Instant now) {
         int n = drafts.size();
+        Map<UUID, Long> ids = new HashMap<>();
         Long[] invoices = invoiceIds.toArray(Long[]::new);
         UUID[] uuids = new UUID[n];
         String[] names = new String[n];
@@ -132,12 +133,10 @@ class InvoiceItemRepository {
                         select u, inv, nm, up, q, un, cur, sd, ed, rid, rn, pid, pu, pn, d::jsonb, ?
                         from unnest(?::bigint[], ?::uuid[], ?::text[], ?::numeric[], ?::numeric[], ?::text[], ?::text[], ?::date[], ?::date[],
                                     ?::bigint[], ?::text[], ?::bigint[], ?::uuid[], ?::text[], ?::text[])
-                             as t(inv, u, nm, up, q, un, cur, sd, ed, rid, rn, pid, pu, pn, d)""")
+                             as t(inv, u, nm, up, q, un, cur, sd, ed, rid, rn, pid, pu, pn, d)
+                        returning id, uuid""")
                 .params(Timestamps.of(now), invoices, uuids, names, unitPrices, quantities, units, currencies, starts, ends, resourceIds,
                         resourceNames, projectIds, projectUuids, projectNames, details)
-                .update();
-        Map<UUID, Long> ids = new HashMap<>();
-        jdbc.sql("select id, uuid from invoice_items where uuid = any(?)").param(uuids)
                 .query(rs -> {
                     ids.put(rs.getObject("uuid", UUID.class), rs.getLong("id"));
                 });

@@ -32,7 +32,7 @@ public class LicenseBilling {
                 .params(licenseReference, period.toString()).query(String.class).single());
     }
 
-    /** Claims many license-months at once (one page of an export) and returns who bills each. */
+    /** Claims many license-months at once (one page of an export) and returns who bills each: one statement. */
     @Transactional(propagation = Propagation.MANDATORY)
     public Map<String, BillingPath> claimAll(Collection<String> licenseReferences, YearMonth period, BillingPath path) {
         Map<String, BillingPath> owners = new HashMap<>();
@@ -40,13 +40,16 @@ public class LicenseBilling {
             return owners;
         }
         String[] references = licenseReferences.toArray(String[]::new);
+        // The insert's new rows are not visible to the same statement's select, so both sides are read: ours and earlier ones.
         jdbc.sql("""
-                        insert into license_billing (license_reference, period, billed_by)
-                        select reference, ?, ? from unnest(?::text[]) as reference
-                        on conflict do nothing""")
-                .params(period.toString(), path.value(), references).update();
-        jdbc.sql("select license_reference, billed_by from license_billing where period = ? and license_reference = any(?)")
-                .params(period.toString(), references)
+                        with claimed as (
+                            insert into license_billing (license_reference, period, billed_by)
+                            select reference, ?, ? from unnest(?::text[]) as reference
+                            on conflict do nothing returning license_reference, billed_by)
+                        select license_reference, billed_by from claimed
+                        union all
+                        select license_reference, billed_by from license_billing where period = ? and license_reference = any(?)""")
+                .params(period.toString(), path.value(), references, period.toString(), references)
                 .query(rs -> {
                     owners.put(rs.getString("license_reference"), BillingPath.of(rs.getString("billed_by")));
                 });

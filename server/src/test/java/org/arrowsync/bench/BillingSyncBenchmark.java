@@ -119,9 +119,8 @@ public final class BillingSyncBenchmark {
     /** The baseline: as many rows as the month has, JDBC-batched into tables shaped like invoice items and sync items. */
     private static Duration rawInsert(String jdbcUrl, int rows) throws SQLException {
         try (Connection connection = DriverManager.getConnection(jdbcUrl + "?reWriteBatchedInserts=true", "postgres", "")) {
-            connection.createStatement().execute("create table bench_items (like invoice_items including defaults)");
-            connection.createStatement().execute("create table bench_sync_items (like billing_sync_items including defaults)");
-            connection.createStatement().execute("create unique index on bench_sync_items (billing_sync_id, arrow_line_reference)");
+            connection.createStatement().execute("create table bench_items (like invoice_items including all)");
+            connection.createStatement().execute("create table bench_sync_items (like billing_sync_items including all)");
             connection.setAutoCommit(false);
             Instant start = Instant.now();
             try (PreparedStatement items = connection.prepareStatement("""

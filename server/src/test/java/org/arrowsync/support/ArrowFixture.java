@@ -28,9 +28,14 @@ public final class ArrowFixture implements AutoCloseable {
     private UUID settings;
     private final Map<String, String> customersByArrowReference = new LinkedHashMap<>();
 
+    /**
+     * Every emulator serves the same license references, and license-month claims (D2) are global, as Arrow's license
+     * references are: each fixture starts from no claims, like a fresh Arrow account.
+     */
     public ArrowFixture(Api api, JdbcClient jdbc, EmulatorOptions options) {
         this.api = api;
         this.jdbc = jdbc;
+        jdbc.sql("delete from license_billing").update();
         this.emulator = ArrowEmulator.start(options);
         this.control = new Control(emulator.controlUrl().toString());
     }
