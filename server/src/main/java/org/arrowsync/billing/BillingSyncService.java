@@ -11,7 +11,8 @@ import java.util.UUID;
 import org.arrowsync.arrowclient.ArrowClient;
 import org.arrowsync.arrowclient.ArrowClients;
 import org.arrowsync.arrowclient.ArrowException;
-import org.arrowsync.arrowclient.ExportPage;
+import org.arrowsync.arrowclient.BillingLineResult;
+import org.arrowsync.arrowclient.ExportRow;
 import org.arrowsync.arrowclient.ExportQuery;
 import org.arrowsync.billing.BillingSyncItemRepository.ItemUpdate;
 import org.arrowsync.ledger.Resource;
@@ -104,7 +105,8 @@ public class BillingSyncService {
                 SyncRun run = new SyncRun(chosen, target.period(), target.licenseReference(), active, writers, clock, progress);
                 ArrowClient client = clients.connect(chosen.connection());
                 ExportQuery query = ExportQuery.forPeriod(chosen.exportTypeReference(), target.period());
-                ReadAhead.<ExportPage>run(pages -> client.forEachExportPage(query, pages), run::page);
+                ReadAhead.<List<BillingLineResult>>run(pages -> client.forEachExportPage(query,
+                        page -> pages.accept(page.rows().stream().map(ExportRow::billingLine).toList())), run::page);
                 return finish(chosen, target, run, progress);
             });
         } catch (ArrowException e) {

@@ -14,8 +14,6 @@ import java.util.Optional;
 import java.util.Set;
 import org.arrowsync.arrowclient.BillingLine;
 import org.arrowsync.arrowclient.BillingLineResult;
-import org.arrowsync.arrowclient.ExportPage;
-import org.arrowsync.arrowclient.ExportRow;
 import org.arrowsync.billing.BillingSyncItemRepository.ItemUpdate;
 import org.arrowsync.billing.BillingSyncItemRepository.NewItem;
 import org.arrowsync.billing.BillingSyncRepository.SyncKey;
@@ -98,13 +96,14 @@ final class SyncRun {
         nanos.merge(phase, System.nanoTime() - start, Long::sum);
     }
 
-    void page(ExportPage page) {
+    /** One export page, its rows already parsed into lines (on the read-ahead thread). */
+    void page(List<BillingLineResult> page) {
         long start = System.nanoTime();
         pageInner(page);
         time("total", start);
     }
 
-    private void pageInner(ExportPage page) {
+    private void pageInner(List<BillingLineResult> page) {
         progress.increment("pages");
         long t = System.nanoTime();
         List<Line> lines = lines(parse(page));
@@ -240,11 +239,10 @@ final class SyncRun {
         }
     }
 
-    private List<Parsed> parse(ExportPage page) {
+    private List<Parsed> parse(List<BillingLineResult> page) {
         List<Parsed> parsed = new ArrayList<>();
-        for (ExportRow row : page.rows()) {
+        for (BillingLineResult result : page) {
             rows++;
-            BillingLineResult result = row.billingLine();
             if (!result.isValid()) {
                 progress.increment("invalid_lines");
                 progress.error("Line " + result.reference() + ": " + result.problem());

@@ -116,20 +116,32 @@ public final class BillingSyncBenchmark {
         }
     }
 
-    /** The baseline: as many rows as the month has, JDBC-batched into tables shaped like invoice items and sync items. */
+    /**
+     * The baseline: as many rows as the month has, JDBC-batched into tables shaped like invoice items and sync items:
+     * same columns, defaults, checks, indexes and foreign keys (to a real invoice and a real sync).
+     */
     private static Duration rawInsert(String jdbcUrl, int rows) throws SQLException {
         try (Connection connection = DriverManager.getConnection(jdbcUrl + "?reWriteBatchedInserts=true", "postgres", "")) {
+            long invoice = count(jdbcUrl, "select min(id) from invoices");
+            long sync = count(jdbcUrl, "select min(id) from billing_syncs");
             connection.createStatement().execute("create table bench_items (like invoice_items including all)");
             connection.createStatement().execute("create table bench_sync_items (like billing_sync_items including all)");
+            connection.createStatement().execute("""
+                    alter table bench_items add foreign key (invoice_id) references invoices (id),
+                        add foreign key (resource_id) references resources (id), add foreign key (project_id) references projects (id);
+                    alter table bench_sync_items add foreign key (billing_sync_id) references billing_syncs (id),
+                        add foreign key (invoice_item_id) references bench_items (id),
+                        add foreign key (compensation_item_id) references bench_items (id)""");
             connection.setAutoCommit(false);
             Instant start = Instant.now();
             try (PreparedStatement items = connection.prepareStatement("""
                     insert into bench_items (id, uuid, invoice_id, name, unit_price, quantity, currency, start_date, end_date, details, created)
-                    values (?, ?, 1, ?, ?, 1, 'EUR', date '2026-10-01', date '2026-10-31', '{"source":"arrow"}'::jsonb, now())""");
+                    values (?, ?, %d, ?, ?, 1, 'EUR', date '2026-10-01', date '2026-10-31', '{"source":"arrow"}'::jsonb, now())"""
+                    .formatted(invoice));
                  PreparedStatement syncItems = connection.prepareStatement("""
                     insert into bench_sync_items (id, uuid, billing_sync_id, arrow_line_reference, invoice_item_id, billed_via, original_price,
                                                   current_price, invoiced, sell, buy, created, modified)
-                    values (?, ?, 1, ?, ?, 'invoice', ?, ?, ?, ?, ?, now(), now())""")) {
+                    values (?, ?, %d, ?, ?, 'invoice', ?, ?, ?, ?, ?, now(), now())""".formatted(sync))) {
                 for (int i = 1; i <= rows; i++) {
                     BigDecimal price = BigDecimal.valueOf(i % 9973, 2);
                     items.setLong(1, i);
