@@ -5,13 +5,11 @@ import org.arrowsync.billing.BillingProperties;
 import org.arrowsync.billing.BillingReconciliation;
 import org.arrowsync.billing.BillingSyncService;
 import org.arrowsync.billing.BillingValidation;
-import org.arrowsync.shared.Progress;
-import org.arrowsync.shared.Uuids;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Lazy;
-import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
 
 /** Job handlers of the billing feature: they read the job's parameters and call the feature. */
 @Configuration(proxyBeanMethods = false)
@@ -19,66 +17,36 @@ class BillingJobs {
 
     @Bean
     JobHandler billingSyncJob(BillingSyncService billing) {
-        return new JobHandler() {
-            @Override
-            public JobKind kind() {
-                return JobKind.BILLING_SYNC;
-            }
-
-            @Override
-            public Object run(Job job, Progress progress) {
-                JsonNode p = job.parameters();
-                return billing.sync(billing.target(p.get("year").asInt(), p.get("month").asInt(), job.settingsUuid(),
-                        optionalUuid(p, "resource_uuid")), progress);
-            }
-        };
+        return JobHandler.of(JobKind.BILLING_SYNC, (job, progress) -> {
+            JsonNode p = job.parameters();
+            return billing.sync(billing.target(p.get("year").asInt(), p.get("month").asInt(), job.settingsUuid(),
+                    JobHandler.uuidParameter(job, "resource_uuid")), progress);
+        });
     }
 
     @Bean
     JobHandler billingReconciliationJob(BillingReconciliation reconciliation) {
-        return new JobHandler() {
-            @Override
-            public JobKind kind() {
-                return JobKind.BILLING_RECONCILIATION;
-            }
-
-            @Override
-            public Object run(Job job, Progress progress) {
-                JsonNode p = job.parameters();
-                return reconciliation.reconcile(reconciliation.target(p.get("year").asInt(), p.get("month").asInt(), job.settingsUuid(),
-                        p.path("force").asBoolean(false)), progress);
-            }
-        };
+        return JobHandler.of(JobKind.BILLING_RECONCILIATION, (job, progress) -> {
+            JsonNode p = job.parameters();
+            return reconciliation.reconcile(reconciliation.target(p.get("year").asInt(), p.get("month").asInt(), job.settingsUuid(),
+                    p.path("force").asBoolean(false)), progress);
+        });
     }
 
     /** With auto-reconciliation on, every month that has validated syncs after the check is reconciled next. */
     @Bean
     JobHandler billingValidationJob(BillingValidation validation, BillingProperties properties, @Lazy JobService jobs) {
-        return new JobHandler() {
-            @Override
-            public JobKind kind() {
-                return JobKind.BILLING_VALIDATION;
-            }
-
-            @Override
-            public Object run(Job job, Progress progress) {
-                BillingValidation.ValidationReport report = validation.check(job.settingsUuid(), progress);
-                if (properties.autoReconcile()) {
-                    for (String period : report.periods()) {
-                        YearMonth month = YearMonth.parse(period);
-                        jobs.submit(new JobRequest(JobKind.BILLING_RECONCILIATION, job.settingsId(), job.settingsUuid(), period, null,
-                                JsonNodeFactory.instance.objectNode().put("year", month.getYear()).put("month", month.getMonthValue()),
-                                BillingSchedules.BY_SCHEDULE));
-                    }
+        return JobHandler.of(JobKind.BILLING_VALIDATION, (job, progress) -> {
+            BillingValidation.ValidationReport report = validation.check(job.settingsUuid(), progress);
+            if (properties.autoReconcile()) {
+                for (String period : report.periods()) {
+                    YearMonth month = YearMonth.parse(period);
+                    jobs.submit(new JobRequest(JobKind.BILLING_RECONCILIATION, job.settingsId(), job.settingsUuid(), period, null,
+                            JsonNodeFactory.instance.objectNode().put("year", month.getYear()).put("month", month.getMonthValue()),
+                            BillingSchedules.BY_SCHEDULE));
                 }
-                return report;
             }
-        };
-    }
-
-
-    static java.util.UUID optionalUuid(JsonNode parameters, String name) {
-        JsonNode value = parameters.get(name);
-        return value == null || value.isNull() ? null : Uuids.parse(value.asString()).orElse(null);
+            return report;
+        });
     }
 }

@@ -1,6 +1,10 @@
 package org.arrowsync.jobs;
 
+import java.util.UUID;
+import java.util.function.BiFunction;
 import org.arrowsync.shared.Progress;
+import org.arrowsync.shared.Uuids;
+import tools.jackson.databind.JsonNode;
 
 /** Runs one kind of job by calling its feature; the returned report is stored as the job's result. */
 interface JobHandler {
@@ -8,4 +12,24 @@ interface JobHandler {
     JobKind kind();
 
     Object run(Job job, Progress progress);
+
+    static JobHandler of(JobKind kind, BiFunction<Job, Progress, Object> run) {
+        return new JobHandler() {
+            @Override
+            public JobKind kind() {
+                return kind;
+            }
+
+            @Override
+            public Object run(Job job, Progress progress) {
+                return run.apply(job, progress);
+            }
+        };
+    }
+
+    /** A uuid parameter of the job, or null when absent. */
+    static UUID uuidParameter(Job job, String name) {
+        JsonNode value = job.parameters() == null ? null : job.parameters().get(name);
+        return value == null || value.isNull() ? null : Uuids.parse(value.asString()).orElse(null);
+    }
 }
