@@ -12,7 +12,7 @@ import org.arrowsync.arrowclient.ExportRow;
 import org.arrowsync.settings.Settings;
 import org.arrowsync.settings.SettingsService;
 import org.arrowsync.shared.FieldErrors;
-import org.arrowsync.shared.Filters;
+import org.arrowsync.shared.Periods;
 import org.arrowsync.shared.Rejected;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.JsonNode;
@@ -86,14 +86,10 @@ class ArrowLookups {
     record Range(YearMonth from, YearMonth to) {
 
         static Range of(String from, String to) {
-            YearMonth start = Filters.period("period_from", from);
-            YearMonth end = Filters.period("period_to", to);
             FieldErrors errors = new FieldErrors();
-            if (start.isAfter(end)) {
-                errors.add("non_field_errors", "period_from must not be after period_to.");
-            } else if (start.plusMonths(MAX_MONTHS - 1).isBefore(end)) {
-                errors.add("non_field_errors", "The period range is limited to " + MAX_MONTHS + " months (Arrow's maximum).");
-            }
+            YearMonth start = Periods.parse(errors, "period_from", from);
+            YearMonth end = Periods.parse(errors, "period_to", to);
+            Periods.requireRange(errors, start, end, MAX_MONTHS);
             errors.throwIfAny();
             return new Range(start, end);
         }

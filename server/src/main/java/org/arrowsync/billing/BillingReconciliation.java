@@ -27,6 +27,7 @@ import org.arrowsync.mappings.CustomerMappingService;
 import org.arrowsync.settings.Settings;
 import org.arrowsync.settings.SettingsService;
 import org.arrowsync.shared.Money;
+import org.arrowsync.shared.Periods;
 import org.arrowsync.shared.Progress;
 import org.arrowsync.shared.Rejected;
 import org.springframework.jdbc.core.simple.JdbcClient;

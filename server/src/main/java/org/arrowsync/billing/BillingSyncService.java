@@ -23,6 +23,7 @@ import org.arrowsync.settings.Settings;
 import org.arrowsync.settings.SettingsService;
 import org.arrowsync.shared.FieldErrors;
 import org.arrowsync.shared.NotFound;
+import org.arrowsync.shared.Periods;
 import org.arrowsync.shared.Progress;
 import org.arrowsync.shared.Rejected;
 import org.slf4j.Logger;

@@ -1,6 +1,5 @@
 package org.arrowsync.billing;
 
-import java.time.Clock;
 import java.time.YearMonth;
 import java.util.HashMap;
 import java.util.List;
@@ -18,14 +17,12 @@ import org.arrowsync.mappings.CustomerMapping;
 final class Placement {
 
     private final InvoiceService invoices;
-    private final Clock clock;
     private final Map<UUID, Invoice> billed = new HashMap<>();
     private final Map<UUID, Invoice> current = new HashMap<>();
     private final Map<Long, String> currencies = new HashMap<>();
 
-    Placement(InvoiceService invoices, YearMonth period, List<CustomerMapping> mappings, Clock clock) {
+    Placement(InvoiceService invoices, YearMonth period, List<CustomerMapping> mappings) {
         this.invoices = invoices;
-        this.clock = clock;
         List<UUID> customers = mappings.stream().map(CustomerMapping::customerUuid).distinct().toList();
         List<Invoice> found = invoices.invoicesFor(customers, period);
         found.forEach(invoice -> billed.put(invoice.customer().uuid(), invoice));
@@ -42,7 +39,7 @@ final class Placement {
             return invoice;
         }
         return current.computeIfAbsent(mapping.customerUuid(), customer -> {
-            Invoice open = invoices.invoiceFor(customer, YearMonth.now(clock));
+            Invoice open = invoices.openInvoiceFor(customer, invoice.period());
             invoices.currencyOf(open).ifPresent(currency -> currencies.put(open.id(), currency));
             return open;
         });

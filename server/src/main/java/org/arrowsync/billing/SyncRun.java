@@ -57,7 +57,7 @@ final class SyncRun {
         this.mappings = new MappingIndex(mappings);
         this.writers = writers;
         this.progress = progress;
-        this.placement = new Placement(writers.invoices(), period, mappings, clock);
+        this.placement = new Placement(writers.invoices(), period, mappings);
     }
 
     long rows() {

@@ -153,7 +153,14 @@ public class InvoiceService {
     @Transactional
     public Invoice openInvoiceFor(UUID customerUuid, YearMonth period) {
         Invoice billed = invoiceFor(customerUuid, period);
-        return billed.isOpen() ? billed : invoiceFor(customerUuid, YearMonth.now(clock));
+        if (billed.isOpen()) {
+            return billed;
+        }
+        Invoice current = invoiceFor(customerUuid, YearMonth.now(clock));
+        if (!current.isOpen()) {
+            throw new InvoiceClosed(current);
+        }
+        return current;
     }
 
     /** The currency an invoice's items are in, if it has any. */

@@ -1,7 +1,6 @@
 package org.arrowsync.shared;
 
 import java.time.YearMonth;
-import java.time.format.DateTimeParseException;
 import java.util.UUID;
 
 /** Parses list filter values; a malformed value is a 400 naming the filter, an absent one is null. */
@@ -42,14 +41,10 @@ public final class Filters {
     }
 
     public static YearMonth period(String name, String value) {
-        if (blank(value)) {
-            return null;
-        }
-        try {
-            return YearMonth.parse(value.trim());
-        } catch (DateTimeParseException e) {
-            throw InvalidInput.of(name, "Invalid period format. Use YYYY-MM (e.g., 2024-01).");
-        }
+        FieldErrors errors = new FieldErrors();
+        YearMonth period = Periods.parse(errors, name, value);
+        errors.throwIfAny();
+        return period;
     }
 
     private static boolean blank(String value) {

@@ -1,0 +1,73 @@
+package org.arrowsync.shared;
+
+import java.time.Clock;
+import java.time.YearMonth;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Report months in requests, one set of rules for every endpoint: {@code YYYY-MM} (the month may have one digit),
+ * year 2000–2100, month 1–12; a month not yet begun is refused; a range runs forward and is capped.
+ */
+public final class Periods {
+
+    public static final String FORMAT_ERROR = "Invalid period format. Use YYYY-MM (e.g., 2024-01).";
+    private static final Pattern FORMAT = Pattern.compile("(\\d{4})-(\\d{1,2})");
+
+    private Periods() {
+    }
+
+    /** The month in {@code value}, null when blank; a malformed one is added to {@code errors} under {@code field}. */
+    public static YearMonth parse(FieldErrors errors, String field, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        Matcher matcher = FORMAT.matcher(value.trim());
+        if (matcher.matches()) {
+            int year = Integer.parseInt(matcher.group(1));
+            int month = Integer.parseInt(matcher.group(2));
+            if (year >= 2000 && year <= 2100 && month >= 1 && month <= 12) {
+                return YearMonth.of(year, month);
+            }
+        }
+        errors.add(field, FORMAT_ERROR);
+        return null;
+    }
+
+    /** Year 2000–2100 and month 1–12, both required, and not after the current month (the error goes under {@code month}). */
+    public static YearMonth requireMonth(Integer year, Integer month, Clock clock) {
+        FieldErrors errors = new FieldErrors();
+        YearMonth period = month(errors, year, month, clock);
+        errors.throwIfAny();
+        return period;
+    }
+
+    /** As {@link #requireMonth}, collecting into {@code errors}; null when invalid. */
+    public static YearMonth month(FieldErrors errors, Integer year, Integer month, Clock clock) {
+        errors.requiredValue("year", year);
+        errors.requiredValue("month", month);
+        errors.range("year", year, 2000, 2100);
+        errors.range("month", month, 1, 12);
+        if (errors.has("year") || errors.has("month")) {
+            return null;
+        }
+        YearMonth period = YearMonth.of(year, month);
+        if (period.isAfter(YearMonth.now(clock))) {
+            errors.add("month", "The period " + period + " has not started yet.");
+            return null;
+        }
+        return period;
+    }
+
+    /** {@code from} ≤ {@code to}, at most {@code maxMonths} months inclusive; a violation goes under {@code non_field_errors}. */
+    public static void requireRange(FieldErrors errors, YearMonth from, YearMonth to, int maxMonths) {
+        if (from == null || to == null) {
+            return;
+        }
+        if (from.isAfter(to)) {
+            errors.add(InvalidInput.NON_FIELD_ERRORS, "period_from must not be after period_to.");
+        } else if (from.plusMonths(maxMonths - 1L).isBefore(to)) {
+            errors.add(InvalidInput.NON_FIELD_ERRORS, "The period range is limited to " + maxMonths + " months.");
+        }
+    }
+}
