@@ -58,8 +58,9 @@ public class SyncPause {
 
     ConsumptionStatus status() {
         Optional<Settings> active = settings.active();
+        // max() over no rows is one null row, which single() refuses: read the list.
         Instant last = jdbc.sql("select max(last_sync_at) as last from consumption_records").query((rs, row) -> Timestamps.read(rs, "last"))
-                .single();
+                .list().get(0);
         return new ConsumptionStatus(globalEnabled(), active.map(Settings::syncEnabled).orElse(false),
                 active.map(found -> Uuids.hex(found.uuid())).orElse(null), last);
     }

@@ -18,6 +18,11 @@ public enum BillingPath {
     }
 
     static BillingPath of(String value) {
-        return BILLING.value.equals(value) ? BILLING : CONSUMPTION;
+        for (BillingPath path : values()) {
+            if (path.value.equals(value)) {
+                return path;
+            }
+        }
+        throw new IllegalArgumentException("Unknown billing path " + value);
     }
 }

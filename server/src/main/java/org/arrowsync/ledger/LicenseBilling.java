@@ -3,6 +3,7 @@ package org.arrowsync.ledger;
 import java.time.YearMonth;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -26,10 +27,7 @@ public class LicenseBilling {
     /** Claims the license-month for {@code path} unless another path has it; returns the path that bills it. */
     @Transactional(propagation = Propagation.MANDATORY)
     public BillingPath claim(String licenseReference, YearMonth period, BillingPath path) {
-        jdbc.sql("insert into license_billing (license_reference, period, billed_by) values (?, ?, ?) on conflict do nothing")
-                .params(licenseReference, period.toString(), path.value()).update();
-        return BillingPath.of(jdbc.sql("select billed_by from license_billing where license_reference = ? and period = ?")
-                .params(licenseReference, period.toString()).query(String.class).single());
+        return claimAll(List.of(licenseReference), period, path).get(licenseReference);
     }
 
     /** Claims many license-months at once (one page of an export) and returns who bills each: one statement. */
@@ -40,16 +38,14 @@ public class LicenseBilling {
             return owners;
         }
         String[] references = licenseReferences.toArray(String[]::new);
-        // The insert's new rows are not visible to the same statement's select, so both sides are read: ours and earlier ones.
+        // "do update" to the value it has: a claim committed by another run after this statement began is locked and
+        // returned as it stands, so every reference comes back with its real owner (a "do nothing" would return none).
         jdbc.sql("""
-                        with claimed as (
-                            insert into license_billing (license_reference, period, billed_by)
-                            select reference, ?, ? from unnest(?::text[]) as reference
-                            on conflict do nothing returning license_reference, billed_by)
-                        select license_reference, billed_by from claimed
-                        union all
-                        select license_reference, billed_by from license_billing where period = ? and license_reference = any(?)""")
-                .params(period.toString(), path.value(), references, period.toString(), references)
+                        insert into license_billing (license_reference, period, billed_by)
+                        select distinct reference, ?, ? from unnest(?::text[]) as reference
+                        on conflict (license_reference, period) do update set billed_by = license_billing.billed_by
+                        returning license_reference, billed_by""")
+                .params(period.toString(), path.value(), references)
                 .query(rs -> {
                     owners.put(rs.getString("license_reference"), BillingPath.of(rs.getString("billed_by")));
                 });

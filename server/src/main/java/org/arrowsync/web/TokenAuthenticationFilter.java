@@ -12,6 +12,7 @@ import org.arrowsync.shared.Caller;
 import org.arrowsync.users.UserService;
 import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.UrlPathHelper;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -21,6 +22,7 @@ import tools.jackson.databind.json.JsonMapper;
 class TokenAuthenticationFilter extends OncePerRequestFilter {
 
     private static final Set<String> READS = Set.of("GET", "HEAD", "OPTIONS");
+    private static final UrlPathHelper PATHS = new UrlPathHelper();
 
     private final UserService users;
     private final JsonMapper json;
@@ -32,8 +34,13 @@ class TokenAuthenticationFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        String path = request.getRequestURI().substring(request.getContextPath().length());
+        String path = path(request);
         return !path.startsWith("/api/") || path.startsWith("/api/schema") || path.startsWith("/api/docs");
+    }
+
+    /** The path as routing sees it (decoded, ";params" removed), so no spelling of a URL slips past the checks. */
+    private static String path(HttpServletRequest request) {
+        return PATHS.getPathWithinApplication(request);
     }
 
     @Override
@@ -66,7 +73,7 @@ class TokenAuthenticationFilter extends OncePerRequestFilter {
     }
 
     private static boolean needsStaff(HttpServletRequest request) {
-        String path = request.getRequestURI().substring(request.getContextPath().length());
+        String path = path(request);
         return path.startsWith("/api/admin/") || path.startsWith("/api/users/") || !READS.contains(request.getMethod());
     }
 

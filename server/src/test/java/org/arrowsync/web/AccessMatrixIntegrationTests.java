@@ -53,6 +53,16 @@ class AccessMatrixIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void noSpellingOfAPathSlipsPastTheChecks() {
+        String userToken = new Fixtures(api).userToken();
+        for (String path : List.of("/api;x=1/admin/arrow/settings/", "/api/admin;x=1/arrow/settings/", "/api/%61dmin/arrow/settings/",
+                "/api//admin/arrow/settings/")) {
+            assertThat(api.anonymous().get(path).status()).as("anonymous %s", path).isIn(400, 401, 404);
+            assertThat(api.as(userToken).get(path).status()).as("non-staff %s", path).isIn(400, 403, 404);
+        }
+    }
+
+    @Test
     void staffReachEveryEndpointWithoutAServerError() {
         for (Endpoint endpoint : endpoints()) {
             Response response = api.send(endpoint.method(), endpoint.path(), endpoint.body());
