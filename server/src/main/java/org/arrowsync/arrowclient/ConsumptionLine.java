@@ -2,6 +2,8 @@ package org.arrowsync.arrowclient;
 
 import java.math.BigDecimal;
 import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -28,7 +30,7 @@ public record ConsumptionLine(
         List<String> cells) {
 
     public ConsumptionLine {
-        cells = java.util.Collections.unmodifiableList(new java.util.ArrayList<>(cells));
+        cells = Collections.unmodifiableList(new ArrayList<>(cells));
     }
 
     /** The line, or a {@link PayloadProblem} when an amount, quantity or period cannot be read. */

@@ -1,5 +1,6 @@
 package org.arrowsync.billing;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,6 +23,7 @@ import org.arrowsync.mappings.CustomerMappingService;
 import org.arrowsync.settings.Settings;
 import org.arrowsync.shared.InvalidInput;
 import org.arrowsync.shared.NotFound;
+import org.arrowsync.shared.Texts;
 import org.springframework.stereotype.Service;
 
 /** Force-import: operator customers, projects and mappings created from Arrow's data where they are missing. */
@@ -53,20 +55,28 @@ class ArrowImport {
 
     void forceImport(Settings settings, Collection<Subscription> subscriptions, Optional<Offering> given, Result result, Applier apply) {
         Offering offering = given.orElseGet(this::arrowOffering);
-        Map<String, List<Subscription>> byCustomer = subscriptions.stream()
-                .collect(Collectors.groupingBy(Subscription::companyName, LinkedHashMap::new, Collectors.toList()));
+        Map<String, List<Subscription>> byCustomer = new LinkedHashMap<>();
+        for (Subscription subscription : subscriptions) {
+            if (subscription.companyName() == null || subscription.companyName().isBlank()) {
+                result.error(subscription.id(), "The export names no customer (End User Company Name) for this subscription");
+            } else {
+                byCustomer.computeIfAbsent(subscription.companyName().trim(), name -> new ArrayList<>()).add(subscription);
+            }
+        }
+        // Operator customers are found by name compared as the billing sync compares them (D13).
         Map<String, Customer> byName = new LinkedHashMap<>();
-        customers.all().forEach(customer -> byName.putIfAbsent(customer.name(), customer));
+        customers.all().forEach(customer -> byName.putIfAbsent(MappingIndex.name(customer.name()), customer));
         Set<String> mapped = mappings.active(settings).stream().map(CustomerMapping::arrowReference).collect(Collectors.toSet());
         for (Map.Entry<String, List<Subscription>> entry : byCustomer.entrySet()) {
             String reference = entry.getValue().get(0).customerReference();
             if (reference == null || reference.isBlank()) {
-                result.errors.add(Map.of("customer", entry.getKey(), "error", "The export has no End User Company ID for this customer"));
+                entry.getValue().forEach(subscription -> result.error(subscription.id(),
+                        "The export has no End User Company ID for customer '" + entry.getKey() + "'"));
                 continue;
             }
-            Customer customer = byName.computeIfAbsent(entry.getKey(), name -> {
+            Customer customer = byName.computeIfAbsent(MappingIndex.name(entry.getKey()), name -> {
                 result.customersCreated++;
-                return customers.create(SyncRun.truncate(name, 150));
+                return customers.create(Texts.truncate(entry.getKey(), 150));
             });
             Project project = projects.ofCustomer(customer).stream().filter(p -> p.name().toLowerCase().contains("arrow")).findFirst()
                     .orElseGet(() -> {

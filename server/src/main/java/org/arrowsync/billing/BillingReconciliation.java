@@ -20,9 +20,9 @@ import org.arrowsync.arrowclient.BillingLineResult;
 import org.arrowsync.arrowclient.ExportPage;
 import org.arrowsync.arrowclient.ExportQuery;
 import org.arrowsync.arrowclient.ExportRow;
+import org.arrowsync.ledger.BillingPath;
 import org.arrowsync.ledger.Invoice;
 import org.arrowsync.ledger.InvoiceItemDraft;
-import org.arrowsync.mappings.CustomerMapping;
 import org.arrowsync.mappings.CustomerMappingService;
 import org.arrowsync.settings.Settings;
 import org.arrowsync.settings.SettingsService;
@@ -30,6 +30,7 @@ import org.arrowsync.shared.Money;
 import org.arrowsync.shared.Periods;
 import org.arrowsync.shared.Progress;
 import org.arrowsync.shared.Rejected;
+import org.arrowsync.shared.Texts;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -124,12 +125,18 @@ public class BillingReconciliation {
                 BillingLineResult result = row.billingLine();
                 if (result.isValid() && index.match(result.line()).isPresent()) {
                     BillingLine line = result.line();
-                    finals.merge(line.lineReference(), settings.priceSource().choose(line.sellTotal(), line.buyTotal()), BigDecimal::add);
+                    // As in the sync, a repeated Sequence counts once.
+                    if (finals.putIfAbsent(line.lineReference(), settings.priceSource().choose(line.sellTotal(), line.buyTotal())) != null) {
+                        progress.increment("duplicate_lines");
+                    }
                 }
             }
             for (BillingSyncItem item : writers.items().find(syncs.keySet(), finals.keySet())) {
-                seen.add(item.id());
-                consider(item, finals.get(item.lineReference()), null);
+                if (seen.add(item.id())) {
+                    consider(item, finals.get(item.lineReference()), null);
+                } else {
+                    progress.increment("duplicate_lines");
+                }
             }
             progress.increment("pages");
         }
@@ -140,6 +147,7 @@ public class BillingReconciliation {
                 throw new BillingSyncService.EmptyExport("Arrow returned no billing lines for " + period + "; nothing was reconciled");
             }
             all.stream().filter(item -> !seen.contains(item.id())).forEach(item -> consider(item, BigDecimal.ZERO, "line_removed"));
+            dropMonthsBilledByConsumption();
             BigDecimal total = book();
             for (BillingSync sync : syncs.values()) {
                 writers.syncs().saveReconciled(sync.id(), sync.markReconciled(true), writers.now());
@@ -156,6 +164,22 @@ public class BillingReconciliation {
             if (Money.significant(difference)) {
                 compensations.add(new Compensation(item, syncs.get(item.syncId()), finalPrice, difference, reason));
             }
+        }
+
+        /**
+         * A line that was zero when synced has no claim on its license-month; if it now charges something, it may only do so
+         * when consumption tracking does not bill that month (D2).
+         */
+        private void dropMonthsBilledByConsumption() {
+            List<String> unclaimed = compensations.stream().map(Compensation::item)
+                    .filter(item -> BillingSyncItem.VIA_ZERO.equals(item.billedVia()) && !item.licenseReference().isBlank())
+                    .map(BillingSyncItem::licenseReference).distinct().toList();
+            if (unclaimed.isEmpty()) {
+                return;
+            }
+            Map<String, BillingPath> owners = writers.licenses().claimAll(unclaimed, period, BillingPath.BILLING);
+            compensations.removeIf(c -> BillingSyncItem.VIA_ZERO.equals(c.item().billedVia())
+                    && owners.get(c.item().licenseReference()) == BillingPath.CONSUMPTION);
         }
 
         private BigDecimal book() {
@@ -181,7 +205,7 @@ public class BillingReconciliation {
 
         private InvoiceItemDraft draft(Compensation c) {
             String kind = c.difference().signum() > 0 ? "additional charge" : "credit";
-            String name = SyncRun.truncate(settings.itemPrefixOrDefault() + " adjustment: " + c.item().description() + " (" + kind + " for "
+            String name = Texts.truncate(settings.itemPrefixOrDefault() + " adjustment: " + c.item().description() + " (" + kind + " for "
                     + period + ")", 255);
             ObjectNode details = JsonNodeFactory.instance.objectNode()
                     .put("source", "arrow_reconciliation")

@@ -7,10 +7,11 @@ import java.time.Instant;
 import java.time.YearMonth;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.Map;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.function.IntFunction;
 import java.util.function.LongConsumer;
 import org.arrowsync.shared.PageRequest;
 import org.arrowsync.shared.SqlFilter;
@@ -166,7 +167,7 @@ class BillingSyncItemRepository {
                 .params(amount, compensationItemId, finalPrice, removed, Timestamps.of(now), itemId).update();
     }
 
-    private static <T, C> C[] column(List<T> rows, Function<T, C> value, java.util.function.IntFunction<C[]> array) {
+    private static <T, C> C[] column(List<T> rows, Function<T, C> value, IntFunction<C[]> array) {
         return rows.stream().map(value).toArray(array);
     }
 

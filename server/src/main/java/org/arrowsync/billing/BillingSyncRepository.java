@@ -31,17 +31,6 @@ class BillingSyncRepository {
         this.jdbc = jdbc;
     }
 
-    /** The sync of this mapping and statement, created pending with its invoice if new. */
-    BillingSync getOrCreate(long mappingId, String statementReference, YearMonth period, long invoiceId, Instant now) {
-        jdbc.sql("""
-                        insert into billing_syncs (uuid, customer_mapping_id, statement_reference, report_period, invoice_id, created, modified)
-                        values (?, ?, ?, ?, ?, ?, ?) on conflict (customer_mapping_id, statement_reference) do nothing""")
-                .params(UUID.randomUUID(), mappingId, statementReference, period.toString(), invoiceId, Timestamps.of(now), Timestamps.of(now))
-                .update();
-        return jdbc.sql(SELECT + " where b.customer_mapping_id = ? and b.statement_reference = ?").params(mappingId, statementReference)
-                .query(BillingSyncRepository::map).single();
-    }
-
     /** The syncs of these (mapping, statement) keys, the missing ones created pending: two statements for a whole page. */
     List<BillingSync> getOrCreateAll(List<SyncKey> keys, YearMonth period, Instant now) {
         Long[] mappings = keys.stream().map(SyncKey::mappingId).toArray(Long[]::new);
@@ -92,7 +81,7 @@ class BillingSyncRepository {
         jdbc.sql("""
                         update billing_syncs set state = ?, buy_total = ?, sell_total = ?, currency = ?, lines_validated = ?, error_message = '',
                                synced_at = coalesce(synced_at, ?), modified = ?
-                        where id = ?""")
+                        where id = ? and state in (1, 2)""")
                 .params(state.code(), buyTotal, sellTotal, currency, linesValidated, Timestamps.of(now), Timestamps.of(now), id).update();
     }
 
@@ -100,25 +89,23 @@ class BillingSyncRepository {
     void recordError(long settingsId, YearMonth period, String message, Instant now) {
         jdbc.sql("""
                         update billing_syncs b set error_message = ?, modified = ?
-                        from customer_mappings m where m.id = b.customer_mapping_id and m.settings_id = ? and b.report_period = ?""")
+                        from customer_mappings m where m.id = b.customer_mapping_id and m.settings_id = ? and b.report_period = ?
+                        and b.state in (1, 2)""")
                 .params(message, Timestamps.of(now), settingsId, period.toString()).update();
     }
 
-    void saveValidated(long id, SyncState state, String arrowState, Instant now) {
-        jdbc.sql("update billing_syncs set state = ?, arrow_state = ?, validated_at = ?, modified = ? where id = ?")
+    /** Returns whether the sync was still synced and is now validated. */
+    boolean saveValidated(long id, SyncState state, String arrowState, Instant now) {
+        return 1 == jdbc.sql("update billing_syncs set state = ?, arrow_state = ?, validated_at = ?, modified = ? where id = ? and state = 2")
                 .params(state.code(), arrowState, Timestamps.of(now), Timestamps.of(now), id).update();
     }
 
     void saveReconciled(long id, SyncState state, Instant now) {
-        jdbc.sql("update billing_syncs set state = ?, reconciled_at = ?, error_message = '', modified = ? where id = ?")
+        jdbc.sql("update billing_syncs set state = ?, reconciled_at = ?, error_message = '', modified = ? where id = ? and state in (2, 3, 4)")
                 .params(state.code(), Timestamps.of(now), Timestamps.of(now), id).update();
     }
 
     record SyncKey(long mappingId, String statementReference, long invoiceId) {
-
-        String text() {
-            return mappingId + "|" + statementReference;
-        }
     }
 
     static BillingSync map(ResultSet rs, int row) throws SQLException {

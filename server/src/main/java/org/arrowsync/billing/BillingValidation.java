@@ -19,7 +19,9 @@ import org.arrowsync.arrowclient.StatementQuery;
 import org.arrowsync.settings.Settings;
 import org.arrowsync.settings.SettingsService;
 import org.arrowsync.shared.Progress;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Marks synced months validated when Arrow says they are final (D6): the customer's statement is Fulfilled, or every
@@ -32,13 +34,18 @@ public class BillingValidation {
     private final BillingSyncRepository syncs;
     private final ArrowClients clients;
     private final BillingProperties properties;
+    private final TransactionTemplate transactions;
+    private final JdbcClient jdbc;
     private final Clock clock;
 
-    BillingValidation(SettingsService settings, BillingSyncRepository syncs, ArrowClients clients, BillingProperties properties, Clock clock) {
+    BillingValidation(SettingsService settings, BillingSyncRepository syncs, ArrowClients clients, BillingProperties properties,
+            TransactionTemplate transactions, JdbcClient jdbc, Clock clock) {
         this.settings = settings;
         this.syncs = syncs;
         this.clients = clients;
         this.properties = properties;
+        this.transactions = transactions;
+        this.jdbc = jdbc;
         this.clock = clock;
     }
 
@@ -55,26 +62,34 @@ public class BillingValidation {
             if (statements == null) {
                 continue;
             }
-            for (BillingSync sync : period.getValue()) {
-                String signal = signal(sync, statements.get(MappingIndex.reference(sync.arrowReference())));
-                if (signal != null) {
-                    syncs.saveValidated(sync.id(), sync.markValidated(), signal, clock.instant());
-                    validatedPeriods.add(period.getKey().toString());
-                    validated++;
+            int marked = transactions.execute(status -> {
+                // Under the month's billing lock: a sync running now finishes first, then its syncs are judged.
+                BillingLocks.lock(jdbc, chosen, period.getKey());
+                int count = 0;
+                for (BillingSync sync : period.getValue()) {
+                    String signal = signal(sync, statements.get(MappingIndex.reference(sync.arrowReference())));
+                    if (signal != null && syncs.saveValidated(sync.id(), sync.markValidated(), signal, clock.instant())) {
+                        count++;
+                    }
                 }
+                return count;
+            });
+            if (marked > 0) {
+                validatedPeriods.add(period.getKey().toString());
+                validated += marked;
             }
         }
         progress.add("validated", validated);
         return new ValidationReport(validated, List.copyOf(validatedPeriods));
     }
 
-    /** The arrow_state to record if the sync is final now, else null. */
+    /** The arrow_state to record if the sync is final now, else null: Arrow's word first, the calendar only without it. */
     private String signal(BillingSync sync, Statement statement) {
-        if (statement != null) {
-            return statement.fulfilled() ? "validated" : null;
-        }
-        if (sync.linesValidated()) {
+        if (statement != null && statement.fulfilled() || sync.linesValidated()) {
             return "validated";
+        }
+        if (statement != null) {
+            return null;
         }
         Instant final_ = sync.reportPeriod().plusMonths(1).atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC).plus(properties.validationGrace());
         return clock.instant().isBefore(final_) ? null : "validated_by_calendar";

@@ -24,8 +24,4 @@ record LineAmount(BigDecimal unitPrice, BigDecimal quantity) {
         }
         return new LineAmount(total, BigDecimal.ONE);
     }
-
-    BigDecimal total() {
-        return unitPrice.multiply(quantity);
-    }
 }

@@ -151,7 +151,10 @@ class ResourceSync {
     record Request(String periodFrom, String periodTo, UUID settingsUuid, UUID offeringUuid, UUID projectUuid, boolean forceImport) {
     }
 
-    /** The reply of sync_resources, with the contract's counters. */
+    /**
+     * The reply of sync_resources, with the contract's counters. Orders, invoices and invoice items are never created
+     * here (the ledger has no orders; invoicing is the billing sync's, D2), so those counters stay zero.
+     */
     static final class Result {
         public int synced;
         public int created;

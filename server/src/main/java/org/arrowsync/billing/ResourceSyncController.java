@@ -1,5 +1,6 @@
 package org.arrowsync.billing;
 
+import java.util.UUID;
 import io.swagger.v3.oas.annotations.Operation;
 import org.arrowsync.shared.Uuids;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -24,7 +25,7 @@ class ResourceSyncController {
                 uuid("offering_uuid", request.offeringUuid()), uuid("project_uuid", request.projectUuid()), Boolean.TRUE.equals(request.forceImport())));
     }
 
-    private static java.util.UUID uuid(String field, String value) {
+    private static UUID uuid(String field, String value) {
         return value == null || value.isBlank() ? null : Uuids.fromField(field, value);
     }
 

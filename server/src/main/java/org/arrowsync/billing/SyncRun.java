@@ -27,6 +27,7 @@ import org.arrowsync.mappings.CustomerMapping;
 import org.arrowsync.settings.Settings;
 import org.arrowsync.shared.Money;
 import org.arrowsync.shared.Progress;
+import org.arrowsync.shared.Texts;
 
 /**
  * One billing sync of one settings record and month, fed page by page inside one transaction. Each page costs a
@@ -34,38 +35,25 @@ import org.arrowsync.shared.Progress;
  */
 final class SyncRun {
 
-    private final Settings settings;
     private final YearMonth period;
-    private final String licenseFilter;
-    private final MappingIndex mappings;
     private final BillingWriters writers;
     private final Progress progress;
-
-    private final Map<String, BillingSync> syncs = new HashMap<>();
+    private final Placement placement;
+    private final LineMatching matching;
     private final IdSet seen = new IdSet();
     private final Set<Long> touched = new HashSet<>();
-    private final Map<Long, Boolean> allValidated = new HashMap<>();
-    private final Set<String> reportedUnmatched = new HashSet<>();
-    private final Placement placement;
-    private long rows;
 
-    SyncRun(Settings settings, YearMonth period, String licenseFilter, List<CustomerMapping> mappings, BillingWriters writers, Clock clock,
+    SyncRun(Settings settings, YearMonth period, String licenseFilter, List<CustomerMapping> mappings, BillingWriters writers,
             Progress progress) {
-        this.settings = settings;
         this.period = period;
-        this.licenseFilter = licenseFilter;
-        this.mappings = new MappingIndex(mappings);
         this.writers = writers;
         this.progress = progress;
         this.placement = new Placement(writers.invoices(), period, mappings);
+        this.matching = new LineMatching(settings, period, licenseFilter, mappings, placement, writers, progress);
     }
 
     long rows() {
-        return rows;
-    }
-
-    Map<String, BillingSync> syncs() {
-        return syncs;
+        return matching.rows();
     }
 
     /** Whether this run saw the line (by its item id) in Arrow's export. */
@@ -80,51 +68,23 @@ final class SyncRun {
 
     /** Whether every line this run saw for the sync carried Arrow's Validation Date (D6). */
     boolean linesValidated(long syncId) {
-        return allValidated.getOrDefault(syncId, false);
+        return matching.linesValidated(syncId);
     }
 
-    private final Map<String, Long> nanos = new java.util.TreeMap<>();
-
-    /** Where the run's time went, for the log. */
-    Map<String, Long> millis() {
-        Map<String, Long> millis = new java.util.TreeMap<>();
-        nanos.forEach((phase, value) -> millis.put(phase, value / 1_000_000));
-        return millis;
-    }
-
-    private void time(String phase, long start) {
-        nanos.merge(phase, System.nanoTime() - start, Long::sum);
-    }
-
-    /** One export page, its rows already parsed into lines (on the read-ahead thread). */
     void page(List<BillingLineResult> page) {
-        long start = System.nanoTime();
-        pageInner(page);
-        time("total", start);
-    }
-
-    private void pageInner(List<BillingLineResult> page) {
         progress.increment("pages");
-        long t = System.nanoTime();
-        List<Line> lines = lines(parse(page));
-        time("parse", t);
+        List<Line> lines = matching.lines(page);
         if (lines.isEmpty()) {
             return;
         }
-        t = System.nanoTime();
         Map<String, BillingSyncItem> existing = new HashMap<>();
         writers.items().findPairs(lines.stream().map(line -> line.sync().id()).toList(),
                         lines.stream().map(line -> line.line().lineReference()).toList())
                 .forEach(item -> existing.put(item.syncId() + "|" + item.lineReference(), item));
         lines = withoutRepeats(lines, existing);
-        time("existing", t);
-        t = System.nanoTime();
         Map<String, BillingPath> owners = writers.licenses().claimAll(lines.stream()
                 .filter(line -> needsClaim(line, existing.get(line.sync().id() + "|" + line.line().lineReference())))
                 .map(line -> line.line().licenseReference()).distinct().toList(), period, BillingPath.BILLING);
-
-        time("claims", t);
-        t = System.nanoTime();
         List<Line> toInvoice = new ArrayList<>();
         List<ItemUpdate> updates = new ArrayList<>();
         Map<Long, List<ItemChange>> changes = new LinkedHashMap<>();
@@ -143,11 +103,7 @@ final class SyncRun {
                 resync(line, item, via, toInvoice, updates, changes, removals);
             }
         }
-        time("plan", t);
-        t = System.nanoTime();
         Map<Line, Long> created = writeInvoiceItems(toInvoice);
-        time("invoice_items", t);
-        t = System.nanoTime();
         for (Line line : toInvoice) {
             BillingSyncItem item = existing.get(line.sync().id() + "|" + line.line().lineReference());
             Long invoiceItem = created.get(line);
@@ -166,7 +122,6 @@ final class SyncRun {
         Map<Long, BillingSyncItem> byId = new HashMap<>();
         existing.values().forEach(item -> byId.put(item.id(), item));
         writers.items().updateAll(updates.stream().filter(update -> changes(byId.get(update.id()), update)).toList(), writers.now());
-        time("sync_items", t);
         progress.add("lines_synced", lines.size());
     }
 
@@ -201,11 +156,8 @@ final class SyncRun {
 
     private Map<Line, Long> writeInvoiceItems(List<Line> lines) {
         Map<Line, Long> created = new HashMap<>();
-        long t = System.nanoTime();
         Map<String, Resource> resources = writers.resources().byLicense(lines.stream().map(line -> line.line().licenseReference())
                 .filter(reference -> reference != null && !reference.isBlank()).distinct().toList());
-        time("ii_resources", t);
-        t = System.nanoTime();
         List<Line> placed = new ArrayList<>();
         List<InvoiceService.Placed> drafts = new ArrayList<>();
         for (Line line : lines) {
@@ -221,56 +173,11 @@ final class SyncRun {
             placed.add(line);
             drafts.add(new InvoiceService.Placed(invoice, line.draft(period, invoice.period(), resources.get(line.line().licenseReference()))));
         }
-        time("ii_drafts", t);
-        t = System.nanoTime();
         List<Long> ids = writers.invoices().addAll(drafts);
-        time("ii_insert", t);
         for (int i = 0; i < placed.size(); i++) {
             created.put(placed.get(i), ids.get(i));
         }
         return created;
-    }
-
-    /** A valid, matched line before its sync is known. */
-    private record Parsed(BillingLine line, CustomerMapping mapping, String statement) {
-
-        String key() {
-            return mapping.id() + "|" + statement;
-        }
-    }
-
-    private List<Parsed> parse(List<BillingLineResult> page) {
-        List<Parsed> parsed = new ArrayList<>();
-        for (BillingLineResult result : page) {
-            rows++;
-            if (!result.isValid()) {
-                progress.increment("invalid_lines");
-                progress.error("Line " + result.reference() + ": " + result.problem());
-                continue;
-            }
-            BillingLine line = result.line();
-            if (licenseFilter != null && !licenseFilter.equals(line.licenseReference())) {
-                continue;
-            }
-            Optional<CustomerMapping> mapping = mappings.match(line);
-            if (mapping.isEmpty()) {
-                progress.increment("unmatched_lines");
-                if (reportedUnmatched.add(MappingIndex.name(line.companyName()))) {
-                    progress.error("No customer mapping for Arrow customer '" + line.companyName() + "' (" + line.customerReference() + ")");
-                }
-                continue;
-            }
-            String statement = line.statementReference() != null && !line.statementReference().isBlank() ? line.statementReference()
-                    : "SYNC-" + period + "-" + mapping.get().arrowReference();
-            parsed.add(new Parsed(line, mapping.get(), statement));
-        }
-        List<SyncKey> missing = parsed.stream().filter(p -> !syncs.containsKey(p.key()))
-                .map(p -> new SyncKey(p.mapping().id(), p.statement(), placement.billedInvoice(p.mapping()).id())).distinct().toList();
-        if (!missing.isEmpty()) {
-            writers.syncs().getOrCreateAll(missing, period, writers.now())
-                    .forEach(sync -> syncs.put(sync.mappingId() + "|" + sync.statementReference(), sync));
-        }
-        return parsed;
     }
 
     /** A line an earlier page of this run already had is reported and left out (Sequence is unique per line and month). */
@@ -288,30 +195,9 @@ final class SyncRun {
         return kept;
     }
 
-    private void repeated(BillingLine line) {
+    void repeated(BillingLine line) {
         progress.increment("duplicate_lines");
         progress.error("Line " + line.lineReference() + " appears twice in the export: the second one is ignored");
-    }
-
-    private List<Line> lines(List<Parsed> parsed) {
-        List<Line> lines = new ArrayList<>();
-        Set<String> inPage = new HashSet<>();
-        for (Parsed p : parsed) {
-            BillingSync sync = syncs.get(p.key());
-            BillingLine line = p.line();
-            if (sync.state().frozen()) {
-                progress.increment("frozen_lines");
-                continue;
-            }
-            if (!inPage.add(sync.id() + "|" + line.lineReference())) {
-                repeated(line);
-                continue;
-            }
-            allValidated.merge(sync.id(), line.validated(), Boolean::logicalAnd);
-            String currency = line.currency() == null || line.currency().isBlank() ? Money.DEFAULT_CURRENCY : line.currency();
-            lines.add(new Line(sync, p.mapping(), line, settings.priceSource().choose(line.sellTotal(), line.buyTotal()), currency));
-        }
-        return lines;
     }
 
     /**
@@ -347,8 +233,8 @@ final class SyncRun {
     private static NewItem newItem(Line line, String via, Long invoiceItem, BigDecimal invoiced) {
         BillingLine l = line.line();
         return new NewItem(line.sync().id(), l.lineReference(), invoiceItem, via, line.amount(), invoiced, l.sellTotal(), l.buyTotal(),
-                l.quantity(), line.currency(), truncate(l.vendor(), 255), truncate(l.vendorSubscriptionId(), 255),
-                truncate(l.licenseReference(), 255), truncate(l.classification(), 50), truncate(line.description(), 500));
+                l.quantity(), line.currency(), Texts.truncate(l.vendor(), 255), Texts.truncate(l.vendorSubscriptionId(), 255),
+                Texts.truncate(l.licenseReference(), 255), Texts.truncate(l.classification(), 50), Texts.truncate(line.description(), 500));
     }
 
     private static ItemUpdate update(BillingSyncItem item, Line line, BigDecimal invoiced, Long invoiceItem, String via) {
@@ -362,12 +248,5 @@ final class SyncRun {
                 || !Objects.equals(item.invoiceItemId(), update.invoiceItemId()) || !item.billedVia().equals(update.billedVia())
                 || item.sell().compareTo(update.sell()) != 0 || item.buy().compareTo(update.buy()) != 0
                 || item.quantity().compareTo(update.quantity()) != 0;
-    }
-
-    static String truncate(String value, int length) {
-        if (value == null) {
-            return "";
-        }
-        return value.length() <= length ? value : value.substring(0, length);
     }
 }

@@ -1,11 +1,12 @@
 package org.arrowsync.database;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -65,7 +66,7 @@ final class EmbeddedDatabase implements AutoCloseable {
             log.warn("Stopping an orphaned PostgreSQL (pid {}) left on {} by an earlier server", orphan.get().pid(), pgData);
             orphan.get().destroy();
             try {
-                orphan.get().onExit().get(30, java.util.concurrent.TimeUnit.SECONDS);
+                orphan.get().onExit().get(30, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             } catch (Exception e) {

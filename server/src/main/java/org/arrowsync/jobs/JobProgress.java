@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
 import org.arrowsync.shared.Progress;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -22,15 +23,18 @@ final class JobProgress implements Progress {
 
     private final UUID job;
     private final JobRepository jobs;
+    private final TransactionTemplate ownTransaction;
     private final Clock clock;
     private final Map<String, Long> counts = new TreeMap<>();
     private final List<String> errors = new ArrayList<>();
     private long errorCount;
     private Instant lastFlush;
 
-    JobProgress(UUID job, JobRepository jobs, Clock clock) {
+    /** {@code ownTransaction} must start a new transaction: progress is reported from inside the feature's own, long one. */
+    JobProgress(UUID job, JobRepository jobs, TransactionTemplate ownTransaction, Clock clock) {
         this.job = job;
         this.jobs = jobs;
+        this.ownTransaction = ownTransaction;
         this.clock = clock;
         this.lastFlush = clock.instant();
     }
@@ -67,7 +71,9 @@ final class JobProgress implements Progress {
         Instant now = clock.instant();
         if (Duration.between(lastFlush, now).compareTo(FLUSH_EVERY) >= 0) {
             lastFlush = now;
-            jobs.saveProgress(job, counts(), errors());
+            JsonNode counts = counts();
+            JsonNode errors = errors();
+            ownTransaction.executeWithoutResult(status -> jobs.saveProgress(job, counts, errors));
         }
     }
 }

@@ -60,6 +60,14 @@ class JobRepository {
                 .query(this::map).list();
     }
 
+    /** Queued jobs with no execution in db-scheduler's queue (the server stopped between queuing and scheduling). */
+    List<UUID> queuedWithoutExecution(Instant olderThan) {
+        return jdbc.sql("""
+                        select j.uuid from arrow_jobs j where j.state = 'queued' and j.created < ?
+                        and not exists (select 1 from scheduled_tasks t where t.task_name = ? and t.task_instance = j.uuid::text)""")
+                .params(Timestamps.of(olderThan), JobRunner.TASK).query(UUID.class).list();
+    }
+
     void markRunning(UUID uuid, Instant now) {
         jdbc.sql("update arrow_jobs set state = 'running', attempts = attempts + 1, started = ?, progress = '{}', errors = '[]' where uuid = ?")
                 .params(Timestamps.of(now), uuid).update();

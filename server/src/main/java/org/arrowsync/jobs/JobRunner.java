@@ -13,6 +13,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -30,18 +33,23 @@ class JobRunner {
     private static final Logger log = LoggerFactory.getLogger(JobRunner.class);
 
     @Bean
-    OneTimeTask<String> runJob(JobRepository jobs, List<JobHandler> handlers, JsonMapper json, Clock clock) {
+    OneTimeTask<String> runJob(JobRepository jobs, List<JobHandler> handlers, JsonMapper json, PlatformTransactionManager transactions,
+            Clock clock) {
         Map<JobKind, JobHandler> byKind = handlers.stream().collect(Collectors.toMap(JobHandler::kind, Function.identity()));
-        return Tasks.oneTime(TASK, String.class).execute((instance, context) -> run(UUID.fromString(instance.getData()), jobs, byKind, json, clock));
+        TransactionTemplate ownTransaction = new TransactionTemplate(transactions);
+        ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        return Tasks.oneTime(TASK, String.class)
+                .execute((instance, context) -> run(UUID.fromString(instance.getData()), jobs, byKind, json, ownTransaction, clock));
     }
 
-    private static void run(UUID uuid, JobRepository jobs, Map<JobKind, JobHandler> handlers, JsonMapper json, Clock clock) {
+    private static void run(UUID uuid, JobRepository jobs, Map<JobKind, JobHandler> handlers, JsonMapper json,
+            TransactionTemplate ownTransaction, Clock clock) {
         Job job = jobs.find(uuid).orElse(null);
         if (job == null || job.isDone()) {
             return;
         }
         jobs.markRunning(uuid, clock.instant());
-        JobProgress progress = new JobProgress(uuid, jobs, clock);
+        JobProgress progress = new JobProgress(uuid, jobs, ownTransaction, clock);
         JobHandler handler = handlers.get(job.kind());
         try {
             if (handler == null) {
@@ -55,7 +63,7 @@ class JobRunner {
                     clock.instant());
         } catch (RuntimeException e) {
             // A job that fails is reported on its row; rethrowing would only make db-scheduler retry blindly.
-            log.warn("Job {} ({}) failed: {}", uuid, job.kind().value(), e.toString());
+            log.warn("Job {} ({}) failed", uuid, job.kind().value(), e);
             jobs.finish(uuid, Job.FAILED, progress.counts(), progress.errors(), JsonNodeFactory.instance.objectNode(), String.valueOf(e.getMessage()),
                     clock.instant());
         }

@@ -3,6 +3,7 @@ package org.arrowsync.jobs;
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.arrowsync.shared.Listing;
@@ -49,6 +50,16 @@ class JobService {
         scheduler.scheduleIfNotExists(runJob.instance(uuid.toString(), uuid.toString()), clock.instant());
         log.info("Queued {} job {} for period {}", request.kind().value(), uuid, request.period());
         return new Submitted(uuid, true);
+    }
+
+    /** Schedules queued jobs that never got their execution; a trigger would otherwise join them for ever. Returns how many. */
+    int rescheduleOrphans() {
+        List<UUID> orphans = jobs.queuedWithoutExecution(clock.instant().minusSeconds(60));
+        orphans.forEach(uuid -> scheduler.scheduleIfNotExists(runJob.instance(uuid.toString(), uuid.toString()), clock.instant()));
+        if (!orphans.isEmpty()) {
+            log.warn("Scheduled {} queued jobs that had no execution", orphans.size());
+        }
+        return orphans.size();
     }
 
     Job get(UUID uuid) {

@@ -3,12 +3,13 @@ package org.arrowsync.ledger;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.arrowsync.shared.Timestamps;
 import org.arrowsync.shared.PageRequest;
 import org.arrowsync.shared.SqlFilter;
+import org.arrowsync.shared.Timestamps;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -27,7 +28,7 @@ class CustomerRepository {
         return jdbc.sql("select " + COLUMNS + " from customers where uuid = ?").param(uuid).query(CustomerRepository::map).optional();
     }
 
-    List<Long> idsOf(java.util.Collection<UUID> uuids) {
+    List<Long> idsOf(Collection<UUID> uuids) {
         return jdbc.sql("select id from customers where uuid = any(?)").param(uuids.toArray(UUID[]::new)).query(Long.class).list();
     }
 

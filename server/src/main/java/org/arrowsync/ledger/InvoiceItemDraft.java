@@ -3,6 +3,7 @@ package org.arrowsync.ledger;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import org.arrowsync.ledger.Resource.Ref;
+import org.arrowsync.shared.Texts;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -11,4 +12,11 @@ import tools.jackson.databind.JsonNode;
  */
 public record InvoiceItemDraft(String name, BigDecimal unitPrice, BigDecimal quantity, String unit, String currency, LocalDate start,
         LocalDate end, Ref resource, Ref project, JsonNode details) {
+
+    public static final int NAME_LENGTH = 255;
+
+    /** Names are cut to what an invoice shows (Waldur's 255 characters). */
+    public InvoiceItemDraft {
+        name = Texts.truncate(name, NAME_LENGTH);
+    }
 }

@@ -3,9 +3,12 @@ package org.arrowsync.ledger;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.YearMonth;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.arrowsync.shared.InvalidInput;
@@ -92,9 +95,9 @@ public class InvoiceService {
                 throw new InvoiceClosed(locked);
             }
         }
-        Map<Long, List<String>> currencies = new java.util.HashMap<>(items.currenciesOf(invoiceIds));
+        Map<Long, List<String>> currencies = new HashMap<>(items.currenciesOf(invoiceIds));
         for (Placed p : placed) {
-            List<String> known = currencies.computeIfAbsent(p.invoice().id(), id -> new java.util.ArrayList<>());
+            List<String> known = currencies.computeIfAbsent(p.invoice().id(), id -> new ArrayList<>());
             if (!known.isEmpty() && !known.contains(p.draft().currency())) {
                 throw InvalidInput.of("currency", "Invoice " + p.invoice().period() + " of " + p.invoice().customer().name()
                         + " is in " + known.get(0) + "; an item in " + p.draft().currency() + " cannot join it.");
@@ -119,7 +122,7 @@ public class InvoiceService {
 
     /** Each invoice's currency, for those that have items. */
     public Map<Long, String> currencies(Collection<Invoice> found) {
-        Map<Long, String> first = new java.util.HashMap<>();
+        Map<Long, String> first = new HashMap<>();
         items.currenciesOf(found.stream().map(Invoice::id).toList()).forEach((id, list) -> first.put(id, list.get(0)));
         return first;
     }
@@ -164,7 +167,7 @@ public class InvoiceService {
     }
 
     /** The currency an invoice's items are in, if it has any. */
-    public java.util.Optional<String> currencyOf(Invoice invoice) {
+    public Optional<String> currencyOf(Invoice invoice) {
         return items.currenciesOf(invoice.id()).stream().findFirst();
     }
 

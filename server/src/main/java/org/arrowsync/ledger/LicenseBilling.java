@@ -12,8 +12,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * One charge per Arrow amount (D2): a license's month is invoiced by exactly one path. The first path to bill it
- * claims it, in the schema (primary key on license and period), so concurrent runs cannot both win; the other
- * path records the amounts and links to it instead of invoicing them again.
+ * claims it, in the schema (primary key on license and period); a claim always answers with the owner the row has
+ * when the claim runs, so two runs never both bill the month. The other path records the amounts and links to them.
  */
 @Service
 public class LicenseBilling {

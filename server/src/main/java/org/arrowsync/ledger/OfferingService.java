@@ -3,6 +3,7 @@ package org.arrowsync.ledger;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.arrowsync.ledger.Offering.Component;
 import org.arrowsync.shared.FieldErrors;
@@ -31,7 +32,7 @@ public class OfferingService {
     }
 
     /** The first offering (by name) whose name contains {@code text}, case-insensitively. */
-    public java.util.Optional<Offering> findByName(String text) {
+    public Optional<Offering> findByName(String text) {
         return offerings.page(new SqlFilter().icontains("name", text), new PageRequest(1, 1)).stream().findFirst();
     }
 

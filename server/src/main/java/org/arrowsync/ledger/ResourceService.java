@@ -1,7 +1,11 @@
 package org.arrowsync.ledger;
 
 import java.time.Clock;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.arrowsync.ledger.Offering.Plan;
 import org.arrowsync.ledger.ResourceRepository.ResourceFields;
@@ -43,11 +47,11 @@ public class ResourceService {
     }
 
     /** Resources carrying these XSP license references (D12), oldest first per license. */
-    public java.util.Map<String, Resource> byLicense(java.util.Collection<String> licenseReferences) {
+    public Map<String, Resource> byLicense(Collection<String> licenseReferences) {
         if (licenseReferences.isEmpty()) {
-            return java.util.Map.of();
+            return Map.of();
         }
-        java.util.Map<String, Resource> found = new java.util.HashMap<>();
+        Map<String, Resource> found = new HashMap<>();
         for (Resource resource : resources.all(new SqlFilter().where("r.attributes ->> '" + Resource.LICENSE_ATTRIBUTE + "' = any(?)",
                 (Object) licenseReferences.toArray(String[]::new)))) {
             found.putIfAbsent(resource.licenseReference(), resource);
@@ -56,7 +60,7 @@ public class ResourceService {
     }
 
     /** The resource with this backend id within one offering (D14: never another offering's resource). */
-    public java.util.Optional<Resource> inOffering(UUID offeringUuid, String backendId) {
+    public Optional<Resource> inOffering(UUID offeringUuid, String backendId) {
         return resources.all(new SqlFilter().eq("o.uuid", offeringUuid).eq("r.backend_id", backendId)).stream().findFirst();
     }
 

@@ -5,7 +5,7 @@ import java.math.RoundingMode;
 import java.util.Currency;
 
 /**
- * The money rules in one place. Amounts are stored unrounded (10 decimals); an invoice item's price is
+ * The money rules in one place. Amounts are stored as Arrow gives them (numeric, 10 decimals); an invoice item's price is
  * unit price × quantity rounded HALF_UP to the currency's minor unit (2 decimals for EUR, 0 for JPY), and an
  * invoice total is the sum of those rounded prices.
  */
@@ -19,26 +19,26 @@ public final class Money {
     private Money() {
     }
 
-    public static BigDecimal stored(BigDecimal amount) {
-        return amount.setScale(STORED_SCALE, RoundingMode.HALF_UP);
-    }
-
     public static BigDecimal price(BigDecimal unitPrice, BigDecimal quantity, String currency) {
         return unitPrice.multiply(quantity).setScale(minorUnits(currency), RoundingMode.HALF_UP);
     }
 
+    /** Decimals of the currency's minor unit; 2 for a code Java does not know. */
     public static int minorUnits(String currency) {
+        if (currency == null) {
+            return 2;
+        }
         try {
             int digits = Currency.getInstance(currency).getDefaultFractionDigits();
             return digits < 0 ? 2 : digits;
-        } catch (IllegalArgumentException | NullPointerException e) {
+        } catch (IllegalArgumentException unknownCode) {
             return 2;
         }
     }
 
-    /** Two decimals, as the contract renders summary amounts. */
+    /** Two decimals, as the contract renders summary amounts; the same half-up rule as invoice prices. */
     public static BigDecimal summary(BigDecimal amount) {
-        return amount.setScale(2, RoundingMode.HALF_EVEN);
+        return amount.setScale(2, RoundingMode.HALF_UP);
     }
 
     public static boolean significant(BigDecimal difference) {

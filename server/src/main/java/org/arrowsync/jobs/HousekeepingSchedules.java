@@ -7,9 +7,14 @@ import org.arrowsync.ledger.InvoiceService;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Past months' pending invoices become created. */
+/** Housekeeping: past months' pending invoices become created; queued jobs that lost their execution get one. */
 @Configuration(proxyBeanMethods = false)
-class InvoiceClosingSchedule {
+class HousekeepingSchedules {
+
+    @Bean
+    RecurringTask<Void> rescheduleOrphanJobs(JobService jobs) {
+        return Tasks.recurring("reschedule-orphan-jobs", FixedDelay.ofMinutes(1)).execute((instance, context) -> jobs.rescheduleOrphans());
+    }
 
     @Bean
     RecurringTask<Void> closePastInvoices(InvoiceService invoices, JobsProperties properties) {
