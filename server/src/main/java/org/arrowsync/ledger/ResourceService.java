@@ -13,6 +13,7 @@ import org.arrowsync.shared.FieldErrors;
 import org.arrowsync.shared.Listing;
 import org.arrowsync.shared.NotFound;
 import org.arrowsync.shared.PageRequest;
+import org.arrowsync.shared.Rejected;
 import org.arrowsync.shared.SqlFilter;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -89,7 +90,12 @@ public class ResourceService {
 
     @Transactional
     void delete(UUID uuid) {
-        resources.delete(get(uuid).id());
+        Resource resource = get(uuid);
+        // Its consumption records would go with it while their invoice items stay: a re-imported license would bill again.
+        if (resources.hasConsumption(resource.id())) {
+            throw new Rejected(409, "This resource has Arrow consumption records; set its state to Terminated instead of deleting it.");
+        }
+        resources.delete(resource.id());
     }
 
     private ResourceFields validate(ResourceDraft draft) {

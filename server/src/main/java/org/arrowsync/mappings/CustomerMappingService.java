@@ -14,6 +14,7 @@ import org.arrowsync.shared.InvalidInput;
 import org.arrowsync.shared.Listing;
 import org.arrowsync.shared.NotFound;
 import org.arrowsync.shared.PageRequest;
+import org.arrowsync.shared.Rejected;
 import org.arrowsync.shared.SqlFilter;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -79,7 +80,12 @@ public class CustomerMappingService {
 
     @Transactional
     void delete(UUID uuid) {
-        mappings.delete(get(uuid).id());
+        CustomerMapping mapping = get(uuid);
+        // Deleting would cascade its billing syncs while their invoice items stay: a re-created mapping would bill them again.
+        if (mappings.hasBilling(mapping.id())) {
+            throw new Rejected(409, "This customer mapping has billing syncs; deactivate it (is_active=false) instead of deleting it.");
+        }
+        mappings.delete(mapping.id());
     }
 
     void renameCompany(CustomerMapping mapping, String companyName) {

@@ -111,7 +111,13 @@ public class SettingsService {
     }
 
     void delete(UUID uuid) {
-        settings.delete(get(uuid).id());
+        Settings found = get(uuid);
+        // Deleting would cascade the billing syncs while their invoice items stay: a later sync would bill everything again.
+        if (settings.hasBilling(found.id())) {
+            throw new Rejected(409, "These Arrow settings have billing syncs; deactivate them (is_active=false, sync_enabled=false)"
+                    + " instead of deleting them, so nothing is billed twice.");
+        }
+        settings.delete(found.id());
     }
 
     private Settings insert(SettingsDraft draft, Partner partner) {

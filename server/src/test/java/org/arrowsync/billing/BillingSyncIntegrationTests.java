@@ -78,6 +78,17 @@ class BillingSyncIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void billedMappingsAndSettingsAreDeactivatedNotDeleted() {
+        String settings = arrow.settings();
+        arrow.mapAllCustomers();
+        arrow.awaitJob(api.post("/api/admin/arrow/billing-syncs/trigger_sync/", Map.of("year", 2026, "month", 10, "settings_uuid", settings)));
+        String mapping = api.get("/api/admin/arrow/customer-mappings/?settings_uuid=" + settings).expect(200).json().get(0).get("uuid").asString();
+        assertThat(api.delete("/api/admin/arrow/customer-mappings/" + mapping + "/").expect(409).text("error")).contains("deactivate");
+        assertThat(api.delete("/api/admin/arrow/settings/" + settings + "/").expect(409).text("error")).contains("deactivate");
+        api.get("/api/admin/arrow/customer-mappings/" + mapping + "/").expect(200);
+    }
+
+    @Test
     void badTriggersAreRefusedBeforeAnythingIsQueued() {
         String settings = arrow.settings();
         assertThat(api.post("/api/admin/arrow/billing-syncs/trigger_sync/", Map.of("year", 1999, "month", 10)).expect(400).json().has("year"))
