@@ -20,26 +20,47 @@ class BillingSchedules {
 
     static final String BY_SCHEDULE = "schedule";
 
-    @Bean
-    RecurringTask<Void> scheduledBillingSync(SettingsService settings, BillingSyncService billing, JobService jobs, JobsProperties properties) {
-        return Tasks.recurring("billing-sync", FixedDelay.of(properties.billingSyncInterval())).execute((instance, context) -> {
-            for (Settings chosen : settings.syncEnabled()) {
-                for (YearMonth period : billing.periodsToSync(chosen)) {
-                    jobs.submit(new JobRequest(JobKind.BILLING_SYNC, chosen.id(), chosen.uuid(), period.toString(), null,
-                            JsonNodeFactory.instance.objectNode().put("year", period.getYear()).put("month", period.getMonthValue()),
-                            BY_SCHEDULE));
-                }
-            }
-        });
+    private final SettingsService settings;
+    private final BillingSyncService billing;
+    private final JobService jobs;
+
+    BillingSchedules(SettingsService settings, BillingSyncService billing, JobService jobs) {
+        this.settings = settings;
+        this.billing = billing;
+        this.jobs = jobs;
     }
 
     @Bean
-    RecurringTask<Void> scheduledBillingValidation(SettingsService settings, JobService jobs, JobsProperties properties) {
-        return Tasks.recurring("billing-validation", FixedDelay.of(properties.billingValidationInterval())).execute((instance, context) -> {
-            for (Settings chosen : settings.syncEnabled()) {
-                jobs.submit(new JobRequest(JobKind.BILLING_VALIDATION, chosen.id(), chosen.uuid(), null, null,
-                        JsonNodeFactory.instance.objectNode(), BY_SCHEDULE));
+    RecurringTask<Void> scheduledBillingSync(JobsProperties properties) {
+        return Tasks.recurring("billing-sync", FixedDelay.of(properties.billingSyncInterval())).execute((instance, context) -> queueSyncs());
+    }
+
+    @Bean
+    RecurringTask<Void> scheduledBillingValidation(JobsProperties properties) {
+        return Tasks.recurring("billing-validation", FixedDelay.of(properties.billingValidationInterval()))
+                .execute((instance, context) -> queueValidations());
+    }
+
+    /** One billing-sync job per month to sync of every sync-enabled settings record; returns how many were queued or joined. */
+    int queueSyncs() {
+        int queued = 0;
+        for (Settings chosen : settings.syncEnabled()) {
+            for (YearMonth period : billing.periodsToSync(chosen)) {
+                jobs.submit(new JobRequest(JobKind.BILLING_SYNC, chosen.id(), chosen.uuid(), period.toString(), null,
+                        JsonNodeFactory.instance.objectNode().put("year", period.getYear()).put("month", period.getMonthValue()), BY_SCHEDULE));
+                queued++;
             }
-        });
+        }
+        return queued;
+    }
+
+    int queueValidations() {
+        int queued = 0;
+        for (Settings chosen : settings.syncEnabled()) {
+            jobs.submit(new JobRequest(JobKind.BILLING_VALIDATION, chosen.id(), chosen.uuid(), null, null, JsonNodeFactory.instance.objectNode(),
+                    BY_SCHEDULE));
+            queued++;
+        }
+        return queued;
     }
 }

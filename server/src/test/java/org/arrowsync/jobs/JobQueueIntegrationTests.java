@@ -2,6 +2,7 @@ package org.arrowsync.jobs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.UUID;
 import org.arrowsync.support.IntegrationTest;
 import org.arrowsync.support.Response;
@@ -39,6 +40,34 @@ class JobQueueIntegrationTests extends IntegrationTest {
         }
         assertThat(finished).as("the orphan ran").isNotNull();
         jdbc.sql("delete from arrow_settings where uuid = ?").param(settings).update();
+    }
+
+    @Autowired
+    BillingSchedules billingSchedules;
+
+    @Test
+    void billingSchedulesQueueWorkOnlyForSettingsWithSyncEnabled() {
+        UUID enabled = settings(true);
+        UUID disabled = settings(false);
+        billingSchedules.queueSyncs();
+        billingSchedules.queueValidations();
+        List<String> kindsOfEnabled = kinds(enabled);
+        assertThat(kindsOfEnabled).contains("billing_sync", "billing_validation");
+        assertThat(kinds(disabled)).isEmpty();
+        jdbc.sql("update arrow_settings set sync_enabled = false where uuid = ?").param(enabled).update();
+    }
+
+    private UUID settings(boolean syncEnabled) {
+        UUID uuid = UUID.randomUUID();
+        jdbc.sql("""
+                        insert into arrow_settings (uuid, api_url, api_key, export_type_reference, is_active, sync_enabled, created, modified)
+                        values (?, 'http://127.0.0.1:9/', 'k', 'T', false, ?, now(), now())""").params(uuid, syncEnabled).update();
+        return uuid;
+    }
+
+    private List<String> kinds(UUID settings) {
+        return jdbc.sql("select distinct j.kind from arrow_jobs j join arrow_settings s on s.id = j.settings_id where s.uuid = ? order by 1")
+                .param(settings).query(String.class).list();
     }
 
     @Test
