@@ -6,7 +6,6 @@ import java.math.BigDecimal;
 import java.time.YearMonth;
 import java.util.HashMap;
 import java.util.Map;
-import org.arrowsync.arrowclient.BillingLine;
 import org.arrowsync.contract.Contract;
 import org.arrowsync.support.Response;
 import org.junit.jupiter.api.BeforeAll;
@@ -76,11 +75,8 @@ class ConsumptionCleanupIntegrationTests extends ConsumptionIntegrationTest {
     void recordsBilledOnAClosedInvoiceOrCompensatedAreKeptAndReported() {
         String license = world.meteredLicense(CLOSED);
         String customer = world.customerOfLicense.get(license);
-        JsonNode invoice = api.get("/api/invoices/?customer_uuid=" + customer + "&year=" + CLOSED.getYear() + "&month=" + CLOSED.getMonthValue())
-                .expect(200).json().get(0);
-        api.post("/api/invoices/" + invoice.get("uuid").asString() + "/set_state/", Map.of("state", "created")).expect(200);
-        BillingLine line = world.lines(license, CLOSED).get(0);
-        world.control("POST", "lines/" + line.lineReference(), "{\"sell\":\"" + line.sellTotal().add(new BigDecimal("7")) + "\"}");
+        world.closeInvoice(customer, CLOSED);
+        world.correctSell(license, CLOSED, new BigDecimal("7"));
         assertThat(world.run("trigger_reconciliation", world.period(CLOSED)).get("result").get("compensation_items_created").asInt())
                 .isEqualTo(1);
         long before = count();

@@ -91,7 +91,7 @@ class ConsumptionHistoricalIntegrationTests extends ConsumptionIntegrationTest {
         }
         UUID other = UUID.randomUUID();
         jdbc.sql("""
-                        insert into arrow_settings (uuid, api_url, api_key, export_type_reference, is_active, invoice_price_source, item_prefix,
+                        insert into arrow_settings (uuid, api_url, api_key, export_type_reference, is_active, invoice_price_source, invoice_item_prefix,
                                                     created, modified)
                         select ?, api_url, api_key, export_type_reference, false, 'buy', 'Other Arrow', now(), now()
                         from arrow_settings where uuid = ?""")

@@ -109,11 +109,8 @@ class ConsumptionSyncIntegrationTests extends ConsumptionIntegrationTest {
     void aCompensationForAClosedInvoiceGoesToTheCurrentOpenInvoice() {
         String license = world.resources.keySet().stream().filter(l -> world.lines(l, CLOSED).size() >= 2).skip(2).findFirst().orElseThrow();
         String customer = world.customerOfLicense.get(license);
-        JsonNode invoice = api.get("/api/invoices/?customer_uuid=" + customer + "&year=" + CLOSED.getYear() + "&month=" + CLOSED.getMonthValue())
-                .expect(200).json().get(0);
-        api.post("/api/invoices/" + invoice.get("uuid").asString() + "/set_state/", Map.of("state", "created")).expect(200);
-        BillingLine line = world.lines(license, CLOSED).get(0);
-        world.control("POST", "lines/" + line.lineReference(), "{\"sell\":\"" + line.sellTotal().subtract(new BigDecimal("3")) + "\"}");
+        world.closeInvoice(customer, CLOSED);
+        world.correctSell(license, CLOSED, new BigDecimal("-3"));
 
         Map<String, Object> force = world.period(CLOSED);
         force.put("force", true);

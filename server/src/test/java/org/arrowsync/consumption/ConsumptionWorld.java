@@ -129,6 +129,19 @@ public final class ConsumptionWorld implements AutoCloseable {
         return lines;
     }
 
+    /** Closes the customer's invoice of the month (state created), as an operator issuing it does. */
+    void closeInvoice(String customer, YearMonth period) {
+        JsonNode invoice = api.get("/api/invoices/?customer_uuid=" + customer + "&year=" + period.getYear() + "&month=" + period.getMonthValue())
+                .expect(200).json().get(0);
+        api.post("/api/invoices/" + invoice.get("uuid").asString() + "/set_state/", Map.of("state", "created")).expect(200);
+    }
+
+    /** Arrow corrects the license's first export line of the month by {@code change} (sell price). */
+    void correctSell(String licenseReference, YearMonth period, BigDecimal change) {
+        BillingLine line = lines(licenseReference, period).get(0);
+        control("POST", "lines/" + line.lineReference(), "{\"sell\":\"" + line.sellTotal().add(change) + "\"}");
+    }
+
     /** The first license with metered (IAAS) consumption in the month. */
     String meteredLicense(YearMonth period) {
         return resources.keySet().stream().filter(license -> client().monthlyConsumption(license, period, period).lines().size() > 0)
