@@ -2,6 +2,8 @@ package org.arrowsync.consumption;
 
 import java.math.BigDecimal;
 import java.time.YearMonth;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.arrowsync.arrowclient.ArrowClient;
 import org.arrowsync.arrowclient.ArrowException;
 import org.arrowsync.arrowclient.ConsumptionLine;
@@ -22,7 +24,7 @@ record Consumption(BigDecimal sell, BigDecimal buy, int lines, String currency) 
      */
     static Consumption fetch(ArrowClient client, String licenseReference, YearMonth period, YearMonth currentMonth) {
         try {
-            return of(client.monthlyConsumption(licenseReference, period, period));
+            return of(licenseReference, client.monthlyConsumption(licenseReference, period, period));
         } catch (ArrowException failure) {
             if (!period.equals(currentMonth)) {
                 throw failure;
@@ -36,9 +38,14 @@ record Consumption(BigDecimal sell, BigDecimal buy, int lines, String currency) 
         }
     }
 
-    static Consumption of(ConsumptionReport report) {
-        String currency = report.lines().stream().map(ConsumptionLine::currency).filter(c -> c != null && !c.isBlank()).findFirst()
-                .orElse(Money.DEFAULT_CURRENCY);
+    /** The report's totals; lines in more than one currency cannot be added up (D9) and are refused. */
+    static Consumption of(String licenseReference, ConsumptionReport report) {
+        Set<String> currencies = report.lines().stream().map(ConsumptionLine::currency).filter(c -> c != null && !c.isBlank())
+                .map(String::trim).collect(Collectors.toSet());
+        if (currencies.size() > 1) {
+            throw new MixedCurrencies(licenseReference, currencies);
+        }
+        String currency = currencies.isEmpty() ? Money.DEFAULT_CURRENCY : currencies.iterator().next();
         return new Consumption(report.sellTotal(), report.buyTotal(), report.lines().size(), currency);
     }
 

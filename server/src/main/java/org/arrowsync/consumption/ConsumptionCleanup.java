@@ -2,33 +2,37 @@ package org.arrowsync.consumption;
 
 import java.sql.Date;
 import java.time.YearMonth;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import org.arrowsync.ledger.BillingPath;
 import org.arrowsync.ledger.InvoiceService;
-import org.arrowsync.ledger.LicenseBilling;
 import org.arrowsync.shared.FieldErrors;
+import org.arrowsync.shared.Filters;
 import org.arrowsync.shared.InvalidInput;
+import org.arrowsync.shared.Periods;
 import org.arrowsync.shared.SqlFilter;
 import org.arrowsync.shared.Uuids;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Cleanup (behaviour §4.12, D11): a dry run by default. Deleting a record also removes its provisional item while that invoice is
- * open (and gives the license-month back when nothing of it stays invoiced); compensations are accounting facts and stay.
+ * Cleanup (behaviour §4.12, D11): a dry run by default. Deleting a record also removes its provisional item from its open
+ * invoice. A record whose month is already billed beyond recall (its provisional item on a closed invoice, or compensations,
+ * which are accounting facts) is kept and reported: deleting it would let the next sync bill the month again (D2). License-month
+ * claims stay with the consumption path, so the next sync re-creates the record under its own claim.
  */
 @Service
 class ConsumptionCleanup {
 
+    static final String ON_CLOSED_INVOICE = "provisional_item_on_closed_invoice";
+    static final String COMPENSATED = "has_compensation";
+
     private final ConsumptionRecordRepository records;
     private final InvoiceService invoices;
-    private final LicenseBilling licenses;
 
-    ConsumptionCleanup(ConsumptionRecordRepository records, InvoiceService invoices, LicenseBilling licenses) {
+    ConsumptionCleanup(ConsumptionRecordRepository records, InvoiceService invoices) {
         this.records = records;
         this.invoices = invoices;
-        this.licenses = licenses;
     }
 
     @Transactional
@@ -36,19 +40,13 @@ class ConsumptionCleanup {
         FieldErrors errors = new FieldErrors();
         YearMonth from = Periods.parse(errors, "period_from", request.periodFrom());
         YearMonth to = Periods.parse(errors, "period_to", request.periodTo());
-        UUID resource = null;
-        if (request.resourceUuid() != null && !request.resourceUuid().isBlank()) {
-            resource = Uuids.parse(request.resourceUuid()).orElse(null);
-            if (resource == null) {
-                errors.add("resource_uuid", "Must be a valid UUID.");
-            }
-        }
         boolean onlyFinalized = Boolean.TRUE.equals(request.onlyFinalized());
         boolean onlyUnfinalized = Boolean.TRUE.equals(request.onlyUnfinalized());
         if (onlyFinalized && onlyUnfinalized) {
             errors.add(InvalidInput.NON_FIELD_ERRORS, "Cannot specify both only_finalized and only_unfinalized");
         }
         errors.throwIfAny();
+        UUID resource = Filters.uuid("resource_uuid", request.resourceUuid());
         SqlFilter filter = new SqlFilter().atLeast("cr.billing_period", from == null ? null : Date.valueOf(from.atDay(1)))
                 .atMost("cr.billing_period", to == null ? null : Date.valueOf(to.atDay(1))).eq("r.uuid", resource);
         if (onlyFinalized) {
@@ -56,23 +54,39 @@ class ConsumptionCleanup {
         } else if (onlyUnfinalized) {
             filter.where("cr.finalized_at is null");
         }
-        List<ConsumptionRecord> found = records.all(filter);
-        int compensations = (int) found.stream().filter(record -> record.compensationItemId() != null).count();
-        int items = (int) found.stream().filter(record -> record.invoiceItemId() != null).count();
-        boolean dryRun = request.dryRun() == null || request.dryRun();
-        if (dryRun) {
-            return new CleanupConsumptionResponse(true, found.size(), 0, compensations, items);
-        }
-        for (ConsumptionRecord record : found) {
-            if (record.invoiceItemUuid() != null && record.itemInvoiceOpen()) {
-                invoices.removeItem(invoices.item(record.invoiceItemUuid()));
-                if (record.compensated().signum() == 0 && record.compensationItemId() == null) {
-                    licenses.release(record.licenseReference(), record.period(), BillingPath.CONSUMPTION);
-                }
+        List<ConsumptionRecord> deletable = new ArrayList<>();
+        List<KeptRecord> kept = new ArrayList<>();
+        for (ConsumptionRecord record : records.all(filter)) {
+            String reason = keptBecause(record);
+            if (reason == null) {
+                deletable.add(record);
+            } else {
+                kept.add(new KeptRecord(Uuids.hex(record.uuid()), record.licenseReference(), record.period().toString(), reason));
             }
         }
-        int deleted = records.delete(found.stream().map(ConsumptionRecord::id).toList());
-        return new CleanupConsumptionResponse(false, found.size(), deleted, compensations, items);
+        int items = (int) deletable.stream().filter(record -> record.invoiceItemId() != null).count();
+        boolean dryRun = request.dryRun() == null || request.dryRun();
+        if (dryRun) {
+            return new CleanupConsumptionResponse(true, deletable.size(), 0, 0, items, kept.size(), kept);
+        }
+        for (ConsumptionRecord record : deletable) {
+            if (record.invoiceItemUuid() != null) {
+                invoices.removeItem(invoices.item(record.invoiceItemUuid()));
+            }
+        }
+        int deleted = records.delete(deletable.stream().map(ConsumptionRecord::id).toList());
+        return new CleanupConsumptionResponse(false, deletable.size(), deleted, 0, items, kept.size(), kept);
+    }
+
+    /** Why a record must stay, or null when it may go. */
+    private static String keptBecause(ConsumptionRecord record) {
+        if (record.compensationItemId() != null || record.compensated().signum() != 0) {
+            return COMPENSATED;
+        }
+        if (record.invoiceItemId() != null && !record.itemInvoiceOpen()) {
+            return ON_CLOSED_INVOICE;
+        }
+        return null;
     }
 
     /** The contract's {@code CleanupConsumptionRequestRequest}. */
@@ -80,8 +94,14 @@ class ConsumptionCleanup {
             Boolean dryRun) {
     }
 
-    /** The contract's {@code CleanupConsumptionResponse}. */
+    /**
+     * The contract's {@code CleanupConsumptionResponse}, plus the records kept and why. Kept records are not counted as to delete;
+     * compensations are never touched, so {@code compensation_items_affected} stays 0.
+     */
     record CleanupConsumptionResponse(boolean dryRun, int recordsToDelete, int recordsDeleted, int compensationItemsAffected,
-            int invoiceItemsAffected) {
+            int invoiceItemsAffected, int recordsKept, List<KeptRecord> kept) {
+    }
+
+    record KeptRecord(String recordUuid, String licenseReference, String period, String reason) {
     }
 }

@@ -13,20 +13,14 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.arrowsync.arrowclient.ArrowClient;
 import org.arrowsync.arrowclient.ArrowClients;
-import org.arrowsync.arrowclient.ArrowException;
 import org.arrowsync.consumption.LicenseMonthBilling.Outcome;
 import org.arrowsync.consumption.LicenseMonthBilling.Pricing;
 import org.arrowsync.ledger.Resource;
-import org.arrowsync.shared.InvalidInput;
-import org.arrowsync.shared.NotFound;
 import org.arrowsync.shared.Progress;
-import org.arrowsync.shared.Rejected;
 import org.arrowsync.shared.Uuids;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.TransactionException;
 
 /**
  * The consumption run of one settings record and month: every licensed resource's consumption is fetched on a bounded worker
@@ -60,7 +54,7 @@ public class ConsumptionSyncService {
         List<Resource> resources = scope.of(order.settings(), order.resourceUuid());
         Set<String> finalized = records.finalizedKeys(order.period().atDay(1));
         ArrowClient client = clients.connect(order.settings().connection());
-        Pricing pricing = new Pricing(order.settings().itemPrefixOrDefault(), order.settings().priceSource());
+        Pricing pricing = Pricing.of(order.settings());
         YearMonth current = YearMonth.now(clock);
         Tally tally = new Tally(progress);
         List<Resource> due = new ArrayList<>();
@@ -76,7 +70,9 @@ public class ConsumptionSyncService {
             try {
                 Consumption consumption = Consumption.fetch(client, resource.licenseReference(), order.period(), current);
                 tally.count(provisional.record(resource, order.period(), consumption, pricing, false));
-            } catch (ArrowException | Rejected | InvalidInput | NotFound | DataAccessException | TransactionException e) {
+            } catch (RuntimeException e) {
+                // D21: this is the one boundary per license. Whatever it throws (Arrow, the ledger's checks, the database), its
+                // transaction rolled back; it is reported for that license and the others go on.
                 tally.error(resource, e);
             }
         });
@@ -107,6 +103,11 @@ public class ConsumptionSyncService {
         }
     }
 
+    /** What a per-license failure says on the run: its message, or its type when it has none. */
+    static String describe(RuntimeException e) {
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    }
+
     /** The run's counts, safe to update from the workers. */
     private static final class Tally {
 
@@ -135,7 +136,7 @@ public class ConsumptionSyncService {
 
         void error(Resource resource, RuntimeException e) {
             errorCount.incrementAndGet();
-            String message = e.getMessage();
+            String message = describe(e);
             progress.error(resource.licenseReference() + ": " + message);
             synchronized (errors) {
                 if (errors.size() < KEPT_ERRORS) {

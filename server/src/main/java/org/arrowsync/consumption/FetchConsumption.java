@@ -11,6 +11,7 @@ import org.arrowsync.arrowclient.ConsumptionReport;
 import org.arrowsync.settings.Settings;
 import org.arrowsync.settings.SettingsService;
 import org.arrowsync.shared.FieldErrors;
+import org.arrowsync.shared.Periods;
 import org.arrowsync.shared.Rejected;
 import org.springframework.stereotype.Service;
 
@@ -33,6 +34,7 @@ class FetchConsumption {
         errors.required("license_reference", licenseReference);
         YearMonth month = errors.required("period", period) ? Periods.parse(errors, "period", period) : null;
         errors.throwIfAny();
+        // No resource names a mapping here, so the active settings answer (D18 applies where a resource is named).
         Settings active = settings.resolve(null);
         ConsumptionReport report;
         try {

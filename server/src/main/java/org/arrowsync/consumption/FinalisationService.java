@@ -19,15 +19,11 @@ import org.arrowsync.consumption.LicenseMonthBilling.Pricing;
 import org.arrowsync.consumption.LicenseMonthBilling.Result;
 import org.arrowsync.consumption.LicenseMonthBilling.Totals;
 import org.arrowsync.settings.Settings;
-import org.arrowsync.shared.InvalidInput;
-import org.arrowsync.shared.NotFound;
 import org.arrowsync.shared.Progress;
 import org.arrowsync.shared.Rejected;
 import org.arrowsync.shared.SqlFilter;
 import org.arrowsync.shared.Uuids;
-import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.TransactionException;
 
 /**
  * Finalisation (the reference's {@code check_and_reconcile_billing}): the billing export of a month gives each license's final
@@ -68,7 +64,7 @@ public class FinalisationService {
             // D3: an empty export changes nothing.
             return FinalisationReport.status("no_data");
         }
-        Pricing pricing = new Pricing(settings.itemPrefixOrDefault(), settings.priceSource());
+        Pricing pricing = Pricing.of(settings);
         FinalisationReport.Builder report = new FinalisationReport.Builder();
         for (ConsumptionRecord record : due) {
             Totals totals = export.totals().get(record.licenseReference());
@@ -78,12 +74,14 @@ public class FinalisationService {
                 continue;
             }
             try {
-                Result result = finaliser.finalise(record.id(), totals, pricing, order.force());
+                Result result = finaliser.finalise(record, totals, pricing, order.force());
                 report.count(result);
                 progress.increment(result.name().toLowerCase());
-            } catch (Rejected | InvalidInput | NotFound | DataAccessException | TransactionException e) {
-                report.error(Uuids.hex(record.uuid()), e.getMessage());
-                progress.error(record.licenseReference() + ": " + e.getMessage());
+            } catch (RuntimeException e) {
+                // D21: whatever one license-month throws (its own transaction rolled back), the other records still finalise.
+                String message = ConsumptionSyncService.describe(e);
+                report.error(Uuids.hex(record.uuid()), message);
+                progress.error(record.licenseReference() + ": " + message);
             }
         }
         return report.build();
@@ -114,8 +112,7 @@ public class FinalisationService {
                     lines[0]++;
                     BillingLine line = result.line();
                     if (line.licenseReference() != null && licenses.contains(line.licenseReference())) {
-                        totals.merge(line.licenseReference(), new Totals(line.sellTotal(), line.buyTotal(), line.currency()),
-                                (sum, more) -> sum.plus(more.sell(), more.buy(), more.currency()));
+                        totals.merge(line.licenseReference(), Totals.of(line.sellTotal(), line.buyTotal(), line.currency()), Totals::plus);
                     }
                 }
             });

@@ -9,21 +9,16 @@ import java.util.Optional;
 import java.util.UUID;
 import org.arrowsync.arrowclient.ArrowClient;
 import org.arrowsync.arrowclient.ArrowClients;
-import org.arrowsync.arrowclient.ArrowException;
-import org.arrowsync.consumption.LicenseMonthBilling.Outcome;
 import org.arrowsync.consumption.LicenseMonthBilling.Pricing;
 import org.arrowsync.ledger.Resource;
-import org.arrowsync.ledger.ResourceService;
+import org.arrowsync.mappings.CustomerMappingService;
 import org.arrowsync.settings.Settings;
 import org.arrowsync.settings.SettingsService;
 import org.arrowsync.shared.FieldErrors;
-import org.arrowsync.shared.InvalidInput;
-import org.arrowsync.shared.NotFound;
+import org.arrowsync.shared.Periods;
 import org.arrowsync.shared.Rejected;
 import org.arrowsync.shared.Uuids;
-import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.TransactionException;
 
 /**
  * Historical consumption of one resource (behaviour §4.6), with the reference's bugs fixed: the settings' price source is honoured,
@@ -33,7 +28,8 @@ import org.springframework.transaction.TransactionException;
 @Service
 class HistoricalConsumption {
 
-    private final ResourceService resources;
+    private final LicensedResources scope;
+    private final CustomerMappingService mappings;
     private final SettingsService settings;
     private final ConsumptionRecordRepository records;
     private final LicenseMonthBilling provisional;
@@ -41,9 +37,11 @@ class HistoricalConsumption {
     private final ConsumptionProperties properties;
     private final Clock clock;
 
-    HistoricalConsumption(ResourceService resources, SettingsService settings, ConsumptionRecordRepository records,
-            LicenseMonthBilling provisional, ArrowClients clients, ConsumptionProperties properties, Clock clock) {
-        this.resources = resources;
+    HistoricalConsumption(LicensedResources scope, CustomerMappingService mappings, SettingsService settings,
+            ConsumptionRecordRepository records, LicenseMonthBilling provisional, ArrowClients clients, ConsumptionProperties properties,
+            Clock clock) {
+        this.scope = scope;
+        this.mappings = mappings;
         this.settings = settings;
         this.records = records;
         this.provisional = provisional;
@@ -55,31 +53,26 @@ class HistoricalConsumption {
     HistoricalConsumptionResponse sync(HistoricalConsumptionRequest request) {
         YearMonth current = YearMonth.now(clock);
         FieldErrors errors = new FieldErrors();
-        UUID resourceUuid = null;
-        if (errors.required("resource_uuid", request.resourceUuid())) {
-            resourceUuid = Uuids.parse(request.resourceUuid()).orElse(null);
-            if (resourceUuid == null) {
-                errors.add("resource_uuid", "Must be a valid UUID.");
-            }
-        }
+        errors.required("resource_uuid", request.resourceUuid());
         YearMonth to = Periods.parse(errors, "period_to", request.periodTo());
         YearMonth from = Periods.parse(errors, "period_from", request.periodFrom());
         errors.throwIfAny();
+        UUID resourceUuid = Uuids.fromField("resource_uuid", request.resourceUuid());
         YearMonth end = to == null ? current : to;
         YearMonth start = from == null ? end.minusMonths(11) : from;
-        validateRange(start, end, current);
-        Resource resource = resource(resourceUuid);
-        Settings active = settings.resolve(null);
-        List<YearMonth> periods = new ArrayList<>();
-        for (YearMonth period = start; !period.isAfter(end); period = period.plusMonths(1)) {
-            periods.add(period);
+        if (end.isAfter(current)) {
+            errors.add("period_to", "The period " + end + " has not started yet.");
         }
-        ArrowClient client = clients.connect(active.connection());
-        Pricing pricing = new Pricing(active.itemPrefixOrDefault(), active.priceSource());
+        Periods.requireRange(errors, start, end, properties.historyMonths());
+        errors.throwIfAny();
+        Resource resource = scope.named(resourceUuid, () -> new Rejected(404, "Resource " + Uuids.hex(resourceUuid) + " not found"));
+        Settings owner = owner(resource);
+        ArrowClient client = clients.connect(owner.connection());
+        Pricing pricing = Pricing.of(owner);
         boolean dryRun = Boolean.TRUE.equals(request.dryRun());
         boolean force = Boolean.TRUE.equals(request.force());
         Result result = new Result();
-        for (YearMonth period : periods) {
+        for (YearMonth period = start; !period.isAfter(end); period = period.plusMonths(1)) {
             Optional<ConsumptionRecord> existing = records.find(resource.id(), period.atDay(1), resource.licenseReference());
             if (existing.isPresent() && existing.get().isFinalized() && !force) {
                 result.skipped++;
@@ -90,48 +83,31 @@ class HistoricalConsumption {
                     result.preview.add(preview(client, resource, period, existing.orElse(null)));
                 } else {
                     Consumption consumption = Consumption.fetch(client, resource.licenseReference(), period, current);
-                    Outcome outcome = provisional.record(resource, period, consumption, pricing, force);
-                    switch (outcome) {
+                    switch (provisional.record(resource, period, consumption, pricing, force)) {
                         case SYNCED, BILLED_BY_BILLING_SYNC -> result.synced++;
                         case NO_DATA -> result.noData++;
                         case SKIPPED_FINALIZED -> result.skipped++;
                     }
                 }
-            } catch (ArrowException | Rejected | InvalidInput | NotFound | DataAccessException | TransactionException e) {
-                result.errors.add(new PeriodError(period.toString(), e.getMessage()));
+            } catch (RuntimeException e) {
+                // D21: the one boundary per month. Whatever a month throws, its transaction rolled back; it is reported and the
+                // other months go on.
+                result.errors.add(new PeriodError(period.toString(), ConsumptionSyncService.describe(e)));
             }
         }
         return new HistoricalConsumptionResponse(Uuids.hex(resource.uuid()), resource.name(), result.synced, result.skipped, result.noData,
                 result.errors, dryRun, result.preview);
     }
 
-    private void validateRange(YearMonth start, YearMonth end, YearMonth current) {
-        FieldErrors errors = new FieldErrors();
-        if (end.isAfter(current)) {
-            errors.add("period_to", "The period " + end + " has not started yet.");
-        } else if (start.isAfter(end)) {
-            errors.add("period_from", "period_from must not be after period_to.");
-        } else if (start.plusMonths(properties.historyMonths()).isBefore(end.plusMonths(1))) {
-            errors.add("period_from", "At most " + properties.historyMonths() + " months can be synced at once.");
-        }
-        errors.throwIfAny();
-    }
-
-    private Resource resource(UUID uuid) {
-        Resource resource;
-        try {
-            resource = resources.get(uuid);
-        } catch (NotFound e) {
-            throw new Rejected(404, "Resource " + Uuids.hex(uuid) + " not found");
-        }
-        if (resource.licenseReference().isBlank()) {
-            throw new Rejected("Resource does not have an Arrow license reference (attributes.arrow_license_reference)");
-        }
-        return resource;
+    /** D18: the settings whose active mapping owns the resource's customer; the active settings only for an unmapped customer. */
+    private Settings owner(Resource resource) {
+        return mappings.activeForCustomer(resource.customer().uuid()).map(mapping -> settings.get(mapping.settingsUuid()))
+                .orElseGet(() -> settings.resolve(null));
     }
 
     private static PeriodPreview preview(ArrowClient client, Resource resource, YearMonth period, ConsumptionRecord existing) {
-        Consumption consumption = Consumption.of(client.monthlyConsumption(resource.licenseReference(), period, period));
+        Consumption consumption = Consumption.of(resource.licenseReference(),
+                client.monthlyConsumption(resource.licenseReference(), period, period));
         return new PeriodPreview(period.toString(), consumption.sell(), consumption.buy(), existing != null,
                 existing == null ? null : existing.consumedSell(), existing != null && existing.isFinalized(),
                 existing != null && existing.isReconciled());

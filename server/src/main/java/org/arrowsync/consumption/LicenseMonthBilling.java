@@ -5,7 +5,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.HashSet;
 import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
 import org.arrowsync.ledger.BillingPath;
 import org.arrowsync.ledger.InvoiceItem;
 import org.arrowsync.ledger.InvoiceService;
@@ -13,6 +16,7 @@ import org.arrowsync.ledger.LicenseBilling;
 import org.arrowsync.ledger.Resource;
 import org.arrowsync.ledger.Resource.Ref;
 import org.arrowsync.settings.PriceSource;
+import org.arrowsync.settings.Settings;
 import org.arrowsync.shared.Money;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -22,7 +26,9 @@ import tools.jackson.databind.JsonNode;
  * The invoice side of one license-month, one transaction per call so a failing license never poisons the others (D21).
  * {@link #record} keeps the provisional item in step with the consumption; {@link #finalise} stores the export's final amounts
  * and adds one compensation for exactly what the invoices still miss (D4, D8), placed per D7. The license-month is claimed for
- * the consumption path first (D2): when the billing sync already bills it, amounts are recorded and no item is written.
+ * the consumption path first (D2): when the billing sync already bills it, amounts are recorded and no item is written. Each
+ * transaction first shares the settings' month lock, so it waits for a running billing sync of that month, which claims
+ * license-months and locks invoices in the other order, instead of deadlocking with it.
  */
 @Component
 class LicenseMonthBilling {
@@ -45,8 +51,12 @@ class LicenseMonthBilling {
     /** What happened to one license-month. */
     enum Outcome { SYNCED, NO_DATA, SKIPPED_FINALIZED, BILLED_BY_BILLING_SYNC }
 
-    /** The prefix and price source of the settings the run works for. */
-    record Pricing(String prefix, PriceSource source) {
+    /** The settings the run works for: the month lock is theirs, items take their prefix and price source. */
+    record Pricing(UUID settingsUuid, String prefix, PriceSource source) {
+
+        static Pricing of(Settings settings) {
+            return new Pricing(settings.uuid(), settings.itemPrefixOrDefault(), settings.priceSource());
+        }
     }
 
     /**
@@ -55,6 +65,7 @@ class LicenseMonthBilling {
      */
     @Transactional
     Outcome record(Resource resource, YearMonth period, Consumption consumption, Pricing pricing, boolean reopen) {
+        licenses.lockMonthShared(pricing.settingsUuid(), period);
         String license = resource.licenseReference();
         LocalDate month = period.atDay(1);
         Optional<ConsumptionRecord> existing = records.find(resource.id(), month, license);
@@ -91,16 +102,37 @@ class LicenseMonthBilling {
 
     enum Result { UNCHANGED, FINALIZED, COMPENSATED, BILLED_BY_BILLING_SYNC }
 
-    /** The export's totals of one license and month. */
-    record Totals(BigDecimal sell, BigDecimal buy, String currency) {
+    /** The export's totals of one license and month, with every currency its lines name. */
+    record Totals(BigDecimal sell, BigDecimal buy, Set<String> currencies) {
 
-        Totals plus(BigDecimal moreSell, BigDecimal moreBuy, String lineCurrency) {
-            return new Totals(sell.add(moreSell), buy.add(moreBuy), currency != null ? currency : lineCurrency);
+        Totals {
+            currencies = Set.copyOf(currencies);
+        }
+
+        static Totals of(BigDecimal sell, BigDecimal buy, String currency) {
+            return new Totals(sell, buy, currency == null || currency.isBlank() ? Set.of() : Set.of(currency.trim()));
+        }
+
+        Totals plus(Totals more) {
+            Set<String> both = new HashSet<>(currencies);
+            both.addAll(more.currencies());
+            return new Totals(sell.add(more.sell()), buy.add(more.buy()), both);
+        }
+
+        /** The one currency of the lines (the default when they name none); lines in several cannot be added up (D9). */
+        String currency(String licenseReference) {
+            if (currencies.size() > 1) {
+                throw new MixedCurrencies(licenseReference, currencies);
+            }
+            return currencies.isEmpty() ? Money.DEFAULT_CURRENCY : currencies.iterator().next();
         }
     }
 
     @Transactional
-    Result finalise(long id, Totals totals, Pricing pricing, boolean force) {
+    Result finalise(ConsumptionRecord due, Totals totals, Pricing pricing, boolean force) {
+        licenses.lockMonthShared(pricing.settingsUuid(), due.period());
+        String currency = totals.currency(due.licenseReference());
+        long id = due.id();
         ConsumptionRecord record = records.lock(id).orElse(null);
         if (record == null || (record.isReconciled() && !force)) {
             return Result.UNCHANGED;
@@ -118,8 +150,7 @@ class LicenseMonthBilling {
         if (Money.significant(difference)) {
             String kind = difference.signum() > 0 ? "additional charge for " : "credit for ";
             String name = pricing.prefix() + " adjustment: " + finalised.resourceName() + " (" + kind + finalised.billingPeriod() + ")";
-            InvoiceItem item = placement.add(finalised.customerUuid(), finalised.period(), name, difference,
-                    totals.currency() == null ? Money.DEFAULT_CURRENCY : totals.currency(),
+            InvoiceItem item = placement.add(finalised.customerUuid(), finalised.period(), name, difference, currency,
                     new Ref(finalised.resourceId(), finalised.resourceUuid(), finalised.resourceName()),
                     new Ref(finalised.projectId(), finalised.projectUuid(), finalised.projectName()),
                     ItemDetails.compensation(finalised, difference, now));

@@ -4,14 +4,17 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.arrowsync.ledger.Resource;
 import org.arrowsync.ledger.ResourceService;
 import org.arrowsync.mappings.CustomerMapping;
 import org.arrowsync.mappings.CustomerMappingService;
 import org.arrowsync.settings.Settings;
+import org.arrowsync.shared.InvalidInput;
+import org.arrowsync.shared.NotFound;
 import org.springframework.stereotype.Component;
 
-/** The resources a consumption run covers: state OK, with a license reference (D12), of a customer mapped under the settings. */
+/** The resources consumption covers: those with a license reference (D12); a run takes the OK ones of its settings' customers. */
 @Component
 class LicensedResources {
 
@@ -29,8 +32,26 @@ class LicensedResources {
             customers.add(mapping.customerUuid());
         }
         return customers.stream().flatMap(customer -> resources.ofCustomer(customer).stream())
-                .filter(resource -> ResourceService.OK.equals(resource.state()) && !resource.licenseReference().isBlank())
+                .filter(resource -> ResourceService.OK.equals(resource.state()) && isLicensed(resource))
                 .filter(resource -> onlyResource == null || onlyResource.equals(resource.uuid()))
                 .toList();
+    }
+
+    /** The resource a request names in {@code resource_uuid}: {@code missing} when there is none, a 400 when it has no license. */
+    Resource named(UUID uuid, Supplier<? extends RuntimeException> missing) {
+        Resource resource;
+        try {
+            resource = resources.get(uuid);
+        } catch (NotFound e) {
+            throw missing.get();
+        }
+        if (!isLicensed(resource)) {
+            throw InvalidInput.of("resource_uuid", "Resource has no Arrow license reference (attributes.arrow_license_reference).");
+        }
+        return resource;
+    }
+
+    private static boolean isLicensed(Resource resource) {
+        return !resource.licenseReference().isBlank();
     }
 }

@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -22,6 +23,30 @@ public class LicenseBilling {
 
     LicenseBilling(JdbcClient jdbc) {
         this.jdbc = jdbc;
+    }
+
+    /**
+     * Holds the month of a settings record alone until the transaction ends: the billing sync, which claims license-months and
+     * locks invoices in its own order over one long transaction, takes this before any of it.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void lockMonthExclusive(UUID settingsUuid, YearMonth period) {
+        jdbc.sql("select pg_advisory_xact_lock(hashtextextended(?, 0))").param(monthKey(settingsUuid, period)).query(Object.class).single();
+    }
+
+    /**
+     * Shares the month of a settings record until the transaction ends: consumption writes (which claim and lock in the other
+     * order) take this first, so they wait for a running billing sync of the month instead of deadlocking with it, and never
+     * wait for each other.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void lockMonthShared(UUID settingsUuid, YearMonth period) {
+        jdbc.sql("select pg_advisory_xact_lock_shared(hashtextextended(?, 0))").param(monthKey(settingsUuid, period)).query(Object.class)
+                .single();
+    }
+
+    private static String monthKey(UUID settingsUuid, YearMonth period) {
+        return "billing|" + settingsUuid + "|" + period;
     }
 
     /** Claims the license-month for {@code path} unless another path has it; returns the path that bills it. */

@@ -39,6 +39,12 @@ class CustomerMappingRepository {
                 .query(CustomerMappingRepository::map).list();
     }
 
+    /** The customer's active mapping, that of the active settings first when it has several. */
+    Optional<CustomerMapping> activeForCustomer(UUID customerUuid) {
+        return jdbc.sql(SELECT + " where c.uuid = ? and m.is_active order by s.is_active desc, m.id limit 1").param(customerUuid)
+                .query(CustomerMappingRepository::map).optional();
+    }
+
     long count(SqlFilter filter) {
         return jdbc.sql("select count(*)" + FROM + filter.clause()).params(filter.params()).query(Long.class).single();
     }

@@ -2,6 +2,7 @@ package org.arrowsync.mappings;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.arrowsync.ledger.Customer;
@@ -43,6 +44,11 @@ public class CustomerMappingService {
     /** The active mappings of these settings: the customers whose Arrow lines are billed. */
     public List<CustomerMapping> active(Settings settings) {
         return mappings.active(settings.id());
+    }
+
+    /** The active mapping that owns this operator customer: the active settings' one when several settings map it. */
+    public Optional<CustomerMapping> activeForCustomer(UUID customerUuid) {
+        return mappings.activeForCustomer(customerUuid);
     }
 
     Set<String> referencesOfAnySettings() {

@@ -4,19 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.net.ServerSocket;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import org.arrowsync.Application;
-import org.arrowsync.support.Api;
+import org.arrowsync.support.Jobs;
+import org.arrowsync.support.ServerProcess;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.postgresql.ds.PGSimpleDataSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
@@ -26,14 +21,12 @@ import tools.jackson.databind.JsonNode;
  */
 class ConsumptionCrashIntegrationTests {
 
-    private static final Pattern DATABASE_PORT = Pattern.compile("Embedded PostgreSQL started on port (\\d+)");
-
     @TempDir
     Path folder;
 
     @Test
     void aRunKilledMidwayIsRevivedAfterARestartAndEndsLikeACleanRun() throws Exception {
-        Server first = Server.start(folder, "first");
+        ServerProcess first = start("first");
         ConsumptionWorld world;
         String job;
         try {
@@ -51,9 +44,9 @@ class ConsumptionCrashIntegrationTests {
         } finally {
             world.control("DELETE", "faults", null);
         }
-        Server second = Server.start(folder, "second");
+        ServerProcess second = start("second");
         try {
-            JsonNode finished = world.awaitJobOn(second.api(), job);
+            JsonNode finished = Jobs.await(second.api(), job);
             assertThat(finished.get("state").asString()).isEqualTo("succeeded");
             assertThat(finished.get("attempts").asInt()).isGreaterThanOrEqualTo(2);
             JdbcClient jdbc = second.jdbc();
@@ -73,6 +66,11 @@ class ConsumptionCrashIntegrationTests {
         }
     }
 
+    /** One worker and no client-side rate limit, so the kill lands between licenses of one run. */
+    private ServerProcess start(String name) throws IOException, InterruptedException {
+        return ServerProcess.start(folder, name, "--arrowsync.consumption.workers=1", "--arrowsync.arrow.client.requests-per-second=1000");
+    }
+
     private static long records(JdbcClient jdbc) {
         return jdbc.sql("select count(*) from consumption_records").query(Long.class).single();
     }
@@ -81,56 +79,6 @@ class ConsumptionCrashIntegrationTests {
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (records(jdbc) < count && System.nanoTime() < deadline) {
             Thread.sleep(50);
-        }
-    }
-
-    /** A whole server in its own JVM on the data folder, so it can be killed as a crash kills it. */
-    private record Server(Process process, int port, int databasePort) {
-
-        static Server start(Path folder, String name) throws IOException, InterruptedException {
-            int port;
-            try (ServerSocket socket = new ServerSocket(0)) {
-                port = socket.getLocalPort();
-            }
-            Path log = folder.resolve(name + ".log");
-            String java = ProcessHandle.current().info().command().orElse("java");
-            Process process = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), Application.class.getName(),
-                    "--spring.profiles.active=test", "--server.port=" + port, "--arrowsync.data.dir=" + folder.resolve("data"),
-                    "--arrowsync.admin-token=" + Api.ADMIN_TOKEN, "--arrowsync.jobs.heartbeat-interval=500ms",
-                    "--arrowsync.jobs.missed-heartbeats-limit=4", "--arrowsync.consumption.workers=1",
-                    "--arrowsync.arrow.client.requests-per-second=1000")
-                    .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-            long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-            while (System.nanoTime() < deadline) {
-                if (!process.isAlive()) {
-                    throw new IllegalStateException("server " + name + " exited: " + Files.readString(log));
-                }
-                String output = Files.readString(log);
-                Matcher matcher = DATABASE_PORT.matcher(output);
-                if (matcher.find() && output.contains("Started Application")) {
-                    return new Server(process, port, Integer.parseInt(matcher.group(1)));
-                }
-                Thread.sleep(200);
-            }
-            process.destroyForcibly();
-            throw new IllegalStateException("server " + name + " did not start: " + Files.readString(log));
-        }
-
-        Api api() {
-            return Api.at(port);
-        }
-
-        JdbcClient jdbc() {
-            PGSimpleDataSource dataSource = new PGSimpleDataSource();
-            dataSource.setUrl("jdbc:postgresql://localhost:" + databasePort + "/postgres");
-            dataSource.setUser("postgres");
-            return JdbcClient.create(dataSource);
-        }
-
-        /** SIGKILL: no shutdown hook runs, the running job is left as a crash leaves it. */
-        void kill() throws InterruptedException {
-            process.destroyForcibly();
-            process.waitFor();
         }
     }
 }

@@ -3,10 +3,14 @@ package org.arrowsync.consumption;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.time.YearMonth;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import javax.sql.DataSource;
 import org.arrowsync.arrowclient.BillingLine;
 import org.arrowsync.contract.Contract;
 import org.arrowsync.support.Fixtures;
@@ -15,6 +19,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 /** The consumption run, finalisation against the export and the one-charge invariant (D2), against the emulator's demo data. */
@@ -23,6 +28,9 @@ class ConsumptionSyncIntegrationTests extends ConsumptionIntegrationTest {
 
     private static final YearMonth CLOSED = ConsumptionWorld.CLOSED;
 
+
+    @Autowired
+    DataSource dataSource;
 
     ConsumptionSyncIntegrationTests() {
         super(2);
@@ -101,11 +109,8 @@ class ConsumptionSyncIntegrationTests extends ConsumptionIntegrationTest {
     void aCompensationForAClosedInvoiceGoesToTheCurrentOpenInvoice() {
         String license = world.resources.keySet().stream().filter(l -> world.lines(l, CLOSED).size() >= 2).skip(2).findFirst().orElseThrow();
         String customer = world.customerOfLicense.get(license);
-        JsonNode invoice = api.get("/api/invoices/?customer_uuid=" + customer + "&year=" + CLOSED.getYear() + "&month=" + CLOSED.getMonthValue())
-                .expect(200).json().get(0);
-        api.post("/api/invoices/" + invoice.get("uuid").asString() + "/set_state/", Map.of("state", "created")).expect(200);
-        BillingLine line = world.lines(license, CLOSED).get(0);
-        world.control("POST", "lines/" + line.lineReference(), "{\"sell\":\"" + line.sellTotal().subtract(new BigDecimal("3")) + "\"}");
+        world.closeInvoice(customer, CLOSED);
+        world.correctSell(license, CLOSED, new BigDecimal("-3"));
 
         Map<String, Object> force = world.period(CLOSED);
         force.put("force", true);
@@ -174,6 +179,38 @@ class ConsumptionSyncIntegrationTests extends ConsumptionIntegrationTest {
     }
 
     @Test
+    @Order(8)
+    void aConsumptionWriteWaitsForARunningBillingSyncOfItsMonth() throws Exception {
+        String license = world.meteredLicense(ConsumptionWorld.CURRENT);
+        String resource = world.resources.get(license);
+        String before = record(resource, ConsumptionWorld.CURRENT).get("last_sync_at").asString();
+        Map<String, Object> body = world.period(ConsumptionWorld.CURRENT);
+        body.put("resource_uuid", resource);
+        // The billing sync's transaction: it holds the month alone until it ends (D2, D21).
+        try (Connection billingSync = dataSource.getConnection()) {
+            billingSync.setAutoCommit(false);
+            try (PreparedStatement lock = billingSync.prepareStatement("select pg_advisory_xact_lock(hashtextextended(?, 0))")) {
+                lock.setString(1, "billing|" + world.settingsUuid + "|" + ConsumptionWorld.CURRENT);
+                lock.execute();
+            }
+            String job = api.post(BASE + "trigger_consumption_sync/", body).expect(202).text("uuid");
+            long deadline = System.nanoTime() + 20_000_000_000L;
+            while (!state(job).equals("running") && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+            }
+            Thread.sleep(1500);
+            assertThat(state(job)).isEqualTo("running");
+            assertThat(record(resource, ConsumptionWorld.CURRENT).get("last_sync_at").asString()).isEqualTo(before);
+            billingSync.commit();
+
+            JsonNode finished = world.awaitJob(job);
+            assertThat(finished.get("state").asString()).isEqualTo("succeeded");
+            assertThat(finished.get("result").get("error_count").asInt()).isZero();
+            assertThat(record(resource, ConsumptionWorld.CURRENT).get("last_sync_at").asString()).isNotEqualTo(before);
+        }
+    }
+
+    @Test
     void triggersValidateTheirRequestBeforeQueuing() {
         Map<String, Object> body = new HashMap<>(world.period(CLOSED));
         body.put("year", 1999);
@@ -185,7 +222,7 @@ class ConsumptionSyncIntegrationTests extends ConsumptionIntegrationTest {
         assertThat(api.post("/api/admin/arrow/billing-syncs/trigger_consumption_sync/", world.period(next)).expect(400).json().has("month"))
                 .isTrue();
         body = new HashMap<>(world.period(CLOSED));
-        body.put("settings_uuid", java.util.UUID.randomUUID().toString());
+        body.put("settings_uuid", UUID.randomUUID().toString());
         assertThat(api.post("/api/admin/arrow/billing-syncs/trigger_consumption_sync/", body).expect(400).json().has("error")).isTrue();
         body = new HashMap<>(world.period(CLOSED));
         body.put("resource_uuid", "not-a-uuid");
@@ -205,6 +242,14 @@ class ConsumptionSyncIntegrationTests extends ConsumptionIntegrationTest {
         api.as(token).get(RECORDS).expect(403);
         api.as(token).post("/api/admin/arrow/billing-syncs/trigger_consumption_sync/", world.period(CLOSED)).expect(403);
         assertThat(api.head(RECORDS).expect(200).header("X-Result-Count")).isNotNull();
+    }
+
+    private String state(String job) {
+        return api.get("/api/admin/arrow/jobs/" + job + "/").expect(200).json().get("state").asString();
+    }
+
+    private JsonNode record(String resource, YearMonth period) {
+        return api.get(RECORDS + "?resource_uuid=" + resource + "&billing_period=" + period.atDay(1)).expect(200).json().get(0);
     }
 
     /** D2: for every license, the provisional item plus its compensations equal the export's final amount, to the cent. */

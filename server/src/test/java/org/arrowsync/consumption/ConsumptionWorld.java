@@ -1,12 +1,6 @@
 package org.arrowsync.consumption;
 
-import java.io.IOException;
 import java.math.BigDecimal;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
@@ -26,7 +20,9 @@ import org.arrowsync.arrowclient.License;
 import org.arrowsync.emulator.ArrowEmulator;
 import org.arrowsync.emulator.EmulatorOptions;
 import org.arrowsync.support.Api;
+import org.arrowsync.support.ArrowFixture;
 import org.arrowsync.support.Fixtures;
+import org.arrowsync.support.Jobs;
 import org.arrowsync.support.Response;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
@@ -40,8 +36,6 @@ public final class ConsumptionWorld implements AutoCloseable {
     static final String STANDARD_EXPORT = "DJ284LDZ-standard";
     public static final YearMonth CURRENT = YearMonth.now(ZoneOffset.UTC);
     static final YearMonth CLOSED = CURRENT.minusMonths(1);
-
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     final ArrowEmulator emulator;
     private final Api api;
@@ -135,6 +129,19 @@ public final class ConsumptionWorld implements AutoCloseable {
         return lines;
     }
 
+    /** Closes the customer's invoice of the month (state created), as an operator issuing it does. */
+    void closeInvoice(String customer, YearMonth period) {
+        JsonNode invoice = api.get("/api/invoices/?customer_uuid=" + customer + "&year=" + period.getYear() + "&month=" + period.getMonthValue())
+                .expect(200).json().get(0);
+        api.post("/api/invoices/" + invoice.get("uuid").asString() + "/set_state/", Map.of("state", "created")).expect(200);
+    }
+
+    /** Arrow corrects the license's first export line of the month by {@code change} (sell price). */
+    void correctSell(String licenseReference, YearMonth period, BigDecimal change) {
+        BillingLine line = lines(licenseReference, period).get(0);
+        control("POST", "lines/" + line.lineReference(), "{\"sell\":\"" + line.sellTotal().add(change) + "\"}");
+    }
+
     /** The first license with metered (IAAS) consumption in the month. */
     String meteredLicense(YearMonth period) {
         return resources.keySet().stream().filter(license -> client().monthlyConsumption(license, period, period).lines().size() > 0)
@@ -142,21 +149,7 @@ public final class ConsumptionWorld implements AutoCloseable {
     }
 
     JsonNode control(String method, String path, String body) {
-        HttpRequest request = HttpRequest.newBuilder(emulator.controlUrl().resolve(path)).timeout(Duration.ofSeconds(10))
-                .header("Content-Type", "application/json")
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body)).build();
-        try {
-            HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() >= 300) {
-                throw new IllegalStateException("control " + path + " answered " + response.statusCode() + ": " + response.body());
-            }
-            return Api.parse(response.body());
-        } catch (IOException e) {
-            throw new IllegalStateException("control " + path + " failed", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return ArrowFixture.control(emulator).call(method, path, body);
     }
 
     /** Posts a trigger, expects 202 and waits for the job to end; returns the finished job. */
@@ -166,25 +159,7 @@ public final class ConsumptionWorld implements AutoCloseable {
     }
 
     public JsonNode awaitJob(String uuid) {
-        return awaitJobOn(api, uuid);
-    }
-
-    JsonNode awaitJobOn(Api server, String uuid) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (System.nanoTime() < deadline) {
-            Response response = server.get("/api/admin/arrow/jobs/" + uuid + "/");
-            if (response.status() != 200) {
-                sleep(200);
-                continue;
-            }
-            JsonNode job = response.json();
-            String state = job.get("state").asString();
-            if (state.equals("succeeded") || state.equals("failed")) {
-                return job;
-            }
-            sleep(100);
-        }
-        throw new AssertionError("job " + uuid + " did not finish");
+        return Jobs.await(api, uuid);
     }
 
     Map<String, Object> period(YearMonth period) {
@@ -197,15 +172,6 @@ public final class ConsumptionWorld implements AutoCloseable {
 
     static String dashed(String hex) {
         return hex.length() == 32 ? hex.replaceFirst("(\\w{8})(\\w{4})(\\w{4})(\\w{4})(\\w{12})", "$1-$2-$3-$4-$5") : hex;
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 
     @Override

@@ -1,6 +1,5 @@
 package org.arrowsync.support;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.util.LinkedHashMap;
@@ -94,26 +93,7 @@ public final class ArrowFixture implements AutoCloseable {
 
     /** Waits for a queued job to finish and returns its final view. */
     public JsonNode awaitJob(Response accepted) {
-        String uuid = accepted.expect(202).text("uuid");
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
-        while (Instant.now().isBefore(deadline)) {
-            JsonNode job = api.get("/api/admin/arrow/jobs/" + uuid + "/").expect(200).json();
-            String state = job.get("state").asString();
-            if (state.equals("succeeded") || state.equals("failed")) {
-                return job;
-            }
-            sleep(100);
-        }
-        throw new AssertionError("Job " + uuid + " did not finish in time");
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return Jobs.await(api, accepted.expect(202).text("uuid"));
     }
 
     /** Removes the settings (and with them mappings and syncs), so other test classes see no stray mappings. */

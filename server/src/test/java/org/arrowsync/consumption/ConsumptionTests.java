@@ -1,0 +1,46 @@
+package org.arrowsync.consumption;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.math.BigDecimal;
+import java.util.Arrays;
+import java.util.List;
+import org.arrowsync.arrowclient.ConsumptionLine;
+import org.arrowsync.arrowclient.ConsumptionReport;
+import org.arrowsync.consumption.LicenseMonthBilling.Totals;
+import org.junit.jupiter.api.Test;
+
+/** D9 for consumption: one license-month's amounts add up only within one currency. */
+class ConsumptionTests {
+
+    @Test
+    void aReportInOneCurrencyKeepsItAndOneWithoutAnyTakesTheDefault() {
+        assertThat(Consumption.of("XSP1", report("USD", "USD", null)).currency()).isEqualTo("USD");
+        assertThat(Consumption.of("XSP1", report(null, " ")).currency()).isEqualTo("EUR");
+        assertThat(Consumption.of("XSP1", report("EUR", "EUR")).sell()).isEqualByComparingTo("2");
+    }
+
+    @Test
+    void aReportMixingCurrenciesIsRefused() {
+        assertThatThrownBy(() -> Consumption.of("XSP1", report("EUR", "USD"))).isInstanceOf(MixedCurrencies.class)
+                .hasMessageContaining("XSP1").hasMessageContaining("EUR, USD");
+    }
+
+    @Test
+    void exportTotalsAddUpWithinOneCurrencyOnly() {
+        Totals one = Totals.of(BigDecimal.ONE, BigDecimal.ONE, "EUR").plus(Totals.of(BigDecimal.TEN, BigDecimal.ONE, null));
+        assertThat(one.sell()).isEqualByComparingTo("11");
+        assertThat(one.currency("XSP1")).isEqualTo("EUR");
+        assertThat(Totals.of(BigDecimal.ONE, BigDecimal.ONE, null).currency("XSP1")).isEqualTo("EUR");
+        Totals mixed = one.plus(Totals.of(BigDecimal.ONE, BigDecimal.ONE, "USD"));
+        assertThatThrownBy(() -> mixed.currency("XSP1")).isInstanceOf(MixedCurrencies.class).hasMessageContaining("EUR, USD");
+    }
+
+    private static ConsumptionReport report(String... currencies) {
+        List<ConsumptionLine> lines = Arrays.stream(currencies).map(currency -> new ConsumptionLine(null, "Product", null, null, null,
+                BigDecimal.ONE, BigDecimal.ONE, BigDecimal.ONE, currency, List.of())).toList();
+        BigDecimal total = BigDecimal.valueOf(lines.size());
+        return new ConsumptionReport(List.of(), lines, total, total);
+    }
+}
