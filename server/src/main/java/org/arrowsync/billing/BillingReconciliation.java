@@ -31,7 +31,6 @@ import org.arrowsync.shared.Periods;
 import org.arrowsync.shared.Progress;
 import org.arrowsync.shared.Rejected;
 import org.arrowsync.shared.Texts;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -50,17 +49,15 @@ public class BillingReconciliation {
     private final ArrowClients clients;
     private final BillingWriters writers;
     private final TransactionTemplate transactions;
-    private final JdbcClient jdbc;
     private final Clock clock;
 
     BillingReconciliation(SettingsService settings, CustomerMappingService mappings, ArrowClients clients, BillingWriters writers,
-            TransactionTemplate transactions, JdbcClient jdbc, Clock clock) {
+            TransactionTemplate transactions, Clock clock) {
         this.settings = settings;
         this.mappings = mappings;
         this.clients = clients;
         this.writers = writers;
         this.transactions = transactions;
-        this.jdbc = jdbc;
         this.clock = clock;
     }
 
@@ -77,7 +74,7 @@ public class BillingReconciliation {
         Settings chosen = settings.get(target.settings().uuid());
         try {
             return transactions.execute(status -> {
-                BillingLocks.lock(jdbc, chosen, target.period());
+                writers.licenses().lockMonthExclusive(chosen.uuid(), target.period());
                 List<BillingSync> candidates = writers.syncs().ofPeriod(chosen.id(), target.period()).stream()
                         .filter(sync -> sync.state() == SyncState.VALIDATED || sync.state() == SyncState.RECONCILED
                                 || target.force() && sync.state() == SyncState.SYNCED)

@@ -30,7 +30,6 @@ import org.arrowsync.shared.Progress;
 import org.arrowsync.shared.Rejected;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -50,18 +49,16 @@ public class BillingSyncService {
     private final ArrowClients clients;
     private final BillingWriters writers;
     private final TransactionTemplate transactions;
-    private final JdbcClient jdbc;
     private final Clock clock;
 
     BillingSyncService(SettingsService settings, CustomerMappingService mappings, ResourceService resources, ArrowClients clients,
-            BillingWriters writers, TransactionTemplate transactions, JdbcClient jdbc, Clock clock) {
+            BillingWriters writers, TransactionTemplate transactions, Clock clock) {
         this.settings = settings;
         this.mappings = mappings;
         this.resources = resources;
         this.clients = clients;
         this.writers = writers;
         this.transactions = transactions;
-        this.jdbc = jdbc;
         this.clock = clock;
     }
 
@@ -104,7 +101,7 @@ public class BillingSyncService {
         }
         try {
             return transactions.execute(status -> {
-                BillingLocks.lock(jdbc, chosen, target.period());
+                writers.licenses().lockMonthExclusive(chosen.uuid(), target.period());
                 SyncRun run = new SyncRun(chosen, target.period(), target.licenseReference(), active, writers, progress);
                 ArrowClient client = clients.connect(chosen.connection());
                 ExportQuery query = ExportQuery.forPeriod(chosen.exportTypeReference(), target.period());

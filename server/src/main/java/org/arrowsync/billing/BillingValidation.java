@@ -16,10 +16,10 @@ import org.arrowsync.arrowclient.ArrowClients;
 import org.arrowsync.arrowclient.ArrowException;
 import org.arrowsync.arrowclient.Statement;
 import org.arrowsync.arrowclient.StatementQuery;
+import org.arrowsync.ledger.LicenseBilling;
 import org.arrowsync.settings.Settings;
 import org.arrowsync.settings.SettingsService;
 import org.arrowsync.shared.Progress;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -35,17 +35,17 @@ public class BillingValidation {
     private final ArrowClients clients;
     private final BillingProperties properties;
     private final TransactionTemplate transactions;
-    private final JdbcClient jdbc;
+    private final LicenseBilling licenses;
     private final Clock clock;
 
     BillingValidation(SettingsService settings, BillingSyncRepository syncs, ArrowClients clients, BillingProperties properties,
-            TransactionTemplate transactions, JdbcClient jdbc, Clock clock) {
+            TransactionTemplate transactions, LicenseBilling licenses, Clock clock) {
         this.settings = settings;
         this.syncs = syncs;
         this.clients = clients;
         this.properties = properties;
         this.transactions = transactions;
-        this.jdbc = jdbc;
+        this.licenses = licenses;
         this.clock = clock;
     }
 
@@ -64,7 +64,7 @@ public class BillingValidation {
             }
             int marked = transactions.execute(status -> {
                 // Under the month's billing lock: a sync running now finishes first, then its syncs are judged.
-                BillingLocks.lock(jdbc, chosen, period.getKey());
+                licenses.lockMonthExclusive(chosen.uuid(), period.getKey());
                 int count = 0;
                 for (BillingSync sync : period.getValue()) {
                     String signal = signal(sync, statements.get(MappingIndex.reference(sync.arrowReference())));

@@ -8,19 +8,16 @@ import org.arrowsync.shared.DataFolder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
-import org.springframework.core.Ordered;
-import org.springframework.core.annotation.Order;
+import java.io.UncheckedIOException;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.stereotype.Component;
 
 /**
- * Makes sure someone can log in after start: the token from {@code ARROWSYNC_ADMIN_TOKEN}, or else, when no staff
+ * Makes sure someone can log in as soon as the server accepts requests (it runs before the web server starts): the token from {@code ARROWSYNC_ADMIN_TOKEN}, or else, when no staff
  * user exists, a random one printed once to the console and written owner-only to {@code <data dir>/admin-token}.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE)
-class AdminBootstrap implements ApplicationRunner {
+class AdminBootstrap implements SmartInitializingSingleton {
 
     private static final Logger log = LoggerFactory.getLogger(AdminBootstrap.class);
 
@@ -35,7 +32,15 @@ class AdminBootstrap implements ApplicationRunner {
     }
 
     @Override
-    public void run(ApplicationArguments args) throws IOException {
+    public void afterSingletonsInstantiated() {
+        try {
+            bootstrap();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write the admin token file", e);
+        }
+    }
+
+    private void bootstrap() throws IOException {
         if (!configuredToken.isBlank()) {
             users.ensureAdminToken(configuredToken.trim());
             log.info("Staff user 'admin' uses the token from ARROWSYNC_ADMIN_TOKEN");

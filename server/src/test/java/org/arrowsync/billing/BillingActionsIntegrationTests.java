@@ -31,7 +31,8 @@ class BillingActionsIntegrationTests extends IntegrationTest {
         arrow = ArrowFixture.demo(api, jdbc);
         settings = arrow.settings();
         // The look-ups use the active settings, as the reference does.
-        jdbc.sql("update arrow_settings set is_active = (uuid = ?::uuid)").param(settings).update();
+        jdbc.sql("update arrow_settings set is_active = false where is_active").update();
+        jdbc.sql("update arrow_settings set is_active = true where uuid = ?::uuid").param(settings).update();
     }
 
     @AfterEach
