@@ -80,9 +80,10 @@ public final class Contract {
         return new OpenAPIV3Parser().read(file.toAbsolutePath().toString(), null, options());
     }
 
+    /** shared/ lies beside the repository (the work tree, or CI's clone): look for it from here upwards. */
     private static Path locate() {
-        for (Path candidate : List.of(Path.of("../../shared/contract/waldur-arrow-openapi.yaml"),
-                Path.of("../shared/contract/waldur-arrow-openapi.yaml"))) {
+        for (Path folder = Path.of("").toAbsolutePath(); folder != null; folder = folder.getParent()) {
+            Path candidate = folder.resolve("shared/contract/waldur-arrow-openapi.yaml");
             if (Files.exists(candidate)) {
                 return candidate;
             }
