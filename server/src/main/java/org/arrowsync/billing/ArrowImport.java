@@ -75,17 +75,17 @@ class ArrowImport {
                 continue;
             }
             Customer customer = byName.computeIfAbsent(MappingIndex.name(entry.getKey()), name -> {
-                result.customersCreated++;
+                result.customerCreated();
                 return customers.create(Texts.truncate(entry.getKey(), 150));
             });
             Project project = projects.ofCustomer(customer).stream().filter(p -> p.name().toLowerCase().contains("arrow")).findFirst()
                     .orElseGet(() -> {
-                        result.projectsCreated++;
+                        result.projectCreated();
                         return projects.create(customer.uuid(), PROJECT_NAME, "Azure subscriptions synced from Arrow");
                     });
             if (mapped.add(reference)) {
                 mappings.ensure(settings, reference, entry.getKey(), customer.uuid());
-                result.mappingsCreated++;
+                result.mappingCreated();
             }
             entry.getValue().forEach(subscription -> apply.apply(subscription, offering, project, null, result));
         }

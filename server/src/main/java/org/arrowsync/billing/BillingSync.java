@@ -13,14 +13,14 @@ public record BillingSync(long id, UUID uuid, long mappingId, UUID mappingUuid, 
 
     SyncState markSynced() {
         if (state != SyncState.PENDING && state != SyncState.SYNCED) {
-            throw new IllegalStateException("Sync " + uuid + " is " + state.display() + " and cannot be synced again");
+            throw new SyncStateRefused(this, "synced again");
         }
         return SyncState.SYNCED;
     }
 
     SyncState markValidated() {
         if (state != SyncState.SYNCED) {
-            throw new IllegalStateException("Only a synced sync can be validated; " + uuid + " is " + state.display());
+            throw new SyncStateRefused(this, "validated");
         }
         return SyncState.VALIDATED;
     }
@@ -29,7 +29,7 @@ public record BillingSync(long id, UUID uuid, long mappingId, UUID mappingUuid, 
     SyncState markReconciled(boolean force) {
         boolean allowed = state == SyncState.VALIDATED || state == SyncState.RECONCILED || force && state == SyncState.SYNCED;
         if (!allowed) {
-            throw new IllegalStateException("Sync " + uuid + " is " + state.display() + " and cannot be reconciled");
+            throw new SyncStateRefused(this, "reconciled");
         }
         return SyncState.RECONCILED;
     }

@@ -61,7 +61,7 @@ class ResourceSync {
         this.clock = clock;
     }
 
-    Result sync(Request request) {
+    SyncResourcesResponse sync(Request request) {
         YearMonth now = YearMonth.now(clock);
         ArrowLookups.Range range = ArrowLookups.Range.of(blankOr(request.periodFrom(), now.minusMonths(5).toString()),
                 blankOr(request.periodTo(), now.toString()));
@@ -84,7 +84,7 @@ class ResourceSync {
                 apply(subscription, target.orElse(null), project.orElse(null), mapped == null ? null : mapped.planUuid(), result);
             }
         }
-        return result;
+        return result.response();
     }
 
     /** Creates or updates the subscription's resource; counts what happened on the result. */
@@ -102,17 +102,15 @@ class ResourceSync {
             resources.update(resource.uuid(), new ResourceDraft(resource.name(), resource.backendId(), resource.state(), offering.uuid(),
                     resource.project().uuid(), resource.plan() == null ? planUuid : resource.plan().uuid(), attributes, subscription.report(),
                     subscription.usages()));
-            result.updated++;
+            result.updated();
         } else if (project == null) {
             result.error(subscription.id(), "No project for subscription " + subscription.id() + ": pass project_uuid");
-            return;
         } else {
             UUID plan = planUuid != null ? planUuid : offering.plans().stream().findFirst().map(Offering.Plan::uuid).orElse(null);
             resources.create(new ResourceDraft(subscription.name(), subscription.id(), ResourceService.OK, offering.uuid(), project.uuid(), plan,
                     subscription.attributes(), subscription.report(), subscription.usages()));
-            result.created++;
+            result.created();
         }
-        result.synced++;
     }
 
     private Project project(UUID uuid) {
@@ -151,25 +149,55 @@ class ResourceSync {
     record Request(String periodFrom, String periodTo, UUID settingsUuid, UUID offeringUuid, UUID projectUuid, boolean forceImport) {
     }
 
-    /**
-     * The reply of sync_resources, with the contract's counters. Orders, invoices and invoice items are never created
-     * here (the ledger has no orders; invoicing is the billing sync's, D2), so those counters stay zero.
-     */
+    /** Counts what a resource sync did; read once, as its {@link SyncResourcesResponse}. */
     static final class Result {
-        public int synced;
-        public int created;
-        public int updated;
-        public int ordersCreated;
-        public int customersCreated;
-        public int projectsCreated;
-        public int mappingsCreated;
-        public int invoicesCreated;
-        public int invoiceItemsCreated;
-        public final List<Map<String, String>> errors = new ArrayList<>();
+        private int synced;
+        private int created;
+        private int updated;
+        private int customersCreated;
+        private int projectsCreated;
+        private int mappingsCreated;
+        private final List<SyncError> errors = new ArrayList<>();
+
+        void created() {
+            created++;
+            synced++;
+        }
+
+        void updated() {
+            updated++;
+            synced++;
+        }
+
+        void customerCreated() {
+            customersCreated++;
+        }
+
+        void projectCreated() {
+            projectsCreated++;
+        }
+
+        void mappingCreated() {
+            mappingsCreated++;
+        }
 
         void error(String subscription, String message) {
-            errors.add(Map.of("subscription_id", subscription, "error", message));
+            errors.add(new SyncError(subscription, message));
         }
+
+        /** Orders, invoices and invoice items are never created here (the ledger has no orders; invoicing is the billing sync's, D2). */
+        SyncResourcesResponse response() {
+            return new SyncResourcesResponse(synced, created, updated, 0, customersCreated, projectsCreated, mappingsCreated, 0, 0,
+                    List.copyOf(errors));
+        }
+    }
+
+    /** The contract's reply of sync_resources. */
+    record SyncResourcesResponse(int synced, int created, int updated, int ordersCreated, int customersCreated, int projectsCreated,
+            int mappingsCreated, int invoicesCreated, int invoiceItemsCreated, List<SyncError> errors) {
+    }
+
+    record SyncError(String subscriptionId, String error) {
     }
 
     /** One vendor subscription over the range: what a resource shows of it. */

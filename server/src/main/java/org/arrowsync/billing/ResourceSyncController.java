@@ -20,7 +20,7 @@ class ResourceSyncController {
 
     @PostMapping("sync_resources/")
     @Operation(operationId = "admin_arrow_billing_syncs_sync_resources", description = "Sync Arrow subscriptions to Waldur resources.")
-    ResourceSync.Result syncResources(@RequestBody SyncResourcesRequest request) {
+    ResourceSync.SyncResourcesResponse syncResources(@RequestBody SyncResourcesRequest request) {
         return resources.sync(new ResourceSync.Request(request.periodFrom(), request.periodTo(), uuid("settings_uuid", request.settingsUuid()),
                 uuid("offering_uuid", request.offeringUuid()), uuid("project_uuid", request.projectUuid()), Boolean.TRUE.equals(request.forceImport())));
     }

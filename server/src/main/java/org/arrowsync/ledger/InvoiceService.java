@@ -227,7 +227,7 @@ public class InvoiceService {
 
     private void requireOn(Invoice invoice, List<Long> itemIds) {
         if (items.onInvoice(invoice.id(), itemIds).size() != itemIds.size()) {
-            throw new IllegalArgumentException("Some items are not on invoice " + invoice.uuid());
+            throw new ItemsNotOnInvoice(invoice);
         }
     }
 
