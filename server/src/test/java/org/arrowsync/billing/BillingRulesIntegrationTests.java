@@ -96,6 +96,31 @@ class BillingRulesIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void aSyncLimitedToOneResourceTouchesOnlyItsLicense() {
+        Map<String, String> customers = arrow.mapAllCustomers();
+        String customer = customers.get("XSP700001");
+        org.arrowsync.support.Fixtures fixtures = new org.arrowsync.support.Fixtures(api);
+        String resource = api.post("/api/marketplace-resources/", Map.of("name", "Azure plan", "project", fixtures.project(customer),
+                "offering", fixtures.offering().text("uuid"), "attributes", Map.of("arrow_license_reference", "XSP4000001"))).expect(201)
+                .text("uuid");
+        JsonNode job = arrow.awaitJob(api.post("/api/admin/arrow/billing-syncs/trigger_sync/", Map.of("year", 2026, "month", 10,
+                "settings_uuid", settings, "resource_uuid", resource)));
+        assertThat(job.get("state").asString()).isEqualTo("succeeded");
+        List<String> licenses = jdbc.sql("""
+                        select distinct t.license_reference from billing_sync_items t join billing_syncs b on b.id = t.billing_sync_id
+                        join customer_mappings m on m.id = b.customer_mapping_id join arrow_settings s on s.id = m.settings_id
+                        where s.uuid = ?::uuid""").param(settings).query(String.class).list();
+        assertThat(licenses).containsExactly("XSP4000001");
+        assertThat(jdbc.sql("select count(*) from invoice_items where resource_id = (select id from resources where uuid = ?::uuid)")
+                .param(resource).query(Long.class).single()).as("items link the resource of their license (D12)").isPositive();
+
+        String unlicensed = api.post("/api/marketplace-resources/", Map.of("name", "No license", "project", fixtures.project(customer),
+                "offering", fixtures.offering().text("uuid"))).expect(201).text("uuid");
+        assertThat(api.post("/api/admin/arrow/billing-syncs/trigger_sync/", Map.of("year", 2026, "month", 10, "settings_uuid", settings,
+                "resource_uuid", unlicensed)).expect(400).json().has("resource_uuid")).isTrue();
+    }
+
+    @Test
     void anInvoiceInAnotherCurrencyRefusesTheLinesAndSaysSo() {
         Map<String, String> customers = arrow.mapAllCustomers();
         String customerRef = customers.keySet().iterator().next();
