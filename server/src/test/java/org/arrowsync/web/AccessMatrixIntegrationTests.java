@@ -70,6 +70,20 @@ class AccessMatrixIntegrationTests extends IntegrationTest {
         }
     }
 
+    @Test
+    void everyWriteEndpointAnswersMalformedBodiesWithA4xx() {
+        for (Endpoint endpoint : endpoints()) {
+            if (endpoint.body() == null) {
+                continue;
+            }
+            for (String body : List.of("{not json", "[1, 2]", "\"text\"", "42")) {
+                Response response = api.send(endpoint.method(), endpoint.path(), body);
+                assertThat(response.status()).as("%s with %s", endpoint, body).isBetween(400, 499);
+                assertThat(response.json()).as("%s with %s", endpoint, body).isNotNull();
+            }
+        }
+    }
+
     private List<Endpoint> endpoints() {
         List<Endpoint> endpoints = new ArrayList<>();
         mappings.getHandlerMethods().forEach((info, method) -> {
