@@ -98,6 +98,17 @@ class BillingReconciliationIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void forceReconcilesASyncedMonthAndItsSyncsBecomeReconciledEvenWithoutDifferences() {
+        String customerRef = customers.keySet().iterator().next();
+        arrow.control().call("POST", "lines/" + lineReferences(customerRef).get(0), "{\"sell\":\"1.23000\"}");
+        JsonNode forced = reconcile(true);
+        assertThat(forced.get("state").asString()).as(forced.toString()).isEqualTo("succeeded");
+        assertThat(forced.get("result").get("compensations").asInt()).as("D4: force works on synced syncs").isEqualTo(1);
+        assertThat(states()).as("D6: syncs without differences become reconciled too").containsOnly(4);
+        assertArrowAmountsMatchTheExport();
+    }
+
+    @Test
     void syncedMonthsNeedForceAndAnEmptyExportChangesNothing() {
         JsonNode notValidated = reconcile(false);
         assertThat(notValidated.get("result").get("syncs").asInt()).isZero();
