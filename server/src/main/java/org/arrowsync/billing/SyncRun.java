@@ -23,6 +23,7 @@ import org.arrowsync.ledger.InvoiceService;
 import org.arrowsync.ledger.InvoiceService.ItemChange;
 import org.arrowsync.ledger.LicenseBilling;
 import org.arrowsync.ledger.Resource;
+import org.arrowsync.ledger.ResourceService.CustomerLicense;
 import org.arrowsync.mappings.CustomerMapping;
 import org.arrowsync.settings.Settings;
 import org.arrowsync.shared.Money;
@@ -156,7 +157,7 @@ final class SyncRun {
 
     private Map<Line, Long> writeInvoiceItems(List<Line> lines) {
         Map<Line, Long> created = new HashMap<>();
-        Map<String, Resource> resources = writers.resources().byLicense(lines.stream().map(line -> line.line().licenseReference())
+        Map<CustomerLicense, Resource> resources = writers.resources().byLicense(lines.stream().map(line -> line.line().licenseReference())
                 .filter(reference -> reference != null && !reference.isBlank()).distinct().toList());
         List<Line> placed = new ArrayList<>();
         List<InvoiceService.Placed> drafts = new ArrayList<>();
@@ -171,7 +172,8 @@ final class SyncRun {
             }
             placement.useCurrency(invoice, line.currency());
             placed.add(line);
-            drafts.add(new InvoiceService.Placed(invoice, line.draft(period, invoice.period(), resources.get(line.line().licenseReference()))));
+            Resource resource = resources.get(new CustomerLicense(line.mapping().customerUuid(), line.line().licenseReference()));
+            drafts.add(new InvoiceService.Placed(invoice, line.draft(period, invoice.period(), resource)));
         }
         List<Long> ids = writers.invoices().addAll(drafts);
         for (int i = 0; i < placed.size(); i++) {

@@ -47,17 +47,24 @@ public class ResourceService {
         return resources.all(new SqlFilter().eq("c.uuid", customerUuid));
     }
 
-    /** Resources carrying these XSP license references (D12), oldest first per license. */
-    public Map<String, Resource> byLicense(Collection<String> licenseReferences) {
+    /**
+     * Resources carrying these XSP license references (D12), by customer and license: a license is looked up within the
+     * customer it is billed to, never across customers. The oldest resource wins where a customer has several.
+     */
+    public Map<CustomerLicense, Resource> byLicense(Collection<String> licenseReferences) {
         if (licenseReferences.isEmpty()) {
             return Map.of();
         }
-        Map<String, Resource> found = new HashMap<>();
+        Map<CustomerLicense, Resource> found = new HashMap<>();
         for (Resource resource : resources.all(new SqlFilter().where("r.attributes ->> '" + Resource.LICENSE_ATTRIBUTE + "' = any(?)",
                 (Object) licenseReferences.toArray(String[]::new)))) {
-            found.putIfAbsent(resource.licenseReference(), resource);
+            found.putIfAbsent(new CustomerLicense(resource.customer().uuid(), resource.licenseReference()), resource);
         }
         return found;
+    }
+
+    /** A license as billed to one customer. */
+    public record CustomerLicense(UUID customerUuid, String licenseReference) {
     }
 
     /** The resource with this backend id within one offering (D14: never another offering's resource). */

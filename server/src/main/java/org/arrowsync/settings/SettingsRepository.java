@@ -21,22 +21,24 @@ class SettingsRepository {
     private static final long ACTIVATION_LOCK = 7_242_001L;
 
     private final JdbcClient jdbc;
+    private final SecretCipher secrets;
 
-    SettingsRepository(JdbcClient jdbc) {
+    SettingsRepository(JdbcClient jdbc, SecretCipher secrets) {
+        this.secrets = secrets;
         this.jdbc = jdbc;
     }
 
     Optional<Settings> find(UUID uuid) {
-        return jdbc.sql(SELECT + " where uuid = ?").param(uuid).query(SettingsRepository::map).optional();
+        return jdbc.sql(SELECT + " where uuid = ?").param(uuid).query(this::map).optional();
     }
 
     Optional<Settings> active() {
-        return jdbc.sql(SELECT + " where is_active").query(SettingsRepository::map).optional();
+        return jdbc.sql(SELECT + " where is_active").query(this::map).optional();
     }
 
     /** Settings whose periodic jobs run: active ones with sync enabled. */
     List<Settings> syncEnabled() {
-        return jdbc.sql(SELECT + " where sync_enabled order by created").query(SettingsRepository::map).list();
+        return jdbc.sql(SELECT + " where sync_enabled order by created").query(this::map).list();
     }
 
     long count(SqlFilter filter) {
@@ -45,7 +47,7 @@ class SettingsRepository {
 
     List<Settings> page(SqlFilter filter, String orderBy, PageRequest page) {
         return jdbc.sql(SELECT + filter.clause() + " order by " + orderBy + " offset ? limit ?").params(filter.params(page))
-                .query(SettingsRepository::map).list();
+                .query(this::map).list();
     }
 
     boolean any() {
@@ -70,7 +72,7 @@ class SettingsRepository {
                         insert into arrow_settings (uuid, api_url, api_key, export_type_reference, classification_filter, is_active,
                                                     sync_enabled, invoice_price_source, invoice_item_prefix, created, modified)
                         values (?, ?, ?, ?, ?, false, ?, ?, ?, ?, ?) returning id""")
-                .params(uuid, fields.apiUrl(), fields.apiKey(), fields.exportTypeReference(), fields.classificationFilter(),
+                .params(uuid, fields.apiUrl(), secrets.seal(fields.apiKey()), fields.exportTypeReference(), fields.classificationFilter(),
                         fields.syncEnabled(), fields.priceSource().value(), fields.itemPrefix(), Timestamps.of(now), Timestamps.of(now))
                 .query(Long.class).single();
     }
@@ -81,7 +83,7 @@ class SettingsRepository {
                         update arrow_settings set api_url = ?, api_key = ?, export_type_reference = ?, classification_filter = ?,
                                sync_enabled = ?, invoice_price_source = ?, invoice_item_prefix = ?, modified = ?
                         where id = ?""")
-                .params(fields.apiUrl(), fields.apiKey(), fields.exportTypeReference(), fields.classificationFilter(),
+                .params(fields.apiUrl(), secrets.seal(fields.apiKey()), fields.exportTypeReference(), fields.classificationFilter(),
                         fields.syncEnabled(), fields.priceSource().value(), fields.itemPrefix(), Timestamps.of(now), id)
                 .update();
     }
@@ -105,8 +107,8 @@ class SettingsRepository {
         jdbc.sql("delete from arrow_settings where id = ?").param(id).update();
     }
 
-    static Settings map(ResultSet rs, int row) throws SQLException {
-        return new Settings(rs.getLong("id"), rs.getObject("uuid", UUID.class), rs.getString("api_url"), rs.getString("api_key"),
+    private Settings map(ResultSet rs, int row) throws SQLException {
+        return new Settings(rs.getLong("id"), rs.getObject("uuid", UUID.class), rs.getString("api_url"), secrets.open(rs.getString("api_key")),
                 rs.getString("export_type_reference"), rs.getString("classification_filter"), rs.getBoolean("is_active"),
                 rs.getBoolean("sync_enabled"), rs.getString("partner_reference"), rs.getString("partner_name"),
                 PriceSource.of(rs.getString("invoice_price_source")).orElse(PriceSource.SELL), rs.getString("invoice_item_prefix"),

@@ -10,12 +10,17 @@ import org.arrowsync.support.IntegrationTest;
 import org.arrowsync.support.Response;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** D19: the API key is write-only: in no response body, log line or error message, whatever happens. */
 @ExtendWith(OutputCaptureExtension.class)
 class ApiKeySecrecyIntegrationTests extends IntegrationTest {
+
+    @Autowired
+    JdbcClient jdbc;
 
     private static final String KEY = "SECRET-arrow-key-4711-do-not-leak";
     private static final String WRONG_KEY = "SECRET-wrong-key-0815-do-not-leak";
@@ -29,6 +34,9 @@ class ApiKeySecrecyIntegrationTests extends IntegrationTest {
             Response created = api.post(BASE, Map.of("api_url", arrow.apiUrl(), "api_key", KEY, "is_active", true)).expect(201);
             String uuid = created.text("uuid");
             responses.add(created);
+            String stored = jdbc.sql("select api_key from arrow_settings where uuid = ?::uuid").param(uuid).query(String.class).single();
+            assertThat(stored).as("stored encrypted at rest").startsWith(SecretCipher.PREFIX).doesNotContain(KEY);
+            responses.add(api.post("/api/admin/arrow/customer-mappings/sync_from_arrow/", Map.of("settings_uuid", uuid)).expect(200));
             responses.add(api.get(BASE).expect(200));
             responses.add(api.get(BASE + uuid + "/").expect(200));
             responses.add(api.patch(BASE + uuid + "/", Map.of("api_key", WRONG_KEY)).expect(200));
