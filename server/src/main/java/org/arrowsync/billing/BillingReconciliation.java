@@ -9,6 +9,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -22,6 +23,7 @@ import org.arrowsync.arrowclient.ExportQuery;
 import org.arrowsync.arrowclient.ExportRow;
 import org.arrowsync.ledger.BillingPath;
 import org.arrowsync.ledger.Invoice;
+import org.arrowsync.ledger.InvoiceItem;
 import org.arrowsync.ledger.InvoiceItemDraft;
 import org.arrowsync.mappings.CustomerMappingService;
 import org.arrowsync.settings.Settings;
@@ -187,9 +189,14 @@ public class BillingReconciliation {
                         customer -> writers.invoices().openInvoiceFor(customer, period));
                 byInvoice.computeIfAbsent(invoice, key -> new ArrayList<>()).add(compensation);
             }
+            // A correction names the resource and project its line billed, as the reference copies them.
+            Map<Long, InvoiceItem> originals = new HashMap<>();
+            writers.invoices().items(compensations.stream().map(c -> c.item().invoiceItemId()).filter(Objects::nonNull).toList())
+                    .forEach(item -> originals.put(item.id(), item));
             BigDecimal total = BigDecimal.ZERO;
             for (Map.Entry<Invoice, List<Compensation>> entry : byInvoice.entrySet()) {
-                List<Long> ids = writers.invoices().addItems(entry.getKey(), entry.getValue().stream().map(this::draft).toList());
+                List<Long> ids = writers.invoices().addItems(entry.getKey(), entry.getValue().stream()
+                        .map(c -> draft(c, c.item().invoiceItemId() == null ? null : originals.get(c.item().invoiceItemId()))).toList());
                 for (int i = 0; i < ids.size(); i++) {
                     Compensation c = entry.getValue().get(i);
                     writers.items().recordCompensation(c.item().id(), c.difference(), ids.get(i), c.finalPrice(),
@@ -200,7 +207,7 @@ public class BillingReconciliation {
             return total;
         }
 
-        private InvoiceItemDraft draft(Compensation c) {
+        private InvoiceItemDraft draft(Compensation c, InvoiceItem original) {
             String kind = c.difference().signum() > 0 ? "additional charge" : "credit";
             String name = Texts.truncate(settings.itemPrefixOrDefault() + " adjustment: " + c.item().description() + " (" + kind + " for "
                     + period + ")", 255);
@@ -217,7 +224,7 @@ public class BillingReconciliation {
                 details.put("reason", c.reason());
             }
             return new InvoiceItemDraft(name, c.difference(), BigDecimal.ONE, "quantity", c.item().currency(), period.atDay(1),
-                    period.atEndOfMonth(), null, null, details);
+                    period.atEndOfMonth(), original == null ? null : original.resource(), original == null ? null : original.project(), details);
         }
     }
 

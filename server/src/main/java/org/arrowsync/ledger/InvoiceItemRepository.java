@@ -45,6 +45,13 @@ class InvoiceItemRepository {
         return jdbc.sql(SELECT + " where it.uuid = ?").param(uuid).query(this::map).optional();
     }
 
+    List<InvoiceItem> byIds(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql(SELECT + " where it.id = any(?)").param(ids.toArray(Long[]::new)).query(this::map).list();
+    }
+
     List<InvoiceItem> ofInvoices(List<Long> invoiceIds) {
         if (invoiceIds.isEmpty()) {
             return List.of();
@@ -85,7 +92,8 @@ class InvoiceItemRepository {
                 .params(uuid, invoiceId, item.name(), item.unitPrice(), item.quantity(), item.unit(), item.currency(),
                         date(item.start()), date(item.end()),
                         item.resource() == null ? null : item.resource().id(), item.resource() == null ? "" : item.resource().name(),
-                        item.project() == null ? null : item.project().id(), item.project() == null ? null : item.project().uuid(),
+                        item.project() == null || item.project().id() <= 0 ? null : item.project().id(),
+                        item.project() == null ? null : item.project().uuid(),
                         item.project() == null ? "" : item.project().name(), json.writeValueAsString(item.details()), Timestamps.of(now))
                 .update();
         return uuid;
@@ -122,7 +130,7 @@ class InvoiceItemRepository {
             ends[i] = date(item.end());
             resourceIds[i] = item.resource() == null ? null : item.resource().id();
             resourceNames[i] = item.resource() == null ? "" : item.resource().name();
-            projectIds[i] = item.project() == null ? null : item.project().id();
+            projectIds[i] = item.project() == null || item.project().id() <= 0 ? null : item.project().id();
             projectUuids[i] = item.project() == null ? null : item.project().uuid();
             projectNames[i] = item.project() == null ? "" : item.project().name();
             details[i] = json.writeValueAsString(item.details());
@@ -186,9 +194,11 @@ class InvoiceItemRepository {
     private InvoiceItem map(ResultSet rs, int row) throws SQLException {
         long resourceId = rs.getLong("resource_id");
         Ref resource = rs.wasNull() ? null : new Ref(resourceId, rs.getObject("resource_uuid", UUID.class), rs.getString("resource_name"));
+        // project_id is emptied if the project is deleted; its uuid and name stay on the item (id 0 then means "gone").
         long projectId = rs.getLong("project_id");
+        boolean projectGone = rs.wasNull();
         UUID projectUuid = rs.getObject("project_uuid", UUID.class);
-        Ref project = projectUuid == null ? null : new Ref(rs.wasNull() ? 0 : projectId, projectUuid, rs.getString("project_name"));
+        Ref project = projectUuid == null ? null : new Ref(projectGone ? 0 : projectId, projectUuid, rs.getString("project_name"));
         Date start = rs.getDate("start_date");
         Date end = rs.getDate("end_date");
         return new InvoiceItem(rs.getLong("id"), rs.getObject("uuid", UUID.class), rs.getLong("invoice_id"),

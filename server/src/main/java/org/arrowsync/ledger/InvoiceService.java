@@ -175,6 +175,11 @@ public class InvoiceService {
         return invoices.findById(id).orElseThrow(NotFound::new);
     }
 
+    /** These items (those that still exist), by id. */
+    public List<InvoiceItem> items(Collection<Long> ids) {
+        return items.byIds(ids);
+    }
+
     public InvoiceItem item(UUID uuid) {
         return items.find(uuid).orElseThrow(NotFound::new);
     }

@@ -74,6 +74,12 @@ class LedgerInvariantIntegrationTests extends IntegrationTest {
         succeeded(api.post("/api/admin/arrow/billing-syncs/reconcile/", october));
         succeeded(api.post("/api/admin/arrow/billing-syncs/reconcile/", october));
 
+        List<Long> unlinked = jdbc.sql("""
+                        select it.id from invoice_items it where it.details ->> 'source' = 'arrow_reconciliation'
+                        and it.details ->> 'original_line_reference' = ? and it.resource_id is null""").param(viaInvoice.get(0))
+                .query(Long.class).list();
+        assertThat(unlinked).as("a billing correction names the resource its line billed").isEmpty();
+
         JsonNode summary = arrow.control().summary(OCTOBER).get("customers");
         for (Map.Entry<String, String> customer : customers.entrySet()) {
             BigDecimal expected = new BigDecimal(summary.get(customer.getKey()).get("sell").asString());
