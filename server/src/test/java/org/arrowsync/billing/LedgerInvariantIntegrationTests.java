@@ -71,14 +71,14 @@ class LedgerInvariantIntegrationTests extends IntegrationTest {
         succeeded(api.post("/api/admin/arrow/billing-syncs/trigger_sync/", october));
         succeeded(api.post("/api/admin/arrow/billing-syncs/trigger_reconciliation/", october));
         validation.check(Uuids.fromPath(settings), Progress.NONE);
+        arrow.control().call("POST", "lines/" + viaInvoice.get(1), "{\"sell\":\"66.66000\"}");
         succeeded(api.post("/api/admin/arrow/billing-syncs/reconcile/", october));
         succeeded(api.post("/api/admin/arrow/billing-syncs/reconcile/", october));
 
-        List<Long> unlinked = jdbc.sql("""
-                        select it.id from invoice_items it where it.details ->> 'source' = 'arrow_reconciliation'
-                        and it.details ->> 'original_line_reference' = ? and it.resource_id is null""").param(viaInvoice.get(0))
-                .query(Long.class).list();
-        assertThat(unlinked).as("a billing correction names the resource its line billed").isEmpty();
+        List<Boolean> linked = jdbc.sql("""
+                        select it.resource_id is not null from invoice_items it where it.details ->> 'source' = 'arrow_reconciliation'
+                        and it.details ->> 'original_line_reference' = ?""").param(viaInvoice.get(1)).query(Boolean.class).list();
+        assertThat(linked).as("a billing correction names the resource its line billed").containsExactly(true);
 
         JsonNode summary = arrow.control().summary(OCTOBER).get("customers");
         for (Map.Entry<String, String> customer : customers.entrySet()) {
