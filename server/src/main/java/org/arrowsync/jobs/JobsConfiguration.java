@@ -29,7 +29,6 @@ class JobsConfiguration {
                 .heartbeatInterval(properties.heartbeatInterval())
                 .missedHeartbeatsLimit(properties.missedHeartbeatsLimit())
                 .enableImmediateExecution()
-                .registerShutdownHook()
                 .build();
     }
 
