@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
 import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 import org.arrowsync.contract.Contract;
 import org.arrowsync.support.ArrowFixture;
@@ -66,10 +68,17 @@ class BillingSyncIntegrationTests extends IntegrationTest {
         String settings = arrow.settings();
         Map<String, String> customers = arrow.mapAllCustomers();
         String customer = customers.values().iterator().next();
+        String customerRef = customers.keySet().iterator().next();
+        long lines = arrow.control().summary(OCTOBER).get("customers").get(customerRef).get("lines").asLong();
         String before = null;
         for (int run = 0; run < 3; run++) {
-            arrow.awaitJob(api.post("/api/admin/arrow/billing-syncs/trigger_sync/", Map.of("year", 2026, "month", 10, "settings_uuid", settings)));
+            JsonNode job = arrow.awaitJob(api.post("/api/admin/arrow/billing-syncs/trigger_sync/",
+                    Map.of("year", 2026, "month", 10, "settings_uuid", settings)));
+            assertThat(job.get("state").asString()).as(job.toString()).isEqualTo("succeeded");
             String ledger = ledger(customer);
+            assertThat(ledger).isNotNull();
+            assertThat(itemIds(customer)).as("one item per line with a non-zero amount, same items every run").hasSizeLessThanOrEqualTo((int) lines)
+                    .isNotEmpty();
             if (before != null) {
                 assertThat(ledger).isEqualTo(before);
             }
@@ -94,7 +103,9 @@ class BillingSyncIntegrationTests extends IntegrationTest {
         assertThat(api.post("/api/admin/arrow/billing-syncs/trigger_sync/", Map.of("year", 1999, "month", 10)).expect(400).json().has("year"))
                 .isTrue();
         api.post("/api/admin/arrow/billing-syncs/trigger_sync/", Map.of("year", 2026, "month", 13, "settings_uuid", settings)).expect(400);
-        api.post("/api/admin/arrow/billing-syncs/trigger_sync/", Map.of("year", 2030, "month", 1, "settings_uuid", settings)).expect(400);
+        YearMonth next = YearMonth.now(ZoneOffset.UTC).plusMonths(1);
+        api.post("/api/admin/arrow/billing-syncs/trigger_sync/", Map.of("year", next.getYear(), "month", next.getMonthValue(),
+                "settings_uuid", settings)).expect(400);
         api.post("/api/admin/arrow/billing-syncs/trigger_sync/", Map.of("year", 2026, "settings_uuid", settings)).expect(400);
         api.post("/api/admin/arrow/billing-syncs/trigger_sync/", Map.of("year", 2026, "month", 10, "settings_uuid", "nope")).expect(400);
         api.post("/api/admin/arrow/billing-syncs/trigger_sync/",
@@ -110,9 +121,16 @@ class BillingSyncIntegrationTests extends IntegrationTest {
                 .params(customer, period.toString()).query(BigDecimal.class).single();
     }
 
-    private String ledger(String customer) {
+    private List<Long> itemIds(String customer) {
         return jdbc.sql("""
-                        select string_agg(it.name || '=' || it.unit_price || 'x' || it.quantity, ';' order by it.details ->> 'arrow_line_reference')
+                        select it.id from invoice_items it join invoices i on i.id = it.invoice_id join customers c on c.id = i.customer_id
+                        where c.uuid = ?::uuid order by it.id""").param(customer).query(Long.class).list();
+    }
+
+    private String ledger(String customer) {
+        // ids included: a run that deleted and re-created the items would not leave the same ledger
+        return jdbc.sql("""
+                        select string_agg(it.id || ':' || it.name || '=' || it.unit_price || 'x' || it.quantity, ';' order by it.id)
                         from invoice_items it join invoices i on i.id = it.invoice_id join customers c on c.id = i.customer_id where c.uuid = ?::uuid""")
                 .param(customer).query(String.class).single();
     }

@@ -255,6 +255,7 @@ class ConsumptionSyncIntegrationTests extends ConsumptionIntegrationTest {
     /** D2: for every license, the provisional item plus its compensations equal the export's final amount, to the cent. */
     private void assertOneChargePerLicense(YearMonth period) {
         Map<String, BigDecimal> export = world.exportSell(period);
+        int checked = 0;
         for (Map.Entry<String, BigDecimal> entry : export.entrySet()) {
             String resource = world.resources.get(entry.getKey());
             BigDecimal invoiced = BigDecimal.ZERO;
@@ -267,7 +268,11 @@ class ConsumptionSyncIntegrationTests extends ConsumptionIntegrationTest {
             boolean metered = !world.client().monthlyConsumption(entry.getKey(), period, period).lines().isEmpty();
             if (metered) {
                 assertThat(invoiced.subtract(entry.getValue()).abs()).as("license %s", entry.getKey()).isLessThan(new BigDecimal("0.01"));
+                checked++;
+            } else {
+                assertThat(invoiced).as("consumption never bills the unmetered license %s", entry.getKey()).isZero();
             }
         }
+        assertThat(checked).as("metered licenses checked").isPositive();
     }
 }

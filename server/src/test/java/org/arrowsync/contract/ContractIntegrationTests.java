@@ -41,6 +41,8 @@ class ContractIntegrationTests extends IntegrationTest {
         System.out.println("Contract operations not yet served (" + notServed.size() + "):");
         notServed.forEach(operation -> System.out.println("  " + operation));
         assertThat(mismatched).isEmpty();
+        assertThat(notServed).as("every contract operation is served").isEmpty();
+        assertThat(matched).isEqualTo(62);
     }
 
     @Test

@@ -74,7 +74,7 @@ class SettingsApiIntegrationTests extends ArrowIntegrationTest {
         String older = create();
         String newer = create();
         List<String> uuids = api.get(BASE + "?page_size=300").expect(200).json().findValuesAsString("uuid");
-        assertThat(uuids.indexOf(newer)).isLessThan(uuids.indexOf(older));
+        assertThat(uuids).contains(newer, older).containsSubsequence(newer, older);
     }
 
     @Test

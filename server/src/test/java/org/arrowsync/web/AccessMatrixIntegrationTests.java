@@ -57,8 +57,15 @@ class AccessMatrixIntegrationTests extends IntegrationTest {
         String userToken = new Fixtures(api).userToken();
         for (String path : List.of("/api;x=1/admin/arrow/settings/", "/api/admin;x=1/arrow/settings/", "/api/%61dmin/arrow/settings/",
                 "/api//admin/arrow/settings/")) {
-            assertThat(api.anonymous().get(path).status()).as("anonymous %s", path).isIn(400, 401, 404);
-            assertThat(api.as(userToken).get(path).status()).as("non-staff %s", path).isIn(400, 403, 404);
+            int staff = api.get(path).status();
+            if (staff < 300) {
+                // Routed to the endpoint: the checks must have seen the same path.
+                assertThat(api.anonymous().get(path).status()).as("anonymous %s", path).isEqualTo(401);
+                assertThat(api.as(userToken).get(path).status()).as("non-staff %s", path).isEqualTo(403);
+            } else {
+                assertThat(api.anonymous().get(path).status()).as("anonymous %s", path).isIn(staff, 401);
+                assertThat(api.as(userToken).get(path).status()).as("non-staff %s", path).isIn(staff, 403);
+            }
         }
     }
 
