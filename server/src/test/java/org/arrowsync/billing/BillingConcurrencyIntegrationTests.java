@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.zaxxer.hikari.HikariDataSource;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import javax.sql.DataSource;
 import org.arrowsync.Application;
 import org.arrowsync.support.Api;
@@ -53,10 +56,24 @@ class BillingConcurrencyIntegrationTests extends IntegrationTest {
         try (ConfigurableApplicationContext second = secondInstance()) {
             Api other = Api.at(((WebServerApplicationContext) second).getWebServer().getPort());
             Map<String, Object> body = Map.of("year", 2026, "month", 10, "settings_uuid", settings);
-            CompletableFuture<Response> first = CompletableFuture.supplyAsync(() -> api.post("/api/admin/arrow/billing-syncs/trigger_sync/", body));
-            CompletableFuture<Response> again = CompletableFuture.supplyAsync(() -> other.post("/api/admin/arrow/billing-syncs/trigger_sync/", body));
+            // Both triggers leave together, so the two inserts of the job row race on the coalescing key.
+            CyclicBarrier start = new CyclicBarrier(2);
+            ExecutorService callers = Executors.newFixedThreadPool(2);
+            Future<Response> first = callers.submit(() -> {
+                start.await();
+                return api.post("/api/admin/arrow/billing-syncs/trigger_sync/", body);
+            });
+            Future<Response> again = callers.submit(() -> {
+                start.await();
+                return other.post("/api/admin/arrow/billing-syncs/trigger_sync/", body);
+            });
             Response a = first.get().expect(202);
             Response b = again.get().expect(202);
+            callers.shutdown();
+            assertThat(jdbc.sql("""
+                            select count(*) from arrow_jobs j join arrow_settings s on s.id = j.settings_id
+                            where s.uuid = ?::uuid and j.kind = 'billing_sync' and j.period = '2026-10'""").param(settings)
+                    .query(Long.class).single()).isEqualTo(1);
             assertThat(a.text("uuid")).as("the second trigger joins the first run").isEqualTo(b.text("uuid"));
             assertThat(b.header("Location")).endsWith("/api/admin/arrow/jobs/" + b.text("uuid") + "/");
             JsonNode job = arrow.awaitJob(a);

@@ -198,7 +198,11 @@ class ConsumptionSyncIntegrationTests extends ConsumptionIntegrationTest {
             while (!state(job).equals("running") && System.nanoTime() < deadline) {
                 Thread.sleep(100);
             }
-            Thread.sleep(1500);
+            // Proof of the wait, not a guess from timing: the job's write is queued behind the month lock.
+            while (waitingForAdvisoryLocks(billingSync) == 0 && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            assertThat(waitingForAdvisoryLocks(billingSync)).as("the consumption write waits for the month lock").isPositive();
             assertThat(state(job)).isEqualTo("running");
             assertThat(record(resource, ConsumptionWorld.CURRENT).get("last_sync_at").asString()).isEqualTo(before);
             billingSync.commit();
@@ -246,6 +250,14 @@ class ConsumptionSyncIntegrationTests extends ConsumptionIntegrationTest {
 
     private String state(String job) {
         return api.get("/api/admin/arrow/jobs/" + job + "/").expect(200).json().get("state").asString();
+    }
+
+    private static long waitingForAdvisoryLocks(Connection connection) throws java.sql.SQLException {
+        try (PreparedStatement query = connection.prepareStatement("select count(*) from pg_locks where locktype = 'advisory' and not granted");
+                java.sql.ResultSet rows = query.executeQuery()) {
+            rows.next();
+            return rows.getLong(1);
+        }
     }
 
     private JsonNode record(String resource, YearMonth period) {
