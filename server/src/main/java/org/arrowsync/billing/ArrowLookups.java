@@ -39,9 +39,7 @@ class ArrowLookups {
         errors.throwIfAny();
         Range range = Range.of(periodFrom, periodTo);
         Settings active = settings.resolve(null);
-        if (!active.hasExportTemplate()) {
-            throw new Rejected("Arrow settings have no export template (export_type_reference)");
-        }
+        active.requireExportTemplate();
         String chosen = classification == null || classification.isBlank() ? active.classificationFilter() : classification;
         ExportQuery query = new ExportQuery(active.exportTypeReference(), range.from(), range.to(), List.of(), List.of(), List.of());
         if (chosen != null && !chosen.isBlank()) {

@@ -5,12 +5,10 @@ import java.time.Clock;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.arrowsync.arrowclient.ArrowClient;
@@ -32,7 +30,6 @@ import org.arrowsync.shared.Money;
 import org.arrowsync.shared.Periods;
 import org.arrowsync.shared.Progress;
 import org.arrowsync.shared.Rejected;
-import org.arrowsync.shared.Texts;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -66,9 +63,7 @@ public class BillingReconciliation {
     public Target target(Integer year, Integer month, UUID settingsUuid, boolean force) {
         YearMonth period = Periods.requireMonth(year, month, clock);
         Settings chosen = settings.resolve(settingsUuid);
-        if (!chosen.hasExportTemplate()) {
-            throw new Rejected("Arrow settings " + chosen.uuid() + " have no export template (export_type_reference)");
-        }
+        chosen.requireExportTemplate();
         return new Target(chosen, period, force);
     }
 
@@ -96,14 +91,14 @@ public class BillingReconciliation {
         }
     }
 
-    /** One reconciliation, page by page; only the ids of the items seen are kept in memory. */
+    /** One reconciliation, page by page; of the lines seen only their ids are kept, one bit each. */
     private final class Run {
 
         private final Settings settings;
         private final YearMonth period;
         private final Map<Long, BillingSync> syncs;
         private final MappingIndex index;
-        private final Set<Long> seen = new HashSet<>();
+        private final IdSet seen = new IdSet();
         private final List<Compensation> compensations = new ArrayList<>();
         private final Progress progress;
         private long rows;
@@ -141,11 +136,11 @@ public class BillingReconciliation {
         }
 
         Report finish() {
-            List<BillingSyncItem> all = writers.items().ofSyncs(syncs.keySet());
-            if (rows == 0 && !all.isEmpty()) {
+            if (rows == 0 && writers.items().anyIn(syncs.keySet())) {
                 throw new BillingSyncService.EmptyExport("Arrow returned no billing lines for " + period + "; nothing was reconciled");
             }
-            all.stream().filter(item -> !seen.contains(item.id())).forEach(item -> consider(item, BigDecimal.ZERO, "line_removed"));
+            // Removed lines too: one dropped while its invoice was closed still holds its charge until credited here.
+            writers.items().unseen(syncs.keySet(), null, true, seen).forEach(item -> consider(item, BigDecimal.ZERO, "line_removed"));
             dropMonthsBilledByConsumption();
             BigDecimal total = book();
             for (BillingSync sync : syncs.values()) {
@@ -209,8 +204,7 @@ public class BillingReconciliation {
 
         private InvoiceItemDraft draft(Compensation c, InvoiceItem original) {
             String kind = c.difference().signum() > 0 ? "additional charge" : "credit";
-            String name = Texts.truncate(settings.itemPrefixOrDefault() + " adjustment: " + c.item().description() + " (" + kind + " for "
-                    + period + ")", 255);
+            String name = settings.itemPrefixOrDefault() + " adjustment: " + c.item().description() + " (" + kind + " for " + period + ")";
             ObjectNode details = JsonNodeFactory.instance.objectNode()
                     .put("source", "arrow_reconciliation")
                     .put("original_line_reference", c.item().lineReference())

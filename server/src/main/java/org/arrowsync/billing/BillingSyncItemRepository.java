@@ -5,6 +5,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.YearMonth;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -12,7 +13,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.IntFunction;
-import java.util.function.LongConsumer;
 import org.arrowsync.shared.PageRequest;
 import org.arrowsync.shared.SqlFilter;
 import org.arrowsync.shared.Timestamps;
@@ -117,16 +117,26 @@ class BillingSyncItemRepository {
                 .update();
     }
 
-    /** Streams the ids of these syncs' lines still present (within the license, if given), without holding them. */
-    void forEachPresentId(Collection<Long> syncIds, String licenseReference, LongConsumer consumer) {
+    /**
+     * The lines of these syncs a run did not see in Arrow's export (within the license, if given; removed lines too when
+     * asked). Their ids are streamed and checked against {@code seen}, so only the unseen lines are ever loaded.
+     */
+    List<BillingSyncItem> unseen(Collection<Long> syncIds, String licenseReference, boolean includeRemoved, IdSet seen) {
         if (syncIds.isEmpty()) {
-            return;
+            return List.of();
         }
-        SqlFilter filter = new SqlFilter().where("billing_sync_id = any(?)", (Object) syncIds.toArray(Long[]::new)).where("not removed")
+        SqlFilter filter = new SqlFilter().where("billing_sync_id = any(?)", (Object) syncIds.toArray(Long[]::new))
                 .eq("license_reference", licenseReference);
+        if (!includeRemoved) {
+            filter.where("not removed");
+        }
+        List<Long> unseen = new ArrayList<>();
         jdbc.sql("select id from billing_sync_items" + filter.clause()).params(filter.params()).query(rs -> {
-            consumer.accept(rs.getLong(1));
+            if (!seen.contains(rs.getLong(1))) {
+                unseen.add(rs.getLong(1));
+            }
         });
+        return byIds(unseen);
     }
 
     List<BillingSyncItem> byIds(Collection<Long> ids) {

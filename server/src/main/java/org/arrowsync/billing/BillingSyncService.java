@@ -66,9 +66,7 @@ public class BillingSyncService {
     public SyncTarget target(Integer year, Integer month, UUID settingsUuid, UUID resourceUuid) {
         YearMonth period = Periods.requireMonth(year, month, clock);
         Settings chosen = settings.resolve(settingsUuid);
-        if (!chosen.hasExportTemplate()) {
-            throw new Rejected("Arrow settings " + chosen.uuid() + " have no export template (export_type_reference)");
-        }
+        chosen.requireExportTemplate();
         String license = null;
         if (resourceUuid != null) {
             Resource resource;
@@ -131,13 +129,7 @@ public class BillingSyncService {
             throw new EmptyExport("Arrow returned no billing lines for " + target.period() + " although lines were synced before;"
                     + " nothing was changed");
         }
-        List<Long> vanished = new ArrayList<>();
-        writers.items().forEachPresentId(open, target.licenseReference(), id -> {
-            if (!run.saw(id)) {
-                vanished.add(id);
-            }
-        });
-        int removed = removeVanishedLines(writers.items().byIds(vanished));
+        int removed = removeVanishedLines(writers.items().unseen(open, target.licenseReference(), false, run.seen()));
         Map<Long, BillingSyncItemRepository.Totals> totals = writers.items().totals(open);
         int synced = 0;
         for (BillingSync sync : periodSyncs) {

@@ -6,7 +6,6 @@ import org.arrowsync.arrowclient.BillingLine;
 import org.arrowsync.ledger.InvoiceItemDraft;
 import org.arrowsync.ledger.Resource;
 import org.arrowsync.mappings.CustomerMapping;
-import org.arrowsync.shared.Texts;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
@@ -20,7 +19,7 @@ record Line(BillingSync sync, CustomerMapping mapping, BillingLine line, BigDeci
     }
 
     String name() {
-        return Texts.truncate(description().isBlank() ? line.lineReference() : description(), 255);
+        return description().isBlank() ? line.lineReference() : description();
     }
 
     JsonNode details(YearMonth period) {
@@ -40,7 +39,7 @@ record Line(BillingSync sync, CustomerMapping mapping, BillingLine line, BigDeci
     /** The invoice item billing this line; placed on another month's invoice, its name says which month it bills. */
     InvoiceItemDraft draft(YearMonth period, YearMonth invoicePeriod, Resource resource) {
         LineAmount split = LineAmount.of(amount, line.quantity());
-        String name = invoicePeriod.equals(period) ? name() : Texts.truncate(name() + " (" + period + ")", 255);
+        String name = invoicePeriod.equals(period) ? name() : name() + " (" + period + ")";
         return new InvoiceItemDraft(name, split.unitPrice(), split.quantity(), "quantity", currency, period.atDay(1), period.atEndOfMonth(),
                 resource == null ? null : new Resource.Ref(resource.id(), resource.uuid(), resource.name()),
                 resource == null ? null : resource.project(), details(period));

@@ -66,9 +66,7 @@ class ResourceSync {
         ArrowLookups.Range range = ArrowLookups.Range.of(blankOr(request.periodFrom(), now.minusMonths(5).toString()),
                 blankOr(request.periodTo(), now.toString()));
         Settings chosen = settings.resolve(request.settingsUuid());
-        if (!chosen.hasExportTemplate()) {
-            throw new Rejected("Arrow settings " + chosen.uuid() + " have no export template (export_type_reference)");
-        }
+        chosen.requireExportTemplate();
         Optional<Offering> offering = Optional.ofNullable(request.offeringUuid()).map(uuid -> imports.offering(uuid, "offering_uuid"));
         Optional<Project> project = Optional.ofNullable(request.projectUuid()).map(this::project);
         Map<String, Subscription> subscriptions = subscriptions(chosen, range);

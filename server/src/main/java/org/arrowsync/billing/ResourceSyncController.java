@@ -1,8 +1,7 @@
 package org.arrowsync.billing;
 
-import java.util.UUID;
 import io.swagger.v3.oas.annotations.Operation;
-import org.arrowsync.shared.Uuids;
+import org.arrowsync.shared.Filters;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -21,12 +20,8 @@ class ResourceSyncController {
     @PostMapping("sync_resources/")
     @Operation(operationId = "admin_arrow_billing_syncs_sync_resources", description = "Sync Arrow subscriptions to Waldur resources.")
     ResourceSync.SyncResourcesResponse syncResources(@RequestBody SyncResourcesRequest request) {
-        return resources.sync(new ResourceSync.Request(request.periodFrom(), request.periodTo(), uuid("settings_uuid", request.settingsUuid()),
-                uuid("offering_uuid", request.offeringUuid()), uuid("project_uuid", request.projectUuid()), Boolean.TRUE.equals(request.forceImport())));
-    }
-
-    private static UUID uuid(String field, String value) {
-        return value == null || value.isBlank() ? null : Uuids.fromField(field, value);
+        return resources.sync(new ResourceSync.Request(request.periodFrom(), request.periodTo(), Filters.uuid("settings_uuid", request.settingsUuid()),
+                Filters.uuid("offering_uuid", request.offeringUuid()), Filters.uuid("project_uuid", request.projectUuid()), Boolean.TRUE.equals(request.forceImport())));
     }
 
     record SyncResourcesRequest(String periodFrom, String periodTo, String settingsUuid, String offeringUuid, String projectUuid,

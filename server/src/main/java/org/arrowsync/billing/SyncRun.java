@@ -57,9 +57,9 @@ final class SyncRun {
         return matching.rows();
     }
 
-    /** Whether this run saw the line (by its item id) in Arrow's export. */
-    boolean saw(long itemId) {
-        return seen.contains(itemId);
+    /** The lines (item ids) this run saw in Arrow's export. */
+    IdSet seen() {
+        return seen;
     }
 
     /** The syncs this run saw lines of. */

@@ -50,9 +50,7 @@ public class FinalisationService {
         if (!order.force() && !order.period().isBefore(YearMonth.now(clock))) {
             return FinalisationReport.status("month_open");
         }
-        if (!settings.hasExportTemplate()) {
-            throw new Rejected("Arrow settings " + settings.uuid() + " have no billing export type");
-        }
+        settings.requireExportTemplate();
         List<ConsumptionRecord> due = records.all(scope(settings, order));
         progress.add("records", due.size());
         if (due.isEmpty()) {

@@ -25,13 +25,8 @@ class InvoicePlacement {
 
     InvoiceItem add(UUID customerUuid, YearMonth billed, String name, BigDecimal amount, String currency, Ref resource, Ref project,
             JsonNode details) {
-        InvoiceItemDraft draft = new InvoiceItemDraft(truncated(name), amount, BigDecimal.ONE,
+        InvoiceItemDraft draft = new InvoiceItemDraft(name, amount, BigDecimal.ONE,
                 "quantity", currency, billed.atDay(1), billed.atEndOfMonth(), resource, project, details);
         return invoices.addItem(invoices.openInvoiceFor(customerUuid, billed), draft);
-    }
-
-    /** Invoice item names hold at most 255 characters. */
-    static String truncated(String name) {
-        return name.length() > 255 ? name.substring(0, 255) : name;
     }
 }

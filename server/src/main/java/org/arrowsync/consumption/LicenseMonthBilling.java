@@ -90,7 +90,7 @@ class LicenseMonthBilling {
         if (record.invoiceItemUuid() != null) {
             // D10: a month that drops to zero is updated too; an item on a closed invoice stays, finalisation corrects it.
             if (record.itemInvoiceOpen()) {
-                invoices.changeItem(invoices.item(record.invoiceItemUuid()), InvoicePlacement.truncated(name), amount, BigDecimal.ONE, details);
+                invoices.changeItem(invoices.item(record.invoiceItemUuid()), name, amount, BigDecimal.ONE, details);
             }
         } else if (amount.signum() != 0) {
             InvoiceItem item = placement.add(resource.customer().uuid(), period, name, amount, consumption.currency(),

@@ -7,6 +7,7 @@ import org.arrowsync.billing.BillingSyncService;
 import org.arrowsync.billing.BillingSyncService.SyncTarget;
 import org.arrowsync.jobs.JobController.Accepted;
 import org.arrowsync.shared.Caller;
+import org.arrowsync.shared.Filters;
 import org.arrowsync.shared.Uuids;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -34,12 +35,14 @@ class BillingTriggerController {
     @PostMapping("trigger_sync/")
     @Operation(operationId = "admin_arrow_billing_syncs_trigger_sync", description = "Trigger billing sync for a specific period.")
     ResponseEntity<Accepted> triggerSync(@RequestBody TriggerSyncRequest request, Caller caller) {
-        UUID resourceUuid = request.resourceUuid() == null ? null : Uuids.fromField("resource_uuid", request.resourceUuid());
-        SyncTarget target = billing.target(request.year(), request.month(), settingsUuid(request.settingsUuid()), resourceUuid);
+        UUID settingsUuid = Filters.uuid("settings_uuid", request.settingsUuid());
+        UUID resourceUuid = Filters.uuid("resource_uuid", request.resourceUuid());
+        String resource = Uuids.hex(resourceUuid);
+        SyncTarget target = billing.target(request.year(), request.month(), settingsUuid, resourceUuid);
         ObjectNode parameters = JsonNodeFactory.instance.objectNode().put("year", request.year()).put("month", request.month())
-                .put("resource_uuid", resourceUuid == null ? null : Uuids.hex(resourceUuid));
+                .put("resource_uuid", resource);
         JobService.Submitted submitted = jobs.submit(new JobRequest(JobKind.BILLING_SYNC, target.settings().id(), target.settings().uuid(),
-                target.period().toString(), resourceUuid == null ? null : Uuids.hex(resourceUuid), parameters, caller.username()));
+                target.period().toString(), resource, parameters, caller.username()));
         return JobController.accepted(submitted, "Sync task scheduled");
     }
 
@@ -47,15 +50,12 @@ class BillingTriggerController {
     @Operation(operationId = "admin_arrow_billing_syncs_reconcile", description = "Trigger reconciliation for a specific period.")
     ResponseEntity<Accepted> reconcile(@RequestBody ReconcileRequest request, Caller caller) {
         boolean force = Boolean.TRUE.equals(request.force());
-        BillingReconciliation.Target target = reconciliation.target(request.year(), request.month(), settingsUuid(request.settingsUuid()), force);
+        UUID settingsUuid = Filters.uuid("settings_uuid", request.settingsUuid());
+        BillingReconciliation.Target target = reconciliation.target(request.year(), request.month(), settingsUuid, force);
         ObjectNode parameters = JsonNodeFactory.instance.objectNode().put("year", request.year()).put("month", request.month()).put("force", force);
         JobService.Submitted submitted = jobs.submit(new JobRequest(JobKind.BILLING_RECONCILIATION, target.settings().id(),
                 target.settings().uuid(), target.period().toString(), null, parameters, caller.username()));
         return JobController.accepted(submitted, "Reconciliation task scheduled");
-    }
-
-    static UUID settingsUuid(String value) {
-        return value == null || value.isBlank() ? null : Uuids.fromField("settings_uuid", value);
     }
 
     record ReconcileRequest(Integer year, Integer month, String settingsUuid, Boolean force) {

@@ -70,10 +70,6 @@ class InvoiceItemRepository {
         return currencies;
     }
 
-    List<String> currenciesOf(long invoiceId) {
-        return jdbc.sql("select distinct currency from invoice_items where invoice_id = ?").param(invoiceId).query(String.class).list();
-    }
-
     long count(SqlFilter filter) {
         return jdbc.sql("select count(*)" + FROM + filter.clause()).params(filter.params()).query(Long.class).single();
     }
@@ -81,22 +77,6 @@ class InvoiceItemRepository {
     List<InvoiceItem> page(SqlFilter filter, PageRequest page) {
         return jdbc.sql(SELECT + filter.clause() + " order by it.created desc, it.id desc offset ? limit ?").params(filter.params(page))
                 .query(this::map).list();
-    }
-
-    UUID insert(long invoiceId, InvoiceItemDraft item, Instant now) {
-        UUID uuid = UUID.randomUUID();
-        jdbc.sql("""
-                        insert into invoice_items (uuid, invoice_id, name, unit_price, quantity, unit, currency, start_date, end_date,
-                                                   resource_id, resource_name, project_id, project_uuid, project_name, details, created)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?)""")
-                .params(uuid, invoiceId, item.name(), item.unitPrice(), item.quantity(), item.unit(), item.currency(),
-                        date(item.start()), date(item.end()),
-                        item.resource() == null ? null : item.resource().id(), item.resource() == null ? "" : item.resource().name(),
-                        item.project() == null || item.project().id() <= 0 ? null : item.project().id(),
-                        item.project() == null ? null : item.project().uuid(),
-                        item.project() == null ? "" : item.project().name(), json.writeValueAsString(item.details()), Timestamps.of(now))
-                .update();
-        return uuid;
     }
 
     /** Inserts many items (each on its own invoice) in one statement; returns their ids in the order given. */
@@ -176,15 +156,6 @@ class InvoiceItemRepository {
     List<Long> onInvoice(long invoiceId, List<Long> ids) {
         return jdbc.sql("select id from invoice_items where invoice_id = ? and id = any(?)").params(invoiceId, ids.toArray(Long[]::new))
                 .query(Long.class).list();
-    }
-
-    void updatePrice(long id, String name, BigDecimal unitPrice, BigDecimal quantity, JsonNode details) {
-        jdbc.sql("update invoice_items set name = ?, unit_price = ?, quantity = ?, details = ?::jsonb where id = ?")
-                .params(name, unitPrice, quantity, json.writeValueAsString(details), id).update();
-    }
-
-    void delete(long id) {
-        jdbc.sql("delete from invoice_items where id = ?").param(id).update();
     }
 
     private static Date date(LocalDate date) {

@@ -17,6 +17,7 @@ import org.arrowsync.shared.Money;
 import org.arrowsync.shared.NotFound;
 import org.arrowsync.shared.PageRequest;
 import org.arrowsync.shared.SqlFilter;
+import org.arrowsync.shared.Texts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -53,25 +54,18 @@ public class InvoiceService {
 
     @Transactional
     public InvoiceItem addItem(Invoice invoice, InvoiceItemDraft draft) {
-        Invoice locked = lockOpen(invoice.id());
-        List<String> currencies = items.currenciesOf(locked.id());
-        if (!currencies.isEmpty() && !currencies.contains(draft.currency())) {
-            throw InvalidInput.of("currency", "Invoice " + locked.period() + " of " + locked.customer().name() + " is in "
-                    + currencies.get(0) + "; an item in " + draft.currency() + " cannot join it.");
-        }
-        return items.find(items.insert(locked.id(), draft, clock.instant())).orElseThrow();
+        long id = addAll(List.of(new Placed(invoice, draft))).get(0);
+        return items.byIds(List.of(id)).get(0);
     }
 
     @Transactional
     public void changeItem(InvoiceItem item, String name, BigDecimal unitPrice, BigDecimal quantity, JsonNode details) {
-        lockOpen(item.invoiceId());
-        items.updatePrice(item.id(), name, unitPrice, quantity, details);
+        changeItems(invoice(item.invoiceId()), List.of(new ItemChange(item.id(), name, unitPrice, quantity, details)));
     }
 
     @Transactional
     public void removeItem(InvoiceItem item) {
-        lockOpen(item.invoiceId());
-        items.delete(item.id());
+        removeItems(invoice(item.invoiceId()), List.of(item.id()));
     }
 
     /** Adds many items to one open invoice under one lock; returns their ids in order. */
@@ -168,7 +162,7 @@ public class InvoiceService {
 
     /** The currency an invoice's items are in, if it has any. */
     public Optional<String> currencyOf(Invoice invoice) {
-        return items.currenciesOf(invoice.id()).stream().findFirst();
+        return Optional.ofNullable(currencies(List.of(invoice)).get(invoice.id()));
     }
 
     public Invoice invoice(long id) {
@@ -260,8 +254,12 @@ public class InvoiceService {
     public record Placed(Invoice invoice, InvoiceItemDraft draft) {
     }
 
-    /** New name, amount and details for an existing item. */
+    /** New name, amount and details for an existing item; the name is cut as a new item's is. */
     public record ItemChange(long id, String name, BigDecimal unitPrice, BigDecimal quantity, JsonNode details) {
+
+        public ItemChange {
+            name = Texts.truncate(name, InvoiceItemDraft.NAME_LENGTH);
+        }
     }
 
     record InvoiceFilter(UUID customerUuid, Integer year, Integer month, String state) {

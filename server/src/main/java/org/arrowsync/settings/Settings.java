@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.UUID;
 import org.arrowsync.arrowclient.ArrowConnection;
+import org.arrowsync.shared.Rejected;
 
 /** One ArrowSphere connection and how its billing lands in invoices. The API key never leaves through {@link #toString()}. */
 public record Settings(long id, UUID uuid, String apiUrl, String apiKey, String exportTypeReference, String classificationFilter,
@@ -23,6 +24,14 @@ public record Settings(long id, UUID uuid, String apiUrl, String apiKey, String 
 
     public boolean hasExportTemplate() {
         return exportTypeReference != null && !exportTypeReference.isBlank();
+    }
+
+    /** These settings, when they name the billing-export template every export call needs; a 400 saying so otherwise. */
+    public Settings requireExportTemplate() {
+        if (!hasExportTemplate()) {
+            throw new Rejected("Arrow settings " + uuid + " have no export template (export_type_reference)");
+        }
+        return this;
     }
 
     @Override

@@ -4,10 +4,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.arrowsync.shared.Timestamps;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -36,7 +36,7 @@ class UserRepository {
 
     User insert(String username, boolean staff, String tokenHash, Instant now) {
         return jdbc.sql("insert into users (uuid, username, is_staff, token_hash, created) values (?, ?, ?, ?, ?) returning " + COLUMNS)
-                .params(UUID.randomUUID(), username, staff, tokenHash, now.atOffset(ZoneOffset.UTC))
+                .params(UUID.randomUUID(), username, staff, tokenHash, Timestamps.of(now))
                 .query(UserRepository::map).single();
     }
 
@@ -46,7 +46,7 @@ class UserRepository {
                 insert into users (uuid, username, is_staff, token_hash, created) values (?, ?, true, ?, ?)
                 on conflict (username) do update set is_staff = true, token_hash = excluded.token_hash
                 """)
-                .params(UUID.randomUUID(), username, tokenHash, now.atOffset(ZoneOffset.UTC))
+                .params(UUID.randomUUID(), username, tokenHash, Timestamps.of(now))
                 .update();
     }
 
