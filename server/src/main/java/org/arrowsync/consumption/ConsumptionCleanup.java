@@ -16,7 +16,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Cleanup (behaviour §4.12, D11): a dry run by default. Deleting a record also removes its provisional item from its open
+ * Cleanup (docs/reference-behaviour.md §4.12, D11): a dry run by default. Deleting a record also removes its provisional item from its open
  * invoice. A record whose month is already billed beyond recall (its provisional item on a closed invoice, or compensations,
  * which are accounting facts) is kept and reported: deleting it would let the next sync bill the month again (D2). License-month
  * claims stay with the consumption path, so the next sync re-creates the record under its own claim.

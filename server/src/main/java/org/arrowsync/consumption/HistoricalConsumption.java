@@ -21,7 +21,7 @@ import org.arrowsync.shared.Uuids;
 import org.springframework.stereotype.Service;
 
 /**
- * Historical consumption of one resource (behaviour §4.6), with the reference's bugs fixed: the settings' price source is honoured,
+ * Historical consumption of one resource (docs/reference-behaviour.md §4.6), with the reference's bugs fixed: the settings' price source is honoured,
  * a past month never takes the current month's prediction, the range is validated and bounded, and {@code force} on a finalised
  * month reopens it so finalisation corrects only what is still missing (D4). {@code dry_run} writes nothing.
  */

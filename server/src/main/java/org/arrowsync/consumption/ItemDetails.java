@@ -6,7 +6,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
-/** The {@code details} of consumption invoice items, as the reference's record helpers write them (behaviour §1.6). */
+/** The {@code details} of consumption invoice items, as the reference's record helpers write them (docs/reference-behaviour.md §1.6). */
 final class ItemDetails {
 
     static final String PROVISIONAL = "arrow_consumption";

@@ -17,7 +17,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Pause and resume (behaviour §4.8): the global switch of the periodic consumption work lives in the database, so every
+ * Pause and resume (docs/reference-behaviour.md §4.8): the global switch of the periodic consumption work lives in the database, so every
  * instance sees it; each settings record has its own {@code sync_enabled}. Nothing changes when the named settings do not exist.
  */
 @Service

@@ -18,7 +18,7 @@ import java.util.Optional;
 import org.arrowsync.support.Response;
 
 /**
- * The wire contract, {@code shared/contract/waldur-arrow-openapi.yaml}, loaded once: which operations exist and what
+ * The wire contract, {@code docs/contract/waldur-arrow-openapi.yaml}, loaded once: which operations exist and what
  * their responses look like. Integration tests pass real responses to {@link #assertMatches(Response)}.
  */
 public final class Contract {
@@ -80,14 +80,14 @@ public final class Contract {
         return new OpenAPIV3Parser().read(file.toAbsolutePath().toString(), null, options());
     }
 
-    /** shared/ lies beside the repository (the work tree, or CI's clone): look for it from here upwards. */
+    /** The contract is a file of the repository; tests run from a module folder, so look for it from here upwards. */
     private static Path locate() {
         for (Path folder = Path.of("").toAbsolutePath(); folder != null; folder = folder.getParent()) {
-            Path candidate = folder.resolve("shared/contract/waldur-arrow-openapi.yaml");
+            Path candidate = folder.resolve("docs/contract/waldur-arrow-openapi.yaml");
             if (Files.exists(candidate)) {
                 return candidate;
             }
         }
-        throw new IllegalStateException("The contract shared/contract/waldur-arrow-openapi.yaml is not beside the repository");
+        throw new IllegalStateException("docs/contract/waldur-arrow-openapi.yaml is not in the repository");
     }
 }
