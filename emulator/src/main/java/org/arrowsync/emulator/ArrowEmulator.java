@@ -41,13 +41,17 @@ public final class ArrowEmulator implements AutoCloseable {
         Worlds worlds = new Worlds(options.clock());
         worlds.load(options.preset(), options.seed(), options.scale());
         try {
-            HttpServer server = HttpServer.create(
-                    new InetSocketAddress(InetAddress.getLoopbackAddress(), options.port()), 64);
+            HttpServer server =
+                    HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), options.port()), 64);
             EmulatorState state = new EmulatorState(worlds, new Faults(options.seed()), new RateLimiter(), new Stats());
             server.createContext(ApiHandler.BASE, new ApiHandler(state, options.apiKey()));
             server.createContext(ControlHandler.BASE, new ControlHandler(state));
-            server.createContext("/", exchange -> Exchanges.write(exchange,
-                    Response.error(new ApiError(404, "NOT_FOUND", "not an API path: " + exchange.getRequestURI()))));
+            server.createContext(
+                    "/",
+                    exchange -> Exchanges.write(
+                            exchange,
+                            Response.error(
+                                    new ApiError(404, "NOT_FOUND", "not an API path: " + exchange.getRequestURI()))));
             ExecutorService executor = Executors.newFixedThreadPool(THREADS, runnable -> {
                 Thread thread = new Thread(runnable, "arrow-emulator");
                 thread.setDaemon(true);

@@ -6,14 +6,13 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * Command line: {@code --port=9090 --preset=demo|scale [--api-key=...] [--seed=N]
- * [--clock=2026-11-26T10:00:00Z] [--customers=N] [--licenses-per-customer=M] [--lines-per-license=K]
- * [--consumption-headers=standard|country] [--validation-days=D]}.
+ * Command line: {@code --port=9090 --preset=demo|scale [--api-key=...] [--seed=N] [--clock=2026-11-26T10:00:00Z]
+ * [--customers=N] [--licenses-per-customer=M] [--lines-per-license=K] [--consumption-headers=standard|country]
+ * [--validation-days=D]}.
  */
 public final class EmulatorMain {
 
-    private EmulatorMain() {
-    }
+    private EmulatorMain() {}
 
     public static void main(String[] args) throws InterruptedException {
         EmulatorOptions options;
@@ -39,7 +38,8 @@ public final class EmulatorMain {
             }
             flags.put(arg.substring(2, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
         }
-        EmulatorOptions options = EmulatorOptions.demo().withPort(9090)
+        EmulatorOptions options = EmulatorOptions.demo()
+                .withPort(9090)
                 .withPreset(flags.getOrDefault("preset", EmulatorOptions.DEMO_PRESET));
         ScaleOptions shape = options.scale();
         for (Map.Entry<String, String> flag : flags.entrySet()) {

@@ -1,19 +1,19 @@
 package org.arrowsync.emulator;
 
 /**
- * Shape of the generated data set. The demo preset uses small counts and realistic names; the scale
- * preset uses these counts literally so a single month can hold hundreds of thousands of lines.
+ * Shape of the generated data set. The demo preset uses small counts and realistic names; the scale preset uses these
+ * counts literally so a single month can hold hundreds of thousands of lines.
  *
  * @param customers number of customers
  * @param licensesPerCustomer licenses (Arrow subscriptions) per customer
  * @param linesPerLicense export lines per license and month; 0 lets the demo preset vary it per license
- * @param consumptionHeaders {@code standard} ("Total sell price"/"Total buy price") or {@code country}
- *     ("Country customer total"/"Country reseller total") consumption header set
- * @param validationDays days into the next month during which a closed month's statements stay
- *     "Needs Validation" before they become "Fulfilled"
+ * @param consumptionHeaders {@code standard} ("Total sell price"/"Total buy price") or {@code country} ("Country
+ *     customer total"/"Country reseller total") consumption header set
+ * @param validationDays days into the next month during which a closed month's statements stay "Needs Validation"
+ *     before they become "Fulfilled"
  */
-public record ScaleOptions(int customers, int licensesPerCustomer, int linesPerLicense,
-        String consumptionHeaders, int validationDays) {
+public record ScaleOptions(
+        int customers, int licensesPerCustomer, int linesPerLicense, String consumptionHeaders, int validationDays) {
 
     public static final String STANDARD_HEADERS = "standard";
     public static final String COUNTRY_HEADERS = "country";

@@ -13,7 +13,8 @@ class ApiTests extends DemoEmulator {
     @Test
     void exposesUrlsOnLoopbackWithTrailingSlash() {
         assertThat(emulator.port()).isPositive();
-        assertThat(emulator.apiBaseUrl().toString()).isEqualTo("http://127.0.0.1:" + emulator.port() + "/index.php/api/");
+        assertThat(emulator.apiBaseUrl().toString())
+                .isEqualTo("http://127.0.0.1:" + emulator.port() + "/index.php/api/");
         assertThat(emulator.controlUrl().toString()).isEqualTo("http://127.0.0.1:" + emulator.port() + "/_emulator/");
         assertThat(emulator.apiKey()).isEqualTo("demo-api-key");
     }
@@ -59,8 +60,8 @@ class ApiTests extends DemoEmulator {
         assertThat(pagination.get("next").asString()).contains("page=3");
         assertThat(pagination.get("previous").asString()).contains("page=1");
         JsonNode customer = body.get("data").get("customers").get(0);
-        for (String key : List.of("Reference", "CompanyName", "EmailContact", "City", "CountryCode",
-                "InternalReference", "Ref")) {
+        for (String key : List.of(
+                "Reference", "CompanyName", "EmailContact", "City", "CountryCode", "InternalReference", "Ref")) {
             assertThat(customer.get(key).asString()).isNotBlank();
         }
         assertThat(customer.get("Contact").get("Email").asString()).contains("@");
@@ -88,8 +89,17 @@ class ApiTests extends DemoEmulator {
         licenses.forEach(l -> categories.add(l.get("category").asString()));
         assertThat(categories).contains("IAAS", "SAAS");
         JsonNode license = http.get("licenses/XSP4000001").json().get("data").get("license");
-        for (String key : List.of("license_id", "customer_ref", "service_ref", "sku", "name", "friendlyName",
-                "vendor_license_id", "category", "program", "state")) {
+        for (String key : List.of(
+                "license_id",
+                "customer_ref",
+                "service_ref",
+                "sku",
+                "name",
+                "friendlyName",
+                "vendor_license_id",
+                "category",
+                "program",
+                "state")) {
             assertThat(license.get(key).asString()).isNotBlank();
         }
         assertThat(license.get("price").get("unit").has("sell")).isTrue();
@@ -98,13 +108,24 @@ class ApiTests extends DemoEmulator {
 
     @Test
     void consumptionOfClosedMonthSumsToTheLicenseExportTotal() {
-        JsonNode data = http.get("consumption/monthly/license/XSP4000001?reportPeriodStart=2026-10&reportPeriodEnd=2026-10")
-                .json().get("data");
+        JsonNode data = http.get(
+                        "consumption/monthly/license/XSP4000001?reportPeriodStart=2026-10&reportPeriodEnd=2026-10")
+                .json()
+                .get("data");
         List<String> headers = new ArrayList<>();
         data.get("headers").forEach(h -> headers.add(h.asString()));
-        assertThat(headers).contains("Report Period", "Vendor Name", "Vendor Product Name", "Vendor Meter Category",
-                "Vendor Meter Sub-Category", "UOM", "Level Chargeable Quantity", "Country currency code",
-                "Total sell price", "Total buy price");
+        assertThat(headers)
+                .contains(
+                        "Report Period",
+                        "Vendor Name",
+                        "Vendor Product Name",
+                        "Vendor Meter Category",
+                        "Vendor Meter Sub-Category",
+                        "UOM",
+                        "Level Chargeable Quantity",
+                        "Country currency code",
+                        "Total sell price",
+                        "Total buy price");
         int sellColumn = headers.indexOf("Total sell price");
         BigDecimal consumed = BigDecimal.ZERO;
         for (JsonNode line : data.get("lines")) {
@@ -112,7 +133,9 @@ class ApiTests extends DemoEmulator {
         }
         JsonNode export = http.post("billing/erp/exports/sync", """
                 {"exportTypeReference":"DJ284LDZ-standard","filters":{"reportPeriod":{"from":"2026-10","to":"2026-10"},
-                 "vendorSubscriptionIds":["%s"]}}""".formatted(vendorId("XSP4000001"))).json().get("data");
+                 "vendorSubscriptionIds":["%s"]}}""".formatted(vendorId("XSP4000001")))
+                .json()
+                .get("data");
         BigDecimal exported = BigDecimal.ZERO;
         for (JsonNode row : export.get("values")) {
             exported = exported.add(new BigDecimal(row.get(13).asString()));
@@ -124,30 +147,41 @@ class ApiTests extends DemoEmulator {
     @Test
     void acceptsBillingMonthParametersAndServesCountryHeaders() {
         http.control("POST", "preset", "{\"preset\":\"demo\",\"consumptionHeaders\":\"country\"}");
-        JsonNode data = http.get("consumption/monthly/license/XSP4000001?billingMonthStart=2026-09&billingMonthEnd=2026-10")
-                .json().get("data");
-        assertThat(data.get("headers").toString()).contains("Country customer total", "Country reseller total")
+        JsonNode data = http.get(
+                        "consumption/monthly/license/XSP4000001?billingMonthStart=2026-09&billingMonthEnd=2026-10")
+                .json()
+                .get("data");
+        assertThat(data.get("headers").toString())
+                .contains("Country customer total", "Country reseller total")
                 .doesNotContain("Total sell price");
         assertThat(data.get("lines").size()).isGreaterThanOrEqualTo(4);
     }
 
     @Test
     void saasLicensesHaveNoConsumption() {
-        JsonNode data = http.get("consumption/monthly/license/XSP4000004?reportPeriodStart=2026-10").json().get("data");
+        JsonNode data = http.get("consumption/monthly/license/XSP4000004?reportPeriodStart=2026-10")
+                .json()
+                .get("data");
         assertThat(data.get("lines").size()).isZero();
     }
 
     @Test
     void predictsCurrentMonth() {
-        JsonNode data = http.get("consumption/license/XSP4000001/prediction?granularity=monthly").json().get("data");
+        JsonNode data = http.get("consumption/license/XSP4000001/prediction?granularity=monthly")
+                .json()
+                .get("data");
         assertThat(data.get("currency").asString()).isEqualTo("EUR");
         assertThat(data.get("reportPeriod").asString()).isEqualTo("2026-11");
         assertThat(data.get("billingStartDate").asString()).isEqualTo("2026-11-01");
         JsonNode value = data.get("values").get(0);
         assertThat(value.get("consumed").has("sell")).isTrue();
         assertThat(value.has("estimatedMin")).isTrue();
-        assertThat(http.get("consumption/license/XSP4000001/prediction?granularity=daily").json().get("data")
-                .get("values").size()).isEqualTo(26);
+        assertThat(http.get("consumption/license/XSP4000001/prediction?granularity=daily")
+                        .json()
+                        .get("data")
+                        .get("values")
+                        .size())
+                .isEqualTo(26);
     }
 
     @Test
@@ -168,6 +202,11 @@ class ApiTests extends DemoEmulator {
     }
 
     static String vendorId(String licenseRef) {
-        return http.get("licenses/" + licenseRef).json().get("data").get("license").get("vendor_license_id").asString();
+        return http.get("licenses/" + licenseRef)
+                .json()
+                .get("data")
+                .get("license")
+                .get("vendor_license_id")
+                .asString();
     }
 }

@@ -10,11 +10,26 @@ class EmulatorMainTests {
 
     @Test
     void parsesAllFlags() {
-        EmulatorOptions options = EmulatorMain.parse(new String[] {"--port=9091", "--preset=scale", "--api-key=k",
-                "--seed=3", "--clock=2026-11-26T10:00:00Z", "--customers=10", "--licenses-per-customer=2",
-                "--lines-per-license=4", "--consumption-headers=country", "--validation-days=2"});
-        assertThat(options).isEqualTo(new EmulatorOptions(9091, "k", "scale", 3, Instant.parse("2026-11-26T10:00:00Z"),
-                new ScaleOptions(10, 2, 4, "country", 2)));
+        EmulatorOptions options = EmulatorMain.parse(new String[] {
+            "--port=9091",
+            "--preset=scale",
+            "--api-key=k",
+            "--seed=3",
+            "--clock=2026-11-26T10:00:00Z",
+            "--customers=10",
+            "--licenses-per-customer=2",
+            "--lines-per-license=4",
+            "--consumption-headers=country",
+            "--validation-days=2"
+        });
+        assertThat(options)
+                .isEqualTo(new EmulatorOptions(
+                        9091,
+                        "k",
+                        "scale",
+                        3,
+                        Instant.parse("2026-11-26T10:00:00Z"),
+                        new ScaleOptions(10, 2, 4, "country", 2)));
     }
 
     @Test

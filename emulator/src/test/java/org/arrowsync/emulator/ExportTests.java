@@ -20,10 +20,12 @@ class ExportTests extends DemoEmulator {
         List<String> refs = new ArrayList<>();
         body.get("data").get("exportTypes").forEach(t -> {
             refs.add(t.get("reference").asString());
-            assertThat(t.has("name") && t.has("description") && t.has("isDefault")).isTrue();
+            assertThat(t.has("name") && t.has("description") && t.has("isDefault"))
+                    .isTrue();
         });
         assertThat(refs).containsExactly(MSP, ALT);
-        JsonNode columns = http.get("billing/erp/exports/columns").json().get("data").get("columns");
+        JsonNode columns =
+                http.get("billing/erp/exports/columns").json().get("data").get("columns");
         assertThat(columns.toString()).contains("\"Customer Total Price\"", "\"Sell Total Price\"");
     }
 
@@ -34,8 +36,16 @@ class ExportTests extends DemoEmulator {
         assertThat(headers).hasSize(70);
         assertThat(headers.get(0)).isEqualTo("Order Id");
         assertThat(headers.get(69)).isEqualTo("Rate Percentage");
-        assertThat(headers).contains("Customer Total Price", "Total Wholesale Price", "Sequence", "Validation Date",
-                "ARS Subscription ID", "Vendor Subscription ID", "End User Company Name", "Classification");
+        assertThat(headers)
+                .contains(
+                        "Customer Total Price",
+                        "Total Wholesale Price",
+                        "Sequence",
+                        "Validation Date",
+                        "ARS Subscription ID",
+                        "Vendor Subscription ID",
+                        "End User Company Name",
+                        "Classification");
         JsonNode row = data.get("values").get(0);
         assertThat(row.size()).isEqualTo(70);
         assertThat(row.get(headers.indexOf("Customer Total Price")).asString()).matches("-?\\d+\\.\\d{5}");
@@ -47,11 +57,26 @@ class ExportTests extends DemoEmulator {
 
     @Test
     void altTemplateUsesAlternativeNames() {
-        List<String> headers = headers(http.export(ALT, "2026-10", "2026-10", 1, 5).json().get("data"));
-        assertThat(headers).contains("Sell Total Price", "Buy Total Price", "Quantity", "Product Name",
-                "Statement Reference", "Sequence", "End User Company Name", "End User Company ID", "Vendor Name",
-                "Vendor Subscription ID", "ARS Subscription ID", "Classification", "Report Period",
-                "Validation Date", "Arrow SKU", "Country Marketplace Currency");
+        List<String> headers =
+                headers(http.export(ALT, "2026-10", "2026-10", 1, 5).json().get("data"));
+        assertThat(headers)
+                .contains(
+                        "Sell Total Price",
+                        "Buy Total Price",
+                        "Quantity",
+                        "Product Name",
+                        "Statement Reference",
+                        "Sequence",
+                        "End User Company Name",
+                        "End User Company ID",
+                        "Vendor Name",
+                        "Vendor Subscription ID",
+                        "ARS Subscription ID",
+                        "Classification",
+                        "Report Period",
+                        "Validation Date",
+                        "Arrow SKU",
+                        "Country Marketplace Currency");
     }
 
     @Test
@@ -64,20 +89,34 @@ class ExportTests extends DemoEmulator {
         assertThat(pagination.get("totalPages").asInt()).isEqualTo((total + 9) / 10);
         Set<String> sequences = new HashSet<>();
         for (int page = 1; page <= pagination.get("totalPages").asInt(); page++) {
-            http.export(ALT, "2026-10", "2026-10", page, 10).json().get("data").get("values")
+            http.export(ALT, "2026-10", "2026-10", page, 10)
+                    .json()
+                    .get("data")
+                    .get("values")
                     .forEach(row -> sequences.add(row.get(0).asString()));
         }
         assertThat(sequences).hasSize(total);
-        assertThat(http.export(ALT, "2026-10", "2026-10", 99, 10).json().get("data").get("values").size()).isZero();
+        assertThat(http.export(ALT, "2026-10", "2026-10", 99, 10)
+                        .json()
+                        .get("data")
+                        .get("values")
+                        .size())
+                .isZero();
     }
 
     @Test
     void queryPageWinsOverBodyPage() {
-        String body = "{\"exportTypeReference\":\"" + ALT + "\",\"filters\":{\"reportPeriod\":{\"from\":\"2026-10\",\"to\":\"2026-10\"}},\"page\":1,\"perPage\":5}";
+        String body = "{\"exportTypeReference\":\"" + ALT
+                + "\",\"filters\":{\"reportPeriod\":{\"from\":\"2026-10\",\"to\":\"2026-10\"}},\"page\":1,\"perPage\":5}";
         JsonNode viaQuery = http.post("billing/erp/exports/sync?page=2", body).json();
         assertThat(viaQuery.get("pagination").get("currentPage").asInt()).isEqualTo(2);
         assertThat(viaQuery.get("data").get("values").get(0).toString())
-                .isEqualTo(http.export(ALT, "2026-10", "2026-10", 2, 5).json().get("data").get("values").get(0).toString());
+                .isEqualTo(http.export(ALT, "2026-10", "2026-10", 2, 5)
+                        .json()
+                        .get("data")
+                        .get("values")
+                        .get(0)
+                        .toString());
     }
 
     @Test
@@ -98,7 +137,8 @@ class ExportTests extends DemoEmulator {
         JsonNode saas = filtered("\"classifications\":[\"SAAS\"]");
         assertThat(saas.size()).isEqualTo(10);
         saas.forEach(row -> assertThat(row.get(7).asString()).isEqualTo("SAAS"));
-        assertThat(filtered("\"classification\":\"IAAS\"").size() + saas.size()).isEqualTo(filtered("").size());
+        assertThat(filtered("\"classification\":\"IAAS\"").size() + saas.size())
+                .isEqualTo(filtered("").size());
         String vendorId = ApiTests.vendorId("XSP4000003");
         JsonNode bySubscription = filtered("\"vendorSubscriptionIds\":[\"" + vendorId + "\"]");
         assertThat(bySubscription.size()).isPositive();
@@ -110,7 +150,10 @@ class ExportTests extends DemoEmulator {
         Set<String> all = new HashSet<>();
         int rows = 0;
         for (String[] range : new String[][] {{"2025-11", "2026-04"}, {"2026-05", "2026-10"}, {"2026-11", "2026-11"}}) {
-            JsonNode values = http.export(ALT, range[0], range[1], 1, 1000).json().get("data").get("values");
+            JsonNode values = http.export(ALT, range[0], range[1], 1, 1000)
+                    .json()
+                    .get("data")
+                    .get("values");
             for (JsonNode row : values) {
                 all.add(row.get(0).asString());
                 rows++;
@@ -137,9 +180,12 @@ class ExportTests extends DemoEmulator {
         JsonNode msp = http.export(MSP, "2026-10", "2026-10", 1, 1000).json().get("data");
         List<String> h = headers(msp);
         for (JsonNode row : msp.get("values")) {
-            BigDecimal unit = new BigDecimal(row.get(h.indexOf("Customer Unit Price")).asString());
+            BigDecimal unit =
+                    new BigDecimal(row.get(h.indexOf("Customer Unit Price")).asString());
             BigDecimal qty = new BigDecimal(row.get(h.indexOf("Qty")).asString());
-            assertThat(unit.multiply(qty)).isEqualByComparingTo(row.get(h.indexOf("Customer Total Price")).asString());
+            assertThat(unit.multiply(qty))
+                    .isEqualByComparingTo(
+                            row.get(h.indexOf("Customer Total Price")).asString());
         }
     }
 
@@ -147,16 +193,26 @@ class ExportTests extends DemoEmulator {
     void sameSeedGivesSameRowsAndOtherSeedOtherRows() {
         String first = http.export(MSP, "2026-05", "2026-10", 1, 1000).body();
         try (ArrowEmulator twin = ArrowEmulator.start(EmulatorOptions.demo().withClock(NOW));
-                ArrowEmulator other = ArrowEmulator.start(EmulatorOptions.demo().withClock(NOW).withSeed(7))) {
-            assertThat(new Http(twin).export(MSP, "2026-05", "2026-10", 1, 1000).body()).isEqualTo(first);
-            assertThat(new Http(other).export(MSP, "2026-05", "2026-10", 1, 1000).body()).isNotEqualTo(first);
+                ArrowEmulator other = ArrowEmulator.start(
+                        EmulatorOptions.demo().withClock(NOW).withSeed(7))) {
+            assertThat(new Http(twin).export(MSP, "2026-05", "2026-10", 1, 1000).body())
+                    .isEqualTo(first);
+            assertThat(new Http(other)
+                            .export(MSP, "2026-05", "2026-10", 1, 1000)
+                            .body())
+                    .isNotEqualTo(first);
         }
     }
 
     private static JsonNode filtered(String filter) {
-        String filters = "\"reportPeriod\":{\"from\":\"2026-10\",\"to\":\"2026-10\"}" + (filter.isEmpty() ? "" : "," + filter);
-        return http.post("billing/erp/exports/sync", "{\"exportTypeReference\":\"" + ALT + "\",\"filters\":{" + filters + "}}")
-                .json().get("data").get("values");
+        String filters =
+                "\"reportPeriod\":{\"from\":\"2026-10\",\"to\":\"2026-10\"}" + (filter.isEmpty() ? "" : "," + filter);
+        return http.post(
+                        "billing/erp/exports/sync",
+                        "{\"exportTypeReference\":\"" + ALT + "\",\"filters\":{" + filters + "}}")
+                .json()
+                .get("data")
+                .get("values");
     }
 
     static List<String> headers(JsonNode data) {

@@ -32,7 +32,12 @@ class FaultTests extends DemoEmulator {
             assertThat(faulted.header("X-Emulator-Fault")).isEqualTo(status);
             assertThat(faulted.json().has("correlationId")).isTrue();
         }
-        assertThat(http.control("GET", "stats", null).json().get("customers").get("503").asInt()).isEqualTo(1);
+        assertThat(http.control("GET", "stats", null)
+                        .json()
+                        .get("customers")
+                        .get("503")
+                        .asInt())
+                .isEqualTo(1);
     }
 
     @Test
@@ -89,8 +94,11 @@ class FaultTests extends DemoEmulator {
 
     @Test
     void refusesUnknownFaultKinds() {
-        assertThat(http.control("POST", "faults", "{\"kind\":\"teapot\"}").status()).isEqualTo(400);
-        assertThat(http.control("POST", "faults", "{\"kind\":\"500\",\"family\":\"nope\"}").status()).isEqualTo(400);
+        assertThat(http.control("POST", "faults", "{\"kind\":\"teapot\"}").status())
+                .isEqualTo(400);
+        assertThat(http.control("POST", "faults", "{\"kind\":\"500\",\"family\":\"nope\"}")
+                        .status())
+                .isEqualTo(400);
     }
 
     @Test

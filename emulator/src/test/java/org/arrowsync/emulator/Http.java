@@ -16,7 +16,8 @@ final class Http {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient client =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final ArrowEmulator emulator;
 
     /** A response: status, headers and the raw body. */
@@ -52,9 +53,11 @@ final class Http {
     }
 
     Reply control(String method, String path, String json) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(emulator.controlUrl().resolve(path))
-                .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(json));
+        HttpRequest.Builder request = HttpRequest.newBuilder(
+                        emulator.controlUrl().resolve(path))
+                .method(
+                        method,
+                        json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
         return send(request);
     }
 
@@ -67,7 +70,8 @@ final class Http {
 
     private HttpRequest.Builder api(String path) {
         return HttpRequest.newBuilder(URI.create(emulator.apiBaseUrl() + path))
-                .header("Content-Type", "application/json").timeout(Duration.ofSeconds(30));
+                .header("Content-Type", "application/json")
+                .timeout(Duration.ofSeconds(30));
     }
 
     private Reply send(HttpRequest.Builder request) {

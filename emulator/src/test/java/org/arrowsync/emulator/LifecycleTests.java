@@ -19,7 +19,10 @@ class LifecycleTests extends DemoEmulator {
         setClock("2026-12-06T00:00:00Z");
         assertThat(state("2026-11")).isEqualTo("Fulfilled");
         assertThat(validationDate("2026-11")).isEqualTo("12/06/2026");
-        JsonNode statement = http.get("billing/statements/H1-XSP700001-202611").json().get("data").get("billingStatement");
+        JsonNode statement = http.get("billing/statements/H1-XSP700001-202611")
+                .json()
+                .get("data")
+                .get("billingStatement");
         assertThat(statement.get("status").get("validationDate").asString()).isEqualTo("2026-12-06");
     }
 
@@ -27,12 +30,17 @@ class LifecycleTests extends DemoEmulator {
     void clockCanBeAdvancedAndRead() {
         JsonNode clock = http.control("POST", "clock", "{\"advance\":\"P10D\"}").json();
         assertThat(clock.get("now").asString()).isEqualTo("2026-12-06T10:00:00Z");
-        assertThat(http.control("GET", "clock", null).json().get("currentPeriod").asString()).isEqualTo("2026-12");
+        assertThat(http.control("GET", "clock", null)
+                        .json()
+                        .get("currentPeriod")
+                        .asString())
+                .isEqualTo("2026-12");
     }
 
     @Test
     void statementsUseCamelPaginationAndMatchTheSummary() {
-        JsonNode body = http.get("billing/statements?reportPeriod=2026-10&perPage=2&page=2").json();
+        JsonNode body = http.get("billing/statements?reportPeriod=2026-10&perPage=2&page=2")
+                .json();
         JsonNode pagination = body.get("pagination");
         assertThat(pagination.get("total").asInt()).isEqualTo(5);
         assertThat(pagination.get("perPage").asInt()).isEqualTo(2);
@@ -42,12 +50,23 @@ class LifecycleTests extends DemoEmulator {
         assertThat(pagination.get("nextUrl").asString()).contains("page=3");
         JsonNode statement = body.get("data").get("billingStatements").get(0);
         String customer = statement.get("to").get("reference").asString();
-        JsonNode summary = http.control("GET", "summary?period=2026-10", null).json().get("customers").get(customer);
-        assertThat(statement.get("prices").get("sellTotal").asString()).isEqualTo(summary.get("sell").asString());
-        JsonNode lines = http.get("billing/statements/" + statement.get("reference").asString() + "/lines?perPage=3").json();
+        JsonNode summary = http.control("GET", "summary?period=2026-10", null)
+                .json()
+                .get("customers")
+                .get(customer);
+        assertThat(statement.get("prices").get("sellTotal").asString())
+                .isEqualTo(summary.get("sell").asString());
+        JsonNode lines = http.get(
+                        "billing/statements/" + statement.get("reference").asString() + "/lines?perPage=3")
+                .json();
         assertThat(lines.get("data").get("billingStatementLines").size()).isEqualTo(3);
-        assertThat(lines.get("pagination").get("total").asInt()).isEqualTo(summary.get("lines").asInt());
-        assertThat(http.get("billing/statements?customerXspRef=XSP700003").json().get("pagination").get("total").asInt())
+        assertThat(lines.get("pagination").get("total").asInt())
+                .isEqualTo(summary.get("lines").asInt());
+        assertThat(http.get("billing/statements?customerXspRef=XSP700003")
+                        .json()
+                        .get("pagination")
+                        .get("total")
+                        .asInt())
                 .isEqualTo(13);
         assertThat(http.get("billing/statements/H1-XSP700001-209901").status()).isEqualTo(404);
     }
@@ -67,32 +86,49 @@ class LifecycleTests extends DemoEmulator {
     void changesPriceOfALineBySequence() {
         String sequence = firstSequence("2026-10");
         BigDecimal before = new BigDecimal(summary("2026-10").get("sell").asString());
-        BigDecimal old = new BigDecimal(http.control("GET", "lines/" + sequence, null).json().get("sellTotal").asString());
-        JsonNode changed = http.control("POST", "lines/" + sequence, "{\"sell\":\"1000.00001\",\"buy\":900}").json();
+        BigDecimal old = new BigDecimal(http.control("GET", "lines/" + sequence, null)
+                .json()
+                .get("sellTotal")
+                .asString());
+        JsonNode changed = http.control("POST", "lines/" + sequence, "{\"sell\":\"1000.00001\",\"buy\":900}")
+                .json();
         assertThat(changed.get("sellTotal").asString()).isEqualTo("1000.00001");
         assertThat(changed.get("buyTotal").asString()).isEqualTo("900.00000");
         assertThat(new BigDecimal(summary("2026-10").get("sell").asString()))
                 .isEqualByComparingTo(before.subtract(old).add(new BigDecimal("1000.00001")));
         assertThat(exportRow(sequence).get(13).asString()).isEqualTo("1000.00001");
-        assertThat(http.control("POST", "lines/NOPE-1-202610-0", "{\"sell\":1}").status()).isEqualTo(404);
+        assertThat(http.control("POST", "lines/NOPE-1-202610-0", "{\"sell\":1}").status())
+                .isEqualTo(404);
     }
 
     @Test
     void removesALineBySequence() {
         String sequence = firstSequence("2026-10");
-        int lines = summary("2026-10").get("customers").get("XSP700001").get("lines").asInt();
+        int lines = summary("2026-10")
+                .get("customers")
+                .get("XSP700001")
+                .get("lines")
+                .asInt();
         assertThat(http.control("DELETE", "lines/" + sequence, null).status()).isEqualTo(200);
         assertThat(exportRow(sequence)).isNull();
-        assertThat(summary("2026-10").get("customers").get("XSP700001").get("lines").asInt()).isEqualTo(lines - 1);
+        assertThat(summary("2026-10")
+                        .get("customers")
+                        .get("XSP700001")
+                        .get("lines")
+                        .asInt())
+                .isEqualTo(lines - 1);
         assertThat(http.control("DELETE", "lines/" + sequence, null).status()).isEqualTo(404);
-        JsonNode consumption = http.get("consumption/monthly/license/XSP4000001?reportPeriodStart=2026-10").json();
+        JsonNode consumption = http.get("consumption/monthly/license/XSP4000001?reportPeriodStart=2026-10")
+                .json();
         assertThat(consumption.get("data").get("lines").size()).isEqualTo(lines(http, "XSP4000001"));
     }
 
     @Test
     void addsALineToAClosedMonth() {
-        JsonNode added = http.control("POST", "lines",
-                "{\"licenseRef\":\"XSP4000002\",\"period\":\"2026-09\",\"sell\":\"30.00000\",\"buy\":\"24\",\"quantity\":3}")
+        JsonNode added = http.control(
+                        "POST",
+                        "lines",
+                        "{\"licenseRef\":\"XSP4000002\",\"period\":\"2026-09\",\"sell\":\"30.00000\",\"buy\":\"24\",\"quantity\":3}")
                 .json();
         String sequence = added.get("sequence").asString();
         assertThat(added.get("sellUnit").asString()).isEqualTo("10.00000");
@@ -100,32 +136,53 @@ class LifecycleTests extends DemoEmulator {
         assertThat(row.get(12).asString()).isEqualTo("3");
         assertThat(row.get(13).asString()).isEqualTo("30.00000");
         assertThat(row.get(2).asString()).isEqualTo("Contoso Ltd");
-        assertThat(http.control("POST", "lines", "{\"licenseRef\":\"XSP4000002\",\"period\":\"2030-01\",\"sell\":1,\"buy\":1}")
-                .status()).isEqualTo(400);
+        assertThat(http.control(
+                                "POST",
+                                "lines",
+                                "{\"licenseRef\":\"XSP4000002\",\"period\":\"2030-01\",\"sell\":1,\"buy\":1}")
+                        .status())
+                .isEqualTo(400);
     }
 
     @Test
     void presetReloadResetsCorrections() {
         String sequence = firstSequence("2026-10");
         http.control("DELETE", "lines/" + sequence, null);
-        JsonNode config = http.control("POST", "preset", "{\"preset\":\"demo\",\"seed\":" + EmulatorOptions.DEMO_SEED + "}").json();
+        JsonNode config = http.control(
+                        "POST", "preset", "{\"preset\":\"demo\",\"seed\":" + EmulatorOptions.DEMO_SEED + "}")
+                .json();
         assertThat(config.get("customers").asInt()).isEqualTo(5);
         assertThat(config.get("exportTypes").get("MSP").asString()).isEqualTo(MSP);
         assertThat(exportRow(sequence)).isNotNull();
     }
 
     private static int lines(Http client, String license) {
-        return client.get("consumption/monthly/license/" + license + "?reportPeriodStart=2026-09").json()
-                .get("data").get("lines").size();
+        return client.get("consumption/monthly/license/" + license + "?reportPeriodStart=2026-09")
+                .json()
+                .get("data")
+                .get("lines")
+                .size();
     }
 
     private static String state(String period) {
-        return http.get("billing/statements?reportPeriod=" + period + "&customerXspRef=XSP700001").json()
-                .get("data").get("billingStatements").get(0).get("status").get("state").asString();
+        return http.get("billing/statements?reportPeriod=" + period + "&customerXspRef=XSP700001")
+                .json()
+                .get("data")
+                .get("billingStatements")
+                .get(0)
+                .get("status")
+                .get("state")
+                .asString();
     }
 
     private static String validationDate(String period) {
-        return http.export(ALT, period, period, 1, 1).json().get("data").get("values").get(0).get(9).asString();
+        return http.export(ALT, period, period, 1, 1)
+                .json()
+                .get("data")
+                .get("values")
+                .get(0)
+                .get(9)
+                .asString();
     }
 
     private static JsonNode summary(String period) {
@@ -133,7 +190,13 @@ class LifecycleTests extends DemoEmulator {
     }
 
     private static String firstSequence(String period) {
-        return http.export(ALT, period, period, 1, 1).json().get("data").get("values").get(0).get(0).asString();
+        return http.export(ALT, period, period, 1, 1)
+                .json()
+                .get("data")
+                .get("values")
+                .get(0)
+                .get(0)
+                .asString();
     }
 
     private static JsonNode exportRow(String sequence) {
@@ -141,7 +204,8 @@ class LifecycleTests extends DemoEmulator {
     }
 
     private static JsonNode exportRow(String period, String sequence) {
-        for (JsonNode row : http.export(ALT, period, period, 1, 1000).json().get("data").get("values")) {
+        for (JsonNode row :
+                http.export(ALT, period, period, 1, 1000).json().get("data").get("values")) {
             if (row.get(0).asString().equals(sequence)) {
                 return row;
             }

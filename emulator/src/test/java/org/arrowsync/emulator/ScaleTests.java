@@ -13,12 +13,18 @@ class ScaleTests {
         EmulatorOptions options = EmulatorOptions.scalePreset().withClock(Instant.parse("2026-11-26T10:00:00Z"));
         try (ArrowEmulator emulator = ArrowEmulator.start(options)) {
             Http http = new Http(emulator);
-            assertThat(http.get("customers?per_page=1").json().get("pagination").get("total").asInt()).isEqualTo(2000);
+            assertThat(http.get("customers?per_page=1")
+                            .json()
+                            .get("pagination")
+                            .get("total")
+                            .asInt())
+                    .isEqualTo(2000);
             long rows = 0;
             int pages = 0;
             String lastSequence = null;
             for (int page = 1; ; page++) {
-                JsonNode body = http.export(DemoEmulator.ALT, "2026-10", "2026-10", page, 1000).json();
+                JsonNode body = http.export(DemoEmulator.ALT, "2026-10", "2026-10", page, 1000)
+                        .json();
                 JsonNode values = body.get("data").get("values");
                 if (values.isEmpty()) {
                     break;

@@ -3,13 +3,12 @@ package org.arrowsync.arrowclient;
 import java.math.BigDecimal;
 
 /**
- * Arrow amounts as text: trimmed, without {@code € $ £}, spaces and thousands commas; empty means zero.
- * Anything else that is not a decimal is an error, never a silent zero.
+ * Arrow amounts as text: trimmed, without {@code € $ £}, spaces and thousands commas; empty means zero. Anything else
+ * that is not a decimal is an error, never a silent zero.
  */
 final class Amounts {
 
-    private Amounts() {
-    }
+    private Amounts() {}
 
     /** The amount, or null when the text is not a decimal ({@code NaN}, {@code 1.2.3}, {@code abc}). */
     static BigDecimal parse(String text) {

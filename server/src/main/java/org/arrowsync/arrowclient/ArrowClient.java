@@ -10,8 +10,8 @@ import java.util.function.IntFunction;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The ArrowSphere API for one connection (API URL + key). Obtain one from {@link ArrowClients#connect}.
- * Thread-safe. Every method throws a subtype of {@link ArrowException} on failure.
+ * The ArrowSphere API for one connection (API URL + key). Obtain one from {@link ArrowClients#connect}. Thread-safe.
+ * Every method throws a subtype of {@link ArrowException} on failure.
  */
 public final class ArrowClient {
 
@@ -42,8 +42,12 @@ public final class ArrowClient {
 
     /** {@code GET customers}, every page. */
     public List<Customer> customers() {
-        return all("customers", page -> Query.empty().with("page", page).with("per_page", CUSTOMERS_PER_PAGE),
-                CUSTOMERS_PER_PAGE, data -> Json.first(data, "customers", "Customers"), Customer::from);
+        return all(
+                "customers",
+                page -> Query.empty().with("page", page).with("per_page", CUSTOMERS_PER_PAGE),
+                CUSTOMERS_PER_PAGE,
+                data -> Json.first(data, "customers", "Customers"),
+                Customer::from);
     }
 
     /** {@code GET customers/{reference}}: accepts {@code data.customers[0]} and {@code data.customer}. */
@@ -65,8 +69,12 @@ public final class ArrowClient {
 
     /** {@code GET licenses}, every page. */
     public List<License> licenses() {
-        return all("licenses", page -> Query.empty().with("page", page).with("per_page", LICENSES_PER_PAGE),
-                LICENSES_PER_PAGE, data -> Json.first(data, "licenses", "Licenses"), License::from);
+        return all(
+                "licenses",
+                page -> Query.empty().with("page", page).with("per_page", LICENSES_PER_PAGE),
+                LICENSES_PER_PAGE,
+                data -> Json.first(data, "licenses", "Licenses"),
+                License::from);
     }
 
     /** {@code GET licenses/{reference}}: typed fields and {@code data.license} verbatim. */
@@ -84,44 +92,59 @@ public final class ArrowClient {
     public ConsumptionReport monthlyConsumption(String licenseReference, YearMonth from, YearMonth to) {
         YearMonth end = to == null ? from : to;
         Query query = Query.empty().with("reportPeriodStart", from).with("reportPeriodEnd", end);
-        return transport.get("consumption/monthly/license/" + Query.segment(licenseReference), query,
+        return transport.get(
+                "consumption/monthly/license/" + Query.segment(licenseReference),
+                query,
                 root -> ConsumptionReport.from(data(root)));
     }
 
     /** {@code GET consumption/license/{reference}/prediction} with monthly granularity. */
     public ConsumptionPrediction consumptionPrediction(String licenseReference) {
-        return transport.get("consumption/license/" + Query.segment(licenseReference) + "/prediction",
-                Query.empty().with("granularity", "monthly"), root -> ConsumptionPrediction.from(data(root)));
+        return transport.get(
+                "consumption/license/" + Query.segment(licenseReference) + "/prediction",
+                Query.empty().with("granularity", "monthly"),
+                root -> ConsumptionPrediction.from(data(root)));
     }
 
     /** {@code GET billing/erp/exports/types}. */
     public List<ExportType> exportTypes() {
-        return transport.get("billing/erp/exports/types", Query.empty(),
+        return transport.get(
+                "billing/erp/exports/types",
+                Query.empty(),
                 root -> ExportType.listFrom(Json.first(data(root), "exportTypes", "ExportTypes")));
     }
 
     /** {@code GET billing/erp/exports/columns}. */
     public List<ExportColumn> exportColumns() {
-        return transport.get("billing/erp/exports/columns", Query.empty(),
+        return transport.get(
+                "billing/erp/exports/columns",
+                Query.empty(),
                 root -> ExportColumn.listFrom(Json.first(data(root), "columns", "Columns")));
     }
 
     /** {@code GET billing/statements}, every page. */
     public List<Statement> statements(StatementQuery query) {
-        return all("billing/statements", page -> query.toQuery().with("page", page).with("perPage", STATEMENTS_PER_PAGE),
-                STATEMENTS_PER_PAGE, data -> Json.first(data, "billingStatements"), Statement::from);
+        return all(
+                "billing/statements",
+                page -> query.toQuery().with("page", page).with("perPage", STATEMENTS_PER_PAGE),
+                STATEMENTS_PER_PAGE,
+                data -> Json.first(data, "billingStatements"),
+                Statement::from);
     }
 
     /** {@code GET billing/statements/{reference}/lines}, every page. */
     public List<StatementLine> statementLines(String statementReference) {
-        return all("billing/statements/" + Query.segment(statementReference) + "/lines",
+        return all(
+                "billing/statements/" + Query.segment(statementReference) + "/lines",
                 page -> Query.empty().with("page", page).with("perPage", STATEMENTS_PER_PAGE),
-                STATEMENTS_PER_PAGE, data -> Json.first(data, "billingStatementLines"), StatementLine::from);
+                STATEMENTS_PER_PAGE,
+                data -> Json.first(data, "billingStatementLines"),
+                StatementLine::from);
     }
 
     /**
-     * {@code GET catalog/categories/{category}/programs}: the vendor names (first non-empty of
-     * {@code vendorName, vendor, name, programName}), sorted and distinct.
+     * {@code GET catalog/categories/{category}/programs}: the vendor names (first non-empty of {@code vendorName,
+     * vendor, name, programName}), sorted and distinct.
      */
     public List<String> vendorNames(String category) {
         return transport.get("catalog/categories/" + Query.segment(category) + "/programs", Query.empty(), root -> {
@@ -146,24 +169,32 @@ public final class ArrowClient {
     }
 
     /**
-     * The whole export, page by page: each page is handed to {@code consumer} and can be dropped before the
-     * next is fetched, so memory does not grow with the export. Stops on an empty page, a page shorter than
-     * the page size, or the last page; a short page before the last is an {@link ArrowBadResponse}.
+     * The whole export, page by page: each page is handed to {@code consumer} and can be dropped before the next is
+     * fetched, so memory does not grow with the export. Stops on an empty page, a page shorter than the page size, or
+     * the last page; a short page before the last is an {@link ArrowBadResponse}.
      */
     public void forEachExportPage(ExportQuery query, Consumer<ExportPage> consumer) {
         exports.forEachPage(query, consumer);
     }
 
-    private <T> List<T> all(String path, IntFunction<Query> query, int perPage, Function<JsonNode, JsonNode> list,
-                            Function<JsonNode, T> item) {
+    private <T> List<T> all(
+            String path,
+            IntFunction<Query> query,
+            int perPage,
+            Function<JsonNode, JsonNode> list,
+            Function<JsonNode, T> item) {
         List<T> out = new ArrayList<>();
-        pager.<T>forEach(path, perPage, page -> transport.get(path, query.apply(page), root -> {
-            List<T> items = new ArrayList<>();
-            for (JsonNode node : Json.elements(list.apply(data(root)))) {
-                items.add(item.apply(node));
-            }
-            return new Pager.Page<>(page, items, Pagination.of(root));
-        }), fetched -> out.addAll(fetched.items()));
+        pager.<T>forEach(
+                path,
+                perPage,
+                page -> transport.get(path, query.apply(page), root -> {
+                    List<T> items = new ArrayList<>();
+                    for (JsonNode node : Json.elements(list.apply(data(root)))) {
+                        items.add(item.apply(node));
+                    }
+                    return new Pager.Page<>(page, items, Pagination.of(root));
+                }),
+                fetched -> out.addAll(fetched.items()));
         return out;
     }
 

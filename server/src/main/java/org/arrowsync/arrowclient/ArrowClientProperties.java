@@ -7,14 +7,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * Settings of every Arrow connection. Unset values (null, zero) fall back to the defaults below.
  *
- * @param connectTimeout   TCP connect timeout
- * @param readTimeout      time allowed for one request's response
- * @param maxAttempts      attempts per request including the first (retries = maxAttempts - 1)
- * @param initialBackoff   delay before the first retry; doubles per retry, with jitter
- * @param maxBackoff       cap of any retry delay, including one asked for by {@code Retry-After}
+ * @param connectTimeout TCP connect timeout
+ * @param readTimeout time allowed for one request's response
+ * @param maxAttempts attempts per request including the first (retries = maxAttempts - 1)
+ * @param initialBackoff delay before the first retry; doubles per retry, with jitter
+ * @param maxBackoff cap of any retry delay, including one asked for by {@code Retry-After}
  * @param requestsPerSecond client-side request rate per (API URL, API key)
- * @param maxPages         page cap of any paged read; hitting it is an error, not an endless loop
- * @param retriesEnabled   false makes every request a single attempt (unit tests)
+ * @param maxPages page cap of any paged read; hitting it is an error, not an endless loop
+ * @param retriesEnabled false makes every request a single attempt (unit tests)
  */
 @ConfigurationProperties("arrowsync.arrow.client")
 public record ArrowClientProperties(

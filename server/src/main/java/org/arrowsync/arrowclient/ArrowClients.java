@@ -13,8 +13,8 @@ import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Creates {@link ArrowClient}s. Clients of the same (API URL, API key) share one request-rate limiter, so
- * the limit holds however many clients are created for a connection.
+ * Creates {@link ArrowClient}s. Clients of the same (API URL, API key) share one request-rate limiter, so the limit
+ * holds however many clients are created for a connection.
  */
 @Component
 public class ArrowClients {
@@ -33,24 +33,32 @@ public class ArrowClients {
                 .connectTimeout(properties.connectTimeout())
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .build();
-        this.json = JsonMapper.builder().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
+        this.json = JsonMapper.builder()
+                .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                .build();
     }
 
     public ArrowClient connect(ArrowConnection connection) {
-        Backoff backoff = new Backoff(properties.initialBackoff(), properties.maxBackoff(),
+        Backoff backoff = new Backoff(
+                properties.initialBackoff(),
+                properties.maxBackoff(),
                 () -> ThreadLocalRandom.current().nextDouble());
         Retrier retrier = new Retrier(properties.attempts(), backoff, duration -> Thread.sleep(duration.toMillis()));
-        Transport transport = new Transport(http, connection, properties, limiterFor(connection), retrier, json,
-                Clock.systemUTC());
+        Transport transport =
+                new Transport(http, connection, properties, limiterFor(connection), retrier, json, Clock.systemUTC());
         return new ArrowClient(transport, properties.maxPages());
     }
 
     private RateLimiter limiterFor(ArrowConnection connection) {
-        return limiters.computeIfAbsent(connection, key -> RateLimiter.of("arrow-" + key.apiUrl(),
-                RateLimiterConfig.custom()
-                        .limitForPeriod(1)
-                        .limitRefreshPeriod(Duration.ofNanos(Math.max(1L, (long) (1e9 / properties.requestsPerSecond()))))
-                        .timeoutDuration(RATE_LIMIT_WAIT)
-                        .build()));
+        return limiters.computeIfAbsent(
+                connection,
+                key -> RateLimiter.of(
+                        "arrow-" + key.apiUrl(),
+                        RateLimiterConfig.custom()
+                                .limitForPeriod(1)
+                                .limitRefreshPeriod(
+                                        Duration.ofNanos(Math.max(1L, (long) (1e9 / properties.requestsPerSecond()))))
+                                .timeoutDuration(RATE_LIMIT_WAIT)
+                                .build()));
     }
 }

@@ -3,9 +3,7 @@ package org.arrowsync.arrowclient;
 import java.net.URI;
 import java.util.Objects;
 
-/**
- * Where and as whom to call Arrow. The base URL always ends with {@code /}; {@link #toString()} masks the key.
- */
+/** Where and as whom to call Arrow. The base URL always ends with {@code /}; {@link #toString()} masks the key. */
 public record ArrowConnection(URI apiUrl, String apiKey) {
 
     static final String MASK = "****";

@@ -1,8 +1,8 @@
 package org.arrowsync.arrowclient;
 
 /**
- * Root of every failure of the Arrow client. The subtype names the cause; the message carries the
- * endpoint, the HTTP status and a short body excerpt, never the API key.
+ * Root of every failure of the Arrow client. The subtype names the cause; the message carries the endpoint, the HTTP
+ * status and a short body excerpt, never the API key.
  */
 public class ArrowException extends RuntimeException {
 

@@ -26,8 +26,8 @@ record Backoff(Duration initial, Duration max, DoubleSupplier random) {
     }
 
     /**
-     * A {@code Retry-After} header value: delay-seconds or an HTTP date; null when absent or unreadable.
-     * A date in the past means "now".
+     * A {@code Retry-After} header value: delay-seconds or an HTTP date; null when absent or unreadable. A date in the
+     * past means "now".
      */
     static Duration parseRetryAfter(String header, Instant now) {
         if (header == null || header.isBlank()) {
@@ -39,7 +39,8 @@ record Backoff(Duration initial, Duration max, DoubleSupplier random) {
             return seconds >= 0 && !Double.isInfinite(seconds) ? Duration.ofMillis((long) (seconds * 1000)) : null;
         } catch (NumberFormatException notSeconds) {
             try {
-                Instant at = ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+                Instant at = ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME)
+                        .toInstant();
                 return at.isAfter(now) ? Duration.between(now, at) : Duration.ZERO;
             } catch (DateTimeParseException notADate) {
                 return null;

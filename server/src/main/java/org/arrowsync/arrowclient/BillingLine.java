@@ -7,22 +7,22 @@ import java.time.YearMonth;
 /**
  * One billing-export line, typed. The column fallbacks of every export template live in {@link #parse}.
  *
- * @param lineReference        {@code Sequence}, else {@code Order Id}; unique per line and month
- * @param statementReference   {@code Statement Reference}; null when the template has no such column
- * @param companyName          {@code End User Company Name}
- * @param customerReference    {@code End User Company ID}; null when absent
- * @param sellTotal            {@code Sell Total Price}, else {@code Customer Total Price}; 0 when both empty
- * @param buyTotal             {@code Buy Total Price}, else {@code Total Wholesale Price}; 0 when both empty
- * @param quantity             {@code Quantity}, else {@code Qty}, else 1
- * @param vendor               {@code Vendor Name}, else {@code Service Name}
- * @param product              {@code Product Name}, else {@code Friendly Name}, else {@code Description}
- * @param licenseReference     {@code ARS Subscription ID} (the XSP license reference)
+ * @param lineReference {@code Sequence}, else {@code Order Id}; unique per line and month
+ * @param statementReference {@code Statement Reference}; null when the template has no such column
+ * @param companyName {@code End User Company Name}
+ * @param customerReference {@code End User Company ID}; null when absent
+ * @param sellTotal {@code Sell Total Price}, else {@code Customer Total Price}; 0 when both empty
+ * @param buyTotal {@code Buy Total Price}, else {@code Total Wholesale Price}; 0 when both empty
+ * @param quantity {@code Quantity}, else {@code Qty}, else 1
+ * @param vendor {@code Vendor Name}, else {@code Service Name}
+ * @param product {@code Product Name}, else {@code Friendly Name}, else {@code Description}
+ * @param licenseReference {@code ARS Subscription ID} (the XSP license reference)
  * @param vendorSubscriptionId {@code Vendor Subscription ID}
- * @param classification       {@code Classification}, e.g. IAAS
- * @param arrowSku             {@code Arrow SKU}
- * @param reportPeriod         {@code Report Period}; null when absent
- * @param validationDate       {@code Validation Date} (MM/DD/YYYY or ISO); null when not validated
- * @param currency             {@code Country Marketplace Currency}, else {@code Service Provider Currency}; null
+ * @param classification {@code Classification}, e.g. IAAS
+ * @param arrowSku {@code Arrow SKU}
+ * @param reportPeriod {@code Report Period}; null when absent
+ * @param validationDate {@code Validation Date} (MM/DD/YYYY or ISO); null when not validated
+ * @param currency {@code Country Marketplace Currency}, else {@code Service Provider Currency}; null
  */
 public record BillingLine(
         String lineReference,

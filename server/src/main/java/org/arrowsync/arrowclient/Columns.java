@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The header row of an Arrow table ({@code headers} + {@code values}/{@code lines}): exact, case-sensitive
- * lookup by name, first occurrence wins; rows shorter or longer than the headers are tolerated.
+ * The header row of an Arrow table ({@code headers} + {@code values}/{@code lines}): exact, case-sensitive lookup by
+ * name, first occurrence wins; rows shorter or longer than the headers are tolerated.
  */
 final class Columns {
 
@@ -59,8 +59,7 @@ final class Columns {
     }
 
     /** A cell found by fallback: which column held it and its trimmed value. */
-    record Found(String column, String value) {
-    }
+    record Found(String column, String value) {}
 
     static String shorten(String text) {
         if (text == null) {

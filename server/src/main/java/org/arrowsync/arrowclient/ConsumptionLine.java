@@ -7,15 +7,14 @@ import java.util.Collections;
 import java.util.List;
 
 /**
- * One line of a license's monthly consumption. The column fallbacks of the consumption tables live in
- * {@link #parse}.
+ * One line of a license's monthly consumption. The column fallbacks of the consumption tables live in {@link #parse}.
  *
  * @param reportPeriod {@code Report Period}; null when absent
- * @param sellTotal    {@code Total sell price}, else {@code Country customer total}; 0 when both empty
- * @param buyTotal     {@code Total buy price}, else {@code Country reseller total}; 0 when both empty
- * @param quantity     {@code Level Chargeable Quantity}; 0 when empty
- * @param currency     {@code Country currency code}; null when absent
- * @param cells        the row as sent, positionally matching the report's headers
+ * @param sellTotal {@code Total sell price}, else {@code Country customer total}; 0 when both empty
+ * @param buyTotal {@code Total buy price}, else {@code Country reseller total}; 0 when both empty
+ * @param quantity {@code Level Chargeable Quantity}; 0 when empty
+ * @param currency {@code Country currency code}; null when absent
+ * @param cells the row as sent, positionally matching the report's headers
  */
 public record ConsumptionLine(
         YearMonth reportPeriod,

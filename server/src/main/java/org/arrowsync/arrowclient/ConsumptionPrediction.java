@@ -7,11 +7,11 @@ import tools.jackson.databind.JsonNode;
 /**
  * Arrow's consumption prediction for a license: the sums of {@code values[].consumed.sell/buy}.
  *
- * @param currency     null when not reported
+ * @param currency null when not reported
  * @param reportPeriod null when not reported
  */
-public record ConsumptionPrediction(String currency, YearMonth reportPeriod, BigDecimal sellTotal,
-                                    BigDecimal buyTotal) {
+public record ConsumptionPrediction(
+        String currency, YearMonth reportPeriod, BigDecimal sellTotal, BigDecimal buyTotal) {
 
     static ConsumptionPrediction from(JsonNode data) {
         BigDecimal sell = BigDecimal.ZERO;
@@ -21,7 +21,7 @@ public record ConsumptionPrediction(String currency, YearMonth reportPeriod, Big
             sell = sell.add(Json.amount(consumed, "sell", "Sell"));
             buy = buy.add(Json.amount(consumed, "buy", "Buy"));
         }
-        return new ConsumptionPrediction(Json.text(data, "currency", "Currency"),
-                Json.period(data, "reportPeriod", "ReportPeriod"), sell, buy);
+        return new ConsumptionPrediction(
+                Json.text(data, "currency", "Currency"), Json.period(data, "reportPeriod", "ReportPeriod"), sell, buy);
     }
 }

@@ -6,8 +6,8 @@ import java.util.List;
 import tools.jackson.databind.JsonNode;
 
 /** A license's monthly consumption for a range of report periods, with the totals of its lines. */
-public record ConsumptionReport(List<String> headers, List<ConsumptionLine> lines, BigDecimal sellTotal,
-                                BigDecimal buyTotal) {
+public record ConsumptionReport(
+        List<String> headers, List<ConsumptionLine> lines, BigDecimal sellTotal, BigDecimal buyTotal) {
 
     public ConsumptionReport {
         headers = List.copyOf(headers);

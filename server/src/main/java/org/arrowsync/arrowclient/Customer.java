@@ -5,12 +5,12 @@ import tools.jackson.databind.JsonNode;
 /**
  * An end customer of the partner. Arrow sends PascalCase keys; camelCase is accepted too.
  *
- * @param reference         the XSP customer reference
- * @param email             {@code EmailContact}, else {@code Contact.Email}
+ * @param reference the XSP customer reference
+ * @param email {@code EmailContact}, else {@code Contact.Email}
  * @param internalReference the partner's own reference, when set
  */
-public record Customer(String reference, String companyName, String email, String city, String countryCode,
-                       String internalReference) {
+public record Customer(
+        String reference, String companyName, String email, String city, String countryCode, String internalReference) {
 
     static Customer from(JsonNode node) {
         String email = Json.text(node, "EmailContact", "emailContact");

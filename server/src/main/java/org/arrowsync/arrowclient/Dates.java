@@ -14,8 +14,7 @@ final class Dates {
     private static final Pattern YEAR_MONTH = Pattern.compile("^\\d{4}-\\d{2}(-\\d{2}.*)?$");
     private static final DateTimeFormatter US = DateTimeFormatter.ofPattern("M/d/uuuu");
 
-    private Dates() {
-    }
+    private Dates() {}
 
     /** The date, null for blank text; {@link DateTimeException} when the text is not a known date form. */
     static LocalDate localDate(String text) {

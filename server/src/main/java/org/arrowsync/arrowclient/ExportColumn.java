@@ -17,8 +17,8 @@ public record ExportColumn(String reference, String name) {
             }
         } else {
             for (JsonNode node : Json.elements(columns)) {
-                out.add(new ExportColumn(Json.required("an export column", node, "reference", "ref"),
-                        Json.text(node, "name", "Name")));
+                out.add(new ExportColumn(
+                        Json.required("an export column", node, "reference", "ref"), Json.text(node, "name", "Name")));
             }
         }
         return out;

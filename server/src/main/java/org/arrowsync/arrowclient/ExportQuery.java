@@ -4,10 +4,7 @@ import java.time.YearMonth;
 import java.util.List;
 import java.util.Objects;
 
-/**
- * What to export: an export type (template) and report periods, optionally narrowed. Empty lists mean
- * "no filter".
- */
+/** What to export: an export type (template) and report periods, optionally narrowed. Empty lists mean "no filter". */
 public record ExportQuery(
         String exportTypeReference,
         YearMonth from,

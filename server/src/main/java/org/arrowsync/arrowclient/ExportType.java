@@ -9,7 +9,7 @@ import tools.jackson.databind.JsonNode;
  * A billing export type (template).
  *
  * @param description null when not given
- * @param isDefault   false when not given
+ * @param isDefault false when not given
  */
 public record ExportType(String reference, String name, String description, boolean isDefault) {
 
@@ -19,9 +19,10 @@ public record ExportType(String reference, String name, String description, bool
         if (exportTypes.isObject()) {
             for (Map.Entry<String, JsonNode> entry : exportTypes.properties()) {
                 JsonNode value = entry.getValue();
-                types.add(value.isObject()
-                        ? of(entry.getKey(), value)
-                        : new ExportType(entry.getKey(), Json.text(value), null, false));
+                types.add(
+                        value.isObject()
+                                ? of(entry.getKey(), value)
+                                : new ExportType(entry.getKey(), Json.text(value), null, false));
             }
         } else {
             for (JsonNode node : Json.elements(exportTypes)) {
@@ -33,7 +34,10 @@ public record ExportType(String reference, String name, String description, bool
 
     private static ExportType of(String reference, JsonNode node) {
         String isDefault = Json.text(node, "isDefault", "IsDefault");
-        return new ExportType(reference, Json.text(node, "name", "Name"), Json.text(node, "description", "Description"),
+        return new ExportType(
+                reference,
+                Json.text(node, "name", "Name"),
+                Json.text(node, "description", "Description"),
                 Boolean.parseBoolean(isDefault));
     }
 }

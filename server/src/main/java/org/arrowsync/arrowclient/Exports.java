@@ -30,11 +30,15 @@ final class Exports {
 
     void forEachPage(ExportQuery query, Consumer<ExportPage> consumer) {
         Columns[] known = {null};
-        pager.<ExportRow>forEach(PATH, DEFAULT_PER_PAGE, page -> {
-            Fetched fetched = fetch(query, page, known[0]);
-            known[0] = fetched.columns();
-            return fetched.page();
-        }, page -> consumer.accept(new Fetched(known[0], page).toExportPage()));
+        pager.<ExportRow>forEach(
+                PATH,
+                DEFAULT_PER_PAGE,
+                page -> {
+                    Fetched fetched = fetch(query, page, known[0]);
+                    known[0] = fetched.columns();
+                    return fetched.page();
+                },
+                page -> consumer.accept(new Fetched(known[0], page).toExportPage()));
     }
 
     private Fetched fetch(ExportQuery query, int page, Columns previous) {
@@ -81,7 +85,10 @@ final class Exports {
 
         ExportPage toExportPage() {
             Integer total = page.pagination().totalPages();
-            return new ExportPage(columns == null ? List.of() : columns.headers(), page.items(), page.number(),
+            return new ExportPage(
+                    columns == null ? List.of() : columns.headers(),
+                    page.items(),
+                    page.number(),
                     total == null ? 0 : total);
         }
     }

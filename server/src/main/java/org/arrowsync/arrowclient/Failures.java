@@ -1,8 +1,8 @@
 package org.arrowsync.arrowclient;
 
 /**
- * Builds every {@link ArrowException} of one connection: the subtype is chosen in one switch and every
- * message passes through the key scrubber.
+ * Builds every {@link ArrowException} of one connection: the subtype is chosen in one switch and every message passes
+ * through the key scrubber.
  */
 final class Failures {
 
@@ -15,16 +15,24 @@ final class Failures {
     }
 
     /** What a status (HTTP, or the error status found in an HTTP 200 body) means. */
-    enum Kind { UNAUTHORIZED, NOT_FOUND, RATE_LIMITED, UNAVAILABLE, REJECTED, BAD_RESPONSE }
+    enum Kind {
+        UNAUTHORIZED,
+        NOT_FOUND,
+        RATE_LIMITED,
+        UNAVAILABLE,
+        REJECTED,
+        BAD_RESPONSE
+    }
 
     static Kind kindOf(int status) {
         return switch (status) {
             case 401, 403 -> Kind.UNAUTHORIZED;
             case 404 -> Kind.NOT_FOUND;
             case 429 -> Kind.RATE_LIMITED;
-            default -> status >= 500 && status <= 599 ? Kind.UNAVAILABLE
-                    : status >= 400 && status <= 499 ? Kind.REJECTED
-                    : Kind.BAD_RESPONSE;
+            default ->
+                status >= 500 && status <= 599
+                        ? Kind.UNAVAILABLE
+                        : status >= 400 && status <= 499 ? Kind.REJECTED : Kind.BAD_RESPONSE;
         };
     }
 
@@ -35,28 +43,33 @@ final class Failures {
     }
 
     ArrowException httpStatus(String endpoint, int status, String body) {
-        return create(kindOf(status), endpoint, status,
-                "Arrow API " + endpoint + " returned HTTP " + status + ": " + excerpt(body), null);
+        return create(
+                kindOf(status),
+                endpoint,
+                status,
+                "Arrow API " + endpoint + " returned HTTP " + status + ": " + excerpt(body),
+                null);
     }
 
     /** An HTTP 2xx whose envelope ({@code status} or {@code code}) reports an error. */
     ArrowException bodyStatus(String endpoint, String field, int value, String body) {
         Kind kind = kindOf(value);
         Kind chosen = kind == Kind.UNAUTHORIZED || kind == Kind.NOT_FOUND ? kind : Kind.BAD_RESPONSE;
-        return create(chosen, endpoint, value, "Arrow API " + endpoint + " returned HTTP 200 with body "
-                + field + " " + value + ": " + excerpt(body), null);
+        return create(
+                chosen,
+                endpoint,
+                value,
+                "Arrow API " + endpoint + " returned HTTP 200 with body " + field + " " + value + ": " + excerpt(body),
+                null);
     }
 
     ArrowException transport(String endpoint, Exception cause) {
-        String what = cause.getClass().getSimpleName()
-                + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
-        return create(Kind.UNAVAILABLE, endpoint, 0,
-                "Arrow API request to " + endpoint + " failed: " + what, null);
+        String what = cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
+        return create(Kind.UNAVAILABLE, endpoint, 0, "Arrow API request to " + endpoint + " failed: " + what, null);
     }
 
     ArrowException invalidJson(String endpoint, int status, String body) {
-        return badResponse(endpoint, status,
-                "returned invalid JSON (status " + status + "): " + excerpt(body));
+        return badResponse(endpoint, status, "returned invalid JSON (status " + status + "): " + excerpt(body));
     }
 
     ArrowException badResponse(String endpoint, int status, String problem) {
@@ -69,8 +82,11 @@ final class Failures {
     }
 
     ArrowPagingRunaway runaway(String endpoint, int maxPages) {
-        return new ArrowPagingRunaway(endpoint, 0, scrub("Arrow API " + endpoint
-                + " kept paging past the cap of " + maxPages + " pages"), null);
+        return new ArrowPagingRunaway(
+                endpoint,
+                0,
+                scrub("Arrow API " + endpoint + " kept paging past the cap of " + maxPages + " pages"),
+                null);
     }
 
     private ArrowException create(Kind kind, String endpoint, int status, String message, Throwable cause) {

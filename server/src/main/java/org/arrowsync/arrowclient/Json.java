@@ -13,8 +13,7 @@ import tools.jackson.databind.node.MissingNode;
 /** Tolerant reads of Arrow JSON: several key spellings, numbers sent as strings, nulls and absent keys alike. */
 final class Json {
 
-    private Json() {
-    }
+    private Json() {}
 
     /** The first of {@code names} present with a non-null value, or a missing node. */
     static JsonNode first(JsonNode node, String... names) {
@@ -103,14 +102,13 @@ final class Json {
         return parsed(node, names, "period", Dates::yearMonth);
     }
 
-    private static <T> T parsed(JsonNode node, String[] names, String what,
-                                Function<String, T> parser) {
+    private static <T> T parsed(JsonNode node, String[] names, String what, Function<String, T> parser) {
         String value = text(node, names);
         try {
             return parser.apply(value);
         } catch (DateTimeException e) {
-            throw new PayloadProblem("returned an unreadable " + what + " in " + names[0] + ": '"
-                    + Columns.shorten(value) + "'");
+            throw new PayloadProblem(
+                    "returned an unreadable " + what + " in " + names[0] + ": '" + Columns.shorten(value) + "'");
         }
     }
 

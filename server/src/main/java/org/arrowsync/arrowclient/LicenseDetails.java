@@ -3,8 +3,8 @@ package org.arrowsync.arrowclient;
 import tools.jackson.databind.JsonNode;
 
 /**
- * One license ({@code GET licenses/{ref}}): the typed fields, and {@code data.license} verbatim for the
- * endpoint that passes it through.
+ * One license ({@code GET licenses/{ref}}): the typed fields, and {@code data.license} verbatim for the endpoint that
+ * passes it through.
  */
 public record LicenseDetails(License license, JsonNode raw) {
 

@@ -8,8 +8,7 @@ import java.util.function.IntFunction;
 final class Pager {
 
     /** One fetched page: its number, its items and the pagination it reported. */
-    record Page<T>(int number, List<T> items, Pagination pagination) {
-    }
+    record Page<T>(int number, List<T> items, Pagination pagination) {}
 
     private final Failures failures;
     private final int maxPages;
@@ -26,16 +25,22 @@ final class Pager {
             }
             Page<T> current = fetch.apply(page);
             Pagination pagination = current.pagination();
-            if (pagination.currentPage() != null && pagination.currentPage() != page && !current.items().isEmpty()) {
-                throw failures.badResponse(endpoint, 200,
-                        "answered page " + pagination.currentPage() + " when asked for page " + page);
+            if (pagination.currentPage() != null
+                    && pagination.currentPage() != page
+                    && !current.items().isEmpty()) {
+                throw failures.badResponse(
+                        endpoint, 200, "answered page " + pagination.currentPage() + " when asked for page " + page);
             }
             Pagination.Next next = pagination.after(page, current.items().size(), defaultPerPage);
             if (next == Pagination.Next.SHORT_PAGE) {
-                throw failures.badResponse(endpoint, 200, "returned a short page " + page + " of "
-                        + pagination.totalPages() + " (" + current.items().size() + " items, page size "
-                        + (pagination.perPage() != null ? pagination.perPage() : defaultPerPage) + ", total "
-                        + pagination.total() + ")");
+                throw failures.badResponse(
+                        endpoint,
+                        200,
+                        "returned a short page " + page + " of "
+                                + pagination.totalPages() + " ("
+                                + current.items().size() + " items, page size "
+                                + (pagination.perPage() != null ? pagination.perPage() : defaultPerPage) + ", total "
+                                + pagination.total() + ")");
             }
             if (!current.items().isEmpty()) {
                 sink.accept(current);

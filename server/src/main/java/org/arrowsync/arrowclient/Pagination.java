@@ -2,9 +2,7 @@ package org.arrowsync.arrowclient;
 
 import tools.jackson.databind.JsonNode;
 
-/**
- * The {@code pagination} object of any endpoint family, whatever its key spelling; null = not reported.
- */
+/** The {@code pagination} object of any endpoint family, whatever its key spelling; null = not reported. */
 record Pagination(Integer currentPage, Integer perPage, Integer totalPages, Long total) {
 
     static final Pagination NONE = new Pagination(null, null, null, null);
@@ -22,13 +20,17 @@ record Pagination(Integer currentPage, Integer perPage, Integer totalPages, Long
     }
 
     /** What to do after a page with {@code items} items. */
-    enum Next { CONTINUE, LAST, SHORT_PAGE }
+    enum Next {
+        CONTINUE,
+        LAST,
+        SHORT_PAGE
+    }
 
     /**
-     * Empty page → last. A page with fewer items than the pagination promises for it (page size before the
-     * last page; the remainder of {@code total} on the last page when the page size is reported) contradicts
-     * the pagination. Otherwise: last when total pages (or total items) are reached; with neither reported,
-     * a page shorter than the page size is the last one.
+     * Empty page → last. A page with fewer items than the pagination promises for it (page size before the last page;
+     * the remainder of {@code total} on the last page when the page size is reported) contradicts the pagination.
+     * Otherwise: last when total pages (or total items) are reached; with neither reported, a page shorter than the
+     * page size is the last one.
      */
     Next after(int page, int items, int defaultPerPage) {
         if (items == 0) {

@@ -26,7 +26,9 @@ final class RowReader {
         return found == null ? null : found.value();
     }
 
-    /** The first non-blank amount among {@code fallbacks}; {@code absent} if none; null (and a problem) if unreadable. */
+    /**
+     * The first non-blank amount among {@code fallbacks}; {@code absent} if none; null (and a problem) if unreadable.
+     */
     BigDecimal amount(BigDecimal absent, String... fallbacks) {
         Columns.Found found = columns.first(cells, fallbacks);
         if (found == null) {

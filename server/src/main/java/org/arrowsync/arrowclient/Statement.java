@@ -9,14 +9,24 @@ import tools.jackson.databind.JsonNode;
  * A billing statement (pre-invoice document) of one customer, vendor and period.
  *
  * @param customerReference the XSP reference of the billed customer ({@code to.reference})
- * @param state             {@code status.state}
- * @param validationDate    {@code status.validationDate}; null until validated
+ * @param state {@code status.state}
+ * @param validationDate {@code status.validationDate}; null until validated
  */
-public record Statement(String reference, String sequence, String vendorName, String programCode,
-                        String classification, YearMonth reportPeriod, String marketplace,
-                        String customerReference, String customerName, String currency,
-                        BigDecimal buyTotal, BigDecimal sellTotal, StatementState state,
-                        LocalDate validationDate) {
+public record Statement(
+        String reference,
+        String sequence,
+        String vendorName,
+        String programCode,
+        String classification,
+        YearMonth reportPeriod,
+        String marketplace,
+        String customerReference,
+        String customerName,
+        String currency,
+        BigDecimal buyTotal,
+        BigDecimal sellTotal,
+        StatementState state,
+        LocalDate validationDate) {
 
     static Statement from(JsonNode node) {
         JsonNode to = Json.first(node, "to");

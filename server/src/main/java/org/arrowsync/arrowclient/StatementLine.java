@@ -8,12 +8,22 @@ import tools.jackson.databind.JsonNode;
  * One line of a billing statement.
  *
  * @param licenseReference the XSP license reference ({@code arsSubscriptionId})
- * @param quantity         1 when not reported
+ * @param quantity 1 when not reported
  */
-public record StatementLine(String reference, String licenseReference, String arrowSku, String vendorName,
-                            String vendorProductName, String description, String classification,
-                            String currency, BigDecimal quantity, BigDecimal buyTotal, BigDecimal sellTotal,
-                            LocalDate billingPeriodStart, LocalDate billingPeriodEnd) {
+public record StatementLine(
+        String reference,
+        String licenseReference,
+        String arrowSku,
+        String vendorName,
+        String vendorProductName,
+        String description,
+        String classification,
+        String currency,
+        BigDecimal quantity,
+        BigDecimal buyTotal,
+        BigDecimal sellTotal,
+        LocalDate billingPeriodStart,
+        LocalDate billingPeriodEnd) {
 
     static StatementLine from(JsonNode node) {
         JsonNode prices = Json.first(node, "prices");

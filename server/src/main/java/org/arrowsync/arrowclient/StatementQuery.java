@@ -5,7 +5,7 @@ import java.time.YearMonth;
 /**
  * Filters of the statement list; a null filter is not sent.
  *
- * @param reportPeriod   {@code reportPeriod} ({@code YYYY-MM})
+ * @param reportPeriod {@code reportPeriod} ({@code YYYY-MM})
  * @param customerXspRef {@code customerXspRef}
  */
 public record StatementQuery(YearMonth reportPeriod, String customerXspRef) {

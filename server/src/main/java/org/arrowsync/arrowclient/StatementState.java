@@ -4,7 +4,11 @@ import java.util.Locale;
 
 /** The lifecycle of an Arrow billing statement ({@code status.state}); FULFILLED means Arrow validated it. */
 public enum StatementState {
-    OPEN, NEEDS_VALIDATION, FULFILLED, REJECTED, UNKNOWN;
+    OPEN,
+    NEEDS_VALIDATION,
+    FULFILLED,
+    REJECTED,
+    UNKNOWN;
 
     /** Tolerant of case, spaces and underscores ({@code "Needs Validation"}); UNKNOWN for anything else. */
     static StatementState of(String text) {

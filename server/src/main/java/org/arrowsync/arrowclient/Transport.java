@@ -15,8 +15,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * One connection's HTTP exchange: rate limit, timeouts, retries, envelope check and error mapping, so that
- * the readers above it only ever see a successful JSON body.
+ * One connection's HTTP exchange: rate limit, timeouts, retries, envelope check and error mapping, so that the readers
+ * above it only ever see a successful JSON body.
  */
 final class Transport {
 
@@ -36,8 +36,14 @@ final class Transport {
     private final Clock clock;
     private final Failures failures;
 
-    Transport(HttpClient http, ArrowConnection connection, ArrowClientProperties properties, RateLimiter limiter,
-              Retrier retrier, JsonMapper json, Clock clock) {
+    Transport(
+            HttpClient http,
+            ArrowConnection connection,
+            ArrowClientProperties properties,
+            RateLimiter limiter,
+            Retrier retrier,
+            JsonMapper json,
+            Clock clock) {
         this.http = http;
         this.connection = connection;
         this.properties = properties;
@@ -91,23 +97,33 @@ final class Transport {
 
     private Retrier.Outcome<String> once(String method, String endpoint, HttpRequest request, int attempt) {
         if (!limiter.acquirePermission()) {
-            return Retrier.Outcome.fatal(failures.badResponse(endpoint, 0,
-                    "was not called: client-side rate limit wait exceeded"));
+            return Retrier.Outcome.fatal(
+                    failures.badResponse(endpoint, 0, "was not called: client-side rate limit wait exceeded"));
         }
         long started = System.nanoTime();
         HttpResponse<String> response;
         try {
             response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         } catch (IOException e) {
-            log.debug("Arrow API {} {} failed after {} ms (attempt {}): {}", method, endpoint, millisSince(started),
-                    attempt, e.getClass().getSimpleName());
+            log.debug(
+                    "Arrow API {} {} failed after {} ms (attempt {}): {}",
+                    method,
+                    endpoint,
+                    millisSince(started),
+                    attempt,
+                    e.getClass().getSimpleName());
             return Retrier.Outcome.transientFailure(failures.transport(endpoint, e), null);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return Retrier.Outcome.fatal(failures.transport(endpoint, e));
         }
         int status = response.statusCode();
-        log.debug("Arrow API {} {} -> HTTP {} in {} ms (attempt {})", method, endpoint, status, millisSince(started),
+        log.debug(
+                "Arrow API {} {} -> HTTP {} in {} ms (attempt {})",
+                method,
+                endpoint,
+                status,
+                millisSince(started),
                 attempt);
         if (status >= 200 && status <= 299) {
             return Retrier.Outcome.success(response.body());

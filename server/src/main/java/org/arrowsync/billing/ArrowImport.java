@@ -38,7 +38,11 @@ class ArrowImport {
     private final OfferingService offerings;
     private final CustomerMappingService mappings;
 
-    ArrowImport(CustomerService customers, ProjectService projects, OfferingService offerings, CustomerMappingService mappings) {
+    ArrowImport(
+            CustomerService customers,
+            ProjectService projects,
+            OfferingService offerings,
+            CustomerMappingService mappings) {
         this.customers = customers;
         this.projects = projects;
         this.offerings = offerings;
@@ -53,32 +57,47 @@ class ArrowImport {
         }
     }
 
-    void forceImport(Settings settings, Collection<Subscription> subscriptions, Optional<Offering> given, Result result, Applier apply) {
+    void forceImport(
+            Settings settings,
+            Collection<Subscription> subscriptions,
+            Optional<Offering> given,
+            Result result,
+            Applier apply) {
         Offering offering = given.orElseGet(this::arrowOffering);
         Map<String, List<Subscription>> byCustomer = new LinkedHashMap<>();
         for (Subscription subscription : subscriptions) {
             if (subscription.companyName() == null || subscription.companyName().isBlank()) {
-                result.error(subscription.id(), "The export names no customer (End User Company Name) for this subscription");
+                result.error(
+                        subscription.id(),
+                        "The export names no customer (End User Company Name) for this subscription");
             } else {
-                byCustomer.computeIfAbsent(subscription.companyName().trim(), name -> new ArrayList<>()).add(subscription);
+                byCustomer
+                        .computeIfAbsent(subscription.companyName().trim(), name -> new ArrayList<>())
+                        .add(subscription);
             }
         }
         // Operator customers are found by name compared as the billing sync compares them (D13).
         Map<String, Customer> byName = new LinkedHashMap<>();
         customers.all().forEach(customer -> byName.putIfAbsent(MappingIndex.name(customer.name()), customer));
-        Set<String> mapped = mappings.active(settings).stream().map(CustomerMapping::arrowReference).collect(Collectors.toSet());
+        Set<String> mapped = mappings.active(settings).stream()
+                .map(CustomerMapping::arrowReference)
+                .collect(Collectors.toSet());
         for (Map.Entry<String, List<Subscription>> entry : byCustomer.entrySet()) {
             String reference = entry.getValue().get(0).customerReference();
             if (reference == null || reference.isBlank()) {
-                entry.getValue().forEach(subscription -> result.error(subscription.id(),
-                        "The export has no End User Company ID for customer '" + entry.getKey() + "'"));
+                entry.getValue()
+                        .forEach(subscription -> result.error(
+                                subscription.id(),
+                                "The export has no End User Company ID for customer '" + entry.getKey() + "'"));
                 continue;
             }
             Customer customer = byName.computeIfAbsent(MappingIndex.name(entry.getKey()), name -> {
                 result.customerCreated();
                 return customers.create(Texts.truncate(entry.getKey(), 150));
             });
-            Project project = projects.ofCustomer(customer).stream().filter(p -> p.name().toLowerCase().contains("arrow")).findFirst()
+            Project project = projects.ofCustomer(customer).stream()
+                    .filter(p -> p.name().toLowerCase().contains("arrow"))
+                    .findFirst()
                     .orElseGet(() -> {
                         result.projectCreated();
                         return projects.create(customer.uuid(), PROJECT_NAME, "Azure subscriptions synced from Arrow");
@@ -92,8 +111,14 @@ class ArrowImport {
     }
 
     private Offering arrowOffering() {
-        return offerings.findByName("Arrow Azure").orElseGet(() -> offerings.create(new NewOffering(OFFERING_NAME, "Support.OfferingTemplate",
-                "Active", List.of(new Offering.Component("cloud_cost", "Cloud Cost", "usage", "EUR")), List.of("Arrow Cloud Cost"))));
+        return offerings
+                .findByName("Arrow Azure")
+                .orElseGet(() -> offerings.create(new NewOffering(
+                        OFFERING_NAME,
+                        "Support.OfferingTemplate",
+                        "Active",
+                        List.of(new Offering.Component("cloud_cost", "Cloud Cost", "usage", "EUR")),
+                        List.of("Arrow Cloud Cost"))));
     }
 
     @FunctionalInterface

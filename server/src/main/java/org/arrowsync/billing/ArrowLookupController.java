@@ -8,7 +8,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
 
-/** Synchronous looks at Arrow's own data, for operators checking what Arrow says (D20: they return rows, not errors). */
+/**
+ * Synchronous looks at Arrow's own data, for operators checking what Arrow says (D20: they return rows, not errors).
+ */
 @RestController
 @RequestMapping("/api/admin/arrow/billing-syncs/")
 class ArrowLookupController {
@@ -20,23 +22,24 @@ class ArrowLookupController {
     }
 
     @PostMapping("fetch_billing_export/")
-    @Operation(operationId = "admin_arrow_billing_syncs_fetch_billing_export", description = "Fetch billing export data from Arrow.")
+    @Operation(
+            operationId = "admin_arrow_billing_syncs_fetch_billing_export",
+            description = "Fetch billing export data from Arrow.")
     ExportRows fetchBillingExport(@RequestBody FetchBillingExportRequest request) {
         return lookups.billingExport(request.periodFrom(), request.periodTo(), request.classification());
     }
 
     @PostMapping("fetch_license_info/")
-    @Operation(operationId = "admin_arrow_billing_syncs_fetch_license_info", description = "Fetch license information from Arrow.")
+    @Operation(
+            operationId = "admin_arrow_billing_syncs_fetch_license_info",
+            description = "Fetch license information from Arrow.")
     LicenseInfo fetchLicenseInfo(@RequestBody FetchLicenseInfoRequest request) {
         return new LicenseInfo(lookups.license(request.licenseReference()));
     }
 
-    record FetchBillingExportRequest(String periodFrom, String periodTo, String classification) {
-    }
+    record FetchBillingExportRequest(String periodFrom, String periodTo, String classification) {}
 
-    record FetchLicenseInfoRequest(String licenseReference) {
-    }
+    record FetchLicenseInfoRequest(String licenseReference) {}
 
-    record LicenseInfo(JsonNode data) {
-    }
+    record LicenseInfo(JsonNode data) {}
 }

@@ -40,8 +40,10 @@ class ArrowLookups {
         Range range = Range.of(periodFrom, periodTo);
         Settings active = settings.resolve(null);
         active.requireExportTemplate();
-        String chosen = classification == null || classification.isBlank() ? active.classificationFilter() : classification;
-        ExportQuery query = new ExportQuery(active.exportTypeReference(), range.from(), range.to(), List.of(), List.of(), List.of());
+        String chosen =
+                classification == null || classification.isBlank() ? active.classificationFilter() : classification;
+        ExportQuery query = new ExportQuery(
+                active.exportTypeReference(), range.from(), range.to(), List.of(), List.of(), List.of());
         if (chosen != null && !chosen.isBlank()) {
             query = query.withClassifications(List.of(chosen));
         }
@@ -77,8 +79,8 @@ class ArrowLookups {
         return clients.connect(chosen.connection());
     }
 
-    record ExportRows(String periodFrom, String periodTo, String classification, long rowCount, List<Map<String, String>> data) {
-    }
+    record ExportRows(
+            String periodFrom, String periodTo, String classification, long rowCount, List<Map<String, String>> data) {}
 
     /** A span of report months as Arrow accepts it: well-formed, in order, at most six months. */
     record Range(YearMonth from, YearMonth to) {

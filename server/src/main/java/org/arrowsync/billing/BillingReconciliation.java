@@ -36,9 +36,9 @@ import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Compares what was charged for each line of a final month with Arrow's final amount and books the difference
- * (D4, D7, D8): a compensation covers only final − (invoiced + earlier compensations), differences under one cent are
- * ignored, and a line Arrow dropped is credited unless the whole export came back empty (D3).
+ * Compares what was charged for each line of a final month with Arrow's final amount and books the difference (D4, D7,
+ * D8): a compensation covers only final − (invoiced + earlier compensations), differences under one cent are ignored,
+ * and a line Arrow dropped is credited unless the whole export came back empty (D3).
  */
 @Service
 public class BillingReconciliation {
@@ -50,8 +50,13 @@ public class BillingReconciliation {
     private final TransactionTemplate transactions;
     private final Clock clock;
 
-    BillingReconciliation(SettingsService settings, CustomerMappingService mappings, ArrowClients clients, BillingWriters writers,
-            TransactionTemplate transactions, Clock clock) {
+    BillingReconciliation(
+            SettingsService settings,
+            CustomerMappingService mappings,
+            ArrowClients clients,
+            BillingWriters writers,
+            TransactionTemplate transactions,
+            Clock clock) {
         this.settings = settings;
         this.mappings = mappings;
         this.clients = clients;
@@ -73,11 +78,17 @@ public class BillingReconciliation {
             return transactions.execute(status -> {
                 writers.licenses().lockMonthExclusive(chosen.uuid(), target.period());
                 List<BillingSync> candidates = writers.syncs().ofPeriod(chosen.id(), target.period()).stream()
-                        .filter(sync -> sync.state() == SyncState.VALIDATED || sync.state() == SyncState.RECONCILED
+                        .filter(sync -> sync.state() == SyncState.VALIDATED
+                                || sync.state() == SyncState.RECONCILED
                                 || target.force() && sync.state() == SyncState.SYNCED)
                         .toList();
                 if (candidates.isEmpty()) {
-                    return new Report(target.period().toString(), 0, 0, BigDecimal.ZERO, "No validated billing syncs to reconcile");
+                    return new Report(
+                            target.period().toString(),
+                            0,
+                            0,
+                            BigDecimal.ZERO,
+                            "No validated billing syncs to reconcile");
                 }
                 Run run = new Run(chosen, target.period(), candidates, progress);
                 ArrowClient client = clients.connect(chosen.connection());
@@ -86,7 +97,8 @@ public class BillingReconciliation {
                 return run.finish();
             });
         } catch (ArrowException | BillingSyncService.EmptyExport e) {
-            transactions.executeWithoutResult(status -> writers.syncs().recordError(chosen.id(), target.period(), e.getMessage(), writers.now()));
+            transactions.executeWithoutResult(
+                    status -> writers.syncs().recordError(chosen.id(), target.period(), e.getMessage(), writers.now()));
             throw new Rejected(502, e.getMessage());
         }
     }
@@ -107,8 +119,11 @@ public class BillingReconciliation {
             this.settings = settings;
             this.period = period;
             this.syncs = candidates.stream().collect(Collectors.toMap(BillingSync::id, sync -> sync));
-            List<Long> mappingIds = candidates.stream().map(BillingSync::mappingId).toList();
-            this.index = new MappingIndex(mappings.active(settings).stream().filter(m -> mappingIds.contains(m.id())).toList());
+            List<Long> mappingIds =
+                    candidates.stream().map(BillingSync::mappingId).toList();
+            this.index = new MappingIndex(mappings.active(settings).stream()
+                    .filter(m -> mappingIds.contains(m.id()))
+                    .toList());
             this.progress = progress;
         }
 
@@ -120,7 +135,10 @@ public class BillingReconciliation {
                 if (result.isValid() && index.match(result.line()).isPresent()) {
                     BillingLine line = result.line();
                     // As in the sync, a repeated Sequence counts once.
-                    if (finals.putIfAbsent(line.lineReference(), settings.priceSource().choose(line.sellTotal(), line.buyTotal())) != null) {
+                    if (finals.putIfAbsent(
+                                    line.lineReference(),
+                                    settings.priceSource().choose(line.sellTotal(), line.buyTotal()))
+                            != null) {
                         progress.increment("duplicate_lines");
                     }
                 }
@@ -137,10 +155,13 @@ public class BillingReconciliation {
 
         Report finish() {
             if (rows == 0 && writers.items().anyIn(syncs.keySet())) {
-                throw new BillingSyncService.EmptyExport("Arrow returned no billing lines for " + period + "; nothing was reconciled");
+                throw new BillingSyncService.EmptyExport(
+                        "Arrow returned no billing lines for " + period + "; nothing was reconciled");
             }
             // Removed lines too: one dropped while its invoice was closed still holds its charge until credited here.
-            writers.items().unseen(syncs.keySet(), null, true, seen).forEach(item -> consider(item, BigDecimal.ZERO, "line_removed"));
+            writers.items()
+                    .unseen(syncs.keySet(), null, true, seen)
+                    .forEach(item -> consider(item, BigDecimal.ZERO, "line_removed"));
             dropMonthsBilledByConsumption();
             BigDecimal total = book();
             for (BillingSync sync : syncs.values()) {
@@ -161,13 +182,17 @@ public class BillingReconciliation {
         }
 
         /**
-         * A line that was zero when synced has no claim on its license-month; if it now charges something, it may only do so
-         * when consumption tracking does not bill that month (D2).
+         * A line that was zero when synced has no claim on its license-month; if it now charges something, it may only
+         * do so when consumption tracking does not bill that month (D2).
          */
         private void dropMonthsBilledByConsumption() {
-            List<String> unclaimed = compensations.stream().map(Compensation::item)
-                    .filter(item -> BillingSyncItem.VIA_ZERO.equals(item.billedVia()) && !item.licenseReference().isBlank())
-                    .map(BillingSyncItem::licenseReference).distinct().toList();
+            List<String> unclaimed = compensations.stream()
+                    .map(Compensation::item)
+                    .filter(item -> BillingSyncItem.VIA_ZERO.equals(item.billedVia())
+                            && !item.licenseReference().isBlank())
+                    .map(BillingSyncItem::licenseReference)
+                    .distinct()
+                    .toList();
             if (unclaimed.isEmpty()) {
                 return;
             }
@@ -180,22 +205,41 @@ public class BillingReconciliation {
             Map<Invoice, List<Compensation>> byInvoice = new LinkedHashMap<>();
             Map<UUID, Invoice> placed = new HashMap<>();
             for (Compensation compensation : compensations) {
-                Invoice invoice = placed.computeIfAbsent(compensation.sync().customerUuid(),
+                Invoice invoice = placed.computeIfAbsent(
+                        compensation.sync().customerUuid(),
                         customer -> writers.invoices().openInvoiceFor(customer, period));
                 byInvoice.computeIfAbsent(invoice, key -> new ArrayList<>()).add(compensation);
             }
             // A correction names the resource and project its line billed, as the reference copies them.
             Map<Long, InvoiceItem> originals = new HashMap<>();
-            writers.invoices().items(compensations.stream().map(c -> c.item().invoiceItemId()).filter(Objects::nonNull).toList())
+            writers.invoices()
+                    .items(compensations.stream()
+                            .map(c -> c.item().invoiceItemId())
+                            .filter(Objects::nonNull)
+                            .toList())
                     .forEach(item -> originals.put(item.id(), item));
             BigDecimal total = BigDecimal.ZERO;
             for (Map.Entry<Invoice, List<Compensation>> entry : byInvoice.entrySet()) {
-                List<Long> ids = writers.invoices().addItems(entry.getKey(), entry.getValue().stream()
-                        .map(c -> draft(c, c.item().invoiceItemId() == null ? null : originals.get(c.item().invoiceItemId()))).toList());
+                List<Long> ids = writers.invoices()
+                        .addItems(
+                                entry.getKey(),
+                                entry.getValue().stream()
+                                        .map(c -> draft(
+                                                c,
+                                                c.item().invoiceItemId() == null
+                                                        ? null
+                                                        : originals.get(c.item().invoiceItemId())))
+                                        .toList());
                 for (int i = 0; i < ids.size(); i++) {
                     Compensation c = entry.getValue().get(i);
-                    writers.items().recordCompensation(c.item().id(), c.difference(), ids.get(i), c.finalPrice(),
-                            "line_removed".equals(c.reason()), writers.now());
+                    writers.items()
+                            .recordCompensation(
+                                    c.item().id(),
+                                    c.difference(),
+                                    ids.get(i),
+                                    c.finalPrice(),
+                                    "line_removed".equals(c.reason()),
+                                    writers.now());
                     total = total.add(c.difference());
                 }
             }
@@ -204,8 +248,10 @@ public class BillingReconciliation {
 
         private InvoiceItemDraft draft(Compensation c, InvoiceItem original) {
             String kind = c.difference().signum() > 0 ? "additional charge" : "credit";
-            String name = settings.itemPrefixOrDefault() + " adjustment: " + c.item().description() + " (" + kind + " for " + period + ")";
-            ObjectNode details = JsonNodeFactory.instance.objectNode()
+            String name = settings.itemPrefixOrDefault() + " adjustment: "
+                    + c.item().description() + " (" + kind + " for " + period + ")";
+            ObjectNode details = JsonNodeFactory.instance
+                    .objectNode()
                     .put("source", "arrow_reconciliation")
                     .put("original_line_reference", c.item().lineReference())
                     .put("original_price", c.item().originalPrice().toPlainString())
@@ -217,17 +263,24 @@ public class BillingReconciliation {
             if (c.reason() != null) {
                 details.put("reason", c.reason());
             }
-            return new InvoiceItemDraft(name, c.difference(), BigDecimal.ONE, "quantity", c.item().currency(), period.atDay(1),
-                    period.atEndOfMonth(), original == null ? null : original.resource(), original == null ? null : original.project(), details);
+            return new InvoiceItemDraft(
+                    name,
+                    c.difference(),
+                    BigDecimal.ONE,
+                    "quantity",
+                    c.item().currency(),
+                    period.atDay(1),
+                    period.atEndOfMonth(),
+                    original == null ? null : original.resource(),
+                    original == null ? null : original.project(),
+                    details);
         }
     }
 
-    private record Compensation(BillingSyncItem item, BillingSync sync, BigDecimal finalPrice, BigDecimal difference, String reason) {
-    }
+    private record Compensation(
+            BillingSyncItem item, BillingSync sync, BigDecimal finalPrice, BigDecimal difference, String reason) {}
 
-    public record Target(Settings settings, YearMonth period, boolean force) {
-    }
+    public record Target(Settings settings, YearMonth period, boolean force) {}
 
-    public record Report(String period, int syncs, int compensations, BigDecimal compensationTotal, String note) {
-    }
+    public record Report(String period, int syncs, int compensations, BigDecimal compensationTotal, String note) {}
 }

@@ -6,10 +6,29 @@ import java.time.YearMonth;
 import java.util.UUID;
 
 /** One Arrow statement of one mapped customer for one month. Its transitions check the state they leave. */
-public record BillingSync(long id, UUID uuid, long mappingId, UUID mappingUuid, String arrowReference, UUID customerUuid,
-        String customerName, String statementReference, YearMonth reportPeriod, String arrowState, SyncState state, BigDecimal buyTotal,
-        BigDecimal sellTotal, String currency, UUID invoiceUuid, String errorMessage, Instant syncedAt, Instant validatedAt,
-        Instant reconciledAt, boolean linesValidated, Instant created, Instant modified) {
+public record BillingSync(
+        long id,
+        UUID uuid,
+        long mappingId,
+        UUID mappingUuid,
+        String arrowReference,
+        UUID customerUuid,
+        String customerName,
+        String statementReference,
+        YearMonth reportPeriod,
+        String arrowState,
+        SyncState state,
+        BigDecimal buyTotal,
+        BigDecimal sellTotal,
+        String currency,
+        UUID invoiceUuid,
+        String errorMessage,
+        Instant syncedAt,
+        Instant validatedAt,
+        Instant reconciledAt,
+        boolean linesValidated,
+        Instant created,
+        Instant modified) {
 
     SyncState markSynced() {
         if (state != SyncState.PENDING && state != SyncState.SYNCED) {
@@ -25,9 +44,13 @@ public record BillingSync(long id, UUID uuid, long mappingId, UUID mappingUuid, 
         return SyncState.VALIDATED;
     }
 
-    /** Validated syncs are reconciled; with {@code force} also synced ones (D4). Reconciled ones may be reconciled again. */
+    /**
+     * Validated syncs are reconciled; with {@code force} also synced ones (D4). Reconciled ones may be reconciled
+     * again.
+     */
     SyncState markReconciled(boolean force) {
-        boolean allowed = state == SyncState.VALIDATED || state == SyncState.RECONCILED || force && state == SyncState.SYNCED;
+        boolean allowed =
+                state == SyncState.VALIDATED || state == SyncState.RECONCILED || force && state == SyncState.SYNCED;
         if (!allowed) {
             throw new SyncStateRefused(this, "reconciled");
         }

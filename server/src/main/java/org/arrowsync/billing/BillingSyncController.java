@@ -33,7 +33,8 @@ class BillingSyncController {
 
     @GetMapping
     @Operation(operationId = "admin_arrow_billing_syncs_list")
-    Listing<BillingSyncView> list(@RequestParam(name = "customer_mapping", required = false) String mapping,
+    Listing<BillingSyncView> list(
+            @RequestParam(name = "customer_mapping", required = false) String mapping,
             @RequestParam(name = "customer_mapping_uuid", required = false) String mappingUuid,
             @RequestParam(name = "settings_uuid", required = false) String settingsUuid,
             @RequestParam(name = "statement_reference", required = false) String statementReference,
@@ -43,10 +44,18 @@ class BillingSyncController {
             @RequestParam(required = false) String state,
             @RequestParam(name = "arrow_state", required = false) String arrowState,
             PageRequest page) {
-        UUID mappingFilter = mappingUuid != null ? Filters.uuid("customer_mapping_uuid", mappingUuid) : Filters.link("customer_mapping", mapping);
-        SyncFilter filter = new SyncFilter(mappingFilter, Filters.uuid("settings_uuid", settingsUuid), statementReference,
-                Filters.period("report_period", reportPeriod), Filters.period("report_period_from", from), Filters.period("report_period_to", to),
-                Filters.integer("state", state), arrowState);
+        UUID mappingFilter = mappingUuid != null
+                ? Filters.uuid("customer_mapping_uuid", mappingUuid)
+                : Filters.link("customer_mapping", mapping);
+        SyncFilter filter = new SyncFilter(
+                mappingFilter,
+                Filters.uuid("settings_uuid", settingsUuid),
+                statementReference,
+                Filters.period("report_period", reportPeriod),
+                Filters.period("report_period_from", from),
+                Filters.period("report_period_to", to),
+                Filters.integer("state", state),
+                arrowState);
         return queries.list(filter, page).map(BillingSyncView::of);
     }
 
@@ -56,29 +65,84 @@ class BillingSyncController {
         return BillingSyncView.of(queries.get(Uuids.fromPath(uuid)));
     }
 
-    record BillingSyncView(String uuid, String url, String customerMapping, String customerMappingUuid, String arrowReference,
-            String waldurCustomerName, String statementReference, String reportPeriod, String arrowState, int state, String stateDisplay,
-            BigDecimal buyTotal, BigDecimal sellTotal, String currency, String invoiceUuid, String errorMessage, Instant syncedAt,
-            Instant validatedAt, Instant reconciledAt, List<ItemView> items, Instant created, Instant modified) {
+    record BillingSyncView(
+            String uuid,
+            String url,
+            String customerMapping,
+            String customerMappingUuid,
+            String arrowReference,
+            String waldurCustomerName,
+            String statementReference,
+            String reportPeriod,
+            String arrowState,
+            int state,
+            String stateDisplay,
+            BigDecimal buyTotal,
+            BigDecimal sellTotal,
+            String currency,
+            String invoiceUuid,
+            String errorMessage,
+            Instant syncedAt,
+            Instant validatedAt,
+            Instant reconciledAt,
+            List<ItemView> items,
+            Instant created,
+            Instant modified) {
 
         static BillingSyncView of(SyncWithItems found) {
             BillingSync s = found.sync();
-            return new BillingSyncView(Uuids.hex(s.uuid()), ApiUrls.of(COLLECTION, s.uuid()),
-                    ApiUrls.of("admin/arrow/customer-mappings", s.mappingUuid()), Uuids.hex(s.mappingUuid()), s.arrowReference(),
-                    s.customerName(), s.statementReference(), s.reportPeriod().toString(), s.arrowState(), s.state().code(),
-                    s.state().display(), s.buyTotal(), s.sellTotal(), s.currency(), Uuids.hex(s.invoiceUuid()), s.errorMessage(), s.syncedAt(),
-                    s.validatedAt(), s.reconciledAt(), found.items().stream().map(ItemView::of).toList(), s.created(), s.modified());
+            return new BillingSyncView(
+                    Uuids.hex(s.uuid()),
+                    ApiUrls.of(COLLECTION, s.uuid()),
+                    ApiUrls.of("admin/arrow/customer-mappings", s.mappingUuid()),
+                    Uuids.hex(s.mappingUuid()),
+                    s.arrowReference(),
+                    s.customerName(),
+                    s.statementReference(),
+                    s.reportPeriod().toString(),
+                    s.arrowState(),
+                    s.state().code(),
+                    s.state().display(),
+                    s.buyTotal(),
+                    s.sellTotal(),
+                    s.currency(),
+                    Uuids.hex(s.invoiceUuid()),
+                    s.errorMessage(),
+                    s.syncedAt(),
+                    s.validatedAt(),
+                    s.reconciledAt(),
+                    found.items().stream().map(ItemView::of).toList(),
+                    s.created(),
+                    s.modified());
         }
     }
 
-    record ItemView(String uuid, String arrowLineReference, String invoiceItemUuid, BigDecimal originalPrice, String compensationItemUuid,
-            String vendorName, String subscriptionReference, String classification, String description, BigDecimal quantity,
+    record ItemView(
+            String uuid,
+            String arrowLineReference,
+            String invoiceItemUuid,
+            BigDecimal originalPrice,
+            String compensationItemUuid,
+            String vendorName,
+            String subscriptionReference,
+            String classification,
+            String description,
+            BigDecimal quantity,
             Instant created) {
 
         static ItemView of(BillingSyncItem item) {
-            return new ItemView(Uuids.hex(item.uuid()), item.lineReference(), Uuids.hex(item.invoiceItemUuid()), item.originalPrice(),
-                    Uuids.hex(item.compensationItemUuid()), item.vendorName(), item.subscriptionReference(), item.classification(),
-                    item.description(), item.quantity(), item.created());
+            return new ItemView(
+                    Uuids.hex(item.uuid()),
+                    item.lineReference(),
+                    Uuids.hex(item.invoiceItemUuid()),
+                    item.originalPrice(),
+                    Uuids.hex(item.compensationItemUuid()),
+                    item.vendorName(),
+                    item.subscriptionReference(),
+                    item.classification(),
+                    item.description(),
+                    item.quantity(),
+                    item.created());
         }
     }
 }

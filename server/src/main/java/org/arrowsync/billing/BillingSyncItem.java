@@ -6,14 +6,38 @@ import java.time.YearMonth;
 import java.util.UUID;
 
 /**
- * One Arrow billing line as last seen. {@code invoiced} is what its own invoice item bills now, {@code compensated}
- * the sum of its corrections; their sum is what the operator has charged for the line.
+ * One Arrow billing line as last seen. {@code invoiced} is what its own invoice item bills now, {@code compensated} the
+ * sum of its corrections; their sum is what the operator has charged for the line.
  */
-public record BillingSyncItem(long id, UUID uuid, long syncId, UUID syncUuid, YearMonth reportPeriod, String lineReference,
-        Long invoiceItemId, UUID invoiceItemUuid, long invoiceId, boolean invoiceOpen, String billedVia, BigDecimal originalPrice, BigDecimal currentPrice, BigDecimal invoiced,
-        BigDecimal compensated, Long compensationItemId, UUID compensationItemUuid, BigDecimal sell, BigDecimal buy, BigDecimal quantity,
-        String currency, String vendorName, String subscriptionReference, String licenseReference, String classification,
-        String description, boolean removed, Instant created) {
+public record BillingSyncItem(
+        long id,
+        UUID uuid,
+        long syncId,
+        UUID syncUuid,
+        YearMonth reportPeriod,
+        String lineReference,
+        Long invoiceItemId,
+        UUID invoiceItemUuid,
+        long invoiceId,
+        boolean invoiceOpen,
+        String billedVia,
+        BigDecimal originalPrice,
+        BigDecimal currentPrice,
+        BigDecimal invoiced,
+        BigDecimal compensated,
+        Long compensationItemId,
+        UUID compensationItemUuid,
+        BigDecimal sell,
+        BigDecimal buy,
+        BigDecimal quantity,
+        String currency,
+        String vendorName,
+        String subscriptionReference,
+        String licenseReference,
+        String classification,
+        String description,
+        boolean removed,
+        Instant created) {
 
     public static final String VIA_INVOICE = "invoice";
     public static final String VIA_CONSUMPTION = "consumption";

@@ -28,7 +28,8 @@ class BillingSyncItemController {
 
     @GetMapping
     @Operation(operationId = "admin_arrow_billing_sync_items_list")
-    Listing<ItemDetailView> list(@RequestParam(name = "billing_sync", required = false) String sync,
+    Listing<ItemDetailView> list(
+            @RequestParam(name = "billing_sync", required = false) String sync,
             @RequestParam(name = "billing_sync_uuid", required = false) String syncUuid,
             @RequestParam(name = "report_period", required = false) String reportPeriod,
             @RequestParam(name = "vendor_name", required = false) String vendorName,
@@ -37,8 +38,15 @@ class BillingSyncItemController {
             @RequestParam(name = "arrow_line_reference", required = false) String lineReference,
             @RequestParam(name = "has_compensation", required = false) String hasCompensation,
             PageRequest page) {
-        UUID syncFilter = syncUuid != null ? Filters.uuid("billing_sync_uuid", syncUuid) : Filters.link("billing_sync", sync);
-        ItemFilter filter = new ItemFilter(syncFilter, reportPeriod, vendorName, classification, subscriptionReference, lineReference,
+        UUID syncFilter =
+                syncUuid != null ? Filters.uuid("billing_sync_uuid", syncUuid) : Filters.link("billing_sync", sync);
+        ItemFilter filter = new ItemFilter(
+                syncFilter,
+                reportPeriod,
+                vendorName,
+                classification,
+                subscriptionReference,
+                lineReference,
                 Filters.bool("has_compensation", hasCompensation));
         return queries.items(filter, page).map(ItemDetailView::of);
     }
@@ -49,16 +57,42 @@ class BillingSyncItemController {
         return ItemDetailView.of(queries.item(Uuids.fromPath(uuid)));
     }
 
-    record ItemDetailView(String uuid, String url, String billingSync, String billingSyncUuid, String reportPeriod, String arrowLineReference,
-            String invoiceItemUuid, BigDecimal originalPrice, String compensationItemUuid, boolean hasCompensation, String vendorName,
-            String subscriptionReference, String classification, String description, BigDecimal quantity, Instant created) {
+    record ItemDetailView(
+            String uuid,
+            String url,
+            String billingSync,
+            String billingSyncUuid,
+            String reportPeriod,
+            String arrowLineReference,
+            String invoiceItemUuid,
+            BigDecimal originalPrice,
+            String compensationItemUuid,
+            boolean hasCompensation,
+            String vendorName,
+            String subscriptionReference,
+            String classification,
+            String description,
+            BigDecimal quantity,
+            Instant created) {
 
         static ItemDetailView of(BillingSyncItem item) {
-            return new ItemDetailView(Uuids.hex(item.uuid()), ApiUrls.of("admin/arrow/billing-sync-items", item.uuid()),
-                    ApiUrls.of(BillingSyncController.COLLECTION, item.syncUuid()), Uuids.hex(item.syncUuid()), item.reportPeriod().toString(),
-                    item.lineReference(), Uuids.hex(item.invoiceItemUuid()), item.originalPrice(), Uuids.hex(item.compensationItemUuid()),
-                    item.compensationItemId() != null, item.vendorName(), item.subscriptionReference(), item.classification(),
-                    item.description(), item.quantity(), item.created());
+            return new ItemDetailView(
+                    Uuids.hex(item.uuid()),
+                    ApiUrls.of("admin/arrow/billing-sync-items", item.uuid()),
+                    ApiUrls.of(BillingSyncController.COLLECTION, item.syncUuid()),
+                    Uuids.hex(item.syncUuid()),
+                    item.reportPeriod().toString(),
+                    item.lineReference(),
+                    Uuids.hex(item.invoiceItemUuid()),
+                    item.originalPrice(),
+                    Uuids.hex(item.compensationItemUuid()),
+                    item.compensationItemId() != null,
+                    item.vendorName(),
+                    item.subscriptionReference(),
+                    item.classification(),
+                    item.description(),
+                    item.quantity(),
+                    item.created());
         }
     }
 }

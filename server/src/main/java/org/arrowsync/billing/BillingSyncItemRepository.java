@@ -26,10 +26,12 @@ class BillingSyncItemRepository {
     static final String FROM = " from billing_sync_items t join billing_syncs b on b.id = t.billing_sync_id"
             + " left join invoice_items ii on ii.id = t.invoice_item_id left join invoices iv on iv.id = ii.invoice_id"
             + " left join invoice_items ci on ci.id = t.compensation_item_id";
-    private static final String SELECT = "select t.id, t.uuid, t.billing_sync_id, b.uuid as sync_uuid, b.report_period, t.arrow_line_reference,"
-            + " t.invoice_item_id, ii.uuid as invoice_item_uuid, ii.invoice_id, iv.state as invoice_state, t.billed_via, t.original_price, t.current_price, t.invoiced, t.compensated,"
-            + " t.compensation_item_id, ci.uuid as compensation_item_uuid, t.sell, t.buy, t.quantity, t.currency, t.vendor_name,"
-            + " t.subscription_reference, t.license_reference, t.classification, t.description, t.removed, t.created" + FROM;
+    private static final String SELECT =
+            "select t.id, t.uuid, t.billing_sync_id, b.uuid as sync_uuid, b.report_period, t.arrow_line_reference,"
+                    + " t.invoice_item_id, ii.uuid as invoice_item_uuid, ii.invoice_id, iv.state as invoice_state, t.billed_via, t.original_price, t.current_price, t.invoiced, t.compensated,"
+                    + " t.compensation_item_id, ci.uuid as compensation_item_uuid, t.sell, t.buy, t.quantity, t.currency, t.vendor_name,"
+                    + " t.subscription_reference, t.license_reference, t.classification, t.description, t.removed, t.created"
+                    + FROM;
 
     private final JdbcClient jdbc;
 
@@ -43,7 +45,9 @@ class BillingSyncItemRepository {
             return List.of();
         }
         return jdbc.sql(SELECT + " where t.billing_sync_id = any(?) and t.arrow_line_reference = any(?)")
-                .params(syncIds.toArray(Long[]::new), lineReferences.toArray(String[]::new)).query(BillingSyncItemRepository::map).list();
+                .params(syncIds.toArray(Long[]::new), lineReferences.toArray(String[]::new))
+                .query(BillingSyncItemRepository::map)
+                .list();
     }
 
     /** The items of these (sync, line reference) pairs, found through the natural key's index. */
@@ -51,25 +55,36 @@ class BillingSyncItemRepository {
         if (syncIds.isEmpty()) {
             return List.of();
         }
-        return jdbc.sql(SELECT + " join unnest(?::bigint[], ?::text[]) as k(s, r) on t.billing_sync_id = k.s and t.arrow_line_reference = k.r")
-                .params(syncIds.toArray(Long[]::new), lineReferences.toArray(String[]::new)).query(BillingSyncItemRepository::map).list();
+        return jdbc.sql(
+                        SELECT
+                                + " join unnest(?::bigint[], ?::text[]) as k(s, r) on t.billing_sync_id = k.s and t.arrow_line_reference = k.r")
+                .params(syncIds.toArray(Long[]::new), lineReferences.toArray(String[]::new))
+                .query(BillingSyncItemRepository::map)
+                .list();
     }
 
     List<BillingSyncItem> ofSyncs(Collection<Long> syncIds) {
         if (syncIds.isEmpty()) {
             return List.of();
         }
-        return jdbc.sql(SELECT + " where t.billing_sync_id = any(?) order by t.id").param(syncIds.toArray(Long[]::new))
-                .query(BillingSyncItemRepository::map).list();
+        return jdbc.sql(SELECT + " where t.billing_sync_id = any(?) order by t.id")
+                .param(syncIds.toArray(Long[]::new))
+                .query(BillingSyncItemRepository::map)
+                .list();
     }
 
     long count(SqlFilter filter) {
-        return jdbc.sql("select count(*)" + FROM + filter.clause()).params(filter.params()).query(Long.class).single();
+        return jdbc.sql("select count(*)" + FROM + filter.clause())
+                .params(filter.params())
+                .query(Long.class)
+                .single();
     }
 
     List<BillingSyncItem> page(SqlFilter filter, PageRequest page) {
-        return jdbc.sql(SELECT + filter.clause() + " order by t.created desc, t.id desc offset ? limit ?").params(filter.params(page))
-                .query(BillingSyncItemRepository::map).list();
+        return jdbc.sql(SELECT + filter.clause() + " order by t.created desc, t.id desc offset ? limit ?")
+                .params(filter.params(page))
+                .query(BillingSyncItemRepository::map)
+                .list();
     }
 
     /** Inserts a page of items in one statement; returns their ids. */
@@ -86,19 +101,31 @@ class BillingSyncItemRepository {
                                     ?::numeric[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
                              as t(s, r, ii, via, p, inv, sl, bu, q, cur, v, sub, lic, cl, d)
                         returning id""")
-                .params(Timestamps.of(now), Timestamps.of(now),
-                        column(items, NewItem::syncId, Long[]::new), column(items, NewItem::lineReference, String[]::new),
-                        column(items, NewItem::invoiceItemId, Long[]::new), column(items, NewItem::billedVia, String[]::new),
-                        column(items, NewItem::price, BigDecimal[]::new), column(items, NewItem::invoiced, BigDecimal[]::new),
-                        column(items, NewItem::sell, BigDecimal[]::new), column(items, NewItem::buy, BigDecimal[]::new),
-                        column(items, NewItem::quantity, BigDecimal[]::new), column(items, NewItem::currency, String[]::new),
-                        column(items, NewItem::vendorName, String[]::new), column(items, NewItem::subscriptionReference, String[]::new),
-                        column(items, NewItem::licenseReference, String[]::new), column(items, NewItem::classification, String[]::new),
+                .params(
+                        Timestamps.of(now),
+                        Timestamps.of(now),
+                        column(items, NewItem::syncId, Long[]::new),
+                        column(items, NewItem::lineReference, String[]::new),
+                        column(items, NewItem::invoiceItemId, Long[]::new),
+                        column(items, NewItem::billedVia, String[]::new),
+                        column(items, NewItem::price, BigDecimal[]::new),
+                        column(items, NewItem::invoiced, BigDecimal[]::new),
+                        column(items, NewItem::sell, BigDecimal[]::new),
+                        column(items, NewItem::buy, BigDecimal[]::new),
+                        column(items, NewItem::quantity, BigDecimal[]::new),
+                        column(items, NewItem::currency, String[]::new),
+                        column(items, NewItem::vendorName, String[]::new),
+                        column(items, NewItem::subscriptionReference, String[]::new),
+                        column(items, NewItem::licenseReference, String[]::new),
+                        column(items, NewItem::classification, String[]::new),
                         column(items, NewItem::description, String[]::new))
-                .query(Long.class).list();
+                .query(Long.class)
+                .list();
     }
 
-    /** Records what a re-sync saw for existing lines: the latest amounts, and what the line's invoice item now bills. */
+    /**
+     * Records what a re-sync saw for existing lines: the latest amounts, and what the line's invoice item now bills.
+     */
     void updateAll(List<ItemUpdate> updates, Instant now) {
         if (updates.isEmpty()) {
             return;
@@ -109,33 +136,43 @@ class BillingSyncItemRepository {
                         from unnest(?::bigint[], ?::numeric[], ?::numeric[], ?::bigint[], ?::text[], ?::numeric[], ?::numeric[], ?::numeric[],
                                     ?::boolean[]) as t(id, p, inv, ii, via, sl, bu, q, rm)
                         where i.id = t.id""")
-                .params(Timestamps.of(now), column(updates, ItemUpdate::id, Long[]::new), column(updates, ItemUpdate::price, BigDecimal[]::new),
-                        column(updates, ItemUpdate::invoiced, BigDecimal[]::new), column(updates, ItemUpdate::invoiceItemId, Long[]::new),
-                        column(updates, ItemUpdate::billedVia, String[]::new), column(updates, ItemUpdate::sell, BigDecimal[]::new),
-                        column(updates, ItemUpdate::buy, BigDecimal[]::new), column(updates, ItemUpdate::quantity, BigDecimal[]::new),
+                .params(
+                        Timestamps.of(now),
+                        column(updates, ItemUpdate::id, Long[]::new),
+                        column(updates, ItemUpdate::price, BigDecimal[]::new),
+                        column(updates, ItemUpdate::invoiced, BigDecimal[]::new),
+                        column(updates, ItemUpdate::invoiceItemId, Long[]::new),
+                        column(updates, ItemUpdate::billedVia, String[]::new),
+                        column(updates, ItemUpdate::sell, BigDecimal[]::new),
+                        column(updates, ItemUpdate::buy, BigDecimal[]::new),
+                        column(updates, ItemUpdate::quantity, BigDecimal[]::new),
                         column(updates, ItemUpdate::removed, Boolean[]::new))
                 .update();
     }
 
     /**
-     * The lines of these syncs a run did not see in Arrow's export (within the license, if given; removed lines too when
-     * asked). Their ids are streamed and checked against {@code seen}, so only the unseen lines are ever loaded.
+     * The lines of these syncs a run did not see in Arrow's export (within the license, if given; removed lines too
+     * when asked). Their ids are streamed and checked against {@code seen}, so only the unseen lines are ever loaded.
      */
-    List<BillingSyncItem> unseen(Collection<Long> syncIds, String licenseReference, boolean includeRemoved, IdSet seen) {
+    List<BillingSyncItem> unseen(
+            Collection<Long> syncIds, String licenseReference, boolean includeRemoved, IdSet seen) {
         if (syncIds.isEmpty()) {
             return List.of();
         }
-        SqlFilter filter = new SqlFilter().where("billing_sync_id = any(?)", (Object) syncIds.toArray(Long[]::new))
+        SqlFilter filter = new SqlFilter()
+                .where("billing_sync_id = any(?)", (Object) syncIds.toArray(Long[]::new))
                 .eq("license_reference", licenseReference);
         if (!includeRemoved) {
             filter.where("not removed");
         }
         List<Long> unseen = new ArrayList<>();
-        jdbc.sql("select id from billing_sync_items" + filter.clause()).params(filter.params()).query(rs -> {
-            if (!seen.contains(rs.getLong(1))) {
-                unseen.add(rs.getLong(1));
-            }
-        });
+        jdbc.sql("select id from billing_sync_items" + filter.clause())
+                .params(filter.params())
+                .query(rs -> {
+                    if (!seen.contains(rs.getLong(1))) {
+                        unseen.add(rs.getLong(1));
+                    }
+                });
         return byIds(unseen);
     }
 
@@ -143,12 +180,18 @@ class BillingSyncItemRepository {
         if (ids.isEmpty()) {
             return List.of();
         }
-        return jdbc.sql(SELECT + " where t.id = any(?)").param(ids.toArray(Long[]::new)).query(BillingSyncItemRepository::map).list();
+        return jdbc.sql(SELECT + " where t.id = any(?)")
+                .param(ids.toArray(Long[]::new))
+                .query(BillingSyncItemRepository::map)
+                .list();
     }
 
     boolean anyIn(Collection<Long> syncIds) {
-        return !syncIds.isEmpty() && jdbc.sql("select exists (select 1 from billing_sync_items where billing_sync_id = any(?))")
-                .param(syncIds.toArray(Long[]::new)).query(Boolean.class).single();
+        return !syncIds.isEmpty()
+                && jdbc.sql("select exists (select 1 from billing_sync_items where billing_sync_id = any(?))")
+                        .param(syncIds.toArray(Long[]::new))
+                        .query(Boolean.class)
+                        .single();
     }
 
     /** Per sync: buy and sell totals and the currency of its lines still present. */
@@ -159,22 +202,28 @@ class BillingSyncItemRepository {
         }
         jdbc.sql("""
                         select billing_sync_id, sum(buy) as buy, sum(sell) as sell, min(currency) as currency from billing_sync_items
-                        where billing_sync_id = any(?) and not removed group by billing_sync_id""")
-                .param(syncIds.toArray(Long[]::new))
-                .query(rs -> {
-                    totals.put(rs.getLong("billing_sync_id"), new Totals(rs.getBigDecimal("buy"), rs.getBigDecimal("sell"), rs.getString("currency")));
-                });
+                        where billing_sync_id = any(?) and not removed group by billing_sync_id""").param(syncIds.toArray(Long[]::new)).query(rs -> {
+            totals.put(
+                    rs.getLong("billing_sync_id"),
+                    new Totals(rs.getBigDecimal("buy"), rs.getBigDecimal("sell"), rs.getString("currency")));
+        });
         return totals;
     }
 
-    record Totals(BigDecimal buy, BigDecimal sell, String currency) {
-    }
+    record Totals(BigDecimal buy, BigDecimal sell, String currency) {}
 
-    void recordCompensation(long itemId, BigDecimal amount, long compensationItemId, BigDecimal finalPrice, boolean removed, Instant now) {
+    void recordCompensation(
+            long itemId,
+            BigDecimal amount,
+            long compensationItemId,
+            BigDecimal finalPrice,
+            boolean removed,
+            Instant now) {
         jdbc.sql("""
                         update billing_sync_items set compensated = compensated + ?, compensation_item_id = ?, current_price = ?, removed = ?,
                                modified = ? where id = ?""")
-                .params(amount, compensationItemId, finalPrice, removed, Timestamps.of(now), itemId).update();
+                .params(amount, compensationItemId, finalPrice, removed, Timestamps.of(now), itemId)
+                .update();
     }
 
     private static <T, C> C[] column(List<T> rows, Function<T, C> value, IntFunction<C[]> array) {
@@ -186,23 +235,62 @@ class BillingSyncItemRepository {
         Long invoiceItem = rs.wasNull() ? null : invoiceItemId;
         long compensationItemId = rs.getLong("compensation_item_id");
         Long compensationItem = rs.wasNull() ? null : compensationItemId;
-        return new BillingSyncItem(rs.getLong("id"), rs.getObject("uuid", UUID.class), rs.getLong("billing_sync_id"),
-                rs.getObject("sync_uuid", UUID.class), YearMonth.parse(rs.getString("report_period")), rs.getString("arrow_line_reference"),
-                invoiceItem, rs.getObject("invoice_item_uuid", UUID.class), rs.getLong("invoice_id"), "pending".equals(rs.getString("invoice_state")),
-                rs.getString("billed_via"), rs.getBigDecimal("original_price"),
-                rs.getBigDecimal("current_price"), rs.getBigDecimal("invoiced"), rs.getBigDecimal("compensated"), compensationItem,
-                rs.getObject("compensation_item_uuid", UUID.class), rs.getBigDecimal("sell"), rs.getBigDecimal("buy"),
-                rs.getBigDecimal("quantity"), rs.getString("currency"), rs.getString("vendor_name"), rs.getString("subscription_reference"),
-                rs.getString("license_reference"), rs.getString("classification"), rs.getString("description"), rs.getBoolean("removed"),
+        return new BillingSyncItem(
+                rs.getLong("id"),
+                rs.getObject("uuid", UUID.class),
+                rs.getLong("billing_sync_id"),
+                rs.getObject("sync_uuid", UUID.class),
+                YearMonth.parse(rs.getString("report_period")),
+                rs.getString("arrow_line_reference"),
+                invoiceItem,
+                rs.getObject("invoice_item_uuid", UUID.class),
+                rs.getLong("invoice_id"),
+                "pending".equals(rs.getString("invoice_state")),
+                rs.getString("billed_via"),
+                rs.getBigDecimal("original_price"),
+                rs.getBigDecimal("current_price"),
+                rs.getBigDecimal("invoiced"),
+                rs.getBigDecimal("compensated"),
+                compensationItem,
+                rs.getObject("compensation_item_uuid", UUID.class),
+                rs.getBigDecimal("sell"),
+                rs.getBigDecimal("buy"),
+                rs.getBigDecimal("quantity"),
+                rs.getString("currency"),
+                rs.getString("vendor_name"),
+                rs.getString("subscription_reference"),
+                rs.getString("license_reference"),
+                rs.getString("classification"),
+                rs.getString("description"),
+                rs.getBoolean("removed"),
                 Timestamps.read(rs, "created"));
     }
 
-    record NewItem(long syncId, String lineReference, Long invoiceItemId, String billedVia, BigDecimal price, BigDecimal invoiced,
-            BigDecimal sell, BigDecimal buy, BigDecimal quantity, String currency, String vendorName, String subscriptionReference,
-            String licenseReference, String classification, String description) {
-    }
+    record NewItem(
+            long syncId,
+            String lineReference,
+            Long invoiceItemId,
+            String billedVia,
+            BigDecimal price,
+            BigDecimal invoiced,
+            BigDecimal sell,
+            BigDecimal buy,
+            BigDecimal quantity,
+            String currency,
+            String vendorName,
+            String subscriptionReference,
+            String licenseReference,
+            String classification,
+            String description) {}
 
-    record ItemUpdate(long id, BigDecimal price, BigDecimal invoiced, Long invoiceItemId, String billedVia, BigDecimal sell, BigDecimal buy,
-            BigDecimal quantity, boolean removed) {
-    }
+    record ItemUpdate(
+            long id,
+            BigDecimal price,
+            BigDecimal invoiced,
+            Long invoiceItemId,
+            String billedVia,
+            BigDecimal sell,
+            BigDecimal buy,
+            BigDecimal quantity,
+            boolean removed) {}
 }

@@ -20,10 +20,11 @@ class BillingSyncRepository {
     static final String FROM = " from billing_syncs b join customer_mappings m on m.id = b.customer_mapping_id"
             + " join arrow_settings s on s.id = m.settings_id join customers c on c.id = m.customer_id"
             + " left join invoices i on i.id = b.invoice_id";
-    private static final String SELECT = "select b.id, b.uuid, b.customer_mapping_id, m.uuid as mapping_uuid, m.arrow_reference,"
-            + " c.uuid as customer_uuid, c.name as customer_name, b.statement_reference, b.report_period, b.arrow_state, b.state,"
-            + " b.buy_total, b.sell_total, b.currency, i.uuid as invoice_uuid, b.error_message, b.synced_at, b.validated_at,"
-            + " b.reconciled_at, b.lines_validated, b.created, b.modified" + FROM;
+    private static final String SELECT =
+            "select b.id, b.uuid, b.customer_mapping_id, m.uuid as mapping_uuid, m.arrow_reference,"
+                    + " c.uuid as customer_uuid, c.name as customer_name, b.statement_reference, b.report_period, b.arrow_state, b.state,"
+                    + " b.buy_total, b.sell_total, b.currency, i.uuid as invoice_uuid, b.error_message, b.synced_at, b.validated_at,"
+                    + " b.reconciled_at, b.lines_validated, b.created, b.modified" + FROM;
 
     private final JdbcClient jdbc;
 
@@ -31,7 +32,9 @@ class BillingSyncRepository {
         this.jdbc = jdbc;
     }
 
-    /** The syncs of these (mapping, statement) keys, the missing ones created pending: two statements for a whole page. */
+    /**
+     * The syncs of these (mapping, statement) keys, the missing ones created pending: two statements for a whole page.
+     */
     List<BillingSync> getOrCreateAll(List<SyncKey> keys, YearMonth period, Instant now) {
         Long[] mappings = keys.stream().map(SyncKey::mappingId).toArray(Long[]::new);
         String[] statements = keys.stream().map(SyncKey::statementReference).toArray(String[]::new);
@@ -40,49 +43,83 @@ class BillingSyncRepository {
                         insert into billing_syncs (uuid, customer_mapping_id, statement_reference, report_period, invoice_id, created, modified)
                         select gen_random_uuid(), m, st, ?, inv, ?, ? from unnest(?::bigint[], ?::text[], ?::bigint[]) as t(m, st, inv)
                         on conflict (customer_mapping_id, statement_reference) do nothing""")
-                .params(period.toString(), Timestamps.of(now), Timestamps.of(now), mappings, statements, invoices).update();
-        return jdbc.sql(SELECT + " join unnest(?::bigint[], ?::text[]) as k(m, st) on k.m = b.customer_mapping_id and k.st = b.statement_reference")
-                .params(mappings, statements).query(BillingSyncRepository::map).list();
+                .params(period.toString(), Timestamps.of(now), Timestamps.of(now), mappings, statements, invoices)
+                .update();
+        return jdbc.sql(
+                        SELECT
+                                + " join unnest(?::bigint[], ?::text[]) as k(m, st) on k.m = b.customer_mapping_id and k.st = b.statement_reference")
+                .params(mappings, statements)
+                .query(BillingSyncRepository::map)
+                .list();
     }
 
     Optional<BillingSync> find(UUID uuid) {
-        return jdbc.sql(SELECT + " where b.uuid = ?").param(uuid).query(BillingSyncRepository::map).optional();
+        return jdbc.sql(SELECT + " where b.uuid = ?")
+                .param(uuid)
+                .query(BillingSyncRepository::map)
+                .optional();
     }
 
     List<BillingSync> ofPeriod(long settingsId, YearMonth period) {
-        return jdbc.sql(SELECT + " where m.settings_id = ? and b.report_period = ? order by b.id").params(settingsId, period.toString())
-                .query(BillingSyncRepository::map).list();
+        return jdbc.sql(SELECT + " where m.settings_id = ? and b.report_period = ? order by b.id")
+                .params(settingsId, period.toString())
+                .query(BillingSyncRepository::map)
+                .list();
     }
 
     List<BillingSync> inState(long settingsId, SyncState state) {
-        return jdbc.sql(SELECT + " where m.settings_id = ? and b.state = ? order by b.report_period, b.id").params(settingsId, state.code())
-                .query(BillingSyncRepository::map).list();
+        return jdbc.sql(SELECT + " where m.settings_id = ? and b.state = ? order by b.report_period, b.id")
+                .params(settingsId, state.code())
+                .query(BillingSyncRepository::map)
+                .list();
     }
 
     /** Months of these settings with syncs not yet validated. */
     List<YearMonth> unvalidatedPeriods(long settingsId) {
         return jdbc.sql("""
                         select distinct b.report_period from billing_syncs b join customer_mappings m on m.id = b.customer_mapping_id
-                        where m.settings_id = ? and b.state in (1, 2) order by 1""")
-                .param(settingsId).query(String.class).list().stream().map(YearMonth::parse).toList();
+                        where m.settings_id = ? and b.state in (1, 2) order by 1""").param(settingsId).query(String.class).list().stream()
+                .map(YearMonth::parse)
+                .toList();
     }
 
     long count(SqlFilter filter) {
-        return jdbc.sql("select count(*)" + FROM + filter.clause()).params(filter.params()).query(Long.class).single();
+        return jdbc.sql("select count(*)" + FROM + filter.clause())
+                .params(filter.params())
+                .query(Long.class)
+                .single();
     }
 
     List<BillingSync> page(SqlFilter filter, PageRequest page) {
-        return jdbc.sql(SELECT + filter.clause() + " order by b.report_period desc, b.created desc, b.id desc offset ? limit ?")
-                .params(filter.params(page)).query(BillingSyncRepository::map).list();
+        return jdbc.sql(SELECT + filter.clause()
+                        + " order by b.report_period desc, b.created desc, b.id desc offset ? limit ?")
+                .params(filter.params(page))
+                .query(BillingSyncRepository::map)
+                .list();
     }
 
-    void saveSynced(long id, SyncState state, BigDecimal buyTotal, BigDecimal sellTotal, String currency, boolean linesValidated,
+    void saveSynced(
+            long id,
+            SyncState state,
+            BigDecimal buyTotal,
+            BigDecimal sellTotal,
+            String currency,
+            boolean linesValidated,
             Instant now) {
         jdbc.sql("""
                         update billing_syncs set state = ?, buy_total = ?, sell_total = ?, currency = ?, lines_validated = ?, error_message = '',
                                synced_at = coalesce(synced_at, ?), modified = ?
                         where id = ? and state in (1, 2)""")
-                .params(state.code(), buyTotal, sellTotal, currency, linesValidated, Timestamps.of(now), Timestamps.of(now), id).update();
+                .params(
+                        state.code(),
+                        buyTotal,
+                        sellTotal,
+                        currency,
+                        linesValidated,
+                        Timestamps.of(now),
+                        Timestamps.of(now),
+                        id)
+                .update();
     }
 
     /** A failed run leaves its message on the period's syncs that are still open to change. */
@@ -91,30 +128,51 @@ class BillingSyncRepository {
                         update billing_syncs b set error_message = ?, modified = ?
                         from customer_mappings m where m.id = b.customer_mapping_id and m.settings_id = ? and b.report_period = ?
                         and b.state in (1, 2)""")
-                .params(message, Timestamps.of(now), settingsId, period.toString()).update();
+                .params(message, Timestamps.of(now), settingsId, period.toString())
+                .update();
     }
 
     /** Returns whether the sync was still synced and is now validated. */
     boolean saveValidated(long id, SyncState state, String arrowState, Instant now) {
-        return 1 == jdbc.sql("update billing_syncs set state = ?, arrow_state = ?, validated_at = ?, modified = ? where id = ? and state = 2")
-                .params(state.code(), arrowState, Timestamps.of(now), Timestamps.of(now), id).update();
+        return 1
+                == jdbc.sql(
+                                "update billing_syncs set state = ?, arrow_state = ?, validated_at = ?, modified = ? where id = ? and state = 2")
+                        .params(state.code(), arrowState, Timestamps.of(now), Timestamps.of(now), id)
+                        .update();
     }
 
     void saveReconciled(long id, SyncState state, Instant now) {
-        jdbc.sql("update billing_syncs set state = ?, reconciled_at = ?, error_message = '', modified = ? where id = ? and state in (2, 3, 4)")
-                .params(state.code(), Timestamps.of(now), Timestamps.of(now), id).update();
+        jdbc.sql(
+                        "update billing_syncs set state = ?, reconciled_at = ?, error_message = '', modified = ? where id = ? and state in (2, 3, 4)")
+                .params(state.code(), Timestamps.of(now), Timestamps.of(now), id)
+                .update();
     }
 
-    record SyncKey(long mappingId, String statementReference, long invoiceId) {
-    }
+    record SyncKey(long mappingId, String statementReference, long invoiceId) {}
 
     static BillingSync map(ResultSet rs, int row) throws SQLException {
-        return new BillingSync(rs.getLong("id"), rs.getObject("uuid", UUID.class), rs.getLong("customer_mapping_id"),
-                rs.getObject("mapping_uuid", UUID.class), rs.getString("arrow_reference"), rs.getObject("customer_uuid", UUID.class),
-                rs.getString("customer_name"), rs.getString("statement_reference"), YearMonth.parse(rs.getString("report_period")),
-                rs.getString("arrow_state"), SyncState.of(rs.getInt("state")), rs.getBigDecimal("buy_total"), rs.getBigDecimal("sell_total"),
-                rs.getString("currency"), rs.getObject("invoice_uuid", UUID.class), rs.getString("error_message"),
-                Timestamps.read(rs, "synced_at"), Timestamps.read(rs, "validated_at"), Timestamps.read(rs, "reconciled_at"),
-                rs.getBoolean("lines_validated"), Timestamps.read(rs, "created"), Timestamps.read(rs, "modified"));
+        return new BillingSync(
+                rs.getLong("id"),
+                rs.getObject("uuid", UUID.class),
+                rs.getLong("customer_mapping_id"),
+                rs.getObject("mapping_uuid", UUID.class),
+                rs.getString("arrow_reference"),
+                rs.getObject("customer_uuid", UUID.class),
+                rs.getString("customer_name"),
+                rs.getString("statement_reference"),
+                YearMonth.parse(rs.getString("report_period")),
+                rs.getString("arrow_state"),
+                SyncState.of(rs.getInt("state")),
+                rs.getBigDecimal("buy_total"),
+                rs.getBigDecimal("sell_total"),
+                rs.getString("currency"),
+                rs.getObject("invoice_uuid", UUID.class),
+                rs.getString("error_message"),
+                Timestamps.read(rs, "synced_at"),
+                Timestamps.read(rs, "validated_at"),
+                Timestamps.read(rs, "reconciled_at"),
+                rs.getBoolean("lines_validated"),
+                Timestamps.read(rs, "created"),
+                Timestamps.read(rs, "modified"));
     }
 }

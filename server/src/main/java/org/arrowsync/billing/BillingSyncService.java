@@ -35,8 +35,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Syncs one month of Arrow's billing export into billing syncs and invoice items. The month is written in one
- * transaction: a run that fails (Arrow gives up, the server dies) leaves the ledger as it was, and the next run
- * upserts on the natural keys, so any number of runs ends where one clean run would.
+ * transaction: a run that fails (Arrow gives up, the server dies) leaves the ledger as it was, and the next run upserts
+ * on the natural keys, so any number of runs ends where one clean run would.
  */
 @Service
 public class BillingSyncService {
@@ -51,8 +51,14 @@ public class BillingSyncService {
     private final TransactionTemplate transactions;
     private final Clock clock;
 
-    BillingSyncService(SettingsService settings, CustomerMappingService mappings, ResourceService resources, ArrowClients clients,
-            BillingWriters writers, TransactionTemplate transactions, Clock clock) {
+    BillingSyncService(
+            SettingsService settings,
+            CustomerMappingService mappings,
+            ResourceService resources,
+            ArrowClients clients,
+            BillingWriters writers,
+            TransactionTemplate transactions,
+            Clock clock) {
         this.settings = settings;
         this.mappings = mappings;
         this.resources = resources;
@@ -77,7 +83,10 @@ public class BillingSyncService {
             }
             license = resource.licenseReference();
             if (license.isBlank()) {
-                new FieldErrors().add("resource_uuid", "The resource has no Arrow license reference (attributes.arrow_license_reference).")
+                new FieldErrors()
+                        .add(
+                                "resource_uuid",
+                                "The resource has no Arrow license reference (attributes.arrow_license_reference).")
                         .throwIfAny();
             }
         }
@@ -100,11 +109,17 @@ public class BillingSyncService {
         try {
             return transactions.execute(status -> {
                 writers.licenses().lockMonthExclusive(chosen.uuid(), target.period());
-                SyncRun run = new SyncRun(chosen, target.period(), target.licenseReference(), active, writers, progress);
+                SyncRun run =
+                        new SyncRun(chosen, target.period(), target.licenseReference(), active, writers, progress);
                 ArrowClient client = clients.connect(chosen.connection());
                 ExportQuery query = ExportQuery.forPeriod(chosen.exportTypeReference(), target.period());
-                ReadAhead.<List<BillingLineResult>>run(pages -> client.forEachExportPage(query,
-                        page -> pages.accept(page.rows().stream().map(ExportRow::billingLine).toList())), run::page);
+                ReadAhead.<List<BillingLineResult>>run(
+                        pages -> client.forEachExportPage(
+                                query,
+                                page -> pages.accept(page.rows().stream()
+                                        .map(ExportRow::billingLine)
+                                        .toList())),
+                        run::page);
                 return finish(chosen, target, run, progress);
             });
         } catch (ArrowException e) {
@@ -123,24 +138,37 @@ public class BillingSyncService {
 
     private SyncReport finish(Settings chosen, SyncTarget target, SyncRun run, Progress progress) {
         List<BillingSync> periodSyncs = writers.syncs().ofPeriod(chosen.id(), target.period());
-        List<Long> open = periodSyncs.stream().filter(sync -> !sync.state().frozen()).map(BillingSync::id).toList();
+        List<Long> open = periodSyncs.stream()
+                .filter(sync -> !sync.state().frozen())
+                .map(BillingSync::id)
+                .toList();
         if (run.rows() == 0 && writers.items().anyIn(open)) {
             // D3: an empty export for a month we already billed is Arrow failing, not Arrow crediting everything.
-            throw new EmptyExport("Arrow returned no billing lines for " + target.period() + " although lines were synced before;"
-                    + " nothing was changed");
+            throw new EmptyExport("Arrow returned no billing lines for " + target.period()
+                    + " although lines were synced before;" + " nothing was changed");
         }
         int removed = removeVanishedLines(writers.items().unseen(open, target.licenseReference(), false, run.seen()));
         Map<Long, BillingSyncItemRepository.Totals> totals = writers.items().totals(open);
         int synced = 0;
         for (BillingSync sync : periodSyncs) {
-            if (sync.state().frozen() || target.licenseReference() != null && !run.touched().contains(sync.id())) {
+            if (sync.state().frozen()
+                    || target.licenseReference() != null && !run.touched().contains(sync.id())) {
                 continue;
             }
-            BillingSyncItemRepository.Totals sum = totals.getOrDefault(sync.id(),
-                    new BillingSyncItemRepository.Totals(BigDecimal.ZERO, BigDecimal.ZERO, sync.currency()));
+            BillingSyncItemRepository.Totals sum = totals.getOrDefault(
+                    sync.id(), new BillingSyncItemRepository.Totals(BigDecimal.ZERO, BigDecimal.ZERO, sync.currency()));
             // A run limited to one license saw only some lines: whether all carry a validation date is not its to say.
-            boolean linesValidated = target.licenseReference() == null ? run.linesValidated(sync.id()) : sync.linesValidated();
-            writers.syncs().saveSynced(sync.id(), sync.markSynced(), sum.buy(), sum.sell(), sum.currency(), linesValidated, writers.now());
+            boolean linesValidated =
+                    target.licenseReference() == null ? run.linesValidated(sync.id()) : sync.linesValidated();
+            writers.syncs()
+                    .saveSynced(
+                            sync.id(),
+                            sync.markSynced(),
+                            sum.buy(),
+                            sum.sell(),
+                            sum.currency(),
+                            linesValidated,
+                            writers.now());
             synced++;
         }
         progress.add("lines_removed", removed);
@@ -148,34 +176,46 @@ public class BillingSyncService {
         return new SyncReport(target.period().toString(), run.rows(), synced, removed, "");
     }
 
-    /** Lines Arrow dropped before validation leave the invoice while it is open; on a closed one reconciliation credits them (D3). */
+    /**
+     * Lines Arrow dropped before validation leave the invoice while it is open; on a closed one reconciliation credits
+     * them (D3).
+     */
     private int removeVanishedLines(List<BillingSyncItem> vanished) {
         Map<Long, List<Long>> removals = new LinkedHashMap<>();
         List<ItemUpdate> updates = new ArrayList<>();
         for (BillingSyncItem item : vanished) {
             boolean itemOnOpenInvoice = item.invoiceItemId() != null && item.invoiceOpen();
             if (itemOnOpenInvoice) {
-                removals.computeIfAbsent(item.invoiceId(), id -> new ArrayList<>()).add(item.invoiceItemId());
+                removals.computeIfAbsent(item.invoiceId(), id -> new ArrayList<>())
+                        .add(item.invoiceItemId());
             }
-            updates.add(new ItemUpdate(item.id(), BigDecimal.ZERO, itemOnOpenInvoice ? BigDecimal.ZERO : item.invoiced(),
-                    itemOnOpenInvoice ? null : item.invoiceItemId(), item.billedVia(), item.sell(), item.buy(), item.quantity(), true));
+            updates.add(new ItemUpdate(
+                    item.id(),
+                    BigDecimal.ZERO,
+                    itemOnOpenInvoice ? BigDecimal.ZERO : item.invoiced(),
+                    itemOnOpenInvoice ? null : item.invoiceItemId(),
+                    item.billedVia(),
+                    item.sell(),
+                    item.buy(),
+                    item.quantity(),
+                    true));
         }
-        removals.forEach((invoiceId, ids) -> writers.invoices().removeItems(writers.invoices().invoice(invoiceId), ids));
+        removals.forEach((invoiceId, ids) ->
+                writers.invoices().removeItems(writers.invoices().invoice(invoiceId), ids));
         writers.items().updateAll(updates, writers.now());
         return updates.size();
     }
 
     private void recordFailure(Settings chosen, YearMonth period, String message) {
-        transactions.executeWithoutResult(status -> writers.syncs().recordError(chosen.id(), period, message, writers.now()));
+        transactions.executeWithoutResult(
+                status -> writers.syncs().recordError(chosen.id(), period, message, writers.now()));
     }
 
     /** What a trigger asked for, checked. */
-    public record SyncTarget(Settings settings, YearMonth period, String licenseReference, UUID resourceUuid) {
-    }
+    public record SyncTarget(Settings settings, YearMonth period, String licenseReference, UUID resourceUuid) {}
 
     /** The outcome of one run, stored as the job's result. */
-    public record SyncReport(String period, long rows, int syncs, int linesRemoved, String note) {
-    }
+    public record SyncReport(String period, long rows, int syncs, int linesRemoved, String note) {}
 
     static final class EmptyExport extends RuntimeException {
         EmptyExport(String message) {

@@ -38,8 +38,14 @@ public class BillingValidation {
     private final LicenseBilling licenses;
     private final Clock clock;
 
-    BillingValidation(SettingsService settings, BillingSyncRepository syncs, ArrowClients clients, BillingProperties properties,
-            TransactionTemplate transactions, LicenseBilling licenses, Clock clock) {
+    BillingValidation(
+            SettingsService settings,
+            BillingSyncRepository syncs,
+            ArrowClients clients,
+            BillingProperties properties,
+            TransactionTemplate transactions,
+            LicenseBilling licenses,
+            Clock clock) {
         this.settings = settings;
         this.syncs = syncs;
         this.clients = clients;
@@ -68,7 +74,8 @@ public class BillingValidation {
                 int count = 0;
                 for (BillingSync sync : period.getValue()) {
                     String signal = signal(sync, statements.get(MappingIndex.reference(sync.arrowReference())));
-                    if (signal != null && syncs.saveValidated(sync.id(), sync.markValidated(), signal, clock.instant())) {
+                    if (signal != null
+                            && syncs.saveValidated(sync.id(), sync.markValidated(), signal, clock.instant())) {
                         count++;
                     }
                 }
@@ -83,7 +90,9 @@ public class BillingValidation {
         return new ValidationReport(validated, List.copyOf(validatedPeriods));
     }
 
-    /** The arrow_state to record if the sync is final now, else null: Arrow's word first, the calendar only without it. */
+    /**
+     * The arrow_state to record if the sync is final now, else null: Arrow's word first, the calendar only without it.
+     */
     private String signal(BillingSync sync, Statement statement) {
         if (statement != null && statement.fulfilled() || sync.linesValidated()) {
             return "validated";
@@ -91,15 +100,25 @@ public class BillingValidation {
         if (statement != null) {
             return null;
         }
-        Instant final_ = sync.reportPeriod().plusMonths(1).atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC).plus(properties.validationGrace());
+        Instant final_ = sync.reportPeriod()
+                .plusMonths(1)
+                .atDay(1)
+                .atStartOfDay()
+                .toInstant(ZoneOffset.UTC)
+                .plus(properties.validationGrace());
         return clock.instant().isBefore(final_) ? null : "validated_by_calendar";
     }
 
-    /** Statements of the month by customer (a customer with several counts as final only when all are); null if Arrow failed. */
+    /**
+     * Statements of the month by customer (a customer with several counts as final only when all are); null if Arrow
+     * failed.
+     */
     private static Map<String, Statement> statements(ArrowClient client, YearMonth period, Progress progress) {
         try {
             return client.statements(new StatementQuery(period, null)).stream()
-                    .collect(Collectors.toMap(statement -> MappingIndex.reference(statement.customerReference()), Function.identity(),
+                    .collect(Collectors.toMap(
+                            statement -> MappingIndex.reference(statement.customerReference()),
+                            Function.identity(),
                             (first, second) -> first.fulfilled() ? second : first));
         } catch (ArrowException e) {
             progress.error("Statements of " + period + " unavailable, validation postponed: " + e.getMessage());
@@ -107,6 +126,5 @@ public class BillingValidation {
         }
     }
 
-    public record ValidationReport(int validated, List<String> periods) {
-    }
+    public record ValidationReport(int validated, List<String> periods) {}
 }

@@ -9,8 +9,13 @@ import org.springframework.stereotype.Component;
 
 /** What a billing run writes through, in one bundle so a run's helpers take one parameter. */
 @Component
-record BillingWriters(BillingSyncRepository syncs, BillingSyncItemRepository items, InvoiceService invoices, LicenseBilling licenses,
-        ResourceService resources, Clock clock) {
+record BillingWriters(
+        BillingSyncRepository syncs,
+        BillingSyncItemRepository items,
+        InvoiceService invoices,
+        LicenseBilling licenses,
+        ResourceService resources,
+        Clock clock) {
 
     Instant now() {
         return clock.instant();

@@ -4,7 +4,9 @@ import java.util.BitSet;
 import java.util.HashSet;
 import java.util.Set;
 
-/** A set of row ids at one bit per id (ids are a sequence), so remembering every line of a large month costs kilobytes. */
+/**
+ * A set of row ids at one bit per id (ids are a sequence), so remembering every line of a large month costs kilobytes.
+ */
 final class IdSet {
 
     private final BitSet small = new BitSet();

@@ -23,7 +23,8 @@ record Line(BillingSync sync, CustomerMapping mapping, BillingLine line, BigDeci
     }
 
     JsonNode details(YearMonth period) {
-        ObjectNode details = JsonNodeFactory.instance.objectNode()
+        ObjectNode details = JsonNodeFactory.instance
+                .objectNode()
                 .put("source", "arrow")
                 .put("arrow_line_reference", line.lineReference())
                 .put("statement_reference", sync.statementReference())
@@ -40,9 +41,17 @@ record Line(BillingSync sync, CustomerMapping mapping, BillingLine line, BigDeci
     InvoiceItemDraft draft(YearMonth period, YearMonth invoicePeriod, Resource resource) {
         LineAmount split = LineAmount.of(amount, line.quantity());
         String name = invoicePeriod.equals(period) ? name() : name() + " (" + period + ")";
-        return new InvoiceItemDraft(name, split.unitPrice(), split.quantity(), "quantity", currency, period.atDay(1), period.atEndOfMonth(),
+        return new InvoiceItemDraft(
+                name,
+                split.unitPrice(),
+                split.quantity(),
+                "quantity",
+                currency,
+                period.atDay(1),
+                period.atEndOfMonth(),
                 resource == null ? null : new Resource.Ref(resource.id(), resource.uuid(), resource.name()),
-                resource == null ? null : resource.project(), details(period));
+                resource == null ? null : resource.project(),
+                details(period));
     }
 
     private static String nullToEmpty(String value) {

@@ -5,8 +5,8 @@ import java.math.RoundingMode;
 import org.arrowsync.shared.Money;
 
 /**
- * How a line's total becomes an invoice item (D1): unit price × quantity equals the total exactly. The line's
- * quantity is used only when the unit price it implies is exact at the stored scale; otherwise quantity 1.
+ * How a line's total becomes an invoice item (D1): unit price × quantity equals the total exactly. The line's quantity
+ * is used only when the unit price it implies is exact at the stored scale; otherwise quantity 1.
  */
 record LineAmount(BigDecimal unitPrice, BigDecimal quantity) {
 

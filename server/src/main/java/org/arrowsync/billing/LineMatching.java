@@ -34,8 +34,14 @@ final class LineMatching {
     private final Set<String> reportedUnmatched = new HashSet<>();
     private long rows;
 
-    LineMatching(Settings settings, YearMonth period, String licenseFilter, List<CustomerMapping> mappings, Placement placement,
-            BillingWriters writers, Progress progress) {
+    LineMatching(
+            Settings settings,
+            YearMonth period,
+            String licenseFilter,
+            List<CustomerMapping> mappings,
+            Placement placement,
+            BillingWriters writers,
+            Progress progress) {
         this.settings = settings;
         this.period = period;
         this.licenseFilter = licenseFilter;
@@ -83,18 +89,28 @@ final class LineMatching {
             if (mapping.isEmpty()) {
                 progress.increment("unmatched_lines");
                 if (reportedUnmatched.add(MappingIndex.name(line.companyName()))) {
-                    progress.error("No customer mapping for Arrow customer '" + line.companyName() + "' (" + line.customerReference() + ")");
+                    progress.error("No customer mapping for Arrow customer '" + line.companyName() + "' ("
+                            + line.customerReference() + ")");
                 }
                 continue;
             }
-            String statement = line.statementReference() != null && !line.statementReference().isBlank() ? line.statementReference()
+            String statement = line.statementReference() != null
+                            && !line.statementReference().isBlank()
+                    ? line.statementReference()
                     : "SYNC-" + period + "-" + mapping.get().arrowReference();
             parsed.add(new Parsed(line, mapping.get(), statement));
         }
-        List<SyncKey> missing = parsed.stream().filter(p -> !syncs.containsKey(p.key()))
-                .map(p -> new SyncKey(p.mapping().id(), p.statement(), placement.billedInvoice(p.mapping()).id())).distinct().toList();
+        List<SyncKey> missing = parsed.stream()
+                .filter(p -> !syncs.containsKey(p.key()))
+                .map(p -> new SyncKey(
+                        p.mapping().id(),
+                        p.statement(),
+                        placement.billedInvoice(p.mapping()).id()))
+                .distinct()
+                .toList();
         if (!missing.isEmpty()) {
-            writers.syncs().getOrCreateAll(missing, period, writers.now())
+            writers.syncs()
+                    .getOrCreateAll(missing, period, writers.now())
                     .forEach(sync -> syncs.put(sync.mappingId() + "|" + sync.statementReference(), sync));
         }
         return parsed;
@@ -112,14 +128,20 @@ final class LineMatching {
             }
             if (!inPage.add(sync.id() + "|" + line.lineReference())) {
                 progress.increment("duplicate_lines");
-                progress.error("Line " + line.lineReference() + " appears twice in the export: the second one is ignored");
+                progress.error(
+                        "Line " + line.lineReference() + " appears twice in the export: the second one is ignored");
                 continue;
             }
             allValidated.merge(sync.id(), line.validated(), Boolean::logicalAnd);
-            String currency = line.currency() == null || line.currency().isBlank() ? Money.DEFAULT_CURRENCY : line.currency();
-            lines.add(new Line(sync, p.mapping(), line, settings.priceSource().choose(line.sellTotal(), line.buyTotal()), currency));
+            String currency =
+                    line.currency() == null || line.currency().isBlank() ? Money.DEFAULT_CURRENCY : line.currency();
+            lines.add(new Line(
+                    sync,
+                    p.mapping(),
+                    line,
+                    settings.priceSource().choose(line.sellTotal(), line.buyTotal()),
+                    currency));
         }
         return lines;
     }
-
 }

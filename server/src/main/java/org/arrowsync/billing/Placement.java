@@ -23,7 +23,8 @@ final class Placement {
 
     Placement(InvoiceService invoices, YearMonth period, List<CustomerMapping> mappings) {
         this.invoices = invoices;
-        List<UUID> customers = mappings.stream().map(CustomerMapping::customerUuid).distinct().toList();
+        List<UUID> customers =
+                mappings.stream().map(CustomerMapping::customerUuid).distinct().toList();
         List<Invoice> found = invoices.invoicesFor(customers, period);
         found.forEach(invoice -> billed.put(invoice.customer().uuid(), invoice));
         currencies.putAll(invoices.currencies(found));

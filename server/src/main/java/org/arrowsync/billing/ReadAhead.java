@@ -17,29 +17,30 @@ final class ReadAhead {
     static final int DEPTH = 2;
     private static final Object END = new Object();
 
-    private ReadAhead() {
-    }
+    private ReadAhead() {}
 
     static <T> void run(Consumer<Consumer<T>> producer, Consumer<T> consumer) {
         BlockingQueue<Object> queue = new ArrayBlockingQueue<>(DEPTH);
         AtomicReference<RuntimeException> failure = new AtomicReference<>();
         AtomicBoolean cancelled = new AtomicBoolean();
-        Thread fetcher = new Thread(() -> {
-            try {
-                producer.accept(item -> {
-                    if (cancelled.get()) {
-                        throw new Cancelled();
+        Thread fetcher = new Thread(
+                () -> {
+                    try {
+                        producer.accept(item -> {
+                            if (cancelled.get()) {
+                                throw new Cancelled();
+                            }
+                            put(queue, item, cancelled);
+                        });
+                    } catch (Cancelled e) {
+                        // the consumer stopped first; its failure is the one that counts
+                    } catch (RuntimeException e) {
+                        failure.set(e);
+                    } finally {
+                        put(queue, END, cancelled);
                     }
-                    put(queue, item, cancelled);
-                });
-            } catch (Cancelled e) {
-                // the consumer stopped first; its failure is the one that counts
-            } catch (RuntimeException e) {
-                failure.set(e);
-            } finally {
-                put(queue, END, cancelled);
-            }
-        }, "export-read-ahead");
+                },
+                "export-read-ahead");
         fetcher.setDaemon(true);
         fetcher.start();
         try {

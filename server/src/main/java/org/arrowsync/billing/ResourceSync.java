@@ -35,9 +35,9 @@ import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Creates and updates resources for the IaaS subscriptions of a billing-export range. Existing resources are found
- * by backend id only within the offering being synced (D14); a subscription with no offering or project is an
- * error, not an update. Invoicing stays with the billing sync, so no amount is billed twice (D2).
+ * Creates and updates resources for the IaaS subscriptions of a billing-export range. Existing resources are found by
+ * backend id only within the offering being synced (D14); a subscription with no offering or project is an error, not
+ * an update. Invoicing stays with the billing sync, so no amount is billed twice (D2).
  */
 @Service
 class ResourceSync {
@@ -50,8 +50,14 @@ class ResourceSync {
     private final ArrowImport imports;
     private final Clock clock;
 
-    ResourceSync(SettingsService settings, VendorOfferingMappingService vendors, ArrowClients clients, ResourceService resources,
-            ProjectService projects, ArrowImport imports, Clock clock) {
+    ResourceSync(
+            SettingsService settings,
+            VendorOfferingMappingService vendors,
+            ArrowClients clients,
+            ResourceService resources,
+            ProjectService projects,
+            ArrowImport imports,
+            Clock clock) {
         this.settings = settings;
         this.vendors = vendors;
         this.clients = clients;
@@ -63,11 +69,13 @@ class ResourceSync {
 
     SyncResourcesResponse sync(Request request) {
         YearMonth now = YearMonth.now(clock);
-        ArrowLookups.Range range = ArrowLookups.Range.of(blankOr(request.periodFrom(), now.minusMonths(5).toString()),
+        ArrowLookups.Range range = ArrowLookups.Range.of(
+                blankOr(request.periodFrom(), now.minusMonths(5).toString()),
                 blankOr(request.periodTo(), now.toString()));
         Settings chosen = settings.resolve(request.settingsUuid());
         chosen.requireExportTemplate();
-        Optional<Offering> offering = Optional.ofNullable(request.offeringUuid()).map(uuid -> imports.offering(uuid, "offering_uuid"));
+        Optional<Offering> offering =
+                Optional.ofNullable(request.offeringUuid()).map(uuid -> imports.offering(uuid, "offering_uuid"));
         Optional<Project> project = Optional.ofNullable(request.projectUuid()).map(this::project);
         Map<String, Subscription> subscriptions = subscriptions(chosen, range);
         Result result = new Result();
@@ -78,8 +86,15 @@ class ResourceSync {
             vendors.active(chosen).forEach(mapping -> byVendor.putIfAbsent(mapping.vendorName(), mapping));
             for (Subscription subscription : subscriptions.values()) {
                 VendorOfferingMapping mapped = byVendor.get(subscription.vendor());
-                Optional<Offering> target = mapped != null ? Optional.of(imports.offering(mapped.offeringUuid(), "offering_uuid")) : offering;
-                apply(subscription, target.orElse(null), project.orElse(null), mapped == null ? null : mapped.planUuid(), result);
+                Optional<Offering> target = mapped != null
+                        ? Optional.of(imports.offering(mapped.offeringUuid(), "offering_uuid"))
+                        : offering;
+                apply(
+                        subscription,
+                        target.orElse(null),
+                        project.orElse(null),
+                        mapped == null ? null : mapped.planUuid(),
+                        result);
             }
         }
         return result.response();
@@ -88,25 +103,50 @@ class ResourceSync {
     /** Creates or updates the subscription's resource; counts what happened on the result. */
     void apply(Subscription subscription, Offering offering, Project project, UUID planUuid, Result result) {
         if (offering == null) {
-            result.error(subscription.id(), "No offering for vendor '" + subscription.vendor() + "': map the vendor or pass offering_uuid");
+            result.error(
+                    subscription.id(),
+                    "No offering for vendor '" + subscription.vendor() + "': map the vendor or pass offering_uuid");
             return;
         }
         Optional<Resource> existing = resources.inOffering(offering.uuid(), subscription.id());
         if (existing.isPresent()) {
             Resource resource = existing.get();
-            ObjectNode attributes = resource.attributes().isObject() ? ((ObjectNode) resource.attributes()).deepCopy()
+            ObjectNode attributes = resource.attributes().isObject()
+                    ? ((ObjectNode) resource.attributes()).deepCopy()
                     : JsonNodeFactory.instance.objectNode();
             attributes.setAll(subscription.attributes());
-            resources.update(resource.uuid(), new ResourceDraft(resource.name(), resource.backendId(), resource.state(), offering.uuid(),
-                    resource.project().uuid(), resource.plan() == null ? planUuid : resource.plan().uuid(), attributes, subscription.report(),
-                    subscription.usages()));
+            resources.update(
+                    resource.uuid(),
+                    new ResourceDraft(
+                            resource.name(),
+                            resource.backendId(),
+                            resource.state(),
+                            offering.uuid(),
+                            resource.project().uuid(),
+                            resource.plan() == null ? planUuid : resource.plan().uuid(),
+                            attributes,
+                            subscription.report(),
+                            subscription.usages()));
             result.updated();
         } else if (project == null) {
             result.error(subscription.id(), "No project for subscription " + subscription.id() + ": pass project_uuid");
         } else {
-            UUID plan = planUuid != null ? planUuid : offering.plans().stream().findFirst().map(Offering.Plan::uuid).orElse(null);
-            resources.create(new ResourceDraft(subscription.name(), subscription.id(), ResourceService.OK, offering.uuid(), project.uuid(), plan,
-                    subscription.attributes(), subscription.report(), subscription.usages()));
+            UUID plan = planUuid != null
+                    ? planUuid
+                    : offering.plans().stream()
+                            .findFirst()
+                            .map(Offering.Plan::uuid)
+                            .orElse(null);
+            resources.create(new ResourceDraft(
+                    subscription.name(),
+                    subscription.id(),
+                    ResourceService.OK,
+                    offering.uuid(),
+                    project.uuid(),
+                    plan,
+                    subscription.attributes(),
+                    subscription.report(),
+                    subscription.usages()));
             result.created();
         }
     }
@@ -122,15 +162,20 @@ class ResourceSync {
     /** IaaS lines of the range, one entry per vendor subscription id; only sums are kept, never the lines. */
     private Map<String, Subscription> subscriptions(Settings chosen, ArrowLookups.Range range) {
         Map<String, Subscription> subscriptions = new TreeMap<>();
-        ExportQuery query = new ExportQuery(chosen.exportTypeReference(), range.from(), range.to(), List.of(), List.of(), List.of());
+        ExportQuery query = new ExportQuery(
+                chosen.exportTypeReference(), range.from(), range.to(), List.of(), List.of(), List.of());
         try {
             clients.connect(chosen.connection()).forEachExportPage(query, page -> {
                 for (ExportRow row : page.rows()) {
                     BillingLineResult result = row.billingLine();
                     BillingLine line = result.isValid() ? result.line() : null;
-                    if (line != null && "IAAS".equalsIgnoreCase(line.classification()) && line.vendorSubscriptionId() != null
+                    if (line != null
+                            && "IAAS".equalsIgnoreCase(line.classification())
+                            && line.vendorSubscriptionId() != null
                             && !line.vendorSubscriptionId().isBlank()) {
-                        subscriptions.computeIfAbsent(line.vendorSubscriptionId(), id -> Subscription.of(line)).add(line);
+                        subscriptions
+                                .computeIfAbsent(line.vendorSubscriptionId(), id -> Subscription.of(line))
+                                .add(line);
                     }
                 }
             });
@@ -144,8 +189,13 @@ class ResourceSync {
         return value == null || value.isBlank() ? fallback : value;
     }
 
-    record Request(String periodFrom, String periodTo, UUID settingsUuid, UUID offeringUuid, UUID projectUuid, boolean forceImport) {
-    }
+    record Request(
+            String periodFrom,
+            String periodTo,
+            UUID settingsUuid,
+            UUID offeringUuid,
+            UUID projectUuid,
+            boolean forceImport) {}
 
     /** Counts what a resource sync did; read once, as its {@link SyncResourcesResponse}. */
     static final class Result {
@@ -183,33 +233,65 @@ class ResourceSync {
             errors.add(new SyncError(subscription, message));
         }
 
-        /** Orders, invoices and invoice items are never created here (the ledger has no orders; invoicing is the billing sync's, D2). */
+        /**
+         * Orders, invoices and invoice items are never created here (the ledger has no orders; invoicing is the billing
+         * sync's, D2).
+         */
         SyncResourcesResponse response() {
-            return new SyncResourcesResponse(synced, created, updated, 0, customersCreated, projectsCreated, mappingsCreated, 0, 0,
+            return new SyncResourcesResponse(
+                    synced,
+                    created,
+                    updated,
+                    0,
+                    customersCreated,
+                    projectsCreated,
+                    mappingsCreated,
+                    0,
+                    0,
                     List.copyOf(errors));
         }
     }
 
     /** The contract's reply of sync_resources. */
-    record SyncResourcesResponse(int synced, int created, int updated, int ordersCreated, int customersCreated, int projectsCreated,
-            int mappingsCreated, int invoicesCreated, int invoiceItemsCreated, List<SyncError> errors) {
-    }
+    record SyncResourcesResponse(
+            int synced,
+            int created,
+            int updated,
+            int ordersCreated,
+            int customersCreated,
+            int projectsCreated,
+            int mappingsCreated,
+            int invoicesCreated,
+            int invoiceItemsCreated,
+            List<SyncError> errors) {}
 
-    record SyncError(String subscriptionId, String error) {
-    }
+    record SyncError(String subscriptionId, String error) {}
 
     /** One vendor subscription over the range: what a resource shows of it. */
-    record Subscription(String id, String name, String companyName, String customerReference, String vendor, String licenseReference,
+    record Subscription(
+            String id,
+            String name,
+            String companyName,
+            String customerReference,
+            String vendor,
+            String licenseReference,
             Map<YearMonth, BigDecimal[]> periods) {
 
         static Subscription of(BillingLine line) {
             String name = line.product() == null || line.product().isBlank() ? "Unknown" : line.product();
-            return new Subscription(line.vendorSubscriptionId(), name, line.companyName(), line.customerReference(), line.vendor(),
-                    line.licenseReference(), new TreeMap<>());
+            return new Subscription(
+                    line.vendorSubscriptionId(),
+                    name,
+                    line.companyName(),
+                    line.customerReference(),
+                    line.vendor(),
+                    line.licenseReference(),
+                    new TreeMap<>());
         }
 
         void add(BillingLine line) {
-            BigDecimal[] sums = periods.computeIfAbsent(line.reportPeriod(), period -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO});
+            BigDecimal[] sums = periods.computeIfAbsent(
+                    line.reportPeriod(), period -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO});
             sums[0] = sums[0].add(line.sellTotal());
             sums[1] = sums[1].add(line.buyTotal());
         }
@@ -223,19 +305,30 @@ class ResourceSync {
         }
 
         ObjectNode attributes() {
-            return JsonNodeFactory.instance.objectNode().put(Resource.LICENSE_ATTRIBUTE, licenseReference == null ? "" : licenseReference)
-                    .put("arrow_vendor", vendor == null ? "" : vendor).put("arrow_subscription_id", id);
+            return JsonNodeFactory.instance
+                    .objectNode()
+                    .put(Resource.LICENSE_ATTRIBUTE, licenseReference == null ? "" : licenseReference)
+                    .put("arrow_vendor", vendor == null ? "" : vendor)
+                    .put("arrow_subscription_id", id);
         }
 
         ObjectNode usages() {
-            return JsonNodeFactory.instance.objectNode().put("cloud_cost", sell().toPlainString()).put("arrow_buy_total", buy().toPlainString());
+            return JsonNodeFactory.instance
+                    .objectNode()
+                    .put("cloud_cost", sell().toPlainString())
+                    .put("arrow_buy_total", buy().toPlainString());
         }
 
         ArrayNode report() {
             ArrayNode report = JsonNodeFactory.instance.arrayNode();
-            report.addObject().put("header", "Billing Summary").put("body", "Subscription " + id + " (" + vendor + "), license "
-                    + licenseReference + ": sell " + sell().toPlainString() + ", buy " + buy().toPlainString());
-            periods.forEach((period, sums) -> report.addObject().put("header", "Billing Period: " + period)
+            report.addObject()
+                    .put("header", "Billing Summary")
+                    .put(
+                            "body",
+                            "Subscription " + id + " (" + vendor + "), license " + licenseReference + ": sell "
+                                    + sell().toPlainString() + ", buy " + buy().toPlainString());
+            periods.forEach((period, sums) -> report.addObject()
+                    .put("header", "Billing Period: " + period)
                     .put("body", "sell " + sums[0].toPlainString() + ", buy " + sums[1].toPlainString()));
             return report;
         }

@@ -18,13 +18,24 @@ class ResourceSyncController {
     }
 
     @PostMapping("sync_resources/")
-    @Operation(operationId = "admin_arrow_billing_syncs_sync_resources", description = "Sync Arrow subscriptions to Waldur resources.")
+    @Operation(
+            operationId = "admin_arrow_billing_syncs_sync_resources",
+            description = "Sync Arrow subscriptions to Waldur resources.")
     ResourceSync.SyncResourcesResponse syncResources(@RequestBody SyncResourcesRequest request) {
-        return resources.sync(new ResourceSync.Request(request.periodFrom(), request.periodTo(), Filters.uuid("settings_uuid", request.settingsUuid()),
-                Filters.uuid("offering_uuid", request.offeringUuid()), Filters.uuid("project_uuid", request.projectUuid()), Boolean.TRUE.equals(request.forceImport())));
+        return resources.sync(new ResourceSync.Request(
+                request.periodFrom(),
+                request.periodTo(),
+                Filters.uuid("settings_uuid", request.settingsUuid()),
+                Filters.uuid("offering_uuid", request.offeringUuid()),
+                Filters.uuid("project_uuid", request.projectUuid()),
+                Boolean.TRUE.equals(request.forceImport())));
     }
 
-    record SyncResourcesRequest(String periodFrom, String periodTo, String settingsUuid, String offeringUuid, String projectUuid,
-            Boolean forceImport) {
-    }
+    record SyncResourcesRequest(
+            String periodFrom,
+            String periodTo,
+            String settingsUuid,
+            String offeringUuid,
+            String projectUuid,
+            Boolean forceImport) {}
 }

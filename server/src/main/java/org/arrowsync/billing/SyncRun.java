@@ -1,7 +1,6 @@
 package org.arrowsync.billing;
 
 import java.math.BigDecimal;
-import java.time.Clock;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -16,23 +15,20 @@ import org.arrowsync.arrowclient.BillingLine;
 import org.arrowsync.arrowclient.BillingLineResult;
 import org.arrowsync.billing.BillingSyncItemRepository.ItemUpdate;
 import org.arrowsync.billing.BillingSyncItemRepository.NewItem;
-import org.arrowsync.billing.BillingSyncRepository.SyncKey;
 import org.arrowsync.ledger.BillingPath;
 import org.arrowsync.ledger.Invoice;
 import org.arrowsync.ledger.InvoiceService;
 import org.arrowsync.ledger.InvoiceService.ItemChange;
-import org.arrowsync.ledger.LicenseBilling;
 import org.arrowsync.ledger.Resource;
 import org.arrowsync.ledger.ResourceService.CustomerLicense;
 import org.arrowsync.mappings.CustomerMapping;
 import org.arrowsync.settings.Settings;
-import org.arrowsync.shared.Money;
 import org.arrowsync.shared.Progress;
 import org.arrowsync.shared.Texts;
 
 /**
- * One billing sync of one settings record and month, fed page by page inside one transaction. Each page costs a
- * fixed handful of statements whatever its size: matching happens in memory, reads and writes are set-based.
+ * One billing sync of one settings record and month, fed page by page inside one transaction. Each page costs a fixed
+ * handful of statements whatever its size: matching happens in memory, reads and writes are set-based.
  */
 final class SyncRun {
 
@@ -44,7 +40,12 @@ final class SyncRun {
     private final IdSet seen = new IdSet();
     private final Set<Long> touched = new HashSet<>();
 
-    SyncRun(Settings settings, YearMonth period, String licenseFilter, List<CustomerMapping> mappings, BillingWriters writers,
+    SyncRun(
+            Settings settings,
+            YearMonth period,
+            String licenseFilter,
+            List<CustomerMapping> mappings,
+            BillingWriters writers,
             Progress progress) {
         this.period = period;
         this.writers = writers;
@@ -79,20 +80,32 @@ final class SyncRun {
             return;
         }
         Map<String, BillingSyncItem> existing = new HashMap<>();
-        writers.items().findPairs(lines.stream().map(line -> line.sync().id()).toList(),
+        writers.items()
+                .findPairs(
+                        lines.stream().map(line -> line.sync().id()).toList(),
                         lines.stream().map(line -> line.line().lineReference()).toList())
                 .forEach(item -> existing.put(item.syncId() + "|" + item.lineReference(), item));
         lines = withoutRepeats(lines, existing);
-        Map<String, BillingPath> owners = writers.licenses().claimAll(lines.stream()
-                .filter(line -> needsClaim(line, existing.get(line.sync().id() + "|" + line.line().lineReference())))
-                .map(line -> line.line().licenseReference()).distinct().toList(), period, BillingPath.BILLING);
+        Map<String, BillingPath> owners = writers.licenses()
+                .claimAll(
+                        lines.stream()
+                                .filter(line -> needsClaim(
+                                        line,
+                                        existing.get(line.sync().id() + "|"
+                                                + line.line().lineReference())))
+                                .map(line -> line.line().licenseReference())
+                                .distinct()
+                                .toList(),
+                        period,
+                        BillingPath.BILLING);
         List<Line> toInvoice = new ArrayList<>();
         List<ItemUpdate> updates = new ArrayList<>();
         Map<Long, List<ItemChange>> changes = new LinkedHashMap<>();
         Map<Long, List<Long>> removals = new LinkedHashMap<>();
         List<NewItem> inserts = new ArrayList<>();
         for (Line line : lines) {
-            BillingSyncItem item = existing.get(line.sync().id() + "|" + line.line().lineReference());
+            BillingSyncItem item =
+                    existing.get(line.sync().id() + "|" + line.line().lineReference());
             String via = via(line, owners, item);
             if (item == null) {
                 if (BillingSyncItem.VIA_INVOICE.equals(via)) {
@@ -106,7 +119,8 @@ final class SyncRun {
         }
         Map<Line, Long> created = writeInvoiceItems(toInvoice);
         for (Line line : toInvoice) {
-            BillingSyncItem item = existing.get(line.sync().id() + "|" + line.line().lineReference());
+            BillingSyncItem item =
+                    existing.get(line.sync().id() + "|" + line.line().lineReference());
             Long invoiceItem = created.get(line);
             if (invoiceItem == null) {
                 continue;
@@ -117,18 +131,34 @@ final class SyncRun {
                 updates.add(update(item, line, line.amount(), invoiceItem, BillingSyncItem.VIA_INVOICE));
             }
         }
-        changes.forEach((invoiceId, list) -> writers.invoices().changeItems(writers.invoices().invoice(invoiceId), list));
-        removals.forEach((invoiceId, list) -> writers.invoices().removeItems(writers.invoices().invoice(invoiceId), list));
+        changes.forEach((invoiceId, list) ->
+                writers.invoices().changeItems(writers.invoices().invoice(invoiceId), list));
+        removals.forEach((invoiceId, list) ->
+                writers.invoices().removeItems(writers.invoices().invoice(invoiceId), list));
         writers.items().insertAll(inserts, writers.now()).forEach(seen::add);
         Map<Long, BillingSyncItem> byId = new HashMap<>();
         existing.values().forEach(item -> byId.put(item.id(), item));
-        writers.items().updateAll(updates.stream().filter(update -> changes(byId.get(update.id()), update)).toList(), writers.now());
+        writers.items()
+                .updateAll(
+                        updates.stream()
+                                .filter(update -> changes(byId.get(update.id()), update))
+                                .toList(),
+                        writers.now());
         progress.add("lines_synced", lines.size());
     }
 
-    /** D5: before validation an existing line follows Arrow exactly while its invoice is open; after, reconciliation does. */
-    private void resync(Line line, BillingSyncItem item, String via, List<Line> toInvoice, List<ItemUpdate> updates,
-            Map<Long, List<ItemChange>> changes, Map<Long, List<Long>> removals) {
+    /**
+     * D5: before validation an existing line follows Arrow exactly while its invoice is open; after, reconciliation
+     * does.
+     */
+    private void resync(
+            Line line,
+            BillingSyncItem item,
+            String via,
+            List<Line> toInvoice,
+            List<ItemUpdate> updates,
+            Map<Long, List<ItemChange>> changes,
+            Map<Long, List<Long>> removals) {
         boolean hasOwnItem = item.invoiceItemId() != null;
         if (!hasOwnItem) {
             if (BillingSyncItem.VIA_INVOICE.equals(via)) {
@@ -147,32 +177,44 @@ final class SyncRun {
             updates.add(update(item, line, BigDecimal.ZERO, null, BillingSyncItem.VIA_ZERO));
             return;
         }
-        if (line.amount().compareTo(item.invoiced()) != 0 || line.line().quantity().compareTo(item.quantity()) != 0) {
+        if (line.amount().compareTo(item.invoiced()) != 0
+                || line.line().quantity().compareTo(item.quantity()) != 0) {
             LineAmount amount = LineAmount.of(line.amount(), line.line().quantity());
             changes.computeIfAbsent(item.invoiceId(), id -> new ArrayList<>())
-                    .add(new ItemChange(item.invoiceItemId(), line.name(), amount.unitPrice(), amount.quantity(), line.details(period)));
+                    .add(new ItemChange(
+                            item.invoiceItemId(),
+                            line.name(),
+                            amount.unitPrice(),
+                            amount.quantity(),
+                            line.details(period)));
         }
         updates.add(update(item, line, line.amount(), item.invoiceItemId(), BillingSyncItem.VIA_INVOICE));
     }
 
     private Map<Line, Long> writeInvoiceItems(List<Line> lines) {
         Map<Line, Long> created = new HashMap<>();
-        Map<CustomerLicense, Resource> resources = writers.resources().byLicense(lines.stream().map(line -> line.line().licenseReference())
-                .filter(reference -> reference != null && !reference.isBlank()).distinct().toList());
+        Map<CustomerLicense, Resource> resources = writers.resources()
+                .byLicense(lines.stream()
+                        .map(line -> line.line().licenseReference())
+                        .filter(reference -> reference != null && !reference.isBlank())
+                        .distinct()
+                        .toList());
         List<Line> placed = new ArrayList<>();
         List<InvoiceService.Placed> drafts = new ArrayList<>();
         for (Line line : lines) {
             Invoice invoice = placement.invoiceFor(line.mapping());
             Optional<String> currency = placement.currencyOf(invoice);
             if (currency.isPresent() && !currency.get().equals(line.currency())) {
-                progress.error("Line " + line.line().lineReference() + " is in " + line.currency() + " but the invoice of "
-                        + line.mapping().customerName() + " is in " + currency.get() + " (D9): not invoiced");
+                progress.error(
+                        "Line " + line.line().lineReference() + " is in " + line.currency() + " but the invoice of "
+                                + line.mapping().customerName() + " is in " + currency.get() + " (D9): not invoiced");
                 progress.increment("currency_errors");
                 continue;
             }
             placement.useCurrency(invoice, line.currency());
             placed.add(line);
-            Resource resource = resources.get(new CustomerLicense(line.mapping().customerUuid(), line.line().licenseReference()));
+            Resource resource = resources.get(new CustomerLicense(
+                    line.mapping().customerUuid(), line.line().licenseReference()));
             drafts.add(new InvoiceService.Placed(invoice, line.draft(period, invoice.period(), resource)));
         }
         List<Long> ids = writers.invoices().addAll(drafts);
@@ -182,11 +224,14 @@ final class SyncRun {
         return created;
     }
 
-    /** A line an earlier page of this run already had is reported and left out (Sequence is unique per line and month). */
+    /**
+     * A line an earlier page of this run already had is reported and left out (Sequence is unique per line and month).
+     */
     private List<Line> withoutRepeats(List<Line> lines, Map<String, BillingSyncItem> existing) {
         List<Line> kept = new ArrayList<>(lines.size());
         for (Line line : lines) {
-            BillingSyncItem item = existing.get(line.sync().id() + "|" + line.line().lineReference());
+            BillingSyncItem item =
+                    existing.get(line.sync().id() + "|" + line.line().lineReference());
             if (item != null && !seen.add(item.id())) {
                 repeated(line.line());
             } else {
@@ -212,7 +257,9 @@ final class SyncRun {
     }
 
     private String via(Line line, Map<String, BillingPath> owners, BillingSyncItem item) {
-        if (item != null && !BillingSyncItem.VIA_ZERO.equals(item.billedVia()) && line.amount().signum() != 0) {
+        if (item != null
+                && !BillingSyncItem.VIA_ZERO.equals(item.billedVia())
+                && line.amount().signum() != 0) {
             return item.billedVia();
         }
         return via(line, owners);
@@ -234,21 +281,47 @@ final class SyncRun {
 
     private static NewItem newItem(Line line, String via, Long invoiceItem, BigDecimal invoiced) {
         BillingLine l = line.line();
-        return new NewItem(line.sync().id(), l.lineReference(), invoiceItem, via, line.amount(), invoiced, l.sellTotal(), l.buyTotal(),
-                l.quantity(), line.currency(), Texts.truncate(l.vendor(), 255), Texts.truncate(l.vendorSubscriptionId(), 255),
-                Texts.truncate(l.licenseReference(), 255), Texts.truncate(l.classification(), 50), Texts.truncate(line.description(), 500));
+        return new NewItem(
+                line.sync().id(),
+                l.lineReference(),
+                invoiceItem,
+                via,
+                line.amount(),
+                invoiced,
+                l.sellTotal(),
+                l.buyTotal(),
+                l.quantity(),
+                line.currency(),
+                Texts.truncate(l.vendor(), 255),
+                Texts.truncate(l.vendorSubscriptionId(), 255),
+                Texts.truncate(l.licenseReference(), 255),
+                Texts.truncate(l.classification(), 50),
+                Texts.truncate(line.description(), 500));
     }
 
-    private static ItemUpdate update(BillingSyncItem item, Line line, BigDecimal invoiced, Long invoiceItem, String via) {
-        return new ItemUpdate(item.id(), line.amount(), invoiced, invoiceItem, via, line.line().sellTotal(), line.line().buyTotal(),
-                line.line().quantity(), false);
+    private static ItemUpdate update(
+            BillingSyncItem item, Line line, BigDecimal invoiced, Long invoiceItem, String via) {
+        return new ItemUpdate(
+                item.id(),
+                line.amount(),
+                invoiced,
+                invoiceItem,
+                via,
+                line.line().sellTotal(),
+                line.line().buyTotal(),
+                line.line().quantity(),
+                false);
     }
 
     /** An unchanged line writes nothing: a re-sync of an unchanged month only reads. */
     private static boolean changes(BillingSyncItem item, ItemUpdate update) {
-        return item.removed() || item.currentPrice().compareTo(update.price()) != 0 || item.invoiced().compareTo(update.invoiced()) != 0
-                || !Objects.equals(item.invoiceItemId(), update.invoiceItemId()) || !item.billedVia().equals(update.billedVia())
-                || item.sell().compareTo(update.sell()) != 0 || item.buy().compareTo(update.buy()) != 0
+        return item.removed()
+                || item.currentPrice().compareTo(update.price()) != 0
+                || item.invoiced().compareTo(update.invoiced()) != 0
+                || !Objects.equals(item.invoiceItemId(), update.invoiceItemId())
+                || !item.billedVia().equals(update.billedVia())
+                || item.sell().compareTo(update.sell()) != 0
+                || item.buy().compareTo(update.buy()) != 0
                 || item.quantity().compareTo(update.quantity()) != 0;
     }
 }

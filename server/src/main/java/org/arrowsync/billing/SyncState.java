@@ -4,7 +4,10 @@ import java.util.Arrays;
 
 /** The life of a billing sync: Pending → Synced → Validated (Arrow says final) → Reconciled (corrections placed). */
 public enum SyncState {
-    PENDING(1, "Pending"), SYNCED(2, "Synced"), VALIDATED(3, "Validated"), RECONCILED(4, "Reconciled");
+    PENDING(1, "Pending"),
+    SYNCED(2, "Synced"),
+    VALIDATED(3, "Validated"),
+    RECONCILED(4, "Reconciled");
 
     private final int code;
     private final String display;
@@ -28,7 +31,9 @@ public enum SyncState {
     }
 
     static SyncState of(int code) {
-        return Arrays.stream(values()).filter(state -> state.code == code).findFirst()
+        return Arrays.stream(values())
+                .filter(state -> state.code == code)
+                .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("Unknown sync state " + code));
     }
 }

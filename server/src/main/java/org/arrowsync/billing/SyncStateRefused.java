@@ -6,7 +6,9 @@ import org.arrowsync.shared.Rejected;
 class SyncStateRefused extends Rejected {
 
     SyncStateRefused(BillingSync sync, String transition) {
-        super(409, "Billing sync " + sync.uuid() + " of " + sync.reportPeriod() + " is " + sync.state().display() + " and cannot be "
-                + transition);
+        super(
+                409,
+                "Billing sync " + sync.uuid() + " of " + sync.reportPeriod() + " is "
+                        + sync.state().display() + " and cannot be " + transition);
     }
 }

@@ -40,16 +40,23 @@ record Consumption(BigDecimal sell, BigDecimal buy, int lines, String currency) 
 
     /** The report's totals; lines in more than one currency cannot be added up (D9) and are refused. */
     static Consumption of(String licenseReference, ConsumptionReport report) {
-        Set<String> currencies = report.lines().stream().map(ConsumptionLine::currency).filter(c -> c != null && !c.isBlank())
-                .map(String::trim).collect(Collectors.toSet());
+        Set<String> currencies = report.lines().stream()
+                .map(ConsumptionLine::currency)
+                .filter(c -> c != null && !c.isBlank())
+                .map(String::trim)
+                .collect(Collectors.toSet());
         if (currencies.size() > 1) {
             throw new MixedCurrencies(licenseReference, currencies);
         }
-        String currency = currencies.isEmpty() ? Money.DEFAULT_CURRENCY : currencies.iterator().next();
-        return new Consumption(report.sellTotal(), report.buyTotal(), report.lines().size(), currency);
+        String currency = currencies.isEmpty()
+                ? Money.DEFAULT_CURRENCY
+                : currencies.iterator().next();
+        return new Consumption(
+                report.sellTotal(), report.buyTotal(), report.lines().size(), currency);
     }
 
-    private static ConsumptionPrediction predictionOrRethrow(ArrowClient client, String licenseReference, ArrowException original) {
+    private static ConsumptionPrediction predictionOrRethrow(
+            ArrowClient client, String licenseReference, ArrowException original) {
         try {
             return client.consumptionPrediction(licenseReference);
         } catch (ArrowException ignored) {

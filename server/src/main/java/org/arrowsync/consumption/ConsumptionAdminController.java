@@ -1,5 +1,6 @@
 package org.arrowsync.consumption;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.swagger.v3.oas.annotations.Operation;
 import java.util.List;
 import java.util.UUID;
@@ -21,9 +22,11 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import com.fasterxml.jackson.annotation.JsonInclude;
 
-/** The consumption actions the contract hangs under billing syncs; each parses, calls one service and returns its record. */
+/**
+ * The consumption actions the contract hangs under billing syncs; each parses, calls one service and returns its
+ * record.
+ */
 @RestController
 @RequestMapping("/api/admin/arrow/billing-syncs/")
 class ConsumptionAdminController {
@@ -34,7 +37,11 @@ class ConsumptionAdminController {
     private final HistoricalConsumption historical;
     private final ConsumptionCleanup cleanup;
 
-    ConsumptionAdminController(SyncPause pause, ConsumptionStatistics statistics, FetchConsumption fetch, HistoricalConsumption historical,
+    ConsumptionAdminController(
+            SyncPause pause,
+            ConsumptionStatistics statistics,
+            FetchConsumption fetch,
+            HistoricalConsumption historical,
             ConsumptionCleanup cleanup) {
         this.pause = pause;
         this.statistics = statistics;
@@ -47,14 +54,16 @@ class ConsumptionAdminController {
     @Operation(operationId = "admin_arrow_billing_syncs_pause_sync")
     SyncPauseResponse pauseSync(@RequestBody(required = false) SyncPauseRequest request) {
         SyncPauseRequest body = request == null ? SyncPauseRequest.EMPTY : request;
-        return new SyncPauseResponse(pause.set(Filters.uuid("settings_uuid", body.settingsUuid()), body.global(), false), null);
+        return new SyncPauseResponse(
+                pause.set(Filters.uuid("settings_uuid", body.settingsUuid()), body.global(), false), null);
     }
 
     @PostMapping("resume_sync/")
     @Operation(operationId = "admin_arrow_billing_syncs_resume_sync")
     SyncPauseResponse resumeSync(@RequestBody(required = false) SyncPauseRequest request) {
         SyncPauseRequest body = request == null ? SyncPauseRequest.EMPTY : request;
-        return new SyncPauseResponse(null, pause.set(Filters.uuid("settings_uuid", body.settingsUuid()), body.global(), true));
+        return new SyncPauseResponse(
+                null, pause.set(Filters.uuid("settings_uuid", body.settingsUuid()), body.global(), true));
     }
 
     @GetMapping("consumption_status/")
@@ -71,20 +80,27 @@ class ConsumptionAdminController {
 
     @GetMapping("pending_records/")
     @Operation(operationId = "admin_arrow_billing_syncs_pending_records_list")
-    Listing<PendingRecord> pendingRecords(@RequestParam(name = "settings_uuid", required = false) String settingsUuid,
+    Listing<PendingRecord> pendingRecords(
+            @RequestParam(name = "settings_uuid", required = false) String settingsUuid,
             @RequestParam(name = "customer_mapping", required = false) String customerMapping,
             @RequestParam(name = "customer_mapping_uuid", required = false) String customerMappingUuid,
             @RequestParam(name = "report_period", required = false) String reportPeriod,
             @RequestParam(name = "report_period_from", required = false) String reportPeriodFrom,
             @RequestParam(name = "report_period_to", required = false) String reportPeriodTo,
-            @RequestParam(required = false) String state, @RequestParam(name = "arrow_state", required = false) String arrowState,
-            @RequestParam(name = "statement_reference", required = false) String statementReference, PageRequest page) {
-        // state, arrow_state and statement_reference describe billing syncs; they are validated but select every pending record.
+            @RequestParam(required = false) String state,
+            @RequestParam(name = "arrow_state", required = false) String arrowState,
+            @RequestParam(name = "statement_reference", required = false) String statementReference,
+            PageRequest page) {
+        // state, arrow_state and statement_reference describe billing syncs; they are validated but select every
+        // pending record.
         Filters.integer("state", state);
         UUID mapping = Filters.uuid("customer_mapping_uuid", customerMappingUuid);
-        PendingFilter filter = new PendingFilter(Filters.uuid("settings_uuid", settingsUuid),
-                mapping != null ? mapping : Filters.link("customer_mapping", customerMapping), Filters.period("report_period", reportPeriod),
-                Filters.period("report_period_from", reportPeriodFrom), Filters.period("report_period_to", reportPeriodTo));
+        PendingFilter filter = new PendingFilter(
+                Filters.uuid("settings_uuid", settingsUuid),
+                mapping != null ? mapping : Filters.link("customer_mapping", customerMapping),
+                Filters.period("report_period", reportPeriod),
+                Filters.period("report_period_from", reportPeriodFrom),
+                Filters.period("report_period_to", reportPeriodTo));
         return statistics.pending(filter, page);
     }
 
@@ -103,7 +119,8 @@ class ConsumptionAdminController {
     @PostMapping("cleanup_consumption/")
     @Operation(operationId = "admin_arrow_billing_syncs_cleanup_consumption")
     CleanupConsumptionResponse cleanupConsumption(@RequestBody(required = false) CleanupConsumptionRequest request) {
-        return cleanup.cleanup(request == null ? new CleanupConsumptionRequest(null, null, null, null, null, null) : request);
+        return cleanup.cleanup(
+                request == null ? new CleanupConsumptionRequest(null, null, null, null, null, null) : request);
     }
 
     /** The contract's {@code SyncPauseRequestRequest}. */
@@ -118,10 +135,8 @@ class ConsumptionAdminController {
 
     /** The contract's {@code SyncPauseResponse}: {@code paused} or {@code resumed}. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record SyncPauseResponse(List<String> paused, List<String> resumed) {
-    }
+    record SyncPauseResponse(List<String> paused, List<String> resumed) {}
 
     /** The contract's {@code FetchConsumptionRequestRequest}. */
-    record FetchConsumptionRequest(String licenseReference, String period) {
-    }
+    record FetchConsumptionRequest(String licenseReference, String period) {}
 }

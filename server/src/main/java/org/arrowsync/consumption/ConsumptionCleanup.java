@@ -16,10 +16,11 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Cleanup (docs/reference-behaviour.md §4.12, D11): a dry run by default. Deleting a record also removes its provisional item from its open
- * invoice. A record whose month is already billed beyond recall (its provisional item on a closed invoice, or compensations,
- * which are accounting facts) is kept and reported: deleting it would let the next sync bill the month again (D2). License-month
- * claims stay with the consumption path, so the next sync re-creates the record under its own claim.
+ * Cleanup (docs/reference-behaviour.md §4.12, D11): a dry run by default. Deleting a record also removes its
+ * provisional item from its open invoice. A record whose month is already billed beyond recall (its provisional item on
+ * a closed invoice, or compensations, which are accounting facts) is kept and reported: deleting it would let the next
+ * sync bill the month again (D2). License-month claims stay with the consumption path, so the next sync re-creates the
+ * record under its own claim.
  */
 @Service
 class ConsumptionCleanup {
@@ -47,8 +48,10 @@ class ConsumptionCleanup {
         }
         errors.throwIfAny();
         UUID resource = Filters.uuid("resource_uuid", request.resourceUuid());
-        SqlFilter filter = new SqlFilter().atLeast("cr.billing_period", from == null ? null : Date.valueOf(from.atDay(1)))
-                .atMost("cr.billing_period", to == null ? null : Date.valueOf(to.atDay(1))).eq("r.uuid", resource);
+        SqlFilter filter = new SqlFilter()
+                .atLeast("cr.billing_period", from == null ? null : Date.valueOf(from.atDay(1)))
+                .atMost("cr.billing_period", to == null ? null : Date.valueOf(to.atDay(1)))
+                .eq("r.uuid", resource);
         if (onlyFinalized) {
             filter.where("cr.finalized_at is not null");
         } else if (onlyUnfinalized) {
@@ -61,10 +64,16 @@ class ConsumptionCleanup {
             if (reason == null) {
                 deletable.add(record);
             } else {
-                kept.add(new KeptRecord(Uuids.hex(record.uuid()), record.licenseReference(), record.period().toString(), reason));
+                kept.add(new KeptRecord(
+                        Uuids.hex(record.uuid()),
+                        record.licenseReference(),
+                        record.period().toString(),
+                        reason));
             }
         }
-        int items = (int) deletable.stream().filter(record -> record.invoiceItemId() != null).count();
+        int items = (int) deletable.stream()
+                .filter(record -> record.invoiceItemId() != null)
+                .count();
         boolean dryRun = request.dryRun() == null || request.dryRun();
         if (dryRun) {
             return new CleanupConsumptionResponse(true, deletable.size(), 0, 0, items, kept.size(), kept);
@@ -74,7 +83,8 @@ class ConsumptionCleanup {
                 invoices.removeItem(invoices.item(record.invoiceItemUuid()));
             }
         }
-        int deleted = records.delete(deletable.stream().map(ConsumptionRecord::id).toList());
+        int deleted =
+                records.delete(deletable.stream().map(ConsumptionRecord::id).toList());
         return new CleanupConsumptionResponse(false, deletable.size(), deleted, 0, items, kept.size(), kept);
     }
 
@@ -90,18 +100,26 @@ class ConsumptionCleanup {
     }
 
     /** The contract's {@code CleanupConsumptionRequestRequest}. */
-    record CleanupConsumptionRequest(String periodFrom, String periodTo, String resourceUuid, Boolean onlyFinalized, Boolean onlyUnfinalized,
-            Boolean dryRun) {
-    }
+    record CleanupConsumptionRequest(
+            String periodFrom,
+            String periodTo,
+            String resourceUuid,
+            Boolean onlyFinalized,
+            Boolean onlyUnfinalized,
+            Boolean dryRun) {}
 
     /**
-     * The contract's {@code CleanupConsumptionResponse}, plus the records kept and why. Kept records are not counted as to delete;
-     * compensations are never touched, so {@code compensation_items_affected} stays 0.
+     * The contract's {@code CleanupConsumptionResponse}, plus the records kept and why. Kept records are not counted as
+     * to delete; compensations are never touched, so {@code compensation_items_affected} stays 0.
      */
-    record CleanupConsumptionResponse(boolean dryRun, int recordsToDelete, int recordsDeleted, int compensationItemsAffected,
-            int invoiceItemsAffected, int recordsKept, List<KeptRecord> kept) {
-    }
+    record CleanupConsumptionResponse(
+            boolean dryRun,
+            int recordsToDelete,
+            int recordsDeleted,
+            int compensationItemsAffected,
+            int invoiceItemsAffected,
+            int recordsKept,
+            List<KeptRecord> kept) {}
 
-    record KeptRecord(String recordUuid, String licenseReference, String period, String reason) {
-    }
+    record KeptRecord(String recordUuid, String licenseReference, String period, String reason) {}
 }

@@ -37,7 +37,8 @@ class ConsumptionRecordController {
 
     @GetMapping
     @Operation(operationId = "admin_arrow_consumption_records_list")
-    Listing<ConsumptionRecordView> list(@RequestParam(required = false) String resource,
+    Listing<ConsumptionRecordView> list(
+            @RequestParam(required = false) String resource,
             @RequestParam(name = "resource_uuid", required = false) String resourceUuid,
             @RequestParam(name = "project_uuid", required = false) String projectUuid,
             @RequestParam(name = "customer_uuid", required = false) String customerUuid,
@@ -46,16 +47,23 @@ class ConsumptionRecordController {
             @RequestParam(name = "billing_period_from", required = false) String billingPeriodFrom,
             @RequestParam(name = "billing_period_to", required = false) String billingPeriodTo,
             @RequestParam(name = "is_finalized", required = false) String isFinalized,
-            @RequestParam(name = "is_reconciled", required = false) String isReconciled, PageRequest page) {
+            @RequestParam(name = "is_reconciled", required = false) String isReconciled,
+            PageRequest page) {
         UUID byUuid = Filters.uuid("resource_uuid", resourceUuid);
         UUID byLink = Filters.link("resource", resource);
         if (byUuid != null && byLink != null && !byUuid.equals(byLink)) {
             return Listing.of(List.of(), 0, page);
         }
-        RecordFilter filter = new RecordFilter(byUuid != null ? byUuid : byLink, Filters.uuid("project_uuid", projectUuid),
-                Filters.uuid("customer_uuid", customerUuid), licenseReference, date("billing_period", billingPeriod),
-                date("billing_period_from", billingPeriodFrom), date("billing_period_to", billingPeriodTo),
-                Filters.bool("is_finalized", isFinalized), Filters.bool("is_reconciled", isReconciled));
+        RecordFilter filter = new RecordFilter(
+                byUuid != null ? byUuid : byLink,
+                Filters.uuid("project_uuid", projectUuid),
+                Filters.uuid("customer_uuid", customerUuid),
+                licenseReference,
+                date("billing_period", billingPeriod),
+                date("billing_period_from", billingPeriodFrom),
+                date("billing_period_to", billingPeriodTo),
+                Filters.bool("is_finalized", isFinalized),
+                Filters.bool("is_reconciled", isReconciled));
         return records.list(filter, page).map(ConsumptionRecordView::of);
     }
 
@@ -77,21 +85,63 @@ class ConsumptionRecordController {
     }
 
     /** The contract's {@code ArrowConsumptionRecord}. */
-    record ConsumptionRecordView(String uuid, String url, String resource, String resourceUuid, String resourceName, String projectUuid,
-            String projectName, String customerUuid, String customerName, String licenseReference, LocalDate billingPeriod,
-            BigDecimal consumedSell, BigDecimal consumedBuy, BigDecimal finalSell, BigDecimal finalBuy, String invoiceItemUuid,
-            String compensationItemUuid, Instant lastSyncAt, Instant finalizedAt, Instant reconciledAt, boolean isFinalized,
-            boolean isReconciled, BigDecimal adjustmentAmount, JsonNode rawData, Instant created, Instant modified) {
+    record ConsumptionRecordView(
+            String uuid,
+            String url,
+            String resource,
+            String resourceUuid,
+            String resourceName,
+            String projectUuid,
+            String projectName,
+            String customerUuid,
+            String customerName,
+            String licenseReference,
+            LocalDate billingPeriod,
+            BigDecimal consumedSell,
+            BigDecimal consumedBuy,
+            BigDecimal finalSell,
+            BigDecimal finalBuy,
+            String invoiceItemUuid,
+            String compensationItemUuid,
+            Instant lastSyncAt,
+            Instant finalizedAt,
+            Instant reconciledAt,
+            boolean isFinalized,
+            boolean isReconciled,
+            BigDecimal adjustmentAmount,
+            JsonNode rawData,
+            Instant created,
+            Instant modified) {
 
         static ConsumptionRecordView of(ConsumptionRecord record) {
             BigDecimal adjustment = record.adjustment();
-            return new ConsumptionRecordView(Uuids.hex(record.uuid()), ApiUrls.of(COLLECTION, record.uuid()),
-                    ApiUrls.of("marketplace-resources", record.resourceUuid()), Uuids.hex(record.resourceUuid()), record.resourceName(),
-                    Uuids.hex(record.projectUuid()), record.projectName(), Uuids.hex(record.customerUuid()), record.customerName(),
-                    record.licenseReference(), record.billingPeriod(), record.consumedSell(), record.consumedBuy(), record.finalSell(),
-                    record.finalBuy(), Uuids.hex(record.invoiceItemUuid()), Uuids.hex(record.compensationItemUuid()), record.lastSyncAt(),
-                    record.finalizedAt(), record.reconciledAt(), record.isFinalized(), record.isReconciled(),
-                    adjustment == null ? null : Money.summary(adjustment), record.rawData(), record.created(), record.modified());
+            return new ConsumptionRecordView(
+                    Uuids.hex(record.uuid()),
+                    ApiUrls.of(COLLECTION, record.uuid()),
+                    ApiUrls.of("marketplace-resources", record.resourceUuid()),
+                    Uuids.hex(record.resourceUuid()),
+                    record.resourceName(),
+                    Uuids.hex(record.projectUuid()),
+                    record.projectName(),
+                    Uuids.hex(record.customerUuid()),
+                    record.customerName(),
+                    record.licenseReference(),
+                    record.billingPeriod(),
+                    record.consumedSell(),
+                    record.consumedBuy(),
+                    record.finalSell(),
+                    record.finalBuy(),
+                    Uuids.hex(record.invoiceItemUuid()),
+                    Uuids.hex(record.compensationItemUuid()),
+                    record.lastSyncAt(),
+                    record.finalizedAt(),
+                    record.reconciledAt(),
+                    record.isFinalized(),
+                    record.isReconciled(),
+                    adjustment == null ? null : Money.summary(adjustment),
+                    record.rawData(),
+                    record.created(),
+                    record.modified());
         }
     }
 }

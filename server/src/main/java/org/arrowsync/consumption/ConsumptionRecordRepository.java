@@ -18,7 +18,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Consumption records with what list views show of their resource, project, customer and invoice items, in one query. */
+/**
+ * Consumption records with what list views show of their resource, project, customer and invoice items, in one query.
+ */
 @Repository
 class ConsumptionRecordRepository {
 
@@ -46,37 +48,59 @@ class ConsumptionRecordRepository {
     }
 
     Optional<ConsumptionRecord> find(UUID uuid) {
-        return jdbc.sql(SELECT + " where cr.uuid = ?").param(uuid).query(this::map).optional();
+        return jdbc.sql(SELECT + " where cr.uuid = ?")
+                .param(uuid)
+                .query(this::map)
+                .optional();
     }
 
     Optional<ConsumptionRecord> find(long resourceId, LocalDate period, String licenseReference) {
         return jdbc.sql(SELECT + " where cr.resource_id = ? and cr.billing_period = ? and cr.license_reference = ?")
-                .params(resourceId, Date.valueOf(period), licenseReference).query(this::map).optional();
+                .params(resourceId, Date.valueOf(period), licenseReference)
+                .query(this::map)
+                .optional();
     }
 
     /** The record, its row locked for the rest of the transaction. */
     Optional<ConsumptionRecord> lock(long id) {
-        jdbc.sql("select id from consumption_records where id = ? for update").param(id).query(Long.class).optional();
+        jdbc.sql("select id from consumption_records where id = ? for update")
+                .param(id)
+                .query(Long.class)
+                .optional();
         return jdbc.sql(SELECT + " where cr.id = ?").param(id).query(this::map).optional();
     }
 
     List<ConsumptionRecord> page(SqlFilter filter, PageRequest page) {
-        return jdbc.sql(SELECT + filter.clause() + ORDER + " offset ? limit ?").params(filter.params(page)).query(this::map).list();
+        return jdbc.sql(SELECT + filter.clause() + ORDER + " offset ? limit ?")
+                .params(filter.params(page))
+                .query(this::map)
+                .list();
     }
 
     List<ConsumptionRecord> all(SqlFilter filter) {
-        return jdbc.sql(SELECT + filter.clause() + ORDER).params(filter.params()).query(this::map).list();
+        return jdbc.sql(SELECT + filter.clause() + ORDER)
+                .params(filter.params())
+                .query(this::map)
+                .list();
     }
 
     long count(SqlFilter filter) {
-        return jdbc.sql("select count(*)" + FROM + filter.clause()).params(filter.params()).query(Long.class).single();
+        return jdbc.sql("select count(*)" + FROM + filter.clause())
+                .params(filter.params())
+                .query(Long.class)
+                .single();
     }
 
-    /** Keys ({@code resourceId|license}) of the finalised records of a month: the hourly sync skips them before calling Arrow. */
+    /**
+     * Keys ({@code resourceId|license}) of the finalised records of a month: the hourly sync skips them before calling
+     * Arrow.
+     */
     Set<String> finalizedKeys(LocalDate period) {
         Set<String> keys = new HashSet<>();
-        jdbc.sql("select resource_id, license_reference from consumption_records where billing_period = ? and finalized_at is not null")
-                .param(Date.valueOf(period)).query(rs -> {
+        jdbc.sql(
+                        "select resource_id, license_reference from consumption_records where billing_period = ? and finalized_at is not null")
+                .param(Date.valueOf(period))
+                .query(rs -> {
                     keys.add(key(rs.getLong("resource_id"), rs.getString("license_reference")));
                 });
         return keys;
@@ -87,11 +111,19 @@ class ConsumptionRecordRepository {
     }
 
     /**
-     * Writes the consumed amounts on the (resource, month, license) key and returns the record's id; a finalised record is left
-     * alone (empty) unless {@code reopen}, which also makes it pending again so finalisation corrects the new difference.
+     * Writes the consumed amounts on the (resource, month, license) key and returns the record's id; a finalised record
+     * is left alone (empty) unless {@code reopen}, which also makes it pending again so finalisation corrects the new
+     * difference.
      */
-    Optional<Long> upsertConsumed(long resourceId, LocalDate period, String licenseReference, BigDecimal sell, BigDecimal buy, int lines,
-            boolean reopen, Instant now) {
+    Optional<Long> upsertConsumed(
+            long resourceId,
+            LocalDate period,
+            String licenseReference,
+            BigDecimal sell,
+            BigDecimal buy,
+            int lines,
+            boolean reopen,
+            Instant now) {
         String guard = reopen ? "" : " where consumption_records.finalized_at is null";
         String reopened = reopen ? ", finalized_at = null, reconciled_at = null" : "";
         return jdbc.sql("""
@@ -101,35 +133,53 @@ class ConsumptionRecordRepository {
                         on conflict (resource_id, billing_period, license_reference) do update
                         set consumed_sell = excluded.consumed_sell, consumed_buy = excluded.consumed_buy, last_sync_at = excluded.last_sync_at,
                             raw_data = excluded.raw_data, modified = excluded.modified""" + reopened + guard + " returning id")
-                .params(UUID.randomUUID(), resourceId, licenseReference, Date.valueOf(period), sell, buy, Timestamps.of(now), lines,
-                        Timestamps.of(now), Timestamps.of(now))
-                .query(Long.class).optional();
+                .params(
+                        UUID.randomUUID(),
+                        resourceId,
+                        licenseReference,
+                        Date.valueOf(period),
+                        sell,
+                        buy,
+                        Timestamps.of(now),
+                        lines,
+                        Timestamps.of(now),
+                        Timestamps.of(now))
+                .query(Long.class)
+                .optional();
     }
 
     void linkInvoiceItem(long id, long itemId) {
-        jdbc.sql("update consumption_records set invoice_item_id = ? where id = ?").params(itemId, id).update();
+        jdbc.sql("update consumption_records set invoice_item_id = ? where id = ?")
+                .params(itemId, id)
+                .update();
     }
 
     void finalise(long id, BigDecimal finalSell, BigDecimal finalBuy, Instant now) {
-        jdbc.sql("update consumption_records set final_sell = ?, final_buy = ?, finalized_at = ?, modified = ? where id = ?")
-                .params(finalSell, finalBuy, Timestamps.of(now), Timestamps.of(now), id).update();
+        jdbc.sql(
+                        "update consumption_records set final_sell = ?, final_buy = ?, finalized_at = ?, modified = ? where id = ?")
+                .params(finalSell, finalBuy, Timestamps.of(now), Timestamps.of(now), id)
+                .update();
     }
 
     void addCompensation(long id, long itemId, BigDecimal amount) {
         jdbc.sql("update consumption_records set compensation_item_id = ?, compensated = compensated + ? where id = ?")
-                .params(itemId, amount, id).update();
+                .params(itemId, amount, id)
+                .update();
     }
 
     void markReconciled(long id, Instant now) {
         jdbc.sql("update consumption_records set reconciled_at = ?, modified = ? where id = ?")
-                .params(Timestamps.of(now), Timestamps.of(now), id).update();
+                .params(Timestamps.of(now), Timestamps.of(now), id)
+                .update();
     }
 
     int delete(List<Long> ids) {
         if (ids.isEmpty()) {
             return 0;
         }
-        return jdbc.sql("delete from consumption_records where id = any(?)").param(ids.toArray(Long[]::new)).update();
+        return jdbc.sql("delete from consumption_records where id = any(?)")
+                .param(ids.toArray(Long[]::new))
+                .update();
     }
 
     private ConsumptionRecord map(ResultSet rs, int row) throws SQLException {
@@ -137,15 +187,35 @@ class ConsumptionRecordRepository {
         Long invoiceItemId = rs.wasNull() ? null : itemId;
         long compensationId = rs.getLong("compensation_item_id");
         Long compensationItemId = rs.wasNull() ? null : compensationId;
-        return new ConsumptionRecord(rs.getLong("id"), rs.getObject("uuid", UUID.class), rs.getLong("resource_id"),
-                rs.getObject("resource_uuid", UUID.class), rs.getString("resource_name"), rs.getLong("project_id"),
+        return new ConsumptionRecord(
+                rs.getLong("id"),
+                rs.getObject("uuid", UUID.class),
+                rs.getLong("resource_id"),
+                rs.getObject("resource_uuid", UUID.class),
+                rs.getString("resource_name"),
+                rs.getLong("project_id"),
                 rs.getObject("project_uuid", UUID.class),
-                rs.getString("project_name"), rs.getObject("customer_uuid", UUID.class), rs.getString("customer_name"),
-                rs.getString("license_reference"), rs.getObject("billing_period", LocalDate.class), rs.getBigDecimal("consumed_sell"),
-                rs.getBigDecimal("consumed_buy"), rs.getBigDecimal("final_sell"), rs.getBigDecimal("final_buy"), invoiceItemId,
-                rs.getObject("invoice_item_uuid", UUID.class), rs.getBigDecimal("item_amount"), rs.getBoolean("item_invoice_open"),
-                compensationItemId, rs.getObject("compensation_item_uuid", UUID.class), rs.getBigDecimal("compensated"),
-                Timestamps.read(rs, "last_sync_at"), Timestamps.read(rs, "finalized_at"), Timestamps.read(rs, "reconciled_at"),
-                json.readTree(rs.getString("raw_json")), Timestamps.read(rs, "created"), Timestamps.read(rs, "modified"));
+                rs.getString("project_name"),
+                rs.getObject("customer_uuid", UUID.class),
+                rs.getString("customer_name"),
+                rs.getString("license_reference"),
+                rs.getObject("billing_period", LocalDate.class),
+                rs.getBigDecimal("consumed_sell"),
+                rs.getBigDecimal("consumed_buy"),
+                rs.getBigDecimal("final_sell"),
+                rs.getBigDecimal("final_buy"),
+                invoiceItemId,
+                rs.getObject("invoice_item_uuid", UUID.class),
+                rs.getBigDecimal("item_amount"),
+                rs.getBoolean("item_invoice_open"),
+                compensationItemId,
+                rs.getObject("compensation_item_uuid", UUID.class),
+                rs.getBigDecimal("compensated"),
+                Timestamps.read(rs, "last_sync_at"),
+                Timestamps.read(rs, "finalized_at"),
+                Timestamps.read(rs, "reconciled_at"),
+                json.readTree(rs.getString("raw_json")),
+                Timestamps.read(rs, "created"),
+                Timestamps.read(rs, "modified"));
     }
 }

@@ -40,8 +40,17 @@ class ConsumptionRecordService {
         return Listing.of(records.page(sql, page), records.count(sql), page);
     }
 
-    /** The list filters of the records API; {@code resource} (a URL) and {@code resource_uuid} both narrow by resource. */
-    record RecordFilter(UUID resourceUuid, UUID projectUuid, UUID customerUuid, String licenseReference, LocalDate billingPeriod,
-            LocalDate billingPeriodFrom, LocalDate billingPeriodTo, Boolean isFinalized, Boolean isReconciled) {
-    }
+    /**
+     * The list filters of the records API; {@code resource} (a URL) and {@code resource_uuid} both narrow by resource.
+     */
+    record RecordFilter(
+            UUID resourceUuid,
+            UUID projectUuid,
+            UUID customerUuid,
+            String licenseReference,
+            LocalDate billingPeriod,
+            LocalDate billingPeriodFrom,
+            LocalDate billingPeriodTo,
+            Boolean isFinalized,
+            Boolean isReconciled) {}
 }

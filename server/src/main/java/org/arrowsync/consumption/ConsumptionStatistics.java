@@ -18,8 +18,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
- * Statistics over all records and the pending list. Every aggregate is computed by PostgreSQL in one scan (grouping sets give
- * the totals and the per-month rows together), so the answer costs what the raw aggregate costs.
+ * Statistics over all records and the pending list. Every aggregate is computed by PostgreSQL in one scan (grouping
+ * sets give the totals and the per-month rows together), so the answer costs what the raw aggregate costs.
  */
 @Service
 class ConsumptionStatistics {
@@ -33,12 +33,14 @@ class ConsumptionStatistics {
     }
 
     /**
-     * One parallel scan grouped by month; the totals are window sums over those month rows, so the twelve rows returned carry both
-     * their own figures and the totals of every month.
+     * One parallel scan grouped by month; the totals are window sums over those month rows, so the twelve rows returned
+     * carry both their own figures and the totals of every month.
      */
     Statistics statistics() {
         List<PeriodBreakdown> periods = new ArrayList<>();
-        Statistics[] total = {new Statistics(0, 0, 0, 0, Money.summary(BigDecimal.ZERO), Money.summary(BigDecimal.ZERO), periods)};
+        Statistics[] total = {
+            new Statistics(0, 0, 0, 0, Money.summary(BigDecimal.ZERO), Money.summary(BigDecimal.ZERO), periods)
+        };
         jdbc.sql("""
                         with months as (
                             select billing_period, count(*) as records, count(finalized_at) as finalized, count(reconciled_at) as reconciled,
@@ -52,43 +54,63 @@ class ConsumptionStatistics {
                                sum(adjustments) over () as all_adjustments
                         from months
                         order by billing_period desc
-                        limit ?""")
-                .param(PERIODS)
-                .query(rs -> {
-                    if (periods.isEmpty()) {
-                        long records = rs.getLong("all_records");
-                        long finalized = rs.getLong("all_finalized");
-                        total[0] = new Statistics(records, records - finalized, finalized, rs.getLong("all_reconciled"),
-                                Money.summary(rs.getBigDecimal("all_consumed_sell")), Money.summary(rs.getBigDecimal("all_adjustments")), periods);
-                    }
-                    periods.add(new PeriodBreakdown(YearMonth.from(rs.getObject("billing_period", LocalDate.class)).toString(),
-                            rs.getLong("records"), Money.summary(rs.getBigDecimal("consumed_sell")), rs.getLong("finalized"),
-                            rs.getLong("reconciled")));
-                });
+                        limit ?""").param(PERIODS).query(rs -> {
+            if (periods.isEmpty()) {
+                long records = rs.getLong("all_records");
+                long finalized = rs.getLong("all_finalized");
+                total[0] = new Statistics(
+                        records,
+                        records - finalized,
+                        finalized,
+                        rs.getLong("all_reconciled"),
+                        Money.summary(rs.getBigDecimal("all_consumed_sell")),
+                        Money.summary(rs.getBigDecimal("all_adjustments")),
+                        periods);
+            }
+            periods.add(new PeriodBreakdown(
+                    YearMonth.from(rs.getObject("billing_period", LocalDate.class))
+                            .toString(),
+                    rs.getLong("records"),
+                    Money.summary(rs.getBigDecimal("consumed_sell")),
+                    rs.getLong("finalized"),
+                    rs.getLong("reconciled")));
+        });
         return total[0];
     }
 
     Listing<PendingRecord> pending(PendingFilter filter, PageRequest page) {
         SqlFilter sql = new SqlFilter().where("cr.finalized_at is null");
         if (filter.settingsUuid() != null) {
-            sql.where("exists (select 1 from customer_mappings cm join arrow_settings s on s.id = cm.settings_id"
-                    + " where cm.customer_id = c.id and cm.is_active and s.uuid = ?)", filter.settingsUuid());
+            sql.where(
+                    "exists (select 1 from customer_mappings cm join arrow_settings s on s.id = cm.settings_id"
+                            + " where cm.customer_id = c.id and cm.is_active and s.uuid = ?)",
+                    filter.settingsUuid());
         }
         if (filter.customerMappingUuid() != null) {
-            sql.where("exists (select 1 from customer_mappings cm where cm.customer_id = c.id and cm.uuid = ?)", filter.customerMappingUuid());
+            sql.where(
+                    "exists (select 1 from customer_mappings cm where cm.customer_id = c.id and cm.uuid = ?)",
+                    filter.customerMappingUuid());
         }
-        sql.eq("cr.billing_period", date(filter.period())).atLeast("cr.billing_period", date(filter.periodFrom()))
+        sql.eq("cr.billing_period", date(filter.period()))
+                .atLeast("cr.billing_period", date(filter.periodFrom()))
                 .atMost("cr.billing_period", date(filter.periodTo()));
-        long count = jdbc.sql("select count(*)" + ConsumptionRecordRepository.FROM + sql.clause()).params(sql.params()).query(Long.class).single();
+        long count = jdbc.sql("select count(*)" + ConsumptionRecordRepository.FROM + sql.clause())
+                .params(sql.params())
+                .query(Long.class)
+                .single();
         List<PendingRecord> rows = jdbc.sql("""
                         select cr.uuid, r.uuid as resource_uuid, r.name as resource_name, cr.license_reference, cr.billing_period,
                                cr.consumed_sell, cr.last_sync_at""" + ConsumptionRecordRepository.FROM + sql.clause()
                         + " order by cr.modified desc, cr.id desc offset ? limit ?")
                 .params(sql.params(page))
-                .query((rs, row) -> new PendingRecord(Uuids.hex(rs.getObject("uuid", UUID.class)),
-                        Uuids.hex(rs.getObject("resource_uuid", UUID.class)), rs.getString("resource_name"),
-                        rs.getString("license_reference"), rs.getObject("billing_period", LocalDate.class),
-                        Money.summary(rs.getBigDecimal("consumed_sell")), Timestamps.read(rs, "last_sync_at")))
+                .query((rs, row) -> new PendingRecord(
+                        Uuids.hex(rs.getObject("uuid", UUID.class)),
+                        Uuids.hex(rs.getObject("resource_uuid", UUID.class)),
+                        rs.getString("resource_name"),
+                        rs.getString("license_reference"),
+                        rs.getObject("billing_period", LocalDate.class),
+                        Money.summary(rs.getBigDecimal("consumed_sell")),
+                        Timestamps.read(rs, "last_sync_at")))
                 .list();
         return Listing.of(rows, count, page);
     }
@@ -98,22 +120,32 @@ class ConsumptionStatistics {
     }
 
     /** The contract's {@code ConsumptionStatisticsResponse}. */
-    record Statistics(long totalRecords, long pendingRecords, long finalizedRecords, long reconciledRecords, BigDecimal totalConsumedSell,
-            BigDecimal totalAdjustments, List<PeriodBreakdown> periodBreakdown) {
-    }
+    record Statistics(
+            long totalRecords,
+            long pendingRecords,
+            long finalizedRecords,
+            long reconciledRecords,
+            BigDecimal totalConsumedSell,
+            BigDecimal totalAdjustments,
+            List<PeriodBreakdown> periodBreakdown) {}
 
-    record PeriodBreakdown(String period, long count, BigDecimal consumedSell, long finalizedCount, long reconciledCount) {
-    }
+    record PeriodBreakdown(
+            String period, long count, BigDecimal consumedSell, long finalizedCount, long reconciledCount) {}
 
     /** The contract's {@code PendingRecord}. */
-    record PendingRecord(String uuid, String resourceUuid, String resourceName, String licenseReference, LocalDate billingPeriod,
-            BigDecimal consumedSell, Instant lastSyncAt) {
-    }
+    record PendingRecord(
+            String uuid,
+            String resourceUuid,
+            String resourceName,
+            String licenseReference,
+            LocalDate billingPeriod,
+            BigDecimal consumedSell,
+            Instant lastSyncAt) {}
 
     /**
-     * The filters the contract lists for {@code pending_records}, read for consumption records: settings and customer mapping narrow by
-     * the mapped customer, the report period by billing month.
+     * The filters the contract lists for {@code pending_records}, read for consumption records: settings and customer
+     * mapping narrow by the mapped customer, the report period by billing month.
      */
-    record PendingFilter(UUID settingsUuid, UUID customerMappingUuid, YearMonth period, YearMonth periodFrom, YearMonth periodTo) {
-    }
+    record PendingFilter(
+            UUID settingsUuid, UUID customerMappingUuid, YearMonth period, YearMonth periodFrom, YearMonth periodTo) {}
 }

@@ -23,9 +23,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 /**
- * The consumption run of one settings record and month: every licensed resource's consumption is fetched on a bounded worker
- * pool (the client's rate limiter keeps the request rate) and recorded license by license. One failing license is reported on
- * the run and the rest continue.
+ * The consumption run of one settings record and month: every licensed resource's consumption is fetched on a bounded
+ * worker pool (the client's rate limiter keeps the request rate) and recorded license by license. One failing license
+ * is reported on the run and the rest continue.
  */
 @Service
 public class ConsumptionSyncService {
@@ -40,8 +40,13 @@ public class ConsumptionSyncService {
     private final ConsumptionProperties properties;
     private final Clock clock;
 
-    ConsumptionSyncService(LicensedResources scope, ConsumptionRecordRepository records, LicenseMonthBilling provisional,
-            ArrowClients clients, ConsumptionProperties properties, Clock clock) {
+    ConsumptionSyncService(
+            LicensedResources scope,
+            ConsumptionRecordRepository records,
+            LicenseMonthBilling provisional,
+            ArrowClients clients,
+            ConsumptionProperties properties,
+            Clock clock) {
         this.scope = scope;
         this.records = records;
         this.provisional = provisional;
@@ -68,15 +73,21 @@ public class ConsumptionSyncService {
         progress.add("resources", resources.size());
         runAll(due, resource -> {
             try {
-                Consumption consumption = Consumption.fetch(client, resource.licenseReference(), order.period(), current);
+                Consumption consumption =
+                        Consumption.fetch(client, resource.licenseReference(), order.period(), current);
                 tally.count(provisional.record(resource, order.period(), consumption, pricing, false));
             } catch (RuntimeException e) {
-                // D21: this is the one boundary per license. Whatever it throws (Arrow, the ledger's checks, the database), its
+                // D21: this is the one boundary per license. Whatever it throws (Arrow, the ledger's checks, the
+                // database), its
                 // transaction rolled back; it is reported for that license and the others go on.
                 tally.error(resource, e);
             }
         });
-        log.info("Consumption sync {} of settings {}: {}", order.period(), order.settings().uuid(), tally);
+        log.info(
+                "Consumption sync {} of settings {}: {}",
+                order.period(),
+                order.settings().uuid(),
+                tally);
         return tally.report();
     }
 
@@ -84,7 +95,8 @@ public class ConsumptionSyncService {
         if (resources.isEmpty()) {
             return;
         }
-        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(properties.workers(), resources.size())));
+        ExecutorService pool =
+                Executors.newFixedThreadPool(Math.max(1, Math.min(properties.workers(), resources.size())));
         try {
             List<Future<?>> running = new ArrayList<>(resources.size());
             for (Resource resource : resources) {
@@ -147,7 +159,12 @@ public class ConsumptionSyncService {
 
         ConsumptionSyncReport report() {
             synchronized (errors) {
-                return new ConsumptionSyncReport(synced.get(), noData.get(), skippedFinalized.get(), billedElsewhere.get(), errorCount.get(),
+                return new ConsumptionSyncReport(
+                        synced.get(),
+                        noData.get(),
+                        skippedFinalized.get(),
+                        billedElsewhere.get(),
+                        errorCount.get(),
                         List.copyOf(errors));
             }
         }
@@ -159,15 +176,19 @@ public class ConsumptionSyncService {
     }
 
     /** What a consumption run did; {@code errors} keeps the first failures, {@code errorCount} counts them all. */
-    public record ConsumptionSyncReport(int synced, int noData, int skippedFinalized, int billedByBillingSync, int errorCount,
+    public record ConsumptionSyncReport(
+            int synced,
+            int noData,
+            int skippedFinalized,
+            int billedByBillingSync,
+            int errorCount,
             List<SyncError> errors) {
 
         String summary() {
-            return "synced=" + synced + " no_data=" + noData + " skipped_finalized=" + skippedFinalized + " billed_by_billing_sync="
-                    + billedByBillingSync + " errors=" + errorCount;
+            return "synced=" + synced + " no_data=" + noData + " skipped_finalized=" + skippedFinalized
+                    + " billed_by_billing_sync=" + billedByBillingSync + " errors=" + errorCount;
         }
     }
 
-    public record SyncError(String resourceUuid, String licenseReference, String error) {
-    }
+    public record SyncError(String resourceUuid, String licenseReference, String error) {}
 }

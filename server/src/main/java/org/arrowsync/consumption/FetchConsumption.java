@@ -15,7 +15,10 @@ import org.arrowsync.shared.Periods;
 import org.arrowsync.shared.Rejected;
 import org.springframework.stereotype.Service;
 
-/** {@code fetch_consumption}: one license's raw consumption rows of one month, straight from Arrow, for operators to inspect. */
+/**
+ * {@code fetch_consumption}: one license's raw consumption rows of one month, straight from Arrow, for operators to
+ * inspect.
+ */
 @Service
 class FetchConsumption {
 
@@ -42,8 +45,12 @@ class FetchConsumption {
         } catch (ArrowException e) {
             throw new Rejected(e.getMessage());
         }
-        List<Map<String, String>> rows = report.lines().stream().limit(SHOWN_ROWS).map(line -> row(report.headers(), line)).toList();
-        return new FetchConsumptionResponse(licenseReference, month.toString(), report.lines().size(), rows);
+        List<Map<String, String>> rows = report.lines().stream()
+                .limit(SHOWN_ROWS)
+                .map(line -> row(report.headers(), line))
+                .toList();
+        return new FetchConsumptionResponse(
+                licenseReference, month.toString(), report.lines().size(), rows);
     }
 
     private static Map<String, String> row(List<String> headers, ConsumptionLine line) {
@@ -55,6 +62,6 @@ class FetchConsumption {
     }
 
     /** The contract's {@code FetchConsumptionResponse}. */
-    record FetchConsumptionResponse(String licenseReference, String period, int rowCount, List<Map<String, String>> data) {
-    }
+    record FetchConsumptionResponse(
+            String licenseReference, String period, int rowCount, List<Map<String, String>> data) {}
 }

@@ -9,10 +9,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.arrowsync.arrowclient.ArrowClients;
 import org.arrowsync.arrowclient.ArrowException;
 import org.arrowsync.arrowclient.BillingLine;
 import org.arrowsync.arrowclient.BillingLineResult;
-import org.arrowsync.arrowclient.ArrowClients;
 import org.arrowsync.arrowclient.ExportQuery;
 import org.arrowsync.arrowclient.ExportRow;
 import org.arrowsync.consumption.LicenseMonthBilling.Pricing;
@@ -26,9 +26,10 @@ import org.arrowsync.shared.Uuids;
 import org.springframework.stereotype.Service;
 
 /**
- * Finalisation (the reference's {@code check_and_reconcile_billing}): the billing export of a month gives each license's final
- * amounts (lines matched by {@code ARS Subscription ID}); pending records of the settings' customers are finalised and
- * compensated. A month is finalised once it is over; {@code force} finalises an open month and re-checks finalised records.
+ * Finalisation (the reference's {@code check_and_reconcile_billing}): the billing export of a month gives each
+ * license's final amounts (lines matched by {@code ARS Subscription ID}); pending records of the settings' customers
+ * are finalised and compensated. A month is finalised once it is over; {@code force} finalises an open month and
+ * re-checks finalised records.
  */
 @Service
 public class FinalisationService {
@@ -38,7 +39,8 @@ public class FinalisationService {
     private final ArrowClients clients;
     private final Clock clock;
 
-    FinalisationService(ConsumptionRecordRepository records, LicenseMonthBilling finaliser, ArrowClients clients, Clock clock) {
+    FinalisationService(
+            ConsumptionRecordRepository records, LicenseMonthBilling finaliser, ArrowClients clients, Clock clock) {
         this.records = records;
         this.finaliser = finaliser;
         this.clients = clients;
@@ -56,7 +58,8 @@ public class FinalisationService {
         if (due.isEmpty()) {
             return FinalisationReport.status("no_records");
         }
-        Set<String> licenses = due.stream().map(ConsumptionRecord::licenseReference).collect(Collectors.toSet());
+        Set<String> licenses =
+                due.stream().map(ConsumptionRecord::licenseReference).collect(Collectors.toSet());
         Export export = export(settings, order.period(), licenses, progress);
         if (export.lines() == 0) {
             // D3: an empty export changes nothing.
@@ -76,7 +79,8 @@ public class FinalisationService {
                 report.count(result);
                 progress.increment(result.name().toLowerCase());
             } catch (RuntimeException e) {
-                // D21: whatever one license-month throws (its own transaction rolled back), the other records still finalise.
+                // D21: whatever one license-month throws (its own transaction rolled back), the other records still
+                // finalise.
                 String message = ConsumptionSyncService.describe(e);
                 report.error(Uuids.hex(record.uuid()), message);
                 progress.error(record.licenseReference() + ": " + message);
@@ -86,8 +90,10 @@ public class FinalisationService {
     }
 
     private static SqlFilter scope(Settings settings, SyncOrder order) {
-        SqlFilter filter = new SqlFilter().eq("cr.billing_period", Date.valueOf(order.period().atDay(1)))
-                .where("exists (select 1 from customer_mappings cm where cm.customer_id = c.id and cm.settings_id = ? and cm.is_active)",
+        SqlFilter filter = new SqlFilter()
+                .eq("cr.billing_period", Date.valueOf(order.period().atDay(1)))
+                .where(
+                        "exists (select 1 from customer_mappings cm where cm.customer_id = c.id and cm.settings_id = ? and cm.is_active)",
                         settings.id());
         if (!order.force()) {
             filter.where("cr.finalized_at is null");
@@ -95,25 +101,32 @@ public class FinalisationService {
         return filter;
     }
 
-    /** The export's totals for the licenses asked about, read page by page (memory follows the licenses, not the export). */
+    /**
+     * The export's totals for the licenses asked about, read page by page (memory follows the licenses, not the
+     * export).
+     */
     private Export export(Settings settings, YearMonth period, Set<String> licenses, Progress progress) {
         Map<String, Totals> totals = new HashMap<>();
         long[] lines = {0};
         try {
-            clients.connect(settings.connection()).forEachExportPage(ExportQuery.forPeriod(settings.exportTypeReference(), period), page -> {
-                for (ExportRow row : page.rows()) {
-                    BillingLineResult result = row.billingLine();
-                    if (!result.isValid()) {
-                        progress.increment("invalid_lines");
-                        continue;
-                    }
-                    lines[0]++;
-                    BillingLine line = result.line();
-                    if (line.licenseReference() != null && licenses.contains(line.licenseReference())) {
-                        totals.merge(line.licenseReference(), Totals.of(line.sellTotal(), line.buyTotal(), line.currency()), Totals::plus);
-                    }
-                }
-            });
+            clients.connect(settings.connection())
+                    .forEachExportPage(ExportQuery.forPeriod(settings.exportTypeReference(), period), page -> {
+                        for (ExportRow row : page.rows()) {
+                            BillingLineResult result = row.billingLine();
+                            if (!result.isValid()) {
+                                progress.increment("invalid_lines");
+                                continue;
+                            }
+                            lines[0]++;
+                            BillingLine line = result.line();
+                            if (line.licenseReference() != null && licenses.contains(line.licenseReference())) {
+                                totals.merge(
+                                        line.licenseReference(),
+                                        Totals.of(line.sellTotal(), line.buyTotal(), line.currency()),
+                                        Totals::plus);
+                            }
+                        }
+                    });
         } catch (ArrowException e) {
             throw new Rejected(502, "Billing export of " + period + " failed: " + e.getMessage());
         }
@@ -121,12 +134,17 @@ public class FinalisationService {
         return new Export(lines[0], totals);
     }
 
-    private record Export(long lines, Map<String, Totals> totals) {
-    }
+    private record Export(long lines, Map<String, Totals> totals) {}
 
     /** What a finalisation did, in the reference's terms plus the D2 count of license-months the billing sync bills. */
-    public record FinalisationReport(String status, int finalized, int reconciled, int compensationItemsCreated, int noBillingData,
-            int billedByBillingSync, List<RecordError> errors) {
+    public record FinalisationReport(
+            String status,
+            int finalized,
+            int reconciled,
+            int compensationItemsCreated,
+            int noBillingData,
+            int billedByBillingSync,
+            List<RecordError> errors) {
 
         static FinalisationReport status(String status) {
             return new FinalisationReport(status, 0, 0, 0, 0, 0, List.of());
@@ -150,8 +168,7 @@ public class FinalisationService {
                         finalized++;
                         billedElsewhere++;
                     }
-                    case UNCHANGED -> {
-                    }
+                    case UNCHANGED -> {}
                 }
             }
 
@@ -162,11 +179,11 @@ public class FinalisationService {
             }
 
             FinalisationReport build() {
-                return new FinalisationReport("ok", finalized, compensated, compensated, noBillingData, billedElsewhere, List.copyOf(errors));
+                return new FinalisationReport(
+                        "ok", finalized, compensated, compensated, noBillingData, billedElsewhere, List.copyOf(errors));
             }
         }
     }
 
-    public record RecordError(String recordUuid, String error) {
-    }
+    public record RecordError(String recordUuid, String error) {}
 }

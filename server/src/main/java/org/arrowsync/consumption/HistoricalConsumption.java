@@ -21,9 +21,10 @@ import org.arrowsync.shared.Uuids;
 import org.springframework.stereotype.Service;
 
 /**
- * Historical consumption of one resource (docs/reference-behaviour.md §4.6), with the reference's bugs fixed: the settings' price source is honoured,
- * a past month never takes the current month's prediction, the range is validated and bounded, and {@code force} on a finalised
- * month reopens it so finalisation corrects only what is still missing (D4). {@code dry_run} writes nothing.
+ * Historical consumption of one resource (docs/reference-behaviour.md §4.6), with the reference's bugs fixed: the
+ * settings' price source is honoured, a past month never takes the current month's prediction, the range is validated
+ * and bounded, and {@code force} on a finalised month reopens it so finalisation corrects only what is still missing
+ * (D4). {@code dry_run} writes nothing.
  */
 @Service
 class HistoricalConsumption {
@@ -37,8 +38,14 @@ class HistoricalConsumption {
     private final ConsumptionProperties properties;
     private final Clock clock;
 
-    HistoricalConsumption(LicensedResources scope, CustomerMappingService mappings, SettingsService settings,
-            ConsumptionRecordRepository records, LicenseMonthBilling provisional, ArrowClients clients, ConsumptionProperties properties,
+    HistoricalConsumption(
+            LicensedResources scope,
+            CustomerMappingService mappings,
+            SettingsService settings,
+            ConsumptionRecordRepository records,
+            LicenseMonthBilling provisional,
+            ArrowClients clients,
+            ConsumptionProperties properties,
             Clock clock) {
         this.scope = scope;
         this.mappings = mappings;
@@ -65,7 +72,8 @@ class HistoricalConsumption {
         }
         Periods.requireRange(errors, start, end, properties.historyMonths());
         errors.throwIfAny();
-        Resource resource = scope.named(resourceUuid, () -> new Rejected(404, "Resource " + Uuids.hex(resourceUuid) + " not found"));
+        Resource resource = scope.named(
+                resourceUuid, () -> new Rejected(404, "Resource " + Uuids.hex(resourceUuid) + " not found"));
         Settings owner = owner(resource);
         ArrowClient client = clients.connect(owner.connection());
         Pricing pricing = Pricing.of(owner);
@@ -73,7 +81,8 @@ class HistoricalConsumption {
         boolean force = Boolean.TRUE.equals(request.force());
         Result result = new Result();
         for (YearMonth period = start; !period.isAfter(end); period = period.plusMonths(1)) {
-            Optional<ConsumptionRecord> existing = records.find(resource.id(), period.atDay(1), resource.licenseReference());
+            Optional<ConsumptionRecord> existing =
+                    records.find(resource.id(), period.atDay(1), resource.licenseReference());
             if (existing.isPresent() && existing.get().isFinalized() && !force) {
                 result.skipped++;
                 continue;
@@ -90,26 +99,44 @@ class HistoricalConsumption {
                     }
                 }
             } catch (RuntimeException e) {
-                // D21: the one boundary per month. Whatever a month throws, its transaction rolled back; it is reported and the
+                // D21: the one boundary per month. Whatever a month throws, its transaction rolled back; it is reported
+                // and the
                 // other months go on.
                 result.errors.add(new PeriodError(period.toString(), ConsumptionSyncService.describe(e)));
             }
         }
-        return new HistoricalConsumptionResponse(Uuids.hex(resource.uuid()), resource.name(), result.synced, result.skipped, result.noData,
-                result.errors, dryRun, result.preview);
+        return new HistoricalConsumptionResponse(
+                Uuids.hex(resource.uuid()),
+                resource.name(),
+                result.synced,
+                result.skipped,
+                result.noData,
+                result.errors,
+                dryRun,
+                result.preview);
     }
 
-    /** D18: the settings whose active mapping owns the resource's customer; the active settings only for an unmapped customer. */
+    /**
+     * D18: the settings whose active mapping owns the resource's customer; the active settings only for an unmapped
+     * customer.
+     */
     private Settings owner(Resource resource) {
-        return mappings.activeForCustomer(resource.customer().uuid()).map(mapping -> settings.get(mapping.settingsUuid()))
+        return mappings.activeForCustomer(resource.customer().uuid())
+                .map(mapping -> settings.get(mapping.settingsUuid()))
                 .orElseGet(() -> settings.resolve(null));
     }
 
-    private static PeriodPreview preview(ArrowClient client, Resource resource, YearMonth period, ConsumptionRecord existing) {
-        Consumption consumption = Consumption.of(resource.licenseReference(),
-                client.monthlyConsumption(resource.licenseReference(), period, period));
-        return new PeriodPreview(period.toString(), consumption.sell(), consumption.buy(), existing != null,
-                existing == null ? null : existing.consumedSell(), existing != null && existing.isFinalized(),
+    private static PeriodPreview preview(
+            ArrowClient client, Resource resource, YearMonth period, ConsumptionRecord existing) {
+        Consumption consumption = Consumption.of(
+                resource.licenseReference(), client.monthlyConsumption(resource.licenseReference(), period, period));
+        return new PeriodPreview(
+                period.toString(),
+                consumption.sell(),
+                consumption.buy(),
+                existing != null,
+                existing == null ? null : existing.consumedSell(),
+                existing != null && existing.isFinalized(),
                 existing != null && existing.isReconciled());
     }
 
@@ -122,19 +149,29 @@ class HistoricalConsumption {
     }
 
     /** The contract's {@code SyncResourceHistoricalConsumptionRequestRequest}. */
-    record HistoricalConsumptionRequest(String resourceUuid, String periodFrom, String periodTo, Boolean force, Boolean dryRun) {
-    }
+    record HistoricalConsumptionRequest(
+            String resourceUuid, String periodFrom, String periodTo, Boolean force, Boolean dryRun) {}
 
     /** The contract's {@code SyncResourceHistoricalConsumptionResponse}. */
-    record HistoricalConsumptionResponse(String resourceUuid, String resourceName, int periodsSynced, int periodsSkipped, int periodsNoData,
-            List<PeriodError> errors, boolean dryRun, List<PeriodPreview> previewPeriods) {
-    }
+    record HistoricalConsumptionResponse(
+            String resourceUuid,
+            String resourceName,
+            int periodsSynced,
+            int periodsSkipped,
+            int periodsNoData,
+            List<PeriodError> errors,
+            boolean dryRun,
+            List<PeriodPreview> previewPeriods) {}
 
-    record PeriodError(String period, String error) {
-    }
+    record PeriodError(String period, String error) {}
 
     /** What a dry run would write for one month, beside what the record holds now. */
-    record PeriodPreview(String period, BigDecimal consumedSell, BigDecimal consumedBuy, boolean hasExisting, BigDecimal existingConsumedSell,
-            boolean isFinalized, boolean isReconciled) {
-    }
+    record PeriodPreview(
+            String period,
+            BigDecimal consumedSell,
+            BigDecimal consumedBuy,
+            boolean hasExisting,
+            BigDecimal existingConsumedSell,
+            boolean isFinalized,
+            boolean isReconciled) {}
 }

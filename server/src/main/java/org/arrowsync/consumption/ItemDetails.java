@@ -6,15 +6,17 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
-/** The {@code details} of consumption invoice items, as the reference's record helpers write them (docs/reference-behaviour.md §1.6). */
+/**
+ * The {@code details} of consumption invoice items, as the reference's record helpers write them
+ * (docs/reference-behaviour.md §1.6).
+ */
 final class ItemDetails {
 
     static final String PROVISIONAL = "arrow_consumption";
     static final String FINALIZED = "arrow_finalized";
     static final String RECONCILIATION = "arrow_reconciliation";
 
-    private ItemDetails() {
-    }
+    private ItemDetails() {}
 
     static JsonNode provisional(String licenseReference, BigDecimal consumedSell, BigDecimal consumedBuy) {
         ObjectNode node = base(PROVISIONAL, licenseReference, consumedSell);

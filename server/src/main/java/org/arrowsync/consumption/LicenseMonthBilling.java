@@ -24,11 +24,11 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The invoice side of one license-month, one transaction per call so a failing license never poisons the others (D21).
- * {@link #record} keeps the provisional item in step with the consumption; {@link #finalise} stores the export's final amounts
- * and adds one compensation for exactly what the invoices still miss (D4, D8), placed per D7. The license-month is claimed for
- * the consumption path first (D2): when the billing sync already bills it, amounts are recorded and no item is written. Each
- * transaction first shares the settings' month lock, so it waits for a running billing sync of that month, which claims
- * license-months and locks invoices in the other order, instead of deadlocking with it.
+ * {@link #record} keeps the provisional item in step with the consumption; {@link #finalise} stores the export's final
+ * amounts and adds one compensation for exactly what the invoices still miss (D4, D8), placed per D7. The license-month
+ * is claimed for the consumption path first (D2): when the billing sync already bills it, amounts are recorded and no
+ * item is written. Each transaction first shares the settings' month lock, so it waits for a running billing sync of
+ * that month, which claims license-months and locks invoices in the other order, instead of deadlocking with it.
  */
 @Component
 class LicenseMonthBilling {
@@ -39,7 +39,11 @@ class LicenseMonthBilling {
     private final InvoiceService invoices;
     private final Clock clock;
 
-    LicenseMonthBilling(ConsumptionRecordRepository records, LicenseBilling licenses, InvoicePlacement placement, InvoiceService invoices,
+    LicenseMonthBilling(
+            ConsumptionRecordRepository records,
+            LicenseBilling licenses,
+            InvoicePlacement placement,
+            InvoiceService invoices,
             Clock clock) {
         this.records = records;
         this.licenses = licenses;
@@ -49,7 +53,12 @@ class LicenseMonthBilling {
     }
 
     /** What happened to one license-month. */
-    enum Outcome { SYNCED, NO_DATA, SKIPPED_FINALIZED, BILLED_BY_BILLING_SYNC }
+    enum Outcome {
+        SYNCED,
+        NO_DATA,
+        SKIPPED_FINALIZED,
+        BILLED_BY_BILLING_SYNC
+    }
 
     /** The settings the run works for: the month lock is theirs, items take their prefix and price source. */
     record Pricing(UUID settingsUuid, String prefix, PriceSource source) {
@@ -60,8 +69,8 @@ class LicenseMonthBilling {
     }
 
     /**
-     * @param reopen also rewrite a finalised record (historical sync with {@code force}); it becomes pending again and the next
-     *               finalisation corrects only the remaining difference (D4)
+     * @param reopen also rewrite a finalised record (historical sync with {@code force}); it becomes pending again and
+     *     the next finalisation corrects only the remaining difference (D4)
      */
     @Transactional
     Outcome record(Resource resource, YearMonth period, Consumption consumption, Pricing pricing, boolean reopen) {
@@ -75,8 +84,15 @@ class LicenseMonthBilling {
         if (existing.isEmpty() && consumption.isZero()) {
             return Outcome.NO_DATA;
         }
-        Optional<Long> id = records.upsertConsumed(resource.id(), month, license, consumption.sell(), consumption.buy(), consumption.lines(),
-                reopen, clock.instant());
+        Optional<Long> id = records.upsertConsumed(
+                resource.id(),
+                month,
+                license,
+                consumption.sell(),
+                consumption.buy(),
+                consumption.lines(),
+                reopen,
+                clock.instant());
         if (id.isEmpty()) {
             return Outcome.SKIPPED_FINALIZED;
         }
@@ -88,19 +104,32 @@ class LicenseMonthBilling {
         JsonNode details = ItemDetails.provisional(license, record.consumedSell(), record.consumedBuy());
         String name = pricing.prefix() + ": " + resource.name();
         if (record.invoiceItemUuid() != null) {
-            // D10: a month that drops to zero is updated too; an item on a closed invoice stays, finalisation corrects it.
+            // D10: a month that drops to zero is updated too; an item on a closed invoice stays, finalisation corrects
+            // it.
             if (record.itemInvoiceOpen()) {
                 invoices.changeItem(invoices.item(record.invoiceItemUuid()), name, amount, BigDecimal.ONE, details);
             }
         } else if (amount.signum() != 0) {
-            InvoiceItem item = placement.add(resource.customer().uuid(), period, name, amount, consumption.currency(),
-                    new Ref(resource.id(), resource.uuid(), resource.name()), resource.project(), details);
+            InvoiceItem item = placement.add(
+                    resource.customer().uuid(),
+                    period,
+                    name,
+                    amount,
+                    consumption.currency(),
+                    new Ref(resource.id(), resource.uuid(), resource.name()),
+                    resource.project(),
+                    details);
             records.linkInvoiceItem(record.id(), item.id());
         }
         return consumption.isZero() ? Outcome.NO_DATA : Outcome.SYNCED;
     }
 
-    enum Result { UNCHANGED, FINALIZED, COMPENSATED, BILLED_BY_BILLING_SYNC }
+    enum Result {
+        UNCHANGED,
+        FINALIZED,
+        COMPENSATED,
+        BILLED_BY_BILLING_SYNC
+    }
 
     /** The export's totals of one license and month, with every currency its lines name. */
     record Totals(BigDecimal sell, BigDecimal buy, Set<String> currencies) {
@@ -119,12 +148,16 @@ class LicenseMonthBilling {
             return new Totals(sell.add(more.sell()), buy.add(more.buy()), both);
         }
 
-        /** The one currency of the lines (the default when they name none); lines in several cannot be added up (D9). */
+        /**
+         * The one currency of the lines (the default when they name none); lines in several cannot be added up (D9).
+         */
         String currency(String licenseReference) {
             if (currencies.size() > 1) {
                 throw new MixedCurrencies(licenseReference, currencies);
             }
-            return currencies.isEmpty() ? Money.DEFAULT_CURRENCY : currencies.iterator().next();
+            return currencies.isEmpty()
+                    ? Money.DEFAULT_CURRENCY
+                    : currencies.iterator().next();
         }
     }
 
@@ -139,18 +172,26 @@ class LicenseMonthBilling {
         }
         Instant now = clock.instant();
         records.finalise(id, totals.sell(), totals.buy(), now);
-        if (licenses.claim(record.licenseReference(), record.period(), BillingPath.CONSUMPTION) == BillingPath.BILLING) {
+        if (licenses.claim(record.licenseReference(), record.period(), BillingPath.CONSUMPTION)
+                == BillingPath.BILLING) {
             // The billing sync invoices this license-month from the export itself: nothing to correct here (D2).
             records.markReconciled(id, now);
             return Result.BILLED_BY_BILLING_SYNC;
         }
         ConsumptionRecord finalised = records.lock(id).orElseThrow();
-        BigDecimal difference = pricing.source().choose(totals.sell(), totals.buy()).subtract(finalised.invoiced());
+        BigDecimal difference =
+                pricing.source().choose(totals.sell(), totals.buy()).subtract(finalised.invoiced());
         Result result = Result.FINALIZED;
         if (Money.significant(difference)) {
             String kind = difference.signum() > 0 ? "additional charge for " : "credit for ";
-            String name = pricing.prefix() + " adjustment: " + finalised.resourceName() + " (" + kind + finalised.billingPeriod() + ")";
-            InvoiceItem item = placement.add(finalised.customerUuid(), finalised.period(), name, difference, currency,
+            String name = pricing.prefix() + " adjustment: " + finalised.resourceName() + " (" + kind
+                    + finalised.billingPeriod() + ")";
+            InvoiceItem item = placement.add(
+                    finalised.customerUuid(),
+                    finalised.period(),
+                    name,
+                    difference,
+                    currency,
                     new Ref(finalised.resourceId(), finalised.resourceUuid(), finalised.resourceName()),
                     new Ref(finalised.projectId(), finalised.projectUuid(), finalised.projectName()),
                     ItemDetails.compensation(finalised, difference, now));

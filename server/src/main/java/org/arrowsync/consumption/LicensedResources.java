@@ -14,7 +14,10 @@ import org.arrowsync.shared.InvalidInput;
 import org.arrowsync.shared.NotFound;
 import org.springframework.stereotype.Component;
 
-/** The resources consumption covers: those with a license reference (D12); a run takes the OK ones of its settings' customers. */
+/**
+ * The resources consumption covers: those with a license reference (D12); a run takes the OK ones of its settings'
+ * customers.
+ */
 @Component
 class LicensedResources {
 
@@ -31,13 +34,17 @@ class LicensedResources {
         for (CustomerMapping mapping : mappings.active(settings)) {
             customers.add(mapping.customerUuid());
         }
-        return customers.stream().flatMap(customer -> resources.ofCustomer(customer).stream())
+        return customers.stream()
+                .flatMap(customer -> resources.ofCustomer(customer).stream())
                 .filter(resource -> ResourceService.OK.equals(resource.state()) && isLicensed(resource))
                 .filter(resource -> onlyResource == null || onlyResource.equals(resource.uuid()))
                 .toList();
     }
 
-    /** The resource a request names in {@code resource_uuid}: {@code missing} when there is none, a 400 when it has no license. */
+    /**
+     * The resource a request names in {@code resource_uuid}: {@code missing} when there is none, a 400 when it has no
+     * license.
+     */
     Resource named(UUID uuid, Supplier<? extends RuntimeException> missing) {
         Resource resource;
         try {
@@ -46,7 +53,8 @@ class LicensedResources {
             throw missing.get();
         }
         if (!isLicensed(resource)) {
-            throw InvalidInput.of("resource_uuid", "Resource has no Arrow license reference (attributes.arrow_license_reference).");
+            throw InvalidInput.of(
+                    "resource_uuid", "Resource has no Arrow license reference (attributes.arrow_license_reference).");
         }
         return resource;
     }

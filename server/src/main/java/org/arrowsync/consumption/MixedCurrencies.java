@@ -8,7 +8,9 @@ import org.arrowsync.shared.Rejected;
 class MixedCurrencies extends Rejected {
 
     MixedCurrencies(String licenseReference, Set<String> currencies) {
-        super(422, "Lines of license " + licenseReference + " mix currencies " + String.join(", ", new TreeSet<>(currencies))
-                + "; nothing was recorded for it.");
+        super(
+                422,
+                "Lines of license " + licenseReference + " mix currencies "
+                        + String.join(", ", new TreeSet<>(currencies)) + "; nothing was recorded for it.");
     }
 }

@@ -12,8 +12,8 @@ import org.arrowsync.shared.Uuids;
 import org.springframework.stereotype.Service;
 
 /**
- * Validates the trigger requests synchronously, before a job is queued: the shared period rules, settings that exist, and a
- * resource (when named) that exists and carries a license reference.
+ * Validates the trigger requests synchronously, before a job is queued: the shared period rules, settings that exist,
+ * and a resource (when named) that exists and carries a license reference.
  */
 @Service
 public class SyncOrders {
@@ -33,7 +33,9 @@ public class SyncOrders {
         UUID settingsId = Filters.uuid("settings_uuid", settingsUuid);
         UUID resourceId = Filters.uuid("resource_uuid", resourceUuid);
         if (resourceId != null) {
-            resources.named(resourceId, () -> InvalidInput.of("resource_uuid", "Resource " + Uuids.hex(resourceId) + " not found."));
+            resources.named(
+                    resourceId,
+                    () -> InvalidInput.of("resource_uuid", "Resource " + Uuids.hex(resourceId) + " not found."));
         }
         return new SyncOrder(settings.resolve(settingsId), period, resourceId, false);
     }

@@ -17,8 +17,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Pause and resume (docs/reference-behaviour.md §4.8): the global switch of the periodic consumption work lives in the database, so every
- * instance sees it; each settings record has its own {@code sync_enabled}. Nothing changes when the named settings do not exist.
+ * Pause and resume (docs/reference-behaviour.md §4.8): the global switch of the periodic consumption work lives in the
+ * database, so every instance sees it; each settings record has its own {@code sync_enabled}. Nothing changes when the
+ * named settings do not exist.
  */
 @Service
 public class SyncPause {
@@ -37,16 +38,24 @@ public class SyncPause {
 
     /** Whether the periodic consumption work runs at all. */
     public boolean globalEnabled() {
-        return jdbc.sql("select value from runtime_flags where name = ?").param(GLOBAL_FLAG).query(Boolean.class).optional().orElse(false);
+        return jdbc.sql("select value from runtime_flags where name = ?")
+                .param(GLOBAL_FLAG)
+                .query(Boolean.class)
+                .optional()
+                .orElse(false);
     }
 
     @Transactional
     List<String> set(UUID settingsUuid, boolean global, boolean enabled) {
-        Optional<Settings> target = settingsUuid == null ? (global ? Optional.empty() : settings.active()) : Optional.of(named(settingsUuid));
+        Optional<Settings> target = settingsUuid == null
+                ? (global ? Optional.empty() : settings.active())
+                : Optional.of(named(settingsUuid));
         List<String> changed = new ArrayList<>();
         if (global) {
-            jdbc.sql("insert into runtime_flags (name, value) values (?, ?) on conflict (name) do update set value = excluded.value")
-                    .params(GLOBAL_FLAG, enabled).update();
+            jdbc.sql(
+                            "insert into runtime_flags (name, value) values (?, ?) on conflict (name) do update set value = excluded.value")
+                    .params(GLOBAL_FLAG, enabled)
+                    .update();
             changed.add("global");
         }
         target.ifPresent(found -> {
@@ -59,10 +68,15 @@ public class SyncPause {
     ConsumptionStatus status() {
         Optional<Settings> active = settings.active();
         // max() over no rows is one null row, which single() refuses: read the list.
-        Instant last = jdbc.sql("select max(last_sync_at) as last from consumption_records").query((rs, row) -> Timestamps.read(rs, "last"))
-                .list().get(0);
-        return new ConsumptionStatus(globalEnabled(), active.map(Settings::syncEnabled).orElse(false),
-                active.map(found -> Uuids.hex(found.uuid())).orElse(null), last);
+        Instant last = jdbc.sql("select max(last_sync_at) as last from consumption_records")
+                .query((rs, row) -> Timestamps.read(rs, "last"))
+                .list()
+                .get(0);
+        return new ConsumptionStatus(
+                globalEnabled(),
+                active.map(Settings::syncEnabled).orElse(false),
+                active.map(found -> Uuids.hex(found.uuid())).orElse(null),
+                last);
     }
 
     private Settings named(UUID uuid) {
@@ -74,6 +88,6 @@ public class SyncPause {
     }
 
     /** The contract's {@code ConsumptionStatusResponse}. */
-    record ConsumptionStatus(boolean globalSyncEnabled, boolean settingsSyncEnabled, String settingsUuid, Instant lastSyncRun) {
-    }
+    record ConsumptionStatus(
+            boolean globalSyncEnabled, boolean settingsSyncEnabled, String settingsUuid, Instant lastSyncRun) {}
 }

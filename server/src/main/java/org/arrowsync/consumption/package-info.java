@@ -1,2 +1,4 @@
-/** Consumption records: hourly provisional billing from Arrow's consumption API, finalised against the billing export. */
+/**
+ * Consumption records: hourly provisional billing from Arrow's consumption API, finalised against the billing export.
+ */
 package org.arrowsync.consumption;

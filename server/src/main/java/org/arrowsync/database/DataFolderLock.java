@@ -9,8 +9,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
 /**
- * An exclusive, process-wide lock on the data folder, so a second server pointed at the same folder stops
- * with a clear message instead of starting a second PostgreSQL on the same files.
+ * An exclusive, process-wide lock on the data folder, so a second server pointed at the same folder stops with a clear
+ * message instead of starting a second PostgreSQL on the same files.
  */
 final class DataFolderLock implements AutoCloseable {
 
@@ -39,7 +39,8 @@ final class DataFolderLock implements AutoCloseable {
             }
             return new DataFolderLock(channel, lock);
         } catch (IOException e) {
-            throw new IllegalStateException("Cannot lock the data folder " + folder.toAbsolutePath() + ": " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "Cannot lock the data folder " + folder.toAbsolutePath() + ": " + e.getMessage(), e);
         }
     }
 

@@ -1,18 +1,18 @@
 package org.arrowsync.database;
 
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A PostgreSQL server run from the zonky binaries, keeping its files in {@code <data folder>/postgres} so that
- * every row survives a restart.
+ * A PostgreSQL server run from the zonky binaries, keeping its files in {@code <data folder>/postgres} so that every
+ * row survives a restart.
  */
 final class EmbeddedDatabase implements AutoCloseable {
 
@@ -36,11 +36,15 @@ final class EmbeddedDatabase implements AutoCloseable {
                     .setCleanDataDirectory(false)
                     .setPGStartupWait(Duration.ofSeconds(60))
                     .start();
-            log.info("Embedded PostgreSQL started on port {} with data in {}", postgres.getPort(), pgData.toAbsolutePath());
+            log.info(
+                    "Embedded PostgreSQL started on port {} with data in {}",
+                    postgres.getPort(),
+                    pgData.toAbsolutePath());
             return new EmbeddedDatabase(lock, postgres);
         } catch (IOException | RuntimeException e) {
             closeQuietly(lock);
-            throw new IllegalStateException("Cannot start the embedded PostgreSQL in " + pgData.toAbsolutePath() + ": " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "Cannot start the embedded PostgreSQL in " + pgData.toAbsolutePath() + ": " + e.getMessage(), e);
         }
     }
 
@@ -57,13 +61,20 @@ final class EmbeddedDatabase implements AutoCloseable {
         if (!Files.exists(pidFile)) {
             return;
         }
-        Optional<ProcessHandle> orphan = Files.readAllLines(pidFile).stream().findFirst()
+        Optional<ProcessHandle> orphan = Files.readAllLines(pidFile).stream()
+                .findFirst()
                 .map(String::trim)
                 .filter(line -> line.matches("\\d+"))
                 .flatMap(pid -> ProcessHandle.of(Long.parseLong(pid)))
-                .filter(process -> process.info().command().map(command -> command.contains("postgres")).orElse(false));
+                .filter(process -> process.info()
+                        .command()
+                        .map(command -> command.contains("postgres"))
+                        .orElse(false));
         if (orphan.isPresent()) {
-            log.warn("Stopping an orphaned PostgreSQL (pid {}) left on {} by an earlier server", orphan.get().pid(), pgData);
+            log.warn(
+                    "Stopping an orphaned PostgreSQL (pid {}) left on {} by an earlier server",
+                    orphan.get().pid(),
+                    pgData);
             orphan.get().destroy();
             try {
                 orphan.get().onExit().get(30, TimeUnit.SECONDS);

@@ -23,7 +23,9 @@ class DemoArrow implements DisposableBean {
         return Optional.ofNullable(emulator);
     }
 
-    /** Whether stored settings point at a demo emulator (of this or an earlier run): a loopback URL and the demo key. */
+    /**
+     * Whether stored settings point at a demo emulator (of this or an earlier run): a loopback URL and the demo key.
+     */
     static boolean isDemo(String apiUrl, String apiKey) {
         return EmulatorOptions.DEMO_API_KEY.equals(apiKey) && apiUrl != null && apiUrl.startsWith("http://127.0.0.1:");
     }

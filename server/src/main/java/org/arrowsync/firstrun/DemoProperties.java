@@ -5,5 +5,4 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /** {@code ARROWSYNC_DEMO=false} keeps a server without Arrow configuration from starting the demo. */
 @ConfigurationProperties("arrowsync.demo")
-record DemoProperties(@DefaultValue("true") boolean enabled) {
-}
+record DemoProperties(@DefaultValue("true") boolean enabled) {}

@@ -24,8 +24,9 @@ import org.springframework.stereotype.Component;
 class FirstRun implements ApplicationRunner {
 
     /** Close to the emulator's demo customers, never equal, so the suggestions have something to do. */
-    static final List<String> DEMO_CUSTOMERS = List.of("Contoso", "Fabrikam, Inc.", "Northwind Trading", "Adventure Works",
-            "Tailspin Toys Co.");
+    static final List<String> DEMO_CUSTOMERS =
+            List.of("Contoso", "Fabrikam, Inc.", "Northwind Trading", "Adventure Works", "Tailspin Toys Co.");
+
     private static final Logger log = LoggerFactory.getLogger(FirstRun.class);
 
     private final SettingsService settings;
@@ -35,7 +36,12 @@ class FirstRun implements ApplicationRunner {
     private final FirstRunProperties arrow;
     private final DemoProperties demo;
 
-    FirstRun(SettingsService settings, CustomerService customers, ArrowClients clients, DemoArrow demoArrow, FirstRunProperties arrow,
+    FirstRun(
+            SettingsService settings,
+            CustomerService customers,
+            ArrowClients clients,
+            DemoArrow demoArrow,
+            FirstRunProperties arrow,
             DemoProperties demo) {
         this.settings = settings;
         this.customers = customers;
@@ -48,12 +54,16 @@ class FirstRun implements ApplicationRunner {
     @Override
     public void run(ApplicationArguments args) {
         if (settings.any()) {
-            settings.active().filter(active -> demo.enabled() && DemoArrow.isDemo(active.apiUrl(), active.apiKey()))
+            settings.active()
+                    .filter(active -> demo.enabled() && DemoArrow.isDemo(active.apiUrl(), active.apiKey()))
                     .ifPresent(this::restartDemo);
         } else if (arrow.configured()) {
-            Settings created = settings.create(SettingsDraft.active(arrow.apiUrl(), arrow.apiKey(),
-                    arrow.exportType() == null ? "" : arrow.exportType(), null, false));
-            log.info("First start: created active Arrow settings {} for {} from the configuration", created.uuid(), created.apiUrl());
+            Settings created = settings.create(SettingsDraft.active(
+                    arrow.apiUrl(), arrow.apiKey(), arrow.exportType() == null ? "" : arrow.exportType(), null, false));
+            log.info(
+                    "First start: created active Arrow settings {} for {} from the configuration",
+                    created.uuid(),
+                    created.apiUrl());
         } else if (demo.enabled()) {
             startDemo();
         }
@@ -62,18 +72,30 @@ class FirstRun implements ApplicationRunner {
     private void startDemo() {
         ArrowEmulator emulator = demoArrow.start();
         String apiUrl = emulator.apiBaseUrl().toString();
-        List<ExportType> types = clients.connect(ArrowConnection.of(apiUrl, emulator.apiKey())).exportTypes();
-        String exportType = types.stream().filter(ExportType::isDefault).findFirst().or(() -> types.stream().findFirst())
-                .map(ExportType::reference).orElse("");
+        List<ExportType> types =
+                clients.connect(ArrowConnection.of(apiUrl, emulator.apiKey())).exportTypes();
+        String exportType = types.stream()
+                .filter(ExportType::isDefault)
+                .findFirst()
+                .or(() -> types.stream().findFirst())
+                .map(ExportType::reference)
+                .orElse("");
         Settings created = settings.create(SettingsDraft.active(apiUrl, emulator.apiKey(), exportType, null, false));
         DEMO_CUSTOMERS.forEach(customers::create);
-        log.info("Demo mode: no Arrow API configured, so an Arrow emulator with demo data runs at {}, active settings {} point at it"
-                + " and {} demo customers exist (ARROWSYNC_DEMO=false turns this off)", apiUrl, created.uuid(), DEMO_CUSTOMERS.size());
+        log.info(
+                "Demo mode: no Arrow API configured, so an Arrow emulator with demo data runs at {}, active settings {} point at it"
+                        + " and {} demo customers exist (ARROWSYNC_DEMO=false turns this off)",
+                apiUrl,
+                created.uuid(),
+                DEMO_CUSTOMERS.size());
     }
 
     private void restartDemo(Settings active) {
         ArrowEmulator emulator = demoArrow.start();
         settings.moveTo(active.uuid(), emulator.apiBaseUrl().toString());
-        log.info("Demo mode: the Arrow emulator runs again at {}, settings {} follow it", emulator.apiBaseUrl(), active.uuid());
+        log.info(
+                "Demo mode: the Arrow emulator runs again at {}, settings {} follow it",
+                emulator.apiBaseUrl(),
+                active.uuid());
     }
 }

@@ -19,8 +19,13 @@ class BillingJobs {
     JobHandler billingSyncJob(BillingSyncService billing) {
         return JobHandler.of(JobKind.BILLING_SYNC, (job, progress) -> {
             JsonNode p = job.parameters();
-            return billing.sync(billing.target(p.get("year").asInt(), p.get("month").asInt(), job.settingsUuid(),
-                    JobHandler.uuidParameter(job, "resource_uuid")), progress);
+            return billing.sync(
+                    billing.target(
+                            p.get("year").asInt(),
+                            p.get("month").asInt(),
+                            job.settingsUuid(),
+                            JobHandler.uuidParameter(job, "resource_uuid")),
+                    progress);
         });
     }
 
@@ -28,8 +33,13 @@ class BillingJobs {
     JobHandler billingReconciliationJob(BillingReconciliation reconciliation) {
         return JobHandler.of(JobKind.BILLING_RECONCILIATION, (job, progress) -> {
             JsonNode p = job.parameters();
-            return reconciliation.reconcile(reconciliation.target(p.get("year").asInt(), p.get("month").asInt(), job.settingsUuid(),
-                    p.path("force").asBoolean(false)), progress);
+            return reconciliation.reconcile(
+                    reconciliation.target(
+                            p.get("year").asInt(),
+                            p.get("month").asInt(),
+                            job.settingsUuid(),
+                            p.path("force").asBoolean(false)),
+                    progress);
         });
     }
 
@@ -41,8 +51,16 @@ class BillingJobs {
             if (properties.autoReconcile()) {
                 for (String period : report.periods()) {
                     YearMonth month = YearMonth.parse(period);
-                    jobs.submit(new JobRequest(JobKind.BILLING_RECONCILIATION, job.settingsId(), job.settingsUuid(), period, null,
-                            JsonNodeFactory.instance.objectNode().put("year", month.getYear()).put("month", month.getMonthValue()),
+                    jobs.submit(new JobRequest(
+                            JobKind.BILLING_RECONCILIATION,
+                            job.settingsId(),
+                            job.settingsUuid(),
+                            period,
+                            null,
+                            JsonNodeFactory.instance
+                                    .objectNode()
+                                    .put("year", month.getYear())
+                                    .put("month", month.getMonthValue()),
                             BillingSchedules.BY_SCHEDULE));
                 }
             }

@@ -12,8 +12,8 @@ import org.springframework.context.annotation.Configuration;
 import tools.jackson.databind.node.JsonNodeFactory;
 
 /**
- * The periodic billing work, for every settings record with sync enabled: sync the current month and every earlier
- * one not yet validated; check validation. Schedules only queue jobs, the same jobs the API triggers.
+ * The periodic billing work, for every settings record with sync enabled: sync the current month and every earlier one
+ * not yet validated; check validation. Schedules only queue jobs, the same jobs the API triggers.
  */
 @Configuration(proxyBeanMethods = false)
 class BillingSchedules {
@@ -32,7 +32,8 @@ class BillingSchedules {
 
     @Bean
     RecurringTask<Void> scheduledBillingSync(JobsProperties properties) {
-        return Tasks.recurring("billing-sync", FixedDelay.of(properties.billingSyncInterval())).execute((instance, context) -> queueSyncs());
+        return Tasks.recurring("billing-sync", FixedDelay.of(properties.billingSyncInterval()))
+                .execute((instance, context) -> queueSyncs());
     }
 
     @Bean
@@ -41,13 +42,25 @@ class BillingSchedules {
                 .execute((instance, context) -> queueValidations());
     }
 
-    /** One billing-sync job per month to sync of every sync-enabled settings record; returns how many were queued or joined. */
+    /**
+     * One billing-sync job per month to sync of every sync-enabled settings record; returns how many were queued or
+     * joined.
+     */
     int queueSyncs() {
         int queued = 0;
         for (Settings chosen : settings.syncEnabled()) {
             for (YearMonth period : billing.periodsToSync(chosen)) {
-                jobs.submit(new JobRequest(JobKind.BILLING_SYNC, chosen.id(), chosen.uuid(), period.toString(), null,
-                        JsonNodeFactory.instance.objectNode().put("year", period.getYear()).put("month", period.getMonthValue()), BY_SCHEDULE));
+                jobs.submit(new JobRequest(
+                        JobKind.BILLING_SYNC,
+                        chosen.id(),
+                        chosen.uuid(),
+                        period.toString(),
+                        null,
+                        JsonNodeFactory.instance
+                                .objectNode()
+                                .put("year", period.getYear())
+                                .put("month", period.getMonthValue()),
+                        BY_SCHEDULE));
                 queued++;
             }
         }
@@ -57,7 +70,13 @@ class BillingSchedules {
     int queueValidations() {
         int queued = 0;
         for (Settings chosen : settings.syncEnabled()) {
-            jobs.submit(new JobRequest(JobKind.BILLING_VALIDATION, chosen.id(), chosen.uuid(), null, null, JsonNodeFactory.instance.objectNode(),
+            jobs.submit(new JobRequest(
+                    JobKind.BILLING_VALIDATION,
+                    chosen.id(),
+                    chosen.uuid(),
+                    null,
+                    null,
+                    JsonNodeFactory.instance.objectNode(),
                     BY_SCHEDULE));
             queued++;
         }

@@ -33,34 +33,56 @@ class BillingTriggerController {
     }
 
     @PostMapping("trigger_sync/")
-    @Operation(operationId = "admin_arrow_billing_syncs_trigger_sync", description = "Trigger billing sync for a specific period.")
+    @Operation(
+            operationId = "admin_arrow_billing_syncs_trigger_sync",
+            description = "Trigger billing sync for a specific period.")
     ResponseEntity<Accepted> triggerSync(@RequestBody TriggerSyncRequest request, Caller caller) {
         UUID settingsUuid = Filters.uuid("settings_uuid", request.settingsUuid());
         UUID resourceUuid = Filters.uuid("resource_uuid", request.resourceUuid());
         String resource = Uuids.hex(resourceUuid);
         SyncTarget target = billing.target(request.year(), request.month(), settingsUuid, resourceUuid);
-        ObjectNode parameters = JsonNodeFactory.instance.objectNode().put("year", request.year()).put("month", request.month())
+        ObjectNode parameters = JsonNodeFactory.instance
+                .objectNode()
+                .put("year", request.year())
+                .put("month", request.month())
                 .put("resource_uuid", resource);
-        JobService.Submitted submitted = jobs.submit(new JobRequest(JobKind.BILLING_SYNC, target.settings().id(), target.settings().uuid(),
-                target.period().toString(), resource, parameters, caller.username()));
+        JobService.Submitted submitted = jobs.submit(new JobRequest(
+                JobKind.BILLING_SYNC,
+                target.settings().id(),
+                target.settings().uuid(),
+                target.period().toString(),
+                resource,
+                parameters,
+                caller.username()));
         return JobController.accepted(submitted, "Sync task scheduled");
     }
 
     @PostMapping("reconcile/")
-    @Operation(operationId = "admin_arrow_billing_syncs_reconcile", description = "Trigger reconciliation for a specific period.")
+    @Operation(
+            operationId = "admin_arrow_billing_syncs_reconcile",
+            description = "Trigger reconciliation for a specific period.")
     ResponseEntity<Accepted> reconcile(@RequestBody ReconcileRequest request, Caller caller) {
         boolean force = Boolean.TRUE.equals(request.force());
         UUID settingsUuid = Filters.uuid("settings_uuid", request.settingsUuid());
-        BillingReconciliation.Target target = reconciliation.target(request.year(), request.month(), settingsUuid, force);
-        ObjectNode parameters = JsonNodeFactory.instance.objectNode().put("year", request.year()).put("month", request.month()).put("force", force);
-        JobService.Submitted submitted = jobs.submit(new JobRequest(JobKind.BILLING_RECONCILIATION, target.settings().id(),
-                target.settings().uuid(), target.period().toString(), null, parameters, caller.username()));
+        BillingReconciliation.Target target =
+                reconciliation.target(request.year(), request.month(), settingsUuid, force);
+        ObjectNode parameters = JsonNodeFactory.instance
+                .objectNode()
+                .put("year", request.year())
+                .put("month", request.month())
+                .put("force", force);
+        JobService.Submitted submitted = jobs.submit(new JobRequest(
+                JobKind.BILLING_RECONCILIATION,
+                target.settings().id(),
+                target.settings().uuid(),
+                target.period().toString(),
+                null,
+                parameters,
+                caller.username()));
         return JobController.accepted(submitted, "Reconciliation task scheduled");
     }
 
-    record ReconcileRequest(Integer year, Integer month, String settingsUuid, Boolean force) {
-    }
+    record ReconcileRequest(Integer year, Integer month, String settingsUuid, Boolean force) {}
 
-    record TriggerSyncRequest(Integer year, Integer month, String settingsUuid, String resourceUuid) {
-    }
+    record TriggerSyncRequest(Integer year, Integer month, String settingsUuid, String resourceUuid) {}
 }

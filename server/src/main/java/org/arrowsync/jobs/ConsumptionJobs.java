@@ -16,12 +16,15 @@ class ConsumptionJobs {
 
     @Bean
     JobHandler consumptionSyncHandler(ConsumptionSyncService consumption, SyncOrders orders) {
-        return JobHandler.of(JobKind.CONSUMPTION_SYNC, (job, progress) -> consumption.sync(order(orders, job), progress));
+        return JobHandler.of(
+                JobKind.CONSUMPTION_SYNC, (job, progress) -> consumption.sync(order(orders, job), progress));
     }
 
     @Bean
     JobHandler consumptionFinalisationHandler(FinalisationService finalisation, SyncOrders orders) {
-        return JobHandler.of(JobKind.CONSUMPTION_RECONCILIATION, (job, progress) -> finalisation.finalise(order(orders, job), progress));
+        return JobHandler.of(
+                JobKind.CONSUMPTION_RECONCILIATION,
+                (job, progress) -> finalisation.finalise(order(orders, job), progress));
     }
 
     private static SyncOrder order(SyncOrders orders, Job job) {

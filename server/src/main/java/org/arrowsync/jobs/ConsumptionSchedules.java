@@ -17,9 +17,9 @@ import org.springframework.stereotype.Component;
 import tools.jackson.databind.node.JsonNodeFactory;
 
 /**
- * The periodic consumption work: every hour the current month is synced, every six hours the previous and current months are
- * finalised (intervals are configuration). Both are gated by the global switch and each settings' {@code sync_enabled}; they
- * only queue jobs.
+ * The periodic consumption work: every hour the current month is synced, every six hours the previous and current
+ * months are finalised (intervals are configuration). Both are gated by the global switch and each settings'
+ * {@code sync_enabled}; they only queue jobs.
  */
 @Configuration(proxyBeanMethods = false)
 class ConsumptionSchedules {
@@ -46,7 +46,8 @@ class ConsumptionSchedules {
         private final JobService jobs;
         private final Clock clock;
 
-        ConsumptionScheduling(SyncPause pause, SettingsService settings, SyncOrders orders, JobService jobs, Clock clock) {
+        ConsumptionScheduling(
+                SyncPause pause, SettingsService settings, SyncOrders orders, JobService jobs, Clock clock) {
             this.pause = pause;
             this.settings = settings;
             this.orders = orders;
@@ -70,8 +71,12 @@ class ConsumptionSchedules {
             }
             for (Settings enabled : settings.syncEnabled()) {
                 for (YearMonth period : periods) {
-                    submitted.add(jobs.submit(ConsumptionTriggerController.request(kind, orders.scheduled(enabled, period), null,
-                            JsonNodeFactory.instance.objectNode(), null)));
+                    submitted.add(jobs.submit(ConsumptionTriggerController.request(
+                            kind,
+                            orders.scheduled(enabled, period),
+                            null,
+                            JsonNodeFactory.instance.objectNode(),
+                            null)));
                 }
             }
             return submitted;

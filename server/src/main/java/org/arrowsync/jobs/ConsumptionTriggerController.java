@@ -28,12 +28,16 @@ class ConsumptionTriggerController {
 
     @PostMapping("trigger_consumption_sync/")
     @Operation(operationId = "admin_arrow_billing_syncs_trigger_consumption_sync")
-    ResponseEntity<JobController.Accepted> triggerConsumptionSync(@RequestBody TriggerConsumptionSyncRequest request, Caller caller) {
-        SyncOrder order = orders.consumptionSync(request.year(), request.month(), request.settingsUuid(), request.resourceUuid());
+    ResponseEntity<JobController.Accepted> triggerConsumptionSync(
+            @RequestBody TriggerConsumptionSyncRequest request, Caller caller) {
+        SyncOrder order =
+                orders.consumptionSync(request.year(), request.month(), request.settingsUuid(), request.resourceUuid());
         ObjectNode parameters = JsonNodeFactory.instance.objectNode();
         parameters.put(ConsumptionJobs.RESOURCE_UUID, Uuids.hex(order.resourceUuid()));
-        String scope = order.resourceUuid() == null ? null : order.resourceUuid().toString();
-        return JobController.accepted(jobs.submit(request(JobKind.CONSUMPTION_SYNC, order, scope, parameters, caller)),
+        String scope =
+                order.resourceUuid() == null ? null : order.resourceUuid().toString();
+        return JobController.accepted(
+                jobs.submit(request(JobKind.CONSUMPTION_SYNC, order, scope, parameters, caller)),
                 "Consumption sync task scheduled");
     }
 
@@ -44,20 +48,26 @@ class ConsumptionTriggerController {
         SyncOrder order = orders.finalisation(request.year(), request.month(), request.settingsUuid(), force);
         ObjectNode parameters = JsonNodeFactory.instance.objectNode();
         parameters.put(ConsumptionJobs.FORCE, force);
-        return JobController.accepted(jobs.submit(request(JobKind.CONSUMPTION_RECONCILIATION, order, force ? "force" : null, parameters,
-                caller)), "Reconciliation task scheduled");
+        return JobController.accepted(
+                jobs.submit(
+                        request(JobKind.CONSUMPTION_RECONCILIATION, order, force ? "force" : null, parameters, caller)),
+                "Reconciliation task scheduled");
     }
 
     static JobRequest request(JobKind kind, SyncOrder order, String scope, ObjectNode parameters, Caller caller) {
-        return new JobRequest(kind, order.settings().id(), order.settings().uuid(), order.period().toString(), scope, parameters,
+        return new JobRequest(
+                kind,
+                order.settings().id(),
+                order.settings().uuid(),
+                order.period().toString(),
+                scope,
+                parameters,
                 caller == null ? "schedule" : caller.username());
     }
 
     /** The contract's {@code TriggerConsumptionSyncRequestRequest}. */
-    record TriggerConsumptionSyncRequest(Integer year, Integer month, String settingsUuid, String resourceUuid) {
-    }
+    record TriggerConsumptionSyncRequest(Integer year, Integer month, String settingsUuid, String resourceUuid) {}
 
     /** The contract's {@code ReconcileRequestRequest} as the consumption finalisation reads it. */
-    record ReconcileRequest(Integer year, Integer month, String settingsUuid, Boolean force) {
-    }
+    record ReconcileRequest(Integer year, Integer month, String settingsUuid, Boolean force) {}
 }

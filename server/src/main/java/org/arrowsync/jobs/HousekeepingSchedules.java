@@ -13,7 +13,8 @@ class HousekeepingSchedules {
 
     @Bean
     RecurringTask<Void> rescheduleOrphanJobs(JobService jobs) {
-        return Tasks.recurring("reschedule-orphan-jobs", FixedDelay.ofMinutes(1)).execute((instance, context) -> jobs.rescheduleOrphans());
+        return Tasks.recurring("reschedule-orphan-jobs", FixedDelay.ofMinutes(1))
+                .execute((instance, context) -> jobs.rescheduleOrphans());
     }
 
     @Bean

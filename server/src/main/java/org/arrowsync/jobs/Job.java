@@ -5,8 +5,23 @@ import java.util.UUID;
 import tools.jackson.databind.JsonNode;
 
 /** One queued run as operators see it. */
-record Job(long id, UUID uuid, JobKind kind, long settingsId, UUID settingsUuid, String period, JsonNode parameters, String state, int attempts,
-        JsonNode progress, JsonNode result, JsonNode errors, String errorMessage, String triggeredBy, Instant created, Instant started,
+record Job(
+        long id,
+        UUID uuid,
+        JobKind kind,
+        long settingsId,
+        UUID settingsUuid,
+        String period,
+        JsonNode parameters,
+        String state,
+        int attempts,
+        JsonNode progress,
+        JsonNode result,
+        JsonNode errors,
+        String errorMessage,
+        String triggeredBy,
+        Instant created,
+        Instant started,
         Instant finished) {
 
     static final String QUEUED = "queued";

@@ -30,9 +30,13 @@ class JobController {
     }
 
     @GetMapping
-    Listing<JobView> list(@RequestParam(required = false) String kind, @RequestParam(required = false) String state,
-            @RequestParam(name = "settings_uuid", required = false) String settingsUuid, PageRequest page) {
-        return jobs.list(kind, state, Filters.uuid("settings_uuid", settingsUuid), page).map(JobView::of);
+    Listing<JobView> list(
+            @RequestParam(required = false) String kind,
+            @RequestParam(required = false) String state,
+            @RequestParam(name = "settings_uuid", required = false) String settingsUuid,
+            PageRequest page) {
+        return jobs.list(kind, state, Filters.uuid("settings_uuid", settingsUuid), page)
+                .map(JobView::of);
     }
 
     @GetMapping("{uuid}/")
@@ -44,20 +48,49 @@ class JobController {
     static ResponseEntity<Accepted> accepted(JobService.Submitted submitted, String message) {
         String url = ApiUrls.of(COLLECTION, submitted.uuid());
         String text = submitted.queued() ? message : message + " (joined the run already queued for this period)";
-        return ResponseEntity.status(HttpStatus.ACCEPTED).header(HttpHeaders.LOCATION, url).body(new Accepted(text, Uuids.hex(submitted.uuid())));
+        return ResponseEntity.status(HttpStatus.ACCEPTED)
+                .header(HttpHeaders.LOCATION, url)
+                .body(new Accepted(text, Uuids.hex(submitted.uuid())));
     }
 
-    record Accepted(String message, String uuid) {
-    }
+    record Accepted(String message, String uuid) {}
 
-    record JobView(String url, String uuid, String kind, String settingsUuid, String period, JsonNode parameters, String state, int attempts,
-            JsonNode progress, JsonNode result, JsonNode errors, String errorMessage, String triggeredBy, Instant created, Instant started,
+    record JobView(
+            String url,
+            String uuid,
+            String kind,
+            String settingsUuid,
+            String period,
+            JsonNode parameters,
+            String state,
+            int attempts,
+            JsonNode progress,
+            JsonNode result,
+            JsonNode errors,
+            String errorMessage,
+            String triggeredBy,
+            Instant created,
+            Instant started,
             Instant finished) {
 
         static JobView of(Job job) {
-            return new JobView(ApiUrls.of(COLLECTION, job.uuid()), Uuids.hex(job.uuid()), job.kind().value(), Uuids.hex(job.settingsUuid()),
-                    job.period(), job.parameters(), job.state(), job.attempts(), job.progress(), job.result(), job.errors(), job.errorMessage(),
-                    job.triggeredBy(), job.created(), job.started(), job.finished());
+            return new JobView(
+                    ApiUrls.of(COLLECTION, job.uuid()),
+                    Uuids.hex(job.uuid()),
+                    job.kind().value(),
+                    Uuids.hex(job.settingsUuid()),
+                    job.period(),
+                    job.parameters(),
+                    job.state(),
+                    job.attempts(),
+                    job.progress(),
+                    job.result(),
+                    job.errors(),
+                    job.errorMessage(),
+                    job.triggeredBy(),
+                    job.created(),
+                    job.started(),
+                    job.finished());
         }
     }
 }

@@ -30,6 +30,8 @@ interface JobHandler {
     /** A uuid parameter of the job, or null when absent. */
     static UUID uuidParameter(Job job, String name) {
         JsonNode value = job.parameters() == null ? null : job.parameters().get(name);
-        return value == null || value.isNull() ? null : Uuids.parse(value.asString()).orElse(null);
+        return value == null || value.isNull()
+                ? null
+                : Uuids.parse(value.asString()).orElse(null);
     }
 }

@@ -30,7 +30,10 @@ final class JobProgress implements Progress {
     private long errorCount;
     private Instant lastFlush;
 
-    /** {@code ownTransaction} must start a new transaction: progress is reported from inside the feature's own, long one. */
+    /**
+     * {@code ownTransaction} must start a new transaction: progress is reported from inside the feature's own, long
+     * one.
+     */
     JobProgress(UUID job, JobRepository jobs, TransactionTemplate ownTransaction, Clock clock) {
         this.job = job;
         this.jobs = jobs;

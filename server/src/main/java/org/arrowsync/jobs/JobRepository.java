@@ -18,9 +18,10 @@ import tools.jackson.databind.json.JsonMapper;
 class JobRepository {
 
     private static final String FROM = " from arrow_jobs j left join arrow_settings s on s.id = j.settings_id";
-    private static final String SELECT = "select j.id, j.uuid, j.kind, j.settings_id, s.uuid as settings_uuid, j.period, j.parameters::text as parameters,"
-            + " j.state, j.attempts, j.progress::text as progress, j.result::text as result, j.errors::text as errors, j.error_message,"
-            + " j.triggered_by, j.created, j.started, j.finished" + FROM;
+    private static final String SELECT =
+            "select j.id, j.uuid, j.kind, j.settings_id, s.uuid as settings_uuid, j.period, j.parameters::text as parameters,"
+                    + " j.state, j.attempts, j.progress::text as progress, j.result::text as result, j.errors::text as errors, j.error_message,"
+                    + " j.triggered_by, j.created, j.started, j.finished" + FROM;
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
@@ -30,34 +31,54 @@ class JobRepository {
         this.json = json;
     }
 
-    /** Inserts a queued job unless one with the same key is queued or running; returns the new job's uuid if inserted. */
+    /**
+     * Inserts a queued job unless one with the same key is queued or running; returns the new job's uuid if inserted.
+     */
     Optional<UUID> insertUnlessActive(JobRequest request, Instant now) {
         UUID uuid = UUID.randomUUID();
         int inserted = jdbc.sql("""
                         insert into arrow_jobs (uuid, kind, settings_id, period, coalesce_key, parameters, triggered_by, created)
                         values (?, ?, ?, ?, ?, ?::jsonb, ?, ?)
                         on conflict (coalesce_key) where state in ('queued', 'running') do nothing""")
-                .params(uuid, request.kind().value(), request.settingsId(), request.period(), request.coalesceKey(),
-                        json.writeValueAsString(request.parameters()), request.triggeredBy(), Timestamps.of(now))
+                .params(
+                        uuid,
+                        request.kind().value(),
+                        request.settingsId(),
+                        request.period(),
+                        request.coalesceKey(),
+                        json.writeValueAsString(request.parameters()),
+                        request.triggeredBy(),
+                        Timestamps.of(now))
                 .update();
         return inserted == 1 ? Optional.of(uuid) : Optional.empty();
     }
 
     Optional<Job> active(String coalesceKey) {
-        return jdbc.sql(SELECT + " where j.coalesce_key = ? and j.state in ('queued', 'running')").param(coalesceKey).query(this::map).optional();
+        return jdbc.sql(SELECT + " where j.coalesce_key = ? and j.state in ('queued', 'running')")
+                .param(coalesceKey)
+                .query(this::map)
+                .optional();
     }
 
     Optional<Job> find(UUID uuid) {
-        return jdbc.sql(SELECT + " where j.uuid = ?").param(uuid).query(this::map).optional();
+        return jdbc.sql(SELECT + " where j.uuid = ?")
+                .param(uuid)
+                .query(this::map)
+                .optional();
     }
 
     long count(SqlFilter filter) {
-        return jdbc.sql("select count(*)" + FROM + filter.clause()).params(filter.params()).query(Long.class).single();
+        return jdbc.sql("select count(*)" + FROM + filter.clause())
+                .params(filter.params())
+                .query(Long.class)
+                .single();
     }
 
     List<Job> page(SqlFilter filter, PageRequest page) {
-        return jdbc.sql(SELECT + filter.clause() + " order by j.created desc, j.id desc offset ? limit ?").params(filter.params(page))
-                .query(this::map).list();
+        return jdbc.sql(SELECT + filter.clause() + " order by j.created desc, j.id desc offset ? limit ?")
+                .params(filter.params(page))
+                .query(this::map)
+                .list();
     }
 
     /** Queued jobs with no execution in db-scheduler's queue (the server stopped between queuing and scheduling). */
@@ -65,33 +86,64 @@ class JobRepository {
         return jdbc.sql("""
                         select j.uuid from arrow_jobs j where j.state = 'queued' and j.created < ?
                         and not exists (select 1 from scheduled_tasks t where t.task_name = ? and t.task_instance = j.uuid::text)""")
-                .params(Timestamps.of(olderThan), JobRunner.TASK).query(UUID.class).list();
+                .params(Timestamps.of(olderThan), JobRunner.TASK)
+                .query(UUID.class)
+                .list();
     }
 
     void markRunning(UUID uuid, Instant now) {
-        jdbc.sql("update arrow_jobs set state = 'running', attempts = attempts + 1, started = ?, progress = '{}', errors = '[]' where uuid = ?")
-                .params(Timestamps.of(now), uuid).update();
+        jdbc.sql(
+                        "update arrow_jobs set state = 'running', attempts = attempts + 1, started = ?, progress = '{}', errors = '[]' where uuid = ?")
+                .params(Timestamps.of(now), uuid)
+                .update();
     }
 
     void saveProgress(UUID uuid, JsonNode progress, JsonNode errors) {
         jdbc.sql("update arrow_jobs set progress = ?::jsonb, errors = ?::jsonb where uuid = ?")
-                .params(json.writeValueAsString(progress), json.writeValueAsString(errors), uuid).update();
+                .params(json.writeValueAsString(progress), json.writeValueAsString(errors), uuid)
+                .update();
     }
 
-    void finish(UUID uuid, String state, JsonNode progress, JsonNode errors, JsonNode result, String errorMessage, Instant now) {
+    void finish(
+            UUID uuid,
+            String state,
+            JsonNode progress,
+            JsonNode errors,
+            JsonNode result,
+            String errorMessage,
+            Instant now) {
         jdbc.sql("""
                         update arrow_jobs set state = ?, progress = ?::jsonb, errors = ?::jsonb, result = ?::jsonb, error_message = ?, finished = ?
                         where uuid = ?""")
-                .params(state, json.writeValueAsString(progress), json.writeValueAsString(errors), json.writeValueAsString(result),
-                        errorMessage, Timestamps.of(now), uuid)
+                .params(
+                        state,
+                        json.writeValueAsString(progress),
+                        json.writeValueAsString(errors),
+                        json.writeValueAsString(result),
+                        errorMessage,
+                        Timestamps.of(now),
+                        uuid)
                 .update();
     }
 
     private Job map(ResultSet rs, int row) throws SQLException {
-        return new Job(rs.getLong("id"), rs.getObject("uuid", UUID.class), JobKind.of(rs.getString("kind")),
-                rs.getLong("settings_id"), rs.getObject("settings_uuid", UUID.class), rs.getString("period"), json.readTree(rs.getString("parameters")),
-                rs.getString("state"), rs.getInt("attempts"), json.readTree(rs.getString("progress")), json.readTree(rs.getString("result")),
-                json.readTree(rs.getString("errors")), rs.getString("error_message"), rs.getString("triggered_by"),
-                Timestamps.read(rs, "created"), Timestamps.read(rs, "started"), Timestamps.read(rs, "finished"));
+        return new Job(
+                rs.getLong("id"),
+                rs.getObject("uuid", UUID.class),
+                JobKind.of(rs.getString("kind")),
+                rs.getLong("settings_id"),
+                rs.getObject("settings_uuid", UUID.class),
+                rs.getString("period"),
+                json.readTree(rs.getString("parameters")),
+                rs.getString("state"),
+                rs.getInt("attempts"),
+                json.readTree(rs.getString("progress")),
+                json.readTree(rs.getString("result")),
+                json.readTree(rs.getString("errors")),
+                rs.getString("error_message"),
+                rs.getString("triggered_by"),
+                Timestamps.read(rs, "created"),
+                Timestamps.read(rs, "started"),
+                Timestamps.read(rs, "finished"));
     }
 }

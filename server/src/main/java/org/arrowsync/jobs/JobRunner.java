@@ -21,9 +21,9 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.JsonNodeFactory;
 
 /**
- * The worker side: db-scheduler picks an execution (on exactly one instance), we mark the job running, call its
- * handler and record the outcome. A server that dies mid-run leaves the execution to be revived by another instance
- * or the restarted one; handlers are idempotent, so the rerun ends where one clean run would.
+ * The worker side: db-scheduler picks an execution (on exactly one instance), we mark the job running, call its handler
+ * and record the outcome. A server that dies mid-run leaves the execution to be revived by another instance or the
+ * restarted one; handlers are idempotent, so the rerun ends where one clean run would.
  */
 @Configuration(proxyBeanMethods = false)
 class JobRunner {
@@ -33,17 +33,28 @@ class JobRunner {
     private static final Logger log = LoggerFactory.getLogger(JobRunner.class);
 
     @Bean
-    OneTimeTask<String> runJob(JobRepository jobs, List<JobHandler> handlers, JsonMapper json, PlatformTransactionManager transactions,
+    OneTimeTask<String> runJob(
+            JobRepository jobs,
+            List<JobHandler> handlers,
+            JsonMapper json,
+            PlatformTransactionManager transactions,
             Clock clock) {
-        Map<JobKind, JobHandler> byKind = handlers.stream().collect(Collectors.toMap(JobHandler::kind, Function.identity()));
+        Map<JobKind, JobHandler> byKind =
+                handlers.stream().collect(Collectors.toMap(JobHandler::kind, Function.identity()));
         TransactionTemplate ownTransaction = new TransactionTemplate(transactions);
         ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         return Tasks.oneTime(TASK, String.class)
-                .execute((instance, context) -> run(UUID.fromString(instance.getData()), jobs, byKind, json, ownTransaction, clock));
+                .execute((instance, context) ->
+                        run(UUID.fromString(instance.getData()), jobs, byKind, json, ownTransaction, clock));
     }
 
-    private static void run(UUID uuid, JobRepository jobs, Map<JobKind, JobHandler> handlers, JsonMapper json,
-            TransactionTemplate ownTransaction, Clock clock) {
+    private static void run(
+            UUID uuid,
+            JobRepository jobs,
+            Map<JobKind, JobHandler> handlers,
+            JsonMapper json,
+            TransactionTemplate ownTransaction,
+            Clock clock) {
         Job job = jobs.find(uuid).orElse(null);
         if (job == null || job.isDone()) {
             return;
@@ -53,18 +64,31 @@ class JobRunner {
         JobHandler handler = handlers.get(job.kind());
         try {
             if (handler == null) {
-                throw new IllegalStateException("No handler for job kind " + job.kind().value());
+                throw new IllegalStateException(
+                        "No handler for job kind " + job.kind().value());
             }
             Object report = handler.run(job, progress);
             JsonNode result = report == null ? JsonNodeFactory.instance.objectNode() : json.valueToTree(report);
             jobs.finish(uuid, Job.SUCCEEDED, progress.counts(), progress.errors(), result, "", clock.instant());
         } catch (Rejected e) {
-            jobs.finish(uuid, Job.FAILED, progress.counts(), progress.errors(), JsonNodeFactory.instance.objectNode(), e.getMessage(),
+            jobs.finish(
+                    uuid,
+                    Job.FAILED,
+                    progress.counts(),
+                    progress.errors(),
+                    JsonNodeFactory.instance.objectNode(),
+                    e.getMessage(),
                     clock.instant());
         } catch (RuntimeException e) {
             // A job that fails is reported on its row; rethrowing would only make db-scheduler retry blindly.
             log.warn("Job {} ({}) failed", uuid, job.kind().value(), e);
-            jobs.finish(uuid, Job.FAILED, progress.counts(), progress.errors(), JsonNodeFactory.instance.objectNode(), String.valueOf(e.getMessage()),
+            jobs.finish(
+                    uuid,
+                    Job.FAILED,
+                    progress.counts(),
+                    progress.errors(),
+                    JsonNodeFactory.instance.objectNode(),
+                    String.valueOf(e.getMessage()),
                     clock.instant());
         }
     }

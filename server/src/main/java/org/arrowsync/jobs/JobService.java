@@ -52,10 +52,14 @@ class JobService {
         return new Submitted(uuid, true);
     }
 
-    /** Schedules queued jobs that never got their execution; a trigger would otherwise join them for ever. Returns how many. */
+    /**
+     * Schedules queued jobs that never got their execution; a trigger would otherwise join them for ever. Returns how
+     * many.
+     */
     int rescheduleOrphans() {
         List<UUID> orphans = jobs.queuedWithoutExecution(clock.instant().minusSeconds(60));
-        orphans.forEach(uuid -> scheduler.scheduleIfNotExists(runJob.instance(uuid.toString(), uuid.toString()), clock.instant()));
+        orphans.forEach(uuid ->
+                scheduler.scheduleIfNotExists(runJob.instance(uuid.toString(), uuid.toString()), clock.instant()));
         if (!orphans.isEmpty()) {
             log.warn("Scheduled {} queued jobs that had no execution", orphans.size());
         }
@@ -67,11 +71,14 @@ class JobService {
     }
 
     Listing<Job> list(String kind, String state, UUID settingsUuid, PageRequest page) {
-        SqlFilter filter = new SqlFilter().eq("j.kind", kind).eq("j.state", state).eq("s.uuid", settingsUuid);
+        SqlFilter filter =
+                new SqlFilter().eq("j.kind", kind).eq("j.state", state).eq("s.uuid", settingsUuid);
         return Listing.of(jobs.page(filter, page), jobs.count(filter), page);
     }
 
-    /** The job that will do (or already does) the requested work; {@code queued} is false when the request joined a running one. */
-    record Submitted(UUID uuid, boolean queued) {
-    }
+    /**
+     * The job that will do (or already does) the requested work; {@code queued} is false when the request joined a
+     * running one.
+     */
+    record Submitted(UUID uuid, boolean queued) {}
 }

@@ -17,10 +17,13 @@ import org.springframework.context.annotation.Configuration;
 class JobsConfiguration {
 
     @Bean(destroyMethod = "")
-    Scheduler scheduler(DataSource dataSource, JobsProperties properties, List<Task<?>> tasks, List<RecurringTask<?>> schedules) {
+    Scheduler scheduler(
+            DataSource dataSource, JobsProperties properties, List<Task<?>> tasks, List<RecurringTask<?>> schedules) {
         // Recurring tasks are registered through startTasks when schedules run; otherwise they stay known, unplanned.
         List<Task<?>> known = properties.schedulesEnabled()
-                ? tasks.stream().filter(task -> !(task instanceof RecurringTask<?>)).toList()
+                ? tasks.stream()
+                        .filter(task -> !(task instanceof RecurringTask<?>))
+                        .toList()
                 : List.copyOf(tasks);
         return Scheduler.create(dataSource, known)
                 .startTasks(properties.schedulesEnabled() ? List.copyOf(schedules) : List.of())

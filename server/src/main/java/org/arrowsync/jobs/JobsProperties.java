@@ -19,5 +19,4 @@ record JobsProperties(
         @DefaultValue("6h") Duration billingSyncInterval,
         @DefaultValue("12h") Duration billingValidationInterval,
         @DefaultValue("1h") Duration consumptionSyncInterval,
-        @DefaultValue("6h") Duration consumptionFinalisationInterval) {
-}
+        @DefaultValue("6h") Duration consumptionFinalisationInterval) {}

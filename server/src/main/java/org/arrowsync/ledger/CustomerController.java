@@ -65,12 +65,14 @@ class CustomerController {
     record CustomerForm(String name, String abbreviation, String email, String address, String postal, String country) {
 
         CustomerFields toFields() {
-            return new CustomerFields(name, orEmpty(abbreviation), orEmpty(email), orEmpty(address), orEmpty(postal), orEmpty(country));
+            return new CustomerFields(
+                    name, orEmpty(abbreviation), orEmpty(email), orEmpty(address), orEmpty(postal), orEmpty(country));
         }
 
         /** PATCH: absent fields keep their current values. */
         CustomerFields over(Customer current) {
-            return new CustomerFields(name != null ? name : current.name(),
+            return new CustomerFields(
+                    name != null ? name : current.name(),
                     abbreviation != null ? abbreviation : current.abbreviation(),
                     email != null ? email : current.email(),
                     address != null ? address : current.address(),
@@ -83,13 +85,30 @@ class CustomerController {
         }
     }
 
-    record CustomerView(String url, String uuid, String name, String abbreviation, String email, String address, String postal,
-            String country, Instant created, Instant modified) {
+    record CustomerView(
+            String url,
+            String uuid,
+            String name,
+            String abbreviation,
+            String email,
+            String address,
+            String postal,
+            String country,
+            Instant created,
+            Instant modified) {
 
         static CustomerView of(Customer customer) {
-            return new CustomerView(ApiUrls.of("customers", customer.uuid()), Uuids.hex(customer.uuid()), customer.name(),
-                    customer.abbreviation(), customer.email(), customer.address(), customer.postal(), customer.country(),
-                    customer.created(), customer.modified());
+            return new CustomerView(
+                    ApiUrls.of("customers", customer.uuid()),
+                    Uuids.hex(customer.uuid()),
+                    customer.name(),
+                    customer.abbreviation(),
+                    customer.email(),
+                    customer.address(),
+                    customer.postal(),
+                    customer.country(),
+                    customer.created(),
+                    customer.modified());
         }
     }
 }

@@ -16,7 +16,8 @@ import org.springframework.stereotype.Repository;
 @Repository
 class CustomerRepository {
 
-    private static final String COLUMNS = "id, uuid, name, abbreviation, email, address, postal, country, created, modified";
+    private static final String COLUMNS =
+            "id, uuid, name, abbreviation, email, address, postal, country, created, modified";
 
     private final JdbcClient jdbc;
 
@@ -25,45 +26,81 @@ class CustomerRepository {
     }
 
     Optional<Customer> find(UUID uuid) {
-        return jdbc.sql("select " + COLUMNS + " from customers where uuid = ?").param(uuid).query(CustomerRepository::map).optional();
+        return jdbc.sql("select " + COLUMNS + " from customers where uuid = ?")
+                .param(uuid)
+                .query(CustomerRepository::map)
+                .optional();
     }
 
     List<Long> idsOf(Collection<UUID> uuids) {
-        return jdbc.sql("select id from customers where uuid = any(?)").param(uuids.toArray(UUID[]::new)).query(Long.class).list();
+        return jdbc.sql("select id from customers where uuid = any(?)")
+                .param(uuids.toArray(UUID[]::new))
+                .query(Long.class)
+                .list();
     }
 
     long count(SqlFilter filter) {
-        return jdbc.sql("select count(*) from customers" + filter.clause()).params(filter.params()).query(Long.class).single();
+        return jdbc.sql("select count(*) from customers" + filter.clause())
+                .params(filter.params())
+                .query(Long.class)
+                .single();
     }
 
     List<Customer> page(SqlFilter filter, PageRequest page) {
-        return jdbc.sql("select " + COLUMNS + " from customers" + filter.clause() + " order by name, id offset ? limit ?")
-                .params(filter.params(page)).query(CustomerRepository::map).list();
+        return jdbc.sql("select " + COLUMNS + " from customers" + filter.clause()
+                        + " order by name, id offset ? limit ?")
+                .params(filter.params(page))
+                .query(CustomerRepository::map)
+                .list();
     }
 
     List<Customer> all() {
-        return jdbc.sql("select " + COLUMNS + " from customers order by name, id").query(CustomerRepository::map).list();
+        return jdbc.sql("select " + COLUMNS + " from customers order by name, id")
+                .query(CustomerRepository::map)
+                .list();
     }
 
     Customer insert(CustomerFields fields, Instant now) {
-        return jdbc.sql("insert into customers (uuid, name, abbreviation, email, address, postal, country, created, modified)"
-                        + " values (?, ?, ?, ?, ?, ?, ?, ?, ?) returning " + COLUMNS)
-                .params(UUID.randomUUID(), fields.name(), fields.abbreviation(), fields.email(), fields.address(), fields.postal(),
-                        fields.country(), Timestamps.of(now), Timestamps.of(now))
-                .query(CustomerRepository::map).single();
+        return jdbc.sql(
+                        "insert into customers (uuid, name, abbreviation, email, address, postal, country, created, modified)"
+                                + " values (?, ?, ?, ?, ?, ?, ?, ?, ?) returning " + COLUMNS)
+                .params(
+                        UUID.randomUUID(),
+                        fields.name(),
+                        fields.abbreviation(),
+                        fields.email(),
+                        fields.address(),
+                        fields.postal(),
+                        fields.country(),
+                        Timestamps.of(now),
+                        Timestamps.of(now))
+                .query(CustomerRepository::map)
+                .single();
     }
 
     Customer update(UUID uuid, CustomerFields fields, Instant now) {
-        return jdbc.sql("update customers set name = ?, abbreviation = ?, email = ?, address = ?, postal = ?, country = ?, modified = ?"
-                        + " where uuid = ? returning " + COLUMNS)
-                .params(fields.name(), fields.abbreviation(), fields.email(), fields.address(), fields.postal(), fields.country(),
-                        Timestamps.of(now), uuid)
-                .query(CustomerRepository::map).single();
+        return jdbc.sql(
+                        "update customers set name = ?, abbreviation = ?, email = ?, address = ?, postal = ?, country = ?, modified = ?"
+                                + " where uuid = ? returning " + COLUMNS)
+                .params(
+                        fields.name(),
+                        fields.abbreviation(),
+                        fields.email(),
+                        fields.address(),
+                        fields.postal(),
+                        fields.country(),
+                        Timestamps.of(now),
+                        uuid)
+                .query(CustomerRepository::map)
+                .single();
     }
 
     boolean hasProjectsOrInvoices(long id) {
-        return jdbc.sql("select exists (select 1 from projects where customer_id = :id) or exists (select 1 from invoices where customer_id = :id)")
-                .param("id", id).query(Boolean.class).single();
+        return jdbc.sql(
+                        "select exists (select 1 from projects where customer_id = :id) or exists (select 1 from invoices where customer_id = :id)")
+                .param("id", id)
+                .query(Boolean.class)
+                .single();
     }
 
     void delete(long id) {
@@ -71,11 +108,19 @@ class CustomerRepository {
     }
 
     private static Customer map(ResultSet rs, int row) throws SQLException {
-        return new Customer(rs.getLong("id"), rs.getObject("uuid", UUID.class), rs.getString("name"), rs.getString("abbreviation"),
-                rs.getString("email"), rs.getString("address"), rs.getString("postal"), rs.getString("country"),
-                Timestamps.read(rs, "created"), Timestamps.read(rs, "modified"));
+        return new Customer(
+                rs.getLong("id"),
+                rs.getObject("uuid", UUID.class),
+                rs.getString("name"),
+                rs.getString("abbreviation"),
+                rs.getString("email"),
+                rs.getString("address"),
+                rs.getString("postal"),
+                rs.getString("country"),
+                Timestamps.read(rs, "created"),
+                Timestamps.read(rs, "modified"));
     }
 
-    record CustomerFields(String name, String abbreviation, String email, String address, String postal, String country) {
-    }
+    record CustomerFields(
+            String name, String abbreviation, String email, String address, String postal, String country) {}
 }

@@ -6,7 +6,9 @@ import org.arrowsync.shared.Rejected;
 public class InvoiceClosed extends Rejected {
 
     InvoiceClosed(Invoice invoice) {
-        super(409, "Invoice " + invoice.period() + " of " + invoice.customer().name() + " is " + invoice.state().value()
-                + " and cannot be changed.");
+        super(
+                409,
+                "Invoice " + invoice.period() + " of " + invoice.customer().name() + " is "
+                        + invoice.state().value() + " and cannot be changed.");
     }
 }

@@ -29,11 +29,17 @@ class InvoiceController {
     }
 
     @GetMapping
-    Listing<InvoiceView> list(@RequestParam(name = "customer_uuid", required = false) String customerUuid,
-            @RequestParam(required = false) String year, @RequestParam(required = false) String month,
-            @RequestParam(required = false) String state, PageRequest page) {
-        InvoiceFilter filter = new InvoiceFilter(Filters.uuid("customer_uuid", customerUuid), Filters.integer("year", year),
-                Filters.integer("month", month), state);
+    Listing<InvoiceView> list(
+            @RequestParam(name = "customer_uuid", required = false) String customerUuid,
+            @RequestParam(required = false) String year,
+            @RequestParam(required = false) String month,
+            @RequestParam(required = false) String state,
+            PageRequest page) {
+        InvoiceFilter filter = new InvoiceFilter(
+                Filters.uuid("customer_uuid", customerUuid),
+                Filters.integer("year", year),
+                Filters.integer("month", month),
+                state);
         return invoices.list(filter, page).map(InvoiceView::of);
     }
 
@@ -49,18 +55,39 @@ class InvoiceController {
         return InvoiceView.of(invoices.get(invoice.uuid()));
     }
 
-    record StateForm(String state) {
-    }
+    record StateForm(String state) {}
 
-    record InvoiceView(String url, String uuid, String customer, String customerUuid, String customerName, int year, int month,
-            String state, String currency, BigDecimal total, List<InvoiceItemController.ItemView> items, Instant created) {
+    record InvoiceView(
+            String url,
+            String uuid,
+            String customer,
+            String customerUuid,
+            String customerName,
+            int year,
+            int month,
+            String state,
+            String currency,
+            BigDecimal total,
+            List<InvoiceItemController.ItemView> items,
+            Instant created) {
 
         static InvoiceView of(Statement statement) {
             Invoice invoice = statement.invoice();
-            return new InvoiceView(ApiUrls.of("invoices", invoice.uuid()), Uuids.hex(invoice.uuid()),
-                    ApiUrls.of("customers", invoice.customer().uuid()), Uuids.hex(invoice.customer().uuid()), invoice.customer().name(),
-                    invoice.year(), invoice.month(), invoice.state().value(), statement.currency(), statement.total(),
-                    statement.items().stream().map(InvoiceItemController.ItemView::of).toList(), invoice.created());
+            return new InvoiceView(
+                    ApiUrls.of("invoices", invoice.uuid()),
+                    Uuids.hex(invoice.uuid()),
+                    ApiUrls.of("customers", invoice.customer().uuid()),
+                    Uuids.hex(invoice.customer().uuid()),
+                    invoice.customer().name(),
+                    invoice.year(),
+                    invoice.month(),
+                    invoice.state().value(),
+                    statement.currency(),
+                    statement.total(),
+                    statement.items().stream()
+                            .map(InvoiceItemController.ItemView::of)
+                            .toList(),
+                    invoice.created());
         }
     }
 }

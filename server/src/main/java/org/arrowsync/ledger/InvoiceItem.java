@@ -8,9 +8,26 @@ import org.arrowsync.ledger.Resource.Ref;
 import org.arrowsync.shared.Money;
 import tools.jackson.databind.JsonNode;
 
-/** One line of an invoice. {@code unitPrice} and {@code quantity} are kept unrounded; {@link #price()} is what is billed. */
-public record InvoiceItem(long id, UUID uuid, long invoiceId, UUID invoiceUuid, String name, BigDecimal unitPrice, BigDecimal quantity,
-        String unit, String currency, LocalDate start, LocalDate end, Ref resource, Ref project, JsonNode details, Instant created) {
+/**
+ * One line of an invoice. {@code unitPrice} and {@code quantity} are kept unrounded; {@link #price()} is what is
+ * billed.
+ */
+public record InvoiceItem(
+        long id,
+        UUID uuid,
+        long invoiceId,
+        UUID invoiceUuid,
+        String name,
+        BigDecimal unitPrice,
+        BigDecimal quantity,
+        String unit,
+        String currency,
+        LocalDate start,
+        LocalDate end,
+        Ref resource,
+        Ref project,
+        JsonNode details,
+        Instant created) {
 
     public BigDecimal price() {
         return Money.price(unitPrice, quantity, currency);

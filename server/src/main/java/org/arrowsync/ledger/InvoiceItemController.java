@@ -28,15 +28,23 @@ class InvoiceItemController {
     }
 
     @GetMapping
-    Listing<ItemView> list(@RequestParam(name = "invoice_uuid", required = false) String invoiceUuid,
+    Listing<ItemView> list(
+            @RequestParam(name = "invoice_uuid", required = false) String invoiceUuid,
             @RequestParam(name = "customer_uuid", required = false) String customerUuid,
             @RequestParam(name = "project_uuid", required = false) String projectUuid,
             @RequestParam(name = "resource_uuid", required = false) String resourceUuid,
-            @RequestParam(required = false) String year, @RequestParam(required = false) String month,
-            @RequestParam(required = false) String name, PageRequest page) {
-        ItemFilter filter = new ItemFilter(Filters.uuid("invoice_uuid", invoiceUuid), Filters.uuid("customer_uuid", customerUuid),
-                Filters.uuid("project_uuid", projectUuid), Filters.uuid("resource_uuid", resourceUuid), Filters.integer("year", year),
-                Filters.integer("month", month), name);
+            @RequestParam(required = false) String year,
+            @RequestParam(required = false) String month,
+            @RequestParam(required = false) String name,
+            PageRequest page) {
+        ItemFilter filter = new ItemFilter(
+                Filters.uuid("invoice_uuid", invoiceUuid),
+                Filters.uuid("customer_uuid", customerUuid),
+                Filters.uuid("project_uuid", projectUuid),
+                Filters.uuid("resource_uuid", resourceUuid),
+                Filters.integer("year", year),
+                Filters.integer("month", month),
+                name);
         return invoices.items(filter, page).map(ItemView::of);
     }
 
@@ -45,21 +53,55 @@ class InvoiceItemController {
         return ItemView.of(invoices.item(Uuids.fromPath(uuid)));
     }
 
-    record ItemView(String url, String uuid, String invoice, String invoiceUuid, String name, BigDecimal unitPrice, BigDecimal quantity,
-            String unit, BigDecimal price, String currency, LocalDate start, LocalDate end, String resource, String resourceUuid,
-            String resourceName, String project, String projectUuid, String projectName, JsonNode details, Instant created) {
+    record ItemView(
+            String url,
+            String uuid,
+            String invoice,
+            String invoiceUuid,
+            String name,
+            BigDecimal unitPrice,
+            BigDecimal quantity,
+            String unit,
+            BigDecimal price,
+            String currency,
+            LocalDate start,
+            LocalDate end,
+            String resource,
+            String resourceUuid,
+            String resourceName,
+            String project,
+            String projectUuid,
+            String projectName,
+            JsonNode details,
+            Instant created) {
 
         static ItemView of(InvoiceItem item) {
-            return new ItemView(ApiUrls.of("invoice-items", item.uuid()), Uuids.hex(item.uuid()), ApiUrls.of("invoices", item.invoiceUuid()),
-                    Uuids.hex(item.invoiceUuid()), item.name(), item.unitPrice(), item.quantity(), item.unit(), item.price(), item.currency(),
-                    item.start(), item.end(),
-                    item.resource() == null ? null : ApiUrls.of("marketplace-resources", item.resource().uuid()),
+            return new ItemView(
+                    ApiUrls.of("invoice-items", item.uuid()),
+                    Uuids.hex(item.uuid()),
+                    ApiUrls.of("invoices", item.invoiceUuid()),
+                    Uuids.hex(item.invoiceUuid()),
+                    item.name(),
+                    item.unitPrice(),
+                    item.quantity(),
+                    item.unit(),
+                    item.price(),
+                    item.currency(),
+                    item.start(),
+                    item.end(),
+                    item.resource() == null
+                            ? null
+                            : ApiUrls.of(
+                                    "marketplace-resources", item.resource().uuid()),
                     item.resource() == null ? null : Uuids.hex(item.resource().uuid()),
                     item.resource() == null ? null : item.resource().name(),
-                    item.project() == null ? null : ApiUrls.of("projects", item.project().uuid()),
+                    item.project() == null
+                            ? null
+                            : ApiUrls.of("projects", item.project().uuid()),
                     item.project() == null ? null : Uuids.hex(item.project().uuid()),
                     item.project() == null ? null : item.project().name(),
-                    item.details(), item.created());
+                    item.details(),
+                    item.created());
         }
     }
 }

@@ -10,8 +10,17 @@ import tools.jackson.databind.JsonNode;
  * A new invoice line as the billing features describe it: the amount is {@code unitPrice × quantity}, the period it
  * bills is {@code start}..{@code end}, {@code details} says where it came from.
  */
-public record InvoiceItemDraft(String name, BigDecimal unitPrice, BigDecimal quantity, String unit, String currency, LocalDate start,
-        LocalDate end, Ref resource, Ref project, JsonNode details) {
+public record InvoiceItemDraft(
+        String name,
+        BigDecimal unitPrice,
+        BigDecimal quantity,
+        String unit,
+        String currency,
+        LocalDate start,
+        LocalDate end,
+        Ref resource,
+        Ref project,
+        JsonNode details) {
 
     public static final int NAME_LENGTH = 255;
 

@@ -20,14 +20,14 @@ import org.arrowsync.shared.SqlFilter;
 import org.arrowsync.shared.Timestamps;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 @Repository
 class InvoiceItemRepository {
 
-    private static final String FROM = " from invoice_items it join invoices i on i.id = it.invoice_id join customers c on c.id = i.customer_id"
-            + " left join resources r on r.id = it.resource_id";
+    private static final String FROM =
+            " from invoice_items it join invoices i on i.id = it.invoice_id join customers c on c.id = i.customer_id"
+                    + " left join resources r on r.id = it.resource_id";
     private static final String SELECT = """
             select it.id, it.uuid, it.invoice_id, i.uuid as invoice_uuid, it.name, it.unit_price, it.quantity, it.unit, it.currency,
                    it.start_date, it.end_date, it.resource_id, r.uuid as resource_uuid, it.resource_name, it.project_id, it.project_uuid,
@@ -42,41 +42,57 @@ class InvoiceItemRepository {
     }
 
     Optional<InvoiceItem> find(UUID uuid) {
-        return jdbc.sql(SELECT + " where it.uuid = ?").param(uuid).query(this::map).optional();
+        return jdbc.sql(SELECT + " where it.uuid = ?")
+                .param(uuid)
+                .query(this::map)
+                .optional();
     }
 
     List<InvoiceItem> byIds(Collection<Long> ids) {
         if (ids.isEmpty()) {
             return List.of();
         }
-        return jdbc.sql(SELECT + " where it.id = any(?)").param(ids.toArray(Long[]::new)).query(this::map).list();
+        return jdbc.sql(SELECT + " where it.id = any(?)")
+                .param(ids.toArray(Long[]::new))
+                .query(this::map)
+                .list();
     }
 
     List<InvoiceItem> ofInvoices(List<Long> invoiceIds) {
         if (invoiceIds.isEmpty()) {
             return List.of();
         }
-        return jdbc.sql(SELECT + " where it.invoice_id = any(?) order by it.created, it.id").param(invoiceIds.toArray(Long[]::new))
-                .query(this::map).list();
+        return jdbc.sql(SELECT + " where it.invoice_id = any(?) order by it.created, it.id")
+                .param(invoiceIds.toArray(Long[]::new))
+                .query(this::map)
+                .list();
     }
 
     /** Each invoice's currencies (an invoice with no items has none). */
     Map<Long, List<String>> currenciesOf(Collection<Long> invoiceIds) {
         Map<Long, List<String>> currencies = new HashMap<>();
-        jdbc.sql("select distinct invoice_id, currency from invoice_items where invoice_id = any(?)").param(invoiceIds.toArray(Long[]::new))
+        jdbc.sql("select distinct invoice_id, currency from invoice_items where invoice_id = any(?)")
+                .param(invoiceIds.toArray(Long[]::new))
                 .query(rs -> {
-                    currencies.computeIfAbsent(rs.getLong("invoice_id"), id -> new ArrayList<>()).add(rs.getString("currency"));
+                    currencies
+                            .computeIfAbsent(rs.getLong("invoice_id"), id -> new ArrayList<>())
+                            .add(rs.getString("currency"));
                 });
         return currencies;
     }
 
     long count(SqlFilter filter) {
-        return jdbc.sql("select count(*)" + FROM + filter.clause()).params(filter.params()).query(Long.class).single();
+        return jdbc.sql("select count(*)" + FROM + filter.clause())
+                .params(filter.params())
+                .query(Long.class)
+                .single();
     }
 
     List<InvoiceItem> page(SqlFilter filter, PageRequest page) {
-        return jdbc.sql(SELECT + filter.clause() + " order by it.created desc, it.id desc offset ? limit ?").params(filter.params(page))
-                .query(this::map).list();
+        return jdbc.sql(SELECT + filter.clause() + " order by it.created desc, it.id desc offset ? limit ?")
+                .params(filter.params(page))
+                .query(this::map)
+                .list();
     }
 
     /** Inserts many items (each on its own invoice) in one statement; returns their ids in the order given. */
@@ -110,7 +126,9 @@ class InvoiceItemRepository {
             ends[i] = date(item.end());
             resourceIds[i] = item.resource() == null ? null : item.resource().id();
             resourceNames[i] = item.resource() == null ? "" : item.resource().name();
-            projectIds[i] = item.project() == null || item.project().id() <= 0 ? null : item.project().id();
+            projectIds[i] = item.project() == null || item.project().id() <= 0
+                    ? null
+                    : item.project().id();
             projectUuids[i] = item.project() == null ? null : item.project().uuid();
             projectNames[i] = item.project() == null ? "" : item.project().name();
             details[i] = json.writeValueAsString(item.details());
@@ -123,8 +141,23 @@ class InvoiceItemRepository {
                                     ?::bigint[], ?::text[], ?::bigint[], ?::uuid[], ?::text[], ?::text[])
                              as t(inv, u, nm, up, q, un, cur, sd, ed, rid, rn, pid, pu, pn, d)
                         returning id, uuid""")
-                .params(Timestamps.of(now), invoices, uuids, names, unitPrices, quantities, units, currencies, starts, ends, resourceIds,
-                        resourceNames, projectIds, projectUuids, projectNames, details)
+                .params(
+                        Timestamps.of(now),
+                        invoices,
+                        uuids,
+                        names,
+                        unitPrices,
+                        quantities,
+                        units,
+                        currencies,
+                        starts,
+                        ends,
+                        resourceIds,
+                        resourceNames,
+                        projectIds,
+                        projectUuids,
+                        projectNames,
+                        details)
                 .query(rs -> {
                     ids.put(rs.getObject("uuid", UUID.class), rs.getLong("id"));
                 });
@@ -140,22 +173,33 @@ class InvoiceItemRepository {
                         update invoice_items it set name = t.nm, unit_price = t.up, quantity = t.q, details = t.d::jsonb
                         from unnest(?::bigint[], ?::text[], ?::numeric[], ?::numeric[], ?::text[]) as t(id, nm, up, q, d)
                         where it.id = t.id""")
-                .params(changes.stream().map(InvoiceService.ItemChange::id).toArray(Long[]::new),
+                .params(
+                        changes.stream().map(InvoiceService.ItemChange::id).toArray(Long[]::new),
                         changes.stream().map(InvoiceService.ItemChange::name).toArray(String[]::new),
-                        changes.stream().map(InvoiceService.ItemChange::unitPrice).toArray(BigDecimal[]::new),
-                        changes.stream().map(InvoiceService.ItemChange::quantity).toArray(BigDecimal[]::new),
-                        changes.stream().map(change -> json.writeValueAsString(change.details())).toArray(String[]::new))
+                        changes.stream()
+                                .map(InvoiceService.ItemChange::unitPrice)
+                                .toArray(BigDecimal[]::new),
+                        changes.stream()
+                                .map(InvoiceService.ItemChange::quantity)
+                                .toArray(BigDecimal[]::new),
+                        changes.stream()
+                                .map(change -> json.writeValueAsString(change.details()))
+                                .toArray(String[]::new))
                 .update();
     }
 
     void deleteAll(List<Long> ids) {
-        jdbc.sql("delete from invoice_items where id = any(?)").param(ids.toArray(Long[]::new)).update();
+        jdbc.sql("delete from invoice_items where id = any(?)")
+                .param(ids.toArray(Long[]::new))
+                .update();
     }
 
     /** Ids of the items among {@code ids} that are on invoice {@code invoiceId}. */
     List<Long> onInvoice(long invoiceId, List<Long> ids) {
-        return jdbc.sql("select id from invoice_items where invoice_id = ? and id = any(?)").params(invoiceId, ids.toArray(Long[]::new))
-                .query(Long.class).list();
+        return jdbc.sql("select id from invoice_items where invoice_id = ? and id = any(?)")
+                .params(invoiceId, ids.toArray(Long[]::new))
+                .query(Long.class)
+                .list();
     }
 
     private static Date date(LocalDate date) {
@@ -164,18 +208,33 @@ class InvoiceItemRepository {
 
     private InvoiceItem map(ResultSet rs, int row) throws SQLException {
         long resourceId = rs.getLong("resource_id");
-        Ref resource = rs.wasNull() ? null : new Ref(resourceId, rs.getObject("resource_uuid", UUID.class), rs.getString("resource_name"));
+        Ref resource = rs.wasNull()
+                ? null
+                : new Ref(resourceId, rs.getObject("resource_uuid", UUID.class), rs.getString("resource_name"));
         // project_id is emptied if the project is deleted; its uuid and name stay on the item (id 0 then means "gone").
         long projectId = rs.getLong("project_id");
         boolean projectGone = rs.wasNull();
         UUID projectUuid = rs.getObject("project_uuid", UUID.class);
-        Ref project = projectUuid == null ? null : new Ref(projectGone ? 0 : projectId, projectUuid, rs.getString("project_name"));
+        Ref project = projectUuid == null
+                ? null
+                : new Ref(projectGone ? 0 : projectId, projectUuid, rs.getString("project_name"));
         Date start = rs.getDate("start_date");
         Date end = rs.getDate("end_date");
-        return new InvoiceItem(rs.getLong("id"), rs.getObject("uuid", UUID.class), rs.getLong("invoice_id"),
-                rs.getObject("invoice_uuid", UUID.class), rs.getString("name"), rs.getBigDecimal("unit_price"), rs.getBigDecimal("quantity"),
-                rs.getString("unit"), rs.getString("currency"), start == null ? null : start.toLocalDate(),
-                end == null ? null : end.toLocalDate(), resource, project, json.readTree(rs.getString("details")),
+        return new InvoiceItem(
+                rs.getLong("id"),
+                rs.getObject("uuid", UUID.class),
+                rs.getLong("invoice_id"),
+                rs.getObject("invoice_uuid", UUID.class),
+                rs.getString("name"),
+                rs.getBigDecimal("unit_price"),
+                rs.getBigDecimal("quantity"),
+                rs.getString("unit"),
+                rs.getString("currency"),
+                start == null ? null : start.toLocalDate(),
+                end == null ? null : end.toLocalDate(),
+                resource,
+                project,
+                json.readTree(rs.getString("details")),
                 Timestamps.read(rs, "created"));
     }
 }

@@ -29,16 +29,25 @@ class InvoiceRepository {
     }
 
     Optional<Invoice> find(UUID uuid) {
-        return jdbc.sql(SELECT + " where i.uuid = ?").param(uuid).query(InvoiceRepository::map).optional();
+        return jdbc.sql(SELECT + " where i.uuid = ?")
+                .param(uuid)
+                .query(InvoiceRepository::map)
+                .optional();
     }
 
     Optional<Invoice> findById(long id) {
-        return jdbc.sql(SELECT + " where i.id = ?").param(id).query(InvoiceRepository::map).optional();
+        return jdbc.sql(SELECT + " where i.id = ?")
+                .param(id)
+                .query(InvoiceRepository::map)
+                .optional();
     }
 
     /** Locks the invoice row, so a state change and an item change on it never interleave. */
     Optional<Invoice> lock(long id) {
-        return jdbc.sql(SELECT + " where i.id = ? for update of i").param(id).query(InvoiceRepository::map).optional();
+        return jdbc.sql(SELECT + " where i.id = ? for update of i")
+                .param(id)
+                .query(InvoiceRepository::map)
+                .optional();
     }
 
     /** The customer's invoice for the month, created pending if it does not exist yet (safe under concurrency). */
@@ -46,54 +55,86 @@ class InvoiceRepository {
         jdbc.sql("""
                         insert into invoices (uuid, customer_id, year, month, state, created, modified) values (?, ?, ?, ?, 'pending', ?, ?)
                         on conflict (customer_id, year, month) do nothing""")
-                .params(UUID.randomUUID(), customerId, period.getYear(), period.getMonthValue(), Timestamps.of(now), Timestamps.of(now))
+                .params(
+                        UUID.randomUUID(),
+                        customerId,
+                        period.getYear(),
+                        period.getMonthValue(),
+                        Timestamps.of(now),
+                        Timestamps.of(now))
                 .update();
         return jdbc.sql(SELECT + " where i.customer_id = ? and i.year = ? and i.month = ?")
-                .params(customerId, period.getYear(), period.getMonthValue()).query(InvoiceRepository::map).single();
+                .params(customerId, period.getYear(), period.getMonthValue())
+                .query(InvoiceRepository::map)
+                .single();
     }
 
     /** Locks several invoices, in id order so two runs never deadlock. */
     List<Invoice> lockAll(Collection<Long> ids) {
-        return jdbc.sql(SELECT + " where i.id = any(?) order by i.id for update of i").param(ids.toArray(Long[]::new))
-                .query(InvoiceRepository::map).list();
+        return jdbc.sql(SELECT + " where i.id = any(?) order by i.id for update of i")
+                .param(ids.toArray(Long[]::new))
+                .query(InvoiceRepository::map)
+                .list();
     }
 
-    /** The customers' invoices for the month, the missing ones created pending: two statements for any number of customers. */
+    /**
+     * The customers' invoices for the month, the missing ones created pending: two statements for any number of
+     * customers.
+     */
     List<Invoice> getOrCreateAll(Collection<Long> customerIds, YearMonth period, Instant now) {
         Long[] ids = customerIds.toArray(Long[]::new);
         jdbc.sql("""
                         insert into invoices (uuid, customer_id, year, month, state, created, modified)
                         select gen_random_uuid(), customer, ?, ?, 'pending', ?, ? from unnest(?::bigint[]) as customer
                         on conflict (customer_id, year, month) do nothing""")
-                .params(period.getYear(), period.getMonthValue(), Timestamps.of(now), Timestamps.of(now), ids).update();
+                .params(period.getYear(), period.getMonthValue(), Timestamps.of(now), Timestamps.of(now), ids)
+                .update();
         return jdbc.sql(SELECT + " where i.customer_id = any(?) and i.year = ? and i.month = ?")
-                .params(ids, period.getYear(), period.getMonthValue()).query(InvoiceRepository::map).list();
+                .params(ids, period.getYear(), period.getMonthValue())
+                .query(InvoiceRepository::map)
+                .list();
     }
 
     long count(SqlFilter filter) {
-        return jdbc.sql("select count(*)" + FROM + filter.clause()).params(filter.params()).query(Long.class).single();
+        return jdbc.sql("select count(*)" + FROM + filter.clause())
+                .params(filter.params())
+                .query(Long.class)
+                .single();
     }
 
     List<Invoice> page(SqlFilter filter, PageRequest page) {
         return jdbc.sql(SELECT + filter.clause() + " order by i.year desc, i.month desc, c.name, i.id offset ? limit ?")
-                .params(filter.params(page)).query(InvoiceRepository::map).list();
+                .params(filter.params(page))
+                .query(InvoiceRepository::map)
+                .list();
     }
 
     void updateState(long id, InvoiceState state, Instant now) {
-        jdbc.sql("update invoices set state = ?, modified = ? where id = ?").params(state.value(), Timestamps.of(now), id).update();
+        jdbc.sql("update invoices set state = ?, modified = ? where id = ?")
+                .params(state.value(), Timestamps.of(now), id)
+                .update();
     }
 
     /** Moves every pending invoice of a month before {@code period} to created; returns how many. */
     int closeBefore(YearMonth period, Instant now) {
-        return jdbc.sql("update invoices set state = 'created', modified = ? where state = 'pending' and year * 12 + month < ?")
+        return jdbc.sql(
+                        "update invoices set state = 'created', modified = ? where state = 'pending' and year * 12 + month < ?")
                 .params(Timestamps.of(now), period.getYear() * 12 + period.getMonthValue())
                 .update();
     }
 
     private static Invoice map(ResultSet rs, int row) throws SQLException {
-        return new Invoice(rs.getLong("id"), rs.getObject("uuid", UUID.class),
-                new Ref(rs.getLong("customer_id"), rs.getObject("customer_uuid", UUID.class), rs.getString("customer_name")),
-                rs.getInt("year"), rs.getInt("month"), InvoiceState.of(rs.getString("state")).orElseThrow(),
-                Timestamps.read(rs, "created"), Timestamps.read(rs, "modified"));
+        return new Invoice(
+                rs.getLong("id"),
+                rs.getObject("uuid", UUID.class),
+                new Ref(
+                        rs.getLong("customer_id"),
+                        rs.getObject("customer_uuid", UUID.class),
+                        rs.getString("customer_name")),
+                rs.getInt("year"),
+                rs.getInt("month"),
+                InvoiceState.of(rs.getString("state")).orElseThrow(),
+                Timestamps.read(rs, "created"),
+                Timestamps.read(rs, "modified"));
     }
 }

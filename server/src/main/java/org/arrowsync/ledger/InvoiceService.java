@@ -25,8 +25,8 @@ import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The ledger's write side for every feature that bills: invoices are found or opened per customer and month, and
- * items change only while their invoice is pending (the invoice row is locked for each change).
+ * The ledger's write side for every feature that bills: invoices are found or opened per customer and month, and items
+ * change only while their invoice is pending (the invoice row is locked for each change).
  */
 @Service
 public class InvoiceService {
@@ -83,7 +83,8 @@ public class InvoiceService {
         if (placed.isEmpty()) {
             return List.of();
         }
-        List<Long> invoiceIds = placed.stream().map(p -> p.invoice().id()).distinct().toList();
+        List<Long> invoiceIds =
+                placed.stream().map(p -> p.invoice().id()).distinct().toList();
         for (Invoice locked : invoices.lockAll(invoiceIds)) {
             if (!locked.isOpen()) {
                 throw new InvoiceClosed(locked);
@@ -93,14 +94,19 @@ public class InvoiceService {
         for (Placed p : placed) {
             List<String> known = currencies.computeIfAbsent(p.invoice().id(), id -> new ArrayList<>());
             if (!known.isEmpty() && !known.contains(p.draft().currency())) {
-                throw InvalidInput.of("currency", "Invoice " + p.invoice().period() + " of " + p.invoice().customer().name()
-                        + " is in " + known.get(0) + "; an item in " + p.draft().currency() + " cannot join it.");
+                throw InvalidInput.of(
+                        "currency",
+                        "Invoice " + p.invoice().period() + " of "
+                                + p.invoice().customer().name() + " is in " + known.get(0) + "; an item in "
+                                + p.draft().currency() + " cannot join it.");
             }
             if (known.isEmpty()) {
                 known.add(p.draft().currency());
             }
         }
-        return items.insertAll(placed.stream().map(p -> p.invoice().id()).toList(), placed.stream().map(Placed::draft).toList(),
+        return items.insertAll(
+                placed.stream().map(p -> p.invoice().id()).toList(),
+                placed.stream().map(Placed::draft).toList(),
                 clock.instant());
     }
 
@@ -195,17 +201,25 @@ public class InvoiceService {
 
     /** A page of invoices with all their items: two queries, whatever the page size. */
     Listing<Statement> list(InvoiceFilter filter, PageRequest page) {
-        SqlFilter sql = new SqlFilter().eq("c.uuid", filter.customerUuid()).eq("i.year", filter.year()).eq("i.month", filter.month())
+        SqlFilter sql = new SqlFilter()
+                .eq("c.uuid", filter.customerUuid())
+                .eq("i.year", filter.year())
+                .eq("i.month", filter.month())
                 .eq("i.state", filter.state());
         List<Invoice> found = invoices.page(sql, page);
-        Map<Long, List<InvoiceItem>> byInvoice = items.ofInvoices(found.stream().map(Invoice::id).toList()).stream()
+        Map<Long, List<InvoiceItem>> byInvoice = items
+                .ofInvoices(found.stream().map(Invoice::id).toList())
+                .stream()
                 .collect(Collectors.groupingBy(InvoiceItem::invoiceId));
-        List<Statement> statements = found.stream().map(i -> new Statement(i, byInvoice.getOrDefault(i.id(), List.of()))).toList();
+        List<Statement> statements = found.stream()
+                .map(i -> new Statement(i, byInvoice.getOrDefault(i.id(), List.of())))
+                .toList();
         return Listing.of(statements, invoices.count(sql), page);
     }
 
     Listing<InvoiceItem> items(ItemFilter filter, PageRequest page) {
-        SqlFilter sql = new SqlFilter().eq("i.uuid", filter.invoiceUuid())
+        SqlFilter sql = new SqlFilter()
+                .eq("i.uuid", filter.invoiceUuid())
                 .eq("c.uuid", filter.customerUuid())
                 .eq("it.project_uuid", filter.projectUuid())
                 .eq("r.uuid", filter.resourceUuid())
@@ -217,7 +231,8 @@ public class InvoiceService {
 
     @Transactional
     Invoice setState(UUID uuid, String state) {
-        InvoiceState target = InvoiceState.of(state).orElseThrow(() -> InvalidInput.of("state", "\"" + state + "\" is not a valid choice."));
+        InvoiceState target = InvoiceState.of(state)
+                .orElseThrow(() -> InvalidInput.of("state", "\"" + state + "\" is not a valid choice."));
         Invoice invoice = invoices.find(uuid).orElseThrow(NotFound::new);
         Invoice moved = invoices.lock(invoice.id()).orElseThrow().moveTo(target);
         invoices.updateState(moved.id(), moved.state(), clock.instant());
@@ -246,13 +261,14 @@ public class InvoiceService {
         }
 
         BigDecimal total() {
-            return items.stream().map(InvoiceItem::price).reduce(Money.price(BigDecimal.ZERO, BigDecimal.ONE, currency()), BigDecimal::add);
+            return items.stream()
+                    .map(InvoiceItem::price)
+                    .reduce(Money.price(BigDecimal.ZERO, BigDecimal.ONE, currency()), BigDecimal::add);
         }
     }
 
     /** An item to add and the invoice it goes on. */
-    public record Placed(Invoice invoice, InvoiceItemDraft draft) {
-    }
+    public record Placed(Invoice invoice, InvoiceItemDraft draft) {}
 
     /** New name, amount and details for an existing item; the name is cut as a new item's is. */
     public record ItemChange(long id, String name, BigDecimal unitPrice, BigDecimal quantity, JsonNode details) {
@@ -262,9 +278,14 @@ public class InvoiceService {
         }
     }
 
-    record InvoiceFilter(UUID customerUuid, Integer year, Integer month, String state) {
-    }
+    record InvoiceFilter(UUID customerUuid, Integer year, Integer month, String state) {}
 
-    record ItemFilter(UUID invoiceUuid, UUID customerUuid, UUID projectUuid, UUID resourceUuid, Integer year, Integer month, String name) {
-    }
+    record ItemFilter(
+            UUID invoiceUuid,
+            UUID customerUuid,
+            UUID projectUuid,
+            UUID resourceUuid,
+            Integer year,
+            Integer month,
+            String name) {}
 }

@@ -7,7 +7,10 @@ import java.util.Set;
 
 /** pending → created → paid, or canceled from either; only a pending invoice takes changes. */
 public enum InvoiceState {
-    PENDING("pending"), CREATED("created"), PAID("paid"), CANCELED("canceled");
+    PENDING("pending"),
+    CREATED("created"),
+    PAID("paid"),
+    CANCELED("canceled");
 
     private final String value;
 
@@ -33,6 +36,8 @@ public enum InvoiceState {
     }
 
     static Optional<InvoiceState> of(String value) {
-        return Arrays.stream(values()).filter(state -> state.value.equals(value)).findFirst();
+        return Arrays.stream(values())
+                .filter(state -> state.value.equals(value))
+                .findFirst();
     }
 }

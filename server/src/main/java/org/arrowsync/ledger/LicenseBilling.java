@@ -12,9 +12,9 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * One charge per Arrow amount (D2): a license's month is invoiced by exactly one path. The first path to bill it
- * claims it, in the schema (primary key on license and period); a claim always answers with the owner the row has
- * when the claim runs, so two runs never both bill the month. The other path records the amounts and links to them.
+ * One charge per Arrow amount (D2): a license's month is invoiced by exactly one path. The first path to bill it claims
+ * it, in the schema (primary key on license and period); a claim always answers with the owner the row has when the
+ * claim runs, so two runs never both bill the month. The other path records the amounts and links to them.
  */
 @Service
 public class LicenseBilling {
@@ -26,22 +26,27 @@ public class LicenseBilling {
     }
 
     /**
-     * Holds the month of a settings record alone until the transaction ends: the billing sync, which claims license-months and
-     * locks invoices in its own order over one long transaction, takes this before any of it.
+     * Holds the month of a settings record alone until the transaction ends: the billing sync, which claims
+     * license-months and locks invoices in its own order over one long transaction, takes this before any of it.
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public void lockMonthExclusive(UUID settingsUuid, YearMonth period) {
-        jdbc.sql("select pg_advisory_xact_lock(hashtextextended(?, 0))").param(monthKey(settingsUuid, period)).query(Object.class).single();
+        jdbc.sql("select pg_advisory_xact_lock(hashtextextended(?, 0))")
+                .param(monthKey(settingsUuid, period))
+                .query(Object.class)
+                .single();
     }
 
     /**
-     * Shares the month of a settings record until the transaction ends: consumption writes (which claim and lock in the other
-     * order) take this first, so they wait for a running billing sync of the month instead of deadlocking with it, and never
-     * wait for each other.
+     * Shares the month of a settings record until the transaction ends: consumption writes (which claim and lock in the
+     * other order) take this first, so they wait for a running billing sync of the month instead of deadlocking with
+     * it, and never wait for each other.
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public void lockMonthShared(UUID settingsUuid, YearMonth period) {
-        jdbc.sql("select pg_advisory_xact_lock_shared(hashtextextended(?, 0))").param(monthKey(settingsUuid, period)).query(Object.class)
+        jdbc.sql("select pg_advisory_xact_lock_shared(hashtextextended(?, 0))")
+                .param(monthKey(settingsUuid, period))
+                .query(Object.class)
                 .single();
     }
 
@@ -69,11 +74,9 @@ public class LicenseBilling {
                         insert into license_billing (license_reference, period, billed_by)
                         select distinct reference, ?, ? from unnest(?::text[]) as reference
                         on conflict (license_reference, period) do update set billed_by = license_billing.billed_by
-                        returning license_reference, billed_by""")
-                .params(period.toString(), path.value(), references)
-                .query(rs -> {
-                    owners.put(rs.getString("license_reference"), BillingPath.of(rs.getString("billed_by")));
-                });
+                        returning license_reference, billed_by""").params(period.toString(), path.value(), references).query(rs -> {
+            owners.put(rs.getString("license_reference"), BillingPath.of(rs.getString("billed_by")));
+        });
         return owners;
     }
 
@@ -81,6 +84,7 @@ public class LicenseBilling {
     @Transactional(propagation = Propagation.MANDATORY)
     public void release(String licenseReference, YearMonth period, BillingPath path) {
         jdbc.sql("delete from license_billing where license_reference = ? and period = ? and billed_by = ?")
-                .params(licenseReference, period.toString(), path.value()).update();
+                .params(licenseReference, period.toString(), path.value())
+                .update();
     }
 }

@@ -31,7 +31,10 @@ class OfferingController {
     }
 
     @GetMapping
-    Listing<OfferingView> list(@RequestParam(required = false) String name, @RequestParam(required = false) String type, PageRequest page) {
+    Listing<OfferingView> list(
+            @RequestParam(required = false) String name,
+            @RequestParam(required = false) String type,
+            PageRequest page) {
         return offerings.list(name, type, page).map(OfferingView::of);
     }
 
@@ -43,38 +46,57 @@ class OfferingController {
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     OfferingView create(@RequestBody OfferingForm form) {
-        List<Component> components = form.components() == null ? List.of()
-                : form.components().stream().map(c -> new Component(c.type(), c.name(), c.billingType(),
-                        c.measuredUnit() == null ? "" : c.measuredUnit())).toList();
-        List<String> plans = form.plans() == null ? List.of() : form.plans().stream().map(PlanForm::name).toList();
-        return OfferingView.of(offerings.create(new NewOffering(form.name(), form.type() == null ? "Marketplace.Basic" : form.type(),
-                form.state() == null ? "Active" : form.state(), components, plans)));
+        List<Component> components = form.components() == null
+                ? List.of()
+                : form.components().stream()
+                        .map(c -> new Component(
+                                c.type(), c.name(), c.billingType(), c.measuredUnit() == null ? "" : c.measuredUnit()))
+                        .toList();
+        List<String> plans = form.plans() == null
+                ? List.of()
+                : form.plans().stream().map(PlanForm::name).toList();
+        return OfferingView.of(offerings.create(new NewOffering(
+                form.name(),
+                form.type() == null ? "Marketplace.Basic" : form.type(),
+                form.state() == null ? "Active" : form.state(),
+                components,
+                plans)));
     }
 
-    record OfferingForm(String name, String type, String state, List<ComponentForm> components, List<PlanForm> plans) {
-    }
+    record OfferingForm(String name, String type, String state, List<ComponentForm> components, List<PlanForm> plans) {}
 
-    record ComponentForm(String type, String name, String billingType, String measuredUnit) {
-    }
+    record ComponentForm(String type, String name, String billingType, String measuredUnit) {}
 
-    record PlanForm(String name) {
-    }
+    record PlanForm(String name) {}
 
-    record OfferingView(String url, String uuid, String name, String type, String state, List<ComponentView> components,
-            List<PlanView> plans, Instant created) {
+    record OfferingView(
+            String url,
+            String uuid,
+            String name,
+            String type,
+            String state,
+            List<ComponentView> components,
+            List<PlanView> plans,
+            Instant created) {
 
         static OfferingView of(Offering offering) {
-            return new OfferingView(ApiUrls.of(COLLECTION, offering.uuid()), Uuids.hex(offering.uuid()), offering.name(), offering.type(),
+            return new OfferingView(
+                    ApiUrls.of(COLLECTION, offering.uuid()),
+                    Uuids.hex(offering.uuid()),
+                    offering.name(),
+                    offering.type(),
                     offering.state(),
-                    offering.components().stream().map(c -> new ComponentView(c.type(), c.name(), c.billingType(), c.measuredUnit())).toList(),
-                    offering.plans().stream().map(p -> new PlanView(Uuids.hex(p.uuid()), p.name())).toList(),
+                    offering.components().stream()
+                            .map(c -> new ComponentView(c.type(), c.name(), c.billingType(), c.measuredUnit()))
+                            .toList(),
+                    offering.plans().stream()
+                            .map(p -> new PlanView(Uuids.hex(p.uuid()), p.name()))
+                            .toList(),
                     offering.created());
         }
     }
 
-    record ComponentView(String type, String name, String billingType, String measuredUnit) {
-    }
+    record ComponentView(String type, String name, String billingType, String measuredUnit) {}
 
-    record PlanView(String uuid, String name) {
-    }
+    record PlanView(String uuid, String name) {}
 }

@@ -29,31 +29,52 @@ class OfferingRepository {
     }
 
     Optional<Offering> find(UUID uuid) {
-        return withDetails(jdbc.sql(SELECT + " where uuid = ?").param(uuid).query(OfferingRepository::head).list()).stream().findFirst();
+        return withDetails(jdbc.sql(SELECT + " where uuid = ?")
+                        .param(uuid)
+                        .query(OfferingRepository::head)
+                        .list())
+                .stream()
+                .findFirst();
     }
 
     long count(SqlFilter filter) {
-        return jdbc.sql("select count(*) from offerings" + filter.clause()).params(filter.params()).query(Long.class).single();
+        return jdbc.sql("select count(*) from offerings" + filter.clause())
+                .params(filter.params())
+                .query(Long.class)
+                .single();
     }
 
     List<Offering> page(SqlFilter filter, PageRequest page) {
-        return withDetails(jdbc.sql(SELECT + filter.clause() + " order by name, id offset ? limit ?").params(filter.params(page))
-                .query(OfferingRepository::head).list());
+        return withDetails(jdbc.sql(SELECT + filter.clause() + " order by name, id offset ? limit ?")
+                .params(filter.params(page))
+                .query(OfferingRepository::head)
+                .list());
     }
 
     long insert(UUID uuid, String name, String type, String state, Instant now) {
-        return jdbc.sql("insert into offerings (uuid, name, type, state, created, modified) values (?, ?, ?, ?, ?, ?) returning id")
-                .params(uuid, name, type, state, Timestamps.of(now), Timestamps.of(now)).query(Long.class).single();
+        return jdbc.sql(
+                        "insert into offerings (uuid, name, type, state, created, modified) values (?, ?, ?, ?, ?, ?) returning id")
+                .params(uuid, name, type, state, Timestamps.of(now), Timestamps.of(now))
+                .query(Long.class)
+                .single();
     }
 
     void insertComponent(long offeringId, Component component) {
-        jdbc.sql("insert into offering_components (offering_id, type, name, billing_type, measured_unit) values (?, ?, ?, ?, ?)")
-                .params(offeringId, component.type(), component.name(), component.billingType(), component.measuredUnit()).update();
+        jdbc.sql(
+                        "insert into offering_components (offering_id, type, name, billing_type, measured_unit) values (?, ?, ?, ?, ?)")
+                .params(
+                        offeringId,
+                        component.type(),
+                        component.name(),
+                        component.billingType(),
+                        component.measuredUnit())
+                .update();
     }
 
     void insertPlan(long offeringId, String name, Instant now) {
         jdbc.sql("insert into plans (uuid, offering_id, name, created) values (?, ?, ?, ?)")
-                .params(UUID.randomUUID(), offeringId, name, Timestamps.of(now)).update();
+                .params(UUID.randomUUID(), offeringId, name, Timestamps.of(now))
+                .update();
     }
 
     private List<Offering> withDetails(List<Offering> heads) {
@@ -61,26 +82,53 @@ class OfferingRepository {
             return heads;
         }
         Long[] ids = heads.stream().map(Offering::id).toArray(Long[]::new);
-        Map<Long, List<Component>> components = jdbc.sql(
+        Map<Long, List<Component>> components = jdbc
+                .sql(
                         "select offering_id, type, name, billing_type, measured_unit from offering_components where offering_id = any(?) order by id")
                 .param(ids)
-                .query((rs, row) -> Map.entry(rs.getLong("offering_id"),
-                        new Component(rs.getString("type"), rs.getString("name"), rs.getString("billing_type"), rs.getString("measured_unit"))))
-                .list().stream()
-                .collect(Collectors.groupingBy(Map.Entry::getKey, Collectors.mapping(Map.Entry::getValue, Collectors.toList())));
-        Map<Long, List<Plan>> plans = jdbc.sql("select id, offering_id, uuid, name from plans where offering_id = any(?) order by id")
+                .query((rs, row) -> Map.entry(
+                        rs.getLong("offering_id"),
+                        new Component(
+                                rs.getString("type"),
+                                rs.getString("name"),
+                                rs.getString("billing_type"),
+                                rs.getString("measured_unit"))))
+                .list()
+                .stream()
+                .collect(Collectors.groupingBy(
+                        Map.Entry::getKey, Collectors.mapping(Map.Entry::getValue, Collectors.toList())));
+        Map<Long, List<Plan>> plans = jdbc
+                .sql("select id, offering_id, uuid, name from plans where offering_id = any(?) order by id")
                 .param(ids)
-                .query((rs, row) -> Map.entry(rs.getLong("offering_id"), new Plan(rs.getLong("id"), rs.getObject("uuid", UUID.class), rs.getString("name"))))
-                .list().stream()
-                .collect(Collectors.groupingBy(Map.Entry::getKey, Collectors.mapping(Map.Entry::getValue, Collectors.toList())));
+                .query((rs, row) -> Map.entry(
+                        rs.getLong("offering_id"),
+                        new Plan(rs.getLong("id"), rs.getObject("uuid", UUID.class), rs.getString("name"))))
+                .list()
+                .stream()
+                .collect(Collectors.groupingBy(
+                        Map.Entry::getKey, Collectors.mapping(Map.Entry::getValue, Collectors.toList())));
         return heads.stream()
-                .map(o -> new Offering(o.id(), o.uuid(), o.name(), o.type(), o.state(), components.getOrDefault(o.id(), List.of()),
-                        plans.getOrDefault(o.id(), List.of()), o.created()))
+                .map(o -> new Offering(
+                        o.id(),
+                        o.uuid(),
+                        o.name(),
+                        o.type(),
+                        o.state(),
+                        components.getOrDefault(o.id(), List.of()),
+                        plans.getOrDefault(o.id(), List.of()),
+                        o.created()))
                 .toList();
     }
 
     private static Offering head(ResultSet rs, int row) throws SQLException {
-        return new Offering(rs.getLong("id"), rs.getObject("uuid", UUID.class), rs.getString("name"), rs.getString("type"),
-                rs.getString("state"), List.of(), List.of(), Timestamps.read(rs, "created"));
+        return new Offering(
+                rs.getLong("id"),
+                rs.getObject("uuid", UUID.class),
+                rs.getString("name"),
+                rs.getString("type"),
+                rs.getString("state"),
+                List.of(),
+                List.of(),
+                Timestamps.read(rs, "created"));
     }
 }

@@ -33,7 +33,8 @@ public class OfferingService {
 
     /** The first offering (by name) whose name contains {@code text}, case-insensitively. */
     public Optional<Offering> findByName(String text) {
-        return offerings.page(new SqlFilter().icontains("name", text), new PageRequest(1, 1)).stream().findFirst();
+        return offerings.page(new SqlFilter().icontains("name", text), new PageRequest(1, 1)).stream()
+                .findFirst();
     }
 
     Listing<Offering> list(String name, String type, PageRequest page) {
@@ -67,7 +68,8 @@ public class OfferingService {
                 errors.oneOf(prefix + "billing_type", component.billingType(), BILLING_TYPES);
             }
         }
-        if (offering.components().stream().map(Component::type).distinct().count() != offering.components().size()) {
+        if (offering.components().stream().map(Component::type).distinct().count()
+                != offering.components().size()) {
             errors.add("components", "Component types must be unique.");
         }
         for (int i = 0; i < offering.planNames().size(); i++) {
@@ -76,6 +78,6 @@ public class OfferingService {
         errors.throwIfAny();
     }
 
-    public record NewOffering(String name, String type, String state, List<Component> components, List<String> planNames) {
-    }
+    public record NewOffering(
+            String name, String type, String state, List<Component> components, List<String> planNames) {}
 }

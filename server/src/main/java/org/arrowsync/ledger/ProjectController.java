@@ -32,9 +32,12 @@ class ProjectController {
     }
 
     @GetMapping
-    Listing<ProjectView> list(@RequestParam(name = "customer_uuid", required = false) String customerUuid,
-            @RequestParam(required = false) String name, PageRequest page) {
-        return projects.list(new ProjectFilter(Filters.uuid("customer_uuid", customerUuid), name), page).map(ProjectView::of);
+    Listing<ProjectView> list(
+            @RequestParam(name = "customer_uuid", required = false) String customerUuid,
+            @RequestParam(required = false) String name,
+            PageRequest page) {
+        return projects.list(new ProjectFilter(Filters.uuid("customer_uuid", customerUuid), name), page)
+                .map(ProjectView::of);
     }
 
     @GetMapping("{uuid}/")
@@ -50,13 +53,15 @@ class ProjectController {
 
     @PutMapping("{uuid}/")
     ProjectView replace(@PathVariable String uuid, @RequestBody ProjectForm form) {
-        return ProjectView.of(projects.update(Uuids.fromPath(uuid), form.customerUuid(), form.name(), form.description()));
+        return ProjectView.of(
+                projects.update(Uuids.fromPath(uuid), form.customerUuid(), form.name(), form.description()));
     }
 
     @PatchMapping("{uuid}/")
     ProjectView patch(@PathVariable String uuid, @RequestBody ProjectForm form) {
         Project current = projects.get(Uuids.fromPath(uuid));
-        return ProjectView.of(projects.update(current.uuid(),
+        return ProjectView.of(projects.update(
+                current.uuid(),
                 form.customer() != null ? form.customerUuid() : current.customerUuid(),
                 form.name() != null ? form.name() : current.name(),
                 form.description() != null ? form.description() : current.description()));
@@ -76,13 +81,28 @@ class ProjectController {
         }
     }
 
-    record ProjectView(String url, String uuid, String name, String description, String customer, String customerUuid,
-            String customerName, Instant created, Instant modified) {
+    record ProjectView(
+            String url,
+            String uuid,
+            String name,
+            String description,
+            String customer,
+            String customerUuid,
+            String customerName,
+            Instant created,
+            Instant modified) {
 
         static ProjectView of(Project project) {
-            return new ProjectView(ApiUrls.of("projects", project.uuid()), Uuids.hex(project.uuid()), project.name(), project.description(),
-                    ApiUrls.of("customers", project.customerUuid()), Uuids.hex(project.customerUuid()), project.customerName(),
-                    project.created(), project.modified());
+            return new ProjectView(
+                    ApiUrls.of("projects", project.uuid()),
+                    Uuids.hex(project.uuid()),
+                    project.name(),
+                    project.description(),
+                    ApiUrls.of("customers", project.customerUuid()),
+                    Uuids.hex(project.customerUuid()),
+                    project.customerName(),
+                    project.created(),
+                    project.modified());
         }
     }
 }

@@ -26,37 +26,53 @@ class ProjectRepository {
     }
 
     Optional<Project> find(UUID uuid) {
-        return jdbc.sql(SELECT + " where p.uuid = ?").param(uuid).query(ProjectRepository::map).optional();
+        return jdbc.sql(SELECT + " where p.uuid = ?")
+                .param(uuid)
+                .query(ProjectRepository::map)
+                .optional();
     }
 
     long count(SqlFilter filter) {
         return jdbc.sql("select count(*) from projects p join customers c on c.id = p.customer_id" + filter.clause())
-                .params(filter.params()).query(Long.class).single();
+                .params(filter.params())
+                .query(Long.class)
+                .single();
     }
 
     List<Project> page(SqlFilter filter, PageRequest page) {
-        return jdbc.sql(SELECT + filter.clause() + " order by p.name, p.id offset ? limit ?").params(filter.params(page))
-                .query(ProjectRepository::map).list();
+        return jdbc.sql(SELECT + filter.clause() + " order by p.name, p.id offset ? limit ?")
+                .params(filter.params(page))
+                .query(ProjectRepository::map)
+                .list();
     }
 
     List<Project> ofCustomer(long customerId) {
-        return jdbc.sql(SELECT + " where p.customer_id = ? order by p.created, p.id").param(customerId).query(ProjectRepository::map).list();
+        return jdbc.sql(SELECT + " where p.customer_id = ? order by p.created, p.id")
+                .param(customerId)
+                .query(ProjectRepository::map)
+                .list();
     }
 
     UUID insert(long customerId, String name, String description, Instant now) {
         UUID uuid = UUID.randomUUID();
-        jdbc.sql("insert into projects (uuid, customer_id, name, description, created, modified) values (?, ?, ?, ?, ?, ?)")
-                .params(uuid, customerId, name, description, Timestamps.of(now), Timestamps.of(now)).update();
+        jdbc.sql(
+                        "insert into projects (uuid, customer_id, name, description, created, modified) values (?, ?, ?, ?, ?, ?)")
+                .params(uuid, customerId, name, description, Timestamps.of(now), Timestamps.of(now))
+                .update();
         return uuid;
     }
 
     void update(long id, long customerId, String name, String description, Instant now) {
         jdbc.sql("update projects set customer_id = ?, name = ?, description = ?, modified = ? where id = ?")
-                .params(customerId, name, description, Timestamps.of(now), id).update();
+                .params(customerId, name, description, Timestamps.of(now), id)
+                .update();
     }
 
     boolean hasResources(long id) {
-        return jdbc.sql("select exists (select 1 from resources where project_id = ?)").param(id).query(Boolean.class).single();
+        return jdbc.sql("select exists (select 1 from resources where project_id = ?)")
+                .param(id)
+                .query(Boolean.class)
+                .single();
     }
 
     void delete(long id) {
@@ -64,8 +80,15 @@ class ProjectRepository {
     }
 
     private static Project map(ResultSet rs, int row) throws SQLException {
-        return new Project(rs.getLong("id"), rs.getObject("uuid", UUID.class), rs.getString("name"), rs.getString("description"),
-                rs.getLong("customer_id"), rs.getObject("customer_uuid", UUID.class), rs.getString("customer_name"),
-                Timestamps.read(rs, "created"), Timestamps.read(rs, "modified"));
+        return new Project(
+                rs.getLong("id"),
+                rs.getObject("uuid", UUID.class),
+                rs.getString("name"),
+                rs.getString("description"),
+                rs.getLong("customer_id"),
+                rs.getObject("customer_uuid", UUID.class),
+                rs.getString("customer_name"),
+                Timestamps.read(rs, "created"),
+                Timestamps.read(rs, "modified"));
     }
 }

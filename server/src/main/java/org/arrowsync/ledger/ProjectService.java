@@ -69,9 +69,10 @@ public class ProjectService {
         }
         errors.requiredValue("customer", customerUuid);
         errors.throwIfAny();
-        return customers.find(customerUuid).orElseThrow(() -> InvalidInput.of("customer", "Invalid hyperlink - Object does not exist."));
+        return customers
+                .find(customerUuid)
+                .orElseThrow(() -> InvalidInput.of("customer", "Invalid hyperlink - Object does not exist."));
     }
 
-    record ProjectFilter(UUID customerUuid, String name) {
-    }
+    record ProjectFilter(UUID customerUuid, String name) {}
 }

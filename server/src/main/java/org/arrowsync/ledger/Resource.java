@@ -5,8 +5,21 @@ import java.util.UUID;
 import tools.jackson.databind.JsonNode;
 
 /** A provisioned marketplace resource; Arrow licenses become resources, with their XSP reference in the attributes. */
-public record Resource(long id, UUID uuid, String name, String backendId, String state, Ref offering, Ref project, Ref customer,
-        Ref plan, JsonNode attributes, JsonNode report, JsonNode currentUsages, Instant created, Instant modified) {
+public record Resource(
+        long id,
+        UUID uuid,
+        String name,
+        String backendId,
+        String state,
+        Ref offering,
+        Ref project,
+        Ref customer,
+        Ref plan,
+        JsonNode attributes,
+        JsonNode report,
+        JsonNode currentUsages,
+        Instant created,
+        Instant modified) {
 
     public static final String LICENSE_ATTRIBUTE = "arrow_license_reference";
 
@@ -17,6 +30,5 @@ public record Resource(long id, UUID uuid, String name, String backendId, String
     }
 
     /** A linked object: its row id, uuid and name, as list views show them without another query. */
-    public record Ref(long id, UUID uuid, String name) {
-    }
+    public record Ref(long id, UUID uuid, String name) {}
 }

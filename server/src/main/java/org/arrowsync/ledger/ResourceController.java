@@ -34,15 +34,21 @@ class ResourceController {
     }
 
     @GetMapping
-    Listing<ResourceView> list(@RequestParam(name = "customer_uuid", required = false) String customerUuid,
+    Listing<ResourceView> list(
+            @RequestParam(name = "customer_uuid", required = false) String customerUuid,
             @RequestParam(name = "project_uuid", required = false) String projectUuid,
             @RequestParam(name = "offering_uuid", required = false) String offeringUuid,
             @RequestParam(required = false) String name,
             @RequestParam(name = "backend_id", required = false) String backendId,
             @RequestParam(required = false) String state,
             PageRequest page) {
-        ResourceFilter filter = new ResourceFilter(Filters.uuid("customer_uuid", customerUuid), Filters.uuid("project_uuid", projectUuid),
-                Filters.uuid("offering_uuid", offeringUuid), name, backendId, state);
+        ResourceFilter filter = new ResourceFilter(
+                Filters.uuid("customer_uuid", customerUuid),
+                Filters.uuid("project_uuid", projectUuid),
+                Filters.uuid("offering_uuid", offeringUuid),
+                name,
+                backendId,
+                state);
         return resources.list(filter, page).map(ResourceView::of);
     }
 
@@ -75,16 +81,33 @@ class ResourceController {
     }
 
     /** Links ({@code offering}, {@code project}, {@code plan}) may be hyperlinks or UUIDs. */
-    record ResourceForm(String name, String backendId, String state, String offering, String project, String plan, JsonNode attributes,
-            JsonNode report, JsonNode currentUsages) {
+    record ResourceForm(
+            String name,
+            String backendId,
+            String state,
+            String offering,
+            String project,
+            String plan,
+            JsonNode attributes,
+            JsonNode report,
+            JsonNode currentUsages) {
 
         ResourceDraft draft() {
-            return new ResourceDraft(name, backendId, state, ref("offering", offering), ref("project", project), ref("plan", plan),
-                    attributes, report, currentUsages);
+            return new ResourceDraft(
+                    name,
+                    backendId,
+                    state,
+                    ref("offering", offering),
+                    ref("project", project),
+                    ref("plan", plan),
+                    attributes,
+                    report,
+                    currentUsages);
         }
 
         ResourceDraft over(ResourceDraft current) {
-            return new ResourceDraft(name != null ? name : current.name(),
+            return new ResourceDraft(
+                    name != null ? name : current.name(),
                     backendId != null ? backendId : current.backendId(),
                     state != null ? state : current.state(),
                     offering != null ? ref("offering", offering) : current.offeringUuid(),
@@ -100,18 +123,52 @@ class ResourceController {
         }
     }
 
-    record ResourceView(String url, String uuid, String name, String backendId, String state, String offering, String offeringUuid,
-            String offeringName, String project, String projectUuid, String projectName, String customer, String customerUuid,
-            String customerName, String planUuid, String planName, JsonNode attributes, JsonNode report,
-            JsonNode currentUsages, Instant created, Instant modified) {
+    record ResourceView(
+            String url,
+            String uuid,
+            String name,
+            String backendId,
+            String state,
+            String offering,
+            String offeringUuid,
+            String offeringName,
+            String project,
+            String projectUuid,
+            String projectName,
+            String customer,
+            String customerUuid,
+            String customerName,
+            String planUuid,
+            String planName,
+            JsonNode attributes,
+            JsonNode report,
+            JsonNode currentUsages,
+            Instant created,
+            Instant modified) {
 
         static ResourceView of(Resource r) {
-            return new ResourceView(ApiUrls.of("marketplace-resources", r.uuid()), Uuids.hex(r.uuid()), r.name(), r.backendId(), r.state(),
-                    ApiUrls.of(OfferingController.COLLECTION, r.offering().uuid()), Uuids.hex(r.offering().uuid()), r.offering().name(),
-                    ApiUrls.of("projects", r.project().uuid()), Uuids.hex(r.project().uuid()), r.project().name(),
-                    ApiUrls.of("customers", r.customer().uuid()), Uuids.hex(r.customer().uuid()), r.customer().name(),
-                    r.plan() == null ? null : Uuids.hex(r.plan().uuid()), r.plan() == null ? null : r.plan().name(),
-                    r.attributes(), r.report(), r.currentUsages(), r.created(), r.modified());
+            return new ResourceView(
+                    ApiUrls.of("marketplace-resources", r.uuid()),
+                    Uuids.hex(r.uuid()),
+                    r.name(),
+                    r.backendId(),
+                    r.state(),
+                    ApiUrls.of(OfferingController.COLLECTION, r.offering().uuid()),
+                    Uuids.hex(r.offering().uuid()),
+                    r.offering().name(),
+                    ApiUrls.of("projects", r.project().uuid()),
+                    Uuids.hex(r.project().uuid()),
+                    r.project().name(),
+                    ApiUrls.of("customers", r.customer().uuid()),
+                    Uuids.hex(r.customer().uuid()),
+                    r.customer().name(),
+                    r.plan() == null ? null : Uuids.hex(r.plan().uuid()),
+                    r.plan() == null ? null : r.plan().name(),
+                    r.attributes(),
+                    r.report(),
+                    r.currentUsages(),
+                    r.created(),
+                    r.modified());
         }
     }
 }

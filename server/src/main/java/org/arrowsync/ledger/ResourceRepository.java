@@ -38,20 +38,31 @@ class ResourceRepository {
     }
 
     Optional<Resource> find(UUID uuid) {
-        return jdbc.sql(SELECT + " where r.uuid = ?").param(uuid).query(this::map).optional();
+        return jdbc.sql(SELECT + " where r.uuid = ?")
+                .param(uuid)
+                .query(this::map)
+                .optional();
     }
 
     long count(SqlFilter filter) {
-        return jdbc.sql("select count(*)" + FROM + filter.clause()).params(filter.params()).query(Long.class).single();
+        return jdbc.sql("select count(*)" + FROM + filter.clause())
+                .params(filter.params())
+                .query(Long.class)
+                .single();
     }
 
     List<Resource> page(SqlFilter filter, PageRequest page) {
-        return jdbc.sql(SELECT + filter.clause() + " order by r.created desc, r.id desc offset ? limit ?").params(filter.params(page))
-                .query(this::map).list();
+        return jdbc.sql(SELECT + filter.clause() + " order by r.created desc, r.id desc offset ? limit ?")
+                .params(filter.params(page))
+                .query(this::map)
+                .list();
     }
 
     List<Resource> all(SqlFilter filter) {
-        return jdbc.sql(SELECT + filter.clause() + " order by r.created, r.id").params(filter.params()).query(this::map).list();
+        return jdbc.sql(SELECT + filter.clause() + " order by r.created, r.id")
+                .params(filter.params())
+                .query(this::map)
+                .list();
     }
 
     UUID insert(ResourceFields fields, Instant now) {
@@ -60,9 +71,19 @@ class ResourceRepository {
                         insert into resources (uuid, name, backend_id, state, offering_id, project_id, plan_id, attributes, report,
                                                current_usages, created, modified)
                         values (?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?::jsonb, ?, ?)""")
-                .params(uuid, fields.name(), fields.backendId(), fields.state(), fields.offeringId(), fields.projectId(), fields.planId(),
-                        json.writeValueAsString(fields.attributes()), json.writeValueAsString(fields.report()),
-                        json.writeValueAsString(fields.currentUsages()), Timestamps.of(now), Timestamps.of(now))
+                .params(
+                        uuid,
+                        fields.name(),
+                        fields.backendId(),
+                        fields.state(),
+                        fields.offeringId(),
+                        fields.projectId(),
+                        fields.planId(),
+                        json.writeValueAsString(fields.attributes()),
+                        json.writeValueAsString(fields.report()),
+                        json.writeValueAsString(fields.currentUsages()),
+                        Timestamps.of(now),
+                        Timestamps.of(now))
                 .update();
         return uuid;
     }
@@ -72,14 +93,26 @@ class ResourceRepository {
                         update resources set name = ?, backend_id = ?, state = ?, offering_id = ?, project_id = ?, plan_id = ?,
                                attributes = ?::jsonb, report = ?::jsonb, current_usages = ?::jsonb, modified = ?
                         where id = ?""")
-                .params(fields.name(), fields.backendId(), fields.state(), fields.offeringId(), fields.projectId(), fields.planId(),
-                        json.writeValueAsString(fields.attributes()), json.writeValueAsString(fields.report()),
-                        json.writeValueAsString(fields.currentUsages()), Timestamps.of(now), id)
+                .params(
+                        fields.name(),
+                        fields.backendId(),
+                        fields.state(),
+                        fields.offeringId(),
+                        fields.projectId(),
+                        fields.planId(),
+                        json.writeValueAsString(fields.attributes()),
+                        json.writeValueAsString(fields.report()),
+                        json.writeValueAsString(fields.currentUsages()),
+                        Timestamps.of(now),
+                        id)
                 .update();
     }
 
     boolean hasConsumption(long id) {
-        return jdbc.sql("select exists (select 1 from consumption_records where resource_id = ?)").param(id).query(Boolean.class).single();
+        return jdbc.sql("select exists (select 1 from consumption_records where resource_id = ?)")
+                .param(id)
+                .query(Boolean.class)
+                .single();
     }
 
     void delete(long id) {
@@ -88,21 +121,46 @@ class ResourceRepository {
 
     private Resource map(ResultSet rs, int row) throws SQLException {
         long planId = rs.getLong("plan_id");
-        Ref plan = rs.wasNull() ? null : new Ref(planId, rs.getObject("plan_uuid", UUID.class), rs.getString("plan_name"));
-        return new Resource(rs.getLong("id"), rs.getObject("uuid", UUID.class), rs.getString("name"), rs.getString("backend_id"),
+        Ref plan =
+                rs.wasNull() ? null : new Ref(planId, rs.getObject("plan_uuid", UUID.class), rs.getString("plan_name"));
+        return new Resource(
+                rs.getLong("id"),
+                rs.getObject("uuid", UUID.class),
+                rs.getString("name"),
+                rs.getString("backend_id"),
                 rs.getString("state"),
-                new Ref(rs.getLong("offering_id"), rs.getObject("offering_uuid", UUID.class), rs.getString("offering_name")),
-                new Ref(rs.getLong("project_id"), rs.getObject("project_uuid", UUID.class), rs.getString("project_name")),
-                new Ref(rs.getLong("customer_id"), rs.getObject("customer_uuid", UUID.class), rs.getString("customer_name")),
-                plan, readJson(rs, "attributes"), readJson(rs, "report"), readJson(rs, "current_usages"),
-                Timestamps.read(rs, "created"), Timestamps.read(rs, "modified"));
+                new Ref(
+                        rs.getLong("offering_id"),
+                        rs.getObject("offering_uuid", UUID.class),
+                        rs.getString("offering_name")),
+                new Ref(
+                        rs.getLong("project_id"),
+                        rs.getObject("project_uuid", UUID.class),
+                        rs.getString("project_name")),
+                new Ref(
+                        rs.getLong("customer_id"),
+                        rs.getObject("customer_uuid", UUID.class),
+                        rs.getString("customer_name")),
+                plan,
+                readJson(rs, "attributes"),
+                readJson(rs, "report"),
+                readJson(rs, "current_usages"),
+                Timestamps.read(rs, "created"),
+                Timestamps.read(rs, "modified"));
     }
 
     private JsonNode readJson(ResultSet rs, String column) throws SQLException {
         return json.readTree(rs.getString(column));
     }
 
-    record ResourceFields(String name, String backendId, String state, long offeringId, long projectId, Long planId, JsonNode attributes,
-            JsonNode report, JsonNode currentUsages) {
-    }
+    record ResourceFields(
+            String name,
+            String backendId,
+            String state,
+            long offeringId,
+            long projectId,
+            Long planId,
+            JsonNode attributes,
+            JsonNode report,
+            JsonNode currentUsages) {}
 }

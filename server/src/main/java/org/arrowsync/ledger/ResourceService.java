@@ -31,7 +31,8 @@ public class ResourceService {
     private final ProjectRepository projects;
     private final Clock clock;
 
-    ResourceService(ResourceRepository resources, OfferingRepository offerings, ProjectRepository projects, Clock clock) {
+    ResourceService(
+            ResourceRepository resources, OfferingRepository offerings, ProjectRepository projects, Clock clock) {
         this.resources = resources;
         this.offerings = offerings;
         this.projects = projects;
@@ -56,20 +57,21 @@ public class ResourceService {
             return Map.of();
         }
         Map<CustomerLicense, Resource> found = new HashMap<>();
-        for (Resource resource : resources.all(new SqlFilter().where("r.attributes ->> '" + Resource.LICENSE_ATTRIBUTE + "' = any(?)",
-                (Object) licenseReferences.toArray(String[]::new)))) {
+        for (Resource resource : resources.all(
+                new SqlFilter().where("r.attributes ->> '" + Resource.LICENSE_ATTRIBUTE + "' = any(?)", (Object)
+                        licenseReferences.toArray(String[]::new)))) {
             found.putIfAbsent(new CustomerLicense(resource.customer().uuid(), resource.licenseReference()), resource);
         }
         return found;
     }
 
     /** A license as billed to one customer. */
-    public record CustomerLicense(UUID customerUuid, String licenseReference) {
-    }
+    public record CustomerLicense(UUID customerUuid, String licenseReference) {}
 
     /** The resource with this backend id within one offering (D14: never another offering's resource). */
     public Optional<Resource> inOffering(UUID offeringUuid, String backendId) {
-        return resources.all(new SqlFilter().eq("o.uuid", offeringUuid).eq("r.backend_id", backendId)).stream().findFirst();
+        return resources.all(new SqlFilter().eq("o.uuid", offeringUuid).eq("r.backend_id", backendId)).stream()
+                .findFirst();
     }
 
     Listing<Resource> list(ResourceFilter filter, PageRequest page) {
@@ -98,9 +100,12 @@ public class ResourceService {
     @Transactional
     void delete(UUID uuid) {
         Resource resource = get(uuid);
-        // Its consumption records would go with it while their invoice items stay: a re-imported license would bill again.
+        // Its consumption records would go with it while their invoice items stay: a re-imported license would bill
+        // again.
         if (resources.hasConsumption(resource.id())) {
-            throw new Rejected(409, "This resource has Arrow consumption records; set its state to Terminated instead of deleting it.");
+            throw new Rejected(
+                    409,
+                    "This resource has Arrow consumption records; set its state to Terminated instead of deleting it.");
         }
         resources.delete(resource.id());
     }
@@ -141,24 +146,44 @@ public class ResourceService {
         }
         errors.throwIfAny();
         JsonNodeFactory nodes = JsonNodeFactory.instance;
-        return new ResourceFields(draft.name(), draft.backendId() == null ? "" : draft.backendId(),
-                draft.state() == null ? OK : draft.state(), offering.id(), project.id(), planId,
+        return new ResourceFields(
+                draft.name(),
+                draft.backendId() == null ? "" : draft.backendId(),
+                draft.state() == null ? OK : draft.state(),
+                offering.id(),
+                project.id(),
+                planId,
                 draft.attributes() == null ? nodes.objectNode() : draft.attributes(),
                 draft.report() == null ? nodes.arrayNode() : draft.report(),
                 draft.currentUsages() == null ? nodes.objectNode() : draft.currentUsages());
     }
 
     /** What a resource should become; absent JSON fields start empty. */
-    public record ResourceDraft(String name, String backendId, String state, UUID offeringUuid, UUID projectUuid, UUID planUuid,
-            JsonNode attributes, JsonNode report, JsonNode currentUsages) {
+    public record ResourceDraft(
+            String name,
+            String backendId,
+            String state,
+            UUID offeringUuid,
+            UUID projectUuid,
+            UUID planUuid,
+            JsonNode attributes,
+            JsonNode report,
+            JsonNode currentUsages) {
 
         public static ResourceDraft of(Resource resource) {
-            return new ResourceDraft(resource.name(), resource.backendId(), resource.state(), resource.offering().uuid(),
-                    resource.project().uuid(), resource.plan() == null ? null : resource.plan().uuid(), resource.attributes(),
-                    resource.report(), resource.currentUsages());
+            return new ResourceDraft(
+                    resource.name(),
+                    resource.backendId(),
+                    resource.state(),
+                    resource.offering().uuid(),
+                    resource.project().uuid(),
+                    resource.plan() == null ? null : resource.plan().uuid(),
+                    resource.attributes(),
+                    resource.report(),
+                    resource.currentUsages());
         }
     }
 
-    record ResourceFilter(UUID customerUuid, UUID projectUuid, UUID offeringUuid, String name, String backendId, String state) {
-    }
+    record ResourceFilter(
+            UUID customerUuid, UUID projectUuid, UUID offeringUuid, String name, String backendId, String state) {}
 }

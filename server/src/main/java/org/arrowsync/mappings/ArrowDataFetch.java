@@ -27,8 +27,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 /**
- * What Arrow reports for one mapped customer in the current month: its billing-export lines and the consumption of its linked
- * licenses (D12: {@code attributes.arrow_license_reference}). Arrow failures are reported in the body, not as an error.
+ * What Arrow reports for one mapped customer in the current month: its billing-export lines and the consumption of its
+ * linked licenses (D12: {@code attributes.arrow_license_reference}). Arrow failures are reported in the body, not as an
+ * error.
  */
 @Service
 class ArrowDataFetch {
@@ -41,7 +42,12 @@ class ArrowDataFetch {
     private final ResourceService resources;
     private final Clock clock;
 
-    ArrowDataFetch(CustomerMappingService mappings, SettingsService settings, ArrowAccess arrow, ResourceService resources, Clock clock) {
+    ArrowDataFetch(
+            CustomerMappingService mappings,
+            SettingsService settings,
+            ArrowAccess arrow,
+            ResourceService resources,
+            Clock clock) {
         this.mappings = mappings;
         this.settings = settings;
         this.arrow = arrow;
@@ -60,42 +66,78 @@ class ArrowDataFetch {
             try {
                 ExportQuery query = ExportQuery.forPeriod(owner.exportTypeReference(), period)
                         .withCustomerXspRefs(List.of(mapping.arrowReference()));
-                client.forEachExportPage(query, page -> page.rows().stream().map(row -> row.billingLine())
-                        .filter(BillingLineResult::isValid).map(BillingLineResult::line)
-                        .filter(line -> belongsTo(line, mapping)).map(ArrowBillingLine::of).forEach(billing::add));
+                client.forEachExportPage(
+                        query,
+                        page -> page.rows().stream()
+                                .map(row -> row.billingLine())
+                                .filter(BillingLineResult::isValid)
+                                .map(BillingLineResult::line)
+                                .filter(line -> belongsTo(line, mapping))
+                                .map(ArrowBillingLine::of)
+                                .forEach(billing::add));
                 billingAvailable = true;
             } catch (ArrowException e) {
                 log.warn("Could not fetch the Arrow export for mapping {}: {}", mapping.uuid(), e.getMessage());
             }
         }
         List<Resource> owned = resources.ofCustomer(mapping.customerUuid());
-        List<Resource> linked = owned.stream().filter(resource -> !resource.licenseReference().isEmpty()).toList();
+        List<Resource> linked = owned.stream()
+                .filter(resource -> !resource.licenseReference().isEmpty())
+                .toList();
         List<ArrowConsumptionLine> consumption = new ArrayList<>();
         String error = null;
         int matched = 0;
         for (Resource resource : linked) {
             try {
                 ConsumptionReport report = client.monthlyConsumption(resource.licenseReference(), period, period);
-                consumption.add(new ArrowConsumptionLine(resource.licenseReference(), resource.name(), Uuids.hex(resource.uuid()),
-                        period.toString(), Money.summary(report.sellTotal()), Money.summary(report.buyTotal()), null));
+                consumption.add(new ArrowConsumptionLine(
+                        resource.licenseReference(),
+                        resource.name(),
+                        Uuids.hex(resource.uuid()),
+                        period.toString(),
+                        Money.summary(report.sellTotal()),
+                        Money.summary(report.buyTotal()),
+                        null));
                 matched++;
             } catch (ArrowException e) {
-                consumption.add(new ArrowConsumptionLine(resource.licenseReference(), resource.name(), Uuids.hex(resource.uuid()),
-                        period.toString(), null, null, e.getMessage()));
+                consumption.add(new ArrowConsumptionLine(
+                        resource.licenseReference(),
+                        resource.name(),
+                        Uuids.hex(resource.uuid()),
+                        period.toString(),
+                        null,
+                        null,
+                        e.getMessage()));
                 error = error != null ? error : "Failed to fetch consumption data: " + e.getMessage();
             }
         }
-        return new FetchCustomerArrowDataResponse(Uuids.hex(mapping.uuid()), mapping.arrowReference(), mapping.arrowCompanyName(),
-                mapping.customerName(), period.toString(), billingAvailable, billing,
-                total(billing, ArrowBillingLine::sellPrice), total(billing, ArrowBillingLine::buyPrice), consumption,
-                total(consumption, ArrowConsumptionLine::sellPrice), total(consumption, ArrowConsumptionLine::buyPrice), owned.size(),
-                linked.size(), matched, error);
+        return new FetchCustomerArrowDataResponse(
+                Uuids.hex(mapping.uuid()),
+                mapping.arrowReference(),
+                mapping.arrowCompanyName(),
+                mapping.customerName(),
+                period.toString(),
+                billingAvailable,
+                billing,
+                total(billing, ArrowBillingLine::sellPrice),
+                total(billing, ArrowBillingLine::buyPrice),
+                consumption,
+                total(consumption, ArrowConsumptionLine::sellPrice),
+                total(consumption, ArrowConsumptionLine::buyPrice),
+                owned.size(),
+                linked.size(),
+                matched,
+                error);
     }
 
-    /** D13: by customer reference when the export carries one, else by company name (trimmed, case and spacing ignored). */
+    /**
+     * D13: by customer reference when the export carries one, else by company name (trimmed, case and spacing ignored).
+     */
     static boolean belongsTo(BillingLine line, CustomerMapping mapping) {
         if (line.customerReference() != null && !line.customerReference().isBlank()) {
-            return line.customerReference().strip().equalsIgnoreCase(mapping.arrowReference().strip());
+            return line.customerReference()
+                    .strip()
+                    .equalsIgnoreCase(mapping.arrowReference().strip());
         }
         return normalised(line.companyName()).equals(normalised(mapping.arrowCompanyName()));
     }
@@ -105,7 +147,8 @@ class ArrowDataFetch {
     }
 
     private static <T> BigDecimal total(List<T> lines, Function<T, BigDecimal> amount) {
-        List<BigDecimal> amounts = lines.stream().map(amount).filter(value -> value != null).toList();
+        List<BigDecimal> amounts =
+                lines.stream().map(amount).filter(value -> value != null).toList();
         return amounts.isEmpty() ? null : Money.summary(amounts.stream().reduce(BigDecimal.ZERO, BigDecimal::add));
     }
 
@@ -113,25 +156,53 @@ class ArrowDataFetch {
         return value == null ? "" : value;
     }
 
-    record ArrowBillingLine(String vendorName, String subscriptionReference, String licenseReference, String offerSku,
-            String classification, BigDecimal quantity, BigDecimal sellPrice, BigDecimal buyPrice) {
+    record ArrowBillingLine(
+            String vendorName,
+            String subscriptionReference,
+            String licenseReference,
+            String offerSku,
+            String classification,
+            BigDecimal quantity,
+            BigDecimal sellPrice,
+            BigDecimal buyPrice) {
 
         static ArrowBillingLine of(BillingLine line) {
-            return new ArrowBillingLine(orEmpty(line.vendor()), orEmpty(line.vendorSubscriptionId()), orEmpty(line.licenseReference()),
-                    orEmpty(line.arrowSku()), orEmpty(line.classification()),
+            return new ArrowBillingLine(
+                    orEmpty(line.vendor()),
+                    orEmpty(line.vendorSubscriptionId()),
+                    orEmpty(line.licenseReference()),
+                    orEmpty(line.arrowSku()),
+                    orEmpty(line.classification()),
                     line.quantity() == null ? null : line.quantity().setScale(4, RoundingMode.HALF_UP),
-                    Money.summary(line.sellTotal()), Money.summary(line.buyTotal()));
+                    Money.summary(line.sellTotal()),
+                    Money.summary(line.buyTotal()));
         }
     }
 
-    record ArrowConsumptionLine(String licenseReference, String resourceName, String resourceUuid, String period, BigDecimal sellPrice,
-            BigDecimal buyPrice, String error) {
-    }
+    record ArrowConsumptionLine(
+            String licenseReference,
+            String resourceName,
+            String resourceUuid,
+            String period,
+            BigDecimal sellPrice,
+            BigDecimal buyPrice,
+            String error) {}
 
-    record FetchCustomerArrowDataResponse(String customerMappingUuid, String arrowReference, String arrowCompanyName,
-            String waldurCustomerName, String period, boolean billingAvailable, List<ArrowBillingLine> billingLines,
-            BigDecimal billingTotalSell, BigDecimal billingTotalBuy, List<ArrowConsumptionLine> consumptionLines,
-            BigDecimal consumptionTotalSell, BigDecimal consumptionTotalBuy, int totalCustomerResources, int resourcesWithBackendId,
-            int matchedResources, String error) {
-    }
+    record FetchCustomerArrowDataResponse(
+            String customerMappingUuid,
+            String arrowReference,
+            String arrowCompanyName,
+            String waldurCustomerName,
+            String period,
+            boolean billingAvailable,
+            List<ArrowBillingLine> billingLines,
+            BigDecimal billingTotalSell,
+            BigDecimal billingTotalBuy,
+            List<ArrowConsumptionLine> consumptionLines,
+            BigDecimal consumptionTotalSell,
+            BigDecimal consumptionTotalBuy,
+            int totalCustomerResources,
+            int resourcesWithBackendId,
+            int matchedResources,
+            String error) {}
 }

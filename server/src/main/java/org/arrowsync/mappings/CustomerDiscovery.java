@@ -32,7 +32,11 @@ class CustomerDiscovery {
     private final CustomerService customers;
     private final Clock clock;
 
-    CustomerDiscovery(ArrowAccess arrow, SettingsService settings, CustomerMappingService mappings, CustomerService customers,
+    CustomerDiscovery(
+            ArrowAccess arrow,
+            SettingsService settings,
+            CustomerMappingService mappings,
+            CustomerService customers,
             Clock clock) {
         this.arrow = arrow;
         this.settings = settings;
@@ -44,27 +48,39 @@ class CustomerDiscovery {
     /** The setup wizard's discovery with typed-in credentials; an Arrow failure listing customers is a 400. */
     DiscoverCustomersResponse discover(String apiUrl, String apiKey) {
         ArrowClient client = arrow.client(apiUrl, apiKey);
-        List<ArrowCustomerDiscovery> arrowCustomers = client.customers().stream().map(ArrowCustomerDiscovery::of).toList();
-        List<ExportTypeCompatibility> exportTypes = ExportCompatibility.check(client, YearMonth.now(clock).minusMonths(1));
+        List<ArrowCustomerDiscovery> arrowCustomers =
+                client.customers().stream().map(ArrowCustomerDiscovery::of).toList();
+        List<ExportTypeCompatibility> exportTypes =
+                ExportCompatibility.check(client, YearMonth.now(clock).minusMonths(1));
         List<WaldurCustomerBrief> waldur = waldurCustomers();
         Set<String> mapped = mappings.referencesOfAnySettings();
-        return new DiscoverCustomersResponse(arrowCustomers, waldur, suggest(arrowCustomers, waldur, mapped), exportTypes);
+        return new DiscoverCustomersResponse(
+                arrowCustomers, waldur, suggest(arrowCustomers, waldur, mapped), exportTypes);
     }
 
-    /** Arrow customers of the active settings not mapped (actively) yet; failures answer {@code {"detail": …}} as the reference. */
+    /**
+     * Arrow customers of the active settings not mapped (actively) yet; failures answer {@code {"detail": …}} as the
+     * reference.
+     */
     AvailableArrowCustomersResponse available() {
-        Settings active = settings.active().orElseThrow(() -> new AvailableCustomersFailed("No active Arrow settings configured"));
+        Settings active = settings.active()
+                .orElseThrow(() -> new AvailableCustomersFailed("No active Arrow settings configured"));
         List<Customer> all;
         try {
             all = arrow.client(active).customers();
         } catch (ArrowException e) {
             throw new AvailableCustomersFailed("Failed to fetch Arrow customers: " + e.getMessage());
         }
-        Set<String> mapped = mappings.active(active).stream().map(CustomerMapping::arrowReference).collect(Collectors.toSet());
-        List<ArrowCustomerDiscovery> unmapped = all.stream().filter(customer -> !mapped.contains(customer.reference()))
-                .map(ArrowCustomerDiscovery::of).toList();
+        Set<String> mapped = mappings.active(active).stream()
+                .map(CustomerMapping::arrowReference)
+                .collect(Collectors.toSet());
+        List<ArrowCustomerDiscovery> unmapped = all.stream()
+                .filter(customer -> !mapped.contains(customer.reference()))
+                .map(ArrowCustomerDiscovery::of)
+                .toList();
         List<WaldurCustomerBrief> waldur = waldurCustomers();
-        return new AvailableArrowCustomersResponse(Uuids.hex(active.uuid()), unmapped, waldur, suggest(unmapped, waldur, Set.of()));
+        return new AvailableArrowCustomersResponse(
+                Uuids.hex(active.uuid()), unmapped, waldur, suggest(unmapped, waldur, Set.of()));
     }
 
     /** Copies Arrow's current company names onto the active mappings of the settings (D18: those asked for). */
@@ -88,52 +104,72 @@ class CustomerDiscovery {
 
     private List<WaldurCustomerBrief> waldurCustomers() {
         return customers.all().stream()
-                .map(customer -> new WaldurCustomerBrief(Uuids.hex(customer.uuid()), customer.name(), customer.abbreviation())).toList();
+                .map(customer ->
+                        new WaldurCustomerBrief(Uuids.hex(customer.uuid()), customer.name(), customer.abbreviation()))
+                .toList();
     }
 
-    private static List<CustomerMappingSuggestion> suggest(List<ArrowCustomerDiscovery> arrowCustomers, List<WaldurCustomerBrief> waldur,
-            Set<String> mapped) {
-        return arrowCustomers.stream().map(customer -> {
-            if (mapped.contains(customer.reference())) {
-                return new CustomerMappingSuggestion(customer, null, 0.0, true);
-            }
-            return NameMatch.best(customer.companyName(), waldur, WaldurCustomerBrief::name, NameMatch.CUSTOMER_THRESHOLD)
-                    .map(match -> new CustomerMappingSuggestion(customer, match.candidate(), match.confidence(), false))
-                    .orElseGet(() -> new CustomerMappingSuggestion(customer, null, 0.0, false));
-        }).toList();
+    private static List<CustomerMappingSuggestion> suggest(
+            List<ArrowCustomerDiscovery> arrowCustomers, List<WaldurCustomerBrief> waldur, Set<String> mapped) {
+        return arrowCustomers.stream()
+                .map(customer -> {
+                    if (mapped.contains(customer.reference())) {
+                        return new CustomerMappingSuggestion(customer, null, 0.0, true);
+                    }
+                    return NameMatch.best(
+                                    customer.companyName(),
+                                    waldur,
+                                    WaldurCustomerBrief::name,
+                                    NameMatch.CUSTOMER_THRESHOLD)
+                            .map(match -> new CustomerMappingSuggestion(
+                                    customer, match.candidate(), match.confidence(), false))
+                            .orElseGet(() -> new CustomerMappingSuggestion(customer, null, 0.0, false));
+                })
+                .toList();
     }
 
     /** Arrow's camelCase keys, kept on the wire as the contract shows them. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record ArrowCustomerDiscovery(String reference, @JsonProperty("companyName") String companyName, String email, String city,
+    record ArrowCustomerDiscovery(
+            String reference,
+            @JsonProperty("companyName") String companyName,
+            String email,
+            String city,
             @JsonProperty("countryCode") String countryCode) {
 
         static ArrowCustomerDiscovery of(Customer customer) {
-            return new ArrowCustomerDiscovery(customer.reference(), customer.companyName() == null ? "" : customer.companyName(),
-                    customer.email(), customer.city(), customer.countryCode());
+            return new ArrowCustomerDiscovery(
+                    customer.reference(),
+                    customer.companyName() == null ? "" : customer.companyName(),
+                    customer.email(),
+                    customer.city(),
+                    customer.countryCode());
         }
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record WaldurCustomerBrief(String uuid, String name, String abbreviation) {
-    }
+    record WaldurCustomerBrief(String uuid, String name, String abbreviation) {}
 
     /** No suggestion is an absent {@code suggested_waldur_customer}, as the contract does not allow null there. */
-    record CustomerMappingSuggestion(ArrowCustomerDiscovery arrowCustomer,
-            @JsonInclude(JsonInclude.Include.NON_NULL) WaldurCustomerBrief suggestedWaldurCustomer, double confidence,
-            boolean existingMapping) {
-    }
+    record CustomerMappingSuggestion(
+            ArrowCustomerDiscovery arrowCustomer,
+            @JsonInclude(JsonInclude.Include.NON_NULL) WaldurCustomerBrief suggestedWaldurCustomer,
+            double confidence,
+            boolean existingMapping) {}
 
-    record DiscoverCustomersResponse(List<ArrowCustomerDiscovery> arrowCustomers, List<WaldurCustomerBrief> waldurCustomers,
-            List<CustomerMappingSuggestion> suggestions, List<ExportTypeCompatibility> exportTypes) {
-    }
+    record DiscoverCustomersResponse(
+            List<ArrowCustomerDiscovery> arrowCustomers,
+            List<WaldurCustomerBrief> waldurCustomers,
+            List<CustomerMappingSuggestion> suggestions,
+            List<ExportTypeCompatibility> exportTypes) {}
 
-    record AvailableArrowCustomersResponse(String settingsUuid, List<ArrowCustomerDiscovery> arrowCustomers,
-            List<WaldurCustomerBrief> waldurCustomers, List<CustomerMappingSuggestion> suggestions) {
-    }
+    record AvailableArrowCustomersResponse(
+            String settingsUuid,
+            List<ArrowCustomerDiscovery> arrowCustomers,
+            List<WaldurCustomerBrief> waldurCustomers,
+            List<CustomerMappingSuggestion> suggestions) {}
 
-    record SyncFromArrowResponse(int updated) {
-    }
+    record SyncFromArrowResponse(int updated) {}
 
     /** {@code available_customers} answers its failures as {@code {"detail": …}} with 400, unlike the other actions. */
     static final class AvailableCustomersFailed extends RuntimeException {

@@ -32,8 +32,8 @@ class CustomerMappingActionsController {
     private final LicenseDiscovery licenses;
     private final LicenseLinking linking;
 
-    CustomerMappingActionsController(CustomerDiscovery discovery, ArrowDataFetch arrowData, LicenseDiscovery licenses,
-            LicenseLinking linking) {
+    CustomerMappingActionsController(
+            CustomerDiscovery discovery, ArrowDataFetch arrowData, LicenseDiscovery licenses, LicenseLinking linking) {
         this.discovery = discovery;
         this.arrowData = arrowData;
         this.licenses = licenses;
@@ -50,7 +50,8 @@ class CustomerMappingActionsController {
     @Operation(operationId = "admin_arrow_customer_mappings_sync_from_arrow")
     SyncFromArrowResponse syncFromArrow(@RequestBody(required = false) SyncFromArrowRequest request) {
         String settings = request == null ? null : request.settingsUuid();
-        return discovery.syncFromArrow(settings == null || settings.isBlank() ? null : Uuids.fromReference("settings_uuid", settings));
+        return discovery.syncFromArrow(
+                settings == null || settings.isBlank() ? null : Uuids.fromReference("settings_uuid", settings));
     }
 
     @GetMapping("{uuid}/fetch_arrow_data/")
@@ -75,7 +76,10 @@ class CustomerMappingActionsController {
             errors.maxLength("license_reference", request.licenseReference(), 255);
         }
         errors.throwIfAny();
-        return linking.link(mapping, Uuids.fromReference("resource_uuid", request.resourceUuid()), request.licenseReference().strip());
+        return linking.link(
+                mapping,
+                Uuids.fromReference("resource_uuid", request.resourceUuid()),
+                request.licenseReference().strip());
     }
 
     @PostMapping("{uuid}/import_license/")
@@ -90,8 +94,13 @@ class CustomerMappingActionsController {
         errors.required("offering_uuid", request.offeringUuid());
         errors.required("project_uuid", request.projectUuid());
         errors.throwIfAny();
-        return linking.importLicense(mapping, new ImportLicense(request.licenseReference().strip(), request.licenseName(),
-                Uuids.fromReference("offering_uuid", request.offeringUuid()), Uuids.fromReference("project_uuid", request.projectUuid())));
+        return linking.importLicense(
+                mapping,
+                new ImportLicense(
+                        request.licenseReference().strip(),
+                        request.licenseName(),
+                        Uuids.fromReference("offering_uuid", request.offeringUuid()),
+                        Uuids.fromReference("project_uuid", request.projectUuid())));
     }
 
     @ExceptionHandler(AvailableCustomersFailed.class)
@@ -99,12 +108,9 @@ class CustomerMappingActionsController {
         return ResponseEntity.badRequest().body(Map.of("detail", e.getMessage()));
     }
 
-    record SyncFromArrowRequest(String settingsUuid) {
-    }
+    record SyncFromArrowRequest(String settingsUuid) {}
 
-    record LinkResourceRequest(String resourceUuid, String licenseReference) {
-    }
+    record LinkResourceRequest(String resourceUuid, String licenseReference) {}
 
-    record ImportLicenseRequest(String licenseReference, String licenseName, String offeringUuid, String projectUuid) {
-    }
+    record ImportLicenseRequest(String licenseReference, String licenseName, String offeringUuid, String projectUuid) {}
 }

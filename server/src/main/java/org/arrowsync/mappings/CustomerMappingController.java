@@ -23,7 +23,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/** CRUD of customer mappings; {@code settings} and {@code waldur_customer} are accepted as hyperlinks or UUIDs everywhere. */
+/**
+ * CRUD of customer mappings; {@code settings} and {@code waldur_customer} are accepted as hyperlinks or UUIDs
+ * everywhere.
+ */
 @RestController
 @RequestMapping("/api/admin/arrow/customer-mappings/")
 class CustomerMappingController {
@@ -38,18 +41,22 @@ class CustomerMappingController {
 
     @GetMapping
     @Operation(operationId = "admin_arrow_customer_mappings_list")
-    Listing<ArrowCustomerMapping> list(@RequestParam(required = false) String settings,
+    Listing<ArrowCustomerMapping> list(
+            @RequestParam(required = false) String settings,
             @RequestParam(name = "settings_uuid", required = false) String settingsUuid,
             @RequestParam(name = "arrow_reference", required = false) String arrowReference,
             @RequestParam(name = "arrow_company_name", required = false) String arrowCompanyName,
             @RequestParam(name = "waldur_customer", required = false) String customer,
             @RequestParam(name = "waldur_customer_uuid", required = false) String customerUuid,
-            @RequestParam(name = "is_active", required = false) String active, PageRequest page) {
-        UUID settingsFilter = settingsUuid != null ? Filters.uuid("settings_uuid", settingsUuid) : Filters.link("settings", settings);
-        UUID customerFilter = customerUuid != null ? Filters.uuid("waldur_customer_uuid", customerUuid)
+            @RequestParam(name = "is_active", required = false) String active,
+            PageRequest page) {
+        UUID settingsFilter =
+                settingsUuid != null ? Filters.uuid("settings_uuid", settingsUuid) : Filters.link("settings", settings);
+        UUID customerFilter = customerUuid != null
+                ? Filters.uuid("waldur_customer_uuid", customerUuid)
                 : Filters.link("waldur_customer", customer);
-        MappingFilter filter = new MappingFilter(settingsFilter, arrowReference, arrowCompanyName, customerFilter,
-                Filters.bool("is_active", active));
+        MappingFilter filter = new MappingFilter(
+                settingsFilter, arrowReference, arrowCompanyName, customerFilter, Filters.bool("is_active", active));
         return mappings.list(filter, page).map(ArrowCustomerMapping::of);
     }
 
@@ -86,16 +93,21 @@ class CustomerMappingController {
         mappings.delete(Uuids.fromPath(uuid));
     }
 
-    record ArrowCustomerMappingRequest(String settings, String arrowReference, String arrowCompanyName, String waldurCustomer,
-            Boolean isActive) {
+    record ArrowCustomerMappingRequest(
+            String settings, String arrowReference, String arrowCompanyName, String waldurCustomer, Boolean isActive) {
 
         MappingDraft draft() {
-            return new MappingDraft(ref("settings", settings), arrowReference, arrowCompanyName, ref("waldur_customer", waldurCustomer),
+            return new MappingDraft(
+                    ref("settings", settings),
+                    arrowReference,
+                    arrowCompanyName,
+                    ref("waldur_customer", waldurCustomer),
                     isActive);
         }
 
         MappingDraft over(MappingDraft current) {
-            return new MappingDraft(settings != null ? ref("settings", settings) : current.settingsUuid(),
+            return new MappingDraft(
+                    settings != null ? ref("settings", settings) : current.settingsUuid(),
                     arrowReference != null ? arrowReference : current.arrowReference(),
                     arrowCompanyName != null ? arrowCompanyName : current.arrowCompanyName(),
                     waldurCustomer != null ? ref("waldur_customer", waldurCustomer) : current.customerUuid(),
@@ -107,23 +119,52 @@ class CustomerMappingController {
         }
     }
 
-    record ArrowCustomerMapping(String uuid, String url, String settings, String settingsUuid, String arrowReference,
-            String arrowCompanyName, String waldurCustomer, String waldurCustomerUuid, String waldurCustomerName, boolean isActive,
-            Instant created, Instant modified) {
+    record ArrowCustomerMapping(
+            String uuid,
+            String url,
+            String settings,
+            String settingsUuid,
+            String arrowReference,
+            String arrowCompanyName,
+            String waldurCustomer,
+            String waldurCustomerUuid,
+            String waldurCustomerName,
+            boolean isActive,
+            Instant created,
+            Instant modified) {
 
         static ArrowCustomerMapping of(CustomerMapping m) {
-            return new ArrowCustomerMapping(Uuids.hex(m.uuid()), ApiUrls.of(COLLECTION, m.uuid()), ApiUrls.of("admin/arrow/settings",
-                    m.settingsUuid()), Uuids.hex(m.settingsUuid()), m.arrowReference(), m.arrowCompanyName(),
-                    ApiUrls.of("customers", m.customerUuid()), Uuids.hex(m.customerUuid()), m.customerName(), m.active(), m.created(),
+            return new ArrowCustomerMapping(
+                    Uuids.hex(m.uuid()),
+                    ApiUrls.of(COLLECTION, m.uuid()),
+                    ApiUrls.of("admin/arrow/settings", m.settingsUuid()),
+                    Uuids.hex(m.settingsUuid()),
+                    m.arrowReference(),
+                    m.arrowCompanyName(),
+                    ApiUrls.of("customers", m.customerUuid()),
+                    Uuids.hex(m.customerUuid()),
+                    m.customerName(),
+                    m.active(),
+                    m.created(),
                     m.modified());
         }
 
         /** The contract's {@code ArrowCustomerMappingCreate}: the links are UUIDs, as they were sent. */
         static ArrowCustomerMapping created(CustomerMapping m) {
             ArrowCustomerMapping view = of(m);
-            return new ArrowCustomerMapping(view.uuid, view.url, view.settingsUuid, view.settingsUuid, view.arrowReference,
-                    view.arrowCompanyName, view.waldurCustomerUuid, view.waldurCustomerUuid, view.waldurCustomerName, view.isActive,
-                    view.created, view.modified);
+            return new ArrowCustomerMapping(
+                    view.uuid,
+                    view.url,
+                    view.settingsUuid,
+                    view.settingsUuid,
+                    view.arrowReference,
+                    view.arrowCompanyName,
+                    view.waldurCustomerUuid,
+                    view.waldurCustomerUuid,
+                    view.waldurCustomerName,
+                    view.isActive,
+                    view.created,
+                    view.modified);
         }
     }
 }

@@ -15,9 +15,12 @@ import org.springframework.stereotype.Repository;
 @Repository
 class CustomerMappingRepository {
 
-    static final String FROM = " from customer_mappings m join arrow_settings s on s.id = m.settings_id join customers c on c.id = m.customer_id";
-    private static final String SELECT = "select m.id, m.uuid, m.settings_id, s.uuid as settings_uuid, m.arrow_reference, m.arrow_company_name,"
-            + " m.customer_id, c.uuid as customer_uuid, c.name as customer_name, m.is_active, m.created, m.modified" + FROM;
+    static final String FROM =
+            " from customer_mappings m join arrow_settings s on s.id = m.settings_id join customers c on c.id = m.customer_id";
+    private static final String SELECT =
+            "select m.id, m.uuid, m.settings_id, s.uuid as settings_uuid, m.arrow_reference, m.arrow_company_name,"
+                    + " m.customer_id, c.uuid as customer_uuid, c.name as customer_name, m.is_active, m.created, m.modified"
+                    + FROM;
 
     private final JdbcClient jdbc;
 
@@ -26,42 +29,61 @@ class CustomerMappingRepository {
     }
 
     Optional<CustomerMapping> find(UUID uuid) {
-        return jdbc.sql(SELECT + " where m.uuid = ?").param(uuid).query(CustomerMappingRepository::map).optional();
+        return jdbc.sql(SELECT + " where m.uuid = ?")
+                .param(uuid)
+                .query(CustomerMappingRepository::map)
+                .optional();
     }
 
     Optional<CustomerMapping> findByReference(long settingsId, String arrowReference) {
-        return jdbc.sql(SELECT + " where m.settings_id = ? and m.arrow_reference = ?").params(settingsId, arrowReference)
-                .query(CustomerMappingRepository::map).optional();
+        return jdbc.sql(SELECT + " where m.settings_id = ? and m.arrow_reference = ?")
+                .params(settingsId, arrowReference)
+                .query(CustomerMappingRepository::map)
+                .optional();
     }
 
     List<CustomerMapping> active(long settingsId) {
-        return jdbc.sql(SELECT + " where m.settings_id = ? and m.is_active order by m.id").param(settingsId)
-                .query(CustomerMappingRepository::map).list();
+        return jdbc.sql(SELECT + " where m.settings_id = ? and m.is_active order by m.id")
+                .param(settingsId)
+                .query(CustomerMappingRepository::map)
+                .list();
     }
 
     /** The customer's active mapping, that of the active settings first when it has several. */
     Optional<CustomerMapping> activeForCustomer(UUID customerUuid) {
-        return jdbc.sql(SELECT + " where c.uuid = ? and m.is_active order by s.is_active desc, m.id limit 1").param(customerUuid)
-                .query(CustomerMappingRepository::map).optional();
+        return jdbc.sql(SELECT + " where c.uuid = ? and m.is_active order by s.is_active desc, m.id limit 1")
+                .param(customerUuid)
+                .query(CustomerMappingRepository::map)
+                .optional();
     }
 
     long count(SqlFilter filter) {
-        return jdbc.sql("select count(*)" + FROM + filter.clause()).params(filter.params()).query(Long.class).single();
+        return jdbc.sql("select count(*)" + FROM + filter.clause())
+                .params(filter.params())
+                .query(Long.class)
+                .single();
     }
 
     List<CustomerMapping> page(SqlFilter filter, PageRequest page) {
-        return jdbc.sql(SELECT + filter.clause() + " order by m.created desc, m.id desc offset ? limit ?").params(filter.params(page))
-                .query(CustomerMappingRepository::map).list();
+        return jdbc.sql(SELECT + filter.clause() + " order by m.created desc, m.id desc offset ? limit ?")
+                .params(filter.params(page))
+                .query(CustomerMappingRepository::map)
+                .list();
     }
 
     boolean exists(long settingsId, String arrowReference, long exceptId) {
-        return jdbc.sql("select exists (select 1 from customer_mappings where settings_id = ? and arrow_reference = ? and id <> ?)")
-                .params(settingsId, arrowReference, exceptId).query(Boolean.class).single();
+        return jdbc.sql(
+                        "select exists (select 1 from customer_mappings where settings_id = ? and arrow_reference = ? and id <> ?)")
+                .params(settingsId, arrowReference, exceptId)
+                .query(Boolean.class)
+                .single();
     }
 
     /** Arrow references mapped under any settings record (discovery marks them as already mapped). */
     List<String> allReferences() {
-        return jdbc.sql("select distinct arrow_reference from customer_mappings").query(String.class).list();
+        return jdbc.sql("select distinct arrow_reference from customer_mappings")
+                .query(String.class)
+                .list();
     }
 
     UUID insert(MappingFields fields, Instant now) {
@@ -70,8 +92,15 @@ class CustomerMappingRepository {
                         insert into customer_mappings (uuid, settings_id, arrow_reference, arrow_company_name, customer_id, is_active,
                                                        created, modified)
                         values (?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(uuid, fields.settingsId(), fields.arrowReference(), fields.arrowCompanyName(), fields.customerId(),
-                        fields.active(), Timestamps.of(now), Timestamps.of(now))
+                .params(
+                        uuid,
+                        fields.settingsId(),
+                        fields.arrowReference(),
+                        fields.arrowCompanyName(),
+                        fields.customerId(),
+                        fields.active(),
+                        Timestamps.of(now),
+                        Timestamps.of(now))
                 .update();
         return uuid;
     }
@@ -81,18 +110,28 @@ class CustomerMappingRepository {
                         update customer_mappings set settings_id = ?, arrow_reference = ?, arrow_company_name = ?, customer_id = ?,
                                is_active = ?, modified = ?
                         where id = ?""")
-                .params(fields.settingsId(), fields.arrowReference(), fields.arrowCompanyName(), fields.customerId(), fields.active(),
-                        Timestamps.of(now), id)
+                .params(
+                        fields.settingsId(),
+                        fields.arrowReference(),
+                        fields.arrowCompanyName(),
+                        fields.customerId(),
+                        fields.active(),
+                        Timestamps.of(now),
+                        id)
                 .update();
     }
 
     void updateCompanyName(long id, String companyName, Instant now) {
         jdbc.sql("update customer_mappings set arrow_company_name = ?, modified = ? where id = ?")
-                .params(companyName, Timestamps.of(now), id).update();
+                .params(companyName, Timestamps.of(now), id)
+                .update();
     }
 
     boolean hasBilling(long id) {
-        return jdbc.sql("select exists (select 1 from billing_syncs where customer_mapping_id = ?)").param(id).query(Boolean.class).single();
+        return jdbc.sql("select exists (select 1 from billing_syncs where customer_mapping_id = ?)")
+                .param(id)
+                .query(Boolean.class)
+                .single();
     }
 
     void delete(long id) {
@@ -100,12 +139,21 @@ class CustomerMappingRepository {
     }
 
     static CustomerMapping map(ResultSet rs, int row) throws SQLException {
-        return new CustomerMapping(rs.getLong("id"), rs.getObject("uuid", UUID.class), rs.getLong("settings_id"),
-                rs.getObject("settings_uuid", UUID.class), rs.getString("arrow_reference"), rs.getString("arrow_company_name"),
-                rs.getLong("customer_id"), rs.getObject("customer_uuid", UUID.class), rs.getString("customer_name"),
-                rs.getBoolean("is_active"), Timestamps.read(rs, "created"), Timestamps.read(rs, "modified"));
+        return new CustomerMapping(
+                rs.getLong("id"),
+                rs.getObject("uuid", UUID.class),
+                rs.getLong("settings_id"),
+                rs.getObject("settings_uuid", UUID.class),
+                rs.getString("arrow_reference"),
+                rs.getString("arrow_company_name"),
+                rs.getLong("customer_id"),
+                rs.getObject("customer_uuid", UUID.class),
+                rs.getString("customer_name"),
+                rs.getBoolean("is_active"),
+                Timestamps.read(rs, "created"),
+                Timestamps.read(rs, "modified"));
     }
 
-    record MappingFields(long settingsId, String arrowReference, String arrowCompanyName, long customerId, boolean active) {
-    }
+    record MappingFields(
+            long settingsId, String arrowReference, String arrowCompanyName, long customerId, boolean active) {}
 }

@@ -30,7 +30,8 @@ public class CustomerMappingService {
     private final CustomerService customers;
     private final Clock clock;
 
-    CustomerMappingService(CustomerMappingRepository mappings, SettingsService settings, CustomerService customers, Clock clock) {
+    CustomerMappingService(
+            CustomerMappingRepository mappings, SettingsService settings, CustomerService customers, Clock clock) {
         this.mappings = mappings;
         this.settings = settings;
         this.customers = customers;
@@ -69,7 +70,8 @@ public class CustomerMappingService {
     @Transactional
     public CustomerMapping ensure(Settings settings, String arrowReference, String companyName, UUID customerUuid) {
         return mappings.findByReference(settings.id(), arrowReference)
-                .orElseGet(() -> create(new MappingDraft(settings.uuid(), arrowReference, companyName, customerUuid, true)));
+                .orElseGet(() ->
+                        create(new MappingDraft(settings.uuid(), arrowReference, companyName, customerUuid, true)));
     }
 
     @Transactional
@@ -87,9 +89,12 @@ public class CustomerMappingService {
     @Transactional
     void delete(UUID uuid) {
         CustomerMapping mapping = get(uuid);
-        // Deleting would cascade its billing syncs while their invoice items stay: a re-created mapping would bill them again.
+        // Deleting would cascade its billing syncs while their invoice items stay: a re-created mapping would bill them
+        // again.
         if (mappings.hasBilling(mapping.id())) {
-            throw new Rejected(409, "This customer mapping has billing syncs; deactivate it (is_active=false) instead of deleting it.");
+            throw new Rejected(
+                    409,
+                    "This customer mapping has billing syncs; deactivate it (is_active=false) instead of deleting it.");
         }
         mappings.delete(mapping.id());
     }
@@ -114,10 +119,15 @@ public class CustomerMappingService {
         Customer customer = customer(draft.customerUuid(), errors);
         errors.throwIfAny();
         if (mappings.exists(owner.id(), draft.arrowReference(), exceptId)) {
-            throw InvalidInput.of(InvalidInput.NON_FIELD_ERRORS, "The fields settings, arrow_reference must make a unique set.");
+            throw InvalidInput.of(
+                    InvalidInput.NON_FIELD_ERRORS, "The fields settings, arrow_reference must make a unique set.");
         }
-        return new MappingFields(owner.id(), draft.arrowReference(), draft.arrowCompanyName() == null ? "" : draft.arrowCompanyName(),
-                customer.id(), draft.active() == null || draft.active());
+        return new MappingFields(
+                owner.id(),
+                draft.arrowReference(),
+                draft.arrowCompanyName() == null ? "" : draft.arrowCompanyName(),
+                customer.id(),
+                draft.active() == null || draft.active());
     }
 
     private Customer customer(UUID uuid, FieldErrors errors) {
@@ -130,14 +140,19 @@ public class CustomerMappingService {
     }
 
     /** A mapping as a request asks for it; references already parsed from hyperlinks or UUIDs. */
-    record MappingDraft(UUID settingsUuid, String arrowReference, String arrowCompanyName, UUID customerUuid, Boolean active) {
+    record MappingDraft(
+            UUID settingsUuid, String arrowReference, String arrowCompanyName, UUID customerUuid, Boolean active) {
 
         static MappingDraft of(CustomerMapping mapping) {
-            return new MappingDraft(mapping.settingsUuid(), mapping.arrowReference(), mapping.arrowCompanyName(), mapping.customerUuid(),
+            return new MappingDraft(
+                    mapping.settingsUuid(),
+                    mapping.arrowReference(),
+                    mapping.arrowCompanyName(),
+                    mapping.customerUuid(),
                     mapping.active());
         }
     }
 
-    record MappingFilter(UUID settingsUuid, String arrowReference, String arrowCompanyName, UUID customerUuid, Boolean active) {
-    }
+    record MappingFilter(
+            UUID settingsUuid, String arrowReference, String arrowCompanyName, UUID customerUuid, Boolean active) {}
 }

@@ -12,22 +12,44 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Whether an export template carries the columns the sync needs: its headers as one page of the most recent closed month
- * shows them (one export call per template, not the whole export).
+ * Whether an export template carries the columns the sync needs: its headers as one page of the most recent closed
+ * month shows them (one export call per template, not the whole export).
  */
 final class ExportCompatibility {
 
-    static final List<String> REQUIRED = List.of("Classification", "Vendor Subscription ID", "End User Company Name",
-            "Customer Total Price", "Total Wholesale Price");
-    static final List<String> IMPORTANT = List.of("Friendly Name", "Report Period", "Vendor Name", "Offer Name", "Qty", "Order Id",
-            "Description", "Service Name", "Arrow SKU", "Vendor SKU", "Billing Cycle", "Customer Unit Price", "Bill From", "Bill To",
-            "End User Company ID", "End User E-mail", "End User Country Code", "End User Address Line1", "End User City",
-            "End User Post Code", "Sequence", "ARS Subscription ID");
+    static final List<String> REQUIRED = List.of(
+            "Classification",
+            "Vendor Subscription ID",
+            "End User Company Name",
+            "Customer Total Price",
+            "Total Wholesale Price");
+    static final List<String> IMPORTANT = List.of(
+            "Friendly Name",
+            "Report Period",
+            "Vendor Name",
+            "Offer Name",
+            "Qty",
+            "Order Id",
+            "Description",
+            "Service Name",
+            "Arrow SKU",
+            "Vendor SKU",
+            "Billing Cycle",
+            "Customer Unit Price",
+            "Bill From",
+            "Bill To",
+            "End User Company ID",
+            "End User E-mail",
+            "End User Country Code",
+            "End User Address Line1",
+            "End User City",
+            "End User Post Code",
+            "Sequence",
+            "ARS Subscription ID");
     private static final int RECOMMENDED_IMPORTANT = 11;
     private static final Logger log = LoggerFactory.getLogger(ExportCompatibility.class);
 
-    private ExportCompatibility() {
-    }
+    private ExportCompatibility() {}
 
     /** Every export type Arrow lists, checked; an Arrow failure listing them is an empty list, not an error. */
     static List<ExportTypeCompatibility> check(ArrowClient client, YearMonth closedMonth) {
@@ -55,19 +77,35 @@ final class ExportCompatibility {
         int requiredFound = REQUIRED.size() - missingRequired.size();
         int importantFound = IMPORTANT.size() - missingImportant.size();
         boolean compatible = missingRequired.isEmpty();
-        return new ExportTypeCompatibility(type.reference(), type.name() == null ? type.reference() : type.name(), REQUIRED.size(),
-                requiredFound, IMPORTANT.size(), importantFound, missingRequired, missingImportant, compatible,
+        return new ExportTypeCompatibility(
+                type.reference(),
+                type.name() == null ? type.reference() : type.name(),
+                REQUIRED.size(),
+                requiredFound,
+                IMPORTANT.size(),
+                importantFound,
+                missingRequired,
+                missingImportant,
+                compatible,
                 compatible && importantFound >= RECOMMENDED_IMPORTANT);
     }
 
     private static List<String> missing(List<String> wanted, List<String> headers) {
-        List<String> missing = new ArrayList<>(wanted.stream().filter(column -> !headers.contains(column)).toList());
+        List<String> missing = new ArrayList<>(
+                wanted.stream().filter(column -> !headers.contains(column)).toList());
         missing.sort(null);
         return missing;
     }
 
-    record ExportTypeCompatibility(String reference, String name, int requiredFieldsTotal, int requiredFieldsFound,
-            int importantFieldsTotal, int importantFieldsFound, List<String> missingRequiredFields, List<String> missingImportantFields,
-            boolean compatible, boolean recommended) {
-    }
+    record ExportTypeCompatibility(
+            String reference,
+            String name,
+            int requiredFieldsTotal,
+            int requiredFieldsFound,
+            int importantFieldsTotal,
+            int importantFieldsFound,
+            List<String> missingRequiredFields,
+            List<String> missingImportantFields,
+            boolean compatible,
+            boolean recommended) {}
 }

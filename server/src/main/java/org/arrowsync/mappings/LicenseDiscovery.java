@@ -20,8 +20,8 @@ import org.arrowsync.shared.Uuids;
 import org.springframework.stereotype.Service;
 
 /**
- * The licenses of a mapped Arrow customer next to the customer's resources, with suggestions for resources not linked yet.
- * Always answers 200: Arrow failures are reported in {@code error}.
+ * The licenses of a mapped Arrow customer next to the customer's resources, with suggestions for resources not linked
+ * yet. Always answers 200: Arrow failures are reported in {@code error}.
  */
 @Service
 class LicenseDiscovery {
@@ -31,7 +31,8 @@ class LicenseDiscovery {
     private final ArrowAccess arrow;
     private final ResourceService resources;
 
-    LicenseDiscovery(CustomerMappingService mappings, SettingsService settings, ArrowAccess arrow, ResourceService resources) {
+    LicenseDiscovery(
+            CustomerMappingService mappings, SettingsService settings, ArrowAccess arrow, ResourceService resources) {
         this.mappings = mappings;
         this.settings = settings;
         this.arrow = arrow;
@@ -48,38 +49,59 @@ class LicenseDiscovery {
             resolved = resolve(client.customers(), mapping).orElse(null);
             if (resolved != null) {
                 String owner = resolved;
-                licenses = client.licenses().stream().filter(license -> owner.equals(license.customerReference()))
-                        .map(ArrowLicense::of).toList();
+                licenses = client.licenses().stream()
+                        .filter(license -> owner.equals(license.customerReference()))
+                        .map(ArrowLicense::of)
+                        .toList();
             }
         } catch (ArrowException e) {
             errors.add("Failed to fetch Arrow licenses: " + e.getMessage());
         }
         List<Resource> owned = resources.ofCustomer(mapping.customerUuid());
-        List<WaldurResourceForLinking> waldur = owned.stream().map(WaldurResourceForLinking::of).toList();
-        return new DiscoverLicensesResponse(Uuids.hex(mapping.uuid()), resolved != null ? resolved : mapping.arrowReference(),
-                mapping.customerName(), licenses, waldur, suggest(owned, licenses), errors.isEmpty() ? null : errors.get(0));
+        List<WaldurResourceForLinking> waldur =
+                owned.stream().map(WaldurResourceForLinking::of).toList();
+        return new DiscoverLicensesResponse(
+                Uuids.hex(mapping.uuid()),
+                resolved != null ? resolved : mapping.arrowReference(),
+                mapping.customerName(),
+                licenses,
+                waldur,
+                suggest(owned, licenses),
+                errors.isEmpty() ? null : errors.get(0));
     }
 
     /** The reference's lookup order: reference, "XSP" + reference, internal reference, then the customer's name. */
     private static Optional<String> resolve(List<Customer> customers, CustomerMapping mapping) {
         String reference = mapping.arrowReference();
         return customers.stream()
-                .filter(customer -> reference.equals(customer.reference()) || ("XSP" + reference).equals(customer.reference())
+                .filter(customer -> reference.equals(customer.reference())
+                        || ("XSP" + reference).equals(customer.reference())
                         || reference.toUpperCase(Locale.ROOT).equals(customer.internalReference())
                         || mapping.customerName().toLowerCase(Locale.ROOT).equals(lower(customer.companyName())))
-                .map(Customer::reference).findFirst();
+                .map(Customer::reference)
+                .findFirst();
     }
 
     /** Unlinked resources only; a license already linked to one of the customer's resources is not offered again. */
     private static List<LicenseSuggestion> suggest(List<Resource> owned, List<ArrowLicense> licenses) {
-        Set<String> linked = owned.stream().flatMap(resource -> Stream.of(resource.licenseReference(), resource.backendId()))
-                .filter(reference -> reference != null && !reference.isEmpty()).collect(Collectors.toSet());
-        List<ArrowLicense> free = licenses.stream().filter(license -> !linked.contains(license.licenseReference())).toList();
-        return owned.stream().filter(resource -> resource.licenseReference().isEmpty())
-                .flatMap(resource -> NameMatch.best(resource.name(), free, ArrowLicense::displayName, NameMatch.LICENSE_THRESHOLD)
-                        .map(match -> new LicenseSuggestion(Uuids.hex(resource.uuid()), resource.name(), match.candidate().licenseReference(),
-                                match.candidate().displayName(), match.confidence()))
-                        .stream())
+        Set<String> linked = owned.stream()
+                .flatMap(resource -> Stream.of(resource.licenseReference(), resource.backendId()))
+                .filter(reference -> reference != null && !reference.isEmpty())
+                .collect(Collectors.toSet());
+        List<ArrowLicense> free = licenses.stream()
+                .filter(license -> !linked.contains(license.licenseReference()))
+                .toList();
+        return owned.stream()
+                .filter(resource -> resource.licenseReference().isEmpty())
+                .flatMap(resource ->
+                        NameMatch.best(resource.name(), free, ArrowLicense::displayName, NameMatch.LICENSE_THRESHOLD)
+                                .map(match -> new LicenseSuggestion(
+                                        Uuids.hex(resource.uuid()),
+                                        resource.name(),
+                                        match.candidate().licenseReference(),
+                                        match.candidate().displayName(),
+                                        match.confidence()))
+                                .stream())
                 .toList();
     }
 
@@ -91,11 +113,16 @@ class LicenseDiscovery {
         return value == null ? "" : value;
     }
 
-    record ArrowLicense(String licenseReference, String vendorName, String offerName, String offerSku, String friendlyName) {
+    record ArrowLicense(
+            String licenseReference, String vendorName, String offerName, String offerSku, String friendlyName) {
 
         static ArrowLicense of(License license) {
-            return new ArrowLicense(license.reference(), orEmpty(license.serviceReference()), orEmpty(license.name()),
-                    orEmpty(license.sku()), orEmpty(license.friendlyName()));
+            return new ArrowLicense(
+                    license.reference(),
+                    orEmpty(license.serviceReference()),
+                    orEmpty(license.name()),
+                    orEmpty(license.sku()),
+                    orEmpty(license.friendlyName()));
         }
 
         String displayName() {
@@ -103,19 +130,29 @@ class LicenseDiscovery {
         }
     }
 
-    record WaldurResourceForLinking(String uuid, String name, String backendId, String projectName, String offeringName, String state) {
+    record WaldurResourceForLinking(
+            String uuid, String name, String backendId, String projectName, String offeringName, String state) {
 
         static WaldurResourceForLinking of(Resource resource) {
-            return new WaldurResourceForLinking(Uuids.hex(resource.uuid()), resource.name(), orEmpty(resource.backendId()),
-                    resource.project().name(), resource.offering().name(), resource.state());
+            return new WaldurResourceForLinking(
+                    Uuids.hex(resource.uuid()),
+                    resource.name(),
+                    orEmpty(resource.backendId()),
+                    resource.project().name(),
+                    resource.offering().name(),
+                    resource.state());
         }
     }
 
-    record LicenseSuggestion(String resourceUuid, String resourceName, String licenseReference, String licenseName, double confidence) {
-    }
+    record LicenseSuggestion(
+            String resourceUuid, String resourceName, String licenseReference, String licenseName, double confidence) {}
 
-    record DiscoverLicensesResponse(String customerMappingUuid, String arrowReference, String waldurCustomerName,
-            List<ArrowLicense> arrowLicenses, List<WaldurResourceForLinking> waldurResources, List<LicenseSuggestion> suggestions,
-            String error) {
-    }
+    record DiscoverLicensesResponse(
+            String customerMappingUuid,
+            String arrowReference,
+            String waldurCustomerName,
+            List<ArrowLicense> arrowLicenses,
+            List<WaldurResourceForLinking> waldurResources,
+            List<LicenseSuggestion> suggestions,
+            String error) {}
 }

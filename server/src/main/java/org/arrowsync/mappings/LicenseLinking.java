@@ -18,8 +18,9 @@ import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Ties Arrow licenses to the customer's resources. One license identity (D12): both actions write the XSP license reference
- * to {@code attributes.arrow_license_reference}, which the syncs read, and to {@code backend_id}, as the contract says.
+ * Ties Arrow licenses to the customer's resources. One license identity (D12): both actions write the XSP license
+ * reference to {@code attributes.arrow_license_reference}, which the syncs read, and to {@code backend_id}, as the
+ * contract says.
  */
 @Service
 class LicenseLinking {
@@ -29,7 +30,11 @@ class LicenseLinking {
     private final OfferingService offerings;
     private final ProjectService projects;
 
-    LicenseLinking(CustomerMappingService mappings, ResourceService resources, OfferingService offerings, ProjectService projects) {
+    LicenseLinking(
+            CustomerMappingService mappings,
+            ResourceService resources,
+            OfferingService offerings,
+            ProjectService projects) {
         this.mappings = mappings;
         this.resources = resources;
         this.offerings = offerings;
@@ -41,11 +46,24 @@ class LicenseLinking {
         CustomerMapping mapping = mappings.get(mappingUuid);
         Resource resource = resourceOf(mapping, resourceUuid);
         ResourceDraft current = ResourceDraft.of(resource);
-        resources.update(resource.uuid(), new ResourceDraft(current.name(), licenseReference, current.state(), current.offeringUuid(),
-                current.projectUuid(), current.planUuid(), withLicense(resource.attributes(), licenseReference), current.report(),
-                current.currentUsages()));
-        return new LinkResourceResponse(Uuids.hex(resource.uuid()), resource.name(), licenseReference,
-                resource.backendId() == null ? "" : resource.backendId(), true);
+        resources.update(
+                resource.uuid(),
+                new ResourceDraft(
+                        current.name(),
+                        licenseReference,
+                        current.state(),
+                        current.offeringUuid(),
+                        current.projectUuid(),
+                        current.planUuid(),
+                        withLicense(resource.attributes(), licenseReference),
+                        current.report(),
+                        current.currentUsages()));
+        return new LinkResourceResponse(
+                Uuids.hex(resource.uuid()),
+                resource.name(),
+                licenseReference,
+                resource.backendId() == null ? "" : resource.backendId(),
+                true);
     }
 
     @Transactional
@@ -60,10 +78,20 @@ class LicenseLinking {
         if (imported) {
             throw new Rejected("License " + reference + " has already been imported");
         }
-        String name = request.licenseName() == null || request.licenseName().isBlank() ? reference : request.licenseName();
-        Resource created = resources.create(new ResourceDraft(name, reference, ResourceService.OK, offering.uuid(), project.uuid(), null,
-                withLicense(null, reference), null, null));
-        return new ImportLicenseResponse(Uuids.hex(created.uuid()), created.name(), reference, offering.name(), project.name(), true);
+        String name =
+                request.licenseName() == null || request.licenseName().isBlank() ? reference : request.licenseName();
+        Resource created = resources.create(new ResourceDraft(
+                name,
+                reference,
+                ResourceService.OK,
+                offering.uuid(),
+                project.uuid(),
+                null,
+                withLicense(null, reference),
+                null,
+                null));
+        return new ImportLicenseResponse(
+                Uuids.hex(created.uuid()), created.name(), reference, offering.name(), project.name(), true);
     }
 
     private Resource resourceOf(CustomerMapping mapping, UUID resourceUuid) {
@@ -99,20 +127,27 @@ class LicenseLinking {
     }
 
     private static JsonNode withLicense(JsonNode attributes, String licenseReference) {
-        ObjectNode copy = attributes != null && attributes.isObject() ? (ObjectNode) attributes.deepCopy()
+        ObjectNode copy = attributes != null && attributes.isObject()
+                ? (ObjectNode) attributes.deepCopy()
                 : JsonNodeFactory.instance.objectNode();
         copy.put(Resource.LICENSE_ATTRIBUTE, licenseReference);
         return copy;
     }
 
-    record ImportLicense(String licenseReference, String licenseName, UUID offeringUuid, UUID projectUuid) {
-    }
+    record ImportLicense(String licenseReference, String licenseName, UUID offeringUuid, UUID projectUuid) {}
 
-    record LinkResourceResponse(String resourceUuid, String resourceName, String licenseReference, String previousBackendId,
-            boolean success) {
-    }
+    record LinkResourceResponse(
+            String resourceUuid,
+            String resourceName,
+            String licenseReference,
+            String previousBackendId,
+            boolean success) {}
 
-    record ImportLicenseResponse(String resourceUuid, String resourceName, String licenseReference, String offeringName,
-            String projectName, boolean success) {
-    }
+    record ImportLicenseResponse(
+            String resourceUuid,
+            String resourceName,
+            String licenseReference,
+            String offeringName,
+            String projectName,
+            boolean success) {}
 }

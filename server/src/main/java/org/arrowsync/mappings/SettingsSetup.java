@@ -41,8 +41,13 @@ class SettingsSetup {
     private final TransactionTemplate transaction;
     private final Clock clock;
 
-    SettingsSetup(ArrowAccess arrow, SettingsService settings, CustomerService customers, CustomerMappingRepository mappings,
-            TransactionTemplate transaction, Clock clock) {
+    SettingsSetup(
+            ArrowAccess arrow,
+            SettingsService settings,
+            CustomerService customers,
+            CustomerMappingRepository mappings,
+            TransactionTemplate transaction,
+            Clock clock) {
         this.arrow = arrow;
         this.settings = settings;
         this.customers = customers;
@@ -57,8 +62,11 @@ class SettingsSetup {
         Partner partner = client.whoami();
         Map<String, String> companyNames = new LinkedHashMap<>();
         requested.keySet().forEach(reference -> companyNames.put(reference, companyName(client, reference)));
-        SettingsDraft draft = SettingsDraft.active(request.apiUrl().strip(), request.apiKey(), request.exportTypeReference() == null ? ""
-                : request.exportTypeReference(), request.classificationFilter() == null ? "IAAS" : request.classificationFilter(),
+        SettingsDraft draft = SettingsDraft.active(
+                request.apiUrl().strip(),
+                request.apiKey(),
+                request.exportTypeReference() == null ? "" : request.exportTypeReference(),
+                request.classificationFilter() == null ? "IAAS" : request.classificationFilter(),
                 Boolean.TRUE.equals(request.syncEnabled()));
         return transaction.execute(status -> {
             Settings saved = settings.create(draft, partner);
@@ -66,12 +74,19 @@ class SettingsSetup {
             for (Map.Entry<String, UUID> mapping : requested.entrySet()) {
                 Customer customer = customer(mapping.getValue());
                 if (customer != null) {
-                    mappings.insert(new MappingFields(saved.id(), mapping.getKey(), companyNames.get(mapping.getKey()), customer.id(), true),
+                    mappings.insert(
+                            new MappingFields(
+                                    saved.id(),
+                                    mapping.getKey(),
+                                    companyNames.get(mapping.getKey()),
+                                    customer.id(),
+                                    true),
                             clock.instant());
                     created++;
                 }
             }
-            return new SaveSettingsResponse(Uuids.hex(saved.uuid()), created, "Settings saved with " + created + " customer mappings");
+            return new SaveSettingsResponse(
+                    Uuids.hex(saved.uuid()), created, "Settings saved with " + created + " customer mappings");
         });
     }
 
@@ -116,10 +131,14 @@ class SettingsSetup {
         }
     }
 
-    record CustomerMappingInput(String arrowReference, String waldurCustomerUuid) {
-    }
+    record CustomerMappingInput(String arrowReference, String waldurCustomerUuid) {}
 
-    record SaveSettingsRequest(String apiUrl, String apiKey, String exportTypeReference, String classificationFilter, Boolean syncEnabled,
+    record SaveSettingsRequest(
+            String apiUrl,
+            String apiKey,
+            String exportTypeReference,
+            String classificationFilter,
+            Boolean syncEnabled,
             List<CustomerMappingInput> customerMappings) {
 
         @Override
@@ -128,6 +147,5 @@ class SettingsSetup {
         }
     }
 
-    record SaveSettingsResponse(String settingsUuid, int mappingsCreated, String message) {
-    }
+    record SaveSettingsResponse(String settingsUuid, int mappingsCreated, String message) {}
 }

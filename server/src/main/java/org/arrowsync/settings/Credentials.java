@@ -31,7 +31,8 @@ class Credentials {
         try {
             partner = client.whoami();
         } catch (ArrowException e) {
-            return new ArrowCredentialsValidationResponse(false, null, "Invalid credentials: " + e.getMessage(), null, null);
+            return new ArrowCredentialsValidationResponse(
+                    false, null, "Invalid credentials: " + e.getMessage(), null, null);
         }
         List<ExportType> exportTypes;
         try {
@@ -40,9 +41,10 @@ class Credentials {
             log.warn("Credentials are valid but the export types could not be read: {}", e.getMessage());
             exportTypes = List.of();
         }
-        PartnerInfo info = new PartnerInfo(partner.reference(), partner.companyName(), partner.email(), partner.city(),
-                partner.countryCode());
-        return new ArrowCredentialsValidationResponse(true, "Credentials validated successfully", null, info, exportTypes);
+        PartnerInfo info = new PartnerInfo(
+                partner.reference(), partner.companyName(), partner.email(), partner.city(), partner.countryCode());
+        return new ArrowCredentialsValidationResponse(
+                true, "Credentials validated successfully", null, info, exportTypes);
     }
 
     /** An Arrow refusal here is a 400 {@code {"error": …}}: the wizard cannot go on without a partner. */
@@ -53,8 +55,13 @@ class Credentials {
         errors.required("classification_filter", classification);
         errors.throwIfAny();
         Partner partner = client.whoami();
-        return new PreviewSettingsResponse(request.apiUrl().strip(), orEmpty(partner.companyName()), partner.reference(),
-                orEmpty(request.exportTypeReference()), classification, Boolean.TRUE.equals(request.syncEnabled()));
+        return new PreviewSettingsResponse(
+                request.apiUrl().strip(),
+                orEmpty(partner.companyName()),
+                partner.reference(),
+                orEmpty(request.exportTypeReference()),
+                classification,
+                Boolean.TRUE.equals(request.syncEnabled()));
     }
 
     private static String orEmpty(String value) {
@@ -62,14 +69,16 @@ class Credentials {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record ArrowCredentialsValidationResponse(boolean valid, String message, String error, PartnerInfo partnerInfo,
-            List<ExportType> exportTypes) {
-    }
+    record ArrowCredentialsValidationResponse(
+            boolean valid, String message, String error, PartnerInfo partnerInfo, List<ExportType> exportTypes) {}
 
-    record PartnerInfo(String reference, String companyName, String email, String city, String countryCode) {
-    }
+    record PartnerInfo(String reference, String companyName, String email, String city, String countryCode) {}
 
-    record PreviewSettingsResponse(String apiUrl, String partnerName, String partnerReference, String exportTypeReference,
-            String classificationFilter, boolean syncEnabled) {
-    }
+    record PreviewSettingsResponse(
+            String apiUrl,
+            String partnerName,
+            String partnerReference,
+            String exportTypeReference,
+            String classificationFilter,
+            boolean syncEnabled) {}
 }

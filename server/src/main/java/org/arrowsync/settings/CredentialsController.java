@@ -39,7 +39,11 @@ class CredentialsController {
         }
     }
 
-    record PreviewSettingsRequest(String apiUrl, String apiKey, String exportTypeReference, String classificationFilter,
+    record PreviewSettingsRequest(
+            String apiUrl,
+            String apiKey,
+            String exportTypeReference,
+            String classificationFilter,
             Boolean syncEnabled) {
 
         @Override

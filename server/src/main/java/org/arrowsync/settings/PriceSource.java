@@ -6,7 +6,8 @@ import java.util.Optional;
 
 /** Which of Arrow's two prices becomes the operator's invoice price. */
 public enum PriceSource {
-    SELL("sell"), BUY("buy");
+    SELL("sell"),
+    BUY("buy");
 
     private final String value;
 
@@ -23,6 +24,8 @@ public enum PriceSource {
     }
 
     public static Optional<PriceSource> of(String value) {
-        return Arrays.stream(values()).filter(source -> source.value.equals(value)).findFirst();
+        return Arrays.stream(values())
+                .filter(source -> source.value.equals(value))
+                .findFirst();
     }
 }

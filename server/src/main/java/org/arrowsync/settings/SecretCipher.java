@@ -14,8 +14,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Arrow API keys at rest: with {@code ARROWSYNC_SECRET_KEY} set they are stored AES-GCM encrypted under a key derived
- * from it; without it they are stored as given. Values written either way stay readable, so setting the key later
- * only needs each settings record to be saved once.
+ * from it; without it they are stored as given. Values written either way stay readable, so setting the key later only
+ * needs each settings record to be saved once.
  */
 @Component
 class SecretCipher {
@@ -41,7 +41,12 @@ class SecretCipher {
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
             cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, iv));
             byte[] sealed = cipher.doFinal(plain.getBytes(StandardCharsets.UTF_8));
-            return PREFIX + Base64.getEncoder().encodeToString(ByteBuffer.allocate(iv.length + sealed.length).put(iv).put(sealed).array());
+            return PREFIX
+                    + Base64.getEncoder()
+                            .encodeToString(ByteBuffer.allocate(iv.length + sealed.length)
+                                    .put(iv)
+                                    .put(sealed)
+                                    .array());
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("Cannot encrypt an API key", e);
         }
@@ -60,7 +65,8 @@ class SecretCipher {
             cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, bytes, 0, IV_BYTES));
             return new String(cipher.doFinal(bytes, IV_BYTES, bytes.length - IV_BYTES), StandardCharsets.UTF_8);
         } catch (GeneralSecurityException | IllegalArgumentException e) {
-            throw new IllegalStateException("Cannot decrypt an Arrow API key: is ARROWSYNC_SECRET_KEY the one it was stored with?", e);
+            throw new IllegalStateException(
+                    "Cannot decrypt an Arrow API key: is ARROWSYNC_SECRET_KEY the one it was stored with?", e);
         }
     }
 

@@ -6,10 +6,25 @@ import java.util.UUID;
 import org.arrowsync.arrowclient.ArrowConnection;
 import org.arrowsync.shared.Rejected;
 
-/** One ArrowSphere connection and how its billing lands in invoices. The API key never leaves through {@link #toString()}. */
-public record Settings(long id, UUID uuid, String apiUrl, String apiKey, String exportTypeReference, String classificationFilter,
-        boolean active, boolean syncEnabled, String partnerReference, String partnerName, PriceSource priceSource, String itemPrefix,
-        Instant created, Instant modified) {
+/**
+ * One ArrowSphere connection and how its billing lands in invoices. The API key never leaves through
+ * {@link #toString()}.
+ */
+public record Settings(
+        long id,
+        UUID uuid,
+        String apiUrl,
+        String apiKey,
+        String exportTypeReference,
+        String classificationFilter,
+        boolean active,
+        boolean syncEnabled,
+        String partnerReference,
+        String partnerName,
+        PriceSource priceSource,
+        String itemPrefix,
+        Instant created,
+        Instant modified) {
 
     public static final String DEFAULT_ITEM_PREFIX = "Arrow consumption";
 
@@ -26,7 +41,9 @@ public record Settings(long id, UUID uuid, String apiUrl, String apiKey, String 
         return exportTypeReference != null && !exportTypeReference.isBlank();
     }
 
-    /** These settings, when they name the billing-export template every export call needs; a 400 saying so otherwise. */
+    /**
+     * These settings, when they name the billing-export template every export call needs; a 400 saying so otherwise.
+     */
     public Settings requireExportTemplate() {
         if (!hasExportTemplate()) {
             throw new Rejected("Arrow settings " + uuid + " have no export template (export_type_reference)");

@@ -34,9 +34,12 @@ class SettingsController {
 
     @GetMapping
     @Operation(operationId = "admin_arrow_settings_list")
-    Listing<ArrowSettings> list(@RequestParam(name = "is_active", required = false) String active,
-            @RequestParam(name = "sync_enabled", required = false) String syncEnabled, PageRequest page) {
-        return settings.list(Filters.bool("is_active", active), Filters.bool("sync_enabled", syncEnabled), page).map(ArrowSettings::of);
+    Listing<ArrowSettings> list(
+            @RequestParam(name = "is_active", required = false) String active,
+            @RequestParam(name = "sync_enabled", required = false) String syncEnabled,
+            PageRequest page) {
+        return settings.list(Filters.bool("is_active", active), Filters.bool("sync_enabled", syncEnabled), page)
+                .map(ArrowSettings::of);
     }
 
     @GetMapping("{uuid}/")
@@ -72,11 +75,25 @@ class SettingsController {
     }
 
     /** Create, PUT and PATCH bodies; {@code api_key} is write-only. */
-    record ArrowSettingsRequest(String apiUrl, String apiKey, String exportTypeReference, String classificationFilter, Boolean isActive,
-            Boolean syncEnabled, String invoicePriceSource, String invoiceItemPrefix) {
+    record ArrowSettingsRequest(
+            String apiUrl,
+            String apiKey,
+            String exportTypeReference,
+            String classificationFilter,
+            Boolean isActive,
+            Boolean syncEnabled,
+            String invoicePriceSource,
+            String invoiceItemPrefix) {
 
         SettingsDraft draft() {
-            return new SettingsDraft(apiUrl, apiKey, exportTypeReference, classificationFilter, isActive, syncEnabled, invoicePriceSource,
+            return new SettingsDraft(
+                    apiUrl,
+                    apiKey,
+                    exportTypeReference,
+                    classificationFilter,
+                    isActive,
+                    syncEnabled,
+                    invoicePriceSource,
                     invoiceItemPrefix);
         }
 
@@ -87,14 +104,36 @@ class SettingsController {
     }
 
     /** The contract's {@code ArrowSettings} (and {@code ArrowSettingsCreate}): no {@code api_key}, ever (D19). */
-    record ArrowSettings(String uuid, String url, String apiUrl, String exportTypeReference, String classificationFilter, boolean isActive,
-            boolean syncEnabled, String partnerReference, String partnerName, String invoicePriceSource, String invoiceItemPrefix,
-            Instant created, Instant modified) {
+    record ArrowSettings(
+            String uuid,
+            String url,
+            String apiUrl,
+            String exportTypeReference,
+            String classificationFilter,
+            boolean isActive,
+            boolean syncEnabled,
+            String partnerReference,
+            String partnerName,
+            String invoicePriceSource,
+            String invoiceItemPrefix,
+            Instant created,
+            Instant modified) {
 
         static ArrowSettings of(Settings s) {
-            return new ArrowSettings(Uuids.hex(s.uuid()), ApiUrls.of(COLLECTION, s.uuid()), s.apiUrl(), s.exportTypeReference(),
-                    s.classificationFilter(), s.active(), s.syncEnabled(), s.partnerReference(), s.partnerName(), s.priceSource().value(),
-                    s.itemPrefix(), s.created(), s.modified());
+            return new ArrowSettings(
+                    Uuids.hex(s.uuid()),
+                    ApiUrls.of(COLLECTION, s.uuid()),
+                    s.apiUrl(),
+                    s.exportTypeReference(),
+                    s.classificationFilter(),
+                    s.active(),
+                    s.syncEnabled(),
+                    s.partnerReference(),
+                    s.partnerName(),
+                    s.priceSource().value(),
+                    s.itemPrefix(),
+                    s.created(),
+                    s.modified());
         }
     }
 }

@@ -15,8 +15,9 @@ import org.springframework.stereotype.Repository;
 @Repository
 class SettingsRepository {
 
-    private static final String SELECT = "select id, uuid, api_url, api_key, export_type_reference, classification_filter, is_active,"
-            + " sync_enabled, partner_reference, partner_name, invoice_price_source, invoice_item_prefix, created, modified from arrow_settings";
+    private static final String SELECT =
+            "select id, uuid, api_url, api_key, export_type_reference, classification_filter, is_active,"
+                    + " sync_enabled, partner_reference, partner_name, invoice_price_source, invoice_item_prefix, created, modified from arrow_settings";
 
     private static final long ACTIVATION_LOCK = 7_242_001L;
 
@@ -38,33 +39,46 @@ class SettingsRepository {
 
     /** Settings whose periodic jobs run: active ones with sync enabled. */
     List<Settings> syncEnabled() {
-        return jdbc.sql(SELECT + " where sync_enabled order by created").query(this::map).list();
+        return jdbc.sql(SELECT + " where sync_enabled order by created")
+                .query(this::map)
+                .list();
     }
 
     long count(SqlFilter filter) {
-        return jdbc.sql("select count(*) from arrow_settings" + filter.clause()).params(filter.params()).query(Long.class).single();
+        return jdbc.sql("select count(*) from arrow_settings" + filter.clause())
+                .params(filter.params())
+                .query(Long.class)
+                .single();
     }
 
     List<Settings> page(SqlFilter filter, String orderBy, PageRequest page) {
-        return jdbc.sql(SELECT + filter.clause() + " order by " + orderBy + " offset ? limit ?").params(filter.params(page))
-                .query(this::map).list();
+        return jdbc.sql(SELECT + filter.clause() + " order by " + orderBy + " offset ? limit ?")
+                .params(filter.params(page))
+                .query(this::map)
+                .list();
     }
 
     boolean any() {
-        return jdbc.sql("select exists (select 1 from arrow_settings)").query(Boolean.class).single();
+        return jdbc.sql("select exists (select 1 from arrow_settings)")
+                .query(Boolean.class)
+                .single();
     }
 
     /**
-     * Serialises activations: two transactions activating different records would otherwise each deactivate the
-     * old one and then collide on the one-active index. Held until the transaction ends.
+     * Serialises activations: two transactions activating different records would otherwise each deactivate the old one
+     * and then collide on the one-active index. Held until the transaction ends.
      */
     void lockActivation() {
-        jdbc.sql("select 1 from pg_advisory_xact_lock(?)").param(ACTIVATION_LOCK).query(Integer.class).single();
+        jdbc.sql("select 1 from pg_advisory_xact_lock(?)")
+                .param(ACTIVATION_LOCK)
+                .query(Integer.class)
+                .single();
     }
 
     void deactivateAllBut(long id, Instant now) {
         jdbc.sql("update arrow_settings set is_active = false, modified = ? where is_active and id <> ?")
-                .params(Timestamps.of(now), id).update();
+                .params(Timestamps.of(now), id)
+                .update();
     }
 
     long insert(UUID uuid, SettingsFields fields, Instant now) {
@@ -72,9 +86,19 @@ class SettingsRepository {
                         insert into arrow_settings (uuid, api_url, api_key, export_type_reference, classification_filter, is_active,
                                                     sync_enabled, invoice_price_source, invoice_item_prefix, created, modified)
                         values (?, ?, ?, ?, ?, false, ?, ?, ?, ?, ?) returning id""")
-                .params(uuid, fields.apiUrl(), secrets.seal(fields.apiKey()), fields.exportTypeReference(), fields.classificationFilter(),
-                        fields.syncEnabled(), fields.priceSource().value(), fields.itemPrefix(), Timestamps.of(now), Timestamps.of(now))
-                .query(Long.class).single();
+                .params(
+                        uuid,
+                        fields.apiUrl(),
+                        secrets.seal(fields.apiKey()),
+                        fields.exportTypeReference(),
+                        fields.classificationFilter(),
+                        fields.syncEnabled(),
+                        fields.priceSource().value(),
+                        fields.itemPrefix(),
+                        Timestamps.of(now),
+                        Timestamps.of(now))
+                .query(Long.class)
+                .single();
     }
 
     /** Writes every field but {@code is_active}, which only {@link #setActive} changes (after the activation lock). */
@@ -83,18 +107,29 @@ class SettingsRepository {
                         update arrow_settings set api_url = ?, api_key = ?, export_type_reference = ?, classification_filter = ?,
                                sync_enabled = ?, invoice_price_source = ?, invoice_item_prefix = ?, modified = ?
                         where id = ?""")
-                .params(fields.apiUrl(), secrets.seal(fields.apiKey()), fields.exportTypeReference(), fields.classificationFilter(),
-                        fields.syncEnabled(), fields.priceSource().value(), fields.itemPrefix(), Timestamps.of(now), id)
+                .params(
+                        fields.apiUrl(),
+                        secrets.seal(fields.apiKey()),
+                        fields.exportTypeReference(),
+                        fields.classificationFilter(),
+                        fields.syncEnabled(),
+                        fields.priceSource().value(),
+                        fields.itemPrefix(),
+                        Timestamps.of(now),
+                        id)
                 .update();
     }
 
     void setActive(long id, boolean active) {
-        jdbc.sql("update arrow_settings set is_active = ? where id = ?").params(active, id).update();
+        jdbc.sql("update arrow_settings set is_active = ? where id = ?")
+                .params(active, id)
+                .update();
     }
 
     void updatePartner(long id, String reference, String name) {
         jdbc.sql("update arrow_settings set partner_reference = ?, partner_name = ? where id = ?")
-                .params(reference == null ? "" : reference, name == null ? "" : name, id).update();
+                .params(reference == null ? "" : reference, name == null ? "" : name, id)
+                .update();
     }
 
     boolean hasBilling(long id) {
@@ -108,16 +143,35 @@ class SettingsRepository {
     }
 
     private Settings map(ResultSet rs, int row) throws SQLException {
-        return new Settings(rs.getLong("id"), rs.getObject("uuid", UUID.class), rs.getString("api_url"), secrets.open(rs.getString("api_key")),
-                rs.getString("export_type_reference"), rs.getString("classification_filter"), rs.getBoolean("is_active"),
-                rs.getBoolean("sync_enabled"), rs.getString("partner_reference"), rs.getString("partner_name"),
-                PriceSource.of(rs.getString("invoice_price_source")).orElse(PriceSource.SELL), rs.getString("invoice_item_prefix"),
-                Timestamps.read(rs, "created"), Timestamps.read(rs, "modified"));
+        return new Settings(
+                rs.getLong("id"),
+                rs.getObject("uuid", UUID.class),
+                rs.getString("api_url"),
+                secrets.open(rs.getString("api_key")),
+                rs.getString("export_type_reference"),
+                rs.getString("classification_filter"),
+                rs.getBoolean("is_active"),
+                rs.getBoolean("sync_enabled"),
+                rs.getString("partner_reference"),
+                rs.getString("partner_name"),
+                PriceSource.of(rs.getString("invoice_price_source")).orElse(PriceSource.SELL),
+                rs.getString("invoice_item_prefix"),
+                Timestamps.read(rs, "created"),
+                Timestamps.read(rs, "modified"));
     }
 
-    /** A validated settings record as it is written; {@code active} is applied separately, under the activation lock. */
-    record SettingsFields(String apiUrl, String apiKey, String exportTypeReference, String classificationFilter, boolean active,
-            boolean syncEnabled, PriceSource priceSource, String itemPrefix) {
+    /**
+     * A validated settings record as it is written; {@code active} is applied separately, under the activation lock.
+     */
+    record SettingsFields(
+            String apiUrl,
+            String apiKey,
+            String exportTypeReference,
+            String classificationFilter,
+            boolean active,
+            boolean syncEnabled,
+            PriceSource priceSource,
+            String itemPrefix) {
 
         @Override
         public String toString() {

@@ -55,7 +55,8 @@ public class SettingsService {
     /** The settings named by uuid, else the active ones; a 400 when there are none. */
     public Settings resolve(UUID settingsUuid) {
         if (settingsUuid != null) {
-            return settings.find(settingsUuid).orElseThrow(() -> new Rejected("Arrow settings not found: " + settingsUuid));
+            return settings.find(settingsUuid)
+                    .orElseThrow(() -> new Rejected("Arrow settings not found: " + settingsUuid));
         }
         return settings.active().orElseThrow(() -> new Rejected("No active Arrow settings found"));
     }
@@ -73,7 +74,10 @@ public class SettingsService {
         return Listing.of(settings.page(filter, "created desc, id desc", page), settings.count(filter), page);
     }
 
-    /** Creates a record, then asks Arrow who the partner is; an Arrow failure leaves the partner blank, not the save undone. */
+    /**
+     * Creates a record, then asks Arrow who the partner is; an Arrow failure leaves the partner blank, not the save
+     * undone.
+     */
     public Settings create(SettingsDraft draft) {
         Settings created = transaction.execute(status -> insert(draft, null));
         return refreshPartner(created);
@@ -92,7 +96,9 @@ public class SettingsService {
         return update(uuid, new SettingsDraft(apiUrl, null, null, null, null, null, null, null), false);
     }
 
-    /** PUT ({@code replace}: {@code api_url} must be given) or PATCH; the partner is refreshed afterwards as on create. */
+    /**
+     * PUT ({@code replace}: {@code api_url} must be given) or PATCH; the partner is refreshed afterwards as on create.
+     */
     Settings update(UUID uuid, SettingsDraft draft, boolean replace) {
         Settings updated = transaction.execute(status -> {
             Settings current = get(uuid);
@@ -112,10 +118,13 @@ public class SettingsService {
 
     void delete(UUID uuid) {
         Settings found = get(uuid);
-        // Deleting would cascade the billing syncs while their invoice items stay: a later sync would bill everything again.
+        // Deleting would cascade the billing syncs while their invoice items stay: a later sync would bill everything
+        // again.
         if (settings.hasBilling(found.id())) {
-            throw new Rejected(409, "These Arrow settings have billing syncs; deactivate them (is_active=false, sync_enabled=false)"
-                    + " instead of deleting them, so nothing is billed twice.");
+            throw new Rejected(
+                    409,
+                    "These Arrow settings have billing syncs; deactivate them (is_active=false, sync_enabled=false)"
+                            + " instead of deleting them, so nothing is billed twice.");
         }
         settings.delete(found.id());
     }
@@ -148,7 +157,10 @@ public class SettingsService {
             settings.updatePartner(saved.id(), partner.reference(), partner.companyName());
             return get(saved.uuid());
         } catch (ArrowException e) {
-            log.warn("Saved Arrow settings {} but could not read the partner from Arrow: {}", saved.uuid(), e.getMessage());
+            log.warn(
+                    "Saved Arrow settings {} but could not read the partner from Arrow: {}",
+                    saved.uuid(),
+                    e.getMessage());
             return saved;
         }
     }
@@ -166,17 +178,23 @@ public class SettingsService {
         }
         String exportType = pick(draft.exportTypeReference(), current == null ? "" : current.exportTypeReference());
         errors.maxLength("export_type_reference", exportType, 255);
-        String classification = pick(draft.classificationFilter(), current == null ? "IAAS" : current.classificationFilter());
+        String classification =
+                pick(draft.classificationFilter(), current == null ? "IAAS" : current.classificationFilter());
         if (errors.required("classification_filter", classification)) {
             errors.maxLength("classification_filter", classification, 50);
         }
-        errors.oneOf("invoice_price_source", draft.priceSource(), List.of(PriceSource.SELL.value(), PriceSource.BUY.value()));
+        errors.oneOf(
+                "invoice_price_source",
+                draft.priceSource(),
+                List.of(PriceSource.SELL.value(), PriceSource.BUY.value()));
         String prefix = pick(draft.itemPrefix(), current == null ? Settings.DEFAULT_ITEM_PREFIX : current.itemPrefix());
         errors.maxLength("invoice_item_prefix", prefix, 100);
         errors.throwIfAny();
-        PriceSource priceSource = PriceSource.of(draft.priceSource()).orElse(current == null ? PriceSource.SELL : current.priceSource());
+        PriceSource priceSource =
+                PriceSource.of(draft.priceSource()).orElse(current == null ? PriceSource.SELL : current.priceSource());
         boolean active = draft.active() != null ? draft.active() : current == null || current.active();
-        boolean syncEnabled = draft.syncEnabled() != null ? draft.syncEnabled() : current != null && current.syncEnabled();
+        boolean syncEnabled =
+                draft.syncEnabled() != null ? draft.syncEnabled() : current != null && current.syncEnabled();
         return new SettingsFields(apiUrl, apiKey, exportType, classification, active, syncEnabled, priceSource, prefix);
     }
 

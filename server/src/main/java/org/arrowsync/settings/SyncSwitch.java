@@ -20,6 +20,7 @@ public class SyncSwitch {
 
     public void setSyncEnabled(Settings settings, boolean enabled) {
         jdbc.sql("update arrow_settings set sync_enabled = ?, modified = ? where id = ?")
-                .params(enabled, OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC), settings.id()).update();
+                .params(enabled, OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC), settings.id())
+                .update();
     }
 }

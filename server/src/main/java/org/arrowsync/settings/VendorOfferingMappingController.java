@@ -24,7 +24,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Vendor-offering mappings; {@code settings}, {@code offering} and {@code plan} are accepted as hyperlinks or UUIDs. */
+/**
+ * Vendor-offering mappings; {@code settings}, {@code offering} and {@code plan} are accepted as hyperlinks or UUIDs.
+ */
 @RestController
 @RequestMapping("/api/admin/arrow/vendor-offering-mappings/")
 class VendorOfferingMappingController {
@@ -39,15 +41,20 @@ class VendorOfferingMappingController {
 
     @GetMapping
     @Operation(operationId = "admin_arrow_vendor_offering_mappings_list")
-    Listing<ArrowVendorOfferingMapping> list(@RequestParam(required = false) String settings,
+    Listing<ArrowVendorOfferingMapping> list(
+            @RequestParam(required = false) String settings,
             @RequestParam(name = "settings_uuid", required = false) String settingsUuid,
             @RequestParam(name = "arrow_vendor_name", required = false) String vendorName,
             @RequestParam(required = false) String offering,
             @RequestParam(name = "offering_uuid", required = false) String offeringUuid,
-            @RequestParam(name = "is_active", required = false) String active, PageRequest page) {
-        UUID settingsFilter = settingsUuid != null ? Filters.uuid("settings_uuid", settingsUuid) : Filters.link("settings", settings);
-        UUID offeringFilter = offeringUuid != null ? Filters.uuid("offering_uuid", offeringUuid) : Filters.link("offering", offering);
-        VendorFilter filter = new VendorFilter(settingsFilter, vendorName, offeringFilter, Filters.bool("is_active", active));
+            @RequestParam(name = "is_active", required = false) String active,
+            PageRequest page) {
+        UUID settingsFilter =
+                settingsUuid != null ? Filters.uuid("settings_uuid", settingsUuid) : Filters.link("settings", settings);
+        UUID offeringFilter =
+                offeringUuid != null ? Filters.uuid("offering_uuid", offeringUuid) : Filters.link("offering", offering);
+        VendorFilter filter =
+                new VendorFilter(settingsFilter, vendorName, offeringFilter, Filters.bool("is_active", active));
         return mappings.list(filter, page).map(ArrowVendorOfferingMapping::of);
     }
 
@@ -55,7 +62,9 @@ class VendorOfferingMappingController {
     @GetMapping("vendor_choices/")
     @Operation(operationId = "admin_arrow_vendor_offering_mappings_vendor_choices_list")
     List<VendorNameChoice> vendorChoices(@RequestParam(name = "settings_uuid", required = false) String settingsUuid) {
-        return mappings.vendorChoices(Filters.uuid("settings_uuid", settingsUuid)).stream().map(name -> new VendorNameChoice(name, name)).toList();
+        return mappings.vendorChoices(Filters.uuid("settings_uuid", settingsUuid)).stream()
+                .map(name -> new VendorNameChoice(name, name))
+                .toList();
     }
 
     @GetMapping("{uuid}/")
@@ -73,13 +82,15 @@ class VendorOfferingMappingController {
 
     @PutMapping("{uuid}/")
     @Operation(operationId = "admin_arrow_vendor_offering_mappings_update")
-    ArrowVendorOfferingMapping replace(@PathVariable String uuid, @RequestBody ArrowVendorOfferingMappingRequest request) {
+    ArrowVendorOfferingMapping replace(
+            @PathVariable String uuid, @RequestBody ArrowVendorOfferingMappingRequest request) {
         return ArrowVendorOfferingMapping.of(mappings.update(Uuids.fromPath(uuid), request.draft()));
     }
 
     @PatchMapping("{uuid}/")
     @Operation(operationId = "admin_arrow_vendor_offering_mappings_partial_update")
-    ArrowVendorOfferingMapping patch(@PathVariable String uuid, @RequestBody ArrowVendorOfferingMappingRequest request) {
+    ArrowVendorOfferingMapping patch(
+            @PathVariable String uuid, @RequestBody ArrowVendorOfferingMappingRequest request) {
         VendorOfferingMapping current = mappings.get(Uuids.fromPath(uuid));
         return ArrowVendorOfferingMapping.of(mappings.update(current.uuid(), request.over(VendorDraft.of(current))));
     }
@@ -92,14 +103,17 @@ class VendorOfferingMappingController {
     }
 
     /** On PATCH an absent (or null) plan keeps the current one. */
-    record ArrowVendorOfferingMappingRequest(String settings, String arrowVendorName, String offering, String plan, Boolean isActive) {
+    record ArrowVendorOfferingMappingRequest(
+            String settings, String arrowVendorName, String offering, String plan, Boolean isActive) {
 
         VendorDraft draft() {
-            return new VendorDraft(ref("settings", settings), arrowVendorName, ref("offering", offering), ref("plan", plan), isActive);
+            return new VendorDraft(
+                    ref("settings", settings), arrowVendorName, ref("offering", offering), ref("plan", plan), isActive);
         }
 
         VendorDraft over(VendorDraft current) {
-            return new VendorDraft(settings != null ? ref("settings", settings) : current.settingsUuid(),
+            return new VendorDraft(
+                    settings != null ? ref("settings", settings) : current.settingsUuid(),
                     arrowVendorName != null ? arrowVendorName : current.vendorName(),
                     offering != null ? ref("offering", offering) : current.offeringUuid(),
                     plan != null ? ref("plan", plan) : current.planUuid(),
@@ -111,26 +125,63 @@ class VendorOfferingMappingController {
         }
     }
 
-    record ArrowVendorOfferingMapping(String uuid, String url, String settings, String settingsUuid, String arrowVendorName,
-            String offering, String offeringUuid, String offeringName, String offeringType, String plan, String planUuid, String planName,
-            boolean isActive, Instant created, Instant modified) {
+    record ArrowVendorOfferingMapping(
+            String uuid,
+            String url,
+            String settings,
+            String settingsUuid,
+            String arrowVendorName,
+            String offering,
+            String offeringUuid,
+            String offeringName,
+            String offeringType,
+            String plan,
+            String planUuid,
+            String planName,
+            boolean isActive,
+            Instant created,
+            Instant modified) {
 
         static ArrowVendorOfferingMapping of(VendorOfferingMapping m) {
-            return new ArrowVendorOfferingMapping(Uuids.hex(m.uuid()), ApiUrls.of(COLLECTION, m.uuid()),
-                    ApiUrls.of(SettingsController.COLLECTION, m.settingsUuid()), Uuids.hex(m.settingsUuid()), m.vendorName(),
-                    Uuids.hex(m.offeringUuid()), Uuids.hex(m.offeringUuid()), m.offeringName(), m.offeringType(), Uuids.hex(m.planUuid()),
-                    Uuids.hex(m.planUuid()), m.planName(), m.active(), m.created(), m.modified());
+            return new ArrowVendorOfferingMapping(
+                    Uuids.hex(m.uuid()),
+                    ApiUrls.of(COLLECTION, m.uuid()),
+                    ApiUrls.of(SettingsController.COLLECTION, m.settingsUuid()),
+                    Uuids.hex(m.settingsUuid()),
+                    m.vendorName(),
+                    Uuids.hex(m.offeringUuid()),
+                    Uuids.hex(m.offeringUuid()),
+                    m.offeringName(),
+                    m.offeringType(),
+                    Uuids.hex(m.planUuid()),
+                    Uuids.hex(m.planUuid()),
+                    m.planName(),
+                    m.active(),
+                    m.created(),
+                    m.modified());
         }
 
         /** The contract's {@code ArrowVendorOfferingMappingCreate}: {@code settings} is the UUID it was sent as. */
         static ArrowVendorOfferingMapping created(VendorOfferingMapping m) {
             ArrowVendorOfferingMapping view = of(m);
-            return new ArrowVendorOfferingMapping(view.uuid, view.url, view.settingsUuid, view.settingsUuid, view.arrowVendorName,
-                    view.offering, view.offeringUuid, view.offeringName, view.offeringType, view.plan, view.planUuid, view.planName,
-                    view.isActive, view.created, view.modified);
+            return new ArrowVendorOfferingMapping(
+                    view.uuid,
+                    view.url,
+                    view.settingsUuid,
+                    view.settingsUuid,
+                    view.arrowVendorName,
+                    view.offering,
+                    view.offeringUuid,
+                    view.offeringName,
+                    view.offeringType,
+                    view.plan,
+                    view.planUuid,
+                    view.planName,
+                    view.isActive,
+                    view.created,
+                    view.modified);
         }
     }
 
-    record VendorNameChoice(String value, String label) {
-    }
+    record VendorNameChoice(String value, String label) {}
 }

@@ -29,35 +29,51 @@ class VendorOfferingMappingRepository {
     }
 
     Optional<VendorOfferingMapping> find(UUID uuid) {
-        return jdbc.sql(SELECT + " where v.uuid = ?").param(uuid).query(VendorOfferingMappingRepository::map).optional();
+        return jdbc.sql(SELECT + " where v.uuid = ?")
+                .param(uuid)
+                .query(VendorOfferingMappingRepository::map)
+                .optional();
     }
 
     List<VendorOfferingMapping> active(long settingsId) {
-        return jdbc.sql(SELECT + " where v.settings_id = ? and v.is_active order by v.id").param(settingsId)
-                .query(VendorOfferingMappingRepository::map).list();
+        return jdbc.sql(SELECT + " where v.settings_id = ? and v.is_active order by v.id")
+                .param(settingsId)
+                .query(VendorOfferingMappingRepository::map)
+                .list();
     }
 
     /** Vendors of synced billing lines: the choices when the Arrow catalog has none. */
     List<String> billedVendors(UUID settingsUuid) {
         SqlFilter filter = new SqlFilter().where("t.vendor_name <> ''").eq("s.uuid", settingsUuid);
-        return jdbc.sql("select distinct t.vendor_name from billing_sync_items t join billing_syncs b on b.id = t.billing_sync_id"
-                        + " join customer_mappings m on m.id = b.customer_mapping_id join arrow_settings s on s.id = m.settings_id"
-                        + filter.clause())
-                .params(filter.params()).query(String.class).list();
+        return jdbc.sql(
+                        "select distinct t.vendor_name from billing_sync_items t join billing_syncs b on b.id = t.billing_sync_id"
+                                + " join customer_mappings m on m.id = b.customer_mapping_id join arrow_settings s on s.id = m.settings_id"
+                                + filter.clause())
+                .params(filter.params())
+                .query(String.class)
+                .list();
     }
 
     long count(SqlFilter filter) {
-        return jdbc.sql("select count(*)" + FROM + filter.clause()).params(filter.params()).query(Long.class).single();
+        return jdbc.sql("select count(*)" + FROM + filter.clause())
+                .params(filter.params())
+                .query(Long.class)
+                .single();
     }
 
     List<VendorOfferingMapping> page(SqlFilter filter, PageRequest page) {
-        return jdbc.sql(SELECT + filter.clause() + " order by v.created desc, v.id desc offset ? limit ?").params(filter.params(page))
-                .query(VendorOfferingMappingRepository::map).list();
+        return jdbc.sql(SELECT + filter.clause() + " order by v.created desc, v.id desc offset ? limit ?")
+                .params(filter.params(page))
+                .query(VendorOfferingMappingRepository::map)
+                .list();
     }
 
     boolean exists(long settingsId, String vendorName, long exceptId) {
-        return jdbc.sql("select exists (select 1 from vendor_offering_mappings where settings_id = ? and arrow_vendor_name = ? and id <> ?)")
-                .params(settingsId, vendorName, exceptId).query(Boolean.class).single();
+        return jdbc.sql(
+                        "select exists (select 1 from vendor_offering_mappings where settings_id = ? and arrow_vendor_name = ? and id <> ?)")
+                .params(settingsId, vendorName, exceptId)
+                .query(Boolean.class)
+                .single();
     }
 
     UUID insert(VendorFields fields, Instant now) {
@@ -66,8 +82,15 @@ class VendorOfferingMappingRepository {
                         insert into vendor_offering_mappings (uuid, settings_id, arrow_vendor_name, offering_id, plan_id, is_active, created,
                                                               modified)
                         values (?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(uuid, fields.settingsId(), fields.vendorName(), fields.offeringId(), fields.planId(), fields.active(),
-                        Timestamps.of(now), Timestamps.of(now))
+                .params(
+                        uuid,
+                        fields.settingsId(),
+                        fields.vendorName(),
+                        fields.offeringId(),
+                        fields.planId(),
+                        fields.active(),
+                        Timestamps.of(now),
+                        Timestamps.of(now))
                 .update();
         return uuid;
     }
@@ -77,8 +100,14 @@ class VendorOfferingMappingRepository {
                         update vendor_offering_mappings set settings_id = ?, arrow_vendor_name = ?, offering_id = ?, plan_id = ?,
                                is_active = ?, modified = ?
                         where id = ?""")
-                .params(fields.settingsId(), fields.vendorName(), fields.offeringId(), fields.planId(), fields.active(),
-                        Timestamps.of(now), id)
+                .params(
+                        fields.settingsId(),
+                        fields.vendorName(),
+                        fields.offeringId(),
+                        fields.planId(),
+                        fields.active(),
+                        Timestamps.of(now),
+                        id)
                 .update();
     }
 
@@ -89,13 +118,23 @@ class VendorOfferingMappingRepository {
     private static VendorOfferingMapping map(ResultSet rs, int row) throws SQLException {
         long planId = rs.getLong("plan_id");
         Long plan = rs.wasNull() ? null : planId;
-        return new VendorOfferingMapping(rs.getLong("id"), rs.getObject("uuid", UUID.class), rs.getLong("settings_id"),
-                rs.getObject("settings_uuid", UUID.class), rs.getString("arrow_vendor_name"), rs.getLong("offering_id"),
-                rs.getObject("offering_uuid", UUID.class), rs.getString("offering_name"), rs.getString("offering_type"), plan,
-                rs.getObject("plan_uuid", UUID.class), rs.getString("plan_name"), rs.getBoolean("is_active"),
-                Timestamps.read(rs, "created"), Timestamps.read(rs, "modified"));
+        return new VendorOfferingMapping(
+                rs.getLong("id"),
+                rs.getObject("uuid", UUID.class),
+                rs.getLong("settings_id"),
+                rs.getObject("settings_uuid", UUID.class),
+                rs.getString("arrow_vendor_name"),
+                rs.getLong("offering_id"),
+                rs.getObject("offering_uuid", UUID.class),
+                rs.getString("offering_name"),
+                rs.getString("offering_type"),
+                plan,
+                rs.getObject("plan_uuid", UUID.class),
+                rs.getString("plan_name"),
+                rs.getBoolean("is_active"),
+                Timestamps.read(rs, "created"),
+                Timestamps.read(rs, "modified"));
     }
 
-    record VendorFields(long settingsId, String vendorName, long offeringId, Long planId, boolean active) {
-    }
+    record VendorFields(long settingsId, String vendorName, long offeringId, Long planId, boolean active) {}
 }

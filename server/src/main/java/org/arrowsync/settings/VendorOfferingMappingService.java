@@ -20,7 +20,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Which Arrow vendor bills through which offering (and plan); a plan always belongs to its offering, on create and update. */
+/**
+ * Which Arrow vendor bills through which offering (and plan); a plan always belongs to its offering, on create and
+ * update.
+ */
 @Service
 public class VendorOfferingMappingService {
 
@@ -34,8 +37,12 @@ public class VendorOfferingMappingService {
     private final ArrowAccess arrow;
     private final Clock clock;
 
-    VendorOfferingMappingService(VendorOfferingMappingRepository mappings, SettingsRepository settings, OfferingService offerings,
-            ArrowAccess arrow, Clock clock) {
+    VendorOfferingMappingService(
+            VendorOfferingMappingRepository mappings,
+            SettingsRepository settings,
+            OfferingService offerings,
+            ArrowAccess arrow,
+            Clock clock) {
         this.mappings = mappings;
         this.settings = settings;
         this.offerings = offerings;
@@ -79,18 +86,20 @@ public class VendorOfferingMappingService {
     }
 
     /**
-     * Vendor names from the Arrow catalog of the active settings. Arrow failing is not an error here: the fallback is the
-     * vendors seen in synced billing lines (of the given settings, if any).
+     * Vendor names from the Arrow catalog of the active settings. Arrow failing is not an error here: the fallback is
+     * the vendors seen in synced billing lines (of the given settings, if any).
      */
     List<String> vendorChoices(UUID settingsUuid) {
-        List<String> catalog = settings.active().map(active -> {
-            try {
-                return arrow.client(active).vendorNames(CATALOG_CATEGORY);
-            } catch (ArrowException e) {
-                log.warn("Could not read the Arrow catalog's vendors: {}", e.getMessage());
-                return List.<String>of();
-            }
-        }).orElse(List.of());
+        List<String> catalog = settings.active()
+                .map(active -> {
+                    try {
+                        return arrow.client(active).vendorNames(CATALOG_CATEGORY);
+                    } catch (ArrowException e) {
+                        log.warn("Could not read the Arrow catalog's vendors: {}", e.getMessage());
+                        return List.<String>of();
+                    }
+                })
+                .orElse(List.of());
         return List.copyOf(new TreeSet<>(catalog.isEmpty() ? mappings.billedVendors(settingsUuid) : catalog));
     }
 
@@ -116,9 +125,11 @@ public class VendorOfferingMappingService {
         }
         errors.throwIfAny();
         if (mappings.exists(owner.id(), draft.vendorName(), exceptId)) {
-            throw InvalidInput.of(InvalidInput.NON_FIELD_ERRORS, "The fields settings, arrow_vendor_name must make a unique set.");
+            throw InvalidInput.of(
+                    InvalidInput.NON_FIELD_ERRORS, "The fields settings, arrow_vendor_name must make a unique set.");
         }
-        return new VendorFields(owner.id(), draft.vendorName(), offering.id(), planId, draft.active() == null || draft.active());
+        return new VendorFields(
+                owner.id(), draft.vendorName(), offering.id(), planId, draft.active() == null || draft.active());
     }
 
     private Offering offering(UUID uuid, FieldErrors errors) {
@@ -133,11 +144,14 @@ public class VendorOfferingMappingService {
     record VendorDraft(UUID settingsUuid, String vendorName, UUID offeringUuid, UUID planUuid, Boolean active) {
 
         static VendorDraft of(VendorOfferingMapping mapping) {
-            return new VendorDraft(mapping.settingsUuid(), mapping.vendorName(), mapping.offeringUuid(), mapping.planUuid(),
+            return new VendorDraft(
+                    mapping.settingsUuid(),
+                    mapping.vendorName(),
+                    mapping.offeringUuid(),
+                    mapping.planUuid(),
                     mapping.active());
         }
     }
 
-    record VendorFilter(UUID settingsUuid, String vendorName, UUID offeringUuid, Boolean active) {
-    }
+    record VendorFilter(UUID settingsUuid, String vendorName, UUID offeringUuid, Boolean active) {}
 }

@@ -6,8 +6,7 @@ import java.util.UUID;
 /** Parses list filter values; a malformed value is a 400 naming the filter, an absent one is null. */
 public final class Filters {
 
-    private Filters() {
-    }
+    private Filters() {}
 
     public static UUID uuid(String name, String value) {
         return blank(value) ? null : Uuids.fromField(name, value);

@@ -4,7 +4,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** A request that failed validation; rendered as a 400 with a field map, cross-field errors under {@code non_field_errors}. */
+/**
+ * A request that failed validation; rendered as a 400 with a field map, cross-field errors under
+ * {@code non_field_errors}.
+ */
 public class InvalidInput extends RuntimeException {
 
     public static final String NON_FIELD_ERRORS = "non_field_errors";

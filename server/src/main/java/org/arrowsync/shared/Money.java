@@ -5,9 +5,9 @@ import java.math.RoundingMode;
 import java.util.Currency;
 
 /**
- * The money rules in one place. Amounts are stored as Arrow gives them (numeric, 10 decimals); an invoice item's price is
- * unit price × quantity rounded HALF_UP to the currency's minor unit (2 decimals for EUR, 0 for JPY), and an
- * invoice total is the sum of those rounded prices.
+ * The money rules in one place. Amounts are stored as Arrow gives them (numeric, 10 decimals); an invoice item's price
+ * is unit price × quantity rounded HALF_UP to the currency's minor unit (2 decimals for EUR, 0 for JPY), and an invoice
+ * total is the sum of those rounded prices.
  */
 public final class Money {
 
@@ -16,8 +16,7 @@ public final class Money {
     /** Differences below one minor unit of the currency are not worth a correction. */
     public static final BigDecimal TOLERANCE = new BigDecimal("0.01");
 
-    private Money() {
-    }
+    private Money() {}
 
     public static BigDecimal price(BigDecimal unitPrice, BigDecimal quantity, String currency) {
         return unitPrice.multiply(quantity).setScale(minorUnits(currency), RoundingMode.HALF_UP);

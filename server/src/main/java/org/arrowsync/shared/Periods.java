@@ -6,16 +6,15 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Report months in requests, one set of rules for every endpoint: {@code YYYY-MM} (the month may have one digit),
- * year 2000–2100, month 1–12; a month not yet begun is refused; a range runs forward and is capped.
+ * Report months in requests, one set of rules for every endpoint: {@code YYYY-MM} (the month may have one digit), year
+ * 2000–2100, month 1–12; a month not yet begun is refused; a range runs forward and is capped.
  */
 public final class Periods {
 
     public static final String FORMAT_ERROR = "Invalid period format. Use YYYY-MM (e.g., 2024-01).";
     private static final Pattern FORMAT = Pattern.compile("(\\d{4})-(\\d{1,2})");
 
-    private Periods() {
-    }
+    private Periods() {}
 
     /** The month in {@code value}, null when blank; a malformed one is added to {@code errors} under {@code field}. */
     public static YearMonth parse(FieldErrors errors, String field, String value) {
@@ -34,7 +33,10 @@ public final class Periods {
         return null;
     }
 
-    /** Year 2000–2100 and month 1–12, both required, and not after the current month (the error goes under {@code month}). */
+    /**
+     * Year 2000–2100 and month 1–12, both required, and not after the current month (the error goes under
+     * {@code month}).
+     */
     public static YearMonth requireMonth(Integer year, Integer month, Clock clock) {
         FieldErrors errors = new FieldErrors();
         YearMonth period = month(errors, year, month, clock);
@@ -59,7 +61,10 @@ public final class Periods {
         return period;
     }
 
-    /** {@code from} ≤ {@code to}, at most {@code maxMonths} months inclusive; a violation goes under {@code non_field_errors}. */
+    /**
+     * {@code from} ≤ {@code to}, at most {@code maxMonths} months inclusive; a violation goes under
+     * {@code non_field_errors}.
+     */
     public static void requireRange(FieldErrors errors, YearMonth from, YearMonth to, int maxMonths) {
         if (from == null || to == null) {
             return;

@@ -1,19 +1,17 @@
 package org.arrowsync.shared;
 
 /**
- * How long-running feature work reports what it has done; the job queue stores it so operators can watch a run.
- * Counts are named by the feature ({@code "lines"}, {@code "unmatched_lines"}, ...).
+ * How long-running feature work reports what it has done; the job queue stores it so operators can watch a run. Counts
+ * are named by the feature ({@code "lines"}, {@code "unmatched_lines"}, ...).
  */
 public interface Progress {
 
     Progress NONE = new Progress() {
         @Override
-        public void add(String count, long amount) {
-        }
+        public void add(String count, long amount) {}
 
         @Override
-        public void error(String message) {
-        }
+        public void error(String message) {}
     };
 
     /** Adds to a named count. */

@@ -1,8 +1,8 @@
 package org.arrowsync.shared;
 
 /**
- * A well-formed request the service cannot carry out (no active settings, Arrow refused, object closed);
- * rendered as {@code {"error": message}} with the status chosen by the subclass.
+ * A well-formed request the service cannot carry out (no active settings, Arrow refused, object closed); rendered as
+ * {@code {"error": message}} with the status chosen by the subclass.
  */
 public class Rejected extends RuntimeException {
 

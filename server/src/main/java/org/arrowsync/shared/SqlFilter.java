@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Builds the {@code where} clause of a list query from optional filters, so every list endpoint writes its
- * filters the same way: absent filters add nothing, values always travel as bind parameters.
+ * Builds the {@code where} clause of a list query from optional filters, so every list endpoint writes its filters the
+ * same way: absent filters add nothing, values always travel as bind parameters.
  */
 public final class SqlFilter {
 

@@ -9,8 +9,7 @@ import java.time.ZoneOffset;
 /** timestamptz in and out of JDBC as UTC instants. */
 public final class Timestamps {
 
-    private Timestamps() {
-    }
+    private Timestamps() {}
 
     public static OffsetDateTime of(Instant instant) {
         return instant == null ? null : instant.atOffset(ZoneOffset.UTC);

@@ -8,10 +8,10 @@ import java.util.regex.Pattern;
 public final class Uuids {
 
     private static final Pattern HEX = Pattern.compile("[0-9a-fA-F]{32}");
-    private static final Pattern DASHED = Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+    private static final Pattern DASHED =
+            Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
-    private Uuids() {
-    }
+    private Uuids() {}
 
     public static String hex(UUID uuid) {
         return uuid == null ? null : uuid.toString().replace("-", "");

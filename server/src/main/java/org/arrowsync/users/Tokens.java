@@ -11,8 +11,7 @@ final class Tokens {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private Tokens() {
-    }
+    private Tokens() {}
 
     static String generate() {
         byte[] bytes = new byte[20];

@@ -36,13 +36,18 @@ class UserController {
         return UserView.of(created.user(), created.token());
     }
 
-    record UserForm(String username, Boolean isStaff) {
-    }
+    record UserForm(String username, Boolean isStaff) {}
 
     record UserView(String url, String uuid, String username, boolean isStaff, Instant created, String token) {
 
         static UserView of(User user, String token) {
-            return new UserView(ApiUrls.of("users", user.uuid()), Uuids.hex(user.uuid()), user.username(), user.staff(), user.created(), token);
+            return new UserView(
+                    ApiUrls.of("users", user.uuid()),
+                    Uuids.hex(user.uuid()),
+                    user.username(),
+                    user.staff(),
+                    user.created(),
+                    token);
         }
     }
 }

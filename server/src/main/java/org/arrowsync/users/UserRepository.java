@@ -23,21 +23,32 @@ class UserRepository {
     }
 
     Optional<User> findByTokenHash(String tokenHash) {
-        return jdbc.sql("select " + COLUMNS + " from users where token_hash = ?").param(tokenHash).query(UserRepository::map).optional();
+        return jdbc.sql("select " + COLUMNS + " from users where token_hash = ?")
+                .param(tokenHash)
+                .query(UserRepository::map)
+                .optional();
     }
 
     Optional<User> findByUsername(String username) {
-        return jdbc.sql("select " + COLUMNS + " from users where username = ?").param(username).query(UserRepository::map).optional();
+        return jdbc.sql("select " + COLUMNS + " from users where username = ?")
+                .param(username)
+                .query(UserRepository::map)
+                .optional();
     }
 
     boolean anyStaff() {
-        return jdbc.sql("select exists (select 1 from users where is_staff)").query(Boolean.class).single();
+        return jdbc.sql("select exists (select 1 from users where is_staff)")
+                .query(Boolean.class)
+                .single();
     }
 
     User insert(String username, boolean staff, String tokenHash, Instant now) {
-        return jdbc.sql("insert into users (uuid, username, is_staff, token_hash, created) values (?, ?, ?, ?, ?) returning " + COLUMNS)
+        return jdbc.sql(
+                        "insert into users (uuid, username, is_staff, token_hash, created) values (?, ?, ?, ?, ?) returning "
+                                + COLUMNS)
                 .params(UUID.randomUUID(), username, staff, tokenHash, Timestamps.of(now))
-                .query(UserRepository::map).single();
+                .query(UserRepository::map)
+                .single();
     }
 
     /** Makes {@code username} a staff user holding exactly this token, creating it if needed. */
@@ -55,11 +66,18 @@ class UserRepository {
     }
 
     List<User> page(long offset, int limit) {
-        return jdbc.sql("select " + COLUMNS + " from users order by created, id offset ? limit ?").params(offset, limit).query(UserRepository::map).list();
+        return jdbc.sql("select " + COLUMNS + " from users order by created, id offset ? limit ?")
+                .params(offset, limit)
+                .query(UserRepository::map)
+                .list();
     }
 
     private static User map(ResultSet rs, int row) throws SQLException {
-        return new User(rs.getLong("id"), rs.getObject("uuid", UUID.class), rs.getString("username"), rs.getBoolean("is_staff"),
+        return new User(
+                rs.getLong("id"),
+                rs.getObject("uuid", UUID.class),
+                rs.getString("username"),
+                rs.getBoolean("is_staff"),
                 rs.getObject("created", OffsetDateTime.class).toInstant());
     }
 }

@@ -21,7 +21,8 @@ public class UserService {
     }
 
     public Optional<Caller> authenticate(String token) {
-        return users.findByTokenHash(Tokens.hash(token)).map(user -> new Caller(user.uuid(), user.username(), user.staff()));
+        return users.findByTokenHash(Tokens.hash(token))
+                .map(user -> new Caller(user.uuid(), user.username(), user.staff()));
     }
 
     @Transactional
@@ -30,7 +31,9 @@ public class UserService {
         if (errors.required("username", username)) {
             errors.maxLength("username", username, 150);
             if (!username.matches("[\\w.@+-]+")) {
-                errors.add("username", "Enter a valid username. This value may contain only letters, numbers, and @/./+/-/_ characters.");
+                errors.add(
+                        "username",
+                        "Enter a valid username. This value may contain only letters, numbers, and @/./+/-/_ characters.");
             } else if (users.findByUsername(username).isPresent()) {
                 errors.add("username", "A user with that username already exists.");
             }
@@ -62,6 +65,5 @@ public class UserService {
         return Optional.of(token);
     }
 
-    record NewUser(User user, String token) {
-    }
+    record NewUser(User user, String token) {}
 }

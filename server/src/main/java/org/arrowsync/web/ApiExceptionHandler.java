@@ -49,7 +49,10 @@ class ApiExceptionHandler {
         return ResponseEntity.status(e.status()).body(Map.of("error", e.getMessage()));
     }
 
-    /** Arrow refused or failed: the request cannot be carried out, a 400 {@code {"error": …}} (messages never hold the key). */
+    /**
+     * Arrow refused or failed: the request cannot be carried out, a 400 {@code {"error": …}} (messages never hold the
+     * key).
+     */
     @ExceptionHandler(ArrowException.class)
     ResponseEntity<Object> arrowFailed(ArrowException e) {
         log.warn("Arrow call failed: {}", e.getMessage());
@@ -58,10 +61,14 @@ class ApiExceptionHandler {
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<Object> unreadable(HttpMessageNotReadableException e) {
-        if (e.getCause() instanceof DatabindException mismatch && !mismatch.getPath().isEmpty()) {
+        if (e.getCause() instanceof DatabindException mismatch
+                && !mismatch.getPath().isEmpty()) {
             String field = mismatch.getPath().stream()
-                    .map(reference -> reference.getPropertyName() != null ? reference.getPropertyName() : String.valueOf(reference.getIndex()))
-                    .reduce((a, b) -> a + "." + b).orElse("non_field_errors");
+                    .map(reference -> reference.getPropertyName() != null
+                            ? reference.getPropertyName()
+                            : String.valueOf(reference.getIndex()))
+                    .reduce((a, b) -> a + "." + b)
+                    .orElse("non_field_errors");
             return ResponseEntity.badRequest().body(Map.of(field, List.of("Invalid value.")));
         }
         if (e.getCause() instanceof JacksonException) {
@@ -77,7 +84,8 @@ class ApiExceptionHandler {
 
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
     ResponseEntity<Object> unsupportedMediaType(HttpMediaTypeNotSupportedException e) {
-        return detail(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported media type \"" + e.getContentType() + "\" in request.");
+        return detail(
+                HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported media type \"" + e.getContentType() + "\" in request.");
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
@@ -95,7 +103,8 @@ class ApiExceptionHandler {
 
     @ExceptionHandler(DuplicateKeyException.class)
     ResponseEntity<Object> duplicate(DuplicateKeyException e) {
-        return ResponseEntity.badRequest().body(Map.of(InvalidInput.NON_FIELD_ERRORS, List.of("An object with these values already exists.")));
+        return ResponseEntity.badRequest()
+                .body(Map.of(InvalidInput.NON_FIELD_ERRORS, List.of("An object with these values already exists.")));
     }
 
     @ExceptionHandler(Exception.class)

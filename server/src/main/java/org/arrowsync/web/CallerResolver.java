@@ -19,7 +19,10 @@ class CallerResolver implements HandlerMethodArgumentResolver {
     }
 
     @Override
-    public Caller resolveArgument(MethodParameter parameter, ModelAndViewContainer container, NativeWebRequest request,
+    public Caller resolveArgument(
+            MethodParameter parameter,
+            ModelAndViewContainer container,
+            NativeWebRequest request,
             WebDataBinderFactory binderFactory) {
         return (Caller) request.getAttribute(ATTRIBUTE, RequestAttributes.SCOPE_REQUEST);
     }

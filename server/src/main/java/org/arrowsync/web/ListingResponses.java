@@ -16,8 +16,8 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
- * Writes a {@link Listing} the Waldur way: the body is a plain JSON array, {@code X-Result-Count} holds the total
- * and {@code Link} the first/prev/next/last pages as absolute URLs.
+ * Writes a {@link Listing} the Waldur way: the body is a plain JSON array, {@code X-Result-Count} holds the total and
+ * {@code Link} the first/prev/next/last pages as absolute URLs.
  */
 @ControllerAdvice
 class ListingResponses implements ResponseBodyAdvice<Object> {
@@ -30,8 +30,13 @@ class ListingResponses implements ResponseBodyAdvice<Object> {
     }
 
     @Override
-    public Object beforeBodyWrite(Object body, MethodParameter returnType, MediaType contentType,
-            Class<? extends HttpMessageConverter<?>> converterType, ServerHttpRequest request, ServerHttpResponse response) {
+    public Object beforeBodyWrite(
+            Object body,
+            MethodParameter returnType,
+            MediaType contentType,
+            Class<? extends HttpMessageConverter<?>> converterType,
+            ServerHttpRequest request,
+            ServerHttpResponse response) {
         if (!(body instanceof Listing<?> listing)) {
             return body;
         }

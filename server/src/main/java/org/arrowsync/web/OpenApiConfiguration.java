@@ -12,16 +12,28 @@ import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The served API description: Waldur's token scheme, and a HEAD "count" operation beside every list, as Waldur documents them. */
+/**
+ * The served API description: Waldur's token scheme, and a HEAD "count" operation beside every list, as Waldur
+ * documents them.
+ */
 @Configuration(proxyBeanMethods = false)
 class OpenApiConfiguration {
 
     @Bean
     OpenAPI arrowsyncOpenApi() {
         return new OpenAPI()
-                .info(new Info().title("arrowsync").description("ArrowSphere billing for Waldur-compatible admin clients").version("1"))
-                .components(new Components().addSecuritySchemes("tokenAuth", new SecurityScheme().type(SecurityScheme.Type.APIKEY)
-                        .in(SecurityScheme.In.HEADER).name("Authorization").description("Token-based authentication: `Token <key>`")))
+                .info(new Info()
+                        .title("arrowsync")
+                        .description("ArrowSphere billing for Waldur-compatible admin clients")
+                        .version("1"))
+                .components(new Components()
+                        .addSecuritySchemes(
+                                "tokenAuth",
+                                new SecurityScheme()
+                                        .type(SecurityScheme.Type.APIKEY)
+                                        .in(SecurityScheme.In.HEADER)
+                                        .name("Authorization")
+                                        .description("Token-based authentication: `Token <key>`")))
                 .addSecurityItem(new SecurityRequirement().addList("tokenAuth"));
     }
 
@@ -38,13 +50,17 @@ class OpenApiConfiguration {
             openApi.getPaths().forEach((url, path) -> {
                 Operation list = path.getGet();
                 String id = list == null ? null : list.getOperationId();
-                if (id != null && path.getHead() == null && !url.contains("{") && (id.endsWith("_list") || id.endsWith("_retrieve"))) {
+                if (id != null
+                        && path.getHead() == null
+                        && !url.contains("{")
+                        && (id.endsWith("_list") || id.endsWith("_retrieve"))) {
                     path.setHead(new Operation()
                             .operationId(id.substring(0, id.lastIndexOf('_')) + "_count")
                             .tags(list.getTags())
                             .parameters(list.getParameters())
                             .description("Get number of items in the collection matching the request parameters.")
-                            .responses(new ApiResponses().addApiResponse("200", new ApiResponse().description("No response body"))));
+                            .responses(new ApiResponses()
+                                    .addApiResponse("200", new ApiResponse().description("No response body"))));
                 }
             });
         };

@@ -8,7 +8,9 @@ import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.method.support.ModelAndViewContainer;
 
-/** Reads {@code page} and {@code page_size} as Django REST framework does: a bad page is a 404, a bad size the default. */
+/**
+ * Reads {@code page} and {@code page_size} as Django REST framework does: a bad page is a 404, a bad size the default.
+ */
 class PageRequestResolver implements HandlerMethodArgumentResolver {
 
     @Override
@@ -17,7 +19,10 @@ class PageRequestResolver implements HandlerMethodArgumentResolver {
     }
 
     @Override
-    public PageRequest resolveArgument(MethodParameter parameter, ModelAndViewContainer container, NativeWebRequest request,
+    public PageRequest resolveArgument(
+            MethodParameter parameter,
+            ModelAndViewContainer container,
+            NativeWebRequest request,
             WebDataBinderFactory binderFactory) {
         int page = parsePositive(request.getParameter("page"), 1);
         if (page < 1) {

@@ -24,7 +24,8 @@ class WebConfiguration implements WebMvcConfigurer {
 
     @Bean
     FilterRegistrationBean<TokenAuthenticationFilter> tokenAuthentication(UserService users, JsonMapper json) {
-        FilterRegistrationBean<TokenAuthenticationFilter> registration = new FilterRegistrationBean<>(new TokenAuthenticationFilter(users, json));
+        FilterRegistrationBean<TokenAuthenticationFilter> registration =
+                new FilterRegistrationBean<>(new TokenAuthenticationFilter(users, json));
         registration.addUrlPatterns("/api/*");
         registration.setOrder(0);
         return registration;
@@ -33,8 +34,9 @@ class WebConfiguration implements WebMvcConfigurer {
     /** Decimals travel as JSON strings in plain notation, as the contract shows ({@code "12.3400000000"}). */
     @Bean
     JsonMapperBuilderCustomizer decimalsAsStrings() {
-        return builder -> builder
-                .withConfigOverride(BigDecimal.class, override -> override.setFormat(JsonFormat.Value.forShape(JsonFormat.Shape.STRING)))
+        return builder -> builder.withConfigOverride(
+                        BigDecimal.class,
+                        override -> override.setFormat(JsonFormat.Value.forShape(JsonFormat.Shape.STRING)))
                 .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN);
     }
 }

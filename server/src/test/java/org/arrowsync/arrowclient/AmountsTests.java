@@ -11,28 +11,33 @@ import org.junit.jupiter.params.provider.CsvSource;
 class AmountsTests {
 
     @ParameterizedTest(name = "[{0}] -> {1}")
-    @CsvSource(delimiter = '|', nullValues = "NULL", value = {
-            "100.5        | 100.5",
-            "'  42 '      | 42",
-            "1,000.00     | 1000.00",
-            "€ 12.30      | 12.30",
-            "$1,234.5     | 1234.5",
-            "£7           | 7",
-            "-3.25        | -3.25",
-            "1.234,56     | 1.23456",
-            "'1 000.10'   | 1000.10",
-            "0.00001      | 0.00001",
-            "1E+3         | 1E+3",
-            "''           | 0",
-            "'   '        | 0",
-            "NULL         | 0",
-    })
+    @CsvSource(
+            delimiter = '|',
+            nullValues = "NULL",
+            value = {
+                "100.5        | 100.5",
+                "'  42 '      | 42",
+                "1,000.00     | 1000.00",
+                "€ 12.30      | 12.30",
+                "$1,234.5     | 1234.5",
+                "£7           | 7",
+                "-3.25        | -3.25",
+                "1.234,56     | 1.23456",
+                "'1 000.10'   | 1000.10",
+                "0.00001      | 0.00001",
+                "1E+3         | 1E+3",
+                "''           | 0",
+                "'   '        | 0",
+                "NULL         | 0",
+            })
     void parsesArrowAmounts(String text, String expected) {
         assertThat(Amounts.parse(text)).isEqualByComparingTo(new BigDecimal(expected));
     }
 
     @ParameterizedTest(name = "[{0}] is not an amount")
-    @CsvSource(delimiter = '|', value = {"abc", "NaN", "Infinity", "1.2.3", "12-", "EUR 5", "--1"})
+    @CsvSource(
+            delimiter = '|',
+            value = {"abc", "NaN", "Infinity", "1.2.3", "12-", "EUR 5", "--1"})
     void refusesWhatIsNotADecimal(String text) {
         assertThat(Amounts.parse(text)).isNull();
     }
@@ -41,7 +46,8 @@ class AmountsTests {
     void requireNamesTheFieldOfAnUnreadableAmount() {
         assertThatThrownBy(() -> Amounts.require("sellTotal", "abc"))
                 .isInstanceOf(PayloadProblem.class)
-                .hasMessageContaining("sellTotal").hasMessageContaining("'abc'");
+                .hasMessageContaining("sellTotal")
+                .hasMessageContaining("'abc'");
     }
 
     @Test

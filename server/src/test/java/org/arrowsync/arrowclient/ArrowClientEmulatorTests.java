@@ -72,9 +72,14 @@ class ArrowClientEmulatorTests {
         String license = client.licenses().get(0).reference();
         ConsumptionReport standard = client.monthlyConsumption(license, CLOSED_MONTH, CLOSED_MONTH);
         assertThat(standard.headers()).contains("Total sell price");
-        assertThat(standard.lines()).isNotEmpty().allSatisfy(l -> assertThat(l.reportPeriod()).isEqualTo(CLOSED_MONTH));
-        assertThat(standard.sellTotal()).isPositive()
-                .isEqualByComparingTo(sum(standard.lines().stream().map(ConsumptionLine::sellTotal).toList()));
+        assertThat(standard.lines())
+                .isNotEmpty()
+                .allSatisfy(l -> assertThat(l.reportPeriod()).isEqualTo(CLOSED_MONTH));
+        assertThat(standard.sellTotal())
+                .isPositive()
+                .isEqualByComparingTo(sum(standard.lines().stream()
+                        .map(ConsumptionLine::sellTotal)
+                        .toList()));
 
         emulator.preset("{\"preset\":\"demo\",\"consumptionHeaders\":\"country\"}");
         ConsumptionReport country = client.monthlyConsumption(license, CLOSED_MONTH, CLOSED_MONTH);
@@ -85,7 +90,8 @@ class ArrowClientEmulatorTests {
 
     @Test
     void predictionGivesSellAndBuyTotals() {
-        ConsumptionPrediction prediction = client.consumptionPrediction(client.licenses().get(0).reference());
+        ConsumptionPrediction prediction =
+                client.consumptionPrediction(client.licenses().get(0).reference());
         assertThat(prediction.sellTotal()).isPositive();
         assertThat(prediction.buyTotal()).isPositive();
         assertThat(prediction.currency()).isNotBlank();
@@ -93,26 +99,29 @@ class ArrowClientEmulatorTests {
 
     @Test
     void listsExportTypesAndColumns() {
-        assertThat(client.exportTypes()).extracting(ExportType::reference)
+        assertThat(client.exportTypes())
+                .extracting(ExportType::reference)
                 .contains(Emulator.MSP_EXPORT, Emulator.STANDARD_EXPORT);
         assertThat(client.exportTypes()).filteredOn(ExportType::isDefault).hasSize(1);
-        assertThat(client.exportColumns()).extracting(ExportColumn::name)
+        assertThat(client.exportColumns())
+                .extracting(ExportColumn::name)
                 .contains("Sequence", "Customer Total Price", "ARS Subscription ID");
     }
 
     @Test
     void statementsOfAClosedMonthAreFulfilledAndHaveLines() {
         List<Statement> statements = client.statements(StatementQuery.forPeriod(CLOSED_MONTH));
-        assertThat(statements).isNotEmpty()
+        assertThat(statements)
+                .isNotEmpty()
                 .allSatisfy(s -> assertThat(s.reportPeriod()).isEqualTo(CLOSED_MONTH))
                 .allSatisfy(s -> assertThat(s.state()).isEqualTo(StatementState.FULFILLED));
         Statement first = statements.get(0);
         assertThat(client.statements(new StatementQuery(CLOSED_MONTH, first.customerReference())))
-                .extracting(Statement::customerReference).containsOnly(first.customerReference());
+                .extracting(Statement::customerReference)
+                .containsOnly(first.customerReference());
         List<StatementLine> lines = client.statementLines(first.reference());
         assertThat(lines).isNotEmpty();
-        assertThat(sum(lines.stream().map(StatementLine::sellTotal).toList()))
-                .isEqualByComparingTo(first.sellTotal());
+        assertThat(sum(lines.stream().map(StatementLine::sellTotal).toList())).isEqualByComparingTo(first.sellTotal());
     }
 
     @Test
@@ -148,9 +157,10 @@ class ArrowClientEmulatorTests {
     @Test
     void exportFiltersNarrowTheLines() {
         String customer = client.customers().get(1).reference();
-        ExportQuery query = ExportQuery.forPeriod(Emulator.STANDARD_EXPORT, CLOSED_MONTH)
-                .withCustomerXspRefs(List.of(customer));
-        assertThat(lines(client.exportPage(query, 1))).isNotEmpty()
+        ExportQuery query =
+                ExportQuery.forPeriod(Emulator.STANDARD_EXPORT, CLOSED_MONTH).withCustomerXspRefs(List.of(customer));
+        assertThat(lines(client.exportPage(query, 1)))
+                .isNotEmpty()
                 .allSatisfy(l -> assertThat(l.customerReference()).isEqualTo(customer));
     }
 
@@ -173,8 +183,8 @@ class ArrowClientEmulatorTests {
 
     @Test
     void anExportRangeArrowRefusesIsRejectedWithoutRetry() {
-        ExportQuery tooLong = new ExportQuery(Emulator.MSP_EXPORT, CLOSED_MONTH.minusMonths(8), CLOSED_MONTH,
-                null, null, null);
+        ExportQuery tooLong =
+                new ExportQuery(Emulator.MSP_EXPORT, CLOSED_MONTH.minusMonths(8), CLOSED_MONTH, null, null, null);
         assertThatThrownBy(() -> client.exportPage(tooLong, 1))
                 .isInstanceOf(ArrowRejected.class)
                 .hasMessageStartingWith("Arrow API billing/erp/exports/sync returned HTTP 400: ");
@@ -182,9 +192,11 @@ class ArrowClientEmulatorTests {
     }
 
     private static List<BillingLine> lines(ExportPage page) {
-        return page.rows().stream().map(ExportRow::billingLine)
+        return page.rows().stream()
+                .map(ExportRow::billingLine)
                 .peek(r -> assertThat(r.problem()).isNull())
-                .map(BillingLineResult::line).toList();
+                .map(BillingLineResult::line)
+                .toList();
     }
 
     private static BigDecimal sum(List<BigDecimal> amounts) {

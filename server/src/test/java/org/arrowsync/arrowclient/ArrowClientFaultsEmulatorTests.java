@@ -38,8 +38,8 @@ class ArrowClientFaultsEmulatorTests {
 
     @ParameterizedTest(name = "{1} on {0} twice, then success")
     @CsvSource({
-            "whoami, 429", "customers, 500", "licenses, 502", "consumption, 503",
-            "exports, 429", "statements, 500", "catalog, 503", "exports, 502",
+        "whoami, 429", "customers, 500", "licenses, 502", "consumption, 503",
+        "exports, 429", "statements, 500", "catalog, 503", "exports, 502",
     })
     void retriesTransientFailuresAndSucceeds(String family, String status) {
         fault(family, status, 2);
@@ -50,9 +50,9 @@ class ArrowClientFaultsEmulatorTests {
 
     @ParameterizedTest(name = "{1} on {0} for good -> {2} after 3 attempts")
     @CsvSource({
-            "whoami, 429, ArrowRateLimited", "customers, 503, ArrowUnavailable", "licenses, 500, ArrowUnavailable",
-            "consumption, 502, ArrowUnavailable", "exports, 429, ArrowRateLimited", "statements, 503, ArrowUnavailable",
-            "catalog, 500, ArrowUnavailable",
+        "whoami, 429, ArrowRateLimited", "customers, 503, ArrowUnavailable", "licenses, 500, ArrowUnavailable",
+        "consumption, 502, ArrowUnavailable", "exports, 429, ArrowRateLimited", "statements, 503, ArrowUnavailable",
+        "catalog, 500, ArrowUnavailable",
     })
     void givesUpAfterTheAttemptCapWithTheMatchingException(String family, String status, String type) {
         fault(family, status, 10);
@@ -65,8 +65,8 @@ class ArrowClientFaultsEmulatorTests {
 
     @Test
     void makesOneAttemptWhenRetriesAreSwitchedOff() {
-        ArrowClient single = emulator.client(Emulator.properties(Duration.ofSeconds(5), Duration.ofMillis(10),
-                10_000, 1000, false));
+        ArrowClient single =
+                emulator.client(Emulator.properties(Duration.ofSeconds(5), Duration.ofMillis(10), 10_000, 1000, false));
         fault("customers", "503", 1);
         assertThatThrownBy(single::customers).isInstanceOf(ArrowUnavailable.class);
         assertThat(emulator.requests("customers")).isEqualTo(1);
@@ -83,7 +83,9 @@ class ArrowClientFaultsEmulatorTests {
         emulator.fault("{\"family\":\"whoami\",\"kind\":\"429\",\"count\":1,\"retryAfter\":30}");
         started = System.nanoTime();
         client.whoami();
-        assertThat(Duration.ofNanos(System.nanoTime() - started)).as("Retry-After 30 s is capped").isLessThan(Duration.ofSeconds(10));
+        assertThat(Duration.ofNanos(System.nanoTime() - started))
+                .as("Retry-After 30 s is capped")
+                .isLessThan(Duration.ofSeconds(10));
     }
 
     @Test
@@ -118,8 +120,8 @@ class ArrowClientFaultsEmulatorTests {
 
     @ParameterizedTest(name = "HTTP 200 with body status {1} on {0} -> {2}")
     @CsvSource({
-            "whoami, 401, ArrowUnauthorized", "customers, 403, ArrowUnauthorized", "licenses, 404, ArrowNotFound",
-            "exports, 500, ArrowBadResponse", "statements, 401, ArrowUnauthorized", "catalog, 400, ArrowBadResponse",
+        "whoami, 401, ArrowUnauthorized", "customers, 403, ArrowUnauthorized", "licenses, 404, ArrowNotFound",
+        "exports, 500, ArrowBadResponse", "statements, 401, ArrowUnauthorized", "catalog, 400, ArrowBadResponse",
     })
     void anErrorBodyInAnHttp200IsTheErrorItSays(String family, int bodyStatus, String type) {
         emulator.fault("{\"family\":\"" + family + "\",\"kind\":\"error_body_200\",\"count\":1,\"bodyStatus\":"
@@ -146,11 +148,12 @@ class ArrowClientFaultsEmulatorTests {
         long[] rows = {0};
         ExportQuery query = ExportQuery.forPeriod(Emulator.MSP_EXPORT, CLOSED_MONTH);
         assertThatThrownBy(() -> client.forEachExportPage(query, page -> {
-            if (page.page() == 1) {
-                fault("exports", "short_page", 1);
-            }
-            rows[0] += page.rows().size();
-        })).isInstanceOf(ArrowBadResponse.class)
+                    if (page.page() == 1) {
+                        fault("exports", "short_page", 1);
+                    }
+                    rows[0] += page.rows().size();
+                }))
+                .isInstanceOf(ArrowBadResponse.class)
                 .hasMessage("Arrow API billing/erp/exports/sync returned a short page 2 of 3 "
                         + "(500 items, page size 1000, total 2500)");
         assertThat(rows[0]).isEqualTo(1000);
@@ -159,8 +162,8 @@ class ArrowClientFaultsEmulatorTests {
     @Test
     void pagingStopsAtTheCapInsteadOfLoopingForever() {
         emulator.preset("{\"preset\":\"demo\",\"customers\":250,\"licensesPerCustomer\":1}");
-        ArrowClient capped = emulator.client(Emulator.properties(Duration.ofSeconds(5), Duration.ofMillis(10),
-                10_000, 2, true));
+        ArrowClient capped =
+                emulator.client(Emulator.properties(Duration.ofSeconds(5), Duration.ofMillis(10), 10_000, 2, true));
         assertThatThrownBy(capped::customers)
                 .isInstanceOf(ArrowPagingRunaway.class)
                 .hasMessage("Arrow API customers kept paging past the cap of 2 pages");
@@ -173,8 +176,8 @@ class ArrowClientFaultsEmulatorTests {
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
         }
-        ArrowClient nowhere = new ArrowClients(Emulator.fastProperties()).connect(
-                new ArrowConnection(URI.create("http://127.0.0.1:" + port + "/index.php/api"), "secret-123"));
+        ArrowClient nowhere = new ArrowClients(Emulator.fastProperties())
+                .connect(new ArrowConnection(URI.create("http://127.0.0.1:" + port + "/index.php/api"), "secret-123"));
         assertThatThrownBy(nowhere::whoami)
                 .isInstanceOf(ArrowUnavailable.class)
                 .hasMessageStartingWith("Arrow API request to whoami failed: ConnectException")
@@ -184,8 +187,8 @@ class ArrowClientFaultsEmulatorTests {
     @Test
     void theClientKeepsUnderItsRateLimitSharedByClientsOfTheSameConnection() {
         emulator.rateLimit(25);
-        ArrowClients clients = new ArrowClients(Emulator.properties(Duration.ofSeconds(5), Duration.ofMillis(10),
-                20, 1000, true));
+        ArrowClients clients =
+                new ArrowClients(Emulator.properties(Duration.ofSeconds(5), Duration.ofMillis(10), 20, 1000, true));
         ArrowClient first = clients.connect(emulator.connection());
         ArrowClient second = clients.connect(emulator.connection());
         long started = System.nanoTime();

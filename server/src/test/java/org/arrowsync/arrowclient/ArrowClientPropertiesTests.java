@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.Map;
+import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
-import org.junit.jupiter.api.Test;
 
 class ArrowClientPropertiesTests {
 
@@ -26,8 +26,15 @@ class ArrowClientPropertiesTests {
 
     @Test
     void givenValuesAreKept() {
-        ArrowClientProperties given = new ArrowClientProperties(Duration.ofSeconds(1), Duration.ofSeconds(2), 2,
-                Duration.ofMillis(3), Duration.ofMillis(4), 50, 9, false);
+        ArrowClientProperties given = new ArrowClientProperties(
+                Duration.ofSeconds(1),
+                Duration.ofSeconds(2),
+                2,
+                Duration.ofMillis(3),
+                Duration.ofMillis(4),
+                50,
+                9,
+                false);
         assertThat(given.maxAttempts()).isEqualTo(2);
         assertThat(given.maxPages()).isEqualTo(9);
         assertThat(given.requestsPerSecond()).isEqualTo(50.0);
@@ -41,7 +48,8 @@ class ArrowClientPropertiesTests {
                 "arrowsync.arrow.client.max-attempts", "2",
                 "arrowsync.arrow.client.requests-per-second", "2.5",
                 "arrowsync.arrow.client.retries-enabled", "false")));
-        ArrowClientProperties bound = binder.bind("arrowsync.arrow.client", ArrowClientProperties.class).get();
+        ArrowClientProperties bound = binder.bind("arrowsync.arrow.client", ArrowClientProperties.class)
+                .get();
         assertThat(bound.readTimeout()).isEqualTo(Duration.ofSeconds(15));
         assertThat(bound.maxAttempts()).isEqualTo(2);
         assertThat(bound.requestsPerSecond()).isEqualTo(2.5);

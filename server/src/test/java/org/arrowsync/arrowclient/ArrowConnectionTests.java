@@ -12,9 +12,9 @@ class ArrowConnectionTests {
 
     @ParameterizedTest(name = "{0} -> {1}")
     @CsvSource({
-            "https://xsp.arrow.com/index.php/api, https://xsp.arrow.com/index.php/api/",
-            "https://xsp.arrow.com/index.php/api/, https://xsp.arrow.com/index.php/api/",
-            "http://127.0.0.1:8080, http://127.0.0.1:8080/",
+        "https://xsp.arrow.com/index.php/api, https://xsp.arrow.com/index.php/api/",
+        "https://xsp.arrow.com/index.php/api/, https://xsp.arrow.com/index.php/api/",
+        "http://127.0.0.1:8080, http://127.0.0.1:8080/",
     })
     void baseUrlAlwaysEndsWithASlash(String given, String expected) {
         ArrowConnection connection = ArrowConnection.of(given, "key");
@@ -25,8 +25,10 @@ class ArrowConnectionTests {
     @ParameterizedTest(name = "key [{0}] is masked")
     @CsvSource({"abc", "0123456789abcdef0123456789abcdef", "'with space'"})
     void toStringMasksTheKey(String key) {
-        String text = ArrowConnection.of("https://xsp.arrow.com/index.php/api/", key).toString();
-        assertThat(text).doesNotContain(key)
+        String text =
+                ArrowConnection.of("https://xsp.arrow.com/index.php/api/", key).toString();
+        assertThat(text)
+                .doesNotContain(key)
                 .isEqualTo("ArrowConnection[apiUrl=https://xsp.arrow.com/index.php/api/, apiKey=****]");
     }
 
@@ -37,7 +39,8 @@ class ArrowConnectionTests {
 
     @Test
     void connectionsWithTheSameUrlAndKeyAreEqualWhateverTheTrailingSlash() {
-        assertThat(ArrowConnection.of("https://x/api", "k")).isEqualTo(ArrowConnection.of("https://x/api/", "k"))
+        assertThat(ArrowConnection.of("https://x/api", "k"))
+                .isEqualTo(ArrowConnection.of("https://x/api/", "k"))
                 .isNotEqualTo(ArrowConnection.of("https://x/api/", "other"));
     }
 }

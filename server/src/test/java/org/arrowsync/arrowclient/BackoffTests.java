@@ -13,17 +13,20 @@ class BackoffTests {
     private static final Instant NOW = Instant.parse("2024-08-01T12:00:00Z");
 
     @ParameterizedTest(name = "Retry-After [{0}] -> {1} ms")
-    @CsvSource(delimiter = '|', nullValues = "NULL", value = {
-            "3                              | 3000",
-            "' 0 '                          | 0",
-            "1.5                            | 1500",
-            "Thu, 01 Aug 2024 12:00:10 GMT  | 10000",
-            "Thu, 01 Aug 2024 11:00:00 GMT  | 0",
-            "-1                             | NULL",
-            "soon                           | NULL",
-            "''                             | NULL",
-            "NULL                           | NULL",
-    })
+    @CsvSource(
+            delimiter = '|',
+            nullValues = "NULL",
+            value = {
+                "3                              | 3000",
+                "' 0 '                          | 0",
+                "1.5                            | 1500",
+                "Thu, 01 Aug 2024 12:00:10 GMT  | 10000",
+                "Thu, 01 Aug 2024 11:00:00 GMT  | 0",
+                "-1                             | NULL",
+                "soon                           | NULL",
+                "''                             | NULL",
+                "NULL                           | NULL",
+            })
     void readsRetryAfter(String header, Long expectedMillis) {
         Duration parsed = Backoff.parseRetryAfter(header, NOW);
         assertThat(parsed == null ? null : parsed.toMillis()).isEqualTo(expectedMillis);
@@ -31,15 +34,15 @@ class BackoffTests {
 
     @ParameterizedTest(name = "retry {0}, random {1} -> {2} ms")
     @CsvSource({
-            // initial 100 ms, cap 1000 ms: half fixed, half jitter
-            "1, 0.0, 50",
-            "1, 0.999, 99",
-            "2, 0.0, 100",
-            "3, 0.5, 300",
-            "4, 0.0, 400",
-            "5, 0.0, 500",
-            "5, 0.999, 999",
-            "40, 0.0, 500",
+        // initial 100 ms, cap 1000 ms: half fixed, half jitter
+        "1, 0.0, 50",
+        "1, 0.999, 99",
+        "2, 0.0, 100",
+        "3, 0.5, 300",
+        "4, 0.0, 400",
+        "5, 0.0, 500",
+        "5, 0.999, 999",
+        "40, 0.0, 500",
     })
     void backsOffExponentiallyWithJitterUpToTheCap(int retry, double random, long expectedMillis) {
         Backoff backoff = new Backoff(Duration.ofMillis(100), Duration.ofMillis(1000), () -> random);
@@ -50,7 +53,8 @@ class BackoffTests {
     @CsvSource({"200, 200", "0, 0", "1000, 1000", "60000, 1000"})
     void honoursRetryAfterUpToTheCap(long retryAfterMillis, long expectedMillis) {
         Backoff backoff = new Backoff(Duration.ofMillis(100), Duration.ofMillis(1000), () -> 0.7);
-        assertThat(backoff.delay(3, Duration.ofMillis(retryAfterMillis)).toMillis()).isEqualTo(expectedMillis);
+        assertThat(backoff.delay(3, Duration.ofMillis(retryAfterMillis)).toMillis())
+                .isEqualTo(expectedMillis);
     }
 
     @Test

@@ -12,16 +12,39 @@ import org.junit.jupiter.api.Test;
 class BillingLineTests {
 
     /** The recorded "MSP" template (DOTNET BillingReport.json), trimmed to the columns that matter. */
-    private static final Columns MSP = new Columns(List.of("Order Id", "End User Company Name",
-            "End User Company ID", "Service Name", "Qty", "Country Marketplace Currency", "Service Provider Currency",
-            "Vendor Name", "Arrow SKU", "Total Wholesale Price", "Description", "Friendly Name",
-            "Customer Total Price", "Vendor Subscription ID", "Sequence", "Validation Date", "Classification",
-            "Report Period", "ARS Subscription ID"));
+    private static final Columns MSP = new Columns(List.of(
+            "Order Id",
+            "End User Company Name",
+            "End User Company ID",
+            "Service Name",
+            "Qty",
+            "Country Marketplace Currency",
+            "Service Provider Currency",
+            "Vendor Name",
+            "Arrow SKU",
+            "Total Wholesale Price",
+            "Description",
+            "Friendly Name",
+            "Customer Total Price",
+            "Vendor Subscription ID",
+            "Sequence",
+            "Validation Date",
+            "Classification",
+            "Report Period",
+            "ARS Subscription ID"));
 
     /** A template with the primary names (WALDUR's first choice columns). */
-    private static final Columns PRIMARY = new Columns(List.of("Sequence", "Statement Reference",
-            "End User Company Name", "Sell Total Price", "Buy Total Price", "Quantity", "Vendor Name",
-            "Product Name", "ARS Subscription ID", "Report Period"));
+    private static final Columns PRIMARY = new Columns(List.of(
+            "Sequence",
+            "Statement Reference",
+            "End User Company Name",
+            "Sell Total Price",
+            "Buy Total Price",
+            "Quantity",
+            "Vendor Name",
+            "Product Name",
+            "ARS Subscription ID",
+            "Report Period"));
 
     private static BillingLineResult parse(Columns columns, String... cells) {
         return new ExportRow(columns, Arrays.asList(cells)).billingLine();
@@ -29,21 +52,63 @@ class BillingLineTests {
 
     @Test
     void readsTheMspTemplateThroughItsFallbackColumns() {
-        BillingLineResult result = parse(MSP, "ORD-1", "Contoso Ltd", "XSP111", "AWS", "2", "EUR", "USD",
-                "Amazon", "SKU-9", "80.00000", "Compute", "contoso-prod", "100.00000", "336014339221",
-                "AWSIM24-16967007-50343", "08/30/2024", "IAAS", "2024-07", "XSP4092988");
+        BillingLineResult result = parse(
+                MSP,
+                "ORD-1",
+                "Contoso Ltd",
+                "XSP111",
+                "AWS",
+                "2",
+                "EUR",
+                "USD",
+                "Amazon",
+                "SKU-9",
+                "80.00000",
+                "Compute",
+                "contoso-prod",
+                "100.00000",
+                "336014339221",
+                "AWSIM24-16967007-50343",
+                "08/30/2024",
+                "IAAS",
+                "2024-07",
+                "XSP4092988");
         assertThat(result.isValid()).isTrue();
-        assertThat(result.line()).isEqualTo(new BillingLine("AWSIM24-16967007-50343", null, "Contoso Ltd", "XSP111",
-                new BigDecimal("100.00000"), new BigDecimal("80.00000"), new BigDecimal("2"), "Amazon",
-                "contoso-prod", "XSP4092988", "336014339221", "IAAS", "SKU-9", YearMonth.of(2024, 7),
-                LocalDate.of(2024, 8, 30), "EUR"));
+        assertThat(result.line())
+                .isEqualTo(new BillingLine(
+                        "AWSIM24-16967007-50343",
+                        null,
+                        "Contoso Ltd",
+                        "XSP111",
+                        new BigDecimal("100.00000"),
+                        new BigDecimal("80.00000"),
+                        new BigDecimal("2"),
+                        "Amazon",
+                        "contoso-prod",
+                        "XSP4092988",
+                        "336014339221",
+                        "IAAS",
+                        "SKU-9",
+                        YearMonth.of(2024, 7),
+                        LocalDate.of(2024, 8, 30),
+                        "EUR"));
         assertThat(result.line().validated()).isTrue();
     }
 
     @Test
     void readsThePrimaryColumnsFirst() {
-        BillingLineResult result = parse(PRIMARY, "SEQ-1", "STMT-9", "Fabrikam", "1,200.50", "€ 900",
-                "3", "Microsoft", "Azure plan", "XSP5", "2024-08");
+        BillingLineResult result = parse(
+                PRIMARY,
+                "SEQ-1",
+                "STMT-9",
+                "Fabrikam",
+                "1,200.50",
+                "€ 900",
+                "3",
+                "Microsoft",
+                "Azure plan",
+                "XSP5",
+                "2024-08");
         BillingLine line = result.line();
         assertThat(line.lineReference()).isEqualTo("SEQ-1");
         assertThat(line.statementReference()).isEqualTo("STMT-9");
@@ -59,12 +124,25 @@ class BillingLineTests {
 
     @Test
     void fallsBackPerValueWhenThePrimaryCellIsEmpty() {
-        Columns both = new Columns(List.of("Sequence", "Order Id", "Sell Total Price", "Customer Total Price",
-                "Buy Total Price", "Total Wholesale Price", "Quantity", "Qty", "Vendor Name", "Service Name",
-                "Product Name", "Friendly Name", "Description", "Country Marketplace Currency",
+        Columns both = new Columns(List.of(
+                "Sequence",
+                "Order Id",
+                "Sell Total Price",
+                "Customer Total Price",
+                "Buy Total Price",
+                "Total Wholesale Price",
+                "Quantity",
+                "Qty",
+                "Vendor Name",
+                "Service Name",
+                "Product Name",
+                "Friendly Name",
+                "Description",
+                "Country Marketplace Currency",
                 "Service Provider Currency"));
-        BillingLine line = parse(both, " ", "ORD-7", "", "10.5", " ", "7.25", "", "4", "", "AWS", "", "", "Support",
-                "", "USD").line();
+        BillingLine line = parse(
+                        both, " ", "ORD-7", "", "10.5", " ", "7.25", "", "4", "", "AWS", "", "", "Support", "", "USD")
+                .line();
         assertThat(line.lineReference()).isEqualTo("ORD-7");
         assertThat(line.sellTotal()).isEqualByComparingTo("10.5");
         assertThat(line.buyTotal()).isEqualByComparingTo("7.25");
@@ -85,9 +163,10 @@ class BillingLineTests {
 
     @Test
     void toleratesRowsShorterAndLongerThanTheHeaders() {
-        assertThat(parse(PRIMARY, "SEQ-1", "STMT-9", "Fabrikam").line().sellTotal()).isZero();
-        BillingLineResult longer = parse(PRIMARY, "SEQ-2", "", "Fabrikam", "1", "1", "1", "V", "P", "XSP5",
-                "2024-08", "extra", "cells");
+        assertThat(parse(PRIMARY, "SEQ-1", "STMT-9", "Fabrikam").line().sellTotal())
+                .isZero();
+        BillingLineResult longer =
+                parse(PRIMARY, "SEQ-2", "", "Fabrikam", "1", "1", "1", "V", "P", "XSP5", "2024-08", "extra", "cells");
         assertThat(longer.line().statementReference()).isNull();
         assertThat(longer.line().reportPeriod()).isEqualTo(YearMonth.of(2024, 8));
     }
@@ -97,16 +176,16 @@ class BillingLineTests {
         BillingLineResult result = parse(PRIMARY, "SEQ-3", "", "Fabrikam", "12,34abc", "1", "1", "V", "P", "X", "");
         assertThat(result.isValid()).isFalse();
         assertThat(result.reference()).isEqualTo("SEQ-3");
-        assertThat(result.problem())
-                .isEqualTo("export line SEQ-3: unreadable amount in Sell Total Price: '12,34abc'");
+        assertThat(result.problem()).isEqualTo("export line SEQ-3: unreadable amount in Sell Total Price: '12,34abc'");
     }
 
     @Test
     void everyProblemOfTheLineIsReported() {
-        BillingLineResult result = parse(MSP, "", "Contoso", "", "", "many", "", "", "", "", "x", "", "", "", "",
-                "", "30.08.2024", "", "July");
+        BillingLineResult result = parse(
+                MSP, "", "Contoso", "", "", "many", "", "", "", "", "x", "", "", "", "", "", "30.08.2024", "", "July");
         assertThat(result.reference()).isNull();
-        assertThat(result.problem()).startsWith("export line: no Sequence or Order Id")
+        assertThat(result.problem())
+                .startsWith("export line: no Sequence or Order Id")
                 .contains("unreadable amount in Qty: 'many'")
                 .contains("unreadable amount in Total Wholesale Price: 'x'")
                 .contains("unreadable date in Validation Date: '30.08.2024'")
@@ -116,8 +195,11 @@ class BillingLineTests {
     @Test
     void asMapPairsHeadersWithCellsAndDropsExtras() {
         ExportRow row = new ExportRow(new Columns(List.of("A", "B", "C")), Arrays.asList("1", null, "3", "4"));
-        assertThat(row.asMap()).containsExactly(org.assertj.core.api.Assertions.entry("A", "1"), org.assertj.core.api.Assertions.entry("B", null),
-                org.assertj.core.api.Assertions.entry("C", "3"));
+        assertThat(row.asMap())
+                .containsExactly(
+                        org.assertj.core.api.Assertions.entry("A", "1"),
+                        org.assertj.core.api.Assertions.entry("B", null),
+                        org.assertj.core.api.Assertions.entry("C", "3"));
         assertThat(row.cell("C")).isEqualTo("3");
         assertThat(row.cell("D")).isNull();
         assertThat(row.hasColumn("B")).isTrue();

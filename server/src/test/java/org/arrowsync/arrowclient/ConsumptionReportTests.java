@@ -45,7 +45,8 @@ class ConsumptionReportTests {
                 {'headers':['Report Period','Total sell price','Total buy price'],'lines':[['2024-07']]}
                 """));
         assertThat(shortRows.sellTotal()).isZero();
-        assertThat(ConsumptionReport.from(json("{'headers':['A'],'lines':[]}")).lines()).isEmpty();
+        assertThat(ConsumptionReport.from(json("{'headers':['A'],'lines':[]}")).lines())
+                .isEmpty();
         assertThat(ConsumptionReport.from(json("{}")).sellTotal()).isZero();
     }
 
@@ -53,7 +54,8 @@ class ConsumptionReportTests {
     void anUnreadableAmountFailsTheReportInsteadOfCountingZero() {
         assertThatThrownBy(() -> ConsumptionReport.from(json("""
                 {'headers':['Total sell price'],'lines':[['1'],['n/a']]}
-                """))).isInstanceOf(PayloadProblem.class)
+                """)))
+                .isInstanceOf(PayloadProblem.class)
                 .hasMessage("consumption line 2: unreadable amount in Total sell price: 'n/a'");
     }
 
@@ -70,8 +72,9 @@ class ConsumptionReportTests {
                  'values':[{'consumed':{'buy':10.5,'sell':12,'list':20},'estimatedMin':1,'estimatedMax':2},
                            {'consumed':{'buy':'1.5','sell':'3'}}]}
                 """));
-        assertThat(prediction).isEqualTo(new ConsumptionPrediction("EUR", YearMonth.of(2024, 8),
-                prediction.sellTotal(), prediction.buyTotal()));
+        assertThat(prediction)
+                .isEqualTo(new ConsumptionPrediction(
+                        "EUR", YearMonth.of(2024, 8), prediction.sellTotal(), prediction.buyTotal()));
         assertThat(prediction.sellTotal()).isEqualByComparingTo("15");
         assertThat(prediction.buyTotal()).isEqualByComparingTo("12");
     }

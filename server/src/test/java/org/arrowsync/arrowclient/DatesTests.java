@@ -12,15 +12,18 @@ import org.junit.jupiter.params.provider.CsvSource;
 class DatesTests {
 
     @ParameterizedTest(name = "[{0}] -> {1}")
-    @CsvSource(delimiter = '|', nullValues = "NULL", value = {
-            "08/30/2024            | 2024-08-30",
-            "8/3/2024              | 2024-08-03",
-            "2024-08-30            | 2024-08-30",
-            "2024-08-30T10:15:00Z  | 2024-08-30",
-            "2024-08-30 10:15:00   | 2024-08-30",
-            "''                    | NULL",
-            "NULL                  | NULL",
-    })
+    @CsvSource(
+            delimiter = '|',
+            nullValues = "NULL",
+            value = {
+                "08/30/2024            | 2024-08-30",
+                "8/3/2024              | 2024-08-03",
+                "2024-08-30            | 2024-08-30",
+                "2024-08-30T10:15:00Z  | 2024-08-30",
+                "2024-08-30 10:15:00   | 2024-08-30",
+                "''                    | NULL",
+                "NULL                  | NULL",
+            })
     void readsArrowDates(String text, String expected) {
         assertThat(Dates.localDate(text)).isEqualTo(expected == null ? null : LocalDate.parse(expected));
     }
@@ -32,12 +35,15 @@ class DatesTests {
     }
 
     @ParameterizedTest(name = "[{0}] -> {1}")
-    @CsvSource(delimiter = '|', nullValues = "NULL", value = {
-            "2024-07     | 2024-07",
-            "2024-07-01  | 2024-07",
-            "' 2024-12 ' | 2024-12",
-            "''          | NULL",
-    })
+    @CsvSource(
+            delimiter = '|',
+            nullValues = "NULL",
+            value = {
+                "2024-07     | 2024-07",
+                "2024-07-01  | 2024-07",
+                "' 2024-12 ' | 2024-12",
+                "''          | NULL",
+            })
     void readsReportPeriods(String text, String expected) {
         assertThat(Dates.yearMonth(text)).isEqualTo(expected == null ? null : YearMonth.parse(expected));
     }

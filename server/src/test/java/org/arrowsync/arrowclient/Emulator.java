@@ -19,14 +19,15 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The real ArrowSphere emulator, in process on a free port, driven through its HTTP control API. As a JUnit
- * extension ({@code @RegisterExtension static final Emulator emulator = new Emulator();}) it runs once per
- * test class and is reset to the demo data before each test.
+ * The real ArrowSphere emulator, in process on a free port, driven through its HTTP control API. As a JUnit extension
+ * ({@code @RegisterExtension static final Emulator emulator = new Emulator();}) it runs once per test class and is
+ * reset to the demo data before each test.
  */
 final class Emulator implements AutoCloseable, BeforeAllCallback, AfterAllCallback, BeforeEachCallback {
 
     /** The emulator's clock: mid-November 2024, so October 2024 is a closed, validated month. */
     static final Instant NOW = Instant.parse("2024-11-15T12:00:00Z");
+
     static final YearMonth CLOSED_MONTH = YearMonth.of(2024, 10);
     static final String MSP_EXPORT = "E1-2-b2f08942207fbd6838ba332a98387c69";
     static final String STANDARD_EXPORT = "DJ284LDZ-standard";
@@ -57,10 +58,17 @@ final class Emulator implements AutoCloseable, BeforeAllCallback, AfterAllCallba
     }
 
     /** Fast settings with the given read timeout, backoff cap, rate, page cap and retry switch. */
-    static ArrowClientProperties properties(Duration readTimeout, Duration maxBackoff, double requestsPerSecond,
-                                            int maxPages, boolean retries) {
-        return new ArrowClientProperties(Duration.ofSeconds(2), readTimeout, 3, Duration.ofMillis(2), maxBackoff,
-                requestsPerSecond, maxPages, retries);
+    static ArrowClientProperties properties(
+            Duration readTimeout, Duration maxBackoff, double requestsPerSecond, int maxPages, boolean retries) {
+        return new ArrowClientProperties(
+                Duration.ofSeconds(2),
+                readTimeout,
+                3,
+                Duration.ofMillis(2),
+                maxBackoff,
+                requestsPerSecond,
+                maxPages,
+                retries);
     }
 
     ArrowConnection connection() {
@@ -109,8 +117,8 @@ final class Emulator implements AutoCloseable, BeforeAllCallback, AfterAllCallba
     }
 
     /**
-     * Waits until the emulator has answered {@code count} requests of a family: a request the client gave up
-     * on (timeout) is still being served, and must not be counted in the next test.
+     * Waits until the emulator has answered {@code count} requests of a family: a request the client gave up on
+     * (timeout) is still being served, and must not be counted in the next test.
      */
     void awaitRequests(String family, long count) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
@@ -126,14 +134,15 @@ final class Emulator implements AutoCloseable, BeforeAllCallback, AfterAllCallba
     private JsonNode control(String method, String path, String body) {
         HttpRequest request = HttpRequest.newBuilder(emulator.controlUrl().resolve(path))
                 .header("Content-Type", "application/json")
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body))
+                .method(
+                        method,
+                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
                 .build();
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() >= 300) {
-                throw new IllegalStateException("control " + path + " answered " + response.statusCode() + ": "
-                        + response.body());
+                throw new IllegalStateException(
+                        "control " + path + " answered " + response.statusCode() + ": " + response.body());
             }
             return JSON.readTree(response.body());
         } catch (IOException e) {

@@ -14,8 +14,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A 200,000-line export streamed page by page in a JVM with a 256 MB heap (the {@code small-heap} surefire
- * execution): memory must not grow with the export.
+ * A 200,000-line export streamed page by page in a JVM with a 256 MB heap (the {@code small-heap} surefire execution):
+ * memory must not grow with the export.
  */
 @Tag("small-heap")
 class ExportStreamingEmulatorTests {
@@ -42,8 +42,12 @@ class ExportStreamingEmulatorTests {
                 }
             });
             long peak = peakHeapUsed();
-            log.info("streamed {} export lines ({} valid, sell total {}); peak heap used {} MB of max {} MB",
-                    lines[0], lines[1], sell[0], peak / (1024 * 1024),
+            log.info(
+                    "streamed {} export lines ({} valid, sell total {}); peak heap used {} MB of max {} MB",
+                    lines[0],
+                    lines[1],
+                    sell[0],
+                    peak / (1024 * 1024),
                     Runtime.getRuntime().maxMemory() / (1024 * 1024));
             assertThat(lines[0]).isEqualTo(200_000);
             assertThat(lines[1]).isEqualTo(200_000);

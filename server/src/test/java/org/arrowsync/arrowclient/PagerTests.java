@@ -20,10 +20,15 @@ class PagerTests {
     }
 
     private void walk(int maxPages, int defaultPerPage, java.util.function.IntFunction<Pager.Page<Integer>> fetch) {
-        new Pager(failures, maxPages).forEach("customers", defaultPerPage, page -> {
-            fetched.add(page);
-            return fetch.apply(page);
-        }, page -> seen.addAll(page.items()));
+        new Pager(failures, maxPages)
+                .forEach(
+                        "customers",
+                        defaultPerPage,
+                        page -> {
+                            fetched.add(page);
+                            return fetch.apply(page);
+                        },
+                        page -> seen.addAll(page.items()));
     }
 
     @Test
@@ -35,7 +40,10 @@ class PagerTests {
 
     @Test
     void stopsOnAnEmptyPageEvenIfTotalPagesSaysMore() {
-        walk(100, 2, page -> new Pager.Page<>(page, page == 1 ? items(2) : List.of(), new Pagination(page, 2, 9, null)));
+        walk(
+                100,
+                2,
+                page -> new Pager.Page<>(page, page == 1 ? items(2) : List.of(), new Pagination(page, 2, 9, null)));
         assertThat(fetched).containsExactly(1, 2);
     }
 
@@ -48,8 +56,10 @@ class PagerTests {
 
     @Test
     void aShortPageBeforeTheLastIsABadResponse() {
-        assertThatThrownBy(() -> walk(100, 2,
-                page -> new Pager.Page<>(page, items(page == 2 ? 1 : 2), new Pagination(page, 2, 4, null))))
+        assertThatThrownBy(() -> walk(
+                        100,
+                        2,
+                        page -> new Pager.Page<>(page, items(page == 2 ? 1 : 2), new Pagination(page, 2, 4, null))))
                 .isInstanceOf(ArrowBadResponse.class)
                 .hasMessageContaining("short page 2 of 4");
     }

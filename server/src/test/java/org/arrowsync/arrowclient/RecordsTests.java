@@ -14,12 +14,14 @@ import org.junit.jupiter.params.provider.CsvSource;
 class RecordsTests {
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', value = {
-            "{'Reference':'XSP1','CompanyName':'Contoso','EmailContact':'a@contoso.com','City':'Paris','CountryCode':'FR','InternalReference':'C-1'}",
-            "{'reference':'XSP1','companyName':'Contoso','emailContact':'a@contoso.com','city':'Paris','countryCode':'FR','internalReference':'C-1'}",
-            "{'Reference':'XSP1','CompanyName':'Contoso','EmailContact':'','Contact':{'Email':'a@contoso.com'},'City':'Paris','CountryCode':'FR','InternalReference':'C-1'}",
-            "{'reference':'XSP1','companyName':'Contoso','contact':{'email':'a@contoso.com'},'city':'Paris','countryCode':'FR','internalReference':'C-1'}",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "{'Reference':'XSP1','CompanyName':'Contoso','EmailContact':'a@contoso.com','City':'Paris','CountryCode':'FR','InternalReference':'C-1'}",
+                "{'reference':'XSP1','companyName':'Contoso','emailContact':'a@contoso.com','city':'Paris','countryCode':'FR','internalReference':'C-1'}",
+                "{'Reference':'XSP1','CompanyName':'Contoso','EmailContact':'','Contact':{'Email':'a@contoso.com'},'City':'Paris','CountryCode':'FR','InternalReference':'C-1'}",
+                "{'reference':'XSP1','companyName':'Contoso','contact':{'email':'a@contoso.com'},'city':'Paris','countryCode':'FR','internalReference':'C-1'}",
+            })
     void readsCustomersInEitherCase(String customer) {
         assertThat(Customer.from(json(customer)))
                 .isEqualTo(new Customer("XSP1", "Contoso", "a@contoso.com", "Paris", "FR", "C-1"));
@@ -31,10 +33,12 @@ class RecordsTests {
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', value = {
-            "{'license_id':'XSP9','customer_ref':'XSP1','service_ref':'MS-0A','sku':'S1','name':'Azure','friendlyName':'prod','state':'active','vendor_license_id':'guid','seats':3}",
-            "{'License_Id':'XSP9','Customer_Ref':'XSP1','Service_Ref':'MS-0A','Sku':'S1','Name':'Azure','FriendlyName':'prod','State':'active','Vendor_License_Id':'guid','Seats':'3'}",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "{'license_id':'XSP9','customer_ref':'XSP1','service_ref':'MS-0A','sku':'S1','name':'Azure','friendlyName':'prod','state':'active','vendor_license_id':'guid','seats':3}",
+                "{'License_Id':'XSP9','Customer_Ref':'XSP1','Service_Ref':'MS-0A','Sku':'S1','Name':'Azure','FriendlyName':'prod','State':'active','Vendor_License_Id':'guid','Seats':'3'}",
+            })
     void readsLicensesInEitherSpelling(String license) {
         assertThat(License.from(json(license)))
                 .isEqualTo(new License("XSP9", "XSP1", "MS-0A", "S1", "Azure", "prod", "active", "guid", 3));
@@ -43,17 +47,18 @@ class RecordsTests {
     @Test
     void readsWhoami() {
         assertThat(Partner.from(json("{'reference':'XSP12345','companyName':'Partner','emailContact':'p@x',"
-                + "'city':'Lyon','countryCode':'FR'}")))
+                        + "'city':'Lyon','countryCode':'FR'}")))
                 .isEqualTo(new Partner("XSP12345", "Partner", "p@x", "Lyon", "FR"));
     }
 
     @Test
     void readsExportTypesAsMapOrList() {
         assertThat(ExportType.listFrom(json("{'E1-2-abc':'MSP','E1-2-def':'MSP (Extended)'}")))
-                .containsExactly(new ExportType("E1-2-abc", "MSP", null, false),
+                .containsExactly(
+                        new ExportType("E1-2-abc", "MSP", null, false),
                         new ExportType("E1-2-def", "MSP (Extended)", null, false));
         assertThat(ExportType.listFrom(json("[{'reference':'E1','name':'MSP','description':'d','isDefault':true},"
-                + "{'reference':'E2','name':'Other'}]")))
+                        + "{'reference':'E2','name':'Other'}]")))
                 .containsExactly(new ExportType("E1", "MSP", "d", true), new ExportType("E2", "Other", null, false));
     }
 
@@ -74,9 +79,22 @@ class RecordsTests {
                  'currency':'EUR','prices':{'buyTotal':80,'sellTotal':'100.5','listTotal':120},
                  'status':{'creationDate':'2024-08-01','validationDate':'2024-08-30T10:00:00Z','state':'Fulfilled'}}
                 """));
-        assertThat(statement).isEqualTo(new Statement("H1-AAA-1", "MSM12-1", "Microsoft", "MSCSP", "SAAS",
-                YearMonth.of(2024, 7), "FR", "XSP1", "Contoso", "EUR", statement.buyTotal(), statement.sellTotal(),
-                StatementState.FULFILLED, LocalDate.of(2024, 8, 30)));
+        assertThat(statement)
+                .isEqualTo(new Statement(
+                        "H1-AAA-1",
+                        "MSM12-1",
+                        "Microsoft",
+                        "MSCSP",
+                        "SAAS",
+                        YearMonth.of(2024, 7),
+                        "FR",
+                        "XSP1",
+                        "Contoso",
+                        "EUR",
+                        statement.buyTotal(),
+                        statement.sellTotal(),
+                        StatementState.FULFILLED,
+                        LocalDate.of(2024, 8, 30)));
         assertThat(statement.sellTotal()).isEqualByComparingTo("100.5");
         assertThat(statement.fulfilled()).isTrue();
     }
@@ -96,15 +114,18 @@ class RecordsTests {
     }
 
     @ParameterizedTest(name = "[{0}] -> {1}")
-    @CsvSource(delimiter = '|', nullValues = "NULL", value = {
-            "Open              | OPEN",
-            "Needs Validation  | NEEDS_VALIDATION",
-            "needs_validation  | NEEDS_VALIDATION",
-            "Fulfilled         | FULFILLED",
-            "REJECTED          | REJECTED",
-            "Archived          | UNKNOWN",
-            "NULL              | UNKNOWN",
-    })
+    @CsvSource(
+            delimiter = '|',
+            nullValues = "NULL",
+            value = {
+                "Open              | OPEN",
+                "Needs Validation  | NEEDS_VALIDATION",
+                "needs_validation  | NEEDS_VALIDATION",
+                "Fulfilled         | FULFILLED",
+                "REJECTED          | REJECTED",
+                "Archived          | UNKNOWN",
+                "NULL              | UNKNOWN",
+            })
     void readsStatementStates(String text, StatementState expected) {
         assertThat(StatementState.of(text)).isEqualTo(expected);
     }

@@ -33,9 +33,8 @@ class RetrierTests {
 
     @Test
     void retriesTransientFailuresUntilSuccess() {
-        String value = retrier(4).call(counted(attempt -> attempt < 3
-                ? transientStatus(503, null)
-                : Retrier.Outcome.success("ok")));
+        String value = retrier(4)
+                .call(counted(attempt -> attempt < 3 ? transientStatus(503, null) : Retrier.Outcome.success("ok")));
         assertThat(value).isEqualTo("ok");
         assertThat(calls).isEqualTo(3);
         assertThat(sleeps).containsExactly(Duration.ofMillis(5), Duration.ofMillis(10));
@@ -51,8 +50,8 @@ class RetrierTests {
 
     @Test
     void neverRetriesAFatalFailure() {
-        assertThatThrownBy(() -> retrier(5).call(counted(attempt ->
-                Retrier.Outcome.fatal(failures.httpStatus("x", 400, "bad")))))
+        assertThatThrownBy(() -> retrier(5)
+                        .call(counted(attempt -> Retrier.Outcome.fatal(failures.httpStatus("x", 400, "bad")))))
                 .isInstanceOf(ArrowRejected.class);
         assertThat(calls).isEqualTo(1);
         assertThat(sleeps).isEmpty();

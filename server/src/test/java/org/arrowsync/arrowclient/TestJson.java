@@ -8,8 +8,7 @@ final class TestJson {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private TestJson() {
-    }
+    private TestJson() {}
 
     static JsonNode json(String singleQuoted) {
         return JSON.readTree(singleQuoted.replace('\'', '"'));

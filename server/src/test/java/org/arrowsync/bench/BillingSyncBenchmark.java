@@ -11,8 +11,6 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -37,20 +35,44 @@ public final class BillingSyncBenchmark {
         Path work = Files.createTempDirectory("arrowsync-bench");
         int emulatorPort = freePort();
         int serverPort = freePort();
-        Process emulator = new ProcessBuilder("java", "-jar", "emulator/target/arrowsync-emulator.jar", "--port=" + emulatorPort,
-                "--preset=scale", "--customers=" + customers, "--licenses-per-customer=" + licenses, "--lines-per-license=" + lines,
-                "--clock=2026-11-26T10:00:00Z").redirectErrorStream(true).redirectOutput(work.resolve("emulator.log").toFile()).start();
-        Process server = new ProcessBuilder("java", "-Xmx512m", "-jar", "server/target/arrowsync-server.jar", "--server.port=" + serverPort,
-                "--arrowsync.data.dir=" + work.resolve("data"), "--arrowsync.admin-token=" + Api.ADMIN_TOKEN, "--arrowsync.demo.enabled=false",
-                "--arrowsync.jobs.schedules-enabled=false", "--arrowsync.arrow.client.requests-per-second=1000")
-                .redirectErrorStream(true).redirectOutput(work.resolve("server.log").toFile()).start();
+        Process emulator = new ProcessBuilder(
+                        "java",
+                        "-jar",
+                        "emulator/target/arrowsync-emulator.jar",
+                        "--port=" + emulatorPort,
+                        "--preset=scale",
+                        "--customers=" + customers,
+                        "--licenses-per-customer=" + licenses,
+                        "--lines-per-license=" + lines,
+                        "--clock=2026-11-26T10:00:00Z")
+                .redirectErrorStream(true)
+                .redirectOutput(work.resolve("emulator.log").toFile())
+                .start();
+        Process server = new ProcessBuilder(
+                        "java",
+                        "-Xmx512m",
+                        "-jar",
+                        "server/target/arrowsync-server.jar",
+                        "--server.port=" + serverPort,
+                        "--arrowsync.data.dir=" + work.resolve("data"),
+                        "--arrowsync.admin-token=" + Api.ADMIN_TOKEN,
+                        "--arrowsync.demo.enabled=false",
+                        "--arrowsync.jobs.schedules-enabled=false",
+                        "--arrowsync.arrow.client.requests-per-second=1000")
+                .redirectErrorStream(true)
+                .redirectOutput(work.resolve("server.log").toFile())
+                .start();
         try (HeapSampler heap = new HeapSampler(server.pid())) {
             int databasePort = awaitServer(work.resolve("server.log"));
             String jdbcUrl = "jdbc:postgresql://localhost:" + databasePort + "/postgres";
             String api = "http://127.0.0.1:" + emulatorPort + "/index.php/api/";
             Api arrowsync = Api.at(serverPort);
-            String settings = arrowsync.post("/api/admin/arrow/settings/", Map.of("api_url", api, "api_key", "demo-api-key",
-                    "export_type_reference", TEMPLATE)).expect(201).text("uuid");
+            String settings = arrowsync
+                    .post(
+                            "/api/admin/arrow/settings/",
+                            Map.of("api_url", api, "api_key", "demo-api-key", "export_type_reference", TEMPLATE))
+                    .expect(201)
+                    .text("uuid");
             mapCustomers(jdbcUrl, settings, customers);
             long expected = (long) customers * licenses * lines;
 
@@ -60,15 +82,23 @@ public final class BillingSyncBenchmark {
             Duration raw = rawInsert(jdbcUrl, (int) expected);
 
             System.out.printf("lines in the month:            %,d (synced items: %,d)%n", expected, synced);
-            System.out.printf("first sync:                    %.1f s, %,.0f lines/s, %d Arrow requests%n", seconds(first.time()),
-                    expected / seconds(first.time()), first.requests());
-            System.out.printf("unchanged re-sync:             %.1f s, %,.0f lines/s, %d Arrow requests%n", seconds(second.time()),
-                    expected / seconds(second.time()), second.requests());
-            System.out.printf("raw JDBC batch insert:         %.1f s (%,d invoice items + %,d sync items)%n", seconds(raw), expected, expected);
+            System.out.printf(
+                    "first sync:                    %.1f s, %,.0f lines/s, %d Arrow requests%n",
+                    seconds(first.time()), expected / seconds(first.time()), first.requests());
+            System.out.printf(
+                    "unchanged re-sync:             %.1f s, %,.0f lines/s, %d Arrow requests%n",
+                    seconds(second.time()), expected / seconds(second.time()), second.requests());
+            System.out.printf(
+                    "raw JDBC batch insert:         %.1f s (%,d invoice items + %,d sync items)%n",
+                    seconds(raw), expected, expected);
             System.out.printf("server peak heap (of 512 MiB): %d MiB%n", heap.peakMib());
-            System.out.printf("sync time / raw insert time:   %.2f (goal <= 2)%n", seconds(first.time()) / seconds(raw));
-            System.out.printf("first / unchanged re-sync:     %.2f (goal >= 2)%n", seconds(first.time()) / seconds(second.time()));
-            Files.readAllLines(work.resolve("server.log")).stream().filter(line -> line.contains("page work in ms"))
+            System.out.printf(
+                    "sync time / raw insert time:   %.2f (goal <= 2)%n", seconds(first.time()) / seconds(raw));
+            System.out.printf(
+                    "first / unchanged re-sync:     %.2f (goal >= 2)%n",
+                    seconds(first.time()) / seconds(second.time()));
+            Files.readAllLines(work.resolve("server.log")).stream()
+                    .filter(line -> line.contains("page work in ms"))
                     .forEach(line -> System.out.println("server: " + line.substring(line.indexOf("Billing sync"))));
         } finally {
             server.destroy();
@@ -77,28 +107,41 @@ public final class BillingSyncBenchmark {
         }
     }
 
-    private record Run(Duration time, int requests) {
-    }
+    private record Run(Duration time, int requests) {}
 
     private static Run sync(Api arrowsync, int emulatorPort) throws InterruptedException {
         Api control = Api.at(emulatorPort);
         control.delete("/_emulator/stats");
         Instant start = Instant.now();
-        String job = arrowsync.post("/api/admin/arrow/billing-syncs/trigger_sync/", Map.of("year", 2026, "month", 10)).expect(202).text("uuid");
+        String job = arrowsync
+                .post("/api/admin/arrow/billing-syncs/trigger_sync/", Map.of("year", 2026, "month", 10))
+                .expect(202)
+                .text("uuid");
         JsonNode state;
         do {
             Thread.sleep(200);
-            state = arrowsync.get("/api/admin/arrow/jobs/" + job + "/").expect(200).json();
-        } while (!state.get("state").asString().equals("succeeded") && !state.get("state").asString().equals("failed"));
+            state = arrowsync
+                    .get("/api/admin/arrow/jobs/" + job + "/")
+                    .expect(200)
+                    .json();
+        } while (!state.get("state").asString().equals("succeeded")
+                && !state.get("state").asString().equals("failed"));
         Duration time = Duration.between(start, Instant.now());
         if (state.get("state").asString().equals("failed")) {
             throw new IllegalStateException("sync failed: " + state);
         }
-        int requests = control.get("/_emulator/stats").json().path("exports").path("requests").asInt();
+        int requests = control.get("/_emulator/stats")
+                .json()
+                .path("exports")
+                .path("requests")
+                .asInt();
         return new Run(time, requests);
     }
 
-    /** Operator customers and active mappings for every scale customer, straight into the database (setup, not measured). */
+    /**
+     * Operator customers and active mappings for every scale customer, straight into the database (setup, not
+     * measured).
+     */
     private static void mapCustomers(String jdbcUrl, String settings, int customers) throws SQLException {
         try (Connection connection = DriverManager.getConnection(jdbcUrl, "postgres", "")) {
             connection.createStatement().execute("""
@@ -121,11 +164,14 @@ public final class BillingSyncBenchmark {
      * same columns, defaults, checks, indexes and foreign keys (to a real invoice and a real sync).
      */
     private static Duration rawInsert(String jdbcUrl, int rows) throws SQLException {
-        try (Connection connection = DriverManager.getConnection(jdbcUrl + "?reWriteBatchedInserts=true", "postgres", "")) {
+        try (Connection connection =
+                DriverManager.getConnection(jdbcUrl + "?reWriteBatchedInserts=true", "postgres", "")) {
             long invoice = count(jdbcUrl, "select min(id) from invoices");
             long sync = count(jdbcUrl, "select min(id) from billing_syncs");
             connection.createStatement().execute("create table bench_items (like invoice_items including all)");
-            connection.createStatement().execute("create table bench_sync_items (like billing_sync_items including all)");
+            connection
+                    .createStatement()
+                    .execute("create table bench_sync_items (like billing_sync_items including all)");
             connection.createStatement().execute("""
                     alter table bench_items add foreign key (invoice_id) references invoices (id),
                         add foreign key (resource_id) references resources (id), add foreign key (project_id) references projects (id);
@@ -136,9 +182,8 @@ public final class BillingSyncBenchmark {
             Instant start = Instant.now();
             try (PreparedStatement items = connection.prepareStatement("""
                     insert into bench_items (id, uuid, invoice_id, name, unit_price, quantity, currency, start_date, end_date, details, created)
-                    values (?, ?, %d, ?, ?, 1, 'EUR', date '2026-10-01', date '2026-10-31', '{"source":"arrow"}'::jsonb, now())"""
-                    .formatted(invoice));
-                 PreparedStatement syncItems = connection.prepareStatement("""
+                    values (?, ?, %d, ?, ?, 1, 'EUR', date '2026-10-01', date '2026-10-31', '{"source":"arrow"}'::jsonb, now())""".formatted(invoice));
+                    PreparedStatement syncItems = connection.prepareStatement("""
                     insert into bench_sync_items (id, uuid, billing_sync_id, arrow_line_reference, invoice_item_id, billed_via, original_price,
                                                   current_price, invoiced, sell, buy, created, modified)
                     values (?, ?, %d, ?, ?, 'invoice', ?, ?, ?, ?, ?, now(), now())""".formatted(sync))) {
@@ -201,6 +246,5 @@ public final class BillingSyncBenchmark {
         return duration.toMillis() / 1000.0;
     }
 
-    private BillingSyncBenchmark() {
-    }
+    private BillingSyncBenchmark() {}
 }

@@ -13,7 +13,9 @@ final class HeapSampler implements AutoCloseable {
     private final Thread reader;
 
     HeapSampler(long pid) throws IOException {
-        jstat = new ProcessBuilder("jstat", "-gc", Long.toString(pid), "200").redirectErrorStream(true).start();
+        jstat = new ProcessBuilder("jstat", "-gc", Long.toString(pid), "200")
+                .redirectErrorStream(true)
+                .start();
         reader = new Thread(this::read, "heap-sampler");
         reader.setDaemon(true);
         reader.start();
@@ -34,7 +36,10 @@ final class HeapSampler implements AutoCloseable {
                 }
                 double used = 0;
                 for (int i = 0; i < names.length; i++) {
-                    if (names[i].equals("S0U") || names[i].equals("S1U") || names[i].equals("EU") || names[i].equals("OU")) {
+                    if (names[i].equals("S0U")
+                            || names[i].equals("S1U")
+                            || names[i].equals("EU")
+                            || names[i].equals("OU")) {
                         used += Double.parseDouble(values[i]);
                     }
                 }

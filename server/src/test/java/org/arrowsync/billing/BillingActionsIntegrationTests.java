@@ -15,7 +15,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
-/** The synchronous billing actions: export and license look-ups, resource sync, the billing summary, read-only lists. */
+/**
+ * The synchronous billing actions: export and license look-ups, resource sync, the billing summary, read-only lists.
+ */
 class BillingActionsIntegrationTests extends IntegrationTest {
 
     static final String BASE = "/api/admin/arrow/billing-syncs/";
@@ -32,7 +34,9 @@ class BillingActionsIntegrationTests extends IntegrationTest {
         settings = arrow.settings();
         // The look-ups use the active settings, as the reference does.
         jdbc.sql("update arrow_settings set is_active = false where is_active").update();
-        jdbc.sql("update arrow_settings set is_active = true where uuid = ?::uuid").param(settings).update();
+        jdbc.sql("update arrow_settings set is_active = true where uuid = ?::uuid")
+                .param(settings)
+                .update();
     }
 
     @AfterEach
@@ -42,34 +46,65 @@ class BillingActionsIntegrationTests extends IntegrationTest {
 
     @Test
     void fetchBillingExportCountsEveryRowAndShowsTheFirstHundred() {
-        Response iaas = api.post(BASE + "fetch_billing_export/", Map.of("period_from", "2026-09", "period_to", "2026-10")).expect(200);
+        Response iaas = api.post(
+                        BASE + "fetch_billing_export/", Map.of("period_from", "2026-09", "period_to", "2026-10"))
+                .expect(200);
         Contract.assertMatches(iaas);
-        assertThat(iaas.json().get("classification").asString()).as("the settings' classification by default").isEqualTo("IAAS");
-        iaas.json().get("data").forEach(row -> assertThat(row.get("Classification").asString()).isEqualTo("IAAS"));
-        Response saas = api.post(BASE + "fetch_billing_export/", Map.of("period_from", "2026-09", "period_to", "2026-10",
-                "classification", "SAAS")).expect(200);
-        saas.json().get("data").forEach(row -> assertThat(row.get("Classification").asString()).isEqualTo("SAAS"));
-        long lines = arrow.control().summary(java.time.YearMonth.of(2026, 9)).path("customers").valueStream()
-                .mapToLong(c -> c.get("lines").asLong()).sum()
-                + arrow.control().summary(java.time.YearMonth.of(2026, 10)).path("customers").valueStream().mapToLong(c -> c.get("lines").asLong()).sum();
-        assertThat(iaas.json().get("row_count").asLong() + saas.json().get("row_count").asLong()).as("every row counted").isEqualTo(lines);
-        assertThat(iaas.json().get("data").size()).isEqualTo((int) Math.min(100, iaas.json().get("row_count").asLong()));
+        assertThat(iaas.json().get("classification").asString())
+                .as("the settings' classification by default")
+                .isEqualTo("IAAS");
+        iaas.json()
+                .get("data")
+                .forEach(row -> assertThat(row.get("Classification").asString()).isEqualTo("IAAS"));
+        Response saas = api.post(
+                        BASE + "fetch_billing_export/",
+                        Map.of("period_from", "2026-09", "period_to", "2026-10", "classification", "SAAS"))
+                .expect(200);
+        saas.json()
+                .get("data")
+                .forEach(row -> assertThat(row.get("Classification").asString()).isEqualTo("SAAS"));
+        long lines = arrow.control()
+                        .summary(java.time.YearMonth.of(2026, 9))
+                        .path("customers")
+                        .valueStream()
+                        .mapToLong(c -> c.get("lines").asLong())
+                        .sum()
+                + arrow.control()
+                        .summary(java.time.YearMonth.of(2026, 10))
+                        .path("customers")
+                        .valueStream()
+                        .mapToLong(c -> c.get("lines").asLong())
+                        .sum();
+        assertThat(iaas.json().get("row_count").asLong()
+                        + saas.json().get("row_count").asLong())
+                .as("every row counted")
+                .isEqualTo(lines);
+        assertThat(iaas.json().get("data").size())
+                .isEqualTo((int) Math.min(100, iaas.json().get("row_count").asLong()));
 
-        api.post(BASE + "fetch_billing_export/", Map.of("period_from", "2026-01", "period_to", "2026-10")).expect(400);
-        api.post(BASE + "fetch_billing_export/", Map.of("period_from", "2026-13", "period_to", "2026-10")).expect(400);
+        api.post(BASE + "fetch_billing_export/", Map.of("period_from", "2026-01", "period_to", "2026-10"))
+                .expect(400);
+        api.post(BASE + "fetch_billing_export/", Map.of("period_from", "2026-13", "period_to", "2026-10"))
+                .expect(400);
         api.post(BASE + "fetch_billing_export/", Map.of("period_to", "2026-10")).expect(400);
         arrow.control().call("POST", "faults", "{\"family\":\"exports\",\"kind\":\"503\",\"count\":10}");
-        assertThat(api.post(BASE + "fetch_billing_export/", Map.of("period_from", "2026-10", "period_to", "2026-10")).expect(400).text("error"))
+        assertThat(api.post(BASE + "fetch_billing_export/", Map.of("period_from", "2026-10", "period_to", "2026-10"))
+                        .expect(400)
+                        .text("error"))
                 .contains("503");
     }
 
     @Test
     void fetchLicenseInfoPassesArrowsLicenseThrough() {
         String license = jdbc.sql("select 'XSP' || 4000001").query(String.class).single();
-        Response info = api.post(BASE + "fetch_license_info/", Map.of("license_reference", license)).expect(200);
+        Response info = api.post(BASE + "fetch_license_info/", Map.of("license_reference", license))
+                .expect(200);
         Contract.assertMatches(info);
         assertThat(info.json().get("data").get("license_id").asString()).isEqualTo(license);
-        assertThat(api.post(BASE + "fetch_license_info/", Map.of("license_reference", "XSP0")).expect(400).text("error")).isNotBlank();
+        assertThat(api.post(BASE + "fetch_license_info/", Map.of("license_reference", "XSP0"))
+                        .expect(400)
+                        .text("error"))
+                .isNotBlank();
         api.post(BASE + "fetch_license_info/", Map.of()).expect(400);
     }
 
@@ -78,15 +113,28 @@ class BillingActionsIntegrationTests extends IntegrationTest {
         Fixtures fixtures = new Fixtures(api);
         String offering = fixtures.offering().text("uuid");
         String project = fixtures.project(fixtures.customer());
-        Map<String, Object> request = Map.of("period_from", "2026-09", "period_to", "2026-10", "settings_uuid", settings,
-                "offering_uuid", offering, "project_uuid", project);
+        Map<String, Object> request = Map.of(
+                "period_from",
+                "2026-09",
+                "period_to",
+                "2026-10",
+                "settings_uuid",
+                settings,
+                "offering_uuid",
+                offering,
+                "project_uuid",
+                project);
         Response first = api.post(BASE + "sync_resources/", request).expect(200);
         Contract.assertMatches(first);
         int created = first.json().get("created").asInt();
         assertThat(created).isPositive();
         assertThat(first.json().get("errors").size()).isZero();
-        JsonNode resource = api.get("/api/marketplace-resources/?offering_uuid=" + offering).expect(200).json().get(0);
-        assertThat(resource.get("attributes").get("arrow_license_reference").asString()).startsWith("XSP");
+        JsonNode resource = api.get("/api/marketplace-resources/?offering_uuid=" + offering)
+                .expect(200)
+                .json()
+                .get(0);
+        assertThat(resource.get("attributes").get("arrow_license_reference").asString())
+                .startsWith("XSP");
         assertThat(resource.get("current_usages").has("cloud_cost")).isTrue();
 
         Response again = api.post(BASE + "sync_resources/", request).expect(200);
@@ -94,29 +142,74 @@ class BillingActionsIntegrationTests extends IntegrationTest {
         assertThat(again.json().get("updated").asInt()).isEqualTo(created);
 
         String otherOffering = fixtures.offering().text("uuid");
-        Response elsewhere = api.post(BASE + "sync_resources/", Map.of("period_from", "2026-09", "period_to", "2026-10", "settings_uuid",
-                settings, "offering_uuid", otherOffering, "project_uuid", project)).expect(200);
-        assertThat(elsewhere.json().get("created").asInt()).as("D14: another offering's resources are not taken over").isEqualTo(created);
+        Response elsewhere = api.post(
+                        BASE + "sync_resources/",
+                        Map.of(
+                                "period_from",
+                                "2026-09",
+                                "period_to",
+                                "2026-10",
+                                "settings_uuid",
+                                settings,
+                                "offering_uuid",
+                                otherOffering,
+                                "project_uuid",
+                                project))
+                .expect(200);
+        assertThat(elsewhere.json().get("created").asInt())
+                .as("D14: another offering's resources are not taken over")
+                .isEqualTo(created);
 
-        Response nowhere = api.post(BASE + "sync_resources/", Map.of("period_from", "2026-10", "period_to", "2026-10", "settings_uuid",
-                settings)).expect(200);
+        Response nowhere = api.post(
+                        BASE + "sync_resources/",
+                        Map.of("period_from", "2026-10", "period_to", "2026-10", "settings_uuid", settings))
+                .expect(200);
         assertThat(nowhere.json().get("updated").asInt()).isZero();
-        assertThat(nowhere.json().get("errors").size()).as("D14: no offering is an error, not an update").isPositive();
+        assertThat(nowhere.json().get("errors").size())
+                .as("D14: no offering is an error, not an update")
+                .isPositive();
 
-        api.post(BASE + "sync_resources/", Map.of("period_from", "2026-01", "period_to", "2026-10", "settings_uuid", settings)).expect(400);
-        api.post(BASE + "sync_resources/", Map.of("project_uuid", "nope", "settings_uuid", settings)).expect(400);
+        api.post(
+                        BASE + "sync_resources/",
+                        Map.of("period_from", "2026-01", "period_to", "2026-10", "settings_uuid", settings))
+                .expect(400);
+        api.post(BASE + "sync_resources/", Map.of("project_uuid", "nope", "settings_uuid", settings))
+                .expect(400);
     }
 
     @Test
     void forceImportCreatesCustomersProjectsAndMappingsOnce() {
-        Response imported = api.post(BASE + "sync_resources/", Map.of("period_from", "2026-10", "period_to", "2026-10", "settings_uuid",
-                settings, "force_import", true)).expect(200);
+        Response imported = api.post(
+                        BASE + "sync_resources/",
+                        Map.of(
+                                "period_from",
+                                "2026-10",
+                                "period_to",
+                                "2026-10",
+                                "settings_uuid",
+                                settings,
+                                "force_import",
+                                true))
+                .expect(200);
         Contract.assertMatches(imported);
         assertThat(imported.json().get("customers_created").asInt()).isPositive();
-        assertThat(imported.json().get("mappings_created").asInt()).isEqualTo(imported.json().get("customers_created").asInt());
-        assertThat(imported.json().get("invoice_items_created").asInt()).as("invoicing stays with the billing sync (D2)").isZero();
-        Response twice = api.post(BASE + "sync_resources/", Map.of("period_from", "2026-10", "period_to", "2026-10", "settings_uuid",
-                settings, "force_import", true)).expect(200);
+        assertThat(imported.json().get("mappings_created").asInt())
+                .isEqualTo(imported.json().get("customers_created").asInt());
+        assertThat(imported.json().get("invoice_items_created").asInt())
+                .as("invoicing stays with the billing sync (D2)")
+                .isZero();
+        Response twice = api.post(
+                        BASE + "sync_resources/",
+                        Map.of(
+                                "period_from",
+                                "2026-10",
+                                "period_to",
+                                "2026-10",
+                                "settings_uuid",
+                                settings,
+                                "force_import",
+                                true))
+                .expect(200);
         assertThat(twice.json().get("customers_created").asInt()).isZero();
         assertThat(twice.json().get("mappings_created").asInt()).isZero();
         assertThat(twice.json().get("created").asInt()).isZero();
@@ -126,16 +219,34 @@ class BillingActionsIntegrationTests extends IntegrationTest {
     void billingSummaryAndVendorChoicesFollowTheSyncedLines() {
         arrow.mapAllCustomers();
         arrow.awaitJob(api.post(BASE + "trigger_sync/", Map.of("year", 2026, "month", 10, "settings_uuid", settings)));
-        String mapping = api.get("/api/admin/arrow/customer-mappings/?settings_uuid=" + settings).expect(200).json().get(0).get("uuid").asString();
-        Response summary = api.get("/api/admin/arrow/customer-mappings/" + mapping + "/billing_summary/").expect(200);
+        String mapping = api.get("/api/admin/arrow/customer-mappings/?settings_uuid=" + settings)
+                .expect(200)
+                .json()
+                .get(0)
+                .get("uuid")
+                .asString();
+        Response summary = api.get("/api/admin/arrow/customer-mappings/" + mapping + "/billing_summary/")
+                .expect(200);
         Contract.assertMatches(summary);
         assertThat(summary.json().get("total_billing_syncs").asInt()).isEqualTo(1);
-        assertThat(summary.json().get("recent_billing_syncs").get(0).get("items_count").asInt()).isPositive();
+        assertThat(summary.json()
+                        .get("recent_billing_syncs")
+                        .get(0)
+                        .get("items_count")
+                        .asInt())
+                .isPositive();
 
         arrow.control().call("POST", "faults", "{\"family\":\"catalog\",\"kind\":\"503\",\"count\":10}");
-        Response choices = api.get("/api/admin/arrow/vendor-offering-mappings/vendor_choices/?settings_uuid=" + settings).expect(200);
-        assertThat(choices.json().valueStream().map(choice -> choice.get("value").asString()).toList()).as("vendors of synced lines")
-                .isNotEmpty().contains("Microsoft");
+        Response choices = api.get(
+                        "/api/admin/arrow/vendor-offering-mappings/vendor_choices/?settings_uuid=" + settings)
+                .expect(200);
+        assertThat(choices.json()
+                        .valueStream()
+                        .map(choice -> choice.get("value").asString())
+                        .toList())
+                .as("vendors of synced lines")
+                .isNotEmpty()
+                .contains("Microsoft");
     }
 
     @Test
@@ -143,7 +254,8 @@ class BillingActionsIntegrationTests extends IntegrationTest {
         api.post(BASE, Map.of()).expect(405);
         api.send("DELETE", BASE + "0".repeat(32) + "/", null).expect(405);
         api.post("/api/admin/arrow/billing-sync-items/", Map.of()).expect(405);
-        api.put("/api/admin/arrow/billing-sync-items/" + "0".repeat(32) + "/", Map.of()).expect(405);
+        api.put("/api/admin/arrow/billing-sync-items/" + "0".repeat(32) + "/", Map.of())
+                .expect(405);
         assertThat(api.head(BASE).header("X-Result-Count")).isNotNull();
     }
 }

@@ -52,9 +52,11 @@ class BillingConcurrencyIntegrationTests extends IntegrationTest {
 
     @Test
     void twoServersTriggeredTogetherRunTheMonthOnce() throws Exception {
-        arrow.control().call("POST", "faults", "{\"family\":\"exports\",\"kind\":\"latency\",\"latencyMs\":1500,\"count\":1}");
+        arrow.control()
+                .call("POST", "faults", "{\"family\":\"exports\",\"kind\":\"latency\",\"latencyMs\":1500,\"count\":1}");
         try (ConfigurableApplicationContext second = secondInstance()) {
-            Api other = Api.at(((WebServerApplicationContext) second).getWebServer().getPort());
+            Api other =
+                    Api.at(((WebServerApplicationContext) second).getWebServer().getPort());
             Map<String, Object> body = Map.of("year", 2026, "month", 10, "settings_uuid", settings);
             // Both triggers leave together, so the two inserts of the job row race on the coalescing key.
             CyclicBarrier start = new CyclicBarrier(2);
@@ -72,9 +74,10 @@ class BillingConcurrencyIntegrationTests extends IntegrationTest {
             callers.shutdown();
             assertThat(jdbc.sql("""
                             select count(*) from arrow_jobs j join arrow_settings s on s.id = j.settings_id
-                            where s.uuid = ?::uuid and j.kind = 'billing_sync' and j.period = '2026-10'""").param(settings)
-                    .query(Long.class).single()).isEqualTo(1);
-            assertThat(a.text("uuid")).as("the second trigger joins the first run").isEqualTo(b.text("uuid"));
+                            where s.uuid = ?::uuid and j.kind = 'billing_sync' and j.period = '2026-10'""").param(settings).query(Long.class).single()).isEqualTo(1);
+            assertThat(a.text("uuid"))
+                    .as("the second trigger joins the first run")
+                    .isEqualTo(b.text("uuid"));
             assertThat(b.header("Location")).endsWith("/api/admin/arrow/jobs/" + b.text("uuid") + "/");
             JsonNode job = arrow.awaitJob(a);
             assertThat(job.get("state").asString()).isEqualTo("succeeded");
@@ -85,23 +88,37 @@ class BillingConcurrencyIntegrationTests extends IntegrationTest {
                         join customer_mappings m on m.id = b.customer_mapping_id join arrow_settings s on s.id = m.settings_id
                         where s.uuid = ?::uuid group by 1 having count(*) > 1) d""").param(settings).query(Long.class).single();
         assertThat(duplicates).isZero();
-        assertThat(arrow.control().call("GET", "stats", null).get("exports").get("requests").asInt()).isEqualTo(1);
+        assertThat(arrow.control()
+                        .call("GET", "stats", null)
+                        .get("exports")
+                        .get("requests")
+                        .asInt())
+                .isEqualTo(1);
     }
 
     @Test
     void listingSyncsCostsTheSameStatementsWhateverThePageSize() {
         for (int month : new int[] {8, 9, 10}) {
-            JsonNode job = arrow.awaitJob(api.post("/api/admin/arrow/billing-syncs/trigger_sync/",
+            JsonNode job = arrow.awaitJob(api.post(
+                    "/api/admin/arrow/billing-syncs/trigger_sync/",
                     Map.of("year", 2026, "month", month, "settings_uuid", settings)));
             assertThat(job.get("state").asString()).isEqualTo("succeeded");
         }
-        assertThat(Integer.parseInt(api.get("/api/admin/arrow/billing-syncs/?page_size=1").expect(200).header("X-Result-Count")))
-                .as("more syncs than the larger page holds").isGreaterThanOrEqualTo(10);
-        assertThat(Integer.parseInt(api.get("/api/admin/arrow/billing-sync-items/?page_size=1").expect(200).header("X-Result-Count")))
+        assertThat(Integer.parseInt(api.get("/api/admin/arrow/billing-syncs/?page_size=1")
+                        .expect(200)
+                        .header("X-Result-Count")))
+                .as("more syncs than the larger page holds")
+                .isGreaterThanOrEqualTo(10);
+        assertThat(Integer.parseInt(api.get("/api/admin/arrow/billing-sync-items/?page_size=1")
+                        .expect(200)
+                        .header("X-Result-Count")))
                 .isGreaterThanOrEqualTo(100);
         List<Long> counts = new java.util.ArrayList<>();
-        for (String path : List.of("/api/admin/arrow/billing-syncs/?page_size=1", "/api/admin/arrow/billing-syncs/?page_size=10",
-                "/api/admin/arrow/billing-sync-items/?page_size=1", "/api/admin/arrow/billing-sync-items/?page_size=100")) {
+        for (String path : List.of(
+                "/api/admin/arrow/billing-syncs/?page_size=1",
+                "/api/admin/arrow/billing-syncs/?page_size=10",
+                "/api/admin/arrow/billing-sync-items/?page_size=1",
+                "/api/admin/arrow/billing-sync-items/?page_size=100")) {
             StatementCounter.reset();
             api.get(path).expect(200);
             counts.add(StatementCounter.requestStatements());
@@ -113,9 +130,14 @@ class BillingConcurrencyIntegrationTests extends IntegrationTest {
 
     private ConfigurableApplicationContext secondInstance() {
         HikariDataSource shared = unwrap(dataSource);
-        return new SpringApplicationBuilder(Application.class).profiles("test").run("--server.port=0",
-                "--spring.datasource.url=" + shared.getJdbcUrl(), "--spring.datasource.username=" + shared.getUsername(),
-                "--spring.datasource.password=", "--arrowsync.admin-token=" + Api.ADMIN_TOKEN);
+        return new SpringApplicationBuilder(Application.class)
+                .profiles("test")
+                .run(
+                        "--server.port=0",
+                        "--spring.datasource.url=" + shared.getJdbcUrl(),
+                        "--spring.datasource.username=" + shared.getUsername(),
+                        "--spring.datasource.password=",
+                        "--arrowsync.admin-token=" + Api.ADMIN_TOKEN);
     }
 
     private static HikariDataSource unwrap(DataSource dataSource) {

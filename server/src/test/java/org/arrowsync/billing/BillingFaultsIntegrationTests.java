@@ -19,8 +19,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Arrow failing in the middle of a three-page export: the run either completes after retries or fails with its
- * message on the syncs, and the month stays exactly as the last good run left it (never half-written).
+ * Arrow failing in the middle of a three-page export: the run either completes after retries or fails with its message
+ * on the syncs, and the month stays exactly as the last good run left it (never half-written).
  */
 class BillingFaultsIntegrationTests extends IntegrationTest {
 
@@ -32,12 +32,19 @@ class BillingFaultsIntegrationTests extends IntegrationTest {
 
     @BeforeEach
     void arrow() {
-        ScaleOptions scale = ScaleOptions.demo().withCustomers(12).withLicensesPerCustomer(5).withLinesPerLicense(40);
-        arrow = new ArrowFixture(api, jdbc, EmulatorOptions.scalePreset().withScale(scale).withClock(ArrowFixture.NOW));
+        ScaleOptions scale =
+                ScaleOptions.demo().withCustomers(12).withLicensesPerCustomer(5).withLinesPerLicense(40);
+        arrow = new ArrowFixture(
+                api, jdbc, EmulatorOptions.scalePreset().withScale(scale).withClock(ArrowFixture.NOW));
         settings = arrow.settings();
         arrow.mapAllCustomers();
         assertThat(sync().get("state").asString()).isEqualTo("succeeded");
-        assertThat(arrow.control().call("GET", "stats", null).get("exports").get("requests").asInt()).isEqualTo(3);
+        assertThat(arrow.control()
+                        .call("GET", "stats", null)
+                        .get("exports")
+                        .get("requests")
+                        .asInt())
+                .isEqualTo(3);
     }
 
     @AfterEach
@@ -54,24 +61,34 @@ class BillingFaultsIntegrationTests extends IntegrationTest {
                         join customer_mappings m on m.id = b.customer_mapping_id join arrow_settings s on s.id = m.settings_id
                         where s.uuid = ?::uuid and t.billed_via = 'invoice' order by t.id desc limit 1""").param(settings).query(String.class).single();
         arrow.control().call("POST", "lines/" + line, "{\"sell\":\"4242.00000\"}");
-        arrow.control().call("POST", "faults", "{\"family\":\"exports\",\"kind\":\"latency\",\"latencyMs\":1200,\"count\":1}");
+        arrow.control()
+                .call("POST", "faults", "{\"family\":\"exports\",\"kind\":\"latency\",\"latencyMs\":1200,\"count\":1}");
 
         Response accepted = trigger();
         Thread.sleep(500);
-        arrow.control().call("POST", "faults", "{\"family\":\"exports\",\"kind\":\"" + kind + "\",\"count\":" + ("429".equals(kind) ? 1 : 20)
-                + ",\"retryAfter\":0}");
+        arrow.control()
+                .call(
+                        "POST",
+                        "faults",
+                        "{\"family\":\"exports\",\"kind\":\"" + kind + "\",\"count\":" + ("429".equals(kind) ? 1 : 20)
+                                + ",\"retryAfter\":0}");
         JsonNode job = arrow.awaitJob(accepted);
         arrow.control().call("DELETE", "faults", null);
 
         if ("429".equals(kind)) {
-            assertThat(job.get("state").asString()).as("a 429 within the retry budget is absorbed").isEqualTo("succeeded");
+            assertThat(job.get("state").asString())
+                    .as("a 429 within the retry budget is absorbed")
+                    .isEqualTo("succeeded");
             assertThat(ledger()).isNotEqualTo(ledgerBefore);
             return;
         }
         assertThat(job.get("state").asString()).as(job.toString()).isEqualTo("failed");
-        assertThat(job.get("error_message").asString()).isNotBlank().doesNotContain(arrow.emulator().apiKey());
+        assertThat(job.get("error_message").asString())
+                .isNotBlank()
+                .doesNotContain(arrow.emulator().apiKey());
         assertThat(ledger()).as("the month is as the last good run left it").isEqualTo(ledgerBefore);
-        List<String> messages = jdbc.sql("""
+        List<String> messages =
+                jdbc.sql("""
                         select distinct b.error_message from billing_syncs b join customer_mappings m on m.id = b.customer_mapping_id
                         join arrow_settings s on s.id = m.settings_id where s.uuid = ?::uuid""").param(settings).query(String.class).list();
         assertThat(messages).hasSize(1).allMatch(message -> !message.isBlank());
@@ -79,8 +96,9 @@ class BillingFaultsIntegrationTests extends IntegrationTest {
         assertThat(sync().get("state").asString()).isEqualTo("succeeded");
         assertThat(jdbc.sql("""
                         select count(*) from billing_syncs b join customer_mappings m on m.id = b.customer_mapping_id
-                        join arrow_settings s on s.id = m.settings_id where s.uuid = ?::uuid and b.error_message <> ''""")
-                .param(settings).query(Long.class).single()).as("the next good run clears the message").isZero();
+                        join arrow_settings s on s.id = m.settings_id where s.uuid = ?::uuid and b.error_message <> ''""").param(settings).query(Long.class).single())
+                .as("the next good run clears the message")
+                .isZero();
         assertThat(lineAmount(line)).isEqualByComparingTo("4242");
     }
 
@@ -89,15 +107,16 @@ class BillingFaultsIntegrationTests extends IntegrationTest {
     }
 
     private Response trigger() {
-        return api.post("/api/admin/arrow/billing-syncs/trigger_sync/", Map.of("year", 2026, "month", 10, "settings_uuid", settings));
+        return api.post(
+                "/api/admin/arrow/billing-syncs/trigger_sync/",
+                Map.of("year", 2026, "month", 10, "settings_uuid", settings));
     }
 
     private BigDecimal lineAmount(String line) {
         return jdbc.sql("""
                         select it.unit_price * it.quantity from billing_sync_items t join invoice_items it on it.id = t.invoice_item_id
                         join billing_syncs b on b.id = t.billing_sync_id join customer_mappings m on m.id = b.customer_mapping_id
-                        join arrow_settings s on s.id = m.settings_id where s.uuid = ?::uuid and t.arrow_line_reference = ?""")
-                .params(settings, line).query(BigDecimal.class).single();
+                        join arrow_settings s on s.id = m.settings_id where s.uuid = ?::uuid and t.arrow_line_reference = ?""").params(settings, line).query(BigDecimal.class).single();
     }
 
     /** Every line of the month with what it bills: equal strings mean an unchanged ledger. */

@@ -37,8 +37,12 @@ class BillingReconciliationIntegrationTests extends IntegrationTest {
         arrow = ArrowFixture.demo(api, jdbc);
         settings = arrow.settings();
         customers = arrow.mapAllCustomers();
-        assertThat(arrow.awaitJob(api.post("/api/admin/arrow/billing-syncs/trigger_sync/",
-                Map.of("year", 2026, "month", 10, "settings_uuid", settings))).get("state").asString()).isEqualTo("succeeded");
+        assertThat(arrow.awaitJob(api.post(
+                                "/api/admin/arrow/billing-syncs/trigger_sync/",
+                                Map.of("year", 2026, "month", 10, "settings_uuid", settings)))
+                        .get("state")
+                        .asString())
+                .isEqualTo("succeeded");
     }
 
     @AfterEach
@@ -63,14 +67,21 @@ class BillingReconciliationIntegrationTests extends IntegrationTest {
         assertArrowAmountsMatchTheExport();
 
         JsonNode again = reconcile(false);
-        assertThat(again.get("result").get("compensations").asInt()).as("D4: nothing is compensated twice").isZero();
+        assertThat(again.get("result").get("compensations").asInt())
+                .as("D4: nothing is compensated twice")
+                .isZero();
         assertArrowAmountsMatchTheExport();
 
         arrow.control().call("POST", "lines/" + lines.get(0), "{\"sell\":\"1000.00000\"}");
         assertThat(reconcile(false).get("result").get("compensations").asInt()).isEqualTo(1);
         assertArrowAmountsMatchTheExport();
-        JsonNode removed = api.get("/api/invoice-items/?customer_uuid=" + customers.get(customerRef) + "&page_size=300").expect(200).json();
-        assertThat(removed.valueStream().filter(item -> "line_removed".equals(item.get("details").path("reason").asString())).count())
+        JsonNode removed = api.get("/api/invoice-items/?customer_uuid=" + customers.get(customerRef) + "&page_size=300")
+                .expect(200)
+                .json();
+        assertThat(removed.valueStream()
+                        .filter(item -> "line_removed"
+                                .equals(item.get("details").path("reason").asString()))
+                        .count())
                 .isEqualTo(1);
     }
 
@@ -79,21 +90,37 @@ class BillingReconciliationIntegrationTests extends IntegrationTest {
         validation.check(Uuids.fromPath(settings), Progress.NONE);
         String customerRef = customers.keySet().iterator().next();
         String customer = customers.get(customerRef);
-        String october = api.get("/api/invoices/?customer_uuid=" + customer + "&year=2026&month=10").expect(200).json().get(0).get("uuid").asString();
-        api.post("/api/invoices/" + october + "/set_state/", Map.of("state", "created")).expect(200);
-        String octoberTotal = api.get("/api/invoices/" + october + "/").expect(200).text("total");
+        String october = api.get("/api/invoices/?customer_uuid=" + customer + "&year=2026&month=10")
+                .expect(200)
+                .json()
+                .get(0)
+                .get("uuid")
+                .asString();
+        api.post("/api/invoices/" + october + "/set_state/", Map.of("state", "created"))
+                .expect(200);
+        String octoberTotal =
+                api.get("/api/invoices/" + october + "/").expect(200).text("total");
 
         arrow.control().call("POST", "lines/" + lineReferences(customerRef).get(0), "{\"sell\":\"0.00000\"}");
         assertThat(reconcile(false).get("state").asString()).isEqualTo("succeeded");
 
-        assertThat(api.get("/api/invoices/" + october + "/").expect(200).text("total")).isEqualTo(octoberTotal);
+        assertThat(api.get("/api/invoices/" + october + "/").expect(200).text("total"))
+                .isEqualTo(octoberTotal);
         YearMonth current = YearMonth.now(java.time.ZoneOffset.UTC);
-        JsonNode later = api.get("/api/invoices/?customer_uuid=" + customer + "&year=" + current.getYear() + "&month=" + current.getMonthValue())
-                .expect(200).json().get(0);
-        JsonNode compensation = later.get("items").valueStream()
-                .filter(item -> "2026-10".equals(item.get("details").path("original_period").asString(""))).findFirst().orElseThrow();
+        JsonNode later = api.get("/api/invoices/?customer_uuid=" + customer + "&year=" + current.getYear() + "&month="
+                        + current.getMonthValue())
+                .expect(200)
+                .json()
+                .get(0);
+        JsonNode compensation = later.get("items")
+                .valueStream()
+                .filter(item -> "2026-10"
+                        .equals(item.get("details").path("original_period").asString("")))
+                .findFirst()
+                .orElseThrow();
         assertThat(compensation.get("name").asString()).contains("credit for 2026-10");
-        assertThat(compensation.get("details").get("original_period").asString()).isEqualTo("2026-10");
+        assertThat(compensation.get("details").get("original_period").asString())
+                .isEqualTo("2026-10");
         assertThat(compensation.get("start").asString()).isEqualTo("2026-10-01");
         assertArrowAmountsMatchTheExport();
     }
@@ -104,8 +131,12 @@ class BillingReconciliationIntegrationTests extends IntegrationTest {
         arrow.control().call("POST", "lines/" + lineReferences(customerRef).get(0), "{\"sell\":\"1.23000\"}");
         JsonNode forced = reconcile(true);
         assertThat(forced.get("state").asString()).as(forced.toString()).isEqualTo("succeeded");
-        assertThat(forced.get("result").get("compensations").asInt()).as("D4: force works on synced syncs").isEqualTo(1);
-        assertThat(states()).as("D6: syncs without differences become reconciled too").containsOnly(4);
+        assertThat(forced.get("result").get("compensations").asInt())
+                .as("D4: force works on synced syncs")
+                .isEqualTo(1);
+        assertThat(states())
+                .as("D6: syncs without differences become reconciled too")
+                .containsOnly(4);
         assertArrowAmountsMatchTheExport();
     }
 
@@ -123,29 +154,41 @@ class BillingReconciliationIntegrationTests extends IntegrationTest {
         assertThat(empty.get("state").asString()).isEqualTo("failed");
         assertThat(empty.get("error_message").asString()).contains("no billing lines");
         assertThat(states()).containsOnly(2);
-        JsonNode sync = api.get("/api/admin/arrow/billing-syncs/?settings_uuid=" + settings).expect(200).json().get(0);
+        JsonNode sync = api.get("/api/admin/arrow/billing-syncs/?settings_uuid=" + settings)
+                .expect(200)
+                .json()
+                .get(0);
         assertThat(sync.get("error_message").asString()).contains("no billing lines");
 
-        JsonNode resync = arrow.awaitJob(api.post("/api/admin/arrow/billing-syncs/trigger_sync/",
+        JsonNode resync = arrow.awaitJob(api.post(
+                "/api/admin/arrow/billing-syncs/trigger_sync/",
                 Map.of("year", 2026, "month", 10, "settings_uuid", settings)));
-        assertThat(resync.get("state").asString()).as("D3: an empty export never wipes a billed month").isEqualTo("failed");
+        assertThat(resync.get("state").asString())
+                .as("D3: an empty export never wipes a billed month")
+                .isEqualTo("failed");
         assertThat(arrowAmountTotal()).isPositive().isEqualByComparingTo(billedBefore);
     }
 
     private JsonNode reconcile(boolean force) {
-        return arrow.awaitJob(api.post("/api/admin/arrow/billing-syncs/reconcile/",
+        return arrow.awaitJob(api.post(
+                "/api/admin/arrow/billing-syncs/reconcile/",
                 Map.of("year", 2026, "month", 10, "settings_uuid", settings, "force", force)));
     }
 
     private void assertArrowAmountsMatchTheExport() {
         JsonNode summary = arrow.control().summary(OCTOBER).get("customers");
         for (Map.Entry<String, String> customer : customers.entrySet()) {
-            BigDecimal expected = new BigDecimal(summary.get(customer.getKey()).get("sell").asString());
+            BigDecimal expected =
+                    new BigDecimal(summary.get(customer.getKey()).get("sell").asString());
             BigDecimal charged = jdbc.sql("""
                             select coalesce(sum(it.unit_price * it.quantity), 0) from invoice_items it join invoices i on i.id = it.invoice_id
                             join customers c on c.id = i.customer_id where c.uuid = ?::uuid and it.details ->> 'report_period' = '2026-10'""")
-                    .param(customer.getValue()).query(BigDecimal.class).single();
-            assertThat(charged).as("Arrow-sourced amount of %s", customer.getKey()).isEqualByComparingTo(expected);
+                    .param(customer.getValue())
+                    .query(BigDecimal.class)
+                    .single();
+            assertThat(charged)
+                    .as("Arrow-sourced amount of %s", customer.getKey())
+                    .isEqualByComparingTo(expected);
         }
     }
 
@@ -171,6 +214,8 @@ class BillingReconciliationIntegrationTests extends IntegrationTest {
                         select t.arrow_line_reference from billing_sync_items t join billing_syncs b on b.id = t.billing_sync_id
                         join customer_mappings m on m.id = b.customer_mapping_id join arrow_settings s on s.id = m.settings_id
                         where s.uuid = ?::uuid and m.arrow_reference = ? and t.billed_via like ? order by t.id""")
-                .params(settings, customerRef, billedVia).query(String.class).list();
+                .params(settings, customerRef, billedVia)
+                .query(String.class)
+                .list();
     }
 }

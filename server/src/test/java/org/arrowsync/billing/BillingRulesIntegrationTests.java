@@ -77,7 +77,9 @@ class BillingRulesIntegrationTests extends IntegrationTest {
 
         arrow.control().call("POST", "lines/" + lines.get(0), "{\"sell\":\"" + original.toPlainString() + "\"}");
         sync();
-        assertThat(invoiceItemPrice(lines.get(0))).as("D5: back to the original price").isEqualByComparingTo(original);
+        assertThat(invoiceItemPrice(lines.get(0)))
+                .as("D5: back to the original price")
+                .isEqualByComparingTo(original);
         assertThat(amount(customers.get(customerRef))).isEqualByComparingTo(exportTotal(customerRef));
     }
 
@@ -87,8 +89,7 @@ class BillingRulesIntegrationTests extends IntegrationTest {
         jdbc.sql("""
                         insert into customer_mappings (uuid, settings_id, arrow_reference, arrow_company_name, customer_id, created, modified)
                         values (?, (select id from arrow_settings where uuid = ?::uuid), 'LEGACY-REF', '  contoso    LTD ',
-                                (select id from customers where uuid = ?::uuid), now(), now())""")
-                .params(UUID.randomUUID(), settings, customer).update();
+                                (select id from customers where uuid = ?::uuid), now(), now())""").params(UUID.randomUUID(), settings, customer).update();
         JsonNode job = sync();
         assertThat(job.get("progress").get("unmatched_lines").asInt()).isPositive();
         assertThat(job.get("errors").toString()).contains("No customer mapping for Arrow customer 'Fabrikam Inc'");
@@ -100,24 +101,63 @@ class BillingRulesIntegrationTests extends IntegrationTest {
         Map<String, String> customers = arrow.mapAllCustomers();
         String customer = customers.get("XSP700001");
         org.arrowsync.support.Fixtures fixtures = new org.arrowsync.support.Fixtures(api);
-        String resource = api.post("/api/marketplace-resources/", Map.of("name", "Azure plan", "project", fixtures.project(customer),
-                "offering", fixtures.offering().text("uuid"), "attributes", Map.of("arrow_license_reference", "XSP4000001"))).expect(201)
+        String resource = api.post(
+                        "/api/marketplace-resources/",
+                        Map.of(
+                                "name",
+                                "Azure plan",
+                                "project",
+                                fixtures.project(customer),
+                                "offering",
+                                fixtures.offering().text("uuid"),
+                                "attributes",
+                                Map.of("arrow_license_reference", "XSP4000001")))
+                .expect(201)
                 .text("uuid");
-        JsonNode job = arrow.awaitJob(api.post("/api/admin/arrow/billing-syncs/trigger_sync/", Map.of("year", 2026, "month", 10,
-                "settings_uuid", settings, "resource_uuid", resource)));
+        JsonNode job = arrow.awaitJob(api.post(
+                "/api/admin/arrow/billing-syncs/trigger_sync/",
+                Map.of("year", 2026, "month", 10, "settings_uuid", settings, "resource_uuid", resource)));
         assertThat(job.get("state").asString()).isEqualTo("succeeded");
-        List<String> licenses = jdbc.sql("""
+        List<String> licenses =
+                jdbc.sql("""
                         select distinct t.license_reference from billing_sync_items t join billing_syncs b on b.id = t.billing_sync_id
                         join customer_mappings m on m.id = b.customer_mapping_id join arrow_settings s on s.id = m.settings_id
                         where s.uuid = ?::uuid""").param(settings).query(String.class).list();
         assertThat(licenses).containsExactly("XSP4000001");
-        assertThat(jdbc.sql("select count(*) from invoice_items where resource_id = (select id from resources where uuid = ?::uuid)")
-                .param(resource).query(Long.class).single()).as("items link the resource of their license (D12)").isPositive();
+        assertThat(jdbc.sql(
+                                "select count(*) from invoice_items where resource_id = (select id from resources where uuid = ?::uuid)")
+                        .param(resource)
+                        .query(Long.class)
+                        .single())
+                .as("items link the resource of their license (D12)")
+                .isPositive();
 
-        String unlicensed = api.post("/api/marketplace-resources/", Map.of("name", "No license", "project", fixtures.project(customer),
-                "offering", fixtures.offering().text("uuid"))).expect(201).text("uuid");
-        assertThat(api.post("/api/admin/arrow/billing-syncs/trigger_sync/", Map.of("year", 2026, "month", 10, "settings_uuid", settings,
-                "resource_uuid", unlicensed)).expect(400).json().has("resource_uuid")).isTrue();
+        String unlicensed = api.post(
+                        "/api/marketplace-resources/",
+                        Map.of(
+                                "name",
+                                "No license",
+                                "project",
+                                fixtures.project(customer),
+                                "offering",
+                                fixtures.offering().text("uuid")))
+                .expect(201)
+                .text("uuid");
+        assertThat(api.post(
+                                "/api/admin/arrow/billing-syncs/trigger_sync/",
+                                Map.of(
+                                        "year",
+                                        2026,
+                                        "month",
+                                        10,
+                                        "settings_uuid",
+                                        settings,
+                                        "resource_uuid",
+                                        unlicensed))
+                        .expect(400)
+                        .json()
+                        .has("resource_uuid"))
+                .isTrue();
     }
 
     @Test
@@ -125,47 +165,63 @@ class BillingRulesIntegrationTests extends IntegrationTest {
         Map<String, String> customers = arrow.mapAllCustomers();
         String customerRef = customers.keySet().iterator().next();
         Invoice october = invoices.invoiceFor(Uuids.fromPath(customers.get(customerRef)), YearMonth.of(2026, 10));
-        invoices.addItem(october, new InvoiceItemDraft("Dollar service", BigDecimal.TEN, BigDecimal.ONE, "quantity", "USD",
-                LocalDate.of(2026, 10, 1), LocalDate.of(2026, 10, 31), null, null, JsonNodeFactory.instance.objectNode()));
+        invoices.addItem(
+                october,
+                new InvoiceItemDraft(
+                        "Dollar service",
+                        BigDecimal.TEN,
+                        BigDecimal.ONE,
+                        "quantity",
+                        "USD",
+                        LocalDate.of(2026, 10, 1),
+                        LocalDate.of(2026, 10, 31),
+                        null,
+                        null,
+                        JsonNodeFactory.instance.objectNode()));
         JsonNode job = sync();
         assertThat(job.get("progress").get("currency_errors").asInt()).isPositive();
         assertThat(job.get("errors").toString()).contains("D9");
-        List<String> currencies = jdbc.sql("select distinct currency from invoice_items where invoice_id = ?").param(october.id())
-                .query(String.class).list();
+        List<String> currencies = jdbc.sql("select distinct currency from invoice_items where invoice_id = ?")
+                .param(october.id())
+                .query(String.class)
+                .list();
         assertThat(currencies).containsExactly("USD");
     }
 
     private JsonNode sync() {
-        JsonNode job = arrow.awaitJob(api.post("/api/admin/arrow/billing-syncs/trigger_sync/", Map.of("year", 2026, "month", 10,
-                "settings_uuid", settings)));
+        JsonNode job = arrow.awaitJob(api.post(
+                "/api/admin/arrow/billing-syncs/trigger_sync/",
+                Map.of("year", 2026, "month", 10, "settings_uuid", settings)));
         assertThat(job.get("state").asString()).as(job.toString()).isEqualTo("succeeded");
         return job;
     }
 
     private BigDecimal exportTotal(String customerRef) {
-        return new BigDecimal(arrow.control().summary(YearMonth.of(2026, 10)).get("customers").get(customerRef).get("sell").asString());
+        return new BigDecimal(arrow.control()
+                .summary(YearMonth.of(2026, 10))
+                .get("customers")
+                .get(customerRef)
+                .get("sell")
+                .asString());
     }
 
     private BigDecimal amount(String customer) {
         return jdbc.sql("""
                         select coalesce(sum(it.unit_price * it.quantity), 0) from invoice_items it join invoices i on i.id = it.invoice_id
-                        join customers c on c.id = i.customer_id where c.uuid = ?::uuid and it.details ->> 'source' = 'arrow'""")
-                .param(customer).query(BigDecimal.class).single();
+                        join customers c on c.id = i.customer_id where c.uuid = ?::uuid and it.details ->> 'source' = 'arrow'""").param(customer).query(BigDecimal.class).single();
     }
 
     private BigDecimal invoiceItemPrice(String line) {
         return jdbc.sql("""
                         select it.unit_price * it.quantity from billing_sync_items t join invoice_items it on it.id = t.invoice_item_id
                         join billing_syncs b on b.id = t.billing_sync_id join customer_mappings m on m.id = b.customer_mapping_id
-                        join arrow_settings s on s.id = m.settings_id where s.uuid = ?::uuid and t.arrow_line_reference = ?""")
-                .params(settings, line).query(BigDecimal.class).single();
+                        join arrow_settings s on s.id = m.settings_id where s.uuid = ?::uuid and t.arrow_line_reference = ?""").params(settings, line).query(BigDecimal.class).single();
     }
 
     private List<String> invoicedLines(String customerRef) {
         return jdbc.sql("""
                         select t.arrow_line_reference from billing_sync_items t join billing_syncs b on b.id = t.billing_sync_id
                         join customer_mappings m on m.id = b.customer_mapping_id join arrow_settings s on s.id = m.settings_id
-                        where s.uuid = ?::uuid and m.arrow_reference = ? and t.billed_via = 'invoice' order by t.id""")
-                .params(settings, customerRef).query(String.class).list();
+                        where s.uuid = ?::uuid and m.arrow_reference = ? and t.billed_via = 'invoice' order by t.id""").params(settings, customerRef).query(String.class).list();
     }
 }

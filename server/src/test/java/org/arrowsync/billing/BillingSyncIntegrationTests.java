@@ -42,24 +42,33 @@ class BillingSyncIntegrationTests extends IntegrationTest {
         String settings = arrow.settings();
         Map<String, String> customers = arrow.mapAllCustomers();
 
-        JsonNode job = arrow.awaitJob(api.post("/api/admin/arrow/billing-syncs/trigger_sync/",
+        JsonNode job = arrow.awaitJob(api.post(
+                "/api/admin/arrow/billing-syncs/trigger_sync/",
                 Map.of("year", 2026, "month", 10, "settings_uuid", settings)));
         assertThat(job.get("state").asString()).as(job.toString()).isEqualTo("succeeded");
 
         JsonNode summary = arrow.control().summary(OCTOBER).get("customers");
         for (Map.Entry<String, String> customer : customers.entrySet()) {
-            BigDecimal expected = new BigDecimal(summary.get(customer.getKey()).get("sell").asString());
-            assertThat(arrowAmount(customer.getValue(), OCTOBER)).as("customer %s", customer.getKey()).isEqualByComparingTo(expected);
+            BigDecimal expected =
+                    new BigDecimal(summary.get(customer.getKey()).get("sell").asString());
+            assertThat(arrowAmount(customer.getValue(), OCTOBER))
+                    .as("customer %s", customer.getKey())
+                    .isEqualByComparingTo(expected);
         }
 
-        Response syncs = api.get("/api/admin/arrow/billing-syncs/?settings_uuid=" + settings + "&report_period=2026-10").expect(200);
+        Response syncs = api.get("/api/admin/arrow/billing-syncs/?settings_uuid=" + settings + "&report_period=2026-10")
+                .expect(200);
         assertThat(syncs.header("X-Result-Count")).isEqualTo("5");
         Contract.assertMatches(syncs);
         JsonNode first = syncs.json().get(0);
         assertThat(first.get("state").asInt()).isEqualTo(2);
         assertThat(first.get("items").size()).isGreaterThan(0);
-        Contract.assertMatches(api.get("/api/admin/arrow/billing-syncs/" + first.get("uuid").asString() + "/").expect(200));
-        Response items = api.get("/api/admin/arrow/billing-sync-items/?billing_sync_uuid=" + first.get("uuid").asString()).expect(200);
+        Contract.assertMatches(
+                api.get("/api/admin/arrow/billing-syncs/" + first.get("uuid").asString() + "/")
+                        .expect(200));
+        Response items = api.get("/api/admin/arrow/billing-sync-items/?billing_sync_uuid="
+                        + first.get("uuid").asString())
+                .expect(200);
         Contract.assertMatches(items);
     }
 
@@ -69,15 +78,23 @@ class BillingSyncIntegrationTests extends IntegrationTest {
         Map<String, String> customers = arrow.mapAllCustomers();
         String customer = customers.values().iterator().next();
         String customerRef = customers.keySet().iterator().next();
-        long lines = arrow.control().summary(OCTOBER).get("customers").get(customerRef).get("lines").asLong();
+        long lines = arrow.control()
+                .summary(OCTOBER)
+                .get("customers")
+                .get(customerRef)
+                .get("lines")
+                .asLong();
         String before = null;
         for (int run = 0; run < 3; run++) {
-            JsonNode job = arrow.awaitJob(api.post("/api/admin/arrow/billing-syncs/trigger_sync/",
+            JsonNode job = arrow.awaitJob(api.post(
+                    "/api/admin/arrow/billing-syncs/trigger_sync/",
                     Map.of("year", 2026, "month", 10, "settings_uuid", settings)));
             assertThat(job.get("state").asString()).as(job.toString()).isEqualTo("succeeded");
             String ledger = ledger(customer);
             assertThat(ledger).isNotNull();
-            assertThat(itemIds(customer)).as("one item per line with a non-zero amount, same items every run").hasSizeLessThanOrEqualTo((int) lines)
+            assertThat(itemIds(customer))
+                    .as("one item per line with a non-zero amount, same items every run")
+                    .hasSizeLessThanOrEqualTo((int) lines)
                     .isNotEmpty();
             if (before != null) {
                 assertThat(ledger).isEqualTo(before);
@@ -90,26 +107,53 @@ class BillingSyncIntegrationTests extends IntegrationTest {
     void billedMappingsAndSettingsAreDeactivatedNotDeleted() {
         String settings = arrow.settings();
         arrow.mapAllCustomers();
-        arrow.awaitJob(api.post("/api/admin/arrow/billing-syncs/trigger_sync/", Map.of("year", 2026, "month", 10, "settings_uuid", settings)));
-        String mapping = api.get("/api/admin/arrow/customer-mappings/?settings_uuid=" + settings).expect(200).json().get(0).get("uuid").asString();
-        assertThat(api.delete("/api/admin/arrow/customer-mappings/" + mapping + "/").expect(409).text("error")).contains("deactivate");
-        assertThat(api.delete("/api/admin/arrow/settings/" + settings + "/").expect(409).text("error")).contains("deactivate");
+        arrow.awaitJob(api.post(
+                "/api/admin/arrow/billing-syncs/trigger_sync/",
+                Map.of("year", 2026, "month", 10, "settings_uuid", settings)));
+        String mapping = api.get("/api/admin/arrow/customer-mappings/?settings_uuid=" + settings)
+                .expect(200)
+                .json()
+                .get(0)
+                .get("uuid")
+                .asString();
+        assertThat(api.delete("/api/admin/arrow/customer-mappings/" + mapping + "/")
+                        .expect(409)
+                        .text("error"))
+                .contains("deactivate");
+        assertThat(api.delete("/api/admin/arrow/settings/" + settings + "/")
+                        .expect(409)
+                        .text("error"))
+                .contains("deactivate");
         api.get("/api/admin/arrow/customer-mappings/" + mapping + "/").expect(200);
     }
 
     @Test
     void badTriggersAreRefusedBeforeAnythingIsQueued() {
         String settings = arrow.settings();
-        assertThat(api.post("/api/admin/arrow/billing-syncs/trigger_sync/", Map.of("year", 1999, "month", 10)).expect(400).json().has("year"))
+        assertThat(api.post("/api/admin/arrow/billing-syncs/trigger_sync/", Map.of("year", 1999, "month", 10))
+                        .expect(400)
+                        .json()
+                        .has("year"))
                 .isTrue();
-        api.post("/api/admin/arrow/billing-syncs/trigger_sync/", Map.of("year", 2026, "month", 13, "settings_uuid", settings)).expect(400);
+        api.post(
+                        "/api/admin/arrow/billing-syncs/trigger_sync/",
+                        Map.of("year", 2026, "month", 13, "settings_uuid", settings))
+                .expect(400);
         YearMonth next = YearMonth.now(ZoneOffset.UTC).plusMonths(1);
-        api.post("/api/admin/arrow/billing-syncs/trigger_sync/", Map.of("year", next.getYear(), "month", next.getMonthValue(),
-                "settings_uuid", settings)).expect(400);
-        api.post("/api/admin/arrow/billing-syncs/trigger_sync/", Map.of("year", 2026, "settings_uuid", settings)).expect(400);
-        api.post("/api/admin/arrow/billing-syncs/trigger_sync/", Map.of("year", 2026, "month", 10, "settings_uuid", "nope")).expect(400);
-        api.post("/api/admin/arrow/billing-syncs/trigger_sync/",
-                Map.of("year", 2026, "month", 10, "settings_uuid", settings, "resource_uuid", "0".repeat(32))).expect(404);
+        api.post(
+                        "/api/admin/arrow/billing-syncs/trigger_sync/",
+                        Map.of("year", next.getYear(), "month", next.getMonthValue(), "settings_uuid", settings))
+                .expect(400);
+        api.post("/api/admin/arrow/billing-syncs/trigger_sync/", Map.of("year", 2026, "settings_uuid", settings))
+                .expect(400);
+        api.post(
+                        "/api/admin/arrow/billing-syncs/trigger_sync/",
+                        Map.of("year", 2026, "month", 10, "settings_uuid", "nope"))
+                .expect(400);
+        api.post(
+                        "/api/admin/arrow/billing-syncs/trigger_sync/",
+                        Map.of("year", 2026, "month", 10, "settings_uuid", settings, "resource_uuid", "0".repeat(32)))
+                .expect(404);
     }
 
     /** The Arrow-sourced amounts (unit price × quantity, unrounded) of a customer's invoice for the period. */
@@ -118,7 +162,9 @@ class BillingSyncIntegrationTests extends IntegrationTest {
                         select coalesce(sum(it.unit_price * it.quantity), 0) from invoice_items it join invoices i on i.id = it.invoice_id
                         join customers c on c.id = i.customer_id
                         where c.uuid = ?::uuid and it.details ->> 'report_period' = ? and it.details ->> 'source' like 'arrow%'""")
-                .params(customer, period.toString()).query(BigDecimal.class).single();
+                .params(customer, period.toString())
+                .query(BigDecimal.class)
+                .single();
     }
 
     private List<Long> itemIds(String customer) {
@@ -131,7 +177,6 @@ class BillingSyncIntegrationTests extends IntegrationTest {
         // ids included: a run that deleted and re-created the items would not leave the same ledger
         return jdbc.sql("""
                         select string_agg(it.id || ':' || it.name || '=' || it.unit_price || 'x' || it.quantity, ';' order by it.id)
-                        from invoice_items it join invoices i on i.id = it.invoice_id join customers c on c.id = i.customer_id where c.uuid = ?::uuid""")
-                .param(customer).query(String.class).single();
+                        from invoice_items it join invoices i on i.id = it.invoice_id join customers c on c.id = i.customer_id where c.uuid = ?::uuid""").param(customer).query(String.class).single();
     }
 }

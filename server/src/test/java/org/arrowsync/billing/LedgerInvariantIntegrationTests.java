@@ -63,7 +63,9 @@ class LedgerInvariantIntegrationTests extends IntegrationTest {
         succeeded(api.post("/api/admin/arrow/billing-syncs/trigger_sync/", october));
         List<String> viaConsumption = lines("consumption");
         List<String> viaInvoice = lines("invoice");
-        assertThat(viaConsumption).as("IaaS license-months billed by consumption tracking").isNotEmpty();
+        assertThat(viaConsumption)
+                .as("IaaS license-months billed by consumption tracking")
+                .isNotEmpty();
         assertThat(viaInvoice).as("SaaS lines billed by the billing sync").isNotEmpty();
 
         arrow.control().call("POST", "lines/" + viaConsumption.get(0), "{\"sell\":\"777.77000\"}");
@@ -75,15 +77,20 @@ class LedgerInvariantIntegrationTests extends IntegrationTest {
         succeeded(api.post("/api/admin/arrow/billing-syncs/reconcile/", october));
         succeeded(api.post("/api/admin/arrow/billing-syncs/reconcile/", october));
 
-        List<Boolean> linked = jdbc.sql("""
+        List<Boolean> linked =
+                jdbc.sql("""
                         select it.resource_id is not null from invoice_items it where it.details ->> 'source' = 'arrow_reconciliation'
                         and it.details ->> 'original_line_reference' = ?""").param(viaInvoice.get(1)).query(Boolean.class).list();
-        assertThat(linked).as("a billing correction names the resource its line billed").containsExactly(true);
+        assertThat(linked)
+                .as("a billing correction names the resource its line billed")
+                .containsExactly(true);
 
         JsonNode summary = arrow.control().summary(OCTOBER).get("customers");
         for (Map.Entry<String, String> customer : customers.entrySet()) {
-            BigDecimal expected = new BigDecimal(summary.get(customer.getKey()).get("sell").asString());
-            assertThat(chargedForOctober(customer.getValue())).as("Arrow-sourced October items of %s", customer.getKey())
+            BigDecimal expected =
+                    new BigDecimal(summary.get(customer.getKey()).get("sell").asString());
+            assertThat(chargedForOctober(customer.getValue()))
+                    .as("Arrow-sourced October items of %s", customer.getKey())
                     .isEqualByComparingTo(expected);
         }
     }
@@ -92,12 +99,26 @@ class LedgerInvariantIntegrationTests extends IntegrationTest {
         Fixtures fixtures = new Fixtures(api);
         String offering = fixtures.offering().text("uuid");
         Map<String, String> projects = new HashMap<>();
-        List<License> licenses = clients.connect(new ArrowConnection(arrow.emulator().apiBaseUrl(), arrow.emulator().apiKey())).licenses();
+        List<License> licenses = clients.connect(new ArrowConnection(
+                        arrow.emulator().apiBaseUrl(), arrow.emulator().apiKey()))
+                .licenses();
         for (License license : licenses) {
             String customer = customers.get(license.customerReference());
             String project = projects.computeIfAbsent(customer, fixtures::project);
-            api.post("/api/marketplace-resources/", Map.of("name", license.reference(), "project", project, "offering", offering,
-                    "backend_id", license.reference(), "attributes", Map.of("arrow_license_reference", license.reference()))).expect(201);
+            api.post(
+                            "/api/marketplace-resources/",
+                            Map.of(
+                                    "name",
+                                    license.reference(),
+                                    "project",
+                                    project,
+                                    "offering",
+                                    offering,
+                                    "backend_id",
+                                    license.reference(),
+                                    "attributes",
+                                    Map.of("arrow_license_reference", license.reference())))
+                    .expect(201);
         }
     }
 
@@ -110,14 +131,16 @@ class LedgerInvariantIntegrationTests extends IntegrationTest {
         return jdbc.sql("""
                         select t.arrow_line_reference from billing_sync_items t join billing_syncs b on b.id = t.billing_sync_id
                         join customer_mappings m on m.id = b.customer_mapping_id join arrow_settings s on s.id = m.settings_id
-                        where s.uuid = ?::uuid and t.billed_via = ? order by t.id""").params(arrow.settings(), billedVia).query(String.class).list();
+                        where s.uuid = ?::uuid and t.billed_via = ? order by t.id""")
+                .params(arrow.settings(), billedVia)
+                .query(String.class)
+                .list();
     }
 
     private BigDecimal chargedForOctober(String customer) {
         return jdbc.sql("""
                         select coalesce(sum(it.unit_price * it.quantity), 0) from invoice_items it join invoices i on i.id = it.invoice_id
                         join customers c on c.id = i.customer_id
-                        where c.uuid = ?::uuid and it.start_date = date '2026-10-01' and it.details ->> 'source' like 'arrow%'""")
-                .param(customer).query(BigDecimal.class).single();
+                        where c.uuid = ?::uuid and it.start_date = date '2026-10-01' and it.details ->> 'source' like 'arrow%'""").param(customer).query(BigDecimal.class).single();
     }
 }

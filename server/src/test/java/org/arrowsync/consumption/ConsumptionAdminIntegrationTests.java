@@ -18,20 +18,24 @@ class ConsumptionAdminIntegrationTests extends ConsumptionIntegrationTest {
 
     private static final YearMonth CLOSED = ConsumptionWorld.CLOSED;
 
-
     ConsumptionAdminIntegrationTests() {
         super(1);
     }
 
     @BeforeAll
     void syncClosedMonth() {
-        assertThat(world.run("trigger_consumption_sync", world.period(CLOSED)).get("result").get("synced").asInt()).isEqualTo(4);
+        assertThat(world.run("trigger_consumption_sync", world.period(CLOSED))
+                        .get("result")
+                        .get("synced")
+                        .asInt())
+                .isEqualTo(4);
     }
 
     @Test
     void pauseAndResumeSwitchTheGlobalFlagAndTheSettings() {
         String settings = world.settingsUuid.toString().replace("-", "");
-        Response paused = api.post(BASE + "pause_sync/", Map.of("pause_global", true, "settings_uuid", settings)).expect(200);
+        Response paused = api.post(BASE + "pause_sync/", Map.of("pause_global", true, "settings_uuid", settings))
+                .expect(200);
         Contract.assertMatches(paused);
         assertThat(paused.json().get("paused").toString()).contains("global").contains(settings);
         JsonNode status = api.get(BASE + "consumption_status/").expect(200).json();
@@ -43,15 +47,31 @@ class ConsumptionAdminIntegrationTests extends ConsumptionIntegrationTest {
 
         Response resumed = api.post(BASE + "resume_sync/", Map.of()).expect(200);
         assertThat(resumed.json().get("resumed").toString()).contains(settings).doesNotContain("global");
-        assertThat(api.get(BASE + "consumption_status/").json().get("settings_sync_enabled").asBoolean()).isTrue();
+        assertThat(api.get(BASE + "consumption_status/")
+                        .json()
+                        .get("settings_sync_enabled")
+                        .asBoolean())
+                .isTrue();
 
-        Response unknown = api.post(BASE + "resume_sync/", Map.of("pause_global", true, "settings_uuid", UUID.randomUUID().toString()));
+        Response unknown = api.post(
+                BASE + "resume_sync/",
+                Map.of("pause_global", true, "settings_uuid", UUID.randomUUID().toString()));
         assertThat(unknown.expect(404).json().get("error").asString()).startsWith("Settings not found");
-        assertThat(api.get(BASE + "consumption_status/").json().get("global_sync_enabled").asBoolean()).isFalse();
+        assertThat(api.get(BASE + "consumption_status/")
+                        .json()
+                        .get("global_sync_enabled")
+                        .asBoolean())
+                .isFalse();
         api.post(BASE + "pause_sync/", Map.of("settings_uuid", "nope")).expect(400);
         api.post(BASE + "resume_sync/", Map.of("pause_global", true)).expect(200);
-        assertThat(api.get(BASE + "consumption_status/").json().get("global_sync_enabled").asBoolean()).isTrue();
-        api.as(new Fixtures(api).userToken()).post(BASE + "pause_sync/", Map.of("pause_global", true)).expect(403);
+        assertThat(api.get(BASE + "consumption_status/")
+                        .json()
+                        .get("global_sync_enabled")
+                        .asBoolean())
+                .isTrue();
+        api.as(new Fixtures(api).userToken())
+                .post(BASE + "pause_sync/", Map.of("pause_global", true))
+                .expect(403);
     }
 
     @Test
@@ -61,7 +81,8 @@ class ConsumptionAdminIntegrationTests extends ConsumptionIntegrationTest {
         JsonNode statistics = response.json();
         assertThat(statistics.get("total_records").asLong()).isGreaterThanOrEqualTo(4);
         assertThat(statistics.get("total_records").asLong())
-                .isEqualTo(statistics.get("pending_records").asLong() + statistics.get("finalized_records").asLong());
+                .isEqualTo(statistics.get("pending_records").asLong()
+                        + statistics.get("finalized_records").asLong());
         assertThat(statistics.get("total_consumed_sell").asString()).matches("-?\\d+\\.\\d{2}");
         assertThat(statistics.get("period_breakdown").toString()).contains("\"" + CLOSED + "\"");
         assertThat(statistics.get("period_breakdown").size()).isLessThanOrEqualTo(12);
@@ -70,13 +91,18 @@ class ConsumptionAdminIntegrationTests extends ConsumptionIntegrationTest {
     @Test
     void pendingRecordsHonourFiltersAndPagination() {
         String settings = world.settingsUuid.toString();
-        Response page = api.get(BASE + "pending_records/?settings_uuid=" + settings + "&report_period=" + CLOSED + "&page_size=3").expect(200);
+        Response page = api.get(BASE + "pending_records/?settings_uuid=" + settings + "&report_period=" + CLOSED
+                        + "&page_size=3")
+                .expect(200);
         Contract.assertMatches(page);
         assertThat(page.header("X-Result-Count")).isEqualTo("4");
         assertThat(page.json().size()).isEqualTo(3);
         assertThat(page.header("Link")).contains("page=2");
-        assertThat(api.get(BASE + "pending_records/?settings_uuid=" + settings + "&report_period_from=" + CLOSED.plusMonths(1)).expect(200)
-                .header("X-Result-Count")).isEqualTo("0");
+        assertThat(api.get(BASE + "pending_records/?settings_uuid=" + settings + "&report_period_from="
+                                + CLOSED.plusMonths(1))
+                        .expect(200)
+                        .header("X-Result-Count"))
+                .isEqualTo("0");
         api.get(BASE + "pending_records/?report_period=2024-13").expect(400);
         api.get(BASE + "pending_records/?state=abc").expect(400);
         api.get(BASE + "pending_records/?settings_uuid=xyz").expect(400);
@@ -85,30 +111,52 @@ class ConsumptionAdminIntegrationTests extends ConsumptionIntegrationTest {
     @Test
     void fetchConsumptionReturnsArrowRows() {
         String license = world.meteredLicense(CLOSED);
-        Response response = api.post(BASE + "fetch_consumption/", Map.of("license_reference", license, "period", CLOSED.toString())).expect(200);
+        Response response = api.post(
+                        BASE + "fetch_consumption/", Map.of("license_reference", license, "period", CLOSED.toString()))
+                .expect(200);
         Contract.assertMatches(response);
         assertThat(response.json().get("row_count").asInt()).isPositive();
         assertThat(response.json().get("data").get(0).has("Total sell price")).isTrue();
-        api.post(BASE + "fetch_consumption/", Map.of("license_reference", license, "period", "2024-13")).expect(400);
-        api.post(BASE + "fetch_consumption/", Map.of("period", CLOSED.toString())).expect(400);
-        assertThat(api.post(BASE + "fetch_consumption/", Map.of("license_reference", "XSP-NONE", "period", CLOSED.toString())).expect(400)
-                .json().has("error")).isTrue();
+        api.post(BASE + "fetch_consumption/", Map.of("license_reference", license, "period", "2024-13"))
+                .expect(400);
+        api.post(BASE + "fetch_consumption/", Map.of("period", CLOSED.toString()))
+                .expect(400);
+        assertThat(api.post(
+                                BASE + "fetch_consumption/",
+                                Map.of("license_reference", "XSP-NONE", "period", CLOSED.toString()))
+                        .expect(400)
+                        .json()
+                        .has("error"))
+                .isTrue();
     }
 
     @Test
     void aMonthThatDropsToZeroIsUpdatedToZero() {
         String license = world.resources.keySet().stream()
-                .filter(l -> world.client().monthlyConsumption(l, CLOSED, CLOSED).lines().isEmpty()).findFirst().orElseThrow();
+                .filter(l -> world.client()
+                        .monthlyConsumption(l, CLOSED, CLOSED)
+                        .lines()
+                        .isEmpty())
+                .findFirst()
+                .orElseThrow();
         String resource = world.resources.get(license);
         jdbc.sql("""
                         insert into consumption_records (uuid, resource_id, license_reference, billing_period, consumed_sell, consumed_buy,
                                                          created, modified)
                         select gen_random_uuid(), id, ?, ?, 5, 4, now(), now() from resources where uuid = ?::uuid""")
-                .params(license, Date.valueOf(CLOSED.atDay(1)), ConsumptionWorld.dashed(resource)).update();
+                .params(license, Date.valueOf(CLOSED.atDay(1)), ConsumptionWorld.dashed(resource))
+                .update();
         Map<String, Object> body = world.period(CLOSED);
         body.put("resource_uuid", resource);
-        assertThat(world.run("trigger_consumption_sync", body).get("result").get("no_data").asInt()).isEqualTo(1);
-        JsonNode record = api.get(RECORDS + "?resource_uuid=" + resource + "&billing_period=" + CLOSED.atDay(1)).expect(200).json().get(0);
+        assertThat(world.run("trigger_consumption_sync", body)
+                        .get("result")
+                        .get("no_data")
+                        .asInt())
+                .isEqualTo(1);
+        JsonNode record = api.get(RECORDS + "?resource_uuid=" + resource + "&billing_period=" + CLOSED.atDay(1))
+                .expect(200)
+                .json()
+                .get(0);
         assertThat(record.get("consumed_sell").asString()).isEqualTo("0.0000000000");
         assertThat(record.get("consumed_buy").asString()).isEqualTo("0.0000000000");
     }

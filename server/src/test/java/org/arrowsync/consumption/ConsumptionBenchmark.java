@@ -2,7 +2,6 @@ package org.arrowsync.consumption;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -27,13 +26,14 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
- * Performance figures (run by {@code bench/consumption-sync}, excluded from the normal build): a consumption run over 2,000
- * licensed resources against an emulator limited to 100 requests/s with 20 ms latency per call, and
+ * Performance figures (run by {@code bench/consumption-sync}, excluded from the normal build): a consumption run over
+ * 2,000 licensed resources against an emulator limited to 100 requests/s with 20 ms latency per call, and
  * {@code consumption_statistics} over 1,000,000 records against the raw SQL aggregate.
  */
 @Tag("benchmark")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"arrowsync.arrow.client.requests-per-second=100", "arrowsync.consumption.workers=8"})
 @ActiveProfiles("test")
 class ConsumptionBenchmark {
@@ -43,10 +43,13 @@ class ConsumptionBenchmark {
 
     @LocalServerPort
     int port;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     ConsumptionSyncService consumption;
+
     @Autowired
     SyncOrders orders;
 
@@ -57,13 +60,19 @@ class ConsumptionBenchmark {
     void setUp() {
         emulator = ArrowEmulator.start(EmulatorOptions.demo().withClock(Instant.now()));
         ConsumptionWorld control = ConsumptionWorld.attach(emulator);
-        control.control("POST", "preset", "{\"preset\":\"scale\",\"customers\":200,\"licensesPerCustomer\":10,\"linesPerLicense\":3,"
-                + "\"clock\":\"" + Instant.now() + "\"}");
+        control.control(
+                "POST",
+                "preset",
+                "{\"preset\":\"scale\",\"customers\":200,\"licensesPerCustomer\":10,\"linesPerLicense\":3,"
+                        + "\"clock\":\"" + Instant.now() + "\"}");
         List<License> licenses = control.client().licenses();
         assertThat(licenses).hasSize(LICENSES);
         settingsUuid = BenchData.create(jdbc, emulator, licenses);
         control.control("POST", "rate-limit", "{\"requestsPerSecond\":" + EMULATOR_RATE + "}");
-        control.control("POST", "faults", "{\"family\":\"consumption\",\"kind\":\"latency\",\"latencyMs\":20,\"probability\":1.0}");
+        control.control(
+                "POST",
+                "faults",
+                "{\"family\":\"consumption\",\"kind\":\"latency\",\"latencyMs\":20,\"probability\":1.0}");
         control.control("DELETE", "stats", null);
     }
 
@@ -78,13 +87,24 @@ class ConsumptionBenchmark {
         long start = System.nanoTime();
         ConsumptionSyncReport report = consumption.sync(order, Progress.NONE);
         double seconds = (System.nanoTime() - start) / 1e9;
-        var stats = ConsumptionWorld.attach(emulator).control("GET", "stats", null).path("consumption");
+        var stats =
+                ConsumptionWorld.attach(emulator).control("GET", "stats", null).path("consumption");
         long requests = stats.path("requests").asLong();
         long throttled = stats.path("429").asLong();
         double ideal = LICENSES / EMULATOR_RATE;
-        System.out.printf("%nBENCH consumption-sync: %d licenses, wall %.2f s, %d requests, %.1f requests/s, %d x 429, ratio to ideal "
-                        + "(%.0f s) %.3f, synced %d, no data %d, errors %d%n", LICENSES, seconds, requests, requests / seconds, throttled, ideal,
-                seconds / ideal, report.synced(), report.noData(), report.errorCount());
+        System.out.printf(
+                "%nBENCH consumption-sync: %d licenses, wall %.2f s, %d requests, %.1f requests/s, %d x 429, ratio to ideal "
+                        + "(%.0f s) %.3f, synced %d, no data %d, errors %d%n",
+                LICENSES,
+                seconds,
+                requests,
+                requests / seconds,
+                throttled,
+                ideal,
+                seconds / ideal,
+                report.synced(),
+                report.noData(),
+                report.errorCount());
         assertThat(report.errorCount()).isZero();
         assertThat(report.synced() + report.noData()).isEqualTo(LICENSES);
     }
@@ -98,10 +118,15 @@ class ConsumptionBenchmark {
                        coalesce(sum(consumed_sell), 0), coalesce(sum(final_sell - consumed_sell) filter (where final_sell is not null), 0)
                 from consumption_records""";
         double sql = median(() -> jdbc.sql(raw).query().singleRow());
-        double endpoint = median(() -> api.get("/api/admin/arrow/billing-syncs/consumption_statistics/").expect(200));
-        long total = api.get("/api/admin/arrow/billing-syncs/consumption_statistics/").json().get("total_records").asLong();
-        System.out.printf("%nBENCH consumption_statistics: %d records, endpoint %.1f ms, raw SQL aggregate %.1f ms, ratio %.2f%n", total,
-                endpoint, sql, endpoint / sql);
+        double endpoint = median(() -> api.get("/api/admin/arrow/billing-syncs/consumption_statistics/")
+                .expect(200));
+        long total = api.get("/api/admin/arrow/billing-syncs/consumption_statistics/")
+                .json()
+                .get("total_records")
+                .asLong();
+        System.out.printf(
+                "%nBENCH consumption_statistics: %d records, endpoint %.1f ms, raw SQL aggregate %.1f ms, ratio %.2f%n",
+                total, endpoint, sql, endpoint / sql);
         assertThat(total).isGreaterThanOrEqualTo(1_000_000);
     }
 
@@ -126,25 +151,44 @@ class ConsumptionBenchmark {
             jdbc.sql("""
                             insert into arrow_settings (uuid, api_url, api_key, export_type_reference, is_active, sync_enabled, created, modified)
                             values (?, ?, ?, 'DJ284LDZ-standard', true, false, now(), now())""")
-                    .params(settings, emulator.apiBaseUrl().toString(), emulator.apiKey()).update();
-            long offering = jdbc.sql("insert into offerings (uuid, name, type, state, created, modified) values (?, 'Bench', 'Marketplace.Basic',"
-                    + " 'Active', now(), now()) returning id").param(UUID.randomUUID()).query(Long.class).single();
+                    .params(settings, emulator.apiBaseUrl().toString(), emulator.apiKey())
+                    .update();
+            long offering = jdbc.sql(
+                            "insert into offerings (uuid, name, type, state, created, modified) values (?, 'Bench', 'Marketplace.Basic',"
+                                    + " 'Active', now(), now()) returning id")
+                    .param(UUID.randomUUID())
+                    .query(Long.class)
+                    .single();
             Map<String, Long> projects = new LinkedHashMap<>();
             for (License license : licenses) {
                 long project = projects.computeIfAbsent(license.customerReference(), reference -> {
-                    long customer = jdbc.sql("insert into customers (uuid, name, created, modified) values (?, ?, now(), now()) returning id")
-                            .params(UUID.randomUUID(), "Bench " + reference).query(Long.class).single();
+                    long customer = jdbc.sql(
+                                    "insert into customers (uuid, name, created, modified) values (?, ?, now(), now()) returning id")
+                            .params(UUID.randomUUID(), "Bench " + reference)
+                            .query(Long.class)
+                            .single();
                     jdbc.sql("""
                                     insert into customer_mappings (uuid, settings_id, arrow_reference, customer_id, created, modified)
                                     select ?, id, ?, ?, now(), now() from arrow_settings where uuid = ?""")
-                            .params(UUID.randomUUID(), reference, customer, settings).update();
-                    return jdbc.sql("insert into projects (uuid, customer_id, name, created, modified) values (?, ?, 'Bench', now(), now())"
-                            + " returning id").params(UUID.randomUUID(), customer).query(Long.class).single();
+                            .params(UUID.randomUUID(), reference, customer, settings)
+                            .update();
+                    return jdbc.sql(
+                                    "insert into projects (uuid, customer_id, name, created, modified) values (?, ?, 'Bench', now(), now())"
+                                            + " returning id")
+                            .params(UUID.randomUUID(), customer)
+                            .query(Long.class)
+                            .single();
                 });
                 jdbc.sql("""
                                 insert into resources (uuid, name, state, offering_id, project_id, attributes, created, modified)
                                 values (?, ?, 'OK', ?, ?, jsonb_build_object('arrow_license_reference', ?::text), now(), now())""")
-                        .params(UUID.randomUUID(), "Bench " + license.reference(), offering, project, license.reference()).update();
+                        .params(
+                                UUID.randomUUID(),
+                                "Bench " + license.reference(),
+                                offering,
+                                project,
+                                license.reference())
+                        .update();
             }
             return settings;
         }

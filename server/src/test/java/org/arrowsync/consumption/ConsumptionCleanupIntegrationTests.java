@@ -15,7 +15,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import tools.jackson.databind.JsonNode;
 
-/** Cleanup (D11) over HTTP: a dry run by default, open provisional items go with their records, billed months are never freed. */
+/**
+ * Cleanup (D11) over HTTP: a dry run by default, open provisional items go with their records, billed months are never
+ * freed.
+ */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ConsumptionCleanupIntegrationTests extends ConsumptionIntegrationTest {
 
@@ -28,7 +31,11 @@ class ConsumptionCleanupIntegrationTests extends ConsumptionIntegrationTest {
 
     @BeforeAll
     void syncClosedMonth() {
-        assertThat(world.run("trigger_consumption_sync", world.period(CLOSED)).get("result").get("synced").asInt()).isEqualTo(4);
+        assertThat(world.run("trigger_consumption_sync", world.period(CLOSED))
+                        .get("result")
+                        .get("synced")
+                        .asInt())
+                .isEqualTo(4);
     }
 
     @Test
@@ -36,7 +43,8 @@ class ConsumptionCleanupIntegrationTests extends ConsumptionIntegrationTest {
         api.post(CLEANUP, Map.of("period_from", "2024-1x")).expect(400);
         api.post(CLEANUP, Map.of("period_to", "2024-13")).expect(400);
         api.post(CLEANUP, Map.of("resource_uuid", "nope")).expect(400);
-        api.post(CLEANUP, Map.of("only_finalized", true, "only_unfinalized", true)).expect(400);
+        api.post(CLEANUP, Map.of("only_finalized", true, "only_unfinalized", true))
+                .expect(400);
     }
 
     @Test
@@ -44,8 +52,8 @@ class ConsumptionCleanupIntegrationTests extends ConsumptionIntegrationTest {
     void aDryRunByDefaultThenRemovesTheOpenProvisionalItemAndKeepsTheClaimForTheNextSync() {
         String license = world.meteredLicense(CLOSED);
         String resource = world.resources.get(license);
-        Map<String, Object> body = new HashMap<>(Map.of("resource_uuid", resource, "period_from", CLOSED.toString(), "period_to",
-                CLOSED.toString()));
+        Map<String, Object> body = new HashMap<>(
+                Map.of("resource_uuid", resource, "period_from", CLOSED.toString(), "period_to", CLOSED.toString()));
         Response dryRun = api.post(CLEANUP, body).expect(200);
         Contract.assertMatches(dryRun);
         assertThat(dryRun.json().get("dry_run").asBoolean()).isTrue();
@@ -59,15 +67,22 @@ class ConsumptionCleanupIntegrationTests extends ConsumptionIntegrationTest {
         assertThat(deleted.get("records_deleted").asInt()).isEqualTo(1);
         assertThat(deleted.get("invoice_items_affected").asInt()).isEqualTo(1);
         api.get(RECORDS + record.get("uuid").asString() + "/").expect(404);
-        api.get("/api/invoice-items/" + record.get("invoice_item_uuid").asString() + "/").expect(404);
+        api.get("/api/invoice-items/" + record.get("invoice_item_uuid").asString() + "/")
+                .expect(404);
         assertThat(claim(license)).as("the claim stays with consumption").isEqualTo("consumption");
 
         Map<String, Object> again = world.period(CLOSED);
         again.put("resource_uuid", resource);
-        assertThat(world.run("trigger_consumption_sync", again).get("result").get("synced").asInt()).isEqualTo(1);
+        assertThat(world.run("trigger_consumption_sync", again)
+                        .get("result")
+                        .get("synced")
+                        .asInt())
+                .isEqualTo(1);
         JsonNode rebuilt = record(resource);
         assertThat(rebuilt.get("invoice_item_uuid").isNull()).isFalse();
-        assertThat(invoicedFor(resource)).isEqualByComparingTo(new BigDecimal(rebuilt.get("consumed_sell").asString()));
+        assertThat(invoicedFor(resource))
+                .isEqualByComparingTo(
+                        new BigDecimal(rebuilt.get("consumed_sell").asString()));
     }
 
     @Test
@@ -77,15 +92,19 @@ class ConsumptionCleanupIntegrationTests extends ConsumptionIntegrationTest {
         String customer = world.customerOfLicense.get(license);
         world.closeInvoice(customer, CLOSED);
         world.correctSell(license, CLOSED, new BigDecimal("7"));
-        assertThat(world.run("trigger_reconciliation", world.period(CLOSED)).get("result").get("compensation_items_created").asInt())
+        assertThat(world.run("trigger_reconciliation", world.period(CLOSED))
+                        .get("result")
+                        .get("compensation_items_created")
+                        .asInt())
                 .isEqualTo(1);
         long before = count();
 
-        // Resource by resource: other test classes share the database, a cleanup without a resource would reach their records.
+        // Resource by resource: other test classes share the database, a cleanup without a resource would reach their
+        // records.
         int kept = 0;
         for (String resource : world.resources.values()) {
-            Map<String, Object> body = new HashMap<>(Map.of("resource_uuid", resource, "period_from", CLOSED.toString(), "period_to",
-                    CLOSED.toString()));
+            Map<String, Object> body = new HashMap<>(Map.of(
+                    "resource_uuid", resource, "period_from", CLOSED.toString(), "period_to", CLOSED.toString()));
             JsonNode dryRun = api.post(CLEANUP, body).expect(200).json();
             body.put("dry_run", false);
             JsonNode real = api.post(CLEANUP, body).expect(200).json();
@@ -97,10 +116,12 @@ class ConsumptionCleanupIntegrationTests extends ConsumptionIntegrationTest {
             kept += real.get("records_kept").asInt();
             if (resource.equals(world.resources.get(license))) {
                 assertThat(real.get("kept").get(0).get("reason").asString()).isEqualTo(ConsumptionCleanup.COMPENSATED);
-                assertThat(real.get("kept").get(0).get("license_reference").asString()).isEqualTo(license);
+                assertThat(real.get("kept").get(0).get("license_reference").asString())
+                        .isEqualTo(license);
                 assertThat(real.get("kept").get(0).get("period").asString()).isEqualTo(CLOSED.toString());
             } else if (real.get("records_kept").asInt() > 0) {
-                assertThat(real.get("kept").get(0).get("reason").asString()).isEqualTo(ConsumptionCleanup.ON_CLOSED_INVOICE);
+                assertThat(real.get("kept").get(0).get("reason").asString())
+                        .isEqualTo(ConsumptionCleanup.ON_CLOSED_INVOICE);
             }
         }
         assertThat(kept).isEqualTo(4);
@@ -108,25 +129,34 @@ class ConsumptionCleanupIntegrationTests extends ConsumptionIntegrationTest {
     }
 
     private JsonNode record(String resource) {
-        return api.get(RECORDS + "?resource_uuid=" + resource + "&billing_period=" + CLOSED.atDay(1)).expect(200).json().get(0);
+        return api.get(RECORDS + "?resource_uuid=" + resource + "&billing_period=" + CLOSED.atDay(1))
+                .expect(200)
+                .json()
+                .get(0);
     }
 
     private long count() {
         String customer = world.customers.keySet().iterator().next();
-        return Long.parseLong(api.get(RECORDS + "?billing_period=" + CLOSED.atDay(1) + "&customer_uuid=" + customer).expect(200)
+        return Long.parseLong(api.get(RECORDS + "?billing_period=" + CLOSED.atDay(1) + "&customer_uuid=" + customer)
+                .expect(200)
                 .header("X-Result-Count"));
     }
 
     private String claim(String license) {
-        return jdbc.sql("select billed_by from license_billing where license_reference = ? and period = ?").params(license, CLOSED.toString())
-                .query(String.class).single();
+        return jdbc.sql("select billed_by from license_billing where license_reference = ? and period = ?")
+                .params(license, CLOSED.toString())
+                .query(String.class)
+                .single();
     }
 
     private BigDecimal invoicedFor(String resource) {
         BigDecimal total = BigDecimal.ZERO;
-        for (JsonNode item : api.get("/api/invoice-items/?resource_uuid=" + resource + "&page_size=300").expect(200).json()) {
+        for (JsonNode item : api.get("/api/invoice-items/?resource_uuid=" + resource + "&page_size=300")
+                .expect(200)
+                .json()) {
             if (item.get("start").asString().equals(CLOSED.atDay(1).toString())) {
-                total = total.add(new BigDecimal(item.get("unit_price").asString()).multiply(new BigDecimal(item.get("quantity").asString())));
+                total = total.add(new BigDecimal(item.get("unit_price").asString())
+                        .multiply(new BigDecimal(item.get("quantity").asString())));
             }
         }
         return total;

@@ -16,8 +16,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 /**
- * A server killed hard (SIGKILL, its own JVM) in the middle of a consumption run: the restarted server revives the job and the
- * ledger ends as one clean run leaves it — one provisional item per metered license, no duplicates, nothing lost.
+ * A server killed hard (SIGKILL, its own JVM) in the middle of a consumption run: the restarted server revives the job
+ * and the ledger ends as one clean run leaves it — one provisional item per metered license, no duplicates, nothing
+ * lost.
  */
 class ConsumptionCrashIntegrationTests {
 
@@ -31,9 +32,16 @@ class ConsumptionCrashIntegrationTests {
         String job;
         try {
             world = ConsumptionWorld.create(first.api(), first.jdbc(), 2);
-            world.control("POST", "faults", "{\"family\":\"consumption\",\"kind\":\"latency\",\"latencyMs\":400,\"probability\":1.0}");
-            job = first.api().post("/api/admin/arrow/billing-syncs/trigger_consumption_sync/", world.period(ConsumptionWorld.CLOSED))
-                    .expect(202).text("uuid");
+            world.control(
+                    "POST",
+                    "faults",
+                    "{\"family\":\"consumption\",\"kind\":\"latency\",\"latencyMs\":400,\"probability\":1.0}");
+            job = first.api()
+                    .post(
+                            "/api/admin/arrow/billing-syncs/trigger_consumption_sync/",
+                            world.period(ConsumptionWorld.CLOSED))
+                    .expect(202)
+                    .text("uuid");
             awaitRecords(first.jdbc(), 2);
         } finally {
             first.kill();
@@ -57,7 +65,9 @@ class ConsumptionCrashIntegrationTests {
                             group by cr.license_reference""").query().listOfRows();
             assertThat(perLicense).hasSize(8);
             for (Map<String, Object> row : perLicense) {
-                assertThat(((Number) row.get("items")).intValue()).as("items of %s", row.get("license_reference")).isEqualTo(1);
+                assertThat(((Number) row.get("items")).intValue())
+                        .as("items of %s", row.get("license_reference"))
+                        .isEqualTo(1);
                 assertThat((BigDecimal) row.get("invoiced")).isEqualByComparingTo((BigDecimal) row.get("consumed"));
             }
         } finally {
@@ -68,11 +78,14 @@ class ConsumptionCrashIntegrationTests {
 
     /** One worker and no client-side rate limit, so the kill lands between licenses of one run. */
     private ServerProcess start(String name) throws IOException, InterruptedException {
-        return ServerProcess.start(folder, name, "--arrowsync.consumption.workers=1", "--arrowsync.arrow.client.requests-per-second=1000");
+        return ServerProcess.start(
+                folder, name, "--arrowsync.consumption.workers=1", "--arrowsync.arrow.client.requests-per-second=1000");
     }
 
     private static long records(JdbcClient jdbc) {
-        return jdbc.sql("select count(*) from consumption_records").query(Long.class).single();
+        return jdbc.sql("select count(*) from consumption_records")
+                .query(Long.class)
+                .single();
     }
 
     private static void awaitRecords(JdbcClient jdbc, long count) throws InterruptedException {

@@ -8,7 +8,10 @@ import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** A consumption test class: the shared server plus its own emulator world of {@code arrowCustomers} mapped Arrow customers. */
+/**
+ * A consumption test class: the shared server plus its own emulator world of {@code arrowCustomers} mapped Arrow
+ * customers.
+ */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class ConsumptionIntegrationTest extends IntegrationTest {
 

@@ -22,12 +22,14 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
-/** The consumption run, finalisation against the export and the one-charge invariant (D2), against the emulator's demo data. */
+/**
+ * The consumption run, finalisation against the export and the one-charge invariant (D2), against the emulator's demo
+ * data.
+ */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ConsumptionSyncIntegrationTests extends ConsumptionIntegrationTest {
 
     private static final YearMonth CLOSED = ConsumptionWorld.CLOSED;
-
 
     @Autowired
     DataSource dataSource;
@@ -46,33 +48,45 @@ class ConsumptionSyncIntegrationTests extends ConsumptionIntegrationTest {
         assertThat(result.get("synced").asInt()).isEqualTo(8);
         assertThat(result.get("no_data").asInt()).isEqualTo(4);
 
-        Response list = api.get(RECORDS + "?billing_period=" + CLOSED.atDay(1) + "&customer_uuid=" + world.customers.keySet().iterator().next())
+        Response list = api.get(RECORDS + "?billing_period=" + CLOSED.atDay(1) + "&customer_uuid="
+                        + world.customers.keySet().iterator().next())
                 .expect(200);
         Contract.assertMatches(list);
         assertThat(list.header("X-Result-Count")).isEqualTo("4");
         JsonNode record = list.json().get(0);
         assertThat(record.get("is_finalized").asBoolean()).isFalse();
         assertThat(record.get("invoice_item_uuid").isNull()).isFalse();
-        JsonNode item = api.get("/api/invoice-items/" + record.get("invoice_item_uuid").asString() + "/").expect(200).json();
+        JsonNode item = api.get(
+                        "/api/invoice-items/" + record.get("invoice_item_uuid").asString() + "/")
+                .expect(200)
+                .json();
         assertThat(item.get("name").asString()).startsWith("Arrow consumption: License ");
         assertThat(item.get("details").get("source").asString()).isEqualTo("arrow_consumption");
         assertThat(item.get("start").asString()).isEqualTo(CLOSED.atDay(1).toString());
         assertThat(item.get("end").asString()).isEqualTo(CLOSED.atEndOfMonth().toString());
-        assertThat(new BigDecimal(item.get("unit_price").asString())).isEqualByComparingTo(new BigDecimal(record.get("consumed_sell").asString()));
-        Contract.assertMatches(api.get(RECORDS + record.get("uuid").asString() + "/").expect(200));
+        assertThat(new BigDecimal(item.get("unit_price").asString()))
+                .isEqualByComparingTo(new BigDecimal(record.get("consumed_sell").asString()));
+        Contract.assertMatches(
+                api.get(RECORDS + record.get("uuid").asString() + "/").expect(200));
     }
 
     @Test
     @Order(2)
     void finalisationCompensatesExportCorrectionsAndKeepsOneChargePerLicenseMonth() {
         List<String> metered = world.resources.keySet().stream()
-                .filter(license -> world.lines(license, CLOSED).size() >= 2).limit(2).toList();
+                .filter(license -> world.lines(license, CLOSED).size() >= 2)
+                .limit(2)
+                .toList();
         BillingLine raised = world.lines(metered.get(0), CLOSED).get(0);
-        world.control("POST", "lines/" + raised.lineReference(), "{\"sell\":\"" + raised.sellTotal().add(new BigDecimal("12.5")) + "\"}");
+        world.control(
+                "POST",
+                "lines/" + raised.lineReference(),
+                "{\"sell\":\"" + raised.sellTotal().add(new BigDecimal("12.5")) + "\"}");
         BillingLine removed = world.lines(metered.get(1), CLOSED).get(0);
         world.control("DELETE", "lines/" + removed.lineReference(), null);
 
-        JsonNode result = world.run("trigger_reconciliation", world.period(CLOSED)).get("result");
+        JsonNode result =
+                world.run("trigger_reconciliation", world.period(CLOSED)).get("result");
         assertThat(result.get("status").asString()).isEqualTo("ok");
         assertThat(result.get("finalized").asInt()).isEqualTo(8);
         assertThat(result.get("compensation_items_created").asInt()).isEqualTo(2);
@@ -84,21 +98,36 @@ class ConsumptionSyncIntegrationTests extends ConsumptionIntegrationTest {
         assertThat(again.get("compensation_items_created").asInt()).isZero();
         assertOneChargePerLicense(CLOSED);
 
-        JsonNode record = api.get(RECORDS + "?license_reference=" + metered.get(0) + "&billing_period=" + CLOSED.atDay(1)).expect(200).json().get(0);
+        JsonNode record = api.get(
+                        RECORDS + "?license_reference=" + metered.get(0) + "&billing_period=" + CLOSED.atDay(1))
+                .expect(200)
+                .json()
+                .get(0);
         assertThat(record.get("is_reconciled").asBoolean()).isTrue();
         assertThat(record.get("adjustment_amount").asString()).isEqualTo("12.50");
-        JsonNode compensation = api.get("/api/invoice-items/" + record.get("compensation_item_uuid").asString() + "/").expect(200).json();
-        assertThat(compensation.get("name").asString()).contains("adjustment:").contains("(additional charge for " + CLOSED.atDay(1) + ")");
-        assertThat(compensation.get("details").get("original_period").asString()).isEqualTo(CLOSED.atDay(1).toString());
-        assertThat(compensation.get("start").asString()).isEqualTo(CLOSED.atDay(1).toString());
-        JsonNode provisional = api.get("/api/invoice-items/" + record.get("invoice_item_uuid").asString() + "/").expect(200).json();
+        JsonNode compensation = api.get("/api/invoice-items/"
+                        + record.get("compensation_item_uuid").asString() + "/")
+                .expect(200)
+                .json();
+        assertThat(compensation.get("name").asString())
+                .contains("adjustment:")
+                .contains("(additional charge for " + CLOSED.atDay(1) + ")");
+        assertThat(compensation.get("details").get("original_period").asString())
+                .isEqualTo(CLOSED.atDay(1).toString());
+        assertThat(compensation.get("start").asString())
+                .isEqualTo(CLOSED.atDay(1).toString());
+        JsonNode provisional = api.get(
+                        "/api/invoice-items/" + record.get("invoice_item_uuid").asString() + "/")
+                .expect(200)
+                .json();
         assertThat(provisional.get("details").get("source").asString()).isEqualTo("arrow_finalized");
     }
 
     @Test
     @Order(3)
     void theHourlySyncNeverOverwritesFinalisedRecords() {
-        JsonNode result = world.run("trigger_consumption_sync", world.period(CLOSED)).get("result");
+        JsonNode result =
+                world.run("trigger_consumption_sync", world.period(CLOSED)).get("result");
         assertThat(result.get("skipped_finalized").asInt()).isEqualTo(8);
         assertThat(result.get("synced").asInt()).isZero();
         assertOneChargePerLicense(CLOSED);
@@ -107,7 +136,11 @@ class ConsumptionSyncIntegrationTests extends ConsumptionIntegrationTest {
     @Test
     @Order(4)
     void aCompensationForAClosedInvoiceGoesToTheCurrentOpenInvoice() {
-        String license = world.resources.keySet().stream().filter(l -> world.lines(l, CLOSED).size() >= 2).skip(2).findFirst().orElseThrow();
+        String license = world.resources.keySet().stream()
+                .filter(l -> world.lines(l, CLOSED).size() >= 2)
+                .skip(2)
+                .findFirst()
+                .orElseThrow();
         String customer = world.customerOfLicense.get(license);
         world.closeInvoice(customer, CLOSED);
         world.correctSell(license, CLOSED, new BigDecimal("-3"));
@@ -116,13 +149,24 @@ class ConsumptionSyncIntegrationTests extends ConsumptionIntegrationTest {
         force.put("force", true);
         JsonNode result = world.run("trigger_reconciliation", force).get("result");
         assertThat(result.get("compensation_items_created").asInt()).isEqualTo(1);
-        JsonNode record = api.get(RECORDS + "?license_reference=" + license + "&billing_period=" + CLOSED.atDay(1)).expect(200).json().get(0);
-        JsonNode compensation = api.get("/api/invoice-items/" + record.get("compensation_item_uuid").asString() + "/").expect(200).json();
-        JsonNode target = api.get("/api/invoices/" + compensation.get("invoice_uuid").asString() + "/").expect(200).json();
+        JsonNode record = api.get(RECORDS + "?license_reference=" + license + "&billing_period=" + CLOSED.atDay(1))
+                .expect(200)
+                .json()
+                .get(0);
+        JsonNode compensation = api.get("/api/invoice-items/"
+                        + record.get("compensation_item_uuid").asString() + "/")
+                .expect(200)
+                .json();
+        JsonNode target = api.get(
+                        "/api/invoices/" + compensation.get("invoice_uuid").asString() + "/")
+                .expect(200)
+                .json();
         assertThat(target.get("month").asInt()).isEqualTo(ConsumptionWorld.CURRENT.getMonthValue());
         assertThat(compensation.get("name").asString()).contains("(credit for " + CLOSED.atDay(1) + ")");
-        assertThat(compensation.get("details").get("original_period").asString()).isEqualTo(CLOSED.atDay(1).toString());
-        assertThat(compensation.get("end").asString()).isEqualTo(CLOSED.atEndOfMonth().toString());
+        assertThat(compensation.get("details").get("original_period").asString())
+                .isEqualTo(CLOSED.atDay(1).toString());
+        assertThat(compensation.get("end").asString())
+                .isEqualTo(CLOSED.atEndOfMonth().toString());
         assertOneChargePerLicense(CLOSED);
     }
 
@@ -130,52 +174,87 @@ class ConsumptionSyncIntegrationTests extends ConsumptionIntegrationTest {
     @Order(5)
     void aLicenseTheBillingSyncOwnsGetsARecordButNoInvoiceItem() {
         String license = world.meteredLicense(ConsumptionWorld.CURRENT);
-        jdbc.sql("insert into license_billing (license_reference, period, billed_by) values (?, ?, 'billing') on conflict do nothing")
-                .params(license, ConsumptionWorld.CURRENT.toString()).update();
+        jdbc.sql(
+                        "insert into license_billing (license_reference, period, billed_by) values (?, ?, 'billing') on conflict do nothing")
+                .params(license, ConsumptionWorld.CURRENT.toString())
+                .update();
         Map<String, Object> body = world.period(ConsumptionWorld.CURRENT);
         body.put("resource_uuid", world.resources.get(license));
         JsonNode result = world.run("trigger_consumption_sync", body).get("result");
         assertThat(result.get("billed_by_billing_sync").asInt()).isEqualTo(1);
-        JsonNode record = api.get(RECORDS + "?resource_uuid=" + world.resources.get(license)).expect(200).json().get(0);
-        assertThat(record.get("billing_period").asString()).isEqualTo(ConsumptionWorld.CURRENT.atDay(1).toString());
+        JsonNode record = api.get(RECORDS + "?resource_uuid=" + world.resources.get(license))
+                .expect(200)
+                .json()
+                .get(0);
+        assertThat(record.get("billing_period").asString())
+                .isEqualTo(ConsumptionWorld.CURRENT.atDay(1).toString());
         assertThat(record.get("invoice_item_uuid").isNull()).isTrue();
     }
 
     @Test
     @Order(6)
     void resourceUuidLimitsTheRunToThatResource() {
-        String license = world.resources.keySet().stream().filter(l -> !l.equals(world.meteredLicense(ConsumptionWorld.CURRENT)))
-                .filter(l -> world.client().monthlyConsumption(l, ConsumptionWorld.CURRENT, ConsumptionWorld.CURRENT).lines().size() > 0)
-                .findFirst().orElseThrow();
+        String license = world.resources.keySet().stream()
+                .filter(l -> !l.equals(world.meteredLicense(ConsumptionWorld.CURRENT)))
+                .filter(l -> world.client()
+                                .monthlyConsumption(l, ConsumptionWorld.CURRENT, ConsumptionWorld.CURRENT)
+                                .lines()
+                                .size()
+                        > 0)
+                .findFirst()
+                .orElseThrow();
         Map<String, Object> body = world.period(ConsumptionWorld.CURRENT);
         body.put("resource_uuid", world.resources.get(license));
         JsonNode result = world.run("trigger_consumption_sync", body).get("result");
         assertThat(result.get("synced").asInt()).isEqualTo(1);
-        long current = world.customers.keySet().stream().mapToLong(customer -> Long.parseLong(api.get(RECORDS + "?billing_period="
-                + ConsumptionWorld.CURRENT.atDay(1) + "&customer_uuid=" + customer).expect(200).header("X-Result-Count"))).sum();
-        assertThat(current).as("the billing-owned record of the previous test and this one").isEqualTo(2);
+        long current = world.customers.keySet().stream()
+                .mapToLong(customer -> Long.parseLong(api.get(RECORDS + "?billing_period="
+                                + ConsumptionWorld.CURRENT.atDay(1) + "&customer_uuid=" + customer)
+                        .expect(200)
+                        .header("X-Result-Count")))
+                .sum();
+        assertThat(current)
+                .as("the billing-owned record of the previous test and this one")
+                .isEqualTo(2);
     }
 
     @Test
     @Order(7)
     void rateLimitedCallsAreRetriedWithoutLosingARecordAndOneFailingLicenseDoesNotStopTheRun() {
         String customer = world.customers.keySet().iterator().next();
-        String project = api.get("/api/projects/?customer_uuid=" + customer).expect(200).json().get(0).get("uuid").asString();
-        String offering = api.get("/api/marketplace-resources/" + world.resources.values().iterator().next() + "/").expect(200).json()
-                .get("offering_uuid").asString();
+        String project = api.get("/api/projects/?customer_uuid=" + customer)
+                .expect(200)
+                .json()
+                .get(0)
+                .get("uuid")
+                .asString();
+        String offering = api.get("/api/marketplace-resources/"
+                        + world.resources.values().iterator().next() + "/")
+                .expect(200)
+                .json()
+                .get("offering_uuid")
+                .asString();
         world.resource(project, offering, "XSP-NO-SUCH-LICENSE");
         world.control("POST", "faults", "{\"family\":\"consumption\",\"kind\":\"429\",\"retryAfter\":1,\"count\":3}");
 
         JsonNode job = world.run("trigger_consumption_sync", world.period(ConsumptionWorld.CURRENT));
         JsonNode result = job.get("result");
         assertThat(result.get("error_count").asInt()).isEqualTo(1);
-        assertThat(result.get("errors").get(0).get("license_reference").asString()).isEqualTo("XSP-NO-SUCH-LICENSE");
+        assertThat(result.get("errors").get(0).get("license_reference").asString())
+                .isEqualTo("XSP-NO-SUCH-LICENSE");
         assertThat(result.get("synced").asInt()).isEqualTo(7);
         assertThat(result.get("billed_by_billing_sync").asInt()).isEqualTo(1);
         assertThat(job.get("errors").get(0).asString()).contains("XSP-NO-SUCH-LICENSE");
-        assertThat(world.control("GET", "stats", null).get("consumption").get("429").asInt()).isEqualTo(3);
+        assertThat(world.control("GET", "stats", null)
+                        .get("consumption")
+                        .get("429")
+                        .asInt())
+                .isEqualTo(3);
         assertThat(api.get(RECORDS + "?billing_period=" + ConsumptionWorld.CURRENT.atDay(1) + "&is_finalized=false"
-                + "&customer_uuid=" + customer).expect(200).header("X-Result-Count")).isEqualTo("4");
+                                + "&customer_uuid=" + customer)
+                        .expect(200)
+                        .header("X-Result-Count"))
+                .isEqualTo("4");
     }
 
     @Test
@@ -183,17 +262,21 @@ class ConsumptionSyncIntegrationTests extends ConsumptionIntegrationTest {
     void aConsumptionWriteWaitsForARunningBillingSyncOfItsMonth() throws Exception {
         String license = world.meteredLicense(ConsumptionWorld.CURRENT);
         String resource = world.resources.get(license);
-        String before = record(resource, ConsumptionWorld.CURRENT).get("last_sync_at").asString();
+        String before =
+                record(resource, ConsumptionWorld.CURRENT).get("last_sync_at").asString();
         Map<String, Object> body = world.period(ConsumptionWorld.CURRENT);
         body.put("resource_uuid", resource);
         // The billing sync's transaction: it holds the month alone until it ends (D2, D21).
         try (Connection billingSync = dataSource.getConnection()) {
             billingSync.setAutoCommit(false);
-            try (PreparedStatement lock = billingSync.prepareStatement("select pg_advisory_xact_lock(hashtextextended(?, 0))")) {
+            try (PreparedStatement lock =
+                    billingSync.prepareStatement("select pg_advisory_xact_lock(hashtextextended(?, 0))")) {
                 lock.setString(1, "billing|" + world.settingsUuid + "|" + ConsumptionWorld.CURRENT);
                 lock.execute();
             }
-            String job = api.post(BASE + "trigger_consumption_sync/", body).expect(202).text("uuid");
+            String job = api.post(BASE + "trigger_consumption_sync/", body)
+                    .expect(202)
+                    .text("uuid");
             long deadline = System.nanoTime() + 20_000_000_000L;
             while (!state(job).equals("running") && System.nanoTime() < deadline) {
                 Thread.sleep(100);
@@ -202,15 +285,23 @@ class ConsumptionSyncIntegrationTests extends ConsumptionIntegrationTest {
             while (waitingForAdvisoryLocks(billingSync) == 0 && System.nanoTime() < deadline) {
                 Thread.sleep(50);
             }
-            assertThat(waitingForAdvisoryLocks(billingSync)).as("the consumption write waits for the month lock").isPositive();
+            assertThat(waitingForAdvisoryLocks(billingSync))
+                    .as("the consumption write waits for the month lock")
+                    .isPositive();
             assertThat(state(job)).isEqualTo("running");
-            assertThat(record(resource, ConsumptionWorld.CURRENT).get("last_sync_at").asString()).isEqualTo(before);
+            assertThat(record(resource, ConsumptionWorld.CURRENT)
+                            .get("last_sync_at")
+                            .asString())
+                    .isEqualTo(before);
             billingSync.commit();
 
             JsonNode finished = world.awaitJob(job);
             assertThat(finished.get("state").asString()).isEqualTo("succeeded");
             assertThat(finished.get("result").get("error_count").asInt()).isZero();
-            assertThat(record(resource, ConsumptionWorld.CURRENT).get("last_sync_at").asString()).isNotEqualTo(before);
+            assertThat(record(resource, ConsumptionWorld.CURRENT)
+                            .get("last_sync_at")
+                            .asString())
+                    .isNotEqualTo(before);
         }
     }
 
@@ -218,20 +309,42 @@ class ConsumptionSyncIntegrationTests extends ConsumptionIntegrationTest {
     void triggersValidateTheirRequestBeforeQueuing() {
         Map<String, Object> body = new HashMap<>(world.period(CLOSED));
         body.put("year", 1999);
-        assertThat(api.post("/api/admin/arrow/billing-syncs/trigger_consumption_sync/", body).expect(400).json().has("year")).isTrue();
+        assertThat(api.post("/api/admin/arrow/billing-syncs/trigger_consumption_sync/", body)
+                        .expect(400)
+                        .json()
+                        .has("year"))
+                .isTrue();
         body = new HashMap<>(world.period(CLOSED));
         body.put("month", 13);
-        assertThat(api.post("/api/admin/arrow/billing-syncs/trigger_reconciliation/", body).expect(400).json().has("month")).isTrue();
+        assertThat(api.post("/api/admin/arrow/billing-syncs/trigger_reconciliation/", body)
+                        .expect(400)
+                        .json()
+                        .has("month"))
+                .isTrue();
         YearMonth next = ConsumptionWorld.CURRENT.plusMonths(1);
-        assertThat(api.post("/api/admin/arrow/billing-syncs/trigger_consumption_sync/", world.period(next)).expect(400).json().has("month"))
+        assertThat(api.post("/api/admin/arrow/billing-syncs/trigger_consumption_sync/", world.period(next))
+                        .expect(400)
+                        .json()
+                        .has("month"))
                 .isTrue();
         body = new HashMap<>(world.period(CLOSED));
         body.put("settings_uuid", UUID.randomUUID().toString());
-        assertThat(api.post("/api/admin/arrow/billing-syncs/trigger_consumption_sync/", body).expect(400).json().has("error")).isTrue();
+        assertThat(api.post("/api/admin/arrow/billing-syncs/trigger_consumption_sync/", body)
+                        .expect(400)
+                        .json()
+                        .has("error"))
+                .isTrue();
         body = new HashMap<>(world.period(CLOSED));
         body.put("resource_uuid", "not-a-uuid");
-        assertThat(api.post("/api/admin/arrow/billing-syncs/trigger_consumption_sync/", body).expect(400).json().has("resource_uuid")).isTrue();
-        assertThat(api.post("/api/admin/arrow/billing-syncs/trigger_consumption_sync/", Map.of("month", 1)).expect(400).json().has("year"))
+        assertThat(api.post("/api/admin/arrow/billing-syncs/trigger_consumption_sync/", body)
+                        .expect(400)
+                        .json()
+                        .has("resource_uuid"))
+                .isTrue();
+        assertThat(api.post("/api/admin/arrow/billing-syncs/trigger_consumption_sync/", Map.of("month", 1))
+                        .expect(400)
+                        .json()
+                        .has("year"))
                 .isTrue();
     }
 
@@ -244,16 +357,23 @@ class ConsumptionSyncIntegrationTests extends ConsumptionIntegrationTest {
         api.get(RECORDS + "not-a-uuid/").expect(404);
         String token = new Fixtures(api).userToken();
         api.as(token).get(RECORDS).expect(403);
-        api.as(token).post("/api/admin/arrow/billing-syncs/trigger_consumption_sync/", world.period(CLOSED)).expect(403);
+        api.as(token)
+                .post("/api/admin/arrow/billing-syncs/trigger_consumption_sync/", world.period(CLOSED))
+                .expect(403);
         assertThat(api.head(RECORDS).expect(200).header("X-Result-Count")).isNotNull();
     }
 
     private String state(String job) {
-        return api.get("/api/admin/arrow/jobs/" + job + "/").expect(200).json().get("state").asString();
+        return api.get("/api/admin/arrow/jobs/" + job + "/")
+                .expect(200)
+                .json()
+                .get("state")
+                .asString();
     }
 
     private static long waitingForAdvisoryLocks(Connection connection) throws java.sql.SQLException {
-        try (PreparedStatement query = connection.prepareStatement("select count(*) from pg_locks where locktype = 'advisory' and not granted");
+        try (PreparedStatement query = connection.prepareStatement(
+                        "select count(*) from pg_locks where locktype = 'advisory' and not granted");
                 java.sql.ResultSet rows = query.executeQuery()) {
             rows.next();
             return rows.getLong(1);
@@ -261,28 +381,45 @@ class ConsumptionSyncIntegrationTests extends ConsumptionIntegrationTest {
     }
 
     private JsonNode record(String resource, YearMonth period) {
-        return api.get(RECORDS + "?resource_uuid=" + resource + "&billing_period=" + period.atDay(1)).expect(200).json().get(0);
+        return api.get(RECORDS + "?resource_uuid=" + resource + "&billing_period=" + period.atDay(1))
+                .expect(200)
+                .json()
+                .get(0);
     }
 
-    /** D2: for every license, the provisional item plus its compensations equal the export's final amount, to the cent. */
+    /**
+     * D2: for every license, the provisional item plus its compensations equal the export's final amount, to the cent.
+     */
     private void assertOneChargePerLicense(YearMonth period) {
         Map<String, BigDecimal> export = world.exportSell(period);
         int checked = 0;
         for (Map.Entry<String, BigDecimal> entry : export.entrySet()) {
             String resource = world.resources.get(entry.getKey());
             BigDecimal invoiced = BigDecimal.ZERO;
-            for (JsonNode item : api.get("/api/invoice-items/?resource_uuid=" + resource + "&page_size=300").expect(200).json()) {
+            for (JsonNode item : api.get("/api/invoice-items/?resource_uuid=" + resource + "&page_size=300")
+                    .expect(200)
+                    .json()) {
                 String source = item.get("details").path("source").asString("");
-                if (source.startsWith("arrow_") && item.get("start").asString().equals(period.atDay(1).toString())) {
-                    invoiced = invoiced.add(new BigDecimal(item.get("unit_price").asString()).multiply(new BigDecimal(item.get("quantity").asString())));
+                if (source.startsWith("arrow_")
+                        && item.get("start").asString().equals(period.atDay(1).toString())) {
+                    invoiced = invoiced.add(new BigDecimal(
+                                    item.get("unit_price").asString())
+                            .multiply(new BigDecimal(item.get("quantity").asString())));
                 }
             }
-            boolean metered = !world.client().monthlyConsumption(entry.getKey(), period, period).lines().isEmpty();
+            boolean metered = !world.client()
+                    .monthlyConsumption(entry.getKey(), period, period)
+                    .lines()
+                    .isEmpty();
             if (metered) {
-                assertThat(invoiced.subtract(entry.getValue()).abs()).as("license %s", entry.getKey()).isLessThan(new BigDecimal("0.01"));
+                assertThat(invoiced.subtract(entry.getValue()).abs())
+                        .as("license %s", entry.getKey())
+                        .isLessThan(new BigDecimal("0.01"));
                 checked++;
             } else {
-                assertThat(invoiced).as("consumption never bills the unmetered license %s", entry.getKey()).isZero();
+                assertThat(invoiced)
+                        .as("consumption never bills the unmetered license %s", entry.getKey())
+                        .isZero();
             }
         }
         assertThat(checked).as("metered licenses checked").isPositive();

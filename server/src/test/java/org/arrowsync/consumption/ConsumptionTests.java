@@ -16,30 +16,48 @@ class ConsumptionTests {
 
     @Test
     void aReportInOneCurrencyKeepsItAndOneWithoutAnyTakesTheDefault() {
-        assertThat(Consumption.of("XSP1", report("USD", "USD", null)).currency()).isEqualTo("USD");
+        assertThat(Consumption.of("XSP1", report("USD", "USD", null)).currency())
+                .isEqualTo("USD");
         assertThat(Consumption.of("XSP1", report(null, " ")).currency()).isEqualTo("EUR");
         assertThat(Consumption.of("XSP1", report("EUR", "EUR")).sell()).isEqualByComparingTo("2");
     }
 
     @Test
     void aReportMixingCurrenciesIsRefused() {
-        assertThatThrownBy(() -> Consumption.of("XSP1", report("EUR", "USD"))).isInstanceOf(MixedCurrencies.class)
-                .hasMessageContaining("XSP1").hasMessageContaining("EUR, USD");
+        assertThatThrownBy(() -> Consumption.of("XSP1", report("EUR", "USD")))
+                .isInstanceOf(MixedCurrencies.class)
+                .hasMessageContaining("XSP1")
+                .hasMessageContaining("EUR, USD");
     }
 
     @Test
     void exportTotalsAddUpWithinOneCurrencyOnly() {
-        Totals one = Totals.of(BigDecimal.ONE, BigDecimal.ONE, "EUR").plus(Totals.of(BigDecimal.TEN, BigDecimal.ONE, null));
+        Totals one =
+                Totals.of(BigDecimal.ONE, BigDecimal.ONE, "EUR").plus(Totals.of(BigDecimal.TEN, BigDecimal.ONE, null));
         assertThat(one.sell()).isEqualByComparingTo("11");
         assertThat(one.currency("XSP1")).isEqualTo("EUR");
-        assertThat(Totals.of(BigDecimal.ONE, BigDecimal.ONE, null).currency("XSP1")).isEqualTo("EUR");
+        assertThat(Totals.of(BigDecimal.ONE, BigDecimal.ONE, null).currency("XSP1"))
+                .isEqualTo("EUR");
         Totals mixed = one.plus(Totals.of(BigDecimal.ONE, BigDecimal.ONE, "USD"));
-        assertThatThrownBy(() -> mixed.currency("XSP1")).isInstanceOf(MixedCurrencies.class).hasMessageContaining("EUR, USD");
+        assertThatThrownBy(() -> mixed.currency("XSP1"))
+                .isInstanceOf(MixedCurrencies.class)
+                .hasMessageContaining("EUR, USD");
     }
 
     private static ConsumptionReport report(String... currencies) {
-        List<ConsumptionLine> lines = Arrays.stream(currencies).map(currency -> new ConsumptionLine(null, "Product", null, null, null,
-                BigDecimal.ONE, BigDecimal.ONE, BigDecimal.ONE, currency, List.of())).toList();
+        List<ConsumptionLine> lines = Arrays.stream(currencies)
+                .map(currency -> new ConsumptionLine(
+                        null,
+                        "Product",
+                        null,
+                        null,
+                        null,
+                        BigDecimal.ONE,
+                        BigDecimal.ONE,
+                        BigDecimal.ONE,
+                        currency,
+                        List.of()))
+                .toList();
         BigDecimal total = BigDecimal.valueOf(lines.size());
         return new ConsumptionReport(List.of(), lines, total, total);
     }

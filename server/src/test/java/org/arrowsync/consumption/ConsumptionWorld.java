@@ -28,8 +28,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The linked graph a consumption test needs, built lazily over the API and SQL: an emulator (demo preset, clock = now), active
- * settings pointing at it, operator customers mapped to the first Arrow customers, and one OK resource per Arrow license.
+ * The linked graph a consumption test needs, built lazily over the API and SQL: an emulator (demo preset, clock = now),
+ * active settings pointing at it, operator customers mapped to the first Arrow customers, and one OK resource per Arrow
+ * license.
  */
 public final class ConsumptionWorld implements AutoCloseable {
 
@@ -61,7 +62,8 @@ public final class ConsumptionWorld implements AutoCloseable {
 
     /** Settings, {@code arrowCustomers} mapped customers and their licensed resources. */
     public static ConsumptionWorld create(Api api, JdbcClient jdbc, int arrowCustomers) {
-        ConsumptionWorld world = new ConsumptionWorld(ArrowEmulator.start(EmulatorOptions.demo().withClock(Instant.now())), api, jdbc);
+        ConsumptionWorld world =
+                new ConsumptionWorld(ArrowEmulator.start(EmulatorOptions.demo().withClock(Instant.now())), api, jdbc);
         world.build(arrowCustomers);
         return world;
     }
@@ -73,13 +75,19 @@ public final class ConsumptionWorld implements AutoCloseable {
         jdbc.sql("""
                         insert into arrow_settings (uuid, api_url, api_key, export_type_reference, is_active, sync_enabled, created, modified)
                         values (?, ?, ?, ?, true, true, now(), now())""")
-                .params(settingsUuid, emulator.apiBaseUrl().toString(), emulator.apiKey(), STANDARD_EXPORT).update();
-        long settingsId = jdbc.sql("select id from arrow_settings where uuid = ?").param(settingsUuid).query(Long.class).single();
+                .params(settingsUuid, emulator.apiBaseUrl().toString(), emulator.apiKey(), STANDARD_EXPORT)
+                .update();
+        long settingsId = jdbc.sql("select id from arrow_settings where uuid = ?")
+                .param(settingsUuid)
+                .query(Long.class)
+                .single();
         Fixtures fixtures = new Fixtures(api);
         String offering = fixtures.offering().text("uuid");
         Map<String, List<License>> byCustomer = new LinkedHashMap<>();
         for (License license : client().licenses()) {
-            byCustomer.computeIfAbsent(license.customerReference(), key -> new ArrayList<>()).add(license);
+            byCustomer
+                    .computeIfAbsent(license.customerReference(), key -> new ArrayList<>())
+                    .add(license);
         }
         byCustomer.entrySet().stream().limit(arrowCustomers).forEach(entry -> {
             String customer = fixtures.customer();
@@ -88,7 +96,8 @@ public final class ConsumptionWorld implements AutoCloseable {
             jdbc.sql("""
                             insert into customer_mappings (uuid, settings_id, arrow_reference, customer_id, created, modified)
                             select ?, ?, ?, id, now(), now() from customers where uuid = ?""")
-                    .params(UUID.randomUUID(), settingsId, entry.getKey(), UUID.fromString(dashed(customer))).update();
+                    .params(UUID.randomUUID(), settingsId, entry.getKey(), UUID.fromString(dashed(customer)))
+                    .update();
             for (License license : entry.getValue()) {
                 resources.put(license.reference(), resource(project, offering, license.reference()));
                 customerOfLicense.put(license.reference(), customer);
@@ -97,55 +106,85 @@ public final class ConsumptionWorld implements AutoCloseable {
     }
 
     String resource(String project, String offering, String licenseReference) {
-        return api.post("/api/marketplace-resources/", Map.of("name", Fixtures.unique("License " + licenseReference), "project", project,
-                "offering", offering, "state", "OK", "attributes", Map.of("arrow_license_reference", licenseReference))).expect(201).text("uuid");
+        return api.post(
+                        "/api/marketplace-resources/",
+                        Map.of(
+                                "name",
+                                Fixtures.unique("License " + licenseReference),
+                                "project",
+                                project,
+                                "offering",
+                                offering,
+                                "state",
+                                "OK",
+                                "attributes",
+                                Map.of("arrow_license_reference", licenseReference)))
+                .expect(201)
+                .text("uuid");
     }
 
     ArrowClient client() {
-        return new ArrowClients(ArrowClientProperties.defaults()).connect(new ArrowConnection(emulator.apiBaseUrl(), emulator.apiKey()));
+        return new ArrowClients(ArrowClientProperties.defaults())
+                .connect(new ArrowConnection(emulator.apiBaseUrl(), emulator.apiKey()));
     }
 
     /** The export's chosen (sell) totals of our licenses for a month, by license. */
     Map<String, BigDecimal> exportSell(YearMonth period) {
         Map<String, BigDecimal> totals = new HashMap<>();
-        client().forEachExportPage(ExportQuery.forPeriod(STANDARD_EXPORT, period), page -> page.rows().forEach(row -> {
-            BillingLine line = row.billingLine().line();
-            if (resources.containsKey(line.licenseReference())) {
-                totals.merge(line.licenseReference(), line.sellTotal(), BigDecimal::add);
-            }
-        }));
+        client().forEachExportPage(
+                        ExportQuery.forPeriod(STANDARD_EXPORT, period),
+                        page -> page.rows().forEach(row -> {
+                            BillingLine line = row.billingLine().line();
+                            if (resources.containsKey(line.licenseReference())) {
+                                totals.merge(line.licenseReference(), line.sellTotal(), BigDecimal::add);
+                            }
+                        }));
         return totals;
     }
 
     /** The export's lines of a license and month, as the emulator's control API addresses them (by Sequence). */
     List<BillingLine> lines(String licenseReference, YearMonth period) {
         List<BillingLine> lines = new ArrayList<>();
-        client().forEachExportPage(ExportQuery.forPeriod(STANDARD_EXPORT, period), page -> page.rows().forEach(row -> {
-            BillingLine line = row.billingLine().line();
-            if (licenseReference.equals(line.licenseReference())) {
-                lines.add(line);
-            }
-        }));
+        client().forEachExportPage(
+                        ExportQuery.forPeriod(STANDARD_EXPORT, period),
+                        page -> page.rows().forEach(row -> {
+                            BillingLine line = row.billingLine().line();
+                            if (licenseReference.equals(line.licenseReference())) {
+                                lines.add(line);
+                            }
+                        }));
         return lines;
     }
 
     /** Closes the customer's invoice of the month (state created), as an operator issuing it does. */
     void closeInvoice(String customer, YearMonth period) {
-        JsonNode invoice = api.get("/api/invoices/?customer_uuid=" + customer + "&year=" + period.getYear() + "&month=" + period.getMonthValue())
-                .expect(200).json().get(0);
-        api.post("/api/invoices/" + invoice.get("uuid").asString() + "/set_state/", Map.of("state", "created")).expect(200);
+        JsonNode invoice = api.get("/api/invoices/?customer_uuid=" + customer + "&year=" + period.getYear() + "&month="
+                        + period.getMonthValue())
+                .expect(200)
+                .json()
+                .get(0);
+        api.post("/api/invoices/" + invoice.get("uuid").asString() + "/set_state/", Map.of("state", "created"))
+                .expect(200);
     }
 
     /** Arrow corrects the license's first export line of the month by {@code change} (sell price). */
     void correctSell(String licenseReference, YearMonth period, BigDecimal change) {
         BillingLine line = lines(licenseReference, period).get(0);
-        control("POST", "lines/" + line.lineReference(), "{\"sell\":\"" + line.sellTotal().add(change) + "\"}");
+        control(
+                "POST",
+                "lines/" + line.lineReference(),
+                "{\"sell\":\"" + line.sellTotal().add(change) + "\"}");
     }
 
     /** The first license with metered (IAAS) consumption in the month. */
     String meteredLicense(YearMonth period) {
-        return resources.keySet().stream().filter(license -> client().monthlyConsumption(license, period, period).lines().size() > 0)
-                .findFirst().orElseThrow();
+        return resources.keySet().stream()
+                .filter(license -> client().monthlyConsumption(license, period, period)
+                                .lines()
+                                .size()
+                        > 0)
+                .findFirst()
+                .orElseThrow();
     }
 
     JsonNode control(String method, String path, String body) {
@@ -154,7 +193,8 @@ public final class ConsumptionWorld implements AutoCloseable {
 
     /** Posts a trigger, expects 202 and waits for the job to end; returns the finished job. */
     JsonNode run(String trigger, Map<String, Object> body) {
-        Response accepted = api.post("/api/admin/arrow/billing-syncs/" + trigger + "/", body).expect(202);
+        Response accepted = api.post("/api/admin/arrow/billing-syncs/" + trigger + "/", body)
+                .expect(202);
         return awaitJob(accepted.text("uuid"));
     }
 
@@ -171,7 +211,9 @@ public final class ConsumptionWorld implements AutoCloseable {
     }
 
     static String dashed(String hex) {
-        return hex.length() == 32 ? hex.replaceFirst("(\\w{8})(\\w{4})(\\w{4})(\\w{4})(\\w{12})", "$1-$2-$3-$4-$5") : hex;
+        return hex.length() == 32
+                ? hex.replaceFirst("(\\w{8})(\\w{4})(\\w{4})(\\w{4})(\\w{12})", "$1-$2-$3-$4-$5")
+                : hex;
     }
 
     @Override

@@ -26,8 +26,7 @@ public final class Contract {
     private static final Path FILE = locate();
     private static final OpenAPI SPEC = parse(FILE);
 
-    private Contract() {
-    }
+    private Contract() {}
 
     public static OpenAPI spec() {
         return SPEC;
@@ -44,17 +43,26 @@ public final class Contract {
         Map.Entry<String, PathItem> template = SPEC.getPaths().entrySet().stream()
                 .filter(entry -> matches(entry.getKey(), path))
                 // a literal segment beats a placeholder: settings/validate_credentials/ is not settings/{uuid}/
-                .min(java.util.Comparator.comparingLong(entry -> entry.getKey().chars().filter(c -> c == '{').count()))
+                .min(java.util.Comparator.comparingLong(
+                        entry -> entry.getKey().chars().filter(c -> c == '{').count()))
                 .orElseThrow(() -> new AssertionError("No contract path for " + path));
         Operation operation = operations(template.getValue()).get(response.method());
-        assertThat(operation).as("contract operation %s %s", response.method(), template.getKey()).isNotNull();
+        assertThat(operation)
+                .as("contract operation %s %s", response.method(), template.getKey())
+                .isNotNull();
         ApiResponse documented = operation.getResponses().get(Integer.toString(response.status()));
-        assertThat(documented).as("contract documents HTTP %d for %s %s", response.status(), response.method(), template.getKey()).isNotNull();
-        Optional<Schema<?>> schema = Optional.ofNullable(documented.getContent()).map(content -> content.get("application/json"))
-                .map(MediaType::getSchema).map(s -> (Schema<?>) s);
+        assertThat(documented)
+                .as("contract documents HTTP %d for %s %s", response.status(), response.method(), template.getKey())
+                .isNotNull();
+        Optional<Schema<?>> schema = Optional.ofNullable(documented.getContent())
+                .map(content -> content.get("application/json"))
+                .map(MediaType::getSchema)
+                .map(s -> (Schema<?>) s);
         if (schema.isPresent() && response.json() != null) {
             List<String> errors = SchemaValidator.validate(response.json(), schema.get());
-            assertThat(errors).as("%s %s → %d against the contract", response.method(), path, response.status()).isEmpty();
+            assertThat(errors)
+                    .as("%s %s → %d against the contract", response.method(), path, response.status())
+                    .isEmpty();
         }
     }
 

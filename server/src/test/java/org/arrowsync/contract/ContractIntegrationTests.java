@@ -25,13 +25,15 @@ class ContractIntegrationTests extends IntegrationTest {
         for (Map.Entry<String, PathItem> path : Contract.spec().getPaths().entrySet()) {
             PathItem ours = served.getPaths() == null ? null : served.getPaths().get(path.getKey());
             Map<String, Operation> ourOperations = ours == null ? Map.of() : Contract.operations(ours);
-            for (Map.Entry<String, Operation> operation : Contract.operations(path.getValue()).entrySet()) {
+            for (Map.Entry<String, Operation> operation :
+                    Contract.operations(path.getValue()).entrySet()) {
                 Operation mine = ourOperations.get(operation.getKey());
                 String id = operation.getValue().getOperationId();
                 if (mine == null) {
                     notServed.add(operation.getKey() + " " + path.getKey() + " (" + id + ")");
                 } else if (!id.equals(mine.getOperationId())) {
-                    mismatched.add(operation.getKey() + " " + path.getKey() + ": contract " + id + ", served " + mine.getOperationId());
+                    mismatched.add(operation.getKey() + " " + path.getKey() + ": contract " + id + ", served "
+                            + mine.getOperationId());
                 } else {
                     matched++;
                 }
@@ -47,7 +49,13 @@ class ContractIntegrationTests extends IntegrationTest {
 
     @Test
     void theApiDescriptionAndBrowsableDocsArePublic() {
-        assertThat(api.anonymous().get("/api/schema/").expect(200).json().get("openapi").asString()).startsWith("3.");
+        assertThat(api.anonymous()
+                        .get("/api/schema/")
+                        .expect(200)
+                        .json()
+                        .get("openapi")
+                        .asString())
+                .startsWith("3.");
         Response docs = api.anonymous().get("/api/docs/");
         assertThat(docs.status()).isIn(200, 302);
         api.anonymous().get("/health").expect(200);

@@ -10,11 +10,13 @@ import java.util.regex.Pattern;
 import org.arrowsync.shared.Uuids;
 import tools.jackson.databind.JsonNode;
 
-/** Checks a JSON document against an OpenAPI 3.0 schema (fully resolved): types, nullability, required, enums, formats, patterns. */
+/**
+ * Checks a JSON document against an OpenAPI 3.0 schema (fully resolved): types, nullability, required, enums, formats,
+ * patterns.
+ */
 final class SchemaValidator {
 
-    private SchemaValidator() {
-    }
+    private SchemaValidator() {}
 
     static List<String> validate(JsonNode node, Schema<?> schema) {
         List<String> errors = new ArrayList<>();
@@ -28,7 +30,8 @@ final class SchemaValidator {
             return;
         }
         if (node == null || node.isNull()) {
-            if (!Boolean.TRUE.equals(schema.getNullable()) && (schema.getType() != null || schema.getProperties() != null)) {
+            if (!Boolean.TRUE.equals(schema.getNullable())
+                    && (schema.getType() != null || schema.getProperties() != null)) {
                 errors.add(at + ": null is not allowed");
             }
             return;
@@ -40,7 +43,8 @@ final class SchemaValidator {
         }
         if (schema.getOneOf() != null || schema.getAnyOf() != null) {
             List<Schema> options = schema.getOneOf() != null ? schema.getOneOf() : schema.getAnyOf();
-            boolean any = options.stream().anyMatch(option -> validate(node, option).isEmpty());
+            boolean any =
+                    options.stream().anyMatch(option -> validate(node, option).isEmpty());
             if (!any) {
                 errors.add(at + ": matches none of the alternatives");
             }
@@ -76,11 +80,11 @@ final class SchemaValidator {
                     errors.add(at + ": expected a boolean, got " + node);
                 }
             }
-            default -> {
-            }
+            default -> {}
         }
         if (schema.getEnum() != null && !schema.getEnum().isEmpty() && node.isValueNode()) {
-            boolean listed = schema.getEnum().stream().anyMatch(value -> String.valueOf(value).equals(node.asString()));
+            boolean listed = schema.getEnum().stream()
+                    .anyMatch(value -> String.valueOf(value).equals(node.asString()));
             if (!listed) {
                 errors.add(at + ": " + node + " is not one of " + schema.getEnum());
             }
@@ -95,7 +99,9 @@ final class SchemaValidator {
         }
         if (schema.getRequired() != null) {
             for (String required : schema.getRequired()) {
-                Schema property = schema.getProperties() == null ? null : schema.getProperties().get(required);
+                Schema property = schema.getProperties() == null
+                        ? null
+                        : schema.getProperties().get(required);
                 boolean writeOnly = property != null && Boolean.TRUE.equals(property.getWriteOnly());
                 if (!node.has(required) && !writeOnly) {
                     errors.add(at + ": missing required property '" + required + "'");
@@ -104,9 +110,11 @@ final class SchemaValidator {
         }
         if (schema.getProperties() != null) {
             for (Map.Entry<String, Schema> property : schema.getProperties().entrySet()) {
-                // Read-only fields the reference derives through a relation (invoice_uuid, plan_name, ...) are null when the
+                // Read-only fields the reference derives through a relation (invoice_uuid, plan_name, ...) are null
+                // when the
                 // relation is empty, though the generated contract does not say nullable: null is accepted there only.
-                boolean derivedNull = Boolean.TRUE.equals(property.getValue().getReadOnly()) && node.get(property.getKey()) != null
+                boolean derivedNull = Boolean.TRUE.equals(property.getValue().getReadOnly())
+                        && node.get(property.getKey()) != null
                         && node.get(property.getKey()).isNull();
                 if (node.has(property.getKey()) && !derivedNull) {
                     check(node.get(property.getKey()), property.getValue(), at + "." + property.getKey(), errors);
@@ -134,7 +142,8 @@ final class SchemaValidator {
                 errors.add(at + ": '" + value + "' is not a valid " + format);
             }
         }
-        if (schema.getPattern() != null && !Pattern.compile(schema.getPattern()).matcher(value).find()) {
+        if (schema.getPattern() != null
+                && !Pattern.compile(schema.getPattern()).matcher(value).find()) {
             errors.add(at + ": '" + value + "' does not match " + schema.getPattern());
         }
         if (schema.getMaxLength() != null && value.length() > schema.getMaxLength()) {

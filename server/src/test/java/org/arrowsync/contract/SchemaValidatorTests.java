@@ -18,7 +18,8 @@ class SchemaValidatorTests {
         String line = """
                 {"vendor_name": "Microsoft", "subscription_reference": "s", "license_reference": "XSP1", "offer_sku": "sku",
                  "classification": "IAAS", "quantity": "1.0000", "sell_price": "10.00", "buy_price": null}""";
-        assertThat(SchemaValidator.validate(Api.parse(line), schema("ArrowBillingLine"))).isEmpty();
+        assertThat(SchemaValidator.validate(Api.parse(line), schema("ArrowBillingLine")))
+                .isEmpty();
     }
 
     @Test

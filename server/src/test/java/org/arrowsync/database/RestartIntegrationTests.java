@@ -31,14 +31,20 @@ class RestartIntegrationTests {
         String uuid;
         try (ConfigurableApplicationContext first = start(dataFolder, "test-admin-token")) {
             Api api = api(first);
-            uuid = api.post("/api/customers/", Map.of("name", "Survivor Ltd")).expect(201).text("uuid");
+            uuid = api.post("/api/customers/", Map.of("name", "Survivor Ltd"))
+                    .expect(201)
+                    .text("uuid");
 
             assertThatThrownBy(() -> start(dataFolder, "test-admin-token"))
                     .hasStackTraceContaining("is in use by another arrowsync server");
             api.get("/api/customers/" + uuid + "/").expect(200);
         }
         try (ConfigurableApplicationContext second = start(dataFolder, "test-admin-token")) {
-            assertThat(api(second).get("/api/customers/" + uuid + "/").expect(200).text("name")).isEqualTo("Survivor Ltd");
+            assertThat(api(second)
+                            .get("/api/customers/" + uuid + "/")
+                            .expect(200)
+                            .text("name"))
+                    .isEqualTo("Survivor Ltd");
         }
     }
 
@@ -49,7 +55,8 @@ class RestartIntegrationTests {
         try (ConfigurableApplicationContext context = start(dataFolder, "")) {
             token = Files.readString(tokenFile).trim();
             assertThat(token).matches("[0-9a-f]{40}");
-            assertThat(Files.getPosixFilePermissions(tokenFile)).isEqualTo(Set.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE));
+            assertThat(Files.getPosixFilePermissions(tokenFile))
+                    .isEqualTo(Set.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE));
             api(context).as(token).get("/api/users/").expect(200);
             assertThat(api(context).as(token).get("/api/users/").body()).doesNotContain(token);
         }
@@ -61,15 +68,19 @@ class RestartIntegrationTests {
 
     @Test
     void registersTheRecurringSchedulesInTheSharedQueue() {
-        try (ConfigurableApplicationContext context = start(dataFolder, "test-admin-token", "arrowsync.jobs.schedules-enabled=true")) {
+        try (ConfigurableApplicationContext context =
+                start(dataFolder, "test-admin-token", "arrowsync.jobs.schedules-enabled=true")) {
             long schedules = context.getBean(JdbcClient.class)
-                    .sql("select count(*) from scheduled_tasks where task_name = 'close-past-invoices'").query(Long.class).single();
+                    .sql("select count(*) from scheduled_tasks where task_name = 'close-past-invoices'")
+                    .query(Long.class)
+                    .single();
             assertThat(schedules).isEqualTo(1);
         }
     }
 
     private static ConfigurableApplicationContext start(Path folder, String adminToken, String... more) {
-        List<String> args = new ArrayList<>(List.of("--server.port=0", "--arrowsync.data.dir=" + folder, "--arrowsync.admin-token=" + adminToken));
+        List<String> args = new ArrayList<>(
+                List.of("--server.port=0", "--arrowsync.data.dir=" + folder, "--arrowsync.admin-token=" + adminToken));
         Arrays.stream(more).map(property -> "--" + property).forEach(args::add);
         return new SpringApplicationBuilder(Application.class).profiles("test").run(args.toArray(String[]::new));
     }

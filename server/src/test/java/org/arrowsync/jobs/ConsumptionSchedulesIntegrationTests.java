@@ -17,7 +17,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
-/** The periodic consumption work is gated by the global switch and the settings' sync_enabled, both set through pause/resume. */
+/**
+ * The periodic consumption work is gated by the global switch and the settings' sync_enabled, both set through
+ * pause/resume.
+ */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ConsumptionSchedulesIntegrationTests extends IntegrationTest {
 
@@ -25,6 +28,7 @@ class ConsumptionSchedulesIntegrationTests extends IntegrationTest {
 
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     ConsumptionScheduling scheduling;
 
@@ -62,6 +66,8 @@ class ConsumptionSchedulesIntegrationTests extends IntegrationTest {
 
         List<JobService.Submitted> finalisation = scheduling.finaliseRecentMonths();
         assertThat(finalisation).hasSize(2);
-        finalisation.forEach(submitted -> assertThat(world.awaitJob(Uuids.hex(submitted.uuid())).get("state").asString()).isEqualTo("succeeded"));
+        finalisation.forEach(submitted -> assertThat(
+                        world.awaitJob(Uuids.hex(submitted.uuid())).get("state").asString())
+                .isEqualTo("succeeded"));
     }
 }

@@ -22,19 +22,22 @@ class JobQueueIntegrationTests extends IntegrationTest {
     @Test
     void aQueuedJobThatLostItsExecutionIsScheduledAgain() throws InterruptedException {
         UUID settings = UUID.randomUUID();
-        jdbc.sql("insert into arrow_settings (uuid, api_url, api_key, is_active, created, modified) values (?, 'http://127.0.0.1:9/', 'k', false, now(), now())")
-                .param(settings).update();
+        jdbc.sql(
+                        "insert into arrow_settings (uuid, api_url, api_key, is_active, created, modified) values (?, 'http://127.0.0.1:9/', 'k', false, now(), now())")
+                .param(settings)
+                .update();
         UUID job = UUID.randomUUID();
         jdbc.sql("""
                         insert into arrow_jobs (uuid, kind, settings_id, coalesce_key, triggered_by, created)
-                        values (?, 'billing_validation', (select id from arrow_settings where uuid = ?), ?, 'test', now() - interval '5 minutes')""")
-                .params(job, settings, "orphan|" + job).update();
+                        values (?, 'billing_validation', (select id from arrow_settings where uuid = ?), ?, 'test', now() - interval '5 minutes')""").params(job, settings, "orphan|" + job).update();
 
         assertThat(jobs.rescheduleOrphans()).isGreaterThanOrEqualTo(1);
 
         JsonNode finished = null;
         for (int i = 0; i < 100 && finished == null; i++) {
-            JsonNode view = api.get("/api/admin/arrow/jobs/" + job.toString().replace("-", "") + "/").expect(200).json();
+            JsonNode view = api.get("/api/admin/arrow/jobs/" + job.toString().replace("-", "") + "/")
+                    .expect(200)
+                    .json();
             finished = view.get("state").asString().equals("succeeded") ? view : null;
             Thread.sleep(100);
         }
@@ -54,7 +57,9 @@ class JobQueueIntegrationTests extends IntegrationTest {
         List<String> kindsOfEnabled = kinds(enabled);
         assertThat(kindsOfEnabled).contains("billing_sync", "billing_validation");
         assertThat(kinds(disabled)).isEmpty();
-        jdbc.sql("update arrow_settings set sync_enabled = false where uuid = ?").param(enabled).update();
+        jdbc.sql("update arrow_settings set sync_enabled = false where uuid = ?")
+                .param(enabled)
+                .update();
     }
 
     private UUID settings(boolean syncEnabled) {
@@ -66,8 +71,11 @@ class JobQueueIntegrationTests extends IntegrationTest {
     }
 
     private List<String> kinds(UUID settings) {
-        return jdbc.sql("select distinct j.kind from arrow_jobs j join arrow_settings s on s.id = j.settings_id where s.uuid = ? order by 1")
-                .param(settings).query(String.class).list();
+        return jdbc.sql(
+                        "select distinct j.kind from arrow_jobs j join arrow_settings s on s.id = j.settings_id where s.uuid = ? order by 1")
+                .param(settings)
+                .query(String.class)
+                .list();
     }
 
     @Test

@@ -11,13 +11,16 @@ class CustomerApiIntegrationTests extends IntegrationTest {
 
     @Test
     void createsReadsUpdatesAndDeletesACustomer() {
-        Response created = api.post("/api/customers/", Map.of("name", "Acme Cloud", "abbreviation", "ACME", "country", "EE")).expect(201);
+        Response created = api.post(
+                        "/api/customers/", Map.of("name", "Acme Cloud", "abbreviation", "ACME", "country", "EE"))
+                .expect(201);
         String uuid = created.text("uuid");
         assertThat(uuid).matches("[0-9a-f]{32}");
         assertThat(created.text("url")).isEqualTo("http://localhost:" + port + "/api/customers/" + uuid + "/");
 
         api.get("/api/customers/" + uuid + "/").expect(200);
-        Response patched = api.patch("/api/customers/" + uuid + "/", Map.of("email", "billing@acme.example")).expect(200);
+        Response patched = api.patch("/api/customers/" + uuid + "/", Map.of("email", "billing@acme.example"))
+                .expect(200);
         assertThat(patched.text("email")).isEqualTo("billing@acme.example");
         assertThat(patched.text("name")).isEqualTo("Acme Cloud");
 
@@ -27,7 +30,8 @@ class CustomerApiIntegrationTests extends IntegrationTest {
 
     @Test
     void refusesInvalidCustomersWithAFieldMap() {
-        Response response = api.post("/api/customers/", Map.of("name", "", "email", "nope", "country", "EST")).expect(400);
+        Response response = api.post("/api/customers/", Map.of("name", "", "email", "nope", "country", "EST"))
+                .expect(400);
         assertThat(response.json().get("name").get(0).asString()).isEqualTo("This field may not be blank.");
         assertThat(response.json().has("email")).isTrue();
         assertThat(response.json().has("country")).isTrue();

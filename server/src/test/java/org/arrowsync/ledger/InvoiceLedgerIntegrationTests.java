@@ -31,12 +31,14 @@ class InvoiceLedgerIntegrationTests extends IntegrationTest {
         invoices.addItem(invoice, item("Seats", "3.3333333333", "3"));
         invoices.addItem(invoice, item("Credit", "-0.005", "1"));
 
-        Response response = api.get("/api/invoices/" + Uuids.hex(invoice.uuid()) + "/").expect(200);
+        Response response =
+                api.get("/api/invoices/" + Uuids.hex(invoice.uuid()) + "/").expect(200);
         // 10.00 + 10.00 (9.9999999999) + -0.01 (half-up away from zero)
         assertThat(response.text("total")).isEqualTo("19.99");
         assertThat(response.text("state")).isEqualTo("pending");
         assertThat(response.json().get("items").size()).isEqualTo(3);
-        assertThat(response.json().get("items").get(1).get("unit_price").asString()).isEqualTo("3.3333333333");
+        assertThat(response.json().get("items").get(1).get("unit_price").asString())
+                .isEqualTo("3.3333333333");
         assertThat(response.json().get("items").get(1).get("price").asString()).isEqualTo("10.00");
         assertThat(response.json().get("items").get(0).get("start").asString()).isEqualTo("2026-10-01");
     }
@@ -47,7 +49,10 @@ class InvoiceLedgerIntegrationTests extends IntegrationTest {
         Invoice first = invoices.invoiceFor(customer, YearMonth.of(2026, 9));
         Invoice again = invoices.invoiceFor(customer, YearMonth.of(2026, 9));
         assertThat(again.uuid()).isEqualTo(first.uuid());
-        assertThat(api.get("/api/invoices/?customer_uuid=" + Uuids.hex(customer)).expect(200).header("X-Result-Count")).isEqualTo("1");
+        assertThat(api.get("/api/invoices/?customer_uuid=" + Uuids.hex(customer))
+                        .expect(200)
+                        .header("X-Result-Count"))
+                .isEqualTo("1");
     }
 
     @Test
@@ -56,19 +61,30 @@ class InvoiceLedgerIntegrationTests extends IntegrationTest {
         Invoice invoice = invoices.invoiceFor(customer, YearMonth.of(2026, 8));
         InvoiceItem item = invoices.addItem(invoice, item("Before closing", "5", "1"));
 
-        api.post("/api/invoices/" + Uuids.hex(invoice.uuid()) + "/set_state/", Map.of("state", "created")).expect(200);
+        api.post("/api/invoices/" + Uuids.hex(invoice.uuid()) + "/set_state/", Map.of("state", "created"))
+                .expect(200);
 
-        assertThatThrownBy(() -> invoices.addItem(invoice, item("Late", "1", "1"))).isInstanceOf(InvoiceClosed.class);
-        assertThatThrownBy(() -> invoices.changeItem(item, "x", BigDecimal.ONE, BigDecimal.ONE, JsonNodeFactory.instance.objectNode()))
+        assertThatThrownBy(() -> invoices.addItem(invoice, item("Late", "1", "1")))
+                .isInstanceOf(InvoiceClosed.class);
+        assertThatThrownBy(() -> invoices.changeItem(
+                        item, "x", BigDecimal.ONE, BigDecimal.ONE, JsonNodeFactory.instance.objectNode()))
                 .isInstanceOf(InvoiceClosed.class);
         assertThatThrownBy(() -> invoices.removeItem(item)).isInstanceOf(InvoiceClosed.class);
-        assertThat(api.get("/api/invoices/" + Uuids.hex(invoice.uuid()) + "/").expect(200).text("total")).isEqualTo("5.00");
+        assertThat(api.get("/api/invoices/" + Uuids.hex(invoice.uuid()) + "/")
+                        .expect(200)
+                        .text("total"))
+                .isEqualTo("5.00");
 
-        Response backwards = api.post("/api/invoices/" + Uuids.hex(invoice.uuid()) + "/set_state/", Map.of("state", "pending")).expect(400);
+        Response backwards = api.post(
+                        "/api/invoices/" + Uuids.hex(invoice.uuid()) + "/set_state/", Map.of("state", "pending"))
+                .expect(400);
         assertThat(backwards.json().get("state").get(0).asString()).contains("cannot move from created to pending");
-        api.post("/api/invoices/" + Uuids.hex(invoice.uuid()) + "/set_state/", Map.of("state", "paid")).expect(200);
-        api.post("/api/invoices/" + Uuids.hex(invoice.uuid()) + "/set_state/", Map.of("state", "canceled")).expect(400);
-        api.post("/api/invoices/" + Uuids.hex(invoice.uuid()) + "/set_state/", Map.of("state", "bogus")).expect(400);
+        api.post("/api/invoices/" + Uuids.hex(invoice.uuid()) + "/set_state/", Map.of("state", "paid"))
+                .expect(200);
+        api.post("/api/invoices/" + Uuids.hex(invoice.uuid()) + "/set_state/", Map.of("state", "canceled"))
+                .expect(400);
+        api.post("/api/invoices/" + Uuids.hex(invoice.uuid()) + "/set_state/", Map.of("state", "bogus"))
+                .expect(400);
     }
 
     @Test
@@ -76,8 +92,17 @@ class InvoiceLedgerIntegrationTests extends IntegrationTest {
         UUID customer = Uuids.fromPath(new Fixtures(api).customer());
         Invoice invoice = invoices.invoiceFor(customer, YearMonth.of(2026, 7));
         invoices.addItem(invoice, item("EUR line", "1", "1"));
-        InvoiceItemDraft dollars = new InvoiceItemDraft("USD line", BigDecimal.ONE, BigDecimal.ONE, "quantity", "USD", null, null, null,
-                null, JsonNodeFactory.instance.objectNode());
+        InvoiceItemDraft dollars = new InvoiceItemDraft(
+                "USD line",
+                BigDecimal.ONE,
+                BigDecimal.ONE,
+                "quantity",
+                "USD",
+                null,
+                null,
+                null,
+                null,
+                JsonNodeFactory.instance.objectNode());
         assertThatThrownBy(() -> invoices.addItem(invoice, dollars)).isInstanceOf(InvalidInput.class);
     }
 
@@ -89,8 +114,14 @@ class InvoiceLedgerIntegrationTests extends IntegrationTest {
 
         assertThat(invoices.closePastMonths()).isGreaterThanOrEqualTo(1);
 
-        assertThat(api.get("/api/invoices/" + Uuids.hex(past.uuid()) + "/").expect(200).text("state")).isEqualTo("created");
-        assertThat(api.get("/api/invoices/" + Uuids.hex(current.uuid()) + "/").expect(200).text("state")).isEqualTo("pending");
+        assertThat(api.get("/api/invoices/" + Uuids.hex(past.uuid()) + "/")
+                        .expect(200)
+                        .text("state"))
+                .isEqualTo("created");
+        assertThat(api.get("/api/invoices/" + Uuids.hex(current.uuid()) + "/")
+                        .expect(200)
+                        .text("state"))
+                .isEqualTo("pending");
     }
 
     @Test
@@ -99,17 +130,30 @@ class InvoiceLedgerIntegrationTests extends IntegrationTest {
         Invoice invoice = invoices.invoiceFor(customer, YearMonth.of(2026, 6));
         InvoiceItem item = invoices.addItem(invoice, item("Listed", "2.5", "2"));
 
-        Response list = api.get("/api/invoice-items/?invoice_uuid=" + Uuids.hex(invoice.uuid())).expect(200);
+        Response list = api.get("/api/invoice-items/?invoice_uuid=" + Uuids.hex(invoice.uuid()))
+                .expect(200);
         assertThat(list.header("X-Result-Count")).isEqualTo("1");
         assertThat(list.json().get(0).get("price").asString()).isEqualTo("5.00");
-        assertThat(api.get("/api/invoice-items/?customer_uuid=" + Uuids.hex(customer) + "&year=2026&month=6").expect(200)
-                .header("X-Result-Count")).isEqualTo("1");
+        assertThat(api.get("/api/invoice-items/?customer_uuid=" + Uuids.hex(customer) + "&year=2026&month=6")
+                        .expect(200)
+                        .header("X-Result-Count"))
+                .isEqualTo("1");
         api.get("/api/invoice-items/" + Uuids.hex(item.uuid()) + "/").expect(200);
-        api.send("DELETE", "/api/invoice-items/" + Uuids.hex(item.uuid()) + "/", null).expect(405);
+        api.send("DELETE", "/api/invoice-items/" + Uuids.hex(item.uuid()) + "/", null)
+                .expect(405);
     }
 
     private static InvoiceItemDraft item(String name, String unitPrice, String quantity) {
-        return new InvoiceItemDraft(name, new BigDecimal(unitPrice), new BigDecimal(quantity), "quantity", "EUR",
-                LocalDate.of(2026, 10, 1), LocalDate.of(2026, 10, 31), null, null, JsonNodeFactory.instance.objectNode().put("source", "test"));
+        return new InvoiceItemDraft(
+                name,
+                new BigDecimal(unitPrice),
+                new BigDecimal(quantity),
+                "quantity",
+                "EUR",
+                LocalDate.of(2026, 10, 1),
+                LocalDate.of(2026, 10, 31),
+                null,
+                null,
+                JsonNodeFactory.instance.objectNode().put("source", "test"));
     }
 }

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Map;
 import org.arrowsync.contract.Contract;
-import org.arrowsync.support.Fixtures;
 import org.arrowsync.support.ArrowIntegrationTest;
+import org.arrowsync.support.Fixtures;
 import org.arrowsync.support.Response;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -17,19 +17,30 @@ class CustomerMappingApiIntegrationTests extends ArrowIntegrationTest {
     private static final String BASE = "/api/admin/arrow/customer-mappings/";
     private static final String SETTINGS = "/api/admin/arrow/settings/";
 
-
     private Fixtures fixtures;
     private String settings;
 
     @BeforeEach
     void activeSettings() {
         fixtures = new Fixtures(api);
-        settings = api.post(SETTINGS, Map.of("api_url", arrow.apiUrl(), "api_key", arrow.apiKey(), "is_active", true,
-                "export_type_reference", "DJ284LDZ-standard")).expect(201).text("uuid");
+        settings = api.post(
+                        SETTINGS,
+                        Map.of(
+                                "api_url",
+                                arrow.apiUrl(),
+                                "api_key",
+                                arrow.apiKey(),
+                                "is_active",
+                                true,
+                                "export_type_reference",
+                                "DJ284LDZ-standard"))
+                .expect(201)
+                .text("uuid");
     }
 
     private JsonNode arrowCustomer(String companyName) {
-        JsonNode customers = api.get(BASE + "available_customers/").expect(200).json().get("arrow_customers");
+        JsonNode customers =
+                api.get(BASE + "available_customers/").expect(200).json().get("arrow_customers");
         for (JsonNode customer : customers) {
             if (customer.get("companyName").asString().equals(companyName)) {
                 return customer;
@@ -55,19 +66,37 @@ class CustomerMappingApiIntegrationTests extends ArrowIntegrationTest {
         assertThat(one.text("settings")).endsWith("/api/admin/arrow/settings/" + settings + "/");
         assertThat(one.json().get("is_active").asBoolean()).isTrue();
 
-        Response listed = api.get(BASE + "?settings_uuid=" + settings + "&arrow_reference=crud-1&waldur_customer_uuid=" + customer).expect(200);
+        Response listed = api.get(BASE + "?settings_uuid=" + settings + "&arrow_reference=crud-1&waldur_customer_uuid="
+                        + customer)
+                .expect(200);
         Contract.assertMatches(listed);
         assertThat(listed.json().findValuesAsString("uuid")).containsExactly(uuid);
-        assertThat(api.get(BASE + "?settings=" + one.text("settings") + "&is_active=false").json().findValuesAsString("uuid"))
+        assertThat(api.get(BASE + "?settings=" + one.text("settings") + "&is_active=false")
+                        .json()
+                        .findValuesAsString("uuid"))
                 .doesNotContain(uuid);
-        assertThat(api.get(BASE + "?waldur_customer=" + one.text("waldur_customer")).json().findValuesAsString("uuid")).contains(uuid);
+        assertThat(api.get(BASE + "?waldur_customer=" + one.text("waldur_customer"))
+                        .json()
+                        .findValuesAsString("uuid"))
+                .contains(uuid);
 
         String other = fixtures.customer();
-        Response replaced = api.put(BASE + uuid + "/", Map.of("settings", one.text("settings"), "arrow_reference", "XSP-CRUD-2",
-                "waldur_customer", "http://localhost/api/customers/" + other + "/", "arrow_company_name", "Renamed")).expect(200);
+        Response replaced = api.put(
+                        BASE + uuid + "/",
+                        Map.of(
+                                "settings",
+                                one.text("settings"),
+                                "arrow_reference",
+                                "XSP-CRUD-2",
+                                "waldur_customer",
+                                "http://localhost/api/customers/" + other + "/",
+                                "arrow_company_name",
+                                "Renamed"))
+                .expect(200);
         Contract.assertMatches(replaced);
         assertThat(replaced.text("waldur_customer_uuid")).isEqualTo(other);
-        Response patched = api.patch(BASE + uuid + "/", Map.of("is_active", false)).expect(200);
+        Response patched =
+                api.patch(BASE + uuid + "/", Map.of("is_active", false)).expect(200);
         Contract.assertMatches(patched);
         assertThat(patched.text("arrow_company_name")).isEqualTo("Renamed");
 
@@ -83,10 +112,21 @@ class CustomerMappingApiIntegrationTests extends ArrowIntegrationTest {
         assertThat(duplicate.get("non_field_errors").get(0).asString()).contains("unique");
 
         JsonNode missing = api.post(BASE, Map.of()).expect(400).json();
-        assertThat(missing.has("settings") && missing.has("arrow_reference") && missing.has("waldur_customer")).isTrue();
-        api.post(BASE, Map.of("settings", "nope", "arrow_reference", "X", "waldur_customer", customer)).expect(400);
-        JsonNode unknown = api.post(BASE, Map.of("settings", settings, "arrow_reference", "X",
-                "waldur_customer", "00000000000000000000000000000000")).expect(400).json();
+        assertThat(missing.has("settings") && missing.has("arrow_reference") && missing.has("waldur_customer"))
+                .isTrue();
+        api.post(BASE, Map.of("settings", "nope", "arrow_reference", "X", "waldur_customer", customer))
+                .expect(400);
+        JsonNode unknown = api.post(
+                        BASE,
+                        Map.of(
+                                "settings",
+                                settings,
+                                "arrow_reference",
+                                "X",
+                                "waldur_customer",
+                                "00000000000000000000000000000000"))
+                .expect(400)
+                .json();
         assertThat(unknown.get("waldur_customer").get(0).asString()).contains("does not exist");
         api.get(BASE + "?settings_uuid=zzz").expect(400);
         api.get(BASE + "?is_active=maybe").expect(400);
@@ -101,27 +141,44 @@ class CustomerMappingApiIntegrationTests extends ArrowIntegrationTest {
         assertThat(available.text("settings_uuid")).isEqualTo(settings);
         JsonNode customer = arrowCustomer("Contoso Ltd");
         map(customer.get("reference").asString(), contoso).expect(201);
-        assertThat(api.get(BASE + "available_customers/").json().get("arrow_customers").findValuesAsString("reference"))
+        assertThat(api.get(BASE + "available_customers/")
+                        .json()
+                        .get("arrow_customers")
+                        .findValuesAsString("reference"))
                 .doesNotContain(customer.get("reference").asString());
 
         arrow.fault("{\"family\":\"customers\",\"kind\":\"500\",\"count\":5}");
-        assertThat(api.get(BASE + "available_customers/").expect(400).text("detail")).startsWith("Failed to fetch Arrow customers");
+        assertThat(api.get(BASE + "available_customers/").expect(400).text("detail"))
+                .startsWith("Failed to fetch Arrow customers");
     }
 
     @Test
     void syncFromArrowCopiesCompanyNamesWithTheStoredKey() {
-        api.patch(SETTINGS + settings + "/", Map.of("invoice_item_prefix", "Kept key")).expect(200);
+        api.patch(SETTINGS + settings + "/", Map.of("invoice_item_prefix", "Kept key"))
+                .expect(200);
         String reference = arrowCustomer("Fabrikam Inc").get("reference").asString();
         map(reference, fixtures.customer()).expect(201);
-        Response synced = api.post(BASE + "sync_from_arrow/", Map.of("settings_uuid", settings)).expect(200);
+        Response synced = api.post(BASE + "sync_from_arrow/", Map.of("settings_uuid", settings))
+                .expect(200);
         assertThat(synced.json().get("updated").asInt()).isEqualTo(1);
-        assertThat(api.post(BASE + "sync_from_arrow/", Map.of()).expect(200).json().get("updated").asInt()).isZero();
-        assertThat(api.get(BASE + "?arrow_reference=" + reference).json().get(0).get("arrow_company_name").asString())
+        assertThat(api.post(BASE + "sync_from_arrow/", Map.of())
+                        .expect(200)
+                        .json()
+                        .get("updated")
+                        .asInt())
+                .isZero();
+        assertThat(api.get(BASE + "?arrow_reference=" + reference)
+                        .json()
+                        .get(0)
+                        .get("arrow_company_name")
+                        .asString())
                 .isEqualTo("Fabrikam Inc");
 
         arrow.fault("{\"family\":\"customers\",\"kind\":\"malformed_json\",\"count\":5}");
-        assertThat(api.post(BASE + "sync_from_arrow/", Map.of()).expect(400).text("error")).isNotBlank();
-        api.post(BASE + "sync_from_arrow/", Map.of("settings_uuid", "00000000000000000000000000000000")).expect(400);
+        assertThat(api.post(BASE + "sync_from_arrow/", Map.of()).expect(400).text("error"))
+                .isNotBlank();
+        api.post(BASE + "sync_from_arrow/", Map.of("settings_uuid", "00000000000000000000000000000000"))
+                .expect(400);
     }
 
     @Test
@@ -131,33 +188,61 @@ class CustomerMappingApiIntegrationTests extends ArrowIntegrationTest {
         String project = fixtures.project(customer);
         String offering = fixtures.offering().text("uuid");
         String resource = fixtures.resource(project, offering);
-        String mapping = map(arrowCustomer.get("reference").asString(), customer).expect(201).text("uuid");
+        String mapping = map(arrowCustomer.get("reference").asString(), customer)
+                .expect(201)
+                .text("uuid");
 
         Response discovered = api.get(BASE + mapping + "/discover_licenses/").expect(200);
         Contract.assertMatches(discovered);
         JsonNode licenses = discovered.json().get("arrow_licenses");
         assertThat(licenses.size()).isEqualTo(6);
         assertThat(discovered.json().get("error").isNull()).isTrue();
-        assertThat(discovered.json().get("waldur_resources").findValuesAsString("uuid")).containsExactly(resource);
+        assertThat(discovered.json().get("waldur_resources").findValuesAsString("uuid"))
+                .containsExactly(resource);
         String license = licenses.get(0).get("license_reference").asString();
 
-        Response linked = api.post(BASE + mapping + "/link_resource/", Map.of("resource_uuid", resource, "license_reference", license))
+        Response linked = api.post(
+                        BASE + mapping + "/link_resource/",
+                        Map.of("resource_uuid", resource, "license_reference", license))
                 .expect(200);
         Contract.assertMatches(linked);
         assertThat(linked.text("previous_backend_id")).isEmpty();
-        JsonNode linkedResource = api.get("/api/marketplace-resources/" + resource + "/").expect(200).json();
+        JsonNode linkedResource = api.get("/api/marketplace-resources/" + resource + "/")
+                .expect(200)
+                .json();
         assertThat(linkedResource.get("backend_id").asString()).isEqualTo(license);
-        assertThat(linkedResource.get("attributes").get("arrow_license_reference").asString()).isEqualTo(license);
+        assertThat(linkedResource
+                        .get("attributes")
+                        .get("arrow_license_reference")
+                        .asString())
+                .isEqualTo(license);
 
         String second = licenses.get(1).get("license_reference").asString();
-        Response imported = api.post(BASE + mapping + "/import_license/", Map.of("license_reference", second, "license_name", "Imported",
-                "offering_uuid", offering, "project_uuid", project)).expect(200);
+        Response imported = api.post(
+                        BASE + mapping + "/import_license/",
+                        Map.of(
+                                "license_reference",
+                                second,
+                                "license_name",
+                                "Imported",
+                                "offering_uuid",
+                                offering,
+                                "project_uuid",
+                                project))
+                .expect(200);
         Contract.assertMatches(imported);
-        JsonNode created = api.get("/api/marketplace-resources/" + imported.text("resource_uuid") + "/").expect(200).json();
-        assertThat(created.get("attributes").get("arrow_license_reference").asString()).isEqualTo(second);
+        JsonNode created = api.get("/api/marketplace-resources/" + imported.text("resource_uuid") + "/")
+                .expect(200)
+                .json();
+        assertThat(created.get("attributes").get("arrow_license_reference").asString())
+                .isEqualTo(second);
         assertThat(created.get("backend_id").asString()).isEqualTo(second);
-        assertThat(api.post(BASE + mapping + "/import_license/", Map.of("license_reference", second, "offering_uuid", offering,
-                "project_uuid", project)).expect(400).text("error")).contains("already been imported");
+        assertThat(api.post(
+                                BASE + mapping + "/import_license/",
+                                Map.of("license_reference", second, "offering_uuid", offering, "project_uuid", project))
+                        .expect(400)
+                        .text("error"))
+                .contains("already been imported");
 
         Response data = api.get(BASE + mapping + "/fetch_arrow_data/").expect(200);
         Contract.assertMatches(data);
@@ -172,17 +257,45 @@ class CustomerMappingApiIntegrationTests extends ArrowIntegrationTest {
         String customer = fixtures.customer();
         String project = fixtures.project(customer);
         String offering = fixtures.offering().text("uuid");
-        String mapping = map(arrowCustomer("Tailspin Toys").get("reference").asString(), customer).expect(201).text("uuid");
+        String mapping = map(arrowCustomer("Tailspin Toys").get("reference").asString(), customer)
+                .expect(201)
+                .text("uuid");
         String foreignResource = fixtures.resource(fixtures.project(fixtures.customer()), offering);
 
-        assertThat(api.post(BASE + mapping + "/link_resource/", Map.of("resource_uuid", foreignResource, "license_reference", "XSP1"))
-                .expect(404).text("error")).contains("not found for this customer");
-        api.post(BASE + mapping + "/link_resource/", Map.of("license_reference", "XSP1")).expect(400);
-        assertThat(api.post(BASE + mapping + "/import_license/", Map.of("license_reference", "XSP1", "offering_uuid", offering,
-                "project_uuid", fixtures.project(fixtures.customer()))).expect(404).text("error")).contains("Project");
-        assertThat(api.post(BASE + mapping + "/import_license/", Map.of("license_reference", "XSP1",
-                "offering_uuid", "00000000000000000000000000000000", "project_uuid", project)).expect(404).text("error")).contains("Offering");
-        api.post(BASE + mapping + "/import_license/", Map.of("offering_uuid", offering)).expect(400);
+        assertThat(api.post(
+                                BASE + mapping + "/link_resource/",
+                                Map.of("resource_uuid", foreignResource, "license_reference", "XSP1"))
+                        .expect(404)
+                        .text("error"))
+                .contains("not found for this customer");
+        api.post(BASE + mapping + "/link_resource/", Map.of("license_reference", "XSP1"))
+                .expect(400);
+        assertThat(api.post(
+                                BASE + mapping + "/import_license/",
+                                Map.of(
+                                        "license_reference",
+                                        "XSP1",
+                                        "offering_uuid",
+                                        offering,
+                                        "project_uuid",
+                                        fixtures.project(fixtures.customer())))
+                        .expect(404)
+                        .text("error"))
+                .contains("Project");
+        assertThat(api.post(
+                                BASE + mapping + "/import_license/",
+                                Map.of(
+                                        "license_reference",
+                                        "XSP1",
+                                        "offering_uuid",
+                                        "00000000000000000000000000000000",
+                                        "project_uuid",
+                                        project))
+                        .expect(404)
+                        .text("error"))
+                .contains("Offering");
+        api.post(BASE + mapping + "/import_license/", Map.of("offering_uuid", offering))
+                .expect(400);
 
         arrow.fault("{\"family\":\"licenses\",\"kind\":\"503\",\"count\":5}");
         Response failed = api.get(BASE + mapping + "/discover_licenses/").expect(200);
@@ -198,7 +311,8 @@ class CustomerMappingApiIntegrationTests extends ArrowIntegrationTest {
     @Test
     void setupWizardDiscoversAndSavesSettingsWithMappings() {
         String adventure = fixtures.customer("Adventure Works");
-        Response discovered = api.post(SETTINGS + "discover_customers/", Map.of("api_url", arrow.apiUrl(), "api_key", arrow.apiKey()))
+        Response discovered = api.post(
+                        SETTINGS + "discover_customers/", Map.of("api_url", arrow.apiUrl(), "api_key", arrow.apiKey()))
                 .expect(200);
         Contract.assertMatches(discovered);
         JsonNode json = discovered.json();
@@ -219,24 +333,54 @@ class CustomerMappingApiIntegrationTests extends ArrowIntegrationTest {
         assertThat(suggested.get("confidence").asDouble()).isGreaterThan(0.5);
         String reference = suggested.get("arrow_customer").get("reference").asString();
 
-        Response saved = api.post(SETTINGS + "save_settings/", Map.of("api_url", arrow.apiUrl(), "api_key", arrow.apiKey(),
-                "export_type_reference", msp.get("reference").asString(), "customer_mappings", List.of(
-                        Map.of("arrow_reference", reference, "waldur_customer_uuid", adventure),
-                        Map.of("arrow_reference", "XSP-UNKNOWN", "waldur_customer_uuid", "00000000000000000000000000000000"))))
+        Response saved = api.post(
+                        SETTINGS + "save_settings/",
+                        Map.of(
+                                "api_url",
+                                arrow.apiUrl(),
+                                "api_key",
+                                arrow.apiKey(),
+                                "export_type_reference",
+                                msp.get("reference").asString(),
+                                "customer_mappings",
+                                List.of(
+                                        Map.of("arrow_reference", reference, "waldur_customer_uuid", adventure),
+                                        Map.of(
+                                                "arrow_reference",
+                                                "XSP-UNKNOWN",
+                                                "waldur_customer_uuid",
+                                                "00000000000000000000000000000000"))))
                 .expect(201);
         Contract.assertMatches(saved);
         assertThat(saved.json().get("mappings_created").asInt()).isEqualTo(1);
         String newSettings = saved.text("settings_uuid");
-        assertThat(api.get(SETTINGS + "?is_active=true").json().findValuesAsString("uuid")).containsExactly(newSettings);
-        JsonNode mapping = api.get(BASE + "?settings_uuid=" + newSettings).expect(200).json().get(0);
+        assertThat(api.get(SETTINGS + "?is_active=true").json().findValuesAsString("uuid"))
+                .containsExactly(newSettings);
+        JsonNode mapping = api.get(BASE + "?settings_uuid=" + newSettings)
+                .expect(200)
+                .json()
+                .get(0);
         assertThat(mapping.get("arrow_company_name").asString()).isEqualTo("Adventure Works Cycles");
 
         arrow.fault("{\"family\":\"customers\",\"kind\":\"502\",\"count\":5}");
-        assertThat(api.post(SETTINGS + "discover_customers/", Map.of("api_url", arrow.apiUrl(), "api_key", arrow.apiKey()))
-                .expect(400).text("error")).isNotBlank();
+        assertThat(api.post(
+                                SETTINGS + "discover_customers/",
+                                Map.of("api_url", arrow.apiUrl(), "api_key", arrow.apiKey()))
+                        .expect(400)
+                        .text("error"))
+                .isNotBlank();
         arrow.fault("{\"family\":\"whoami\",\"kind\":\"error_body_200\",\"bodyStatus\":401}");
-        api.post(SETTINGS + "save_settings/", Map.of("api_url", arrow.apiUrl(), "api_key", arrow.apiKey())).expect(400);
-        api.post(SETTINGS + "save_settings/", Map.of("api_url", arrow.apiUrl(), "api_key", arrow.apiKey(),
-                "customer_mappings", List.of(Map.of("arrow_reference", "X")))).expect(400);
+        api.post(SETTINGS + "save_settings/", Map.of("api_url", arrow.apiUrl(), "api_key", arrow.apiKey()))
+                .expect(400);
+        api.post(
+                        SETTINGS + "save_settings/",
+                        Map.of(
+                                "api_url",
+                                arrow.apiUrl(),
+                                "api_key",
+                                arrow.apiKey(),
+                                "customer_mappings",
+                                List.of(Map.of("arrow_reference", "X"))))
+                .expect(400);
     }
 }

@@ -30,7 +30,9 @@ class SequenceMatcherTests {
                 Arguments.of("ab".repeat(150), "ba".repeat(120) + "ab".repeat(30), 0.0),
                 Arguments.of("x".repeat(10) + "abc".repeat(70), "abc".repeat(70) + "y".repeat(10), 0.0),
                 Arguments.of("contoso azure subscription ".repeat(8), "fabrikam azure plan ".repeat(10) + "zq", 0.0),
-                Arguments.of("the quick brown fox ".repeat(12), "the quick brown fox ".repeat(11) + "jumps over the lazy dog",
+                Arguments.of(
+                        "the quick brown fox ".repeat(12),
+                        "the quick brown fox ".repeat(11) + "jumps over the lazy dog",
                         0.9109730848861284));
     }
 

@@ -31,33 +31,57 @@ class ApiKeySecrecyIntegrationTests extends IntegrationTest {
         List<Response> responses = new ArrayList<>();
         try (ArrowEmulator arrow = ArrowEmulator.start(KEY)) {
             Map<String, Object> credentials = Map.of("api_url", arrow.apiUrl(), "api_key", KEY);
-            Response created = api.post(BASE, Map.of("api_url", arrow.apiUrl(), "api_key", KEY, "is_active", true)).expect(201);
+            Response created = api.post(BASE, Map.of("api_url", arrow.apiUrl(), "api_key", KEY, "is_active", true))
+                    .expect(201);
             String uuid = created.text("uuid");
             responses.add(created);
-            String stored = jdbc.sql("select api_key from arrow_settings where uuid = ?::uuid").param(uuid).query(String.class).single();
-            assertThat(stored).as("stored encrypted at rest").startsWith(SecretCipher.PREFIX).doesNotContain(KEY);
-            responses.add(api.post("/api/admin/arrow/customer-mappings/sync_from_arrow/", Map.of("settings_uuid", uuid)).expect(200));
+            String stored = jdbc.sql("select api_key from arrow_settings where uuid = ?::uuid")
+                    .param(uuid)
+                    .query(String.class)
+                    .single();
+            assertThat(stored)
+                    .as("stored encrypted at rest")
+                    .startsWith(SecretCipher.PREFIX)
+                    .doesNotContain(KEY);
+            responses.add(api.post("/api/admin/arrow/customer-mappings/sync_from_arrow/", Map.of("settings_uuid", uuid))
+                    .expect(200));
             responses.add(api.get(BASE).expect(200));
             responses.add(api.get(BASE + uuid + "/").expect(200));
-            responses.add(api.patch(BASE + uuid + "/", Map.of("api_key", WRONG_KEY)).expect(200));
+            responses.add(
+                    api.patch(BASE + uuid + "/", Map.of("api_key", WRONG_KEY)).expect(200));
             responses.add(api.patch(BASE + uuid + "/", Map.of("api_key", KEY)).expect(200));
             responses.add(api.post(BASE + "validate_credentials/", credentials).expect(200));
-            responses.add(api.post(BASE + "validate_credentials/", Map.of("api_url", arrow.apiUrl(), "api_key", WRONG_KEY)).expect(200));
-            responses.add(api.post(BASE + "preview_settings/", Map.of("api_url", arrow.apiUrl(), "api_key", WRONG_KEY)).expect(400));
-            responses.add(api.post(BASE + "discover_customers/", Map.of("api_url", arrow.apiUrl(), "api_key", WRONG_KEY)).expect(400));
+            responses.add(
+                    api.post(BASE + "validate_credentials/", Map.of("api_url", arrow.apiUrl(), "api_key", WRONG_KEY))
+                            .expect(200));
+            responses.add(api.post(BASE + "preview_settings/", Map.of("api_url", arrow.apiUrl(), "api_key", WRONG_KEY))
+                    .expect(400));
+            responses.add(
+                    api.post(BASE + "discover_customers/", Map.of("api_url", arrow.apiUrl(), "api_key", WRONG_KEY))
+                            .expect(400));
             responses.add(api.post(BASE + "discover_customers/", credentials).expect(200));
             arrow.fault("{\"family\":\"*\",\"kind\":\"500\",\"count\":20}");
             responses.add(api.post(BASE + "validate_credentials/", credentials).expect(200));
             responses.add(api.post(BASE + "save_settings/", credentials).expect(400));
-            responses.add(api.get("/api/admin/arrow/customer-mappings/available_customers/").expect(400));
-            responses.add(api.post("/api/admin/arrow/customer-mappings/sync_from_arrow/", Map.of()).expect(400));
-            responses.add(api.post(BASE, Map.of("api_url", arrow.apiUrl(), "api_key", KEY, "is_active", false)).expect(201));
+            responses.add(api.get("/api/admin/arrow/customer-mappings/available_customers/")
+                    .expect(400));
+            responses.add(api.post("/api/admin/arrow/customer-mappings/sync_from_arrow/", Map.of())
+                    .expect(400));
+            responses.add(api.post(BASE, Map.of("api_url", arrow.apiUrl(), "api_key", KEY, "is_active", false))
+                    .expect(201));
             arrow.clearFaults();
-            responses.add(api.post(BASE, Map.of("api_url", "bad url", "api_key", KEY)).expect(400));
+            responses.add(
+                    api.post(BASE, Map.of("api_url", "bad url", "api_key", KEY)).expect(400));
         }
-        assertThat(output.getAll()).contains("Arrow call failed").doesNotContain(KEY).doesNotContain(WRONG_KEY);
+        assertThat(output.getAll())
+                .contains("Arrow call failed")
+                .doesNotContain(KEY)
+                .doesNotContain(WRONG_KEY);
         for (Response response : responses) {
-            assertThat(response.body()).as(response.method() + " " + response.path()).doesNotContain(KEY).doesNotContain(WRONG_KEY);
+            assertThat(response.body())
+                    .as(response.method() + " " + response.path())
+                    .doesNotContain(KEY)
+                    .doesNotContain(WRONG_KEY);
         }
     }
 }

@@ -12,7 +12,10 @@ class SecretCipherTests {
         SecretCipher cipher = new SecretCipher("operator secret");
         String first = cipher.seal("arrow-key");
         String second = cipher.seal("arrow-key");
-        assertThat(first).startsWith(SecretCipher.PREFIX).doesNotContain("arrow-key").isNotEqualTo(second);
+        assertThat(first)
+                .startsWith(SecretCipher.PREFIX)
+                .doesNotContain("arrow-key")
+                .isNotEqualTo(second);
         assertThat(cipher.open(first)).isEqualTo("arrow-key");
         assertThat(cipher.open(second)).isEqualTo("arrow-key");
     }
@@ -26,7 +29,8 @@ class SecretCipherTests {
     @Test
     void refusesToOpenWithAnotherOrNoSecret() {
         String sealed = new SecretCipher("operator secret").seal("arrow-key");
-        assertThatThrownBy(() -> new SecretCipher("another secret").open(sealed)).hasMessageContaining("ARROWSYNC_SECRET_KEY");
+        assertThatThrownBy(() -> new SecretCipher("another secret").open(sealed))
+                .hasMessageContaining("ARROWSYNC_SECRET_KEY");
         assertThatThrownBy(() -> new SecretCipher("").open(sealed)).hasMessageContaining("not set");
     }
 }

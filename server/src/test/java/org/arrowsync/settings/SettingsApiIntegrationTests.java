@@ -9,8 +9,8 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CyclicBarrier;
 import org.arrowsync.contract.Contract;
-import org.arrowsync.support.Fixtures;
 import org.arrowsync.support.ArrowIntegrationTest;
+import org.arrowsync.support.Fixtures;
 import org.arrowsync.support.Response;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -19,9 +19,9 @@ class SettingsApiIntegrationTests extends ArrowIntegrationTest {
 
     private static final String BASE = "/api/admin/arrow/settings/";
 
-
     private Map<String, Object> settingsBody(Object... more) {
-        Map<String, Object> body = new HashMap<>(Map.of("api_url", arrow.apiUrl(), "api_key", arrow.apiKey(), "is_active", false));
+        Map<String, Object> body =
+                new HashMap<>(Map.of("api_url", arrow.apiUrl(), "api_key", arrow.apiKey(), "is_active", false));
         for (int i = 0; i < more.length; i += 2) {
             body.put((String) more[i], more[i + 1]);
         }
@@ -36,8 +36,16 @@ class SettingsApiIntegrationTests extends ArrowIntegrationTest {
 
     @Test
     void createsReadsUpdatesAndDeletesSettingsWithThePartnerFromArrow() {
-        Response created = api.post(BASE, settingsBody("export_type_reference", "DJ284LDZ-standard", "invoice_price_source", "buy",
-                "invoice_item_prefix", "Cloud")).expect(201);
+        Response created = api.post(
+                        BASE,
+                        settingsBody(
+                                "export_type_reference",
+                                "DJ284LDZ-standard",
+                                "invoice_price_source",
+                                "buy",
+                                "invoice_item_prefix",
+                                "Cloud"))
+                .expect(201);
         Contract.assertMatches(created);
         JsonNode json = created.json();
         assertThat(json.has("api_key")).isFalse();
@@ -50,19 +58,23 @@ class SettingsApiIntegrationTests extends ArrowIntegrationTest {
         String uuid = json.get("uuid").asString();
 
         Contract.assertMatches(api.get(BASE + uuid + "/").expect(200));
-        Response patched = api.patch(BASE + uuid + "/", Map.of("sync_enabled", true, "invoice_item_prefix", "")).expect(200);
+        Response patched = api.patch(BASE + uuid + "/", Map.of("sync_enabled", true, "invoice_item_prefix", ""))
+                .expect(200);
         Contract.assertMatches(patched);
         assertThat(patched.json().get("sync_enabled").asBoolean()).isTrue();
         assertThat(patched.json().get("export_type_reference").asString()).isEqualTo("DJ284LDZ-standard");
 
-        Response replaced = api.put(BASE + uuid + "/", Map.of("api_url", arrow.apiUrl(), "classification_filter", "SAAS")).expect(200);
+        Response replaced = api.put(
+                        BASE + uuid + "/", Map.of("api_url", arrow.apiUrl(), "classification_filter", "SAAS"))
+                .expect(200);
         Contract.assertMatches(replaced);
         assertThat(replaced.json().get("classification_filter").asString()).isEqualTo("SAAS");
 
         Response listed = api.get(BASE + "?sync_enabled=true&is_active=false").expect(200);
         Contract.assertMatches(listed);
         assertThat(listed.json().findValuesAsString("uuid")).contains(uuid);
-        assertThat(api.get(BASE + "?sync_enabled=false").json().findValuesAsString("uuid")).doesNotContain(uuid);
+        assertThat(api.get(BASE + "?sync_enabled=false").json().findValuesAsString("uuid"))
+                .doesNotContain(uuid);
         assertThat(listed.header("X-Result-Count")).isNotNull();
 
         api.delete(BASE + uuid + "/").expect(204);
@@ -79,20 +91,36 @@ class SettingsApiIntegrationTests extends ArrowIntegrationTest {
 
     @Test
     void refusesBadInputWithFieldErrors() {
-        JsonNode missing = api.post(BASE, Map.of("api_url", arrow.apiUrl())).expect(400).json();
+        JsonNode missing =
+                api.post(BASE, Map.of("api_url", arrow.apiUrl())).expect(400).json();
         assertThat(missing.get("api_key").get(0).asString()).isEqualTo("This field is required.");
-        JsonNode bad = api.post(BASE, Map.of("api_url", "not a url", "api_key", "k", "invoice_price_source", "both",
-                "classification_filter", "")).expect(400).json();
+        JsonNode bad = api.post(
+                        BASE,
+                        Map.of(
+                                "api_url",
+                                "not a url",
+                                "api_key",
+                                "k",
+                                "invoice_price_source",
+                                "both",
+                                "classification_filter",
+                                ""))
+                .expect(400)
+                .json();
         assertThat(bad.get("api_url").get(0).asString()).isEqualTo("Enter a valid URL.");
         assertThat(bad.get("invoice_price_source").get(0).asString()).isEqualTo("\"both\" is not a valid choice.");
         assertThat(bad.get("classification_filter").get(0).asString()).isEqualTo("This field may not be blank.");
-        api.post(BASE, Map.of("api_url", arrow.apiUrl(), "api_key", "k", "is_active", "maybe")).expect(400);
+        api.post(BASE, Map.of("api_url", arrow.apiUrl(), "api_key", "k", "is_active", "maybe"))
+                .expect(400);
         api.post(BASE, "{not json").expect(400);
 
         String uuid = create();
-        JsonNode emptyKey = api.patch(BASE + uuid + "/", Map.of("api_key", "")).expect(400).json();
+        JsonNode emptyKey =
+                api.patch(BASE + uuid + "/", Map.of("api_key", "")).expect(400).json();
         assertThat(emptyKey.get("api_key").get(0).asString()).isEqualTo("This field may not be blank.");
-        JsonNode noUrl = api.put(BASE + uuid + "/", Map.of("sync_enabled", true)).expect(400).json();
+        JsonNode noUrl = api.put(BASE + uuid + "/", Map.of("sync_enabled", true))
+                .expect(400)
+                .json();
         assertThat(noUrl.get("api_url").get(0).asString()).isEqualTo("This field is required.");
         api.get(BASE + "?is_active=perhaps").expect(400);
         api.get(BASE + "not-a-uuid/").expect(404);
@@ -109,7 +137,8 @@ class SettingsApiIntegrationTests extends ArrowIntegrationTest {
     void activatingOneSettingsRecordDeactivatesTheOthers() {
         String first = create("is_active", true);
         String second = create("is_active", true);
-        assertThat(api.get(BASE + first + "/").json().get("is_active").asBoolean()).isFalse();
+        assertThat(api.get(BASE + first + "/").json().get("is_active").asBoolean())
+                .isFalse();
         assertThat(activeUuids()).containsExactly(second);
 
         api.patch(BASE + first + "/", Map.of("is_active", true)).expect(200);
@@ -138,34 +167,56 @@ class SettingsApiIntegrationTests extends ArrowIntegrationTest {
 
     @Test
     void validatesCredentialsAsAnAnswerNotAnError() {
-        Response valid = api.post(BASE + "validate_credentials/", Map.of("api_url", arrow.apiUrl(), "api_key", arrow.apiKey())).expect(200);
+        Response valid = api.post(
+                        BASE + "validate_credentials/", Map.of("api_url", arrow.apiUrl(), "api_key", arrow.apiKey()))
+                .expect(200);
         Contract.assertMatches(valid);
         assertThat(valid.json().get("valid").asBoolean()).isTrue();
-        assertThat(valid.json().get("partner_info").get("company_name").asString()).isNotBlank();
+        assertThat(valid.json().get("partner_info").get("company_name").asString())
+                .isNotBlank();
         assertThat(valid.json().get("export_types").size()).isEqualTo(2);
 
-        Response wrongKey = api.post(BASE + "validate_credentials/", Map.of("api_url", arrow.apiUrl(), "api_key", "wrong")).expect(200);
+        Response wrongKey = api.post(
+                        BASE + "validate_credentials/", Map.of("api_url", arrow.apiUrl(), "api_key", "wrong"))
+                .expect(200);
         Contract.assertMatches(wrongKey);
         assertThat(wrongKey.json().get("valid").asBoolean()).isFalse();
         assertThat(wrongKey.text("error")).isNotBlank();
 
         arrow.fault("{\"family\":\"whoami\",\"kind\":\"error_body_200\",\"bodyStatus\":401}");
-        assertThat(api.post(BASE + "validate_credentials/", Map.of("api_url", arrow.apiUrl(), "api_key", arrow.apiKey()))
-                .expect(200).json().get("valid").asBoolean()).isFalse();
-        api.post(BASE + "validate_credentials/", Map.of("api_url", arrow.apiUrl())).expect(400);
+        assertThat(api.post(
+                                BASE + "validate_credentials/",
+                                Map.of("api_url", arrow.apiUrl(), "api_key", arrow.apiKey()))
+                        .expect(200)
+                        .json()
+                        .get("valid")
+                        .asBoolean())
+                .isFalse();
+        api.post(BASE + "validate_credentials/", Map.of("api_url", arrow.apiUrl()))
+                .expect(400);
     }
 
     @Test
     void previewsWithoutStoring() {
-        Response preview = api.post(BASE + "preview_settings/", Map.of("api_url", arrow.apiUrl(), "api_key", arrow.apiKey(),
-                "export_type_reference", "DJ284LDZ-standard")).expect(200);
+        Response preview = api.post(
+                        BASE + "preview_settings/",
+                        Map.of(
+                                "api_url",
+                                arrow.apiUrl(),
+                                "api_key",
+                                arrow.apiKey(),
+                                "export_type_reference",
+                                "DJ284LDZ-standard"))
+                .expect(200);
         Contract.assertMatches(preview);
         assertThat(preview.text("partner_reference")).isNotBlank();
         assertThat(preview.text("classification_filter")).isEqualTo("IAAS");
         assertThat(preview.json().get("sync_enabled").asBoolean()).isFalse();
 
         arrow.fault("{\"family\":\"whoami\",\"kind\":\"503\",\"count\":10}");
-        Response failed = api.post(BASE + "preview_settings/", Map.of("api_url", arrow.apiUrl(), "api_key", arrow.apiKey())).expect(400);
+        Response failed = api.post(
+                        BASE + "preview_settings/", Map.of("api_url", arrow.apiUrl(), "api_key", arrow.apiKey()))
+                .expect(400);
         assertThat(failed.text("error")).isNotBlank();
         api.post(BASE + "preview_settings/", Map.of("api_key", "x")).expect(400);
     }
@@ -180,7 +231,10 @@ class SettingsApiIntegrationTests extends ArrowIntegrationTest {
     }
 
     private List<String> activeUuids() {
-        return api.get(BASE + "?is_active=true&page_size=300").expect(200).json().findValuesAsString("uuid");
+        return api.get(BASE + "?is_active=true&page_size=300")
+                .expect(200)
+                .json()
+                .findValuesAsString("uuid");
     }
 
     private static void await(CyclicBarrier barrier) {

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.HashMap;
 import java.util.Map;
 import org.arrowsync.contract.Contract;
-import org.arrowsync.support.Fixtures;
 import org.arrowsync.support.ArrowIntegrationTest;
+import org.arrowsync.support.Fixtures;
 import org.arrowsync.support.Response;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -16,19 +16,22 @@ class VendorOfferingMappingApiIntegrationTests extends ArrowIntegrationTest {
 
     private static final String BASE = "/api/admin/arrow/vendor-offering-mappings/";
 
-
     private Fixtures fixtures;
     private String settings;
 
     @BeforeEach
     void activeSettings() {
         fixtures = new Fixtures(api);
-        settings = api.post("/api/admin/arrow/settings/", Map.of("api_url", arrow.apiUrl(), "api_key", arrow.apiKey(), "is_active", true))
-                .expect(201).text("uuid");
+        settings = api.post(
+                        "/api/admin/arrow/settings/",
+                        Map.of("api_url", arrow.apiUrl(), "api_key", arrow.apiKey(), "is_active", true))
+                .expect(201)
+                .text("uuid");
     }
 
     private Map<String, Object> body(String vendor, String offering, String plan) {
-        Map<String, Object> body = new HashMap<>(Map.of("settings", settings, "arrow_vendor_name", vendor, "offering", offering));
+        Map<String, Object> body =
+                new HashMap<>(Map.of("settings", settings, "arrow_vendor_name", vendor, "offering", offering));
         if (plan != null) {
             body.put("plan", plan);
         }
@@ -48,18 +51,29 @@ class VendorOfferingMappingApiIntegrationTests extends ArrowIntegrationTest {
 
         Response one = api.get(BASE + uuid + "/").expect(200);
         Contract.assertMatches(one);
-        Response listed = api.get(BASE + "?settings_uuid=" + settings + "&offering_uuid=" + offeringUuid + "&arrow_vendor_name="
-                + vendor.substring(10) + "&is_active=true").expect(200);
+        Response listed = api.get(BASE + "?settings_uuid=" + settings + "&offering_uuid=" + offeringUuid
+                        + "&arrow_vendor_name=" + vendor.substring(10) + "&is_active=true")
+                .expect(200);
         Contract.assertMatches(listed);
         assertThat(listed.json().findValuesAsString("uuid")).containsExactly(uuid);
-        assertThat(api.get(BASE + "?settings=" + one.text("settings")).json().findValuesAsString("uuid")).contains(uuid);
+        assertThat(api.get(BASE + "?settings=" + one.text("settings")).json().findValuesAsString("uuid"))
+                .contains(uuid);
 
         String otherOffering = fixtures.offering().text("uuid");
-        Response replaced = api.put(BASE + uuid + "/", Map.of("settings", one.text("settings"), "arrow_vendor_name", vendor,
-                "offering", otherOffering)).expect(200);
+        Response replaced = api.put(
+                        BASE + uuid + "/",
+                        Map.of(
+                                "settings",
+                                one.text("settings"),
+                                "arrow_vendor_name",
+                                vendor,
+                                "offering",
+                                otherOffering))
+                .expect(200);
         Contract.assertMatches(replaced);
         assertThat(replaced.json().get("plan").isNull()).isTrue();
-        Response patched = api.patch(BASE + uuid + "/", Map.of("is_active", false)).expect(200);
+        Response patched =
+                api.patch(BASE + uuid + "/", Map.of("is_active", false)).expect(200);
         Contract.assertMatches(patched);
         assertThat(patched.text("offering_uuid")).isEqualTo(otherOffering);
 
@@ -70,11 +84,16 @@ class VendorOfferingMappingApiIntegrationTests extends ArrowIntegrationTest {
     @Test
     void aPlanMustBelongToTheOfferingOnCreateAndOnUpdate() {
         String offering = fixtures.offering().text("uuid");
-        String foreignPlan = fixtures.offering().json().get("plans").get(0).get("uuid").asString();
-        JsonNode refused = api.post(BASE, body(Fixtures.unique("AWS"), offering, foreignPlan)).expect(400).json();
+        String foreignPlan =
+                fixtures.offering().json().get("plans").get(0).get("uuid").asString();
+        JsonNode refused = api.post(BASE, body(Fixtures.unique("AWS"), offering, foreignPlan))
+                .expect(400)
+                .json();
         assertThat(refused.get("plan").get(0).asString()).isEqualTo("Plan must belong to the selected offering.");
 
-        String uuid = api.post(BASE, body(Fixtures.unique("AWS"), offering, null)).expect(201).text("uuid");
+        String uuid = api.post(BASE, body(Fixtures.unique("AWS"), offering, null))
+                .expect(201)
+                .text("uuid");
         api.patch(BASE + uuid + "/", Map.of("plan", foreignPlan)).expect(400);
     }
 
@@ -83,10 +102,16 @@ class VendorOfferingMappingApiIntegrationTests extends ArrowIntegrationTest {
         String offering = fixtures.offering().text("uuid");
         String vendor = Fixtures.unique("Google");
         api.post(BASE, body(vendor, offering, null)).expect(201);
-        assertThat(api.post(BASE, body(vendor, offering, null)).expect(400).json().get("non_field_errors").get(0).asString())
+        assertThat(api.post(BASE, body(vendor, offering, null))
+                        .expect(400)
+                        .json()
+                        .get("non_field_errors")
+                        .get(0)
+                        .asString())
                 .contains("unique");
         JsonNode missing = api.post(BASE, Map.of()).expect(400).json();
-        assertThat(missing.has("settings") && missing.has("arrow_vendor_name") && missing.has("offering")).isTrue();
+        assertThat(missing.has("settings") && missing.has("arrow_vendor_name") && missing.has("offering"))
+                .isTrue();
         api.post(BASE, body("X", "00000000000000000000000000000000", null)).expect(400);
         api.post(BASE, body("X", "not-a-uuid", null)).expect(400);
         api.get(BASE + "?offering_uuid=bad").expect(400);
@@ -99,7 +124,8 @@ class VendorOfferingMappingApiIntegrationTests extends ArrowIntegrationTest {
         Response choices = api.get(BASE + "vendor_choices/").expect(200);
         Contract.assertMatches(choices);
         assertThat(choices.json().size()).isPositive();
-        assertThat(choices.json().get(0).get("value").asString()).isEqualTo(choices.json().get(0).get("label").asString());
+        assertThat(choices.json().get(0).get("value").asString())
+                .isEqualTo(choices.json().get(0).get("label").asString());
 
         arrow.fault("{\"family\":\"catalog\",\"kind\":\"500\",\"count\":5}");
         Response fallback = api.get(BASE + "vendor_choices/").expect(200);

@@ -17,7 +17,8 @@ public final class Api {
     public static final String ADMIN_TOKEN = "test-admin-token";
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private final String baseUrl;
     private final String token;
@@ -73,7 +74,8 @@ public final class Api {
 
     /** Sends a body as it is given: a String goes raw (for malformed JSON), anything else as JSON. */
     public Response send(String method, String path, Object body) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(path.startsWith("http") ? path : baseUrl + path))
+        HttpRequest.Builder request = HttpRequest.newBuilder(
+                        URI.create(path.startsWith("http") ? path : baseUrl + path))
                 .timeout(Duration.ofSeconds(60));
         if (token != null) {
             request.header("Authorization", "Token " + token);
@@ -83,11 +85,13 @@ public final class Api {
             request.method(method, HttpRequest.BodyPublishers.noBody());
         } else {
             String text = body instanceof String raw ? raw : JSON.writeValueAsString(body);
-            request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(text));
+            request.header("Content-Type", "application/json")
+                    .method(method, HttpRequest.BodyPublishers.ofString(text));
         }
         try {
             HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return new Response(method, path, response.statusCode(), response.headers().map(), response.body());
+            return new Response(
+                    method, path, response.statusCode(), response.headers().map(), response.body());
         } catch (IOException e) {
             throw new IllegalStateException(method + " " + path + " failed: " + e.getMessage(), e);
         } catch (InterruptedException e) {

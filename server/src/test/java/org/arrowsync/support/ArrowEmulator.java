@@ -7,8 +7,8 @@ import java.net.http.HttpResponse;
 import org.arrowsync.emulator.EmulatorOptions;
 
 /**
- * The ArrowSphere emulator in process for server tests: demo data, the clock at "now" (so the server's previous month is a
- * closed one), faults switched through its control API. One per test class.
+ * The ArrowSphere emulator in process for server tests: demo data, the clock at "now" (so the server's previous month
+ * is a closed one), faults switched through its control API. One per test class.
  */
 public final class ArrowEmulator implements AutoCloseable {
 
@@ -24,7 +24,8 @@ public final class ArrowEmulator implements AutoCloseable {
     }
 
     public static ArrowEmulator start(String apiKey) {
-        return new ArrowEmulator(org.arrowsync.emulator.ArrowEmulator.start(EmulatorOptions.demo().withApiKey(apiKey)));
+        return new ArrowEmulator(org.arrowsync.emulator.ArrowEmulator.start(
+                EmulatorOptions.demo().withApiKey(apiKey)));
     }
 
     public String apiUrl() {
@@ -45,12 +46,17 @@ public final class ArrowEmulator implements AutoCloseable {
     }
 
     private void control(String method, String path, String body) {
-        HttpRequest request = HttpRequest.newBuilder(emulator.controlUrl().resolve(path)).header("Content-Type", "application/json")
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body)).build();
+        HttpRequest request = HttpRequest.newBuilder(emulator.controlUrl().resolve(path))
+                .header("Content-Type", "application/json")
+                .method(
+                        method,
+                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
+                .build();
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() >= 300) {
-                throw new IllegalStateException("emulator control " + path + " answered " + response.statusCode() + ": " + response.body());
+                throw new IllegalStateException(
+                        "emulator control " + path + " answered " + response.statusCode() + ": " + response.body());
             }
         } catch (IOException e) {
             throw new IllegalStateException("emulator control " + path + " failed", e);

@@ -63,7 +63,8 @@ public final class ArrowFixture implements AutoCloseable {
             jdbc.sql("""
                             insert into arrow_settings (uuid, api_url, api_key, export_type_reference, is_active, invoice_price_source, created, modified)
                             values (?, ?, ?, ?, false, ?, now(), now())""")
-                    .params(settings, emulator.apiBaseUrl().toString(), emulator.apiKey(), template, priceSource).update();
+                    .params(settings, emulator.apiBaseUrl().toString(), emulator.apiKey(), template, priceSource)
+                    .update();
         }
         return settings.toString().replace("-", "");
     }
@@ -72,18 +73,29 @@ public final class ArrowFixture implements AutoCloseable {
         return settings(ALT_TEMPLATE, "sell");
     }
 
-    /** An operator customer and an active mapping for every Arrow customer; returns operator customer uuids by Arrow reference. */
+    /**
+     * An operator customer and an active mapping for every Arrow customer; returns operator customer uuids by Arrow
+     * reference.
+     */
     public Map<String, String> mapAllCustomers() {
         if (customersByArrowReference.isEmpty()) {
-            JsonNode customers = control.summary(YearMonth.from(NOW.atZone(java.time.ZoneOffset.UTC)).minusMonths(1)).get("customers");
+            JsonNode customers = control.summary(
+                            YearMonth.from(NOW.atZone(java.time.ZoneOffset.UTC)).minusMonths(1))
+                    .get("customers");
             for (Map.Entry<String, JsonNode> entry : customers.properties()) {
                 String name = entry.getValue().get("companyName").asString();
-                String customer = new Fixtures(api).customer(name + " " + UUID.randomUUID().toString().substring(0, 4));
+                String customer = new Fixtures(api)
+                        .customer(name + " " + UUID.randomUUID().toString().substring(0, 4));
                 jdbc.sql("""
                                 insert into customer_mappings (uuid, settings_id, arrow_reference, arrow_company_name, customer_id, created, modified)
                                 values (?, (select id from arrow_settings where uuid = ?), ?, ?, (select id from customers where uuid = ?), now(), now())""")
-                        .params(UUID.randomUUID(), settings, entry.getKey(), name, UUID.fromString(customer.replaceFirst(
-                                "(.{8})(.{4})(.{4})(.{4})(.{12})", "$1-$2-$3-$4-$5")))
+                        .params(
+                                UUID.randomUUID(),
+                                settings,
+                                entry.getKey(),
+                                name,
+                                UUID.fromString(
+                                        customer.replaceFirst("(.{8})(.{4})(.{4})(.{4})(.{12})", "$1-$2-$3-$4-$5")))
                         .update();
                 customersByArrowReference.put(entry.getKey(), customer);
             }
@@ -101,7 +113,9 @@ public final class ArrowFixture implements AutoCloseable {
     public void close() {
         emulator.close();
         if (settings != null) {
-            jdbc.sql("delete from arrow_settings where uuid = ?").param(settings).update();
+            jdbc.sql("delete from arrow_settings where uuid = ?")
+                    .param(settings)
+                    .update();
         }
     }
 }

@@ -25,12 +25,16 @@ public final class Control {
 
     public JsonNode call(String method, String path, String body) {
         HttpRequest request = HttpRequest.newBuilder(URI.create(base + path))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
-                .header("Content-Type", "application/json").build();
+                .method(
+                        method,
+                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
+                .header("Content-Type", "application/json")
+                .build();
         try {
             HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() >= 400) {
-                throw new AssertionError("Emulator control " + method + " " + path + " answered " + response.statusCode() + ": " + response.body());
+                throw new AssertionError("Emulator control " + method + " " + path + " answered "
+                        + response.statusCode() + ": " + response.body());
             }
             return response.body().isBlank() ? null : Api.parse(response.body());
         } catch (IOException e) {

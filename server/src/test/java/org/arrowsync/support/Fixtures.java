@@ -4,7 +4,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** Builds the ledger graph over the API, lazily and with unique names, so tests never collide in the shared database. */
+/**
+ * Builds the ledger graph over the API, lazily and with unique names, so tests never collide in the shared database.
+ */
 public final class Fixtures {
 
     private final Api api;
@@ -26,23 +28,52 @@ public final class Fixtures {
     }
 
     public String project(String customerUuid) {
-        return api.post("/api/projects/", Map.of("name", unique("Project"), "customer", customerUuid)).expect(201).text("uuid");
+        return api.post("/api/projects/", Map.of("name", unique("Project"), "customer", customerUuid))
+                .expect(201)
+                .text("uuid");
     }
 
     public Response offering() {
-        return api.post("/api/marketplace-public-offerings/", Map.of("name", unique("Offering"), "type", "Marketplace.Basic",
-                "components", List.of(Map.of("type", "cloud_cost", "name", "Cloud Cost", "billing_type", "usage", "measured_unit", "EUR")),
-                "plans", List.of(Map.of("name", "Default")))).expect(201);
+        return api.post(
+                        "/api/marketplace-public-offerings/",
+                        Map.of(
+                                "name",
+                                unique("Offering"),
+                                "type",
+                                "Marketplace.Basic",
+                                "components",
+                                List.of(Map.of(
+                                        "type",
+                                        "cloud_cost",
+                                        "name",
+                                        "Cloud Cost",
+                                        "billing_type",
+                                        "usage",
+                                        "measured_unit",
+                                        "EUR")),
+                                "plans",
+                                List.of(Map.of("name", "Default"))))
+                .expect(201);
     }
 
     public String resource(String projectUuid, String offeringUuid) {
-        return api.post("/api/marketplace-resources/", Map.of("name", unique("Resource"), "project", projectUuid, "offering", offeringUuid))
-                .expect(201).text("uuid");
+        return api.post(
+                        "/api/marketplace-resources/",
+                        Map.of("name", unique("Resource"), "project", projectUuid, "offering", offeringUuid))
+                .expect(201)
+                .text("uuid");
     }
 
     /** A non-staff user's token. */
     public String userToken() {
-        return api.post("/api/users/", Map.of("username", "user-" + UUID.randomUUID().toString().substring(0, 8), "is_staff", false))
-                .expect(201).text("token");
+        return api.post(
+                        "/api/users/",
+                        Map.of(
+                                "username",
+                                "user-" + UUID.randomUUID().toString().substring(0, 8),
+                                "is_staff",
+                                false))
+                .expect(201)
+                .text("token");
     }
 }

@@ -7,8 +7,8 @@ import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
- * The whole server on a random port over its embedded PostgreSQL; tests talk to it over HTTP only. The Spring
- * context (and so the database) is shared by every test class with the same configuration.
+ * The whole server on a random port over its embedded PostgreSQL; tests talk to it over HTTP only. The Spring context
+ * (and so the database) is shared by every test class with the same configuration.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")

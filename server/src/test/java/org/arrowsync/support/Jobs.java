@@ -8,12 +8,11 @@ public final class Jobs {
 
     private static final Duration PATIENCE = Duration.ofSeconds(120);
 
-    private Jobs() {
-    }
+    private Jobs() {}
 
     /**
-     * Waits for a queued job to finish (succeeded or failed) and returns its final view. A job not answered with 200 yet (a
-     * server still starting) is asked again.
+     * Waits for a queued job to finish (succeeded or failed) and returns its final view. A job not answered with 200
+     * yet (a server still starting) is asked again.
      */
     public static JsonNode await(Api api, String uuid) {
         long deadline = System.nanoTime() + PATIENCE.toNanos();

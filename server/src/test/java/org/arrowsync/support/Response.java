@@ -12,8 +12,11 @@ public record Response(String method, String path, int status, Map<String, List<
     }
 
     public String header(String name) {
-        return headers.entrySet().stream().filter(entry -> entry.getKey().equalsIgnoreCase(name))
-                .flatMap(entry -> entry.getValue().stream()).findFirst().orElse(null);
+        return headers.entrySet().stream()
+                .filter(entry -> entry.getKey().equalsIgnoreCase(name))
+                .flatMap(entry -> entry.getValue().stream())
+                .findFirst()
+                .orElse(null);
     }
 
     public String text(String field) {
@@ -23,7 +26,8 @@ public record Response(String method, String path, int status, Map<String, List<
 
     public Response expect(int expected) {
         if (status != expected) {
-            throw new AssertionError(method + " " + path + ": expected HTTP " + expected + " but got " + status + ": " + body);
+            throw new AssertionError(
+                    method + " " + path + ": expected HTTP " + expected + " but got " + status + ": " + body);
         }
         return this;
     }

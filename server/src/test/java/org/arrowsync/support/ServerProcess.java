@@ -13,24 +13,38 @@ import org.arrowsync.Application;
 import org.postgresql.ds.PGSimpleDataSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** A whole server in its own JVM on a data folder, so a test can kill it the way a crash does (SIGKILL, no shutdown hook). */
+/**
+ * A whole server in its own JVM on a data folder, so a test can kill it the way a crash does (SIGKILL, no shutdown
+ * hook).
+ */
 public record ServerProcess(Process process, int port, int databasePort) {
 
     private static final Pattern DATABASE_PORT = Pattern.compile("Embedded PostgreSQL started on port (\\d+)");
 
-    public static ServerProcess start(Path folder, String name, String... arguments) throws IOException, InterruptedException {
+    public static ServerProcess start(Path folder, String name, String... arguments)
+            throws IOException, InterruptedException {
         int port;
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
         }
         Path log = folder.resolve(name + ".log");
         String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> command = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"), Application.class.getName(),
-                "--spring.profiles.active=test", "--server.port=" + port, "--arrowsync.data.dir=" + folder.resolve("data"),
-                "--arrowsync.admin-token=" + Api.ADMIN_TOKEN, "--arrowsync.jobs.heartbeat-interval=500ms",
+        List<String> command = new ArrayList<>(List.of(
+                java,
+                "-cp",
+                System.getProperty("java.class.path"),
+                Application.class.getName(),
+                "--spring.profiles.active=test",
+                "--server.port=" + port,
+                "--arrowsync.data.dir=" + folder.resolve("data"),
+                "--arrowsync.admin-token=" + Api.ADMIN_TOKEN,
+                "--arrowsync.jobs.heartbeat-interval=500ms",
                 "--arrowsync.jobs.missed-heartbeats-limit=4"));
         command.addAll(List.of(arguments));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Process process = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
         long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {

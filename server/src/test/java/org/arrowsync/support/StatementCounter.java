@@ -26,7 +26,10 @@ public class StatementCounter {
 
     /** Statements prepared by HTTP worker threads since the last reset. */
     public static long requestStatements() {
-        return BY_THREAD.entrySet().stream().filter(entry -> entry.getKey().contains("-exec-")).mapToLong(entry -> entry.getValue().get()).sum();
+        return BY_THREAD.entrySet().stream()
+                .filter(entry -> entry.getKey().contains("-exec-"))
+                .mapToLong(entry -> entry.getValue().get())
+                .sum();
     }
 
     @Bean
@@ -40,19 +43,24 @@ public class StatementCounter {
     }
 
     private static DataSource wrap(DataSource target) {
-        return (DataSource) Proxy.newProxyInstance(DataSource.class.getClassLoader(), new Class<?>[] {DataSource.class}, (proxy, method, args) -> {
-            Object result = invoke(target, method, args);
-            return result instanceof Connection connection ? wrap(connection) : result;
-        });
+        return (DataSource) Proxy.newProxyInstance(
+                DataSource.class.getClassLoader(), new Class<?>[] {DataSource.class}, (proxy, method, args) -> {
+                    Object result = invoke(target, method, args);
+                    return result instanceof Connection connection ? wrap(connection) : result;
+                });
     }
 
     private static Connection wrap(Connection target) {
-        return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[] {Connection.class}, (proxy, method, args) -> {
-            if (method.getName().startsWith("prepare") || method.getName().equals("createStatement")) {
-                BY_THREAD.computeIfAbsent(Thread.currentThread().getName(), thread -> new AtomicLong()).incrementAndGet();
-            }
-            return invoke(target, method, args);
-        });
+        return (Connection) Proxy.newProxyInstance(
+                Connection.class.getClassLoader(), new Class<?>[] {Connection.class}, (proxy, method, args) -> {
+                    if (method.getName().startsWith("prepare")
+                            || method.getName().equals("createStatement")) {
+                        BY_THREAD
+                                .computeIfAbsent(Thread.currentThread().getName(), thread -> new AtomicLong())
+                                .incrementAndGet();
+                    }
+                    return invoke(target, method, args);
+                });
     }
 
     private static Object invoke(Object target, java.lang.reflect.Method method, Object[] args) throws Throwable {

@@ -16,7 +16,8 @@ class UserApiIntegrationTests extends IntegrationTest {
 
     @Test
     void staffCreateUsersWhoseTokenIsShownOnceAndStoredHashed() {
-        Response created = api.post("/api/users/", Map.of("username", "reader-one", "is_staff", false)).expect(201);
+        Response created = api.post("/api/users/", Map.of("username", "reader-one", "is_staff", false))
+                .expect(201);
         String token = created.text("token");
         assertThat(token).matches("[0-9a-f]{40}");
         assertThat(created.json().get("is_staff").asBoolean()).isFalse();
@@ -25,7 +26,9 @@ class UserApiIntegrationTests extends IntegrationTest {
         assertThat(listed.body()).contains("reader-one").doesNotContain(token);
         assertThat(listed.json().get(0).get("token").isNull()).isTrue();
 
-        String stored = jdbc.sql("select token_hash from users where username = 'reader-one'").query(String.class).single();
+        String stored = jdbc.sql("select token_hash from users where username = 'reader-one'")
+                .query(String.class)
+                .single();
         assertThat(stored).isNotEqualTo(token).hasSize(64);
 
         api.as(token).get("/api/customers/").expect(200);
@@ -35,7 +38,8 @@ class UserApiIntegrationTests extends IntegrationTest {
     @Test
     void usernamesAreValidatedAndUnique() {
         api.post("/api/users/", Map.of("username", "twice")).expect(201);
-        Response duplicate = api.post("/api/users/", Map.of("username", "twice")).expect(400);
+        Response duplicate =
+                api.post("/api/users/", Map.of("username", "twice")).expect(400);
         assertThat(duplicate.json().get("username").get(0).asString()).contains("already exists");
         api.post("/api/users/", Map.of("username", "has spaces")).expect(400);
         api.post("/api/users/", Map.of()).expect(400);

@@ -15,7 +15,9 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
-/** Every endpoint the server maps under /api/, found from the handler mappings so new endpoints are covered by default. */
+/**
+ * Every endpoint the server maps under /api/, found from the handler mappings so new endpoints are covered by default.
+ */
 class AccessMatrixIntegrationTests extends IntegrationTest {
 
     private static final Set<String> PUBLIC_PREFIXES = Set.of("/api/schema", "/api/docs");
@@ -32,7 +34,9 @@ class AccessMatrixIntegrationTests extends IntegrationTest {
             assertThat(anonymous.json().get("detail").asString()).isNotBlank();
 
             Response wrongToken = api.as("not-a-real-token").send(endpoint.method(), endpoint.path(), endpoint.body());
-            assertThat(wrongToken.status()).as("%s with an unknown token", endpoint).isEqualTo(401);
+            assertThat(wrongToken.status())
+                    .as("%s with an unknown token", endpoint)
+                    .isEqualTo(401);
         }
     }
 
@@ -41,13 +45,18 @@ class AccessMatrixIntegrationTests extends IntegrationTest {
         String userToken = new Fixtures(api).userToken();
         for (Endpoint endpoint : endpoints()) {
             Response response = api.as(userToken).send(endpoint.method(), endpoint.path(), endpoint.body());
-            boolean staffOnly = endpoint.path().startsWith("/api/admin/") || endpoint.path().startsWith("/api/users/")
+            boolean staffOnly = endpoint.path().startsWith("/api/admin/")
+                    || endpoint.path().startsWith("/api/users/")
                     || !Set.of("GET", "HEAD").contains(endpoint.method());
             if (staffOnly) {
-                assertThat(response.status()).as("%s as a non-staff user", endpoint).isEqualTo(403);
+                assertThat(response.status())
+                        .as("%s as a non-staff user", endpoint)
+                        .isEqualTo(403);
                 assertThat(response.json().get("detail").asString()).contains("permission");
             } else {
-                assertThat(response.status()).as("%s as a non-staff user", endpoint).isNotIn(401, 403, 500);
+                assertThat(response.status())
+                        .as("%s as a non-staff user", endpoint)
+                        .isNotIn(401, 403, 500);
             }
         }
     }
@@ -55,16 +64,27 @@ class AccessMatrixIntegrationTests extends IntegrationTest {
     @Test
     void noSpellingOfAPathSlipsPastTheChecks() {
         String userToken = new Fixtures(api).userToken();
-        for (String path : List.of("/api;x=1/admin/arrow/settings/", "/api/admin;x=1/arrow/settings/", "/api/%61dmin/arrow/settings/",
+        for (String path : List.of(
+                "/api;x=1/admin/arrow/settings/",
+                "/api/admin;x=1/arrow/settings/",
+                "/api/%61dmin/arrow/settings/",
                 "/api//admin/arrow/settings/")) {
             int staff = api.get(path).status();
             if (staff < 300) {
                 // Routed to the endpoint: the checks must have seen the same path.
-                assertThat(api.anonymous().get(path).status()).as("anonymous %s", path).isEqualTo(401);
-                assertThat(api.as(userToken).get(path).status()).as("non-staff %s", path).isEqualTo(403);
+                assertThat(api.anonymous().get(path).status())
+                        .as("anonymous %s", path)
+                        .isEqualTo(401);
+                assertThat(api.as(userToken).get(path).status())
+                        .as("non-staff %s", path)
+                        .isEqualTo(403);
             } else {
-                assertThat(api.anonymous().get(path).status()).as("anonymous %s", path).isIn(staff, 401);
-                assertThat(api.as(userToken).get(path).status()).as("non-staff %s", path).isIn(staff, 403);
+                assertThat(api.anonymous().get(path).status())
+                        .as("anonymous %s", path)
+                        .isIn(staff, 401);
+                assertThat(api.as(userToken).get(path).status())
+                        .as("non-staff %s", path)
+                        .isIn(staff, 403);
             }
         }
     }
@@ -73,7 +93,10 @@ class AccessMatrixIntegrationTests extends IntegrationTest {
     void staffReachEveryEndpointWithoutAServerError() {
         for (Endpoint endpoint : endpoints()) {
             Response response = api.send(endpoint.method(), endpoint.path(), endpoint.body());
-            assertThat(response.status()).as("%s as staff", endpoint).isNotIn(401, 403).isLessThan(500);
+            assertThat(response.status())
+                    .as("%s as staff", endpoint)
+                    .isNotIn(401, 403)
+                    .isLessThan(500);
         }
     }
 
@@ -98,11 +121,13 @@ class AccessMatrixIntegrationTests extends IntegrationTest {
                 if (!pattern.startsWith("/api/") || PUBLIC_PREFIXES.stream().anyMatch(pattern::startsWith)) {
                     continue;
                 }
-                String path = pattern.replaceAll("\\{[^}]+}", UUID.randomUUID().toString().replace("-", ""));
+                String path = pattern.replaceAll(
+                        "\\{[^}]+}", UUID.randomUUID().toString().replace("-", ""));
                 Set<RequestMethod> methods = info.getMethodsCondition().getMethods();
                 for (RequestMethod requestMethod : methods.isEmpty() ? Set.of(RequestMethod.GET) : methods) {
                     String name = requestMethod.name();
-                    endpoints.add(new Endpoint(name, path, Set.of("POST", "PUT", "PATCH").contains(name) ? "{}" : null));
+                    endpoints.add(new Endpoint(
+                            name, path, Set.of("POST", "PUT", "PATCH").contains(name) ? "{}" : null));
                 }
             }
         });

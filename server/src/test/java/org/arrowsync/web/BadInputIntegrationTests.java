@@ -12,19 +12,35 @@ import org.junit.jupiter.api.Test;
 /** Whatever shape a request takes, the answer is a 4xx with a JSON body, never a 500 or a stack trace. */
 class BadInputIntegrationTests extends IntegrationTest {
 
-    private static final List<String> CREATE_ENDPOINTS = List.of("/api/customers/", "/api/projects/", "/api/marketplace-public-offerings/",
-            "/api/marketplace-resources/", "/api/users/");
+    private static final List<String> CREATE_ENDPOINTS = List.of(
+            "/api/customers/",
+            "/api/projects/",
+            "/api/marketplace-public-offerings/",
+            "/api/marketplace-resources/",
+            "/api/users/");
 
-    private static final List<String> BAD_BODIES = List.of("{not json", "[]", "\"text\"", "42", "{\"name\": {\"nested\": true}}",
-            "{\"name\": [1, 2]}", "{\"components\": \"x\", \"plans\": 5, \"attributes\": 1}", "null", "");
+    private static final List<String> BAD_BODIES = List.of(
+            "{not json",
+            "[]",
+            "\"text\"",
+            "42",
+            "{\"name\": {\"nested\": true}}",
+            "{\"name\": [1, 2]}",
+            "{\"components\": \"x\", \"plans\": 5, \"attributes\": 1}",
+            "null",
+            "");
 
     @Test
     void everyCreateEndpointAnswersBadBodiesWithA400() {
         for (String endpoint : CREATE_ENDPOINTS) {
             for (String body : BAD_BODIES) {
                 Response response = api.send("POST", endpoint, body);
-                assertThat(response.status()).as("POST %s with %s", endpoint, body).isEqualTo(400);
-                assertThat(response.json()).as("POST %s with %s", endpoint, body).isNotNull();
+                assertThat(response.status())
+                        .as("POST %s with %s", endpoint, body)
+                        .isEqualTo(400);
+                assertThat(response.json())
+                        .as("POST %s with %s", endpoint, body)
+                        .isNotNull();
                 assertThat(response.body()).doesNotContain("Exception").doesNotContain("at org.");
             }
         }
@@ -37,11 +53,19 @@ class BadInputIntegrationTests extends IntegrationTest {
         String project = fixtures.project(customer);
         String offering = fixtures.offering().text("uuid");
         String resource = fixtures.resource(project, offering);
-        for (String path : List.of("/api/customers/" + customer + "/", "/api/projects/" + project + "/",
+        for (String path : List.of(
+                "/api/customers/" + customer + "/",
+                "/api/projects/" + project + "/",
                 "/api/marketplace-resources/" + resource + "/")) {
-            for (String body : BAD_BODIES.stream().filter(body -> !body.contains("components")).toList()) {
-                assertThat(api.send("PATCH", path, body).status()).as("PATCH %s with %s", path, body).isEqualTo(400);
-                assertThat(api.send("PUT", path, body).status()).as("PUT %s with %s", path, body).isEqualTo(400);
+            for (String body : BAD_BODIES.stream()
+                    .filter(body -> !body.contains("components"))
+                    .toList()) {
+                assertThat(api.send("PATCH", path, body).status())
+                        .as("PATCH %s with %s", path, body)
+                        .isEqualTo(400);
+                assertThat(api.send("PUT", path, body).status())
+                        .as("PUT %s with %s", path, body)
+                        .isEqualTo(400);
             }
         }
     }
@@ -59,19 +83,37 @@ class BadInputIntegrationTests extends IntegrationTest {
         Fixtures fixtures = new Fixtures(api);
         String project = fixtures.project(fixtures.customer());
         String offering = fixtures.offering().text("uuid");
-        String foreignPlan = fixtures.offering().json().get("plans").get(0).get("uuid").asString();
+        String foreignPlan =
+                fixtures.offering().json().get("plans").get(0).get("uuid").asString();
 
-        Response wrongPlan = api.post("/api/marketplace-resources/", Map.of("name", "R", "project", project, "offering", offering,
-                "plan", foreignPlan)).expect(400);
-        assertThat(wrongPlan.json().get("plan").get(0).asString()).isEqualTo("Plan must belong to the selected offering.");
+        Response wrongPlan = api.post(
+                        "/api/marketplace-resources/",
+                        Map.of("name", "R", "project", project, "offering", offering, "plan", foreignPlan))
+                .expect(400);
+        assertThat(wrongPlan.json().get("plan").get(0).asString())
+                .isEqualTo("Plan must belong to the selected offering.");
 
-        Response badJson = api.post("/api/marketplace-resources/", Map.of("name", "R", "project", project, "offering", offering,
-                "attributes", List.of(1), "report", Map.of("a", 1))).expect(400);
+        Response badJson = api.post(
+                        "/api/marketplace-resources/",
+                        Map.of(
+                                "name",
+                                "R",
+                                "project",
+                                project,
+                                "offering",
+                                offering,
+                                "attributes",
+                                List.of(1),
+                                "report",
+                                Map.of("a", 1)))
+                .expect(400);
         assertThat(badJson.json().has("attributes")).isTrue();
         assertThat(badJson.json().has("report")).isTrue();
 
-        Response badState = api.post("/api/marketplace-resources/", Map.of("name", "R", "project", project, "offering", offering,
-                "state", "Sleeping")).expect(400);
+        Response badState = api.post(
+                        "/api/marketplace-resources/",
+                        Map.of("name", "R", "project", project, "offering", offering, "state", "Sleeping"))
+                .expect(400);
         assertThat(badState.json().has("state")).isTrue();
     }
 

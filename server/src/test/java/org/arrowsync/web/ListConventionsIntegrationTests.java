@@ -30,19 +30,24 @@ class ListConventionsIntegrationTests extends IntegrationTest {
 
         Response third = api.get(query + "&page=3").expect(200);
         assertThat(third.json().size()).isEqualTo(5);
-        assertThat(third.header("Link")).contains("page=2&page_size=10>; rel=\"prev\"").doesNotContain("rel=\"next\"");
+        assertThat(third.header("Link"))
+                .contains("page=2&page_size=10>; rel=\"prev\"")
+                .doesNotContain("rel=\"next\"");
 
         api.get(query + "&page=4").expect(404);
-        assertThat(api.get(query + "&page=abc").expect(404).json().get("detail").asString()).isEqualTo("Invalid page.");
+        assertThat(api.get(query + "&page=abc").expect(404).json().get("detail").asString())
+                .isEqualTo("Invalid page.");
         assertThat(api.get(query + "&page_size=1000").expect(200).json().size()).isEqualTo(25);
-        assertThat(api.get(query + "&page_size=7&page=4").expect(200).json().size()).isEqualTo(4);
+        assertThat(api.get(query + "&page_size=7&page=4").expect(200).json().size())
+                .isEqualTo(4);
     }
 
     @Test
     void headOnAListGivesTheCountAndNoBody() {
         String name = Fixtures.unique("Head");
         new Fixtures(api).customer(name);
-        Response head = api.head("/api/customers/?name=" + name.replace(" ", "%20")).expect(200);
+        Response head =
+                api.head("/api/customers/?name=" + name.replace(" ", "%20")).expect(200);
         assertThat(head.header("X-Result-Count")).isEqualTo("1");
         assertThat(head.body()).isEmpty();
     }
@@ -55,7 +60,9 @@ class ListConventionsIntegrationTests extends IntegrationTest {
 
     @Test
     void anEmptyListIsAnEmptyArrayOnPageOne() {
-        Response response = api.get("/api/customers/?name=" + Fixtures.unique("Nobody").replace(" ", "%20")).expect(200);
+        Response response = api.get(
+                        "/api/customers/?name=" + Fixtures.unique("Nobody").replace(" ", "%20"))
+                .expect(200);
         assertThat(response.json().isArray()).isTrue();
         assertThat(response.json().size()).isZero();
         assertThat(response.header("X-Result-Count")).isEqualTo("0");
@@ -73,8 +80,10 @@ class ListConventionsIntegrationTests extends IntegrationTest {
     @Test
     void hyperlinksFollowForwardedHeaders() {
         String uuid = new Fixtures(api).customer();
-        Response response = api.withHeader("X-Forwarded-Proto", "https").withHeader("X-Forwarded-Host", "billing.example.com")
-                .get("/api/customers/" + uuid + "/").expect(200);
+        Response response = api.withHeader("X-Forwarded-Proto", "https")
+                .withHeader("X-Forwarded-Host", "billing.example.com")
+                .get("/api/customers/" + uuid + "/")
+                .expect(200);
         assertThat(response.text("url")).isEqualTo("https://billing.example.com/api/customers/" + uuid + "/");
     }
 }

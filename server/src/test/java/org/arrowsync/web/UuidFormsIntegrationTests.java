@@ -14,10 +14,16 @@ class UuidFormsIntegrationTests extends IntegrationTest {
     @Test
     void pathsAcceptHexAndDashedUuids() {
         String hex = new Fixtures(api).customer();
-        String dashed = UUID.fromString(hex.replaceFirst("(.{8})(.{4})(.{4})(.{4})(.{12})", "$1-$2-$3-$4-$5")).toString();
-        assertThat(api.get("/api/customers/" + hex + "/").expect(200).text("uuid")).isEqualTo(hex);
-        assertThat(api.get("/api/customers/" + dashed + "/").expect(200).text("uuid")).isEqualTo(hex);
-        assertThat(api.get("/api/customers/" + hex.toUpperCase() + "/").expect(200).text("uuid")).isEqualTo(hex);
+        String dashed = UUID.fromString(hex.replaceFirst("(.{8})(.{4})(.{4})(.{4})(.{12})", "$1-$2-$3-$4-$5"))
+                .toString();
+        assertThat(api.get("/api/customers/" + hex + "/").expect(200).text("uuid"))
+                .isEqualTo(hex);
+        assertThat(api.get("/api/customers/" + dashed + "/").expect(200).text("uuid"))
+                .isEqualTo(hex);
+        assertThat(api.get("/api/customers/" + hex.toUpperCase() + "/")
+                        .expect(200)
+                        .text("uuid"))
+                .isEqualTo(hex);
     }
 
     @Test
@@ -31,7 +37,8 @@ class UuidFormsIntegrationTests extends IntegrationTest {
 
     @Test
     void malformedUuidsInBodiesAreBadRequestsNamingTheField() {
-        Response response = api.post("/api/projects/", Map.of("name", "P", "customer", "not-a-uuid")).expect(400);
+        Response response = api.post("/api/projects/", Map.of("name", "P", "customer", "not-a-uuid"))
+                .expect(400);
         assertThat(response.json().has("customer")).isTrue();
     }
 
@@ -40,7 +47,8 @@ class UuidFormsIntegrationTests extends IntegrationTest {
         Fixtures fixtures = new Fixtures(api);
         String customer = fixtures.customer();
         String link = "http://localhost:" + port + "/api/customers/" + customer + "/";
-        Response project = api.post("/api/projects/", Map.of("name", "Linked", "customer", link)).expect(201);
+        Response project = api.post("/api/projects/", Map.of("name", "Linked", "customer", link))
+                .expect(201);
         assertThat(project.text("customer_uuid")).isEqualTo(customer);
     }
 }

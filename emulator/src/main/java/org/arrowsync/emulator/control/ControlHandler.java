@@ -80,7 +80,8 @@ public final class ControlHandler implements HttpHandler {
                 stats.reset();
                 yield Response.json(200, stats.snapshot());
             }
-            default -> throw ApiError.notFound("no control endpoint " + request.method() + " /_emulator/" + request.path());
+            default ->
+                throw ApiError.notFound("no control endpoint " + request.method() + " /_emulator/" + request.path());
         };
     }
 
@@ -89,7 +90,8 @@ public final class ControlHandler implements HttpHandler {
         World current = worlds.current();
         String preset = body.text("preset", current.universe().preset());
         ScaleOptions shape = EmulatorOptions.SCALE_PRESET.equals(preset) ? ScaleOptions.large() : ScaleOptions.demo();
-        shape = new ScaleOptions((int) body.number("customers", shape.customers()),
+        shape = new ScaleOptions(
+                (int) body.number("customers", shape.customers()),
                 (int) body.number("licensesPerCustomer", shape.licensesPerCustomer()),
                 (int) body.number("linesPerLicense", shape.linesPerLicense()),
                 body.text("consumptionHeaders", shape.consumptionHeaders()),
@@ -109,12 +111,20 @@ public final class ControlHandler implements HttpHandler {
 
     private Response clock() {
         World world = worlds.current();
-        return Response.json(200, Json.obj("now", worlds.clock().instant().toString(),
-                "currentPeriod", world.clock().currentMonth().toString(),
-                "firstPeriod", world.universe().firstMonth().toString()));
+        return Response.json(
+                200,
+                Json.obj(
+                        "now",
+                        worlds.clock().instant().toString(),
+                        "currentPeriod",
+                        world.clock().currentMonth().toString(),
+                        "firstPeriod",
+                        world.universe().firstMonth().toString()));
     }
 
-    /** {@code {"now": instant}} sets the clock; {@code {"advance": "P1D"}} or {@code {"advanceSeconds": n}} moves it. */
+    /**
+     * {@code {"now": instant}} sets the clock; {@code {"advance": "P1D"}} or {@code {"advanceSeconds": n}} moves it.
+     */
     private Response setClock(Body body) {
         if (body.has("now")) {
             worlds.clock().set(Instant.parse(body.required("now")));
@@ -131,12 +141,36 @@ public final class ControlHandler implements HttpHandler {
     private Response config() {
         World world = worlds.current();
         ScaleOptions shape = world.universe().shape();
-        return Response.json(200, Json.obj("preset", world.universe().preset(), "seed", world.universe().seed(),
-                "customers", shape.customers(), "licensesPerCustomer", shape.licensesPerCustomer(),
-                "licenses", world.universe().licenseCount(), "linesPerLicense", shape.linesPerLicense(),
-                "consumptionHeaders", shape.consumptionHeaders(), "validationDays", shape.validationDays(),
-                "now", worlds.clock().instant().toString(), "firstPeriod", world.universe().firstMonth().toString(),
-                "exportTypes", Json.obj("MSP", ExportTemplates.MSP_REFERENCE, "ALT", ExportTemplates.ALT_REFERENCE),
-                "maxPerPage", 1000, "maxExportMonths", 6, "requestsPerSecond", limiter.requestsPerSecond()));
+        return Response.json(
+                200,
+                Json.obj(
+                        "preset",
+                        world.universe().preset(),
+                        "seed",
+                        world.universe().seed(),
+                        "customers",
+                        shape.customers(),
+                        "licensesPerCustomer",
+                        shape.licensesPerCustomer(),
+                        "licenses",
+                        world.universe().licenseCount(),
+                        "linesPerLicense",
+                        shape.linesPerLicense(),
+                        "consumptionHeaders",
+                        shape.consumptionHeaders(),
+                        "validationDays",
+                        shape.validationDays(),
+                        "now",
+                        worlds.clock().instant().toString(),
+                        "firstPeriod",
+                        world.universe().firstMonth().toString(),
+                        "exportTypes",
+                        Json.obj("MSP", ExportTemplates.MSP_REFERENCE, "ALT", ExportTemplates.ALT_REFERENCE),
+                        "maxPerPage",
+                        1000,
+                        "maxExportMonths",
+                        6,
+                        "requestsPerSecond",
+                        limiter.requestsPerSecond()));
     }
 }

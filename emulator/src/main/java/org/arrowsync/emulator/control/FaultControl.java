@@ -14,8 +14,7 @@ import org.arrowsync.emulator.http.Response;
 /** Fault rules and the rate limit, as set through the control API. */
 final class FaultControl {
 
-    private FaultControl() {
-    }
+    private FaultControl() {}
 
     static Response add(Faults faults, Body body) {
         String familyKey = body.text("family", "*");
@@ -32,14 +31,21 @@ final class FaultControl {
         if (probability <= 0 || probability > 1 || count == 0) {
             throw ApiError.badRequest("probability must be in (0, 1] and count non-zero");
         }
-        Fault fault = new Fault(family, kind, count, probability, (int) body.number("retryAfter", 1),
-                body.number("latencyMs", 1000), (int) body.number("bodyStatus", 401));
+        Fault fault = new Fault(
+                family,
+                kind,
+                count,
+                probability,
+                (int) body.number("retryAfter", 1),
+                body.number("latencyMs", 1000),
+                (int) body.number("bodyStatus", 401));
         faults.add(fault);
         return Response.json(201, view(fault));
     }
 
     static Response list(Faults faults) {
-        List<Map<String, Object>> rules = faults.active().stream().map(FaultControl::view).toList();
+        List<Map<String, Object>> rules =
+                faults.active().stream().map(FaultControl::view).toList();
         return Response.json(200, Json.obj("faults", rules));
     }
 
@@ -53,8 +59,20 @@ final class FaultControl {
     }
 
     private static Map<String, Object> view(Fault f) {
-        return Json.obj("family", f.family() == null ? "*" : f.family().key(), "kind", f.kind().wire(),
-                "count", f.count(), "probability", f.probability(), "retryAfter", f.retryAfterSeconds(),
-                "latencyMs", f.latencyMs(), "bodyStatus", f.bodyStatus());
+        return Json.obj(
+                "family",
+                f.family() == null ? "*" : f.family().key(),
+                "kind",
+                f.kind().wire(),
+                "count",
+                f.count(),
+                "probability",
+                f.probability(),
+                "retryAfter",
+                f.retryAfterSeconds(),
+                "latencyMs",
+                f.latencyMs(),
+                "bodyStatus",
+                f.bodyStatus());
     }
 }

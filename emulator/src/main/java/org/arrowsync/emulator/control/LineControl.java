@@ -18,8 +18,7 @@ import org.arrowsync.emulator.http.Response;
 /** Late corrections by Sequence and the per-customer export totals used as ground truth. */
 final class LineControl {
 
-    private LineControl() {
-    }
+    private LineControl() {}
 
     static Response show(World world, String sequence) {
         return Response.json(200, view(world.line(sequence).orElseThrow(() -> unknown(sequence))));
@@ -42,7 +41,8 @@ final class LineControl {
     }
 
     static Response add(World world, Body body) {
-        License license = world.universe().license(body.required("licenseRef"))
+        License license = world.universe()
+                .license(body.required("licenseRef"))
                 .orElseThrow(() -> ApiError.notFound("license " + body.text("licenseRef", "") + " not found"));
         YearMonth period = Request.month("period", body.required("period"));
         BigDecimal sell = body.decimal("sell");
@@ -50,7 +50,12 @@ final class LineControl {
         if (sell == null || buy == null) {
             throw ApiError.badRequest("sell and buy are required");
         }
-        Line line = world.add(license, period, sell, buy, (int) body.number("quantity", 1),
+        Line line = world.add(
+                        license,
+                        period,
+                        sell,
+                        buy,
+                        (int) body.number("quantity", 1),
                         body.text("description", "Late adjustment"))
                 .orElseThrow(() -> ApiError.badRequest("period " + period + " has no data or quantity < 1"));
         return Response.json(201, view(line));
@@ -62,8 +67,8 @@ final class LineControl {
         YearMonth month = period == null ? world.clock().currentMonth() : Request.month("period", period);
         Map<Integer, BigDecimal[]> totals = new TreeMap<>();
         world.select(LineFilter.month(month)).forEach(line -> {
-            BigDecimal[] t = totals.computeIfAbsent(line.license().customerIndex(),
-                    i -> new BigDecimal[] {Money.ZERO, Money.ZERO, BigDecimal.ZERO});
+            BigDecimal[] t = totals.computeIfAbsent(
+                    line.license().customerIndex(), i -> new BigDecimal[] {Money.ZERO, Money.ZERO, BigDecimal.ZERO});
             t[0] = t[0].add(line.sellTotal());
             t[1] = t[1].add(line.buyTotal());
             t[2] = t[2].add(BigDecimal.ONE);
@@ -74,22 +79,57 @@ final class LineControl {
         for (Map.Entry<Integer, BigDecimal[]> e : totals.entrySet()) {
             Customer customer = world.universe().customer(e.getKey());
             BigDecimal[] t = e.getValue();
-            customers.put(customer.reference(), Json.obj("companyName", customer.companyName(),
-                    "sell", Money.text(t[0]), "buy", Money.text(t[1]), "lines", t[2].intValue()));
+            customers.put(
+                    customer.reference(),
+                    Json.obj(
+                            "companyName",
+                            customer.companyName(),
+                            "sell",
+                            Money.text(t[0]),
+                            "buy",
+                            Money.text(t[1]),
+                            "lines",
+                            t[2].intValue()));
             sell = sell.add(t[0]);
             buy = buy.add(t[1]);
         }
-        return Response.json(200, Json.obj("period", month.toString(), "currency", "EUR",
-                "state", world.statementState(month).state(), "sell", Money.text(sell), "buy", Money.text(buy),
-                "customers", customers));
+        return Response.json(
+                200,
+                Json.obj(
+                        "period",
+                        month.toString(),
+                        "currency",
+                        "EUR",
+                        "state",
+                        world.statementState(month).state(),
+                        "sell",
+                        Money.text(sell),
+                        "buy",
+                        Money.text(buy),
+                        "customers",
+                        customers));
     }
 
     private static Map<String, Object> view(Line line) {
-        return Json.obj("sequence", line.sequence(), "period", line.period().toString(),
-                "licenseRef", line.license().reference(), "quantity", line.quantity(),
-                "sellUnit", Money.text(line.sellUnit()), "buyUnit", Money.text(line.buyUnit()),
-                "sellTotal", Money.text(line.sellTotal()), "buyTotal", Money.text(line.buyTotal()),
-                "description", line.description());
+        return Json.obj(
+                "sequence",
+                line.sequence(),
+                "period",
+                line.period().toString(),
+                "licenseRef",
+                line.license().reference(),
+                "quantity",
+                line.quantity(),
+                "sellUnit",
+                Money.text(line.sellUnit()),
+                "buyUnit",
+                Money.text(line.buyUnit()),
+                "sellTotal",
+                Money.text(line.sellTotal()),
+                "buyTotal",
+                Money.text(line.buyTotal()),
+                "description",
+                line.description());
     }
 
     private static ApiError unknown(String sequence) {

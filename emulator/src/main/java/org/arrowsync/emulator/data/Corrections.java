@@ -10,15 +10,14 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Late corrections Arrow makes to billing, kept as an overlay keyed by Sequence so they apply equally
- * to generated presets of any size. Consumption is deliberately not corrected: a correction is exactly
- * the kind of difference a client's finalisation has to detect.
+ * Late corrections Arrow makes to billing, kept as an overlay keyed by Sequence so they apply equally to generated
+ * presets of any size. Consumption is deliberately not corrected: a correction is exactly the kind of difference a
+ * client's finalisation has to detect.
  */
 final class Corrections {
 
     /** New totals of a line; a null side keeps the generated amount. */
-    record PriceChange(BigDecimal sell, BigDecimal buy) {
-    }
+    record PriceChange(BigDecimal sell, BigDecimal buy) {}
 
     private final Map<String, PriceChange> prices = new ConcurrentHashMap<>();
     private final Set<String> removed = ConcurrentHashMap.newKeySet();
@@ -30,13 +29,17 @@ final class Corrections {
         if (change == null) {
             return line;
         }
-        return line.withTotals(change.sell() == null ? line.sellTotal() : change.sell(),
+        return line.withTotals(
+                change.sell() == null ? line.sellTotal() : change.sell(),
                 change.buy() == null ? line.buyTotal() : change.buy());
     }
 
     void changePrice(String sequence, PriceChange change) {
-        prices.merge(sequence, change, (old, next) -> new PriceChange(
-                next.sell() == null ? old.sell() : next.sell(), next.buy() == null ? old.buy() : next.buy()));
+        prices.merge(
+                sequence,
+                change,
+                (old, next) -> new PriceChange(
+                        next.sell() == null ? old.sell() : next.sell(), next.buy() == null ? old.buy() : next.buy()));
     }
 
     boolean isRemoved(String sequence) {
@@ -53,11 +56,14 @@ final class Corrections {
 
     /** Removes an added line outright; returns false when the sequence is not an added line. */
     boolean removeAdded(String sequence) {
-        return added.values().stream().anyMatch(lines -> lines.removeIf(l -> l.sequence().equals(sequence)));
+        return added.values().stream()
+                .anyMatch(lines -> lines.removeIf(l -> l.sequence().equals(sequence)));
     }
 
     boolean isAdded(String sequence) {
-        return added.values().stream().flatMap(List::stream).anyMatch(l -> l.sequence().equals(sequence));
+        return added.values().stream()
+                .flatMap(List::stream)
+                .anyMatch(l -> l.sequence().equals(sequence));
     }
 
     int nextAddedNumber() {
@@ -65,7 +71,8 @@ final class Corrections {
     }
 
     void add(Line line) {
-        added.computeIfAbsent(line.period(), month -> new CopyOnWriteArrayList<>()).add(line);
+        added.computeIfAbsent(line.period(), month -> new CopyOnWriteArrayList<>())
+                .add(line);
     }
 
     List<Line> added(YearMonth month) {

@@ -3,7 +3,19 @@ package org.arrowsync.emulator.data;
 import java.time.LocalDate;
 
 /** An end customer of the partner, referenced across the API by its XSP reference. */
-public record Customer(int index, String reference, String companyName, String ref, String internalReference,
-        String firstName, String lastName, String email, String phone, String addressLine1, String city,
-        String postCode, String countryCode, String tenantId, LocalDate createdAt) {
-}
+public record Customer(
+        int index,
+        String reference,
+        String companyName,
+        String ref,
+        String internalReference,
+        String firstName,
+        String lastName,
+        String email,
+        String phone,
+        String addressLine1,
+        String city,
+        String postCode,
+        String countryCode,
+        String tenantId,
+        LocalDate createdAt) {}

@@ -8,8 +8,8 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 
 /**
- * A settable UTC clock. It does not tick on its own so that open-month amounts only change when a
- * test or an operator moves time, which keeps every response reproducible.
+ * A settable UTC clock. It does not tick on its own so that open-month amounts only change when a test or an operator
+ * moves time, which keeps every response reproducible.
  */
 public final class EmulatorClock extends Clock {
 

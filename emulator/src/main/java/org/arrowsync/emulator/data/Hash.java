@@ -5,8 +5,7 @@ final class Hash {
 
     private static final long GOLDEN = 0x9E3779B97F4A7C15L;
 
-    private Hash() {
-    }
+    private Hash() {}
 
     static long of(long seed, long a, long b, long c) {
         return mix(mix(mix(mix(seed + GOLDEN) ^ a) + GOLDEN ^ b) + GOLDEN ^ c);

@@ -8,9 +8,9 @@ import java.time.YearMonth;
 import java.time.ZoneOffset;
 
 /**
- * Computes the generated line number {@code n} of a license in a month from the seed alone. The open
- * (current) month's metered lines are the full-month amount times the fraction of the month elapsed,
- * so provisional totals grow as the clock moves and settle when the month closes.
+ * Computes the generated line number {@code n} of a license in a month from the seed alone. The open (current) month's
+ * metered lines are the full-month amount times the fraction of the month elapsed, so provisional totals grow as the
+ * clock moves and settle when the month closes.
  */
 final class LineFactory {
 
@@ -26,17 +26,28 @@ final class LineFactory {
     }
 
     Line line(License license, YearMonth month, int n) {
-        String sequence = license.offer().sequencePrefix() + "-" + license.number() + "-"
-                + Sequences.period(month) + "-" + n;
+        String sequence =
+                license.offer().sequencePrefix() + "-" + license.number() + "-" + Sequences.period(month) + "-" + n;
         Offer offer = license.offer();
-        long h = Hash.of(universe.seed(), AMOUNT, license.index(), month.getYear() * 12L + month.getMonthValue() + n * 100_000L);
+        long h = Hash.of(
+                universe.seed(), AMOUNT, license.index(), month.getYear() * 12L + month.getMonthValue() + n * 100_000L);
         Offer.Meter meter = offer.meters().get(Hash.below(h, offer.meters().size()));
         if (!offer.metered()) {
             BigDecimal qty = BigDecimal.valueOf(license.seats());
             BigDecimal buyUnit = offer.seatBuyPrice();
             BigDecimal sellUnit = offer.seatSellPrice();
-            return new Line(sequence, month, license, n, meter, offer.productName(), license.seats(), sellUnit,
-                    buyUnit, sellUnit.multiply(qty), buyUnit.multiply(qty));
+            return new Line(
+                    sequence,
+                    month,
+                    license,
+                    n,
+                    meter,
+                    offer.productName(),
+                    license.seats(),
+                    sellUnit,
+                    buyUnit,
+                    sellUnit.multiply(qty),
+                    buyUnit.multiply(qty));
         }
         BigDecimal buy = Money.ofUnits(500_000L + Math.floorMod(h >>> 7, 90_000_000L));
         String description = meter.category() + " - " + meter.subCategory();

@@ -9,8 +9,7 @@ public final class Money {
     public static final int SCALE = 5;
     public static final BigDecimal ZERO = BigDecimal.ZERO.setScale(SCALE);
 
-    private Money() {
-    }
+    private Money() {}
 
     public static BigDecimal of(BigDecimal value) {
         return value.setScale(SCALE, RoundingMode.HALF_UP);

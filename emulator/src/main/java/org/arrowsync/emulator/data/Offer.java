@@ -5,23 +5,52 @@ import java.util.List;
 
 /** The products licenses are sold from; IAAS offers bill metered usage, SAAS offers bill seats. */
 public enum Offer {
-    AZURE("IAAS", "Microsoft", "MSCSP", "Microsoft Azure Plan", "MS-AZR-0145P", "AZ24", null, List.of(
-            new Meter("Virtual Machines", "D2s v3", "1 Hour"),
-            new Meter("Storage", "Premium SSD Managed Disks", "1 GB/Month"),
-            new Meter("Bandwidth", "Data Transfer Out", "1 GB"),
-            new Meter("SQL Database", "General Purpose vCore", "1 Hour"))),
-    AWS("IAAS", "Amazon Web Services", "ARWS-MSS", "AWS Marketplace Account", "AWS-ACCOUNT", "AWSIM24", null, List.of(
-            new Meter("Amazon Elastic Compute Cloud", "t3.medium", "Hrs"),
-            new Meter("Amazon Simple Storage Service", "Standard Storage", "GB-Mo"),
-            new Meter("Amazon Relational Database Service", "db.m5.large", "Hrs"))),
-    M365_BUSINESS_PREMIUM("SAAS", "Microsoft", "MSCSP", "Microsoft 365 Business Premium", "CFQ7TTC0LCHC-0002",
-            "MS24", "18.04500", List.of(new Meter("Microsoft 365", "Business Premium", "Licenses"))),
-    M365_E3("SAAS", "Microsoft", "MSCSP", "Microsoft 365 E3", "CFQ7TTC0LFLZ-0001", "MS24", "30.78000",
+    AZURE(
+            "IAAS",
+            "Microsoft",
+            "MSCSP",
+            "Microsoft Azure Plan",
+            "MS-AZR-0145P",
+            "AZ24",
+            null,
+            List.of(
+                    new Meter("Virtual Machines", "D2s v3", "1 Hour"),
+                    new Meter("Storage", "Premium SSD Managed Disks", "1 GB/Month"),
+                    new Meter("Bandwidth", "Data Transfer Out", "1 GB"),
+                    new Meter("SQL Database", "General Purpose vCore", "1 Hour"))),
+    AWS(
+            "IAAS",
+            "Amazon Web Services",
+            "ARWS-MSS",
+            "AWS Marketplace Account",
+            "AWS-ACCOUNT",
+            "AWSIM24",
+            null,
+            List.of(
+                    new Meter("Amazon Elastic Compute Cloud", "t3.medium", "Hrs"),
+                    new Meter("Amazon Simple Storage Service", "Standard Storage", "GB-Mo"),
+                    new Meter("Amazon Relational Database Service", "db.m5.large", "Hrs"))),
+    M365_BUSINESS_PREMIUM(
+            "SAAS",
+            "Microsoft",
+            "MSCSP",
+            "Microsoft 365 Business Premium",
+            "CFQ7TTC0LCHC-0002",
+            "MS24",
+            "18.04500",
+            List.of(new Meter("Microsoft 365", "Business Premium", "Licenses"))),
+    M365_E3(
+            "SAAS",
+            "Microsoft",
+            "MSCSP",
+            "Microsoft 365 E3",
+            "CFQ7TTC0LFLZ-0001",
+            "MS24",
+            "30.78000",
             List.of(new Meter("Microsoft 365", "E3", "Licenses")));
 
     /** A metered usage kind as ArrowSphere consumption reports name it. */
-    public record Meter(String category, String subCategory, String unit) {
-    }
+    public record Meter(String category, String subCategory, String unit) {}
 
     private static final BigDecimal SEAT_MARGIN = new BigDecimal("1.15");
 
@@ -34,8 +63,15 @@ public enum Offer {
     private final BigDecimal seatBuyPrice;
     private final List<Meter> meters;
 
-    Offer(String classification, String vendorName, String programCode, String productName, String arrowSku,
-            String sequencePrefix, String seatBuyPrice, List<Meter> meters) {
+    Offer(
+            String classification,
+            String vendorName,
+            String programCode,
+            String productName,
+            String arrowSku,
+            String sequencePrefix,
+            String seatBuyPrice,
+            List<Meter> meters) {
         this.classification = classification;
         this.vendorName = vendorName;
         this.programCode = programCode;

@@ -8,9 +8,9 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
- * The lines matching a filter, addressable by position without materialising them: one segment per
- * (month, license) with its generated line count, minus removed lines, followed by added lines.
- * Memory is proportional to the number of licenses in scope, never to the number of lines.
+ * The lines matching a filter, addressable by position without materialising them: one segment per (month, license)
+ * with its generated line count, minus removed lines, followed by added lines. Memory is proportional to the number of
+ * licenses in scope, never to the number of lines.
  */
 public final class Selection {
 
@@ -25,8 +25,13 @@ public final class Selection {
     private final long[] removed;
     private final List<Line> added;
 
-    Selection(Universe universe, LineFactory factory, Corrections corrections, LineFilter filter,
-            List<YearMonth> inScope, List<Integer> customerIndexes) {
+    Selection(
+            Universe universe,
+            LineFactory factory,
+            Corrections corrections,
+            LineFilter filter,
+            List<YearMonth> inScope,
+            List<Integer> customerIndexes) {
         this.universe = universe;
         this.factory = factory;
         this.corrections = corrections;
@@ -60,8 +65,11 @@ public final class Selection {
         size = count;
         generated = position;
         added = extra;
-        removed = corrections.removedSequences().stream().mapToLong(this::rawPosition).filter(p -> p >= 0)
-                .sorted().toArray();
+        removed = corrections.removedSequences().stream()
+                .mapToLong(this::rawPosition)
+                .filter(p -> p >= 0)
+                .sorted()
+                .toArray();
     }
 
     public long size() {

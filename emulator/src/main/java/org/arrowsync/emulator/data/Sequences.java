@@ -5,8 +5,8 @@ import java.time.format.DateTimeFormatter;
 import java.util.Optional;
 
 /**
- * Sequence format {@code <prefix>-<license number>-<yyyyMM>-<n>}: unique per line and month, and
- * parseable back to the line's coordinates so corrections work without materialising a month.
+ * Sequence format {@code <prefix>-<license number>-<yyyyMM>-<n>}: unique per line and month, and parseable back to the
+ * line's coordinates so corrections work without materialising a month.
  */
 final class Sequences {
 
@@ -14,11 +14,9 @@ final class Sequences {
     private static final DateTimeFormatter PERIOD = DateTimeFormatter.ofPattern("yyyyMM");
 
     /** Where a sequence points. */
-    record Coordinates(String prefix, long licenseNumber, YearMonth month, int n) {
-    }
+    record Coordinates(String prefix, long licenseNumber, YearMonth month, int n) {}
 
-    private Sequences() {
-    }
+    private Sequences() {}
 
     static String period(YearMonth month) {
         return month.format(PERIOD);
@@ -30,8 +28,8 @@ final class Sequences {
             return Optional.empty();
         }
         try {
-            return Optional.of(new Coordinates(parts[0], Long.parseLong(parts[1]), YearMonth.parse(parts[2], PERIOD),
-                    Integer.parseInt(parts[3])));
+            return Optional.of(new Coordinates(
+                    parts[0], Long.parseLong(parts[1]), YearMonth.parse(parts[2], PERIOD), Integer.parseInt(parts[3])));
         } catch (RuntimeException notASequence) {
             return Optional.empty();
         }

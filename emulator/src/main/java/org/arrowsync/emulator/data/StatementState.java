@@ -2,9 +2,7 @@ package org.arrowsync.emulator.data;
 
 import java.time.LocalDate;
 
-/**
- * Where a month's statements stand. {@code validationDate} is set once the month is Fulfilled.
- */
+/** Where a month's statements stand. {@code validationDate} is set once the month is Fulfilled. */
 public record StatementState(String state, LocalDate validationDate) {
 
     public static final String OPEN = "Open";

@@ -7,8 +7,8 @@ import java.util.UUID;
 import org.arrowsync.emulator.ScaleOptions;
 
 /**
- * The partner's customers and licenses, computed from their index on every call so memory stays
- * constant whatever the scale. References encode the index, which makes lookups arithmetic.
+ * The partner's customers and licenses, computed from their index on every call so memory stays constant whatever the
+ * scale. References encode the index, which makes lookups arithmetic.
  */
 public final class Universe {
 
@@ -62,11 +62,21 @@ public final class Universe {
         String first = Names.first(people);
         String last = Names.last(people);
         String domain = Names.domain(company);
-        return new Customer(index, "XSP" + (CUSTOMER_BASE + index), company, "CUST" + (CUSTOMER_BASE + index),
-                "INT-" + String.format("%05d", index), first, last,
+        return new Customer(
+                index,
+                "XSP" + (CUSTOMER_BASE + index),
+                company,
+                "CUST" + (CUSTOMER_BASE + index),
+                "INT-" + String.format("%05d", index),
+                first,
+                last,
                 first.toLowerCase(java.util.Locale.ROOT) + "." + last.toLowerCase(java.util.Locale.ROOT) + "@" + domain,
-                "+33 1 40 00 " + String.format("%02d %02d", index / 100 % 100, index % 100), place.street(),
-                place.city(), place.postCode(), place.countryCode(), uuid(people).toString(),
+                "+33 1 40 00 " + String.format("%02d %02d", index / 100 % 100, index % 100),
+                place.street(),
+                place.city(),
+                place.postCode(),
+                place.countryCode(),
+                uuid(people).toString(),
                 firstMonth.minusMonths(1 + Hash.below(people, 24)).atDay(1 + Hash.below(people >>> 16, 28)));
     }
 
@@ -78,7 +88,8 @@ public final class Universe {
         String vendorId = vendorSubscriptionId(index);
         int seats = offer.metered() ? 1 : 3 + Hash.below(Hash.of(seed, SEATS, index, 0), 23);
         String friendly = offer.productName() + " - " + Names.company(preset, customerIndex) + " #" + (slot + 1);
-        LocalDate activation = firstMonth.minusMonths(1 + Hash.below(h >>> 20, 12)).atDay(1 + Hash.below(h >>> 40, 28));
+        LocalDate activation =
+                firstMonth.minusMonths(1 + Hash.below(h >>> 20, 12)).atDay(1 + Hash.below(h >>> 40, 28));
         return new License(index, customerIndex, LICENSE_BASE + index, offer, vendorId, friendly, seats, activation);
     }
 

@@ -9,8 +9,8 @@ import java.util.Optional;
 import java.util.stream.IntStream;
 
 /**
- * One loaded preset: the universe, the clock and the corrections overlay. Everything the HTTP layer
- * serves is derived here, so the API and the control API's ground truth cannot disagree.
+ * One loaded preset: the universe, the clock and the corrections overlay. Everything the HTTP layer serves is derived
+ * here, so the API and the control API's ground truth cannot disagree.
  */
 public final class World {
 
@@ -37,7 +37,8 @@ public final class World {
     public List<YearMonth> months(YearMonth from, YearMonth to) {
         List<YearMonth> months = new ArrayList<>();
         YearMonth last = to.isAfter(clock.currentMonth()) ? clock.currentMonth() : to;
-        for (YearMonth m = from.isBefore(universe.firstMonth()) ? universe.firstMonth() : from; !m.isAfter(last);
+        for (YearMonth m = from.isBefore(universe.firstMonth()) ? universe.firstMonth() : from;
+                !m.isAfter(last);
                 m = m.plusMonths(1)) {
             months.add(m);
         }
@@ -47,8 +48,12 @@ public final class World {
     public Selection select(LineFilter filter) {
         List<Integer> customers = filter.customerRefs().isEmpty()
                 ? IntStream.range(0, universe.customerCount()).boxed().toList()
-                : filter.customerRefs().stream().map(universe::customer).flatMap(Optional::stream)
-                        .map(Customer::index).sorted().toList();
+                : filter.customerRefs().stream()
+                        .map(universe::customer)
+                        .flatMap(Optional::stream)
+                        .map(Customer::index)
+                        .sorted()
+                        .toList();
         return new Selection(universe, factory, corrections, filter, months(filter.from(), filter.to()), customers);
     }
 
@@ -58,7 +63,8 @@ public final class World {
             return List.of();
         }
         return IntStream.range(0, universe.lineCount(license.index()))
-                .mapToObj(n -> factory.line(license, month, n)).toList();
+                .mapToObj(n -> factory.line(license, month, n))
+                .toList();
     }
 
     public StatementState statementState(YearMonth month) {
@@ -66,7 +72,8 @@ public final class World {
         if (!month.isBefore(current)) {
             return new StatementState(StatementState.OPEN, null);
         }
-        LocalDate validated = month.plusMonths(1).atDay(1).plusDays(universe.shape().validationDays());
+        LocalDate validated =
+                month.plusMonths(1).atDay(1).plusDays(universe.shape().validationDays());
         if (month.plusMonths(1).equals(current) && LocalDate.now(clock).isBefore(validated)) {
             return new StatementState(StatementState.NEEDS_VALIDATION, null);
         }
@@ -84,12 +91,14 @@ public final class World {
         }
         Sequences.Coordinates c = at.get();
         if (Sequences.ADDED_PREFIX.equals(c.prefix())) {
-            return corrections.added(c.month()).stream().filter(l -> l.sequence().equals(sequence)).findFirst()
+            return corrections.added(c.month()).stream()
+                    .filter(l -> l.sequence().equals(sequence))
+                    .findFirst()
                     .map(corrections::apply);
         }
         return universe.licenseByNumber(c.licenseNumber())
-                .filter(l -> !months(c.month(), c.month()).isEmpty() && c.n() >= 0
-                        && c.n() < universe.lineCount(l.index()))
+                .filter(l ->
+                        !months(c.month(), c.month()).isEmpty() && c.n() >= 0 && c.n() < universe.lineCount(l.index()))
                 .map(l -> factory.line(l, c.month(), c.n()))
                 .filter(l -> l.sequence().equals(sequence))
                 .map(corrections::apply);
@@ -99,8 +108,9 @@ public final class World {
         if (line(sequence).isEmpty()) {
             return Optional.empty();
         }
-        corrections.changePrice(sequence, new Corrections.PriceChange(
-                sell == null ? null : Money.of(sell), buy == null ? null : Money.of(buy)));
+        corrections.changePrice(
+                sequence,
+                new Corrections.PriceChange(sell == null ? null : Money.of(sell), buy == null ? null : Money.of(buy)));
         return line(sequence);
     }
 
@@ -115,16 +125,27 @@ public final class World {
     }
 
     /** Adds a line to a month of a license; fails when the month has no data. */
-    public Optional<Line> add(License license, YearMonth month, BigDecimal sell, BigDecimal buy, int quantity,
-            String description) {
+    public Optional<Line> add(
+            License license, YearMonth month, BigDecimal sell, BigDecimal buy, int quantity, String description) {
         if (months(month, month).isEmpty() || quantity < 1) {
             return Optional.empty();
         }
         String sequence = Sequences.ADDED_PREFIX + "-" + license.number() + "-" + Sequences.period(month) + "-"
                 + corrections.nextAddedNumber();
         // Units are derived from the totals by withTotals, which keeps unit x quantity = total exact.
-        Line line = new Line(sequence, month, license, -1, license.offer().meters().get(0), description, quantity,
-                sell, buy, sell, buy).withTotals(Money.of(sell), Money.of(buy));
+        Line line = new Line(
+                        sequence,
+                        month,
+                        license,
+                        -1,
+                        license.offer().meters().get(0),
+                        description,
+                        quantity,
+                        sell,
+                        buy,
+                        sell,
+                        buy)
+                .withTotals(Money.of(sell), Money.of(buy));
         corrections.add(line);
         return Optional.of(line);
     }

@@ -4,8 +4,8 @@ import java.time.Instant;
 import org.arrowsync.emulator.ScaleOptions;
 
 /**
- * The currently loaded world. Reloading a preset swaps it atomically; the clock survives reloads
- * so a test can set time first and load data afterwards, or the other way round.
+ * The currently loaded world. Reloading a preset swaps it atomically; the clock survives reloads so a test can set time
+ * first and load data afterwards, or the other way round.
  */
 public final class Worlds {
 

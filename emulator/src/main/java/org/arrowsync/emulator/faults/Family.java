@@ -4,7 +4,15 @@ import java.util.Locale;
 
 /** Endpoint families: the unit of fault injection and of request statistics. */
 public enum Family {
-    WHOAMI, CUSTOMERS, LICENSES, CONSUMPTION, EXPORTS, STATEMENTS, CATALOG, SUBSCRIPTIONS, OTHER;
+    WHOAMI,
+    CUSTOMERS,
+    LICENSES,
+    CONSUMPTION,
+    EXPORTS,
+    STATEMENTS,
+    CATALOG,
+    SUBSCRIPTIONS,
+    OTHER;
 
     public String key() {
         return name().toLowerCase(Locale.ROOT);
@@ -20,8 +28,8 @@ public enum Family {
             case "consumption" -> CONSUMPTION;
             case "catalog" -> CATALOG;
             case "subscriptions" -> SUBSCRIPTIONS;
-            case "billing" -> path.startsWith("billing/erp/") ? EXPORTS
-                    : path.startsWith("billing/statements") ? STATEMENTS : OTHER;
+            case "billing" ->
+                path.startsWith("billing/erp/") ? EXPORTS : path.startsWith("billing/statements") ? STATEMENTS : OTHER;
             default -> OTHER;
         };
     }

@@ -10,15 +10,22 @@ package org.arrowsync.emulator.faults;
  * @param latencyMs delay for latency faults
  * @param bodyStatus the {@code status} put in the body of error_body_200 faults
  */
-public record Fault(Family family, FaultKind kind, int count, double probability, int retryAfterSeconds,
-        long latencyMs, int bodyStatus) {
+public record Fault(
+        Family family,
+        FaultKind kind,
+        int count,
+        double probability,
+        int retryAfterSeconds,
+        long latencyMs,
+        int bodyStatus) {
 
     boolean appliesTo(Family requested) {
         return family == null || family == requested;
     }
 
     Fault consumeOne() {
-        return count > 0 ? new Fault(family, kind, count - 1, probability, retryAfterSeconds, latencyMs, bodyStatus)
+        return count > 0
+                ? new Fault(family, kind, count - 1, probability, retryAfterSeconds, latencyMs, bodyStatus)
                 : this;
     }
 

@@ -35,7 +35,9 @@ public enum FaultKind {
     }
 
     public static FaultKind parse(String wire) {
-        return Arrays.stream(values()).filter(k -> k.wire.equals(wire)).findFirst()
+        return Arrays.stream(values())
+                .filter(k -> k.wire.equals(wire))
+                .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("unknown fault kind: " + wire));
     }
 }

@@ -6,8 +6,8 @@ import java.util.Optional;
 import java.util.Random;
 
 /**
- * Active fault rules. The first matching rule whose dice roll succeeds fires; the RNG is seeded so a
- * probabilistic scenario replays identically for the same seed and request order.
+ * Active fault rules. The first matching rule whose dice roll succeeds fires; the RNG is seeded so a probabilistic
+ * scenario replays identically for the same seed and request order.
  */
 public final class Faults {
 

@@ -1,8 +1,8 @@
 package org.arrowsync.emulator.faults;
 
 /**
- * A token bucket on real (not emulator) time: throttling is about request bursts, whereas the
- * emulator clock is about billing periods. A capacity of one second's worth allows short bursts.
+ * A token bucket on real (not emulator) time: throttling is about request bursts, whereas the emulator clock is about
+ * billing periods. A capacity of one second's worth allows short bursts.
  */
 public final class RateLimiter {
 

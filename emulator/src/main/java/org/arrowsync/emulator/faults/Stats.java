@@ -13,7 +13,9 @@ public final class Stats {
     public void record(Family family, int status) {
         Map<String, AtomicLong> perFamily = counters.computeIfAbsent(family, f -> new ConcurrentHashMap<>());
         perFamily.computeIfAbsent("requests", k -> new AtomicLong()).incrementAndGet();
-        perFamily.computeIfAbsent(Integer.toString(status), k -> new AtomicLong()).incrementAndGet();
+        perFamily
+                .computeIfAbsent(Integer.toString(status), k -> new AtomicLong())
+                .incrementAndGet();
     }
 
     public void reset() {

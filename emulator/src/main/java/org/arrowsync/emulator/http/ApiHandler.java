@@ -10,8 +10,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The ArrowSphere API pipeline: rate limit, injected fault, API key, endpoint, then faults that
- * alter a normal response. Every outcome is counted per family and status.
+ * The ArrowSphere API pipeline: rate limit, injected fault, API key, endpoint, then faults that alter a normal
+ * response. Every outcome is counted per family and status.
  */
 public final class ApiHandler implements HttpHandler {
 

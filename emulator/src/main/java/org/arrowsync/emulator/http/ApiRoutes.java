@@ -9,8 +9,7 @@ import org.arrowsync.emulator.data.World;
 final class ApiRoutes {
 
     /** One endpoint; path groups are passed to the handler through the matcher. */
-    private record Route(String method, Pattern path, Handler handler) {
-    }
+    private record Route(String method, Pattern path, Handler handler) {}
 
     @FunctionalInterface
     private interface Handler {
@@ -26,7 +25,8 @@ final class ApiRoutes {
             get("licenses", (w, r, m) -> LicenseEndpoints.list(w.universe(), r)),
             get("licenses/" + REF, (w, r, m) -> LicenseEndpoints.one(w.universe(), m.group(1))),
             get("consumption/monthly/license/" + REF, (w, r, m) -> ConsumptionEndpoints.monthly(w, m.group(1), r)),
-            get("consumption/license/" + REF + "/prediction",
+            get(
+                    "consumption/license/" + REF + "/prediction",
                     (w, r, m) -> ConsumptionEndpoints.prediction(w, m.group(1), r)),
             get("billing/erp/exports/types", (w, r, m) -> ExportEndpoints.types()),
             get("billing/erp/exports/columns", (w, r, m) -> ExportEndpoints.columns()),
@@ -39,8 +39,7 @@ final class ApiRoutes {
             get("subscriptions", (w, r, m) -> ProgramEndpoints.subscriptions(r)),
             get("subscriptions/" + REF, (w, r, m) -> ProgramEndpoints.subscription(m.group(1))));
 
-    private ApiRoutes() {
-    }
+    private ApiRoutes() {}
 
     private static Route get(String path, Handler handler) {
         return new Route("GET", Pattern.compile(path), handler);

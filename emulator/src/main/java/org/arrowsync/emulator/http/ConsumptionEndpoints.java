@@ -14,33 +14,46 @@ import org.arrowsync.emulator.data.Money;
 import org.arrowsync.emulator.data.World;
 
 /**
- * Monthly consumption (headers + lines of strings) and the prediction. Two header sets exist in the
- * wild (arrow-api.md "Consumption"); the loaded shape chooses which one is served.
+ * Monthly consumption (headers + lines of strings) and the prediction. Two header sets exist in the wild (arrow-api.md
+ * "Consumption"); the loaded shape chooses which one is served.
  */
 final class ConsumptionEndpoints {
 
-    private static final List<String> COMMON = List.of("Report Period", "Usage Start date", "Subscription Start Date",
-            "Subscription End Date", "Vendor Name", "Vendor Billing Start Date", "Vendor Billing End Date",
-            "Vendor Product Name", "Vendor Meter Category", "Vendor Meter Sub-Category", "UOM",
-            "Level Chargeable Quantity", "Catalog Billing Periodicity", "Country currency code");
+    private static final List<String> COMMON = List.of(
+            "Report Period",
+            "Usage Start date",
+            "Subscription Start Date",
+            "Subscription End Date",
+            "Vendor Name",
+            "Vendor Billing Start Date",
+            "Vendor Billing End Date",
+            "Vendor Product Name",
+            "Vendor Meter Category",
+            "Vendor Meter Sub-Category",
+            "UOM",
+            "Level Chargeable Quantity",
+            "Catalog Billing Periodicity",
+            "Country currency code");
     private static final List<String> STANDARD = List.of("Total buy price", "Total sell price");
-    private static final List<String> COUNTRY = List.of("Country reseller unit", "Country reseller total",
-            "Country customer unit", "Country customer total");
+    private static final List<String> COUNTRY = List.of(
+            "Country reseller unit", "Country reseller total", "Country customer unit", "Country customer total");
 
-    private ConsumptionEndpoints() {
-    }
+    private ConsumptionEndpoints() {}
 
     static Response monthly(World world, String reference, Request request) {
         License license = LicenseEndpoints.find(world.universe(), reference);
         YearMonth current = world.clock().currentMonth();
-        String startParam = request.query().getOrDefault("reportPeriodStart", request.query().get("billingMonthStart"));
-        String endParam = request.query().getOrDefault("reportPeriodEnd", request.query().get("billingMonthEnd"));
+        String startParam = request.query()
+                .getOrDefault("reportPeriodStart", request.query().get("billingMonthStart"));
+        String endParam =
+                request.query().getOrDefault("reportPeriodEnd", request.query().get("billingMonthEnd"));
         YearMonth start = startParam == null ? current : Request.month("reportPeriodStart", startParam);
         YearMonth end = endParam == null ? start : Request.month("reportPeriodEnd", endParam);
         if (end.isBefore(start)) {
             throw ApiError.badRequest("reportPeriodEnd is before reportPeriodStart");
         }
-        boolean country = ScaleOptions.COUNTRY_HEADERS.equals(world.universe().shape().consumptionHeaders());
+        boolean country =
+                ScaleOptions.COUNTRY_HEADERS.equals(world.universe().shape().consumptionHeaders());
         List<String> headers = new ArrayList<>(COMMON);
         headers.addAll(country ? COUNTRY : STANDARD);
         List<List<String>> lines = new ArrayList<>();
@@ -56,12 +69,26 @@ final class ConsumptionEndpoints {
         License l = line.license();
         LocalDate first = line.period().atDay(1);
         LocalDate last = line.period().atEndOfMonth();
-        List<String> row = new ArrayList<>(List.of(line.period().toString(), first.toString(), l.activation().toString(),
-                l.activation().plusYears(1).toString(), l.offer().vendorName(), first.toString(), last.toString(),
-                l.offer().productName(), line.meter().category(), line.meter().subCategory(), line.meter().unit(),
-                Integer.toString(line.quantity()), "Monthly", "EUR"));
+        List<String> row = new ArrayList<>(List.of(
+                line.period().toString(),
+                first.toString(),
+                l.activation().toString(),
+                l.activation().plusYears(1).toString(),
+                l.offer().vendorName(),
+                first.toString(),
+                last.toString(),
+                l.offer().productName(),
+                line.meter().category(),
+                line.meter().subCategory(),
+                line.meter().unit(),
+                Integer.toString(line.quantity()),
+                "Monthly",
+                "EUR"));
         if (country) {
-            row.addAll(List.of(Money.text(line.buyUnit()), Money.text(line.buyTotal()), Money.text(line.sellUnit()),
+            row.addAll(List.of(
+                    Money.text(line.buyUnit()),
+                    Money.text(line.buyTotal()),
+                    Money.text(line.sellUnit()),
                     Money.text(line.sellTotal())));
         } else {
             row.addAll(List.of(Money.text(line.buyTotal()), Money.text(line.sellTotal())));
@@ -94,19 +121,38 @@ final class ConsumptionEndpoints {
             for (int d = 1; d <= elapsed; d++) {
                 // The last day takes the rounding remainder so the days sum to the month-to-date total.
                 BigDecimal restDays = BigDecimal.valueOf(elapsed - 1L);
-                values.add(d < elapsed ? value(dayBuy, daySell, 1, 1)
-                        : value(buy.subtract(dayBuy.multiply(restDays)), sell.subtract(daySell.multiply(restDays)), 1, 1));
+                values.add(
+                        d < elapsed
+                                ? value(dayBuy, daySell, 1, 1)
+                                : value(
+                                        buy.subtract(dayBuy.multiply(restDays)),
+                                        sell.subtract(daySell.multiply(restDays)),
+                                        1,
+                                        1));
             }
         }
-        return Paging.general(Json.obj("currency", "EUR", "reportPeriod", month.toString(),
-                "billingStartDate", month.atDay(1).toString(), "values", values), null);
+        return Paging.general(
+                Json.obj(
+                        "currency",
+                        "EUR",
+                        "reportPeriod",
+                        month.toString(),
+                        "billingStartDate",
+                        month.atDay(1).toString(),
+                        "values",
+                        values),
+                null);
     }
 
     private static Map<String, Object> value(BigDecimal buy, BigDecimal sell, int days, int elapsed) {
-        BigDecimal estimate = Money.of(sell.multiply(BigDecimal.valueOf(days))
-                .divide(BigDecimal.valueOf(elapsed), 10, RoundingMode.HALF_UP));
-        return Json.obj("consumed", Json.obj("buy", buy, "sell", sell, "list", sell),
-                "estimatedMin", Money.of(estimate.multiply(new BigDecimal("0.9"))),
-                "estimatedMax", Money.of(estimate.multiply(new BigDecimal("1.1"))));
+        BigDecimal estimate = Money.of(
+                sell.multiply(BigDecimal.valueOf(days)).divide(BigDecimal.valueOf(elapsed), 10, RoundingMode.HALF_UP));
+        return Json.obj(
+                "consumed",
+                Json.obj("buy", buy, "sell", sell, "list", sell),
+                "estimatedMin",
+                Money.of(estimate.multiply(new BigDecimal("0.9"))),
+                "estimatedMax",
+                Money.of(estimate.multiply(new BigDecimal("1.1"))));
     }
 }

@@ -6,13 +6,12 @@ import org.arrowsync.emulator.data.Line;
 import org.arrowsync.emulator.data.Money;
 
 /**
- * The value of each export column for one row. All values are strings (money with five decimals,
- * dates MM/DD/YYYY) except {@code Segment}, which the recorded real export shows as JSON null.
+ * The value of each export column for one row. All values are strings (money with five decimals, dates MM/DD/YYYY)
+ * except {@code Segment}, which the recorded real export shows as JSON null.
  */
 final class ExportColumns {
 
-    private ExportColumns() {
-    }
+    private ExportColumns() {}
 
     static Object value(String column, ExportRow row) {
         Line line = row.line();
@@ -20,8 +19,10 @@ final class ExportColumns {
         Customer c = row.customer();
         return switch (column) {
             case "Order Id" -> "ORD-" + l.number();
-            case "Order Creation Date", "Purchase Date", "Subscription Start Date" -> l.activation().format(ExportRow.DATE);
-            case "Subscription End Date" -> l.activation().plusYears(1).minusDays(1).format(ExportRow.DATE);
+            case "Order Creation Date", "Purchase Date", "Subscription Start Date" ->
+                l.activation().format(ExportRow.DATE);
+            case "Subscription End Date" ->
+                l.activation().plusYears(1).minusDays(1).format(ExportRow.DATE);
             case "Bill From" -> Partner.BILL_FROM;
             case "Bill To", "Reseller Name" -> Partner.COMPANY;
             case "End User Company Name" -> c.companyName();
@@ -45,7 +46,7 @@ final class ExportColumns {
             case "Country Marketplace Currency", "Service Provider Currency" -> "EUR";
             case "Pro-Rated Wholesale Unit Discounted Price (Amount)" -> Money.text(line.buyUnit());
             case "Total Wholesale Price", "Grand Total - Wholesale Price", "Buy Total Price" ->
-                    Money.text(line.buyTotal());
+                Money.text(line.buyTotal());
             case "Tax on Total Wholesale Price" -> Money.text(Money.ZERO);
             case "Min Qty" -> "1";
             case "Max Qty" -> "10000";

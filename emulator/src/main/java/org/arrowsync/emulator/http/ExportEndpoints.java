@@ -16,22 +16,28 @@ import org.arrowsync.emulator.data.StatementState;
 import org.arrowsync.emulator.data.World;
 
 /**
- * ERP export types, columns and the synchronous paged export. {@code page} and {@code perPage} may
- * come from the query or the JSON body; when both are present the query wins, because the PHP SDK
- * puts the page in the URL and a client may leave a stale value in the body.
+ * ERP export types, columns and the synchronous paged export. {@code page} and {@code perPage} may come from the query
+ * or the JSON body; when both are present the query wins, because the PHP SDK puts the page in the URL and a client may
+ * leave a stale value in the body.
  */
 final class ExportEndpoints {
 
     /** Waldur's documented assumption of Arrow's maximum export range. */
     static final int MAX_RANGE_MONTHS = 6;
 
-    private ExportEndpoints() {
-    }
+    private ExportEndpoints() {}
 
     static Response types() {
         List<Map<String, Object>> types = ExportTemplates.ALL.stream()
-                .map(t -> Json.obj("reference", t.reference(), "name", t.name(), "description", t.description(),
-                        "isDefault", t.isDefault()))
+                .map(t -> Json.obj(
+                        "reference",
+                        t.reference(),
+                        "name",
+                        t.name(),
+                        "description",
+                        t.description(),
+                        "isDefault",
+                        t.isDefault()))
                 .toList();
         return Paging.billing(Json.obj("exportTypes", types), null);
     }
@@ -69,8 +75,12 @@ final class ExportEndpoints {
     private static LineFilter filter(World world, Map<?, ?> filters) {
         YearMonth current = world.clock().currentMonth();
         Map<?, ?> period = filters.get("reportPeriod") instanceof Map<?, ?> r ? r : Map.of();
-        YearMonth from = period.get("from") == null ? current : Request.month("reportPeriod.from", period.get("from").toString());
-        YearMonth to = period.get("to") == null ? from : Request.month("reportPeriod.to", period.get("to").toString());
+        YearMonth from = period.get("from") == null
+                ? current
+                : Request.month("reportPeriod.from", period.get("from").toString());
+        YearMonth to = period.get("to") == null
+                ? from
+                : Request.month("reportPeriod.to", period.get("to").toString());
         if (to.isBefore(from)) {
             throw ApiError.badRequest("reportPeriod.to is before reportPeriod.from");
         }
@@ -79,7 +89,11 @@ final class ExportEndpoints {
         }
         Set<String> classifications = strings(filters.get("classifications"));
         classifications.addAll(strings(filters.get("classification")));
-        return new LineFilter(from, to, strings(filters.get("customerXspRefs")), classifications,
+        return new LineFilter(
+                from,
+                to,
+                strings(filters.get("customerXspRefs")),
+                classifications,
                 strings(filters.get("vendorSubscriptionIds")));
     }
 

@@ -7,8 +7,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The two export templates. MSP is the 70-column header set recorded from the real API
- * (arrow-api.md, "Real export header set"); ALT uses the alternative names other templates use.
+ * The two export templates. MSP is the 70-column header set recorded from the real API (arrow-api.md, "Real export
+ * header set"); ALT uses the alternative names other templates use.
  */
 public final class ExportTemplates {
 
@@ -16,39 +16,111 @@ public final class ExportTemplates {
     public static final String ALT_REFERENCE = "DJ284LDZ-standard";
 
     /** An export type: reference, display name and ordered columns. */
-    record Template(String reference, String name, String description, boolean isDefault, List<String> columns) {
-    }
+    record Template(String reference, String name, String description, boolean isDefault, List<String> columns) {}
 
-    static final Template MSP = new Template(MSP_REFERENCE, "MSP (Extended)",
-            "Extended MSP billing export, one row per billing line", true, List.of("Order Id",
-                    "Order Creation Date", "Purchase Date", "Bill From", "Bill To", "End User Company Name",
-                    "End User Company ID", "End User Company Reference ID", "Arrow Reference ID",
-                    "End User Account Creation Date", "End User First Name", "End User Last Name", "End User E-mail",
-                    "End User Phone", "End User Address Line1", "End User Address Line2", "End User City",
-                    "End User State", "End User Post Code", "End User Country Code", "Service Name", "Offer Name",
-                    "Sales Reference Code", "Qty", "Pro-rate Scale", "Country Marketplace Currency",
-                    "Service Provider Currency", "Exchange Rate", "Vendor Name", "Arrow SKU",
-                    "Pro-Rated Wholesale Unit Discounted Price (Amount)", "Total Wholesale Price",
-                    "Tax on Total Wholesale Price", "Grand Total - Wholesale Price", "Initial Purchase Order",
-                    "Agreement ID Reseller", "Vendor SKU", "Enduser VAT number", "Enduser PO number", "Min Qty",
-                    "Max Qty", "Description", "Billing ID", "Original Qty", "Customer Billing ID", "Friendly Name",
-                    "Retail Unit Price", "Retail Total Price", "Rate", "Customer Unit Price", "Customer Total Price",
-                    "ERP Invoice ID", "ERP Invoice Date", "Subscription Start Date", "Subscription End Date",
-                    "Reseller Name", "Billing Cycle", "Billing Term", "Vendor Subscription ID", "Order Comment 1",
-                    "Order Comment 2", "Sequence", "Validation Date", "Classification", "Report Period",
-                    "ARS Subscription ID", "Segment", "Organization Unit", "Rate Rule Percentage",
+    static final Template MSP = new Template(
+            MSP_REFERENCE,
+            "MSP (Extended)",
+            "Extended MSP billing export, one row per billing line",
+            true,
+            List.of(
+                    "Order Id",
+                    "Order Creation Date",
+                    "Purchase Date",
+                    "Bill From",
+                    "Bill To",
+                    "End User Company Name",
+                    "End User Company ID",
+                    "End User Company Reference ID",
+                    "Arrow Reference ID",
+                    "End User Account Creation Date",
+                    "End User First Name",
+                    "End User Last Name",
+                    "End User E-mail",
+                    "End User Phone",
+                    "End User Address Line1",
+                    "End User Address Line2",
+                    "End User City",
+                    "End User State",
+                    "End User Post Code",
+                    "End User Country Code",
+                    "Service Name",
+                    "Offer Name",
+                    "Sales Reference Code",
+                    "Qty",
+                    "Pro-rate Scale",
+                    "Country Marketplace Currency",
+                    "Service Provider Currency",
+                    "Exchange Rate",
+                    "Vendor Name",
+                    "Arrow SKU",
+                    "Pro-Rated Wholesale Unit Discounted Price (Amount)",
+                    "Total Wholesale Price",
+                    "Tax on Total Wholesale Price",
+                    "Grand Total - Wholesale Price",
+                    "Initial Purchase Order",
+                    "Agreement ID Reseller",
+                    "Vendor SKU",
+                    "Enduser VAT number",
+                    "Enduser PO number",
+                    "Min Qty",
+                    "Max Qty",
+                    "Description",
+                    "Billing ID",
+                    "Original Qty",
+                    "Customer Billing ID",
+                    "Friendly Name",
+                    "Retail Unit Price",
+                    "Retail Total Price",
+                    "Rate",
+                    "Customer Unit Price",
+                    "Customer Total Price",
+                    "ERP Invoice ID",
+                    "ERP Invoice Date",
+                    "Subscription Start Date",
+                    "Subscription End Date",
+                    "Reseller Name",
+                    "Billing Cycle",
+                    "Billing Term",
+                    "Vendor Subscription ID",
+                    "Order Comment 1",
+                    "Order Comment 2",
+                    "Sequence",
+                    "Validation Date",
+                    "Classification",
+                    "Report Period",
+                    "ARS Subscription ID",
+                    "Segment",
+                    "Organization Unit",
+                    "Rate Rule Percentage",
                     "Rate Percentage"));
 
-    static final Template ALT = new Template(ALT_REFERENCE, "Standard",
-            "Standard export with statement references", false, List.of("Sequence", "Statement Reference",
-                    "End User Company Name", "End User Company ID", "Vendor Name", "Vendor Subscription ID",
-                    "ARS Subscription ID", "Classification", "Report Period", "Validation Date", "Arrow SKU",
-                    "Product Name", "Quantity", "Sell Total Price", "Buy Total Price", "Country Marketplace Currency"));
+    static final Template ALT = new Template(
+            ALT_REFERENCE,
+            "Standard",
+            "Standard export with statement references",
+            false,
+            List.of(
+                    "Sequence",
+                    "Statement Reference",
+                    "End User Company Name",
+                    "End User Company ID",
+                    "Vendor Name",
+                    "Vendor Subscription ID",
+                    "ARS Subscription ID",
+                    "Classification",
+                    "Report Period",
+                    "Validation Date",
+                    "Arrow SKU",
+                    "Product Name",
+                    "Quantity",
+                    "Sell Total Price",
+                    "Buy Total Price",
+                    "Country Marketplace Currency"));
 
     static final List<Template> ALL = List.of(MSP, ALT);
 
-    private ExportTemplates() {
-    }
+    private ExportTemplates() {}
 
     static Optional<Template> find(String reference) {
         return ALL.stream().filter(t -> t.reference().equals(reference)).findFirst();

@@ -9,8 +9,7 @@ import org.arrowsync.emulator.faults.FaultKind;
 /** What each fault kind does to a response; every faulted response names its kind in a header. */
 final class FaultResponses {
 
-    private FaultResponses() {
-    }
+    private FaultResponses() {}
 
     static boolean replaces(Fault fault) {
         return fault.kind().replacesResponse() || fault.kind() == FaultKind.ERROR_BODY_200;
@@ -20,16 +19,24 @@ final class FaultResponses {
         Response response;
         if (fault.kind() == FaultKind.ERROR_BODY_200) {
             // Waldur's tests simulate exactly this: HTTP 200 whose body says the call failed.
-            response = Response.json(200, Json.obj("status", fault.bodyStatus(),
-                    "message", fault.bodyStatus() == 401 ? "Unauthorized" : "Error"));
+            response = Response.json(
+                    200,
+                    Json.obj(
+                            "status",
+                            fault.bodyStatus(),
+                            "message",
+                            fault.bodyStatus() == 401 ? "Unauthorized" : "Error"));
         } else {
             int status = fault.kind().httpStatus();
-            response = Response.error(status, switch (status) {
-                case 429 -> "Too Many Requests";
-                case 502 -> "Bad Gateway";
-                case 503 -> "Service Unavailable";
-                default -> "Internal Server Error";
-            }, "EMULATOR_FAULT_" + status);
+            response = Response.error(
+                    status,
+                    switch (status) {
+                        case 429 -> "Too Many Requests";
+                        case 502 -> "Bad Gateway";
+                        case 503 -> "Service Unavailable";
+                        default -> "Internal Server Error";
+                    },
+                    "EMULATOR_FAULT_" + status);
             if (status == 429) {
                 response = response.withHeader("Retry-After", Integer.toString(fault.retryAfterSeconds()));
             }
@@ -50,7 +57,8 @@ final class FaultResponses {
 
     @SuppressWarnings("unchecked")
     static Response alter(Fault fault, Response normal) {
-        Response marked = normal.withHeader(ApiHandler.FAULT_HEADER, fault.kind().wire());
+        Response marked =
+                normal.withHeader(ApiHandler.FAULT_HEADER, fault.kind().wire());
         if (fault.kind() == FaultKind.MALFORMED_JSON) {
             byte[] bytes = normal.bytes();
             String cut = new String(bytes, StandardCharsets.UTF_8).substring(0, Math.max(1, bytes.length / 2));
@@ -70,7 +78,8 @@ final class FaultResponses {
             body.put("data", half(list));
         } else if (data instanceof Map<?, ?> map) {
             Map<String, Object> fields = (Map<String, Object>) map;
-            fields.entrySet().stream().filter(e -> isRows(e.getValue()))
+            fields.entrySet().stream()
+                    .filter(e -> isRows(e.getValue()))
                     .max(java.util.Comparator.comparingInt(e -> ((List<?>) e.getValue()).size()))
                     .ifPresent(e -> e.setValue(half((List<?>) e.getValue())));
         }

@@ -11,10 +11,10 @@ public final class Json {
 
     /** Decimals in control bodies are money: read them as BigDecimal, never as double. */
     private static final JsonMapper MAPPER = JsonMapper.builder()
-            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .build();
 
-    private Json() {
-    }
+    private Json() {}
 
     public static byte[] write(Object value) {
         return MAPPER.writeValueAsBytes(value);
@@ -26,7 +26,7 @@ public final class Json {
             return new LinkedHashMap<>();
         }
         try {
-            return MAPPER.readValue(body, new TypeReference<LinkedHashMap<String, Object>>() { });
+            return MAPPER.readValue(body, new TypeReference<LinkedHashMap<String, Object>>() {});
         } catch (tools.jackson.core.JacksonException invalid) {
             throw ApiError.badRequest("body is not a JSON object: " + invalid.getOriginalMessage());
         }

@@ -3,8 +3,8 @@ package org.arrowsync.emulator.http;
 import java.util.Map;
 
 /**
- * Page arithmetic plus each family's own pagination keys (arrow-api.md A.3): customers and licenses
- * use snake_case, statements and subscriptions camelCase with URLs, exports camelCase without.
+ * Page arithmetic plus each family's own pagination keys (arrow-api.md A.3): customers and licenses use snake_case,
+ * statements and subscriptions camelCase with URLs, exports camelCase without.
  */
 final class Paging {
 
@@ -39,8 +39,7 @@ final class Paging {
         }
     }
 
-    private Paging() {
-    }
+    private Paging() {}
 
     /** customers / licenses: {@code page}, {@code per_page}. */
     static Page snake(Request request, long total) {
@@ -48,10 +47,19 @@ final class Paging {
     }
 
     static Map<String, Object> snakeKeys(Page p, String path) {
-        return Json.obj("per_page", p.perPage(), "current_page", p.page(), "total_page", p.totalPages(),
-                "total", p.total(),
-                "next", p.hasNext() ? "/" + path + "?page=" + (p.page() + 1) + "&per_page=" + p.perPage() : null,
-                "previous", p.page() > 1 ? "/" + path + "?page=" + (p.page() - 1) + "&per_page=" + p.perPage() : null);
+        return Json.obj(
+                "per_page",
+                p.perPage(),
+                "current_page",
+                p.page(),
+                "total_page",
+                p.totalPages(),
+                "total",
+                p.total(),
+                "next",
+                p.hasNext() ? "/" + path + "?page=" + (p.page() + 1) + "&per_page=" + p.perPage() : null,
+                "previous",
+                p.page() > 1 ? "/" + path + "?page=" + (p.page() - 1) + "&per_page=" + p.perPage() : null);
     }
 
     /** statements, statement lines and subscriptions: {@code page}, {@code perPage}. */
@@ -60,15 +68,24 @@ final class Paging {
     }
 
     static Map<String, Object> statementKeys(Page p, String path) {
-        return Json.obj("total", p.total(), "perPage", p.perPage(), "currentPage", p.page(),
-                "totalPages", p.totalPages(),
-                "prevUrl", p.page() > 1 ? "/" + path + "?page=" + (p.page() - 1) + "&perPage=" + p.perPage() : null,
-                "nextUrl", p.hasNext() ? "/" + path + "?page=" + (p.page() + 1) + "&perPage=" + p.perPage() : null);
+        return Json.obj(
+                "total",
+                p.total(),
+                "perPage",
+                p.perPage(),
+                "currentPage",
+                p.page(),
+                "totalPages",
+                p.totalPages(),
+                "prevUrl",
+                p.page() > 1 ? "/" + path + "?page=" + (p.page() - 1) + "&perPage=" + p.perPage() : null,
+                "nextUrl",
+                p.hasNext() ? "/" + path + "?page=" + (p.page() + 1) + "&perPage=" + p.perPage() : null);
     }
 
     static Map<String, Object> exportKeys(Page p) {
-        return Json.obj("perPage", p.perPage(), "currentPage", p.page(), "total", p.total(),
-                "totalPages", p.totalPages());
+        return Json.obj(
+                "perPage", p.perPage(), "currentPage", p.page(), "total", p.total(), "totalPages", p.totalPages());
     }
 
     /** General envelope: {@code {"status":200,"data":...,"pagination":...}}. */

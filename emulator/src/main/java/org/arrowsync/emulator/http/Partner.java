@@ -9,14 +9,43 @@ final class Partner {
     static final String COMPANY = "Demo Reseller SAS";
     static final String BILL_FROM = "Arrow ECS SAS";
 
-    private Partner() {
-    }
+    private Partner() {}
 
     static Map<String, Object> whoami() {
-        return Json.obj("companyName", COMPANY, "addressLine1", "1 Avenue des Champs-Elysees", "addressLine2", "",
-                "zip", "75008", "city", "Paris", "countryCode", "FR", "state", "", "receptionPhone", "+33 1 40 00 00 00",
-                "websiteUrl", "https://reseller.example", "emailContact", "billing@reseller.example", "headcount", 42,
-                "taxNumber", "FR12345678901", "reference", REFERENCE, "ref", "DEMORESELLER", "billingId", "BID-12345",
-                "internalReference", "RES-001", "preferredCurrency", "EUR");
+        return Json.obj(
+                "companyName",
+                COMPANY,
+                "addressLine1",
+                "1 Avenue des Champs-Elysees",
+                "addressLine2",
+                "",
+                "zip",
+                "75008",
+                "city",
+                "Paris",
+                "countryCode",
+                "FR",
+                "state",
+                "",
+                "receptionPhone",
+                "+33 1 40 00 00 00",
+                "websiteUrl",
+                "https://reseller.example",
+                "emailContact",
+                "billing@reseller.example",
+                "headcount",
+                42,
+                "taxNumber",
+                "FR12345678901",
+                "reference",
+                REFERENCE,
+                "ref",
+                "DEMORESELLER",
+                "billingId",
+                "BID-12345",
+                "internalReference",
+                "RES-001",
+                "preferredCurrency",
+                "EUR");
     }
 }

@@ -8,8 +8,7 @@ import org.arrowsync.emulator.data.Offer;
 /** Catalog programs and the partner's program subscriptions (enrolments, not customer licenses). */
 final class ProgramEndpoints {
 
-    private ProgramEndpoints() {
-    }
+    private ProgramEndpoints() {}
 
     static Response categories() {
         return Paging.general(List.of(Json.obj("name", "IAAS"), Json.obj("name", "SAAS")), null);
@@ -18,9 +17,19 @@ final class ProgramEndpoints {
     static Response programs(String category) {
         List<Map<String, Object>> programs = Arrays.stream(Offer.values())
                 .filter(o -> o.classification().equalsIgnoreCase(category))
-                .map(o -> Json.obj("reference", o.programCode(), "programName", o.programCode(),
-                        "name", o.vendorName(), "vendorName", o.vendorName(), "category", o.classification()))
-                .distinct().toList();
+                .map(o -> Json.obj(
+                        "reference",
+                        o.programCode(),
+                        "programName",
+                        o.programCode(),
+                        "name",
+                        o.vendorName(),
+                        "vendorName",
+                        o.vendorName(),
+                        "category",
+                        o.classification()))
+                .distinct()
+                .toList();
         return Paging.general(programs, null);
     }
 
@@ -31,20 +40,44 @@ final class ProgramEndpoints {
     }
 
     static Response subscription(String reference) {
-        return subscriptionList().stream().filter(s -> s.get("reference").equals(reference)).findFirst()
+        return subscriptionList().stream()
+                .filter(s -> s.get("reference").equals(reference))
+                .findFirst()
                 .map(s -> Paging.general(s, null))
                 .orElseThrow(() -> ApiError.notFound("subscription " + reference + " not found"));
     }
 
     private static List<Map<String, Object>> subscriptionList() {
-        return List.of(subscription("XSPS1001", "MSCSP", "Microsoft CSP"),
+        return List.of(
+                subscription("XSPS1001", "MSCSP", "Microsoft CSP"),
                 subscription("XSPS1002", "ARWS-MSS", "AWS Marketplace"));
     }
 
     private static Map<String, Object> subscription(String reference, String program, String label) {
-        return Json.obj("reference", reference, "name", program, "label", label, "status", "Validated",
-                "dateDemand", "2022-01-10", "dateValidation", "2022-01-12", "dateEnd", null, "level", "MSP Plus",
-                "details", Json.obj("MpnId", "1234567", "TenantId", "9f0c1f8e-2e4b-4b5e-9d0a-1b2c3d4e5f60",
-                        "IaasDiscountRate", "0.00"));
+        return Json.obj(
+                "reference",
+                reference,
+                "name",
+                program,
+                "label",
+                label,
+                "status",
+                "Validated",
+                "dateDemand",
+                "2022-01-10",
+                "dateValidation",
+                "2022-01-12",
+                "dateEnd",
+                null,
+                "level",
+                "MSP Plus",
+                "details",
+                Json.obj(
+                        "MpnId",
+                        "1234567",
+                        "TenantId",
+                        "9f0c1f8e-2e4b-4b5e-9d0a-1b2c3d4e5f60",
+                        "IaasDiscountRate",
+                        "0.00"));
     }
 }

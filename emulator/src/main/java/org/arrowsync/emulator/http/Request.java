@@ -24,8 +24,12 @@ public record Request(String method, String path, Map<String, String> query, byt
             path = path.substring(0, path.length() - 1);
         }
         try {
-            return new Request(exchange.getRequestMethod(), path, query(exchange.getRequestURI().getRawQuery()),
-                    exchange.getRequestBody().readAllBytes(), exchange.getRequestHeaders().getFirst("apiKey"));
+            return new Request(
+                    exchange.getRequestMethod(),
+                    path,
+                    query(exchange.getRequestURI().getRawQuery()),
+                    exchange.getRequestBody().readAllBytes(),
+                    exchange.getRequestHeaders().getFirst("apiKey"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

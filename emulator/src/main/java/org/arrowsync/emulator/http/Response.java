@@ -5,8 +5,8 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * A response before it is written: the body stays an object so faults such as short_page can alter
- * it, and {@code raw} carries bytes that must not be re-serialised (malformed_json).
+ * A response before it is written: the body stays an object so faults such as short_page can alter it, and {@code raw}
+ * carries bytes that must not be re-serialised (malformed_json).
  */
 public record Response(int status, Map<String, String> headers, Object body, byte[] raw) {
 
@@ -16,8 +16,17 @@ public record Response(int status, Map<String, String> headers, Object body, byt
 
     /** ArrowSphere's error body as modelled by the .NET client: status, error, errorCode, correlationId. */
     public static Response error(int status, String error, String errorCode) {
-        return json(status, Json.obj("status", status, "error", error, "errorCode", errorCode,
-                "correlationId", UUID.randomUUID().toString()));
+        return json(
+                status,
+                Json.obj(
+                        "status",
+                        status,
+                        "error",
+                        error,
+                        "errorCode",
+                        errorCode,
+                        "correlationId",
+                        UUID.randomUUID().toString()));
     }
 
     public static Response error(ApiError failure) {
