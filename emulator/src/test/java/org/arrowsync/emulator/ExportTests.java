@@ -13,7 +13,7 @@ import tools.jackson.databind.JsonNode;
 class ExportTests extends DemoEmulator {
 
     @Test
-    void listsBothExportTypesAndAllColumns() {
+    void listsEveryExportTypeAndAllColumns() {
         JsonNode body = http.get("billing/erp/exports/types").json();
         assertThat(body.get("code").asInt()).isZero();
         assertThat(body.get("message").asString()).isEqualTo("success");
@@ -23,7 +23,8 @@ class ExportTests extends DemoEmulator {
             assertThat(t.has("name") && t.has("description") && t.has("isDefault"))
                     .isTrue();
         });
-        assertThat(refs).containsExactly(MSP, ALT);
+        assertThat(refs)
+                .containsExactly(MSP, ALT, ScenarioTests.THIN, ScenarioTests.BY_NAME, ScenarioTests.NO_CUSTOMER);
         JsonNode columns =
                 http.get("billing/erp/exports/columns").json().get("data").get("columns");
         assertThat(columns.toString()).contains("\"Customer Total Price\"", "\"Sell Total Price\"");
