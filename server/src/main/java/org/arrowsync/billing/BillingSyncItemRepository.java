@@ -39,26 +39,17 @@ class BillingSyncItemRepository {
         this.jdbc = jdbc;
     }
 
-    /** The items of these syncs with these line references (one page's worth). */
+    /**
+     * The items of these syncs with these line references (one page's worth), whichever sync holds them: a line is
+     * found by its reference (D22), through the reference's index.
+     */
     List<BillingSyncItem> find(Collection<Long> syncIds, Collection<String> lineReferences) {
         if (syncIds.isEmpty() || lineReferences.isEmpty()) {
             return List.of();
         }
-        return jdbc.sql(SELECT + " where t.billing_sync_id = any(?) and t.arrow_line_reference = any(?)")
-                .params(syncIds.toArray(Long[]::new), lineReferences.toArray(String[]::new))
-                .query(BillingSyncItemRepository::map)
-                .list();
-    }
-
-    /** The items of these (sync, line reference) pairs, found through the natural key's index. */
-    List<BillingSyncItem> findPairs(List<Long> syncIds, List<String> lineReferences) {
-        if (syncIds.isEmpty()) {
-            return List.of();
-        }
-        return jdbc.sql(
-                        SELECT
-                                + " join unnest(?::bigint[], ?::text[]) as k(s, r) on t.billing_sync_id = k.s and t.arrow_line_reference = k.r")
-                .params(syncIds.toArray(Long[]::new), lineReferences.toArray(String[]::new))
+        return jdbc.sql(SELECT + " join unnest(?::text[]) as k(r) on t.arrow_line_reference = k.r"
+                        + " where t.billing_sync_id = any(?)")
+                .params(lineReferences.toArray(String[]::new), syncIds.toArray(Long[]::new))
                 .query(BillingSyncItemRepository::map)
                 .list();
     }

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -142,12 +143,22 @@ public class BillingSyncService {
                 .filter(sync -> !sync.state().frozen())
                 .map(BillingSync::id)
                 .toList();
-        if (run.rows() == 0 && writers.items().anyIn(open)) {
-            // D3: an empty export for a month we already billed is Arrow failing, not Arrow crediting everything.
-            throw new EmptyExport("Arrow returned no billing lines for " + target.period()
-                    + " although lines were synced before;" + " nothing was changed");
+        if (run.usableRows() == 0 && writers.items().anyIn(open)) {
+            // D3: an empty export for a month we already billed is Arrow failing, not Arrow crediting everything; so is
+            // one whose lines cannot be told apart (D22).
+            throw new EmptyExport((run.rows() == 0
+                            ? "Arrow returned no billing lines for " + target.period()
+                            : "None of Arrow's " + run.rows() + " billing lines for " + target.period()
+                                    + " has a line reference (Sequence or Order Id) that could be read")
+                    + " although lines were synced before; nothing was changed");
         }
-        int removed = removeVanishedLines(writers.items().unseen(open, target.licenseReference(), false, run.seen()));
+        Map<Long, Long> mappingOf = new HashMap<>();
+        periodSyncs.forEach(sync -> mappingOf.put(sync.id(), sync.mappingId()));
+        LineReport report = run.report();
+        int removed =
+                removeVanishedLines(writers.items().unseen(open, target.licenseReference(), false, run.seen()).stream()
+                        .filter(item -> !report.keepsUnseenLines(mappingOf.get(item.syncId())))
+                        .toList());
         Map<Long, BillingSyncItemRepository.Totals> totals = writers.items().totals(open);
         int synced = 0;
         for (BillingSync sync : periodSyncs) {
@@ -168,6 +179,7 @@ public class BillingSyncService {
                             sum.sell(),
                             sum.currency(),
                             linesValidated,
+                            report.notes(sync.mappingId()),
                             writers.now());
             synced++;
         }
@@ -178,7 +190,7 @@ public class BillingSyncService {
 
     /**
      * Lines Arrow dropped before validation leave the invoice while it is open; on a closed one reconciliation credits
-     * them (D3).
+     * them (D3). A customer with a line the run could not identify loses none this time (D22).
      */
     private int removeVanishedLines(List<BillingSyncItem> vanished) {
         Map<Long, List<Long>> removals = new LinkedHashMap<>();

@@ -25,7 +25,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Marks synced months validated when Arrow says they are final (D6): the customer's statement is Fulfilled, or every
- * line carried a Validation Date. Only where Arrow says nothing, the calendar decides: month over plus a grace period.
+ * line carried a Validation Date. Only where Arrow says nothing (no statement, or no statements API for the account),
+ * the calendar decides: month over plus a grace period. The sync's {@code arrow_state} says which: {@code validated} or
+ * {@code validated_by_calendar}.
  */
 @Service
 public class BillingValidation {
@@ -111,7 +113,8 @@ public class BillingValidation {
 
     /**
      * Statements of the month by customer (a customer with several counts as final only when all are); null if Arrow
-     * failed.
+     * failed. An account that may not read statements (403) or has no such endpoint (404) gives no signal: none, and
+     * the calendar decides, as where Arrow has no statement for a customer.
      */
     private static Map<String, Statement> statements(ArrowClient client, YearMonth period, Progress progress) {
         try {
@@ -121,6 +124,12 @@ public class BillingValidation {
                             Function.identity(),
                             (first, second) -> first.fulfilled() ? second : first));
         } catch (ArrowException e) {
+            if (e.status() == 403 || e.status() == 404) {
+                progress.increment("statements_unavailable");
+                progress.error("Statements of " + period + " refused (HTTP " + e.status()
+                        + "): validated from the lines' Validation Date, else by the calendar");
+                return Map.of();
+            }
             progress.error("Statements of " + period + " unavailable, validation postponed: " + e.getMessage());
             return null;
         }

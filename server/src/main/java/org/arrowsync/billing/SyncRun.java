@@ -37,6 +37,7 @@ final class SyncRun {
     private final Progress progress;
     private final Placement placement;
     private final LineMatching matching;
+    private final LineReport report;
     private final IdSet seen = new IdSet();
     private final Set<Long> touched = new HashSet<>();
 
@@ -51,16 +52,26 @@ final class SyncRun {
         this.writers = writers;
         this.progress = progress;
         this.placement = new Placement(writers.invoices(), period, mappings);
-        this.matching = new LineMatching(settings, period, licenseFilter, mappings, placement, writers, progress);
+        this.report = new LineReport(progress);
+        this.matching =
+                new LineMatching(settings, period, licenseFilter, mappings, placement, writers, progress, report, seen);
     }
 
     long rows() {
         return matching.rows();
     }
 
-    /** The lines (item ids) this run saw in Arrow's export. */
+    long usableRows() {
+        return matching.usableRows();
+    }
+
+    /** The lines (item ids) this run saw in Arrow's export, those whose rows it could not use included. */
     IdSet seen() {
         return seen;
+    }
+
+    LineReport report() {
+        return report;
     }
 
     /** The syncs this run saw lines of. */
@@ -75,24 +86,14 @@ final class SyncRun {
 
     void page(List<BillingLineResult> page) {
         progress.increment("pages");
-        List<Line> lines = matching.lines(page);
+        List<Line> lines = withoutRepeats(matching.lines(page));
         if (lines.isEmpty()) {
             return;
         }
-        Map<String, BillingSyncItem> existing = new HashMap<>();
-        writers.items()
-                .findPairs(
-                        lines.stream().map(line -> line.sync().id()).toList(),
-                        lines.stream().map(line -> line.line().lineReference()).toList())
-                .forEach(item -> existing.put(item.syncId() + "|" + item.lineReference(), item));
-        lines = withoutRepeats(lines, existing);
         Map<String, BillingPath> owners = writers.licenses()
                 .claimAll(
                         lines.stream()
-                                .filter(line -> needsClaim(
-                                        line,
-                                        existing.get(line.sync().id() + "|"
-                                                + line.line().lineReference())))
+                                .filter(line -> needsClaim(line, line.billed()))
                                 .map(line -> line.line().licenseReference())
                                 .distinct()
                                 .toList(),
@@ -104,8 +105,7 @@ final class SyncRun {
         Map<Long, List<Long>> removals = new LinkedHashMap<>();
         List<NewItem> inserts = new ArrayList<>();
         for (Line line : lines) {
-            BillingSyncItem item =
-                    existing.get(line.sync().id() + "|" + line.line().lineReference());
+            BillingSyncItem item = line.billed();
             String via = via(line, owners, item);
             if (item == null) {
                 if (BillingSyncItem.VIA_INVOICE.equals(via)) {
@@ -119,8 +119,7 @@ final class SyncRun {
         }
         Map<Line, Long> created = writeInvoiceItems(toInvoice);
         for (Line line : toInvoice) {
-            BillingSyncItem item =
-                    existing.get(line.sync().id() + "|" + line.line().lineReference());
+            BillingSyncItem item = line.billed();
             Long invoiceItem = created.get(line);
             if (invoiceItem == null) {
                 continue;
@@ -137,7 +136,7 @@ final class SyncRun {
                 writers.invoices().removeItems(writers.invoices().invoice(invoiceId), list));
         writers.items().insertAll(inserts, writers.now()).forEach(seen::add);
         Map<Long, BillingSyncItem> byId = new HashMap<>();
-        existing.values().forEach(item -> byId.put(item.id(), item));
+        lines.stream().map(Line::billed).filter(Objects::nonNull).forEach(item -> byId.put(item.id(), item));
         writers.items()
                 .updateAll(
                         updates.stream()
@@ -227,11 +226,10 @@ final class SyncRun {
     /**
      * A line an earlier page of this run already had is reported and left out (Sequence is unique per line and month).
      */
-    private List<Line> withoutRepeats(List<Line> lines, Map<String, BillingSyncItem> existing) {
+    private List<Line> withoutRepeats(List<Line> lines) {
         List<Line> kept = new ArrayList<>(lines.size());
         for (Line line : lines) {
-            BillingSyncItem item =
-                    existing.get(line.sync().id() + "|" + line.line().lineReference());
+            BillingSyncItem item = line.billed();
             if (item != null && !seen.add(item.id())) {
                 repeated(line.line());
             } else {

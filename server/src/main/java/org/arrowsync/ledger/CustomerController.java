@@ -1,7 +1,6 @@
 package org.arrowsync.ledger;
 
 import java.time.Instant;
-import org.arrowsync.ledger.CustomerRepository.CustomerFields;
 import org.arrowsync.shared.ApiUrls;
 import org.arrowsync.shared.Listing;
 import org.arrowsync.shared.PageRequest;

@@ -1,0 +1,131 @@
+package org.arrowsync.billing;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.arrowsync.arrowclient.BillingLine;
+import org.arrowsync.arrowclient.BillingLineResult;
+import org.arrowsync.billing.BillingSyncRepository.Notes;
+import org.arrowsync.mappings.CustomerMapping;
+import org.arrowsync.shared.Progress;
+
+/**
+ * What a sync or reconciliation run found wrong with export lines, per customer mapping: lines it could not read (D21),
+ * and billed lines whose customer columns no longer name the customer they were billed to (D22). Each is reported on
+ * the job as it is found, and at the end on the syncs of its mapping ({@code line_errors} and {@code error_message}).
+ */
+final class LineReport {
+
+    /** Problems named in a sync's error message; the job keeps more. */
+    static final int KEPT = 3;
+
+    private final Progress progress;
+    private final Map<Long, Problems> byMapping = new HashMap<>();
+    private final Set<String> reportedMismatches = new HashSet<>();
+
+    LineReport(Progress progress) {
+        this.progress = progress;
+    }
+
+    /** A row the run cannot use for billing: unreadable, or without a line reference. */
+    static boolean unusable(BillingLineResult result) {
+        return !result.isValid() || result.reference() == null;
+    }
+
+    /**
+     * Reports an unusable row; {@code mapping} is whose line it is, when anything tells. A row without a line reference
+     * may stand for any line of its customer, so that customer keeps every line it was billed for in this run.
+     */
+    void unusable(BillingLineResult result, Optional<CustomerMapping> mapping) {
+        String problem = result.isValid()
+                ? "export line of '" + result.line().companyName() + "' (license "
+                        + result.line().licenseReference() + ") has no Sequence or Order Id"
+                : result.problem();
+        progress.increment("invalid_lines");
+        progress.error(problem);
+        mapping.ifPresent(m -> {
+            Problems problems = of(m.id());
+            problems.unreadable++;
+            problems.keep(problems.firstUnreadable, problem);
+            problems.keepsUnseenLines |= result.reference() == null;
+        });
+    }
+
+    /**
+     * Reports a billed line whose row now names another customer, or none of the mapped ones: it stays with the
+     * customer it was billed to (D22). A row naming no customer at all (a template without customer columns) is no
+     * mismatch.
+     */
+    void customer(BillingLine line, CustomerMapping billedTo, Optional<CustomerMapping> named) {
+        boolean namesACustomer = !blank(line.companyName()) || !blank(line.customerReference());
+        if (!namesACustomer || named.map(m -> m.id() == billedTo.id()).orElse(false)) {
+            return;
+        }
+        progress.increment("customer_mismatches");
+        String now = "'" + line.companyName() + "'"
+                + (blank(line.customerReference()) ? "" : " (" + line.customerReference() + ")");
+        if (reportedMismatches.add(billedTo.id() + "|" + now)) {
+            progress.error("Lines billed to Arrow customer '" + billedTo.arrowCompanyName() + "' ("
+                    + billedTo.arrowReference() + ") now name " + now + " in the export (first: " + line.lineReference()
+                    + "): they stay with that customer, matched by their line reference; update the customer mapping"
+                    + " if Arrow renamed the customer");
+        }
+        Problems problems = of(billedTo.id());
+        problems.mismatches++;
+        problems.keep(problems.firstMismatches, now);
+    }
+
+    /** Whether lines of this mapping that the run did not see must be kept (not removed, not credited) this time. */
+    boolean keepsUnseenLines(long mappingId) {
+        Problems problems = byMapping.get(mappingId);
+        return problems != null && problems.keepsUnseenLines;
+    }
+
+    /** What to note on the syncs of this mapping; an empty message when nothing was wrong. */
+    Notes notes(long mappingId) {
+        Problems problems = byMapping.get(mappingId);
+        return problems == null ? new Notes("", 0) : new Notes(problems.message(), problems.unreadable);
+    }
+
+    private Problems of(long mappingId) {
+        return byMapping.computeIfAbsent(mappingId, id -> new Problems());
+    }
+
+    private static boolean blank(String value) {
+        return value == null || value.isBlank();
+    }
+
+    private static final class Problems {
+        private int unreadable;
+        private int mismatches;
+        private boolean keepsUnseenLines;
+        private final List<String> firstUnreadable = new ArrayList<>();
+        private final List<String> firstMismatches = new ArrayList<>();
+
+        void keep(List<String> first, String text) {
+            if (first.size() < KEPT && !first.contains(text)) {
+                first.add(text);
+            }
+        }
+
+        String message() {
+            List<String> parts = new ArrayList<>();
+            if (unreadable > 0) {
+                parts.add(unreadable + (unreadable == 1 ? " export line" : " export lines")
+                        + " could not be used (what was billed for them before is left as it is): "
+                        + String.join("; ", firstUnreadable));
+            }
+            if (mismatches > 0) {
+                parts.add(mismatches + (mismatches == 1 ? " line now names" : " lines now name")
+                        + " another customer in the export (" + String.join(", ", firstMismatches)
+                        + "): kept with this customer by their line reference, nothing credited;"
+                        + " update the customer mapping if Arrow renamed the customer");
+            }
+            return String.join(". ", parts);
+        }
+    }
+}
