@@ -10,6 +10,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.IntFunction;
@@ -40,18 +41,22 @@ class BillingSyncItemRepository {
     }
 
     /**
-     * The items of these syncs with these line references (one page's worth), whichever sync holds them: a line is
-     * found by its reference (D22), through the reference's index.
+     * The items of these syncs with these line references (one page's worth), whichever of the syncs holds them: a line
+     * is found by its reference (D22). The statement probes the reference's index once per reference and the syncs are
+     * picked here: given the syncs too, PostgreSQL would probe the (sync, reference) key once per pair.
      */
-    List<BillingSyncItem> find(Collection<Long> syncIds, Collection<String> lineReferences) {
+    List<BillingSyncItem> find(Set<Long> syncIds, Collection<String> lineReferences) {
         if (syncIds.isEmpty() || lineReferences.isEmpty()) {
             return List.of();
         }
-        return jdbc.sql(SELECT + " join unnest(?::text[]) as k(r) on t.arrow_line_reference = k.r"
-                        + " where t.billing_sync_id = any(?)")
-                .params(lineReferences.toArray(String[]::new), syncIds.toArray(Long[]::new))
+        return jdbc
+                .sql(SELECT + " join unnest(?::text[]) as k(r) on t.arrow_line_reference = k.r")
+                .param(lineReferences.toArray(String[]::new))
                 .query(BillingSyncItemRepository::map)
-                .list();
+                .list()
+                .stream()
+                .filter(item -> syncIds.contains(item.syncId()))
+                .toList();
     }
 
     List<BillingSyncItem> ofSyncs(Collection<Long> syncIds) {
