@@ -91,32 +91,30 @@ class ScenarioTests extends DemoEmulator {
 
     @Test
     void aGarbledLineShowsUnreadableTotalsUntilRepaired() {
-        JsonNode data = http.export(ALT, "2026-10", "2026-10", 1, 1).json().get("data");
-        String sequence = data.get("values").get(0).get(0).asString();
-        int sell = ExportTests.headers(data).indexOf("Sell Total Price");
+        String sequence = http.export(ALT, "2026-10", "2026-10", 1, 1)
+                .json()
+                .get("data")
+                .get("values")
+                .get(0)
+                .get(0)
+                .asString();
         http.control("POST", "lines/" + sequence, "{\"garbled\":true}");
-        assertThat(http.export(ALT, "2026-10", "2026-10", 1, 1)
-                        .json()
-                        .get("data")
-                        .get("values")
-                        .get(0)
-                        .get(sell)
-                        .asString())
-                .isEqualTo("#VALUE!");
+        assertThat(firstSellTotal()).isEqualTo("#VALUE!");
         assertThat(http.control("GET", "lines/" + sequence, null)
                         .json()
                         .get("garbled")
                         .asBoolean())
                 .isTrue();
         http.control("POST", "lines/" + sequence, "{\"garbled\":false}");
-        assertThat(http.export(ALT, "2026-10", "2026-10", 1, 1)
-                        .json()
-                        .get("data")
-                        .get("values")
-                        .get(0)
-                        .get(sell)
-                        .asString())
-                .matches("-?\\d+\\.\\d{5}");
+        assertThat(firstSellTotal()).matches("-?\\d+\\.\\d{5}");
+    }
+
+    private static String firstSellTotal() {
+        JsonNode data = http.export(ALT, "2026-10", "2026-10", 1, 1).json().get("data");
+        return data.get("values")
+                .get(0)
+                .get(ExportTests.headers(data).indexOf("Sell Total Price"))
+                .asString();
     }
 
     @Test

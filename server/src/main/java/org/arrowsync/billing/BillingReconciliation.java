@@ -165,7 +165,7 @@ public class BillingReconciliation {
                     report.unusable(result, billedTo);
                     continue;
                 }
-                billedTo.ifPresent(mapping -> report.customer(result.line(), mapping, index.match(result.line())));
+                billedTo.ifPresent(mapping -> report.checkCustomer(result.line(), mapping, index.match(result.line())));
                 consider(
                         item,
                         settings.priceSource()
@@ -177,11 +177,7 @@ public class BillingReconciliation {
 
         Report finish() {
             if (usableRows == 0 && writers.items().anyIn(syncs.keySet())) {
-                throw new BillingSyncService.EmptyExport((rows == 0
-                                ? "Arrow returned no billing lines for " + period
-                                : "None of Arrow's " + rows + " billing lines for " + period
-                                        + " could be read with a line reference (Sequence or Order Id)")
-                        + "; nothing was reconciled");
+                throw BillingSyncService.EmptyExport.of(rows, period, "nothing was reconciled");
             }
             // Removed lines too: one dropped while its invoice was closed still holds its charge until credited here.
             writers.items().unseen(syncs.keySet(), null, true, seen).stream()

@@ -146,11 +146,7 @@ public class BillingSyncService {
         if (run.usableRows() == 0 && writers.items().anyIn(open)) {
             // D3: an empty export for a month we already billed is Arrow failing, not Arrow crediting everything; so is
             // one whose lines cannot be told apart (D22).
-            throw new EmptyExport((run.rows() == 0
-                            ? "Arrow returned no billing lines for " + target.period()
-                            : "None of Arrow's " + run.rows() + " billing lines for " + target.period()
-                                    + " has a line reference (Sequence or Order Id) that could be read")
-                    + " although lines were synced before; nothing was changed");
+            throw EmptyExport.of(run.rows(), target.period(), "nothing was changed, although lines were synced before");
         }
         Map<Long, Long> mappingOf = new HashMap<>();
         periodSyncs.forEach(sync -> mappingOf.put(sync.id(), sync.mappingId()));
@@ -229,9 +225,18 @@ public class BillingSyncService {
     /** The outcome of one run, stored as the job's result. */
     public record SyncReport(String period, long rows, int syncs, int linesRemoved, String note) {}
 
+    /** Arrow's export of a month has no line a run can use (D3, D22). */
     static final class EmptyExport extends RuntimeException {
-        EmptyExport(String message) {
+        private EmptyExport(String message) {
             super(message);
+        }
+
+        static EmptyExport of(long rows, YearMonth period, String consequence) {
+            return new EmptyExport((rows == 0
+                            ? "Arrow returned no billing lines for " + period
+                            : "None of Arrow's " + rows + " billing lines for " + period
+                                    + " has a line reference (Sequence or Order Id) that could be read")
+                    + ": " + consequence);
         }
     }
 }

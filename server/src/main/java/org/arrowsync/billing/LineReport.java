@@ -60,7 +60,7 @@ final class LineReport {
      * customer it was billed to (D22). A row naming no customer at all (a template without customer columns) is no
      * mismatch.
      */
-    void customer(BillingLine line, CustomerMapping billedTo, Optional<CustomerMapping> named) {
+    void checkCustomer(BillingLine line, CustomerMapping billedTo, Optional<CustomerMapping> named) {
         boolean namesACustomer = !blank(line.companyName()) || !blank(line.customerReference());
         if (!namesACustomer || named.map(m -> m.id() == billedTo.id()).orElse(false)) {
             return;

@@ -193,7 +193,7 @@ class ResourceSync {
                         if (read.isValid()) {
                             subscription.add(line);
                         } else {
-                            subscription.problems().add(read.problem());
+                            subscription.unreadable(read.problem());
                         }
                     }
                 }
@@ -334,6 +334,10 @@ class ResourceSync {
                     resource.attributes() == null ? null : resource.attributes().get(ARROW_NAME_ATTRIBUTE);
             boolean renamedByOperator = last != null && !last.asString().equals(resource.name());
             return renamedByOperator ? resource.name() : name;
+        }
+
+        void unreadable(String problem) {
+            problems.add(problem);
         }
 
         void add(BillingLine line) {

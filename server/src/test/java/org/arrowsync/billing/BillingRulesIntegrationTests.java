@@ -197,12 +197,7 @@ class BillingRulesIntegrationTests extends IntegrationTest {
     }
 
     private BigDecimal exportTotal(String customerRef) {
-        return new BigDecimal(arrow.control()
-                .summary(YearMonth.of(2026, 10))
-                .get("customers")
-                .get(customerRef)
-                .get("sell")
-                .asString());
+        return arrow.exportSell(YearMonth.of(2026, 10), customerRef);
     }
 
     private BigDecimal amount(String customer) {
@@ -219,9 +214,6 @@ class BillingRulesIntegrationTests extends IntegrationTest {
     }
 
     private List<String> invoicedLines(String customerRef) {
-        return jdbc.sql("""
-                        select t.arrow_line_reference from billing_sync_items t join billing_syncs b on b.id = t.billing_sync_id
-                        join customer_mappings m on m.id = b.customer_mapping_id join arrow_settings s on s.id = m.settings_id
-                        where s.uuid = ?::uuid and m.arrow_reference = ? and t.billed_via = 'invoice' order by t.id""").params(settings, customerRef).query(String.class).list();
+        return arrow.lineReferences(customerRef, "invoice");
     }
 }

@@ -221,12 +221,7 @@ class LineIdentityIntegrationTests extends IntegrationTest {
     }
 
     private BigDecimal exportTotal(String arrowReference) {
-        return new BigDecimal(arrow.control()
-                .summary(OCTOBER)
-                .get("customers")
-                .get(arrowReference)
-                .get("sell")
-                .asString());
+        return arrow.exportSell(OCTOBER, arrowReference);
     }
 
     /** What the customer's invoices charge for October's Arrow lines: items, their changes and corrections. */
@@ -244,12 +239,6 @@ class LineIdentityIntegrationTests extends IntegrationTest {
     }
 
     private List<String> lineReferences(String arrowReference, String billedVia) {
-        return jdbc.sql("""
-                        select t.arrow_line_reference from billing_sync_items t join billing_syncs b on b.id = t.billing_sync_id
-                        join customer_mappings m on m.id = b.customer_mapping_id join arrow_settings s on s.id = m.settings_id
-                        where s.uuid = ?::uuid and m.arrow_reference = ? and t.billed_via like ? order by t.id""")
-                .params(settings, arrowReference, billedVia)
-                .query(String.class)
-                .list();
+        return arrow.lineReferences(arrowReference, billedVia);
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.arrowsync.arrowclient.ArrowClient;
@@ -115,18 +116,7 @@ class ResourceSyncIntegrationTests extends IntegrationTest {
         arrow.control().call("POST", "customers/XSP700003", "{\"companyName\":\"" + name + "\"}");
         ExportRow row = exportRowOf(name);
 
-        Response imported = api.post(
-                        BASE + "sync_resources/",
-                        Map.of(
-                                "period_from",
-                                "2026-10",
-                                "period_to",
-                                "2026-10",
-                                "settings_uuid",
-                                settings,
-                                "force_import",
-                                true))
-                .expect(200);
+        Response imported = syncResources(Map.of("settings_uuid", settings, "force_import", true));
         assertThat(imported.json().get("customers_created").asInt()).isPositive();
         JsonNode customer = api.get("/api/customers/?name=" + name.replace(" ", "%20"))
                 .expect(200)
@@ -142,20 +132,15 @@ class ResourceSyncIntegrationTests extends IntegrationTest {
     }
 
     private Response syncResources(String settings, String offering, String project) {
-        return api.post(
-                        BASE + "sync_resources/",
-                        Map.of(
-                                "period_from",
-                                "2026-10",
-                                "period_to",
-                                "2026-10",
-                                "settings_uuid",
-                                settings,
-                                "offering_uuid",
-                                offering,
-                                "project_uuid",
-                                project))
-                .expect(200);
+        return syncResources(Map.of("settings_uuid", settings, "offering_uuid", offering, "project_uuid", project));
+    }
+
+    /** October's resource sync with these parameters. */
+    private Response syncResources(Map<String, Object> parameters) {
+        Map<String, Object> request = new HashMap<>(parameters);
+        request.put("period_from", "2026-10");
+        request.put("period_to", "2026-10");
+        return api.post(BASE + "sync_resources/", request).expect(200);
     }
 
     /** The resource of license XSP4000001 in the offering. */
