@@ -68,6 +68,14 @@ class LineIdentityIntegrationTests extends IntegrationTest {
                 .contains("Contoso Group")
                 .contains("nothing credited");
         assertThat(charged(CONTOSO)).isEqualByComparingTo(billed);
+
+        api.post("/api/admin/arrow/customer-mappings/sync_from_arrow/", Map.of("settings_uuid", settings))
+                .expect(200);
+        JsonNode again = reconcile(false);
+        assertThat(again.get("progress").path("customer_mismatches").asInt())
+                .as("the mapping follows Arrow's new name")
+                .isZero();
+        assertThat(sync(CONTOSO).get("error_message").asString()).isEmpty();
     }
 
     @Test
