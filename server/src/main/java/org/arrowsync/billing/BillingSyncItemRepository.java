@@ -42,15 +42,18 @@ class BillingSyncItemRepository {
 
     /**
      * The items of these syncs with these line references (one page's worth), whichever of the syncs holds them: a line
-     * is found by its reference (D22). The statement probes the reference's index once per reference and the syncs are
-     * picked here: given the syncs too, PostgreSQL would probe the (sync, reference) key once per pair.
+     * is found by its reference (D22). Each reference is looked up on its own through the reference's index (a lateral
+     * subquery that {@code offset 0} keeps from being flattened): as a join, a month just written and not analysed yet
+     * is read whole on every page. The syncs are picked here: given them too, PostgreSQL 14 would probe the (sync,
+     * reference) key once per pair.
      */
     List<BillingSyncItem> find(Set<Long> syncIds, Collection<String> lineReferences) {
         if (syncIds.isEmpty() || lineReferences.isEmpty()) {
             return List.of();
         }
         return jdbc
-                .sql(SELECT + " join unnest(?::text[]) as k(r) on t.arrow_line_reference = k.r")
+                .sql("select x.* from unnest(?::text[]) as k(r) cross join lateral (" + SELECT
+                        + " where t.arrow_line_reference = k.r offset 0) x")
                 .param(lineReferences.toArray(String[]::new))
                 .query(BillingSyncItemRepository::map)
                 .list()
