@@ -144,7 +144,7 @@ public class BillingReconciliation {
                     report.unusable(result, index.match(result.line()));
                     continue;
                 }
-                if (!LineReport.unusable(result)) {
+                if (!LineReport.isUnusable(result)) {
                     usableRows++;
                 }
                 // As in the sync, a repeated Sequence counts once.
@@ -160,7 +160,7 @@ public class BillingReconciliation {
                 BillingLineResult result = byReference.get(item.lineReference());
                 Optional<CustomerMapping> billedTo = Optional.ofNullable(
                         mappingsById.get(syncs.get(item.syncId()).mappingId()));
-                if (LineReport.unusable(result)) {
+                if (LineReport.isUnusable(result)) {
                     // Seen, so never credited as removed; not compared either, as its amount is unknown.
                     report.unusable(result, billedTo);
                     continue;

@@ -1,6 +1,7 @@
 package org.arrowsync.billing;
 
 import java.util.Locale;
+import java.util.Objects;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.arrowsync.arrowclient.BillingLine;
@@ -39,8 +40,7 @@ record EndUser(
      * two-letter code) is left empty rather than refusing the customer.
      */
     CustomerFields toCustomer() {
-        String address =
-                Stream.of(addressLine1, city).filter(part -> part != null).collect(Collectors.joining(", "));
+        String address = Stream.of(addressLine1, city).filter(Objects::nonNull).collect(Collectors.joining(", "));
         return new CustomerFields(
                 Texts.truncate(companyName.strip(), 150),
                 Texts.truncate(reference.strip(), 12),

@@ -85,7 +85,7 @@ final class LineMatching {
         List<BillingLineResult> wanted = new ArrayList<>(page.size());
         for (BillingLineResult result : page) {
             rows++;
-            if (!LineReport.unusable(result)) {
+            if (!LineReport.isUnusable(result)) {
                 usableRows++;
             }
             if (licenseFilter == null || licenseFilter.equals(result.line().licenseReference())) {
@@ -99,7 +99,7 @@ final class LineMatching {
             CustomerMapping billedTo = item == null
                     ? null
                     : mappingsById.get(syncsById.get(item.syncId()).mappingId());
-            if (LineReport.unusable(result)) {
+            if (LineReport.isUnusable(result)) {
                 if (item != null) {
                     // Seen, so the line stays as it was billed; a usable row with its reference later is a repeat.
                     seen.add(item.id());

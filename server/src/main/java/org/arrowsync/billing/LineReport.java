@@ -32,7 +32,7 @@ final class LineReport {
     }
 
     /** A row the run cannot use for billing: unreadable, or without a line reference. */
-    static boolean unusable(BillingLineResult result) {
+    static boolean isUnusable(BillingLineResult result) {
         return !result.isValid() || result.reference() == null;
     }
 
