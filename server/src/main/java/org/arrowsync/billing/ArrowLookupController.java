@@ -1,6 +1,8 @@
 package org.arrowsync.billing;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.Schema.RequiredMode;
 import org.arrowsync.billing.ArrowLookups.ExportRows;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -37,9 +39,13 @@ class ArrowLookupController {
         return new LicenseInfo(lookups.license(request.licenseReference()));
     }
 
-    record FetchBillingExportRequest(String periodFrom, String periodTo, String classification) {}
+    record FetchBillingExportRequest(
+            @Schema(requiredMode = RequiredMode.REQUIRED) String periodFrom,
+            @Schema(requiredMode = RequiredMode.REQUIRED) String periodTo,
+            String classification) {}
 
-    record FetchLicenseInfoRequest(String licenseReference) {}
+    record FetchLicenseInfoRequest(
+            @Schema(requiredMode = RequiredMode.REQUIRED) String licenseReference) {}
 
     record LicenseInfo(JsonNode data) {}
 }

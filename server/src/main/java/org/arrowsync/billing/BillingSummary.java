@@ -1,6 +1,7 @@
 package org.arrowsync.billing;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -116,15 +117,20 @@ class BillingSummary {
     record RecentRecord(
             String uuid,
             String licenseReference,
-            String resourceName,
+            @Schema(nullable = true) String resourceName,
             LocalDate billingPeriod,
             BigDecimal consumedSell,
-            BigDecimal finalSell,
+            @Schema(nullable = true) BigDecimal finalSell,
             boolean isFinalized,
             boolean isReconciled) {}
 
     record RecentSync(
-            String uuid, String reportPeriod, String state, BigDecimal sellTotal, int itemsCount, Instant created) {}
+            String uuid,
+            String reportPeriod,
+            String state,
+            @Schema(nullable = true) BigDecimal sellTotal,
+            int itemsCount,
+            Instant created) {}
 
     record CustomerBillingSummaryResponse(
             String customerMappingUuid,
@@ -134,12 +140,12 @@ class BillingSummary {
             String waldurCustomerName,
             int totalConsumptionRecords,
             BigDecimal totalConsumedSell,
-            BigDecimal totalFinalSell,
+            @Schema(nullable = true) BigDecimal totalFinalSell,
             int pendingRecords,
             int finalizedRecords,
             int reconciledRecords,
             int totalBillingSyncs,
-            BigDecimal totalBillingSell,
+            @Schema(nullable = true) BigDecimal totalBillingSell,
             List<RecentRecord> recentConsumptionRecords,
             List<RecentSync> recentBillingSyncs) {}
 }

@@ -1,6 +1,7 @@
 package org.arrowsync.billing;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -68,23 +69,23 @@ class BillingSyncController {
     record BillingSyncView(
             String uuid,
             String url,
-            String customerMapping,
+            @Schema(format = "uri") String customerMapping,
             String customerMappingUuid,
             String arrowReference,
             String waldurCustomerName,
             String statementReference,
             String reportPeriod,
             String arrowState,
-            int state,
+            @Schema(allowableValues = {"1", "2", "3", "4"}) int state,
             String stateDisplay,
             BigDecimal buyTotal,
             BigDecimal sellTotal,
             String currency,
             String invoiceUuid,
             String errorMessage,
-            Instant syncedAt,
-            Instant validatedAt,
-            Instant reconciledAt,
+            @Schema(nullable = true) Instant syncedAt,
+            @Schema(nullable = true) Instant validatedAt,
+            @Schema(nullable = true) Instant reconciledAt,
             List<ItemView> items,
             Instant created,
             Instant modified) {
@@ -117,6 +118,7 @@ class BillingSyncController {
         }
     }
 
+    @Schema(name = "ArrowBillingSyncItem")
     record ItemView(
             String uuid,
             String arrowLineReference,

@@ -1,6 +1,7 @@
 package org.arrowsync.billing;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.UUID;
@@ -60,7 +61,7 @@ class BillingSyncItemController {
     record ItemDetailView(
             String uuid,
             String url,
-            String billingSync,
+            @Schema(format = "uri") String billingSync,
             String billingSyncUuid,
             String reportPeriod,
             String arrowLineReference,

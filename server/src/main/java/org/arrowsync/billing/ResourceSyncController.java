@@ -21,7 +21,8 @@ class ResourceSyncController {
     @Operation(
             operationId = "admin_arrow_billing_syncs_sync_resources",
             description = "Sync Arrow subscriptions to Waldur resources.")
-    ResourceSync.SyncResourcesResponse syncResources(@RequestBody SyncResourcesRequest request) {
+    ResourceSync.SyncResourcesResponse syncResources(@RequestBody(required = false) SyncResourcesRequest body) {
+        SyncResourcesRequest request = body == null ? SyncResourcesRequest.EMPTY : body;
         return resources.sync(new ResourceSync.Request(
                 request.periodFrom(),
                 request.periodTo(),
@@ -37,5 +38,8 @@ class ResourceSyncController {
             String settingsUuid,
             String offeringUuid,
             String projectUuid,
-            Boolean forceImport) {}
+            Boolean forceImport) {
+
+        static final SyncResourcesRequest EMPTY = new SyncResourcesRequest(null, null, null, null, null, null);
+    }
 }

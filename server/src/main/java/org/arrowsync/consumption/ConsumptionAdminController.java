@@ -2,6 +2,8 @@ package org.arrowsync.consumption;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.Schema.RequiredMode;
 import java.util.List;
 import java.util.UUID;
 import org.arrowsync.consumption.ConsumptionCleanup.CleanupConsumptionRequest;
@@ -138,5 +140,7 @@ class ConsumptionAdminController {
     record SyncPauseResponse(List<String> paused, List<String> resumed) {}
 
     /** The contract's {@code FetchConsumptionRequestRequest}. */
-    record FetchConsumptionRequest(String licenseReference, String period) {}
+    record FetchConsumptionRequest(
+            @Schema(requiredMode = RequiredMode.REQUIRED) String licenseReference,
+            @Schema(requiredMode = RequiredMode.REQUIRED) String period) {}
 }

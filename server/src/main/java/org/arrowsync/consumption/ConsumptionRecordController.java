@@ -1,6 +1,7 @@
 package org.arrowsync.consumption;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -88,7 +89,7 @@ class ConsumptionRecordController {
     record ConsumptionRecordView(
             String uuid,
             String url,
-            String resource,
+            @Schema(format = "uri") String resource,
             String resourceUuid,
             String resourceName,
             String projectUuid,
@@ -99,16 +100,16 @@ class ConsumptionRecordController {
             LocalDate billingPeriod,
             BigDecimal consumedSell,
             BigDecimal consumedBuy,
-            BigDecimal finalSell,
-            BigDecimal finalBuy,
+            @Schema(nullable = true) BigDecimal finalSell,
+            @Schema(nullable = true) BigDecimal finalBuy,
             String invoiceItemUuid,
             String compensationItemUuid,
-            Instant lastSyncAt,
-            Instant finalizedAt,
-            Instant reconciledAt,
+            @Schema(nullable = true) Instant lastSyncAt,
+            @Schema(nullable = true) Instant finalizedAt,
+            @Schema(nullable = true) Instant reconciledAt,
             boolean isFinalized,
             boolean isReconciled,
-            BigDecimal adjustmentAmount,
+            @Schema(nullable = true) BigDecimal adjustmentAmount,
             JsonNode rawData,
             Instant created,
             Instant modified) {

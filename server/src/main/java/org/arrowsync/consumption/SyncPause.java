@@ -1,5 +1,6 @@
 package org.arrowsync.consumption;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -89,5 +90,8 @@ public class SyncPause {
 
     /** The contract's {@code ConsumptionStatusResponse}. */
     record ConsumptionStatus(
-            boolean globalSyncEnabled, boolean settingsSyncEnabled, String settingsUuid, Instant lastSyncRun) {}
+            boolean globalSyncEnabled,
+            boolean settingsSyncEnabled,
+            @Schema(nullable = true) String settingsUuid,
+            @Schema(nullable = true) Instant lastSyncRun) {}
 }

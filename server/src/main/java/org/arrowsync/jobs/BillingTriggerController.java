@@ -1,6 +1,9 @@
 package org.arrowsync.jobs;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.Schema.RequiredMode;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.util.UUID;
 import org.arrowsync.billing.BillingReconciliation;
 import org.arrowsync.billing.BillingSyncService;
@@ -33,6 +36,7 @@ class BillingTriggerController {
     }
 
     @PostMapping("trigger_sync/")
+    @ApiResponse(responseCode = "202", description = "Queued: the job's uuid; follow it at Location")
     @Operation(
             operationId = "admin_arrow_billing_syncs_trigger_sync",
             description = "Trigger billing sync for a specific period.")
@@ -58,6 +62,7 @@ class BillingTriggerController {
     }
 
     @PostMapping("reconcile/")
+    @ApiResponse(responseCode = "202", description = "Queued: the job's uuid; follow it at Location")
     @Operation(
             operationId = "admin_arrow_billing_syncs_reconcile",
             description = "Trigger reconciliation for a specific period.")
@@ -82,7 +87,15 @@ class BillingTriggerController {
         return JobController.accepted(submitted, "Reconciliation task scheduled");
     }
 
-    record ReconcileRequest(Integer year, Integer month, String settingsUuid, Boolean force) {}
+    record ReconcileRequest(
+            @Schema(requiredMode = RequiredMode.REQUIRED) Integer year,
+            @Schema(requiredMode = RequiredMode.REQUIRED) Integer month,
+            String settingsUuid,
+            Boolean force) {}
 
-    record TriggerSyncRequest(Integer year, Integer month, String settingsUuid, String resourceUuid) {}
+    record TriggerSyncRequest(
+            @Schema(requiredMode = RequiredMode.REQUIRED) Integer year,
+            @Schema(requiredMode = RequiredMode.REQUIRED) Integer month,
+            String settingsUuid,
+            String resourceUuid) {}
 }

@@ -1,6 +1,9 @@
 package org.arrowsync.jobs;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.Schema.RequiredMode;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.arrowsync.consumption.SyncOrder;
 import org.arrowsync.consumption.SyncOrders;
 import org.arrowsync.shared.Caller;
@@ -27,6 +30,7 @@ class ConsumptionTriggerController {
     }
 
     @PostMapping("trigger_consumption_sync/")
+    @ApiResponse(responseCode = "202", description = "Queued: the job's uuid; follow it at Location")
     @Operation(operationId = "admin_arrow_billing_syncs_trigger_consumption_sync")
     ResponseEntity<JobController.Accepted> triggerConsumptionSync(
             @RequestBody TriggerConsumptionSyncRequest request, Caller caller) {
@@ -42,6 +46,7 @@ class ConsumptionTriggerController {
     }
 
     @PostMapping("trigger_reconciliation/")
+    @ApiResponse(responseCode = "202", description = "Queued: the job's uuid; follow it at Location")
     @Operation(operationId = "admin_arrow_billing_syncs_trigger_reconciliation")
     ResponseEntity<JobController.Accepted> triggerReconciliation(@RequestBody ReconcileRequest request, Caller caller) {
         boolean force = Boolean.TRUE.equals(request.force());
@@ -66,8 +71,16 @@ class ConsumptionTriggerController {
     }
 
     /** The contract's {@code TriggerConsumptionSyncRequestRequest}. */
-    record TriggerConsumptionSyncRequest(Integer year, Integer month, String settingsUuid, String resourceUuid) {}
+    record TriggerConsumptionSyncRequest(
+            @Schema(requiredMode = RequiredMode.REQUIRED) Integer year,
+            @Schema(requiredMode = RequiredMode.REQUIRED) Integer month,
+            String settingsUuid,
+            String resourceUuid) {}
 
     /** The contract's {@code ReconcileRequestRequest} as the consumption finalisation reads it. */
-    record ReconcileRequest(Integer year, Integer month, String settingsUuid, Boolean force) {}
+    record ReconcileRequest(
+            @Schema(requiredMode = RequiredMode.REQUIRED) Integer year,
+            @Schema(requiredMode = RequiredMode.REQUIRED) Integer month,
+            String settingsUuid,
+            Boolean force) {}
 }

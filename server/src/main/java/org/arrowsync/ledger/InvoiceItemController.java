@@ -1,5 +1,6 @@
 package org.arrowsync.ledger;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -53,6 +54,7 @@ class InvoiceItemController {
         return ItemView.of(invoices.item(Uuids.fromPath(uuid)));
     }
 
+    @Schema(name = "InvoiceItem")
     record ItemView(
             String url,
             String uuid,

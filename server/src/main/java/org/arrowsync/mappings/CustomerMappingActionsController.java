@@ -1,6 +1,8 @@
 package org.arrowsync.mappings;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.Schema.RequiredMode;
 import java.util.Map;
 import java.util.UUID;
 import org.arrowsync.mappings.ArrowDataFetch.FetchCustomerArrowDataResponse;
@@ -110,7 +112,13 @@ class CustomerMappingActionsController {
 
     record SyncFromArrowRequest(String settingsUuid) {}
 
-    record LinkResourceRequest(String resourceUuid, String licenseReference) {}
+    record LinkResourceRequest(
+            @Schema(requiredMode = RequiredMode.REQUIRED) String resourceUuid,
+            @Schema(requiredMode = RequiredMode.REQUIRED) String licenseReference) {}
 
-    record ImportLicenseRequest(String licenseReference, String licenseName, String offeringUuid, String projectUuid) {}
+    record ImportLicenseRequest(
+            @Schema(requiredMode = RequiredMode.REQUIRED) String licenseReference,
+            String licenseName,
+            @Schema(requiredMode = RequiredMode.REQUIRED) String offeringUuid,
+            @Schema(requiredMode = RequiredMode.REQUIRED) String projectUuid) {}
 }

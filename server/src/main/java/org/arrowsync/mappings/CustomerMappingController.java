@@ -1,6 +1,8 @@
 package org.arrowsync.mappings;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.Schema.RequiredMode;
 import java.time.Instant;
 import java.util.UUID;
 import org.arrowsync.mappings.CustomerMappingService.MappingDraft;
@@ -94,7 +96,11 @@ class CustomerMappingController {
     }
 
     record ArrowCustomerMappingRequest(
-            String settings, String arrowReference, String arrowCompanyName, String waldurCustomer, Boolean isActive) {
+            @Schema(requiredMode = RequiredMode.REQUIRED) String settings,
+            @Schema(requiredMode = RequiredMode.REQUIRED) String arrowReference,
+            String arrowCompanyName,
+            @Schema(requiredMode = RequiredMode.REQUIRED) String waldurCustomer,
+            Boolean isActive) {
 
         MappingDraft draft() {
             return new MappingDraft(

@@ -1,6 +1,8 @@
 package org.arrowsync.mappings;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.Schema.RequiredMode;
 import org.arrowsync.mappings.CustomerDiscovery.DiscoverCustomersResponse;
 import org.arrowsync.mappings.SettingsSetup.SaveSettingsRequest;
 import org.arrowsync.mappings.SettingsSetup.SaveSettingsResponse;
@@ -37,7 +39,11 @@ class SetupController {
         return setup.save(request);
     }
 
-    record DiscoverCustomersRequest(String apiUrl, String apiKey) {
+    record DiscoverCustomersRequest(
+            @Schema(requiredMode = RequiredMode.REQUIRED, format = "uri")
+            String apiUrl,
+
+            @Schema(requiredMode = RequiredMode.REQUIRED) String apiKey) {
 
         @Override
         public String toString() {

@@ -1,6 +1,8 @@
 package org.arrowsync.settings;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.Schema.RequiredMode;
 import org.arrowsync.settings.Credentials.ArrowCredentialsValidationResponse;
 import org.arrowsync.settings.Credentials.PreviewSettingsResponse;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -31,7 +33,11 @@ class CredentialsController {
         return credentials.preview(request);
     }
 
-    record ArrowCredentialsRequest(String apiUrl, String apiKey) {
+    record ArrowCredentialsRequest(
+            @Schema(requiredMode = RequiredMode.REQUIRED, format = "uri")
+            String apiUrl,
+
+            @Schema(requiredMode = RequiredMode.REQUIRED) String apiKey) {
 
         @Override
         public String toString() {
@@ -40,8 +46,10 @@ class CredentialsController {
     }
 
     record PreviewSettingsRequest(
+            @Schema(requiredMode = RequiredMode.REQUIRED, format = "uri")
             String apiUrl,
-            String apiKey,
+
+            @Schema(requiredMode = RequiredMode.REQUIRED) String apiKey,
             String exportTypeReference,
             String classificationFilter,
             Boolean syncEnabled) {

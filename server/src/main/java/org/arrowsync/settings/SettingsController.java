@@ -1,6 +1,8 @@
 package org.arrowsync.settings;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.Schema.RequiredMode;
 import java.time.Instant;
 import org.arrowsync.shared.ApiUrls;
 import org.arrowsync.shared.Filters;
@@ -76,13 +78,15 @@ class SettingsController {
 
     /** Create, PUT and PATCH bodies; {@code api_key} is write-only. */
     record ArrowSettingsRequest(
+            @Schema(requiredMode = RequiredMode.REQUIRED, format = "uri")
             String apiUrl,
+
             String apiKey,
             String exportTypeReference,
             String classificationFilter,
             Boolean isActive,
             Boolean syncEnabled,
-            String invoicePriceSource,
+            @Schema(allowableValues = {"sell", "buy"}) String invoicePriceSource,
             String invoiceItemPrefix) {
 
         SettingsDraft draft() {
@@ -107,14 +111,14 @@ class SettingsController {
     record ArrowSettings(
             String uuid,
             String url,
-            String apiUrl,
+            @Schema(format = "uri") String apiUrl,
             String exportTypeReference,
             String classificationFilter,
             boolean isActive,
             boolean syncEnabled,
             String partnerReference,
             String partnerName,
-            String invoicePriceSource,
+            @Schema(allowableValues = {"sell", "buy"}) String invoicePriceSource,
             String invoiceItemPrefix,
             Instant created,
             Instant modified) {

@@ -1,6 +1,8 @@
 package org.arrowsync.settings;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.Schema.RequiredMode;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -104,7 +106,14 @@ class VendorOfferingMappingController {
 
     /** On PATCH an absent (or null) plan keeps the current one. */
     record ArrowVendorOfferingMappingRequest(
-            String settings, String arrowVendorName, String offering, String plan, Boolean isActive) {
+            @Schema(requiredMode = RequiredMode.REQUIRED) String settings,
+            @Schema(requiredMode = RequiredMode.REQUIRED) String arrowVendorName,
+
+            @Schema(requiredMode = RequiredMode.REQUIRED, format = "uuid")
+            String offering,
+
+            @Schema(format = "uuid", nullable = true) String plan,
+            Boolean isActive) {
 
         VendorDraft draft() {
             return new VendorDraft(
@@ -131,11 +140,11 @@ class VendorOfferingMappingController {
             String settings,
             String settingsUuid,
             String arrowVendorName,
-            String offering,
+            @Schema(format = "uuid") String offering,
             String offeringUuid,
             String offeringName,
             String offeringType,
-            String plan,
+            @Schema(format = "uuid", nullable = true) String plan,
             String planUuid,
             String planName,
             boolean isActive,

@@ -25,6 +25,8 @@ public final class Contract {
 
     private static final Path FILE = locate();
     private static final OpenAPI SPEC = parse(FILE);
+    private static final OpenAPI DOCUMENT =
+            new OpenAPIV3Parser().read(FILE.toAbsolutePath().toString(), null, options(false));
 
     private Contract() {}
 
@@ -32,9 +34,19 @@ public final class Contract {
         return SPEC;
     }
 
+    /** The contract as written: its schemas keep their names ({@code $ref}s are not inlined). */
+    static OpenAPI document() {
+        return DOCUMENT;
+    }
+
     /** Parses an OpenAPI document (the contract or the server's own) with every $ref resolved inline. */
     static OpenAPI parse(String json) {
-        return new OpenAPIV3Parser().readContents(json, null, options()).getOpenAPI();
+        return new OpenAPIV3Parser().readContents(json, null, options(true)).getOpenAPI();
+    }
+
+    /** Parses an OpenAPI document keeping its named schemas. */
+    static OpenAPI parseDocument(String json) {
+        return new OpenAPIV3Parser().readContents(json, null, options(false)).getOpenAPI();
     }
 
     /** A real response against the contract's schema for that path, method and status. */
@@ -77,15 +89,15 @@ public final class Contract {
         return path.matches(regex);
     }
 
-    private static ParseOptions options() {
+    private static ParseOptions options(boolean inline) {
         ParseOptions options = new ParseOptions();
         options.setResolve(true);
-        options.setResolveFully(true);
+        options.setResolveFully(inline);
         return options;
     }
 
     private static OpenAPI parse(Path file) {
-        return new OpenAPIV3Parser().read(file.toAbsolutePath().toString(), null, options());
+        return new OpenAPIV3Parser().read(file.toAbsolutePath().toString(), null, options(true));
     }
 
     /** The contract is a file of the repository; tests run from a module folder, so look for it from here upwards. */
