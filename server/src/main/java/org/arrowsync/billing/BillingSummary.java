@@ -2,6 +2,7 @@ package org.arrowsync.billing;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -21,6 +22,7 @@ import org.springframework.web.bind.annotation.RestController;
  * One mapped customer's Arrow billing at a glance: consumption records of its resources and its billing syncs. It lives
  * with billing, which may read both; every figure is an SQL aggregate, the lists are capped at 20.
  */
+@Tag(name = "Customer mappings")
 @RestController
 class BillingSummary {
 
@@ -35,7 +37,9 @@ class BillingSummary {
     }
 
     @GetMapping("/api/admin/arrow/customer-mappings/{uuid}/billing_summary/")
-    @Operation(operationId = "admin_arrow_customer_mappings_billing_summary_retrieve")
+    @Operation(
+            summary = "A mapped customer's billing and consumption summary",
+            operationId = "admin_arrow_customer_mappings_billing_summary_retrieve")
     CustomerBillingSummaryResponse summary(@PathVariable String uuid) {
         CustomerMapping mapping = mappings.get(Uuids.fromPath(uuid));
         String records =

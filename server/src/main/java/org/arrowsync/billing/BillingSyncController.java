@@ -2,6 +2,7 @@ package org.arrowsync.billing;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -20,6 +21,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Billing syncs are read-only: they change only through sync, validation and reconciliation runs. */
+@Tag(name = "Billing")
 @RestController
 @RequestMapping("/api/admin/arrow/billing-syncs/")
 class BillingSyncController {
@@ -33,7 +35,7 @@ class BillingSyncController {
     }
 
     @GetMapping
-    @Operation(operationId = "admin_arrow_billing_syncs_list")
+    @Operation(summary = "List billing syncs with their items", operationId = "admin_arrow_billing_syncs_list")
     Listing<BillingSyncView> list(
             @RequestParam(name = "customer_mapping", required = false) String mapping,
             @RequestParam(name = "customer_mapping_uuid", required = false) String mappingUuid,
@@ -61,7 +63,7 @@ class BillingSyncController {
     }
 
     @GetMapping("{uuid}/")
-    @Operation(operationId = "admin_arrow_billing_syncs_retrieve")
+    @Operation(summary = "Retrieve a billing sync with its items", operationId = "admin_arrow_billing_syncs_retrieve")
     BillingSyncView get(@PathVariable String uuid) {
         return BillingSyncView.of(queries.get(Uuids.fromPath(uuid)));
     }
@@ -122,9 +124,9 @@ class BillingSyncController {
     record ItemView(
             String uuid,
             String arrowLineReference,
-            String invoiceItemUuid,
+            @Schema(nullable = true) String invoiceItemUuid,
             BigDecimal originalPrice,
-            String compensationItemUuid,
+            @Schema(nullable = true) String compensationItemUuid,
             String vendorName,
             String subscriptionReference,
             String classification,

@@ -1,12 +1,14 @@
 package org.arrowsync.billing;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.arrowsync.shared.Filters;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+@Tag(name = "Billing")
 @RestController
 @RequestMapping("/api/admin/arrow/billing-syncs/")
 class ResourceSyncController {
@@ -19,6 +21,7 @@ class ResourceSyncController {
 
     @PostMapping("sync_resources/")
     @Operation(
+            summary = "Sync Arrow subscriptions to resources (creates or updates them)",
             operationId = "admin_arrow_billing_syncs_sync_resources",
             description = "Sync Arrow subscriptions to Waldur resources.")
     ResourceSync.SyncResourcesResponse syncResources(@RequestBody(required = false) SyncResourcesRequest body) {

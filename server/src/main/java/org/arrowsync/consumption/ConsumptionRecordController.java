@@ -2,6 +2,7 @@ package org.arrowsync.consumption;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -24,6 +25,7 @@ import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
 
 /** Consumption records are read-only: the sync and finalisation write them. */
+@Tag(name = "Consumption")
 @RestController
 @RequestMapping("/api/admin/arrow/consumption-records/")
 class ConsumptionRecordController {
@@ -37,7 +39,7 @@ class ConsumptionRecordController {
     }
 
     @GetMapping
-    @Operation(operationId = "admin_arrow_consumption_records_list")
+    @Operation(summary = "List consumption records", operationId = "admin_arrow_consumption_records_list")
     Listing<ConsumptionRecordView> list(
             @RequestParam(required = false) String resource,
             @RequestParam(name = "resource_uuid", required = false) String resourceUuid,
@@ -69,7 +71,7 @@ class ConsumptionRecordController {
     }
 
     @GetMapping("{uuid}/")
-    @Operation(operationId = "admin_arrow_consumption_records_retrieve")
+    @Operation(summary = "Retrieve a consumption record", operationId = "admin_arrow_consumption_records_retrieve")
     ConsumptionRecordView get(@PathVariable String uuid) {
         return ConsumptionRecordView.of(records.get(Uuids.fromPath(uuid)));
     }
@@ -102,15 +104,15 @@ class ConsumptionRecordController {
             BigDecimal consumedBuy,
             @Schema(nullable = true) BigDecimal finalSell,
             @Schema(nullable = true) BigDecimal finalBuy,
-            String invoiceItemUuid,
-            String compensationItemUuid,
+            @Schema(nullable = true) String invoiceItemUuid,
+            @Schema(nullable = true) String compensationItemUuid,
             @Schema(nullable = true) Instant lastSyncAt,
             @Schema(nullable = true) Instant finalizedAt,
             @Schema(nullable = true) Instant reconciledAt,
             boolean isFinalized,
             boolean isReconciled,
             @Schema(nullable = true) BigDecimal adjustmentAmount,
-            JsonNode rawData,
+            @Schema(type = "object") JsonNode rawData,
             Instant created,
             Instant modified) {
 

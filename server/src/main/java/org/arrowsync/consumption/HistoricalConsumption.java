@@ -177,7 +177,7 @@ class HistoricalConsumption {
             BigDecimal consumedSell,
             BigDecimal consumedBuy,
             boolean hasExisting,
-            BigDecimal existingConsumedSell,
+            @Schema(nullable = true) BigDecimal existingConsumedSell,
             boolean isFinalized,
             boolean isReconciled) {}
 }

@@ -84,6 +84,12 @@ class WireSchemas extends ModelResolver {
             if (schema == null) {
                 continue;
             }
+            io.swagger.v3.oas.annotations.media.Schema declared =
+                    property.getPrimaryMember().getAnnotation(io.swagger.v3.oas.annotations.media.Schema.class);
+            if (JsonNode.class.isAssignableFrom(property.getRawPrimaryType())
+                    && (declared == null || declared.type().isEmpty())) {
+                model.getProperties().put(property.getName(), new Schema<>()); // any JSON, unless declared narrower
+            }
             JsonInclude.Include inclusion = property.findInclusion().getValueInclusion();
             if (inclusion == JsonInclude.Include.USE_DEFAULTS && recordLevel != null) {
                 inclusion = recordLevel.value();
