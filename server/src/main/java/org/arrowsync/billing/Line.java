@@ -21,9 +21,9 @@ record Line(BillingSync sync, CustomerMapping mapping, BillingLine line, BigDeci
     }
 
     /**
-     * The invoice item's name: what was billed, then which license (else subscription), month and Arrow line, so that
-     * the several lines of one license in a month read apart, e.g. {@code Microsoft - Azure Plan (XSP1001, 2026-10,
-     * line AZ-1001-202610-2)}.
+     * The invoice item's name (D23): what was billed, then which license (else subscription), month and Arrow line, so
+     * that the several lines of one license in a month read apart, e.g. {@code Microsoft - Azure Plan (XSP1001,
+     * 2026-10, line AZ-1001-202610-2)}.
      */
     String name(YearMonth period) {
         String what = description().isBlank() ? line.lineReference() : description();

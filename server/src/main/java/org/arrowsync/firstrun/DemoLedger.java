@@ -37,7 +37,7 @@ class DemoLedger {
             new DemoCustomer("Adventure Works", "Adventure Works Cycles"),
             new DemoCustomer("Tailspin Toys Co.", "Tailspin Toys"));
 
-    static final String OFFERING = "Microsoft Azure";
+    static final String OFFERING = "Arrow subscriptions";
     static final String PLAN = "Pay as you go";
     static final String PROJECT = "Cloud subscriptions";
 

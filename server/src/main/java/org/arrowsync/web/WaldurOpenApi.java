@@ -210,6 +210,9 @@ final class WaldurOpenApi {
             return;
         }
         String name = refName(json.getSchema().get$ref());
+        if (name.startsWith("Patched")) {
+            return; // already done: the document is customised once, but stay safe if it is asked again
+        }
         Schema body = schemas.get(name);
         String patchedName = "Patched" + name;
         schemas.computeIfAbsent(

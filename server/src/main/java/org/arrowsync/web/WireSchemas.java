@@ -53,7 +53,7 @@ class WireSchemas extends ModelResolver {
                     .items(context.resolve(new AnnotatedType(type.containedType(0)).resolveAsRef(true)));
         }
         if (JsonNode.class.isAssignableFrom(type.getRawClass())) {
-            return new Schema<>(); // free-form JSON: raw Arrow data, job parameters and results
+            return new Schema<>(); // free-form JSON (job results, raw Arrow data), never read as a bean
         }
         Schema schema = super.resolve(annotated, context, next);
         if (schema == null) {
