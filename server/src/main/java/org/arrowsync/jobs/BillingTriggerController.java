@@ -91,12 +91,6 @@ class BillingTriggerController {
         return JobController.accepted(submitted, "Reconciliation task scheduled");
     }
 
-    record ReconcileRequest(
-            @Schema(requiredMode = RequiredMode.REQUIRED) Integer year,
-            @Schema(requiredMode = RequiredMode.REQUIRED) Integer month,
-            String settingsUuid,
-            Boolean force) {}
-
     record TriggerSyncRequest(
             @Schema(requiredMode = RequiredMode.REQUIRED) Integer year,
             @Schema(requiredMode = RequiredMode.REQUIRED) Integer month,

@@ -82,11 +82,4 @@ class ConsumptionTriggerController {
             @Schema(requiredMode = RequiredMode.REQUIRED) Integer month,
             String settingsUuid,
             String resourceUuid) {}
-
-    /** The contract's {@code ReconcileRequestRequest} as the consumption finalisation reads it. */
-    record ReconcileRequest(
-            @Schema(requiredMode = RequiredMode.REQUIRED) Integer year,
-            @Schema(requiredMode = RequiredMode.REQUIRED) Integer month,
-            String settingsUuid,
-            Boolean force) {}
 }

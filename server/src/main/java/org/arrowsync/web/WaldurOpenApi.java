@@ -17,6 +17,7 @@ import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
 import io.swagger.v3.oas.models.tags.Tag;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Deque;
@@ -61,8 +62,9 @@ final class WaldurOpenApi {
 
     private WaldurOpenApi() {}
 
+    /** A list of its own: springdoc adds the controllers' tags to it. */
     static List<Tag> tags() {
-        return TAGS;
+        return new ArrayList<>(TAGS);
     }
 
     /** Per operation, with the Java method at hand: what the method's signature says about the wire. */

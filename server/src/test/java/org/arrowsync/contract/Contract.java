@@ -39,6 +39,11 @@ public final class Contract {
         return DOCUMENT;
     }
 
+    /** A copy of the contract as written, to change in a test. */
+    static OpenAPI freshDocument() {
+        return new OpenAPIV3Parser().read(FILE.toAbsolutePath().toString(), null, options(false));
+    }
+
     /** Parses an OpenAPI document (the contract or the server's own) with every $ref resolved inline. */
     static OpenAPI parse(String json) {
         return new OpenAPIV3Parser().readContents(json, null, options(true)).getOpenAPI();
