@@ -22,7 +22,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 
-/** The sync rules beyond the reference: D1 quantities, D5 re-sync before validation, D9 currencies, D13 matching. */
+/**
+ * The sync rules beyond the reference: D1 quantities, D5 re-sync before validation, D9 currencies, D13 matching, D28
+ * zero-amount lines.
+ */
 class BillingRulesIntegrationTests extends IntegrationTest {
 
     @Autowired
@@ -186,6 +189,47 @@ class BillingRulesIntegrationTests extends IntegrationTest {
                 .query(String.class)
                 .list();
         assertThat(currencies).containsExactly("USD");
+    }
+
+    @Test
+    void aZeroAmountLineIsKeptWithoutAnItemSoItsLaterCorrectionBillsExactlyTheDifference() {
+        Map<String, String> customers = arrow.mapAllCustomers();
+        sync();
+        String customerRef = customers.keySet().stream()
+                .filter(reference -> !arrow.lineReferences(reference, "zero").isEmpty())
+                .findFirst()
+                .orElseThrow();
+        String zero = arrow.lineReferences(customerRef, "zero").get(0);
+        assertThat(syncItem(zero).get("invoice_item_uuid").isNull())
+                .as("D28: kept on the sync, billing nothing")
+                .isTrue();
+
+        arrow.control().call("POST", "lines/" + zero, "{\"sell\":\"25.00000\"}");
+        sync();
+        assertThat(invoiceItemPrice(zero)).isEqualByComparingTo("25");
+        assertThat(amount(customers.get(customerRef))).isEqualByComparingTo(exportTotal(customerRef));
+
+        arrow.control().call("POST", "lines/" + zero, "{\"sell\":\"30.00000\"}");
+        JsonNode reconciled = arrow.awaitJob(api.post(
+                "/api/admin/arrow/billing-syncs/reconcile/",
+                Map.of("year", 2026, "month", 10, "settings_uuid", settings, "force", true)));
+        assertThat(reconciled.get("result").get("compensations").asInt()).isEqualTo(1);
+        assertThat(new BigDecimal(
+                        reconciled.get("result").get("compensation_total").asString()))
+                .isEqualByComparingTo("5");
+    }
+
+    private JsonNode syncItem(String lineReference) {
+        for (JsonNode sync : api.get("/api/admin/arrow/billing-syncs/?settings_uuid=" + settings + "&page_size=50")
+                .expect(200)
+                .json()) {
+            for (JsonNode item : sync.get("items")) {
+                if (item.get("arrow_line_reference").asString().equals(lineReference)) {
+                    return item;
+                }
+            }
+        }
+        throw new AssertionError("no sync item " + lineReference);
     }
 
     private JsonNode sync() {
