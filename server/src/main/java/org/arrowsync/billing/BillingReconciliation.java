@@ -40,7 +40,7 @@ import tools.jackson.databind.node.ObjectNode;
  * Compares what was charged for each line of a final month with Arrow's final amount and books the difference (D4, D7,
  * D8): a compensation covers only final − (invoiced + earlier compensations), differences under one cent are ignored,
  * and a line whose reference Arrow dropped is credited unless the whole export came back empty (D3). Lines are found by
- * their reference alone; a row that names another customer now, or cannot be read, is reported, never credited (D24).
+ * their reference alone; a row that names another customer now, or cannot be read, is reported, never credited (D29).
  */
 @Service
 public class BillingReconciliation {
@@ -107,7 +107,7 @@ public class BillingReconciliation {
 
     /**
      * One reconciliation, page by page; of the lines seen only their ids are kept, one bit each. Each billed item is
-     * compared with the row of its line reference, whatever that row's customer columns say now (D24).
+     * compared with the row of its line reference, whatever that row's customer columns say now (D29).
      */
     private final class Run {
 

@@ -7,7 +7,7 @@ import java.util.UUID;
 
 /**
  * One Arrow statement of one mapped customer for one month. Its transitions check the state they leave.
- * {@code errorMessage} says what went wrong in its latest run (a failure, or problems with some of its lines, D21/D24);
+ * {@code errorMessage} says what went wrong in its latest run (a failure, or problems with some of its lines, D21/D29);
  * {@code lineErrors} counts the export lines that run could not use.
  */
 public record BillingSync(

@@ -42,7 +42,7 @@ class BillingSyncItemRepository {
 
     /**
      * The items of these syncs with these line references (one page's worth), whichever of the syncs holds them: a line
-     * is found by its reference (D24). Each reference is looked up on its own through the reference's index (a lateral
+     * is found by its reference (D29). Each reference is looked up on its own through the reference's index (a lateral
      * subquery that {@code offset 0} keeps from being flattened): as a join, a month just written and not analysed yet
      * is read whole on every page. The syncs are picked here: given them too, PostgreSQL 14 would probe the (sync,
      * reference) key once per pair.

@@ -98,7 +98,7 @@ class BillingSyncRepository {
                 .list();
     }
 
-    /** A run's outcome; {@code notes} is what it found wrong with some lines, empty when nothing (D21, D24). */
+    /** A run's outcome; {@code notes} is what it found wrong with some lines, empty when nothing (D21, D29). */
     void saveSynced(
             long id,
             SyncState state,

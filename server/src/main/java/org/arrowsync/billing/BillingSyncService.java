@@ -145,7 +145,7 @@ public class BillingSyncService {
                 .toList();
         if (run.usableRows() == 0 && writers.items().anyIn(open)) {
             // D3: an empty export for a month we already billed is Arrow failing, not Arrow crediting everything; so is
-            // one whose lines cannot be told apart (D24).
+            // one whose lines cannot be told apart (D29).
             throw EmptyExport.of(run.rows(), target.period(), "nothing was changed, although lines were synced before");
         }
         Map<Long, Long> mappingOf = new HashMap<>();
@@ -191,7 +191,7 @@ public class BillingSyncService {
 
     /**
      * Lines Arrow dropped before validation leave the invoice while it is open; on a closed one reconciliation credits
-     * them (D3). A customer with a line the run could not identify loses none this time (D24).
+     * them (D3). A customer with a line the run could not identify loses none this time (D29).
      */
     private int removeVanishedLines(List<BillingSyncItem> vanished) {
         Map<Long, List<Long>> removals = new LinkedHashMap<>();
@@ -230,7 +230,7 @@ public class BillingSyncService {
     /** The outcome of one run, stored as the job's result. */
     public record SyncReport(String period, long rows, int syncs, int linesRemoved, String note) {}
 
-    /** Arrow's export of a month has no line a run can use (D3, D24). */
+    /** Arrow's export of a month has no line a run can use (D3, D29). */
     static final class EmptyExport extends RuntimeException {
         private EmptyExport(String message) {
             super(message);

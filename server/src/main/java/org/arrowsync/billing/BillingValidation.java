@@ -114,7 +114,7 @@ public class BillingValidation {
     /**
      * Statements of the month by customer (a customer with several counts as final only when all are); null if Arrow
      * failed. An account that may not read statements (403) or has no such endpoint (404) gives no signal: none, and
-     * the calendar decides, as where Arrow has no statement for a customer (D25).
+     * the calendar decides, as where Arrow has no statement for a customer (D30).
      */
     private static Map<String, Statement> statements(ArrowClient client, YearMonth period, Progress progress) {
         try {

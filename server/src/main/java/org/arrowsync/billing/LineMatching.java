@@ -18,7 +18,7 @@ import org.arrowsync.shared.Money;
 import org.arrowsync.shared.Progress;
 
 /**
- * The reading half of a sync run. A line is identified by its line reference (D24): one billed before in this month
+ * The reading half of a sync run. A line is identified by its line reference (D29): one billed before in this month
  * stays with the sync that billed it, whatever its customer columns say now (a change is reported, not followed); a new
  * one is matched to a customer mapping (D13) and its sync, created a page at a time. Frozen syncs, repeated lines and
  * rows that cannot be used are left out and reported.

@@ -15,7 +15,7 @@ import org.arrowsync.shared.Progress;
 
 /**
  * What a sync or reconciliation run found wrong with export lines, per customer mapping: lines it could not read (D21),
- * and billed lines whose customer columns no longer name the customer they were billed to (D24). Each is reported on
+ * and billed lines whose customer columns no longer name the customer they were billed to (D29). Each is reported on
  * the job as it is found, and at the end on the syncs of its mapping ({@code line_errors} and {@code error_message}).
  */
 final class LineReport {
@@ -57,7 +57,7 @@ final class LineReport {
 
     /**
      * Reports a billed line whose row now names another customer, or none of the mapped ones: it stays with the
-     * customer it was billed to (D24). A row naming no customer at all (a template without customer columns) is no
+     * customer it was billed to (D29). A row naming no customer at all (a template without customer columns) is no
      * mismatch.
      */
     void checkCustomer(BillingLine line, CustomerMapping billedTo, Optional<CustomerMapping> named) {

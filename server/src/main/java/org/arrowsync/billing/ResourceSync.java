@@ -41,7 +41,7 @@ import tools.jackson.databind.node.ObjectNode;
  * Creates and updates resources for the IaaS subscriptions of a billing-export range. Existing resources are found by
  * backend id only within the offering being synced (D14); a subscription with no offering or project is an error, not
  * an update. Invoicing stays with the billing sync, so no amount is billed twice (D2). A resource takes Arrow's
- * friendly name and follows Arrow's renames, unless an operator renamed it (D26). Only the columns it uses are needed:
+ * friendly name and follows Arrow's renames, unless an operator renamed it (D31). Only the columns it uses are needed:
  * no line reference.
  */
 @Service
@@ -328,7 +328,7 @@ class ResourceSync {
         }
 
         /**
-         * The name an existing resource gets (D26): Arrow's, unless an operator renamed the resource since Arrow last
+         * The name an existing resource gets (D31): Arrow's, unless an operator renamed the resource since Arrow last
          * named it.
          */
         String nameFor(Resource resource) {

@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
  * Whether an export template carries the columns each feature needs, as one page of the most recent closed month shows
  * its headers (one export call per template, not the whole export). Each feature reads only its own columns, each
  * possibly under one of several names; a template is compatible when the billing sync works with it, and recommended
- * when every feature does (D27). The reference's required/important counts are kept, over the same needs.
+ * when every feature does (D32). The reference's required/important counts are kept, over the same needs.
  */
 final class ExportCompatibility {
 

@@ -23,7 +23,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 
 /**
- * The sync rules beyond the reference: D1 quantities, D5 re-sync before validation, D9 currencies, D13 matching, D28
+ * The sync rules beyond the reference: D1 quantities, D5 re-sync before validation, D9 currencies, D13 matching, D33
  * zero-amount lines.
  */
 class BillingRulesIntegrationTests extends IntegrationTest {
@@ -201,7 +201,7 @@ class BillingRulesIntegrationTests extends IntegrationTest {
                 .orElseThrow();
         String zero = arrow.lineReferences(customerRef, "zero").get(0);
         assertThat(syncItem(zero).get("invoice_item_uuid").isNull())
-                .as("D28: kept on the sync, billing nothing")
+                .as("D33: kept on the sync, billing nothing")
                 .isTrue();
 
         arrow.control().call("POST", "lines/" + zero, "{\"sell\":\"25.00000\"}");

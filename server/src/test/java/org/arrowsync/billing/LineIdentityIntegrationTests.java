@@ -16,7 +16,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 /**
- * D24 against exports that look like real accounts' ones: a billed line is found by its line reference whatever its
+ * D29 against exports that look like real accounts' ones: a billed line is found by its line reference whatever its
  * customer columns say now, and a line that cannot be read or identified never removes or credits anything.
  */
 class LineIdentityIntegrationTests extends IntegrationTest {
@@ -87,7 +87,7 @@ class LineIdentityIntegrationTests extends IntegrationTest {
 
         JsonNode resync = sync();
         assertThat(resync.get("result").get("lines_removed").asInt())
-                .as("a rename removes no line before validation (D5, D24)")
+                .as("a rename removes no line before validation (D5, D29)")
                 .isZero();
         assertThat(resync.get("progress").get("customer_mismatches").asInt())
                 .isEqualTo(lineReferences(CONTOSO, "%").size());

@@ -81,7 +81,7 @@ class ContractIntegrationTests extends IntegrationTest {
                         + " has the column and never writes it");
         exceptions.put(
                 "ExportTypeCompatibility.features: not in the contract",
-                "per feature, the columns a template lacks and what will not work without them (D27)");
+                "per feature, the columns a template lacks and what will not work without them (D32)");
         exceptions.put(
                 "CleanupConsumptionResponse.kept: not in the contract",
                 "cleanup names the records it kept and why (D11); the contract predates it");

@@ -10,7 +10,7 @@ import org.arrowsync.support.Response;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-/** The setup wizard's template check says per feature which columns a template lacks and what will not work (D27). */
+/** The setup wizard's template check says per feature which columns a template lacks and what will not work (D32). */
 class ExportCompatibilityIntegrationTests extends ArrowIntegrationTest {
 
     @Test
