@@ -1,5 +1,7 @@
 package org.arrowsync;
 
+import java.time.Clock;
+import org.arrowsync.backup.DataCommands;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -8,7 +10,11 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 @ConfigurationPropertiesScan
 public class Application {
 
+    /** Starts the server, or runs a data command ({@code backup FILE}, {@code restore FILE}, {@code upgrade-data}). */
     public static void main(String[] args) {
+        if (DataCommands.handles(args)) {
+            System.exit(new DataCommands(Clock.systemUTC(), System.out, System.err).run(args));
+        }
         SpringApplication.run(Application.class, args);
     }
 }

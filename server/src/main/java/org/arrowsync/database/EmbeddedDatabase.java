@@ -58,7 +58,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
     }
 
     /** The data folder holds the money ledger: no other user of the host reads it. */
-    static void ownerOnly(Path dataFolder) {
+    public static void ownerOnly(Path dataFolder) {
         try {
             Files.setPosixFilePermissions(dataFolder, PosixFilePermissions.fromString("rwx------"));
         } catch (UnsupportedOperationException e) {

@@ -21,12 +21,18 @@ public record DataFolder(@DefaultValue("./data") Path dir) {
     public static Path writeOwnerOnly(Path file, String secret) throws IOException {
         Files.createDirectories(file.getParent());
         Files.deleteIfExists(file);
-        try {
-            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        } catch (UnsupportedOperationException e) {
-            Files.createFile(file);
-        }
+        createOwnerOnly(file);
         Files.writeString(file, secret + System.lineSeparator());
         return file;
+    }
+
+    /** Creates an empty file that only the server's own user may read; refuses one that exists. */
+    public static Path createOwnerOnly(Path file) throws IOException {
+        try {
+            return Files.createFile(
+                    file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        } catch (UnsupportedOperationException e) {
+            return Files.createFile(file);
+        }
     }
 }
