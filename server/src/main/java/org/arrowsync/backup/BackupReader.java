@@ -33,6 +33,7 @@ final class BackupReader {
     private final BufferedReader lines;
     private final LineChecksum whole = LineChecksum.discarding();
     private int lineNumber;
+    private String current;
 
     private BackupReader(Path file, BufferedReader lines) {
         this.file = file;
@@ -114,14 +115,17 @@ final class BackupReader {
         return new Table(identifier(parts[1]), columns, List.of());
     }
 
+    /** The next line; the one before it joins the whole file's checksum, which the last line does not cover. */
     private String next() throws IOException {
-        String line = lines.readLine();
-        if (line == null) {
+        if (current != null) {
+            whole.line(current);
+        }
+        current = lines.readLine();
+        if (current == null) {
             throw refused("it ends early, at line " + lineNumber + ": it was cut short");
         }
         lineNumber++;
-        whole.line(line);
-        return line;
+        return current;
     }
 
     private String[] field(String line, String word, int parts) {

@@ -126,8 +126,9 @@ final class Catalog {
                         select sequencename, last_value from pg_sequences
                         where schemaname = current_schema() order by sequencename""")) {
             while (rows.next()) {
+                String name = rows.getString(1);
                 long value = rows.getLong(2);
-                sequences.put(rows.getString(1), rows.wasNull() ? OptionalLong.empty() : OptionalLong.of(value));
+                sequences.put(name, rows.wasNull() ? OptionalLong.empty() : OptionalLong.of(value));
             }
         }
         return sequences;

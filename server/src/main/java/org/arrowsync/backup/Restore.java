@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -80,6 +81,10 @@ final class Restore {
             Catalog.pinTextFormats(connection);
             Map<String, Table> schema = Catalog.tables(connection).stream()
                     .collect(Collectors.toMap(Table::name, Function.identity(), (a, b) -> a, LinkedHashMap::new));
+            // Migrations seed some rows (defaults); the backup holds the rows as they were, seeds included.
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("truncate " + String.join(", ", schema.keySet()));
+            }
             CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
             Loader loader = new Loader(connection, copy, schema);
             BackupReader.read(file, loader);
