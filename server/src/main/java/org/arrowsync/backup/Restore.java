@@ -39,12 +39,12 @@ final class Restore {
                         + " or an empty database only.");
             }
         }
+        checkKnown(Flyway.configure().dataSource(target).load(), backup.schemaVersion());
         Flyway flyway = Flyway.configure()
                 .dataSource(target)
                 .target(MigrationVersion.fromVersion(backup.schemaVersion()))
                 .cleanDisabled(false)
                 .load();
-        checkKnown(flyway, backup.schemaVersion());
         boolean restored = false;
         try {
             flyway.migrate();
