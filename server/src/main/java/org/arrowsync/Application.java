@@ -2,8 +2,9 @@ package org.arrowsync;
 
 import java.time.Clock;
 import org.arrowsync.backup.DataCommands;
-import org.springframework.boot.SpringApplication;
+import org.arrowsync.database.DataFolderCheck;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 @SpringBootApplication
@@ -15,6 +16,8 @@ public class Application {
         if (DataCommands.handles(args)) {
             System.exit(new DataCommands(Clock.systemUTC(), System.out, System.err).run(args));
         }
-        SpringApplication.run(Application.class, args);
+        new SpringApplicationBuilder(Application.class)
+                .listeners(new DataFolderCheck())
+                .run(args);
     }
 }

@@ -30,11 +30,8 @@ public final class EmbeddedDatabase implements AutoCloseable {
      * before anything in the folder is touched.
      */
     public static EmbeddedDatabase open(Path dataFolder) {
+        refuseOtherMajor(dataFolder);
         Path pgData = clusterFolder(dataFolder);
-        OptionalInt major = PostgresCluster.majorVersion(pgData);
-        if (major.isPresent() && major.getAsInt() != PostgresCluster.CURRENT_MAJOR) {
-            throw new DataFolderNeedsUpgrade(dataFolder, major.getAsInt());
-        }
         DataFolderLock lock = DataFolderLock.acquire(dataFolder);
         try {
             ownerOnly(dataFolder);
@@ -44,6 +41,14 @@ public final class EmbeddedDatabase implements AutoCloseable {
         } catch (RuntimeException e) {
             closeQuietly(lock);
             throw e;
+        }
+    }
+
+    /** Reads the cluster's version only: a refused folder is left exactly as it was. */
+    static void refuseOtherMajor(Path dataFolder) {
+        OptionalInt major = PostgresCluster.majorVersion(clusterFolder(dataFolder));
+        if (major.isPresent() && major.getAsInt() != PostgresCluster.CURRENT_MAJOR) {
+            throw new DataFolderNeedsUpgrade(dataFolder, major.getAsInt());
         }
     }
 

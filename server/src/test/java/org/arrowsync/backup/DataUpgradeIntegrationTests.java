@@ -72,6 +72,9 @@ class DataUpgradeIntegrationTests {
                 .contains("holds a PostgreSQL 14 database; this arrowsync runs PostgreSQL 18")
                 .contains("java -jar server/target/arrowsync-server.jar upgrade-data")
                 .doesNotContain("\tat ");
+        assertThat(output.split("holds a PostgreSQL 14 database", -1))
+                .as("one message")
+                .hasSize(2);
         assertThat(contents(folder)).as("nothing in the folder touched").isEqualTo(untouched);
 
         Command upgrade = Command.run("upgrade-data", "--arrowsync.data.dir=" + folder);
