@@ -19,7 +19,7 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
 @RestController
 class BackupController {
 
-    static final MediaType GZIP = MediaType.parseMediaType("application/gzip");
+    private static final String GZIP = "application/gzip";
 
     private final JdbcTemplate jdbc;
     private final Clock clock;
@@ -29,14 +29,14 @@ class BackupController {
         this.clock = clock;
     }
 
-    @GetMapping(value = "/api/admin/backup/", produces = "application/gzip")
+    @GetMapping(value = "/api/admin/backup/", produces = GZIP)
     ResponseEntity<StreamingResponseBody> backup() {
         Instant created = clock.instant();
         ContentDisposition file = ContentDisposition.attachment()
                 .filename(BackupFormat.fileName(created))
                 .build();
         return ResponseEntity.ok()
-                .contentType(GZIP)
+                .contentType(MediaType.parseMediaType(GZIP))
                 .header(HttpHeaders.CONTENT_DISPOSITION, file.toString())
                 .body(out -> jdbc.execute((ConnectionCallback<BackupSummary>) connection -> {
                     try {

@@ -21,13 +21,18 @@ final class BackupFormat {
     static final String SEQUENCE = "sequence";
     static final String END = "end";
 
-    private static final DateTimeFormatter FILE_NAME_TIME =
+    private static final DateTimeFormatter COMPACT_TIME =
             DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
     private BackupFormat() {}
 
     static String fileName(Instant created) {
-        return "arrowsync-" + FILE_NAME_TIME.format(created) + ".backup.gz";
+        return "arrowsync-" + compact(created) + ".backup.gz";
+    }
+
+    /** A time for file names: 20261129T170000Z. */
+    static String compact(Instant time) {
+        return COMPACT_TIME.format(time);
     }
 
     static MessageDigest sha256() {

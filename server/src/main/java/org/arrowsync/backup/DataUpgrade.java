@@ -7,8 +7,6 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.OptionalInt;
 import org.arrowsync.database.DataFolderLock;
 import org.arrowsync.database.EmbeddedDatabase;
@@ -22,9 +20,6 @@ import org.springframework.util.FileSystemUtils;
  * complete the old one stays where it was.
  */
 final class DataUpgrade {
-
-    private static final DateTimeFormatter ASIDE_SUFFIX =
-            DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
     /** What the upgrade did: the rows it moved and where the old cluster now is. */
     record Upgraded(BackupSummary moved, Path oldCluster) {}
@@ -59,7 +54,7 @@ final class DataUpgrade {
                 OutputStream out = Files.newOutputStream(DataFolder.createOwnerOnly(backup))) {
             written = BackupWriter.write(connection, out, now);
         }
-        Path aside = dataFolder.resolve("postgres-" + PostgresCluster.LEGACY_MAJOR + "-" + ASIDE_SUFFIX.format(now));
+        Path aside = dataFolder.resolve("postgres-" + PostgresCluster.LEGACY_MAJOR + "-" + BackupFormat.compact(now));
         Files.move(cluster, aside);
         boolean moved = false;
         try (PostgresCluster current = PostgresCluster.start(cluster, EmbeddedDatabase.passwordFile(dataFolder))) {

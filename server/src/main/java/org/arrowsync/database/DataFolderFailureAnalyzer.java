@@ -8,6 +8,6 @@ class DataFolderFailureAnalyzer extends AbstractFailureAnalyzer<DataFolderNeedsU
 
     @Override
     protected FailureAnalysis analyze(Throwable rootFailure, DataFolderNeedsUpgrade cause) {
-        return new FailureAnalysis(cause.getMessage(), "Run the command above, then start the server again.", cause);
+        return new FailureAnalysis(cause.found(), cause.action(), cause);
     }
 }

@@ -4,10 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,7 +16,6 @@ import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 import org.arrowsync.backup.BackupRestoreIntegrationTests.Command;
 import org.arrowsync.database.EmbeddedDatabase;
-import org.arrowsync.support.Api;
 import org.arrowsync.support.Fixtures;
 import org.arrowsync.support.IntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
@@ -43,18 +38,14 @@ class BackupFileIntegrationTests extends IntegrationTest {
     void takeABackup() throws Exception {
         new Fixtures(api).customer("Backed Up Ltd");
         backup = work.resolve("good.backup.gz");
-        HttpResponse<Path> download = HttpClient.newHttpClient()
-                .send(
-                        HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/admin/backup/"))
-                                .header("Authorization", "Token " + Api.ADMIN_TOKEN)
-                                .build(),
-                        HttpResponse.BodyHandlers.ofFile(backup));
-        assertThat(download.statusCode()).isEqualTo(200);
+        assertThat(BackupRestoreIntegrationTests.download(port, backup).statusCode())
+                .isEqualTo(200);
     }
 
     @Test
     void onlyStaffDownloadBackups() {
         api.as("no-such-token").get("/api/admin/backup/").expect(401);
+        api.as(new Fixtures(api).userToken()).get("/api/admin/backup/").expect(403);
     }
 
     @Test

@@ -87,12 +87,7 @@ class BackupRestoreIntegrationTests extends IntegrationTest {
         Map<String, List<JsonNode>> before = lists(api, port);
 
         Path backup = work.resolve("online.backup.gz");
-        HttpResponse<Path> download = HttpClient.newHttpClient()
-                .send(
-                        HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/admin/backup/"))
-                                .header("Authorization", "Token " + Api.ADMIN_TOKEN)
-                                .build(),
-                        HttpResponse.BodyHandlers.ofFile(backup));
+        HttpResponse<Path> download = download(port, backup);
         assertThat(download.statusCode()).isEqualTo(200);
         assertThat(download.headers().firstValue("Content-Type")).hasValue("application/gzip");
         assertThat(download.headers().firstValue("Content-Disposition"))
@@ -130,6 +125,16 @@ class BackupRestoreIntegrationTests extends IntegrationTest {
         assertThat(tableChecksums(offline))
                 .as("the restored folder backs up to the same rows")
                 .isEqualTo(tableChecksums(backup));
+    }
+
+    /** GET /api/admin/backup/ as the admin, saved to a file. */
+    static HttpResponse<Path> download(int port, Path file) throws IOException, InterruptedException {
+        return HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/admin/backup/"))
+                                .header("Authorization", "Token " + Api.ADMIN_TOKEN)
+                                .build(),
+                        HttpResponse.BodyHandlers.ofFile(file));
     }
 
     private void awaitState(String job, String state) throws InterruptedException {
