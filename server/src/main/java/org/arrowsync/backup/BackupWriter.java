@@ -1,6 +1,5 @@
 package org.arrowsync.backup;
 
-import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.sql.Connection;
@@ -33,7 +32,8 @@ final class BackupWriter {
                     .orElseThrow(() -> new IllegalStateException("The database holds no arrowsync schema"));
             List<Table> tables = Catalog.tables(connection);
             Map<String, OptionalLong> sequences = Catalog.sequences(connection);
-            GZIPOutputStream gzip = new GZIPOutputStream(nonClosing(target), 1 << 16);
+            // finish(), not close(): the caller owns the target (a file or an HTTP response) and closes it.
+            GZIPOutputStream gzip = new GZIPOutputStream(target, 1 << 16);
             LineChecksum file = new LineChecksum(gzip);
             file.line(BackupFormat.MAGIC);
             file.line(BackupFormat.SCHEMA + " " + schema);
@@ -67,20 +67,5 @@ final class BackupWriter {
                 connection.setAutoCommit(autoCommit);
             }
         }
-    }
-
-    /** The caller owns the target (a file or an HTTP response) and closes it. */
-    private static OutputStream nonClosing(OutputStream target) {
-        return new FilterOutputStream(target) {
-            @Override
-            public void write(byte[] bytes, int offset, int length) throws IOException {
-                out.write(bytes, offset, length);
-            }
-
-            @Override
-            public void close() throws IOException {
-                flush();
-            }
-        };
     }
 }

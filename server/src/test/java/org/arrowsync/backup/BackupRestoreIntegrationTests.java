@@ -14,13 +14,17 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.zip.GZIPInputStream;
 import org.arrowsync.Application;
+import org.arrowsync.ledger.LicenseBilling;
+import org.arrowsync.shared.Uuids;
 import org.arrowsync.support.Api;
 import org.arrowsync.support.ArrowFixture;
 import org.arrowsync.support.IntegrationTest;
@@ -34,6 +38,8 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -44,6 +50,12 @@ class BackupRestoreIntegrationTests extends IntegrationTest {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    LicenseBilling licenses;
+
+    @Autowired
+    PlatformTransactionManager transactions;
 
     @TempDir
     Path work;
@@ -73,29 +85,44 @@ class BackupRestoreIntegrationTests extends IntegrationTest {
                         .asString())
                 .isEqualTo("succeeded");
 
-        arrow.control()
-                .call(
-                        "POST",
-                        "faults",
-                        "{\"family\":\"exports\",\"kind\":\"latency\",\"latencyMs\":10000,\"count\":2}");
-        String running = api.post(
-                        "/api/admin/arrow/billing-syncs/trigger_sync/",
-                        Map.of("year", 2026, "month", 9, "settings_uuid", settings))
-                .expect(202)
-                .text("uuid");
-        awaitState(running, "running");
-        Map<String, List<JsonNode>> before = lists(api, port);
-
+        // The September sync waits for its month lock, and so stays running, until the test lets it have it.
+        CountDownLatch locked = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        Thread holder = new Thread(() -> new TransactionTemplate(transactions).executeWithoutResult(status -> {
+            licenses.lockMonthExclusive(Uuids.fromPath(settings), YearMonth.of(2026, 9));
+            locked.countDown();
+            awaitQuietly(release);
+        }));
+        holder.start();
         Path backup = work.resolve("online.backup.gz");
-        HttpResponse<Path> download = download(port, backup);
-        assertThat(download.statusCode()).isEqualTo(200);
-        assertThat(download.headers().firstValue("Content-Type")).hasValue("application/gzip");
-        assertThat(download.headers().firstValue("Content-Disposition"))
-                .hasValueSatisfying(value -> assertThat(value).contains("attachment", ".backup.gz"));
-        assertThat(job(running).get("state").asString())
-                .as("the sync was still running when the backup ended")
-                .isEqualTo("running");
+        Map<String, List<JsonNode>> before;
+        String running;
+        try {
+            locked.await();
+            running = api.post(
+                            "/api/admin/arrow/billing-syncs/trigger_sync/",
+                            Map.of("year", 2026, "month", 9, "settings_uuid", settings))
+                    .expect(202)
+                    .text("uuid");
+            awaitState(running, "running");
+            before = lists(api, port);
+
+            HttpResponse<Path> download = download(port, backup);
+            assertThat(download.statusCode()).isEqualTo(200);
+            assertThat(download.headers().firstValue("Content-Type")).hasValue("application/gzip");
+            assertThat(download.headers().firstValue("Content-Disposition"))
+                    .hasValueSatisfying(value -> assertThat(value).contains("attachment", ".backup.gz"));
+            assertThat(job(running).get("state").asString())
+                    .as("the sync was still running when the backup ended")
+                    .isEqualTo("running");
+        } finally {
+            release.countDown();
+            holder.join();
+        }
         assertThat(Jobs.await(api, running).get("state").asString()).isEqualTo("succeeded");
+        assertThat(lists(api, port).get("/api/invoice-items/"))
+                .as("the sync wrote September after the backup")
+                .hasSizeGreaterThan(before.get("/api/invoice-items/").size());
 
         Path restored = work.resolve("restored");
         Command restore = Command.run("restore", backup.toString(), "--arrowsync.data.dir=" + restored);
@@ -135,6 +162,14 @@ class BackupRestoreIntegrationTests extends IntegrationTest {
                                 .header("Authorization", "Token " + Api.ADMIN_TOKEN)
                                 .build(),
                         HttpResponse.BodyHandlers.ofFile(file));
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private void awaitState(String job, String state) throws InterruptedException {
