@@ -26,7 +26,7 @@ import org.slf4j.LoggerFactory;
 /**
  * One PostgreSQL server run from the zonky binaries on a cluster folder ({@code PGDATA}). The server's own cluster is
  * durable and password-protected; a PostgreSQL 14 cluster of an earlier release is only ever started to be read by
- * upgrade-data (D22).
+ * upgrade-data (D27).
  */
 public final class PostgresCluster implements AutoCloseable {
 
