@@ -97,6 +97,11 @@ final class Paging {
         return Response.json(200, body);
     }
 
+    /** The export envelope as the one recorded real export answered ({@code Code} 200, no message). */
+    static Response recordedExport(Object data, Map<String, Object> pagination) {
+        return Response.json(200, Json.obj("code", 200, "data", data, "pagination", pagination));
+    }
+
     /** Billing envelope: {@code {"code":0,"message":"success","data":...,"pagination":...}}. */
     static Response billing(Object data, Map<String, Object> pagination) {
         Map<String, Object> body = Json.obj("code", 0, "message", "success", "data", data);
