@@ -69,7 +69,7 @@ public final class ArrowClient {
         });
     }
 
-    /** {@code POST licenses/v2/find}, every page: the partner's licenses. */
+    /** {@code POST licenses/v2/find}, every page: all the partner's licenses. */
     public List<License> licenses() {
         return findLicenses(transport.json().createObjectNode());
     }

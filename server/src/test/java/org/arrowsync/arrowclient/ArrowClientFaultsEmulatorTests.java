@@ -23,7 +23,7 @@ class ArrowClientFaultsEmulatorTests {
     private static final Map<String, Consumer<ArrowClient>> CALLS = Map.of(
             "whoami", ArrowClient::whoami,
             "customers", ArrowClient::customers,
-            "licenses", ArrowClient::licenses,
+            "licenses", c -> c.licenses("XSP700001"),
             "consumption", c -> c.monthlyConsumption("XSP4000001", CLOSED_MONTH, CLOSED_MONTH),
             "exports", c -> c.exportPage(ExportQuery.forPeriod(Emulator.MSP_EXPORT, CLOSED_MONTH), 1),
             "statements", c -> c.statements(StatementQuery.forPeriod(CLOSED_MONTH)),
@@ -94,7 +94,7 @@ class ArrowClientFaultsEmulatorTests {
     void aSlowResponseTimesOutAndIsRetried() throws InterruptedException {
         emulator.fault("{\"family\":\"licenses\",\"kind\":\"latency\",\"latencyMs\":5000,\"count\":1}");
         ArrowClient impatient = emulator.client(properties(Duration.ofMillis(1500), Duration.ofMillis(10)));
-        assertThat(impatient.licenses()).hasSize(30);
+        assertThat(impatient.licenses("XSP700001")).hasSize(6);
         emulator.awaitRequests("licenses", 2);
         assertThat(emulator.requests("licenses")).isEqualTo(2);
     }
@@ -141,7 +141,7 @@ class ArrowClientFaultsEmulatorTests {
                 .as("the declared last page ends the list")
                 .hasSize(2);
         fault("licenses", "short_page", 1);
-        assertThat(client.licenses()).hasSize(15);
+        assertThat(client.licenses("XSP700001")).hasSize(3);
         fault("statements", "short_page", 1);
         assertThat(client.statements(StatementQuery.forPeriod(CLOSED_MONTH))).hasSize(5);
     }

@@ -33,10 +33,14 @@ class BillingReconciliationIntegrationTests extends IntegrationTest {
     Map<String, String> customers;
 
     @BeforeEach
-    void syncOctober() {
+    void mapAndSyncOctober() {
         arrow = ArrowFixture.demo(api, jdbc);
         settings = arrow.settings();
         customers = arrow.mapAllCustomers();
+        syncOctober();
+    }
+
+    private void syncOctober() {
         assertThat(arrow.awaitJob(api.post(
                                 "/api/admin/arrow/billing-syncs/trigger_sync/",
                                 Map.of("year", 2026, "month", 10, "settings_uuid", settings)))
@@ -173,12 +177,7 @@ class BillingReconciliationIntegrationTests extends IntegrationTest {
     void statementsWithoutStatusLeaveTheDecisionToTheCalendar() {
         // October synced again while Arrow still validates it: its lines carry no Validation Date
         arrow.control().call("POST", "clock", "{\"now\":\"2026-11-03T08:00:00Z\"}");
-        assertThat(arrow.awaitJob(api.post(
-                                "/api/admin/arrow/billing-syncs/trigger_sync/",
-                                Map.of("year", 2026, "month", 10, "settings_uuid", settings)))
-                        .get("state")
-                        .asString())
-                .isEqualTo("succeeded");
+        syncOctober();
         validation.check(Uuids.fromPath(settings), Progress.NONE);
         assertThat(states()).as("Needs Validation: Arrow says wait").containsOnly(2);
 
