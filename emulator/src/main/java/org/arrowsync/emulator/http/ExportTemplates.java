@@ -7,8 +7,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The two export templates. MSP is the 70-column header set recorded from the real API (arrow-api.md, "Real export
- * header set"); ALT uses the alternative names other templates use.
+ * The two export templates. MSP is the 70-column header set recorded from the real API (the .NET client's
+ * TestData/BillingReport.json, see docs/arrowsphere-api.md); ALT uses the alternative names other templates use.
  */
 public final class ExportTemplates {
 
