@@ -140,7 +140,7 @@ class ArrowImport {
     }
 
     /**
-     * The XSP reference of an End User Company ID (D22): itself when it is one, else the reference of the customer
+     * The XSP reference of an End User Company ID (D24): itself when it is one, else the reference of the customer
      * whose Ref it is, from Arrow's customer list (read once, when first needed).
      */
     private final class XspReferences {

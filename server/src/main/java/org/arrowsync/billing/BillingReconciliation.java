@@ -129,7 +129,7 @@ public class BillingReconciliation {
 
         void page(ExportPage page) {
             if (page.shortened()) {
-                // D24: a line missing from a short page would be credited as removed.
+                // D26: a line missing from a short page would be credited as removed.
                 throw new BillingSyncService.IncompleteExport(String.join("; ", page.warnings())
                         + ": Arrow's export of " + period + " is incomplete; nothing was reconciled");
             }

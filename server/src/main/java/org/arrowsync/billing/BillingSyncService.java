@@ -143,7 +143,7 @@ public class BillingSyncService {
     }
 
     /**
-     * D22: exports name customers by their Ref, so the mappings learn it from Arrow first. Without Arrow's customer
+     * D24: exports name customers by their Ref, so the mappings learn it from Arrow first. Without Arrow's customer
      * list the sync goes on: lines naming a customer by a Ref not known yet are matched by company name.
      */
     private List<CustomerMapping> knowingRefs(List<CustomerMapping> active, ArrowClient client, Progress progress) {
@@ -173,7 +173,7 @@ public class BillingSyncService {
         if (missingRows.isEmpty()) {
             removed = removeVanishedLines(writers.items().unseen(open, target.licenseReference(), false, run.seen()));
         } else {
-            // D24: rows missing from a page are not lines Arrow removed; they stay until a complete export says so.
+            // D26: rows missing from a page are not lines Arrow removed; they stay until a complete export says so.
             missingRows.forEach(warning -> progress.error(warning + "; no line was removed"));
         }
         Map<Long, BillingSyncItemRepository.Totals> totals = writers.items().totals(open);
@@ -246,7 +246,7 @@ public class BillingSyncService {
     public record SyncReport(String period, long rows, int syncs, int linesRemoved, String note) {}
 
     /**
-     * Arrow's export cannot be complete: empty for a month already billed (D3), or rows missing from a page (D24). What
+     * Arrow's export cannot be complete: empty for a month already billed (D3), or rows missing from a page (D26). What
      * is not seen in it must not be taken as removed.
      */
     static final class IncompleteExport extends RuntimeException {

@@ -11,7 +11,7 @@ import org.arrowsync.arrowclient.BillingLine;
 import org.arrowsync.mappings.CustomerMapping;
 
 /**
- * Finds the customer mapping of a billing line (D13, D22): by the line's End User Company ID when it is a mapping's
+ * Finds the customer mapping of a billing line (D13, D24): by the line's End User Company ID when it is a mapping's
  * reference or Ref ({@link CustomerMapping#identifiedBy}, indexed), else by company name compared trimmed,
  * case-insensitively, with whitespace collapsed. A name shared by two mappings matches neither: billing the wrong
  * customer is worse than reporting the line.

@@ -142,7 +142,7 @@ class ArrowDataFetch {
     }
 
     /**
-     * D13, D22: by the End User Company ID when it names the mapping's customer (reference or Ref), else by company
+     * D13, D24: by the End User Company ID when it names the mapping's customer (reference or Ref), else by company
      * name (trimmed, case and spacing ignored).
      */
     static boolean belongsTo(BillingLine line, CustomerMapping mapping) {

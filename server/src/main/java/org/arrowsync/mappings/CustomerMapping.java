@@ -25,7 +25,7 @@ public record CustomerMapping(
         Instant modified) {
 
     /**
-     * Whether an export's {@code End User Company ID} names this customer (D22): it is the customer's reference (an
+     * Whether an export's {@code End User Company ID} names this customer (D24): it is the customer's reference (an
      * {@code XSP…} value) or its Ref (the bare value the recorded export carries), compared trimmed and ignoring case.
      */
     public boolean identifiedBy(String endUserCompanyId) {

@@ -86,7 +86,7 @@ public class CustomerMappingService {
     }
 
     /**
-     * The given mappings, each knowing Arrow's Ref of its customer where Arrow has one (D22): Refs not known yet are
+     * The given mappings, each knowing Arrow's Ref of its customer where Arrow has one (D24): Refs not known yet are
      * read from Arrow's customer list, once, and kept. Arrow is asked nothing when every Ref is known.
      *
      * @throws ArrowException when Arrow cannot list its customers; the mappings are then as they were

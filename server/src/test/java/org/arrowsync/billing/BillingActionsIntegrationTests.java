@@ -201,7 +201,7 @@ class BillingActionsIntegrationTests extends IntegrationTest {
         assertThat(jdbc.sql("""
                                 select m.arrow_reference || '=' || m.arrow_customer_ref from customer_mappings m
                                 join arrow_settings s on s.id = m.settings_id where s.uuid = ?::uuid""").param(settings).query(String.class).list())
-                .as("D22: the export names customers by Ref; the mapping keeps the XSP reference and the Ref")
+                .as("D24: the export names customers by Ref; the mapping keeps the XSP reference and the Ref")
                 .isNotEmpty()
                 .allMatch(pair -> pair.matches("XSP(\\d+)=\\1"));
         Response twice = api.post(

@@ -112,7 +112,7 @@ class BillingFaultsIntegrationTests extends IntegrationTest {
         assertThat(job.get("state").asString()).as(job.toString()).isEqualTo("succeeded");
         assertThat(job.get("result").get("lines_removed").asInt()).isZero();
         assertThat(job.get("errors").toString()).contains("short page 1 of 3", "no line was removed");
-        assertThat(ledger()).as("D24: every line billed before is still billed").isEqualTo(ledgerBefore);
+        assertThat(ledger()).as("D26: every line billed before is still billed").isEqualTo(ledgerBefore);
     }
 
     private JsonNode sync() {

@@ -23,7 +23,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 
 /**
- * The sync rules beyond the reference: D1 quantities, D5 re-sync before validation, D9 currencies, D13 and D22
+ * The sync rules beyond the reference: D1 quantities, D5 re-sync before validation, D9 currencies, D13 and D24
  * matching.
  */
 class BillingRulesIntegrationTests extends IntegrationTest {
