@@ -136,7 +136,7 @@ public class BillingSyncService {
             throw new Rejected(409, e.getMessage());
         } catch (RuntimeException e) {
             // Not Arrow's fault: the details (SQL among them) go to the log, the syncs get a plain statement.
-            log.error("Billing sync of {} for {} failed", target.period(), chosen, e);
+            log.error("Billing sync of {} for settings {} failed", target.period(), chosen.uuid(), e);
             recordFailure(chosen, target.period(), "Billing sync failed on the server; see the server log");
             throw e;
         }
@@ -200,7 +200,12 @@ public class BillingSyncService {
             synced++;
         }
         progress.add("lines_removed", removed);
-        log.info("Billing sync of {} for {}: {} rows, {} syncs", target.period(), chosen, run.rows(), synced);
+        log.info(
+                "Billing sync of {} for settings {}: {} rows, {} syncs",
+                target.period(),
+                chosen.uuid(),
+                run.rows(),
+                synced);
         return new SyncReport(target.period().toString(), run.rows(), synced, removed, "");
     }
 

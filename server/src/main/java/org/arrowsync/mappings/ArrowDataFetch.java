@@ -1,5 +1,6 @@
 package org.arrowsync.mappings;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
@@ -170,9 +171,9 @@ class ArrowDataFetch {
             String licenseReference,
             String offerSku,
             String classification,
-            BigDecimal quantity,
-            BigDecimal sellPrice,
-            BigDecimal buyPrice) {
+            @Schema(nullable = true) BigDecimal quantity,
+            @Schema(nullable = true) BigDecimal sellPrice,
+            @Schema(nullable = true) BigDecimal buyPrice) {
 
         static ArrowBillingLine of(BillingLine line) {
             return new ArrowBillingLine(
@@ -189,12 +190,12 @@ class ArrowDataFetch {
 
     record ArrowConsumptionLine(
             String licenseReference,
-            String resourceName,
-            String resourceUuid,
+            @Schema(nullable = true) String resourceName,
+            @Schema(nullable = true) String resourceUuid,
             String period,
-            BigDecimal sellPrice,
-            BigDecimal buyPrice,
-            String error) {}
+            @Schema(nullable = true) BigDecimal sellPrice,
+            @Schema(nullable = true) BigDecimal buyPrice,
+            @Schema(nullable = true) String error) {}
 
     record FetchCustomerArrowDataResponse(
             String customerMappingUuid,
@@ -204,13 +205,13 @@ class ArrowDataFetch {
             String period,
             boolean billingAvailable,
             List<ArrowBillingLine> billingLines,
-            BigDecimal billingTotalSell,
-            BigDecimal billingTotalBuy,
+            @Schema(nullable = true) BigDecimal billingTotalSell,
+            @Schema(nullable = true) BigDecimal billingTotalBuy,
             List<ArrowConsumptionLine> consumptionLines,
-            BigDecimal consumptionTotalSell,
-            BigDecimal consumptionTotalBuy,
+            @Schema(nullable = true) BigDecimal consumptionTotalSell,
+            @Schema(nullable = true) BigDecimal consumptionTotalBuy,
             int totalCustomerResources,
             int resourcesWithBackendId,
             int matchedResources,
-            String error) {}
+            @Schema(nullable = true) String error) {}
 }

@@ -1,5 +1,7 @@
 package org.arrowsync.mappings;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.Schema.RequiredMode;
 import java.time.Clock;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -133,11 +135,15 @@ class SettingsSetup {
         }
     }
 
-    record CustomerMappingInput(String arrowReference, String waldurCustomerUuid) {}
+    record CustomerMappingInput(
+            @Schema(requiredMode = RequiredMode.REQUIRED) String arrowReference,
+            @Schema(requiredMode = RequiredMode.REQUIRED) String waldurCustomerUuid) {}
 
     record SaveSettingsRequest(
+            @Schema(requiredMode = RequiredMode.REQUIRED, format = "uri")
             String apiUrl,
-            String apiKey,
+
+            @Schema(requiredMode = RequiredMode.REQUIRED) String apiKey,
             String exportTypeReference,
             String classificationFilter,
             Boolean syncEnabled,

@@ -1,6 +1,7 @@
 package org.arrowsync.settings;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 import org.arrowsync.arrowclient.ArrowClient;
 import org.arrowsync.arrowclient.ArrowException;
@@ -75,7 +76,7 @@ class Credentials {
     record PartnerInfo(String reference, String companyName, String email, String city, String countryCode) {}
 
     record PreviewSettingsResponse(
-            String apiUrl,
+            @Schema(format = "uri") String apiUrl,
             String partnerName,
             String partnerReference,
             String exportTypeReference,
