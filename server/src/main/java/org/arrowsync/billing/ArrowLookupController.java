@@ -1,6 +1,9 @@
 package org.arrowsync.billing;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.Schema.RequiredMode;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.arrowsync.billing.ArrowLookups.ExportRows;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -11,6 +14,7 @@ import tools.jackson.databind.JsonNode;
 /**
  * Synchronous looks at Arrow's own data, for operators checking what Arrow says (D20: they return rows, not errors).
  */
+@Tag(name = "Billing")
 @RestController
 @RequestMapping("/api/admin/arrow/billing-syncs/")
 class ArrowLookupController {
@@ -23,6 +27,7 @@ class ArrowLookupController {
 
     @PostMapping("fetch_billing_export/")
     @Operation(
+            summary = "Fetch raw billing export rows from Arrow",
             operationId = "admin_arrow_billing_syncs_fetch_billing_export",
             description = "Fetch billing export data from Arrow.")
     ExportRows fetchBillingExport(@RequestBody FetchBillingExportRequest request) {
@@ -31,15 +36,20 @@ class ArrowLookupController {
 
     @PostMapping("fetch_license_info/")
     @Operation(
+            summary = "Fetch a license's details from Arrow",
             operationId = "admin_arrow_billing_syncs_fetch_license_info",
             description = "Fetch license information from Arrow.")
     LicenseInfo fetchLicenseInfo(@RequestBody FetchLicenseInfoRequest request) {
         return new LicenseInfo(lookups.license(request.licenseReference()));
     }
 
-    record FetchBillingExportRequest(String periodFrom, String periodTo, String classification) {}
+    record FetchBillingExportRequest(
+            @Schema(requiredMode = RequiredMode.REQUIRED) String periodFrom,
+            @Schema(requiredMode = RequiredMode.REQUIRED) String periodTo,
+            String classification) {}
 
-    record FetchLicenseInfoRequest(String licenseReference) {}
+    record FetchLicenseInfoRequest(
+            @Schema(requiredMode = RequiredMode.REQUIRED) String licenseReference) {}
 
-    record LicenseInfo(JsonNode data) {}
+    record LicenseInfo(@Schema(type = "object") JsonNode data) {}
 }

@@ -96,7 +96,7 @@ public class BillingReconciliation {
                 ReadAhead.<ExportPage>run(pages -> client.forEachExportPage(query, pages), run::page);
                 return run.finish();
             });
-        } catch (ArrowException | BillingSyncService.EmptyExport e) {
+        } catch (ArrowException | BillingSyncService.IncompleteExport e) {
             transactions.executeWithoutResult(
                     status -> writers.syncs().recordError(chosen.id(), target.period(), e.getMessage(), writers.now()));
             throw new Rejected(502, e.getMessage());
@@ -128,6 +128,11 @@ public class BillingReconciliation {
         }
 
         void page(ExportPage page) {
+            if (page.shortened()) {
+                // D26: a line missing from a short page would be credited as removed.
+                throw new BillingSyncService.IncompleteExport(String.join("; ", page.warnings())
+                        + ": Arrow's export of " + period + " is incomplete; nothing was reconciled");
+            }
             Map<String, BigDecimal> finals = new HashMap<>();
             for (ExportRow row : page.rows()) {
                 rows++;
@@ -155,7 +160,7 @@ public class BillingReconciliation {
 
         Report finish() {
             if (rows == 0 && writers.items().anyIn(syncs.keySet())) {
-                throw new BillingSyncService.EmptyExport(
+                throw new BillingSyncService.IncompleteExport(
                         "Arrow returned no billing lines for " + period + "; nothing was reconciled");
             }
             // Removed lines too: one dropped while its invoice was closed still holds its charge until credited here.

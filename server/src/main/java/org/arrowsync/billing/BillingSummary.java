@@ -1,6 +1,8 @@
 package org.arrowsync.billing;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -20,6 +22,7 @@ import org.springframework.web.bind.annotation.RestController;
  * One mapped customer's Arrow billing at a glance: consumption records of its resources and its billing syncs. It lives
  * with billing, which may read both; every figure is an SQL aggregate, the lists are capped at 20.
  */
+@Tag(name = "Customer mappings")
 @RestController
 class BillingSummary {
 
@@ -34,7 +37,9 @@ class BillingSummary {
     }
 
     @GetMapping("/api/admin/arrow/customer-mappings/{uuid}/billing_summary/")
-    @Operation(operationId = "admin_arrow_customer_mappings_billing_summary_retrieve")
+    @Operation(
+            summary = "A mapped customer's billing and consumption summary",
+            operationId = "admin_arrow_customer_mappings_billing_summary_retrieve")
     CustomerBillingSummaryResponse summary(@PathVariable String uuid) {
         CustomerMapping mapping = mappings.get(Uuids.fromPath(uuid));
         String records =
@@ -116,15 +121,20 @@ class BillingSummary {
     record RecentRecord(
             String uuid,
             String licenseReference,
-            String resourceName,
+            @Schema(nullable = true) String resourceName,
             LocalDate billingPeriod,
             BigDecimal consumedSell,
-            BigDecimal finalSell,
+            @Schema(nullable = true) BigDecimal finalSell,
             boolean isFinalized,
             boolean isReconciled) {}
 
     record RecentSync(
-            String uuid, String reportPeriod, String state, BigDecimal sellTotal, int itemsCount, Instant created) {}
+            String uuid,
+            String reportPeriod,
+            String state,
+            @Schema(nullable = true) BigDecimal sellTotal,
+            int itemsCount,
+            Instant created) {}
 
     record CustomerBillingSummaryResponse(
             String customerMappingUuid,
@@ -134,12 +144,12 @@ class BillingSummary {
             String waldurCustomerName,
             int totalConsumptionRecords,
             BigDecimal totalConsumedSell,
-            BigDecimal totalFinalSell,
+            @Schema(nullable = true) BigDecimal totalFinalSell,
             int pendingRecords,
             int finalizedRecords,
             int reconciledRecords,
             int totalBillingSyncs,
-            BigDecimal totalBillingSell,
+            @Schema(nullable = true) BigDecimal totalBillingSell,
             List<RecentRecord> recentConsumptionRecords,
             List<RecentSync> recentBillingSyncs) {}
 }

@@ -1,6 +1,8 @@
 package org.arrowsync.billing;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -19,6 +21,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Billing syncs are read-only: they change only through sync, validation and reconciliation runs. */
+@Tag(name = "Billing")
 @RestController
 @RequestMapping("/api/admin/arrow/billing-syncs/")
 class BillingSyncController {
@@ -32,7 +35,7 @@ class BillingSyncController {
     }
 
     @GetMapping
-    @Operation(operationId = "admin_arrow_billing_syncs_list")
+    @Operation(summary = "List billing syncs with their items", operationId = "admin_arrow_billing_syncs_list")
     Listing<BillingSyncView> list(
             @RequestParam(name = "customer_mapping", required = false) String mapping,
             @RequestParam(name = "customer_mapping_uuid", required = false) String mappingUuid,
@@ -60,7 +63,7 @@ class BillingSyncController {
     }
 
     @GetMapping("{uuid}/")
-    @Operation(operationId = "admin_arrow_billing_syncs_retrieve")
+    @Operation(summary = "Retrieve a billing sync with its items", operationId = "admin_arrow_billing_syncs_retrieve")
     BillingSyncView get(@PathVariable String uuid) {
         return BillingSyncView.of(queries.get(Uuids.fromPath(uuid)));
     }
@@ -68,23 +71,23 @@ class BillingSyncController {
     record BillingSyncView(
             String uuid,
             String url,
-            String customerMapping,
+            @Schema(format = "uri") String customerMapping,
             String customerMappingUuid,
             String arrowReference,
             String waldurCustomerName,
             String statementReference,
             String reportPeriod,
             String arrowState,
-            int state,
+            @Schema(allowableValues = {"1", "2", "3", "4"}) int state,
             String stateDisplay,
             BigDecimal buyTotal,
             BigDecimal sellTotal,
             String currency,
             String invoiceUuid,
             String errorMessage,
-            Instant syncedAt,
-            Instant validatedAt,
-            Instant reconciledAt,
+            @Schema(nullable = true) Instant syncedAt,
+            @Schema(nullable = true) Instant validatedAt,
+            @Schema(nullable = true) Instant reconciledAt,
             List<ItemView> items,
             Instant created,
             Instant modified) {
@@ -117,12 +120,13 @@ class BillingSyncController {
         }
     }
 
+    @Schema(name = "ArrowBillingSyncItem")
     record ItemView(
             String uuid,
             String arrowLineReference,
-            String invoiceItemUuid,
+            @Schema(nullable = true) String invoiceItemUuid,
             BigDecimal originalPrice,
-            String compensationItemUuid,
+            @Schema(nullable = true) String compensationItemUuid,
             String vendorName,
             String subscriptionReference,
             String classification,

@@ -1,6 +1,8 @@
 package org.arrowsync.billing;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.UUID;
@@ -16,6 +18,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+@Tag(name = "Billing")
 @RestController
 @RequestMapping("/api/admin/arrow/billing-sync-items/")
 class BillingSyncItemController {
@@ -27,7 +30,7 @@ class BillingSyncItemController {
     }
 
     @GetMapping
-    @Operation(operationId = "admin_arrow_billing_sync_items_list")
+    @Operation(summary = "List billing sync items", operationId = "admin_arrow_billing_sync_items_list")
     Listing<ItemDetailView> list(
             @RequestParam(name = "billing_sync", required = false) String sync,
             @RequestParam(name = "billing_sync_uuid", required = false) String syncUuid,
@@ -52,7 +55,7 @@ class BillingSyncItemController {
     }
 
     @GetMapping("{uuid}/")
-    @Operation(operationId = "admin_arrow_billing_sync_items_retrieve")
+    @Operation(summary = "Retrieve a billing sync item", operationId = "admin_arrow_billing_sync_items_retrieve")
     ItemDetailView get(@PathVariable String uuid) {
         return ItemDetailView.of(queries.item(Uuids.fromPath(uuid)));
     }
@@ -60,13 +63,13 @@ class BillingSyncItemController {
     record ItemDetailView(
             String uuid,
             String url,
-            String billingSync,
+            @Schema(format = "uri") String billingSync,
             String billingSyncUuid,
             String reportPeriod,
             String arrowLineReference,
-            String invoiceItemUuid,
+            @Schema(nullable = true) String invoiceItemUuid,
             BigDecimal originalPrice,
-            String compensationItemUuid,
+            @Schema(nullable = true) String compensationItemUuid,
             boolean hasCompensation,
             String vendorName,
             String subscriptionReference,

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.arrowsync.arrowclient.ArrowClient;
 import org.arrowsync.arrowclient.ArrowClients;
 import org.arrowsync.arrowclient.ArrowException;
@@ -102,41 +103,62 @@ public class BillingSyncService {
 
     public SyncReport sync(SyncTarget target, Progress progress) {
         Settings chosen = settings.get(target.settings().uuid());
-        List<CustomerMapping> active = mappings.active(chosen);
-        if (active.isEmpty()) {
+        List<CustomerMapping> mapped = mappings.active(chosen);
+        if (mapped.isEmpty()) {
             return new SyncReport(target.period().toString(), 0, 0, 0, "No active customer mappings");
         }
+        ArrowClient client = clients.connect(chosen.connection());
+        List<CustomerMapping> active = knowingRefs(mapped, client, progress);
         try {
             return transactions.execute(status -> {
                 writers.licenses().lockMonthExclusive(chosen.uuid(), target.period());
                 SyncRun run =
                         new SyncRun(chosen, target.period(), target.licenseReference(), active, writers, progress);
-                ArrowClient client = clients.connect(chosen.connection());
                 ExportQuery query = ExportQuery.forPeriod(chosen.exportTypeReference(), target.period());
+                List<String> missingRows = new CopyOnWriteArrayList<>();
                 ReadAhead.<List<BillingLineResult>>run(
-                        pages -> client.forEachExportPage(
-                                query,
-                                page -> pages.accept(page.rows().stream()
-                                        .map(ExportRow::billingLine)
-                                        .toList())),
+                        pages -> client.forEachExportPage(query, page -> {
+                            if (page.shortened()) {
+                                missingRows.addAll(page.warnings());
+                            }
+                            pages.accept(page.rows().stream()
+                                    .map(ExportRow::billingLine)
+                                    .toList());
+                        }),
                         run::page);
-                return finish(chosen, target, run, progress);
+                return finish(chosen, target, run, missingRows, progress);
             });
         } catch (ArrowException e) {
             recordFailure(chosen, target.period(), e.getMessage());
             throw new Rejected(502, e.getMessage());
-        } catch (EmptyExport e) {
+        } catch (IncompleteExport e) {
             recordFailure(chosen, target.period(), e.getMessage());
             throw new Rejected(409, e.getMessage());
         } catch (RuntimeException e) {
             // Not Arrow's fault: the details (SQL among them) go to the log, the syncs get a plain statement.
-            log.error("Billing sync of {} for {} failed", target.period(), chosen, e);
+            log.error("Billing sync of {} for settings {} failed", target.period(), chosen.uuid(), e);
             recordFailure(chosen, target.period(), "Billing sync failed on the server; see the server log");
             throw e;
         }
     }
 
-    private SyncReport finish(Settings chosen, SyncTarget target, SyncRun run, Progress progress) {
+    /**
+     * D24: exports name customers by their Ref, so the mappings learn it from Arrow first. Without Arrow's customer
+     * list the sync goes on: lines naming a customer by a Ref not known yet are matched by company name.
+     */
+    private List<CustomerMapping> knowingRefs(List<CustomerMapping> active, ArrowClient client, Progress progress) {
+        try {
+            return mappings.knowingCustomerRefs(active, client);
+        } catch (ArrowException e) {
+            progress.error(
+                    "Arrow customers unavailable, lines naming a customer by its Ref are matched by company name: "
+                            + e.getMessage());
+            return active;
+        }
+    }
+
+    private SyncReport finish(
+            Settings chosen, SyncTarget target, SyncRun run, List<String> missingRows, Progress progress) {
         List<BillingSync> periodSyncs = writers.syncs().ofPeriod(chosen.id(), target.period());
         List<Long> open = periodSyncs.stream()
                 .filter(sync -> !sync.state().frozen())
@@ -144,10 +166,16 @@ public class BillingSyncService {
                 .toList();
         if (run.rows() == 0 && writers.items().anyIn(open)) {
             // D3: an empty export for a month we already billed is Arrow failing, not Arrow crediting everything.
-            throw new EmptyExport("Arrow returned no billing lines for " + target.period()
+            throw new IncompleteExport("Arrow returned no billing lines for " + target.period()
                     + " although lines were synced before;" + " nothing was changed");
         }
-        int removed = removeVanishedLines(writers.items().unseen(open, target.licenseReference(), false, run.seen()));
+        int removed = 0;
+        if (missingRows.isEmpty()) {
+            removed = removeVanishedLines(writers.items().unseen(open, target.licenseReference(), false, run.seen()));
+        } else {
+            // D26: rows missing from a page are not lines Arrow removed; they stay until a complete export says so.
+            missingRows.forEach(warning -> progress.error(warning + "; no line was removed"));
+        }
         Map<Long, BillingSyncItemRepository.Totals> totals = writers.items().totals(open);
         int synced = 0;
         for (BillingSync sync : periodSyncs) {
@@ -172,7 +200,12 @@ public class BillingSyncService {
             synced++;
         }
         progress.add("lines_removed", removed);
-        log.info("Billing sync of {} for {}: {} rows, {} syncs", target.period(), chosen, run.rows(), synced);
+        log.info(
+                "Billing sync of {} for settings {}: {} rows, {} syncs",
+                target.period(),
+                chosen.uuid(),
+                run.rows(),
+                synced);
         return new SyncReport(target.period().toString(), run.rows(), synced, removed, "");
     }
 
@@ -217,8 +250,12 @@ public class BillingSyncService {
     /** The outcome of one run, stored as the job's result. */
     public record SyncReport(String period, long rows, int syncs, int linesRemoved, String note) {}
 
-    static final class EmptyExport extends RuntimeException {
-        EmptyExport(String message) {
+    /**
+     * Arrow's export cannot be complete: empty for a month already billed (D3), or rows missing from a page (D26). What
+     * is not seen in it must not be taken as removed.
+     */
+    static final class IncompleteExport extends RuntimeException {
+        IncompleteExport(String message) {
             super(message);
         }
     }

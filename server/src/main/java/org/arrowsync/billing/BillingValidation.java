@@ -97,7 +97,7 @@ public class BillingValidation {
         if (statement != null && statement.fulfilled() || sync.linesValidated()) {
             return "validated";
         }
-        if (statement != null) {
+        if (statement != null && statement.state().isSignal()) {
             return null;
         }
         Instant final_ = sync.reportPeriod()
@@ -110,8 +110,8 @@ public class BillingValidation {
     }
 
     /**
-     * Statements of the month by customer (a customer with several counts as final only when all are); null if Arrow
-     * failed.
+     * Statements of the month by customer, one per vendor program: a customer with several counts as final only when
+     * all are, and as saying nothing when none says otherwise but one has no status. Null if Arrow failed.
      */
     private static Map<String, Statement> statements(ArrowClient client, YearMonth period, Progress progress) {
         try {
@@ -119,11 +119,16 @@ public class BillingValidation {
                     .collect(Collectors.toMap(
                             statement -> MappingIndex.reference(statement.customerReference()),
                             Function.identity(),
-                            (first, second) -> first.fulfilled() ? second : first));
+                            (first, second) -> rank(second) > rank(first) ? second : first));
         } catch (ArrowException e) {
             progress.error("Statements of " + period + " unavailable, validation postponed: " + e.getMessage());
             return null;
         }
+    }
+
+    /** Which of a customer's statements speaks for it: one not final, else one without status, else a fulfilled one. */
+    private static int rank(Statement statement) {
+        return statement.fulfilled() ? 0 : statement.state().isSignal() ? 2 : 1;
     }
 
     public record ValidationReport(int validated, List<String> periods) {}

@@ -2,6 +2,8 @@ package org.arrowsync.billing;
 
 import java.math.BigDecimal;
 import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
 import org.arrowsync.arrowclient.BillingLine;
 import org.arrowsync.ledger.InvoiceItemDraft;
 import org.arrowsync.ledger.Resource;
@@ -18,8 +20,24 @@ record Line(BillingSync sync, CustomerMapping mapping, BillingLine line, BigDeci
         return line.vendor() == null || line.vendor().isBlank() ? product : line.vendor() + " - " + product;
     }
 
-    String name() {
-        return description().isBlank() ? line.lineReference() : description();
+    /**
+     * The invoice item's name (D23): what was billed, then which license (else subscription), month and Arrow line, so
+     * that the several lines of one license in a month read apart, e.g. {@code Microsoft - Azure Plan (XSP1001,
+     * 2026-10, line AZ-1001-202610-2)}.
+     */
+    String name(YearMonth period) {
+        String what = description().isBlank() ? line.lineReference() : description();
+        String license =
+                line.licenseReference() == null || line.licenseReference().isBlank()
+                        ? line.vendorSubscriptionId()
+                        : line.licenseReference();
+        List<String> which = new ArrayList<>();
+        if (license != null && !license.isBlank()) {
+            which.add(license);
+        }
+        which.add(period.toString());
+        which.add("line " + line.lineReference());
+        return what + " (" + String.join(", ", which) + ")";
     }
 
     JsonNode details(YearMonth period) {
@@ -37,12 +55,11 @@ record Line(BillingSync sync, CustomerMapping mapping, BillingLine line, BigDeci
         return details;
     }
 
-    /** The invoice item billing this line; placed on another month's invoice, its name says which month it bills. */
-    InvoiceItemDraft draft(YearMonth period, YearMonth invoicePeriod, Resource resource) {
+    /** The invoice item billing this line; its name says which month it bills, on whichever month's invoice. */
+    InvoiceItemDraft draft(YearMonth period, Resource resource) {
         LineAmount split = LineAmount.of(amount, line.quantity());
-        String name = invoicePeriod.equals(period) ? name() : name() + " (" + period + ")";
         return new InvoiceItemDraft(
-                name,
+                name(period),
                 split.unitPrice(),
                 split.quantity(),
                 "quantity",

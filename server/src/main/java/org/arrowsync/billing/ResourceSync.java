@@ -1,5 +1,6 @@
 package org.arrowsync.billing;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.YearMonth;
@@ -265,6 +266,7 @@ class ResourceSync {
             int invoiceItemsCreated,
             List<SyncError> errors) {}
 
+    @Schema(name = "ResourceSyncError")
     record SyncError(String subscriptionId, String error) {}
 
     /** One vendor subscription over the range: what a resource shows of it. */

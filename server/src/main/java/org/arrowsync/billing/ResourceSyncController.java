@@ -1,12 +1,14 @@
 package org.arrowsync.billing;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.arrowsync.shared.Filters;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+@Tag(name = "Billing")
 @RestController
 @RequestMapping("/api/admin/arrow/billing-syncs/")
 class ResourceSyncController {
@@ -19,9 +21,11 @@ class ResourceSyncController {
 
     @PostMapping("sync_resources/")
     @Operation(
+            summary = "Sync Arrow subscriptions to resources (creates or updates them)",
             operationId = "admin_arrow_billing_syncs_sync_resources",
             description = "Sync Arrow subscriptions to Waldur resources.")
-    ResourceSync.SyncResourcesResponse syncResources(@RequestBody SyncResourcesRequest request) {
+    ResourceSync.SyncResourcesResponse syncResources(@RequestBody(required = false) SyncResourcesRequest body) {
+        SyncResourcesRequest request = body == null ? SyncResourcesRequest.EMPTY : body;
         return resources.sync(new ResourceSync.Request(
                 request.periodFrom(),
                 request.periodTo(),
@@ -37,5 +41,8 @@ class ResourceSyncController {
             String settingsUuid,
             String offeringUuid,
             String projectUuid,
-            Boolean forceImport) {}
+            Boolean forceImport) {
+
+        static final SyncResourcesRequest EMPTY = new SyncResourcesRequest(null, null, null, null, null, null);
+    }
 }

@@ -183,7 +183,7 @@ final class SyncRun {
             changes.computeIfAbsent(item.invoiceId(), id -> new ArrayList<>())
                     .add(new ItemChange(
                             item.invoiceItemId(),
-                            line.name(),
+                            line.name(period),
                             amount.unitPrice(),
                             amount.quantity(),
                             line.details(period)));
@@ -215,7 +215,7 @@ final class SyncRun {
             placed.add(line);
             Resource resource = resources.get(new CustomerLicense(
                     line.mapping().customerUuid(), line.line().licenseReference()));
-            drafts.add(new InvoiceService.Placed(invoice, line.draft(period, invoice.period(), resource)));
+            drafts.add(new InvoiceService.Placed(invoice, line.draft(period, resource)));
         }
         List<Long> ids = writers.invoices().addAll(drafts);
         for (int i = 0; i < placed.size(); i++) {

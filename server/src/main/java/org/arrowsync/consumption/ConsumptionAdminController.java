@@ -2,6 +2,9 @@ package org.arrowsync.consumption;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.Schema.RequiredMode;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import java.util.UUID;
 import org.arrowsync.consumption.ConsumptionCleanup.CleanupConsumptionRequest;
@@ -27,6 +30,7 @@ import org.springframework.web.bind.annotation.RestController;
  * The consumption actions the contract hangs under billing syncs; each parses, calls one service and returns its
  * record.
  */
+@Tag(name = "Consumption")
 @RestController
 @RequestMapping("/api/admin/arrow/billing-syncs/")
 class ConsumptionAdminController {
@@ -51,7 +55,9 @@ class ConsumptionAdminController {
     }
 
     @PostMapping("pause_sync/")
-    @Operation(operationId = "admin_arrow_billing_syncs_pause_sync")
+    @Operation(
+            summary = "Pause consumption sync, globally or for one settings record",
+            operationId = "admin_arrow_billing_syncs_pause_sync")
     SyncPauseResponse pauseSync(@RequestBody(required = false) SyncPauseRequest request) {
         SyncPauseRequest body = request == null ? SyncPauseRequest.EMPTY : request;
         return new SyncPauseResponse(
@@ -59,7 +65,9 @@ class ConsumptionAdminController {
     }
 
     @PostMapping("resume_sync/")
-    @Operation(operationId = "admin_arrow_billing_syncs_resume_sync")
+    @Operation(
+            summary = "Resume consumption sync, globally or for one settings record",
+            operationId = "admin_arrow_billing_syncs_resume_sync")
     SyncPauseResponse resumeSync(@RequestBody(required = false) SyncPauseRequest request) {
         SyncPauseRequest body = request == null ? SyncPauseRequest.EMPTY : request;
         return new SyncPauseResponse(
@@ -67,19 +75,25 @@ class ConsumptionAdminController {
     }
 
     @GetMapping("consumption_status/")
-    @Operation(operationId = "admin_arrow_billing_syncs_consumption_status_retrieve")
+    @Operation(
+            summary = "Consumption sync status: paused or not, and the last run",
+            operationId = "admin_arrow_billing_syncs_consumption_status_retrieve")
     ConsumptionStatus consumptionStatus() {
         return pause.status();
     }
 
     @GetMapping("consumption_statistics/")
-    @Operation(operationId = "admin_arrow_billing_syncs_consumption_statistics_retrieve")
+    @Operation(
+            summary = "Consumption statistics: totals and a breakdown by month",
+            operationId = "admin_arrow_billing_syncs_consumption_statistics_retrieve")
     Statistics consumptionStatistics() {
         return statistics.statistics();
     }
 
     @GetMapping("pending_records/")
-    @Operation(operationId = "admin_arrow_billing_syncs_pending_records_list")
+    @Operation(
+            summary = "List consumption records not yet finalised",
+            operationId = "admin_arrow_billing_syncs_pending_records_list")
     Listing<PendingRecord> pendingRecords(
             @RequestParam(name = "settings_uuid", required = false) String settingsUuid,
             @RequestParam(name = "customer_mapping", required = false) String customerMapping,
@@ -105,19 +119,25 @@ class ConsumptionAdminController {
     }
 
     @PostMapping("fetch_consumption/")
-    @Operation(operationId = "admin_arrow_billing_syncs_fetch_consumption")
+    @Operation(
+            summary = "Fetch a license's raw consumption of a month from Arrow",
+            operationId = "admin_arrow_billing_syncs_fetch_consumption")
     FetchConsumptionResponse fetchConsumption(@RequestBody FetchConsumptionRequest request) {
         return fetch.fetch(request.licenseReference(), request.period());
     }
 
     @PostMapping("sync_resource_historical_consumption/")
-    @Operation(operationId = "admin_arrow_billing_syncs_sync_resource_historical_consumption")
+    @Operation(
+            summary = "Sync (or preview) past months of one resource's consumption",
+            operationId = "admin_arrow_billing_syncs_sync_resource_historical_consumption")
     HistoricalConsumptionResponse syncResourceHistoricalConsumption(@RequestBody HistoricalConsumptionRequest request) {
         return historical.sync(request);
     }
 
     @PostMapping("cleanup_consumption/")
-    @Operation(operationId = "admin_arrow_billing_syncs_cleanup_consumption")
+    @Operation(
+            summary = "Delete consumption records (dry run by default)",
+            operationId = "admin_arrow_billing_syncs_cleanup_consumption")
     CleanupConsumptionResponse cleanupConsumption(@RequestBody(required = false) CleanupConsumptionRequest request) {
         return cleanup.cleanup(
                 request == null ? new CleanupConsumptionRequest(null, null, null, null, null, null) : request);
@@ -138,5 +158,7 @@ class ConsumptionAdminController {
     record SyncPauseResponse(List<String> paused, List<String> resumed) {}
 
     /** The contract's {@code FetchConsumptionRequestRequest}. */
-    record FetchConsumptionRequest(String licenseReference, String period) {}
+    record FetchConsumptionRequest(
+            @Schema(requiredMode = RequiredMode.REQUIRED) String licenseReference,
+            @Schema(requiredMode = RequiredMode.REQUIRED) String period) {}
 }

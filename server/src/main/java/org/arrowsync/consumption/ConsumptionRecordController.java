@@ -1,6 +1,8 @@
 package org.arrowsync.consumption;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -23,6 +25,7 @@ import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
 
 /** Consumption records are read-only: the sync and finalisation write them. */
+@Tag(name = "Consumption")
 @RestController
 @RequestMapping("/api/admin/arrow/consumption-records/")
 class ConsumptionRecordController {
@@ -36,7 +39,7 @@ class ConsumptionRecordController {
     }
 
     @GetMapping
-    @Operation(operationId = "admin_arrow_consumption_records_list")
+    @Operation(summary = "List consumption records", operationId = "admin_arrow_consumption_records_list")
     Listing<ConsumptionRecordView> list(
             @RequestParam(required = false) String resource,
             @RequestParam(name = "resource_uuid", required = false) String resourceUuid,
@@ -68,7 +71,7 @@ class ConsumptionRecordController {
     }
 
     @GetMapping("{uuid}/")
-    @Operation(operationId = "admin_arrow_consumption_records_retrieve")
+    @Operation(summary = "Retrieve a consumption record", operationId = "admin_arrow_consumption_records_retrieve")
     ConsumptionRecordView get(@PathVariable String uuid) {
         return ConsumptionRecordView.of(records.get(Uuids.fromPath(uuid)));
     }
@@ -88,7 +91,7 @@ class ConsumptionRecordController {
     record ConsumptionRecordView(
             String uuid,
             String url,
-            String resource,
+            @Schema(format = "uri") String resource,
             String resourceUuid,
             String resourceName,
             String projectUuid,
@@ -99,17 +102,17 @@ class ConsumptionRecordController {
             LocalDate billingPeriod,
             BigDecimal consumedSell,
             BigDecimal consumedBuy,
-            BigDecimal finalSell,
-            BigDecimal finalBuy,
-            String invoiceItemUuid,
-            String compensationItemUuid,
-            Instant lastSyncAt,
-            Instant finalizedAt,
-            Instant reconciledAt,
+            @Schema(nullable = true) BigDecimal finalSell,
+            @Schema(nullable = true) BigDecimal finalBuy,
+            @Schema(nullable = true) String invoiceItemUuid,
+            @Schema(nullable = true) String compensationItemUuid,
+            @Schema(nullable = true) Instant lastSyncAt,
+            @Schema(nullable = true) Instant finalizedAt,
+            @Schema(nullable = true) Instant reconciledAt,
             boolean isFinalized,
             boolean isReconciled,
-            BigDecimal adjustmentAmount,
-            JsonNode rawData,
+            @Schema(nullable = true) BigDecimal adjustmentAmount,
+            @Schema(type = "object") JsonNode rawData,
             Instant created,
             Instant modified) {
 

@@ -1,5 +1,6 @@
 package org.arrowsync.consumption;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.math.BigDecimal;
 import java.sql.Date;
 import java.time.Instant;
@@ -140,7 +141,7 @@ class ConsumptionStatistics {
             String licenseReference,
             LocalDate billingPeriod,
             BigDecimal consumedSell,
-            Instant lastSyncAt) {}
+            @Schema(nullable = true) Instant lastSyncAt) {}
 
     /**
      * The filters the contract lists for {@code pending_records}, read for consumption records: settings and customer

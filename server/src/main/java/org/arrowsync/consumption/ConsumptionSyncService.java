@@ -31,6 +31,9 @@ import org.springframework.stereotype.Service;
 public class ConsumptionSyncService {
 
     static final int KEPT_ERRORS = 100;
+    /** Why a run recorded nothing, on the job, so that a run with nothing to do does not look like a success. */
+    static final String NO_RESOURCES = "no licensed resources for the mapped customers";
+
     private static final Logger log = LoggerFactory.getLogger(ConsumptionSyncService.class);
 
     private final LicensedResources scope;
@@ -38,6 +41,7 @@ public class ConsumptionSyncService {
     private final LicenseMonthBilling provisional;
     private final ArrowClients clients;
     private final ConsumptionProperties properties;
+    private final SyncPause status;
     private final Clock clock;
 
     ConsumptionSyncService(
@@ -46,12 +50,14 @@ public class ConsumptionSyncService {
             LicenseMonthBilling provisional,
             ArrowClients clients,
             ConsumptionProperties properties,
+            SyncPause status,
             Clock clock) {
         this.scope = scope;
         this.records = records;
         this.provisional = provisional;
         this.clients = clients;
         this.properties = properties;
+        this.status = status;
         this.clock = clock;
     }
 
@@ -76,6 +82,7 @@ public class ConsumptionSyncService {
                 Consumption consumption =
                         Consumption.fetch(client, resource.licenseReference(), order.period(), current);
                 tally.count(provisional.record(resource, order.period(), consumption, pricing, false));
+                tally.notes(resource, consumption.notes());
             } catch (RuntimeException e) {
                 // D21: this is the one boundary per license. Whatever it throws (Arrow, the ledger's checks, the
                 // database), its
@@ -83,12 +90,14 @@ public class ConsumptionSyncService {
                 tally.error(resource, e);
             }
         });
+        ConsumptionSyncReport report = tally.report(resources.isEmpty() ? NO_RESOURCES : null);
+        status.ran(order.settings(), clock.instant());
         log.info(
                 "Consumption sync {} of settings {}: {}",
                 order.period(),
                 order.settings().uuid(),
-                tally);
-        return tally.report();
+                report.summary());
+        return report;
     }
 
     private void runAll(List<Resource> resources, Consumer<Resource> work) {
@@ -146,6 +155,14 @@ public class ConsumptionSyncService {
             progress.increment(outcome.name().toLowerCase());
         }
 
+        /** Lines Arrow sent that could not be read in full; the month was still recorded from the rest. */
+        void notes(Resource resource, List<String> notes) {
+            for (String note : notes) {
+                progress.increment("line_problems");
+                progress.error(resource.licenseReference() + ": " + note);
+            }
+        }
+
         void error(Resource resource, RuntimeException e) {
             errorCount.incrementAndGet();
             String message = describe(e);
@@ -157,7 +174,7 @@ public class ConsumptionSyncService {
             }
         }
 
-        ConsumptionSyncReport report() {
+        ConsumptionSyncReport report(String message) {
             synchronized (errors) {
                 return new ConsumptionSyncReport(
                         synced.get(),
@@ -165,28 +182,29 @@ public class ConsumptionSyncService {
                         skippedFinalized.get(),
                         billedElsewhere.get(),
                         errorCount.get(),
-                        List.copyOf(errors));
+                        List.copyOf(errors),
+                        message);
             }
-        }
-
-        @Override
-        public String toString() {
-            return report().summary();
         }
     }
 
-    /** What a consumption run did; {@code errors} keeps the first failures, {@code errorCount} counts them all. */
+    /**
+     * What a consumption run did; {@code errors} keeps the first failures, {@code errorCount} counts them all;
+     * {@code message} says why a run had nothing to do, else null.
+     */
     public record ConsumptionSyncReport(
             int synced,
             int noData,
             int skippedFinalized,
             int billedByBillingSync,
             int errorCount,
-            List<SyncError> errors) {
+            List<SyncError> errors,
+            String message) {
 
         String summary() {
-            return "synced=" + synced + " no_data=" + noData + " skipped_finalized=" + skippedFinalized
+            String counts = "synced=" + synced + " no_data=" + noData + " skipped_finalized=" + skippedFinalized
                     + " billed_by_billing_sync=" + billedByBillingSync + " errors=" + errorCount;
+            return message == null ? counts : counts + " (" + message + ")";
         }
     }
 

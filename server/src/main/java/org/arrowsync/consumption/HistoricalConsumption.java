@@ -1,5 +1,7 @@
 package org.arrowsync.consumption;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.Schema.RequiredMode;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.YearMonth;
@@ -150,7 +152,11 @@ class HistoricalConsumption {
 
     /** The contract's {@code SyncResourceHistoricalConsumptionRequestRequest}. */
     record HistoricalConsumptionRequest(
-            String resourceUuid, String periodFrom, String periodTo, Boolean force, Boolean dryRun) {}
+            @Schema(requiredMode = RequiredMode.REQUIRED) String resourceUuid,
+            String periodFrom,
+            String periodTo,
+            Boolean force,
+            Boolean dryRun) {}
 
     /** The contract's {@code SyncResourceHistoricalConsumptionResponse}. */
     record HistoricalConsumptionResponse(
@@ -171,7 +177,7 @@ class HistoricalConsumption {
             BigDecimal consumedSell,
             BigDecimal consumedBuy,
             boolean hasExisting,
-            BigDecimal existingConsumedSell,
+            @Schema(nullable = true) BigDecimal existingConsumedSell,
             boolean isFinalized,
             boolean isReconciled) {}
 }

@@ -1,5 +1,6 @@
 package org.arrowsync.consumption;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -65,13 +66,26 @@ public class SyncPause {
         return changed;
     }
 
+    /** A consumption run of these settings finished, whatever it found. */
+    void ran(Settings ran, Instant finished) {
+        jdbc.sql("""
+                        insert into consumption_sync_runs (settings_id, finished_at) values (?, ?)
+                        on conflict (settings_id) do update set finished_at = excluded.finished_at""").params(ran.id(), Timestamps.of(finished)).update();
+    }
+
     ConsumptionStatus status() {
         Optional<Settings> active = settings.active();
-        // max() over no rows is one null row, which single() refuses: read the list.
-        Instant last = jdbc.sql("select max(last_sync_at) as last from consumption_records")
-                .query((rs, row) -> Timestamps.read(rs, "last"))
-                .list()
-                .get(0);
+        // the active settings' last run; without one, the last record any run wrote
+        Instant last = active.flatMap(
+                        found -> jdbc.sql("select finished_at from consumption_sync_runs where settings_id = ?")
+                                .param(found.id())
+                                .query((rs, row) -> Timestamps.read(rs, "finished_at"))
+                                .optional())
+                .orElseGet(() -> jdbc.sql("select max(last_sync_at) as last from consumption_records")
+                        // max() over no rows is one null row, which single() refuses: read the list.
+                        .query((rs, row) -> Timestamps.read(rs, "last"))
+                        .list()
+                        .get(0));
         return new ConsumptionStatus(
                 globalEnabled(),
                 active.map(Settings::syncEnabled).orElse(false),
@@ -89,5 +103,8 @@ public class SyncPause {
 
     /** The contract's {@code ConsumptionStatusResponse}. */
     record ConsumptionStatus(
-            boolean globalSyncEnabled, boolean settingsSyncEnabled, String settingsUuid, Instant lastSyncRun) {}
+            boolean globalSyncEnabled,
+            boolean settingsSyncEnabled,
+            @Schema(nullable = true) String settingsUuid,
+            @Schema(nullable = true) Instant lastSyncRun) {}
 }

@@ -1,11 +1,11 @@
 package org.arrowsync.firstrun;
 
 import java.util.List;
+import org.arrowsync.arrowclient.ArrowClient;
 import org.arrowsync.arrowclient.ArrowClients;
 import org.arrowsync.arrowclient.ArrowConnection;
 import org.arrowsync.arrowclient.ExportType;
 import org.arrowsync.emulator.ArrowEmulator;
-import org.arrowsync.ledger.CustomerService;
 import org.arrowsync.settings.Settings;
 import org.arrowsync.settings.SettingsDraft;
 import org.arrowsync.settings.SettingsService;
@@ -17,20 +17,20 @@ import org.springframework.stereotype.Component;
 
 /**
  * On a database without settings: the Arrow API from configuration becomes the active settings; without one, the demo
- * starts (an emulator in process, settings pointing at it, operator customers named like, but not as, the Arrow ones).
- * A restarted demo gets a fresh emulator and its settings follow it to the new port.
+ * starts (an emulator in process, settings pointing at it, and the operator's customers, projects and licensed
+ * resources of {@link DemoLedger}). A restarted demo gets a fresh emulator and its settings follow it to the new port.
  */
 @Component
 class FirstRun implements ApplicationRunner {
 
     /** Close to the emulator's demo customers, never equal, so the suggestions have something to do. */
     static final List<String> DEMO_CUSTOMERS =
-            List.of("Contoso", "Fabrikam, Inc.", "Northwind Trading", "Adventure Works", "Tailspin Toys Co.");
+            DemoLedger.CUSTOMERS.stream().map(DemoLedger.DemoCustomer::name).toList();
 
     private static final Logger log = LoggerFactory.getLogger(FirstRun.class);
 
     private final SettingsService settings;
-    private final CustomerService customers;
+    private final DemoLedger ledger;
     private final ArrowClients clients;
     private final DemoArrow demoArrow;
     private final FirstRunProperties arrow;
@@ -38,13 +38,13 @@ class FirstRun implements ApplicationRunner {
 
     FirstRun(
             SettingsService settings,
-            CustomerService customers,
+            DemoLedger ledger,
             ArrowClients clients,
             DemoArrow demoArrow,
             FirstRunProperties arrow,
             DemoProperties demo) {
         this.settings = settings;
-        this.customers = customers;
+        this.ledger = ledger;
         this.clients = clients;
         this.demoArrow = demoArrow;
         this.arrow = arrow;
@@ -72,8 +72,8 @@ class FirstRun implements ApplicationRunner {
     private void startDemo() {
         ArrowEmulator emulator = demoArrow.start();
         String apiUrl = emulator.apiBaseUrl().toString();
-        List<ExportType> types =
-                clients.connect(ArrowConnection.of(apiUrl, emulator.apiKey())).exportTypes();
+        ArrowClient arrow = clients.connect(ArrowConnection.of(apiUrl, emulator.apiKey()));
+        List<ExportType> types = arrow.exportTypes();
         String exportType = types.stream()
                 .filter(ExportType::isDefault)
                 .findFirst()
@@ -81,13 +81,14 @@ class FirstRun implements ApplicationRunner {
                 .map(ExportType::reference)
                 .orElse("");
         Settings created = settings.create(SettingsDraft.active(apiUrl, emulator.apiKey(), exportType, null, false));
-        DEMO_CUSTOMERS.forEach(customers::create);
+        int resources = ledger.create(arrow);
         log.info(
                 "Demo mode: no Arrow API configured, so an Arrow emulator with demo data runs at {}, active settings {} point at it"
-                        + " and {} demo customers exist (ARROWSYNC_DEMO=false turns this off)",
+                        + " and {} demo customers exist with {} licensed resources (ARROWSYNC_DEMO=false turns this off)",
                 apiUrl,
                 created.uuid(),
-                DEMO_CUSTOMERS.size());
+                DEMO_CUSTOMERS.size(),
+                resources);
     }
 
     private void restartDemo(Settings active) {

@@ -1,6 +1,10 @@
 package org.arrowsync.jobs;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.Schema.RequiredMode;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.UUID;
 import org.arrowsync.billing.BillingReconciliation;
 import org.arrowsync.billing.BillingSyncService;
@@ -18,6 +22,7 @@ import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /** The queued billing actions: checked synchronously by the feature, then queued (202 with the job's uuid). */
+@Tag(name = "Billing")
 @RestController
 @RequestMapping("/api/admin/arrow/billing-syncs/")
 class BillingTriggerController {
@@ -33,7 +38,9 @@ class BillingTriggerController {
     }
 
     @PostMapping("trigger_sync/")
+    @ApiResponse(responseCode = "202", description = "Queued: the job's uuid; follow it at Location")
     @Operation(
+            summary = "Queue a billing sync of a month",
             operationId = "admin_arrow_billing_syncs_trigger_sync",
             description = "Trigger billing sync for a specific period.")
     ResponseEntity<Accepted> triggerSync(@RequestBody TriggerSyncRequest request, Caller caller) {
@@ -58,7 +65,9 @@ class BillingTriggerController {
     }
 
     @PostMapping("reconcile/")
+    @ApiResponse(responseCode = "202", description = "Queued: the job's uuid; follow it at Location")
     @Operation(
+            summary = "Queue reconciliation of a month's billing syncs",
             operationId = "admin_arrow_billing_syncs_reconcile",
             description = "Trigger reconciliation for a specific period.")
     ResponseEntity<Accepted> reconcile(@RequestBody ReconcileRequest request, Caller caller) {
@@ -82,7 +91,9 @@ class BillingTriggerController {
         return JobController.accepted(submitted, "Reconciliation task scheduled");
     }
 
-    record ReconcileRequest(Integer year, Integer month, String settingsUuid, Boolean force) {}
-
-    record TriggerSyncRequest(Integer year, Integer month, String settingsUuid, String resourceUuid) {}
+    record TriggerSyncRequest(
+            @Schema(requiredMode = RequiredMode.REQUIRED) Integer year,
+            @Schema(requiredMode = RequiredMode.REQUIRED) Integer month,
+            String settingsUuid,
+            String resourceUuid) {}
 }

@@ -1,6 +1,10 @@
 package org.arrowsync.jobs;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.Schema.RequiredMode;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.arrowsync.consumption.SyncOrder;
 import org.arrowsync.consumption.SyncOrders;
 import org.arrowsync.shared.Caller;
@@ -14,6 +18,7 @@ import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /** Queues consumption runs and finalisations; the request is validated by the feature before anything is queued. */
+@Tag(name = "Consumption")
 @RestController
 @RequestMapping("/api/admin/arrow/billing-syncs/")
 class ConsumptionTriggerController {
@@ -27,7 +32,10 @@ class ConsumptionTriggerController {
     }
 
     @PostMapping("trigger_consumption_sync/")
-    @Operation(operationId = "admin_arrow_billing_syncs_trigger_consumption_sync")
+    @ApiResponse(responseCode = "202", description = "Queued: the job's uuid; follow it at Location")
+    @Operation(
+            summary = "Queue a consumption sync of a month",
+            operationId = "admin_arrow_billing_syncs_trigger_consumption_sync")
     ResponseEntity<JobController.Accepted> triggerConsumptionSync(
             @RequestBody TriggerConsumptionSyncRequest request, Caller caller) {
         SyncOrder order =
@@ -42,7 +50,10 @@ class ConsumptionTriggerController {
     }
 
     @PostMapping("trigger_reconciliation/")
-    @Operation(operationId = "admin_arrow_billing_syncs_trigger_reconciliation")
+    @ApiResponse(responseCode = "202", description = "Queued: the job's uuid; follow it at Location")
+    @Operation(
+            summary = "Queue finalisation of a month's consumption against the billing export",
+            operationId = "admin_arrow_billing_syncs_trigger_reconciliation")
     ResponseEntity<JobController.Accepted> triggerReconciliation(@RequestBody ReconcileRequest request, Caller caller) {
         boolean force = Boolean.TRUE.equals(request.force());
         SyncOrder order = orders.finalisation(request.year(), request.month(), request.settingsUuid(), force);
@@ -66,8 +77,9 @@ class ConsumptionTriggerController {
     }
 
     /** The contract's {@code TriggerConsumptionSyncRequestRequest}. */
-    record TriggerConsumptionSyncRequest(Integer year, Integer month, String settingsUuid, String resourceUuid) {}
-
-    /** The contract's {@code ReconcileRequestRequest} as the consumption finalisation reads it. */
-    record ReconcileRequest(Integer year, Integer month, String settingsUuid, Boolean force) {}
+    record TriggerConsumptionSyncRequest(
+            @Schema(requiredMode = RequiredMode.REQUIRED) Integer year,
+            @Schema(requiredMode = RequiredMode.REQUIRED) Integer month,
+            String settingsUuid,
+            String resourceUuid) {}
 }

@@ -1,5 +1,8 @@
 package org.arrowsync.jobs;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
 import org.arrowsync.shared.ApiUrls;
 import org.arrowsync.shared.Filters;
@@ -17,6 +20,7 @@ import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
 
 /** Queued and finished jobs: what runs, for whom, how far it got and how it ended. */
+@Tag(name = "Jobs")
 @RestController
 @RequestMapping("/api/admin/arrow/jobs/")
 class JobController {
@@ -30,6 +34,7 @@ class JobController {
     }
 
     @GetMapping
+    @Operation(summary = "List jobs, newest first")
     Listing<JobView> list(
             @RequestParam(required = false) String kind,
             @RequestParam(required = false) String state,
@@ -40,6 +45,7 @@ class JobController {
     }
 
     @GetMapping("{uuid}/")
+    @Operation(summary = "Retrieve a job: state, progress, counts and first errors")
     JobView get(@PathVariable String uuid) {
         return JobView.of(jobs.get(Uuids.fromPath(uuid)));
     }
@@ -59,19 +65,19 @@ class JobController {
             String url,
             String uuid,
             String kind,
-            String settingsUuid,
-            String period,
+            @Schema(nullable = true) String settingsUuid,
+            @Schema(nullable = true) String period,
             JsonNode parameters,
             String state,
             int attempts,
             JsonNode progress,
             JsonNode result,
             JsonNode errors,
-            String errorMessage,
+            @Schema(nullable = true) String errorMessage,
             String triggeredBy,
             Instant created,
-            Instant started,
-            Instant finished) {
+            @Schema(nullable = true) Instant started,
+            @Schema(nullable = true) Instant finished) {
 
         static JobView of(Job job) {
             return new JobView(

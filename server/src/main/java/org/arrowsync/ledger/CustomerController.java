@@ -1,5 +1,7 @@
 package org.arrowsync.ledger;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
 import org.arrowsync.ledger.CustomerRepository.CustomerFields;
 import org.arrowsync.shared.ApiUrls;
@@ -19,6 +21,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+@Tag(name = "Ledger")
 @RestController
 @RequestMapping("/api/customers/")
 class CustomerController {
@@ -30,33 +33,39 @@ class CustomerController {
     }
 
     @GetMapping
+    @Operation(summary = "List customers")
     Listing<CustomerView> list(@RequestParam(required = false) String name, PageRequest page) {
         return customers.list(name, page).map(CustomerView::of);
     }
 
     @GetMapping("{uuid}/")
+    @Operation(summary = "Retrieve a customer")
     CustomerView get(@PathVariable String uuid) {
         return CustomerView.of(customers.get(Uuids.fromPath(uuid)));
     }
 
     @PostMapping
+    @Operation(summary = "Create a customer")
     @ResponseStatus(HttpStatus.CREATED)
     CustomerView create(@RequestBody CustomerForm form) {
         return CustomerView.of(customers.create(form.toFields()));
     }
 
     @PutMapping("{uuid}/")
+    @Operation(summary = "Replace a customer")
     CustomerView replace(@PathVariable String uuid, @RequestBody CustomerForm form) {
         return CustomerView.of(customers.update(Uuids.fromPath(uuid), form.toFields()));
     }
 
     @PatchMapping("{uuid}/")
+    @Operation(summary = "Change some fields of a customer")
     CustomerView patch(@PathVariable String uuid, @RequestBody CustomerForm form) {
         Customer existing = customers.get(Uuids.fromPath(uuid));
         return CustomerView.of(customers.update(existing.uuid(), form.over(existing)));
     }
 
     @DeleteMapping("{uuid}/")
+    @Operation(summary = "Delete a customer")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void delete(@PathVariable String uuid) {
         customers.delete(Uuids.fromPath(uuid));

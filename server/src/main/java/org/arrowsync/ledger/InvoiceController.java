@@ -1,5 +1,7 @@
 package org.arrowsync.ledger;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -18,6 +20,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+@Tag(name = "Ledger")
 @RestController
 @RequestMapping("/api/invoices/")
 class InvoiceController {
@@ -29,6 +32,7 @@ class InvoiceController {
     }
 
     @GetMapping
+    @Operation(summary = "List invoices with their items")
     Listing<InvoiceView> list(
             @RequestParam(name = "customer_uuid", required = false) String customerUuid,
             @RequestParam(required = false) String year,
@@ -44,12 +48,14 @@ class InvoiceController {
     }
 
     @GetMapping("{uuid}/")
+    @Operation(summary = "Retrieve an invoice with its items")
     InvoiceView get(@PathVariable String uuid) {
         return InvoiceView.of(invoices.get(Uuids.fromPath(uuid)));
     }
 
     /** Staff move an invoice forward: pending → created → paid, or canceled. */
     @PostMapping("{uuid}/set_state/")
+    @Operation(summary = "Change an invoice's state (pending, created, paid, canceled)")
     InvoiceView setState(@PathVariable String uuid, @RequestBody StateForm form) {
         Invoice invoice = invoices.setState(Uuids.fromPath(uuid), form.state());
         return InvoiceView.of(invoices.get(invoice.uuid()));

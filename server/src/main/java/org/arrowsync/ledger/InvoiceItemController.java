@@ -1,5 +1,8 @@
 package org.arrowsync.ledger;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -17,6 +20,7 @@ import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
 
 /** Invoice items are read-only here: they are written by the billing features, through the ledger's rules. */
+@Tag(name = "Ledger")
 @RestController
 @RequestMapping("/api/invoice-items/")
 class InvoiceItemController {
@@ -28,6 +32,7 @@ class InvoiceItemController {
     }
 
     @GetMapping
+    @Operation(summary = "List invoice items")
     Listing<ItemView> list(
             @RequestParam(name = "invoice_uuid", required = false) String invoiceUuid,
             @RequestParam(name = "customer_uuid", required = false) String customerUuid,
@@ -49,14 +54,16 @@ class InvoiceItemController {
     }
 
     @GetMapping("{uuid}/")
+    @Operation(summary = "Retrieve an invoice item")
     ItemView get(@PathVariable String uuid) {
         return ItemView.of(invoices.item(Uuids.fromPath(uuid)));
     }
 
+    @Schema(name = "InvoiceItem")
     record ItemView(
             String url,
             String uuid,
-            String invoice,
+            @Schema(format = "uri") String invoice,
             String invoiceUuid,
             String name,
             BigDecimal unitPrice,
@@ -66,12 +73,12 @@ class InvoiceItemController {
             String currency,
             LocalDate start,
             LocalDate end,
-            String resource,
-            String resourceUuid,
-            String resourceName,
-            String project,
-            String projectUuid,
-            String projectName,
+            @Schema(nullable = true, format = "uri") String resource,
+            @Schema(nullable = true) String resourceUuid,
+            @Schema(nullable = true) String resourceName,
+            @Schema(nullable = true, format = "uri") String project,
+            @Schema(nullable = true) String projectUuid,
+            @Schema(nullable = true) String projectName,
             JsonNode details,
             Instant created) {
 

@@ -1,5 +1,7 @@
 package org.arrowsync.ledger;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
 import java.util.List;
 import org.arrowsync.ledger.Offering.Component;
@@ -18,6 +20,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+@Tag(name = "Ledger")
 @RestController
 @RequestMapping("/api/marketplace-public-offerings/")
 class OfferingController {
@@ -31,6 +34,7 @@ class OfferingController {
     }
 
     @GetMapping
+    @Operation(summary = "List offerings with their plans and components")
     Listing<OfferingView> list(
             @RequestParam(required = false) String name,
             @RequestParam(required = false) String type,
@@ -39,11 +43,13 @@ class OfferingController {
     }
 
     @GetMapping("{uuid}/")
+    @Operation(summary = "Retrieve an offering")
     OfferingView get(@PathVariable String uuid) {
         return OfferingView.of(offerings.get(Uuids.fromPath(uuid)));
     }
 
     @PostMapping
+    @Operation(summary = "Create an offering with its plans and components")
     @ResponseStatus(HttpStatus.CREATED)
     OfferingView create(@RequestBody OfferingForm form) {
         List<Component> components = form.components() == null

@@ -1,5 +1,7 @@
 package org.arrowsync.ledger;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
 import java.util.UUID;
 import org.arrowsync.ledger.ProjectService.ProjectFilter;
@@ -21,6 +23,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+@Tag(name = "Ledger")
 @RestController
 @RequestMapping("/api/projects/")
 class ProjectController {
@@ -32,6 +35,7 @@ class ProjectController {
     }
 
     @GetMapping
+    @Operation(summary = "List projects")
     Listing<ProjectView> list(
             @RequestParam(name = "customer_uuid", required = false) String customerUuid,
             @RequestParam(required = false) String name,
@@ -41,23 +45,27 @@ class ProjectController {
     }
 
     @GetMapping("{uuid}/")
+    @Operation(summary = "Retrieve a project")
     ProjectView get(@PathVariable String uuid) {
         return ProjectView.of(projects.get(Uuids.fromPath(uuid)));
     }
 
     @PostMapping
+    @Operation(summary = "Create a project")
     @ResponseStatus(HttpStatus.CREATED)
     ProjectView create(@RequestBody ProjectForm form) {
         return ProjectView.of(projects.create(form.customerUuid(), form.name(), form.description()));
     }
 
     @PutMapping("{uuid}/")
+    @Operation(summary = "Replace a project")
     ProjectView replace(@PathVariable String uuid, @RequestBody ProjectForm form) {
         return ProjectView.of(
                 projects.update(Uuids.fromPath(uuid), form.customerUuid(), form.name(), form.description()));
     }
 
     @PatchMapping("{uuid}/")
+    @Operation(summary = "Change some fields of a project")
     ProjectView patch(@PathVariable String uuid, @RequestBody ProjectForm form) {
         Project current = projects.get(Uuids.fromPath(uuid));
         return ProjectView.of(projects.update(
@@ -68,6 +76,7 @@ class ProjectController {
     }
 
     @DeleteMapping("{uuid}/")
+    @Operation(summary = "Delete a project")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void delete(@PathVariable String uuid) {
         projects.delete(Uuids.fromPath(uuid));

@@ -1,5 +1,8 @@
 package org.arrowsync.ledger;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
 import java.util.UUID;
 import org.arrowsync.ledger.ResourceService.ResourceDraft;
@@ -23,6 +26,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
 
+@Tag(name = "Ledger")
 @RestController
 @RequestMapping("/api/marketplace-resources/")
 class ResourceController {
@@ -34,6 +38,7 @@ class ResourceController {
     }
 
     @GetMapping
+    @Operation(summary = "List resources")
     Listing<ResourceView> list(
             @RequestParam(name = "customer_uuid", required = false) String customerUuid,
             @RequestParam(name = "project_uuid", required = false) String projectUuid,
@@ -53,28 +58,33 @@ class ResourceController {
     }
 
     @GetMapping("{uuid}/")
+    @Operation(summary = "Retrieve a resource")
     ResourceView get(@PathVariable String uuid) {
         return ResourceView.of(resources.get(Uuids.fromPath(uuid)));
     }
 
     @PostMapping
+    @Operation(summary = "Create a resource")
     @ResponseStatus(HttpStatus.CREATED)
     ResourceView create(@RequestBody ResourceForm form) {
         return ResourceView.of(resources.create(form.draft()));
     }
 
     @PutMapping("{uuid}/")
+    @Operation(summary = "Replace a resource")
     ResourceView replace(@PathVariable String uuid, @RequestBody ResourceForm form) {
         return ResourceView.of(resources.update(Uuids.fromPath(uuid), form.draft()));
     }
 
     @PatchMapping("{uuid}/")
+    @Operation(summary = "Change some fields of a resource")
     ResourceView patch(@PathVariable String uuid, @RequestBody ResourceForm form) {
         Resource current = resources.get(Uuids.fromPath(uuid));
         return ResourceView.of(resources.update(current.uuid(), form.over(ResourceDraft.of(current))));
     }
 
     @DeleteMapping("{uuid}/")
+    @Operation(summary = "Delete a resource")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void delete(@PathVariable String uuid) {
         resources.delete(Uuids.fromPath(uuid));
@@ -129,17 +139,17 @@ class ResourceController {
             String name,
             String backendId,
             String state,
-            String offering,
+            @Schema(format = "uri") String offering,
             String offeringUuid,
             String offeringName,
-            String project,
+            @Schema(format = "uri") String project,
             String projectUuid,
             String projectName,
-            String customer,
+            @Schema(format = "uri") String customer,
             String customerUuid,
             String customerName,
-            String planUuid,
-            String planName,
+            @Schema(nullable = true) String planUuid,
+            @Schema(nullable = true) String planName,
             JsonNode attributes,
             JsonNode report,
             JsonNode currentUsages,

@@ -1,5 +1,6 @@
 package org.arrowsync.mappings;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
@@ -56,9 +57,10 @@ class ArrowDataFetch {
     }
 
     FetchCustomerArrowDataResponse fetch(UUID mappingUuid) {
-        CustomerMapping mapping = mappings.get(mappingUuid);
-        Settings owner = settings.get(mapping.settingsUuid());
+        CustomerMapping stored = mappings.get(mappingUuid);
+        Settings owner = settings.get(stored.settingsUuid());
         ArrowClient client = arrow.client(owner);
+        CustomerMapping mapping = knowingRef(stored, client);
         YearMonth period = YearMonth.now(clock);
         List<ArrowBillingLine> billing = new ArrayList<>();
         boolean billingAvailable = false;
@@ -130,16 +132,23 @@ class ArrowDataFetch {
                 error);
     }
 
+    /** The mapping knowing its customer's Ref where Arrow can say it, else as it is (the name then decides). */
+    private CustomerMapping knowingRef(CustomerMapping mapping, ArrowClient client) {
+        try {
+            return mappings.knowingCustomerRefs(List.of(mapping), client).get(0);
+        } catch (ArrowException e) {
+            log.warn("Could not read Arrow's customers for mapping {}: {}", mapping.uuid(), e.getMessage());
+            return mapping;
+        }
+    }
+
     /**
-     * D13: by customer reference when the export carries one, else by company name (trimmed, case and spacing ignored).
+     * D13, D24: by the End User Company ID when it names the mapping's customer (reference or Ref), else by company
+     * name (trimmed, case and spacing ignored).
      */
     static boolean belongsTo(BillingLine line, CustomerMapping mapping) {
-        if (line.customerReference() != null && !line.customerReference().isBlank()) {
-            return line.customerReference()
-                    .strip()
-                    .equalsIgnoreCase(mapping.arrowReference().strip());
-        }
-        return normalised(line.companyName()).equals(normalised(mapping.arrowCompanyName()));
+        return mapping.identifiedBy(line.customerReference())
+                || normalised(line.companyName()).equals(normalised(mapping.arrowCompanyName()));
     }
 
     private static String normalised(String name) {
@@ -162,9 +171,9 @@ class ArrowDataFetch {
             String licenseReference,
             String offerSku,
             String classification,
-            BigDecimal quantity,
-            BigDecimal sellPrice,
-            BigDecimal buyPrice) {
+            @Schema(nullable = true) BigDecimal quantity,
+            @Schema(nullable = true) BigDecimal sellPrice,
+            @Schema(nullable = true) BigDecimal buyPrice) {
 
         static ArrowBillingLine of(BillingLine line) {
             return new ArrowBillingLine(
@@ -181,12 +190,12 @@ class ArrowDataFetch {
 
     record ArrowConsumptionLine(
             String licenseReference,
-            String resourceName,
-            String resourceUuid,
+            @Schema(nullable = true) String resourceName,
+            @Schema(nullable = true) String resourceUuid,
             String period,
-            BigDecimal sellPrice,
-            BigDecimal buyPrice,
-            String error) {}
+            @Schema(nullable = true) BigDecimal sellPrice,
+            @Schema(nullable = true) BigDecimal buyPrice,
+            @Schema(nullable = true) String error) {}
 
     record FetchCustomerArrowDataResponse(
             String customerMappingUuid,
@@ -196,13 +205,13 @@ class ArrowDataFetch {
             String period,
             boolean billingAvailable,
             List<ArrowBillingLine> billingLines,
-            BigDecimal billingTotalSell,
-            BigDecimal billingTotalBuy,
+            @Schema(nullable = true) BigDecimal billingTotalSell,
+            @Schema(nullable = true) BigDecimal billingTotalBuy,
             List<ArrowConsumptionLine> consumptionLines,
-            BigDecimal consumptionTotalSell,
-            BigDecimal consumptionTotalBuy,
+            @Schema(nullable = true) BigDecimal consumptionTotalSell,
+            @Schema(nullable = true) BigDecimal consumptionTotalBuy,
             int totalCustomerResources,
             int resourcesWithBackendId,
             int matchedResources,
-            String error) {}
+            @Schema(nullable = true) String error) {}
 }

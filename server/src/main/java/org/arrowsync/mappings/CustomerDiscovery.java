@@ -129,13 +129,14 @@ class CustomerDiscovery {
     }
 
     /** Arrow's camelCase keys, kept on the wire as the contract shows them. */
-    @JsonInclude(JsonInclude.Include.NON_NULL)
     record ArrowCustomerDiscovery(
             String reference,
             @JsonProperty("companyName") String companyName,
-            String email,
-            String city,
-            @JsonProperty("countryCode") String countryCode) {
+            @JsonInclude(JsonInclude.Include.NON_NULL) String email,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String city,
+
+            @JsonInclude(JsonInclude.Include.NON_NULL) @JsonProperty("countryCode")
+            String countryCode) {
 
         static ArrowCustomerDiscovery of(Customer customer) {
             return new ArrowCustomerDiscovery(
@@ -147,8 +148,10 @@ class CustomerDiscovery {
         }
     }
 
-    @JsonInclude(JsonInclude.Include.NON_NULL)
-    record WaldurCustomerBrief(String uuid, String name, String abbreviation) {}
+    record WaldurCustomerBrief(
+            String uuid,
+            String name,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String abbreviation) {}
 
     /** No suggestion is an absent {@code suggested_waldur_customer}, as the contract does not allow null there. */
     record CustomerMappingSuggestion(

@@ -1,6 +1,9 @@
 package org.arrowsync.mappings;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.Schema.RequiredMode;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.Map;
 import java.util.UUID;
 import org.arrowsync.mappings.ArrowDataFetch.FetchCustomerArrowDataResponse;
@@ -23,6 +26,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /** The customer-mapping actions: discovery against Arrow, company-name refresh, license linking and import. */
+@Tag(name = "Customer mappings")
 @RestController
 @RequestMapping("/api/admin/arrow/customer-mappings/")
 class CustomerMappingActionsController {
@@ -41,13 +45,17 @@ class CustomerMappingActionsController {
     }
 
     @GetMapping("available_customers/")
-    @Operation(operationId = "admin_arrow_customer_mappings_available_customers_retrieve")
+    @Operation(
+            summary = "List Arrow customers not yet mapped, with suggested matches",
+            operationId = "admin_arrow_customer_mappings_available_customers_retrieve")
     AvailableArrowCustomersResponse available() {
         return discovery.available();
     }
 
     @PostMapping("sync_from_arrow/")
-    @Operation(operationId = "admin_arrow_customer_mappings_sync_from_arrow")
+    @Operation(
+            summary = "Refresh mapped customers' company names from Arrow",
+            operationId = "admin_arrow_customer_mappings_sync_from_arrow")
     SyncFromArrowResponse syncFromArrow(@RequestBody(required = false) SyncFromArrowRequest request) {
         String settings = request == null ? null : request.settingsUuid();
         return discovery.syncFromArrow(
@@ -55,19 +63,25 @@ class CustomerMappingActionsController {
     }
 
     @GetMapping("{uuid}/fetch_arrow_data/")
-    @Operation(operationId = "admin_arrow_customer_mappings_fetch_arrow_data_retrieve")
+    @Operation(
+            summary = "Fetch a mapped customer's current billing and consumption from Arrow",
+            operationId = "admin_arrow_customer_mappings_fetch_arrow_data_retrieve")
     FetchCustomerArrowDataResponse fetchArrowData(@PathVariable String uuid) {
         return arrowData.fetch(Uuids.fromPath(uuid));
     }
 
     @GetMapping("{uuid}/discover_licenses/")
-    @Operation(operationId = "admin_arrow_customer_mappings_discover_licenses_retrieve")
+    @Operation(
+            summary = "List a mapped customer's Arrow licenses with resources to link",
+            operationId = "admin_arrow_customer_mappings_discover_licenses_retrieve")
     DiscoverLicensesResponse discoverLicenses(@PathVariable String uuid) {
         return licenses.discover(Uuids.fromPath(uuid));
     }
 
     @PostMapping("{uuid}/link_resource/")
-    @Operation(operationId = "admin_arrow_customer_mappings_link_resource")
+    @Operation(
+            summary = "Link a resource to an Arrow license",
+            operationId = "admin_arrow_customer_mappings_link_resource")
     LinkResourceResponse link(@PathVariable String uuid, @RequestBody LinkResourceRequest request) {
         UUID mapping = Uuids.fromPath(uuid);
         FieldErrors errors = new FieldErrors();
@@ -83,7 +97,9 @@ class CustomerMappingActionsController {
     }
 
     @PostMapping("{uuid}/import_license/")
-    @Operation(operationId = "admin_arrow_customer_mappings_import_license")
+    @Operation(
+            summary = "Import an Arrow license as a new resource",
+            operationId = "admin_arrow_customer_mappings_import_license")
     ImportLicenseResponse importLicense(@PathVariable String uuid, @RequestBody ImportLicenseRequest request) {
         UUID mapping = Uuids.fromPath(uuid);
         FieldErrors errors = new FieldErrors();
@@ -110,7 +126,13 @@ class CustomerMappingActionsController {
 
     record SyncFromArrowRequest(String settingsUuid) {}
 
-    record LinkResourceRequest(String resourceUuid, String licenseReference) {}
+    record LinkResourceRequest(
+            @Schema(requiredMode = RequiredMode.REQUIRED) String resourceUuid,
+            @Schema(requiredMode = RequiredMode.REQUIRED) String licenseReference) {}
 
-    record ImportLicenseRequest(String licenseReference, String licenseName, String offeringUuid, String projectUuid) {}
+    record ImportLicenseRequest(
+            @Schema(requiredMode = RequiredMode.REQUIRED) String licenseReference,
+            String licenseName,
+            @Schema(requiredMode = RequiredMode.REQUIRED) String offeringUuid,
+            @Schema(requiredMode = RequiredMode.REQUIRED) String projectUuid) {}
 }

@@ -1,6 +1,9 @@
 package org.arrowsync.mappings;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.Schema.RequiredMode;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
 import java.util.UUID;
 import org.arrowsync.mappings.CustomerMappingService.MappingDraft;
@@ -27,6 +30,7 @@ import org.springframework.web.bind.annotation.RestController;
  * CRUD of customer mappings; {@code settings} and {@code waldur_customer} are accepted as hyperlinks or UUIDs
  * everywhere.
  */
+@Tag(name = "Customer mappings")
 @RestController
 @RequestMapping("/api/admin/arrow/customer-mappings/")
 class CustomerMappingController {
@@ -40,7 +44,7 @@ class CustomerMappingController {
     }
 
     @GetMapping
-    @Operation(operationId = "admin_arrow_customer_mappings_list")
+    @Operation(summary = "List customer mappings", operationId = "admin_arrow_customer_mappings_list")
     Listing<ArrowCustomerMapping> list(
             @RequestParam(required = false) String settings,
             @RequestParam(name = "settings_uuid", required = false) String settingsUuid,
@@ -61,26 +65,30 @@ class CustomerMappingController {
     }
 
     @GetMapping("{uuid}/")
-    @Operation(operationId = "admin_arrow_customer_mappings_retrieve")
+    @Operation(summary = "Retrieve a customer mapping", operationId = "admin_arrow_customer_mappings_retrieve")
     ArrowCustomerMapping get(@PathVariable String uuid) {
         return ArrowCustomerMapping.of(mappings.get(Uuids.fromPath(uuid)));
     }
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(operationId = "admin_arrow_customer_mappings_create")
+    @Operation(
+            summary = "Map an Arrow customer to an operator customer",
+            operationId = "admin_arrow_customer_mappings_create")
     ArrowCustomerMapping create(@RequestBody ArrowCustomerMappingRequest request) {
         return ArrowCustomerMapping.created(mappings.create(request.draft()));
     }
 
     @PutMapping("{uuid}/")
-    @Operation(operationId = "admin_arrow_customer_mappings_update")
+    @Operation(summary = "Replace a customer mapping", operationId = "admin_arrow_customer_mappings_update")
     ArrowCustomerMapping replace(@PathVariable String uuid, @RequestBody ArrowCustomerMappingRequest request) {
         return ArrowCustomerMapping.of(mappings.update(Uuids.fromPath(uuid), request.draft()));
     }
 
     @PatchMapping("{uuid}/")
-    @Operation(operationId = "admin_arrow_customer_mappings_partial_update")
+    @Operation(
+            summary = "Change some fields of a customer mapping",
+            operationId = "admin_arrow_customer_mappings_partial_update")
     ArrowCustomerMapping patch(@PathVariable String uuid, @RequestBody ArrowCustomerMappingRequest request) {
         CustomerMapping current = mappings.get(Uuids.fromPath(uuid));
         return ArrowCustomerMapping.of(mappings.update(current.uuid(), request.over(MappingDraft.of(current))));
@@ -88,13 +96,17 @@ class CustomerMappingController {
 
     @DeleteMapping("{uuid}/")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    @Operation(operationId = "admin_arrow_customer_mappings_destroy")
+    @Operation(summary = "Delete a customer mapping", operationId = "admin_arrow_customer_mappings_destroy")
     void delete(@PathVariable String uuid) {
         mappings.delete(Uuids.fromPath(uuid));
     }
 
     record ArrowCustomerMappingRequest(
-            String settings, String arrowReference, String arrowCompanyName, String waldurCustomer, Boolean isActive) {
+            @Schema(requiredMode = RequiredMode.REQUIRED) String settings,
+            @Schema(requiredMode = RequiredMode.REQUIRED) String arrowReference,
+            String arrowCompanyName,
+            @Schema(requiredMode = RequiredMode.REQUIRED) String waldurCustomer,
+            Boolean isActive) {
 
         MappingDraft draft() {
             return new MappingDraft(

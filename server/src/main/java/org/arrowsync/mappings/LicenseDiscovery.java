@@ -1,5 +1,6 @@
 package org.arrowsync.mappings;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -49,7 +50,7 @@ class LicenseDiscovery {
             resolved = resolve(client.customers(), mapping).orElse(null);
             if (resolved != null) {
                 String owner = resolved;
-                licenses = client.licenses().stream()
+                licenses = client.licenses(owner).stream()
                         .filter(license -> owner.equals(license.customerReference()))
                         .map(ArrowLicense::of)
                         .toList();
@@ -154,5 +155,5 @@ class LicenseDiscovery {
             List<ArrowLicense> arrowLicenses,
             List<WaldurResourceForLinking> waldurResources,
             List<LicenseSuggestion> suggestions,
-            String error) {}
+            @Schema(nullable = true) String error) {}
 }

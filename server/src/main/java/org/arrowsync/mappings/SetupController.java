@@ -1,6 +1,9 @@
 package org.arrowsync.mappings;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.Schema.RequiredMode;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.arrowsync.mappings.CustomerDiscovery.DiscoverCustomersResponse;
 import org.arrowsync.mappings.SettingsSetup.SaveSettingsRequest;
 import org.arrowsync.mappings.SettingsSetup.SaveSettingsResponse;
@@ -12,6 +15,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** The setup wizard's steps that involve customer mappings, served under the settings path as the contract has them. */
+@Tag(name = "Setup")
 @RestController
 @RequestMapping("/api/admin/arrow/settings/")
 class SetupController {
@@ -25,19 +29,27 @@ class SetupController {
     }
 
     @PostMapping("discover_customers/")
-    @Operation(operationId = "admin_arrow_settings_discover_customers")
+    @Operation(
+            summary = "Discover Arrow customers and suggest operator customers for them",
+            operationId = "admin_arrow_settings_discover_customers")
     DiscoverCustomersResponse discover(@RequestBody DiscoverCustomersRequest request) {
         return discovery.discover(request.apiUrl(), request.apiKey());
     }
 
     @PostMapping("save_settings/")
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(operationId = "admin_arrow_settings_save_settings")
+    @Operation(
+            summary = "Save settings and customer mappings in one step",
+            operationId = "admin_arrow_settings_save_settings")
     SaveSettingsResponse save(@RequestBody SaveSettingsRequest request) {
         return setup.save(request);
     }
 
-    record DiscoverCustomersRequest(String apiUrl, String apiKey) {
+    record DiscoverCustomersRequest(
+            @Schema(requiredMode = RequiredMode.REQUIRED, format = "uri")
+            String apiUrl,
+
+            @Schema(requiredMode = RequiredMode.REQUIRED) String apiKey) {
 
         @Override
         public String toString() {

@@ -1,6 +1,9 @@
 package org.arrowsync.settings;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.Schema.RequiredMode;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.arrowsync.settings.Credentials.ArrowCredentialsValidationResponse;
 import org.arrowsync.settings.Credentials.PreviewSettingsResponse;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -9,6 +12,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /** The first two steps of the setup wizard: check credentials, preview what would be saved. Nothing is stored. */
+@Tag(name = "Setup")
 @RestController
 @RequestMapping("/api/admin/arrow/settings/")
 class CredentialsController {
@@ -20,18 +24,26 @@ class CredentialsController {
     }
 
     @PostMapping("validate_credentials/")
-    @Operation(operationId = "admin_arrow_settings_validate_credentials")
+    @Operation(
+            summary = "Validate Arrow API credentials without saving them",
+            operationId = "admin_arrow_settings_validate_credentials")
     ArrowCredentialsValidationResponse validate(@RequestBody ArrowCredentialsRequest request) {
         return credentials.validate(request.apiUrl(), request.apiKey());
     }
 
     @PostMapping("preview_settings/")
-    @Operation(operationId = "admin_arrow_settings_preview_settings")
+    @Operation(
+            summary = "Preview settings (partner, export type) before saving them",
+            operationId = "admin_arrow_settings_preview_settings")
     PreviewSettingsResponse preview(@RequestBody PreviewSettingsRequest request) {
         return credentials.preview(request);
     }
 
-    record ArrowCredentialsRequest(String apiUrl, String apiKey) {
+    record ArrowCredentialsRequest(
+            @Schema(requiredMode = RequiredMode.REQUIRED, format = "uri")
+            String apiUrl,
+
+            @Schema(requiredMode = RequiredMode.REQUIRED) String apiKey) {
 
         @Override
         public String toString() {
@@ -40,8 +52,10 @@ class CredentialsController {
     }
 
     record PreviewSettingsRequest(
+            @Schema(requiredMode = RequiredMode.REQUIRED, format = "uri")
             String apiUrl,
-            String apiKey,
+
+            @Schema(requiredMode = RequiredMode.REQUIRED) String apiKey,
             String exportTypeReference,
             String classificationFilter,
             Boolean syncEnabled) {

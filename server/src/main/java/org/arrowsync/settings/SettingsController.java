@@ -1,6 +1,9 @@
 package org.arrowsync.settings;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.Schema.RequiredMode;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
 import org.arrowsync.shared.ApiUrls;
 import org.arrowsync.shared.Filters;
@@ -20,6 +23,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+@Tag(name = "Setup")
 @RestController
 @RequestMapping("/api/admin/arrow/settings/")
 class SettingsController {
@@ -33,7 +37,7 @@ class SettingsController {
     }
 
     @GetMapping
-    @Operation(operationId = "admin_arrow_settings_list")
+    @Operation(summary = "List Arrow settings", operationId = "admin_arrow_settings_list")
     Listing<ArrowSettings> list(
             @RequestParam(name = "is_active", required = false) String active,
             @RequestParam(name = "sync_enabled", required = false) String syncEnabled,
@@ -43,46 +47,50 @@ class SettingsController {
     }
 
     @GetMapping("{uuid}/")
-    @Operation(operationId = "admin_arrow_settings_retrieve")
+    @Operation(summary = "Retrieve Arrow settings", operationId = "admin_arrow_settings_retrieve")
     ArrowSettings get(@PathVariable String uuid) {
         return ArrowSettings.of(settings.get(Uuids.fromPath(uuid)));
     }
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(operationId = "admin_arrow_settings_create")
+    @Operation(summary = "Create Arrow settings", operationId = "admin_arrow_settings_create")
     ArrowSettings create(@RequestBody ArrowSettingsRequest request) {
         return ArrowSettings.of(settings.create(request.draft()));
     }
 
     @PutMapping("{uuid}/")
-    @Operation(operationId = "admin_arrow_settings_update")
+    @Operation(
+            summary = "Replace Arrow settings (an absent api_key keeps the stored one)",
+            operationId = "admin_arrow_settings_update")
     ArrowSettings replace(@PathVariable String uuid, @RequestBody ArrowSettingsRequest request) {
         return ArrowSettings.of(settings.update(Uuids.fromPath(uuid), request.draft(), true));
     }
 
     @PatchMapping("{uuid}/")
-    @Operation(operationId = "admin_arrow_settings_partial_update")
+    @Operation(summary = "Change some fields of Arrow settings", operationId = "admin_arrow_settings_partial_update")
     ArrowSettings patch(@PathVariable String uuid, @RequestBody ArrowSettingsRequest request) {
         return ArrowSettings.of(settings.update(Uuids.fromPath(uuid), request.draft(), false));
     }
 
     @DeleteMapping("{uuid}/")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    @Operation(operationId = "admin_arrow_settings_destroy")
+    @Operation(summary = "Delete Arrow settings", operationId = "admin_arrow_settings_destroy")
     void delete(@PathVariable String uuid) {
         settings.delete(Uuids.fromPath(uuid));
     }
 
     /** Create, PUT and PATCH bodies; {@code api_key} is write-only. */
     record ArrowSettingsRequest(
+            @Schema(requiredMode = RequiredMode.REQUIRED, format = "uri")
             String apiUrl,
+
             String apiKey,
             String exportTypeReference,
             String classificationFilter,
             Boolean isActive,
             Boolean syncEnabled,
-            String invoicePriceSource,
+            @Schema(allowableValues = {"sell", "buy"}) String invoicePriceSource,
             String invoiceItemPrefix) {
 
         SettingsDraft draft() {
@@ -107,14 +115,14 @@ class SettingsController {
     record ArrowSettings(
             String uuid,
             String url,
-            String apiUrl,
+            @Schema(format = "uri") String apiUrl,
             String exportTypeReference,
             String classificationFilter,
             boolean isActive,
             boolean syncEnabled,
             String partnerReference,
             String partnerName,
-            String invoicePriceSource,
+            @Schema(allowableValues = {"sell", "buy"}) String invoicePriceSource,
             String invoiceItemPrefix,
             Instant created,
             Instant modified) {

@@ -1,6 +1,9 @@
 package org.arrowsync.settings;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.Schema.RequiredMode;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -27,6 +30,7 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * Vendor-offering mappings; {@code settings}, {@code offering} and {@code plan} are accepted as hyperlinks or UUIDs.
  */
+@Tag(name = "Vendor mappings")
 @RestController
 @RequestMapping("/api/admin/arrow/vendor-offering-mappings/")
 class VendorOfferingMappingController {
@@ -40,7 +44,7 @@ class VendorOfferingMappingController {
     }
 
     @GetMapping
-    @Operation(operationId = "admin_arrow_vendor_offering_mappings_list")
+    @Operation(summary = "List vendor-offering mappings", operationId = "admin_arrow_vendor_offering_mappings_list")
     Listing<ArrowVendorOfferingMapping> list(
             @RequestParam(required = false) String settings,
             @RequestParam(name = "settings_uuid", required = false) String settingsUuid,
@@ -60,7 +64,9 @@ class VendorOfferingMappingController {
 
     /** A plain array of the vendors Arrow offers, not paged (the reference ignores the list parameters here). */
     @GetMapping("vendor_choices/")
-    @Operation(operationId = "admin_arrow_vendor_offering_mappings_vendor_choices_list")
+    @Operation(
+            summary = "List the vendors Arrow offers",
+            operationId = "admin_arrow_vendor_offering_mappings_vendor_choices_list")
     List<VendorNameChoice> vendorChoices(@RequestParam(name = "settings_uuid", required = false) String settingsUuid) {
         return mappings.vendorChoices(Filters.uuid("settings_uuid", settingsUuid)).stream()
                 .map(name -> new VendorNameChoice(name, name))
@@ -68,27 +74,35 @@ class VendorOfferingMappingController {
     }
 
     @GetMapping("{uuid}/")
-    @Operation(operationId = "admin_arrow_vendor_offering_mappings_retrieve")
+    @Operation(
+            summary = "Retrieve a vendor-offering mapping",
+            operationId = "admin_arrow_vendor_offering_mappings_retrieve")
     ArrowVendorOfferingMapping get(@PathVariable String uuid) {
         return ArrowVendorOfferingMapping.of(mappings.get(Uuids.fromPath(uuid)));
     }
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(operationId = "admin_arrow_vendor_offering_mappings_create")
+    @Operation(
+            summary = "Map an Arrow vendor to an offering and plan",
+            operationId = "admin_arrow_vendor_offering_mappings_create")
     ArrowVendorOfferingMapping create(@RequestBody ArrowVendorOfferingMappingRequest request) {
         return ArrowVendorOfferingMapping.created(mappings.create(request.draft()));
     }
 
     @PutMapping("{uuid}/")
-    @Operation(operationId = "admin_arrow_vendor_offering_mappings_update")
+    @Operation(
+            summary = "Replace a vendor-offering mapping",
+            operationId = "admin_arrow_vendor_offering_mappings_update")
     ArrowVendorOfferingMapping replace(
             @PathVariable String uuid, @RequestBody ArrowVendorOfferingMappingRequest request) {
         return ArrowVendorOfferingMapping.of(mappings.update(Uuids.fromPath(uuid), request.draft()));
     }
 
     @PatchMapping("{uuid}/")
-    @Operation(operationId = "admin_arrow_vendor_offering_mappings_partial_update")
+    @Operation(
+            summary = "Change some fields of a vendor-offering mapping",
+            operationId = "admin_arrow_vendor_offering_mappings_partial_update")
     ArrowVendorOfferingMapping patch(
             @PathVariable String uuid, @RequestBody ArrowVendorOfferingMappingRequest request) {
         VendorOfferingMapping current = mappings.get(Uuids.fromPath(uuid));
@@ -97,14 +111,23 @@ class VendorOfferingMappingController {
 
     @DeleteMapping("{uuid}/")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    @Operation(operationId = "admin_arrow_vendor_offering_mappings_destroy")
+    @Operation(
+            summary = "Delete a vendor-offering mapping",
+            operationId = "admin_arrow_vendor_offering_mappings_destroy")
     void delete(@PathVariable String uuid) {
         mappings.delete(Uuids.fromPath(uuid));
     }
 
     /** On PATCH an absent (or null) plan keeps the current one. */
     record ArrowVendorOfferingMappingRequest(
-            String settings, String arrowVendorName, String offering, String plan, Boolean isActive) {
+            @Schema(requiredMode = RequiredMode.REQUIRED) String settings,
+            @Schema(requiredMode = RequiredMode.REQUIRED) String arrowVendorName,
+
+            @Schema(requiredMode = RequiredMode.REQUIRED, format = "uuid")
+            String offering,
+
+            @Schema(format = "uuid", nullable = true) String plan,
+            Boolean isActive) {
 
         VendorDraft draft() {
             return new VendorDraft(
@@ -131,13 +154,13 @@ class VendorOfferingMappingController {
             String settings,
             String settingsUuid,
             String arrowVendorName,
-            String offering,
+            @Schema(format = "uuid") String offering,
             String offeringUuid,
             String offeringName,
             String offeringType,
-            String plan,
-            String planUuid,
-            String planName,
+            @Schema(format = "uuid", nullable = true) String plan,
+            @Schema(nullable = true) String planUuid,
+            @Schema(nullable = true) String planName,
             boolean isActive,
             Instant created,
             Instant modified) {

@@ -1,5 +1,8 @@
 package org.arrowsync.users;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
 import org.arrowsync.shared.ApiUrls;
 import org.arrowsync.shared.Listing;
@@ -13,6 +16,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+@Tag(name = "Users")
 @RestController
 @RequestMapping("/api/users/")
 class UserController {
@@ -24,12 +28,14 @@ class UserController {
     }
 
     @GetMapping
+    @Operation(summary = "List users")
     Listing<UserView> list(PageRequest page) {
         return users.list(page).map(user -> UserView.of(user, null));
     }
 
     /** The token is shown here once and never again. */
     @PostMapping
+    @Operation(summary = "Create a user (its token is shown once, in this response)")
     @ResponseStatus(HttpStatus.CREATED)
     UserView create(@RequestBody UserForm form) {
         UserService.NewUser created = users.create(form.username(), form.isStaff());
@@ -38,7 +44,13 @@ class UserController {
 
     record UserForm(String username, Boolean isStaff) {}
 
-    record UserView(String url, String uuid, String username, boolean isStaff, Instant created, String token) {
+    record UserView(
+            String url,
+            String uuid,
+            String username,
+            boolean isStaff,
+            Instant created,
+            @Schema(nullable = true) String token) {
 
         static UserView of(User user, String token) {
             return new UserView(

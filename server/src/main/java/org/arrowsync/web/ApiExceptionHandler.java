@@ -20,6 +20,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
+import org.springframework.web.util.DisconnectedClientHelper;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DatabindException;
 
@@ -107,8 +108,16 @@ class ApiExceptionHandler {
                 .body(Map.of(InvalidInput.NON_FIELD_ERRORS, List.of("An object with these values already exists.")));
     }
 
+    /**
+     * A client that went away mid-answer (an aborted download, a closed tab) is no error of ours, and there is no one
+     * left to answer: one DEBUG line, no body.
+     */
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> unexpected(Exception e) {
+        if (DisconnectedClientHelper.isClientDisconnectedException(e)) {
+            log.debug("The client went away before the answer was written: {}", e.getMessage());
+            return null;
+        }
         log.error("Unexpected error while handling a request", e);
         return detail(HttpStatus.INTERNAL_SERVER_ERROR, "A server error occurred.");
     }

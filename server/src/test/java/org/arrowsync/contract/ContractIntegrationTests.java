@@ -3,48 +3,126 @@ package org.arrowsync.contract;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.swagger.v3.oas.models.OpenAPI;
-import io.swagger.v3.oas.models.Operation;
-import io.swagger.v3.oas.models.PathItem;
-import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.arrowsync.support.IntegrationTest;
 import org.arrowsync.support.Response;
 import org.junit.jupiter.api.Test;
 
-/** Our served OpenAPI document against the contract: same operation ids wherever we serve a contract path. */
+/**
+ * The served OpenAPI document is the truth about the wire; it must describe every operation of the wire contract as the
+ * contract does, except where the contract itself is wrong about the wire (listed below, each with its reason).
+ */
 class ContractIntegrationTests extends IntegrationTest {
 
-    @Test
-    void servedOperationsCarryTheContractOperationIds() {
-        Response schema = api.anonymous().get("/api/schema/").expect(200);
-        OpenAPI served = Contract.parse(schema.body());
-        List<String> notServed = new ArrayList<>();
-        List<String> mismatched = new ArrayList<>();
-        int matched = 0;
-        for (Map.Entry<String, PathItem> path : Contract.spec().getPaths().entrySet()) {
-            PathItem ours = served.getPaths() == null ? null : served.getPaths().get(path.getKey());
-            Map<String, Operation> ourOperations = ours == null ? Map.of() : Contract.operations(ours);
-            for (Map.Entry<String, Operation> operation :
-                    Contract.operations(path.getValue()).entrySet()) {
-                Operation mine = ourOperations.get(operation.getKey());
-                String id = operation.getValue().getOperationId();
-                if (mine == null) {
-                    notServed.add(operation.getKey() + " " + path.getKey() + " (" + id + ")");
-                } else if (!id.equals(mine.getOperationId())) {
-                    mismatched.add(operation.getKey() + " " + path.getKey() + ": contract " + id + ", served "
-                            + mine.getOperationId());
-                } else {
-                    matched++;
-                }
-            }
+    /** Where the served document and the contract differ on purpose: the difference, and why the server is right. */
+    private static final Map<String, String> CONTRACT_EXCEPTIONS = exceptions();
+
+    private static Map<String, String> exceptions() {
+        String queued = "the contract documents no 202 body; the reference answers {message} and we add the job's"
+                + " uuid (D15)";
+        String eitherReference = "settings and customers are accepted as a hyperlink or a UUID in every body;"
+                + " the contract names one form per body";
+        String createdEcho = "the created mapping and a read share one record: created echoes the UUID it was sent,"
+                + " a read gives the hyperlink, so the served document gives no format";
+        String patchBody = "a PATCH needs a body (an empty one is a 400 that names it), the contract makes it optional";
+        String ignoredFilters = "vendor_choices is a plain unpaged array; the reference and we ignore the list"
+                + " parameters the contract copies onto it";
+        Map<String, String> exceptions = new LinkedHashMap<>();
+        for (String trigger :
+                List.of("reconcile", "trigger_consumption_sync", "trigger_reconciliation", "trigger_sync")) {
+            exceptions.put("admin_arrow_billing_syncs_" + trigger + " 202: body not in the contract", queued);
         }
-        System.out.println("Contract operations served with matching ids: " + matched);
-        System.out.println("Contract operations not yet served (" + notServed.size() + "):");
-        notServed.forEach(operation -> System.out.println("  " + operation));
-        assertThat(mismatched).isEmpty();
-        assertThat(notServed).as("every contract operation is served").isEmpty();
-        assertThat(matched).isEqualTo(62);
+        exceptions.put("ArrowCustomerMappingCreateRequest.settings: format uuid, served null", eitherReference);
+        exceptions.put("ArrowCustomerMappingCreateRequest.waldur_customer: format uuid, served null", eitherReference);
+        exceptions.put("ArrowCustomerMappingRequest.settings: format uri, served null", eitherReference);
+        exceptions.put("ArrowCustomerMappingRequest.waldur_customer: format uri, served null", eitherReference);
+        exceptions.put("PatchedArrowCustomerMappingRequest.settings: format uri, served null", eitherReference);
+        exceptions.put("PatchedArrowCustomerMappingRequest.waldur_customer: format uri, served null", eitherReference);
+        exceptions.put("ArrowVendorOfferingMappingCreateRequest.settings: format uuid, served null", eitherReference);
+        exceptions.put("ArrowVendorOfferingMappingRequest.settings: format uri, served null", eitherReference);
+        exceptions.put("PatchedArrowVendorOfferingMappingRequest.settings: format uri, served null", eitherReference);
+        exceptions.put("ArrowCustomerMapping.settings: format uri, served null", createdEcho);
+        exceptions.put("ArrowCustomerMapping.waldur_customer: format uri, served null", createdEcho);
+        exceptions.put("ArrowCustomerMappingCreate.settings: format uuid, served null", createdEcho);
+        exceptions.put("ArrowCustomerMappingCreate.waldur_customer: format uuid, served null", createdEcho);
+        exceptions.put("ArrowVendorOfferingMapping.settings: format uri, served null", createdEcho);
+        exceptions.put("ArrowVendorOfferingMappingCreate.settings: format uuid, served null", createdEcho);
+        for (String collection : List.of("customer_mappings", "settings", "vendor_offering_mappings")) {
+            exceptions.put(
+                    "admin_arrow_" + collection + "_partial_update: request body required false, served true",
+                    patchBody);
+        }
+        String contractParameters = "[arrow_vendor_name (in query), is_active (in query), offering (in query),"
+                + " offering_uuid (in query), page (in query), page_size (in query), settings (in query)]";
+        exceptions.put(
+                "admin_arrow_vendor_offering_mappings_vendor_choices_list: parameters not served " + contractParameters,
+                ignoredFilters);
+        exceptions.put(
+                "admin_arrow_vendor_offering_mappings_vendor_choices_count: parameters not served "
+                        + contractParameters,
+                ignoredFilters);
+        exceptions.put(
+                "ArrowSettingsCreateRequest.api_key: required true, served false",
+                "one body for create and update: create answers 400 without api_key, an update keeps the stored key");
+        exceptions.put("ArrowSettings.api_key: not served", "api_key is write-only, never in a response (D19)");
+        exceptions.put(
+                "admin_arrow_customer_mappings_sync_from_arrow 200: body not in the contract",
+                "the contract documents no body; the reference and we answer {updated: n}");
+        exceptions.put(
+                "ArrowCredentialsValidationResponse.export_types: not in the contract",
+                "the reference answers the partner's export types beside partner_info; the contract omits them");
+        exceptions.put(
+                "CleanupConsumptionResponse.kept: not in the contract",
+                "cleanup names the records it kept and why (D11); the contract predates it");
+        exceptions.put(
+                "CleanupConsumptionResponse.records_kept: not in the contract",
+                "cleanup counts the records it kept (D11); the contract predates it");
+        exceptions.put(
+                "ArrowConsumptionLine.resource_uuid: format null, served uuid",
+                "the value is the resource's UUID like every other resource_uuid; the contract omits the format");
+        exceptions.put(
+                "ArrowConsumptionRecord.raw_data: type null, served object",
+                "raw data is the Arrow consumption record as received, always a JSON object");
+        String noPlan = "a mapping without a plan has no plan uuid or name (plan itself is nullable in the contract)";
+        for (String schema : List.of("ArrowVendorOfferingMapping", "ArrowVendorOfferingMappingCreate")) {
+            exceptions.put(schema + ".plan_uuid: nullable false, served true", noPlan);
+            exceptions.put(schema + ".plan_name: nullable false, served true", noPlan);
+        }
+        String noItem = "a line of zero amount gets no invoice item, and one billed by consumption tracking is recorded"
+                + " without a second item (D2); the reference derives the field through a relation that may be empty";
+        exceptions.put("ArrowBillingSyncItem.invoice_item_uuid: nullable false, served true", noItem);
+        exceptions.put("ArrowBillingSyncItemDetail.invoice_item_uuid: nullable false, served true", noItem);
+        exceptions.put(
+                "ArrowConsumptionRecord.invoice_item_uuid: nullable false, served true",
+                "a month the billing sync billed first gets no provisional item (D2)");
+        String noCompensation = "null until reconciliation books a difference";
+        exceptions.put("ArrowBillingSyncItem.compensation_item_uuid: nullable false, served true", noCompensation);
+        exceptions.put(
+                "ArrowBillingSyncItemDetail.compensation_item_uuid: nullable false, served true", noCompensation);
+        exceptions.put("ArrowConsumptionRecord.compensation_item_uuid: nullable false, served true", noCompensation);
+        return exceptions;
+    }
+
+    @Test
+    void servedDocumentDescribesEveryContractOperationAsTheContractDoes() {
+        OpenAPI served = Contract.parseDocument(
+                api.anonymous().get("/api/schema/").expect(200).body());
+        Set<String> differences = DocumentComparison.differences(Contract.document(), served);
+
+        Set<String> unexplained = new TreeSet<>(differences);
+        unexplained.removeAll(CONTRACT_EXCEPTIONS.keySet());
+        Set<String> stale = new TreeSet<>(CONTRACT_EXCEPTIONS.keySet());
+        stale.removeAll(differences);
+        assertThat(unexplained)
+                .as("differences between the served document and the contract")
+                .isEmpty();
+        assertThat(stale)
+                .as("listed exceptions the served document no longer shows")
+                .isEmpty();
     }
 
     @Test

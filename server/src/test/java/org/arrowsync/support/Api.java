@@ -8,10 +8,14 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.arrowsync.contract.ServedDocument;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** A plain HTTP client for the server under test: real requests, real headers, JSON parsed into trees. */
+/**
+ * A plain HTTP client for the server under test: real requests, real headers, JSON parsed into trees. Every answer from
+ * {@code /api/} is checked against the server's own OpenAPI document.
+ */
 public final class Api {
 
     public static final String ADMIN_TOKEN = "test-admin-token";
@@ -89,9 +93,14 @@ public final class Api {
                     .method(method, HttpRequest.BodyPublishers.ofString(text));
         }
         try {
-            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return new Response(
-                    method, path, response.statusCode(), response.headers().map(), response.body());
+            HttpResponse<String> answer = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            String local = path.startsWith(baseUrl) ? path.substring(baseUrl.length()) : path;
+            Response response = new Response(
+                    method, local, answer.statusCode(), answer.headers().map(), answer.body());
+            if (ServedDocument.describes(local)) {
+                ServedDocument.assertDescribes(baseUrl, this, response);
+            }
+            return response;
         } catch (IOException e) {
             throw new IllegalStateException(method + " " + path + " failed: " + e.getMessage(), e);
         } catch (InterruptedException e) {

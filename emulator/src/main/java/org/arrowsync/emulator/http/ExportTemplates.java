@@ -7,8 +7,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The two export templates. MSP is the 70-column header set recorded from the real API (arrow-api.md, "Real export
- * header set"); ALT uses the alternative names other templates use.
+ * The two export templates. MSP is the 70-column header set recorded from the real API (the .NET client's
+ * TestData/BillingReport.json, see docs/arrowsphere-api.md); ALT uses the alternative names other templates use.
  */
 public final class ExportTemplates {
 
@@ -16,13 +16,11 @@ public final class ExportTemplates {
     public static final String ALT_REFERENCE = "DJ284LDZ-standard";
 
     /** An export type: reference, display name and ordered columns. */
-    record Template(String reference, String name, String description, boolean isDefault, List<String> columns) {}
+    record Template(String reference, String name, List<String> columns) {}
 
     static final Template MSP = new Template(
             MSP_REFERENCE,
             "MSP (Extended)",
-            "Extended MSP billing export, one row per billing line",
-            true,
             List.of(
                     "Order Id",
                     "Order Creation Date",
@@ -98,8 +96,6 @@ public final class ExportTemplates {
     static final Template ALT = new Template(
             ALT_REFERENCE,
             "Standard",
-            "Standard export with statement references",
-            false,
             List.of(
                     "Sequence",
                     "Statement Reference",

@@ -1,0 +1,14 @@
+package org.arrowsync.jobs;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.Schema.RequiredMode;
+
+/**
+ * The contract's {@code ReconcileRequestRequest}: the body of both {@code reconcile} and
+ * {@code trigger_reconciliation}.
+ */
+record ReconcileRequest(
+        @Schema(requiredMode = RequiredMode.REQUIRED) Integer year,
+        @Schema(requiredMode = RequiredMode.REQUIRED) Integer month,
+        String settingsUuid,
+        Boolean force) {}

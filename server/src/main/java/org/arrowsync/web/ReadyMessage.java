@@ -1,0 +1,51 @@
+package org.arrowsync.web;
+
+import java.nio.file.Path;
+import org.arrowsync.shared.DataFolder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * The last start-up lines: where to go now. Logged once the server is ready (the demo included), so they close the
+ * start-up log.
+ */
+@Component
+class ReadyMessage {
+
+    private static final Logger log = LoggerFactory.getLogger(ReadyMessage.class);
+
+    private final DataFolder data;
+    private final boolean tokenConfigured;
+
+    ReadyMessage(DataFolder data, @Value("${arrowsync.admin-token:}") String adminToken) {
+        this.data = data;
+        this.tokenConfigured = !adminToken.isBlank();
+    }
+
+    @EventListener
+    void ready(ApplicationReadyEvent event) {
+        if (!(event.getApplicationContext() instanceof WebServerApplicationContext web)) {
+            return;
+        }
+        log.info(text("http://localhost:" + web.getWebServer().getPort()));
+    }
+
+    String text(String base) {
+        Path token = data.path().resolve("admin-token");
+        String where = tokenConfigured
+                ? "the admin token is the one in ARROWSYNC_ADMIN_TOKEN"
+                : "the admin token is in " + token + " (send it as Authorization: Token <key>)";
+        return String.join(
+                System.lineSeparator(),
+                "arrowsync is ready:",
+                "  API       " + base + "/api/",
+                "  API docs  " + base + "/api/docs/ (the OpenAPI document: " + base + "/api/schema/)",
+                "  Health    " + base + "/health",
+                "  Token     " + where);
+    }
+}

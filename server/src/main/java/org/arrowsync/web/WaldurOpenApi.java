@@ -1,0 +1,330 @@
+package org.arrowsync.web;
+
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.PathItem;
+import io.swagger.v3.oas.models.PathItem.HttpMethod;
+import io.swagger.v3.oas.models.headers.Header;
+import io.swagger.v3.oas.models.media.ArraySchema;
+import io.swagger.v3.oas.models.media.Content;
+import io.swagger.v3.oas.models.media.IntegerSchema;
+import io.swagger.v3.oas.models.media.MediaType;
+import io.swagger.v3.oas.models.media.ObjectSchema;
+import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.media.StringSchema;
+import io.swagger.v3.oas.models.parameters.Parameter;
+import io.swagger.v3.oas.models.responses.ApiResponse;
+import io.swagger.v3.oas.models.responses.ApiResponses;
+import io.swagger.v3.oas.models.tags.Tag;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.arrowsync.shared.Listing;
+import org.arrowsync.shared.PageRequest;
+import org.springframework.web.method.HandlerMethod;
+
+/**
+ * Waldur's API conventions, applied to what springdoc reads from the controllers so that each holds for every operation
+ * without being repeated on it:
+ *
+ * <ul>
+ *   <li>operation ids as Waldur (drf-spectacular) names them: path words, then {@code list}, {@code retrieve},
+ *       {@code create}, {@code update}, {@code partial_update}, {@code destroy} or the action's own name; a HEAD
+ *       {@code x_count} beside every list;
+ *   <li>lists take {@code page} and {@code page_size} and answer {@code X-Result-Count} and {@code Link} headers;
+ *   <li>queued work (202) names its job in {@code Location};
+ *   <li>a response carries every property it describes (unless the record leaves it out when null); a request only
+ *       those its record marks required, and a PATCH body none ({@code Patched…});
+ *   <li>tags by task, in the order an operator meets them.
+ * </ul>
+ */
+final class WaldurOpenApi {
+
+    /** The tags by task, in the order of a first session: set up, map, bill, track consumption, watch jobs. */
+    private static final List<Tag> TAGS = List.of(
+            tag("Setup", "Arrow API credentials and settings: validate, preview, save, discover customers"),
+            tag("Customer mappings", "Arrow customers mapped to operator customers; license discovery and linking"),
+            tag("Vendor mappings", "Arrow vendors mapped to offerings and plans"),
+            tag("Billing", "Billing syncs of Arrow's monthly billing export, their items and reconciliation"),
+            tag("Consumption", "Provisional consumption per licensed resource, finalisation and statistics"),
+            tag("Jobs", "Queued work: what runs, how far it got and how it ended"),
+            tag("Ledger", "Customers, projects, offerings, resources and the invoices arrowsync writes"),
+            tag("Users", "API users and their tokens"));
+
+    private WaldurOpenApi() {}
+
+    /** A list of its own: springdoc adds the controllers' tags to it. */
+    static List<Tag> tags() {
+        return new ArrayList<>(TAGS);
+    }
+
+    /** Per operation, with the Java method at hand: what the method's signature says about the wire. */
+    static Operation operation(Operation operation, HandlerMethod method) {
+        io.swagger.v3.oas.annotations.Operation declared =
+                method.getMethodAnnotation(io.swagger.v3.oas.annotations.Operation.class);
+        if (declared == null || declared.operationId().isBlank()) {
+            operation.setOperationId(null); // named from its path in document()
+        }
+        boolean paged = Arrays.stream(method.getMethodParameters())
+                .anyMatch(parameter -> PageRequest.class.equals(parameter.getParameterType()));
+        if (paged) {
+            operation.addParametersItem(query("page", "A page number within the paginated result set."));
+            operation.addParametersItem(query("page_size", "Number of results to return per page (at most 300)."));
+        }
+        ApiResponses responses = operation.getResponses();
+        if (Listing.class.equals(method.getReturnType().getParameterType()) && responses.get("200") != null) {
+            responses
+                    .get("200")
+                    .addHeaderObject(
+                            ListingResponses.RESULT_COUNT,
+                            new Header()
+                                    .description("Total number of results available")
+                                    .schema(new IntegerSchema()))
+                    .addHeaderObject(
+                            "Link",
+                            new Header()
+                                    .description("The first, previous, next and last pages (RFC 8288)")
+                                    .schema(new StringSchema()));
+        }
+        if (responses.get("202") != null) {
+            responses
+                    .get("202")
+                    .addHeaderObject(
+                            "Location",
+                            new Header()
+                                    .description("The queued job: follow it here")
+                                    .schema(new StringSchema().format("uri")));
+        }
+        return operation;
+    }
+
+    /** Over the whole document, once every operation is in. */
+    static void document(OpenAPI openApi) {
+        if (openApi.getPaths() == null) {
+            return;
+        }
+        openApi.getPaths().forEach(WaldurOpenApi::nameOperations);
+        openApi.getPaths().forEach(WaldurOpenApi::addCountOperation);
+        Map<String, Schema> schemas = openApi.getComponents().getSchemas();
+        openApi.getPaths().values().forEach(path -> {
+            if (path.getPatch() != null) {
+                patchedBody(path.getPatch(), schemas);
+            }
+        });
+        requireWhatResponsesAlwaysCarry(openApi, schemas);
+        schemas.values().forEach(WaldurOpenApi::dropMarks);
+        if (openApi.getTags() != null) {
+            List<String> order = TAGS.stream().map(Tag::getName).toList();
+            openApi.getTags().sort(Comparator.comparingInt(tag -> {
+                int index = order.indexOf(tag.getName());
+                return index < 0 ? order.size() : index;
+            }));
+        }
+    }
+
+    private static void nameOperations(String url, PathItem path) {
+        path.readOperationsMap().forEach((method, operation) -> {
+            if (operation.getOperationId() == null) {
+                operation.setOperationId(operationId(url, method, operation));
+            }
+        });
+    }
+
+    /**
+     * drf-spectacular's naming: {@code /api/admin/arrow/billing-syncs/{uuid}/} GET is
+     * {@code admin_arrow_billing_syncs_retrieve}, {@code /api/invoices/{uuid}/set_state/} POST is
+     * {@code invoices_set_state}. An action is a last word after a uuid or one with an underscore.
+     */
+    static String operationId(String url, HttpMethod method, Operation operation) {
+        List<String> segments =
+                Arrays.stream(url.split("/")).filter(s -> !s.isEmpty()).toList();
+        String last = segments.get(segments.size() - 1);
+        boolean detail = last.startsWith("{");
+        boolean action = !detail
+                && (last.contains("_")
+                        || segments.size() > 1
+                                && segments.get(segments.size() - 2).startsWith("{"));
+        String base = segments.stream()
+                .skip(1) // "api"
+                .filter(segment -> !segment.startsWith("{"))
+                .map(segment -> segment.replace('-', '_'))
+                .collect(Collectors.joining("_"));
+        String suffix = switch (method) {
+            case GET -> detail || action && !answersArray(operation) ? "retrieve" : "list";
+            case POST -> action ? null : "create";
+            case PUT -> "update";
+            case PATCH -> "partial_update";
+            case DELETE -> "destroy";
+            case HEAD -> "count";
+            default -> method.name().toLowerCase(java.util.Locale.ROOT);
+        };
+        return suffix == null ? base : base + "_" + suffix;
+    }
+
+    private static boolean answersArray(Operation operation) {
+        ApiResponse ok = operation.getResponses() == null
+                ? null
+                : operation.getResponses().get("200");
+        MediaType json =
+                ok == null || ok.getContent() == null ? null : ok.getContent().get("application/json");
+        return json != null && json.getSchema() instanceof ArraySchema;
+    }
+
+    /**
+     * Spring answers HEAD from every GET; the description names it, as Waldur does, for every GET not addressed by a
+     * uuid ({@code x_list} or {@code x_retrieve} → {@code x_count}).
+     */
+    private static void addCountOperation(String url, PathItem path) {
+        Operation list = path.getGet();
+        String id = list == null ? null : list.getOperationId();
+        if (id != null
+                && path.getHead() == null
+                && !url.contains("{")
+                && (id.endsWith("_list") || id.endsWith("_retrieve"))) {
+            path.setHead(new Operation()
+                    .operationId(id.substring(0, id.lastIndexOf('_')) + "_count")
+                    .tags(list.getTags())
+                    .summary("Count: " + Objects.requireNonNullElse(list.getSummary(), id))
+                    .parameters(list.getParameters())
+                    .description("Get number of items in the collection matching the request parameters.")
+                    .responses(new ApiResponses()
+                            .addApiResponse("200", new ApiResponse().description("No response body"))));
+        }
+    }
+
+    /** A PATCH body is the update body with nothing required: absent fields keep their values. */
+    @SuppressWarnings({"rawtypes", "unchecked"})
+    private static void patchedBody(Operation patch, Map<String, Schema> schemas) {
+        MediaType json =
+                patch.getRequestBody() == null || patch.getRequestBody().getContent() == null
+                        ? null
+                        : patch.getRequestBody().getContent().get("application/json");
+        if (json == null || json.getSchema() == null || json.getSchema().get$ref() == null) {
+            return;
+        }
+        String name = refName(json.getSchema().get$ref());
+        if (name.startsWith("Patched")) {
+            return; // already done: the document is customised once, but stay safe if it is asked again
+        }
+        Schema body = schemas.get(name);
+        String patchedName = "Patched" + name;
+        schemas.computeIfAbsent(
+                patchedName,
+                key -> new ObjectSchema()
+                        .description(body.getDescription())
+                        .properties(new LinkedHashMap<String, Schema>(body.getProperties())));
+        patch.getRequestBody()
+                .content(new Content()
+                        .addMediaType(
+                                "application/json",
+                                new MediaType().schema(new Schema<>().$ref("#/components/schemas/" + patchedName))));
+    }
+
+    /** Response records are written whole: every property is there (null or not) unless the record omits nulls. */
+    @SuppressWarnings({"rawtypes", "unchecked"})
+    private static void requireWhatResponsesAlwaysCarry(OpenAPI openApi, Map<String, Schema> schemas) {
+        Set<String> requests = new HashSet<>();
+        Set<String> responses = new HashSet<>();
+        openApi.getPaths()
+                .values()
+                .forEach(path -> path.readOperations().forEach(operation -> {
+                    if (operation.getRequestBody() != null
+                            && operation.getRequestBody().getContent() != null) {
+                        operation
+                                .getRequestBody()
+                                .getContent()
+                                .values()
+                                .forEach(media -> reach(media.getSchema(), schemas, requests));
+                    }
+                    if (operation.getResponses() != null) {
+                        operation.getResponses().values().stream()
+                                .filter(response -> response.getContent() != null)
+                                .flatMap(response -> response.getContent().values().stream())
+                                .forEach(media -> reach(media.getSchema(), schemas, responses));
+                    }
+                }));
+        responses.removeAll(requests);
+        for (String name : responses) {
+            Schema schema = schemas.get(name);
+            if (schema == null || schema.getProperties() == null) {
+                continue;
+            }
+            Object omitted = schema.getExtensions() == null
+                    ? null
+                    : schema.getExtensions().get(WireSchemas.OMITTED);
+            List<String> carried = ((Map<String, Schema>) schema.getProperties())
+                    .keySet().stream()
+                            .filter(property -> !(omitted instanceof List<?> names && names.contains(property)))
+                            .toList();
+            schema.setRequired(carried.isEmpty() ? null : carried);
+        }
+    }
+
+    @SuppressWarnings({"rawtypes", "unchecked"})
+    private static void reach(Schema start, Map<String, Schema> schemas, Set<String> reached) {
+        Deque<Schema> todo = new ArrayDeque<>();
+        if (start != null) {
+            todo.push(start);
+        }
+        while (!todo.isEmpty()) {
+            Schema schema = todo.pop();
+            if (schema.get$ref() != null) {
+                String name = refName(schema.get$ref());
+                if (reached.add(name) && schemas.get(name) != null) {
+                    todo.push(schemas.get(name));
+                }
+                continue;
+            }
+            if (schema.getProperties() != null) {
+                ((Map<String, Schema>) schema.getProperties()).values().forEach(todo::push);
+            }
+            if (schema.getItems() != null) {
+                todo.push(schema.getItems());
+            }
+            for (List<Schema> parts : Arrays.asList(schema.getAllOf(), schema.getAnyOf(), schema.getOneOf())) {
+                if (parts != null) {
+                    parts.forEach(todo::push);
+                }
+            }
+            if (schema.getAdditionalProperties() instanceof Schema more) {
+                todo.push(more);
+            }
+        }
+    }
+
+    @SuppressWarnings("rawtypes")
+    private static void dropMarks(Schema schema) {
+        if (schema.getExtensions() != null) {
+            schema.getExtensions().remove(WireSchemas.OMITTED);
+            if (schema.getExtensions().isEmpty()) {
+                schema.setExtensions(null);
+            }
+        }
+    }
+
+    private static String refName(String ref) {
+        return ref.substring(ref.lastIndexOf('/') + 1);
+    }
+
+    private static Parameter query(String name, String description) {
+        return new Parameter()
+                .in("query")
+                .name(name)
+                .required(false)
+                .description(description)
+                .schema(new IntegerSchema());
+    }
+
+    private static Tag tag(String name, String description) {
+        return new Tag().name(name).description(description);
+    }
+}

@@ -1,0 +1,53 @@
+package org.arrowsync.contract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.parameters.Parameter;
+import org.junit.jupiter.api.Test;
+
+/** The comparison must see what differs, or the contract test proves nothing. */
+class DocumentComparisonTests {
+
+    @Test
+    void theContractDescribesItselfAlike() {
+        assertThat(DocumentComparison.differences(Contract.document(), Contract.freshDocument()))
+                .isEmpty();
+    }
+
+    @Test
+    @SuppressWarnings("rawtypes")
+    void reportsEachKindOfDifferenceUnderItsSchemaOrOperation() {
+        OpenAPI changed = Contract.freshDocument();
+        Schema sync = changed.getComponents().getSchemas().get("ArrowBillingSync");
+        ((Schema) sync.getProperties().get("invoice_uuid")).setNullable(true);
+        ((Schema) sync.getProperties().get("synced_at")).setFormat(null);
+        sync.getProperties().remove("currency");
+        changed.getComponents()
+                .getSchemas()
+                .get("TriggerSyncRequestRequest")
+                .getRequired()
+                .remove("year");
+        changed.getPaths()
+                .get("/api/admin/arrow/billing-syncs/trigger_sync/")
+                .getPost()
+                .getResponses()
+                .remove("202");
+        changed.getPaths()
+                .get("/api/admin/arrow/settings/")
+                .getGet()
+                .addParametersItem(new Parameter().in("query").name("ordering"));
+        changed.getPaths().get("/api/admin/arrow/settings/{uuid}/").setDelete(null);
+
+        assertThat(DocumentComparison.differences(Contract.document(), changed))
+                .contains(
+                        "ArrowBillingSync.invoice_uuid: nullable false, served true",
+                        "ArrowBillingSync.synced_at: format date-time, served null",
+                        "ArrowBillingSync.currency: not served",
+                        "TriggerSyncRequestRequest.year: required true, served false",
+                        "admin_arrow_billing_syncs_trigger_sync: status [202], served []",
+                        "admin_arrow_settings_list: parameters not in the contract [ordering (in query)]",
+                        "admin_arrow_settings_destroy: not served (DELETE /api/admin/arrow/settings/{uuid}/)");
+    }
+}
