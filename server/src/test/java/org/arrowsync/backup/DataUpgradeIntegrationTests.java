@@ -49,8 +49,9 @@ class DataUpgradeIntegrationTests {
                     insert into invoices (uuid, customer_id, year, month, created, modified)
                     select '6d0b1c1e-0000-4000-8000-000000000002', id, 2026, 10, now(), now() from customers""").update();
             jdbc.sql("""
-                    insert into invoice_items (uuid, invoice_id, name, unit_price, quantity, details, created)
+                    insert into invoice_items (uuid, invoice_id, name, unit_price, quantity, start_date, end_date, details, created)
                     select '6d0b1c1e-0000-4000-8000-000000000003', id, 'Seats', 12.3456789012, 3,
+                           make_date(year, month, 1), (make_date(year, month, 1) + interval '1 month - 1 day')::date,
                            '{"note": "tab\\tand é"}', now() from invoices""").update();
         }
         Map<String, String> untouched = contents(folder);
