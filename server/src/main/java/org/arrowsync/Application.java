@@ -1,14 +1,23 @@
 package org.arrowsync;
 
-import org.springframework.boot.SpringApplication;
+import java.time.Clock;
+import org.arrowsync.backup.DataCommands;
+import org.arrowsync.database.DataFolderCheck;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 @SpringBootApplication
 @ConfigurationPropertiesScan
 public class Application {
 
+    /** Starts the server, or runs a data command ({@code backup FILE}, {@code restore FILE}, {@code upgrade-data}). */
     public static void main(String[] args) {
-        SpringApplication.run(Application.class, args);
+        if (DataCommands.handles(args)) {
+            System.exit(new DataCommands(Clock.systemUTC(), System.out, System.err).run(args));
+        }
+        new SpringApplicationBuilder(Application.class)
+                .listeners(new DataFolderCheck())
+                .run(args);
     }
 }

@@ -19,6 +19,7 @@ import org.arrowsync.emulator.http.ApiHandler;
 import org.arrowsync.emulator.http.EmulatorState;
 import org.arrowsync.emulator.http.Exchanges;
 import org.arrowsync.emulator.http.Response;
+import org.arrowsync.emulator.http.Strictness;
 
 /** A running emulator on 127.0.0.1. Start it, point a client at {@link #apiBaseUrl()}, close it. */
 public final class ArrowEmulator implements AutoCloseable {
@@ -43,7 +44,12 @@ public final class ArrowEmulator implements AutoCloseable {
         try {
             HttpServer server =
                     HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), options.port()), 64);
-            EmulatorState state = new EmulatorState(worlds, new Faults(options.seed()), new RateLimiter(), new Stats());
+            EmulatorState state = new EmulatorState(
+                    worlds,
+                    new Faults(options.seed()),
+                    new RateLimiter(),
+                    new Stats(),
+                    new Strictness(options.strict()));
             server.createContext(ApiHandler.BASE, new ApiHandler(state, options.apiKey()));
             server.createContext(ControlHandler.BASE, new ControlHandler(state));
             server.createContext(

@@ -8,7 +8,7 @@ import java.util.concurrent.CountDownLatch;
 /**
  * Command line: {@code --port=9090 --preset=demo|scale [--api-key=...] [--seed=N] [--clock=2026-11-26T10:00:00Z]
  * [--customers=N] [--licenses-per-customer=M] [--lines-per-license=K] [--consumption-headers=standard|country]
- * [--validation-days=D]}.
+ * [--validation-days=D] [--strict=true|false]}.
  */
 public final class EmulatorMain {
 
@@ -54,6 +54,7 @@ public final class EmulatorMain {
                 case "lines-per-license" -> shape = shape.withLinesPerLicense(Integer.parseInt(value));
                 case "consumption-headers" -> shape = shape.withConsumptionHeaders(value);
                 case "validation-days" -> shape = shape.withValidationDays(Integer.parseInt(value));
+                case "strict" -> options = options.withStrict(parseBoolean(value));
                 case "preset" -> {
                     // applied first, above, because it selects the default shape
                 }
@@ -61,5 +62,12 @@ public final class EmulatorMain {
             }
         }
         return options.withScale(shape);
+    }
+
+    private static boolean parseBoolean(String value) {
+        if (!value.equals("true") && !value.equals("false")) {
+            throw new IllegalArgumentException("expected true or false, got " + value);
+        }
+        return Boolean.parseBoolean(value);
     }
 }

@@ -12,8 +12,11 @@ import java.util.Objects;
  * @param seed seed of all generated data and of probabilistic faults
  * @param clock initial emulator time; the clock does not tick by itself, it is set or advanced
  * @param scale shape of the generated data
+ * @param strict read each request parameter only where ArrowSphere's official clients put it (see the README); false
+ *     accepts every known variant, as the demo does
  */
-public record EmulatorOptions(int port, String apiKey, String preset, long seed, Instant clock, ScaleOptions scale) {
+public record EmulatorOptions(
+        int port, String apiKey, String preset, long seed, Instant clock, ScaleOptions scale, boolean strict) {
 
     public static final String DEMO_PRESET = "demo";
     public static final String SCALE_PRESET = "scale";
@@ -32,39 +35,44 @@ public record EmulatorOptions(int port, String apiKey, String preset, long seed,
         }
     }
 
-    /** Port 0, key {@code demo-api-key}, preset demo, fixed seed, clock = now. */
+    /** Port 0, key {@code demo-api-key}, preset demo, fixed seed, clock = now, lenient. */
     public static EmulatorOptions demo() {
-        return new EmulatorOptions(0, DEMO_API_KEY, DEMO_PRESET, DEMO_SEED, Instant.now(), ScaleOptions.demo());
+        return new EmulatorOptions(0, DEMO_API_KEY, DEMO_PRESET, DEMO_SEED, Instant.now(), ScaleOptions.demo(), false);
     }
 
     /** Port 0 with the scale preset's default shape (200,000 lines per month). */
     public static EmulatorOptions scalePreset() {
-        return new EmulatorOptions(0, DEMO_API_KEY, SCALE_PRESET, DEMO_SEED, Instant.now(), ScaleOptions.large());
+        return new EmulatorOptions(
+                0, DEMO_API_KEY, SCALE_PRESET, DEMO_SEED, Instant.now(), ScaleOptions.large(), false);
     }
 
     public EmulatorOptions withPort(int value) {
-        return new EmulatorOptions(value, apiKey, preset, seed, clock, scale);
+        return new EmulatorOptions(value, apiKey, preset, seed, clock, scale, strict);
     }
 
     public EmulatorOptions withApiKey(String value) {
-        return new EmulatorOptions(port, value, preset, seed, clock, scale);
+        return new EmulatorOptions(port, value, preset, seed, clock, scale, strict);
     }
 
     /** Switching preset also switches to that preset's default shape. */
     public EmulatorOptions withPreset(String value) {
         ScaleOptions shape = SCALE_PRESET.equals(value) ? ScaleOptions.large() : ScaleOptions.demo();
-        return new EmulatorOptions(port, apiKey, value, seed, clock, shape);
+        return new EmulatorOptions(port, apiKey, value, seed, clock, shape, strict);
     }
 
     public EmulatorOptions withSeed(long value) {
-        return new EmulatorOptions(port, apiKey, preset, value, clock, scale);
+        return new EmulatorOptions(port, apiKey, preset, value, clock, scale, strict);
     }
 
     public EmulatorOptions withClock(Instant value) {
-        return new EmulatorOptions(port, apiKey, preset, seed, value, scale);
+        return new EmulatorOptions(port, apiKey, preset, seed, value, scale, strict);
     }
 
     public EmulatorOptions withScale(ScaleOptions value) {
-        return new EmulatorOptions(port, apiKey, preset, seed, clock, value);
+        return new EmulatorOptions(port, apiKey, preset, seed, clock, value, strict);
+    }
+
+    public EmulatorOptions withStrict(boolean value) {
+        return new EmulatorOptions(port, apiKey, preset, seed, clock, scale, value);
     }
 }

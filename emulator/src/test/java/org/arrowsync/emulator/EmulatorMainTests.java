@@ -20,7 +20,8 @@ class EmulatorMainTests {
             "--licenses-per-customer=2",
             "--lines-per-license=4",
             "--consumption-headers=country",
-            "--validation-days=2"
+            "--validation-days=2",
+            "--strict=true"
         });
         assertThat(options)
                 .isEqualTo(new EmulatorOptions(
@@ -29,7 +30,8 @@ class EmulatorMainTests {
                         "scale",
                         3,
                         Instant.parse("2026-11-26T10:00:00Z"),
-                        new ScaleOptions(10, 2, 4, "country", 2)));
+                        new ScaleOptions(10, 2, 4, "country", 2),
+                        true));
     }
 
     @Test
@@ -38,6 +40,7 @@ class EmulatorMainTests {
         assertThat(options.port()).isEqualTo(9090);
         assertThat(options.preset()).isEqualTo("demo");
         assertThat(options.apiKey()).isEqualTo("demo-api-key");
+        assertThat(options.strict()).isFalse();
     }
 
     @Test

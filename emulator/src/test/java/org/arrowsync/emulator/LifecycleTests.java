@@ -3,6 +3,8 @@ package org.arrowsync.emulator;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -19,11 +21,12 @@ class LifecycleTests extends DemoEmulator {
         setClock("2026-12-06T00:00:00Z");
         assertThat(state("2026-11")).isEqualTo("Fulfilled");
         assertThat(validationDate("2026-11")).isEqualTo("12/06/2026");
-        JsonNode statement = http.get("billing/statements/H1-XSP700001-202611")
+        JsonNode statement = http.get("billing/statements/H1-XSP700001-202611-MSCSP")
                 .json()
                 .get("data")
                 .get("billingStatement");
         assertThat(statement.get("status").get("validationDate").asString()).isEqualTo("2026-12-06");
+        assertThat(statement.get("issueDate").asString()).isEqualTo("2026-12-01 00:00:00");
     }
 
     @Test
@@ -38,37 +41,61 @@ class LifecycleTests extends DemoEmulator {
     }
 
     @Test
-    void statementsUseCamelPaginationAndMatchTheSummary() {
-        JsonNode body = http.get("billing/statements?reportPeriod=2026-10&perPage=2&page=2")
+    void statementsUseCamelPaginationAndMatchTheSummaryOneStatementPerProgram() {
+        JsonNode body = http.get("billing/statements?reportPeriod=2026-10&perPage=4&page=2")
                 .json();
         JsonNode pagination = body.get("pagination");
-        assertThat(pagination.get("total").asInt()).isEqualTo(5);
-        assertThat(pagination.get("perPage").asInt()).isEqualTo(2);
+        assertThat(pagination.get("total").asInt())
+                .as("5 customers x 2 programs")
+                .isEqualTo(10);
+        assertThat(pagination.get("perPage").asInt()).isEqualTo(4);
         assertThat(pagination.get("currentPage").asInt()).isEqualTo(2);
         assertThat(pagination.get("totalPages").asInt()).isEqualTo(3);
         assertThat(pagination.get("prevUrl").asString()).contains("page=1");
         assertThat(pagination.get("nextUrl").asString()).contains("page=3");
-        JsonNode statement = body.get("data").get("billingStatements").get(0);
-        String customer = statement.get("to").get("reference").asString();
+        JsonNode statements = http.get("billing/statements?reportPeriod=2026-10&customerXspRef=XSP700003")
+                .json()
+                .get("data")
+                .get("billingStatements");
+        assertThat(statements.size()).isEqualTo(2);
         JsonNode summary = http.control("GET", "summary?period=2026-10", null)
                 .json()
                 .get("customers")
-                .get(customer);
-        assertThat(statement.get("prices").get("sellTotal").asString())
-                .isEqualTo(summary.get("sell").asString());
-        JsonNode lines = http.get(
-                        "billing/statements/" + statement.get("reference").asString() + "/lines?perPage=3")
-                .json();
-        assertThat(lines.get("data").get("billingStatementLines").size()).isEqualTo(3);
-        assertThat(lines.get("pagination").get("total").asInt())
-                .isEqualTo(summary.get("lines").asInt());
+                .get("XSP700003");
+        BigDecimal sell = BigDecimal.ZERO;
+        int lines = 0;
+        List<String> programs = new ArrayList<>();
+        for (JsonNode statement : statements) {
+            programs.add(statement.get("programCode").asString());
+            assertThat(statement.get("prices").get("sellTotal").isNumber()).isTrue();
+            sell = sell.add(statement.get("prices").get("sellTotal").decimalValue());
+            JsonNode page = http.get(
+                            "billing/statements/" + statement.get("reference").asString() + "/lines?perPage=3")
+                    .json();
+            assertThat(page.get("data").get("billingStatementLines").size()).isLessThanOrEqualTo(3);
+            page.get("data")
+                    .get("billingStatementLines")
+                    .forEach(line -> assertThat(line.get("programCode").asString())
+                            .isEqualTo(statement.get("programCode").asString()));
+            lines += page.get("pagination").get("total").asInt();
+        }
+        assertThat(programs).containsExactly("MSCSP", "ARWS-MSS");
+        assertThat(statements.get(0).get("classification").isNull())
+                .as("Azure and M365")
+                .isTrue();
+        assertThat(statements.get(1).get("classification").asString()).isEqualTo("IAAS");
+        assertThat(sell).isEqualByComparingTo(summary.get("sell").asString());
+        assertThat(lines).isEqualTo(summary.get("lines").asInt());
         assertThat(http.get("billing/statements?customerXspRef=XSP700003")
                         .json()
                         .get("pagination")
                         .get("total")
                         .asInt())
-                .isEqualTo(13);
-        assertThat(http.get("billing/statements/H1-XSP700001-209901").status()).isEqualTo(404);
+                .isEqualTo(13 * 2);
+        assertThat(http.get("billing/statements/H1-XSP700001-209901-MSCSP").status())
+                .isEqualTo(404);
+        assertThat(http.get("billing/statements/H1-XSP700001-202610-NOPE").status())
+                .isEqualTo(404);
     }
 
     @Test

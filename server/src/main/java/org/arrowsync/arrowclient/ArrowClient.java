@@ -8,16 +8,22 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.IntFunction;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The ArrowSphere API for one connection (API URL + key). Obtain one from {@link ArrowClients#connect}. Thread-safe.
- * Every method throws a subtype of {@link ArrowException} on failure.
+ * Every method throws a subtype of {@link ArrowException} on failure. What each call sends and reads, and the evidence
+ * for it, is in the repository's docs/arrowsphere-api.md.
  */
 public final class ArrowClient {
 
     static final int CUSTOMERS_PER_PAGE = 100;
     static final int LICENSES_PER_PAGE = 100;
-    static final int STATEMENTS_PER_PAGE = 100;
+    static final int PROGRAMS_PER_PAGE = 100;
+    /** The official PHP client's default for statements and their lines. */
+    static final int STATEMENTS_PER_PAGE = 1000;
+    /** The find filter on the owning customer, as the official clients name it. */
+    static final String CUSTOMER_FILTER = "license.customer_ref";
 
     private final Transport transport;
     private final Pager pager;
@@ -29,15 +35,11 @@ public final class ArrowClient {
         this.exports = new Exports(transport, pager);
     }
 
-    /** {@code GET whoami}: the partner behind the key; the body must say {@code status} 200. */
+    /**
+     * {@code GET whoami}: the partner behind the key. The envelope's {@code status}, when sent, must not be an error.
+     */
     public Partner whoami() {
-        return transport.get("whoami", Query.empty(), root -> {
-            Integer status = Json.integer(root, "status", "Status");
-            if (status == null || status != 200) {
-                throw new PayloadProblem("did not confirm the key with body status 200 (status " + status + ")");
-            }
-            return Partner.from(data(root));
-        });
+        return transport.get("whoami", Query.empty(), root -> Partner.from(data(root)));
     }
 
     /** {@code GET customers}, every page. */
@@ -46,7 +48,7 @@ public final class ArrowClient {
                 "customers",
                 page -> Query.empty().with("page", page).with("per_page", CUSTOMERS_PER_PAGE),
                 CUSTOMERS_PER_PAGE,
-                data -> Json.first(data, "customers", "Customers"),
+                root -> Json.first(data(root), "customers", "Customers"),
                 Customer::from);
     }
 
@@ -67,14 +69,30 @@ public final class ArrowClient {
         });
     }
 
-    /** {@code GET licenses}, every page. */
+    /** {@code POST licenses/v2/find}, every page: all the partner's licenses. */
     public List<License> licenses() {
-        return all(
-                "licenses",
-                page -> Query.empty().with("page", page).with("per_page", LICENSES_PER_PAGE),
+        return findLicenses(transport.json().createObjectNode());
+    }
+
+    /** {@code POST licenses/v2/find} filtered on {@code license.customer_ref}, every page: one customer's licenses. */
+    public List<License> licenses(String customerReference) {
+        ObjectNode body = transport.json().createObjectNode();
+        body.putObject("filters").putArray(CUSTOMER_FILTER).add(customerReference);
+        return findLicenses(body);
+    }
+
+    private List<License> findLicenses(ObjectNode body) {
+        return paged(
+                "licenses/v2/find",
+                page -> transport.post(
+                        "licenses/v2/find",
+                        Query.empty().with("page", page).with("per_page", LICENSES_PER_PAGE),
+                        body,
+                        root -> root),
                 LICENSES_PER_PAGE,
-                data -> Json.first(data, "licenses", "Licenses"),
-                License::from);
+                // The official clients read results[] at the top level; a data envelope is accepted too.
+                root -> Json.first(root, "results").isArray() ? root.get("results") : Json.first(data(root), "results"),
+                result -> License.from(Json.first(result, "license").isObject() ? result.get("license") : result));
     }
 
     /** {@code GET licenses/{reference}}: typed fields and {@code data.license} verbatim. */
@@ -88,22 +106,53 @@ public final class ArrowClient {
         });
     }
 
-    /** {@code GET consumption/monthly/license/{reference}} for the report periods {@code from}..{@code to}. */
+    /**
+     * {@code GET consumption/monthly/license/{reference}} for the report periods {@code from}..{@code to}. The months
+     * go under the official Node client's names ({@code billingMonthStart/End}) and Waldur's
+     * ({@code reportPeriodStart/End}); lines of other months are left out, and an answer of other months only is
+     * refused.
+     */
     public ConsumptionReport monthlyConsumption(String licenseReference, YearMonth from, YearMonth to) {
         YearMonth end = to == null ? from : to;
-        Query query = Query.empty().with("reportPeriodStart", from).with("reportPeriodEnd", end);
+        Query query = Query.empty()
+                .with("billingMonthStart", from)
+                .with("billingMonthEnd", end)
+                .with("reportPeriodStart", from)
+                .with("reportPeriodEnd", end);
         return transport.get(
                 "consumption/monthly/license/" + Query.segment(licenseReference),
                 query,
-                root -> ConsumptionReport.from(data(root)));
+                root -> ConsumptionReport.from(data(root), from, end));
     }
 
-    /** {@code GET consumption/license/{reference}/prediction} with monthly granularity. */
-    public ConsumptionPrediction consumptionPrediction(String licenseReference) {
-        return transport.get(
-                "consumption/license/" + Query.segment(licenseReference) + "/prediction",
-                Query.empty().with("granularity", "monthly"),
-                root -> ConsumptionPrediction.from(data(root)));
+    /**
+     * The license's predicted consumption of {@code month}: the sum of that month's days of {@code GET
+     * licenses/{reference}/predictions/daily}, the endpoint both official clients call. When it fails or predicts no
+     * day of the month, Waldur's {@code GET consumption/license/{reference}/prediction} answers instead; if that fails
+     * too, the first failure is thrown.
+     */
+    public ConsumptionPrediction consumptionPrediction(String licenseReference, YearMonth month) {
+        String reference = Query.segment(licenseReference);
+        ArrowException official = null;
+        try {
+            ConsumptionPrediction daily = transport.get(
+                    "licenses/" + reference + "/predictions/daily",
+                    Query.empty(),
+                    root -> ConsumptionPrediction.fromDaily(data(root), month));
+            if (daily != null) {
+                return daily;
+            }
+        } catch (ArrowException e) {
+            official = e;
+        }
+        try {
+            return transport.get(
+                    "consumption/license/" + reference + "/prediction",
+                    Query.empty().with("granularity", "monthly"),
+                    root -> ConsumptionPrediction.fromMonthly(data(root)));
+        } catch (ArrowException e) {
+            throw official != null ? official : e;
+        }
     }
 
     /** {@code GET billing/erp/exports/types}. */
@@ -128,7 +177,7 @@ public final class ArrowClient {
                 "billing/statements",
                 page -> query.toQuery().with("page", page).with("perPage", STATEMENTS_PER_PAGE),
                 STATEMENTS_PER_PAGE,
-                data -> Json.first(data, "billingStatements"),
+                root -> Json.first(data(root), "billingStatements"),
                 Statement::from);
     }
 
@@ -138,29 +187,33 @@ public final class ArrowClient {
                 "billing/statements/" + Query.segment(statementReference) + "/lines",
                 page -> Query.empty().with("page", page).with("perPage", STATEMENTS_PER_PAGE),
                 STATEMENTS_PER_PAGE,
-                data -> Json.first(data, "billingStatementLines"),
+                root -> Json.first(data(root), "billingStatementLines"),
                 StatementLine::from);
     }
 
     /**
-     * {@code GET catalog/categories/{category}/programs}: the vendor names (first non-empty of {@code vendorName,
-     * vendor, name, programName}), sorted and distinct.
+     * {@code GET catalog/categories/{category}/programs}, every page: the vendor names (first non-empty of
+     * {@code vendorName, vendor, name, programName}), sorted and distinct.
      */
     public List<String> vendorNames(String category) {
-        return transport.get("catalog/categories/" + Query.segment(category) + "/programs", Query.empty(), root -> {
-            JsonNode data = data(root);
-            JsonNode programs = data.isArray() ? data : Json.first(data, "programs", "results");
-            TreeSet<String> names = new TreeSet<>();
-            for (JsonNode program : Json.elements(programs)) {
-                String name = program.isObject()
+        List<String> found = all(
+                "catalog/categories/" + Query.segment(category) + "/programs",
+                page -> Query.empty().with("page", page).with("per_page", PROGRAMS_PER_PAGE),
+                PROGRAMS_PER_PAGE,
+                root -> {
+                    JsonNode data = data(root);
+                    return data.isArray() ? data : Json.first(data, "programs", "results");
+                },
+                program -> program.isObject()
                         ? Json.text(program, "vendorName", "vendor", "name", "programName")
-                        : Json.text(program);
-                if (name != null && !name.isBlank()) {
-                    names.add(name.strip());
-                }
+                        : Json.text(program));
+        TreeSet<String> names = new TreeSet<>();
+        for (String name : found) {
+            if (name != null && !name.isBlank()) {
+                names.add(name.strip());
             }
-            return List.copyOf(names);
-        });
+        }
+        return List.copyOf(names);
     }
 
     /** {@code POST billing/erp/exports/sync}: one page of the export, from 1. */
@@ -170,8 +223,8 @@ public final class ArrowClient {
 
     /**
      * The whole export, page by page: each page is handed to {@code consumer} and can be dropped before the next is
-     * fetched, so memory does not grow with the export. Stops on an empty page, a page shorter than the page size, or
-     * the last page; a short page before the last is an {@link ArrowBadResponse}.
+     * fetched, so memory does not grow with the export. Stops on an empty page or the declared last page (else a page
+     * shorter than the page size); a page that repeats page 1 is an {@link ArrowBadResponse}.
      */
     public void forEachExportPage(ExportQuery query, Consumer<ExportPage> consumer) {
         exports.forEachPage(query, consumer);
@@ -183,17 +236,32 @@ public final class ArrowClient {
             int perPage,
             Function<JsonNode, JsonNode> list,
             Function<JsonNode, T> item) {
+        return paged(path, page -> transport.get(path, query.apply(page), root -> root), perPage, list, item);
+    }
+
+    /** Every item of a paged endpoint; {@code fetch} answers a page's checked root, {@code list} finds its items. */
+    private <T> List<T> paged(
+            String path,
+            IntFunction<JsonNode> fetch,
+            int perPage,
+            Function<JsonNode, JsonNode> list,
+            Function<JsonNode, T> item) {
         List<T> out = new ArrayList<>();
         pager.<T>forEach(
                 path,
                 perPage,
-                page -> transport.get(path, query.apply(page), root -> {
+                page -> {
+                    JsonNode root = fetch.apply(page);
                     List<T> items = new ArrayList<>();
-                    for (JsonNode node : Json.elements(list.apply(data(root)))) {
-                        items.add(item.apply(node));
+                    try {
+                        for (JsonNode node : Json.elements(list.apply(root))) {
+                            items.add(item.apply(node));
+                        }
+                    } catch (PayloadProblem problem) {
+                        throw transport.failures().badResponse(path, 200, problem.getMessage());
                     }
                     return new Pager.Page<>(page, items, Pagination.of(root));
-                }),
+                },
                 fetched -> out.addAll(fetched.items()));
         return out;
     }

@@ -11,12 +11,14 @@ import java.time.YearMonth;
  *     neither
  * @param statementReference {@code Statement Reference}; null when the template has no such column
  * @param companyName {@code End User Company Name}
- * @param customerReference {@code End User Company ID}; null when absent
+ * @param customerReference {@code End User Company ID} as sent: the customer's {@code Ref} in the recorded real export,
+ *     an XSP reference in other templates ({@link #isXspReference} tells them apart); null when absent
  * @param sellTotal {@code Sell Total Price}, else {@code Customer Total Price}; 0 when both empty
  * @param buyTotal {@code Buy Total Price}, else {@code Total Wholesale Price}; 0 when both empty
  * @param quantity {@code Quantity}, else {@code Qty}, else 1
  * @param vendor {@code Vendor Name}, else {@code Service Name}
- * @param product {@code Product Name}, else {@code Friendly Name}, else {@code Description}
+ * @param product {@code Product Name}, else {@code Offer Name}, else {@code Friendly Name} (an AWS account id in the
+ *     recorded export), else {@code Description}
  * @param licenseReference {@code ARS Subscription ID} (the XSP license reference)
  * @param vendorSubscriptionId {@code Vendor Subscription ID}
  * @param classification {@code Classification}, e.g. IAAS
@@ -56,7 +58,7 @@ public record BillingLine(
                 cells.amount(BigDecimal.ZERO, "Buy Total Price", "Total Wholesale Price"),
                 cells.amount(BigDecimal.ONE, "Quantity", "Qty"),
                 cells.text("Vendor Name", "Service Name"),
-                cells.text("Product Name", "Friendly Name", "Description"),
+                cells.text("Product Name", "Offer Name", "Friendly Name", "Description"),
                 cells.text("ARS Subscription ID"),
                 cells.text("Vendor Subscription ID"),
                 cells.text("Classification"),
@@ -69,6 +71,11 @@ public record BillingLine(
             return BillingLineResult.rejected(line, where + ": " + String.join("; ", cells.problems()));
         }
         return BillingLineResult.ok(line);
+    }
+
+    /** Whether an id is an XSP reference ({@code XSP…}) rather than a customer's bare {@code Ref}. */
+    public static boolean isXspReference(String value) {
+        return value != null && value.regionMatches(true, 0, "XSP", 0, 3);
     }
 
     /** Whether Arrow has validated the line (its {@code Validation Date} is set). */

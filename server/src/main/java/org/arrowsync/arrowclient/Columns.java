@@ -8,7 +8,8 @@ import java.util.Map;
 
 /**
  * The header row of an Arrow table ({@code headers} + {@code values}/{@code lines}): exact, case-sensitive lookup by
- * name, first occurrence wins; rows shorter or longer than the headers are tolerated.
+ * name, first occurrence wins; rows shorter or longer than the headers are tolerated, cells read by position. A cell is
+ * absent when missing, blank or the text {@code null} (which other users of the API meet in price cells).
  */
 final class Columns {
 
@@ -38,15 +39,20 @@ final class Columns {
         return at == null || at >= cells.size() ? null : cells.get(at);
     }
 
-    /** The first non-blank cell among {@code columns}, in fallback order, as {@link Found}; null if none. */
+    /** The first present cell among {@code columns}, in fallback order, as {@link Found}; null if none. */
     Found first(List<String> cells, String... columns) {
         for (String column : columns) {
             String value = cell(cells, column);
-            if (value != null && !value.isBlank()) {
+            if (value != null && !value.isBlank() && !value.strip().equalsIgnoreCase("null")) {
                 return new Found(column, value.strip());
             }
         }
         return null;
+    }
+
+    /** Whether a row has more cells than there are headers: its surplus cells belong to no column. */
+    boolean overflows(List<String> cells) {
+        return cells.size() > headers.size();
     }
 
     /** Header to cell for every header the row reaches; extra cells are dropped. */

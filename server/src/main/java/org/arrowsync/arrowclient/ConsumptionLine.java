@@ -9,10 +9,10 @@ import java.util.List;
 /**
  * One line of a license's monthly consumption. The column fallbacks of the consumption tables live in {@link #parse}.
  *
- * @param reportPeriod {@code Report Period}; null when absent
- * @param sellTotal {@code Total sell price}, else {@code Country customer total}; 0 when both empty
- * @param buyTotal {@code Total buy price}, else {@code Country reseller total}; 0 when both empty
- * @param quantity {@code Level Chargeable Quantity}; 0 when empty
+ * @param reportPeriod {@code Report Period}; null when absent or unreadable
+ * @param sellTotal {@code Total sell price}, else {@code Country customer total}; 0 when both absent
+ * @param buyTotal {@code Total buy price}, else {@code Country reseller total}; 0 when both absent
+ * @param quantity {@code Level Chargeable Quantity}; 0 when absent, null when unreadable
  * @param currency {@code Country currency code}; null when absent
  * @param cells the row as sent, positionally matching the report's headers
  */
@@ -32,8 +32,18 @@ public record ConsumptionLine(
         cells = Collections.unmodifiableList(new ArrayList<>(cells));
     }
 
-    /** The line, or a {@link PayloadProblem} when an amount, quantity or period cannot be read. */
-    static ConsumptionLine parse(Columns columns, List<String> cells, int number) {
+    /**
+     * The line; a {@link PayloadProblem} when an amount cannot be read, since the report's totals would then be wrong.
+     * What is wrong with the other columns (an unreadable quantity or period, surplus cells) is added to {@code notes}
+     * and the line kept: official fixtures have text in numeric-looking columns and more cells than headers.
+     */
+    static ConsumptionLine parse(Columns columns, List<String> cells, int number, List<String> notes) {
+        RowReader amounts = new RowReader(columns, cells);
+        BigDecimal sell = amounts.amount(BigDecimal.ZERO, "Total sell price", "Country customer total");
+        BigDecimal buy = amounts.amount(BigDecimal.ZERO, "Total buy price", "Country reseller total");
+        if (!amounts.problems().isEmpty()) {
+            throw new PayloadProblem("consumption line " + number + ": " + String.join("; ", amounts.problems()));
+        }
         RowReader row = new RowReader(columns, cells);
         ConsumptionLine line = new ConsumptionLine(
                 row.period("Report Period"),
@@ -42,13 +52,14 @@ public record ConsumptionLine(
                 row.text("Vendor Meter Sub-Category"),
                 row.text("UOM"),
                 row.amount(BigDecimal.ZERO, "Level Chargeable Quantity"),
-                row.amount(BigDecimal.ZERO, "Total sell price", "Country customer total"),
-                row.amount(BigDecimal.ZERO, "Total buy price", "Country reseller total"),
+                sell,
+                buy,
                 row.text("Country currency code"),
                 cells);
-        if (!row.problems().isEmpty()) {
-            throw new PayloadProblem("consumption line " + number + ": " + String.join("; ", row.problems()));
+        if (columns.overflows(cells)) {
+            row.problem(cells.size() + " cells for " + columns.headers().size() + " headers, the surplus ignored");
         }
+        row.problems().forEach(problem -> notes.add("consumption line " + number + ": " + problem));
         return line;
     }
 }

@@ -8,9 +8,17 @@ import tools.jackson.databind.JsonNode;
  * @param reference the XSP customer reference
  * @param email {@code EmailContact}, else {@code Contact.Email}
  * @param internalReference the partner's own reference, when set
+ * @param ref Arrow's {@code Ref} of the customer (e.g. {@code 222222} for {@code XSP222222}), which billing exports
+ *     carry in {@code End User Company ID}; null when not sent
  */
 public record Customer(
-        String reference, String companyName, String email, String city, String countryCode, String internalReference) {
+        String reference,
+        String companyName,
+        String email,
+        String city,
+        String countryCode,
+        String internalReference,
+        String ref) {
 
     static Customer from(JsonNode node) {
         String email = Json.text(node, "EmailContact", "emailContact");
@@ -23,6 +31,7 @@ public record Customer(
                 email,
                 Json.text(node, "City", "city"),
                 Json.text(node, "CountryCode", "countryCode"),
-                Json.text(node, "InternalReference", "internalReference"));
+                Json.text(node, "InternalReference", "internalReference"),
+                Json.text(node, "Ref", "ref"));
     }
 }

@@ -34,6 +34,10 @@ public final class ExportRow {
         return columns.asMap(cells);
     }
 
+    List<String> cells() {
+        return cells;
+    }
+
     RowReader reader() {
         return new RowReader(columns, cells);
     }

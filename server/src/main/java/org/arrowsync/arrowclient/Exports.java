@@ -6,7 +6,11 @@ import java.util.function.Consumer;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
-/** The synchronous ERP billing export ({@code POST billing/erp/exports/sync}), one page in memory at a time. */
+/**
+ * The synchronous ERP billing export ({@code POST billing/erp/exports/sync}), one page in memory at a time. The page
+ * number goes both in the URL query (where the official PHP client puts it) and in the JSON body (where Waldur and the
+ * .NET client put it); a page that repeats page 1 means the API read neither and is refused.
+ */
 final class Exports {
 
     static final String PATH = "billing/erp/exports/sync";
@@ -30,19 +34,33 @@ final class Exports {
 
     void forEachPage(ExportQuery query, Consumer<ExportPage> consumer) {
         Columns[] known = {null};
+        RowsSeen[] first = {null};
         pager.<ExportRow>forEach(
                 PATH,
                 DEFAULT_PER_PAGE,
                 page -> {
                     Fetched fetched = fetch(query, page, known[0]);
                     known[0] = fetched.columns();
+                    RowsSeen seen = RowsSeen.of(fetched.page().items());
+                    if (page == 1) {
+                        first[0] = seen;
+                    } else if (seen != null && seen.equals(first[0])) {
+                        throw transport
+                                .failures()
+                                .badResponse(
+                                        PATH,
+                                        200,
+                                        "answered page " + page + " with the rows of page 1: it read the page number"
+                                                + " neither from the query nor from the body");
+                    }
                     return fetched.page();
                 },
                 page -> consumer.accept(new Fetched(known[0], page).toExportPage()));
     }
 
     private Fetched fetch(ExportQuery query, int page, Columns previous) {
-        return transport.post(PATH, Query.empty(), body(query, page), root -> read(root, page, previous));
+        return transport.post(
+                PATH, Query.empty().with("page", page), body(query, page), root -> read(root, page, previous));
     }
 
     private Fetched read(JsonNode root, int page, Columns previous) {
@@ -89,7 +107,22 @@ final class Exports {
                     columns == null ? List.of() : columns.headers(),
                     page.items(),
                     page.number(),
-                    total == null ? 0 : total);
+                    total == null ? 0 : total,
+                    page.warnings(),
+                    page.shortened());
+        }
+    }
+
+    /** Enough of a page to recognise it again: its size and its first and last rows (each has its own Sequence). */
+    private record RowsSeen(int size, List<String> first, List<String> last) {
+
+        static RowsSeen of(List<ExportRow> rows) {
+            return rows.isEmpty()
+                    ? null
+                    : new RowsSeen(
+                            rows.size(),
+                            rows.get(0).cells(),
+                            rows.get(rows.size() - 1).cells());
         }
     }
 }

@@ -1,14 +1,31 @@
 package org.arrowsync.arrowclient;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.IntFunction;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** Walks a paged endpoint from page 1, one page in memory at a time, with the page cap as a hard stop. */
+/**
+ * Walks a paged endpoint from page 1, one page in memory at a time, until the declared last page (D17), with the page
+ * cap as a hard stop. Pages that contradict their pagination are warned about, not refused: the official clients trust
+ * the declared total alone.
+ */
 final class Pager {
 
-    /** One fetched page: its number, its items and the pagination it reported. */
-    record Page<T>(int number, List<T> items, Pagination pagination) {}
+    private static final Logger log = LoggerFactory.getLogger(ArrowClient.class);
+
+    /**
+     * One fetched page: its number, its items, the pagination it reported, what did not add up on it and whether items
+     * are missing from it.
+     */
+    record Page<T>(int number, List<T> items, Pagination pagination, List<String> warnings, boolean shortened) {
+
+        Page(int number, List<T> items, Pagination pagination) {
+            this(number, items, pagination, List.of(), false);
+        }
+    }
 
     private final Failures failures;
     private final int maxPages;
@@ -25,27 +42,22 @@ final class Pager {
             }
             Page<T> current = fetch.apply(page);
             Pagination pagination = current.pagination();
-            if (pagination.currentPage() != null
-                    && pagination.currentPage() != page
-                    && !current.items().isEmpty()) {
-                throw failures.badResponse(
-                        endpoint, 200, "answered page " + pagination.currentPage() + " when asked for page " + page);
+            int items = current.items().size();
+            List<String> warnings = new ArrayList<>();
+            for (String irregularity : pagination.irregularities(page, items, defaultPerPage)) {
+                String warning = failures.scrub("Arrow API " + endpoint + " " + irregularity);
+                log.warn("{}", warning);
+                warnings.add(warning);
             }
-            Pagination.Next next = pagination.after(page, current.items().size(), defaultPerPage);
-            if (next == Pagination.Next.SHORT_PAGE) {
-                throw failures.badResponse(
-                        endpoint,
-                        200,
-                        "returned a short page " + page + " of "
-                                + pagination.totalPages() + " ("
-                                + current.items().size() + " items, page size "
-                                + (pagination.perPage() != null ? pagination.perPage() : defaultPerPage) + ", total "
-                                + pagination.total() + ")");
+            if (items > 0) {
+                sink.accept(new Page<>(
+                        page,
+                        current.items(),
+                        pagination,
+                        List.copyOf(warnings),
+                        pagination.isShort(page, items, defaultPerPage)));
             }
-            if (!current.items().isEmpty()) {
-                sink.accept(current);
-            }
-            if (next == Pagination.Next.LAST) {
+            if (pagination.isLast(page, items, defaultPerPage)) {
                 return;
             }
         }

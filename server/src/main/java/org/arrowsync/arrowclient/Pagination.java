@@ -1,8 +1,13 @@
 package org.arrowsync.arrowclient;
 
+import java.util.ArrayList;
+import java.util.List;
 import tools.jackson.databind.JsonNode;
 
-/** The {@code pagination} object of any endpoint family, whatever its key spelling; null = not reported. */
+/**
+ * The {@code pagination} object of any endpoint family, whatever its key spelling; null = not reported. A current page
+ * of 0 (a recorded licenses answer says so) counts as not reported.
+ */
 record Pagination(Integer currentPage, Integer perPage, Integer totalPages, Long total) {
 
     static final Pagination NONE = new Pagination(null, null, null, null);
@@ -12,44 +17,62 @@ record Pagination(Integer currentPage, Integer perPage, Integer totalPages, Long
         if (!node.isObject()) {
             return NONE;
         }
+        Integer current = Json.integer(node, "current_page", "currentPage", "CurrentPage", "Current_Page");
         return new Pagination(
-                Json.integer(node, "current_page", "currentPage", "CurrentPage"),
-                Json.integer(node, "per_page", "perPage", "PerPage"),
-                Json.integer(node, "total_page", "totalPages", "totalPage", "TotalPages", "TotalPage"),
+                current == null || current < 1 ? null : current,
+                Json.integer(node, "per_page", "perPage", "PerPage", "Per_Page"),
+                Json.integer(node, "total_page", "totalPages", "totalPage", "TotalPages", "TotalPage", "Total_Page"),
                 Json.longInteger(node, "total", "Total"));
     }
 
-    /** What to do after a page with {@code items} items. */
-    enum Next {
-        CONTINUE,
-        LAST,
-        SHORT_PAGE
+    /**
+     * Whether the page with {@code items} items is the last one: an empty page is; else the declared total of pages
+     * decides, as the official clients let it; else the total of items; else a page shorter than the page size.
+     */
+    boolean isLast(int page, int items, int defaultPerPage) {
+        if (items == 0) {
+            return true;
+        }
+        if (totalPages != null) {
+            return page >= totalPages;
+        }
+        int size = pageSize(defaultPerPage);
+        if (total != null && perPage != null) {
+            return (long) (page - 1) * size + items >= total;
+        }
+        return items < size;
     }
 
     /**
-     * Empty page → last. A page with fewer items than the pagination promises for it (page size before the last page;
-     * the remainder of {@code total} on the last page when the page size is reported) contradicts the pagination.
-     * Otherwise: last when total pages (or total items) are reached; with neither reported, a page shorter than the
-     * page size is the last one.
+     * What does not add up on this page without being a reason to stop or fail: another current page than the one
+     * asked, or fewer items than the pagination promises for it.
      */
-    Next after(int page, int items, int defaultPerPage) {
+    List<String> irregularities(int page, int items, int defaultPerPage) {
+        List<String> found = new ArrayList<>();
         if (items == 0) {
-            return Next.LAST;
+            return found;
         }
-        int size = perPage != null && perPage > 0 ? perPage : defaultPerPage;
-        long before = (long) (page - 1) * size;
-        if (totalPages != null && page < totalPages && items < size) {
-            return Next.SHORT_PAGE;
+        if (currentPage != null && currentPage != page) {
+            found.add("answered page " + currentPage + " when asked for page " + page);
         }
-        if (total != null && perPage != null && items < Math.min(size, total - before)) {
-            return Next.SHORT_PAGE;
+        if (isShort(page, items, defaultPerPage)) {
+            found.add("returned a short page " + page + (totalPages == null ? "" : " of " + totalPages) + " (" + items
+                    + " items, page size " + pageSize(defaultPerPage) + (total == null ? "" : ", total " + total)
+                    + ")");
         }
-        if (totalPages != null) {
-            return page >= totalPages ? Next.LAST : Next.CONTINUE;
-        }
-        if (total != null && perPage != null) {
-            return before + items >= total ? Next.LAST : Next.CONTINUE;
-        }
-        return items < size ? Next.LAST : Next.CONTINUE;
+        return found;
+    }
+
+    /** Whether a non-empty page holds fewer items than the pagination promises for it: items are missing. */
+    boolean isShort(int page, int items, int defaultPerPage) {
+        int size = pageSize(defaultPerPage);
+        long promised = totalPages != null && page < totalPages
+                ? size
+                : total != null && perPage != null ? Math.min(size, total - (long) (page - 1) * size) : 0;
+        return items > 0 && items < promised;
+    }
+
+    private int pageSize(int defaultPerPage) {
+        return perPage != null && perPage > 0 ? perPage : defaultPerPage;
     }
 }

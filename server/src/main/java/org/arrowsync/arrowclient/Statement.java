@@ -9,7 +9,7 @@ import tools.jackson.databind.JsonNode;
  * A billing statement (pre-invoice document) of one customer, vendor and period.
  *
  * @param customerReference the XSP reference of the billed customer ({@code to.reference})
- * @param state {@code status.state}
+ * @param state {@code status.state}; NONE when the statement has no status
  * @param validationDate {@code status.validationDate}; null until validated
  */
 public record Statement(

@@ -2,25 +2,37 @@ package org.arrowsync.arrowclient;
 
 import java.util.Locale;
 
-/** The lifecycle of an Arrow billing statement ({@code status.state}); FULFILLED means Arrow validated it. */
+/**
+ * The lifecycle of an Arrow billing statement ({@code status.state}); FULFILLED means Arrow validated it. NONE: the
+ * statement has no status at all, which the official PHP client allows and most of its fixtures show; it says nothing.
+ */
 public enum StatementState {
     OPEN,
     NEEDS_VALIDATION,
     FULFILLED,
     REJECTED,
-    UNKNOWN;
+    UNKNOWN,
+    NONE;
 
-    /** Tolerant of case, spaces and underscores ({@code "Needs Validation"}); UNKNOWN for anything else. */
+    /**
+     * Tolerant of case, spaces and underscores ({@code "Needs Validation"}); NONE for no state, UNKNOWN for a state it
+     * does not know.
+     */
     static StatementState of(String text) {
         if (text == null || text.isBlank()) {
-            return UNKNOWN;
+            return NONE;
         }
         String key = text.strip().toUpperCase(Locale.ROOT).replace(' ', '_').replace('-', '_');
         for (StatementState state : values()) {
-            if (state.name().equals(key)) {
+            if (state != NONE && state.name().equals(key)) {
                 return state;
             }
         }
         return UNKNOWN;
+    }
+
+    /** Whether a statement in this state says anything about validation; only a missing status does not. */
+    public boolean isSignal() {
+        return this != NONE;
     }
 }

@@ -2,13 +2,18 @@ package org.arrowsync.billing;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.arrowsync.arrowclient.ArrowClients;
+import org.arrowsync.arrowclient.ArrowException;
+import org.arrowsync.arrowclient.BillingLine;
 import org.arrowsync.billing.ResourceSync.Result;
 import org.arrowsync.billing.ResourceSync.Subscription;
 import org.arrowsync.ledger.Customer;
@@ -23,6 +28,7 @@ import org.arrowsync.mappings.CustomerMappingService;
 import org.arrowsync.settings.Settings;
 import org.arrowsync.shared.InvalidInput;
 import org.arrowsync.shared.NotFound;
+import org.arrowsync.shared.Rejected;
 import org.springframework.stereotype.Service;
 
 /**
@@ -39,16 +45,19 @@ class ArrowImport {
     private final ProjectService projects;
     private final OfferingService offerings;
     private final CustomerMappingService mappings;
+    private final ArrowClients clients;
 
     ArrowImport(
             CustomerService customers,
             ProjectService projects,
             OfferingService offerings,
-            CustomerMappingService mappings) {
+            CustomerMappingService mappings,
+            ArrowClients clients) {
         this.customers = customers;
         this.projects = projects;
         this.offerings = offerings;
         this.mappings = mappings;
+        this.clients = clients;
     }
 
     Offering offering(UUID uuid, String field) {
@@ -85,14 +94,23 @@ class ArrowImport {
         Set<String> mapped = mappings.active(settings).stream()
                 .map(CustomerMapping::arrowReference)
                 .collect(Collectors.toSet());
+        XspReferences xsp = new XspReferences(settings);
         for (Map.Entry<String, List<Subscription>> entry : byCustomer.entrySet()) {
             EndUser endUser = entry.getValue().get(0).endUser();
-            String reference = endUser.reference();
-            if (reference == null || reference.isBlank()) {
+            String id = endUser.reference();
+            if (id == null || id.isBlank()) {
                 entry.getValue()
                         .forEach(subscription -> result.error(
                                 subscription.id(),
                                 "The export has no End User Company ID for customer '" + entry.getKey() + "'"));
+                continue;
+            }
+            String reference = xsp.of(id);
+            if (reference == null) {
+                entry.getValue()
+                        .forEach(subscription -> result.error(
+                                subscription.id(),
+                                "Arrow lists no customer with Ref '" + id + "' (customer '" + entry.getKey() + "')"));
                 continue;
             }
             Customer customer = byName.computeIfAbsent(MappingIndex.name(entry.getKey()), name -> {
@@ -107,7 +125,7 @@ class ArrowImport {
                         return projects.create(customer.uuid(), PROJECT_NAME, "Azure subscriptions synced from Arrow");
                     });
             if (mapped.add(reference)) {
-                mappings.ensure(settings, reference, entry.getKey(), customer.uuid());
+                mappings.ensure(settings, reference, reference.equals(id) ? null : id, entry.getKey(), customer.uuid());
                 result.mappingCreated();
             }
             entry.getValue().forEach(subscription -> apply.apply(subscription, offering, project, null, result));
@@ -123,6 +141,41 @@ class ArrowImport {
                         "Active",
                         List.of(new Offering.Component("cloud_cost", "Cloud Cost", "usage", "EUR")),
                         List.of("Arrow Cloud Cost"))));
+    }
+
+    /**
+     * The XSP reference of an End User Company ID (D24): itself when it is one, else the reference of the customer
+     * whose Ref it is, from Arrow's customer list (read once, when first needed).
+     */
+    private final class XspReferences {
+
+        private final Settings settings;
+        private Map<String, String> byRef;
+
+        XspReferences(Settings settings) {
+            this.settings = settings;
+        }
+
+        String of(String id) {
+            if (BillingLine.isXspReference(id)) {
+                return id.strip();
+            }
+            if (byRef == null) {
+                byRef = new HashMap<>();
+                try {
+                    clients.connect(settings.connection()).customers().stream()
+                            .filter(customer -> customer.ref() != null)
+                            .forEach(customer -> byRef.putIfAbsent(key(customer.ref()), customer.reference()));
+                } catch (ArrowException e) {
+                    throw new Rejected(e.getMessage());
+                }
+            }
+            return byRef.get(key(id));
+        }
+
+        private static String key(String value) {
+            return value.strip().toUpperCase(Locale.ROOT);
+        }
     }
 
     @FunctionalInterface

@@ -39,8 +39,10 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * Compares what was charged for each line of a final month with Arrow's final amount and books the difference (D4, D7,
  * D8): a compensation covers only final − (invoiced + earlier compensations), differences under one cent are ignored,
- * and a line whose reference Arrow dropped is credited unless the whole export came back empty (D3). Lines are found by
- * their reference alone; a row that names another customer now, or cannot be read, is reported, never credited (D29).
+ * and a line whose reference Arrow dropped is credited only from a complete export: one that came back empty or without
+ * a usable line reference (D3) or with rows missing from a page (D26) reconciles nothing, and a customer with a row
+ * without line reference loses no line. Lines are found by their reference alone; a row that names another customer
+ * now, or cannot be read, is reported, never credited (D29).
  */
 @Service
 public class BillingReconciliation {
@@ -98,7 +100,7 @@ public class BillingReconciliation {
                 ReadAhead.<ExportPage>run(pages -> client.forEachExportPage(query, pages), run::page);
                 return run.finish();
             });
-        } catch (ArrowException | BillingSyncService.EmptyExport e) {
+        } catch (ArrowException | BillingSyncService.IncompleteExport e) {
             transactions.executeWithoutResult(
                     status -> writers.syncs().recordError(chosen.id(), target.period(), e.getMessage(), writers.now()));
             throw new Rejected(502, e.getMessage());
@@ -135,6 +137,12 @@ public class BillingReconciliation {
         }
 
         void page(ExportPage page) {
+            if (page.shortened()) {
+                // D26: the export is not complete, and a line missing from it would be credited as removed. Unlike a
+                // sync, which keeps what it did not see until a later run, reconciliation is final: it waits.
+                throw BillingSyncService.IncompleteExport.rowsMissing(
+                        page.warnings(), period, "nothing was reconciled");
+            }
             Map<String, BillingLineResult> byReference = new HashMap<>();
             for (ExportRow row : page.rows()) {
                 rows++;
@@ -162,10 +170,11 @@ public class BillingReconciliation {
                         mappingsById.get(syncs.get(item.syncId()).mappingId()));
                 if (LineReport.isUnusable(result)) {
                     // Seen, so never credited as removed; not compared either, as its amount is unknown.
-                    report.unusable(result, billedTo);
+                    report.unusable(result, item);
                     continue;
                 }
-                billedTo.ifPresent(mapping -> report.checkCustomer(result.line(), mapping, index.match(result.line())));
+                billedTo.ifPresent(
+                        mapping -> report.checkCustomer(result.line(), mapping, index.match(result.line()), item));
                 consider(
                         item,
                         settings.priceSource()
@@ -177,7 +186,7 @@ public class BillingReconciliation {
 
         Report finish() {
             if (usableRows == 0 && writers.items().anyIn(syncs.keySet())) {
-                throw BillingSyncService.EmptyExport.of(rows, period, "nothing was reconciled");
+                throw BillingSyncService.IncompleteExport.withoutLines(rows, period, "nothing was reconciled");
             }
             // Removed lines too: one dropped while its invoice was closed still holds its charge until credited here.
             writers.items().unseen(syncs.keySet(), null, true, seen).stream()
@@ -187,9 +196,7 @@ public class BillingReconciliation {
             dropMonthsBilledByConsumption();
             BigDecimal total = book();
             for (BillingSync sync : syncs.values()) {
-                writers.syncs()
-                        .saveReconciled(
-                                sync.id(), sync.markReconciled(true), report.notes(sync.mappingId()), writers.now());
+                writers.syncs().saveReconciled(sync.id(), sync.markReconciled(true), report.notes(sync), writers.now());
             }
             progress.add("compensations", compensations.size());
             return new Report(period.toString(), syncs.size(), compensations.size(), total, "");

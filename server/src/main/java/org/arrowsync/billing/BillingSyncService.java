@@ -14,9 +14,7 @@ import java.util.UUID;
 import org.arrowsync.arrowclient.ArrowClient;
 import org.arrowsync.arrowclient.ArrowClients;
 import org.arrowsync.arrowclient.ArrowException;
-import org.arrowsync.arrowclient.BillingLineResult;
 import org.arrowsync.arrowclient.ExportQuery;
-import org.arrowsync.arrowclient.ExportRow;
 import org.arrowsync.billing.BillingSyncItemRepository.ItemUpdate;
 import org.arrowsync.ledger.Resource;
 import org.arrowsync.ledger.ResourceService;
@@ -103,30 +101,27 @@ public class BillingSyncService {
 
     public SyncReport sync(SyncTarget target, Progress progress) {
         Settings chosen = settings.get(target.settings().uuid());
-        List<CustomerMapping> active = mappings.active(chosen);
-        if (active.isEmpty()) {
+        List<CustomerMapping> mapped = mappings.active(chosen);
+        if (mapped.isEmpty()) {
             return new SyncReport(target.period().toString(), 0, 0, 0, "No active customer mappings");
         }
+        ArrowClient client = clients.connect(chosen.connection());
+        List<CustomerMapping> active = knowingRefs(mapped, client, progress);
         try {
             return transactions.execute(status -> {
                 writers.licenses().lockMonthExclusive(chosen.uuid(), target.period());
                 SyncRun run =
                         new SyncRun(chosen, target.period(), target.licenseReference(), active, writers, progress);
-                ArrowClient client = clients.connect(chosen.connection());
                 ExportQuery query = ExportQuery.forPeriod(chosen.exportTypeReference(), target.period());
-                ReadAhead.<List<BillingLineResult>>run(
-                        pages -> client.forEachExportPage(
-                                query,
-                                page -> pages.accept(page.rows().stream()
-                                        .map(ExportRow::billingLine)
-                                        .toList())),
+                ReadAhead.<SyncRun.Page>run(
+                        pages -> client.forEachExportPage(query, page -> pages.accept(SyncRun.Page.of(page))),
                         run::page);
                 return finish(chosen, target, run, progress);
             });
         } catch (ArrowException e) {
             recordFailure(chosen, target.period(), e.getMessage());
             throw new Rejected(502, e.getMessage());
-        } catch (EmptyExport e) {
+        } catch (IncompleteExport e) {
             recordFailure(chosen, target.period(), e.getMessage());
             throw new Rejected(409, e.getMessage());
         } catch (RuntimeException e) {
@@ -134,6 +129,21 @@ public class BillingSyncService {
             log.error("Billing sync of {} for settings {} failed", target.period(), chosen.uuid(), e);
             recordFailure(chosen, target.period(), "Billing sync failed on the server; see the server log");
             throw e;
+        }
+    }
+
+    /**
+     * D24: exports name customers by their Ref, so the mappings learn it from Arrow first. Without Arrow's customer
+     * list the sync goes on: lines naming a customer by a Ref not known yet are matched by company name.
+     */
+    private List<CustomerMapping> knowingRefs(List<CustomerMapping> active, ArrowClient client, Progress progress) {
+        try {
+            return mappings.knowingCustomerRefs(active, client);
+        } catch (ArrowException e) {
+            progress.error(
+                    "Arrow customers unavailable, lines naming a customer by its Ref are matched by company name: "
+                            + e.getMessage());
+            return active;
         }
     }
 
@@ -146,11 +156,13 @@ public class BillingSyncService {
         if (run.usableRows() == 0 && writers.items().anyIn(open)) {
             // D3: an empty export for a month we already billed is Arrow failing, not Arrow crediting everything; so is
             // one whose lines cannot be told apart (D29).
-            throw EmptyExport.of(run.rows(), target.period(), "nothing was changed, although lines were synced before");
+            throw IncompleteExport.withoutLines(
+                    run.rows(), target.period(), "nothing was changed, although lines were synced before");
         }
         Map<Long, Long> mappingOf = new HashMap<>();
         periodSyncs.forEach(sync -> mappingOf.put(sync.id(), sync.mappingId()));
         LineReport report = run.report();
+        // Only what a complete export lacks was removed by Arrow (D26, D29).
         int removed =
                 removeVanishedLines(writers.items().unseen(open, target.licenseReference(), false, run.seen()).stream()
                         .filter(item -> !report.keepsUnseenLines(mappingOf.get(item.syncId())))
@@ -175,7 +187,7 @@ public class BillingSyncService {
                             sum.sell(),
                             sum.currency(),
                             linesValidated,
-                            report.notes(sync.mappingId()),
+                            report.notes(sync),
                             writers.now());
             synced++;
         }
@@ -230,18 +242,27 @@ public class BillingSyncService {
     /** The outcome of one run, stored as the job's result. */
     public record SyncReport(String period, long rows, int syncs, int linesRemoved, String note) {}
 
-    /** Arrow's export of a month has no line a run can use (D3, D29). */
-    static final class EmptyExport extends RuntimeException {
-        private EmptyExport(String message) {
+    /**
+     * Arrow's export of a month is not complete enough to run on, so what a run did not see in it must not be taken as
+     * removed: it has no line a run can use (empty, or no line reference readable) for a month already billed (D3,
+     * D29), or, for reconciliation, rows are missing from a page (D26).
+     */
+    static final class IncompleteExport extends RuntimeException {
+        IncompleteExport(String message) {
             super(message);
         }
 
-        static EmptyExport of(long rows, YearMonth period, String consequence) {
-            return new EmptyExport((rows == 0
+        static IncompleteExport withoutLines(long rows, YearMonth period, String consequence) {
+            return new IncompleteExport((rows == 0
                             ? "Arrow returned no billing lines for " + period
                             : "None of Arrow's " + rows + " billing lines for " + period
                                     + " has a line reference (Sequence or Order Id) that could be read")
                     + ": " + consequence);
+        }
+
+        static IncompleteExport rowsMissing(List<String> warnings, YearMonth period, String consequence) {
+            return new IncompleteExport(
+                    String.join("; ", warnings) + ": Arrow's export of " + period + " is incomplete; " + consequence);
         }
     }
 }

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -25,9 +26,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Marks synced months validated when Arrow says they are final (D6): the customer's statement is Fulfilled, or every
- * line carried a Validation Date. Only where Arrow says nothing (no statement, or no statements API for the account),
- * the calendar decides: month over plus a grace period. The sync's {@code arrow_state} says which: {@code validated} or
- * {@code validated_by_calendar}.
+ * line carried a Validation Date. Only where Arrow says nothing (no statement, a statement without status, or no
+ * statements API for the account), the calendar decides: month over plus a grace period. The sync's {@code arrow_state}
+ * says which: {@code validated} or {@code validated_by_calendar}.
  */
 @Service
 public class BillingValidation {
@@ -93,7 +94,8 @@ public class BillingValidation {
     }
 
     /**
-     * The arrow_state to record if the sync is final now, else null: Arrow's word first, the calendar only without it.
+     * The arrow_state to record if the sync is final now, else null: Arrow's word first (the statement that speaks for
+     * the customer, the lines' Validation Date), the calendar only without it.
      */
     private String signal(BillingSync sync, Statement statement) {
         if (statement != null && statement.fulfilled() || sync.linesValidated()) {
@@ -112,17 +114,23 @@ public class BillingValidation {
     }
 
     /**
-     * Statements of the month by customer (a customer with several counts as final only when all are); null if Arrow
-     * failed. An account that may not read statements (403) or has no such endpoint (404) gives no signal: none, and
-     * the calendar decides, as where Arrow has no statement for a customer (D30).
+     * What Arrow's statements say of the month, by customer (D6, D25, D30): for a customer with several (one per vendor
+     * program) one not final speaks for it, else one without status, else a fulfilled one; so it counts as final only
+     * when all are. A customer is absent when Arrow gives no signal for it: no statement, a statement without status,
+     * or an account whose statements API refuses (403: the key lacks that right) or does not exist (404); the lines'
+     * Validation Date, else the calendar, decides for it. Null when Arrow failed otherwise (401, 5xx, time-outs): an
+     * outage, so validation is postponed.
      */
     private static Map<String, Statement> statements(ArrowClient client, YearMonth period, Progress progress) {
         try {
-            return client.statements(new StatementQuery(period, null)).stream()
+            Map<String, Statement> speaking = client.statements(new StatementQuery(period, null)).stream()
                     .collect(Collectors.toMap(
                             statement -> MappingIndex.reference(statement.customerReference()),
                             Function.identity(),
-                            (first, second) -> first.fulfilled() ? second : first));
+                            (first, second) -> rank(second) > rank(first) ? second : first,
+                            HashMap::new));
+            speaking.values().removeIf(statement -> !statement.state().isSignal());
+            return speaking;
         } catch (ArrowException e) {
             if (e.status() == 403 || e.status() == 404) {
                 progress.increment("statements_unavailable");
@@ -133,6 +141,11 @@ public class BillingValidation {
             progress.error("Statements of " + period + " unavailable, validation postponed: " + e.getMessage());
             return null;
         }
+    }
+
+    /** Which of a customer's statements speaks for it: one not final, else one without status, else a fulfilled one. */
+    private static int rank(Statement statement) {
+        return statement.fulfilled() ? 0 : statement.state().isSignal() ? 2 : 1;
     }
 
     public record ValidationReport(int validated, List<String> periods) {}

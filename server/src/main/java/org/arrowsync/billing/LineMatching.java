@@ -103,14 +103,16 @@ final class LineMatching {
                 if (item != null) {
                     // Seen, so the line stays as it was billed; a usable row with its reference later is a repeat.
                     seen.add(item.id());
+                    report.unusable(result, item);
+                } else {
+                    report.unusable(result, mappings.match(result.line()));
                 }
-                report.unusable(result, Optional.ofNullable(billedTo).or(() -> mappings.match(result.line())));
                 continue;
             }
             BillingLine line = result.line();
             Optional<CustomerMapping> named = mappings.match(line);
             if (item != null) {
-                report.checkCustomer(line, billedTo, named);
+                report.checkCustomer(line, billedTo, named, item);
                 parsed.add(
                         new Parsed(line, billedTo, syncsById.get(item.syncId()).statementReference(), item));
             } else if (named.isPresent()) {

@@ -11,19 +11,24 @@ import org.arrowsync.arrowclient.BillingLine;
 import org.arrowsync.mappings.CustomerMapping;
 
 /**
- * Finds the customer mapping of a billing line (D13): by the customer reference when the line carries one, else by
- * company name compared trimmed, case-insensitively, with whitespace collapsed. A name shared by two mappings matches
- * neither: billing the wrong customer is worse than reporting the line.
+ * Finds the customer mapping of a billing line (D13, D24): by the line's End User Company ID when it is a mapping's
+ * reference or Ref ({@link CustomerMapping#identifiedBy}, indexed), else by company name compared trimmed,
+ * case-insensitively, with whitespace collapsed. A name shared by two mappings matches neither: billing the wrong
+ * customer is worse than reporting the line.
  */
 final class MappingIndex {
 
-    private final Map<String, CustomerMapping> byReference = new HashMap<>();
+    private final Map<String, CustomerMapping> byId = new HashMap<>();
     private final Map<String, CustomerMapping> byName = new HashMap<>();
     private final Set<String> ambiguousNames = new HashSet<>();
 
     MappingIndex(List<CustomerMapping> mappings) {
         for (CustomerMapping mapping : mappings) {
-            byReference.putIfAbsent(reference(mapping.arrowReference()), mapping);
+            byId.putIfAbsent(reference(mapping.arrowReference()), mapping);
+            if (mapping.arrowCustomerRef() != null
+                    && !mapping.arrowCustomerRef().isBlank()) {
+                byId.putIfAbsent(reference(mapping.arrowCustomerRef()), mapping);
+            }
             String name = name(mapping.arrowCompanyName());
             if (!name.isEmpty() && byName.putIfAbsent(name, mapping) != null) {
                 ambiguousNames.add(name);
@@ -34,7 +39,7 @@ final class MappingIndex {
 
     Optional<CustomerMapping> match(BillingLine line) {
         if (line.customerReference() != null && !line.customerReference().isBlank()) {
-            CustomerMapping mapping = byReference.get(reference(line.customerReference()));
+            CustomerMapping mapping = byId.get(reference(line.customerReference()));
             if (mapping != null) {
                 return Optional.of(mapping);
             }
@@ -43,7 +48,7 @@ final class MappingIndex {
     }
 
     boolean isEmpty() {
-        return byReference.isEmpty();
+        return byId.isEmpty();
     }
 
     static String reference(String value) {

@@ -13,6 +13,8 @@ import java.util.Optional;
 import java.util.Set;
 import org.arrowsync.arrowclient.BillingLine;
 import org.arrowsync.arrowclient.BillingLineResult;
+import org.arrowsync.arrowclient.ExportPage;
+import org.arrowsync.arrowclient.ExportRow;
 import org.arrowsync.billing.BillingSyncItemRepository.ItemUpdate;
 import org.arrowsync.billing.BillingSyncItemRepository.NewItem;
 import org.arrowsync.ledger.BillingPath;
@@ -84,9 +86,10 @@ final class SyncRun {
         return matching.linesValidated(syncId);
     }
 
-    void page(List<BillingLineResult> page) {
+    void page(Page page) {
         progress.increment("pages");
-        List<Line> lines = withoutRepeats(matching.lines(page));
+        report.rowsMissing(page.missingRows());
+        List<Line> lines = withoutRepeats(matching.lines(page.lines()));
         if (lines.isEmpty()) {
             return;
         }
@@ -321,5 +324,18 @@ final class SyncRun {
                 || item.sell().compareTo(update.sell()) != 0
                 || item.buy().compareTo(update.buy()) != 0
                 || item.quantity().compareTo(update.quantity()) != 0;
+    }
+
+    /**
+     * One export page as a sync reads it: its lines, read on the fetching thread, and the warnings of a page that holds
+     * fewer rows than its pagination promises (D26), empty when none are missing.
+     */
+    record Page(List<BillingLineResult> lines, List<String> missingRows) {
+
+        static Page of(ExportPage page) {
+            return new Page(
+                    page.rows().stream().map(ExportRow::billingLine).toList(),
+                    page.shortened() ? page.warnings() : List.of());
+        }
     }
 }

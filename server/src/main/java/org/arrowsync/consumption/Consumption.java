@@ -2,6 +2,7 @@ package org.arrowsync.consumption;
 
 import java.math.BigDecimal;
 import java.time.YearMonth;
+import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.arrowsync.arrowclient.ArrowClient;
@@ -11,8 +12,12 @@ import org.arrowsync.arrowclient.ConsumptionPrediction;
 import org.arrowsync.arrowclient.ConsumptionReport;
 import org.arrowsync.shared.Money;
 
-/** A license's consumed amounts for one month, as Arrow reports them. */
-record Consumption(BigDecimal sell, BigDecimal buy, int lines, String currency) {
+/**
+ * A license's consumed amounts for one month, as Arrow reports them.
+ *
+ * @param notes what was wrong with single lines of Arrow's report without making it unusable, to be reported
+ */
+record Consumption(BigDecimal sell, BigDecimal buy, int lines, String currency, List<String> notes) {
 
     boolean isZero() {
         return sell.signum() == 0 && buy.signum() == 0;
@@ -29,12 +34,12 @@ record Consumption(BigDecimal sell, BigDecimal buy, int lines, String currency) 
             if (!period.equals(currentMonth)) {
                 throw failure;
             }
-            ConsumptionPrediction prediction = predictionOrRethrow(client, licenseReference, failure);
+            ConsumptionPrediction prediction = predictionOrRethrow(client, licenseReference, period, failure);
             if (prediction.reportPeriod() != null && !prediction.reportPeriod().equals(period)) {
                 throw failure;
             }
             String currency = prediction.currency() == null ? Money.DEFAULT_CURRENCY : prediction.currency();
-            return new Consumption(prediction.sellTotal(), prediction.buyTotal(), 0, currency);
+            return new Consumption(prediction.sellTotal(), prediction.buyTotal(), 0, currency, List.of());
         }
     }
 
@@ -52,13 +57,13 @@ record Consumption(BigDecimal sell, BigDecimal buy, int lines, String currency) 
                 ? Money.DEFAULT_CURRENCY
                 : currencies.iterator().next();
         return new Consumption(
-                report.sellTotal(), report.buyTotal(), report.lines().size(), currency);
+                report.sellTotal(), report.buyTotal(), report.lines().size(), currency, report.notes());
     }
 
     private static ConsumptionPrediction predictionOrRethrow(
-            ArrowClient client, String licenseReference, ArrowException original) {
+            ArrowClient client, String licenseReference, YearMonth period, ArrowException original) {
         try {
-            return client.consumptionPrediction(licenseReference);
+            return client.consumptionPrediction(licenseReference, period);
         } catch (ArrowException ignored) {
             throw original;
         }

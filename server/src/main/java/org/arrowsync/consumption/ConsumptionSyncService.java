@@ -82,6 +82,7 @@ public class ConsumptionSyncService {
                 Consumption consumption =
                         Consumption.fetch(client, resource.licenseReference(), order.period(), current);
                 tally.count(provisional.record(resource, order.period(), consumption, pricing, false));
+                tally.notes(resource, consumption.notes());
             } catch (RuntimeException e) {
                 // D21: this is the one boundary per license. Whatever it throws (Arrow, the ledger's checks, the
                 // database), its
@@ -152,6 +153,14 @@ public class ConsumptionSyncService {
             };
             counter.incrementAndGet();
             progress.increment(outcome.name().toLowerCase());
+        }
+
+        /** Lines Arrow sent that could not be read in full; the month was still recorded from the rest. */
+        void notes(Resource resource, List<String> notes) {
+            for (String note : notes) {
+                progress.increment("line_problems");
+                progress.error(resource.licenseReference() + ": " + note);
+            }
         }
 
         void error(Resource resource, RuntimeException e) {

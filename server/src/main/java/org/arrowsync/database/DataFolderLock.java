@@ -12,7 +12,7 @@ import java.nio.file.StandardOpenOption;
  * An exclusive, process-wide lock on the data folder, so a second server pointed at the same folder stops with a clear
  * message instead of starting a second PostgreSQL on the same files.
  */
-final class DataFolderLock implements AutoCloseable {
+public final class DataFolderLock implements AutoCloseable {
 
     private final FileChannel channel;
     private final FileLock lock;
@@ -22,7 +22,7 @@ final class DataFolderLock implements AutoCloseable {
         this.lock = lock;
     }
 
-    static DataFolderLock acquire(Path folder) {
+    public static DataFolderLock acquire(Path folder) {
         Path lockFile = folder.resolve("arrowsync.lock");
         try {
             Files.createDirectories(folder);

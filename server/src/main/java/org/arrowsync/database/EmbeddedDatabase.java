@@ -1,97 +1,86 @@
 package org.arrowsync.database;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.Optional;
-import java.util.concurrent.TimeUnit;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.OptionalInt;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A PostgreSQL server run from the zonky binaries, keeping its files in {@code <data folder>/postgres} so that every
- * row survives a restart.
+ * The server's own PostgreSQL in the data folder: the cluster in {@code <data folder>/postgres}, its password in
+ * {@code <data folder>/postgres-password}, the folder locked against a second server and readable by its owner only.
  */
-final class EmbeddedDatabase implements AutoCloseable {
+public final class EmbeddedDatabase implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabase.class);
 
     private final DataFolderLock folderLock;
-    private final EmbeddedPostgres postgres;
+    private final PostgresCluster cluster;
 
-    private EmbeddedDatabase(DataFolderLock folderLock, EmbeddedPostgres postgres) {
+    private EmbeddedDatabase(DataFolderLock folderLock, PostgresCluster cluster) {
         this.folderLock = folderLock;
-        this.postgres = postgres;
-    }
-
-    static EmbeddedDatabase start(Path dataFolder) {
-        DataFolderLock lock = DataFolderLock.acquire(dataFolder);
-        Path pgData = dataFolder.resolve("postgres");
-        try {
-            stopOrphanedPostmaster(pgData);
-            EmbeddedPostgres postgres = EmbeddedPostgres.builder()
-                    .setDataDirectory(pgData)
-                    .setCleanDataDirectory(false)
-                    .setPGStartupWait(Duration.ofSeconds(60))
-                    .start();
-            log.info(
-                    "Embedded PostgreSQL started on port {} with data in {}",
-                    postgres.getPort(),
-                    pgData.toAbsolutePath());
-            return new EmbeddedDatabase(lock, postgres);
-        } catch (IOException | RuntimeException e) {
-            closeQuietly(lock);
-            throw new IllegalStateException(
-                    "Cannot start the embedded PostgreSQL in " + pgData.toAbsolutePath() + ": " + e.getMessage(), e);
-        }
-    }
-
-    String jdbcUrl() {
-        return postgres.getJdbcUrl("postgres", "postgres");
+        this.cluster = cluster;
     }
 
     /**
-     * A server killed hard leaves its PostgreSQL child running. We hold the folder lock, so any postmaster still
-     * serving this folder is that orphan: stop it before starting our own.
+     * Opens the data folder's database, creating it on first use. A cluster of another PostgreSQL major is refused
+     * before anything in the folder is touched.
      */
-    private static void stopOrphanedPostmaster(Path pgData) throws IOException {
-        Path pidFile = pgData.resolve("postmaster.pid");
-        if (!Files.exists(pidFile)) {
-            return;
+    public static EmbeddedDatabase open(Path dataFolder) {
+        refuseOtherMajor(dataFolder);
+        Path pgData = clusterFolder(dataFolder);
+        DataFolderLock lock = DataFolderLock.acquire(dataFolder);
+        try {
+            ownerOnly(dataFolder);
+            PostgresCluster cluster = PostgresCluster.start(pgData, passwordFile(dataFolder));
+            log.info("Embedded PostgreSQL started on port {} with data in {}", cluster.port(), pgData.toAbsolutePath());
+            return new EmbeddedDatabase(lock, cluster);
+        } catch (RuntimeException e) {
+            closeQuietly(lock);
+            throw e;
         }
-        Optional<ProcessHandle> orphan = Files.readAllLines(pidFile).stream()
-                .findFirst()
-                .map(String::trim)
-                .filter(line -> line.matches("\\d+"))
-                .flatMap(pid -> ProcessHandle.of(Long.parseLong(pid)))
-                .filter(process -> process.info()
-                        .command()
-                        .map(command -> command.contains("postgres"))
-                        .orElse(false));
-        if (orphan.isPresent()) {
-            log.warn(
-                    "Stopping an orphaned PostgreSQL (pid {}) left on {} by an earlier server",
-                    orphan.get().pid(),
-                    pgData);
-            orphan.get().destroy();
-            try {
-                orphan.get().onExit().get(30, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            } catch (Exception e) {
-                orphan.get().destroyForcibly();
-            }
+    }
+
+    /** Reads the cluster's version only: a refused folder is left exactly as it was. */
+    static void refuseOtherMajor(Path dataFolder) {
+        OptionalInt major = PostgresCluster.majorVersion(clusterFolder(dataFolder));
+        if (major.isPresent() && major.getAsInt() != PostgresCluster.CURRENT_MAJOR) {
+            throw new DataFolderNeedsUpgrade(dataFolder, major.getAsInt());
         }
+    }
+
+    /** Where the data folder keeps its PostgreSQL cluster. */
+    public static Path clusterFolder(Path dataFolder) {
+        return dataFolder.resolve("postgres");
+    }
+
+    /** Where the data folder keeps the password of its cluster's superuser, owner-only. */
+    public static Path passwordFile(Path dataFolder) {
+        return dataFolder.resolve("postgres-password");
+    }
+
+    /** The data folder holds the money ledger: no other user of the host reads it. */
+    public static void ownerOnly(Path dataFolder) {
+        try {
+            Files.setPosixFilePermissions(dataFolder, PosixFilePermissions.fromString("rwx------"));
+        } catch (UnsupportedOperationException e) {
+            log.warn("The file system of {} has no POSIX permissions; protect the folder yourself", dataFolder);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot make " + dataFolder.toAbsolutePath() + " owner-only", e);
+        }
+    }
+
+    public PostgresCluster cluster() {
+        return cluster;
     }
 
     @Override
     public void close() {
         try {
-            postgres.close();
-        } catch (IOException e) {
-            log.warn("Embedded PostgreSQL did not stop cleanly: {}", e.getMessage());
+            cluster.close();
         } finally {
             closeQuietly(folderLock);
         }

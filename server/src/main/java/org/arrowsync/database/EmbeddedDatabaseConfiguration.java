@@ -14,14 +14,15 @@ class EmbeddedDatabaseConfiguration {
 
     @Bean(destroyMethod = "close")
     EmbeddedDatabase embeddedDatabase(DataFolder dataFolder) {
-        return EmbeddedDatabase.start(dataFolder.path());
+        return EmbeddedDatabase.open(dataFolder.path());
     }
 
     @Bean(destroyMethod = "close")
     DataSource dataSource(EmbeddedDatabase database) {
         HikariDataSource dataSource = new HikariDataSource();
-        dataSource.setJdbcUrl(database.jdbcUrl());
-        dataSource.setUsername("postgres");
+        dataSource.setJdbcUrl(database.cluster().jdbcUrl());
+        dataSource.setUsername(PostgresCluster.SUPERUSER);
+        dataSource.setPassword(database.cluster().password().orElseThrow());
         dataSource.setMaximumPoolSize(10);
         dataSource.setPoolName("arrowsync-embedded");
         return dataSource;

@@ -57,9 +57,10 @@ class ArrowDataFetch {
     }
 
     FetchCustomerArrowDataResponse fetch(UUID mappingUuid) {
-        CustomerMapping mapping = mappings.get(mappingUuid);
-        Settings owner = settings.get(mapping.settingsUuid());
+        CustomerMapping stored = mappings.get(mappingUuid);
+        Settings owner = settings.get(stored.settingsUuid());
         ArrowClient client = arrow.client(owner);
+        CustomerMapping mapping = knowingRef(stored, client);
         YearMonth period = YearMonth.now(clock);
         List<ArrowBillingLine> billing = new ArrayList<>();
         boolean billingAvailable = false;
@@ -131,16 +132,23 @@ class ArrowDataFetch {
                 error);
     }
 
+    /** The mapping knowing its customer's Ref where Arrow can say it, else as it is (the name then decides). */
+    private CustomerMapping knowingRef(CustomerMapping mapping, ArrowClient client) {
+        try {
+            return mappings.knowingCustomerRefs(List.of(mapping), client).get(0);
+        } catch (ArrowException e) {
+            log.warn("Could not read Arrow's customers for mapping {}: {}", mapping.uuid(), e.getMessage());
+            return mapping;
+        }
+    }
+
     /**
-     * D13: by customer reference when the export carries one, else by company name (trimmed, case and spacing ignored).
+     * D13, D24: by the End User Company ID when it names the mapping's customer (reference or Ref), else by company
+     * name (trimmed, case and spacing ignored).
      */
     static boolean belongsTo(BillingLine line, CustomerMapping mapping) {
-        if (line.customerReference() != null && !line.customerReference().isBlank()) {
-            return line.customerReference()
-                    .strip()
-                    .equalsIgnoreCase(mapping.arrowReference().strip());
-        }
-        return normalised(line.companyName()).equals(normalised(mapping.arrowCompanyName()));
+        return mapping.identifiedBy(line.customerReference())
+                || normalised(line.companyName()).equals(normalised(mapping.arrowCompanyName()));
     }
 
     private static String normalised(String name) {

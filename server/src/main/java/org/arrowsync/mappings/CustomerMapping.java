@@ -3,7 +3,12 @@ package org.arrowsync.mappings;
 import java.time.Instant;
 import java.util.UUID;
 
-/** An Arrow customer (by XSP reference and company name) billed to an operator customer. */
+/**
+ * An Arrow customer (by XSP reference and company name) billed to an operator customer.
+ *
+ * @param arrowCustomerRef Arrow's {@code Ref} of the customer (e.g. {@code 222222} for {@code XSP222222}), learned from
+ *     Arrow's customer list; null while not known
+ */
 public record CustomerMapping(
         long id,
         UUID uuid,
@@ -11,9 +16,42 @@ public record CustomerMapping(
         UUID settingsUuid,
         String arrowReference,
         String arrowCompanyName,
+        String arrowCustomerRef,
         long customerId,
         UUID customerUuid,
         String customerName,
         boolean active,
         Instant created,
-        Instant modified) {}
+        Instant modified) {
+
+    /**
+     * Whether an export's {@code End User Company ID} names this customer (D24): it is the customer's reference (an
+     * {@code XSP…} value) or its Ref (the bare value the recorded export carries), compared trimmed and ignoring case.
+     */
+    public boolean identifiedBy(String endUserCompanyId) {
+        return endUserCompanyId != null
+                && !endUserCompanyId.isBlank()
+                && (same(endUserCompanyId, arrowReference) || same(endUserCompanyId, arrowCustomerRef));
+    }
+
+    public CustomerMapping withCustomerRef(String ref) {
+        return new CustomerMapping(
+                id,
+                uuid,
+                settingsId,
+                settingsUuid,
+                arrowReference,
+                arrowCompanyName,
+                ref,
+                customerId,
+                customerUuid,
+                customerName,
+                active,
+                created,
+                modified);
+    }
+
+    private static boolean same(String id, String own) {
+        return own != null && id.strip().equalsIgnoreCase(own.strip());
+    }
+}

@@ -19,7 +19,7 @@ class CustomerMappingRepository {
             " from customer_mappings m join arrow_settings s on s.id = m.settings_id join customers c on c.id = m.customer_id";
     private static final String SELECT =
             "select m.id, m.uuid, m.settings_id, s.uuid as settings_uuid, m.arrow_reference, m.arrow_company_name,"
-                    + " m.customer_id, c.uuid as customer_uuid, c.name as customer_name, m.is_active, m.created, m.modified"
+                    + " m.arrow_customer_ref, m.customer_id, c.uuid as customer_uuid, c.name as customer_name, m.is_active, m.created, m.modified"
                     + FROM;
 
     private final JdbcClient jdbc;
@@ -89,14 +89,15 @@ class CustomerMappingRepository {
     UUID insert(MappingFields fields, Instant now) {
         UUID uuid = UUID.randomUUID();
         jdbc.sql("""
-                        insert into customer_mappings (uuid, settings_id, arrow_reference, arrow_company_name, customer_id, is_active,
-                                                       created, modified)
-                        values (?, ?, ?, ?, ?, ?, ?, ?)""")
+                        insert into customer_mappings (uuid, settings_id, arrow_reference, arrow_company_name, arrow_customer_ref,
+                                                       customer_id, is_active, created, modified)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(
                         uuid,
                         fields.settingsId(),
                         fields.arrowReference(),
                         fields.arrowCompanyName(),
+                        fields.arrowCustomerRef(),
                         fields.customerId(),
                         fields.active(),
                         Timestamps.of(now),
@@ -105,15 +106,18 @@ class CustomerMappingRepository {
         return uuid;
     }
 
+    /** Updates the mapping; a changed Arrow reference forgets the Ref learned for the old one. */
     void update(long id, MappingFields fields, Instant now) {
         jdbc.sql("""
-                        update customer_mappings set settings_id = ?, arrow_reference = ?, arrow_company_name = ?, customer_id = ?,
-                               is_active = ?, modified = ?
+                        update customer_mappings set settings_id = ?, arrow_reference = ?, arrow_company_name = ?,
+                               arrow_customer_ref = case when arrow_reference = ? then arrow_customer_ref end,
+                               customer_id = ?, is_active = ?, modified = ?
                         where id = ?""")
                 .params(
                         fields.settingsId(),
                         fields.arrowReference(),
                         fields.arrowCompanyName(),
+                        fields.arrowReference(),
                         fields.customerId(),
                         fields.active(),
                         Timestamps.of(now),
@@ -124,6 +128,12 @@ class CustomerMappingRepository {
     void updateCompanyName(long id, String companyName, Instant now) {
         jdbc.sql("update customer_mappings set arrow_company_name = ?, modified = ? where id = ?")
                 .params(companyName, Timestamps.of(now), id)
+                .update();
+    }
+
+    void updateCustomerRef(long id, String ref, Instant now) {
+        jdbc.sql("update customer_mappings set arrow_customer_ref = ?, modified = ? where id = ?")
+                .params(ref, Timestamps.of(now), id)
                 .update();
     }
 
@@ -146,6 +156,7 @@ class CustomerMappingRepository {
                 rs.getObject("settings_uuid", UUID.class),
                 rs.getString("arrow_reference"),
                 rs.getString("arrow_company_name"),
+                rs.getString("arrow_customer_ref"),
                 rs.getLong("customer_id"),
                 rs.getObject("customer_uuid", UUID.class),
                 rs.getString("customer_name"),
@@ -155,5 +166,15 @@ class CustomerMappingRepository {
     }
 
     record MappingFields(
-            long settingsId, String arrowReference, String arrowCompanyName, long customerId, boolean active) {}
+            long settingsId,
+            String arrowReference,
+            String arrowCompanyName,
+            String arrowCustomerRef,
+            long customerId,
+            boolean active) {
+
+        MappingFields withCustomerRef(String ref) {
+            return new MappingFields(settingsId, arrowReference, arrowCompanyName, ref, customerId, active);
+        }
+    }
 }

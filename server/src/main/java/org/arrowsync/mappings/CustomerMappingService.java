@@ -1,10 +1,16 @@
 package org.arrowsync.mappings;
 
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.arrowsync.arrowclient.ArrowClient;
+import org.arrowsync.arrowclient.ArrowException;
 import org.arrowsync.ledger.Customer;
 import org.arrowsync.ledger.CustomerService;
 import org.arrowsync.mappings.CustomerMappingRepository.MappingFields;
@@ -66,12 +72,50 @@ public class CustomerMappingService {
         return Listing.of(mappings.page(sql, page), mappings.count(sql), page);
     }
 
-    /** The settings' mapping of this Arrow customer, created (active) for the operator customer if there is none. */
+    /**
+     * The settings' mapping of this Arrow customer, created (active, knowing the customer's Ref when given) for the
+     * operator customer if there is none.
+     */
     @Transactional
-    public CustomerMapping ensure(Settings settings, String arrowReference, String companyName, UUID customerUuid) {
-        return mappings.findByReference(settings.id(), arrowReference)
-                .orElseGet(() ->
-                        create(new MappingDraft(settings.uuid(), arrowReference, companyName, customerUuid, true)));
+    public CustomerMapping ensure(
+            Settings settings, String arrowReference, String arrowCustomerRef, String companyName, UUID customerUuid) {
+        return mappings.findByReference(settings.id(), arrowReference).orElseGet(() -> {
+            MappingDraft draft = new MappingDraft(settings.uuid(), arrowReference, companyName, customerUuid, true);
+            return get(mappings.insert(validate(draft, 0).withCustomerRef(arrowCustomerRef), clock.instant()));
+        });
+    }
+
+    /**
+     * The given mappings, each knowing Arrow's Ref of its customer where Arrow has one (D24): Refs not known yet are
+     * read from Arrow's customer list, once, and kept. Arrow is asked nothing when every Ref is known.
+     *
+     * @throws ArrowException when Arrow cannot list its customers; the mappings are then as they were
+     */
+    public List<CustomerMapping> knowingCustomerRefs(List<CustomerMapping> given, ArrowClient client) {
+        if (given.stream().allMatch(mapping -> mapping.arrowCustomerRef() != null)) {
+            return given;
+        }
+        Map<String, String> refs = new HashMap<>();
+        for (org.arrowsync.arrowclient.Customer customer : client.customers()) {
+            if (customer.ref() != null && !customer.ref().isBlank()) {
+                refs.putIfAbsent(key(customer.reference()), customer.ref().strip());
+            }
+        }
+        List<CustomerMapping> known = new ArrayList<>(given.size());
+        for (CustomerMapping mapping : given) {
+            String ref = mapping.arrowCustomerRef() == null ? refs.get(key(mapping.arrowReference())) : null;
+            if (ref != null) {
+                mappings.updateCustomerRef(mapping.id(), ref, clock.instant());
+                known.add(mapping.withCustomerRef(ref));
+            } else {
+                known.add(mapping);
+            }
+        }
+        return known;
+    }
+
+    private static String key(String reference) {
+        return reference == null ? "" : reference.strip().toUpperCase(Locale.ROOT);
     }
 
     @Transactional
@@ -126,6 +170,7 @@ public class CustomerMappingService {
                 owner.id(),
                 draft.arrowReference(),
                 draft.arrowCompanyName() == null ? "" : draft.arrowCompanyName(),
+                null,
                 customer.id(),
                 draft.active() == null || draft.active());
     }

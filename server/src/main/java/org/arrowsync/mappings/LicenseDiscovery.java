@@ -50,7 +50,7 @@ class LicenseDiscovery {
             resolved = resolve(client.customers(), mapping).orElse(null);
             if (resolved != null) {
                 String owner = resolved;
-                licenses = client.licenses().stream()
+                licenses = client.licenses(owner).stream()
                         .filter(license -> owner.equals(license.customerReference()))
                         .map(ArrowLicense::of)
                         .toList();

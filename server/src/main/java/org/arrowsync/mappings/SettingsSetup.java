@@ -62,8 +62,8 @@ class SettingsSetup {
         ArrowClient client = arrow.client(request.apiUrl(), request.apiKey());
         Map<String, UUID> requested = requestedMappings(request.customerMappings());
         Partner partner = client.whoami();
-        Map<String, String> companyNames = new LinkedHashMap<>();
-        requested.keySet().forEach(reference -> companyNames.put(reference, companyName(client, reference)));
+        Map<String, org.arrowsync.arrowclient.Customer> arrowCustomers = new LinkedHashMap<>();
+        requested.keySet().forEach(reference -> arrowCustomers.put(reference, arrowCustomer(client, reference)));
         SettingsDraft draft = SettingsDraft.active(
                 request.apiUrl().strip(),
                 request.apiKey(),
@@ -76,11 +76,13 @@ class SettingsSetup {
             for (Map.Entry<String, UUID> mapping : requested.entrySet()) {
                 Customer customer = customer(mapping.getValue());
                 if (customer != null) {
+                    org.arrowsync.arrowclient.Customer known = arrowCustomers.get(mapping.getKey());
                     mappings.insert(
                             new MappingFields(
                                     saved.id(),
                                     mapping.getKey(),
-                                    companyNames.get(mapping.getKey()),
+                                    known == null || known.companyName() == null ? "" : known.companyName(),
+                                    known == null ? null : known.ref(),
                                     customer.id(),
                                     true),
                             clock.instant());
@@ -123,13 +125,13 @@ class SettingsSetup {
         }
     }
 
-    private static String companyName(ArrowClient client, String reference) {
+    /** Arrow's customer (for its company name and Ref), or null when Arrow cannot say. */
+    private static org.arrowsync.arrowclient.Customer arrowCustomer(ArrowClient client, String reference) {
         try {
-            String name = client.customer(reference).companyName();
-            return name == null ? "" : name;
+            return client.customer(reference);
         } catch (ArrowException e) {
-            log.warn("Could not read the company name of Arrow customer {}: {}", reference, e.getMessage());
-            return "";
+            log.warn("Could not read Arrow customer {}: {}", reference, e.getMessage());
+            return null;
         }
     }
 

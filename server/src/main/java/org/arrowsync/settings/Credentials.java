@@ -35,9 +35,9 @@ class Credentials {
             return new ArrowCredentialsValidationResponse(
                     false, null, "Invalid credentials: " + e.getMessage(), null, null);
         }
-        List<ExportType> exportTypes;
+        List<ExportTypeView> exportTypes;
         try {
-            exportTypes = client.exportTypes();
+            exportTypes = client.exportTypes().stream().map(ExportTypeView::of).toList();
         } catch (ArrowException e) {
             log.warn("Credentials are valid but the export types could not be read: {}", e.getMessage());
             exportTypes = List.of();
@@ -71,7 +71,19 @@ class Credentials {
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record ArrowCredentialsValidationResponse(
-            boolean valid, String message, String error, PartnerInfo partnerInfo, List<ExportType> exportTypes) {}
+            boolean valid, String message, String error, PartnerInfo partnerInfo, List<ExportTypeView> exportTypes) {}
+
+    /** An export type as Arrow lists it; Arrow's map form gives no description. */
+    record ExportTypeView(
+            String reference,
+            String name,
+            @Schema(nullable = true) String description,
+            boolean isDefault) {
+
+        static ExportTypeView of(ExportType type) {
+            return new ExportTypeView(type.reference(), type.name(), type.description(), type.isDefault());
+        }
+    }
 
     record PartnerInfo(String reference, String companyName, String email, String city, String countryCode) {}
 

@@ -2,9 +2,7 @@ package org.arrowsync.users;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import org.arrowsync.shared.DataFolder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,7 +48,7 @@ class AdminBootstrap implements SmartInitializingSingleton {
         }
         var token = users.createFirstAdminIfNone();
         if (token.isPresent()) {
-            Path file = writeOwnerOnly(dataFolder.path().resolve("admin-token"), token.get());
+            Path file = DataFolder.writeOwnerOnly(dataFolder.path().resolve("admin-token"), token.get());
             // Printed, not logged: the console shows it once, log files never hold it.
             System.out.println();
             System.out.println("  Created staff user 'admin'. API token (shown once, also saved in "
@@ -58,17 +56,5 @@ class AdminBootstrap implements SmartInitializingSingleton {
             System.out.println("  " + token.get());
             System.out.println();
         }
-    }
-
-    private static Path writeOwnerOnly(Path file, String token) throws IOException {
-        Files.createDirectories(file.getParent());
-        Files.deleteIfExists(file);
-        try {
-            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        } catch (UnsupportedOperationException e) {
-            Files.createFile(file);
-        }
-        Files.writeString(file, token + System.lineSeparator());
-        return file;
     }
 }

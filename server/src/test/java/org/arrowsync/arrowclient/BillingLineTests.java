@@ -8,6 +8,8 @@ import java.time.YearMonth;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class BillingLineTests {
 
@@ -206,6 +208,39 @@ class BillingLineTests {
         assertThat(rejected.line().companyName()).isEqualTo("Fabrikam");
         assertThat(rejected.line().licenseReference()).isEqualTo("XSP5");
         assertThat(rejected.line().sellTotal()).isNull();
+    }
+
+    @Test
+    void prefersTheOfferNameToTheFriendlyNameWhichMayHoldAnAccountId() {
+        Columns recorded = new Columns(List.of("Sequence", "Offer Name", "Description", "Friendly Name"));
+        BillingLine line = parse(recorded, "S-1", "AWS Solution Provider Account Model", "Usage 3360", "336014339221")
+                .line();
+        assertThat(line.product()).isEqualTo("AWS Solution Provider Account Model");
+    }
+
+    @ParameterizedTest(name = "[{0}] is an XSP reference: {1}")
+    @CsvSource(
+            nullValues = "NULL",
+            value = {
+                "XSP222222, true",
+                "xsp222222, true",
+                "222222, false",
+                "COMPANY12345, false",
+                "XS, false",
+                "NULL, false"
+            })
+    void tellsAnXspReferenceFromACustomersBareRef(String id, boolean xsp) {
+        assertThat(BillingLine.isXspReference(id)).isEqualTo(xsp);
+    }
+
+    @Test
+    void aNullTextCellIsAbsent() {
+        BillingLine line = parse(PRIMARY, "SEQ-4", "null", "Fabrikam", "NULL", "null", "1", "V", "P", "XSP5", "null")
+                .line();
+        assertThat(line.statementReference()).isNull();
+        assertThat(line.sellTotal()).isZero();
+        assertThat(line.buyTotal()).isZero();
+        assertThat(line.reportPeriod()).isNull();
     }
 
     @Test

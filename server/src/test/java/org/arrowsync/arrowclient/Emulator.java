@@ -21,7 +21,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The real ArrowSphere emulator, in process on a free port, driven through its HTTP control API. As a JUnit extension
  * ({@code @RegisterExtension static final Emulator emulator = new Emulator();}) it runs once per test class and is
- * reset to the demo data before each test.
+ * reset to the demo data before each test. It is strict: it reads each parameter only where the official clients send
+ * it, so the client is tested against the API as those clients show it.
  */
 final class Emulator implements AutoCloseable, BeforeAllCallback, AfterAllCallback, BeforeEachCallback {
 
@@ -39,7 +40,7 @@ final class Emulator implements AutoCloseable, BeforeAllCallback, AfterAllCallba
 
     @Override
     public void beforeAll(ExtensionContext context) {
-        emulator = ArrowEmulator.start(EmulatorOptions.demo().withClock(NOW));
+        emulator = ArrowEmulator.start(EmulatorOptions.demo().withClock(NOW).withStrict(true));
     }
 
     @Override
@@ -91,9 +92,9 @@ final class Emulator implements AutoCloseable, BeforeAllCallback, AfterAllCallba
         return emulator.apiBaseUrl();
     }
 
-    /** Demo data, no faults, no rate limit, zeroed counters. */
+    /** Demo data, strict, no faults, no rate limit, zeroed counters. */
     void reset() {
-        preset("{\"preset\":\"demo\",\"clock\":\"" + NOW + "\"}");
+        preset("{\"preset\":\"demo\",\"strict\":true,\"clock\":\"" + NOW + "\"}");
         rateLimit(0);
     }
 

@@ -24,7 +24,8 @@ class ExportStreamingEmulatorTests {
 
     @Test
     void streamsTwoHundredThousandLinesPageByPage() {
-        EmulatorOptions scale = EmulatorOptions.scalePreset().withClock(Emulator.NOW);
+        EmulatorOptions scale =
+                EmulatorOptions.scalePreset().withClock(Emulator.NOW).withStrict(true);
         try (ArrowEmulator emulator = ArrowEmulator.start(scale)) {
             ArrowClient client = new ArrowClients(Emulator.fastProperties())
                     .connect(new ArrowConnection(emulator.apiBaseUrl(), emulator.apiKey()));

@@ -23,6 +23,8 @@ class PaginationTests {
                 "{'perPage':'1000','currentPage':'2','totalPages':'3'}          | 2    | 1000 | 3    | NULL",
                 // DOTNET's PascalCase recording
                 "{'PerPage':1000,'CurrentPage':1,'TotalPages':1,'Total':8}      | 1    | 1000 | 1    | 8",
+                // DOTNET's licenses recording: page 0 means not reported
+                "{'Per_Page':15,'Current_Page':0,'Total_Page':1,'Total':5}      | NULL | 15   | 1    | 5",
                 "{}                                                              | NULL | NULL | NULL | NULL",
             })
     void readsEveryKeySpelling(String pagination, Integer current, Integer perPage, Integer totalPages, Long total) {
@@ -31,32 +33,48 @@ class PaginationTests {
         assertThat(read).isEqualTo(new Pagination(current, perPage, totalPages, total));
     }
 
-    @ParameterizedTest(name = "page {0}, {1} items, perPage {2}, totalPages {3}, total {4} -> {5}")
+    @ParameterizedTest(name = "page {0}, {1} items, perPage {2}, totalPages {3}, total {4} -> last {5}")
     @CsvSource(
             nullValues = "NULL",
             value = {
-                "1, 0,   100,  5,    NULL, LAST",
-                "1, 0,   100,  5,    420,  LAST",
-                "1, 100, 100,  5,    NULL, CONTINUE",
-                "5, 100, 100,  5,    NULL, LAST",
-                "5, 7,   100,  5,    NULL, LAST",
-                "5, 20,  100,  5,    420,  LAST",
-                "5, 10,  100,  5,    420,  SHORT_PAGE",
-                "1, 2,   100,  1,    5,    SHORT_PAGE",
-                "1, 5,   100,  1,    5,    LAST",
-                "2, 7,   100,  5,    NULL, SHORT_PAGE",
-                "2, 30,  100,  NULL, 150,  SHORT_PAGE",
-                "2, 50,  100,  NULL, 150,  LAST",
-                "1, 100, 100,  NULL, 150,  CONTINUE",
-                "1, 100, NULL, NULL, NULL, CONTINUE",
-                "3, 99,  NULL, NULL, NULL, LAST",
-                "3, 99,  NULL, NULL, 5000, LAST",
-                "3, 99,  1000, NULL, NULL, LAST",
-                "9, 100, 100,  3,    NULL, LAST",
+                "1, 0,   100,  5,    NULL, true",
+                "1, 0,   100,  5,    420,  true",
+                "1, 100, 100,  5,    NULL, false",
+                "5, 100, 100,  5,    NULL, true",
+                "5, 7,   100,  5,    NULL, true",
+                "2, 7,   100,  5,    NULL, false",
+                "1, 2,   100,  1,    5,    true",
+                "2, 30,  100,  NULL, 150,  false",
+                "1, 100, 100,  NULL, 150,  false",
+                "1, 100, NULL, NULL, NULL, false",
+                "3, 99,  NULL, NULL, NULL, true",
+                "3, 99,  1000, NULL, NULL, true",
+                "9, 100, 100,  3,    NULL, true",
             })
-    void decidesWhereToStop(
-            int page, int items, Integer perPage, Integer totalPages, Long total, Pagination.Next expected) {
-        assertThat(new Pagination(page, perPage, totalPages, total).after(page, items, 100))
+    void stopsOnAnEmptyPageOrTheDeclaredLastPage(
+            int page, int items, Integer perPage, Integer totalPages, Long total, boolean last) {
+        assertThat(new Pagination(page, perPage, totalPages, total).isLast(page, items, 100))
+                .isEqualTo(last);
+    }
+
+    @ParameterizedTest(name = "asked {0}, answered {1}, {2} items of {3}/{4} -> {5}")
+    @CsvSource(
+            delimiter = '|',
+            nullValues = "NULL",
+            value = {
+                "2 | 2    | 100 | 5    | NULL | ''",
+                "2 | 2    | 7   | 5    | NULL | returned a short page 2 of 5 (7 items, page size 100)",
+                "5 | 5    | 7   | 5    | NULL | ''",
+                "2 | 2    | 50  | NULL | 150  | ''",
+                "2 | 2    | 30  | NULL | 150  | returned a short page 2 (30 items, page size 100, total 150)",
+                "2 | 1    | 100 | 5    | NULL | answered page 1 when asked for page 2",
+                "2 | NULL | 100 | 5    | NULL | ''",
+                "2 | 1    | 0   | 5    | NULL | ''",
+            })
+    void warnsAboutWhatDoesNotAddUp(
+            int page, Integer current, int items, Integer totalPages, Long total, String expected) {
+        Pagination pagination = new Pagination(current, 100, totalPages, total);
+        assertThat(String.join("; ", pagination.irregularities(page, items, 100)))
                 .isEqualTo(expected);
     }
 }

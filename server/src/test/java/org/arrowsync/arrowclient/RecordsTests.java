@@ -17,14 +17,14 @@ class RecordsTests {
     @CsvSource(
             delimiter = '|',
             value = {
-                "{'Reference':'XSP1','CompanyName':'Contoso','EmailContact':'a@contoso.com','City':'Paris','CountryCode':'FR','InternalReference':'C-1'}",
-                "{'reference':'XSP1','companyName':'Contoso','emailContact':'a@contoso.com','city':'Paris','countryCode':'FR','internalReference':'C-1'}",
-                "{'Reference':'XSP1','CompanyName':'Contoso','EmailContact':'','Contact':{'Email':'a@contoso.com'},'City':'Paris','CountryCode':'FR','InternalReference':'C-1'}",
-                "{'reference':'XSP1','companyName':'Contoso','contact':{'email':'a@contoso.com'},'city':'Paris','countryCode':'FR','internalReference':'C-1'}",
+                "{'Reference':'XSP1','CompanyName':'Contoso','EmailContact':'a@contoso.com','City':'Paris','CountryCode':'FR','InternalReference':'C-1','Ref':'1'}",
+                "{'reference':'XSP1','companyName':'Contoso','emailContact':'a@contoso.com','city':'Paris','countryCode':'FR','internalReference':'C-1','ref':1}",
+                "{'Reference':'XSP1','CompanyName':'Contoso','EmailContact':'','Contact':{'Email':'a@contoso.com'},'City':'Paris','CountryCode':'FR','InternalReference':'C-1','Ref':'1'}",
+                "{'reference':'XSP1','companyName':'Contoso','contact':{'email':'a@contoso.com'},'city':'Paris','countryCode':'FR','internalReference':'C-1','ref':'1'}",
             })
     void readsCustomersInEitherCase(String customer) {
         assertThat(Customer.from(json(customer)))
-                .isEqualTo(new Customer("XSP1", "Contoso", "a@contoso.com", "Paris", "FR", "C-1"));
+                .isEqualTo(new Customer("XSP1", "Contoso", "a@contoso.com", "Paris", "FR", "C-1", "1"));
     }
 
     @Test
@@ -38,8 +38,9 @@ class RecordsTests {
             value = {
                 "{'license_id':'XSP9','customer_ref':'XSP1','service_ref':'MS-0A','sku':'S1','name':'Azure','friendlyName':'prod','state':'active','vendor_license_id':'guid','seats':3}",
                 "{'License_Id':'XSP9','Customer_Ref':'XSP1','Service_Ref':'MS-0A','Sku':'S1','Name':'Azure','FriendlyName':'prod','State':'active','Vendor_License_Id':'guid','Seats':'3'}",
+                "{'id':123,'partner_ref':'XSP9','customer_ref':'XSP1','service_ref':'MS-0A','sku':'S1','offer':'Azure','friendly_name':'prod','status_label':'active','vendor_subscription_id':'guid','seat':3}",
             })
-    void readsLicensesInEitherSpelling(String license) {
+    void readsLicensesInEverySpelling(String license) {
         assertThat(License.from(json(license)))
                 .isEqualTo(new License("XSP9", "XSP1", "MS-0A", "S1", "Azure", "prod", "active", "guid", 3));
     }
@@ -113,6 +114,20 @@ class RecordsTests {
         assertThat(line.billingPeriodEnd()).isEqualTo(LocalDate.of(2024, 7, 31));
     }
 
+    @Test
+    void aStatementWithoutStatusSaysNothing() {
+        Statement statement = Statement.from(json("""
+                {'reference':'H1-AAA-1','sequence':null,'reportPeriod':'2021-04','to':{'reference':'XSP1','name':'C'},
+                 'currency':'USD','prices':{'listTotal':45.1,'buyTotal':42.0,'sellTotal':23.1},
+                 'issueDate':'2021-04-29 13:37:00'}
+                """));
+        assertThat(statement.state()).isEqualTo(StatementState.NONE);
+        assertThat(statement.state().isSignal()).isFalse();
+        assertThat(statement.fulfilled()).isFalse();
+        assertThat(statement.validationDate()).isNull();
+        assertThat(statement.sellTotal()).isEqualByComparingTo("23.1");
+    }
+
     @ParameterizedTest(name = "[{0}] -> {1}")
     @CsvSource(
             delimiter = '|',
@@ -124,7 +139,7 @@ class RecordsTests {
                 "Fulfilled         | FULFILLED",
                 "REJECTED          | REJECTED",
                 "Archived          | UNKNOWN",
-                "NULL              | UNKNOWN",
+                "NULL              | NONE",
             })
     void readsStatementStates(String text, StatementState expected) {
         assertThat(StatementState.of(text)).isEqualTo(expected);

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.arrowsync.database.EmbeddedDatabase;
 import org.arrowsync.support.Api;
 import tools.jackson.databind.JsonNode;
 
@@ -64,7 +65,10 @@ public final class BillingSyncBenchmark {
                 .start();
         try (HeapSampler heap = new HeapSampler(server.pid())) {
             int databasePort = awaitServer(work.resolve("server.log"));
-            String jdbcUrl = "jdbc:postgresql://localhost:" + databasePort + "/postgres";
+            String password = Files.readString(EmbeddedDatabase.passwordFile(work.resolve("data")))
+                    .trim();
+            String jdbcUrl =
+                    "jdbc:postgresql://localhost:" + databasePort + "/postgres?user=postgres&password=" + password;
             String api = "http://127.0.0.1:" + emulatorPort + "/index.php/api/";
             Api arrowsync = Api.at(serverPort);
             String settings = arrowsync
@@ -143,7 +147,7 @@ public final class BillingSyncBenchmark {
      * measured).
      */
     private static void mapCustomers(String jdbcUrl, String settings, int customers) throws SQLException {
-        try (Connection connection = DriverManager.getConnection(jdbcUrl, "postgres", "")) {
+        try (Connection connection = DriverManager.getConnection(jdbcUrl)) {
             connection.createStatement().execute("""
                     insert into customers (uuid, name, created, modified)
                     select gen_random_uuid(), 'Scale customer ' || n, now(), now() from generate_series(1, %d) n""".formatted(customers));
@@ -164,8 +168,7 @@ public final class BillingSyncBenchmark {
      * same columns, defaults, checks, indexes and foreign keys (to a real invoice and a real sync).
      */
     private static Duration rawInsert(String jdbcUrl, int rows) throws SQLException {
-        try (Connection connection =
-                DriverManager.getConnection(jdbcUrl + "?reWriteBatchedInserts=true", "postgres", "")) {
+        try (Connection connection = DriverManager.getConnection(jdbcUrl + "&reWriteBatchedInserts=true")) {
             long invoice = count(jdbcUrl, "select min(id) from invoices");
             long sync = count(jdbcUrl, "select min(id) from billing_syncs");
             connection.createStatement().execute("create table bench_items (like invoice_items including all)");
@@ -216,7 +219,7 @@ public final class BillingSyncBenchmark {
     }
 
     private static long count(String jdbcUrl, String sql) throws SQLException {
-        try (Connection connection = DriverManager.getConnection(jdbcUrl, "postgres", "")) {
+        try (Connection connection = DriverManager.getConnection(jdbcUrl)) {
             var result = connection.createStatement().executeQuery(sql);
             result.next();
             return result.getLong(1);

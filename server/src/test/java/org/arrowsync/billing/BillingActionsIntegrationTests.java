@@ -198,6 +198,12 @@ class BillingActionsIntegrationTests extends IntegrationTest {
         assertThat(imported.json().get("invoice_items_created").asInt())
                 .as("invoicing stays with the billing sync (D2)")
                 .isZero();
+        assertThat(jdbc.sql("""
+                                select m.arrow_reference || '=' || m.arrow_customer_ref from customer_mappings m
+                                join arrow_settings s on s.id = m.settings_id where s.uuid = ?::uuid""").param(settings).query(String.class).list())
+                .as("D24: the export names customers by Ref; the mapping keeps the XSP reference and the Ref")
+                .isNotEmpty()
+                .allMatch(pair -> pair.matches("XSP(\\d+)=\\1"));
         Response twice = api.post(
                         BASE + "sync_resources/",
                         Map.of(
@@ -228,7 +234,9 @@ class BillingActionsIntegrationTests extends IntegrationTest {
         Response summary = api.get("/api/admin/arrow/customer-mappings/" + mapping + "/billing_summary/")
                 .expect(200);
         Contract.assertMatches(summary);
-        assertThat(summary.json().get("total_billing_syncs").asInt()).isEqualTo(1);
+        assertThat(summary.json().get("total_billing_syncs").asInt())
+                .as("one per statement: Microsoft and AWS")
+                .isEqualTo(2);
         assertThat(summary.json()
                         .get("recent_billing_syncs")
                         .get(0)

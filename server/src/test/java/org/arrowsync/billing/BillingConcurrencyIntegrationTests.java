@@ -136,7 +136,7 @@ class BillingConcurrencyIntegrationTests extends IntegrationTest {
                         "--server.port=0",
                         "--spring.datasource.url=" + shared.getJdbcUrl(),
                         "--spring.datasource.username=" + shared.getUsername(),
-                        "--spring.datasource.password=",
+                        "--spring.datasource.password=" + shared.getPassword(),
                         "--arrowsync.admin-token=" + Api.ADMIN_TOKEN);
     }
 

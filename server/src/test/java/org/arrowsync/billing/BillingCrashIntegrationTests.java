@@ -35,8 +35,10 @@ class BillingCrashIntegrationTests {
     void aSyncKilledMidwayEndsLikeACleanRunAfterRestart() throws Exception {
         ScaleOptions scale =
                 ScaleOptions.demo().withCustomers(10).withLicensesPerCustomer(5).withLinesPerLicense(50);
-        try (ArrowEmulator emulator = ArrowEmulator.start(
-                EmulatorOptions.scalePreset().withScale(scale).withClock(ArrowFixture.NOW))) {
+        try (ArrowEmulator emulator = ArrowEmulator.start(EmulatorOptions.scalePreset()
+                .withScale(scale)
+                .withClock(ArrowFixture.NOW)
+                .withStrict(true))) {
             org.arrowsync.support.Control control = ArrowFixture.control(emulator);
             ServerProcess first = ServerProcess.start(folder, "first");
             String job;

@@ -12,6 +12,7 @@ import org.arrowsync.support.IntegrationTest;
 import org.arrowsync.support.Response;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -53,7 +54,7 @@ class BillingFaultsIntegrationTests extends IntegrationTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"500", "502", "503", "malformed_json", "error_body_200", "short_page", "429"})
+    @ValueSource(strings = {"500", "502", "503", "malformed_json", "error_body_200", "429"})
     void aFaultOnTheSecondPageLeavesNoHalfWrittenMonth(String kind) throws Exception {
         String ledgerBefore = ledger();
         String line = jdbc.sql("""
@@ -100,6 +101,24 @@ class BillingFaultsIntegrationTests extends IntegrationTest {
                 .as("the next good run clears the message")
                 .isZero();
         assertThat(lineAmount(line)).isEqualByComparingTo("4242");
+    }
+
+    @Test
+    void rowsMissingFromShortPagesAreNotTakenAsRemoved() {
+        String ledgerBefore = ledger();
+        arrow.control().call("POST", "faults", "{\"family\":\"exports\",\"kind\":\"short_page\",\"count\":20}");
+        JsonNode job = sync();
+        arrow.control().call("DELETE", "faults", null);
+        assertThat(job.get("state").asString()).as(job.toString()).isEqualTo("succeeded");
+        assertThat(job.get("result").get("lines_removed").asInt()).isZero();
+        assertThat(job.get("errors").toString()).contains("short page 1 of 3", "no line was removed");
+        assertThat(ledger()).as("D26: every line billed before is still billed").isEqualTo(ledgerBefore);
+        assertThat(jdbc.sql("""
+                        select b.error_message from billing_syncs b join customer_mappings m on m.id = b.customer_mapping_id
+                        join arrow_settings s on s.id = m.settings_id where s.uuid = ?::uuid""").param(settings).query(String.class).list())
+                .as("each sync says its export was incomplete")
+                .isNotEmpty()
+                .allMatch(message -> message.contains("export was incomplete") && message.contains("short page"));
     }
 
     private JsonNode sync() {

@@ -33,10 +33,14 @@ class BillingReconciliationIntegrationTests extends IntegrationTest {
     Map<String, String> customers;
 
     @BeforeEach
-    void syncOctober() {
+    void mapAndSyncOctober() {
         arrow = ArrowFixture.demo(api, jdbc);
         settings = arrow.settings();
         customers = arrow.mapAllCustomers();
+        syncOctober();
+    }
+
+    private void syncOctober() {
         assertThat(arrow.awaitJob(api.post(
                                 "/api/admin/arrow/billing-syncs/trigger_sync/",
                                 Map.of("year", 2026, "month", 10, "settings_uuid", settings)))
@@ -167,6 +171,42 @@ class BillingReconciliationIntegrationTests extends IntegrationTest {
                 .as("D3: an empty export never wipes a billed month")
                 .isEqualTo("failed");
         assertThat(arrowAmountTotal()).isPositive().isEqualByComparingTo(billedBefore);
+    }
+
+    @Test
+    void statementsWithoutStatusLeaveTheDecisionToTheCalendar() {
+        // October synced again while Arrow still validates it: its lines carry no Validation Date
+        arrow.control().call("POST", "clock", "{\"now\":\"2026-11-03T08:00:00Z\"}");
+        syncOctober();
+        validation.check(Uuids.fromPath(settings), Progress.NONE);
+        assertThat(states()).as("Needs Validation: Arrow says wait").containsOnly(2);
+
+        arrow.control().call("POST", "faults", "{\"family\":\"statements\",\"kind\":\"missing_status\",\"count\":5}");
+        validation.check(Uuids.fromPath(settings), Progress.NONE);
+        assertThat(states())
+                .as("no status says nothing; October ended more than the grace ago")
+                .containsOnly(3);
+        assertThat(jdbc.sql("""
+                                select distinct b.arrow_state from billing_syncs b join customer_mappings m on m.id = b.customer_mapping_id
+                                join arrow_settings s on s.id = m.settings_id where s.uuid = ?::uuid""").param(settings).query(String.class).list()).containsExactly("validated_by_calendar");
+    }
+
+    @Test
+    void anExportWithRowsMissingFromAPageReconcilesNothing() {
+        BigDecimal billedBefore = arrowAmountTotal();
+        arrow.control()
+                .call(
+                        "POST",
+                        "lines/"
+                                + lineReferences(customers.keySet().iterator().next())
+                                        .get(0),
+                        "{\"sell\":\"1.23000\"}");
+        arrow.control().call("POST", "faults", "{\"family\":\"exports\",\"kind\":\"short_page\",\"count\":5}");
+        JsonNode job = reconcile(true);
+        assertThat(job.get("state").asString()).isEqualTo("failed");
+        assertThat(job.get("error_message").asString()).contains("short page 1", "incomplete");
+        assertThat(states()).containsOnly(2);
+        assertThat(arrowAmountTotal()).isEqualByComparingTo(billedBefore);
     }
 
     private JsonNode reconcile(boolean force) {

@@ -23,8 +23,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 
 /**
- * The sync rules beyond the reference: D1 quantities, D5 re-sync before validation, D9 currencies, D13 matching, D33
- * zero-amount lines.
+ * The sync rules beyond the reference: D1 quantities, D5 re-sync before validation, D9 currencies, D13 and D24
+ * matching, D33 zero-amount lines.
  */
 class BillingRulesIntegrationTests extends IntegrationTest {
 
@@ -96,6 +96,38 @@ class BillingRulesIntegrationTests extends IntegrationTest {
         JsonNode job = sync();
         assertThat(job.get("progress").get("unmatched_lines").asInt()).isPositive();
         assertThat(job.get("errors").toString()).contains("No customer mapping for Arrow customer 'Fabrikam Inc'");
+        assertThat(amount(customer)).isEqualByComparingTo(exportTotal("XSP700001"));
+    }
+
+    @Test
+    void matchesLinesNamingTheCustomerByItsRefLearnedOnceFromArrow() {
+        String customer = map("XSP700001", "Contoso, as the operator calls it");
+        sync();
+        assertThat(amount(customer))
+                .as("End User Company ID holds 700001, the Ref of XSP700001")
+                .isEqualByComparingTo(exportTotal("XSP700001"));
+        assertThat(jdbc.sql("select arrow_customer_ref from customer_mappings where arrow_reference = 'XSP700001'"
+                                + " and settings_id = (select id from arrow_settings where uuid = ?::uuid)")
+                        .param(settings)
+                        .query(String.class)
+                        .single())
+                .isEqualTo("700001");
+        sync();
+        assertThat(arrow.control()
+                        .call("GET", "stats", null)
+                        .path("customers")
+                        .path("requests")
+                        .asInt())
+                .as("a known Ref is not asked for again")
+                .isEqualTo(1);
+    }
+
+    @Test
+    void withoutArrowsCustomerListALineNamingItsCustomerByRefFallsBackToTheName() {
+        arrow.control().call("POST", "faults", "{\"family\":\"customers\",\"kind\":\"503\",\"count\":10}");
+        String customer = map("XSP700001", "Contoso Ltd");
+        JsonNode job = sync();
+        assertThat(job.get("errors").toString()).contains("Arrow customers unavailable");
         assertThat(amount(customer)).isEqualByComparingTo(exportTotal("XSP700001"));
     }
 
@@ -242,6 +274,18 @@ class BillingRulesIntegrationTests extends IntegrationTest {
 
     private BigDecimal exportTotal(String customerRef) {
         return arrow.exportSell(YearMonth.of(2026, 10), customerRef);
+    }
+
+    /** A new operator customer mapped to this Arrow reference under this company name; returns its uuid. */
+    private String map(String arrowReference, String companyName) {
+        String customer = new org.arrowsync.support.Fixtures(api).customer();
+        jdbc.sql("""
+                        insert into customer_mappings (uuid, settings_id, arrow_reference, arrow_company_name, customer_id, created, modified)
+                        values (?, (select id from arrow_settings where uuid = ?::uuid), ?, ?,
+                                (select id from customers where uuid = ?::uuid), now(), now())""")
+                .params(UUID.randomUUID(), settings, arrowReference, companyName, customer)
+                .update();
+        return customer;
     }
 
     private BigDecimal amount(String customer) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
 import java.time.YearMonth;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.arrowsync.support.ArrowFixture;
@@ -17,7 +18,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * D29 against exports that look like real accounts' ones: a billed line is found by its line reference whatever its
- * customer columns say now, and a line that cannot be read or identified never removes or credits anything.
+ * customer columns say now, and a line that cannot be read or identified never removes or credits anything. The renames
+ * use the template without End User Company ID: with it, the row keeps naming the customer by its Ref (D24).
  */
 class LineIdentityIntegrationTests extends IntegrationTest {
 
@@ -76,6 +78,22 @@ class LineIdentityIntegrationTests extends IntegrationTest {
                 .as("the mapping follows Arrow's new name")
                 .isZero();
         assertThat(sync(CONTOSO).get("error_message").asString()).isEmpty();
+    }
+
+    @Test
+    void aRenameWhoseRowsStillCarryTheCustomersRefIsNoMismatch() {
+        start(ArrowFixture.ALT_TEMPLATE);
+        BigDecimal billed = charged(CONTOSO);
+        arrow.control().call("POST", "customers/" + CONTOSO, "{\"companyName\":\"Contoso Group\"}");
+
+        JsonNode reconciled = reconcile(true);
+        assertThat(reconciled.get("state").asString()).as(reconciled.toString()).isEqualTo("succeeded");
+        assertThat(reconciled.get("result").get("compensations").asInt()).isZero();
+        assertThat(reconciled.get("progress").path("customer_mismatches").asInt())
+                .as("End User Company ID still holds the mapping's Ref (D24)")
+                .isZero();
+        assertThat(sync(CONTOSO).get("error_message").asString()).isEmpty();
+        assertThat(charged(CONTOSO)).isEqualByComparingTo(billed);
     }
 
     @Test
@@ -159,9 +177,15 @@ class LineIdentityIntegrationTests extends IntegrationTest {
         JsonNode resync = sync();
         assertThat(resync.get("progress").get("invalid_lines").asInt()).isEqualTo(1);
         assertThat(resync.get("errors").toString()).contains(garbled).contains("#VALUE!");
-        JsonNode sync = sync(CONTOSO);
+        JsonNode sync = syncOfLine(garbled);
         assertThat(sync.get("line_errors").asInt()).isEqualTo(1);
         assertThat(sync.get("error_message").asString()).contains(garbled).contains("#VALUE!");
+        assertThat(syncs(CONTOSO)).as("one sync per vendor program").hasSizeGreaterThan(1);
+        assertThat(syncs(CONTOSO).stream()
+                        .mapToInt(s -> s.get("line_errors").asInt())
+                        .sum())
+                .as("counted on the line's own sync only, not on the customer's other program's")
+                .isEqualTo(1);
         assertThat(charged(CONTOSO)).as("the line keeps its charge").isEqualByComparingTo(before);
         assertThat(sync(customers.keySet().stream()
                                 .filter(reference -> !reference.equals(CONTOSO))
@@ -176,14 +200,14 @@ class LineIdentityIntegrationTests extends IntegrationTest {
         assertThat(reconciled.get("result").get("compensations").asInt())
                 .as("an unreadable line is never credited")
                 .isZero();
-        assertThat(sync(CONTOSO).get("line_errors").asInt()).isEqualTo(1);
+        assertThat(syncOfLine(garbled).get("line_errors").asInt()).isEqualTo(1);
 
         arrow.control().call("POST", "lines/" + garbled, "{\"garbled\":false}");
         arrow.control().call("POST", "lines/" + garbled, "{\"sell\":\"10.00000\"}");
         assertThat(reconcile(false).get("result").get("compensations").asInt())
                 .as("read again, the line reconciles")
                 .isEqualTo(1);
-        JsonNode repaired = sync(CONTOSO);
+        JsonNode repaired = syncOfLine(garbled);
         assertThat(repaired.get("line_errors").asInt()).isZero();
         assertThat(repaired.get("error_message").asString()).isEmpty();
         assertThat(charged(CONTOSO)).isEqualByComparingTo(exportTotal(CONTOSO));
@@ -218,14 +242,35 @@ class LineIdentityIntegrationTests extends IntegrationTest {
     }
 
     private JsonNode sync(String arrowReference) {
+        return syncs(arrowReference).stream()
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no billing sync of " + arrowReference));
+    }
+
+    /** The customer's syncs of the month: one per vendor program. */
+    private List<JsonNode> syncs(String arrowReference) {
+        List<JsonNode> found = new ArrayList<>();
         for (JsonNode sync : api.get("/api/admin/arrow/billing-syncs/?settings_uuid=" + settings + "&page_size=50")
                 .expect(200)
                 .json()) {
             if (sync.get("arrow_reference").asString().equals(arrowReference)) {
-                return sync;
+                found.add(sync);
             }
         }
-        throw new AssertionError("no billing sync of " + arrowReference);
+        return found;
+    }
+
+    private JsonNode syncOfLine(String lineReference) {
+        String uuid = jdbc.sql("""
+                        select b.uuid::text from billing_syncs b join billing_sync_items t on t.billing_sync_id = b.id
+                        join customer_mappings m on m.id = b.customer_mapping_id join arrow_settings s on s.id = m.settings_id
+                        where s.uuid = ?::uuid and t.arrow_line_reference = ?""")
+                .params(settings, lineReference)
+                .query(String.class)
+                .single();
+        return api.get("/api/admin/arrow/billing-syncs/" + uuid.replace("-", "") + "/")
+                .expect(200)
+                .json();
     }
 
     private BigDecimal exportTotal(String arrowReference) {

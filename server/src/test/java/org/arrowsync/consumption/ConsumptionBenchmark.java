@@ -58,7 +58,8 @@ class ConsumptionBenchmark {
 
     @BeforeAll
     void setUp() {
-        emulator = ArrowEmulator.start(EmulatorOptions.demo().withClock(Instant.now()));
+        emulator = ArrowEmulator.start(
+                EmulatorOptions.demo().withClock(Instant.now()).withStrict(true));
         ConsumptionWorld control = ConsumptionWorld.attach(emulator);
         control.control(
                 "POST",

@@ -59,6 +59,6 @@ class ConsumptionTests {
                         List.of()))
                 .toList();
         BigDecimal total = BigDecimal.valueOf(lines.size());
-        return new ConsumptionReport(List.of(), lines, total, total);
+        return new ConsumptionReport(List.of(), lines, total, total, List.of());
     }
 }

@@ -62,8 +62,11 @@ public final class ConsumptionWorld implements AutoCloseable {
 
     /** Settings, {@code arrowCustomers} mapped customers and their licensed resources. */
     public static ConsumptionWorld create(Api api, JdbcClient jdbc, int arrowCustomers) {
-        ConsumptionWorld world =
-                new ConsumptionWorld(ArrowEmulator.start(EmulatorOptions.demo().withClock(Instant.now())), api, jdbc);
+        ConsumptionWorld world = new ConsumptionWorld(
+                ArrowEmulator.start(
+                        EmulatorOptions.demo().withClock(Instant.now()).withStrict(true)),
+                api,
+                jdbc);
         world.build(arrowCustomers);
         return world;
     }

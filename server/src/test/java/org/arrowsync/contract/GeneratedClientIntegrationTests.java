@@ -98,7 +98,16 @@ class GeneratedClientIntegrationTests extends IntegrationTest {
                     billing,
                     "adminArrowBillingSyncsList",
                     Map.of("settingsUuid", settings, "reportPeriod", "2026-10", "pageSize", 100));
-            assertThat(syncs).hasSize(customers.size());
+            assertThat(syncs)
+                    .hasSize(api.get("/api/admin/arrow/billing-syncs/?report_period=2026-10&settings_uuid=" + settings)
+                            .expect(200)
+                            .json()
+                            .size());
+            assertThat(syncs.stream()
+                            .map(sync -> getter(sync, "getArrowReference"))
+                            .distinct())
+                    .as("a sync for every mapped customer")
+                    .containsExactlyInAnyOrderElementsOf(customers.keySet());
             for (Object sync : syncs) {
                 assertThat(sync.getClass().getMethod("getReportPeriod").invoke(sync))
                         .isEqualTo("2026-10");
@@ -190,6 +199,14 @@ class GeneratedClientIntegrationTests extends IntegrationTest {
                 .findFirst()
                 .orElseThrow(() -> new AssertionError(model.getClass().getSimpleName() + " has no " + setter));
         method.invoke(model, value);
+    }
+
+    private static Object getter(Object model, String name) {
+        try {
+            return model.getClass().getMethod(name).invoke(model);
+        } catch (ReflectiveOperationException e) {
+            throw new AssertionError(model.getClass().getSimpleName() + " has no " + name, e);
+        }
     }
 
     /** Calls an API method by its parameters' names (compiled with -parameters); the ones not given are null. */

@@ -8,7 +8,8 @@ import org.arrowsync.emulator.EmulatorOptions;
 
 /**
  * The ArrowSphere emulator in process for server tests: demo data, the clock at "now" (so the server's previous month
- * is a closed one), faults switched through its control API. One per test class.
+ * is a closed one), strict (as ArrowSphere's official clients show the API), faults switched through its control API.
+ * One per test class.
  */
 public final class ArrowEmulator implements AutoCloseable {
 
@@ -25,7 +26,7 @@ public final class ArrowEmulator implements AutoCloseable {
 
     public static ArrowEmulator start(String apiKey) {
         return new ArrowEmulator(org.arrowsync.emulator.ArrowEmulator.start(
-                EmulatorOptions.demo().withApiKey(apiKey)));
+                EmulatorOptions.demo().withApiKey(apiKey).withStrict(true)));
     }
 
     public String apiUrl() {

@@ -15,6 +15,7 @@ import tools.jackson.databind.JsonNode;
 /**
  * The Arrow side of a test, built lazily: an emulator, a settings record pointing at it (inactive, so test classes
  * sharing the database never fight over the one active record), and operator customers mapped to every Arrow customer.
+ * The emulator is strict: the product is tested against the API as ArrowSphere's official clients show it.
  */
 public final class ArrowFixture implements AutoCloseable {
 
@@ -37,7 +38,7 @@ public final class ArrowFixture implements AutoCloseable {
         this.api = api;
         this.jdbc = jdbc;
         jdbc.sql("delete from license_billing").update();
-        this.emulator = ArrowEmulator.start(options);
+        this.emulator = ArrowEmulator.start(options.withStrict(true));
         this.control = new Control(emulator.controlUrl().toString());
     }
 

@@ -1,6 +1,7 @@
 package org.arrowsync.support;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,6 +11,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.arrowsync.Application;
+import org.arrowsync.database.EmbeddedDatabase;
 import org.postgresql.ds.PGSimpleDataSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -17,7 +19,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * A whole server in its own JVM on a data folder, so a test can kill it the way a crash does (SIGKILL, no shutdown
  * hook).
  */
-public record ServerProcess(Process process, int port, int databasePort) {
+public record ServerProcess(Process process, int port, int databasePort, Path dataFolder) {
 
     private static final Pattern DATABASE_PORT = Pattern.compile("Embedded PostgreSQL started on port (\\d+)");
 
@@ -53,7 +55,7 @@ public record ServerProcess(Process process, int port, int databasePort) {
             String output = Files.readString(log);
             Matcher matcher = DATABASE_PORT.matcher(output);
             if (matcher.find() && output.contains("Started Application")) {
-                return new ServerProcess(process, port, Integer.parseInt(matcher.group(1)));
+                return new ServerProcess(process, port, Integer.parseInt(matcher.group(1)), folder.resolve("data"));
             }
             Thread.sleep(200);
         }
@@ -70,6 +72,12 @@ public record ServerProcess(Process process, int port, int databasePort) {
         PGSimpleDataSource dataSource = new PGSimpleDataSource();
         dataSource.setUrl("jdbc:postgresql://localhost:" + databasePort + "/postgres");
         dataSource.setUser("postgres");
+        try {
+            dataSource.setPassword(
+                    Files.readString(EmbeddedDatabase.passwordFile(dataFolder)).trim());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         return JdbcClient.create(dataSource);
     }
 

@@ -20,6 +20,7 @@ import org.arrowsync.emulator.http.ExportTemplates;
 import org.arrowsync.emulator.http.Json;
 import org.arrowsync.emulator.http.Request;
 import org.arrowsync.emulator.http.Response;
+import org.arrowsync.emulator.http.Strictness;
 
 /** The emulator-only control API under {@code /_emulator/}; no API key, plain JSON bodies. */
 public final class ControlHandler implements HttpHandler {
@@ -30,12 +31,14 @@ public final class ControlHandler implements HttpHandler {
     private final Faults faults;
     private final RateLimiter limiter;
     private final Stats stats;
+    private final Strictness strictness;
 
     public ControlHandler(EmulatorState state) {
         this.worlds = state.worlds();
         this.faults = state.faults();
         this.limiter = state.limiter();
         this.stats = state.stats();
+        this.strictness = state.strictness();
     }
 
     @Override
@@ -62,6 +65,8 @@ public final class ControlHandler implements HttpHandler {
             case "GET clock" -> clock();
             case "POST clock" -> setClock(body);
             case "GET config" -> config();
+            case "GET mode" -> mode();
+            case "POST mode" -> setMode(body);
             case "GET lines/*" -> LineControl.show(world, s[1]);
             case "POST lines/*" -> LineControl.changePrice(world, s[1], body);
             case "DELETE lines/*" -> LineControl.remove(world, s[1]);
@@ -87,7 +92,17 @@ public final class ControlHandler implements HttpHandler {
         };
     }
 
-    /** Reloads data from a preset; corrections, faults and stats start empty. The rate limit is kept. */
+    private Response mode() {
+        return Response.json(200, Json.obj("strict", strictness.strict()));
+    }
+
+    /** {@code {"strict": true|false}}: how requests are read from now on (kept across preset reloads). */
+    private Response setMode(Body body) {
+        strictness.set(Boolean.parseBoolean(body.required("strict")));
+        return mode();
+    }
+
+    /** Reloads data from a preset; corrections, faults and stats start empty. The rate limit and mode are kept. */
     private Response loadPreset(Body body) {
         World current = worlds.current();
         String preset = body.text("preset", current.universe().preset());
@@ -103,6 +118,9 @@ public final class ControlHandler implements HttpHandler {
         }
         if (body.has("clock")) {
             worlds.clock().set(Instant.parse(body.required("clock")));
+        }
+        if (body.has("strict")) {
+            strictness.set(Boolean.parseBoolean(body.required("strict")));
         }
         long seed = body.number("seed", current.universe().seed());
         worlds.load(preset, seed, shape);
@@ -173,6 +191,8 @@ public final class ControlHandler implements HttpHandler {
                         "maxExportMonths",
                         6,
                         "requestsPerSecond",
-                        limiter.requestsPerSecond()));
+                        limiter.requestsPerSecond(),
+                        "strict",
+                        strictness.strict()));
     }
 }

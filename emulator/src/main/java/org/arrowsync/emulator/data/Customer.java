@@ -2,7 +2,10 @@ package org.arrowsync.emulator.data;
 
 import java.time.LocalDate;
 
-/** An end customer of the partner, referenced across the API by its XSP reference. */
+/**
+ * An end customer of the partner, referenced across the API by its XSP reference; exports name it by its {@code ref}
+ * (Arrow's {@code Ref}) in the End User Company ID column.
+ */
 public record Customer(
         int index,
         String reference,

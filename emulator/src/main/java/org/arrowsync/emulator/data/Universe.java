@@ -2,6 +2,8 @@ package org.arrowsync.emulator.data;
 
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -72,7 +74,8 @@ public final class Universe {
                 index,
                 "XSP" + (CUSTOMER_BASE + index),
                 company,
-                "CUST" + (CUSTOMER_BASE + index),
+                // Arrow's Ref is the reference's number (XSP222222 has Ref 222222 in the recorded customer list)
+                Long.toString(CUSTOMER_BASE + index),
                 "INT-" + String.format("%05d", index),
                 first,
                 last,
@@ -136,6 +139,19 @@ public final class Universe {
 
     public int firstLicenseOf(int customerIndex) {
         return customerIndex * shape.licensesPerCustomer();
+    }
+
+    /** The vendor programs every customer has licenses of, in slot order: one statement each per month. */
+    public List<Program> programs() {
+        Map<String, Program> byCode = new LinkedHashMap<>();
+        for (int slot = 0; slot < shape.licensesPerCustomer(); slot++) {
+            Offer offer = Offer.forSlot(slot);
+            byCode.merge(
+                    offer.programCode(),
+                    new Program(offer.programCode(), offer.vendorName(), offer.classification()),
+                    Program::with);
+        }
+        return List.copyOf(byCode.values());
     }
 
     /** Cheap per-index accessors: filters and paging use them to avoid building whole licenses. */

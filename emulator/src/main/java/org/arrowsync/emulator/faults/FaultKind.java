@@ -15,7 +15,17 @@ public enum FaultKind {
     LATENCY("latency", 0),
     MALFORMED_JSON("malformed_json", 0),
     ERROR_BODY_200("error_body_200", 200),
-    SHORT_PAGE("short_page", 0);
+    SHORT_PAGE("short_page", 0),
+    /** The pagination says page 0, as a recorded licenses answer does. */
+    PAGE_ZERO("page_zero", 0),
+    /** The first row's price cells hold the text {@code "null"}. */
+    NULL_CELLS("null_cells", 0),
+    /** Every row has more cells than headers, text and numbers mixed, as an official consumption fixture has. */
+    EXTRA_CELLS("extra_cells", 0),
+    /** No {@code status} in the envelope nor on statements, as most official fixtures have. */
+    MISSING_STATUS("missing_status", 0),
+    /** The call is answered as if it had no query parameters and no paging in its body. */
+    IGNORE_PARAMETERS("ignore_parameters", 0);
 
     private final String wire;
     private final int httpStatus;

@@ -33,7 +33,8 @@ public final class ApiHandler implements HttpHandler {
         Response response;
         Family family = Family.OTHER;
         try {
-            Request request = Request.from(exchange, BASE);
+            Request request =
+                    Request.from(exchange, BASE).withStrict(state.strictness().strict());
             family = Family.of(request.path());
             response = respond(family, request);
         } catch (ApiError refused) {
@@ -61,7 +62,8 @@ public final class ApiHandler implements HttpHandler {
         if (!apiKey.equals(request.apiKey())) {
             return Response.error(401, "Unauthorized", "INVALID_API_KEY");
         }
-        Response normal = route(request);
+        Response normal =
+                route(fault.map(f -> FaultResponses.rewrite(f, request)).orElse(request));
         return fault.map(f -> FaultResponses.alter(f, normal)).orElse(normal);
     }
 

@@ -23,7 +23,11 @@ final class ApiRoutes {
             get("customers", (w, r, m) -> CustomerEndpoints.list(w.universe(), r)),
             get("customers/" + REF, (w, r, m) -> CustomerEndpoints.one(w.universe(), m.group(1))),
             get("licenses", (w, r, m) -> LicenseEndpoints.list(w.universe(), r)),
+            new Route("POST", Pattern.compile("licenses/v2/find"), (w, r, m) -> LicenseEndpoints.find(w.universe(), r)),
             get("licenses/" + REF, (w, r, m) -> LicenseEndpoints.one(w.universe(), m.group(1))),
+            get(
+                    "licenses/" + REF + "/predictions/daily",
+                    (w, r, m) -> ConsumptionEndpoints.dailyPredictions(w, m.group(1))),
             get("consumption/monthly/license/" + REF, (w, r, m) -> ConsumptionEndpoints.monthly(w, m.group(1), r)),
             get(
                     "consumption/license/" + REF + "/prediction",
@@ -35,7 +39,7 @@ final class ApiRoutes {
             get("billing/statements/" + REF, (w, r, m) -> Statements.one(w, m.group(1))),
             get("billing/statements/" + REF + "/lines", (w, r, m) -> Statements.lines(w, m.group(1), r)),
             get("catalog/categories", (w, r, m) -> ProgramEndpoints.categories()),
-            get("catalog/categories/" + REF + "/programs", (w, r, m) -> ProgramEndpoints.programs(m.group(1))),
+            get("catalog/categories/" + REF + "/programs", (w, r, m) -> ProgramEndpoints.programs(m.group(1), r)),
             get("subscriptions", (w, r, m) -> ProgramEndpoints.subscriptions(r)),
             get("subscriptions/" + REF, (w, r, m) -> ProgramEndpoints.subscription(m.group(1))));
 

@@ -14,8 +14,9 @@ import org.arrowsync.emulator.data.Money;
 import org.arrowsync.emulator.data.World;
 
 /**
- * Monthly consumption (headers + lines of strings) and the prediction. Two header sets exist in the wild (arrow-api.md
- * "Consumption"); the loaded shape chooses which one is served.
+ * Monthly consumption (headers + lines, text cells and numeric amounts as the official Node client's fixture has them,
+ * {@code tests/consumption/mocks/consumption.mocks.ts}), the official daily predictions and Waldur's prediction. Two
+ * header sets exist in the wild; the loaded shape chooses which one is served.
  */
 final class ConsumptionEndpoints {
 
@@ -43,20 +44,19 @@ final class ConsumptionEndpoints {
     static Response monthly(World world, String reference, Request request) {
         License license = LicenseEndpoints.find(world.universe(), reference);
         YearMonth current = world.clock().currentMonth();
-        String startParam = request.query()
-                .getOrDefault("reportPeriodStart", request.query().get("billingMonthStart"));
-        String endParam =
-                request.query().getOrDefault("reportPeriodEnd", request.query().get("billingMonthEnd"));
-        YearMonth start = startParam == null ? current : Request.month("reportPeriodStart", startParam);
-        YearMonth end = endParam == null ? start : Request.month("reportPeriodEnd", endParam);
+        // The official Node client's names; Waldur's reportPeriodStart/End only in lenient mode.
+        String startParam = request.param("billingMonthStart", "reportPeriodStart");
+        String endParam = request.param("billingMonthEnd", "reportPeriodEnd");
+        YearMonth start = startParam == null ? current : Request.month("billingMonthStart", startParam);
+        YearMonth end = endParam == null ? start : Request.month("billingMonthEnd", endParam);
         if (end.isBefore(start)) {
-            throw ApiError.badRequest("reportPeriodEnd is before reportPeriodStart");
+            throw ApiError.badRequest("billingMonthEnd is before billingMonthStart");
         }
         boolean country =
                 ScaleOptions.COUNTRY_HEADERS.equals(world.universe().shape().consumptionHeaders());
         List<String> headers = new ArrayList<>(COMMON);
         headers.addAll(country ? COUNTRY : STANDARD);
-        List<List<String>> lines = new ArrayList<>();
+        List<List<Object>> lines = new ArrayList<>();
         for (YearMonth month : world.months(start, end)) {
             for (Line line : world.consumption(license, month)) {
                 lines.add(row(line, country));
@@ -65,11 +65,11 @@ final class ConsumptionEndpoints {
         return Paging.general(Json.obj("headers", headers, "lines", lines), null);
     }
 
-    private static List<String> row(Line line, boolean country) {
+    private static List<Object> row(Line line, boolean country) {
         License l = line.license();
         LocalDate first = line.period().atDay(1);
         LocalDate last = line.period().atEndOfMonth();
-        List<String> row = new ArrayList<>(List.of(
+        List<Object> row = new ArrayList<>(List.of(
                 line.period().toString(),
                 first.toString(),
                 l.activation().toString(),
@@ -81,19 +81,49 @@ final class ConsumptionEndpoints {
                 line.meter().category(),
                 line.meter().subCategory(),
                 line.meter().unit(),
-                Integer.toString(line.quantity()),
+                line.quantity(),
                 "Monthly",
                 "EUR"));
         if (country) {
-            row.addAll(List.of(
-                    Money.text(line.buyUnit()),
-                    Money.text(line.buyTotal()),
-                    Money.text(line.sellUnit()),
-                    Money.text(line.sellTotal())));
+            row.addAll(List.of(line.buyUnit(), line.buyTotal(), line.sellUnit(), line.sellTotal()));
         } else {
-            row.addAll(List.of(Money.text(line.buyTotal()), Money.text(line.sellTotal())));
+            row.addAll(List.of(line.buyTotal(), line.sellTotal()));
         }
         return row;
+    }
+
+    /**
+     * {@code GET licenses/{ref}/predictions/daily} as both official clients call it: one amount (sell) per day of the
+     * current month, the month-to-date average; a license without consumption has no prediction, which the API answers
+     * with an error (PHP client's doc/licenses.md).
+     */
+    static Response dailyPredictions(World world, String reference) {
+        License license = LicenseEndpoints.find(world.universe(), reference);
+        if (!license.offer().metered()) {
+            throw ApiError.notFound("no prediction for license " + reference);
+        }
+        YearMonth month = world.clock().currentMonth();
+        BigDecimal sell = Money.ZERO;
+        for (Line line : world.consumption(license, month)) {
+            sell = sell.add(line.sellTotal());
+        }
+        LocalDate today = LocalDate.now(world.clock());
+        BigDecimal perDay = Money.of(sell.divide(BigDecimal.valueOf(today.getDayOfMonth()), 10, RoundingMode.HALF_UP));
+        List<Map<String, Object>> predictions = new ArrayList<>();
+        for (int day = 1; day <= month.lengthOfMonth(); day++) {
+            predictions.add(Json.obj("date", month.atDay(day).toString(), "amount", perDay));
+        }
+        return Paging.general(
+                Json.obj(
+                        "currency",
+                        "EUR",
+                        "updatedAt",
+                        today.toString(),
+                        "licenseReference",
+                        license.reference(),
+                        "predictions",
+                        predictions),
+                null);
     }
 
     /** Month-to-date consumption and a linear full-month estimate (min/max = -/+ 10 %). */

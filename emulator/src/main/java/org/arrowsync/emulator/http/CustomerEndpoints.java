@@ -6,7 +6,10 @@ import java.util.stream.IntStream;
 import org.arrowsync.emulator.data.Customer;
 import org.arrowsync.emulator.data.Universe;
 
-/** whoami and customers; customers are PascalCase on the wire (arrow-api.md A.4). */
+/**
+ * whoami and customers; customers are PascalCase on the wire (the official PHP client's CustomersClientTest;
+ * docs/arrowsphere-api.md).
+ */
 final class CustomerEndpoints {
 
     private CustomerEndpoints() {}

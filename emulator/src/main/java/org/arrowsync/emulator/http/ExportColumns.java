@@ -26,9 +26,10 @@ final class ExportColumns {
             case "Bill From" -> Partner.BILL_FROM;
             case "Bill To", "Reseller Name" -> Partner.COMPANY;
             case "End User Company Name" -> c.companyName();
-            case "End User Company ID" -> c.reference();
+            // The recorded export holds the customer's Ref here (222222 for XSP222222), not its XSP reference.
+            case "End User Company ID" -> c.ref();
             case "End User Company Reference ID" -> c.internalReference();
-            case "Arrow Reference ID" -> c.ref();
+            case "Arrow Reference ID" -> l.offer().programCode();
             case "End User Account Creation Date" -> c.createdAt().format(ExportRow.DATE);
             case "End User First Name" -> c.firstName();
             case "End User Last Name" -> c.lastName();

@@ -4,6 +4,7 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -16,9 +17,9 @@ import org.arrowsync.emulator.data.StatementState;
 import org.arrowsync.emulator.data.World;
 
 /**
- * ERP export types, columns and the synchronous paged export. {@code page} and {@code perPage} may come from the query
- * or the JSON body; when both are present the query wins, because the PHP SDK puts the page in the URL and a client may
- * leave a stale value in the body.
+ * ERP export types, columns and the synchronous paged export. The official PHP client sends {@code page} and
+ * {@code perPage} in the URL query and the filters in the body: strict mode reads them there only. Lenient mode also
+ * takes them from the body (the .NET client's place); when both are present the query wins.
  */
 final class ExportEndpoints {
 
@@ -30,18 +31,10 @@ final class ExportEndpoints {
 
     private ExportEndpoints() {}
 
+    /** A map reference → name, as the official PHP client's fixture shows ({@code ErpExportsClientTest}). */
     static Response types() {
-        List<Map<String, Object>> types = ExportTemplates.ALL.stream()
-                .map(t -> Json.obj(
-                        "reference",
-                        t.reference(),
-                        "name",
-                        t.name(),
-                        "description",
-                        t.description(),
-                        "isDefault",
-                        t.isDefault()))
-                .toList();
+        Map<String, Object> types = new LinkedHashMap<>();
+        ExportTemplates.ALL.forEach(t -> types.put(t.reference(), t.name()));
         return Paging.billing(Json.obj("exportTypes", types), null);
     }
 
@@ -55,10 +48,11 @@ final class ExportEndpoints {
         ExportTemplates.Template template = ExportTemplates.find(typeRef == null ? null : typeRef.toString())
                 .orElseThrow(() -> ApiError.badRequest("unknown exportTypeReference: " + typeRef));
         Map<?, ?> filters = body.get("filters") instanceof Map<?, ?> f ? f : Map.of();
-        LineFilter filter = filter(world, filters);
+        LineFilter filter = filter(world, filters, request.strict());
         Selection selection = world.select(filter);
-        int page = request.intParam("page", intValue(body.get("page"), 1));
-        int perPage = request.intParam("perPage", intValue(body.get("perPage"), Paging.MAX_PER_PAGE));
+        int page = request.intParam("page", request.strict() ? 1 : intValue(body.get("page"), 1));
+        int perPage = request.intParam(
+                "perPage", request.strict() ? Paging.MAX_PER_PAGE : intValue(body.get("perPage"), Paging.MAX_PER_PAGE));
         Paging.Page p = new Paging.Page(page, perPage, selection.size());
         List<List<Object>> values = new ArrayList<>();
         Map<YearMonth, StatementState> states = new HashMap<>();
@@ -75,14 +69,14 @@ final class ExportEndpoints {
                             cells.add(garbled && isTotal(column) ? GARBLED : ExportColumns.value(column, row)));
             values.add(cells);
         }
-        return Paging.billing(Json.obj("headers", template.columns(), "values", values), Paging.exportKeys(p));
+        return Paging.recordedExport(Json.obj("headers", template.columns(), "values", values), Paging.exportKeys(p));
     }
 
     private static boolean isTotal(String column) {
         return column.contains("Total") && column.endsWith("Price");
     }
 
-    private static LineFilter filter(World world, Map<?, ?> filters) {
+    private static LineFilter filter(World world, Map<?, ?> filters, boolean strict) {
         YearMonth current = world.clock().currentMonth();
         Map<?, ?> period = filters.get("reportPeriod") instanceof Map<?, ?> r ? r : Map.of();
         YearMonth from = period.get("from") == null
@@ -98,13 +92,16 @@ final class ExportEndpoints {
             throw ApiError.badRequest("reportPeriod range exceeds " + MAX_RANGE_MONTHS + " months");
         }
         Set<String> classifications = strings(filters.get("classifications"));
-        classifications.addAll(strings(filters.get("classification")));
+        if (!strict) {
+            classifications.addAll(strings(filters.get("classification")));
+        }
         return new LineFilter(
                 from,
                 to,
                 strings(filters.get("customerXspRefs")),
                 classifications,
-                strings(filters.get("vendorSubscriptionIds")));
+                strings(filters.get("vendorSubscriptionIds")),
+                strings(filters.get("programs")));
     }
 
     /** A filter value given as a single string or a list of strings. */

@@ -12,7 +12,8 @@ record ExportRow(Line line, Customer customer, StatementState state) {
     static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("MM/dd/yyyy");
 
     String statementReference() {
-        return Statements.reference(customer, line.period());
+        return Statements.reference(
+                customer, line.period(), line.license().offer().programCode());
     }
 
     String validationDate() {

@@ -7,9 +7,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The export templates. MSP is the 70-column header set recorded from the real API (arrow-api.md, "Real export header
- * set"); ALT uses the alternative names other templates use. The thinner ones are what partners configure with fewer
- * columns: without line references, without the customer id, without any customer column.
+ * The export templates. MSP is the 70-column header set recorded from the real API (the .NET client's
+ * TestData/BillingReport.json, see docs/arrowsphere-api.md); ALT uses the alternative names other templates use. The
+ * thinner ones are what partners configure with fewer columns: without line references, without the customer id,
+ * without any customer column.
  */
 public final class ExportTemplates {
 
@@ -20,22 +21,20 @@ public final class ExportTemplates {
     public static final String NO_CUSTOMER_REFERENCE = "LINES-no-customer-columns";
 
     /** An export type: reference, display name and ordered columns. */
-    record Template(String reference, String name, String description, boolean isDefault, List<String> columns) {
+    record Template(String reference, String name, List<String> columns) {
 
         /** The same columns minus some, as another template. */
-        Template without(String reference, String name, String description, String... dropped) {
+        Template without(String reference, String name, String... dropped) {
             List<String> kept = columns.stream()
                     .filter(column -> !List.of(dropped).contains(column))
                     .toList();
-            return new Template(reference, name, description, false, kept);
+            return new Template(reference, name, kept);
         }
     }
 
     static final Template MSP = new Template(
             MSP_REFERENCE,
             "MSP (Extended)",
-            "Extended MSP billing export, one row per billing line",
-            true,
             List.of(
                     "Order Id",
                     "Order Creation Date",
@@ -111,8 +110,6 @@ public final class ExportTemplates {
     static final Template ALT = new Template(
             ALT_REFERENCE,
             "Standard",
-            "Standard export with statement references",
-            false,
             List.of(
                     "Sequence",
                     "Statement Reference",
@@ -135,8 +132,6 @@ public final class ExportTemplates {
     static final Template THIN = new Template(
             THIN_REFERENCE,
             "Thin",
-            "Amounts per subscription, no line references",
-            false,
             List.of(
                     "Report Period",
                     "End User Company Name",
@@ -149,16 +144,10 @@ public final class ExportTemplates {
                     "Total Wholesale Price",
                     "Country Marketplace Currency"));
 
-    static final Template BY_NAME = ALT.without(
-            BY_NAME_REFERENCE, "Standard by name", "Standard export without the customer id", "End User Company ID");
+    static final Template BY_NAME = ALT.without(BY_NAME_REFERENCE, "Standard by name", "End User Company ID");
 
     static final Template NO_CUSTOMER = ALT.without(
-            NO_CUSTOMER_REFERENCE,
-            "Lines only",
-            "Standard export without any customer column",
-            "Statement Reference",
-            "End User Company Name",
-            "End User Company ID");
+            NO_CUSTOMER_REFERENCE, "Lines only", "Statement Reference", "End User Company Name", "End User Company ID");
 
     static final List<Template> ALL = List.of(MSP, ALT, THIN, BY_NAME, NO_CUSTOMER);
 

@@ -1,13 +1,20 @@
 package org.arrowsync.emulator.http;
 
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.arrowsync.emulator.faults.Fault;
 import org.arrowsync.emulator.faults.FaultKind;
 
 /** What each fault kind does to a response; every faulted response names its kind in a header. */
 final class FaultResponses {
+
+    /** Cells appended by extra_cells: text and a number, as the official consumption fixture's surplus cells are. */
+    private static final List<Object> EXTRA = List.of("westeurope", new BigDecimal("0.0177867"), "production");
 
     private FaultResponses() {}
 
@@ -57,6 +64,11 @@ final class FaultResponses {
         }
     }
 
+    /** The request as the faulted API reads it. */
+    static Request rewrite(Fault fault, Request request) {
+        return fault.kind() == FaultKind.IGNORE_PARAMETERS ? request.withoutParameters() : request;
+    }
+
     @SuppressWarnings("unchecked")
     static Response alter(Fault fault, Response normal) {
         Response marked =
@@ -66,8 +78,18 @@ final class FaultResponses {
             String cut = new String(bytes, StandardCharsets.UTF_8).substring(0, Math.max(1, bytes.length / 2));
             return marked.withRaw((cut + "<html>").getBytes(StandardCharsets.UTF_8));
         }
-        if (fault.kind() == FaultKind.SHORT_PAGE && normal.body() instanceof Map<?, ?> body) {
-            shorten((Map<String, Object>) body);
+        if (normal.body() instanceof Map<?, ?> map) {
+            Map<String, Object> body = (Map<String, Object>) map;
+            switch (fault.kind()) {
+                case SHORT_PAGE -> shorten(body);
+                case PAGE_ZERO -> pageZero(body);
+                case NULL_CELLS -> nullCells(body);
+                case EXTRA_CELLS -> extraCells(body);
+                case MISSING_STATUS -> withoutStatus(body);
+                default -> {
+                    // latency and ignore_parameters leave the response as it is
+                }
+            }
         }
         return marked;
     }
@@ -82,8 +104,78 @@ final class FaultResponses {
             Map<String, Object> fields = (Map<String, Object>) map;
             fields.entrySet().stream()
                     .filter(e -> isRows(e.getValue()))
-                    .max(java.util.Comparator.comparingInt(e -> ((List<?>) e.getValue()).size()))
+                    .max(Comparator.comparingInt(e -> ((List<?>) e.getValue()).size()))
                     .ifPresent(e -> e.setValue(half((List<?>) e.getValue())));
+        }
+        if (body.get("results") instanceof List<?> results) {
+            body.put("results", half(results));
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void pageZero(Map<String, Object> body) {
+        if (body.get("pagination") instanceof Map<?, ?> pagination) {
+            Map<String, Object> keys = (Map<String, Object>) pagination;
+            for (String key : List.of("current_page", "currentPage")) {
+                keys.computeIfPresent(key, (k, v) -> 0);
+            }
+        }
+    }
+
+    /** The first row of a table ({@code headers} + {@code lines} or {@code values}): price cells become "null". */
+    private static void nullCells(Map<String, Object> body) {
+        Table table = Table.of(body);
+        if (table == null || table.rows().isEmpty()) {
+            return;
+        }
+        List<Object> first = new ArrayList<>(table.rows().get(0));
+        for (int i = 0; i < Math.min(first.size(), table.headers().size()); i++) {
+            String header = String.valueOf(table.headers().get(i)).toLowerCase(Locale.ROOT);
+            if (header.contains("price") || header.contains("total") || header.contains(" unit")) {
+                first.set(i, "null");
+            }
+        }
+        table.rows().set(0, first);
+    }
+
+    private static void extraCells(Map<String, Object> body) {
+        Table table = Table.of(body);
+        if (table == null) {
+            return;
+        }
+        for (int i = 0; i < table.rows().size(); i++) {
+            List<Object> row = new ArrayList<>(table.rows().get(i));
+            row.addAll(EXTRA);
+            table.rows().set(i, row);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void withoutStatus(Map<String, Object> body) {
+        body.remove("status");
+        if (body.get("data") instanceof Map<?, ?> data) {
+            if (data.get("billingStatement") instanceof Map<?, ?> one) {
+                ((Map<String, Object>) one).remove("status");
+            }
+            if (data.get("billingStatements") instanceof List<?> all) {
+                all.forEach(statement -> ((Map<String, Object>) statement).remove("status"));
+            }
+        }
+    }
+
+    /** The headers and (mutable) rows of a tabular answer. */
+    private record Table(List<?> headers, List<List<Object>> rows) {
+
+        @SuppressWarnings("unchecked")
+        static Table of(Map<String, Object> body) {
+            if (!(body.get("data") instanceof Map<?, ?> data) || !(data.get("headers") instanceof List<?> headers)) {
+                return null;
+            }
+            Map<String, Object> fields = (Map<String, Object>) data;
+            String key = fields.containsKey("lines") ? "lines" : "values";
+            List<List<Object>> rows = new ArrayList<>((List<List<Object>>) fields.getOrDefault(key, List.of()));
+            fields.put(key, rows);
+            return new Table(headers, rows);
         }
     }
 
@@ -92,6 +184,6 @@ final class FaultResponses {
     }
 
     private static List<?> half(List<?> list) {
-        return new java.util.ArrayList<>(list.subList(0, list.size() / 2));
+        return new ArrayList<>(list.subList(0, list.size() / 2));
     }
 }

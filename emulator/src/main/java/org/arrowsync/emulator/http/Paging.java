@@ -3,8 +3,9 @@ package org.arrowsync.emulator.http;
 import java.util.Map;
 
 /**
- * Page arithmetic plus each family's own pagination keys (arrow-api.md A.3): customers and licenses use snake_case,
- * statements and subscriptions camelCase with URLs, exports camelCase without.
+ * Page arithmetic plus each family's own pagination keys (docs/arrowsphere-api.md): customers, Waldur's license list
+ * and catalog programs use snake_case, the license find camelCase with {@code totalPage}, statements and subscriptions
+ * camelCase with URLs, exports camelCase without.
  */
 final class Paging {
 
@@ -95,6 +96,11 @@ final class Paging {
             body.put("pagination", pagination);
         }
         return Response.json(200, body);
+    }
+
+    /** The export envelope as the one recorded real export answered ({@code Code} 200, no message). */
+    static Response recordedExport(Object data, Map<String, Object> pagination) {
+        return Response.json(200, Json.obj("code", 200, "data", data, "pagination", pagination));
     }
 
     /** Billing envelope: {@code {"code":0,"message":"success","data":...,"pagination":...}}. */

@@ -2,6 +2,7 @@ package org.arrowsync.emulator.http;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.arrowsync.emulator.data.Offer;
 
@@ -14,23 +15,30 @@ final class ProgramEndpoints {
         return Paging.general(List.of(Json.obj("name", "IAAS"), Json.obj("name", "SAAS")), null);
     }
 
-    static Response programs(String category) {
+    /**
+     * Paged ({@code page}, {@code per_page}, {@code total_page}) with the keys of the official PHP client's fixture
+     * ({@code tests/Catalog/ProgramClientTest.php}): the vendor's name is {@code name}.
+     */
+    static Response programs(String category, Request request) {
         List<Map<String, Object>> programs = Arrays.stream(Offer.values())
                 .filter(o -> o.classification().equalsIgnoreCase(category))
                 .map(o -> Json.obj(
                         "reference",
-                        o.programCode(),
-                        "programName",
-                        o.programCode(),
+                        o.vendorName().toLowerCase(Locale.ROOT).replace(' ', '-'),
                         "name",
                         o.vendorName(),
-                        "vendorName",
-                        o.vendorName(),
+                        "associatedSubscriptionProgram",
+                        o.programCode(),
                         "category",
-                        o.classification()))
+                        o.classification(),
+                        "links",
+                        Json.obj("program", "/api/catalog/categories/" + category + "/programs/" + o.programCode())))
                 .distinct()
                 .toList();
-        return Paging.general(programs, null);
+        Paging.Page page = Paging.snake(request, programs.size());
+        return Paging.general(
+                programs.subList(page.from(), page.to()),
+                Paging.snakeKeys(page, "catalog/categories/" + category + "/programs"));
     }
 
     static Response subscriptions(Request request) {

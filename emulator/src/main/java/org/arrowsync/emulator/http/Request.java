@@ -14,8 +14,10 @@ import java.util.Map;
  * An incoming call, reduced to what handlers need.
  *
  * @param path the path relative to the handler's base, without leading or trailing slash
+ * @param strict read parameters only where the official clients send them ({@link Strictness})
  */
-public record Request(String method, String path, Map<String, String> query, byte[] body, String apiKey) {
+public record Request(
+        String method, String path, Map<String, String> query, byte[] body, String apiKey, boolean strict) {
 
     public static Request from(HttpExchange exchange, String base) {
         String fullPath = exchange.getRequestURI().getPath();
@@ -29,7 +31,8 @@ public record Request(String method, String path, Map<String, String> query, byt
                     path,
                     query(exchange.getRequestURI().getRawQuery()),
                     exchange.getRequestBody().readAllBytes(),
-                    exchange.getRequestHeaders().getFirst("apiKey"));
+                    exchange.getRequestHeaders().getFirst("apiKey"),
+                    false);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -48,6 +51,33 @@ public record Request(String method, String path, Map<String, String> query, byt
             values.putIfAbsent(name.endsWith("[]") ? name.substring(0, name.length() - 2) : name, value);
         }
         return values;
+    }
+
+    public Request withStrict(boolean value) {
+        return new Request(method, path, query, body, apiKey, value);
+    }
+
+    /** The request as an API that reads none of its parameters sees it: no query, no paging in the body. */
+    Request withoutParameters() {
+        byte[] stripped = body;
+        if (body.length > 0) {
+            Map<String, Object> object = Json.readObject(body);
+            object.remove("page");
+            object.remove("perPage");
+            stripped = Json.write(object);
+        }
+        return new Request(method, path, Map.of(), stripped, apiKey, strict);
+    }
+
+    /** The first present of {@code names} in the query; in strict mode only the first name counts. */
+    public String param(String... names) {
+        for (int i = 0; i < (strict ? 1 : names.length); i++) {
+            String value = query.get(names[i]);
+            if (value != null) {
+                return value;
+            }
+        }
+        return null;
     }
 
     public String[] segments() {

@@ -1,0 +1,215 @@
+package org.arrowsync.database;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import io.zonky.test.db.postgres.embedded.PgBinaryResolver;
+import io.zonky.test.db.postgres.util.ArchUtils;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import javax.sql.DataSource;
+import org.arrowsync.shared.DataFolder;
+import org.postgresql.ds.PGSimpleDataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One PostgreSQL server run from the zonky binaries on a cluster folder ({@code PGDATA}). The server's own cluster is
+ * durable and password-protected; a PostgreSQL 14 cluster of an earlier release is only ever started to be read by
+ * upgrade-data (D27).
+ */
+public final class PostgresCluster implements AutoCloseable {
+
+    /** The major version of the binaries the server runs. */
+    public static final int CURRENT_MAJOR = 18;
+
+    /** The major version earlier releases ran, which upgrade-data reads. */
+    public static final int LEGACY_MAJOR = 14;
+
+    static final String SUPERUSER = "postgres";
+
+    private static final Logger log = LoggerFactory.getLogger(PostgresCluster.class);
+
+    /** One instance, so zonky unpacks the PostgreSQL 14 binaries once per JVM (it caches by resolver). */
+    private static final PgBinaryResolver POSTGRES_14 = (system, hardware) -> {
+        String name = "postgres14/postgres-%s-%s.txz"
+                .formatted(system.toLowerCase(Locale.ROOT), ArchUtils.normalize(hardware));
+        InputStream binaries = PostgresCluster.class.getClassLoader().getResourceAsStream(name);
+        if (binaries == null) {
+            throw new PostgresBinariesMissing(LEGACY_MAJOR, system + " " + hardware);
+        }
+        return binaries;
+    };
+
+    private final EmbeddedPostgres postgres;
+    private final Optional<String> password;
+
+    private PostgresCluster(EmbeddedPostgres postgres, Optional<String> password) {
+        this.postgres = postgres;
+        this.password = password;
+    }
+
+    /**
+     * Starts the server's own cluster, initialising it on first use: scram-sha-256 for every connection with the
+     * password in {@code passwordFile} (generated here when the cluster is new), fsync, synchronous commit and full
+     * page writes on. zonky's defaults are a throwaway test database's: it runs initdb with {@code -A trust} and starts
+     * the server with {@code -F} (fsync off) and {@code synchronous_commit=off}; the options below come after its own
+     * on both command lines, so they win.
+     */
+    public static PostgresCluster start(Path pgData, Path passwordFile) {
+        try {
+            stopOrphanedPostmaster(pgData);
+            boolean initialised = Files.exists(pgData.resolve("postgresql.conf"));
+            if (!initialised && !Files.exists(passwordFile)) {
+                DataFolder.writeOwnerOnly(passwordFile, newPassword());
+            }
+            if (!Files.exists(passwordFile)) {
+                throw new IllegalStateException("The database password file " + passwordFile.toAbsolutePath()
+                        + " is missing; the cluster in " + pgData.toAbsolutePath() + " cannot be opened without it");
+            }
+            String password = Files.readAllLines(passwordFile).get(0).trim();
+            EmbeddedPostgres postgres = builder(pgData)
+                    // zonky passes these as extra initdb options ("--key=value") after its own "-A trust".
+                    .setLocaleConfig("auth", "scram-sha-256")
+                    .setLocaleConfig("pwfile", passwordFile.toAbsolutePath().toString())
+                    .setServerConfig("fsync", "on")
+                    .setServerConfig("synchronous_commit", "on")
+                    .setServerConfig("full_page_writes", "on")
+                    .setServerConfig("password_encryption", "scram-sha-256")
+                    .setConnectConfig("password", password)
+                    .start();
+            return new PostgresCluster(postgres, Optional.of(password));
+        } catch (IOException e) {
+            throw new UncheckedIOException(
+                    "Cannot start the embedded PostgreSQL in " + pgData.toAbsolutePath() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Starts an existing PostgreSQL 14 cluster as earlier releases ran it (trust authentication on localhost), or
+     * initialises one in an empty folder as they did. Only upgrade-data and its tests call this, and only for as long
+     * as it takes to read the data.
+     */
+    public static PostgresCluster startPostgres14(Path pgData) {
+        try {
+            stopOrphanedPostmaster(pgData);
+            EmbeddedPostgres postgres =
+                    builder(pgData).setPgBinaryResolver(POSTGRES_14).start();
+            return new PostgresCluster(postgres, Optional.empty());
+        } catch (IOException e) {
+            throw new UncheckedIOException(
+                    "Cannot start PostgreSQL " + LEGACY_MAJOR + " in " + pgData.toAbsolutePath() + ": "
+                            + e.getMessage(),
+                    e);
+        }
+    }
+
+    /** The major version of the cluster in {@code pgData}, empty where there is no cluster yet. */
+    public static OptionalInt majorVersion(Path pgData) {
+        Path versionFile = pgData.resolve("PG_VERSION");
+        if (!Files.exists(versionFile)) {
+            return OptionalInt.empty();
+        }
+        try {
+            return OptionalInt.of(Integer.parseInt(Files.readString(versionFile).trim()));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + versionFile.toAbsolutePath(), e);
+        }
+    }
+
+    private static EmbeddedPostgres.Builder builder(Path pgData) {
+        return EmbeddedPostgres.builder()
+                .setDataDirectory(pgData)
+                .setCleanDataDirectory(false)
+                .setPGStartupWait(Duration.ofSeconds(60));
+    }
+
+    private static String newPassword() {
+        byte[] bytes = new byte[24];
+        new SecureRandom().nextBytes(bytes);
+        return HexFormat.of().formatHex(bytes);
+    }
+
+    public int port() {
+        return postgres.getPort();
+    }
+
+    public String jdbcUrl() {
+        return postgres.getJdbcUrl(SUPERUSER, "postgres");
+    }
+
+    /** Empty for a PostgreSQL 14 cluster, which earlier releases ran without one. */
+    public Optional<String> password() {
+        return password;
+    }
+
+    /** A plain, unpooled data source, for the commands that run one long transaction. */
+    public DataSource dataSource() {
+        PGSimpleDataSource dataSource = new PGSimpleDataSource();
+        dataSource.setUrl(jdbcUrl());
+        dataSource.setUser(SUPERUSER);
+        password.ifPresent(dataSource::setPassword);
+        return dataSource;
+    }
+
+    /**
+     * A server killed hard leaves its PostgreSQL child running. Callers hold the data folder lock, so any postmaster
+     * still serving this folder is that orphan: stop it before starting our own.
+     */
+    private static void stopOrphanedPostmaster(Path pgData) throws IOException {
+        Path pidFile = pgData.resolve("postmaster.pid");
+        if (!Files.exists(pidFile)) {
+            return;
+        }
+        Optional<ProcessHandle> orphan = Files.readAllLines(pidFile).stream()
+                .findFirst()
+                .map(String::trim)
+                .filter(line -> line.matches("\\d+"))
+                .flatMap(pid -> ProcessHandle.of(Long.parseLong(pid)))
+                .filter(process -> process.info()
+                        .command()
+                        .map(command -> command.contains("postgres"))
+                        .orElse(false));
+        if (orphan.isPresent()) {
+            log.warn(
+                    "Stopping an orphaned PostgreSQL (pid {}) left on {} by an earlier server",
+                    orphan.get().pid(),
+                    pgData);
+            orphan.get().destroy();
+            try {
+                orphan.get().onExit().get(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (ExecutionException | TimeoutException e) {
+                orphan.get().destroyForcibly();
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            postgres.close();
+        } catch (IOException e) {
+            log.warn("Embedded PostgreSQL did not stop cleanly: {}", e.getMessage());
+        }
+    }
+
+    /** This build carries no PostgreSQL binaries of that major for this platform. */
+    public static final class PostgresBinariesMissing extends IllegalStateException {
+        PostgresBinariesMissing(int major, String platform) {
+            super("This build has no PostgreSQL " + major + " binaries for " + platform
+                    + "; upgrade-data runs where it has them (Linux x86-64)");
+        }
+    }
+}

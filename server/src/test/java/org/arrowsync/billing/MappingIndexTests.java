@@ -1,0 +1,87 @@
+package org.arrowsync.billing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.arrowsync.arrowclient.BillingLine;
+import org.arrowsync.mappings.CustomerMapping;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class MappingIndexTests {
+
+    private static final List<CustomerMapping> MAPPINGS = List.of(
+            mapping(1, "XSP222222", "Arrow Demo", "222222"),
+            mapping(2, "XSP111111", "Big Bank", null),
+            mapping(3, "LEGACY-7", "Legacy Co", null),
+            mapping(4, "XSP444444", "Twin Name", null),
+            mapping(5, "XSP555555", "twin  name", null));
+
+    @ParameterizedTest(name = "End User Company ID [{0}], name [{1}] -> mapping {2}")
+    @CsvSource(
+            delimiter = '|',
+            nullValues = "NULL",
+            value = {
+                // an XSP value is the reference, a bare value the Ref (the recorded export), either trimmed, any case
+                "XSP222222  | Someone else | 1",
+                " xsp222222 | NULL         | 1",
+                "222222     | Someone else | 1",
+                // a Ref not known yet: the name decides
+                "111111     | big  BANK    | 2",
+                "111111     | Someone else | 0",
+                // a reference stored without XSP still matches the bare value
+                "legacy-7   | NULL         | 3",
+                // no id, or an id of nobody: the name; a name two mappings share matches neither
+                "NULL       | Arrow Demo   | 1",
+                "999999     | ARROW DEMO   | 1",
+                "NULL       | Twin Name    | 0",
+            })
+    void matchesByIdThenByName(String id, String name, long expected) {
+        long found = new MappingIndex(MAPPINGS)
+                .match(line(id, name))
+                .map(CustomerMapping::id)
+                .orElse(0L);
+        assertThat(found).isEqualTo(expected);
+    }
+
+    private static BillingLine line(String endUserCompanyId, String companyName) {
+        return new BillingLine(
+                "S-1",
+                null,
+                companyName,
+                endUserCompanyId == null ? null : endUserCompanyId.strip(),
+                BigDecimal.ONE,
+                BigDecimal.ONE,
+                BigDecimal.ONE,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null);
+    }
+
+    private static CustomerMapping mapping(long id, String reference, String name, String ref) {
+        Instant now = Instant.EPOCH;
+        return new CustomerMapping(
+                id,
+                UUID.randomUUID(),
+                1,
+                UUID.randomUUID(),
+                reference,
+                name,
+                ref,
+                1,
+                UUID.randomUUID(),
+                "c",
+                true,
+                now,
+                now);
+    }
+}
