@@ -30,7 +30,6 @@ import org.arrowsync.settings.SettingsService;
 import org.arrowsync.shared.Money;
 import org.arrowsync.shared.Periods;
 import org.arrowsync.shared.Progress;
-import org.arrowsync.shared.Rejected;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -77,7 +76,7 @@ public class BillingReconciliation {
     }
 
     public Report reconcile(Target target, Progress progress) {
-        Settings chosen = settings.get(target.settings().uuid());
+        Settings chosen = settings.named(target.settings().uuid());
         try {
             return transactions.execute(status -> {
                 writers.licenses().lockMonthExclusive(chosen.uuid(), target.period());
@@ -100,10 +99,10 @@ public class BillingReconciliation {
                 ReadAhead.<ExportPage>run(pages -> client.forEachExportPage(query, pages), run::page);
                 return run.finish();
             });
-        } catch (ArrowException | BillingSyncService.IncompleteExport e) {
+        } catch (ArrowException | IncompleteExport e) {
             transactions.executeWithoutResult(
                     status -> writers.syncs().recordError(chosen.id(), target.period(), e.getMessage(), writers.now()));
-            throw new Rejected(502, e.getMessage());
+            throw e;
         }
     }
 
@@ -140,8 +139,7 @@ public class BillingReconciliation {
             if (page.shortened()) {
                 // D26: the export is not complete, and a line missing from it would be credited as removed. Unlike a
                 // sync, which keeps what it did not see until a later run, reconciliation is final: it waits.
-                throw BillingSyncService.IncompleteExport.rowsMissing(
-                        page.warnings(), period, "nothing was reconciled");
+                throw IncompleteExport.rowsMissing(page.warnings(), period, "nothing was reconciled");
             }
             Map<String, BillingLineResult> byReference = new HashMap<>();
             for (ExportRow row : page.rows()) {
@@ -186,7 +184,7 @@ public class BillingReconciliation {
 
         Report finish() {
             if (usableRows == 0 && writers.items().anyIn(syncs.keySet())) {
-                throw BillingSyncService.IncompleteExport.withoutLines(rows, period, "nothing was reconciled");
+                throw IncompleteExport.withoutLines(rows, period, "nothing was reconciled");
             }
             // Removed lines too: one dropped while its invoice was closed still holds its charge until credited here.
             writers.items().unseen(syncs.keySet(), null, true, seen).stream()

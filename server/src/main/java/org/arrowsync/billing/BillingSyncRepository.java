@@ -153,6 +153,19 @@ class BillingSyncRepository {
                 .update();
     }
 
+    boolean existForSettings(long settingsId) {
+        return jdbc.sql("""
+                        select exists (select 1 from billing_syncs b join customer_mappings m on m.id = b.customer_mapping_id
+                                       where m.settings_id = ?)""").param(settingsId).query(Boolean.class).single();
+    }
+
+    boolean existForMapping(long mappingId) {
+        return jdbc.sql("select exists (select 1 from billing_syncs where customer_mapping_id = ?)")
+                .param(mappingId)
+                .query(Boolean.class)
+                .single();
+    }
+
     record SyncKey(long mappingId, String statementReference, long invoiceId) {}
 
     /** What a run found wrong with some of a sync's lines: the message and the count of lines it could not use. */

@@ -95,6 +95,13 @@ class ConsumptionRecordRepository {
      * Keys ({@code resourceId|license}) of the finalised records of a month: the hourly sync skips them before calling
      * Arrow.
      */
+    boolean existForResource(long resourceId) {
+        return jdbc.sql("select exists (select 1 from consumption_records where resource_id = ?)")
+                .param(resourceId)
+                .query(Boolean.class)
+                .single();
+    }
+
     Set<String> finalizedKeys(LocalDate period) {
         Set<String> keys = new HashSet<>();
         jdbc.sql(

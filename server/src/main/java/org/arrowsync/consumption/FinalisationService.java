@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.arrowsync.arrowclient.ArrowClients;
-import org.arrowsync.arrowclient.ArrowException;
 import org.arrowsync.arrowclient.BillingLine;
 import org.arrowsync.arrowclient.BillingLineResult;
 import org.arrowsync.arrowclient.ExportQuery;
@@ -21,7 +20,6 @@ import org.arrowsync.consumption.LicenseMonthBilling.Result;
 import org.arrowsync.consumption.LicenseMonthBilling.Totals;
 import org.arrowsync.settings.Settings;
 import org.arrowsync.shared.Progress;
-import org.arrowsync.shared.Rejected;
 import org.arrowsync.shared.SqlFilter;
 import org.arrowsync.shared.Uuids;
 import org.springframework.stereotype.Service;
@@ -120,33 +118,29 @@ public class FinalisationService {
         Map<String, Totals> totals = new HashMap<>();
         Set<String> unreadable = new HashSet<>();
         long[] lines = {0};
-        try {
-            clients.connect(settings.connection())
-                    .forEachExportPage(ExportQuery.forPeriod(settings.exportTypeReference(), period), page -> {
-                        for (ExportRow row : page.rows()) {
-                            lines[0]++;
-                            BillingLineResult result = row.billingLine();
-                            BillingLine line = result.line();
-                            if (!result.isValid()) {
-                                progress.increment("invalid_lines");
-                                progress.error(result.problem());
-                            }
-                            if (line.licenseReference() == null || !licenses.contains(line.licenseReference())) {
-                                continue;
-                            }
-                            if (result.isValid()) {
-                                totals.merge(
-                                        line.licenseReference(),
-                                        Totals.of(line.sellTotal(), line.buyTotal(), line.currency()),
-                                        Totals::plus);
-                            } else {
-                                unreadable.add(line.licenseReference());
-                            }
+        clients.connect(settings.connection())
+                .forEachExportPage(ExportQuery.forPeriod(settings.exportTypeReference(), period), page -> {
+                    for (ExportRow row : page.rows()) {
+                        lines[0]++;
+                        BillingLineResult result = row.billingLine();
+                        BillingLine line = result.line();
+                        if (!result.isValid()) {
+                            progress.increment("invalid_lines");
+                            progress.error(result.problem());
                         }
-                    });
-        } catch (ArrowException e) {
-            throw new Rejected(502, "Billing export of " + period + " failed: " + e.getMessage());
-        }
+                        if (line.licenseReference() == null || !licenses.contains(line.licenseReference())) {
+                            continue;
+                        }
+                        if (result.isValid()) {
+                            totals.merge(
+                                    line.licenseReference(),
+                                    Totals.of(line.sellTotal(), line.buyTotal(), line.currency()),
+                                    Totals::plus);
+                        } else {
+                            unreadable.add(line.licenseReference());
+                        }
+                    }
+                });
         progress.add("export_lines", lines[0]);
         return new Export(lines[0], totals, unreadable);
     }

@@ -9,8 +9,6 @@ import java.util.UUID;
 import org.arrowsync.settings.Settings;
 import org.arrowsync.settings.SettingsService;
 import org.arrowsync.settings.SyncSwitch;
-import org.arrowsync.shared.NotFound;
-import org.arrowsync.shared.Rejected;
 import org.arrowsync.shared.Timestamps;
 import org.arrowsync.shared.Uuids;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -50,7 +48,7 @@ public class SyncPause {
     List<String> set(UUID settingsUuid, boolean global, boolean enabled) {
         Optional<Settings> target = settingsUuid == null
                 ? (global ? Optional.empty() : settings.active())
-                : Optional.of(named(settingsUuid));
+                : Optional.of(settings.named(settingsUuid));
         List<String> changed = new ArrayList<>();
         if (global) {
             jdbc.sql(
@@ -91,14 +89,6 @@ public class SyncPause {
                 active.map(Settings::syncEnabled).orElse(false),
                 active.map(found -> Uuids.hex(found.uuid())).orElse(null),
                 last);
-    }
-
-    private Settings named(UUID uuid) {
-        try {
-            return settings.get(uuid);
-        } catch (NotFound e) {
-            throw new Rejected(404, "Settings not found: " + Uuids.hex(uuid));
-        }
     }
 
     /** The contract's {@code ConsumptionStatusResponse}. */

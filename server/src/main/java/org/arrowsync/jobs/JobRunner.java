@@ -8,7 +8,8 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.arrowsync.shared.Rejected;
+import org.arrowsync.arrowclient.ArrowException;
+import org.arrowsync.shared.Refusal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
@@ -70,7 +71,9 @@ class JobRunner {
             Object report = handler.run(job, progress);
             JsonNode result = report == null ? JsonNodeFactory.instance.objectNode() : json.valueToTree(report);
             jobs.finish(uuid, Job.SUCCEEDED, progress.counts(), progress.errors(), result, "", clock.instant());
-        } catch (Rejected e) {
+        } catch (Refusal | ArrowException e) {
+            // An outcome, not a bug: the message on the job says it all.
+            log.info("Job {} ({}) failed: {}", uuid, job.kind().value(), e.getMessage());
             jobs.finish(
                     uuid,
                     Job.FAILED,

@@ -2,12 +2,12 @@ package org.arrowsync.ledger;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.arrowsync.shared.FieldErrors;
 import org.arrowsync.shared.Listing;
 import org.arrowsync.shared.NotFound;
 import org.arrowsync.shared.PageRequest;
-import org.arrowsync.shared.Rejected;
 import org.arrowsync.shared.SqlFilter;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -25,6 +25,10 @@ public class CustomerService {
 
     public Customer get(UUID uuid) {
         return customers.find(uuid).orElseThrow(NotFound::new);
+    }
+
+    public Optional<Customer> find(UUID uuid) {
+        return customers.find(uuid);
     }
 
     /** Every customer, for matching Arrow customers to them. */
@@ -60,7 +64,7 @@ public class CustomerService {
     void delete(UUID uuid) {
         Customer customer = get(uuid);
         if (customers.hasProjectsOrInvoices(customer.id())) {
-            throw new Rejected(409, "Cannot delete a customer that has projects or invoices.");
+            throw new CustomerInUse();
         }
         customers.delete(customer.id());
     }

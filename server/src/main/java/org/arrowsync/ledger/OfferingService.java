@@ -31,6 +31,15 @@ public class OfferingService {
         return offerings.find(uuid).orElseThrow(NotFound::new);
     }
 
+    public Optional<Offering> find(UUID uuid) {
+        return offerings.find(uuid);
+    }
+
+    /** The offering a request names. */
+    public Offering named(UUID uuid) {
+        return offerings.find(uuid).orElseThrow(() -> new OfferingNotFound(uuid));
+    }
+
     /** The first offering (by name) whose name contains {@code text}, case-insensitively. */
     public Optional<Offering> findByName(String text) {
         return offerings.page(new SqlFilter().icontains("name", text), new PageRequest(1, 1)).stream()

@@ -2,13 +2,13 @@ package org.arrowsync.ledger;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.arrowsync.shared.FieldErrors;
 import org.arrowsync.shared.InvalidInput;
 import org.arrowsync.shared.Listing;
 import org.arrowsync.shared.NotFound;
 import org.arrowsync.shared.PageRequest;
-import org.arrowsync.shared.Rejected;
 import org.arrowsync.shared.SqlFilter;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -28,6 +28,15 @@ public class ProjectService {
 
     public Project get(UUID uuid) {
         return projects.find(uuid).orElseThrow(NotFound::new);
+    }
+
+    public Optional<Project> find(UUID uuid) {
+        return projects.find(uuid);
+    }
+
+    /** The project a request names. */
+    public Project named(UUID uuid) {
+        return projects.find(uuid).orElseThrow(() -> new ProjectNotFound(uuid));
     }
 
     public List<Project> ofCustomer(Customer customer) {
@@ -57,7 +66,7 @@ public class ProjectService {
     void delete(UUID uuid) {
         Project project = get(uuid);
         if (projects.hasResources(project.id())) {
-            throw new Rejected(409, "Cannot delete a project that has resources.");
+            throw new ProjectInUse();
         }
         projects.delete(project.id());
     }

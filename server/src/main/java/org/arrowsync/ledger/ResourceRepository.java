@@ -108,13 +108,6 @@ class ResourceRepository {
                 .update();
     }
 
-    boolean hasConsumption(long id) {
-        return jdbc.sql("select exists (select 1 from consumption_records where resource_id = ?)")
-                .param(id)
-                .query(Boolean.class)
-                .single();
-    }
-
     void delete(long id) {
         jdbc.sql("delete from resources where id = ?").param(id).update();
     }

@@ -9,11 +9,12 @@ import java.util.Optional;
 import java.util.UUID;
 import org.arrowsync.ledger.Offering.Plan;
 import org.arrowsync.ledger.ResourceRepository.ResourceFields;
+import org.arrowsync.shared.DeletionGuard;
 import org.arrowsync.shared.FieldErrors;
+import org.arrowsync.shared.InvalidInput;
 import org.arrowsync.shared.Listing;
 import org.arrowsync.shared.NotFound;
 import org.arrowsync.shared.PageRequest;
-import org.arrowsync.shared.Rejected;
 import org.arrowsync.shared.SqlFilter;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -29,18 +30,44 @@ public class ResourceService {
     private final ResourceRepository resources;
     private final OfferingRepository offerings;
     private final ProjectRepository projects;
+    private final List<DeletionGuard<Resource>> guards;
     private final Clock clock;
 
     ResourceService(
-            ResourceRepository resources, OfferingRepository offerings, ProjectRepository projects, Clock clock) {
+            ResourceRepository resources,
+            OfferingRepository offerings,
+            ProjectRepository projects,
+            List<DeletionGuard<Resource>> guards,
+            Clock clock) {
         this.resources = resources;
         this.offerings = offerings;
         this.projects = projects;
+        this.guards = guards;
         this.clock = clock;
     }
 
     public Resource get(UUID uuid) {
         return resources.find(uuid).orElseThrow(NotFound::new);
+    }
+
+    public Optional<Resource> find(UUID uuid) {
+        return resources.find(uuid);
+    }
+
+    /** The resource a request names. */
+    public Resource named(UUID uuid) {
+        return resources.find(uuid).orElseThrow(() -> new ResourceNotFound(uuid));
+    }
+
+    /** The resource a request names in {@code resource_uuid} for Arrow work, which needs its license reference. */
+    public Resource licensed(UUID uuid) {
+        Resource resource = named(uuid);
+        if (!resource.isLicensed()) {
+            throw InvalidInput.of(
+                    "resource_uuid",
+                    "The resource has no Arrow license reference (attributes.arrow_license_reference).");
+        }
+        return resource;
     }
 
     /** Resources of a customer, oldest first. */
@@ -100,13 +127,7 @@ public class ResourceService {
     @Transactional
     void delete(UUID uuid) {
         Resource resource = get(uuid);
-        // Its consumption records would go with it while their invoice items stay: a re-imported license would bill
-        // again.
-        if (resources.hasConsumption(resource.id())) {
-            throw new Rejected(
-                    409,
-                    "This resource has Arrow consumption records; set its state to Terminated instead of deleting it.");
-        }
+        guards.forEach(guard -> guard.checkDeletable(resource));
         resources.delete(resource.id());
     }
 

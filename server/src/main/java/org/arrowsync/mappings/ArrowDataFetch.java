@@ -58,7 +58,7 @@ class ArrowDataFetch {
 
     FetchCustomerArrowDataResponse fetch(UUID mappingUuid) {
         CustomerMapping stored = mappings.get(mappingUuid);
-        Settings owner = settings.get(stored.settingsUuid());
+        Settings owner = settings.named(stored.settingsUuid());
         ArrowClient client = arrow.client(owner);
         CustomerMapping mapping = knowingRef(stored, client);
         YearMonth period = YearMonth.now(clock);

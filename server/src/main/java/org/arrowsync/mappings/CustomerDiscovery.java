@@ -64,12 +64,12 @@ class CustomerDiscovery {
      */
     AvailableArrowCustomersResponse available() {
         Settings active = settings.active()
-                .orElseThrow(() -> new AvailableCustomersFailed("No active Arrow settings configured"));
+                .orElseThrow(() -> new ArrowCustomersUnavailable("No active Arrow settings configured"));
         List<Customer> all;
         try {
             all = arrow.client(active).customers();
         } catch (ArrowException e) {
-            throw new AvailableCustomersFailed("Failed to fetch Arrow customers: " + e.getMessage());
+            throw new ArrowCustomersUnavailable("Failed to fetch Arrow customers: " + e.getMessage());
         }
         Set<String> mapped = mappings.active(active).stream()
                 .map(CustomerMapping::arrowReference)
@@ -173,12 +173,4 @@ class CustomerDiscovery {
             List<CustomerMappingSuggestion> suggestions) {}
 
     record SyncFromArrowResponse(int updated) {}
-
-    /** {@code available_customers} answers its failures as {@code {"detail": …}} with 400, unlike the other actions. */
-    static final class AvailableCustomersFailed extends RuntimeException {
-
-        AvailableCustomersFailed(String message) {
-            super(message);
-        }
-    }
 }

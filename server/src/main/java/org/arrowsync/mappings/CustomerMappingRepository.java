@@ -137,13 +137,6 @@ class CustomerMappingRepository {
                 .update();
     }
 
-    boolean hasBilling(long id) {
-        return jdbc.sql("select exists (select 1 from billing_syncs where customer_mapping_id = ?)")
-                .param(id)
-                .query(Boolean.class)
-                .single();
-    }
-
     void delete(long id) {
         jdbc.sql("delete from customer_mappings where id = ?").param(id).update();
     }

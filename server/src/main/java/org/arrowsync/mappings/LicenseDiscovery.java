@@ -42,7 +42,7 @@ class LicenseDiscovery {
 
     DiscoverLicensesResponse discover(UUID mappingUuid) {
         CustomerMapping mapping = mappings.get(mappingUuid);
-        ArrowClient client = arrow.client(settings.get(mapping.settingsUuid()));
+        ArrowClient client = arrow.client(settings.named(mapping.settingsUuid()));
         List<String> errors = new ArrayList<>();
         String resolved = null;
         List<ArrowLicense> licenses = List.of();

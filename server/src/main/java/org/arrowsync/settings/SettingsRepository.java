@@ -132,12 +132,6 @@ class SettingsRepository {
                 .update();
     }
 
-    boolean hasBilling(long id) {
-        return jdbc.sql("""
-                        select exists (select 1 from billing_syncs b join customer_mappings m on m.id = b.customer_mapping_id
-                                       where m.settings_id = ?)""").param(id).query(Boolean.class).single();
-    }
-
     void delete(long id) {
         jdbc.sql("delete from arrow_settings where id = ?").param(id).update();
     }
