@@ -10,10 +10,12 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.IntFunction;
+import org.arrowsync.ledger.InvoiceState;
 import org.arrowsync.shared.PageRequest;
 import org.arrowsync.shared.SqlFilter;
 import org.arrowsync.shared.Timestamps;
@@ -72,17 +74,59 @@ class BillingSyncItemRepository {
                 .list();
     }
 
-    long count(SqlFilter filter) {
+    long count(BillingSyncQueries.ItemFilter filter) {
+        return count(where(filter));
+    }
+
+    List<BillingSyncItem> page(BillingSyncQueries.ItemFilter filter, PageRequest page) {
+        return page(where(filter), page);
+    }
+
+    Optional<BillingSyncItem> find(UUID uuid) {
+        return jdbc.sql(SELECT + " where t.uuid = ?")
+                .param(uuid)
+                .query(BillingSyncItemRepository::map)
+                .optional();
+    }
+
+    private static SqlFilter where(BillingSyncQueries.ItemFilter filter) {
+        SqlFilter sql = new SqlFilter()
+                .eq("b.uuid", filter.syncUuid())
+                .eq("b.report_period", filter.reportPeriod())
+                .icontains("t.vendor_name", filter.vendorName())
+                .eq("t.classification", filter.classification())
+                .icontains("t.subscription_reference", filter.subscriptionReference())
+                .icontains("t.arrow_line_reference", filter.lineReference());
+        if (filter.hasCompensation() != null) {
+            sql.where(
+                    filter.hasCompensation() ? "t.compensation_item_id is not null" : "t.compensation_item_id is null");
+        }
+        return sql;
+    }
+
+    private long count(SqlFilter filter) {
         return jdbc.sql("select count(*)" + FROM + filter.clause())
                 .params(filter.params())
                 .query(Long.class)
                 .single();
     }
 
-    List<BillingSyncItem> page(SqlFilter filter, PageRequest page) {
+    private List<BillingSyncItem> page(SqlFilter filter, PageRequest page) {
         return jdbc.sql(SELECT + filter.clause() + " order by t.created desc, t.id desc offset ? limit ?")
                 .params(filter.params(page))
                 .query(BillingSyncItemRepository::map)
+                .list();
+    }
+
+    /** Vendors of synced billing lines, of one settings record's syncs when given. */
+    List<String> vendorNames(UUID settingsUuid) {
+        SqlFilter filter = new SqlFilter().where("t.vendor_name <> ''").eq("s.uuid", settingsUuid);
+        return jdbc.sql(
+                        "select distinct t.vendor_name from billing_sync_items t join billing_syncs b on b.id = t.billing_sync_id"
+                                + " join customer_mappings m on m.id = b.customer_mapping_id join arrow_settings s on s.id = m.settings_id"
+                                + filter.clause())
+                .params(filter.params())
+                .query(String.class)
                 .list();
     }
 
@@ -244,7 +288,7 @@ class BillingSyncItemRepository {
                 invoiceItem,
                 rs.getObject("invoice_item_uuid", UUID.class),
                 rs.getLong("invoice_id"),
-                "pending".equals(rs.getString("invoice_state")),
+                InvoiceState.isOpen(rs.getString("invoice_state")),
                 rs.getString("billed_via"),
                 rs.getBigDecimal("original_price"),
                 rs.getBigDecimal("current_price"),

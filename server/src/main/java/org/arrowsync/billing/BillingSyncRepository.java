@@ -8,9 +8,11 @@ import java.time.YearMonth;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.arrowsync.shared.Money;
 import org.arrowsync.shared.PageRequest;
 import org.arrowsync.shared.SqlFilter;
 import org.arrowsync.shared.Timestamps;
+import org.arrowsync.shared.Uuids;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -83,14 +85,42 @@ class BillingSyncRepository {
                 .toList();
     }
 
-    long count(SqlFilter filter) {
+    long count(BillingSyncQueries.SyncFilter filter) {
+        return count(where(filter));
+    }
+
+    List<BillingSync> page(BillingSyncQueries.SyncFilter filter, PageRequest page) {
+        return page(where(filter), page);
+    }
+
+    private static SqlFilter where(BillingSyncQueries.SyncFilter filter) {
+        return new SqlFilter()
+                .eq("m.uuid", filter.mappingUuid())
+                .eq("s.uuid", filter.settingsUuid())
+                .icontains("b.statement_reference", filter.statementReference())
+                .eq(
+                        "b.report_period",
+                        filter.reportPeriod() == null
+                                ? null
+                                : filter.reportPeriod().toString())
+                .atLeast(
+                        "b.report_period",
+                        filter.from() == null ? null : filter.from().toString())
+                .atMost(
+                        "b.report_period",
+                        filter.to() == null ? null : filter.to().toString())
+                .eq("b.state", filter.state())
+                .iexact("b.arrow_state", filter.arrowState());
+    }
+
+    private long count(SqlFilter filter) {
         return jdbc.sql("select count(*)" + FROM + filter.clause())
                 .params(filter.params())
                 .query(Long.class)
                 .single();
     }
 
-    List<BillingSync> page(SqlFilter filter, PageRequest page) {
+    private List<BillingSync> page(SqlFilter filter, PageRequest page) {
         return jdbc.sql(SELECT + filter.clause()
                         + " order by b.report_period desc, b.created desc, b.id desc offset ? limit ?")
                 .params(filter.params(page))
@@ -165,6 +195,34 @@ class BillingSyncRepository {
                 .query(Boolean.class)
                 .single();
     }
+
+    /** How many syncs a mapping has and their sell total (null while none has one). */
+    MappingTotals totalsOf(long mappingId) {
+        return jdbc.sql(
+                        "select count(*) as syncs, sum(sell_total) as sell from billing_syncs where customer_mapping_id = ?")
+                .param(mappingId)
+                .query((rs, row) -> new MappingTotals(rs.getInt("syncs"), rs.getBigDecimal("sell")))
+                .single();
+    }
+
+    /** A mapping's newest syncs, with the count of their items, as the billing summary lists them. */
+    List<BillingSummary.RecentSync> recentOf(long mappingId, int limit) {
+        return jdbc.sql("""
+                        select b.uuid, b.report_period, b.state, b.sell_total, b.created,
+                               (select count(*) from billing_sync_items t where t.billing_sync_id = b.id) as items
+                        from billing_syncs b where b.customer_mapping_id = ? order by b.report_period desc, b.created desc limit ?""")
+                .params(mappingId, limit)
+                .query((rs, row) -> new BillingSummary.RecentSync(
+                        Uuids.hex(rs.getObject("uuid", UUID.class)),
+                        rs.getString("report_period"),
+                        Integer.toString(rs.getInt("state")),
+                        Money.summary(rs.getBigDecimal("sell_total")),
+                        rs.getInt("items"),
+                        Timestamps.read(rs, "created")))
+                .list();
+    }
+
+    record MappingTotals(int syncs, BigDecimal sell) {}
 
     record SyncKey(long mappingId, String statementReference, long invoiceId) {}
 

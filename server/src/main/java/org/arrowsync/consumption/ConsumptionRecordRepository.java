@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.arrowsync.ledger.InvoiceState;
 import org.arrowsync.shared.PageRequest;
 import org.arrowsync.shared.SqlFilter;
 import org.arrowsync.shared.Timestamps;
@@ -35,7 +36,7 @@ class ConsumptionRecordRepository {
     private static final String SELECT = """
             select cr.*, r.uuid as resource_uuid, r.name as resource_name, p.id as project_id, p.uuid as project_uuid, p.name as project_name,
                    c.uuid as customer_uuid, c.name as customer_name, ii.uuid as invoice_item_uuid,
-                   ii.unit_price * ii.quantity as item_amount, iv.state = 'pending' as item_invoice_open,
+                   ii.unit_price * ii.quantity as item_amount, iv.state as item_invoice_state,
                    ci.uuid as compensation_item_uuid, cr.raw_data::text as raw_json""" + FROM;
     private static final String ORDER = " order by cr.billing_period desc, cr.created desc, cr.id desc";
 
@@ -70,21 +71,67 @@ class ConsumptionRecordRepository {
         return jdbc.sql(SELECT + " where cr.id = ?").param(id).query(this::map).optional();
     }
 
-    List<ConsumptionRecord> page(SqlFilter filter, PageRequest page) {
+    List<ConsumptionRecord> page(ConsumptionRecordService.RecordFilter filter, PageRequest page) {
+        return page(where(filter), page);
+    }
+
+    long count(ConsumptionRecordService.RecordFilter filter) {
+        return count(where(filter));
+    }
+
+    List<ConsumptionRecord> all(ConsumptionRecordService.RecordFilter filter) {
+        return all(where(filter));
+    }
+
+    /**
+     * The records of a month for the resources of the customers these settings map (actively): those not finalised yet,
+     * or all of them when {@code finalisedToo}.
+     */
+    List<ConsumptionRecord> toFinalise(long settingsId, LocalDate period, boolean finalisedToo) {
+        SqlFilter filter = new SqlFilter()
+                .eq("cr.billing_period", Date.valueOf(period))
+                .where(
+                        "exists (select 1 from customer_mappings cm where cm.customer_id = c.id and cm.settings_id = ? and cm.is_active)",
+                        settingsId);
+        if (!finalisedToo) {
+            filter.where("cr.finalized_at is null");
+        }
+        return all(filter);
+    }
+
+    private static SqlFilter where(ConsumptionRecordService.RecordFilter filter) {
+        SqlFilter sql = new SqlFilter()
+                .eq("r.uuid", filter.resourceUuid())
+                .eq("p.uuid", filter.projectUuid())
+                .eq("c.uuid", filter.customerUuid())
+                .icontains("cr.license_reference", filter.licenseReference())
+                .eq("cr.billing_period", filter.billingPeriod())
+                .atLeast("cr.billing_period", filter.billingPeriodFrom())
+                .atMost("cr.billing_period", filter.billingPeriodTo());
+        if (filter.isFinalized() != null) {
+            sql.where(filter.isFinalized() ? "cr.finalized_at is not null" : "cr.finalized_at is null");
+        }
+        if (filter.isReconciled() != null) {
+            sql.where(filter.isReconciled() ? "cr.reconciled_at is not null" : "cr.reconciled_at is null");
+        }
+        return sql;
+    }
+
+    private List<ConsumptionRecord> page(SqlFilter filter, PageRequest page) {
         return jdbc.sql(SELECT + filter.clause() + ORDER + " offset ? limit ?")
                 .params(filter.params(page))
                 .query(this::map)
                 .list();
     }
 
-    List<ConsumptionRecord> all(SqlFilter filter) {
+    private List<ConsumptionRecord> all(SqlFilter filter) {
         return jdbc.sql(SELECT + filter.clause() + ORDER)
                 .params(filter.params())
                 .query(this::map)
                 .list();
     }
 
-    long count(SqlFilter filter) {
+    private long count(SqlFilter filter) {
         return jdbc.sql("select count(*)" + FROM + filter.clause())
                 .params(filter.params())
                 .query(Long.class)
@@ -214,7 +261,7 @@ class ConsumptionRecordRepository {
                 invoiceItemId,
                 rs.getObject("invoice_item_uuid", UUID.class),
                 rs.getBigDecimal("item_amount"),
-                rs.getBoolean("item_invoice_open"),
+                InvoiceState.isOpen(rs.getString("item_invoice_state")),
                 compensationItemId,
                 rs.getObject("compensation_item_uuid", UUID.class),
                 rs.getBigDecimal("compensated"),

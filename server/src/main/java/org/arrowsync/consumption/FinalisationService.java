@@ -1,6 +1,5 @@
 package org.arrowsync.consumption;
 
-import java.sql.Date;
 import java.time.Clock;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -20,7 +19,6 @@ import org.arrowsync.consumption.LicenseMonthBilling.Result;
 import org.arrowsync.consumption.LicenseMonthBilling.Totals;
 import org.arrowsync.settings.Settings;
 import org.arrowsync.shared.Progress;
-import org.arrowsync.shared.SqlFilter;
 import org.arrowsync.shared.Uuids;
 import org.springframework.stereotype.Service;
 
@@ -52,7 +50,8 @@ public class FinalisationService {
             return FinalisationReport.status("month_open");
         }
         settings.requireExportTemplate();
-        List<ConsumptionRecord> due = records.all(scope(settings, order));
+        List<ConsumptionRecord> due =
+                records.toFinalise(settings.id(), order.period().atDay(1), order.force());
         progress.add("records", due.size());
         if (due.isEmpty()) {
             return FinalisationReport.status("no_records");
@@ -95,18 +94,6 @@ public class FinalisationService {
             }
         }
         return report.build();
-    }
-
-    private static SqlFilter scope(Settings settings, SyncOrder order) {
-        SqlFilter filter = new SqlFilter()
-                .eq("cr.billing_period", Date.valueOf(order.period().atDay(1)))
-                .where(
-                        "exists (select 1 from customer_mappings cm where cm.customer_id = c.id and cm.settings_id = ? and cm.is_active)",
-                        settings.id());
-        if (!order.force()) {
-            filter.where("cr.finalized_at is null");
-        }
-        return filter;
     }
 
     /**

@@ -8,7 +8,6 @@ import java.util.Optional;
 import java.util.UUID;
 import org.arrowsync.settings.Settings;
 import org.arrowsync.settings.SettingsService;
-import org.arrowsync.settings.SyncSwitch;
 import org.arrowsync.shared.Timestamps;
 import org.arrowsync.shared.Uuids;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -27,12 +26,10 @@ public class SyncPause {
 
     private final JdbcClient jdbc;
     private final SettingsService settings;
-    private final SyncSwitch switches;
 
-    SyncPause(JdbcClient jdbc, SettingsService settings, SyncSwitch switches) {
+    SyncPause(JdbcClient jdbc, SettingsService settings) {
         this.jdbc = jdbc;
         this.settings = settings;
-        this.switches = switches;
     }
 
     /** Whether the periodic consumption work runs at all. */
@@ -58,7 +55,7 @@ public class SyncPause {
             changed.add("global");
         }
         target.ifPresent(found -> {
-            switches.setSyncEnabled(found, enabled);
+            settings.setSyncEnabled(found, enabled);
             changed.add(Uuids.hex(found.uuid()));
         });
         return changed;

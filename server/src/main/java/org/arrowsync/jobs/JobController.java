@@ -40,7 +40,7 @@ class JobController {
             @RequestParam(required = false) String state,
             @RequestParam(name = "settings_uuid", required = false) String settingsUuid,
             PageRequest page) {
-        return jobs.list(kind, state, Filters.uuid("settings_uuid", settingsUuid), page)
+        return jobs.list(new JobService.JobFilter(kind, state, Filters.uuid("settings_uuid", settingsUuid)), page)
                 .map(JobView::of);
     }
 

@@ -67,14 +67,29 @@ class JobRepository {
                 .optional();
     }
 
-    long count(SqlFilter filter) {
+    long count(JobService.JobFilter filter) {
+        return count(where(filter));
+    }
+
+    List<Job> page(JobService.JobFilter filter, PageRequest page) {
+        return page(where(filter), page);
+    }
+
+    private static SqlFilter where(JobService.JobFilter filter) {
+        return new SqlFilter()
+                .eq("j.kind", filter.kind())
+                .eq("j.state", filter.state())
+                .eq("s.uuid", filter.settingsUuid());
+    }
+
+    private long count(SqlFilter filter) {
         return jdbc.sql("select count(*)" + FROM + filter.clause())
                 .params(filter.params())
                 .query(Long.class)
                 .single();
     }
 
-    List<Job> page(SqlFilter filter, PageRequest page) {
+    private List<Job> page(SqlFilter filter, PageRequest page) {
         return jdbc.sql(SELECT + filter.clause() + " order by j.created desc, j.id desc offset ? limit ?")
                 .params(filter.params(page))
                 .query(this::map)

@@ -39,14 +39,27 @@ class CustomerRepository {
                 .list();
     }
 
-    long count(SqlFilter filter) {
+    /** How many customers have a name containing {@code name} (all of them when it is null). */
+    long count(String name) {
+        return count(named(name));
+    }
+
+    List<Customer> page(String name, PageRequest page) {
+        return page(named(name), page);
+    }
+
+    private static SqlFilter named(String name) {
+        return new SqlFilter().icontains("name", name);
+    }
+
+    private long count(SqlFilter filter) {
         return jdbc.sql("select count(*) from customers" + filter.clause())
                 .params(filter.params())
                 .query(Long.class)
                 .single();
     }
 
-    List<Customer> page(SqlFilter filter, PageRequest page) {
+    private List<Customer> page(SqlFilter filter, PageRequest page) {
         return jdbc.sql("select " + COLUMNS + " from customers" + filter.clause()
                         + " order by name, id offset ? limit ?")
                 .params(filter.params(page))

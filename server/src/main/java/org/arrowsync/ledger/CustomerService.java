@@ -8,7 +8,6 @@ import org.arrowsync.shared.FieldErrors;
 import org.arrowsync.shared.Listing;
 import org.arrowsync.shared.NotFound;
 import org.arrowsync.shared.PageRequest;
-import org.arrowsync.shared.SqlFilter;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -37,8 +36,7 @@ public class CustomerService {
     }
 
     Listing<Customer> list(String name, PageRequest page) {
-        SqlFilter filter = new SqlFilter().icontains("name", name);
-        return Listing.of(customers.page(filter, page), customers.count(filter), page);
+        return Listing.of(customers.page(name, page), customers.count(name), page);
     }
 
     /** A customer with only a name, as first-start demo data creates them. */

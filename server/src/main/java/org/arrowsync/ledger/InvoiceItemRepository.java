@@ -81,14 +81,33 @@ class InvoiceItemRepository {
         return currencies;
     }
 
-    long count(SqlFilter filter) {
+    long count(InvoiceService.ItemFilter filter) {
+        return count(where(filter));
+    }
+
+    List<InvoiceItem> page(InvoiceService.ItemFilter filter, PageRequest page) {
+        return page(where(filter), page);
+    }
+
+    private static SqlFilter where(InvoiceService.ItemFilter filter) {
+        return new SqlFilter()
+                .eq("i.uuid", filter.invoiceUuid())
+                .eq("c.uuid", filter.customerUuid())
+                .eq("it.project_uuid", filter.projectUuid())
+                .eq("r.uuid", filter.resourceUuid())
+                .eq("i.year", filter.year())
+                .eq("i.month", filter.month())
+                .icontains("it.name", filter.name());
+    }
+
+    private long count(SqlFilter filter) {
         return jdbc.sql("select count(*)" + FROM + filter.clause())
                 .params(filter.params())
                 .query(Long.class)
                 .single();
     }
 
-    List<InvoiceItem> page(SqlFilter filter, PageRequest page) {
+    private List<InvoiceItem> page(SqlFilter filter, PageRequest page) {
         return jdbc.sql(SELECT + filter.clause() + " order by it.created desc, it.id desc offset ? limit ?")
                 .params(filter.params(page))
                 .query(this::map)

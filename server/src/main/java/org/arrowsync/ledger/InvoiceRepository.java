@@ -95,14 +95,30 @@ class InvoiceRepository {
                 .list();
     }
 
-    long count(SqlFilter filter) {
+    long count(InvoiceService.InvoiceFilter filter) {
+        return count(where(filter));
+    }
+
+    List<Invoice> page(InvoiceService.InvoiceFilter filter, PageRequest page) {
+        return page(where(filter), page);
+    }
+
+    private static SqlFilter where(InvoiceService.InvoiceFilter filter) {
+        return new SqlFilter()
+                .eq("c.uuid", filter.customerUuid())
+                .eq("i.year", filter.year())
+                .eq("i.month", filter.month())
+                .eq("i.state", filter.state());
+    }
+
+    private long count(SqlFilter filter) {
         return jdbc.sql("select count(*)" + FROM + filter.clause())
                 .params(filter.params())
                 .query(Long.class)
                 .single();
     }
 
-    List<Invoice> page(SqlFilter filter, PageRequest page) {
+    private List<Invoice> page(SqlFilter filter, PageRequest page) {
         return jdbc.sql(SELECT + filter.clause() + " order by i.year desc, i.month desc, c.name, i.id offset ? limit ?")
                 .params(filter.params(page))
                 .query(InvoiceRepository::map)

@@ -16,7 +16,6 @@ import org.arrowsync.shared.Listing;
 import org.arrowsync.shared.Money;
 import org.arrowsync.shared.NotFound;
 import org.arrowsync.shared.PageRequest;
-import org.arrowsync.shared.SqlFilter;
 import org.arrowsync.shared.Texts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -201,12 +200,7 @@ public class InvoiceService {
 
     /** A page of invoices with all their items: two queries, whatever the page size. */
     Listing<Statement> list(InvoiceFilter filter, PageRequest page) {
-        SqlFilter sql = new SqlFilter()
-                .eq("c.uuid", filter.customerUuid())
-                .eq("i.year", filter.year())
-                .eq("i.month", filter.month())
-                .eq("i.state", filter.state());
-        List<Invoice> found = invoices.page(sql, page);
+        List<Invoice> found = invoices.page(filter, page);
         Map<Long, List<InvoiceItem>> byInvoice = items
                 .ofInvoices(found.stream().map(Invoice::id).toList())
                 .stream()
@@ -214,19 +208,11 @@ public class InvoiceService {
         List<Statement> statements = found.stream()
                 .map(i -> new Statement(i, byInvoice.getOrDefault(i.id(), List.of())))
                 .toList();
-        return Listing.of(statements, invoices.count(sql), page);
+        return Listing.of(statements, invoices.count(filter), page);
     }
 
     Listing<InvoiceItem> items(ItemFilter filter, PageRequest page) {
-        SqlFilter sql = new SqlFilter()
-                .eq("i.uuid", filter.invoiceUuid())
-                .eq("c.uuid", filter.customerUuid())
-                .eq("it.project_uuid", filter.projectUuid())
-                .eq("r.uuid", filter.resourceUuid())
-                .eq("i.year", filter.year())
-                .eq("i.month", filter.month())
-                .icontains("it.name", filter.name());
-        return Listing.of(items.page(sql, page), items.count(sql), page);
+        return Listing.of(items.page(filter, page), items.count(filter), page);
     }
 
     @Transactional

@@ -37,14 +37,26 @@ class OfferingRepository {
                 .findFirst();
     }
 
-    long count(SqlFilter filter) {
+    long count(OfferingService.OfferingFilter filter) {
+        return count(where(filter));
+    }
+
+    List<Offering> page(OfferingService.OfferingFilter filter, PageRequest page) {
+        return page(where(filter), page);
+    }
+
+    private static SqlFilter where(OfferingService.OfferingFilter filter) {
+        return new SqlFilter().icontains("name", filter.name()).eq("type", filter.type());
+    }
+
+    private long count(SqlFilter filter) {
         return jdbc.sql("select count(*) from offerings" + filter.clause())
                 .params(filter.params())
                 .query(Long.class)
                 .single();
     }
 
-    List<Offering> page(SqlFilter filter, PageRequest page) {
+    private List<Offering> page(SqlFilter filter, PageRequest page) {
         return withDetails(jdbc.sql(SELECT + filter.clause() + " order by name, id offset ? limit ?")
                 .params(filter.params(page))
                 .query(OfferingRepository::head)

@@ -10,7 +10,6 @@ import org.arrowsync.shared.FieldErrors;
 import org.arrowsync.shared.Listing;
 import org.arrowsync.shared.NotFound;
 import org.arrowsync.shared.PageRequest;
-import org.arrowsync.shared.SqlFilter;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -42,12 +41,11 @@ public class OfferingService {
 
     /** The first offering (by name) whose name contains {@code text}, case-insensitively. */
     public Optional<Offering> findByName(String text) {
-        return offerings.page(new SqlFilter().icontains("name", text), new PageRequest(1, 1)).stream()
+        return offerings.page(new OfferingFilter(text, null), new PageRequest(1, 1)).stream()
                 .findFirst();
     }
 
-    Listing<Offering> list(String name, String type, PageRequest page) {
-        SqlFilter filter = new SqlFilter().icontains("name", name).eq("type", type);
+    Listing<Offering> list(OfferingFilter filter, PageRequest page) {
         return Listing.of(offerings.page(filter, page), offerings.count(filter), page);
     }
 
@@ -89,4 +87,7 @@ public class OfferingService {
 
     public record NewOffering(
             String name, String type, String state, List<Component> components, List<String> planNames) {}
+
+    /** The list filters of the offerings API: a name fragment and the exact type. */
+    record OfferingFilter(String name, String type) {}
 }

@@ -32,14 +32,26 @@ class ProjectRepository {
                 .optional();
     }
 
-    long count(SqlFilter filter) {
+    long count(ProjectService.ProjectFilter filter) {
+        return count(where(filter));
+    }
+
+    List<Project> page(ProjectService.ProjectFilter filter, PageRequest page) {
+        return page(where(filter), page);
+    }
+
+    private static SqlFilter where(ProjectService.ProjectFilter filter) {
+        return new SqlFilter().eq("c.uuid", filter.customerUuid()).icontains("p.name", filter.name());
+    }
+
+    private long count(SqlFilter filter) {
         return jdbc.sql("select count(*) from projects p join customers c on c.id = p.customer_id" + filter.clause())
                 .params(filter.params())
                 .query(Long.class)
                 .single();
     }
 
-    List<Project> page(SqlFilter filter, PageRequest page) {
+    private List<Project> page(SqlFilter filter, PageRequest page) {
         return jdbc.sql(SELECT + filter.clause() + " order by p.name, p.id offset ? limit ?")
                 .params(filter.params(page))
                 .query(ProjectRepository::map)

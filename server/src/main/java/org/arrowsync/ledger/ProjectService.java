@@ -9,7 +9,6 @@ import org.arrowsync.shared.InvalidInput;
 import org.arrowsync.shared.Listing;
 import org.arrowsync.shared.NotFound;
 import org.arrowsync.shared.PageRequest;
-import org.arrowsync.shared.SqlFilter;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -44,8 +43,7 @@ public class ProjectService {
     }
 
     Listing<Project> list(ProjectFilter filter, PageRequest page) {
-        SqlFilter sql = new SqlFilter().eq("c.uuid", filter.customerUuid()).icontains("p.name", filter.name());
-        return Listing.of(projects.page(sql, page), projects.count(sql), page);
+        return Listing.of(projects.page(filter, page), projects.count(filter), page);
     }
 
     @Transactional

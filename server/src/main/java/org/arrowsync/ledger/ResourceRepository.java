@@ -3,6 +3,7 @@ package org.arrowsync.ledger;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -44,21 +45,55 @@ class ResourceRepository {
                 .optional();
     }
 
-    long count(SqlFilter filter) {
+    long count(ResourceService.ResourceFilter filter) {
+        return count(where(filter));
+    }
+
+    List<Resource> page(ResourceService.ResourceFilter filter, PageRequest page) {
+        return page(where(filter), page);
+    }
+
+    /** A customer's resources, oldest first. */
+    List<Resource> ofCustomer(UUID customerUuid) {
+        return all(new SqlFilter().eq("c.uuid", customerUuid));
+    }
+
+    /** The resources whose attributes carry one of these license references, oldest first. */
+    List<Resource> withLicenses(Collection<String> licenseReferences) {
+        return all(new SqlFilter().where("r.attributes ->> '" + Resource.LICENSE_ATTRIBUTE + "' = any(?)", (Object)
+                licenseReferences.toArray(String[]::new)));
+    }
+
+    /** The resources of one offering with this backend id, oldest first. */
+    List<Resource> inOffering(UUID offeringUuid, String backendId) {
+        return all(new SqlFilter().eq("o.uuid", offeringUuid).eq("r.backend_id", backendId));
+    }
+
+    private static SqlFilter where(ResourceService.ResourceFilter filter) {
+        return new SqlFilter()
+                .eq("c.uuid", filter.customerUuid())
+                .eq("p.uuid", filter.projectUuid())
+                .eq("o.uuid", filter.offeringUuid())
+                .icontains("r.name", filter.name())
+                .eq("r.backend_id", filter.backendId())
+                .eq("r.state", filter.state());
+    }
+
+    private long count(SqlFilter filter) {
         return jdbc.sql("select count(*)" + FROM + filter.clause())
                 .params(filter.params())
                 .query(Long.class)
                 .single();
     }
 
-    List<Resource> page(SqlFilter filter, PageRequest page) {
+    private List<Resource> page(SqlFilter filter, PageRequest page) {
         return jdbc.sql(SELECT + filter.clause() + " order by r.created desc, r.id desc offset ? limit ?")
                 .params(filter.params(page))
                 .query(this::map)
                 .list();
     }
 
-    List<Resource> all(SqlFilter filter) {
+    private List<Resource> all(SqlFilter filter) {
         return jdbc.sql(SELECT + filter.clause() + " order by r.created, r.id")
                 .params(filter.params())
                 .query(this::map)

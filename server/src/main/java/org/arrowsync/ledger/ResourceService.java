@@ -15,7 +15,6 @@ import org.arrowsync.shared.InvalidInput;
 import org.arrowsync.shared.Listing;
 import org.arrowsync.shared.NotFound;
 import org.arrowsync.shared.PageRequest;
-import org.arrowsync.shared.SqlFilter;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.JsonNode;
@@ -72,7 +71,7 @@ public class ResourceService {
 
     /** Resources of a customer, oldest first. */
     public List<Resource> ofCustomer(UUID customerUuid) {
-        return resources.all(new SqlFilter().eq("c.uuid", customerUuid));
+        return resources.ofCustomer(customerUuid);
     }
 
     /**
@@ -84,9 +83,7 @@ public class ResourceService {
             return Map.of();
         }
         Map<CustomerLicense, Resource> found = new HashMap<>();
-        for (Resource resource : resources.all(
-                new SqlFilter().where("r.attributes ->> '" + Resource.LICENSE_ATTRIBUTE + "' = any(?)", (Object)
-                        licenseReferences.toArray(String[]::new)))) {
+        for (Resource resource : resources.withLicenses(licenseReferences)) {
             found.putIfAbsent(new CustomerLicense(resource.customer().uuid(), resource.licenseReference()), resource);
         }
         return found;
@@ -97,19 +94,11 @@ public class ResourceService {
 
     /** The resource with this backend id within one offering (D14: never another offering's resource). */
     public Optional<Resource> inOffering(UUID offeringUuid, String backendId) {
-        return resources.all(new SqlFilter().eq("o.uuid", offeringUuid).eq("r.backend_id", backendId)).stream()
-                .findFirst();
+        return resources.inOffering(offeringUuid, backendId).stream().findFirst();
     }
 
     Listing<Resource> list(ResourceFilter filter, PageRequest page) {
-        SqlFilter sql = new SqlFilter()
-                .eq("c.uuid", filter.customerUuid())
-                .eq("p.uuid", filter.projectUuid())
-                .eq("o.uuid", filter.offeringUuid())
-                .icontains("r.name", filter.name())
-                .eq("r.backend_id", filter.backendId())
-                .eq("r.state", filter.state());
-        return Listing.of(resources.page(sql, page), resources.count(sql), page);
+        return Listing.of(resources.page(filter, page), resources.count(filter), page);
     }
 
     @Transactional

@@ -57,14 +57,31 @@ class CustomerMappingRepository {
                 .optional();
     }
 
-    long count(SqlFilter filter) {
+    long count(CustomerMappingService.MappingFilter filter) {
+        return count(where(filter));
+    }
+
+    List<CustomerMapping> page(CustomerMappingService.MappingFilter filter, PageRequest page) {
+        return page(where(filter), page);
+    }
+
+    private static SqlFilter where(CustomerMappingService.MappingFilter filter) {
+        return new SqlFilter()
+                .eq("s.uuid", filter.settingsUuid())
+                .icontains("m.arrow_reference", filter.arrowReference())
+                .icontains("m.arrow_company_name", filter.arrowCompanyName())
+                .eq("c.uuid", filter.customerUuid())
+                .eq("m.is_active", filter.active());
+    }
+
+    private long count(SqlFilter filter) {
         return jdbc.sql("select count(*)" + FROM + filter.clause())
                 .params(filter.params())
                 .query(Long.class)
                 .single();
     }
 
-    List<CustomerMapping> page(SqlFilter filter, PageRequest page) {
+    private List<CustomerMapping> page(SqlFilter filter, PageRequest page) {
         return jdbc.sql(SELECT + filter.clause() + " order by m.created desc, m.id desc offset ? limit ?")
                 .params(filter.params(page))
                 .query(CustomerMappingRepository::map)

@@ -22,7 +22,6 @@ import org.arrowsync.shared.InvalidInput;
 import org.arrowsync.shared.Listing;
 import org.arrowsync.shared.NotFound;
 import org.arrowsync.shared.PageRequest;
-import org.arrowsync.shared.SqlFilter;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -69,13 +68,7 @@ public class CustomerMappingService {
     }
 
     Listing<CustomerMapping> list(MappingFilter filter, PageRequest page) {
-        SqlFilter sql = new SqlFilter()
-                .eq("s.uuid", filter.settingsUuid())
-                .icontains("m.arrow_reference", filter.arrowReference())
-                .icontains("m.arrow_company_name", filter.arrowCompanyName())
-                .eq("c.uuid", filter.customerUuid())
-                .eq("m.is_active", filter.active());
-        return Listing.of(mappings.page(sql, page), mappings.count(sql), page);
+        return Listing.of(mappings.page(filter, page), mappings.count(filter), page);
     }
 
     /**

@@ -44,15 +44,27 @@ class SettingsRepository {
                 .list();
     }
 
-    long count(SqlFilter filter) {
+    long count(Boolean active, Boolean syncEnabled) {
+        return count(where(active, syncEnabled));
+    }
+
+    List<Settings> page(Boolean active, Boolean syncEnabled, PageRequest page) {
+        return page(where(active, syncEnabled), page);
+    }
+
+    private static SqlFilter where(Boolean active, Boolean syncEnabled) {
+        return new SqlFilter().eq("is_active", active).eq("sync_enabled", syncEnabled);
+    }
+
+    private long count(SqlFilter filter) {
         return jdbc.sql("select count(*) from arrow_settings" + filter.clause())
                 .params(filter.params())
                 .query(Long.class)
                 .single();
     }
 
-    List<Settings> page(SqlFilter filter, String orderBy, PageRequest page) {
-        return jdbc.sql(SELECT + filter.clause() + " order by " + orderBy + " offset ? limit ?")
+    private List<Settings> page(SqlFilter filter, PageRequest page) {
+        return jdbc.sql(SELECT + filter.clause() + " order by created desc, id desc offset ? limit ?")
                 .params(filter.params(page))
                 .query(this::map)
                 .list();
@@ -123,6 +135,12 @@ class SettingsRepository {
     void setActive(long id, boolean active) {
         jdbc.sql("update arrow_settings set is_active = ? where id = ?")
                 .params(active, id)
+                .update();
+    }
+
+    void setSyncEnabled(long id, boolean enabled, Instant now) {
+        jdbc.sql("update arrow_settings set sync_enabled = ?, modified = ? where id = ?")
+                .params(enabled, Timestamps.of(now), id)
                 .update();
     }
 

@@ -13,7 +13,6 @@ import org.arrowsync.shared.FieldErrors;
 import org.arrowsync.shared.Listing;
 import org.arrowsync.shared.NotFound;
 import org.arrowsync.shared.PageRequest;
-import org.arrowsync.shared.SqlFilter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -82,8 +81,7 @@ public class SettingsService {
     }
 
     Listing<Settings> list(Boolean active, Boolean syncEnabled, PageRequest page) {
-        SqlFilter filter = new SqlFilter().eq("is_active", active).eq("sync_enabled", syncEnabled);
-        return Listing.of(settings.page(filter, "created desc, id desc", page), settings.count(filter), page);
+        return Listing.of(settings.page(active, syncEnabled, page), settings.count(active, syncEnabled), page);
     }
 
     /**
@@ -101,6 +99,11 @@ public class SettingsService {
      */
     public Settings create(SettingsDraft draft, Partner partner) {
         return transaction.execute(status -> insert(draft, partner));
+    }
+
+    /** Turns the periodic syncs of these settings on or off ({@code sync_enabled}); manual triggers ignore it. */
+    public void setSyncEnabled(Settings target, boolean enabled) {
+        settings.setSyncEnabled(target.id(), enabled, clock.instant());
     }
 
     /** Points existing settings at another API URL (the demo emulator listens on a new port after a restart). */

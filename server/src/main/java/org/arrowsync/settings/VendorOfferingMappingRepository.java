@@ -42,26 +42,30 @@ class VendorOfferingMappingRepository {
                 .list();
     }
 
-    /** Vendors of synced billing lines: the choices when the Arrow catalog has none. */
-    List<String> billedVendors(UUID settingsUuid) {
-        SqlFilter filter = new SqlFilter().where("t.vendor_name <> ''").eq("s.uuid", settingsUuid);
-        return jdbc.sql(
-                        "select distinct t.vendor_name from billing_sync_items t join billing_syncs b on b.id = t.billing_sync_id"
-                                + " join customer_mappings m on m.id = b.customer_mapping_id join arrow_settings s on s.id = m.settings_id"
-                                + filter.clause())
-                .params(filter.params())
-                .query(String.class)
-                .list();
+    long count(VendorOfferingMappingService.VendorFilter filter) {
+        return count(where(filter));
     }
 
-    long count(SqlFilter filter) {
+    List<VendorOfferingMapping> page(VendorOfferingMappingService.VendorFilter filter, PageRequest page) {
+        return page(where(filter), page);
+    }
+
+    private static SqlFilter where(VendorOfferingMappingService.VendorFilter filter) {
+        return new SqlFilter()
+                .eq("s.uuid", filter.settingsUuid())
+                .icontains("v.arrow_vendor_name", filter.vendorName())
+                .eq("o.uuid", filter.offeringUuid())
+                .eq("v.is_active", filter.active());
+    }
+
+    private long count(SqlFilter filter) {
         return jdbc.sql("select count(*)" + FROM + filter.clause())
                 .params(filter.params())
                 .query(Long.class)
                 .single();
     }
 
-    List<VendorOfferingMapping> page(SqlFilter filter, PageRequest page) {
+    private List<VendorOfferingMapping> page(SqlFilter filter, PageRequest page) {
         return jdbc.sql(SELECT + filter.clause() + " order by v.created desc, v.id desc offset ? limit ?")
                 .params(filter.params(page))
                 .query(VendorOfferingMappingRepository::map)
