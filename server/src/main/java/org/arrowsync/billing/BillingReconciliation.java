@@ -201,7 +201,7 @@ public class BillingReconciliation {
         }
 
         private void consider(BillingSyncItem item, BigDecimal finalPrice, String reason) {
-            if (BillingSyncItem.VIA_CONSUMPTION.equals(item.billedVia())) {
+            if (item.billedVia() == BilledVia.CONSUMPTION) {
                 return;
             }
             BigDecimal difference = finalPrice.subtract(item.charged());
@@ -217,7 +217,7 @@ public class BillingReconciliation {
         private void dropMonthsBilledByConsumption() {
             List<String> unclaimed = compensations.stream()
                     .map(Compensation::item)
-                    .filter(item -> BillingSyncItem.VIA_ZERO.equals(item.billedVia())
+                    .filter(item -> item.billedVia() == BilledVia.ZERO
                             && !item.licenseReference().isBlank())
                     .map(BillingSyncItem::licenseReference)
                     .distinct()
@@ -226,7 +226,7 @@ public class BillingReconciliation {
                 return;
             }
             Map<String, BillingPath> owners = writers.licenses().claimAll(unclaimed, period, BillingPath.BILLING);
-            compensations.removeIf(c -> BillingSyncItem.VIA_ZERO.equals(c.item().billedVia())
+            compensations.removeIf(c -> c.item().billedVia() == BilledVia.ZERO
                     && owners.get(c.item().licenseReference()) == BillingPath.CONSUMPTION);
         }
 

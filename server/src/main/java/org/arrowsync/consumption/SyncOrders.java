@@ -48,7 +48,7 @@ public class SyncOrders {
     }
 
     /** The order a queued job carries: its settings by uuid, its period, its optional resource and force flag. */
-    public SyncOrder ofJob(UUID settingsUuid, String period, UUID resourceUuid, boolean force) {
-        return new SyncOrder(settings.named(settingsUuid), YearMonth.parse(period), resourceUuid, force);
+    public SyncOrder ofJob(UUID settingsUuid, YearMonth period, UUID resourceUuid, boolean force) {
+        return new SyncOrder(settings.named(settingsUuid), period, resourceUuid, force);
     }
 }

@@ -3,6 +3,7 @@ package org.arrowsync.jobs;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.YearMonth;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -44,9 +45,9 @@ class JobRepository {
                         uuid,
                         request.kind().value(),
                         request.settingsId(),
-                        request.period(),
+                        request.period() == null ? null : request.period().toString(),
                         request.coalesceKey(),
-                        json.writeValueAsString(request.parameters()),
+                        json.writeValueAsString(request.parameters().json()),
                         request.triggeredBy(),
                         Timestamps.of(now))
                 .update();
@@ -121,7 +122,7 @@ class JobRepository {
 
     void finish(
             UUID uuid,
-            String state,
+            JobState state,
             JsonNode progress,
             JsonNode errors,
             JsonNode result,
@@ -131,7 +132,7 @@ class JobRepository {
                         update arrow_jobs set state = ?, progress = ?::jsonb, errors = ?::jsonb, result = ?::jsonb, error_message = ?, finished = ?
                         where uuid = ?""")
                 .params(
-                        state,
+                        state.value(),
                         json.writeValueAsString(progress),
                         json.writeValueAsString(errors),
                         json.writeValueAsString(result),
@@ -142,15 +143,17 @@ class JobRepository {
     }
 
     private Job map(ResultSet rs, int row) throws SQLException {
+        JobKind kind = JobKind.of(rs.getString("kind"));
+        String period = rs.getString("period");
         return new Job(
                 rs.getLong("id"),
                 rs.getObject("uuid", UUID.class),
-                JobKind.of(rs.getString("kind")),
+                kind,
                 rs.getLong("settings_id"),
                 rs.getObject("settings_uuid", UUID.class),
-                rs.getString("period"),
-                json.readTree(rs.getString("parameters")),
-                rs.getString("state"),
+                period == null ? null : YearMonth.parse(period),
+                JobParameters.read(kind, json.readTree(rs.getString("parameters"))),
+                JobState.of(rs.getString("state")),
                 rs.getInt("attempts"),
                 json.readTree(rs.getString("progress")),
                 json.readTree(rs.getString("result")),

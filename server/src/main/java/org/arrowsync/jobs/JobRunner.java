@@ -70,13 +70,13 @@ class JobRunner {
             }
             Object report = handler.run(job, progress);
             JsonNode result = report == null ? JsonNodeFactory.instance.objectNode() : json.valueToTree(report);
-            jobs.finish(uuid, Job.SUCCEEDED, progress.counts(), progress.errors(), result, "", clock.instant());
+            jobs.finish(uuid, JobState.SUCCEEDED, progress.counts(), progress.errors(), result, "", clock.instant());
         } catch (Refusal | ArrowException e) {
             // An outcome, not a bug: the message on the job says it all.
             log.info("Job {} ({}) failed: {}", uuid, job.kind().value(), e.getMessage());
             jobs.finish(
                     uuid,
-                    Job.FAILED,
+                    JobState.FAILED,
                     progress.counts(),
                     progress.errors(),
                     JsonNodeFactory.instance.objectNode(),
@@ -87,7 +87,7 @@ class JobRunner {
             log.warn("Job {} ({}) failed", uuid, job.kind().value(), e);
             jobs.finish(
                     uuid,
-                    Job.FAILED,
+                    JobState.FAILED,
                     progress.counts(),
                     progress.errors(),
                     JsonNodeFactory.instance.objectNode(),
