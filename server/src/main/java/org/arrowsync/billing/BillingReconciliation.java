@@ -81,9 +81,7 @@ public class BillingReconciliation {
             return transactions.execute(status -> {
                 writers.licenses().lockMonthExclusive(chosen.uuid(), target.period());
                 List<BillingSync> candidates = writers.syncs().ofPeriod(chosen.id(), target.period()).stream()
-                        .filter(sync -> sync.state() == SyncState.VALIDATED
-                                || sync.state() == SyncState.RECONCILED
-                                || target.force() && sync.state() == SyncState.SYNCED)
+                        .filter(sync -> sync.isReconcilable(target.force()))
                         .toList();
                 if (candidates.isEmpty()) {
                     return new Report(

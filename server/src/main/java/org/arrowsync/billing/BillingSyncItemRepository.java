@@ -1,5 +1,7 @@
 package org.arrowsync.billing;
 
+import static org.arrowsync.shared.SqlArrays.column;
+
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -13,8 +15,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Function;
-import java.util.function.IntFunction;
 import org.arrowsync.ledger.InvoiceState;
 import org.arrowsync.shared.PageRequest;
 import org.arrowsync.shared.SqlFilter;
@@ -267,10 +267,6 @@ class BillingSyncItemRepository {
                                modified = ? where id = ?""")
                 .params(amount, compensationItemId, finalPrice, removed, Timestamps.of(now), itemId)
                 .update();
-    }
-
-    private static <T, C> C[] column(List<T> rows, Function<T, C> value, IntFunction<C[]> array) {
-        return rows.stream().map(value).toArray(array);
     }
 
     static BillingSyncItem map(ResultSet rs, int row) throws SQLException {

@@ -1,5 +1,7 @@
 package org.arrowsync.billing;
 
+import static org.arrowsync.shared.SqlArrays.column;
+
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -38,9 +40,9 @@ class BillingSyncRepository {
      * The syncs of these (mapping, statement) keys, the missing ones created pending: two statements for a whole page.
      */
     List<BillingSync> getOrCreateAll(List<SyncKey> keys, YearMonth period, Instant now) {
-        Long[] mappings = keys.stream().map(SyncKey::mappingId).toArray(Long[]::new);
-        String[] statements = keys.stream().map(SyncKey::statementReference).toArray(String[]::new);
-        Long[] invoices = keys.stream().map(SyncKey::invoiceId).toArray(Long[]::new);
+        Long[] mappings = column(keys, SyncKey::mappingId, Long[]::new);
+        String[] statements = column(keys, SyncKey::statementReference, String[]::new);
+        Long[] invoices = column(keys, SyncKey::invoiceId, Long[]::new);
         jdbc.sql("""
                         insert into billing_syncs (uuid, customer_mapping_id, statement_reference, report_period, invoice_id, created, modified)
                         select gen_random_uuid(), m, st, ?, inv, ?, ? from unnest(?::bigint[], ?::text[], ?::bigint[]) as t(m, st, inv)

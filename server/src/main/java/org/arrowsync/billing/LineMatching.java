@@ -34,10 +34,10 @@ final class LineMatching {
     private final BillingWriters writers;
     private final Progress progress;
     private final LineReport report;
-    private final Map<String, BillingSync> syncs = new HashMap<>();
+    private final Map<SyncOf, BillingSync> syncs = new HashMap<>();
     private final Map<Long, BillingSync> syncsById = new HashMap<>();
     private final Map<Long, Boolean> allValidated = new HashMap<>();
-    private final Set<String> reportedUnmatched = new HashSet<>();
+    private final Set<Unmatched> reportedUnmatched = new HashSet<>();
     private final IdSet seen;
     private long rows;
     private long usableRows;
@@ -132,8 +132,8 @@ final class LineMatching {
     /** A usable line with its mapping and statement before its sync is known. */
     private record Parsed(BillingLine line, CustomerMapping mapping, String statement, BillingSyncItem billed) {
 
-        String key() {
-            return mapping.id() + "|" + statement;
+        SyncOf key() {
+            return new SyncOf(mapping.id(), statement);
         }
     }
 
@@ -163,7 +163,7 @@ final class LineMatching {
         progress.increment("unmatched_lines");
         boolean anonymous = (line.companyName() == null || line.companyName().isBlank())
                 && (line.customerReference() == null || line.customerReference().isBlank());
-        if (reportedUnmatched.add(MappingIndex.name(line.companyName()) + "|" + anonymous)) {
+        if (reportedUnmatched.add(new Unmatched(MappingIndex.name(line.companyName()), anonymous))) {
             progress.error(
                     anonymous
                             ? "Export lines name no customer (no End User Company Name or ID), first "
@@ -188,7 +188,7 @@ final class LineMatching {
     }
 
     private void remember(BillingSync sync) {
-        syncs.put(sync.mappingId() + "|" + sync.statementReference(), sync);
+        syncs.put(new SyncOf(sync.mappingId(), sync.statementReference()), sync);
         syncsById.put(sync.id(), sync);
     }
 
@@ -221,4 +221,10 @@ final class LineMatching {
         }
         return lines;
     }
+
+    /** A customer mapping's sync of one statement: at most one per month. */
+    private record SyncOf(long mappingId, String statement) {}
+
+    /** Unmatched lines are reported once per company name, and once for those that name no customer. */
+    private record Unmatched(String companyName, boolean anonymous) {}
 }

@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.arrowsync.ledger.InvoiceState;
+import org.arrowsync.ledger.Resource;
 import org.arrowsync.shared.PageRequest;
 import org.arrowsync.shared.SqlFilter;
 import org.arrowsync.shared.Timestamps;
@@ -149,19 +150,24 @@ class ConsumptionRecordRepository {
                 .single();
     }
 
-    Set<String> finalizedKeys(LocalDate period) {
-        Set<String> keys = new HashSet<>();
+    /** The (resource, license) pairs whose record of this month is finalised. */
+    Set<ResourceLicense> finalized(LocalDate period) {
+        Set<ResourceLicense> keys = new HashSet<>();
         jdbc.sql(
                         "select resource_id, license_reference from consumption_records where billing_period = ? and finalized_at is not null")
                 .param(Date.valueOf(period))
                 .query(rs -> {
-                    keys.add(key(rs.getLong("resource_id"), rs.getString("license_reference")));
+                    keys.add(new ResourceLicense(rs.getLong("resource_id"), rs.getString("license_reference")));
                 });
         return keys;
     }
 
-    static String key(long resourceId, String licenseReference) {
-        return resourceId + "|" + licenseReference;
+    /** A resource as billed under one license: the key of a month's record with the month. */
+    record ResourceLicense(long resourceId, String licenseReference) {
+
+        static ResourceLicense of(Resource resource) {
+            return new ResourceLicense(resource.id(), resource.licenseReference());
+        }
     }
 
     /**

@@ -13,6 +13,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.arrowsync.arrowclient.ArrowClient;
 import org.arrowsync.arrowclient.ArrowClients;
+import org.arrowsync.consumption.ConsumptionRecordRepository.ResourceLicense;
 import org.arrowsync.consumption.LicenseMonthBilling.Outcome;
 import org.arrowsync.consumption.LicenseMonthBilling.Pricing;
 import org.arrowsync.ledger.Resource;
@@ -63,14 +64,14 @@ public class ConsumptionSyncService {
 
     public ConsumptionSyncReport sync(SyncOrder order, Progress progress) {
         List<Resource> resources = scope.of(order.settings(), order.resourceUuid());
-        Set<String> finalized = records.finalizedKeys(order.period().atDay(1));
+        Set<ResourceLicense> finalized = records.finalized(order.period().atDay(1));
         ArrowClient client = clients.connect(order.settings().connection());
         Pricing pricing = Pricing.of(order.settings());
         YearMonth current = YearMonth.now(clock);
         Tally tally = new Tally(progress);
         List<Resource> due = new ArrayList<>();
         for (Resource resource : resources) {
-            if (finalized.contains(ConsumptionRecordRepository.key(resource.id(), resource.licenseReference()))) {
+            if (finalized.contains(ResourceLicense.of(resource))) {
                 tally.count(Outcome.SKIPPED_FINALIZED);
             } else {
                 due.add(resource);

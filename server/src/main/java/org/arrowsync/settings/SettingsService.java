@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.arrowsync.arrowclient.ArrowClients;
 import org.arrowsync.arrowclient.ArrowException;
 import org.arrowsync.arrowclient.Partner;
 import org.arrowsync.settings.SettingsRepository.SettingsFields;
@@ -28,19 +29,19 @@ public class SettingsService {
     private static final Logger log = LoggerFactory.getLogger(SettingsService.class);
 
     private final SettingsRepository settings;
-    private final ArrowAccess arrow;
+    private final ArrowClients clients;
     private final TransactionTemplate transaction;
     private final List<DeletionGuard<Settings>> guards;
     private final Clock clock;
 
     SettingsService(
             SettingsRepository settings,
-            ArrowAccess arrow,
+            ArrowClients clients,
             TransactionTemplate transaction,
             List<DeletionGuard<Settings>> guards,
             Clock clock) {
         this.settings = settings;
-        this.arrow = arrow;
+        this.clients = clients;
         this.transaction = transaction;
         this.guards = guards;
         this.clock = clock;
@@ -161,7 +162,7 @@ public class SettingsService {
 
     private Settings refreshPartner(Settings saved) {
         try {
-            Partner partner = arrow.client(saved).whoami();
+            Partner partner = clients.connect(saved.connection()).whoami();
             settings.updatePartner(saved.id(), partner.reference(), partner.companyName());
             return get(saved.uuid());
         } catch (ArrowException e) {
