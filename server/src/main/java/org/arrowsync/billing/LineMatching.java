@@ -30,7 +30,7 @@ final class LineMatching {
     private final String licenseFilter;
     private final MappingIndex mappings;
     private final Map<Long, CustomerMapping> mappingsById = new HashMap<>();
-    private final Placement placement;
+    private final RunInvoices invoices;
     private final BillingWriters writers;
     private final Progress progress;
     private final LineReport report;
@@ -47,7 +47,7 @@ final class LineMatching {
             YearMonth period,
             String licenseFilter,
             List<CustomerMapping> mappings,
-            Placement placement,
+            RunInvoices invoices,
             BillingWriters writers,
             Progress progress,
             LineReport report,
@@ -57,7 +57,7 @@ final class LineMatching {
         this.licenseFilter = licenseFilter;
         this.mappings = new MappingIndex(mappings);
         mappings.forEach(mapping -> mappingsById.put(mapping.id(), mapping));
-        this.placement = placement;
+        this.invoices = invoices;
         this.writers = writers;
         this.progress = progress;
         this.report = report;
@@ -80,8 +80,11 @@ final class LineMatching {
         return allValidated.getOrDefault(syncId, false);
     }
 
-    /** The page's lines that this run bills, each with its sync, the item billed for it before, and its amount. */
-    List<Line> lines(List<BillingLineResult> page) {
+    /**
+     * The page's lines that this run bills, each with its sync, the item billed for it before, and its amount; the
+     * syncs the page's lines need and the month does not have yet are created here.
+     */
+    List<Line> matchToSyncs(List<BillingLineResult> page) {
         List<BillingLineResult> wanted = new ArrayList<>(page.size());
         for (BillingLineResult result : page) {
             rows++;
@@ -179,7 +182,7 @@ final class LineMatching {
                 .map(p -> new SyncKey(
                         p.mapping().id(),
                         p.statement(),
-                        placement.billedInvoice(p.mapping()).id()))
+                        invoices.billedInvoice(p.mapping()).id()))
                 .distinct()
                 .toList();
         if (!missing.isEmpty()) {

@@ -37,7 +37,7 @@ final class SyncRun {
     private final YearMonth period;
     private final BillingWriters writers;
     private final Progress progress;
-    private final Placement placement;
+    private final RunInvoices invoices;
     private final LineMatching matching;
     private final LineReport report;
     private final IdSet seen = new IdSet();
@@ -53,10 +53,10 @@ final class SyncRun {
         this.period = period;
         this.writers = writers;
         this.progress = progress;
-        this.placement = new Placement(writers.invoices(), period, mappings);
+        this.invoices = new RunInvoices(writers.invoices(), period, mappings);
         this.report = new LineReport(progress);
         this.matching =
-                new LineMatching(settings, period, licenseFilter, mappings, placement, writers, progress, report, seen);
+                new LineMatching(settings, period, licenseFilter, mappings, invoices, writers, progress, report, seen);
     }
 
     long rows() {
@@ -89,7 +89,7 @@ final class SyncRun {
     void page(Page page) {
         progress.increment("pages");
         report.rowsMissing(page.missingRows());
-        List<Line> lines = withoutRepeats(matching.lines(page.lines()));
+        List<Line> lines = withoutRepeats(matching.matchToSyncs(page.lines()));
         if (lines.isEmpty()) {
             return;
         }
@@ -204,8 +204,8 @@ final class SyncRun {
         List<Line> placed = new ArrayList<>();
         List<InvoiceService.Placed> drafts = new ArrayList<>();
         for (Line line : lines) {
-            Invoice invoice = placement.invoiceFor(line.mapping());
-            Optional<String> currency = placement.currencyOf(invoice);
+            Invoice invoice = invoices.invoiceFor(line.mapping());
+            Optional<String> currency = invoices.currencyOf(invoice);
             if (currency.isPresent() && !currency.get().equals(line.currency())) {
                 progress.error(
                         "Line " + line.line().lineReference() + " is in " + line.currency() + " but the invoice of "
@@ -213,7 +213,7 @@ final class SyncRun {
                 progress.increment("currency_errors");
                 continue;
             }
-            placement.useCurrency(invoice, line.currency());
+            invoices.useCurrency(invoice, line.currency());
             placed.add(line);
             Resource resource = resources.get(new CustomerLicense(
                     line.mapping().customerUuid(), line.line().licenseReference()));

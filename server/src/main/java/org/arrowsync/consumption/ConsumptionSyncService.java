@@ -85,9 +85,8 @@ public class ConsumptionSyncService {
                 tally.count(provisional.record(resource, order.period(), consumption, pricing, false));
                 tally.notes(resource, consumption.notes());
             } catch (RuntimeException e) {
-                // D21: this is the one boundary per license. Whatever it throws (Arrow, the ledger's checks, the
-                // database), its
-                // transaction rolled back; it is reported for that license and the others go on.
+                // D21: the one boundary per license. Whatever it throws (Arrow, the ledger's checks, the database),
+                // its transaction rolled back; it is reported for that license and the others go on.
                 tally.error(resource, e);
             }
         });

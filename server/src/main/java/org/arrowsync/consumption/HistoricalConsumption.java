@@ -101,8 +101,7 @@ class HistoricalConsumption {
                 }
             } catch (RuntimeException e) {
                 // D21: the one boundary per month. Whatever a month throws, its transaction rolled back; it is reported
-                // and the
-                // other months go on.
+                // and the other months go on.
                 result.errors.add(new PeriodError(period.toString(), ConsumptionSyncService.describe(e)));
             }
         }

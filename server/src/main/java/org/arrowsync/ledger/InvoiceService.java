@@ -193,22 +193,22 @@ public class InvoiceService {
         return closed;
     }
 
-    Statement get(UUID uuid) {
+    InvoiceWithItems get(UUID uuid) {
         Invoice invoice = invoices.find(uuid).orElseThrow(NotFound::new);
-        return new Statement(invoice, items.ofInvoices(List.of(invoice.id())));
+        return new InvoiceWithItems(invoice, items.ofInvoices(List.of(invoice.id())));
     }
 
     /** A page of invoices with all their items: two queries, whatever the page size. */
-    Listing<Statement> list(InvoiceFilter filter, PageRequest page) {
+    Listing<InvoiceWithItems> list(InvoiceFilter filter, PageRequest page) {
         List<Invoice> found = invoices.page(filter, page);
         Map<Long, List<InvoiceItem>> byInvoice = items
                 .ofInvoices(found.stream().map(Invoice::id).toList())
                 .stream()
                 .collect(Collectors.groupingBy(InvoiceItem::invoiceId));
-        List<Statement> statements = found.stream()
-                .map(i -> new Statement(i, byInvoice.getOrDefault(i.id(), List.of())))
+        List<InvoiceWithItems> withItems = found.stream()
+                .map(i -> new InvoiceWithItems(i, byInvoice.getOrDefault(i.id(), List.of())))
                 .toList();
-        return Listing.of(statements, invoices.count(filter), page);
+        return Listing.of(withItems, invoices.count(filter), page);
     }
 
     Listing<InvoiceItem> items(ItemFilter filter, PageRequest page) {
@@ -240,7 +240,7 @@ public class InvoiceService {
     }
 
     /** An invoice with its items; the total is the sum of the items' rounded prices. */
-    record Statement(Invoice invoice, List<InvoiceItem> items) {
+    record InvoiceWithItems(Invoice invoice, List<InvoiceItem> items) {
 
         String currency() {
             return items.isEmpty() ? Money.DEFAULT_CURRENCY : items.get(0).currency();
