@@ -16,6 +16,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.arrowsync.ledger.InvoiceState;
+import org.arrowsync.shared.ListQuery;
+import org.arrowsync.shared.Listing;
 import org.arrowsync.shared.PageRequest;
 import org.arrowsync.shared.SqlFilter;
 import org.arrowsync.shared.Timestamps;
@@ -37,9 +39,11 @@ class BillingSyncItemRepository {
                     + FROM;
 
     private final JdbcClient jdbc;
+    private final ListQuery<BillingSyncItem> listing;
 
     BillingSyncItemRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
+        this.listing = new ListQuery<>(jdbc, SELECT, FROM, "t.created desc, t.id desc", BillingSyncItemRepository::map);
     }
 
     /**
@@ -74,12 +78,8 @@ class BillingSyncItemRepository {
                 .list();
     }
 
-    long count(BillingSyncQueries.ItemFilter filter) {
-        return count(where(filter));
-    }
-
-    List<BillingSyncItem> page(BillingSyncQueries.ItemFilter filter, PageRequest page) {
-        return page(where(filter), page);
+    Listing<BillingSyncItem> list(BillingSyncQueries.ItemFilter filter, PageRequest page) {
+        return listing.list(where(filter), page);
     }
 
     Optional<BillingSyncItem> find(UUID uuid) {
@@ -102,20 +102,6 @@ class BillingSyncItemRepository {
                     filter.hasCompensation() ? "t.compensation_item_id is not null" : "t.compensation_item_id is null");
         }
         return sql;
-    }
-
-    private long count(SqlFilter filter) {
-        return jdbc.sql("select count(*)" + FROM + filter.clause())
-                .params(filter.params())
-                .query(Long.class)
-                .single();
-    }
-
-    private List<BillingSyncItem> page(SqlFilter filter, PageRequest page) {
-        return jdbc.sql(SELECT + filter.clause() + " order by t.created desc, t.id desc offset ? limit ?")
-                .params(filter.params(page))
-                .query(BillingSyncItemRepository::map)
-                .list();
     }
 
     /** Vendors of synced billing lines, of one settings record's syncs when given. */

@@ -25,17 +25,17 @@ class BillingSyncQueries {
     }
 
     Listing<SyncWithItems> list(SyncFilter filter, PageRequest page) {
-        List<BillingSync> found = syncs.page(filter, page);
+        return syncs.list(filter, page).mapAll(this::withItems);
+    }
+
+    private List<SyncWithItems> withItems(List<BillingSync> found) {
         Map<Long, List<BillingSyncItem>> byId = items
                 .ofSyncs(found.stream().map(BillingSync::id).toList())
                 .stream()
                 .collect(Collectors.groupingBy(BillingSyncItem::syncId));
-        return Listing.of(
-                found.stream()
-                        .map(sync -> new SyncWithItems(sync, byId.getOrDefault(sync.id(), List.of())))
-                        .toList(),
-                syncs.count(filter),
-                page);
+        return found.stream()
+                .map(sync -> new SyncWithItems(sync, byId.getOrDefault(sync.id(), List.of())))
+                .toList();
     }
 
     SyncWithItems get(UUID uuid) {
@@ -44,7 +44,7 @@ class BillingSyncQueries {
     }
 
     Listing<BillingSyncItem> items(ItemFilter filter, PageRequest page) {
-        return Listing.of(items.page(filter, page), items.count(filter), page);
+        return items.list(filter, page);
     }
 
     BillingSyncItem item(UUID uuid) {

@@ -10,6 +10,8 @@ import java.time.YearMonth;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.arrowsync.shared.ListQuery;
+import org.arrowsync.shared.Listing;
 import org.arrowsync.shared.Money;
 import org.arrowsync.shared.PageRequest;
 import org.arrowsync.shared.SqlFilter;
@@ -31,9 +33,12 @@ class BillingSyncRepository {
                     + " b.validated_at, b.reconciled_at, b.lines_validated, b.created, b.modified" + FROM;
 
     private final JdbcClient jdbc;
+    private final ListQuery<BillingSync> listing;
 
     BillingSyncRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
+        this.listing = new ListQuery<>(
+                jdbc, SELECT, FROM, "b.report_period desc, b.created desc, b.id desc", BillingSyncRepository::map);
     }
 
     /**
@@ -87,12 +92,8 @@ class BillingSyncRepository {
                 .toList();
     }
 
-    long count(BillingSyncQueries.SyncFilter filter) {
-        return count(where(filter));
-    }
-
-    List<BillingSync> page(BillingSyncQueries.SyncFilter filter, PageRequest page) {
-        return page(where(filter), page);
+    Listing<BillingSync> list(BillingSyncQueries.SyncFilter filter, PageRequest page) {
+        return listing.list(where(filter), page);
     }
 
     private static SqlFilter where(BillingSyncQueries.SyncFilter filter) {
@@ -113,21 +114,6 @@ class BillingSyncRepository {
                         filter.to() == null ? null : filter.to().toString())
                 .eq("b.state", filter.state())
                 .iexact("b.arrow_state", filter.arrowState());
-    }
-
-    private long count(SqlFilter filter) {
-        return jdbc.sql("select count(*)" + FROM + filter.clause())
-                .params(filter.params())
-                .query(Long.class)
-                .single();
-    }
-
-    private List<BillingSync> page(SqlFilter filter, PageRequest page) {
-        return jdbc.sql(SELECT + filter.clause()
-                        + " order by b.report_period desc, b.created desc, b.id desc offset ? limit ?")
-                .params(filter.params(page))
-                .query(BillingSyncRepository::map)
-                .list();
     }
 
     /** A run's outcome; {@code notes} is what it found wrong with some lines, empty when nothing (D21, D29). */

@@ -13,6 +13,8 @@ import java.util.Set;
 import java.util.UUID;
 import org.arrowsync.ledger.InvoiceState;
 import org.arrowsync.ledger.Resource;
+import org.arrowsync.shared.ListQuery;
+import org.arrowsync.shared.Listing;
 import org.arrowsync.shared.PageRequest;
 import org.arrowsync.shared.SqlFilter;
 import org.arrowsync.shared.Timestamps;
@@ -39,13 +41,15 @@ class ConsumptionRecordRepository {
                    c.uuid as customer_uuid, c.name as customer_name, ii.uuid as invoice_item_uuid,
                    ii.unit_price * ii.quantity as item_amount, iv.state as item_invoice_state,
                    ci.uuid as compensation_item_uuid, cr.raw_data::text as raw_json""" + FROM;
-    private static final String ORDER = " order by cr.billing_period desc, cr.created desc, cr.id desc";
+    private static final String ORDER = "cr.billing_period desc, cr.created desc, cr.id desc";
 
     private final JdbcClient jdbc;
+    private final ListQuery<ConsumptionRecord> listing;
     private final JsonMapper json;
 
     ConsumptionRecordRepository(JdbcClient jdbc, JsonMapper json) {
         this.jdbc = jdbc;
+        this.listing = new ListQuery<>(jdbc, SELECT, FROM, ORDER, this::map);
         this.json = json;
     }
 
@@ -72,12 +76,8 @@ class ConsumptionRecordRepository {
         return jdbc.sql(SELECT + " where cr.id = ?").param(id).query(this::map).optional();
     }
 
-    List<ConsumptionRecord> page(ConsumptionRecordService.RecordFilter filter, PageRequest page) {
-        return page(where(filter), page);
-    }
-
-    long count(ConsumptionRecordService.RecordFilter filter) {
-        return count(where(filter));
+    Listing<ConsumptionRecord> list(ConsumptionRecordService.RecordFilter filter, PageRequest page) {
+        return listing.list(where(filter), page);
     }
 
     List<ConsumptionRecord> all(ConsumptionRecordService.RecordFilter filter) {
@@ -118,25 +118,11 @@ class ConsumptionRecordRepository {
         return sql;
     }
 
-    private List<ConsumptionRecord> page(SqlFilter filter, PageRequest page) {
-        return jdbc.sql(SELECT + filter.clause() + ORDER + " offset ? limit ?")
-                .params(filter.params(page))
-                .query(this::map)
-                .list();
-    }
-
     private List<ConsumptionRecord> all(SqlFilter filter) {
-        return jdbc.sql(SELECT + filter.clause() + ORDER)
+        return jdbc.sql(SELECT + filter.clause() + " order by " + ORDER)
                 .params(filter.params())
                 .query(this::map)
                 .list();
-    }
-
-    private long count(SqlFilter filter) {
-        return jdbc.sql("select count(*)" + FROM + filter.clause())
-                .params(filter.params())
-                .query(Long.class)
-                .single();
     }
 
     /**

@@ -22,7 +22,7 @@ class ConsumptionRecordService {
     }
 
     Listing<ConsumptionRecord> list(RecordFilter filter, PageRequest page) {
-        return Listing.of(records.page(filter, page), records.count(filter), page);
+        return records.list(filter, page);
     }
 
     /**

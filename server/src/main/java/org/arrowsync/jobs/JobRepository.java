@@ -7,6 +7,8 @@ import java.time.YearMonth;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.arrowsync.shared.ListQuery;
+import org.arrowsync.shared.Listing;
 import org.arrowsync.shared.PageRequest;
 import org.arrowsync.shared.SqlFilter;
 import org.arrowsync.shared.Timestamps;
@@ -25,10 +27,12 @@ class JobRepository {
                     + " j.triggered_by, j.created, j.started, j.finished" + FROM;
 
     private final JdbcClient jdbc;
+    private final ListQuery<Job> listing;
     private final JsonMapper json;
 
     JobRepository(JdbcClient jdbc, JsonMapper json) {
         this.jdbc = jdbc;
+        this.listing = new ListQuery<>(jdbc, SELECT, FROM, "j.created desc, j.id desc", this::map);
         this.json = json;
     }
 
@@ -68,12 +72,8 @@ class JobRepository {
                 .optional();
     }
 
-    long count(JobService.JobFilter filter) {
-        return count(where(filter));
-    }
-
-    List<Job> page(JobService.JobFilter filter, PageRequest page) {
-        return page(where(filter), page);
+    Listing<Job> list(JobService.JobFilter filter, PageRequest page) {
+        return listing.list(where(filter), page);
     }
 
     private static SqlFilter where(JobService.JobFilter filter) {
@@ -81,20 +81,6 @@ class JobRepository {
                 .eq("j.kind", filter.kind())
                 .eq("j.state", filter.state())
                 .eq("s.uuid", filter.settingsUuid());
-    }
-
-    private long count(SqlFilter filter) {
-        return jdbc.sql("select count(*)" + FROM + filter.clause())
-                .params(filter.params())
-                .query(Long.class)
-                .single();
-    }
-
-    private List<Job> page(SqlFilter filter, PageRequest page) {
-        return jdbc.sql(SELECT + filter.clause() + " order by j.created desc, j.id desc offset ? limit ?")
-                .params(filter.params(page))
-                .query(this::map)
-                .list();
     }
 
     /** Queued jobs with no execution in db-scheduler's queue (the server stopped between queuing and scheduling). */

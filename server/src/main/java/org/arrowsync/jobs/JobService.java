@@ -70,7 +70,7 @@ class JobService {
     }
 
     Listing<Job> list(JobFilter filter, PageRequest page) {
-        return Listing.of(jobs.page(filter, page), jobs.count(filter), page);
+        return jobs.list(filter, page);
     }
 
     /** The list filters of the jobs API; kind and state as their wire values. */

@@ -36,7 +36,7 @@ public class CustomerService {
     }
 
     Listing<Customer> list(String name, PageRequest page) {
-        return Listing.of(customers.page(name, page), customers.count(name), page);
+        return customers.list(name, page);
     }
 
     /** A customer with only a name, as first-start demo data creates them. */

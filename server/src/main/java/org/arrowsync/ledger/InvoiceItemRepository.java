@@ -17,6 +17,8 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.IntStream;
 import org.arrowsync.ledger.Resource.Ref;
+import org.arrowsync.shared.ListQuery;
+import org.arrowsync.shared.Listing;
 import org.arrowsync.shared.PageRequest;
 import org.arrowsync.shared.SqlFilter;
 import org.arrowsync.shared.Timestamps;
@@ -36,10 +38,12 @@ class InvoiceItemRepository {
                    it.project_name, it.details::text as details, it.created""" + FROM;
 
     private final JdbcClient jdbc;
+    private final ListQuery<InvoiceItem> listing;
     private final JsonMapper json;
 
     InvoiceItemRepository(JdbcClient jdbc, JsonMapper json) {
         this.jdbc = jdbc;
+        this.listing = new ListQuery<>(jdbc, SELECT, FROM, "it.created desc, it.id desc", this::map);
         this.json = json;
     }
 
@@ -83,12 +87,8 @@ class InvoiceItemRepository {
         return currencies;
     }
 
-    long count(InvoiceService.ItemFilter filter) {
-        return count(where(filter));
-    }
-
-    List<InvoiceItem> page(InvoiceService.ItemFilter filter, PageRequest page) {
-        return page(where(filter), page);
+    Listing<InvoiceItem> list(InvoiceService.ItemFilter filter, PageRequest page) {
+        return listing.list(where(filter), page);
     }
 
     private static SqlFilter where(InvoiceService.ItemFilter filter) {
@@ -100,20 +100,6 @@ class InvoiceItemRepository {
                 .eq("i.year", filter.year())
                 .eq("i.month", filter.month())
                 .icontains("it.name", filter.name());
-    }
-
-    private long count(SqlFilter filter) {
-        return jdbc.sql("select count(*)" + FROM + filter.clause())
-                .params(filter.params())
-                .query(Long.class)
-                .single();
-    }
-
-    private List<InvoiceItem> page(SqlFilter filter, PageRequest page) {
-        return jdbc.sql(SELECT + filter.clause() + " order by it.created desc, it.id desc offset ? limit ?")
-                .params(filter.params(page))
-                .query(this::map)
-                .list();
     }
 
     /** Inserts many items (each on its own invoice) in one statement; returns their ids in the order given. */

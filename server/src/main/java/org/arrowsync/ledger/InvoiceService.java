@@ -200,19 +200,21 @@ public class InvoiceService {
 
     /** A page of invoices with all their items: two queries, whatever the page size. */
     Listing<InvoiceWithItems> list(InvoiceFilter filter, PageRequest page) {
-        List<Invoice> found = invoices.page(filter, page);
+        return invoices.list(filter, page).mapAll(this::withItems);
+    }
+
+    private List<InvoiceWithItems> withItems(List<Invoice> found) {
         Map<Long, List<InvoiceItem>> byInvoice = items
                 .ofInvoices(found.stream().map(Invoice::id).toList())
                 .stream()
                 .collect(Collectors.groupingBy(InvoiceItem::invoiceId));
-        List<InvoiceWithItems> withItems = found.stream()
-                .map(i -> new InvoiceWithItems(i, byInvoice.getOrDefault(i.id(), List.of())))
+        return found.stream()
+                .map(invoice -> new InvoiceWithItems(invoice, byInvoice.getOrDefault(invoice.id(), List.of())))
                 .toList();
-        return Listing.of(withItems, invoices.count(filter), page);
     }
 
     Listing<InvoiceItem> items(ItemFilter filter, PageRequest page) {
-        return Listing.of(items.page(filter, page), items.count(filter), page);
+        return items.list(filter, page);
     }
 
     @Transactional

@@ -41,12 +41,11 @@ public class OfferingService {
 
     /** The first offering (by name) whose name contains {@code text}, case-insensitively. */
     public Optional<Offering> findByName(String text) {
-        return offerings.page(new OfferingFilter(text, null), new PageRequest(1, 1)).stream()
-                .findFirst();
+        return offerings.firstNamed(text);
     }
 
     Listing<Offering> list(OfferingFilter filter, PageRequest page) {
-        return Listing.of(offerings.page(filter, page), offerings.count(filter), page);
+        return offerings.list(filter, page);
     }
 
     @Transactional

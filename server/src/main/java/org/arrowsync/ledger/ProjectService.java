@@ -43,7 +43,7 @@ public class ProjectService {
     }
 
     Listing<Project> list(ProjectFilter filter, PageRequest page) {
-        return Listing.of(projects.page(filter, page), projects.count(filter), page);
+        return projects.list(filter, page);
     }
 
     @Transactional

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.arrowsync.ledger.Resource.Ref;
+import org.arrowsync.shared.ListQuery;
+import org.arrowsync.shared.Listing;
 import org.arrowsync.shared.PageRequest;
 import org.arrowsync.shared.SqlFilter;
 import org.arrowsync.shared.Timestamps;
@@ -31,10 +33,12 @@ class ResourceRepository {
                    pl.id as plan_id, pl.uuid as plan_uuid, pl.name as plan_name""" + FROM;
 
     private final JdbcClient jdbc;
+    private final ListQuery<Resource> listing;
     private final JsonMapper json;
 
     ResourceRepository(JdbcClient jdbc, JsonMapper json) {
         this.jdbc = jdbc;
+        this.listing = new ListQuery<>(jdbc, SELECT, FROM, "r.created desc, r.id desc", this::map);
         this.json = json;
     }
 
@@ -45,12 +49,8 @@ class ResourceRepository {
                 .optional();
     }
 
-    long count(ResourceService.ResourceFilter filter) {
-        return count(where(filter));
-    }
-
-    List<Resource> page(ResourceService.ResourceFilter filter, PageRequest page) {
-        return page(where(filter), page);
+    Listing<Resource> list(ResourceService.ResourceFilter filter, PageRequest page) {
+        return listing.list(where(filter), page);
     }
 
     /** A customer's resources, oldest first. */
@@ -77,20 +77,6 @@ class ResourceRepository {
                 .icontains("r.name", filter.name())
                 .eq("r.backend_id", filter.backendId())
                 .eq("r.state", filter.state());
-    }
-
-    private long count(SqlFilter filter) {
-        return jdbc.sql("select count(*)" + FROM + filter.clause())
-                .params(filter.params())
-                .query(Long.class)
-                .single();
-    }
-
-    private List<Resource> page(SqlFilter filter, PageRequest page) {
-        return jdbc.sql(SELECT + filter.clause() + " order by r.created desc, r.id desc offset ? limit ?")
-                .params(filter.params(page))
-                .query(this::map)
-                .list();
     }
 
     private List<Resource> all(SqlFilter filter) {

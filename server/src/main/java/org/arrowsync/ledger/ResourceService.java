@@ -98,7 +98,7 @@ public class ResourceService {
     }
 
     Listing<Resource> list(ResourceFilter filter, PageRequest page) {
-        return Listing.of(resources.page(filter, page), resources.count(filter), page);
+        return resources.list(filter, page);
     }
 
     @Transactional

@@ -6,6 +6,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.arrowsync.shared.ListQuery;
+import org.arrowsync.shared.Listing;
 import org.arrowsync.shared.PageRequest;
 import org.arrowsync.shared.SqlFilter;
 import org.arrowsync.shared.Timestamps;
@@ -23,9 +25,11 @@ class CustomerMappingRepository {
                     + FROM;
 
     private final JdbcClient jdbc;
+    private final ListQuery<CustomerMapping> listing;
 
     CustomerMappingRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
+        this.listing = new ListQuery<>(jdbc, SELECT, FROM, "m.created desc, m.id desc", CustomerMappingRepository::map);
     }
 
     Optional<CustomerMapping> find(UUID uuid) {
@@ -57,12 +61,8 @@ class CustomerMappingRepository {
                 .optional();
     }
 
-    long count(CustomerMappingService.MappingFilter filter) {
-        return count(where(filter));
-    }
-
-    List<CustomerMapping> page(CustomerMappingService.MappingFilter filter, PageRequest page) {
-        return page(where(filter), page);
+    Listing<CustomerMapping> list(CustomerMappingService.MappingFilter filter, PageRequest page) {
+        return listing.list(where(filter), page);
     }
 
     private static SqlFilter where(CustomerMappingService.MappingFilter filter) {
@@ -72,20 +72,6 @@ class CustomerMappingRepository {
                 .icontains("m.arrow_company_name", filter.arrowCompanyName())
                 .eq("c.uuid", filter.customerUuid())
                 .eq("m.is_active", filter.active());
-    }
-
-    private long count(SqlFilter filter) {
-        return jdbc.sql("select count(*)" + FROM + filter.clause())
-                .params(filter.params())
-                .query(Long.class)
-                .single();
-    }
-
-    private List<CustomerMapping> page(SqlFilter filter, PageRequest page) {
-        return jdbc.sql(SELECT + filter.clause() + " order by m.created desc, m.id desc offset ? limit ?")
-                .params(filter.params(page))
-                .query(CustomerMappingRepository::map)
-                .list();
     }
 
     boolean exists(long settingsId, String arrowReference, long exceptId) {

@@ -68,7 +68,7 @@ public class CustomerMappingService {
     }
 
     Listing<CustomerMapping> list(MappingFilter filter, PageRequest page) {
-        return Listing.of(mappings.page(filter, page), mappings.count(filter), page);
+        return mappings.list(filter, page);
     }
 
     /**

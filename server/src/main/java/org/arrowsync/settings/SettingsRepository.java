@@ -6,6 +6,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.arrowsync.shared.ListQuery;
+import org.arrowsync.shared.Listing;
 import org.arrowsync.shared.PageRequest;
 import org.arrowsync.shared.SqlFilter;
 import org.arrowsync.shared.Timestamps;
@@ -22,11 +24,13 @@ class SettingsRepository {
     private static final long ACTIVATION_LOCK = 7_242_001L;
 
     private final JdbcClient jdbc;
+    private final ListQuery<Settings> listing;
     private final SecretCipher secrets;
 
     SettingsRepository(JdbcClient jdbc, SecretCipher secrets) {
         this.secrets = secrets;
         this.jdbc = jdbc;
+        this.listing = new ListQuery<>(jdbc, SELECT, " from arrow_settings", "created desc, id desc", this::map);
     }
 
     Optional<Settings> find(UUID uuid) {
@@ -44,30 +48,8 @@ class SettingsRepository {
                 .list();
     }
 
-    long count(Boolean active, Boolean syncEnabled) {
-        return count(where(active, syncEnabled));
-    }
-
-    List<Settings> page(Boolean active, Boolean syncEnabled, PageRequest page) {
-        return page(where(active, syncEnabled), page);
-    }
-
-    private static SqlFilter where(Boolean active, Boolean syncEnabled) {
-        return new SqlFilter().eq("is_active", active).eq("sync_enabled", syncEnabled);
-    }
-
-    private long count(SqlFilter filter) {
-        return jdbc.sql("select count(*) from arrow_settings" + filter.clause())
-                .params(filter.params())
-                .query(Long.class)
-                .single();
-    }
-
-    private List<Settings> page(SqlFilter filter, PageRequest page) {
-        return jdbc.sql(SELECT + filter.clause() + " order by created desc, id desc offset ? limit ?")
-                .params(filter.params(page))
-                .query(this::map)
-                .list();
+    Listing<Settings> list(Boolean active, Boolean syncEnabled, PageRequest page) {
+        return listing.list(new SqlFilter().eq("is_active", active).eq("sync_enabled", syncEnabled), page);
     }
 
     boolean any() {

@@ -82,7 +82,7 @@ public class SettingsService {
     }
 
     Listing<Settings> list(Boolean active, Boolean syncEnabled, PageRequest page) {
-        return Listing.of(settings.page(active, syncEnabled, page), settings.count(active, syncEnabled), page);
+        return settings.list(active, syncEnabled, page);
     }
 
     /**

@@ -6,6 +6,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.arrowsync.shared.ListQuery;
+import org.arrowsync.shared.Listing;
 import org.arrowsync.shared.PageRequest;
 import org.arrowsync.shared.SqlFilter;
 import org.arrowsync.shared.Timestamps;
@@ -23,9 +25,12 @@ class VendorOfferingMappingRepository {
                    v.created, v.modified""" + FROM;
 
     private final JdbcClient jdbc;
+    private final ListQuery<VendorOfferingMapping> listing;
 
     VendorOfferingMappingRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
+        this.listing =
+                new ListQuery<>(jdbc, SELECT, FROM, "v.created desc, v.id desc", VendorOfferingMappingRepository::map);
     }
 
     Optional<VendorOfferingMapping> find(UUID uuid) {
@@ -42,12 +47,8 @@ class VendorOfferingMappingRepository {
                 .list();
     }
 
-    long count(VendorOfferingMappingService.VendorFilter filter) {
-        return count(where(filter));
-    }
-
-    List<VendorOfferingMapping> page(VendorOfferingMappingService.VendorFilter filter, PageRequest page) {
-        return page(where(filter), page);
+    Listing<VendorOfferingMapping> list(VendorOfferingMappingService.VendorFilter filter, PageRequest page) {
+        return listing.list(where(filter), page);
     }
 
     private static SqlFilter where(VendorOfferingMappingService.VendorFilter filter) {
@@ -56,20 +57,6 @@ class VendorOfferingMappingRepository {
                 .icontains("v.arrow_vendor_name", filter.vendorName())
                 .eq("o.uuid", filter.offeringUuid())
                 .eq("v.is_active", filter.active());
-    }
-
-    private long count(SqlFilter filter) {
-        return jdbc.sql("select count(*)" + FROM + filter.clause())
-                .params(filter.params())
-                .query(Long.class)
-                .single();
-    }
-
-    private List<VendorOfferingMapping> page(SqlFilter filter, PageRequest page) {
-        return jdbc.sql(SELECT + filter.clause() + " order by v.created desc, v.id desc offset ? limit ?")
-                .params(filter.params(page))
-                .query(VendorOfferingMappingRepository::map)
-                .list();
     }
 
     boolean exists(long settingsId, String vendorName, long exceptId) {

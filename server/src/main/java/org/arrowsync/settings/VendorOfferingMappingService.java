@@ -50,7 +50,7 @@ public class VendorOfferingMappingService {
     }
 
     Listing<VendorOfferingMapping> list(VendorFilter filter, PageRequest page) {
-        return Listing.of(mappings.page(filter, page), mappings.count(filter), page);
+        return mappings.list(filter, page);
     }
 
     @Transactional
