@@ -36,8 +36,7 @@ class ArrowLookups {
         errors.required("period_to", periodTo);
         errors.throwIfAny();
         Range range = Range.of(periodFrom, periodTo);
-        Settings active = settings.resolve(null);
-        active.requireExportTemplate();
+        Settings active = settings.resolve(null).requireExportTemplate();
         String chosen =
                 classification == null || classification.isBlank() ? active.classificationFilter() : classification;
         ExportQuery query = new ExportQuery(

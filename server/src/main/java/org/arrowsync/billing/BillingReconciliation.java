@@ -70,8 +70,7 @@ public class BillingReconciliation {
 
     public Target target(Integer year, Integer month, UUID settingsUuid, boolean force) {
         YearMonth period = Periods.requireMonth(year, month, clock);
-        Settings chosen = settings.resolve(settingsUuid);
-        chosen.requireExportTemplate();
+        Settings chosen = settings.resolve(settingsUuid).requireExportTemplate();
         return new Target(chosen, period, force);
     }
 

@@ -66,8 +66,7 @@ public class BillingSyncService {
     /** Checks a sync request before it is queued, so a bad one is a 400 rather than a job that does nothing. */
     public SyncTarget target(Integer year, Integer month, UUID settingsUuid, UUID resourceUuid) {
         YearMonth period = Periods.requireMonth(year, month, clock);
-        Settings chosen = settings.resolve(settingsUuid);
-        chosen.requireExportTemplate();
+        Settings chosen = settings.resolve(settingsUuid).requireExportTemplate();
         String license =
                 resourceUuid == null ? null : resources.licensed(resourceUuid).licenseReference();
         return new SyncTarget(chosen, period, license, resourceUuid);

@@ -77,8 +77,7 @@ class ResourceSync {
         ArrowLookups.Range range = ArrowLookups.Range.of(
                 blankOr(request.periodFrom(), now.minusMonths(5).toString()),
                 blankOr(request.periodTo(), now.toString()));
-        Settings chosen = settings.resolve(request.settingsUuid());
-        chosen.requireExportTemplate();
+        Settings chosen = settings.resolve(request.settingsUuid()).requireExportTemplate();
         Optional<Offering> offering =
                 Optional.ofNullable(request.offeringUuid()).map(offerings::named);
         Optional<Project> project = Optional.ofNullable(request.projectUuid()).map(projects::named);
