@@ -125,10 +125,6 @@ class ConsumptionRecordRepository {
                 .list();
     }
 
-    /**
-     * Keys ({@code resourceId|license}) of the finalised records of a month: the hourly sync skips them before calling
-     * Arrow.
-     */
     boolean existForResource(long resourceId) {
         return jdbc.sql("select exists (select 1 from consumption_records where resource_id = ?)")
                 .param(resourceId)
@@ -136,7 +132,7 @@ class ConsumptionRecordRepository {
                 .single();
     }
 
-    /** The (resource, license) pairs whose record of this month is finalised. */
+    /** The (resource, license) pairs whose record of this month is finalised: the hourly sync skips them. */
     Set<ResourceLicense> finalized(LocalDate period) {
         Set<ResourceLicense> keys = new HashSet<>();
         jdbc.sql(
