@@ -17,65 +17,74 @@ sealed interface JobParameters {
 
     JobKind kind();
 
-    /** Narrows the coalescing key beyond settings, kind and period, so a narrower run does not join a wider one. */
-    String scope();
-
     ObjectNode json();
+
+    /** Narrows the coalescing key beyond settings, kind and period, so a narrower run does not join a wider one. */
+    default String scope() {
+        return null;
+    }
 
     static JobParameters read(JobKind kind, JsonNode json) {
         return switch (kind) {
-            case BILLING_SYNC -> new BillingSync(uuid(json));
+            case BILLING_SYNC -> new BillingSync(resource(json));
             case BILLING_RECONCILIATION ->
                 new BillingReconciliation(json.path(FORCE).asBoolean(false));
             case BILLING_VALIDATION -> new BillingValidation();
-            case CONSUMPTION_SYNC -> new ConsumptionSync(uuid(json));
+            case CONSUMPTION_SYNC -> new ConsumptionSync(resource(json));
             case CONSUMPTION_RECONCILIATION ->
                 new ConsumptionFinalisation(json.path(FORCE).asBoolean(false));
         };
     }
 
-    private static UUID uuid(JsonNode json) {
+    private static UUID resource(JsonNode json) {
         JsonNode value = json.get(RESOURCE_UUID);
         return value == null || value.isNull()
                 ? null
                 : Uuids.parse(value.asString()).orElse(null);
     }
 
+    /** The kinds of run that may be limited to one resource's license; a limited run does not join a full one. */
+    sealed interface OfResource extends JobParameters {
+
+        UUID resourceUuid();
+
+        @Override
+        default String scope() {
+            return Uuids.hex(resourceUuid());
+        }
+
+        @Override
+        default ObjectNode json() {
+            return JsonNodeFactory.instance.objectNode().put(RESOURCE_UUID, Uuids.hex(resourceUuid()));
+        }
+    }
+
+    /** The kinds of run that may redo what is already reconciled or finalised. */
+    sealed interface Forcible extends JobParameters {
+
+        boolean force();
+
+        @Override
+        default ObjectNode json() {
+            return JsonNodeFactory.instance.objectNode().put(FORCE, force());
+        }
+    }
+
     /** A month's billing sync, of one resource's license when {@code resourceUuid} is given. */
-    record BillingSync(UUID resourceUuid) implements JobParameters {
+    record BillingSync(UUID resourceUuid) implements OfResource {
 
         @Override
         public JobKind kind() {
             return JobKind.BILLING_SYNC;
         }
-
-        @Override
-        public String scope() {
-            return Uuids.hex(resourceUuid);
-        }
-
-        @Override
-        public ObjectNode json() {
-            return JsonNodeFactory.instance.objectNode().put(RESOURCE_UUID, Uuids.hex(resourceUuid));
-        }
     }
 
-    /** A month's billing reconciliation; {@code force} reconciles syncs already reconciled again. */
-    record BillingReconciliation(boolean force) implements JobParameters {
+    /** A month's billing reconciliation; {@code force} also takes syncs not validated yet. */
+    record BillingReconciliation(boolean force) implements Forcible {
 
         @Override
         public JobKind kind() {
             return JobKind.BILLING_RECONCILIATION;
-        }
-
-        @Override
-        public String scope() {
-            return null;
-        }
-
-        @Override
-        public ObjectNode json() {
-            return JsonNodeFactory.instance.objectNode().put(FORCE, force);
         }
     }
 
@@ -88,51 +97,32 @@ sealed interface JobParameters {
         }
 
         @Override
-        public String scope() {
-            return null;
-        }
-
-        @Override
         public ObjectNode json() {
             return JsonNodeFactory.instance.objectNode();
         }
     }
 
     /** A month's consumption sync, of one resource when {@code resourceUuid} is given. */
-    record ConsumptionSync(UUID resourceUuid) implements JobParameters {
+    record ConsumptionSync(UUID resourceUuid) implements OfResource {
 
         @Override
         public JobKind kind() {
             return JobKind.CONSUMPTION_SYNC;
         }
-
-        @Override
-        public String scope() {
-            return Uuids.hex(resourceUuid);
-        }
-
-        @Override
-        public ObjectNode json() {
-            return JsonNodeFactory.instance.objectNode().put(RESOURCE_UUID, Uuids.hex(resourceUuid));
-        }
     }
 
     /** A month's consumption finalisation against the export; {@code force} re-checks finalised records too. */
-    record ConsumptionFinalisation(boolean force) implements JobParameters {
+    record ConsumptionFinalisation(boolean force) implements Forcible {
 
         @Override
         public JobKind kind() {
             return JobKind.CONSUMPTION_RECONCILIATION;
         }
 
+        /** A forced finalisation does not join a plain one: it does more. */
         @Override
         public String scope() {
             return force ? FORCE : null;
-        }
-
-        @Override
-        public ObjectNode json() {
-            return JsonNodeFactory.instance.objectNode().put(FORCE, force);
         }
     }
 }
