@@ -30,6 +30,7 @@ import org.arrowsync.settings.SettingsService;
 import org.arrowsync.shared.Money;
 import org.arrowsync.shared.Periods;
 import org.arrowsync.shared.Progress;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -51,6 +52,7 @@ public class BillingReconciliation {
     private final ArrowClients clients;
     private final BillingWriters writers;
     private final TransactionTemplate transactions;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
     BillingReconciliation(
@@ -59,10 +61,12 @@ public class BillingReconciliation {
             ArrowClients clients,
             BillingWriters writers,
             TransactionTemplate transactions,
+            ApplicationEventPublisher events,
             Clock clock) {
         this.settings = settings;
         this.mappings = mappings;
         this.clients = clients;
+        this.events = events;
         this.writers = writers;
         this.transactions = transactions;
         this.clock = clock;
@@ -77,7 +81,7 @@ public class BillingReconciliation {
     public Report reconcile(Target target, Progress progress) {
         Settings chosen = settings.named(target.settings().uuid());
         try {
-            return transactions.execute(status -> {
+            Report report = transactions.execute(status -> {
                 writers.licenses().lockMonthExclusive(chosen.uuid(), target.period());
                 List<BillingSync> candidates = writers.syncs().ofPeriod(chosen.id(), target.period()).stream()
                         .filter(sync -> sync.isReconcilable(target.force()))
@@ -88,7 +92,8 @@ public class BillingReconciliation {
                             0,
                             0,
                             BigDecimal.ZERO,
-                            "No validated billing syncs to reconcile");
+                            "No validated billing syncs to reconcile",
+                            List.of());
                 }
                 Run run = new Run(chosen, target.period(), candidates, progress);
                 ArrowClient client = clients.connect(chosen.connection());
@@ -96,6 +101,10 @@ public class BillingReconciliation {
                 ReadAhead.<ExportPage>run(pages -> client.forEachExportPage(query, pages), run::page);
                 return run.finish();
             });
+            if (report.compensations() > 0) {
+                events.publishEvent(new ReconciliationBooked(chosen.uuid(), report));
+            }
+            return report;
         } catch (ArrowException | IncompleteExport e) {
             transactions.executeWithoutResult(
                     status -> writers.syncs().recordError(chosen.id(), target.period(), e.getMessage(), writers.now()));
@@ -194,7 +203,29 @@ public class BillingReconciliation {
                 writers.syncs().saveReconciled(sync.id(), sync.markReconciled(true), report.notes(sync), writers.now());
             }
             progress.add("compensations", compensations.size());
-            return new Report(period.toString(), syncs.size(), compensations.size(), total, "");
+            return new Report(period.toString(), syncs.size(), compensations.size(), total, "", byCustomer());
+        }
+
+        /** What was booked for each customer, per currency, in the order it was booked. */
+        private List<CustomerAdjustment> byCustomer() {
+            Map<CustomerCurrency, CustomerAdjustment> sums = new LinkedHashMap<>();
+            for (Compensation c : compensations) {
+                sums.merge(
+                        new CustomerCurrency(c.sync().customerUuid(), c.item().currency()),
+                        new CustomerAdjustment(
+                                c.sync().customerUuid(),
+                                c.sync().customerName(),
+                                c.item().currency(),
+                                1,
+                                c.difference()),
+                        (known, one) -> new CustomerAdjustment(
+                                known.customerUuid(),
+                                known.customerName(),
+                                known.currency(),
+                                known.compensations() + 1,
+                                known.amount().add(one.amount())));
+            }
+            return List.copyOf(sums.values());
         }
 
         private void consider(BillingSyncItem item, BigDecimal finalPrice, String reason) {
@@ -303,10 +334,23 @@ public class BillingReconciliation {
         }
     }
 
+    private record CustomerCurrency(UUID customer, String currency) {}
+
     private record Compensation(
             BillingSyncItem item, BillingSync sync, BigDecimal finalPrice, BigDecimal difference, String reason) {}
 
     public record Target(Settings settings, YearMonth period, boolean force) {}
 
-    public record Report(String period, int syncs, int compensations, BigDecimal compensationTotal, String note) {}
+    /** The outcome of a reconciliation, stored as the job's result; {@code customers} says what each one was booked. */
+    public record Report(
+            String period,
+            int syncs,
+            int compensations,
+            BigDecimal compensationTotal,
+            String note,
+            List<CustomerAdjustment> customers) {}
+
+    /** The compensations booked for one customer in one currency, and their sum (negative: a credit). */
+    public record CustomerAdjustment(
+            UUID customerUuid, String customerName, String currency, int compensations, BigDecimal amount) {}
 }

@@ -42,6 +42,7 @@ final class SyncRun {
     private final LineReport report;
     private final IdSet seen = new IdSet();
     private final Set<Long> touched = new HashSet<>();
+    private long linesSynced;
 
     SyncRun(
             Settings settings,
@@ -65,6 +66,16 @@ final class SyncRun {
 
     long usableRows() {
         return matching.usableRows();
+    }
+
+    /** The lines this run billed or checked, those of every page. */
+    long linesSynced() {
+        return linesSynced;
+    }
+
+    /** The Arrow customers whose lines matched no mapping. */
+    List<UnmatchedCustomer> unmatched() {
+        return matching.unmatched();
     }
 
     /** The lines (item ids) this run saw in Arrow's export, those whose rows it could not use included. */
@@ -147,6 +158,7 @@ final class SyncRun {
                                 .toList(),
                         writers.now());
         progress.add("lines_synced", lines.size());
+        linesSynced += lines.size();
     }
 
     /**
