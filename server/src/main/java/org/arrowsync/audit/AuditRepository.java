@@ -68,7 +68,6 @@ class AuditRepository {
     }
 
     private AuditEntry map(ResultSet rs, int row) throws SQLException {
-        int status = rs.getInt("status");
         return new AuditEntry(
                 rs.getObject("uuid", UUID.class),
                 Timestamps.read(rs, "created"),
@@ -76,7 +75,7 @@ class AuditRepository {
                 rs.getString("action"),
                 rs.getObject("target_uuid", UUID.class),
                 json.readTree(rs.getString("request")),
-                rs.wasNull() ? null : status,
+                rs.getObject("status", Integer.class),
                 rs.getString("client_address"),
                 rs.getString("request_id"),
                 rs.getString("reason"));

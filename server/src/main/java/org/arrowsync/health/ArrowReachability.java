@@ -2,15 +2,20 @@ package org.arrowsync.health;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.arrowsync.arrowclient.ArrowCallListener;
 import org.arrowsync.arrowclient.ArrowConnection;
 import org.arrowsync.arrowclient.ArrowException;
 import org.arrowsync.arrowclient.ArrowRateLimited;
 import org.arrowsync.arrowclient.ArrowUnavailable;
+import org.arrowsync.settings.Settings;
+import org.arrowsync.settings.SettingsService;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,11 +26,13 @@ import org.springframework.stereotype.Component;
 @Component
 public class ArrowReachability implements ArrowCallListener {
 
+    private final SettingsService settings;
     private final Clock clock;
     private final ApplicationEventPublisher events;
     private final Map<String, Reachability> byUrl = new ConcurrentHashMap<>();
 
-    ArrowReachability(Clock clock, ApplicationEventPublisher events) {
+    ArrowReachability(@Lazy SettingsService settings, Clock clock, ApplicationEventPublisher events) {
+        this.settings = settings;
         this.clock = clock;
         this.events = events;
     }
@@ -55,7 +62,11 @@ public class ArrowReachability implements ArrowCallListener {
             return next;
         });
         if (changed[0]) {
-            events.publishEvent(new ArrowReachabilityChanged(apiUrl, after.reachable(), after.lastError(), now));
+            List<UUID> using = settings.inUse().stream()
+                    .filter(one -> key(one.apiUrl()).equals(apiUrl))
+                    .map(Settings::uuid)
+                    .toList();
+            events.publishEvent(new ArrowReachabilityChanged(apiUrl, using, after.reachable(), after.lastError(), now));
         }
     }
 

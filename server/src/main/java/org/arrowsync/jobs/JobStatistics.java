@@ -1,8 +1,9 @@
 package org.arrowsync.jobs;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 import org.arrowsync.shared.Timestamps;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -17,9 +18,11 @@ import org.springframework.stereotype.Component;
 public class JobStatistics {
 
     private final JdbcClient jdbc;
+    private final Clock clock;
 
-    JobStatistics(JdbcClient jdbc) {
+    JobStatistics(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
+        this.clock = clock;
     }
 
     public List<Count> counts() {
@@ -29,11 +32,14 @@ public class JobStatistics {
                 .list();
     }
 
-    /** When the job that has waited longest in the queue was queued; empty when none waits. */
-    public Optional<Instant> oldestQueued() {
-        return jdbc.sql("select min(created) as created from arrow_jobs where state = 'queued'")
-                .query((rs, row) -> Optional.ofNullable(Timestamps.read(rs, "created")))
+    /** How long the job that has waited longest in the queue has waited; zero when none waits. */
+    public Duration queueLag() {
+        Instant oldest = jdbc.sql("select min(created) as created from arrow_jobs where state = 'queued'")
+                .query((rs, row) -> Timestamps.read(rs, "created"))
                 .single();
+        return oldest == null || oldest.isAfter(clock.instant())
+                ? Duration.ZERO
+                : Duration.between(oldest, clock.instant());
     }
 
     /** The latest finished run of each kind and settings record, failed or not. */
