@@ -1,5 +1,6 @@
 package org.arrowsync.audit;
 
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -17,6 +18,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerMapping;
 import org.springframework.web.util.ContentCachingRequestWrapper;
 import tools.jackson.databind.json.JsonMapper;
@@ -78,7 +80,7 @@ final class AuditFilter extends OncePerRequestFilter {
                     entry,
                     trail.now(),
                     principal == null ? "anonymous" : Texts.truncate(principal.getName(), 150),
-                    OperationIds.of(pattern.toString(), request.getMethod(), false),
+                    action(request, pattern.toString()),
                     target(request),
                     RequestSummary.of(request, json),
                     status,
@@ -94,6 +96,17 @@ final class AuditFilter extends OncePerRequestFilter {
                     principal == null ? "anonymous" : principal.getName(),
                     e.getMessage());
         }
+    }
+
+    /** The operation's name as the API description gives it: the one its controller declares, else the derived one. */
+    private static String action(HttpServletRequest request, String pattern) {
+        if (request.getAttribute(HandlerMapping.BEST_MATCHING_HANDLER_ATTRIBUTE) instanceof HandlerMethod handler) {
+            Operation declared = handler.getMethodAnnotation(Operation.class);
+            if (declared != null && !declared.operationId().isBlank()) {
+                return declared.operationId();
+            }
+        }
+        return OperationIds.of(pattern, request.getMethod(), false);
     }
 
     /** What the path names (its uuid), else what the answer named (the created object, the queued job). */

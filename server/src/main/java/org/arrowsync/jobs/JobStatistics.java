@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.arrowsync.shared.Timestamps;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -34,12 +35,13 @@ public class JobStatistics {
 
     /** How long the job that has waited longest in the queue has waited; zero when none waits. */
     public Duration queueLag() {
-        Instant oldest = jdbc.sql("select min(created) as created from arrow_jobs where state = 'queued'")
-                .query((rs, row) -> Timestamps.read(rs, "created"))
+        Optional<Instant> oldest = jdbc.sql("select min(created) as created from arrow_jobs where state = 'queued'")
+                .query((rs, row) -> Optional.ofNullable(Timestamps.read(rs, "created")))
                 .single();
-        return oldest == null || oldest.isAfter(clock.instant())
-                ? Duration.ZERO
-                : Duration.between(oldest, clock.instant());
+        Instant now = clock.instant();
+        return oldest.filter(queued -> queued.isBefore(now))
+                .map(queued -> Duration.between(queued, now))
+                .orElse(Duration.ZERO);
     }
 
     /** The latest finished run of each kind and settings record, failed or not. */
