@@ -248,6 +248,17 @@ class MetricsIntegrationTests {
     }
 
     @Test
+    void healthDetailsShowTheActiveSettingsArrowAnswering() {
+        JsonNode details = api.get("/health/details").expect(200).json();
+        assertThat(details.get("status").asString()).isEqualTo("UP");
+        JsonNode arrow = details.get("arrow").get(0);
+        assertThat(arrow.get("settings_uuid").asString()).isEqualTo(settings);
+        assertThat(arrow.get("reachable").asBoolean()).isTrue();
+        assertThat(arrow.get("last_success").isNull()).isFalse();
+        assertThat(details.get("job_queue").get("failing").size()).isZero();
+    }
+
+    @Test
     void noSecretReachesTheMetricsOrTheLog(CapturedOutput output) throws Exception {
         String scraped = get("Bearer " + METRICS_TOKEN).body();
         for (String secret : List.of(EmulatorOptions.DEMO_API_KEY, Api.ADMIN_TOKEN, METRICS_TOKEN)) {
