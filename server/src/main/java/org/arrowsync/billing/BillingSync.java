@@ -49,9 +49,7 @@ public record BillingSync(
      * again.
      */
     SyncState markReconciled(boolean force) {
-        boolean allowed =
-                state == SyncState.VALIDATED || state == SyncState.RECONCILED || force && state == SyncState.SYNCED;
-        if (!allowed) {
+        if (!state.reconcilable(force)) {
             throw new SyncStateRefused(this, "reconciled");
         }
         return SyncState.RECONCILED;

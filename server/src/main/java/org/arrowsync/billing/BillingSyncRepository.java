@@ -5,6 +5,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.YearMonth;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -81,6 +82,73 @@ class BillingSyncRepository {
                         where m.settings_id = ? and b.state in (1, 2) order by 1""").param(settingsId).query(String.class).list().stream()
                 .map(YearMonth::parse)
                 .toList();
+    }
+
+    /** The month summaries of these periods that have anything: syncs, unmatched lines or a finished run. */
+    List<MonthSummary> summaries(long settingsId, Collection<YearMonth> periods) {
+        String[] months = periods.stream().map(YearMonth::toString).toArray(String[]::new);
+        return jdbc.sql("""
+                        with s as (
+                            select b.report_period, count(*) filter (where b.state = 1) as pending,
+                                   count(*) filter (where b.state = 2) as synced, count(*) filter (where b.state = 3) as validated,
+                                   count(*) filter (where b.state = 4) as reconciled, max(nullif(b.error_message, '')) as error
+                            from billing_syncs b join customer_mappings m on m.id = b.customer_mapping_id
+                            where m.settings_id = ? and b.report_period = any(?) group by b.report_period),
+                        l as (
+                            select b.report_period, count(*) filter (where not t.removed) as lines,
+                                   coalesce(sum(t.current_price) filter (where not t.removed), 0) as arrow_total,
+                                   coalesce(sum(t.invoiced + t.compensated) filter (where t.billed_via <> 'consumption'), 0) as billed
+                            from billing_sync_items t join billing_syncs b on b.id = t.billing_sync_id
+                            join customer_mappings m on m.id = b.customer_mapping_id
+                            where m.settings_id = ? and b.report_period = any(?) group by b.report_period),
+                        u as (
+                            select report_period, count(distinct company_name) as customers, sum(lines) as lines, sum(amount) as amount
+                            from billing_unmatched_lines where settings_id = ? and report_period = any(?) group by report_period),
+                        r as (
+                            select report_period, max(finished) as finished from billing_sync_runs
+                            where settings_id = ? and report_period = any(?) group by report_period)
+                        select p.period, coalesce(s.pending, 0) as pending, coalesce(s.synced, 0) as synced,
+                               coalesce(s.validated, 0) as validated, coalesce(s.reconciled, 0) as reconciled, coalesce(s.error, '') as error,
+                               coalesce(l.lines, 0) as lines, coalesce(l.arrow_total, 0) as arrow_total, coalesce(l.billed, 0) as billed,
+                               coalesce(u.customers, 0) as unmatched_customers, coalesce(u.lines, 0) as unmatched_lines,
+                               coalesce(u.amount, 0) as unmatched_amount, r.finished
+                        from unnest(?::text[]) as p(period)
+                        left join s on s.report_period = p.period left join l on l.report_period = p.period
+                        left join u on u.report_period = p.period left join r on r.report_period = p.period
+                        where s.report_period is not null or u.report_period is not null or r.report_period is not null""")
+                .params(settingsId, months, settingsId, months, settingsId, months, settingsId, months, months)
+                .query((rs, row) -> new MonthSummary(
+                        YearMonth.parse(rs.getString("period")),
+                        rs.getInt("pending"),
+                        rs.getInt("synced"),
+                        rs.getInt("validated"),
+                        rs.getInt("reconciled"),
+                        rs.getLong("lines"),
+                        rs.getBigDecimal("arrow_total"),
+                        rs.getBigDecimal("billed"),
+                        rs.getInt("unmatched_customers"),
+                        rs.getLong("unmatched_lines"),
+                        rs.getBigDecimal("unmatched_amount"),
+                        Timestamps.read(rs, "finished"),
+                        rs.getString("error")))
+                .list();
+    }
+
+    /** A month's syncs of one settings record, by customer name. */
+    List<BillingSync> pageOfMonth(long settingsId, YearMonth period, PageRequest page) {
+        return jdbc.sql(SELECT
+                        + " where m.settings_id = ? and b.report_period = ?"
+                        + " order by c.name, b.statement_reference, b.id offset ? limit ?")
+                .params(settingsId, period.toString(), page.offset(), page.size())
+                .query(BillingSyncRepository::map)
+                .list();
+    }
+
+    long countOfMonth(long settingsId, YearMonth period) {
+        return jdbc.sql("select count(*)" + FROM + " where m.settings_id = ? and b.report_period = ?")
+                .params(settingsId, period.toString())
+                .query(Long.class)
+                .single();
     }
 
     long count(SqlFilter filter) {

@@ -112,8 +112,9 @@ public class BillingSyncService {
         try {
             return transactions.execute(status -> {
                 writers.licenses().lockMonthExclusive(chosen.uuid(), target.period());
-                SyncRun run =
-                        new SyncRun(chosen, target.period(), target.licenseReference(), active, writers, progress);
+                long runId = writers.runs().start(chosen.id(), target.period(), writers.now());
+                SyncRun run = new SyncRun(
+                        chosen, target.period(), runId, target.licenseReference(), active, writers, progress);
                 ExportQuery query = ExportQuery.forPeriod(chosen.exportTypeReference(), target.period());
                 List<String> missingRows = new CopyOnWriteArrayList<>();
                 ReadAhead.<List<BillingLineResult>>run(
@@ -171,12 +172,14 @@ public class BillingSyncService {
         }
         int removed = 0;
         if (missingRows.isEmpty()) {
-            removed = removeVanishedLines(writers.items().unseen(open, target.licenseReference(), false, run.seen()));
+            removed = removeVanishedLines(
+                    writers.items().unseen(open, target.licenseReference(), false, run.seen()), run.id());
         } else {
             // D26: rows missing from a page are not lines Arrow removed; they stay until a complete export says so.
             missingRows.forEach(warning -> progress.error(warning + "; no line was removed"));
         }
         Map<Long, BillingSyncItemRepository.Totals> totals = writers.items().totals(open);
+        List<BillingRunRepository.SyncTotals> before = new ArrayList<>();
         int synced = 0;
         for (BillingSync sync : periodSyncs) {
             if (sync.state().frozen()
@@ -197,7 +200,12 @@ public class BillingSyncService {
                             sum.currency(),
                             linesValidated,
                             writers.now());
+            before.add(new BillingRunRepository.SyncTotals(sync.id(), sync.sellTotal(), sync.buyTotal()));
             synced++;
+        }
+        writers.runs().finish(run.id(), run.rows(), before, writers.now());
+        if (target.licenseReference() == null) {
+            writers.runs().replaceUnmatched(chosen.id(), target.period(), run.unmatched());
         }
         progress.add("lines_removed", removed);
         log.info(
@@ -213,7 +221,7 @@ public class BillingSyncService {
      * Lines Arrow dropped before validation leave the invoice while it is open; on a closed one reconciliation credits
      * them (D3).
      */
-    private int removeVanishedLines(List<BillingSyncItem> vanished) {
+    private int removeVanishedLines(List<BillingSyncItem> vanished, long runId) {
         Map<Long, List<Long>> removals = new LinkedHashMap<>();
         List<ItemUpdate> updates = new ArrayList<>();
         for (BillingSyncItem item : vanished) {
@@ -235,7 +243,7 @@ public class BillingSyncService {
         }
         removals.forEach((invoiceId, ids) ->
                 writers.invoices().removeItems(writers.invoices().invoice(invoiceId), ids));
-        writers.items().updateAll(updates, writers.now());
+        writers.items().updateAll(updates, runId, writers.now());
         return updates.size();
     }
 

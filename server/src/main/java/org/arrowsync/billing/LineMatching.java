@@ -1,9 +1,11 @@
 package org.arrowsync.billing;
 
+import java.math.BigDecimal;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -32,6 +34,7 @@ final class LineMatching {
     private final Map<String, BillingSync> syncs = new HashMap<>();
     private final Map<Long, Boolean> allValidated = new HashMap<>();
     private final Set<String> reportedUnmatched = new HashSet<>();
+    private final Map<UnmatchedKey, UnmatchedCustomer> unmatched = new LinkedHashMap<>();
     private long rows;
 
     LineMatching(
@@ -57,6 +60,11 @@ final class LineMatching {
 
     boolean linesValidated(long syncId) {
         return allValidated.getOrDefault(syncId, false);
+    }
+
+    /** The Arrow customers whose lines matched no mapping, with their lines and amounts, per currency. */
+    List<UnmatchedCustomer> unmatched() {
+        return List.copyOf(unmatched.values());
     }
 
     /** The page's lines that this run bills, each with its sync and chosen amount. */
@@ -87,11 +95,7 @@ final class LineMatching {
             }
             Optional<CustomerMapping> mapping = mappings.match(line);
             if (mapping.isEmpty()) {
-                progress.increment("unmatched_lines");
-                if (reportedUnmatched.add(MappingIndex.name(line.companyName()))) {
-                    progress.error("No customer mapping for Arrow customer '" + line.companyName() + "' ("
-                            + line.customerReference() + ")");
-                }
+                unmatched(line);
                 continue;
             }
             String statement = line.statementReference() != null
@@ -116,6 +120,38 @@ final class LineMatching {
         return parsed;
     }
 
+    private void unmatched(BillingLine line) {
+        progress.increment("unmatched_lines");
+        String currency = currency(line);
+        BigDecimal amount = settings.priceSource().choose(line.sellTotal(), line.buyTotal());
+        UnmatchedKey key = new UnmatchedKey(MappingIndex.name(line.companyName()), currency);
+        if (reportedUnmatched.add(key.name())) {
+            progress.error("No customer mapping for Arrow customer '" + line.companyName() + "' ("
+                    + line.customerReference() + ")");
+        }
+        unmatched.merge(
+                key,
+                new UnmatchedCustomer(
+                        orEmpty(line.customerReference()), orEmpty(line.companyName()), currency, 1, amount),
+                (known, one) -> new UnmatchedCustomer(
+                        known.customerReference(),
+                        known.companyName(),
+                        currency,
+                        known.lines() + 1,
+                        known.amount().add(amount)));
+    }
+
+    private static String currency(BillingLine line) {
+        return line.currency() == null || line.currency().isBlank() ? Money.DEFAULT_CURRENCY : line.currency();
+    }
+
+    private static String orEmpty(String value) {
+        return value == null ? "" : value.strip();
+    }
+
+    /** Unmatched lines are summed per Arrow customer (by name, as matching compares it) and currency. */
+    private record UnmatchedKey(String name, String currency) {}
+
     private List<Line> matched(List<Parsed> parsed) {
         List<Line> lines = new ArrayList<>();
         Set<String> inPage = new HashSet<>();
@@ -133,8 +169,7 @@ final class LineMatching {
                 continue;
             }
             allValidated.merge(sync.id(), line.validated(), Boolean::logicalAnd);
-            String currency =
-                    line.currency() == null || line.currency().isBlank() ? Money.DEFAULT_CURRENCY : line.currency();
+            String currency = currency(line);
             lines.add(new Line(
                     sync,
                     p.mapping(),

@@ -33,6 +33,7 @@ import org.arrowsync.shared.Texts;
 final class SyncRun {
 
     private final YearMonth period;
+    private final long runId;
     private final BillingWriters writers;
     private final Progress progress;
     private final Placement placement;
@@ -43,11 +44,13 @@ final class SyncRun {
     SyncRun(
             Settings settings,
             YearMonth period,
+            long runId,
             String licenseFilter,
             List<CustomerMapping> mappings,
             BillingWriters writers,
             Progress progress) {
         this.period = period;
+        this.runId = runId;
         this.writers = writers;
         this.progress = progress;
         this.placement = new Placement(writers.invoices(), period, mappings);
@@ -56,6 +59,16 @@ final class SyncRun {
 
     long rows() {
         return matching.rows();
+    }
+
+    /** The run's row in {@code billing_sync_runs}: the lines it adds and changes are marked with it. */
+    long id() {
+        return runId;
+    }
+
+    /** The Arrow customers whose lines matched no mapping. */
+    List<UnmatchedCustomer> unmatched() {
+        return matching.unmatched();
     }
 
     /** The lines (item ids) this run saw in Arrow's export. */
@@ -135,7 +148,7 @@ final class SyncRun {
                 writers.invoices().changeItems(writers.invoices().invoice(invoiceId), list));
         removals.forEach((invoiceId, list) ->
                 writers.invoices().removeItems(writers.invoices().invoice(invoiceId), list));
-        writers.items().insertAll(inserts, writers.now()).forEach(seen::add);
+        writers.items().insertAll(inserts, runId, writers.now()).forEach(seen::add);
         Map<Long, BillingSyncItem> byId = new HashMap<>();
         existing.values().forEach(item -> byId.put(item.id(), item));
         writers.items()
@@ -143,6 +156,7 @@ final class SyncRun {
                         updates.stream()
                                 .filter(update -> changes(byId.get(update.id()), update))
                                 .toList(),
+                        runId,
                         writers.now());
         progress.add("lines_synced", lines.size());
     }

@@ -71,7 +71,7 @@ class ConsumptionSchedules {
             }
             for (Settings enabled : settings.syncEnabled()) {
                 for (YearMonth period : periods) {
-                    submitted.add(jobs.submit(ConsumptionTriggerController.request(
+                    submitted.add(jobs.submit(JobTriggers.request(
                             kind,
                             orders.scheduled(enabled, period),
                             null,

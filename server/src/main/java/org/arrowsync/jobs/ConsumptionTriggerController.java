@@ -5,17 +5,12 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.media.Schema.RequiredMode;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.arrowsync.consumption.SyncOrder;
-import org.arrowsync.consumption.SyncOrders;
 import org.arrowsync.shared.Caller;
-import org.arrowsync.shared.Uuids;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import tools.jackson.databind.node.JsonNodeFactory;
-import tools.jackson.databind.node.ObjectNode;
 
 /** Queues consumption runs and finalisations; the request is validated by the feature before anything is queued. */
 @Tag(name = "Consumption")
@@ -23,12 +18,10 @@ import tools.jackson.databind.node.ObjectNode;
 @RequestMapping("/api/admin/arrow/billing-syncs/")
 class ConsumptionTriggerController {
 
-    private final SyncOrders orders;
-    private final JobService jobs;
+    private final JobTriggers triggers;
 
-    ConsumptionTriggerController(SyncOrders orders, JobService jobs) {
-        this.orders = orders;
-        this.jobs = jobs;
+    ConsumptionTriggerController(JobTriggers triggers) {
+        this.triggers = triggers;
     }
 
     @PostMapping("trigger_consumption_sync/")
@@ -38,14 +31,13 @@ class ConsumptionTriggerController {
             operationId = "admin_arrow_billing_syncs_trigger_consumption_sync")
     ResponseEntity<JobController.Accepted> triggerConsumptionSync(
             @RequestBody TriggerConsumptionSyncRequest request, Caller caller) {
-        SyncOrder order =
-                orders.consumptionSync(request.year(), request.month(), request.settingsUuid(), request.resourceUuid());
-        ObjectNode parameters = JsonNodeFactory.instance.objectNode();
-        parameters.put(ConsumptionJobs.RESOURCE_UUID, Uuids.hex(order.resourceUuid()));
-        String scope =
-                order.resourceUuid() == null ? null : order.resourceUuid().toString();
         return JobController.accepted(
-                jobs.submit(request(JobKind.CONSUMPTION_SYNC, order, scope, parameters, caller)),
+                triggers.consumptionSync(
+                        request.year(),
+                        request.month(),
+                        request.settingsUuid(),
+                        request.resourceUuid(),
+                        caller.username()),
                 "Consumption sync task scheduled");
     }
 
@@ -55,25 +47,10 @@ class ConsumptionTriggerController {
             summary = "Queue finalisation of a month's consumption against the billing export",
             operationId = "admin_arrow_billing_syncs_trigger_reconciliation")
     ResponseEntity<JobController.Accepted> triggerReconciliation(@RequestBody ReconcileRequest request, Caller caller) {
-        boolean force = Boolean.TRUE.equals(request.force());
-        SyncOrder order = orders.finalisation(request.year(), request.month(), request.settingsUuid(), force);
-        ObjectNode parameters = JsonNodeFactory.instance.objectNode();
-        parameters.put(ConsumptionJobs.FORCE, force);
         return JobController.accepted(
-                jobs.submit(
-                        request(JobKind.CONSUMPTION_RECONCILIATION, order, force ? "force" : null, parameters, caller)),
+                triggers.finalisation(
+                        request.year(), request.month(), request.settingsUuid(), request.force(), caller.username()),
                 "Reconciliation task scheduled");
-    }
-
-    static JobRequest request(JobKind kind, SyncOrder order, String scope, ObjectNode parameters, Caller caller) {
-        return new JobRequest(
-                kind,
-                order.settings().id(),
-                order.settings().uuid(),
-                order.period().toString(),
-                scope,
-                parameters,
-                caller == null ? "schedule" : caller.username());
     }
 
     /** The contract's {@code TriggerConsumptionSyncRequestRequest}. */

@@ -5,7 +5,7 @@ import java.util.UUID;
 import tools.jackson.databind.JsonNode;
 
 /** One queued run as operators see it. */
-record Job(
+public record Job(
         long id,
         UUID uuid,
         JobKind kind,
@@ -24,12 +24,12 @@ record Job(
         Instant started,
         Instant finished) {
 
-    static final String QUEUED = "queued";
-    static final String RUNNING = "running";
-    static final String SUCCEEDED = "succeeded";
-    static final String FAILED = "failed";
+    public static final String QUEUED = "queued";
+    public static final String RUNNING = "running";
+    public static final String SUCCEEDED = "succeeded";
+    public static final String FAILED = "failed";
 
-    boolean isDone() {
+    public boolean isDone() {
         return SUCCEEDED.equals(state) || FAILED.equals(state);
     }
 }

@@ -20,7 +20,7 @@ import org.springframework.stereotype.Service;
  * (settings, kind, period, scope) already has a queued or running job joins that job instead of queuing another.
  */
 @Service
-class JobService {
+public class JobService {
 
     private static final Logger log = LoggerFactory.getLogger(JobService.class);
 
@@ -66,19 +66,24 @@ class JobService {
         return orphans.size();
     }
 
-    Job get(UUID uuid) {
+    public Job get(UUID uuid) {
         return jobs.find(uuid).orElseThrow(NotFound::new);
     }
 
-    Listing<Job> list(String kind, String state, UUID settingsUuid, PageRequest page) {
+    public Listing<Job> list(String kind, String state, UUID settingsUuid, PageRequest page) {
         SqlFilter filter =
                 new SqlFilter().eq("j.kind", kind).eq("j.state", state).eq("s.uuid", settingsUuid);
         return Listing.of(jobs.page(filter, page), jobs.count(filter), page);
+    }
+
+    /** The settings' kinds of work whose latest run failed, newest first. */
+    public List<Job> failing(UUID settingsUuid, int limit) {
+        return jobs.failing(settingsUuid, limit);
     }
 
     /**
      * The job that will do (or already does) the requested work; {@code queued} is false when the request joined a
      * running one.
      */
-    record Submitted(UUID uuid, boolean queued) {}
+    public record Submitted(UUID uuid, boolean queued) {}
 }

@@ -33,7 +33,7 @@ public class CustomerService {
         return customers.all();
     }
 
-    Listing<Customer> list(String name, PageRequest page) {
+    public Listing<Customer> list(String name, PageRequest page) {
         SqlFilter filter = new SqlFilter().icontains("name", name);
         return Listing.of(customers.page(filter, page), customers.count(filter), page);
     }

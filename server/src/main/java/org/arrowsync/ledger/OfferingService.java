@@ -37,7 +37,7 @@ public class OfferingService {
                 .findFirst();
     }
 
-    Listing<Offering> list(String name, String type, PageRequest page) {
+    public Listing<Offering> list(String name, String type, PageRequest page) {
         SqlFilter filter = new SqlFilter().icontains("name", name).eq("type", type);
         return Listing.of(offerings.page(filter, page), offerings.count(filter), page);
     }

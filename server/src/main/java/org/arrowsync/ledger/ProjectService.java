@@ -34,7 +34,7 @@ public class ProjectService {
         return projects.ofCustomer(customer.id());
     }
 
-    Listing<Project> list(ProjectFilter filter, PageRequest page) {
+    public Listing<Project> list(ProjectFilter filter, PageRequest page) {
         SqlFilter sql = new SqlFilter().eq("c.uuid", filter.customerUuid()).icontains("p.name", filter.name());
         return Listing.of(projects.page(sql, page), projects.count(sql), page);
     }
@@ -74,5 +74,5 @@ public class ProjectService {
                 .orElseThrow(() -> InvalidInput.of("customer", "Invalid hyperlink - Object does not exist."));
     }
 
-    record ProjectFilter(UUID customerUuid, String name) {}
+    public record ProjectFilter(UUID customerUuid, String name) {}
 }

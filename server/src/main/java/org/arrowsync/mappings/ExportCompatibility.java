@@ -15,7 +15,7 @@ import org.slf4j.LoggerFactory;
  * Whether an export template carries the columns the sync needs: its headers as one page of the most recent closed
  * month shows them (one export call per template, not the whole export).
  */
-final class ExportCompatibility {
+public final class ExportCompatibility {
 
     static final List<String> REQUIRED = List.of(
             "Classification",
@@ -97,7 +97,7 @@ final class ExportCompatibility {
         return missing;
     }
 
-    record ExportTypeCompatibility(
+    public record ExportTypeCompatibility(
             String reference,
             String name,
             int requiredFieldsTotal,

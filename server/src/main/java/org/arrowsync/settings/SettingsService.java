@@ -69,7 +69,7 @@ public class SettingsService {
         return settings.any();
     }
 
-    Listing<Settings> list(Boolean active, Boolean syncEnabled, PageRequest page) {
+    public Listing<Settings> list(Boolean active, Boolean syncEnabled, PageRequest page) {
         SqlFilter filter = new SqlFilter().eq("is_active", active).eq("sync_enabled", syncEnabled);
         return Listing.of(settings.page(filter, "created desc, id desc", page), settings.count(filter), page);
     }
@@ -99,7 +99,7 @@ public class SettingsService {
     /**
      * PUT ({@code replace}: {@code api_url} must be given) or PATCH; the partner is refreshed afterwards as on create.
      */
-    Settings update(UUID uuid, SettingsDraft draft, boolean replace) {
+    public Settings update(UUID uuid, SettingsDraft draft, boolean replace) {
         Settings updated = transaction.execute(status -> {
             Settings current = get(uuid);
             if (replace && draft.apiUrl() == null) {
@@ -116,7 +116,7 @@ public class SettingsService {
         return refreshPartner(updated);
     }
 
-    void delete(UUID uuid) {
+    public void delete(UUID uuid) {
         Settings found = get(uuid);
         // Deleting would cascade the billing syncs while their invoice items stay: a later sync would bill everything
         // again.

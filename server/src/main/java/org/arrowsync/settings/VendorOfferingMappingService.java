@@ -59,7 +59,7 @@ public class VendorOfferingMappingService {
         return mappings.find(uuid).orElseThrow(NotFound::new);
     }
 
-    Listing<VendorOfferingMapping> list(VendorFilter filter, PageRequest page) {
+    public Listing<VendorOfferingMapping> list(VendorFilter filter, PageRequest page) {
         SqlFilter sql = new SqlFilter()
                 .eq("s.uuid", filter.settingsUuid())
                 .icontains("v.arrow_vendor_name", filter.vendorName())
@@ -69,19 +69,19 @@ public class VendorOfferingMappingService {
     }
 
     @Transactional
-    VendorOfferingMapping create(VendorDraft draft) {
+    public VendorOfferingMapping create(VendorDraft draft) {
         return get(mappings.insert(validate(draft, 0), clock.instant()));
     }
 
     @Transactional
-    VendorOfferingMapping update(UUID uuid, VendorDraft draft) {
+    public VendorOfferingMapping update(UUID uuid, VendorDraft draft) {
         VendorOfferingMapping mapping = get(uuid);
         mappings.update(mapping.id(), validate(draft, mapping.id()), clock.instant());
         return get(uuid);
     }
 
     @Transactional
-    void delete(UUID uuid) {
+    public void delete(UUID uuid) {
         mappings.delete(get(uuid).id());
     }
 
@@ -89,7 +89,7 @@ public class VendorOfferingMappingService {
      * Vendor names from the Arrow catalog of the active settings. Arrow failing is not an error here: the fallback is
      * the vendors seen in synced billing lines (of the given settings, if any).
      */
-    List<String> vendorChoices(UUID settingsUuid) {
+    public List<String> vendorChoices(UUID settingsUuid) {
         List<String> catalog = settings.active()
                 .map(active -> {
                     try {
@@ -141,9 +141,9 @@ public class VendorOfferingMappingService {
         }
     }
 
-    record VendorDraft(UUID settingsUuid, String vendorName, UUID offeringUuid, UUID planUuid, Boolean active) {
+    public record VendorDraft(UUID settingsUuid, String vendorName, UUID offeringUuid, UUID planUuid, Boolean active) {
 
-        static VendorDraft of(VendorOfferingMapping mapping) {
+        public static VendorDraft of(VendorOfferingMapping mapping) {
             return new VendorDraft(
                     mapping.settingsUuid(),
                     mapping.vendorName(),
@@ -153,5 +153,5 @@ public class VendorOfferingMappingService {
         }
     }
 
-    record VendorFilter(UUID settingsUuid, String vendorName, UUID offeringUuid, Boolean active) {}
+    public record VendorFilter(UUID settingsUuid, String vendorName, UUID offeringUuid, Boolean active) {}
 }

@@ -1,0 +1,45 @@
+package org.arrowsync.console;
+
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.WebAttributes;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** The sign-in page (the form posts to Spring Security) and the page other users than staff get. */
+@Controller
+class SignInController {
+
+    @GetMapping("/login")
+    String signIn(
+            @RequestParam(required = false) String error,
+            @RequestParam(name = "signed-out", required = false) String signedOut,
+            @RequestParam(required = false) String expired,
+            HttpSession session,
+            Model model) {
+        if (error != null
+                && session.getAttribute(WebAttributes.AUTHENTICATION_EXCEPTION)
+                        instanceof AuthenticationException failure) {
+            model.addAttribute("error", failure.getMessage());
+            session.removeAttribute(WebAttributes.AUTHENTICATION_EXCEPTION);
+        } else if (error != null) {
+            model.addAttribute("error", "Wrong username or password.");
+        }
+        if (signedOut != null) {
+            model.addAttribute("notice", "You are signed out.");
+        }
+        if (expired != null) {
+            model.addAttribute("notice", "You were signed out after a while without activity. Please sign in again.");
+        }
+        return "console/login";
+    }
+
+    @GetMapping("/forbidden")
+    String forbidden(HttpServletResponse response) {
+        response.setStatus(HttpServletResponse.SC_FORBIDDEN);
+        return "console/forbidden";
+    }
+}
