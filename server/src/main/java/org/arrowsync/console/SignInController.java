@@ -1,12 +1,15 @@
 package org.arrowsync.console;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.WebAttributes;
+import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /** The sign-in page (the form posts to Spring Security) and the page other users than staff get. */
@@ -37,9 +40,14 @@ class SignInController {
         return "console/login";
     }
 
-    @GetMapping("/forbidden")
-    String forbidden(HttpServletResponse response) {
+    /**
+     * Where Spring Security forwards a refusal, whatever the method: a form without a valid CSRF token (an old page, or
+     * a post from elsewhere) or a user who is not staff.
+     */
+    @RequestMapping("/forbidden")
+    String forbidden(HttpServletRequest request, HttpServletResponse response, Model model) {
         response.setStatus(HttpServletResponse.SC_FORBIDDEN);
+        model.addAttribute("csrf", request.getAttribute(WebAttributes.ACCESS_DENIED_403) instanceof CsrfException);
         return "console/forbidden";
     }
 }
