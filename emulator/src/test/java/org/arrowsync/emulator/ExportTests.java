@@ -13,14 +13,15 @@ import tools.jackson.databind.JsonNode;
 class ExportTests extends DemoEmulator {
 
     @Test
-    void listsBothExportTypesAsAMapAndAllColumns() {
+    void listsEveryExportTypeAsAMapAndAllColumns() {
         JsonNode body = http.get("billing/erp/exports/types").json();
         assertThat(body.get("code").asInt()).isZero();
         assertThat(body.get("message").asString()).isEqualTo("success");
         JsonNode types = body.get("data").get("exportTypes");
         List<String> refs = new ArrayList<>();
         types.properties().forEach(type -> refs.add(type.getKey()));
-        assertThat(refs).containsExactly(MSP, ALT);
+        assertThat(refs)
+                .containsExactly(MSP, ALT, ScenarioTests.THIN, ScenarioTests.BY_NAME, ScenarioTests.NO_CUSTOMER);
         assertThat(types.get(MSP).asString()).isEqualTo("MSP (Extended)");
         JsonNode columns =
                 http.get("billing/erp/exports/columns").json().get("data").get("columns");

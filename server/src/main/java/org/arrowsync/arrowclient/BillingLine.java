@@ -7,7 +7,8 @@ import java.time.YearMonth;
 /**
  * One billing-export line, typed. The column fallbacks of every export template live in {@link #parse}.
  *
- * @param lineReference {@code Sequence}, else {@code Order Id}; unique per line and month
+ * @param lineReference {@code Sequence}, else {@code Order Id}; unique per line and month; null when the template has
+ *     neither
  * @param statementReference {@code Statement Reference}; null when the template has no such column
  * @param companyName {@code End User Company Name}
  * @param customerReference {@code End User Company ID} as sent: the customer's {@code Ref} in the recorded real export,
@@ -46,10 +47,8 @@ public record BillingLine(
 
     static BillingLineResult parse(ExportRow row) {
         RowReader cells = row.reader();
+        // A missing line reference is not a problem of the row: only the features that identify lines need one.
         String reference = cells.text("Sequence", "Order Id");
-        if (reference == null) {
-            cells.problem("no Sequence or Order Id");
-        }
         BillingLine line = new BillingLine(
                 reference,
                 cells.text("Statement Reference"),
@@ -69,7 +68,7 @@ public record BillingLine(
                 cells.text("Country Marketplace Currency", "Service Provider Currency"));
         if (!cells.problems().isEmpty()) {
             String where = reference == null ? "export line" : "export line " + reference;
-            return BillingLineResult.rejected(reference, where + ": " + String.join("; ", cells.problems()));
+            return BillingLineResult.rejected(line, where + ": " + String.join("; ", cells.problems()));
         }
         return BillingLineResult.ok(line);
     }

@@ -1,12 +1,13 @@
 package org.arrowsync.arrowclient;
 
 /**
- * A parsed export row: either a {@link BillingLine} or the problem that makes the row unusable (for example an
- * unreadable amount), to be reported on that line rather than turned into a zero.
+ * A parsed export row: a {@link BillingLine}, and for an unusable row (for example an unreadable amount) the problem,
+ * to be reported on that line rather than turned into a zero.
  *
- * @param line the line; null when {@code problem} is set
- * @param reference the line reference when one could be read (also for a rejected row), else null
- * @param problem what is wrong with the row; null when {@code line} is set
+ * @param line the line; for a rejected row, as far as it could be read (what could not be read is null), so the problem
+ *     can be reported on the line's customer
+ * @param reference the line reference when one could be read, else null
+ * @param problem what is wrong with the row; null when the row is usable
  */
 public record BillingLineResult(BillingLine line, String reference, String problem) {
 
@@ -14,11 +15,11 @@ public record BillingLineResult(BillingLine line, String reference, String probl
         return new BillingLineResult(line, line.lineReference(), null);
     }
 
-    static BillingLineResult rejected(String reference, String problem) {
-        return new BillingLineResult(null, reference, problem);
+    static BillingLineResult rejected(BillingLine partial, String problem) {
+        return new BillingLineResult(partial, partial.lineReference(), problem);
     }
 
     public boolean isValid() {
-        return line != null;
+        return problem == null;
     }
 }

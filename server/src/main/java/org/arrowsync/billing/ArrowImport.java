@@ -29,10 +29,12 @@ import org.arrowsync.settings.Settings;
 import org.arrowsync.shared.InvalidInput;
 import org.arrowsync.shared.NotFound;
 import org.arrowsync.shared.Rejected;
-import org.arrowsync.shared.Texts;
 import org.springframework.stereotype.Service;
 
-/** Force-import: operator customers, projects and mappings created from Arrow's data where they are missing. */
+/**
+ * Force-import: operator customers (with the details the export's End User columns give), projects and mappings created
+ * from Arrow's data where they are missing.
+ */
 @Service
 class ArrowImport {
 
@@ -75,13 +77,14 @@ class ArrowImport {
         Offering offering = given.orElseGet(this::arrowOffering);
         Map<String, List<Subscription>> byCustomer = new LinkedHashMap<>();
         for (Subscription subscription : subscriptions) {
-            if (subscription.companyName() == null || subscription.companyName().isBlank()) {
+            String company = subscription.endUser().companyName();
+            if (company == null || company.isBlank()) {
                 result.error(
                         subscription.id(),
                         "The export names no customer (End User Company Name) for this subscription");
             } else {
                 byCustomer
-                        .computeIfAbsent(subscription.companyName().trim(), name -> new ArrayList<>())
+                        .computeIfAbsent(company.trim(), name -> new ArrayList<>())
                         .add(subscription);
             }
         }
@@ -93,7 +96,8 @@ class ArrowImport {
                 .collect(Collectors.toSet());
         XspReferences xsp = new XspReferences(settings);
         for (Map.Entry<String, List<Subscription>> entry : byCustomer.entrySet()) {
-            String id = entry.getValue().get(0).customerReference();
+            EndUser endUser = entry.getValue().get(0).endUser();
+            String id = endUser.reference();
             if (id == null || id.isBlank()) {
                 entry.getValue()
                         .forEach(subscription -> result.error(
@@ -111,7 +115,7 @@ class ArrowImport {
             }
             Customer customer = byName.computeIfAbsent(MappingIndex.name(entry.getKey()), name -> {
                 result.customerCreated();
-                return customers.create(Texts.truncate(entry.getKey(), 150));
+                return customers.create(endUser.toCustomer());
             });
             Project project = projects.ofCustomer(customer).stream()
                     .filter(p -> p.name().toLowerCase().contains("arrow"))

@@ -10,13 +10,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.arrowsync.arrowclient.ArrowClient;
 import org.arrowsync.arrowclient.ArrowClients;
 import org.arrowsync.arrowclient.ArrowException;
-import org.arrowsync.arrowclient.BillingLine;
 import org.arrowsync.arrowclient.BillingLineResult;
 import org.arrowsync.arrowclient.ExportPage;
 import org.arrowsync.arrowclient.ExportQuery;
@@ -25,6 +25,7 @@ import org.arrowsync.ledger.BillingPath;
 import org.arrowsync.ledger.Invoice;
 import org.arrowsync.ledger.InvoiceItem;
 import org.arrowsync.ledger.InvoiceItemDraft;
+import org.arrowsync.mappings.CustomerMapping;
 import org.arrowsync.mappings.CustomerMappingService;
 import org.arrowsync.settings.Settings;
 import org.arrowsync.settings.SettingsService;
@@ -40,7 +41,10 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * Compares what was charged for each line of a final month with Arrow's final amount and books the difference (D4, D7,
  * D8): a compensation covers only final − (invoiced + earlier compensations), differences under one cent are ignored,
- * and a line Arrow dropped is credited unless the whole export came back empty (D3).
+ * and a line whose reference Arrow dropped is credited only from a complete export: one that came back empty or without
+ * a usable line reference (D3) or with rows missing from a page (D26) reconciles nothing, and a customer with a row
+ * without line reference loses no line. Lines are found by their reference alone; a row that names another customer
+ * now, or cannot be read, is reported, never credited (D29).
  */
 @Service
 public class BillingReconciliation {
@@ -127,70 +131,92 @@ public class BillingReconciliation {
         return end.apply(run);
     }
 
-    /** One reconciliation, page by page; of the lines seen only their ids are kept, one bit each. */
+    /**
+     * One reconciliation, page by page; of the lines seen only their ids are kept, one bit each. Each billed item is
+     * compared with the row of its line reference, whatever that row's customer columns say now (D29).
+     */
     private final class Run {
 
         private final Settings settings;
         private final YearMonth period;
         private final Map<Long, BillingSync> syncs;
+        private final Map<Long, CustomerMapping> mappingsById = new HashMap<>();
         private final MappingIndex index;
+        private final LineReport report;
         private final IdSet seen = new IdSet();
         private final List<Compensation> compensations = new ArrayList<>();
         private final Progress progress;
         private long rows;
+        private long usableRows;
 
         Run(Settings settings, YearMonth period, List<BillingSync> candidates, Progress progress) {
             this.settings = settings;
             this.period = period;
             this.syncs = candidates.stream().collect(Collectors.toMap(BillingSync::id, sync -> sync));
-            List<Long> mappingIds =
-                    candidates.stream().map(BillingSync::mappingId).toList();
-            this.index = new MappingIndex(mappings.active(settings).stream()
-                    .filter(m -> mappingIds.contains(m.id()))
-                    .toList());
+            List<CustomerMapping> active = mappings.active(settings);
+            active.forEach(mapping -> mappingsById.put(mapping.id(), mapping));
+            this.index = new MappingIndex(active);
+            this.report = new LineReport(progress);
             this.progress = progress;
         }
 
         void page(ExportPage page) {
             if (page.shortened()) {
-                // D26: a line missing from a short page would be credited as removed.
-                throw new BillingSyncService.IncompleteExport(String.join("; ", page.warnings())
-                        + ": Arrow's export of " + period + " is incomplete; nothing was reconciled");
+                // D26: the export is not complete, and a line missing from it would be credited as removed. Unlike a
+                // sync, which keeps what it did not see until a later run, reconciliation is final: it waits.
+                throw BillingSyncService.IncompleteExport.rowsMissing(
+                        page.warnings(), period, "nothing was reconciled");
             }
-            Map<String, BigDecimal> finals = new HashMap<>();
+            Map<String, BillingLineResult> byReference = new HashMap<>();
             for (ExportRow row : page.rows()) {
                 rows++;
                 BillingLineResult result = row.billingLine();
-                if (result.isValid() && index.match(result.line()).isPresent()) {
-                    BillingLine line = result.line();
-                    // As in the sync, a repeated Sequence counts once.
-                    if (finals.putIfAbsent(
-                                    line.lineReference(),
-                                    settings.priceSource().choose(line.sellTotal(), line.buyTotal()))
-                            != null) {
-                        progress.increment("duplicate_lines");
-                    }
+                if (result.reference() == null) {
+                    // Could be any line of the customer it names: that customer loses no line this time.
+                    report.unusable(result, index.match(result.line()));
+                    continue;
                 }
-            }
-            for (BillingSyncItem item : writers.items().find(syncs.keySet(), finals.keySet())) {
-                if (seen.add(item.id())) {
-                    consider(item, finals.get(item.lineReference()), null);
-                } else {
+                if (!LineReport.isUnusable(result)) {
+                    usableRows++;
+                }
+                // As in the sync, a repeated Sequence counts once.
+                if (byReference.putIfAbsent(result.reference(), result) != null) {
                     progress.increment("duplicate_lines");
                 }
+            }
+            for (BillingSyncItem item : writers.items().find(syncs.keySet(), byReference.keySet())) {
+                if (!seen.add(item.id())) {
+                    progress.increment("duplicate_lines");
+                    continue;
+                }
+                BillingLineResult result = byReference.get(item.lineReference());
+                Optional<CustomerMapping> billedTo = Optional.ofNullable(
+                        mappingsById.get(syncs.get(item.syncId()).mappingId()));
+                if (LineReport.isUnusable(result)) {
+                    // Seen, so never credited as removed; not compared either, as its amount is unknown.
+                    report.unusable(result, item);
+                    continue;
+                }
+                billedTo.ifPresent(
+                        mapping -> report.checkCustomer(result.line(), mapping, index.match(result.line()), item));
+                consider(
+                        item,
+                        settings.priceSource()
+                                .choose(result.line().sellTotal(), result.line().buyTotal()),
+                        null);
             }
             progress.increment("pages");
         }
 
         /** The compensations the month needs, once every page is read. */
         private void plan() {
-            if (rows == 0 && writers.items().anyIn(syncs.keySet())) {
-                throw new BillingSyncService.IncompleteExport(
-                        "Arrow returned no billing lines for " + period + "; nothing was reconciled");
+            if (usableRows == 0 && writers.items().anyIn(syncs.keySet())) {
+                throw BillingSyncService.IncompleteExport.withoutLines(rows, period, "nothing was reconciled");
             }
             // Removed lines too: one dropped while its invoice was closed still holds its charge until credited here.
-            writers.items()
-                    .unseen(syncs.keySet(), null, true, seen)
+            writers.items().unseen(syncs.keySet(), null, true, seen).stream()
+                    .filter(item ->
+                            !report.keepsUnseenLines(syncs.get(item.syncId()).mappingId()))
                     .forEach(item -> consider(item, BigDecimal.ZERO, "line_removed"));
             dropMonthsBilledByConsumption();
         }
@@ -234,7 +260,7 @@ public class BillingReconciliation {
             plan();
             BigDecimal total = book();
             for (BillingSync sync : syncs.values()) {
-                writers.syncs().saveReconciled(sync.id(), sync.markReconciled(true), writers.now());
+                writers.syncs().saveReconciled(sync.id(), sync.markReconciled(true), report.notes(sync), writers.now());
             }
             progress.add("compensations", compensations.size());
             return new Report(period.toString(), syncs.size(), compensations.size(), total, "");

@@ -5,7 +5,11 @@ import java.time.Instant;
 import java.time.YearMonth;
 import java.util.UUID;
 
-/** One Arrow statement of one mapped customer for one month. Its transitions check the state they leave. */
+/**
+ * One Arrow statement of one mapped customer for one month. Its transitions check the state they leave.
+ * {@code errorMessage} says what went wrong in its latest run (a failure, or problems with some of its lines, D21/D29);
+ * {@code lineErrors} counts the export lines that run could not use.
+ */
 public record BillingSync(
         long id,
         UUID uuid,
@@ -23,6 +27,7 @@ public record BillingSync(
         String currency,
         UUID invoiceUuid,
         String errorMessage,
+        int lineErrors,
         Instant syncedAt,
         Instant validatedAt,
         Instant reconciledAt,

@@ -10,6 +10,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.IntFunction;
@@ -39,28 +40,26 @@ class BillingSyncItemRepository {
         this.jdbc = jdbc;
     }
 
-    /** The items of these syncs with these line references (one page's worth). */
-    List<BillingSyncItem> find(Collection<Long> syncIds, Collection<String> lineReferences) {
+    /**
+     * The items of these syncs with these line references (one page's worth), whichever of the syncs holds them: a line
+     * is found by its reference (D29). Each reference is looked up on its own through the reference's index (a lateral
+     * subquery that {@code offset 0} keeps from being flattened): as a join, a month just written and not analysed yet
+     * is read whole on every page. The syncs are picked here: given them too, PostgreSQL 14 would probe the (sync,
+     * reference) key once per pair.
+     */
+    List<BillingSyncItem> find(Set<Long> syncIds, Collection<String> lineReferences) {
         if (syncIds.isEmpty() || lineReferences.isEmpty()) {
             return List.of();
         }
-        return jdbc.sql(SELECT + " where t.billing_sync_id = any(?) and t.arrow_line_reference = any(?)")
-                .params(syncIds.toArray(Long[]::new), lineReferences.toArray(String[]::new))
+        return jdbc
+                .sql("select x.* from unnest(?::text[]) as k(r) cross join lateral (" + SELECT
+                        + " where t.arrow_line_reference = k.r offset 0) x")
+                .param(lineReferences.toArray(String[]::new))
                 .query(BillingSyncItemRepository::map)
-                .list();
-    }
-
-    /** The items of these (sync, line reference) pairs, found through the natural key's index. */
-    List<BillingSyncItem> findPairs(List<Long> syncIds, List<String> lineReferences) {
-        if (syncIds.isEmpty()) {
-            return List.of();
-        }
-        return jdbc.sql(
-                        SELECT
-                                + " join unnest(?::bigint[], ?::text[]) as k(s, r) on t.billing_sync_id = k.s and t.arrow_line_reference = k.r")
-                .params(syncIds.toArray(Long[]::new), lineReferences.toArray(String[]::new))
-                .query(BillingSyncItemRepository::map)
-                .list();
+                .list()
+                .stream()
+                .filter(item -> syncIds.contains(item.syncId()))
+                .toList();
     }
 
     List<BillingSyncItem> ofSyncs(Collection<Long> syncIds) {

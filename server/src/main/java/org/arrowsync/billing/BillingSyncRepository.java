@@ -24,8 +24,8 @@ class BillingSyncRepository {
     private static final String SELECT =
             "select b.id, b.uuid, b.customer_mapping_id, m.uuid as mapping_uuid, m.arrow_reference,"
                     + " c.uuid as customer_uuid, c.name as customer_name, b.statement_reference, b.report_period, b.arrow_state, b.state,"
-                    + " b.buy_total, b.sell_total, b.currency, i.uuid as invoice_uuid, b.error_message, b.synced_at, b.validated_at,"
-                    + " b.reconciled_at, b.lines_validated, b.created, b.modified" + FROM;
+                    + " b.buy_total, b.sell_total, b.currency, i.uuid as invoice_uuid, b.error_message, b.line_errors, b.synced_at,"
+                    + " b.validated_at, b.reconciled_at, b.lines_validated, b.created, b.modified" + FROM;
 
     private final JdbcClient jdbc;
 
@@ -166,6 +166,7 @@ class BillingSyncRepository {
                 .list();
     }
 
+    /** A run's outcome; {@code notes} is what it found wrong with some lines, empty when nothing (D21, D29). */
     void saveSynced(
             long id,
             SyncState state,
@@ -173,10 +174,11 @@ class BillingSyncRepository {
             BigDecimal sellTotal,
             String currency,
             boolean linesValidated,
+            Notes notes,
             Instant now) {
         jdbc.sql("""
-                        update billing_syncs set state = ?, buy_total = ?, sell_total = ?, currency = ?, lines_validated = ?, error_message = '',
-                               synced_at = coalesce(synced_at, ?), modified = ?
+                        update billing_syncs set state = ?, buy_total = ?, sell_total = ?, currency = ?, lines_validated = ?, error_message = ?,
+                               line_errors = ?, synced_at = coalesce(synced_at, ?), modified = ?
                         where id = ? and state in (1, 2)""")
                 .params(
                         state.code(),
@@ -184,6 +186,8 @@ class BillingSyncRepository {
                         sellTotal,
                         currency,
                         linesValidated,
+                        notes.message(),
+                        notes.lineErrors(),
                         Timestamps.of(now),
                         Timestamps.of(now),
                         id)
@@ -209,14 +213,18 @@ class BillingSyncRepository {
                         .update();
     }
 
-    void saveReconciled(long id, SyncState state, Instant now) {
-        jdbc.sql(
-                        "update billing_syncs set state = ?, reconciled_at = ?, error_message = '', modified = ? where id = ? and state in (2, 3, 4)")
-                .params(state.code(), Timestamps.of(now), Timestamps.of(now), id)
+    void saveReconciled(long id, SyncState state, Notes notes, Instant now) {
+        jdbc.sql("""
+                        update billing_syncs set state = ?, reconciled_at = ?, error_message = ?, line_errors = ?, modified = ?
+                        where id = ? and state in (2, 3, 4)""")
+                .params(state.code(), Timestamps.of(now), notes.message(), notes.lineErrors(), Timestamps.of(now), id)
                 .update();
     }
 
     record SyncKey(long mappingId, String statementReference, long invoiceId) {}
+
+    /** What a run found wrong with some of a sync's lines: the message and the count of lines it could not use. */
+    record Notes(String message, int lineErrors) {}
 
     static BillingSync map(ResultSet rs, int row) throws SQLException {
         return new BillingSync(
@@ -236,6 +244,7 @@ class BillingSyncRepository {
                 rs.getString("currency"),
                 rs.getObject("invoice_uuid", UUID.class),
                 rs.getString("error_message"),
+                rs.getInt("line_errors"),
                 Timestamps.read(rs, "synced_at"),
                 Timestamps.read(rs, "validated_at"),
                 Timestamps.read(rs, "reconciled_at"),

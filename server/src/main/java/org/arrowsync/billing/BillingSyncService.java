@@ -4,19 +4,17 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.arrowsync.arrowclient.ArrowClient;
 import org.arrowsync.arrowclient.ArrowClients;
 import org.arrowsync.arrowclient.ArrowException;
-import org.arrowsync.arrowclient.BillingLineResult;
 import org.arrowsync.arrowclient.ExportQuery;
-import org.arrowsync.arrowclient.ExportRow;
 import org.arrowsync.billing.BillingSyncItemRepository.ItemUpdate;
 import org.arrowsync.ledger.Resource;
 import org.arrowsync.ledger.ResourceService;
@@ -116,18 +114,10 @@ public class BillingSyncService {
                 SyncRun run = new SyncRun(
                         chosen, target.period(), runId, target.licenseReference(), active, writers, progress);
                 ExportQuery query = ExportQuery.forPeriod(chosen.exportTypeReference(), target.period());
-                List<String> missingRows = new CopyOnWriteArrayList<>();
-                ReadAhead.<List<BillingLineResult>>run(
-                        pages -> client.forEachExportPage(query, page -> {
-                            if (page.shortened()) {
-                                missingRows.addAll(page.warnings());
-                            }
-                            pages.accept(page.rows().stream()
-                                    .map(ExportRow::billingLine)
-                                    .toList());
-                        }),
+                ReadAhead.<SyncRun.Page>run(
+                        pages -> client.forEachExportPage(query, page -> pages.accept(SyncRun.Page.of(page))),
                         run::page);
-                return finish(chosen, target, run, missingRows, progress);
+                return finish(chosen, target, run, progress);
             });
         } catch (ArrowException e) {
             recordFailure(chosen, target.period(), e.getMessage());
@@ -158,26 +148,27 @@ public class BillingSyncService {
         }
     }
 
-    private SyncReport finish(
-            Settings chosen, SyncTarget target, SyncRun run, List<String> missingRows, Progress progress) {
+    private SyncReport finish(Settings chosen, SyncTarget target, SyncRun run, Progress progress) {
         List<BillingSync> periodSyncs = writers.syncs().ofPeriod(chosen.id(), target.period());
         List<Long> open = periodSyncs.stream()
                 .filter(sync -> !sync.state().frozen())
                 .map(BillingSync::id)
                 .toList();
-        if (run.rows() == 0 && writers.items().anyIn(open)) {
-            // D3: an empty export for a month we already billed is Arrow failing, not Arrow crediting everything.
-            throw new IncompleteExport("Arrow returned no billing lines for " + target.period()
-                    + " although lines were synced before;" + " nothing was changed");
+        if (run.usableRows() == 0 && writers.items().anyIn(open)) {
+            // D3: an empty export for a month we already billed is Arrow failing, not Arrow crediting everything; so is
+            // one whose lines cannot be told apart (D29).
+            throw IncompleteExport.withoutLines(
+                    run.rows(), target.period(), "nothing was changed, although lines were synced before");
         }
-        int removed = 0;
-        if (missingRows.isEmpty()) {
-            removed = removeVanishedLines(
-                    writers.items().unseen(open, target.licenseReference(), false, run.seen()), run.id());
-        } else {
-            // D26: rows missing from a page are not lines Arrow removed; they stay until a complete export says so.
-            missingRows.forEach(warning -> progress.error(warning + "; no line was removed"));
-        }
+        Map<Long, Long> mappingOf = new HashMap<>();
+        periodSyncs.forEach(sync -> mappingOf.put(sync.id(), sync.mappingId()));
+        LineReport report = run.report();
+        // Only what a complete export lacks was removed by Arrow (D26, D29).
+        int removed = removeVanishedLines(
+                writers.items().unseen(open, target.licenseReference(), false, run.seen()).stream()
+                        .filter(item -> !report.keepsUnseenLines(mappingOf.get(item.syncId())))
+                        .toList(),
+                run.id());
         Map<Long, BillingSyncItemRepository.Totals> totals = writers.items().totals(open);
         List<BillingRunRepository.SyncTotals> before = new ArrayList<>();
         int synced = 0;
@@ -199,6 +190,7 @@ public class BillingSyncService {
                             sum.sell(),
                             sum.currency(),
                             linesValidated,
+                            report.notes(sync),
                             writers.now());
             before.add(new BillingRunRepository.SyncTotals(sync.id(), sync.sellTotal(), sync.buyTotal()));
             synced++;
@@ -219,7 +211,7 @@ public class BillingSyncService {
 
     /**
      * Lines Arrow dropped before validation leave the invoice while it is open; on a closed one reconciliation credits
-     * them (D3).
+     * them (D3). A customer with a line the run could not identify loses none this time (D29).
      */
     private int removeVanishedLines(List<BillingSyncItem> vanished, long runId) {
         Map<Long, List<Long>> removals = new LinkedHashMap<>();
@@ -259,12 +251,26 @@ public class BillingSyncService {
     public record SyncReport(String period, long rows, int syncs, int linesRemoved, String note) {}
 
     /**
-     * Arrow's export cannot be complete: empty for a month already billed (D3), or rows missing from a page (D26). What
-     * is not seen in it must not be taken as removed.
+     * Arrow's export of a month is not complete enough to run on, so what a run did not see in it must not be taken as
+     * removed: it has no line a run can use (empty, or no line reference readable) for a month already billed (D3,
+     * D29), or, for reconciliation, rows are missing from a page (D26).
      */
     static final class IncompleteExport extends RuntimeException {
         IncompleteExport(String message) {
             super(message);
+        }
+
+        static IncompleteExport withoutLines(long rows, YearMonth period, String consequence) {
+            return new IncompleteExport((rows == 0
+                            ? "Arrow returned no billing lines for " + period
+                            : "None of Arrow's " + rows + " billing lines for " + period
+                                    + " has a line reference (Sequence or Order Id) that could be read")
+                    + ": " + consequence);
+        }
+
+        static IncompleteExport rowsMissing(List<String> warnings, YearMonth period, String consequence) {
+            return new IncompleteExport(
+                    String.join("; ", warnings) + ": Arrow's export of " + period + " is incomplete; " + consequence);
         }
     }
 }

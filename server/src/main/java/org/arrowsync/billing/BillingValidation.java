@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -25,7 +26,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Marks synced months validated when Arrow says they are final (D6): the customer's statement is Fulfilled, or every
- * line carried a Validation Date. Only where Arrow says nothing, the calendar decides: month over plus a grace period.
+ * line carried a Validation Date. Only where Arrow says nothing (no statement, a statement without status, or no
+ * statements API for the account), the calendar decides: month over plus a grace period. The sync's {@code arrow_state}
+ * says which: {@code validated} or {@code validated_by_calendar}.
  */
 @Service
 public class BillingValidation {
@@ -91,13 +94,14 @@ public class BillingValidation {
     }
 
     /**
-     * The arrow_state to record if the sync is final now, else null: Arrow's word first, the calendar only without it.
+     * The arrow_state to record if the sync is final now, else null: Arrow's word first (the statement that speaks for
+     * the customer, the lines' Validation Date), the calendar only without it.
      */
     private String signal(BillingSync sync, Statement statement) {
         if (statement != null && statement.fulfilled() || sync.linesValidated()) {
             return "validated";
         }
-        if (statement != null && statement.state().isSignal()) {
+        if (statement != null) {
             return null;
         }
         Instant final_ = sync.reportPeriod()
@@ -110,17 +114,30 @@ public class BillingValidation {
     }
 
     /**
-     * Statements of the month by customer, one per vendor program: a customer with several counts as final only when
-     * all are, and as saying nothing when none says otherwise but one has no status. Null if Arrow failed.
+     * What Arrow's statements say of the month, by customer (D6, D25, D30): for a customer with several (one per vendor
+     * program) one not final speaks for it, else one without status, else a fulfilled one; so it counts as final only
+     * when all are. A customer is absent when Arrow gives no signal for it: no statement, a statement without status,
+     * or an account whose statements API refuses (403: the key lacks that right) or does not exist (404); the lines'
+     * Validation Date, else the calendar, decides for it. Null when Arrow failed otherwise (401, 5xx, time-outs): an
+     * outage, so validation is postponed.
      */
     private static Map<String, Statement> statements(ArrowClient client, YearMonth period, Progress progress) {
         try {
-            return client.statements(new StatementQuery(period, null)).stream()
+            Map<String, Statement> speaking = client.statements(new StatementQuery(period, null)).stream()
                     .collect(Collectors.toMap(
                             statement -> MappingIndex.reference(statement.customerReference()),
                             Function.identity(),
-                            (first, second) -> rank(second) > rank(first) ? second : first));
+                            (first, second) -> rank(second) > rank(first) ? second : first,
+                            HashMap::new));
+            speaking.values().removeIf(statement -> !statement.state().isSignal());
+            return speaking;
         } catch (ArrowException e) {
+            if (e.status() == 403 || e.status() == 404) {
+                progress.increment("statements_unavailable");
+                progress.error("Statements of " + period + " refused (HTTP " + e.status()
+                        + "): validated from the lines' Validation Date, else by the calendar");
+                return Map.of();
+            }
             progress.error("Statements of " + period + " unavailable, validation postponed: " + e.getMessage());
             return null;
         }

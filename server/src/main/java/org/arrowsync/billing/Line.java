@@ -12,8 +12,17 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
-/** A billing line matched to its sync, with the amount chosen by the settings' price source. */
-record Line(BillingSync sync, CustomerMapping mapping, BillingLine line, BigDecimal amount, String currency) {
+/**
+ * A billing line matched to its sync, with the item billed for its line reference before (null for a new line) and the
+ * amount chosen by the settings' price source.
+ */
+record Line(
+        BillingSync sync,
+        CustomerMapping mapping,
+        BillingLine line,
+        BillingSyncItem billed,
+        BigDecimal amount,
+        String currency) {
 
     String description() {
         String product = line.product() == null ? "" : line.product();

@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.arrowsync.arrowclient.BillingLine;
@@ -19,8 +20,10 @@ import org.arrowsync.shared.Money;
 import org.arrowsync.shared.Progress;
 
 /**
- * The reading half of a sync run: export lines are checked, matched to customer mappings (D13) and to their billing
- * syncs, which are created a page at a time; frozen syncs and repeated lines are left out and reported.
+ * The reading half of a sync run. A line is identified by its line reference (D29): one billed before in this month
+ * stays with the sync that billed it, whatever its customer columns say now (a change is reported, not followed); a new
+ * one is matched to a customer mapping (D13) and its sync, created a page at a time. Frozen syncs, repeated lines and
+ * rows that cannot be used are left out and reported.
  */
 final class LineMatching {
 
@@ -28,14 +31,19 @@ final class LineMatching {
     private final YearMonth period;
     private final String licenseFilter;
     private final MappingIndex mappings;
+    private final Map<Long, CustomerMapping> mappingsById = new HashMap<>();
     private final Placement placement;
     private final BillingWriters writers;
     private final Progress progress;
+    private final LineReport report;
     private final Map<String, BillingSync> syncs = new HashMap<>();
+    private final Map<Long, BillingSync> syncsById = new HashMap<>();
     private final Map<Long, Boolean> allValidated = new HashMap<>();
     private final Set<String> reportedUnmatched = new HashSet<>();
     private final Map<UnmatchedKey, UnmatchedCustomer> unmatched = new LinkedHashMap<>();
+    private final IdSet seen;
     private long rows;
+    private long usableRows;
 
     LineMatching(
             Settings settings,
@@ -44,22 +52,114 @@ final class LineMatching {
             List<CustomerMapping> mappings,
             Placement placement,
             BillingWriters writers,
-            Progress progress) {
+            Progress progress,
+            LineReport report,
+            IdSet seen) {
         this.settings = settings;
         this.period = period;
         this.licenseFilter = licenseFilter;
         this.mappings = new MappingIndex(mappings);
+        mappings.forEach(mapping -> mappingsById.put(mapping.id(), mapping));
         this.placement = placement;
         this.writers = writers;
         this.progress = progress;
+        this.report = report;
+        this.seen = seen;
+        writers.syncs().ofPeriod(settings.id(), period).stream()
+                .filter(sync -> mappingsById.containsKey(sync.mappingId()))
+                .forEach(this::remember);
     }
 
     long rows() {
         return rows;
     }
 
+    /** Rows with a line reference that could be read: an export without any is no export to sync from (D3). */
+    long usableRows() {
+        return usableRows;
+    }
+
     boolean linesValidated(long syncId) {
         return allValidated.getOrDefault(syncId, false);
+    }
+
+    /** The page's lines that this run bills, each with its sync, the item billed for it before, and its amount. */
+    List<Line> lines(List<BillingLineResult> page) {
+        List<BillingLineResult> wanted = new ArrayList<>(page.size());
+        for (BillingLineResult result : page) {
+            rows++;
+            if (!LineReport.isUnusable(result)) {
+                usableRows++;
+            }
+            if (licenseFilter == null || licenseFilter.equals(result.line().licenseReference())) {
+                wanted.add(result);
+            }
+        }
+        Map<String, BillingSyncItem> billed = billed(wanted);
+        List<Parsed> parsed = new ArrayList<>();
+        for (BillingLineResult result : wanted) {
+            BillingSyncItem item = result.reference() == null ? null : billed.get(result.reference());
+            CustomerMapping billedTo = item == null
+                    ? null
+                    : mappingsById.get(syncsById.get(item.syncId()).mappingId());
+            if (LineReport.isUnusable(result)) {
+                if (item != null) {
+                    // Seen, so the line stays as it was billed; a usable row with its reference later is a repeat.
+                    seen.add(item.id());
+                    report.unusable(result, item);
+                } else {
+                    report.unusable(result, mappings.match(result.line()));
+                }
+                continue;
+            }
+            BillingLine line = result.line();
+            Optional<CustomerMapping> named = mappings.match(line);
+            if (item != null) {
+                report.checkCustomer(line, billedTo, named, item);
+                parsed.add(
+                        new Parsed(line, billedTo, syncsById.get(item.syncId()).statementReference(), item));
+            } else if (named.isPresent()) {
+                String statement = line.statementReference() != null
+                                && !line.statementReference().isBlank()
+                        ? line.statementReference()
+                        : "SYNC-" + period + "-" + named.get().arrowReference();
+                parsed.add(new Parsed(line, named.get(), statement, null));
+            } else {
+                unmatched(line);
+            }
+        }
+        createSyncs(parsed);
+        return matched(parsed);
+    }
+
+    /** A usable line with its mapping and statement before its sync is known. */
+    private record Parsed(BillingLine line, CustomerMapping mapping, String statement, BillingSyncItem billed) {
+
+        String key() {
+            return mapping.id() + "|" + statement;
+        }
+    }
+
+    /** The items this month already has for the rows' line references, in the syncs of the mapped customers. */
+    private Map<String, BillingSyncItem> billed(List<BillingLineResult> results) {
+        List<String> references = results.stream()
+                .map(BillingLineResult::reference)
+                .filter(Objects::nonNull)
+                .distinct()
+                .toList();
+        Map<String, BillingSyncItem> billed = new HashMap<>();
+        // A reference billed twice (only older runs could do that) belongs to its line still present, else the first.
+        writers.items()
+                .find(syncsById.keySet(), references)
+                .forEach(item -> billed.merge(item.lineReference(), item, LineMatching::preferred));
+        return billed;
+    }
+
+    private static BillingSyncItem preferred(BillingSyncItem one, BillingSyncItem other) {
+        if (one.removed() != other.removed()) {
+            return one.removed() ? other : one;
+        }
+        return one.id() < other.id() ? one : other;
     }
 
     /** The Arrow customers whose lines matched no mapping, with their lines and amounts, per currency. */
@@ -67,70 +167,12 @@ final class LineMatching {
         return List.copyOf(unmatched.values());
     }
 
-    /** The page's lines that this run bills, each with its sync and chosen amount. */
-    List<Line> lines(List<BillingLineResult> page) {
-        return matched(parse(page));
-    }
-
-    /** A valid, matched line before its sync is known. */
-    private record Parsed(BillingLine line, CustomerMapping mapping, String statement) {
-
-        String key() {
-            return mapping.id() + "|" + statement;
-        }
-    }
-
-    private List<Parsed> parse(List<BillingLineResult> page) {
-        List<Parsed> parsed = new ArrayList<>();
-        for (BillingLineResult result : page) {
-            rows++;
-            if (!result.isValid()) {
-                progress.increment("invalid_lines");
-                progress.error("Line " + result.reference() + ": " + result.problem());
-                continue;
-            }
-            BillingLine line = result.line();
-            if (licenseFilter != null && !licenseFilter.equals(line.licenseReference())) {
-                continue;
-            }
-            Optional<CustomerMapping> mapping = mappings.match(line);
-            if (mapping.isEmpty()) {
-                unmatched(line);
-                continue;
-            }
-            String statement = line.statementReference() != null
-                            && !line.statementReference().isBlank()
-                    ? line.statementReference()
-                    : "SYNC-" + period + "-" + mapping.get().arrowReference();
-            parsed.add(new Parsed(line, mapping.get(), statement));
-        }
-        List<SyncKey> missing = parsed.stream()
-                .filter(p -> !syncs.containsKey(p.key()))
-                .map(p -> new SyncKey(
-                        p.mapping().id(),
-                        p.statement(),
-                        placement.billedInvoice(p.mapping()).id()))
-                .distinct()
-                .toList();
-        if (!missing.isEmpty()) {
-            writers.syncs()
-                    .getOrCreateAll(missing, period, writers.now())
-                    .forEach(sync -> syncs.put(sync.mappingId() + "|" + sync.statementReference(), sync));
-        }
-        return parsed;
-    }
-
     private void unmatched(BillingLine line) {
         progress.increment("unmatched_lines");
         String currency = currency(line);
         BigDecimal amount = settings.priceSource().choose(line.sellTotal(), line.buyTotal());
-        UnmatchedKey key = new UnmatchedKey(MappingIndex.name(line.companyName()), currency);
-        if (reportedUnmatched.add(key.name())) {
-            progress.error("No customer mapping for Arrow customer '" + line.companyName() + "' ("
-                    + line.customerReference() + ")");
-        }
         unmatched.merge(
-                key,
+                new UnmatchedKey(MappingIndex.name(line.companyName()), currency),
                 new UnmatchedCustomer(
                         orEmpty(line.customerReference()), orEmpty(line.companyName()), currency, 1, amount),
                 (known, one) -> new UnmatchedCustomer(
@@ -139,6 +181,16 @@ final class LineMatching {
                         currency,
                         known.lines() + 1,
                         known.amount().add(amount)));
+        boolean anonymous = (line.companyName() == null || line.companyName().isBlank())
+                && (line.customerReference() == null || line.customerReference().isBlank());
+        if (reportedUnmatched.add(MappingIndex.name(line.companyName()) + "|" + anonymous)) {
+            progress.error(
+                    anonymous
+                            ? "Export lines name no customer (no End User Company Name or ID), first "
+                                    + line.lineReference() + ": new lines cannot be billed"
+                            : "No customer mapping for Arrow customer '" + line.companyName() + "' ("
+                                    + line.customerReference() + ")");
+        }
     }
 
     private static String currency(BillingLine line) {
@@ -152,6 +204,25 @@ final class LineMatching {
     /** Unmatched lines are summed per Arrow customer (by name, as matching compares it) and currency. */
     private record UnmatchedKey(String name, String currency) {}
 
+    private void createSyncs(List<Parsed> parsed) {
+        List<SyncKey> missing = parsed.stream()
+                .filter(p -> !syncs.containsKey(p.key()))
+                .map(p -> new SyncKey(
+                        p.mapping().id(),
+                        p.statement(),
+                        placement.billedInvoice(p.mapping()).id()))
+                .distinct()
+                .toList();
+        if (!missing.isEmpty()) {
+            writers.syncs().getOrCreateAll(missing, period, writers.now()).forEach(this::remember);
+        }
+    }
+
+    private void remember(BillingSync sync) {
+        syncs.put(sync.mappingId() + "|" + sync.statementReference(), sync);
+        syncsById.put(sync.id(), sync);
+    }
+
     private List<Line> matched(List<Parsed> parsed) {
         List<Line> lines = new ArrayList<>();
         Set<String> inPage = new HashSet<>();
@@ -162,7 +233,7 @@ final class LineMatching {
                 progress.increment("frozen_lines");
                 continue;
             }
-            if (!inPage.add(sync.id() + "|" + line.lineReference())) {
+            if (!inPage.add(line.lineReference())) {
                 progress.increment("duplicate_lines");
                 progress.error(
                         "Line " + line.lineReference() + " appears twice in the export: the second one is ignored");
@@ -174,6 +245,7 @@ final class LineMatching {
                     sync,
                     p.mapping(),
                     line,
+                    p.billed(),
                     settings.priceSource().choose(line.sellTotal(), line.buyTotal()),
                     currency));
         }

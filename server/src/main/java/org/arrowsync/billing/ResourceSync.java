@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.arrowsync.arrowclient.ArrowClients;
 import org.arrowsync.arrowclient.ArrowException;
 import org.arrowsync.arrowclient.BillingLine;
@@ -31,6 +32,7 @@ import org.arrowsync.shared.InvalidInput;
 import org.arrowsync.shared.NotFound;
 import org.arrowsync.shared.Rejected;
 import org.springframework.stereotype.Service;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
@@ -38,7 +40,9 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * Creates and updates resources for the IaaS subscriptions of a billing-export range. Existing resources are found by
  * backend id only within the offering being synced (D14); a subscription with no offering or project is an error, not
- * an update. Invoicing stays with the billing sync, so no amount is billed twice (D2).
+ * an update. Invoicing stays with the billing sync, so no amount is billed twice (D2). A resource takes Arrow's
+ * friendly name and follows Arrow's renames, unless an operator renamed it (D31). Only the columns it uses are needed:
+ * no line reference.
  */
 @Service
 class ResourceSync {
@@ -78,8 +82,8 @@ class ResourceSync {
         Optional<Offering> offering =
                 Optional.ofNullable(request.offeringUuid()).map(uuid -> imports.offering(uuid, "offering_uuid"));
         Optional<Project> project = Optional.ofNullable(request.projectUuid()).map(this::project);
-        Map<String, Subscription> subscriptions = subscriptions(chosen, range);
         Result result = new Result();
+        Map<String, Subscription> subscriptions = subscriptions(chosen, range, result);
         if (request.forceImport()) {
             imports.forceImport(chosen, subscriptions.values(), offering, result, this::apply);
         } else {
@@ -103,6 +107,13 @@ class ResourceSync {
 
     /** Creates or updates the subscription's resource; counts what happened on the result. */
     void apply(Subscription subscription, Offering offering, Project project, UUID planUuid, Result result) {
+        if (!subscription.problems().isEmpty()) {
+            result.error(
+                    subscription.id(),
+                    "Lines of this subscription could not be read, so its totals are unknown; not synced: "
+                            + subscription.problems().get(0));
+            return;
+        }
         if (offering == null) {
             result.error(
                     subscription.id(),
@@ -119,7 +130,7 @@ class ResourceSync {
             resources.update(
                     resource.uuid(),
                     new ResourceDraft(
-                            resource.name(),
+                            subscription.nameFor(resource),
                             resource.backendId(),
                             resource.state(),
                             offering.uuid(),
@@ -160,28 +171,42 @@ class ResourceSync {
         }
     }
 
-    /** IaaS lines of the range, one entry per vendor subscription id; only sums are kept, never the lines. */
-    private Map<String, Subscription> subscriptions(Settings chosen, ArrowLookups.Range range) {
+    /**
+     * IaaS lines of the range, one entry per vendor subscription id; only sums are kept, never the lines. An export
+     * with lines but none to sync says so.
+     */
+    private Map<String, Subscription> subscriptions(Settings chosen, ArrowLookups.Range range, Result result) {
         Map<String, Subscription> subscriptions = new TreeMap<>();
         ExportQuery query = new ExportQuery(
                 chosen.exportTypeReference(), range.from(), range.to(), List.of(), List.of(), List.of());
+        long[] rows = {0};
         try {
             clients.connect(chosen.connection()).forEachExportPage(query, page -> {
                 for (ExportRow row : page.rows()) {
-                    BillingLineResult result = row.billingLine();
-                    BillingLine line = result.isValid() ? result.line() : null;
-                    if (line != null
-                            && "IAAS".equalsIgnoreCase(line.classification())
+                    rows[0]++;
+                    BillingLineResult read = row.billingLine();
+                    BillingLine line = read.line();
+                    if ("IAAS".equalsIgnoreCase(line.classification())
                             && line.vendorSubscriptionId() != null
                             && !line.vendorSubscriptionId().isBlank()) {
-                        subscriptions
-                                .computeIfAbsent(line.vendorSubscriptionId(), id -> Subscription.of(line))
-                                .add(line);
+                        Subscription subscription = subscriptions.computeIfAbsent(
+                                line.vendorSubscriptionId(), id -> Subscription.of(line, row));
+                        if (read.isValid()) {
+                            subscription.add(line);
+                        } else {
+                            subscription.unreadable(read.problem());
+                        }
                     }
                 }
             });
         } catch (ArrowException e) {
             throw new Rejected(e.getMessage());
+        }
+        if (rows[0] > 0 && subscriptions.isEmpty()) {
+            result.error(
+                    "",
+                    "None of the export's " + rows[0] + " lines is an IAAS line with a Vendor Subscription ID"
+                            + " (are the Classification and Vendor Subscription ID columns in the template?)");
         }
         return subscriptions;
     }
@@ -269,26 +294,52 @@ class ResourceSync {
     @Schema(name = "ResourceSyncError")
     record SyncError(String subscriptionId, String error) {}
 
-    /** One vendor subscription over the range: what a resource shows of it. */
+    /**
+     * One vendor subscription over the range: what a resource shows of it, its customer as the export describes it, and
+     * the problems of lines that could not be read.
+     */
     record Subscription(
             String id,
             String name,
-            String companyName,
-            String customerReference,
+            EndUser endUser,
             String vendor,
             String licenseReference,
-            Map<YearMonth, BigDecimal[]> periods) {
+            Map<YearMonth, BigDecimal[]> periods,
+            List<String> problems) {
 
-        static Subscription of(BillingLine line) {
-            String name = line.product() == null || line.product().isBlank() ? "Unknown" : line.product();
+        /** Where a resource keeps the name Arrow last gave it, to tell an operator's rename from Arrow's. */
+        static final String ARROW_NAME_ATTRIBUTE = "arrow_friendly_name";
+
+        /** Named as the reference names it: the Friendly Name, else the product, else "Unknown". */
+        static Subscription of(BillingLine line, ExportRow row) {
+            String name = Stream.of(row.cell("Friendly Name"), line.product())
+                    .filter(value -> value != null && !value.isBlank())
+                    .map(String::strip)
+                    .findFirst()
+                    .orElse("Unknown");
             return new Subscription(
                     line.vendorSubscriptionId(),
                     name,
-                    line.companyName(),
-                    line.customerReference(),
+                    EndUser.of(line, row),
                     line.vendor(),
                     line.licenseReference(),
-                    new TreeMap<>());
+                    new TreeMap<>(),
+                    new ArrayList<>());
+        }
+
+        /**
+         * The name an existing resource gets (D31): Arrow's, unless an operator renamed the resource since Arrow last
+         * named it.
+         */
+        String nameFor(Resource resource) {
+            JsonNode last =
+                    resource.attributes() == null ? null : resource.attributes().get(ARROW_NAME_ATTRIBUTE);
+            boolean renamedByOperator = last != null && !last.asString().equals(resource.name());
+            return renamedByOperator ? resource.name() : name;
+        }
+
+        void unreadable(String problem) {
+            problems.add(problem);
         }
 
         void add(BillingLine line) {
@@ -311,7 +362,8 @@ class ResourceSync {
                     .objectNode()
                     .put(Resource.LICENSE_ATTRIBUTE, licenseReference == null ? "" : licenseReference)
                     .put("arrow_vendor", vendor == null ? "" : vendor)
-                    .put("arrow_subscription_id", id);
+                    .put("arrow_subscription_id", id)
+                    .put(ARROW_NAME_ATTRIBUTE, name);
         }
 
         ObjectNode usages() {

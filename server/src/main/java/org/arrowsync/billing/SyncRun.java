@@ -13,6 +13,8 @@ import java.util.Optional;
 import java.util.Set;
 import org.arrowsync.arrowclient.BillingLine;
 import org.arrowsync.arrowclient.BillingLineResult;
+import org.arrowsync.arrowclient.ExportPage;
+import org.arrowsync.arrowclient.ExportRow;
 import org.arrowsync.billing.BillingSyncItemRepository.ItemUpdate;
 import org.arrowsync.billing.BillingSyncItemRepository.NewItem;
 import org.arrowsync.ledger.BillingPath;
@@ -38,6 +40,7 @@ final class SyncRun {
     private final Progress progress;
     private final Placement placement;
     private final LineMatching matching;
+    private final LineReport report;
     private final IdSet seen = new IdSet();
     private final Set<Long> touched = new HashSet<>();
 
@@ -54,7 +57,9 @@ final class SyncRun {
         this.writers = writers;
         this.progress = progress;
         this.placement = new Placement(writers.invoices(), period, mappings);
-        this.matching = new LineMatching(settings, period, licenseFilter, mappings, placement, writers, progress);
+        this.report = new LineReport(progress);
+        this.matching =
+                new LineMatching(settings, period, licenseFilter, mappings, placement, writers, progress, report, seen);
     }
 
     long rows() {
@@ -71,9 +76,17 @@ final class SyncRun {
         return matching.unmatched();
     }
 
-    /** The lines (item ids) this run saw in Arrow's export. */
+    long usableRows() {
+        return matching.usableRows();
+    }
+
+    /** The lines (item ids) this run saw in Arrow's export, those whose rows it could not use included. */
     IdSet seen() {
         return seen;
+    }
+
+    LineReport report() {
+        return report;
     }
 
     /** The syncs this run saw lines of. */
@@ -86,26 +99,17 @@ final class SyncRun {
         return matching.linesValidated(syncId);
     }
 
-    void page(List<BillingLineResult> page) {
+    void page(Page page) {
         progress.increment("pages");
-        List<Line> lines = matching.lines(page);
+        report.rowsMissing(page.missingRows());
+        List<Line> lines = withoutRepeats(matching.lines(page.lines()));
         if (lines.isEmpty()) {
             return;
         }
-        Map<String, BillingSyncItem> existing = new HashMap<>();
-        writers.items()
-                .findPairs(
-                        lines.stream().map(line -> line.sync().id()).toList(),
-                        lines.stream().map(line -> line.line().lineReference()).toList())
-                .forEach(item -> existing.put(item.syncId() + "|" + item.lineReference(), item));
-        lines = withoutRepeats(lines, existing);
         Map<String, BillingPath> owners = writers.licenses()
                 .claimAll(
                         lines.stream()
-                                .filter(line -> needsClaim(
-                                        line,
-                                        existing.get(line.sync().id() + "|"
-                                                + line.line().lineReference())))
+                                .filter(line -> needsClaim(line, line.billed()))
                                 .map(line -> line.line().licenseReference())
                                 .distinct()
                                 .toList(),
@@ -117,8 +121,7 @@ final class SyncRun {
         Map<Long, List<Long>> removals = new LinkedHashMap<>();
         List<NewItem> inserts = new ArrayList<>();
         for (Line line : lines) {
-            BillingSyncItem item =
-                    existing.get(line.sync().id() + "|" + line.line().lineReference());
+            BillingSyncItem item = line.billed();
             String via = via(line, owners, item);
             if (item == null) {
                 if (BillingSyncItem.VIA_INVOICE.equals(via)) {
@@ -132,8 +135,7 @@ final class SyncRun {
         }
         Map<Line, Long> created = writeInvoiceItems(toInvoice);
         for (Line line : toInvoice) {
-            BillingSyncItem item =
-                    existing.get(line.sync().id() + "|" + line.line().lineReference());
+            BillingSyncItem item = line.billed();
             Long invoiceItem = created.get(line);
             if (invoiceItem == null) {
                 continue;
@@ -150,7 +152,7 @@ final class SyncRun {
                 writers.invoices().removeItems(writers.invoices().invoice(invoiceId), list));
         writers.items().insertAll(inserts, runId, writers.now()).forEach(seen::add);
         Map<Long, BillingSyncItem> byId = new HashMap<>();
-        existing.values().forEach(item -> byId.put(item.id(), item));
+        lines.stream().map(Line::billed).filter(Objects::nonNull).forEach(item -> byId.put(item.id(), item));
         writers.items()
                 .updateAll(
                         updates.stream()
@@ -241,11 +243,10 @@ final class SyncRun {
     /**
      * A line an earlier page of this run already had is reported and left out (Sequence is unique per line and month).
      */
-    private List<Line> withoutRepeats(List<Line> lines, Map<String, BillingSyncItem> existing) {
+    private List<Line> withoutRepeats(List<Line> lines) {
         List<Line> kept = new ArrayList<>(lines.size());
         for (Line line : lines) {
-            BillingSyncItem item =
-                    existing.get(line.sync().id() + "|" + line.line().lineReference());
+            BillingSyncItem item = line.billed();
             if (item != null && !seen.add(item.id())) {
                 repeated(line.line());
             } else {
@@ -337,5 +338,18 @@ final class SyncRun {
                 || item.sell().compareTo(update.sell()) != 0
                 || item.buy().compareTo(update.buy()) != 0
                 || item.quantity().compareTo(update.quantity()) != 0;
+    }
+
+    /**
+     * One export page as a sync reads it: its lines, read on the fetching thread, and the warnings of a page that holds
+     * fewer rows than its pagination promises (D26), empty when none are missing.
+     */
+    record Page(List<BillingLineResult> lines, List<String> missingRows) {
+
+        static Page of(ExportPage page) {
+            return new Page(
+                    page.rows().stream().map(ExportRow::billingLine).toList(),
+                    page.shortened() ? page.warnings() : List.of());
+        }
     }
 }

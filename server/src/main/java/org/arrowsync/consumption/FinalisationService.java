@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -68,6 +69,15 @@ public class FinalisationService {
         Pricing pricing = Pricing.of(settings);
         FinalisationReport.Builder report = new FinalisationReport.Builder();
         for (ConsumptionRecord record : due) {
+            if (export.unreadable().contains(record.licenseReference())) {
+                // Its final amount is unknown: finalising on the lines that could be read would book a wrong
+                // difference.
+                String message = "lines of license " + record.licenseReference()
+                        + " in the export could not be read; not finalised";
+                report.error(Uuids.hex(record.uuid()), message);
+                progress.error(message);
+                continue;
+            }
             Totals totals = export.totals().get(record.licenseReference());
             if (totals == null) {
                 report.noBillingData++;
@@ -103,27 +113,34 @@ public class FinalisationService {
 
     /**
      * The export's totals for the licenses asked about, read page by page (memory follows the licenses, not the
-     * export).
+     * export). Only the license reference and the amounts are read: no line reference is needed. A license with a line
+     * that cannot be read has no total.
      */
     private Export export(Settings settings, YearMonth period, Set<String> licenses, Progress progress) {
         Map<String, Totals> totals = new HashMap<>();
+        Set<String> unreadable = new HashSet<>();
         long[] lines = {0};
         try {
             clients.connect(settings.connection())
                     .forEachExportPage(ExportQuery.forPeriod(settings.exportTypeReference(), period), page -> {
                         for (ExportRow row : page.rows()) {
+                            lines[0]++;
                             BillingLineResult result = row.billingLine();
+                            BillingLine line = result.line();
                             if (!result.isValid()) {
                                 progress.increment("invalid_lines");
+                                progress.error(result.problem());
+                            }
+                            if (line.licenseReference() == null || !licenses.contains(line.licenseReference())) {
                                 continue;
                             }
-                            lines[0]++;
-                            BillingLine line = result.line();
-                            if (line.licenseReference() != null && licenses.contains(line.licenseReference())) {
+                            if (result.isValid()) {
                                 totals.merge(
                                         line.licenseReference(),
                                         Totals.of(line.sellTotal(), line.buyTotal(), line.currency()),
                                         Totals::plus);
+                            } else {
+                                unreadable.add(line.licenseReference());
                             }
                         }
                     });
@@ -131,10 +148,10 @@ public class FinalisationService {
             throw new Rejected(502, "Billing export of " + period + " failed: " + e.getMessage());
         }
         progress.add("export_lines", lines[0]);
-        return new Export(lines[0], totals);
+        return new Export(lines[0], totals, unreadable);
     }
 
-    private record Export(long lines, Map<String, Totals> totals) {}
+    private record Export(long lines, Map<String, Totals> totals, Set<String> unreadable) {}
 
     /** What a finalisation did, in the reference's terms plus the D2 count of license-months the billing sync bills. */
     public record FinalisationReport(

@@ -3,7 +3,6 @@ package org.arrowsync.ledger;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
-import org.arrowsync.ledger.CustomerRepository.CustomerFields;
 import org.arrowsync.shared.ApiUrls;
 import org.arrowsync.shared.Listing;
 import org.arrowsync.shared.PageRequest;

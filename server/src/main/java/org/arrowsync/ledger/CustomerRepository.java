@@ -120,7 +120,4 @@ class CustomerRepository {
                 Timestamps.read(rs, "created"),
                 Timestamps.read(rs, "modified"));
     }
-
-    record CustomerFields(
-            String name, String abbreviation, String email, String address, String postal, String country) {}
 }

@@ -3,7 +3,6 @@ package org.arrowsync.ledger;
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
-import org.arrowsync.ledger.CustomerRepository.CustomerFields;
 import org.arrowsync.shared.FieldErrors;
 import org.arrowsync.shared.Listing;
 import org.arrowsync.shared.NotFound;

@@ -50,9 +50,13 @@ public final class FieldErrors {
     }
 
     public void email(String field, String value) {
-        if (value != null && !value.isEmpty() && !EMAIL.matcher(value).matches()) {
+        if (value != null && !value.isEmpty() && !isEmail(value)) {
             add(field, "Enter a valid email address.");
         }
+    }
+
+    public static boolean isEmail(String value) {
+        return EMAIL.matcher(value).matches();
     }
 
     public void range(String field, Integer value, int min, int max) {

@@ -197,7 +197,12 @@ class ArrowClientOfficialShapesEmulatorTests {
         List<ExportType> types = client.exportTypes();
         assertThat(types)
                 .extracting(ExportType::reference)
-                .containsExactly(Emulator.MSP_EXPORT, Emulator.STANDARD_EXPORT);
+                .containsExactly(
+                        Emulator.MSP_EXPORT,
+                        Emulator.STANDARD_EXPORT,
+                        "THIN-no-line-references",
+                        "BYNAME-no-company-id",
+                        "LINES-no-customer-columns");
         assertThat(types.get(0).name()).isEqualTo("MSP (Extended)");
         ExportPage page = client.exportPage(ExportQuery.forPeriod(Emulator.MSP_EXPORT, CLOSED_MONTH), 1);
         for (ExportRow row : page.rows()) {

@@ -187,11 +187,27 @@ class BillingLineTests {
                 MSP, "", "Contoso", "", "", "many", "", "", "", "", "x", "", "", "", "", "", "30.08.2024", "", "July");
         assertThat(result.reference()).isNull();
         assertThat(result.problem())
-                .startsWith("export line: no Sequence or Order Id")
+                .startsWith("export line: ")
                 .contains("unreadable amount in Qty: 'many'")
                 .contains("unreadable amount in Total Wholesale Price: 'x'")
                 .contains("unreadable date in Validation Date: '30.08.2024'")
                 .contains("unreadable period in Report Period: 'July'");
+    }
+
+    @Test
+    void aLineWithoutReferenceIsReadAndARejectedLineKeepsWhatCouldBeRead() {
+        BillingLineResult thin = parse(PRIMARY, "", "", "Fabrikam", "10", "8", "1", "V", "P", "XSP5", "2024-08");
+        assertThat(thin.isValid()).isTrue();
+        assertThat(thin.reference()).isNull();
+        assertThat(thin.line().licenseReference()).isEqualTo("XSP5");
+        assertThat(thin.line().sellTotal()).isEqualByComparingTo("10");
+
+        BillingLineResult rejected =
+                parse(PRIMARY, "SEQ-4", "", "Fabrikam", "#VALUE!", "8", "1", "V", "P", "XSP5", "2024-08");
+        assertThat(rejected.isValid()).isFalse();
+        assertThat(rejected.line().companyName()).isEqualTo("Fabrikam");
+        assertThat(rejected.line().licenseReference()).isEqualTo("XSP5");
+        assertThat(rejected.line().sellTotal()).isNull();
     }
 
     @Test

@@ -113,6 +113,12 @@ class BillingFaultsIntegrationTests extends IntegrationTest {
         assertThat(job.get("result").get("lines_removed").asInt()).isZero();
         assertThat(job.get("errors").toString()).contains("short page 1 of 3", "no line was removed");
         assertThat(ledger()).as("D26: every line billed before is still billed").isEqualTo(ledgerBefore);
+        assertThat(jdbc.sql("""
+                        select b.error_message from billing_syncs b join customer_mappings m on m.id = b.customer_mapping_id
+                        join arrow_settings s on s.id = m.settings_id where s.uuid = ?::uuid""").param(settings).query(String.class).list())
+                .as("each sync says its export was incomplete")
+                .isNotEmpty()
+                .allMatch(message -> message.contains("export was incomplete") && message.contains("short page"));
     }
 
     private JsonNode sync() {

@@ -304,12 +304,6 @@ class BillingReconciliationIntegrationTests extends IntegrationTest {
     }
 
     private List<String> lineReferences(String customerRef, String billedVia) {
-        return jdbc.sql("""
-                        select t.arrow_line_reference from billing_sync_items t join billing_syncs b on b.id = t.billing_sync_id
-                        join customer_mappings m on m.id = b.customer_mapping_id join arrow_settings s on s.id = m.settings_id
-                        where s.uuid = ?::uuid and m.arrow_reference = ? and t.billed_via like ? order by t.id""")
-                .params(settings, customerRef, billedVia)
-                .query(String.class)
-                .list();
+        return arrow.lineReferences(customerRef, billedVia);
     }
 }

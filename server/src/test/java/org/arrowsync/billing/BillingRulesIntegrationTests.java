@@ -24,7 +24,7 @@ import tools.jackson.databind.node.JsonNodeFactory;
 
 /**
  * The sync rules beyond the reference: D1 quantities, D5 re-sync before validation, D9 currencies, D13 and D24
- * matching.
+ * matching, D33 zero-amount lines.
  */
 class BillingRulesIntegrationTests extends IntegrationTest {
 
@@ -223,6 +223,47 @@ class BillingRulesIntegrationTests extends IntegrationTest {
         assertThat(currencies).containsExactly("USD");
     }
 
+    @Test
+    void aZeroAmountLineIsKeptWithoutAnItemSoItsLaterCorrectionBillsExactlyTheDifference() {
+        Map<String, String> customers = arrow.mapAllCustomers();
+        sync();
+        String customerRef = customers.keySet().stream()
+                .filter(reference -> !arrow.lineReferences(reference, "zero").isEmpty())
+                .findFirst()
+                .orElseThrow();
+        String zero = arrow.lineReferences(customerRef, "zero").get(0);
+        assertThat(syncItem(zero).get("invoice_item_uuid").isNull())
+                .as("D33: kept on the sync, billing nothing")
+                .isTrue();
+
+        arrow.control().call("POST", "lines/" + zero, "{\"sell\":\"25.00000\"}");
+        sync();
+        assertThat(invoiceItemPrice(zero)).isEqualByComparingTo("25");
+        assertThat(amount(customers.get(customerRef))).isEqualByComparingTo(exportTotal(customerRef));
+
+        arrow.control().call("POST", "lines/" + zero, "{\"sell\":\"30.00000\"}");
+        JsonNode reconciled = arrow.awaitJob(api.post(
+                "/api/admin/arrow/billing-syncs/reconcile/",
+                Map.of("year", 2026, "month", 10, "settings_uuid", settings, "force", true)));
+        assertThat(reconciled.get("result").get("compensations").asInt()).isEqualTo(1);
+        assertThat(new BigDecimal(
+                        reconciled.get("result").get("compensation_total").asString()))
+                .isEqualByComparingTo("5");
+    }
+
+    private JsonNode syncItem(String lineReference) {
+        for (JsonNode sync : api.get("/api/admin/arrow/billing-syncs/?settings_uuid=" + settings + "&page_size=50")
+                .expect(200)
+                .json()) {
+            for (JsonNode item : sync.get("items")) {
+                if (item.get("arrow_line_reference").asString().equals(lineReference)) {
+                    return item;
+                }
+            }
+        }
+        throw new AssertionError("no sync item " + lineReference);
+    }
+
     private JsonNode sync() {
         JsonNode job = arrow.awaitJob(api.post(
                 "/api/admin/arrow/billing-syncs/trigger_sync/",
@@ -232,12 +273,7 @@ class BillingRulesIntegrationTests extends IntegrationTest {
     }
 
     private BigDecimal exportTotal(String customerRef) {
-        return new BigDecimal(arrow.control()
-                .summary(YearMonth.of(2026, 10))
-                .get("customers")
-                .get(customerRef)
-                .get("sell")
-                .asString());
+        return arrow.exportSell(YearMonth.of(2026, 10), customerRef);
     }
 
     /** A new operator customer mapped to this Arrow reference under this company name; returns its uuid. */
@@ -266,9 +302,6 @@ class BillingRulesIntegrationTests extends IntegrationTest {
     }
 
     private List<String> invoicedLines(String customerRef) {
-        return jdbc.sql("""
-                        select t.arrow_line_reference from billing_sync_items t join billing_syncs b on b.id = t.billing_sync_id
-                        join customer_mappings m on m.id = b.customer_mapping_id join arrow_settings s on s.id = m.settings_id
-                        where s.uuid = ?::uuid and m.arrow_reference = ? and t.billed_via = 'invoice' order by t.id""").params(settings, customerRef).query(String.class).list();
+        return arrow.lineReferences(customerRef, "invoice");
     }
 }

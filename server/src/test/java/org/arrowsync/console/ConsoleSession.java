@@ -16,8 +16,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
-/** A browser-like HTTP client of the console: cookies kept, redirects not followed, forms posted as forms. */
-final class ConsoleSession {
+/**
+ * A browser-like HTTP client of the console: cookies kept, redirects not followed, forms posted as forms (also used by
+ * bench/console).
+ */
+public final class ConsoleSession {
 
     private static final Pattern CSRF_INPUT = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
     private static final Pattern CSRF_META = Pattern.compile("name=\"csrf-token\" content=\"([^\"]+)\"");
@@ -25,7 +28,7 @@ final class ConsoleSession {
     private final String base;
     private final HttpClient http;
 
-    ConsoleSession(int port) {
+    public ConsoleSession(int port) {
         this.base = "http://localhost:" + port;
         this.http = HttpClient.newBuilder()
                 .cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL))
@@ -35,27 +38,27 @@ final class ConsoleSession {
     }
 
     /** Signs in through the form, as a browser does; returns the answer to the form post. */
-    HttpResponse<String> signIn(String username, String password) {
+    public HttpResponse<String> signIn(String username, String password) {
         String token = csrfOf(get("/login").body());
         return post("/login", Map.of("username", username, "password", password, "_csrf", token));
     }
 
-    HttpResponse<String> get(String path) {
+    public HttpResponse<String> get(String path) {
         return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
     }
 
-    HttpResponse<String> get(String path, Map<String, String> headers) {
+    public HttpResponse<String> get(String path, Map<String, String> headers) {
         HttpRequest.Builder request =
                 HttpRequest.newBuilder(URI.create(base + path)).GET();
         headers.forEach(request::header);
         return send(request);
     }
 
-    HttpResponse<String> post(String path, Map<String, String> form) {
+    public HttpResponse<String> post(String path, Map<String, String> form) {
         return post(path, form, Map.of());
     }
 
-    HttpResponse<String> post(String path, Map<String, String> form, Map<String, String> headers) {
+    public HttpResponse<String> post(String path, Map<String, String> form, Map<String, String> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(encode(form)));

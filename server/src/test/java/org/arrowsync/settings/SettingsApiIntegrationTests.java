@@ -174,7 +174,7 @@ class SettingsApiIntegrationTests extends ArrowIntegrationTest {
         assertThat(valid.json().get("valid").asBoolean()).isTrue();
         assertThat(valid.json().get("partner_info").get("company_name").asString())
                 .isNotBlank();
-        assertThat(valid.json().get("export_types").size()).isEqualTo(2);
+        assertThat(valid.json().get("export_types").size()).isEqualTo(5);
 
         Response wrongKey = api.post(
                         BASE + "validate_credentials/", Map.of("api_url", arrow.apiUrl(), "api_key", "wrong"))

@@ -1,8 +1,10 @@
 package org.arrowsync.support;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.arrowsync.emulator.ArrowEmulator;
@@ -102,6 +104,26 @@ public final class ArrowFixture implements AutoCloseable {
             }
         }
         return customersByArrowReference;
+    }
+
+    /** What the export bills an Arrow customer for a month (sell), as the emulator's ground truth says. */
+    public BigDecimal exportSell(YearMonth period, String arrowReference) {
+        return new BigDecimal(control.summary(period)
+                .get("customers")
+                .get(arrowReference)
+                .get("sell")
+                .asString());
+    }
+
+    /** The line references of an Arrow customer's sync items ({@code billedVia} a SQL pattern), in order. */
+    public List<String> lineReferences(String arrowReference, String billedVia) {
+        return jdbc.sql("""
+                        select t.arrow_line_reference from billing_sync_items t join billing_syncs b on b.id = t.billing_sync_id
+                        join customer_mappings m on m.id = b.customer_mapping_id join arrow_settings s on s.id = m.settings_id
+                        where s.uuid = ? and m.arrow_reference = ? and t.billed_via like ? order by t.id""")
+                .params(settings, arrowReference, billedVia)
+                .query(String.class)
+                .list();
     }
 
     /** Waits for a queued job to finish and returns its final view. */

@@ -21,16 +21,23 @@ final class LineControl {
     private LineControl() {}
 
     static Response show(World world, String sequence) {
-        return Response.json(200, view(world.line(sequence).orElseThrow(() -> unknown(sequence))));
+        return Response.json(200, view(world, world.line(sequence).orElseThrow(() -> unknown(sequence))));
     }
 
+    /** {@code sell} and/or {@code buy} change the line's totals; {@code garbled} makes its total cells unreadable. */
     static Response changePrice(World world, String sequence, Body body) {
+        if (body.has("garbled")) {
+            if (!world.garble(sequence, Boolean.parseBoolean(body.text("garbled", "false")))) {
+                throw unknown(sequence);
+            }
+            return show(world, sequence);
+        }
         if (!body.has("sell") && !body.has("buy")) {
-            throw ApiError.badRequest("give sell and/or buy");
+            throw ApiError.badRequest("give sell and/or buy, or garbled");
         }
         Line line = world.changePrice(sequence, body.decimal("sell"), body.decimal("buy"))
                 .orElseThrow(() -> unknown(sequence));
-        return Response.json(200, view(line));
+        return Response.json(200, view(world, line));
     }
 
     static Response remove(World world, String sequence) {
@@ -58,7 +65,7 @@ final class LineControl {
                         (int) body.number("quantity", 1),
                         body.text("description", "Late adjustment"))
                 .orElseThrow(() -> ApiError.badRequest("period " + period + " has no data or quantity < 1"));
-        return Response.json(201, view(line));
+        return Response.json(201, view(world, line));
     }
 
     /** Export sell and buy totals per customer reference for one month, as exact decimal strings. */
@@ -110,7 +117,7 @@ final class LineControl {
                         customers));
     }
 
-    private static Map<String, Object> view(Line line) {
+    private static Map<String, Object> view(World world, Line line) {
         return Json.obj(
                 "sequence",
                 line.sequence(),
@@ -129,7 +136,9 @@ final class LineControl {
                 "buyTotal",
                 Money.text(line.buyTotal()),
                 "description",
-                line.description());
+                line.description(),
+                "garbled",
+                world.isGarbled(line.sequence()));
     }
 
     private static ApiError unknown(String sequence) {

@@ -21,6 +21,7 @@ final class Corrections {
 
     private final Map<String, PriceChange> prices = new ConcurrentHashMap<>();
     private final Set<String> removed = ConcurrentHashMap.newKeySet();
+    private final Set<String> garbled = ConcurrentHashMap.newKeySet();
     private final Map<YearMonth, List<Line>> added = new ConcurrentHashMap<>();
     private final AtomicInteger addedCounter = new AtomicInteger();
 
@@ -52,6 +53,18 @@ final class Corrections {
 
     void remove(String sequence) {
         removed.add(sequence);
+    }
+
+    boolean isGarbled(String sequence) {
+        return garbled.contains(sequence);
+    }
+
+    void garble(String sequence, boolean on) {
+        if (on) {
+            garbled.add(sequence);
+        } else {
+            garbled.remove(sequence);
+        }
     }
 
     /** Removes an added line outright; returns false when the sequence is not an added line. */

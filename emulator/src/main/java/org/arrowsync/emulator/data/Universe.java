@@ -7,11 +7,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import org.arrowsync.emulator.ScaleOptions;
 
 /**
  * The partner's customers and licenses, computed from their index on every call so memory stays constant whatever the
- * scale. References encode the index, which makes lookups arithmetic.
+ * scale. References encode the index, which makes lookups arithmetic. Renames made through the control API are a small
+ * overlay on top, so every endpoint (customers, licenses, exports, statements) shows the new name at once.
  */
 public final class Universe {
 
@@ -25,6 +27,8 @@ public final class Universe {
     private final long seed;
     private final ScaleOptions shape;
     private final YearMonth firstMonth;
+    private final Map<Integer, String> companyNames = new ConcurrentHashMap<>();
+    private final Map<Integer, String> friendlyNames = new ConcurrentHashMap<>();
 
     public Universe(String preset, long seed, ScaleOptions shape, YearMonth firstMonth) {
         this.preset = preset;
@@ -59,12 +63,13 @@ public final class Universe {
     }
 
     public Customer customer(int index) {
-        String company = Names.company(preset, index);
+        String original = Names.company(preset, index);
+        String company = companyNames.getOrDefault(index, original);
         long people = Hash.of(seed, PEOPLE, index, 0);
         Names.Place place = Names.place(index);
         String first = Names.first(people);
         String last = Names.last(people);
-        String domain = Names.domain(company);
+        String domain = Names.domain(original);
         return new Customer(
                 index,
                 "XSP" + (CUSTOMER_BASE + index),
@@ -91,7 +96,8 @@ public final class Universe {
         long h = Hash.of(seed, SUBSCRIPTION, index, 0);
         String vendorId = vendorSubscriptionId(index);
         int seats = offer.metered() ? 1 : 3 + Hash.below(Hash.of(seed, SEATS, index, 0), 23);
-        String friendly = offer.productName() + " - " + Names.company(preset, customerIndex) + " #" + (slot + 1);
+        String friendly = friendlyNames.getOrDefault(
+                index, offer.productName() + " - " + Names.company(preset, customerIndex) + " #" + (slot + 1));
         LocalDate activation =
                 firstMonth.minusMonths(1 + Hash.below(h >>> 20, 12)).atDay(1 + Hash.below(h >>> 40, 28));
         return new License(index, customerIndex, LICENSE_BASE + index, offer, vendorId, friendly, seats, activation);
@@ -103,6 +109,20 @@ public final class Universe {
 
     public Optional<License> license(String reference) {
         return indexOf(reference, "XSP", LICENSE_BASE, licenseCount()).map(this::license);
+    }
+
+    /** Arrow renames a customer (its reference stays); empty when there is no such customer. */
+    public Optional<Customer> renameCustomer(String reference, String companyName) {
+        Optional<Integer> index = indexOf(reference, "XSP", CUSTOMER_BASE, customerCount());
+        index.ifPresent(i -> companyNames.put(i, companyName));
+        return index.map(this::customer);
+    }
+
+    /** The customer renames a subscription (its friendly name); empty when there is no such license. */
+    public Optional<License> renameLicense(String reference, String friendlyName) {
+        Optional<Integer> index = indexOf(reference, "XSP", LICENSE_BASE, licenseCount());
+        index.ifPresent(i -> friendlyNames.put(i, friendlyName));
+        return index.map(this::license);
     }
 
     /** Resolves the number a Sequence carries for its license. */

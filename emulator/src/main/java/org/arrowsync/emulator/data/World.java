@@ -114,6 +114,22 @@ public final class World {
         return line(sequence);
     }
 
+    /**
+     * Marks a line whose amount cells an export shows unreadable (as a broken ERP formula would); false when there is
+     * no such line.
+     */
+    public boolean garble(String sequence, boolean on) {
+        if (line(sequence).isEmpty()) {
+            return false;
+        }
+        corrections.garble(sequence, on);
+        return true;
+    }
+
+    public boolean isGarbled(String sequence) {
+        return corrections.isGarbled(sequence);
+    }
+
     public boolean remove(String sequence) {
         if (line(sequence).isEmpty()) {
             return false;

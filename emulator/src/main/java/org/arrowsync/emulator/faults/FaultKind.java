@@ -4,6 +4,10 @@ import java.util.Arrays;
 
 /** What an injected fault does to a response; {@code wire} is the name used in the control API. */
 public enum FaultKind {
+    /** The key lacks the permission (real accounts without the statements right answer so). */
+    FORBIDDEN("403", 403),
+    /** The endpoint does not exist for this account. */
+    NOT_FOUND("404", 404),
     TOO_MANY_REQUESTS("429", 429),
     INTERNAL_ERROR("500", 500),
     BAD_GATEWAY("502", 502),

@@ -26,6 +26,9 @@ final class ExportEndpoints {
     /** Waldur's documented assumption of Arrow's maximum export range. */
     static final int MAX_RANGE_MONTHS = 6;
 
+    /** What a garbled line shows in its total price cells: a spreadsheet error, as hand-edited exports carry. */
+    static final String GARBLED = "#VALUE!";
+
     private ExportEndpoints() {}
 
     /** A map reference → name, as the official PHP client's fixture shows ({@code ErpExportsClientTest}). */
@@ -59,11 +62,18 @@ final class ExportEndpoints {
                 customer = world.universe().customer(line.license().customerIndex());
             }
             ExportRow row = new ExportRow(line, customer, states.computeIfAbsent(line.period(), world::statementState));
+            boolean garbled = world.isGarbled(line.sequence());
             List<Object> cells = new ArrayList<>(template.columns().size());
-            template.columns().forEach(column -> cells.add(ExportColumns.value(column, row)));
+            template.columns()
+                    .forEach(column ->
+                            cells.add(garbled && isTotal(column) ? GARBLED : ExportColumns.value(column, row)));
             values.add(cells);
         }
         return Paging.recordedExport(Json.obj("headers", template.columns(), "values", values), Paging.exportKeys(p));
+    }
+
+    private static boolean isTotal(String column) {
+        return column.contains("Total") && column.endsWith("Price");
     }
 
     private static LineFilter filter(World world, Map<?, ?> filters, boolean strict) {

@@ -7,16 +7,30 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The two export templates. MSP is the 70-column header set recorded from the real API (the .NET client's
- * TestData/BillingReport.json, see docs/arrowsphere-api.md); ALT uses the alternative names other templates use.
+ * The export templates. MSP is the 70-column header set recorded from the real API (the .NET client's
+ * TestData/BillingReport.json, see docs/arrowsphere-api.md); ALT uses the alternative names other templates use. The
+ * thinner ones are what partners configure with fewer columns: without line references, without the customer id,
+ * without any customer column.
  */
 public final class ExportTemplates {
 
     public static final String MSP_REFERENCE = "E1-2-b2f08942207fbd6838ba332a98387c69";
     public static final String ALT_REFERENCE = "DJ284LDZ-standard";
+    public static final String THIN_REFERENCE = "THIN-no-line-references";
+    public static final String BY_NAME_REFERENCE = "BYNAME-no-company-id";
+    public static final String NO_CUSTOMER_REFERENCE = "LINES-no-customer-columns";
 
     /** An export type: reference, display name and ordered columns. */
-    record Template(String reference, String name, List<String> columns) {}
+    record Template(String reference, String name, List<String> columns) {
+
+        /** The same columns minus some, as another template. */
+        Template without(String reference, String name, String... dropped) {
+            List<String> kept = columns.stream()
+                    .filter(column -> !List.of(dropped).contains(column))
+                    .toList();
+            return new Template(reference, name, kept);
+        }
+    }
 
     static final Template MSP = new Template(
             MSP_REFERENCE,
@@ -114,7 +128,28 @@ public final class ExportTemplates {
                     "Buy Total Price",
                     "Country Marketplace Currency"));
 
-    static final List<Template> ALL = List.of(MSP, ALT);
+    /** Enough for consumption finalisation and resource sync, but no line can be told apart from another. */
+    static final Template THIN = new Template(
+            THIN_REFERENCE,
+            "Thin",
+            List.of(
+                    "Report Period",
+                    "End User Company Name",
+                    "Vendor Name",
+                    "Vendor Subscription ID",
+                    "ARS Subscription ID",
+                    "Classification",
+                    "Friendly Name",
+                    "Customer Total Price",
+                    "Total Wholesale Price",
+                    "Country Marketplace Currency"));
+
+    static final Template BY_NAME = ALT.without(BY_NAME_REFERENCE, "Standard by name", "End User Company ID");
+
+    static final Template NO_CUSTOMER = ALT.without(
+            NO_CUSTOMER_REFERENCE, "Lines only", "Statement Reference", "End User Company Name", "End User Company ID");
+
+    static final List<Template> ALL = List.of(MSP, ALT, THIN, BY_NAME, NO_CUSTOMER);
 
     private ExportTemplates() {}
 

@@ -38,6 +38,8 @@ final class FaultResponses {
             response = Response.error(
                     status,
                     switch (status) {
+                        case 403 -> "Forbidden";
+                        case 404 -> "Not Found";
                         case 429 -> "Too Many Requests";
                         case 502 -> "Bad Gateway";
                         case 503 -> "Service Unavailable";

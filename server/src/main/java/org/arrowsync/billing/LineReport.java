@@ -1,0 +1,173 @@
+package org.arrowsync.billing;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.arrowsync.arrowclient.BillingLine;
+import org.arrowsync.arrowclient.BillingLineResult;
+import org.arrowsync.billing.BillingSyncRepository.Notes;
+import org.arrowsync.mappings.CustomerMapping;
+import org.arrowsync.shared.Progress;
+
+/**
+ * What a sync or reconciliation run found wrong with the export: rows missing from it (D26), lines it could not read
+ * (D21) and billed lines whose customer columns no longer name the customer they were billed to (D29). Each is reported
+ * on the job as it is found, and at the end on the syncs it concerns ({@code line_errors} and {@code error_message}):
+ * the line's own sync when it was billed, else every sync of the customer the row names (a customer has one per vendor
+ * program). It also says whether the export is complete for a customer: only then may a line of that customer the run
+ * did not see be taken as removed.
+ */
+final class LineReport {
+
+    /** Problems named in a sync's error message; the job keeps more. */
+    static final int KEPT = 3;
+
+    private final Progress progress;
+    private final Map<Long, Problems> byMapping = new HashMap<>();
+    private final Map<Long, Problems> bySync = new HashMap<>();
+    private final Set<String> reportedMismatches = new HashSet<>();
+    private final List<String> missingRows = new ArrayList<>();
+
+    LineReport(Progress progress) {
+        this.progress = progress;
+    }
+
+    /** A row the run cannot use for billing: unreadable, or without a line reference. */
+    static boolean isUnusable(BillingLineResult result) {
+        return !result.isValid() || result.reference() == null;
+    }
+
+    /** Reports an unusable row of a line billed before: seen, so it stays as it was billed, on its own sync. */
+    void unusable(BillingLineResult result, BillingSyncItem billed) {
+        unreadable(bySync.computeIfAbsent(billed.syncId(), id -> new Problems()), result);
+    }
+
+    /**
+     * Reports an unusable row of no billed line; {@code mapping} is whose line it is, when anything tells. A row
+     * without a line reference may stand for any line of its customer, so that customer keeps every line it was billed
+     * for in this run.
+     */
+    void unusable(BillingLineResult result, Optional<CustomerMapping> mapping) {
+        Problems problems = mapping.map(m -> byMapping.computeIfAbsent(m.id(), id -> new Problems()))
+                .orElseGet(Problems::new);
+        unreadable(problems, result);
+        problems.keepsUnseenLines |= result.reference() == null;
+    }
+
+    private void unreadable(Problems problems, BillingLineResult result) {
+        String problem = result.isValid()
+                ? "export line of '" + result.line().companyName() + "' (license "
+                        + result.line().licenseReference() + ") has no Sequence or Order Id"
+                : result.problem();
+        progress.increment("invalid_lines");
+        progress.error(problem);
+        problems.unreadable++;
+        problems.keep(problems.firstUnreadable, problem);
+    }
+
+    /**
+     * Reports a billed line whose row now names another customer, or none of the mapped ones: it stays with the
+     * customer it was billed to (D29). A row naming no customer at all (a template without customer columns) is no
+     * mismatch.
+     */
+    void checkCustomer(
+            BillingLine line, CustomerMapping billedTo, Optional<CustomerMapping> named, BillingSyncItem billed) {
+        boolean namesACustomer = !blank(line.companyName()) || !blank(line.customerReference());
+        if (!namesACustomer || named.map(m -> m.id() == billedTo.id()).orElse(false)) {
+            return;
+        }
+        progress.increment("customer_mismatches");
+        String now = "'" + line.companyName() + "'"
+                + (blank(line.customerReference()) ? "" : " (" + line.customerReference() + ")");
+        if (reportedMismatches.add(billedTo.id() + "|" + now)) {
+            progress.error("Lines billed to Arrow customer '" + billedTo.arrowCompanyName() + "' ("
+                    + billedTo.arrowReference() + ") now name " + now + " in the export (first: " + line.lineReference()
+                    + "): they stay with that customer, matched by their line reference; update the customer mapping"
+                    + " if Arrow renamed the customer");
+        }
+        Problems problems = bySync.computeIfAbsent(billed.syncId(), id -> new Problems());
+        problems.mismatches++;
+        problems.keep(problems.firstMismatches, now);
+    }
+
+    /**
+     * Reports the warnings of an export page with fewer rows than its pagination promises (D26), none for a whole page:
+     * rows of the export are missing, and could be any customer's lines.
+     */
+    void rowsMissing(List<String> warnings) {
+        warnings.forEach(warning -> progress.error(warning + "; no line was removed"));
+        missingRows.addAll(warnings);
+    }
+
+    /**
+     * Whether lines of this mapping that the run did not see must be kept (not removed, not credited) this time: the
+     * export is not complete for this customer, because rows are missing from it (D26) or one of this customer's rows
+     * has no line reference (D29).
+     */
+    boolean keepsUnseenLines(long mappingId) {
+        Problems problems = byMapping.get(mappingId);
+        return !missingRows.isEmpty() || problems != null && problems.keepsUnseenLines;
+    }
+
+    /** What to note on a sync; an empty message when nothing was wrong. */
+    Notes notes(BillingSync sync) {
+        Problems problems = new Problems();
+        problems.add(byMapping.get(sync.mappingId()));
+        problems.add(bySync.get(sync.id()));
+        List<String> parts = new ArrayList<>();
+        if (!missingRows.isEmpty()) {
+            parts.add("Arrow's export was incomplete ("
+                    + String.join("; ", missingRows.subList(0, Math.min(KEPT, missingRows.size())))
+                    + "): no line was removed");
+        }
+        parts.addAll(problems.messages());
+        return new Notes(String.join(". ", parts), problems.unreadable);
+    }
+
+    private static boolean blank(String value) {
+        return value == null || value.isBlank();
+    }
+
+    private static final class Problems {
+        private int unreadable;
+        private int mismatches;
+        private boolean keepsUnseenLines;
+        private final List<String> firstUnreadable = new ArrayList<>();
+        private final List<String> firstMismatches = new ArrayList<>();
+
+        void keep(List<String> first, String text) {
+            if (first.size() < KEPT && !first.contains(text)) {
+                first.add(text);
+            }
+        }
+
+        void add(Problems other) {
+            if (other != null) {
+                unreadable += other.unreadable;
+                mismatches += other.mismatches;
+                other.firstUnreadable.forEach(text -> keep(firstUnreadable, text));
+                other.firstMismatches.forEach(text -> keep(firstMismatches, text));
+            }
+        }
+
+        List<String> messages() {
+            List<String> parts = new ArrayList<>();
+            if (unreadable > 0) {
+                parts.add(unreadable + (unreadable == 1 ? " export line" : " export lines")
+                        + " could not be used (what was billed for them before is left as it is): "
+                        + String.join("; ", firstUnreadable));
+            }
+            if (mismatches > 0) {
+                parts.add(mismatches + (mismatches == 1 ? " line now names" : " lines now name")
+                        + " another customer in the export (" + String.join(", ", firstMismatches)
+                        + "): kept with this customer by their line reference, nothing credited;"
+                        + " update the customer mapping if Arrow renamed the customer");
+            }
+            return parts;
+        }
+    }
+}

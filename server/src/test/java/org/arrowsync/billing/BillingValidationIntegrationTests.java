@@ -1,0 +1,124 @@
+package org.arrowsync.billing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.arrowsync.shared.Progress;
+import org.arrowsync.shared.Uuids;
+import org.arrowsync.support.ArrowFixture;
+import org.arrowsync.support.IntegrationTest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * D6 where Arrow's statements are not there to ask: an account whose statements API refuses (403) or does not exist
+ * (404) is validated by the calendar, and says so; one that says "not yet" or fails for a while waits.
+ */
+class BillingValidationIntegrationTests extends IntegrationTest {
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    BillingValidation validation;
+
+    ArrowFixture arrow;
+    String settings;
+
+    /** Early November at Arrow: October's statements need validation, its lines carry no Validation Date yet. */
+    @BeforeEach
+    void syncOctoberBeforeArrowValidatesIt() {
+        arrow = ArrowFixture.demo(api, jdbc);
+        arrow.control().call("POST", "clock", "{\"now\":\"2026-11-03T10:00:00Z\"}");
+        settings = arrow.settings();
+        arrow.mapAllCustomers();
+        JsonNode job = arrow.awaitJob(api.post(
+                "/api/admin/arrow/billing-syncs/trigger_sync/",
+                Map.of("year", 2026, "month", 10, "settings_uuid", settings)));
+        assertThat(job.get("state").asString()).as(job.toString()).isEqualTo("succeeded");
+    }
+
+    @AfterEach
+    void close() {
+        arrow.close();
+    }
+
+    @Test
+    void aStatementNotFulfilledYetKeepsTheMonthOpenWhateverTheCalendar() {
+        Errors errors = new Errors();
+        assertThat(validation.check(Uuids.fromPath(settings), errors).validated())
+                .isZero();
+        assertThat(syncs()).allSatisfy(sync -> {
+            assertThat(sync.get("state").asInt()).isEqualTo(2);
+            assertThat(sync.get("arrow_state").asString()).isEqualTo("pending");
+        });
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {403, 404})
+    void statementsTheAccountCannotReadLeaveTheDecisionToTheCalendarAndTheSyncSaysSo(int status) {
+        arrow.control()
+                .call("POST", "faults", "{\"family\":\"statements\",\"kind\":\"" + status + "\",\"probability\":1}");
+        Errors errors = new Errors();
+        BillingValidation.ValidationReport report = validation.check(Uuids.fromPath(settings), errors);
+
+        assertThat(report.validated()).isEqualTo(syncs().size());
+        assertThat(report.periods()).containsExactly("2026-10");
+        assertThat(errors.messages).anySatisfy(message -> assertThat(message).contains("HTTP " + status));
+        assertThat(syncs()).allSatisfy(sync -> {
+            assertThat(sync.get("state").asInt()).isEqualTo(3);
+            assertThat(sync.get("arrow_state").asString()).isEqualTo("validated_by_calendar");
+            assertThat(sync.get("validated_at").isNull()).isFalse();
+        });
+
+        JsonNode reconciled = arrow.awaitJob(api.post(
+                "/api/admin/arrow/billing-syncs/reconcile/",
+                Map.of("year", 2026, "month", 10, "settings_uuid", settings)));
+        assertThat(reconciled.get("state").asString()).as(reconciled.toString()).isEqualTo("succeeded");
+        assertThat(reconciled.get("result").get("syncs").asInt()).isEqualTo(syncs().size());
+        assertThat(syncs())
+                .allSatisfy(sync -> assertThat(sync.get("state").asInt()).isEqualTo(4));
+    }
+
+    @Test
+    void statementsFailingForAWhilePostponeValidation() {
+        arrow.control().call("POST", "faults", "{\"family\":\"statements\",\"kind\":\"503\",\"count\":10}");
+        Errors errors = new Errors();
+        assertThat(validation.check(Uuids.fromPath(settings), errors).validated())
+                .isZero();
+        assertThat(errors.messages).anySatisfy(message -> assertThat(message).contains("postponed"));
+        assertThat(syncs())
+                .allSatisfy(sync -> assertThat(sync.get("state").asInt()).isEqualTo(2));
+    }
+
+    private List<JsonNode> syncs() {
+        List<JsonNode> syncs = new ArrayList<>();
+        api.get("/api/admin/arrow/billing-syncs/?settings_uuid=" + settings + "&page_size=50")
+                .expect(200)
+                .json()
+                .forEach(syncs::add);
+        assertThat(syncs).isNotEmpty();
+        return syncs;
+    }
+
+    /** The errors a run reports, as the job would keep them. */
+    static final class Errors implements Progress {
+        final List<String> messages = new ArrayList<>();
+
+        @Override
+        public void add(String count, long amount) {}
+
+        @Override
+        public void error(String message) {
+            messages.add(message);
+        }
+    }
+}

@@ -1,0 +1,195 @@
+package org.arrowsync.billing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.arrowsync.arrowclient.ArrowClient;
+import org.arrowsync.arrowclient.ArrowClientProperties;
+import org.arrowsync.arrowclient.ArrowClients;
+import org.arrowsync.arrowclient.ArrowConnection;
+import org.arrowsync.arrowclient.ExportQuery;
+import org.arrowsync.arrowclient.ExportRow;
+import org.arrowsync.contract.Contract;
+import org.arrowsync.support.ArrowFixture;
+import org.arrowsync.support.Fixtures;
+import org.arrowsync.support.IntegrationTest;
+import org.arrowsync.support.Response;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+
+/** sync_resources with real accounts' templates: no line references, renamed subscriptions, force import details. */
+class ResourceSyncIntegrationTests extends IntegrationTest {
+
+    static final String BASE = "/api/admin/arrow/billing-syncs/";
+    static final String THIN_TEMPLATE = "THIN-no-line-references";
+    static final String LICENSE = "XSP4000001";
+
+    @Autowired
+    JdbcClient jdbc;
+
+    ArrowFixture arrow;
+    Fixtures fixtures;
+
+    @BeforeEach
+    void arrow() {
+        arrow = ArrowFixture.demo(api, jdbc);
+        fixtures = new Fixtures(api);
+    }
+
+    @AfterEach
+    void close() {
+        arrow.close();
+    }
+
+    @Test
+    void aTemplateWithoutLineReferencesSyncsEveryIaasSubscription() {
+        String settings = arrow.settings(THIN_TEMPLATE, "sell");
+        String offering = fixtures.offering().text("uuid");
+        Response synced = syncResources(settings, offering, fixtures.project(fixtures.customer()));
+        Contract.assertMatches(synced);
+        assertThat(synced.json().get("errors").size())
+                .as(synced.json().toString())
+                .isZero();
+        assertThat(synced.json().get("created").asInt())
+                .as("every IAAS subscription of the demo: 4 of each of the 5 customers")
+                .isEqualTo(20);
+        JsonNode resource = resource(offering);
+        assertThat(resource.get("name").asString()).isEqualTo("Microsoft Azure Plan - Contoso Ltd #1");
+        assertThat(resource.get("current_usages").get("cloud_cost").asString()).isNotBlank();
+    }
+
+    @Test
+    void anUnreadableLineKeepsItsSubscriptionAsItWasAndSaysSo() {
+        String settings = arrow.settings(THIN_TEMPLATE, "sell");
+        String offering = fixtures.offering().text("uuid");
+        String project = fixtures.project(fixtures.customer());
+        syncResources(settings, offering, project);
+        String usages = resource(offering).get("current_usages").toString();
+
+        String line = firstLineOfTheLicense();
+        arrow.control().call("POST", "lines/" + line, "{\"garbled\":true}");
+        Response again = syncResources(settings, offering, project);
+        assertThat(again.json().get("errors").toString()).contains("#VALUE!");
+        assertThat(again.json().get("updated").asInt()).isEqualTo(19);
+        assertThat(resource(offering).get("current_usages").toString()).isEqualTo(usages);
+    }
+
+    @Test
+    void aResourceFollowsArrowsRenamesUnlessAnOperatorRenamedIt() {
+        String settings = arrow.settings(ArrowFixture.MSP_TEMPLATE, "sell");
+        String offering = fixtures.offering().text("uuid");
+        String project = fixtures.project(fixtures.customer());
+        syncResources(settings, offering, project);
+        JsonNode resource = resource(offering);
+        String uuid = resource.get("uuid").asString();
+        assertThat(resource.get("name").asString()).isEqualTo("Microsoft Azure Plan - Contoso Ltd #1");
+
+        arrow.control().call("POST", "licenses/" + LICENSE, "{\"friendlyName\":\"contoso-prod\"}");
+        syncResources(settings, offering, project);
+        assertThat(name(uuid)).as("Arrow's rename is followed").isEqualTo("contoso-prod");
+
+        api.patch("/api/marketplace-resources/" + uuid + "/", Map.of("name", "Contoso production"))
+                .expect(200);
+        arrow.control().call("POST", "licenses/" + LICENSE, "{\"friendlyName\":\"contoso-prod-2\"}");
+        syncResources(settings, offering, project);
+        assertThat(name(uuid)).as("the operator's rename is kept").isEqualTo("Contoso production");
+        assertThat(resource(offering)
+                        .get("attributes")
+                        .get("arrow_friendly_name")
+                        .asString())
+                .isEqualTo("contoso-prod-2");
+    }
+
+    @Test
+    void forceImportGivesEachCreatedCustomerTheExportsEndUserDetails() {
+        String settings = arrow.settings(ArrowFixture.MSP_TEMPLATE, "sell");
+        // A name no other test has imported, so the customer is created here.
+        String name = Fixtures.unique("Northwind Traders");
+        arrow.control().call("POST", "customers/XSP700003", "{\"companyName\":\"" + name + "\"}");
+        ExportRow row = exportRowOf(name);
+
+        Response imported = syncResources(Map.of("settings_uuid", settings, "force_import", true));
+        assertThat(imported.json().get("customers_created").asInt()).isPositive();
+        JsonNode customer = api.get("/api/customers/?name=" + name.replace(" ", "%20"))
+                .expect(200)
+                .json()
+                .get(0);
+        assertThat(customer.get("name").asString()).isEqualTo(name);
+        assertThat(customer.get("abbreviation").asString()).isNotBlank().isEqualTo(row.cell("End User Company ID"));
+        assertThat(customer.get("email").asString()).isNotBlank().isEqualTo(row.cell("End User E-mail"));
+        assertThat(customer.get("address").asString())
+                .isEqualTo(row.cell("End User Address Line1") + ", " + row.cell("End User City"));
+        assertThat(customer.get("postal").asString()).isEqualTo(row.cell("End User Post Code"));
+        assertThat(customer.get("country").asString()).hasSize(2).isEqualTo(row.cell("End User Country Code"));
+    }
+
+    private Response syncResources(String settings, String offering, String project) {
+        return syncResources(Map.of("settings_uuid", settings, "offering_uuid", offering, "project_uuid", project));
+    }
+
+    /** October's resource sync with these parameters. */
+    private Response syncResources(Map<String, Object> parameters) {
+        Map<String, Object> request = new HashMap<>(parameters);
+        request.put("period_from", "2026-10");
+        request.put("period_to", "2026-10");
+        return api.post(BASE + "sync_resources/", request).expect(200);
+    }
+
+    /** The resource of license XSP4000001 in the offering. */
+    private JsonNode resource(String offering) {
+        for (JsonNode resource : api.get("/api/marketplace-resources/?offering_uuid=" + offering + "&page_size=100")
+                .expect(200)
+                .json()) {
+            if (LICENSE.equals(
+                    resource.get("attributes").path("arrow_license_reference").asString())) {
+                return resource;
+            }
+        }
+        throw new AssertionError("no resource of " + LICENSE);
+    }
+
+    private String name(String resource) {
+        return api.get("/api/marketplace-resources/" + resource + "/")
+                .expect(200)
+                .text("name");
+    }
+
+    /** The Sequence of the first October line of license XSP4000001, as the standard template shows it. */
+    private String firstLineOfTheLicense() {
+        List<String> sequences = new ArrayList<>();
+        client().forEachExportPage(ExportQuery.forPeriod(ArrowFixture.ALT_TEMPLATE, YearMonth.of(2026, 10)), page -> {
+            for (ExportRow row : page.rows()) {
+                if (LICENSE.equals(row.cell("ARS Subscription ID"))) {
+                    sequences.add(row.cell("Sequence"));
+                }
+            }
+        });
+        return sequences.get(0);
+    }
+
+    private ExportRow exportRowOf(String companyName) {
+        List<ExportRow> rows = new ArrayList<>();
+        client().forEachExportPage(ExportQuery.forPeriod(ArrowFixture.MSP_TEMPLATE, YearMonth.of(2026, 10)), page -> {
+            for (ExportRow row : page.rows()) {
+                if (companyName.equals(row.cell("End User Company Name"))) {
+                    rows.add(row);
+                }
+            }
+        });
+        return rows.get(0);
+    }
+
+    private ArrowClient client() {
+        return new ArrowClients(ArrowClientProperties.defaults())
+                .connect(new ArrowConnection(
+                        arrow.emulator().apiBaseUrl(), arrow.emulator().apiKey()));
+    }
+}

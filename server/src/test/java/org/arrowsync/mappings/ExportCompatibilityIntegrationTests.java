@@ -1,0 +1,79 @@
+package org.arrowsync.mappings;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.HashMap;
+import java.util.Map;
+import org.arrowsync.contract.Contract;
+import org.arrowsync.support.ArrowIntegrationTest;
+import org.arrowsync.support.Response;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/** The setup wizard's template check says per feature which columns a template lacks and what will not work (D32). */
+class ExportCompatibilityIntegrationTests extends ArrowIntegrationTest {
+
+    @Test
+    void eachTemplateIsJudgedPerFeatureByTheColumnsThatFeatureReads() {
+        Response discovered = api.post(
+                        "/api/admin/arrow/settings/discover_customers/",
+                        Map.of("api_url", arrow.apiUrl(), "api_key", arrow.apiKey()))
+                .expect(200);
+        Contract.assertMatches(discovered);
+        Map<String, JsonNode> types = new HashMap<>();
+        discovered
+                .json()
+                .get("export_types")
+                .forEach(type -> types.put(type.get("reference").asString(), type));
+
+        JsonNode thin = types.get("THIN-no-line-references");
+        assertThat(thin.get("compatible").asBoolean())
+                .as("without line references nothing can be billed")
+                .isFalse();
+        assertThat(thin.get("missing_required_fields").toString()).contains("Sequence or Order Id");
+        assertThat(usable(thin, "billing_sync")).isFalse();
+        assertThat(missing(thin, "billing_sync").toString())
+                .contains("Sequence or Order Id")
+                .contains("nothing is billed or reconciled");
+        assertThat(usable(thin, "consumption_finalisation")).isTrue();
+        assertThat(usable(thin, "resource_sync")).isTrue();
+        assertThat(usable(thin, "force_import")).isFalse();
+        assertThat(missing(thin, "force_import").toString()).contains("End User Company ID");
+
+        JsonNode byName = types.get("BYNAME-no-company-id");
+        assertThat(byName.get("compatible").asBoolean()).isTrue();
+        assertThat(byName.get("recommended").asBoolean()).isFalse();
+        assertThat(usable(byName, "force_import")).isFalse();
+
+        JsonNode noCustomer = types.get("LINES-no-customer-columns");
+        assertThat(noCustomer.get("compatible").asBoolean()).isFalse();
+        assertThat(missing(noCustomer, "billing_sync").toString())
+                .contains("End User Company ID or End User Company Name");
+        assertThat(usable(noCustomer, "consumption_finalisation")).isTrue();
+
+        JsonNode standard = types.get("DJ284LDZ-standard");
+        assertThat(standard.get("compatible").asBoolean()).isTrue();
+        assertThat(standard.get("recommended").asBoolean()).isTrue();
+        assertThat(missing(standard, "force_import").toString())
+                .as("optional: the customer is created without them")
+                .contains("End User E-mail")
+                .contains("\"required\":false");
+    }
+
+    private static boolean usable(JsonNode type, String feature) {
+        return feature(type, feature).get("usable").asBoolean();
+    }
+
+    private static JsonNode missing(JsonNode type, String feature) {
+        return feature(type, feature).get("missing");
+    }
+
+    private static JsonNode feature(JsonNode type, String feature) {
+        for (JsonNode candidate : type.get("features")) {
+            if (candidate.get("feature").asString().equals(feature)) {
+                return candidate;
+            }
+        }
+        throw new AssertionError("no feature " + feature + " in " + type);
+    }
+}
