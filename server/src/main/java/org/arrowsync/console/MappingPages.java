@@ -337,7 +337,7 @@ class MappingPages {
         model.addAttribute("vendorMappings", vendors.list(new VendorFilter(null, null, null, null), ALL));
         List<Settings> all = settings.list(null, null, ALL).items();
         model.addAttribute("allSettings", all);
-        model.addAttribute("vendorChoices", vendors.vendorChoices(null));
+        model.addAttribute("vendorChoices", vendors.billedVendors(null));
         List<Offering> offered = offerings.list(null, null, ALL).items();
         model.addAttribute("offerings", offered);
     }
