@@ -55,7 +55,7 @@ public class BillingMonths {
 
     /** These months of the settings, newest first; a month with nothing synced is an empty summary. */
     public List<MonthSummary> summaries(Settings settings, Collection<YearMonth> periods) {
-        Map<YearMonth, MonthSummary> found = syncs.summaries(settings.id(), periods).stream()
+        Map<YearMonth, MonthSummary> found = syncs.summaries(settings, periods).stream()
                 .collect(Collectors.toMap(MonthSummary::period, summary -> summary));
         return periods.stream()
                 .sorted((a, b) -> b.compareTo(a))
@@ -130,9 +130,14 @@ public class BillingMonths {
         Set<String> mapped = vendors.active(settings).stream()
                 .map(VendorOfferingMapping::vendorName)
                 .collect(Collectors.toSet());
-        return items.vendorAmounts(settings.id(), period).stream()
+        return runs.vendorTotals(settings.id(), period).stream()
                 .filter(vendor -> !mapped.contains(vendor.vendorName()))
                 .toList();
+    }
+
+    /** The vendors of synced lines (of one settings record, when given): the choices for a vendor mapping. */
+    public List<String> billedVendors(UUID settingsUuid) {
+        return runs.vendors(settingsUuid);
     }
 
     private Map<Long, InvoiceItem> invoiceItems(List<BillingSyncItem> lines) {

@@ -259,6 +259,7 @@ public class BillingReconciliation {
         Report finish() {
             plan();
             BigDecimal total = book();
+            writers.runs().refreshLineTotals(syncs.keySet());
             for (BillingSync sync : syncs.values()) {
                 writers.syncs().saveReconciled(sync.id(), sync.markReconciled(true), report.notes(sync), writers.now());
             }

@@ -68,6 +68,61 @@ class BillingRunRepository {
                 .update();
     }
 
+    /**
+     * Recounts what these syncs' lines add up to (lines present, what they bill through their own items and
+     * compensations), after a run changed them.
+     */
+    void refreshLineTotals(Collection<Long> syncIds) {
+        if (syncIds.isEmpty()) {
+            return;
+        }
+        jdbc.sql("""
+                        update billing_syncs b set lines = coalesce(x.lines, 0), billed = coalesce(x.billed, 0)
+                        from unnest(?::bigint[]) as k(id)
+                        left join (select billing_sync_id, count(*) filter (where not removed) as lines,
+                                          sum(invoiced + compensated) filter (where billed_via <> 'consumption') as billed
+                                   from billing_sync_items where billing_sync_id = any(?) group by billing_sync_id) x
+                               on x.billing_sync_id = k.id
+                        where b.id = k.id""")
+                .params(syncIds.toArray(Long[]::new), syncIds.toArray(Long[]::new))
+                .update();
+    }
+
+    /** Replaces the month's vendor totals with those of its lines now (a full run saw them all). */
+    void replaceVendorTotals(long settingsId, YearMonth period) {
+        jdbc.sql("delete from billing_vendor_totals where settings_id = ? and report_period = ?")
+                .params(settingsId, period.toString())
+                .update();
+        jdbc.sql("""
+                        insert into billing_vendor_totals (settings_id, report_period, vendor_name, lines, amount)
+                        select m.settings_id, b.report_period, t.vendor_name, count(*), sum(t.current_price)
+                        from billing_sync_items t join billing_syncs b on b.id = t.billing_sync_id
+                        join customer_mappings m on m.id = b.customer_mapping_id
+                        where m.settings_id = ? and b.report_period = ? and not t.removed and t.vendor_name <> ''
+                        group by m.settings_id, b.report_period, t.vendor_name""").params(settingsId, period.toString()).update();
+    }
+
+    /** The vendors of a month's lines and their amounts, the largest first. */
+    List<BillingMonths.VendorAmount> vendorTotals(long settingsId, YearMonth period) {
+        return jdbc.sql("""
+                        select vendor_name, lines, amount from billing_vendor_totals where settings_id = ? and report_period = ?
+                        order by amount desc, vendor_name""")
+                .params(settingsId, period.toString())
+                .query((rs, row) -> new BillingMonths.VendorAmount(
+                        rs.getString("vendor_name"), rs.getLong("lines"), rs.getBigDecimal("amount")))
+                .list();
+    }
+
+    /** The vendors of any month's lines (of one settings record, when given). */
+    List<String> vendors(UUID settingsUuid) {
+        return jdbc.sql("""
+                        select distinct v.vendor_name from billing_vendor_totals v join arrow_settings s on s.id = v.settings_id
+                        where ?::uuid is null or s.uuid = ?::uuid order by 1""")
+                .params(settingsUuid, settingsUuid)
+                .query(String.class)
+                .list();
+    }
+
     /** Replaces the month's unmatched lines with what a full run found. */
     void replaceUnmatched(long settingsId, YearMonth period, List<UnmatchedCustomer> unmatched) {
         jdbc.sql("delete from billing_unmatched_lines where settings_id = ? and report_period = ?")

@@ -139,19 +139,6 @@ class BillingSyncItemRepository {
                 .list();
     }
 
-    /** Per vendor, the month's present lines of the settings and their amount. */
-    List<BillingMonths.VendorAmount> vendorAmounts(long settingsId, YearMonth period) {
-        return jdbc.sql("""
-                        select t.vendor_name, count(*) as lines, sum(t.current_price) as amount from billing_sync_items t
-                        join billing_syncs b on b.id = t.billing_sync_id join customer_mappings m on m.id = b.customer_mapping_id
-                        where m.settings_id = ? and b.report_period = ? and not t.removed and t.vendor_name <> ''
-                        group by t.vendor_name order by amount desc, t.vendor_name""")
-                .params(settingsId, period.toString())
-                .query((rs, row) -> new BillingMonths.VendorAmount(
-                        rs.getString("vendor_name"), rs.getLong("lines"), rs.getBigDecimal("amount")))
-                .list();
-    }
-
     /** Inserts a page of items in one statement, added by run {@code runId}; returns their ids. */
     List<Long> insertAll(List<NewItem> items, long runId, Instant now) {
         if (items.isEmpty()) {

@@ -9,6 +9,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.arrowsync.settings.Settings;
 import org.arrowsync.shared.PageRequest;
 import org.arrowsync.shared.SqlFilter;
 import org.arrowsync.shared.Timestamps;
@@ -84,22 +85,21 @@ class BillingSyncRepository {
                 .toList();
     }
 
-    /** The month summaries of these periods that have anything: syncs, unmatched lines or a finished run. */
-    List<MonthSummary> summaries(long settingsId, Collection<YearMonth> periods) {
+    /**
+     * The month summaries of these periods that have anything: syncs, unmatched lines or a finished run. Read from the
+     * syncs' own totals, so a month costs its syncs, not its lines.
+     */
+    List<MonthSummary> summaries(Settings settings, Collection<YearMonth> periods) {
         String[] months = periods.stream().map(YearMonth::toString).toArray(String[]::new);
+        long settingsId = settings.id();
         return jdbc.sql("""
                         with s as (
                             select b.report_period, count(*) filter (where b.state = 1) as pending,
                                    count(*) filter (where b.state = 2) as synced, count(*) filter (where b.state = 3) as validated,
-                                   count(*) filter (where b.state = 4) as reconciled, max(nullif(b.error_message, '')) as error
+                                   count(*) filter (where b.state = 4) as reconciled, max(nullif(b.error_message, '')) as error,
+                                   sum(b.lines) as lines, sum(case when ? = 'buy' then b.buy_total else b.sell_total end) as arrow_total,
+                                   sum(b.billed) as billed
                             from billing_syncs b join customer_mappings m on m.id = b.customer_mapping_id
-                            where m.settings_id = ? and b.report_period = any(?) group by b.report_period),
-                        l as (
-                            select b.report_period, count(*) filter (where not t.removed) as lines,
-                                   coalesce(sum(t.current_price) filter (where not t.removed), 0) as arrow_total,
-                                   coalesce(sum(t.invoiced + t.compensated) filter (where t.billed_via <> 'consumption'), 0) as billed
-                            from billing_sync_items t join billing_syncs b on b.id = t.billing_sync_id
-                            join customer_mappings m on m.id = b.customer_mapping_id
                             where m.settings_id = ? and b.report_period = any(?) group by b.report_period),
                         u as (
                             select report_period, count(distinct company_name) as customers, sum(lines) as lines, sum(amount) as amount
@@ -109,14 +109,22 @@ class BillingSyncRepository {
                             where settings_id = ? and report_period = any(?) group by report_period)
                         select p.period, coalesce(s.pending, 0) as pending, coalesce(s.synced, 0) as synced,
                                coalesce(s.validated, 0) as validated, coalesce(s.reconciled, 0) as reconciled, coalesce(s.error, '') as error,
-                               coalesce(l.lines, 0) as lines, coalesce(l.arrow_total, 0) as arrow_total, coalesce(l.billed, 0) as billed,
+                               coalesce(s.lines, 0) as lines, coalesce(s.arrow_total, 0) as arrow_total, coalesce(s.billed, 0) as billed,
                                coalesce(u.customers, 0) as unmatched_customers, coalesce(u.lines, 0) as unmatched_lines,
                                coalesce(u.amount, 0) as unmatched_amount, r.finished
                         from unnest(?::text[]) as p(period)
-                        left join s on s.report_period = p.period left join l on l.report_period = p.period
-                        left join u on u.report_period = p.period left join r on r.report_period = p.period
+                        left join s on s.report_period = p.period left join u on u.report_period = p.period
+                        left join r on r.report_period = p.period
                         where s.report_period is not null or u.report_period is not null or r.report_period is not null""")
-                .params(settingsId, months, settingsId, months, settingsId, months, settingsId, months, months)
+                .params(
+                        settings.priceSource().value(),
+                        settingsId,
+                        months,
+                        settingsId,
+                        months,
+                        settingsId,
+                        months,
+                        months)
                 .query((rs, row) -> new MonthSummary(
                         YearMonth.parse(rs.getString("period")),
                         rs.getInt("pending"),

@@ -195,9 +195,11 @@ public class BillingSyncService {
             before.add(new BillingRunRepository.SyncTotals(sync.id(), sync.sellTotal(), sync.buyTotal()));
             synced++;
         }
+        writers.runs().refreshLineTotals(open);
         writers.runs().finish(run.id(), run.rows(), before, writers.now());
         if (target.licenseReference() == null) {
             writers.runs().replaceUnmatched(chosen.id(), target.period(), run.unmatched());
+            writers.runs().replaceVendorTotals(chosen.id(), target.period());
         }
         progress.add("lines_removed", removed);
         log.info(

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -60,6 +61,16 @@ public record MonthSummary(
             case RECONCILED -> reconciled;
         };
     }
+
+    /** The states the month's syncs are in, with how many are in each; states without syncs are left out. */
+    public List<StateCount> counts() {
+        return Arrays.stream(SyncState.values())
+                .filter(state -> count(state) > 0)
+                .map(state -> new StateCount(state, count(state)))
+                .toList();
+    }
+
+    public record StateCount(SyncState state, int count) {}
 
     /** Whether reconciling the month would find syncs to work on. */
     public boolean reconcilable(boolean force) {

@@ -27,6 +27,8 @@ import tools.jackson.databind.JsonNode;
 @Component("consoleFormat")
 public class ConsoleFormat {
 
+    static final int BRIEF = 140;
+
     private final Clock clock;
 
     ConsoleFormat(Clock clock) {
@@ -52,6 +54,11 @@ public class ConsoleFormat {
             return "–";
         }
         return (amount.signum() > 0 ? "+" : "") + money(amount);
+    }
+
+    /** A long message cut to what a table cell or card holds; the whole text goes into the element's title. */
+    public String brief(String text) {
+        return text == null || text.length() <= BRIEF ? text : text.substring(0, BRIEF - 1) + "…";
     }
 
     public String time(Instant instant) {

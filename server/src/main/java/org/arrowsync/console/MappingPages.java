@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.arrowsync.billing.BillingMonths;
 import org.arrowsync.billing.MappingBillingSummaries;
 import org.arrowsync.ledger.CustomerService;
 import org.arrowsync.ledger.Offering;
@@ -57,6 +58,7 @@ class MappingPages {
     private final CustomerService customers;
     private final OfferingService offerings;
     private final ProjectService projects;
+    private final BillingMonths months;
 
     MappingPages(
             CustomerMappingService mappings,
@@ -68,7 +70,8 @@ class MappingPages {
             SettingsService settings,
             CustomerService customers,
             OfferingService offerings,
-            ProjectService projects) {
+            ProjectService projects,
+            BillingMonths months) {
         this.mappings = mappings;
         this.discovery = discovery;
         this.summaries = summaries;
@@ -79,6 +82,7 @@ class MappingPages {
         this.customers = customers;
         this.offerings = offerings;
         this.projects = projects;
+        this.months = months;
     }
 
     @GetMapping("/mappings")
@@ -309,12 +313,7 @@ class MappingPages {
             @RequestParam(name = "plan", required = false) String plan,
             Model model,
             RedirectAttributes redirect) {
-        VendorDraft draft = new VendorDraft(
-                Filters.uuid("settings", settingsUuid),
-                vendor == null ? null : vendor.strip(),
-                Filters.uuid("offering", offering),
-                Filters.uuid("plan", plan),
-                true);
+        VendorDraft draft = vendorDraft(settingsUuid, vendor, offering, plan);
         try {
             vendors.create(draft);
         } catch (InvalidInput e) {
@@ -333,11 +332,21 @@ class MappingPages {
         return "redirect:/mappings#vendors";
     }
 
+    /** A new, active vendor-offering mapping as its form fields give it (both vendor forms post the same fields). */
+    static VendorDraft vendorDraft(String settingsUuid, String vendor, String offering, String plan) {
+        return new VendorDraft(
+                Filters.uuid("settings", settingsUuid),
+                vendor == null ? null : vendor.strip(),
+                Filters.uuid("offering", offering),
+                Filters.uuid("plan", plan),
+                true);
+    }
+
     private void vendorModel(Model model) {
         model.addAttribute("vendorMappings", vendors.list(new VendorFilter(null, null, null, null), ALL));
         List<Settings> all = settings.list(null, null, ALL).items();
         model.addAttribute("allSettings", all);
-        model.addAttribute("vendorChoices", vendors.billedVendors(null));
+        model.addAttribute("vendorChoices", months.billedVendors(null));
         List<Offering> offered = offerings.list(null, null, ALL).items();
         model.addAttribute("offerings", offered);
     }

@@ -170,12 +170,7 @@ class SetupWizard {
             @RequestParam(name = "plan", required = false) String plan,
             Model model,
             RedirectAttributes redirect) {
-        VendorDraft draft = new VendorDraft(
-                Filters.uuid("settings", settingsUuid),
-                vendor == null ? null : vendor.strip(),
-                Filters.uuid("offering", offering),
-                Filters.uuid("plan", plan),
-                true);
+        VendorDraft draft = MappingPages.vendorDraft(settingsUuid, vendor, offering, plan);
         try {
             vendors.create(draft);
         } catch (InvalidInput e) {

@@ -103,11 +103,6 @@ public class VendorOfferingMappingService {
         return List.copyOf(new TreeSet<>(catalog.isEmpty() ? mappings.billedVendors(settingsUuid) : catalog));
     }
 
-    /** The vendors of synced billing lines (of the given settings, if any), without asking Arrow. */
-    public List<String> billedVendors(UUID settingsUuid) {
-        return List.copyOf(new TreeSet<>(mappings.billedVendors(settingsUuid)));
-    }
-
     private VendorFields validate(VendorDraft draft, long exceptId) {
         FieldErrors errors = new FieldErrors();
         errors.requiredValue("settings", draft.settingsUuid());

@@ -157,7 +157,7 @@ final class Browser implements AutoCloseable {
             long height = (Long) ((JavascriptExecutor) driver)
                     .executeScript(
                             "return Math.max(document.body.scrollHeight, document.documentElement.scrollHeight)");
-            driver.manage().window().setSize(new Dimension(width, (int) Math.min(Math.max(height + 40, 700), 6000)));
+            driver.manage().window().setSize(new Dimension(width, (int) Math.min(Math.max(height + 160, 700), 6000)));
             Files.createDirectories(SCREENSHOTS);
             byte[] png = ((ChromeDriver) driver).getScreenshotAs(OutputType.BYTES);
             Files.write(SCREENSHOTS.resolve(name + "-" + width + ".png"), png);

@@ -110,8 +110,8 @@ class ConsoleBrowserTests extends ConsoleIntegrationTest {
                 .get(0)
                 .get("uuid")
                 .asString();
-        browser.type("#setup-vendor-name", "Microsoft");
-        selectByText("#setup-offering", offering.get("name").asString());
+        browser.type("#vendor-name", "Microsoft");
+        selectByText("#vendor-offering", offering.get("name").asString());
         browser.press("Map vendor");
         browser.awaitText("main", "Microsoft → " + offering.get("name").asString());
         browser.screenshot("setup-3-vendors");
