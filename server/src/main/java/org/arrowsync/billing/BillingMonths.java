@@ -31,8 +31,10 @@ import org.springframework.stereotype.Service;
 @Service
 public class BillingMonths {
 
-    /** Changed syncs and lines shown for one run; the counts say how many there are in all. */
-    static final int SHOWN_CHANGES = 100;
+    /** Changed syncs shown for one run, the largest changes first; the totals say how many there are in all. */
+    static final int SHOWN_SYNC_CHANGES = 20;
+    /** Changed lines shown for one sync. */
+    static final int SHOWN_LINE_CHANGES = 100;
 
     private final BillingSyncRepository syncs;
     private final BillingSyncItemRepository items;
@@ -55,7 +57,7 @@ public class BillingMonths {
 
     /** These months of the settings, newest first; a month with nothing synced is an empty summary. */
     public List<MonthSummary> summaries(Settings settings, Collection<YearMonth> periods) {
-        Map<YearMonth, MonthSummary> found = syncs.summaries(settings, periods).stream()
+        Map<YearMonth, MonthSummary> found = syncs.summaries(settings.id(), periods).stream()
                 .collect(Collectors.toMap(MonthSummary::period, summary -> summary));
         return periods.stream()
                 .sorted((a, b) -> b.compareTo(a))
@@ -108,13 +110,13 @@ public class BillingMonths {
                         run.finished(),
                         run.linesSeen(),
                         runs.previousFinished(settings.id(), period, run.id()).orElse(null),
-                        runs.changes(run.id(), SHOWN_CHANGES),
+                        runs.changes(run.id(), SHOWN_SYNC_CHANGES),
                         runs.changeTotals(run.id())));
     }
 
     /** The lines of one sync that a run added, changed or removed. */
     public List<ChangedLine> changedLines(UUID syncUuid, long runId) {
-        return items.changedIn(sync(syncUuid).id(), runId, SHOWN_CHANGES);
+        return items.changedIn(sync(syncUuid).id(), runId, SHOWN_LINE_CHANGES);
     }
 
     /** The Arrow customers whose lines of the month no mapping claimed, largest amount first. */
@@ -160,7 +162,7 @@ public class BillingMonths {
     /** A line, the invoice item billing it (null when it has none) and its latest compensation (null when none). */
     public record LineWithItems(BillingSyncItem line, InvoiceItem invoiceItem, InvoiceItem compensationItem) {}
 
-    /** One run and the syncs it changed (at most {@link #SHOWN_CHANGES}, largest change of total first). */
+    /** One run and the syncs it changed (at most {@link #SHOWN_SYNC_CHANGES}, largest change of total first). */
     public record RunChanges(
             long runId,
             Instant finished,

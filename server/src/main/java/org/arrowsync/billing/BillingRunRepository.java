@@ -8,6 +8,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.arrowsync.shared.Timestamps;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -17,6 +20,8 @@ import org.springframework.stereotype.Repository;
  */
 @Repository
 class BillingRunRepository {
+
+    private static final Logger log = LoggerFactory.getLogger(BillingRunRepository.class);
 
     private final JdbcClient jdbc;
 
@@ -69,17 +74,19 @@ class BillingRunRepository {
     }
 
     /**
-     * Recounts what these syncs' lines add up to (lines present, what they bill through their own items and
-     * compensations), after a run changed them.
+     * Recounts what these syncs' lines add up to (lines present, Arrow's latest amount of them, what they bill through
+     * their own items and compensations), after a run changed them.
      */
     void refreshLineTotals(Collection<Long> syncIds) {
         if (syncIds.isEmpty()) {
             return;
         }
         jdbc.sql("""
-                        update billing_syncs b set lines = coalesce(x.lines, 0), billed = coalesce(x.billed, 0)
+                        update billing_syncs b set lines = coalesce(x.lines, 0), arrow_amount = coalesce(x.arrow_amount, 0),
+                               billed = coalesce(x.billed, 0)
                         from unnest(?::bigint[]) as k(id)
                         left join (select billing_sync_id, count(*) filter (where not removed) as lines,
+                                          sum(current_price) filter (where not removed) as arrow_amount,
                                           sum(invoiced + compensated) filter (where billed_via <> 'consumption') as billed
                                    from billing_sync_items where billing_sync_id = any(?) group by billing_sync_id) x
                                on x.billing_sync_id = k.id
@@ -121,6 +128,19 @@ class BillingRunRepository {
                 .params(settingsUuid, settingsUuid)
                 .query(String.class)
                 .list();
+    }
+
+    /**
+     * Refreshes the planner's statistics of the tables a large run filled. Where the database user may not analyze (an
+     * external database owned by another role), autovacuum does it later.
+     */
+    void analyze() {
+        try {
+            jdbc.sql("analyze billing_syncs, billing_sync_items, billing_sync_changes, invoices, invoice_items")
+                    .update();
+        } catch (DataAccessException e) {
+            log.debug("Could not analyze the billing tables: {}", e.getMessage());
+        }
     }
 
     /** Replaces the month's unmatched lines with what a full run found. */

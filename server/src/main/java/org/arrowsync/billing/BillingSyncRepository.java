@@ -9,7 +9,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.arrowsync.settings.Settings;
 import org.arrowsync.shared.PageRequest;
 import org.arrowsync.shared.SqlFilter;
 import org.arrowsync.shared.Timestamps;
@@ -89,15 +88,14 @@ class BillingSyncRepository {
      * The month summaries of these periods that have anything: syncs, unmatched lines or a finished run. Read from the
      * syncs' own totals, so a month costs its syncs, not its lines.
      */
-    List<MonthSummary> summaries(Settings settings, Collection<YearMonth> periods) {
+    List<MonthSummary> summaries(long settingsId, Collection<YearMonth> periods) {
         String[] months = periods.stream().map(YearMonth::toString).toArray(String[]::new);
-        long settingsId = settings.id();
         return jdbc.sql("""
                         with s as (
                             select b.report_period, count(*) filter (where b.state = 1) as pending,
                                    count(*) filter (where b.state = 2) as synced, count(*) filter (where b.state = 3) as validated,
                                    count(*) filter (where b.state = 4) as reconciled, max(nullif(b.error_message, '')) as error,
-                                   sum(b.lines) as lines, sum(case when ? = 'buy' then b.buy_total else b.sell_total end) as arrow_total,
+                                   sum(b.lines) as lines, sum(b.arrow_amount) as arrow_total,
                                    sum(b.billed) as billed
                             from billing_syncs b join customer_mappings m on m.id = b.customer_mapping_id
                             where m.settings_id = ? and b.report_period = any(?) group by b.report_period),
@@ -116,15 +114,7 @@ class BillingSyncRepository {
                         left join s on s.report_period = p.period left join u on u.report_period = p.period
                         left join r on r.report_period = p.period
                         where s.report_period is not null or u.report_period is not null or r.report_period is not null""")
-                .params(
-                        settings.priceSource().value(),
-                        settingsId,
-                        months,
-                        settingsId,
-                        months,
-                        settingsId,
-                        months,
-                        months)
+                .params(settingsId, months, settingsId, months, settingsId, months, months)
                 .query((rs, row) -> new MonthSummary(
                         YearMonth.parse(rs.getString("period")),
                         rs.getInt("pending"),

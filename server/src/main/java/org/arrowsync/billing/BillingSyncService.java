@@ -42,6 +42,9 @@ public class BillingSyncService {
 
     private static final Logger log = LoggerFactory.getLogger(BillingSyncService.class);
 
+    /** Rows of a run after which the billing tables' planner statistics are refreshed at once. */
+    static final long BULK_ROWS = 10_000;
+
     private final SettingsService settings;
     private final CustomerMappingService mappings;
     private final ResourceService resources;
@@ -108,7 +111,7 @@ public class BillingSyncService {
         ArrowClient client = clients.connect(chosen.connection());
         List<CustomerMapping> active = knowingRefs(mapped, client, progress);
         try {
-            return transactions.execute(status -> {
+            SyncReport report = transactions.execute(status -> {
                 writers.licenses().lockMonthExclusive(chosen.uuid(), target.period());
                 long runId = writers.runs().start(chosen.id(), target.period(), writers.now());
                 SyncRun run = new SyncRun(
@@ -119,6 +122,12 @@ public class BillingSyncService {
                         run::page);
                 return finish(chosen, target, run, progress);
             });
+            if (report.rows() >= BULK_ROWS) {
+                // A large month just landed: fresh statistics keep the next reads of it (the console's pages) on good
+                // plans instead of waiting for autovacuum to notice.
+                writers.runs().analyze();
+            }
+            return report;
         } catch (ArrowException e) {
             recordFailure(chosen, target.period(), e.getMessage());
             throw new Rejected(502, e.getMessage());
