@@ -32,7 +32,6 @@ import org.arrowsync.settings.SettingsService;
 import org.arrowsync.shared.Money;
 import org.arrowsync.shared.Periods;
 import org.arrowsync.shared.Progress;
-import org.arrowsync.shared.Rejected;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -73,13 +72,12 @@ public class BillingReconciliation {
 
     public Target target(Integer year, Integer month, UUID settingsUuid, boolean force) {
         YearMonth period = Periods.requireMonth(year, month, clock);
-        Settings chosen = settings.resolve(settingsUuid);
-        chosen.requireExportTemplate();
+        Settings chosen = settings.resolve(settingsUuid).requireExportTemplate();
         return new Target(chosen, period, force);
     }
 
     public Report reconcile(Target target, Progress progress) {
-        Settings chosen = settings.get(target.settings().uuid());
+        Settings chosen = settings.named(target.settings().uuid());
         try {
             return transactions.execute(status -> within(
                     chosen,
@@ -87,10 +85,10 @@ public class BillingReconciliation {
                     progress,
                     Run::finish,
                     new Report(target.period().toString(), 0, 0, BigDecimal.ZERO, NOTHING_TO_RECONCILE)));
-        } catch (ArrowException | BillingSyncService.IncompleteExport e) {
+        } catch (ArrowException | IncompleteExport e) {
             transactions.executeWithoutResult(
                     status -> writers.syncs().recordError(chosen.id(), target.period(), e.getMessage(), writers.now()));
-            throw new Rejected(502, e.getMessage());
+            throw e;
         }
     }
 
@@ -99,7 +97,7 @@ public class BillingReconciliation {
      * nothing is written (not even the error a failing export would leave).
      */
     public Preview preview(Target target) {
-        Settings chosen = settings.get(target.settings().uuid());
+        Settings chosen = settings.named(target.settings().uuid());
         try {
             return transactions.execute(status -> {
                 status.setRollbackOnly();
@@ -110,8 +108,8 @@ public class BillingReconciliation {
                         Run::preview,
                         new Preview(target.period().toString(), 0, List.of(), BigDecimal.ZERO, NOTHING_TO_RECONCILE));
             });
-        } catch (ArrowException | BillingSyncService.IncompleteExport e) {
-            throw new Rejected(502, e.getMessage());
+        } catch (ArrowException | IncompleteExport e) {
+            throw e;
         }
     }
 
@@ -164,8 +162,7 @@ public class BillingReconciliation {
             if (page.shortened()) {
                 // D26: the export is not complete, and a line missing from it would be credited as removed. Unlike a
                 // sync, which keeps what it did not see until a later run, reconciliation is final: it waits.
-                throw BillingSyncService.IncompleteExport.rowsMissing(
-                        page.warnings(), period, "nothing was reconciled");
+                throw IncompleteExport.rowsMissing(page.warnings(), period, "nothing was reconciled");
             }
             Map<String, BillingLineResult> byReference = new HashMap<>();
             for (ExportRow row : page.rows()) {
@@ -211,7 +208,7 @@ public class BillingReconciliation {
         /** The compensations the month needs, once every page is read. */
         private void plan() {
             if (usableRows == 0 && writers.items().anyIn(syncs.keySet())) {
-                throw BillingSyncService.IncompleteExport.withoutLines(rows, period, "nothing was reconciled");
+                throw IncompleteExport.withoutLines(rows, period, "nothing was reconciled");
             }
             // Removed lines too: one dropped while its invoice was closed still holds its charge until credited here.
             writers.items().unseen(syncs.keySet(), null, true, seen).stream()
@@ -268,7 +265,7 @@ public class BillingReconciliation {
         }
 
         private void consider(BillingSyncItem item, BigDecimal finalPrice, String reason) {
-            if (BillingSyncItem.VIA_CONSUMPTION.equals(item.billedVia())) {
+            if (item.billedVia() == BilledVia.CONSUMPTION) {
                 return;
             }
             BigDecimal difference = finalPrice.subtract(item.charged());
@@ -284,7 +281,7 @@ public class BillingReconciliation {
         private void dropMonthsBilledByConsumption() {
             List<String> unclaimed = compensations.stream()
                     .map(Compensation::item)
-                    .filter(item -> BillingSyncItem.VIA_ZERO.equals(item.billedVia())
+                    .filter(item -> item.billedVia() == BilledVia.ZERO
                             && !item.licenseReference().isBlank())
                     .map(BillingSyncItem::licenseReference)
                     .distinct()
@@ -293,7 +290,7 @@ public class BillingReconciliation {
                 return;
             }
             Map<String, BillingPath> owners = writers.licenses().claimAll(unclaimed, period, BillingPath.BILLING);
-            compensations.removeIf(c -> BillingSyncItem.VIA_ZERO.equals(c.item().billedVia())
+            compensations.removeIf(c -> c.item().billedVia() == BilledVia.ZERO
                     && owners.get(c.item().licenseReference()) == BillingPath.CONSUMPTION);
         }
 

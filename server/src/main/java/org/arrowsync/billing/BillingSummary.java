@@ -8,7 +8,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
-/** One mapped customer's Arrow billing at a glance; it lives with billing, which may read billing and consumption. */
+/** One mapped customer's Arrow billing at a glance. */
 @Tag(name = "Customer mappings")
 @RestController
 class BillingSummary {

@@ -53,8 +53,13 @@ public record BillingSync(
      * Validated syncs are reconciled; with {@code force} also synced ones (D4). Reconciled ones may be reconciled
      * again.
      */
+    /** Whether reconciliation may run on this sync: validated or reconciled before, or synced when forced. */
+    boolean isReconcilable(boolean force) {
+        return state.reconcilable(force);
+    }
+
     SyncState markReconciled(boolean force) {
-        if (!state.reconcilable(force)) {
+        if (!isReconcilable(force)) {
             throw new SyncStateRefused(this, "reconciled");
         }
         return SyncState.RECONCILED;

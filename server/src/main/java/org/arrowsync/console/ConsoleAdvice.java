@@ -8,7 +8,9 @@ import org.arrowsync.arrowclient.ArrowException;
 import org.arrowsync.shared.Caller;
 import org.arrowsync.shared.InvalidInput;
 import org.arrowsync.shared.NotFound;
-import org.arrowsync.shared.Rejected;
+import org.arrowsync.shared.Refusal;
+import org.arrowsync.shared.StateConflict;
+import org.arrowsync.shared.UnknownReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
@@ -33,14 +35,14 @@ class ConsoleAdvice {
         return ConsoleAuthentication.caller(request);
     }
 
-    @ExceptionHandler(NotFound.class)
-    String notFound(NotFound e, HttpServletRequest request, HttpServletResponse response, Model model) {
-        return problem(request, response, model, 404, "Not found", List.of(e.getMessage()));
-    }
-
-    @ExceptionHandler(Rejected.class)
-    String rejected(Rejected e, HttpServletRequest request, HttpServletResponse response, Model model) {
-        return problem(request, response, model, e.status(), "Refused", List.of(e.getMessage()));
+    /** A refusal gets the status the API gives it (a missing object 404, a state conflict 409, else 400). */
+    @ExceptionHandler(Refusal.class)
+    String refused(Refusal e, HttpServletRequest request, HttpServletResponse response, Model model) {
+        if (e instanceof NotFound || e instanceof UnknownReference) {
+            return problem(request, response, model, 404, "Not found", List.of(e.getMessage()));
+        }
+        int status = e instanceof StateConflict ? 409 : 400;
+        return problem(request, response, model, status, "Refused", List.of(e.getMessage()));
     }
 
     @ExceptionHandler(ArrowException.class)

@@ -16,7 +16,7 @@ import org.springframework.security.web.authentication.AnonymousAuthenticationFi
  * Two filter chains. The API ({@code /api/**}, {@code /health}) keeps its own token authentication and its 401/403
  * answers: Spring Security stays out of its way (no session, no CSRF, no headers). Everything else is the console:
  * password sign-in at {@code /login}, a session cookie, a CSRF token on every form and htmx request, sign-in
- * throttling, an idle timeout, and staff only (D34: other users get a 403 page).
+ * throttling, an idle timeout, and staff only (D35: other users get a 403 page).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSecurity

@@ -1,8 +1,9 @@
 package org.arrowsync.console;
 
-import org.arrowsync.jobs.Job;
 import org.arrowsync.jobs.JobKind;
 import org.arrowsync.jobs.JobService;
+import org.arrowsync.jobs.JobService.JobFilter;
+import org.arrowsync.jobs.JobState;
 import org.arrowsync.shared.Filters;
 import org.arrowsync.shared.PageRequest;
 import org.springframework.stereotype.Controller;
@@ -32,11 +33,12 @@ class JobPages {
         String stateFilter = blankToNull(state);
         String kindFilter = blankToNull(kind);
         model.addAttribute(
-                "jobs", jobs.list(kindFilter, stateFilter, null, new PageRequest(Math.max(1, page), PAGE_SIZE)));
+                "jobs",
+                jobs.list(new JobFilter(kindFilter, stateFilter, null), new PageRequest(Math.max(1, page), PAGE_SIZE)));
         model.addAttribute("state", stateFilter);
         model.addAttribute("kind", kindFilter);
         model.addAttribute("kinds", JobKind.values());
-        model.addAttribute("states", new String[] {Job.QUEUED, Job.RUNNING, Job.SUCCEEDED, Job.FAILED});
+        model.addAttribute("states", JobState.values());
         model.addAttribute(
                 "query",
                 "/jobs?" + (stateFilter == null ? "" : "state=" + stateFilter + "&")

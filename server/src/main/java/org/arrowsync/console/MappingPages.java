@@ -9,10 +9,10 @@ import org.arrowsync.billing.MappingBillingSummaries;
 import org.arrowsync.ledger.CustomerService;
 import org.arrowsync.ledger.Offering;
 import org.arrowsync.ledger.OfferingService;
+import org.arrowsync.ledger.OfferingService.OfferingFilter;
 import org.arrowsync.ledger.ProjectService;
 import org.arrowsync.ledger.ProjectService.ProjectFilter;
 import org.arrowsync.mappings.CustomerDiscovery;
-import org.arrowsync.mappings.CustomerDiscovery.AvailableCustomersFailed;
 import org.arrowsync.mappings.CustomerMapping;
 import org.arrowsync.mappings.CustomerMappingService;
 import org.arrowsync.mappings.CustomerMappingService.MappingDraft;
@@ -29,6 +29,7 @@ import org.arrowsync.shared.FieldErrors;
 import org.arrowsync.shared.Filters;
 import org.arrowsync.shared.InvalidInput;
 import org.arrowsync.shared.PageRequest;
+import org.arrowsync.shared.RejectedAsDetail;
 import org.arrowsync.shared.Uuids;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -113,7 +114,7 @@ class MappingPages {
     String discover(Model model) {
         try {
             model.addAttribute("available", discovery.available());
-        } catch (AvailableCustomersFailed e) {
+        } catch (RejectedAsDetail e) {
             model.addAttribute("failure", e.getMessage());
         }
         return "console/discover";
@@ -347,7 +348,8 @@ class MappingPages {
         List<Settings> all = settings.list(null, null, ALL).items();
         model.addAttribute("allSettings", all);
         model.addAttribute("vendorChoices", months.billedVendors(null));
-        List<Offering> offered = offerings.list(null, null, ALL).items();
+        List<Offering> offered =
+                offerings.list(new OfferingFilter(null, null), ALL).items();
         model.addAttribute("offerings", offered);
     }
 
@@ -360,7 +362,8 @@ class MappingPages {
     private void licensesModel(Model model, CustomerMapping mapping) {
         model.addAttribute("mapping", mapping);
         model.addAttribute("discovered", licenses.discover(mapping.uuid()));
-        model.addAttribute("offerings", offerings.list(null, null, ALL).items());
+        model.addAttribute(
+                "offerings", offerings.list(new OfferingFilter(null, null), ALL).items());
         model.addAttribute(
                 "projects",
                 projects.list(new ProjectFilter(mapping.customerUuid(), null), ALL)

@@ -13,6 +13,8 @@ import org.arrowsync.consumption.ConsumptionStatistics;
 import org.arrowsync.consumption.SyncPause;
 import org.arrowsync.jobs.Job;
 import org.arrowsync.jobs.JobService;
+import org.arrowsync.jobs.JobService.JobFilter;
+import org.arrowsync.jobs.JobState;
 import org.arrowsync.settings.ArrowHealth;
 import org.arrowsync.settings.ArrowHealth.ConnectionHealth;
 import org.arrowsync.settings.Settings;
@@ -82,9 +84,11 @@ class OverviewController {
                 .map(summary ->
                         new MonthRow(summary, billedByConsumption.getOrDefault(summary.period(), BigDecimal.ZERO)))
                 .toList();
-        List<Job> active = new ArrayList<>(
-                jobs.list(null, Job.RUNNING, found.uuid(), firstJobs()).items());
-        active.addAll(jobs.list(null, Job.QUEUED, found.uuid(), firstJobs()).items());
+        List<Job> active =
+                new ArrayList<>(jobs.list(new JobFilter(null, JobState.RUNNING.value(), found.uuid()), firstJobs())
+                        .items());
+        active.addAll(jobs.list(new JobFilter(null, JobState.QUEUED.value(), found.uuid()), firstJobs())
+                .items());
         List<Job> failed = jobs.failing(found.uuid(), JOBS_SHOWN);
         return new SettingsOverview(found, health.of(found), rows, active, failed);
     }

@@ -7,9 +7,11 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import org.arrowsync.arrowclient.ArrowException;
+import org.arrowsync.billing.BillingMonths;
 import org.arrowsync.jobs.JobService;
 import org.arrowsync.jobs.JobTriggers;
 import org.arrowsync.ledger.OfferingService;
+import org.arrowsync.ledger.OfferingService.OfferingFilter;
 import org.arrowsync.mappings.CustomerDiscovery;
 import org.arrowsync.mappings.SettingsSetup;
 import org.arrowsync.mappings.SettingsSetup.CustomerMappingInput;
@@ -52,6 +54,7 @@ class SetupWizard {
     private final VendorOfferingMappingService vendors;
     private final OfferingService offerings;
     private final JobTriggers triggers;
+    private final BillingMonths months;
     private final Clock clock;
 
     SetupWizard(
@@ -62,7 +65,9 @@ class SetupWizard {
             VendorOfferingMappingService vendors,
             OfferingService offerings,
             JobTriggers triggers,
+            BillingMonths months,
             Clock clock) {
+        this.months = months;
         this.credentials = credentials;
         this.discovery = discovery;
         this.setup = setup;
@@ -204,7 +209,7 @@ class SetupWizard {
         var chosen = settings.get(Filters.uuid("settings", settingsUuid));
         model.addAttribute("step", 3);
         model.addAttribute("settingsUuid", Uuids.hex(chosen.uuid()));
-        model.addAttribute("vendorChoices", vendors.vendorChoices(chosen.uuid()));
+        model.addAttribute("vendorChoices", months.billedVendors(chosen.uuid()));
         model.addAttribute(
                 "vendorMappings",
                 vendors.list(
@@ -214,7 +219,7 @@ class SetupWizard {
         model.addAttribute(
                 "offerings",
                 offerings
-                        .list(null, null, new PageRequest(1, PageRequest.MAX_SIZE))
+                        .list(new OfferingFilter(null, null), new PageRequest(1, PageRequest.MAX_SIZE))
                         .items());
     }
 

@@ -9,7 +9,6 @@ import java.util.UUID;
 import org.arrowsync.shared.Listing;
 import org.arrowsync.shared.NotFound;
 import org.arrowsync.shared.PageRequest;
-import org.arrowsync.shared.SqlFilter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Lazy;
@@ -70,11 +69,12 @@ public class JobService {
         return jobs.find(uuid).orElseThrow(NotFound::new);
     }
 
-    public Listing<Job> list(String kind, String state, UUID settingsUuid, PageRequest page) {
-        SqlFilter filter =
-                new SqlFilter().eq("j.kind", kind).eq("j.state", state).eq("s.uuid", settingsUuid);
-        return Listing.of(jobs.page(filter, page), jobs.count(filter), page);
+    public Listing<Job> list(JobFilter filter, PageRequest page) {
+        return jobs.list(filter, page);
     }
+
+    /** The list filters of the jobs API; kind and state as their wire values. */
+    public record JobFilter(String kind, String state, UUID settingsUuid) {}
 
     /** The settings' kinds of work whose latest run failed, newest first. */
     public List<Job> failing(UUID settingsUuid, int limit) {

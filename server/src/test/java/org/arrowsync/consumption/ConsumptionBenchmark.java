@@ -84,7 +84,7 @@ class ConsumptionBenchmark {
 
     @Test
     void consumptionSyncOf2000LicensesStaysCloseToTheRateLimit() {
-        SyncOrder order = orders.ofJob(settingsUuid, ConsumptionWorld.CLOSED.toString(), null, false);
+        SyncOrder order = orders.ofJob(settingsUuid, ConsumptionWorld.CLOSED, null, false);
         long start = System.nanoTime();
         ConsumptionSyncReport report = consumption.sync(order, Progress.NONE);
         double seconds = (System.nanoTime() - start) / 1e9;
