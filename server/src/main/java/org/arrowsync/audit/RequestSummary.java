@@ -23,9 +23,9 @@ final class RequestSummary {
 
     static final String MASK = "****";
 
-    /** Names of fields that hold secrets: {@code api_key}, {@code token}, {@code password}, {@code secret}, … */
+    /** Names of fields that hold secrets: {@code api_key}, {@code token}, {@code password}, {@code _csrf}, … */
     private static final Pattern SECRET =
-            Pattern.compile("key|token|password|passwd|secret|authorization|credential|signature");
+            Pattern.compile("key|token|password|passwd|secret|authorization|credential|signature|csrf");
 
     private RequestSummary() {}
 

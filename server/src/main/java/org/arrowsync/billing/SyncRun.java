@@ -35,6 +35,7 @@ import org.arrowsync.shared.Texts;
 final class SyncRun {
 
     private final YearMonth period;
+    private final long runId;
     private final BillingWriters writers;
     private final Progress progress;
     private final RunInvoices invoices;
@@ -47,11 +48,13 @@ final class SyncRun {
     SyncRun(
             Settings settings,
             YearMonth period,
+            long runId,
             String licenseFilter,
             List<CustomerMapping> mappings,
             BillingWriters writers,
             Progress progress) {
         this.period = period;
+        this.runId = runId;
         this.writers = writers;
         this.progress = progress;
         this.invoices = new RunInvoices(writers.invoices(), period, mappings);
@@ -64,6 +67,16 @@ final class SyncRun {
         return matching.rows();
     }
 
+    /** The run's row in {@code billing_sync_runs}: the lines it adds and changes are marked with it. */
+    long id() {
+        return runId;
+    }
+
+    /** The Arrow customers whose lines matched no mapping. */
+    List<UnmatchedCustomer> unmatched() {
+        return matching.unmatched();
+    }
+
     long usableRows() {
         return matching.usableRows();
     }
@@ -71,11 +84,6 @@ final class SyncRun {
     /** The lines this run billed or checked, those of every page. */
     long linesSynced() {
         return linesSynced;
-    }
-
-    /** The Arrow customers whose lines matched no mapping. */
-    List<UnmatchedCustomer> unmatched() {
-        return matching.unmatched();
     }
 
     /** The lines (item ids) this run saw in Arrow's export, those whose rows it could not use included. */
@@ -148,7 +156,7 @@ final class SyncRun {
                 writers.invoices().changeItems(writers.invoices().invoice(invoiceId), list));
         removals.forEach((invoiceId, list) ->
                 writers.invoices().removeItems(writers.invoices().invoice(invoiceId), list));
-        writers.items().insertAll(inserts, writers.now()).forEach(seen::add);
+        writers.items().insertAll(inserts, runId, writers.now()).forEach(seen::add);
         Map<Long, BillingSyncItem> byId = new HashMap<>();
         lines.stream().map(Line::billed).filter(Objects::nonNull).forEach(item -> byId.put(item.id(), item));
         writers.items()
@@ -156,6 +164,7 @@ final class SyncRun {
                         updates.stream()
                                 .filter(update -> changes(byId.get(update.id()), update))
                                 .toList(),
+                        runId,
                         writers.now());
         progress.add("lines_synced", lines.size());
         linesSynced += lines.size();

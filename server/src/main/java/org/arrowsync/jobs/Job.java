@@ -9,7 +9,7 @@ import tools.jackson.databind.JsonNode;
  * One queued run as operators see it; {@code period} is null for a kind that covers every month (validation), and
  * {@code auditEntry} names the audit entry that queued it (null for jobs queued before the audit trail).
  */
-record Job(
+public record Job(
         long id,
         UUID uuid,
         JobKind kind,
@@ -29,7 +29,12 @@ record Job(
         Instant finished,
         UUID auditEntry) {
 
-    boolean isDone() {
+    /** The parameters as the API shows them. */
+    public JsonNode parameterFields() {
+        return parameters.json();
+    }
+
+    public boolean isDone() {
         return state.isDone();
     }
 
