@@ -19,9 +19,10 @@ import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 
 /**
- * Whether each Arrow API URL answers, as this server's calls find it: a call that Arrow answered (even with a refusal)
- * shows it reachable; one that got no answer, or only 5xx or 429 until its retries ran out, shows it unreachable. Each
- * change is published as an {@link ArrowReachabilityChanged}; a URL starts out reachable.
+ * Whether each Arrow API URL answers, as this server's calls find it (D44): a call that Arrow answered, even with a
+ * refusal, shows it reachable; one that got no answer, or only 5xx or 429 until its retries ran out, shows it
+ * unreachable. A URL starts out reachable; each change is published as an {@link ArrowReachabilityChanged}. When calls
+ * last succeeded and failed is the settings' {@code ArrowHealth}'s to record.
  */
 @Component
 public class ArrowReachability implements ArrowCallListener {
@@ -53,20 +54,21 @@ public class ArrowReachability implements ArrowCallListener {
     }
 
     private void note(String apiUrl, ArrowException failure) {
+        boolean answered = !(failure instanceof ArrowUnavailable || failure instanceof ArrowRateLimited);
         Instant now = clock.instant();
         boolean[] changed = new boolean[1];
-        Reachability after = byUrl.compute(apiUrl, (url, known) -> {
-            Reachability current = known == null ? Reachability.UNKNOWN : known;
-            Reachability next = current.after(failure, now);
-            changed[0] = next.reachable() != current.reachable();
-            return next;
+        byUrl.compute(apiUrl, (url, known) -> {
+            boolean wasReachable = known == null || known.reachable();
+            changed[0] = wasReachable != answered;
+            return known == null || changed[0] ? new Reachability(answered, now) : known;
         });
         if (changed[0]) {
             List<UUID> using = settings.inUse().stream()
                     .filter(one -> key(one.apiUrl()).equals(apiUrl))
                     .map(Settings::uuid)
                     .toList();
-            events.publishEvent(new ArrowReachabilityChanged(apiUrl, using, after.reachable(), after.lastError(), now));
+            events.publishEvent(
+                    new ArrowReachabilityChanged(apiUrl, using, answered, answered ? "" : failure.getMessage(), now));
         }
     }
 
@@ -76,22 +78,6 @@ public class ArrowReachability implements ArrowCallListener {
         return url.endsWith("/") ? url : url + "/";
     }
 
-    /**
-     * Whether the URL answered its last call and since when that is so, and when a call last succeeded and last failed
-     * (null: never), with the last failure's message (never holding the API key).
-     */
-    public record Reachability(
-            boolean reachable, Instant since, Instant lastSuccess, Instant lastFailure, String lastError) {
-
-        static final Reachability UNKNOWN = new Reachability(true, null, null, null, "");
-
-        /** After a call that succeeded ({@code failure} null) or failed. */
-        Reachability after(ArrowException failure, Instant at) {
-            boolean answered = !(failure instanceof ArrowUnavailable || failure instanceof ArrowRateLimited);
-            Instant changed = answered == reachable && since != null ? since : at;
-            return failure == null
-                    ? new Reachability(true, changed, at, lastFailure, lastError)
-                    : new Reachability(answered, changed, lastSuccess, at, failure.getMessage());
-        }
-    }
+    /** Whether the URL answered its last call, and since when that is so. */
+    public record Reachability(boolean reachable, Instant since) {}
 }

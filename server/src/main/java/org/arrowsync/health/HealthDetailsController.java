@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.arrowsync.jobs.JobStatistics;
+import org.arrowsync.settings.ArrowHealth;
 import org.arrowsync.settings.Settings;
 import org.arrowsync.settings.SettingsService;
 import org.arrowsync.shared.Uuids;
@@ -26,13 +27,19 @@ class HealthDetailsController {
     private final JobStatistics jobs;
     private final SettingsService settings;
     private final ArrowReachability reachability;
+    private final ArrowHealth health;
 
     HealthDetailsController(
-            JdbcClient jdbc, JobStatistics jobs, SettingsService settings, ArrowReachability reachability) {
+            JdbcClient jdbc,
+            JobStatistics jobs,
+            SettingsService settings,
+            ArrowReachability reachability,
+            ArrowHealth health) {
         this.jdbc = jdbc;
         this.jobs = jobs;
         this.settings = settings;
         this.reachability = reachability;
+        this.health = health;
     }
 
     @GetMapping("/health/details")
@@ -42,7 +49,7 @@ class HealthDetailsController {
         } catch (DataAccessException e) {
             return ResponseEntity.status(503).body(new HealthDetails("DOWN", "DOWN", null, List.of()));
         }
-        List<ArrowHealth> arrow = settings.inUse().stream().map(this::arrow).toList();
+        List<ArrowApi> arrow = settings.inUse().stream().map(this::arrow).toList();
         JobQueue queue = queue();
         boolean degraded = !queue.failing().isEmpty() || arrow.stream().anyMatch(one -> !one.reachable());
         return ResponseEntity.ok(new HealthDetails(degraded ? "DEGRADED" : "UP", "UP", queue, arrow));
@@ -62,22 +69,23 @@ class HealthDetailsController {
                         .toList());
     }
 
-    private ArrowHealth arrow(Settings one) {
+    private ArrowApi arrow(Settings one) {
         ArrowReachability.Reachability known = reachability.of(one.apiUrl()).orElse(null);
-        return new ArrowHealth(
+        ArrowHealth.ConnectionHealth calls = health.of(one).orElse(null);
+        return new ArrowApi(
                 Uuids.hex(one.uuid()),
                 one.apiUrl(),
                 one.active(),
                 one.syncEnabled(),
                 known == null || known.reachable(),
                 known == null ? null : known.since(),
-                known == null ? null : known.lastSuccess(),
-                known == null ? null : known.lastFailure(),
-                known == null ? "" : known.lastError());
+                calls == null ? null : calls.lastSuccess(),
+                calls == null ? null : calls.lastFailure(),
+                calls == null ? "" : calls.lastError());
     }
 
     /** {@code status}: UP, DEGRADED (a kind failing, an Arrow API not answering) or DOWN (no database). */
-    record HealthDetails(String status, String database, JobQueue jobQueue, List<ArrowHealth> arrow) {}
+    record HealthDetails(String status, String database, JobQueue jobQueue, List<ArrowApi> arrow) {}
 
     record JobQueue(long queued, long running, long lagSeconds, List<FailingKind> failing) {}
 
@@ -85,10 +93,10 @@ class HealthDetailsController {
     record FailingKind(String kind, String settingsUuid, Instant finished, String errorMessage) {}
 
     /**
-     * One settings record's Arrow API as this server saw it: reachable until a call finds otherwise; times are null
-     * until a call succeeded or failed.
+     * One settings record's Arrow API: reachable as this server's calls find it (D44, reachable until a call finds
+     * otherwise, {@code since} null before any); when any server's call to it last succeeded and failed, and why.
      */
-    record ArrowHealth(
+    record ArrowApi(
             String settingsUuid,
             String apiUrl,
             boolean active,
