@@ -4,6 +4,7 @@ import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import java.time.Clock;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import org.arrowsync.audit.AuditTrail;
@@ -71,11 +72,7 @@ public class JobService {
                     JsonNodeFactory.instance
                             .objectNode()
                             .put("settings_uuid", Uuids.hex(request.settingsUuid()))
-                            .put(
-                                    "period",
-                                    request.period() == null
-                                            ? null
-                                            : request.period().toString())
+                            .put("period", Objects.toString(request.period(), null))
                             .set("parameters", request.parameters().json()));
         }
         scheduler.scheduleIfNotExists(runJob.instance(uuid.toString(), uuid.toString()), clock.instant());

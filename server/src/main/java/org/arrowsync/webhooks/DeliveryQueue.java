@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import javax.sql.DataSource;
+import org.arrowsync.jobs.SchedulerLifecycle;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
@@ -20,7 +21,7 @@ import org.springframework.stereotype.Component;
  * delivery and the attempt's number; every server on the database works the queue, each execution on exactly one.
  */
 @Component
-class DeliveryQueue implements SmartLifecycle {
+class DeliveryQueue {
 
     static final String TABLE = "webhook_tasks";
     static final String TASK = "webhook-delivery";
@@ -29,7 +30,6 @@ class DeliveryQueue implements SmartLifecycle {
     private final Scheduler scheduler;
     private final DeliveryRepository deliveries;
     private final Clock clock;
-    private volatile boolean running;
 
     DeliveryQueue(
             DataSource dataSource,
@@ -70,20 +70,8 @@ class DeliveryQueue implements SmartLifecycle {
                 .forEach(delivery -> queue(delivery, 0, clock.instant()));
     }
 
-    @Override
-    public void start() {
-        scheduler.start();
-        running = true;
-    }
-
-    @Override
-    public void stop() {
-        scheduler.stop();
-        running = false;
-    }
-
-    @Override
-    public boolean isRunning() {
-        return running;
+    /** The queue's own scheduler, started and stopped with the application. */
+    SmartLifecycle lifecycle() {
+        return new SchedulerLifecycle(scheduler);
     }
 }
