@@ -52,6 +52,13 @@ class SettingsRepository {
         return listing.list(new SqlFilter().eq("is_active", active).eq("sync_enabled", syncEnabled), page);
     }
 
+    /** Every record's uuid, in one fixed order (locks taken per record follow it). */
+    List<UUID> uuids() {
+        return jdbc.sql("select uuid from arrow_settings order by uuid")
+                .query(UUID.class)
+                .list();
+    }
+
     boolean any() {
         return jdbc.sql("select exists (select 1 from arrow_settings)")
                 .query(Boolean.class)

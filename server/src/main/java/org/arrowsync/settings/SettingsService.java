@@ -87,6 +87,11 @@ public class SettingsService {
         return List.copyOf(inUse.values());
     }
 
+    /** Every settings record's uuid, in one fixed order. */
+    public List<UUID> uuids() {
+        return settings.uuids();
+    }
+
     public boolean any() {
         return settings.any();
     }
