@@ -188,8 +188,9 @@ class ResourceSyncIntegrationTests extends IntegrationTest {
     }
 
     private ArrowClient client() {
-        return new ArrowClients(ArrowClientProperties.defaults())
-                .connect(new ArrowConnection(
-                        arrow.emulator().apiBaseUrl(), arrow.emulator().apiKey()));
+        ArrowClients clients = new ArrowClients(ArrowClientProperties.defaults());
+        clients.allowPlainHttpTo(arrow.emulator().apiBaseUrl()); // the emulator listens on loopback, over plain http
+        return clients.connect(new ArrowConnection(
+                arrow.emulator().apiBaseUrl(), arrow.emulator().apiKey()));
     }
 }

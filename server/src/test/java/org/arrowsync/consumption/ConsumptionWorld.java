@@ -127,8 +127,9 @@ public final class ConsumptionWorld implements AutoCloseable {
     }
 
     ArrowClient client() {
-        return new ArrowClients(ArrowClientProperties.defaults())
-                .connect(new ArrowConnection(emulator.apiBaseUrl(), emulator.apiKey()));
+        ArrowClients clients = new ArrowClients(ArrowClientProperties.defaults());
+        clients.allowPlainHttpTo(emulator.apiBaseUrl()); // the emulator listens on loopback, over plain http
+        return clients.connect(new ArrowConnection(emulator.apiBaseUrl(), emulator.apiKey()));
     }
 
     /** The export's chosen (sell) totals of our licenses for a month, by license. */
