@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import org.arrowsync.shared.DataFolder;
+import org.arrowsync.shared.Secrets;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
@@ -42,6 +43,7 @@ class AdminBootstrap implements SmartInitializingSingleton {
 
     private void bootstrap() throws IOException {
         if (!configuredToken.isBlank()) {
+            Secrets.remember(configuredToken.trim());
             users.ensureAdminToken(configuredToken.trim());
             log.info("Staff user 'admin' uses the token from ARROWSYNC_ADMIN_TOKEN");
             return;
