@@ -8,6 +8,7 @@ import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomize
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import tools.jackson.core.StreamWriteFeature;
@@ -20,6 +21,15 @@ class WebConfiguration implements WebMvcConfigurer {
     public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
         resolvers.add(new PageRequestResolver());
         resolvers.add(new CallerResolver());
+    }
+
+    /** Before anything else reads the request, so that every answer, a refusal included, carries its headers. */
+    @Bean
+    FilterRegistrationBean<RequestEdge> requestEdge(RequestLimits limits, JsonMapper json) {
+        FilterRegistrationBean<RequestEdge> registration = new FilterRegistrationBean<>(new RequestEdge(limits, json));
+        registration.addUrlPatterns("/*");
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+        return registration;
     }
 
     @Bean
