@@ -8,10 +8,12 @@ import java.net.UnknownHostException;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.json.JsonFactory;
@@ -39,9 +41,16 @@ public class ArrowClients {
     private final JsonMapper json;
     private final Map<ArrowConnection, RateLimiter> limiters = new ConcurrentHashMap<>();
     private final Set<String> plainHttpOrigins = ConcurrentHashMap.newKeySet();
+    private final List<ArrowCallListener> listeners;
 
     public ArrowClients(ArrowClientProperties properties) {
+        this(properties, List.of());
+    }
+
+    @Autowired
+    public ArrowClients(ArrowClientProperties properties, List<ArrowCallListener> listeners) {
         this.properties = properties;
+        this.listeners = List.copyOf(listeners);
         this.http = HttpClient.newBuilder()
                 .connectTimeout(properties.connectTimeout())
                 .followRedirects(HttpClient.Redirect.NEVER)
@@ -84,8 +93,8 @@ public class ArrowClients {
                 duration -> Thread.sleep(duration.toMillis()),
                 properties.callTimeout(),
                 System::nanoTime);
-        Transport transport =
-                new Transport(http, connection, properties, limiterFor(connection), retrier, json, Clock.systemUTC());
+        Transport transport = new Transport(
+                http, connection, properties, limiterFor(connection), retrier, json, Clock.systemUTC(), listeners);
         return new ArrowClient(transport, properties.maxPages());
     }
 

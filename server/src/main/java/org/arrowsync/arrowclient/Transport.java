@@ -10,6 +10,7 @@ import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -41,6 +42,7 @@ final class Transport {
     private final JsonMapper json;
     private final Clock clock;
     private final Failures failures;
+    private final List<ArrowCallListener> listeners;
 
     Transport(
             HttpClient http,
@@ -49,8 +51,10 @@ final class Transport {
             RateLimiter limiter,
             Retrier retrier,
             JsonMapper json,
-            Clock clock) {
+            Clock clock,
+            List<ArrowCallListener> listeners) {
         this.http = http;
+        this.listeners = listeners;
         this.connection = connection;
         this.properties = properties;
         this.limiter = limiter;
@@ -77,6 +81,17 @@ final class Transport {
     }
 
     private <T> T exchange(String method, String path, Query query, String body, Reader<T> reader) {
+        try {
+            T result = call(method, path, query, body, reader);
+            listeners.forEach(listener -> listener.succeeded(connection, path));
+            return result;
+        } catch (ArrowException e) {
+            listeners.forEach(listener -> listener.failed(connection, path, e));
+            throw e;
+        }
+    }
+
+    private <T> T call(String method, String path, Query query, String body, Reader<T> reader) {
         URI uri = connection.resolve(path + query.encoded());
         byte[] responseBody = retrier.call((attempt, timeLeft) -> once(method, path, uri, body, attempt, timeLeft));
         JsonNode root = parse(path, responseBody);

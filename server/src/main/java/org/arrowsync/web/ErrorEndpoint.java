@@ -3,32 +3,43 @@ package org.arrowsync.web;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Map;
-import org.springframework.boot.webmvc.error.ErrorController;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.web.WebProperties;
+import org.springframework.boot.webmvc.autoconfigure.error.BasicErrorController;
+import org.springframework.boot.webmvc.autoconfigure.error.ErrorViewResolver;
+import org.springframework.boot.webmvc.error.ErrorAttributes;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RestController;
+import org.springframework.stereotype.Controller;
 
 /**
- * Where the servlet container sends what it refuses itself (a malformed URL, an encoded slash): the same JSON answer as
- * every other refusal, with the container's status. Asked for directly, there is no error to describe: 404.
+ * Where the servlet container sends what it refuses itself (a malformed URL, an encoded slash) and what escaped every
+ * handler: a browser gets the console's error page as before, any other client the same JSON as every other refusal,
+ * whatever it accepts. Asked for directly, there is no error to describe: 404, not Spring Boot's 500.
  */
-@RestController
-class ErrorEndpoint implements ErrorController {
+@Controller
+class ErrorEndpoint extends BasicErrorController {
 
-    @RequestMapping("${server.error.path:/error}")
-    ResponseEntity<Map<String, String>> error(HttpServletRequest request) {
+    ErrorEndpoint(ErrorAttributes attributes, WebProperties web, ObjectProvider<ErrorViewResolver> resolvers) {
+        super(attributes, web.getError(), resolvers.orderedStream().toList());
+    }
+
+    @Override
+    protected HttpStatus getStatus(HttpServletRequest request) {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         HttpStatus status = code instanceof Integer value ? HttpStatus.resolve(value) : null;
-        if (status == null || !status.isError()) {
-            status = HttpStatus.NOT_FOUND;
-        }
+        return status == null || !status.isError() ? HttpStatus.NOT_FOUND : status;
+    }
+
+    @Override
+    public ResponseEntity<Map<String, Object>> error(HttpServletRequest request) {
+        HttpStatus status = getStatus(request);
         String detail = status == HttpStatus.NOT_FOUND
                 ? "Not found."
                 : status.is5xxServerError() ? "A server error occurred." : status.getReasonPhrase() + ".";
         return ResponseEntity.status(status)
                 .contentType(MediaType.APPLICATION_JSON)
-                .body(Map.of("detail", detail));
+                .body(Map.<String, Object>of("detail", detail));
     }
 }

@@ -111,9 +111,9 @@ public final class BillingSyncBenchmark {
         }
     }
 
-    private record Run(Duration time, int requests) {}
+    record Run(Duration time, int requests) {}
 
-    private static Run sync(Api arrowsync, int emulatorPort) throws InterruptedException {
+    static Run sync(Api arrowsync, int emulatorPort) throws InterruptedException {
         Api control = Api.at(emulatorPort);
         control.delete("/_emulator/stats");
         Instant start = Instant.now();
@@ -146,7 +146,7 @@ public final class BillingSyncBenchmark {
      * Operator customers and active mappings for every scale customer, straight into the database (setup, not
      * measured).
      */
-    private static void mapCustomers(String jdbcUrl, String settings, int customers) throws SQLException {
+    static void mapCustomers(String jdbcUrl, String settings, int customers) throws SQLException {
         try (Connection connection = DriverManager.getConnection(jdbcUrl)) {
             connection.createStatement().execute("""
                     insert into customers (uuid, name, created, modified)
@@ -218,7 +218,7 @@ public final class BillingSyncBenchmark {
         }
     }
 
-    private static long count(String jdbcUrl, String sql) throws SQLException {
+    static long count(String jdbcUrl, String sql) throws SQLException {
         try (Connection connection = DriverManager.getConnection(jdbcUrl)) {
             var result = connection.createStatement().executeQuery(sql);
             result.next();
@@ -226,7 +226,7 @@ public final class BillingSyncBenchmark {
         }
     }
 
-    private static int awaitServer(Path log) throws IOException, InterruptedException {
+    static int awaitServer(Path log) throws IOException, InterruptedException {
         Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
         while (Instant.now().isBefore(deadline)) {
             String output = Files.exists(log) ? Files.readString(log) : "";
@@ -239,7 +239,7 @@ public final class BillingSyncBenchmark {
         throw new IllegalStateException("the server did not start: " + Files.readString(log));
     }
 
-    private static int freePort() throws IOException {
+    static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }
