@@ -57,6 +57,12 @@ class JobsConfiguration {
             public boolean isRunning() {
                 return running;
             }
+
+            /** A db-scheduler stopped cannot start again: a paused context (the test context cache) keeps polling. */
+            @Override
+            public boolean isPauseable() {
+                return false;
+            }
         };
     }
 }

@@ -73,6 +73,7 @@ class AdminBootstrap implements SmartInitializingSingleton {
 
     private void bootstrapPassword() throws IOException {
         if (!configuredPassword.isEmpty()) {
+            Secrets.remember(configuredPassword);
             users.ensureAdminPassword(configuredPassword);
             log.info("Staff user 'admin' signs in to the console with the password from ARROWSYNC_ADMIN_PASSWORD");
             return;
