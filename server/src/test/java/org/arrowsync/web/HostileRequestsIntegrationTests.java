@@ -32,9 +32,12 @@ import org.arrowsync.support.IntegrationTest;
 import org.arrowsync.support.Jobs;
 import org.arrowsync.support.Response;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
@@ -52,6 +55,7 @@ import tools.jackson.databind.JsonNode;
  * operation, field and class is covered in about a minute.
  */
 @TestPropertySource(properties = "arrowsync.http.max-parameters=100") // a context, and a database, of its own
+@ExtendWith(OutputCaptureExtension.class)
 class HostileRequestsIntegrationTests extends IntegrationTest {
 
     private static final Logger log = LoggerFactory.getLogger(HostileRequestsIntegrationTests.class);
@@ -115,7 +119,7 @@ class HostileRequestsIntegrationTests extends IntegrationTest {
     }
 
     @Test
-    void everyOperationAnswersHostileInputWithA4xxAndAJsonErrorAndWritesNothing() {
+    void everyOperationAnswersHostileInputWithA4xxAndAJsonErrorAndWritesNothing(CapturedOutput output) {
         try (ArrowEmulator arrow = ArrowEmulator.start()) {
             buildWorld(arrow);
             OpenAPI document = served();
@@ -137,6 +141,9 @@ class HostileRequestsIntegrationTests extends IntegrationTest {
             assertThat(operations).as("operations in the served document").isGreaterThan(90);
         }
         assertThat(statuses.keySet()).noneMatch(status -> status.startsWith("5"));
+        assertThat(output.getAll().lines().filter(line -> line.contains(" ERROR ")))
+                .as("a client's bad request is no server error")
+                .isEmpty();
         assertThat(failures.stream().limit(40).toList())
                 .as("%d of %d hostile requests answered wrongly", failures.size(), requests)
                 .isEmpty();
