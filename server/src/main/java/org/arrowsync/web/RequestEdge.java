@@ -28,8 +28,9 @@ import tools.jackson.databind.json.JsonMapper;
  * The first thing every request meets, whatever endpoint it is for (present or future): a request id for the log and
  * the answer, the answer headers no response may lack ({@code nosniff}, {@code no-store}), and the refusals that need
  * no endpoint to decide: a path in any but its canonical spelling (so the path checked is the path routed), a query
- * string, a parameter or a body beyond {@link RequestLimits}, and characters no text may hold ({@link TextRules}). A
- * refusal is a 4xx with a JSON body, logged at DEBUG: a client's bad request is no server error.
+ * string, a query parameter or a body beyond {@link RequestLimits}, and characters no text may hold in a query
+ * parameter ({@link TextRules}). A refusal is a 4xx with a JSON body, logged at DEBUG: a client's bad request is no
+ * server error.
  */
 class RequestEdge extends OncePerRequestFilter {
 
@@ -91,38 +92,47 @@ class RequestEdge extends OncePerRequestFilter {
         if (request.getContentLengthLong() > limits.maxBodySize().toBytes()) {
             return refuse(response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, tooLarge());
         }
-        Map<String, String[]> parameters = request.getParameterMap();
-        if (parameters.size() > limits.maxParameters()) {
+        String[] pairs = query == null || query.isEmpty() ? new String[0] : query.split("&");
+        if (pairs.length > limits.maxParameters()) {
             return refuse(
                     response,
                     HttpServletResponse.SC_BAD_REQUEST,
                     Map.of("detail", "More than " + limits.maxParameters() + " query parameters."));
         }
-        for (Map.Entry<String, String[]> parameter : parameters.entrySet()) {
-            String problem = problem(parameter.getKey(), parameter.getValue());
+        for (String pair : pairs) {
+            String[] parts = pair.split("=", 2);
+            String name = decoded(parts[0]);
+            String value = parts.length == 2 ? decoded(parts[1]) : "";
+            String problem = name == null || value == null ? "Malformed escape." : problem(name, value);
             if (problem != null) {
-                return refuse(
-                        response,
-                        HttpServletResponse.SC_BAD_REQUEST,
-                        Map.of(field(parameter.getKey()), List.of(problem)));
+                return refuse(response, HttpServletResponse.SC_BAD_REQUEST, Map.of(field(name), List.of(problem)));
             }
         }
         return false;
     }
 
-    private String problem(String name, String[] values) {
-        String problem = TextRules.problem(name, false);
-        for (int i = 0; problem == null && i < values.length; i++) {
-            problem = values[i].length() > limits.maxParameterLength()
-                    ? "Ensure this value has at most " + limits.maxParameterLength() + " characters."
-                    : TextRules.problem(values[i], false);
+    /** A query component as the container decodes it; null when its escapes are malformed. */
+    private static String decoded(String component) {
+        try {
+            return UriUtils.decode(component.replace('+', ' '), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException malformed) {
+            return null;
         }
-        return problem;
+    }
+
+    private String problem(String name, String value) {
+        String problem = TextRules.problem(name, false);
+        if (problem == null && value.length() > limits.maxParameterLength()) {
+            problem = "Ensure this value has at most " + limits.maxParameterLength() + " characters.";
+        }
+        return problem != null ? problem : TextRules.problem(value, false);
     }
 
     /** The field a refusal names: the parameter, unless its name is itself what cannot be repeated. */
     private static String field(String name) {
-        return name.length() <= 64 && TextRules.problem(name, false) == null ? name : InvalidInput.NON_FIELD_ERRORS;
+        return name != null && name.length() <= 64 && TextRules.problem(name, false) == null
+                ? name
+                : InvalidInput.NON_FIELD_ERRORS;
     }
 
     /**

@@ -2,9 +2,6 @@ package org.arrowsync.arrowclient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.time.Duration;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
@@ -43,34 +40,9 @@ class HostileUpstreamIntegrationTests extends ArrowIntegrationTest {
         if (settings != null) {
             return;
         }
-        settings = api.post(
-                        SETTINGS,
-                        Map.of(
-                                "api_url",
-                                arrow.apiUrl(),
-                                "api_key",
-                                arrow.apiKey(),
-                                "export_type_reference",
-                                "DJ284LDZ-standard",
-                                "is_active",
-                                false))
-                .expect(201)
-                .text("uuid");
-        JsonNode arrowCustomers = api.post(
-                        SETTINGS + "discover_customers/", Map.of("api_url", arrow.apiUrl(), "api_key", arrow.apiKey()))
-                .expect(200)
-                .json()
-                .get("arrow_customers");
-        api.post(
-                        "/api/admin/arrow/customer-mappings/",
-                        Map.of(
-                                "settings",
-                                settings,
-                                "arrow_reference",
-                                arrowCustomers.get(0).get("reference").asString(),
-                                "waldur_customer",
-                                new Fixtures(api).customer()))
-                .expect(201);
+        Fixtures fixtures = new Fixtures(api);
+        settings = fixtures.settings(arrow);
+        fixtures.mapFirstArrowCustomer(settings, arrow);
     }
 
     @Test
@@ -89,7 +61,7 @@ class HostileUpstreamIntegrationTests extends ArrowIntegrationTest {
 
     @Test
     void a400MegabyteAnswerIsCutOffAndTheHeapHolds() {
-        resetPeaks();
+        Heap.resetPeaks();
         arrow.fault("{\"family\":\"whoami\",\"kind\":\"huge\",\"sizeMb\":400,\"count\":10}");
         Response refused = whileHealthAnswers(() -> preview());
         assertThat(refused.status()).isEqualTo(502);
@@ -99,7 +71,7 @@ class HostileUpstreamIntegrationTests extends ArrowIntegrationTest {
         JsonNode job = whileHealthAnswers(this::syncLastMonth);
         assertThat(job.get("state").asString()).isEqualTo("failed");
         assertThat(job.get("error_message").asString()).contains("answered more than 16 MB");
-        long peak = peakHeapUsed();
+        long peak = Heap.peakUsed();
         log.info(
                 "two 400 MB answers refused; peak heap used {} MB of max {} MB",
                 peak / (1024 * 1024),
@@ -166,17 +138,5 @@ class HostileUpstreamIntegrationTests extends ArrowIntegrationTest {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-    }
-
-    private static void resetPeaks() {
-        System.gc();
-        ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
-    }
-
-    private static long peakHeapUsed() {
-        return ManagementFactory.getMemoryPoolMXBeans().stream()
-                .filter(pool -> pool.getType() == MemoryType.HEAP)
-                .mapToLong(pool -> pool.getPeakUsage().getUsed())
-                .sum();
     }
 }

@@ -128,52 +128,21 @@ class SecretScanIntegrationTests extends IntegrationTest {
         YearMonth month = YearMonth.now(ZoneOffset.UTC).minusMonths(1);
         try (ArrowEmulator arrow = ArrowEmulator.start(QUOTED_KEY)) {
             Map<String, Object> credentials = Map.of("api_url", arrow.apiUrl(), "api_key", QUOTED_KEY);
-            Response created = api.post(
-                            BASE,
-                            Map.of(
-                                    "api_url",
-                                    arrow.apiUrl(),
-                                    "api_key",
-                                    QUOTED_KEY,
-                                    "export_type_reference",
-                                    "DJ284LDZ-standard",
-                                    "is_active",
-                                    false))
-                    .expect(201);
+            Fixtures fixtures = new Fixtures(api);
+            String settings = fixtures.settings(arrow);
+            Response created = api.get(BASE + settings + "/").expect(200);
             answers.add(created);
             assertThat(created.text("partner_name")).as("the key works").isNotBlank();
             answers.add(api.post(BASE + "validate_credentials/", credentials).expect(200));
-            Response discovered =
-                    api.post(BASE + "discover_customers/", credentials).expect(200);
-            answers.add(discovered);
-            api.post(
-                            "/api/admin/arrow/customer-mappings/",
-                            Map.of(
-                                    "settings",
-                                    created.text("uuid"),
-                                    "arrow_reference",
-                                    discovered
-                                            .json()
-                                            .get("arrow_customers")
-                                            .get(0)
-                                            .get("reference")
-                                            .asString(),
-                                    "waldur_customer",
-                                    new Fixtures(api).customer()))
-                    .expect(201);
+            answers.add(api.post(BASE + "discover_customers/", credentials).expect(200));
+            fixtures.mapFirstArrowCustomer(settings, arrow);
             Map<String, Object> wrong = Map.of("api_url", arrow.apiUrl(), "api_key", QUOTED_KEY + "\"x");
             answers.add(api.post(BASE + "validate_credentials/", wrong).expect(200));
             answers.add(api.post(BASE + "preview_settings/", wrong).expect(400));
             arrow.fault("{\"family\":\"exports\",\"kind\":\"500\",\"count\":50}");
             String job = api.post(
                             "/api/admin/arrow/billing-syncs/trigger_sync/",
-                            Map.of(
-                                    "year",
-                                    month.getYear(),
-                                    "month",
-                                    month.getMonthValue(),
-                                    "settings_uuid",
-                                    created.text("uuid")))
+                            Map.of("year", month.getYear(), "month", month.getMonthValue(), "settings_uuid", settings))
                     .expect(202)
                     .text("uuid");
             assertThat(Jobs.await(api, job).get("state").asString()).isEqualTo("failed");

@@ -3,6 +3,8 @@ package org.arrowsync.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -140,6 +142,19 @@ class RequestEdgeIntegrationTests extends IntegrationTest {
                         .toList());
         assertThat(api.get("/api/customers/?" + many).expect(400).text("detail"))
                 .contains("100");
+    }
+
+    @Test
+    void aMalformedEscapeInTheQueryIsA400NamingTheParameter() throws IOException {
+        // no HTTP client sends %zz; a socket does
+        try (Socket socket = new Socket("localhost", port)) {
+            socket.getOutputStream()
+                    .write(("GET /api/customers/?name=%zz HTTP/1.1\r\nHost: localhost\r\nAuthorization: Token "
+                                    + org.arrowsync.support.Api.ADMIN_TOKEN + "\r\nConnection: close\r\n\r\n")
+                            .getBytes(StandardCharsets.US_ASCII));
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(answer).startsWith("HTTP/1.1 400").contains("{\"name\":[\"Malformed escape.\"]}");
+        }
     }
 
     @Test
