@@ -43,6 +43,7 @@ public class ArrowClients {
     private final Set<String> plainHttpOrigins = ConcurrentHashMap.newKeySet();
     private final List<ArrowCallListener> listeners;
 
+    /** Clients nobody watches (tests, tools). */
     public ArrowClients(ArrowClientProperties properties) {
         this(properties, List.of());
     }

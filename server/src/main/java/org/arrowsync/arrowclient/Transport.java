@@ -118,7 +118,11 @@ final class Transport {
 
     private Retrier.Outcome<byte[]> once(
             String method, String endpoint, URI uri, String body, int attempt, Duration timeLeft) {
-        if (!limiter.acquirePermission()) {
+        long waiting = System.nanoTime();
+        boolean permitted = limiter.acquirePermission();
+        Duration waited = Duration.ofNanos(System.nanoTime() - waiting);
+        listeners.forEach(listener -> listener.waited(connection, waited));
+        if (!permitted) {
             return Retrier.Outcome.fatal(
                     failures.badResponse(endpoint, 0, "was not called: client-side rate limit wait exceeded"));
         }
@@ -141,6 +145,7 @@ final class Transport {
             response = pending.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
             pending.cancel(true);
+            exchanged(endpoint, method, attempt, 0, started);
             return Retrier.Outcome.transientFailure(failures.tooSlow(endpoint, timeout), null);
         } catch (ExecutionException e) {
             return failed(method, endpoint, e.getCause(), timeout, attempt, started);
@@ -150,6 +155,7 @@ final class Transport {
             return Retrier.Outcome.fatal(failures.transport(endpoint, e));
         }
         int status = response.statusCode();
+        exchanged(endpoint, method, attempt, status, started);
         log.debug(
                 "Arrow API {} {} -> HTTP {} in {} ms (attempt {})",
                 method,
@@ -179,6 +185,7 @@ final class Transport {
                 millisSince(started),
                 attempt,
                 cause.getClass().getSimpleName());
+        exchanged(endpoint, method, attempt, 0, started);
         if (cause instanceof BoundedBody.TooLarge) {
             return Retrier.Outcome.fatal(failures.tooLarge(endpoint, properties.maxResponseSize()));
         }
@@ -225,6 +232,17 @@ final class Transport {
         if (log.isDebugEnabled()) {
             log.debug("Arrow API {} answered HTTP {}: {}", endpoint, status, failures.excerpt(body));
         }
+    }
+
+    private void exchanged(String endpoint, String method, int attempt, int status, long startedNanos) {
+        ArrowCallListener.Exchange exchange = new ArrowCallListener.Exchange(
+                endpoint,
+                ArrowCallListener.Exchange.familyOf(endpoint),
+                method,
+                attempt,
+                status,
+                Duration.ofNanos(System.nanoTime() - startedNanos));
+        listeners.forEach(listener -> listener.exchanged(connection, exchange));
     }
 
     private int maxBytes() {

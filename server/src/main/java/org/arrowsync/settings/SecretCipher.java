@@ -19,14 +19,15 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * Arrow API keys at rest: with {@code ARROWSYNC_SECRET_KEY} set they are stored AES-GCM encrypted under a key derived
- * from it with PBKDF2 (HMAC-SHA256, a random salt stored with each value); without it they are stored as given. All
- * values share the installation's salt, so one derivation serves them. Values written any earlier way stay readable
- * (plain, {@code enc:v1:} under the secret's bare SHA-256, another salt) and {@link #outdated} tells which to seal
- * again. Every key sealed or opened is remembered for scrubbing ({@link Secrets}).
+ * Secrets at rest (Arrow API keys, webhook signing secrets): with {@code ARROWSYNC_SECRET_KEY} set they are stored
+ * AES-GCM encrypted under a key derived from it with PBKDF2 (HMAC-SHA256, a random salt stored with each value);
+ * without it they are stored as given. All values share the installation's salt, so one derivation serves them. Values
+ * written any earlier way stay readable (plain, {@code enc:v1:} under the secret's bare SHA-256, another salt) and
+ * {@link #outdated} tells which to seal again. Every key sealed or opened is remembered for scrubbing
+ * ({@link Secrets}).
  */
 @Component
-class SecretCipher {
+public class SecretCipher {
 
     static final String PREFIX = "enc:v2:";
     /** Before D53: the AES key was the secret's SHA-256, no salt, no work factor. */
@@ -57,7 +58,7 @@ class SecretCipher {
         Secrets.remember(this.secret);
     }
 
-    String seal(String plain) {
+    public String seal(String plain) {
         Secrets.remember(plain);
         if (secret == null || plain == null) {
             return plain;
@@ -75,11 +76,11 @@ class SecretCipher {
                             .put(sealed)
                             .array());
         } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("Cannot encrypt an API key", e);
+            throw new IllegalStateException("Cannot encrypt a secret", e);
         }
     }
 
-    String open(String stored) {
+    public String open(String stored) {
         String plain = stored;
         if (stored != null && stored.startsWith(PREFIX)) {
             String[] parts = stored.substring(PREFIX.length()).split(":", 2);
@@ -118,7 +119,7 @@ class SecretCipher {
 
     private String decrypt(String payload, KeySource key) {
         if (secret == null) {
-            throw new IllegalStateException("Arrow API keys are stored encrypted, but ARROWSYNC_SECRET_KEY is not set");
+            throw new IllegalStateException("Secrets are stored encrypted, but ARROWSYNC_SECRET_KEY is not set");
         }
         try {
             byte[] bytes = UNBASE64.decode(payload);
@@ -132,7 +133,7 @@ class SecretCipher {
 
     private static String unreadable(Exception cause) {
         throw new IllegalStateException(
-                "Cannot decrypt an Arrow API key: is ARROWSYNC_SECRET_KEY the one it was stored with?", cause);
+                "Cannot decrypt a stored secret: is ARROWSYNC_SECRET_KEY the one it was stored with?", cause);
     }
 
     private SecretKeySpec key(String saltText) throws GeneralSecurityException {

@@ -9,15 +9,11 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.regex.Pattern;
 import org.arrowsync.shared.InvalidInput;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.slf4j.MDC;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -25,8 +21,8 @@ import org.springframework.web.util.UriUtils;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The first thing every request meets, whatever endpoint it is for (present or future): a request id for the log and
- * the answer, the answer headers no response may lack ({@code nosniff}, {@code no-store}), and the refusals that need
+ * What every request meets right after its request id ({@link RequestIdFilter}), whatever endpoint it is for (present
+ * or future): the answer headers no response may lack ({@code nosniff}, {@code no-store}), and the refusals that need
  * no endpoint to decide: a path in any but its canonical spelling (so the path checked is the path routed), a query
  * string, a query parameter or a body beyond {@link RequestLimits}, and characters no text may hold in a query
  * parameter ({@link TextRules}). A refusal is a 4xx with a JSON body, logged at DEBUG: a client's bad request is no
@@ -34,12 +30,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class RequestEdge extends OncePerRequestFilter {
 
-    static final String REQUEST_ID = "X-Request-Id";
-    /** The MDC key the log pattern shows (application.yml). */
-    static final String MDC_KEY = "request_id";
-
     private static final Logger log = LoggerFactory.getLogger(RequestEdge.class);
-    private static final Pattern CLIENT_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
 
     private final RequestLimits limits;
     private final JsonMapper json;
@@ -52,27 +43,13 @@ class RequestEdge extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        String id = requestId(request.getHeader(REQUEST_ID));
-        MDC.put(MDC_KEY, id);
-        try {
-            response.setHeader(REQUEST_ID, id);
-            response.setHeader("X-Content-Type-Options", "nosniff");
-            // answers carry tokens and billing data; an endpoint that may be cached says so itself
-            response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
-            if (refused(request, response)) {
-                return;
-            }
-            chain.doFilter(limitBody(request), response);
-        } finally {
-            MDC.remove(MDC_KEY);
+        response.setHeader("X-Content-Type-Options", "nosniff");
+        // answers carry tokens and billing data; an endpoint that may be cached says so itself
+        response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+        if (refused(request, response)) {
+            return;
         }
-    }
-
-    /** A client's own id when it is a sane one (to follow a request through a proxy's log), else a new one. */
-    private static String requestId(String given) {
-        return given != null && CLIENT_ID.matcher(given).matches()
-                ? given
-                : HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong());
+        chain.doFilter(limitBody(request), response);
     }
 
     private boolean refused(HttpServletRequest request, HttpServletResponse response) throws IOException {

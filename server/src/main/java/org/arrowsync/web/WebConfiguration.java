@@ -39,7 +39,9 @@ class WebConfiguration implements WebMvcConfigurer {
         resolvers.add(new CallerResolver());
     }
 
-    /** Before anything else reads the request, so that every answer, a refusal included, carries its headers. */
+    /**
+     * Before anything but the request id reads the request, so that every answer, a refusal included, has its headers.
+     */
     @Bean
     FilterRegistrationBean<RequestEdge> requestEdge(RequestLimits limits, JsonMapper json) {
         FilterRegistrationBean<RequestEdge> registration = new FilterRegistrationBean<>(new RequestEdge(limits, json));
@@ -52,8 +54,15 @@ class WebConfiguration implements WebMvcConfigurer {
     FilterRegistrationBean<TokenAuthenticationFilter> tokenAuthentication(UserService users, JsonMapper json) {
         FilterRegistrationBean<TokenAuthenticationFilter> registration =
                 new FilterRegistrationBean<>(new TokenAuthenticationFilter(users, json));
-        registration.addUrlPatterns("/api/*");
+        registration.addUrlPatterns("/api/*", TokenAuthenticationFilter.HEALTH_DETAILS);
         registration.setOrder(0);
+        return registration;
+    }
+
+    @Bean
+    FilterRegistrationBean<RequestIdFilter> requestIds() {
+        FilterRegistrationBean<RequestIdFilter> registration = new FilterRegistrationBean<>(new RequestIdFilter());
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
         return registration;
     }
 

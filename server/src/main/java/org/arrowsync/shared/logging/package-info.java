@@ -1,2 +1,2 @@
-/** Log layout parts that keep stored secrets out of every log line, wired by logback-spring.xml. */
+/** The log encoder that keeps stored secrets out of every log line, wired by logback-spring.xml. */
 package org.arrowsync.shared.logging;
