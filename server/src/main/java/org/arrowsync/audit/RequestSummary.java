@@ -54,13 +54,16 @@ final class RequestSummary {
         return SECRET.matcher(name.toLowerCase(Locale.ROOT)).find();
     }
 
-    /** The node with every secret field's value masked. */
+    /**
+     * The node with every secret field's value masked, and every NUL replaced (U+FFFD): PostgreSQL's jsonb holds none,
+     * and a request refused for one is recorded all the same.
+     */
     static JsonNode masked(JsonNode node) {
         if (node instanceof ObjectNode object) {
             ObjectNode copy = JsonNodeFactory.instance.objectNode();
             object.properties()
                     .forEach(field -> copy.set(
-                            field.getKey(),
+                            storable(field.getKey()),
                             isSecret(field.getKey()) && !field.getValue().isNull()
                                     ? JsonNodeFactory.instance.stringNode(MASK)
                                     : masked(field.getValue())));
@@ -71,7 +74,14 @@ final class RequestSummary {
             array.forEach(item -> copy.add(masked(item)));
             return copy;
         }
+        if (node.isString() && node.asString().indexOf('\0') >= 0) {
+            return JsonNodeFactory.instance.stringNode(storable(node.asString()));
+        }
         return node;
+    }
+
+    private static String storable(String text) {
+        return text.replace('\0', '\uFFFD');
     }
 
     private static JsonNode body(byte[] body, String contentType, JsonMapper json) {

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.arrowsync.shared.Uuids;
 import org.arrowsync.support.ArrowEmulator;
 import org.arrowsync.support.Fixtures;
@@ -31,6 +32,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class SecretScanIntegrationTests extends IntegrationTest {
 
     private static final String BASE = "/api/admin/arrow/settings/";
+    private static final String AUDIT_LOG = "/api/admin/audit-log/?page_size=300";
     /** Keys no HTTP header carries as they are: refused when typed in. */
     private static final List<String> ODD_KEYS = List.of(
             "odd-key\nsecond-line-4711",
@@ -100,8 +102,10 @@ class SecretScanIntegrationTests extends IntegrationTest {
             }
             answers.add(api.get("/api/admin/arrow/jobs/?page_size=300").expect(200));
             answers.add(api.get(BASE + "?page_size=300").expect(200));
+            answers.add(api.get(AUDIT_LOG).expect(200));
             assertThat(arrow.requests()).as("no call was made with an odd key").isEqualTo(calls);
         }
+        String auditEntries = auditEntries();
         String jobRecords = jdbc.sql("select coalesce(string_agg(j::text, ' '), '') from arrow_jobs j")
                 .query(String.class)
                 .single();
@@ -117,6 +121,7 @@ class SecretScanIntegrationTests extends IntegrationTest {
                 }
                 assertThat(jobRecords).as("job records").doesNotContain(form);
                 assertThat(syncRecords).as("billing sync records").doesNotContain(form);
+                assertThat(auditEntries).as("audit entries").doesNotContain(form);
                 assertThat(output.getAll()).as("the log").doesNotContain(form);
             }
         }
@@ -149,7 +154,9 @@ class SecretScanIntegrationTests extends IntegrationTest {
             answers.add(api.get("/api/admin/arrow/jobs/" + job + "/").expect(200));
             arrow.fault("{\"family\":\"whoami\",\"kind\":\"503\",\"count\":50}");
             answers.add(api.post(BASE + "preview_settings/", credentials).expect(502));
+            answers.add(api.get(AUDIT_LOG).expect(200));
         }
+        String auditEntries = auditEntries();
         String jobRecords = jdbc.sql("select coalesce(string_agg(j::text, ' '), '') from arrow_jobs j")
                 .query(String.class)
                 .single();
@@ -160,8 +167,48 @@ class SecretScanIntegrationTests extends IntegrationTest {
                         .doesNotContain(form);
             }
             assertThat(jobRecords).doesNotContain(form);
+            assertThat(auditEntries).doesNotContain(form);
             assertThat(output.getAll()).doesNotContain(form);
         }
+    }
+
+    @Test
+    void aWebhookSecretAppearsInNoAnswerAuditEntryOrLogLine(CapturedOutput output) {
+        String hooks = "/api/admin/webhooks/";
+        String secret = "whsec\"odd\t\\secret\n-\u043a\u043b\u044e\u0447-4718";
+        String replaced = secret + "-rotated";
+        Map<String, Object> webhook =
+                Map.of("url", "https://alerts.example/hook", "event_types", List.of("job.failed"), "secret", secret);
+        List<Response> answers = new ArrayList<>();
+        Response created = api.post(hooks, webhook).expect(201);
+        String uuid = created.text("uuid");
+        answers.add(created);
+        answers.add(api.post(hooks, Map.of("url", "ftp://x/", "secret", secret)).expect(400));
+        answers.add(api.patch(hooks + uuid + "/", Map.of("secret", replaced)).expect(200));
+        answers.add(api.put(hooks + uuid + "/", Map.of("url", "https://alerts.example/hook", "secret", replaced))
+                .expect(400));
+        answers.add(api.get(hooks + uuid + "/").expect(200));
+        answers.add(api.get(hooks).expect(200));
+        answers.add(api.get(AUDIT_LOG).expect(200));
+        api.delete(hooks + uuid + "/").expect(204);
+        String auditEntries = auditEntries();
+        for (String form : Stream.of(secret, replaced)
+                .flatMap(value -> forms(value).stream())
+                .toList()) {
+            for (Response answer : answers) {
+                assertThat(answer.body())
+                        .as(answer.method() + " " + answer.path())
+                        .doesNotContain(form);
+            }
+            assertThat(auditEntries).as("audit entries").doesNotContain(form);
+            assertThat(output.getAll()).as("the log").doesNotContain(form);
+        }
+    }
+
+    private String auditEntries() {
+        return jdbc.sql("select coalesce(string_agg(a::text, ' '), '') from audit_log a")
+                .query(String.class)
+                .single();
     }
 
     @Test

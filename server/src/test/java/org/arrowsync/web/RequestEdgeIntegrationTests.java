@@ -57,6 +57,23 @@ class RequestEdgeIntegrationTests extends IntegrationTest {
         }
     }
 
+    /** The endpoints outside the API document (which the hostile-request suite walks) refuse alike. */
+    @Test
+    void metricsAndHealthRefuseHostileRequestsWithAJson4xx() {
+        for (String path : List.of("/metrics", "/health", "/health/details")) {
+            for (String accept : List.of("application/xml", "text/html", "garbage/;;")) {
+                Response answer = api.withHeader("Accept", accept).get(path);
+                assertThat(answer.status()).as(path + " " + accept).isIn(200, 406);
+                if (answer.status() == 406) {
+                    assertThat(answer.header("Content-Type")).as(path).startsWith("application/json");
+                }
+            }
+            Response nul = api.get(path + "?name=a%00b").expect(400);
+            assertThat(nul.json().has("name")).as(path).isTrue();
+            assertThat(api.get(path + "?name=" + "a".repeat(9000)).status()).isEqualTo(414);
+        }
+    }
+
     @Test
     void forwardedHeadersFromAClientThatIsNoTrustedProxyChangeNoLink() {
         String uuid = new Fixtures(api).customer();
@@ -247,13 +264,20 @@ class RequestEdgeIntegrationTests extends IntegrationTest {
     void refusalsAreNoErrorsInTheLog(CapturedOutput output) {
         int before = output.getAll().length();
         api.get("/api/customers/?name=a%00b");
-        api.post("/api/customers/", "{\"name\": \"a\\u0000b\"}");
+        long unique = System.nanoTime();
+        api.post("/api/customers/", "{\"name\": \"a\\u0000b" + unique + "\"}");
         api.withHeader("Accept", "application/xml").get("/api/customers/");
         api.anonymous().get("/x/../api/customers/");
         api.get("/api/customers/?name=" + "a".repeat(9000));
         api.get("/api/customers/nope/");
         String logged = output.getAll().substring(before);
         assertThat(logged).doesNotContain(" ERROR ").doesNotContain(" WARN ");
+        assertThat(jdbc.sql("select count(*) from audit_log where status = 400 and request -> 'body' ->> 'name' = ?")
+                        .param("a\uFFFDb" + unique)
+                        .query(Long.class)
+                        .single())
+                .as("the refused request is in the audit log all the same")
+                .isEqualTo(1);
     }
 
     private long offerings() {

@@ -218,7 +218,7 @@ class WebhookIntegrationTests extends IntegrationTest {
                         .query(String.class)
                         .single())
                 .as("sealed at rest like API keys")
-                .startsWith("enc:v1:")
+                .startsWith("enc:v2:")
                 .doesNotContain(secret);
 
         JsonNode patched = api.patch(HOOKS + hook + "/", Map.of("event_types", List.of("arrow.unreachable")))
