@@ -15,7 +15,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Consumer;
+import org.arrowsync.arrowclient.BillingLine;
 import org.arrowsync.ledger.InvoiceState;
+import org.arrowsync.pricing.LineScope;
+import org.arrowsync.pricing.MarginLine;
 import org.arrowsync.shared.ListQuery;
 import org.arrowsync.shared.Listing;
 import org.arrowsync.shared.PageRequest;
@@ -37,6 +41,9 @@ class BillingSyncItemRepository {
                     + " t.compensation_item_id, ci.uuid as compensation_item_uuid, t.sell, t.buy, t.quantity, t.currency, t.vendor_name,"
                     + " t.subscription_reference, t.license_reference, t.classification, t.description, t.removed, t.created"
                     + FROM;
+
+    /** Rows a streamed query fetches at a time. */
+    private static final int STREAMED_ROWS = 1000;
 
     private final JdbcClient jdbc;
     private final ListQuery<BillingSyncItem> listing;
@@ -102,6 +109,50 @@ class BillingSyncItemRepository {
                     filter.hasCompensation() ? "t.compensation_item_id is not null" : "t.compensation_item_id is null");
         }
         return sql;
+    }
+
+    /**
+     * The lines of a month that the billing sync bills itself (not those of license-months consumption tracking bills),
+     * each with its customer, what it bills (its item and corrections) and where, streamed a thousand rows at a time:
+     * call inside a transaction. A line Arrow dropped is left out once nothing is billed for it; while something is, it
+     * shows that charge against no buy or sell amount.
+     */
+    void forEachMarginLine(LineScope scope, Consumer<MarginLine> consumer) {
+        SqlFilter filter = new SqlFilter()
+                .eq("b.report_period", scope.period().toString())
+                .where("t.billed_via <> 'consumption'")
+                .where("(not t.removed or t.invoiced + t.compensated <> 0)")
+                .eq(
+                        "m.settings_id",
+                        scope.settings() == null ? null : scope.settings().id())
+                .eq("c.uuid", scope.customerUuid());
+        jdbc.sql("""
+                        select c.uuid as customer_uuid, c.name as customer_name, t.vendor_name, t.subscription_reference, t.license_reference,
+                               t.classification, t.quantity, t.buy, t.sell, t.removed, t.invoiced + t.compensated as billed, t.currency,
+                               iv.uuid as invoice_uuid, it.uuid as invoice_item_uuid
+                        from billing_sync_items t join billing_syncs b on b.id = t.billing_sync_id
+                        join customer_mappings m on m.id = b.customer_mapping_id join customers c on c.id = m.customer_id
+                        left join invoice_items it on it.id = coalesce(t.invoice_item_id, t.compensation_item_id)
+                        left join invoices iv on iv.id = it.invoice_id""" + filter.clause() + " order by c.name, c.id, t.id")
+                .params(filter.params())
+                .withFetchSize(STREAMED_ROWS)
+                .query(rs -> {
+                    boolean dropped = rs.getBoolean("removed");
+                    consumer.accept(new MarginLine(
+                            rs.getObject("customer_uuid", UUID.class),
+                            rs.getString("customer_name"),
+                            rs.getString("vendor_name"),
+                            rs.getString("subscription_reference"),
+                            rs.getString("license_reference"),
+                            rs.getString("classification"),
+                            rs.getBigDecimal("quantity"),
+                            dropped ? BigDecimal.ZERO : rs.getBigDecimal("buy"),
+                            dropped ? BigDecimal.ZERO : rs.getBigDecimal("sell"),
+                            rs.getBigDecimal("billed"),
+                            rs.getString("currency"),
+                            rs.getObject("invoice_uuid", UUID.class),
+                            rs.getObject("invoice_item_uuid", UUID.class)));
+                });
     }
 
     /** Vendors of synced billing lines, of one settings record's syncs when given. */
@@ -241,6 +292,24 @@ class BillingSyncItemRepository {
 
     record Totals(BigDecimal buy, BigDecimal sell, String currency) {}
 
+    /** Records Arrow's final amounts of the lines reconciliation compared, where they changed since the last sync. */
+    void recordFinalAmounts(List<FinalAmounts> amounts, Instant now) {
+        if (amounts.isEmpty()) {
+            return;
+        }
+        jdbc.sql("""
+                        update billing_sync_items i set sell = t.sl, buy = t.bu, quantity = t.q, modified = ?
+                        from unnest(?::bigint[], ?::numeric[], ?::numeric[], ?::numeric[]) as t(id, sl, bu, q)
+                        where i.id = t.id""")
+                .params(
+                        Timestamps.of(now),
+                        column(amounts, FinalAmounts::id, Long[]::new),
+                        column(amounts, FinalAmounts::sell, BigDecimal[]::new),
+                        column(amounts, FinalAmounts::buy, BigDecimal[]::new),
+                        column(amounts, FinalAmounts::quantity, BigDecimal[]::new))
+                .update();
+    }
+
     void recordCompensation(
             long itemId,
             BigDecimal amount,
@@ -307,6 +376,20 @@ class BillingSyncItemRepository {
             String licenseReference,
             String classification,
             String description) {}
+
+    /** A line's amounts as Arrow's final export gives them. */
+    record FinalAmounts(long id, BigDecimal sell, BigDecimal buy, BigDecimal quantity) {
+
+        static FinalAmounts of(BillingSyncItem item, BillingLine line) {
+            return new FinalAmounts(item.id(), line.sellTotal(), line.buyTotal(), line.quantity());
+        }
+
+        boolean differ(BillingSyncItem item) {
+            return sell.compareTo(item.sell()) != 0
+                    || buy.compareTo(item.buy()) != 0
+                    || quantity.compareTo(item.quantity()) != 0;
+        }
+    }
 
     record ItemUpdate(
             long id,

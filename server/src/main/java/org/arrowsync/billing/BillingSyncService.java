@@ -19,6 +19,8 @@ import org.arrowsync.billing.BillingSyncItemRepository.ItemUpdate;
 import org.arrowsync.ledger.ResourceService;
 import org.arrowsync.mappings.CustomerMapping;
 import org.arrowsync.mappings.CustomerMappingService;
+import org.arrowsync.pricing.PriceBook;
+import org.arrowsync.pricing.PriceRuleService;
 import org.arrowsync.settings.Settings;
 import org.arrowsync.settings.SettingsService;
 import org.arrowsync.shared.Periods;
@@ -42,6 +44,7 @@ public class BillingSyncService {
     private final CustomerMappingService mappings;
     private final ResourceService resources;
     private final ArrowClients clients;
+    private final PriceRuleService rules;
     private final BillingWriters writers;
     private final TransactionTemplate transactions;
     private final Clock clock;
@@ -51,6 +54,7 @@ public class BillingSyncService {
             CustomerMappingService mappings,
             ResourceService resources,
             ArrowClients clients,
+            PriceRuleService rules,
             BillingWriters writers,
             TransactionTemplate transactions,
             Clock clock) {
@@ -58,6 +62,7 @@ public class BillingSyncService {
         this.mappings = mappings;
         this.resources = resources;
         this.clients = clients;
+        this.rules = rules;
         this.writers = writers;
         this.transactions = transactions;
         this.clock = clock;
@@ -87,11 +92,12 @@ public class BillingSyncService {
         }
         ArrowClient client = clients.connect(chosen.connection());
         List<CustomerMapping> active = knowingRefs(mapped, client, progress);
+        PriceBook prices = rules.book(chosen);
         try {
             return transactions.execute(status -> {
                 writers.licenses().lockMonthExclusive(chosen.uuid(), target.period());
-                SyncRun run =
-                        new SyncRun(chosen, target.period(), target.licenseReference(), active, writers, progress);
+                SyncRun run = new SyncRun(
+                        chosen, prices, target.period(), target.licenseReference(), active, writers, progress);
                 ExportQuery query = ExportQuery.forPeriod(chosen.exportTypeReference(), target.period());
                 ReadAhead.<SyncRun.Page>run(
                         pages -> client.forEachExportPage(query, page -> pages.accept(SyncRun.Page.of(page))),
