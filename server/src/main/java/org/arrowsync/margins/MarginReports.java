@@ -10,14 +10,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
-import org.arrowsync.ledger.CustomerService;
 import org.arrowsync.pricing.LineScope;
 import org.arrowsync.pricing.MarginLine;
 import org.arrowsync.pricing.PricedLines;
-import org.arrowsync.settings.Settings;
-import org.arrowsync.settings.SettingsService;
 import org.arrowsync.shared.Csv;
-import org.arrowsync.shared.FieldErrors;
 import org.arrowsync.shared.Money;
 import org.arrowsync.shared.Uuids;
 import org.springframework.stereotype.Service;
@@ -49,32 +45,19 @@ class MarginReports {
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
     private final List<PricedLines> sources;
-    private final SettingsService settings;
-    private final CustomerService customers;
+    private final LineScopes scopes;
     private final TransactionTemplate reads;
 
-    MarginReports(
-            List<PricedLines> sources,
-            SettingsService settings,
-            CustomerService customers,
-            TransactionTemplate transactions) {
+    MarginReports(List<PricedLines> sources, LineScopes scopes, TransactionTemplate transactions) {
         this.sources = sources;
-        this.settings = settings;
-        this.customers = customers;
+        this.scopes = scopes;
         this.reads = new TransactionTemplate(transactions.getTransactionManager());
         this.reads.setReadOnly(true);
     }
 
     /** The month (required), and the settings and customer when named (each must exist). */
     LineScope scope(YearMonth period, UUID settingsUuid, UUID customerUuid) {
-        FieldErrors errors = new FieldErrors();
-        errors.requiredValue("period", period);
-        errors.throwIfAny();
-        Settings chosen = settingsUuid == null ? null : settings.named(settingsUuid);
-        if (customerUuid != null) {
-            customers.named(customerUuid);
-        }
-        return new LineScope(period, chosen, customerUuid);
+        return scopes.report(period, settingsUuid, customerUuid);
     }
 
     /**

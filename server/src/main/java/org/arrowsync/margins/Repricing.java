@@ -1,6 +1,5 @@
 package org.arrowsync.margins;
 
-import java.time.Clock;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -8,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.arrowsync.ledger.CustomerService;
 import org.arrowsync.ledger.LicenseBilling;
 import org.arrowsync.pricing.LineScope;
 import org.arrowsync.pricing.PriceBook;
@@ -16,9 +14,7 @@ import org.arrowsync.pricing.PriceRuleService;
 import org.arrowsync.pricing.PricedLines;
 import org.arrowsync.pricing.RepricePlan;
 import org.arrowsync.pricing.RepricedCustomer;
-import org.arrowsync.settings.Settings;
 import org.arrowsync.settings.SettingsService;
-import org.arrowsync.shared.FieldErrors;
 import org.arrowsync.shared.Progress;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -35,30 +31,27 @@ public class Repricing {
 
     private final List<PricedLines> sources;
     private final PriceRuleService rules;
+    private final LineScopes scopes;
     private final SettingsService settings;
-    private final CustomerService customers;
     private final LicenseBilling licenses;
     private final TransactionTemplate transactions;
     private final TransactionTemplate reads;
-    private final Clock clock;
 
     Repricing(
             List<PricedLines> sources,
             PriceRuleService rules,
+            LineScopes scopes,
             SettingsService settings,
-            CustomerService customers,
             LicenseBilling licenses,
-            TransactionTemplate transactions,
-            Clock clock) {
+            TransactionTemplate transactions) {
         this.sources = sources;
         this.rules = rules;
+        this.scopes = scopes;
         this.settings = settings;
-        this.customers = customers;
         this.licenses = licenses;
         this.transactions = transactions;
         this.reads = new TransactionTemplate(transactions.getTransactionManager());
         this.reads.setReadOnly(true);
-        this.clock = clock;
     }
 
     /**
@@ -66,16 +59,7 @@ public class Repricing {
      * when none are named) and, when named, a customer that exists.
      */
     public LineScope scope(YearMonth period, UUID settingsUuid, UUID customerUuid) {
-        FieldErrors errors = new FieldErrors();
-        if (errors.requiredValue("period", period) && period.isAfter(YearMonth.now(clock))) {
-            errors.add("period", "The period " + period + " has not started yet.");
-        }
-        errors.throwIfAny();
-        Settings chosen = settings.resolve(settingsUuid);
-        if (customerUuid != null) {
-            customers.named(customerUuid);
-        }
-        return new LineScope(period, chosen, customerUuid);
+        return scopes.repricing(period, settingsUuid, customerUuid);
     }
 
     /** What confirming would book, per customer; writes nothing. */
