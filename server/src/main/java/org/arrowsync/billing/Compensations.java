@@ -66,6 +66,11 @@ final class Compensations {
         return planned.size();
     }
 
+    /** The corrections planned so far, in the order they were considered. */
+    List<Compensation> planned() {
+        return List.copyOf(planned);
+    }
+
     /**
      * A line that was zero when synced has no claim on its license-month; if it now charges something, it may only do
      * so when consumption tracking does not bill that month (D2): claims the months for billing and leaves out the
@@ -169,7 +174,8 @@ final class Compensations {
                 details);
     }
 
-    private record Compensation(
+    /** One line's correction: the amount it brings the line's charge to, and by how much. */
+    record Compensation(
             BillingSyncItem item,
             BillingSync sync,
             BigDecimal target,

@@ -36,6 +36,7 @@ import org.arrowsync.shared.Texts;
 final class SyncRun {
 
     private final YearMonth period;
+    private final long runId;
     private final BillingWriters writers;
     private final Progress progress;
     private final RunInvoices invoices;
@@ -48,11 +49,13 @@ final class SyncRun {
             Settings settings,
             PriceBook prices,
             YearMonth period,
+            long runId,
             String licenseFilter,
             List<CustomerMapping> mappings,
             BillingWriters writers,
             Progress progress) {
         this.period = period;
+        this.runId = runId;
         this.writers = writers;
         this.progress = progress;
         this.invoices = new RunInvoices(writers.invoices(), period, mappings);
@@ -63,6 +66,16 @@ final class SyncRun {
 
     long rows() {
         return matching.rows();
+    }
+
+    /** The run's row in {@code billing_sync_runs}: the lines it adds and changes are marked with it. */
+    long id() {
+        return runId;
+    }
+
+    /** The Arrow customers whose lines matched no mapping. */
+    List<UnmatchedCustomer> unmatched() {
+        return matching.unmatched();
     }
 
     long usableRows() {
@@ -139,7 +152,7 @@ final class SyncRun {
                 writers.invoices().changeItems(writers.invoices().invoice(invoiceId), list));
         removals.forEach((invoiceId, list) ->
                 writers.invoices().removeItems(writers.invoices().invoice(invoiceId), list));
-        writers.items().insertAll(inserts, writers.now()).forEach(seen::add);
+        writers.items().insertAll(inserts, runId, writers.now()).forEach(seen::add);
         Map<Long, BillingSyncItem> byId = new HashMap<>();
         lines.stream().map(Line::billed).filter(Objects::nonNull).forEach(item -> byId.put(item.id(), item));
         writers.items()
@@ -147,6 +160,7 @@ final class SyncRun {
                         updates.stream()
                                 .filter(update -> changes(byId.get(update.id()), update))
                                 .toList(),
+                        runId,
                         writers.now());
         progress.add("lines_synced", lines.size());
     }

@@ -26,11 +26,11 @@ import org.springframework.web.bind.annotation.RestController;
 class RepriceController {
 
     private final Repricing repricing;
-    private final JobService jobs;
+    private final JobTriggers triggers;
 
-    RepriceController(Repricing repricing, JobService jobs) {
+    RepriceController(Repricing repricing, JobTriggers triggers) {
         this.repricing = repricing;
-        this.jobs = jobs;
+        this.triggers = triggers;
     }
 
     @PostMapping("/api/admin/arrow/price-rules/reprice/")
@@ -57,13 +57,7 @@ class RepriceController {
         if (!Boolean.TRUE.equals(request.confirm())) {
             return ResponseEntity.ok(repricing.preview(scope));
         }
-        JobService.Submitted submitted = jobs.submit(new JobRequest(
-                scope.settings().id(),
-                scope.settings().uuid(),
-                scope.period(),
-                new JobParameters.Reprice(scope.customerUuid()),
-                caller.username()));
-        return JobController.accepted(submitted, "Re-pricing scheduled");
+        return JobController.accepted(triggers.reprice(scope, caller.username()), "Re-pricing scheduled");
     }
 
     record RepriceRequest(

@@ -10,6 +10,8 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -30,6 +32,9 @@ final class ScaleMonth implements AutoCloseable {
 
     final Path work;
     final Api api;
+    final int serverPort;
+    final String settings;
+    final int customers;
     final String jdbcUrl;
     final HeapSampler heap;
     final long lines;
@@ -40,6 +45,9 @@ final class ScaleMonth implements AutoCloseable {
     private ScaleMonth(
             Path work,
             Api api,
+            int serverPort,
+            String settings,
+            int customers,
             String jdbcUrl,
             HeapSampler heap,
             long lines,
@@ -48,6 +56,9 @@ final class ScaleMonth implements AutoCloseable {
             Process server) {
         this.work = work;
         this.api = api;
+        this.serverPort = serverPort;
+        this.settings = settings;
+        this.customers = customers;
         this.jdbcUrl = jdbcUrl;
         this.heap = heap;
         this.lines = lines;
@@ -56,7 +67,9 @@ final class ScaleMonth implements AutoCloseable {
         this.server = server;
     }
 
-    static ScaleMonth start(String maxHeap) throws IOException, InterruptedException, SQLException {
+    /** Starts it all; {@code serverArguments} are added to the server's command line. */
+    static ScaleMonth start(String maxHeap, String... serverArguments)
+            throws IOException, InterruptedException, SQLException {
         int customers = Integer.parseInt(System.getProperty("customers", "2000"));
         int licenses = Integer.parseInt(System.getProperty("licenses", "10"));
         int lines = Integer.parseInt(System.getProperty("lines", "10"));
@@ -76,17 +89,19 @@ final class ScaleMonth implements AutoCloseable {
                 .redirectErrorStream(true)
                 .redirectOutput(work.resolve("emulator.log").toFile())
                 .start();
-        Process server = new ProcessBuilder(
-                        "java",
-                        "-Xmx" + maxHeap,
-                        "-jar",
-                        "server/target/arrowsync-server.jar",
-                        "--server.port=" + serverPort,
-                        "--arrowsync.data.dir=" + work.resolve("data"),
-                        "--arrowsync.admin-token=" + Api.ADMIN_TOKEN,
-                        "--arrowsync.demo.enabled=false",
-                        "--arrowsync.jobs.schedules-enabled=false",
-                        "--arrowsync.arrow.client.requests-per-second=1000")
+        List<String> command = new ArrayList<>(List.of(
+                "java",
+                "-Xmx" + maxHeap,
+                "-jar",
+                "server/target/arrowsync-server.jar",
+                "--server.port=" + serverPort,
+                "--arrowsync.data.dir=" + work.resolve("data"),
+                "--arrowsync.admin-token=" + Api.ADMIN_TOKEN,
+                "--arrowsync.demo.enabled=false",
+                "--arrowsync.jobs.schedules-enabled=false",
+                "--arrowsync.arrow.client.requests-per-second=1000"));
+        command.addAll(List.of(serverArguments));
+        Process server = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(work.resolve("server.log").toFile())
                 .start();
@@ -109,7 +124,17 @@ final class ScaleMonth implements AutoCloseable {
                 .text("uuid");
         mapCustomers(jdbcUrl, settings, customers);
         return new ScaleMonth(
-                work, api, jdbcUrl, heap, (long) customers * licenses * lines, emulatorPort, emulator, server);
+                work,
+                api,
+                serverPort,
+                settings,
+                customers,
+                jdbcUrl,
+                heap,
+                (long) customers * licenses * lines,
+                emulatorPort,
+                emulator,
+                server);
     }
 
     /** How long one billing sync of the month took through the HTTP trigger, and how many export requests it made. */
@@ -149,7 +174,7 @@ final class ScaleMonth implements AutoCloseable {
     }
 
     /** The server's log lines that contain {@code text}. */
-    java.util.List<String> log(String text) throws IOException {
+    List<String> log(String text) throws IOException {
         return Files.readAllLines(work.resolve("server.log")).stream()
                 .filter(line -> line.contains(text))
                 .toList();
