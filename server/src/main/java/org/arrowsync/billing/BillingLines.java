@@ -10,6 +10,7 @@ import org.arrowsync.ledger.BillingPath;
 import org.arrowsync.pricing.ArrowAmount;
 import org.arrowsync.pricing.LineScope;
 import org.arrowsync.pricing.MarginLine;
+import org.arrowsync.pricing.MarginTotals;
 import org.arrowsync.pricing.Price;
 import org.arrowsync.pricing.PriceBook;
 import org.arrowsync.pricing.PricedLines;
@@ -37,6 +38,11 @@ class BillingLines implements PricedLines {
     @Override
     public void forEach(LineScope scope, Consumer<MarginLine> line) {
         writers.items().forEachMarginLine(scope, line);
+    }
+
+    @Override
+    public List<MarginTotals> totals(LineScope scope) {
+        return writers.items().marginTotals(scope);
     }
 
     @Override

@@ -20,6 +20,7 @@ import org.arrowsync.arrowclient.BillingLine;
 import org.arrowsync.ledger.InvoiceState;
 import org.arrowsync.pricing.LineScope;
 import org.arrowsync.pricing.MarginLine;
+import org.arrowsync.pricing.MarginTotals;
 import org.arrowsync.shared.ListQuery;
 import org.arrowsync.shared.Listing;
 import org.arrowsync.shared.PageRequest;
@@ -44,6 +45,17 @@ class BillingSyncItemRepository {
 
     /** Rows a streamed query fetches at a time. */
     private static final int STREAMED_ROWS = 1000;
+    /** A month's lines with their customers, for margin reports. */
+    private static final String MARGIN_FROM =
+            " from billing_sync_items t join billing_syncs b on b.id = t.billing_sync_id"
+                    + " join customer_mappings m on m.id = b.customer_mapping_id join customers c on c.id = m.customer_id";
+    /**
+     * What a line costs, lists at and bills (its item and corrections); a line Arrow dropped costs and lists nothing.
+     */
+    private static final String BUY = "case when t.removed then 0 else t.buy end";
+
+    private static final String SELL = "case when t.removed then 0 else t.sell end";
+    private static final String BILLED = "t.invoiced + t.compensated";
 
     private final JdbcClient jdbc;
     private final ListQuery<BillingSyncItem> listing;
@@ -118,26 +130,17 @@ class BillingSyncItemRepository {
      * shows that charge against no buy or sell amount.
      */
     void forEachMarginLine(LineScope scope, Consumer<MarginLine> consumer) {
-        SqlFilter filter = new SqlFilter()
-                .eq("b.report_period", scope.period().toString())
-                .where("t.billed_via <> 'consumption'")
-                .where("(not t.removed or t.invoiced + t.compensated <> 0)")
-                .eq(
-                        "m.settings_id",
-                        scope.settings() == null ? null : scope.settings().id())
-                .eq("c.uuid", scope.customerUuid());
-        jdbc.sql("""
-                        select c.uuid as customer_uuid, c.name as customer_name, t.vendor_name, t.subscription_reference, t.license_reference,
-                               t.classification, t.quantity, t.buy, t.sell, t.removed, t.invoiced + t.compensated as billed, t.currency,
-                               iv.uuid as invoice_uuid, it.uuid as invoice_item_uuid
-                        from billing_sync_items t join billing_syncs b on b.id = t.billing_sync_id
-                        join customer_mappings m on m.id = b.customer_mapping_id join customers c on c.id = m.customer_id
-                        left join invoice_items it on it.id = coalesce(t.invoice_item_id, t.compensation_item_id)
-                        left join invoices iv on iv.id = it.invoice_id""" + filter.clause() + " order by c.name, c.id, t.id")
+        SqlFilter filter = marginLines(scope);
+        jdbc.sql("select c.uuid as customer_uuid, c.name as customer_name, t.vendor_name, t.subscription_reference,"
+                        + " t.license_reference, t.classification, t.quantity, " + BUY + " as buy, " + SELL
+                        + " as sell, " + BILLED
+                        + " as billed, t.currency, iv.uuid as invoice_uuid, it.uuid as invoice_item_uuid" + MARGIN_FROM
+                        + " left join invoice_items it on it.id = coalesce(t.invoice_item_id, t.compensation_item_id)"
+                        + " left join invoices iv on iv.id = it.invoice_id" + filter.clause()
+                        + " order by c.name, c.id, t.id")
                 .params(filter.params())
                 .withFetchSize(STREAMED_ROWS)
                 .query(rs -> {
-                    boolean dropped = rs.getBoolean("removed");
                     consumer.accept(new MarginLine(
                             rs.getObject("customer_uuid", UUID.class),
                             rs.getString("customer_name"),
@@ -146,13 +149,42 @@ class BillingSyncItemRepository {
                             rs.getString("license_reference"),
                             rs.getString("classification"),
                             rs.getBigDecimal("quantity"),
-                            dropped ? BigDecimal.ZERO : rs.getBigDecimal("buy"),
-                            dropped ? BigDecimal.ZERO : rs.getBigDecimal("sell"),
+                            rs.getBigDecimal("buy"),
+                            rs.getBigDecimal("sell"),
                             rs.getBigDecimal("billed"),
                             rs.getString("currency"),
                             rs.getObject("invoice_uuid", UUID.class),
                             rs.getObject("invoice_item_uuid", UUID.class)));
                 });
+    }
+
+    /** The sums of the lines {@link #forEachMarginLine} gives, per customer and currency. */
+    List<MarginTotals> marginTotals(LineScope scope) {
+        SqlFilter filter = marginLines(scope);
+        return jdbc.sql("select c.uuid as customer_uuid, c.name as customer_name, t.currency, sum(" + BUY
+                        + ") as buy, sum("
+                        + SELL + ") as sell, sum(" + BILLED + ") as billed" + MARGIN_FROM + filter.clause()
+                        + " group by c.uuid, c.name, t.currency")
+                .params(filter.params())
+                .query((rs, row) -> new MarginTotals(
+                        rs.getObject("customer_uuid", UUID.class),
+                        rs.getString("customer_name"),
+                        rs.getString("currency"),
+                        rs.getBigDecimal("buy"),
+                        rs.getBigDecimal("sell"),
+                        rs.getBigDecimal("billed")))
+                .list();
+    }
+
+    private static SqlFilter marginLines(LineScope scope) {
+        return new SqlFilter()
+                .eq("b.report_period", scope.period().toString())
+                .where("t.billed_via <> 'consumption'")
+                .where("(not t.removed or t.invoiced + t.compensated <> 0)")
+                .eq(
+                        "m.settings_id",
+                        scope.settings() == null ? null : scope.settings().id())
+                .eq("c.uuid", scope.customerUuid());
     }
 
     /** Vendors of synced billing lines, of one settings record's syncs when given. */

@@ -12,6 +12,7 @@ import org.arrowsync.ledger.BillingPath;
 import org.arrowsync.ledger.LicenseBilling;
 import org.arrowsync.pricing.LineScope;
 import org.arrowsync.pricing.MarginLine;
+import org.arrowsync.pricing.MarginTotals;
 import org.arrowsync.pricing.Price;
 import org.arrowsync.pricing.PriceBook;
 import org.arrowsync.pricing.PricedLines;
@@ -46,6 +47,11 @@ class ConsumptionLines implements PricedLines {
     @Override
     public void forEach(LineScope scope, Consumer<MarginLine> line) {
         records.forEachMarginLine(scope, line);
+    }
+
+    @Override
+    public List<MarginTotals> totals(LineScope scope) {
+        return records.marginTotals(scope);
     }
 
     @Override

@@ -17,6 +17,7 @@ import org.arrowsync.ledger.InvoiceState;
 import org.arrowsync.ledger.Resource;
 import org.arrowsync.pricing.LineScope;
 import org.arrowsync.pricing.MarginLine;
+import org.arrowsync.pricing.MarginTotals;
 import org.arrowsync.shared.ListQuery;
 import org.arrowsync.shared.Listing;
 import org.arrowsync.shared.Money;
@@ -52,6 +53,19 @@ class ConsumptionRecordRepository {
             "exists (select 1 from customer_mappings cm where cm.customer_id = c.id and cm.settings_id = ? and cm.is_active)";
     /** Rows a streamed query fetches at a time. */
     private static final int STREAMED_ROWS = 1000;
+    /**
+     * A month's license-months with their customer, the provisional item ({@code ii}) and the item that shows where
+     * they are billed ({@code it}: the provisional one, else the correction), for margin reports.
+     */
+    private static final String MARGIN_FROM = " from consumption_records cr join resources r on r.id = cr.resource_id"
+            + " join projects p on p.id = r.project_id join customers c on c.id = p.customer_id"
+            + " left join invoice_items ii on ii.id = cr.invoice_item_id"
+            + " left join invoice_items it on it.id = coalesce(cr.invoice_item_id, cr.compensation_item_id)";
+    /** What a license-month costs and lists at (final once finalised) and what its items and corrections bill. */
+    private static final String BUY = "coalesce(cr.final_buy, cr.consumed_buy)";
+
+    private static final String SELL = "coalesce(cr.final_sell, cr.consumed_sell)";
+    private static final String BILLED = "coalesce(ii.unit_price * ii.quantity, 0) + cr.compensated";
 
     private final JdbcClient jdbc;
     private final ListQuery<ConsumptionRecord> listing;
@@ -113,26 +127,13 @@ class ConsumptionRecordRepository {
      * transaction.
      */
     void forEachMarginLine(LineScope scope, Consumer<MarginLine> consumer) {
-        SqlFilter filter = new SqlFilter()
-                .eq("cr.billing_period", Date.valueOf(scope.period().atDay(1)))
-                .where(
-                        "exists (select 1 from license_billing lb where lb.license_reference = cr.license_reference and lb.period = ?"
-                                + " and lb.billed_by = 'consumption')",
-                        scope.period().toString())
-                .eq("c.uuid", scope.customerUuid());
-        if (scope.settings() != null) {
-            filter.where(MAPPED_BY_SETTINGS, scope.settings().id());
-        }
-        jdbc.sql("""
-                        select c.uuid as customer_uuid, c.name as customer_name, cr.vendor_name,
-                               nullif(r.attributes ->> 'arrow_subscription_id', '') as subscription_reference, cr.license_reference,
-                               cr.classification, coalesce(cr.final_buy, cr.consumed_buy) as buy, coalesce(cr.final_sell, cr.consumed_sell) as sell,
-                               coalesce(ii.unit_price * ii.quantity, 0) + cr.compensated as billed, it.currency,
-                               iv.uuid as invoice_uuid, it.uuid as invoice_item_uuid
-                        from consumption_records cr join resources r on r.id = cr.resource_id join projects p on p.id = r.project_id
-                        join customers c on c.id = p.customer_id left join invoice_items ii on ii.id = cr.invoice_item_id
-                        left join invoice_items it on it.id = coalesce(cr.invoice_item_id, cr.compensation_item_id)
-                        left join invoices iv on iv.id = it.invoice_id""" + filter.clause() + " order by c.name, c.id, cr.id")
+        SqlFilter filter = marginLines(scope);
+        jdbc.sql("select c.uuid as customer_uuid, c.name as customer_name, cr.vendor_name,"
+                        + " nullif(r.attributes ->> 'arrow_subscription_id', '') as subscription_reference, cr.license_reference,"
+                        + " cr.classification, " + BUY + " as buy, " + SELL + " as sell, " + BILLED + " as billed,"
+                        + " it.currency, iv.uuid as invoice_uuid, it.uuid as invoice_item_uuid" + MARGIN_FROM
+                        + " left join invoices iv on iv.id = it.invoice_id" + filter.clause()
+                        + " order by c.name, c.id, cr.id")
                 .params(filter.params())
                 .withFetchSize(STREAMED_ROWS)
                 .query(rs -> {
@@ -147,10 +148,46 @@ class ConsumptionRecordRepository {
                             rs.getBigDecimal("buy"),
                             rs.getBigDecimal("sell"),
                             rs.getBigDecimal("billed"),
-                            Objects.requireNonNullElse(rs.getString("currency"), Money.DEFAULT_CURRENCY),
+                            currency(rs.getString("currency")),
                             rs.getObject("invoice_uuid", UUID.class),
                             rs.getObject("invoice_item_uuid", UUID.class)));
                 });
+    }
+
+    /** The sums of the license-months {@link #forEachMarginLine} gives, per customer and currency. */
+    List<MarginTotals> marginTotals(LineScope scope) {
+        SqlFilter filter = marginLines(scope);
+        return jdbc.sql("select c.uuid as customer_uuid, c.name as customer_name, it.currency, sum(" + BUY + ") as buy,"
+                        + " sum(" + SELL + ") as sell, sum(" + BILLED + ") as billed" + MARGIN_FROM + filter.clause()
+                        + " group by c.uuid, c.name, it.currency")
+                .params(filter.params())
+                .query((rs, row) -> new MarginTotals(
+                        rs.getObject("customer_uuid", UUID.class),
+                        rs.getString("customer_name"),
+                        currency(rs.getString("currency")),
+                        rs.getBigDecimal("buy"),
+                        rs.getBigDecimal("sell"),
+                        rs.getBigDecimal("billed")))
+                .list();
+    }
+
+    private static SqlFilter marginLines(LineScope scope) {
+        SqlFilter filter = new SqlFilter()
+                .eq("cr.billing_period", Date.valueOf(scope.period().atDay(1)))
+                .where(
+                        "exists (select 1 from license_billing lb where lb.license_reference = cr.license_reference and lb.period = ?"
+                                + " and lb.billed_by = 'consumption')",
+                        scope.period().toString())
+                .eq("c.uuid", scope.customerUuid());
+        if (scope.settings() != null) {
+            filter.where(MAPPED_BY_SETTINGS, scope.settings().id());
+        }
+        return filter;
+    }
+
+    /** The currency of a license-month's items; the default while it has none. */
+    private static String currency(String itemCurrency) {
+        return Objects.requireNonNullElse(itemCurrency, Money.DEFAULT_CURRENCY);
     }
 
     private static SqlFilter where(ConsumptionRecordService.RecordFilter filter) {

@@ -8,7 +8,7 @@ import java.math.BigDecimal;
  * lines, what the operator billed for them, the margin (billed − buy) and the margin as a percent of what was billed
  * (null when nothing was). Amounts are rounded to two decimals from exact sums.
  */
-record CustomerMargin(
+public record CustomerMargin(
         String customerUuid,
         String customerName,
         String currency,

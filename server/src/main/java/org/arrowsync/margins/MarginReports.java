@@ -9,9 +9,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Consumer;
 import org.arrowsync.pricing.LineScope;
-import org.arrowsync.pricing.MarginLine;
+import org.arrowsync.pricing.MarginTotals;
 import org.arrowsync.pricing.PricedLines;
 import org.arrowsync.shared.Csv;
 import org.arrowsync.shared.Money;
@@ -21,13 +20,13 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Margin reports over a month's lines, as every feature that bills them lists them: the totals per customer and
- * currency, and the lines themselves as CSV. Both read the same lines in one read-only transaction, streamed, so the
- * totals are the sums of the lines and memory does not grow with the month.
+ * currency (each feature adds its lines up where they are, with the same amounts it lists them with) and the lines
+ * themselves as CSV (streamed in one read-only transaction: memory does not grow with the month).
  */
 @Service
-class MarginReports {
+public class MarginReports {
 
-    static final String[] LINE_COLUMNS = {
+    public static final String[] LINE_COLUMNS = {
         "customer",
         "vendor",
         "subscription_reference",
@@ -56,21 +55,19 @@ class MarginReports {
     }
 
     /** The month (required), and the settings and customer when named (each must exist). */
-    LineScope scope(YearMonth period, UUID settingsUuid, UUID customerUuid) {
+    public LineScope scope(YearMonth period, UUID settingsUuid, UUID customerUuid) {
         return scopes.report(period, settingsUuid, customerUuid);
     }
 
     /**
      * Per customer and currency: Arrow's buy and sell, what was billed, the margin and its share of what was billed.
      */
-    List<CustomerMargin> margins(LineScope scope) {
-        Map<Totals.Key, Totals> totals = new LinkedHashMap<>();
-        forEachLine(
-                scope,
-                line -> totals.computeIfAbsent(Totals.Key.of(line), key -> new Totals(line))
-                        .add(line));
-        List<CustomerMargin> margins =
-                new ArrayList<>(totals.values().stream().map(Totals::margin).toList());
+    public List<CustomerMargin> margins(LineScope scope) {
+        Map<Key, MarginTotals> totals = new LinkedHashMap<>();
+        reads.executeWithoutResult(status -> sources.forEach(
+                source -> source.totals(scope).forEach(sums -> totals.merge(Key.of(sums), sums, MarginTotals::plus))));
+        List<CustomerMargin> margins = new ArrayList<>(
+                totals.values().stream().map(MarginReports::margin).toList());
         margins.sort(Comparator.comparing(CustomerMargin::customerName)
                 .thenComparing(CustomerMargin::customerUuid)
                 .thenComparing(CustomerMargin::currency));
@@ -78,9 +75,9 @@ class MarginReports {
     }
 
     /** Every line of the scope as a CSV row after a header row, written as it is read. */
-    void writeLines(LineScope scope, Csv csv) {
+    public void writeLines(LineScope scope, Csv csv) {
         csv.row(LINE_COLUMNS);
-        forEachLine(
+        reads.executeWithoutResult(status -> sources.forEach(source -> source.forEach(
                 scope,
                 line -> csv.text(line.customerName())
                         .text(line.vendorName())
@@ -95,51 +92,29 @@ class MarginReports {
                         .text(line.currency())
                         .text(Uuids.hex(line.invoiceUuid()))
                         .text(Uuids.hex(line.invoiceItemUuid()))
-                        .end());
+                        .end())));
     }
 
-    private void forEachLine(LineScope scope, Consumer<MarginLine> consumer) {
-        reads.executeWithoutResult(status -> sources.forEach(source -> source.forEach(scope, consumer)));
+    private static CustomerMargin margin(MarginTotals sums) {
+        BigDecimal margin = sums.billed().subtract(sums.buy());
+        return new CustomerMargin(
+                Uuids.hex(sums.customerUuid()),
+                sums.customerName(),
+                sums.currency(),
+                Money.summary(sums.buy()),
+                Money.summary(sums.sell()),
+                Money.summary(sums.billed()),
+                Money.summary(margin),
+                sums.billed().signum() == 0
+                        ? null
+                        : Money.summary(margin.multiply(HUNDRED).divide(sums.billed(), MathContext.DECIMAL64)));
     }
 
-    /** The running sums of one customer and currency. */
-    private static final class Totals {
+    /** Sums of the same customer and currency from several sources are added up. */
+    private record Key(UUID customerUuid, String currency) {
 
-        private final MarginLine first;
-        private BigDecimal buy = BigDecimal.ZERO;
-        private BigDecimal sell = BigDecimal.ZERO;
-        private BigDecimal billed = BigDecimal.ZERO;
-
-        Totals(MarginLine first) {
-            this.first = first;
-        }
-
-        void add(MarginLine line) {
-            buy = buy.add(line.buy());
-            sell = sell.add(line.sell());
-            billed = billed.add(line.billed());
-        }
-
-        CustomerMargin margin() {
-            BigDecimal margin = billed.subtract(buy);
-            return new CustomerMargin(
-                    Uuids.hex(first.customerUuid()),
-                    first.customerName(),
-                    first.currency(),
-                    Money.summary(buy),
-                    Money.summary(sell),
-                    Money.summary(billed),
-                    Money.summary(margin),
-                    billed.signum() == 0
-                            ? null
-                            : Money.summary(margin.multiply(HUNDRED).divide(billed, MathContext.DECIMAL64)));
-        }
-
-        record Key(UUID customerUuid, String currency) {
-
-            static Key of(MarginLine line) {
-                return new Key(line.customerUuid(), line.currency());
-            }
+        static Key of(MarginTotals sums) {
+            return new Key(sums.customerUuid(), sums.currency());
         }
     }
 }

@@ -50,28 +50,28 @@ public class PriceRuleService {
         return new PriceBook(owner.priceSource(), rules.ofSettings(owner.id()));
     }
 
-    PriceRule get(UUID uuid) {
+    public PriceRule get(UUID uuid) {
         return rules.find(uuid).orElseThrow(NotFound::new);
     }
 
-    Listing<PriceRule> list(RuleFilter filter, PageRequest page) {
+    public Listing<PriceRule> list(RuleFilter filter, PageRequest page) {
         return rules.list(filter, page);
     }
 
     @Transactional
-    PriceRule create(RuleDraft draft) {
+    public PriceRule create(RuleDraft draft) {
         return get(rules.insert(validate(draft, null), clock.instant()));
     }
 
     @Transactional
-    PriceRule update(UUID uuid, RuleDraft draft) {
+    public PriceRule update(UUID uuid, RuleDraft draft) {
         PriceRule rule = get(uuid);
         rules.update(rule.id(), validate(draft, rule), clock.instant());
         return get(uuid);
     }
 
     @Transactional
-    void delete(UUID uuid) {
+    public void delete(UUID uuid) {
         rules.delete(get(uuid).id());
     }
 
@@ -181,7 +181,7 @@ public class PriceRuleService {
      * A rule as a request gives it; {@code settingsUuid} and {@code customerMappingUuid} already parsed, the rest as
      * sent.
      */
-    record RuleDraft(
+    public record RuleDraft(
             UUID settingsUuid,
             UUID customerMappingUuid,
             String vendorName,
@@ -192,7 +192,7 @@ public class PriceRuleService {
             String validTo,
             String note) {
 
-        static RuleDraft of(PriceRule rule) {
+        public static RuleDraft of(PriceRule rule) {
             return new RuleDraft(
                     rule.settingsUuid(),
                     rule.customerMappingUuid(),
@@ -206,6 +206,6 @@ public class PriceRuleService {
         }
     }
 
-    record RuleFilter(
+    public record RuleFilter(
             UUID settingsUuid, UUID customerMappingUuid, String vendorName, String classification, YearMonth period) {}
 }

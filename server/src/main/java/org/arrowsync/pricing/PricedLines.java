@@ -1,5 +1,6 @@
 package org.arrowsync.pricing;
 
+import java.util.List;
 import java.util.function.Consumer;
 
 /**
@@ -11,6 +12,9 @@ public interface PricedLines {
 
     /** Each line the scope covers, streamed: call inside a transaction; memory does not grow with the lines. */
     void forEach(LineScope scope, Consumer<MarginLine> line);
+
+    /** The sums of those lines per customer and currency, added up where the lines are. */
+    List<MarginTotals> totals(LineScope scope);
 
     /**
      * What billing each line of the scope (its settings required) at {@code prices} changes: Arrow's latest amount

@@ -77,6 +77,7 @@ public final class ConsoleBenchmark {
         pages.put("jobs", "/jobs");
         pages.put("invoices", "/invoices");
         pages.put("invoice", "/invoices/" + invoice);
+        pages.put("margins", "/margins?settings=" + settings + "&month=2026-10");
         pages.put("settings", "/settings/" + settings);
         pages.put("users", "/users");
         return pages;

@@ -1,0 +1,20 @@
+package org.arrowsync.pricing;
+
+import java.math.BigDecimal;
+import java.util.UUID;
+
+/** The sums of a customer's lines in one currency, as {@link MarginLine}s add up: buy, sell and what was billed. */
+public record MarginTotals(
+        UUID customerUuid, String customerName, String currency, BigDecimal buy, BigDecimal sell, BigDecimal billed) {
+
+    /** The totals of two sources of lines of the same customer and currency. */
+    public MarginTotals plus(MarginTotals other) {
+        return new MarginTotals(
+                customerUuid,
+                customerName,
+                currency,
+                buy.add(other.buy),
+                sell.add(other.sell),
+                billed.add(other.billed));
+    }
+}
