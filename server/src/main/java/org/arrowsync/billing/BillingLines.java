@@ -77,7 +77,11 @@ class BillingLines implements PricedLines {
                         RepricedCustomer::plus);
             }
         }
-        return new Plan(compensations, new ArrayList<>(customers.values()), lines);
+        return new Plan(
+                compensations,
+                syncs.stream().map(BillingSync::id).toList(),
+                new ArrayList<>(customers.values()),
+                lines);
     }
 
     /** Licenses of lines that bill nothing yet: consumption tracking may bill their month instead. */
@@ -90,13 +94,36 @@ class BillingLines implements PricedLines {
                 .toList();
     }
 
-    private record Plan(Compensations compensations, List<RepricedCustomer> customers, int lines)
-            implements RepricePlan {
+    private final class Plan implements RepricePlan {
 
+        private final Compensations compensations;
+        private final List<Long> syncIds;
+        private final List<RepricedCustomer> customers;
+        private final int lines;
+
+        Plan(Compensations compensations, List<Long> syncIds, List<RepricedCustomer> customers, int lines) {
+            this.compensations = compensations;
+            this.syncIds = syncIds;
+            this.customers = customers;
+            this.lines = lines;
+        }
+
+        @Override
+        public List<RepricedCustomer> customers() {
+            return customers;
+        }
+
+        @Override
+        public int lines() {
+            return lines;
+        }
+
+        /** Books the corrections; the syncs' kept totals (what the month page shows) follow. */
         @Override
         public int book() {
             compensations.claimMonths();
             compensations.book();
+            writers.runs().refreshLineTotals(syncIds);
             return compensations.size();
         }
     }

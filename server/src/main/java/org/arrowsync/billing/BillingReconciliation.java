@@ -38,12 +38,12 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Compares what was charged for each line of a final month with Arrow's final amount and books the difference (D4, D7,
- * D8): a compensation covers only final − (invoiced + earlier compensations), differences under one cent are ignored,
- * and a line whose reference Arrow dropped is credited only from a complete export: one that came back empty or without
- * a usable line reference (D3) or with rows missing from a page (D26) reconciles nothing, and a customer with a row
- * without line reference loses no line. Lines are found by their reference alone; a row that names another customer
- * now, or cannot be read, is reported, never credited (D29).
+ * Compares what was charged for each line of a final month with Arrow's final amount, priced by the price rules (D46),
+ * and books the difference (D4, D7, D8): a compensation covers only final − (invoiced + earlier compensations),
+ * differences under one cent are ignored, and a line whose reference Arrow dropped is credited only from a complete
+ * export: one that came back empty or without a usable line reference (D3) or with rows missing from a page (D26)
+ * reconciles nothing, and a customer with a row without line reference loses no line. Lines are found by their
+ * reference alone; a row that names another customer now, or cannot be read, is reported, never credited (D29).
  */
 @Service
 public class BillingReconciliation {

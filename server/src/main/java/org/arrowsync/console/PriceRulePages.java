@@ -58,48 +58,19 @@ class PriceRulePages {
                 model);
     }
 
-    @PostMapping("/price-rules/new")
-    String create(
-            @RequestParam(name = "settings") String settingsUuid,
-            @RequestParam(name = "customer_mapping", required = false) String customerMapping,
-            @RequestParam(name = "arrow_vendor_name", required = false) String vendor,
-            @RequestParam(required = false) String classification,
-            @RequestParam(required = false) String base,
-            @RequestParam(name = "markup_percent", required = false) String markup,
-            @RequestParam(name = "valid_from", required = false) String validFrom,
-            @RequestParam(name = "valid_to", required = false) String validTo,
-            @RequestParam(required = false) String note,
-            Model model,
-            RedirectAttributes redirect) {
-        Settings owner = settings.get(Filters.uuid("settings", settingsUuid));
-        RuleDraft draft = new RuleDraft(
-                owner.uuid(),
-                Filters.uuid("customer_mapping", customerMapping),
-                vendor,
-                classification,
-                base,
-                markup,
-                validFrom,
-                validTo,
-                note);
-        try {
-            rules.create(draft);
-        } catch (InvalidInput e) {
-            model.addAttribute("errors", e.errors());
-            return form(owner, null, draft, model);
-        }
-        return saved(owner, redirect);
-    }
-
     @GetMapping("/price-rules/{uuid}")
     String edit(@PathVariable String uuid, Model model) {
         PriceRule rule = rules.get(Filters.uuid("uuid", uuid));
         return form(settings.get(rule.settingsUuid()), rule, RuleDraft.of(rule), model);
     }
 
-    @PostMapping("/price-rules/{uuid}")
-    String update(
-            @PathVariable String uuid,
+    /**
+     * Saves a new rule (for the settings named) or the rule of the path; a refused one comes back beside its fields.
+     */
+    @PostMapping({"/price-rules/new", "/price-rules/{uuid}"})
+    String save(
+            @PathVariable(required = false) String uuid,
+            @RequestParam(name = "settings", required = false) String settingsUuid,
             @RequestParam(name = "customer_mapping", required = false) String customerMapping,
             @RequestParam(name = "arrow_vendor_name", required = false) String vendor,
             @RequestParam(required = false) String classification,
@@ -110,8 +81,8 @@ class PriceRulePages {
             @RequestParam(required = false) String note,
             Model model,
             RedirectAttributes redirect) {
-        PriceRule rule = rules.get(Filters.uuid("uuid", uuid));
-        Settings owner = settings.get(rule.settingsUuid());
+        PriceRule rule = uuid == null ? null : rules.get(Filters.uuid("uuid", uuid));
+        Settings owner = settings.get(rule == null ? Filters.uuid("settings", settingsUuid) : rule.settingsUuid());
         RuleDraft draft = new RuleDraft(
                 owner.uuid(),
                 Filters.uuid("customer_mapping", customerMapping),
@@ -123,12 +94,19 @@ class PriceRulePages {
                 validTo,
                 note);
         try {
-            rules.update(rule.uuid(), draft);
+            if (rule == null) {
+                rules.create(draft);
+            } else {
+                rules.update(rule.uuid(), draft);
+            }
         } catch (InvalidInput e) {
             model.addAttribute("errors", e.errors());
             return form(owner, rule, draft, model);
         }
-        return saved(owner, redirect);
+        redirect.addFlashAttribute(
+                "flash",
+                "Price rule saved. Syncs price with it from now on; re-price a month already billed to apply it there.");
+        return "redirect:/margins?settings=" + Uuids.hex(owner.uuid());
     }
 
     @PostMapping("/price-rules/{uuid}/delete")
@@ -146,12 +124,5 @@ class PriceRulePages {
         model.addAttribute("form", draft);
         model.addAttribute("mappings", mappings.active(owner));
         return "console/price-rule";
-    }
-
-    private static String saved(Settings owner, RedirectAttributes redirect) {
-        redirect.addFlashAttribute(
-                "flash",
-                "Price rule saved. Syncs price with it from now on; re-price a month already billed to apply it there.");
-        return "redirect:/margins?settings=" + Uuids.hex(owner.uuid());
     }
 }

@@ -358,7 +358,7 @@ class ConsumptionRecordRepository {
                 rs.getObject("invoice_item_uuid", UUID.class),
                 rs.getBigDecimal("item_amount"),
                 InvoiceState.isOpen(rs.getString("item_invoice_state")),
-                Objects.requireNonNullElse(rs.getString("item_currency"), Money.DEFAULT_CURRENCY),
+                currency(rs.getString("item_currency")),
                 compensationItemId,
                 rs.getObject("compensation_item_uuid", UUID.class),
                 rs.getBigDecimal("compensated"),

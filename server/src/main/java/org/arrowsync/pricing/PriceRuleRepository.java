@@ -7,6 +7,8 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -79,25 +81,9 @@ class PriceRuleRepository {
     UUID insert(RuleFields fields, Instant now) {
         UUID uuid = UUID.randomUUID();
         jdbc.sql("""
-                        insert into price_rules (uuid, settings_id, customer_mapping_id, arrow_vendor_name, classification, base, markup_percent,
-                                                 valid_from, valid_to, note, created, modified)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(
-                        uuid,
-                        fields.settingsId(),
-                        fields.customerMappingId(),
-                        fields.vendorName(),
-                        fields.classification(),
-                        fields.base().value(),
-                        fields.markupPercent(),
-                        Date.valueOf(fields.validFrom().atDay(1)),
-                        fields.validTo() == null
-                                ? null
-                                : Date.valueOf(fields.validTo().atDay(1)),
-                        fields.note(),
-                        Timestamps.of(now),
-                        Timestamps.of(now))
-                .update();
+                        insert into price_rules (settings_id, customer_mapping_id, arrow_vendor_name, classification, base, markup_percent,
+                                                 valid_from, valid_to, note, modified, uuid, created)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""").params(fields.columns(now, uuid, Timestamps.of(now))).update();
         return uuid;
     }
 
@@ -105,22 +91,7 @@ class PriceRuleRepository {
         jdbc.sql("""
                         update price_rules set settings_id = ?, customer_mapping_id = ?, arrow_vendor_name = ?, classification = ?, base = ?,
                                markup_percent = ?, valid_from = ?, valid_to = ?, note = ?, modified = ?
-                        where id = ?""")
-                .params(
-                        fields.settingsId(),
-                        fields.customerMappingId(),
-                        fields.vendorName(),
-                        fields.classification(),
-                        fields.base().value(),
-                        fields.markupPercent(),
-                        Date.valueOf(fields.validFrom().atDay(1)),
-                        fields.validTo() == null
-                                ? null
-                                : Date.valueOf(fields.validTo().atDay(1)),
-                        fields.note(),
-                        Timestamps.of(now),
-                        id)
-                .update();
+                        where id = ?""").params(fields.columns(now, id)).update();
     }
 
     void delete(long id) {
@@ -157,5 +128,23 @@ class PriceRuleRepository {
             BigDecimal markupPercent,
             YearMonth validFrom,
             YearMonth validTo,
-            String note) {}
+            String note) {
+
+        /** The rule's columns as written (settings_id … note), then {@code modified}, then {@code more}. */
+        List<Object> columns(Instant modified, Object... more) {
+            List<Object> values = new ArrayList<>(Arrays.asList(
+                    settingsId,
+                    customerMappingId,
+                    vendorName,
+                    classification,
+                    base.value(),
+                    markupPercent,
+                    Date.valueOf(validFrom.atDay(1)),
+                    validTo == null ? null : Date.valueOf(validTo.atDay(1)),
+                    note,
+                    Timestamps.of(modified)));
+            values.addAll(Arrays.asList(more));
+            return values;
+        }
+    }
 }

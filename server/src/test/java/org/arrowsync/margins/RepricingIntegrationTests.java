@@ -103,6 +103,9 @@ class RepricingIntegrationTests extends IntegrationTest {
                 .as("booked for %s", customer)
                 .isEqualByComparingTo(decimal(figures, "difference")));
         assertThat(items()).isEqualTo(itemsBefore + preview.get("compensations").asInt());
+        assertThat(syncsBilledOtherwiseThanTheirLines())
+                .as("the month page's kept totals follow the corrections")
+                .isZero();
 
         JsonNode closedAfter =
                 api.get("/api/invoices/" + closed + "/").expect(200).json();
@@ -318,6 +321,15 @@ class RepricingIntegrationTests extends IntegrationTest {
                         select distinct i.year || '-' || lpad(i.month::text, 2, '0') from invoice_items it
                         join invoices i on i.id = it.invoice_id join customers c on c.id = i.customer_id
                         where c.uuid = ?::uuid and it.details ->> 'reason' = 'repriced'""").param(customer).query(String.class).list();
+    }
+
+    private int syncsBilledOtherwiseThanTheirLines() {
+        return jdbc.sql("""
+                        select count(*) from billing_syncs b join customer_mappings m on m.id = b.customer_mapping_id
+                        join arrow_settings s on s.id = m.settings_id
+                        where s.uuid = ?::uuid and b.billed <> (select coalesce(sum(t.invoiced + t.compensated), 0)
+                                                               from billing_sync_items t
+                                                               where t.billing_sync_id = b.id and t.billed_via <> 'consumption')""").param(settings).query(Integer.class).single();
     }
 
     private int items() {

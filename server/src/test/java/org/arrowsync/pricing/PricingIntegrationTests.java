@@ -248,7 +248,7 @@ class PricingIntegrationTests extends IntegrationTest {
                         line -> "XSP" + line.customerReference(),
                         Collectors.reducing(BigDecimal.ZERO, PricingIntegrationTests::fixedPrice, BigDecimal::add)));
         for (Map.Entry<String, String> customer : customers.entrySet()) {
-            assertThat(chargedForOctober(customer.getValue()))
+            assertThat(arrow.arrowCharges(customer.getValue(), OCTOBER))
                     .as("Arrow-sourced October items of %s", customer.getKey())
                     .isCloseTo(expected.get(customer.getKey()), within(new BigDecimal("0.000001")));
         }
@@ -329,13 +329,6 @@ class PricingIntegrationTests extends IntegrationTest {
             charged.put(rs.getString("license"), rs.getBigDecimal("charged"));
         });
         return charged;
-    }
-
-    private BigDecimal chargedForOctober(String customer) {
-        return jdbc.sql("""
-                        select coalesce(sum(it.unit_price * it.quantity), 0) from invoice_items it join invoices i on i.id = it.invoice_id
-                        join customers c on c.id = i.customer_id
-                        where c.uuid = ?::uuid and it.start_date = date '2026-10-01' and it.details ->> 'source' like 'arrow%'""").param(customer).query(BigDecimal.class).single();
     }
 
     private record Expected(String rule, BigDecimal base, String markup) {

@@ -199,6 +199,17 @@ public final class ArrowFixture implements AutoCloseable {
         return resources;
     }
 
+    /** What a customer's items billing a month from Arrow (billing lines, consumption, corrections) add up to. */
+    public BigDecimal arrowCharges(String customerUuid, YearMonth period) {
+        return jdbc.sql("""
+                        select coalesce(sum(it.unit_price * it.quantity), 0) from invoice_items it join invoices i on i.id = it.invoice_id
+                        join customers c on c.id = i.customer_id
+                        where c.uuid = ?::uuid and it.start_date = ? and it.details ->> 'source' like 'arrow%'""")
+                .params(customerUuid, period.atDay(1))
+                .query(BigDecimal.class)
+                .single();
+    }
+
     /** Triggers one of the billing-syncs actions for a month of these settings and waits for it to succeed. */
     public JsonNode run(String action, YearMonth period, Map<String, Object> more) {
         Map<String, Object> body = new HashMap<>(more);
