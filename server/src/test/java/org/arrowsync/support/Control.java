@@ -15,7 +15,7 @@ public final class Control {
 
     private final String base;
 
-    Control(String base) {
+    public Control(String base) {
         this.base = base;
     }
 
