@@ -340,16 +340,37 @@ class ConsoleBrowserTests extends ConsoleIntegrationTest {
                 .as("nothing written")
                 .isEqualTo(1);
 
-        String before = ledgerTotal();
         browser.open("/margins?settings=" + settings + "&month=2026-10");
+        browser.press("Edit");
+        browser.awaitText("h1", "Price rule");
+        browser.type("#rule-markup", "11");
+        browser.click("#rule-save");
+        browser.awaitText("main", "Price rule saved");
+        assertThat(browser.all("#rules-table tbody tr"))
+                .as("changed, not added")
+                .hasSize(1);
+        assertThat(browser.text("#rules-table")).contains("buy + 11%");
+
+        String before = ledgerTotal();
         browser.click("#reprice-preview");
         browser.awaitText("h1", "Re-price October 2026");
         assertThat(browser.text("#reprice-total")).contains("corrections to book");
         assertThat(ledgerTotal()).as("the preview wrote nothing").isEqualTo(before);
         browser.screenshot("reprice-preview");
+        browser.type("#reprice-reason", "new Contoso contract");
         browser.click("#reprice-confirm");
         browser.awaitText("#job-state", "succeeded");
         assertThat(ledgerTotal()).isNotEqualTo(before);
+        assertThat(api().get("/api/admin/audit-log/?actor=admin&page_size=300")
+                        .expect(200)
+                        .json()
+                        .valueStream()
+                        .filter(entry ->
+                                entry.get("request").get("path").asString().equals("/margins/reprice"))
+                        .map(entry -> entry.get("reason").asString())
+                        .toList())
+                .as("the re-pricing's audit entry keeps the reason")
+                .containsExactly("new Contoso contract");
         browser.press("See what it changed");
         browser.awaitText("h2", "Margins of October 2026");
         browser.click("#reprice-preview");
