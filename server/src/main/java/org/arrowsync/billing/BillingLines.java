@@ -77,11 +77,14 @@ class BillingLines implements PricedLines {
                         RepricedCustomer::plus);
             }
         }
-        return new Plan(
-                compensations,
-                syncs.stream().map(BillingSync::id).toList(),
-                new ArrayList<>(customers.values()),
-                lines);
+        List<Long> syncIds = syncs.stream().map(BillingSync::id).toList();
+        return new RepricePlan(new ArrayList<>(customers.values()), lines, () -> {
+            compensations.claimMonths();
+            compensations.book();
+            // The syncs' kept totals (what the month page shows) follow the corrections.
+            writers.runs().refreshLineTotals(syncIds);
+            return compensations.size();
+        });
     }
 
     /** Licenses of lines that bill nothing yet: consumption tracking may bill their month instead. */
@@ -92,39 +95,5 @@ class BillingLines implements PricedLines {
                 .map(BillingSyncItem::licenseReference)
                 .distinct()
                 .toList();
-    }
-
-    private final class Plan implements RepricePlan {
-
-        private final Compensations compensations;
-        private final List<Long> syncIds;
-        private final List<RepricedCustomer> customers;
-        private final int lines;
-
-        Plan(Compensations compensations, List<Long> syncIds, List<RepricedCustomer> customers, int lines) {
-            this.compensations = compensations;
-            this.syncIds = syncIds;
-            this.customers = customers;
-            this.lines = lines;
-        }
-
-        @Override
-        public List<RepricedCustomer> customers() {
-            return customers;
-        }
-
-        @Override
-        public int lines() {
-            return lines;
-        }
-
-        /** Books the corrections; the syncs' kept totals (what the month page shows) follow. */
-        @Override
-        public int book() {
-            compensations.claimMonths();
-            compensations.book();
-            writers.runs().refreshLineTotals(syncIds);
-            return compensations.size();
-        }
     }
 }

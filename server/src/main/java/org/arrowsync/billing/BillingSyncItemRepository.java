@@ -141,20 +141,7 @@ class BillingSyncItemRepository {
                 .params(filter.params())
                 .withFetchSize(STREAMED_ROWS)
                 .query(rs -> {
-                    consumer.accept(new MarginLine(
-                            rs.getObject("customer_uuid", UUID.class),
-                            rs.getString("customer_name"),
-                            rs.getString("vendor_name"),
-                            rs.getString("subscription_reference"),
-                            rs.getString("license_reference"),
-                            rs.getString("classification"),
-                            rs.getBigDecimal("quantity"),
-                            rs.getBigDecimal("buy"),
-                            rs.getBigDecimal("sell"),
-                            rs.getBigDecimal("billed"),
-                            rs.getString("currency"),
-                            rs.getObject("invoice_uuid", UUID.class),
-                            rs.getObject("invoice_item_uuid", UUID.class)));
+                    consumer.accept(MarginLine.read(rs));
                 });
     }
 
@@ -166,13 +153,7 @@ class BillingSyncItemRepository {
                         + SELL + ") as sell, sum(" + BILLED + ") as billed" + MARGIN_FROM + filter.clause()
                         + " group by c.uuid, c.name, t.currency")
                 .params(filter.params())
-                .query((rs, row) -> new MarginTotals(
-                        rs.getObject("customer_uuid", UUID.class),
-                        rs.getString("customer_name"),
-                        rs.getString("currency"),
-                        rs.getBigDecimal("buy"),
-                        rs.getBigDecimal("sell"),
-                        rs.getBigDecimal("billed")))
+                .query(MarginTotals::read)
                 .list();
     }
 

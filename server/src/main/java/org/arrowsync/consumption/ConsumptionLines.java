@@ -88,37 +88,7 @@ class ConsumptionLines implements PricedLines {
                             .plus(record.invoiced(), price.billed(), correction),
                     RepricedCustomer::plus);
         }
-        return new Plan(pricing, corrections, new ArrayList<>(customers.values()), lines);
-    }
-
-    private record Correction(ConsumptionRecord record, BigDecimal difference, Price price) {}
-
-    private final class Plan implements RepricePlan {
-
-        private final Pricing pricing;
-        private final List<Correction> corrections;
-        private final List<RepricedCustomer> customers;
-        private final int lines;
-
-        Plan(Pricing pricing, List<Correction> corrections, List<RepricedCustomer> customers, int lines) {
-            this.pricing = pricing;
-            this.corrections = corrections;
-            this.customers = customers;
-            this.lines = lines;
-        }
-
-        @Override
-        public List<RepricedCustomer> customers() {
-            return customers;
-        }
-
-        @Override
-        public int lines() {
-            return lines;
-        }
-
-        @Override
-        public int book() {
+        return new RepricePlan(new ArrayList<>(customers.values()), lines, () -> {
             for (Correction c : corrections) {
                 billing.compensate(
                         c.record(),
@@ -130,6 +100,8 @@ class ConsumptionLines implements PricedLines {
                         clock.instant());
             }
             return corrections.size();
-        }
+        });
     }
+
+    private record Correction(ConsumptionRecord record, BigDecimal difference, Price price) {}
 }

@@ -130,44 +130,27 @@ class ConsumptionRecordRepository {
         SqlFilter filter = marginLines(scope);
         jdbc.sql("select c.uuid as customer_uuid, c.name as customer_name, cr.vendor_name,"
                         + " nullif(r.attributes ->> 'arrow_subscription_id', '') as subscription_reference, cr.license_reference,"
-                        + " cr.classification, " + BUY + " as buy, " + SELL + " as sell, " + BILLED + " as billed,"
-                        + " it.currency, iv.uuid as invoice_uuid, it.uuid as invoice_item_uuid" + MARGIN_FROM
+                        + " cr.classification, null::numeric as quantity, " + BUY + " as buy, " + SELL + " as sell, "
+                        + BILLED + " as billed, coalesce(it.currency, '" + Money.DEFAULT_CURRENCY + "') as currency,"
+                        + " iv.uuid as invoice_uuid, it.uuid as invoice_item_uuid" + MARGIN_FROM
                         + " left join invoices iv on iv.id = it.invoice_id" + filter.clause()
                         + " order by c.name, c.id, cr.id")
                 .params(filter.params())
                 .withFetchSize(STREAMED_ROWS)
                 .query(rs -> {
-                    consumer.accept(new MarginLine(
-                            rs.getObject("customer_uuid", UUID.class),
-                            rs.getString("customer_name"),
-                            rs.getString("vendor_name"),
-                            rs.getString("subscription_reference"),
-                            rs.getString("license_reference"),
-                            rs.getString("classification"),
-                            null,
-                            rs.getBigDecimal("buy"),
-                            rs.getBigDecimal("sell"),
-                            rs.getBigDecimal("billed"),
-                            currency(rs.getString("currency")),
-                            rs.getObject("invoice_uuid", UUID.class),
-                            rs.getObject("invoice_item_uuid", UUID.class)));
+                    consumer.accept(MarginLine.read(rs));
                 });
     }
 
     /** The sums of the license-months {@link #forEachMarginLine} gives, per customer and currency. */
     List<MarginTotals> marginTotals(LineScope scope) {
         SqlFilter filter = marginLines(scope);
-        return jdbc.sql("select c.uuid as customer_uuid, c.name as customer_name, it.currency, sum(" + BUY + ") as buy,"
+        return jdbc.sql("select c.uuid as customer_uuid, c.name as customer_name, coalesce(it.currency, '"
+                        + Money.DEFAULT_CURRENCY + "') as currency, sum(" + BUY + ") as buy,"
                         + " sum(" + SELL + ") as sell, sum(" + BILLED + ") as billed" + MARGIN_FROM + filter.clause()
                         + " group by c.uuid, c.name, it.currency")
                 .params(filter.params())
-                .query((rs, row) -> new MarginTotals(
-                        rs.getObject("customer_uuid", UUID.class),
-                        rs.getString("customer_name"),
-                        currency(rs.getString("currency")),
-                        rs.getBigDecimal("buy"),
-                        rs.getBigDecimal("sell"),
-                        rs.getBigDecimal("billed")))
+                .query(MarginTotals::read)
                 .list();
     }
 

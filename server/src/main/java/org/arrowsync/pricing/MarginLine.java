@@ -1,6 +1,8 @@
 package org.arrowsync.pricing;
 
 import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.UUID;
 
 /**
@@ -25,6 +27,24 @@ public record MarginLine(
         String currency,
         UUID invoiceUuid,
         UUID invoiceItemUuid) {
+
+    /** Reads a row whose columns are named as the fields are, in snake case ({@code customer_uuid}, …). */
+    public static MarginLine read(ResultSet rs) throws SQLException {
+        return new MarginLine(
+                rs.getObject("customer_uuid", UUID.class),
+                rs.getString("customer_name"),
+                rs.getString("vendor_name"),
+                rs.getString("subscription_reference"),
+                rs.getString("license_reference"),
+                rs.getString("classification"),
+                rs.getBigDecimal("quantity"),
+                rs.getBigDecimal("buy"),
+                rs.getBigDecimal("sell"),
+                rs.getBigDecimal("billed"),
+                rs.getString("currency"),
+                rs.getObject("invoice_uuid", UUID.class),
+                rs.getObject("invoice_item_uuid", UUID.class));
+    }
 
     /** What the operator earns on the line: billed minus Arrow's buy price. */
     public BigDecimal margin() {
