@@ -33,8 +33,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/invoices/")
 class InvoiceController {
 
-    static final String CSV = "text/csv";
-
     private final InvoiceService invoices;
 
     InvoiceController(InvoiceService invoices) {
@@ -64,11 +62,11 @@ class InvoiceController {
     }
 
     /** The same invoice's items as CSV, for {@code Accept: text/csv} (or {@code format=csv}). */
-    @GetMapping(value = "{uuid}/", produces = CSV)
+    @GetMapping(value = "{uuid}/", produces = CsvBody.MEDIA_TYPE)
     @ApiResponse(
             responseCode = "200",
             description = "The invoice's items as CSV (Accept: text/csv or format=csv)",
-            content = @Content(mediaType = CSV, schema = @Schema(type = "string")))
+            content = @Content(mediaType = CsvBody.MEDIA_TYPE, schema = @Schema(type = "string")))
     ResponseEntity<CsvBody> getAsCsv(@PathVariable String uuid) {
         InvoiceWithItems invoice = invoices.get(Uuids.fromPath(uuid));
         return ResponseEntity.ok()

@@ -25,8 +25,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/admin/arrow/reports/")
 class MarginsController {
 
-    static final String CSV = "text/csv";
-
     private final MarginReports reports;
 
     MarginsController(MarginReports reports) {
@@ -46,7 +44,7 @@ class MarginsController {
         return reports.margins(scope(period, settingsUuid, customerUuid));
     }
 
-    @GetMapping(value = "lines/", produces = CSV)
+    @GetMapping(value = "lines/", produces = CsvBody.MEDIA_TYPE)
     @Operation(
             summary = "Every line of a month as CSV",
             description = "One row per line (a header row first): customer, vendor, subscription_reference,"
@@ -61,7 +59,7 @@ class MarginsController {
     @ApiResponse(
             responseCode = "200",
             description = "The lines, as CSV",
-            content = @Content(mediaType = CSV, schema = @Schema(type = "string")))
+            content = @Content(mediaType = CsvBody.MEDIA_TYPE, schema = @Schema(type = "string")))
     ResponseEntity<CsvBody> lines(
             @RequestParam @Parameter(description = "The month, YYYY-MM") String period,
             @RequestParam(name = "settings_uuid", required = false) String settingsUuid,

@@ -7,5 +7,8 @@ package org.arrowsync.shared;
 @FunctionalInterface
 public interface CsvBody {
 
+    /** The media type of a CSV answer, as handlers declare what they produce. */
+    String MEDIA_TYPE = "text/csv";
+
     void writeTo(Csv csv);
 }

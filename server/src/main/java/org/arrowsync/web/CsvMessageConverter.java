@@ -20,7 +20,7 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
  */
 final class CsvMessageConverter extends AbstractHttpMessageConverter<CsvBody> {
 
-    static final MediaType TEXT_CSV = new MediaType("text", "csv");
+    static final MediaType TEXT_CSV = MediaType.parseMediaType(CsvBody.MEDIA_TYPE);
     private static final int BUFFER = 64 * 1024;
 
     CsvMessageConverter() {
