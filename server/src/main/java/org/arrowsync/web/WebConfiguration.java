@@ -10,6 +10,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.core.Ordered;
+import org.springframework.http.converter.HttpMessageConverters;
 import org.springframework.web.accept.ContentNegotiationManager;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
@@ -31,6 +32,12 @@ class WebConfiguration implements WebMvcConfigurer {
         registry.addInterceptor(new AcceptCheck(negotiation))
                 .addPathPatterns("/api/**")
                 .excludePathPatterns("/api/schema/**", "/api/docs/**");
+    }
+
+    /** CSV answers ({@code Accept: text/csv}, or {@code format=csv}, see application.yml) are written as they go. */
+    @Override
+    public void configureMessageConverters(HttpMessageConverters.ServerBuilder converters) {
+        converters.addCustomConverter(new CsvMessageConverter());
     }
 
     @Override
