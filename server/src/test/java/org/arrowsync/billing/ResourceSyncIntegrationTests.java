@@ -8,9 +8,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.arrowsync.arrowclient.ArrowClient;
-import org.arrowsync.arrowclient.ArrowClientProperties;
-import org.arrowsync.arrowclient.ArrowClients;
-import org.arrowsync.arrowclient.ArrowConnection;
 import org.arrowsync.arrowclient.ExportQuery;
 import org.arrowsync.arrowclient.ExportRow;
 import org.arrowsync.contract.Contract;
@@ -188,9 +185,6 @@ class ResourceSyncIntegrationTests extends IntegrationTest {
     }
 
     private ArrowClient client() {
-        ArrowClients clients = new ArrowClients(ArrowClientProperties.defaults());
-        clients.allowPlainHttpTo(arrow.emulator().apiBaseUrl()); // the emulator listens on loopback, over plain http
-        return clients.connect(new ArrowConnection(
-                arrow.emulator().apiBaseUrl(), arrow.emulator().apiKey()));
+        return ArrowFixture.client(arrow.emulator());
     }
 }
