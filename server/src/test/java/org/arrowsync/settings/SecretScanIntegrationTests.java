@@ -144,6 +144,9 @@ class SecretScanIntegrationTests extends IntegrationTest {
             Map<String, Object> wrong = Map.of("api_url", arrow.apiUrl(), "api_key", QUOTED_KEY + "\"x");
             answers.add(api.post(BASE + "validate_credentials/", wrong).expect(200));
             answers.add(api.post(BASE + "preview_settings/", wrong).expect(400));
+            // the stored key pasted where no field name says it is a key: refused, audited, and masked all the same
+            answers.add(api.post(BASE + "preview_settings/", Map.of("export_type_reference", QUOTED_KEY + "\u0000"))
+                    .expect(400));
             arrow.fault("{\"family\":\"exports\",\"kind\":\"500\",\"count\":50}");
             String job = api.post(
                             "/api/admin/arrow/billing-syncs/trigger_sync/",
