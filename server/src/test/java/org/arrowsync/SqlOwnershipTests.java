@@ -29,6 +29,7 @@ class SqlOwnershipTests {
     /** Each table of the schema and the module that owns it. */
     static final Map<String, String> OWNERS = Map.ofEntries(
             Map.entry("users", "users"),
+            Map.entry("user_tokens", "users"),
             Map.entry("customers", "ledger"),
             Map.entry("projects", "ledger"),
             Map.entry("offerings", "ledger"),
@@ -41,6 +42,7 @@ class SqlOwnershipTests {
             Map.entry("arrow_settings", "settings"),
             Map.entry("vendor_offering_mappings", "settings"),
             Map.entry("arrow_call_health", "settings"),
+            Map.entry("price_rules", "pricing"),
             Map.entry("customer_mappings", "mappings"),
             Map.entry("billing_syncs", "billing"),
             Map.entry("billing_sync_items", "billing"),

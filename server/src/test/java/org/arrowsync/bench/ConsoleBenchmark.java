@@ -1,8 +1,6 @@
 package org.arrowsync.bench;
 
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -12,8 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.arrowsync.console.ConsoleSession;
-import org.arrowsync.database.EmbeddedDatabase;
-import org.arrowsync.support.Api;
 
 /**
  * bench/console: the billing benchmark's month (200,000 lines over 2,000 mapped customers, emulator preset "scale")
@@ -27,66 +23,15 @@ public final class ConsoleBenchmark {
     static final String PASSWORD = "bench-console-password";
 
     public static void main(String[] args) throws Exception {
-        int customers = Integer.parseInt(System.getProperty("customers", "2000"));
-        Path work = Files.createTempDirectory("arrowsync-bench-console");
-        int emulatorPort = BillingSyncBenchmark.freePort();
-        int serverPort = BillingSyncBenchmark.freePort();
-        Process emulator = new ProcessBuilder(
-                        "java",
-                        "-jar",
-                        "emulator/target/arrowsync-emulator.jar",
-                        "--port=" + emulatorPort,
-                        "--preset=scale",
-                        "--customers=" + customers,
-                        "--licenses-per-customer=10",
-                        "--lines-per-license=10",
-                        "--clock=2026-11-26T10:00:00Z")
-                .redirectErrorStream(true)
-                .redirectOutput(work.resolve("emulator.log").toFile())
-                .start();
-        Process server = new ProcessBuilder(
-                        "java",
-                        "-Xmx512m",
-                        "-jar",
-                        "server/target/arrowsync-server.jar",
-                        "--server.port=" + serverPort,
-                        "--arrowsync.data.dir=" + work.resolve("data"),
-                        "--arrowsync.admin-token=" + Api.ADMIN_TOKEN,
-                        "--arrowsync.admin-password=" + PASSWORD,
-                        "--arrowsync.demo.enabled=false",
-                        "--arrowsync.jobs.schedules-enabled=false",
-                        "--arrowsync.arrow.client.requests-per-second=1000")
-                .redirectErrorStream(true)
-                .redirectOutput(work.resolve("server.log").toFile())
-                .start();
-        try {
-            int databasePort = BillingSyncBenchmark.awaitServer(work.resolve("server.log"));
-            String password = Files.readString(EmbeddedDatabase.passwordFile(work.resolve("data")))
-                    .trim();
-            String jdbcUrl =
-                    "jdbc:postgresql://localhost:" + databasePort + "/postgres?user=postgres&password=" + password;
-            Api arrowsync = Api.at(serverPort);
-            String settings = arrowsync
-                    .post(
-                            "/api/admin/arrow/settings/",
-                            Map.of(
-                                    "api_url",
-                                    "http://127.0.0.1:" + emulatorPort + "/index.php/api/",
-                                    "api_key",
-                                    "demo-api-key",
-                                    "export_type_reference",
-                                    "DJ284LDZ-standard"))
-                    .expect(201)
-                    .text("uuid");
-            BillingSyncBenchmark.mapCustomers(jdbcUrl, settings, customers);
-            BillingSyncBenchmark.Run sync = BillingSyncBenchmark.sync(arrowsync, emulatorPort);
-            long lines = BillingSyncBenchmark.count(jdbcUrl, "select count(*) from billing_sync_items");
+        try (ScaleMonth month = ScaleMonth.start("512m", "--arrowsync.admin-password=" + PASSWORD)) {
+            ScaleMonth.Run sync = month.sync();
+            long lines = month.count("select count(*) from billing_sync_items");
             System.out.printf(
                     "month synced: %,d lines over %,d customers in %.1f s%n",
-                    lines, customers, sync.time().toMillis() / 1000.0);
+                    lines, month.customers, sync.time().toMillis() / 1000.0);
 
-            Map<String, String> pages = pages(jdbcUrl, settings);
-            ConsoleSession console = new ConsoleSession(serverPort);
+            Map<String, String> pages = pages(month.jdbcUrl, month.settings);
+            ConsoleSession console = new ConsoleSession(month.serverPort);
             console.signIn("admin", PASSWORD);
             System.out.printf("%-34s %8s %8s %8s%n", "page (" + LOADS + " loads)", "p50 ms", "p95 ms", "KiB");
             for (Map.Entry<String, String> page : pages.entrySet()) {
@@ -105,10 +50,6 @@ public final class ConsoleBenchmark {
                         "%-34s %8.1f %8.1f %8d%n",
                         page.getKey(), percentile(times, 50), percentile(times, 95), size / 1024);
             }
-        } finally {
-            server.destroy();
-            emulator.destroy();
-            server.waitFor();
         }
     }
 
@@ -136,6 +77,7 @@ public final class ConsoleBenchmark {
         pages.put("jobs", "/jobs");
         pages.put("invoices", "/invoices");
         pages.put("invoice", "/invoices/" + invoice);
+        pages.put("margins", "/margins?settings=" + settings + "&month=2026-10");
         pages.put("settings", "/settings/" + settings);
         pages.put("users", "/users");
         return pages;

@@ -3,10 +3,18 @@ package org.arrowsync.support;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.arrowsync.arrowclient.ArrowClient;
+import org.arrowsync.arrowclient.ArrowClientProperties;
+import org.arrowsync.arrowclient.ArrowClients;
+import org.arrowsync.arrowclient.ArrowConnection;
+import org.arrowsync.arrowclient.BillingLine;
+import org.arrowsync.arrowclient.ExportQuery;
 import org.arrowsync.emulator.ArrowEmulator;
 import org.arrowsync.emulator.EmulatorOptions;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -106,6 +114,18 @@ public final class ArrowFixture implements AutoCloseable {
         return customersByArrowReference;
     }
 
+    /** The uuid (hex) of the mapping of an Arrow customer, once {@link #mapAllCustomers} made it. */
+    public String mappingUuid(String arrowReference) {
+        return jdbc.sql("""
+                        select m.uuid from customer_mappings m join arrow_settings s on s.id = m.settings_id
+                        where s.uuid = ? and m.arrow_reference = ?""")
+                .params(settings, arrowReference)
+                .query(UUID.class)
+                .single()
+                .toString()
+                .replace("-", "");
+    }
+
     /** What the export bills an Arrow customer for a month (sell), as the emulator's ground truth says. */
     public BigDecimal exportSell(YearMonth period, String arrowReference) {
         return new BigDecimal(control.summary(period)
@@ -124,6 +144,90 @@ public final class ArrowFixture implements AutoCloseable {
                 .params(settings, arrowReference, billedVia)
                 .query(String.class)
                 .list();
+    }
+
+    /** A client of this emulator with the default settings, plain http allowed (it listens on loopback). */
+    public static ArrowClient client(ArrowEmulator emulator) {
+        ArrowClients clients = new ArrowClients(ArrowClientProperties.defaults());
+        clients.allowPlainHttpTo(emulator.apiBaseUrl());
+        return clients.connect(new ArrowConnection(emulator.apiBaseUrl(), emulator.apiKey()));
+    }
+
+    /** Every line of the month's export (the standard template), as Arrow sends it now. */
+    public List<BillingLine> exportLines(YearMonth period) {
+        List<BillingLine> lines = new ArrayList<>();
+        client(emulator)
+                .forEachExportPage(
+                        ExportQuery.forPeriod(ALT_TEMPLATE, period),
+                        page -> page.rows()
+                                .forEach(row -> lines.add(row.billingLine().line())));
+        return lines;
+    }
+
+    /**
+     * An OK resource per license of the mapped customers, licensed as resource sync leaves it (license, vendor and
+     * classification in its attributes); returns resource uuids by license reference.
+     */
+    public Map<String, String> licensedResources(YearMonth period) {
+        Fixtures fixtures = new Fixtures(api);
+        String offering = fixtures.offering().text("uuid");
+        Map<String, String> projects = new HashMap<>();
+        Map<String, String> resources = new LinkedHashMap<>();
+        for (BillingLine line : exportLines(period)) {
+            String customer = mapAllCustomers().get("XSP" + line.customerReference());
+            if (customer == null || resources.containsKey(line.licenseReference())) {
+                continue;
+            }
+            String project = projects.computeIfAbsent(customer, fixtures::project);
+            resources.put(
+                    line.licenseReference(),
+                    api.post(
+                                    "/api/marketplace-resources/",
+                                    Map.of(
+                                            "name",
+                                            line.licenseReference(),
+                                            "project",
+                                            project,
+                                            "offering",
+                                            offering,
+                                            "backend_id",
+                                            line.licenseReference(),
+                                            "attributes",
+                                            Map.of(
+                                                    "arrow_license_reference",
+                                                    line.licenseReference(),
+                                                    "arrow_vendor",
+                                                    line.vendor(),
+                                                    "arrow_classification",
+                                                    line.classification())))
+                            .expect(201)
+                            .text("uuid"));
+        }
+        return resources;
+    }
+
+    /** What a customer's items billing a month from Arrow (billing lines, consumption, corrections) add up to. */
+    public BigDecimal arrowCharges(String customerUuid, YearMonth period) {
+        return jdbc.sql("""
+                        select coalesce(sum(it.unit_price * it.quantity), 0) from invoice_items it join invoices i on i.id = it.invoice_id
+                        join customers c on c.id = i.customer_id
+                        where c.uuid = ?::uuid and it.start_date = ? and it.details ->> 'source' like 'arrow%'""")
+                .params(customerUuid, period.atDay(1))
+                .query(BigDecimal.class)
+                .single();
+    }
+
+    /** Triggers one of the billing-syncs actions for a month of these settings and waits for it to succeed. */
+    public JsonNode run(String action, YearMonth period, Map<String, Object> more) {
+        Map<String, Object> body = new HashMap<>(more);
+        body.put("year", period.getYear());
+        body.put("month", period.getMonthValue());
+        body.put("settings_uuid", settings());
+        JsonNode job = awaitJob(api.post("/api/admin/arrow/billing-syncs/" + action + "/", body));
+        if (!job.get("state").asString().equals("succeeded")) {
+            throw new AssertionError(action + " of " + period + " did not succeed: " + job);
+        }
+        return job;
     }
 
     /** Waits for a queued job to finish and returns its final view. */
