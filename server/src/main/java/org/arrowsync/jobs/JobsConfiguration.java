@@ -1,6 +1,7 @@
 package org.arrowsync.jobs;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.SchedulerName;
 import com.github.kagkarlsson.scheduler.task.Task;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import java.util.List;
@@ -31,8 +32,16 @@ class JobsConfiguration {
                 .pollingInterval(properties.pollingInterval())
                 .heartbeatInterval(properties.heartbeatInterval())
                 .missedHeartbeatsLimit(properties.missedHeartbeatsLimit())
+                // picked_by names the process, not only the host: several servers on one host stay told apart
+                .schedulerName(new SchedulerName.Fixed(instanceName()))
                 .enableImmediateExecution()
                 .build();
+    }
+
+    /** {@code <host>#<pid>}: which server instance holds a running job, also when several share a host. */
+    static String instanceName() {
+        return new SchedulerName.Hostname().getName() + "#"
+                + ProcessHandle.current().pid();
     }
 
     /** Starts polling once the context (and Flyway) is ready, stops before the datasource closes. */

@@ -1,0 +1,193 @@
+package org.arrowsync.reliability;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeSet;
+import org.arrowsync.support.Api;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * What every scenario shares: the work folder, the external PostgreSQL (a database per trial), a seeded random, and the
+ * clean runs the trials are compared with, one per emulator, made once.
+ */
+final class Lab implements AutoCloseable {
+
+    static final String TEMPLATE = "DJ284LDZ-standard";
+
+    final Path work;
+    final ExternalPostgres postgres;
+    final Random random;
+    final boolean quick;
+    private int databases;
+
+    Lab(Path work, long seed, boolean quick) throws IOException {
+        this.work = work;
+        this.postgres = ExternalPostgres.start(work.resolve("postgres"));
+        this.random = new Random(seed);
+        this.quick = quick;
+    }
+
+    /** A clean run's database and how long each month's sync ran (from the job's start to its end). */
+    record CleanRun(Trial trial, Map<YearMonth, Duration> times) {
+
+        Ledger ledger(Set<YearMonth> months) {
+            return trial.ledger(months);
+        }
+    }
+
+    /** The emulator's months synced one after another by one server that nothing disturbs. */
+    CleanRun clean(EmulatorJar emulator, Set<YearMonth> months) throws Exception {
+        Trial trial = trial("clean");
+        ServerJar server = trial.server("clean");
+        Map<YearMonth, Duration> times = new HashMap<>();
+        try {
+            String settings = trial.setUp(server, emulator);
+            for (YearMonth month : new TreeSet<>(months)) {
+                Instant start = Instant.now();
+                JsonNode job =
+                        awaitJob(List.of(server), trigger(server.api(), settings, month), Duration.ofMinutes(10));
+                if (!job.get("state").asString().equals("succeeded")) {
+                    throw new IllegalStateException("the clean run failed: " + job);
+                }
+                times.put(month, Duration.between(start, Instant.now()));
+            }
+        } finally {
+            server.stop();
+        }
+        return new CleanRun(trial, times);
+    }
+
+    /** A fresh database and a folder for the servers of one trial. */
+    Trial trial(String name) {
+        String database = postgres.createDatabase(name.replaceAll("[^a-z0-9]", "_") + "_" + ++databases);
+        return new Trial(database, work.resolve(database));
+    }
+
+    final class Trial {
+        final String database;
+        final Path folder;
+
+        Trial(String database, Path folder) {
+            this.database = database;
+            this.folder = folder;
+            try {
+                java.nio.file.Files.createDirectories(folder);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        /** Waits until the job's row says it runs. */
+        void awaitRunning(String job) throws InterruptedException {
+            Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
+            while (!jdbc().sql("select state from arrow_jobs where uuid = ?::uuid")
+                    .param(job)
+                    .query(String.class)
+                    .single()
+                    .equals("running")) {
+                if (Instant.now().isAfter(deadline)) {
+                    throw new IllegalStateException("job " + job + " never started");
+                }
+                Thread.sleep(20);
+            }
+        }
+
+        ServerJar server(String name, String... arguments) throws IOException, InterruptedException {
+            return ServerJar.start(folder, name, postgres.url(database), arguments);
+        }
+
+        JdbcClient jdbc() {
+            return postgres.jdbc(database);
+        }
+
+        Ledger ledger(Set<YearMonth> months) {
+            return Ledger.of(jdbc(), months);
+        }
+
+        /**
+         * Active settings for the emulator through the API, and every scale customer mapped straight in the database
+         * (setup, not under test).
+         */
+        String setUp(ServerJar server, EmulatorJar emulator) {
+            String settings = server.api()
+                    .post(
+                            "/api/admin/arrow/settings/",
+                            Map.of(
+                                    "api_url",
+                                    emulator.apiUrl(),
+                                    "api_key",
+                                    "demo-api-key",
+                                    "export_type_reference",
+                                    TEMPLATE))
+                    .expect(201)
+                    .text("uuid");
+            jdbc().sql("""
+                            insert into customers (uuid, name, created, modified)
+                            select gen_random_uuid(), 'Scale customer ' || n, now(), now() from generate_series(1, :customers) n""").param("customers", emulator.customers()).update();
+            jdbc().sql("""
+                            insert into customer_mappings (uuid, settings_id, arrow_reference, arrow_company_name, customer_id, created, modified)
+                            select gen_random_uuid(), (select id from arrow_settings where uuid = :settings::uuid), 'XSP' || (700000 + n), '',
+                                   (select id from customers where name = 'Scale customer ' || n), now(), now()
+                            from generate_series(1, :customers) n""")
+                    .param("settings", settings)
+                    .param("customers", emulator.customers())
+                    .update();
+            return settings;
+        }
+    }
+
+    static String trigger(Api api, String settings, YearMonth month) {
+        return api.post(
+                        "/api/admin/arrow/billing-syncs/trigger_sync/",
+                        Map.of("year", month.getYear(), "month", month.getMonthValue(), "settings_uuid", settings))
+                .expect(202)
+                .text("uuid");
+    }
+
+    /** Waits for the job to end, asking whichever of the servers still answers. */
+    static JsonNode awaitJob(List<ServerJar> servers, String job, Duration patience) throws InterruptedException {
+        Instant deadline = Instant.now().plus(patience);
+        while (Instant.now().isBefore(deadline)) {
+            for (ServerJar server : servers) {
+                if (!server.process().isAlive()) {
+                    continue;
+                }
+                JsonNode state = server.api()
+                        .get("/api/admin/arrow/jobs/" + job + "/")
+                        .expect(200)
+                        .json();
+                String name = state.get("state").asString();
+                if (name.equals("succeeded") || name.equals("failed")) {
+                    return state;
+                }
+                break;
+            }
+            Thread.sleep(250);
+        }
+        throw new IllegalStateException("job " + job + " did not end within " + patience);
+    }
+
+    static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        postgres.close();
+    }
+}

@@ -1,0 +1,76 @@
+package org.arrowsync.reliability;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.slf4j.LoggerFactory;
+
+/**
+ * reliability/run: real processes (server jars, emulator jars, one PostgreSQL) put through crashes, several servers on
+ * one database and upstream faults; every trial's ledger is compared with a clean run of the same work. Prints one
+ * table; exits non-zero when any trial failed. {@code --quick}: smaller months, fewer trials.
+ */
+public final class ReliabilityReport {
+
+    public static void main(String[] args) throws Exception {
+        // The harness's own PostgreSQL and HTTP clients would drown the table in their logs.
+        ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME))
+                .setLevel(ch.qos.logback.classic.Level.WARN);
+        boolean quick = List.of(args).contains("--quick");
+        long seed = Long.getLong("seed", System.currentTimeMillis());
+        Path work = Files.createTempDirectory("arrowsync-reliability");
+        System.out.printf(
+                "reliability run (%s), seed %d, processes' logs in %s%n", quick ? "quick" : "full", seed, work);
+        Instant start = Instant.now();
+        List<Outcome> outcomes = new ArrayList<>();
+        try (Lab lab = new Lab(work, seed, quick);
+                EmulatorJar large = quick
+                        ? EmulatorJar.start(work, "emulator-large", 50, 10, 10)
+                        : EmulatorJar.start(work, "emulator-large", 500, 10, 10)) {
+            Lab.CleanRun clean = lab.clean(large, ThreeServers.MONTHS);
+            outcomes.add(attempt(
+                    "1. kill -9 during a billing sync", () -> BillingKill.run(lab, large, clean, quick ? 2 : 10)));
+            outcomes.add(attempt(
+                    "3. three servers on one PostgreSQL", () -> ThreeServers.run(lab, large, clean, quick ? 1 : 3)));
+        }
+        print(outcomes, Duration.between(start, Instant.now()));
+        if (outcomes.stream().anyMatch(outcome -> !outcome.failures().isEmpty())) {
+            System.exit(1);
+        }
+    }
+
+    /** The scenario's outcome, or one failed trial saying why the scenario could not go on. */
+    private static Outcome attempt(String scenario, Callable<Outcome> run) {
+        try {
+            return run.call();
+        } catch (Exception e) {
+            Outcome aborted = new Outcome(scenario, "aborted");
+            aborted.trial(List.of(e.toString()));
+            return aborted;
+        }
+    }
+
+    private static void print(List<Outcome> outcomes, Duration time) {
+        System.out.println();
+        System.out.println("| Scenario | Trials | Failures | Compared |");
+        System.out.println("|---|---:|---:|---|");
+        for (Outcome outcome : outcomes) {
+            System.out.printf(
+                    "| %s | %d | %d | %s |%n",
+                    outcome.scenario, outcome.trials(), outcome.failures().size(), outcome.compared);
+        }
+        System.out.println();
+        for (Outcome outcome : outcomes) {
+            outcome.notes().forEach(note -> System.out.println(outcome.scenario.substring(0, 2) + " " + note));
+            outcome.failures()
+                    .forEach(failure -> System.out.println(outcome.scenario.substring(0, 2) + " FAILED " + failure));
+        }
+        System.out.printf("%ntotal time %d min %d s%n", time.toMinutes(), time.toSecondsPart());
+    }
+
+    private ReliabilityReport() {}
+}
