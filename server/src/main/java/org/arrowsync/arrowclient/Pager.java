@@ -9,8 +9,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Walks a paged endpoint from page 1, one page in memory at a time, until the declared last page (D17), with the page
- * cap as a hard stop. Pages that contradict their pagination are warned about, not refused: the official clients trust
- * the declared total alone.
+ * cap as a hard stop. A page shorter than its pagination promises is asked for once more; pages that still contradict
+ * their pagination are warned about, not refused: the official clients trust the declared total alone.
  */
 final class Pager {
 
@@ -41,6 +41,14 @@ final class Pager {
                 throw failures.runaway(endpoint, maxPages);
             }
             Page<T> current = fetch.apply(page);
+            if (current.pagination().isShort(page, current.items().size(), defaultPerPage)) {
+                // Rows missing from a page are mostly a passing fault upstream: asked again, the page comes whole
+                // (D60).
+                Page<T> again = fetch.apply(page);
+                if (again.items().size() > current.items().size()) {
+                    current = again;
+                }
+            }
             Pagination pagination = current.pagination();
             int items = current.items().size();
             List<String> warnings = new ArrayList<>();

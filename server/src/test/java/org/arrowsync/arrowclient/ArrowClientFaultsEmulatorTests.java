@@ -135,14 +135,14 @@ class ArrowClientFaultsEmulatorTests {
     }
 
     @Test
-    void aShortPageIsWarnedAboutNotRefused() {
-        fault("customers", "short_page", 1);
+    void aPageStillShortWhenAskedAgainIsWarnedAboutNotRefused() {
+        fault("customers", "short_page", 2);
         assertThat(client.customers())
                 .as("the declared last page ends the list")
                 .hasSize(2);
-        fault("licenses", "short_page", 1);
+        fault("licenses", "short_page", 2);
         assertThat(client.licenses("XSP700001")).hasSize(3);
-        fault("statements", "short_page", 1);
+        fault("statements", "short_page", 2);
         assertThat(client.statements(StatementQuery.forPeriod(CLOSED_MONTH))).hasSize(5);
     }
 
@@ -154,7 +154,7 @@ class ArrowClientFaultsEmulatorTests {
         List<String> warnings = new ArrayList<>();
         client.forEachExportPage(ExportQuery.forPeriod(Emulator.MSP_EXPORT, CLOSED_MONTH), page -> {
             if (page.page() == 1) {
-                fault("exports", "short_page", 1);
+                fault("exports", "short_page", 2);
             }
             rows[0] += page.rows().size();
             warnings.addAll(page.warnings());
@@ -163,6 +163,24 @@ class ArrowClientFaultsEmulatorTests {
         assertThat(warnings)
                 .containsExactly("Arrow API billing/erp/exports/sync returned a short page 2 of 3 "
                         + "(500 items, page size 1000, total 2500)");
+    }
+
+    @Test
+    void aShortPageIsAskedForAgainAndTheWholeAnswerKept() {
+        emulator.preset("{\"preset\":\"scale\",\"customers\":25,\"licensesPerCustomer\":10,\"linesPerLicense\":10,"
+                + "\"clock\":\"" + Emulator.NOW + "\"}");
+        long[] rows = {0};
+        List<String> warnings = new ArrayList<>();
+        client.forEachExportPage(ExportQuery.forPeriod(Emulator.MSP_EXPORT, CLOSED_MONTH), page -> {
+            if (page.page() == 1) {
+                fault("exports", "short_page", 1);
+            }
+            rows[0] += page.rows().size();
+            warnings.addAll(page.warnings());
+        });
+        assertThat(rows[0]).isEqualTo(2500);
+        assertThat(warnings).isEmpty();
+        assertThat(emulator.requests("exports")).as("page 2 twice").isEqualTo(4);
     }
 
     @Test

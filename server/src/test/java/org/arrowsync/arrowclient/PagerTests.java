@@ -59,11 +59,23 @@ class PagerTests {
     }
 
     @Test
-    void aShortPageBeforeTheLastIsWarnedAboutAndPagingGoesOnToTheDeclaredLast() {
+    void aShortPageBeforeTheLastIsAskedAgainThenWarnedAboutAndPagingGoesOnToTheDeclaredLast() {
         walk(100, 2, page -> new Pager.Page<>(page, items(page == 2 ? 1 : 2), new Pagination(page, 2, 4, null)));
-        assertThat(fetched).containsExactly(1, 2, 3, 4);
+        assertThat(fetched).containsExactly(1, 2, 2, 3, 4);
         assertThat(seen).hasSize(7);
         assertThat(warnings).containsExactly("Arrow API customers returned a short page 2 of 4 (1 items, page size 2)");
+    }
+
+    @Test
+    void aShortPageWholeWhenAskedAgainIsTakenWhole() {
+        int[] askedForPage2 = {0};
+        walk(100, 2, page -> {
+            boolean shortOnce = page == 2 && askedForPage2[0]++ == 0;
+            return new Pager.Page<>(page, items(shortOnce ? 1 : 2), new Pagination(page, 2, 3, null));
+        });
+        assertThat(fetched).containsExactly(1, 2, 2, 3);
+        assertThat(seen).hasSize(6);
+        assertThat(warnings).isEmpty();
     }
 
     @Test

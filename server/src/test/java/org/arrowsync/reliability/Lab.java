@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +15,7 @@ import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
 import org.arrowsync.support.Api;
+import org.arrowsync.support.Response;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
@@ -103,6 +105,38 @@ final class Lab implements AutoCloseable {
             }
         }
 
+        /**
+         * The checks of a month's first sync that met a fault: succeeded, it left the clean run's ledger; failed, it
+         * says why on the job and left nothing of the month.
+         */
+        List<String> endedCleanly(JsonNode job, YearMonth month, CleanRun clean) {
+            List<String> failures = new ArrayList<>();
+            Ledger after = ledger(Set.of(month));
+            if (job.get("state").asString().equals("succeeded")) {
+                failures.addAll(after.differences(clean.ledger(Set.of(month))));
+            } else {
+                if (job.get("error_message").asString().isBlank()) {
+                    failures.add("failed without a reason on the job");
+                }
+                if (after.rows() > 0) {
+                    failures.add("a failed sync left " + after.rows() + " ledger rows of " + month);
+                }
+            }
+            return failures;
+        }
+
+        /** Syncs the month again, undisturbed: it succeeds and leaves the clean run's ledger. */
+        List<String> syncsLikeTheCleanRun(ServerJar server, String settings, YearMonth month, CleanRun clean)
+                throws InterruptedException {
+            List<String> failures = new ArrayList<>();
+            JsonNode job = awaitJob(List.of(server), trigger(server.api(), settings, month), Duration.ofMinutes(5));
+            if (!job.get("state").asString().equals("succeeded")) {
+                failures.add("the undisturbed sync " + job.get("state").asString() + ": " + job.get("error_message"));
+            }
+            failures.addAll(ledger(Set.of(month)).differences(clean.ledger(Set.of(month))));
+            return failures;
+        }
+
         ServerJar server(String name, String... arguments) throws IOException, InterruptedException {
             return ServerJar.start(folder, name, postgres.url(database), arguments);
         }
@@ -163,10 +197,11 @@ final class Lab implements AutoCloseable {
                 if (!server.process().isAlive()) {
                     continue;
                 }
-                JsonNode state = server.api()
-                        .get("/api/admin/arrow/jobs/" + job + "/")
-                        .expect(200)
-                        .json();
+                Response answer = server.api().get("/api/admin/arrow/jobs/" + job + "/");
+                if (answer.status() != 200) {
+                    break; // the database is away (scenario 4): ask again later
+                }
+                JsonNode state = answer.json();
                 String name = state.get("state").asString();
                 if (name.equals("succeeded") || name.equals("failed")) {
                     return state;

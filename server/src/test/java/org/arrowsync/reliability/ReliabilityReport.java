@@ -6,13 +6,15 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import org.slf4j.LoggerFactory;
 
 /**
  * reliability/run: real processes (server jars, emulator jars, one PostgreSQL) put through crashes, several servers on
  * one database and upstream faults; every trial's ledger is compared with a clean run of the same work. Prints one
- * table; exits non-zero when any trial failed. {@code --quick}: smaller months, fewer trials.
+ * table; exits non-zero when any trial failed. {@code --quick}: smaller months, fewer trials; {@code -Dscenarios=1,5}:
+ * only those; {@code -Dseed=N}: the random kill moments of an earlier run.
  */
 public final class ReliabilityReport {
 
@@ -27,15 +29,33 @@ public final class ReliabilityReport {
                 "reliability run (%s), seed %d, processes' logs in %s%n", quick ? "quick" : "full", seed, work);
         Instant start = Instant.now();
         List<Outcome> outcomes = new ArrayList<>();
+        Set<String> scenarios =
+                Set.of(System.getProperty("scenarios", "1,3,4,5").split(","));
         try (Lab lab = new Lab(work, seed, quick);
-                EmulatorJar large = quick
-                        ? EmulatorJar.start(work, "emulator-large", 50, 10, 10)
-                        : EmulatorJar.start(work, "emulator-large", 500, 10, 10)) {
-            Lab.CleanRun clean = lab.clean(large, ThreeServers.MONTHS);
-            outcomes.add(attempt(
-                    "1. kill -9 during a billing sync", () -> BillingKill.run(lab, large, clean, quick ? 2 : 10)));
-            outcomes.add(attempt(
-                    "3. three servers on one PostgreSQL", () -> ThreeServers.run(lab, large, clean, quick ? 1 : 3)));
+                EmulatorJar large = EmulatorJar.start(work, "emulator-large", quick ? 50 : 500, 10, 10);
+                EmulatorJar small = EmulatorJar.start(work, "emulator-small", 30, 5, 10)) {
+            if (scenarios.contains("1") || scenarios.contains("3") || scenarios.contains("4")) {
+                Lab.CleanRun clean = lab.clean(large, ThreeServers.MONTHS);
+                if (scenarios.contains("1")) {
+                    outcomes.add(attempt(
+                            "1. kill -9 during a billing sync",
+                            () -> BillingKill.run(lab, large, clean, quick ? 2 : 10)));
+                }
+                if (scenarios.contains("3")) {
+                    outcomes.add(attempt(
+                            "3. three servers on one PostgreSQL",
+                            () -> ThreeServers.run(lab, large, clean, quick ? 1 : 3)));
+                }
+                if (scenarios.contains("4")) {
+                    outcomes.add(attempt(
+                            "4. PostgreSQL restarted during a sync",
+                            () -> PostgresRestart.run(lab, large, clean, quick ? 1 : 3)));
+                }
+            }
+            if (scenarios.contains("5")) {
+                Lab.CleanRun clean = lab.clean(small, UpstreamFaults.MONTHS);
+                outcomes.add(attempt("5. upstream faults", () -> UpstreamFaults.run(lab, small, clean)));
+            }
         }
         print(outcomes, Duration.between(start, Instant.now()));
         if (outcomes.stream().anyMatch(outcome -> !outcome.failures().isEmpty())) {
