@@ -18,7 +18,8 @@ final class BillingKill {
     static Outcome run(Lab lab, EmulatorJar emulator, Lab.CleanRun clean, int trials) throws Exception {
         Outcome outcome = new Outcome(
                 "1. kill -9 during a billing sync (%,d lines), restart".formatted(emulator.linesPerMonth()),
-                "ledger of October vs clean run");
+                "ledger of October (%,d rows) vs clean run"
+                        .formatted(clean.ledger(Set.of(OCTOBER)).rows()));
         long cleanMillis = clean.times().get(OCTOBER).toMillis();
         int midRun = 0;
         for (int i = 1; i <= trials; i++) {

@@ -30,14 +30,12 @@ final class Lab implements AutoCloseable {
     final Path work;
     final ExternalPostgres postgres;
     final Random random;
-    final boolean quick;
     private int databases;
 
-    Lab(Path work, long seed, boolean quick) throws IOException {
+    Lab(Path work, long seed) throws IOException {
         this.work = work;
         this.postgres = ExternalPostgres.start(work.resolve("postgres"));
         this.random = new Random(seed);
-        this.quick = quick;
     }
 
     /** A clean run's database and how long each month's sync ran (from the job's start to its end). */

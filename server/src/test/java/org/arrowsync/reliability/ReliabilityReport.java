@@ -13,8 +13,8 @@ import org.slf4j.LoggerFactory;
 /**
  * reliability/run: real processes (server jars, emulator jars, one PostgreSQL) put through crashes, several servers on
  * one database and upstream faults; every trial's ledger is compared with a clean run of the same work. Prints one
- * table; exits non-zero when any trial failed. {@code --quick}: smaller months, fewer trials; {@code -Dscenarios=1,5}:
- * only those; {@code -Dseed=N}: the random kill moments of an earlier run.
+ * table; exits non-zero when any trial failed. {@code --quick}: smaller months, fewer trials, no test suites (the build
+ * runs them); {@code -Dscenarios=1,5}: only those; {@code -Dseed=N}: the random kill moments of an earlier run.
  */
 public final class ReliabilityReport {
 
@@ -31,7 +31,7 @@ public final class ReliabilityReport {
         List<Outcome> outcomes = new ArrayList<>();
         Set<String> scenarios =
                 Set.of(System.getProperty("scenarios", "1,3,4,5").split(","));
-        try (Lab lab = new Lab(work, seed, quick);
+        try (Lab lab = new Lab(work, seed);
                 EmulatorJar large = EmulatorJar.start(work, "emulator-large", quick ? 50 : 500, 10, 10);
                 EmulatorJar small = EmulatorJar.start(work, "emulator-small", 30, 5, 10)) {
             if (scenarios.contains("1") || scenarios.contains("3") || scenarios.contains("4")) {
@@ -39,7 +39,7 @@ public final class ReliabilityReport {
                 if (scenarios.contains("1")) {
                     outcomes.add(attempt(
                             "1. kill -9 during a billing sync",
-                            () -> BillingKill.run(lab, large, clean, quick ? 2 : 10)));
+                            () -> BillingKill.run(lab, large, clean, quick ? 1 : 10)));
                 }
                 if (scenarios.contains("3")) {
                     outcomes.add(attempt(
@@ -56,6 +56,15 @@ public final class ReliabilityReport {
                 Lab.CleanRun clean = lab.clean(small, UpstreamFaults.MONTHS);
                 outcomes.add(attempt("5. upstream faults", () -> UpstreamFaults.run(lab, small, clean)));
             }
+        }
+        if (scenarios.contains("6")) {
+            outcomes.add(TestSuites.hostileInput());
+        }
+        if (scenarios.contains("7")) {
+            outcomes.add(TestSuites.accessMatrix());
+        }
+        if (scenarios.contains("8")) {
+            outcomes.add(TestSuites.secrets());
         }
         print(outcomes, Duration.between(start, Instant.now()));
         if (outcomes.stream().anyMatch(outcome -> !outcome.failures().isEmpty())) {

@@ -29,7 +29,8 @@ final class ThreeServers {
         Outcome outcome = new Outcome(
                 "3. three servers on one PostgreSQL: %d concurrent triggers, kill -9 the one running"
                         .formatted(TRIGGERS),
-                "one job per (settings, kind, month); ledger of Aug–Oct vs clean run");
+                "one job per (settings, kind, month); ledger of Aug–Oct (%,d rows) vs clean run"
+                        .formatted(clean.ledger(MONTHS).rows()));
         List<YearMonth> months = List.copyOf(new TreeSet<>(MONTHS));
         ExecutorService pool = Executors.newFixedThreadPool(TRIGGERS);
         try {
@@ -77,12 +78,17 @@ final class ThreeServers {
                             .orElseThrow(() -> new IllegalStateException("no server has pid " + pid));
                     Instant killed = Instant.now();
                     runner.kill();
+                    int takenOver = 0;
                     for (String job : jobs) {
                         JsonNode finished = Lab.awaitJob(servers, job, Duration.ofMinutes(10));
                         if (!finished.get("state").asString().equals("succeeded")) {
                             failures.add(
                                     "job " + finished.get("state").asString() + ": " + finished.get("error_message"));
                         }
+                        takenOver += finished.get("attempts").asInt() > 1 ? 1 : 0;
+                    }
+                    if (takenOver == 0) {
+                        failures.add("no job of the killed server was run again");
                     }
                     outcome.note("trial %d: killed server %s, the survivors ended every month %.1f s later"
                             .formatted(
