@@ -21,7 +21,7 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * What every scenario shares: the work folder, the external PostgreSQL (a database per trial), a seeded random, and the
- * clean runs the trials are compared with, one per emulator, made once.
+ * clean runs the trials are compared with.
  */
 final class Lab implements AutoCloseable {
 
@@ -54,13 +54,16 @@ final class Lab implements AutoCloseable {
         try {
             String settings = trial.setUp(server, emulator);
             for (YearMonth month : new TreeSet<>(months)) {
-                Instant start = Instant.now();
                 JsonNode job =
                         awaitJob(List.of(server), trigger(server.api(), settings, month), Duration.ofMinutes(10));
                 if (!job.get("state").asString().equals("succeeded")) {
                     throw new IllegalStateException("the clean run failed: " + job);
                 }
-                times.put(month, Duration.between(start, Instant.now()));
+                times.put(
+                        month,
+                        Duration.between(
+                                Instant.parse(job.get("started").asString()),
+                                Instant.parse(job.get("finished").asString())));
             }
         } finally {
             server.stop();
