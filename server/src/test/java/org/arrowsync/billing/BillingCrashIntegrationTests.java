@@ -11,7 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.arrowsync.emulator.ArrowEmulator;
 import org.arrowsync.emulator.EmulatorOptions;
-import org.arrowsync.emulator.ScaleOptions;
+import org.arrowsync.emulator.data.ScaleOptions;
 import org.arrowsync.support.Api;
 import org.arrowsync.support.ArrowFixture;
 import org.arrowsync.support.ServerProcess;

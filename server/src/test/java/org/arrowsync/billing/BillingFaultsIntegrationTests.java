@@ -6,7 +6,7 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import org.arrowsync.emulator.EmulatorOptions;
-import org.arrowsync.emulator.ScaleOptions;
+import org.arrowsync.emulator.data.ScaleOptions;
 import org.arrowsync.support.ArrowFixture;
 import org.arrowsync.support.IntegrationTest;
 import org.arrowsync.support.Response;
