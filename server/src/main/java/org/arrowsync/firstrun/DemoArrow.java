@@ -1,20 +1,26 @@
 package org.arrowsync.firstrun;
 
+import java.time.Clock;
 import java.util.Optional;
 import org.arrowsync.emulator.ArrowEmulator;
 import org.arrowsync.emulator.EmulatorOptions;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 
-/** The demo's ArrowSphere emulator, in this process; it stops when the server stops. */
+/** The demo's ArrowSphere emulator, in this process, at the server's time; it stops when the server stops. */
 @Component
 class DemoArrow implements DisposableBean {
 
+    private final Clock clock;
     private ArrowEmulator emulator;
+
+    DemoArrow(Clock clock) {
+        this.clock = clock;
+    }
 
     synchronized ArrowEmulator start() {
         if (emulator == null) {
-            emulator = ArrowEmulator.start(EmulatorOptions.demo());
+            emulator = ArrowEmulator.start(EmulatorOptions.demo().withClock(clock.instant()));
         }
         return emulator;
     }
