@@ -13,7 +13,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -30,8 +29,9 @@ import org.arrowsync.support.ArrowFixture;
 import org.arrowsync.support.IntegrationTest;
 import org.arrowsync.support.Jobs;
 import org.arrowsync.support.Response;
-import org.junit.jupiter.api.AfterEach;
+import org.arrowsync.support.TestClock;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -60,52 +60,38 @@ class BackupRestoreIntegrationTests extends IntegrationTest {
     @TempDir
     Path work;
 
-    ArrowFixture arrow;
-
-    @AfterEach
-    void close() {
-        arrow.close();
-    }
+    @RegisterExtension
+    final ArrowFixture fixture = new ArrowFixture();
 
     @Test
     void aBackupTakenWhileASyncRunsRestoresToAServerWithTheSameListsCountsAndTotals() throws Exception {
-        arrow = ArrowFixture.demo(api, jdbc);
-        String settings = arrow.settings();
-        arrow.mapAllCustomers();
-        assertThat(arrow.awaitJob(api.post(
-                                "/api/admin/arrow/billing-syncs/trigger_sync/",
-                                Map.of("year", 2026, "month", 10, "settings_uuid", settings)))
-                        .get("state")
-                        .asString())
-                .isEqualTo("succeeded");
-        assertThat(arrow.awaitJob(api.post(
-                                "/api/admin/arrow/billing-syncs/reconcile/",
-                                Map.of("year", 2026, "month", 10, "settings_uuid", settings, "force", true)))
-                        .get("state")
-                        .asString())
+        YearMonth month = TestClock.closedMonth();
+        YearMonth earlier = month.minusMonths(1);
+        String settings = fixture.settings();
+        fixture.mapAllCustomers();
+        assertThat(fixture.syncBilling(month).get("state").asString()).isEqualTo("succeeded");
+        assertThat(fixture.reconcileBilling(month, true).get("state").asString())
                 .isEqualTo("succeeded");
 
-        // The September sync waits for its month lock, and so stays running, until the test lets it have it.
+        // The earlier month's sync waits for its month lock, and so stays running, until the test lets it have it.
         CountDownLatch locked = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         Thread holder = new Thread(() -> new TransactionTemplate(transactions).executeWithoutResult(status -> {
-            licenses.lockMonthExclusive(Uuids.fromPath(settings), YearMonth.of(2026, 9));
+            licenses.lockMonthExclusive(Uuids.fromPath(settings), earlier);
             locked.countDown();
             awaitQuietly(release);
         }));
         holder.start();
         Path backup = work.resolve("online.backup.gz");
-        Map<String, List<JsonNode>> before;
+        Map<String, List<JsonNode>> listed;
         String running;
         try {
             locked.await();
-            running = api.post(
-                            "/api/admin/arrow/billing-syncs/trigger_sync/",
-                            Map.of("year", 2026, "month", 9, "settings_uuid", settings))
+            running = api.post("/api/admin/arrow/billing-syncs/trigger_sync/", fixture.period(earlier))
                     .expect(202)
                     .text("uuid");
-            awaitState(running, "running");
-            before = lists(api, port);
+            Jobs.awaitState(api, running, "running");
+            listed = lists(api, port);
 
             HttpResponse<Path> download = download(port, backup);
             assertThat(download.statusCode()).isEqualTo(200);
@@ -121,8 +107,8 @@ class BackupRestoreIntegrationTests extends IntegrationTest {
         }
         assertThat(Jobs.await(api, running).get("state").asString()).isEqualTo("succeeded");
         assertThat(lists(api, port).get("/api/invoice-items/"))
-                .as("the sync wrote September after the backup")
-                .hasSizeGreaterThan(before.get("/api/invoice-items/").size());
+                .as("the sync wrote the earlier month after the backup")
+                .hasSizeGreaterThan(listed.get("/api/invoice-items/").size());
 
         Path restored = work.resolve("restored");
         Command restore = Command.run("restore", backup.toString(), "--arrowsync.data.dir=" + restored);
@@ -135,13 +121,13 @@ class BackupRestoreIntegrationTests extends IntegrationTest {
             int restoredPort =
                     ((WebServerApplicationContext) server).getWebServer().getPort();
             Map<String, List<JsonNode>> after = lists(Api.at(restoredPort), restoredPort);
-            assertThat(after.keySet()).isEqualTo(before.keySet());
-            assertThat(totals(before.get("/api/invoices/"))).containsKey("total");
-            for (String list : before.keySet()) {
-                assertThat(after.get(list)).as(list).hasSameSizeAs(before.get(list));
-                assertThat(totals(after.get(list))).as(list).isEqualTo(totals(before.get(list)));
+            assertThat(after.keySet()).isEqualTo(listed.keySet());
+            assertThat(totals(listed.get("/api/invoices/"))).containsKey("total");
+            for (String list : listed.keySet()) {
+                assertThat(after.get(list)).as(list).hasSameSizeAs(listed.get(list));
+                assertThat(totals(after.get(list))).as(list).isEqualTo(totals(listed.get(list)));
                 if (!list.equals("/api/admin/arrow/jobs/")) {
-                    assertThat(after.get(list)).as(list).isEqualTo(before.get(list));
+                    assertThat(after.get(list)).as(list).isEqualTo(listed.get(list));
                 }
             }
         }
@@ -170,13 +156,6 @@ class BackupRestoreIntegrationTests extends IntegrationTest {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-    }
-
-    private void awaitState(String job, String state) throws InterruptedException {
-        for (int i = 0; i < 300 && !job(job).get("state").asString().equals(state); i++) {
-            Thread.sleep(50);
-        }
-        assertThat(job(job).get("state").asString()).isEqualTo(state);
     }
 
     private JsonNode job(String uuid) {
@@ -247,7 +226,7 @@ class BackupRestoreIntegrationTests extends IntegrationTest {
         static Command run(String... args) {
             ByteArrayOutputStream output = new ByteArrayOutputStream();
             PrintStream print = new PrintStream(output, true, StandardCharsets.UTF_8);
-            int status = new DataCommands(Clock.systemUTC(), print, print).run(args);
+            int status = new DataCommands(TestClock.clock(), print, print).run(args);
             return new Command(status, output.toString(StandardCharsets.UTF_8));
         }
     }

@@ -11,12 +11,19 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.YearMonth;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.arrowsync.database.EmbeddedDatabase;
+import org.arrowsync.emulator.data.Presets;
+import org.arrowsync.emulator.data.ScaleOptions;
+import org.arrowsync.emulator.http.ExportTemplates;
 import org.arrowsync.support.Api;
+import org.arrowsync.support.Emulator;
+import org.arrowsync.support.Jobs;
+import org.arrowsync.support.TestClock;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -27,28 +34,19 @@ import tools.jackson.databind.JsonNode;
 public final class BillingSyncBenchmark {
 
     private static final Pattern DATABASE_PORT = Pattern.compile("Embedded PostgreSQL started on port (\\d+)");
-    private static final String TEMPLATE = "DJ284LDZ-standard";
 
     public static void main(String[] args) throws Exception {
         int customers = Integer.parseInt(System.getProperty("customers", "2000"));
         int licenses = Integer.parseInt(System.getProperty("licenses", "10"));
         int lines = Integer.parseInt(System.getProperty("lines", "10"));
         Path work = Files.createTempDirectory("arrowsync-bench");
-        int emulatorPort = freePort();
         int serverPort = freePort();
-        Process emulator = new ProcessBuilder(
-                        "java",
-                        "-jar",
-                        "emulator/target/arrowsync-emulator.jar",
-                        "--port=" + emulatorPort,
-                        "--preset=scale",
-                        "--customers=" + customers,
-                        "--licenses-per-customer=" + licenses,
-                        "--lines-per-license=" + lines,
-                        "--clock=2026-11-26T10:00:00Z")
-                .redirectErrorStream(true)
-                .redirectOutput(work.resolve("emulator.log").toFile())
-                .start();
+        Emulator emulator = Emulator.start(Emulator.options()
+                .withPreset(Presets.SCALE)
+                .withScale(ScaleOptions.large()
+                        .withCustomers(customers)
+                        .withLicensesPerCustomer(licenses)
+                        .withLinesPerLicense(lines)));
         Process server = new ProcessBuilder(
                         "java",
                         "-Xmx512m",
@@ -69,19 +67,24 @@ public final class BillingSyncBenchmark {
                     .trim();
             String jdbcUrl =
                     "jdbc:postgresql://localhost:" + databasePort + "/postgres?user=postgres&password=" + password;
-            String api = "http://127.0.0.1:" + emulatorPort + "/index.php/api/";
             Api arrowsync = Api.at(serverPort);
             String settings = arrowsync
                     .post(
                             "/api/admin/arrow/settings/",
-                            Map.of("api_url", api, "api_key", "demo-api-key", "export_type_reference", TEMPLATE))
+                            Map.of(
+                                    "api_url",
+                                    emulator.apiUrl(),
+                                    "api_key",
+                                    emulator.apiKey(),
+                                    "export_type_reference",
+                                    ExportTemplates.ALT_REFERENCE))
                     .expect(201)
                     .text("uuid");
             mapCustomers(jdbcUrl, settings, customers);
             long expected = (long) customers * licenses * lines;
 
-            Run first = sync(arrowsync, emulatorPort);
-            Run second = sync(arrowsync, emulatorPort);
+            Run first = sync(arrowsync, emulator);
+            Run second = sync(arrowsync, emulator);
             long synced = count(jdbcUrl, "select count(*) from billing_sync_items");
             Duration raw = rawInsert(jdbcUrl, (int) expected);
 
@@ -106,40 +109,29 @@ public final class BillingSyncBenchmark {
                     .forEach(line -> System.out.println("server: " + line.substring(line.indexOf("Billing sync"))));
         } finally {
             server.destroy();
-            emulator.destroy();
+            emulator.close();
             server.waitFor();
         }
     }
 
     private record Run(Duration time, int requests) {}
 
-    private static Run sync(Api arrowsync, int emulatorPort) throws InterruptedException {
-        Api control = Api.at(emulatorPort);
-        control.delete("/_emulator/stats");
-        Instant start = Instant.now();
+    private static Run sync(Api arrowsync, Emulator emulator) {
+        emulator.resetStats();
+        YearMonth month = TestClock.closedMonth();
+        long start = System.nanoTime();
         String job = arrowsync
-                .post("/api/admin/arrow/billing-syncs/trigger_sync/", Map.of("year", 2026, "month", 10))
+                .post(
+                        "/api/admin/arrow/billing-syncs/trigger_sync/",
+                        Map.of("year", month.getYear(), "month", month.getMonthValue()))
                 .expect(202)
                 .text("uuid");
-        JsonNode state;
-        do {
-            Thread.sleep(200);
-            state = arrowsync
-                    .get("/api/admin/arrow/jobs/" + job + "/")
-                    .expect(200)
-                    .json();
-        } while (!state.get("state").asString().equals("succeeded")
-                && !state.get("state").asString().equals("failed"));
-        Duration time = Duration.between(start, Instant.now());
+        JsonNode state = Jobs.await(arrowsync, job, Duration.ofMinutes(30));
+        Duration time = Duration.ofNanos(System.nanoTime() - start);
         if (state.get("state").asString().equals("failed")) {
             throw new IllegalStateException("sync failed: " + state);
         }
-        int requests = control.get("/_emulator/stats")
-                .json()
-                .path("exports")
-                .path("requests")
-                .asInt();
-        return new Run(time, requests);
+        return new Run(time, (int) emulator.requests("exports"));
     }
 
     /**
@@ -168,6 +160,7 @@ public final class BillingSyncBenchmark {
      * same columns, defaults, checks, indexes and foreign keys (to a real invoice and a real sync).
      */
     private static Duration rawInsert(String jdbcUrl, int rows) throws SQLException {
+        YearMonth month = TestClock.closedMonth();
         try (Connection connection = DriverManager.getConnection(jdbcUrl + "&reWriteBatchedInserts=true")) {
             long invoice = count(jdbcUrl, "select min(id) from invoices");
             long sync = count(jdbcUrl, "select min(id) from billing_syncs");
@@ -183,9 +176,10 @@ public final class BillingSyncBenchmark {
                         add foreign key (compensation_item_id) references bench_items (id)""");
             connection.setAutoCommit(false);
             Instant start = Instant.now();
-            try (PreparedStatement items = connection.prepareStatement("""
+            try (PreparedStatement items =
+                            connection.prepareStatement("""
                     insert into bench_items (id, uuid, invoice_id, name, unit_price, quantity, currency, start_date, end_date, details, created)
-                    values (?, ?, %d, ?, ?, 1, 'EUR', date '2026-10-01', date '2026-10-31', '{"source":"arrow"}'::jsonb, now())""".formatted(invoice));
+                    values (?, ?, %d, ?, ?, 1, 'EUR', date '%s', date '%s', '{"source":"arrow"}'::jsonb, now())""".formatted(invoice, month.atDay(1), month.atEndOfMonth()));
                     PreparedStatement syncItems = connection.prepareStatement("""
                     insert into bench_sync_items (id, uuid, billing_sync_id, arrow_line_reference, invoice_item_id, billed_via, original_price,
                                                   current_price, invoiced, sell, buy, created, modified)

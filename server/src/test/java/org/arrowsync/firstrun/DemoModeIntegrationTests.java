@@ -7,13 +7,14 @@ import java.net.Socket;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.YearMonth;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import org.arrowsync.Application;
 import org.arrowsync.emulator.EmulatorOptions;
+import org.arrowsync.emulator.http.ExportTemplates;
 import org.arrowsync.support.Api;
 import org.arrowsync.support.Jobs;
+import org.arrowsync.support.TestClock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -45,8 +46,7 @@ class DemoModeIntegrationTests {
                     .json();
             assertThat(active.size()).isEqualTo(1);
             assertThat(active.get(0).get("sync_enabled").asBoolean()).isFalse();
-            assertThat(active.get(0).get("export_type_reference").asString())
-                    .isEqualTo("E1-2-b2f08942207fbd6838ba332a98387c69");
+            assertThat(active.get(0).get("export_type_reference").asString()).isEqualTo(ExportTemplates.MSP_REFERENCE);
             assertThat(active.get(0).get("partner_name").asString()).isNotBlank();
             String apiUrl = active.get(0).get("api_url").asString();
             arrowUrl = URI.create(apiUrl);
@@ -82,7 +82,7 @@ class DemoModeIntegrationTests {
     @Test
     @ExtendWith(OutputCaptureExtension.class)
     void theDemoReachesConsumptionAndBillingAndSaysWhereToGo(CapturedOutput output) {
-        YearMonth month = YearMonth.now(ZoneOffset.UTC).minusMonths(1);
+        YearMonth month = TestClock.closedMonth();
         Map<String, Object> period = Map.of("year", month.getYear(), "month", month.getMonthValue());
         try (ConfigurableApplicationContext server = new SpringApplicationBuilder(Application.class)
                 .profiles("test")
