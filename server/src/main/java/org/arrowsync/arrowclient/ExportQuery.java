@@ -39,8 +39,4 @@ public record ExportQuery(
     public ExportQuery withClassifications(List<String> values) {
         return new ExportQuery(exportTypeReference, from, to, values, customerXspRefs, vendorSubscriptionIds);
     }
-
-    public ExportQuery withVendorSubscriptionIds(List<String> ids) {
-        return new ExportQuery(exportTypeReference, from, to, classifications, customerXspRefs, ids);
-    }
 }

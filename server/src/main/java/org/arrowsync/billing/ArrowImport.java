@@ -12,7 +12,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.arrowsync.arrowclient.ArrowClients;
-import org.arrowsync.arrowclient.ArrowException;
 import org.arrowsync.arrowclient.BillingLine;
 import org.arrowsync.billing.ResourceSync.Result;
 import org.arrowsync.billing.ResourceSync.Subscription;
@@ -26,9 +25,6 @@ import org.arrowsync.ledger.ProjectService;
 import org.arrowsync.mappings.CustomerMapping;
 import org.arrowsync.mappings.CustomerMappingService;
 import org.arrowsync.settings.Settings;
-import org.arrowsync.shared.InvalidInput;
-import org.arrowsync.shared.NotFound;
-import org.arrowsync.shared.Rejected;
 import org.springframework.stereotype.Service;
 
 /**
@@ -58,14 +54,6 @@ class ArrowImport {
         this.offerings = offerings;
         this.mappings = mappings;
         this.clients = clients;
-    }
-
-    Offering offering(UUID uuid, String field) {
-        try {
-            return offerings.get(uuid);
-        } catch (NotFound e) {
-            throw InvalidInput.of(field, "Offering " + uuid + " not found.");
-        }
     }
 
     void forceImport(
@@ -162,13 +150,9 @@ class ArrowImport {
             }
             if (byRef == null) {
                 byRef = new HashMap<>();
-                try {
-                    clients.connect(settings.connection()).customers().stream()
-                            .filter(customer -> customer.ref() != null)
-                            .forEach(customer -> byRef.putIfAbsent(key(customer.ref()), customer.reference()));
-                } catch (ArrowException e) {
-                    throw new Rejected(e.getMessage());
-                }
+                clients.connect(settings.connection()).customers().stream()
+                        .filter(customer -> customer.ref() != null)
+                        .forEach(customer -> byRef.putIfAbsent(key(customer.ref()), customer.reference()));
             }
             return byRef.get(key(id));
         }

@@ -6,14 +6,12 @@ import java.util.List;
 import java.util.Map;
 import org.arrowsync.arrowclient.ArrowClient;
 import org.arrowsync.arrowclient.ArrowClients;
-import org.arrowsync.arrowclient.ArrowException;
 import org.arrowsync.arrowclient.ExportQuery;
 import org.arrowsync.arrowclient.ExportRow;
 import org.arrowsync.settings.Settings;
 import org.arrowsync.settings.SettingsService;
 import org.arrowsync.shared.FieldErrors;
 import org.arrowsync.shared.Periods;
-import org.arrowsync.shared.Rejected;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.JsonNode;
 
@@ -38,8 +36,7 @@ class ArrowLookups {
         errors.required("period_to", periodTo);
         errors.throwIfAny();
         Range range = Range.of(periodFrom, periodTo);
-        Settings active = settings.resolve(null);
-        active.requireExportTemplate();
+        Settings active = settings.resolve(null).requireExportTemplate();
         String chosen =
                 classification == null || classification.isBlank() ? active.classificationFilter() : classification;
         ExportQuery query = new ExportQuery(
@@ -49,18 +46,14 @@ class ArrowLookups {
         }
         List<Map<String, String>> shown = new ArrayList<>();
         long[] count = {0};
-        try {
-            client(active).forEachExportPage(query, page -> {
-                for (ExportRow row : page.rows()) {
-                    count[0]++;
-                    if (shown.size() < SHOWN_ROWS) {
-                        shown.add(row.asMap());
-                    }
+        client(active).forEachExportPage(query, page -> {
+            for (ExportRow row : page.rows()) {
+                count[0]++;
+                if (shown.size() < SHOWN_ROWS) {
+                    shown.add(row.asMap());
                 }
-            });
-        } catch (ArrowException e) {
-            throw new Rejected(e.getMessage());
-        }
+            }
+        });
         return new ExportRows(periodFrom, periodTo, chosen == null ? "" : chosen, count[0], shown);
     }
 
@@ -68,11 +61,7 @@ class ArrowLookups {
         FieldErrors errors = new FieldErrors();
         errors.required("license_reference", reference);
         errors.throwIfAny();
-        try {
-            return client(settings.resolve(null)).license(reference.trim()).raw();
-        } catch (ArrowException e) {
-            throw new Rejected(e.getMessage());
-        }
+        return client(settings.resolve(null)).license(reference.trim()).raw();
     }
 
     private ArrowClient client(Settings chosen) {

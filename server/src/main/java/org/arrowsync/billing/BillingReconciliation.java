@@ -30,7 +30,6 @@ import org.arrowsync.settings.SettingsService;
 import org.arrowsync.shared.Money;
 import org.arrowsync.shared.Periods;
 import org.arrowsync.shared.Progress;
-import org.arrowsync.shared.Rejected;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -71,20 +70,17 @@ public class BillingReconciliation {
 
     public Target target(Integer year, Integer month, UUID settingsUuid, boolean force) {
         YearMonth period = Periods.requireMonth(year, month, clock);
-        Settings chosen = settings.resolve(settingsUuid);
-        chosen.requireExportTemplate();
+        Settings chosen = settings.resolve(settingsUuid).requireExportTemplate();
         return new Target(chosen, period, force);
     }
 
     public Report reconcile(Target target, Progress progress) {
-        Settings chosen = settings.get(target.settings().uuid());
+        Settings chosen = settings.named(target.settings().uuid());
         try {
             return transactions.execute(status -> {
                 writers.licenses().lockMonthExclusive(chosen.uuid(), target.period());
                 List<BillingSync> candidates = writers.syncs().ofPeriod(chosen.id(), target.period()).stream()
-                        .filter(sync -> sync.state() == SyncState.VALIDATED
-                                || sync.state() == SyncState.RECONCILED
-                                || target.force() && sync.state() == SyncState.SYNCED)
+                        .filter(sync -> sync.isReconcilable(target.force()))
                         .toList();
                 if (candidates.isEmpty()) {
                     return new Report(
@@ -100,10 +96,10 @@ public class BillingReconciliation {
                 ReadAhead.<ExportPage>run(pages -> client.forEachExportPage(query, pages), run::page);
                 return run.finish();
             });
-        } catch (ArrowException | BillingSyncService.IncompleteExport e) {
+        } catch (ArrowException | IncompleteExport e) {
             transactions.executeWithoutResult(
                     status -> writers.syncs().recordError(chosen.id(), target.period(), e.getMessage(), writers.now()));
-            throw new Rejected(502, e.getMessage());
+            throw e;
         }
     }
 
@@ -140,8 +136,7 @@ public class BillingReconciliation {
             if (page.shortened()) {
                 // D26: the export is not complete, and a line missing from it would be credited as removed. Unlike a
                 // sync, which keeps what it did not see until a later run, reconciliation is final: it waits.
-                throw BillingSyncService.IncompleteExport.rowsMissing(
-                        page.warnings(), period, "nothing was reconciled");
+                throw IncompleteExport.rowsMissing(page.warnings(), period, "nothing was reconciled");
             }
             Map<String, BillingLineResult> byReference = new HashMap<>();
             for (ExportRow row : page.rows()) {
@@ -186,7 +181,7 @@ public class BillingReconciliation {
 
         Report finish() {
             if (usableRows == 0 && writers.items().anyIn(syncs.keySet())) {
-                throw BillingSyncService.IncompleteExport.withoutLines(rows, period, "nothing was reconciled");
+                throw IncompleteExport.withoutLines(rows, period, "nothing was reconciled");
             }
             // Removed lines too: one dropped while its invoice was closed still holds its charge until credited here.
             writers.items().unseen(syncs.keySet(), null, true, seen).stream()
@@ -203,7 +198,7 @@ public class BillingReconciliation {
         }
 
         private void consider(BillingSyncItem item, BigDecimal finalPrice, String reason) {
-            if (BillingSyncItem.VIA_CONSUMPTION.equals(item.billedVia())) {
+            if (item.billedVia() == BilledVia.CONSUMPTION) {
                 return;
             }
             BigDecimal difference = finalPrice.subtract(item.charged());
@@ -219,7 +214,7 @@ public class BillingReconciliation {
         private void dropMonthsBilledByConsumption() {
             List<String> unclaimed = compensations.stream()
                     .map(Compensation::item)
-                    .filter(item -> BillingSyncItem.VIA_ZERO.equals(item.billedVia())
+                    .filter(item -> item.billedVia() == BilledVia.ZERO
                             && !item.licenseReference().isBlank())
                     .map(BillingSyncItem::licenseReference)
                     .distinct()
@@ -228,7 +223,7 @@ public class BillingReconciliation {
                 return;
             }
             Map<String, BillingPath> owners = writers.licenses().claimAll(unclaimed, period, BillingPath.BILLING);
-            compensations.removeIf(c -> BillingSyncItem.VIA_ZERO.equals(c.item().billedVia())
+            compensations.removeIf(c -> c.item().billedVia() == BilledVia.ZERO
                     && owners.get(c.item().licenseReference()) == BillingPath.CONSUMPTION);
         }
 

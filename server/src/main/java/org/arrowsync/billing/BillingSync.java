@@ -53,10 +53,13 @@ public record BillingSync(
      * Validated syncs are reconciled; with {@code force} also synced ones (D4). Reconciled ones may be reconciled
      * again.
      */
+    /** Whether reconciliation may run on this sync: validated or reconciled before, or synced when forced. */
+    boolean isReconcilable(boolean force) {
+        return state == SyncState.VALIDATED || state == SyncState.RECONCILED || force && state == SyncState.SYNCED;
+    }
+
     SyncState markReconciled(boolean force) {
-        boolean allowed =
-                state == SyncState.VALIDATED || state == SyncState.RECONCILED || force && state == SyncState.SYNCED;
-        if (!allowed) {
+        if (!isReconcilable(force)) {
             throw new SyncStateRefused(this, "reconciled");
         }
         return SyncState.RECONCILED;

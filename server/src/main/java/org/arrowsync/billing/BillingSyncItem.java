@@ -9,7 +9,7 @@ import java.util.UUID;
  * One Arrow billing line as last seen. {@code invoiced} is what its own invoice item bills now, {@code compensated} the
  * sum of its corrections; their sum is what the operator has charged for the line.
  */
-public record BillingSyncItem(
+record BillingSyncItem(
         long id,
         UUID uuid,
         long syncId,
@@ -20,7 +20,7 @@ public record BillingSyncItem(
         UUID invoiceItemUuid,
         long invoiceId,
         boolean invoiceOpen,
-        String billedVia,
+        BilledVia billedVia,
         BigDecimal originalPrice,
         BigDecimal currentPrice,
         BigDecimal invoiced,
@@ -38,10 +38,6 @@ public record BillingSyncItem(
         String description,
         boolean removed,
         Instant created) {
-
-    public static final String VIA_INVOICE = "invoice";
-    public static final String VIA_CONSUMPTION = "consumption";
-    public static final String VIA_ZERO = "zero";
 
     public BigDecimal charged() {
         return invoiced.add(compensated);

@@ -1,5 +1,7 @@
 package org.arrowsync.billing;
 
+import static org.arrowsync.shared.SqlArrays.column;
+
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -10,10 +12,12 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Function;
-import java.util.function.IntFunction;
+import org.arrowsync.ledger.InvoiceState;
+import org.arrowsync.shared.ListQuery;
+import org.arrowsync.shared.Listing;
 import org.arrowsync.shared.PageRequest;
 import org.arrowsync.shared.SqlFilter;
 import org.arrowsync.shared.Timestamps;
@@ -35,9 +39,11 @@ class BillingSyncItemRepository {
                     + FROM;
 
     private final JdbcClient jdbc;
+    private final ListQuery<BillingSyncItem> listing;
 
     BillingSyncItemRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
+        this.listing = new ListQuery<>(jdbc, SELECT, FROM, "t.created desc, t.id desc", BillingSyncItemRepository::map);
     }
 
     /**
@@ -72,17 +78,41 @@ class BillingSyncItemRepository {
                 .list();
     }
 
-    long count(SqlFilter filter) {
-        return jdbc.sql("select count(*)" + FROM + filter.clause())
-                .params(filter.params())
-                .query(Long.class)
-                .single();
+    Listing<BillingSyncItem> list(BillingSyncQueries.ItemFilter filter, PageRequest page) {
+        return listing.list(where(filter), page);
     }
 
-    List<BillingSyncItem> page(SqlFilter filter, PageRequest page) {
-        return jdbc.sql(SELECT + filter.clause() + " order by t.created desc, t.id desc offset ? limit ?")
-                .params(filter.params(page))
+    Optional<BillingSyncItem> find(UUID uuid) {
+        return jdbc.sql(SELECT + " where t.uuid = ?")
+                .param(uuid)
                 .query(BillingSyncItemRepository::map)
+                .optional();
+    }
+
+    private static SqlFilter where(BillingSyncQueries.ItemFilter filter) {
+        SqlFilter sql = new SqlFilter()
+                .eq("b.uuid", filter.syncUuid())
+                .eq("b.report_period", filter.reportPeriod())
+                .icontains("t.vendor_name", filter.vendorName())
+                .eq("t.classification", filter.classification())
+                .icontains("t.subscription_reference", filter.subscriptionReference())
+                .icontains("t.arrow_line_reference", filter.lineReference());
+        if (filter.hasCompensation() != null) {
+            sql.where(
+                    filter.hasCompensation() ? "t.compensation_item_id is not null" : "t.compensation_item_id is null");
+        }
+        return sql;
+    }
+
+    /** Vendors of synced billing lines, of one settings record's syncs when given. */
+    List<String> vendorNames(UUID settingsUuid) {
+        SqlFilter filter = new SqlFilter().where("t.vendor_name <> ''").eq("s.uuid", settingsUuid);
+        return jdbc.sql(
+                        "select distinct t.vendor_name from billing_sync_items t join billing_syncs b on b.id = t.billing_sync_id"
+                                + " join customer_mappings m on m.id = b.customer_mapping_id join arrow_settings s on s.id = m.settings_id"
+                                + filter.clause())
+                .params(filter.params())
+                .query(String.class)
                 .list();
     }
 
@@ -106,7 +136,7 @@ class BillingSyncItemRepository {
                         column(items, NewItem::syncId, Long[]::new),
                         column(items, NewItem::lineReference, String[]::new),
                         column(items, NewItem::invoiceItemId, Long[]::new),
-                        column(items, NewItem::billedVia, String[]::new),
+                        column(items, item -> item.billedVia().value(), String[]::new),
                         column(items, NewItem::price, BigDecimal[]::new),
                         column(items, NewItem::invoiced, BigDecimal[]::new),
                         column(items, NewItem::sell, BigDecimal[]::new),
@@ -141,7 +171,7 @@ class BillingSyncItemRepository {
                         column(updates, ItemUpdate::price, BigDecimal[]::new),
                         column(updates, ItemUpdate::invoiced, BigDecimal[]::new),
                         column(updates, ItemUpdate::invoiceItemId, Long[]::new),
-                        column(updates, ItemUpdate::billedVia, String[]::new),
+                        column(updates, update -> update.billedVia().value(), String[]::new),
                         column(updates, ItemUpdate::sell, BigDecimal[]::new),
                         column(updates, ItemUpdate::buy, BigDecimal[]::new),
                         column(updates, ItemUpdate::quantity, BigDecimal[]::new),
@@ -225,10 +255,6 @@ class BillingSyncItemRepository {
                 .update();
     }
 
-    private static <T, C> C[] column(List<T> rows, Function<T, C> value, IntFunction<C[]> array) {
-        return rows.stream().map(value).toArray(array);
-    }
-
     static BillingSyncItem map(ResultSet rs, int row) throws SQLException {
         long invoiceItemId = rs.getLong("invoice_item_id");
         Long invoiceItem = rs.wasNull() ? null : invoiceItemId;
@@ -244,8 +270,8 @@ class BillingSyncItemRepository {
                 invoiceItem,
                 rs.getObject("invoice_item_uuid", UUID.class),
                 rs.getLong("invoice_id"),
-                "pending".equals(rs.getString("invoice_state")),
-                rs.getString("billed_via"),
+                InvoiceState.isOpen(rs.getString("invoice_state")),
+                BilledVia.of(rs.getString("billed_via")),
                 rs.getBigDecimal("original_price"),
                 rs.getBigDecimal("current_price"),
                 rs.getBigDecimal("invoiced"),
@@ -269,7 +295,7 @@ class BillingSyncItemRepository {
             long syncId,
             String lineReference,
             Long invoiceItemId,
-            String billedVia,
+            BilledVia billedVia,
             BigDecimal price,
             BigDecimal invoiced,
             BigDecimal sell,
@@ -287,7 +313,7 @@ class BillingSyncItemRepository {
             BigDecimal price,
             BigDecimal invoiced,
             Long invoiceItemId,
-            String billedVia,
+            BilledVia billedVia,
             BigDecimal sell,
             BigDecimal buy,
             BigDecimal quantity,

@@ -8,7 +8,6 @@ import java.util.stream.Collectors;
 import org.arrowsync.shared.Listing;
 import org.arrowsync.shared.NotFound;
 import org.arrowsync.shared.PageRequest;
-import org.arrowsync.shared.SqlFilter;
 import org.springframework.stereotype.Service;
 
 /**
@@ -26,34 +25,17 @@ class BillingSyncQueries {
     }
 
     Listing<SyncWithItems> list(SyncFilter filter, PageRequest page) {
-        SqlFilter sql = new SqlFilter()
-                .eq("m.uuid", filter.mappingUuid())
-                .eq("s.uuid", filter.settingsUuid())
-                .icontains("b.statement_reference", filter.statementReference())
-                .eq(
-                        "b.report_period",
-                        filter.reportPeriod() == null
-                                ? null
-                                : filter.reportPeriod().toString())
-                .atLeast(
-                        "b.report_period",
-                        filter.from() == null ? null : filter.from().toString())
-                .atMost(
-                        "b.report_period",
-                        filter.to() == null ? null : filter.to().toString())
-                .eq("b.state", filter.state())
-                .iexact("b.arrow_state", filter.arrowState());
-        List<BillingSync> found = syncs.page(sql, page);
+        return syncs.list(filter, page).mapAll(this::withItems);
+    }
+
+    private List<SyncWithItems> withItems(List<BillingSync> found) {
         Map<Long, List<BillingSyncItem>> byId = items
                 .ofSyncs(found.stream().map(BillingSync::id).toList())
                 .stream()
                 .collect(Collectors.groupingBy(BillingSyncItem::syncId));
-        return Listing.of(
-                found.stream()
-                        .map(sync -> new SyncWithItems(sync, byId.getOrDefault(sync.id(), List.of())))
-                        .toList(),
-                syncs.count(sql),
-                page);
+        return found.stream()
+                .map(sync -> new SyncWithItems(sync, byId.getOrDefault(sync.id(), List.of())))
+                .toList();
     }
 
     SyncWithItems get(UUID uuid) {
@@ -62,24 +44,11 @@ class BillingSyncQueries {
     }
 
     Listing<BillingSyncItem> items(ItemFilter filter, PageRequest page) {
-        SqlFilter sql = new SqlFilter()
-                .eq("b.uuid", filter.syncUuid())
-                .eq("b.report_period", filter.reportPeriod())
-                .icontains("t.vendor_name", filter.vendorName())
-                .eq("t.classification", filter.classification())
-                .icontains("t.subscription_reference", filter.subscriptionReference())
-                .icontains("t.arrow_line_reference", filter.lineReference());
-        if (filter.hasCompensation() != null) {
-            sql.where(
-                    filter.hasCompensation() ? "t.compensation_item_id is not null" : "t.compensation_item_id is null");
-        }
-        return Listing.of(items.page(sql, page), items.count(sql), page);
+        return items.list(filter, page);
     }
 
     BillingSyncItem item(UUID uuid) {
-        return items.page(new SqlFilter().eq("t.uuid", uuid), new PageRequest(1, 1)).stream()
-                .findFirst()
-                .orElseThrow(NotFound::new);
+        return items.find(uuid).orElseThrow(NotFound::new);
     }
 
     record SyncWithItems(BillingSync sync, List<BillingSyncItem> items) {}

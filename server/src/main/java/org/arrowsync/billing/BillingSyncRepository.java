@@ -1,5 +1,7 @@
 package org.arrowsync.billing;
 
+import static org.arrowsync.shared.SqlArrays.column;
+
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -8,9 +10,13 @@ import java.time.YearMonth;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.arrowsync.shared.ListQuery;
+import org.arrowsync.shared.Listing;
+import org.arrowsync.shared.Money;
 import org.arrowsync.shared.PageRequest;
 import org.arrowsync.shared.SqlFilter;
 import org.arrowsync.shared.Timestamps;
+import org.arrowsync.shared.Uuids;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -27,18 +33,21 @@ class BillingSyncRepository {
                     + " b.validated_at, b.reconciled_at, b.lines_validated, b.created, b.modified" + FROM;
 
     private final JdbcClient jdbc;
+    private final ListQuery<BillingSync> listing;
 
     BillingSyncRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
+        this.listing = new ListQuery<>(
+                jdbc, SELECT, FROM, "b.report_period desc, b.created desc, b.id desc", BillingSyncRepository::map);
     }
 
     /**
      * The syncs of these (mapping, statement) keys, the missing ones created pending: two statements for a whole page.
      */
     List<BillingSync> getOrCreateAll(List<SyncKey> keys, YearMonth period, Instant now) {
-        Long[] mappings = keys.stream().map(SyncKey::mappingId).toArray(Long[]::new);
-        String[] statements = keys.stream().map(SyncKey::statementReference).toArray(String[]::new);
-        Long[] invoices = keys.stream().map(SyncKey::invoiceId).toArray(Long[]::new);
+        Long[] mappings = column(keys, SyncKey::mappingId, Long[]::new);
+        String[] statements = column(keys, SyncKey::statementReference, String[]::new);
+        Long[] invoices = column(keys, SyncKey::invoiceId, Long[]::new);
         jdbc.sql("""
                         insert into billing_syncs (uuid, customer_mapping_id, statement_reference, report_period, invoice_id, created, modified)
                         select gen_random_uuid(), m, st, ?, inv, ?, ? from unnest(?::bigint[], ?::text[], ?::bigint[]) as t(m, st, inv)
@@ -83,19 +92,28 @@ class BillingSyncRepository {
                 .toList();
     }
 
-    long count(SqlFilter filter) {
-        return jdbc.sql("select count(*)" + FROM + filter.clause())
-                .params(filter.params())
-                .query(Long.class)
-                .single();
+    Listing<BillingSync> list(BillingSyncQueries.SyncFilter filter, PageRequest page) {
+        return listing.list(where(filter), page);
     }
 
-    List<BillingSync> page(SqlFilter filter, PageRequest page) {
-        return jdbc.sql(SELECT + filter.clause()
-                        + " order by b.report_period desc, b.created desc, b.id desc offset ? limit ?")
-                .params(filter.params(page))
-                .query(BillingSyncRepository::map)
-                .list();
+    private static SqlFilter where(BillingSyncQueries.SyncFilter filter) {
+        return new SqlFilter()
+                .eq("m.uuid", filter.mappingUuid())
+                .eq("s.uuid", filter.settingsUuid())
+                .icontains("b.statement_reference", filter.statementReference())
+                .eq(
+                        "b.report_period",
+                        filter.reportPeriod() == null
+                                ? null
+                                : filter.reportPeriod().toString())
+                .atLeast(
+                        "b.report_period",
+                        filter.from() == null ? null : filter.from().toString())
+                .atMost(
+                        "b.report_period",
+                        filter.to() == null ? null : filter.to().toString())
+                .eq("b.state", filter.state())
+                .iexact("b.arrow_state", filter.arrowState());
     }
 
     /** A run's outcome; {@code notes} is what it found wrong with some lines, empty when nothing (D21, D29). */
@@ -152,6 +170,47 @@ class BillingSyncRepository {
                 .params(state.code(), Timestamps.of(now), notes.message(), notes.lineErrors(), Timestamps.of(now), id)
                 .update();
     }
+
+    boolean existForSettings(long settingsId) {
+        return jdbc.sql("""
+                        select exists (select 1 from billing_syncs b join customer_mappings m on m.id = b.customer_mapping_id
+                                       where m.settings_id = ?)""").param(settingsId).query(Boolean.class).single();
+    }
+
+    boolean existForMapping(long mappingId) {
+        return jdbc.sql("select exists (select 1 from billing_syncs where customer_mapping_id = ?)")
+                .param(mappingId)
+                .query(Boolean.class)
+                .single();
+    }
+
+    /** How many syncs a mapping has and their sell total (null while none has one). */
+    MappingTotals totalsOf(long mappingId) {
+        return jdbc.sql(
+                        "select count(*) as syncs, sum(sell_total) as sell from billing_syncs where customer_mapping_id = ?")
+                .param(mappingId)
+                .query((rs, row) -> new MappingTotals(rs.getInt("syncs"), rs.getBigDecimal("sell")))
+                .single();
+    }
+
+    /** A mapping's newest syncs, with the count of their items, as the billing summary lists them. */
+    List<BillingSummary.RecentSync> recentOf(long mappingId, int limit) {
+        return jdbc.sql("""
+                        select b.uuid, b.report_period, b.state, b.sell_total, b.created,
+                               (select count(*) from billing_sync_items t where t.billing_sync_id = b.id) as items
+                        from billing_syncs b where b.customer_mapping_id = ? order by b.report_period desc, b.created desc limit ?""")
+                .params(mappingId, limit)
+                .query((rs, row) -> new BillingSummary.RecentSync(
+                        Uuids.hex(rs.getObject("uuid", UUID.class)),
+                        rs.getString("report_period"),
+                        Integer.toString(rs.getInt("state")),
+                        Money.summary(rs.getBigDecimal("sell_total")),
+                        rs.getInt("items"),
+                        Timestamps.read(rs, "created")))
+                .list();
+    }
+
+    record MappingTotals(int syncs, BigDecimal sell) {}
 
     record SyncKey(long mappingId, String statementReference, long invoiceId) {}
 

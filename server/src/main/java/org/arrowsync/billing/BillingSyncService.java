@@ -16,17 +16,13 @@ import org.arrowsync.arrowclient.ArrowClients;
 import org.arrowsync.arrowclient.ArrowException;
 import org.arrowsync.arrowclient.ExportQuery;
 import org.arrowsync.billing.BillingSyncItemRepository.ItemUpdate;
-import org.arrowsync.ledger.Resource;
 import org.arrowsync.ledger.ResourceService;
 import org.arrowsync.mappings.CustomerMapping;
 import org.arrowsync.mappings.CustomerMappingService;
 import org.arrowsync.settings.Settings;
 import org.arrowsync.settings.SettingsService;
-import org.arrowsync.shared.FieldErrors;
-import org.arrowsync.shared.NotFound;
 import org.arrowsync.shared.Periods;
 import org.arrowsync.shared.Progress;
-import org.arrowsync.shared.Rejected;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -70,25 +66,9 @@ public class BillingSyncService {
     /** Checks a sync request before it is queued, so a bad one is a 400 rather than a job that does nothing. */
     public SyncTarget target(Integer year, Integer month, UUID settingsUuid, UUID resourceUuid) {
         YearMonth period = Periods.requireMonth(year, month, clock);
-        Settings chosen = settings.resolve(settingsUuid);
-        chosen.requireExportTemplate();
-        String license = null;
-        if (resourceUuid != null) {
-            Resource resource;
-            try {
-                resource = resources.get(resourceUuid);
-            } catch (NotFound e) {
-                throw new Rejected(404, "Resource " + resourceUuid + " not found");
-            }
-            license = resource.licenseReference();
-            if (license.isBlank()) {
-                new FieldErrors()
-                        .add(
-                                "resource_uuid",
-                                "The resource has no Arrow license reference (attributes.arrow_license_reference).")
-                        .throwIfAny();
-            }
-        }
+        Settings chosen = settings.resolve(settingsUuid).requireExportTemplate();
+        String license =
+                resourceUuid == null ? null : resources.licensed(resourceUuid).licenseReference();
         return new SyncTarget(chosen, period, license, resourceUuid);
     }
 
@@ -100,7 +80,7 @@ public class BillingSyncService {
     }
 
     public SyncReport sync(SyncTarget target, Progress progress) {
-        Settings chosen = settings.get(target.settings().uuid());
+        Settings chosen = settings.named(target.settings().uuid());
         List<CustomerMapping> mapped = mappings.active(chosen);
         if (mapped.isEmpty()) {
             return new SyncReport(target.period().toString(), 0, 0, 0, "No active customer mappings");
@@ -118,12 +98,9 @@ public class BillingSyncService {
                         run::page);
                 return finish(chosen, target, run, progress);
             });
-        } catch (ArrowException e) {
+        } catch (ArrowException | IncompleteExport e) {
             recordFailure(chosen, target.period(), e.getMessage());
-            throw new Rejected(502, e.getMessage());
-        } catch (IncompleteExport e) {
-            recordFailure(chosen, target.period(), e.getMessage());
-            throw new Rejected(409, e.getMessage());
+            throw e;
         } catch (RuntimeException e) {
             // Not Arrow's fault: the details (SQL among them) go to the log, the syncs get a plain statement.
             log.error("Billing sync of {} for settings {} failed", target.period(), chosen.uuid(), e);
@@ -241,28 +218,4 @@ public class BillingSyncService {
 
     /** The outcome of one run, stored as the job's result. */
     public record SyncReport(String period, long rows, int syncs, int linesRemoved, String note) {}
-
-    /**
-     * Arrow's export of a month is not complete enough to run on, so what a run did not see in it must not be taken as
-     * removed: it has no line a run can use (empty, or no line reference readable) for a month already billed (D3,
-     * D29), or, for reconciliation, rows are missing from a page (D26).
-     */
-    static final class IncompleteExport extends RuntimeException {
-        IncompleteExport(String message) {
-            super(message);
-        }
-
-        static IncompleteExport withoutLines(long rows, YearMonth period, String consequence) {
-            return new IncompleteExport((rows == 0
-                            ? "Arrow returned no billing lines for " + period
-                            : "None of Arrow's " + rows + " billing lines for " + period
-                                    + " has a line reference (Sequence or Order Id) that could be read")
-                    + ": " + consequence);
-        }
-
-        static IncompleteExport rowsMissing(List<String> warnings, YearMonth period, String consequence) {
-            return new IncompleteExport(
-                    String.join("; ", warnings) + ": Arrow's export of " + period + " is incomplete; " + consequence);
-        }
-    }
 }

@@ -60,7 +60,7 @@ public class BillingValidation {
 
     /** Validates what Arrow considers final; returns the months that have validated syncs now (for reconciliation). */
     public ValidationReport check(UUID settingsUuid, Progress progress) {
-        Settings chosen = settings.get(settingsUuid);
+        Settings chosen = settings.named(settingsUuid);
         ArrowClient client = clients.connect(chosen.connection());
         Map<YearMonth, List<BillingSync>> byPeriod = syncs.inState(chosen.id(), SyncState.SYNCED).stream()
                 .collect(Collectors.groupingBy(BillingSync::reportPeriod));

@@ -30,14 +30,14 @@ final class LineMatching {
     private final String licenseFilter;
     private final MappingIndex mappings;
     private final Map<Long, CustomerMapping> mappingsById = new HashMap<>();
-    private final Placement placement;
+    private final RunInvoices invoices;
     private final BillingWriters writers;
     private final Progress progress;
     private final LineReport report;
-    private final Map<String, BillingSync> syncs = new HashMap<>();
+    private final Map<SyncOf, BillingSync> syncs = new HashMap<>();
     private final Map<Long, BillingSync> syncsById = new HashMap<>();
     private final Map<Long, Boolean> allValidated = new HashMap<>();
-    private final Set<String> reportedUnmatched = new HashSet<>();
+    private final Set<Unmatched> reportedUnmatched = new HashSet<>();
     private final IdSet seen;
     private long rows;
     private long usableRows;
@@ -47,7 +47,7 @@ final class LineMatching {
             YearMonth period,
             String licenseFilter,
             List<CustomerMapping> mappings,
-            Placement placement,
+            RunInvoices invoices,
             BillingWriters writers,
             Progress progress,
             LineReport report,
@@ -57,7 +57,7 @@ final class LineMatching {
         this.licenseFilter = licenseFilter;
         this.mappings = new MappingIndex(mappings);
         mappings.forEach(mapping -> mappingsById.put(mapping.id(), mapping));
-        this.placement = placement;
+        this.invoices = invoices;
         this.writers = writers;
         this.progress = progress;
         this.report = report;
@@ -80,8 +80,11 @@ final class LineMatching {
         return allValidated.getOrDefault(syncId, false);
     }
 
-    /** The page's lines that this run bills, each with its sync, the item billed for it before, and its amount. */
-    List<Line> lines(List<BillingLineResult> page) {
+    /**
+     * The page's lines that this run bills, each with its sync, the item billed for it before, and its amount; the
+     * syncs the page's lines need and the month does not have yet are created here.
+     */
+    List<Line> matchToSyncs(List<BillingLineResult> page) {
         List<BillingLineResult> wanted = new ArrayList<>(page.size());
         for (BillingLineResult result : page) {
             rows++;
@@ -132,8 +135,8 @@ final class LineMatching {
     /** A usable line with its mapping and statement before its sync is known. */
     private record Parsed(BillingLine line, CustomerMapping mapping, String statement, BillingSyncItem billed) {
 
-        String key() {
-            return mapping.id() + "|" + statement;
+        SyncOf key() {
+            return new SyncOf(mapping.id(), statement);
         }
     }
 
@@ -163,7 +166,7 @@ final class LineMatching {
         progress.increment("unmatched_lines");
         boolean anonymous = (line.companyName() == null || line.companyName().isBlank())
                 && (line.customerReference() == null || line.customerReference().isBlank());
-        if (reportedUnmatched.add(MappingIndex.name(line.companyName()) + "|" + anonymous)) {
+        if (reportedUnmatched.add(new Unmatched(MappingIndex.name(line.companyName()), anonymous))) {
             progress.error(
                     anonymous
                             ? "Export lines name no customer (no End User Company Name or ID), first "
@@ -179,7 +182,7 @@ final class LineMatching {
                 .map(p -> new SyncKey(
                         p.mapping().id(),
                         p.statement(),
-                        placement.billedInvoice(p.mapping()).id()))
+                        invoices.billedInvoice(p.mapping()).id()))
                 .distinct()
                 .toList();
         if (!missing.isEmpty()) {
@@ -188,7 +191,7 @@ final class LineMatching {
     }
 
     private void remember(BillingSync sync) {
-        syncs.put(sync.mappingId() + "|" + sync.statementReference(), sync);
+        syncs.put(new SyncOf(sync.mappingId(), sync.statementReference()), sync);
         syncsById.put(sync.id(), sync);
     }
 
@@ -221,4 +224,10 @@ final class LineMatching {
         }
         return lines;
     }
+
+    /** A customer mapping's sync of one statement: at most one per month. */
+    private record SyncOf(long mappingId, String statement) {}
+
+    /** Unmatched lines are reported once per company name, and once for those that name no customer. */
+    private record Unmatched(String companyName, boolean anonymous) {}
 }

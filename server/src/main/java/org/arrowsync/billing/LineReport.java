@@ -29,7 +29,7 @@ final class LineReport {
     private final Progress progress;
     private final Map<Long, Problems> byMapping = new HashMap<>();
     private final Map<Long, Problems> bySync = new HashMap<>();
-    private final Set<String> reportedMismatches = new HashSet<>();
+    private final Set<Mismatch> reportedMismatches = new HashSet<>();
     private final List<String> missingRows = new ArrayList<>();
 
     LineReport(Progress progress) {
@@ -83,7 +83,7 @@ final class LineReport {
         progress.increment("customer_mismatches");
         String now = "'" + line.companyName() + "'"
                 + (blank(line.customerReference()) ? "" : " (" + line.customerReference() + ")");
-        if (reportedMismatches.add(billedTo.id() + "|" + now)) {
+        if (reportedMismatches.add(new Mismatch(billedTo.id(), now))) {
             progress.error("Lines billed to Arrow customer '" + billedTo.arrowCompanyName() + "' ("
                     + billedTo.arrowReference() + ") now name " + now + " in the export (first: " + line.lineReference()
                     + "): they stay with that customer, matched by their line reference; update the customer mapping"
@@ -170,4 +170,7 @@ final class LineReport {
             return parts;
         }
     }
+
+    /** Lines billed to one mapping that now name another customer are reported once per name. */
+    private record Mismatch(long mappingId, String namedNow) {}
 }

@@ -13,12 +13,12 @@ import java.util.TreeMap;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.arrowsync.arrowclient.ArrowClients;
-import org.arrowsync.arrowclient.ArrowException;
 import org.arrowsync.arrowclient.BillingLine;
 import org.arrowsync.arrowclient.BillingLineResult;
 import org.arrowsync.arrowclient.ExportQuery;
 import org.arrowsync.arrowclient.ExportRow;
 import org.arrowsync.ledger.Offering;
+import org.arrowsync.ledger.OfferingService;
 import org.arrowsync.ledger.Project;
 import org.arrowsync.ledger.ProjectService;
 import org.arrowsync.ledger.Resource;
@@ -28,9 +28,6 @@ import org.arrowsync.settings.Settings;
 import org.arrowsync.settings.SettingsService;
 import org.arrowsync.settings.VendorOfferingMapping;
 import org.arrowsync.settings.VendorOfferingMappingService;
-import org.arrowsync.shared.InvalidInput;
-import org.arrowsync.shared.NotFound;
-import org.arrowsync.shared.Rejected;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
@@ -52,6 +49,7 @@ class ResourceSync {
     private final ArrowClients clients;
     private final ResourceService resources;
     private final ProjectService projects;
+    private final OfferingService offerings;
     private final ArrowImport imports;
     private final Clock clock;
 
@@ -61,6 +59,7 @@ class ResourceSync {
             ArrowClients clients,
             ResourceService resources,
             ProjectService projects,
+            OfferingService offerings,
             ArrowImport imports,
             Clock clock) {
         this.settings = settings;
@@ -68,6 +67,7 @@ class ResourceSync {
         this.clients = clients;
         this.resources = resources;
         this.projects = projects;
+        this.offerings = offerings;
         this.imports = imports;
         this.clock = clock;
     }
@@ -77,11 +77,10 @@ class ResourceSync {
         ArrowLookups.Range range = ArrowLookups.Range.of(
                 blankOr(request.periodFrom(), now.minusMonths(5).toString()),
                 blankOr(request.periodTo(), now.toString()));
-        Settings chosen = settings.resolve(request.settingsUuid());
-        chosen.requireExportTemplate();
+        Settings chosen = settings.resolve(request.settingsUuid()).requireExportTemplate();
         Optional<Offering> offering =
-                Optional.ofNullable(request.offeringUuid()).map(uuid -> imports.offering(uuid, "offering_uuid"));
-        Optional<Project> project = Optional.ofNullable(request.projectUuid()).map(this::project);
+                Optional.ofNullable(request.offeringUuid()).map(offerings::named);
+        Optional<Project> project = Optional.ofNullable(request.projectUuid()).map(projects::named);
         Result result = new Result();
         Map<String, Subscription> subscriptions = subscriptions(chosen, range, result);
         if (request.forceImport()) {
@@ -91,9 +90,8 @@ class ResourceSync {
             vendors.active(chosen).forEach(mapping -> byVendor.putIfAbsent(mapping.vendorName(), mapping));
             for (Subscription subscription : subscriptions.values()) {
                 VendorOfferingMapping mapped = byVendor.get(subscription.vendor());
-                Optional<Offering> target = mapped != null
-                        ? Optional.of(imports.offering(mapped.offeringUuid(), "offering_uuid"))
-                        : offering;
+                Optional<Offering> target =
+                        mapped != null ? Optional.of(offerings.named(mapped.offeringUuid())) : offering;
                 apply(
                         subscription,
                         target.orElse(null),
@@ -163,14 +161,6 @@ class ResourceSync {
         }
     }
 
-    private Project project(UUID uuid) {
-        try {
-            return projects.get(uuid);
-        } catch (NotFound e) {
-            throw InvalidInput.of("project_uuid", "Project " + uuid + " not found.");
-        }
-    }
-
     /**
      * IaaS lines of the range, one entry per vendor subscription id; only sums are kept, never the lines. An export
      * with lines but none to sync says so.
@@ -180,28 +170,24 @@ class ResourceSync {
         ExportQuery query = new ExportQuery(
                 chosen.exportTypeReference(), range.from(), range.to(), List.of(), List.of(), List.of());
         long[] rows = {0};
-        try {
-            clients.connect(chosen.connection()).forEachExportPage(query, page -> {
-                for (ExportRow row : page.rows()) {
-                    rows[0]++;
-                    BillingLineResult read = row.billingLine();
-                    BillingLine line = read.line();
-                    if ("IAAS".equalsIgnoreCase(line.classification())
-                            && line.vendorSubscriptionId() != null
-                            && !line.vendorSubscriptionId().isBlank()) {
-                        Subscription subscription = subscriptions.computeIfAbsent(
-                                line.vendorSubscriptionId(), id -> Subscription.of(line, row));
-                        if (read.isValid()) {
-                            subscription.add(line);
-                        } else {
-                            subscription.unreadable(read.problem());
-                        }
+        clients.connect(chosen.connection()).forEachExportPage(query, page -> {
+            for (ExportRow row : page.rows()) {
+                rows[0]++;
+                BillingLineResult read = row.billingLine();
+                BillingLine line = read.line();
+                if ("IAAS".equalsIgnoreCase(line.classification())
+                        && line.vendorSubscriptionId() != null
+                        && !line.vendorSubscriptionId().isBlank()) {
+                    Subscription subscription = subscriptions.computeIfAbsent(
+                            line.vendorSubscriptionId(), id -> Subscription.of(line, row));
+                    if (read.isValid()) {
+                        subscription.add(line);
+                    } else {
+                        subscription.unreadable(read.problem());
                     }
                 }
-            });
-        } catch (ArrowException e) {
-            throw new Rejected(e.getMessage());
-        }
+            }
+        });
         if (rows[0] > 0 && subscriptions.isEmpty()) {
             result.error(
                     "",

@@ -37,7 +37,7 @@ final class SyncRun {
     private final YearMonth period;
     private final BillingWriters writers;
     private final Progress progress;
-    private final Placement placement;
+    private final RunInvoices invoices;
     private final LineMatching matching;
     private final LineReport report;
     private final IdSet seen = new IdSet();
@@ -53,10 +53,10 @@ final class SyncRun {
         this.period = period;
         this.writers = writers;
         this.progress = progress;
-        this.placement = new Placement(writers.invoices(), period, mappings);
+        this.invoices = new RunInvoices(writers.invoices(), period, mappings);
         this.report = new LineReport(progress);
         this.matching =
-                new LineMatching(settings, period, licenseFilter, mappings, placement, writers, progress, report, seen);
+                new LineMatching(settings, period, licenseFilter, mappings, invoices, writers, progress, report, seen);
     }
 
     long rows() {
@@ -89,7 +89,7 @@ final class SyncRun {
     void page(Page page) {
         progress.increment("pages");
         report.rowsMissing(page.missingRows());
-        List<Line> lines = withoutRepeats(matching.lines(page.lines()));
+        List<Line> lines = withoutRepeats(matching.matchToSyncs(page.lines()));
         if (lines.isEmpty()) {
             return;
         }
@@ -109,9 +109,9 @@ final class SyncRun {
         List<NewItem> inserts = new ArrayList<>();
         for (Line line : lines) {
             BillingSyncItem item = line.billed();
-            String via = via(line, owners, item);
+            BilledVia via = via(line, owners, item);
             if (item == null) {
-                if (BillingSyncItem.VIA_INVOICE.equals(via)) {
+                if (via == BilledVia.INVOICE) {
                     toInvoice.add(line);
                 } else {
                     inserts.add(newItem(line, via, null, BigDecimal.ZERO));
@@ -128,9 +128,9 @@ final class SyncRun {
                 continue;
             }
             if (item == null) {
-                inserts.add(newItem(line, BillingSyncItem.VIA_INVOICE, invoiceItem, line.amount()));
+                inserts.add(newItem(line, BilledVia.INVOICE, invoiceItem, line.amount()));
             } else {
-                updates.add(update(item, line, line.amount(), invoiceItem, BillingSyncItem.VIA_INVOICE));
+                updates.add(update(item, line, line.amount(), invoiceItem, BilledVia.INVOICE));
             }
         }
         changes.forEach((invoiceId, list) ->
@@ -156,14 +156,14 @@ final class SyncRun {
     private void resync(
             Line line,
             BillingSyncItem item,
-            String via,
+            BilledVia via,
             List<Line> toInvoice,
             List<ItemUpdate> updates,
             Map<Long, List<ItemChange>> changes,
             Map<Long, List<Long>> removals) {
         boolean hasOwnItem = item.invoiceItemId() != null;
         if (!hasOwnItem) {
-            if (BillingSyncItem.VIA_INVOICE.equals(via)) {
+            if (via == BilledVia.INVOICE) {
                 toInvoice.add(line);
             } else {
                 updates.add(update(item, line, BigDecimal.ZERO, null, via));
@@ -176,7 +176,7 @@ final class SyncRun {
         }
         if (line.amount().signum() == 0) {
             removals.computeIfAbsent(item.invoiceId(), id -> new ArrayList<>()).add(item.invoiceItemId());
-            updates.add(update(item, line, BigDecimal.ZERO, null, BillingSyncItem.VIA_ZERO));
+            updates.add(update(item, line, BigDecimal.ZERO, null, BilledVia.ZERO));
             return;
         }
         if (line.amount().compareTo(item.invoiced()) != 0
@@ -190,7 +190,7 @@ final class SyncRun {
                             amount.quantity(),
                             line.details(period)));
         }
-        updates.add(update(item, line, line.amount(), item.invoiceItemId(), BillingSyncItem.VIA_INVOICE));
+        updates.add(update(item, line, line.amount(), item.invoiceItemId(), BilledVia.INVOICE));
     }
 
     private Map<Line, Long> writeInvoiceItems(List<Line> lines) {
@@ -204,8 +204,8 @@ final class SyncRun {
         List<Line> placed = new ArrayList<>();
         List<InvoiceService.Placed> drafts = new ArrayList<>();
         for (Line line : lines) {
-            Invoice invoice = placement.invoiceFor(line.mapping());
-            Optional<String> currency = placement.currencyOf(invoice);
+            Invoice invoice = invoices.invoiceFor(line.mapping());
+            Optional<String> currency = invoices.currencyOf(invoice);
             if (currency.isPresent() && !currency.get().equals(line.currency())) {
                 progress.error(
                         "Line " + line.line().lineReference() + " is in " + line.currency() + " but the invoice of "
@@ -213,7 +213,7 @@ final class SyncRun {
                 progress.increment("currency_errors");
                 continue;
             }
-            placement.useCurrency(invoice, line.currency());
+            invoices.useCurrency(invoice, line.currency());
             placed.add(line);
             Resource resource = resources.get(new CustomerLicense(
                     line.mapping().customerUuid(), line.line().licenseReference()));
@@ -253,34 +253,32 @@ final class SyncRun {
      * keeps its path (the claim it made, or the consumption path's, stands for the whole month).
      */
     private static boolean needsClaim(Line line, BillingSyncItem item) {
-        boolean billedAlready = item != null && !BillingSyncItem.VIA_ZERO.equals(item.billedVia());
+        boolean billedAlready = item != null && item.billedVia() != BilledVia.ZERO;
         return line.amount().signum() != 0 && hasLicense(line.line()) && !billedAlready;
     }
 
-    private String via(Line line, Map<String, BillingPath> owners, BillingSyncItem item) {
-        if (item != null
-                && !BillingSyncItem.VIA_ZERO.equals(item.billedVia())
-                && line.amount().signum() != 0) {
+    private BilledVia via(Line line, Map<String, BillingPath> owners, BillingSyncItem item) {
+        if (item != null && item.billedVia() != BilledVia.ZERO && line.amount().signum() != 0) {
             return item.billedVia();
         }
         return via(line, owners);
     }
 
-    private String via(Line line, Map<String, BillingPath> owners) {
+    private BilledVia via(Line line, Map<String, BillingPath> owners) {
         if (line.amount().signum() == 0) {
-            return BillingSyncItem.VIA_ZERO;
+            return BilledVia.ZERO;
         }
         if (hasLicense(line.line()) && owners.get(line.line().licenseReference()) == BillingPath.CONSUMPTION) {
-            return BillingSyncItem.VIA_CONSUMPTION;
+            return BilledVia.CONSUMPTION;
         }
-        return BillingSyncItem.VIA_INVOICE;
+        return BilledVia.INVOICE;
     }
 
     private static boolean hasLicense(BillingLine line) {
         return line.licenseReference() != null && !line.licenseReference().isBlank();
     }
 
-    private static NewItem newItem(Line line, String via, Long invoiceItem, BigDecimal invoiced) {
+    private static NewItem newItem(Line line, BilledVia via, Long invoiceItem, BigDecimal invoiced) {
         BillingLine l = line.line();
         return new NewItem(
                 line.sync().id(),
@@ -301,7 +299,7 @@ final class SyncRun {
     }
 
     private static ItemUpdate update(
-            BillingSyncItem item, Line line, BigDecimal invoiced, Long invoiceItem, String via) {
+            BillingSyncItem item, Line line, BigDecimal invoiced, Long invoiceItem, BilledVia via) {
         return new ItemUpdate(
                 item.id(),
                 line.amount(),
@@ -320,7 +318,7 @@ final class SyncRun {
                 || item.currentPrice().compareTo(update.price()) != 0
                 || item.invoiced().compareTo(update.invoiced()) != 0
                 || !Objects.equals(item.invoiceItemId(), update.invoiceItemId())
-                || !item.billedVia().equals(update.billedVia())
+                || item.billedVia() != update.billedVia()
                 || item.sell().compareTo(update.sell()) != 0
                 || item.buy().compareTo(update.buy()) != 0
                 || item.quantity().compareTo(update.quantity()) != 0;

@@ -1,14 +1,12 @@
 package org.arrowsync.billing;
 
-import org.arrowsync.shared.Rejected;
+import org.arrowsync.shared.StateConflict;
 
 /** A billing sync asked to make a transition its state does not allow (a frozen month stays frozen). */
-class SyncStateRefused extends Rejected {
+final class SyncStateRefused extends StateConflict {
 
     SyncStateRefused(BillingSync sync, String transition) {
-        super(
-                409,
-                "Billing sync " + sync.uuid() + " of " + sync.reportPeriod() + " is "
-                        + sync.state().display() + " and cannot be " + transition);
+        super("Billing sync " + sync.uuid() + " of " + sync.reportPeriod() + " is "
+                + sync.state().display() + " and cannot be " + transition);
     }
 }

@@ -1,16 +1,15 @@
 package org.arrowsync.consumption;
 
-import java.sql.Date;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.arrowsync.consumption.ConsumptionRecordService.RecordFilter;
 import org.arrowsync.ledger.InvoiceService;
 import org.arrowsync.shared.FieldErrors;
 import org.arrowsync.shared.Filters;
 import org.arrowsync.shared.InvalidInput;
 import org.arrowsync.shared.Periods;
-import org.arrowsync.shared.SqlFilter;
 import org.arrowsync.shared.Uuids;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -48,15 +47,16 @@ class ConsumptionCleanup {
         }
         errors.throwIfAny();
         UUID resource = Filters.uuid("resource_uuid", request.resourceUuid());
-        SqlFilter filter = new SqlFilter()
-                .atLeast("cr.billing_period", from == null ? null : Date.valueOf(from.atDay(1)))
-                .atMost("cr.billing_period", to == null ? null : Date.valueOf(to.atDay(1)))
-                .eq("r.uuid", resource);
-        if (onlyFinalized) {
-            filter.where("cr.finalized_at is not null");
-        } else if (onlyUnfinalized) {
-            filter.where("cr.finalized_at is null");
-        }
+        RecordFilter filter = new RecordFilter(
+                resource,
+                null,
+                null,
+                null,
+                null,
+                from == null ? null : from.atDay(1),
+                to == null ? null : to.atDay(1),
+                onlyFinalized ? Boolean.TRUE : onlyUnfinalized ? Boolean.FALSE : null,
+                null);
         List<ConsumptionRecord> deletable = new ArrayList<>();
         List<KeptRecord> kept = new ArrayList<>();
         for (ConsumptionRecord record : records.all(filter)) {

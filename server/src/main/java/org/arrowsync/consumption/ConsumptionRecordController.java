@@ -141,7 +141,7 @@ class ConsumptionRecordController {
                     record.reconciledAt(),
                     record.isFinalized(),
                     record.isReconciled(),
-                    adjustment == null ? null : Money.summary(adjustment),
+                    Money.summary(adjustment),
                     record.rawData(),
                     record.created(),
                     record.modified());

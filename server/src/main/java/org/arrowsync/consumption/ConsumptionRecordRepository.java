@@ -11,6 +11,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.arrowsync.ledger.InvoiceState;
+import org.arrowsync.ledger.Resource;
+import org.arrowsync.shared.ListQuery;
+import org.arrowsync.shared.Listing;
 import org.arrowsync.shared.PageRequest;
 import org.arrowsync.shared.SqlFilter;
 import org.arrowsync.shared.Timestamps;
@@ -35,15 +39,17 @@ class ConsumptionRecordRepository {
     private static final String SELECT = """
             select cr.*, r.uuid as resource_uuid, r.name as resource_name, p.id as project_id, p.uuid as project_uuid, p.name as project_name,
                    c.uuid as customer_uuid, c.name as customer_name, ii.uuid as invoice_item_uuid,
-                   ii.unit_price * ii.quantity as item_amount, iv.state = 'pending' as item_invoice_open,
+                   ii.unit_price * ii.quantity as item_amount, iv.state as item_invoice_state,
                    ci.uuid as compensation_item_uuid, cr.raw_data::text as raw_json""" + FROM;
-    private static final String ORDER = " order by cr.billing_period desc, cr.created desc, cr.id desc";
+    private static final String ORDER = "cr.billing_period desc, cr.created desc, cr.id desc";
 
     private final JdbcClient jdbc;
+    private final ListQuery<ConsumptionRecord> listing;
     private final JsonMapper json;
 
     ConsumptionRecordRepository(JdbcClient jdbc, JsonMapper json) {
         this.jdbc = jdbc;
+        this.listing = new ListQuery<>(jdbc, SELECT, FROM, ORDER, this::map);
         this.json = json;
     }
 
@@ -70,44 +76,80 @@ class ConsumptionRecordRepository {
         return jdbc.sql(SELECT + " where cr.id = ?").param(id).query(this::map).optional();
     }
 
-    List<ConsumptionRecord> page(SqlFilter filter, PageRequest page) {
-        return jdbc.sql(SELECT + filter.clause() + ORDER + " offset ? limit ?")
-                .params(filter.params(page))
-                .query(this::map)
-                .list();
+    Listing<ConsumptionRecord> list(ConsumptionRecordService.RecordFilter filter, PageRequest page) {
+        return listing.list(where(filter), page);
     }
 
-    List<ConsumptionRecord> all(SqlFilter filter) {
-        return jdbc.sql(SELECT + filter.clause() + ORDER)
-                .params(filter.params())
-                .query(this::map)
-                .list();
-    }
-
-    long count(SqlFilter filter) {
-        return jdbc.sql("select count(*)" + FROM + filter.clause())
-                .params(filter.params())
-                .query(Long.class)
-                .single();
+    List<ConsumptionRecord> all(ConsumptionRecordService.RecordFilter filter) {
+        return all(where(filter));
     }
 
     /**
-     * Keys ({@code resourceId|license}) of the finalised records of a month: the hourly sync skips them before calling
-     * Arrow.
+     * The records of a month for the resources of the customers these settings map (actively): those not finalised yet,
+     * or all of them when {@code finalisedToo}.
      */
-    Set<String> finalizedKeys(LocalDate period) {
-        Set<String> keys = new HashSet<>();
+    List<ConsumptionRecord> toFinalise(long settingsId, LocalDate period, boolean finalisedToo) {
+        SqlFilter filter = new SqlFilter()
+                .eq("cr.billing_period", Date.valueOf(period))
+                .where(
+                        "exists (select 1 from customer_mappings cm where cm.customer_id = c.id and cm.settings_id = ? and cm.is_active)",
+                        settingsId);
+        if (!finalisedToo) {
+            filter.where("cr.finalized_at is null");
+        }
+        return all(filter);
+    }
+
+    private static SqlFilter where(ConsumptionRecordService.RecordFilter filter) {
+        SqlFilter sql = new SqlFilter()
+                .eq("r.uuid", filter.resourceUuid())
+                .eq("p.uuid", filter.projectUuid())
+                .eq("c.uuid", filter.customerUuid())
+                .icontains("cr.license_reference", filter.licenseReference())
+                .eq("cr.billing_period", filter.billingPeriod())
+                .atLeast("cr.billing_period", filter.billingPeriodFrom())
+                .atMost("cr.billing_period", filter.billingPeriodTo());
+        if (filter.isFinalized() != null) {
+            sql.where(filter.isFinalized() ? "cr.finalized_at is not null" : "cr.finalized_at is null");
+        }
+        if (filter.isReconciled() != null) {
+            sql.where(filter.isReconciled() ? "cr.reconciled_at is not null" : "cr.reconciled_at is null");
+        }
+        return sql;
+    }
+
+    private List<ConsumptionRecord> all(SqlFilter filter) {
+        return jdbc.sql(SELECT + filter.clause() + " order by " + ORDER)
+                .params(filter.params())
+                .query(this::map)
+                .list();
+    }
+
+    boolean existForResource(long resourceId) {
+        return jdbc.sql("select exists (select 1 from consumption_records where resource_id = ?)")
+                .param(resourceId)
+                .query(Boolean.class)
+                .single();
+    }
+
+    /** The (resource, license) pairs whose record of this month is finalised: the hourly sync skips them. */
+    Set<ResourceLicense> finalized(LocalDate period) {
+        Set<ResourceLicense> keys = new HashSet<>();
         jdbc.sql(
                         "select resource_id, license_reference from consumption_records where billing_period = ? and finalized_at is not null")
                 .param(Date.valueOf(period))
                 .query(rs -> {
-                    keys.add(key(rs.getLong("resource_id"), rs.getString("license_reference")));
+                    keys.add(new ResourceLicense(rs.getLong("resource_id"), rs.getString("license_reference")));
                 });
         return keys;
     }
 
-    static String key(long resourceId, String licenseReference) {
-        return resourceId + "|" + licenseReference;
+    /** A resource as billed under one license: the key of a month's record with the month. */
+    record ResourceLicense(long resourceId, String licenseReference) {
+
+        static ResourceLicense of(Resource resource) {
+            return new ResourceLicense(resource.id(), resource.licenseReference());
+        }
     }
 
     /**
@@ -207,7 +249,7 @@ class ConsumptionRecordRepository {
                 invoiceItemId,
                 rs.getObject("invoice_item_uuid", UUID.class),
                 rs.getBigDecimal("item_amount"),
-                rs.getBoolean("item_invoice_open"),
+                InvoiceState.isOpen(rs.getString("item_invoice_state")),
                 compensationItemId,
                 rs.getObject("compensation_item_uuid", UUID.class),
                 rs.getBigDecimal("compensated"),

@@ -19,11 +19,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
- * Statistics over all records and the pending list. Every aggregate is computed by PostgreSQL in one scan (grouping
- * sets give the totals and the per-month rows together), so the answer costs what the raw aggregate costs.
+ * Statistics over all records, the pending list and one customer's records at a glance. Every aggregate is computed by
+ * PostgreSQL in one scan (grouping sets give the totals and the per-month rows together), so the answer costs what the
+ * raw aggregate costs.
  */
 @Service
-class ConsumptionStatistics {
+public class ConsumptionStatistics {
 
     static final int PERIODS = 12;
 
@@ -31,6 +32,44 @@ class ConsumptionStatistics {
 
     ConsumptionStatistics(JdbcClient jdbc) {
         this.jdbc = jdbc;
+    }
+
+    /** The consumption records of a customer's resources: their totals and the {@code recent} newest. */
+    public CustomerConsumption ofCustomer(long customerId, int recent) {
+        String records =
+                " from consumption_records r join resources res on res.id = r.resource_id join projects p on p.id = res.project_id"
+                        + " where p.customer_id = ?";
+        CustomerConsumption.Totals totals = jdbc.sql(
+                        "select count(*) as total, coalesce(sum(r.consumed_sell), 0) as consumed,"
+                                + " sum(r.final_sell) as final, count(*) filter (where r.finalized_at is null) as pending,"
+                                + " count(*) filter (where r.finalized_at is not null) as finalized,"
+                                + " count(*) filter (where r.reconciled_at is not null) as reconciled" + records)
+                .param(customerId)
+                .query((rs, row) -> new CustomerConsumption.Totals(
+                        rs.getInt("total"),
+                        rs.getBigDecimal("consumed"),
+                        rs.getBigDecimal("final"),
+                        rs.getInt("pending"),
+                        rs.getInt("finalized"),
+                        rs.getInt("reconciled")))
+                .single();
+        List<CustomerConsumption.RecentRecord> newest = jdbc.sql(
+                        "select r.uuid, r.license_reference, res.name, r.billing_period, r.consumed_sell,"
+                                + " r.final_sell, r.finalized_at is not null as finalized, r.reconciled_at is not null as reconciled"
+                                + records
+                                + " order by r.billing_period desc, r.created desc limit ?")
+                .params(customerId, recent)
+                .query((rs, row) -> new CustomerConsumption.RecentRecord(
+                        Uuids.hex(rs.getObject("uuid", UUID.class)),
+                        rs.getString("license_reference"),
+                        rs.getString("name"),
+                        rs.getObject("billing_period", LocalDate.class),
+                        Money.summary(rs.getBigDecimal("consumed_sell")),
+                        Money.summary(rs.getBigDecimal("final_sell")),
+                        rs.getBoolean("finalized"),
+                        rs.getBoolean("reconciled")))
+                .list();
+        return new CustomerConsumption(totals, newest);
     }
 
     /**

@@ -13,6 +13,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.arrowsync.arrowclient.ArrowClient;
 import org.arrowsync.arrowclient.ArrowClients;
+import org.arrowsync.consumption.ConsumptionRecordRepository.ResourceLicense;
 import org.arrowsync.consumption.LicenseMonthBilling.Outcome;
 import org.arrowsync.consumption.LicenseMonthBilling.Pricing;
 import org.arrowsync.ledger.Resource;
@@ -63,14 +64,14 @@ public class ConsumptionSyncService {
 
     public ConsumptionSyncReport sync(SyncOrder order, Progress progress) {
         List<Resource> resources = scope.of(order.settings(), order.resourceUuid());
-        Set<String> finalized = records.finalizedKeys(order.period().atDay(1));
+        Set<ResourceLicense> finalized = records.finalized(order.period().atDay(1));
         ArrowClient client = clients.connect(order.settings().connection());
         Pricing pricing = Pricing.of(order.settings());
         YearMonth current = YearMonth.now(clock);
         Tally tally = new Tally(progress);
         List<Resource> due = new ArrayList<>();
         for (Resource resource : resources) {
-            if (finalized.contains(ConsumptionRecordRepository.key(resource.id(), resource.licenseReference()))) {
+            if (finalized.contains(ResourceLicense.of(resource))) {
                 tally.count(Outcome.SKIPPED_FINALIZED);
             } else {
                 due.add(resource);
@@ -84,9 +85,8 @@ public class ConsumptionSyncService {
                 tally.count(provisional.record(resource, order.period(), consumption, pricing, false));
                 tally.notes(resource, consumption.notes());
             } catch (RuntimeException e) {
-                // D21: this is the one boundary per license. Whatever it throws (Arrow, the ledger's checks, the
-                // database), its
-                // transaction rolled back; it is reported for that license and the others go on.
+                // D21: the one boundary per license. Whatever it throws (Arrow, the ledger's checks, the database),
+                // its transaction rolled back; it is reported for that license and the others go on.
                 tally.error(resource, e);
             }
         });

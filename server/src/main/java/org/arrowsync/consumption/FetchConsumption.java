@@ -5,14 +5,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.arrowsync.arrowclient.ArrowClients;
-import org.arrowsync.arrowclient.ArrowException;
 import org.arrowsync.arrowclient.ConsumptionLine;
 import org.arrowsync.arrowclient.ConsumptionReport;
 import org.arrowsync.settings.Settings;
 import org.arrowsync.settings.SettingsService;
 import org.arrowsync.shared.FieldErrors;
 import org.arrowsync.shared.Periods;
-import org.arrowsync.shared.Rejected;
 import org.springframework.stereotype.Service;
 
 /**
@@ -39,12 +37,8 @@ class FetchConsumption {
         errors.throwIfAny();
         // No resource names a mapping here, so the active settings answer (D18 applies where a resource is named).
         Settings active = settings.resolve(null);
-        ConsumptionReport report;
-        try {
-            report = clients.connect(active.connection()).monthlyConsumption(licenseReference, month, month);
-        } catch (ArrowException e) {
-            throw new Rejected(e.getMessage());
-        }
+        ConsumptionReport report =
+                clients.connect(active.connection()).monthlyConsumption(licenseReference, month, month);
         List<Map<String, String>> rows = report.lines().stream()
                 .limit(SHOWN_ROWS)
                 .map(line -> row(report.headers(), line))

@@ -1,6 +1,5 @@
 package org.arrowsync.consumption;
 
-import java.sql.Date;
 import java.time.Clock;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -11,7 +10,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.arrowsync.arrowclient.ArrowClients;
-import org.arrowsync.arrowclient.ArrowException;
 import org.arrowsync.arrowclient.BillingLine;
 import org.arrowsync.arrowclient.BillingLineResult;
 import org.arrowsync.arrowclient.ExportQuery;
@@ -21,8 +19,6 @@ import org.arrowsync.consumption.LicenseMonthBilling.Result;
 import org.arrowsync.consumption.LicenseMonthBilling.Totals;
 import org.arrowsync.settings.Settings;
 import org.arrowsync.shared.Progress;
-import org.arrowsync.shared.Rejected;
-import org.arrowsync.shared.SqlFilter;
 import org.arrowsync.shared.Uuids;
 import org.springframework.stereotype.Service;
 
@@ -54,7 +50,8 @@ public class FinalisationService {
             return FinalisationReport.status("month_open");
         }
         settings.requireExportTemplate();
-        List<ConsumptionRecord> due = records.all(scope(settings, order));
+        List<ConsumptionRecord> due =
+                records.toFinalise(settings.id(), order.period().atDay(1), order.force());
         progress.add("records", due.size());
         if (due.isEmpty()) {
             return FinalisationReport.status("no_records");
@@ -99,18 +96,6 @@ public class FinalisationService {
         return report.build();
     }
 
-    private static SqlFilter scope(Settings settings, SyncOrder order) {
-        SqlFilter filter = new SqlFilter()
-                .eq("cr.billing_period", Date.valueOf(order.period().atDay(1)))
-                .where(
-                        "exists (select 1 from customer_mappings cm where cm.customer_id = c.id and cm.settings_id = ? and cm.is_active)",
-                        settings.id());
-        if (!order.force()) {
-            filter.where("cr.finalized_at is null");
-        }
-        return filter;
-    }
-
     /**
      * The export's totals for the licenses asked about, read page by page (memory follows the licenses, not the
      * export). Only the license reference and the amounts are read: no line reference is needed. A license with a line
@@ -120,33 +105,29 @@ public class FinalisationService {
         Map<String, Totals> totals = new HashMap<>();
         Set<String> unreadable = new HashSet<>();
         long[] lines = {0};
-        try {
-            clients.connect(settings.connection())
-                    .forEachExportPage(ExportQuery.forPeriod(settings.exportTypeReference(), period), page -> {
-                        for (ExportRow row : page.rows()) {
-                            lines[0]++;
-                            BillingLineResult result = row.billingLine();
-                            BillingLine line = result.line();
-                            if (!result.isValid()) {
-                                progress.increment("invalid_lines");
-                                progress.error(result.problem());
-                            }
-                            if (line.licenseReference() == null || !licenses.contains(line.licenseReference())) {
-                                continue;
-                            }
-                            if (result.isValid()) {
-                                totals.merge(
-                                        line.licenseReference(),
-                                        Totals.of(line.sellTotal(), line.buyTotal(), line.currency()),
-                                        Totals::plus);
-                            } else {
-                                unreadable.add(line.licenseReference());
-                            }
+        clients.connect(settings.connection())
+                .forEachExportPage(ExportQuery.forPeriod(settings.exportTypeReference(), period), page -> {
+                    for (ExportRow row : page.rows()) {
+                        lines[0]++;
+                        BillingLineResult result = row.billingLine();
+                        BillingLine line = result.line();
+                        if (!result.isValid()) {
+                            progress.increment("invalid_lines");
+                            progress.error(result.problem());
                         }
-                    });
-        } catch (ArrowException e) {
-            throw new Rejected(502, "Billing export of " + period + " failed: " + e.getMessage());
-        }
+                        if (line.licenseReference() == null || !licenses.contains(line.licenseReference())) {
+                            continue;
+                        }
+                        if (result.isValid()) {
+                            totals.merge(
+                                    line.licenseReference(),
+                                    Totals.of(line.sellTotal(), line.buyTotal(), line.currency()),
+                                    Totals::plus);
+                        } else {
+                            unreadable.add(line.licenseReference());
+                        }
+                    }
+                });
         progress.add("export_lines", lines[0]);
         return new Export(lines[0], totals, unreadable);
     }

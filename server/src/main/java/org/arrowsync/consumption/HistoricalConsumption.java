@@ -13,12 +13,12 @@ import org.arrowsync.arrowclient.ArrowClient;
 import org.arrowsync.arrowclient.ArrowClients;
 import org.arrowsync.consumption.LicenseMonthBilling.Pricing;
 import org.arrowsync.ledger.Resource;
+import org.arrowsync.ledger.ResourceService;
 import org.arrowsync.mappings.CustomerMappingService;
 import org.arrowsync.settings.Settings;
 import org.arrowsync.settings.SettingsService;
 import org.arrowsync.shared.FieldErrors;
 import org.arrowsync.shared.Periods;
-import org.arrowsync.shared.Rejected;
 import org.arrowsync.shared.Uuids;
 import org.springframework.stereotype.Service;
 
@@ -31,7 +31,7 @@ import org.springframework.stereotype.Service;
 @Service
 class HistoricalConsumption {
 
-    private final LicensedResources scope;
+    private final ResourceService resources;
     private final CustomerMappingService mappings;
     private final SettingsService settings;
     private final ConsumptionRecordRepository records;
@@ -41,7 +41,7 @@ class HistoricalConsumption {
     private final Clock clock;
 
     HistoricalConsumption(
-            LicensedResources scope,
+            ResourceService resources,
             CustomerMappingService mappings,
             SettingsService settings,
             ConsumptionRecordRepository records,
@@ -49,7 +49,7 @@ class HistoricalConsumption {
             ArrowClients clients,
             ConsumptionProperties properties,
             Clock clock) {
-        this.scope = scope;
+        this.resources = resources;
         this.mappings = mappings;
         this.settings = settings;
         this.records = records;
@@ -74,8 +74,7 @@ class HistoricalConsumption {
         }
         Periods.requireRange(errors, start, end, properties.historyMonths());
         errors.throwIfAny();
-        Resource resource = scope.named(
-                resourceUuid, () -> new Rejected(404, "Resource " + Uuids.hex(resourceUuid) + " not found"));
+        Resource resource = resources.licensed(resourceUuid);
         Settings owner = owner(resource);
         ArrowClient client = clients.connect(owner.connection());
         Pricing pricing = Pricing.of(owner);
@@ -102,8 +101,7 @@ class HistoricalConsumption {
                 }
             } catch (RuntimeException e) {
                 // D21: the one boundary per month. Whatever a month throws, its transaction rolled back; it is reported
-                // and the
-                // other months go on.
+                // and the other months go on.
                 result.errors.add(new PeriodError(period.toString(), ConsumptionSyncService.describe(e)));
             }
         }
@@ -124,7 +122,7 @@ class HistoricalConsumption {
      */
     private Settings owner(Resource resource) {
         return mappings.activeForCustomer(resource.customer().uuid())
-                .map(mapping -> settings.get(mapping.settingsUuid()))
+                .map(mapping -> settings.named(mapping.settingsUuid()))
                 .orElseGet(() -> settings.resolve(null));
     }
 

@@ -35,19 +35,19 @@ class LicenseMonthBilling {
 
     private final ConsumptionRecordRepository records;
     private final LicenseBilling licenses;
-    private final InvoicePlacement placement;
+    private final ConsumptionItems items;
     private final InvoiceService invoices;
     private final Clock clock;
 
     LicenseMonthBilling(
             ConsumptionRecordRepository records,
             LicenseBilling licenses,
-            InvoicePlacement placement,
+            ConsumptionItems items,
             InvoiceService invoices,
             Clock clock) {
         this.records = records;
         this.licenses = licenses;
-        this.placement = placement;
+        this.items = items;
         this.invoices = invoices;
         this.clock = clock;
     }
@@ -110,7 +110,7 @@ class LicenseMonthBilling {
                 invoices.changeItem(invoices.item(record.invoiceItemUuid()), name, amount, BigDecimal.ONE, details);
             }
         } else if (amount.signum() != 0) {
-            InvoiceItem item = placement.add(
+            InvoiceItem item = items.add(
                     resource.customer().uuid(),
                     period,
                     name,
@@ -186,7 +186,7 @@ class LicenseMonthBilling {
             String kind = difference.signum() > 0 ? "additional charge for " : "credit for ";
             String name = pricing.prefix() + " adjustment: " + finalised.resourceName() + " (" + kind
                     + finalised.billingPeriod() + ")";
-            InvoiceItem item = placement.add(
+            InvoiceItem item = items.add(
                     finalised.customerUuid(),
                     finalised.period(),
                     name,

@@ -3,12 +3,11 @@ package org.arrowsync.consumption;
 import java.time.Clock;
 import java.time.YearMonth;
 import java.util.UUID;
+import org.arrowsync.ledger.ResourceService;
 import org.arrowsync.settings.Settings;
 import org.arrowsync.settings.SettingsService;
 import org.arrowsync.shared.Filters;
-import org.arrowsync.shared.InvalidInput;
 import org.arrowsync.shared.Periods;
-import org.arrowsync.shared.Uuids;
 import org.springframework.stereotype.Service;
 
 /**
@@ -19,10 +18,10 @@ import org.springframework.stereotype.Service;
 public class SyncOrders {
 
     private final SettingsService settings;
-    private final LicensedResources resources;
+    private final ResourceService resources;
     private final Clock clock;
 
-    SyncOrders(SettingsService settings, LicensedResources resources, Clock clock) {
+    SyncOrders(SettingsService settings, ResourceService resources, Clock clock) {
         this.settings = settings;
         this.resources = resources;
         this.clock = clock;
@@ -33,9 +32,7 @@ public class SyncOrders {
         UUID settingsId = Filters.uuid("settings_uuid", settingsUuid);
         UUID resourceId = Filters.uuid("resource_uuid", resourceUuid);
         if (resourceId != null) {
-            resources.named(
-                    resourceId,
-                    () -> InvalidInput.of("resource_uuid", "Resource " + Uuids.hex(resourceId) + " not found."));
+            resources.licensed(resourceId);
         }
         return new SyncOrder(settings.resolve(settingsId), period, resourceId, false);
     }
@@ -51,7 +48,7 @@ public class SyncOrders {
     }
 
     /** The order a queued job carries: its settings by uuid, its period, its optional resource and force flag. */
-    public SyncOrder ofJob(UUID settingsUuid, String period, UUID resourceUuid, boolean force) {
-        return new SyncOrder(settings.get(settingsUuid), YearMonth.parse(period), resourceUuid, force);
+    public SyncOrder ofJob(UUID settingsUuid, YearMonth period, UUID resourceUuid, boolean force) {
+        return new SyncOrder(settings.named(settingsUuid), period, resourceUuid, force);
     }
 }

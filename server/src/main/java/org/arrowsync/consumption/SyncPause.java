@@ -8,9 +8,6 @@ import java.util.Optional;
 import java.util.UUID;
 import org.arrowsync.settings.Settings;
 import org.arrowsync.settings.SettingsService;
-import org.arrowsync.settings.SyncSwitch;
-import org.arrowsync.shared.NotFound;
-import org.arrowsync.shared.Rejected;
 import org.arrowsync.shared.Timestamps;
 import org.arrowsync.shared.Uuids;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -29,12 +26,10 @@ public class SyncPause {
 
     private final JdbcClient jdbc;
     private final SettingsService settings;
-    private final SyncSwitch switches;
 
-    SyncPause(JdbcClient jdbc, SettingsService settings, SyncSwitch switches) {
+    SyncPause(JdbcClient jdbc, SettingsService settings) {
         this.jdbc = jdbc;
         this.settings = settings;
-        this.switches = switches;
     }
 
     /** Whether the periodic consumption work runs at all. */
@@ -50,7 +45,7 @@ public class SyncPause {
     List<String> set(UUID settingsUuid, boolean global, boolean enabled) {
         Optional<Settings> target = settingsUuid == null
                 ? (global ? Optional.empty() : settings.active())
-                : Optional.of(named(settingsUuid));
+                : Optional.of(settings.named(settingsUuid));
         List<String> changed = new ArrayList<>();
         if (global) {
             jdbc.sql(
@@ -60,7 +55,7 @@ public class SyncPause {
             changed.add("global");
         }
         target.ifPresent(found -> {
-            switches.setSyncEnabled(found, enabled);
+            settings.setSyncEnabled(found, enabled);
             changed.add(Uuids.hex(found.uuid()));
         });
         return changed;
@@ -91,14 +86,6 @@ public class SyncPause {
                 active.map(Settings::syncEnabled).orElse(false),
                 active.map(found -> Uuids.hex(found.uuid())).orElse(null),
                 last);
-    }
-
-    private Settings named(UUID uuid) {
-        try {
-            return settings.get(uuid);
-        } catch (NotFound e) {
-            throw new Rejected(404, "Settings not found: " + Uuids.hex(uuid));
-        }
     }
 
     /** The contract's {@code ConsumptionStatusResponse}. */

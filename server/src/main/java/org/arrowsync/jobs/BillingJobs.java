@@ -8,8 +8,6 @@ import org.arrowsync.billing.BillingValidation;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Lazy;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.JsonNodeFactory;
 
 /** Job handlers of the billing feature: they read the job's parameters and call the feature. */
 @Configuration(proxyBeanMethods = false)
@@ -18,13 +16,13 @@ class BillingJobs {
     @Bean
     JobHandler billingSyncJob(BillingSyncService billing) {
         return JobHandler.of(JobKind.BILLING_SYNC, (job, progress) -> {
-            JsonNode p = job.parameters();
+            JobParameters.BillingSync parameters = job.parameters(JobParameters.BillingSync.class);
             return billing.sync(
                     billing.target(
-                            p.get("year").asInt(),
-                            p.get("month").asInt(),
+                            job.period().getYear(),
+                            job.period().getMonthValue(),
                             job.settingsUuid(),
-                            JobHandler.uuidParameter(job, "resource_uuid")),
+                            parameters.resourceUuid()),
                     progress);
         });
     }
@@ -32,13 +30,13 @@ class BillingJobs {
     @Bean
     JobHandler billingReconciliationJob(BillingReconciliation reconciliation) {
         return JobHandler.of(JobKind.BILLING_RECONCILIATION, (job, progress) -> {
-            JsonNode p = job.parameters();
+            JobParameters.BillingReconciliation parameters = job.parameters(JobParameters.BillingReconciliation.class);
             return reconciliation.reconcile(
                     reconciliation.target(
-                            p.get("year").asInt(),
-                            p.get("month").asInt(),
+                            job.period().getYear(),
+                            job.period().getMonthValue(),
                             job.settingsUuid(),
-                            p.path("force").asBoolean(false)),
+                            parameters.force()),
                     progress);
         });
     }
@@ -50,18 +48,12 @@ class BillingJobs {
             BillingValidation.ValidationReport report = validation.check(job.settingsUuid(), progress);
             if (properties.autoReconcile()) {
                 for (String period : report.periods()) {
-                    YearMonth month = YearMonth.parse(period);
                     jobs.submit(new JobRequest(
-                            JobKind.BILLING_RECONCILIATION,
                             job.settingsId(),
                             job.settingsUuid(),
-                            period,
-                            null,
-                            JsonNodeFactory.instance
-                                    .objectNode()
-                                    .put("year", month.getYear())
-                                    .put("month", month.getMonthValue()),
-                            BillingSchedules.BY_SCHEDULE));
+                            YearMonth.parse(period),
+                            new JobParameters.BillingReconciliation(false),
+                            JobRequest.BY_SCHEDULE));
                 }
             }
             return report;

@@ -9,7 +9,6 @@ import org.arrowsync.settings.Settings;
 import org.arrowsync.settings.SettingsService;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import tools.jackson.databind.node.JsonNodeFactory;
 
 /**
  * The periodic billing work, for every settings record with sync enabled: sync the current month and every earlier one
@@ -17,8 +16,6 @@ import tools.jackson.databind.node.JsonNodeFactory;
  */
 @Configuration(proxyBeanMethods = false)
 class BillingSchedules {
-
-    static final String BY_SCHEDULE = "schedule";
 
     private final SettingsService settings;
     private final BillingSyncService billing;
@@ -51,16 +48,11 @@ class BillingSchedules {
         for (Settings chosen : settings.syncEnabled()) {
             for (YearMonth period : billing.periodsToSync(chosen)) {
                 jobs.submit(new JobRequest(
-                        JobKind.BILLING_SYNC,
                         chosen.id(),
                         chosen.uuid(),
-                        period.toString(),
-                        null,
-                        JsonNodeFactory.instance
-                                .objectNode()
-                                .put("year", period.getYear())
-                                .put("month", period.getMonthValue()),
-                        BY_SCHEDULE));
+                        period,
+                        new JobParameters.BillingSync(null),
+                        JobRequest.BY_SCHEDULE));
                 queued++;
             }
         }
@@ -71,13 +63,7 @@ class BillingSchedules {
         int queued = 0;
         for (Settings chosen : settings.syncEnabled()) {
             jobs.submit(new JobRequest(
-                    JobKind.BILLING_VALIDATION,
-                    chosen.id(),
-                    chosen.uuid(),
-                    null,
-                    null,
-                    JsonNodeFactory.instance.objectNode(),
-                    BY_SCHEDULE));
+                    chosen.id(), chosen.uuid(), null, new JobParameters.BillingValidation(), JobRequest.BY_SCHEDULE));
             queued++;
         }
         return queued;

@@ -12,14 +12,11 @@ import org.arrowsync.billing.BillingSyncService.SyncTarget;
 import org.arrowsync.jobs.JobController.Accepted;
 import org.arrowsync.shared.Caller;
 import org.arrowsync.shared.Filters;
-import org.arrowsync.shared.Uuids;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import tools.jackson.databind.node.JsonNodeFactory;
-import tools.jackson.databind.node.ObjectNode;
 
 /** The queued billing actions: checked synchronously by the feature, then queued (202 with the job's uuid). */
 @Tag(name = "Billing")
@@ -46,20 +43,12 @@ class BillingTriggerController {
     ResponseEntity<Accepted> triggerSync(@RequestBody TriggerSyncRequest request, Caller caller) {
         UUID settingsUuid = Filters.uuid("settings_uuid", request.settingsUuid());
         UUID resourceUuid = Filters.uuid("resource_uuid", request.resourceUuid());
-        String resource = Uuids.hex(resourceUuid);
         SyncTarget target = billing.target(request.year(), request.month(), settingsUuid, resourceUuid);
-        ObjectNode parameters = JsonNodeFactory.instance
-                .objectNode()
-                .put("year", request.year())
-                .put("month", request.month())
-                .put("resource_uuid", resource);
         JobService.Submitted submitted = jobs.submit(new JobRequest(
-                JobKind.BILLING_SYNC,
                 target.settings().id(),
                 target.settings().uuid(),
-                target.period().toString(),
-                resource,
-                parameters,
+                target.period(),
+                new JobParameters.BillingSync(resourceUuid),
                 caller.username()));
         return JobController.accepted(submitted, "Sync task scheduled");
     }
@@ -75,18 +64,11 @@ class BillingTriggerController {
         UUID settingsUuid = Filters.uuid("settings_uuid", request.settingsUuid());
         BillingReconciliation.Target target =
                 reconciliation.target(request.year(), request.month(), settingsUuid, force);
-        ObjectNode parameters = JsonNodeFactory.instance
-                .objectNode()
-                .put("year", request.year())
-                .put("month", request.month())
-                .put("force", force);
         JobService.Submitted submitted = jobs.submit(new JobRequest(
-                JobKind.BILLING_RECONCILIATION,
                 target.settings().id(),
                 target.settings().uuid(),
-                target.period().toString(),
-                null,
-                parameters,
+                target.period(),
+                new JobParameters.BillingReconciliation(force),
                 caller.username()));
         return JobController.accepted(submitted, "Reconciliation task scheduled");
     }

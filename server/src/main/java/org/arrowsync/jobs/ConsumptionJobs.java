@@ -2,7 +2,6 @@ package org.arrowsync.jobs;
 
 import org.arrowsync.consumption.ConsumptionSyncService;
 import org.arrowsync.consumption.FinalisationService;
-import org.arrowsync.consumption.SyncOrder;
 import org.arrowsync.consumption.SyncOrders;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -11,24 +10,22 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class ConsumptionJobs {
 
-    static final String RESOURCE_UUID = "resource_uuid";
-    static final String FORCE = "force";
-
     @Bean
     JobHandler consumptionSyncHandler(ConsumptionSyncService consumption, SyncOrders orders) {
-        return JobHandler.of(
-                JobKind.CONSUMPTION_SYNC, (job, progress) -> consumption.sync(order(orders, job), progress));
+        return JobHandler.of(JobKind.CONSUMPTION_SYNC, (job, progress) -> {
+            JobParameters.ConsumptionSync parameters = job.parameters(JobParameters.ConsumptionSync.class);
+            return consumption.sync(
+                    orders.ofJob(job.settingsUuid(), job.period(), parameters.resourceUuid(), false), progress);
+        });
     }
 
     @Bean
     JobHandler consumptionFinalisationHandler(FinalisationService finalisation, SyncOrders orders) {
-        return JobHandler.of(
-                JobKind.CONSUMPTION_RECONCILIATION,
-                (job, progress) -> finalisation.finalise(order(orders, job), progress));
-    }
-
-    private static SyncOrder order(SyncOrders orders, Job job) {
-        boolean force = job.parameters() != null && job.parameters().path(FORCE).asBoolean(false);
-        return orders.ofJob(job.settingsUuid(), job.period(), JobHandler.uuidParameter(job, RESOURCE_UUID), force);
+        return JobHandler.of(JobKind.CONSUMPTION_RECONCILIATION, (job, progress) -> {
+            JobParameters.ConsumptionFinalisation parameters =
+                    job.parameters(JobParameters.ConsumptionFinalisation.class);
+            return finalisation.finalise(
+                    orders.ofJob(job.settingsUuid(), job.period(), null, parameters.force()), progress);
+        });
     }
 }

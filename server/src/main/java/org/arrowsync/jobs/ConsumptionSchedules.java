@@ -14,7 +14,6 @@ import org.arrowsync.settings.SettingsService;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.stereotype.Component;
-import tools.jackson.databind.node.JsonNodeFactory;
 
 /**
  * The periodic consumption work: every hour the current month is synced, every six hours the previous and current
@@ -56,15 +55,15 @@ class ConsumptionSchedules {
         }
 
         List<JobService.Submitted> syncCurrentMonth() {
-            return submit(JobKind.CONSUMPTION_SYNC, List.of(YearMonth.now(clock)));
+            return submit(List.of(YearMonth.now(clock)), new JobParameters.ConsumptionSync(null));
         }
 
         List<JobService.Submitted> finaliseRecentMonths() {
             YearMonth current = YearMonth.now(clock);
-            return submit(JobKind.CONSUMPTION_RECONCILIATION, List.of(current.minusMonths(1), current));
+            return submit(List.of(current.minusMonths(1), current), new JobParameters.ConsumptionFinalisation(false));
         }
 
-        private List<JobService.Submitted> submit(JobKind kind, List<YearMonth> periods) {
+        private List<JobService.Submitted> submit(List<YearMonth> periods, JobParameters parameters) {
             List<JobService.Submitted> submitted = new ArrayList<>();
             if (!pause.globalEnabled()) {
                 return submitted;
@@ -72,11 +71,7 @@ class ConsumptionSchedules {
             for (Settings enabled : settings.syncEnabled()) {
                 for (YearMonth period : periods) {
                     submitted.add(jobs.submit(ConsumptionTriggerController.request(
-                            kind,
-                            orders.scheduled(enabled, period),
-                            null,
-                            JsonNodeFactory.instance.objectNode(),
-                            null)));
+                            orders.scheduled(enabled, period), parameters, JobRequest.BY_SCHEDULE)));
                 }
             }
             return submitted;

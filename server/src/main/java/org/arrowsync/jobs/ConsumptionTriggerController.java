@@ -8,14 +8,11 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import org.arrowsync.consumption.SyncOrder;
 import org.arrowsync.consumption.SyncOrders;
 import org.arrowsync.shared.Caller;
-import org.arrowsync.shared.Uuids;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import tools.jackson.databind.node.JsonNodeFactory;
-import tools.jackson.databind.node.ObjectNode;
 
 /** Queues consumption runs and finalisations; the request is validated by the feature before anything is queued. */
 @Tag(name = "Consumption")
@@ -40,12 +37,8 @@ class ConsumptionTriggerController {
             @RequestBody TriggerConsumptionSyncRequest request, Caller caller) {
         SyncOrder order =
                 orders.consumptionSync(request.year(), request.month(), request.settingsUuid(), request.resourceUuid());
-        ObjectNode parameters = JsonNodeFactory.instance.objectNode();
-        parameters.put(ConsumptionJobs.RESOURCE_UUID, Uuids.hex(order.resourceUuid()));
-        String scope =
-                order.resourceUuid() == null ? null : order.resourceUuid().toString();
         return JobController.accepted(
-                jobs.submit(request(JobKind.CONSUMPTION_SYNC, order, scope, parameters, caller)),
+                jobs.submit(request(order, new JobParameters.ConsumptionSync(order.resourceUuid()), caller.username())),
                 "Consumption sync task scheduled");
     }
 
@@ -57,23 +50,13 @@ class ConsumptionTriggerController {
     ResponseEntity<JobController.Accepted> triggerReconciliation(@RequestBody ReconcileRequest request, Caller caller) {
         boolean force = Boolean.TRUE.equals(request.force());
         SyncOrder order = orders.finalisation(request.year(), request.month(), request.settingsUuid(), force);
-        ObjectNode parameters = JsonNodeFactory.instance.objectNode();
-        parameters.put(ConsumptionJobs.FORCE, force);
         return JobController.accepted(
-                jobs.submit(
-                        request(JobKind.CONSUMPTION_RECONCILIATION, order, force ? "force" : null, parameters, caller)),
+                jobs.submit(request(order, new JobParameters.ConsumptionFinalisation(force), caller.username())),
                 "Reconciliation task scheduled");
     }
 
-    static JobRequest request(JobKind kind, SyncOrder order, String scope, ObjectNode parameters, Caller caller) {
-        return new JobRequest(
-                kind,
-                order.settings().id(),
-                order.settings().uuid(),
-                order.period().toString(),
-                scope,
-                parameters,
-                caller == null ? "schedule" : caller.username());
+    static JobRequest request(SyncOrder order, JobParameters parameters, String triggeredBy) {
+        return new JobRequest(order.settings().id(), order.settings().uuid(), order.period(), parameters, triggeredBy);
     }
 
     /** The contract's {@code TriggerConsumptionSyncRequestRequest}. */

@@ -1,19 +1,20 @@
 package org.arrowsync.jobs;
 
 import java.time.Instant;
+import java.time.YearMonth;
 import java.util.UUID;
 import tools.jackson.databind.JsonNode;
 
-/** One queued run as operators see it. */
+/** One queued run as operators see it; {@code period} is null for a kind that covers every month (validation). */
 record Job(
         long id,
         UUID uuid,
         JobKind kind,
         long settingsId,
         UUID settingsUuid,
-        String period,
-        JsonNode parameters,
-        String state,
+        YearMonth period,
+        JobParameters parameters,
+        JobState state,
         int attempts,
         JsonNode progress,
         JsonNode result,
@@ -24,12 +25,12 @@ record Job(
         Instant started,
         Instant finished) {
 
-    static final String QUEUED = "queued";
-    static final String RUNNING = "running";
-    static final String SUCCEEDED = "succeeded";
-    static final String FAILED = "failed";
-
     boolean isDone() {
-        return SUCCEEDED.equals(state) || FAILED.equals(state);
+        return state.isDone();
+    }
+
+    /** The parameters of a job whose kind takes these. */
+    <P extends JobParameters> P parameters(Class<P> type) {
+        return type.cast(parameters);
     }
 }

@@ -40,7 +40,7 @@ class JobController {
             @RequestParam(required = false) String state,
             @RequestParam(name = "settings_uuid", required = false) String settingsUuid,
             PageRequest page) {
-        return jobs.list(kind, state, Filters.uuid("settings_uuid", settingsUuid), page)
+        return jobs.list(new JobService.JobFilter(kind, state, Filters.uuid("settings_uuid", settingsUuid)), page)
                 .map(JobView::of);
     }
 
@@ -85,9 +85,9 @@ class JobController {
                     Uuids.hex(job.uuid()),
                     job.kind().value(),
                     Uuids.hex(job.settingsUuid()),
-                    job.period(),
-                    job.parameters(),
-                    job.state(),
+                    job.period() == null ? null : job.period().toString(),
+                    job.parameters().json(),
+                    job.state().value(),
                     job.attempts(),
                     job.progress(),
                     job.result(),

@@ -1,10 +1,7 @@
 package org.arrowsync.jobs;
 
-import java.util.UUID;
 import java.util.function.BiFunction;
 import org.arrowsync.shared.Progress;
-import org.arrowsync.shared.Uuids;
-import tools.jackson.databind.JsonNode;
 
 /** Runs one kind of job by calling its feature; the returned report is stored as the job's result. */
 interface JobHandler {
@@ -25,13 +22,5 @@ interface JobHandler {
                 return run.apply(job, progress);
             }
         };
-    }
-
-    /** A uuid parameter of the job, or null when absent. */
-    static UUID uuidParameter(Job job, String name) {
-        JsonNode value = job.parameters() == null ? null : job.parameters().get(name);
-        return value == null || value.isNull()
-                ? null
-                : Uuids.parse(value.asString()).orElse(null);
     }
 }

@@ -3,9 +3,12 @@ package org.arrowsync.jobs;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.YearMonth;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.arrowsync.shared.ListQuery;
+import org.arrowsync.shared.Listing;
 import org.arrowsync.shared.PageRequest;
 import org.arrowsync.shared.SqlFilter;
 import org.arrowsync.shared.Timestamps;
@@ -24,10 +27,12 @@ class JobRepository {
                     + " j.triggered_by, j.created, j.started, j.finished" + FROM;
 
     private final JdbcClient jdbc;
+    private final ListQuery<Job> listing;
     private final JsonMapper json;
 
     JobRepository(JdbcClient jdbc, JsonMapper json) {
         this.jdbc = jdbc;
+        this.listing = new ListQuery<>(jdbc, SELECT, FROM, "j.created desc, j.id desc", this::map);
         this.json = json;
     }
 
@@ -44,9 +49,9 @@ class JobRepository {
                         uuid,
                         request.kind().value(),
                         request.settingsId(),
-                        request.period(),
+                        request.period() == null ? null : request.period().toString(),
                         request.coalesceKey(),
-                        json.writeValueAsString(request.parameters()),
+                        json.writeValueAsString(request.parameters().json()),
                         request.triggeredBy(),
                         Timestamps.of(now))
                 .update();
@@ -67,18 +72,15 @@ class JobRepository {
                 .optional();
     }
 
-    long count(SqlFilter filter) {
-        return jdbc.sql("select count(*)" + FROM + filter.clause())
-                .params(filter.params())
-                .query(Long.class)
-                .single();
+    Listing<Job> list(JobService.JobFilter filter, PageRequest page) {
+        return listing.list(where(filter), page);
     }
 
-    List<Job> page(SqlFilter filter, PageRequest page) {
-        return jdbc.sql(SELECT + filter.clause() + " order by j.created desc, j.id desc offset ? limit ?")
-                .params(filter.params(page))
-                .query(this::map)
-                .list();
+    private static SqlFilter where(JobService.JobFilter filter) {
+        return new SqlFilter()
+                .eq("j.kind", filter.kind())
+                .eq("j.state", filter.state())
+                .eq("s.uuid", filter.settingsUuid());
     }
 
     /** Queued jobs with no execution in db-scheduler's queue (the server stopped between queuing and scheduling). */
@@ -106,7 +108,7 @@ class JobRepository {
 
     void finish(
             UUID uuid,
-            String state,
+            JobState state,
             JsonNode progress,
             JsonNode errors,
             JsonNode result,
@@ -116,7 +118,7 @@ class JobRepository {
                         update arrow_jobs set state = ?, progress = ?::jsonb, errors = ?::jsonb, result = ?::jsonb, error_message = ?, finished = ?
                         where uuid = ?""")
                 .params(
-                        state,
+                        state.value(),
                         json.writeValueAsString(progress),
                         json.writeValueAsString(errors),
                         json.writeValueAsString(result),
@@ -127,15 +129,17 @@ class JobRepository {
     }
 
     private Job map(ResultSet rs, int row) throws SQLException {
+        JobKind kind = JobKind.of(rs.getString("kind"));
+        String period = rs.getString("period");
         return new Job(
                 rs.getLong("id"),
                 rs.getObject("uuid", UUID.class),
-                JobKind.of(rs.getString("kind")),
+                kind,
                 rs.getLong("settings_id"),
                 rs.getObject("settings_uuid", UUID.class),
-                rs.getString("period"),
-                json.readTree(rs.getString("parameters")),
-                rs.getString("state"),
+                period == null ? null : YearMonth.parse(period),
+                JobParameters.read(kind, json.readTree(rs.getString("parameters"))),
+                JobState.of(rs.getString("state")),
                 rs.getInt("attempts"),
                 json.readTree(rs.getString("progress")),
                 json.readTree(rs.getString("result")),

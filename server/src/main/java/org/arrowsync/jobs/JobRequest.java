@@ -1,23 +1,24 @@
 package org.arrowsync.jobs;
 
+import java.time.YearMonth;
 import java.util.UUID;
-import tools.jackson.databind.JsonNode;
 
 /**
- * A job to queue. {@code scope} narrows the coalescing key beyond settings, kind and period (e.g. one resource), so a
- * resource-limited run does not join a full one.
+ * A job to queue: for which settings and month (none for validation), with what parameters, on whose behalf. A request
+ * whose coalescing key matches a queued or running job joins it.
  */
-record JobRequest(
-        JobKind kind,
-        long settingsId,
-        UUID settingsUuid,
-        String period,
-        String scope,
-        JsonNode parameters,
-        String triggeredBy) {
+record JobRequest(long settingsId, UUID settingsUuid, YearMonth period, JobParameters parameters, String triggeredBy) {
+
+    /** Who triggered the jobs the schedules queue. */
+    static final String BY_SCHEDULE = "schedule";
+
+    JobKind kind() {
+        return parameters.kind();
+    }
 
     String coalesceKey() {
-        return settingsUuid + "|" + kind.value() + "|" + (period == null ? "" : period) + "|"
+        String scope = parameters.scope();
+        return settingsUuid + "|" + kind().value() + "|" + (period == null ? "" : period) + "|"
                 + (scope == null ? "" : scope);
     }
 }

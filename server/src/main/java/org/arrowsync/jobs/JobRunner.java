@@ -8,7 +8,8 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.arrowsync.shared.Rejected;
+import org.arrowsync.arrowclient.ArrowException;
+import org.arrowsync.shared.Refusal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
@@ -69,11 +70,13 @@ class JobRunner {
             }
             Object report = handler.run(job, progress);
             JsonNode result = report == null ? JsonNodeFactory.instance.objectNode() : json.valueToTree(report);
-            jobs.finish(uuid, Job.SUCCEEDED, progress.counts(), progress.errors(), result, "", clock.instant());
-        } catch (Rejected e) {
+            jobs.finish(uuid, JobState.SUCCEEDED, progress.counts(), progress.errors(), result, "", clock.instant());
+        } catch (Refusal | ArrowException e) {
+            // An outcome, not a bug: the message on the job says it all.
+            log.info("Job {} ({}) failed: {}", uuid, job.kind().value(), e.getMessage());
             jobs.finish(
                     uuid,
-                    Job.FAILED,
+                    JobState.FAILED,
                     progress.counts(),
                     progress.errors(),
                     JsonNodeFactory.instance.objectNode(),
@@ -84,7 +87,7 @@ class JobRunner {
             log.warn("Job {} ({}) failed", uuid, job.kind().value(), e);
             jobs.finish(
                     uuid,
-                    Job.FAILED,
+                    JobState.FAILED,
                     progress.counts(),
                     progress.errors(),
                     JsonNodeFactory.instance.objectNode(),

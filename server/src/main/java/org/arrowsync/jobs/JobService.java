@@ -9,7 +9,6 @@ import java.util.UUID;
 import org.arrowsync.shared.Listing;
 import org.arrowsync.shared.NotFound;
 import org.arrowsync.shared.PageRequest;
-import org.arrowsync.shared.SqlFilter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Lazy;
@@ -70,11 +69,12 @@ class JobService {
         return jobs.find(uuid).orElseThrow(NotFound::new);
     }
 
-    Listing<Job> list(String kind, String state, UUID settingsUuid, PageRequest page) {
-        SqlFilter filter =
-                new SqlFilter().eq("j.kind", kind).eq("j.state", state).eq("s.uuid", settingsUuid);
-        return Listing.of(jobs.page(filter, page), jobs.count(filter), page);
+    Listing<Job> list(JobFilter filter, PageRequest page) {
+        return jobs.list(filter, page);
     }
+
+    /** The list filters of the jobs API; kind and state as their wire values. */
+    record JobFilter(String kind, String state, UUID settingsUuid) {}
 
     /**
      * The job that will do (or already does) the requested work; {@code queued} is false when the request joined a

@@ -7,6 +7,8 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.arrowsync.shared.ListQuery;
+import org.arrowsync.shared.Listing;
 import org.arrowsync.shared.PageRequest;
 import org.arrowsync.shared.SqlFilter;
 import org.arrowsync.shared.Timestamps;
@@ -20,9 +22,12 @@ class CustomerRepository {
             "id, uuid, name, abbreviation, email, address, postal, country, created, modified";
 
     private final JdbcClient jdbc;
+    private final ListQuery<Customer> listing;
 
     CustomerRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
+        this.listing = new ListQuery<>(
+                jdbc, "select " + COLUMNS + " from customers", " from customers", "name, id", CustomerRepository::map);
     }
 
     Optional<Customer> find(UUID uuid) {
@@ -39,19 +44,9 @@ class CustomerRepository {
                 .list();
     }
 
-    long count(SqlFilter filter) {
-        return jdbc.sql("select count(*) from customers" + filter.clause())
-                .params(filter.params())
-                .query(Long.class)
-                .single();
-    }
-
-    List<Customer> page(SqlFilter filter, PageRequest page) {
-        return jdbc.sql("select " + COLUMNS + " from customers" + filter.clause()
-                        + " order by name, id offset ? limit ?")
-                .params(filter.params(page))
-                .query(CustomerRepository::map)
-                .list();
+    /** Customers whose name contains {@code name} (all of them when it is null), by name. */
+    Listing<Customer> list(String name, PageRequest page) {
+        return listing.list(new SqlFilter().icontains("name", name), page);
     }
 
     List<Customer> all() {

@@ -2,13 +2,12 @@ package org.arrowsync.ledger;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.arrowsync.shared.FieldErrors;
 import org.arrowsync.shared.Listing;
 import org.arrowsync.shared.NotFound;
 import org.arrowsync.shared.PageRequest;
-import org.arrowsync.shared.Rejected;
-import org.arrowsync.shared.SqlFilter;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -27,14 +26,17 @@ public class CustomerService {
         return customers.find(uuid).orElseThrow(NotFound::new);
     }
 
+    public Optional<Customer> find(UUID uuid) {
+        return customers.find(uuid);
+    }
+
     /** Every customer, for matching Arrow customers to them. */
     public List<Customer> all() {
         return customers.all();
     }
 
     Listing<Customer> list(String name, PageRequest page) {
-        SqlFilter filter = new SqlFilter().icontains("name", name);
-        return Listing.of(customers.page(filter, page), customers.count(filter), page);
+        return customers.list(name, page);
     }
 
     /** A customer with only a name, as first-start demo data creates them. */
@@ -60,7 +62,7 @@ public class CustomerService {
     void delete(UUID uuid) {
         Customer customer = get(uuid);
         if (customers.hasProjectsOrInvoices(customer.id())) {
-            throw new Rejected(409, "Cannot delete a customer that has projects or invoices.");
+            throw new CustomerInUse();
         }
         customers.delete(customer.id());
     }

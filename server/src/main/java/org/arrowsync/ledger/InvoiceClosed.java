@@ -1,14 +1,12 @@
 package org.arrowsync.ledger;
 
-import org.arrowsync.shared.Rejected;
+import org.arrowsync.shared.StateConflict;
 
 /** A created, paid or canceled invoice never changes again; corrections go elsewhere. */
-public class InvoiceClosed extends Rejected {
+public final class InvoiceClosed extends StateConflict {
 
     InvoiceClosed(Invoice invoice) {
-        super(
-                409,
-                "Invoice " + invoice.period() + " of " + invoice.customer().name() + " is "
-                        + invoice.state().value() + " and cannot be changed.");
+        super("Invoice " + invoice.period() + " of " + invoice.customer().name() + " is "
+                + invoice.state().value() + " and cannot be changed.");
     }
 }

@@ -6,7 +6,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import org.arrowsync.ledger.InvoiceService.InvoiceFilter;
-import org.arrowsync.ledger.InvoiceService.Statement;
+import org.arrowsync.ledger.InvoiceService.InvoiceWithItems;
 import org.arrowsync.shared.ApiUrls;
 import org.arrowsync.shared.Filters;
 import org.arrowsync.shared.Listing;
@@ -77,8 +77,8 @@ class InvoiceController {
             List<InvoiceItemController.ItemView> items,
             Instant created) {
 
-        static InvoiceView of(Statement statement) {
-            Invoice invoice = statement.invoice();
+        static InvoiceView of(InvoiceWithItems withItems) {
+            Invoice invoice = withItems.invoice();
             return new InvoiceView(
                     ApiUrls.of("invoices", invoice.uuid()),
                     Uuids.hex(invoice.uuid()),
@@ -88,9 +88,9 @@ class InvoiceController {
                     invoice.year(),
                     invoice.month(),
                     invoice.state().value(),
-                    statement.currency(),
-                    statement.total(),
-                    statement.items().stream()
+                    withItems.currency(),
+                    withItems.total(),
+                    withItems.items().stream()
                             .map(InvoiceItemController.ItemView::of)
                             .toList(),
                     invoice.created());

@@ -1,5 +1,7 @@
 package org.arrowsync.ledger;
 
+import static org.arrowsync.shared.SqlArrays.column;
+
 import java.math.BigDecimal;
 import java.sql.Date;
 import java.sql.ResultSet;
@@ -7,14 +9,16 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.IntStream;
 import org.arrowsync.ledger.Resource.Ref;
+import org.arrowsync.shared.ListQuery;
+import org.arrowsync.shared.Listing;
 import org.arrowsync.shared.PageRequest;
 import org.arrowsync.shared.SqlFilter;
 import org.arrowsync.shared.Timestamps;
@@ -34,10 +38,12 @@ class InvoiceItemRepository {
                    it.project_name, it.details::text as details, it.created""" + FROM;
 
     private final JdbcClient jdbc;
+    private final ListQuery<InvoiceItem> listing;
     private final JsonMapper json;
 
     InvoiceItemRepository(JdbcClient jdbc, JsonMapper json) {
         this.jdbc = jdbc;
+        this.listing = new ListQuery<>(jdbc, SELECT, FROM, "it.created desc, it.id desc", this::map);
         this.json = json;
     }
 
@@ -81,58 +87,27 @@ class InvoiceItemRepository {
         return currencies;
     }
 
-    long count(SqlFilter filter) {
-        return jdbc.sql("select count(*)" + FROM + filter.clause())
-                .params(filter.params())
-                .query(Long.class)
-                .single();
+    Listing<InvoiceItem> list(InvoiceService.ItemFilter filter, PageRequest page) {
+        return listing.list(where(filter), page);
     }
 
-    List<InvoiceItem> page(SqlFilter filter, PageRequest page) {
-        return jdbc.sql(SELECT + filter.clause() + " order by it.created desc, it.id desc offset ? limit ?")
-                .params(filter.params(page))
-                .query(this::map)
-                .list();
+    private static SqlFilter where(InvoiceService.ItemFilter filter) {
+        return new SqlFilter()
+                .eq("i.uuid", filter.invoiceUuid())
+                .eq("c.uuid", filter.customerUuid())
+                .eq("it.project_uuid", filter.projectUuid())
+                .eq("r.uuid", filter.resourceUuid())
+                .eq("i.year", filter.year())
+                .eq("i.month", filter.month())
+                .icontains("it.name", filter.name());
     }
 
     /** Inserts many items (each on its own invoice) in one statement; returns their ids in the order given. */
     List<Long> insertAll(List<Long> invoiceIds, List<InvoiceItemDraft> drafts, Instant now) {
-        int n = drafts.size();
+        List<NewRow> rows = IntStream.range(0, drafts.size())
+                .mapToObj(i -> new NewRow(invoiceIds.get(i), UUID.randomUUID(), drafts.get(i)))
+                .toList();
         Map<UUID, Long> ids = new HashMap<>();
-        Long[] invoices = invoiceIds.toArray(Long[]::new);
-        UUID[] uuids = new UUID[n];
-        String[] names = new String[n];
-        BigDecimal[] unitPrices = new BigDecimal[n];
-        BigDecimal[] quantities = new BigDecimal[n];
-        String[] units = new String[n];
-        String[] currencies = new String[n];
-        Date[] starts = new Date[n];
-        Date[] ends = new Date[n];
-        Long[] resourceIds = new Long[n];
-        String[] resourceNames = new String[n];
-        Long[] projectIds = new Long[n];
-        UUID[] projectUuids = new UUID[n];
-        String[] projectNames = new String[n];
-        String[] details = new String[n];
-        for (int i = 0; i < n; i++) {
-            InvoiceItemDraft item = drafts.get(i);
-            uuids[i] = UUID.randomUUID();
-            names[i] = item.name();
-            unitPrices[i] = item.unitPrice();
-            quantities[i] = item.quantity();
-            units[i] = item.unit();
-            currencies[i] = item.currency();
-            starts[i] = date(item.start());
-            ends[i] = date(item.end());
-            resourceIds[i] = item.resource() == null ? null : item.resource().id();
-            resourceNames[i] = item.resource() == null ? "" : item.resource().name();
-            projectIds[i] = item.project() == null || item.project().id() <= 0
-                    ? null
-                    : item.project().id();
-            projectUuids[i] = item.project() == null ? null : item.project().uuid();
-            projectNames[i] = item.project() == null ? "" : item.project().name();
-            details[i] = json.writeValueAsString(item.details());
-        }
         jdbc.sql("""
                         insert into invoice_items (uuid, invoice_id, name, unit_price, quantity, unit, currency, start_date, end_date,
                                                    resource_id, resource_name, project_id, project_uuid, project_name, details, created)
@@ -143,25 +118,51 @@ class InvoiceItemRepository {
                         returning id, uuid""")
                 .params(
                         Timestamps.of(now),
-                        invoices,
-                        uuids,
-                        names,
-                        unitPrices,
-                        quantities,
-                        units,
-                        currencies,
-                        starts,
-                        ends,
-                        resourceIds,
-                        resourceNames,
-                        projectIds,
-                        projectUuids,
-                        projectNames,
-                        details)
+                        column(rows, NewRow::invoiceId, Long[]::new),
+                        column(rows, NewRow::uuid, UUID[]::new),
+                        column(rows, row -> row.item().name(), String[]::new),
+                        column(rows, row -> row.item().unitPrice(), BigDecimal[]::new),
+                        column(rows, row -> row.item().quantity(), BigDecimal[]::new),
+                        column(rows, row -> row.item().unit(), String[]::new),
+                        column(rows, row -> row.item().currency(), String[]::new),
+                        column(rows, row -> date(row.item().start()), Date[]::new),
+                        column(rows, row -> date(row.item().end()), Date[]::new),
+                        column(rows, NewRow::resourceId, Long[]::new),
+                        column(rows, NewRow::resourceName, String[]::new),
+                        column(rows, NewRow::projectId, Long[]::new),
+                        column(rows, NewRow::projectUuid, UUID[]::new),
+                        column(rows, NewRow::projectName, String[]::new),
+                        column(rows, row -> json.writeValueAsString(row.item().details()), String[]::new))
                 .query(rs -> {
                     ids.put(rs.getObject("uuid", UUID.class), rs.getLong("id"));
                 });
-        return Arrays.stream(uuids).map(ids::get).toList();
+        return rows.stream().map(row -> ids.get(row.uuid())).toList();
+    }
+
+    /** A new item as it is written: its invoice, the uuid it is found back by, and what it bills. */
+    private record NewRow(long invoiceId, UUID uuid, InvoiceItemDraft item) {
+
+        Long resourceId() {
+            return item.resource() == null ? null : item.resource().id();
+        }
+
+        String resourceName() {
+            return item.resource() == null ? "" : item.resource().name();
+        }
+
+        Long projectId() {
+            return item.project() == null || item.project().id() <= 0
+                    ? null
+                    : item.project().id();
+        }
+
+        UUID projectUuid() {
+            return item.project() == null ? null : item.project().uuid();
+        }
+
+        String projectName() {
+            return item.project() == null ? "" : item.project().name();
+        }
     }
 
     /** Sets name, unit price, quantity and details of many items in one statement. */
@@ -174,17 +175,11 @@ class InvoiceItemRepository {
                         from unnest(?::bigint[], ?::text[], ?::numeric[], ?::numeric[], ?::text[]) as t(id, nm, up, q, d)
                         where it.id = t.id""")
                 .params(
-                        changes.stream().map(InvoiceService.ItemChange::id).toArray(Long[]::new),
-                        changes.stream().map(InvoiceService.ItemChange::name).toArray(String[]::new),
-                        changes.stream()
-                                .map(InvoiceService.ItemChange::unitPrice)
-                                .toArray(BigDecimal[]::new),
-                        changes.stream()
-                                .map(InvoiceService.ItemChange::quantity)
-                                .toArray(BigDecimal[]::new),
-                        changes.stream()
-                                .map(change -> json.writeValueAsString(change.details()))
-                                .toArray(String[]::new))
+                        column(changes, InvoiceService.ItemChange::id, Long[]::new),
+                        column(changes, InvoiceService.ItemChange::name, String[]::new),
+                        column(changes, InvoiceService.ItemChange::unitPrice, BigDecimal[]::new),
+                        column(changes, InvoiceService.ItemChange::quantity, BigDecimal[]::new),
+                        column(changes, change -> json.writeValueAsString(change.details()), String[]::new))
                 .update();
     }
 

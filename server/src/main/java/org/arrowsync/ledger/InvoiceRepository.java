@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.arrowsync.ledger.Resource.Ref;
+import org.arrowsync.shared.ListQuery;
+import org.arrowsync.shared.Listing;
 import org.arrowsync.shared.PageRequest;
 import org.arrowsync.shared.SqlFilter;
 import org.arrowsync.shared.Timestamps;
@@ -23,9 +25,12 @@ class InvoiceRepository {
             + " c.id as customer_id, c.uuid as customer_uuid, c.name as customer_name" + FROM;
 
     private final JdbcClient jdbc;
+    private final ListQuery<Invoice> listing;
 
     InvoiceRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
+        this.listing =
+                new ListQuery<>(jdbc, SELECT, FROM, "i.year desc, i.month desc, c.name, i.id", InvoiceRepository::map);
     }
 
     Optional<Invoice> find(UUID uuid) {
@@ -95,18 +100,16 @@ class InvoiceRepository {
                 .list();
     }
 
-    long count(SqlFilter filter) {
-        return jdbc.sql("select count(*)" + FROM + filter.clause())
-                .params(filter.params())
-                .query(Long.class)
-                .single();
+    Listing<Invoice> list(InvoiceService.InvoiceFilter filter, PageRequest page) {
+        return listing.list(where(filter), page);
     }
 
-    List<Invoice> page(SqlFilter filter, PageRequest page) {
-        return jdbc.sql(SELECT + filter.clause() + " order by i.year desc, i.month desc, c.name, i.id offset ? limit ?")
-                .params(filter.params(page))
-                .query(InvoiceRepository::map)
-                .list();
+    private static SqlFilter where(InvoiceService.InvoiceFilter filter) {
+        return new SqlFilter()
+                .eq("c.uuid", filter.customerUuid())
+                .eq("i.year", filter.year())
+                .eq("i.month", filter.month())
+                .eq("i.state", filter.state());
     }
 
     void updateState(long id, InvoiceState state, Instant now) {

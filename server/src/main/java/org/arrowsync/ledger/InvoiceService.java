@@ -16,7 +16,6 @@ import org.arrowsync.shared.Listing;
 import org.arrowsync.shared.Money;
 import org.arrowsync.shared.NotFound;
 import org.arrowsync.shared.PageRequest;
-import org.arrowsync.shared.SqlFilter;
 import org.arrowsync.shared.Texts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -194,39 +193,28 @@ public class InvoiceService {
         return closed;
     }
 
-    Statement get(UUID uuid) {
+    InvoiceWithItems get(UUID uuid) {
         Invoice invoice = invoices.find(uuid).orElseThrow(NotFound::new);
-        return new Statement(invoice, items.ofInvoices(List.of(invoice.id())));
+        return new InvoiceWithItems(invoice, items.ofInvoices(List.of(invoice.id())));
     }
 
     /** A page of invoices with all their items: two queries, whatever the page size. */
-    Listing<Statement> list(InvoiceFilter filter, PageRequest page) {
-        SqlFilter sql = new SqlFilter()
-                .eq("c.uuid", filter.customerUuid())
-                .eq("i.year", filter.year())
-                .eq("i.month", filter.month())
-                .eq("i.state", filter.state());
-        List<Invoice> found = invoices.page(sql, page);
+    Listing<InvoiceWithItems> list(InvoiceFilter filter, PageRequest page) {
+        return invoices.list(filter, page).mapAll(this::withItems);
+    }
+
+    private List<InvoiceWithItems> withItems(List<Invoice> found) {
         Map<Long, List<InvoiceItem>> byInvoice = items
                 .ofInvoices(found.stream().map(Invoice::id).toList())
                 .stream()
                 .collect(Collectors.groupingBy(InvoiceItem::invoiceId));
-        List<Statement> statements = found.stream()
-                .map(i -> new Statement(i, byInvoice.getOrDefault(i.id(), List.of())))
+        return found.stream()
+                .map(invoice -> new InvoiceWithItems(invoice, byInvoice.getOrDefault(invoice.id(), List.of())))
                 .toList();
-        return Listing.of(statements, invoices.count(sql), page);
     }
 
     Listing<InvoiceItem> items(ItemFilter filter, PageRequest page) {
-        SqlFilter sql = new SqlFilter()
-                .eq("i.uuid", filter.invoiceUuid())
-                .eq("c.uuid", filter.customerUuid())
-                .eq("it.project_uuid", filter.projectUuid())
-                .eq("r.uuid", filter.resourceUuid())
-                .eq("i.year", filter.year())
-                .eq("i.month", filter.month())
-                .icontains("it.name", filter.name());
-        return Listing.of(items.page(sql, page), items.count(sql), page);
+        return items.list(filter, page);
     }
 
     @Transactional
@@ -254,7 +242,7 @@ public class InvoiceService {
     }
 
     /** An invoice with its items; the total is the sum of the items' rounded prices. */
-    record Statement(Invoice invoice, List<InvoiceItem> items) {
+    record InvoiceWithItems(Invoice invoice, List<InvoiceItem> items) {
 
         String currency() {
             return items.isEmpty() ? Money.DEFAULT_CURRENCY : items.get(0).currency();

@@ -27,6 +27,11 @@ public enum InvoiceState {
         return this == PENDING;
     }
 
+    /** Whether an invoice in this stored state (null: none) takes changes. */
+    public static boolean isOpen(String value) {
+        return of(value).map(InvoiceState::isOpen).orElse(false);
+    }
+
     boolean canMoveTo(InvoiceState target) {
         return switch (this) {
             case PENDING -> Set.of(CREATED, CANCELED).contains(target);
@@ -35,7 +40,7 @@ public enum InvoiceState {
         };
     }
 
-    static Optional<InvoiceState> of(String value) {
+    public static Optional<InvoiceState> of(String value) {
         return Arrays.stream(values())
                 .filter(state -> state.value.equals(value))
                 .findFirst();

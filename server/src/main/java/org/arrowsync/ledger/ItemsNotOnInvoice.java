@@ -1,14 +1,14 @@
 package org.arrowsync.ledger;
 
-import org.arrowsync.shared.Rejected;
+import org.arrowsync.shared.StateConflict;
 
 /**
  * A change named invoice items that are not on the invoice it locked: a caller's mistake, refused before anything is
  * written.
  */
-class ItemsNotOnInvoice extends Rejected {
+final class ItemsNotOnInvoice extends StateConflict {
 
     ItemsNotOnInvoice(Invoice invoice) {
-        super(409, "Some of the items are not on invoice " + invoice.uuid());
+        super("Some of the items are not on invoice " + invoice.uuid());
     }
 }

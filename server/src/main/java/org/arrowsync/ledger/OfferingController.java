@@ -39,7 +39,9 @@ class OfferingController {
             @RequestParam(required = false) String name,
             @RequestParam(required = false) String type,
             PageRequest page) {
-        return offerings.list(name, type, page).map(OfferingView::of);
+        return offerings
+                .list(new OfferingService.OfferingFilter(name, type), page)
+                .map(OfferingView::of);
     }
 
     @GetMapping("{uuid}/")

@@ -10,6 +10,8 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.arrowsync.ledger.Offering.Component;
 import org.arrowsync.ledger.Offering.Plan;
+import org.arrowsync.shared.ListQuery;
+import org.arrowsync.shared.Listing;
 import org.arrowsync.shared.PageRequest;
 import org.arrowsync.shared.SqlFilter;
 import org.arrowsync.shared.Timestamps;
@@ -23,9 +25,11 @@ class OfferingRepository {
     private static final String SELECT = "select id, uuid, name, type, state, created from offerings";
 
     private final JdbcClient jdbc;
+    private final ListQuery<Offering> listing;
 
     OfferingRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
+        this.listing = new ListQuery<>(jdbc, SELECT, " from offerings", "name, id", OfferingRepository::head);
     }
 
     Optional<Offering> find(UUID uuid) {
@@ -37,18 +41,19 @@ class OfferingRepository {
                 .findFirst();
     }
 
-    long count(SqlFilter filter) {
-        return jdbc.sql("select count(*) from offerings" + filter.clause())
-                .params(filter.params())
-                .query(Long.class)
-                .single();
+    Listing<Offering> list(OfferingService.OfferingFilter filter, PageRequest page) {
+        return listing.list(where(filter), page).mapAll(this::withDetails);
     }
 
-    List<Offering> page(SqlFilter filter, PageRequest page) {
-        return withDetails(jdbc.sql(SELECT + filter.clause() + " order by name, id offset ? limit ?")
-                .params(filter.params(page))
-                .query(OfferingRepository::head)
-                .list());
+    /** The first offering, by name, whose name contains {@code text}. */
+    Optional<Offering> firstNamed(String text) {
+        return withDetails(listing.page(where(new OfferingService.OfferingFilter(text, null)), new PageRequest(1, 1)))
+                .stream()
+                .findFirst();
+    }
+
+    private static SqlFilter where(OfferingService.OfferingFilter filter) {
+        return new SqlFilter().icontains("name", filter.name()).eq("type", filter.type());
     }
 
     long insert(UUID uuid, String name, String type, String state, Instant now) {

@@ -10,7 +10,6 @@ import org.arrowsync.shared.FieldErrors;
 import org.arrowsync.shared.Listing;
 import org.arrowsync.shared.NotFound;
 import org.arrowsync.shared.PageRequest;
-import org.arrowsync.shared.SqlFilter;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -31,15 +30,22 @@ public class OfferingService {
         return offerings.find(uuid).orElseThrow(NotFound::new);
     }
 
-    /** The first offering (by name) whose name contains {@code text}, case-insensitively. */
-    public Optional<Offering> findByName(String text) {
-        return offerings.page(new SqlFilter().icontains("name", text), new PageRequest(1, 1)).stream()
-                .findFirst();
+    public Optional<Offering> find(UUID uuid) {
+        return offerings.find(uuid);
     }
 
-    Listing<Offering> list(String name, String type, PageRequest page) {
-        SqlFilter filter = new SqlFilter().icontains("name", name).eq("type", type);
-        return Listing.of(offerings.page(filter, page), offerings.count(filter), page);
+    /** The offering a request names. */
+    public Offering named(UUID uuid) {
+        return offerings.find(uuid).orElseThrow(() -> new OfferingNotFound(uuid));
+    }
+
+    /** The first offering (by name) whose name contains {@code text}, case-insensitively. */
+    public Optional<Offering> findByName(String text) {
+        return offerings.firstNamed(text);
+    }
+
+    Listing<Offering> list(OfferingFilter filter, PageRequest page) {
+        return offerings.list(filter, page);
     }
 
     @Transactional
@@ -80,4 +86,7 @@ public class OfferingService {
 
     public record NewOffering(
             String name, String type, String state, List<Component> components, List<String> planNames) {}
+
+    /** The list filters of the offerings API: a name fragment and the exact type. */
+    record OfferingFilter(String name, String type) {}
 }

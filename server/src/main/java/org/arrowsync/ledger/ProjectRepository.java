@@ -6,6 +6,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.arrowsync.shared.ListQuery;
+import org.arrowsync.shared.Listing;
 import org.arrowsync.shared.PageRequest;
 import org.arrowsync.shared.SqlFilter;
 import org.arrowsync.shared.Timestamps;
@@ -20,9 +22,16 @@ class ProjectRepository {
             from projects p join customers c on c.id = p.customer_id""";
 
     private final JdbcClient jdbc;
+    private final ListQuery<Project> listing;
 
     ProjectRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
+        this.listing = new ListQuery<>(
+                jdbc,
+                SELECT,
+                " from projects p join customers c on c.id = p.customer_id",
+                "p.name, p.id",
+                ProjectRepository::map);
     }
 
     Optional<Project> find(UUID uuid) {
@@ -32,18 +41,12 @@ class ProjectRepository {
                 .optional();
     }
 
-    long count(SqlFilter filter) {
-        return jdbc.sql("select count(*) from projects p join customers c on c.id = p.customer_id" + filter.clause())
-                .params(filter.params())
-                .query(Long.class)
-                .single();
+    Listing<Project> list(ProjectService.ProjectFilter filter, PageRequest page) {
+        return listing.list(where(filter), page);
     }
 
-    List<Project> page(SqlFilter filter, PageRequest page) {
-        return jdbc.sql(SELECT + filter.clause() + " order by p.name, p.id offset ? limit ?")
-                .params(filter.params(page))
-                .query(ProjectRepository::map)
-                .list();
+    private static SqlFilter where(ProjectService.ProjectFilter filter) {
+        return new SqlFilter().eq("c.uuid", filter.customerUuid()).icontains("p.name", filter.name());
     }
 
     List<Project> ofCustomer(long customerId) {

@@ -2,14 +2,13 @@ package org.arrowsync.ledger;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.arrowsync.shared.FieldErrors;
 import org.arrowsync.shared.InvalidInput;
 import org.arrowsync.shared.Listing;
 import org.arrowsync.shared.NotFound;
 import org.arrowsync.shared.PageRequest;
-import org.arrowsync.shared.Rejected;
-import org.arrowsync.shared.SqlFilter;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -30,13 +29,21 @@ public class ProjectService {
         return projects.find(uuid).orElseThrow(NotFound::new);
     }
 
+    public Optional<Project> find(UUID uuid) {
+        return projects.find(uuid);
+    }
+
+    /** The project a request names. */
+    public Project named(UUID uuid) {
+        return projects.find(uuid).orElseThrow(() -> new ProjectNotFound(uuid));
+    }
+
     public List<Project> ofCustomer(Customer customer) {
         return projects.ofCustomer(customer.id());
     }
 
     Listing<Project> list(ProjectFilter filter, PageRequest page) {
-        SqlFilter sql = new SqlFilter().eq("c.uuid", filter.customerUuid()).icontains("p.name", filter.name());
-        return Listing.of(projects.page(sql, page), projects.count(sql), page);
+        return projects.list(filter, page);
     }
 
     @Transactional
@@ -57,7 +64,7 @@ public class ProjectService {
     void delete(UUID uuid) {
         Project project = get(uuid);
         if (projects.hasResources(project.id())) {
-            throw new Rejected(409, "Cannot delete a project that has resources.");
+            throw new ProjectInUse();
         }
         projects.delete(project.id());
     }

@@ -29,6 +29,11 @@ public record Resource(
         return value == null || value.isNull() ? "" : value.asString();
     }
 
+    /** Whether Arrow work can follow this resource: it names its license (D12). */
+    public boolean isLicensed() {
+        return !licenseReference().isBlank();
+    }
+
     /** A linked object: its row id, uuid and name, as list views show them without another query. */
     public record Ref(long id, UUID uuid, String name) {}
 }

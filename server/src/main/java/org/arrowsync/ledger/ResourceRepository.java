@@ -3,10 +3,13 @@ package org.arrowsync.ledger;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.arrowsync.ledger.Resource.Ref;
+import org.arrowsync.shared.ListQuery;
+import org.arrowsync.shared.Listing;
 import org.arrowsync.shared.PageRequest;
 import org.arrowsync.shared.SqlFilter;
 import org.arrowsync.shared.Timestamps;
@@ -30,10 +33,12 @@ class ResourceRepository {
                    pl.id as plan_id, pl.uuid as plan_uuid, pl.name as plan_name""" + FROM;
 
     private final JdbcClient jdbc;
+    private final ListQuery<Resource> listing;
     private final JsonMapper json;
 
     ResourceRepository(JdbcClient jdbc, JsonMapper json) {
         this.jdbc = jdbc;
+        this.listing = new ListQuery<>(jdbc, SELECT, FROM, "r.created desc, r.id desc", this::map);
         this.json = json;
     }
 
@@ -44,21 +49,37 @@ class ResourceRepository {
                 .optional();
     }
 
-    long count(SqlFilter filter) {
-        return jdbc.sql("select count(*)" + FROM + filter.clause())
-                .params(filter.params())
-                .query(Long.class)
-                .single();
+    Listing<Resource> list(ResourceService.ResourceFilter filter, PageRequest page) {
+        return listing.list(where(filter), page);
     }
 
-    List<Resource> page(SqlFilter filter, PageRequest page) {
-        return jdbc.sql(SELECT + filter.clause() + " order by r.created desc, r.id desc offset ? limit ?")
-                .params(filter.params(page))
-                .query(this::map)
-                .list();
+    /** A customer's resources, oldest first. */
+    List<Resource> ofCustomer(UUID customerUuid) {
+        return all(new SqlFilter().eq("c.uuid", customerUuid));
     }
 
-    List<Resource> all(SqlFilter filter) {
+    /** The resources whose attributes carry one of these license references, oldest first. */
+    List<Resource> withLicenses(Collection<String> licenseReferences) {
+        return all(new SqlFilter().where("r.attributes ->> '" + Resource.LICENSE_ATTRIBUTE + "' = any(?)", (Object)
+                licenseReferences.toArray(String[]::new)));
+    }
+
+    /** The resources of one offering with this backend id, oldest first. */
+    List<Resource> inOffering(UUID offeringUuid, String backendId) {
+        return all(new SqlFilter().eq("o.uuid", offeringUuid).eq("r.backend_id", backendId));
+    }
+
+    private static SqlFilter where(ResourceService.ResourceFilter filter) {
+        return new SqlFilter()
+                .eq("c.uuid", filter.customerUuid())
+                .eq("p.uuid", filter.projectUuid())
+                .eq("o.uuid", filter.offeringUuid())
+                .icontains("r.name", filter.name())
+                .eq("r.backend_id", filter.backendId())
+                .eq("r.state", filter.state());
+    }
+
+    private List<Resource> all(SqlFilter filter) {
         return jdbc.sql(SELECT + filter.clause() + " order by r.created, r.id")
                 .params(filter.params())
                 .query(this::map)
@@ -106,13 +127,6 @@ class ResourceRepository {
                         Timestamps.of(now),
                         id)
                 .update();
-    }
-
-    boolean hasConsumption(long id) {
-        return jdbc.sql("select exists (select 1 from consumption_records where resource_id = ?)")
-                .param(id)
-                .query(Boolean.class)
-                .single();
     }
 
     void delete(long id) {

@@ -9,12 +9,12 @@ import java.util.Optional;
 import java.util.UUID;
 import org.arrowsync.ledger.Offering.Plan;
 import org.arrowsync.ledger.ResourceRepository.ResourceFields;
+import org.arrowsync.shared.DeletionGuard;
 import org.arrowsync.shared.FieldErrors;
+import org.arrowsync.shared.InvalidInput;
 import org.arrowsync.shared.Listing;
 import org.arrowsync.shared.NotFound;
 import org.arrowsync.shared.PageRequest;
-import org.arrowsync.shared.Rejected;
-import org.arrowsync.shared.SqlFilter;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.JsonNode;
@@ -29,13 +29,19 @@ public class ResourceService {
     private final ResourceRepository resources;
     private final OfferingRepository offerings;
     private final ProjectRepository projects;
+    private final List<DeletionGuard<Resource>> guards;
     private final Clock clock;
 
     ResourceService(
-            ResourceRepository resources, OfferingRepository offerings, ProjectRepository projects, Clock clock) {
+            ResourceRepository resources,
+            OfferingRepository offerings,
+            ProjectRepository projects,
+            List<DeletionGuard<Resource>> guards,
+            Clock clock) {
         this.resources = resources;
         this.offerings = offerings;
         this.projects = projects;
+        this.guards = guards;
         this.clock = clock;
     }
 
@@ -43,9 +49,29 @@ public class ResourceService {
         return resources.find(uuid).orElseThrow(NotFound::new);
     }
 
+    public Optional<Resource> find(UUID uuid) {
+        return resources.find(uuid);
+    }
+
+    /** The resource a request names. */
+    public Resource named(UUID uuid) {
+        return resources.find(uuid).orElseThrow(() -> new ResourceNotFound(uuid));
+    }
+
+    /** The resource a request names in {@code resource_uuid} for Arrow work, which needs its license reference. */
+    public Resource licensed(UUID uuid) {
+        Resource resource = named(uuid);
+        if (!resource.isLicensed()) {
+            throw InvalidInput.of(
+                    "resource_uuid",
+                    "The resource has no Arrow license reference (attributes.arrow_license_reference).");
+        }
+        return resource;
+    }
+
     /** Resources of a customer, oldest first. */
     public List<Resource> ofCustomer(UUID customerUuid) {
-        return resources.all(new SqlFilter().eq("c.uuid", customerUuid));
+        return resources.ofCustomer(customerUuid);
     }
 
     /**
@@ -57,9 +83,7 @@ public class ResourceService {
             return Map.of();
         }
         Map<CustomerLicense, Resource> found = new HashMap<>();
-        for (Resource resource : resources.all(
-                new SqlFilter().where("r.attributes ->> '" + Resource.LICENSE_ATTRIBUTE + "' = any(?)", (Object)
-                        licenseReferences.toArray(String[]::new)))) {
+        for (Resource resource : resources.withLicenses(licenseReferences)) {
             found.putIfAbsent(new CustomerLicense(resource.customer().uuid(), resource.licenseReference()), resource);
         }
         return found;
@@ -70,19 +94,11 @@ public class ResourceService {
 
     /** The resource with this backend id within one offering (D14: never another offering's resource). */
     public Optional<Resource> inOffering(UUID offeringUuid, String backendId) {
-        return resources.all(new SqlFilter().eq("o.uuid", offeringUuid).eq("r.backend_id", backendId)).stream()
-                .findFirst();
+        return resources.inOffering(offeringUuid, backendId).stream().findFirst();
     }
 
     Listing<Resource> list(ResourceFilter filter, PageRequest page) {
-        SqlFilter sql = new SqlFilter()
-                .eq("c.uuid", filter.customerUuid())
-                .eq("p.uuid", filter.projectUuid())
-                .eq("o.uuid", filter.offeringUuid())
-                .icontains("r.name", filter.name())
-                .eq("r.backend_id", filter.backendId())
-                .eq("r.state", filter.state());
-        return Listing.of(resources.page(sql, page), resources.count(sql), page);
+        return resources.list(filter, page);
     }
 
     @Transactional
@@ -100,13 +116,7 @@ public class ResourceService {
     @Transactional
     void delete(UUID uuid) {
         Resource resource = get(uuid);
-        // Its consumption records would go with it while their invoice items stay: a re-imported license would bill
-        // again.
-        if (resources.hasConsumption(resource.id())) {
-            throw new Rejected(
-                    409,
-                    "This resource has Arrow consumption records; set its state to Terminated instead of deleting it.");
-        }
+        guards.forEach(guard -> guard.checkDeletable(resource));
         resources.delete(resource.id());
     }
 

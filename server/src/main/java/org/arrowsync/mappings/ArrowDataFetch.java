@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.UUID;
 import java.util.function.Function;
 import org.arrowsync.arrowclient.ArrowClient;
+import org.arrowsync.arrowclient.ArrowClients;
 import org.arrowsync.arrowclient.ArrowException;
 import org.arrowsync.arrowclient.BillingLine;
 import org.arrowsync.arrowclient.BillingLineResult;
@@ -18,7 +19,6 @@ import org.arrowsync.arrowclient.ConsumptionReport;
 import org.arrowsync.arrowclient.ExportQuery;
 import org.arrowsync.ledger.Resource;
 import org.arrowsync.ledger.ResourceService;
-import org.arrowsync.settings.ArrowAccess;
 import org.arrowsync.settings.Settings;
 import org.arrowsync.settings.SettingsService;
 import org.arrowsync.shared.Money;
@@ -39,27 +39,27 @@ class ArrowDataFetch {
 
     private final CustomerMappingService mappings;
     private final SettingsService settings;
-    private final ArrowAccess arrow;
+    private final ArrowClients clients;
     private final ResourceService resources;
     private final Clock clock;
 
     ArrowDataFetch(
             CustomerMappingService mappings,
             SettingsService settings,
-            ArrowAccess arrow,
+            ArrowClients clients,
             ResourceService resources,
             Clock clock) {
         this.mappings = mappings;
         this.settings = settings;
-        this.arrow = arrow;
+        this.clients = clients;
         this.resources = resources;
         this.clock = clock;
     }
 
     FetchCustomerArrowDataResponse fetch(UUID mappingUuid) {
         CustomerMapping stored = mappings.get(mappingUuid);
-        Settings owner = settings.get(stored.settingsUuid());
-        ArrowClient client = arrow.client(owner);
+        Settings owner = settings.named(stored.settingsUuid());
+        ArrowClient client = clients.connect(owner.connection());
         CustomerMapping mapping = knowingRef(stored, client);
         YearMonth period = YearMonth.now(clock);
         List<ArrowBillingLine> billing = new ArrayList<>();

@@ -12,6 +12,7 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.arrowsync.arrowclient.ArrowClient;
+import org.arrowsync.arrowclient.ArrowClients;
 import org.arrowsync.arrowclient.ArrowException;
 import org.arrowsync.arrowclient.Customer;
 import org.arrowsync.ledger.CustomerService;
@@ -27,6 +28,7 @@ import org.springframework.stereotype.Service;
 class CustomerDiscovery {
 
     private final ArrowAccess arrow;
+    private final ArrowClients clients;
     private final SettingsService settings;
     private final CustomerMappingService mappings;
     private final CustomerService customers;
@@ -34,11 +36,13 @@ class CustomerDiscovery {
 
     CustomerDiscovery(
             ArrowAccess arrow,
+            ArrowClients clients,
             SettingsService settings,
             CustomerMappingService mappings,
             CustomerService customers,
             Clock clock) {
         this.arrow = arrow;
+        this.clients = clients;
         this.settings = settings;
         this.mappings = mappings;
         this.customers = customers;
@@ -64,12 +68,12 @@ class CustomerDiscovery {
      */
     AvailableArrowCustomersResponse available() {
         Settings active = settings.active()
-                .orElseThrow(() -> new AvailableCustomersFailed("No active Arrow settings configured"));
+                .orElseThrow(() -> new ArrowCustomersUnavailable("No active Arrow settings configured"));
         List<Customer> all;
         try {
-            all = arrow.client(active).customers();
+            all = clients.connect(active.connection()).customers();
         } catch (ArrowException e) {
-            throw new AvailableCustomersFailed("Failed to fetch Arrow customers: " + e.getMessage());
+            throw new ArrowCustomersUnavailable("Failed to fetch Arrow customers: " + e.getMessage());
         }
         Set<String> mapped = mappings.active(active).stream()
                 .map(CustomerMapping::arrowReference)
@@ -86,7 +90,7 @@ class CustomerDiscovery {
     /** Copies Arrow's current company names onto the active mappings of the settings (D18: those asked for). */
     SyncFromArrowResponse syncFromArrow(UUID settingsUuid) {
         Settings chosen = settings.resolve(settingsUuid);
-        Map<String, Customer> byReference = arrow.client(chosen).customers().stream()
+        Map<String, Customer> byReference = clients.connect(chosen.connection()).customers().stream()
                 .collect(Collectors.toMap(Customer::reference, Function.identity(), (first, second) -> first));
         int updated = 0;
         for (CustomerMapping mapping : mappings.active(chosen)) {
@@ -173,12 +177,4 @@ class CustomerDiscovery {
             List<CustomerMappingSuggestion> suggestions) {}
 
     record SyncFromArrowResponse(int updated) {}
-
-    /** {@code available_customers} answers its failures as {@code {"detail": …}} with 400, unlike the other actions. */
-    static final class AvailableCustomersFailed extends RuntimeException {
-
-        AvailableCustomersFailed(String message) {
-            super(message);
-        }
-    }
 }

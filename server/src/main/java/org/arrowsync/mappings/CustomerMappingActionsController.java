@@ -4,11 +4,9 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.media.Schema.RequiredMode;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.util.Map;
 import java.util.UUID;
 import org.arrowsync.mappings.ArrowDataFetch.FetchCustomerArrowDataResponse;
 import org.arrowsync.mappings.CustomerDiscovery.AvailableArrowCustomersResponse;
-import org.arrowsync.mappings.CustomerDiscovery.AvailableCustomersFailed;
 import org.arrowsync.mappings.CustomerDiscovery.SyncFromArrowResponse;
 import org.arrowsync.mappings.LicenseDiscovery.DiscoverLicensesResponse;
 import org.arrowsync.mappings.LicenseLinking.ImportLicense;
@@ -16,8 +14,6 @@ import org.arrowsync.mappings.LicenseLinking.ImportLicenseResponse;
 import org.arrowsync.mappings.LicenseLinking.LinkResourceResponse;
 import org.arrowsync.shared.FieldErrors;
 import org.arrowsync.shared.Uuids;
-import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -117,11 +113,6 @@ class CustomerMappingActionsController {
                         request.licenseName(),
                         Uuids.fromReference("offering_uuid", request.offeringUuid()),
                         Uuids.fromReference("project_uuid", request.projectUuid())));
-    }
-
-    @ExceptionHandler(AvailableCustomersFailed.class)
-    ResponseEntity<Object> availableCustomersFailed(AvailableCustomersFailed e) {
-        return ResponseEntity.badRequest().body(Map.of("detail", e.getMessage()));
     }
 
     record SyncFromArrowRequest(String settingsUuid) {}

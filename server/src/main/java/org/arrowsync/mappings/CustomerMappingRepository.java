@@ -6,6 +6,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.arrowsync.shared.ListQuery;
+import org.arrowsync.shared.Listing;
 import org.arrowsync.shared.PageRequest;
 import org.arrowsync.shared.SqlFilter;
 import org.arrowsync.shared.Timestamps;
@@ -23,9 +25,11 @@ class CustomerMappingRepository {
                     + FROM;
 
     private final JdbcClient jdbc;
+    private final ListQuery<CustomerMapping> listing;
 
     CustomerMappingRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
+        this.listing = new ListQuery<>(jdbc, SELECT, FROM, "m.created desc, m.id desc", CustomerMappingRepository::map);
     }
 
     Optional<CustomerMapping> find(UUID uuid) {
@@ -57,18 +61,17 @@ class CustomerMappingRepository {
                 .optional();
     }
 
-    long count(SqlFilter filter) {
-        return jdbc.sql("select count(*)" + FROM + filter.clause())
-                .params(filter.params())
-                .query(Long.class)
-                .single();
+    Listing<CustomerMapping> list(CustomerMappingService.MappingFilter filter, PageRequest page) {
+        return listing.list(where(filter), page);
     }
 
-    List<CustomerMapping> page(SqlFilter filter, PageRequest page) {
-        return jdbc.sql(SELECT + filter.clause() + " order by m.created desc, m.id desc offset ? limit ?")
-                .params(filter.params(page))
-                .query(CustomerMappingRepository::map)
-                .list();
+    private static SqlFilter where(CustomerMappingService.MappingFilter filter) {
+        return new SqlFilter()
+                .eq("s.uuid", filter.settingsUuid())
+                .icontains("m.arrow_reference", filter.arrowReference())
+                .icontains("m.arrow_company_name", filter.arrowCompanyName())
+                .eq("c.uuid", filter.customerUuid())
+                .eq("m.is_active", filter.active());
     }
 
     boolean exists(long settingsId, String arrowReference, long exceptId) {
@@ -135,13 +138,6 @@ class CustomerMappingRepository {
         jdbc.sql("update customer_mappings set arrow_customer_ref = ?, modified = ? where id = ?")
                 .params(ref, Timestamps.of(now), id)
                 .update();
-    }
-
-    boolean hasBilling(long id) {
-        return jdbc.sql("select exists (select 1 from billing_syncs where customer_mapping_id = ?)")
-                .param(id)
-                .query(Boolean.class)
-                .single();
     }
 
     void delete(long id) {

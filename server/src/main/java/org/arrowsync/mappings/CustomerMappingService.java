@@ -16,13 +16,12 @@ import org.arrowsync.ledger.CustomerService;
 import org.arrowsync.mappings.CustomerMappingRepository.MappingFields;
 import org.arrowsync.settings.Settings;
 import org.arrowsync.settings.SettingsService;
+import org.arrowsync.shared.DeletionGuard;
 import org.arrowsync.shared.FieldErrors;
 import org.arrowsync.shared.InvalidInput;
 import org.arrowsync.shared.Listing;
 import org.arrowsync.shared.NotFound;
 import org.arrowsync.shared.PageRequest;
-import org.arrowsync.shared.Rejected;
-import org.arrowsync.shared.SqlFilter;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -34,13 +33,19 @@ public class CustomerMappingService {
     private final CustomerMappingRepository mappings;
     private final SettingsService settings;
     private final CustomerService customers;
+    private final List<DeletionGuard<CustomerMapping>> guards;
     private final Clock clock;
 
     CustomerMappingService(
-            CustomerMappingRepository mappings, SettingsService settings, CustomerService customers, Clock clock) {
+            CustomerMappingRepository mappings,
+            SettingsService settings,
+            CustomerService customers,
+            List<DeletionGuard<CustomerMapping>> guards,
+            Clock clock) {
         this.mappings = mappings;
         this.settings = settings;
         this.customers = customers;
+        this.guards = guards;
         this.clock = clock;
     }
 
@@ -63,13 +68,7 @@ public class CustomerMappingService {
     }
 
     Listing<CustomerMapping> list(MappingFilter filter, PageRequest page) {
-        SqlFilter sql = new SqlFilter()
-                .eq("s.uuid", filter.settingsUuid())
-                .icontains("m.arrow_reference", filter.arrowReference())
-                .icontains("m.arrow_company_name", filter.arrowCompanyName())
-                .eq("c.uuid", filter.customerUuid())
-                .eq("m.is_active", filter.active());
-        return Listing.of(mappings.page(sql, page), mappings.count(sql), page);
+        return mappings.list(filter, page);
     }
 
     /**
@@ -133,13 +132,7 @@ public class CustomerMappingService {
     @Transactional
     void delete(UUID uuid) {
         CustomerMapping mapping = get(uuid);
-        // Deleting would cascade its billing syncs while their invoice items stay: a re-created mapping would bill them
-        // again.
-        if (mappings.hasBilling(mapping.id())) {
-            throw new Rejected(
-                    409,
-                    "This customer mapping has billing syncs; deactivate it (is_active=false) instead of deleting it.");
-        }
+        guards.forEach(guard -> guard.checkDeletable(mapping));
         mappings.delete(mapping.id());
     }
 
@@ -176,12 +169,11 @@ public class CustomerMappingService {
     }
 
     private Customer customer(UUID uuid, FieldErrors errors) {
-        try {
-            return customers.get(uuid);
-        } catch (NotFound e) {
+        Customer customer = customers.find(uuid).orElse(null);
+        if (customer == null) {
             errors.add("waldur_customer", DOES_NOT_EXIST);
-            return null;
         }
+        return customer;
     }
 
     /** A mapping as a request asks for it; references already parsed from hyperlinks or UUIDs. */

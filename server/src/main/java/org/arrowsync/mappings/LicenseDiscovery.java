@@ -10,12 +10,12 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.arrowsync.arrowclient.ArrowClient;
+import org.arrowsync.arrowclient.ArrowClients;
 import org.arrowsync.arrowclient.ArrowException;
 import org.arrowsync.arrowclient.Customer;
 import org.arrowsync.arrowclient.License;
 import org.arrowsync.ledger.Resource;
 import org.arrowsync.ledger.ResourceService;
-import org.arrowsync.settings.ArrowAccess;
 import org.arrowsync.settings.SettingsService;
 import org.arrowsync.shared.Uuids;
 import org.springframework.stereotype.Service;
@@ -29,20 +29,24 @@ class LicenseDiscovery {
 
     private final CustomerMappingService mappings;
     private final SettingsService settings;
-    private final ArrowAccess arrow;
+    private final ArrowClients clients;
     private final ResourceService resources;
 
     LicenseDiscovery(
-            CustomerMappingService mappings, SettingsService settings, ArrowAccess arrow, ResourceService resources) {
+            CustomerMappingService mappings,
+            SettingsService settings,
+            ArrowClients clients,
+            ResourceService resources) {
         this.mappings = mappings;
         this.settings = settings;
-        this.arrow = arrow;
+        this.clients = clients;
         this.resources = resources;
     }
 
     DiscoverLicensesResponse discover(UUID mappingUuid) {
         CustomerMapping mapping = mappings.get(mappingUuid);
-        ArrowClient client = arrow.client(settings.get(mapping.settingsUuid()));
+        ArrowClient client =
+                clients.connect(settings.named(mapping.settingsUuid()).connection());
         List<String> errors = new ArrayList<>();
         String resolved = null;
         List<ArrowLicense> licenses = List.of();

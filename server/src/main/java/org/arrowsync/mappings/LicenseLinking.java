@@ -4,12 +4,12 @@ import java.util.UUID;
 import org.arrowsync.ledger.Offering;
 import org.arrowsync.ledger.OfferingService;
 import org.arrowsync.ledger.Project;
+import org.arrowsync.ledger.ProjectNotFound;
 import org.arrowsync.ledger.ProjectService;
 import org.arrowsync.ledger.Resource;
+import org.arrowsync.ledger.ResourceNotFound;
 import org.arrowsync.ledger.ResourceService;
 import org.arrowsync.ledger.ResourceService.ResourceDraft;
-import org.arrowsync.shared.NotFound;
-import org.arrowsync.shared.Rejected;
 import org.arrowsync.shared.Uuids;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -69,14 +69,14 @@ class LicenseLinking {
     @Transactional
     ImportLicenseResponse importLicense(UUID mappingUuid, ImportLicense request) {
         CustomerMapping mapping = mappings.get(mappingUuid);
-        Offering offering = offering(request.offeringUuid());
+        Offering offering = offerings.named(request.offeringUuid());
         Project project = projectOf(mapping, request.projectUuid());
         String reference = request.licenseReference();
         boolean imported = resources.ofCustomer(mapping.customerUuid()).stream()
                 .anyMatch(resource -> resource.offering().uuid().equals(offering.uuid())
                         && (reference.equals(resource.licenseReference()) || reference.equals(resource.backendId())));
         if (imported) {
-            throw new Rejected("License " + reference + " has already been imported");
+            throw new LicenseAlreadyImported(reference);
         }
         String name =
                 request.licenseName() == null || request.licenseName().isBlank() ? reference : request.licenseName();
@@ -95,35 +95,16 @@ class LicenseLinking {
     }
 
     private Resource resourceOf(CustomerMapping mapping, UUID resourceUuid) {
-        try {
-            Resource resource = resources.get(resourceUuid);
-            if (resource.customer().uuid().equals(mapping.customerUuid())) {
-                return resource;
-            }
-        } catch (NotFound e) {
-            // answered below, in the reference's words
-        }
-        throw new Rejected(404, "Resource " + Uuids.hex(resourceUuid) + " not found for this customer");
-    }
-
-    private Offering offering(UUID uuid) {
-        try {
-            return offerings.get(uuid);
-        } catch (NotFound e) {
-            throw new Rejected(404, "Offering " + Uuids.hex(uuid) + " not found");
-        }
+        return resources
+                .find(resourceUuid)
+                .filter(resource -> resource.customer().uuid().equals(mapping.customerUuid()))
+                .orElseThrow(() -> ResourceNotFound.forCustomer(resourceUuid));
     }
 
     private Project projectOf(CustomerMapping mapping, UUID projectUuid) {
-        try {
-            Project project = projects.get(projectUuid);
-            if (project.customerUuid().equals(mapping.customerUuid())) {
-                return project;
-            }
-        } catch (NotFound e) {
-            // answered below, in the reference's words
-        }
-        throw new Rejected(404, "Project " + Uuids.hex(projectUuid) + " not found for this customer");
+        return projects.find(projectUuid)
+                .filter(project -> project.customerUuid().equals(mapping.customerUuid()))
+                .orElseThrow(() -> ProjectNotFound.forCustomer(projectUuid));
     }
 
     private static JsonNode withLicense(JsonNode attributes, String licenseReference) {

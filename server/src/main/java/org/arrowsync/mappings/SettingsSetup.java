@@ -20,7 +20,6 @@ import org.arrowsync.settings.Settings;
 import org.arrowsync.settings.SettingsDraft;
 import org.arrowsync.settings.SettingsService;
 import org.arrowsync.shared.FieldErrors;
-import org.arrowsync.shared.NotFound;
 import org.arrowsync.shared.Uuids;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -117,12 +116,11 @@ class SettingsSetup {
     }
 
     private Customer customer(UUID uuid) {
-        try {
-            return customers.get(uuid);
-        } catch (NotFound e) {
+        Customer customer = customers.find(uuid).orElse(null);
+        if (customer == null) {
             log.warn("Setup skipped a mapping to unknown customer {}", uuid);
-            return null;
         }
+        return customer;
     }
 
     /** Arrow's customer (for its company name and Ref), or null when Arrow cannot say. */

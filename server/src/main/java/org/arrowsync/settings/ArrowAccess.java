@@ -8,7 +8,10 @@ import org.arrowsync.arrowclient.ArrowConnection;
 import org.arrowsync.shared.FieldErrors;
 import org.springframework.stereotype.Component;
 
-/** Arrow clients for stored settings, or for credentials typed into a form (checked first, a 400 naming the field). */
+/**
+ * Arrow clients for credentials typed into a form, checked first (a 400 naming the field); stored settings connect
+ * through {@link Settings#connection()}.
+ */
 @Component
 public class ArrowAccess {
 
@@ -16,10 +19,6 @@ public class ArrowAccess {
 
     ArrowAccess(ArrowClients clients) {
         this.clients = clients;
-    }
-
-    public ArrowClient client(Settings settings) {
-        return clients.connect(settings.connection());
     }
 
     public ArrowClient client(String apiUrl, String apiKey) {

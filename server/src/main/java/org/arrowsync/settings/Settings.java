@@ -4,7 +4,6 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.UUID;
 import org.arrowsync.arrowclient.ArrowConnection;
-import org.arrowsync.shared.Rejected;
 
 /**
  * One ArrowSphere connection and how its billing lands in invoices. The API key never leaves through
@@ -41,12 +40,10 @@ public record Settings(
         return exportTypeReference != null && !exportTypeReference.isBlank();
     }
 
-    /**
-     * These settings, when they name the billing-export template every export call needs; a 400 saying so otherwise.
-     */
+    /** These settings, when they name the billing-export template every export call needs. */
     public Settings requireExportTemplate() {
         if (!hasExportTemplate()) {
-            throw new Rejected("Arrow settings " + uuid + " have no export template (export_type_reference)");
+            throw new ExportTemplateMissing(this);
         }
         return this;
     }

@@ -6,6 +6,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.arrowsync.shared.ListQuery;
+import org.arrowsync.shared.Listing;
 import org.arrowsync.shared.PageRequest;
 import org.arrowsync.shared.SqlFilter;
 import org.arrowsync.shared.Timestamps;
@@ -22,11 +24,13 @@ class SettingsRepository {
     private static final long ACTIVATION_LOCK = 7_242_001L;
 
     private final JdbcClient jdbc;
+    private final ListQuery<Settings> listing;
     private final SecretCipher secrets;
 
     SettingsRepository(JdbcClient jdbc, SecretCipher secrets) {
         this.secrets = secrets;
         this.jdbc = jdbc;
+        this.listing = new ListQuery<>(jdbc, SELECT, " from arrow_settings", "created desc, id desc", this::map);
     }
 
     Optional<Settings> find(UUID uuid) {
@@ -44,18 +48,8 @@ class SettingsRepository {
                 .list();
     }
 
-    long count(SqlFilter filter) {
-        return jdbc.sql("select count(*) from arrow_settings" + filter.clause())
-                .params(filter.params())
-                .query(Long.class)
-                .single();
-    }
-
-    List<Settings> page(SqlFilter filter, String orderBy, PageRequest page) {
-        return jdbc.sql(SELECT + filter.clause() + " order by " + orderBy + " offset ? limit ?")
-                .params(filter.params(page))
-                .query(this::map)
-                .list();
+    Listing<Settings> list(Boolean active, Boolean syncEnabled, PageRequest page) {
+        return listing.list(new SqlFilter().eq("is_active", active).eq("sync_enabled", syncEnabled), page);
     }
 
     boolean any() {
@@ -126,16 +120,16 @@ class SettingsRepository {
                 .update();
     }
 
+    void setSyncEnabled(long id, boolean enabled, Instant now) {
+        jdbc.sql("update arrow_settings set sync_enabled = ?, modified = ? where id = ?")
+                .params(enabled, Timestamps.of(now), id)
+                .update();
+    }
+
     void updatePartner(long id, String reference, String name) {
         jdbc.sql("update arrow_settings set partner_reference = ?, partner_name = ? where id = ?")
                 .params(reference == null ? "" : reference, name == null ? "" : name, id)
                 .update();
-    }
-
-    boolean hasBilling(long id) {
-        return jdbc.sql("""
-                        select exists (select 1 from billing_syncs b join customer_mappings m on m.id = b.customer_mapping_id
-                                       where m.settings_id = ?)""").param(id).query(Boolean.class).single();
     }
 
     void delete(long id) {

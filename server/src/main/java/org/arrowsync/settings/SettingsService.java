@@ -5,15 +5,15 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.arrowsync.arrowclient.ArrowClients;
 import org.arrowsync.arrowclient.ArrowException;
 import org.arrowsync.arrowclient.Partner;
 import org.arrowsync.settings.SettingsRepository.SettingsFields;
+import org.arrowsync.shared.DeletionGuard;
 import org.arrowsync.shared.FieldErrors;
 import org.arrowsync.shared.Listing;
 import org.arrowsync.shared.NotFound;
 import org.arrowsync.shared.PageRequest;
-import org.arrowsync.shared.Rejected;
-import org.arrowsync.shared.SqlFilter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -29,19 +29,32 @@ public class SettingsService {
     private static final Logger log = LoggerFactory.getLogger(SettingsService.class);
 
     private final SettingsRepository settings;
-    private final ArrowAccess arrow;
+    private final ArrowClients clients;
     private final TransactionTemplate transaction;
+    private final List<DeletionGuard<Settings>> guards;
     private final Clock clock;
 
-    SettingsService(SettingsRepository settings, ArrowAccess arrow, TransactionTemplate transaction, Clock clock) {
+    SettingsService(
+            SettingsRepository settings,
+            ArrowClients clients,
+            TransactionTemplate transaction,
+            List<DeletionGuard<Settings>> guards,
+            Clock clock) {
         this.settings = settings;
-        this.arrow = arrow;
+        this.clients = clients;
         this.transaction = transaction;
+        this.guards = guards;
         this.clock = clock;
     }
 
-    public Settings get(UUID uuid) {
-        return settings.find(uuid).orElseThrow(() -> new NotFound("Settings not found: " + uuid));
+    /** The settings a request's path addresses. */
+    Settings get(UUID uuid) {
+        return settings.find(uuid).orElseThrow(NotFound::new);
+    }
+
+    /** The settings a request, a job or a mapping names by uuid. */
+    public Settings named(UUID uuid) {
+        return settings.find(uuid).orElseThrow(() -> new SettingsNotFound(uuid));
     }
 
     public Optional<Settings> find(UUID uuid) {
@@ -52,13 +65,12 @@ public class SettingsService {
         return settings.active();
     }
 
-    /** The settings named by uuid, else the active ones; a 400 when there are none. */
+    /** The settings named by uuid, else the active ones. */
     public Settings resolve(UUID settingsUuid) {
         if (settingsUuid != null) {
-            return settings.find(settingsUuid)
-                    .orElseThrow(() -> new Rejected("Arrow settings not found: " + settingsUuid));
+            return named(settingsUuid);
         }
-        return settings.active().orElseThrow(() -> new Rejected("No active Arrow settings found"));
+        return settings.active().orElseThrow(NoActiveSettings::new);
     }
 
     public List<Settings> syncEnabled() {
@@ -70,8 +82,7 @@ public class SettingsService {
     }
 
     Listing<Settings> list(Boolean active, Boolean syncEnabled, PageRequest page) {
-        SqlFilter filter = new SqlFilter().eq("is_active", active).eq("sync_enabled", syncEnabled);
-        return Listing.of(settings.page(filter, "created desc, id desc", page), settings.count(filter), page);
+        return settings.list(active, syncEnabled, page);
     }
 
     /**
@@ -89,6 +100,11 @@ public class SettingsService {
      */
     public Settings create(SettingsDraft draft, Partner partner) {
         return transaction.execute(status -> insert(draft, partner));
+    }
+
+    /** Turns the periodic syncs of these settings on or off ({@code sync_enabled}); manual triggers ignore it. */
+    public void setSyncEnabled(Settings target, boolean enabled) {
+        settings.setSyncEnabled(target.id(), enabled, clock.instant());
     }
 
     /** Points existing settings at another API URL (the demo emulator listens on a new port after a restart). */
@@ -118,14 +134,7 @@ public class SettingsService {
 
     void delete(UUID uuid) {
         Settings found = get(uuid);
-        // Deleting would cascade the billing syncs while their invoice items stay: a later sync would bill everything
-        // again.
-        if (settings.hasBilling(found.id())) {
-            throw new Rejected(
-                    409,
-                    "These Arrow settings have billing syncs; deactivate them (is_active=false, sync_enabled=false)"
-                            + " instead of deleting them, so nothing is billed twice.");
-        }
+        guards.forEach(guard -> guard.checkDeletable(found));
         settings.delete(found.id());
     }
 
@@ -153,7 +162,7 @@ public class SettingsService {
 
     private Settings refreshPartner(Settings saved) {
         try {
-            Partner partner = arrow.client(saved).whoami();
+            Partner partner = clients.connect(saved.connection()).whoami();
             settings.updatePartner(saved.id(), partner.reference(), partner.companyName());
             return get(saved.uuid());
         } catch (ArrowException e) {

@@ -5,7 +5,6 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.media.Schema.RequiredMode;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
 import org.arrowsync.settings.VendorOfferingMappingService.VendorDraft;
 import org.arrowsync.settings.VendorOfferingMappingService.VendorFilter;
@@ -60,17 +59,6 @@ class VendorOfferingMappingController {
         VendorFilter filter =
                 new VendorFilter(settingsFilter, vendorName, offeringFilter, Filters.bool("is_active", active));
         return mappings.list(filter, page).map(ArrowVendorOfferingMapping::of);
-    }
-
-    /** A plain array of the vendors Arrow offers, not paged (the reference ignores the list parameters here). */
-    @GetMapping("vendor_choices/")
-    @Operation(
-            summary = "List the vendors Arrow offers",
-            operationId = "admin_arrow_vendor_offering_mappings_vendor_choices_list")
-    List<VendorNameChoice> vendorChoices(@RequestParam(name = "settings_uuid", required = false) String settingsUuid) {
-        return mappings.vendorChoices(Filters.uuid("settings_uuid", settingsUuid)).stream()
-                .map(name -> new VendorNameChoice(name, name))
-                .toList();
     }
 
     @GetMapping("{uuid}/")
@@ -205,6 +193,4 @@ class VendorOfferingMappingController {
                     view.modified);
         }
     }
-
-    record VendorNameChoice(String value, String label) {}
 }

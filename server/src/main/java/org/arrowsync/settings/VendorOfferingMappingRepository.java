@@ -6,6 +6,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.arrowsync.shared.ListQuery;
+import org.arrowsync.shared.Listing;
 import org.arrowsync.shared.PageRequest;
 import org.arrowsync.shared.SqlFilter;
 import org.arrowsync.shared.Timestamps;
@@ -23,9 +25,12 @@ class VendorOfferingMappingRepository {
                    v.created, v.modified""" + FROM;
 
     private final JdbcClient jdbc;
+    private final ListQuery<VendorOfferingMapping> listing;
 
     VendorOfferingMappingRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
+        this.listing =
+                new ListQuery<>(jdbc, SELECT, FROM, "v.created desc, v.id desc", VendorOfferingMappingRepository::map);
     }
 
     Optional<VendorOfferingMapping> find(UUID uuid) {
@@ -42,30 +47,16 @@ class VendorOfferingMappingRepository {
                 .list();
     }
 
-    /** Vendors of synced billing lines: the choices when the Arrow catalog has none. */
-    List<String> billedVendors(UUID settingsUuid) {
-        SqlFilter filter = new SqlFilter().where("t.vendor_name <> ''").eq("s.uuid", settingsUuid);
-        return jdbc.sql(
-                        "select distinct t.vendor_name from billing_sync_items t join billing_syncs b on b.id = t.billing_sync_id"
-                                + " join customer_mappings m on m.id = b.customer_mapping_id join arrow_settings s on s.id = m.settings_id"
-                                + filter.clause())
-                .params(filter.params())
-                .query(String.class)
-                .list();
+    Listing<VendorOfferingMapping> list(VendorOfferingMappingService.VendorFilter filter, PageRequest page) {
+        return listing.list(where(filter), page);
     }
 
-    long count(SqlFilter filter) {
-        return jdbc.sql("select count(*)" + FROM + filter.clause())
-                .params(filter.params())
-                .query(Long.class)
-                .single();
-    }
-
-    List<VendorOfferingMapping> page(SqlFilter filter, PageRequest page) {
-        return jdbc.sql(SELECT + filter.clause() + " order by v.created desc, v.id desc offset ? limit ?")
-                .params(filter.params(page))
-                .query(VendorOfferingMappingRepository::map)
-                .list();
+    private static SqlFilter where(VendorOfferingMappingService.VendorFilter filter) {
+        return new SqlFilter()
+                .eq("s.uuid", filter.settingsUuid())
+                .icontains("v.arrow_vendor_name", filter.vendorName())
+                .eq("o.uuid", filter.offeringUuid())
+                .eq("v.is_active", filter.active());
     }
 
     boolean exists(long settingsId, String vendorName, long exceptId) {

@@ -2,9 +2,7 @@ package org.arrowsync.settings;
 
 import java.time.Clock;
 import java.util.List;
-import java.util.TreeSet;
 import java.util.UUID;
-import org.arrowsync.arrowclient.ArrowException;
 import org.arrowsync.ledger.Offering;
 import org.arrowsync.ledger.Offering.Plan;
 import org.arrowsync.ledger.OfferingService;
@@ -14,9 +12,6 @@ import org.arrowsync.shared.InvalidInput;
 import org.arrowsync.shared.Listing;
 import org.arrowsync.shared.NotFound;
 import org.arrowsync.shared.PageRequest;
-import org.arrowsync.shared.SqlFilter;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -28,25 +23,20 @@ import org.springframework.transaction.annotation.Transactional;
 public class VendorOfferingMappingService {
 
     static final String DOES_NOT_EXIST = "Invalid hyperlink - Object does not exist.";
-    static final String CATALOG_CATEGORY = "IAAS";
-    private static final Logger log = LoggerFactory.getLogger(VendorOfferingMappingService.class);
 
     private final VendorOfferingMappingRepository mappings;
     private final SettingsRepository settings;
     private final OfferingService offerings;
-    private final ArrowAccess arrow;
     private final Clock clock;
 
     VendorOfferingMappingService(
             VendorOfferingMappingRepository mappings,
             SettingsRepository settings,
             OfferingService offerings,
-            ArrowAccess arrow,
             Clock clock) {
         this.mappings = mappings;
         this.settings = settings;
         this.offerings = offerings;
-        this.arrow = arrow;
         this.clock = clock;
     }
 
@@ -60,12 +50,7 @@ public class VendorOfferingMappingService {
     }
 
     Listing<VendorOfferingMapping> list(VendorFilter filter, PageRequest page) {
-        SqlFilter sql = new SqlFilter()
-                .eq("s.uuid", filter.settingsUuid())
-                .icontains("v.arrow_vendor_name", filter.vendorName())
-                .eq("o.uuid", filter.offeringUuid())
-                .eq("v.is_active", filter.active());
-        return Listing.of(mappings.page(sql, page), mappings.count(sql), page);
+        return mappings.list(filter, page);
     }
 
     @Transactional
@@ -83,24 +68,6 @@ public class VendorOfferingMappingService {
     @Transactional
     void delete(UUID uuid) {
         mappings.delete(get(uuid).id());
-    }
-
-    /**
-     * Vendor names from the Arrow catalog of the active settings. Arrow failing is not an error here: the fallback is
-     * the vendors seen in synced billing lines (of the given settings, if any).
-     */
-    List<String> vendorChoices(UUID settingsUuid) {
-        List<String> catalog = settings.active()
-                .map(active -> {
-                    try {
-                        return arrow.client(active).vendorNames(CATALOG_CATEGORY);
-                    } catch (ArrowException e) {
-                        log.warn("Could not read the Arrow catalog's vendors: {}", e.getMessage());
-                        return List.<String>of();
-                    }
-                })
-                .orElse(List.of());
-        return List.copyOf(new TreeSet<>(catalog.isEmpty() ? mappings.billedVendors(settingsUuid) : catalog));
     }
 
     private VendorFields validate(VendorDraft draft, long exceptId) {
@@ -133,12 +100,11 @@ public class VendorOfferingMappingService {
     }
 
     private Offering offering(UUID uuid, FieldErrors errors) {
-        try {
-            return offerings.get(uuid);
-        } catch (NotFound e) {
+        Offering offering = offerings.find(uuid).orElse(null);
+        if (offering == null) {
             errors.add("offering", DOES_NOT_EXIST);
-            return null;
         }
+        return offering;
     }
 
     record VendorDraft(UUID settingsUuid, String vendorName, UUID offeringUuid, UUID planUuid, Boolean active) {

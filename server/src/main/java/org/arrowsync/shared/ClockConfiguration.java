@@ -5,7 +5,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The one clock of the service, in UTC; tests replace it to move time. */
+/** The one clock of the service, in UTC; a context that defines a {@link Clock} bean of its own uses that one. */
 @Configuration(proxyBeanMethods = false)
 class ClockConfiguration {
 

@@ -8,7 +8,7 @@ import java.util.Map;
  * A request that failed validation; rendered as a 400 with a field map, cross-field errors under
  * {@code non_field_errors}.
  */
-public class InvalidInput extends RuntimeException {
+public class InvalidInput extends Refusal {
 
     public static final String NON_FIELD_ERRORS = "non_field_errors";
 

@@ -17,4 +17,9 @@ public record Listing<T>(List<T> items, long total, PageRequest page) {
     public <R> Listing<R> map(Function<? super T, ? extends R> mapper) {
         return new Listing<>(items.stream().<R>map(mapper).toList(), total, page);
     }
+
+    /** The same page with its items completed together (one query for the whole page, not one per item). */
+    public <R> Listing<R> mapAll(Function<? super List<T>, List<R>> completion) {
+        return new Listing<>(completion.apply(items), total, page);
+    }
 }

@@ -35,9 +35,12 @@ public final class Money {
         }
     }
 
-    /** Two decimals, as the contract renders summary amounts; the same half-up rule as invoice prices. */
+    /**
+     * Two decimals, as the contract renders summary amounts; the same half-up rule as invoice prices. An amount not
+     * known yet (null) stays null.
+     */
     public static BigDecimal summary(BigDecimal amount) {
-        return amount.setScale(2, RoundingMode.HALF_UP);
+        return amount == null ? null : amount.setScale(2, RoundingMode.HALF_UP);
     }
 
     public static boolean significant(BigDecimal difference) {

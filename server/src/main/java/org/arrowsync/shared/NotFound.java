@@ -1,7 +1,7 @@
 package org.arrowsync.shared;
 
-/** The addressed object does not exist; rendered as Waldur's 404 {@code {"detail": "Not found."}}. */
-public class NotFound extends RuntimeException {
+/** The object the request's path addresses does not exist; rendered as Waldur's {@code {"detail": "Not found."}}. */
+public class NotFound extends Refusal {
 
     public NotFound() {
         super("Not found.");

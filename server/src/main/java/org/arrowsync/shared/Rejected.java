@@ -1,23 +1,12 @@
 package org.arrowsync.shared;
 
 /**
- * A well-formed request the service cannot carry out (no active settings, Arrow refused, object closed); rendered as
- * {@code {"error": message}} with the status chosen by the subclass.
+ * A well-formed request the service cannot carry out as it stands (no active settings, no export template, a license
+ * imported already); rendered as a 400 {@code {"error": message}}.
  */
-public class Rejected extends RuntimeException {
+public abstract class Rejected extends Refusal {
 
-    private final int status;
-
-    public Rejected(String message) {
-        this(400, message);
-    }
-
-    public Rejected(int status, String message) {
+    protected Rejected(String message) {
         super(message);
-        this.status = status;
-    }
-
-    public int status() {
-        return status;
     }
 }

@@ -4,9 +4,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.arrowsync.shared.ListQuery;
+import org.arrowsync.shared.Listing;
+import org.arrowsync.shared.PageRequest;
+import org.arrowsync.shared.SqlFilter;
 import org.arrowsync.shared.Timestamps;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -17,9 +20,12 @@ class UserRepository {
     private static final String COLUMNS = "id, uuid, username, is_staff, created";
 
     private final JdbcClient jdbc;
+    private final ListQuery<User> listing;
 
     UserRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
+        this.listing = new ListQuery<>(
+                jdbc, "select " + COLUMNS + " from users", " from users", "created, id", UserRepository::map);
     }
 
     Optional<User> findByTokenHash(String tokenHash) {
@@ -61,15 +67,8 @@ class UserRepository {
                 .update();
     }
 
-    long count() {
-        return jdbc.sql("select count(*) from users").query(Long.class).single();
-    }
-
-    List<User> page(long offset, int limit) {
-        return jdbc.sql("select " + COLUMNS + " from users order by created, id offset ? limit ?")
-                .params(offset, limit)
-                .query(UserRepository::map)
-                .list();
+    Listing<User> list(PageRequest page) {
+        return listing.list(new SqlFilter(), page);
     }
 
     private static User map(ResultSet rs, int row) throws SQLException {

@@ -45,7 +45,7 @@ public class UserService {
     }
 
     Listing<User> list(PageRequest page) {
-        return Listing.of(users.page(page.offset(), page.size()), users.count(), page);
+        return users.list(page);
     }
 
     /** Ensures the configured admin token works: a staff user {@code admin} holding exactly that token. */

@@ -6,6 +6,9 @@ import org.arrowsync.arrowclient.ArrowException;
 import org.arrowsync.shared.InvalidInput;
 import org.arrowsync.shared.NotFound;
 import org.arrowsync.shared.Rejected;
+import org.arrowsync.shared.RejectedAsDetail;
+import org.arrowsync.shared.StateConflict;
+import org.arrowsync.shared.UnknownReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
@@ -24,7 +27,10 @@ import org.springframework.web.util.DisconnectedClientHelper;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DatabindException;
 
-/** Maps exceptions to Waldur's error bodies by type; nothing reaches a client as a stack trace. */
+/**
+ * The one place that turns exceptions into answers: each kind of refusal (the types in {@code shared}) has its status
+ * and body here, chosen by type; nothing reaches a client as a stack trace.
+ */
 @RestControllerAdvice
 class ApiExceptionHandler {
 
@@ -45,9 +51,24 @@ class ApiExceptionHandler {
         return ResponseEntity.badRequest().body(e.errors());
     }
 
+    @ExceptionHandler(UnknownReference.class)
+    ResponseEntity<Object> unknownReference(UnknownReference e) {
+        return error(HttpStatus.NOT_FOUND, e);
+    }
+
+    @ExceptionHandler(StateConflict.class)
+    ResponseEntity<Object> conflict(StateConflict e) {
+        return error(HttpStatus.CONFLICT, e);
+    }
+
     @ExceptionHandler(Rejected.class)
     ResponseEntity<Object> rejected(Rejected e) {
-        return ResponseEntity.status(e.status()).body(Map.of("error", e.getMessage()));
+        return error(HttpStatus.BAD_REQUEST, e);
+    }
+
+    @ExceptionHandler(RejectedAsDetail.class)
+    ResponseEntity<Object> rejectedAsDetail(RejectedAsDetail e) {
+        return detail(HttpStatus.BAD_REQUEST, e.getMessage());
     }
 
     /**
@@ -120,6 +141,10 @@ class ApiExceptionHandler {
         }
         log.error("Unexpected error while handling a request", e);
         return detail(HttpStatus.INTERNAL_SERVER_ERROR, "A server error occurred.");
+    }
+
+    private static ResponseEntity<Object> error(HttpStatus status, RuntimeException e) {
+        return ResponseEntity.status(status).body(Map.of("error", e.getMessage()));
     }
 
     private static ResponseEntity<Object> detail(HttpStatus status, String message) {

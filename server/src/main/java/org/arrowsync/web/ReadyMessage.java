@@ -1,5 +1,6 @@
 package org.arrowsync.web;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.arrowsync.shared.DataFolder;
 import org.slf4j.Logger;
@@ -37,9 +38,16 @@ class ReadyMessage {
 
     String text(String base) {
         Path token = data.path().resolve("admin-token");
-        String where = tokenConfigured
-                ? "the admin token is the one in ARROWSYNC_ADMIN_TOKEN"
-                : "the admin token is in " + token + " (send it as Authorization: Token <key>)";
+        String where;
+        if (tokenConfigured) {
+            where = "the admin token is the one in ARROWSYNC_ADMIN_TOKEN";
+        } else if (Files.exists(token)) {
+            where = "the admin token is in " + token + " (send it as Authorization: Token <key>)";
+        } else {
+            // A restored data folder holds the users but not the token file of the server it came from.
+            where = "no " + token + " here: use the admin token of the server this data came from,"
+                    + " or start with ARROWSYNC_ADMIN_TOKEN=<new token> to set one";
+        }
         return String.join(
                 System.lineSeparator(),
                 "arrowsync is ready:",

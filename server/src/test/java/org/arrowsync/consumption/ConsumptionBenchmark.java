@@ -75,7 +75,7 @@ class ConsumptionBenchmark {
 
     @Test
     void consumptionSyncOf2000LicensesStaysCloseToTheRateLimit() {
-        SyncOrder order = orders.ofJob(settingsUuid, TestClock.closedMonth().toString(), null, false);
+        SyncOrder order = orders.ofJob(settingsUuid, TestClock.closedMonth(), null, false);
         long start = System.nanoTime();
         ConsumptionSyncReport report = consumption.sync(order, Progress.NONE);
         double seconds = (System.nanoTime() - start) / 1e9;

@@ -334,7 +334,7 @@ class ConsumptionSyncIntegrationTests extends IntegrationTest {
         body = new HashMap<>(fixture.period(CLOSED));
         body.put("settings_uuid", UUID.randomUUID().toString());
         assertThat(api.post("/api/admin/arrow/billing-syncs/trigger_consumption_sync/", body)
-                        .expect(400)
+                        .expect(404)
                         .json()
                         .has("error"))
                 .isTrue();

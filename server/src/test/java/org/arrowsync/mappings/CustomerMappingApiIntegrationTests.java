@@ -171,7 +171,7 @@ class CustomerMappingApiIntegrationTests extends IntegrationTest {
         assertThat(api.post(BASE + "sync_from_arrow/", Map.of()).expect(400).text("error"))
                 .isNotBlank();
         api.post(BASE + "sync_from_arrow/", Map.of("settings_uuid", "00000000000000000000000000000000"))
-                .expect(400);
+                .expect(404);
     }
 
     @Test

@@ -2,21 +2,33 @@ package org.arrowsync.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.arrowsync.shared.DataFolder;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ReadyMessageTests {
 
     @Test
-    void namesTheApiItsDocsAndWhereTheGeneratedAdminTokenIs() {
-        String text = new ReadyMessage(new DataFolder(Path.of("data")), "").text("http://localhost:8080");
+    void namesTheApiItsDocsAndWhereTheGeneratedAdminTokenIs(@TempDir Path data) throws IOException {
+        Files.writeString(data.resolve("admin-token"), "token");
+
+        String text = new ReadyMessage(new DataFolder(data), "").text("http://localhost:8080");
 
         assertThat(text)
                 .contains("http://localhost:8080/api/")
                 .contains("http://localhost:8080/api/docs/")
                 .contains("http://localhost:8080/health")
-                .contains(Path.of("data", "admin-token").toString());
+                .contains("the admin token is in " + data.resolve("admin-token"));
+    }
+
+    @Test
+    void aRestoredFolderWithoutTheTokenFileSaysWhereTheTokenComesFrom(@TempDir Path data) {
+        String text = new ReadyMessage(new DataFolder(data), "").text("http://localhost:8080");
+
+        assertThat(text).doesNotContain("the admin token is in").contains("ARROWSYNC_ADMIN_TOKEN");
     }
 
     @Test

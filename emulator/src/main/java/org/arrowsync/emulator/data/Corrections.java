@@ -73,12 +73,6 @@ final class Corrections {
                 .anyMatch(lines -> lines.removeIf(l -> l.sequence().equals(sequence)));
     }
 
-    boolean isAdded(String sequence) {
-        return added.values().stream()
-                .flatMap(List::stream)
-                .anyMatch(l -> l.sequence().equals(sequence));
-    }
-
     int nextAddedNumber() {
         return addedCounter.incrementAndGet();
     }

@@ -11,17 +11,18 @@ import org.arrowsync.ledger.InvoiceService;
 import org.arrowsync.mappings.CustomerMapping;
 
 /**
- * Which invoice a run writes to (D7): the billed month's invoice while it is pending, else the customer's current
- * invoice. The billed month's invoices of every mapped customer, and their currencies (D9), are fetched once per run.
+ * The invoices a billing run writes to (D7): the billed month's invoice while it is pending, else the customer's
+ * current invoice. The billed month's invoices of every mapped customer, and their currencies (D9), are fetched once
+ * per run.
  */
-final class Placement {
+final class RunInvoices {
 
     private final InvoiceService invoices;
     private final Map<UUID, Invoice> billed = new HashMap<>();
     private final Map<UUID, Invoice> current = new HashMap<>();
     private final Map<Long, String> currencies = new HashMap<>();
 
-    Placement(InvoiceService invoices, YearMonth period, List<CustomerMapping> mappings) {
+    RunInvoices(InvoiceService invoices, YearMonth period, List<CustomerMapping> mappings) {
         this.invoices = invoices;
         List<UUID> customers =
                 mappings.stream().map(CustomerMapping::customerUuid).distinct().toList();

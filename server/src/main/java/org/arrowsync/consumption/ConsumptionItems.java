@@ -15,11 +15,11 @@ import tools.jackson.databind.JsonNode;
  * one), carrying the start and end of the month it bills.
  */
 @Component
-class InvoicePlacement {
+class ConsumptionItems {
 
     private final InvoiceService invoices;
 
-    InvoicePlacement(InvoiceService invoices) {
+    ConsumptionItems(InvoiceService invoices) {
         this.invoices = invoices;
     }
 

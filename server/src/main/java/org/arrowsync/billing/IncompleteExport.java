@@ -1,0 +1,30 @@
+package org.arrowsync.billing;
+
+import java.time.YearMonth;
+import java.util.List;
+import org.arrowsync.shared.Rejected;
+
+/**
+ * Arrow's export of a month is not complete enough to run on, so what a run did not see in it must not be taken as
+ * removed: it has no line a run can use (empty, or no line reference readable) for a month already billed (D3, D29),
+ * or, for reconciliation, rows are missing from a page (D26).
+ */
+final class IncompleteExport extends Rejected {
+
+    private IncompleteExport(String message) {
+        super(message);
+    }
+
+    static IncompleteExport withoutLines(long rows, YearMonth period, String consequence) {
+        return new IncompleteExport((rows == 0
+                        ? "Arrow returned no billing lines for " + period
+                        : "None of Arrow's " + rows + " billing lines for " + period
+                                + " has a line reference (Sequence or Order Id) that could be read")
+                + ": " + consequence);
+    }
+
+    static IncompleteExport rowsMissing(List<String> warnings, YearMonth period, String consequence) {
+        return new IncompleteExport(
+                String.join("; ", warnings) + ": Arrow's export of " + period + " is incomplete; " + consequence);
+    }
+}

@@ -1,0 +1,11 @@
+package org.arrowsync.settings;
+
+import org.arrowsync.shared.Rejected;
+
+/** The settings name no billing-export template, and every export call needs one. */
+public final class ExportTemplateMissing extends Rejected {
+
+    ExportTemplateMissing(Settings settings) {
+        super("Arrow settings " + settings.uuid() + " have no export template (export_type_reference)");
+    }
+}
