@@ -5,9 +5,11 @@ import io.github.resilience4j.ratelimiter.RateLimiterConfig;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
@@ -26,9 +28,16 @@ public class ArrowClients {
     private final HttpClient http;
     private final JsonMapper json;
     private final Map<ArrowConnection, RateLimiter> limiters = new ConcurrentHashMap<>();
+    private final List<ArrowCallListener> listeners;
 
     public ArrowClients(ArrowClientProperties properties) {
+        this(properties, List.of());
+    }
+
+    @Autowired
+    public ArrowClients(ArrowClientProperties properties, List<ArrowCallListener> listeners) {
         this.properties = properties;
+        this.listeners = List.copyOf(listeners);
         this.http = HttpClient.newBuilder()
                 .connectTimeout(properties.connectTimeout())
                 .followRedirects(HttpClient.Redirect.NEVER)
@@ -44,8 +53,8 @@ public class ArrowClients {
                 properties.maxBackoff(),
                 () -> ThreadLocalRandom.current().nextDouble());
         Retrier retrier = new Retrier(properties.attempts(), backoff, duration -> Thread.sleep(duration.toMillis()));
-        Transport transport =
-                new Transport(http, connection, properties, limiterFor(connection), retrier, json, Clock.systemUTC());
+        Transport transport = new Transport(
+                http, connection, properties, limiterFor(connection), retrier, json, Clock.systemUTC(), listeners);
         return new ArrowClient(transport, properties.maxPages());
     }
 

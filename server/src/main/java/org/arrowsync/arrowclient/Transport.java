@@ -8,6 +8,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
@@ -35,6 +36,7 @@ final class Transport {
     private final JsonMapper json;
     private final Clock clock;
     private final Failures failures;
+    private final List<ArrowCallListener> listeners;
 
     Transport(
             HttpClient http,
@@ -43,8 +45,10 @@ final class Transport {
             RateLimiter limiter,
             Retrier retrier,
             JsonMapper json,
-            Clock clock) {
+            Clock clock,
+            List<ArrowCallListener> listeners) {
         this.http = http;
+        this.listeners = listeners;
         this.connection = connection;
         this.properties = properties;
         this.limiter = limiter;
@@ -71,6 +75,17 @@ final class Transport {
     }
 
     private <T> T exchange(String method, String path, Query query, String body, Reader<T> reader) {
+        try {
+            T result = call(method, path, query, body, reader);
+            listeners.forEach(listener -> listener.succeeded(connection, path));
+            return result;
+        } catch (ArrowException e) {
+            listeners.forEach(listener -> listener.failed(connection, path, e));
+            throw e;
+        }
+    }
+
+    private <T> T call(String method, String path, Query query, String body, Reader<T> reader) {
         HttpRequest request = request(method, connection.resolve(path + query.encoded()), body);
         String responseBody = retrier.call(attempt -> once(method, path, request, attempt));
         JsonNode root = parse(path, responseBody);

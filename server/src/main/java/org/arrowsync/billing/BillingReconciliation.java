@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,6 +12,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.arrowsync.arrowclient.ArrowClient;
 import org.arrowsync.arrowclient.ArrowClients;
@@ -77,30 +79,54 @@ public class BillingReconciliation {
     public Report reconcile(Target target, Progress progress) {
         Settings chosen = settings.named(target.settings().uuid());
         try {
-            return transactions.execute(status -> {
-                writers.licenses().lockMonthExclusive(chosen.uuid(), target.period());
-                List<BillingSync> candidates = writers.syncs().ofPeriod(chosen.id(), target.period()).stream()
-                        .filter(sync -> sync.isReconcilable(target.force()))
-                        .toList();
-                if (candidates.isEmpty()) {
-                    return new Report(
-                            target.period().toString(),
-                            0,
-                            0,
-                            BigDecimal.ZERO,
-                            "No validated billing syncs to reconcile");
-                }
-                Run run = new Run(chosen, target.period(), candidates, progress);
-                ArrowClient client = clients.connect(chosen.connection());
-                ExportQuery query = ExportQuery.forPeriod(chosen.exportTypeReference(), target.period());
-                ReadAhead.<ExportPage>run(pages -> client.forEachExportPage(query, pages), run::page);
-                return run.finish();
-            });
+            return transactions.execute(status -> within(
+                    chosen,
+                    target,
+                    progress,
+                    Run::finish,
+                    new Report(target.period().toString(), 0, 0, BigDecimal.ZERO, NOTHING_TO_RECONCILE)));
         } catch (ArrowException | IncompleteExport e) {
             transactions.executeWithoutResult(
                     status -> writers.syncs().recordError(chosen.id(), target.period(), e.getMessage(), writers.now()));
             throw e;
         }
+    }
+
+    /**
+     * What {@link #reconcile} would book now, per customer, and on which month's invoice: the same run, rolled back, so
+     * nothing is written (not even the error a failing export would leave).
+     */
+    public Preview preview(Target target) {
+        Settings chosen = settings.named(target.settings().uuid());
+        try {
+            return transactions.execute(status -> {
+                status.setRollbackOnly();
+                return within(
+                        chosen,
+                        target,
+                        Progress.NONE,
+                        Run::preview,
+                        new Preview(target.period().toString(), 0, List.of(), BigDecimal.ZERO, NOTHING_TO_RECONCILE));
+            });
+        } catch (ArrowException | IncompleteExport e) {
+            throw e;
+        }
+    }
+
+    /** One run over Arrow's export of the month inside the caller's transaction, ended by {@code end}. */
+    private <T> T within(Settings chosen, Target target, Progress progress, Function<Run, T> end, T nothingToDo) {
+        writers.licenses().lockMonthExclusive(chosen.uuid(), target.period());
+        List<BillingSync> candidates = writers.syncs().ofPeriod(chosen.id(), target.period()).stream()
+                .filter(sync -> sync.state().reconcilable(target.force()))
+                .toList();
+        if (candidates.isEmpty()) {
+            return nothingToDo;
+        }
+        Run run = new Run(chosen, target.period(), candidates, progress);
+        ArrowClient client = clients.connect(chosen.connection());
+        ExportQuery query = ExportQuery.forPeriod(chosen.exportTypeReference(), target.period());
+        ReadAhead.<ExportPage>run(pages -> client.forEachExportPage(query, pages), run::page);
+        return end.apply(run);
     }
 
     /**
@@ -179,7 +205,8 @@ public class BillingReconciliation {
             progress.increment("pages");
         }
 
-        Report finish() {
+        /** The compensations the month needs, once every page is read. */
+        private void plan() {
             if (usableRows == 0 && writers.items().anyIn(syncs.keySet())) {
                 throw IncompleteExport.withoutLines(rows, period, "nothing was reconciled");
             }
@@ -189,7 +216,47 @@ public class BillingReconciliation {
                             !report.keepsUnseenLines(syncs.get(item.syncId()).mappingId()))
                     .forEach(item -> consider(item, BigDecimal.ZERO, "line_removed"));
             dropMonthsBilledByConsumption();
+        }
+
+        Preview preview() {
+            plan();
+            Map<UUID, List<Compensation>> byCustomer = new LinkedHashMap<>();
+            compensations.stream()
+                    .sorted(Comparator.comparing((Compensation c) -> c.sync().customerName())
+                            .thenComparing(c -> c.item().lineReference()))
+                    .forEach(c -> byCustomer
+                            .computeIfAbsent(c.sync().customerUuid(), key -> new ArrayList<>())
+                            .add(c));
+            List<CustomerPreview> customers = new ArrayList<>();
+            BigDecimal total = BigDecimal.ZERO;
+            for (Map.Entry<UUID, List<Compensation>> entry : byCustomer.entrySet()) {
+                List<Compensation> list = entry.getValue();
+                BigDecimal sum = list.stream().map(Compensation::difference).reduce(BigDecimal.ZERO, BigDecimal::add);
+                Invoice invoice = writers.invoices().openInvoiceFor(entry.getKey(), period);
+                customers.add(new CustomerPreview(
+                        entry.getKey(),
+                        list.get(0).sync().customerName(),
+                        invoice.period().toString(),
+                        list.size(),
+                        sum,
+                        list.stream()
+                                .map(c -> new LinePreview(
+                                        c.item().lineReference(),
+                                        c.item().description(),
+                                        c.item().charged(),
+                                        c.finalPrice(),
+                                        c.difference(),
+                                        c.reason() == null ? "" : c.reason()))
+                                .toList()));
+                total = total.add(sum);
+            }
+            return new Preview(period.toString(), syncs.size(), customers, total, "");
+        }
+
+        Report finish() {
+            plan();
             BigDecimal total = book();
+            writers.runs().refreshLineTotals(syncs.keySet());
             for (BillingSync sync : syncs.values()) {
                 writers.syncs().saveReconciled(sync.id(), sync.markReconciled(true), report.notes(sync), writers.now());
             }
@@ -306,7 +373,32 @@ public class BillingReconciliation {
     private record Compensation(
             BillingSyncItem item, BillingSync sync, BigDecimal finalPrice, BigDecimal difference, String reason) {}
 
+    static final String NOTHING_TO_RECONCILE = "No validated billing syncs to reconcile";
+
     public record Target(Settings settings, YearMonth period, boolean force) {}
+
+    /**
+     * What reconciling the month would book: per customer, the invoice month it lands on and each line's difference.
+     */
+    public record Preview(
+            String period, int syncs, List<CustomerPreview> customers, BigDecimal compensationTotal, String note) {}
+
+    public record CustomerPreview(
+            UUID customerUuid,
+            String customerName,
+            String invoicePeriod,
+            int compensations,
+            BigDecimal total,
+            List<LinePreview> lines) {}
+
+    /** One line's correction: charged so far, Arrow's final amount and the difference to book. */
+    public record LinePreview(
+            String lineReference,
+            String description,
+            BigDecimal charged,
+            BigDecimal finalPrice,
+            BigDecimal difference,
+            String reason) {}
 
     public record Report(String period, int syncs, int compensations, BigDecimal compensationTotal, String note) {}
 }

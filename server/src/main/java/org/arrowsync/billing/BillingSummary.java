@@ -1,40 +1,22 @@
 package org.arrowsync.billing;
 
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.math.BigDecimal;
-import java.time.Instant;
-import java.util.List;
-import org.arrowsync.consumption.ConsumptionStatistics;
-import org.arrowsync.consumption.CustomerConsumption;
-import org.arrowsync.consumption.CustomerConsumption.RecentRecord;
-import org.arrowsync.mappings.CustomerMapping;
-import org.arrowsync.mappings.CustomerMappingService;
-import org.arrowsync.shared.Money;
+import org.arrowsync.billing.MappingBillingSummaries.CustomerBillingSummaryResponse;
 import org.arrowsync.shared.Uuids;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
-/**
- * One mapped customer's Arrow billing at a glance: the consumption records of its resources (asked of consumption) and
- * its billing syncs. Every figure is an SQL aggregate, the lists are capped at 20.
- */
+/** One mapped customer's Arrow billing at a glance. */
 @Tag(name = "Customer mappings")
 @RestController
 class BillingSummary {
 
-    private static final int RECENT = 20;
+    private final MappingBillingSummaries summaries;
 
-    private final CustomerMappingService mappings;
-    private final ConsumptionStatistics consumption;
-    private final BillingSyncRepository syncs;
-
-    BillingSummary(CustomerMappingService mappings, ConsumptionStatistics consumption, BillingSyncRepository syncs) {
-        this.mappings = mappings;
-        this.consumption = consumption;
-        this.syncs = syncs;
+    BillingSummary(MappingBillingSummaries summaries) {
+        this.summaries = summaries;
     }
 
     @GetMapping("/api/admin/arrow/customer-mappings/{uuid}/billing_summary/")
@@ -42,49 +24,6 @@ class BillingSummary {
             summary = "A mapped customer's billing and consumption summary",
             operationId = "admin_arrow_customer_mappings_billing_summary_retrieve")
     CustomerBillingSummaryResponse summary(@PathVariable String uuid) {
-        CustomerMapping mapping = mappings.get(Uuids.fromPath(uuid));
-        CustomerConsumption records = consumption.ofCustomer(mapping.customerId(), RECENT);
-        BillingSyncRepository.MappingTotals billed = syncs.totalsOf(mapping.id());
-        return new CustomerBillingSummaryResponse(
-                Uuids.hex(mapping.uuid()),
-                mapping.arrowReference(),
-                mapping.arrowCompanyName(),
-                Uuids.hex(mapping.customerUuid()),
-                mapping.customerName(),
-                records.totals().total(),
-                Money.summary(records.totals().consumedSell()),
-                Money.summary(records.totals().finalSell()),
-                records.totals().pending(),
-                records.totals().finalized(),
-                records.totals().reconciled(),
-                billed.syncs(),
-                Money.summary(billed.sell()),
-                records.recent(),
-                syncs.recentOf(mapping.id(), RECENT));
+        return summaries.summary(Uuids.fromPath(uuid));
     }
-
-    record RecentSync(
-            String uuid,
-            String reportPeriod,
-            String state,
-            @Schema(nullable = true) BigDecimal sellTotal,
-            int itemsCount,
-            Instant created) {}
-
-    record CustomerBillingSummaryResponse(
-            String customerMappingUuid,
-            String arrowReference,
-            String arrowCompanyName,
-            String waldurCustomerUuid,
-            String waldurCustomerName,
-            int totalConsumptionRecords,
-            BigDecimal totalConsumedSell,
-            @Schema(nullable = true) BigDecimal totalFinalSell,
-            int pendingRecords,
-            int finalizedRecords,
-            int reconciledRecords,
-            int totalBillingSyncs,
-            @Schema(nullable = true) BigDecimal totalBillingSell,
-            List<RecentRecord> recentConsumptionRecords,
-            List<RecentSync> recentBillingSyncs) {}
 }

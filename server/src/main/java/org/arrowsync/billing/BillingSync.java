@@ -55,7 +55,7 @@ public record BillingSync(
      */
     /** Whether reconciliation may run on this sync: validated or reconciled before, or synced when forced. */
     boolean isReconcilable(boolean force) {
-        return state == SyncState.VALIDATED || state == SyncState.RECONCILED || force && state == SyncState.SYNCED;
+        return state.reconcilable(force);
     }
 
     SyncState markReconciled(boolean force) {

@@ -116,21 +116,75 @@ class BillingSyncItemRepository {
                 .list();
     }
 
-    /** Inserts a page of items in one statement; returns their ids. */
-    List<Long> insertAll(List<NewItem> items, Instant now) {
+    /** Per sync, its lines still present. */
+    Map<Long, Long> lineCounts(Collection<Long> syncIds) {
+        Map<Long, Long> counts = new HashMap<>();
+        if (syncIds.isEmpty()) {
+            return counts;
+        }
+        jdbc.sql(
+                        "select billing_sync_id, count(*) from billing_sync_items where billing_sync_id = any(?) and not removed"
+                                + " group by billing_sync_id")
+                .param(syncIds.toArray(Long[]::new))
+                .query(rs -> {
+                    counts.put(rs.getLong(1), rs.getLong(2));
+                });
+        return counts;
+    }
+
+    /** A page of one sync's lines, in Arrow's line order. */
+    List<BillingSyncItem> pageOfSync(long syncId, PageRequest page) {
+        return jdbc.sql(SELECT + " where t.billing_sync_id = ? order by t.arrow_line_reference, t.id offset ? limit ?")
+                .params(syncId, page.offset(), page.size())
+                .query(BillingSyncItemRepository::map)
+                .list();
+    }
+
+    long countOfSync(long syncId) {
+        return jdbc.sql("select count(*) from billing_sync_items where billing_sync_id = ?")
+                .param(syncId)
+                .query(Long.class)
+                .single();
+    }
+
+    /**
+     * The lines of a sync that this run added, changed or removed: a line it marked without an amount before was added
+     * by it (the counts of {@link BillingRunRepository#finish} read the marks the same way).
+     */
+    List<BillingMonths.ChangedLine> changedIn(long syncId, long runId, int limit) {
+        return jdbc.sql("""
+                        select arrow_line_reference, description, removed, previous_price, current_price from billing_sync_items
+                        where billing_sync_id = ? and changed_in_run = ? order by arrow_line_reference limit ?""")
+                .params(syncId, runId, limit)
+                .query((rs, row) -> new BillingMonths.ChangedLine(
+                        rs.getString("arrow_line_reference"),
+                        rs.getString("description"),
+                        rs.getBoolean("removed")
+                                ? BillingMonths.LineChange.REMOVED
+                                : rs.getBigDecimal("previous_price") == null
+                                        ? BillingMonths.LineChange.ADDED
+                                        : BillingMonths.LineChange.CHANGED,
+                        rs.getBigDecimal("previous_price"),
+                        rs.getBigDecimal("current_price")))
+                .list();
+    }
+
+    /** Inserts a page of items in one statement, added by run {@code runId}; returns their ids. */
+    List<Long> insertAll(List<NewItem> items, long runId, Instant now) {
         if (items.isEmpty()) {
             return List.of();
         }
         return jdbc.sql("""
                         insert into billing_sync_items (uuid, billing_sync_id, arrow_line_reference, invoice_item_id, billed_via, original_price,
                                current_price, invoiced, sell, buy, quantity, currency, vendor_name, subscription_reference, license_reference,
-                               classification, description, created, modified)
-                        select gen_random_uuid(), s, r, ii, via, p, p, inv, sl, bu, q, cur, v, sub, lic, cl, d, ?, ?
+                               classification, description, changed_in_run, created, modified)
+                        select gen_random_uuid(), s, r, ii, via, p, p, inv, sl, bu, q, cur, v, sub, lic, cl, d, ?, ?, ?
                         from unnest(?::bigint[], ?::text[], ?::bigint[], ?::text[], ?::numeric[], ?::numeric[], ?::numeric[], ?::numeric[],
                                     ?::numeric[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
                              as t(s, r, ii, via, p, inv, sl, bu, q, cur, v, sub, lic, cl, d)
                         returning id""")
                 .params(
+                        runId,
                         Timestamps.of(now),
                         Timestamps.of(now),
                         column(items, NewItem::syncId, Long[]::new),
@@ -153,19 +207,21 @@ class BillingSyncItemRepository {
     }
 
     /**
-     * Records what a re-sync saw for existing lines: the latest amounts, and what the line's invoice item now bills.
+     * Records what a re-sync (run {@code runId}) saw for existing lines: the latest amounts, what the line's invoice
+     * item now bills, and the amount before this change.
      */
-    void updateAll(List<ItemUpdate> updates, Instant now) {
+    void updateAll(List<ItemUpdate> updates, long runId, Instant now) {
         if (updates.isEmpty()) {
             return;
         }
         jdbc.sql("""
-                        update billing_sync_items i set current_price = t.p, invoiced = t.inv, invoice_item_id = t.ii, billed_via = t.via,
-                               sell = t.sl, buy = t.bu, quantity = t.q, removed = t.rm, modified = ?
+                        update billing_sync_items i set previous_price = i.current_price, changed_in_run = ?, current_price = t.p, invoiced = t.inv,
+                               invoice_item_id = t.ii, billed_via = t.via, sell = t.sl, buy = t.bu, quantity = t.q, removed = t.rm, modified = ?
                         from unnest(?::bigint[], ?::numeric[], ?::numeric[], ?::bigint[], ?::text[], ?::numeric[], ?::numeric[], ?::numeric[],
                                     ?::boolean[]) as t(id, p, inv, ii, via, sl, bu, q, rm)
                         where i.id = t.id""")
                 .params(
+                        runId,
                         Timestamps.of(now),
                         column(updates, ItemUpdate::id, Long[]::new),
                         column(updates, ItemUpdate::price, BigDecimal[]::new),

@@ -7,6 +7,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.YearMonth;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -90,6 +91,71 @@ class BillingSyncRepository {
                         where m.settings_id = ? and b.state in (1, 2) order by 1""").param(settingsId).query(String.class).list().stream()
                 .map(YearMonth::parse)
                 .toList();
+    }
+
+    /**
+     * The month summaries of these periods that have anything: syncs, unmatched lines or a finished run. Read from the
+     * syncs' own totals, so a month costs its syncs, not its lines.
+     */
+    List<MonthSummary> summaries(long settingsId, Collection<YearMonth> periods) {
+        String[] months = periods.stream().map(YearMonth::toString).toArray(String[]::new);
+        return jdbc.sql("""
+                        with s as (
+                            select b.report_period, count(*) filter (where b.state = 1) as pending,
+                                   count(*) filter (where b.state = 2) as synced, count(*) filter (where b.state = 3) as validated,
+                                   count(*) filter (where b.state = 4) as reconciled, max(nullif(b.error_message, '')) as error,
+                                   sum(b.lines) as lines, sum(b.arrow_amount) as arrow_total,
+                                   sum(b.billed) as billed
+                            from billing_syncs b join customer_mappings m on m.id = b.customer_mapping_id
+                            where m.settings_id = ? and b.report_period = any(?) group by b.report_period),
+                        u as (
+                            select report_period, count(distinct company_name) as customers, sum(lines) as lines, sum(amount) as amount
+                            from billing_unmatched_lines where settings_id = ? and report_period = any(?) group by report_period),
+                        r as (
+                            select report_period, max(finished) as finished from billing_sync_runs
+                            where settings_id = ? and report_period = any(?) group by report_period)
+                        select p.period, coalesce(s.pending, 0) as pending, coalesce(s.synced, 0) as synced,
+                               coalesce(s.validated, 0) as validated, coalesce(s.reconciled, 0) as reconciled, coalesce(s.error, '') as error,
+                               coalesce(s.lines, 0) as lines, coalesce(s.arrow_total, 0) as arrow_total, coalesce(s.billed, 0) as billed,
+                               coalesce(u.customers, 0) as unmatched_customers, coalesce(u.lines, 0) as unmatched_lines,
+                               coalesce(u.amount, 0) as unmatched_amount, r.finished
+                        from unnest(?::text[]) as p(period)
+                        left join s on s.report_period = p.period left join u on u.report_period = p.period
+                        left join r on r.report_period = p.period
+                        where s.report_period is not null or u.report_period is not null or r.report_period is not null""")
+                .params(settingsId, months, settingsId, months, settingsId, months, months)
+                .query((rs, row) -> new MonthSummary(
+                        YearMonth.parse(rs.getString("period")),
+                        rs.getInt("pending"),
+                        rs.getInt("synced"),
+                        rs.getInt("validated"),
+                        rs.getInt("reconciled"),
+                        rs.getLong("lines"),
+                        rs.getBigDecimal("arrow_total"),
+                        rs.getBigDecimal("billed"),
+                        rs.getInt("unmatched_customers"),
+                        rs.getLong("unmatched_lines"),
+                        rs.getBigDecimal("unmatched_amount"),
+                        Timestamps.read(rs, "finished"),
+                        rs.getString("error")))
+                .list();
+    }
+
+    /** A month's syncs of one settings record, by customer name. */
+    List<BillingSync> pageOfMonth(long settingsId, YearMonth period, PageRequest page) {
+        return jdbc.sql(SELECT
+                        + " where m.settings_id = ? and b.report_period = ?"
+                        + " order by c.name, b.statement_reference, b.id offset ? limit ?")
+                .params(settingsId, period.toString(), page.offset(), page.size())
+                .query(BillingSyncRepository::map)
+                .list();
+    }
+
+    long countOfMonth(long settingsId, YearMonth period) {
+        return jdbc.sql("select count(*)" + FROM + " where m.settings_id = ? and b.report_period = ?")
+                .params(settingsId, period.toString())
+                .query(Long.class)
+                .single();
     }
 
     Listing<BillingSync> list(BillingSyncQueries.SyncFilter filter, PageRequest page) {
@@ -194,13 +260,13 @@ class BillingSyncRepository {
     }
 
     /** A mapping's newest syncs, with the count of their items, as the billing summary lists them. */
-    List<BillingSummary.RecentSync> recentOf(long mappingId, int limit) {
+    List<MappingBillingSummaries.RecentSync> recentOf(long mappingId, int limit) {
         return jdbc.sql("""
                         select b.uuid, b.report_period, b.state, b.sell_total, b.created,
                                (select count(*) from billing_sync_items t where t.billing_sync_id = b.id) as items
                         from billing_syncs b where b.customer_mapping_id = ? order by b.report_period desc, b.created desc limit ?""")
                 .params(mappingId, limit)
-                .query((rs, row) -> new BillingSummary.RecentSync(
+                .query((rs, row) -> new MappingBillingSummaries.RecentSync(
                         Uuids.hex(rs.getObject("uuid", UUID.class)),
                         rs.getString("report_period"),
                         Integer.toString(rs.getInt("state")),

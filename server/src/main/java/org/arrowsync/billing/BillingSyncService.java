@@ -38,6 +38,9 @@ public class BillingSyncService {
 
     private static final Logger log = LoggerFactory.getLogger(BillingSyncService.class);
 
+    /** Rows of a run after which the billing tables' planner statistics are refreshed at once. */
+    static final long BULK_ROWS = 10_000;
+
     private final SettingsService settings;
     private final CustomerMappingService mappings;
     private final ResourceService resources;
@@ -88,16 +91,23 @@ public class BillingSyncService {
         ArrowClient client = clients.connect(chosen.connection());
         List<CustomerMapping> active = knowingRefs(mapped, client, progress);
         try {
-            return transactions.execute(status -> {
+            SyncReport report = transactions.execute(status -> {
                 writers.licenses().lockMonthExclusive(chosen.uuid(), target.period());
-                SyncRun run =
-                        new SyncRun(chosen, target.period(), target.licenseReference(), active, writers, progress);
+                long runId = writers.runs().start(chosen.id(), target.period(), writers.now());
+                SyncRun run = new SyncRun(
+                        chosen, target.period(), runId, target.licenseReference(), active, writers, progress);
                 ExportQuery query = ExportQuery.forPeriod(chosen.exportTypeReference(), target.period());
                 ReadAhead.<SyncRun.Page>run(
                         pages -> client.forEachExportPage(query, page -> pages.accept(SyncRun.Page.of(page))),
                         run::page);
                 return finish(chosen, target, run, progress);
             });
+            if (report.rows() >= BULK_ROWS) {
+                // A large month just landed: fresh statistics keep the next reads of it (the console's pages) on good
+                // plans instead of waiting for autovacuum to notice.
+                writers.runs().analyze();
+            }
+            return report;
         } catch (ArrowException | IncompleteExport e) {
             recordFailure(chosen, target.period(), e.getMessage());
             throw e;
@@ -140,11 +150,13 @@ public class BillingSyncService {
         periodSyncs.forEach(sync -> mappingOf.put(sync.id(), sync.mappingId()));
         LineReport report = run.report();
         // Only what a complete export lacks was removed by Arrow (D26, D29).
-        int removed =
-                removeVanishedLines(writers.items().unseen(open, target.licenseReference(), false, run.seen()).stream()
+        int removed = removeVanishedLines(
+                writers.items().unseen(open, target.licenseReference(), false, run.seen()).stream()
                         .filter(item -> !report.keepsUnseenLines(mappingOf.get(item.syncId())))
-                        .toList());
+                        .toList(),
+                run.id());
         Map<Long, BillingSyncItemRepository.Totals> totals = writers.items().totals(open);
+        List<BillingRunRepository.SyncTotals> before = new ArrayList<>();
         int synced = 0;
         for (BillingSync sync : periodSyncs) {
             if (sync.state().frozen()
@@ -166,7 +178,14 @@ public class BillingSyncService {
                             linesValidated,
                             report.notes(sync),
                             writers.now());
+            before.add(new BillingRunRepository.SyncTotals(sync.id(), sync.sellTotal(), sync.buyTotal()));
             synced++;
+        }
+        writers.runs().refreshLineTotals(open);
+        writers.runs().finish(run.id(), run.rows(), before, writers.now());
+        if (target.licenseReference() == null) {
+            writers.runs().replaceUnmatched(chosen.id(), target.period(), run.unmatched());
+            writers.runs().replaceVendorTotals(chosen.id(), target.period());
         }
         progress.add("lines_removed", removed);
         log.info(
@@ -182,7 +201,7 @@ public class BillingSyncService {
      * Lines Arrow dropped before validation leave the invoice while it is open; on a closed one reconciliation credits
      * them (D3). A customer with a line the run could not identify loses none this time (D29).
      */
-    private int removeVanishedLines(List<BillingSyncItem> vanished) {
+    private int removeVanishedLines(List<BillingSyncItem> vanished, long runId) {
         Map<Long, List<Long>> removals = new LinkedHashMap<>();
         List<ItemUpdate> updates = new ArrayList<>();
         for (BillingSyncItem item : vanished) {
@@ -204,7 +223,7 @@ public class BillingSyncService {
         }
         removals.forEach((invoiceId, ids) ->
                 writers.invoices().removeItems(writers.invoices().invoice(invoiceId), ids));
-        writers.items().updateAll(updates, writers.now());
+        writers.items().updateAll(updates, runId, writers.now());
         return updates.size();
     }
 

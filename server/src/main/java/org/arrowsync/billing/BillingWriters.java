@@ -12,6 +12,7 @@ import org.springframework.stereotype.Component;
 record BillingWriters(
         BillingSyncRepository syncs,
         BillingSyncItemRepository items,
+        BillingRunRepository runs,
         InvoiceService invoices,
         LicenseBilling licenses,
         ResourceService resources,

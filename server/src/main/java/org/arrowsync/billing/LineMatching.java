@@ -1,9 +1,11 @@
 package org.arrowsync.billing;
 
+import java.math.BigDecimal;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -38,6 +40,7 @@ final class LineMatching {
     private final Map<Long, BillingSync> syncsById = new HashMap<>();
     private final Map<Long, Boolean> allValidated = new HashMap<>();
     private final Set<Unmatched> reportedUnmatched = new HashSet<>();
+    private final Map<UnmatchedKey, UnmatchedCustomer> unmatched = new LinkedHashMap<>();
     private final IdSet seen;
     private long rows;
     private long usableRows;
@@ -162,8 +165,25 @@ final class LineMatching {
         return one.id() < other.id() ? one : other;
     }
 
+    /** The Arrow customers whose lines matched no mapping, with their lines and amounts, per currency. */
+    List<UnmatchedCustomer> unmatched() {
+        return List.copyOf(unmatched.values());
+    }
+
     private void unmatched(BillingLine line) {
         progress.increment("unmatched_lines");
+        String currency = currency(line);
+        BigDecimal amount = settings.priceSource().choose(line.sellTotal(), line.buyTotal());
+        unmatched.merge(
+                new UnmatchedKey(MappingIndex.name(line.companyName()), currency),
+                new UnmatchedCustomer(
+                        orEmpty(line.customerReference()), orEmpty(line.companyName()), currency, 1, amount),
+                (known, one) -> new UnmatchedCustomer(
+                        known.customerReference(),
+                        known.companyName(),
+                        currency,
+                        known.lines() + 1,
+                        known.amount().add(amount)));
         boolean anonymous = (line.companyName() == null || line.companyName().isBlank())
                 && (line.customerReference() == null || line.customerReference().isBlank());
         if (reportedUnmatched.add(new Unmatched(MappingIndex.name(line.companyName()), anonymous))) {
@@ -175,6 +195,17 @@ final class LineMatching {
                                     + line.customerReference() + ")");
         }
     }
+
+    private static String currency(BillingLine line) {
+        return line.currency() == null || line.currency().isBlank() ? Money.DEFAULT_CURRENCY : line.currency();
+    }
+
+    private static String orEmpty(String value) {
+        return value == null ? "" : value.strip();
+    }
+
+    /** Unmatched lines are summed per Arrow customer (by name, as matching compares it) and currency. */
+    private record UnmatchedKey(String name, String currency) {}
 
     private void createSyncs(List<Parsed> parsed) {
         List<SyncKey> missing = parsed.stream()
@@ -212,8 +243,7 @@ final class LineMatching {
                 continue;
             }
             allValidated.merge(sync.id(), line.validated(), Boolean::logicalAnd);
-            String currency =
-                    line.currency() == null || line.currency().isBlank() ? Money.DEFAULT_CURRENCY : line.currency();
+            String currency = currency(line);
             lines.add(new Line(
                     sync,
                     p.mapping(),

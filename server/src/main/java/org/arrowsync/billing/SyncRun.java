@@ -35,6 +35,7 @@ import org.arrowsync.shared.Texts;
 final class SyncRun {
 
     private final YearMonth period;
+    private final long runId;
     private final BillingWriters writers;
     private final Progress progress;
     private final RunInvoices invoices;
@@ -46,11 +47,13 @@ final class SyncRun {
     SyncRun(
             Settings settings,
             YearMonth period,
+            long runId,
             String licenseFilter,
             List<CustomerMapping> mappings,
             BillingWriters writers,
             Progress progress) {
         this.period = period;
+        this.runId = runId;
         this.writers = writers;
         this.progress = progress;
         this.invoices = new RunInvoices(writers.invoices(), period, mappings);
@@ -61,6 +64,16 @@ final class SyncRun {
 
     long rows() {
         return matching.rows();
+    }
+
+    /** The run's row in {@code billing_sync_runs}: the lines it adds and changes are marked with it. */
+    long id() {
+        return runId;
+    }
+
+    /** The Arrow customers whose lines matched no mapping. */
+    List<UnmatchedCustomer> unmatched() {
+        return matching.unmatched();
     }
 
     long usableRows() {
@@ -137,7 +150,7 @@ final class SyncRun {
                 writers.invoices().changeItems(writers.invoices().invoice(invoiceId), list));
         removals.forEach((invoiceId, list) ->
                 writers.invoices().removeItems(writers.invoices().invoice(invoiceId), list));
-        writers.items().insertAll(inserts, writers.now()).forEach(seen::add);
+        writers.items().insertAll(inserts, runId, writers.now()).forEach(seen::add);
         Map<Long, BillingSyncItem> byId = new HashMap<>();
         lines.stream().map(Line::billed).filter(Objects::nonNull).forEach(item -> byId.put(item.id(), item));
         writers.items()
@@ -145,6 +158,7 @@ final class SyncRun {
                         updates.stream()
                                 .filter(update -> changes(byId.get(update.id()), update))
                                 .toList(),
+                        runId,
                         writers.now());
         progress.add("lines_synced", lines.size());
     }

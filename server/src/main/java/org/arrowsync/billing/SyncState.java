@@ -30,6 +30,11 @@ public enum SyncState {
         return this == VALIDATED || this == RECONCILED;
     }
 
+    /** Validated syncs are reconciled, reconciled ones again; with {@code force} also synced ones (D4). */
+    public boolean reconcilable(boolean force) {
+        return this == VALIDATED || this == RECONCILED || force && this == SYNCED;
+    }
+
     static SyncState of(int code) {
         return Arrays.stream(values())
                 .filter(state -> state.code == code)

@@ -22,7 +22,7 @@ import org.springframework.transaction.annotation.Transactional;
  * record under its own claim.
  */
 @Service
-class ConsumptionCleanup {
+public class ConsumptionCleanup {
 
     static final String ON_CLOSED_INVOICE = "provisional_item_on_closed_invoice";
     static final String COMPENSATED = "has_compensation";
@@ -36,7 +36,7 @@ class ConsumptionCleanup {
     }
 
     @Transactional
-    CleanupConsumptionResponse cleanup(CleanupConsumptionRequest request) {
+    public CleanupConsumptionResponse cleanup(CleanupConsumptionRequest request) {
         FieldErrors errors = new FieldErrors();
         YearMonth from = Periods.parse(errors, "period_from", request.periodFrom());
         YearMonth to = Periods.parse(errors, "period_to", request.periodTo());
@@ -100,7 +100,7 @@ class ConsumptionCleanup {
     }
 
     /** The contract's {@code CleanupConsumptionRequestRequest}. */
-    record CleanupConsumptionRequest(
+    public record CleanupConsumptionRequest(
             String periodFrom,
             String periodTo,
             String resourceUuid,
@@ -112,7 +112,7 @@ class ConsumptionCleanup {
      * The contract's {@code CleanupConsumptionResponse}, plus the records kept and why. Kept records are not counted as
      * to delete; compensations are never touched, so {@code compensation_items_affected} stays 0.
      */
-    record CleanupConsumptionResponse(
+    public record CleanupConsumptionResponse(
             boolean dryRun,
             int recordsToDelete,
             int recordsDeleted,
@@ -121,5 +121,5 @@ class ConsumptionCleanup {
             int recordsKept,
             List<KeptRecord> kept) {}
 
-    record KeptRecord(String recordUuid, String licenseReference, String period, String reason) {}
+    public record KeptRecord(String recordUuid, String licenseReference, String period, String reason) {}
 }

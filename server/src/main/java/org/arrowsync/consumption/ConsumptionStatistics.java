@@ -7,8 +7,12 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import org.arrowsync.settings.Settings;
 import org.arrowsync.shared.Listing;
 import org.arrowsync.shared.Money;
 import org.arrowsync.shared.PageRequest;
@@ -27,6 +31,10 @@ import org.springframework.stereotype.Service;
 public class ConsumptionStatistics {
 
     static final int PERIODS = 12;
+
+    /** Records of the customers an active mapping of the settings ({@code ?}, its id) bills. */
+    private static final String MAPPED_BY_SETTINGS =
+            "exists (select 1 from customer_mappings cm where cm.customer_id = c.id and cm.is_active and cm.settings_id = ?)";
 
     private final JdbcClient jdbc;
 
@@ -76,7 +84,7 @@ public class ConsumptionStatistics {
      * One parallel scan grouped by month; the totals are window sums over those month rows, so the twelve rows returned
      * carry both their own figures and the totals of every month.
      */
-    Statistics statistics() {
+    public Statistics statistics() {
         List<PeriodBreakdown> periods = new ArrayList<>();
         Statistics[] total = {
             new Statistics(0, 0, 0, 0, Money.summary(BigDecimal.ZERO), Money.summary(BigDecimal.ZERO), periods)
@@ -118,7 +126,7 @@ public class ConsumptionStatistics {
         return total[0];
     }
 
-    Listing<PendingRecord> pending(PendingFilter filter, PageRequest page) {
+    public Listing<PendingRecord> pending(PendingFilter filter, PageRequest page) {
         SqlFilter sql = new SqlFilter().where("cr.finalized_at is null");
         if (filter.settingsUuid() != null) {
             sql.where(
@@ -155,12 +163,67 @@ public class ConsumptionStatistics {
         return Listing.of(rows, count, page);
     }
 
+    /**
+     * What consumption tracking billed for the settings' mapped customers in these months: per month, the provisional
+     * amounts (the settings' price source) and their compensations, of the license-months it owns (D2).
+     */
+    public Map<YearMonth, BigDecimal> billed(Settings settings, Collection<YearMonth> periods) {
+        Map<YearMonth, BigDecimal> billed = new HashMap<>();
+        if (periods.isEmpty()) {
+            return billed;
+        }
+        jdbc.sql("""
+                        select cr.billing_period, sum(case when ? = 'buy' then cr.consumed_buy else cr.consumed_sell end + cr.compensated) as billed
+                        """ + ConsumptionRecordRepository.FROM + """
+                         join license_billing lb on lb.license_reference = cr.license_reference
+                              and lb.period = to_char(cr.billing_period, 'YYYY-MM') and lb.billed_by = 'consumption'
+                        where cr.billing_period = any(?) and\s""" + MAPPED_BY_SETTINGS + """
+                         group by cr.billing_period""")
+                .params(
+                        settings.priceSource().value(),
+                        periods.stream()
+                                .map(period -> Date.valueOf(period.atDay(1)))
+                                .toArray(Date[]::new),
+                        settings.id())
+                .query(rs -> {
+                    billed.put(
+                            YearMonth.from(rs.getObject("billing_period", LocalDate.class)),
+                            rs.getBigDecimal("billed"));
+                });
+        return billed;
+    }
+
+    /**
+     * Per month (newest first, at most {@code months}), what consumption tracking billed provisionally and what Arrow's
+     * final billing says, for the settings' mapped customers (the settings' price source): the figures of the chart.
+     */
+    public List<ProvisionalVersusFinal> provisionalVersusFinal(Settings settings, int months) {
+        return jdbc.sql("""
+                        select cr.billing_period, count(*) as records, count(cr.finalized_at) as finalized,
+                               sum(case when ? = 'buy' then cr.consumed_buy else cr.consumed_sell end) as provisional,
+                               sum(case when ? = 'buy' then cr.final_buy else cr.final_sell end) as final
+                        """ + ConsumptionRecordRepository.FROM + " where " + MAPPED_BY_SETTINGS + """
+                         group by cr.billing_period order by cr.billing_period desc limit ?""")
+                .params(settings.priceSource().value(), settings.priceSource().value(), settings.id(), months)
+                .query((rs, row) -> new ProvisionalVersusFinal(
+                        YearMonth.from(rs.getObject("billing_period", LocalDate.class)),
+                        rs.getLong("records"),
+                        rs.getLong("finalized"),
+                        Money.summary(rs.getBigDecimal("provisional")),
+                        rs.getBigDecimal("final") == null ? null : Money.summary(rs.getBigDecimal("final"))))
+                .list();
+    }
+
     private static Date date(YearMonth period) {
         return period == null ? null : Date.valueOf(period.atDay(1));
     }
 
+    /** One month of the chart: provisional amounts billed, Arrow's final amounts (null until any is finalised). */
+    public record ProvisionalVersusFinal(
+            YearMonth period, long records, long finalized, BigDecimal provisional, BigDecimal finalAmount) {}
+
     /** The contract's {@code ConsumptionStatisticsResponse}. */
-    record Statistics(
+    public record Statistics(
             long totalRecords,
             long pendingRecords,
             long finalizedRecords,
@@ -169,11 +232,11 @@ public class ConsumptionStatistics {
             BigDecimal totalAdjustments,
             List<PeriodBreakdown> periodBreakdown) {}
 
-    record PeriodBreakdown(
+    public record PeriodBreakdown(
             String period, long count, BigDecimal consumedSell, long finalizedCount, long reconciledCount) {}
 
     /** The contract's {@code PendingRecord}. */
-    record PendingRecord(
+    public record PendingRecord(
             String uuid,
             String resourceUuid,
             String resourceName,
@@ -186,6 +249,6 @@ public class ConsumptionStatistics {
      * The filters the contract lists for {@code pending_records}, read for consumption records: settings and customer
      * mapping narrow by the mapped customer, the report period by billing month.
      */
-    record PendingFilter(
+    public record PendingFilter(
             UUID settingsUuid, UUID customerMappingUuid, YearMonth period, YearMonth periodFrom, YearMonth periodTo) {}
 }

@@ -29,7 +29,7 @@ import org.springframework.stereotype.Service;
  * (D4). {@code dry_run} writes nothing.
  */
 @Service
-class HistoricalConsumption {
+public class HistoricalConsumption {
 
     private final ResourceService resources;
     private final CustomerMappingService mappings;
@@ -59,7 +59,7 @@ class HistoricalConsumption {
         this.clock = clock;
     }
 
-    HistoricalConsumptionResponse sync(HistoricalConsumptionRequest request) {
+    public HistoricalConsumptionResponse sync(HistoricalConsumptionRequest request) {
         YearMonth current = YearMonth.now(clock);
         FieldErrors errors = new FieldErrors();
         errors.required("resource_uuid", request.resourceUuid());
@@ -149,7 +149,7 @@ class HistoricalConsumption {
     }
 
     /** The contract's {@code SyncResourceHistoricalConsumptionRequestRequest}. */
-    record HistoricalConsumptionRequest(
+    public record HistoricalConsumptionRequest(
             @Schema(requiredMode = RequiredMode.REQUIRED) String resourceUuid,
             String periodFrom,
             String periodTo,
@@ -157,7 +157,7 @@ class HistoricalConsumption {
             Boolean dryRun) {}
 
     /** The contract's {@code SyncResourceHistoricalConsumptionResponse}. */
-    record HistoricalConsumptionResponse(
+    public record HistoricalConsumptionResponse(
             String resourceUuid,
             String resourceName,
             int periodsSynced,
@@ -167,10 +167,10 @@ class HistoricalConsumption {
             boolean dryRun,
             List<PeriodPreview> previewPeriods) {}
 
-    record PeriodError(String period, String error) {}
+    public record PeriodError(String period, String error) {}
 
     /** What a dry run would write for one month, beside what the record holds now. */
-    record PeriodPreview(
+    public record PeriodPreview(
             String period,
             BigDecimal consumedSell,
             BigDecimal consumedBuy,

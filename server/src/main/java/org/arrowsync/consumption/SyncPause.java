@@ -42,7 +42,7 @@ public class SyncPause {
     }
 
     @Transactional
-    List<String> set(UUID settingsUuid, boolean global, boolean enabled) {
+    public List<String> set(UUID settingsUuid, boolean global, boolean enabled) {
         Optional<Settings> target = settingsUuid == null
                 ? (global ? Optional.empty() : settings.active())
                 : Optional.of(settings.named(settingsUuid));
@@ -68,7 +68,7 @@ public class SyncPause {
                         on conflict (settings_id) do update set finished_at = excluded.finished_at""").params(ran.id(), Timestamps.of(finished)).update();
     }
 
-    ConsumptionStatus status() {
+    public ConsumptionStatus status() {
         Optional<Settings> active = settings.active();
         // the active settings' last run; without one, the last record any run wrote
         Instant last = active.flatMap(
@@ -89,7 +89,7 @@ public class SyncPause {
     }
 
     /** The contract's {@code ConsumptionStatusResponse}. */
-    record ConsumptionStatus(
+    public record ConsumptionStatus(
             boolean globalSyncEnabled,
             boolean settingsSyncEnabled,
             @Schema(nullable = true) String settingsUuid,

@@ -5,13 +5,8 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.media.Schema.RequiredMode;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.util.UUID;
-import org.arrowsync.billing.BillingReconciliation;
-import org.arrowsync.billing.BillingSyncService;
-import org.arrowsync.billing.BillingSyncService.SyncTarget;
 import org.arrowsync.jobs.JobController.Accepted;
 import org.arrowsync.shared.Caller;
-import org.arrowsync.shared.Filters;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -24,14 +19,10 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/admin/arrow/billing-syncs/")
 class BillingTriggerController {
 
-    private final BillingSyncService billing;
-    private final BillingReconciliation reconciliation;
-    private final JobService jobs;
+    private final JobTriggers triggers;
 
-    BillingTriggerController(BillingSyncService billing, BillingReconciliation reconciliation, JobService jobs) {
-        this.billing = billing;
-        this.reconciliation = reconciliation;
-        this.jobs = jobs;
+    BillingTriggerController(JobTriggers triggers) {
+        this.triggers = triggers;
     }
 
     @PostMapping("trigger_sync/")
@@ -41,16 +32,14 @@ class BillingTriggerController {
             operationId = "admin_arrow_billing_syncs_trigger_sync",
             description = "Trigger billing sync for a specific period.")
     ResponseEntity<Accepted> triggerSync(@RequestBody TriggerSyncRequest request, Caller caller) {
-        UUID settingsUuid = Filters.uuid("settings_uuid", request.settingsUuid());
-        UUID resourceUuid = Filters.uuid("resource_uuid", request.resourceUuid());
-        SyncTarget target = billing.target(request.year(), request.month(), settingsUuid, resourceUuid);
-        JobService.Submitted submitted = jobs.submit(new JobRequest(
-                target.settings().id(),
-                target.settings().uuid(),
-                target.period(),
-                new JobParameters.BillingSync(resourceUuid),
-                caller.username()));
-        return JobController.accepted(submitted, "Sync task scheduled");
+        return JobController.accepted(
+                triggers.billingSync(
+                        request.year(),
+                        request.month(),
+                        request.settingsUuid(),
+                        request.resourceUuid(),
+                        caller.username()),
+                "Sync task scheduled");
     }
 
     @PostMapping("reconcile/")
@@ -60,17 +49,10 @@ class BillingTriggerController {
             operationId = "admin_arrow_billing_syncs_reconcile",
             description = "Trigger reconciliation for a specific period.")
     ResponseEntity<Accepted> reconcile(@RequestBody ReconcileRequest request, Caller caller) {
-        boolean force = Boolean.TRUE.equals(request.force());
-        UUID settingsUuid = Filters.uuid("settings_uuid", request.settingsUuid());
-        BillingReconciliation.Target target =
-                reconciliation.target(request.year(), request.month(), settingsUuid, force);
-        JobService.Submitted submitted = jobs.submit(new JobRequest(
-                target.settings().id(),
-                target.settings().uuid(),
-                target.period(),
-                new JobParameters.BillingReconciliation(force),
-                caller.username()));
-        return JobController.accepted(submitted, "Reconciliation task scheduled");
+        return JobController.accepted(
+                triggers.reconcile(
+                        request.year(), request.month(), request.settingsUuid(), request.force(), caller.username()),
+                "Reconciliation task scheduled");
     }
 
     record TriggerSyncRequest(

@@ -70,7 +70,7 @@ class ConsumptionSchedules {
             }
             for (Settings enabled : settings.syncEnabled()) {
                 for (YearMonth period : periods) {
-                    submitted.add(jobs.submit(ConsumptionTriggerController.request(
+                    submitted.add(jobs.submit(JobTriggers.request(
                             orders.scheduled(enabled, period), parameters, JobRequest.BY_SCHEDULE)));
                 }
             }

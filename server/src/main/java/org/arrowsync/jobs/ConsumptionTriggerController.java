@@ -5,8 +5,6 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.media.Schema.RequiredMode;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.arrowsync.consumption.SyncOrder;
-import org.arrowsync.consumption.SyncOrders;
 import org.arrowsync.shared.Caller;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -20,12 +18,10 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/admin/arrow/billing-syncs/")
 class ConsumptionTriggerController {
 
-    private final SyncOrders orders;
-    private final JobService jobs;
+    private final JobTriggers triggers;
 
-    ConsumptionTriggerController(SyncOrders orders, JobService jobs) {
-        this.orders = orders;
-        this.jobs = jobs;
+    ConsumptionTriggerController(JobTriggers triggers) {
+        this.triggers = triggers;
     }
 
     @PostMapping("trigger_consumption_sync/")
@@ -35,10 +31,13 @@ class ConsumptionTriggerController {
             operationId = "admin_arrow_billing_syncs_trigger_consumption_sync")
     ResponseEntity<JobController.Accepted> triggerConsumptionSync(
             @RequestBody TriggerConsumptionSyncRequest request, Caller caller) {
-        SyncOrder order =
-                orders.consumptionSync(request.year(), request.month(), request.settingsUuid(), request.resourceUuid());
         return JobController.accepted(
-                jobs.submit(request(order, new JobParameters.ConsumptionSync(order.resourceUuid()), caller.username())),
+                triggers.consumptionSync(
+                        request.year(),
+                        request.month(),
+                        request.settingsUuid(),
+                        request.resourceUuid(),
+                        caller.username()),
                 "Consumption sync task scheduled");
     }
 
@@ -48,15 +47,10 @@ class ConsumptionTriggerController {
             summary = "Queue finalisation of a month's consumption against the billing export",
             operationId = "admin_arrow_billing_syncs_trigger_reconciliation")
     ResponseEntity<JobController.Accepted> triggerReconciliation(@RequestBody ReconcileRequest request, Caller caller) {
-        boolean force = Boolean.TRUE.equals(request.force());
-        SyncOrder order = orders.finalisation(request.year(), request.month(), request.settingsUuid(), force);
         return JobController.accepted(
-                jobs.submit(request(order, new JobParameters.ConsumptionFinalisation(force), caller.username())),
+                triggers.finalisation(
+                        request.year(), request.month(), request.settingsUuid(), request.force(), caller.username()),
                 "Reconciliation task scheduled");
-    }
-
-    static JobRequest request(SyncOrder order, JobParameters parameters, String triggeredBy) {
-        return new JobRequest(order.settings().id(), order.settings().uuid(), order.period(), parameters, triggeredBy);
     }
 
     /** The contract's {@code TriggerConsumptionSyncRequestRequest}. */

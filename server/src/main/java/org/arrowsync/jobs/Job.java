@@ -6,7 +6,7 @@ import java.util.UUID;
 import tools.jackson.databind.JsonNode;
 
 /** One queued run as operators see it; {@code period} is null for a kind that covers every month (validation). */
-record Job(
+public record Job(
         long id,
         UUID uuid,
         JobKind kind,
@@ -25,7 +25,12 @@ record Job(
         Instant started,
         Instant finished) {
 
-    boolean isDone() {
+    /** The parameters as the API shows them. */
+    public JsonNode parameterFields() {
+        return parameters.json();
+    }
+
+    public boolean isDone() {
         return state.isDone();
     }
 

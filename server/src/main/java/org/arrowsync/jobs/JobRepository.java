@@ -72,6 +72,18 @@ class JobRepository {
                 .optional();
     }
 
+    /** The settings' jobs whose latest run of their kind, period and scope failed: what is failing now. */
+    List<Job> failing(UUID settingsUuid, int limit) {
+        return jdbc.sql(SELECT + """
+                         where j.id in (select distinct on (f.coalesce_key) f.id from arrow_jobs f join arrow_settings fs on fs.id = f.settings_id
+                                        where fs.uuid = ? and f.state in ('succeeded', 'failed')
+                                        order by f.coalesce_key, f.created desc, f.id desc)
+                        and j.state = 'failed' order by j.created desc limit ?""")
+                .params(settingsUuid, limit)
+                .query(this::map)
+                .list();
+    }
+
     Listing<Job> list(JobService.JobFilter filter, PageRequest page) {
         return listing.list(where(filter), page);
     }

@@ -1,7 +1,7 @@
 package org.arrowsync.jobs;
 
 /** Where a job is: queued, running, then succeeded or failed for good (a failed run is not retried). */
-enum JobState {
+public enum JobState {
     QUEUED("queued"),
     RUNNING("running"),
     SUCCEEDED("succeeded"),
@@ -13,7 +13,7 @@ enum JobState {
         this.value = value;
     }
 
-    String value() {
+    public String value() {
         return value;
     }
 

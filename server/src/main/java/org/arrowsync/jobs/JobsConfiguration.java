@@ -17,7 +17,7 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class JobsConfiguration {
 
-    /** The scheduler keeps the service's time: executions are due by the clock that schedules them (D35). */
+    /** The scheduler keeps the service's time: executions are due by the clock that schedules them (D36). */
     @Bean(destroyMethod = "")
     Scheduler scheduler(
             DataSource dataSource,

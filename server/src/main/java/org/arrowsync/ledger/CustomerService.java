@@ -35,7 +35,7 @@ public class CustomerService {
         return customers.all();
     }
 
-    Listing<Customer> list(String name, PageRequest page) {
+    public Listing<Customer> list(String name, PageRequest page) {
         return customers.list(name, page);
     }
 

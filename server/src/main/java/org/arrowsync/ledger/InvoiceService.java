@@ -193,13 +193,13 @@ public class InvoiceService {
         return closed;
     }
 
-    InvoiceWithItems get(UUID uuid) {
+    public InvoiceWithItems get(UUID uuid) {
         Invoice invoice = invoices.find(uuid).orElseThrow(NotFound::new);
         return new InvoiceWithItems(invoice, items.ofInvoices(List.of(invoice.id())));
     }
 
     /** A page of invoices with all their items: two queries, whatever the page size. */
-    Listing<InvoiceWithItems> list(InvoiceFilter filter, PageRequest page) {
+    public Listing<InvoiceWithItems> list(InvoiceFilter filter, PageRequest page) {
         return invoices.list(filter, page).mapAll(this::withItems);
     }
 
@@ -218,7 +218,7 @@ public class InvoiceService {
     }
 
     @Transactional
-    Invoice setState(UUID uuid, String state) {
+    public Invoice setState(UUID uuid, String state) {
         InvoiceState target = InvoiceState.of(state)
                 .orElseThrow(() -> InvalidInput.of("state", "\"" + state + "\" is not a valid choice."));
         Invoice invoice = invoices.find(uuid).orElseThrow(NotFound::new);
@@ -242,13 +242,13 @@ public class InvoiceService {
     }
 
     /** An invoice with its items; the total is the sum of the items' rounded prices. */
-    record InvoiceWithItems(Invoice invoice, List<InvoiceItem> items) {
+    public record InvoiceWithItems(Invoice invoice, List<InvoiceItem> items) {
 
-        String currency() {
+        public String currency() {
             return items.isEmpty() ? Money.DEFAULT_CURRENCY : items.get(0).currency();
         }
 
-        BigDecimal total() {
+        public BigDecimal total() {
             return items.stream()
                     .map(InvoiceItem::price)
                     .reduce(Money.price(BigDecimal.ZERO, BigDecimal.ONE, currency()), BigDecimal::add);
@@ -266,7 +266,7 @@ public class InvoiceService {
         }
     }
 
-    record InvoiceFilter(UUID customerUuid, Integer year, Integer month, String state) {}
+    public record InvoiceFilter(UUID customerUuid, Integer year, Integer month, String state) {}
 
     record ItemFilter(
             UUID invoiceUuid,

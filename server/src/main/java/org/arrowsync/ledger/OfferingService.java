@@ -44,7 +44,7 @@ public class OfferingService {
         return offerings.firstNamed(text);
     }
 
-    Listing<Offering> list(OfferingFilter filter, PageRequest page) {
+    public Listing<Offering> list(OfferingFilter filter, PageRequest page) {
         return offerings.list(filter, page);
     }
 
@@ -88,5 +88,5 @@ public class OfferingService {
             String name, String type, String state, List<Component> components, List<String> planNames) {}
 
     /** The list filters of the offerings API: a name fragment and the exact type. */
-    record OfferingFilter(String name, String type) {}
+    public record OfferingFilter(String name, String type) {}
 }

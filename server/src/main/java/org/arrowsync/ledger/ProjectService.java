@@ -42,7 +42,7 @@ public class ProjectService {
         return projects.ofCustomer(customer.id());
     }
 
-    Listing<Project> list(ProjectFilter filter, PageRequest page) {
+    public Listing<Project> list(ProjectFilter filter, PageRequest page) {
         return projects.list(filter, page);
     }
 
@@ -81,5 +81,5 @@ public class ProjectService {
                 .orElseThrow(() -> InvalidInput.of("customer", "Invalid hyperlink - Object does not exist."));
     }
 
-    record ProjectFilter(UUID customerUuid, String name) {}
+    public record ProjectFilter(UUID customerUuid, String name) {}
 }

@@ -25,7 +25,7 @@ import org.springframework.stereotype.Service;
 
 /** Arrow customers next to the operator's, with name suggestions for the ones not mapped yet. */
 @Service
-class CustomerDiscovery {
+public class CustomerDiscovery {
 
     private final ArrowAccess arrow;
     private final ArrowClients clients;
@@ -50,7 +50,7 @@ class CustomerDiscovery {
     }
 
     /** The setup wizard's discovery with typed-in credentials; an Arrow failure listing customers is a 400. */
-    DiscoverCustomersResponse discover(String apiUrl, String apiKey) {
+    public DiscoverCustomersResponse discover(String apiUrl, String apiKey) {
         ArrowClient client = arrow.client(apiUrl, apiKey);
         List<ArrowCustomerDiscovery> arrowCustomers =
                 client.customers().stream().map(ArrowCustomerDiscovery::of).toList();
@@ -66,7 +66,7 @@ class CustomerDiscovery {
      * Arrow customers of the active settings not mapped (actively) yet; failures answer {@code {"detail": …}} as the
      * reference.
      */
-    AvailableArrowCustomersResponse available() {
+    public AvailableArrowCustomersResponse available() {
         Settings active = settings.active()
                 .orElseThrow(() -> new ArrowCustomersUnavailable("No active Arrow settings configured"));
         List<Customer> all;
@@ -85,6 +85,12 @@ class CustomerDiscovery {
         List<WaldurCustomerBrief> waldur = waldurCustomers();
         return new AvailableArrowCustomersResponse(
                 Uuids.hex(active.uuid()), unmapped, waldur, suggest(unmapped, waldur, Set.of()));
+    }
+
+    /** Whether each export type Arrow offers the settings carries the columns a sync needs (one page of last month). */
+    public List<ExportTypeCompatibility> exportTypes(Settings chosen) {
+        return ExportCompatibility.check(
+                clients.connect(chosen.connection()), YearMonth.now(clock).minusMonths(1));
     }
 
     /** Copies Arrow's current company names onto the active mappings of the settings (D18: those asked for). */
@@ -133,7 +139,7 @@ class CustomerDiscovery {
     }
 
     /** Arrow's camelCase keys, kept on the wire as the contract shows them. */
-    record ArrowCustomerDiscovery(
+    public record ArrowCustomerDiscovery(
             String reference,
             @JsonProperty("companyName") String companyName,
             @JsonInclude(JsonInclude.Include.NON_NULL) String email,
@@ -152,25 +158,25 @@ class CustomerDiscovery {
         }
     }
 
-    record WaldurCustomerBrief(
+    public record WaldurCustomerBrief(
             String uuid,
             String name,
             @JsonInclude(JsonInclude.Include.NON_NULL) String abbreviation) {}
 
     /** No suggestion is an absent {@code suggested_waldur_customer}, as the contract does not allow null there. */
-    record CustomerMappingSuggestion(
+    public record CustomerMappingSuggestion(
             ArrowCustomerDiscovery arrowCustomer,
             @JsonInclude(JsonInclude.Include.NON_NULL) WaldurCustomerBrief suggestedWaldurCustomer,
             double confidence,
             boolean existingMapping) {}
 
-    record DiscoverCustomersResponse(
+    public record DiscoverCustomersResponse(
             List<ArrowCustomerDiscovery> arrowCustomers,
             List<WaldurCustomerBrief> waldurCustomers,
             List<CustomerMappingSuggestion> suggestions,
             List<ExportTypeCompatibility> exportTypes) {}
 
-    record AvailableArrowCustomersResponse(
+    public record AvailableArrowCustomersResponse(
             String settingsUuid,
             List<ArrowCustomerDiscovery> arrowCustomers,
             List<WaldurCustomerBrief> waldurCustomers,

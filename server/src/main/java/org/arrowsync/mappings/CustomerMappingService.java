@@ -67,7 +67,7 @@ public class CustomerMappingService {
         return Set.copyOf(mappings.allReferences());
     }
 
-    Listing<CustomerMapping> list(MappingFilter filter, PageRequest page) {
+    public Listing<CustomerMapping> list(MappingFilter filter, PageRequest page) {
         return mappings.list(filter, page);
     }
 
@@ -118,19 +118,19 @@ public class CustomerMappingService {
     }
 
     @Transactional
-    CustomerMapping create(MappingDraft draft) {
+    public CustomerMapping create(MappingDraft draft) {
         return get(mappings.insert(validate(draft, 0), clock.instant()));
     }
 
     @Transactional
-    CustomerMapping update(UUID uuid, MappingDraft draft) {
+    public CustomerMapping update(UUID uuid, MappingDraft draft) {
         CustomerMapping mapping = get(uuid);
         mappings.update(mapping.id(), validate(draft, mapping.id()), clock.instant());
         return get(uuid);
     }
 
     @Transactional
-    void delete(UUID uuid) {
+    public void delete(UUID uuid) {
         CustomerMapping mapping = get(uuid);
         guards.forEach(guard -> guard.checkDeletable(mapping));
         mappings.delete(mapping.id());
@@ -177,10 +177,10 @@ public class CustomerMappingService {
     }
 
     /** A mapping as a request asks for it; references already parsed from hyperlinks or UUIDs. */
-    record MappingDraft(
+    public record MappingDraft(
             UUID settingsUuid, String arrowReference, String arrowCompanyName, UUID customerUuid, Boolean active) {
 
-        static MappingDraft of(CustomerMapping mapping) {
+        public static MappingDraft of(CustomerMapping mapping) {
             return new MappingDraft(
                     mapping.settingsUuid(),
                     mapping.arrowReference(),
@@ -190,6 +190,6 @@ public class CustomerMappingService {
         }
     }
 
-    record MappingFilter(
+    public record MappingFilter(
             UUID settingsUuid, String arrowReference, String arrowCompanyName, UUID customerUuid, Boolean active) {}
 }

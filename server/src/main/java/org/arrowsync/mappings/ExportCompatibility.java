@@ -19,7 +19,7 @@ import org.slf4j.LoggerFactory;
  * possibly under one of several names; a template is compatible when the billing sync works with it, and recommended
  * when every feature does (D32). The reference's required/important counts are kept, over the same needs.
  */
-final class ExportCompatibility {
+public final class ExportCompatibility {
 
     /** A column a feature reads, under any of its names, and what goes wrong without it. */
     record Need(List<String> names, boolean required, String without) {
@@ -174,7 +174,7 @@ final class ExportCompatibility {
     }
 
     /** What one feature can do with a template: whether it works, and what each missing column costs. */
-    record FeatureCompatibility(String feature, boolean usable, List<MissingColumn> missing) {
+    public record FeatureCompatibility(String feature, boolean usable, List<MissingColumn> missing) {
 
         static FeatureCompatibility of(String feature, List<Need> needs, List<String> headers) {
             List<MissingColumn> missing = needs.stream()
@@ -186,9 +186,9 @@ final class ExportCompatibility {
     }
 
     /** A column (under any of its names) a template lacks, whether the feature needs it, and what happens without. */
-    record MissingColumn(String column, boolean required, String effect) {}
+    public record MissingColumn(String column, boolean required, String effect) {}
 
-    record ExportTypeCompatibility(
+    public record ExportTypeCompatibility(
             String reference,
             String name,
             int requiredFieldsTotal,

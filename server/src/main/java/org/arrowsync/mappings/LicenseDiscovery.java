@@ -25,7 +25,7 @@ import org.springframework.stereotype.Service;
  * yet. Always answers 200: Arrow failures are reported in {@code error}.
  */
 @Service
-class LicenseDiscovery {
+public class LicenseDiscovery {
 
     private final CustomerMappingService mappings;
     private final SettingsService settings;
@@ -43,7 +43,7 @@ class LicenseDiscovery {
         this.resources = resources;
     }
 
-    DiscoverLicensesResponse discover(UUID mappingUuid) {
+    public DiscoverLicensesResponse discover(UUID mappingUuid) {
         CustomerMapping mapping = mappings.get(mappingUuid);
         ArrowClient client =
                 clients.connect(settings.named(mapping.settingsUuid()).connection());
@@ -118,7 +118,7 @@ class LicenseDiscovery {
         return value == null ? "" : value;
     }
 
-    record ArrowLicense(
+    public record ArrowLicense(
             String licenseReference, String vendorName, String offerName, String offerSku, String friendlyName) {
 
         static ArrowLicense of(License license) {
@@ -135,7 +135,7 @@ class LicenseDiscovery {
         }
     }
 
-    record WaldurResourceForLinking(
+    public record WaldurResourceForLinking(
             String uuid, String name, String backendId, String projectName, String offeringName, String state) {
 
         static WaldurResourceForLinking of(Resource resource) {
@@ -149,10 +149,10 @@ class LicenseDiscovery {
         }
     }
 
-    record LicenseSuggestion(
+    public record LicenseSuggestion(
             String resourceUuid, String resourceName, String licenseReference, String licenseName, double confidence) {}
 
-    record DiscoverLicensesResponse(
+    public record DiscoverLicensesResponse(
             String customerMappingUuid,
             String arrowReference,
             String waldurCustomerName,

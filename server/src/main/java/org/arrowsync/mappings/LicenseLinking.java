@@ -23,7 +23,7 @@ import tools.jackson.databind.node.ObjectNode;
  * contract says.
  */
 @Service
-class LicenseLinking {
+public class LicenseLinking {
 
     private final CustomerMappingService mappings;
     private final ResourceService resources;
@@ -42,7 +42,7 @@ class LicenseLinking {
     }
 
     @Transactional
-    LinkResourceResponse link(UUID mappingUuid, UUID resourceUuid, String licenseReference) {
+    public LinkResourceResponse link(UUID mappingUuid, UUID resourceUuid, String licenseReference) {
         CustomerMapping mapping = mappings.get(mappingUuid);
         Resource resource = resourceOf(mapping, resourceUuid);
         ResourceDraft current = ResourceDraft.of(resource);
@@ -67,7 +67,7 @@ class LicenseLinking {
     }
 
     @Transactional
-    ImportLicenseResponse importLicense(UUID mappingUuid, ImportLicense request) {
+    public ImportLicenseResponse importLicense(UUID mappingUuid, ImportLicense request) {
         CustomerMapping mapping = mappings.get(mappingUuid);
         Offering offering = offerings.named(request.offeringUuid());
         Project project = projectOf(mapping, request.projectUuid());
@@ -115,16 +115,16 @@ class LicenseLinking {
         return copy;
     }
 
-    record ImportLicense(String licenseReference, String licenseName, UUID offeringUuid, UUID projectUuid) {}
+    public record ImportLicense(String licenseReference, String licenseName, UUID offeringUuid, UUID projectUuid) {}
 
-    record LinkResourceResponse(
+    public record LinkResourceResponse(
             String resourceUuid,
             String resourceName,
             String licenseReference,
             String previousBackendId,
             boolean success) {}
 
-    record ImportLicenseResponse(
+    public record ImportLicenseResponse(
             String resourceUuid,
             String resourceName,
             String licenseReference,

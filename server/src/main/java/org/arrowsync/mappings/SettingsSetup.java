@@ -31,7 +31,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * (partner, company names), so no transaction waits on the network.
  */
 @Service
-class SettingsSetup {
+public class SettingsSetup {
 
     private static final Logger log = LoggerFactory.getLogger(SettingsSetup.class);
 
@@ -57,7 +57,7 @@ class SettingsSetup {
         this.clock = clock;
     }
 
-    SaveSettingsResponse save(SaveSettingsRequest request) {
+    public SaveSettingsResponse save(SaveSettingsRequest request) {
         ArrowClient client = arrow.client(request.apiUrl(), request.apiKey());
         Map<String, UUID> requested = requestedMappings(request.customerMappings());
         Partner partner = client.whoami();
@@ -133,11 +133,11 @@ class SettingsSetup {
         }
     }
 
-    record CustomerMappingInput(
+    public record CustomerMappingInput(
             @Schema(requiredMode = RequiredMode.REQUIRED) String arrowReference,
             @Schema(requiredMode = RequiredMode.REQUIRED) String waldurCustomerUuid) {}
 
-    record SaveSettingsRequest(
+    public record SaveSettingsRequest(
             @Schema(requiredMode = RequiredMode.REQUIRED, format = "uri")
             String apiUrl,
 
@@ -153,5 +153,5 @@ class SettingsSetup {
         }
     }
 
-    record SaveSettingsResponse(String settingsUuid, int mappingsCreated, String message) {}
+    public record SaveSettingsResponse(String settingsUuid, int mappingsCreated, String message) {}
 }

@@ -15,7 +15,7 @@ import org.springframework.stereotype.Service;
 
 /** Asks Arrow whether typed-in credentials work ({@code whoami}) without storing anything. */
 @Service
-class Credentials {
+public class Credentials {
 
     private static final Logger log = LoggerFactory.getLogger(Credentials.class);
 
@@ -26,7 +26,7 @@ class Credentials {
     }
 
     /** Invalid credentials are an answer, not an error: 200 with {@code valid: false}. */
-    ArrowCredentialsValidationResponse validate(String apiUrl, String apiKey) {
+    public ArrowCredentialsValidationResponse validate(String apiUrl, String apiKey) {
         ArrowClient client = arrow.client(apiUrl, apiKey);
         Partner partner;
         try {
@@ -70,11 +70,11 @@ class Credentials {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record ArrowCredentialsValidationResponse(
+    public record ArrowCredentialsValidationResponse(
             boolean valid, String message, String error, PartnerInfo partnerInfo, List<ExportTypeView> exportTypes) {}
 
     /** An export type as Arrow lists it; Arrow's map form gives no description. */
-    record ExportTypeView(
+    public record ExportTypeView(
             String reference,
             String name,
             @Schema(nullable = true) String description,
@@ -85,7 +85,7 @@ class Credentials {
         }
     }
 
-    record PartnerInfo(String reference, String companyName, String email, String city, String countryCode) {}
+    public record PartnerInfo(String reference, String companyName, String email, String city, String countryCode) {}
 
     record PreviewSettingsResponse(
             @Schema(format = "uri") String apiUrl,

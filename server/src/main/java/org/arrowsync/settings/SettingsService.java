@@ -48,7 +48,7 @@ public class SettingsService {
     }
 
     /** The settings a request's path addresses. */
-    Settings get(UUID uuid) {
+    public Settings get(UUID uuid) {
         return settings.find(uuid).orElseThrow(NotFound::new);
     }
 
@@ -81,7 +81,7 @@ public class SettingsService {
         return settings.any();
     }
 
-    Listing<Settings> list(Boolean active, Boolean syncEnabled, PageRequest page) {
+    public Listing<Settings> list(Boolean active, Boolean syncEnabled, PageRequest page) {
         return settings.list(active, syncEnabled, page);
     }
 
@@ -115,7 +115,7 @@ public class SettingsService {
     /**
      * PUT ({@code replace}: {@code api_url} must be given) or PATCH; the partner is refreshed afterwards as on create.
      */
-    Settings update(UUID uuid, SettingsDraft draft, boolean replace) {
+    public Settings update(UUID uuid, SettingsDraft draft, boolean replace) {
         Settings updated = transaction.execute(status -> {
             Settings current = get(uuid);
             if (replace && draft.apiUrl() == null) {
@@ -132,7 +132,7 @@ public class SettingsService {
         return refreshPartner(updated);
     }
 
-    void delete(UUID uuid) {
+    public void delete(UUID uuid) {
         Settings found = get(uuid);
         guards.forEach(guard -> guard.checkDeletable(found));
         settings.delete(found.id());

@@ -49,24 +49,24 @@ public class VendorOfferingMappingService {
         return mappings.find(uuid).orElseThrow(NotFound::new);
     }
 
-    Listing<VendorOfferingMapping> list(VendorFilter filter, PageRequest page) {
+    public Listing<VendorOfferingMapping> list(VendorFilter filter, PageRequest page) {
         return mappings.list(filter, page);
     }
 
     @Transactional
-    VendorOfferingMapping create(VendorDraft draft) {
+    public VendorOfferingMapping create(VendorDraft draft) {
         return get(mappings.insert(validate(draft, 0), clock.instant()));
     }
 
     @Transactional
-    VendorOfferingMapping update(UUID uuid, VendorDraft draft) {
+    public VendorOfferingMapping update(UUID uuid, VendorDraft draft) {
         VendorOfferingMapping mapping = get(uuid);
         mappings.update(mapping.id(), validate(draft, mapping.id()), clock.instant());
         return get(uuid);
     }
 
     @Transactional
-    void delete(UUID uuid) {
+    public void delete(UUID uuid) {
         mappings.delete(get(uuid).id());
     }
 
@@ -107,9 +107,9 @@ public class VendorOfferingMappingService {
         return offering;
     }
 
-    record VendorDraft(UUID settingsUuid, String vendorName, UUID offeringUuid, UUID planUuid, Boolean active) {
+    public record VendorDraft(UUID settingsUuid, String vendorName, UUID offeringUuid, UUID planUuid, Boolean active) {
 
-        static VendorDraft of(VendorOfferingMapping mapping) {
+        public static VendorDraft of(VendorOfferingMapping mapping) {
             return new VendorDraft(
                     mapping.settingsUuid(),
                     mapping.vendorName(),
@@ -119,5 +119,5 @@ public class VendorOfferingMappingService {
         }
     }
 
-    record VendorFilter(UUID settingsUuid, String vendorName, UUID offeringUuid, Boolean active) {}
+    public record VendorFilter(UUID settingsUuid, String vendorName, UUID offeringUuid, Boolean active) {}
 }

@@ -13,34 +13,45 @@ import org.springframework.stereotype.Component;
 /**
  * Makes sure someone can log in as soon as the server accepts requests (it runs before the web server starts): the
  * token from {@code ARROWSYNC_ADMIN_TOKEN}, or else, when no staff user exists, a random one printed once to the
- * console and written owner-only to {@code <data dir>/admin-token}.
+ * console and written owner-only to {@code <data dir>/admin-token}; the console password from
+ * {@code ARROWSYNC_ADMIN_PASSWORD}, or else, while {@code admin} has none, a random one printed once and written
+ * owner-only to {@code <data dir>/admin-password}.
  */
 @Component
 class AdminBootstrap implements SmartInitializingSingleton {
+
+    static final String TOKEN_FILE = "admin-token";
+    static final String PASSWORD_FILE = "admin-password";
 
     private static final Logger log = LoggerFactory.getLogger(AdminBootstrap.class);
 
     private final UserService users;
     private final DataFolder dataFolder;
     private final String configuredToken;
+    private final String configuredPassword;
 
     AdminBootstrap(
-            UserService users, DataFolder dataFolder, @Value("${arrowsync.admin-token:}") String configuredToken) {
+            UserService users,
+            DataFolder dataFolder,
+            @Value("${arrowsync.admin-token:}") String configuredToken,
+            @Value("${arrowsync.admin-password:}") String configuredPassword) {
         this.users = users;
         this.dataFolder = dataFolder;
         this.configuredToken = configuredToken;
+        this.configuredPassword = configuredPassword;
     }
 
     @Override
     public void afterSingletonsInstantiated() {
         try {
-            bootstrap();
+            bootstrapToken();
+            bootstrapPassword();
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot write the admin token file", e);
+            throw new UncheckedIOException("Cannot write the admin token or password file", e);
         }
     }
 
-    private void bootstrap() throws IOException {
+    private void bootstrapToken() throws IOException {
         if (!configuredToken.isBlank()) {
             users.ensureAdminToken(configuredToken.trim());
             log.info("Staff user 'admin' uses the token from ARROWSYNC_ADMIN_TOKEN");
@@ -48,12 +59,29 @@ class AdminBootstrap implements SmartInitializingSingleton {
         }
         var token = users.createFirstAdminIfNone();
         if (token.isPresent()) {
-            Path file = DataFolder.writeOwnerOnly(dataFolder.path().resolve("admin-token"), token.get());
+            Path file = DataFolder.writeOwnerOnly(dataFolder.path().resolve(TOKEN_FILE), token.get());
             // Printed, not logged: the console shows it once, log files never hold it.
             System.out.println();
             System.out.println("  Created staff user 'admin'. API token (shown once, also saved in "
                     + file.toAbsolutePath() + "):");
             System.out.println("  " + token.get());
+            System.out.println();
+        }
+    }
+
+    private void bootstrapPassword() throws IOException {
+        if (!configuredPassword.isEmpty()) {
+            users.ensureAdminPassword(configuredPassword);
+            log.info("Staff user 'admin' signs in to the console with the password from ARROWSYNC_ADMIN_PASSWORD");
+            return;
+        }
+        var password = users.createAdminPasswordIfNone();
+        if (password.isPresent()) {
+            Path file = DataFolder.writeOwnerOnly(dataFolder.path().resolve(PASSWORD_FILE), password.get());
+            System.out.println();
+            System.out.println(
+                    "  Console password of 'admin' (shown once, also saved in " + file.toAbsolutePath() + "):");
+            System.out.println("  " + password.get());
             System.out.println();
         }
     }

@@ -2,6 +2,7 @@ package org.arrowsync.users;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.Schema.RequiredMode;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
 import org.arrowsync.shared.ApiUrls;
@@ -10,6 +11,7 @@ import org.arrowsync.shared.PageRequest;
 import org.arrowsync.shared.Uuids;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -33,22 +35,55 @@ class UserController {
         return users.list(page).map(user -> UserView.of(user, null));
     }
 
-    /** The token is shown here once and never again. */
+    @GetMapping("{uuid}/")
+    @Operation(summary = "Retrieve a user")
+    UserView get(@PathVariable String uuid) {
+        return UserView.of(users.get(Uuids.fromPath(uuid)), null);
+    }
+
+    /** The token is shown here once and never again; a password, when given, lets the user sign in to the console. */
     @PostMapping
     @Operation(summary = "Create a user (its token is shown once, in this response)")
     @ResponseStatus(HttpStatus.CREATED)
     UserView create(@RequestBody UserForm form) {
-        UserService.NewUser created = users.create(form.username(), form.isStaff());
+        UserService.NewUser created = users.create(form.username(), form.isStaff(), form.password());
         return UserView.of(created.user(), created.token());
     }
 
-    record UserForm(String username, Boolean isStaff) {}
+    @PostMapping("{uuid}/set_password/")
+    @Operation(summary = "Set a user's console password (write-only; the answer never holds it)")
+    UserView setPassword(@PathVariable String uuid, @RequestBody PasswordForm form) {
+        return UserView.of(users.setPassword(Uuids.fromPath(uuid), form.password()), null);
+    }
+
+    record UserForm(
+            String username,
+            Boolean isStaff,
+
+            @Schema(description = "Console password, write-only: at least 10 characters")
+            String password) {
+
+        @Override
+        public String toString() {
+            return "UserForm[username=" + username + "]";
+        }
+    }
+
+    record PasswordForm(
+            @Schema(requiredMode = RequiredMode.REQUIRED) String password) {
+
+        @Override
+        public String toString() {
+            return "PasswordForm[****]";
+        }
+    }
 
     record UserView(
             String url,
             String uuid,
             String username,
             boolean isStaff,
+            boolean hasPassword,
             Instant created,
             @Schema(nullable = true) String token) {
 
@@ -58,6 +93,7 @@ class UserController {
                     Uuids.hex(user.uuid()),
                     user.username(),
                     user.staff(),
+                    user.hasPassword(),
                     user.created(),
                     token);
         }

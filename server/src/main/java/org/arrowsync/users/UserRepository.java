@@ -17,7 +17,8 @@ import org.springframework.stereotype.Repository;
 @Repository
 class UserRepository {
 
-    private static final String COLUMNS = "id, uuid, username, is_staff, created";
+    private static final String COLUMNS =
+            "id, uuid, username, is_staff, password_hash is not null as has_password, created";
 
     private final JdbcClient jdbc;
     private final ListQuery<User> listing;
@@ -40,6 +41,27 @@ class UserRepository {
                 .param(username)
                 .query(UserRepository::map)
                 .optional();
+    }
+
+    /** The stored password hash of an existing user, empty when the user has none. */
+    Optional<String> passwordHash(String username) {
+        return jdbc.sql("select password_hash from users where username = ? and password_hash is not null")
+                .param(username)
+                .query(String.class)
+                .optional();
+    }
+
+    Optional<User> find(UUID uuid) {
+        return jdbc.sql("select " + COLUMNS + " from users where uuid = ?")
+                .param(uuid)
+                .query(UserRepository::map)
+                .optional();
+    }
+
+    void setPasswordHash(long id, String passwordHash) {
+        jdbc.sql("update users set password_hash = ? where id = ?")
+                .params(passwordHash, id)
+                .update();
     }
 
     boolean anyStaff() {
@@ -77,6 +99,7 @@ class UserRepository {
                 rs.getObject("uuid", UUID.class),
                 rs.getString("username"),
                 rs.getBoolean("is_staff"),
+                rs.getBoolean("has_password"),
                 rs.getObject("created", OffsetDateTime.class).toInstant());
     }
 }

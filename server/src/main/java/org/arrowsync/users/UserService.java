@@ -1,32 +1,54 @@
 package org.arrowsync.users;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Optional;
+import java.util.UUID;
 import org.arrowsync.shared.Caller;
 import org.arrowsync.shared.FieldErrors;
 import org.arrowsync.shared.Listing;
+import org.arrowsync.shared.NotFound;
 import org.arrowsync.shared.PageRequest;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 @Service
 public class UserService {
 
-    private final UserRepository users;
-    private final Clock clock;
+    static final int PASSWORD_MIN_LENGTH = 10;
+    /** bcrypt reads at most 72 bytes; a longer password would be cut silently, so it is refused. */
+    static final int PASSWORD_MAX_BYTES = 72;
 
-    UserService(UserRepository users, Clock clock) {
+    private final UserRepository users;
+    private final PasswordEncoder passwords;
+    private final Clock clock;
+    /** Compared against when the user is unknown, so a wrong name costs the same time as a wrong password. */
+    private final String unknownUserHash;
+
+    UserService(UserRepository users, PasswordEncoder passwords, Clock clock) {
         this.users = users;
+        this.passwords = passwords;
         this.clock = clock;
+        this.unknownUserHash = passwords.encode(Tokens.generate());
     }
 
     public Optional<Caller> authenticate(String token) {
-        return users.findByTokenHash(Tokens.hash(token))
-                .map(user -> new Caller(user.uuid(), user.username(), user.staff()));
+        return users.findByTokenHash(Tokens.hash(token)).map(UserService::caller);
+    }
+
+    /** The user with this name and password, if both are right; a user without a password never signs in this way. */
+    public Optional<Caller> signIn(String username, String password) {
+        if (username == null || password == null) {
+            return Optional.empty();
+        }
+        Optional<String> hash = users.passwordHash(username);
+        boolean matches = passwords.matches(password, hash.orElse(unknownUserHash));
+        return matches && hash.isPresent() ? users.findByUsername(username).map(UserService::caller) : Optional.empty();
     }
 
     @Transactional
-    NewUser create(String username, Boolean staff) {
+    public NewUser create(String username, Boolean staff, String password) {
         FieldErrors errors = new FieldErrors();
         if (errors.required("username", username)) {
             errors.maxLength("username", username, 150);
@@ -38,13 +60,37 @@ public class UserService {
                 errors.add("username", "A user with that username already exists.");
             }
         }
+        if (password != null) {
+            checkPassword(errors, username, password);
+        }
         errors.throwIfAny();
         String token = Tokens.generate();
         User user = users.insert(username, Boolean.TRUE.equals(staff), Tokens.hash(token), clock.instant());
+        if (password != null) {
+            users.setPasswordHash(user.id(), passwords.encode(password));
+            user = get(user.uuid());
+        }
         return new NewUser(user, token);
     }
 
-    Listing<User> list(PageRequest page) {
+    /** Sets (or replaces) a user's console password. */
+    @Transactional
+    public User setPassword(UUID uuid, String password) {
+        User user = get(uuid);
+        FieldErrors errors = new FieldErrors();
+        if (errors.required("password", password)) {
+            checkPassword(errors, user.username(), password);
+        }
+        errors.throwIfAny();
+        users.setPasswordHash(user.id(), passwords.encode(password));
+        return get(uuid);
+    }
+
+    public User get(UUID uuid) {
+        return users.find(uuid).orElseThrow(NotFound::new);
+    }
+
+    public Listing<User> list(PageRequest page) {
         return users.list(page);
     }
 
@@ -65,5 +111,57 @@ public class UserService {
         return Optional.of(token);
     }
 
-    record NewUser(User user, String token) {}
+    /** Gives {@code admin} exactly this password (the configured one), whatever it had. */
+    @Transactional
+    void ensureAdminPassword(String password) {
+        User admin = admin();
+        FieldErrors errors = new FieldErrors();
+        checkPassword(errors, admin.username(), password);
+        if (errors.has("password")) {
+            throw new IllegalStateException("ARROWSYNC_ADMIN_PASSWORD is not a usable password: at least "
+                    + PASSWORD_MIN_LENGTH + " characters, at most " + PASSWORD_MAX_BYTES + " bytes, not the username");
+        }
+        if (!users.passwordHash(admin.username())
+                .map(hash -> passwords.matches(password, hash))
+                .orElse(false)) {
+            users.setPasswordHash(admin.id(), passwords.encode(password));
+        }
+    }
+
+    /** Gives {@code admin} a random password when it has none yet; returns it. */
+    @Transactional
+    Optional<String> createAdminPasswordIfNone() {
+        User admin = admin();
+        if (admin.hasPassword()) {
+            return Optional.empty();
+        }
+        String password = Passwords.generate();
+        users.setPasswordHash(admin.id(), passwords.encode(password));
+        return Optional.of(password);
+    }
+
+    private User admin() {
+        return users.findByUsername("admin")
+                .orElseThrow(() -> new IllegalStateException("The staff user 'admin' does not exist"));
+    }
+
+    private static void checkPassword(FieldErrors errors, String username, String password) {
+        if (password.length() < PASSWORD_MIN_LENGTH) {
+            errors.add(
+                    "password",
+                    "This password is too short. It must contain at least " + PASSWORD_MIN_LENGTH + " characters.");
+        } else if (password.getBytes(StandardCharsets.UTF_8).length > PASSWORD_MAX_BYTES) {
+            errors.add("password", "This password is too long. It may hold at most " + PASSWORD_MAX_BYTES + " bytes.");
+        } else if (password.isBlank()) {
+            errors.add("password", "This password may not be blank.");
+        } else if (password.equalsIgnoreCase(username)) {
+            errors.add("password", "The password is too similar to the username.");
+        }
+    }
+
+    private static Caller caller(User user) {
+        return new Caller(user.uuid(), user.username(), user.staff());
+    }
+
+    public record NewUser(User user, String token) {}
 }

@@ -51,6 +51,9 @@ class ReadyMessage {
         return String.join(
                 System.lineSeparator(),
                 "arrowsync is ready:",
+                "  Console   " + base
+                        + "/ (sign in as admin: the password of ARROWSYNC_ADMIN_PASSWORD, else the one in "
+                        + data.path().resolve("admin-password") + ")",
                 "  API       " + base + "/api/",
                 "  API docs  " + base + "/api/docs/ (the OpenAPI document: " + base + "/api/schema/)",
                 "  Health    " + base + "/health",

@@ -41,12 +41,7 @@ public final class BillingSyncBenchmark {
         int lines = Integer.parseInt(System.getProperty("lines", "10"));
         Path work = Files.createTempDirectory("arrowsync-bench");
         int serverPort = freePort();
-        Emulator emulator = Emulator.start(Emulator.options()
-                .withPreset(Presets.SCALE)
-                .withScale(ScaleOptions.large()
-                        .withCustomers(customers)
-                        .withLicensesPerCustomer(licenses)
-                        .withLinesPerLicense(lines)));
+        Emulator emulator = scaleEmulator(customers, licenses, lines);
         Process server = new ProcessBuilder(
                         "java",
                         "-Xmx512m",
@@ -68,18 +63,7 @@ public final class BillingSyncBenchmark {
             String jdbcUrl =
                     "jdbc:postgresql://localhost:" + databasePort + "/postgres?user=postgres&password=" + password;
             Api arrowsync = Api.at(serverPort);
-            String settings = arrowsync
-                    .post(
-                            "/api/admin/arrow/settings/",
-                            Map.of(
-                                    "api_url",
-                                    emulator.apiUrl(),
-                                    "api_key",
-                                    emulator.apiKey(),
-                                    "export_type_reference",
-                                    ExportTemplates.ALT_REFERENCE))
-                    .expect(201)
-                    .text("uuid");
+            String settings = settings(arrowsync, emulator);
             mapCustomers(jdbcUrl, settings, customers);
             long expected = (long) customers * licenses * lines;
 
@@ -114,9 +98,35 @@ public final class BillingSyncBenchmark {
         }
     }
 
-    private record Run(Duration time, int requests) {}
+    record Run(Duration time, int requests) {}
 
-    private static Run sync(Api arrowsync, Emulator emulator) {
+    /** The scale preset in this JVM: every month has customers x licenses x lines lines. */
+    static Emulator scaleEmulator(int customers, int licenses, int lines) {
+        return Emulator.start(Emulator.options()
+                .withPreset(Presets.SCALE)
+                .withScale(ScaleOptions.large()
+                        .withCustomers(customers)
+                        .withLicensesPerCustomer(licenses)
+                        .withLinesPerLicense(lines)));
+    }
+
+    /** Settings for the emulator with the standard export template; their uuid. */
+    static String settings(Api arrowsync, Emulator emulator) {
+        return arrowsync
+                .post(
+                        "/api/admin/arrow/settings/",
+                        Map.of(
+                                "api_url",
+                                emulator.apiUrl(),
+                                "api_key",
+                                emulator.apiKey(),
+                                "export_type_reference",
+                                ExportTemplates.ALT_REFERENCE))
+                .expect(201)
+                .text("uuid");
+    }
+
+    static Run sync(Api arrowsync, Emulator emulator) {
         emulator.resetStats();
         YearMonth month = TestClock.closedMonth();
         long start = System.nanoTime();
@@ -138,7 +148,7 @@ public final class BillingSyncBenchmark {
      * Operator customers and active mappings for every scale customer, straight into the database (setup, not
      * measured).
      */
-    private static void mapCustomers(String jdbcUrl, String settings, int customers) throws SQLException {
+    static void mapCustomers(String jdbcUrl, String settings, int customers) throws SQLException {
         try (Connection connection = DriverManager.getConnection(jdbcUrl)) {
             connection.createStatement().execute("""
                     insert into customers (uuid, name, created, modified)
@@ -212,7 +222,7 @@ public final class BillingSyncBenchmark {
         }
     }
 
-    private static long count(String jdbcUrl, String sql) throws SQLException {
+    static long count(String jdbcUrl, String sql) throws SQLException {
         try (Connection connection = DriverManager.getConnection(jdbcUrl)) {
             var result = connection.createStatement().executeQuery(sql);
             result.next();
@@ -220,7 +230,7 @@ public final class BillingSyncBenchmark {
         }
     }
 
-    private static int awaitServer(Path log) throws IOException, InterruptedException {
+    static int awaitServer(Path log) throws IOException, InterruptedException {
         Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
         while (Instant.now().isBefore(deadline)) {
             String output = Files.exists(log) ? Files.readString(log) : "";
@@ -233,7 +243,7 @@ public final class BillingSyncBenchmark {
         throw new IllegalStateException("the server did not start: " + Files.readString(log));
     }
 
-    private static int freePort() throws IOException {
+    static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }

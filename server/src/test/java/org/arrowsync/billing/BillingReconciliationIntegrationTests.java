@@ -78,6 +78,56 @@ class BillingReconciliationIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void thePreviewShowsPerCustomerWhatReconcileThenBooksAndWritesNothing() {
+        validation.check(Uuids.fromPath(settings), Progress.NONE);
+        List<String> refs = List.copyOf(customers.keySet());
+        fixture.emulator().changeSell(lineReferences(refs.get(0)).get(0), "999.12345");
+        fixture.emulator().removeLine(lineReferences(refs.get(1)).get(0));
+        String before = ledgerSnapshot();
+
+        JsonNode preview = api.post("/api/admin/arrow/billing-syncs/reconcile_preview/", fixture.period(MONTH))
+                .expect(200)
+                .json();
+
+        assertThat(ledgerSnapshot()).as("a preview writes nothing").isEqualTo(before);
+        assertThat(preview.get("customers").size()).isEqualTo(2);
+        assertThat(preview.get("customers").findValuesAsString("invoice_period"))
+                .containsOnly(MONTH.toString());
+        assertThat(preview.get("customers").findValuesAsString("customer_uuid"))
+                .containsExactlyInAnyOrder(customers.get(refs.get(0)), customers.get(refs.get(1)));
+        JsonNode removed = preview.get("customers")
+                .valueStream()
+                .filter(customer -> customer.get("customer_uuid").asString().equals(customers.get(refs.get(1))))
+                .findFirst()
+                .orElseThrow();
+        assertThat(removed.get("lines").get(0).get("reason").asString()).isEqualTo("line_removed");
+        assertThat(new BigDecimal(removed.get("total").asString())).isNegative();
+
+        JsonNode booked = reconcile(false);
+        assertThat(booked.get("result").get("compensations").asInt()).isEqualTo(2);
+        assertThat(new BigDecimal(booked.get("result").get("compensation_total").asString()))
+                .as("reconcile books what the preview showed")
+                .isEqualByComparingTo(
+                        new BigDecimal(preview.get("compensation_total").asString()));
+
+        JsonNode after = api.post("/api/admin/arrow/billing-syncs/reconcile_preview/", fixture.period(MONTH))
+                .expect(200)
+                .json();
+        assertThat(after.get("customers").size()).as("nothing left to book").isZero();
+        api.post("/api/admin/arrow/billing-syncs/reconcile_preview/", Map.of("year", MONTH.getYear()))
+                .expect(400);
+    }
+
+    /** Everything a reconciliation writes: invoice items, line compensations, sync states and errors, claims. */
+    private String ledgerSnapshot() {
+        return jdbc.sql("""
+                        select (select count(*) || ':' || coalesce(sum(unit_price * quantity), 0) from invoice_items) || '|'
+                               || (select coalesce(sum(compensated), 0) || ':' || count(compensation_item_id) from billing_sync_items) || '|'
+                               || (select string_agg(state || error_message || coalesce(reconciled_at::text, ''), ',' order by id) from billing_syncs)
+                               || '|' || (select count(*) from license_billing) || '|' || (select count(*) from invoices)""").query(String.class).single();
+    }
+
+    @Test
     void compensationsForAClosedMonthGoToTheCurrentInvoiceNamingTheMonth() {
         validation.check(Uuids.fromPath(settings), Progress.NONE);
         String customerRef = customers.keySet().iterator().next();

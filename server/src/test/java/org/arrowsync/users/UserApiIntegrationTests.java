@@ -44,4 +44,46 @@ class UserApiIntegrationTests extends IntegrationTest {
         api.post("/api/users/", Map.of("username", "has spaces")).expect(400);
         api.post("/api/users/", Map.of()).expect(400);
     }
+
+    @Test
+    void staffSetConsolePasswordsThatNoAnswerEverShows() {
+        Response created = api.post(
+                        "/api/users/",
+                        Map.of("username", "console-one", "is_staff", true, "password", "first-password-1"))
+                .expect(201);
+        assertThat(created.json().get("has_password").asBoolean()).isTrue();
+        assertThat(created.body()).doesNotContain("first-password-1");
+        String uuid = created.text("uuid");
+        String stored = jdbc.sql("select password_hash from users where username = 'console-one'")
+                .query(String.class)
+                .single();
+        assertThat(stored).startsWith("{bcrypt}").doesNotContain("first-password-1");
+
+        Response changed = api.post("/api/users/" + uuid + "/set_password/", Map.of("password", "second-password-2"))
+                .expect(200);
+        assertThat(changed.body()).doesNotContain("second-password-2");
+        assertThat(jdbc.sql("select password_hash from users where username = 'console-one'")
+                        .query(String.class)
+                        .single())
+                .isNotEqualTo(stored);
+
+        Response tooShort = api.post("/api/users/" + uuid + "/set_password/", Map.of("password", "short"))
+                .expect(400);
+        assertThat(tooShort.json().get("password").get(0).asString()).contains("too short");
+        api.post("/api/users/" + uuid + "/set_password/", Map.of()).expect(400);
+        api.post("/api/users/", Map.of("username", "console-two", "password", "console-two"))
+                .expect(400);
+        assertThat(api.get("/api/users/" + uuid + "/")
+                        .expect(200)
+                        .json()
+                        .get("has_password")
+                        .asBoolean())
+                .isTrue();
+        String reader = api.post("/api/users/", Map.of("username", "console-three"))
+                .expect(201)
+                .text("token");
+        api.as(reader)
+                .post("/api/users/" + uuid + "/set_password/", Map.of("password", "third-password-3"))
+                .expect(403);
+    }
 }

@@ -12,12 +12,14 @@ import org.junit.jupiter.api.io.TempDir;
 class ReadyMessageTests {
 
     @Test
-    void namesTheApiItsDocsAndWhereTheGeneratedAdminTokenIs(@TempDir Path data) throws IOException {
+    void namesTheConsoleTheApiItsDocsAndWhereTheGeneratedAdminTokenIs(@TempDir Path data) throws IOException {
         Files.writeString(data.resolve("admin-token"), "token");
 
         String text = new ReadyMessage(new DataFolder(data), "").text("http://localhost:8080");
 
         assertThat(text)
+                .contains("Console   http://localhost:8080/ (sign in as admin")
+                .contains(data.resolve("admin-password").toString())
                 .contains("http://localhost:8080/api/")
                 .contains("http://localhost:8080/api/docs/")
                 .contains("http://localhost:8080/health")

@@ -1,0 +1,241 @@
+package org.arrowsync.billing;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.arrowsync.shared.Timestamps;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The record of sync runs: which run last changed which syncs and how, and the lines of a month no mapping claimed. All
+ * written inside the run's own transaction, so a failed run leaves none of it.
+ */
+@Repository
+class BillingRunRepository {
+
+    private static final Logger log = LoggerFactory.getLogger(BillingRunRepository.class);
+
+    private final JdbcClient jdbc;
+
+    BillingRunRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    long start(long settingsId, YearMonth period, Instant now) {
+        return jdbc.sql(
+                        "insert into billing_sync_runs (settings_id, report_period, finished) values (?, ?, ?) returning id")
+                .params(settingsId, period.toString(), Timestamps.of(now))
+                .query(Long.class)
+                .single();
+    }
+
+    /**
+     * Closes a run: its time and lines seen, and one change row for every sync whose lines or totals it changed,
+     * counted from the lines it marked. {@code before} holds each saved sync's totals as the run found them.
+     */
+    void finish(long runId, long linesSeen, Collection<SyncTotals> before, Instant now) {
+        jdbc.sql("update billing_sync_runs set finished = ?, lines_seen = ? where id = ?")
+                .params(Timestamps.of(now), linesSeen, runId)
+                .update();
+        if (before.isEmpty()) {
+            return;
+        }
+        Long[] ids = before.stream().map(SyncTotals::syncId).toArray(Long[]::new);
+        jdbc.sql("""
+                        insert into billing_sync_changes (run_id, billing_sync_id, lines_added, lines_changed, lines_removed, sell_before,
+                                                          sell_after, buy_before, buy_after)
+                        select ?, k.id, coalesce(c.added, 0), coalesce(c.changed, 0), coalesce(c.removed, 0), k.sell, b.sell_total, k.buy,
+                               b.buy_total
+                        from unnest(?::bigint[], ?::numeric[], ?::numeric[]) as k(id, sell, buy)
+                        join billing_syncs b on b.id = k.id
+                        left join (select billing_sync_id,
+                                          count(*) filter (where not removed and previous_price is null) as added,
+                                          count(*) filter (where not removed and previous_price is not null) as changed,
+                                          count(*) filter (where removed) as removed
+                                   from billing_sync_items where changed_in_run = ? and billing_sync_id = any(?)
+                                   group by billing_sync_id) c on c.billing_sync_id = k.id
+                        where c.billing_sync_id is not null or k.sell <> b.sell_total or k.buy <> b.buy_total""")
+                .params(
+                        runId,
+                        ids,
+                        before.stream().map(SyncTotals::sell).toArray(BigDecimal[]::new),
+                        before.stream().map(SyncTotals::buy).toArray(BigDecimal[]::new),
+                        runId,
+                        ids)
+                .update();
+    }
+
+    /**
+     * Recounts what these syncs' lines add up to (lines present, Arrow's latest amount of them, what they bill through
+     * their own items and compensations), after a run changed them.
+     */
+    void refreshLineTotals(Collection<Long> syncIds) {
+        if (syncIds.isEmpty()) {
+            return;
+        }
+        jdbc.sql("""
+                        update billing_syncs b set lines = coalesce(x.lines, 0), arrow_amount = coalesce(x.arrow_amount, 0),
+                               billed = coalesce(x.billed, 0)
+                        from unnest(?::bigint[]) as k(id)
+                        left join (select billing_sync_id, count(*) filter (where not removed) as lines,
+                                          sum(current_price) filter (where not removed) as arrow_amount,
+                                          sum(invoiced + compensated) filter (where billed_via <> 'consumption') as billed
+                                   from billing_sync_items where billing_sync_id = any(?) group by billing_sync_id) x
+                               on x.billing_sync_id = k.id
+                        where b.id = k.id""")
+                .params(syncIds.toArray(Long[]::new), syncIds.toArray(Long[]::new))
+                .update();
+    }
+
+    /** Replaces the month's vendor totals with those of its lines now (a full run saw them all). */
+    void replaceVendorTotals(long settingsId, YearMonth period) {
+        jdbc.sql("delete from billing_vendor_totals where settings_id = ? and report_period = ?")
+                .params(settingsId, period.toString())
+                .update();
+        jdbc.sql("""
+                        insert into billing_vendor_totals (settings_id, report_period, vendor_name, lines, amount)
+                        select m.settings_id, b.report_period, t.vendor_name, count(*), sum(t.current_price)
+                        from billing_sync_items t join billing_syncs b on b.id = t.billing_sync_id
+                        join customer_mappings m on m.id = b.customer_mapping_id
+                        where m.settings_id = ? and b.report_period = ? and not t.removed and t.vendor_name <> ''
+                        group by m.settings_id, b.report_period, t.vendor_name""").params(settingsId, period.toString()).update();
+    }
+
+    /** The vendors of a month's lines and their amounts, the largest first. */
+    List<BillingMonths.VendorAmount> vendorTotals(long settingsId, YearMonth period) {
+        return jdbc.sql("""
+                        select vendor_name, lines, amount from billing_vendor_totals where settings_id = ? and report_period = ?
+                        order by amount desc, vendor_name""")
+                .params(settingsId, period.toString())
+                .query((rs, row) -> new BillingMonths.VendorAmount(
+                        rs.getString("vendor_name"), rs.getLong("lines"), rs.getBigDecimal("amount")))
+                .list();
+    }
+
+    /** The vendors of any month's lines (of one settings record, when given). */
+    List<String> vendors(UUID settingsUuid) {
+        return jdbc.sql("""
+                        select distinct v.vendor_name from billing_vendor_totals v join arrow_settings s on s.id = v.settings_id
+                        where ?::uuid is null or s.uuid = ?::uuid order by 1""")
+                .params(settingsUuid, settingsUuid)
+                .query(String.class)
+                .list();
+    }
+
+    /**
+     * Refreshes the planner's statistics of the tables a large run filled. Where the database user may not analyze (an
+     * external database owned by another role), autovacuum does it later.
+     */
+    void analyze() {
+        try {
+            jdbc.sql("analyze billing_syncs, billing_sync_items, billing_sync_changes, invoices, invoice_items")
+                    .update();
+        } catch (DataAccessException e) {
+            log.debug("Could not analyze the billing tables: {}", e.getMessage());
+        }
+    }
+
+    /** Replaces the month's unmatched lines with what a full run found. */
+    void replaceUnmatched(long settingsId, YearMonth period, List<UnmatchedCustomer> unmatched) {
+        jdbc.sql("delete from billing_unmatched_lines where settings_id = ? and report_period = ?")
+                .params(settingsId, period.toString())
+                .update();
+        if (unmatched.isEmpty()) {
+            return;
+        }
+        jdbc.sql("""
+                        insert into billing_unmatched_lines (settings_id, report_period, customer_reference, company_name, currency, lines,
+                                                             amount)
+                        select ?, ?, r, n, c, l, a from unnest(?::text[], ?::text[], ?::text[], ?::int[], ?::numeric[]) as t(r, n, c, l, a)""")
+                .params(
+                        settingsId,
+                        period.toString(),
+                        unmatched.stream()
+                                .map(UnmatchedCustomer::customerReference)
+                                .toArray(String[]::new),
+                        unmatched.stream().map(UnmatchedCustomer::companyName).toArray(String[]::new),
+                        unmatched.stream().map(UnmatchedCustomer::currency).toArray(String[]::new),
+                        unmatched.stream().map(UnmatchedCustomer::lines).toArray(Integer[]::new),
+                        unmatched.stream().map(UnmatchedCustomer::amount).toArray(BigDecimal[]::new))
+                .update();
+    }
+
+    Optional<Run> last(long settingsId, YearMonth period) {
+        return jdbc.sql("""
+                        select id, finished, lines_seen from billing_sync_runs where settings_id = ? and report_period = ?
+                        order by id desc limit 1""")
+                .params(settingsId, period.toString())
+                .query((rs, row) ->
+                        new Run(rs.getLong("id"), Timestamps.read(rs, "finished"), rs.getLong("lines_seen")))
+                .optional();
+    }
+
+    Optional<Instant> previousFinished(long settingsId, YearMonth period, long runId) {
+        return jdbc.sql("""
+                        select finished from billing_sync_runs where settings_id = ? and report_period = ? and id < ?
+                        order by id desc limit 1""")
+                .params(settingsId, period.toString(), runId)
+                .query((rs, row) -> Timestamps.read(rs, "finished"))
+                .optional();
+    }
+
+    /** The syncs a run changed, the largest change of total first. */
+    List<BillingMonths.SyncChange> changes(long runId, int limit) {
+        return jdbc.sql("""
+                        select b.uuid, c.name, b.statement_reference, x.lines_added, x.lines_changed, x.lines_removed, x.sell_before,
+                               x.sell_after
+                        from billing_sync_changes x join billing_syncs b on b.id = x.billing_sync_id
+                        join customer_mappings m on m.id = b.customer_mapping_id join customers c on c.id = m.customer_id
+                        where x.run_id = ? order by abs(x.sell_after - x.sell_before) desc, c.name limit ?""")
+                .params(runId, limit)
+                .query((rs, row) -> new BillingMonths.SyncChange(
+                        rs.getObject("uuid", UUID.class),
+                        rs.getString("name"),
+                        rs.getString("statement_reference"),
+                        rs.getInt("lines_added"),
+                        rs.getInt("lines_changed"),
+                        rs.getInt("lines_removed"),
+                        rs.getBigDecimal("sell_before"),
+                        rs.getBigDecimal("sell_after")))
+                .list();
+    }
+
+    BillingMonths.ChangeTotals changeTotals(long runId) {
+        return jdbc.sql("""
+                        select count(*), coalesce(sum(lines_added), 0), coalesce(sum(lines_changed), 0), coalesce(sum(lines_removed), 0),
+                               coalesce(sum(sell_after - sell_before), 0)
+                        from billing_sync_changes where run_id = ?""")
+                .param(runId)
+                .query((rs, row) -> new BillingMonths.ChangeTotals(
+                        rs.getInt(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getBigDecimal(5)))
+                .single();
+    }
+
+    List<UnmatchedCustomer> unmatched(long settingsId, YearMonth period) {
+        return jdbc.sql("""
+                        select customer_reference, company_name, currency, lines, amount from billing_unmatched_lines
+                        where settings_id = ? and report_period = ? order by amount desc, company_name""")
+                .params(settingsId, period.toString())
+                .query((rs, row) -> new UnmatchedCustomer(
+                        rs.getString("customer_reference"),
+                        rs.getString("company_name"),
+                        rs.getString("currency"),
+                        rs.getInt("lines"),
+                        rs.getBigDecimal("amount")))
+                .list();
+    }
+
+    /** A finished run of a month. */
+    record Run(long id, Instant finished, long linesSeen) {}
+
+    /** A sync's totals before a run saved it. */
+    record SyncTotals(long syncId, BigDecimal sell, BigDecimal buy) {}
+}

@@ -1,0 +1,79 @@
+package org.arrowsync.billing;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One month of one settings record at a glance: its billing syncs by state, Arrow's total (the settings' price source)
+ * beside what the lines billed through their own invoice items, and the lines no mapping claimed.
+ *
+ * @param billedByLines what the month's lines charge through their own invoice items and compensations (lines billed by
+ *     consumption tracking are not in it)
+ * @param lastSync when the last sync run of the month finished, if any ran
+ */
+public record MonthSummary(
+        YearMonth period,
+        int pending,
+        int synced,
+        int validated,
+        int reconciled,
+        long lines,
+        BigDecimal arrowTotal,
+        BigDecimal billedByLines,
+        int unmatchedCustomers,
+        long unmatchedLines,
+        BigDecimal unmatchedAmount,
+        Instant lastSync,
+        String error) {
+
+    public static MonthSummary empty(YearMonth period) {
+        return new MonthSummary(
+                period, 0, 0, 0, 0, 0, BigDecimal.ZERO, BigDecimal.ZERO, 0, 0, BigDecimal.ZERO, null, "");
+    }
+
+    public int syncs() {
+        return pending + synced + validated + reconciled;
+    }
+
+    /** The month is as far as its least advanced sync; empty while nothing is synced. */
+    public Optional<SyncState> state() {
+        if (pending > 0) {
+            return Optional.of(SyncState.PENDING);
+        }
+        if (synced > 0) {
+            return Optional.of(SyncState.SYNCED);
+        }
+        if (validated > 0) {
+            return Optional.of(SyncState.VALIDATED);
+        }
+        return reconciled > 0 ? Optional.of(SyncState.RECONCILED) : Optional.empty();
+    }
+
+    public int count(SyncState state) {
+        return switch (state) {
+            case PENDING -> pending;
+            case SYNCED -> synced;
+            case VALIDATED -> validated;
+            case RECONCILED -> reconciled;
+        };
+    }
+
+    /** The states the month's syncs are in, with how many are in each; states without syncs are left out. */
+    public List<StateCount> counts() {
+        return Arrays.stream(SyncState.values())
+                .filter(state -> count(state) > 0)
+                .map(state -> new StateCount(state, count(state)))
+                .toList();
+    }
+
+    public record StateCount(SyncState state, int count) {}
+
+    /** Whether reconciling the month would find syncs to work on. */
+    public boolean reconcilable(boolean force) {
+        return Arrays.stream(SyncState.values()).anyMatch(state -> count(state) > 0 && state.reconcilable(force));
+    }
+}

@@ -1,0 +1,76 @@
+package org.arrowsync.billing;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.Schema.RequiredMode;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.math.BigDecimal;
+import java.util.List;
+import org.arrowsync.billing.BillingReconciliation.LinePreview;
+import org.arrowsync.billing.BillingReconciliation.Preview;
+import org.arrowsync.shared.Filters;
+import org.arrowsync.shared.Uuids;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** What {@code reconcile} would book, per customer, computed now and written nowhere. */
+@Tag(name = "Billing")
+@RestController
+@RequestMapping("/api/admin/arrow/billing-syncs/")
+class ReconcilePreviewController {
+
+    private final BillingReconciliation reconciliation;
+
+    ReconcilePreviewController(BillingReconciliation reconciliation) {
+        this.reconciliation = reconciliation;
+    }
+
+    @PostMapping("reconcile_preview/")
+    @Operation(
+            summary = "Preview reconciliation of a month: what would be booked per customer, nothing written",
+            operationId = "admin_arrow_billing_syncs_reconcile_preview")
+    ReconcilePreviewResponse preview(@RequestBody ReconcilePreviewRequest request) {
+        Preview preview = reconciliation.preview(reconciliation.target(
+                request.year(),
+                request.month(),
+                Filters.uuid("settings_uuid", request.settingsUuid()),
+                Boolean.TRUE.equals(request.force())));
+        return new ReconcilePreviewResponse(
+                preview.period(),
+                preview.syncs(),
+                preview.compensationTotal(),
+                preview.note(),
+                preview.customers().stream()
+                        .map(customer -> new CustomerPreviewView(
+                                Uuids.hex(customer.customerUuid()),
+                                customer.customerName(),
+                                customer.invoicePeriod(),
+                                customer.compensations(),
+                                customer.total(),
+                                customer.lines()))
+                        .toList());
+    }
+
+    /** The body of {@code reconcile}. */
+    record ReconcilePreviewRequest(
+            @Schema(requiredMode = RequiredMode.REQUIRED) Integer year,
+            @Schema(requiredMode = RequiredMode.REQUIRED) Integer month,
+            String settingsUuid,
+            Boolean force) {}
+
+    record ReconcilePreviewResponse(
+            String period, int syncs, BigDecimal compensationTotal, String note, List<CustomerPreviewView> customers) {}
+
+    record CustomerPreviewView(
+            String customerUuid,
+            String customerName,
+
+            @Schema(description = "The month whose invoice the compensations go on")
+            String invoicePeriod,
+
+            int compensations,
+            BigDecimal total,
+            List<LinePreview> lines) {}
+}

@@ -1,0 +1,96 @@
+package org.arrowsync.console;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.List;
+import java.util.Map;
+import org.arrowsync.arrowclient.ArrowException;
+import org.arrowsync.shared.Caller;
+import org.arrowsync.shared.InvalidInput;
+import org.arrowsync.shared.NotFound;
+import org.arrowsync.shared.Refusal;
+import org.arrowsync.shared.StateConflict;
+import org.arrowsync.shared.UnknownReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.ModelAttribute;
+
+/**
+ * What every console page knows (who is signed in), and how the console answers a refusal: a page (or, for an htmx
+ * request, a message in the page's message area) in plain words, never the API's JSON.
+ */
+@ControllerAdvice(basePackageClasses = ConsoleAdvice.class)
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class ConsoleAdvice {
+
+    private static final Logger log = LoggerFactory.getLogger(ConsoleAdvice.class);
+
+    @ModelAttribute("me")
+    Caller me(HttpServletRequest request) {
+        return ConsoleAuthentication.caller(request);
+    }
+
+    /** A refusal gets the status the API gives it (a missing object 404, a state conflict 409, else 400). */
+    @ExceptionHandler(Refusal.class)
+    String refused(Refusal e, HttpServletRequest request, HttpServletResponse response, Model model) {
+        if (e instanceof NotFound || e instanceof UnknownReference) {
+            return problem(request, response, model, 404, "Not found", List.of(e.getMessage()));
+        }
+        int status = e instanceof StateConflict ? 409 : 400;
+        return problem(request, response, model, status, "Refused", List.of(e.getMessage()));
+    }
+
+    @ExceptionHandler(ArrowException.class)
+    String arrowFailed(ArrowException e, HttpServletRequest request, HttpServletResponse response, Model model) {
+        return problem(request, response, model, 502, "Arrow did not answer", List.of(e.getMessage()));
+    }
+
+    @ExceptionHandler(InvalidInput.class)
+    String invalid(InvalidInput e, HttpServletRequest request, HttpServletResponse response, Model model) {
+        List<String> messages = e.errors().entrySet().stream()
+                .flatMap(entry -> entry.getValue().stream().map(message -> label(entry) + message))
+                .toList();
+        return problem(request, response, model, 400, "Not accepted", messages);
+    }
+
+    /** Anything else is the server's fault: the details go to the log, the page says so plainly. */
+    @ExceptionHandler(RuntimeException.class)
+    String unexpected(RuntimeException e, HttpServletRequest request, HttpServletResponse response, Model model) {
+        log.error("Console request {} failed", request.getRequestURI(), e);
+        return problem(
+                request,
+                response,
+                model,
+                500,
+                "Something went wrong",
+                List.of("The server could not do this; the details are in the server log."));
+    }
+
+    private static String label(Map.Entry<String, List<String>> entry) {
+        return InvalidInput.NON_FIELD_ERRORS.equals(entry.getKey()) ? "" : entry.getKey() + ": ";
+    }
+
+    private static String problem(
+            HttpServletRequest request,
+            HttpServletResponse response,
+            Model model,
+            int status,
+            String title,
+            List<String> messages) {
+        response.setStatus(status);
+        model.addAttribute("title", title);
+        model.addAttribute("messages", messages);
+        model.addAttribute("status", status);
+        if (request.getHeader("HX-Request") != null) {
+            response.setHeader("HX-Retarget", "#messages");
+            response.setHeader("HX-Reswap", "innerHTML");
+            return "console/problem :: message";
+        }
+        return "console/problem";
+    }
+}

@@ -1,0 +1,30 @@
+package org.arrowsync.console;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.AuthenticationEntryPoint;
+
+/**
+ * Sends a visitor who is not signed in to the sign-in page. A page fragment that htmx asked for gets a 401 that tells
+ * htmx to load the sign-in page as a whole, instead of a sign-in form inside the fragment.
+ */
+class ConsoleEntryPoint implements AuthenticationEntryPoint {
+
+    @Override
+    public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
+            throws IOException {
+        toSignIn(request, response, "/login");
+    }
+
+    static void toSignIn(HttpServletRequest request, HttpServletResponse response, String target) throws IOException {
+        String url = request.getContextPath() + target;
+        if (request.getHeader("HX-Request") != null) {
+            response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+            response.setHeader("HX-Redirect", url);
+        } else {
+            response.sendRedirect(url);
+        }
+    }
+}

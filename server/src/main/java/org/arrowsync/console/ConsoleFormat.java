@@ -1,0 +1,133 @@
+package org.arrowsync.console;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import org.arrowsync.jobs.Job;
+import org.arrowsync.shared.Listing;
+import org.arrowsync.shared.Uuids;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * How the console writes amounts, times and months ({@code @consoleFormat} in templates): amounts to the cent with
+ * thousands separators, times in UTC as the API gives them. Presentation only.
+ */
+@Component("consoleFormat")
+public class ConsoleFormat {
+
+    static final int BRIEF = 140;
+
+    private final Clock clock;
+
+    ConsoleFormat(Clock clock) {
+        this.clock = clock;
+    }
+
+    private static final DateTimeFormatter TIME =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT).withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MMMM yyyy", Locale.ENGLISH);
+
+    public String money(BigDecimal amount) {
+        if (amount == null) {
+            return "–";
+        }
+        DecimalFormat format = new DecimalFormat("#,##0.00", DecimalFormatSymbols.getInstance(Locale.ENGLISH));
+        format.setRoundingMode(RoundingMode.HALF_UP);
+        return format.format(amount);
+    }
+
+    /** An amount with its sign always shown, for differences. */
+    public String signed(BigDecimal amount) {
+        if (amount == null) {
+            return "–";
+        }
+        return (amount.signum() > 0 ? "+" : "") + money(amount);
+    }
+
+    /** A long message cut to what a table cell or card holds; the whole text goes into the element's title. */
+    public String brief(String text) {
+        return text == null || text.length() <= BRIEF ? text : text.substring(0, BRIEF - 1) + "…";
+    }
+
+    public String time(Instant instant) {
+        return instant == null ? "never" : TIME.format(instant);
+    }
+
+    public String month(YearMonth period) {
+        return period == null ? "" : MONTH.format(period);
+    }
+
+    public String month(String period) {
+        return period == null || period.isBlank() ? "" : month(YearMonth.parse(period));
+    }
+
+    /** How long a job ran or has been running. */
+    public String duration(Instant from, Instant to) {
+        if (from == null) {
+            return "";
+        }
+        Duration took = Duration.between(from, to == null ? clock.instant() : to);
+        long seconds = Math.max(0, took.toSeconds());
+        return seconds < 60 ? seconds + " s" : seconds / 60 + " min " + seconds % 60 + " s";
+    }
+
+    /** The named values of a job's counts or result, in their order; nested values as their JSON text. */
+    public List<Field> fields(JsonNode node) {
+        List<Field> fields = new ArrayList<>();
+        if (node != null && node.isObject()) {
+            node.properties()
+                    .forEach(entry -> fields.add(new Field(
+                            entry.getKey().replace('_', ' '),
+                            entry.getValue().isValueNode()
+                                    ? entry.getValue().asString()
+                                    : entry.getValue().toString())));
+        }
+        return fields;
+    }
+
+    /** The strings of a JSON array (a job's first errors). */
+    public List<String> strings(JsonNode node) {
+        List<String> strings = new ArrayList<>();
+        if (node != null && node.isArray()) {
+            node.forEach(value -> strings.add(value.asString()));
+        }
+        return strings;
+    }
+
+    public record Field(String name, String value) {}
+
+    /** Where to see what a job changed: its month for billing work, the consumption page for consumption work. */
+    public String changedAt(Job job) {
+        UUID settings = job.settingsUuid();
+        if (settings == null) {
+            return null;
+        }
+        return switch (job.kind()) {
+            case BILLING_SYNC, BILLING_RECONCILIATION ->
+                job.period() == null ? null : "/months/" + Uuids.hex(settings) + "/" + job.period();
+            case BILLING_VALIDATION -> "/months";
+            case CONSUMPTION_SYNC, CONSUMPTION_RECONCILIATION -> "/consumption?settings=" + Uuids.hex(settings);
+        };
+    }
+
+    public long pages(Listing<?> listing) {
+        int size = listing.page().size();
+        return Math.max(1, (listing.total() + size - 1) / size);
+    }
+
+    public String hex(UUID uuid) {
+        return Uuids.hex(uuid);
+    }
+}

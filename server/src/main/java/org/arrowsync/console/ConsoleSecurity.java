@@ -1,0 +1,75 @@
+package org.arrowsync.console;
+
+import jakarta.servlet.DispatcherType;
+import java.time.Clock;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandlerImpl;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+
+/**
+ * Two filter chains. The API ({@code /api/**}, {@code /health}) keeps its own token authentication and its 401/403
+ * answers: Spring Security stays out of its way (no session, no CSRF, no headers). Everything else is the console:
+ * password sign-in at {@code /login}, a session cookie, a CSRF token on every form and htmx request, sign-in
+ * throttling, an idle timeout, and staff only (D35: other users get a 403 page).
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebSecurity
+class ConsoleSecurity {
+
+    static final String CSP = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self';"
+            + " object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain api(HttpSecurity http) throws Exception {
+        return http.securityMatcher("/api/**", "/health", "/health/**")
+                .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(cache -> cache.disable())
+                .securityContext(context -> context.disable())
+                .headers(headers -> headers.disable())
+                .anonymous(anonymous -> anonymous.disable())
+                .build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain console(
+            HttpSecurity http, ConsoleAuthentication authentication, ConsoleProperties properties, Clock clock)
+            throws Exception {
+        AccessDeniedHandlerImpl forbidden = new AccessDeniedHandlerImpl();
+        forbidden.setErrorPage("/forbidden");
+        return http.authorizeHttpRequests(requests -> requests.dispatcherTypeMatchers(DispatcherType.ERROR)
+                        .permitAll()
+                        .requestMatchers("/login", "/console/**", "/webjars/**", "/favicon.ico", "/error")
+                        .permitAll()
+                        .requestMatchers("/forbidden")
+                        .authenticated()
+                        .anyRequest()
+                        .hasRole(ConsoleAuthentication.STAFF))
+                .authenticationProvider(authentication)
+                .formLogin(login -> login.loginPage("/login")
+                        .usernameParameter("username")
+                        .passwordParameter("password")
+                        .defaultSuccessUrl("/", false)
+                        .failureUrl("/login?error"))
+                .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?signed-out"))
+                .exceptionHandling(exceptions -> exceptions
+                        .authenticationEntryPoint(new ConsoleEntryPoint())
+                        .accessDeniedHandler(forbidden))
+                .sessionManagement(sessions -> sessions.sessionFixation(fixation -> fixation.changeSessionId()))
+                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CSP))
+                        .referrerPolicy(referrer -> referrer.policy(
+                                org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter
+                                        .ReferrerPolicy.SAME_ORIGIN)))
+                .addFilterBefore(new IdleTimeout(properties.idleTimeout(), clock), AnonymousAuthenticationFilter.class)
+                .build();
+    }
+}

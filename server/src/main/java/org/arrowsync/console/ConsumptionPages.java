@@ -1,0 +1,203 @@
+package org.arrowsync.console;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.UUID;
+import org.arrowsync.consumption.ConsumptionCleanup;
+import org.arrowsync.consumption.ConsumptionCleanup.CleanupConsumptionRequest;
+import org.arrowsync.consumption.ConsumptionStatistics;
+import org.arrowsync.consumption.ConsumptionStatistics.PendingFilter;
+import org.arrowsync.consumption.ConsumptionStatistics.ProvisionalVersusFinal;
+import org.arrowsync.consumption.HistoricalConsumption;
+import org.arrowsync.consumption.HistoricalConsumption.HistoricalConsumptionRequest;
+import org.arrowsync.consumption.SyncPause;
+import org.arrowsync.jobs.JobService;
+import org.arrowsync.jobs.JobTriggers;
+import org.arrowsync.settings.Settings;
+import org.arrowsync.settings.SettingsService;
+import org.arrowsync.shared.Caller;
+import org.arrowsync.shared.Filters;
+import org.arrowsync.shared.InvalidInput;
+import org.arrowsync.shared.PageRequest;
+import org.arrowsync.shared.Uuids;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Consumption billing: the pause switches (global and per settings), provisional against final per month, the records
+ * not yet finalised, a run or finalisation of a month, and historical sync and cleanup, each previewed before it
+ * writes.
+ */
+@Controller
+class ConsumptionPages {
+
+    static final int CHART_MONTHS = 12;
+    static final int PAGE_SIZE = 25;
+
+    private final SettingsService settings;
+    private final SyncPause pause;
+    private final ConsumptionStatistics statistics;
+    private final HistoricalConsumption historical;
+    private final ConsumptionCleanup cleanup;
+    private final JobTriggers triggers;
+    private final JsonMapper json;
+    private final Clock clock;
+
+    ConsumptionPages(
+            SettingsService settings,
+            SyncPause pause,
+            ConsumptionStatistics statistics,
+            HistoricalConsumption historical,
+            ConsumptionCleanup cleanup,
+            JobTriggers triggers,
+            JsonMapper json,
+            Clock clock) {
+        this.json = json;
+        this.settings = settings;
+        this.pause = pause;
+        this.statistics = statistics;
+        this.historical = historical;
+        this.cleanup = cleanup;
+        this.triggers = triggers;
+        this.clock = clock;
+    }
+
+    @GetMapping("/consumption")
+    String page(
+            @RequestParam(name = "settings", required = false) String settingsUuid,
+            @RequestParam(defaultValue = "1") int page,
+            Model model) {
+        List<Settings> all = settings.list(null, null, new PageRequest(1, PageRequest.MAX_SIZE))
+                .items();
+        Settings chosen = settingsUuid == null || settingsUuid.isBlank()
+                ? settings.active().orElse(all.isEmpty() ? null : all.get(0))
+                : settings.get(Filters.uuid("settings", settingsUuid));
+        model.addAttribute("allSettings", all);
+        model.addAttribute("chosen", chosen);
+        model.addAttribute("status", pause.status());
+        model.addAttribute("globalEnabled", pause.globalEnabled());
+        model.addAttribute("lastMonth", YearMonth.now(clock).minusMonths(1));
+        if (chosen != null) {
+            List<ProvisionalVersusFinal> chart =
+                    new ArrayList<>(statistics.provisionalVersusFinal(chosen, CHART_MONTHS));
+            Collections.reverse(chart);
+            model.addAttribute("chart", chart);
+            model.addAttribute(
+                    "chartJson",
+                    json.writeValueAsString(chart.stream()
+                                    .map(month -> new ChartMonth(
+                                            month.period().toString(), month.provisional(), month.finalAmount()))
+                                    .toList())
+                            .replace("</", "<\\/"));
+            model.addAttribute("pendingBase", "/consumption?settings=" + Uuids.hex(chosen.uuid()) + "&");
+            model.addAttribute(
+                    "pending",
+                    statistics.pending(
+                            new PendingFilter(chosen.uuid(), null, null, null, null),
+                            new PageRequest(Math.max(1, page), PAGE_SIZE)));
+        }
+        return "console/consumption";
+    }
+
+    /** Pauses or resumes: {@code scope} is {@code global} or {@code settings}; htmx gets the switch back. */
+    @PostMapping({"/consumption/pause", "/consumption/resume"})
+    String toggle(
+            @RequestParam String scope,
+            @RequestParam(name = "settings_uuid") String settingsUuid,
+            HttpServletRequest request,
+            Model model,
+            RedirectAttributes redirect) {
+        boolean resume = request.getRequestURI().endsWith("/resume");
+        boolean global = "global".equals(scope);
+        UUID uuid = Filters.uuid("settings_uuid", settingsUuid);
+        pause.set(global ? null : uuid, global, resume);
+        String what = global ? "Consumption billing of all settings" : "Consumption billing of these settings";
+        String message = what + (resume ? " resumed." : " paused.");
+        if (request.getHeader("HX-Request") != null) {
+            model.addAttribute("switchSettings", settings.get(uuid));
+            model.addAttribute("switchGlobal", pause.globalEnabled());
+            model.addAttribute("switchMessage", message);
+            return "console/consumption-parts :: switch-fragment";
+        }
+        redirect.addFlashAttribute("flash", message);
+        return "redirect:/consumption?settings=" + settingsUuid;
+    }
+
+    /** Queues a consumption run ({@code action=sync}) or a finalisation ({@code action=finalise}) of a month. */
+    @PostMapping("/consumption/run")
+    String run(
+            @RequestParam(name = "settings_uuid") String settingsUuid,
+            @RequestParam String month,
+            @RequestParam String action,
+            @ModelAttribute("me") Caller me) {
+        YearMonth period = Filters.period("month", month);
+        JobService.Submitted submitted = "finalise".equals(action)
+                ? triggers.finalisation(period.getYear(), period.getMonthValue(), settingsUuid, false, me.username())
+                : triggers.consumptionSync(period.getYear(), period.getMonthValue(), settingsUuid, null, me.username());
+        return "redirect:/jobs/" + Uuids.hex(submitted.uuid());
+    }
+
+    /** Historical sync of one resource: {@code dry_run} shows what each month would record, else it records. */
+    @PostMapping("/consumption/historical")
+    String historical(
+            @RequestParam(name = "resource_uuid", required = false) String resourceUuid,
+            @RequestParam(name = "period_from", required = false) String from,
+            @RequestParam(name = "period_to", required = false) String to,
+            @RequestParam(required = false) String force,
+            @RequestParam(name = "dry_run", required = false) String dryRun,
+            Model model) {
+        HistoricalConsumptionRequest request = new HistoricalConsumptionRequest(
+                resourceUuid, blankToNull(from), blankToNull(to), force != null, dryRun != null);
+        model.addAttribute("historicalForm", request);
+        model.addAttribute("historicalResource", resourceUuid);
+        try {
+            model.addAttribute("historical", historical.sync(request));
+        } catch (InvalidInput e) {
+            model.addAttribute("errors", e.errors());
+        }
+        return "console/consumption-parts :: historical-result";
+    }
+
+    /** Cleanup of consumption records: {@code dry_run} counts what would go, else it deletes. */
+    @PostMapping("/consumption/cleanup")
+    String cleanup(
+            @RequestParam(name = "period_from", required = false) String from,
+            @RequestParam(name = "period_to", required = false) String to,
+            @RequestParam(name = "resource_uuid", required = false) String resourceUuid,
+            @RequestParam(name = "only", required = false) String only,
+            @RequestParam(name = "dry_run", required = false) String dryRun,
+            Model model) {
+        CleanupConsumptionRequest request = new CleanupConsumptionRequest(
+                blankToNull(from),
+                blankToNull(to),
+                blankToNull(resourceUuid),
+                "finalized".equals(only),
+                "unfinalized".equals(only),
+                dryRun != null);
+        model.addAttribute("cleanupForm", request);
+        try {
+            model.addAttribute("cleanup", cleanup.cleanup(request));
+        } catch (InvalidInput e) {
+            model.addAttribute("errors", e.errors());
+        }
+        return "console/consumption-parts :: cleanup-result";
+    }
+
+    /** A month of the chart as the page's script reads it (amounts as decimal strings). */
+    record ChartMonth(String period, BigDecimal provisional, BigDecimal finalAmount) {}
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+}

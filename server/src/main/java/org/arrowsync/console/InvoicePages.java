@@ -1,0 +1,87 @@
+package org.arrowsync.console;
+
+import org.arrowsync.ledger.CustomerService;
+import org.arrowsync.ledger.Invoice;
+import org.arrowsync.ledger.InvoiceService;
+import org.arrowsync.ledger.InvoiceService.InvoiceFilter;
+import org.arrowsync.shared.Filters;
+import org.arrowsync.shared.InvalidInput;
+import org.arrowsync.shared.PageRequest;
+import org.arrowsync.shared.Uuids;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** Invoices per customer and month: their items and totals, and moving them on (pending → created → paid). */
+@Controller
+class InvoicePages {
+
+    static final int PAGE_SIZE = 20;
+
+    private final InvoiceService invoices;
+    private final CustomerService customers;
+
+    InvoicePages(InvoiceService invoices, CustomerService customers) {
+        this.invoices = invoices;
+        this.customers = customers;
+    }
+
+    @GetMapping("/invoices")
+    String list(
+            @RequestParam(name = "customer", required = false) String customer,
+            @RequestParam(required = false) String month,
+            @RequestParam(required = false) String state,
+            @RequestParam(defaultValue = "1") int page,
+            Model model) {
+        var customerUuid = Filters.uuid("customer", customer);
+        var period = Filters.period("month", month);
+        String stateFilter = state == null || state.isBlank() ? null : state;
+        model.addAttribute(
+                "invoices",
+                invoices.list(
+                        new InvoiceFilter(
+                                customerUuid,
+                                period == null ? null : period.getYear(),
+                                period == null ? null : period.getMonthValue(),
+                                stateFilter),
+                        new PageRequest(Math.max(1, page), PAGE_SIZE)));
+        model.addAttribute(
+                "customers",
+                customers.list(null, new PageRequest(1, PageRequest.MAX_SIZE)).items());
+        model.addAttribute("customer", customerUuid);
+        model.addAttribute("month", period);
+        model.addAttribute("state", stateFilter);
+        model.addAttribute(
+                "query",
+                "/invoices?" + (customerUuid == null ? "" : "customer=" + Uuids.hex(customerUuid) + "&")
+                        + (period == null ? "" : "month=" + period + "&")
+                        + (stateFilter == null ? "" : "state=" + stateFilter + "&"));
+        return "console/invoices";
+    }
+
+    @GetMapping("/invoices/{uuid}")
+    String invoice(@PathVariable String uuid, Model model) {
+        model.addAttribute("statement", invoices.get(Filters.uuid("uuid", uuid)));
+        return "console/invoice";
+    }
+
+    /** Moves the invoice to another state; the invoice's own state machine refuses what it does not allow. */
+    @PostMapping("/invoices/{uuid}/state")
+    String setState(@PathVariable String uuid, @RequestParam String state, Model model, RedirectAttributes redirect) {
+        var id = Filters.uuid("uuid", uuid);
+        try {
+            Invoice moved = invoices.setState(id, state);
+            redirect.addFlashAttribute(
+                    "flash", "The invoice is " + moved.state().value() + " now.");
+        } catch (InvalidInput e) {
+            model.addAttribute("statement", invoices.get(id));
+            model.addAttribute("errors", e.errors());
+            return "console/invoice";
+        }
+        return "redirect:/invoices/" + Uuids.hex(id);
+    }
+}

@@ -1,0 +1,65 @@
+package org.arrowsync.console;
+
+import org.arrowsync.jobs.JobKind;
+import org.arrowsync.jobs.JobService;
+import org.arrowsync.jobs.JobService.JobFilter;
+import org.arrowsync.jobs.JobState;
+import org.arrowsync.shared.Filters;
+import org.arrowsync.shared.PageRequest;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** Running and recent jobs; a job's page follows its progress live while it runs. */
+@Controller
+class JobPages {
+
+    static final int PAGE_SIZE = 25;
+
+    private final JobService jobs;
+
+    JobPages(JobService jobs) {
+        this.jobs = jobs;
+    }
+
+    @GetMapping("/jobs")
+    String list(
+            @RequestParam(required = false) String state,
+            @RequestParam(required = false) String kind,
+            @RequestParam(defaultValue = "1") int page,
+            Model model) {
+        String stateFilter = blankToNull(state);
+        String kindFilter = blankToNull(kind);
+        model.addAttribute(
+                "jobs",
+                jobs.list(new JobFilter(kindFilter, stateFilter, null), new PageRequest(Math.max(1, page), PAGE_SIZE)));
+        model.addAttribute("state", stateFilter);
+        model.addAttribute("kind", kindFilter);
+        model.addAttribute("kinds", JobKind.values());
+        model.addAttribute("states", JobState.values());
+        model.addAttribute(
+                "query",
+                "/jobs?" + (stateFilter == null ? "" : "state=" + stateFilter + "&")
+                        + (kindFilter == null ? "" : "kind=" + kindFilter + "&"));
+        return "console/jobs";
+    }
+
+    @GetMapping("/jobs/{uuid}")
+    String job(@PathVariable String uuid, Model model) {
+        model.addAttribute("job", jobs.get(Filters.uuid("uuid", uuid)));
+        return "console/job";
+    }
+
+    /** The live part of a job's page, polled while the job is queued or running. */
+    @GetMapping("/jobs/{uuid}/progress")
+    String progress(@PathVariable String uuid, Model model) {
+        model.addAttribute("job", jobs.get(Filters.uuid("uuid", uuid)));
+        return "console/job :: progress";
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
+    }
+}

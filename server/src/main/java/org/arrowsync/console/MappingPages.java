@@ -1,0 +1,379 @@
+package org.arrowsync.console;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.arrowsync.billing.BillingMonths;
+import org.arrowsync.billing.MappingBillingSummaries;
+import org.arrowsync.ledger.CustomerService;
+import org.arrowsync.ledger.Offering;
+import org.arrowsync.ledger.OfferingService;
+import org.arrowsync.ledger.OfferingService.OfferingFilter;
+import org.arrowsync.ledger.ProjectService;
+import org.arrowsync.ledger.ProjectService.ProjectFilter;
+import org.arrowsync.mappings.CustomerDiscovery;
+import org.arrowsync.mappings.CustomerMapping;
+import org.arrowsync.mappings.CustomerMappingService;
+import org.arrowsync.mappings.CustomerMappingService.MappingDraft;
+import org.arrowsync.mappings.CustomerMappingService.MappingFilter;
+import org.arrowsync.mappings.LicenseDiscovery;
+import org.arrowsync.mappings.LicenseLinking;
+import org.arrowsync.mappings.LicenseLinking.ImportLicense;
+import org.arrowsync.settings.Settings;
+import org.arrowsync.settings.SettingsService;
+import org.arrowsync.settings.VendorOfferingMappingService;
+import org.arrowsync.settings.VendorOfferingMappingService.VendorDraft;
+import org.arrowsync.settings.VendorOfferingMappingService.VendorFilter;
+import org.arrowsync.shared.FieldErrors;
+import org.arrowsync.shared.Filters;
+import org.arrowsync.shared.InvalidInput;
+import org.arrowsync.shared.PageRequest;
+import org.arrowsync.shared.RejectedAsDetail;
+import org.arrowsync.shared.Uuids;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * Who is billed for what: customer mappings (discovered from Arrow with suggestions, accepted, edited, deactivated,
+ * each with its billing summary and its licenses to link or import) and vendor-offering mappings.
+ */
+@Controller
+class MappingPages {
+
+    static final int PAGE_SIZE = 25;
+    static final PageRequest ALL = new PageRequest(1, PageRequest.MAX_SIZE);
+
+    private final CustomerMappingService mappings;
+    private final CustomerDiscovery discovery;
+    private final MappingBillingSummaries summaries;
+    private final LicenseDiscovery licenses;
+    private final LicenseLinking linking;
+    private final VendorOfferingMappingService vendors;
+    private final SettingsService settings;
+    private final CustomerService customers;
+    private final OfferingService offerings;
+    private final ProjectService projects;
+    private final BillingMonths months;
+
+    MappingPages(
+            CustomerMappingService mappings,
+            CustomerDiscovery discovery,
+            MappingBillingSummaries summaries,
+            LicenseDiscovery licenses,
+            LicenseLinking linking,
+            VendorOfferingMappingService vendors,
+            SettingsService settings,
+            CustomerService customers,
+            OfferingService offerings,
+            ProjectService projects,
+            BillingMonths months) {
+        this.mappings = mappings;
+        this.discovery = discovery;
+        this.summaries = summaries;
+        this.licenses = licenses;
+        this.linking = linking;
+        this.vendors = vendors;
+        this.settings = settings;
+        this.customers = customers;
+        this.offerings = offerings;
+        this.projects = projects;
+        this.months = months;
+    }
+
+    @GetMapping("/mappings")
+    String list(
+            @RequestParam(required = false) String q,
+            @RequestParam(required = false) String active,
+            @RequestParam(defaultValue = "1") int page,
+            Model model) {
+        String name = q == null || q.isBlank() ? null : q.strip();
+        Boolean activeOnly = Filters.bool("active", active);
+        model.addAttribute(
+                "mappings",
+                mappings.list(
+                        new MappingFilter(null, null, name, null, activeOnly),
+                        new PageRequest(Math.max(1, page), PAGE_SIZE)));
+        model.addAttribute("q", name);
+        model.addAttribute("active", active);
+        model.addAttribute(
+                "query",
+                "/mappings?" + (name == null ? "" : "q=" + name + "&")
+                        + (activeOnly == null ? "" : "active=" + active + "&"));
+        vendorModel(model);
+        return "console/mappings";
+    }
+
+    /** Arrow customers of the active settings not mapped yet, each with the operator customer suggested for it. */
+    @GetMapping("/mappings/discover")
+    String discover(Model model) {
+        try {
+            model.addAttribute("available", discovery.available());
+        } catch (RejectedAsDetail e) {
+            model.addAttribute("failure", e.getMessage());
+        }
+        return "console/discover";
+    }
+
+    /** Maps one Arrow customer; htmx gets the row back, marked as mapped (or the refusal beside it). */
+    @PostMapping("/mappings/accept")
+    String accept(
+            @RequestParam(name = "settings_uuid") String settingsUuid,
+            @RequestParam(name = "arrow_reference") String reference,
+            @RequestParam(name = "arrow_company_name", required = false) String companyName,
+            @RequestParam(name = "waldur_customer", required = false) String customer,
+            HttpServletRequest request,
+            Model model,
+            RedirectAttributes redirect) {
+        model.addAttribute("reference", reference);
+        model.addAttribute("companyName", companyName);
+        try {
+            CustomerMapping created = mappings.create(new MappingDraft(
+                    Filters.uuid("settings_uuid", settingsUuid),
+                    reference,
+                    companyName,
+                    Filters.uuid("waldur_customer", customer),
+                    true));
+            model.addAttribute("created", created);
+            if (request.getHeader("HX-Request") == null) {
+                redirect.addFlashAttribute("flash", "Mapped " + companyName + " to " + created.customerName() + ".");
+                return "redirect:/mappings/discover";
+            }
+        } catch (InvalidInput e) {
+            model.addAttribute("errors", e.errors());
+            if (request.getHeader("HX-Request") == null) {
+                redirect.addFlashAttribute("flash", "Not mapped: " + messages(e));
+                return "redirect:/mappings/discover";
+            }
+        }
+        return "console/discover-parts :: accepted";
+    }
+
+    /** Maps every Arrow customer of the form that has an operator customer chosen. */
+    @PostMapping("/mappings/accept-all")
+    String acceptAll(
+            @RequestParam(name = "settings_uuid") String settingsUuid,
+            @RequestParam(name = "arrow_reference", required = false) List<String> references,
+            @RequestParam(name = "arrow_company_name", required = false) List<String> names,
+            @RequestParam(name = "waldur_customer", required = false) List<String> chosen,
+            RedirectAttributes redirect) {
+        UUID settingsId = Filters.uuid("settings_uuid", settingsUuid);
+        int created = 0;
+        List<String> refused = new ArrayList<>();
+        for (int i = 0; references != null && i < references.size(); i++) {
+            String customer = chosen != null && i < chosen.size() ? chosen.get(i) : null;
+            if (customer == null || customer.isBlank()) {
+                continue;
+            }
+            String name = names != null && i < names.size() ? names.get(i) : "";
+            try {
+                mappings.create(new MappingDraft(
+                        settingsId, references.get(i), name, Filters.uuid("waldur_customer", customer), true));
+                created++;
+            } catch (InvalidInput e) {
+                refused.add(name + ": " + messages(e));
+            }
+        }
+        redirect.addFlashAttribute(
+                "flash",
+                created + " customer mappings created"
+                        + (refused.isEmpty() ? "." : "; refused: " + String.join("; ", refused)));
+        return "redirect:/mappings";
+    }
+
+    @GetMapping("/mappings/{uuid}")
+    String mapping(@PathVariable String uuid, Model model) {
+        CustomerMapping mapping = mappings.get(Filters.uuid("uuid", uuid));
+        mappingModel(model, mapping);
+        model.addAttribute("form", MappingDraft.of(mapping));
+        return "console/mapping";
+    }
+
+    @PostMapping("/mappings/{uuid}")
+    String update(
+            @PathVariable String uuid,
+            @RequestParam(name = "arrow_company_name", required = false) String companyName,
+            @RequestParam(name = "waldur_customer", required = false) String customer,
+            @RequestParam(name = "is_active", required = false) String active,
+            Model model,
+            RedirectAttributes redirect) {
+        CustomerMapping mapping = mappings.get(Filters.uuid("uuid", uuid));
+        MappingDraft draft = new MappingDraft(
+                mapping.settingsUuid(),
+                mapping.arrowReference(),
+                companyName == null ? "" : companyName,
+                customer == null || customer.isBlank() ? null : Uuids.fromReference("waldur_customer", customer),
+                active != null);
+        try {
+            mappings.update(mapping.uuid(), draft);
+        } catch (InvalidInput e) {
+            mappingModel(model, mapping);
+            model.addAttribute("form", draft);
+            model.addAttribute("errors", e.errors());
+            return "console/mapping";
+        }
+        redirect.addFlashAttribute("flash", "Mapping saved.");
+        return "redirect:/mappings/" + Uuids.hex(mapping.uuid());
+    }
+
+    @PostMapping("/mappings/{uuid}/deactivate")
+    String deactivate(@PathVariable String uuid, RedirectAttributes redirect) {
+        CustomerMapping mapping = mappings.get(Filters.uuid("uuid", uuid));
+        MappingDraft current = MappingDraft.of(mapping);
+        mappings.update(
+                mapping.uuid(),
+                new MappingDraft(
+                        current.settingsUuid(),
+                        current.arrowReference(),
+                        current.arrowCompanyName(),
+                        current.customerUuid(),
+                        false));
+        redirect.addFlashAttribute(
+                "flash",
+                "Mapping deactivated: its Arrow lines are no longer billed to " + mapping.customerName() + ".");
+        return "redirect:/mappings/" + Uuids.hex(mapping.uuid());
+    }
+
+    /** The mapped customer's Arrow licenses beside its resources, to link or import. */
+    @GetMapping("/mappings/{uuid}/licenses")
+    String licenses(@PathVariable String uuid, Model model) {
+        CustomerMapping mapping = mappings.get(Filters.uuid("uuid", uuid));
+        licensesModel(model, mapping);
+        return "console/licenses";
+    }
+
+    @PostMapping("/mappings/{uuid}/link")
+    String link(
+            @PathVariable String uuid,
+            @RequestParam(name = "resource_uuid", required = false) String resource,
+            @RequestParam(name = "license_reference", required = false) String license,
+            Model model,
+            RedirectAttributes redirect) {
+        CustomerMapping mapping = mappings.get(Filters.uuid("uuid", uuid));
+        FieldErrors errors = new FieldErrors();
+        errors.required("resource_uuid", resource);
+        errors.required("license_reference", license);
+        try {
+            errors.throwIfAny();
+            LicenseLinking.LinkResourceResponse linked =
+                    linking.link(mapping.uuid(), Uuids.fromReference("resource_uuid", resource), license.strip());
+            redirect.addFlashAttribute(
+                    "flash", "Linked " + linked.resourceName() + " to license " + linked.licenseReference() + ".");
+        } catch (InvalidInput e) {
+            licensesModel(model, mapping);
+            model.addAttribute("errors", e.errors());
+            return "console/licenses";
+        }
+        return "redirect:/mappings/" + Uuids.hex(mapping.uuid()) + "/licenses";
+    }
+
+    @PostMapping("/mappings/{uuid}/import")
+    String importLicense(
+            @PathVariable String uuid,
+            @RequestParam(name = "license_reference", required = false) String license,
+            @RequestParam(name = "license_name", required = false) String name,
+            @RequestParam(name = "offering_uuid", required = false) String offering,
+            @RequestParam(name = "project_uuid", required = false) String project,
+            Model model,
+            RedirectAttributes redirect) {
+        CustomerMapping mapping = mappings.get(Filters.uuid("uuid", uuid));
+        FieldErrors errors = new FieldErrors();
+        errors.required("license_reference", license);
+        errors.required("offering_uuid", offering);
+        errors.required("project_uuid", project);
+        try {
+            errors.throwIfAny();
+            LicenseLinking.ImportLicenseResponse imported = linking.importLicense(
+                    mapping.uuid(),
+                    new ImportLicense(
+                            license.strip(),
+                            name,
+                            Uuids.fromReference("offering_uuid", offering),
+                            Uuids.fromReference("project_uuid", project)));
+            redirect.addFlashAttribute(
+                    "flash",
+                    "Imported license " + imported.licenseReference() + " as " + imported.resourceName() + ".");
+        } catch (InvalidInput e) {
+            licensesModel(model, mapping);
+            model.addAttribute("errors", e.errors());
+            return "console/licenses";
+        }
+        return "redirect:/mappings/" + Uuids.hex(mapping.uuid()) + "/licenses";
+    }
+
+    @PostMapping("/vendors")
+    String createVendor(
+            @RequestParam(name = "settings", required = false) String settingsUuid,
+            @RequestParam(name = "arrow_vendor_name", required = false) String vendor,
+            @RequestParam(name = "offering", required = false) String offering,
+            @RequestParam(name = "plan", required = false) String plan,
+            Model model,
+            RedirectAttributes redirect) {
+        VendorDraft draft = vendorDraft(settingsUuid, vendor, offering, plan);
+        try {
+            vendors.create(draft);
+        } catch (InvalidInput e) {
+            model.addAttribute("errors", e.errors());
+            model.addAttribute("vendorForm", draft);
+            return list(null, null, 1, model);
+        }
+        redirect.addFlashAttribute("flash", "Vendor " + draft.vendorName() + " mapped.");
+        return "redirect:/mappings#vendors";
+    }
+
+    @PostMapping("/vendors/{uuid}/delete")
+    String deleteVendor(@PathVariable String uuid, RedirectAttributes redirect) {
+        vendors.delete(Filters.uuid("uuid", uuid));
+        redirect.addFlashAttribute("flash", "Vendor mapping deleted.");
+        return "redirect:/mappings#vendors";
+    }
+
+    /** A new, active vendor-offering mapping as its form fields give it (both vendor forms post the same fields). */
+    static VendorDraft vendorDraft(String settingsUuid, String vendor, String offering, String plan) {
+        return new VendorDraft(
+                Filters.uuid("settings", settingsUuid),
+                vendor == null ? null : vendor.strip(),
+                Filters.uuid("offering", offering),
+                Filters.uuid("plan", plan),
+                true);
+    }
+
+    private void vendorModel(Model model) {
+        model.addAttribute("vendorMappings", vendors.list(new VendorFilter(null, null, null, null), ALL));
+        List<Settings> all = settings.list(null, null, ALL).items();
+        model.addAttribute("allSettings", all);
+        model.addAttribute("vendorChoices", months.billedVendors(null));
+        List<Offering> offered =
+                offerings.list(new OfferingFilter(null, null), ALL).items();
+        model.addAttribute("offerings", offered);
+    }
+
+    private void mappingModel(Model model, CustomerMapping mapping) {
+        model.addAttribute("mapping", mapping);
+        model.addAttribute("summary", summaries.summary(mapping.uuid()));
+        model.addAttribute("customers", customers.list(null, ALL).items());
+    }
+
+    private void licensesModel(Model model, CustomerMapping mapping) {
+        model.addAttribute("mapping", mapping);
+        model.addAttribute("discovered", licenses.discover(mapping.uuid()));
+        model.addAttribute(
+                "offerings", offerings.list(new OfferingFilter(null, null), ALL).items());
+        model.addAttribute(
+                "projects",
+                projects.list(new ProjectFilter(mapping.customerUuid(), null), ALL)
+                        .items());
+    }
+
+    private static String messages(InvalidInput e) {
+        return e.errors().values().stream()
+                .flatMap(List::stream)
+                .reduce((a, b) -> a + " " + b)
+                .orElse("");
+    }
+}

@@ -1,0 +1,118 @@
+package org.arrowsync.console;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.arrowsync.billing.BillingMonths;
+import org.arrowsync.billing.MonthSummary;
+import org.arrowsync.consumption.ConsumptionStatistics;
+import org.arrowsync.consumption.SyncPause;
+import org.arrowsync.jobs.Job;
+import org.arrowsync.jobs.JobService;
+import org.arrowsync.jobs.JobService.JobFilter;
+import org.arrowsync.jobs.JobState;
+import org.arrowsync.settings.ArrowHealth;
+import org.arrowsync.settings.ArrowHealth.ConnectionHealth;
+import org.arrowsync.settings.Settings;
+import org.arrowsync.settings.SettingsService;
+import org.arrowsync.shared.PageRequest;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+
+/**
+ * The month-end question at a glance, per settings record: does Arrow answer, where are the last three months (synced,
+ * validated, reconciled), how far is what was billed from Arrow's total, what is left unbilled, which jobs run or
+ * failed, and is consumption billing paused.
+ */
+@Controller
+class OverviewController {
+
+    static final int MONTHS = 3;
+    static final int SETTINGS_SHOWN = 20;
+    static final int JOBS_SHOWN = 5;
+
+    private final SettingsService settings;
+    private final ArrowHealth health;
+    private final BillingMonths months;
+    private final ConsumptionStatistics consumption;
+    private final SyncPause pause;
+    private final JobService jobs;
+    private final Clock clock;
+
+    OverviewController(
+            SettingsService settings,
+            ArrowHealth health,
+            BillingMonths months,
+            ConsumptionStatistics consumption,
+            SyncPause pause,
+            JobService jobs,
+            Clock clock) {
+        this.settings = settings;
+        this.health = health;
+        this.months = months;
+        this.consumption = consumption;
+        this.pause = pause;
+        this.jobs = jobs;
+        this.clock = clock;
+    }
+
+    @GetMapping("/")
+    String overview(Model model) {
+        if (!settings.any()) {
+            return "redirect:/setup";
+        }
+        YearMonth current = YearMonth.now(clock);
+        List<YearMonth> periods = List.of(current, current.minusMonths(1), current.minusMonths(2));
+        List<SettingsOverview> overviews =
+                settings.list(null, null, new PageRequest(1, SETTINGS_SHOWN)).items().stream()
+                        .sorted((a, b) -> Boolean.compare(b.active(), a.active()))
+                        .map(found -> overview(found, periods))
+                        .toList();
+        model.addAttribute("overviews", overviews);
+        model.addAttribute("consumptionEnabled", pause.globalEnabled());
+        return "console/overview";
+    }
+
+    private SettingsOverview overview(Settings found, List<YearMonth> periods) {
+        Map<YearMonth, BigDecimal> billedByConsumption = consumption.billed(found, periods);
+        List<MonthRow> rows = months.summaries(found, periods).stream()
+                .map(summary ->
+                        new MonthRow(summary, billedByConsumption.getOrDefault(summary.period(), BigDecimal.ZERO)))
+                .toList();
+        List<Job> active =
+                new ArrayList<>(jobs.list(new JobFilter(null, JobState.RUNNING.value(), found.uuid()), firstJobs())
+                        .items());
+        active.addAll(jobs.list(new JobFilter(null, JobState.QUEUED.value(), found.uuid()), firstJobs())
+                .items());
+        List<Job> failed = jobs.failing(found.uuid(), JOBS_SHOWN);
+        return new SettingsOverview(found, health.of(found), rows, active, failed);
+    }
+
+    private static PageRequest firstJobs() {
+        return new PageRequest(1, JOBS_SHOWN);
+    }
+
+    record SettingsOverview(
+            Settings settings,
+            Optional<ConnectionHealth> health,
+            List<MonthRow> months,
+            List<Job> activeJobs,
+            List<Job> failedJobs) {}
+
+    /** A month as billing summarises it, with what consumption tracking billed of it. */
+    record MonthRow(MonthSummary summary, BigDecimal billedByConsumption) {
+
+        public BigDecimal billed() {
+            return summary.billedByLines().add(billedByConsumption);
+        }
+
+        public BigDecimal gap() {
+            return billed().subtract(summary.arrowTotal());
+        }
+    }
+}

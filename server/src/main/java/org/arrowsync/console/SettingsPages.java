@@ -1,0 +1,172 @@
+package org.arrowsync.console;
+
+import java.util.UUID;
+import org.arrowsync.mappings.CustomerDiscovery;
+import org.arrowsync.settings.Credentials;
+import org.arrowsync.settings.Settings;
+import org.arrowsync.settings.SettingsDraft;
+import org.arrowsync.settings.SettingsService;
+import org.arrowsync.shared.Filters;
+import org.arrowsync.shared.InvalidInput;
+import org.arrowsync.shared.PageRequest;
+import org.arrowsync.shared.Uuids;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * Arrow settings: create, edit (the API key is write-only: left empty it stays as it is), check the stored credentials
+ * and which export types carry what a sync needs, delete.
+ */
+@Controller
+class SettingsPages {
+
+    private final SettingsService settings;
+    private final Credentials credentials;
+    private final CustomerDiscovery discovery;
+
+    SettingsPages(SettingsService settings, Credentials credentials, CustomerDiscovery discovery) {
+        this.settings = settings;
+        this.credentials = credentials;
+        this.discovery = discovery;
+    }
+
+    @GetMapping("/settings")
+    String list(Model model) {
+        model.addAttribute("all", settings.list(null, null, new PageRequest(1, PageRequest.MAX_SIZE)));
+        return "console/settings";
+    }
+
+    @GetMapping("/settings/new")
+    String create(Model model) {
+        model.addAttribute("form", new SettingsForm("", "", "IAAS", "sell", Settings.DEFAULT_ITEM_PREFIX, true, false));
+        return "console/settings-form";
+    }
+
+    @PostMapping("/settings/new")
+    String create(
+            @RequestParam(name = "api_url", required = false) String apiUrl,
+            @RequestParam(name = "api_key", required = false) String apiKey,
+            @RequestParam(name = "export_type_reference", required = false) String exportType,
+            @RequestParam(name = "classification_filter", required = false) String classification,
+            @RequestParam(name = "invoice_price_source", required = false) String priceSource,
+            @RequestParam(name = "invoice_item_prefix", required = false) String prefix,
+            @RequestParam(name = "is_active", required = false) String active,
+            @RequestParam(name = "sync_enabled", required = false) String syncEnabled,
+            Model model,
+            RedirectAttributes redirect) {
+        SettingsForm form = new SettingsForm(
+                apiUrl, exportType, classification, priceSource, prefix, active != null, syncEnabled != null);
+        try {
+            Settings created = settings.create(form.draft(apiKey));
+            redirect.addFlashAttribute("flash", "Settings created.");
+            return "redirect:/settings/" + Uuids.hex(created.uuid());
+        } catch (InvalidInput e) {
+            model.addAttribute("form", form);
+            model.addAttribute("errors", e.errors());
+            return "console/settings-form";
+        }
+    }
+
+    @GetMapping("/settings/{uuid}")
+    String edit(@PathVariable String uuid, Model model) {
+        Settings found = settings.get(Filters.uuid("uuid", uuid));
+        model.addAttribute("settings", found);
+        model.addAttribute("form", SettingsForm.of(found));
+        return "console/settings-form";
+    }
+
+    @PostMapping("/settings/{uuid}")
+    String update(
+            @PathVariable String uuid,
+            @RequestParam(name = "api_url", required = false) String apiUrl,
+            @RequestParam(name = "api_key", required = false) String apiKey,
+            @RequestParam(name = "export_type_reference", required = false) String exportType,
+            @RequestParam(name = "classification_filter", required = false) String classification,
+            @RequestParam(name = "invoice_price_source", required = false) String priceSource,
+            @RequestParam(name = "invoice_item_prefix", required = false) String prefix,
+            @RequestParam(name = "is_active", required = false) String active,
+            @RequestParam(name = "sync_enabled", required = false) String syncEnabled,
+            Model model,
+            RedirectAttributes redirect) {
+        Settings found = settings.get(Filters.uuid("uuid", uuid));
+        SettingsForm form = new SettingsForm(
+                apiUrl, exportType, classification, priceSource, prefix, active != null, syncEnabled != null);
+        try {
+            settings.update(found.uuid(), form.draft(apiKey), false);
+        } catch (InvalidInput e) {
+            model.addAttribute("settings", found);
+            model.addAttribute("form", form);
+            model.addAttribute("errors", e.errors());
+            return "console/settings-form";
+        }
+        redirect.addFlashAttribute("flash", "Settings saved.");
+        return "redirect:/settings/" + Uuids.hex(found.uuid());
+    }
+
+    /** Asks Arrow, with the stored key, who the partner is and which export types carry what a sync needs. */
+    @PostMapping("/settings/{uuid}/check")
+    String check(@PathVariable String uuid, Model model) {
+        Settings found = settings.get(Filters.uuid("uuid", uuid));
+        Credentials.ArrowCredentialsValidationResponse validation =
+                credentials.validate(found.apiUrl(), found.apiKey());
+        model.addAttribute("settings", found);
+        model.addAttribute("validation", validation);
+        if (validation.valid()) {
+            model.addAttribute("exportTypes", discovery.exportTypes(found));
+        }
+        return "console/settings-parts :: check";
+    }
+
+    @PostMapping("/settings/{uuid}/delete")
+    String delete(@PathVariable String uuid, RedirectAttributes redirect) {
+        UUID id = Filters.uuid("uuid", uuid);
+        settings.delete(id);
+        redirect.addFlashAttribute("flash", "Settings deleted.");
+        return "redirect:/settings";
+    }
+
+    /** The form's fields; the API key is never among them, so it never travels back to the browser. */
+    record SettingsForm(
+            String apiUrl,
+            String exportTypeReference,
+            String classificationFilter,
+            String invoicePriceSource,
+            String invoiceItemPrefix,
+            boolean active,
+            boolean syncEnabled) {
+
+        static SettingsForm of(Settings settings) {
+            return new SettingsForm(
+                    settings.apiUrl(),
+                    settings.exportTypeReference(),
+                    settings.classificationFilter(),
+                    settings.priceSource().value(),
+                    settings.itemPrefix(),
+                    settings.active(),
+                    settings.syncEnabled());
+        }
+
+        /** An empty key field means "keep the stored key". */
+        SettingsDraft draft(String apiKey) {
+            return new SettingsDraft(
+                    apiUrl,
+                    apiKey == null || apiKey.isEmpty() ? null : apiKey,
+                    exportTypeReference == null ? "" : exportTypeReference.strip(),
+                    classificationFilter,
+                    active,
+                    syncEnabled,
+                    invoicePriceSource,
+                    invoiceItemPrefix);
+        }
+
+        @Override
+        public String toString() {
+            return "SettingsForm[apiUrl=" + apiUrl + "]";
+        }
+    }
+}

@@ -1,0 +1,234 @@
+package org.arrowsync.console;
+
+import jakarta.servlet.http.HttpSession;
+import java.io.Serializable;
+import java.time.Clock;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import org.arrowsync.arrowclient.ArrowException;
+import org.arrowsync.billing.BillingMonths;
+import org.arrowsync.jobs.JobService;
+import org.arrowsync.jobs.JobTriggers;
+import org.arrowsync.ledger.OfferingService;
+import org.arrowsync.ledger.OfferingService.OfferingFilter;
+import org.arrowsync.mappings.CustomerDiscovery;
+import org.arrowsync.mappings.SettingsSetup;
+import org.arrowsync.mappings.SettingsSetup.CustomerMappingInput;
+import org.arrowsync.mappings.SettingsSetup.SaveSettingsRequest;
+import org.arrowsync.settings.Credentials;
+import org.arrowsync.settings.Credentials.ArrowCredentialsValidationResponse;
+import org.arrowsync.settings.SettingsService;
+import org.arrowsync.settings.VendorOfferingMappingService;
+import org.arrowsync.settings.VendorOfferingMappingService.VendorDraft;
+import org.arrowsync.settings.VendorOfferingMappingService.VendorFilter;
+import org.arrowsync.shared.Caller;
+import org.arrowsync.shared.Filters;
+import org.arrowsync.shared.InvalidInput;
+import org.arrowsync.shared.PageRequest;
+import org.arrowsync.shared.Uuids;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The first connection, step by step: API URL and key, checked with Arrow; Arrow's customers with suggested operator
+ * customers, accepted all at once or one by one, saved with the settings in one transaction; vendors mapped to
+ * offerings; the first sync. Between the first two steps the typed-in key waits in the server-side session, never in
+ * the page.
+ */
+@Controller
+class SetupWizard {
+
+    static final String DRAFT = SetupWizard.class.getName() + ".draft";
+
+    private final Credentials credentials;
+    private final CustomerDiscovery discovery;
+    private final SettingsSetup setup;
+    private final SettingsService settings;
+    private final VendorOfferingMappingService vendors;
+    private final OfferingService offerings;
+    private final JobTriggers triggers;
+    private final BillingMonths months;
+    private final Clock clock;
+
+    SetupWizard(
+            Credentials credentials,
+            CustomerDiscovery discovery,
+            SettingsSetup setup,
+            SettingsService settings,
+            VendorOfferingMappingService vendors,
+            OfferingService offerings,
+            JobTriggers triggers,
+            BillingMonths months,
+            Clock clock) {
+        this.months = months;
+        this.credentials = credentials;
+        this.discovery = discovery;
+        this.setup = setup;
+        this.settings = settings;
+        this.vendors = vendors;
+        this.offerings = offerings;
+        this.triggers = triggers;
+        this.clock = clock;
+    }
+
+    @GetMapping("/setup")
+    String start(Model model) {
+        model.addAttribute("step", 1);
+        model.addAttribute("apiUrl", "");
+        model.addAttribute("existing", settings.any());
+        return "console/setup";
+    }
+
+    @PostMapping("/setup/credentials")
+    String credentials(
+            @RequestParam(name = "api_url", required = false) String apiUrl,
+            @RequestParam(name = "api_key", required = false) String apiKey,
+            HttpSession session,
+            Model model) {
+        try {
+            ArrowCredentialsValidationResponse validation = credentials.validate(apiUrl, apiKey);
+            if (!validation.valid()) {
+                throw InvalidInput.of("api_key", validation.error());
+            }
+            session.setAttribute(
+                    DRAFT,
+                    new Draft(apiUrl.strip(), apiKey, validation.partnerInfo().companyName()));
+            return "redirect:/setup/customers";
+        } catch (InvalidInput e) {
+            model.addAttribute("step", 1);
+            model.addAttribute("apiUrl", apiUrl);
+            model.addAttribute("existing", settings.any());
+            model.addAttribute("errors", e.errors());
+            return "console/setup";
+        }
+    }
+
+    /** Arrow's customers with suggestions, and the export types with what each carries. */
+    @GetMapping("/setup/customers")
+    String customers(HttpSession session, Model model) {
+        Draft draft = (Draft) session.getAttribute(DRAFT);
+        if (draft == null) {
+            return "redirect:/setup";
+        }
+        model.addAttribute("step", 2);
+        model.addAttribute("draft", draft);
+        try {
+            model.addAttribute("discovered", discovery.discover(draft.apiUrl(), draft.apiKey()));
+        } catch (ArrowException e) {
+            model.addAttribute("failure", "Arrow did not list its customers: " + e.getMessage());
+        }
+        return "console/setup";
+    }
+
+    /** Saves the settings with the accepted mappings, in one transaction, and forgets the typed-in key. */
+    @PostMapping("/setup/save")
+    String save(
+            @RequestParam(name = "export_type_reference", required = false) String exportType,
+            @RequestParam(name = "accept", required = false) List<String> accepted,
+            @RequestParam(name = "arrow_reference", required = false) List<String> references,
+            @RequestParam(name = "waldur_customer", required = false) List<String> customers,
+            HttpSession session,
+            Model model,
+            RedirectAttributes redirect) {
+        Draft draft = (Draft) session.getAttribute(DRAFT);
+        if (draft == null) {
+            return "redirect:/setup";
+        }
+        List<CustomerMappingInput> mappings = new ArrayList<>();
+        for (int i = 0; references != null && i < references.size(); i++) {
+            String customer = customers != null && i < customers.size() ? customers.get(i) : "";
+            if (accepted != null && accepted.contains(references.get(i)) && !customer.isBlank()) {
+                mappings.add(new CustomerMappingInput(references.get(i), customer.strip()));
+            }
+        }
+        SettingsSetup.SaveSettingsResponse saved;
+        try {
+            saved = setup.save(
+                    new SaveSettingsRequest(draft.apiUrl(), draft.apiKey(), exportType, null, false, mappings));
+        } catch (InvalidInput e) {
+            model.addAttribute("errors", e.errors());
+            return customers(session, model);
+        }
+        session.removeAttribute(DRAFT);
+        redirect.addFlashAttribute("flash", saved.message() + ".");
+        return "redirect:/setup/" + saved.settingsUuid() + "/vendors";
+    }
+
+    @GetMapping("/setup/{settingsUuid}/vendors")
+    String vendors(@PathVariable String settingsUuid, Model model) {
+        vendorModel(settingsUuid, model);
+        return "console/setup";
+    }
+
+    @PostMapping("/setup/{settingsUuid}/vendors")
+    String mapVendor(
+            @PathVariable String settingsUuid,
+            @RequestParam(name = "arrow_vendor_name", required = false) String vendor,
+            @RequestParam(name = "offering", required = false) String offering,
+            @RequestParam(name = "plan", required = false) String plan,
+            Model model,
+            RedirectAttributes redirect) {
+        VendorDraft draft = MappingPages.vendorDraft(settingsUuid, vendor, offering, plan);
+        try {
+            vendors.create(draft);
+        } catch (InvalidInput e) {
+            vendorModel(settingsUuid, model);
+            model.addAttribute("vendorForm", draft);
+            model.addAttribute("errors", e.errors());
+            return "console/setup";
+        }
+        redirect.addFlashAttribute("flash", "Vendor " + draft.vendorName() + " mapped.");
+        return "redirect:/setup/" + settingsUuid + "/vendors";
+    }
+
+    @GetMapping("/setup/{settingsUuid}/sync")
+    String firstSync(@PathVariable String settingsUuid, Model model) {
+        model.addAttribute("step", 4);
+        model.addAttribute("settingsUuid", Uuids.hex(Filters.uuid("settings", settingsUuid)));
+        model.addAttribute("lastMonth", YearMonth.now(clock).minusMonths(1));
+        return "console/setup";
+    }
+
+    @PostMapping("/setup/{settingsUuid}/sync")
+    String triggerFirstSync(
+            @PathVariable String settingsUuid, @RequestParam String month, @ModelAttribute("me") Caller me) {
+        YearMonth period = Filters.period("month", month);
+        JobService.Submitted job =
+                triggers.billingSync(period.getYear(), period.getMonthValue(), settingsUuid, null, me.username());
+        return "redirect:/jobs/" + Uuids.hex(job.uuid());
+    }
+
+    private void vendorModel(String settingsUuid, Model model) {
+        var chosen = settings.get(Filters.uuid("settings", settingsUuid));
+        model.addAttribute("step", 3);
+        model.addAttribute("settingsUuid", Uuids.hex(chosen.uuid()));
+        model.addAttribute("vendorChoices", months.billedVendors(chosen.uuid()));
+        model.addAttribute(
+                "vendorMappings",
+                vendors.list(
+                                new VendorFilter(chosen.uuid(), null, null, null),
+                                new PageRequest(1, PageRequest.MAX_SIZE))
+                        .items());
+        model.addAttribute(
+                "offerings",
+                offerings
+                        .list(new OfferingFilter(null, null), new PageRequest(1, PageRequest.MAX_SIZE))
+                        .items());
+    }
+
+    /** The wizard's first answer, kept in the session: where Arrow is, the key it accepted and whose it is. */
+    record Draft(String apiUrl, String apiKey, String partnerName) implements Serializable {
+
+        @Override
+        public String toString() {
+            return "Draft[apiUrl=" + apiUrl + "]";
+        }
+    }
+}

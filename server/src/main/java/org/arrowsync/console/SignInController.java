@@ -1,0 +1,53 @@
+package org.arrowsync.console;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.WebAttributes;
+import org.springframework.security.web.csrf.CsrfException;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** The sign-in page (the form posts to Spring Security) and the page other users than staff get. */
+@Controller
+class SignInController {
+
+    @GetMapping("/login")
+    String signIn(
+            @RequestParam(required = false) String error,
+            @RequestParam(name = "signed-out", required = false) String signedOut,
+            @RequestParam(required = false) String expired,
+            HttpSession session,
+            Model model) {
+        if (error != null
+                && session.getAttribute(WebAttributes.AUTHENTICATION_EXCEPTION)
+                        instanceof AuthenticationException failure) {
+            model.addAttribute("error", failure.getMessage());
+            session.removeAttribute(WebAttributes.AUTHENTICATION_EXCEPTION);
+        } else if (error != null) {
+            model.addAttribute("error", "Wrong username or password.");
+        }
+        if (signedOut != null) {
+            model.addAttribute("notice", "You are signed out.");
+        }
+        if (expired != null) {
+            model.addAttribute("notice", "You were signed out after a while without activity. Please sign in again.");
+        }
+        return "console/login";
+    }
+
+    /**
+     * Where Spring Security forwards a refusal, whatever the method: a form without a valid CSRF token (an old page, or
+     * a post from elsewhere) or a user who is not staff.
+     */
+    @RequestMapping("/forbidden")
+    String forbidden(HttpServletRequest request, HttpServletResponse response, Model model) {
+        response.setStatus(HttpServletResponse.SC_FORBIDDEN);
+        model.addAttribute("csrf", request.getAttribute(WebAttributes.ACCESS_DENIED_403) instanceof CsrfException);
+        return "console/forbidden";
+    }
+}

@@ -1,0 +1,69 @@
+package org.arrowsync.console;
+
+import org.arrowsync.shared.Filters;
+import org.arrowsync.shared.InvalidInput;
+import org.arrowsync.shared.PageRequest;
+import org.arrowsync.users.UserService;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** Users: staff create them (with a console password, or API token only) and set their passwords. */
+@Controller
+class UserPages {
+
+    private final UserService users;
+
+    UserPages(UserService users) {
+        this.users = users;
+    }
+
+    @GetMapping("/users")
+    String list(@RequestParam(defaultValue = "1") int page, Model model) {
+        model.addAttribute("users", users.list(new PageRequest(Math.max(1, page), 50)));
+        return "console/users";
+    }
+
+    /** The new user's API token is shown once, on the page that answers this. */
+    @PostMapping("/users")
+    String create(
+            @RequestParam(required = false) String username,
+            @RequestParam(name = "is_staff", required = false) String staff,
+            @RequestParam(required = false) String password,
+            Model model) {
+        try {
+            UserService.NewUser created = users.create(
+                    username == null ? null : username.strip(),
+                    staff != null,
+                    password == null || password.isEmpty() ? null : password);
+            model.addAttribute("created", created);
+        } catch (InvalidInput e) {
+            model.addAttribute("errors", e.errors());
+            model.addAttribute("username", username);
+            model.addAttribute("staff", staff != null);
+        }
+        return list(1, model);
+    }
+
+    @PostMapping("/users/{uuid}/password")
+    String setPassword(
+            @PathVariable String uuid,
+            @RequestParam(required = false) String password,
+            Model model,
+            RedirectAttributes redirect) {
+        var id = Filters.uuid("uuid", uuid);
+        try {
+            var user = users.setPassword(id, password);
+            redirect.addFlashAttribute("flash", "Password of " + user.username() + " set.");
+        } catch (InvalidInput e) {
+            model.addAttribute("passwordErrors", e.errors());
+            model.addAttribute("passwordUser", id);
+            return list(1, model);
+        }
+        return "redirect:/users";
+    }
+}

@@ -1,0 +1,63 @@
+// arrowsync console: the CSRF token on every htmx request, live updates marked as such, the consumption chart.
+(function () {
+  "use strict";
+
+  function meta(name) {
+    var element = document.querySelector('meta[name="' + name + '"]');
+    return element ? element.content : null;
+  }
+
+  document.addEventListener("htmx:configRequest", function (event) {
+    var header = meta("csrf-header");
+    var token = meta("csrf-token");
+    if (header && token) {
+      event.detail.headers[header] = token;
+    }
+    // A page polling for live progress is not the user acting: the idle timeout ignores such requests.
+    if (event.detail.elt && event.detail.elt.hasAttribute("data-poll")) {
+      event.detail.headers["X-Console-Poll"] = "1";
+    }
+  });
+
+  // A form that asks for confirmation (data-confirm) only submits once the user agreed.
+  document.addEventListener("submit", function (event) {
+    var form = event.target;
+    if (form.hasAttribute("data-confirm") && !window.confirm(form.getAttribute("data-confirm"))) {
+      event.preventDefault();
+    }
+  }, true);
+
+  function drawChart() {
+    var holder = document.getElementById("consumption-chart");
+    var data = document.getElementById("consumption-chart-data");
+    if (!holder || !data || typeof uPlot === "undefined") {
+      return;
+    }
+    var months = JSON.parse(data.textContent);
+    if (months.length === 0) {
+      return;
+    }
+    var xs = months.map(function (_, i) { return i; });
+    var provisional = months.map(function (m) { return m.provisional == null ? null : Number(m.provisional); });
+    var finals = months.map(function (m) { return m.final_amount == null ? null : Number(m.final_amount); });
+    var width = Math.max(320, Math.min(holder.clientWidth || 800, 1100) - 20);
+    holder.innerHTML = "";
+    new uPlot({
+      width: width,
+      height: 260,
+      scales: { x: { time: false, range: [-0.6, months.length - 0.4] } },
+      axes: [
+        { values: function (_, ticks) { return ticks.map(function (t) { return months[t] ? months[t].period : ""; }); },
+          splits: function () { return xs; } },
+        { size: 70 }
+      ],
+      series: [
+        { label: "Month", value: function (_, i) { return months[i] ? months[i].period : ""; } },
+        { label: "Provisional", fill: "rgba(31,95,191,0.55)", stroke: "#1f5fbf", paths: uPlot.paths.bars({ size: [0.35, 60], align: -1 }), points: { show: false } },
+        { label: "Final (Arrow)", fill: "rgba(29,122,70,0.55)", stroke: "#1d7a46", paths: uPlot.paths.bars({ size: [0.35, 60], align: 1 }), points: { show: false } }
+      ]
+    }, [xs, provisional, finals], holder);
+  }
+
+  document.addEventListener("DOMContentLoaded", drawChart);
+})();

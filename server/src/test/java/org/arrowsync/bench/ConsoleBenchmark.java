@@ -1,0 +1,141 @@
+package org.arrowsync.bench;
+
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.arrowsync.console.ConsoleSession;
+import org.arrowsync.database.EmbeddedDatabase;
+import org.arrowsync.support.Api;
+import org.arrowsync.support.Emulator;
+import org.arrowsync.support.TestClock;
+
+/**
+ * bench/console: the billing benchmark's month (200,000 lines over 2,000 mapped customers, emulator preset "scale")
+ * synced by a server at -Xmx512m, then every console page loaded 20 times after a warm-up; prints p50 and p95 of each
+ * page's time to the last byte on loopback (the server's time; nothing else runs). Asserts nothing.
+ */
+public final class ConsoleBenchmark {
+
+    static final int LOADS = 20;
+    static final int WARM_UP = 3;
+    static final String PASSWORD = "bench-console-password";
+
+    public static void main(String[] args) throws Exception {
+        int customers = Integer.parseInt(System.getProperty("customers", "2000"));
+        Path work = Files.createTempDirectory("arrowsync-bench-console");
+        int serverPort = BillingSyncBenchmark.freePort();
+        Emulator emulator = BillingSyncBenchmark.scaleEmulator(customers, 10, 10);
+        Process server = new ProcessBuilder(
+                        "java",
+                        "-Xmx512m",
+                        "-jar",
+                        "server/target/arrowsync-server.jar",
+                        "--server.port=" + serverPort,
+                        "--arrowsync.data.dir=" + work.resolve("data"),
+                        "--arrowsync.admin-token=" + Api.ADMIN_TOKEN,
+                        "--arrowsync.admin-password=" + PASSWORD,
+                        "--arrowsync.demo.enabled=false",
+                        "--arrowsync.jobs.schedules-enabled=false",
+                        "--arrowsync.arrow.client.requests-per-second=1000")
+                .redirectErrorStream(true)
+                .redirectOutput(work.resolve("server.log").toFile())
+                .start();
+        try {
+            int databasePort = BillingSyncBenchmark.awaitServer(work.resolve("server.log"));
+            String password = Files.readString(EmbeddedDatabase.passwordFile(work.resolve("data")))
+                    .trim();
+            String jdbcUrl =
+                    "jdbc:postgresql://localhost:" + databasePort + "/postgres?user=postgres&password=" + password;
+            Api arrowsync = Api.at(serverPort);
+            String settings = BillingSyncBenchmark.settings(arrowsync, emulator);
+            BillingSyncBenchmark.mapCustomers(jdbcUrl, settings, customers);
+            BillingSyncBenchmark.Run sync = BillingSyncBenchmark.sync(arrowsync, emulator);
+            long lines = BillingSyncBenchmark.count(jdbcUrl, "select count(*) from billing_sync_items");
+            System.out.printf(
+                    "month synced: %,d lines over %,d customers in %.1f s%n",
+                    lines, customers, sync.time().toMillis() / 1000.0);
+
+            Map<String, String> pages = pages(jdbcUrl, settings);
+            ConsoleSession console = new ConsoleSession(serverPort);
+            console.signIn("admin", PASSWORD);
+            System.out.printf("%-34s %8s %8s %8s%n", "page (" + LOADS + " loads)", "p50 ms", "p95 ms", "KiB");
+            for (Map.Entry<String, String> page : pages.entrySet()) {
+                for (int i = 0; i < WARM_UP; i++) {
+                    load(console, page.getValue());
+                }
+                List<Double> times = new ArrayList<>();
+                int size = 0;
+                for (int i = 0; i < LOADS; i++) {
+                    long start = System.nanoTime();
+                    size = load(console, page.getValue()).body().length();
+                    times.add((System.nanoTime() - start) / 1e6);
+                }
+                Collections.sort(times);
+                System.out.printf(
+                        "%-34s %8.1f %8.1f %8d%n",
+                        page.getKey(), percentile(times, 50), percentile(times, 95), size / 1024);
+            }
+        } finally {
+            server.destroy();
+            emulator.close();
+            server.waitFor();
+        }
+    }
+
+    /** Every console page a month end visits, with real uuids of the benchmark's month. */
+    private static Map<String, String> pages(String jdbcUrl, String settings) throws Exception {
+        String sync;
+        String mapping;
+        String invoice;
+        try (Connection connection = DriverManager.getConnection(jdbcUrl)) {
+            sync = first(connection, "select replace(uuid::text, '-', '') from billing_syncs order by id limit 1");
+            mapping =
+                    first(connection, "select replace(uuid::text, '-', '') from customer_mappings order by id limit 1");
+            invoice = first(connection, "select replace(uuid::text, '-', '') from invoices order by id limit 1");
+        }
+        String month = "/months/" + settings + "/" + TestClock.closedMonth();
+        Map<String, String> pages = new LinkedHashMap<>();
+        pages.put("overview", "/");
+        pages.put("months", "/months");
+        pages.put("month", month);
+        pages.put("month, page 40 of syncs", month + "?page=40");
+        pages.put("sync lines", month + "/syncs/" + sync);
+        pages.put("mappings", "/mappings");
+        pages.put("mapping", "/mappings/" + mapping);
+        pages.put("consumption", "/consumption");
+        pages.put("jobs", "/jobs");
+        pages.put("invoices", "/invoices");
+        pages.put("invoice", "/invoices/" + invoice);
+        pages.put("settings", "/settings/" + settings);
+        pages.put("users", "/users");
+        return pages;
+    }
+
+    private static HttpResponse<String> load(ConsoleSession console, String path) {
+        HttpResponse<String> response = console.get(path);
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException(path + " answered " + response.statusCode());
+        }
+        return response;
+    }
+
+    private static String first(Connection connection, String sql) throws Exception {
+        try (ResultSet rows = connection.createStatement().executeQuery(sql)) {
+            rows.next();
+            return rows.getString(1);
+        }
+    }
+
+    private static double percentile(List<Double> sorted, int percent) {
+        int index = (int) Math.ceil(percent / 100.0 * sorted.size()) - 1;
+        return sorted.get(Math.max(0, Math.min(sorted.size() - 1, index)));
+    }
+}

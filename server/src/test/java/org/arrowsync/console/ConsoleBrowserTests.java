@@ -1,0 +1,346 @@
+package org.arrowsync.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.YearMonth;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.arrowsync.support.Api;
+import org.arrowsync.support.ArrowFixture;
+import org.arrowsync.support.TestClock;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.Select;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The console in a real headless Chromium, as an operator uses it at month end on the demo data: sign in, connect with
+ * the setup wizard, sync, follow the job live, read the month, preview and confirm reconciliation, open the invoice;
+ * pause and resume; a non-staff user. Every page visited is saved as a screenshot.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ConsoleBrowserTests extends ConsoleIntegrationTest {
+
+    static final YearMonth MONTH = TestClock.closedMonth();
+    /** How the console titles the month. */
+    static final String MONTH_TITLE = MONTH.format(DateTimeFormatter.ofPattern("MMMM yyyy", Locale.ENGLISH));
+
+    /** Only the emulator: the settings and mappings are made in the browser. */
+    @RegisterExtension
+    static final ArrowFixture fixture = new ArrowFixture();
+
+    @Autowired
+    JdbcClient jdbc;
+
+    Browser browser;
+    JsonNode offering;
+    String settings;
+
+    @BeforeAll
+    void startBrowser() {
+        Assumptions.assumeTrue(Browser.available(), Browser.MISSING);
+        JsonNode customers = fixture.emulator().summary(MONTH).get("customers");
+        for (Map.Entry<String, JsonNode> customer : customers.properties()) {
+            fixture.customer(customer.getValue().get("companyName").asString());
+        }
+        offering = fixture.offering().json();
+        browser = Browser.start(port);
+    }
+
+    @AfterAll
+    void stopBrowser() {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void aWrongPasswordIsRefusedAndTheRightOneOpensTheSetupOfAFreshInstall() {
+        browser.signIn("admin", "not-the-password");
+        browser.awaitText("#signin-error", "Wrong username or password.");
+        browser.screenshot("sign-in-refused");
+
+        browser.signIn("admin", ADMIN_PASSWORD);
+        browser.awaitText("h1", "Connect to ArrowSphere");
+        assertThat(browser.url()).endsWith("/setup");
+        browser.screenshot("setup-1-credentials");
+    }
+
+    @Test
+    @Order(2)
+    void theMonthEndCloseFromSetupToInvoice() {
+        // Setup wizard: a wrong key comes back beside its field, the right one lists Arrow's customers
+        browser.type("#setup-url", fixture.emulator().apiUrl());
+        browser.type("#setup-key", "not-the-key");
+        browser.press("Check with Arrow");
+        browser.awaitText("#api_key-error", "Invalid credentials");
+        assertThat(browser.find("#setup-key").getAttribute("aria-invalid")).isEqualTo("true");
+        assertThat(api().get("/api/admin/arrow/settings/").expect(200).json().size())
+                .isZero();
+
+        browser.type("#setup-key", fixture.emulator().apiKey());
+        browser.press("Check with Arrow");
+        browser.awaitText("h2", "Customers");
+        int arrowCustomers = browser.all("#setup-customers tbody tr").size();
+        assertThat(arrowCustomers).isPositive();
+        assertThat(browser.all("#setup-customers input[name=accept]:checked")).hasSize(arrowCustomers);
+        browser.screenshot("setup-2-customers");
+        browser.click("#setup-save");
+
+        browser.awaitText("h1", "Connect to ArrowSphere");
+        assertThat(browser.page()).contains("Settings saved with " + arrowCustomers + " customer mappings");
+        settings = api().get("/api/admin/arrow/settings/?is_active=true")
+                .expect(200)
+                .json()
+                .get(0)
+                .get("uuid")
+                .asString();
+        browser.type("#vendor-name", "Microsoft");
+        selectByText("#vendor-offering", offering.get("name").asString());
+        browser.press("Map vendor");
+        browser.awaitText("main", "Microsoft → " + offering.get("name").asString());
+        browser.screenshot("setup-3-vendors");
+        browser.click("#setup-next");
+
+        // First sync, followed live: the export answers slowly, so the page sees the job run, then finish
+        browser.awaitText("h1", "Connect to ArrowSphere");
+        setMonth("#setup-month", MONTH);
+        fixture.emulator().fault("{\"family\":\"exports\",\"kind\":\"latency\",\"latencyMs\":1500,\"count\":2}");
+        browser.press("Sync this month");
+        browser.awaitText("h1", "billing_sync");
+        String jobPage = browser.url();
+        assertThat(browser.text("#job-state")).isIn("queued", "running");
+        browser.screenshot("job-running");
+        browser.awaitText("#job-state", "succeeded");
+        assertThat(browser.url()).as("the page updated itself").isEqualTo(jobPage);
+        assertThat(browser.text("#job-counts")).contains("lines synced");
+        browser.screenshot("job-succeeded");
+
+        // The month: syncs by customer, what the sync added
+        browser.press("See what it changed");
+        browser.awaitText("h1", MONTH_TITLE);
+        assertThat(browser.text("#month-state")).isEqualTo("Synced");
+        int syncs = api().head("/api/admin/arrow/billing-syncs/?report_period=" + MONTH)
+                .expect(200)
+                .header("X-Result-Count")
+                .transform(Integer::parseInt);
+        assertThat(syncs).isGreaterThanOrEqualTo(arrowCustomers);
+        assertThat(browser.all("section[aria-labelledby=syncs-title] tbody tr a"))
+                .hasSize(syncs);
+        assertThat(browser.text("section[aria-labelledby=changes-title]")).contains("lines added", "0 changed");
+
+        // Arrow changes a line; the next sync says what changed
+        List<String> lines = invoicedLines();
+        fixture.emulator().changeSell(lines.get(0), "321.00000");
+        browser.press("Sync now");
+        browser.awaitText("#job-state", "succeeded");
+        browser.press("See what it changed");
+        browser.awaitText("section[aria-labelledby=changes-title]", "1 changed");
+        browser.press("Show lines");
+        browser.awaitText("section[aria-labelledby=changes-title] td", lines.get(0));
+        browser.screenshot("month");
+
+        // Drill down: a customer's lines and the invoice items they wrote
+        browser.click("section[aria-labelledby=syncs-title] tbody tr a");
+        browser.awaitText("h2", "Lines and their invoice items");
+        assertThat(browser.all("tbody tr")).isNotEmpty();
+        browser.screenshot("sync-lines");
+
+        // Reconciliation: Arrow's final amount moves after the sync; the preview says what would be booked
+        fixture.emulator().changeSell(lines.get(1), "123.45000");
+        String before = ledgerTotal();
+        browser.open("/months/" + settings + "/" + MONTH);
+        browser.click("#reconcile-preview");
+        browser.awaitText("main", "No validated billing syncs to reconcile");
+        browser.press("Preview with synced (not yet validated) syncs too");
+        browser.awaitText("#preview-total", "1 customers get compensations");
+        assertThat(ledgerTotal()).as("the preview wrote nothing").isEqualTo(before);
+        browser.screenshot("reconcile-preview");
+        browser.click("#reconcile-confirm");
+        browser.awaitText("#job-state", "succeeded");
+        assertThat(browser.text("#job-result")).contains("compensations\n1");
+        browser.press("See what it changed");
+        browser.awaitText("#month-state", "Reconciled");
+
+        // The invoice of the customer whose line moved holds the compensation
+        String syncUuid =
+                jdbc.sql("""
+                        select b.uuid::text from billing_sync_items t join billing_syncs b on b.id = t.billing_sync_id
+                        where t.arrow_line_reference = ?""").param(lines.get(1)).query(String.class).single().replace("-", "");
+        browser.open("/months/" + settings + "/" + MONTH + "/syncs/" + syncUuid);
+        browser.press("Invoice of the month");
+        browser.awaitText("h1", MONTH_TITLE);
+        assertThat(browser.page()).contains("adjustment", "for " + MONTH + ")");
+        browser.screenshot("invoice");
+        browser.confirm("form[data-confirm='Mark this invoice created?'] button");
+        browser.awaitText("#invoice-state", "created");
+    }
+
+    @Test
+    @Order(3)
+    void consumptionBillingIsPausedAndResumedInPlace() {
+        browser.open("/consumption");
+        browser.awaitText("h1", "Consumption billing");
+        browser.press("Pause all consumption billing");
+        browser.awaitText("#messages", "Consumption billing of all settings paused.");
+        browser.awaitText(".switches", "Resume all consumption billing");
+        assertThat(consumptionStatus().get("global_sync_enabled").asBoolean()).isFalse();
+        browser.screenshot("consumption-paused");
+
+        browser.press("Resume all consumption billing");
+        browser.awaitText(".switches", "Pause all consumption billing");
+        assertThat(consumptionStatus().get("global_sync_enabled").asBoolean()).isTrue();
+
+        browser.press("Resume these settings");
+        browser.awaitText(".switches", "Pause these settings");
+        assertThat(consumptionStatus().get("settings_sync_enabled").asBoolean()).isTrue();
+        browser.press("Pause these settings");
+        browser.awaitText(".switches", "Resume these settings");
+        assertThat(consumptionStatus().get("settings_sync_enabled").asBoolean()).isFalse();
+        browser.screenshot("consumption");
+    }
+
+    @Test
+    @Order(4)
+    void everyPageReadsAtBothWidthsAndFormErrorsComeBackBesideTheirField() {
+        for (Map.Entry<String, String> page : Map.of(
+                        "overview", "/",
+                        "months", "/months",
+                        "mappings", "/mappings",
+                        "discover", "/mappings/discover",
+                        "jobs", "/jobs",
+                        "invoices", "/invoices",
+                        "settings", "/settings",
+                        "users", "/users")
+                .entrySet()) {
+            browser.open(page.getValue());
+            browser.awaitText("h1", "");
+            assertThat(browser.page()).doesNotContain("Something went wrong");
+            browser.screenshot(page.getKey());
+        }
+        browser.open("/mappings");
+        browser.click("section[aria-labelledby=customers-title] tbody tr a");
+        browser.awaitText("h2", "Billing summary");
+        browser.screenshot("mapping");
+        browser.press("Licenses: link and import");
+        browser.awaitText("h1", "Licenses of");
+        browser.screenshot("licenses");
+
+        browser.open("/settings/" + settings);
+        browser.press("Validate credentials and check export types");
+        browser.awaitText("#check-result", "valid");
+        browser.screenshot("settings-edit");
+        browser.type("#api_url", "ftp://fixture.example.com/");
+        browser.find("#api_url").sendKeys(Keys.ENTER);
+        browser.awaitText("#api_url-error", "Enter a valid URL.");
+        assertThat(browser.find("#api_url").getAttribute("aria-invalid")).isEqualTo("true");
+        assertThat(api().get("/api/admin/arrow/settings/" + settings + "/")
+                        .expect(200)
+                        .text("api_url"))
+                .as("nothing written")
+                .isEqualTo(fixture.emulator().apiUrl());
+        browser.screenshot("settings-error");
+    }
+
+    @Test
+    @Order(5)
+    void theKeyboardReachesEverythingAndSeesWhereItIs() {
+        browser.open("/");
+        browser.awaitText("h1", "Overview");
+        Actions keys = new Actions(browserDriver());
+        keys.sendKeys(Keys.TAB).perform();
+        WebElement skip = active();
+        assertThat(skip.getText()).isEqualTo("Skip to content");
+        assertThat(skip.getCssValue("outline-style")).as("focus is visible").isNotEqualTo("none");
+        keys.sendKeys(Keys.TAB).perform();
+        keys.sendKeys(Keys.TAB).perform();
+        assertThat(active().getText()).isEqualTo("Overview");
+        assertThat(active().getCssValue("outline-style")).isNotEqualTo("none");
+        for (WebElement input : browser.all("input:not([type=hidden]), select")) {
+            String id = input.getAttribute("id");
+            boolean labelled =
+                    (id != null && !browser.all("label[for='" + id + "']").isEmpty())
+                            || input.findElements(By.xpath("ancestor::label")).size() > 0;
+            assertThat(labelled)
+                    .as("input %s has a label", input.getAttribute("name"))
+                    .isTrue();
+        }
+    }
+
+    @Test
+    @Order(6)
+    void aUserWhoIsNotStaffIsToldSoAndCanSignOut() {
+        String username = "reader-" + ArrowFixture.unique("u").substring(2);
+        api().post("/api/users/", Map.of("username", username, "password", "reader-password-1"))
+                .expect(201);
+        browser.open("/");
+        browser.press("Sign out");
+        browser.awaitText("main", "You are signed out.");
+        browser.signIn(username, "reader-password-1");
+        browser.awaitText("h1", "Staff only");
+        assertThat(browser.page()).contains(username);
+        browser.screenshot("forbidden");
+        browser.press("Sign out");
+        browser.awaitText("main", "You are signed out.");
+    }
+
+    private void selectByText(String css, String text) {
+        new Select(browser.find(css)).selectByVisibleText(text);
+    }
+
+    private void setMonth(String css, YearMonth month) {
+        ((JavascriptExecutor) browserDriver())
+                .executeScript("document.querySelector(arguments[0]).value = arguments[1]", css, month.toString());
+    }
+
+    private WebElement active() {
+        return browserDriver().switchTo().activeElement();
+    }
+
+    private WebDriver browserDriver() {
+        return browser.driver();
+    }
+
+    private JsonNode consumptionStatus() {
+        return api().get("/api/admin/arrow/billing-syncs/consumption_status/")
+                .expect(200)
+                .json();
+    }
+
+    private List<String> invoicedLines() {
+        return jdbc.sql("""
+                        select t.arrow_line_reference from billing_sync_items t join billing_syncs b on b.id = t.billing_sync_id
+                        join customer_mappings m on m.id = b.customer_mapping_id join arrow_settings s on s.id = m.settings_id
+                        where s.uuid = ?::uuid and t.billed_via = 'invoice' order by t.id""").param(settings).query(String.class).list();
+    }
+
+    private String ledgerTotal() {
+        return jdbc.sql("select count(*) || ':' || coalesce(sum(unit_price * quantity), 0) from invoice_items")
+                .query(String.class)
+                .single();
+    }
+
+    /** The API client of the server; {@code api} is only set per test, after {@link #startBrowser}. */
+    private Api api() {
+        return Api.at(port);
+    }
+}

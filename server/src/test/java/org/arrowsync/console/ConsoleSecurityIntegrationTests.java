@@ -1,0 +1,139 @@
+package org.arrowsync.console;
+
+import static org.arrowsync.console.ConsoleSession.csrfOf;
+import static org.arrowsync.console.ConsoleSession.form;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+import org.arrowsync.support.ArrowFixture;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** Console sessions over plain HTTP: sign-in, CSRF, the session cookie, throttling, non-staff users, the API apart. */
+class ConsoleSecurityIntegrationTests extends ConsoleIntegrationTest {
+
+    @RegisterExtension
+    final ArrowFixture fixture = new ArrowFixture();
+
+    @Test
+    void signInOpensTheConsoleAndAWrongPasswordSaysSo() {
+        ConsoleSession browser = new ConsoleSession(port);
+        assertThat(browser.get("/").statusCode()).isEqualTo(302);
+        assertThat(browser.get("/").headers().firstValue("Location").orElseThrow())
+                .endsWith("/login");
+
+        HttpResponse<String> wrong = browser.signIn("admin", "not-the-password");
+        assertThat(wrong.headers().firstValue("Location").orElseThrow()).endsWith("/login?error");
+        assertThat(browser.get("/login?error").body()).contains("Wrong username or password.");
+
+        HttpResponse<String> right = browser.signIn("admin", ADMIN_PASSWORD);
+        assertThat(right.statusCode()).isEqualTo(302);
+        assertThat(browser.get("/users").statusCode()).isEqualTo(200);
+
+        String token = csrfOf(browser.get("/users").body());
+        assertThat(browser.post("/logout", form("_csrf", token))
+                        .headers()
+                        .firstValue("Location")
+                        .orElseThrow())
+                .endsWith("/login?signed-out");
+        assertThat(browser.get("/users").statusCode()).isEqualTo(302);
+    }
+
+    @Test
+    void aFormPostWithoutTheCsrfTokenIsRefusedAndWritesNothing() {
+        ConsoleSession browser = new ConsoleSession(port);
+        browser.signIn("admin", ADMIN_PASSWORD);
+        String username = "csrf-" + ArrowFixture.unique("u").substring(2);
+
+        HttpResponse<String> forged = browser.post("/users", form("username", username));
+        assertThat(forged.statusCode()).isEqualTo(403);
+        assertThat(forged.body()).contains("nothing was done");
+        assertThat(api.get("/api/users/?page_size=300").expect(200).body()).doesNotContain(username);
+
+        HttpResponse<String> htmxForged = browser.post(
+                "/users", form("username", username), Map.of("HX-Request", "true", "X-CSRF-TOKEN", "forged"));
+        assertThat(htmxForged.statusCode()).isEqualTo(403);
+
+        String token = csrfOf(browser.get("/users").body());
+        HttpResponse<String> real =
+                browser.post("/users", form("username", username), Map.of("HX-Request", "true", "X-CSRF-TOKEN", token));
+        assertThat(real.statusCode()).isEqualTo(200);
+        assertThat(api.get("/api/users/?page_size=300").expect(200).body()).contains(username);
+    }
+
+    @Test
+    void theSessionCookieIsHttpOnlyStrictAndSecureBehindHttps() {
+        List<String> plain = new ConsoleSession(port).get("/login").headers().allValues("Set-Cookie");
+        assertThat(plain).singleElement().satisfies(cookie -> {
+            assertThat(cookie).startsWith("ARROWSYNC_SESSION=").contains("HttpOnly", "SameSite=Strict");
+            assertThat(cookie).doesNotContain("Secure");
+        });
+        List<String> proxied = new ConsoleSession(port)
+                .get("/login", Map.of("X-Forwarded-Proto", "https"))
+                .headers()
+                .allValues("Set-Cookie");
+        assertThat(proxied)
+                .singleElement()
+                .satisfies(cookie -> assertThat(cookie).contains("Secure", "HttpOnly", "SameSite=Strict"));
+    }
+
+    @Test
+    void wrongPasswordsLockTheUsernameOutEvenForTheRightOne() {
+        String username = "throttled-" + ArrowFixture.unique("u").substring(2);
+        api.post("/api/users/", Map.of("username", username, "is_staff", true, "password", "right-password-1"))
+                .expect(201);
+        ConsoleSession browser = new ConsoleSession(port);
+        for (int i = 0; i < 3; i++) {
+            browser.signIn(username, "wrong-password-" + i);
+        }
+        HttpResponse<String> refused = browser.signIn(username, "right-password-1");
+        assertThat(refused.headers().firstValue("Location").orElseThrow()).endsWith("/login?error");
+        assertThat(browser.get("/login?error").body()).contains("Too many wrong passwords");
+        assertThat(browser.get("/").statusCode()).as("not signed in").isEqualTo(302);
+
+        assertThat(new ConsoleSession(port)
+                        .signIn("admin", ADMIN_PASSWORD)
+                        .headers()
+                        .firstValue("Location"))
+                .as("another username is not locked out")
+                .hasValueSatisfying(location -> assertThat(location).doesNotContain("error"));
+    }
+
+    @Test
+    void usersWhoAreNotStaffGetAForbiddenPage() {
+        String username = "reader-" + ArrowFixture.unique("u").substring(2);
+        api.post("/api/users/", Map.of("username", username, "password", "reader-password-1"))
+                .expect(201);
+        ConsoleSession browser = new ConsoleSession(port);
+        browser.signIn(username, "reader-password-1");
+        HttpResponse<String> overview = browser.get("/");
+        assertThat(overview.statusCode()).isEqualTo(403);
+        assertThat(overview.body()).contains("Staff only", username);
+        assertThat(browser.get("/invoices").statusCode()).isEqualTo(403);
+        assertThat(browser.post("/users", form("username", "x", "_csrf", csrfOf(overview.body())))
+                        .statusCode())
+                .isEqualTo(403);
+    }
+
+    @Test
+    void theApiKeepsItsTokensAndGetsNoSessionOrCsrf() {
+        var anonymous = api.anonymous().get("/api/customers/");
+        assertThat(anonymous.status()).isEqualTo(401);
+        assertThat(anonymous.json().get("detail").asString()).contains("credentials");
+        var read = api.get("/api/customers/").expect(200);
+        assertThat(read.headers()).doesNotContainKey("set-cookie");
+        var written = api.post("/api/customers/", Map.of("name", ArrowFixture.unique("No CSRF")))
+                .expect(201);
+        assertThat(written.headers()).doesNotContainKey("set-cookie");
+        api.as(fixture.userToken()).get("/api/admin/arrow/jobs/").expect(403);
+    }
+
+    @Test
+    void aFragmentRequestedWithoutASessionSendsHtmxToTheSignInPage() {
+        HttpResponse<String> fragment = new ConsoleSession(port).get("/jobs", Map.of("HX-Request", "true"));
+        assertThat(fragment.statusCode()).isEqualTo(401);
+        assertThat(fragment.headers().firstValue("HX-Redirect")).hasValue("/login");
+    }
+}
