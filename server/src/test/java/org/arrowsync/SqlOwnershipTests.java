@@ -52,7 +52,11 @@ class SqlOwnershipTests {
             Map.entry("consumption_sync_runs", "consumption"),
             Map.entry("runtime_flags", "consumption"),
             Map.entry("arrow_jobs", "jobs"),
-            Map.entry("scheduled_tasks", "jobs"));
+            Map.entry("scheduled_tasks", "jobs"),
+            Map.entry("audit_log", "audit"),
+            Map.entry("webhooks", "webhooks"),
+            Map.entry("webhook_deliveries", "webhooks"),
+            Map.entry("webhook_tasks", "webhooks"));
 
     private static final Path SOURCES = Path.of("src/main/java/org/arrowsync");
     private static final Path MIGRATIONS = Path.of("src/main/resources/db/migration");

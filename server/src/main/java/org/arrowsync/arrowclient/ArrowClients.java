@@ -30,6 +30,7 @@ public class ArrowClients {
     private final Map<ArrowConnection, RateLimiter> limiters = new ConcurrentHashMap<>();
     private final List<ArrowCallListener> listeners;
 
+    /** Clients nobody watches (tests, tools). */
     public ArrowClients(ArrowClientProperties properties) {
         this(properties, List.of());
     }

@@ -8,6 +8,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,7 +49,6 @@ final class Transport {
             Clock clock,
             List<ArrowCallListener> listeners) {
         this.http = http;
-        this.listeners = listeners;
         this.connection = connection;
         this.properties = properties;
         this.limiter = limiter;
@@ -56,6 +56,7 @@ final class Transport {
         this.json = json;
         this.clock = clock;
         this.failures = new Failures(connection.apiKey());
+        this.listeners = listeners;
     }
 
     Failures failures() {
@@ -111,7 +112,11 @@ final class Transport {
     }
 
     private Retrier.Outcome<String> once(String method, String endpoint, HttpRequest request, int attempt) {
-        if (!limiter.acquirePermission()) {
+        long waiting = System.nanoTime();
+        boolean permitted = limiter.acquirePermission();
+        Duration waited = Duration.ofNanos(System.nanoTime() - waiting);
+        listeners.forEach(listener -> listener.waited(connection, waited));
+        if (!permitted) {
             return Retrier.Outcome.fatal(
                     failures.badResponse(endpoint, 0, "was not called: client-side rate limit wait exceeded"));
         }
@@ -127,12 +132,14 @@ final class Transport {
                     millisSince(started),
                     attempt,
                     e.getClass().getSimpleName());
+            exchanged(endpoint, method, attempt, 0, started);
             return Retrier.Outcome.transientFailure(failures.transport(endpoint, e), null);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return Retrier.Outcome.fatal(failures.transport(endpoint, e));
         }
         int status = response.statusCode();
+        exchanged(endpoint, method, attempt, status, started);
         log.debug(
                 "Arrow API {} {} -> HTTP {} in {} ms (attempt {})",
                 method,
@@ -173,6 +180,17 @@ final class Transport {
         if (code != null && code != 0 && (code < 200 || code > 299)) {
             throw failures.bodyStatus(endpoint, "code", code, body);
         }
+    }
+
+    private void exchanged(String endpoint, String method, int attempt, int status, long startedNanos) {
+        ArrowCallListener.Exchange exchange = new ArrowCallListener.Exchange(
+                endpoint,
+                ArrowCallListener.Exchange.familyOf(endpoint),
+                method,
+                attempt,
+                status,
+                Duration.ofNanos(System.nanoTime() - startedNanos));
+        listeners.forEach(listener -> listener.exchanged(connection, exchange));
     }
 
     private static long millisSince(long nanos) {

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -81,9 +82,20 @@ final class Restore {
             Catalog.pinTextFormats(connection);
             Map<String, Table> schema = Catalog.tables(connection).stream()
                     .collect(Collectors.toMap(Table::name, Function.identity(), (a, b) -> a, LinkedHashMap::new));
-            // Migrations seed some rows (defaults); the backup holds the rows as they were, seeds included.
+            // Migrations seed some rows (defaults); the backup holds the rows as they were, seeds included. Only the
+            // seeded tables are emptied: an append-only one (the audit log, D40) refuses even that.
             try (Statement statement = connection.createStatement()) {
-                statement.execute("truncate " + String.join(", ", schema.keySet()));
+                List<String> seeded = new ArrayList<>();
+                for (Table table : schema.values()) {
+                    try (ResultSet rows = statement.executeQuery(table.hasRows())) {
+                        if (rows.next() && rows.getBoolean(1)) {
+                            seeded.add(table.name());
+                        }
+                    }
+                }
+                if (!seeded.isEmpty()) {
+                    statement.execute("truncate " + String.join(", ", seeded));
+                }
             }
             CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
             Loader loader = new Loader(connection, copy, schema);

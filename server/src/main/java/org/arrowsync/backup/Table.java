@@ -27,6 +27,10 @@ record Table(String name, List<String> columns, List<String> key) {
                 + ") to stdout";
     }
 
+    String hasRows() {
+        return "select exists (select 1 from " + quote(name) + ")";
+    }
+
     String copyIn() {
         return "copy " + quote(name) + " (" + quoted(columns) + ") from stdin";
     }

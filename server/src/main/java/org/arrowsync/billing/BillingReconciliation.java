@@ -32,6 +32,7 @@ import org.arrowsync.settings.SettingsService;
 import org.arrowsync.shared.Money;
 import org.arrowsync.shared.Periods;
 import org.arrowsync.shared.Progress;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -53,6 +54,7 @@ public class BillingReconciliation {
     private final ArrowClients clients;
     private final BillingWriters writers;
     private final TransactionTemplate transactions;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
     BillingReconciliation(
@@ -61,10 +63,12 @@ public class BillingReconciliation {
             ArrowClients clients,
             BillingWriters writers,
             TransactionTemplate transactions,
+            ApplicationEventPublisher events,
             Clock clock) {
         this.settings = settings;
         this.mappings = mappings;
         this.clients = clients;
+        this.events = events;
         this.writers = writers;
         this.transactions = transactions;
         this.clock = clock;
@@ -79,12 +83,16 @@ public class BillingReconciliation {
     public Report reconcile(Target target, Progress progress) {
         Settings chosen = settings.named(target.settings().uuid());
         try {
-            return transactions.execute(status -> within(
+            Report report = transactions.execute(status -> within(
                     chosen,
                     target,
                     progress,
                     Run::finish,
-                    new Report(target.period().toString(), 0, 0, BigDecimal.ZERO, NOTHING_TO_RECONCILE)));
+                    new Report(target.period().toString(), 0, 0, BigDecimal.ZERO, NOTHING_TO_RECONCILE, List.of())));
+            if (report.compensations() > 0) {
+                events.publishEvent(new ReconciliationBooked(chosen.uuid(), report));
+            }
+            return report;
         } catch (ArrowException | IncompleteExport e) {
             transactions.executeWithoutResult(
                     status -> writers.syncs().recordError(chosen.id(), target.period(), e.getMessage(), writers.now()));
@@ -261,7 +269,29 @@ public class BillingReconciliation {
                 writers.syncs().saveReconciled(sync.id(), sync.markReconciled(true), report.notes(sync), writers.now());
             }
             progress.add("compensations", compensations.size());
-            return new Report(period.toString(), syncs.size(), compensations.size(), total, "");
+            return new Report(period.toString(), syncs.size(), compensations.size(), total, "", byCustomer());
+        }
+
+        /** What was booked for each customer, per currency, in the order it was booked. */
+        private List<CustomerAdjustment> byCustomer() {
+            Map<CustomerCurrency, CustomerAdjustment> sums = new LinkedHashMap<>();
+            for (Compensation c : compensations) {
+                sums.merge(
+                        new CustomerCurrency(c.sync().customerUuid(), c.item().currency()),
+                        new CustomerAdjustment(
+                                c.sync().customerUuid(),
+                                c.sync().customerName(),
+                                c.item().currency(),
+                                1,
+                                c.difference()),
+                        (known, one) -> new CustomerAdjustment(
+                                known.customerUuid(),
+                                known.customerName(),
+                                known.currency(),
+                                known.compensations() + 1,
+                                known.amount().add(one.amount())));
+            }
+            return List.copyOf(sums.values());
         }
 
         private void consider(BillingSyncItem item, BigDecimal finalPrice, String reason) {
@@ -370,6 +400,8 @@ public class BillingReconciliation {
         }
     }
 
+    private record CustomerCurrency(UUID customer, String currency) {}
+
     private record Compensation(
             BillingSyncItem item, BillingSync sync, BigDecimal finalPrice, BigDecimal difference, String reason) {}
 
@@ -400,5 +432,16 @@ public class BillingReconciliation {
             BigDecimal difference,
             String reason) {}
 
-    public record Report(String period, int syncs, int compensations, BigDecimal compensationTotal, String note) {}
+    /** The outcome of a reconciliation, stored as the job's result; {@code customers} says what each one was booked. */
+    public record Report(
+            String period,
+            int syncs,
+            int compensations,
+            BigDecimal compensationTotal,
+            String note,
+            List<CustomerAdjustment> customers) {}
+
+    /** The compensations booked for one customer in one currency, and their sum (negative: a credit). */
+    public record CustomerAdjustment(
+            UUID customerUuid, String customerName, String currency, int compensations, BigDecimal amount) {}
 }

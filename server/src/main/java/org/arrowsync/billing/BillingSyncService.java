@@ -25,6 +25,7 @@ import org.arrowsync.shared.Periods;
 import org.arrowsync.shared.Progress;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -47,6 +48,7 @@ public class BillingSyncService {
     private final ArrowClients clients;
     private final BillingWriters writers;
     private final TransactionTemplate transactions;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
     BillingSyncService(
@@ -56,10 +58,12 @@ public class BillingSyncService {
             ArrowClients clients,
             BillingWriters writers,
             TransactionTemplate transactions,
+            ApplicationEventPublisher events,
             Clock clock) {
         this.settings = settings;
         this.mappings = mappings;
         this.resources = resources;
+        this.events = events;
         this.clients = clients;
         this.writers = writers;
         this.transactions = transactions;
@@ -86,7 +90,7 @@ public class BillingSyncService {
         Settings chosen = settings.named(target.settings().uuid());
         List<CustomerMapping> mapped = mappings.active(chosen);
         if (mapped.isEmpty()) {
-            return new SyncReport(target.period().toString(), 0, 0, 0, "No active customer mappings");
+            return SyncReport.nothing(target.period(), "No active customer mappings");
         }
         ArrowClient client = clients.connect(chosen.connection());
         List<CustomerMapping> active = knowingRefs(mapped, client, progress);
@@ -107,6 +111,7 @@ public class BillingSyncService {
                 // plans instead of waiting for autovacuum to notice.
                 writers.runs().analyze();
             }
+            events.publishEvent(new BillingSynced(chosen.uuid(), report));
             return report;
         } catch (ArrowException | IncompleteExport e) {
             recordFailure(chosen, target.period(), e.getMessage());
@@ -194,7 +199,17 @@ public class BillingSyncService {
                 chosen.uuid(),
                 run.rows(),
                 synced);
-        return new SyncReport(target.period().toString(), run.rows(), synced, removed, "");
+        return new SyncReport(
+                target.period().toString(),
+                run.rows(),
+                synced,
+                removed,
+                "",
+                target.licenseReference(),
+                run.linesSynced(),
+                run.unmatched().stream().mapToLong(UnmatchedCustomer::lines).sum(),
+                report.unusable(),
+                run.unmatched());
     }
 
     /**
@@ -235,6 +250,25 @@ public class BillingSyncService {
     /** What a trigger asked for, checked. */
     public record SyncTarget(Settings settings, YearMonth period, String licenseReference, UUID resourceUuid) {}
 
-    /** The outcome of one run, stored as the job's result. */
-    public record SyncReport(String period, long rows, int syncs, int linesRemoved, String note) {}
+    /**
+     * The outcome of one run, stored as the job's result: rows read, syncs written, lines removed; the lines synced,
+     * matching no customer mapping ({@code unmatched} names them per Arrow customer and currency) and unusable
+     * ({@code linesRejected}); {@code license} is the one license the run was limited to, if any.
+     */
+    public record SyncReport(
+            String period,
+            long rows,
+            int syncs,
+            int linesRemoved,
+            String note,
+            String license,
+            long linesSynced,
+            long linesUnmatched,
+            long linesRejected,
+            List<UnmatchedCustomer> unmatched) {
+
+        static SyncReport nothing(YearMonth period, String note) {
+            return new SyncReport(period.toString(), 0, 0, 0, note, null, 0, 0, 0, List.of());
+        }
+    }
 }

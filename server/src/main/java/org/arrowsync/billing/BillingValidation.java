@@ -21,6 +21,7 @@ import org.arrowsync.ledger.LicenseBilling;
 import org.arrowsync.settings.Settings;
 import org.arrowsync.settings.SettingsService;
 import org.arrowsync.shared.Progress;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -39,6 +40,7 @@ public class BillingValidation {
     private final BillingProperties properties;
     private final TransactionTemplate transactions;
     private final LicenseBilling licenses;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
     BillingValidation(
@@ -48,8 +50,10 @@ public class BillingValidation {
             BillingProperties properties,
             TransactionTemplate transactions,
             LicenseBilling licenses,
+            ApplicationEventPublisher events,
             Clock clock) {
         this.settings = settings;
+        this.events = events;
         this.syncs = syncs;
         this.clients = clients;
         this.properties = properties;
@@ -90,6 +94,9 @@ public class BillingValidation {
             }
         }
         progress.add("validated", validated);
+        if (validated > 0) {
+            events.publishEvent(new BillingValidated(chosen.uuid(), validated, List.copyOf(validatedPeriods)));
+        }
         return new ValidationReport(validated, List.copyOf(validatedPeriods));
     }
 

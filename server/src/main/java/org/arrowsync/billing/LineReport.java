@@ -31,6 +31,7 @@ final class LineReport {
     private final Map<Long, Problems> bySync = new HashMap<>();
     private final Set<Mismatch> reportedMismatches = new HashSet<>();
     private final List<String> missingRows = new ArrayList<>();
+    private long unusable;
 
     LineReport(Progress progress) {
         this.progress = progress;
@@ -64,9 +65,15 @@ final class LineReport {
                         + result.line().licenseReference() + ") has no Sequence or Order Id"
                 : result.problem();
         progress.increment("invalid_lines");
+        unusable++;
         progress.error(problem);
         problems.unreadable++;
         problems.keep(problems.firstUnreadable, problem);
+    }
+
+    /** How many rows the run could not use (unreadable, or without a line reference). */
+    long unusable() {
+        return unusable;
     }
 
     /**

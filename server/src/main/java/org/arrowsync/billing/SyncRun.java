@@ -43,6 +43,7 @@ final class SyncRun {
     private final LineReport report;
     private final IdSet seen = new IdSet();
     private final Set<Long> touched = new HashSet<>();
+    private long linesSynced;
 
     SyncRun(
             Settings settings,
@@ -78,6 +79,11 @@ final class SyncRun {
 
     long usableRows() {
         return matching.usableRows();
+    }
+
+    /** The lines this run billed or checked, those of every page. */
+    long linesSynced() {
+        return linesSynced;
     }
 
     /** The lines (item ids) this run saw in Arrow's export, those whose rows it could not use included. */
@@ -161,6 +167,7 @@ final class SyncRun {
                         runId,
                         writers.now());
         progress.add("lines_synced", lines.size());
+        linesSynced += lines.size();
     }
 
     /**

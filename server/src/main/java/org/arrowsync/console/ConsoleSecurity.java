@@ -13,10 +13,10 @@ import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 
 /**
- * Two filter chains. The API ({@code /api/**}, {@code /health}) keeps its own token authentication and its 401/403
- * answers: Spring Security stays out of its way (no session, no CSRF, no headers). Everything else is the console:
- * password sign-in at {@code /login}, a session cookie, a CSRF token on every form and htmx request, sign-in
- * throttling, an idle timeout, and staff only (D35: other users get a 403 page).
+ * Two filter chains. The API ({@code /api/**}, {@code /health}, {@code /metrics}) keeps its own token authentication
+ * and its 401/403 answers: Spring Security stays out of its way (no session, no CSRF, no headers). Everything else is
+ * the console: password sign-in at {@code /login}, a session cookie, a CSRF token on every form and htmx request,
+ * sign-in throttling, an idle timeout, and staff only (D35: other users get a 403 page).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSecurity
@@ -28,7 +28,7 @@ class ConsoleSecurity {
     @Bean
     @Order(1)
     SecurityFilterChain api(HttpSecurity http) throws Exception {
-        return http.securityMatcher("/api/**", "/health", "/health/**")
+        return http.securityMatcher("/api/**", "/health", "/health/**", "/metrics")
                 .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))

@@ -251,4 +251,11 @@ public class ConsumptionStatistics {
      */
     public record PendingFilter(
             UUID settingsUuid, UUID customerMappingUuid, YearMonth period, YearMonth periodFrom, YearMonth periodTo) {}
+
+    /** Records not finalised against Arrow's billing export yet. */
+    public long pendingRecords() {
+        return jdbc.sql("select count(*) from consumption_records where finalized_at is null")
+                .query(Long.class)
+                .single();
+    }
 }

@@ -5,7 +5,10 @@ import java.time.YearMonth;
 import java.util.UUID;
 import tools.jackson.databind.JsonNode;
 
-/** One queued run as operators see it; {@code period} is null for a kind that covers every month (validation). */
+/**
+ * One queued run as operators see it; {@code period} is null for a kind that covers every month (validation), and
+ * {@code auditEntry} names the audit entry that queued it (null for jobs queued before the audit trail).
+ */
 public record Job(
         long id,
         UUID uuid,
@@ -23,7 +26,8 @@ public record Job(
         String triggeredBy,
         Instant created,
         Instant started,
-        Instant finished) {
+        Instant finished,
+        UUID auditEntry) {
 
     /** The parameters as the API shows them. */
     public JsonNode parameterFields() {

@@ -77,7 +77,10 @@ class JobController {
             String triggeredBy,
             Instant created,
             @Schema(nullable = true) Instant started,
-            @Schema(nullable = true) Instant finished) {
+            @Schema(nullable = true) Instant finished,
+
+            @Schema(nullable = true, description = "The audit entry that queued the job")
+            String auditEntry) {
 
         static JobView of(Job job) {
             return new JobView(
@@ -96,7 +99,8 @@ class JobController {
                     job.triggeredBy(),
                     job.created(),
                     job.started(),
-                    job.finished());
+                    job.finished(),
+                    Uuids.hex(job.auditEntry()));
         }
     }
 }

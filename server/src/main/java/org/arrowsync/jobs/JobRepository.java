@@ -24,7 +24,7 @@ class JobRepository {
     private static final String SELECT =
             "select j.id, j.uuid, j.kind, j.settings_id, s.uuid as settings_uuid, j.period, j.parameters::text as parameters,"
                     + " j.state, j.attempts, j.progress::text as progress, j.result::text as result, j.errors::text as errors, j.error_message,"
-                    + " j.triggered_by, j.created, j.started, j.finished" + FROM;
+                    + " j.triggered_by, j.created, j.started, j.finished, j.audit_entry" + FROM;
 
     private final JdbcClient jdbc;
     private final ListQuery<Job> listing;
@@ -39,11 +39,11 @@ class JobRepository {
     /**
      * Inserts a queued job unless one with the same key is queued or running; returns the new job's uuid if inserted.
      */
-    Optional<UUID> insertUnlessActive(JobRequest request, Instant now) {
+    Optional<UUID> insertUnlessActive(JobRequest request, UUID auditEntry, Instant now) {
         UUID uuid = UUID.randomUUID();
         int inserted = jdbc.sql("""
-                        insert into arrow_jobs (uuid, kind, settings_id, period, coalesce_key, parameters, triggered_by, created)
-                        values (?, ?, ?, ?, ?, ?::jsonb, ?, ?)
+                        insert into arrow_jobs (uuid, kind, settings_id, period, coalesce_key, parameters, triggered_by, created, audit_entry)
+                        values (?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?)
                         on conflict (coalesce_key) where state in ('queued', 'running') do nothing""")
                 .params(
                         uuid,
@@ -53,7 +53,8 @@ class JobRepository {
                         request.coalesceKey(),
                         json.writeValueAsString(request.parameters().json()),
                         request.triggeredBy(),
-                        Timestamps.of(now))
+                        Timestamps.of(now),
+                        auditEntry)
                 .update();
         return inserted == 1 ? Optional.of(uuid) : Optional.empty();
     }
@@ -160,6 +161,7 @@ class JobRepository {
                 rs.getString("triggered_by"),
                 Timestamps.read(rs, "created"),
                 Timestamps.read(rs, "started"),
-                Timestamps.read(rs, "finished"));
+                Timestamps.read(rs, "finished"),
+                rs.getObject("audit_entry", UUID.class));
     }
 }

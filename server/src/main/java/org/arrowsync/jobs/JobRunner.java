@@ -3,6 +3,7 @@ package org.arrowsync.jobs;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -10,8 +11,11 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.arrowsync.arrowclient.ArrowException;
 import org.arrowsync.shared.Refusal;
+import org.arrowsync.shared.Uuids;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -30,6 +34,8 @@ import tools.jackson.databind.node.JsonNodeFactory;
 class JobRunner {
 
     static final String TASK = "arrow-job";
+    /** The log context of a running job: its uuid is on every line it writes. */
+    static final String JOB_MDC_KEY = "job_id";
 
     private static final Logger log = LoggerFactory.getLogger(JobRunner.class);
 
@@ -39,6 +45,7 @@ class JobRunner {
             List<JobHandler> handlers,
             JsonMapper json,
             PlatformTransactionManager transactions,
+            ApplicationEventPublisher events,
             Clock clock) {
         Map<JobKind, JobHandler> byKind =
                 handlers.stream().collect(Collectors.toMap(JobHandler::kind, Function.identity()));
@@ -46,7 +53,7 @@ class JobRunner {
         ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         return Tasks.oneTime(TASK, String.class)
                 .execute((instance, context) ->
-                        run(UUID.fromString(instance.getData()), jobs, byKind, json, ownTransaction, clock));
+                        run(UUID.fromString(instance.getData()), jobs, byKind, json, ownTransaction, events, clock));
     }
 
     private static void run(
@@ -55,12 +62,43 @@ class JobRunner {
             Map<JobKind, JobHandler> handlers,
             JsonMapper json,
             TransactionTemplate ownTransaction,
+            ApplicationEventPublisher events,
             Clock clock) {
         Job job = jobs.find(uuid).orElse(null);
         if (job == null || job.isDone()) {
             return;
         }
-        jobs.markRunning(uuid, clock.instant());
+        MDC.put(JOB_MDC_KEY, Uuids.hex(uuid));
+        try {
+            Instant started = clock.instant();
+            jobs.markRunning(uuid, started);
+            String failure = runHandler(job, jobs, handlers, json, ownTransaction, clock);
+            events.publishEvent(new JobFinished(
+                    uuid,
+                    job.kind(),
+                    job.settingsUuid(),
+                    job.period(),
+                    failure == null,
+                    failure == null ? "" : failure,
+                    job.triggeredBy(),
+                    job.auditEntry(),
+                    job.created(),
+                    started,
+                    clock.instant()));
+        } finally {
+            MDC.remove(JOB_MDC_KEY);
+        }
+    }
+
+    /** Runs the job's handler and stores the outcome; returns the failure's message, null when it succeeded. */
+    private static String runHandler(
+            Job job,
+            JobRepository jobs,
+            Map<JobKind, JobHandler> handlers,
+            JsonMapper json,
+            TransactionTemplate ownTransaction,
+            Clock clock) {
+        UUID uuid = job.uuid();
         JobProgress progress = new JobProgress(uuid, jobs, ownTransaction, clock);
         JobHandler handler = handlers.get(job.kind());
         try {
@@ -71,6 +109,7 @@ class JobRunner {
             Object report = handler.run(job, progress);
             JsonNode result = report == null ? JsonNodeFactory.instance.objectNode() : json.valueToTree(report);
             jobs.finish(uuid, JobState.SUCCEEDED, progress.counts(), progress.errors(), result, "", clock.instant());
+            return null;
         } catch (Refusal | ArrowException e) {
             // An outcome, not a bug: the message on the job says it all.
             log.info("Job {} ({}) failed: {}", uuid, job.kind().value(), e.getMessage());
@@ -82,6 +121,7 @@ class JobRunner {
                     JsonNodeFactory.instance.objectNode(),
                     e.getMessage(),
                     clock.instant());
+            return e.getMessage();
         } catch (RuntimeException e) {
             // A job that fails is reported on its row; rethrowing would only make db-scheduler retry blindly.
             log.warn("Job {} ({}) failed", uuid, job.kind().value(), e);
@@ -93,6 +133,7 @@ class JobRunner {
                     JsonNodeFactory.instance.objectNode(),
                     String.valueOf(e.getMessage()),
                     clock.instant());
+            return String.valueOf(e.getMessage());
         }
     }
 }

@@ -4,15 +4,19 @@ import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import java.time.Clock;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import org.arrowsync.audit.AuditTrail;
 import org.arrowsync.shared.Listing;
 import org.arrowsync.shared.NotFound;
 import org.arrowsync.shared.PageRequest;
+import org.arrowsync.shared.Uuids;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Service;
+import tools.jackson.databind.node.JsonNodeFactory;
 
 /**
  * Queues jobs: one row per run for operators, one db-scheduler execution per row for the workers. A request whose
@@ -26,17 +30,30 @@ public class JobService {
     private final JobRepository jobs;
     private final SchedulerClient scheduler;
     private final OneTimeTask<String> runJob;
+    private final AuditTrail audit;
     private final Clock clock;
 
-    JobService(JobRepository jobs, @Lazy SchedulerClient scheduler, OneTimeTask<String> runJob, Clock clock) {
+    JobService(
+            JobRepository jobs,
+            @Lazy SchedulerClient scheduler,
+            OneTimeTask<String> runJob,
+            AuditTrail audit,
+            Clock clock) {
         this.jobs = jobs;
         this.scheduler = scheduler;
         this.runJob = runJob;
+        this.audit = audit;
         this.clock = clock;
     }
 
+    /**
+     * Queues the job, or joins the one already queued or running. A new job names the audit entry that queued it: the
+     * request's, or, for the server's own (a schedule), one recorded here with the job's {@code triggeredBy} as actor.
+     */
     Submitted submit(JobRequest request) {
-        Optional<UUID> created = jobs.insertUnlessActive(request, clock.instant());
+        Optional<UUID> requested = audit.currentEntry();
+        UUID entry = requested.orElseGet(UUID::randomUUID);
+        Optional<UUID> created = jobs.insertUnlessActive(request, entry, clock.instant());
         if (created.isEmpty()) {
             Optional<Job> active = jobs.active(request.coalesceKey());
             if (active.isPresent()) {
@@ -46,6 +63,18 @@ public class JobService {
             return submit(request);
         }
         UUID uuid = created.get();
+        if (requested.isEmpty()) {
+            audit.recordOwn(
+                    entry,
+                    request.triggeredBy(),
+                    "queue_" + request.kind().value(),
+                    uuid,
+                    JsonNodeFactory.instance
+                            .objectNode()
+                            .put("settings_uuid", Uuids.hex(request.settingsUuid()))
+                            .put("period", Objects.toString(request.period(), null))
+                            .set("parameters", request.parameters().json()));
+        }
         scheduler.scheduleIfNotExists(runJob.instance(uuid.toString(), uuid.toString()), clock.instant());
         log.info("Queued {} job {} for period {}", request.kind().value(), uuid, request.period());
         return new Submitted(uuid, true);

@@ -45,25 +45,6 @@ class JobsConfiguration {
     /** Starts polling once the context (and Flyway) is ready, stops before the datasource closes. */
     @Bean
     SmartLifecycle schedulerLifecycle(Scheduler scheduler) {
-        return new SmartLifecycle() {
-            private volatile boolean running;
-
-            @Override
-            public void start() {
-                scheduler.start();
-                running = true;
-            }
-
-            @Override
-            public void stop() {
-                scheduler.stop();
-                running = false;
-            }
-
-            @Override
-            public boolean isRunning() {
-                return running;
-            }
-        };
+        return new SchedulerLifecycle(scheduler);
     }
 }

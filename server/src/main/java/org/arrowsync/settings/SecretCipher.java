@@ -13,12 +13,12 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * Arrow API keys at rest: with {@code ARROWSYNC_SECRET_KEY} set they are stored AES-GCM encrypted under a key derived
- * from it; without it they are stored as given. Values written either way stay readable, so setting the key later only
- * needs each settings record to be saved once.
+ * Secrets at rest (Arrow API keys, webhook signing secrets): with {@code ARROWSYNC_SECRET_KEY} set they are stored
+ * AES-GCM encrypted under a key derived from it; without it they are stored as given. Values written either way stay
+ * readable, so setting the key later only needs each record to be saved once.
  */
 @Component
-class SecretCipher {
+public class SecretCipher {
 
     static final String PREFIX = "enc:v1:";
     private static final int IV_BYTES = 12;
@@ -31,7 +31,7 @@ class SecretCipher {
         this.key = secret == null || secret.isBlank() ? null : new SecretKeySpec(sha256(secret), "AES");
     }
 
-    String seal(String plain) {
+    public String seal(String plain) {
         if (key == null || plain == null) {
             return plain;
         }
@@ -48,16 +48,16 @@ class SecretCipher {
                                     .put(sealed)
                                     .array());
         } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("Cannot encrypt an API key", e);
+            throw new IllegalStateException("Cannot encrypt a secret", e);
         }
     }
 
-    String open(String stored) {
+    public String open(String stored) {
         if (stored == null || !stored.startsWith(PREFIX)) {
             return stored;
         }
         if (key == null) {
-            throw new IllegalStateException("Arrow API keys are stored encrypted, but ARROWSYNC_SECRET_KEY is not set");
+            throw new IllegalStateException("Secrets are stored encrypted, but ARROWSYNC_SECRET_KEY is not set");
         }
         try {
             byte[] bytes = Base64.getDecoder().decode(stored.substring(PREFIX.length()));
@@ -66,7 +66,7 @@ class SecretCipher {
             return new String(cipher.doFinal(bytes, IV_BYTES, bytes.length - IV_BYTES), StandardCharsets.UTF_8);
         } catch (GeneralSecurityException | IllegalArgumentException e) {
             throw new IllegalStateException(
-                    "Cannot decrypt an Arrow API key: is ARROWSYNC_SECRET_KEY the one it was stored with?", e);
+                    "Cannot decrypt a stored secret: is ARROWSYNC_SECRET_KEY the one it was stored with?", e);
         }
     }
 

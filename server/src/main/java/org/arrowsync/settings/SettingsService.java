@@ -2,7 +2,9 @@ package org.arrowsync.settings;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.arrowsync.arrowclient.ArrowClients;
@@ -75,6 +77,14 @@ public class SettingsService {
 
     public List<Settings> syncEnabled() {
         return settings.syncEnabled();
+    }
+
+    /** The records the server works for: the active one and those with sync enabled, each once. */
+    public List<Settings> inUse() {
+        Map<UUID, Settings> inUse = new LinkedHashMap<>();
+        settings.active().ifPresent(active -> inUse.put(active.uuid(), active));
+        settings.syncEnabled().forEach(enabled -> inUse.put(enabled.uuid(), enabled));
+        return List.copyOf(inUse.values());
     }
 
     public boolean any() {

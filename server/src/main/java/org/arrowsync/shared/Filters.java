@@ -1,6 +1,11 @@
 package org.arrowsync.shared;
 
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
 import java.util.UUID;
 
 /** Parses list filter values; a malformed value is a 400 naming the filter, an absent one is null. */
@@ -44,6 +49,21 @@ public final class Filters {
         YearMonth period = Periods.parse(errors, name, value);
         errors.throwIfAny();
         return period;
+    }
+
+    /** An ISO-8601 instant ({@code 2026-11-30T10:00:00Z}) or a date, which stands for its start (UTC). */
+    public static Instant instant(String name, String value) {
+        if (blank(value)) {
+            return null;
+        }
+        String text = value.trim();
+        try {
+            return text.length() == 10
+                    ? LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant()
+                    : OffsetDateTime.parse(text).toInstant();
+        } catch (DateTimeParseException e) {
+            throw InvalidInput.of(name, "Enter a valid date or date/time (ISO 8601, e.g. 2026-11-30T10:00:00Z).");
+        }
     }
 
     private static boolean blank(String value) {

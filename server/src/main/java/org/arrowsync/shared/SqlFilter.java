@@ -52,6 +52,14 @@ public final class SqlFilter {
         return this;
     }
 
+    public SqlFilter before(String column, Object value) {
+        if (value != null) {
+            conditions.add(column + " < ?");
+            params.add(value);
+        }
+        return this;
+    }
+
     /** A raw condition for the rare filter that needs one; its value still goes as a parameter. */
     public SqlFilter where(String condition, Object... values) {
         conditions.add(condition);

@@ -4,14 +4,11 @@ import org.arrowsync.shared.Caller;
 import org.springframework.core.MethodParameter;
 import org.springframework.web.bind.support.WebDataBinderFactory;
 import org.springframework.web.context.request.NativeWebRequest;
-import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.method.support.ModelAndViewContainer;
 
-/** Hands the authenticated {@link Caller} to controllers that ask for it. */
+/** Hands the authenticated {@link Caller} (the request's principal) to controllers that ask for it. */
 class CallerResolver implements HandlerMethodArgumentResolver {
-
-    static final String ATTRIBUTE = Caller.class.getName();
 
     @Override
     public boolean supportsParameter(MethodParameter parameter) {
@@ -24,6 +21,6 @@ class CallerResolver implements HandlerMethodArgumentResolver {
             ModelAndViewContainer container,
             NativeWebRequest request,
             WebDataBinderFactory binderFactory) {
-        return (Caller) request.getAttribute(ATTRIBUTE, RequestAttributes.SCOPE_REQUEST);
+        return request.getUserPrincipal() instanceof Caller caller ? caller : null;
     }
 }

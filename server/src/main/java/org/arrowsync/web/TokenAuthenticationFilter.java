@@ -3,8 +3,10 @@ package org.arrowsync.web;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.security.Principal;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -16,11 +18,13 @@ import org.springframework.web.util.UrlPathHelper;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Waldur token authentication for {@code /api/}: {@code Authorization: Token <key>} or 401; staff only for
- * {@code /api/admin/}, {@code /api/users/} and every write, else 403. The API description stays public.
+ * Waldur token authentication for {@code /api/} and {@code /health/details}: {@code Authorization: Token <key>} or 401;
+ * staff only for {@code /api/admin/}, {@code /api/users/}, {@code /health/details} and every write, else 403. The API
+ * description stays public. The caller becomes the request's user principal.
  */
 class TokenAuthenticationFilter extends OncePerRequestFilter {
 
+    static final String HEALTH_DETAILS = "/health/details";
     private static final Set<String> READS = Set.of("GET", "HEAD", "OPTIONS");
     private static final UrlPathHelper PATHS = new UrlPathHelper();
 
@@ -35,6 +39,9 @@ class TokenAuthenticationFilter extends OncePerRequestFilter {
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         String path = path(request);
+        if (path.equals(HEALTH_DETAILS)) {
+            return false;
+        }
         return !path.startsWith("/api/") || path.startsWith("/api/schema") || path.startsWith("/api/docs");
     }
 
@@ -60,8 +67,7 @@ class TokenAuthenticationFilter extends OncePerRequestFilter {
             reject(response, HttpServletResponse.SC_FORBIDDEN, "You do not have permission to perform this action.");
             return;
         }
-        request.setAttribute(CallerResolver.ATTRIBUTE, caller.get());
-        chain.doFilter(request, response);
+        chain.doFilter(signedIn(request, caller.get()), response);
     }
 
     private static Optional<String> tokenOf(String header) {
@@ -74,7 +80,24 @@ class TokenAuthenticationFilter extends OncePerRequestFilter {
 
     private static boolean needsStaff(HttpServletRequest request) {
         String path = path(request);
-        return path.startsWith("/api/admin/") || path.startsWith("/api/users/") || !READS.contains(request.getMethod());
+        return path.startsWith("/api/admin/")
+                || path.startsWith("/api/users/")
+                || path.equals(HEALTH_DETAILS)
+                || !READS.contains(request.getMethod());
+    }
+
+    private static HttpServletRequest signedIn(HttpServletRequest request, Caller caller) {
+        return new HttpServletRequestWrapper(request) {
+            @Override
+            public Principal getUserPrincipal() {
+                return caller;
+            }
+
+            @Override
+            public String getRemoteUser() {
+                return caller.username();
+            }
+        };
     }
 
     private void reject(HttpServletResponse response, int status, String detail) throws IOException {

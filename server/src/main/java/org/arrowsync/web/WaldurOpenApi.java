@@ -27,8 +27,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.arrowsync.shared.Listing;
+import org.arrowsync.shared.OperationIds;
 import org.arrowsync.shared.PageRequest;
 import org.springframework.web.method.HandlerMethod;
 
@@ -58,7 +58,9 @@ final class WaldurOpenApi {
             tag("Consumption", "Provisional consumption per licensed resource, finalisation and statistics"),
             tag("Jobs", "Queued work: what runs, how far it got and how it ended"),
             tag("Ledger", "Customers, projects, offerings, resources and the invoices arrowsync writes"),
-            tag("Users", "API users and their tokens"));
+            tag("Users", "API users and their tokens"),
+            tag("Audit", "Who changed what, when, from where and why: every change, read-only"),
+            tag("Webhooks", "Signed alerts to your endpoints when billing goes wrong, and their delivery log"));
 
     private WaldurOpenApi() {}
 
@@ -139,35 +141,8 @@ final class WaldurOpenApi {
         });
     }
 
-    /**
-     * drf-spectacular's naming: {@code /api/admin/arrow/billing-syncs/{uuid}/} GET is
-     * {@code admin_arrow_billing_syncs_retrieve}, {@code /api/invoices/{uuid}/set_state/} POST is
-     * {@code invoices_set_state}. An action is a last word after a uuid or one with an underscore.
-     */
     static String operationId(String url, HttpMethod method, Operation operation) {
-        List<String> segments =
-                Arrays.stream(url.split("/")).filter(s -> !s.isEmpty()).toList();
-        String last = segments.get(segments.size() - 1);
-        boolean detail = last.startsWith("{");
-        boolean action = !detail
-                && (last.contains("_")
-                        || segments.size() > 1
-                                && segments.get(segments.size() - 2).startsWith("{"));
-        String base = segments.stream()
-                .skip(1) // "api"
-                .filter(segment -> !segment.startsWith("{"))
-                .map(segment -> segment.replace('-', '_'))
-                .collect(Collectors.joining("_"));
-        String suffix = switch (method) {
-            case GET -> detail || action && !answersArray(operation) ? "retrieve" : "list";
-            case POST -> action ? null : "create";
-            case PUT -> "update";
-            case PATCH -> "partial_update";
-            case DELETE -> "destroy";
-            case HEAD -> "count";
-            default -> method.name().toLowerCase(java.util.Locale.ROOT);
-        };
-        return suffix == null ? base : base + "_" + suffix;
+        return OperationIds.of(url, method.name(), answersArray(operation));
     }
 
     private static boolean answersArray(Operation operation) {

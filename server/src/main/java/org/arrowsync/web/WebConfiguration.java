@@ -8,6 +8,7 @@ import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomize
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import tools.jackson.core.StreamWriteFeature;
@@ -26,8 +27,15 @@ class WebConfiguration implements WebMvcConfigurer {
     FilterRegistrationBean<TokenAuthenticationFilter> tokenAuthentication(UserService users, JsonMapper json) {
         FilterRegistrationBean<TokenAuthenticationFilter> registration =
                 new FilterRegistrationBean<>(new TokenAuthenticationFilter(users, json));
-        registration.addUrlPatterns("/api/*");
+        registration.addUrlPatterns("/api/*", TokenAuthenticationFilter.HEALTH_DETAILS);
         registration.setOrder(0);
+        return registration;
+    }
+
+    @Bean
+    FilterRegistrationBean<RequestIdFilter> requestIds() {
+        FilterRegistrationBean<RequestIdFilter> registration = new FilterRegistrationBean<>(new RequestIdFilter());
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
         return registration;
     }
 

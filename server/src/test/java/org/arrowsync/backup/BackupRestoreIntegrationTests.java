@@ -1,6 +1,7 @@
 package org.arrowsync.backup;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -123,10 +124,26 @@ class BackupRestoreIntegrationTests extends IntegrationTest {
             Map<String, List<JsonNode>> after = lists(Api.at(restoredPort), restoredPort);
             assertThat(after.keySet()).isEqualTo(listed.keySet());
             assertThat(totals(listed.get("/api/invoices/"))).containsKey("total");
+            assertThat(after.get("/api/admin/audit-log/"))
+                    .as("the audit log is restored with the rest")
+                    .isNotEmpty();
+            assertThatThrownBy(() -> server.getBean(JdbcClient.class)
+                            .sql("update audit_log set reason = 'rewritten'")
+                            .update())
+                    .as("and stays append-only")
+                    .rootCause()
+                    .hasMessageContaining("append-only");
             for (String list : listed.keySet()) {
                 assertThat(after.get(list)).as(list).hasSameSizeAs(listed.get(list));
                 assertThat(totals(after.get(list))).as(list).isEqualTo(totals(listed.get(list)));
-                if (!list.equals("/api/admin/arrow/jobs/")) {
+                if (list.equals("/api/admin/audit-log/")) {
+                    // Entries quote requests as they were sent, hyperlinks to the original server's address included.
+                    assertThat(after.get(list).stream().map(entry -> entry.get("uuid")))
+                            .as(list)
+                            .containsExactlyElementsOf(listed.get(list).stream()
+                                    .map(entry -> entry.get("uuid"))
+                                    .toList());
+                } else if (!list.equals("/api/admin/arrow/jobs/")) {
                     assertThat(after.get(list)).as(list).isEqualTo(listed.get(list));
                 }
             }

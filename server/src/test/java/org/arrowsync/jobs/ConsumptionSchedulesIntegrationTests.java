@@ -54,6 +54,17 @@ class ConsumptionSchedulesIntegrationTests extends IntegrationTest {
         assertThat(job.get("period").asString())
                 .isEqualTo(TestClock.currentMonth().toString());
         assertThat(job.get("result").get("synced").asInt()).isEqualTo(4);
+        JsonNode queuedBy = api.get(
+                        "/api/admin/audit-log/" + job.get("audit_entry").asString() + "/")
+                .expect(200)
+                .json();
+        assertThat(queuedBy.get("actor").asString())
+                .as("a schedule records itself")
+                .isEqualTo("schedule");
+        assertThat(queuedBy.get("action").asString()).isEqualTo("queue_consumption_sync");
+        assertThat(queuedBy.get("target_uuid").asString())
+                .isEqualTo(job.get("uuid").asString());
+        assertThat(queuedBy.get("status").isNull()).isTrue();
 
         List<JobService.Submitted> finalisation = scheduling.finaliseRecentMonths();
         assertThat(finalisation).hasSize(2);

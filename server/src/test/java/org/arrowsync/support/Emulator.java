@@ -4,6 +4,7 @@ import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -25,6 +26,7 @@ import org.arrowsync.arrowclient.ExportQuery;
 import org.arrowsync.arrowclient.ExportRow;
 import org.arrowsync.emulator.ArrowEmulator;
 import org.arrowsync.emulator.EmulatorOptions;
+import org.arrowsync.emulator.control.ControlHandler;
 import org.arrowsync.emulator.http.ExportTemplates;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -38,19 +40,37 @@ import tools.jackson.databind.JsonNode;
  * at the {@link TestClock}, and its control API ({@code /_emulator/}, see the emulator's README) over HTTP.
  *
  * <p>As a JUnit extension ({@code @RegisterExtension static final Emulator emulator = new Emulator();}) it runs once
- * per test class and is reset to the demo data before each test.
+ * per test class and is reset to the demo data before each test. {@link #serving(String, String)} drives an emulator a
+ * server started itself (the demo's).
  */
 public final class Emulator implements AutoCloseable, BeforeAllCallback, BeforeEachCallback, AfterAllCallback {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
+    private URI apiUrl;
+    private String apiKey;
+    private URI controlUrl;
+    /** The emulator this client started, stopped with it; {@code null} for one a server started. */
     private ArrowEmulator running;
 
     /** A JUnit extension: started before the test class, reset to {@link #options()} before each test. */
     public Emulator() {}
 
-    private Emulator(ArrowEmulator running) {
+    private Emulator(URI apiUrl, String apiKey, URI controlUrl, ArrowEmulator running) {
+        this.apiUrl = apiUrl;
+        this.apiKey = apiKey;
+        this.controlUrl = controlUrl;
         this.running = running;
+    }
+
+    private static Emulator of(ArrowEmulator running) {
+        return new Emulator(running.apiBaseUrl(), running.apiKey(), running.controlUrl(), running);
+    }
+
+    /** The emulator serving this API URL, started by someone else (the demo server): closing it leaves it running. */
+    public static Emulator serving(String apiUrl, String apiKey) {
+        URI api = URI.create(apiUrl);
+        return new Emulator(api, apiKey, api.resolve(ControlHandler.BASE), null);
     }
 
     /** Demo data at the test clock, strict. */
@@ -63,12 +83,16 @@ public final class Emulator implements AutoCloseable, BeforeAllCallback, BeforeE
     }
 
     public static Emulator start(EmulatorOptions options) {
-        return new Emulator(ArrowEmulator.start(options));
+        return of(ArrowEmulator.start(options));
     }
 
     @Override
     public void beforeAll(ExtensionContext context) {
-        running = ArrowEmulator.start(options());
+        Emulator started = start();
+        apiUrl = started.apiUrl;
+        apiKey = started.apiKey;
+        controlUrl = started.controlUrl;
+        running = started.running;
     }
 
     @Override
@@ -82,15 +106,15 @@ public final class Emulator implements AutoCloseable, BeforeAllCallback, BeforeE
     }
 
     public String apiUrl() {
-        return running.apiBaseUrl().toString();
+        return apiUrl.toString();
     }
 
     public String apiKey() {
-        return running.apiKey();
+        return apiKey;
     }
 
     public ArrowConnection connection() {
-        return new ArrowConnection(running.apiBaseUrl(), running.apiKey());
+        return new ArrowConnection(apiUrl, apiKey);
     }
 
     /** A client of this emulator, for a test's own look at what Arrow serves. */
@@ -226,7 +250,7 @@ public final class Emulator implements AutoCloseable, BeforeAllCallback, BeforeE
     }
 
     private JsonNode control(String method, String path, String body) {
-        HttpRequest request = HttpRequest.newBuilder(running.controlUrl().resolve(path))
+        HttpRequest request = HttpRequest.newBuilder(controlUrl.resolve(path))
                 .header("Content-Type", "application/json")
                 .method(
                         method,
@@ -249,6 +273,8 @@ public final class Emulator implements AutoCloseable, BeforeAllCallback, BeforeE
 
     @Override
     public void close() {
-        running.close();
+        if (running != null) {
+            running.close();
+        }
     }
 }

@@ -1,0 +1,134 @@
+package org.arrowsync.audit;
+
+import io.swagger.v3.oas.annotations.Operation;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.security.Principal;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.arrowsync.shared.OperationIds;
+import org.arrowsync.shared.RequestIds;
+import org.arrowsync.shared.Texts;
+import org.arrowsync.shared.Uuids;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.HandlerMapping;
+import org.springframework.web.util.ContentCachingRequestWrapper;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Records every request that may change something (POST, PUT, PATCH, DELETE) and reached a controller, once it is
+ * answered: after authentication, so it knows the actor (the request's principal, whichever way it signed in), and
+ * around every controller, the API's and the console's alike (D40). A refused request is recorded too, with its status.
+ */
+final class AuditFilter extends OncePerRequestFilter {
+
+    static final String REASON_HEADER = "X-Reason";
+    /** The console's form field for the reason. */
+    static final String REASON_PARAMETER = "reason";
+    /** The most of a body read into the summary; a longer one is described instead. */
+    static final int KEPT_BODY = 64 * 1024;
+
+    static final String TARGET = AuditFilter.class.getName() + ".target";
+
+    private static final Logger log = LoggerFactory.getLogger(AuditFilter.class);
+    private static final Set<String> CHANGES = Set.of("POST", "PUT", "PATCH", "DELETE");
+
+    private final AuditTrail trail;
+    private final JsonMapper json;
+
+    AuditFilter(AuditTrail trail, JsonMapper json) {
+        this.trail = trail;
+        this.json = json;
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return !CHANGES.contains(request.getMethod());
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        UUID entry = UUID.randomUUID();
+        ContentCachingRequestWrapper cached = new ContentCachingRequestWrapper(request, KEPT_BODY);
+        cached.setAttribute(AuditTrail.ENTRY, entry);
+        int status = HttpServletResponse.SC_INTERNAL_SERVER_ERROR;
+        try {
+            chain.doFilter(cached, response);
+            status = response.getStatus();
+        } finally {
+            record(entry, cached, status);
+        }
+    }
+
+    private void record(UUID entry, ContentCachingRequestWrapper request, int status) {
+        Object pattern = request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
+        if (pattern == null) {
+            return; // no controller took it: nothing was changed, nothing to name
+        }
+        Principal principal = request.getUserPrincipal();
+        try {
+            trail.record(new AuditEntry(
+                    entry,
+                    trail.now(),
+                    principal == null ? "anonymous" : Texts.truncate(principal.getName(), 150),
+                    action(request, pattern.toString()),
+                    target(request),
+                    RequestSummary.of(request, json),
+                    status,
+                    request.getRemoteAddr(),
+                    RequestIds.current() == null ? "" : RequestIds.current(),
+                    reason(request)));
+        } catch (DataAccessException e) {
+            // The change is made and answered; a lost entry must at least leave a trace.
+            log.error(
+                    "Could not record the audit entry of {} {} by {}: {}",
+                    request.getMethod(),
+                    request.getRequestURI(),
+                    principal == null ? "anonymous" : principal.getName(),
+                    e.getMessage());
+        }
+    }
+
+    /** The operation's name as the API description gives it: the one its controller declares, else the derived one. */
+    private static String action(HttpServletRequest request, String pattern) {
+        if (request.getAttribute(HandlerMapping.BEST_MATCHING_HANDLER_ATTRIBUTE) instanceof HandlerMethod handler) {
+            Operation declared = handler.getMethodAnnotation(Operation.class);
+            if (declared != null && !declared.operationId().isBlank()) {
+                return declared.operationId();
+            }
+        }
+        return OperationIds.of(pattern, request.getMethod(), false);
+    }
+
+    /** What the path names (its uuid), else what the answer named (the created object, the queued job). */
+    private static UUID target(HttpServletRequest request) {
+        if (request.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE) instanceof Map<?, ?> variables) {
+            for (Map.Entry<?, ?> variable : variables.entrySet()) {
+                if (variable.getKey().toString().endsWith("uuid")) {
+                    UUID named = Uuids.parse(variable.getValue().toString()).orElse(null);
+                    if (named != null) {
+                        return named;
+                    }
+                }
+            }
+        }
+        return request.getAttribute(TARGET) instanceof UUID answered ? answered : null;
+    }
+
+    private static String reason(HttpServletRequest request) {
+        String reason = request.getHeader(REASON_HEADER);
+        if (reason == null || reason.isBlank()) {
+            reason = request.getParameter(REASON_PARAMETER);
+        }
+        return reason == null ? "" : Texts.truncate(reason.strip(), 1000);
+    }
+}

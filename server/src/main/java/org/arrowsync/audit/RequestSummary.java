@@ -1,0 +1,90 @@
+package org.arrowsync.audit;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.springframework.http.MediaType;
+import org.springframework.web.util.ContentCachingRequestWrapper;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * What a request asked for, fit for the audit log: method, path, parameters and JSON body, with the value of every
+ * field whose name says it holds a secret (API keys, tokens, passwords, signing secrets) masked, at any depth. A body
+ * that is not JSON is described, never copied, as it could hold anything.
+ */
+final class RequestSummary {
+
+    static final String MASK = "****";
+
+    /** Names of fields that hold secrets: {@code api_key}, {@code token}, {@code password}, {@code _csrf}, … */
+    private static final Pattern SECRET =
+            Pattern.compile("key|token|password|passwd|secret|authorization|credential|signature|csrf");
+
+    private RequestSummary() {}
+
+    static JsonNode of(ContentCachingRequestWrapper request, JsonMapper json) {
+        ObjectNode summary = JsonNodeFactory.instance.objectNode();
+        summary.put("method", request.getMethod());
+        summary.put("path", request.getRequestURI());
+        Map<String, String[]> parameters = request.getParameterMap();
+        if (!parameters.isEmpty()) {
+            ObjectNode named = summary.putObject("parameters");
+            parameters.forEach((name, values) -> {
+                ArrayNode list = named.putArray(name);
+                for (String value : values) {
+                    list.add(isSecret(name) ? MASK : value);
+                }
+            });
+        }
+        byte[] body = request.getContentAsByteArray();
+        if (body.length > 0 && !isForm(request)) {
+            summary.set("body", body(body, request.getContentType(), json));
+        }
+        return summary;
+    }
+
+    static boolean isSecret(String name) {
+        return SECRET.matcher(name.toLowerCase(Locale.ROOT)).find();
+    }
+
+    /** The node with every secret field's value masked. */
+    static JsonNode masked(JsonNode node) {
+        if (node instanceof ObjectNode object) {
+            ObjectNode copy = JsonNodeFactory.instance.objectNode();
+            object.properties()
+                    .forEach(field -> copy.set(
+                            field.getKey(),
+                            isSecret(field.getKey()) && !field.getValue().isNull()
+                                    ? JsonNodeFactory.instance.stringNode(MASK)
+                                    : masked(field.getValue())));
+            return copy;
+        }
+        if (node instanceof ArrayNode array) {
+            ArrayNode copy = JsonNodeFactory.instance.arrayNode();
+            array.forEach(item -> copy.add(masked(item)));
+            return copy;
+        }
+        return node;
+    }
+
+    private static JsonNode body(byte[] body, String contentType, JsonMapper json) {
+        try {
+            return masked(json.readTree(new String(body, StandardCharsets.UTF_8)));
+        } catch (JacksonException e) {
+            return JsonNodeFactory.instance.stringNode("(" + body.length + " bytes"
+                    + (contentType == null ? "" : " of " + contentType) + ", not read as JSON)");
+        }
+    }
+
+    private static boolean isForm(HttpServletRequest request) {
+        String type = request.getContentType();
+        return type != null && type.toLowerCase(Locale.ROOT).startsWith(MediaType.APPLICATION_FORM_URLENCODED_VALUE);
+    }
+}

@@ -1,0 +1,52 @@
+package org.arrowsync.billing;
+
+import java.math.BigDecimal;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * What the billing syncs of each settings record bill now, per month and currency: the lines' own invoice items, and
+ * the reconciliation adjustments booked on top of them (negative: credited). Only the latest months are read, so that
+ * asking often (every metrics scrape) stays cheap however long the history.
+ */
+@Component
+public class BilledAmounts {
+
+    /** How many of the latest billed months are read. */
+    static final int MONTHS = 3;
+
+    private final JdbcClient jdbc;
+
+    BilledAmounts(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public List<Billed> latestMonths() {
+        return jdbc.sql("""
+                        select s.uuid as settings_uuid, b.report_period, i.currency,
+                               sum(i.invoiced) as invoiced, sum(i.compensated) as compensated
+                        from billing_syncs b
+                        join billing_sync_items i on i.billing_sync_id = b.id
+                        join customer_mappings m on m.id = b.customer_mapping_id
+                        join arrow_settings s on s.id = m.settings_id
+                        where b.report_period in (
+                            select distinct report_period from billing_syncs order by report_period desc limit ?)
+                        group by s.uuid, b.report_period, i.currency
+                        order by s.uuid, b.report_period, i.currency""")
+                .param(MONTHS)
+                .query((rs, row) -> new Billed(
+                        rs.getObject("settings_uuid", UUID.class),
+                        YearMonth.parse(rs.getString("report_period")),
+                        rs.getString("currency"),
+                        rs.getBigDecimal("invoiced"),
+                        rs.getBigDecimal("compensated")))
+                .list();
+    }
+
+    /** A settings record's month in one currency: billed by the lines' items, and adjusted by reconciliation. */
+    public record Billed(
+            UUID settingsUuid, YearMonth period, String currency, BigDecimal invoiced, BigDecimal adjusted) {}
+}

@@ -1,0 +1,48 @@
+package org.arrowsync.console;
+
+import static org.arrowsync.console.ConsoleSession.csrfOf;
+import static org.arrowsync.console.ConsoleSession.form;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.arrowsync.support.ArrowFixture;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/** A change made in the console is recorded as one made through the API: who, what, the reason given, no secrets. */
+class ConsoleAuditIntegrationTests extends ConsoleIntegrationTest {
+
+    @Test
+    void aConsoleFormRecordsItsUserTheReasonFieldAndMasksPasswordAndCsrfToken() {
+        ConsoleSession browser = new ConsoleSession(port);
+        browser.signIn("admin", ADMIN_PASSWORD);
+        String username = "audited-" + ArrowFixture.unique("u").substring(2).replace(' ', '-');
+        String password = "console-secret-" + username;
+        String token = csrfOf(browser.get("/users").body());
+        int status = browser.post(
+                        "/users",
+                        form(
+                                "_csrf", token,
+                                "username", username,
+                                "password", password,
+                                "reason", "onboarding the night shift"))
+                .statusCode();
+        assertThat(status).as("created: the page shows the user's token once").isEqualTo(200);
+
+        JsonNode entry = api.get("/api/admin/audit-log/?action=users_create&page_size=300")
+                .expect(200)
+                .json()
+                .valueStream()
+                .filter(found -> found.get("request").get("path").asString().equals("/users"))
+                .filter(found -> found.toString().contains(username))
+                .findFirst()
+                .orElseThrow();
+        assertThat(entry.get("actor").asString()).isEqualTo("admin");
+        assertThat(entry.get("reason").asString()).isEqualTo("onboarding the night shift");
+        assertThat(entry.get("status").asInt()).isEqualTo(status);
+        JsonNode parameters = entry.get("request").get("parameters");
+        assertThat(parameters.get("username").get(0).asString()).isEqualTo(username);
+        assertThat(parameters.get("password").get(0).asString()).isEqualTo("****");
+        assertThat(parameters.get("_csrf").get(0).asString()).isEqualTo("****");
+        assertThat(entry.toString()).doesNotContain(password).doesNotContain(token);
+    }
+}
