@@ -51,6 +51,7 @@ class DeliveryQueue {
                 .threads(properties.threads())
                 .pollingInterval(properties.pollingInterval())
                 .enableImmediateExecution()
+                .clock(clock::instant)
                 .build();
     }
 
