@@ -41,6 +41,7 @@ class SqlOwnershipTests {
             Map.entry("arrow_settings", "settings"),
             Map.entry("vendor_offering_mappings", "settings"),
             Map.entry("arrow_call_health", "settings"),
+            Map.entry("price_rules", "pricing"),
             Map.entry("customer_mappings", "mappings"),
             Map.entry("billing_syncs", "billing"),
             Map.entry("billing_sync_items", "billing"),

@@ -9,7 +9,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
@@ -17,34 +16,35 @@ import java.util.stream.Collectors;
 import org.arrowsync.arrowclient.ArrowClient;
 import org.arrowsync.arrowclient.ArrowClients;
 import org.arrowsync.arrowclient.ArrowException;
+import org.arrowsync.arrowclient.BillingLine;
 import org.arrowsync.arrowclient.BillingLineResult;
 import org.arrowsync.arrowclient.ExportPage;
 import org.arrowsync.arrowclient.ExportQuery;
 import org.arrowsync.arrowclient.ExportRow;
-import org.arrowsync.ledger.BillingPath;
+import org.arrowsync.billing.BillingSyncItemRepository.FinalAmounts;
+import org.arrowsync.billing.Compensations.Compensation;
 import org.arrowsync.ledger.Invoice;
-import org.arrowsync.ledger.InvoiceItem;
-import org.arrowsync.ledger.InvoiceItemDraft;
 import org.arrowsync.mappings.CustomerMapping;
 import org.arrowsync.mappings.CustomerMappingService;
+import org.arrowsync.pricing.ArrowAmount;
+import org.arrowsync.pricing.Price;
+import org.arrowsync.pricing.PriceBook;
+import org.arrowsync.pricing.PriceRuleService;
 import org.arrowsync.settings.Settings;
 import org.arrowsync.settings.SettingsService;
-import org.arrowsync.shared.Money;
 import org.arrowsync.shared.Periods;
 import org.arrowsync.shared.Progress;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
-import tools.jackson.databind.node.JsonNodeFactory;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Compares what was charged for each line of a final month with Arrow's final amount and books the difference (D4, D7,
- * D8): a compensation covers only final − (invoiced + earlier compensations), differences under one cent are ignored,
- * and a line whose reference Arrow dropped is credited only from a complete export: one that came back empty or without
- * a usable line reference (D3) or with rows missing from a page (D26) reconciles nothing, and a customer with a row
- * without line reference loses no line. Lines are found by their reference alone; a row that names another customer
- * now, or cannot be read, is reported, never credited (D29).
+ * Compares what was charged for each line of a final month with Arrow's final amount, priced by the price rules (D46),
+ * and books the difference (D4, D7, D8): a compensation covers only final − (invoiced + earlier compensations),
+ * differences under one cent are ignored, and a line whose reference Arrow dropped is credited only from a complete
+ * export: one that came back empty or without a usable line reference (D3) or with rows missing from a page (D26)
+ * reconciles nothing, and a customer with a row without line reference loses no line. Lines are found by their
+ * reference alone; a row that names another customer now, or cannot be read, is reported, never credited (D29).
  */
 @Service
 public class BillingReconciliation {
@@ -52,6 +52,7 @@ public class BillingReconciliation {
     private final SettingsService settings;
     private final CustomerMappingService mappings;
     private final ArrowClients clients;
+    private final PriceRuleService rules;
     private final BillingWriters writers;
     private final TransactionTemplate transactions;
     private final ApplicationEventPublisher events;
@@ -61,6 +62,7 @@ public class BillingReconciliation {
             SettingsService settings,
             CustomerMappingService mappings,
             ArrowClients clients,
+            PriceRuleService rules,
             BillingWriters writers,
             TransactionTemplate transactions,
             ApplicationEventPublisher events,
@@ -68,6 +70,7 @@ public class BillingReconciliation {
         this.settings = settings;
         this.mappings = mappings;
         this.clients = clients;
+        this.rules = rules;
         this.events = events;
         this.writers = writers;
         this.transactions = transactions;
@@ -139,30 +142,32 @@ public class BillingReconciliation {
 
     /**
      * One reconciliation, page by page; of the lines seen only their ids are kept, one bit each. Each billed item is
-     * compared with the row of its line reference, whatever that row's customer columns say now (D29).
+     * compared with the row of its line reference, whatever that row's customer columns say now (D29), at the price the
+     * rules give Arrow's final amount.
      */
     private final class Run {
 
-        private final Settings settings;
         private final YearMonth period;
+        private final PriceBook prices;
         private final Map<Long, BillingSync> syncs;
         private final Map<Long, CustomerMapping> mappingsById = new HashMap<>();
         private final MappingIndex index;
         private final LineReport report;
         private final IdSet seen = new IdSet();
-        private final List<Compensation> compensations = new ArrayList<>();
+        private final Compensations compensations;
         private final Progress progress;
         private long rows;
         private long usableRows;
 
         Run(Settings settings, YearMonth period, List<BillingSync> candidates, Progress progress) {
-            this.settings = settings;
             this.period = period;
+            this.prices = rules.book(settings);
             this.syncs = candidates.stream().collect(Collectors.toMap(BillingSync::id, sync -> sync));
             List<CustomerMapping> active = mappings.active(settings);
             active.forEach(mapping -> mappingsById.put(mapping.id(), mapping));
             this.index = new MappingIndex(active);
             this.report = new LineReport(progress);
+            this.compensations = new Compensations(settings, period, writers);
             this.progress = progress;
         }
 
@@ -189,27 +194,38 @@ public class BillingReconciliation {
                     progress.increment("duplicate_lines");
                 }
             }
+            List<FinalAmounts> changed = new ArrayList<>();
             for (BillingSyncItem item : writers.items().find(syncs.keySet(), byReference.keySet())) {
                 if (!seen.add(item.id())) {
                     progress.increment("duplicate_lines");
                     continue;
                 }
                 BillingLineResult result = byReference.get(item.lineReference());
-                Optional<CustomerMapping> billedTo = Optional.ofNullable(
-                        mappingsById.get(syncs.get(item.syncId()).mappingId()));
+                BillingSync sync = syncs.get(item.syncId());
+                Optional<CustomerMapping> billedTo = Optional.ofNullable(mappingsById.get(sync.mappingId()));
                 if (LineReport.isUnusable(result)) {
                     // Seen, so never credited as removed; not compared either, as its amount is unknown.
                     report.unusable(result, item);
                     continue;
                 }
-                billedTo.ifPresent(
-                        mapping -> report.checkCustomer(result.line(), mapping, index.match(result.line()), item));
-                consider(
-                        item,
-                        settings.priceSource()
-                                .choose(result.line().sellTotal(), result.line().buyTotal()),
-                        null);
+                BillingLine line = result.line();
+                billedTo.ifPresent(mapping -> report.checkCustomer(line, mapping, index.match(line), item));
+                FinalAmounts amounts = FinalAmounts.of(item, line);
+                if (amounts.differ(item)) {
+                    changed.add(amounts);
+                }
+                Price price = prices.price(
+                        period,
+                        new ArrowAmount(
+                                sync.customerId(),
+                                item.vendorName(),
+                                item.classification(),
+                                line.sellTotal(),
+                                line.buyTotal()));
+                compensations.consider(item, sync, price.billed(), price, null);
             }
+            // Arrow's final amounts stay on the lines, so re-pricing and margin reports start from them.
+            writers.items().recordFinalAmounts(changed, writers.now());
             progress.increment("pages");
         }
 
@@ -222,14 +238,15 @@ public class BillingReconciliation {
             writers.items().unseen(syncs.keySet(), null, true, seen).stream()
                     .filter(item ->
                             !report.keepsUnseenLines(syncs.get(item.syncId()).mappingId()))
-                    .forEach(item -> consider(item, BigDecimal.ZERO, "line_removed"));
-            dropMonthsBilledByConsumption();
+                    .forEach(item -> compensations.consider(
+                            item, syncs.get(item.syncId()), BigDecimal.ZERO, null, Compensations.LINE_REMOVED));
+            compensations.claimMonths();
         }
 
         Preview preview() {
             plan();
             Map<UUID, List<Compensation>> byCustomer = new LinkedHashMap<>();
-            compensations.stream()
+            compensations.planned().stream()
                     .sorted(Comparator.comparing((Compensation c) -> c.sync().customerName())
                             .thenComparing(c -> c.item().lineReference()))
                     .forEach(c -> byCustomer
@@ -252,7 +269,7 @@ public class BillingReconciliation {
                                         c.item().lineReference(),
                                         c.item().description(),
                                         c.item().charged(),
-                                        c.finalPrice(),
+                                        c.target(),
                                         c.difference(),
                                         c.reason() == null ? "" : c.reason()))
                                 .toList()));
@@ -263,7 +280,7 @@ public class BillingReconciliation {
 
         Report finish() {
             plan();
-            BigDecimal total = book();
+            BigDecimal total = compensations.book();
             writers.runs().refreshLineTotals(syncs.keySet());
             for (BillingSync sync : syncs.values()) {
                 writers.syncs().saveReconciled(sync.id(), sync.markReconciled(true), report.notes(sync), writers.now());
@@ -275,7 +292,7 @@ public class BillingReconciliation {
         /** What was booked for each customer, per currency, in the order it was booked. */
         private List<CustomerAdjustment> byCustomer() {
             Map<CustomerCurrency, CustomerAdjustment> sums = new LinkedHashMap<>();
-            for (Compensation c : compensations) {
+            for (Compensation c : compensations.planned()) {
                 sums.merge(
                         new CustomerCurrency(c.sync().customerUuid(), c.item().currency()),
                         new CustomerAdjustment(
@@ -293,117 +310,9 @@ public class BillingReconciliation {
             }
             return List.copyOf(sums.values());
         }
-
-        private void consider(BillingSyncItem item, BigDecimal finalPrice, String reason) {
-            if (item.billedVia() == BilledVia.CONSUMPTION) {
-                return;
-            }
-            BigDecimal difference = finalPrice.subtract(item.charged());
-            if (Money.significant(difference)) {
-                compensations.add(new Compensation(item, syncs.get(item.syncId()), finalPrice, difference, reason));
-            }
-        }
-
-        /**
-         * A line that was zero when synced has no claim on its license-month; if it now charges something, it may only
-         * do so when consumption tracking does not bill that month (D2).
-         */
-        private void dropMonthsBilledByConsumption() {
-            List<String> unclaimed = compensations.stream()
-                    .map(Compensation::item)
-                    .filter(item -> item.billedVia() == BilledVia.ZERO
-                            && !item.licenseReference().isBlank())
-                    .map(BillingSyncItem::licenseReference)
-                    .distinct()
-                    .toList();
-            if (unclaimed.isEmpty()) {
-                return;
-            }
-            Map<String, BillingPath> owners = writers.licenses().claimAll(unclaimed, period, BillingPath.BILLING);
-            compensations.removeIf(c -> c.item().billedVia() == BilledVia.ZERO
-                    && owners.get(c.item().licenseReference()) == BillingPath.CONSUMPTION);
-        }
-
-        private BigDecimal book() {
-            Map<Invoice, List<Compensation>> byInvoice = new LinkedHashMap<>();
-            Map<UUID, Invoice> placed = new HashMap<>();
-            for (Compensation compensation : compensations) {
-                Invoice invoice = placed.computeIfAbsent(
-                        compensation.sync().customerUuid(),
-                        customer -> writers.invoices().openInvoiceFor(customer, period));
-                byInvoice.computeIfAbsent(invoice, key -> new ArrayList<>()).add(compensation);
-            }
-            // A correction names the resource and project its line billed, as the reference copies them.
-            Map<Long, InvoiceItem> originals = new HashMap<>();
-            writers.invoices()
-                    .items(compensations.stream()
-                            .map(c -> c.item().invoiceItemId())
-                            .filter(Objects::nonNull)
-                            .toList())
-                    .forEach(item -> originals.put(item.id(), item));
-            BigDecimal total = BigDecimal.ZERO;
-            for (Map.Entry<Invoice, List<Compensation>> entry : byInvoice.entrySet()) {
-                List<Long> ids = writers.invoices()
-                        .addItems(
-                                entry.getKey(),
-                                entry.getValue().stream()
-                                        .map(c -> draft(
-                                                c,
-                                                c.item().invoiceItemId() == null
-                                                        ? null
-                                                        : originals.get(c.item().invoiceItemId())))
-                                        .toList());
-                for (int i = 0; i < ids.size(); i++) {
-                    Compensation c = entry.getValue().get(i);
-                    writers.items()
-                            .recordCompensation(
-                                    c.item().id(),
-                                    c.difference(),
-                                    ids.get(i),
-                                    c.finalPrice(),
-                                    "line_removed".equals(c.reason()),
-                                    writers.now());
-                    total = total.add(c.difference());
-                }
-            }
-            return total;
-        }
-
-        private InvoiceItemDraft draft(Compensation c, InvoiceItem original) {
-            String kind = c.difference().signum() > 0 ? "additional charge" : "credit";
-            String name = settings.itemPrefixOrDefault() + " adjustment: "
-                    + c.item().description() + " (" + kind + " for " + period + ")";
-            ObjectNode details = JsonNodeFactory.instance
-                    .objectNode()
-                    .put("source", "arrow_reconciliation")
-                    .put("original_line_reference", c.item().lineReference())
-                    .put("original_price", c.item().originalPrice().toPlainString())
-                    .put("previously_charged", c.item().charged().toPlainString())
-                    .put("final_price", c.finalPrice().toPlainString())
-                    .put("original_period", period.toString())
-                    .put("report_period", period.toString())
-                    .put("license_reference", c.item().licenseReference());
-            if (c.reason() != null) {
-                details.put("reason", c.reason());
-            }
-            return new InvoiceItemDraft(
-                    name,
-                    c.difference(),
-                    BigDecimal.ONE,
-                    "quantity",
-                    c.item().currency(),
-                    period.atDay(1),
-                    period.atEndOfMonth(),
-                    original == null ? null : original.resource(),
-                    original == null ? null : original.project(),
-                    details);
-        }
     }
 
     private record CustomerCurrency(UUID customer, String currency) {}
-
-    private record Compensation(
-            BillingSyncItem item, BillingSync sync, BigDecimal finalPrice, BigDecimal difference, String reason) {}
 
     static final String NOTHING_TO_RECONCILE = "No validated billing syncs to reconcile";
 

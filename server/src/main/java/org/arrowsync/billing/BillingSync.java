@@ -16,6 +16,7 @@ public record BillingSync(
         long mappingId,
         UUID mappingUuid,
         String arrowReference,
+        long customerId,
         UUID customerUuid,
         String customerName,
         String statementReference,

@@ -15,7 +15,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Consumer;
+import org.arrowsync.arrowclient.BillingLine;
 import org.arrowsync.ledger.InvoiceState;
+import org.arrowsync.pricing.LineScope;
+import org.arrowsync.pricing.MarginLine;
+import org.arrowsync.pricing.MarginTotals;
 import org.arrowsync.shared.ListQuery;
 import org.arrowsync.shared.Listing;
 import org.arrowsync.shared.PageRequest;
@@ -37,6 +42,20 @@ class BillingSyncItemRepository {
                     + " t.compensation_item_id, ci.uuid as compensation_item_uuid, t.sell, t.buy, t.quantity, t.currency, t.vendor_name,"
                     + " t.subscription_reference, t.license_reference, t.classification, t.description, t.removed, t.created"
                     + FROM;
+
+    /** Rows a streamed query fetches at a time. */
+    private static final int STREAMED_ROWS = 1000;
+    /** A month's lines with their customers, for margin reports. */
+    private static final String MARGIN_FROM =
+            " from billing_sync_items t join billing_syncs b on b.id = t.billing_sync_id"
+                    + " join customer_mappings m on m.id = b.customer_mapping_id join customers c on c.id = m.customer_id";
+    /**
+     * What a line costs, lists at and bills (its item and corrections); a line Arrow dropped costs and lists nothing.
+     */
+    private static final String BUY = "case when t.removed then 0 else t.buy end";
+
+    private static final String SELL = "case when t.removed then 0 else t.sell end";
+    private static final String BILLED = "t.invoiced + t.compensated";
 
     private final JdbcClient jdbc;
     private final ListQuery<BillingSyncItem> listing;
@@ -102,6 +121,51 @@ class BillingSyncItemRepository {
                     filter.hasCompensation() ? "t.compensation_item_id is not null" : "t.compensation_item_id is null");
         }
         return sql;
+    }
+
+    /**
+     * The lines of a month that the billing sync bills itself (not those of license-months consumption tracking bills),
+     * each with its customer, what it bills (its item and corrections) and where, streamed a thousand rows at a time:
+     * call inside a transaction. A line Arrow dropped is left out once nothing is billed for it; while something is, it
+     * shows that charge against no buy or sell amount.
+     */
+    void forEachMarginLine(LineScope scope, Consumer<MarginLine> consumer) {
+        SqlFilter filter = marginLines(scope);
+        jdbc.sql("select c.uuid as customer_uuid, c.name as customer_name, t.vendor_name, t.subscription_reference,"
+                        + " t.license_reference, t.classification, t.quantity, " + BUY + " as buy, " + SELL
+                        + " as sell, " + BILLED
+                        + " as billed, t.currency, iv.uuid as invoice_uuid, it.uuid as invoice_item_uuid" + MARGIN_FROM
+                        + " left join invoice_items it on it.id = coalesce(t.invoice_item_id, t.compensation_item_id)"
+                        + " left join invoices iv on iv.id = it.invoice_id" + filter.clause()
+                        + " order by c.name, c.id, t.id")
+                .params(filter.params())
+                .withFetchSize(STREAMED_ROWS)
+                .query(rs -> {
+                    consumer.accept(MarginLine.read(rs));
+                });
+    }
+
+    /** The sums of the lines {@link #forEachMarginLine} gives, per customer and currency. */
+    List<MarginTotals> marginTotals(LineScope scope) {
+        SqlFilter filter = marginLines(scope);
+        return jdbc.sql("select c.uuid as customer_uuid, c.name as customer_name, t.currency, sum(" + BUY
+                        + ") as buy, sum("
+                        + SELL + ") as sell, sum(" + BILLED + ") as billed" + MARGIN_FROM + filter.clause()
+                        + " group by c.uuid, c.name, t.currency")
+                .params(filter.params())
+                .query(MarginTotals::read)
+                .list();
+    }
+
+    private static SqlFilter marginLines(LineScope scope) {
+        return new SqlFilter()
+                .eq("b.report_period", scope.period().toString())
+                .where("t.billed_via <> 'consumption'")
+                .where("(not t.removed or t.invoiced + t.compensated <> 0)")
+                .eq(
+                        "m.settings_id",
+                        scope.settings() == null ? null : scope.settings().id())
+                .eq("c.uuid", scope.customerUuid());
     }
 
     /** Vendors of synced billing lines, of one settings record's syncs when given. */
@@ -297,6 +361,24 @@ class BillingSyncItemRepository {
 
     record Totals(BigDecimal buy, BigDecimal sell, String currency) {}
 
+    /** Records Arrow's final amounts of the lines reconciliation compared, where they changed since the last sync. */
+    void recordFinalAmounts(List<FinalAmounts> amounts, Instant now) {
+        if (amounts.isEmpty()) {
+            return;
+        }
+        jdbc.sql("""
+                        update billing_sync_items i set sell = t.sl, buy = t.bu, quantity = t.q, modified = ?
+                        from unnest(?::bigint[], ?::numeric[], ?::numeric[], ?::numeric[]) as t(id, sl, bu, q)
+                        where i.id = t.id""")
+                .params(
+                        Timestamps.of(now),
+                        column(amounts, FinalAmounts::id, Long[]::new),
+                        column(amounts, FinalAmounts::sell, BigDecimal[]::new),
+                        column(amounts, FinalAmounts::buy, BigDecimal[]::new),
+                        column(amounts, FinalAmounts::quantity, BigDecimal[]::new))
+                .update();
+    }
+
     void recordCompensation(
             long itemId,
             BigDecimal amount,
@@ -363,6 +445,20 @@ class BillingSyncItemRepository {
             String licenseReference,
             String classification,
             String description) {}
+
+    /** A line's amounts as Arrow's final export gives them. */
+    record FinalAmounts(long id, BigDecimal sell, BigDecimal buy, BigDecimal quantity) {
+
+        static FinalAmounts of(BillingSyncItem item, BillingLine line) {
+            return new FinalAmounts(item.id(), line.sellTotal(), line.buyTotal(), line.quantity());
+        }
+
+        boolean differ(BillingSyncItem item) {
+            return sell.compareTo(item.sell()) != 0
+                    || buy.compareTo(item.buy()) != 0
+                    || quantity.compareTo(item.quantity()) != 0;
+        }
+    }
 
     record ItemUpdate(
             long id,

@@ -29,7 +29,7 @@ class BillingSyncRepository {
             + " left join invoices i on i.id = b.invoice_id";
     private static final String SELECT =
             "select b.id, b.uuid, b.customer_mapping_id, m.uuid as mapping_uuid, m.arrow_reference,"
-                    + " c.uuid as customer_uuid, c.name as customer_name, b.statement_reference, b.report_period, b.arrow_state, b.state,"
+                    + " c.id as customer_id, c.uuid as customer_uuid, c.name as customer_name, b.statement_reference, b.report_period, b.arrow_state, b.state,"
                     + " b.buy_total, b.sell_total, b.currency, i.uuid as invoice_uuid, b.error_message, b.line_errors, b.synced_at,"
                     + " b.validated_at, b.reconciled_at, b.lines_validated, b.created, b.modified" + FROM;
 
@@ -290,6 +290,7 @@ class BillingSyncRepository {
                 rs.getLong("customer_mapping_id"),
                 rs.getObject("mapping_uuid", UUID.class),
                 rs.getString("arrow_reference"),
+                rs.getLong("customer_id"),
                 rs.getObject("customer_uuid", UUID.class),
                 rs.getString("customer_name"),
                 rs.getString("statement_reference"),

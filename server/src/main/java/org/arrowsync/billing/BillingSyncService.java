@@ -19,6 +19,8 @@ import org.arrowsync.billing.BillingSyncItemRepository.ItemUpdate;
 import org.arrowsync.ledger.ResourceService;
 import org.arrowsync.mappings.CustomerMapping;
 import org.arrowsync.mappings.CustomerMappingService;
+import org.arrowsync.pricing.PriceBook;
+import org.arrowsync.pricing.PriceRuleService;
 import org.arrowsync.settings.Settings;
 import org.arrowsync.settings.SettingsService;
 import org.arrowsync.shared.Periods;
@@ -46,6 +48,7 @@ public class BillingSyncService {
     private final CustomerMappingService mappings;
     private final ResourceService resources;
     private final ArrowClients clients;
+    private final PriceRuleService rules;
     private final BillingWriters writers;
     private final TransactionTemplate transactions;
     private final ApplicationEventPublisher events;
@@ -56,6 +59,7 @@ public class BillingSyncService {
             CustomerMappingService mappings,
             ResourceService resources,
             ArrowClients clients,
+            PriceRuleService rules,
             BillingWriters writers,
             TransactionTemplate transactions,
             ApplicationEventPublisher events,
@@ -65,6 +69,7 @@ public class BillingSyncService {
         this.resources = resources;
         this.events = events;
         this.clients = clients;
+        this.rules = rules;
         this.writers = writers;
         this.transactions = transactions;
         this.clock = clock;
@@ -94,12 +99,13 @@ public class BillingSyncService {
         }
         ArrowClient client = clients.connect(chosen.connection());
         List<CustomerMapping> active = knowingRefs(mapped, client, progress);
+        PriceBook prices = rules.book(chosen);
         try {
             SyncReport report = transactions.execute(status -> {
                 writers.licenses().lockMonthExclusive(chosen.uuid(), target.period());
                 long runId = writers.runs().start(chosen.id(), target.period(), writers.now());
                 SyncRun run = new SyncRun(
-                        chosen, target.period(), runId, target.licenseReference(), active, writers, progress);
+                        chosen, prices, target.period(), runId, target.licenseReference(), active, writers, progress);
                 ExportQuery query = ExportQuery.forPeriod(chosen.exportTypeReference(), target.period());
                 ReadAhead.<SyncRun.Page>run(
                         pages -> client.forEachExportPage(query, page -> pages.accept(SyncRun.Page.of(page))),

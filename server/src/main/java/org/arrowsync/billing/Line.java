@@ -8,21 +8,35 @@ import org.arrowsync.arrowclient.BillingLine;
 import org.arrowsync.ledger.InvoiceItemDraft;
 import org.arrowsync.ledger.Resource;
 import org.arrowsync.mappings.CustomerMapping;
+import org.arrowsync.pricing.Price;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * A billing line matched to its sync, with the item billed for its line reference before (null for a new line) and the
- * amount chosen by the settings' price source.
+ * A billing line matched to its sync, with the item billed for its line reference before (null for a new line) and its
+ * price under the price rules.
  */
 record Line(
         BillingSync sync,
         CustomerMapping mapping,
         BillingLine line,
         BillingSyncItem billed,
-        BigDecimal amount,
+        Price price,
         String currency) {
+
+    /** What the line bills: its Arrow amount priced by the rules. */
+    BigDecimal amount() {
+        return price.billed();
+    }
+
+    /**
+     * What the line's own invoice item bills: its amount less the corrections booked for it (re-pricing may book one
+     * while the line still follows Arrow), so that item and corrections together bill the amount.
+     */
+    BigDecimal due() {
+        return billed == null ? amount() : amount().subtract(billed.compensated());
+    }
 
     String description() {
         String product = line.product() == null ? "" : line.product();
@@ -61,12 +75,12 @@ record Line(
                 .put("license_reference", nullToEmpty(line.licenseReference()))
                 .put("classification", nullToEmpty(line.classification()));
         details.put("quantity", line.quantity().toPlainString());
-        return details;
+        return price.describe(details);
     }
 
     /** The invoice item billing this line; its name says which month it bills, on whichever month's invoice. */
     InvoiceItemDraft draft(YearMonth period, Resource resource) {
-        LineAmount split = LineAmount.of(amount, line.quantity());
+        LineAmount split = LineAmount.of(due(), line.quantity());
         return new InvoiceItemDraft(
                 name(period),
                 split.unitPrice(),

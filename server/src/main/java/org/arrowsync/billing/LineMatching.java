@@ -15,6 +15,9 @@ import org.arrowsync.arrowclient.BillingLine;
 import org.arrowsync.arrowclient.BillingLineResult;
 import org.arrowsync.billing.BillingSyncRepository.SyncKey;
 import org.arrowsync.mappings.CustomerMapping;
+import org.arrowsync.pricing.ArrowAmount;
+import org.arrowsync.pricing.Price;
+import org.arrowsync.pricing.PriceBook;
 import org.arrowsync.settings.Settings;
 import org.arrowsync.shared.Money;
 import org.arrowsync.shared.Progress;
@@ -28,6 +31,7 @@ import org.arrowsync.shared.Progress;
 final class LineMatching {
 
     private final Settings settings;
+    private final PriceBook prices;
     private final YearMonth period;
     private final String licenseFilter;
     private final MappingIndex mappings;
@@ -47,6 +51,7 @@ final class LineMatching {
 
     LineMatching(
             Settings settings,
+            PriceBook prices,
             YearMonth period,
             String licenseFilter,
             List<CustomerMapping> mappings,
@@ -56,6 +61,7 @@ final class LineMatching {
             LineReport report,
             IdSet seen) {
         this.settings = settings;
+        this.prices = prices;
         this.period = period;
         this.licenseFilter = licenseFilter;
         this.mappings = new MappingIndex(mappings);
@@ -244,13 +250,15 @@ final class LineMatching {
             }
             allValidated.merge(sync.id(), line.validated(), Boolean::logicalAnd);
             String currency = currency(line);
-            lines.add(new Line(
-                    sync,
-                    p.mapping(),
-                    line,
-                    p.billed(),
-                    settings.priceSource().choose(line.sellTotal(), line.buyTotal()),
-                    currency));
+            Price price = prices.price(
+                    period,
+                    new ArrowAmount(
+                            p.mapping().customerId(),
+                            line.vendor(),
+                            line.classification(),
+                            line.sellTotal(),
+                            line.buyTotal()));
+            lines.add(new Line(sync, p.mapping(), line, p.billed(), price, currency));
         }
         return lines;
     }

@@ -289,6 +289,7 @@ class ResourceSync {
             String name,
             EndUser endUser,
             String vendor,
+            String classification,
             String licenseReference,
             Map<YearMonth, BigDecimal[]> periods,
             List<String> problems) {
@@ -308,6 +309,7 @@ class ResourceSync {
                     name,
                     EndUser.of(line, row),
                     line.vendor(),
+                    line.classification(),
                     line.licenseReference(),
                     new TreeMap<>(),
                     new ArrayList<>());
@@ -347,7 +349,8 @@ class ResourceSync {
             return JsonNodeFactory.instance
                     .objectNode()
                     .put(Resource.LICENSE_ATTRIBUTE, licenseReference == null ? "" : licenseReference)
-                    .put("arrow_vendor", vendor == null ? "" : vendor)
+                    .put(Resource.VENDOR_ATTRIBUTE, vendor == null ? "" : vendor)
+                    .put(Resource.CLASSIFICATION_ATTRIBUTE, classification == null ? "" : classification)
                     .put("arrow_subscription_id", id)
                     .put(ARROW_NAME_ATTRIBUTE, name);
         }

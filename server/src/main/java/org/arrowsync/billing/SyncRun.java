@@ -24,6 +24,7 @@ import org.arrowsync.ledger.InvoiceService.ItemChange;
 import org.arrowsync.ledger.Resource;
 import org.arrowsync.ledger.ResourceService.CustomerLicense;
 import org.arrowsync.mappings.CustomerMapping;
+import org.arrowsync.pricing.PriceBook;
 import org.arrowsync.settings.Settings;
 import org.arrowsync.shared.Progress;
 import org.arrowsync.shared.Texts;
@@ -47,6 +48,7 @@ final class SyncRun {
 
     SyncRun(
             Settings settings,
+            PriceBook prices,
             YearMonth period,
             long runId,
             String licenseFilter,
@@ -59,8 +61,8 @@ final class SyncRun {
         this.progress = progress;
         this.invoices = new RunInvoices(writers.invoices(), period, mappings);
         this.report = new LineReport(progress);
-        this.matching =
-                new LineMatching(settings, period, licenseFilter, mappings, invoices, writers, progress, report, seen);
+        this.matching = new LineMatching(
+                settings, prices, period, licenseFilter, mappings, invoices, writers, progress, report, seen);
     }
 
     long rows() {
@@ -147,9 +149,9 @@ final class SyncRun {
                 continue;
             }
             if (item == null) {
-                inserts.add(newItem(line, BilledVia.INVOICE, invoiceItem, line.amount()));
+                inserts.add(newItem(line, BilledVia.INVOICE, invoiceItem, line.due()));
             } else {
-                updates.add(update(item, line, line.amount(), invoiceItem, BilledVia.INVOICE));
+                updates.add(update(item, line, line.due(), invoiceItem, BilledVia.INVOICE));
             }
         }
         changes.forEach((invoiceId, list) ->
@@ -171,8 +173,8 @@ final class SyncRun {
     }
 
     /**
-     * D5: before validation an existing line follows Arrow exactly while its invoice is open; after, reconciliation
-     * does.
+     * D5: before validation an existing line follows Arrow exactly while its invoice is open (its own item bills what
+     * its corrections do not); after, reconciliation does.
      */
     private void resync(
             Line line,
@@ -195,14 +197,13 @@ final class SyncRun {
             updates.add(update(item, line, item.invoiced(), item.invoiceItemId(), item.billedVia()));
             return;
         }
-        if (line.amount().signum() == 0) {
+        if (line.due().signum() == 0) {
             removals.computeIfAbsent(item.invoiceId(), id -> new ArrayList<>()).add(item.invoiceItemId());
             updates.add(update(item, line, BigDecimal.ZERO, null, BilledVia.ZERO));
             return;
         }
-        if (line.amount().compareTo(item.invoiced()) != 0
-                || line.line().quantity().compareTo(item.quantity()) != 0) {
-            LineAmount amount = LineAmount.of(line.amount(), line.line().quantity());
+        if (line.due().compareTo(item.invoiced()) != 0 || line.line().quantity().compareTo(item.quantity()) != 0) {
+            LineAmount amount = LineAmount.of(line.due(), line.line().quantity());
             changes.computeIfAbsent(item.invoiceId(), id -> new ArrayList<>())
                     .add(new ItemChange(
                             item.invoiceItemId(),
@@ -211,7 +212,7 @@ final class SyncRun {
                             amount.quantity(),
                             line.details(period)));
         }
-        updates.add(update(item, line, line.amount(), item.invoiceItemId(), BilledVia.INVOICE));
+        updates.add(update(item, line, line.due(), item.invoiceItemId(), BilledVia.INVOICE));
     }
 
     private Map<Line, Long> writeInvoiceItems(List<Line> lines) {
@@ -286,7 +287,7 @@ final class SyncRun {
     }
 
     private BilledVia via(Line line, Map<String, BillingPath> owners) {
-        if (line.amount().signum() == 0) {
+        if (line.due().signum() == 0) {
             return BilledVia.ZERO;
         }
         if (hasLicense(line.line()) && owners.get(line.line().licenseReference()) == BillingPath.CONSUMPTION) {

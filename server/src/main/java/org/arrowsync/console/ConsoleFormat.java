@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import org.arrowsync.jobs.Job;
+import org.arrowsync.pricing.PriceRule;
 import org.arrowsync.shared.Listing;
 import org.arrowsync.shared.Uuids;
 import org.springframework.stereotype.Component;
@@ -108,7 +109,10 @@ public class ConsoleFormat {
 
     public record Field(String name, String value) {}
 
-    /** Where to see what a job changed: its month for billing work, the consumption page for consumption work. */
+    /**
+     * Where to see what a job changed: its month for billing work, the consumption page for consumption work, the
+     * month's margins for a re-pricing.
+     */
     public String changedAt(Job job) {
         UUID settings = job.settingsUuid();
         if (settings == null) {
@@ -119,7 +123,24 @@ public class ConsoleFormat {
                 job.period() == null ? null : "/months/" + Uuids.hex(settings) + "/" + job.period();
             case BILLING_VALIDATION -> "/months";
             case CONSUMPTION_SYNC, CONSUMPTION_RECONCILIATION -> "/consumption?settings=" + Uuids.hex(settings);
+            case REPRICE ->
+                job.period() == null ? null : "/margins?settings=" + Uuids.hex(settings) + "&month=" + job.period();
         };
+    }
+
+    /** How a price rule prices: its base and markup, e.g. {@code buy + 10%}, {@code sell − 5%}, {@code sell}. */
+    public String price(PriceRule rule) {
+        BigDecimal markup = rule.markupPercent().stripTrailingZeros();
+        if (markup.signum() == 0) {
+            return rule.base().value();
+        }
+        return rule.base().value() + (markup.signum() > 0 ? " + " : " − ")
+                + markup.abs().toPlainString() + "%";
+    }
+
+    /** The months a price rule is valid in, e.g. {@code 2026-01 – 2026-06}, {@code from 2026-01}. */
+    public String months(PriceRule rule) {
+        return rule.validTo() == null ? "from " + rule.validFrom() : rule.validFrom() + " – " + rule.validTo();
     }
 
     public long pages(Listing<?> listing) {

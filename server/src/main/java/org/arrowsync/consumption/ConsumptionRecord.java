@@ -13,7 +13,11 @@ import tools.jackson.databind.JsonNode;
  *
  * @param compensated sum of all compensations so far (D4: a new one covers only what is still missing)
  * @param itemAmount amount of the provisional invoice item (unit price × quantity), null without one
+ * @param vendorName the license's vendor, as its resource or (once finalised) the billing export names it; empty when
+ *     unknown
+ * @param classification the license's classification, known as the vendor is
  * @param itemInvoiceOpen whether the provisional item's invoice is still pending
+ * @param currency of its invoice items, the default without any
  */
 record ConsumptionRecord(
         long id,
@@ -24,9 +28,12 @@ record ConsumptionRecord(
         long projectId,
         UUID projectUuid,
         String projectName,
+        long customerId,
         UUID customerUuid,
         String customerName,
         String licenseReference,
+        String vendorName,
+        String classification,
         LocalDate billingPeriod,
         BigDecimal consumedSell,
         BigDecimal consumedBuy,
@@ -36,6 +43,7 @@ record ConsumptionRecord(
         UUID invoiceItemUuid,
         BigDecimal itemAmount,
         boolean itemInvoiceOpen,
+        String currency,
         Long compensationItemId,
         UUID compensationItemUuid,
         BigDecimal compensated,
@@ -61,6 +69,15 @@ record ConsumptionRecord(
     /** Final minus consumed, always sell-based as the reference reports it; null before finalisation. */
     BigDecimal adjustment() {
         return finalSell == null ? null : finalSell.subtract(consumedSell);
+    }
+
+    /** The amounts the month is billed from: the export's final ones once finalised, else the consumption so far. */
+    BigDecimal sell() {
+        return finalSell != null ? finalSell : consumedSell;
+    }
+
+    BigDecimal buy() {
+        return finalBuy != null ? finalBuy : consumedBuy;
     }
 
     /** What the invoices already hold for this license-month: the provisional item plus every compensation. */

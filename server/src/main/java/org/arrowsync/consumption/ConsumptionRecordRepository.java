@@ -8,13 +8,19 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Consumer;
 import org.arrowsync.ledger.InvoiceState;
 import org.arrowsync.ledger.Resource;
+import org.arrowsync.pricing.LineScope;
+import org.arrowsync.pricing.MarginLine;
+import org.arrowsync.pricing.MarginTotals;
 import org.arrowsync.shared.ListQuery;
 import org.arrowsync.shared.Listing;
+import org.arrowsync.shared.Money;
 import org.arrowsync.shared.PageRequest;
 import org.arrowsync.shared.SqlFilter;
 import org.arrowsync.shared.Timestamps;
@@ -38,10 +44,28 @@ class ConsumptionRecordRepository {
              left join invoice_items ci on ci.id = cr.compensation_item_id""";
     private static final String SELECT = """
             select cr.*, r.uuid as resource_uuid, r.name as resource_name, p.id as project_id, p.uuid as project_uuid, p.name as project_name,
-                   c.uuid as customer_uuid, c.name as customer_name, ii.uuid as invoice_item_uuid,
-                   ii.unit_price * ii.quantity as item_amount, iv.state as item_invoice_state,
+                   c.id as customer_id, c.uuid as customer_uuid, c.name as customer_name, ii.uuid as invoice_item_uuid,
+                   ii.unit_price * ii.quantity as item_amount, iv.state as item_invoice_state, coalesce(ii.currency, ci.currency) as item_currency,
                    ci.uuid as compensation_item_uuid, cr.raw_data::text as raw_json""" + FROM;
     private static final String ORDER = "cr.billing_period desc, cr.created desc, cr.id desc";
+    /** The record's customer is one a settings record maps (actively): its lines are that settings record's. */
+    private static final String MAPPED_BY_SETTINGS =
+            "exists (select 1 from customer_mappings cm where cm.customer_id = c.id and cm.settings_id = ? and cm.is_active)";
+    /** Rows a streamed query fetches at a time. */
+    private static final int STREAMED_ROWS = 1000;
+    /**
+     * A month's license-months with their customer, the provisional item ({@code ii}) and the item that shows where
+     * they are billed ({@code it}: the provisional one, else the correction), for margin reports.
+     */
+    private static final String MARGIN_FROM = " from consumption_records cr join resources r on r.id = cr.resource_id"
+            + " join projects p on p.id = r.project_id join customers c on c.id = p.customer_id"
+            + " left join invoice_items ii on ii.id = cr.invoice_item_id"
+            + " left join invoice_items it on it.id = coalesce(cr.invoice_item_id, cr.compensation_item_id)";
+    /** What a license-month costs and lists at (final once finalised) and what its items and corrections bill. */
+    private static final String BUY = "coalesce(cr.final_buy, cr.consumed_buy)";
+
+    private static final String SELL = "coalesce(cr.final_sell, cr.consumed_sell)";
+    private static final String BILLED = "coalesce(ii.unit_price * ii.quantity, 0) + cr.compensated";
 
     private final JdbcClient jdbc;
     private final ListQuery<ConsumptionRecord> listing;
@@ -89,15 +113,64 @@ class ConsumptionRecordRepository {
      * or all of them when {@code finalisedToo}.
      */
     List<ConsumptionRecord> toFinalise(long settingsId, LocalDate period, boolean finalisedToo) {
-        SqlFilter filter = new SqlFilter()
-                .eq("cr.billing_period", Date.valueOf(period))
-                .where(
-                        "exists (select 1 from customer_mappings cm where cm.customer_id = c.id and cm.settings_id = ? and cm.is_active)",
-                        settingsId);
+        SqlFilter filter =
+                new SqlFilter().eq("cr.billing_period", Date.valueOf(period)).where(MAPPED_BY_SETTINGS, settingsId);
         if (!finalisedToo) {
             filter.where("cr.finalized_at is null");
         }
         return all(filter);
+    }
+
+    /**
+     * The license-months of a month that consumption tracking bills (it claimed them, D2), each with its customer, its
+     * amounts (final once finalised), what its items bill and where, streamed a thousand rows at a time: call inside a
+     * transaction.
+     */
+    void forEachMarginLine(LineScope scope, Consumer<MarginLine> consumer) {
+        SqlFilter filter = marginLines(scope);
+        jdbc.sql("select c.uuid as customer_uuid, c.name as customer_name, cr.vendor_name,"
+                        + " nullif(r.attributes ->> 'arrow_subscription_id', '') as subscription_reference, cr.license_reference,"
+                        + " cr.classification, null::numeric as quantity, " + BUY + " as buy, " + SELL + " as sell, "
+                        + BILLED + " as billed, coalesce(it.currency, '" + Money.DEFAULT_CURRENCY + "') as currency,"
+                        + " iv.uuid as invoice_uuid, it.uuid as invoice_item_uuid" + MARGIN_FROM
+                        + " left join invoices iv on iv.id = it.invoice_id" + filter.clause()
+                        + " order by c.name, c.id, cr.id")
+                .params(filter.params())
+                .withFetchSize(STREAMED_ROWS)
+                .query(rs -> {
+                    consumer.accept(MarginLine.read(rs));
+                });
+    }
+
+    /** The sums of the license-months {@link #forEachMarginLine} gives, per customer and currency. */
+    List<MarginTotals> marginTotals(LineScope scope) {
+        SqlFilter filter = marginLines(scope);
+        return jdbc.sql("select c.uuid as customer_uuid, c.name as customer_name, coalesce(it.currency, '"
+                        + Money.DEFAULT_CURRENCY + "') as currency, sum(" + BUY + ") as buy,"
+                        + " sum(" + SELL + ") as sell, sum(" + BILLED + ") as billed" + MARGIN_FROM + filter.clause()
+                        + " group by c.uuid, c.name, it.currency")
+                .params(filter.params())
+                .query(MarginTotals::read)
+                .list();
+    }
+
+    private static SqlFilter marginLines(LineScope scope) {
+        SqlFilter filter = new SqlFilter()
+                .eq("cr.billing_period", Date.valueOf(scope.period().atDay(1)))
+                .where(
+                        "exists (select 1 from license_billing lb where lb.license_reference = cr.license_reference and lb.period = ?"
+                                + " and lb.billed_by = 'consumption')",
+                        scope.period().toString())
+                .eq("c.uuid", scope.customerUuid());
+        if (scope.settings() != null) {
+            filter.where(MAPPED_BY_SETTINGS, scope.settings().id());
+        }
+        return filter;
+    }
+
+    /** The currency of a license-month's items; the default while it has none. */
+    private static String currency(String itemCurrency) {
+        return Objects.requireNonNullElse(itemCurrency, Money.DEFAULT_CURRENCY);
     }
 
     private static SqlFilter where(ConsumptionRecordService.RecordFilter filter) {
@@ -155,12 +228,13 @@ class ConsumptionRecordRepository {
     /**
      * Writes the consumed amounts on the (resource, month, license) key and returns the record's id; a finalised record
      * is left alone (empty) unless {@code reopen}, which also makes it pending again so finalisation corrects the new
-     * difference.
+     * difference. A blank vendor or classification keeps the one the record knows.
      */
     Optional<Long> upsertConsumed(
             long resourceId,
             LocalDate period,
             String licenseReference,
+            LicenseKind license,
             BigDecimal sell,
             BigDecimal buy,
             int lines,
@@ -169,17 +243,21 @@ class ConsumptionRecordRepository {
         String guard = reopen ? "" : " where consumption_records.finalized_at is null";
         String reopened = reopen ? ", finalized_at = null, reconciled_at = null" : "";
         return jdbc.sql("""
-                        insert into consumption_records (uuid, resource_id, license_reference, billing_period, consumed_sell, consumed_buy,
-                                                         last_sync_at, raw_data, created, modified)
-                        values (?, ?, ?, ?, ?, ?, ?, jsonb_build_object('consumption_lines_count', ?::int), ?, ?)
+                        insert into consumption_records (uuid, resource_id, license_reference, billing_period, vendor_name, classification,
+                                                         consumed_sell, consumed_buy, last_sync_at, raw_data, created, modified)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, jsonb_build_object('consumption_lines_count', ?::int), ?, ?)
                         on conflict (resource_id, billing_period, license_reference) do update
                         set consumed_sell = excluded.consumed_sell, consumed_buy = excluded.consumed_buy, last_sync_at = excluded.last_sync_at,
+                            vendor_name = coalesce(nullif(excluded.vendor_name, ''), consumption_records.vendor_name),
+                            classification = coalesce(nullif(excluded.classification, ''), consumption_records.classification),
                             raw_data = excluded.raw_data, modified = excluded.modified""" + reopened + guard + " returning id")
                 .params(
                         UUID.randomUUID(),
                         resourceId,
                         licenseReference,
                         Date.valueOf(period),
+                        license.vendorName(),
+                        license.classification(),
                         sell,
                         buy,
                         Timestamps.of(now),
@@ -196,10 +274,20 @@ class ConsumptionRecordRepository {
                 .update();
     }
 
-    void finalise(long id, BigDecimal finalSell, BigDecimal finalBuy, Instant now) {
-        jdbc.sql(
-                        "update consumption_records set final_sell = ?, final_buy = ?, finalized_at = ?, modified = ? where id = ?")
-                .params(finalSell, finalBuy, Timestamps.of(now), Timestamps.of(now), id)
+    /** Stores the export's final amounts, and the vendor and classification its lines name where they name them. */
+    void finalise(long id, LicenseMonthBilling.Totals totals, Instant now) {
+        jdbc.sql("""
+                        update consumption_records set final_sell = ?, final_buy = ?, vendor_name = coalesce(nullif(?, ''), vendor_name),
+                               classification = coalesce(nullif(?, ''), classification), finalized_at = ?, modified = ?
+                        where id = ?""")
+                .params(
+                        totals.sell(),
+                        totals.buy(),
+                        totals.license().vendorName(),
+                        totals.license().classification(),
+                        Timestamps.of(now),
+                        Timestamps.of(now),
+                        id)
                 .update();
     }
 
@@ -238,9 +326,12 @@ class ConsumptionRecordRepository {
                 rs.getLong("project_id"),
                 rs.getObject("project_uuid", UUID.class),
                 rs.getString("project_name"),
+                rs.getLong("customer_id"),
                 rs.getObject("customer_uuid", UUID.class),
                 rs.getString("customer_name"),
                 rs.getString("license_reference"),
+                rs.getString("vendor_name"),
+                rs.getString("classification"),
                 rs.getObject("billing_period", LocalDate.class),
                 rs.getBigDecimal("consumed_sell"),
                 rs.getBigDecimal("consumed_buy"),
@@ -250,6 +341,7 @@ class ConsumptionRecordRepository {
                 rs.getObject("invoice_item_uuid", UUID.class),
                 rs.getBigDecimal("item_amount"),
                 InvoiceState.isOpen(rs.getString("item_invoice_state")),
+                currency(rs.getString("item_currency")),
                 compensationItemId,
                 rs.getObject("compensation_item_uuid", UUID.class),
                 rs.getBigDecimal("compensated"),

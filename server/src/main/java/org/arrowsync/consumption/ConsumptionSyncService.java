@@ -66,7 +66,7 @@ public class ConsumptionSyncService {
         List<Resource> resources = scope.of(order.settings(), order.resourceUuid());
         Set<ResourceLicense> finalized = records.finalized(order.period().atDay(1));
         ArrowClient client = clients.connect(order.settings().connection());
-        Pricing pricing = Pricing.of(order.settings());
+        Pricing pricing = provisional.pricing(order.settings());
         YearMonth current = YearMonth.now(clock);
         Tally tally = new Tally(progress);
         List<Resource> due = new ArrayList<>();

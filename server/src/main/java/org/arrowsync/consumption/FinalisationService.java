@@ -63,7 +63,7 @@ public class FinalisationService {
             // D3: an empty export changes nothing.
             return FinalisationReport.status("no_data");
         }
-        Pricing pricing = Pricing.of(settings);
+        Pricing pricing = finaliser.pricing(settings);
         FinalisationReport.Builder report = new FinalisationReport.Builder();
         for (ConsumptionRecord record : due) {
             if (export.unreadable().contains(record.licenseReference())) {
@@ -121,7 +121,7 @@ public class FinalisationService {
                         if (result.isValid()) {
                             totals.merge(
                                     line.licenseReference(),
-                                    Totals.of(line.sellTotal(), line.buyTotal(), line.currency()),
+                                    Totals.of(line.sellTotal(), line.buyTotal(), line.currency(), LicenseKind.of(line)),
                                     Totals::plus);
                         } else {
                             unreadable.add(line.licenseReference());

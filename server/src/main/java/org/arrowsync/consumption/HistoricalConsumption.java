@@ -77,7 +77,7 @@ public class HistoricalConsumption {
         Resource resource = resources.licensed(resourceUuid);
         Settings owner = owner(resource);
         ArrowClient client = clients.connect(owner.connection());
-        Pricing pricing = Pricing.of(owner);
+        Pricing pricing = provisional.pricing(owner);
         boolean dryRun = Boolean.TRUE.equals(request.dryRun());
         boolean force = Boolean.TRUE.equals(request.force());
         Result result = new Result();

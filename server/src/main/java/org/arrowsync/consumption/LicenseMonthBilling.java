@@ -15,7 +15,10 @@ import org.arrowsync.ledger.InvoiceService;
 import org.arrowsync.ledger.LicenseBilling;
 import org.arrowsync.ledger.Resource;
 import org.arrowsync.ledger.Resource.Ref;
-import org.arrowsync.settings.PriceSource;
+import org.arrowsync.pricing.ArrowAmount;
+import org.arrowsync.pricing.Price;
+import org.arrowsync.pricing.PriceBook;
+import org.arrowsync.pricing.PriceRuleService;
 import org.arrowsync.settings.Settings;
 import org.arrowsync.shared.Money;
 import org.springframework.stereotype.Component;
@@ -25,10 +28,12 @@ import tools.jackson.databind.JsonNode;
 /**
  * The invoice side of one license-month, one transaction per call so a failing license never poisons the others (D21).
  * {@link #record} keeps the provisional item in step with the consumption; {@link #finalise} stores the export's final
- * amounts and adds one compensation for exactly what the invoices still miss (D4, D8), placed per D7. The license-month
- * is claimed for the consumption path first (D2): when the billing sync already bills it, amounts are recorded and no
- * item is written. Each transaction first shares the settings' month lock, so it waits for a running billing sync of
- * that month, which claims license-months and locks invoices in the other order, instead of deadlocking with it.
+ * amounts and adds one compensation for exactly what the invoices still miss (D4, D8), placed per D7. Amounts are
+ * priced by the price rules, so a license-month bills rule(final amount) as the billing sync would bill its lines. The
+ * license-month is claimed for the consumption path first (D2): when the billing sync already bills it, amounts are
+ * recorded and no item is written. Each transaction first shares the settings' month lock, so it waits for a running
+ * billing sync of that month, which claims license-months and locks invoices in the other order, instead of deadlocking
+ * with it.
  */
 @Component
 class LicenseMonthBilling {
@@ -37,6 +42,7 @@ class LicenseMonthBilling {
     private final LicenseBilling licenses;
     private final ConsumptionItems items;
     private final InvoiceService invoices;
+    private final PriceRuleService rules;
     private final Clock clock;
 
     LicenseMonthBilling(
@@ -44,11 +50,13 @@ class LicenseMonthBilling {
             LicenseBilling licenses,
             ConsumptionItems items,
             InvoiceService invoices,
+            PriceRuleService rules,
             Clock clock) {
         this.records = records;
         this.licenses = licenses;
         this.items = items;
         this.invoices = invoices;
+        this.rules = rules;
         this.clock = clock;
     }
 
@@ -60,12 +68,19 @@ class LicenseMonthBilling {
         BILLED_BY_BILLING_SYNC
     }
 
-    /** The settings the run works for: the month lock is theirs, items take their prefix and price source. */
-    record Pricing(UUID settingsUuid, String prefix, PriceSource source) {
+    /** The settings a run works for: the month lock is theirs, items take their prefix and their price rules. */
+    record Pricing(UUID settingsUuid, String prefix, PriceBook prices) {
 
-        static Pricing of(Settings settings) {
-            return new Pricing(settings.uuid(), settings.itemPrefixOrDefault(), settings.priceSource());
+        Price price(YearMonth period, ConsumptionRecord record, BigDecimal sell, BigDecimal buy) {
+            return prices.price(
+                    period,
+                    new ArrowAmount(record.customerId(), record.vendorName(), record.classification(), sell, buy));
         }
+    }
+
+    /** The run's pricing for these settings: their rules read once. */
+    Pricing pricing(Settings settings) {
+        return new Pricing(settings.uuid(), settings.itemPrefixOrDefault(), rules.book(settings));
     }
 
     /**
@@ -88,6 +103,7 @@ class LicenseMonthBilling {
                 resource.id(),
                 month,
                 license,
+                LicenseKind.of(resource),
                 consumption.sell(),
                 consumption.buy(),
                 consumption.lines(),
@@ -100,8 +116,10 @@ class LicenseMonthBilling {
             return Outcome.BILLED_BY_BILLING_SYNC;
         }
         ConsumptionRecord record = records.lock(id.get()).orElseThrow();
-        BigDecimal amount = pricing.source().choose(consumption.sell(), consumption.buy());
-        JsonNode details = ItemDetails.provisional(license, record.consumedSell(), record.consumedBuy());
+        Price price = pricing.price(period, record, consumption.sell(), consumption.buy());
+        // The provisional item bills what corrections booked for the month (by re-pricing) do not.
+        BigDecimal amount = price.billed().subtract(record.compensated());
+        JsonNode details = ItemDetails.provisional(license, record.consumedSell(), record.consumedBuy(), price);
         String name = pricing.prefix() + ": " + resource.name();
         if (record.invoiceItemUuid() != null) {
             // D10: a month that drops to zero is updated too; an item on a closed invoice stays, finalisation corrects
@@ -131,21 +149,25 @@ class LicenseMonthBilling {
         BILLED_BY_BILLING_SYNC
     }
 
-    /** The export's totals of one license and month, with every currency its lines name. */
-    record Totals(BigDecimal sell, BigDecimal buy, Set<String> currencies) {
+    /**
+     * The export's totals of one license and month, with every currency its lines name and the vendor and
+     * classification they give the license.
+     */
+    record Totals(BigDecimal sell, BigDecimal buy, Set<String> currencies, LicenseKind license) {
 
         Totals {
             currencies = Set.copyOf(currencies);
         }
 
-        static Totals of(BigDecimal sell, BigDecimal buy, String currency) {
-            return new Totals(sell, buy, currency == null || currency.isBlank() ? Set.of() : Set.of(currency.trim()));
+        static Totals of(BigDecimal sell, BigDecimal buy, String currency, LicenseKind license) {
+            return new Totals(
+                    sell, buy, currency == null || currency.isBlank() ? Set.of() : Set.of(currency.trim()), license);
         }
 
         Totals plus(Totals more) {
             Set<String> both = new HashSet<>(currencies);
             both.addAll(more.currencies());
-            return new Totals(sell.add(more.sell()), buy.add(more.buy()), both);
+            return new Totals(sell.add(more.sell()), buy.add(more.buy()), both, license.or(more.license()));
         }
 
         /**
@@ -171,7 +193,7 @@ class LicenseMonthBilling {
             return Result.UNCHANGED;
         }
         Instant now = clock.instant();
-        records.finalise(id, totals.sell(), totals.buy(), now);
+        records.finalise(id, totals, now);
         if (licenses.claim(record.licenseReference(), record.period(), BillingPath.CONSUMPTION)
                 == BillingPath.BILLING) {
             // The billing sync invoices this license-month from the export itself: nothing to correct here (D2).
@@ -179,30 +201,50 @@ class LicenseMonthBilling {
             return Result.BILLED_BY_BILLING_SYNC;
         }
         ConsumptionRecord finalised = records.lock(id).orElseThrow();
-        BigDecimal difference =
-                pricing.source().choose(totals.sell(), totals.buy()).subtract(finalised.invoiced());
+        Price price = pricing.price(finalised.period(), finalised, totals.sell(), totals.buy());
+        BigDecimal difference = price.billed().subtract(finalised.invoiced());
         Result result = Result.FINALIZED;
         if (Money.significant(difference)) {
-            String kind = difference.signum() > 0 ? "additional charge for " : "credit for ";
-            String name = pricing.prefix() + " adjustment: " + finalised.resourceName() + " (" + kind
-                    + finalised.billingPeriod() + ")";
-            InvoiceItem item = items.add(
-                    finalised.customerUuid(),
-                    finalised.period(),
-                    name,
-                    difference,
-                    currency,
-                    new Ref(finalised.resourceId(), finalised.resourceUuid(), finalised.resourceName()),
-                    new Ref(finalised.projectId(), finalised.projectUuid(), finalised.projectName()),
-                    ItemDetails.compensation(finalised, difference, now));
-            records.addCompensation(id, item.id(), difference);
+            compensate(finalised, difference, currency, pricing.prefix(), price, null, now);
             result = Result.COMPENSATED;
         }
         records.markReconciled(id, now);
         if (finalised.invoiceItemUuid() != null && finalised.itemInvoiceOpen()) {
             InvoiceItem item = invoices.item(finalised.invoiceItemUuid());
-            invoices.changeItem(item, item.name(), item.unitPrice(), item.quantity(), ItemDetails.finalized(finalised));
+            invoices.changeItem(
+                    item, item.name(), item.unitPrice(), item.quantity(), ItemDetails.finalized(finalised, price));
         }
         return result;
+    }
+
+    /**
+     * Books one correction of a license-month (D4): an item of {@code difference} on the billed month's invoice while
+     * it is pending, else the customer's current one (D7), named after the month it corrects.
+     *
+     * @param reason why, beside the final amount ({@link ItemDetails#REPRICED}), or null
+     */
+    void compensate(
+            ConsumptionRecord record,
+            BigDecimal difference,
+            String currency,
+            String prefix,
+            Price price,
+            String reason,
+            Instant now) {
+        String kind = difference.signum() > 0 ? "additional charge for " : "credit for ";
+        if (reason != null) {
+            kind = "re-pricing " + kind;
+        }
+        String name = prefix + " adjustment: " + record.resourceName() + " (" + kind + record.billingPeriod() + ")";
+        InvoiceItem item = items.add(
+                record.customerUuid(),
+                record.period(),
+                name,
+                difference,
+                currency,
+                new Ref(record.resourceId(), record.resourceUuid(), record.resourceName()),
+                new Ref(record.projectId(), record.projectUuid(), record.projectName()),
+                ItemDetails.compensation(record, difference, now, price, reason));
+        records.addCompensation(record.id(), item.id(), difference);
     }
 }

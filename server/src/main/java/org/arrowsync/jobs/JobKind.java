@@ -8,7 +8,8 @@ public enum JobKind {
     BILLING_RECONCILIATION("billing_reconciliation"),
     BILLING_VALIDATION("billing_validation"),
     CONSUMPTION_SYNC("consumption_sync"),
-    CONSUMPTION_RECONCILIATION("consumption_reconciliation");
+    CONSUMPTION_RECONCILIATION("consumption_reconciliation"),
+    REPRICE("reprice");
 
     private final String value;
 

@@ -13,6 +13,7 @@ import tools.jackson.databind.node.ObjectNode;
 sealed interface JobParameters {
 
     String RESOURCE_UUID = "resource_uuid";
+    String CUSTOMER_UUID = "customer_uuid";
     String FORCE = "force";
 
     JobKind kind();
@@ -26,18 +27,19 @@ sealed interface JobParameters {
 
     static JobParameters read(JobKind kind, JsonNode json) {
         return switch (kind) {
-            case BILLING_SYNC -> new BillingSync(resource(json));
+            case BILLING_SYNC -> new BillingSync(uuid(json, RESOURCE_UUID));
             case BILLING_RECONCILIATION ->
                 new BillingReconciliation(json.path(FORCE).asBoolean(false));
             case BILLING_VALIDATION -> new BillingValidation();
-            case CONSUMPTION_SYNC -> new ConsumptionSync(resource(json));
+            case CONSUMPTION_SYNC -> new ConsumptionSync(uuid(json, RESOURCE_UUID));
             case CONSUMPTION_RECONCILIATION ->
                 new ConsumptionFinalisation(json.path(FORCE).asBoolean(false));
+            case REPRICE -> new Reprice(uuid(json, CUSTOMER_UUID));
         };
     }
 
-    private static UUID resource(JsonNode json) {
-        JsonNode value = json.get(RESOURCE_UUID);
+    private static UUID uuid(JsonNode json, String field) {
+        JsonNode value = json.get(field);
         return value == null || value.isNull()
                 ? null
                 : Uuids.parse(value.asString()).orElse(null);
@@ -108,6 +110,28 @@ sealed interface JobParameters {
         @Override
         public JobKind kind() {
             return JobKind.CONSUMPTION_SYNC;
+        }
+    }
+
+    /**
+     * A confirmed re-pricing of a month under the price rules, of one customer when {@code customerUuid} is given; a
+     * re-pricing of one customer does not join one of all.
+     */
+    record Reprice(UUID customerUuid) implements JobParameters {
+
+        @Override
+        public JobKind kind() {
+            return JobKind.REPRICE;
+        }
+
+        @Override
+        public ObjectNode json() {
+            return JsonNodeFactory.instance.objectNode().put(CUSTOMER_UUID, Uuids.hex(customerUuid));
+        }
+
+        @Override
+        public String scope() {
+            return Uuids.hex(customerUuid);
         }
     }
 

@@ -6,6 +6,7 @@ import org.arrowsync.billing.BillingSyncService;
 import org.arrowsync.billing.BillingSyncService.SyncTarget;
 import org.arrowsync.consumption.SyncOrder;
 import org.arrowsync.consumption.SyncOrders;
+import org.arrowsync.pricing.LineScope;
 import org.arrowsync.shared.Filters;
 import org.springframework.stereotype.Service;
 
@@ -64,6 +65,16 @@ public class JobTriggers {
         boolean forced = Boolean.TRUE.equals(force);
         SyncOrder order = orders.finalisation(year, month, settingsUuid, forced);
         return jobs.submit(request(order, new JobParameters.ConsumptionFinalisation(forced), triggeredBy));
+    }
+
+    /** A confirmed re-pricing of a scope {@code Repricing.scope} checked. */
+    public JobService.Submitted reprice(LineScope scope, String triggeredBy) {
+        return jobs.submit(new JobRequest(
+                scope.settings().id(),
+                scope.settings().uuid(),
+                scope.period(),
+                new JobParameters.Reprice(scope.customerUuid()),
+                triggeredBy));
     }
 
     static JobRequest request(SyncOrder order, JobParameters parameters, String triggeredBy) {

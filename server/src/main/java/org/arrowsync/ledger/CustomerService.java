@@ -26,6 +26,11 @@ public class CustomerService {
         return customers.find(uuid).orElseThrow(NotFound::new);
     }
 
+    /** The customer a request names by uuid in its body or parameters. */
+    public Customer named(UUID uuid) {
+        return customers.find(uuid).orElseThrow(() -> new CustomerNotFound(uuid));
+    }
+
     public Optional<Customer> find(UUID uuid) {
         return customers.find(uuid);
     }

@@ -1,6 +1,9 @@
 package org.arrowsync.ledger;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -8,10 +11,15 @@ import java.util.List;
 import org.arrowsync.ledger.InvoiceService.InvoiceFilter;
 import org.arrowsync.ledger.InvoiceService.InvoiceWithItems;
 import org.arrowsync.shared.ApiUrls;
+import org.arrowsync.shared.CsvBody;
 import org.arrowsync.shared.Filters;
 import org.arrowsync.shared.Listing;
 import org.arrowsync.shared.PageRequest;
 import org.arrowsync.shared.Uuids;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -47,10 +55,29 @@ class InvoiceController {
         return invoices.list(filter, page).map(InvoiceView::of);
     }
 
-    @GetMapping("{uuid}/")
+    @GetMapping(value = "{uuid}/", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Retrieve an invoice with its items")
     InvoiceView get(@PathVariable String uuid) {
         return InvoiceView.of(invoices.get(Uuids.fromPath(uuid)));
+    }
+
+    /** The same invoice's items as CSV, for {@code Accept: text/csv} (or {@code format=csv}). */
+    @GetMapping(value = "{uuid}/", produces = CsvBody.MEDIA_TYPE)
+    @ApiResponse(
+            responseCode = "200",
+            description = "The invoice's items as CSV (Accept: text/csv or format=csv)",
+            content = @Content(mediaType = CsvBody.MEDIA_TYPE, schema = @Schema(type = "string")))
+    ResponseEntity<CsvBody> getAsCsv(@PathVariable String uuid) {
+        InvoiceWithItems invoice = invoices.get(Uuids.fromPath(uuid));
+        return ResponseEntity.ok()
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment()
+                                .filename("invoice-" + invoice.invoice().period() + "-"
+                                        + Uuids.hex(invoice.invoice().uuid()) + ".csv")
+                                .build()
+                                .toString())
+                .body(invoice::writeItems);
     }
 
     /** Staff move an invoice forward: pending → created → paid, or canceled. */

@@ -11,12 +11,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.arrowsync.shared.Csv;
 import org.arrowsync.shared.InvalidInput;
 import org.arrowsync.shared.Listing;
 import org.arrowsync.shared.Money;
 import org.arrowsync.shared.NotFound;
 import org.arrowsync.shared.PageRequest;
 import org.arrowsync.shared.Texts;
+import org.arrowsync.shared.Uuids;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -252,6 +254,36 @@ public class InvoiceService {
             return items.stream()
                     .map(InvoiceItem::price)
                     .reduce(Money.price(BigDecimal.ZERO, BigDecimal.ONE, currency()), BigDecimal::add);
+        }
+
+        /** The items as CSV rows after a header row: what each bills, for which period, resource and project. */
+        void writeItems(Csv csv) {
+            csv.row(
+                    "uuid",
+                    "name",
+                    "resource_name",
+                    "project_name",
+                    "start",
+                    "end",
+                    "quantity",
+                    "unit",
+                    "unit_price",
+                    "price",
+                    "currency");
+            for (InvoiceItem item : items) {
+                csv.text(Uuids.hex(item.uuid()))
+                        .text(item.name())
+                        .text(item.resource() == null ? null : item.resource().name())
+                        .text(item.project() == null ? null : item.project().name())
+                        .date(item.start())
+                        .date(item.end())
+                        .number(item.quantity())
+                        .text(item.unit())
+                        .number(item.unitPrice())
+                        .number(item.price())
+                        .text(item.currency())
+                        .end();
+            }
         }
     }
 

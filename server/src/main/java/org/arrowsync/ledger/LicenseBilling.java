@@ -80,6 +80,21 @@ public class LicenseBilling {
         return owners;
     }
 
+    /** Who bills each of these license-months now, for those claimed; reads only. */
+    public Map<String, BillingPath> owners(Collection<String> licenseReferences, YearMonth period) {
+        Map<String, BillingPath> owners = new HashMap<>();
+        if (licenseReferences.isEmpty()) {
+            return owners;
+        }
+        jdbc.sql(
+                        "select license_reference, billed_by from license_billing where period = ? and license_reference = any(?)")
+                .params(period.toString(), licenseReferences.toArray(String[]::new))
+                .query(rs -> {
+                    owners.put(rs.getString("license_reference"), BillingPath.of(rs.getString("billed_by")));
+                });
+        return owners;
+    }
+
     /** Gives a license-month back (its billing path no longer bills it), so the other path may claim it. */
     @Transactional(propagation = Propagation.MANDATORY)
     public void release(String licenseReference, YearMonth period, BillingPath path) {

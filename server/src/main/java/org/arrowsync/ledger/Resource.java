@@ -22,10 +22,19 @@ public record Resource(
         Instant modified) {
 
     public static final String LICENSE_ATTRIBUTE = "arrow_license_reference";
+    /** The Arrow vendor of the license, as resource sync records it. */
+    public static final String VENDOR_ATTRIBUTE = "arrow_vendor";
+    /** The Arrow classification of the license (IAAS, SAAS, …), as resource sync records it. */
+    public static final String CLASSIFICATION_ATTRIBUTE = "arrow_classification";
 
     /** The XSP license reference this resource is billed under, or empty. */
     public String licenseReference() {
-        JsonNode value = attributes == null ? null : attributes.get(LICENSE_ATTRIBUTE);
+        return attribute(LICENSE_ATTRIBUTE);
+    }
+
+    /** A text attribute, empty when the resource has none. */
+    public String attribute(String name) {
+        JsonNode value = attributes == null ? null : attributes.get(name);
         return value == null || value.isNull() ? "" : value.asString();
     }
 

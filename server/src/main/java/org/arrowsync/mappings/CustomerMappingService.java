@@ -53,6 +53,10 @@ public class CustomerMappingService {
         return mappings.find(uuid).orElseThrow(NotFound::new);
     }
 
+    public Optional<CustomerMapping> find(UUID uuid) {
+        return mappings.find(uuid);
+    }
+
     /** The active mappings of these settings: the customers whose Arrow lines are billed. */
     public List<CustomerMapping> active(Settings settings) {
         return mappings.active(settings.id());

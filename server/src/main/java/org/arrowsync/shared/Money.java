@@ -18,6 +18,11 @@ public final class Money {
 
     private Money() {}
 
+    /** An amount at the stored scale, half-up: what a computed amount (a price rule's markup) is kept as. */
+    public static BigDecimal stored(BigDecimal amount) {
+        return amount.setScale(STORED_SCALE, RoundingMode.HALF_UP);
+    }
+
     public static BigDecimal price(BigDecimal unitPrice, BigDecimal quantity, String currency) {
         return unitPrice.multiply(quantity).setScale(minorUnits(currency), RoundingMode.HALF_UP);
     }

@@ -13,8 +13,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
@@ -48,7 +50,7 @@ class ApiExceptionHandler {
 
     @ExceptionHandler(InvalidInput.class)
     ResponseEntity<Object> invalid(InvalidInput e) {
-        return ResponseEntity.badRequest().body(e.errors());
+        return json(HttpStatus.BAD_REQUEST, e.errors());
     }
 
     @ExceptionHandler(UnknownReference.class)
@@ -78,7 +80,7 @@ class ApiExceptionHandler {
     @ExceptionHandler(ArrowException.class)
     ResponseEntity<Object> arrowFailed(ArrowException e) {
         log.warn("Arrow call failed: {}", e.getMessage());
-        return ResponseEntity.badRequest().body(Map.of("error", "Arrow API error: " + e.getMessage()));
+        return json(HttpStatus.BAD_REQUEST, Map.of("error", "Arrow API error: " + e.getMessage()));
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
@@ -91,7 +93,7 @@ class ApiExceptionHandler {
                             : String.valueOf(reference.getIndex()))
                     .reduce((a, b) -> a + "." + b)
                     .orElse("non_field_errors");
-            return ResponseEntity.badRequest().body(Map.of(field, List.of("Invalid value.")));
+            return json(HttpStatus.BAD_REQUEST, Map.of(field, List.of("Invalid value.")));
         }
         if (e.getCause() instanceof JacksonException) {
             return detail(HttpStatus.BAD_REQUEST, "JSON parse error: the request body is not valid JSON.");
@@ -110,23 +112,29 @@ class ApiExceptionHandler {
                 HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported media type \"" + e.getContentType() + "\" in request.");
     }
 
+    @ExceptionHandler(HttpMediaTypeNotAcceptableException.class)
+    ResponseEntity<Object> notAcceptable(HttpMediaTypeNotAcceptableException e) {
+        return detail(HttpStatus.NOT_ACCEPTABLE, "Could not satisfy the request Accept header.");
+    }
+
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<Object> typeMismatch(MethodArgumentTypeMismatchException e) {
         if (e.getParameter().hasParameterAnnotation(PathVariable.class)) {
             return detail(HttpStatus.NOT_FOUND, "Not found.");
         }
-        return ResponseEntity.badRequest().body(Map.of(e.getName(), List.of("Enter a valid value.")));
+        return json(HttpStatus.BAD_REQUEST, Map.of(e.getName(), List.of("Enter a valid value.")));
     }
 
     @ExceptionHandler(MissingServletRequestParameterException.class)
     ResponseEntity<Object> missingParameter(MissingServletRequestParameterException e) {
-        return ResponseEntity.badRequest().body(Map.of(e.getParameterName(), List.of("This field is required.")));
+        return json(HttpStatus.BAD_REQUEST, Map.of(e.getParameterName(), List.of("This field is required.")));
     }
 
     @ExceptionHandler(DuplicateKeyException.class)
     ResponseEntity<Object> duplicate(DuplicateKeyException e) {
-        return ResponseEntity.badRequest()
-                .body(Map.of(InvalidInput.NON_FIELD_ERRORS, List.of("An object with these values already exists.")));
+        return json(
+                HttpStatus.BAD_REQUEST,
+                Map.of(InvalidInput.NON_FIELD_ERRORS, List.of("An object with these values already exists.")));
     }
 
     /**
@@ -144,10 +152,17 @@ class ApiExceptionHandler {
     }
 
     private static ResponseEntity<Object> error(HttpStatus status, RuntimeException e) {
-        return ResponseEntity.status(status).body(Map.of("error", e.getMessage()));
+        return json(status, Map.of("error", e.getMessage()));
     }
 
     private static ResponseEntity<Object> detail(HttpStatus status, String message) {
-        return ResponseEntity.status(status).body(Map.of("detail", message));
+        return json(status, Map.of("detail", message));
+    }
+
+    /** A refusal is JSON whatever the request accepts: a CSV download that fails says why in JSON. */
+    private static ResponseEntity<Object> json(HttpStatus status, Object body) {
+        return ResponseEntity.status(status)
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(body);
     }
 }

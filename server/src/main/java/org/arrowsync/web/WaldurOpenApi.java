@@ -49,13 +49,14 @@ import org.springframework.web.method.HandlerMethod;
  */
 final class WaldurOpenApi {
 
-    /** The tags by task, in the order of a first session: set up, map, bill, track consumption, watch jobs. */
+    /** The tags by task, in the order of a first session: set up, map, bill, track consumption, price, watch jobs. */
     private static final List<Tag> TAGS = List.of(
             tag("Setup", "Arrow API credentials and settings: validate, preview, save, discover customers"),
             tag("Customer mappings", "Arrow customers mapped to operator customers; license discovery and linking"),
             tag("Vendor mappings", "Arrow vendors mapped to offerings and plans"),
             tag("Billing", "Billing syncs of Arrow's monthly billing export, their items and reconciliation"),
             tag("Consumption", "Provisional consumption per licensed resource, finalisation and statistics"),
+            tag("Margins", "Price rules, re-pricing a month under them, margin reports and the month's lines as CSV"),
             tag("Jobs", "Queued work: what runs, how far it got and how it ended"),
             tag("Ledger", "Customers, projects, offerings, resources and the invoices arrowsync writes"),
             tag("Users", "API users and their tokens"),

@@ -1,21 +1,16 @@
 package org.arrowsync.bench;
 
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.arrowsync.console.ConsoleSession;
-import org.arrowsync.database.EmbeddedDatabase;
-import org.arrowsync.support.Api;
-import org.arrowsync.support.Emulator;
-import org.arrowsync.support.TestClock;
 
 /**
  * bench/console: the billing benchmark's month (200,000 lines over 2,000 mapped customers, emulator preset "scale")
@@ -29,42 +24,15 @@ public final class ConsoleBenchmark {
     static final String PASSWORD = "bench-console-password";
 
     public static void main(String[] args) throws Exception {
-        int customers = Integer.parseInt(System.getProperty("customers", "2000"));
-        Path work = Files.createTempDirectory("arrowsync-bench-console");
-        int serverPort = BillingSyncBenchmark.freePort();
-        Emulator emulator = BillingSyncBenchmark.scaleEmulator(customers, 10, 10);
-        Process server = new ProcessBuilder(
-                        "java",
-                        "-Xmx512m",
-                        "-jar",
-                        "server/target/arrowsync-server.jar",
-                        "--server.port=" + serverPort,
-                        "--arrowsync.data.dir=" + work.resolve("data"),
-                        "--arrowsync.admin-token=" + Api.ADMIN_TOKEN,
-                        "--arrowsync.admin-password=" + PASSWORD,
-                        "--arrowsync.demo.enabled=false",
-                        "--arrowsync.jobs.schedules-enabled=false",
-                        "--arrowsync.arrow.client.requests-per-second=1000")
-                .redirectErrorStream(true)
-                .redirectOutput(work.resolve("server.log").toFile())
-                .start();
-        try {
-            int databasePort = BillingSyncBenchmark.awaitServer(work.resolve("server.log"));
-            String password = Files.readString(EmbeddedDatabase.passwordFile(work.resolve("data")))
-                    .trim();
-            String jdbcUrl =
-                    "jdbc:postgresql://localhost:" + databasePort + "/postgres?user=postgres&password=" + password;
-            Api arrowsync = Api.at(serverPort);
-            String settings = BillingSyncBenchmark.settings(arrowsync, emulator);
-            BillingSyncBenchmark.mapCustomers(jdbcUrl, settings, customers);
-            BillingSyncBenchmark.Run sync = BillingSyncBenchmark.sync(arrowsync, emulator);
-            long lines = BillingSyncBenchmark.count(jdbcUrl, "select count(*) from billing_sync_items");
+        try (ScaleMonth month = ScaleMonth.start("512m", "--arrowsync.admin-password=" + PASSWORD)) {
+            ScaleMonth.Run sync = month.sync();
+            long lines = month.count("select count(*) from billing_sync_items");
             System.out.printf(
                     "month synced: %,d lines over %,d customers in %.1f s%n",
-                    lines, customers, sync.time().toMillis() / 1000.0);
+                    lines, month.customers, sync.time().toMillis() / 1000.0);
 
-            Map<String, String> pages = pages(jdbcUrl, settings);
-            ConsoleSession console = new ConsoleSession(serverPort);
+            Map<String, String> pages = pages(month.jdbcUrl, month.settings, month.period);
+            ConsoleSession console = new ConsoleSession(month.serverPort);
             console.signIn("admin", PASSWORD);
             System.out.printf("%-34s %8s %8s %8s%n", "page (" + LOADS + " loads)", "p50 ms", "p95 ms", "KiB");
             for (Map.Entry<String, String> page : pages.entrySet()) {
@@ -83,15 +51,11 @@ public final class ConsoleBenchmark {
                         "%-34s %8.1f %8.1f %8d%n",
                         page.getKey(), percentile(times, 50), percentile(times, 95), size / 1024);
             }
-        } finally {
-            server.destroy();
-            emulator.close();
-            server.waitFor();
         }
     }
 
     /** Every console page a month end visits, with real uuids of the benchmark's month. */
-    private static Map<String, String> pages(String jdbcUrl, String settings) throws Exception {
+    private static Map<String, String> pages(String jdbcUrl, String settings, YearMonth period) throws Exception {
         String sync;
         String mapping;
         String invoice;
@@ -101,7 +65,7 @@ public final class ConsoleBenchmark {
                     first(connection, "select replace(uuid::text, '-', '') from customer_mappings order by id limit 1");
             invoice = first(connection, "select replace(uuid::text, '-', '') from invoices order by id limit 1");
         }
-        String month = "/months/" + settings + "/" + TestClock.closedMonth();
+        String month = "/months/" + settings + "/" + period;
         Map<String, String> pages = new LinkedHashMap<>();
         pages.put("overview", "/");
         pages.put("months", "/months");
@@ -114,6 +78,7 @@ public final class ConsoleBenchmark {
         pages.put("jobs", "/jobs");
         pages.put("invoices", "/invoices");
         pages.put("invoice", "/invoices/" + invoice);
+        pages.put("margins", "/margins?settings=" + settings + "&month=" + period);
         pages.put("settings", "/settings/" + settings);
         pages.put("users", "/users");
         return pages;

@@ -10,6 +10,7 @@ final class HeapSampler implements AutoCloseable {
 
     private final Process jstat;
     private final AtomicLong peakKb = new AtomicLong();
+    private final AtomicLong peakOldKb = new AtomicLong();
     private final Thread reader;
 
     HeapSampler(long pid) throws IOException {
@@ -35,7 +36,11 @@ final class HeapSampler implements AutoCloseable {
                     continue;
                 }
                 double used = 0;
+                double old = 0;
                 for (int i = 0; i < names.length; i++) {
+                    if (names[i].equals("OU")) {
+                        old = Double.parseDouble(values[i]);
+                    }
                     if (names[i].equals("S0U")
                             || names[i].equals("S1U")
                             || names[i].equals("EU")
@@ -43,16 +48,22 @@ final class HeapSampler implements AutoCloseable {
                         used += Double.parseDouble(values[i]);
                     }
                 }
-                long kb = (long) used;
-                peakKb.accumulateAndGet(kb, Math::max);
+                peakKb.accumulateAndGet((long) used, Math::max);
+                peakOldKb.accumulateAndGet((long) old, Math::max);
             }
         } catch (IOException | NumberFormatException e) {
             // the sampled JVM went away: the peak so far stands
         }
     }
 
+    /** The most heap in use at once, garbage not yet collected included. */
     long peakMib() {
         return peakKb.get() / 1024;
+    }
+
+    /** The most the old generation held at once: what outlived the young collections. */
+    long peakOldMib() {
+        return peakOldKb.get() / 1024;
     }
 
     @Override

@@ -229,6 +229,7 @@ class ConsoleBrowserTests extends ConsoleIntegrationTest {
                         "discover", "/mappings/discover",
                         "jobs", "/jobs",
                         "invoices", "/invoices",
+                        "margins", "/margins",
                         "settings", "/settings",
                         "users", "/users")
                 .entrySet()) {
@@ -301,6 +302,90 @@ class ConsoleBrowserTests extends ConsoleIntegrationTest {
         browser.screenshot("forbidden");
         browser.press("Sign out");
         browser.awaitText("main", "You are signed out.");
+    }
+
+    @Test
+    @Order(7)
+    void aPriceRuleRepricesTheMonthAndItsMarginsShowIt() {
+        browser.signIn("admin", ADMIN_PASSWORD);
+        browser.open("/margins?settings=" + settings + "&month=" + MONTH);
+        browser.awaitText("h2", "Margins of " + MONTH_TITLE);
+        assertThat(browser.all("#margins-table tbody tr")).isNotEmpty();
+        assertThat(browser.page()).contains("No price rules");
+        browser.screenshot("margins");
+
+        browser.click("#add-rule");
+        browser.awaitText("h1", "New price rule");
+        new Select(browser.find("#rule-customer")).selectByIndex(1);
+        new Select(browser.find("#rule-base")).selectByValue("buy");
+        browser.type("#rule-markup", "10");
+        setMonth("#rule-from", MONTH.minusMonths(9));
+        browser.screenshot("price-rule");
+        browser.click("#rule-save");
+        browser.awaitText("main", "Price rule saved");
+        assertThat(browser.all("#rules-table tbody tr")).hasSize(1);
+        assertThat(browser.text("#rules-table")).contains("buy + 10%", "from " + MONTH.minusMonths(9));
+
+        browser.click("#add-rule");
+        browser.awaitText("h1", "New price rule");
+        new Select(browser.find("#rule-customer")).selectByIndex(1);
+        browser.type("#rule-markup", "12");
+        setMonth("#rule-from", MONTH.minusMonths(4));
+        browser.click("#rule-save");
+        browser.awaitText(".notice.error", "prices the same lines with the same precedence");
+        assertThat(browser.find("#rule-markup").getAttribute("value"))
+                .as("the form keeps what was typed")
+                .isEqualTo("12");
+        assertThat(api().get("/api/admin/arrow/price-rules/?settings_uuid=" + settings)
+                        .expect(200)
+                        .json()
+                        .size())
+                .as("nothing written")
+                .isEqualTo(1);
+
+        browser.open("/margins?settings=" + settings + "&month=" + MONTH);
+        browser.press("Edit");
+        browser.awaitText("h1", "Price rule");
+        browser.type("#rule-markup", "11");
+        browser.click("#rule-save");
+        browser.awaitText("main", "Price rule saved");
+        assertThat(browser.all("#rules-table tbody tr"))
+                .as("changed, not added")
+                .hasSize(1);
+        assertThat(browser.text("#rules-table")).contains("buy + 11%");
+
+        String before = ledgerTotal();
+        browser.click("#reprice-preview");
+        browser.awaitText("h1", "Re-price " + MONTH_TITLE);
+        assertThat(browser.text("#reprice-total")).contains("corrections to book");
+        assertThat(ledgerTotal()).as("the preview wrote nothing").isEqualTo(before);
+        browser.screenshot("reprice-preview");
+        browser.type("#reprice-reason", "new Contoso contract");
+        browser.click("#reprice-confirm");
+        browser.awaitText("#job-state", "succeeded");
+        assertThat(ledgerTotal()).isNotEqualTo(before);
+        assertThat(api().get("/api/admin/audit-log/?actor=admin&page_size=300")
+                        .expect(200)
+                        .json()
+                        .valueStream()
+                        .filter(entry ->
+                                entry.get("request").get("path").asString().equals("/margins/reprice"))
+                        .map(entry -> entry.get("reason").asString())
+                        .toList())
+                .as("the re-pricing's audit entry keeps the reason")
+                .containsExactly("new Contoso contract");
+        browser.press("See what it changed");
+        browser.awaitText("h2", "Margins of " + MONTH_TITLE);
+        browser.click("#reprice-preview");
+        browser.awaitText("#reprice-total", "nothing to book");
+        assertThat(browser.all("#reprice-confirm")).isEmpty();
+
+        ConsoleSession session = new ConsoleSession(port);
+        session.signIn("admin", ADMIN_PASSWORD);
+        var csv = session.get("/margins/lines.csv?settings=" + settings + "&month=" + MONTH);
+        assertThat(csv.statusCode()).isEqualTo(200);
+        assertThat(csv.headers().firstValue("Content-Type").orElse("")).startsWith("text/csv");
+        assertThat(csv.body()).startsWith("customer,vendor,subscription_reference,");
     }
 
     private void selectByText(String css, String text) {

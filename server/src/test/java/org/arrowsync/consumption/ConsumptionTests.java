@@ -32,16 +32,24 @@ class ConsumptionTests {
 
     @Test
     void exportTotalsAddUpWithinOneCurrencyOnly() {
-        Totals one =
-                Totals.of(BigDecimal.ONE, BigDecimal.ONE, "EUR").plus(Totals.of(BigDecimal.TEN, BigDecimal.ONE, null));
+        Totals one = Totals.of(BigDecimal.ONE, BigDecimal.ONE, "EUR", LicenseKind.UNKNOWN)
+                .plus(Totals.of(BigDecimal.TEN, BigDecimal.ONE, null, LicenseKind.UNKNOWN));
         assertThat(one.sell()).isEqualByComparingTo("11");
         assertThat(one.currency("XSP1")).isEqualTo("EUR");
-        assertThat(Totals.of(BigDecimal.ONE, BigDecimal.ONE, null).currency("XSP1"))
+        assertThat(Totals.of(BigDecimal.ONE, BigDecimal.ONE, null, LicenseKind.UNKNOWN)
+                        .currency("XSP1"))
                 .isEqualTo("EUR");
-        Totals mixed = one.plus(Totals.of(BigDecimal.ONE, BigDecimal.ONE, "USD"));
+        Totals mixed = one.plus(Totals.of(BigDecimal.ONE, BigDecimal.ONE, "USD", LicenseKind.UNKNOWN));
         assertThatThrownBy(() -> mixed.currency("XSP1"))
                 .isInstanceOf(MixedCurrencies.class)
                 .hasMessageContaining("EUR, USD");
+    }
+
+    @Test
+    void exportTotalsNameTheLicenseByTheFirstLineThatKnowsIt() {
+        Totals totals = Totals.of(BigDecimal.ONE, BigDecimal.ONE, "EUR", new LicenseKind(" Microsoft ", ""))
+                .plus(Totals.of(BigDecimal.ONE, BigDecimal.ONE, "EUR", new LicenseKind("Other", "IAAS")));
+        assertThat(totals.license()).isEqualTo(new LicenseKind("Microsoft", "IAAS"));
     }
 
     private static ConsumptionReport report(String... currencies) {

@@ -38,6 +38,10 @@ public final class Api {
         return new Api("http://localhost:" + port, ADMIN_TOKEN, Map.of());
     }
 
+    public String baseUrl() {
+        return baseUrl;
+    }
+
     public Api as(String otherToken) {
         return new Api(baseUrl, otherToken, headers);
     }

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.arrowsync.arrowclient.BillingLine;
 import org.arrowsync.arrowclient.License;
 import org.arrowsync.emulator.EmulatorOptions;
 import org.arrowsync.emulator.http.ExportTemplates;
@@ -336,6 +337,48 @@ public final class ArrowFixture
                 .orElseThrow();
     }
 
+    /**
+     * A resource per license billed in the month's export to a mapped customer, as resource sync leaves it (license,
+     * vendor and classification in its attributes, the license as backend id): resource uuids by license reference.
+     */
+    public Map<String, String> syncedResources(YearMonth period) {
+        Map<String, String> mapped = customers.isEmpty() ? mapAllCustomers() : customers;
+        String offering = offering().text("uuid");
+        Map<String, String> projects = new HashMap<>();
+        Map<String, String> synced = new LinkedHashMap<>();
+        for (BillingLine line : emulator().exportLines(period)) {
+            String customer = mapped.get("XSP" + line.customerReference());
+            if (customer == null || synced.containsKey(line.licenseReference())) {
+                continue;
+            }
+            String project = projects.computeIfAbsent(customer, this::project);
+            synced.put(
+                    line.licenseReference(),
+                    api.post(
+                                    "/api/marketplace-resources/",
+                                    Map.of(
+                                            "name",
+                                            unique("License " + line.licenseReference()),
+                                            "project",
+                                            project,
+                                            "offering",
+                                            offering,
+                                            "backend_id",
+                                            line.licenseReference(),
+                                            "attributes",
+                                            Map.of(
+                                                    "arrow_license_reference",
+                                                    line.licenseReference(),
+                                                    "arrow_vendor",
+                                                    line.vendor(),
+                                                    "arrow_classification",
+                                                    line.classification())))
+                            .expect(201)
+                            .text("uuid"));
+        }
+        return synced;
+    }
+
     // Work on a month
 
     /** A trigger's body for a month of the settings; more fields can be put. */
@@ -352,15 +395,22 @@ public final class ArrowFixture
         return awaitJob(api.post(TRIGGERS + trigger + "/", body));
     }
 
+    /** Posts a trigger for a month of the settings and waits for its job, which must succeed; the finished job. */
+    public JsonNode succeeded(String trigger, YearMonth period) {
+        JsonNode job = run(trigger, period(period));
+        assertThat(job.get("state").asString())
+                .as(trigger + " of " + period + ": " + job)
+                .isEqualTo("succeeded");
+        return job;
+    }
+
     public JsonNode syncBilling(YearMonth period) {
         return run("trigger_sync", period(period));
     }
 
     /** The month billing-synced, which must succeed; the finished job. */
     public JsonNode syncedBilling(YearMonth period) {
-        JsonNode job = syncBilling(period);
-        assertThat(job.get("state").asString()).as(job.toString()).isEqualTo("succeeded");
-        return job;
+        return succeeded("trigger_sync", period);
     }
 
     public JsonNode syncConsumption(YearMonth period) {
@@ -403,6 +453,17 @@ public final class ArrowFixture
                 .asString());
     }
 
+    /** What a customer's items billing a month from Arrow (billing lines, consumption, corrections) add up to. */
+    public BigDecimal arrowCharges(String customer, YearMonth period) {
+        return jdbc.sql("""
+                        select coalesce(sum(it.unit_price * it.quantity), 0) from invoice_items it join invoices i on i.id = it.invoice_id
+                        join customers c on c.id = i.customer_id
+                        where c.uuid = ?::uuid and it.start_date = ? and it.details ->> 'source' like 'arrow%'""")
+                .params(customer, period.atDay(1))
+                .query(BigDecimal.class)
+                .single();
+    }
+
     /** The line references of an Arrow customer's sync items ({@code billedVia} a SQL pattern), in order. */
     public List<String> lineReferences(String arrowReference, String billedVia) {
         return jdbc.sql("""
@@ -412,6 +473,20 @@ public final class ArrowFixture
                 .params(settings(), arrowReference, billedVia)
                 .query(String.class)
                 .list();
+    }
+
+    /**
+     * Ends this world as {@link #close()} does and forgets it: what the test uses next is built anew, with an emulator
+     * of its own and no license claims.
+     */
+    public void renew() {
+        close();
+        emulator = null;
+        settings = null;
+        customers.clear();
+        mappings.clear();
+        resources.clear();
+        customerOfLicense.clear();
     }
 
     /** Stops the emulator; in the shared database, removes the settings, with their mappings and syncs. */

@@ -15,7 +15,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
 import org.arrowsync.arrowclient.ArrowClient;
 import org.arrowsync.arrowclient.ArrowClientProperties;
 import org.arrowsync.arrowclient.ArrowClients;
@@ -160,6 +159,11 @@ public final class Emulator implements AutoCloseable, BeforeAllCallback, BeforeE
         control("POST", "lines/" + lineReference, "{\"sell\":\"" + sell + "\"}");
     }
 
+    /** Arrow corrects a line's sell and buy totals (decimal strings). */
+    public void changeAmounts(String lineReference, String sell, String buy) {
+        control("POST", "lines/" + lineReference, "{\"sell\":\"" + sell + "\",\"buy\":\"" + buy + "\"}");
+    }
+
     /** The line's amount cells become unreadable in exports (or readable again). */
     public void garble(String lineReference, boolean garbled) {
         control("POST", "lines/" + lineReference, "{\"garbled\":" + garbled + "}");
@@ -216,21 +220,29 @@ public final class Emulator implements AutoCloseable, BeforeAllCallback, BeforeE
                 .until(() -> requests(family) >= count);
     }
 
-    /** The export's lines of a license and month (standard template), each with its Sequence as reference. */
-    public List<BillingLine> lines(String licenseReference, YearMonth period) {
+    /** The export's lines of a month (standard template), each with its Sequence as reference. */
+    public List<BillingLine> exportLines(YearMonth period) {
         List<BillingLine> lines = new ArrayList<>();
-        forEachLine(period, line -> {
-            if (licenseReference.equals(line.licenseReference())) {
-                lines.add(line);
-            }
-        });
+        client().forEachExportPage(
+                        ExportQuery.forPeriod(ExportTemplates.ALT_REFERENCE, period),
+                        page -> page.rows().stream()
+                                .map(ExportRow::billingLine)
+                                .filter(BillingLineResult::isValid)
+                                .forEach(result -> lines.add(result.line())));
         return lines;
+    }
+
+    /** The export's lines of a license and month. */
+    public List<BillingLine> lines(String licenseReference, YearMonth period) {
+        return exportLines(period).stream()
+                .filter(line -> licenseReference.equals(line.licenseReference()))
+                .toList();
     }
 
     /** The export's sell totals of a month, by license. */
     public Map<String, BigDecimal> sellByLicense(YearMonth period) {
         Map<String, BigDecimal> totals = new HashMap<>();
-        forEachLine(period, line -> totals.merge(line.licenseReference(), line.sellTotal(), BigDecimal::add));
+        exportLines(period).forEach(line -> totals.merge(line.licenseReference(), line.sellTotal(), BigDecimal::add));
         return totals;
     }
 
@@ -238,15 +250,6 @@ public final class Emulator implements AutoCloseable, BeforeAllCallback, BeforeE
     public void correctSell(String licenseReference, YearMonth period, BigDecimal change) {
         BillingLine line = lines(licenseReference, period).get(0);
         changeSell(line.lineReference(), line.sellTotal().add(change).toPlainString());
-    }
-
-    private void forEachLine(YearMonth period, Consumer<BillingLine> action) {
-        client().forEachExportPage(
-                        ExportQuery.forPeriod(ExportTemplates.ALT_REFERENCE, period),
-                        page -> page.rows().stream()
-                                .map(ExportRow::billingLine)
-                                .filter(BillingLineResult::isValid)
-                                .forEach(result -> action.accept(result.line())));
     }
 
     private JsonNode control(String method, String path, String body) {

@@ -1,0 +1,99 @@
+package org.arrowsync.billing;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.arrowsync.ledger.BillingPath;
+import org.arrowsync.pricing.ArrowAmount;
+import org.arrowsync.pricing.LineScope;
+import org.arrowsync.pricing.MarginLine;
+import org.arrowsync.pricing.MarginTotals;
+import org.arrowsync.pricing.Price;
+import org.arrowsync.pricing.PriceBook;
+import org.arrowsync.pricing.PricedLines;
+import org.arrowsync.pricing.RepricePlan;
+import org.arrowsync.pricing.RepricedCustomer;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * The lines the billing sync bills itself, for margin reports and re-pricing. A line is re-priced from the latest
+ * amounts Arrow gave for it (the final ones once reconciled), as a correction booked the way reconciliation books one.
+ * Lines of license-months consumption tracking bills are its to re-price (D2); a line Arrow dropped is reconciliation's
+ * to credit.
+ */
+@Component
+@Order(1)
+class BillingLines implements PricedLines {
+
+    private final BillingWriters writers;
+
+    BillingLines(BillingWriters writers) {
+        this.writers = writers;
+    }
+
+    @Override
+    public void forEach(LineScope scope, Consumer<MarginLine> line) {
+        writers.items().forEachMarginLine(scope, line);
+    }
+
+    @Override
+    public List<MarginTotals> totals(LineScope scope) {
+        return writers.items().marginTotals(scope);
+    }
+
+    @Override
+    public RepricePlan plan(LineScope scope, PriceBook prices) {
+        Compensations compensations = new Compensations(scope.settings(), scope.period(), writers);
+        Map<RepricedCustomer.Key, RepricedCustomer> customers = new LinkedHashMap<>();
+        int lines = 0;
+        List<BillingSync> syncs = writers.syncs().ofPeriod(scope.settings().id(), scope.period()).stream()
+                .filter(sync ->
+                        scope.customerUuid() == null || scope.customerUuid().equals(sync.customerUuid()))
+                .toList();
+        for (BillingSync sync : syncs) {
+            List<BillingSyncItem> items = writers.items().ofSyncs(List.of(sync.id()));
+            Map<String, BillingPath> owners = writers.licenses().owners(unbilledLicenses(items), scope.period());
+            for (BillingSyncItem item : items) {
+                if (item.removed()
+                        || item.billedVia() == BilledVia.CONSUMPTION
+                        || owners.get(item.licenseReference()) == BillingPath.CONSUMPTION) {
+                    continue;
+                }
+                lines++;
+                Price price = prices.price(
+                        scope.period(),
+                        new ArrowAmount(
+                                sync.customerId(), item.vendorName(), item.classification(), item.sell(), item.buy()));
+                BigDecimal correction =
+                        compensations.consider(item, sync, price.billed(), price, Compensations.REPRICED);
+                customers.merge(
+                        new RepricedCustomer.Key(sync.customerUuid(), item.currency()),
+                        RepricedCustomer.none(sync.customerUuid(), sync.customerName(), item.currency())
+                                .plus(item.charged(), price.billed(), correction),
+                        RepricedCustomer::plus);
+            }
+        }
+        List<Long> syncIds = syncs.stream().map(BillingSync::id).toList();
+        return new RepricePlan(new ArrayList<>(customers.values()), lines, () -> {
+            compensations.claimMonths();
+            compensations.book();
+            // The syncs' kept totals (what the month page shows) follow the corrections.
+            writers.runs().refreshLineTotals(syncIds);
+            return compensations.size();
+        });
+    }
+
+    /** Licenses of lines that bill nothing yet: consumption tracking may bill their month instead. */
+    private static List<String> unbilledLicenses(List<BillingSyncItem> items) {
+        return items.stream()
+                .filter(item -> item.billedVia() == BilledVia.ZERO
+                        && !item.licenseReference().isBlank())
+                .map(BillingSyncItem::licenseReference)
+                .distinct()
+                .toList();
+    }
+}

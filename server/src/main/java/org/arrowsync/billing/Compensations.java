@@ -1,0 +1,185 @@
+package org.arrowsync.billing;
+
+import java.math.BigDecimal;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import org.arrowsync.ledger.BillingPath;
+import org.arrowsync.ledger.Invoice;
+import org.arrowsync.ledger.InvoiceItem;
+import org.arrowsync.ledger.InvoiceItemDraft;
+import org.arrowsync.pricing.Price;
+import org.arrowsync.settings.Settings;
+import org.arrowsync.shared.Money;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Corrections of billed lines, as reconciliation and re-pricing book them (D4, D7, D8): each brings what a line has
+ * been charged (its item and earlier corrections) to a target, differences under one cent left out; a correction goes
+ * on the billed month's invoice while it is pending, else the customer's current one, names the month it corrects and
+ * the resource and project its line billed.
+ */
+final class Compensations {
+
+    /** Arrow dropped the line: it is credited whole. */
+    static final String LINE_REMOVED = "line_removed";
+    /** The price rules bill the line differently from what it was charged. */
+    static final String REPRICED = "repriced";
+
+    private final Settings settings;
+    private final YearMonth period;
+    private final BillingWriters writers;
+    private final List<Compensation> planned = new ArrayList<>();
+
+    Compensations(Settings settings, YearMonth period, BillingWriters writers) {
+        this.settings = settings;
+        this.period = period;
+        this.writers = writers;
+    }
+
+    /**
+     * Plans the correction that brings the item's charge to {@code target}, when it needs one; returns its amount, zero
+     * when none. A line whose license-month consumption tracking bills is corrected there, never here (D2).
+     *
+     * @param price how {@code target} was priced, null for a dropped line
+     * @param reason why, beside Arrow's final amount: {@link #LINE_REMOVED}, {@link #REPRICED} or null
+     */
+    BigDecimal consider(BillingSyncItem item, BillingSync sync, BigDecimal target, Price price, String reason) {
+        if (item.billedVia() == BilledVia.CONSUMPTION) {
+            return BigDecimal.ZERO;
+        }
+        BigDecimal difference = target.subtract(item.charged());
+        if (!Money.significant(difference)) {
+            return BigDecimal.ZERO;
+        }
+        planned.add(new Compensation(item, sync, target, difference, price, reason));
+        return difference;
+    }
+
+    int size() {
+        return planned.size();
+    }
+
+    /** The corrections planned so far, in the order they were considered. */
+    List<Compensation> planned() {
+        return List.copyOf(planned);
+    }
+
+    /**
+     * A line that was zero when synced has no claim on its license-month; if it now charges something, it may only do
+     * so when consumption tracking does not bill that month (D2): claims the months for billing and leaves out the
+     * corrections of those consumption tracking bills.
+     */
+    void claimMonths() {
+        List<String> unclaimed = planned.stream()
+                .map(Compensation::item)
+                .filter(item -> item.billedVia() == BilledVia.ZERO
+                        && !item.licenseReference().isBlank())
+                .map(BillingSyncItem::licenseReference)
+                .distinct()
+                .toList();
+        if (unclaimed.isEmpty()) {
+            return;
+        }
+        Map<String, BillingPath> owners = writers.licenses().claimAll(unclaimed, period, BillingPath.BILLING);
+        planned.removeIf(c -> c.item().billedVia() == BilledVia.ZERO
+                && owners.get(c.item().licenseReference()) == BillingPath.CONSUMPTION);
+    }
+
+    /** Writes the planned corrections as invoice items and on their lines; returns their sum. */
+    BigDecimal book() {
+        Map<Invoice, List<Compensation>> byInvoice = new LinkedHashMap<>();
+        Map<UUID, Invoice> placed = new HashMap<>();
+        for (Compensation compensation : planned) {
+            Invoice invoice = placed.computeIfAbsent(
+                    compensation.sync().customerUuid(),
+                    customer -> writers.invoices().openInvoiceFor(customer, period));
+            byInvoice.computeIfAbsent(invoice, key -> new ArrayList<>()).add(compensation);
+        }
+        // A correction names the resource and project its line billed, as the reference copies them.
+        Map<Long, InvoiceItem> originals = new HashMap<>();
+        writers.invoices()
+                .items(planned.stream()
+                        .map(c -> c.item().invoiceItemId())
+                        .filter(Objects::nonNull)
+                        .toList())
+                .forEach(item -> originals.put(item.id(), item));
+        BigDecimal total = BigDecimal.ZERO;
+        for (Map.Entry<Invoice, List<Compensation>> entry : byInvoice.entrySet()) {
+            List<Long> ids = writers.invoices()
+                    .addItems(
+                            entry.getKey(),
+                            entry.getValue().stream()
+                                    .map(c -> draft(
+                                            c,
+                                            c.item().invoiceItemId() == null
+                                                    ? null
+                                                    : originals.get(c.item().invoiceItemId())))
+                                    .toList());
+            for (int i = 0; i < ids.size(); i++) {
+                Compensation c = entry.getValue().get(i);
+                writers.items()
+                        .recordCompensation(
+                                c.item().id(),
+                                c.difference(),
+                                ids.get(i),
+                                c.target(),
+                                LINE_REMOVED.equals(c.reason()),
+                                writers.now());
+                total = total.add(c.difference());
+            }
+        }
+        return total;
+    }
+
+    private InvoiceItemDraft draft(Compensation c, InvoiceItem original) {
+        String kind = c.difference().signum() > 0 ? "additional charge" : "credit";
+        if (REPRICED.equals(c.reason())) {
+            kind = "re-pricing " + kind;
+        }
+        String name = settings.itemPrefixOrDefault() + " adjustment: "
+                + c.item().description() + " (" + kind + " for " + period + ")";
+        ObjectNode details = JsonNodeFactory.instance
+                .objectNode()
+                .put("source", "arrow_reconciliation")
+                .put("original_line_reference", c.item().lineReference())
+                .put("original_price", c.item().originalPrice().toPlainString())
+                .put("previously_charged", c.item().charged().toPlainString())
+                .put("final_price", c.target().toPlainString())
+                .put("original_period", period.toString())
+                .put("report_period", period.toString())
+                .put("license_reference", c.item().licenseReference());
+        if (c.reason() != null) {
+            details.put("reason", c.reason());
+        }
+        if (c.price() != null) {
+            c.price().describe(details);
+        }
+        return new InvoiceItemDraft(
+                name,
+                c.difference(),
+                BigDecimal.ONE,
+                "quantity",
+                c.item().currency(),
+                period.atDay(1),
+                period.atEndOfMonth(),
+                original == null ? null : original.resource(),
+                original == null ? null : original.project(),
+                details);
+    }
+
+    /** One line's correction: the amount it brings the line's charge to, and by how much. */
+    record Compensation(
+            BillingSyncItem item,
+            BillingSync sync,
+            BigDecimal target,
+            BigDecimal difference,
+            Price price,
+            String reason) {}
+}

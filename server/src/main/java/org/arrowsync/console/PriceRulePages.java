@@ -1,0 +1,128 @@
+package org.arrowsync.console;
+
+import java.time.Clock;
+import java.time.YearMonth;
+import java.util.UUID;
+import org.arrowsync.mappings.CustomerMappingService;
+import org.arrowsync.pricing.PriceRule;
+import org.arrowsync.pricing.PriceRuleService;
+import org.arrowsync.pricing.PriceRuleService.RuleDraft;
+import org.arrowsync.settings.Settings;
+import org.arrowsync.settings.SettingsService;
+import org.arrowsync.shared.Filters;
+import org.arrowsync.shared.InvalidInput;
+import org.arrowsync.shared.Uuids;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * Price rules of a settings record: add, change, delete. The rules' own checks answer (a rule overlapping another of
+ * its precedence is refused, naming it); a rule written changes no invoice, the margins page re-prices.
+ */
+@Controller
+class PriceRulePages {
+
+    private final PriceRuleService rules;
+    private final SettingsService settings;
+    private final CustomerMappingService mappings;
+    private final Clock clock;
+
+    PriceRulePages(PriceRuleService rules, SettingsService settings, CustomerMappingService mappings, Clock clock) {
+        this.rules = rules;
+        this.settings = settings;
+        this.mappings = mappings;
+        this.clock = clock;
+    }
+
+    @GetMapping("/price-rules/new")
+    String create(@RequestParam(name = "settings") String settingsUuid, Model model) {
+        Settings owner = settings.get(Filters.uuid("settings", settingsUuid));
+        return form(
+                owner,
+                null,
+                new RuleDraft(
+                        owner.uuid(),
+                        null,
+                        "",
+                        "",
+                        owner.priceSource().value(),
+                        "",
+                        YearMonth.now(clock).toString(),
+                        "",
+                        ""),
+                model);
+    }
+
+    @GetMapping("/price-rules/{uuid}")
+    String edit(@PathVariable String uuid, Model model) {
+        PriceRule rule = rules.get(Filters.uuid("uuid", uuid));
+        return form(settings.get(rule.settingsUuid()), rule, RuleDraft.of(rule), model);
+    }
+
+    /**
+     * Saves a new rule (for the settings named) or the rule of the path; a refused one comes back beside its fields.
+     */
+    @PostMapping({"/price-rules/new", "/price-rules/{uuid}"})
+    String save(
+            @PathVariable(required = false) String uuid,
+            @RequestParam(name = "settings", required = false) String settingsUuid,
+            @RequestParam(name = "customer_mapping", required = false) String customerMapping,
+            @RequestParam(name = "arrow_vendor_name", required = false) String vendor,
+            @RequestParam(required = false) String classification,
+            @RequestParam(required = false) String base,
+            @RequestParam(name = "markup_percent", required = false) String markup,
+            @RequestParam(name = "valid_from", required = false) String validFrom,
+            @RequestParam(name = "valid_to", required = false) String validTo,
+            @RequestParam(required = false) String note,
+            Model model,
+            RedirectAttributes redirect) {
+        PriceRule rule = uuid == null ? null : rules.get(Filters.uuid("uuid", uuid));
+        Settings owner = settings.get(rule == null ? Filters.uuid("settings", settingsUuid) : rule.settingsUuid());
+        RuleDraft draft = new RuleDraft(
+                owner.uuid(),
+                Filters.uuid("customer_mapping", customerMapping),
+                vendor,
+                classification,
+                base,
+                markup,
+                validFrom,
+                validTo,
+                note);
+        try {
+            if (rule == null) {
+                rules.create(draft);
+            } else {
+                rules.update(rule.uuid(), draft);
+            }
+        } catch (InvalidInput e) {
+            model.addAttribute("errors", e.errors());
+            return form(owner, rule, draft, model);
+        }
+        redirect.addFlashAttribute(
+                "flash",
+                "Price rule saved. Syncs price with it from now on; re-price a month already billed to apply it there.");
+        return "redirect:/margins?settings=" + Uuids.hex(owner.uuid());
+    }
+
+    @PostMapping("/price-rules/{uuid}/delete")
+    String delete(@PathVariable String uuid, RedirectAttributes redirect) {
+        UUID id = Filters.uuid("uuid", uuid);
+        PriceRule rule = rules.get(id);
+        rules.delete(id);
+        redirect.addFlashAttribute("flash", "Price rule deleted. Invoices already written keep their prices.");
+        return "redirect:/margins?settings=" + Uuids.hex(rule.settingsUuid());
+    }
+
+    private String form(Settings owner, PriceRule rule, RuleDraft draft, Model model) {
+        model.addAttribute("settings", owner);
+        model.addAttribute("rule", rule);
+        model.addAttribute("form", draft);
+        model.addAttribute("mappings", mappings.active(owner));
+        return "console/price-rule";
+    }
+}

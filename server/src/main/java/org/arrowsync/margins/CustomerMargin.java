@@ -1,0 +1,19 @@
+package org.arrowsync.margins;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+import java.math.BigDecimal;
+
+/**
+ * One customer's month in one currency: what Arrow charges ({@code arrow_buy}) and lists ({@code arrow_sell}) for its
+ * lines, what the operator billed for them, the margin (billed − buy) and the margin as a percent of what was billed
+ * (null when nothing was). Amounts are rounded to two decimals from exact sums.
+ */
+public record CustomerMargin(
+        String customerUuid,
+        String customerName,
+        String currency,
+        BigDecimal arrowBuy,
+        BigDecimal arrowSell,
+        BigDecimal billed,
+        BigDecimal margin,
+        @Schema(nullable = true) BigDecimal marginPercent) {}

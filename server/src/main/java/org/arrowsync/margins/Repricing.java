@@ -1,0 +1,103 @@
+package org.arrowsync.margins;
+
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.arrowsync.ledger.LicenseBilling;
+import org.arrowsync.pricing.LineScope;
+import org.arrowsync.pricing.PriceBook;
+import org.arrowsync.pricing.PriceRuleService;
+import org.arrowsync.pricing.PricedLines;
+import org.arrowsync.pricing.RepricePlan;
+import org.arrowsync.pricing.RepricedCustomer;
+import org.arrowsync.settings.SettingsService;
+import org.arrowsync.shared.Progress;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Re-pricing a month already billed under the price rules as they are now. Changing a rule changes no invoice by
+ * itself; this compares, for every line of the month (each billing line the billing sync invoices, each license-month
+ * consumption tracking bills), what it has been charged with what the rules bill for Arrow's latest amount, and books
+ * the difference as a correction, the way reconciliation books one. The preview and the run build the same plan; the
+ * run holds the month (as a billing sync does) while it plans and books, so a second run finds nothing left to book.
+ */
+@Service
+public class Repricing {
+
+    private final List<PricedLines> sources;
+    private final PriceRuleService rules;
+    private final LineScopes scopes;
+    private final SettingsService settings;
+    private final LicenseBilling licenses;
+    private final TransactionTemplate transactions;
+    private final TransactionTemplate reads;
+
+    Repricing(
+            List<PricedLines> sources,
+            PriceRuleService rules,
+            LineScopes scopes,
+            SettingsService settings,
+            LicenseBilling licenses,
+            TransactionTemplate transactions) {
+        this.sources = sources;
+        this.rules = rules;
+        this.scopes = scopes;
+        this.settings = settings;
+        this.licenses = licenses;
+        this.transactions = transactions;
+        this.reads = new TransactionTemplate(transactions.getTransactionManager());
+        this.reads.setReadOnly(true);
+    }
+
+    /**
+     * Checks a request before it is previewed or queued: a month that has begun, settings that exist (the active ones
+     * when none are named) and, when named, a customer that exists.
+     */
+    public LineScope scope(YearMonth period, UUID settingsUuid, UUID customerUuid) {
+        return scopes.repricing(period, settingsUuid, customerUuid);
+    }
+
+    /** What confirming would book, per customer; writes nothing. */
+    public RepriceOutcome preview(LineScope scope) {
+        return reads.execute(status -> outcome(scope, plans(scope), true));
+    }
+
+    /** Plans and books the month's corrections while holding the month; the queued run of a confirmed re-pricing. */
+    public RepriceOutcome reprice(LineScope scope, Progress progress) {
+        LineScope current =
+                new LineScope(scope.period(), settings.named(scope.settings().uuid()), scope.customerUuid());
+        return transactions.execute(status -> {
+            licenses.lockMonthExclusive(current.settings().uuid(), current.period());
+            List<RepricePlan> plans = plans(current);
+            int booked = 0;
+            for (RepricePlan plan : plans) {
+                progress.add("lines", plan.lines());
+                booked += plan.book();
+            }
+            progress.add("compensations", booked);
+            return outcome(current, plans, false);
+        });
+    }
+
+    private List<RepricePlan> plans(LineScope scope) {
+        PriceBook prices = rules.book(scope.settings());
+        return sources.stream().map(source -> source.plan(scope, prices)).toList();
+    }
+
+    private static RepriceOutcome outcome(LineScope scope, List<RepricePlan> plans, boolean dryRun) {
+        Map<RepricedCustomer.Key, RepricedCustomer> byCustomer = new LinkedHashMap<>();
+        plans.stream()
+                .flatMap(plan -> plan.customers().stream())
+                .forEach(customer -> byCustomer.merge(customer.key(), customer, RepricedCustomer::plus));
+        List<RepricedCustomer> customers = new ArrayList<>(byCustomer.values());
+        customers.sort(Comparator.comparing(RepricedCustomer::customerName)
+                .thenComparing(customer -> customer.customerUuid().toString())
+                .thenComparing(RepricedCustomer::currency));
+        return RepriceOutcome.of(scope, dryRun, customers);
+    }
+}

@@ -1,0 +1,150 @@
+package org.arrowsync.pricing;
+
+import java.math.BigDecimal;
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.arrowsync.pricing.PriceRuleService.RuleFilter;
+import org.arrowsync.settings.PriceSource;
+import org.arrowsync.shared.ListQuery;
+import org.arrowsync.shared.Listing;
+import org.arrowsync.shared.PageRequest;
+import org.arrowsync.shared.SqlFilter;
+import org.arrowsync.shared.Timestamps;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class PriceRuleRepository {
+
+    private static final String FROM = " from price_rules r join arrow_settings s on s.id = r.settings_id"
+            + " left join customer_mappings m on m.id = r.customer_mapping_id";
+    private static final String SELECT = """
+            select r.id, r.uuid, r.settings_id, s.uuid as settings_uuid, m.uuid as mapping_uuid, m.customer_id,
+                   r.arrow_vendor_name, r.classification, r.base, r.markup_percent, r.valid_from, r.valid_to,
+                   r.note, r.created, r.modified""" + FROM;
+
+    private final JdbcClient jdbc;
+    private final ListQuery<PriceRule> listing;
+
+    PriceRuleRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+        this.listing = new ListQuery<>(jdbc, SELECT, FROM, "r.created desc, r.id desc", PriceRuleRepository::map);
+    }
+
+    Optional<PriceRule> find(UUID uuid) {
+        return jdbc.sql(SELECT + " where r.uuid = ?")
+                .param(uuid)
+                .query(PriceRuleRepository::map)
+                .optional();
+    }
+
+    List<PriceRule> ofSettings(long settingsId) {
+        return jdbc.sql(SELECT + " where r.settings_id = ? order by r.id")
+                .param(settingsId)
+                .query(PriceRuleRepository::map)
+                .list();
+    }
+
+    Listing<PriceRule> list(RuleFilter filter, PageRequest page) {
+        SqlFilter sql = new SqlFilter()
+                .eq("s.uuid", filter.settingsUuid())
+                .eq("m.uuid", filter.customerMappingUuid())
+                .iexact("r.arrow_vendor_name", filter.vendorName())
+                .iexact("r.classification", filter.classification());
+        if (filter.period() != null) {
+            Date month = Date.valueOf(filter.period().atDay(1));
+            sql.where("r.valid_from <= ? and (r.valid_to is null or r.valid_to >= ?)", month, month);
+        }
+        return listing.list(sql, page);
+    }
+
+    /**
+     * Holds the rules of a settings record alone until the transaction ends, so that two rules written at once are each
+     * checked against the other.
+     */
+    void lockRulesOf(UUID settingsUuid) {
+        jdbc.sql("select pg_advisory_xact_lock(hashtextextended(?, 0))")
+                .param("price_rules|" + settingsUuid)
+                .query(Object.class)
+                .single();
+    }
+
+    UUID insert(RuleFields fields, Instant now) {
+        UUID uuid = UUID.randomUUID();
+        jdbc.sql("""
+                        insert into price_rules (settings_id, customer_mapping_id, arrow_vendor_name, classification, base, markup_percent,
+                                                 valid_from, valid_to, note, modified, uuid, created)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""").params(fields.columns(now, uuid, Timestamps.of(now))).update();
+        return uuid;
+    }
+
+    void update(long id, RuleFields fields, Instant now) {
+        jdbc.sql("""
+                        update price_rules set settings_id = ?, customer_mapping_id = ?, arrow_vendor_name = ?, classification = ?, base = ?,
+                               markup_percent = ?, valid_from = ?, valid_to = ?, note = ?, modified = ?
+                        where id = ?""").params(fields.columns(now, id)).update();
+    }
+
+    void delete(long id) {
+        jdbc.sql("delete from price_rules where id = ?").param(id).update();
+    }
+
+    private static PriceRule map(ResultSet rs, int row) throws SQLException {
+        LocalDate validTo = rs.getObject("valid_to", LocalDate.class);
+        return new PriceRule(
+                rs.getLong("id"),
+                rs.getObject("uuid", UUID.class),
+                rs.getLong("settings_id"),
+                rs.getObject("settings_uuid", UUID.class),
+                rs.getObject("mapping_uuid", UUID.class),
+                rs.getObject("customer_id", Long.class),
+                rs.getString("arrow_vendor_name"),
+                rs.getString("classification"),
+                PriceSource.of(rs.getString("base")).orElseThrow(),
+                rs.getBigDecimal("markup_percent"),
+                YearMonth.from(rs.getObject("valid_from", LocalDate.class)),
+                validTo == null ? null : YearMonth.from(validTo),
+                rs.getString("note"),
+                Timestamps.read(rs, "created"),
+                Timestamps.read(rs, "modified"));
+    }
+
+    /** A rule as written: the settings and customer mapping by row id. */
+    record RuleFields(
+            long settingsId,
+            Long customerMappingId,
+            String vendorName,
+            String classification,
+            PriceSource base,
+            BigDecimal markupPercent,
+            YearMonth validFrom,
+            YearMonth validTo,
+            String note) {
+
+        /** The rule's columns as written (settings_id … note), then {@code modified}, then {@code more}. */
+        List<Object> columns(Instant modified, Object... more) {
+            List<Object> values = new ArrayList<>(Arrays.asList(
+                    settingsId,
+                    customerMappingId,
+                    vendorName,
+                    classification,
+                    base.value(),
+                    markupPercent,
+                    Date.valueOf(validFrom.atDay(1)),
+                    validTo == null ? null : Date.valueOf(validTo.atDay(1)),
+                    note,
+                    Timestamps.of(modified)));
+            values.addAll(Arrays.asList(more));
+            return values;
+        }
+    }
+}

@@ -1,0 +1,211 @@
+package org.arrowsync.pricing;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.UUID;
+import org.arrowsync.mappings.CustomerMapping;
+import org.arrowsync.mappings.CustomerMappingService;
+import org.arrowsync.pricing.PriceRuleRepository.RuleFields;
+import org.arrowsync.settings.PriceSource;
+import org.arrowsync.settings.Settings;
+import org.arrowsync.settings.SettingsService;
+import org.arrowsync.shared.FieldErrors;
+import org.arrowsync.shared.Listing;
+import org.arrowsync.shared.NotFound;
+import org.arrowsync.shared.PageRequest;
+import org.arrowsync.shared.Periods;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Price rules and the price book built from them. A rule's customer mapping belongs to its settings; two rules of the
+ * same precedence that would match the same lines in the same month are refused. Writing a rule changes no invoice:
+ * syncs price with the rules in force when they run, and re-pricing books what they change for months already billed.
+ */
+@Service
+public class PriceRuleService {
+
+    static final String DOES_NOT_EXIST = "Invalid hyperlink - Object does not exist.";
+    private static final BigDecimal LOWEST_MARKUP = BigDecimal.valueOf(-100);
+    private static final BigDecimal HIGHEST_MARKUP = BigDecimal.valueOf(10_000);
+    private static final int MARKUP_DECIMALS = 4;
+
+    private final PriceRuleRepository rules;
+    private final SettingsService settings;
+    private final CustomerMappingService mappings;
+    private final Clock clock;
+
+    PriceRuleService(
+            PriceRuleRepository rules, SettingsService settings, CustomerMappingService mappings, Clock clock) {
+        this.rules = rules;
+        this.settings = settings;
+        this.mappings = mappings;
+        this.clock = clock;
+    }
+
+    /** The rules of a settings record, read once, to price its lines of any month. */
+    public PriceBook book(Settings owner) {
+        return new PriceBook(owner.priceSource(), rules.ofSettings(owner.id()));
+    }
+
+    public PriceRule get(UUID uuid) {
+        return rules.find(uuid).orElseThrow(NotFound::new);
+    }
+
+    public Listing<PriceRule> list(RuleFilter filter, PageRequest page) {
+        return rules.list(filter, page);
+    }
+
+    @Transactional
+    public PriceRule create(RuleDraft draft) {
+        return get(rules.insert(validate(draft, null), clock.instant()));
+    }
+
+    @Transactional
+    public PriceRule update(UUID uuid, RuleDraft draft) {
+        PriceRule rule = get(uuid);
+        rules.update(rule.id(), validate(draft, rule), clock.instant());
+        return get(uuid);
+    }
+
+    @Transactional
+    public void delete(UUID uuid) {
+        rules.delete(get(uuid).id());
+    }
+
+    /**
+     * The fields of a valid rule that overlaps no other of its precedence; {@code current} is the rule being changed.
+     */
+    private RuleFields validate(RuleDraft draft, PriceRule current) {
+        FieldErrors errors = new FieldErrors();
+        errors.requiredValue("settings", draft.settingsUuid());
+        String vendor = optional(draft.vendorName());
+        errors.maxLength("arrow_vendor_name", vendor, 255);
+        String classification = optional(draft.classification());
+        errors.maxLength("classification", classification, 50);
+        if (errors.required("base", draft.base())) {
+            errors.oneOf("base", draft.base(), List.of(PriceSource.SELL.value(), PriceSource.BUY.value()));
+        }
+        BigDecimal markup = markup(errors, draft.markupPercent());
+        YearMonth from = null;
+        if (errors.required("valid_from", draft.validFrom())) {
+            from = Periods.parse(errors, "valid_from", draft.validFrom());
+        }
+        YearMonth to = Periods.parse(errors, "valid_to", optional(draft.validTo()));
+        if (from != null && to != null && to.isBefore(from)) {
+            errors.add("valid_to", "valid_to must not be before valid_from.");
+        }
+        String note = draft.note() == null ? "" : draft.note();
+        errors.maxLength("note", note, 500);
+        errors.throwIfAny();
+        Settings owner = settings.find(draft.settingsUuid()).orElse(null);
+        if (owner == null) {
+            errors.add("settings", DOES_NOT_EXIST);
+        }
+        CustomerMapping mapping = null;
+        if (draft.customerMappingUuid() != null) {
+            mapping = mappings.find(draft.customerMappingUuid()).orElse(null);
+            if (mapping == null) {
+                errors.add("customer_mapping", DOES_NOT_EXIST);
+            } else if (owner != null && mapping.settingsId() != owner.id()) {
+                errors.add("customer_mapping", "The customer mapping belongs to other settings.");
+            }
+        }
+        errors.throwIfAny();
+        PriceSource base = PriceSource.of(draft.base()).orElseThrow();
+        PriceRule candidate = new PriceRule(
+                current == null ? 0 : current.id(),
+                current == null ? null : current.uuid(),
+                owner.id(),
+                owner.uuid(),
+                mapping == null ? null : mapping.uuid(),
+                mapping == null ? null : mapping.customerId(),
+                vendor,
+                classification,
+                base,
+                markup,
+                from,
+                to,
+                note,
+                null,
+                null);
+        rules.lockRulesOf(owner.uuid());
+        rules.ofSettings(owner.id()).stream()
+                .filter(other -> current == null || other.id() != current.id())
+                .filter(candidate::overlaps)
+                .findFirst()
+                .ifPresent(conflicting -> {
+                    throw new PriceRulesOverlap(conflicting);
+                });
+        return new RuleFields(
+                owner.id(),
+                mapping == null ? null : mapping.id(),
+                vendor,
+                classification,
+                base,
+                markup,
+                from,
+                to,
+                note);
+    }
+
+    private static BigDecimal markup(FieldErrors errors, String text) {
+        if (!errors.required("markup_percent", text)) {
+            return null;
+        }
+        BigDecimal markup;
+        try {
+            markup = new BigDecimal(text.strip());
+        } catch (NumberFormatException e) {
+            errors.add("markup_percent", "A valid number is required.");
+            return null;
+        }
+        if (markup.stripTrailingZeros().scale() > MARKUP_DECIMALS) {
+            errors.add("markup_percent", "Ensure that there are no more than " + MARKUP_DECIMALS + " decimal places.");
+        } else if (markup.compareTo(LOWEST_MARKUP) < 0) {
+            errors.add("markup_percent", "Ensure this value is greater than or equal to " + LOWEST_MARKUP + ".");
+        } else if (markup.compareTo(HIGHEST_MARKUP) > 0) {
+            errors.add("markup_percent", "Ensure this value is less than or equal to " + HIGHEST_MARKUP + ".");
+        }
+        return markup;
+    }
+
+    /** An optional text: blank means none (any vendor, any classification, no end). */
+    private static String optional(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    /**
+     * A rule as a request gives it; {@code settingsUuid} and {@code customerMappingUuid} already parsed, the rest as
+     * sent.
+     */
+    public record RuleDraft(
+            UUID settingsUuid,
+            UUID customerMappingUuid,
+            String vendorName,
+            String classification,
+            String base,
+            String markupPercent,
+            String validFrom,
+            String validTo,
+            String note) {
+
+        public static RuleDraft of(PriceRule rule) {
+            return new RuleDraft(
+                    rule.settingsUuid(),
+                    rule.customerMappingUuid(),
+                    rule.vendorName(),
+                    rule.classification(),
+                    rule.base().value(),
+                    rule.markupPercent().toPlainString(),
+                    rule.validFrom().toString(),
+                    rule.validTo() == null ? null : rule.validTo().toString(),
+                    rule.note());
+        }
+    }
+
+    public record RuleFilter(
+            UUID settingsUuid, UUID customerMappingUuid, String vendorName, String classification, YearMonth period) {}
+}

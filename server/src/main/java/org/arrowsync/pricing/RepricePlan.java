@@ -1,0 +1,22 @@
+package org.arrowsync.pricing;
+
+import java.util.List;
+import java.util.function.IntSupplier;
+
+/**
+ * What the price rules change in the lines of one source for a month, before anything is written: per customer and
+ * currency billed now, billed under the rules and the corrections ({@code customers}), and how many lines were compared
+ * ({@code lines}). Booking it writes exactly that.
+ *
+ * @param booking writes the plan's corrections and returns how many items it wrote
+ */
+public record RepricePlan(List<RepricedCustomer> customers, int lines, IntSupplier booking) {
+
+    /**
+     * Books the corrections as compensation items (on the month's invoice while it is pending, else the customer's
+     * current one); call inside the transaction that holds the month. Returns how many items were written.
+     */
+    public int book() {
+        return booking.getAsInt();
+    }
+}

@@ -1,0 +1,212 @@
+package org.arrowsync.bench;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.arrowsync.database.EmbeddedDatabase;
+import org.arrowsync.emulator.data.Presets;
+import org.arrowsync.emulator.data.ScaleOptions;
+import org.arrowsync.emulator.http.ExportTemplates;
+import org.arrowsync.support.Api;
+import org.arrowsync.support.Emulator;
+import org.arrowsync.support.Jobs;
+import org.arrowsync.support.TestClock;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The benchmarks' scale month, the test clock's closed month: the emulator with preset {@code scale} (by default 2,000
+ * customers × 10 licenses × 10 lines, or {@code -Dcustomers}, {@code -Dlicenses}, {@code -Dlines}), in this JVM at the
+ * test clock, and a server jar with the given heap over a fresh data folder, settings for the emulator and every scale
+ * customer mapped (straight into the database: setup, not measured). The server's heap is sampled from its start.
+ */
+final class ScaleMonth implements AutoCloseable {
+
+    private static final Pattern DATABASE_PORT = Pattern.compile("Embedded PostgreSQL started on port (\\d+)");
+
+    final YearMonth period = TestClock.closedMonth();
+    final Path work;
+    final Api api;
+    final int serverPort;
+    final String settings;
+    final int customers;
+    final String jdbcUrl;
+    final HeapSampler heap;
+    final long lines;
+    private final Emulator emulator;
+    private final Process server;
+
+    private ScaleMonth(
+            Path work,
+            Api api,
+            int serverPort,
+            String settings,
+            int customers,
+            String jdbcUrl,
+            HeapSampler heap,
+            long lines,
+            Emulator emulator,
+            Process server) {
+        this.work = work;
+        this.api = api;
+        this.serverPort = serverPort;
+        this.settings = settings;
+        this.customers = customers;
+        this.jdbcUrl = jdbcUrl;
+        this.heap = heap;
+        this.lines = lines;
+        this.emulator = emulator;
+        this.server = server;
+    }
+
+    /** Starts it all; {@code serverArguments} are added to the server's command line. */
+    static ScaleMonth start(String maxHeap, String... serverArguments)
+            throws IOException, InterruptedException, SQLException {
+        int customers = Integer.parseInt(System.getProperty("customers", "2000"));
+        int licenses = Integer.parseInt(System.getProperty("licenses", "10"));
+        int lines = Integer.parseInt(System.getProperty("lines", "10"));
+        Path work = Files.createTempDirectory("arrowsync-bench");
+        int serverPort = freePort();
+        Emulator emulator = Emulator.start(Emulator.options()
+                .withPreset(Presets.SCALE)
+                .withScale(ScaleOptions.large()
+                        .withCustomers(customers)
+                        .withLicensesPerCustomer(licenses)
+                        .withLinesPerLicense(lines)));
+        List<String> command = new ArrayList<>(List.of(
+                "java",
+                "-Xmx" + maxHeap,
+                "-jar",
+                "server/target/arrowsync-server.jar",
+                "--server.port=" + serverPort,
+                "--arrowsync.data.dir=" + work.resolve("data"),
+                "--arrowsync.admin-token=" + Api.ADMIN_TOKEN,
+                "--arrowsync.demo.enabled=false",
+                "--arrowsync.jobs.schedules-enabled=false",
+                "--arrowsync.arrow.client.requests-per-second=1000"));
+        command.addAll(List.of(serverArguments));
+        Process server = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(work.resolve("server.log").toFile())
+                .start();
+        HeapSampler heap = new HeapSampler(server.pid());
+        int databasePort = awaitServer(work.resolve("server.log"));
+        String password = Files.readString(EmbeddedDatabase.passwordFile(work.resolve("data")))
+                .trim();
+        String jdbcUrl = "jdbc:postgresql://localhost:" + databasePort + "/postgres?user=postgres&password=" + password;
+        Api api = Api.at(serverPort);
+        String settings = api.post(
+                        "/api/admin/arrow/settings/",
+                        Map.of(
+                                "api_url",
+                                emulator.apiUrl(),
+                                "api_key",
+                                emulator.apiKey(),
+                                "export_type_reference",
+                                ExportTemplates.ALT_REFERENCE))
+                .expect(201)
+                .text("uuid");
+        mapCustomers(jdbcUrl, settings, customers);
+        return new ScaleMonth(
+                work,
+                api,
+                serverPort,
+                settings,
+                customers,
+                jdbcUrl,
+                heap,
+                (long) customers * licenses * lines,
+                emulator,
+                server);
+    }
+
+    /** How long one billing sync of the month took through the HTTP trigger, and how many export requests it made. */
+    record Run(Duration time, int requests) {}
+
+    Run sync() {
+        emulator.resetStats();
+        long start = System.nanoTime();
+        String job = api.post(
+                        "/api/admin/arrow/billing-syncs/trigger_sync/",
+                        Map.of("year", period.getYear(), "month", period.getMonthValue()))
+                .expect(202)
+                .text("uuid");
+        JsonNode state = Jobs.await(api, job, Duration.ofMinutes(30));
+        Duration time = Duration.ofNanos(System.nanoTime() - start);
+        if (state.get("state").asString().equals("failed")) {
+            throw new IllegalStateException("sync failed: " + state);
+        }
+        return new Run(time, (int) emulator.requests("exports"));
+    }
+
+    long count(String sql) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(jdbcUrl)) {
+            var result = connection.createStatement().executeQuery(sql);
+            result.next();
+            return result.getLong(1);
+        }
+    }
+
+    /** The server's log lines that contain {@code text}. */
+    List<String> log(String text) throws IOException {
+        return Files.readAllLines(work.resolve("server.log")).stream()
+                .filter(line -> line.contains(text))
+                .toList();
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        heap.close();
+        server.destroy();
+        emulator.close();
+        server.waitFor();
+    }
+
+    private static void mapCustomers(String jdbcUrl, String settings, int customers) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(jdbcUrl)) {
+            connection.createStatement().execute("""
+                    insert into customers (uuid, name, created, modified)
+                    select gen_random_uuid(), 'Scale customer ' || n, now(), now() from generate_series(1, %d) n""".formatted(customers));
+            try (PreparedStatement insert = connection.prepareStatement("""
+                    insert into customer_mappings (uuid, settings_id, arrow_reference, arrow_company_name, customer_id, created, modified)
+                    select gen_random_uuid(), (select id from arrow_settings where uuid = ?::uuid), 'XSP' || (700000 + n), '',
+                           (select id from customers where name = 'Scale customer ' || n), now(), now()
+                    from generate_series(1, ?) n""")) {
+                insert.setString(1, settings);
+                insert.setInt(2, customers);
+                insert.execute();
+            }
+        }
+    }
+
+    private static int awaitServer(Path log) throws IOException, InterruptedException {
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
+        while (Instant.now().isBefore(deadline)) {
+            String output = Files.exists(log) ? Files.readString(log) : "";
+            Matcher matcher = DATABASE_PORT.matcher(output);
+            if (matcher.find() && output.contains("Started Application")) {
+                return Integer.parseInt(matcher.group(1));
+            }
+            Thread.sleep(250);
+        }
+        throw new IllegalStateException("the server did not start: " + Files.readString(log));
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
