@@ -197,13 +197,14 @@ class RepricingIntegrationTests extends IntegrationTest {
                         .get(0)
                         .asString())
                 .startsWith("Invalid period format");
-        assertThat(api.post(REPRICE, Map.of("period", "2099-01", "settings_uuid", settings, "confirm", true))
+        YearMonth next = TestClock.currentMonth().plusMonths(1);
+        assertThat(api.post(REPRICE, Map.of("period", next.toString(), "settings_uuid", settings, "confirm", true))
                         .expect(400)
                         .json()
                         .get("period")
                         .get(0)
                         .asString())
-                .isEqualTo("The period 2099-01 has not started yet.");
+                .isEqualTo("The period " + next + " has not started yet.");
         assertThat(api.post(REPRICE, Map.of("period", MONTH.toString(), "settings_uuid", "nonsense"))
                         .expect(400)
                         .json()
