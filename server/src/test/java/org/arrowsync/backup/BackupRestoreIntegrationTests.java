@@ -116,9 +116,14 @@ class BackupRestoreIntegrationTests extends IntegrationTest {
         assertThat(restore.status()).as(restore.output()).isZero();
         assertThat(restore.output()).contains("counts and checksums match");
 
+        // The sync that ran during the backup is restored as running, and a server resumes such a job once its
+        // heartbeat is stale (40 s by default): it must not write while the lists are compared with the backup's.
         try (ConfigurableApplicationContext server = new SpringApplicationBuilder(Application.class)
                 .profiles("test")
-                .run("--server.port=0", "--arrowsync.data.dir=" + restored)) {
+                .run(
+                        "--server.port=0",
+                        "--arrowsync.data.dir=" + restored,
+                        "--arrowsync.jobs.missed-heartbeats-limit=1000")) {
             int restoredPort =
                     ((WebServerApplicationContext) server).getWebServer().getPort();
             Map<String, List<JsonNode>> after = lists(Api.at(restoredPort), restoredPort);
