@@ -2,7 +2,7 @@ package org.arrowsync.arrowclient;
 
 import java.time.Duration;
 
-/** Client settings for tests: millisecond backoffs, 3 attempts, no client-side rate limit to speak of. */
+/** Client settings for tests: millisecond backoffs, 3 attempts, no client-side rate limit to speak of, http allowed. */
 final class ClientSettings {
 
     private ClientSettings() {}
@@ -22,6 +22,9 @@ final class ClientSettings {
                 maxBackoff,
                 requestsPerSecond,
                 maxPages,
-                retries);
+                retries,
+                null,
+                null,
+                true);
     }
 }

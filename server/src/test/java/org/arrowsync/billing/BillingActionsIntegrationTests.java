@@ -96,7 +96,7 @@ class BillingActionsIntegrationTests extends IntegrationTest {
         assertThat(api.post(
                                 BASE + "fetch_billing_export/",
                                 Map.of("period_from", MONTH.toString(), "period_to", MONTH.toString()))
-                        .expect(400)
+                        .expect(502)
                         .text("error"))
                 .contains("503");
     }

@@ -27,8 +27,12 @@ public final class DemoServer implements AutoCloseable {
 
     /** Starts the demo on the data folder; further arguments as on the command line. */
     public static DemoServer start(Path dataFolder, String... arguments) {
-        List<String> command = new ArrayList<>(
-                List.of("--server.port=0", "--arrowsync.data.dir=" + dataFolder, "--arrowsync.demo.enabled=true"));
+        List<String> command = new ArrayList<>(List.of(
+                "--server.port=0",
+                "--arrowsync.data.dir=" + dataFolder,
+                "--arrowsync.demo.enabled=true",
+                // as configured by default: plain http only to the demo's own emulator
+                "--arrowsync.arrow.client.allow-http=false"));
         command.addAll(List.of(arguments));
         return new DemoServer(
                 new SpringApplicationBuilder(Application.class).profiles("test").run(command.toArray(String[]::new)));

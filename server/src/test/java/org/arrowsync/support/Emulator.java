@@ -121,8 +121,11 @@ public final class Emulator implements AutoCloseable, BeforeAllCallback, BeforeE
         return client(ArrowClientProperties.defaults());
     }
 
+    /** A client of this emulator with these settings; plain http allowed to it (it listens on loopback). */
     public ArrowClient client(ArrowClientProperties properties) {
-        return new ArrowClients(properties).connect(connection());
+        ArrowClients clients = new ArrowClients(properties);
+        clients.allowPlainHttpTo(apiUrl);
+        return clients.connect(connection());
     }
 
     /** Demo data, strict, at the test clock; no faults, no rate limit, zeroed counters. */
@@ -188,6 +191,15 @@ public final class Emulator implements AutoCloseable, BeforeAllCallback, BeforeE
      */
     public JsonNode summary(YearMonth period) {
         return control("GET", "summary?period=" + period, null);
+    }
+
+    /** How many API requests reached the emulator, of every family and outcome (a wrong key included). */
+    public long requests() {
+        long total = 0;
+        for (JsonNode family : stats()) {
+            total += family.path("requests").asLong();
+        }
+        return total;
     }
 
     /** Requests the emulator answered per family ({@code customers}, {@code exports}, …) and status. */

@@ -132,6 +132,32 @@ class WebhookIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void aReceiverThatDripsItsAnswerFailsTheAttemptAtTheTimeout() throws Exception {
+        try (Receiver dripping = Receiver.dripping()) {
+            String hook = webhook(dripping.url(), List.of("job.failed"), null);
+            fixture.mapAllCustomers();
+            fixture.emulator().fault(EXPORTS_UNAVAILABLE);
+            fixture.syncBilling(MONTH);
+            dripping.next(PATIENCE);
+            long started = System.nanoTime();
+            JsonNode attempted = Awaitility.await("an attempt of webhook " + hook)
+                    .atMost(PATIENCE)
+                    .pollInterval(Duration.ofMillis(100))
+                    .until(
+                            () -> api.get(HOOKS + hook + "/deliveries/")
+                                    .expect(200)
+                                    .json(),
+                            log -> log.size() > 0 && log.get(0).get("attempts").asInt() > 0)
+                    .get(0);
+            assertThat(Duration.ofNanos(System.nanoTime() - started))
+                    .as("an attempt ended while the receiver still dripped")
+                    .isLessThan(Duration.ofSeconds(15));
+            assertThat(attempted.get("state").asString()).isEqualTo("pending");
+            assertThat(attempted.get("last_error").asString()).isEqualTo("no whole answer within 10000 ms");
+        }
+    }
+
+    @Test
     void linesMatchingNoCustomerRaiseAnEventWithTheirCountAndAmount() throws Exception {
         try (Receiver receiver = Receiver.answering(200)) {
             webhook(receiver.url(), List.of("lines.unmatched"), null);
@@ -188,7 +214,7 @@ class WebhookIntegrationTests extends IntegrationTest {
                         .query(String.class)
                         .single())
                 .as("sealed at rest like API keys")
-                .startsWith("enc:v1:")
+                .startsWith("enc:v2:")
                 .doesNotContain(secret);
 
         JsonNode patched = api.patch(HOOKS + hook + "/", Map.of("event_types", List.of("arrow.unreachable")))
