@@ -64,9 +64,10 @@ public final class BillingSyncBenchmark {
                         add foreign key (compensation_item_id) references bench_items (id)""");
             connection.setAutoCommit(false);
             Instant start = Instant.now();
-            try (PreparedStatement items = connection.prepareStatement("""
+            try (PreparedStatement items = connection.prepareStatement(
+                            """
                     insert into bench_items (id, uuid, invoice_id, name, unit_price, quantity, currency, start_date, end_date, details, created)
-                    values (?, ?, %d, ?, ?, 1, 'EUR', date '2026-10-01', date '2026-10-31', '{"source":"arrow"}'::jsonb, now())""".formatted(invoice));
+                    values (?, ?, %d, ?, ?, 1, 'EUR', date '%s', date '%s', '{"source":"arrow"}'::jsonb, now())""".formatted(invoice, month.period.atDay(1), month.period.atEndOfMonth()));
                     PreparedStatement syncItems = connection.prepareStatement("""
                     insert into bench_sync_items (id, uuid, billing_sync_id, arrow_line_reference, invoice_item_id, billed_via, original_price,
                                                   current_price, invoiced, sell, buy, created, modified)
