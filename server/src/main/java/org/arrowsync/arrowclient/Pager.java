@@ -42,8 +42,7 @@ final class Pager {
             }
             Page<T> current = fetch.apply(page);
             if (current.pagination().isShort(page, current.items().size(), defaultPerPage)) {
-                // Rows missing from a page are mostly a passing fault upstream: asked again, the page comes whole
-                // (D60).
+                // Rows missing from a page are mostly a passing fault upstream: asked again, it comes whole (D60).
                 Page<T> again = fetch.apply(page);
                 if (again.items().size() > current.items().size()) {
                     current = again;
