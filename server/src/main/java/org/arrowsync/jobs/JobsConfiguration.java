@@ -47,7 +47,8 @@ class JobsConfiguration {
 
     /** {@code <host>#<pid>}: which server instance holds a running job, also when several share a host. */
     private static String instanceName() {
-        return new SchedulerName.Hostname().getName() + "#" + ProcessHandle.current().pid();
+        return new SchedulerName.Hostname().getName() + "#"
+                + ProcessHandle.current().pid();
     }
 
     /** Starts polling once the context (and Flyway) is ready, stops before the datasource closes. */
