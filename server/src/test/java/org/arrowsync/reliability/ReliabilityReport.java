@@ -29,8 +29,8 @@ public final class ReliabilityReport {
                 "reliability run (%s), seed %d, processes' logs in %s%n", quick ? "quick" : "full", seed, work);
         Instant start = Instant.now();
         List<Outcome> outcomes = new ArrayList<>();
-        Set<String> scenarios =
-                Set.of(System.getProperty("scenarios", "1,3,4,5").split(","));
+        Set<String> scenarios = Set.of(System.getProperty("scenarios", quick ? "1,3,4,5" : "1,3,4,5,6,7,8")
+                .split(","));
         try (Lab lab = new Lab(work, seed);
                 EmulatorJar large = EmulatorJar.start(work, "emulator-large", quick ? 50 : 500, 10, 10);
                 EmulatorJar small = EmulatorJar.start(work, "emulator-small", 30, 5, 10)) {
