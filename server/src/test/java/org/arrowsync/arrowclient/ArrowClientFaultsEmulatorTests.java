@@ -153,18 +153,8 @@ class ArrowClientFaultsEmulatorTests {
 
     @Test
     void aShortPageInTheMiddleOfAnExportIsWarnedAboutAndTheExportGoesOn() {
-        emulator.preset("{\"preset\":\"scale\",\"customers\":25,\"licensesPerCustomer\":10,\"linesPerLicense\":10,"
-                + "\"clock\":\"" + TestClock.now() + "\"}");
-        long[] rows = {0};
         List<String> warnings = new ArrayList<>();
-        client.forEachExportPage(ExportQuery.forPeriod(ExportTemplates.MSP_REFERENCE, CLOSED_MONTH), page -> {
-            if (page.page() == 1) {
-                fault("exports", "short_page", 2);
-            }
-            rows[0] += page.rows().size();
-            warnings.addAll(page.warnings());
-        });
-        assertThat(rows[0]).isEqualTo(2000);
+        assertThat(readExportWithPage2Short(2, warnings)).isEqualTo(2000);
         assertThat(warnings)
                 .containsExactly("Arrow API billing/erp/exports/sync returned a short page 2 of 3 "
                         + "(500 items, page size 1000, total 2500)");
@@ -172,20 +162,28 @@ class ArrowClientFaultsEmulatorTests {
 
     @Test
     void aShortPageIsAskedForAgainAndTheWholeAnswerKept() {
+        List<String> warnings = new ArrayList<>();
+        assertThat(readExportWithPage2Short(1, warnings)).isEqualTo(2500);
+        assertThat(warnings).isEmpty();
+        assertThat(emulator.requests("exports")).as("page 2 twice").isEqualTo(4);
+    }
+
+    /**
+     * Reads a 2,500-row export of three pages whose page 2 comes short the next {@code times} it is asked for; returns
+     * the rows read and adds the pages' warnings to {@code warnings}.
+     */
+    private long readExportWithPage2Short(int times, List<String> warnings) {
         emulator.preset("{\"preset\":\"scale\",\"customers\":25,\"licensesPerCustomer\":10,\"linesPerLicense\":10,"
                 + "\"clock\":\"" + TestClock.now() + "\"}");
         long[] rows = {0};
-        List<String> warnings = new ArrayList<>();
         client.forEachExportPage(ExportQuery.forPeriod(ExportTemplates.MSP_REFERENCE, CLOSED_MONTH), page -> {
             if (page.page() == 1) {
-                fault("exports", "short_page", 1);
+                fault("exports", "short_page", times);
             }
             rows[0] += page.rows().size();
             warnings.addAll(page.warnings());
         });
-        assertThat(rows[0]).isEqualTo(2500);
-        assertThat(warnings).isEmpty();
-        assertThat(emulator.requests("exports")).as("page 2 twice").isEqualTo(4);
+        return rows[0];
     }
 
     @Test

@@ -3,6 +3,7 @@ package org.arrowsync.reliability;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -85,7 +86,7 @@ final class Lab implements AutoCloseable {
             this.database = database;
             this.folder = folder;
             try {
-                java.nio.file.Files.createDirectories(folder);
+                Files.createDirectories(folder);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -53,7 +54,7 @@ final class UpstreamFaults {
         ServerJar server = trial.server("server", CLIENT);
         try {
             String settings = trial.setUp(server, emulator);
-            List<YearMonth> months = List.copyOf(new java.util.TreeSet<>(MONTHS));
+            List<YearMonth> months = List.copyOf(new TreeSet<>(MONTHS));
             int i = 0;
             for (Map.Entry<String, Map<String, Object>> fault : FAULTS.entrySet()) {
                 YearMonth month = months.get(i++);
@@ -83,7 +84,7 @@ final class UpstreamFaults {
     }
 
     private static Set<YearMonth> months() {
-        Set<YearMonth> months = new java.util.TreeSet<>();
+        Set<YearMonth> months = new TreeSet<>();
         for (int i = 0; i < FAULTS.size(); i++) {
             months.add(YearMonth.of(2026, 10).minusMonths(i));
         }
