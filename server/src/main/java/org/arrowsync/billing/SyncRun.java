@@ -42,6 +42,7 @@ final class SyncRun {
     private final RunInvoices invoices;
     private final LineMatching matching;
     private final LineReport report;
+    private final SyncTimings timings;
     private final IdSet seen = new IdSet();
     private final Set<Long> touched = new HashSet<>();
     private long linesSynced;
@@ -54,8 +55,10 @@ final class SyncRun {
             String licenseFilter,
             List<CustomerMapping> mappings,
             BillingWriters writers,
-            Progress progress) {
+            Progress progress,
+            SyncTimings timings) {
         this.period = period;
+        this.timings = timings;
         this.runId = runId;
         this.writers = writers;
         this.progress = progress;
@@ -110,10 +113,14 @@ final class SyncRun {
     void page(Page page) {
         progress.increment("pages");
         report.rowsMissing(page.missingRows());
-        List<Line> lines = withoutRepeats(matching.matchToSyncs(page.lines()));
-        if (lines.isEmpty()) {
-            return;
+        List<Line> lines =
+                timings.time(SyncTimings.Phase.MATCH, () -> withoutRepeats(matching.matchToSyncs(page.lines())));
+        if (!lines.isEmpty()) {
+            timings.time(SyncTimings.Phase.WRITE, () -> write(lines));
         }
+    }
+
+    private void write(List<Line> lines) {
         Map<String, BillingPath> owners = writers.licenses()
                 .claimAll(
                         lines.stream()

@@ -2,6 +2,7 @@ package org.arrowsync.bench;
 
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -15,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.arrowsync.arrowclient.ArrowConnection;
 import org.arrowsync.database.EmbeddedDatabase;
 import org.arrowsync.support.Api;
 import tools.jackson.databind.JsonNode;
@@ -28,7 +30,7 @@ import tools.jackson.databind.JsonNode;
 final class ScaleMonth implements AutoCloseable {
 
     private static final Pattern DATABASE_PORT = Pattern.compile("Embedded PostgreSQL started on port (\\d+)");
-    private static final String TEMPLATE = "DJ284LDZ-standard";
+    static final String TEMPLATE = "DJ284LDZ-standard";
 
     final Path work;
     final Api api;
@@ -163,6 +165,11 @@ final class ScaleMonth implements AutoCloseable {
                 .path("requests")
                 .asInt();
         return new Run(time, requests);
+    }
+
+    /** The emulator as the server's settings name it. */
+    ArrowConnection arrow() {
+        return new ArrowConnection(URI.create("http://127.0.0.1:" + emulatorPort + "/index.php/api/"), "demo-api-key");
     }
 
     long count(String sql) throws SQLException {
