@@ -270,7 +270,8 @@ public class BillingSyncService {
                     item.sell(),
                     item.buy(),
                     item.quantity(),
-                    true));
+                    true,
+                    null));
         }
         removals.forEach((invoiceId, ids) ->
                 writers.invoices().removeItems(writers.invoices().invoice(invoiceId), ids));
