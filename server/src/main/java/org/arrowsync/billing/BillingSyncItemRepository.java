@@ -33,9 +33,14 @@ import org.springframework.stereotype.Repository;
 @Repository
 class BillingSyncItemRepository {
 
-    static final String FROM = " from billing_sync_items t join billing_syncs b on b.id = t.billing_sync_id"
+    /**
+     * Every item has its sync; the join is outer only so that PostgreSQL leaves it out where a count or a page's choice
+     * of keys does not need it (a filter on the sync makes it inner again).
+     */
+    static final String FROM = " from billing_sync_items t left join billing_syncs b on b.id = t.billing_sync_id"
             + " left join invoice_items ii on ii.id = t.invoice_item_id left join invoices iv on iv.id = ii.invoice_id"
             + " left join invoice_items ci on ci.id = t.compensation_item_id";
+
     private static final String SELECT =
             "select t.id, t.uuid, t.billing_sync_id, b.uuid as sync_uuid, b.report_period, t.arrow_line_reference,"
                     + " t.invoice_item_id, ii.uuid as invoice_item_uuid, ii.invoice_id, iv.state as invoice_state, t.billed_via, t.original_price, t.current_price, t.invoiced, t.compensated,"
@@ -62,7 +67,8 @@ class BillingSyncItemRepository {
 
     BillingSyncItemRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
-        this.listing = new ListQuery<>(jdbc, SELECT, FROM, "t.created desc, t.id desc", BillingSyncItemRepository::map);
+        // Newest first by id, which follows creation: the primary key serves any page without a sort (D56).
+        this.listing = new ListQuery<>(jdbc, SELECT, FROM, "t.id desc", BillingSyncItemRepository::map, "t.id");
     }
 
     /**
@@ -127,6 +133,11 @@ class BillingSyncItemRepository {
 
     Listing<BillingSyncItem> list(BillingSyncQueries.ItemFilter filter, PageRequest page) {
         return listing.list(where(filter), page);
+    }
+
+    /** The plan of {@link #list}'s page query as it ran. */
+    List<String> listPlan(BillingSyncQueries.ItemFilter filter, PageRequest page) {
+        return listing.plan(where(filter), page);
     }
 
     Optional<BillingSyncItem> find(UUID uuid) {
