@@ -198,7 +198,7 @@ public class BillingSyncService {
                 run.id());
         Map<Long, BillingSyncItemRepository.Totals> totals = writers.items().totals(open);
         List<BillingRunRepository.SyncTotals> before = new ArrayList<>();
-        int synced = 0;
+        List<BillingSyncRepository.Synced> synced = new ArrayList<>();
         for (BillingSync sync : periodSyncs) {
             if (sync.state().frozen()
                     || target.licenseReference() != null && !run.touched().contains(sync.id())) {
@@ -209,19 +209,17 @@ public class BillingSyncService {
             // A run limited to one license saw only some lines: whether all carry a validation date is not its to say.
             boolean linesValidated =
                     target.licenseReference() == null ? run.linesValidated(sync.id()) : sync.linesValidated();
-            writers.syncs()
-                    .saveSynced(
-                            sync.id(),
-                            sync.markSynced(),
-                            sum.buy(),
-                            sum.sell(),
-                            sum.currency(),
-                            linesValidated,
-                            report.notes(sync),
-                            writers.now());
+            synced.add(new BillingSyncRepository.Synced(
+                    sync.id(),
+                    sync.markSynced(),
+                    sum.buy(),
+                    sum.sell(),
+                    sum.currency(),
+                    linesValidated,
+                    report.notes(sync)));
             before.add(new BillingRunRepository.SyncTotals(sync.id(), sync.sellTotal(), sync.buyTotal()));
-            synced++;
         }
+        writers.syncs().saveSynced(synced, writers.now());
         writers.runs().refreshLineTotals(open);
         writers.runs().finish(run.id(), run.rows(), before, writers.now());
         if (target.licenseReference() == null) {
@@ -234,11 +232,11 @@ public class BillingSyncService {
                 target.period(),
                 chosen.uuid(),
                 run.rows(),
-                synced);
+                synced.size());
         return new SyncReport(
                 target.period().toString(),
                 run.rows(),
-                synced,
+                synced.size(),
                 removed,
                 "",
                 target.licenseReference(),
