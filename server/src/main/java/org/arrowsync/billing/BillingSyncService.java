@@ -43,7 +43,7 @@ public class BillingSyncService {
 
     private static final Logger log = LoggerFactory.getLogger(BillingSyncService.class);
 
-    /** Rows of a run after which the billing tables' planner statistics are refreshed at once. */
+    /** Lines a run writes after which the billing tables' planner statistics are refreshed at once. */
     static final long BULK_ROWS = 10_000;
 
     private final SettingsService settings;
@@ -104,6 +104,7 @@ public class BillingSyncService {
         PriceBook prices = rules.book(chosen);
         SyncTimings timings = new SyncTimings();
         long[] committing = new long[1];
+        long[] written = new long[1];
         try {
             SyncReport report = transactions.execute(status -> {
                 writers.licenses().lockMonthExclusive(chosen.uuid(), target.period());
@@ -121,12 +122,13 @@ public class BillingSyncService {
                 ExportQuery query = ExportQuery.forPeriod(chosen.exportTypeReference(), target.period());
                 ReadAhead.<SyncRun.Page>run(pages -> fetch(client, query, pages, timings), run::page);
                 SyncReport finished = timings.time(Phase.FINISH, () -> finish(chosen, target, run, progress));
+                written[0] = run.linesWritten();
                 committing[0] = System.nanoTime();
                 return finished;
             });
             timings.add(Phase.COMMIT, System.nanoTime() - committing[0]);
             log.info("Billing sync of {} for settings {} in ms: {}", target.period(), chosen.uuid(), timings);
-            if (report.rows() >= BULK_ROWS) {
+            if (written[0] >= BULK_ROWS) {
                 // A large month just landed: fresh statistics keep the next reads of it (the console's pages) on good
                 // plans instead of waiting for autovacuum to notice.
                 writers.runs().analyze();
@@ -196,7 +198,10 @@ public class BillingSyncService {
                         .filter(item -> !report.keepsUnseenLines(mappingOf.get(item.syncId())))
                         .toList(),
                 run.id());
-        Map<Long, BillingSyncItemRepository.Totals> totals = writers.items().totals(open);
+        // A run that wrote no line left the lines' sums as they were: the syncs' kept totals stand (D55).
+        boolean linesChanged = run.linesWritten() + removed > 0;
+        Map<Long, BillingSyncItemRepository.Totals> totals =
+                linesChanged ? writers.items().totals(open) : Map.of();
         List<BillingRunRepository.SyncTotals> before = new ArrayList<>();
         List<BillingSyncRepository.Synced> synced = new ArrayList<>();
         for (BillingSync sync : periodSyncs) {
@@ -204,8 +209,11 @@ public class BillingSyncService {
                     || target.licenseReference() != null && !run.touched().contains(sync.id())) {
                 continue;
             }
-            BillingSyncItemRepository.Totals sum = totals.getOrDefault(
-                    sync.id(), new BillingSyncItemRepository.Totals(BigDecimal.ZERO, BigDecimal.ZERO, sync.currency()));
+            BillingSyncItemRepository.Totals sum = linesChanged
+                    ? totals.getOrDefault(
+                            sync.id(),
+                            new BillingSyncItemRepository.Totals(BigDecimal.ZERO, BigDecimal.ZERO, sync.currency()))
+                    : new BillingSyncItemRepository.Totals(sync.buyTotal(), sync.sellTotal(), sync.currency());
             // A run limited to one license saw only some lines: whether all carry a validation date is not its to say.
             boolean linesValidated =
                     target.licenseReference() == null ? run.linesValidated(sync.id()) : sync.linesValidated();
@@ -220,11 +228,15 @@ public class BillingSyncService {
             before.add(new BillingRunRepository.SyncTotals(sync.id(), sync.sellTotal(), sync.buyTotal()));
         }
         writers.syncs().saveSynced(synced, writers.now());
-        writers.runs().refreshLineTotals(open);
+        if (linesChanged) {
+            writers.runs().refreshLineTotals(open);
+        }
         writers.runs().finish(run.id(), run.rows(), before, writers.now());
         if (target.licenseReference() == null) {
             writers.runs().replaceUnmatched(chosen.id(), target.period(), run.unmatched());
-            writers.runs().replaceVendorTotals(chosen.id(), target.period());
+            if (linesChanged) {
+                writers.runs().replaceVendorTotals(chosen.id(), target.period());
+            }
         }
         progress.add("lines_removed", removed);
         log.info(

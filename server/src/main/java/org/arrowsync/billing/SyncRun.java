@@ -44,6 +44,7 @@ final class SyncRun {
     private final SyncTimings timings;
     private final IdSet seen = new IdSet();
     private long linesSynced;
+    private long linesWritten;
 
     SyncRun(
             Settings settings,
@@ -87,6 +88,11 @@ final class SyncRun {
     /** The lines this run billed or checked, those of every page. */
     long linesSynced() {
         return linesSynced;
+    }
+
+    /** The lines this run added or changed, those of every page. */
+    long linesWritten() {
+        return linesWritten;
     }
 
     /** The lines (item ids) this run saw in Arrow's export, those whose rows it could not use included. */
@@ -168,13 +174,11 @@ final class SyncRun {
         writers.items().insertAll(inserts, runId, writers.now()).forEach(seen::add);
         Map<Long, BillingSyncItem> byId = new HashMap<>();
         lines.stream().map(Line::billed).filter(Objects::nonNull).forEach(item -> byId.put(item.id(), item));
-        writers.items()
-                .updateAll(
-                        updates.stream()
-                                .filter(update -> changes(byId.get(update.id()), update))
-                                .toList(),
-                        runId,
-                        writers.now());
+        List<ItemUpdate> changed = updates.stream()
+                .filter(update -> changes(byId.get(update.id()), update))
+                .toList();
+        writers.items().updateAll(changed, runId, writers.now());
+        linesWritten += inserts.size() + changed.size();
     }
 
     /**
