@@ -3,6 +3,7 @@ package org.arrowsync;
 import java.time.Clock;
 import org.arrowsync.backup.DataCommands;
 import org.arrowsync.database.DataFolderCheck;
+import org.arrowsync.web.PortCheck;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -17,7 +18,7 @@ public class Application {
             System.exit(new DataCommands(Clock.systemUTC(), System.out, System.err).run(args));
         }
         new SpringApplicationBuilder(Application.class)
-                .listeners(new DataFolderCheck())
+                .listeners(new DataFolderCheck(), new PortCheck())
                 .run(args);
     }
 }

@@ -29,6 +29,7 @@ class SqlOwnershipTests {
     /** Each table of the schema and the module that owns it. */
     static final Map<String, String> OWNERS = Map.ofEntries(
             Map.entry("users", "users"),
+            Map.entry("user_tokens", "users"),
             Map.entry("customers", "ledger"),
             Map.entry("projects", "ledger"),
             Map.entry("offerings", "ledger"),

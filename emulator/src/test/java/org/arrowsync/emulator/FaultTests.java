@@ -79,6 +79,37 @@ class FaultTests extends DemoEmulator {
     }
 
     @Test
+    void dripFeedsTheAnswerOneByteAtATime() {
+        fault("{\"family\":\"whoami\",\"kind\":\"drip\",\"latencyMs\":5}");
+        long start = System.nanoTime();
+        Http.Reply reply = http.get("whoami");
+        assertThat(reply.status()).isEqualTo(200);
+        assertThat(reply.header("X-Emulator-Fault")).isEqualTo("drip");
+        assertThat(reply.json().get("data").has("companyName")).isTrue();
+        assertThat((System.nanoTime() - start) / 1_000_000)
+                .isGreaterThanOrEqualTo(5L * reply.body().length());
+    }
+
+    @Test
+    void servesAHugeAnswerWithoutHoldingIt() {
+        fault("{\"family\":\"customers\",\"kind\":\"huge\",\"sizeMb\":3}");
+        Http.Reply reply = http.get("customers");
+        assertThat(reply.status()).isEqualTo(200);
+        assertThat(reply.header("X-Emulator-Fault")).isEqualTo("huge");
+        assertThat(reply.body().length()).isGreaterThan(3 * 1024 * 1024);
+        assertThat(reply.json().get("data").get("padding").asString()).startsWith("xxxx");
+    }
+
+    @Test
+    void servesGarbageAsJson() {
+        fault("{\"family\":\"*\",\"kind\":\"garbage\"}");
+        Http.Reply reply = http.get("customers");
+        assertThat(reply.status()).isEqualTo(200);
+        assertThat(reply.header("Content-Type")).isEqualTo("application/json");
+        assertThat(reply.body()).startsWith("\u0000");
+    }
+
+    @Test
     void probabilisticFaultsAreSeededAndClearable() {
         fault("{\"family\":\"whoami\",\"kind\":\"500\",\"probability\":0.5}");
         int failures = 0;

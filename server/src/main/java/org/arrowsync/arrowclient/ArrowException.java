@@ -2,7 +2,7 @@ package org.arrowsync.arrowclient;
 
 /**
  * Root of every failure of the Arrow client. The subtype names the cause; the message carries the endpoint, the HTTP
- * status and a short body excerpt, never the API key.
+ * status and what went wrong, never the answer's text nor the API key.
  */
 public class ArrowException extends RuntimeException {
 

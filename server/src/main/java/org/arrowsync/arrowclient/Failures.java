@@ -1,8 +1,13 @@
 package org.arrowsync.arrowclient;
 
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import org.springframework.util.unit.DataSize;
+
 /**
  * Builds every {@link ArrowException} of one connection: the subtype is chosen in one switch and every message passes
- * through the key scrubber.
+ * through the key scrubber. A message names the endpoint, the status and what went wrong in our words; it never quotes
+ * the answer, which may be any page of any host the URL points at.
  */
 final class Failures {
 
@@ -42,24 +47,19 @@ final class Failures {
         return kind == Kind.RATE_LIMITED || kind == Kind.UNAVAILABLE;
     }
 
-    ArrowException httpStatus(String endpoint, int status, String body) {
-        return create(
-                kindOf(status),
-                endpoint,
-                status,
-                "Arrow API " + endpoint + " returned HTTP " + status + ": " + excerpt(body),
-                null);
+    ArrowException httpStatus(String endpoint, int status) {
+        return create(kindOf(status), endpoint, status, "Arrow API " + endpoint + " returned HTTP " + status, null);
     }
 
     /** An HTTP 2xx whose envelope ({@code status} or {@code code}) reports an error. */
-    ArrowException bodyStatus(String endpoint, String field, int value, String body) {
+    ArrowException bodyStatus(String endpoint, String field, int value) {
         Kind kind = kindOf(value);
         Kind chosen = kind == Kind.UNAUTHORIZED || kind == Kind.NOT_FOUND ? kind : Kind.BAD_RESPONSE;
         return create(
                 chosen,
                 endpoint,
                 value,
-                "Arrow API " + endpoint + " returned HTTP 200 with body " + field + " " + value + ": " + excerpt(body),
+                "Arrow API " + endpoint + " returned HTTP 200 with body " + field + " " + value,
                 null);
     }
 
@@ -68,8 +68,29 @@ final class Failures {
         return create(Kind.UNAVAILABLE, endpoint, 0, "Arrow API request to " + endpoint + " failed: " + what, null);
     }
 
-    ArrowException invalidJson(String endpoint, int status, String body) {
-        return badResponse(endpoint, status, "returned invalid JSON (status " + status + "): " + excerpt(body));
+    /** The answer was not complete within {@code limit}. */
+    ArrowException tooSlow(String endpoint, Duration limit) {
+        return create(
+                Kind.UNAVAILABLE,
+                endpoint,
+                0,
+                "Arrow API " + endpoint + " did not answer completely within " + seconds(limit),
+                null);
+    }
+
+    /** The answer is larger than the client reads; it was cut off unread. */
+    ArrowException tooLarge(String endpoint, DataSize limit) {
+        return badResponse(
+                endpoint, 200, "answered more than " + limit.toMegabytes() + " MB, the most the client reads");
+    }
+
+    /** The request could not be sent at all (a URL or header value the HTTP client refuses). */
+    ArrowException unsendable(String endpoint) {
+        return badResponse(endpoint, 0, "was not called: its URL or API key cannot be sent in an HTTP request");
+    }
+
+    ArrowException invalidJson(String endpoint, int status) {
+        return badResponse(endpoint, status, "returned invalid JSON (status " + status + ")");
     }
 
     ArrowException badResponse(String endpoint, int status, String problem) {
@@ -101,12 +122,16 @@ final class Failures {
         };
     }
 
-    String excerpt(String body) {
-        if (body == null || body.isBlank()) {
+    /** The start of an answer on one line, scrubbed, for the DEBUG log. */
+    String excerpt(byte[] body) {
+        if (body == null || body.length == 0) {
             return "(empty)";
         }
-        String scrubbed = scrub(body.strip());
-        return scrubbed.length() <= EXCERPT_LENGTH ? scrubbed : scrubbed.substring(0, EXCERPT_LENGTH) + "…";
+        // enough bytes that a key starting within the excerpt is whole, so scrubbing finds it
+        int bytes = (EXCERPT_LENGTH + (apiKey == null ? 0 : apiKey.length())) * 4;
+        String start = new String(body, 0, Math.min(body.length, bytes), StandardCharsets.UTF_8);
+        String line = scrub(start).strip().replaceAll("\\p{Cntrl}", " ");
+        return line.length() <= EXCERPT_LENGTH ? line : line.substring(0, EXCERPT_LENGTH) + "…";
     }
 
     String scrub(String text) {
@@ -114,5 +139,9 @@ final class Failures {
             return text;
         }
         return text.replace(apiKey, ArrowConnection.MASK);
+    }
+
+    private static String seconds(Duration limit) {
+        return limit.toMillis() % 1000 == 0 ? limit.toSeconds() + " s" : limit.toMillis() + " ms";
     }
 }

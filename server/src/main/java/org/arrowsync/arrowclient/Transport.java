@@ -6,10 +6,15 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
@@ -17,8 +22,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * One connection's HTTP exchange: rate limit, timeouts, retries, envelope check and error mapping, so that the readers
- * above it only ever see a successful JSON body.
+ * One connection's HTTP exchange: rate limit, deadlines, size cap, retries, envelope check and error mapping, so that
+ * the readers above it only ever see a successful JSON body.
  */
 final class Transport {
 
@@ -49,6 +54,7 @@ final class Transport {
             Clock clock,
             List<ArrowCallListener> listeners) {
         this.http = http;
+        this.listeners = listeners;
         this.connection = connection;
         this.properties = properties;
         this.limiter = limiter;
@@ -56,7 +62,6 @@ final class Transport {
         this.json = json;
         this.clock = clock;
         this.failures = new Failures(connection.apiKey());
-        this.listeners = listeners;
     }
 
     Failures failures() {
@@ -87,10 +92,10 @@ final class Transport {
     }
 
     private <T> T call(String method, String path, Query query, String body, Reader<T> reader) {
-        HttpRequest request = request(method, connection.resolve(path + query.encoded()), body);
-        String responseBody = retrier.call(attempt -> once(method, path, request, attempt));
+        URI uri = connection.resolve(path + query.encoded());
+        byte[] responseBody = retrier.call((attempt, timeLeft) -> once(method, path, uri, body, attempt, timeLeft));
         JsonNode root = parse(path, responseBody);
-        checkEnvelope(path, root, responseBody);
+        checkEnvelope(path, root);
         try {
             return reader.read(root);
         } catch (PayloadProblem problem) {
@@ -98,12 +103,12 @@ final class Transport {
         }
     }
 
-    private HttpRequest request(String method, URI uri, String body) {
+    private HttpRequest request(String method, URI uri, String body, Duration timeout) {
         HttpRequest.BodyPublisher publisher = body == null
                 ? HttpRequest.BodyPublishers.noBody()
                 : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8);
         return HttpRequest.newBuilder(uri)
-                .timeout(properties.readTimeout())
+                .timeout(timeout)
                 .header("apiKey", connection.apiKey())
                 .header("Accept", "application/json")
                 .header("Content-Type", "application/json")
@@ -111,7 +116,8 @@ final class Transport {
                 .build();
     }
 
-    private Retrier.Outcome<String> once(String method, String endpoint, HttpRequest request, int attempt) {
+    private Retrier.Outcome<byte[]> once(
+            String method, String endpoint, URI uri, String body, int attempt, Duration timeLeft) {
         long waiting = System.nanoTime();
         boolean permitted = limiter.acquirePermission();
         Duration waited = Duration.ofNanos(System.nanoTime() - waiting);
@@ -120,21 +126,31 @@ final class Transport {
             return Retrier.Outcome.fatal(
                     failures.badResponse(endpoint, 0, "was not called: client-side rate limit wait exceeded"));
         }
+        // The whole answer, body included, must be in by the deadline: a read timeout would let a drip-feed run on.
+        Duration timeout = min(properties.readTimeout(), timeLeft);
+        if (timeout.isZero()) {
+            return Retrier.Outcome.fatal(failures.tooSlow(endpoint, properties.callTimeout()));
+        }
         long started = System.nanoTime();
-        HttpResponse<String> response;
+        CompletableFuture<HttpResponse<byte[]>> pending;
         try {
-            response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            log.debug(
-                    "Arrow API {} {} failed after {} ms (attempt {}): {}",
-                    method,
-                    endpoint,
-                    millisSince(started),
-                    attempt,
-                    e.getClass().getSimpleName());
+            pending = http.sendAsync(
+                    request(method, uri, body, timeout), BoundedBody.handler(maxBytes(), started + timeout.toNanos()));
+        } catch (IllegalArgumentException e) {
+            // the JDK refuses a header value or URL it cannot send, and its message quotes it: never pass that on
+            return Retrier.Outcome.fatal(failures.unsendable(endpoint));
+        }
+        HttpResponse<byte[]> response;
+        try {
+            response = pending.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            pending.cancel(true);
             exchanged(endpoint, method, attempt, 0, started);
-            return Retrier.Outcome.transientFailure(failures.transport(endpoint, e), null);
+            return Retrier.Outcome.transientFailure(failures.tooSlow(endpoint, timeout), null);
+        } catch (ExecutionException e) {
+            return failed(method, endpoint, e.getCause(), timeout, attempt, started);
         } catch (InterruptedException e) {
+            pending.cancel(true);
             Thread.currentThread().interrupt();
             return Retrier.Outcome.fatal(failures.transport(endpoint, e));
         }
@@ -150,7 +166,8 @@ final class Transport {
         if (status >= 200 && status <= 299) {
             return Retrier.Outcome.success(response.body());
         }
-        ArrowException failure = failures.httpStatus(endpoint, status, response.body());
+        logAnswer(endpoint, status, response.body());
+        ArrowException failure = failures.httpStatus(endpoint, status);
         if (!Failures.retryable(status)) {
             return Retrier.Outcome.fatal(failure);
         }
@@ -158,27 +175,62 @@ final class Transport {
         return Retrier.Outcome.transientFailure(failure, Backoff.parseRetryAfter(retryAfter, clock.instant()));
     }
 
-    private JsonNode parse(String endpoint, String body) {
+    /** An attempt that got no whole answer: too large is final, anything else (slow, refused, reset) may pass. */
+    private Retrier.Outcome<byte[]> failed(
+            String method, String endpoint, Throwable cause, Duration timeout, int attempt, long started) {
+        log.debug(
+                "Arrow API {} {} failed after {} ms (attempt {}): {}",
+                method,
+                endpoint,
+                millisSince(started),
+                attempt,
+                cause.getClass().getSimpleName());
+        exchanged(endpoint, method, attempt, 0, started);
+        if (cause instanceof BoundedBody.TooLarge) {
+            return Retrier.Outcome.fatal(failures.tooLarge(endpoint, properties.maxResponseSize()));
+        }
+        if (cause instanceof BoundedBody.TooSlow || cause instanceof HttpTimeoutException) {
+            return Retrier.Outcome.transientFailure(failures.tooSlow(endpoint, timeout), null);
+        }
+        if (cause instanceof IOException io) {
+            return Retrier.Outcome.transientFailure(failures.transport(endpoint, io), null);
+        }
+        return Retrier.Outcome.fatal(failures.unsendable(endpoint));
+    }
+
+    private JsonNode parse(String endpoint, byte[] body) {
         try {
             JsonNode root = json.readTree(body);
             if (root == null || !root.isObject()) {
-                throw failures.invalidJson(endpoint, 200, body);
+                throw notJson(endpoint, body);
             }
             return root;
         } catch (JacksonException e) {
-            throw failures.invalidJson(endpoint, 200, body);
+            throw notJson(endpoint, body);
         }
     }
 
+    private ArrowException notJson(String endpoint, byte[] body) {
+        logAnswer(endpoint, 200, body);
+        return failures.invalidJson(endpoint, 200);
+    }
+
     /** A body {@code status} (general envelope) or {@code code} (billing envelope; 0 is fine) that says error. */
-    private void checkEnvelope(String endpoint, JsonNode root, String body) {
+    private void checkEnvelope(String endpoint, JsonNode root) {
         Integer status = Json.integer(root, "status", "Status");
         if (status != null && (status < 200 || status > 299)) {
-            throw failures.bodyStatus(endpoint, "status", status, body);
+            throw failures.bodyStatus(endpoint, "status", status);
         }
         Integer code = Json.integer(root, "code", "Code");
         if (code != null && code != 0 && (code < 200 || code > 299)) {
-            throw failures.bodyStatus(endpoint, "code", code, body);
+            throw failures.bodyStatus(endpoint, "code", code);
+        }
+    }
+
+    /** What Arrow said, for whoever debugs the connection: in the DEBUG log only, never in an error message. */
+    private void logAnswer(String endpoint, int status, byte[] body) {
+        if (log.isDebugEnabled()) {
+            log.debug("Arrow API {} answered HTTP {}: {}", endpoint, status, failures.excerpt(body));
         }
     }
 
@@ -191,6 +243,15 @@ final class Transport {
                 status,
                 Duration.ofNanos(System.nanoTime() - startedNanos));
         listeners.forEach(listener -> listener.exchanged(connection, exchange));
+    }
+
+    private int maxBytes() {
+        return (int)
+                Math.min(Integer.MAX_VALUE - 8L, properties.maxResponseSize().toBytes());
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
     }
 
     private static long millisSince(long nanos) {

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.arrowsync.shared.Secrets;
 import org.springframework.http.MediaType;
 import org.springframework.web.util.ContentCachingRequestWrapper;
 import tools.jackson.core.JacksonException;
@@ -39,7 +40,7 @@ final class RequestSummary {
             parameters.forEach((name, values) -> {
                 ArrayNode list = named.putArray(name);
                 for (String value : values) {
-                    list.add(isSecret(name) ? MASK : value);
+                    list.add(isSecret(name) ? MASK : Secrets.scrub(value));
                 }
             });
         }
@@ -54,13 +55,17 @@ final class RequestSummary {
         return SECRET.matcher(name.toLowerCase(Locale.ROOT)).find();
     }
 
-    /** The node with every secret field's value masked. */
+    /**
+     * The node with every secret field's value masked, every stored secret masked wherever else it stands (D52), and
+     * every NUL replaced (U+FFFD): PostgreSQL's jsonb holds none, and a request refused for one is recorded all the
+     * same.
+     */
     static JsonNode masked(JsonNode node) {
         if (node instanceof ObjectNode object) {
             ObjectNode copy = JsonNodeFactory.instance.objectNode();
             object.properties()
                     .forEach(field -> copy.set(
-                            field.getKey(),
+                            storable(field.getKey()),
                             isSecret(field.getKey()) && !field.getValue().isNull()
                                     ? JsonNodeFactory.instance.stringNode(MASK)
                                     : masked(field.getValue())));
@@ -71,7 +76,16 @@ final class RequestSummary {
             array.forEach(item -> copy.add(masked(item)));
             return copy;
         }
+        if (node.isString()) {
+            String text = storable(node.asString());
+            return text.equals(node.asString()) ? node : JsonNodeFactory.instance.stringNode(text);
+        }
         return node;
+    }
+
+    /** Text as the audit log may keep it: no stored secret, no NUL. */
+    private static String storable(String text) {
+        return Secrets.scrub(text).replace('\0', '\uFFFD');
     }
 
     private static JsonNode body(byte[] body, String contentType, JsonMapper json) {

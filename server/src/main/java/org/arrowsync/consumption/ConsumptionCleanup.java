@@ -3,9 +3,14 @@ package org.arrowsync.consumption;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.arrowsync.consumption.ConsumptionRecordService.RecordFilter;
 import org.arrowsync.ledger.InvoiceService;
+import org.arrowsync.ledger.LicenseBilling;
+import org.arrowsync.settings.SettingsService;
 import org.arrowsync.shared.FieldErrors;
 import org.arrowsync.shared.Filters;
 import org.arrowsync.shared.InvalidInput;
@@ -19,7 +24,9 @@ import org.springframework.transaction.annotation.Transactional;
  * provisional item from its open invoice. A record whose month is already billed beyond recall (its provisional item on
  * a closed invoice, or compensations, which are accounting facts) is kept and reported: deleting it would let the next
  * sync bill the month again (D2). License-month claims stay with the consumption path, so the next sync re-creates the
- * record under its own claim.
+ * record under its own claim. A real cleanup shares the month lock of every settings record, as consumption writes do:
+ * it waits for a running billing sync of the month instead of deadlocking with it, and then decides on what that sync
+ * left.
  */
 @Service
 public class ConsumptionCleanup {
@@ -29,10 +36,18 @@ public class ConsumptionCleanup {
 
     private final ConsumptionRecordRepository records;
     private final InvoiceService invoices;
+    private final LicenseBilling licenses;
+    private final SettingsService settings;
 
-    ConsumptionCleanup(ConsumptionRecordRepository records, InvoiceService invoices) {
+    ConsumptionCleanup(
+            ConsumptionRecordRepository records,
+            InvoiceService invoices,
+            LicenseBilling licenses,
+            SettingsService settings) {
         this.records = records;
         this.invoices = invoices;
+        this.licenses = licenses;
+        this.settings = settings;
     }
 
     @Transactional
@@ -57,6 +72,10 @@ public class ConsumptionCleanup {
                 to == null ? null : to.atDay(1),
                 onlyFinalized ? Boolean.TRUE : onlyUnfinalized ? Boolean.FALSE : null,
                 null);
+        boolean dryRun = request.dryRun() == null || request.dryRun();
+        if (!dryRun) {
+            lockMonths(filter);
+        }
         List<ConsumptionRecord> deletable = new ArrayList<>();
         List<KeptRecord> kept = new ArrayList<>();
         for (ConsumptionRecord record : records.all(filter)) {
@@ -74,7 +93,6 @@ public class ConsumptionCleanup {
         int items = (int) deletable.stream()
                 .filter(record -> record.invoiceItemId() != null)
                 .count();
-        boolean dryRun = request.dryRun() == null || request.dryRun();
         if (dryRun) {
             return new CleanupConsumptionResponse(true, deletable.size(), 0, 0, items, kept.size(), kept);
         }
@@ -86,6 +104,17 @@ public class ConsumptionCleanup {
         int deleted =
                 records.delete(deletable.stream().map(ConsumptionRecord::id).toList());
         return new CleanupConsumptionResponse(false, deletable.size(), deleted, 0, items, kept.size(), kept);
+    }
+
+    /** The month locks of the records' months, for every settings record, in one fixed order. */
+    private void lockMonths(RecordFilter filter) {
+        SortedSet<YearMonth> periods = records.all(filter).stream()
+                .map(ConsumptionRecord::period)
+                .collect(Collectors.toCollection(TreeSet::new));
+        List<UUID> everySettings = settings.uuids();
+        for (YearMonth period : periods) {
+            everySettings.forEach(uuid -> licenses.lockMonthShared(uuid, period));
+        }
     }
 
     /** Why a record must stay, or null when it may go. */

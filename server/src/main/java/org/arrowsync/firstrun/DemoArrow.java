@@ -1,20 +1,30 @@
 package org.arrowsync.firstrun;
 
 import java.util.Optional;
+import org.arrowsync.arrowclient.ArrowClients;
 import org.arrowsync.emulator.ArrowEmulator;
 import org.arrowsync.emulator.EmulatorOptions;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 
-/** The demo's ArrowSphere emulator, in this process; it stops when the server stops. */
+/**
+ * The demo's ArrowSphere emulator, in this process; it stops when the server stops. It listens on loopback over plain
+ * http, which the Arrow client is told to allow for its address only: the key never leaves the machine.
+ */
 @Component
 class DemoArrow implements DisposableBean {
 
+    private final ArrowClients clients;
     private ArrowEmulator emulator;
+
+    DemoArrow(ArrowClients clients) {
+        this.clients = clients;
+    }
 
     synchronized ArrowEmulator start() {
         if (emulator == null) {
             emulator = ArrowEmulator.start(EmulatorOptions.demo());
+            clients.allowPlainHttpTo(emulator.apiBaseUrl());
         }
         return emulator;
     }

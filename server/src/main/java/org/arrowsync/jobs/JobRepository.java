@@ -10,6 +10,7 @@ import java.util.UUID;
 import org.arrowsync.shared.ListQuery;
 import org.arrowsync.shared.Listing;
 import org.arrowsync.shared.PageRequest;
+import org.arrowsync.shared.Secrets;
 import org.arrowsync.shared.SqlFilter;
 import org.arrowsync.shared.Timestamps;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -115,7 +116,7 @@ class JobRepository {
 
     void saveProgress(UUID uuid, JsonNode progress, JsonNode errors) {
         jdbc.sql("update arrow_jobs set progress = ?::jsonb, errors = ?::jsonb where uuid = ?")
-                .params(json.writeValueAsString(progress), json.writeValueAsString(errors), uuid)
+                .params(scrubbed(progress), scrubbed(errors), uuid)
                 .update();
     }
 
@@ -132,13 +133,18 @@ class JobRepository {
                         where uuid = ?""")
                 .params(
                         state.value(),
-                        json.writeValueAsString(progress),
-                        json.writeValueAsString(errors),
-                        json.writeValueAsString(result),
-                        errorMessage,
+                        scrubbed(progress),
+                        scrubbed(errors),
+                        scrubbed(result),
+                        Secrets.scrub(errorMessage),
                         Timestamps.of(now),
                         uuid)
                 .update();
+    }
+
+    /** A job record never holds a stored secret, whatever message or report a run produced (D52). */
+    private String scrubbed(JsonNode node) {
+        return Secrets.scrub(json.writeValueAsString(node));
     }
 
     private Job map(ResultSet rs, int row) throws SQLException {

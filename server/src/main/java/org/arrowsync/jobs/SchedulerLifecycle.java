@@ -29,4 +29,10 @@ public final class SchedulerLifecycle implements SmartLifecycle {
     public boolean isRunning() {
         return running;
     }
+
+    /** A db-scheduler stopped cannot start again: a paused context (the test context cache) keeps polling. */
+    @Override
+    public boolean isPauseable() {
+        return false;
+    }
 }

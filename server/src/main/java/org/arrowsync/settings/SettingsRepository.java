@@ -52,6 +52,13 @@ class SettingsRepository {
         return listing.list(new SqlFilter().eq("is_active", active).eq("sync_enabled", syncEnabled), page);
     }
 
+    /** Every record's uuid, in one fixed order (locks taken per record follow it). */
+    List<UUID> uuids() {
+        return jdbc.sql("select uuid from arrow_settings order by uuid")
+                .query(UUID.class)
+                .list();
+    }
+
     boolean any() {
         return jdbc.sql("select exists (select 1 from arrow_settings)")
                 .query(Boolean.class)
@@ -132,6 +139,27 @@ class SettingsRepository {
                 .update();
     }
 
+    /**
+     * Seals again every stored key the cipher calls outdated, reading (and so remembering, for scrubbing) every key on
+     * the way; answers how many were sealed again. Compare-and-set, so servers sharing the database may run it at once.
+     */
+    int resealOutdatedKeys() {
+        List<StoredKey> all = jdbc.sql("select id, api_key from arrow_settings order by id")
+                .query((rs, row) -> new StoredKey(rs.getLong("id"), rs.getString("api_key")))
+                .list();
+        secrets.useSaltOf(all.stream().map(StoredKey::value).toList());
+        int resealed = 0;
+        for (StoredKey stored : all) {
+            String plain = secrets.open(stored.value());
+            if (secrets.outdated(stored.value())) {
+                resealed += jdbc.sql("update arrow_settings set api_key = ? where id = ? and api_key = ?")
+                        .params(secrets.seal(plain), stored.id(), stored.value())
+                        .update();
+            }
+        }
+        return resealed;
+    }
+
     void delete(long id) {
         jdbc.sql("delete from arrow_settings where id = ?").param(id).update();
     }
@@ -152,6 +180,13 @@ class SettingsRepository {
                 rs.getString("invoice_item_prefix"),
                 Timestamps.read(rs, "created"),
                 Timestamps.read(rs, "modified"));
+    }
+
+    private record StoredKey(long id, String value) {
+        @Override
+        public String toString() {
+            return "StoredKey[id=" + id + "]";
+        }
     }
 
     /**

@@ -32,6 +32,7 @@ public class SettingsService {
 
     private final SettingsRepository settings;
     private final ArrowClients clients;
+    private final ArrowAccess access;
     private final TransactionTemplate transaction;
     private final List<DeletionGuard<Settings>> guards;
     private final Clock clock;
@@ -39,11 +40,13 @@ public class SettingsService {
     SettingsService(
             SettingsRepository settings,
             ArrowClients clients,
+            ArrowAccess access,
             TransactionTemplate transaction,
             List<DeletionGuard<Settings>> guards,
             Clock clock) {
         this.settings = settings;
         this.clients = clients;
+        this.access = access;
         this.transaction = transaction;
         this.guards = guards;
         this.clock = clock;
@@ -87,6 +90,11 @@ public class SettingsService {
         return List.copyOf(inUse.values());
     }
 
+    /** Every settings record's uuid, in one fixed order. */
+    public List<UUID> uuids() {
+        return settings.uuids();
+    }
+
     public boolean any() {
         return settings.any();
     }
@@ -117,9 +125,13 @@ public class SettingsService {
         settings.setSyncEnabled(target.id(), enabled, clock.instant());
     }
 
-    /** Points existing settings at another API URL (the demo emulator listens on a new port after a restart). */
+    /**
+     * Points existing settings, and their key, at another API URL: the server's own decision (the demo emulator listens
+     * on a new port after a restart), where a request must give the key again.
+     */
     public Settings moveTo(UUID uuid, String apiUrl) {
-        return update(uuid, new SettingsDraft(apiUrl, null, null, null, null, null, null, null), false);
+        String key = get(uuid).apiKey();
+        return update(uuid, new SettingsDraft(apiUrl, key, null, null, null, null, null, null), false);
     }
 
     /**
@@ -184,16 +196,18 @@ public class SettingsService {
         }
     }
 
-    private static SettingsFields validate(SettingsDraft draft, Settings current) {
+    private SettingsFields validate(SettingsDraft draft, Settings current) {
         FieldErrors errors = new FieldErrors();
         String apiUrl = draft.apiUrl() != null ? draft.apiUrl().strip() : current == null ? null : current.apiUrl();
-        if (errors.required("api_url", apiUrl)) {
-            errors.maxLength("api_url", apiUrl, 255);
-            ArrowAccess.checkUrl(errors, "api_url", apiUrl);
+        access.checkUrl(errors, "api_url", apiUrl);
+        boolean moved = current != null && !current.apiUrl().equals(apiUrl);
+        if (moved && draft.apiKey() == null) {
+            // else whoever may change the URL could collect the stored key at any host
+            errors.add("api_key", "Give the API key again with a new api_url: the stored key is never sent elsewhere.");
         }
         String apiKey = draft.apiKey() != null || current == null ? draft.apiKey() : current.apiKey();
-        if (errors.required("api_key", apiKey)) {
-            errors.maxLength("api_key", apiKey, 500);
+        if (!errors.has("api_key") && (draft.apiKey() != null || current == null)) {
+            ArrowAccess.checkKey(errors, "api_key", apiKey);
         }
         String exportType = pick(draft.exportTypeReference(), current == null ? "" : current.exportTypeReference());
         errors.maxLength("export_type_reference", exportType, 255);

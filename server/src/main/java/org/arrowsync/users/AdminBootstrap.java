@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import org.arrowsync.shared.DataFolder;
+import org.arrowsync.shared.Secrets;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
@@ -53,6 +54,7 @@ class AdminBootstrap implements SmartInitializingSingleton {
 
     private void bootstrapToken() throws IOException {
         if (!configuredToken.isBlank()) {
+            Secrets.remember(configuredToken.trim());
             users.ensureAdminToken(configuredToken.trim());
             log.info("Staff user 'admin' uses the token from ARROWSYNC_ADMIN_TOKEN");
             return;
@@ -71,6 +73,7 @@ class AdminBootstrap implements SmartInitializingSingleton {
 
     private void bootstrapPassword() throws IOException {
         if (!configuredPassword.isEmpty()) {
+            Secrets.remember(configuredPassword);
             users.ensureAdminPassword(configuredPassword);
             log.info("Staff user 'admin' signs in to the console with the password from ARROWSYNC_ADMIN_PASSWORD");
             return;

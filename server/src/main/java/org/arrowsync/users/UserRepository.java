@@ -30,7 +30,8 @@ class UserRepository {
     }
 
     Optional<User> findByTokenHash(String tokenHash) {
-        return jdbc.sql("select " + COLUMNS + " from users where token_hash = ?")
+        return jdbc.sql("select " + COLUMNS
+                        + " from users where id = (select user_id from user_tokens where token_hash = ?)")
                 .param(tokenHash)
                 .query(UserRepository::map)
                 .optional();
@@ -70,23 +71,22 @@ class UserRepository {
                 .single();
     }
 
-    User insert(String username, boolean staff, String tokenHash, Instant now) {
-        return jdbc.sql(
-                        "insert into users (uuid, username, is_staff, token_hash, created) values (?, ?, ?, ?, ?) returning "
-                                + COLUMNS)
-                .params(UUID.randomUUID(), username, staff, tokenHash, Timestamps.of(now))
+    User insert(String username, boolean staff, Instant now) {
+        return jdbc.sql("insert into users (uuid, username, is_staff, created) values (?, ?, ?, ?) returning "
+                        + COLUMNS)
+                .params(UUID.randomUUID(), username, staff, Timestamps.of(now))
                 .query(UserRepository::map)
                 .single();
     }
 
-    /** Makes {@code username} a staff user holding exactly this token, creating it if needed. */
-    void upsertStaff(String username, String tokenHash, Instant now) {
-        jdbc.sql("""
-                insert into users (uuid, username, is_staff, token_hash, created) values (?, ?, true, ?, ?)
-                on conflict (username) do update set is_staff = true, token_hash = excluded.token_hash
-                """)
-                .params(UUID.randomUUID(), username, tokenHash, Timestamps.of(now))
-                .update();
+    /** Makes {@code username} a staff user, creating it if needed; answers its id. */
+    long upsertStaff(String username, Instant now) {
+        return jdbc.sql("""
+                        insert into users (uuid, username, is_staff, created) values (?, ?, true, ?)
+                        on conflict (username) do update set is_staff = true returning id""")
+                .params(UUID.randomUUID(), username, Timestamps.of(now))
+                .query(Long.class)
+                .single();
     }
 
     Listing<User> list(PageRequest page) {

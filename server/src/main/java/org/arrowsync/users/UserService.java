@@ -21,13 +21,15 @@ public class UserService {
     static final int PASSWORD_MAX_BYTES = 72;
 
     private final UserRepository users;
+    private final TokenRepository tokens;
     private final PasswordEncoder passwords;
     private final Clock clock;
     /** Compared against when the user is unknown, so a wrong name costs the same time as a wrong password. */
     private final String unknownUserHash;
 
-    UserService(UserRepository users, PasswordEncoder passwords, Clock clock) {
+    UserService(UserRepository users, TokenRepository tokens, PasswordEncoder passwords, Clock clock) {
         this.users = users;
+        this.tokens = tokens;
         this.passwords = passwords;
         this.clock = clock;
         this.unknownUserHash = passwords.encode(Tokens.generate());
@@ -65,7 +67,8 @@ public class UserService {
         }
         errors.throwIfAny();
         String token = Tokens.generate();
-        User user = users.insert(username, Boolean.TRUE.equals(staff), Tokens.hash(token), clock.instant());
+        User user = users.insert(username, Boolean.TRUE.equals(staff), clock.instant());
+        tokens.insert(user.id(), token, clock.instant());
         if (password != null) {
             users.setPasswordHash(user.id(), passwords.encode(password));
             user = get(user.uuid());
@@ -94,10 +97,13 @@ public class UserService {
         return users.list(page);
     }
 
-    /** Ensures the configured admin token works: a staff user {@code admin} holding exactly that token. */
+    /**
+     * Ensures the configured admin token works: a staff user {@code admin} holding that token in place of the one
+     * configured before; tokens issued through the API stay.
+     */
     @Transactional
     void ensureAdminToken(String token) {
-        users.upsertStaff("admin", Tokens.hash(token), clock.instant());
+        tokens.configure(users.upsertStaff("admin", clock.instant()), token, clock.instant());
     }
 
     /** Creates a staff user {@code admin} with a random token when there is no staff user at all; returns the token. */
@@ -107,7 +113,7 @@ public class UserService {
             return Optional.empty();
         }
         String token = Tokens.generate();
-        users.upsertStaff("admin", Tokens.hash(token), clock.instant());
+        tokens.insert(users.upsertStaff("admin", clock.instant()), token, clock.instant());
         return Optional.of(token);
     }
 

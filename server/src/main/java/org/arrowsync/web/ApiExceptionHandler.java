@@ -1,21 +1,29 @@
 package org.arrowsync.web;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.arrowsync.arrowclient.ArrowBadResponse;
 import org.arrowsync.arrowclient.ArrowException;
+import org.arrowsync.arrowclient.ArrowPagingRunaway;
+import org.arrowsync.arrowclient.ArrowRateLimited;
+import org.arrowsync.arrowclient.ArrowUnavailable;
 import org.arrowsync.shared.InvalidInput;
 import org.arrowsync.shared.NotFound;
 import org.arrowsync.shared.Rejected;
 import org.arrowsync.shared.RejectedAsDetail;
+import org.arrowsync.shared.Secrets;
 import org.arrowsync.shared.StateConflict;
 import org.arrowsync.shared.UnknownReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.ErrorResponse;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
@@ -28,10 +36,13 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 import org.springframework.web.util.DisconnectedClientHelper;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DatabindException;
+import tools.jackson.databind.exc.InvalidNullException;
 
 /**
  * The one place that turns exceptions into answers: each kind of refusal (the types in {@code shared}) has its status
- * and body here, chosen by type; nothing reaches a client as a stack trace.
+ * and body here, chosen by type; nothing reaches a client as a stack trace. Every answer is JSON whatever the request
+ * accepts (a body the client cannot take is still better than none), every message is scrubbed of stored secrets, and a
+ * refusal is logged at DEBUG only: a client's bad request is not a server error.
  */
 @RestControllerAdvice
 class ApiExceptionHandler {
@@ -50,22 +61,27 @@ class ApiExceptionHandler {
 
     @ExceptionHandler(InvalidInput.class)
     ResponseEntity<Object> invalid(InvalidInput e) {
-        return json(HttpStatus.BAD_REQUEST, e.errors());
+        Map<String, List<String>> errors = new LinkedHashMap<>();
+        e.errors()
+                .forEach((field, messages) -> errors.put(
+                        Secrets.scrub(field),
+                        messages.stream().map(Secrets::scrub).toList()));
+        return answer(HttpStatus.BAD_REQUEST, errors);
     }
 
     @ExceptionHandler(UnknownReference.class)
     ResponseEntity<Object> unknownReference(UnknownReference e) {
-        return error(HttpStatus.NOT_FOUND, e);
+        return error(HttpStatus.NOT_FOUND, e.getMessage());
     }
 
     @ExceptionHandler(StateConflict.class)
     ResponseEntity<Object> conflict(StateConflict e) {
-        return error(HttpStatus.CONFLICT, e);
+        return error(HttpStatus.CONFLICT, e.getMessage());
     }
 
     @ExceptionHandler(Rejected.class)
     ResponseEntity<Object> rejected(Rejected e) {
-        return error(HttpStatus.BAD_REQUEST, e);
+        return error(HttpStatus.BAD_REQUEST, e.getMessage());
     }
 
     @ExceptionHandler(RejectedAsDetail.class)
@@ -74,17 +90,31 @@ class ApiExceptionHandler {
     }
 
     /**
-     * Arrow refused or failed: the request cannot be carried out, a 400 {@code {"error": …}} (messages never hold the
-     * key).
+     * Arrow refused the request (the key, the call): it cannot be carried out, a 400 (D34). Arrow failed (unreachable,
+     * too slow, too large, not JSON): a 502 (D51), so that a client can tell a bad request from a bad upstream. The
+     * messages name the endpoint and status, never Arrow's answer or the key.
      */
     @ExceptionHandler(ArrowException.class)
     ResponseEntity<Object> arrowFailed(ArrowException e) {
         log.warn("Arrow call failed: {}", e.getMessage());
-        return json(HttpStatus.BAD_REQUEST, Map.of("error", "Arrow API error: " + e.getMessage()));
+        HttpStatus status = upstreamFailure(e) ? HttpStatus.BAD_GATEWAY : HttpStatus.BAD_REQUEST;
+        return error(status, "Arrow API error: " + e.getMessage());
+    }
+
+    static boolean upstreamFailure(ArrowException e) {
+        return e instanceof ArrowUnavailable
+                || e instanceof ArrowBadResponse
+                || e instanceof ArrowRateLimited
+                || e instanceof ArrowPagingRunaway;
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<Object> unreadable(HttpMessageNotReadableException e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof RequestEdge.BodyTooLarge tooLarge) {
+                return detail(HttpStatus.CONTENT_TOO_LARGE, tooLarge.getMessage());
+            }
+        }
         if (e.getCause() instanceof DatabindException mismatch
                 && !mismatch.getPath().isEmpty()) {
             String field = mismatch.getPath().stream()
@@ -92,8 +122,10 @@ class ApiExceptionHandler {
                             ? reference.getPropertyName()
                             : String.valueOf(reference.getIndex()))
                     .reduce((a, b) -> a + "." + b)
-                    .orElse("non_field_errors");
-            return json(HttpStatus.BAD_REQUEST, Map.of(field, List.of("Invalid value.")));
+                    .orElse(InvalidInput.NON_FIELD_ERRORS);
+            String message =
+                    mismatch instanceof InvalidNullException ? "This field may not be null." : "Invalid value.";
+            return answer(HttpStatus.BAD_REQUEST, Map.of(Secrets.scrub(field), List.of(message)));
         }
         if (e.getCause() instanceof JacksonException) {
             return detail(HttpStatus.BAD_REQUEST, "JSON parse error: the request body is not valid JSON.");
@@ -112,6 +144,7 @@ class ApiExceptionHandler {
                 HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported media type \"" + e.getContentType() + "\" in request.");
     }
 
+    /** The request accepts nothing the endpoint writes (XML, HTML, garbage): DRF's 406, in JSON all the same. */
     @ExceptionHandler(HttpMediaTypeNotAcceptableException.class)
     ResponseEntity<Object> notAcceptable(HttpMediaTypeNotAcceptableException e) {
         return detail(HttpStatus.NOT_ACCEPTABLE, "Could not satisfy the request Accept header.");
@@ -122,24 +155,24 @@ class ApiExceptionHandler {
         if (e.getParameter().hasParameterAnnotation(PathVariable.class)) {
             return detail(HttpStatus.NOT_FOUND, "Not found.");
         }
-        return json(HttpStatus.BAD_REQUEST, Map.of(e.getName(), List.of("Enter a valid value.")));
+        return answer(HttpStatus.BAD_REQUEST, Map.of(e.getName(), List.of("Enter a valid value.")));
     }
 
     @ExceptionHandler(MissingServletRequestParameterException.class)
     ResponseEntity<Object> missingParameter(MissingServletRequestParameterException e) {
-        return json(HttpStatus.BAD_REQUEST, Map.of(e.getParameterName(), List.of("This field is required.")));
+        return answer(HttpStatus.BAD_REQUEST, Map.of(e.getParameterName(), List.of("This field is required.")));
     }
 
     @ExceptionHandler(DuplicateKeyException.class)
     ResponseEntity<Object> duplicate(DuplicateKeyException e) {
-        return json(
+        return answer(
                 HttpStatus.BAD_REQUEST,
                 Map.of(InvalidInput.NON_FIELD_ERRORS, List.of("An object with these values already exists.")));
     }
 
     /**
      * A client that went away mid-answer (an aborted download, a closed tab) is no error of ours, and there is no one
-     * left to answer: one DEBUG line, no body.
+     * left to answer: one DEBUG line, no body. Any other refusal of the web framework keeps its 4xx; the rest is a bug.
      */
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> unexpected(Exception e) {
@@ -147,20 +180,28 @@ class ApiExceptionHandler {
             log.debug("The client went away before the answer was written: {}", e.getMessage());
             return null;
         }
+        if (e instanceof ErrorResponse refusal && refusal.getStatusCode().is4xxClientError()) {
+            HttpStatusCode status = refusal.getStatusCode();
+            HttpStatus known = HttpStatus.resolve(status.value());
+            return detail(status, known == null ? "Bad request." : known.getReasonPhrase() + ".");
+        }
         log.error("Unexpected error while handling a request", e);
         return detail(HttpStatus.INTERNAL_SERVER_ERROR, "A server error occurred.");
     }
 
-    private static ResponseEntity<Object> error(HttpStatus status, RuntimeException e) {
-        return json(status, Map.of("error", e.getMessage()));
+    private static ResponseEntity<Object> error(HttpStatusCode status, String message) {
+        return answer(status, Map.of("error", Secrets.scrub(message)));
     }
 
-    private static ResponseEntity<Object> detail(HttpStatus status, String message) {
-        return json(status, Map.of("detail", message));
+    private static ResponseEntity<Object> detail(HttpStatusCode status, String message) {
+        return answer(status, Map.of("detail", Secrets.scrub(message)));
     }
 
-    /** A refusal is JSON whatever the request accepts: a CSV download that fails says why in JSON. */
-    private static ResponseEntity<Object> json(HttpStatus status, Object body) {
+    /** JSON, whatever the request's Accept says: a preset content type is written as it is, not negotiated. */
+    private static ResponseEntity<Object> answer(HttpStatusCode status, Object body) {
+        if (status.is4xxClientError()) {
+            log.debug("Refused with HTTP {}: {}", status.value(), body);
+        }
         return ResponseEntity.status(status)
                 .contentType(MediaType.APPLICATION_JSON)
                 .body(body);

@@ -14,7 +14,6 @@ import org.arrowsync.shared.Caller;
 import org.arrowsync.users.UserService;
 import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
-import org.springframework.web.util.UrlPathHelper;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -26,7 +25,6 @@ class TokenAuthenticationFilter extends OncePerRequestFilter {
 
     static final String HEALTH_DETAILS = "/health/details";
     private static final Set<String> READS = Set.of("GET", "HEAD", "OPTIONS");
-    private static final UrlPathHelper PATHS = new UrlPathHelper();
 
     private final UserService users;
     private final JsonMapper json;
@@ -45,9 +43,12 @@ class TokenAuthenticationFilter extends OncePerRequestFilter {
         return !path.startsWith("/api/") || path.startsWith("/api/schema") || path.startsWith("/api/docs");
     }
 
-    /** The path as routing sees it (decoded, ";params" removed), so no spelling of a URL slips past the checks. */
+    /**
+     * The path the container routed (decoded, normalised, ";params" removed), the one this filter's mapping matched; a
+     * spelling the router would read otherwise is refused before (see {@link RequestEdge#canonical}).
+     */
     private static String path(HttpServletRequest request) {
-        return PATHS.getPathWithinApplication(request);
+        return request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
     }
 
     @Override

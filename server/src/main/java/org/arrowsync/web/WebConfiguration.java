@@ -8,15 +8,32 @@ import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomize
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.core.Ordered;
 import org.springframework.http.converter.HttpMessageConverters;
+import org.springframework.web.accept.ContentNegotiationManager;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.ViewControllerRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import tools.jackson.core.StreamWriteFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration implements WebMvcConfigurer {
+
+    private final ContentNegotiationManager negotiation;
+
+    WebConfiguration(@Lazy ContentNegotiationManager negotiation) {
+        this.negotiation = negotiation;
+    }
+
+    @Override
+    public void addInterceptors(InterceptorRegistry registry) {
+        registry.addInterceptor(new AcceptCheck(negotiation))
+                .addPathPatterns("/api/**")
+                .excludePathPatterns("/api/schema/**", "/api/docs/**");
+    }
 
     /** CSV answers ({@code Accept: text/csv}, or {@code format=csv}, see application.yml) are written as they go. */
     @Override
@@ -28,6 +45,23 @@ class WebConfiguration implements WebMvcConfigurer {
     public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
         resolvers.add(new PageRequestResolver());
         resolvers.add(new CallerResolver());
+    }
+
+    /** The API description at Waldur's path; springdoc serves it without the slash (see application.yml). */
+    @Override
+    public void addViewControllers(ViewControllerRegistry registry) {
+        registry.addViewController("/api/schema/").setViewName("forward:/api/schema");
+    }
+
+    /**
+     * Before anything but the request id reads the request, so that every answer, a refusal included, has its headers.
+     */
+    @Bean
+    FilterRegistrationBean<RequestEdge> requestEdge(RequestLimits limits, JsonMapper json) {
+        FilterRegistrationBean<RequestEdge> registration = new FilterRegistrationBean<>(new RequestEdge(limits, json));
+        registration.addUrlPatterns("/*");
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+        return registration;
     }
 
     @Bean

@@ -1,6 +1,5 @@
 package org.arrowsync.webhooks;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -10,6 +9,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.arrowsync.shared.Texts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -60,15 +63,24 @@ class WebhookSender {
         int attempts = delivery.attempts() + 1;
         int status = 0;
         String error = "";
+        // The whole answer must be in by the timeout: the request's own timeout ends at the headers, and a receiver
+        // that drips its body would hold a delivery worker for ever.
+        CompletableFuture<HttpResponse<Void>> pending =
+                http.sendAsync(request(webhook, delivery, now), HttpResponse.BodyHandlers.discarding());
         try {
-            HttpResponse<Void> answer =
-                    http.send(request(webhook, delivery, now), HttpResponse.BodyHandlers.discarding());
-            status = answer.statusCode();
+            status = pending.get(properties.timeout().toNanos(), TimeUnit.NANOSECONDS)
+                    .statusCode();
             error = status / 100 == 2 ? "" : "HTTP " + status;
-        } catch (IOException e) {
+        } catch (TimeoutException e) {
+            pending.cancel(true);
+            error = "no whole answer within " + properties.timeout().toMillis() + " ms";
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
             error = Texts.truncate(
-                    e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()), 500);
+                    cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage()),
+                    500);
         } catch (InterruptedException e) {
+            pending.cancel(true);
             Thread.currentThread().interrupt();
             error = "interrupted";
         }

@@ -160,12 +160,13 @@ class WebhookService {
         return List.copyOf(types);
     }
 
-    /** Only plain web addresses: an absolute http or https URL with a host. */
+    /** Only plain web addresses: an absolute http or https URL with a host and a port the HTTP client can use. */
     static boolean isWebUrl(String value) {
         try {
             URI uri = new URI(value);
             return ("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()))
                     && uri.getHost() != null
+                    && (uri.getPort() == -1 || (uri.getPort() >= 1 && uri.getPort() <= 65_535))
                     && uri.getUserInfo() == null;
         } catch (URISyntaxException e) {
             return false;

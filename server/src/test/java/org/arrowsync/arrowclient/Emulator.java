@@ -53,7 +53,7 @@ final class Emulator implements AutoCloseable, BeforeAllCallback, AfterAllCallba
         close();
     }
 
-    /** Fast settings: millisecond backoffs, 3 attempts, no meaningful client-side rate limit. */
+    /** Fast settings: millisecond backoffs, 3 attempts, no meaningful client-side rate limit, http allowed. */
     static ArrowClientProperties fastProperties() {
         return properties(Duration.ofSeconds(5), Duration.ofMillis(10), 10_000, 1000, true);
     }
@@ -69,7 +69,10 @@ final class Emulator implements AutoCloseable, BeforeAllCallback, AfterAllCallba
                 maxBackoff,
                 requestsPerSecond,
                 maxPages,
-                retries);
+                retries,
+                null,
+                null,
+                true);
     }
 
     ArrowConnection connection() {
@@ -82,6 +85,11 @@ final class Emulator implements AutoCloseable, BeforeAllCallback, AfterAllCallba
 
     ArrowClient client(ArrowClientProperties properties) {
         return new ArrowClients(properties).connect(connection());
+    }
+
+    /** A client for the emulator's URL with another key. */
+    ArrowClient clientFor(String apiKey) {
+        return new ArrowClients(fastProperties()).connect(new ArrowConnection(emulator.apiBaseUrl(), apiKey));
     }
 
     String apiKey() {

@@ -2,9 +2,6 @@ package org.arrowsync.arrowclient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.math.BigDecimal;
 import org.arrowsync.emulator.ArrowEmulator;
 import org.arrowsync.emulator.EmulatorOptions;
@@ -29,7 +26,7 @@ class ExportStreamingEmulatorTests {
         try (ArrowEmulator emulator = ArrowEmulator.start(scale)) {
             ArrowClient client = new ArrowClients(Emulator.fastProperties())
                     .connect(new ArrowConnection(emulator.apiBaseUrl(), emulator.apiKey()));
-            resetPeaks();
+            Heap.resetPeaks();
             long[] lines = {0, 0};
             BigDecimal[] sell = {BigDecimal.ZERO};
             client.forEachExportPage(ExportQuery.forPeriod(Emulator.MSP_EXPORT, Emulator.CLOSED_MONTH), page -> {
@@ -42,7 +39,7 @@ class ExportStreamingEmulatorTests {
                     }
                 }
             });
-            long peak = peakHeapUsed();
+            long peak = Heap.peakUsed();
             log.info(
                     "streamed {} export lines ({} valid, sell total {}); peak heap used {} MB of max {} MB",
                     lines[0],
@@ -54,17 +51,5 @@ class ExportStreamingEmulatorTests {
             assertThat(lines[1]).isEqualTo(200_000);
             assertThat(sell[0]).isPositive();
         }
-    }
-
-    private static void resetPeaks() {
-        System.gc();
-        ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
-    }
-
-    private static long peakHeapUsed() {
-        return ManagementFactory.getMemoryPoolMXBeans().stream()
-                .filter(pool -> pool.getType() == MemoryType.HEAP)
-                .mapToLong(pool -> pool.getPeakUsage().getUsed())
-                .sum();
     }
 }

@@ -3,9 +3,12 @@ package org.arrowsync.arrowclient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.ConnectException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.util.unit.DataSize;
 
 class FailuresTests {
 
@@ -29,7 +32,7 @@ class FailuresTests {
         "600, ArrowBadResponse, false",
     })
     void choosesTheSubtypeByStatus(int status, String type, boolean retried) {
-        ArrowException failure = failures.httpStatus("customers", status, "{}");
+        ArrowException failure = failures.httpStatus("customers", status);
         assertThat(failure.getClass().getSimpleName()).isEqualTo(type);
         assertThat(failure.status()).isEqualTo(status);
         assertThat(failure.endpoint()).isEqualTo("customers");
@@ -47,37 +50,50 @@ class FailuresTests {
         "code, 1234, ArrowBadResponse",
     })
     void anErrorInAnHttp200BodyIsTheErrorItSays(String field, int value, String type) {
-        ArrowException failure = failures.bodyStatus("whoami", field, value, "{\"" + field + "\":" + value + "}");
+        ArrowException failure = failures.bodyStatus("whoami", field, value);
         assertThat(failure.getClass().getSimpleName()).isEqualTo(type);
         assertThat(failure)
                 .hasMessageStartingWith("Arrow API whoami returned HTTP 200 with body " + field + " " + value);
     }
 
     @Test
-    void messageNamesEndpointStatusAndTheFirst200CharactersOfTheBody() {
-        String body = "x".repeat(500);
-        ArrowException failure = failures.httpStatus("billing/erp/exports/sync", 502, body);
-        assertThat(failure)
-                .hasMessage("Arrow API billing/erp/exports/sync returned HTTP 502: " + "x".repeat(200) + "…");
+    void messageNamesEndpointAndStatusButNeverQuotesTheAnswer() {
+        assertThat(failures.httpStatus("billing/erp/exports/sync", 502))
+                .hasMessage("Arrow API billing/erp/exports/sync returned HTTP 502");
+        assertThat(failures.invalidJson("whoami", 200))
+                .hasMessage("Arrow API whoami returned invalid JSON (status 200)");
     }
 
     @Test
-    void anEmptyBodyIsSaidToBeEmpty() {
-        assertThat(failures.httpStatus("whoami", 500, "")).hasMessage("Arrow API whoami returned HTTP 500: (empty)");
+    void anAnswerTooSlowOrTooLargeSaysWhichLimitItHit() {
+        assertThat(failures.tooSlow("whoami", Duration.ofSeconds(3)))
+                .isInstanceOf(ArrowUnavailable.class)
+                .hasMessage("Arrow API whoami did not answer completely within 3 s");
+        assertThat(failures.tooLarge("customers", DataSize.ofMegabytes(16)))
+                .isInstanceOf(ArrowBadResponse.class)
+                .hasMessage("Arrow API customers answered more than 16 MB, the most the client reads");
+    }
+
+    @Test
+    void theDebugExcerptIsOneScrubbedLineOf200Characters() {
+        byte[] body = ("<html>\n" + KEY + "\n" + "x".repeat(500)).getBytes(StandardCharsets.UTF_8);
+        String excerpt = failures.excerpt(body);
+        assertThat(excerpt)
+                .doesNotContain(KEY)
+                .doesNotContain("\n")
+                .contains("****")
+                .endsWith("…");
+        assertThat(excerpt).hasSize(201);
+        assertThat(failures.excerpt(new byte[0])).isEqualTo("(empty)");
     }
 
     @Test
     void neverRepeatsTheApiKey() {
-        String echo = "{\"error\":\"bad key " + KEY + "\",\"apiKey\":\"" + KEY + "\"}";
-        assertThat(failures.httpStatus("whoami", 401, echo).getMessage())
-                .doesNotContain(KEY)
-                .contains("****");
-        assertThat(failures.invalidJson("whoami", 200, "<html>" + KEY).getMessage())
-                .doesNotContain(KEY);
         assertThat(failures.transport("whoami", new ConnectException("refused " + KEY))
                         .getMessage())
-                .doesNotContain(KEY);
-        assertThat(failures.bodyStatus("whoami", "status", 401, KEY).getMessage())
+                .doesNotContain(KEY)
+                .contains("****");
+        assertThat(failures.excerpt(("{\"error\":\"bad key " + KEY + "\"}").getBytes(StandardCharsets.UTF_8)))
                 .doesNotContain(KEY);
     }
 

@@ -16,19 +16,21 @@ class RetrierTests {
     private final Backoff backoff = new Backoff(Duration.ofMillis(10), Duration.ofMillis(100), () -> 0.0);
     private int calls;
 
+    private long now;
+
     private Retrier retrier(int maxAttempts) {
-        return new Retrier(maxAttempts, backoff, sleeps::add);
+        return new Retrier(maxAttempts, backoff, sleeps::add, Duration.ofMinutes(1), () -> now);
     }
 
     private <T> Retrier.Attempt<T> counted(IntFunction<Retrier.Outcome<T>> outcome) {
-        return attempt -> {
+        return (attempt, timeLeft) -> {
             calls++;
             return outcome.apply(attempt);
         };
     }
 
     private Retrier.Outcome<String> transientStatus(int status, Duration retryAfter) {
-        return Retrier.Outcome.transientFailure(failures.httpStatus("x", status, ""), retryAfter);
+        return Retrier.Outcome.transientFailure(failures.httpStatus("x", status), retryAfter);
     }
 
     @Test
@@ -50,8 +52,8 @@ class RetrierTests {
 
     @Test
     void neverRetriesAFatalFailure() {
-        assertThatThrownBy(() -> retrier(5)
-                        .call(counted(attempt -> Retrier.Outcome.fatal(failures.httpStatus("x", 400, "bad")))))
+        assertThatThrownBy(() ->
+                        retrier(5).call(counted(attempt -> Retrier.Outcome.fatal(failures.httpStatus("x", 400)))))
                 .isInstanceOf(ArrowRejected.class);
         assertThat(calls).isEqualTo(1);
         assertThat(sleeps).isEmpty();
@@ -59,7 +61,8 @@ class RetrierTests {
 
     @Test
     void oneAttemptWhenRetriesAreSwitchedOff() {
-        ArrowClientProperties off = new ArrowClientProperties(null, null, 5, null, null, 0, 0, false);
+        ArrowClientProperties off =
+                new ArrowClientProperties(null, null, 5, null, null, 0, 0, false, null, null, false);
         assertThatThrownBy(() -> retrier(off.attempts()).call(counted(attempt -> transientStatus(502, null))))
                 .isInstanceOf(ArrowUnavailable.class);
         assertThat(calls).isEqualTo(1);
@@ -67,12 +70,39 @@ class RetrierTests {
 
     @Test
     void anInterruptedSleepStopsWithThePendingFailureAndKeepsTheFlag() {
-        Retrier retrier = new Retrier(3, backoff, duration -> {
-            throw new InterruptedException();
-        });
+        Retrier retrier = new Retrier(
+                3,
+                backoff,
+                duration -> {
+                    throw new InterruptedException();
+                },
+                Duration.ofMinutes(1),
+                () -> now);
         assertThatThrownBy(() -> retrier.call(counted(attempt -> transientStatus(500, null))))
                 .isInstanceOf(ArrowUnavailable.class);
         assertThat(Thread.interrupted()).isTrue();
         assertThat(calls).isEqualTo(1);
+    }
+
+    @Test
+    void everyAttemptIsToldTheTimeLeftAndNoRetryOutlivesTheDeadline() {
+        List<Duration> told = new ArrayList<>();
+        Retrier retrier = new Retrier(10, backoff, sleeps::add, Duration.ofSeconds(10), () -> now);
+        assertThatThrownBy(() -> retrier.call((attempt, timeLeft) -> {
+                    told.add(timeLeft);
+                    now += Duration.ofSeconds(4).toNanos(); // each attempt takes 4 s of the 10
+                    return transientStatus(503, null);
+                }))
+                .isInstanceOf(ArrowUnavailable.class);
+        assertThat(told).containsExactly(Duration.ofSeconds(10), Duration.ofSeconds(6), Duration.ofSeconds(2));
+    }
+
+    @Test
+    void aRetryAfterBeyondTheDeadlineEndsTheCallAtOnce() {
+        Retrier retrier = new Retrier(5, backoff, sleeps::add, Duration.ofMillis(50), () -> now);
+        assertThatThrownBy(() -> retrier.call(counted(attempt -> transientStatus(429, Duration.ofSeconds(30)))))
+                .isInstanceOf(ArrowRateLimited.class);
+        assertThat(calls).isEqualTo(1);
+        assertThat(sleeps).isEmpty();
     }
 }

@@ -166,9 +166,10 @@ class BackupRestoreIntegrationTests extends IntegrationTest {
         Path offline = work.resolve("offline.backup.gz");
         Command backupCommand = Command.run("backup", offline.toString(), "--arrowsync.data.dir=" + restored);
         assertThat(backupCommand.status()).as(backupCommand.output()).isZero();
-        assertThat(tableChecksums(offline))
+        // but the webhook queue's bookkeeping: the restored server ran its orphan sweep if it came due (every minute)
+        assertThat(withoutWebhookTasks(tableChecksums(offline)))
                 .as("the restored folder backs up to the same rows")
-                .isEqualTo(tableChecksums(backup));
+                .isEqualTo(withoutWebhookTasks(tableChecksums(backup)));
     }
 
     /** GET /api/admin/backup/ as the admin, saved to a file. */
@@ -255,6 +256,11 @@ class BackupRestoreIntegrationTests extends IntegrationTest {
                 checksums.put(table, line);
             }
         }
+        return checksums;
+    }
+
+    private static Map<String, String> withoutWebhookTasks(Map<String, String> checksums) {
+        checksums.keySet().removeIf(table -> table.startsWith("table webhook_tasks "));
         return checksums;
     }
 

@@ -89,7 +89,7 @@ class BillingActionsIntegrationTests extends IntegrationTest {
         api.post(BASE + "fetch_billing_export/", Map.of("period_to", "2026-10")).expect(400);
         arrow.control().call("POST", "faults", "{\"family\":\"exports\",\"kind\":\"503\",\"count\":10}");
         assertThat(api.post(BASE + "fetch_billing_export/", Map.of("period_from", "2026-10", "period_to", "2026-10"))
-                        .expect(400)
+                        .expect(502)
                         .text("error"))
                 .contains("503");
     }

@@ -8,9 +8,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.arrowsync.arrowclient.ArrowClient;
-import org.arrowsync.arrowclient.ArrowClientProperties;
-import org.arrowsync.arrowclient.ArrowClients;
-import org.arrowsync.arrowclient.ArrowConnection;
 import org.arrowsync.arrowclient.ExportQuery;
 import org.arrowsync.arrowclient.ExportRow;
 import org.arrowsync.contract.Contract;
@@ -188,8 +185,6 @@ class ResourceSyncIntegrationTests extends IntegrationTest {
     }
 
     private ArrowClient client() {
-        return new ArrowClients(ArrowClientProperties.defaults())
-                .connect(new ArrowConnection(
-                        arrow.emulator().apiBaseUrl(), arrow.emulator().apiKey()));
+        return ArrowFixture.client(arrow.emulator());
     }
 }

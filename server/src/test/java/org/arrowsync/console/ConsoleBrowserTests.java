@@ -177,6 +177,9 @@ class ConsoleBrowserTests extends ConsoleIntegrationTest {
         assertThat(browser.text("#job-result")).contains("compensations\n1");
         browser.press("See what it changed");
         browser.awaitText("#month-state", "Reconciled");
+        assertThat(browser.text("#month-difference"))
+                .as("reconciled, the month bills Arrow's total to the cent")
+                .isEqualTo("0.00");
 
         // The invoice of the customer whose line moved holds the compensation
         String syncUuid =

@@ -1,11 +1,20 @@
 package org.arrowsync.consumption;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
 import java.time.YearMonth;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
 import org.arrowsync.contract.Contract;
 import org.arrowsync.support.Response;
 import org.junit.jupiter.api.BeforeAll;
@@ -13,6 +22,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -24,6 +34,9 @@ class ConsumptionCleanupIntegrationTests extends ConsumptionIntegrationTest {
 
     private static final YearMonth CLOSED = ConsumptionWorld.CLOSED;
     private static final String CLEANUP = BASE + "cleanup_consumption/";
+
+    @Autowired
+    DataSource dataSource;
 
     ConsumptionCleanupIntegrationTests() {
         super(1);
@@ -87,6 +100,45 @@ class ConsumptionCleanupIntegrationTests extends ConsumptionIntegrationTest {
 
     @Test
     @Order(2)
+    void aRealCleanupWaitsForARunningBillingSyncOfTheMonth() throws Exception {
+        String resource = world.resources.get(world.meteredLicense(CLOSED));
+        Map<String, Object> body = new HashMap<>(Map.of(
+                "resource_uuid",
+                resource,
+                "period_from",
+                CLOSED.toString(),
+                "period_to",
+                CLOSED.toString(),
+                "dry_run",
+                false));
+        // The billing sync's transaction: it holds the month alone until it ends (D2).
+        try (Connection billingSync = dataSource.getConnection()) {
+            billingSync.setAutoCommit(false);
+            try (PreparedStatement lock =
+                    billingSync.prepareStatement("select pg_advisory_xact_lock(hashtextextended(?, 0))")) {
+                lock.setString(1, "billing|" + world.settingsUuid + "|" + CLOSED);
+                lock.execute();
+            }
+            CompletableFuture<Response> cleanup = CompletableFuture.supplyAsync(() -> api.post(CLEANUP, body));
+            await().atMost(Duration.ofSeconds(20)).until(() -> waitingForAdvisoryLocks(billingSync) > 0);
+            assertThat(cleanup).as("the cleanup waits for the month lock").isNotDone();
+            assertThat(record(resource)).as("and has deleted nothing").isNotNull();
+            billingSync.commit();
+            assertThat(cleanup.get(20, TimeUnit.SECONDS)
+                            .expect(200)
+                            .json()
+                            .get("records_deleted")
+                            .asInt())
+                    .isEqualTo(1);
+        }
+        Map<String, Object> again = world.period(CLOSED);
+        again.put("resource_uuid", resource);
+        world.run("trigger_consumption_sync", again);
+        assertThat(record(resource)).as("rebuilt for the next test").isNotNull();
+    }
+
+    @Test
+    @Order(3)
     void recordsBilledOnAClosedInvoiceOrCompensatedAreKeptAndReported() {
         String license = world.meteredLicense(CLOSED);
         String customer = world.customerOfLicense.get(license);
@@ -126,6 +178,15 @@ class ConsumptionCleanupIntegrationTests extends ConsumptionIntegrationTest {
         }
         assertThat(kept).isEqualTo(4);
         assertThat(count()).isEqualTo(before);
+    }
+
+    private static long waitingForAdvisoryLocks(Connection connection) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement(
+                        "select count(*) from pg_locks where locktype = 'advisory' and not granted");
+                ResultSet rows = query.executeQuery()) {
+            rows.next();
+            return rows.getLong(1);
+        }
     }
 
     private JsonNode record(String resource) {

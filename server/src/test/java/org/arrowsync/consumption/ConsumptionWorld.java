@@ -11,9 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.arrowsync.arrowclient.ArrowClient;
-import org.arrowsync.arrowclient.ArrowClientProperties;
-import org.arrowsync.arrowclient.ArrowClients;
-import org.arrowsync.arrowclient.ArrowConnection;
 import org.arrowsync.arrowclient.BillingLine;
 import org.arrowsync.arrowclient.ExportQuery;
 import org.arrowsync.arrowclient.License;
@@ -127,8 +124,7 @@ public final class ConsumptionWorld implements AutoCloseable {
     }
 
     ArrowClient client() {
-        return new ArrowClients(ArrowClientProperties.defaults())
-                .connect(new ArrowConnection(emulator.apiBaseUrl(), emulator.apiKey()));
+        return ArrowFixture.client(emulator);
     }
 
     /** The export's chosen (sell) totals of our licenses for a month, by license. */

@@ -3,14 +3,18 @@ package org.arrowsync.contract;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.swagger.v3.oas.models.OpenAPI;
+import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.arrowsync.support.IntegrationTest;
 import org.arrowsync.support.Response;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The served OpenAPI document is the truth about the wire; it must describe every operation of the wire contract as the
@@ -144,5 +148,19 @@ class ContractIntegrationTests extends IntegrationTest {
         Response docs = api.anonymous().get("/api/docs/");
         assertThat(docs.status()).isIn(200, 302);
         api.anonymous().get("/health").expect(200);
+    }
+
+    @Test
+    void theBrowsableDocsLoadTheirConfigurationAndTheDescriptionFromCanonicalPaths() {
+        Response docs = api.anonymous().get("/api/docs/");
+        String page = docs.status() == 302 ? URI.create(docs.header("Location")).getPath() : "/api/docs/index.html";
+        String initializer = page.substring(0, page.lastIndexOf('/') + 1) + "swagger-initializer.js";
+        String script = api.anonymous().get(initializer).expect(200).body();
+        Matcher configUrl =
+                Pattern.compile("\"configUrl\"\\s*:\\s*\"([^\"]+)\"").matcher(script);
+        assertThat(configUrl.find()).as(script).isTrue();
+        assertThat(configUrl.group(1)).isEqualTo("/api/schema/swagger-config");
+        JsonNode config = api.anonymous().get(configUrl.group(1)).expect(200).json();
+        assertThat(config.get("url").asString()).isEqualTo("/api/schema/");
     }
 }

@@ -37,7 +37,12 @@ class DemoModeIntegrationTests {
         URI arrowUrl;
         try (ConfigurableApplicationContext server = new SpringApplicationBuilder(Application.class)
                 .profiles("test")
-                .run("--server.port=0", "--arrowsync.data.dir=" + dataFolder, "--arrowsync.demo.enabled=true")) {
+                .run(
+                        "--server.port=0",
+                        "--arrowsync.data.dir=" + dataFolder,
+                        "--arrowsync.demo.enabled=true",
+                        // as configured by default: plain http only to the demo's own emulator
+                        "--arrowsync.arrow.client.allow-http=false")) {
             Api api =
                     Api.at(((WebServerApplicationContext) server).getWebServer().getPort());
             JsonNode active = api.get("/api/admin/arrow/settings/?is_active=true")
@@ -86,7 +91,12 @@ class DemoModeIntegrationTests {
         Map<String, Object> period = Map.of("year", month.getYear(), "month", month.getMonthValue());
         try (ConfigurableApplicationContext server = new SpringApplicationBuilder(Application.class)
                 .profiles("test")
-                .run("--server.port=0", "--arrowsync.data.dir=" + dataFolder, "--arrowsync.demo.enabled=true")) {
+                .run(
+                        "--server.port=0",
+                        "--arrowsync.data.dir=" + dataFolder,
+                        "--arrowsync.demo.enabled=true",
+                        // as configured by default: plain http only to the demo's own emulator
+                        "--arrowsync.arrow.client.allow-http=false")) {
             int port = ((WebServerApplicationContext) server).getWebServer().getPort();
             Api api = Api.at(port);
             api.anonymous().get("/health").expect(200);

@@ -2,6 +2,7 @@ package org.arrowsync.ledger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.Map;
 import org.arrowsync.support.IntegrationTest;
 import org.arrowsync.support.Response;
@@ -35,5 +36,16 @@ class CustomerApiIntegrationTests extends IntegrationTest {
         assertThat(response.json().get("name").get(0).asString()).isEqualTo("This field may not be blank.");
         assertThat(response.json().has("email")).isTrue();
         assertThat(response.json().has("country")).isTrue();
+    }
+
+    @Test
+    void aHugeEmailIsRefusedForItsLengthAtOnce() {
+        long started = System.nanoTime();
+        Response refused = api.post("/api/customers/", Map.of("name", "Long Mail", "email", "a@" + "b.".repeat(20_000)))
+                .expect(400);
+        assertThat(refused.json().get("email")).hasSize(1);
+        assertThat(refused.json().get("email").get(0).asString())
+                .isEqualTo("Ensure this field has no more than 75 characters.");
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(2));
     }
 }

@@ -175,7 +175,7 @@ class CustomerMappingApiIntegrationTests extends ArrowIntegrationTest {
                 .isEqualTo("Fabrikam Inc");
 
         arrow.fault("{\"family\":\"customers\",\"kind\":\"malformed_json\",\"count\":5}");
-        assertThat(api.post(BASE + "sync_from_arrow/", Map.of()).expect(400).text("error"))
+        assertThat(api.post(BASE + "sync_from_arrow/", Map.of()).expect(502).text("error"))
                 .isNotBlank();
         api.post(BASE + "sync_from_arrow/", Map.of("settings_uuid", "00000000000000000000000000000000"))
                 .expect(404);
@@ -370,7 +370,7 @@ class CustomerMappingApiIntegrationTests extends ArrowIntegrationTest {
         assertThat(api.post(
                                 SETTINGS + "discover_customers/",
                                 Map.of("api_url", arrow.apiUrl(), "api_key", arrow.apiKey()))
-                        .expect(400)
+                        .expect(502)
                         .text("error"))
                 .isNotBlank();
         arrow.fault("{\"family\":\"whoami\",\"kind\":\"error_body_200\",\"bodyStatus\":401}");

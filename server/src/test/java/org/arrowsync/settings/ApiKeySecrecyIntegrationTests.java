@@ -62,11 +62,11 @@ class ApiKeySecrecyIntegrationTests extends IntegrationTest {
             responses.add(api.post(BASE + "discover_customers/", credentials).expect(200));
             arrow.fault("{\"family\":\"*\",\"kind\":\"500\",\"count\":20}");
             responses.add(api.post(BASE + "validate_credentials/", credentials).expect(200));
-            responses.add(api.post(BASE + "save_settings/", credentials).expect(400));
+            responses.add(api.post(BASE + "save_settings/", credentials).expect(502));
             responses.add(api.get("/api/admin/arrow/customer-mappings/available_customers/")
                     .expect(400));
             responses.add(api.post("/api/admin/arrow/customer-mappings/sync_from_arrow/", Map.of())
-                    .expect(400));
+                    .expect(502));
             responses.add(api.post(BASE, Map.of("api_url", arrow.apiUrl(), "api_key", KEY, "is_active", false))
                     .expect(201));
             arrow.clearFaults();

@@ -5,6 +5,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -82,20 +83,34 @@ public final class Api {
 
     /** Sends a body as it is given: a String goes raw (for malformed JSON), anything else as JSON. */
     public Response send(String method, String path, Object body) {
+        if (body == null) {
+            return exchange(method, path, headers, null);
+        }
+        Map<String, String> json = new LinkedHashMap<>(headers);
+        json.putIfAbsent("Content-Type", "application/json");
+        return exchange(method, path, json, body instanceof String raw ? raw : JSON.writeValueAsString(body));
+    }
+
+    /**
+     * Sends exactly these headers (besides the token) and this body text, if any: for requests no client would make.
+     */
+    public Response sendRaw(String method, String path, Map<String, String> rawHeaders, String body) {
+        return exchange(method, path, rawHeaders, body);
+    }
+
+    private Response exchange(String method, String path, Map<String, String> sent, String body) {
         HttpRequest.Builder request = HttpRequest.newBuilder(
                         URI.create(path.startsWith("http") ? path : baseUrl + path))
                 .timeout(Duration.ofSeconds(60));
         if (token != null) {
             request.header("Authorization", "Token " + token);
         }
-        headers.forEach(request::header);
-        if (body == null) {
-            request.method(method, HttpRequest.BodyPublishers.noBody());
-        } else {
-            String text = body instanceof String raw ? raw : JSON.writeValueAsString(body);
-            request.header("Content-Type", "application/json")
-                    .method(method, HttpRequest.BodyPublishers.ofString(text));
-        }
+        sent.forEach(request::header);
+        request.method(
+                method,
+                body == null
+                        ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
         try {
             HttpResponse<String> answer = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
             String local = path.startsWith(baseUrl) ? path.substring(baseUrl.length()) : path;

@@ -5,6 +5,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import org.arrowsync.emulator.EmulatorOptions;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The ArrowSphere emulator in process for server tests: demo data, the clock at "now" (so the server's previous month
@@ -14,6 +16,8 @@ import org.arrowsync.emulator.EmulatorOptions;
 public final class ArrowEmulator implements AutoCloseable {
 
     private final org.arrowsync.emulator.ArrowEmulator emulator;
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
     private final HttpClient http = HttpClient.newHttpClient();
 
     private ArrowEmulator(org.arrowsync.emulator.ArrowEmulator emulator) {
@@ -46,7 +50,16 @@ public final class ArrowEmulator implements AutoCloseable {
         control("DELETE", "faults", null);
     }
 
-    private void control(String method, String path, String body) {
+    /** How many API requests reached the emulator, of every family and outcome (a wrong key included). */
+    public long requests() {
+        long total = 0;
+        for (JsonNode family : JSON.readTree(control("GET", "stats", null))) {
+            total += family.path("requests").asLong();
+        }
+        return total;
+    }
+
+    private String control(String method, String path, String body) {
         HttpRequest request = HttpRequest.newBuilder(emulator.controlUrl().resolve(path))
                 .header("Content-Type", "application/json")
                 .method(
@@ -59,6 +72,7 @@ public final class ArrowEmulator implements AutoCloseable {
                 throw new IllegalStateException(
                         "emulator control " + path + " answered " + response.statusCode() + ": " + response.body());
             }
+            return response.body();
         } catch (IOException e) {
             throw new IllegalStateException("emulator control " + path + " failed", e);
         } catch (InterruptedException e) {

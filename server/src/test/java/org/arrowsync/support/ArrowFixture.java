@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.arrowsync.arrowclient.ArrowClient;
 import org.arrowsync.arrowclient.ArrowClientProperties;
 import org.arrowsync.arrowclient.ArrowClients;
 import org.arrowsync.arrowclient.ArrowConnection;
@@ -145,11 +146,17 @@ public final class ArrowFixture implements AutoCloseable {
                 .list();
     }
 
+    /** A client of this emulator with the default settings, plain http allowed (it listens on loopback). */
+    public static ArrowClient client(ArrowEmulator emulator) {
+        ArrowClients clients = new ArrowClients(ArrowClientProperties.defaults());
+        clients.allowPlainHttpTo(emulator.apiBaseUrl());
+        return clients.connect(new ArrowConnection(emulator.apiBaseUrl(), emulator.apiKey()));
+    }
+
     /** Every line of the month's export (the standard template), as Arrow sends it now. */
     public List<BillingLine> exportLines(YearMonth period) {
         List<BillingLine> lines = new ArrayList<>();
-        new ArrowClients(ArrowClientProperties.defaults())
-                .connect(new ArrowConnection(emulator.apiBaseUrl(), emulator.apiKey()))
+        client(emulator)
                 .forEachExportPage(
                         ExportQuery.forPeriod(ALT_TEMPLATE, period),
                         page -> page.rows()

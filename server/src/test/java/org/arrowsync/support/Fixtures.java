@@ -64,6 +64,43 @@ public final class Fixtures {
                 .text("uuid");
     }
 
+    /**
+     * Inactive settings for this Arrow with the standard export template, saved through the API as an operator would.
+     */
+    public String settings(ArrowEmulator arrow) {
+        return api.post(
+                        "/api/admin/arrow/settings/",
+                        Map.of(
+                                "api_url",
+                                arrow.apiUrl(),
+                                "api_key",
+                                arrow.apiKey(),
+                                "export_type_reference",
+                                "DJ284LDZ-standard",
+                                "is_active",
+                                false))
+                .expect(201)
+                .text("uuid");
+    }
+
+    /** Maps the Arrow's first customer (as discovery lists them) to a new operator customer; answers its reference. */
+    public String mapFirstArrowCustomer(String settings, ArrowEmulator arrow) {
+        String reference = api.post(
+                        "/api/admin/arrow/settings/discover_customers/",
+                        Map.of("api_url", arrow.apiUrl(), "api_key", arrow.apiKey()))
+                .expect(200)
+                .json()
+                .get("arrow_customers")
+                .get(0)
+                .get("reference")
+                .asString();
+        api.post(
+                        "/api/admin/arrow/customer-mappings/",
+                        Map.of("settings", settings, "arrow_reference", reference, "waldur_customer", customer()))
+                .expect(201);
+        return reference;
+    }
+
     /** A non-staff user's token. */
     public String userToken() {
         return api.post(

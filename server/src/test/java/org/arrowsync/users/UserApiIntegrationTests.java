@@ -26,7 +26,8 @@ class UserApiIntegrationTests extends IntegrationTest {
         assertThat(listed.body()).contains("reader-one").doesNotContain(token);
         assertThat(listed.json().get(0).get("token").isNull()).isTrue();
 
-        String stored = jdbc.sql("select token_hash from users where username = 'reader-one'")
+        String stored = jdbc.sql("select t.token_hash from user_tokens t join users u on u.id = t.user_id"
+                        + " where u.username = 'reader-one'")
                 .query(String.class)
                 .single();
         assertThat(stored).isNotEqualTo(token).hasSize(64);

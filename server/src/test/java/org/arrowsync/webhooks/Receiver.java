@@ -30,11 +30,13 @@ final class Receiver implements AutoCloseable {
     private final BlockingQueue<Received> received = new LinkedBlockingQueue<>();
     private final List<Integer> statuses;
     private final CountDownLatch release;
+    private final boolean drips;
     private int answered;
 
-    private Receiver(List<Integer> statuses, boolean held) {
+    private Receiver(List<Integer> statuses, boolean held, boolean drips) {
         this.statuses = new ArrayList<>(statuses);
         this.release = new CountDownLatch(held ? 1 : 0);
+        this.drips = drips;
         try {
             server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         } catch (IOException e) {
@@ -51,7 +53,11 @@ final class Receiver implements AutoCloseable {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-            exchange.sendResponseHeaders(next(), -1);
+            if (drips) {
+                drip(exchange);
+            } else {
+                exchange.sendResponseHeaders(next(), -1);
+            }
             exchange.close();
         });
         server.start();
@@ -59,12 +65,30 @@ final class Receiver implements AutoCloseable {
 
     /** Answers the statuses in turn, then the last one. */
     static Receiver answering(Integer... statuses) {
-        return new Receiver(List.of(statuses), false);
+        return new Receiver(List.of(statuses), false, false);
+    }
+
+    /** Answers 200 at once, then its body a byte every half second, for a minute. */
+    static Receiver dripping() {
+        return new Receiver(List.of(200), false, true);
+    }
+
+    private static void drip(com.sun.net.httpserver.HttpExchange exchange) throws IOException {
+        exchange.sendResponseHeaders(200, 0);
+        try {
+            for (int i = 0; i < 120; i++) {
+                exchange.getResponseBody().write('x');
+                exchange.getResponseBody().flush();
+                Thread.sleep(500);
+            }
+        } catch (IOException | InterruptedException gone) {
+            // the client gave up: what a dripping receiver is for
+        }
     }
 
     /** Answers 200, but only once released. */
     static Receiver holding() {
-        return new Receiver(List.of(200), true);
+        return new Receiver(List.of(200), true, false);
     }
 
     String url() {

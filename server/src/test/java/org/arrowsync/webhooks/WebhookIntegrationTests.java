@@ -132,6 +132,33 @@ class WebhookIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void aReceiverThatDripsItsAnswerFailsTheAttemptAtTheTimeout() throws Exception {
+        try (Receiver dripping = Receiver.dripping();
+                ArrowFixture arrow = ArrowFixture.demo(api, jdbc)) {
+            String hook = webhook(dripping.url(), List.of("job.failed"), null);
+            String settings = arrow.settings();
+            arrow.mapAllCustomers();
+            arrow.control().call("POST", "faults", "{\"family\":\"exports\",\"kind\":\"503\",\"count\":10}");
+            arrow.awaitJob(api.post(TRIGGER, Map.of("year", 2026, "month", 10, "settings_uuid", settings)));
+            dripping.next(PATIENCE);
+            long started = System.nanoTime();
+            JsonNode attempted = null;
+            while (attempted == null && System.nanoTime() - started < PATIENCE.toNanos()) {
+                JsonNode log =
+                        api.get(HOOKS + hook + "/deliveries/").expect(200).json();
+                attempted = log.size() > 0 && log.get(0).get("attempts").asInt() > 0 ? log.get(0) : null;
+                Thread.sleep(100);
+            }
+            assertThat(attempted)
+                    .as("an attempt ended while the receiver still dripped")
+                    .isNotNull();
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(15));
+            assertThat(attempted.get("state").asString()).isEqualTo("pending");
+            assertThat(attempted.get("last_error").asString()).isEqualTo("no whole answer within 10000 ms");
+        }
+    }
+
+    @Test
     void linesMatchingNoCustomerRaiseAnEventWithTheirCountAndAmount() throws Exception {
         try (Receiver receiver = Receiver.answering(200);
                 ArrowFixture arrow = ArrowFixture.demo(api, jdbc)) {
@@ -191,7 +218,7 @@ class WebhookIntegrationTests extends IntegrationTest {
                         .query(String.class)
                         .single())
                 .as("sealed at rest like API keys")
-                .startsWith("enc:v1:")
+                .startsWith("enc:v2:")
                 .doesNotContain(secret);
 
         JsonNode patched = api.patch(HOOKS + hook + "/", Map.of("event_types", List.of("arrow.unreachable")))

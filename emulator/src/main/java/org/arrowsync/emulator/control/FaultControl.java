@@ -38,7 +38,8 @@ final class FaultControl {
                 probability,
                 (int) body.number("retryAfter", 1),
                 body.number("latencyMs", 1000),
-                (int) body.number("bodyStatus", 401));
+                (int) body.number("bodyStatus", 401),
+                body.number("sizeMb", 400));
         faults.add(fault);
         return Response.json(201, view(fault));
     }
@@ -73,6 +74,8 @@ final class FaultControl {
                 "latencyMs",
                 f.latencyMs(),
                 "bodyStatus",
-                f.bodyStatus());
+                f.bodyStatus(),
+                "sizeMb",
+                f.sizeMb());
     }
 }

@@ -9,6 +9,7 @@ package org.arrowsync.emulator.faults;
  * @param retryAfterSeconds {@code Retry-After} for 429 faults
  * @param latencyMs delay for latency faults
  * @param bodyStatus the {@code status} put in the body of error_body_200 faults
+ * @param sizeMb the size of a huge answer
  */
 public record Fault(
         Family family,
@@ -17,7 +18,8 @@ public record Fault(
         double probability,
         int retryAfterSeconds,
         long latencyMs,
-        int bodyStatus) {
+        int bodyStatus,
+        long sizeMb) {
 
     boolean appliesTo(Family requested) {
         return family == null || family == requested;
@@ -25,7 +27,7 @@ public record Fault(
 
     Fault consumeOne() {
         return count > 0
-                ? new Fault(family, kind, count - 1, probability, retryAfterSeconds, latencyMs, bodyStatus)
+                ? new Fault(family, kind, count - 1, probability, retryAfterSeconds, latencyMs, bodyStatus, sizeMb)
                 : this;
     }
 

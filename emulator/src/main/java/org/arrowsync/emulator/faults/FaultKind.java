@@ -25,7 +25,13 @@ public enum FaultKind {
     /** No {@code status} in the envelope nor on statements, as most official fixtures have. */
     MISSING_STATUS("missing_status", 0),
     /** The call is answered as if it had no query parameters and no paging in its body. */
-    IGNORE_PARAMETERS("ignore_parameters", 0);
+    IGNORE_PARAMETERS("ignore_parameters", 0),
+    /** HTTP 200 at once, then the answer one byte every {@code latencyMs}: a read timeout never fires. */
+    DRIP("drip", 0),
+    /** HTTP 200 with a JSON answer of {@code sizeMb} megabytes, generated as it is sent. */
+    HUGE("huge", 0),
+    /** HTTP 200, {@code application/json}, and bytes that are no JSON at all (NULs, invalid UTF-8). */
+    GARBAGE("garbage", 0);
 
     private final String wire;
     private final int httpStatus;

@@ -1,12 +1,16 @@
 package org.arrowsync.emulator.http;
 
+import java.io.IOException;
+import java.io.OutputStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Random;
 import org.arrowsync.emulator.faults.Fault;
 import org.arrowsync.emulator.faults.FaultKind;
 
@@ -73,6 +77,23 @@ final class FaultResponses {
     static Response alter(Fault fault, Response normal) {
         Response marked =
                 normal.withHeader(ApiHandler.FAULT_HEADER, fault.kind().wire());
+        switch (fault.kind()) {
+            case DRIP -> {
+                byte[] bytes = normal.bytes();
+                return Response.streamed(normal.status(), out -> drip(bytes, fault.latencyMs(), out))
+                        .withHeader(ApiHandler.FAULT_HEADER, fault.kind().wire());
+            }
+            case HUGE -> {
+                return Response.streamed(200, out -> huge(fault.sizeMb(), out))
+                        .withHeader(ApiHandler.FAULT_HEADER, fault.kind().wire());
+            }
+            case GARBAGE -> {
+                return marked.withRaw(garbage());
+            }
+            default -> {
+                // the faults below alter the answer's content
+            }
+        }
         if (fault.kind() == FaultKind.MALFORMED_JSON) {
             byte[] bytes = normal.bytes();
             String cut = new String(bytes, StandardCharsets.UTF_8).substring(0, Math.max(1, bytes.length / 2));
@@ -92,6 +113,40 @@ final class FaultResponses {
             }
         }
         return marked;
+    }
+
+    /** One byte at a time, {@code intervalMs} apart, until the answer is out or the client hangs up. */
+    private static void drip(byte[] bytes, long intervalMs, OutputStream out) throws IOException {
+        for (byte b : bytes) {
+            out.write(b);
+            out.flush();
+            try {
+                Thread.sleep(intervalMs);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    /** A well-formed JSON answer of {@code sizeMb} megabytes, written in chunks: never held in memory. */
+    private static void huge(long sizeMb, OutputStream out) throws IOException {
+        out.write("{\"status\":200,\"data\":{\"padding\":\"".getBytes(StandardCharsets.US_ASCII));
+        byte[] chunk = new byte[64 * 1024];
+        Arrays.fill(chunk, (byte) 'x');
+        for (long written = 0; written < sizeMb * 1024 * 1024; written += chunk.length) {
+            out.write(chunk);
+        }
+        out.write("\"}}".getBytes(StandardCharsets.US_ASCII));
+    }
+
+    /** Bytes no JSON parser reads: NULs, invalid UTF-8, control characters, the same every time. */
+    private static byte[] garbage() {
+        byte[] bytes = new byte[4096];
+        new Random(4711).nextBytes(bytes);
+        bytes[0] = 0;
+        bytes[1] = (byte) 0xff;
+        return bytes;
     }
 
     /** Halves the largest list of rows in {@code data} (not the headers), leaving the pagination untouched. */

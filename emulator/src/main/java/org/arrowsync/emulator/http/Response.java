@@ -1,17 +1,30 @@
 package org.arrowsync.emulator.http;
 
+import java.io.IOException;
+import java.io.OutputStream;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
 /**
- * A response before it is written: the body stays an object so faults such as short_page can alter it, and {@code raw}
- * carries bytes that must not be re-serialised (malformed_json).
+ * A response before it is written: the body stays an object so faults such as short_page can alter it, {@code raw}
+ * carries bytes that must not be re-serialised (malformed_json), and {@code stream} writes a body too slow or too large
+ * to hold (drip, huge).
  */
-public record Response(int status, Map<String, String> headers, Object body, byte[] raw) {
+public record Response(int status, Map<String, String> headers, Object body, byte[] raw, Stream stream) {
+
+    /** Writes a body as it goes, of unknown length. */
+    @FunctionalInterface
+    public interface Stream {
+        void writeTo(OutputStream out) throws IOException;
+    }
 
     public static Response json(int status, Object body) {
-        return new Response(status, new LinkedHashMap<>(), body, null);
+        return new Response(status, new LinkedHashMap<>(), body, null, null);
+    }
+
+    public static Response streamed(int status, Stream stream) {
+        return new Response(status, new LinkedHashMap<>(), null, null, stream);
     }
 
     /** ArrowSphere's error body as modelled by the .NET client: status, error, errorCode, correlationId. */
@@ -36,11 +49,11 @@ public record Response(int status, Map<String, String> headers, Object body, byt
     public Response withHeader(String name, String value) {
         Map<String, String> copy = new LinkedHashMap<>(headers);
         copy.put(name, value);
-        return new Response(status, copy, body, raw);
+        return new Response(status, copy, body, raw, stream);
     }
 
     public Response withRaw(byte[] bytes) {
-        return new Response(status, headers, body, bytes);
+        return new Response(status, headers, body, bytes, stream);
     }
 
     public byte[] bytes() {

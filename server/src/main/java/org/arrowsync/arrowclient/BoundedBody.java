@@ -1,0 +1,118 @@
+package org.arrowsync.arrowclient;
+
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Flow;
+import java.util.function.LongSupplier;
+
+/**
+ * Reads an answer's body whole, but no more than {@code maxBytes} and no later than a deadline: an answer that is too
+ * large (declared or as it arrives) or that is still arriving at the deadline is cut off, its connection closed, and
+ * the body fails with {@link TooLarge} or {@link TooSlow}. A read timeout alone would let a server that sends a byte a
+ * second hold a call for ever, and an unbounded buffer would let one answer exhaust the heap.
+ */
+final class BoundedBody implements HttpResponse.BodySubscriber<byte[]> {
+
+    /** The answer is larger than the client reads. */
+    static final class TooLarge extends IOException {
+        TooLarge() {
+            super("answer too large");
+        }
+    }
+
+    /** The answer was still arriving at the deadline. */
+    static final class TooSlow extends IOException {
+        TooSlow() {
+            super("answer too slow");
+        }
+    }
+
+    private final long maxBytes;
+    private final long deadline;
+    private final LongSupplier nanoTime;
+    private final long declared;
+    private final CompletableFuture<byte[]> body = new CompletableFuture<>();
+    private final List<byte[]> chunks = new ArrayList<>();
+    private Flow.Subscription subscription;
+    private long received;
+
+    private BoundedBody(long maxBytes, long deadline, LongSupplier nanoTime, long declared) {
+        this.maxBytes = maxBytes;
+        this.deadline = deadline;
+        this.nanoTime = nanoTime;
+        this.declared = declared;
+    }
+
+    /** Bodies of at most {@code maxBytes}, complete by {@code deadline} (a {@link System#nanoTime()} value). */
+    static HttpResponse.BodyHandler<byte[]> handler(long maxBytes, long deadline) {
+        return info -> new BoundedBody(
+                maxBytes,
+                deadline,
+                System::nanoTime,
+                info.headers().firstValueAsLong("Content-Length").orElse(-1));
+    }
+
+    @Override
+    public void onSubscribe(Flow.Subscription subscription) {
+        this.subscription = subscription;
+        if (declared > maxBytes) {
+            stop(new TooLarge());
+        } else {
+            subscription.request(Long.MAX_VALUE);
+        }
+    }
+
+    @Override
+    public void onNext(List<ByteBuffer> buffers) {
+        if (body.isDone()) {
+            return;
+        }
+        for (ByteBuffer buffer : buffers) {
+            received += buffer.remaining();
+            if (received > maxBytes) {
+                stop(new TooLarge());
+                return;
+            }
+            byte[] chunk = new byte[buffer.remaining()];
+            buffer.get(chunk);
+            chunks.add(chunk);
+        }
+        if (nanoTime.getAsLong() - deadline > 0) {
+            stop(new TooSlow());
+        }
+    }
+
+    @Override
+    public void onError(Throwable failure) {
+        chunks.clear();
+        body.completeExceptionally(failure);
+    }
+
+    @Override
+    public void onComplete() {
+        byte[] whole = new byte[(int) received];
+        int at = 0;
+        for (byte[] chunk : chunks) {
+            System.arraycopy(chunk, 0, whole, at, chunk.length);
+            at += chunk.length;
+        }
+        chunks.clear();
+        body.complete(whole);
+    }
+
+    @Override
+    public CompletionStage<byte[]> getBody() {
+        return body;
+    }
+
+    private void stop(IOException reason) {
+        chunks.clear();
+        subscription.cancel();
+        body.completeExceptionally(reason);
+    }
+}

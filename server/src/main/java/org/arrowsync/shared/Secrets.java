@@ -1,0 +1,77 @@
+package org.arrowsync.shared;
+
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The secret values this server holds (the stored Arrow API keys), so that text on its way out (an error message, a job
+ * record, a log line) is scrubbed by value, whatever characters a secret holds: a pattern cannot know what an API key
+ * looks like, the value can. The set is process-wide because the log layout, which Spring does not create, needs it
+ * too; it only grows, and keeping a replaced key masked costs nothing.
+ */
+public final class Secrets {
+
+    public static final String MASK = "****";
+    /** Shorter values would mask ordinary words; no key the server accepts is this short. */
+    static final int SHORTEST = 6;
+
+    private static final Set<String> known = new HashSet<>();
+    /** Longest first, so that a secret containing another is masked whole. */
+    private static volatile List<String> masked = List.of();
+
+    private Secrets() {}
+
+    /** From now on {@code secret}, as it is and as JSON writes it, is masked wherever {@link #scrub} runs. */
+    public static void remember(String secret) {
+        if (secret == null || secret.length() < SHORTEST || masked.contains(secret)) {
+            return;
+        }
+        synchronized (known) {
+            if (known.add(secret) | known.add(jsonEscaped(secret))) {
+                masked = known.stream()
+                        .sorted(Comparator.comparingInt(String::length).reversed())
+                        .toList();
+            }
+        }
+    }
+
+    /** {@code text} with every remembered secret replaced by {@link #MASK}; null stays null. */
+    public static String scrub(String text) {
+        if (text == null) {
+            return null;
+        }
+        String scrubbed = text;
+        for (String secret : masked) {
+            if (scrubbed.contains(secret)) {
+                scrubbed = scrubbed.replace(secret, MASK);
+            }
+        }
+        return scrubbed;
+    }
+
+    /** The secret as a JSON string holds it (quotes, backslashes and control characters escaped). */
+    static String jsonEscaped(String secret) {
+        StringBuilder out = new StringBuilder(secret.length() + 8);
+        secret.chars().forEach(c -> {
+            switch (c) {
+                case '"' -> out.append("\\\"");
+                case '\\' -> out.append("\\\\");
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                case '\t' -> out.append("\\t");
+                case '\b' -> out.append("\\b");
+                case '\f' -> out.append("\\f");
+                default -> {
+                    if (c < 0x20) {
+                        out.append(String.format("\\u%04x", c));
+                    } else {
+                        out.append((char) c);
+                    }
+                }
+            }
+        });
+        return out.toString();
+    }
+}

@@ -1,0 +1,49 @@
+package org.arrowsync.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.List;
+import org.springframework.core.annotation.AnnotatedElementUtils;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.MediaType;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
+import org.springframework.web.accept.ContentNegotiationManager;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.context.request.ServletWebRequest;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.HandlerInterceptor;
+
+/**
+ * An API endpoint writes JSON unless it declares another type; a request that accepts no JSON is refused with a 406
+ * before the endpoint runs, so that a change is never made only for its answer to fail (the endpoints that declare
+ * their type are checked so by Spring already).
+ */
+class AcceptCheck implements HandlerInterceptor {
+
+    private final ContentNegotiationManager negotiation;
+
+    AcceptCheck(ContentNegotiationManager negotiation) {
+        this.negotiation = negotiation;
+    }
+
+    @Override
+    public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler)
+            throws HttpMediaTypeNotAcceptableException {
+        if (handler instanceof HandlerMethod method && writesJson(method)) {
+            List<MediaType> accepted = negotiation.resolveMediaTypes(new ServletWebRequest(request));
+            if (accepted.stream().noneMatch(type -> type.isCompatibleWith(MediaType.APPLICATION_JSON))) {
+                throw new HttpMediaTypeNotAcceptableException(List.of(MediaType.APPLICATION_JSON));
+            }
+        }
+        return true;
+    }
+
+    private static boolean writesJson(HandlerMethod method) {
+        boolean body = method.hasMethodAnnotation(ResponseBody.class)
+                || AnnotatedElementUtils.hasAnnotation(method.getBeanType(), ResponseBody.class)
+                || HttpEntity.class.isAssignableFrom(method.getReturnType().getParameterType());
+        RequestMapping mapping = method.getMethodAnnotation(RequestMapping.class);
+        return body && (mapping == null || mapping.produces().length == 0);
+    }
+}

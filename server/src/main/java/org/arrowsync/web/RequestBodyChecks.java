@@ -1,0 +1,138 @@
+package org.arrowsync.web;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.RecordComponent;
+import java.lang.reflect.Type;
+import java.util.Collection;
+import java.util.Map;
+import org.arrowsync.shared.FieldErrors;
+import org.arrowsync.shared.InvalidInput;
+import org.springframework.core.MethodParameter;
+import org.springframework.http.HttpInputMessage;
+import org.springframework.http.converter.HttpMessageConverter;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.servlet.mvc.method.annotation.RequestBodyAdviceAdapter;
+import tools.jackson.databind.DeserializationConfig;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.PropertyNamingStrategy;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Every request body, whatever endpoint reads it, once Jackson has read it: no text with characters no text may hold
+ * ({@link TextRules}), no list (or free-form object) longer than {@link RequestLimits#maxItems()}, no null inside a
+ * list. A violation is a 400 naming the field by its wire path ({@code components.0.name}); nothing has been done yet.
+ */
+@ControllerAdvice
+class RequestBodyChecks extends RequestBodyAdviceAdapter {
+
+    private final int maxItems;
+    private final DeserializationConfig config;
+    private final PropertyNamingStrategy naming;
+
+    RequestBodyChecks(RequestLimits limits, JsonMapper json) {
+        this.maxItems = limits.maxItems();
+        this.config = json.deserializationConfig();
+        this.naming = config.getPropertyNamingStrategy();
+    }
+
+    @Override
+    public boolean supports(
+            MethodParameter parameter, Type targetType, Class<? extends HttpMessageConverter<?>> converterType) {
+        return true;
+    }
+
+    @Override
+    public Object afterBodyRead(
+            Object body,
+            HttpInputMessage input,
+            MethodParameter parameter,
+            Type targetType,
+            Class<? extends HttpMessageConverter<?>> converterType) {
+        FieldErrors errors = new FieldErrors();
+        check(body, "", errors);
+        errors.throwIfAny();
+        return body;
+    }
+
+    private void check(Object value, String path, FieldErrors errors) {
+        if (value instanceof String text) {
+            String problem = TextRules.problem(text, true);
+            if (problem != null) {
+                errors.add(field(path), problem);
+            }
+        } else if (value instanceof Collection<?> items) {
+            if (tooMany(items.size(), path, errors)) {
+                return;
+            }
+            int index = 0;
+            for (Object item : items) {
+                String at = join(path, Integer.toString(index++));
+                if (item == null) {
+                    errors.add(at, "This field may not be null.");
+                } else {
+                    check(item, at, errors);
+                }
+            }
+        } else if (value instanceof JsonNode node) {
+            checkTree(node, path, errors);
+        } else if (value != null && value.getClass().isRecord()) {
+            for (RecordComponent component : value.getClass().getRecordComponents()) {
+                check(read(component, value), join(path, name(component)), errors);
+            }
+        }
+    }
+
+    /** Free-form JSON (a resource's attributes): its texts and names, and its size at every level. */
+    private void checkTree(JsonNode node, String path, FieldErrors errors) {
+        if (node.isString()) {
+            check(node.asString(), path, errors);
+        } else if (node.isArray() && !tooMany(node.size(), path, errors)) {
+            for (int i = 0; i < node.size(); i++) {
+                checkTree(node.get(i), join(path, Integer.toString(i)), errors);
+            }
+        } else if (node.isObject() && !tooMany(node.size(), path, errors)) {
+            for (Map.Entry<String, JsonNode> member : node.properties()) {
+                String problem = TextRules.problem(member.getKey(), true);
+                if (problem != null) {
+                    errors.add(field(path), problem);
+                } else {
+                    checkTree(member.getValue(), join(path, member.getKey()), errors);
+                }
+            }
+        }
+    }
+
+    private boolean tooMany(int size, String path, FieldErrors errors) {
+        if (size > maxItems) {
+            errors.add(field(path), "Ensure this field has no more than " + maxItems + " elements.");
+            return true;
+        }
+        return false;
+    }
+
+    private String name(RecordComponent component) {
+        JsonProperty declared = component.getAccessor().getAnnotation(JsonProperty.class);
+        if (declared != null && !declared.value().isEmpty()) {
+            return declared.value();
+        }
+        return naming == null ? component.getName() : naming.nameForField(config, null, component.getName());
+    }
+
+    private static Object read(RecordComponent component, Object record) {
+        try {
+            component.getAccessor().setAccessible(true);
+            return component.getAccessor().invoke(record);
+        } catch (IllegalAccessException | InvocationTargetException e) {
+            throw new IllegalStateException("Cannot read " + component + " of a request body", e);
+        }
+    }
+
+    private static String field(String path) {
+        return path.isEmpty() ? InvalidInput.NON_FIELD_ERRORS : path;
+    }
+
+    private static String join(String path, String name) {
+        return path.isEmpty() ? name : path + "." + name;
+    }
+}

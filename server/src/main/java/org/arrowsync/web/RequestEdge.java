@@ -1,0 +1,228 @@
+package org.arrowsync.web;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import org.arrowsync.shared.InvalidInput;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.UriUtils;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * What every request meets right after its request id ({@link RequestIdFilter}), whatever endpoint it is for (present
+ * or future): the answer headers no response may lack ({@code nosniff}, {@code no-store}), and the refusals that need
+ * no endpoint to decide: a path in any but its canonical spelling (so the path checked is the path routed), a query
+ * string, a query parameter or a body beyond {@link RequestLimits}, and characters no text may hold in a query
+ * parameter ({@link TextRules}). A refusal is a 4xx with a JSON body, logged at DEBUG: a client's bad request is no
+ * server error.
+ */
+class RequestEdge extends OncePerRequestFilter {
+
+    private static final Logger log = LoggerFactory.getLogger(RequestEdge.class);
+
+    private final RequestLimits limits;
+    private final JsonMapper json;
+
+    RequestEdge(RequestLimits limits, JsonMapper json) {
+        this.limits = limits;
+        this.json = json;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        response.setHeader("X-Content-Type-Options", "nosniff");
+        // answers carry tokens and billing data; an endpoint that may be cached says so itself
+        response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+        if (refused(request, response)) {
+            return;
+        }
+        chain.doFilter(limitBody(request), response);
+    }
+
+    private boolean refused(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        if (!canonical(request.getRequestURI())) {
+            return refuse(
+                    response,
+                    HttpServletResponse.SC_BAD_REQUEST,
+                    Map.of("detail", "Malformed path: no empty, '.' or '..' segments, no control characters."));
+        }
+        String query = request.getQueryString();
+        if (query != null && query.length() > limits.maxQueryLength()) {
+            return refuse(
+                    response,
+                    414,
+                    Map.of("detail", "The query string is longer than " + limits.maxQueryLength() + " characters."));
+        }
+        if (request.getContentLengthLong() > limits.maxBodySize().toBytes()) {
+            return refuse(response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, tooLarge());
+        }
+        String[] pairs = query == null || query.isEmpty() ? new String[0] : query.split("&");
+        if (pairs.length > limits.maxParameters()) {
+            return refuse(
+                    response,
+                    HttpServletResponse.SC_BAD_REQUEST,
+                    Map.of("detail", "More than " + limits.maxParameters() + " query parameters."));
+        }
+        for (String pair : pairs) {
+            String[] parts = pair.split("=", 2);
+            String name = decoded(parts[0]);
+            String value = parts.length == 2 ? decoded(parts[1]) : "";
+            String problem = name == null || value == null ? "Malformed escape." : problem(name, value);
+            if (problem != null) {
+                return refuse(response, HttpServletResponse.SC_BAD_REQUEST, Map.of(field(name), List.of(problem)));
+            }
+        }
+        return false;
+    }
+
+    /** A query component as the container decodes it; null when its escapes are malformed. */
+    private static String decoded(String component) {
+        try {
+            return UriUtils.decode(component.replace('+', ' '), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException malformed) {
+            return null;
+        }
+    }
+
+    private String problem(String name, String value) {
+        String problem = TextRules.problem(name, false);
+        if (problem == null && value.length() > limits.maxParameterLength()) {
+            problem = "Ensure this value has at most " + limits.maxParameterLength() + " characters.";
+        }
+        return problem != null ? problem : TextRules.problem(value, false);
+    }
+
+    /** The field a refusal names: the parameter, unless its name is itself what cannot be repeated. */
+    private static String field(String name) {
+        return name != null && name.length() <= 64 && TextRules.problem(name, false) == null
+                ? name
+                : InvalidInput.NON_FIELD_ERRORS;
+    }
+
+    /**
+     * Whether the path is spelled the one way routing and the checks read alike: no empty, {@code .} or {@code ..}
+     * segment (a container normalises those, the router does not), no backslash, no control character.
+     */
+    static boolean canonical(String rawPath) {
+        String path;
+        try {
+            path = UriUtils.decode(rawPath, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException malformedEscape) {
+            return false;
+        }
+        if (!path.startsWith("/") || path.indexOf('\\') >= 0 || TextRules.problem(path, false) != null) {
+            return false;
+        }
+        String[] segments = path.substring(1).split("/", -1);
+        for (int i = 0; i < segments.length; i++) {
+            String segment = segments[i].split(";", 2)[0];
+            boolean last = i == segments.length - 1;
+            if (segment.equals(".") || segment.equals("..") || (segment.isEmpty() && !last)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private Map<String, String> tooLarge() {
+        return Map.of(
+                "detail",
+                "The request body is larger than " + limits.maxBodySize().toBytes() + " bytes.");
+    }
+
+    private boolean refuse(HttpServletResponse response, int status, Object body) throws IOException {
+        log.debug("Refused at the edge with HTTP {}: {}", status, body);
+        response.setStatus(status);
+        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+        json.writeValue(response.getOutputStream(), body);
+        return true;
+    }
+
+    /** A body sent without a length (chunked) is counted as it is read, and stops at the limit. */
+    private HttpServletRequest limitBody(HttpServletRequest request) {
+        long max = limits.maxBodySize().toBytes();
+        return new HttpServletRequestWrapper(request) {
+            private ServletInputStream limited;
+
+            @Override
+            public ServletInputStream getInputStream() throws IOException {
+                if (limited == null) {
+                    limited = new LimitedInput(super.getInputStream(), max);
+                }
+                return limited;
+            }
+        };
+    }
+
+    /** The request body was larger than the limit; the exception handler answers 413. */
+    static final class BodyTooLarge extends IOException {
+        BodyTooLarge(long max) {
+            super("The request body is larger than " + max + " bytes.");
+        }
+    }
+
+    private static final class LimitedInput extends ServletInputStream {
+
+        private final ServletInputStream in;
+        private final long max;
+        private long read;
+
+        LimitedInput(ServletInputStream in, long max) {
+            this.in = in;
+            this.max = max;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = in.read();
+            if (b >= 0) {
+                count(1);
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            int n = in.read(buffer, offset, length);
+            if (n > 0) {
+                count(n);
+            }
+            return n;
+        }
+
+        private void count(int n) throws BodyTooLarge {
+            read += n;
+            if (read > max) {
+                throw new BodyTooLarge(max);
+            }
+        }
+
+        @Override
+        public boolean isFinished() {
+            return in.isFinished();
+        }
+
+        @Override
+        public boolean isReady() {
+            return in.isReady();
+        }
+
+        @Override
+        public void setReadListener(ReadListener listener) {
+            in.setReadListener(listener);
+        }
+    }
+}
