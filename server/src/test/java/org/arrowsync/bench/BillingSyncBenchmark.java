@@ -72,7 +72,8 @@ public final class BillingSyncBenchmark {
 
     /** The Arrow client reading the whole export from the emulator and parsing every row, as a sync does. */
     private static Duration fetchOnly(ScaleMonth month) {
-        ArrowClients clients = new ArrowClients(new ArrowClientProperties(null, null, 0, null, null, 1000, 0, true));
+        ArrowClients clients =
+                new ArrowClients(new ArrowClientProperties(null, null, 0, null, null, 1000, 0, true, null, null, true));
         AtomicLong lines = new AtomicLong();
         Instant start = Instant.now();
         clients.connect(month.arrow())

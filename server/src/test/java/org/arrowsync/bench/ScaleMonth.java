@@ -101,7 +101,9 @@ final class ScaleMonth implements AutoCloseable {
                 "--arrowsync.admin-token=" + Api.ADMIN_TOKEN,
                 "--arrowsync.demo.enabled=false",
                 "--arrowsync.jobs.schedules-enabled=false",
-                "--arrowsync.arrow.client.requests-per-second=1000"));
+                "--arrowsync.arrow.client.requests-per-second=1000",
+                // the emulator answers plain http on loopback
+                "--arrowsync.arrow.client.allow-http=true"));
         command.addAll(List.of(serverArguments));
         Process server = new ProcessBuilder(command)
                 .redirectErrorStream(true)
