@@ -114,15 +114,15 @@ final class LineMatching {
         Map<String, KnownLine> billed = billed(wanted);
         List<Parsed> parsed = new ArrayList<>();
         for (BillingLineResult result : wanted) {
-            KnownLine item = result.reference() == null ? null : billed.get(result.reference());
-            CustomerMapping billedTo = item == null
+            KnownLine known = result.reference() == null ? null : billed.get(result.reference());
+            CustomerMapping billedTo = known == null
                     ? null
-                    : mappingsById.get(syncsById.get(item.syncId()).mappingId());
+                    : mappingsById.get(syncsById.get(known.syncId()).mappingId());
             if (LineReport.isUnusable(result)) {
-                if (item != null) {
+                if (known != null) {
                     // Seen, so the line stays as it was billed; a usable row with its reference later is a repeat.
-                    seen.add(item.id());
-                    report.unusable(result, item.syncId());
+                    seen.add(known.id());
+                    report.unusable(result, known.syncId());
                 } else {
                     report.unusable(result, mappings.match(result.line()));
                 }
@@ -130,10 +130,10 @@ final class LineMatching {
             }
             BillingLine line = result.line();
             Optional<CustomerMapping> named = mappings.match(line);
-            if (item != null) {
-                report.checkCustomer(line, billedTo, named, item.syncId());
+            if (known != null) {
+                report.checkCustomer(line, billedTo, named, known.syncId());
                 parsed.add(
-                        new Parsed(line, billedTo, syncsById.get(item.syncId()).statementReference(), item));
+                        new Parsed(line, billedTo, syncsById.get(known.syncId()).statementReference(), known));
             } else if (named.isPresent()) {
                 String statement = line.statementReference() != null
                                 && !line.statementReference().isBlank()
