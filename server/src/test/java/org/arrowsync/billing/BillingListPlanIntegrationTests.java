@@ -2,6 +2,7 @@ package org.arrowsync.billing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
 import org.arrowsync.shared.PageRequest;
@@ -27,14 +28,9 @@ class BillingListPlanIntegrationTests extends IntegrationTest {
     @BeforeEach
     void month() {
         arrow = ArrowFixture.demo(api, jdbc);
-        String settings = arrow.settings();
+        arrow.settings();
         arrow.mapAllCustomers();
-        assertThat(arrow.awaitJob(api.post(
-                                "/api/admin/arrow/billing-syncs/trigger_sync/",
-                                Map.of("year", 2026, "month", 10, "settings_uuid", settings)))
-                        .get("state")
-                        .asString())
-                .isEqualTo("succeeded");
+        arrow.run("trigger_sync", YearMonth.of(2026, 10), Map.of());
         jdbc.sql("""
                         insert into billing_sync_items (uuid, billing_sync_id, arrow_line_reference, billed_via, created, modified)
                         select gen_random_uuid(), (select min(id) from billing_syncs), 'PLAN-' || n, 'zero', now(), now()

@@ -108,17 +108,12 @@ class BillingSyncIntegrationTests extends IntegrationTest {
 
     @Test
     void anUnchangedResyncWritesNoRowAndAChangedLineIsUpdatedAlone() {
-        String settings = arrow.settings();
+        arrow.settings();
         Map<String, String> customers = arrow.mapAllCustomers();
-        Map<String, Object> trigger = Map.of("year", 2026, "month", 10, "settings_uuid", settings);
-        assertThat(arrow.awaitJob(api.post("/api/admin/arrow/billing-syncs/trigger_sync/", trigger))
-                        .get("state")
-                        .asString())
-                .isEqualTo("succeeded");
+        arrow.run("trigger_sync", OCTOBER, Map.of());
         Map<String, String> synced = rowVersions();
 
-        JsonNode unchanged = arrow.awaitJob(api.post("/api/admin/arrow/billing-syncs/trigger_sync/", trigger));
-        assertThat(unchanged.get("state").asString()).isEqualTo("succeeded");
+        JsonNode unchanged = arrow.run("trigger_sync", OCTOBER, Map.of());
         assertThat(rowVersions()).as("no sync item or invoice item written").isEqualTo(synced);
         long lines = unchanged.get("progress").get("lines_synced").asLong();
         assertThat(unchanged.get("progress").get("lines_unchanged").asLong())
@@ -131,8 +126,7 @@ class BillingSyncIntegrationTests extends IntegrationTest {
                 .query(String.class)
                 .single();
         arrow.control().call("POST", "lines/" + changed, "{\"sell\":\"999.12345\"}");
-        JsonNode oneChanged = arrow.awaitJob(api.post("/api/admin/arrow/billing-syncs/trigger_sync/", trigger));
-        assertThat(oneChanged.get("state").asString()).isEqualTo("succeeded");
+        JsonNode oneChanged = arrow.run("trigger_sync", OCTOBER, Map.of());
         assertThat(oneChanged.get("progress").get("lines_unchanged").asLong()).isEqualTo(lines - 1);
         Map<String, String> resynced = rowVersions();
         long invoiceItem = jdbc.sql("select invoice_item_id from billing_sync_items where arrow_line_reference = ?")
