@@ -103,10 +103,8 @@ public class BillingSyncService {
         List<CustomerMapping> active = knowingRefs(mapped, client, progress);
         PriceBook prices = rules.book(chosen);
         SyncTimings timings = new SyncTimings();
-        long[] committing = new long[1];
-        long[] written = new long[1];
         try {
-            SyncReport report = transactions.execute(status -> {
+            Ran ran = transactions.execute(status -> {
                 writers.licenses().lockMonthExclusive(chosen.uuid(), target.period());
                 long runId = writers.runs().start(chosen.id(), target.period(), writers.now());
                 SyncRun run = new SyncRun(
@@ -122,13 +120,12 @@ public class BillingSyncService {
                 ExportQuery query = ExportQuery.forPeriod(chosen.exportTypeReference(), target.period());
                 ReadAhead.<SyncRun.Page>run(pages -> fetch(client, query, pages, timings), run::page);
                 SyncReport finished = timings.time(Phase.FINISH, () -> finish(chosen, target, run, progress));
-                written[0] = run.linesWritten();
-                committing[0] = System.nanoTime();
-                return finished;
+                return new Ran(finished, run.linesWritten(), System.nanoTime());
             });
-            timings.add(Phase.COMMIT, System.nanoTime() - committing[0]);
+            timings.add(Phase.COMMIT, System.nanoTime() - ran.committingSince());
             log.info("Billing sync of {} for settings {} in ms: {}", target.period(), chosen.uuid(), timings);
-            if (written[0] >= BULK_ROWS) {
+            SyncReport report = ran.report();
+            if (ran.linesWritten() >= BULK_ROWS) {
                 // A large month just landed: fresh statistics keep the next reads of it (the console's pages) on good
                 // plans instead of waiting for autovacuum to notice.
                 writers.runs().analyze();
@@ -293,6 +290,9 @@ public class BillingSyncService {
         transactions.executeWithoutResult(
                 status -> writers.syncs().recordError(chosen.id(), period, message, writers.now()));
     }
+
+    /** A run's report, the lines it wrote, and when it began to commit ({@link System#nanoTime}). */
+    private record Ran(SyncReport report, long linesWritten, long committingSince) {}
 
     /** What a trigger asked for, checked. */
     public record SyncTarget(Settings settings, YearMonth period, String licenseReference, UUID resourceUuid) {}
