@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import org.arrowsync.emulator.data.Presets;
+import org.arrowsync.emulator.data.ScaleOptions;
 
 /**
  * Command line: {@code --port=9090 --preset=demo|scale [--api-key=...] [--seed=N] [--clock=2026-11-26T10:00:00Z]
@@ -38,9 +40,8 @@ public final class EmulatorMain {
             }
             flags.put(arg.substring(2, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
         }
-        EmulatorOptions options = EmulatorOptions.demo()
-                .withPort(9090)
-                .withPreset(flags.getOrDefault("preset", EmulatorOptions.DEMO_PRESET));
+        EmulatorOptions options =
+                EmulatorOptions.demo().withPort(9090).withPreset(flags.getOrDefault("preset", Presets.DEMO));
         ScaleOptions shape = options.scale();
         for (Map.Entry<String, String> flag : flags.entrySet()) {
             String value = flag.getValue();

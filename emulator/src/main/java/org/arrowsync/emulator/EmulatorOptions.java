@@ -2,6 +2,8 @@ package org.arrowsync.emulator;
 
 import java.time.Instant;
 import java.util.Objects;
+import org.arrowsync.emulator.data.Presets;
+import org.arrowsync.emulator.data.ScaleOptions;
 
 /**
  * How to start an emulator.
@@ -18,8 +20,6 @@ import java.util.Objects;
 public record EmulatorOptions(
         int port, String apiKey, String preset, long seed, Instant clock, ScaleOptions scale, boolean strict) {
 
-    public static final String DEMO_PRESET = "demo";
-    public static final String SCALE_PRESET = "scale";
     public static final String DEMO_API_KEY = "demo-api-key";
     public static final long DEMO_SEED = 20_241_126L;
 
@@ -27,9 +27,7 @@ public record EmulatorOptions(
         Objects.requireNonNull(apiKey, "apiKey");
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(scale, "scale");
-        if (!DEMO_PRESET.equals(preset) && !SCALE_PRESET.equals(preset)) {
-            throw new IllegalArgumentException("unknown preset: " + preset);
-        }
+        Presets.requireKnown(preset);
         if (port < 0 || port > 65_535) {
             throw new IllegalArgumentException("port out of range: " + port);
         }
@@ -37,13 +35,13 @@ public record EmulatorOptions(
 
     /** Port 0, key {@code demo-api-key}, preset demo, fixed seed, clock = now, lenient. */
     public static EmulatorOptions demo() {
-        return new EmulatorOptions(0, DEMO_API_KEY, DEMO_PRESET, DEMO_SEED, Instant.now(), ScaleOptions.demo(), false);
+        return new EmulatorOptions(0, DEMO_API_KEY, Presets.DEMO, DEMO_SEED, Instant.now(), ScaleOptions.demo(), false);
     }
 
     /** Port 0 with the scale preset's default shape (200,000 lines per month). */
     public static EmulatorOptions scalePreset() {
         return new EmulatorOptions(
-                0, DEMO_API_KEY, SCALE_PRESET, DEMO_SEED, Instant.now(), ScaleOptions.large(), false);
+                0, DEMO_API_KEY, Presets.SCALE, DEMO_SEED, Instant.now(), ScaleOptions.large(), false);
     }
 
     public EmulatorOptions withPort(int value) {
@@ -56,8 +54,7 @@ public record EmulatorOptions(
 
     /** Switching preset also switches to that preset's default shape. */
     public EmulatorOptions withPreset(String value) {
-        ScaleOptions shape = SCALE_PRESET.equals(value) ? ScaleOptions.large() : ScaleOptions.demo();
-        return new EmulatorOptions(port, apiKey, value, seed, clock, shape, strict);
+        return new EmulatorOptions(port, apiKey, value, seed, clock, Presets.defaultShape(value), strict);
     }
 
     public EmulatorOptions withSeed(long value) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
+import org.arrowsync.emulator.data.ScaleOptions;
 import org.junit.jupiter.api.Test;
 
 class EmulatorMainTests {

@@ -1,5 +1,6 @@
 package org.arrowsync.firstrun;
 
+import java.time.Clock;
 import java.util.Optional;
 import org.arrowsync.arrowclient.ArrowClients;
 import org.arrowsync.emulator.ArrowEmulator;
@@ -8,22 +9,25 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 
 /**
- * The demo's ArrowSphere emulator, in this process; it stops when the server stops. It listens on loopback over plain
- * http, which the Arrow client is told to allow for its address only: the key never leaves the machine.
+ * The demo's ArrowSphere emulator, in this process, at the server's time; it stops when the server stops. It listens on
+ * loopback over plain http, which the Arrow client is told to allow for its address only: the key never leaves the
+ * machine.
  */
 @Component
 class DemoArrow implements DisposableBean {
 
     private final ArrowClients clients;
+    private final Clock clock;
     private ArrowEmulator emulator;
 
-    DemoArrow(ArrowClients clients) {
+    DemoArrow(ArrowClients clients, Clock clock) {
         this.clients = clients;
+        this.clock = clock;
     }
 
     synchronized ArrowEmulator start() {
         if (emulator == null) {
-            emulator = ArrowEmulator.start(EmulatorOptions.demo());
+            emulator = ArrowEmulator.start(EmulatorOptions.demo().withClock(clock.instant()));
             clients.allowPlainHttpTo(emulator.apiBaseUrl());
         }
         return emulator;

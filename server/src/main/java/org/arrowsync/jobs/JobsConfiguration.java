@@ -3,6 +3,7 @@ package org.arrowsync.jobs;
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.task.Task;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
+import java.time.Clock;
 import java.util.List;
 import javax.sql.DataSource;
 import org.springframework.context.SmartLifecycle;
@@ -16,9 +17,14 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class JobsConfiguration {
 
+    /** The scheduler keeps the service's time: executions are due by the clock that schedules them (D36). */
     @Bean(destroyMethod = "")
     Scheduler scheduler(
-            DataSource dataSource, JobsProperties properties, List<Task<?>> tasks, List<RecurringTask<?>> schedules) {
+            DataSource dataSource,
+            JobsProperties properties,
+            List<Task<?>> tasks,
+            List<RecurringTask<?>> schedules,
+            Clock clock) {
         // Recurring tasks are registered through startTasks when schedules run; otherwise they stay known, unplanned.
         List<Task<?>> known = properties.schedulesEnabled()
                 ? tasks.stream()
@@ -32,6 +38,7 @@ class JobsConfiguration {
                 .heartbeatInterval(properties.heartbeatInterval())
                 .missedHeartbeatsLimit(properties.missedHeartbeatsLimit())
                 .enableImmediateExecution()
+                .clock(clock::instant)
                 .build();
     }
 

@@ -18,7 +18,8 @@ import org.springframework.stereotype.Component;
 /**
  * The persistent delivery queue: db-scheduler on a table of its own with worker threads of its own, so a slow or dead
  * receiver holds up other deliveries at most, never a job (D42). Each attempt is one execution, named after the
- * delivery and the attempt's number; every server on the database works the queue, each execution on exactly one.
+ * delivery and the attempt's number; every server on the database works the queue, each execution on exactly one. Its
+ * scheduler keeps the service's time, as the job queue's does (D36).
  */
 @Component
 class DeliveryQueue {
@@ -51,6 +52,7 @@ class DeliveryQueue {
                 .threads(properties.threads())
                 .pollingInterval(properties.pollingInterval())
                 .enableImmediateExecution()
+                .clock(clock::instant)
                 .build();
     }
 

@@ -1,22 +1,28 @@
 package org.arrowsync.arrowclient;
 
-import static org.arrowsync.arrowclient.Emulator.CLOSED_MONTH;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
+import java.net.URI;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
+import org.arrowsync.emulator.http.ExportTemplates;
+import org.arrowsync.support.Emulator;
+import org.arrowsync.support.TestClock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Every endpoint the product uses, against the real emulator over HTTP. */
 class ArrowClientEmulatorTests {
 
+    private static final YearMonth CLOSED_MONTH = TestClock.closedMonth();
+
     @RegisterExtension
     static final Emulator emulator = new Emulator();
 
-    private final ArrowClient client = emulator.client();
+    private final ArrowClient client = emulator.client(ClientSettings.fast());
 
     @Test
     void whoamiNamesThePartner() {
@@ -29,8 +35,8 @@ class ArrowClientEmulatorTests {
 
     @Test
     void aWrongKeyIsUnauthorizedAndTheKeyNeverShows() {
-        ArrowClient wrong = new ArrowClients(Emulator.fastProperties())
-                .connect(new ArrowConnection(emulator.apiBaseUrl(), "wrong-secret-key-123"));
+        ArrowClient wrong = new ArrowClients(ClientSettings.fast())
+                .connect(new ArrowConnection(URI.create(emulator.apiUrl()), "wrong-secret-key-123"));
         assertThatThrownBy(wrong::whoami)
                 .isInstanceOf(ArrowUnauthorized.class)
                 .hasMessage("Arrow API whoami returned HTTP 401")
@@ -93,7 +99,7 @@ class ArrowClientEmulatorTests {
 
     @Test
     void predictionGivesSellAndBuyTotals() {
-        ConsumptionPrediction prediction = client.consumptionPrediction("XSP4000001", Emulator.month(Emulator.NOW));
+        ConsumptionPrediction prediction = client.consumptionPrediction("XSP4000001", TestClock.currentMonth());
         assertThat(prediction.sellTotal()).isPositive();
         assertThat(prediction.buyTotal()).isPositive();
         assertThat(prediction.currency()).isNotBlank();
@@ -103,7 +109,7 @@ class ArrowClientEmulatorTests {
     void listsExportTypesAndColumns() {
         assertThat(client.exportTypes())
                 .extracting(ExportType::reference)
-                .contains(Emulator.MSP_EXPORT, Emulator.STANDARD_EXPORT);
+                .contains(ExportTemplates.MSP_REFERENCE, ExportTemplates.ALT_REFERENCE);
         assertThat(client.exportColumns())
                 .extracting(ExportColumn::name)
                 .contains("Sequence", "Customer Total Price", "ARS Subscription ID");
@@ -133,8 +139,8 @@ class ArrowClientEmulatorTests {
 
     @Test
     void bothExportTemplatesGiveTheSameTypedLines() {
-        ExportPage msp = client.exportPage(ExportQuery.forPeriod(Emulator.MSP_EXPORT, CLOSED_MONTH), 1);
-        ExportPage standard = client.exportPage(ExportQuery.forPeriod(Emulator.STANDARD_EXPORT, CLOSED_MONTH), 1);
+        ExportPage msp = client.exportPage(ExportQuery.forPeriod(ExportTemplates.MSP_REFERENCE, CLOSED_MONTH), 1);
+        ExportPage standard = client.exportPage(ExportQuery.forPeriod(ExportTemplates.ALT_REFERENCE, CLOSED_MONTH), 1);
         assertThat(msp.headers()).contains("Customer Total Price").doesNotContain("Sell Total Price");
         assertThat(standard.headers()).contains("Sell Total Price", "Statement Reference");
         assertThat(msp.rows()).hasSameSizeAs(standard.rows()).isNotEmpty();
@@ -158,7 +164,7 @@ class ArrowClientEmulatorTests {
     @Test
     void exportFiltersNarrowTheLines() {
         Customer customer = client.customers().get(1);
-        ExportQuery query = ExportQuery.forPeriod(Emulator.STANDARD_EXPORT, CLOSED_MONTH)
+        ExportQuery query = ExportQuery.forPeriod(ExportTemplates.ALT_REFERENCE, CLOSED_MONTH)
                 .withCustomerXspRefs(List.of(customer.reference()));
         assertThat(lines(client.exportPage(query, 1)))
                 .isNotEmpty()
@@ -168,10 +174,10 @@ class ArrowClientEmulatorTests {
     @Test
     void streamsAMultiPageExportPageByPage() {
         emulator.preset("{\"preset\":\"scale\",\"customers\":25,\"licensesPerCustomer\":10,\"linesPerLicense\":10,"
-                + "\"clock\":\"" + Emulator.NOW + "\"}");
+                + "\"clock\":\"" + TestClock.now() + "\"}");
         List<Integer> pages = new ArrayList<>();
         long[] rows = {0};
-        client.forEachExportPage(ExportQuery.forPeriod(Emulator.MSP_EXPORT, CLOSED_MONTH), page -> {
+        client.forEachExportPage(ExportQuery.forPeriod(ExportTemplates.MSP_REFERENCE, CLOSED_MONTH), page -> {
             pages.add(page.page());
             rows[0] += page.rows().size();
             assertThat(page.totalPages()).isEqualTo(3);
@@ -184,8 +190,8 @@ class ArrowClientEmulatorTests {
 
     @Test
     void anExportRangeArrowRefusesIsRejectedWithoutRetry() {
-        ExportQuery tooLong =
-                new ExportQuery(Emulator.MSP_EXPORT, CLOSED_MONTH.minusMonths(8), CLOSED_MONTH, null, null, null);
+        ExportQuery tooLong = new ExportQuery(
+                ExportTemplates.MSP_REFERENCE, CLOSED_MONTH.minusMonths(8), CLOSED_MONTH, null, null, null);
         assertThatThrownBy(() -> client.exportPage(tooLong, 1))
                 .isInstanceOf(ArrowRejected.class)
                 .hasMessage("Arrow API billing/erp/exports/sync returned HTTP 400");

@@ -1,6 +1,5 @@
 package org.arrowsync.arrowclient;
 
-import static org.arrowsync.arrowclient.Emulator.CLOSED_MONTH;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -8,10 +7,14 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Duration;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import org.arrowsync.emulator.http.ExportTemplates;
+import org.arrowsync.support.Emulator;
+import org.arrowsync.support.TestClock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -20,19 +23,21 @@ import org.junit.jupiter.params.provider.CsvSource;
 /** Every fault kind of the emulator, per family: what is retried, how often, and what is finally thrown. */
 class ArrowClientFaultsEmulatorTests {
 
+    private static final YearMonth CLOSED_MONTH = TestClock.closedMonth();
+
     private static final Map<String, Consumer<ArrowClient>> CALLS = Map.of(
             "whoami", ArrowClient::whoami,
             "customers", ArrowClient::customers,
             "licenses", c -> c.licenses("XSP700001"),
             "consumption", c -> c.monthlyConsumption("XSP4000001", CLOSED_MONTH, CLOSED_MONTH),
-            "exports", c -> c.exportPage(ExportQuery.forPeriod(Emulator.MSP_EXPORT, CLOSED_MONTH), 1),
+            "exports", c -> c.exportPage(ExportQuery.forPeriod(ExportTemplates.MSP_REFERENCE, CLOSED_MONTH), 1),
             "statements", c -> c.statements(StatementQuery.forPeriod(CLOSED_MONTH)),
             "catalog", c -> c.vendorNames("IAAS"));
 
     @RegisterExtension
     static final Emulator emulator = new Emulator();
 
-    private final ArrowClient client = emulator.client();
+    private final ArrowClient client = emulator.client(ClientSettings.fast());
 
     private void fault(String family, String kind, int count) {
         emulator.fault("{\"family\":\"" + family + "\",\"kind\":\"" + kind + "\",\"count\":" + count + "}");
@@ -68,7 +73,7 @@ class ArrowClientFaultsEmulatorTests {
     @Test
     void makesOneAttemptWhenRetriesAreSwitchedOff() {
         ArrowClient single =
-                emulator.client(Emulator.properties(Duration.ofSeconds(5), Duration.ofMillis(10), 10_000, 1000, false));
+                emulator.client(ClientSettings.of(Duration.ofSeconds(5), Duration.ofMillis(10), 10_000, 1000, false));
         fault("customers", "503", 1);
         assertThatThrownBy(single::customers).isInstanceOf(ArrowUnavailable.class);
         assertThat(emulator.requests("customers")).isEqualTo(1);
@@ -95,7 +100,7 @@ class ArrowClientFaultsEmulatorTests {
         emulator.fault("{\"family\":\"licenses\",\"kind\":\"latency\",\"latencyMs\":5000,\"count\":1}");
         ArrowClient impatient = emulator.client(properties(Duration.ofMillis(1500), Duration.ofMillis(10)));
         assertThat(impatient.licenses("XSP700001")).hasSize(6);
-        emulator.awaitRequests("licenses", 2);
+        emulator.awaitRequests("licenses", 2, Duration.ofSeconds(5));
         assertThat(emulator.requests("licenses")).isEqualTo(2);
     }
 
@@ -106,7 +111,7 @@ class ArrowClientFaultsEmulatorTests {
         assertThatThrownBy(impatient::whoami)
                 .isInstanceOf(ArrowUnavailable.class)
                 .hasMessage("Arrow API whoami did not answer completely within 150 ms");
-        emulator.awaitRequests("whoami", 3);
+        emulator.awaitRequests("whoami", 3, Duration.ofSeconds(5));
         assertThat(emulator.requests("whoami")).isEqualTo(3);
     }
 
@@ -149,10 +154,10 @@ class ArrowClientFaultsEmulatorTests {
     @Test
     void aShortPageInTheMiddleOfAnExportIsWarnedAboutAndTheExportGoesOn() {
         emulator.preset("{\"preset\":\"scale\",\"customers\":25,\"licensesPerCustomer\":10,\"linesPerLicense\":10,"
-                + "\"clock\":\"" + Emulator.NOW + "\"}");
+                + "\"clock\":\"" + TestClock.now() + "\"}");
         long[] rows = {0};
         List<String> warnings = new ArrayList<>();
-        client.forEachExportPage(ExportQuery.forPeriod(Emulator.MSP_EXPORT, CLOSED_MONTH), page -> {
+        client.forEachExportPage(ExportQuery.forPeriod(ExportTemplates.MSP_REFERENCE, CLOSED_MONTH), page -> {
             if (page.page() == 1) {
                 fault("exports", "short_page", 1);
             }
@@ -169,7 +174,7 @@ class ArrowClientFaultsEmulatorTests {
     void pagingStopsAtTheCapInsteadOfLoopingForever() {
         emulator.preset("{\"preset\":\"demo\",\"customers\":250,\"licensesPerCustomer\":1}");
         ArrowClient capped =
-                emulator.client(Emulator.properties(Duration.ofSeconds(5), Duration.ofMillis(10), 10_000, 2, true));
+                emulator.client(ClientSettings.of(Duration.ofSeconds(5), Duration.ofMillis(10), 10_000, 2, true));
         assertThatThrownBy(capped::customers)
                 .isInstanceOf(ArrowPagingRunaway.class)
                 .hasMessage("Arrow API customers kept paging past the cap of 2 pages");
@@ -182,7 +187,7 @@ class ArrowClientFaultsEmulatorTests {
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
         }
-        ArrowClient nowhere = new ArrowClients(Emulator.fastProperties())
+        ArrowClient nowhere = new ArrowClients(ClientSettings.fast())
                 .connect(new ArrowConnection(URI.create("http://127.0.0.1:" + port + "/index.php/api"), "secret-123"));
         assertThatThrownBy(nowhere::whoami)
                 .isInstanceOf(ArrowUnavailable.class)
@@ -194,7 +199,7 @@ class ArrowClientFaultsEmulatorTests {
     void theClientKeepsUnderItsRateLimitSharedByClientsOfTheSameConnection() {
         emulator.rateLimit(25);
         ArrowClients clients =
-                new ArrowClients(Emulator.properties(Duration.ofSeconds(5), Duration.ofMillis(10), 20, 1000, true));
+                new ArrowClients(ClientSettings.of(Duration.ofSeconds(5), Duration.ofMillis(10), 20, 1000, true));
         ArrowClient first = clients.connect(emulator.connection());
         ArrowClient second = clients.connect(emulator.connection());
         long started = System.nanoTime();
@@ -208,6 +213,6 @@ class ArrowClientFaultsEmulatorTests {
     }
 
     private static ArrowClientProperties properties(Duration readTimeout, Duration maxBackoff) {
-        return Emulator.properties(readTimeout, maxBackoff, 10_000, 1000, true);
+        return ClientSettings.of(readTimeout, maxBackoff, 10_000, 1000, true);
     }
 }

@@ -1,6 +1,5 @@
 package org.arrowsync.arrowclient;
 
-import static org.arrowsync.arrowclient.Emulator.CLOSED_MONTH;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -13,6 +12,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.arrowsync.emulator.http.ExportTemplates;
+import org.arrowsync.support.Emulator;
+import org.arrowsync.support.TestClock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -23,12 +25,13 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class ArrowClientOfficialShapesEmulatorTests {
 
-    private static final YearMonth CURRENT = Emulator.month(Emulator.NOW);
+    private static final YearMonth CLOSED_MONTH = TestClock.closedMonth();
+    private static final YearMonth CURRENT = TestClock.currentMonth();
 
     @RegisterExtension
     static final Emulator emulator = new Emulator();
 
-    private final ArrowClient client = emulator.client();
+    private final ArrowClient client = emulator.client(ClientSettings.fast());
 
     private void fault(String family, String kind) {
         emulator.fault("{\"family\":\"" + family + "\",\"kind\":\"" + kind + "\",\"count\":1}");
@@ -36,7 +39,7 @@ class ArrowClientOfficialShapesEmulatorTests {
 
     private void scale() {
         emulator.preset("{\"preset\":\"scale\",\"customers\":25,\"licensesPerCustomer\":10,\"linesPerLicense\":10,"
-                + "\"clock\":\"" + Emulator.NOW + "\"}");
+                + "\"clock\":\"" + TestClock.now() + "\"}");
     }
 
     @Test
@@ -44,7 +47,7 @@ class ArrowClientOfficialShapesEmulatorTests {
         scale();
         Set<String> sequences = new HashSet<>();
         long[] rows = {0};
-        client.forEachExportPage(ExportQuery.forPeriod(Emulator.STANDARD_EXPORT, CLOSED_MONTH), page -> {
+        client.forEachExportPage(ExportQuery.forPeriod(ExportTemplates.ALT_REFERENCE, CLOSED_MONTH), page -> {
             page.rows().forEach(row -> sequences.add(row.cell("Sequence")));
             rows[0] += page.rows().size();
         });
@@ -55,7 +58,7 @@ class ArrowClientOfficialShapesEmulatorTests {
     @Test
     void anExportPageThatRepeatsPageOneIsRefused() {
         scale();
-        ExportQuery query = ExportQuery.forPeriod(Emulator.STANDARD_EXPORT, CLOSED_MONTH);
+        ExportQuery query = ExportQuery.forPeriod(ExportTemplates.ALT_REFERENCE, CLOSED_MONTH);
         assertThatThrownBy(() -> client.forEachExportPage(query, page -> {
                     if (page.page() == 1) {
                         fault("exports", "ignore_parameters");
@@ -70,7 +73,8 @@ class ArrowClientOfficialShapesEmulatorTests {
     void endUserCompanyIdHoldsTheCustomersRefNotItsXspReference() {
         Map<String, Customer> byName =
                 client.customers().stream().collect(Collectors.toMap(Customer::companyName, Function.identity()));
-        List<BillingLine> lines = lines(client.exportPage(ExportQuery.forPeriod(Emulator.MSP_EXPORT, CLOSED_MONTH), 1));
+        List<BillingLine> lines =
+                lines(client.exportPage(ExportQuery.forPeriod(ExportTemplates.MSP_REFERENCE, CLOSED_MONTH), 1));
         assertThat(lines).isNotEmpty().allSatisfy(line -> {
             Customer customer = byName.get(line.companyName());
             assertThat(line.customerReference()).isEqualTo(customer.ref()).isNotEqualTo(customer.reference());
@@ -198,13 +202,13 @@ class ArrowClientOfficialShapesEmulatorTests {
         assertThat(types)
                 .extracting(ExportType::reference)
                 .containsExactly(
-                        Emulator.MSP_EXPORT,
-                        Emulator.STANDARD_EXPORT,
+                        ExportTemplates.MSP_REFERENCE,
+                        ExportTemplates.ALT_REFERENCE,
                         "THIN-no-line-references",
                         "BYNAME-no-company-id",
                         "LINES-no-customer-columns");
         assertThat(types.get(0).name()).isEqualTo("MSP (Extended)");
-        ExportPage page = client.exportPage(ExportQuery.forPeriod(Emulator.MSP_EXPORT, CLOSED_MONTH), 1);
+        ExportPage page = client.exportPage(ExportQuery.forPeriod(ExportTemplates.MSP_REFERENCE, CLOSED_MONTH), 1);
         for (ExportRow row : page.rows()) {
             assertThat(row.billingLine().line().product())
                     .isEqualTo(row.cell("Offer Name"))

@@ -3,8 +3,10 @@ package org.arrowsync.arrowclient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
-import org.arrowsync.emulator.ArrowEmulator;
-import org.arrowsync.emulator.EmulatorOptions;
+import org.arrowsync.emulator.data.Presets;
+import org.arrowsync.emulator.http.ExportTemplates;
+import org.arrowsync.support.Emulator;
+import org.arrowsync.support.TestClock;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
@@ -21,24 +23,22 @@ class ExportStreamingEmulatorTests {
 
     @Test
     void streamsTwoHundredThousandLinesPageByPage() {
-        EmulatorOptions scale =
-                EmulatorOptions.scalePreset().withClock(Emulator.NOW).withStrict(true);
-        try (ArrowEmulator emulator = ArrowEmulator.start(scale)) {
-            ArrowClient client = new ArrowClients(Emulator.fastProperties())
-                    .connect(new ArrowConnection(emulator.apiBaseUrl(), emulator.apiKey()));
+        try (Emulator emulator = Emulator.start(Emulator.options().withPreset(Presets.SCALE))) {
+            ArrowClient client = emulator.client(ClientSettings.fast());
             Heap.resetPeaks();
             long[] lines = {0, 0};
             BigDecimal[] sell = {BigDecimal.ZERO};
-            client.forEachExportPage(ExportQuery.forPeriod(Emulator.MSP_EXPORT, Emulator.CLOSED_MONTH), page -> {
-                for (ExportRow row : page.rows()) {
-                    BillingLineResult result = row.billingLine();
-                    lines[0]++;
-                    if (result.isValid()) {
-                        lines[1]++;
-                        sell[0] = sell[0].add(result.line().sellTotal());
-                    }
-                }
-            });
+            client.forEachExportPage(
+                    ExportQuery.forPeriod(ExportTemplates.MSP_REFERENCE, TestClock.closedMonth()), page -> {
+                        for (ExportRow row : page.rows()) {
+                            BillingLineResult result = row.billingLine();
+                            lines[0]++;
+                            if (result.isValid()) {
+                                lines[1]++;
+                                sell[0] = sell[0].add(result.line().sellTotal());
+                            }
+                        }
+                    });
             long peak = Heap.peakUsed();
             log.info(
                     "streamed {} export lines ({} valid, sell total {}); peak heap used {} MB of max {} MB",

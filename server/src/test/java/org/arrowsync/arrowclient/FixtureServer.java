@@ -65,7 +65,7 @@ final class FixtureServer implements AutoCloseable {
 
     ArrowClient client() {
         URI base = URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/api/");
-        return new ArrowClients(Emulator.fastProperties()).connect(new ArrowConnection(base, "fixture-key"));
+        return new ArrowClients(ClientSettings.fast()).connect(new ArrowConnection(base, "fixture-key"));
     }
 
     private static String key(String method, String path, int page) {

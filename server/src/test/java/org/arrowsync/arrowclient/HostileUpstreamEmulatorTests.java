@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URI;
 import java.time.Duration;
+import org.arrowsync.support.Emulator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.util.unit.DataSize;
@@ -84,7 +85,7 @@ class HostileUpstreamEmulatorTests {
                 .hasMessageContaining("ARROWSYNC_ARROW_ALLOW_HTTP");
         assertThat(emulator.requests("whoami")).isZero();
 
-        clients.allowPlainHttpTo(emulator.apiBaseUrl());
+        clients.allowPlainHttpTo(URI.create(emulator.apiUrl()));
         assertThat(clients.connect(emulator.connection()).whoami().companyName())
                 .isNotBlank();
         assertThat(clients.allows(URI.create("http://127.0.0.1:1/")))
@@ -98,7 +99,8 @@ class HostileUpstreamEmulatorTests {
     @Test
     void aKeyThatCannotBeSentIsRefusedUnsentAndUnquoted() {
         String key = "secret-key\r\nX-Injected: 1";
-        assertThatThrownBy(() -> emulator.clientFor(key))
+        assertThatThrownBy(() -> new ArrowClients(ClientSettings.fast())
+                        .connect(new ArrowConnection(URI.create(emulator.apiUrl()), key)))
                 .isInstanceOf(ArrowConnectionRefused.class)
                 .satisfies(e ->
                         assertThat(e.getMessage()).doesNotContain("secret-key").contains("cannot carry"));

@@ -3,17 +3,17 @@ package org.arrowsync.arrowclient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import java.time.YearMonth;
-import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import org.arrowsync.support.ArrowIntegrationTest;
-import org.arrowsync.support.Fixtures;
-import org.arrowsync.support.Jobs;
+import org.arrowsync.support.ArrowFixture;
+import org.arrowsync.support.Emulator;
+import org.arrowsync.support.IntegrationTest;
 import org.arrowsync.support.Response;
+import org.arrowsync.support.TestClock;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.test.context.TestPropertySource;
@@ -26,23 +26,24 @@ import tools.jackson.databind.JsonNode;
  */
 @Tag("small-heap")
 @TestPropertySource(properties = {"arrowsync.arrow.client.read-timeout=2s", "arrowsync.arrow.client.call-timeout=5s"})
-class HostileUpstreamIntegrationTests extends ArrowIntegrationTest {
+class HostileUpstreamIntegrationTests extends IntegrationTest {
 
     private static final Logger log = LoggerFactory.getLogger(HostileUpstreamIntegrationTests.class);
     private static final String SETTINGS = "/api/admin/arrow/settings/";
     /** The call's deadline and a margin for the server's own work around it. */
     private static final Duration WITHIN = Duration.ofSeconds(5 + 3);
 
+    @RegisterExtension
+    static final ArrowFixture fixture = new ArrowFixture();
+
+    private Emulator arrow;
     private String settings;
 
     @BeforeEach
     void settingsWithAMappedCustomer() {
-        if (settings != null) {
-            return;
-        }
-        Fixtures fixtures = new Fixtures(api);
-        settings = fixtures.settings(arrow);
-        fixtures.mapFirstArrowCustomer(settings, arrow);
+        arrow = fixture.emulator();
+        settings = fixture.settings();
+        fixture.mapCustomers(1);
     }
 
     @Test
@@ -98,20 +99,7 @@ class HostileUpstreamIntegrationTests extends ArrowIntegrationTest {
     }
 
     private JsonNode syncLastMonth() {
-        YearMonth month = YearMonth.now(ZoneOffset.UTC).minusMonths(1);
-        return Jobs.await(
-                api,
-                api.post(
-                                "/api/admin/arrow/billing-syncs/trigger_sync/",
-                                Map.of(
-                                        "year",
-                                        month.getYear(),
-                                        "month",
-                                        month.getMonthValue(),
-                                        "settings_uuid",
-                                        settings))
-                        .expect(202)
-                        .text("uuid"));
+        return fixture.syncBilling(TestClock.currentMonth().minusMonths(1));
     }
 
     /** Runs the call on another thread and asks {@code /health} meanwhile: every answer a quick 200. */

@@ -11,10 +11,11 @@ import java.util.UUID;
 import org.arrowsync.shared.Uuids;
 import org.arrowsync.support.Api;
 import org.arrowsync.support.ArrowFixture;
-import org.arrowsync.support.Fixtures;
 import org.arrowsync.support.IntegrationTest;
 import org.arrowsync.support.Response;
+import org.arrowsync.support.TestClock;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -29,6 +30,9 @@ class AuditIntegrationTests extends IntegrationTest {
     @Autowired
     JdbcClient jdbc;
 
+    @RegisterExtension
+    final ArrowFixture fixture = new ArrowFixture();
+
     /**
      * Each write operation of the served API description, refused (a malformed body, an unknown uuid: nothing changes),
      * writes exactly one entry, named as the description names the operation, with the request's id and status.
@@ -36,7 +40,7 @@ class AuditIntegrationTests extends IntegrationTest {
     @Test
     void everyOperationThatMayChangeSomethingWritesOneEntry() {
         JsonNode paths = api.get("/api/schema/").expect(200).json().get("paths");
-        Instant start = Instant.now().minusSeconds(1);
+        Instant start = TestClock.now().minusSeconds(1);
         List<String> checked = new ArrayList<>();
         for (Map.Entry<String, JsonNode> path : paths.properties()) {
             for (String method : CHANGES) {
@@ -90,7 +94,7 @@ class AuditIntegrationTests extends IntegrationTest {
     @Test
     void anEntryTellsWhoDidWhatToWhichObjectFromWhereAndWhy() {
         String requestId = "create-" + UUID.randomUUID();
-        String name = Fixtures.unique("Audited");
+        String name = ArrowFixture.unique("Audited");
         String customer = api.withHeader("X-Request-Id", requestId)
                 .withHeader("X-Reason", "ticket OPS-42: new reseller customer")
                 .post("/api/customers/", Map.of("name", name))
@@ -110,7 +114,7 @@ class AuditIntegrationTests extends IntegrationTest {
         assertThat(entry.get("request").get("path").asString()).isEqualTo("/api/customers/");
         assertThat(entry.get("request").get("body").get("name").asString()).isEqualTo(name);
         assertThat(Instant.parse(entry.get("created").asString()))
-                .isBefore(Instant.now().plusSeconds(1));
+                .isBefore(TestClock.now().plusSeconds(1));
 
         String changed = api.patch("/api/customers/" + customer + "/", Map.of("name", name + " Ltd"))
                 .expect(200)
@@ -135,21 +139,15 @@ class AuditIntegrationTests extends IntegrationTest {
 
     @Test
     void aQueuedJobNamesTheEntryOfTheRequestThatQueuedIt() {
-        try (ArrowFixture arrow = ArrowFixture.demo(api, jdbc)) {
-            String settings = arrow.settings();
-            Response accepted = api.withHeader("X-Reason", "re-run after the fix")
-                    .post(
-                            "/api/admin/arrow/billing-syncs/trigger_sync/",
-                            Map.of("year", 2026, "month", 10, "settings_uuid", settings))
-                    .expect(202);
-            String job = accepted.text("uuid");
-            JsonNode entry =
-                    api.get(LOG + "?target_uuid=" + job).expect(200).json().get(0);
-            assertThat(entry.get("action").asString()).isEqualTo("admin_arrow_billing_syncs_trigger_sync");
-            assertThat(entry.get("reason").asString()).isEqualTo("re-run after the fix");
-            assertThat(arrow.awaitJob(accepted).get("audit_entry").asString())
-                    .isEqualTo(entry.get("uuid").asString());
-        }
+        Response accepted = api.withHeader("X-Reason", "re-run after the fix")
+                .post("/api/admin/arrow/billing-syncs/trigger_sync/", fixture.period(TestClock.closedMonth()))
+                .expect(202);
+        String job = accepted.text("uuid");
+        JsonNode entry = api.get(LOG + "?target_uuid=" + job).expect(200).json().get(0);
+        assertThat(entry.get("action").asString()).isEqualTo("admin_arrow_billing_syncs_trigger_sync");
+        assertThat(entry.get("reason").asString()).isEqualTo("re-run after the fix");
+        assertThat(fixture.awaitJob(accepted).get("audit_entry").asString())
+                .isEqualTo(entry.get("uuid").asString());
     }
 
     @Test
@@ -199,7 +197,7 @@ class AuditIntegrationTests extends IntegrationTest {
 
     @Test
     void theDatabaseRefusesToChangeOrRemoveAnEntry() {
-        api.post("/api/customers/", Map.of("name", Fixtures.unique("Kept"))).expect(201);
+        api.post("/api/customers/", Map.of("name", ArrowFixture.unique("Kept"))).expect(201);
         assertThatThrownBy(() ->
                         jdbc.sql("update audit_log set reason = 'rewritten'").update())
                 .isInstanceOf(DataAccessException.class)
@@ -218,7 +216,7 @@ class AuditIntegrationTests extends IntegrationTest {
 
     @Test
     void onlyStaffReadTheLog() {
-        String user = new Fixtures(api).userToken();
+        String user = fixture.userToken();
         api.as(user).get(LOG).expect(403);
         api.anonymous().get(LOG).expect(401);
     }

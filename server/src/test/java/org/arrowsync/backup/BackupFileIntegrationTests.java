@@ -16,15 +16,19 @@ import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 import org.arrowsync.backup.BackupRestoreIntegrationTests.Command;
 import org.arrowsync.database.EmbeddedDatabase;
-import org.arrowsync.support.Fixtures;
+import org.arrowsync.support.ArrowFixture;
 import org.arrowsync.support.IntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** Backup files that must not be restored, and targets that must not be restored into: refused, nothing written. */
 class BackupFileIntegrationTests extends IntegrationTest {
+
+    @RegisterExtension
+    final ArrowFixture fixture = new ArrowFixture();
 
     @Autowired
     EmbeddedDatabase database;
@@ -36,7 +40,7 @@ class BackupFileIntegrationTests extends IntegrationTest {
 
     @BeforeEach
     void takeABackup() throws Exception {
-        new Fixtures(api).customer("Backed Up Ltd");
+        fixture.customer("Backed Up Ltd");
         backup = work.resolve("good.backup.gz");
         assertThat(BackupRestoreIntegrationTests.download(port, backup).statusCode())
                 .isEqualTo(200);
@@ -45,7 +49,7 @@ class BackupFileIntegrationTests extends IntegrationTest {
     @Test
     void onlyStaffDownloadBackups() {
         api.as("no-such-token").get("/api/admin/backup/").expect(401);
-        api.as(new Fixtures(api).userToken()).get("/api/admin/backup/").expect(403);
+        api.as(fixture.userToken()).get("/api/admin/backup/").expect(403);
     }
 
     @Test

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -16,6 +17,7 @@ import org.arrowsync.backup.BackupRestoreIntegrationTests.Command;
 import org.arrowsync.database.EmbeddedDatabase;
 import org.arrowsync.database.PostgresCluster;
 import org.arrowsync.support.Api;
+import org.arrowsync.support.TestClock;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,6 +32,8 @@ import tools.jackson.databind.JsonNode;
  * refuses it untouched, and upgrade-data moves it.
  */
 class DataUpgradeIntegrationTests {
+
+    private static final YearMonth MONTH = TestClock.closedMonth();
 
     @TempDir
     Path folder;
@@ -47,7 +51,7 @@ class DataUpgradeIntegrationTests {
                     values ('6d0b1c1e-0000-4000-8000-000000000001', 'Legacy Ltd', now(), now())""").update();
             jdbc.sql("""
                     insert into invoices (uuid, customer_id, year, month, created, modified)
-                    select '6d0b1c1e-0000-4000-8000-000000000002', id, 2026, 10, now(), now() from customers""").update();
+                    select '6d0b1c1e-0000-4000-8000-000000000002', id, ?, ?, now(), now() from customers""").params(MONTH.getYear(), MONTH.getMonthValue()).update();
             jdbc.sql("""
                     insert into invoice_items (uuid, invoice_id, name, unit_price, quantity, start_date, end_date, details, created)
                     select '6d0b1c1e-0000-4000-8000-000000000003', id, 'Seats', 12.3456789012, 3,
@@ -96,7 +100,7 @@ class DataUpgradeIntegrationTests {
                 .run("--server.port=0", "--arrowsync.data.dir=" + folder)) {
             Api api = Api.at(
                     ((WebServerApplicationContext) context).getWebServer().getPort());
-            JsonNode invoice = api.get("/api/invoices/?year=2026&month=10")
+            JsonNode invoice = api.get("/api/invoices/?year=" + MONTH.getYear() + "&month=" + MONTH.getMonthValue())
                     .expect(200)
                     .json()
                     .get(0);

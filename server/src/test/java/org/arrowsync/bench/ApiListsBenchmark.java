@@ -75,7 +75,7 @@ public final class ApiListsBenchmark {
                     List.of(
                             "",
                             "billing_sync_uuid=" + item[0],
-                            "report_period=2026-10",
+                            "report_period=" + month.period,
                             "vendor_name=" + item[1],
                             "classification=" + item[2],
                             "subscription_reference=" + item[3],
@@ -89,8 +89,8 @@ public final class ApiListsBenchmark {
                             "customer_uuid=" + invoiceItem[1],
                             "project_uuid=" + record[1],
                             "resource_uuid=" + record[0],
-                            "year=2026",
-                            "month=10",
+                            "year=" + month.period.getYear(),
+                            "month=" + month.period.getMonthValue(),
                             "name=" + URLEncoder.encode(invoiceItem[2].substring(0, 20), StandardCharsets.UTF_8)));
             endpoints.put(
                     "/api/admin/arrow/billing-syncs/",
@@ -99,9 +99,9 @@ public final class ApiListsBenchmark {
                             "customer_mapping_uuid=" + item[6],
                             "settings_uuid=" + month.settings,
                             "statement_reference=" + item[5],
-                            "report_period=2026-10",
-                            "report_period_from=2026-10",
-                            "report_period_to=2026-10",
+                            "report_period=" + month.period,
+                            "report_period_from=" + month.period,
+                            "report_period_to=" + month.period,
                             "state=2",
                             "arrow_state=pending"));
             endpoints.put(
@@ -112,14 +112,19 @@ public final class ApiListsBenchmark {
                             "project_uuid=" + record[1],
                             "customer_uuid=" + record[2],
                             "license_reference=" + record[3],
-                            "billing_period=2026-10-01",
-                            "billing_period_from=2026-10-01",
-                            "billing_period_to=2026-10-31",
+                            "billing_period=" + month.period.atDay(1),
+                            "billing_period_from=" + month.period.atDay(1),
+                            "billing_period_to=" + month.period.atEndOfMonth(),
                             "is_finalized=false",
                             "is_reconciled=false"));
             endpoints.put(
                     "/api/invoices/",
-                    List.of("", "customer_uuid=" + invoiceItem[1], "year=2026", "month=10", "state=" + invoiceItem[3]));
+                    List.of(
+                            "",
+                            "customer_uuid=" + invoiceItem[1],
+                            "year=" + month.period.getYear(),
+                            "month=" + month.period.getMonthValue(),
+                            "state=" + invoiceItem[3]));
         }
         return endpoints;
     }
@@ -150,8 +155,8 @@ public final class ApiListsBenchmark {
     }
 
     /**
-     * A project per customer, a resource per license and a consumption record per resource for October: as many records
-     * as consumption tracking would keep for the month's licenses. Setup, not measured.
+     * A project per customer, a resource per license and a consumption record per resource for the month: as many
+     * records as consumption tracking would keep for the month's licenses. Setup, not measured.
      */
     private static void addConsumptionRecords(ScaleMonth month) throws SQLException {
         int licenses = Integer.parseInt(System.getProperty("licenses", "10"));
@@ -168,9 +173,9 @@ public final class ApiListsBenchmark {
                     from projects p cross join generate_series(1, %d) n;
                     insert into consumption_records (uuid, resource_id, license_reference, billing_period, consumed_sell, consumed_buy,
                                                      last_sync_at, created, modified)
-                    select gen_random_uuid(), r.id, r.backend_id, date '2026-10-01', r.id %% 1000, r.id %% 900, now(), now(), now()
+                    select gen_random_uuid(), r.id, r.backend_id, date '%s', r.id %% 1000, r.id %% 900, now(), now(), now()
                     from resources r;
-                    analyze""".formatted(licenses));
+                    analyze""".formatted(licenses, month.period.atDay(1)));
         }
     }
 

@@ -6,7 +6,6 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.YearMonth;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
@@ -14,6 +13,7 @@ import org.arrowsync.arrowclient.ArrowClientProperties;
 import org.arrowsync.arrowclient.ArrowClients;
 import org.arrowsync.arrowclient.ExportQuery;
 import org.arrowsync.arrowclient.ExportRow;
+import org.arrowsync.emulator.http.ExportTemplates;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 
@@ -78,7 +78,7 @@ public final class BillingSyncBenchmark {
         Instant start = Instant.now();
         clients.connect(month.arrow())
                 .forEachExportPage(
-                        ExportQuery.forPeriod(ScaleMonth.TEMPLATE, YearMonth.of(2026, 10)),
+                        ExportQuery.forPeriod(ExportTemplates.ALT_REFERENCE, month.period),
                         page -> page.rows().stream()
                                 .map(ExportRow::billingLine)
                                 .forEach(line -> lines.incrementAndGet()));

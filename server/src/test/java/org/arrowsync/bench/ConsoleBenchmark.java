@@ -4,6 +4,7 @@ import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -30,7 +31,7 @@ public final class ConsoleBenchmark {
                     "month synced: %,d lines over %,d customers in %.1f s%n",
                     lines, month.customers, sync.time().toMillis() / 1000.0);
 
-            Map<String, String> pages = pages(month.jdbcUrl, month.settings);
+            Map<String, String> pages = pages(month.jdbcUrl, month.settings, month.period);
             ConsoleSession console = new ConsoleSession(month.serverPort);
             console.signIn("admin", PASSWORD);
             System.out.printf("%-34s %8s %8s %8s%n", "page (" + LOADS + " loads)", "p50 ms", "p95 ms", "KiB");
@@ -54,7 +55,7 @@ public final class ConsoleBenchmark {
     }
 
     /** Every console page a month end visits, with real uuids of the benchmark's month. */
-    private static Map<String, String> pages(String jdbcUrl, String settings) throws Exception {
+    private static Map<String, String> pages(String jdbcUrl, String settings, YearMonth period) throws Exception {
         String sync;
         String mapping;
         String invoice;
@@ -64,7 +65,7 @@ public final class ConsoleBenchmark {
                     first(connection, "select replace(uuid::text, '-', '') from customer_mappings order by id limit 1");
             invoice = first(connection, "select replace(uuid::text, '-', '') from invoices order by id limit 1");
         }
-        String month = "/months/" + settings + "/2026-10";
+        String month = "/months/" + settings + "/" + period;
         Map<String, String> pages = new LinkedHashMap<>();
         pages.put("overview", "/");
         pages.put("months", "/months");
@@ -77,7 +78,7 @@ public final class ConsoleBenchmark {
         pages.put("jobs", "/jobs");
         pages.put("invoices", "/invoices");
         pages.put("invoice", "/invoices/" + invoice);
-        pages.put("margins", "/margins?settings=" + settings + "&month=2026-10");
+        pages.put("margins", "/margins?settings=" + settings + "&month=" + period);
         pages.put("settings", "/settings/" + settings);
         pages.put("users", "/users");
         return pages;

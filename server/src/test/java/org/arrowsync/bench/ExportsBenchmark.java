@@ -22,11 +22,11 @@ public final class ExportsBenchmark {
         try (ScaleMonth month = ScaleMonth.start("256m")) {
             ScaleMonth.Run sync = month.sync();
             long heapAfterSync = month.heap.peakMib();
-            Export first = export(month.api);
-            Export second = export(month.api);
+            Export first = export(month);
+            Export second = export(month);
             Instant start = Instant.now();
             int customers = month.api
-                    .get("/api/admin/arrow/reports/margins/?period=2026-10")
+                    .get("/api/admin/arrow/reports/margins/?period=" + month.period)
                     .expect(200)
                     .json()
                     .size();
@@ -50,9 +50,9 @@ public final class ExportsBenchmark {
     private record Export(long rows, long bytes, Duration time) {}
 
     /** Reads the month's lines as CSV as they arrive, counting rows and bytes; nothing is kept. */
-    private static Export export(Api api) throws IOException, InterruptedException {
+    private static Export export(ScaleMonth month) throws IOException, InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(
-                        URI.create(api.baseUrl() + "/api/admin/arrow/reports/lines/?period=2026-10"))
+                        URI.create(month.api.baseUrl() + "/api/admin/arrow/reports/lines/?period=" + month.period))
                 .header("Authorization", "Token " + Api.ADMIN_TOKEN)
                 .header("Accept", "text/csv")
                 .timeout(Duration.ofMinutes(10))

@@ -2,7 +2,6 @@ package org.arrowsync.bench;
 
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -11,6 +10,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -18,20 +18,26 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.arrowsync.arrowclient.ArrowConnection;
 import org.arrowsync.database.EmbeddedDatabase;
+import org.arrowsync.emulator.data.Presets;
+import org.arrowsync.emulator.data.ScaleOptions;
+import org.arrowsync.emulator.http.ExportTemplates;
 import org.arrowsync.support.Api;
+import org.arrowsync.support.Emulator;
+import org.arrowsync.support.Jobs;
+import org.arrowsync.support.TestClock;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The benchmarks' scale month, October 2026: the emulator with preset {@code scale} (by default 2,000 customers × 10
- * licenses × 10 lines, or {@code -Dcustomers}, {@code -Dlicenses}, {@code -Dlines}), a server jar with the given heap
- * over a fresh data folder, settings for the emulator and every scale customer mapped (straight into the database:
- * setup, not measured). The server's heap is sampled from its start.
+ * The benchmarks' scale month, the test clock's closed month: the emulator with preset {@code scale} (by default 2,000
+ * customers × 10 licenses × 10 lines, or {@code -Dcustomers}, {@code -Dlicenses}, {@code -Dlines}), in this JVM at the
+ * test clock, and a server jar with the given heap over a fresh data folder, settings for the emulator and every scale
+ * customer mapped (straight into the database: setup, not measured). The server's heap is sampled from its start.
  */
 final class ScaleMonth implements AutoCloseable {
 
     private static final Pattern DATABASE_PORT = Pattern.compile("Embedded PostgreSQL started on port (\\d+)");
-    static final String TEMPLATE = "DJ284LDZ-standard";
 
+    final YearMonth period = TestClock.closedMonth();
     final Path work;
     final Api api;
     final int serverPort;
@@ -40,8 +46,7 @@ final class ScaleMonth implements AutoCloseable {
     final String jdbcUrl;
     final HeapSampler heap;
     final long lines;
-    private final int emulatorPort;
-    private final Process emulator;
+    private final Emulator emulator;
     private final Process server;
 
     private ScaleMonth(
@@ -53,8 +58,7 @@ final class ScaleMonth implements AutoCloseable {
             String jdbcUrl,
             HeapSampler heap,
             long lines,
-            int emulatorPort,
-            Process emulator,
+            Emulator emulator,
             Process server) {
         this.work = work;
         this.api = api;
@@ -64,7 +68,6 @@ final class ScaleMonth implements AutoCloseable {
         this.jdbcUrl = jdbcUrl;
         this.heap = heap;
         this.lines = lines;
-        this.emulatorPort = emulatorPort;
         this.emulator = emulator;
         this.server = server;
     }
@@ -76,21 +79,13 @@ final class ScaleMonth implements AutoCloseable {
         int licenses = Integer.parseInt(System.getProperty("licenses", "10"));
         int lines = Integer.parseInt(System.getProperty("lines", "10"));
         Path work = Files.createTempDirectory("arrowsync-bench");
-        int emulatorPort = freePort();
         int serverPort = freePort();
-        Process emulator = new ProcessBuilder(
-                        "java",
-                        "-jar",
-                        "emulator/target/arrowsync-emulator.jar",
-                        "--port=" + emulatorPort,
-                        "--preset=scale",
-                        "--customers=" + customers,
-                        "--licenses-per-customer=" + licenses,
-                        "--lines-per-license=" + lines,
-                        "--clock=2026-11-26T10:00:00Z")
-                .redirectErrorStream(true)
-                .redirectOutput(work.resolve("emulator.log").toFile())
-                .start();
+        Emulator emulator = Emulator.start(Emulator.options()
+                .withPreset(Presets.SCALE)
+                .withScale(ScaleOptions.large()
+                        .withCustomers(customers)
+                        .withLicensesPerCustomer(licenses)
+                        .withLinesPerLicense(lines)));
         List<String> command = new ArrayList<>(List.of(
                 "java",
                 "-Xmx" + maxHeap,
@@ -119,11 +114,11 @@ final class ScaleMonth implements AutoCloseable {
                         "/api/admin/arrow/settings/",
                         Map.of(
                                 "api_url",
-                                "http://127.0.0.1:" + emulatorPort + "/index.php/api/",
+                                emulator.apiUrl(),
                                 "api_key",
-                                "demo-api-key",
+                                emulator.apiKey(),
                                 "export_type_reference",
-                                TEMPLATE))
+                                ExportTemplates.ALT_REFERENCE))
                 .expect(201)
                 .text("uuid");
         mapCustomers(jdbcUrl, settings, customers);
@@ -136,7 +131,6 @@ final class ScaleMonth implements AutoCloseable {
                 jdbcUrl,
                 heap,
                 (long) customers * licenses * lines,
-                emulatorPort,
                 emulator,
                 server);
     }
@@ -144,34 +138,25 @@ final class ScaleMonth implements AutoCloseable {
     /** How long one billing sync of the month took through the HTTP trigger, and how many export requests it made. */
     record Run(Duration time, int requests) {}
 
-    Run sync() throws InterruptedException {
-        Api control = Api.at(emulatorPort);
-        control.delete("/_emulator/stats");
-        Instant start = Instant.now();
-        String job = api.post("/api/admin/arrow/billing-syncs/trigger_sync/", Map.of("year", 2026, "month", 10))
+    Run sync() {
+        emulator.resetStats();
+        long start = System.nanoTime();
+        String job = api.post(
+                        "/api/admin/arrow/billing-syncs/trigger_sync/",
+                        Map.of("year", period.getYear(), "month", period.getMonthValue()))
                 .expect(202)
                 .text("uuid");
-        JsonNode state;
-        do {
-            Thread.sleep(200);
-            state = api.get("/api/admin/arrow/jobs/" + job + "/").expect(200).json();
-        } while (!state.get("state").asString().equals("succeeded")
-                && !state.get("state").asString().equals("failed"));
-        Duration time = Duration.between(start, Instant.now());
+        JsonNode state = Jobs.await(api, job, Duration.ofMinutes(30));
+        Duration time = Duration.ofNanos(System.nanoTime() - start);
         if (state.get("state").asString().equals("failed")) {
             throw new IllegalStateException("sync failed: " + state);
         }
-        int requests = control.get("/_emulator/stats")
-                .json()
-                .path("exports")
-                .path("requests")
-                .asInt();
-        return new Run(time, requests);
+        return new Run(time, (int) emulator.requests("exports"));
     }
 
     /** The emulator as the server's settings name it. */
     ArrowConnection arrow() {
-        return new ArrowConnection(URI.create("http://127.0.0.1:" + emulatorPort + "/index.php/api/"), "demo-api-key");
+        return emulator.connection();
     }
 
     long count(String sql) throws SQLException {
@@ -193,7 +178,7 @@ final class ScaleMonth implements AutoCloseable {
     public void close() throws InterruptedException {
         heap.close();
         server.destroy();
-        emulator.destroy();
+        emulator.close();
         server.waitFor();
     }
 

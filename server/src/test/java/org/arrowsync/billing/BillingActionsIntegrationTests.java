@@ -2,15 +2,17 @@ package org.arrowsync.billing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.YearMonth;
+import java.util.HashMap;
 import java.util.Map;
 import org.arrowsync.contract.Contract;
 import org.arrowsync.support.ArrowFixture;
-import org.arrowsync.support.Fixtures;
 import org.arrowsync.support.IntegrationTest;
 import org.arrowsync.support.Response;
-import org.junit.jupiter.api.AfterEach;
+import org.arrowsync.support.TestClock;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
@@ -21,33 +23,27 @@ import tools.jackson.databind.JsonNode;
 class BillingActionsIntegrationTests extends IntegrationTest {
 
     static final String BASE = "/api/admin/arrow/billing-syncs/";
+    static final YearMonth MONTH = TestClock.closedMonth();
 
     @Autowired
     JdbcClient jdbc;
 
-    ArrowFixture arrow;
+    @RegisterExtension
+    final ArrowFixture fixture = new ArrowFixture();
+
     String settings;
 
     @BeforeEach
-    void arrow() {
-        arrow = ArrowFixture.demo(api, jdbc);
-        settings = arrow.settings();
+    void activeSettings() {
         // The look-ups use the active settings, as the reference does.
-        jdbc.sql("update arrow_settings set is_active = false where is_active").update();
-        jdbc.sql("update arrow_settings set is_active = true where uuid = ?::uuid")
-                .param(settings)
-                .update();
-    }
-
-    @AfterEach
-    void close() {
-        arrow.close();
+        settings = fixture.activeSettings();
     }
 
     @Test
     void fetchBillingExportCountsEveryRowAndShowsTheFirstHundred() {
         Response iaas = api.post(
-                        BASE + "fetch_billing_export/", Map.of("period_from", "2026-09", "period_to", "2026-10"))
+                        BASE + "fetch_billing_export/",
+                        Map.of("period_from", MONTH.minusMonths(1).toString(), "period_to", MONTH.toString()))
                 .expect(200);
         Contract.assertMatches(iaas);
         assertThat(iaas.json().get("classification").asString())
@@ -58,19 +54,25 @@ class BillingActionsIntegrationTests extends IntegrationTest {
                 .forEach(row -> assertThat(row.get("Classification").asString()).isEqualTo("IAAS"));
         Response saas = api.post(
                         BASE + "fetch_billing_export/",
-                        Map.of("period_from", "2026-09", "period_to", "2026-10", "classification", "SAAS"))
+                        Map.of(
+                                "period_from",
+                                MONTH.minusMonths(1).toString(),
+                                "period_to",
+                                MONTH.toString(),
+                                "classification",
+                                "SAAS"))
                 .expect(200);
         saas.json()
                 .get("data")
                 .forEach(row -> assertThat(row.get("Classification").asString()).isEqualTo("SAAS"));
-        long lines = arrow.control()
-                        .summary(java.time.YearMonth.of(2026, 9))
+        long lines = fixture.emulator()
+                        .summary(MONTH.minusMonths(1))
                         .path("customers")
                         .valueStream()
                         .mapToLong(c -> c.get("lines").asLong())
                         .sum()
-                + arrow.control()
-                        .summary(java.time.YearMonth.of(2026, 10))
+                + fixture.emulator()
+                        .summary(MONTH)
                         .path("customers")
                         .valueStream()
                         .mapToLong(c -> c.get("lines").asLong())
@@ -82,13 +84,18 @@ class BillingActionsIntegrationTests extends IntegrationTest {
         assertThat(iaas.json().get("data").size())
                 .isEqualTo((int) Math.min(100, iaas.json().get("row_count").asLong()));
 
-        api.post(BASE + "fetch_billing_export/", Map.of("period_from", "2026-01", "period_to", "2026-10"))
+        api.post(
+                        BASE + "fetch_billing_export/",
+                        Map.of("period_from", MONTH.minusMonths(9).toString(), "period_to", MONTH.toString()))
                 .expect(400);
-        api.post(BASE + "fetch_billing_export/", Map.of("period_from", "2026-13", "period_to", "2026-10"))
+        api.post(BASE + "fetch_billing_export/", Map.of("period_from", "2026-13", "period_to", MONTH.toString()))
                 .expect(400);
-        api.post(BASE + "fetch_billing_export/", Map.of("period_to", "2026-10")).expect(400);
-        arrow.control().call("POST", "faults", "{\"family\":\"exports\",\"kind\":\"503\",\"count\":10}");
-        assertThat(api.post(BASE + "fetch_billing_export/", Map.of("period_from", "2026-10", "period_to", "2026-10"))
+        api.post(BASE + "fetch_billing_export/", Map.of("period_to", MONTH.toString()))
+                .expect(400);
+        fixture.emulator().fault("{\"family\":\"exports\",\"kind\":\"503\",\"count\":10}");
+        assertThat(api.post(
+                                BASE + "fetch_billing_export/",
+                                Map.of("period_from", MONTH.toString(), "period_to", MONTH.toString()))
                         .expect(502)
                         .text("error"))
                 .contains("503");
@@ -110,21 +117,10 @@ class BillingActionsIntegrationTests extends IntegrationTest {
 
     @Test
     void syncResourcesCreatesThenUpdatesWithinTheOfferingOnly() {
-        Fixtures fixtures = new Fixtures(api);
-        String offering = fixtures.offering().text("uuid");
-        String project = fixtures.project(fixtures.customer());
-        Map<String, Object> request = Map.of(
-                "period_from",
-                "2026-09",
-                "period_to",
-                "2026-10",
-                "settings_uuid",
-                settings,
-                "offering_uuid",
-                offering,
-                "project_uuid",
-                project);
-        Response first = api.post(BASE + "sync_resources/", request).expect(200);
+        String offering = fixture.offering().text("uuid");
+        String project = fixture.project(fixture.customer());
+        Map<String, Object> into = Map.of("offering_uuid", offering, "project_uuid", project);
+        Response first = syncResources(MONTH.minusMonths(1), into).expect(200);
         Contract.assertMatches(first);
         int created = first.json().get("created").asInt();
         assertThat(created).isPositive();
@@ -137,60 +133,32 @@ class BillingActionsIntegrationTests extends IntegrationTest {
                 .startsWith("XSP");
         assertThat(resource.get("current_usages").has("cloud_cost")).isTrue();
 
-        Response again = api.post(BASE + "sync_resources/", request).expect(200);
+        Response again = syncResources(MONTH.minusMonths(1), into).expect(200);
         assertThat(again.json().get("created").asInt()).isZero();
         assertThat(again.json().get("updated").asInt()).isEqualTo(created);
 
-        String otherOffering = fixtures.offering().text("uuid");
-        Response elsewhere = api.post(
-                        BASE + "sync_resources/",
-                        Map.of(
-                                "period_from",
-                                "2026-09",
-                                "period_to",
-                                "2026-10",
-                                "settings_uuid",
-                                settings,
-                                "offering_uuid",
-                                otherOffering,
-                                "project_uuid",
-                                project))
+        String otherOffering = fixture.offering().text("uuid");
+        Response elsewhere = syncResources(
+                        MONTH.minusMonths(1), Map.of("offering_uuid", otherOffering, "project_uuid", project))
                 .expect(200);
         assertThat(elsewhere.json().get("created").asInt())
                 .as("D14: another offering's resources are not taken over")
                 .isEqualTo(created);
 
-        Response nowhere = api.post(
-                        BASE + "sync_resources/",
-                        Map.of("period_from", "2026-10", "period_to", "2026-10", "settings_uuid", settings))
-                .expect(200);
+        Response nowhere = syncResources(MONTH, Map.of()).expect(200);
         assertThat(nowhere.json().get("updated").asInt()).isZero();
         assertThat(nowhere.json().get("errors").size())
                 .as("D14: no offering is an error, not an update")
                 .isPositive();
 
-        api.post(
-                        BASE + "sync_resources/",
-                        Map.of("period_from", "2026-01", "period_to", "2026-10", "settings_uuid", settings))
-                .expect(400);
+        syncResources(MONTH.minusMonths(9), Map.of()).expect(400);
         api.post(BASE + "sync_resources/", Map.of("project_uuid", "nope", "settings_uuid", settings))
                 .expect(400);
     }
 
     @Test
     void forceImportCreatesCustomersProjectsAndMappingsOnce() {
-        Response imported = api.post(
-                        BASE + "sync_resources/",
-                        Map.of(
-                                "period_from",
-                                "2026-10",
-                                "period_to",
-                                "2026-10",
-                                "settings_uuid",
-                                settings,
-                                "force_import",
-                                true))
-                .expect(200);
+        Response imported = forceImport();
         Contract.assertMatches(imported);
         assertThat(imported.json().get("customers_created").asInt()).isPositive();
         assertThat(imported.json().get("mappings_created").asInt())
@@ -204,33 +172,31 @@ class BillingActionsIntegrationTests extends IntegrationTest {
                 .as("D24: the export names customers by Ref; the mapping keeps the XSP reference and the Ref")
                 .isNotEmpty()
                 .allMatch(pair -> pair.matches("XSP(\\d+)=\\1"));
-        Response twice = api.post(
-                        BASE + "sync_resources/",
-                        Map.of(
-                                "period_from",
-                                "2026-10",
-                                "period_to",
-                                "2026-10",
-                                "settings_uuid",
-                                settings,
-                                "force_import",
-                                true))
-                .expect(200);
+        Response twice = forceImport();
         assertThat(twice.json().get("customers_created").asInt()).isZero();
         assertThat(twice.json().get("mappings_created").asInt()).isZero();
         assertThat(twice.json().get("created").asInt()).isZero();
     }
 
+    /** sync_resources of the month with force_import. */
+    private Response forceImport() {
+        return syncResources(MONTH, Map.of("force_import", true)).expect(200);
+    }
+
+    /** sync_resources of the settings from a month to {@link #MONTH}, with more fields. */
+    private Response syncResources(YearMonth from, Map<String, Object> more) {
+        Map<String, Object> request = new HashMap<>(more);
+        request.put("period_from", from.toString());
+        request.put("period_to", MONTH.toString());
+        request.put("settings_uuid", settings);
+        return api.post(BASE + "sync_resources/", request);
+    }
+
     @Test
     void billingSummaryAndVendorChoicesFollowTheSyncedLines() {
-        arrow.mapAllCustomers();
-        arrow.awaitJob(api.post(BASE + "trigger_sync/", Map.of("year", 2026, "month", 10, "settings_uuid", settings)));
-        String mapping = api.get("/api/admin/arrow/customer-mappings/?settings_uuid=" + settings)
-                .expect(200)
-                .json()
-                .get(0)
-                .get("uuid")
-                .asString();
+        String billed = fixture.mapAllCustomers().keySet().iterator().next();
+        fixture.syncBilling(MONTH);
+        String mapping = fixture.mapping(billed);
         Response summary = api.get("/api/admin/arrow/customer-mappings/" + mapping + "/billing_summary/")
                 .expect(200);
         Contract.assertMatches(summary);
@@ -244,7 +210,7 @@ class BillingActionsIntegrationTests extends IntegrationTest {
                         .asInt())
                 .isPositive();
 
-        arrow.control().call("POST", "faults", "{\"family\":\"catalog\",\"kind\":\"503\",\"count\":10}");
+        fixture.emulator().fault("{\"family\":\"catalog\",\"kind\":\"503\",\"count\":10}");
         Response choices = api.get(
                         "/api/admin/arrow/vendor-offering-mappings/vendor_choices/?settings_uuid=" + settings)
                 .expect(200);

@@ -3,6 +3,7 @@ package org.arrowsync.billing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.zaxxer.hikari.HikariDataSource;
+import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CyclicBarrier;
@@ -16,9 +17,10 @@ import org.arrowsync.support.ArrowFixture;
 import org.arrowsync.support.IntegrationTest;
 import org.arrowsync.support.Response;
 import org.arrowsync.support.StatementCounter;
-import org.junit.jupiter.api.AfterEach;
+import org.arrowsync.support.TestClock;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
@@ -29,35 +31,32 @@ import tools.jackson.databind.JsonNode;
 /** Concurrent triggers and a second server instance on the same database: one run, no duplicate line. */
 class BillingConcurrencyIntegrationTests extends IntegrationTest {
 
+    static final YearMonth MONTH = TestClock.closedMonth();
+
     @Autowired
     JdbcClient jdbc;
 
     @Autowired
     DataSource dataSource;
 
-    ArrowFixture arrow;
+    @RegisterExtension
+    final ArrowFixture fixture = new ArrowFixture();
+
     String settings;
 
     @BeforeEach
-    void arrow() {
-        arrow = ArrowFixture.demo(api, jdbc);
-        settings = arrow.settings();
-        arrow.mapAllCustomers();
-    }
-
-    @AfterEach
-    void close() {
-        arrow.close();
+    void mapAllCustomers() {
+        settings = fixture.settings();
+        fixture.mapAllCustomers();
     }
 
     @Test
     void twoServersTriggeredTogetherRunTheMonthOnce() throws Exception {
-        arrow.control()
-                .call("POST", "faults", "{\"family\":\"exports\",\"kind\":\"latency\",\"latencyMs\":1500,\"count\":1}");
+        fixture.emulator().fault("{\"family\":\"exports\",\"kind\":\"latency\",\"latencyMs\":1500,\"count\":1}");
         try (ConfigurableApplicationContext second = secondInstance()) {
             Api other =
                     Api.at(((WebServerApplicationContext) second).getWebServer().getPort());
-            Map<String, Object> body = Map.of("year", 2026, "month", 10, "settings_uuid", settings);
+            Map<String, Object> body = fixture.period(MONTH);
             // Both triggers leave together, so the two inserts of the job row race on the coalescing key.
             CyclicBarrier start = new CyclicBarrier(2);
             ExecutorService callers = Executors.newFixedThreadPool(2);
@@ -74,12 +73,16 @@ class BillingConcurrencyIntegrationTests extends IntegrationTest {
             callers.shutdown();
             assertThat(jdbc.sql("""
                             select count(*) from arrow_jobs j join arrow_settings s on s.id = j.settings_id
-                            where s.uuid = ?::uuid and j.kind = 'billing_sync' and j.period = '2026-10'""").param(settings).query(Long.class).single()).isEqualTo(1);
+                            where s.uuid = ?::uuid and j.kind = 'billing_sync' and j.period = ?""")
+                            .params(settings, MONTH.toString())
+                            .query(Long.class)
+                            .single())
+                    .isEqualTo(1);
             assertThat(a.text("uuid"))
                     .as("the second trigger joins the first run")
                     .isEqualTo(b.text("uuid"));
             assertThat(b.header("Location")).endsWith("/api/admin/arrow/jobs/" + b.text("uuid") + "/");
-            JsonNode job = arrow.awaitJob(a);
+            JsonNode job = fixture.awaitJob(a);
             assertThat(job.get("state").asString()).isEqualTo("succeeded");
             assertThat(job.get("attempts").asInt()).isEqualTo(1);
         }
@@ -88,20 +91,14 @@ class BillingConcurrencyIntegrationTests extends IntegrationTest {
                         join customer_mappings m on m.id = b.customer_mapping_id join arrow_settings s on s.id = m.settings_id
                         where s.uuid = ?::uuid group by 1 having count(*) > 1) d""").param(settings).query(Long.class).single();
         assertThat(duplicates).isZero();
-        assertThat(arrow.control()
-                        .call("GET", "stats", null)
-                        .get("exports")
-                        .get("requests")
-                        .asInt())
+        assertThat(fixture.emulator().stats().get("exports").get("requests").asInt())
                 .isEqualTo(1);
     }
 
     @Test
     void listingSyncsCostsTheSameStatementsWhateverThePageSize() {
-        for (int month : new int[] {8, 9, 10}) {
-            JsonNode job = arrow.awaitJob(api.post(
-                    "/api/admin/arrow/billing-syncs/trigger_sync/",
-                    Map.of("year", 2026, "month", month, "settings_uuid", settings)));
+        for (YearMonth month : List.of(MONTH.minusMonths(2), MONTH.minusMonths(1), MONTH)) {
+            JsonNode job = fixture.syncBilling(month);
             assertThat(job.get("state").asString()).isEqualTo("succeeded");
         }
         assertThat(Integer.parseInt(api.get("/api/admin/arrow/billing-syncs/?page_size=1")

@@ -4,15 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
 import java.util.List;
-import java.util.Map;
-import org.arrowsync.emulator.EmulatorOptions;
-import org.arrowsync.emulator.ScaleOptions;
+import org.arrowsync.emulator.data.Presets;
+import org.arrowsync.emulator.data.ScaleOptions;
 import org.arrowsync.support.ArrowFixture;
+import org.arrowsync.support.Emulator;
 import org.arrowsync.support.IntegrationTest;
 import org.arrowsync.support.Response;
-import org.junit.jupiter.api.AfterEach;
+import org.arrowsync.support.TestClock;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -28,29 +29,24 @@ class BillingFaultsIntegrationTests extends IntegrationTest {
     @Autowired
     JdbcClient jdbc;
 
-    ArrowFixture arrow;
+    /** Three export pages: 12 customers x 5 licenses x 40 lines. */
+    @RegisterExtension
+    final ArrowFixture fixture = new ArrowFixture(Emulator.options()
+            .withPreset(Presets.SCALE)
+            .withScale(ScaleOptions.demo()
+                    .withCustomers(12)
+                    .withLicensesPerCustomer(5)
+                    .withLinesPerLicense(40)));
+
     String settings;
 
     @BeforeEach
-    void arrow() {
-        ScaleOptions scale =
-                ScaleOptions.demo().withCustomers(12).withLicensesPerCustomer(5).withLinesPerLicense(40);
-        arrow = new ArrowFixture(
-                api, jdbc, EmulatorOptions.scalePreset().withScale(scale).withClock(ArrowFixture.NOW));
-        settings = arrow.settings();
-        arrow.mapAllCustomers();
+    void syncTheMonth() {
+        settings = fixture.settings();
+        fixture.mapAllCustomers();
         assertThat(sync().get("state").asString()).isEqualTo("succeeded");
-        assertThat(arrow.control()
-                        .call("GET", "stats", null)
-                        .get("exports")
-                        .get("requests")
-                        .asInt())
+        assertThat(fixture.emulator().stats().get("exports").get("requests").asInt())
                 .isEqualTo(3);
-    }
-
-    @AfterEach
-    void close() {
-        arrow.close();
     }
 
     @ParameterizedTest
@@ -61,20 +57,16 @@ class BillingFaultsIntegrationTests extends IntegrationTest {
                         select t.arrow_line_reference from billing_sync_items t join billing_syncs b on b.id = t.billing_sync_id
                         join customer_mappings m on m.id = b.customer_mapping_id join arrow_settings s on s.id = m.settings_id
                         where s.uuid = ?::uuid and t.billed_via = 'invoice' order by t.id desc limit 1""").param(settings).query(String.class).single();
-        arrow.control().call("POST", "lines/" + line, "{\"sell\":\"4242.00000\"}");
-        arrow.control()
-                .call("POST", "faults", "{\"family\":\"exports\",\"kind\":\"latency\",\"latencyMs\":1200,\"count\":1}");
+        fixture.emulator().changeSell(line, "4242.00000");
+        fixture.emulator().fault("{\"family\":\"exports\",\"kind\":\"latency\",\"latencyMs\":1200,\"count\":1}");
 
         Response accepted = trigger();
         Thread.sleep(500);
-        arrow.control()
-                .call(
-                        "POST",
-                        "faults",
-                        "{\"family\":\"exports\",\"kind\":\"" + kind + "\",\"count\":" + ("429".equals(kind) ? 1 : 20)
-                                + ",\"retryAfter\":0}");
-        JsonNode job = arrow.awaitJob(accepted);
-        arrow.control().call("DELETE", "faults", null);
+        fixture.emulator()
+                .fault("{\"family\":\"exports\",\"kind\":\"" + kind + "\",\"count\":" + ("429".equals(kind) ? 1 : 20)
+                        + ",\"retryAfter\":0}");
+        JsonNode job = fixture.awaitJob(accepted);
+        fixture.emulator().clearFaults();
 
         if ("429".equals(kind)) {
             assertThat(job.get("state").asString())
@@ -86,7 +78,7 @@ class BillingFaultsIntegrationTests extends IntegrationTest {
         assertThat(job.get("state").asString()).as(job.toString()).isEqualTo("failed");
         assertThat(job.get("error_message").asString())
                 .isNotBlank()
-                .doesNotContain(arrow.emulator().apiKey());
+                .doesNotContain(fixture.emulator().apiKey());
         assertThat(ledger()).as("the month is as the last good run left it").isEqualTo(ledgerBefore);
         List<String> messages =
                 jdbc.sql("""
@@ -106,9 +98,9 @@ class BillingFaultsIntegrationTests extends IntegrationTest {
     @Test
     void rowsMissingFromShortPagesAreNotTakenAsRemoved() {
         String ledgerBefore = ledger();
-        arrow.control().call("POST", "faults", "{\"family\":\"exports\",\"kind\":\"short_page\",\"count\":20}");
+        fixture.emulator().fault("{\"family\":\"exports\",\"kind\":\"short_page\",\"count\":20}");
         JsonNode job = sync();
-        arrow.control().call("DELETE", "faults", null);
+        fixture.emulator().clearFaults();
         assertThat(job.get("state").asString()).as(job.toString()).isEqualTo("succeeded");
         assertThat(job.get("result").get("lines_removed").asInt()).isZero();
         assertThat(job.get("errors").toString()).contains("short page 1 of 3", "no line was removed");
@@ -122,13 +114,11 @@ class BillingFaultsIntegrationTests extends IntegrationTest {
     }
 
     private JsonNode sync() {
-        return arrow.awaitJob(trigger());
+        return fixture.awaitJob(trigger());
     }
 
     private Response trigger() {
-        return api.post(
-                "/api/admin/arrow/billing-syncs/trigger_sync/",
-                Map.of("year", 2026, "month", 10, "settings_uuid", settings));
+        return api.post("/api/admin/arrow/billing-syncs/trigger_sync/", fixture.period(TestClock.closedMonth()));
     }
 
     private BigDecimal lineAmount(String line) {

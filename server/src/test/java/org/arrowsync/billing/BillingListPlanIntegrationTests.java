@@ -2,15 +2,14 @@ package org.arrowsync.billing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.YearMonth;
 import java.util.List;
-import java.util.Map;
 import org.arrowsync.shared.PageRequest;
 import org.arrowsync.support.ArrowFixture;
 import org.arrowsync.support.IntegrationTest;
-import org.junit.jupiter.api.AfterEach;
+import org.arrowsync.support.TestClock;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -23,24 +22,19 @@ class BillingListPlanIntegrationTests extends IntegrationTest {
     @Autowired
     BillingSyncItemRepository items;
 
-    ArrowFixture arrow;
+    @RegisterExtension
+    final ArrowFixture fixture = new ArrowFixture();
 
     @BeforeEach
     void month() {
-        arrow = ArrowFixture.demo(api, jdbc);
-        arrow.settings();
-        arrow.mapAllCustomers();
-        arrow.run("trigger_sync", YearMonth.of(2026, 10), Map.of());
+        fixture.settings();
+        fixture.mapAllCustomers();
+        fixture.syncedBilling(TestClock.closedMonth());
         jdbc.sql("""
                         insert into billing_sync_items (uuid, billing_sync_id, arrow_line_reference, billed_via, created, modified)
                         select gen_random_uuid(), (select min(id) from billing_syncs), 'PLAN-' || n, 'zero', now(), now()
                         from generate_series(1, 50000) n""").update();
         jdbc.sql("analyze billing_sync_items, billing_syncs").update();
-    }
-
-    @AfterEach
-    void close() {
-        arrow.close();
     }
 
     @Test

@@ -12,9 +12,10 @@ import org.arrowsync.shared.PageRequest;
 import org.arrowsync.shared.Uuids;
 import org.arrowsync.support.ArrowFixture;
 import org.arrowsync.support.IntegrationTest;
-import org.junit.jupiter.api.AfterEach;
+import org.arrowsync.support.TestClock;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
@@ -22,7 +23,7 @@ import tools.jackson.databind.JsonNode;
 /** The month-end view of billing: what a sync run changed, what is left unbilled, and the month's figures. */
 class BillingMonthsIntegrationTests extends IntegrationTest {
 
-    static final YearMonth OCTOBER = YearMonth.of(2026, 10);
+    static final YearMonth MONTH = TestClock.closedMonth();
 
     @Autowired
     JdbcClient jdbc;
@@ -33,34 +34,30 @@ class BillingMonthsIntegrationTests extends IntegrationTest {
     @Autowired
     SettingsService settingsService;
 
-    ArrowFixture arrow;
+    @RegisterExtension
+    final ArrowFixture fixture = new ArrowFixture();
+
     String settings;
     Map<String, String> customers;
 
     @BeforeEach
-    void mapAllButOneCustomer() {
-        arrow = ArrowFixture.demo(api, jdbc);
-        settings = arrow.settings();
-        customers = arrow.mapAllCustomers();
-    }
-
-    @AfterEach
-    void close() {
-        arrow.close();
+    void mapAllCustomers() {
+        settings = fixture.settings();
+        customers = fixture.mapAllCustomers();
     }
 
     @Test
     void theLastRunSaysWhichLinesItAddedChangedAndRemovedAgainstTheRunBefore() {
         sync();
         Settings chosen = chosen();
-        BillingMonths.RunChanges first = months.lastChanges(chosen, OCTOBER).orElseThrow();
-        long lines = months.summary(chosen, OCTOBER).lines();
+        BillingMonths.RunChanges first = months.lastChanges(chosen, MONTH).orElseThrow();
+        long lines = months.summary(chosen, MONTH).lines();
         assertThat(first.previousRun()).isNull();
         assertThat(first.totals().added()).isEqualTo(lines);
         assertThat(first.totals().changed() + first.totals().removed()).isZero();
 
         sync();
-        BillingMonths.RunChanges unchanged = months.lastChanges(chosen, OCTOBER).orElseThrow();
+        BillingMonths.RunChanges unchanged = months.lastChanges(chosen, MONTH).orElseThrow();
         assertThat(unchanged.runId()).isGreaterThan(first.runId());
         assertThat(unchanged.previousRun()).isEqualTo(first.finished());
         assertThat(unchanged.totals().syncs())
@@ -69,11 +66,11 @@ class BillingMonthsIntegrationTests extends IntegrationTest {
 
         List<String> refs = List.copyOf(customers.keySet());
         String changedLine = lineReferences(refs.get(0)).get(0);
-        arrow.control().call("POST", "lines/" + changedLine, "{\"sell\":\"999.12345\"}");
-        arrow.control().call("DELETE", "lines/" + lineReferences(refs.get(1)).get(0), null);
+        fixture.emulator().changeSell(changedLine, "999.12345");
+        fixture.emulator().removeLine(lineReferences(refs.get(1)).get(0));
         sync();
 
-        BillingMonths.RunChanges changed = months.lastChanges(chosen, OCTOBER).orElseThrow();
+        BillingMonths.RunChanges changed = months.lastChanges(chosen, MONTH).orElseThrow();
         assertThat(changed.totals().syncs()).isEqualTo(2);
         assertThat(changed.totals().changed()).isEqualTo(1);
         assertThat(changed.totals().removed()).isEqualTo(1);
@@ -101,9 +98,9 @@ class BillingMonthsIntegrationTests extends IntegrationTest {
                 .update();
         sync();
         Settings chosen = chosen();
-        JsonNode summary = arrow.control().summary(OCTOBER).get("customers");
+        JsonNode summary = fixture.emulator().summary(MONTH).get("customers");
 
-        List<UnmatchedCustomer> unmatched = months.unmatched(chosen, OCTOBER);
+        List<UnmatchedCustomer> unmatched = months.unmatched(chosen, MONTH);
         assertThat(unmatched).singleElement().satisfies(customer -> {
             assertThat(customer.companyName())
                     .isEqualTo(summary.get(unmapped).get("companyName").asString());
@@ -112,7 +109,7 @@ class BillingMonthsIntegrationTests extends IntegrationTest {
                             new BigDecimal(summary.get(unmapped).get("sell").asString()));
         });
 
-        MonthSummary month = months.summary(chosen, OCTOBER);
+        MonthSummary month = months.summary(chosen, MONTH);
         BigDecimal mappedTotal = BigDecimal.ZERO;
         for (String reference : customers.keySet()) {
             if (!reference.equals(unmapped)) {
@@ -124,8 +121,8 @@ class BillingMonthsIntegrationTests extends IntegrationTest {
         assertThat(month.synced()).isEqualTo(month.syncs()).isPositive();
         assertThat(month.state()).contains(SyncState.SYNCED);
         assertThat(month.unmatchedLines()).isEqualTo(unmatched.get(0).lines());
-        assertThat(months.syncs(chosen, OCTOBER, new PageRequest(1, 2)).items()).hasSize(2);
-        assertThat(months.syncs(chosen, OCTOBER, new PageRequest(1, 2)).total()).isEqualTo(month.syncs());
+        assertThat(months.syncs(chosen, MONTH, new PageRequest(1, 2)).items()).hasSize(2);
+        assertThat(months.syncs(chosen, MONTH, new PageRequest(1, 2)).total()).isEqualTo(month.syncs());
     }
 
     private Settings chosen() {
@@ -133,12 +130,7 @@ class BillingMonthsIntegrationTests extends IntegrationTest {
     }
 
     private void sync() {
-        assertThat(arrow.awaitJob(api.post(
-                                "/api/admin/arrow/billing-syncs/trigger_sync/",
-                                Map.of("year", 2026, "month", 10, "settings_uuid", settings)))
-                        .get("state")
-                        .asString())
-                .isEqualTo("succeeded");
+        fixture.syncedBilling(MONTH);
     }
 
     private List<String> lineReferences(String customerRef) {

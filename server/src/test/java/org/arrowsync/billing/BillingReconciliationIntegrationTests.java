@@ -10,9 +10,10 @@ import org.arrowsync.shared.Progress;
 import org.arrowsync.shared.Uuids;
 import org.arrowsync.support.ArrowFixture;
 import org.arrowsync.support.IntegrationTest;
-import org.junit.jupiter.api.AfterEach;
+import org.arrowsync.support.TestClock;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
@@ -20,7 +21,7 @@ import tools.jackson.databind.JsonNode;
 /** Validation from Arrow's signal and reconciliation of a final month against the emulator's corrected export. */
 class BillingReconciliationIntegrationTests extends IntegrationTest {
 
-    static final YearMonth OCTOBER = YearMonth.of(2026, 10);
+    static final YearMonth MONTH = TestClock.closedMonth();
 
     @Autowired
     JdbcClient jdbc;
@@ -28,30 +29,17 @@ class BillingReconciliationIntegrationTests extends IntegrationTest {
     @Autowired
     BillingValidation validation;
 
-    ArrowFixture arrow;
+    @RegisterExtension
+    final ArrowFixture fixture = new ArrowFixture();
+
     String settings;
     Map<String, String> customers;
 
     @BeforeEach
-    void mapAndSyncOctober() {
-        arrow = ArrowFixture.demo(api, jdbc);
-        settings = arrow.settings();
-        customers = arrow.mapAllCustomers();
-        syncOctober();
-    }
-
-    private void syncOctober() {
-        assertThat(arrow.awaitJob(api.post(
-                                "/api/admin/arrow/billing-syncs/trigger_sync/",
-                                Map.of("year", 2026, "month", 10, "settings_uuid", settings)))
-                        .get("state")
-                        .asString())
-                .isEqualTo("succeeded");
-    }
-
-    @AfterEach
-    void close() {
-        arrow.close();
+    void mapAndSyncTheMonth() {
+        settings = fixture.settings();
+        customers = fixture.mapAllCustomers();
+        fixture.syncedBilling(MONTH);
     }
 
     @Test
@@ -61,8 +49,8 @@ class BillingReconciliationIntegrationTests extends IntegrationTest {
 
         String customerRef = customers.keySet().iterator().next();
         List<String> lines = lineReferences(customerRef);
-        arrow.control().call("POST", "lines/" + lines.get(0), "{\"sell\":\"999.12345\"}");
-        arrow.control().call("DELETE", "lines/" + lines.get(1), null);
+        fixture.emulator().changeSell(lines.get(0), "999.12345");
+        fixture.emulator().removeLine(lines.get(1));
 
         JsonNode job = reconcile(false);
         assertThat(job.get("state").asString()).as(job.toString()).isEqualTo("succeeded");
@@ -76,7 +64,7 @@ class BillingReconciliationIntegrationTests extends IntegrationTest {
                 .isZero();
         assertArrowAmountsMatchTheExport();
 
-        arrow.control().call("POST", "lines/" + lines.get(0), "{\"sell\":\"1000.00000\"}");
+        fixture.emulator().changeSell(lines.get(0), "1000.00000");
         assertThat(reconcile(false).get("result").get("compensations").asInt()).isEqualTo(1);
         assertArrowAmountsMatchTheExport();
         JsonNode removed = api.get("/api/invoice-items/?customer_uuid=" + customers.get(customerRef) + "&page_size=300")
@@ -93,20 +81,18 @@ class BillingReconciliationIntegrationTests extends IntegrationTest {
     void thePreviewShowsPerCustomerWhatReconcileThenBooksAndWritesNothing() {
         validation.check(Uuids.fromPath(settings), Progress.NONE);
         List<String> refs = List.copyOf(customers.keySet());
-        arrow.control().call("POST", "lines/" + lineReferences(refs.get(0)).get(0), "{\"sell\":\"999.12345\"}");
-        arrow.control().call("DELETE", "lines/" + lineReferences(refs.get(1)).get(0), null);
+        fixture.emulator().changeSell(lineReferences(refs.get(0)).get(0), "999.12345");
+        fixture.emulator().removeLine(lineReferences(refs.get(1)).get(0));
         String before = ledgerSnapshot();
 
-        JsonNode preview = api.post(
-                        "/api/admin/arrow/billing-syncs/reconcile_preview/",
-                        Map.of("year", 2026, "month", 10, "settings_uuid", settings))
+        JsonNode preview = api.post("/api/admin/arrow/billing-syncs/reconcile_preview/", fixture.period(MONTH))
                 .expect(200)
                 .json();
 
         assertThat(ledgerSnapshot()).as("a preview writes nothing").isEqualTo(before);
         assertThat(preview.get("customers").size()).isEqualTo(2);
         assertThat(preview.get("customers").findValuesAsString("invoice_period"))
-                .containsOnly("2026-10");
+                .containsOnly(MONTH.toString());
         assertThat(preview.get("customers").findValuesAsString("customer_uuid"))
                 .containsExactlyInAnyOrder(customers.get(refs.get(0)), customers.get(refs.get(1)));
         JsonNode removed = preview.get("customers")
@@ -124,13 +110,11 @@ class BillingReconciliationIntegrationTests extends IntegrationTest {
                 .isEqualByComparingTo(
                         new BigDecimal(preview.get("compensation_total").asString()));
 
-        JsonNode after = api.post(
-                        "/api/admin/arrow/billing-syncs/reconcile_preview/",
-                        Map.of("year", 2026, "month", 10, "settings_uuid", settings))
+        JsonNode after = api.post("/api/admin/arrow/billing-syncs/reconcile_preview/", fixture.period(MONTH))
                 .expect(200)
                 .json();
         assertThat(after.get("customers").size()).as("nothing left to book").isZero();
-        api.post("/api/admin/arrow/billing-syncs/reconcile_preview/", Map.of("year", 2026))
+        api.post("/api/admin/arrow/billing-syncs/reconcile_preview/", Map.of("year", MONTH.getYear()))
                 .expect(400);
     }
 
@@ -148,23 +132,24 @@ class BillingReconciliationIntegrationTests extends IntegrationTest {
         validation.check(Uuids.fromPath(settings), Progress.NONE);
         String customerRef = customers.keySet().iterator().next();
         String customer = customers.get(customerRef);
-        String october = api.get("/api/invoices/?customer_uuid=" + customer + "&year=2026&month=10")
+        String closed = api.get("/api/invoices/?customer_uuid=" + customer + "&year=" + MONTH.getYear() + "&month="
+                        + MONTH.getMonthValue())
                 .expect(200)
                 .json()
                 .get(0)
                 .get("uuid")
                 .asString();
-        api.post("/api/invoices/" + october + "/set_state/", Map.of("state", "created"))
+        api.post("/api/invoices/" + closed + "/set_state/", Map.of("state", "created"))
                 .expect(200);
-        String octoberTotal =
-                api.get("/api/invoices/" + october + "/").expect(200).text("total");
+        String closedTotal =
+                api.get("/api/invoices/" + closed + "/").expect(200).text("total");
 
-        arrow.control().call("POST", "lines/" + lineReferences(customerRef).get(0), "{\"sell\":\"0.00000\"}");
+        fixture.emulator().changeSell(lineReferences(customerRef).get(0), "0.00000");
         assertThat(reconcile(false).get("state").asString()).isEqualTo("succeeded");
 
-        assertThat(api.get("/api/invoices/" + october + "/").expect(200).text("total"))
-                .isEqualTo(octoberTotal);
-        YearMonth current = YearMonth.now(java.time.ZoneOffset.UTC);
+        assertThat(api.get("/api/invoices/" + closed + "/").expect(200).text("total"))
+                .isEqualTo(closedTotal);
+        YearMonth current = TestClock.currentMonth();
         JsonNode later = api.get("/api/invoices/?customer_uuid=" + customer + "&year=" + current.getYear() + "&month="
                         + current.getMonthValue())
                 .expect(200)
@@ -172,21 +157,22 @@ class BillingReconciliationIntegrationTests extends IntegrationTest {
                 .get(0);
         JsonNode compensation = later.get("items")
                 .valueStream()
-                .filter(item -> "2026-10"
+                .filter(item -> MONTH.toString()
                         .equals(item.get("details").path("original_period").asString("")))
                 .findFirst()
                 .orElseThrow();
-        assertThat(compensation.get("name").asString()).contains("credit for 2026-10");
+        assertThat(compensation.get("name").asString()).contains("credit for " + MONTH);
         assertThat(compensation.get("details").get("original_period").asString())
-                .isEqualTo("2026-10");
-        assertThat(compensation.get("start").asString()).isEqualTo("2026-10-01");
+                .isEqualTo(MONTH.toString());
+        assertThat(compensation.get("start").asString())
+                .isEqualTo(MONTH.atDay(1).toString());
         assertArrowAmountsMatchTheExport();
     }
 
     @Test
     void forceReconcilesASyncedMonthAndItsSyncsBecomeReconciledEvenWithoutDifferences() {
         String customerRef = customers.keySet().iterator().next();
-        arrow.control().call("POST", "lines/" + lineReferences(customerRef).get(0), "{\"sell\":\"1.23000\"}");
+        fixture.emulator().changeSell(lineReferences(customerRef).get(0), "1.23000");
         JsonNode forced = reconcile(true);
         assertThat(forced.get("state").asString()).as(forced.toString()).isEqualTo("succeeded");
         assertThat(forced.get("result").get("compensations").asInt())
@@ -206,7 +192,7 @@ class BillingReconciliationIntegrationTests extends IntegrationTest {
 
         BigDecimal billedBefore = arrowAmountTotal();
         for (String customerRef : customers.keySet()) {
-            lineReferences(customerRef, "%").forEach(line -> arrow.control().call("DELETE", "lines/" + line, null));
+            lineReferences(customerRef, "%").forEach(line -> fixture.emulator().removeLine(line));
         }
         JsonNode empty = reconcile(true);
         assertThat(empty.get("state").asString()).isEqualTo("failed");
@@ -218,9 +204,7 @@ class BillingReconciliationIntegrationTests extends IntegrationTest {
                 .get(0);
         assertThat(sync.get("error_message").asString()).contains("no billing lines");
 
-        JsonNode resync = arrow.awaitJob(api.post(
-                "/api/admin/arrow/billing-syncs/trigger_sync/",
-                Map.of("year", 2026, "month", 10, "settings_uuid", settings)));
+        JsonNode resync = fixture.syncBilling(MONTH);
         assertThat(resync.get("state").asString())
                 .as("D3: an empty export never wipes a billed month")
                 .isEqualTo("failed");
@@ -229,16 +213,16 @@ class BillingReconciliationIntegrationTests extends IntegrationTest {
 
     @Test
     void statementsWithoutStatusLeaveTheDecisionToTheCalendar() {
-        // October synced again while Arrow still validates it: its lines carry no Validation Date
-        arrow.control().call("POST", "clock", "{\"now\":\"2026-11-03T08:00:00Z\"}");
-        syncOctober();
+        // The month synced again while Arrow still validates it: its lines carry no Validation Date
+        fixture.emulator().setClock(TestClock.whileArrowValidates(MONTH));
+        fixture.syncedBilling(MONTH);
         validation.check(Uuids.fromPath(settings), Progress.NONE);
         assertThat(states()).as("Needs Validation: Arrow says wait").containsOnly(2);
 
-        arrow.control().call("POST", "faults", "{\"family\":\"statements\",\"kind\":\"missing_status\",\"count\":5}");
+        fixture.emulator().fault("{\"family\":\"statements\",\"kind\":\"missing_status\",\"count\":5}");
         validation.check(Uuids.fromPath(settings), Progress.NONE);
         assertThat(states())
-                .as("no status says nothing; October ended more than the grace ago")
+                .as("no status says nothing; the month ended more than the grace ago")
                 .containsOnly(3);
         assertThat(jdbc.sql("""
                                 select distinct b.arrow_state from billing_syncs b join customer_mappings m on m.id = b.customer_mapping_id
@@ -248,14 +232,9 @@ class BillingReconciliationIntegrationTests extends IntegrationTest {
     @Test
     void anExportWithRowsMissingFromAPageReconcilesNothing() {
         BigDecimal billedBefore = arrowAmountTotal();
-        arrow.control()
-                .call(
-                        "POST",
-                        "lines/"
-                                + lineReferences(customers.keySet().iterator().next())
-                                        .get(0),
-                        "{\"sell\":\"1.23000\"}");
-        arrow.control().call("POST", "faults", "{\"family\":\"exports\",\"kind\":\"short_page\",\"count\":5}");
+        fixture.emulator()
+                .changeSell(lineReferences(customers.keySet().iterator().next()).get(0), "1.23000");
+        fixture.emulator().fault("{\"family\":\"exports\",\"kind\":\"short_page\",\"count\":5}");
         JsonNode job = reconcile(true);
         assertThat(job.get("state").asString()).isEqualTo("failed");
         assertThat(job.get("error_message").asString()).contains("short page 1", "incomplete");
@@ -264,20 +243,18 @@ class BillingReconciliationIntegrationTests extends IntegrationTest {
     }
 
     private JsonNode reconcile(boolean force) {
-        return arrow.awaitJob(api.post(
-                "/api/admin/arrow/billing-syncs/reconcile/",
-                Map.of("year", 2026, "month", 10, "settings_uuid", settings, "force", force)));
+        return fixture.reconcileBilling(MONTH, force);
     }
 
     private void assertArrowAmountsMatchTheExport() {
-        JsonNode summary = arrow.control().summary(OCTOBER).get("customers");
+        JsonNode summary = fixture.emulator().summary(MONTH).get("customers");
         for (Map.Entry<String, String> customer : customers.entrySet()) {
             BigDecimal expected =
                     new BigDecimal(summary.get(customer.getKey()).get("sell").asString());
             BigDecimal charged = jdbc.sql("""
                             select coalesce(sum(it.unit_price * it.quantity), 0) from invoice_items it join invoices i on i.id = it.invoice_id
-                            join customers c on c.id = i.customer_id where c.uuid = ?::uuid and it.details ->> 'report_period' = '2026-10'""")
-                    .param(customer.getValue())
+                            join customers c on c.id = i.customer_id where c.uuid = ?::uuid and it.details ->> 'report_period' = ?""")
+                    .params(customer.getValue(), MONTH.toString())
                     .query(BigDecimal.class)
                     .single();
             assertThat(charged)
@@ -304,6 +281,6 @@ class BillingReconciliationIntegrationTests extends IntegrationTest {
     }
 
     private List<String> lineReferences(String customerRef, String billedVia) {
-        return arrow.lineReferences(customerRef, billedVia);
+        return fixture.lineReferences(customerRef, billedVia);
     }
 }

@@ -3,20 +3,19 @@ package org.arrowsync.billing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
-import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.arrowsync.ledger.Invoice;
 import org.arrowsync.ledger.InvoiceItemDraft;
 import org.arrowsync.ledger.InvoiceService;
 import org.arrowsync.shared.Uuids;
 import org.arrowsync.support.ArrowFixture;
 import org.arrowsync.support.IntegrationTest;
-import org.junit.jupiter.api.AfterEach;
+import org.arrowsync.support.TestClock;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
@@ -28,29 +27,27 @@ import tools.jackson.databind.node.JsonNodeFactory;
  */
 class BillingRulesIntegrationTests extends IntegrationTest {
 
+    static final YearMonth MONTH = TestClock.closedMonth();
+
     @Autowired
     JdbcClient jdbc;
 
     @Autowired
     InvoiceService invoices;
 
-    ArrowFixture arrow;
+    @RegisterExtension
+    final ArrowFixture fixture = new ArrowFixture();
+
     String settings;
 
     @BeforeEach
-    void arrow() {
-        arrow = ArrowFixture.demo(api, jdbc);
-        settings = arrow.settings();
-    }
-
-    @AfterEach
-    void close() {
-        arrow.close();
+    void settings() {
+        settings = fixture.settings();
     }
 
     @Test
     void quantitiesNeverMultiplyTheLineTotal() {
-        arrow.mapAllCustomers();
+        fixture.mapAllCustomers();
         sync();
         List<Map<String, Object>> rows = jdbc.sql("""
                         select t.sell, t.quantity as line_quantity, it.unit_price, it.quantity from billing_sync_items t
@@ -67,18 +64,18 @@ class BillingRulesIntegrationTests extends IntegrationTest {
 
     @Test
     void beforeValidationAResyncMakesTheInvoiceMatchArrowExactly() {
-        Map<String, String> customers = arrow.mapAllCustomers();
+        Map<String, String> customers = fixture.mapAllCustomers();
         sync();
         String customerRef = customers.keySet().iterator().next();
         List<String> lines = invoicedLines(customerRef);
         BigDecimal original = invoiceItemPrice(lines.get(0));
-        arrow.control().call("POST", "lines/" + lines.get(0), "{\"sell\":\"12.34000\"}");
-        arrow.control().call("DELETE", "lines/" + lines.get(1), null);
+        fixture.emulator().changeSell(lines.get(0), "12.34000");
+        fixture.emulator().removeLine(lines.get(1));
         sync();
         assertThat(amount(customers.get(customerRef))).isEqualByComparingTo(exportTotal(customerRef));
         assertThat(invoiceItemPrice(lines.get(0))).isEqualByComparingTo("12.34");
 
-        arrow.control().call("POST", "lines/" + lines.get(0), "{\"sell\":\"" + original.toPlainString() + "\"}");
+        fixture.emulator().changeSell(lines.get(0), original.toPlainString());
         sync();
         assertThat(invoiceItemPrice(lines.get(0)))
                 .as("D5: back to the original price")
@@ -88,11 +85,7 @@ class BillingRulesIntegrationTests extends IntegrationTest {
 
     @Test
     void matchesByCompanyNameIgnoringCaseAndSpacesAndReportsWhatMatchesNothing() {
-        String customer = new org.arrowsync.support.Fixtures(api).customer();
-        jdbc.sql("""
-                        insert into customer_mappings (uuid, settings_id, arrow_reference, arrow_company_name, customer_id, created, modified)
-                        values (?, (select id from arrow_settings where uuid = ?::uuid), 'LEGACY-REF', '  contoso    LTD ',
-                                (select id from customers where uuid = ?::uuid), now(), now())""").params(UUID.randomUUID(), settings, customer).update();
+        String customer = fixture.mapCustomer("LEGACY-REF", "  contoso    LTD ");
         JsonNode job = sync();
         assertThat(job.get("progress").get("unmatched_lines").asInt()).isPositive();
         assertThat(job.get("errors").toString()).contains("No customer mapping for Arrow customer 'Fabrikam Inc'");
@@ -101,7 +94,7 @@ class BillingRulesIntegrationTests extends IntegrationTest {
 
     @Test
     void matchesLinesNamingTheCustomerByItsRefLearnedOnceFromArrow() {
-        String customer = map("XSP700001", "Contoso, as the operator calls it");
+        String customer = fixture.mapCustomer("XSP700001", "Contoso, as the operator calls it");
         sync();
         assertThat(amount(customer))
                 .as("End User Company ID holds 700001, the Ref of XSP700001")
@@ -113,19 +106,15 @@ class BillingRulesIntegrationTests extends IntegrationTest {
                         .single())
                 .isEqualTo("700001");
         sync();
-        assertThat(arrow.control()
-                        .call("GET", "stats", null)
-                        .path("customers")
-                        .path("requests")
-                        .asInt())
+        assertThat(fixture.emulator().stats().path("customers").path("requests").asInt())
                 .as("a known Ref is not asked for again")
                 .isEqualTo(1);
     }
 
     @Test
     void withoutArrowsCustomerListALineNamingItsCustomerByRefFallsBackToTheName() {
-        arrow.control().call("POST", "faults", "{\"family\":\"customers\",\"kind\":\"503\",\"count\":10}");
-        String customer = map("XSP700001", "Contoso Ltd");
+        fixture.emulator().fault("{\"family\":\"customers\",\"kind\":\"503\",\"count\":10}");
+        String customer = fixture.mapCustomer("XSP700001", "Contoso Ltd");
         JsonNode job = sync();
         assertThat(job.get("errors").toString()).contains("Arrow customers unavailable");
         assertThat(amount(customer)).isEqualByComparingTo(exportTotal("XSP700001"));
@@ -133,25 +122,24 @@ class BillingRulesIntegrationTests extends IntegrationTest {
 
     @Test
     void aSyncLimitedToOneResourceTouchesOnlyItsLicense() {
-        Map<String, String> customers = arrow.mapAllCustomers();
+        Map<String, String> customers = fixture.mapAllCustomers();
         String customer = customers.get("XSP700001");
-        org.arrowsync.support.Fixtures fixtures = new org.arrowsync.support.Fixtures(api);
         String resource = api.post(
                         "/api/marketplace-resources/",
                         Map.of(
                                 "name",
                                 "Azure plan",
                                 "project",
-                                fixtures.project(customer),
+                                fixture.project(customer),
                                 "offering",
-                                fixtures.offering().text("uuid"),
+                                fixture.offering().text("uuid"),
                                 "attributes",
                                 Map.of("arrow_license_reference", "XSP4000001")))
                 .expect(201)
                 .text("uuid");
-        JsonNode job = arrow.awaitJob(api.post(
-                "/api/admin/arrow/billing-syncs/trigger_sync/",
-                Map.of("year", 2026, "month", 10, "settings_uuid", settings, "resource_uuid", resource)));
+        Map<String, Object> oneResource = fixture.period(MONTH);
+        oneResource.put("resource_uuid", resource);
+        JsonNode job = fixture.run("trigger_sync", oneResource);
         assertThat(job.get("state").asString()).isEqualTo("succeeded");
         List<String> licenses =
                 jdbc.sql("""
@@ -173,22 +161,14 @@ class BillingRulesIntegrationTests extends IntegrationTest {
                                 "name",
                                 "No license",
                                 "project",
-                                fixtures.project(customer),
+                                fixture.project(customer),
                                 "offering",
-                                fixtures.offering().text("uuid")))
+                                fixture.offering().text("uuid")))
                 .expect(201)
                 .text("uuid");
-        assertThat(api.post(
-                                "/api/admin/arrow/billing-syncs/trigger_sync/",
-                                Map.of(
-                                        "year",
-                                        2026,
-                                        "month",
-                                        10,
-                                        "settings_uuid",
-                                        settings,
-                                        "resource_uuid",
-                                        unlicensed))
+        Map<String, Object> unlicensedResource = fixture.period(MONTH);
+        unlicensedResource.put("resource_uuid", unlicensed);
+        assertThat(api.post("/api/admin/arrow/billing-syncs/trigger_sync/", unlicensedResource)
                         .expect(400)
                         .json()
                         .has("resource_uuid"))
@@ -197,19 +177,19 @@ class BillingRulesIntegrationTests extends IntegrationTest {
 
     @Test
     void anInvoiceInAnotherCurrencyRefusesTheLinesAndSaysSo() {
-        Map<String, String> customers = arrow.mapAllCustomers();
+        Map<String, String> customers = fixture.mapAllCustomers();
         String customerRef = customers.keySet().iterator().next();
-        Invoice october = invoices.invoiceFor(Uuids.fromPath(customers.get(customerRef)), YearMonth.of(2026, 10));
+        Invoice invoice = invoices.invoiceFor(Uuids.fromPath(customers.get(customerRef)), MONTH);
         invoices.addItem(
-                october,
+                invoice,
                 new InvoiceItemDraft(
                         "Dollar service",
                         BigDecimal.TEN,
                         BigDecimal.ONE,
                         "quantity",
                         "USD",
-                        LocalDate.of(2026, 10, 1),
-                        LocalDate.of(2026, 10, 31),
+                        MONTH.atDay(1),
+                        MONTH.atEndOfMonth(),
                         null,
                         null,
                         JsonNodeFactory.instance.objectNode()));
@@ -217,7 +197,7 @@ class BillingRulesIntegrationTests extends IntegrationTest {
         assertThat(job.get("progress").get("currency_errors").asInt()).isPositive();
         assertThat(job.get("errors").toString()).contains("D9");
         List<String> currencies = jdbc.sql("select distinct currency from invoice_items where invoice_id = ?")
-                .param(october.id())
+                .param(invoice.id())
                 .query(String.class)
                 .list();
         assertThat(currencies).containsExactly("USD");
@@ -225,26 +205,24 @@ class BillingRulesIntegrationTests extends IntegrationTest {
 
     @Test
     void aZeroAmountLineIsKeptWithoutAnItemSoItsLaterCorrectionBillsExactlyTheDifference() {
-        Map<String, String> customers = arrow.mapAllCustomers();
+        Map<String, String> customers = fixture.mapAllCustomers();
         sync();
         String customerRef = customers.keySet().stream()
-                .filter(reference -> !arrow.lineReferences(reference, "zero").isEmpty())
+                .filter(reference -> !fixture.lineReferences(reference, "zero").isEmpty())
                 .findFirst()
                 .orElseThrow();
-        String zero = arrow.lineReferences(customerRef, "zero").get(0);
+        String zero = fixture.lineReferences(customerRef, "zero").get(0);
         assertThat(syncItem(zero).get("invoice_item_uuid").isNull())
                 .as("D33: kept on the sync, billing nothing")
                 .isTrue();
 
-        arrow.control().call("POST", "lines/" + zero, "{\"sell\":\"25.00000\"}");
+        fixture.emulator().changeSell(zero, "25.00000");
         sync();
         assertThat(invoiceItemPrice(zero)).isEqualByComparingTo("25");
         assertThat(amount(customers.get(customerRef))).isEqualByComparingTo(exportTotal(customerRef));
 
-        arrow.control().call("POST", "lines/" + zero, "{\"sell\":\"30.00000\"}");
-        JsonNode reconciled = arrow.awaitJob(api.post(
-                "/api/admin/arrow/billing-syncs/reconcile/",
-                Map.of("year", 2026, "month", 10, "settings_uuid", settings, "force", true)));
+        fixture.emulator().changeSell(zero, "30.00000");
+        JsonNode reconciled = fixture.reconcileBilling(MONTH, true);
         assertThat(reconciled.get("result").get("compensations").asInt()).isEqualTo(1);
         assertThat(new BigDecimal(
                         reconciled.get("result").get("compensation_total").asString()))
@@ -265,27 +243,11 @@ class BillingRulesIntegrationTests extends IntegrationTest {
     }
 
     private JsonNode sync() {
-        JsonNode job = arrow.awaitJob(api.post(
-                "/api/admin/arrow/billing-syncs/trigger_sync/",
-                Map.of("year", 2026, "month", 10, "settings_uuid", settings)));
-        assertThat(job.get("state").asString()).as(job.toString()).isEqualTo("succeeded");
-        return job;
+        return fixture.syncedBilling(MONTH);
     }
 
     private BigDecimal exportTotal(String customerRef) {
-        return arrow.exportSell(YearMonth.of(2026, 10), customerRef);
-    }
-
-    /** A new operator customer mapped to this Arrow reference under this company name; returns its uuid. */
-    private String map(String arrowReference, String companyName) {
-        String customer = new org.arrowsync.support.Fixtures(api).customer();
-        jdbc.sql("""
-                        insert into customer_mappings (uuid, settings_id, arrow_reference, arrow_company_name, customer_id, created, modified)
-                        values (?, (select id from arrow_settings where uuid = ?::uuid), ?, ?,
-                                (select id from customers where uuid = ?::uuid), now(), now())""")
-                .params(UUID.randomUUID(), settings, arrowReference, companyName, customer)
-                .update();
-        return customer;
+        return fixture.exportSell(MONTH, customerRef);
     }
 
     private BigDecimal amount(String customer) {
@@ -302,6 +264,6 @@ class BillingRulesIntegrationTests extends IntegrationTest {
     }
 
     private List<String> invoicedLines(String customerRef) {
-        return arrow.lineReferences(customerRef, "invoice");
+        return fixture.lineReferences(customerRef, "invoice");
     }
 }

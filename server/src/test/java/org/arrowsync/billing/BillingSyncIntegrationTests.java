@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
 import java.time.YearMonth;
-import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,52 +11,42 @@ import org.arrowsync.contract.Contract;
 import org.arrowsync.support.ArrowFixture;
 import org.arrowsync.support.IntegrationTest;
 import org.arrowsync.support.Response;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.arrowsync.support.TestClock;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 class BillingSyncIntegrationTests extends IntegrationTest {
 
-    static final YearMonth OCTOBER = YearMonth.of(2026, 10);
+    static final YearMonth MONTH = TestClock.closedMonth();
 
     @Autowired
     JdbcClient jdbc;
 
-    ArrowFixture arrow;
-
-    @BeforeEach
-    void arrow() {
-        arrow = ArrowFixture.demo(api, jdbc);
-    }
-
-    @AfterEach
-    void close() {
-        arrow.close();
-    }
+    @RegisterExtension
+    final ArrowFixture fixture = new ArrowFixture();
 
     @Test
     void syncsAMonthIntoInvoicesMatchingArrowToTheCent() {
-        String settings = arrow.settings();
-        Map<String, String> customers = arrow.mapAllCustomers();
+        String settings = fixture.settings();
+        Map<String, String> customers = fixture.mapAllCustomers();
 
-        JsonNode job = arrow.awaitJob(api.post(
-                "/api/admin/arrow/billing-syncs/trigger_sync/",
-                Map.of("year", 2026, "month", 10, "settings_uuid", settings)));
+        JsonNode job = fixture.syncBilling(MONTH);
         assertThat(job.get("state").asString()).as(job.toString()).isEqualTo("succeeded");
 
-        JsonNode summary = arrow.control().summary(OCTOBER).get("customers");
+        JsonNode summary = fixture.emulator().summary(MONTH).get("customers");
         for (Map.Entry<String, String> customer : customers.entrySet()) {
             BigDecimal expected =
                     new BigDecimal(summary.get(customer.getKey()).get("sell").asString());
-            assertThat(arrowAmount(customer.getValue(), OCTOBER))
+            assertThat(arrowAmount(customer.getValue(), MONTH))
                     .as("customer %s", customer.getKey())
                     .isEqualByComparingTo(expected);
         }
 
-        Response syncs = api.get("/api/admin/arrow/billing-syncs/?settings_uuid=" + settings + "&report_period=2026-10")
+        Response syncs = api.get(
+                        "/api/admin/arrow/billing-syncs/?settings_uuid=" + settings + "&report_period=" + MONTH)
                 .expect(200);
         assertThat(syncs.header("X-Result-Count"))
                 .as("one per customer and statement, a statement per vendor program")
@@ -77,21 +66,19 @@ class BillingSyncIntegrationTests extends IntegrationTest {
 
     @Test
     void triggeringTheSameMonthThreeTimesLeavesTheSameLedger() {
-        String settings = arrow.settings();
-        Map<String, String> customers = arrow.mapAllCustomers();
+        String settings = fixture.settings();
+        Map<String, String> customers = fixture.mapAllCustomers();
         String customer = customers.values().iterator().next();
         String customerRef = customers.keySet().iterator().next();
-        long lines = arrow.control()
-                .summary(OCTOBER)
+        long lines = fixture.emulator()
+                .summary(MONTH)
                 .get("customers")
                 .get(customerRef)
                 .get("lines")
                 .asLong();
         String before = null;
         for (int run = 0; run < 3; run++) {
-            JsonNode job = arrow.awaitJob(api.post(
-                    "/api/admin/arrow/billing-syncs/trigger_sync/",
-                    Map.of("year", 2026, "month", 10, "settings_uuid", settings)));
+            JsonNode job = fixture.syncBilling(MONTH);
             assertThat(job.get("state").asString()).as(job.toString()).isEqualTo("succeeded");
             String ledger = ledger(customer);
             assertThat(ledger).isNotNull();
@@ -108,12 +95,12 @@ class BillingSyncIntegrationTests extends IntegrationTest {
 
     @Test
     void anUnchangedResyncWritesNoRowAndAChangedLineIsUpdatedAlone() {
-        arrow.settings();
-        Map<String, String> customers = arrow.mapAllCustomers();
-        arrow.run("trigger_sync", OCTOBER, Map.of());
+        fixture.settings();
+        Map<String, String> customers = fixture.mapAllCustomers();
+        fixture.syncedBilling(MONTH);
         Map<String, String> synced = rowVersions();
 
-        JsonNode unchanged = arrow.run("trigger_sync", OCTOBER, Map.of());
+        JsonNode unchanged = fixture.syncedBilling(MONTH);
         assertThat(rowVersions()).as("no sync item or invoice item written").isEqualTo(synced);
         long lines = unchanged.get("progress").get("lines_synced").asLong();
         assertThat(unchanged.get("progress").get("lines_unchanged").asLong())
@@ -125,8 +112,8 @@ class BillingSyncIntegrationTests extends IntegrationTest {
                         "select arrow_line_reference from billing_sync_items where billed_via = 'invoice' order by id limit 1")
                 .query(String.class)
                 .single();
-        arrow.control().call("POST", "lines/" + changed, "{\"sell\":\"999.12345\"}");
-        JsonNode oneChanged = arrow.run("trigger_sync", OCTOBER, Map.of());
+        fixture.emulator().changeSell(changed, "999.12345");
+        JsonNode oneChanged = fixture.syncedBilling(MONTH);
         assertThat(oneChanged.get("progress").get("lines_unchanged").asLong()).isEqualTo(lines - 1);
         Map<String, String> resynced = rowVersions();
         long invoiceItem = jdbc.sql("select invoice_item_id from billing_sync_items where arrow_line_reference = ?")
@@ -142,25 +129,18 @@ class BillingSyncIntegrationTests extends IntegrationTest {
                         .query(BigDecimal.class)
                         .single())
                 .isEqualByComparingTo("999.12345");
-        JsonNode summary = arrow.control().summary(OCTOBER).get("customers");
-        customers.forEach((reference, customer) -> assertThat(arrowAmount(customer, OCTOBER))
+        JsonNode summary = fixture.emulator().summary(MONTH).get("customers");
+        customers.forEach((reference, customer) -> assertThat(arrowAmount(customer, MONTH))
                 .as("customer %s", reference)
                 .isEqualByComparingTo(summary.get(reference).get("sell").asString()));
     }
 
     @Test
     void billedMappingsAndSettingsAreDeactivatedNotDeleted() {
-        String settings = arrow.settings();
-        arrow.mapAllCustomers();
-        arrow.awaitJob(api.post(
-                "/api/admin/arrow/billing-syncs/trigger_sync/",
-                Map.of("year", 2026, "month", 10, "settings_uuid", settings)));
-        String mapping = api.get("/api/admin/arrow/customer-mappings/?settings_uuid=" + settings)
-                .expect(200)
-                .json()
-                .get(0)
-                .get("uuid")
-                .asString();
+        String settings = fixture.settings();
+        String billed = fixture.mapAllCustomers().keySet().iterator().next();
+        fixture.syncBilling(MONTH);
+        String mapping = fixture.mapping(billed);
         assertThat(api.delete("/api/admin/arrow/customer-mappings/" + mapping + "/")
                         .expect(409)
                         .text("error"))
@@ -174,7 +154,7 @@ class BillingSyncIntegrationTests extends IntegrationTest {
 
     @Test
     void badTriggersAreRefusedBeforeAnythingIsQueued() {
-        String settings = arrow.settings();
+        String settings = fixture.settings();
         assertThat(api.post("/api/admin/arrow/billing-syncs/trigger_sync/", Map.of("year", 1999, "month", 10))
                         .expect(400)
                         .json()
@@ -182,22 +162,24 @@ class BillingSyncIntegrationTests extends IntegrationTest {
                 .isTrue();
         api.post(
                         "/api/admin/arrow/billing-syncs/trigger_sync/",
-                        Map.of("year", 2026, "month", 13, "settings_uuid", settings))
+                        Map.of("year", MONTH.getYear(), "month", 13, "settings_uuid", settings))
                 .expect(400);
-        YearMonth next = YearMonth.now(ZoneOffset.UTC).plusMonths(1);
+        YearMonth next = TestClock.currentMonth().plusMonths(1);
         api.post(
                         "/api/admin/arrow/billing-syncs/trigger_sync/",
                         Map.of("year", next.getYear(), "month", next.getMonthValue(), "settings_uuid", settings))
                 .expect(400);
-        api.post("/api/admin/arrow/billing-syncs/trigger_sync/", Map.of("year", 2026, "settings_uuid", settings))
-                .expect(400);
         api.post(
                         "/api/admin/arrow/billing-syncs/trigger_sync/",
-                        Map.of("year", 2026, "month", 10, "settings_uuid", "nope"))
+                        Map.of("year", MONTH.getYear(), "settings_uuid", settings))
                 .expect(400);
-        api.post(
-                        "/api/admin/arrow/billing-syncs/trigger_sync/",
-                        Map.of("year", 2026, "month", 10, "settings_uuid", settings, "resource_uuid", "0".repeat(32)))
+        Map<String, Object> unknownSettings = fixture.period(MONTH);
+        unknownSettings.put("settings_uuid", "nope");
+        api.post("/api/admin/arrow/billing-syncs/trigger_sync/", unknownSettings)
+                .expect(400);
+        Map<String, Object> unknownResource = fixture.period(MONTH);
+        unknownResource.put("resource_uuid", "0".repeat(32));
+        api.post("/api/admin/arrow/billing-syncs/trigger_sync/", unknownResource)
                 .expect(404);
     }
 

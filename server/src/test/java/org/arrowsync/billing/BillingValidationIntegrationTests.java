@@ -2,20 +2,20 @@ package org.arrowsync.billing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.arrowsync.shared.Progress;
 import org.arrowsync.shared.Uuids;
 import org.arrowsync.support.ArrowFixture;
 import org.arrowsync.support.IntegrationTest;
-import org.junit.jupiter.api.AfterEach;
+import org.arrowsync.support.TestClock;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -24,31 +24,26 @@ import tools.jackson.databind.JsonNode;
  */
 class BillingValidationIntegrationTests extends IntegrationTest {
 
-    @Autowired
-    JdbcClient jdbc;
+    static final YearMonth MONTH = TestClock.closedMonth();
 
     @Autowired
     BillingValidation validation;
 
-    ArrowFixture arrow;
+    @RegisterExtension
+    final ArrowFixture fixture = new ArrowFixture();
+
     String settings;
 
-    /** Early November at Arrow: October's statements need validation, its lines carry no Validation Date yet. */
+    /**
+     * Early in the next month at Arrow: the month's statements need validation, its lines carry no Validation Date yet.
+     * The server's calendar grace for the month is over.
+     */
     @BeforeEach
-    void syncOctoberBeforeArrowValidatesIt() {
-        arrow = ArrowFixture.demo(api, jdbc);
-        arrow.control().call("POST", "clock", "{\"now\":\"2026-11-03T10:00:00Z\"}");
-        settings = arrow.settings();
-        arrow.mapAllCustomers();
-        JsonNode job = arrow.awaitJob(api.post(
-                "/api/admin/arrow/billing-syncs/trigger_sync/",
-                Map.of("year", 2026, "month", 10, "settings_uuid", settings)));
-        assertThat(job.get("state").asString()).as(job.toString()).isEqualTo("succeeded");
-    }
-
-    @AfterEach
-    void close() {
-        arrow.close();
+    void syncTheMonthBeforeArrowValidatesIt() {
+        fixture.emulator().setClock(TestClock.whileArrowValidates(MONTH));
+        settings = fixture.settings();
+        fixture.mapAllCustomers();
+        fixture.syncedBilling(MONTH);
     }
 
     @Test
@@ -65,13 +60,12 @@ class BillingValidationIntegrationTests extends IntegrationTest {
     @ParameterizedTest
     @ValueSource(ints = {403, 404})
     void statementsTheAccountCannotReadLeaveTheDecisionToTheCalendarAndTheSyncSaysSo(int status) {
-        arrow.control()
-                .call("POST", "faults", "{\"family\":\"statements\",\"kind\":\"" + status + "\",\"probability\":1}");
+        fixture.emulator().fault("{\"family\":\"statements\",\"kind\":\"" + status + "\",\"probability\":1}");
         Errors errors = new Errors();
         BillingValidation.ValidationReport report = validation.check(Uuids.fromPath(settings), errors);
 
         assertThat(report.validated()).isEqualTo(syncs().size());
-        assertThat(report.periods()).containsExactly("2026-10");
+        assertThat(report.periods()).containsExactly(MONTH.toString());
         assertThat(errors.messages).anySatisfy(message -> assertThat(message).contains("HTTP " + status));
         assertThat(syncs()).allSatisfy(sync -> {
             assertThat(sync.get("state").asInt()).isEqualTo(3);
@@ -79,9 +73,7 @@ class BillingValidationIntegrationTests extends IntegrationTest {
             assertThat(sync.get("validated_at").isNull()).isFalse();
         });
 
-        JsonNode reconciled = arrow.awaitJob(api.post(
-                "/api/admin/arrow/billing-syncs/reconcile/",
-                Map.of("year", 2026, "month", 10, "settings_uuid", settings)));
+        JsonNode reconciled = fixture.run("reconcile", fixture.period(MONTH));
         assertThat(reconciled.get("state").asString()).as(reconciled.toString()).isEqualTo("succeeded");
         assertThat(reconciled.get("result").get("syncs").asInt()).isEqualTo(syncs().size());
         assertThat(syncs())
@@ -90,7 +82,7 @@ class BillingValidationIntegrationTests extends IntegrationTest {
 
     @Test
     void statementsFailingForAWhilePostponeValidation() {
-        arrow.control().call("POST", "faults", "{\"family\":\"statements\",\"kind\":\"503\",\"count\":10}");
+        fixture.emulator().fault("{\"family\":\"statements\",\"kind\":\"503\",\"count\":10}");
         Errors errors = new Errors();
         assertThat(validation.check(Uuids.fromPath(settings), errors).validated())
                 .isZero();

@@ -7,11 +7,12 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.arrowsync.emulator.http.ExportTemplates;
 import org.arrowsync.support.ArrowFixture;
 import org.arrowsync.support.IntegrationTest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.arrowsync.support.TestClock;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
@@ -23,37 +24,26 @@ import tools.jackson.databind.JsonNode;
  */
 class LineIdentityIntegrationTests extends IntegrationTest {
 
-    static final YearMonth OCTOBER = YearMonth.of(2026, 10);
-    static final String BY_NAME_TEMPLATE = "BYNAME-no-company-id";
-    static final String NO_CUSTOMER_TEMPLATE = "LINES-no-customer-columns";
-    static final String THIN_TEMPLATE = "THIN-no-line-references";
+    static final YearMonth MONTH = TestClock.closedMonth();
     static final String CONTOSO = "XSP700001";
 
     @Autowired
     JdbcClient jdbc;
 
-    ArrowFixture arrow;
+    @RegisterExtension
+    final ArrowFixture fixture = new ArrowFixture();
+
     String settings;
     Map<String, String> customers;
 
-    @BeforeEach
-    void arrow() {
-        arrow = ArrowFixture.demo(api, jdbc);
-    }
-
-    @AfterEach
-    void close() {
-        arrow.close();
-    }
-
     @Test
     void aCustomerRenamedBetweenSyncAndReconcileIsCreditedNothingAndTheRenameIsReported() {
-        start(BY_NAME_TEMPLATE);
+        start(ExportTemplates.BY_NAME_REFERENCE);
         BigDecimal billed = charged(CONTOSO);
         assertThat(billed).isPositive().isEqualByComparingTo(exportTotal(CONTOSO));
         int items = lineReferences(CONTOSO, "%").size();
 
-        arrow.control().call("POST", "customers/" + CONTOSO, "{\"companyName\":\"Contoso Group\"}");
+        fixture.emulator().renameCustomer(CONTOSO, "Contoso Group");
         JsonNode reconciled = reconcile(true);
         assertThat(reconciled.get("state").asString()).as(reconciled.toString()).isEqualTo("succeeded");
         assertThat(reconciled.get("result").get("compensations").asInt())
@@ -82,9 +72,9 @@ class LineIdentityIntegrationTests extends IntegrationTest {
 
     @Test
     void aRenameWhoseRowsStillCarryTheCustomersRefIsNoMismatch() {
-        start(ArrowFixture.ALT_TEMPLATE);
+        start(ExportTemplates.ALT_REFERENCE);
         BigDecimal billed = charged(CONTOSO);
-        arrow.control().call("POST", "customers/" + CONTOSO, "{\"companyName\":\"Contoso Group\"}");
+        fixture.emulator().renameCustomer(CONTOSO, "Contoso Group");
 
         JsonNode reconciled = reconcile(true);
         assertThat(reconciled.get("state").asString()).as(reconciled.toString()).isEqualTo("succeeded");
@@ -98,10 +88,10 @@ class LineIdentityIntegrationTests extends IntegrationTest {
 
     @Test
     void aResyncAfterARenameKeepsTheCustomersLinesFollowingArrowAndReportsTheRename() {
-        start(BY_NAME_TEMPLATE);
-        arrow.control().call("POST", "customers/" + CONTOSO, "{\"companyName\":\"Contoso Group\"}");
+        start(ExportTemplates.BY_NAME_REFERENCE);
+        fixture.emulator().renameCustomer(CONTOSO, "Contoso Group");
         List<String> lines = lineReferences(CONTOSO);
-        arrow.control().call("POST", "lines/" + lines.get(0), "{\"sell\":\"123.45000\"}");
+        fixture.emulator().changeSell(lines.get(0), "123.45000");
 
         JsonNode resync = sync();
         assertThat(resync.get("result").get("lines_removed").asInt())
@@ -115,7 +105,7 @@ class LineIdentityIntegrationTests extends IntegrationTest {
                 .isEqualByComparingTo(exportTotal(CONTOSO));
         assertThat(sync(CONTOSO).get("error_message").asString()).contains("Contoso Group");
 
-        arrow.control().call("POST", "lines/" + lines.get(1), "{\"sell\":\"0.50000\"}");
+        fixture.emulator().changeSell(lines.get(1), "0.50000");
         JsonNode reconciled = reconcile(true);
         assertThat(reconciled.get("result").get("compensations").asInt())
                 .as("only the line Arrow changed")
@@ -125,10 +115,10 @@ class LineIdentityIntegrationTests extends IntegrationTest {
 
     @Test
     void anExportWithoutAnyCustomerColumnStillResyncsAndReconcilesEachLineByItsReference() {
-        start(ArrowFixture.ALT_TEMPLATE);
-        useTemplate(NO_CUSTOMER_TEMPLATE);
+        start(ExportTemplates.ALT_REFERENCE);
+        useTemplate(ExportTemplates.NO_CUSTOMER_REFERENCE);
         List<String> lines = lineReferences(CONTOSO);
-        arrow.control().call("POST", "lines/" + lines.get(0), "{\"sell\":\"77.70000\"}");
+        fixture.emulator().changeSell(lines.get(0), "77.70000");
 
         JsonNode resync = sync();
         assertThat(resync.get("result").get("lines_removed").asInt()).isZero();
@@ -137,8 +127,8 @@ class LineIdentityIntegrationTests extends IntegrationTest {
                 .isZero();
         assertThat(charged(CONTOSO)).isEqualByComparingTo(exportTotal(CONTOSO));
 
-        arrow.control().call("POST", "lines/" + lines.get(0), "{\"sell\":\"80.00000\"}");
-        arrow.control().call("DELETE", "lines/" + lines.get(1), null);
+        fixture.emulator().changeSell(lines.get(0), "80.00000");
+        fixture.emulator().removeLine(lines.get(1));
         JsonNode reconciled = reconcile(true);
         assertThat(reconciled.get("state").asString()).as(reconciled.toString()).isEqualTo("succeeded");
         assertThat(reconciled.get("result").get("compensations").asInt())
@@ -151,11 +141,11 @@ class LineIdentityIntegrationTests extends IntegrationTest {
 
     @Test
     void anExportWhoseLinesCannotBeToldApartChangesNothing() {
-        start(ArrowFixture.ALT_TEMPLATE);
+        start(ExportTemplates.ALT_REFERENCE);
         BigDecimal before = charged(CONTOSO);
-        useTemplate(THIN_TEMPLATE);
+        useTemplate(ExportTemplates.THIN_REFERENCE);
 
-        JsonNode resync = trigger("trigger_sync", false);
+        JsonNode resync = fixture.syncBilling(MONTH);
         assertThat(resync.get("state").asString()).isEqualTo("failed");
         assertThat(resync.get("error_message").asString()).contains("Sequence or Order Id");
         assertThat(charged(CONTOSO)).isEqualByComparingTo(before);
@@ -169,10 +159,10 @@ class LineIdentityIntegrationTests extends IntegrationTest {
 
     @Test
     void aLineThatCannotBeReadIsCountedOnItsSyncAndKeepsWhatItWasCharged() {
-        start(ArrowFixture.ALT_TEMPLATE);
+        start(ExportTemplates.ALT_REFERENCE);
         BigDecimal before = charged(CONTOSO);
         String garbled = lineReferences(CONTOSO).get(0);
-        arrow.control().call("POST", "lines/" + garbled, "{\"garbled\":true}");
+        fixture.emulator().garble(garbled, true);
 
         JsonNode resync = sync();
         assertThat(resync.get("progress").get("invalid_lines").asInt()).isEqualTo(1);
@@ -202,8 +192,8 @@ class LineIdentityIntegrationTests extends IntegrationTest {
                 .isZero();
         assertThat(syncOfLine(garbled).get("line_errors").asInt()).isEqualTo(1);
 
-        arrow.control().call("POST", "lines/" + garbled, "{\"garbled\":false}");
-        arrow.control().call("POST", "lines/" + garbled, "{\"sell\":\"10.00000\"}");
+        fixture.emulator().garble(garbled, false);
+        fixture.emulator().changeSell(garbled, "10.00000");
         assertThat(reconcile(false).get("result").get("compensations").asInt())
                 .as("read again, the line reconciles")
                 .isEqualTo(1);
@@ -214,8 +204,8 @@ class LineIdentityIntegrationTests extends IntegrationTest {
     }
 
     private void start(String template) {
-        settings = arrow.settings(template, "sell");
-        customers = arrow.mapAllCustomers();
+        settings = fixture.settings(template);
+        customers = fixture.mapAllCustomers();
         sync();
     }
 
@@ -225,20 +215,11 @@ class LineIdentityIntegrationTests extends IntegrationTest {
     }
 
     private JsonNode sync() {
-        JsonNode job = trigger("trigger_sync", false);
-        assertThat(job.get("state").asString()).as(job.toString()).isEqualTo("succeeded");
-        return job;
+        return fixture.syncedBilling(MONTH);
     }
 
     private JsonNode reconcile(boolean force) {
-        return trigger("reconcile", force);
-    }
-
-    private JsonNode trigger(String action, boolean force) {
-        Map<String, Object> body = "reconcile".equals(action)
-                ? Map.of("year", 2026, "month", 10, "settings_uuid", settings, "force", force)
-                : Map.of("year", 2026, "month", 10, "settings_uuid", settings);
-        return arrow.awaitJob(api.post("/api/admin/arrow/billing-syncs/" + action + "/", body));
+        return fixture.reconcileBilling(MONTH, force);
     }
 
     private JsonNode sync(String arrowReference) {
@@ -274,15 +255,15 @@ class LineIdentityIntegrationTests extends IntegrationTest {
     }
 
     private BigDecimal exportTotal(String arrowReference) {
-        return arrow.exportSell(OCTOBER, arrowReference);
+        return fixture.exportSell(MONTH, arrowReference);
     }
 
-    /** What the customer's invoices charge for October's Arrow lines: items, their changes and corrections. */
+    /** What the customer's invoices charge for the month's Arrow lines: items, their changes and corrections. */
     private BigDecimal charged(String arrowReference) {
         return jdbc.sql("""
                         select coalesce(sum(it.unit_price * it.quantity), 0) from invoice_items it join invoices i on i.id = it.invoice_id
-                        join customers c on c.id = i.customer_id where c.uuid = ?::uuid and it.details ->> 'report_period' = '2026-10'""")
-                .param(customers.get(arrowReference))
+                        join customers c on c.id = i.customer_id where c.uuid = ?::uuid and it.details ->> 'report_period' = ?""")
+                .params(customers.get(arrowReference), MONTH.toString())
                 .query(BigDecimal.class)
                 .single();
     }
@@ -292,6 +273,6 @@ class LineIdentityIntegrationTests extends IntegrationTest {
     }
 
     private List<String> lineReferences(String arrowReference, String billedVia) {
-        return arrow.lineReferences(arrowReference, billedVia);
+        return fixture.lineReferences(arrowReference, billedVia);
     }
 }

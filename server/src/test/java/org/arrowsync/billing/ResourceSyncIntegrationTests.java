@@ -7,50 +7,33 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.arrowsync.arrowclient.ArrowClient;
 import org.arrowsync.arrowclient.ExportQuery;
 import org.arrowsync.arrowclient.ExportRow;
 import org.arrowsync.contract.Contract;
+import org.arrowsync.emulator.http.ExportTemplates;
 import org.arrowsync.support.ArrowFixture;
-import org.arrowsync.support.Fixtures;
 import org.arrowsync.support.IntegrationTest;
 import org.arrowsync.support.Response;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.arrowsync.support.TestClock;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 
 /** sync_resources with real accounts' templates: no line references, renamed subscriptions, force import details. */
 class ResourceSyncIntegrationTests extends IntegrationTest {
 
     static final String BASE = "/api/admin/arrow/billing-syncs/";
-    static final String THIN_TEMPLATE = "THIN-no-line-references";
+    static final YearMonth MONTH = TestClock.closedMonth();
     static final String LICENSE = "XSP4000001";
 
-    @Autowired
-    JdbcClient jdbc;
-
-    ArrowFixture arrow;
-    Fixtures fixtures;
-
-    @BeforeEach
-    void arrow() {
-        arrow = ArrowFixture.demo(api, jdbc);
-        fixtures = new Fixtures(api);
-    }
-
-    @AfterEach
-    void close() {
-        arrow.close();
-    }
+    @RegisterExtension
+    final ArrowFixture fixture = new ArrowFixture();
 
     @Test
     void aTemplateWithoutLineReferencesSyncsEveryIaasSubscription() {
-        String settings = arrow.settings(THIN_TEMPLATE, "sell");
-        String offering = fixtures.offering().text("uuid");
-        Response synced = syncResources(settings, offering, fixtures.project(fixtures.customer()));
+        String settings = fixture.settings(ExportTemplates.THIN_REFERENCE);
+        String offering = fixture.offering().text("uuid");
+        Response synced = syncResources(settings, offering, fixture.project(fixture.customer()));
         Contract.assertMatches(synced);
         assertThat(synced.json().get("errors").size())
                 .as(synced.json().toString())
@@ -65,14 +48,14 @@ class ResourceSyncIntegrationTests extends IntegrationTest {
 
     @Test
     void anUnreadableLineKeepsItsSubscriptionAsItWasAndSaysSo() {
-        String settings = arrow.settings(THIN_TEMPLATE, "sell");
-        String offering = fixtures.offering().text("uuid");
-        String project = fixtures.project(fixtures.customer());
+        String settings = fixture.settings(ExportTemplates.THIN_REFERENCE);
+        String offering = fixture.offering().text("uuid");
+        String project = fixture.project(fixture.customer());
         syncResources(settings, offering, project);
         String usages = resource(offering).get("current_usages").toString();
 
         String line = firstLineOfTheLicense();
-        arrow.control().call("POST", "lines/" + line, "{\"garbled\":true}");
+        fixture.emulator().garble(line, true);
         Response again = syncResources(settings, offering, project);
         assertThat(again.json().get("errors").toString()).contains("#VALUE!");
         assertThat(again.json().get("updated").asInt()).isEqualTo(19);
@@ -81,21 +64,21 @@ class ResourceSyncIntegrationTests extends IntegrationTest {
 
     @Test
     void aResourceFollowsArrowsRenamesUnlessAnOperatorRenamedIt() {
-        String settings = arrow.settings(ArrowFixture.MSP_TEMPLATE, "sell");
-        String offering = fixtures.offering().text("uuid");
-        String project = fixtures.project(fixtures.customer());
+        String settings = fixture.settings(ExportTemplates.MSP_REFERENCE);
+        String offering = fixture.offering().text("uuid");
+        String project = fixture.project(fixture.customer());
         syncResources(settings, offering, project);
         JsonNode resource = resource(offering);
         String uuid = resource.get("uuid").asString();
         assertThat(resource.get("name").asString()).isEqualTo("Microsoft Azure Plan - Contoso Ltd #1");
 
-        arrow.control().call("POST", "licenses/" + LICENSE, "{\"friendlyName\":\"contoso-prod\"}");
+        fixture.emulator().renameLicense(LICENSE, "contoso-prod");
         syncResources(settings, offering, project);
         assertThat(name(uuid)).as("Arrow's rename is followed").isEqualTo("contoso-prod");
 
         api.patch("/api/marketplace-resources/" + uuid + "/", Map.of("name", "Contoso production"))
                 .expect(200);
-        arrow.control().call("POST", "licenses/" + LICENSE, "{\"friendlyName\":\"contoso-prod-2\"}");
+        fixture.emulator().renameLicense(LICENSE, "contoso-prod-2");
         syncResources(settings, offering, project);
         assertThat(name(uuid)).as("the operator's rename is kept").isEqualTo("Contoso production");
         assertThat(resource(offering)
@@ -107,10 +90,10 @@ class ResourceSyncIntegrationTests extends IntegrationTest {
 
     @Test
     void forceImportGivesEachCreatedCustomerTheExportsEndUserDetails() {
-        String settings = arrow.settings(ArrowFixture.MSP_TEMPLATE, "sell");
+        String settings = fixture.settings(ExportTemplates.MSP_REFERENCE);
         // A name no other test has imported, so the customer is created here.
-        String name = Fixtures.unique("Northwind Traders");
-        arrow.control().call("POST", "customers/XSP700003", "{\"companyName\":\"" + name + "\"}");
+        String name = ArrowFixture.unique("Northwind Traders");
+        fixture.emulator().renameCustomer("XSP700003", name);
         ExportRow row = exportRowOf(name);
 
         Response imported = syncResources(Map.of("settings_uuid", settings, "force_import", true));
@@ -132,11 +115,11 @@ class ResourceSyncIntegrationTests extends IntegrationTest {
         return syncResources(Map.of("settings_uuid", settings, "offering_uuid", offering, "project_uuid", project));
     }
 
-    /** October's resource sync with these parameters. */
+    /** The month's resource sync with these parameters. */
     private Response syncResources(Map<String, Object> parameters) {
         Map<String, Object> request = new HashMap<>(parameters);
-        request.put("period_from", "2026-10");
-        request.put("period_to", "2026-10");
+        request.put("period_from", MONTH.toString());
+        request.put("period_to", MONTH.toString());
         return api.post(BASE + "sync_resources/", request).expect(200);
     }
 
@@ -159,32 +142,32 @@ class ResourceSyncIntegrationTests extends IntegrationTest {
                 .text("name");
     }
 
-    /** The Sequence of the first October line of license XSP4000001, as the standard template shows it. */
+    /** The Sequence of the month's first line of license XSP4000001, as the standard template shows it. */
     private String firstLineOfTheLicense() {
         List<String> sequences = new ArrayList<>();
-        client().forEachExportPage(ExportQuery.forPeriod(ArrowFixture.ALT_TEMPLATE, YearMonth.of(2026, 10)), page -> {
-            for (ExportRow row : page.rows()) {
-                if (LICENSE.equals(row.cell("ARS Subscription ID"))) {
-                    sequences.add(row.cell("Sequence"));
-                }
-            }
-        });
+        fixture.emulator()
+                .client()
+                .forEachExportPage(ExportQuery.forPeriod(ExportTemplates.ALT_REFERENCE, MONTH), page -> {
+                    for (ExportRow row : page.rows()) {
+                        if (LICENSE.equals(row.cell("ARS Subscription ID"))) {
+                            sequences.add(row.cell("Sequence"));
+                        }
+                    }
+                });
         return sequences.get(0);
     }
 
     private ExportRow exportRowOf(String companyName) {
         List<ExportRow> rows = new ArrayList<>();
-        client().forEachExportPage(ExportQuery.forPeriod(ArrowFixture.MSP_TEMPLATE, YearMonth.of(2026, 10)), page -> {
-            for (ExportRow row : page.rows()) {
-                if (companyName.equals(row.cell("End User Company Name"))) {
-                    rows.add(row);
-                }
-            }
-        });
+        fixture.emulator()
+                .client()
+                .forEachExportPage(ExportQuery.forPeriod(ExportTemplates.MSP_REFERENCE, MONTH), page -> {
+                    for (ExportRow row : page.rows()) {
+                        if (companyName.equals(row.cell("End User Company Name"))) {
+                            rows.add(row);
+                        }
+                    }
+                });
         return rows.get(0);
-    }
-
-    private ArrowClient client() {
-        return ArrowFixture.client(arrow.emulator());
     }
 }

@@ -4,7 +4,7 @@ import static org.arrowsync.console.ConsoleSession.csrfOf;
 import static org.arrowsync.console.ConsoleSession.form;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.arrowsync.support.Fixtures;
+import org.arrowsync.support.ArrowFixture;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -15,7 +15,7 @@ class ConsoleAuditIntegrationTests extends ConsoleIntegrationTest {
     void aConsoleFormRecordsItsUserTheReasonFieldAndMasksPasswordAndCsrfToken() {
         ConsoleSession browser = new ConsoleSession(port);
         browser.signIn("admin", ADMIN_PASSWORD);
-        String username = "audited-" + Fixtures.unique("u").substring(2).replace(' ', '-');
+        String username = "audited-" + ArrowFixture.unique("u").substring(2).replace(' ', '-');
         String password = "console-secret-" + username;
         String token = csrfOf(browser.get("/users").body());
         int status = browser.post(

@@ -3,11 +3,13 @@ package org.arrowsync.console;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.YearMonth;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.arrowsync.support.Api;
 import org.arrowsync.support.ArrowFixture;
-import org.arrowsync.support.Fixtures;
+import org.arrowsync.support.TestClock;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -16,6 +18,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
@@ -36,25 +39,29 @@ import tools.jackson.databind.JsonNode;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ConsoleBrowserTests extends ConsoleIntegrationTest {
 
-    static final YearMonth OCTOBER = YearMonth.of(2026, 10);
+    static final YearMonth MONTH = TestClock.closedMonth();
+    /** How the console titles the month. */
+    static final String MONTH_TITLE = MONTH.format(DateTimeFormatter.ofPattern("MMMM yyyy", Locale.ENGLISH));
+
+    /** Only the emulator: the settings and mappings are made in the browser. */
+    @RegisterExtension
+    static final ArrowFixture fixture = new ArrowFixture();
 
     @Autowired
     JdbcClient jdbc;
 
     Browser browser;
-    ArrowFixture arrow;
     JsonNode offering;
     String settings;
 
     @BeforeAll
     void startBrowser() {
         Assumptions.assumeTrue(Browser.available(), Browser.MISSING);
-        arrow = ArrowFixture.demo(api(), jdbc);
-        JsonNode customers = arrow.control().summary(OCTOBER).get("customers");
+        JsonNode customers = fixture.emulator().summary(MONTH).get("customers");
         for (Map.Entry<String, JsonNode> customer : customers.properties()) {
-            new Fixtures(api()).customer(customer.getValue().get("companyName").asString());
+            fixture.customer(customer.getValue().get("companyName").asString());
         }
-        offering = new Fixtures(api()).offering().json();
+        offering = fixture.offering().json();
         browser = Browser.start(port);
     }
 
@@ -62,9 +69,6 @@ class ConsoleBrowserTests extends ConsoleIntegrationTest {
     void stopBrowser() {
         if (browser != null) {
             browser.close();
-        }
-        if (arrow != null) {
-            arrow.close();
         }
     }
 
@@ -85,7 +89,7 @@ class ConsoleBrowserTests extends ConsoleIntegrationTest {
     @Order(2)
     void theMonthEndCloseFromSetupToInvoice() {
         // Setup wizard: a wrong key comes back beside its field, the right one lists Arrow's customers
-        browser.type("#setup-url", arrow.emulator().apiBaseUrl().toString());
+        browser.type("#setup-url", fixture.emulator().apiUrl());
         browser.type("#setup-key", "not-the-key");
         browser.press("Check with Arrow");
         browser.awaitText("#api_key-error", "Invalid credentials");
@@ -93,7 +97,7 @@ class ConsoleBrowserTests extends ConsoleIntegrationTest {
         assertThat(api().get("/api/admin/arrow/settings/").expect(200).json().size())
                 .isZero();
 
-        browser.type("#setup-key", arrow.emulator().apiKey());
+        browser.type("#setup-key", fixture.emulator().apiKey());
         browser.press("Check with Arrow");
         browser.awaitText("h2", "Customers");
         int arrowCustomers = browser.all("#setup-customers tbody tr").size();
@@ -119,9 +123,8 @@ class ConsoleBrowserTests extends ConsoleIntegrationTest {
 
         // First sync, followed live: the export answers slowly, so the page sees the job run, then finish
         browser.awaitText("h1", "Connect to ArrowSphere");
-        setMonth("#setup-month", OCTOBER);
-        arrow.control()
-                .call("POST", "faults", "{\"family\":\"exports\",\"kind\":\"latency\",\"latencyMs\":1500,\"count\":2}");
+        setMonth("#setup-month", MONTH);
+        fixture.emulator().fault("{\"family\":\"exports\",\"kind\":\"latency\",\"latencyMs\":1500,\"count\":2}");
         browser.press("Sync this month");
         browser.awaitText("h1", "billing_sync");
         String jobPage = browser.url();
@@ -134,9 +137,9 @@ class ConsoleBrowserTests extends ConsoleIntegrationTest {
 
         // The month: syncs by customer, what the sync added
         browser.press("See what it changed");
-        browser.awaitText("h1", "October 2026");
+        browser.awaitText("h1", MONTH_TITLE);
         assertThat(browser.text("#month-state")).isEqualTo("Synced");
-        int syncs = api().head("/api/admin/arrow/billing-syncs/?report_period=2026-10")
+        int syncs = api().head("/api/admin/arrow/billing-syncs/?report_period=" + MONTH)
                 .expect(200)
                 .header("X-Result-Count")
                 .transform(Integer::parseInt);
@@ -147,7 +150,7 @@ class ConsoleBrowserTests extends ConsoleIntegrationTest {
 
         // Arrow changes a line; the next sync says what changed
         List<String> lines = invoicedLines();
-        arrow.control().call("POST", "lines/" + lines.get(0), "{\"sell\":\"321.00000\"}");
+        fixture.emulator().changeSell(lines.get(0), "321.00000");
         browser.press("Sync now");
         browser.awaitText("#job-state", "succeeded");
         browser.press("See what it changed");
@@ -163,9 +166,9 @@ class ConsoleBrowserTests extends ConsoleIntegrationTest {
         browser.screenshot("sync-lines");
 
         // Reconciliation: Arrow's final amount moves after the sync; the preview says what would be booked
-        arrow.control().call("POST", "lines/" + lines.get(1), "{\"sell\":\"123.45000\"}");
+        fixture.emulator().changeSell(lines.get(1), "123.45000");
         String before = ledgerTotal();
-        browser.open("/months/" + settings + "/2026-10");
+        browser.open("/months/" + settings + "/" + MONTH);
         browser.click("#reconcile-preview");
         browser.awaitText("main", "No validated billing syncs to reconcile");
         browser.press("Preview with synced (not yet validated) syncs too");
@@ -186,10 +189,10 @@ class ConsoleBrowserTests extends ConsoleIntegrationTest {
                 jdbc.sql("""
                         select b.uuid::text from billing_sync_items t join billing_syncs b on b.id = t.billing_sync_id
                         where t.arrow_line_reference = ?""").param(lines.get(1)).query(String.class).single().replace("-", "");
-        browser.open("/months/" + settings + "/2026-10/syncs/" + syncUuid);
+        browser.open("/months/" + settings + "/" + MONTH + "/syncs/" + syncUuid);
         browser.press("Invoice of the month");
-        browser.awaitText("h1", "October 2026");
-        assertThat(browser.page()).contains("adjustment", "for 2026-10)");
+        browser.awaitText("h1", MONTH_TITLE);
+        assertThat(browser.page()).contains("adjustment", "for " + MONTH + ")");
         browser.screenshot("invoice");
         browser.confirm("form[data-confirm='Mark this invoice created?'] button");
         browser.awaitText("#invoice-state", "created");
@@ -250,7 +253,7 @@ class ConsoleBrowserTests extends ConsoleIntegrationTest {
         browser.press("Validate credentials and check export types");
         browser.awaitText("#check-result", "valid");
         browser.screenshot("settings-edit");
-        browser.type("#api_url", "ftp://arrow.example.com/");
+        browser.type("#api_url", "ftp://fixture.example.com/");
         browser.find("#api_url").sendKeys(Keys.ENTER);
         browser.awaitText("#api_url-error", "Enter a valid URL.");
         assertThat(browser.find("#api_url").getAttribute("aria-invalid")).isEqualTo("true");
@@ -258,7 +261,7 @@ class ConsoleBrowserTests extends ConsoleIntegrationTest {
                         .expect(200)
                         .text("api_url"))
                 .as("nothing written")
-                .isEqualTo(arrow.emulator().apiBaseUrl().toString());
+                .isEqualTo(fixture.emulator().apiUrl());
         browser.screenshot("settings-error");
     }
 
@@ -290,7 +293,7 @@ class ConsoleBrowserTests extends ConsoleIntegrationTest {
     @Test
     @Order(6)
     void aUserWhoIsNotStaffIsToldSoAndCanSignOut() {
-        String username = "reader-" + Fixtures.unique("u").substring(2);
+        String username = "reader-" + ArrowFixture.unique("u").substring(2);
         api().post("/api/users/", Map.of("username", username, "password", "reader-password-1"))
                 .expect(201);
         browser.open("/");
@@ -308,8 +311,8 @@ class ConsoleBrowserTests extends ConsoleIntegrationTest {
     @Order(7)
     void aPriceRuleRepricesTheMonthAndItsMarginsShowIt() {
         browser.signIn("admin", ADMIN_PASSWORD);
-        browser.open("/margins?settings=" + settings + "&month=2026-10");
-        browser.awaitText("h2", "Margins of October 2026");
+        browser.open("/margins?settings=" + settings + "&month=" + MONTH);
+        browser.awaitText("h2", "Margins of " + MONTH_TITLE);
         assertThat(browser.all("#margins-table tbody tr")).isNotEmpty();
         assertThat(browser.page()).contains("No price rules");
         browser.screenshot("margins");
@@ -319,18 +322,18 @@ class ConsoleBrowserTests extends ConsoleIntegrationTest {
         new Select(browser.find("#rule-customer")).selectByIndex(1);
         new Select(browser.find("#rule-base")).selectByValue("buy");
         browser.type("#rule-markup", "10");
-        setMonth("#rule-from", YearMonth.of(2026, 1));
+        setMonth("#rule-from", MONTH.minusMonths(9));
         browser.screenshot("price-rule");
         browser.click("#rule-save");
         browser.awaitText("main", "Price rule saved");
         assertThat(browser.all("#rules-table tbody tr")).hasSize(1);
-        assertThat(browser.text("#rules-table")).contains("buy + 10%", "from 2026-01");
+        assertThat(browser.text("#rules-table")).contains("buy + 10%", "from " + MONTH.minusMonths(9));
 
         browser.click("#add-rule");
         browser.awaitText("h1", "New price rule");
         new Select(browser.find("#rule-customer")).selectByIndex(1);
         browser.type("#rule-markup", "12");
-        setMonth("#rule-from", YearMonth.of(2026, 6));
+        setMonth("#rule-from", MONTH.minusMonths(4));
         browser.click("#rule-save");
         browser.awaitText(".notice.error", "prices the same lines with the same precedence");
         assertThat(browser.find("#rule-markup").getAttribute("value"))
@@ -343,7 +346,7 @@ class ConsoleBrowserTests extends ConsoleIntegrationTest {
                 .as("nothing written")
                 .isEqualTo(1);
 
-        browser.open("/margins?settings=" + settings + "&month=2026-10");
+        browser.open("/margins?settings=" + settings + "&month=" + MONTH);
         browser.press("Edit");
         browser.awaitText("h1", "Price rule");
         browser.type("#rule-markup", "11");
@@ -356,7 +359,7 @@ class ConsoleBrowserTests extends ConsoleIntegrationTest {
 
         String before = ledgerTotal();
         browser.click("#reprice-preview");
-        browser.awaitText("h1", "Re-price October 2026");
+        browser.awaitText("h1", "Re-price " + MONTH_TITLE);
         assertThat(browser.text("#reprice-total")).contains("corrections to book");
         assertThat(ledgerTotal()).as("the preview wrote nothing").isEqualTo(before);
         browser.screenshot("reprice-preview");
@@ -375,14 +378,14 @@ class ConsoleBrowserTests extends ConsoleIntegrationTest {
                 .as("the re-pricing's audit entry keeps the reason")
                 .containsExactly("new Contoso contract");
         browser.press("See what it changed");
-        browser.awaitText("h2", "Margins of October 2026");
+        browser.awaitText("h2", "Margins of " + MONTH_TITLE);
         browser.click("#reprice-preview");
         browser.awaitText("#reprice-total", "nothing to book");
         assertThat(browser.all("#reprice-confirm")).isEmpty();
 
         ConsoleSession session = new ConsoleSession(port);
         session.signIn("admin", ADMIN_PASSWORD);
-        var csv = session.get("/margins/lines.csv?settings=" + settings + "&month=2026-10");
+        var csv = session.get("/margins/lines.csv?settings=" + settings + "&month=" + MONTH);
         assertThat(csv.statusCode()).isEqualTo(200);
         assertThat(csv.headers().firstValue("Content-Type").orElse("")).startsWith("text/csv");
         assertThat(csv.body()).startsWith("customer,vendor,subscription_reference,");

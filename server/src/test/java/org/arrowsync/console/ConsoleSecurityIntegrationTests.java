@@ -7,11 +7,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
-import org.arrowsync.support.Fixtures;
+import org.arrowsync.support.ArrowFixture;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Console sessions over plain HTTP: sign-in, CSRF, the session cookie, throttling, non-staff users, the API apart. */
 class ConsoleSecurityIntegrationTests extends ConsoleIntegrationTest {
+
+    @RegisterExtension
+    final ArrowFixture fixture = new ArrowFixture();
 
     @Test
     void signInOpensTheConsoleAndAWrongPasswordSaysSo() {
@@ -41,7 +45,7 @@ class ConsoleSecurityIntegrationTests extends ConsoleIntegrationTest {
     void aFormPostWithoutTheCsrfTokenIsRefusedAndWritesNothing() {
         ConsoleSession browser = new ConsoleSession(port);
         browser.signIn("admin", ADMIN_PASSWORD);
-        String username = "csrf-" + Fixtures.unique("u").substring(2);
+        String username = "csrf-" + ArrowFixture.unique("u").substring(2);
 
         HttpResponse<String> forged = browser.post("/users", form("username", username));
         assertThat(forged.statusCode()).isEqualTo(403);
@@ -78,7 +82,7 @@ class ConsoleSecurityIntegrationTests extends ConsoleIntegrationTest {
 
     @Test
     void wrongPasswordsLockTheUsernameOutEvenForTheRightOne() {
-        String username = "throttled-" + Fixtures.unique("u").substring(2);
+        String username = "throttled-" + ArrowFixture.unique("u").substring(2);
         api.post("/api/users/", Map.of("username", username, "is_staff", true, "password", "right-password-1"))
                 .expect(201);
         ConsoleSession browser = new ConsoleSession(port);
@@ -100,7 +104,7 @@ class ConsoleSecurityIntegrationTests extends ConsoleIntegrationTest {
 
     @Test
     void usersWhoAreNotStaffGetAForbiddenPage() {
-        String username = "reader-" + Fixtures.unique("u").substring(2);
+        String username = "reader-" + ArrowFixture.unique("u").substring(2);
         api.post("/api/users/", Map.of("username", username, "password", "reader-password-1"))
                 .expect(201);
         ConsoleSession browser = new ConsoleSession(port);
@@ -121,10 +125,10 @@ class ConsoleSecurityIntegrationTests extends ConsoleIntegrationTest {
         assertThat(anonymous.json().get("detail").asString()).contains("credentials");
         var read = api.get("/api/customers/").expect(200);
         assertThat(read.headers()).doesNotContainKey("set-cookie");
-        var written = api.post("/api/customers/", Map.of("name", Fixtures.unique("No CSRF")))
+        var written = api.post("/api/customers/", Map.of("name", ArrowFixture.unique("No CSRF")))
                 .expect(201);
         assertThat(written.headers()).doesNotContainKey("set-cookie");
-        api.as(new Fixtures(api).userToken()).get("/api/admin/arrow/jobs/").expect(403);
+        api.as(fixture.userToken()).get("/api/admin/arrow/jobs/").expect(403);
     }
 
     @Test

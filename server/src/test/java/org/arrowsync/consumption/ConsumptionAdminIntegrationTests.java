@@ -7,33 +7,40 @@ import java.time.YearMonth;
 import java.util.Map;
 import java.util.UUID;
 import org.arrowsync.contract.Contract;
-import org.arrowsync.support.Fixtures;
+import org.arrowsync.support.ArrowFixture;
+import org.arrowsync.support.IntegrationTest;
 import org.arrowsync.support.Response;
+import org.arrowsync.support.TestClock;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 /** Pause/resume, status, statistics, pending records and fetch over HTTP against the emulator. */
-class ConsumptionAdminIntegrationTests extends ConsumptionIntegrationTest {
+class ConsumptionAdminIntegrationTests extends IntegrationTest {
 
-    private static final YearMonth CLOSED = ConsumptionWorld.CLOSED;
+    private static final String BASE = "/api/admin/arrow/billing-syncs/";
+    private static final String RECORDS = "/api/admin/arrow/consumption-records/";
+    private static final YearMonth CLOSED = TestClock.closedMonth();
 
-    ConsumptionAdminIntegrationTests() {
-        super(1);
-    }
+    @RegisterExtension
+    static final ArrowFixture fixture = new ArrowFixture();
+
+    @Autowired
+    JdbcClient jdbc;
 
     @BeforeAll
-    void syncClosedMonth() {
-        assertThat(world.run("trigger_consumption_sync", world.period(CLOSED))
-                        .get("result")
-                        .get("synced")
-                        .asInt())
+    static void syncClosedMonth() {
+        fixture.trackedResources(1);
+        assertThat(fixture.syncConsumption(CLOSED).get("result").get("synced").asInt())
                 .isEqualTo(4);
     }
 
     @Test
     void pauseAndResumeSwitchTheGlobalFlagAndTheSettings() {
-        String settings = world.settingsUuid.toString().replace("-", "");
+        String settings = fixture.settings();
         Response paused = api.post(BASE + "pause_sync/", Map.of("pause_global", true, "settings_uuid", settings))
                 .expect(200);
         Contract.assertMatches(paused);
@@ -69,7 +76,7 @@ class ConsumptionAdminIntegrationTests extends ConsumptionIntegrationTest {
                         .get("global_sync_enabled")
                         .asBoolean())
                 .isTrue();
-        api.as(new Fixtures(api).userToken())
+        api.as(fixture.userToken())
                 .post(BASE + "pause_sync/", Map.of("pause_global", true))
                 .expect(403);
     }
@@ -90,7 +97,7 @@ class ConsumptionAdminIntegrationTests extends ConsumptionIntegrationTest {
 
     @Test
     void pendingRecordsHonourFiltersAndPagination() {
-        String settings = world.settingsUuid.toString();
+        String settings = fixture.settings();
         Response page = api.get(BASE + "pending_records/?settings_uuid=" + settings + "&report_period=" + CLOSED
                         + "&page_size=3")
                 .expect(200);
@@ -110,7 +117,7 @@ class ConsumptionAdminIntegrationTests extends ConsumptionIntegrationTest {
 
     @Test
     void fetchConsumptionReturnsArrowRows() {
-        String license = world.meteredLicense(CLOSED);
+        String license = fixture.meteredLicense(CLOSED);
         Response response = api.post(
                         BASE + "fetch_consumption/", Map.of("license_reference", license, "period", CLOSED.toString()))
                 .expect(200);
@@ -132,23 +139,22 @@ class ConsumptionAdminIntegrationTests extends ConsumptionIntegrationTest {
 
     @Test
     void aMonthThatDropsToZeroIsUpdatedToZero() {
-        String license = world.resources.keySet().stream()
-                .filter(l -> world.client()
+        String license = fixture.licensedResources().keySet().stream()
+                .filter(l -> fixture.emulator()
+                        .client()
                         .monthlyConsumption(l, CLOSED, CLOSED)
                         .lines()
                         .isEmpty())
                 .findFirst()
                 .orElseThrow();
-        String resource = world.resources.get(license);
+        String resource = fixture.licensedResources().get(license);
         jdbc.sql("""
                         insert into consumption_records (uuid, resource_id, license_reference, billing_period, consumed_sell, consumed_buy,
                                                          created, modified)
-                        select gen_random_uuid(), id, ?, ?, 5, 4, now(), now() from resources where uuid = ?::uuid""")
-                .params(license, Date.valueOf(CLOSED.atDay(1)), ConsumptionWorld.dashed(resource))
-                .update();
-        Map<String, Object> body = world.period(CLOSED);
+                        select gen_random_uuid(), id, ?, ?, 5, 4, now(), now() from resources where uuid = ?::uuid""").params(license, Date.valueOf(CLOSED.atDay(1)), resource).update();
+        Map<String, Object> body = fixture.period(CLOSED);
         body.put("resource_uuid", resource);
-        assertThat(world.run("trigger_consumption_sync", body)
+        assertThat(fixture.run("trigger_consumption_sync", body)
                         .get("result")
                         .get("no_data")
                         .asInt())

@@ -2,7 +2,6 @@ package org.arrowsync.consumption;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Instant;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,10 +9,11 @@ import java.util.Map;
 import java.util.UUID;
 import org.arrowsync.arrowclient.License;
 import org.arrowsync.consumption.ConsumptionSyncService.ConsumptionSyncReport;
-import org.arrowsync.emulator.ArrowEmulator;
-import org.arrowsync.emulator.EmulatorOptions;
+import org.arrowsync.emulator.http.ExportTemplates;
 import org.arrowsync.shared.Progress;
 import org.arrowsync.support.Api;
+import org.arrowsync.support.Emulator;
+import org.arrowsync.support.TestClock;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -53,28 +53,19 @@ class ConsumptionBenchmark {
     @Autowired
     SyncOrders orders;
 
-    private ArrowEmulator emulator;
+    private Emulator emulator;
     private UUID settingsUuid;
 
     @BeforeAll
     void setUp() {
-        emulator = ArrowEmulator.start(
-                EmulatorOptions.demo().withClock(Instant.now()).withStrict(true));
-        ConsumptionWorld control = ConsumptionWorld.attach(emulator);
-        control.control(
-                "POST",
-                "preset",
-                "{\"preset\":\"scale\",\"customers\":200,\"licensesPerCustomer\":10,\"linesPerLicense\":3,"
-                        + "\"clock\":\"" + Instant.now() + "\"}");
-        List<License> licenses = control.client().licenses();
+        emulator = Emulator.start();
+        emulator.preset("{\"preset\":\"scale\",\"customers\":200,\"licensesPerCustomer\":10,\"linesPerLicense\":3}");
+        List<License> licenses = emulator.client().licenses();
         assertThat(licenses).hasSize(LICENSES);
         settingsUuid = BenchData.create(jdbc, emulator, licenses);
-        control.control("POST", "rate-limit", "{\"requestsPerSecond\":" + EMULATOR_RATE + "}");
-        control.control(
-                "POST",
-                "faults",
-                "{\"family\":\"consumption\",\"kind\":\"latency\",\"latencyMs\":20,\"probability\":1.0}");
-        control.control("DELETE", "stats", null);
+        emulator.rateLimit(EMULATOR_RATE);
+        emulator.fault("{\"family\":\"consumption\",\"kind\":\"latency\",\"latencyMs\":20,\"probability\":1.0}");
+        emulator.resetStats();
     }
 
     @AfterAll
@@ -84,12 +75,11 @@ class ConsumptionBenchmark {
 
     @Test
     void consumptionSyncOf2000LicensesStaysCloseToTheRateLimit() {
-        SyncOrder order = orders.ofJob(settingsUuid, ConsumptionWorld.CLOSED, null, false);
+        SyncOrder order = orders.ofJob(settingsUuid, TestClock.closedMonth(), null, false);
         long start = System.nanoTime();
         ConsumptionSyncReport report = consumption.sync(order, Progress.NONE);
         double seconds = (System.nanoTime() - start) / 1e9;
-        var stats =
-                ConsumptionWorld.attach(emulator).control("GET", "stats", null).path("consumption");
+        var stats = emulator.stats().path("consumption");
         long requests = stats.path("requests").asLong();
         long throttled = stats.path("429").asLong();
         double ideal = LICENSES / EMULATOR_RATE;
@@ -146,13 +136,13 @@ class ConsumptionBenchmark {
     /** Bulk SQL set-up: settings, 200 mapped customers, one OK resource per license, and a million records. */
     static final class BenchData {
 
-        static UUID create(JdbcClient jdbc, ArrowEmulator emulator, List<License> licenses) {
+        static UUID create(JdbcClient jdbc, Emulator emulator, List<License> licenses) {
             jdbc.sql("update arrow_settings set is_active = false").update();
             UUID settings = UUID.randomUUID();
             jdbc.sql("""
                             insert into arrow_settings (uuid, api_url, api_key, export_type_reference, is_active, sync_enabled, created, modified)
-                            values (?, ?, ?, 'DJ284LDZ-standard', true, false, now(), now())""")
-                    .params(settings, emulator.apiBaseUrl().toString(), emulator.apiKey())
+                            values (?, ?, ?, ?, true, false, now(), now())""")
+                    .params(settings, emulator.apiUrl(), emulator.apiKey(), ExportTemplates.ALT_REFERENCE)
                     .update();
             long offering = jdbc.sql(
                             "insert into offerings (uuid, name, type, state, created, modified) values (?, 'Bench', 'Marketplace.Basic',"

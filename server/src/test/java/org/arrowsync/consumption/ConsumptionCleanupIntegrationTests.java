@@ -16,13 +16,19 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.arrowsync.contract.Contract;
+import org.arrowsync.shared.Uuids;
+import org.arrowsync.support.ArrowFixture;
+import org.arrowsync.support.IntegrationTest;
 import org.arrowsync.support.Response;
+import org.arrowsync.support.TestClock;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -30,24 +36,25 @@ import tools.jackson.databind.JsonNode;
  * freed.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class ConsumptionCleanupIntegrationTests extends ConsumptionIntegrationTest {
+class ConsumptionCleanupIntegrationTests extends IntegrationTest {
 
-    private static final YearMonth CLOSED = ConsumptionWorld.CLOSED;
-    private static final String CLEANUP = BASE + "cleanup_consumption/";
+    private static final String RECORDS = "/api/admin/arrow/consumption-records/";
+    private static final String CLEANUP = "/api/admin/arrow/billing-syncs/cleanup_consumption/";
+    private static final YearMonth CLOSED = TestClock.closedMonth();
+
+    @RegisterExtension
+    static final ArrowFixture fixture = new ArrowFixture();
+
+    @Autowired
+    JdbcClient jdbc;
 
     @Autowired
     DataSource dataSource;
 
-    ConsumptionCleanupIntegrationTests() {
-        super(1);
-    }
-
     @BeforeAll
-    void syncClosedMonth() {
-        assertThat(world.run("trigger_consumption_sync", world.period(CLOSED))
-                        .get("result")
-                        .get("synced")
-                        .asInt())
+    static void syncClosedMonth() {
+        fixture.trackedResources(1);
+        assertThat(fixture.syncConsumption(CLOSED).get("result").get("synced").asInt())
                 .isEqualTo(4);
     }
 
@@ -63,8 +70,8 @@ class ConsumptionCleanupIntegrationTests extends ConsumptionIntegrationTest {
     @Test
     @Order(1)
     void aDryRunByDefaultThenRemovesTheOpenProvisionalItemAndKeepsTheClaimForTheNextSync() {
-        String license = world.meteredLicense(CLOSED);
-        String resource = world.resources.get(license);
+        String license = fixture.meteredLicense(CLOSED);
+        String resource = fixture.licensedResources().get(license);
         Map<String, Object> body = new HashMap<>(
                 Map.of("resource_uuid", resource, "period_from", CLOSED.toString(), "period_to", CLOSED.toString()));
         Response dryRun = api.post(CLEANUP, body).expect(200);
@@ -84,9 +91,9 @@ class ConsumptionCleanupIntegrationTests extends ConsumptionIntegrationTest {
                 .expect(404);
         assertThat(claim(license)).as("the claim stays with consumption").isEqualTo("consumption");
 
-        Map<String, Object> again = world.period(CLOSED);
+        Map<String, Object> again = fixture.period(CLOSED);
         again.put("resource_uuid", resource);
-        assertThat(world.run("trigger_consumption_sync", again)
+        assertThat(fixture.run("trigger_consumption_sync", again)
                         .get("result")
                         .get("synced")
                         .asInt())
@@ -101,7 +108,7 @@ class ConsumptionCleanupIntegrationTests extends ConsumptionIntegrationTest {
     @Test
     @Order(2)
     void aRealCleanupWaitsForARunningBillingSyncOfTheMonth() throws Exception {
-        String resource = world.resources.get(world.meteredLicense(CLOSED));
+        String resource = fixture.licensedResources().get(fixture.meteredLicense(CLOSED));
         Map<String, Object> body = new HashMap<>(Map.of(
                 "resource_uuid",
                 resource,
@@ -116,7 +123,7 @@ class ConsumptionCleanupIntegrationTests extends ConsumptionIntegrationTest {
             billingSync.setAutoCommit(false);
             try (PreparedStatement lock =
                     billingSync.prepareStatement("select pg_advisory_xact_lock(hashtextextended(?, 0))")) {
-                lock.setString(1, "billing|" + world.settingsUuid + "|" + CLOSED);
+                lock.setString(1, "billing|" + Uuids.fromPath(fixture.settings()) + "|" + CLOSED);
                 lock.execute();
             }
             CompletableFuture<Response> cleanup = CompletableFuture.supplyAsync(() -> api.post(CLEANUP, body));
@@ -131,20 +138,20 @@ class ConsumptionCleanupIntegrationTests extends ConsumptionIntegrationTest {
                             .asInt())
                     .isEqualTo(1);
         }
-        Map<String, Object> again = world.period(CLOSED);
+        Map<String, Object> again = fixture.period(CLOSED);
         again.put("resource_uuid", resource);
-        world.run("trigger_consumption_sync", again);
+        fixture.run("trigger_consumption_sync", again);
         assertThat(record(resource)).as("rebuilt for the next test").isNotNull();
     }
 
     @Test
     @Order(3)
     void recordsBilledOnAClosedInvoiceOrCompensatedAreKeptAndReported() {
-        String license = world.meteredLicense(CLOSED);
-        String customer = world.customerOfLicense.get(license);
-        world.closeInvoice(customer, CLOSED);
-        world.correctSell(license, CLOSED, new BigDecimal("7"));
-        assertThat(world.run("trigger_reconciliation", world.period(CLOSED))
+        String license = fixture.meteredLicense(CLOSED);
+        String customer = fixture.customerOf(license);
+        fixture.closeInvoice(customer, CLOSED);
+        fixture.emulator().correctSell(license, CLOSED, new BigDecimal("7"));
+        assertThat(fixture.run("trigger_reconciliation", fixture.period(CLOSED))
                         .get("result")
                         .get("compensation_items_created")
                         .asInt())
@@ -154,7 +161,7 @@ class ConsumptionCleanupIntegrationTests extends ConsumptionIntegrationTest {
         // Resource by resource: other test classes share the database, a cleanup without a resource would reach their
         // records.
         int kept = 0;
-        for (String resource : world.resources.values()) {
+        for (String resource : fixture.licensedResources().values()) {
             Map<String, Object> body = new HashMap<>(Map.of(
                     "resource_uuid", resource, "period_from", CLOSED.toString(), "period_to", CLOSED.toString()));
             JsonNode dryRun = api.post(CLEANUP, body).expect(200).json();
@@ -166,7 +173,7 @@ class ConsumptionCleanupIntegrationTests extends ConsumptionIntegrationTest {
                 assertThat(answer.get("kept")).isEqualTo(dryRun.get("kept"));
             }
             kept += real.get("records_kept").asInt();
-            if (resource.equals(world.resources.get(license))) {
+            if (resource.equals(fixture.licensedResources().get(license))) {
                 assertThat(real.get("kept").get(0).get("reason").asString()).isEqualTo(ConsumptionCleanup.COMPENSATED);
                 assertThat(real.get("kept").get(0).get("license_reference").asString())
                         .isEqualTo(license);
@@ -197,7 +204,7 @@ class ConsumptionCleanupIntegrationTests extends ConsumptionIntegrationTest {
     }
 
     private long count() {
-        String customer = world.customers.keySet().iterator().next();
+        String customer = fixture.customers().values().iterator().next();
         return Long.parseLong(api.get(RECORDS + "?billing_period=" + CLOSED.atDay(1) + "&customer_uuid=" + customer)
                 .expect(200)
                 .header("X-Result-Count"));

@@ -1,6 +1,7 @@
 package org.arrowsync.consumption;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -8,8 +9,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.arrowsync.support.ArrowFixture;
+import org.arrowsync.support.Emulator;
 import org.arrowsync.support.Jobs;
 import org.arrowsync.support.ServerProcess;
+import org.arrowsync.support.TestClock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -28,18 +32,17 @@ class ConsumptionCrashIntegrationTests {
     @Test
     void aRunKilledMidwayIsRevivedAfterARestartAndEndsLikeACleanRun() throws Exception {
         ServerProcess first = start("first");
-        ConsumptionWorld world;
+        ArrowFixture fixture;
         String job;
         try {
-            world = ConsumptionWorld.create(first.api(), first.jdbc(), 2);
-            world.control(
-                    "POST",
-                    "faults",
-                    "{\"family\":\"consumption\",\"kind\":\"latency\",\"latencyMs\":400,\"probability\":1.0}");
+            fixture = ArrowFixture.on(first.api(), first.jdbc(), Emulator.options());
+            fixture.trackedResources(2);
+            fixture.emulator()
+                    .fault("{\"family\":\"consumption\",\"kind\":\"latency\",\"latencyMs\":400,\"probability\":1.0}");
             job = first.api()
                     .post(
                             "/api/admin/arrow/billing-syncs/trigger_consumption_sync/",
-                            world.period(ConsumptionWorld.CLOSED))
+                            fixture.period(TestClock.closedMonth()))
                     .expect(202)
                     .text("uuid");
             awaitRecords(first.jdbc(), 2);
@@ -50,7 +53,7 @@ class ConsumptionCrashIntegrationTests {
             long partial = records(first.jdbc());
             assertThat(partial).as("records written before the kill").isBetween(2L, 7L);
         } finally {
-            world.control("DELETE", "faults", null);
+            fixture.emulator().clearFaults();
         }
         ServerProcess second = start("second");
         try {
@@ -72,7 +75,7 @@ class ConsumptionCrashIntegrationTests {
             }
         } finally {
             second.kill();
-            world.close();
+            fixture.close();
         }
     }
 
@@ -88,10 +91,10 @@ class ConsumptionCrashIntegrationTests {
                 .single();
     }
 
-    private static void awaitRecords(JdbcClient jdbc, long count) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (records(jdbc) < count && System.nanoTime() < deadline) {
-            Thread.sleep(50);
-        }
+    private static void awaitRecords(JdbcClient jdbc, long count) {
+        await(count + " consumption records")
+                .atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(50))
+                .until(() -> records(jdbc) >= count);
     }
 }

@@ -8,28 +8,39 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import org.arrowsync.contract.Contract;
-import org.arrowsync.support.Fixtures;
+import org.arrowsync.emulator.http.ExportTemplates;
+import org.arrowsync.support.ArrowFixture;
+import org.arrowsync.support.IntegrationTest;
 import org.arrowsync.support.Response;
+import org.arrowsync.support.TestClock;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 
 /**
  * Historical consumption of one resource over HTTP against the emulator: preview, price source, validation, owning
  * settings (D18).
  */
-class ConsumptionHistoricalIntegrationTests extends ConsumptionIntegrationTest {
+class ConsumptionHistoricalIntegrationTests extends IntegrationTest {
 
-    private static final YearMonth CLOSED = ConsumptionWorld.CLOSED;
-    private static final String HISTORICAL = BASE + "sync_resource_historical_consumption/";
+    private static final String SETTINGS = "/api/admin/arrow/settings/";
+    private static final String RECORDS = "/api/admin/arrow/consumption-records/";
+    private static final String HISTORICAL = "/api/admin/arrow/billing-syncs/sync_resource_historical_consumption/";
+    private static final YearMonth CLOSED = TestClock.closedMonth();
 
-    ConsumptionHistoricalIntegrationTests() {
-        super(1);
+    @RegisterExtension
+    static final ArrowFixture fixture = new ArrowFixture();
+
+    @BeforeAll
+    static void trackOneCustomer() {
+        fixture.trackedResources(1);
     }
 
     @Test
     void historicalSyncPreviewsWithoutWritingAndHonoursThePriceSource() {
-        String license = world.meteredLicense(CLOSED);
-        String resource = world.resources.get(license);
+        String license = fixture.meteredLicense(CLOSED);
+        String resource = fixture.licensedResources().get(license);
         YearMonth from = CLOSED.minusMonths(2);
         long before = count(resource);
         Map<String, Object> body = new HashMap<>(Map.of(
@@ -47,9 +58,8 @@ class ConsumptionHistoricalIntegrationTests extends ConsumptionIntegrationTest {
         assertThat(preview.json().get("periods_synced").asInt()).isZero();
         assertThat(count(resource)).isEqualTo(before);
 
-        jdbc.sql("update arrow_settings set invoice_price_source = 'buy' where uuid = ?")
-                .param(world.settingsUuid)
-                .update();
+        api.patch(SETTINGS + fixture.settings() + "/", Map.of("invoice_price_source", "buy"))
+                .expect(200);
         try {
             body.put("dry_run", false);
             JsonNode synced = api.post(HISTORICAL, body).expect(200).json();
@@ -59,21 +69,17 @@ class ConsumptionHistoricalIntegrationTests extends ConsumptionIntegrationTest {
                             + "&billing_period=" + from.atDay(1))
                     .json()
                     .get(0);
-            JsonNode item = api.get("/api/invoice-items/"
-                            + record.get("invoice_item_uuid").asString() + "/")
-                    .expect(200)
-                    .json();
+            JsonNode item = invoiceItemOf(record);
             assertThat(new BigDecimal(item.get("unit_price").asString()))
                     .isEqualByComparingTo(
                             new BigDecimal(record.get("consumed_buy").asString()));
         } finally {
-            jdbc.sql("update arrow_settings set invoice_price_source = 'sell' where uuid = ?")
-                    .param(world.settingsUuid)
-                    .update();
+            api.patch(SETTINGS + fixture.settings() + "/", Map.of("invoice_price_source", "sell"))
+                    .expect(200);
         }
 
-        world.control("POST", "faults", "{\"family\":\"consumption\",\"kind\":\"500\",\"count\":20}");
-        world.control("DELETE", "stats", null);
+        fixture.emulator().fault("{\"family\":\"consumption\",\"kind\":\"500\",\"count\":20}");
+        fixture.emulator().resetStats();
         Map<String, Object> failing = Map.of(
                 "resource_uuid",
                 resource,
@@ -82,11 +88,12 @@ class ConsumptionHistoricalIntegrationTests extends ConsumptionIntegrationTest {
                 "period_to",
                 CLOSED.minusMonths(3).toString());
         JsonNode failed = api.post(HISTORICAL, failing).expect(200).json();
-        world.control("DELETE", "faults", null);
+        fixture.emulator().clearFaults();
         assertThat(failed.get("errors").size()).isEqualTo(1);
         // Two attempts at the monthly call (the test profile's max-attempts) and no third call: no prediction fallback
         // for a past month.
-        assertThat(world.control("GET", "stats", null)
+        assertThat(fixture.emulator()
+                        .stats()
                         .path("consumption")
                         .path("requests")
                         .asInt())
@@ -95,7 +102,7 @@ class ConsumptionHistoricalIntegrationTests extends ConsumptionIntegrationTest {
 
     @Test
     void historicalSyncValidatesItsInput() {
-        String resource = world.resources.values().iterator().next();
+        String resource = fixture.licensedResources().values().iterator().next();
         api.post(HISTORICAL, Map.of("resource_uuid", resource, "period_from", "2024-13"))
                 .expect(400);
         api.post(HISTORICAL, Map.of("resource_uuid", resource, "period_from", "1999-01"))
@@ -129,6 +136,12 @@ class ConsumptionHistoricalIntegrationTests extends ConsumptionIntegrationTest {
                 .contains("not found");
     }
 
+    private JsonNode invoiceItemOf(JsonNode record) {
+        return api.get("/api/invoice-items/" + record.get("invoice_item_uuid").asString() + "/")
+                .expect(200)
+                .json();
+    }
+
     private long count(String resource) {
         return Long.parseLong(api.get("/api/admin/arrow/consumption-records/?resource_uuid=" + resource)
                 .expect(200)
@@ -137,32 +150,52 @@ class ConsumptionHistoricalIntegrationTests extends ConsumptionIntegrationTest {
 
     @Test
     void usesTheSettingsThatMapTheResourcesCustomerNotTheActiveOnes() {
-        String license = world.meteredLicense(CLOSED);
+        String license = fixture.meteredLicense(CLOSED);
         YearMonth month = CLOSED.minusMonths(4);
-        while (world.client().monthlyConsumption(license, month, month).lines().isEmpty()) {
+        while (fixture.emulator()
+                .client()
+                .monthlyConsumption(license, month, month)
+                .lines()
+                .isEmpty()) {
             month = month.minusMonths(1);
             assertThat(month).as("a metered month of %s", license).isAfter(CLOSED.minusMonths(12));
         }
-        UUID other = UUID.randomUUID();
-        jdbc.sql("""
-                        insert into arrow_settings (uuid, api_url, api_key, export_type_reference, is_active, invoice_price_source, invoice_item_prefix,
-                                                    created, modified)
-                        select ?, api_url, api_key, export_type_reference, false, 'buy', 'Other Arrow', now(), now()
-                        from arrow_settings where uuid = ?""").params(other, world.settingsUuid).update();
+        String other = api.post(
+                        SETTINGS,
+                        Map.of(
+                                "api_url",
+                                fixture.emulator().apiUrl(),
+                                "api_key",
+                                fixture.emulator().apiKey(),
+                                "export_type_reference",
+                                ExportTemplates.ALT_REFERENCE,
+                                "is_active",
+                                false,
+                                "invoice_price_source",
+                                "buy",
+                                "invoice_item_prefix",
+                                "Other Arrow"))
+                .expect(201)
+                .text("uuid");
         try {
-            Fixtures fixtures = new Fixtures(api);
-            String customer = fixtures.customer();
-            String offering = api.get("/api/marketplace-resources/" + world.resources.get(license) + "/")
+            String customer = fixture.customer();
+            String offering = api.get("/api/marketplace-resources/"
+                            + fixture.licensedResources().get(license) + "/")
                     .expect(200)
                     .json()
                     .get("offering_uuid")
                     .asString();
-            String resource = world.resource(fixtures.project(customer), offering, license);
-            jdbc.sql("""
-                            insert into customer_mappings (uuid, settings_id, arrow_reference, customer_id, created, modified)
-                            select ?, (select id from arrow_settings where uuid = ?), ?, id, now(), now() from customers where uuid = ?::uuid""")
-                    .params(UUID.randomUUID(), other, "OTHER-" + customer, ConsumptionWorld.dashed(customer))
-                    .update();
+            String resource = fixture.licensedResource(fixture.project(customer), offering, license);
+            api.post(
+                            "/api/admin/arrow/customer-mappings/",
+                            Map.of(
+                                    "settings",
+                                    other,
+                                    "arrow_reference",
+                                    "OTHER-" + customer,
+                                    "waldur_customer",
+                                    customer))
+                    .expect(201);
 
             Map<String, Object> body =
                     Map.of("resource_uuid", resource, "period_from", month.toString(), "period_to", month.toString());
@@ -172,16 +205,13 @@ class ConsumptionHistoricalIntegrationTests extends ConsumptionIntegrationTest {
                     .expect(200)
                     .json()
                     .get(0);
-            JsonNode item = api.get("/api/invoice-items/"
-                            + record.get("invoice_item_uuid").asString() + "/")
-                    .expect(200)
-                    .json();
+            JsonNode item = invoiceItemOf(record);
             assertThat(item.get("name").asString()).startsWith("Other Arrow: ");
             assertThat(new BigDecimal(item.get("unit_price").asString()))
                     .isEqualByComparingTo(
                             new BigDecimal(record.get("consumed_buy").asString()));
         } finally {
-            jdbc.sql("delete from arrow_settings where uuid = ?").param(other).update();
+            api.delete(SETTINGS + other + "/").expect(204);
         }
     }
 }

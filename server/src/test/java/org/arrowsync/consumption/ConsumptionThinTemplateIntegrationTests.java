@@ -7,34 +7,37 @@ import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
 import org.arrowsync.arrowclient.BillingLine;
+import org.arrowsync.emulator.http.ExportTemplates;
+import org.arrowsync.support.ArrowFixture;
+import org.arrowsync.support.IntegrationTest;
+import org.arrowsync.support.TestClock;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 
 /**
  * Finalisation reads only the license reference and the amounts: a template without line references works, and a
  * license whose line cannot be read waits rather than being finalised on the lines that could.
  */
-class ConsumptionThinTemplateIntegrationTests extends ConsumptionIntegrationTest {
+class ConsumptionThinTemplateIntegrationTests extends IntegrationTest {
 
-    private static final YearMonth CLOSED = ConsumptionWorld.CLOSED;
+    private static final YearMonth CLOSED = TestClock.closedMonth();
 
-    ConsumptionThinTemplateIntegrationTests() {
-        super(1);
-    }
+    @RegisterExtension
+    final ArrowFixture fixture = new ArrowFixture();
 
     @Test
     void finalisesFromATemplateWithoutLineReferencesAndHoldsBackALicenseItCannotRead() {
+        fixture.trackedResources(1);
         api.patch(
-                        "/api/admin/arrow/settings/" + world.settingsUuid + "/",
-                        Map.of("export_type_reference", "THIN-no-line-references"))
+                        "/api/admin/arrow/settings/" + fixture.settings() + "/",
+                        Map.of("export_type_reference", ExportTemplates.THIN_REFERENCE))
                 .expect(200);
-        assertThat(world.run("trigger_consumption_sync", world.period(CLOSED))
-                        .get("state")
-                        .asString())
-                .isEqualTo("succeeded");
-        List<String> metered = world.resources.keySet().stream()
-                .filter(license -> !world.lines(license, CLOSED).isEmpty())
-                .filter(license -> world.client()
+        assertThat(fixture.syncConsumption(CLOSED).get("state").asString()).isEqualTo("succeeded");
+        List<String> metered = fixture.licensedResources().keySet().stream()
+                .filter(license -> !fixture.emulator().lines(license, CLOSED).isEmpty())
+                .filter(license -> fixture.emulator()
+                                .client()
                                 .monthlyConsumption(license, CLOSED, CLOSED)
                                 .lines()
                                 .size()
@@ -43,11 +46,11 @@ class ConsumptionThinTemplateIntegrationTests extends ConsumptionIntegrationTest
                 .toList();
         String corrected = metered.get(0);
         String unreadable = metered.get(1);
-        world.correctSell(corrected, CLOSED, new BigDecimal("10"));
-        BillingLine garbled = world.lines(unreadable, CLOSED).get(0);
-        world.control("POST", "lines/" + garbled.lineReference(), "{\"garbled\":true}");
+        fixture.emulator().correctSell(corrected, CLOSED, new BigDecimal("10"));
+        BillingLine garbled = fixture.emulator().lines(unreadable, CLOSED).get(0);
+        fixture.emulator().garble(garbled.lineReference(), true);
 
-        JsonNode job = world.run("trigger_reconciliation", world.period(CLOSED));
+        JsonNode job = fixture.run("trigger_reconciliation", fixture.period(CLOSED));
         JsonNode result = job.get("result");
         assertThat(result.get("status").asString()).as(job.toString()).isEqualTo("ok");
         assertThat(result.get("compensation_items_created").asInt()).isEqualTo(1);
@@ -58,15 +61,16 @@ class ConsumptionThinTemplateIntegrationTests extends ConsumptionIntegrationTest
                 .as("not finalised on the lines that could be read")
                 .isFalse();
 
-        world.control("POST", "lines/" + garbled.lineReference(), "{\"garbled\":false}");
+        fixture.emulator().garble(garbled.lineReference(), false);
         JsonNode again =
-                world.run("trigger_reconciliation", world.period(CLOSED)).get("result");
+                fixture.run("trigger_reconciliation", fixture.period(CLOSED)).get("result");
         assertThat(again.get("errors").size()).isZero();
         assertThat(record(unreadable).get("is_finalized").asBoolean()).isTrue();
     }
 
     private JsonNode record(String license) {
-        return api.get(RECORDS + "?license_reference=" + license + "&billing_period=" + CLOSED.atDay(1))
+        return api.get("/api/admin/arrow/consumption-records/?license_reference=" + license + "&billing_period="
+                        + CLOSED.atDay(1))
                 .expect(200)
                 .json()
                 .get(0);

@@ -10,6 +10,7 @@ import java.net.URLClassLoader;
 import java.net.http.HttpRequest;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -27,12 +28,10 @@ import org.arrowsync.support.Api;
 import org.arrowsync.support.ArrowFixture;
 import org.arrowsync.support.IntegrationTest;
 import org.arrowsync.support.Jobs;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.arrowsync.support.TestClock;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -47,25 +46,15 @@ class GeneratedClientIntegrationTests extends IntegrationTest {
 
     private static final String PACKAGE = "org.arrowsync.client";
 
-    @Autowired
-    JdbcClient jdbc;
+    private static final YearMonth MONTH = TestClock.closedMonth();
 
-    private ArrowFixture arrow;
-
-    @BeforeEach
-    void arrow() {
-        arrow = ArrowFixture.demo(api, jdbc);
-    }
-
-    @AfterEach
-    void close() {
-        arrow.close();
-    }
+    @RegisterExtension
+    final ArrowFixture fixture = new ArrowFixture();
 
     @Test
     void aClientGeneratedFromTheServedDocumentTriggersASyncAndListsTheSyncs(@TempDir Path work) throws Exception {
-        String settings = arrow.settings();
-        Map<String, String> customers = arrow.mapAllCustomers();
+        String settings = fixture.settings();
+        Map<String, String> customers = fixture.mapAllCustomers();
         Path document = work.resolve("openapi.json");
         Files.writeString(
                 document, api.anonymous().get("/api/schema/").expect(200).body());
@@ -86,8 +75,8 @@ class GeneratedClientIntegrationTests extends IntegrationTest {
             Object request = loader.loadClass(PACKAGE + ".model.TriggerSyncRequest")
                     .getConstructor()
                     .newInstance();
-            set(request, "setYear", 2026);
-            set(request, "setMonth", 10);
+            set(request, "setYear", MONTH.getYear());
+            set(request, "setMonth", MONTH.getMonthValue());
             set(request, "setSettingsUuid", settings);
             Object accepted = call(billing, "adminArrowBillingSyncsTriggerSync", Map.of("triggerSyncRequest", request));
             String job = (String) accepted.getClass().getMethod("getUuid").invoke(accepted);
@@ -97,9 +86,10 @@ class GeneratedClientIntegrationTests extends IntegrationTest {
             List<?> syncs = (List<?>) call(
                     billing,
                     "adminArrowBillingSyncsList",
-                    Map.of("settingsUuid", settings, "reportPeriod", "2026-10", "pageSize", 100));
+                    Map.of("settingsUuid", settings, "reportPeriod", MONTH.toString(), "pageSize", 100));
             assertThat(syncs)
-                    .hasSize(api.get("/api/admin/arrow/billing-syncs/?report_period=2026-10&settings_uuid=" + settings)
+                    .hasSize(api.get("/api/admin/arrow/billing-syncs/?report_period=" + MONTH + "&settings_uuid="
+                                    + settings)
                             .expect(200)
                             .json()
                             .size());
@@ -110,7 +100,7 @@ class GeneratedClientIntegrationTests extends IntegrationTest {
                     .containsExactlyInAnyOrderElementsOf(customers.keySet());
             for (Object sync : syncs) {
                 assertThat(sync.getClass().getMethod("getReportPeriod").invoke(sync))
-                        .isEqualTo("2026-10");
+                        .isEqualTo(MONTH.toString());
                 assertThat((List<?>) sync.getClass().getMethod("getItems").invoke(sync))
                         .isNotEmpty();
             }

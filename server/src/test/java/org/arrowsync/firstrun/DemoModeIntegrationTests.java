@@ -7,21 +7,18 @@ import java.net.Socket;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.YearMonth;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-import org.arrowsync.Application;
-import org.arrowsync.emulator.EmulatorOptions;
+import org.arrowsync.emulator.http.ExportTemplates;
 import org.arrowsync.support.Api;
+import org.arrowsync.support.DemoServer;
 import org.arrowsync.support.Jobs;
+import org.arrowsync.support.TestClock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
-import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.JsonNode;
 
 /** A server started with no Arrow configuration on an empty database: the demo, as an operator first sees it. */
@@ -35,39 +32,25 @@ class DemoModeIntegrationTests {
     @Test
     void startsTheEmulatorWithActiveSettingsAndLookAlikeCustomersAndStopsItWithTheServer() {
         URI arrowUrl;
-        try (ConfigurableApplicationContext server = new SpringApplicationBuilder(Application.class)
-                .profiles("test")
-                .run(
-                        "--server.port=0",
-                        "--arrowsync.data.dir=" + dataFolder,
-                        "--arrowsync.demo.enabled=true",
-                        // as configured by default: plain http only to the demo's own emulator
-                        "--arrowsync.arrow.client.allow-http=false")) {
-            Api api =
-                    Api.at(((WebServerApplicationContext) server).getWebServer().getPort());
+        try (DemoServer demo = DemoServer.start(dataFolder)) {
+            Api api = demo.api();
             JsonNode active = api.get("/api/admin/arrow/settings/?is_active=true")
                     .expect(200)
                     .json();
             assertThat(active.size()).isEqualTo(1);
             assertThat(active.get(0).get("sync_enabled").asBoolean()).isFalse();
-            assertThat(active.get(0).get("export_type_reference").asString())
-                    .isEqualTo("E1-2-b2f08942207fbd6838ba332a98387c69");
+            assertThat(active.get(0).get("export_type_reference").asString()).isEqualTo(ExportTemplates.MSP_REFERENCE);
             assertThat(active.get(0).get("partner_name").asString()).isNotBlank();
-            String apiUrl = active.get(0).get("api_url").asString();
-            arrowUrl = URI.create(apiUrl);
+            arrowUrl = URI.create(active.get(0).get("api_url").asString());
             assertThat(api.get("/api/customers/?page_size=50")
                             .expect(200)
                             .json()
                             .findValuesAsString("name"))
                     .containsAll(FirstRun.DEMO_CUSTOMERS);
 
-            JsonNode discovered = api.post(
-                            "/api/admin/arrow/settings/discover_customers/",
-                            Map.of("api_url", apiUrl, "api_key", EmulatorOptions.DEMO_API_KEY))
-                    .expect(200)
-                    .json();
-            assertThat(discovered.get("suggestions").size()).isEqualTo(5);
-            for (JsonNode suggestion : discovered.get("suggestions")) {
+            JsonNode suggestions = demo.suggestions();
+            assertThat(suggestions.size()).isEqualTo(5);
+            for (JsonNode suggestion : suggestions) {
                 assertThat(suggestion.get("confidence").asDouble())
                         .as(suggestion.toString())
                         .isGreaterThan(0.5);
@@ -87,18 +70,11 @@ class DemoModeIntegrationTests {
     @Test
     @ExtendWith(OutputCaptureExtension.class)
     void theDemoReachesConsumptionAndBillingAndSaysWhereToGo(CapturedOutput output) {
-        YearMonth month = YearMonth.now(ZoneOffset.UTC).minusMonths(1);
+        YearMonth month = TestClock.closedMonth();
         Map<String, Object> period = Map.of("year", month.getYear(), "month", month.getMonthValue());
-        try (ConfigurableApplicationContext server = new SpringApplicationBuilder(Application.class)
-                .profiles("test")
-                .run(
-                        "--server.port=0",
-                        "--arrowsync.data.dir=" + dataFolder,
-                        "--arrowsync.demo.enabled=true",
-                        // as configured by default: plain http only to the demo's own emulator
-                        "--arrowsync.arrow.client.allow-http=false")) {
-            int port = ((WebServerApplicationContext) server).getWebServer().getPort();
-            Api api = Api.at(port);
+        try (DemoServer demo = DemoServer.start(dataFolder)) {
+            int port = demo.port();
+            Api api = demo.api();
             api.anonymous().get("/health").expect(200);
             assertThat(output.getOut())
                     .contains("arrowsync is ready:")
@@ -117,39 +93,7 @@ class DemoModeIntegrationTests {
                     .as("a manual run is a run, even one with nothing to do")
                     .isFalse();
 
-            String apiUrl = api.get("/api/admin/arrow/settings/?is_active=true")
-                    .expect(200)
-                    .json()
-                    .get(0)
-                    .get("api_url")
-                    .asString();
-            JsonNode discovered = api.post(
-                            "/api/admin/arrow/settings/discover_customers/",
-                            Map.of("api_url", apiUrl, "api_key", EmulatorOptions.DEMO_API_KEY))
-                    .expect(200)
-                    .json();
-            String settings = api.get("/api/admin/arrow/settings/?is_active=true")
-                    .json()
-                    .get(0)
-                    .get("uuid")
-                    .asString();
-            for (JsonNode suggestion : discovered.get("suggestions")) {
-                api.post(
-                                "/api/admin/arrow/customer-mappings/",
-                                Map.of(
-                                        "settings", settings,
-                                        "arrow_reference",
-                                                suggestion
-                                                        .get("arrow_customer")
-                                                        .get("reference")
-                                                        .asString(),
-                                        "waldur_customer",
-                                                suggestion
-                                                        .get("suggested_waldur_customer")
-                                                        .get("uuid")
-                                                        .asString()))
-                        .expect(201);
-            }
+            demo.suggestions().forEach(demo::accept);
 
             JsonNode consumption = Jobs.await(api, trigger(api, "trigger_consumption_sync", period));
             assertThat(consumption.get("state").asString())

@@ -4,15 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
-import org.arrowsync.consumption.ConsumptionWorld;
 import org.arrowsync.jobs.ConsumptionSchedules.ConsumptionScheduling;
 import org.arrowsync.shared.Uuids;
-import org.arrowsync.support.Api;
+import org.arrowsync.support.ArrowFixture;
 import org.arrowsync.support.IntegrationTest;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.arrowsync.support.Jobs;
+import org.arrowsync.support.TestClock;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
@@ -21,7 +20,6 @@ import tools.jackson.databind.JsonNode;
  * The periodic consumption work is gated by the global switch and the settings' sync_enabled, both set through
  * pause/resume.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ConsumptionSchedulesIntegrationTests extends IntegrationTest {
 
     private static final String BASE = "/api/admin/arrow/billing-syncs/";
@@ -32,22 +30,14 @@ class ConsumptionSchedulesIntegrationTests extends IntegrationTest {
     @Autowired
     ConsumptionScheduling scheduling;
 
-    private ConsumptionWorld world;
-
-    @BeforeAll
-    void buildWorld() {
-        jdbc.sql("update arrow_settings set sync_enabled = false").update();
-        world = ConsumptionWorld.create(Api.at(port), jdbc, 1);
-    }
-
-    @AfterAll
-    void stopEmulator() {
-        world.close();
-    }
+    @RegisterExtension
+    final ArrowFixture fixture = new ArrowFixture();
 
     @Test
     void pauseAndResumeGateTheSchedules() {
-        String settings = Uuids.hex(world.settingsUuid);
+        jdbc.sql("update arrow_settings set sync_enabled = false").update();
+        fixture.trackedResources(1);
+        String settings = fixture.settings();
         api.post(BASE + "pause_sync/", Map.of("pause_global", true)).expect(200);
         assertThat(scheduling.syncCurrentMonth()).isEmpty();
         assertThat(scheduling.finaliseRecentMonths()).isEmpty();
@@ -59,9 +49,10 @@ class ConsumptionSchedulesIntegrationTests extends IntegrationTest {
         api.post(BASE + "resume_sync/", Map.of("settings_uuid", settings)).expect(200);
         List<JobService.Submitted> sync = scheduling.syncCurrentMonth();
         assertThat(sync).hasSize(1);
-        JsonNode job = world.awaitJob(Uuids.hex(sync.get(0).uuid()));
+        JsonNode job = Jobs.await(api, Uuids.hex(sync.get(0).uuid()));
         assertThat(job.get("state").asString()).isEqualTo("succeeded");
-        assertThat(job.get("period").asString()).isEqualTo(ConsumptionWorld.CURRENT.toString());
+        assertThat(job.get("period").asString())
+                .isEqualTo(TestClock.currentMonth().toString());
         assertThat(job.get("result").get("synced").asInt()).isEqualTo(4);
         JsonNode queuedBy = api.get(
                         "/api/admin/audit-log/" + job.get("audit_entry").asString() + "/")
@@ -77,8 +68,9 @@ class ConsumptionSchedulesIntegrationTests extends IntegrationTest {
 
         List<JobService.Submitted> finalisation = scheduling.finaliseRecentMonths();
         assertThat(finalisation).hasSize(2);
-        finalisation.forEach(submitted -> assertThat(
-                        world.awaitJob(Uuids.hex(submitted.uuid())).get("state").asString())
+        finalisation.forEach(submitted -> assertThat(Jobs.await(api, Uuids.hex(submitted.uuid()))
+                        .get("state")
+                        .asString())
                 .isEqualTo("succeeded"));
     }
 }

@@ -2,10 +2,16 @@ package org.arrowsync.jobs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
+import org.arrowsync.shared.Uuids;
 import org.arrowsync.support.IntegrationTest;
+import org.arrowsync.support.Jobs;
 import org.arrowsync.support.Response;
+import org.arrowsync.support.TestClock;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -20,7 +26,7 @@ class JobQueueIntegrationTests extends IntegrationTest {
     JobService jobs;
 
     @Test
-    void aQueuedJobThatLostItsExecutionIsScheduledAgain() throws InterruptedException {
+    void aQueuedJobThatLostItsExecutionIsScheduledAgain() {
         UUID settings = UUID.randomUUID();
         jdbc.sql(
                         "insert into arrow_settings (uuid, api_url, api_key, is_active, created, modified) values (?, 'http://127.0.0.1:9/', 'k', false, now(), now())")
@@ -29,19 +35,18 @@ class JobQueueIntegrationTests extends IntegrationTest {
         UUID job = UUID.randomUUID();
         jdbc.sql("""
                         insert into arrow_jobs (uuid, kind, settings_id, coalesce_key, triggered_by, created)
-                        values (?, 'billing_validation', (select id from arrow_settings where uuid = ?), ?, 'test', now() - interval '5 minutes')""").params(job, settings, "orphan|" + job).update();
+                        values (?, 'billing_validation', (select id from arrow_settings where uuid = ?), ?, 'test', ?)""")
+                .params(
+                        job,
+                        settings,
+                        "orphan|" + job,
+                        OffsetDateTime.ofInstant(TestClock.now().minus(Duration.ofMinutes(5)), ZoneOffset.UTC))
+                .update();
 
         assertThat(jobs.rescheduleOrphans()).isGreaterThanOrEqualTo(1);
 
-        JsonNode finished = null;
-        for (int i = 0; i < 100 && finished == null; i++) {
-            JsonNode view = api.get("/api/admin/arrow/jobs/" + job.toString().replace("-", "") + "/")
-                    .expect(200)
-                    .json();
-            finished = view.get("state").asString().equals("succeeded") ? view : null;
-            Thread.sleep(100);
-        }
-        assertThat(finished).as("the orphan ran").isNotNull();
+        JsonNode finished = Jobs.await(api, Uuids.hex(job));
+        assertThat(finished.get("state").asString()).as("the orphan ran").isEqualTo("succeeded");
         jdbc.sql("delete from arrow_settings where uuid = ?").param(settings).update();
     }
 

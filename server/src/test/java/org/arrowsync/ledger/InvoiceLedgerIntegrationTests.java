@@ -4,29 +4,35 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
-import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.Map;
 import java.util.UUID;
 import org.arrowsync.shared.InvalidInput;
 import org.arrowsync.shared.Uuids;
-import org.arrowsync.support.Fixtures;
+import org.arrowsync.support.ArrowFixture;
 import org.arrowsync.support.IntegrationTest;
 import org.arrowsync.support.Response;
+import org.arrowsync.support.TestClock;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.node.JsonNodeFactory;
 
 /** The ledger's rules through its service (as the billing features use it) and its HTTP API (as operators see it). */
 class InvoiceLedgerIntegrationTests extends IntegrationTest {
 
+    static final YearMonth MONTH = TestClock.closedMonth();
+
+    @RegisterExtension
+    final ArrowFixture fixture = new ArrowFixture();
+
     @Autowired
     InvoiceService invoices;
 
     @Test
     void totalsAreSumsOfRoundedItemPrices() {
-        UUID customer = Uuids.fromPath(new Fixtures(api).customer());
-        Invoice invoice = invoices.invoiceFor(customer, YearMonth.of(2026, 10));
+        UUID customer = Uuids.fromPath(fixture.customer());
+        Invoice invoice = invoices.invoiceFor(customer, MONTH);
         invoices.addItem(invoice, item("Azure plan", "10.004", "1"));
         invoices.addItem(invoice, item("Seats", "3.3333333333", "3"));
         invoices.addItem(invoice, item("Credit", "-0.005", "1"));
@@ -40,14 +46,15 @@ class InvoiceLedgerIntegrationTests extends IntegrationTest {
         assertThat(response.json().get("items").get(1).get("unit_price").asString())
                 .isEqualTo("3.3333333333");
         assertThat(response.json().get("items").get(1).get("price").asString()).isEqualTo("10.00");
-        assertThat(response.json().get("items").get(0).get("start").asString()).isEqualTo("2026-10-01");
+        assertThat(response.json().get("items").get(0).get("start").asString())
+                .isEqualTo(MONTH.atDay(1).toString());
     }
 
     @Test
     void oneInvoicePerCustomerAndMonth() {
-        UUID customer = Uuids.fromPath(new Fixtures(api).customer());
-        Invoice first = invoices.invoiceFor(customer, YearMonth.of(2026, 9));
-        Invoice again = invoices.invoiceFor(customer, YearMonth.of(2026, 9));
+        UUID customer = Uuids.fromPath(fixture.customer());
+        Invoice first = invoices.invoiceFor(customer, MONTH.minusMonths(1));
+        Invoice again = invoices.invoiceFor(customer, MONTH.minusMonths(1));
         assertThat(again.uuid()).isEqualTo(first.uuid());
         assertThat(api.get("/api/invoices/?customer_uuid=" + Uuids.hex(customer))
                         .expect(200)
@@ -57,8 +64,8 @@ class InvoiceLedgerIntegrationTests extends IntegrationTest {
 
     @Test
     void closedInvoicesRefuseEveryChange() {
-        UUID customer = Uuids.fromPath(new Fixtures(api).customer());
-        Invoice invoice = invoices.invoiceFor(customer, YearMonth.of(2026, 8));
+        UUID customer = Uuids.fromPath(fixture.customer());
+        Invoice invoice = invoices.invoiceFor(customer, MONTH.minusMonths(2));
         InvoiceItem item = invoices.addItem(invoice, item("Before closing", "5", "1"));
 
         api.post("/api/invoices/" + Uuids.hex(invoice.uuid()) + "/set_state/", Map.of("state", "created"))
@@ -89,8 +96,8 @@ class InvoiceLedgerIntegrationTests extends IntegrationTest {
 
     @Test
     void anInvoiceNeverMixesCurrencies() {
-        UUID customer = Uuids.fromPath(new Fixtures(api).customer());
-        Invoice invoice = invoices.invoiceFor(customer, YearMonth.of(2026, 7));
+        UUID customer = Uuids.fromPath(fixture.customer());
+        Invoice invoice = invoices.invoiceFor(customer, MONTH.minusMonths(3));
         invoices.addItem(invoice, item("EUR line", "1", "1"));
         InvoiceItemDraft dollars = new InvoiceItemDraft(
                 "USD line",
@@ -108,9 +115,9 @@ class InvoiceLedgerIntegrationTests extends IntegrationTest {
 
     @Test
     void pastMonthsArePendingUntilTheClosingJobRuns() {
-        UUID customer = Uuids.fromPath(new Fixtures(api).customer());
-        Invoice past = invoices.invoiceFor(customer, YearMonth.of(2020, 1));
-        Invoice current = invoices.invoiceFor(customer, YearMonth.now(java.time.ZoneOffset.UTC));
+        UUID customer = Uuids.fromPath(fixture.customer());
+        Invoice past = invoices.invoiceFor(customer, TestClock.currentMonth().minusYears(6));
+        Invoice current = invoices.invoiceFor(customer, TestClock.currentMonth());
 
         assertThat(invoices.closePastMonths()).isGreaterThanOrEqualTo(1);
 
@@ -126,15 +133,17 @@ class InvoiceLedgerIntegrationTests extends IntegrationTest {
 
     @Test
     void invoiceItemsAreListedWithFiltersAndReadOnly() {
-        UUID customer = Uuids.fromPath(new Fixtures(api).customer());
-        Invoice invoice = invoices.invoiceFor(customer, YearMonth.of(2026, 6));
+        UUID customer = Uuids.fromPath(fixture.customer());
+        Invoice invoice = invoices.invoiceFor(customer, MONTH.minusMonths(4));
         InvoiceItem item = invoices.addItem(invoice, item("Listed", "2.5", "2"));
 
         Response list = api.get("/api/invoice-items/?invoice_uuid=" + Uuids.hex(invoice.uuid()))
                 .expect(200);
         assertThat(list.header("X-Result-Count")).isEqualTo("1");
         assertThat(list.json().get(0).get("price").asString()).isEqualTo("5.00");
-        assertThat(api.get("/api/invoice-items/?customer_uuid=" + Uuids.hex(customer) + "&year=2026&month=6")
+        assertThat(api.get("/api/invoice-items/?customer_uuid=" + Uuids.hex(customer) + "&year="
+                                + MONTH.minusMonths(4).getYear() + "&month="
+                                + MONTH.minusMonths(4).getMonthValue())
                         .expect(200)
                         .header("X-Result-Count"))
                 .isEqualTo("1");
@@ -150,8 +159,8 @@ class InvoiceLedgerIntegrationTests extends IntegrationTest {
                 new BigDecimal(quantity),
                 "quantity",
                 "EUR",
-                LocalDate.of(2026, 10, 1),
-                LocalDate.of(2026, 10, 31),
+                MONTH.atDay(1),
+                MONTH.atEndOfMonth(),
                 null,
                 null,
                 JsonNodeFactory.instance.objectNode().put("source", "test"));

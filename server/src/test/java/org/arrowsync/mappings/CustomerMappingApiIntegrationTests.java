@@ -5,37 +5,30 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Map;
 import org.arrowsync.contract.Contract;
-import org.arrowsync.support.ArrowIntegrationTest;
-import org.arrowsync.support.Fixtures;
+import org.arrowsync.support.ArrowFixture;
+import org.arrowsync.support.Emulator;
+import org.arrowsync.support.IntegrationTest;
 import org.arrowsync.support.Response;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 
-class CustomerMappingApiIntegrationTests extends ArrowIntegrationTest {
+class CustomerMappingApiIntegrationTests extends IntegrationTest {
 
     private static final String BASE = "/api/admin/arrow/customer-mappings/";
     private static final String SETTINGS = "/api/admin/arrow/settings/";
 
-    private Fixtures fixtures;
+    @RegisterExtension
+    final ArrowFixture fixture = new ArrowFixture();
+
+    private Emulator arrow;
     private String settings;
 
     @BeforeEach
     void activeSettings() {
-        fixtures = new Fixtures(api);
-        settings = api.post(
-                        SETTINGS,
-                        Map.of(
-                                "api_url",
-                                arrow.apiUrl(),
-                                "api_key",
-                                arrow.apiKey(),
-                                "is_active",
-                                true,
-                                "export_type_reference",
-                                "DJ284LDZ-standard"))
-                .expect(201)
-                .text("uuid");
+        arrow = fixture.emulator();
+        settings = fixture.activeSettings();
     }
 
     private JsonNode arrowCustomer(String companyName) {
@@ -55,7 +48,7 @@ class CustomerMappingApiIntegrationTests extends ArrowIntegrationTest {
 
     @Test
     void createsListsUpdatesAndDeletesMappings() {
-        String customer = fixtures.customer();
+        String customer = fixture.customer();
         Response created = map("XSP-CRUD-1", customer).expect(201);
         Contract.assertMatches(created);
         assertThat(created.text("settings")).isEqualTo(settings);
@@ -80,7 +73,7 @@ class CustomerMappingApiIntegrationTests extends ArrowIntegrationTest {
                         .findValuesAsString("uuid"))
                 .contains(uuid);
 
-        String other = fixtures.customer();
+        String other = fixture.customer();
         Response replaced = api.put(
                         BASE + uuid + "/",
                         Map.of(
@@ -106,7 +99,7 @@ class CustomerMappingApiIntegrationTests extends ArrowIntegrationTest {
 
     @Test
     void refusesDuplicatesAndBadInput() {
-        String customer = fixtures.customer();
+        String customer = fixture.customer();
         map("XSP-DUP", customer).expect(201);
         JsonNode duplicate = map("XSP-DUP", customer).expect(400).json();
         assertThat(duplicate.get("non_field_errors").get(0).asString()).contains("unique");
@@ -130,12 +123,12 @@ class CustomerMappingApiIntegrationTests extends ArrowIntegrationTest {
         assertThat(unknown.get("waldur_customer").get(0).asString()).contains("does not exist");
         api.get(BASE + "?settings_uuid=zzz").expect(400);
         api.get(BASE + "?is_active=maybe").expect(400);
-        api.as(fixtures.userToken()).get(BASE).expect(403);
+        api.as(fixture.userToken()).get(BASE).expect(403);
     }
 
     @Test
     void availableCustomersSuggestOperatorCustomersByName() {
-        String contoso = fixtures.customer("Contoso " + Fixtures.unique("x").substring(2, 4));
+        String contoso = fixture.customer("Contoso " + ArrowFixture.unique("x").substring(2, 4));
         Response available = api.get(BASE + "available_customers/").expect(200);
         Contract.assertMatches(available);
         assertThat(available.text("settings_uuid")).isEqualTo(settings);
@@ -157,7 +150,7 @@ class CustomerMappingApiIntegrationTests extends ArrowIntegrationTest {
         api.patch(SETTINGS + settings + "/", Map.of("invoice_item_prefix", "Kept key"))
                 .expect(200);
         String reference = arrowCustomer("Fabrikam Inc").get("reference").asString();
-        map(reference, fixtures.customer()).expect(201);
+        map(reference, fixture.customer()).expect(201);
         Response synced = api.post(BASE + "sync_from_arrow/", Map.of("settings_uuid", settings))
                 .expect(200);
         assertThat(synced.json().get("updated").asInt()).isEqualTo(1);
@@ -184,10 +177,10 @@ class CustomerMappingApiIntegrationTests extends ArrowIntegrationTest {
     @Test
     void discoversLinksAndImportsLicenses() {
         JsonNode arrowCustomer = arrowCustomer("Northwind Traders");
-        String customer = fixtures.customer();
-        String project = fixtures.project(customer);
-        String offering = fixtures.offering().text("uuid");
-        String resource = fixtures.resource(project, offering);
+        String customer = fixture.customer();
+        String project = fixture.project(customer);
+        String offering = fixture.offering().text("uuid");
+        String resource = fixture.resource(project, offering);
         String mapping = map(arrowCustomer.get("reference").asString(), customer)
                 .expect(201)
                 .text("uuid");
@@ -254,13 +247,13 @@ class CustomerMappingApiIntegrationTests extends ArrowIntegrationTest {
 
     @Test
     void licenseActionsAnswerArrowFailuresAndForeignObjectsInTheContractShape() {
-        String customer = fixtures.customer();
-        String project = fixtures.project(customer);
-        String offering = fixtures.offering().text("uuid");
+        String customer = fixture.customer();
+        String project = fixture.project(customer);
+        String offering = fixture.offering().text("uuid");
         String mapping = map(arrowCustomer("Tailspin Toys").get("reference").asString(), customer)
                 .expect(201)
                 .text("uuid");
-        String foreignResource = fixtures.resource(fixtures.project(fixtures.customer()), offering);
+        String foreignResource = fixture.resource(fixture.project(fixture.customer()), offering);
 
         assertThat(api.post(
                                 BASE + mapping + "/link_resource/",
@@ -278,7 +271,7 @@ class CustomerMappingApiIntegrationTests extends ArrowIntegrationTest {
                                         "offering_uuid",
                                         offering,
                                         "project_uuid",
-                                        fixtures.project(fixtures.customer())))
+                                        fixture.project(fixture.customer())))
                         .expect(404)
                         .text("error"))
                 .contains("Project");
@@ -310,7 +303,7 @@ class CustomerMappingApiIntegrationTests extends ArrowIntegrationTest {
 
     @Test
     void setupWizardDiscoversAndSavesSettingsWithMappings() {
-        String adventure = fixtures.customer("Adventure Works");
+        String adventure = fixture.customer("Adventure Works");
         Response discovered = api.post(
                         SETTINGS + "discover_customers/", Map.of("api_url", arrow.apiUrl(), "api_key", arrow.apiKey()))
                 .expect(200);

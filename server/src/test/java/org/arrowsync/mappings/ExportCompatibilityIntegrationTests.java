@@ -5,13 +5,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.HashMap;
 import java.util.Map;
 import org.arrowsync.contract.Contract;
-import org.arrowsync.support.ArrowIntegrationTest;
+import org.arrowsync.emulator.http.ExportTemplates;
+import org.arrowsync.support.Emulator;
+import org.arrowsync.support.IntegrationTest;
 import org.arrowsync.support.Response;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 
 /** The setup wizard's template check says per feature which columns a template lacks and what will not work (D32). */
-class ExportCompatibilityIntegrationTests extends ArrowIntegrationTest {
+class ExportCompatibilityIntegrationTests extends IntegrationTest {
+
+    @RegisterExtension
+    static final Emulator arrow = new Emulator();
 
     @Test
     void eachTemplateIsJudgedPerFeatureByTheColumnsThatFeatureReads() {
@@ -26,7 +32,7 @@ class ExportCompatibilityIntegrationTests extends ArrowIntegrationTest {
                 .get("export_types")
                 .forEach(type -> types.put(type.get("reference").asString(), type));
 
-        JsonNode thin = types.get("THIN-no-line-references");
+        JsonNode thin = types.get(ExportTemplates.THIN_REFERENCE);
         assertThat(thin.get("compatible").asBoolean())
                 .as("without line references nothing can be billed")
                 .isFalse();
@@ -40,18 +46,18 @@ class ExportCompatibilityIntegrationTests extends ArrowIntegrationTest {
         assertThat(usable(thin, "force_import")).isFalse();
         assertThat(missing(thin, "force_import").toString()).contains("End User Company ID");
 
-        JsonNode byName = types.get("BYNAME-no-company-id");
+        JsonNode byName = types.get(ExportTemplates.BY_NAME_REFERENCE);
         assertThat(byName.get("compatible").asBoolean()).isTrue();
         assertThat(byName.get("recommended").asBoolean()).isFalse();
         assertThat(usable(byName, "force_import")).isFalse();
 
-        JsonNode noCustomer = types.get("LINES-no-customer-columns");
+        JsonNode noCustomer = types.get(ExportTemplates.NO_CUSTOMER_REFERENCE);
         assertThat(noCustomer.get("compatible").asBoolean()).isFalse();
         assertThat(missing(noCustomer, "billing_sync").toString())
                 .contains("End User Company ID or End User Company Name");
         assertThat(usable(noCustomer, "consumption_finalisation")).isTrue();
 
-        JsonNode standard = types.get("DJ284LDZ-standard");
+        JsonNode standard = types.get(ExportTemplates.ALT_REFERENCE);
         assertThat(standard.get("compatible").asBoolean()).isTrue();
         assertThat(standard.get("recommended").asBoolean()).isTrue();
         assertThat(missing(standard, "force_import").toString())

@@ -13,63 +13,60 @@ import org.arrowsync.support.ArrowFixture;
 import org.arrowsync.support.CsvRows;
 import org.arrowsync.support.IntegrationTest;
 import org.arrowsync.support.Response;
-import org.junit.jupiter.api.AfterEach;
+import org.arrowsync.support.TestClock;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The margins report, the month's lines as CSV and invoices as CSV, over October of the demo preset billed through both
- * paths under a rule.
+ * The margins report, the month's lines as CSV and invoices as CSV, over the closed month of the demo preset billed
+ * through both paths under a rule.
  */
 class MarginReportsIntegrationTests extends IntegrationTest {
 
     static final String MARGINS = "/api/admin/arrow/reports/margins/";
     static final String LINES = "/api/admin/arrow/reports/lines/";
-    static final YearMonth OCTOBER = YearMonth.of(2026, 10);
+    static final YearMonth MONTH = TestClock.closedMonth();
     static final String CONTOSO = "XSP700001";
 
     @Autowired
     JdbcClient jdbc;
 
-    ArrowFixture arrow;
+    @RegisterExtension
+    final ArrowFixture fixture = new ArrowFixture();
+
     String settings;
     Map<String, String> customers;
 
     @BeforeEach
-    void billedOctober() {
-        arrow = ArrowFixture.demo(api, jdbc);
-        settings = arrow.settings();
-        customers = arrow.mapAllCustomers();
-        arrow.licensedResources(OCTOBER);
+    void billedTheMonth() {
+        settings = fixture.settings();
+        customers = fixture.mapAllCustomers();
+        fixture.syncedResources(MONTH);
         api.post(
                         "/api/admin/arrow/price-rules/",
                         Map.of(
                                 "settings",
                                 settings,
                                 "customer_mapping",
-                                arrow.mappingUuid(CONTOSO),
+                                fixture.mapping(CONTOSO),
                                 "base",
                                 "buy",
                                 "markup_percent",
                                 "10",
                                 "valid_from",
-                                "2026-10"))
+                                MONTH.toString()))
                 .expect(201);
-        arrow.run("trigger_consumption_sync", OCTOBER, Map.of());
-        arrow.run("trigger_sync", OCTOBER, Map.of());
-    }
-
-    @AfterEach
-    void close() {
-        arrow.close();
+        fixture.succeeded("trigger_consumption_sync", MONTH);
+        fixture.succeeded("trigger_sync", MONTH);
     }
 
     @Test
     void marginsArePerCustomerWhatArrowChargesAgainstWhatWasBilled() {
-        List<JsonNode> margins = list(api.get(MARGINS + "?period=2026-10&settings_uuid=" + settings)
+        List<JsonNode> margins = list(api.get(MARGINS + "?period=" + MONTH + "&settings_uuid=" + settings)
                 .expect(200)
                 .json());
         assertThat(margins).hasSize(customers.size());
@@ -77,7 +74,7 @@ class MarginReportsIntegrationTests extends IntegrationTest {
         for (JsonNode margin : margins) {
             String customer = margin.get("customer_uuid").asString();
             BigDecimal[] expected = arrowTotals.get(customer);
-            BigDecimal billed = arrow.arrowCharges(customer, OCTOBER);
+            BigDecimal billed = fixture.arrowCharges(customer, MONTH);
             assertThat(margin.get("currency").asString()).isEqualTo("EUR");
             assertThat(margin.get("arrow_sell").asString()).isEqualTo(cents(expected[0]));
             assertThat(margin.get("arrow_buy").asString()).isEqualTo(cents(expected[1]));
@@ -96,12 +93,12 @@ class MarginReportsIntegrationTests extends IntegrationTest {
                 .as("buy + 10 %% is a margin of 1/11 of what is billed")
                 .isEqualByComparingTo("9.09");
 
-        List<JsonNode> one = list(api.get(MARGINS + "?period=2026-10&customer_uuid=" + customers.get(CONTOSO))
+        List<JsonNode> one = list(api.get(MARGINS + "?period=" + MONTH + "&customer_uuid=" + customers.get(CONTOSO))
                 .expect(200)
                 .json());
         assertThat(one).hasSize(1);
         assertThat(one.get(0)).isEqualTo(contoso);
-        assertThat(api.get(MARGINS + "?period=2026-12&settings_uuid=" + settings)
+        assertThat(api.get(MARGINS + "?period=" + MONTH.plusMonths(2) + "&settings_uuid=" + settings)
                         .expect(200)
                         .json()
                         .size())
@@ -111,10 +108,12 @@ class MarginReportsIntegrationTests extends IntegrationTest {
     @Test
     void theLinesOfTheMonthComeAsCsvWithAHeaderRow() {
         Response answer = api.withHeader("Accept", "text/csv")
-                .get(LINES + "?period=2026-10&settings_uuid=" + settings)
+                .get(LINES + "?period=" + MONTH + "&settings_uuid=" + settings)
                 .expect(200);
         assertThat(answer.header("Content-Type")).startsWith("text/csv");
-        assertThat(answer.header("Content-Disposition")).contains("attachment").contains("arrow-lines-2026-10.csv");
+        assertThat(answer.header("Content-Disposition"))
+                .contains("attachment")
+                .contains("arrow-lines-" + MONTH + ".csv");
         List<List<String>> rows = CsvRows.parse(answer.body());
         assertThat(rows.get(0)).containsExactly(MarginReports.LINE_COLUMNS);
         List<List<String>> lines = rows.subList(1, rows.size());
@@ -125,7 +124,7 @@ class MarginReportsIntegrationTests extends IntegrationTest {
                         where s.uuid = ?::uuid and t.billed_via = 'consumption'""").param(settings).query(Integer.class).single();
         assertThat(lines)
                 .as("each line the billing sync bills, and each license-month consumption tracking bills")
-                .hasSize(arrow.exportLines(OCTOBER).size() - viaConsumption + tracked);
+                .hasSize(fixture.emulator().exportLines(MONTH).size() - viaConsumption + tracked);
         BigDecimal buy = BigDecimal.ZERO;
         BigDecimal billed = BigDecimal.ZERO;
         for (List<String> line : lines) {
@@ -141,20 +140,21 @@ class MarginReportsIntegrationTests extends IntegrationTest {
             buy = buy.add(lineBuy);
             billed = billed.add(lineBilled);
         }
-        BigDecimal exportBuy =
-                arrow.exportLines(OCTOBER).stream().map(BillingLine::buyTotal).reduce(BigDecimal.ZERO, BigDecimal::add);
+        BigDecimal exportBuy = fixture.emulator().exportLines(MONTH).stream()
+                .map(BillingLine::buyTotal)
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
         assertThat(buy).isEqualByComparingTo(exportBuy);
         assertThat(billed)
                 .isEqualByComparingTo(customers.values().stream()
-                        .map(customer -> arrow.arrowCharges(customer, OCTOBER))
+                        .map(customer -> fixture.arrowCharges(customer, MONTH))
                         .reduce(BigDecimal.ZERO, BigDecimal::add));
 
-        assertThat(api.get(LINES + "?period=2026-10&format=csv&settings_uuid=" + settings)
+        assertThat(api.get(LINES + "?period=" + MONTH + "&format=csv&settings_uuid=" + settings)
                         .expect(200)
                         .body())
                 .isEqualTo(answer.body());
-        List<List<String>> contoso =
-                CsvRows.parse(api.get(LINES + "?format=csv&period=2026-10&customer_uuid=" + customers.get(CONTOSO))
+        List<List<String>> contoso = CsvRows.parse(
+                api.get(LINES + "?format=csv&period=" + MONTH + "&customer_uuid=" + customers.get(CONTOSO))
                         .expect(200)
                         .body());
         assertThat(contoso.subList(1, contoso.size()))
@@ -176,19 +176,19 @@ class MarginReportsIntegrationTests extends IntegrationTest {
                         .asString())
                 .startsWith("Invalid period format");
         String nobody = "0123456789abcdef0123456789abcdef";
-        assertThat(csv.get(LINES + "?period=2026-10&settings_uuid=" + nobody)
+        assertThat(csv.get(LINES + "?period=" + MONTH + "&settings_uuid=" + nobody)
                         .expect(404)
                         .text("error"))
                 .isEqualTo("Settings not found: " + nobody);
         assertThat(api.withHeader("Accept", "application/json")
-                        .get(LINES + "?period=2026-10")
+                        .get(LINES + "?period=" + MONTH)
                         .expect(406)
                         .text("detail"))
                 .isEqualTo("Could not satisfy the request Accept header.");
-        api.get(LINES + "?period=2026-10&format=xml").expect(406);
+        api.get(LINES + "?period=" + MONTH + "&format=xml").expect(406);
         api.get(MARGINS).expect(400);
-        api.as(new org.arrowsync.support.Fixtures(api).userToken())
-                .get(LINES + "?period=2026-10&format=csv")
+        api.as(fixture.userToken())
+                .get(LINES + "?period=" + MONTH + "&format=csv")
                 .expect(403);
     }
 
@@ -198,7 +198,7 @@ class MarginReportsIntegrationTests extends IntegrationTest {
         jdbc.sql("update customers set name = ? where uuid = ?::uuid")
                 .params("=HYPERLINK(\"http://evil.example\",\"Contoso\"), Ltd", contoso)
                 .update();
-        String body = api.get(LINES + "?format=csv&period=2026-10&customer_uuid=" + contoso)
+        String body = api.get(LINES + "?format=csv&period=" + MONTH + "&customer_uuid=" + contoso)
                 .expect(200)
                 .body();
         assertThat(body).contains("\r\n\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"Contoso\"\"), Ltd\",");
@@ -209,7 +209,8 @@ class MarginReportsIntegrationTests extends IntegrationTest {
     @Test
     void anInvoiceComesAsCsvWhenAskedAndAsJsonOtherwise() {
         String contoso = customers.get(CONTOSO);
-        JsonNode invoice = api.get("/api/invoices/?customer_uuid=" + contoso + "&year=2026&month=10")
+        JsonNode invoice = api.get("/api/invoices/?customer_uuid=" + contoso + "&year=" + MONTH.getYear() + "&month="
+                        + MONTH.getMonthValue())
                 .expect(200)
                 .json()
                 .get(0);
@@ -239,7 +240,7 @@ class MarginReportsIntegrationTests extends IntegrationTest {
             assertThat(row.get(1)).isEqualTo(item.get("name").asString());
             assertThat(new BigDecimal(row.get(9)))
                     .isEqualByComparingTo(item.get("price").asString());
-            assertThat(row.get(4)).isEqualTo("2026-10-01");
+            assertThat(row.get(4)).isEqualTo(MONTH + "-01");
             total = total.add(new BigDecimal(row.get(9)));
         }
         assertThat(total).isEqualByComparingTo(invoice.get("total").asString());
@@ -257,10 +258,10 @@ class MarginReportsIntegrationTests extends IntegrationTest {
                 .expect(404);
     }
 
-    /** Per operator customer: the export's sell and buy totals of October. */
+    /** Per operator customer: the export's sell and buy totals of the month. */
     private Map<String, BigDecimal[]> arrowTotals() {
         Map<String, BigDecimal[]> totals = new HashMap<>();
-        for (BillingLine line : arrow.exportLines(OCTOBER)) {
+        for (BillingLine line : fixture.emulator().exportLines(MONTH)) {
             BigDecimal[] sums = totals.computeIfAbsent(customers.get("XSP" + line.customerReference()), customer ->
                     new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO});
             sums[0] = sums[0].add(line.sellTotal());

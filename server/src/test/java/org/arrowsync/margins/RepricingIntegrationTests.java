@@ -5,18 +5,17 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.math.BigDecimal;
 import java.time.YearMonth;
-import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.arrowsync.arrowclient.BillingLine;
 import org.arrowsync.support.ArrowFixture;
-import org.arrowsync.support.Fixtures;
 import org.arrowsync.support.IntegrationTest;
-import org.junit.jupiter.api.AfterEach;
+import org.arrowsync.support.TestClock;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
@@ -29,35 +28,31 @@ import tools.jackson.databind.JsonNode;
 class RepricingIntegrationTests extends IntegrationTest {
 
     static final String REPRICE = "/api/admin/arrow/price-rules/reprice/";
-    static final YearMonth OCTOBER = YearMonth.of(2026, 10);
+    static final YearMonth MONTH = TestClock.closedMonth();
     static final String CONTOSO = "XSP700001";
 
     @Autowired
     JdbcClient jdbc;
 
-    ArrowFixture arrow;
+    @RegisterExtension
+    final ArrowFixture fixture = new ArrowFixture();
+
     String settings;
     Map<String, String> customers;
 
     @BeforeEach
-    void billedOctober() {
-        arrow = ArrowFixture.demo(api, jdbc);
-        settings = arrow.settings();
-        customers = arrow.mapAllCustomers();
-        arrow.licensedResources(OCTOBER);
-        arrow.run("trigger_consumption_sync", OCTOBER, Map.of());
-        arrow.run("trigger_sync", OCTOBER, Map.of());
-    }
-
-    @AfterEach
-    void close() {
-        arrow.close();
+    void billedTheMonth() {
+        settings = fixture.settings();
+        customers = fixture.mapAllCustomers();
+        fixture.syncedResources(MONTH);
+        fixture.succeeded("trigger_consumption_sync", MONTH);
+        fixture.succeeded("trigger_sync", MONTH);
     }
 
     @Test
     void thePreviewIsWhatConfirmingBooksAndASecondRunBooksNothing() {
         String contoso = customers.get(CONTOSO);
-        String closed = invoiceOf(contoso, OCTOBER).get("uuid").asString();
+        String closed = invoiceOf(contoso, MONTH).get("uuid").asString();
         api.post("/api/invoices/" + closed + "/set_state/", Map.of("state", "created"))
                 .expect(200);
         JsonNode closedBefore =
@@ -68,12 +63,12 @@ class RepricingIntegrationTests extends IntegrationTest {
         rules();
         assertThat(chargedPerCustomer()).as("a rule alone changes no invoice").isEqualTo(before);
 
-        JsonNode preview = api.post(REPRICE, Map.of("period", "2026-10", "settings_uuid", settings))
+        JsonNode preview = api.post(REPRICE, Map.of("period", MONTH.toString(), "settings_uuid", settings))
                 .expect(200)
                 .json();
         assertThat(items()).as("a preview writes nothing").isEqualTo(itemsBefore);
         assertThat(preview.get("dry_run").asBoolean()).isTrue();
-        assertThat(preview.get("period").asString()).isEqualTo("2026-10");
+        assertThat(preview.get("period").asString()).isEqualTo(MONTH.toString());
         Map<String, BigDecimal> underRules = expectedPerCustomer();
         Map<String, JsonNode> previewed = byCustomer(preview);
         assertThat(previewed.keySet()).containsExactlyInAnyOrderElementsOf(customers.values());
@@ -89,8 +84,8 @@ class RepricingIntegrationTests extends IntegrationTest {
             assertThat(customer.get("compensations").asInt()).isPositive();
         }
 
-        JsonNode job = arrow.awaitJob(
-                api.post(REPRICE, Map.of("period", "2026-10", "settings_uuid", settings, "confirm", true)));
+        JsonNode job = fixture.awaitJob(
+                api.post(REPRICE, Map.of("period", MONTH.toString(), "settings_uuid", settings, "confirm", true)));
         assertThat(job.get("state").asString()).as(job.toString()).isEqualTo("succeeded");
         assertThat(job.get("kind").asString()).isEqualTo("reprice");
         JsonNode result = job.get("result");
@@ -113,7 +108,7 @@ class RepricingIntegrationTests extends IntegrationTest {
                 .as("a closed invoice never changes")
                 .isEqualTo(closedBefore.get("items"));
         assertThat(closedAfter.get("total")).isEqualTo(closedBefore.get("total"));
-        YearMonth now = YearMonth.now(ZoneOffset.UTC);
+        YearMonth now = TestClock.currentMonth();
         assertThat(repricedOn(contoso)).as("Contoso's corrections").containsOnly(now.toString());
         String open = customers.entrySet().stream()
                 .filter(entry -> !entry.getKey().equals(CONTOSO))
@@ -122,10 +117,10 @@ class RepricingIntegrationTests extends IntegrationTest {
                 .getValue();
         assertThat(repricedOn(open))
                 .as("an open month takes its own corrections")
-                .containsOnly("2026-10");
+                .containsOnly(MONTH.toString());
 
         Map<String, BigDecimal> repriced = chargedPerCustomer();
-        JsonNode again = api.post(REPRICE, Map.of("period", "2026-10", "settings_uuid", settings))
+        JsonNode again = api.post(REPRICE, Map.of("period", MONTH.toString(), "settings_uuid", settings))
                 .expect(200)
                 .json();
         assertThat(again.get("compensations").asInt()).isZero();
@@ -133,17 +128,17 @@ class RepricingIntegrationTests extends IntegrationTest {
             assertThat(decimal(figures, "difference")).isZero();
             assertThat(decimal(figures, "billed_now")).isEqualByComparingTo(repriced.get(customer));
         });
-        JsonNode second = arrow.awaitJob(
-                api.post(REPRICE, Map.of("period", "2026-10", "settings_uuid", settings, "confirm", true)));
+        JsonNode second = fixture.awaitJob(
+                api.post(REPRICE, Map.of("period", MONTH.toString(), "settings_uuid", settings, "confirm", true)));
         assertThat(second.get("result").get("compensations").asInt()).isZero();
         assertThat(chargedPerCustomer()).isEqualTo(repriced);
 
-        arrow.run("trigger_sync", OCTOBER, Map.of());
-        arrow.run("trigger_consumption_sync", OCTOBER, Map.of());
+        fixture.succeeded("trigger_sync", MONTH);
+        fixture.succeeded("trigger_consumption_sync", MONTH);
         assertThat(chargedPerCustomer())
                 .as("a re-sync and the next consumption run keep the corrections: nothing is billed twice")
                 .isEqualTo(repriced);
-        assertThat(api.post(REPRICE, Map.of("period", "2026-10", "settings_uuid", settings))
+        assertThat(api.post(REPRICE, Map.of("period", MONTH.toString(), "settings_uuid", settings))
                         .expect(200)
                         .json()
                         .get("compensations")
@@ -157,13 +152,22 @@ class RepricingIntegrationTests extends IntegrationTest {
         String contoso = customers.get(CONTOSO);
         Map<String, BigDecimal> before = chargedPerCustomer();
         JsonNode preview = api.post(
-                        REPRICE, Map.of("period", "2026-10", "settings_uuid", settings, "customer_uuid", contoso))
+                        REPRICE,
+                        Map.of("period", MONTH.toString(), "settings_uuid", settings, "customer_uuid", contoso))
                 .expect(200)
                 .json();
         assertThat(byCustomer(preview).keySet()).containsExactly(contoso);
-        JsonNode job = arrow.awaitJob(api.post(
+        JsonNode job = fixture.awaitJob(api.post(
                 REPRICE,
-                Map.of("period", "2026-10", "settings_uuid", settings, "customer_uuid", contoso, "confirm", true)));
+                Map.of(
+                        "period",
+                        MONTH.toString(),
+                        "settings_uuid",
+                        settings,
+                        "customer_uuid",
+                        contoso,
+                        "confirm",
+                        true)));
         assertThat(job.get("parameters").get("customer_uuid").asString()).isEqualTo(contoso);
         Map<String, BigDecimal> after = chargedPerCustomer();
         before.forEach((customer, charged) -> {
@@ -193,14 +197,15 @@ class RepricingIntegrationTests extends IntegrationTest {
                         .get(0)
                         .asString())
                 .startsWith("Invalid period format");
-        assertThat(api.post(REPRICE, Map.of("period", "2099-01", "settings_uuid", settings, "confirm", true))
+        YearMonth next = TestClock.currentMonth().plusMonths(1);
+        assertThat(api.post(REPRICE, Map.of("period", next.toString(), "settings_uuid", settings, "confirm", true))
                         .expect(400)
                         .json()
                         .get("period")
                         .get(0)
                         .asString())
-                .isEqualTo("The period 2099-01 has not started yet.");
-        assertThat(api.post(REPRICE, Map.of("period", "2026-10", "settings_uuid", "nonsense"))
+                .isEqualTo("The period " + next + " has not started yet.");
+        assertThat(api.post(REPRICE, Map.of("period", MONTH.toString(), "settings_uuid", "nonsense"))
                         .expect(400)
                         .json()
                         .get("settings_uuid")
@@ -208,7 +213,7 @@ class RepricingIntegrationTests extends IntegrationTest {
                         .asString())
                 .isEqualTo("Must be a valid UUID.");
         String nobody = "0123456789abcdef0123456789abcdef";
-        assertThat(api.post(REPRICE, Map.of("period", "2026-10", "settings_uuid", nobody, "confirm", true))
+        assertThat(api.post(REPRICE, Map.of("period", MONTH.toString(), "settings_uuid", nobody, "confirm", true))
                         .expect(404)
                         .text("error"))
                 .isEqualTo("Settings not found: " + nobody);
@@ -216,7 +221,7 @@ class RepricingIntegrationTests extends IntegrationTest {
                                 REPRICE,
                                 Map.of(
                                         "period",
-                                        "2026-10",
+                                        MONTH.toString(),
                                         "settings_uuid",
                                         settings,
                                         "customer_uuid",
@@ -227,9 +232,9 @@ class RepricingIntegrationTests extends IntegrationTest {
                         .text("error"))
                 .isEqualTo("Customer " + nobody + " not found");
         api.post(REPRICE, "{\"period\": ").expect(400);
-        String user = new Fixtures(api).userToken();
+        String user = fixture.userToken();
         api.as(user)
-                .post(REPRICE, Map.of("period", "2026-10", "settings_uuid", settings, "confirm", true))
+                .post(REPRICE, Map.of("period", MONTH.toString(), "settings_uuid", settings, "confirm", true))
                 .expect(403);
         assertThat(items()).isEqualTo(items);
         assertThat(repriceJobs()).isEqualTo(jobs);
@@ -237,12 +242,12 @@ class RepricingIntegrationTests extends IntegrationTest {
 
     /** Contoso pays buy + 10 %; everyone's Microsoft is sold 5 % under list. */
     private void rules() {
-        rule(Map.of("customer_mapping", arrow.mappingUuid(CONTOSO), "base", "buy", "markup_percent", "10"));
+        rule(Map.of("customer_mapping", fixture.mapping(CONTOSO), "base", "buy", "markup_percent", "10"));
         rule(Map.of("arrow_vendor_name", "Microsoft", "base", "sell", "markup_percent", "-5"));
     }
 
     private Map<String, BigDecimal> expectedPerCustomer() {
-        Map<String, BigDecimal> byArrowCustomer = arrow.exportLines(OCTOBER).stream()
+        Map<String, BigDecimal> byArrowCustomer = fixture.emulator().exportLines(MONTH).stream()
                 .collect(Collectors.groupingBy(
                         line -> "XSP" + line.customerReference(),
                         Collectors.reducing(BigDecimal.ZERO, RepricingIntegrationTests::price, BigDecimal::add)));
@@ -262,7 +267,8 @@ class RepricingIntegrationTests extends IntegrationTest {
     }
 
     private void rule(Map<String, Object> fields) {
-        Map<String, Object> body = new HashMap<>(Map.of("settings", settings, "valid_from", "2026-01"));
+        Map<String, Object> body = new HashMap<>(
+                Map.of("settings", settings, "valid_from", MONTH.minusMonths(9).toString()));
         body.putAll(fields);
         api.post("/api/admin/arrow/price-rules/", body).expect(201);
     }
@@ -286,7 +292,7 @@ class RepricingIntegrationTests extends IntegrationTest {
         return new BigDecimal(node.get(field).asString());
     }
 
-    /** What each customer of these settings is charged for October: every Arrow-sourced item billing it. */
+    /** What each customer of these settings is charged for the month: every Arrow-sourced item billing it. */
     private Map<String, BigDecimal> chargedPerCustomer() {
         Map<String, BigDecimal> charged = new HashMap<>();
         for (String customer : customers.values()) {
@@ -307,9 +313,9 @@ class RepricingIntegrationTests extends IntegrationTest {
         return jdbc.sql("""
                         select coalesce(sum(it.unit_price * it.quantity), 0) from invoice_items it join invoices i on i.id = it.invoice_id
                         join customers c on c.id = i.customer_id
-                        where c.uuid = ?::uuid and it.start_date = date '2026-10-01' and it.details ->> 'source' like ?
+                        where c.uuid = ?::uuid and it.start_date = ? and it.details ->> 'source' like ?
                           and coalesce(it.details ->> 'reason', '') like ?""")
-                .params(customer, source, reason)
+                .params(customer, MONTH.atDay(1), source, reason)
                 .query(BigDecimal.class)
                 .single()
                 .stripTrailingZeros();

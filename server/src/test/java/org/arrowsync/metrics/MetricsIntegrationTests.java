@@ -13,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.YearMonth;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,27 +21,24 @@ import java.util.TreeSet;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.arrowsync.Application;
 import org.arrowsync.emulator.EmulatorOptions;
 import org.arrowsync.support.Api;
-import org.arrowsync.support.Control;
+import org.arrowsync.support.DemoServer;
 import org.arrowsync.support.Jobs;
+import org.arrowsync.support.TestClock;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.yaml.snakeyaml.Yaml;
 import tools.jackson.databind.JsonNode;
 
 /**
- * A demo server, its Arrow customers mapped but one, syncs last month's billing (through one 429 from Arrow): then
+ * A demo server, its Arrow customers mapped but one, syncs a closed month's billing (through one 429 from Arrow): then
  * {@code /metrics} holds what happened, to the job's own counts.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -56,7 +52,7 @@ class MetricsIntegrationTests {
     @TempDir
     static Path dataFolder;
 
-    private ConfigurableApplicationContext server;
+    private DemoServer demo;
     private int port;
     private Api api;
     private String settings;
@@ -66,49 +62,17 @@ class MetricsIntegrationTests {
 
     @BeforeAll
     void demoSync() throws Exception {
-        server = new SpringApplicationBuilder(Application.class)
-                .profiles("test")
-                .run(
-                        "--server.port=0",
-                        "--arrowsync.data.dir=" + dataFolder,
-                        "--arrowsync.demo.enabled=true",
-                        "--arrowsync.metrics.token=" + METRICS_TOKEN);
-        port = ((WebServerApplicationContext) server).getWebServer().getPort();
-        api = Api.at(port);
-        JsonNode active = api.get("/api/admin/arrow/settings/?is_active=true")
-                .expect(200)
-                .json()
-                .get(0);
-        settings = active.get("uuid").asString();
-        String apiUrl = active.get("api_url").asString();
-        JsonNode suggestions = api.post(
-                        "/api/admin/arrow/settings/discover_customers/",
-                        Map.of("api_url", apiUrl, "api_key", EmulatorOptions.DEMO_API_KEY))
-                .expect(200)
-                .json()
-                .get("suggestions");
+        demo = DemoServer.start(dataFolder, "--arrowsync.metrics.token=" + METRICS_TOKEN);
+        port = demo.port();
+        api = demo.api();
+        settings = demo.activeSettings().get("uuid").asString();
+        JsonNode suggestions = demo.suggestions();
         for (int i = 1; i < suggestions.size(); i++) { // the first Arrow customer stays unmapped
-            JsonNode suggestion = suggestions.get(i);
-            api.post(
-                            "/api/admin/arrow/customer-mappings/",
-                            Map.of(
-                                    "settings", settings,
-                                    "arrow_reference",
-                                            suggestion
-                                                    .get("arrow_customer")
-                                                    .get("reference")
-                                                    .asString(),
-                                    "waldur_customer",
-                                            suggestion
-                                                    .get("suggested_waldur_customer")
-                                                    .get("uuid")
-                                                    .asString()))
-                    .expect(201);
+            demo.accept(suggestions.get(i));
         }
         beforeSync = scrape();
-        new Control(apiUrl.replace("/index.php/api/", "/_emulator/"))
-                .call("POST", "faults", "{\"family\":\"exports\",\"kind\":\"429\",\"retryAfter\":0,\"count\":1}");
-        month = YearMonth.now(ZoneOffset.UTC).minusMonths(1);
+        demo.emulator().fault("{\"family\":\"exports\",\"kind\":\"429\",\"retryAfter\":0,\"count\":1}");
+        month = TestClock.closedMonth();
         String queued = api.post(
                         "/api/admin/arrow/billing-syncs/trigger_sync/",
                         Map.of("year", month.getYear(), "month", month.getMonthValue()))
@@ -120,7 +84,7 @@ class MetricsIntegrationTests {
 
     @AfterAll
     void stop() {
-        server.close();
+        demo.close();
     }
 
     @Test

@@ -7,9 +7,9 @@ import java.util.Map;
 import org.arrowsync.support.ArrowFixture;
 import org.arrowsync.support.IntegrationTest;
 import org.arrowsync.support.Response;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
@@ -22,21 +22,17 @@ class PriceRuleApiIntegrationTests extends IntegrationTest {
     @Autowired
     JdbcClient jdbc;
 
-    ArrowFixture arrow;
+    @RegisterExtension
+    final ArrowFixture fixture = new ArrowFixture();
+
     String settings;
     String contoso;
 
     @BeforeEach
     void arrow() {
-        arrow = ArrowFixture.demo(api, jdbc);
-        settings = arrow.settings();
-        arrow.mapAllCustomers();
-        contoso = arrow.mappingUuid("XSP700001");
-    }
-
-    @AfterEach
-    void close() {
-        arrow.close();
+        settings = fixture.settings();
+        fixture.mapAllCustomers();
+        contoso = fixture.mapping("XSP700001");
     }
 
     @Test
@@ -247,7 +243,7 @@ class PriceRuleApiIntegrationTests extends IntegrationTest {
 
     @Test
     void onlyStaffReadOrWriteRules() {
-        String user = new org.arrowsync.support.Fixtures(api).userToken();
+        String user = fixture.userToken();
         api.as(user).get(RULES).expect(403);
         api.as(user).post(RULES, rule(Map.of())).expect(403);
         api.anonymous().get(RULES).expect(401);

@@ -15,9 +15,10 @@ import org.arrowsync.shared.Progress;
 import org.arrowsync.shared.Uuids;
 import org.arrowsync.support.ArrowFixture;
 import org.arrowsync.support.IntegrationTest;
-import org.junit.jupiter.api.AfterEach;
+import org.arrowsync.support.TestClock;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
@@ -30,7 +31,7 @@ import tools.jackson.databind.JsonNode;
 class PricingIntegrationTests extends IntegrationTest {
 
     static final String RULES = "/api/admin/arrow/price-rules/";
-    static final YearMonth OCTOBER = YearMonth.of(2026, 10);
+    static final YearMonth MONTH = TestClock.closedMonth();
     static final String CONTOSO = "XSP700001";
     static final String AWS = "Amazon Web Services";
 
@@ -40,20 +41,16 @@ class PricingIntegrationTests extends IntegrationTest {
     @Autowired
     BillingValidation validation;
 
-    ArrowFixture arrow;
+    @RegisterExtension
+    final ArrowFixture fixture = new ArrowFixture();
+
     String settings;
     Map<String, String> customers;
 
     @BeforeEach
     void arrow() {
-        arrow = ArrowFixture.demo(api, jdbc);
-        settings = arrow.settings();
-        customers = arrow.mapAllCustomers();
-    }
-
-    @AfterEach
-    void close() {
-        arrow.close();
+        settings = fixture.settings();
+        customers = fixture.mapAllCustomers();
     }
 
     @Test
@@ -80,11 +77,11 @@ class PricingIntegrationTests extends IntegrationTest {
                 "sell",
                 "markup_percent",
                 "-5"));
-        arrow.run("trigger_sync", OCTOBER, Map.of());
+        fixture.succeeded("trigger_sync", MONTH);
 
         Map<String, JsonNode> items = invoiceItemsByLine();
         int priced = 0;
-        for (BillingLine line : arrow.exportLines(OCTOBER)) {
+        for (BillingLine line : fixture.emulator().exportLines(MONTH)) {
             boolean contoso = ("XSP" + line.customerReference()).equals(CONTOSO);
             boolean microsoft = line.vendor().equals("Microsoft");
             Expected expected;
@@ -130,8 +127,16 @@ class PricingIntegrationTests extends IntegrationTest {
 
     @Test
     void aRuleOnlyPricesTheMonthsItIsValidIn() {
-        rule(Map.of("customer_mapping", contoso(), "base", "buy", "markup_percent", "50", "valid_from", "2026-11"));
-        String september = rule(Map.of(
+        rule(Map.of(
+                "customer_mapping",
+                contoso(),
+                "base",
+                "buy",
+                "markup_percent",
+                "50",
+                "valid_from",
+                MONTH.plusMonths(1).toString()));
+        String untilLastMonth = rule(Map.of(
                 "customer_mapping",
                 contoso(),
                 "arrow_vendor_name",
@@ -141,10 +146,10 @@ class PricingIntegrationTests extends IntegrationTest {
                 "markup_percent",
                 "30",
                 "valid_from",
-                "2026-01",
+                MONTH.minusMonths(9).toString(),
                 "valid_to",
-                "2026-09"));
-        String october = rule(Map.of(
+                MONTH.minusMonths(1).toString()));
+        String thisMonthOnly = rule(Map.of(
                 "arrow_vendor_name",
                 AWS,
                 "base",
@@ -152,25 +157,25 @@ class PricingIntegrationTests extends IntegrationTest {
                 "markup_percent",
                 "12.5",
                 "valid_from",
-                "2026-10",
+                MONTH.toString(),
                 "valid_to",
-                "2026-10"));
-        arrow.run("trigger_sync", OCTOBER, Map.of());
-        arrow.run("trigger_sync", OCTOBER.minusMonths(1), Map.of());
+                MONTH.toString()));
+        fixture.succeeded("trigger_sync", MONTH);
+        fixture.succeeded("trigger_sync", MONTH.minusMonths(1));
 
         Map<String, JsonNode> items = invoiceItemsByLine();
-        for (YearMonth month : List.of(OCTOBER, OCTOBER.minusMonths(1))) {
-            for (BillingLine line : arrow.exportLines(month)) {
+        for (YearMonth month : List.of(MONTH, MONTH.minusMonths(1))) {
+            for (BillingLine line : fixture.emulator().exportLines(month)) {
                 JsonNode item = items.get(line.lineReference());
                 if (line.sellTotal().signum() == 0) {
                     continue;
                 }
                 boolean contosoMicrosoft = ("XSP" + line.customerReference()).equals(CONTOSO)
                         && line.vendor().equals("Microsoft");
-                String rule = month.equals(OCTOBER)
-                        ? (line.vendor().equals(AWS) ? october : null)
-                        : (contosoMicrosoft ? september : null);
-                String markup = rule == null ? "0" : rule.equals(october) ? "12.5" : "30";
+                String rule = month.equals(MONTH)
+                        ? (line.vendor().equals(AWS) ? thisMonthOnly : null)
+                        : (contosoMicrosoft ? untilLastMonth : null);
+                String markup = rule == null ? "0" : rule.equals(thisMonthOnly) ? "12.5" : "30";
                 assertThat(new BigDecimal(item.get("billed").asString()))
                         .as("%s in %s", line.lineReference(), month)
                         .isEqualByComparingTo(priced(line.sellTotal(), markup));
@@ -187,27 +192,26 @@ class PricingIntegrationTests extends IntegrationTest {
      */
     @Test
     void consumptionTrackingAndTheBillingSyncBillALicenseMonthAlike() {
-        Map<String, String> resources = arrow.licensedResources(OCTOBER);
+        Map<String, String> resources = fixture.syncedResources(MONTH);
         fixedRules();
-        JsonNode consumption = arrow.run("trigger_consumption_sync", OCTOBER, Map.of());
+        JsonNode consumption = fixture.succeeded("trigger_consumption_sync", MONTH);
         assertThat(consumption.get("result").get("synced").asInt()).isPositive();
-        JsonNode finalised = arrow.run("trigger_reconciliation", OCTOBER, Map.of());
+        JsonNode finalised = fixture.succeeded("trigger_reconciliation", MONTH);
         assertThat(finalised.get("result").get("finalized").asInt()).isPositive();
         assertThat(finalised.get("result").get("compensation_items_created").asInt())
                 .as("the provisional items were already priced by the rules")
                 .isZero();
-        arrow.run("trigger_sync", OCTOBER, Map.of());
+        fixture.succeeded("trigger_sync", MONTH);
         List<String> tracked = licensesBilledByConsumption();
         assertThat(tracked).isNotEmpty();
         assertThat(resources.keySet()).containsAll(tracked);
         Map<String, BigDecimal> charged = chargedPerLicense();
-        arrow.close();
+        fixture.renew();
 
-        arrow = ArrowFixture.demo(api, jdbc);
-        settings = arrow.settings();
-        customers = arrow.mapAllCustomers();
+        settings = fixture.settings();
+        customers = fixture.mapAllCustomers();
         fixedRules();
-        arrow.run("trigger_sync", OCTOBER, Map.of());
+        fixture.succeeded("trigger_sync", MONTH);
         assertThat(licensesBilledByConsumption()).isEmpty();
         Map<String, BigDecimal> byBilling = chargedPerLicense();
         Map<String, BigDecimal> expected = expectedPerLicense();
@@ -221,35 +225,35 @@ class PricingIntegrationTests extends IntegrationTest {
 
     /**
      * D2 under rules, across both paths and a late correction: after sync, finalisation, validation and reconciliation,
-     * each customer's Arrow-sourced October items add up to the rules' price of its final lines.
+     * each customer's Arrow-sourced items of the month add up to the rules' price of its final lines.
      */
     @Test
     void everyArrowAmountIsBilledOnceAtTheRulesPriceOfItsFinalAmount() {
-        arrow.licensedResources(OCTOBER);
+        fixture.syncedResources(MONTH);
         fixedRules();
-        arrow.run("trigger_consumption_sync", OCTOBER, Map.of());
-        arrow.run("trigger_sync", OCTOBER, Map.of());
-        List<String> viaConsumption = arrow.lineReferences(CONTOSO, "consumption");
-        List<String> viaInvoice = arrow.lineReferences(CONTOSO, "invoice");
+        fixture.succeeded("trigger_consumption_sync", MONTH);
+        fixture.succeeded("trigger_sync", MONTH);
+        List<String> viaConsumption = fixture.lineReferences(CONTOSO, "consumption");
+        List<String> viaInvoice = fixture.lineReferences(CONTOSO, "invoice");
         assertThat(viaConsumption).isNotEmpty();
         assertThat(viaInvoice).hasSizeGreaterThan(1);
 
-        arrow.control().call("POST", "lines/" + viaConsumption.get(0), "{\"sell\":\"777.77000\",\"buy\":\"700\"}");
-        arrow.control().call("POST", "lines/" + viaInvoice.get(0), "{\"sell\":\"55.55000\",\"buy\":\"50\"}");
-        arrow.run("trigger_sync", OCTOBER, Map.of());
-        arrow.run("trigger_reconciliation", OCTOBER, Map.of());
+        fixture.emulator().changeAmounts(viaConsumption.get(0), "777.77000", "700");
+        fixture.emulator().changeAmounts(viaInvoice.get(0), "55.55000", "50");
+        fixture.succeeded("trigger_sync", MONTH);
+        fixture.succeeded("trigger_reconciliation", MONTH);
         validation.check(Uuids.fromPath(settings), Progress.NONE);
-        arrow.control().call("POST", "lines/" + viaInvoice.get(1), "{\"sell\":\"66.66000\",\"buy\":\"60\"}");
-        arrow.run("reconcile", OCTOBER, Map.of());
-        arrow.run("reconcile", OCTOBER, Map.of());
+        fixture.emulator().changeAmounts(viaInvoice.get(1), "66.66000", "60");
+        fixture.succeeded("reconcile", MONTH);
+        fixture.succeeded("reconcile", MONTH);
 
-        Map<String, BigDecimal> expected = arrow.exportLines(OCTOBER).stream()
+        Map<String, BigDecimal> expected = fixture.emulator().exportLines(MONTH).stream()
                 .collect(Collectors.groupingBy(
                         line -> "XSP" + line.customerReference(),
                         Collectors.reducing(BigDecimal.ZERO, PricingIntegrationTests::fixedPrice, BigDecimal::add)));
         for (Map.Entry<String, String> customer : customers.entrySet()) {
-            assertThat(arrow.arrowCharges(customer.getValue(), OCTOBER))
-                    .as("Arrow-sourced October items of %s", customer.getKey())
+            assertThat(fixture.arrowCharges(customer.getValue(), MONTH))
+                    .as("Arrow-sourced items of the month of %s", customer.getKey())
                     .isCloseTo(expected.get(customer.getKey()), within(new BigDecimal("0.000001")));
         }
     }
@@ -272,7 +276,7 @@ class PricingIntegrationTests extends IntegrationTest {
     }
 
     private Map<String, BigDecimal> expectedPerLicense() {
-        return arrow.exportLines(OCTOBER).stream()
+        return fixture.emulator().exportLines(MONTH).stream()
                 .collect(Collectors.groupingBy(
                         BillingLine::licenseReference,
                         Collectors.reducing(BigDecimal.ZERO, PricingIntegrationTests::fixedPrice, BigDecimal::add)));
@@ -283,11 +287,12 @@ class PricingIntegrationTests extends IntegrationTest {
     }
 
     private String contoso() {
-        return arrow.mappingUuid(CONTOSO);
+        return fixture.mapping(CONTOSO);
     }
 
     private String rule(Map<String, Object> fields) {
-        Map<String, Object> body = new HashMap<>(Map.of("settings", settings, "valid_from", "2026-01"));
+        Map<String, Object> body = new HashMap<>(
+                Map.of("settings", settings, "valid_from", MONTH.minusMonths(9).toString()));
         body.putAll(fields);
         return api.post(RULES, body).expect(201).text("uuid");
     }
@@ -308,7 +313,7 @@ class PricingIntegrationTests extends IntegrationTest {
         return items;
     }
 
-    /** The licenses whose October consumption tracking bills, as the billing sync recorded them. */
+    /** The licenses whose consumption of the month tracking bills, as the billing sync recorded them. */
     private List<String> licensesBilledByConsumption() {
         return jdbc.sql("""
                         select distinct t.license_reference from billing_sync_items t join billing_syncs b on b.id = t.billing_sync_id
@@ -316,7 +321,7 @@ class PricingIntegrationTests extends IntegrationTest {
                         where s.uuid = ?::uuid and t.billed_via = 'consumption'""").param(settings).query(String.class).list();
     }
 
-    /** What these settings' customers were charged for each license's October: every Arrow-sourced item naming it. */
+    /** What these settings' customers were charged for each license's month: every Arrow-sourced item naming it. */
     private Map<String, BigDecimal> chargedPerLicense() {
         Map<String, BigDecimal> charged = new HashMap<>();
         jdbc.sql("""
@@ -324,8 +329,8 @@ class PricingIntegrationTests extends IntegrationTest {
                         from invoice_items it join invoices i on i.id = it.invoice_id join customers c on c.id = i.customer_id
                         where c.id in (select m.customer_id from customer_mappings m join arrow_settings s on s.id = m.settings_id
                                        where s.uuid = ?::uuid)
-                          and it.start_date = date '2026-10-01' and it.details ->> 'source' like 'arrow%'
-                        group by 1""").param(settings).query(rs -> {
+                          and it.start_date = ? and it.details ->> 'source' like 'arrow%'
+                        group by 1""").params(settings, MONTH.atDay(1)).query(rs -> {
             charged.put(rs.getString("license"), rs.getBigDecimal("charged"));
         });
         return charged;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.arrowsync.support.ArrowEmulator;
+import org.arrowsync.support.Emulator;
 import org.arrowsync.support.IntegrationTest;
 import org.arrowsync.support.Response;
 import org.junit.jupiter.api.Test;
@@ -29,7 +29,7 @@ class ApiKeySecrecyIntegrationTests extends IntegrationTest {
     @Test
     void theKeyAppearsInNoResponseAndNoLogLine(CapturedOutput output) {
         List<Response> responses = new ArrayList<>();
-        try (ArrowEmulator arrow = ArrowEmulator.start(KEY)) {
+        try (Emulator arrow = Emulator.start(Emulator.options().withApiKey(KEY))) {
             Map<String, Object> credentials = Map.of("api_url", arrow.apiUrl(), "api_key", KEY);
             Response created = api.post(BASE, Map.of("api_url", arrow.apiUrl(), "api_key", KEY, "is_active", true))
                     .expect(201);

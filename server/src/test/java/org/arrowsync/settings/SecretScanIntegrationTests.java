@@ -3,18 +3,18 @@ package org.arrowsync.settings;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.YearMonth;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.arrowsync.shared.Uuids;
-import org.arrowsync.support.ArrowEmulator;
-import org.arrowsync.support.Fixtures;
+import org.arrowsync.support.ArrowFixture;
+import org.arrowsync.support.Emulator;
 import org.arrowsync.support.IntegrationTest;
 import org.arrowsync.support.Jobs;
 import org.arrowsync.support.Response;
+import org.arrowsync.support.TestClock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -53,8 +53,8 @@ class SecretScanIntegrationTests extends IntegrationTest {
     @Test
     void oddKeysAppearInNoAnswerJobRecordOrLogLine(CapturedOutput output) {
         List<Response> answers = new ArrayList<>();
-        YearMonth month = YearMonth.now(ZoneOffset.UTC).minusMonths(1);
-        try (ArrowEmulator arrow = ArrowEmulator.start()) {
+        YearMonth month = TestClock.currentMonth().minusMonths(1);
+        try (Emulator arrow = Emulator.start()) {
             long settingsBefore = settingsCount();
             String existing = api.post(
                             BASE, Map.of("api_url", arrow.apiUrl(), "api_key", arrow.apiKey(), "is_active", false))
@@ -130,17 +130,17 @@ class SecretScanIntegrationTests extends IntegrationTest {
     @Test
     void aKeyWithQuotesWorksAndIsShownNowhere(CapturedOutput output) {
         List<Response> answers = new ArrayList<>();
-        YearMonth month = YearMonth.now(ZoneOffset.UTC).minusMonths(1);
-        try (ArrowEmulator arrow = ArrowEmulator.start(QUOTED_KEY)) {
+        YearMonth month = TestClock.currentMonth().minusMonths(1);
+        try (ArrowFixture quoted = ArrowFixture.on(api, jdbc, Emulator.options().withApiKey(QUOTED_KEY))) {
+            Emulator arrow = quoted.emulator();
             Map<String, Object> credentials = Map.of("api_url", arrow.apiUrl(), "api_key", QUOTED_KEY);
-            Fixtures fixtures = new Fixtures(api);
-            String settings = fixtures.settings(arrow);
+            String settings = quoted.settings();
             Response created = api.get(BASE + settings + "/").expect(200);
             answers.add(created);
             assertThat(created.text("partner_name")).as("the key works").isNotBlank();
             answers.add(api.post(BASE + "validate_credentials/", credentials).expect(200));
             answers.add(api.post(BASE + "discover_customers/", credentials).expect(200));
-            fixtures.mapFirstArrowCustomer(settings, arrow);
+            quoted.mapCustomers(1);
             Map<String, Object> wrong = Map.of("api_url", arrow.apiUrl(), "api_key", QUOTED_KEY + "\"x");
             answers.add(api.post(BASE + "validate_credentials/", wrong).expect(200));
             answers.add(api.post(BASE + "preview_settings/", wrong).expect(400));
@@ -216,8 +216,8 @@ class SecretScanIntegrationTests extends IntegrationTest {
 
     @Test
     void anApiUrlChangedAloneNeverCarriesTheStoredKeyAway() {
-        try (ArrowEmulator arrow = ArrowEmulator.start("the-stored-key-4711");
-                ArrowEmulator elsewhere = ArrowEmulator.start("elsewhere-key-0815")) {
+        try (Emulator arrow = Emulator.start(Emulator.options().withApiKey("the-stored-key-4711"));
+                Emulator elsewhere = Emulator.start(Emulator.options().withApiKey("elsewhere-key-0815"))) {
             String uuid = api.post(
                             BASE, Map.of("api_url", arrow.apiUrl(), "api_key", arrow.apiKey(), "is_active", false))
                     .expect(201)

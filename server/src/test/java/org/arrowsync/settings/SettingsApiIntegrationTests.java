@@ -9,15 +9,24 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CyclicBarrier;
 import org.arrowsync.contract.Contract;
-import org.arrowsync.support.ArrowIntegrationTest;
-import org.arrowsync.support.Fixtures;
+import org.arrowsync.emulator.http.ExportTemplates;
+import org.arrowsync.support.ArrowFixture;
+import org.arrowsync.support.Emulator;
+import org.arrowsync.support.IntegrationTest;
 import org.arrowsync.support.Response;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 
-class SettingsApiIntegrationTests extends ArrowIntegrationTest {
+class SettingsApiIntegrationTests extends IntegrationTest {
 
     private static final String BASE = "/api/admin/arrow/settings/";
+
+    @RegisterExtension
+    static final Emulator arrow = new Emulator();
+
+    @RegisterExtension
+    final ArrowFixture fixture = new ArrowFixture();
 
     private Map<String, Object> settingsBody(Object... more) {
         Map<String, Object> body =
@@ -40,7 +49,7 @@ class SettingsApiIntegrationTests extends ArrowIntegrationTest {
                         BASE,
                         settingsBody(
                                 "export_type_reference",
-                                "DJ284LDZ-standard",
+                                ExportTemplates.ALT_REFERENCE,
                                 "invoice_price_source",
                                 "buy",
                                 "invoice_item_prefix",
@@ -62,7 +71,7 @@ class SettingsApiIntegrationTests extends ArrowIntegrationTest {
                 .expect(200);
         Contract.assertMatches(patched);
         assertThat(patched.json().get("sync_enabled").asBoolean()).isTrue();
-        assertThat(patched.json().get("export_type_reference").asString()).isEqualTo("DJ284LDZ-standard");
+        assertThat(patched.json().get("export_type_reference").asString()).isEqualTo(ExportTemplates.ALT_REFERENCE);
 
         Response replaced = api.put(
                         BASE + uuid + "/", Map.of("api_url", arrow.apiUrl(), "classification_filter", "SAAS"))
@@ -206,7 +215,7 @@ class SettingsApiIntegrationTests extends ArrowIntegrationTest {
                                 "api_key",
                                 arrow.apiKey(),
                                 "export_type_reference",
-                                "DJ284LDZ-standard"))
+                                ExportTemplates.ALT_REFERENCE))
                 .expect(200);
         Contract.assertMatches(preview);
         assertThat(preview.text("partner_reference")).isNotBlank();
@@ -223,7 +232,7 @@ class SettingsApiIntegrationTests extends ArrowIntegrationTest {
 
     @Test
     void isStaffOnly() {
-        String user = new Fixtures(api).userToken();
+        String user = fixture.userToken();
         api.as(user).get(BASE).expect(403);
         api.as(user).post(BASE, settingsBody()).expect(403);
         api.as(user).post(BASE + "validate_credentials/", Map.of()).expect(403);

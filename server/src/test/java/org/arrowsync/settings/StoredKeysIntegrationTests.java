@@ -5,14 +5,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Map;
 import java.util.UUID;
 import org.arrowsync.shared.Uuids;
-import org.arrowsync.support.ArrowIntegrationTest;
+import org.arrowsync.support.Emulator;
+import org.arrowsync.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** D53: a key encrypted the old way (the secret's bare SHA-256) still works and is encrypted again at start. */
-class StoredKeysIntegrationTests extends ArrowIntegrationTest {
+class StoredKeysIntegrationTests extends IntegrationTest {
+
+    @RegisterExtension
+    static final Emulator arrow = new Emulator();
 
     @Autowired
     JdbcClient jdbc;

@@ -5,28 +5,26 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.HashMap;
 import java.util.Map;
 import org.arrowsync.contract.Contract;
-import org.arrowsync.support.ArrowIntegrationTest;
-import org.arrowsync.support.Fixtures;
+import org.arrowsync.support.ArrowFixture;
+import org.arrowsync.support.IntegrationTest;
 import org.arrowsync.support.Response;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 
-class VendorOfferingMappingApiIntegrationTests extends ArrowIntegrationTest {
+class VendorOfferingMappingApiIntegrationTests extends IntegrationTest {
 
     private static final String BASE = "/api/admin/arrow/vendor-offering-mappings/";
 
-    private Fixtures fixtures;
+    @RegisterExtension
+    final ArrowFixture fixture = new ArrowFixture();
+
     private String settings;
 
     @BeforeEach
     void activeSettings() {
-        fixtures = new Fixtures(api);
-        settings = api.post(
-                        "/api/admin/arrow/settings/",
-                        Map.of("api_url", arrow.apiUrl(), "api_key", arrow.apiKey(), "is_active", true))
-                .expect(201)
-                .text("uuid");
+        settings = fixture.activeSettings();
     }
 
     private Map<String, Object> body(String vendor, String offering, String plan) {
@@ -40,10 +38,10 @@ class VendorOfferingMappingApiIntegrationTests extends ArrowIntegrationTest {
 
     @Test
     void createsListsUpdatesAndDeletesVendorMappings() {
-        JsonNode offering = fixtures.offering().json();
+        JsonNode offering = fixture.offering().json();
         String offeringUuid = offering.get("uuid").asString();
         String plan = offering.get("plans").get(0).get("uuid").asString();
-        String vendor = Fixtures.unique("Microsoft");
+        String vendor = ArrowFixture.unique("Microsoft");
         Response created = api.post(BASE, body(vendor, offeringUuid, plan)).expect(201);
         Contract.assertMatches(created);
         assertThat(created.text("plan_uuid")).isEqualTo(plan);
@@ -59,7 +57,7 @@ class VendorOfferingMappingApiIntegrationTests extends ArrowIntegrationTest {
         assertThat(api.get(BASE + "?settings=" + one.text("settings")).json().findValuesAsString("uuid"))
                 .contains(uuid);
 
-        String otherOffering = fixtures.offering().text("uuid");
+        String otherOffering = fixture.offering().text("uuid");
         Response replaced = api.put(
                         BASE + uuid + "/",
                         Map.of(
@@ -83,15 +81,15 @@ class VendorOfferingMappingApiIntegrationTests extends ArrowIntegrationTest {
 
     @Test
     void aPlanMustBelongToTheOfferingOnCreateAndOnUpdate() {
-        String offering = fixtures.offering().text("uuid");
+        String offering = fixture.offering().text("uuid");
         String foreignPlan =
-                fixtures.offering().json().get("plans").get(0).get("uuid").asString();
-        JsonNode refused = api.post(BASE, body(Fixtures.unique("AWS"), offering, foreignPlan))
+                fixture.offering().json().get("plans").get(0).get("uuid").asString();
+        JsonNode refused = api.post(BASE, body(ArrowFixture.unique("AWS"), offering, foreignPlan))
                 .expect(400)
                 .json();
         assertThat(refused.get("plan").get(0).asString()).isEqualTo("Plan must belong to the selected offering.");
 
-        String uuid = api.post(BASE, body(Fixtures.unique("AWS"), offering, null))
+        String uuid = api.post(BASE, body(ArrowFixture.unique("AWS"), offering, null))
                 .expect(201)
                 .text("uuid");
         api.patch(BASE + uuid + "/", Map.of("plan", foreignPlan)).expect(400);
@@ -99,8 +97,8 @@ class VendorOfferingMappingApiIntegrationTests extends ArrowIntegrationTest {
 
     @Test
     void refusesDuplicatesBadInputAndNonStaff() {
-        String offering = fixtures.offering().text("uuid");
-        String vendor = Fixtures.unique("Google");
+        String offering = fixture.offering().text("uuid");
+        String vendor = ArrowFixture.unique("Google");
         api.post(BASE, body(vendor, offering, null)).expect(201);
         assertThat(api.post(BASE, body(vendor, offering, null))
                         .expect(400)
@@ -115,8 +113,8 @@ class VendorOfferingMappingApiIntegrationTests extends ArrowIntegrationTest {
         api.post(BASE, body("X", "00000000000000000000000000000000", null)).expect(400);
         api.post(BASE, body("X", "not-a-uuid", null)).expect(400);
         api.get(BASE + "?offering_uuid=bad").expect(400);
-        api.as(fixtures.userToken()).get(BASE).expect(403);
-        api.as(fixtures.userToken()).get(BASE + "vendor_choices/").expect(403);
+        api.as(fixture.userToken()).get(BASE).expect(403);
+        api.as(fixture.userToken()).get(BASE + "vendor_choices/").expect(403);
     }
 
     @Test
@@ -127,7 +125,7 @@ class VendorOfferingMappingApiIntegrationTests extends ArrowIntegrationTest {
         assertThat(choices.json().get(0).get("value").asString())
                 .isEqualTo(choices.json().get(0).get("label").asString());
 
-        arrow.fault("{\"family\":\"catalog\",\"kind\":\"500\",\"count\":5}");
+        fixture.emulator().fault("{\"family\":\"catalog\",\"kind\":\"500\",\"count\":5}");
         Response fallback = api.get(BASE + "vendor_choices/").expect(200);
         assertThat(fallback.json().size()).isZero();
     }

@@ -1,191 +1,364 @@
 package org.arrowsync.support;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.math.BigDecimal;
-import java.time.Instant;
 import java.time.YearMonth;
-import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.arrowsync.arrowclient.ArrowClient;
-import org.arrowsync.arrowclient.ArrowClientProperties;
-import org.arrowsync.arrowclient.ArrowClients;
-import org.arrowsync.arrowclient.ArrowConnection;
 import org.arrowsync.arrowclient.BillingLine;
-import org.arrowsync.arrowclient.ExportQuery;
-import org.arrowsync.emulator.ArrowEmulator;
+import org.arrowsync.arrowclient.License;
 import org.arrowsync.emulator.EmulatorOptions;
+import org.arrowsync.emulator.http.ExportTemplates;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.junit.jupiter.SpringExtension;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The Arrow side of a test, built lazily: an emulator, a settings record pointing at it (inactive, so test classes
- * sharing the database never fight over the one active record), and operator customers mapped to every Arrow customer.
- * The emulator is strict: the product is tested against the API as ArrowSphere's official clients show it.
+ * What a test needs of the world, built lazily over the server's API as an operator builds it, each part on first use:
+ * operator customers, projects, offerings and resources; an emulator (at the test clock); Arrow settings pointing at
+ * it, inactive unless asked (test classes share the database and its one active record); an operator customer mapped to
+ * each Arrow customer; a resource per license of the mapped customers; the jobs that sync and reconcile a month.
+ *
+ * <p>In a Spring test it is a JUnit extension: {@code @RegisterExtension static final ArrowFixture fixture = new
+ * ArrowFixture();} builds one world for the test class, a non-static field one for each test. Faults a test switched on
+ * end with the test. When the world ends its emulator stops and its settings go, with their mappings and syncs, so that
+ * other test classes see no stray mappings. Beside a server of its own: {@link #on(Api, JdbcClient, EmulatorOptions)}.
  */
-public final class ArrowFixture implements AutoCloseable {
+public final class ArrowFixture
+        implements AutoCloseable, BeforeAllCallback, AfterAllCallback, BeforeEachCallback, AfterEachCallback {
 
-    public static final Instant NOW = Instant.parse("2026-11-26T10:00:00Z");
-    public static final String MSP_TEMPLATE = "E1-2-b2f08942207fbd6838ba332a98387c69";
-    public static final String ALT_TEMPLATE = "DJ284LDZ-standard";
+    private static final String SETTINGS = "/api/admin/arrow/settings/";
+    private static final String TRIGGERS = "/api/admin/arrow/billing-syncs/";
 
-    private final Api api;
-    private final JdbcClient jdbc;
-    private final ArrowEmulator emulator;
-    private final Control control;
-    private UUID settings;
-    private final Map<String, String> customersByArrowReference = new LinkedHashMap<>();
+    private final EmulatorOptions options;
+    private Api api;
+    private JdbcClient jdbc;
+    /** Whether the world lives in the shared test database (and so cleans up after itself). */
+    private boolean shared;
+    /** Whether the world lasts for the test class (a static field) rather than for one test. */
+    private boolean perClass;
+
+    private Emulator emulator;
+    private String settings;
+    /** Operator customer uuid by Arrow customer reference. */
+    private final Map<String, String> customers = new LinkedHashMap<>();
+    /** Customer mapping uuid by Arrow customer reference. */
+    private final Map<String, String> mappings = new HashMap<>();
+    /** Resource uuid by license reference. */
+    private final Map<String, String> resources = new LinkedHashMap<>();
+    /** Operator customer uuid by license reference. */
+    private final Map<String, String> customerOfLicense = new HashMap<>();
+
+    /** The demo emulator. */
+    public ArrowFixture() {
+        this(Emulator.options());
+    }
+
+    /** An emulator started with these options, e.g. {@code Emulator.options().withPreset(Presets.SCALE)}. */
+    public ArrowFixture(EmulatorOptions options) {
+        this.options = options;
+    }
+
+    /** A world on a server the test started itself; close it when done. */
+    public static ArrowFixture on(Api api, JdbcClient jdbc, EmulatorOptions options) {
+        ArrowFixture fixture = new ArrowFixture(options);
+        fixture.api = api;
+        fixture.jdbc = jdbc;
+        return fixture;
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        perClass = true;
+        connect(context);
+    }
+
+    @Override
+    public void beforeEach(ExtensionContext context) {
+        if (!perClass) {
+            connect(context);
+        }
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) {
+        if (perClass) {
+            if (emulator != null) {
+                emulator.clearFaults();
+            }
+        } else {
+            close();
+        }
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        close();
+    }
+
+    private void connect(ExtensionContext context) {
+        ApplicationContext spring = SpringExtension.getApplicationContext(context);
+        api = Api.at(Integer.parseInt(spring.getEnvironment().getRequiredProperty("local.server.port")));
+        jdbc = spring.getBean(JdbcClient.class);
+        shared = true;
+    }
+
+    /** A unique name, so tests never collide in the shared database. */
+    public static String unique(String prefix) {
+        return prefix + " " + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    // The operator's side
+
+    public String customer() {
+        return customer(unique("Customer"));
+    }
+
+    public String customer(String name) {
+        return api.post("/api/customers/", Map.of("name", name)).expect(201).text("uuid");
+    }
+
+    public String project(String customer) {
+        return api.post("/api/projects/", Map.of("name", unique("Project"), "customer", customer))
+                .expect(201)
+                .text("uuid");
+    }
+
+    /** A new offering with one usage component and one plan; the answer holds both. */
+    public Response offering() {
+        return api.post(
+                        "/api/marketplace-public-offerings/",
+                        Map.of(
+                                "name",
+                                unique("Offering"),
+                                "type",
+                                "Marketplace.Basic",
+                                "components",
+                                List.of(Map.of(
+                                        "type",
+                                        "cloud_cost",
+                                        "name",
+                                        "Cloud Cost",
+                                        "billing_type",
+                                        "usage",
+                                        "measured_unit",
+                                        "EUR")),
+                                "plans",
+                                List.of(Map.of("name", "Default"))))
+                .expect(201);
+    }
+
+    public String resource(String project, String offering) {
+        return api.post(
+                        "/api/marketplace-resources/",
+                        Map.of("name", unique("Resource"), "project", project, "offering", offering))
+                .expect(201)
+                .text("uuid");
+    }
+
+    /** A resource linked to an Arrow license, as the syncs find it. */
+    public String licensedResource(String project, String offering, String licenseReference) {
+        return api.post(
+                        "/api/marketplace-resources/",
+                        Map.of(
+                                "name",
+                                unique("License " + licenseReference),
+                                "project",
+                                project,
+                                "offering",
+                                offering,
+                                "attributes",
+                                Map.of("arrow_license_reference", licenseReference)))
+                .expect(201)
+                .text("uuid");
+    }
+
+    /** A non-staff user's token. */
+    public String userToken() {
+        return api.post("/api/users/", Map.of("username", unique("user").replace(' ', '-'), "is_staff", false))
+                .expect(201)
+                .text("token");
+    }
+
+    // Arrow's side
 
     /**
-     * Every emulator serves the same license references, and license-month claims (D2) are global, as Arrow's license
-     * references are: each fixture starts from no claims, like a fresh Arrow account.
+     * The emulator, started on first use. Every emulator serves the same license references, and license-month claims
+     * (D2) are global, as Arrow's license references are: each emulator starts from no claims, like a fresh Arrow
+     * account.
      */
-    public ArrowFixture(Api api, JdbcClient jdbc, EmulatorOptions options) {
-        this.api = api;
-        this.jdbc = jdbc;
-        jdbc.sql("delete from license_billing").update();
-        this.emulator = ArrowEmulator.start(options.withStrict(true));
-        this.control = new Control(emulator.controlUrl().toString());
-    }
-
-    /** The control API of any emulator. */
-    public static Control control(ArrowEmulator emulator) {
-        return new Control(emulator.controlUrl().toString());
-    }
-
-    public static ArrowFixture demo(Api api, JdbcClient jdbc) {
-        return new ArrowFixture(api, jdbc, EmulatorOptions.demo().withClock(NOW));
-    }
-
-    public ArrowEmulator emulator() {
+    public Emulator emulator() {
+        if (emulator == null) {
+            jdbc.sql("delete from license_billing").update();
+            emulator = Emulator.start(options);
+        }
         return emulator;
     }
 
-    public Control control() {
-        return control;
-    }
-
-    /** Settings for the emulator with the given template and price source, created once. */
-    public String settings(String template, String priceSource) {
-        if (settings == null) {
-            settings = UUID.randomUUID();
-            jdbc.sql("""
-                            insert into arrow_settings (uuid, api_url, api_key, export_type_reference, is_active, invoice_price_source, created, modified)
-                            values (?, ?, ?, ?, false, ?, now(), now())""")
-                    .params(settings, emulator.apiBaseUrl().toString(), emulator.apiKey(), template, priceSource)
-                    .update();
-        }
-        return settings.toString().replace("-", "");
-    }
-
+    /** Settings for the emulator with the standard export template, created once. */
     public String settings() {
-        return settings(ALT_TEMPLATE, "sell");
+        return settings(ExportTemplates.ALT_REFERENCE);
+    }
+
+    /** Settings for the emulator with this export template and the sell price, created once: the first call decides. */
+    public String settings(String template) {
+        if (settings == null) {
+            settings = api.post(
+                            SETTINGS,
+                            Map.of(
+                                    "api_url",
+                                    emulator().apiUrl(),
+                                    "api_key",
+                                    emulator().apiKey(),
+                                    "export_type_reference",
+                                    template,
+                                    "invoice_price_source",
+                                    "sell",
+                                    "is_active",
+                                    false))
+                    .expect(201)
+                    .text("uuid");
+        }
+        return settings;
+    }
+
+    /** The settings, made the active ones: those the look-ups and the consumption status use. */
+    public String activeSettings() {
+        return changeSettings(Map.of("is_active", true));
+    }
+
+    private String changeSettings(Map<String, Object> fields) {
+        api.patch(SETTINGS + settings() + "/", fields).expect(200);
+        return settings;
     }
 
     /**
-     * An operator customer and an active mapping for every Arrow customer; returns operator customer uuids by Arrow
+     * What consumption tracks: active settings with sync enabled, Arrow's first {@code arrowCustomers} customers
+     * mapped, and a resource per license of theirs; resource uuids by license reference.
+     */
+    public Map<String, String> trackedResources(int arrowCustomers) {
+        changeSettings(Map.of("is_active", true, "sync_enabled", true));
+        mapCustomers(arrowCustomers);
+        return licensedResources();
+    }
+
+    /** An operator customer and a mapping for every Arrow customer; operator customer uuids by Arrow reference. */
+    public Map<String, String> mapAllCustomers() {
+        return mapCustomers(Integer.MAX_VALUE);
+    }
+
+    /** An operator customer and a mapping for each of Arrow's first {@code count} customers, once. */
+    public Map<String, String> mapCustomers(int count) {
+        if (customers.isEmpty()) {
+            emulator().client().customers().stream()
+                    .limit(count)
+                    .forEach(arrow ->
+                            customers.put(arrow.reference(), mapCustomer(arrow.reference(), arrow.companyName())));
+        }
+        return customers();
+    }
+
+    /** The operator customers mapped so far, by Arrow reference. */
+    public Map<String, String> customers() {
+        return Collections.unmodifiableMap(customers);
+    }
+
+    /** A new operator customer mapped to this Arrow reference under this company name; returns its uuid. */
+    public String mapCustomer(String arrowReference, String companyName) {
+        String customer = customer(unique(companyName.strip()));
+        String mapping = api.post(
+                        "/api/admin/arrow/customer-mappings/",
+                        Map.of(
+                                "settings",
+                                settings(),
+                                "arrow_reference",
+                                arrowReference,
+                                "arrow_company_name",
+                                companyName,
+                                "waldur_customer",
+                                customer))
+                .expect(201)
+                .text("uuid");
+        mappings.put(arrowReference, mapping);
+        return customer;
+    }
+
+    /** The uuid of the mapping of this Arrow customer. */
+    public String mapping(String arrowReference) {
+        return mappings.get(arrowReference);
+    }
+
+    /**
+     * A resource for every license of the mapped customers, in a project of its customer: resource uuids by license
      * reference.
      */
-    public Map<String, String> mapAllCustomers() {
-        if (customersByArrowReference.isEmpty()) {
-            JsonNode customers = control.summary(
-                            YearMonth.from(NOW.atZone(java.time.ZoneOffset.UTC)).minusMonths(1))
-                    .get("customers");
-            for (Map.Entry<String, JsonNode> entry : customers.properties()) {
-                String name = entry.getValue().get("companyName").asString();
-                String customer = new Fixtures(api)
-                        .customer(name + " " + UUID.randomUUID().toString().substring(0, 4));
-                jdbc.sql("""
-                                insert into customer_mappings (uuid, settings_id, arrow_reference, arrow_company_name, customer_id, created, modified)
-                                values (?, (select id from arrow_settings where uuid = ?), ?, ?, (select id from customers where uuid = ?), now(), now())""")
-                        .params(
-                                UUID.randomUUID(),
-                                settings,
-                                entry.getKey(),
-                                name,
-                                UUID.fromString(
-                                        customer.replaceFirst("(.{8})(.{4})(.{4})(.{4})(.{12})", "$1-$2-$3-$4-$5")))
-                        .update();
-                customersByArrowReference.put(entry.getKey(), customer);
+    public Map<String, String> licensedResources() {
+        if (resources.isEmpty()) {
+            Map<String, String> mapped = customers.isEmpty() ? mapAllCustomers() : customers;
+            String offering = offering().text("uuid");
+            Map<String, String> projects = new HashMap<>();
+            for (License license : emulator().client().licenses()) {
+                String customer = mapped.get(license.customerReference());
+                if (customer != null) {
+                    String project = projects.computeIfAbsent(customer, this::project);
+                    resources.put(license.reference(), licensedResource(project, offering, license.reference()));
+                    customerOfLicense.put(license.reference(), customer);
+                }
             }
         }
-        return customersByArrowReference;
+        return Collections.unmodifiableMap(resources);
     }
 
-    /** The uuid (hex) of the mapping of an Arrow customer, once {@link #mapAllCustomers} made it. */
-    public String mappingUuid(String arrowReference) {
-        return jdbc.sql("""
-                        select m.uuid from customer_mappings m join arrow_settings s on s.id = m.settings_id
-                        where s.uuid = ? and m.arrow_reference = ?""")
-                .params(settings, arrowReference)
-                .query(UUID.class)
-                .single()
-                .toString()
-                .replace("-", "");
+    /** The operator customer of a license of {@link #licensedResources()}. */
+    public String customerOf(String licenseReference) {
+        return customerOfLicense.get(licenseReference);
     }
 
-    /** What the export bills an Arrow customer for a month (sell), as the emulator's ground truth says. */
-    public BigDecimal exportSell(YearMonth period, String arrowReference) {
-        return new BigDecimal(control.summary(period)
-                .get("customers")
-                .get(arrowReference)
-                .get("sell")
-                .asString());
-    }
-
-    /** The line references of an Arrow customer's sync items ({@code billedVia} a SQL pattern), in order. */
-    public List<String> lineReferences(String arrowReference, String billedVia) {
-        return jdbc.sql("""
-                        select t.arrow_line_reference from billing_sync_items t join billing_syncs b on b.id = t.billing_sync_id
-                        join customer_mappings m on m.id = b.customer_mapping_id join arrow_settings s on s.id = m.settings_id
-                        where s.uuid = ? and m.arrow_reference = ? and t.billed_via like ? order by t.id""")
-                .params(settings, arrowReference, billedVia)
-                .query(String.class)
-                .list();
-    }
-
-    /** A client of this emulator with the default settings, plain http allowed (it listens on loopback). */
-    public static ArrowClient client(ArrowEmulator emulator) {
-        ArrowClients clients = new ArrowClients(ArrowClientProperties.defaults());
-        clients.allowPlainHttpTo(emulator.apiBaseUrl());
-        return clients.connect(new ArrowConnection(emulator.apiBaseUrl(), emulator.apiKey()));
-    }
-
-    /** Every line of the month's export (the standard template), as Arrow sends it now. */
-    public List<BillingLine> exportLines(YearMonth period) {
-        List<BillingLine> lines = new ArrayList<>();
-        client(emulator)
-                .forEachExportPage(
-                        ExportQuery.forPeriod(ALT_TEMPLATE, period),
-                        page -> page.rows()
-                                .forEach(row -> lines.add(row.billingLine().line())));
-        return lines;
+    /** The first license with metered (IaaS) consumption in the month. */
+    public String meteredLicense(YearMonth period) {
+        return licensedResources().keySet().stream()
+                .filter(license -> !emulator()
+                        .client()
+                        .monthlyConsumption(license, period, period)
+                        .lines()
+                        .isEmpty())
+                .findFirst()
+                .orElseThrow();
     }
 
     /**
-     * An OK resource per license of the mapped customers, licensed as resource sync leaves it (license, vendor and
-     * classification in its attributes); returns resource uuids by license reference.
+     * A resource per license billed in the month's export to a mapped customer, as resource sync leaves it (license,
+     * vendor and classification in its attributes, the license as backend id): resource uuids by license reference.
      */
-    public Map<String, String> licensedResources(YearMonth period) {
-        Fixtures fixtures = new Fixtures(api);
-        String offering = fixtures.offering().text("uuid");
+    public Map<String, String> syncedResources(YearMonth period) {
+        Map<String, String> mapped = customers.isEmpty() ? mapAllCustomers() : customers;
+        String offering = offering().text("uuid");
         Map<String, String> projects = new HashMap<>();
-        Map<String, String> resources = new LinkedHashMap<>();
-        for (BillingLine line : exportLines(period)) {
-            String customer = mapAllCustomers().get("XSP" + line.customerReference());
-            if (customer == null || resources.containsKey(line.licenseReference())) {
+        Map<String, String> synced = new LinkedHashMap<>();
+        for (BillingLine line : emulator().exportLines(period)) {
+            String customer = mapped.get("XSP" + line.customerReference());
+            if (customer == null || synced.containsKey(line.licenseReference())) {
                 continue;
             }
-            String project = projects.computeIfAbsent(customer, fixtures::project);
-            resources.put(
+            String project = projects.computeIfAbsent(customer, this::project);
+            synced.put(
                     line.licenseReference(),
                     api.post(
                                     "/api/marketplace-resources/",
                                     Map.of(
                                             "name",
-                                            line.licenseReference(),
+                                            unique("License " + line.licenseReference()),
                                             "project",
                                             project,
                                             "offering",
@@ -203,31 +376,51 @@ public final class ArrowFixture implements AutoCloseable {
                             .expect(201)
                             .text("uuid"));
         }
-        return resources;
+        return synced;
     }
 
-    /** What a customer's items billing a month from Arrow (billing lines, consumption, corrections) add up to. */
-    public BigDecimal arrowCharges(String customerUuid, YearMonth period) {
-        return jdbc.sql("""
-                        select coalesce(sum(it.unit_price * it.quantity), 0) from invoice_items it join invoices i on i.id = it.invoice_id
-                        join customers c on c.id = i.customer_id
-                        where c.uuid = ?::uuid and it.start_date = ? and it.details ->> 'source' like 'arrow%'""")
-                .params(customerUuid, period.atDay(1))
-                .query(BigDecimal.class)
-                .single();
-    }
+    // Work on a month
 
-    /** Triggers one of the billing-syncs actions for a month of these settings and waits for it to succeed. */
-    public JsonNode run(String action, YearMonth period, Map<String, Object> more) {
-        Map<String, Object> body = new HashMap<>(more);
+    /** A trigger's body for a month of the settings; more fields can be put. */
+    public Map<String, Object> period(YearMonth period) {
+        Map<String, Object> body = new HashMap<>();
         body.put("year", period.getYear());
         body.put("month", period.getMonthValue());
         body.put("settings_uuid", settings());
-        JsonNode job = awaitJob(api.post("/api/admin/arrow/billing-syncs/" + action + "/", body));
-        if (!job.get("state").asString().equals("succeeded")) {
-            throw new AssertionError(action + " of " + period + " did not succeed: " + job);
-        }
+        return body;
+    }
+
+    /** Posts a trigger of {@code /api/admin/arrow/billing-syncs/}, expects 202 and returns the finished job. */
+    public JsonNode run(String trigger, Map<String, Object> body) {
+        return awaitJob(api.post(TRIGGERS + trigger + "/", body));
+    }
+
+    /** Posts a trigger for a month of the settings and waits for its job, which must succeed; the finished job. */
+    public JsonNode succeeded(String trigger, YearMonth period) {
+        JsonNode job = run(trigger, period(period));
+        assertThat(job.get("state").asString())
+                .as(trigger + " of " + period + ": " + job)
+                .isEqualTo("succeeded");
         return job;
+    }
+
+    public JsonNode syncBilling(YearMonth period) {
+        return run("trigger_sync", period(period));
+    }
+
+    /** The month billing-synced, which must succeed; the finished job. */
+    public JsonNode syncedBilling(YearMonth period) {
+        return succeeded("trigger_sync", period);
+    }
+
+    public JsonNode syncConsumption(YearMonth period) {
+        return run("trigger_consumption_sync", period(period));
+    }
+
+    public JsonNode reconcileBilling(YearMonth period, boolean force) {
+        Map<String, Object> body = period(period);
+        body.put("force", force);
+        return run("reconcile", body);
     }
 
     /** Waits for a queued job to finish and returns its final view. */
@@ -235,12 +428,75 @@ public final class ArrowFixture implements AutoCloseable {
         return Jobs.await(api, accepted.expect(202).text("uuid"));
     }
 
-    /** Removes the settings (and with them mappings and syncs), so other test classes see no stray mappings. */
+    /** Closes the customer's invoice of the month (state created), as an operator issuing it does. */
+    public void closeInvoice(String customer, YearMonth period) {
+        String invoice = api.get("/api/invoices/?customer_uuid=" + customer + "&year=" + period.getYear() + "&month="
+                        + period.getMonthValue())
+                .expect(200)
+                .json()
+                .get(0)
+                .get("uuid")
+                .asString();
+        api.post("/api/invoices/" + invoice + "/set_state/", Map.of("state", "created"))
+                .expect(200);
+    }
+
+    // What Arrow and the ledger hold
+
+    /** What the export bills an Arrow customer for a month (sell), as the emulator's ground truth says. */
+    public BigDecimal exportSell(YearMonth period, String arrowReference) {
+        return new BigDecimal(emulator()
+                .summary(period)
+                .get("customers")
+                .get(arrowReference)
+                .get("sell")
+                .asString());
+    }
+
+    /** What a customer's items billing a month from Arrow (billing lines, consumption, corrections) add up to. */
+    public BigDecimal arrowCharges(String customer, YearMonth period) {
+        return jdbc.sql("""
+                        select coalesce(sum(it.unit_price * it.quantity), 0) from invoice_items it join invoices i on i.id = it.invoice_id
+                        join customers c on c.id = i.customer_id
+                        where c.uuid = ?::uuid and it.start_date = ? and it.details ->> 'source' like 'arrow%'""")
+                .params(customer, period.atDay(1))
+                .query(BigDecimal.class)
+                .single();
+    }
+
+    /** The line references of an Arrow customer's sync items ({@code billedVia} a SQL pattern), in order. */
+    public List<String> lineReferences(String arrowReference, String billedVia) {
+        return jdbc.sql("""
+                        select t.arrow_line_reference from billing_sync_items t join billing_syncs b on b.id = t.billing_sync_id
+                        join customer_mappings m on m.id = b.customer_mapping_id join arrow_settings s on s.id = m.settings_id
+                        where s.uuid = ?::uuid and m.arrow_reference = ? and t.billed_via like ? order by t.id""")
+                .params(settings(), arrowReference, billedVia)
+                .query(String.class)
+                .list();
+    }
+
+    /**
+     * Ends this world as {@link #close()} does and forgets it: what the test uses next is built anew, with an emulator
+     * of its own and no license claims.
+     */
+    public void renew() {
+        close();
+        emulator = null;
+        settings = null;
+        customers.clear();
+        mappings.clear();
+        resources.clear();
+        customerOfLicense.clear();
+    }
+
+    /** Stops the emulator; in the shared database, removes the settings, with their mappings and syncs. */
     @Override
     public void close() {
-        emulator.close();
-        if (settings != null) {
-            jdbc.sql("delete from arrow_settings where uuid = ?")
+        if (emulator != null) {
+            emulator.close();
+        }
+        if (shared && settings != null) {
+            jdbc.sql("delete from arrow_settings where uuid = ?::uuid")
                     .param(settings)
                     .update();
         }

@@ -1,6 +1,8 @@
 package org.arrowsync.support;
 
 import java.time.Duration;
+import java.util.function.Predicate;
+import org.awaitility.Awaitility;
 import tools.jackson.databind.JsonNode;
 
 /** The persistent job queue as a test sees it over HTTP. */
@@ -15,27 +17,42 @@ public final class Jobs {
      * yet (a server still starting) is asked again.
      */
     public static JsonNode await(Api api, String uuid) {
-        long deadline = System.nanoTime() + PATIENCE.toNanos();
-        while (System.nanoTime() < deadline) {
-            Response response = api.get("/api/admin/arrow/jobs/" + uuid + "/");
-            if (response.status() == 200) {
-                JsonNode job = response.json();
-                String state = job.get("state").asString();
-                if (state.equals("succeeded") || state.equals("failed")) {
-                    return job;
-                }
-            }
-            sleep(100);
-        }
-        throw new AssertionError("Job " + uuid + " did not finish in time");
+        return await(api, uuid, PATIENCE);
     }
 
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+    public static JsonNode await(Api api, String uuid, Duration patience) {
+        return awaitView(
+                api,
+                uuid,
+                "to finish",
+                patience,
+                job -> finished(job.get("state").asString()));
+    }
+
+    /** Waits until a job is in a state ({@code running}) and returns its view. */
+    public static JsonNode awaitState(Api api, String uuid, String state) {
+        return awaitView(
+                api,
+                uuid,
+                "to be " + state,
+                PATIENCE,
+                job -> state.equals(job.get("state").asString()));
+    }
+
+    private static boolean finished(String state) {
+        return state.equals("succeeded") || state.equals("failed");
+    }
+
+    private static JsonNode awaitView(
+            Api api, String uuid, String what, Duration patience, Predicate<JsonNode> condition) {
+        return Awaitility.await("job " + uuid + " " + what)
+                .atMost(patience)
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> view(api, uuid), job -> job != null && condition.test(job));
+    }
+
+    private static JsonNode view(Api api, String uuid) {
+        Response response = api.get("/api/admin/arrow/jobs/" + uuid + "/");
+        return response.status() == 200 ? response.json() : null;
     }
 }

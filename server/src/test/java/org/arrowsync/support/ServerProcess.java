@@ -17,7 +17,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * A whole server in its own JVM on a data folder, so a test can kill it the way a crash does (SIGKILL, no shutdown
- * hook).
+ * hook). Its clock goes on from the test clock's now.
  */
 public record ServerProcess(Process process, int port, int databasePort, Path dataFolder) {
 
@@ -33,6 +33,7 @@ public record ServerProcess(Process process, int port, int databasePort, Path da
         String java = ProcessHandle.current().info().command().orElse("java");
         List<String> command = new ArrayList<>(List.of(
                 java,
+                "-D" + TestClock.PROPERTY + "=" + TestClock.now(),
                 "-cp",
                 System.getProperty("java.class.path"),
                 Application.class.getName(),

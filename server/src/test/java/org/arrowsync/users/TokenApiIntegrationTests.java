@@ -3,20 +3,24 @@ package org.arrowsync.users;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
-import org.arrowsync.support.Fixtures;
+import org.arrowsync.support.ArrowFixture;
 import org.arrowsync.support.IntegrationTest;
 import org.arrowsync.support.Response;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 
 /** Staff list, issue, rotate and revoke a user's API tokens; a token is shown once, when it is made. */
 class TokenApiIntegrationTests extends IntegrationTest {
 
+    @RegisterExtension
+    final ArrowFixture fixture = new ArrowFixture();
+
     @Test
     void staffIssueRotateAndRevokeAUsersTokens() {
         Response created = api.post(
                         "/api/users/",
-                        Map.of("username", Fixtures.unique("tokens").replace(" ", "-")))
+                        Map.of("username", ArrowFixture.unique("tokens").replace(" ", "-")))
                 .expect(201);
         String user = created.text("uuid");
         String first = created.text("token");
@@ -55,7 +59,7 @@ class TokenApiIntegrationTests extends IntegrationTest {
         api.post("/api/users/00000000000000000000000000000000/tokens/", null).expect(404);
         String other = api.post(
                         "/api/users/",
-                        Map.of("username", Fixtures.unique("other").replace(" ", "-")))
+                        Map.of("username", ArrowFixture.unique("other").replace(" ", "-")))
                 .expect(201)
                 .text("uuid");
         String firstToken = api.get(tokens).json().get(0).get("uuid").asString();
@@ -76,7 +80,7 @@ class TokenApiIntegrationTests extends IntegrationTest {
         assertThat(adminTokens.findValues("from_configuration").stream().anyMatch(JsonNode::asBoolean))
                 .isTrue();
 
-        String userToken = new Fixtures(api).userToken();
+        String userToken = fixture.userToken();
         api.as(userToken).get("/api/users/" + adminUuid + "/tokens/").expect(403);
         api.as(userToken).post("/api/users/" + adminUuid + "/tokens/", null).expect(403);
     }

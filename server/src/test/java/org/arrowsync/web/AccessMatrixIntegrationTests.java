@@ -6,10 +6,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import org.arrowsync.support.Fixtures;
+import org.arrowsync.support.ArrowFixture;
 import org.arrowsync.support.IntegrationTest;
 import org.arrowsync.support.Response;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.web.bind.annotation.RequestMethod;
@@ -21,6 +22,9 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 class AccessMatrixIntegrationTests extends IntegrationTest {
 
     private static final Set<String> PUBLIC_PREFIXES = Set.of("/api/schema", "/api/docs");
+
+    @RegisterExtension
+    final ArrowFixture fixture = new ArrowFixture();
 
     @Autowired
     @Qualifier("requestMappingHandlerMapping")
@@ -42,7 +46,7 @@ class AccessMatrixIntegrationTests extends IntegrationTest {
 
     @Test
     void adminUsersAndWritesAreStaffOnlyWhileReadsAreOpenToUsers() {
-        String userToken = new Fixtures(api).userToken();
+        String userToken = fixture.userToken();
         for (Endpoint endpoint : endpoints()) {
             Response response = api.as(userToken).send(endpoint.method(), endpoint.path(), endpoint.body());
             boolean staffOnly = endpoint.path().startsWith("/api/admin/")
@@ -63,7 +67,7 @@ class AccessMatrixIntegrationTests extends IntegrationTest {
 
     @Test
     void noSpellingOfAPathSlipsPastTheChecks() {
-        String userToken = new Fixtures(api).userToken();
+        String userToken = fixture.userToken();
         for (String path : List.of(
                 "/api;x=1/admin/arrow/settings/",
                 "/api/admin;x=1/arrow/settings/",

@@ -4,10 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
-import org.arrowsync.support.Fixtures;
+import org.arrowsync.support.ArrowFixture;
 import org.arrowsync.support.IntegrationTest;
 import org.arrowsync.support.Response;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Whatever shape a request takes, the answer is a 4xx with a JSON body, never a 500 or a stack trace. */
 class BadInputIntegrationTests extends IntegrationTest {
@@ -30,6 +31,9 @@ class BadInputIntegrationTests extends IntegrationTest {
             "null",
             "");
 
+    @RegisterExtension
+    final ArrowFixture fixture = new ArrowFixture();
+
     @Test
     void everyCreateEndpointAnswersBadBodiesWithA400() {
         for (String endpoint : CREATE_ENDPOINTS) {
@@ -48,11 +52,10 @@ class BadInputIntegrationTests extends IntegrationTest {
 
     @Test
     void updatesAnswerBadBodiesWithA400() {
-        Fixtures fixtures = new Fixtures(api);
-        String customer = fixtures.customer();
-        String project = fixtures.project(customer);
-        String offering = fixtures.offering().text("uuid");
-        String resource = fixtures.resource(project, offering);
+        String customer = fixture.customer();
+        String project = fixture.project(customer);
+        String offering = fixture.offering().text("uuid");
+        String resource = fixture.resource(project, offering);
         for (String path : List.of(
                 "/api/customers/" + customer + "/",
                 "/api/projects/" + project + "/",
@@ -80,11 +83,10 @@ class BadInputIntegrationTests extends IntegrationTest {
 
     @Test
     void resourcesValidateTheirLinksAndJson() {
-        Fixtures fixtures = new Fixtures(api);
-        String project = fixtures.project(fixtures.customer());
-        String offering = fixtures.offering().text("uuid");
+        String project = fixture.project(fixture.customer());
+        String offering = fixture.offering().text("uuid");
         String foreignPlan =
-                fixtures.offering().json().get("plans").get(0).get("uuid").asString();
+                fixture.offering().json().get("plans").get(0).get("uuid").asString();
 
         Response wrongPlan = api.post(
                         "/api/marketplace-resources/",
@@ -119,9 +121,8 @@ class BadInputIntegrationTests extends IntegrationTest {
 
     @Test
     void deletingACustomerThatHasProjectsIsRefusedAndLosesNothing() {
-        Fixtures fixtures = new Fixtures(api);
-        String customer = fixtures.customer();
-        fixtures.project(customer);
+        String customer = fixture.customer();
+        fixture.project(customer);
         Response refused = api.delete("/api/customers/" + customer + "/").expect(409);
         assertThat(refused.json().get("error").asString()).contains("projects");
         api.get("/api/customers/" + customer + "/").expect(200);

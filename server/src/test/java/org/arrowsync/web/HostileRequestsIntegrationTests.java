@@ -14,7 +14,6 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.time.YearMonth;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -26,11 +25,12 @@ import java.util.Objects;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.arrowsync.support.ArrowEmulator;
-import org.arrowsync.support.Fixtures;
+import org.arrowsync.support.ArrowFixture;
+import org.arrowsync.support.Emulator;
 import org.arrowsync.support.IntegrationTest;
 import org.arrowsync.support.Jobs;
 import org.arrowsync.support.Response;
+import org.arrowsync.support.TestClock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.slf4j.Logger;
@@ -120,8 +120,8 @@ class HostileRequestsIntegrationTests extends IntegrationTest {
 
     @Test
     void everyOperationAnswersHostileInputWithA4xxAndAJsonErrorAndWritesNothing(CapturedOutput output) {
-        try (ArrowEmulator arrow = ArrowEmulator.start()) {
-            buildWorld(arrow);
+        try (ArrowFixture world = ArrowFixture.on(api, jdbc, Emulator.options())) {
+            buildWorld(world);
             OpenAPI document = served();
             long started = System.nanoTime();
             int operations = 0;
@@ -309,16 +309,15 @@ class HostileRequestsIntegrationTests extends IntegrationTest {
 
     // ---- the world the requests address ---------------------------------------------------------------------------
 
-    private void buildWorld(ArrowEmulator arrow) {
-        YearMonth month = YearMonth.now(ZoneOffset.UTC).minusMonths(1);
-        Fixtures fixtures = new Fixtures(api);
-        String settings = fixtures.settings(arrow);
+    private void buildWorld(ArrowFixture world) {
+        YearMonth month = TestClock.currentMonth().minusMonths(1);
+        String settings = world.settings();
         api.patch("/api/admin/arrow/settings/" + settings + "/", Map.of("is_active", true))
                 .expect(200);
-        String reference = fixtures.mapFirstArrowCustomer(settings, arrow);
-        String customer = fixtures.customer();
-        String project = fixtures.project(customer);
-        Response offering = fixtures.offering();
+        String reference = world.mapCustomers(1).keySet().iterator().next();
+        String customer = world.customer();
+        String project = world.project(customer);
+        Response offering = world.offering();
         String plan = offering.json().get("plans").get(0).get("uuid").asString();
         api.post(
                         "/api/admin/arrow/vendor-offering-mappings/",
@@ -332,7 +331,7 @@ class HostileRequestsIntegrationTests extends IntegrationTest {
                                 "plan",
                                 plan))
                 .expect(201);
-        fixtures.resource(project, offering.text("uuid"));
+        world.resource(project, offering.text("uuid"));
         for (String trigger : List.of("trigger_sync", "trigger_consumption_sync")) {
             Jobs.await(
                     api,
@@ -342,7 +341,9 @@ class HostileRequestsIntegrationTests extends IntegrationTest {
                             .expect(202)
                             .text("uuid"));
         }
-        api.post("/api/users/", Map.of("username", Fixtures.unique("hostile").replace(" ", "-")))
+        api.post(
+                        "/api/users/",
+                        Map.of("username", ArrowFixture.unique("hostile").replace(" ", "-")))
                 .expect(201);
 
         plausible.put("settings", settings);
@@ -357,8 +358,8 @@ class HostileRequestsIntegrationTests extends IntegrationTest {
         plausible.put("offering_uuid", offering.text("uuid"));
         plausible.put("plan", plan);
         plausible.put("arrow_reference", reference);
-        plausible.put("api_url", arrow.apiUrl());
-        plausible.put("api_key", arrow.apiKey());
+        plausible.put("api_url", world.emulator().apiUrl());
+        plausible.put("api_key", world.emulator().apiKey());
         plausible.put("period", month.toString());
         plausible.put("period_from", month.toString());
         plausible.put("period_to", month.toString());

@@ -3,16 +3,20 @@ package org.arrowsync.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
-import org.arrowsync.support.Fixtures;
+import org.arrowsync.support.ArrowFixture;
 import org.arrowsync.support.IntegrationTest;
 import org.arrowsync.support.Response;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class ListConventionsIntegrationTests extends IntegrationTest {
 
+    @RegisterExtension
+    final ArrowFixture fixture = new ArrowFixture();
+
     @Test
     void pagesAListWithCountAndLinkHeaders() {
-        String prefix = Fixtures.unique("Paged");
+        String prefix = ArrowFixture.unique("Paged");
         for (int i = 0; i < 25; i++) {
             api.post("/api/customers/", Map.of("name", prefix + " " + i)).expect(201);
         }
@@ -44,8 +48,8 @@ class ListConventionsIntegrationTests extends IntegrationTest {
 
     @Test
     void headOnAListGivesTheCountAndNoBody() {
-        String name = Fixtures.unique("Head");
-        new Fixtures(api).customer(name);
+        String name = ArrowFixture.unique("Head");
+        fixture.customer(name);
         Response head =
                 api.head("/api/customers/?name=" + name.replace(" ", "%20")).expect(200);
         assertThat(head.header("X-Result-Count")).isEqualTo("1");
@@ -61,7 +65,7 @@ class ListConventionsIntegrationTests extends IntegrationTest {
     @Test
     void anEmptyListIsAnEmptyArrayOnPageOne() {
         Response response = api.get(
-                        "/api/customers/?name=" + Fixtures.unique("Nobody").replace(" ", "%20"))
+                        "/api/customers/?name=" + ArrowFixture.unique("Nobody").replace(" ", "%20"))
                 .expect(200);
         assertThat(response.json().isArray()).isTrue();
         assertThat(response.json().size()).isZero();

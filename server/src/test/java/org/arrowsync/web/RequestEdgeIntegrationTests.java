@@ -13,11 +13,12 @@ import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import org.arrowsync.support.Fixtures;
+import org.arrowsync.support.ArrowFixture;
 import org.arrowsync.support.IntegrationTest;
 import org.arrowsync.support.Response;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -30,6 +31,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 @ExtendWith(OutputCaptureExtension.class)
 class RequestEdgeIntegrationTests extends IntegrationTest {
+
+    @RegisterExtension
+    final ArrowFixture fixture = new ArrowFixture();
 
     private static final String OFFERINGS = "/api/marketplace-public-offerings/";
 
@@ -76,7 +80,7 @@ class RequestEdgeIntegrationTests extends IntegrationTest {
 
     @Test
     void forwardedHeadersFromAClientThatIsNoTrustedProxyChangeNoLink() {
-        String uuid = new Fixtures(api).customer();
+        String uuid = fixture.customer();
         Response response = api.withHeader("X-Forwarded-Host", "evil.example")
                 .withHeader("X-Forwarded-Proto", "https")
                 .withHeader("X-Forwarded-Port", "443")

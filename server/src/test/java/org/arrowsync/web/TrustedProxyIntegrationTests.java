@@ -3,10 +3,11 @@ package org.arrowsync.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
-import org.arrowsync.support.Fixtures;
+import org.arrowsync.support.ArrowFixture;
 import org.arrowsync.support.IntegrationTest;
 import org.arrowsync.support.Response;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.test.context.TestPropertySource;
 
 /**
@@ -19,9 +20,12 @@ import org.springframework.test.context.TestPropertySource;
         })
 class TrustedProxyIntegrationTests extends IntegrationTest {
 
+    @RegisterExtension
+    final ArrowFixture fixture = new ArrowFixture();
+
     @Test
     void aTrustedProxysForwardedHeadersMakeTheLinks() {
-        String uuid = new Fixtures(api).customer();
+        String uuid = fixture.customer();
         Response response = api.withHeader("X-Forwarded-Proto", "https")
                 .withHeader("X-Forwarded-Host", "billing.example.com")
                 .get("/api/customers/" + uuid + "/")

@@ -4,16 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
 import java.util.UUID;
-import org.arrowsync.support.Fixtures;
+import org.arrowsync.support.ArrowFixture;
 import org.arrowsync.support.IntegrationTest;
 import org.arrowsync.support.Response;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class UuidFormsIntegrationTests extends IntegrationTest {
 
+    @RegisterExtension
+    final ArrowFixture fixture = new ArrowFixture();
+
     @Test
     void pathsAcceptHexAndDashedUuids() {
-        String hex = new Fixtures(api).customer();
+        String hex = fixture.customer();
         String dashed = UUID.fromString(hex.replaceFirst("(.{8})(.{4})(.{4})(.{4})(.{12})", "$1-$2-$3-$4-$5"))
                 .toString();
         assertThat(api.get("/api/customers/" + hex + "/").expect(200).text("uuid"))
@@ -44,8 +48,7 @@ class UuidFormsIntegrationTests extends IntegrationTest {
 
     @Test
     void bodiesAcceptHyperlinksForLinkedObjects() {
-        Fixtures fixtures = new Fixtures(api);
-        String customer = fixtures.customer();
+        String customer = fixture.customer();
         String link = "http://localhost:" + port + "/api/customers/" + customer + "/";
         Response project = api.post("/api/projects/", Map.of("name", "Linked", "customer", link))
                 .expect(201);

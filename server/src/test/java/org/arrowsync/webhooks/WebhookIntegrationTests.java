@@ -18,11 +18,13 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.arrowsync.support.Api;
 import org.arrowsync.support.ArrowFixture;
-import org.arrowsync.support.Fixtures;
 import org.arrowsync.support.IntegrationTest;
 import org.arrowsync.support.Response;
+import org.arrowsync.support.TestClock;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
@@ -34,11 +36,15 @@ import tools.jackson.databind.JsonNode;
 class WebhookIntegrationTests extends IntegrationTest {
 
     private static final String HOOKS = "/api/admin/webhooks/";
-    private static final String TRIGGER = "/api/admin/arrow/billing-syncs/trigger_sync/";
     private static final Duration PATIENCE = Duration.ofSeconds(30);
+    private static final YearMonth MONTH = TestClock.closedMonth();
+    private static final String EXPORTS_UNAVAILABLE = "{\"family\":\"exports\",\"kind\":\"503\",\"count\":10}";
 
     @Autowired
     JdbcClient jdbc;
+
+    @RegisterExtension
+    final ArrowFixture fixture = new ArrowFixture();
 
     private final List<String> webhooks = new ArrayList<>();
 
@@ -50,14 +56,12 @@ class WebhookIntegrationTests extends IntegrationTest {
     @Test
     void aFailingJobDeliversASignedEventRetriedAfterTheReceiverAnswers500() throws Exception {
         String secret = "whsec-" + UUID.randomUUID();
-        try (Receiver receiver = Receiver.answering(500, 200);
-                ArrowFixture arrow = ArrowFixture.demo(api, jdbc)) {
+        try (Receiver receiver = Receiver.answering(500, 200)) {
             String hook = webhook(receiver.url(), List.of("job.failed"), secret);
-            String settings = arrow.settings();
-            arrow.mapAllCustomers();
-            arrow.control().call("POST", "faults", "{\"family\":\"exports\",\"kind\":\"503\",\"count\":10}");
-            JsonNode job =
-                    arrow.awaitJob(api.post(TRIGGER, Map.of("year", 2026, "month", 10, "settings_uuid", settings)));
+            String settings = fixture.settings();
+            fixture.mapAllCustomers();
+            fixture.emulator().fault(EXPORTS_UNAVAILABLE);
+            JsonNode job = fixture.syncBilling(MONTH);
             assertThat(job.get("state").asString()).isEqualTo("failed");
 
             Receiver.Received refused = receiver.next(PATIENCE);
@@ -71,19 +75,19 @@ class WebhookIntegrationTests extends IntegrationTest {
             JsonNode event = Api.parse(delivered.body());
             assertThat(event.get("id").asString()).matches("[0-9a-f]{32}");
             assertThat(event.get("type").asString()).isEqualTo("job.failed");
-            assertThat(Instant.parse(event.get("created").asString())).isBefore(Instant.now());
+            assertThat(Instant.parse(event.get("created").asString())).isBefore(TestClock.now());
             JsonNode data = event.get("data");
             assertThat(data.get("job_uuid").asString())
                     .isEqualTo(job.get("uuid").asString());
             assertThat(data.get("kind").asString()).isEqualTo("billing_sync");
             assertThat(data.get("settings_uuid").asString()).isEqualTo(settings);
-            assertThat(data.get("period").asString()).isEqualTo("2026-10");
+            assertThat(data.get("period").asString()).isEqualTo(MONTH.toString());
             assertThat(data.get("error_message").asString())
                     .isEqualTo(job.get("error_message").asString());
             assertThat(data.get("audit_entry").asString())
                     .isEqualTo(job.get("audit_entry").asString());
             assertThat(delivered.body())
-                    .doesNotContain(arrow.emulator().apiKey())
+                    .doesNotContain(fixture.emulator().apiKey())
                     .doesNotContain(Api.ADMIN_TOKEN);
 
             JsonNode log = awaitDelivered(hook);
@@ -110,20 +114,16 @@ class WebhookIntegrationTests extends IntegrationTest {
 
     @Test
     void aSlowReceiverNeverDelaysASync() throws Exception {
-        try (Receiver slow = Receiver.holding();
-                ArrowFixture arrow = ArrowFixture.demo(api, jdbc)) {
+        try (Receiver slow = Receiver.holding()) {
             webhook(slow.url(), List.of("job.failed", "lines.unmatched", "arrow.unreachable", "arrow.recovered"), null);
-            String settings = arrow.settings();
-            arrow.mapAllCustomers();
-            arrow.control().call("POST", "faults", "{\"family\":\"exports\",\"kind\":\"503\",\"count\":10}");
-            Map<String, Object> october = Map.of("year", 2026, "month", 10, "settings_uuid", settings);
-            assertThat(arrow.awaitJob(api.post(TRIGGER, october)).get("state").asString())
-                    .isEqualTo("failed");
+            fixture.mapAllCustomers();
+            fixture.emulator().fault(EXPORTS_UNAVAILABLE);
+            assertThat(fixture.syncBilling(MONTH).get("state").asString()).isEqualTo("failed");
             slow.next(PATIENCE); // a delivery is now held by the receiver
 
-            arrow.control().call("DELETE", "faults", null);
+            fixture.emulator().clearFaults();
             long started = System.nanoTime();
-            JsonNode synced = arrow.awaitJob(api.post(TRIGGER, october));
+            JsonNode synced = fixture.syncBilling(MONTH);
             assertThat(synced.get("state").asString()).as(synced.toString()).isEqualTo("succeeded");
             assertThat(Duration.ofNanos(System.nanoTime() - started))
                     .as("the sync ran while the receiver still held its delivery")
@@ -133,26 +133,25 @@ class WebhookIntegrationTests extends IntegrationTest {
 
     @Test
     void aReceiverThatDripsItsAnswerFailsTheAttemptAtTheTimeout() throws Exception {
-        try (Receiver dripping = Receiver.dripping();
-                ArrowFixture arrow = ArrowFixture.demo(api, jdbc)) {
+        try (Receiver dripping = Receiver.dripping()) {
             String hook = webhook(dripping.url(), List.of("job.failed"), null);
-            String settings = arrow.settings();
-            arrow.mapAllCustomers();
-            arrow.control().call("POST", "faults", "{\"family\":\"exports\",\"kind\":\"503\",\"count\":10}");
-            arrow.awaitJob(api.post(TRIGGER, Map.of("year", 2026, "month", 10, "settings_uuid", settings)));
+            fixture.mapAllCustomers();
+            fixture.emulator().fault(EXPORTS_UNAVAILABLE);
+            fixture.syncBilling(MONTH);
             dripping.next(PATIENCE);
             long started = System.nanoTime();
-            JsonNode attempted = null;
-            while (attempted == null && System.nanoTime() - started < PATIENCE.toNanos()) {
-                JsonNode log =
-                        api.get(HOOKS + hook + "/deliveries/").expect(200).json();
-                attempted = log.size() > 0 && log.get(0).get("attempts").asInt() > 0 ? log.get(0) : null;
-                Thread.sleep(100);
-            }
-            assertThat(attempted)
+            JsonNode attempted = Awaitility.await("an attempt of webhook " + hook)
+                    .atMost(PATIENCE)
+                    .pollInterval(Duration.ofMillis(100))
+                    .until(
+                            () -> api.get(HOOKS + hook + "/deliveries/")
+                                    .expect(200)
+                                    .json(),
+                            log -> log.size() > 0 && log.get(0).get("attempts").asInt() > 0)
+                    .get(0);
+            assertThat(Duration.ofNanos(System.nanoTime() - started))
                     .as("an attempt ended while the receiver still dripped")
-                    .isNotNull();
-            assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(15));
+                    .isLessThan(Duration.ofSeconds(15));
             assertThat(attempted.get("state").asString()).isEqualTo("pending");
             assertThat(attempted.get("last_error").asString()).isEqualTo("no whole answer within 10000 ms");
         }
@@ -160,18 +159,15 @@ class WebhookIntegrationTests extends IntegrationTest {
 
     @Test
     void linesMatchingNoCustomerRaiseAnEventWithTheirCountAndAmount() throws Exception {
-        try (Receiver receiver = Receiver.answering(200);
-                ArrowFixture arrow = ArrowFixture.demo(api, jdbc)) {
+        try (Receiver receiver = Receiver.answering(200)) {
             webhook(receiver.url(), List.of("lines.unmatched"), null);
-            String settings = arrow.settings();
-            Map<String, String> customers = arrow.mapAllCustomers();
+            String settings = fixture.settings();
+            Map<String, String> customers = fixture.mapAllCustomers();
             String unmapped = customers.keySet().iterator().next();
-            jdbc.sql("delete from customer_mappings where arrow_reference = ?")
-                    .param(unmapped)
-                    .update();
+            api.delete("/api/admin/arrow/customer-mappings/" + fixture.mapping(unmapped) + "/")
+                    .expect(204);
 
-            JsonNode job =
-                    arrow.awaitJob(api.post(TRIGGER, Map.of("year", 2026, "month", 10, "settings_uuid", settings)));
+            JsonNode job = fixture.syncBilling(MONTH);
             assertThat(job.get("state").asString()).isEqualTo("succeeded");
             JsonNode data = Api.parse(receiver.next(PATIENCE).body()).get("data");
             assertThat(data.get("settings_uuid").asString()).isEqualTo(settings);
@@ -179,7 +175,7 @@ class WebhookIntegrationTests extends IntegrationTest {
                     .isPositive()
                     .isEqualTo(job.get("progress").get("unmatched_lines").asLong());
             assertThat(new BigDecimal(data.get("amounts").get(0).get("amount").asString()))
-                    .isEqualByComparingTo(arrow.exportSell(YearMonth.of(2026, 10), unmapped));
+                    .isEqualByComparingTo(fixture.exportSell(MONTH, unmapped));
         }
     }
 
@@ -227,7 +223,7 @@ class WebhookIntegrationTests extends IntegrationTest {
         assertThat(patched.get("url").asString()).isEqualTo("https://alerts.example/arrowsync");
         api.put(HOOKS + hook + "/", Map.of("event_types", List.of("job.failed")))
                 .expect(400);
-        api.as(new Fixtures(api).userToken()).get(HOOKS).expect(403);
+        api.as(fixture.userToken()).get(HOOKS).expect(403);
         api.delete(HOOKS + hook + "/").expect(204);
         api.get(HOOKS + hook + "/").expect(404);
     }
@@ -248,16 +244,14 @@ class WebhookIntegrationTests extends IntegrationTest {
         return hook;
     }
 
-    private JsonNode awaitDelivered(String hook) throws InterruptedException {
-        long deadline = System.nanoTime() + PATIENCE.toNanos();
-        while (System.nanoTime() < deadline) {
-            JsonNode log = api.get(HOOKS + hook + "/deliveries/").expect(200).json();
-            if (log.size() > 0 && log.get(0).get("state").asString().equals("delivered")) {
-                return log;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("no delivery was delivered in time");
+    private JsonNode awaitDelivered(String hook) {
+        return Awaitility.await("a delivery of webhook " + hook + " delivered")
+                .atMost(PATIENCE)
+                .pollInterval(Duration.ofMillis(100))
+                .until(
+                        () -> api.get(HOOKS + hook + "/deliveries/").expect(200).json(),
+                        log -> log.size() > 0
+                                && log.get(0).get("state").asString().equals("delivered"));
     }
 
     /** Checks the signature as a receiver would: HMAC-SHA256 of "t.body" with the secret, hex. */
@@ -267,7 +261,8 @@ class WebhookIntegrationTests extends IntegrationTest {
         String t = header.substring(2, header.indexOf(','));
         String v1 = header.substring(header.indexOf("v1=") + 3);
         assertThat(v1).isEqualTo(hmacSha256Hex(secret, t + "." + received.body()));
-        assertThat(Math.abs(Instant.now().getEpochSecond() - Long.parseLong(t))).isLessThan(120);
+        assertThat(Math.abs(TestClock.now().getEpochSecond() - Long.parseLong(t)))
+                .isLessThan(120);
     }
 
     private static String hmacSha256Hex(String secret, String message) {

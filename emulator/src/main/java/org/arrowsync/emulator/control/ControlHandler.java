@@ -6,8 +6,8 @@ import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import org.arrowsync.emulator.EmulatorOptions;
-import org.arrowsync.emulator.ScaleOptions;
+import org.arrowsync.emulator.data.Presets;
+import org.arrowsync.emulator.data.ScaleOptions;
 import org.arrowsync.emulator.data.World;
 import org.arrowsync.emulator.data.Worlds;
 import org.arrowsync.emulator.faults.Faults;
@@ -106,16 +106,13 @@ public final class ControlHandler implements HttpHandler {
     private Response loadPreset(Body body) {
         World current = worlds.current();
         String preset = body.text("preset", current.universe().preset());
-        ScaleOptions shape = EmulatorOptions.SCALE_PRESET.equals(preset) ? ScaleOptions.large() : ScaleOptions.demo();
+        ScaleOptions shape = Presets.defaultShape(preset);
         shape = new ScaleOptions(
                 (int) body.number("customers", shape.customers()),
                 (int) body.number("licensesPerCustomer", shape.licensesPerCustomer()),
                 (int) body.number("linesPerLicense", shape.linesPerLicense()),
                 body.text("consumptionHeaders", shape.consumptionHeaders()),
                 (int) body.number("validationDays", shape.validationDays()));
-        if (!EmulatorOptions.DEMO_PRESET.equals(preset) && !EmulatorOptions.SCALE_PRESET.equals(preset)) {
-            throw ApiError.badRequest("unknown preset " + preset);
-        }
         if (body.has("clock")) {
             worlds.clock().set(Instant.parse(body.required("clock")));
         }

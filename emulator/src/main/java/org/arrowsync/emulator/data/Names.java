@@ -55,7 +55,7 @@ final class Names {
     private Names() {}
 
     static String company(String preset, int index) {
-        if ("demo".equals(preset) && index < DEMO_COMPANIES.size()) {
+        if (Presets.DEMO.equals(preset) && index < DEMO_COMPANIES.size()) {
             return DEMO_COMPANIES.get(index);
         }
         return WORDS.get(index % WORDS.size()) + " " + TRADES.get(index / WORDS.size() % TRADES.size()) + " "

@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import org.arrowsync.emulator.ScaleOptions;
 
 /**
  * The partner's customers and licenses, computed from their index on every call so memory stays constant whatever the

@@ -1,7 +1,6 @@
 package org.arrowsync.emulator.data;
 
 import java.time.Instant;
-import org.arrowsync.emulator.ScaleOptions;
 
 /**
  * The currently loaded world. Reloading a preset swaps it atomically; the clock survives reloads so a test can set time

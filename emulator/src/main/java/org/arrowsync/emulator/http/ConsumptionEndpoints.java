@@ -7,10 +7,10 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.arrowsync.emulator.ScaleOptions;
 import org.arrowsync.emulator.data.License;
 import org.arrowsync.emulator.data.Line;
 import org.arrowsync.emulator.data.Money;
+import org.arrowsync.emulator.data.ScaleOptions;
 import org.arrowsync.emulator.data.World;
 
 /**

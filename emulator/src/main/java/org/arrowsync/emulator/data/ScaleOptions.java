@@ -1,4 +1,4 @@
-package org.arrowsync.emulator;
+package org.arrowsync.emulator.data;
 
 /**
  * Shape of the generated data set. The demo preset uses small counts and realistic names; the scale preset uses these
