@@ -205,11 +205,11 @@ public class BillingReconciliation {
                 Optional<CustomerMapping> billedTo = Optional.ofNullable(mappingsById.get(sync.mappingId()));
                 if (LineReport.isUnusable(result)) {
                     // Seen, so never credited as removed; not compared either, as its amount is unknown.
-                    report.unusable(result, item);
+                    report.unusable(result, item.syncId());
                     continue;
                 }
                 BillingLine line = result.line();
-                billedTo.ifPresent(mapping -> report.checkCustomer(line, mapping, index.match(line), item));
+                billedTo.ifPresent(mapping -> report.checkCustomer(line, mapping, index.match(line), item.syncId()));
                 FinalAmounts amounts = FinalAmounts.of(item, line);
                 if (amounts.differ(item)) {
                     changed.add(amounts);

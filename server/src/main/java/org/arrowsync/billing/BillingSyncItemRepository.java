@@ -33,9 +33,14 @@ import org.springframework.stereotype.Repository;
 @Repository
 class BillingSyncItemRepository {
 
-    static final String FROM = " from billing_sync_items t join billing_syncs b on b.id = t.billing_sync_id"
+    /**
+     * Every item has its sync; the join is outer only so that PostgreSQL leaves it out where a count or a page's choice
+     * of keys does not need it (a filter on the sync makes it inner again).
+     */
+    static final String FROM = " from billing_sync_items t left join billing_syncs b on b.id = t.billing_sync_id"
             + " left join invoice_items ii on ii.id = t.invoice_item_id left join invoices iv on iv.id = ii.invoice_id"
             + " left join invoice_items ci on ci.id = t.compensation_item_id";
+
     private static final String SELECT =
             "select t.id, t.uuid, t.billing_sync_id, b.uuid as sync_uuid, b.report_period, t.arrow_line_reference,"
                     + " t.invoice_item_id, ii.uuid as invoice_item_uuid, ii.invoice_id, iv.state as invoice_state, t.billed_via, t.original_price, t.current_price, t.invoiced, t.compensated,"
@@ -62,7 +67,8 @@ class BillingSyncItemRepository {
 
     BillingSyncItemRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
-        this.listing = new ListQuery<>(jdbc, SELECT, FROM, "t.created desc, t.id desc", BillingSyncItemRepository::map);
+        // Newest first by id, which follows creation: the primary key serves any page without a sort (D56).
+        this.listing = new ListQuery<>(jdbc, SELECT, FROM, "t.id desc", BillingSyncItemRepository::map, "t.id");
     }
 
     /**
@@ -87,6 +93,34 @@ class BillingSyncItemRepository {
                 .toList();
     }
 
+    /**
+     * The lines of these syncs with these line references, read as {@link #find} reads them but without their items'
+     * other columns: what a sync needs to tell an unchanged line (D55).
+     */
+    List<KnownLine> known(Set<Long> syncIds, Collection<String> lineReferences) {
+        if (syncIds.isEmpty() || lineReferences.isEmpty()) {
+            return List.of();
+        }
+        return jdbc
+                .sql("""
+                        select x.* from unnest(?::text[]) as k(r) cross join lateral (
+                            select t.id, t.billing_sync_id, t.arrow_line_reference, t.removed, t.content_hash,
+                                   t.billed_via = 'invoice' and t.invoice_item_id is null as lost_its_item
+                            from billing_sync_items t where t.arrow_line_reference = k.r offset 0) x""")
+                .param(lineReferences.toArray(String[]::new))
+                .query((rs, row) -> new KnownLine(
+                        rs.getLong("id"),
+                        rs.getLong("billing_sync_id"),
+                        rs.getString("arrow_line_reference"),
+                        rs.getBoolean("removed"),
+                        rs.getObject("content_hash", UUID.class),
+                        rs.getBoolean("lost_its_item")))
+                .list()
+                .stream()
+                .filter(line -> syncIds.contains(line.syncId()))
+                .toList();
+    }
+
     List<BillingSyncItem> ofSyncs(Collection<Long> syncIds) {
         if (syncIds.isEmpty()) {
             return List.of();
@@ -99,6 +133,11 @@ class BillingSyncItemRepository {
 
     Listing<BillingSyncItem> list(BillingSyncQueries.ItemFilter filter, PageRequest page) {
         return listing.list(where(filter), page);
+    }
+
+    /** The plan of {@link #list}'s page query as it ran. */
+    List<String> listPlan(BillingSyncQueries.ItemFilter filter, PageRequest page) {
+        return listing.plan(where(filter), page);
     }
 
     Optional<BillingSyncItem> find(UUID uuid) {
@@ -241,11 +280,11 @@ class BillingSyncItemRepository {
         return jdbc.sql("""
                         insert into billing_sync_items (uuid, billing_sync_id, arrow_line_reference, invoice_item_id, billed_via, original_price,
                                current_price, invoiced, sell, buy, quantity, currency, vendor_name, subscription_reference, license_reference,
-                               classification, description, changed_in_run, created, modified)
-                        select gen_random_uuid(), s, r, ii, via, p, p, inv, sl, bu, q, cur, v, sub, lic, cl, d, ?, ?, ?
+                               classification, description, content_hash, changed_in_run, created, modified)
+                        select gen_random_uuid(), s, r, ii, via, p, p, inv, sl, bu, q, cur, v, sub, lic, cl, d, h, ?, ?, ?
                         from unnest(?::bigint[], ?::text[], ?::bigint[], ?::text[], ?::numeric[], ?::numeric[], ?::numeric[], ?::numeric[],
-                                    ?::numeric[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
-                             as t(s, r, ii, via, p, inv, sl, bu, q, cur, v, sub, lic, cl, d)
+                                    ?::numeric[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::uuid[])
+                             as t(s, r, ii, via, p, inv, sl, bu, q, cur, v, sub, lic, cl, d, h)
                         returning id""")
                 .params(
                         runId,
@@ -265,7 +304,8 @@ class BillingSyncItemRepository {
                         column(items, NewItem::subscriptionReference, String[]::new),
                         column(items, NewItem::licenseReference, String[]::new),
                         column(items, NewItem::classification, String[]::new),
-                        column(items, NewItem::description, String[]::new))
+                        column(items, NewItem::description, String[]::new),
+                        column(items, NewItem::contentHash, UUID[]::new))
                 .query(Long.class)
                 .list();
     }
@@ -280,9 +320,10 @@ class BillingSyncItemRepository {
         }
         jdbc.sql("""
                         update billing_sync_items i set previous_price = i.current_price, changed_in_run = ?, current_price = t.p, invoiced = t.inv,
-                               invoice_item_id = t.ii, billed_via = t.via, sell = t.sl, buy = t.bu, quantity = t.q, removed = t.rm, modified = ?
+                               invoice_item_id = t.ii, billed_via = t.via, sell = t.sl, buy = t.bu, quantity = t.q, removed = t.rm,
+                               content_hash = t.h, modified = ?
                         from unnest(?::bigint[], ?::numeric[], ?::numeric[], ?::bigint[], ?::text[], ?::numeric[], ?::numeric[], ?::numeric[],
-                                    ?::boolean[]) as t(id, p, inv, ii, via, sl, bu, q, rm)
+                                    ?::boolean[], ?::uuid[]) as t(id, p, inv, ii, via, sl, bu, q, rm, h)
                         where i.id = t.id""")
                 .params(
                         runId,
@@ -295,7 +336,8 @@ class BillingSyncItemRepository {
                         column(updates, ItemUpdate::sell, BigDecimal[]::new),
                         column(updates, ItemUpdate::buy, BigDecimal[]::new),
                         column(updates, ItemUpdate::quantity, BigDecimal[]::new),
-                        column(updates, ItemUpdate::removed, Boolean[]::new))
+                        column(updates, ItemUpdate::removed, Boolean[]::new),
+                        column(updates, ItemUpdate::contentHash, UUID[]::new))
                 .update();
     }
 
@@ -361,13 +403,16 @@ class BillingSyncItemRepository {
 
     record Totals(BigDecimal buy, BigDecimal sell, String currency) {}
 
-    /** Records Arrow's final amounts of the lines reconciliation compared, where they changed since the last sync. */
+    /**
+     * Records Arrow's final amounts of the lines reconciliation compared, where they changed since the last sync. Like
+     * every write that is not a sync's own, it forgets the line's content hash, so the next sync compares it in full.
+     */
     void recordFinalAmounts(List<FinalAmounts> amounts, Instant now) {
         if (amounts.isEmpty()) {
             return;
         }
         jdbc.sql("""
-                        update billing_sync_items i set sell = t.sl, buy = t.bu, quantity = t.q, modified = ?
+                        update billing_sync_items i set sell = t.sl, buy = t.bu, quantity = t.q, content_hash = null, modified = ?
                         from unnest(?::bigint[], ?::numeric[], ?::numeric[], ?::numeric[]) as t(id, sl, bu, q)
                         where i.id = t.id""")
                 .params(
@@ -379,6 +424,7 @@ class BillingSyncItemRepository {
                 .update();
     }
 
+    /** Books a correction of a line; the line's content hash is forgotten, as {@link #recordFinalAmounts} says. */
     void recordCompensation(
             long itemId,
             BigDecimal amount,
@@ -388,7 +434,7 @@ class BillingSyncItemRepository {
             Instant now) {
         jdbc.sql("""
                         update billing_sync_items set compensated = compensated + ?, compensation_item_id = ?, current_price = ?, removed = ?,
-                               modified = ? where id = ?""")
+                               content_hash = null, modified = ? where id = ?""")
                 .params(amount, compensationItemId, finalPrice, removed, Timestamps.of(now), itemId)
                 .update();
     }
@@ -444,7 +490,8 @@ class BillingSyncItemRepository {
             String subscriptionReference,
             String licenseReference,
             String classification,
-            String description) {}
+            String description,
+            UUID contentHash) {}
 
     /** A line's amounts as Arrow's final export gives them. */
     record FinalAmounts(long id, BigDecimal sell, BigDecimal buy, BigDecimal quantity) {
@@ -469,5 +516,6 @@ class BillingSyncItemRepository {
             BigDecimal sell,
             BigDecimal buy,
             BigDecimal quantity,
-            boolean removed) {}
+            boolean removed,
+            UUID contentHash) {}
 }

@@ -11,11 +11,13 @@ import java.util.Map;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.function.Consumer;
 import org.arrowsync.arrowclient.ArrowClient;
 import org.arrowsync.arrowclient.ArrowClients;
 import org.arrowsync.arrowclient.ArrowException;
 import org.arrowsync.arrowclient.ExportQuery;
 import org.arrowsync.billing.BillingSyncItemRepository.ItemUpdate;
+import org.arrowsync.billing.SyncTimings.Phase;
 import org.arrowsync.ledger.ResourceService;
 import org.arrowsync.mappings.CustomerMapping;
 import org.arrowsync.mappings.CustomerMappingService;
@@ -41,7 +43,7 @@ public class BillingSyncService {
 
     private static final Logger log = LoggerFactory.getLogger(BillingSyncService.class);
 
-    /** Rows of a run after which the billing tables' planner statistics are refreshed at once. */
+    /** Lines a run writes after which the billing tables' planner statistics are refreshed at once. */
     static final long BULK_ROWS = 10_000;
 
     private final SettingsService settings;
@@ -100,19 +102,30 @@ public class BillingSyncService {
         ArrowClient client = clients.connect(chosen.connection());
         List<CustomerMapping> active = knowingRefs(mapped, client, progress);
         PriceBook prices = rules.book(chosen);
+        SyncTimings timings = new SyncTimings();
         try {
-            SyncReport report = transactions.execute(status -> {
+            Ran ran = transactions.execute(status -> {
                 writers.licenses().lockMonthExclusive(chosen.uuid(), target.period());
                 long runId = writers.runs().start(chosen.id(), target.period(), writers.now());
                 SyncRun run = new SyncRun(
-                        chosen, prices, target.period(), runId, target.licenseReference(), active, writers, progress);
+                        chosen,
+                        prices,
+                        target.period(),
+                        runId,
+                        target.licenseReference(),
+                        active,
+                        writers,
+                        progress,
+                        timings);
                 ExportQuery query = ExportQuery.forPeriod(chosen.exportTypeReference(), target.period());
-                ReadAhead.<SyncRun.Page>run(
-                        pages -> client.forEachExportPage(query, page -> pages.accept(SyncRun.Page.of(page))),
-                        run::page);
-                return finish(chosen, target, run, progress);
+                ReadAhead.<SyncRun.Page>run(pages -> fetch(client, query, pages, timings), run::page);
+                SyncReport finished = timings.time(Phase.FINISH, () -> finish(chosen, target, run, progress));
+                return new Ran(finished, run.linesWritten(), System.nanoTime());
             });
-            if (report.rows() >= BULK_ROWS) {
+            timings.add(Phase.COMMIT, System.nanoTime() - ran.committingSince());
+            log.info("Billing sync of {} for settings {} in ms: {}", target.period(), chosen.uuid(), timings);
+            SyncReport report = ran.report();
+            if (ran.linesWritten() >= BULK_ROWS) {
                 // A large month just landed: fresh statistics keep the next reads of it (the console's pages) on good
                 // plans instead of waiting for autovacuum to notice.
                 writers.runs().analyze();
@@ -128,6 +141,22 @@ public class BillingSyncService {
             recordFailure(chosen, target.period(), "Billing sync failed on the server; see the server log");
             throw e;
         }
+    }
+
+    /**
+     * Reads the export on the fetching thread. Its time less parsing and handing pages over (waiting while the writer
+     * is behind) is Arrow's: the requests and their JSON.
+     */
+    private static void fetch(
+            ArrowClient client, ExportQuery query, Consumer<SyncRun.Page> pages, SyncTimings timings) {
+        long start = System.nanoTime();
+        long[] notArrow = new long[1];
+        client.forEachExportPage(query, page -> {
+            long handling = System.nanoTime();
+            pages.accept(timings.time(Phase.PARSE, () -> SyncRun.Page.of(page)));
+            notArrow[0] += System.nanoTime() - handling;
+        });
+        timings.add(Phase.FETCH, System.nanoTime() - start - notArrow[0]);
     }
 
     /**
@@ -166,37 +195,45 @@ public class BillingSyncService {
                         .filter(item -> !report.keepsUnseenLines(mappingOf.get(item.syncId())))
                         .toList(),
                 run.id());
-        Map<Long, BillingSyncItemRepository.Totals> totals = writers.items().totals(open);
+        // A run that wrote no line left the lines' sums as they were: the syncs' kept totals stand (D55).
+        boolean linesChanged = run.linesWritten() + removed > 0;
+        Map<Long, BillingSyncItemRepository.Totals> totals =
+                linesChanged ? writers.items().totals(open) : Map.of();
         List<BillingRunRepository.SyncTotals> before = new ArrayList<>();
-        int synced = 0;
+        List<BillingSyncRepository.Synced> synced = new ArrayList<>();
         for (BillingSync sync : periodSyncs) {
             if (sync.state().frozen()
                     || target.licenseReference() != null && !run.touched().contains(sync.id())) {
                 continue;
             }
-            BillingSyncItemRepository.Totals sum = totals.getOrDefault(
-                    sync.id(), new BillingSyncItemRepository.Totals(BigDecimal.ZERO, BigDecimal.ZERO, sync.currency()));
+            BillingSyncItemRepository.Totals sum = linesChanged
+                    ? totals.getOrDefault(
+                            sync.id(),
+                            new BillingSyncItemRepository.Totals(BigDecimal.ZERO, BigDecimal.ZERO, sync.currency()))
+                    : new BillingSyncItemRepository.Totals(sync.buyTotal(), sync.sellTotal(), sync.currency());
             // A run limited to one license saw only some lines: whether all carry a validation date is not its to say.
             boolean linesValidated =
                     target.licenseReference() == null ? run.linesValidated(sync.id()) : sync.linesValidated();
-            writers.syncs()
-                    .saveSynced(
-                            sync.id(),
-                            sync.markSynced(),
-                            sum.buy(),
-                            sum.sell(),
-                            sum.currency(),
-                            linesValidated,
-                            report.notes(sync),
-                            writers.now());
+            synced.add(new BillingSyncRepository.Synced(
+                    sync.id(),
+                    sync.markSynced(),
+                    sum.buy(),
+                    sum.sell(),
+                    sum.currency(),
+                    linesValidated,
+                    report.notes(sync)));
             before.add(new BillingRunRepository.SyncTotals(sync.id(), sync.sellTotal(), sync.buyTotal()));
-            synced++;
         }
-        writers.runs().refreshLineTotals(open);
+        writers.syncs().saveSynced(synced, writers.now());
+        if (linesChanged) {
+            writers.runs().refreshLineTotals(open);
+        }
         writers.runs().finish(run.id(), run.rows(), before, writers.now());
         if (target.licenseReference() == null) {
             writers.runs().replaceUnmatched(chosen.id(), target.period(), run.unmatched());
-            writers.runs().replaceVendorTotals(chosen.id(), target.period());
+            if (linesChanged) {
+                writers.runs().replaceVendorTotals(chosen.id(), target.period());
+            }
         }
         progress.add("lines_removed", removed);
         log.info(
@@ -204,11 +241,11 @@ public class BillingSyncService {
                 target.period(),
                 chosen.uuid(),
                 run.rows(),
-                synced);
+                synced.size());
         return new SyncReport(
                 target.period().toString(),
                 run.rows(),
-                synced,
+                synced.size(),
                 removed,
                 "",
                 target.licenseReference(),
@@ -240,7 +277,8 @@ public class BillingSyncService {
                     item.sell(),
                     item.buy(),
                     item.quantity(),
-                    true));
+                    true,
+                    null));
         }
         removals.forEach((invoiceId, ids) ->
                 writers.invoices().removeItems(writers.invoices().invoice(invoiceId), ids));
@@ -252,6 +290,9 @@ public class BillingSyncService {
         transactions.executeWithoutResult(
                 status -> writers.syncs().recordError(chosen.id(), period, message, writers.now()));
     }
+
+    /** A run's report, the lines it wrote, and when it began to commit ({@link System#nanoTime}). */
+    private record Ran(SyncReport report, long linesWritten, long committingSince) {}
 
     /** What a trigger asked for, checked. */
     public record SyncTarget(Settings settings, YearMonth period, String licenseReference, UUID resourceUuid) {}

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import org.arrowsync.arrowclient.BillingLine;
 import org.arrowsync.ledger.InvoiceItemDraft;
 import org.arrowsync.ledger.Resource;
@@ -36,6 +37,16 @@ record Line(
      */
     BigDecimal due() {
         return billed == null ? amount() : amount().subtract(billed.compensated());
+    }
+
+    /** The line with the item billed for it before. */
+    Line billedAs(BillingSyncItem item) {
+        return new Line(sync, mapping, line, item, price, currency);
+    }
+
+    /** What the line's sync item records of it, as one value (D55). */
+    UUID contentHash() {
+        return KnownLine.contentHash(amount(), line);
     }
 
     String description() {

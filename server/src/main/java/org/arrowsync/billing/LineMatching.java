@@ -46,6 +46,7 @@ final class LineMatching {
     private final Set<Unmatched> reportedUnmatched = new HashSet<>();
     private final Map<UnmatchedKey, UnmatchedCustomer> unmatched = new LinkedHashMap<>();
     private final IdSet seen;
+    private final Set<Long> touched = new HashSet<>();
     private long rows;
     private long usableRows;
 
@@ -85,15 +86,21 @@ final class LineMatching {
         return usableRows;
     }
 
+    /** The syncs this run saw lines of. */
+    Set<Long> touched() {
+        return touched;
+    }
+
     boolean linesValidated(long syncId) {
         return allValidated.getOrDefault(syncId, false);
     }
 
     /**
      * The page's lines that this run bills, each with its sync, the item billed for it before, and its amount; the
-     * syncs the page's lines need and the month does not have yet are created here.
+     * syncs the page's lines need and the month does not have yet are created here. A line billed before that did not
+     * change since is only counted: it has nothing to write (D55).
      */
-    List<Line> matchToSyncs(List<BillingLineResult> page) {
+    Matched matchToSyncs(List<BillingLineResult> page) {
         List<BillingLineResult> wanted = new ArrayList<>(page.size());
         for (BillingLineResult result : page) {
             rows++;
@@ -104,18 +111,18 @@ final class LineMatching {
                 wanted.add(result);
             }
         }
-        Map<String, BillingSyncItem> billed = billed(wanted);
+        Map<String, KnownLine> billed = billed(wanted);
         List<Parsed> parsed = new ArrayList<>();
         for (BillingLineResult result : wanted) {
-            BillingSyncItem item = result.reference() == null ? null : billed.get(result.reference());
-            CustomerMapping billedTo = item == null
+            KnownLine known = result.reference() == null ? null : billed.get(result.reference());
+            CustomerMapping billedTo = known == null
                     ? null
-                    : mappingsById.get(syncsById.get(item.syncId()).mappingId());
+                    : mappingsById.get(syncsById.get(known.syncId()).mappingId());
             if (LineReport.isUnusable(result)) {
-                if (item != null) {
+                if (known != null) {
                     // Seen, so the line stays as it was billed; a usable row with its reference later is a repeat.
-                    seen.add(item.id());
-                    report.unusable(result, item);
+                    seen.add(known.id());
+                    report.unusable(result, known.syncId());
                 } else {
                     report.unusable(result, mappings.match(result.line()));
                 }
@@ -123,10 +130,10 @@ final class LineMatching {
             }
             BillingLine line = result.line();
             Optional<CustomerMapping> named = mappings.match(line);
-            if (item != null) {
-                report.checkCustomer(line, billedTo, named, item);
+            if (known != null) {
+                report.checkCustomer(line, billedTo, named, known.syncId());
                 parsed.add(
-                        new Parsed(line, billedTo, syncsById.get(item.syncId()).statementReference(), item));
+                        new Parsed(line, billedTo, syncsById.get(known.syncId()).statementReference(), known));
             } else if (named.isPresent()) {
                 String statement = line.statementReference() != null
                                 && !line.statementReference().isBlank()
@@ -141,8 +148,16 @@ final class LineMatching {
         return matched(parsed);
     }
 
+    /** The lines of a page this run writes, and how many more it found unchanged. */
+    record Matched(List<Line> lines, int unchanged) {
+
+        int size() {
+            return lines.size() + unchanged;
+        }
+    }
+
     /** A usable line with its mapping and statement before its sync is known. */
-    private record Parsed(BillingLine line, CustomerMapping mapping, String statement, BillingSyncItem billed) {
+    private record Parsed(BillingLine line, CustomerMapping mapping, String statement, KnownLine billed) {
 
         SyncOf key() {
             return new SyncOf(mapping.id(), statement);
@@ -150,21 +165,21 @@ final class LineMatching {
     }
 
     /** The items this month already has for the rows' line references, in the syncs of the mapped customers. */
-    private Map<String, BillingSyncItem> billed(List<BillingLineResult> results) {
+    private Map<String, KnownLine> billed(List<BillingLineResult> results) {
         List<String> references = results.stream()
                 .map(BillingLineResult::reference)
                 .filter(Objects::nonNull)
                 .distinct()
                 .toList();
-        Map<String, BillingSyncItem> billed = new HashMap<>();
+        Map<String, KnownLine> billed = new HashMap<>();
         // A reference billed twice (only older runs could do that) belongs to its line still present, else the first.
         writers.items()
-                .find(syncsById.keySet(), references)
+                .known(syncsById.keySet(), references)
                 .forEach(item -> billed.merge(item.lineReference(), item, LineMatching::preferred));
         return billed;
     }
 
-    private static BillingSyncItem preferred(BillingSyncItem one, BillingSyncItem other) {
+    private static KnownLine preferred(KnownLine one, KnownLine other) {
         if (one.removed() != other.removed()) {
             return one.removed() ? other : one;
         }
@@ -232,9 +247,14 @@ final class LineMatching {
         syncsById.put(sync.id(), sync);
     }
 
-    private List<Line> matched(List<Parsed> parsed) {
-        List<Line> lines = new ArrayList<>();
+    /**
+     * The lines of the page to write, each once: a line an earlier page or row already had is reported and left out
+     * (Sequence is unique per line and month), so is an unchanged one; only the items of the lines left are read whole.
+     */
+    private Matched matched(List<Parsed> parsed) {
+        List<Pending> pending = new ArrayList<>();
         Set<String> inPage = new HashSet<>();
+        int unchanged = 0;
         for (Parsed p : parsed) {
             BillingSync sync = syncs.get(p.key());
             BillingLine line = p.line();
@@ -243,13 +263,16 @@ final class LineMatching {
                 continue;
             }
             if (!inPage.add(line.lineReference())) {
-                progress.increment("duplicate_lines");
-                progress.error(
-                        "Line " + line.lineReference() + " appears twice in the export: the second one is ignored");
+                repeated(line);
                 continue;
             }
             allValidated.merge(sync.id(), line.validated(), Boolean::logicalAnd);
-            String currency = currency(line);
+            KnownLine known = p.billed();
+            if (known != null && !seen.add(known.id())) {
+                repeated(line);
+                continue;
+            }
+            touched.add(sync.id());
             Price price = prices.price(
                     period,
                     new ArrowAmount(
@@ -258,9 +281,38 @@ final class LineMatching {
                             line.classification(),
                             line.sellTotal(),
                             line.buyTotal()));
-            lines.add(new Line(sync, p.mapping(), line, p.billed(), price, currency));
+            if (known != null && known.unchanged(KnownLine.contentHash(price.billed(), line))) {
+                unchanged++;
+                continue;
+            }
+            pending.add(new Pending(new Line(sync, p.mapping(), line, null, price, currency(line)), known));
         }
-        return lines;
+        return new Matched(withItems(pending), unchanged);
+    }
+
+    /** A line to write and what was known of it before its item is read whole. */
+    private record Pending(Line line, KnownLine known) {}
+
+    /** The lines with the items billed for them before, read whole. */
+    private List<Line> withItems(List<Pending> pending) {
+        Map<Long, BillingSyncItem> items = new HashMap<>();
+        writers.items()
+                .byIds(pending.stream()
+                        .map(Pending::known)
+                        .filter(Objects::nonNull)
+                        .map(KnownLine::id)
+                        .toList())
+                .forEach(item -> items.put(item.id(), item));
+        return pending.stream()
+                .map(p -> p.known() == null
+                        ? p.line()
+                        : p.line().billedAs(items.get(p.known().id())))
+                .toList();
+    }
+
+    private void repeated(BillingLine line) {
+        progress.increment("duplicate_lines");
+        progress.error("Line " + line.lineReference() + " appears twice in the export: the second one is ignored");
     }
 
     /** A customer mapping's sync of one statement: at most one per month. */

@@ -43,8 +43,8 @@ final class LineReport {
     }
 
     /** Reports an unusable row of a line billed before: seen, so it stays as it was billed, on its own sync. */
-    void unusable(BillingLineResult result, BillingSyncItem billed) {
-        unreadable(bySync.computeIfAbsent(billed.syncId(), id -> new Problems()), result);
+    void unusable(BillingLineResult result, long billedSyncId) {
+        unreadable(bySync.computeIfAbsent(billedSyncId, id -> new Problems()), result);
     }
 
     /**
@@ -81,8 +81,7 @@ final class LineReport {
      * customer it was billed to (D29). A row naming no customer at all (a template without customer columns) is no
      * mismatch.
      */
-    void checkCustomer(
-            BillingLine line, CustomerMapping billedTo, Optional<CustomerMapping> named, BillingSyncItem billed) {
+    void checkCustomer(BillingLine line, CustomerMapping billedTo, Optional<CustomerMapping> named, long billedSyncId) {
         boolean namesACustomer = !blank(line.companyName()) || !blank(line.customerReference());
         if (!namesACustomer || named.map(m -> m.id() == billedTo.id()).orElse(false)) {
             return;
@@ -96,7 +95,7 @@ final class LineReport {
                     + "): they stay with that customer, matched by their line reference; update the customer mapping"
                     + " if Arrow renamed the customer");
         }
-        Problems problems = bySync.computeIfAbsent(billed.syncId(), id -> new Problems());
+        Problems problems = bySync.computeIfAbsent(billedSyncId, id -> new Problems());
         problems.mismatches++;
         problems.keep(problems.firstMismatches, now);
     }

@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,9 +41,10 @@ final class SyncRun {
     private final RunInvoices invoices;
     private final LineMatching matching;
     private final LineReport report;
+    private final SyncTimings timings;
     private final IdSet seen = new IdSet();
-    private final Set<Long> touched = new HashSet<>();
     private long linesSynced;
+    private long linesWritten;
 
     SyncRun(
             Settings settings,
@@ -54,8 +54,10 @@ final class SyncRun {
             String licenseFilter,
             List<CustomerMapping> mappings,
             BillingWriters writers,
-            Progress progress) {
+            Progress progress,
+            SyncTimings timings) {
         this.period = period;
+        this.timings = timings;
         this.runId = runId;
         this.writers = writers;
         this.progress = progress;
@@ -88,6 +90,11 @@ final class SyncRun {
         return linesSynced;
     }
 
+    /** The lines this run added or changed, those of every page. */
+    long linesWritten() {
+        return linesWritten;
+    }
+
     /** The lines (item ids) this run saw in Arrow's export, those whose rows it could not use included. */
     IdSet seen() {
         return seen;
@@ -99,7 +106,7 @@ final class SyncRun {
 
     /** The syncs this run saw lines of. */
     Set<Long> touched() {
-        return touched;
+        return matching.touched();
     }
 
     /** Whether every line this run saw for the sync carried Arrow's Validation Date (D6). */
@@ -110,10 +117,16 @@ final class SyncRun {
     void page(Page page) {
         progress.increment("pages");
         report.rowsMissing(page.missingRows());
-        List<Line> lines = withoutRepeats(matching.matchToSyncs(page.lines()));
-        if (lines.isEmpty()) {
-            return;
+        LineMatching.Matched matched = timings.time(SyncTimings.Phase.MATCH, () -> matching.matchToSyncs(page.lines()));
+        if (!matched.lines().isEmpty()) {
+            timings.time(SyncTimings.Phase.WRITE, () -> write(matched.lines()));
         }
+        progress.add("lines_synced", matched.size());
+        progress.add("lines_unchanged", matched.unchanged());
+        linesSynced += matched.size();
+    }
+
+    private void write(List<Line> lines) {
         Map<String, BillingPath> owners = writers.licenses()
                 .claimAll(
                         lines.stream()
@@ -161,15 +174,11 @@ final class SyncRun {
         writers.items().insertAll(inserts, runId, writers.now()).forEach(seen::add);
         Map<Long, BillingSyncItem> byId = new HashMap<>();
         lines.stream().map(Line::billed).filter(Objects::nonNull).forEach(item -> byId.put(item.id(), item));
-        writers.items()
-                .updateAll(
-                        updates.stream()
-                                .filter(update -> changes(byId.get(update.id()), update))
-                                .toList(),
-                        runId,
-                        writers.now());
-        progress.add("lines_synced", lines.size());
-        linesSynced += lines.size();
+        List<ItemUpdate> changed = updates.stream()
+                .filter(update -> changes(byId.get(update.id()), update))
+                .toList();
+        writers.items().updateAll(changed, runId, writers.now());
+        linesWritten += inserts.size() + changed.size();
     }
 
     /**
@@ -249,28 +258,6 @@ final class SyncRun {
     }
 
     /**
-     * A line an earlier page of this run already had is reported and left out (Sequence is unique per line and month).
-     */
-    private List<Line> withoutRepeats(List<Line> lines) {
-        List<Line> kept = new ArrayList<>(lines.size());
-        for (Line line : lines) {
-            BillingSyncItem item = line.billed();
-            if (item != null && !seen.add(item.id())) {
-                repeated(line.line());
-            } else {
-                kept.add(line);
-                touched.add(line.sync().id());
-            }
-        }
-        return kept;
-    }
-
-    void repeated(BillingLine line) {
-        progress.increment("duplicate_lines");
-        progress.error("Line " + line.lineReference() + " appears twice in the export: the second one is ignored");
-    }
-
-    /**
      * Only a line about to get its own invoice item needs to know who bills its license-month; a line already billed
      * keeps its path (the claim it made, or the consumption path's, stands for the whole month).
      */
@@ -317,7 +304,8 @@ final class SyncRun {
                 Texts.truncate(l.vendorSubscriptionId(), 255),
                 Texts.truncate(l.licenseReference(), 255),
                 Texts.truncate(l.classification(), 50),
-                Texts.truncate(line.description(), 500));
+                Texts.truncate(line.description(), 500),
+                line.contentHash());
     }
 
     private static ItemUpdate update(
@@ -331,7 +319,8 @@ final class SyncRun {
                 line.line().sellTotal(),
                 line.line().buyTotal(),
                 line.line().quantity(),
-                false);
+                false,
+                line.contentHash());
     }
 
     /** An unchanged line writes nothing: a re-sync of an unchanged month only reads. */

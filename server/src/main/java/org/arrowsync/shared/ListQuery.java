@@ -7,8 +7,16 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * How a repository lists one kind of row: its select (up to the where clause), the from clause alone (for the count)
  * and the order. A page and its total are read with the same filter, so every list endpoint pages and counts alike.
+ * With a {@code key} (the rows' unique id column), a page is first chosen by key over the from clause alone and only
+ * its rows are read with the select's columns: a deep page then walks keys, not the joins of every row it skips.
  */
-public record ListQuery<T>(JdbcClient jdbc, String select, String from, String orderBy, RowMapper<T> mapper) {
+public record ListQuery<T>(
+        JdbcClient jdbc, String select, String from, String orderBy, RowMapper<T> mapper, String key) {
+
+    /** A list whose pages are read in one statement. */
+    public ListQuery(JdbcClient jdbc, String select, String from, String orderBy, RowMapper<T> mapper) {
+        this(jdbc, select, from, orderBy, mapper, null);
+    }
 
     /** One page of the rows the filter selects, and how many it selects in all. */
     public Listing<T> list(SqlFilter filter, PageRequest page) {
@@ -20,10 +28,25 @@ public record ListQuery<T>(JdbcClient jdbc, String select, String from, String o
     }
 
     /** One page of the rows the filter selects, without counting them. */
-    public List<T> page(SqlFilter filter, PageRequest page) {
-        return jdbc.sql(select + filter.clause() + " order by " + orderBy + " offset ? limit ?")
-                .params(filter.params(page))
+    public List<T> page(SqlFilter filter, PageRequest request) {
+        return jdbc.sql(pageSql(filter))
+                .params(filter.params(request))
                 .query(mapper)
                 .list();
+    }
+
+    /** PostgreSQL's plan of one page's query as it ran, with its buffers: how the hot lists are checked. */
+    public List<String> plan(SqlFilter filter, PageRequest request) {
+        return jdbc.sql("explain (analyze, buffers) " + pageSql(filter))
+                .params(filter.params(request))
+                .query(String.class)
+                .list();
+    }
+
+    private String pageSql(SqlFilter filter) {
+        String window = filter.clause() + " order by " + orderBy + " offset ? limit ?";
+        return key == null
+                ? select + window
+                : select + " where " + key + " in (select " + key + from + window + ") order by " + orderBy;
     }
 }

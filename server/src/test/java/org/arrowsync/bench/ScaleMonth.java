@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.arrowsync.arrowclient.ArrowConnection;
 import org.arrowsync.database.EmbeddedDatabase;
 import org.arrowsync.emulator.data.Presets;
 import org.arrowsync.emulator.data.ScaleOptions;
@@ -95,7 +96,9 @@ final class ScaleMonth implements AutoCloseable {
                 "--arrowsync.admin-token=" + Api.ADMIN_TOKEN,
                 "--arrowsync.demo.enabled=false",
                 "--arrowsync.jobs.schedules-enabled=false",
-                "--arrowsync.arrow.client.requests-per-second=1000"));
+                "--arrowsync.arrow.client.requests-per-second=1000",
+                // the emulator answers plain http on loopback
+                "--arrowsync.arrow.client.allow-http=true"));
         command.addAll(List.of(serverArguments));
         Process server = new ProcessBuilder(command)
                 .redirectErrorStream(true)
@@ -149,6 +152,11 @@ final class ScaleMonth implements AutoCloseable {
             throw new IllegalStateException("sync failed: " + state);
         }
         return new Run(time, (int) emulator.requests("exports"));
+    }
+
+    /** The emulator as the server's settings name it. */
+    ArrowConnection arrow() {
+        return emulator.connection();
     }
 
     long count(String sql) throws SQLException {

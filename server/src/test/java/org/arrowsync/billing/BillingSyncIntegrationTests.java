@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
 import java.time.YearMonth;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.arrowsync.contract.Contract;
@@ -93,6 +94,48 @@ class BillingSyncIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void anUnchangedResyncWritesNoRowAndAChangedLineIsUpdatedAlone() {
+        fixture.settings();
+        Map<String, String> customers = fixture.mapAllCustomers();
+        fixture.syncedBilling(MONTH);
+        Map<String, String> synced = rowVersions();
+
+        JsonNode unchanged = fixture.syncedBilling(MONTH);
+        assertThat(rowVersions()).as("no sync item or invoice item written").isEqualTo(synced);
+        long lines = unchanged.get("progress").get("lines_synced").asLong();
+        assertThat(unchanged.get("progress").get("lines_unchanged").asLong())
+                .as("every line told unchanged by its content hash")
+                .isEqualTo(lines)
+                .isPositive();
+
+        String changed = jdbc.sql(
+                        "select arrow_line_reference from billing_sync_items where billed_via = 'invoice' order by id limit 1")
+                .query(String.class)
+                .single();
+        fixture.emulator().changeSell(changed, "999.12345");
+        JsonNode oneChanged = fixture.syncedBilling(MONTH);
+        assertThat(oneChanged.get("progress").get("lines_unchanged").asLong()).isEqualTo(lines - 1);
+        Map<String, String> resynced = rowVersions();
+        long invoiceItem = jdbc.sql("select invoice_item_id from billing_sync_items where arrow_line_reference = ?")
+                .param(changed)
+                .query(Long.class)
+                .single();
+        assertThat(resynced.keySet()).isEqualTo(synced.keySet());
+        assertThat(resynced.keySet().stream().filter(row -> !resynced.get(row).equals(synced.get(row))))
+                .as("the changed line's sync item and invoice item, nothing else")
+                .containsExactlyInAnyOrder("line " + changed, "item " + invoiceItem);
+        assertThat(jdbc.sql("select current_price from billing_sync_items where arrow_line_reference = ?")
+                        .param(changed)
+                        .query(BigDecimal.class)
+                        .single())
+                .isEqualByComparingTo("999.12345");
+        JsonNode summary = fixture.emulator().summary(MONTH).get("customers");
+        customers.forEach((reference, customer) -> assertThat(arrowAmount(customer, MONTH))
+                .as("customer %s", reference)
+                .isEqualByComparingTo(summary.get(reference).get("sell").asString()));
+    }
+
+    @Test
     void billedMappingsAndSettingsAreDeactivatedNotDeleted() {
         String settings = fixture.settings();
         String billed = fixture.mapAllCustomers().keySet().iterator().next();
@@ -149,6 +192,17 @@ class BillingSyncIntegrationTests extends IntegrationTest {
                 .params(customer, period.toString())
                 .query(BigDecimal.class)
                 .single();
+    }
+
+    /** Every sync item (by line) and invoice item with its row version: a row written since has another. */
+    private Map<String, String> rowVersions() {
+        Map<String, String> versions = new HashMap<>();
+        jdbc.sql("""
+                        select 'line ' || arrow_line_reference, xmin::text from billing_sync_items
+                        union all select 'item ' || id, xmin::text from invoice_items""").query(rs -> {
+            versions.put(rs.getString(1), rs.getString(2));
+        });
+        return versions;
     }
 
     private List<Long> itemIds(String customer) {

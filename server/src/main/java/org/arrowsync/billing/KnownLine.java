@@ -1,0 +1,38 @@
+package org.arrowsync.billing;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.arrowsync.arrowclient.BillingLine;
+
+/**
+ * A line of the month billed before, as a sync first reads it: enough to tell its sync, a repeat, and whether it
+ * changed since. Only the items of changed lines are read whole (D55).
+ *
+ * @param contentHash what the item recorded of its line ({@link #contentHash}); null when not known
+ * @param lostItsItem it bills through an invoice item that is gone (deleted with its invoice or by hand)
+ */
+record KnownLine(long id, long syncId, String lineReference, boolean removed, UUID contentHash, boolean lostItsItem) {
+
+    /**
+     * Whether a run that finds the line with this content hash has nothing to write for it: the item holds these
+     * amounts, bills them as the last run left it and is still present.
+     */
+    boolean unchanged(UUID hash) {
+        return !removed && !lostItsItem && hash.equals(contentHash);
+    }
+
+    /**
+     * What a sync item records of its Arrow line, as one value: the amount billed for it (Arrow's, priced by the rules)
+     * and Arrow's sell, buy and quantity, compared as numbers (so {@code 1.50} is {@code 1.5}). A name-based UUID is
+     * 128 bits that PostgreSQL stores and compares natively; it guards against accident, not against an adversary.
+     */
+    static UUID contentHash(BigDecimal amount, BillingLine line) {
+        String content = Stream.of(amount, line.sellTotal(), line.buyTotal(), line.quantity())
+                .map(number -> number.stripTrailingZeros().toPlainString())
+                .collect(Collectors.joining("|"));
+        return UUID.nameUUIDFromBytes(content.getBytes(StandardCharsets.UTF_8));
+    }
+}
