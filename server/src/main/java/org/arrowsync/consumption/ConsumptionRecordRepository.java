@@ -153,7 +153,8 @@ class ConsumptionRecordRepository {
         return jdbc.sql("select c.uuid as customer_uuid, c.name as customer_name, coalesce(it.currency, '"
                         + Money.DEFAULT_CURRENCY + "') as currency, sum(" + BUY + ") as buy,"
                         + " sum(" + SELL + ") as sell, sum(" + BILLED + ") as billed" + MARGIN_FROM + filter.clause()
-                        + " group by c.uuid, c.name, it.currency")
+                        // grouped by the currency shown: a record without an item joins the default currency's row
+                        + " group by c.uuid, c.name, coalesce(it.currency, '" + Money.DEFAULT_CURRENCY + "')")
                 .params(filter.params())
                 .query(MarginTotals::read)
                 .list();
