@@ -1,7 +1,14 @@
 package org.arrowsync.emulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -107,6 +114,27 @@ class FaultTests extends DemoEmulator {
         assertThat(reply.status()).isEqualTo(200);
         assertThat(reply.header("Content-Type")).isEqualTo("application/json");
         assertThat(reply.body()).startsWith("\u0000");
+    }
+
+    @Test
+    void resetsTheConnectionHalfwayThroughTheAnswer() throws IOException {
+        fault("{\"family\":\"whoami\",\"kind\":\"reset\",\"count\":2}");
+        try (Socket socket = new Socket("127.0.0.1", emulator.port())) {
+            socket.setSoTimeout(5000); // a connection kept open would time out here instead of ending
+            socket.getOutputStream()
+                    .write(("GET " + emulator.apiBaseUrl().getPath() + "whoami HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                                    + "apiKey: " + emulator.apiKey() + "\r\n\r\n")
+                            .getBytes(StandardCharsets.US_ASCII));
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+            String head = answer.substring(0, answer.indexOf("\r\n\r\n"));
+            String body = answer.substring(head.length() + 4);
+            Matcher length = Pattern.compile("(?i)content-length: (\\d+)").matcher(head);
+            assertThat(head).startsWith("HTTP/1.1 200").containsIgnoringCase("X-Emulator-Fault: reset");
+            assertThat(length.find()).isTrue();
+            assertThat(body).isNotEmpty().hasSize(Integer.parseInt(length.group(1)) / 2);
+        }
+        assertThatThrownBy(() -> http.get("whoami")).isInstanceOf(UncheckedIOException.class);
+        assertThat(http.get("whoami").status()).isEqualTo(200);
     }
 
     @Test

@@ -115,6 +115,23 @@ class ArrowClientFaultsEmulatorTests {
         assertThat(emulator.requests("whoami")).isEqualTo(3);
     }
 
+    @ParameterizedTest(name = "the connection reset mid-answer on {0} twice, then success")
+    @CsvSource({"whoami", "customers", "exports", "statements", "consumption", "catalog"})
+    void retriesAConnectionResetMidAnswer(String family) {
+        fault(family, "reset", 2);
+        CALLS.get(family).accept(client);
+        assertThat(emulator.requests(family)).isEqualTo(3);
+    }
+
+    @Test
+    void aConnectionResetEveryTimeIsUnavailableAndSaysSo() {
+        fault("exports", "reset", 10);
+        assertThatThrownBy(() -> CALLS.get("exports").accept(client))
+                .isInstanceOf(ArrowUnavailable.class)
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain(emulator.apiKey()));
+        assertThat(emulator.requests("exports")).isEqualTo(3);
+    }
+
     @ParameterizedTest(name = "malformed JSON on {0} is a bad response, not retried")
     @CsvSource({"whoami", "customers", "exports", "statements", "consumption", "catalog"})
     void malformedJsonIsABadResponse(String family) {

@@ -29,6 +29,7 @@ final class UpstreamFaults {
         FAULTS.put("answer dripping a byte at a time", Map.of("kind", "drip", "latencyMs", 200, "count", 1));
         FAULTS.put("truncated body", Map.of("kind", "malformed_json", "count", 1));
         FAULTS.put("non-JSON body", Map.of("kind", "garbage", "count", 1));
+        FAULTS.put("connection reset mid-answer", Map.of("kind", "reset", "count", 2));
         FAULTS.put("oversized body", Map.of("kind", "huge", "sizeMb", 40, "count", 1));
         FAULTS.put("endless paging", Map.of("kind", "ignore_parameters", "probability", 1.0));
         FAULTS.put("page number 0", Map.of("kind", "page_zero", "count", 1));

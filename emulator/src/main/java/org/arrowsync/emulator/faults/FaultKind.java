@@ -31,7 +31,9 @@ public enum FaultKind {
     /** HTTP 200 with a JSON answer of {@code sizeMb} megabytes, generated as it is sent. */
     HUGE("huge", 0),
     /** HTTP 200, {@code application/json}, and bytes that are no JSON at all (NULs, invalid UTF-8). */
-    GARBAGE("garbage", 0);
+    GARBAGE("garbage", 0),
+    /** The status line, the headers and half of the body announced, then the connection closed: a reset mid-answer. */
+    RESET("reset", 0);
 
     private final String wire;
     private final int httpStatus;

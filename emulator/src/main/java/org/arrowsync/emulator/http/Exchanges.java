@@ -23,6 +23,15 @@ public final class Exchanges {
             return;
         }
         byte[] bytes = response.bytes();
+        if (response.cutAt() >= 0) {
+            exchange.sendResponseHeaders(response.status(), bytes.length);
+            OutputStream out = exchange.getResponseBody();
+            out.write(bytes, 0, response.cutAt());
+            out.flush();
+            // Closed short of the announced length, the JDK server drops the connection instead of keeping it alive.
+            exchange.close();
+            return;
+        }
         exchange.sendResponseHeaders(response.status(), bytes.length == 0 ? -1 : bytes.length);
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(bytes);

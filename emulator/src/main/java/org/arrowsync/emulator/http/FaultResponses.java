@@ -90,6 +90,9 @@ final class FaultResponses {
             case GARBAGE -> {
                 return marked.withRaw(garbage());
             }
+            case RESET -> {
+                return marked.cutHalfway();
+            }
             default -> {
                 // the faults below alter the answer's content
             }
