@@ -36,12 +36,7 @@ final class BillingKill {
             } finally {
                 first.kill();
             }
-            String stateAtKill = trial.jdbc()
-                    .sql("select state from arrow_jobs where uuid = ?::uuid")
-                    .param(job)
-                    .query(String.class)
-                    .single();
-            if (!stateAtKill.equals("succeeded")) {
+            if (!trial.state(job).equals("succeeded")) {
                 midRun++;
             }
             ServerJar second = trial.server("second");

@@ -12,7 +12,10 @@ import org.arrowsync.support.Api;
  * The emulator jar in a process of its own, preset {@code scale} ({@code customers} × {@code licenses} × {@code lines}
  * lines a month) at the clock 2026-11-26, when October is final; its control API injects the faults.
  */
-record EmulatorJar(Process process, int port, int customers, long linesPerMonth) implements AutoCloseable {
+record EmulatorJar(Process process, int port, int customers, int licensesPerCustomer, int linesPerLicense)
+        implements AutoCloseable {
+
+    static final String CLOCK = "2026-11-26T10:00:00Z";
 
     static EmulatorJar start(Path work, String name, int customers, int licenses, int lines)
             throws IOException, InterruptedException {
@@ -26,11 +29,11 @@ record EmulatorJar(Process process, int port, int customers, long linesPerMonth)
                         "--customers=" + customers,
                         "--licenses-per-customer=" + licenses,
                         "--lines-per-license=" + lines,
-                        "--clock=2026-11-26T10:00:00Z")
+                        "--clock=" + CLOCK)
                 .redirectErrorStream(true)
                 .redirectOutput(work.resolve(name + ".log").toFile())
                 .start();
-        EmulatorJar emulator = new EmulatorJar(process, port, customers, (long) customers * licenses * lines);
+        EmulatorJar emulator = new EmulatorJar(process, port, customers, licenses, lines);
         Instant deadline = Instant.now().plus(Duration.ofMinutes(1));
         while (Instant.now().isBefore(deadline)) {
             try {
@@ -45,6 +48,10 @@ record EmulatorJar(Process process, int port, int customers, long linesPerMonth)
         }
         process.destroyForcibly();
         throw new IllegalStateException("the emulator did not start");
+    }
+
+    long linesPerMonth() {
+        return (long) customers * licensesPerCustomer * linesPerLicense;
     }
 
     String apiUrl() {
@@ -62,6 +69,27 @@ record EmulatorJar(Process process, int port, int customers, long linesPerMonth)
 
     void clearFaults() {
         control().delete("/_emulator/faults");
+    }
+
+    /** The preset loaded afresh, as at the start: no corrections, no faults. */
+    void reload() {
+        control()
+                .post(
+                        "/_emulator/preset",
+                        Map.of(
+                                "preset", "scale",
+                                "customers", customers,
+                                "licensesPerCustomer", licensesPerCustomer,
+                                "linesPerLicense", linesPerLicense,
+                                "clock", CLOCK))
+                .expect(200);
+    }
+
+    /** A late correction of Arrow's: the line's sell and buy totals change in the export (not in consumption). */
+    void correct(String sequence, String sell, String buy) {
+        control()
+                .post("/_emulator/lines/" + sequence, Map.of("sell", sell, "buy", buy))
+                .expect(200);
     }
 
     @Override

@@ -92,14 +92,18 @@ final class Lab implements AutoCloseable {
             }
         }
 
+        /** The job's state as its row says, read in the database (the server may be dead). */
+        String state(String job) {
+            return jdbc().sql("select state from arrow_jobs where uuid = ?::uuid")
+                    .param(job)
+                    .query(String.class)
+                    .single();
+        }
+
         /** Waits until the job's row says it runs. */
         void awaitRunning(String job) throws InterruptedException {
             Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
-            while (!jdbc().sql("select state from arrow_jobs where uuid = ?::uuid")
-                    .param(job)
-                    .query(String.class)
-                    .single()
-                    .equals("running")) {
+            while (!state(job).equals("running")) {
                 if (Instant.now().isAfter(deadline)) {
                     throw new IllegalStateException("job " + job + " never started");
                 }
@@ -181,12 +185,42 @@ final class Lab implements AutoCloseable {
                     .update();
             return settings;
         }
+
+        /**
+         * What consumption tracks, beside {@link #setUp}: a resource for every license of every mapped customer, in a
+         * project of its customer (setup, not under test). The emulator's license {@code XSP<4000001 + i>} belongs to
+         * customer {@code i / licensesPerCustomer}.
+         */
+        void licensedResources(EmulatorJar emulator) {
+            jdbc().sql("""
+                            insert into offerings (uuid, name, type, state, created, modified)
+                            values (gen_random_uuid(), 'Arrow licenses', 'Marketplace.Basic', 'Active', now(), now())""").update();
+            jdbc().sql("""
+                            insert into projects (uuid, customer_id, name, created, modified)
+                            select gen_random_uuid(), id, 'Project of ' || name, now(), now() from customers""").update();
+            jdbc().sql("""
+                            insert into resources (uuid, name, state, offering_id, project_id, attributes, created, modified)
+                            select gen_random_uuid(), 'License ' || license, 'OK', (select id from offerings), p.id,
+                                   jsonb_build_object('arrow_license_reference', license), now(), now()
+                            from (select n, 'XSP' || (4000001 + (n - 1) * :licenses + slot) license
+                                  from generate_series(1, :customers) n, generate_series(0, :licenses - 1) slot) l
+                            join customers c on c.name = 'Scale customer ' || l.n
+                            join projects p on p.customer_id = c.id""")
+                    .param("customers", emulator.customers())
+                    .param("licenses", emulator.licensesPerCustomer())
+                    .update();
+        }
     }
 
     static String trigger(Api api, String settings, YearMonth month) {
-        return api.post(
-                        "/api/admin/arrow/billing-syncs/trigger_sync/",
-                        Map.of("year", month.getYear(), "month", month.getMonthValue(), "settings_uuid", settings))
+        return trigger(api, "trigger_sync", settings, month, Map.of());
+    }
+
+    /** Queues a job through {@code /api/admin/arrow/billing-syncs/<action>/} for the month; the job's uuid. */
+    static String trigger(Api api, String action, String settings, YearMonth month, Map<String, Object> more) {
+        Map<String, Object> body = new HashMap<>(more);
+        body.putAll(Map.of("year", month.getYear(), "month", month.getMonthValue(), "settings_uuid", settings));
+        return api.post("/api/admin/arrow/billing-syncs/" + action + "/", body)
                 .expect(202)
                 .text("uuid");
     }

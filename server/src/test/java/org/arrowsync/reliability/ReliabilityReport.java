@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -29,7 +30,7 @@ public final class ReliabilityReport {
                 "reliability run (%s), seed %d, processes' logs in %s%n", quick ? "quick" : "full", seed, work);
         Instant start = Instant.now();
         List<Outcome> outcomes = new ArrayList<>();
-        Set<String> scenarios = Set.of(System.getProperty("scenarios", quick ? "1,3,4,5" : "1,3,4,5,6,7,8")
+        Set<String> scenarios = Set.of(System.getProperty("scenarios", quick ? "1,2,3,4,5" : "1,2,3,4,5,6,7,8")
                 .split(","));
         try (Lab lab = new Lab(work, seed);
                 EmulatorJar large = EmulatorJar.start(work, "emulator-large", quick ? 50 : 500, 10, 10);
@@ -52,6 +53,14 @@ public final class ReliabilityReport {
                             () -> PostgresRestart.run(lab, large, clean, quick ? 1 : 3)));
                 }
             }
+            if (scenarios.contains("2")) {
+                try (EmulatorJar consumption =
+                        EmulatorJar.start(work, "emulator-consumption", quick ? 30 : 100, 5, 10)) {
+                    outcomes.add(attempt(
+                            "2. kill -9 during consumption sync, finalisation and reconciliation",
+                            () -> ConsumptionKill.run(lab, consumption, quick ? 1 : 5)));
+                }
+            }
             if (scenarios.contains("5")) {
                 Lab.CleanRun clean = lab.clean(small, UpstreamFaults.MONTHS);
                 outcomes.add(attempt("5. upstream faults", () -> UpstreamFaults.run(lab, small, clean)));
@@ -66,6 +75,7 @@ public final class ReliabilityReport {
         if (scenarios.contains("8")) {
             outcomes.add(TestSuites.secrets());
         }
+        outcomes.sort(Comparator.comparing(outcome -> outcome.scenario));
         print(outcomes, Duration.between(start, Instant.now()));
         if (outcomes.stream().anyMatch(outcome -> !outcome.failures().isEmpty())) {
             System.exit(1);
