@@ -1,5 +1,6 @@
 package org.arrowsync.jobs;
 
+import com.github.kagkarlsson.scheduler.task.FailureHandler;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import java.time.Clock;
@@ -36,6 +37,8 @@ class JobRunner {
     static final String TASK = "arrow-job";
     /** The log context of a running job: its uuid is on every line it writes. */
     static final String JOB_MDC_KEY = "job_id";
+    /** A job whose database connection broke is run again until it has run this often, then it fails saying why. */
+    static final int ATTEMPTS_WHEN_THE_DATABASE_IS_LOST = 3;
 
     private static final Logger log = LoggerFactory.getLogger(JobRunner.class);
 
@@ -44,6 +47,7 @@ class JobRunner {
             JobRepository jobs,
             List<JobHandler> handlers,
             JsonMapper json,
+            JobsProperties properties,
             PlatformTransactionManager transactions,
             ApplicationEventPublisher events,
             Clock clock) {
@@ -52,6 +56,9 @@ class JobRunner {
         TransactionTemplate ownTransaction = new TransactionTemplate(transactions);
         ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         return Tasks.oneTime(TASK, String.class)
+                // Only a lost database connection leaves run() by an exception (the job's outcome could not be
+                // stored, or the job is to run again): the execution is retried once the database may be back.
+                .onFailure(new FailureHandler.OnFailureRetryLater<>(properties.retryDelay()))
                 .execute((instance, context) ->
                         run(UUID.fromString(instance.getData()), jobs, byKind, json, ownTransaction, events, clock));
     }
@@ -123,6 +130,9 @@ class JobRunner {
                     clock.instant());
             return e.getMessage();
         } catch (RuntimeException e) {
+            if (DatabaseConnectionLost.causes(e)) {
+                return databaseLost(job, jobs, progress, new DatabaseConnectionLost(e), clock);
+            }
             // A job that fails is reported on its row; rethrowing would only make db-scheduler retry blindly.
             log.warn("Job {} ({}) failed", uuid, job.kind().value(), e);
             jobs.finish(
@@ -135,5 +145,32 @@ class JobRunner {
                     clock.instant());
             return String.valueOf(e.getMessage());
         }
+    }
+
+    /**
+     * PostgreSQL rolled back what the job's transaction held; the handlers are idempotent, so the job runs again (by
+     * db-scheduler's retry) until its attempts are used up, and then fails with the reason.
+     */
+    private static String databaseLost(
+            Job job, JobRepository jobs, JobProgress progress, DatabaseConnectionLost lost, Clock clock) {
+        int attempts = job.attempts() + 1; // this run's attempt, counted when it was marked running
+        if (attempts < ATTEMPTS_WHEN_THE_DATABASE_IS_LOST) {
+            log.warn(
+                    "Job {} ({}) lost its database connection; it runs again",
+                    job.uuid(),
+                    job.kind().value(),
+                    lost);
+            throw lost;
+        }
+        log.warn("Job {} ({}) failed", job.uuid(), job.kind().value(), lost);
+        jobs.finish(
+                job.uuid(),
+                JobState.FAILED,
+                progress.counts(),
+                progress.errors(),
+                JsonNodeFactory.instance.objectNode(),
+                lost.getMessage() + "; gave up after " + attempts + " attempts",
+                clock.instant());
+        return lost.getMessage();
     }
 }

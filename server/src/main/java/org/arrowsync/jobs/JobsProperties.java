@@ -5,8 +5,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * How the job queue runs: worker threads, how often it polls the database, and the schedule intervals
- * ({@code schedulesEnabled=false} keeps the periodic jobs from being planned, e.g. in tests that move time).
+ * How the job queue runs: worker threads, how often it polls the database, how long a job that lost its database
+ * connection waits before it runs again, and the schedule intervals ({@code schedulesEnabled=false} keeps the periodic
+ * jobs from being planned, e.g. in tests that move time).
  */
 @ConfigurationProperties("arrowsync.jobs")
 record JobsProperties(
@@ -14,6 +15,7 @@ record JobsProperties(
         @DefaultValue("2s") Duration pollingInterval,
         @DefaultValue("10s") Duration heartbeatInterval,
         @DefaultValue("4") int missedHeartbeatsLimit,
+        @DefaultValue("10s") Duration retryDelay,
         @DefaultValue("true") boolean schedulesEnabled,
         @DefaultValue("1h") Duration invoiceClosingInterval,
         @DefaultValue("6h") Duration billingSyncInterval,

@@ -30,15 +30,17 @@ class BillingCrashIntegrationTests {
     @TempDir
     Path folder;
 
+    /** 2,500 lines over ten customers. */
+    static final ScaleOptions SCALE =
+            ScaleOptions.demo().withCustomers(10).withLicensesPerCustomer(5).withLinesPerLicense(50);
+
     @Test
     void aSyncKilledMidwayEndsLikeACleanRunAfterRestart() throws Exception {
-        ScaleOptions scale =
-                ScaleOptions.demo().withCustomers(10).withLicensesPerCustomer(5).withLinesPerLicense(50);
         ServerProcess first = ServerProcess.start(folder, "first");
         try (ArrowFixture fixture = ArrowFixture.on(
                 first.api(),
                 first.jdbc(),
-                Emulator.options().withPreset(Presets.SCALE).withScale(scale))) {
+                Emulator.options().withPreset(Presets.SCALE).withScale(SCALE))) {
             String job;
             Map<String, String> customers;
             try {
@@ -68,28 +70,66 @@ class BillingCrashIntegrationTests {
                         .as(finished.toString())
                         .isEqualTo("succeeded");
                 assertThat(finished.get("attempts").asInt()).isGreaterThanOrEqualTo(2);
-                JdbcClient jdbc = second.jdbc();
-                JsonNode summary = fixture.emulator().summary(MONTH).get("customers");
-                long lines = 0;
-                for (Map.Entry<String, String> customer : customers.entrySet()) {
-                    lines += summary.get(customer.getKey()).get("lines").asLong();
-                    BigDecimal billed = jdbc.sql("""
-                                    select coalesce(sum(it.unit_price * it.quantity), 0) from invoice_items it join invoices i on i.id = it.invoice_id
-                                    join customers c on c.id = i.customer_id where c.uuid = ?::uuid""")
-                            .param(customer.getValue())
-                            .query(BigDecimal.class)
-                            .single();
-                    assertThat(billed)
-                            .isEqualByComparingTo(new BigDecimal(
-                                    summary.get(customer.getKey()).get("sell").asString()));
-                }
-                assertThat(jdbc.sql("select count(*) from billing_sync_items")
-                                .query(Long.class)
-                                .single())
-                        .isEqualTo(lines);
+                assertEndsLikeACleanRun(second.jdbc(), fixture, customers);
             } finally {
                 second.kill();
             }
         }
+    }
+
+    /**
+     * What a PostgreSQL restart does to a running sync, without the restart: every connection of the server is ended
+     * while the sync waits for Arrow. The job says nothing of a failure: it runs again and ends like a clean run.
+     */
+    @Test
+    void aSyncWhoseDatabaseConnectionsAreCutRunsAgainAndEndsLikeACleanRun() throws Exception {
+        ServerProcess server = ServerProcess.start(folder, "server", "--arrowsync.jobs.retry-delay=1s");
+        try (ArrowFixture fixture = ArrowFixture.on(
+                server.api(),
+                server.jdbc(),
+                Emulator.options().withPreset(Presets.SCALE).withScale(SCALE))) {
+            Map<String, String> customers = fixture.mapAllCustomers();
+            fixture.emulator()
+                    .fault("{\"family\":\"exports\",\"kind\":\"latency\",\"latencyMs\":1500,\"probability\":1.0}");
+            String job = server.api()
+                    .post("/api/admin/arrow/billing-syncs/trigger_sync/", fixture.period(MONTH))
+                    .expect(202)
+                    .text("uuid");
+            fixture.emulator().awaitRequests("exports", 2, Duration.ofSeconds(60));
+            int cut = server.jdbc().sql("""
+                            select count(pg_terminate_backend(pid)) from pg_stat_activity
+                            where datname = current_database() and pid <> pg_backend_pid()""").query(Integer.class).single();
+            assertThat(cut).as("connections ended").isPositive();
+            fixture.emulator().clearFaults();
+
+            JsonNode finished = Jobs.await(server.api(), job);
+            assertThat(finished.get("state").asString()).as(finished.toString()).isEqualTo("succeeded");
+            assertThat(finished.get("attempts").asInt()).as("run again").isEqualTo(2);
+            assertEndsLikeACleanRun(server.jdbc(), fixture, customers);
+        } finally {
+            server.kill();
+        }
+    }
+
+    /** Every line of the month once, every customer billed Arrow's export total to the cent. */
+    private static void assertEndsLikeACleanRun(JdbcClient jdbc, ArrowFixture fixture, Map<String, String> customers) {
+        JsonNode summary = fixture.emulator().summary(MONTH).get("customers");
+        long lines = 0;
+        for (Map.Entry<String, String> customer : customers.entrySet()) {
+            lines += summary.get(customer.getKey()).get("lines").asLong();
+            BigDecimal billed = jdbc.sql("""
+                            select coalesce(sum(it.unit_price * it.quantity), 0) from invoice_items it join invoices i on i.id = it.invoice_id
+                            join customers c on c.id = i.customer_id where c.uuid = ?::uuid""")
+                    .param(customer.getValue())
+                    .query(BigDecimal.class)
+                    .single();
+            assertThat(billed)
+                    .isEqualByComparingTo(new BigDecimal(
+                            summary.get(customer.getKey()).get("sell").asString()));
+        }
+        assertThat(jdbc.sql("select count(*) from billing_sync_items")
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(lines);
     }
 }

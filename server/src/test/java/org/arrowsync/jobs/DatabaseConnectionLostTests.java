@@ -1,0 +1,45 @@
+package org.arrowsync.jobs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.SQLException;
+import org.junit.jupiter.api.Test;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.springframework.transaction.TransactionSystemException;
+
+/** Which failures of a job are a lost database connection, as PostgreSQL's driver, the pool and Spring report them. */
+class DatabaseConnectionLostTests {
+
+    @Test
+    void aConnectionExceptionOrAShutdownAnywhereAmongTheCausesIsALostConnection() {
+        assertThat(DatabaseConnectionLost.causes(
+                        new CannotGetJdbcConnectionException("no connection", new SQLException("refused", "08001"))))
+                .isTrue();
+        assertThat(DatabaseConnectionLost.causes(new IllegalStateException(
+                        "wrapped", new SQLException("terminating connection due to administrator command", "57P01"))))
+                .isTrue();
+    }
+
+    @Test
+    void aFailedRollbackIsALostConnectionWhenTheFailureItOverrodeIsOne() {
+        TransactionSystemException rollback =
+                new TransactionSystemException("JDBC rollback failed", new SQLException("Connection is closed"));
+        assertThat(DatabaseConnectionLost.causes(rollback)).isFalse();
+        rollback.initApplicationException(
+                new SQLException("An I/O error occurred while sending to the backend", "08006"));
+        assertThat(DatabaseConnectionLost.causes(rollback)).isTrue();
+        assertThat(new DatabaseConnectionLost(rollback).getMessage())
+                .isEqualTo("The database connection was lost while the job ran "
+                        + "(SQLSTATE 08006: An I/O error occurred while sending to the backend)");
+    }
+
+    @Test
+    void otherDatabaseFailuresAreNot() {
+        assertThat(DatabaseConnectionLost.causes(new DataIntegrityViolationException(
+                        "duplicate", new SQLException("duplicate key value", "23505"))))
+                .isFalse();
+        assertThat(DatabaseConnectionLost.causes(new IllegalStateException("no SQL at all")))
+                .isFalse();
+    }
+}
