@@ -1,7 +1,6 @@
 package org.arrowsync.reliability;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -137,9 +136,7 @@ final class ConsumptionKill {
                 if (!job.get("state").asString().equals("succeeded")) {
                     throw new IllegalStateException("the clean " + step.name() + " failed: " + job);
                 }
-                times.add(Duration.between(
-                        Instant.parse(job.get("started").asString()),
-                        Instant.parse(job.get("finished").asString())));
+                times.add(Lab.ran(job));
                 ledgers.add(trial.ledger(months));
             }
         } finally {

@@ -60,11 +60,7 @@ final class Lab implements AutoCloseable {
                 if (!job.get("state").asString().equals("succeeded")) {
                     throw new IllegalStateException("the clean run failed: " + job);
                 }
-                times.put(
-                        month,
-                        Duration.between(
-                                Instant.parse(job.get("started").asString()),
-                                Instant.parse(job.get("finished").asString())));
+                times.put(month, ran(job));
             }
         } finally {
             server.stop();
@@ -247,6 +243,13 @@ final class Lab implements AutoCloseable {
             Thread.sleep(250);
         }
         throw new IllegalStateException("job " + job + " did not end within " + patience);
+    }
+
+    /** How long an ended job ran, from its start to its end. */
+    static Duration ran(JsonNode job) {
+        return Duration.between(
+                Instant.parse(job.get("started").asString()),
+                Instant.parse(job.get("finished").asString()));
     }
 
     static int freePort() {

@@ -11,6 +11,7 @@ final class Outcome {
     private int trials;
     private final List<String> failures = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
+    private final List<String> details = new ArrayList<>();
 
     Outcome(String scenario, String compared) {
         this.scenario = scenario;
@@ -33,6 +34,15 @@ final class Outcome {
 
     void note(String note) {
         notes.add(note);
+    }
+
+    /** A line printed as it is below the notes, such as a row of a table of figures. */
+    void detail(String line) {
+        details.add(line);
+    }
+
+    List<String> details() {
+        return details;
     }
 
     int trials() {

@@ -30,7 +30,7 @@ public final class ReliabilityReport {
                 "reliability run (%s), seed %d, processes' logs in %s%n", quick ? "quick" : "full", seed, work);
         Instant start = Instant.now();
         List<Outcome> outcomes = new ArrayList<>();
-        Set<String> scenarios = Set.of(System.getProperty("scenarios", quick ? "1,2,3,4,5" : "1,2,3,4,5,6,7,8")
+        Set<String> scenarios = Set.of(System.getProperty("scenarios", quick ? "1,2,3,4,5,9" : "1,2,3,4,5,6,7,8,9")
                 .split(","));
         try (Lab lab = new Lab(work, seed);
                 EmulatorJar large = EmulatorJar.start(work, "emulator-large", quick ? 50 : 500, 10, 10);
@@ -59,6 +59,14 @@ public final class ReliabilityReport {
                     outcomes.add(attempt(
                             "2. kill -9 during consumption sync, finalisation and reconciliation",
                             () -> ConsumptionKill.run(lab, consumption, quick ? 1 : 5)));
+                }
+            }
+            if (scenarios.contains("9")) {
+                try (EmulatorJar scale = EmulatorJar.start(work, "emulator-scale", quick ? 50 : 2000, 10, 10)) {
+                    outcomes.add(attempt(
+                            "9. load during a billing sync",
+                            () -> LoadDuringSync.run(
+                                    lab, scale, quick ? 20 : 50, Duration.ofSeconds(quick ? 15 : 60))));
                 }
             }
             if (scenarios.contains("5")) {
@@ -107,6 +115,12 @@ public final class ReliabilityReport {
             outcome.notes().forEach(note -> System.out.println(outcome.scenario.substring(0, 2) + " " + note));
             outcome.failures()
                     .forEach(failure -> System.out.println(outcome.scenario.substring(0, 2) + " FAILED " + failure));
+        }
+        for (Outcome outcome : outcomes) {
+            if (!outcome.details().isEmpty()) {
+                System.out.println();
+                outcome.details().forEach(System.out::println);
+            }
         }
         System.out.printf("%ntotal time %d min %d s%n", time.toMinutes(), time.toSecondsPart());
     }
