@@ -38,7 +38,7 @@ class JobRunner {
     /** The log context of a running job: its uuid is on every line it writes. */
     static final String JOB_MDC_KEY = "job_id";
     /** A job whose database connection broke is run again until it has run this often, then it fails saying why. */
-    static final int ATTEMPTS_WHEN_THE_DATABASE_IS_LOST = 3;
+    private static final int ATTEMPTS_WHEN_THE_DATABASE_IS_LOST = 3;
 
     private static final Logger log = LoggerFactory.getLogger(JobRunner.class);
 

@@ -31,12 +31,16 @@ final class Lab implements AutoCloseable {
     final Path work;
     final ExternalPostgres postgres;
     final Random random;
+    /** Options of every server's JVM. */
+    private final List<String> jvm;
+
     private int databases;
 
-    Lab(Path work, long seed) throws IOException {
+    Lab(Path work, long seed, List<String> jvm) throws IOException {
         this.work = work;
         this.postgres = ExternalPostgres.start(work.resolve("postgres"));
         this.random = new Random(seed);
+        this.jvm = jvm;
     }
 
     /** A clean run's database and how long each month's sync ran (from the job's start to its end). */
@@ -140,7 +144,7 @@ final class Lab implements AutoCloseable {
         }
 
         ServerJar server(String name, String... arguments) throws IOException, InterruptedException {
-            return ServerJar.start(folder, name, postgres.url(database), arguments);
+            return ServerJar.start(folder, name, postgres.url(database), jvm, arguments);
         }
 
         JdbcClient jdbc() {

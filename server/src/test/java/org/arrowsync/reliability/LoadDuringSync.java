@@ -49,8 +49,9 @@ final class LoadDuringSync {
             .connectTimeout(Duration.ofSeconds(5))
             .build();
 
-    static Outcome run(Lab lab, EmulatorJar emulator, int clients, Duration length) throws Exception {
-        Lab.CleanRun clean = lab.clean(emulator, Set.of(SEPTEMBER));
+    /** {@code clean} holds September of the emulator. */
+    static Outcome run(Lab lab, EmulatorJar emulator, Lab.CleanRun clean, int clients, Duration length)
+            throws Exception {
         Outcome outcome = new Outcome(
                 "9. load: %d API clients for %d s during a billing sync (%,d lines)"
                         .formatted(clients, length.toSeconds(), emulator.linesPerMonth()),

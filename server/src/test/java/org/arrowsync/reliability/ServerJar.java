@@ -16,13 +16,13 @@ import org.arrowsync.support.Api;
  */
 record ServerJar(String name, Process process, Api api) {
 
-    static ServerJar start(Path work, String name, String jdbcUrl, String... arguments)
+    static ServerJar start(Path work, String name, String jdbcUrl, List<String> jvm, String... arguments)
             throws IOException, InterruptedException {
         int port = Lab.freePort();
         Path log = work.resolve(name + ".log");
-        List<String> command = new ArrayList<>(List.of(
-                "java",
-                "-Xmx512m",
+        List<String> command = new ArrayList<>(List.of("java", "-Xmx512m"));
+        command.addAll(jvm);
+        command.addAll(List.of(
                 "-jar",
                 "server/target/arrowsync-server.jar",
                 "--server.port=" + port,
