@@ -37,7 +37,7 @@ final class Lab implements AutoCloseable {
     private int databases;
 
     Lab(Path work, long seed, List<String> jvm) throws IOException {
-        this.work = work;
+        this.work = Files.createDirectories(work);
         this.postgres = ExternalPostgres.start(work.resolve("postgres"));
         this.random = new Random(seed);
         this.jvm = jvm;
