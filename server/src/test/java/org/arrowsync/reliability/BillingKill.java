@@ -48,6 +48,7 @@ final class BillingKill {
                 failures.addAll(trial.ledger(Set.of(OCTOBER)).differences(clean.ledger(Set.of(OCTOBER))));
             } finally {
                 second.stop();
+                trial.drop();
             }
             outcome.trial(failures);
         }

@@ -103,6 +103,7 @@ final class ConsumptionKill {
                 }
             } finally {
                 server.stop();
+                trial.drop();
             }
         }
         outcome.note(clean.compensations());
@@ -142,12 +143,14 @@ final class ConsumptionKill {
         } finally {
             server.stop();
         }
-        return new Clean(
+        Clean clean = new Clean(
                 ledgers,
                 times,
                 "the clean run compensated %d consumption records and %d billing sync items"
                         .formatted(
                                 compensated(trial, "consumption_records"), compensated(trial, "billing_sync_items")));
+        trial.drop(); // the clean run's ledgers are kept in memory
+        return clean;
     }
 
     private static long compensated(Lab.Trial trial, String table) {

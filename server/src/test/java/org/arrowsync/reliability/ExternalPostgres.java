@@ -2,8 +2,11 @@ package org.arrowsync.reliability;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Comparator;
+import java.util.stream.Stream;
 import org.postgresql.ds.PGSimpleDataSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -46,6 +49,12 @@ final class ExternalPostgres implements AutoCloseable {
         return name;
     }
 
+    void dropDatabase(String name) {
+        jdbc("postgres")
+                .sql("drop database if exists " + name + " with (force)")
+                .update();
+    }
+
     JdbcClient jdbc(String database) {
         PGSimpleDataSource dataSource = new PGSimpleDataSource();
         dataSource.setUrl(url(database));
@@ -59,8 +68,14 @@ final class ExternalPostgres implements AutoCloseable {
         postgres = start();
     }
 
+    /** Stops PostgreSQL and deletes its data: the servers' logs are what a report leaves behind. */
     @Override
     public void close() throws IOException {
         postgres.close();
+        try (Stream<Path> files = Files.walk(folder)) {
+            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(file);
+            }
+        }
     }
 }

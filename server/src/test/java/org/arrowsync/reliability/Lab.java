@@ -92,6 +92,14 @@ final class Lab implements AutoCloseable {
             }
         }
 
+        /**
+         * The trial's database dropped once its ledger is compared: a full report writes millions of rows, which the
+         * disk need not keep.
+         */
+        void drop() {
+            postgres.dropDatabase(database);
+        }
+
         /** The job's state as its row says, read in the database (the server may be dead). */
         String state(String job) {
             return jdbc().sql("select state from arrow_jobs where uuid = ?::uuid")

@@ -96,6 +96,7 @@ final class LoadDuringSync {
                             clean.times().get(SEPTEMBER).toMillis() / 1000.0));
         } finally {
             server.stop();
+            trial.drop();
         }
         outcome.trial(failures);
         return outcome;

@@ -47,6 +47,7 @@ final class PostgresRestart {
             } finally {
                 emulator.clearFaults();
                 server.stop();
+                trial.drop();
             }
             outcome.trial(failures);
         }

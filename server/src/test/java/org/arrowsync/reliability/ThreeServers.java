@@ -102,6 +102,7 @@ final class ThreeServers {
                     for (ServerJar server : servers) {
                         server.stop();
                     }
+                    trial.drop();
                 }
                 outcome.trial(failures);
             }

@@ -80,6 +80,7 @@ final class UpstreamFaults {
             }
         } finally {
             server.stop();
+            trial.drop();
         }
         return outcome;
     }

@@ -32,7 +32,10 @@ public enum FaultKind {
     HUGE("huge", 0),
     /** HTTP 200, {@code application/json}, and bytes that are no JSON at all (NULs, invalid UTF-8). */
     GARBAGE("garbage", 0),
-    /** The status line, the headers and half of the body announced, then the connection closed: a reset mid-answer. */
+    /**
+     * The status line, the headers and half of the body announced, then the connection closed: the answer breaks off as
+     * when the connection is reset mid-answer.
+     */
     RESET("reset", 0);
 
     private final String wire;
