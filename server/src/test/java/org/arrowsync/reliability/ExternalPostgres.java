@@ -36,6 +36,8 @@ final class ExternalPostgres implements AutoCloseable {
                 .setCleanDataDirectory(false)
                 .setPort(port)
                 .setServerConfig("max_connections", "200")
+                // The write-ahead log of a full report's millions of rows would otherwise grow to a gigabyte.
+                .setServerConfig("max_wal_size", "256MB")
                 .setPGStartupWait(Duration.ofSeconds(60))
                 .start();
     }

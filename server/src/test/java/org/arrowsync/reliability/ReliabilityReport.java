@@ -56,6 +56,14 @@ public final class ReliabilityReport {
                         "4. PostgreSQL restarted during a sync",
                         () -> PostgresRestart.run(lab, large, clean, quick ? 1 : 3)));
             }
+            if (scenarios.contains("9") && quick) {
+                outcomes.add(attempt(
+                        "9. load during a billing sync",
+                        () -> LoadDuringSync.run(lab, large, clean, 10, Duration.ofSeconds(10))));
+            }
+            if (clean != null) {
+                clean.trial().drop();
+            }
             if (scenarios.contains("2")) {
                 try (EmulatorJar consumption =
                         EmulatorJar.start(work, "emulator-consumption", quick ? 30 : 100, 5, 10)) {
@@ -64,23 +72,19 @@ public final class ReliabilityReport {
                             () -> ConsumptionKill.run(lab, consumption, quick ? 1 : 5)));
                 }
             }
-            if (scenarios.contains("9") && quick) {
-                outcomes.add(attempt(
-                        "9. load during a billing sync",
-                        () -> LoadDuringSync.run(lab, large, clean, 10, Duration.ofSeconds(10))));
-            } else if (scenarios.contains("9")) {
+            if (scenarios.contains("9") && !quick) {
                 // The figures of the full load scenario come from servers as they run in production (both compilers).
-                try (Lab tuned = new Lab(work.resolve("load"), seed, List.of());
-                        EmulatorJar scale = EmulatorJar.start(work, "emulator-scale", 2000, 10, 10)) {
-                    outcomes.add(attempt(
-                            "9. load during a billing sync",
-                            () -> LoadDuringSync.run(
-                                    tuned,
-                                    scale,
-                                    tuned.clean(scale, Set.of(LoadDuringSync.SEPTEMBER)),
-                                    50,
-                                    Duration.ofSeconds(60))));
-                }
+                outcomes.add(attempt("9. load during a billing sync", () -> {
+                    try (Lab tuned = new Lab(work.resolve("load"), seed, List.of());
+                            EmulatorJar scale = EmulatorJar.start(work, "emulator-scale", 2000, 10, 10)) {
+                        return LoadDuringSync.run(
+                                tuned,
+                                scale,
+                                tuned.clean(scale, Set.of(LoadDuringSync.SEPTEMBER)),
+                                50,
+                                Duration.ofSeconds(60));
+                    }
+                }));
             }
             if (scenarios.contains("5")) {
                 Lab.CleanRun cleanSmall = lab.clean(small, UpstreamFaults.MONTHS);
