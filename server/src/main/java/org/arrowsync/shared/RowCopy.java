@@ -72,7 +72,7 @@ public class RowCopy {
     }
 
     /** One row in COPY's text format: tab between values, {@code \N} for null, a newline at the end. */
-    static void appendRow(StringBuilder line, long id, Object[] values, int columns) {
+    private static void appendRow(StringBuilder line, long id, Object[] values, int columns) {
         if (values.length != columns) {
             throw new IllegalArgumentException(values.length + " values for " + columns + " columns");
         }
