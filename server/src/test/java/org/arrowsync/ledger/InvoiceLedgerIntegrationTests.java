@@ -160,16 +160,10 @@ class InvoiceLedgerIntegrationTests extends IntegrationTest {
         Invoice invoice = invoices.invoiceFor(customer, MONTH.minusMonths(5));
         // Items are written with COPY's text format, where these characters (and a literal \N) mean something.
         String name = "Tab\there, line\nbreak\r, back\\slash, \\N not null, \\t not a tab, Zoë 東京 🚀";
-        InvoiceItemDraft draft = new InvoiceItemDraft(
+        InvoiceItemDraft draft = item(
                 name,
-                new BigDecimal("-0.0000000001"),
-                new BigDecimal("12345678.5"),
-                "quantity",
-                "EUR",
-                MONTH.atDay(1),
-                MONTH.atEndOfMonth(),
-                null,
-                null,
+                "-0.0000000001",
+                "12345678.5",
                 JsonNodeFactory.instance.objectNode().put("note", name));
 
         invoices.addItems(invoice, List.of(item("First", "1", "1"), draft));
@@ -188,6 +182,11 @@ class InvoiceLedgerIntegrationTests extends IntegrationTest {
     }
 
     private static InvoiceItemDraft item(String name, String unitPrice, String quantity) {
+        return item(
+                name, unitPrice, quantity, JsonNodeFactory.instance.objectNode().put("source", "test"));
+    }
+
+    private static InvoiceItemDraft item(String name, String unitPrice, String quantity, JsonNode details) {
         return new InvoiceItemDraft(
                 name,
                 new BigDecimal(unitPrice),
@@ -198,6 +197,6 @@ class InvoiceLedgerIntegrationTests extends IntegrationTest {
                 MONTH.atEndOfMonth(),
                 null,
                 null,
-                JsonNodeFactory.instance.objectNode().put("source", "test"));
+                details);
     }
 }
