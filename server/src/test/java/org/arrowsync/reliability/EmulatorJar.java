@@ -16,6 +16,7 @@ record EmulatorJar(Process process, int port, int customers, int licensesPerCust
         implements AutoCloseable {
 
     static final String CLOCK = "2026-11-26T10:00:00Z";
+    static final int HISTORY_MONTHS = 24;
 
     static EmulatorJar start(Path work, String name, int customers, int licenses, int lines)
             throws IOException, InterruptedException {
@@ -29,6 +30,8 @@ record EmulatorJar(Process process, int port, int customers, int licensesPerCust
                         "--customers=" + customers,
                         "--licenses-per-customer=" + licenses,
                         "--lines-per-license=" + lines,
+                        // Scenario 5 syncs a month per fault kind, from October back: more than the default year.
+                        "--history-months=" + HISTORY_MONTHS,
                         "--clock=" + CLOCK)
                 .redirectErrorStream(true)
                 .redirectOutput(work.resolve(name + ".log").toFile())
@@ -81,6 +84,7 @@ record EmulatorJar(Process process, int port, int customers, int licensesPerCust
                                 "customers", customers,
                                 "licensesPerCustomer", licensesPerCustomer,
                                 "linesPerLicense", linesPerLicense,
+                                "historyMonths", HISTORY_MONTHS,
                                 "clock", CLOCK))
                 .expect(200);
     }

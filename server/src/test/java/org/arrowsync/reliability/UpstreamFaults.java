@@ -67,6 +67,9 @@ final class UpstreamFaults {
                 emulator.clearFaults();
                 String state = faulted.get("state").asString();
                 List<String> failures = new ArrayList<>();
+                if (clean.ledger(Set.of(month)).rows() == 0) {
+                    failures.add("the emulator has no lines in " + month + ": the fault met nothing");
+                }
                 failures.addAll(trial.endedCleanly(faulted, month, clean));
                 failures.addAll(trial.syncsLikeTheCleanRun(server, settings, month, clean));
                 outcome.trial(failures.stream()
