@@ -48,6 +48,13 @@ class BillingSyncItemRepository {
                     + " t.subscription_reference, t.license_reference, t.classification, t.description, t.removed, t.created"
                     + FROM;
 
+    /**
+     * How many items a filter on their syncs, vendor and classification selects, from the counts kept per sync, vendor
+     * and classification (D65): the count's columns are named as the items' are.
+     */
+    private static final String KEPT_COUNT = "select coalesce(sum(t.items), 0) from billing_sync_item_counts t"
+            + " left join billing_syncs b on b.id = t.billing_sync_id";
+
     /** Rows a streamed query fetches at a time. */
     private static final int STREAMED_ROWS = 1000;
     /** A month's lines with their customers, for margin reports. */
@@ -132,7 +139,7 @@ class BillingSyncItemRepository {
     }
 
     Listing<BillingSyncItem> list(BillingSyncQueries.ItemFilter filter, PageRequest page) {
-        return listing.list(where(filter), page);
+        return filter.countKept() ? listing.list(where(filter), page, KEPT_COUNT) : listing.list(where(filter), page);
     }
 
     /** The plan of {@link #list}'s page query as it ran. */
