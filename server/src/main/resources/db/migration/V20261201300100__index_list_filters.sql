@@ -8,4 +8,7 @@ create index billing_sync_items_line_reference_trgm_idx on billing_sync_items us
 create index billing_sync_items_compensated_idx on billing_sync_items (compensation_item_id) where compensation_item_id is not null;
 create index invoice_items_name_trgm_idx on invoice_items using gin (name gin_trgm_ops);
 create index invoice_items_project_idx on invoice_items (project_uuid);
+create index consumption_records_license_trgm_idx on consumption_records using gin (license_reference gin_trgm_ops);
+create index billing_syncs_statement_trgm_idx on billing_syncs using gin (statement_reference gin_trgm_ops);
+create index billing_syncs_arrow_state_idx on billing_syncs (lower(arrow_state));
 create index billing_syncs_list_order_idx on billing_syncs (report_period desc, created desc, id desc);

@@ -139,12 +139,21 @@ class BillingSyncItemRepository {
     }
 
     Listing<BillingSyncItem> list(BillingSyncQueries.ItemFilter filter, PageRequest page) {
-        return filter.countKept() ? listing.list(where(filter), page, KEPT_COUNT) : listing.list(where(filter), page);
+        return listing.list(where(filter), page, count(filter));
     }
 
     /** The plan of {@link #list}'s page query as it ran. */
     List<String> listPlan(BillingSyncQueries.ItemFilter filter, PageRequest page) {
         return listing.plan(where(filter), page);
+    }
+
+    /** The plan of {@link #list}'s count as it ran. */
+    List<String> countPlan(BillingSyncQueries.ItemFilter filter) {
+        return listing.countPlan(where(filter), count(filter));
+    }
+
+    private String count(BillingSyncQueries.ItemFilter filter) {
+        return filter.countKept() ? KEPT_COUNT : listing.countAll();
     }
 
     Optional<BillingSyncItem> find(UUID uuid) {

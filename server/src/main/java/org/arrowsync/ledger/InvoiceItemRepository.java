@@ -98,7 +98,16 @@ class InvoiceItemRepository {
     }
 
     Listing<InvoiceItem> list(InvoiceService.ItemFilter filter, PageRequest page) {
-        return filter.countKept() ? listing.list(where(filter), page, KEPT_COUNT) : listing.list(where(filter), page);
+        return listing.list(where(filter), page, count(filter));
+    }
+
+    /** The plan of {@link #list}'s count as it ran. */
+    List<String> countPlan(InvoiceService.ItemFilter filter) {
+        return listing.countPlan(where(filter), count(filter));
+    }
+
+    private String count(InvoiceService.ItemFilter filter) {
+        return filter.countKept() ? KEPT_COUNT : listing.countAll();
     }
 
     private static SqlFilter where(InvoiceService.ItemFilter filter) {

@@ -20,7 +20,12 @@ public record ListQuery<T>(
 
     /** One page of the rows the filter selects, and how many it selects in all. */
     public Listing<T> list(SqlFilter filter, PageRequest page) {
-        return list(filter, page, "select count(*)" + from);
+        return list(filter, page, countAll());
+    }
+
+    /** The count {@link #list(SqlFilter, PageRequest)} runs: every row the filter selects. */
+    public String countAll() {
+        return "select count(*)" + from;
     }
 
     /**
@@ -48,6 +53,14 @@ public record ListQuery<T>(
     public List<String> plan(SqlFilter filter, PageRequest request) {
         return jdbc.sql("explain (analyze, buffers) " + pageSql(filter))
                 .params(filter.params(request))
+                .query(String.class)
+                .list();
+    }
+
+    /** PostgreSQL's plan of a count (as {@link #list(SqlFilter, PageRequest, String)} takes it) as it ran. */
+    public List<String> countPlan(SqlFilter filter, String count) {
+        return jdbc.sql("explain (analyze, buffers) " + count + filter.clause())
+                .params(filter.params())
                 .query(String.class)
                 .list();
     }
