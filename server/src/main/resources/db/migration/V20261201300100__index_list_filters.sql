@@ -1,12 +1,9 @@
 -- Indexes for the list endpoints' filters at a million lines (D66). The substring filters (Waldur's icontains) on the
 -- references an operator pastes use trigram indexes: pg_trgm ships with PostgreSQL's contrib modules (the embedded
--- PostgreSQL has it) and is a trusted extension, so the database's owner may create it. A trigram index costs every
--- insert of a line once (about 0.1 ms a line for the two on billing_sync_items); invoice item names, long and mostly
--- searched for a vendor or product that most items share, get none.
+-- PostgreSQL has it) and is a trusted extension, so the database's owner may create it. Invoice item names, long and
+-- mostly searched for a vendor or product that most items share, get none.
 create extension if not exists pg_trgm;
 
-create index billing_sync_items_subscription_trgm_idx on billing_sync_items using gin (subscription_reference gin_trgm_ops);
-create index billing_sync_items_line_reference_trgm_idx on billing_sync_items using gin (arrow_line_reference gin_trgm_ops);
 create index billing_sync_items_compensated_idx on billing_sync_items (compensation_item_id) where compensation_item_id is not null;
 create index invoice_items_project_idx on invoice_items (project_uuid);
 create index consumption_records_license_trgm_idx on consumption_records using gin (license_reference gin_trgm_ops);
