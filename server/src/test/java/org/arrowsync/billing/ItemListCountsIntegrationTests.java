@@ -108,17 +108,19 @@ class ItemListCountsIntegrationTests extends IntegrationTest {
     }
 
     private void assertCount(String url, String condition) {
-        long counted = jdbc.sql(
-                        "select count(*) from billing_sync_items t join billing_syncs b on b.id = t.billing_sync_id"
-                                + " where " + condition)
-                .query(Long.class)
-                .single();
-        assertThat(api.get(url).expect(200).header("X-Result-Count")).as(url).isEqualTo(Long.toString(counted));
+        assertCounted(url, "billing_sync_items t join billing_syncs b on b.id = t.billing_sync_id", condition);
     }
 
     private void assertInvoiceItemCount(String url, String condition) {
-        long counted = jdbc.sql("select count(*) from invoice_items it join invoices i on i.id = it.invoice_id"
-                        + " join customers c on c.id = i.customer_id where " + condition)
+        assertCounted(
+                url,
+                "invoice_items it join invoices i on i.id = it.invoice_id join customers c on c.id = i.customer_id",
+                condition);
+    }
+
+    /** The list's X-Result-Count is what counting the items the same condition selects gives. */
+    private void assertCounted(String url, String items, String condition) {
+        long counted = jdbc.sql("select count(*) from " + items + " where " + condition)
                 .query(Long.class)
                 .single();
         assertThat(api.get(url).expect(200).header("X-Result-Count")).as(url).isEqualTo(Long.toString(counted));
