@@ -55,6 +55,7 @@ public final class EmulatorMain {
                 case "lines-per-license" -> shape = shape.withLinesPerLicense(Integer.parseInt(value));
                 case "consumption-headers" -> shape = shape.withConsumptionHeaders(value);
                 case "validation-days" -> shape = shape.withValidationDays(Integer.parseInt(value));
+                case "history-months" -> shape = shape.withHistoryMonths(Integer.parseInt(value));
                 case "strict" -> options = options.withStrict(parseBoolean(value));
                 case "preset" -> {
                     // applied first, above, because it selects the default shape

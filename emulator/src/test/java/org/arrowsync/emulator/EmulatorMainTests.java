@@ -22,6 +22,7 @@ class EmulatorMainTests {
             "--lines-per-license=4",
             "--consumption-headers=country",
             "--validation-days=2",
+            "--history-months=20",
             "--strict=true"
         });
         assertThat(options)
@@ -31,7 +32,7 @@ class EmulatorMainTests {
                         "scale",
                         3,
                         Instant.parse("2026-11-26T10:00:00Z"),
-                        new ScaleOptions(10, 2, 4, "country", 2),
+                        new ScaleOptions(10, 2, 4, "country", 2, 20),
                         true));
     }
 

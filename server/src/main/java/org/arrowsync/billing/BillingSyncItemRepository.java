@@ -24,12 +24,13 @@ import org.arrowsync.pricing.MarginTotals;
 import org.arrowsync.shared.ListQuery;
 import org.arrowsync.shared.Listing;
 import org.arrowsync.shared.PageRequest;
+import org.arrowsync.shared.RowCopy;
 import org.arrowsync.shared.SqlFilter;
 import org.arrowsync.shared.Timestamps;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Sync items are written a page at a time: one statement per page for inserts and one for updates. */
+/** Sync items are written a page at a time: one COPY per page for new items and one statement for updates. */
 @Repository
 class BillingSyncItemRepository {
 
@@ -57,6 +58,8 @@ class BillingSyncItemRepository {
 
     /** Rows a streamed query fetches at a time. */
     private static final int STREAMED_ROWS = 1000;
+    /** Ids a streamed query of ids alone fetches at a time (a few hundred kilobytes). */
+    private static final int STREAMED_IDS = 20_000;
     /** A month's lines with their customers, for margin reports. */
     private static final String MARGIN_FROM =
             " from billing_sync_items t join billing_syncs b on b.id = t.billing_sync_id"
@@ -69,11 +72,37 @@ class BillingSyncItemRepository {
     private static final String SELL = "case when t.removed then 0 else t.sell end";
     private static final String BILLED = "t.invoiced + t.compensated";
 
+    /** The columns a new item is copied with. */
+    private static final List<String> NEW_COLUMNS = List.of(
+            "uuid",
+            "billing_sync_id",
+            "arrow_line_reference",
+            "invoice_item_id",
+            "billed_via",
+            "original_price",
+            "current_price",
+            "invoiced",
+            "sell",
+            "buy",
+            "quantity",
+            "currency",
+            "vendor_name",
+            "subscription_reference",
+            "license_reference",
+            "classification",
+            "description",
+            "content_hash",
+            "changed_in_run",
+            "created",
+            "modified");
+
     private final JdbcClient jdbc;
     private final ListQuery<BillingSyncItem> listing;
+    private final RowCopy copy;
 
-    BillingSyncItemRepository(JdbcClient jdbc) {
+    BillingSyncItemRepository(JdbcClient jdbc, RowCopy copy) {
         this.jdbc = jdbc;
+        this.copy = copy;
         // Newest first by id, which follows creation: the primary key serves any page without a sort (D56).
         this.listing = new ListQuery<>(jdbc, SELECT, FROM, "t.id desc", BillingSyncItemRepository::map, "t.id");
     }
@@ -288,42 +317,40 @@ class BillingSyncItemRepository {
                 .list();
     }
 
-    /** Inserts a page of items in one statement, added by run {@code runId}; returns their ids. */
+    /** Inserts a page of items with COPY, added by run {@code runId}; returns their ids in order. */
     List<Long> insertAll(List<NewItem> items, long runId, Instant now) {
-        if (items.isEmpty()) {
-            return List.of();
-        }
-        return jdbc.sql("""
-                        insert into billing_sync_items (uuid, billing_sync_id, arrow_line_reference, invoice_item_id, billed_via, original_price,
-                               current_price, invoiced, sell, buy, quantity, currency, vendor_name, subscription_reference, license_reference,
-                               classification, description, content_hash, changed_in_run, created, modified)
-                        select gen_random_uuid(), s, r, ii, via, p, p, inv, sl, bu, q, cur, v, sub, lic, cl, d, h, ?, ?, ?
-                        from unnest(?::bigint[], ?::text[], ?::bigint[], ?::text[], ?::numeric[], ?::numeric[], ?::numeric[], ?::numeric[],
-                                    ?::numeric[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::uuid[])
-                             as t(s, r, ii, via, p, inv, sl, bu, q, cur, v, sub, lic, cl, d, h)
-                        returning id""")
-                .params(
-                        runId,
-                        Timestamps.of(now),
-                        Timestamps.of(now),
-                        column(items, NewItem::syncId, Long[]::new),
-                        column(items, NewItem::lineReference, String[]::new),
-                        column(items, NewItem::invoiceItemId, Long[]::new),
-                        column(items, item -> item.billedVia().value(), String[]::new),
-                        column(items, NewItem::price, BigDecimal[]::new),
-                        column(items, NewItem::invoiced, BigDecimal[]::new),
-                        column(items, NewItem::sell, BigDecimal[]::new),
-                        column(items, NewItem::buy, BigDecimal[]::new),
-                        column(items, NewItem::quantity, BigDecimal[]::new),
-                        column(items, NewItem::currency, String[]::new),
-                        column(items, NewItem::vendorName, String[]::new),
-                        column(items, NewItem::subscriptionReference, String[]::new),
-                        column(items, NewItem::licenseReference, String[]::new),
-                        column(items, NewItem::classification, String[]::new),
-                        column(items, NewItem::description, String[]::new),
-                        column(items, NewItem::contentHash, UUID[]::new))
-                .query(Long.class)
-                .list();
+        return copy.insert(
+                "billing_sync_items",
+                "billing_sync_items_id_seq",
+                NEW_COLUMNS,
+                items,
+                item -> newRow(item, runId, now));
+    }
+
+    private static Object[] newRow(NewItem item, long runId, Instant now) {
+        return new Object[] {
+            UUID.randomUUID(),
+            item.syncId(),
+            item.lineReference(),
+            item.invoiceItemId(),
+            item.billedVia().value(),
+            item.price(),
+            item.price(),
+            item.invoiced(),
+            item.sell(),
+            item.buy(),
+            item.quantity(),
+            item.currency(),
+            item.vendorName(),
+            item.subscriptionReference(),
+            item.licenseReference(),
+            item.classification(),
+            item.description(),
+            item.contentHash(),
+            runId,
+            now,
+            now
+        };
     }
 
     /**
@@ -373,8 +400,10 @@ class BillingSyncItemRepository {
             filter.where("not removed");
         }
         List<Long> unseen = new ArrayList<>();
+        // Streamed: a month of a million lines would otherwise arrive as one result of a million rows on the heap.
         jdbc.sql("select id from billing_sync_items" + filter.clause())
                 .params(filter.params())
+                .withFetchSize(STREAMED_IDS)
                 .query(rs -> {
                     if (!seen.contains(rs.getLong(1))) {
                         unseen.add(rs.getLong(1));

@@ -7,7 +7,6 @@ import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -20,6 +19,7 @@ import org.arrowsync.ledger.Resource.Ref;
 import org.arrowsync.shared.ListQuery;
 import org.arrowsync.shared.Listing;
 import org.arrowsync.shared.PageRequest;
+import org.arrowsync.shared.RowCopy;
 import org.arrowsync.shared.SqlFilter;
 import org.arrowsync.shared.Timestamps;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -46,12 +46,33 @@ class InvoiceItemRepository {
     private static final String KEPT_COUNT =
             "select coalesce(sum(i.items), 0) from invoices i left join customers c on c.id = i.customer_id";
 
+    /** The columns a new item is copied with. */
+    private static final List<String> NEW_COLUMNS = List.of(
+            "uuid",
+            "invoice_id",
+            "name",
+            "unit_price",
+            "quantity",
+            "unit",
+            "currency",
+            "start_date",
+            "end_date",
+            "resource_id",
+            "resource_name",
+            "project_id",
+            "project_uuid",
+            "project_name",
+            "details",
+            "created");
+
     private final JdbcClient jdbc;
     private final ListQuery<InvoiceItem> listing;
     private final JsonMapper json;
+    private final RowCopy copy;
 
-    InvoiceItemRepository(JdbcClient jdbc, JsonMapper json) {
+    InvoiceItemRepository(JdbcClient jdbc, JsonMapper json, RowCopy copy) {
         this.jdbc = jdbc;
+        this.copy = copy;
         // Newest first by id, which follows creation: the primary key serves any page without a sort (D56).
         this.listing = new ListQuery<>(jdbc, SELECT, FROM, "it.id desc", this::map, "it.id");
         this.json = json;
@@ -121,45 +142,33 @@ class InvoiceItemRepository {
                 .icontains("it.name", filter.name());
     }
 
-    /** Inserts many items (each on its own invoice) in one statement; returns their ids in the order given. */
+    /** Inserts many items (each on its own invoice) with COPY; returns their ids in the order given. */
     List<Long> insertAll(List<Long> invoiceIds, List<InvoiceItemDraft> drafts, Instant now) {
         List<NewRow> rows = IntStream.range(0, drafts.size())
-                .mapToObj(i -> new NewRow(invoiceIds.get(i), UUID.randomUUID(), drafts.get(i)))
+                .mapToObj(i -> new NewRow(invoiceIds.get(i), drafts.get(i)))
                 .toList();
-        Map<UUID, Long> ids = new HashMap<>();
-        jdbc.sql("""
-                        insert into invoice_items (uuid, invoice_id, name, unit_price, quantity, unit, currency, start_date, end_date,
-                                                   resource_id, resource_name, project_id, project_uuid, project_name, details, created)
-                        select u, inv, nm, up, q, un, cur, sd, ed, rid, rn, pid, pu, pn, d::jsonb, ?
-                        from unnest(?::bigint[], ?::uuid[], ?::text[], ?::numeric[], ?::numeric[], ?::text[], ?::text[], ?::date[], ?::date[],
-                                    ?::bigint[], ?::text[], ?::bigint[], ?::uuid[], ?::text[], ?::text[])
-                             as t(inv, u, nm, up, q, un, cur, sd, ed, rid, rn, pid, pu, pn, d)
-                        returning id, uuid""")
-                .params(
-                        Timestamps.of(now),
-                        column(rows, NewRow::invoiceId, Long[]::new),
-                        column(rows, NewRow::uuid, UUID[]::new),
-                        column(rows, row -> row.item().name(), String[]::new),
-                        column(rows, row -> row.item().unitPrice(), BigDecimal[]::new),
-                        column(rows, row -> row.item().quantity(), BigDecimal[]::new),
-                        column(rows, row -> row.item().unit(), String[]::new),
-                        column(rows, row -> row.item().currency(), String[]::new),
-                        column(rows, row -> date(row.item().start()), Date[]::new),
-                        column(rows, row -> date(row.item().end()), Date[]::new),
-                        column(rows, NewRow::resourceId, Long[]::new),
-                        column(rows, NewRow::resourceName, String[]::new),
-                        column(rows, NewRow::projectId, Long[]::new),
-                        column(rows, NewRow::projectUuid, UUID[]::new),
-                        column(rows, NewRow::projectName, String[]::new),
-                        column(rows, row -> json.writeValueAsString(row.item().details()), String[]::new))
-                .query(rs -> {
-                    ids.put(rs.getObject("uuid", UUID.class), rs.getLong("id"));
-                });
-        return rows.stream().map(row -> ids.get(row.uuid())).toList();
+        return copy.insert("invoice_items", "invoice_items_id_seq", NEW_COLUMNS, rows, row -> new Object[] {
+            UUID.randomUUID(),
+            row.invoiceId(),
+            row.item().name(),
+            row.item().unitPrice(),
+            row.item().quantity(),
+            row.item().unit(),
+            row.item().currency(),
+            row.item().start(),
+            row.item().end(),
+            row.resourceId(),
+            row.resourceName(),
+            row.projectId(),
+            row.projectUuid(),
+            row.projectName(),
+            json.writeValueAsString(row.item().details()),
+            now
+        });
     }
 
-    /** A new item as it is written: its invoice, the uuid it is found back by, and what it bills. */
-    private record NewRow(long invoiceId, UUID uuid, InvoiceItemDraft item) {
+    /** A new item as it is written: its invoice and what it bills. */
+    private record NewRow(long invoiceId, InvoiceItemDraft item) {
 
         Long resourceId() {
             return item.resource() == null ? null : item.resource().id();
@@ -214,10 +223,6 @@ class InvoiceItemRepository {
                 .params(invoiceId, ids.toArray(Long[]::new))
                 .query(Long.class)
                 .list();
-    }
-
-    private static Date date(LocalDate date) {
-        return date == null ? null : Date.valueOf(date);
     }
 
     private InvoiceItem map(ResultSet rs, int row) throws SQLException {

@@ -1,5 +1,7 @@
 package org.arrowsync.mappings;
 
+import static org.arrowsync.shared.SqlArrays.column;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -134,9 +136,18 @@ class CustomerMappingRepository {
                 .update();
     }
 
-    void updateCustomerRef(long id, String ref, Instant now) {
-        jdbc.sql("update customer_mappings set arrow_customer_ref = ?, modified = ? where id = ?")
-                .params(ref, Timestamps.of(now), id)
+    /** Records the Arrow customer Refs these mappings learnt, in one statement however many they are. */
+    void updateCustomerRefs(List<CustomerMapping> learnt, Instant now) {
+        if (learnt.isEmpty()) {
+            return;
+        }
+        jdbc.sql("""
+                        update customer_mappings m set arrow_customer_ref = t.ref, modified = ?
+                        from unnest(?::bigint[], ?::text[]) as t(id, ref) where m.id = t.id""")
+                .params(
+                        Timestamps.of(now),
+                        column(learnt, CustomerMapping::id, Long[]::new),
+                        column(learnt, CustomerMapping::arrowCustomerRef, String[]::new))
                 .update();
     }
 

@@ -6,9 +6,11 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
 import org.arrowsync.arrowclient.ArrowClientProperties;
 import org.arrowsync.arrowclient.ArrowClients;
 import org.arrowsync.arrowclient.ExportQuery;
@@ -22,15 +24,24 @@ import org.postgresql.copy.CopyIn;
  * server at -Xmx512m, then synced again unchanged; beside it, the two costs a sync cannot avoid, measured in the same
  * run: reading the export (the Arrow client streaming and parsing it, writing nothing) and writing as many rows with
  * PostgreSQL's COPY into tables of the same shape. Prints the figures, the goals' ratios and where each sync's time
- * went (the server's own phase timings); asserts nothing.
+ * went (the server's own phase timings); asserts nothing. With {@code -Dmonths=13} the twelve months before are synced
+ * first and the first of them is compared with the thirteenth.
  */
 public final class BillingSyncBenchmark {
 
     public static void main(String[] args) throws Exception {
-        try (ScaleMonth month = ScaleMonth.start("512m")) {
+        // -Dheap=256m: whether the month completes in that much heap at all
+        String maxHeap = System.getProperty("heap", "512m");
+        try (ScaleMonth month = ScaleMonth.start(maxHeap)) {
+            // -Dmonths=13: the twelve months before are synced first, so the month measured is the thirteenth kept
+            List<ScaleMonth.Run> earlier = new ArrayList<>();
+            for (int back = month.months - 1; back >= 1; back--) {
+                earlier.add(month.sync(month.period.minusMonths(back)));
+            }
             ScaleMonth.Run first = month.sync();
             ScaleMonth.Run second = month.sync();
-            long synced = month.count("select count(*) from billing_sync_items");
+            long synced = month.count("select count(*) from billing_sync_items t join billing_syncs b"
+                    + " on b.id = t.billing_sync_id where b.report_period = '" + month.period + "'");
             Duration fetch = fetchOnly(month);
             Duration copy = copyInsert(month, month.lines);
             List<String> phases = month.log(" in ms: fetch ");
@@ -40,6 +51,30 @@ public final class BillingSyncBenchmark {
             double fetchSeconds = seconds(fetch);
             double copySeconds = seconds(copy);
             System.out.printf("lines in the month:            %,d (synced items: %,d)%n", month.lines, synced);
+            if (!earlier.isEmpty()) {
+                ScaleMonth.Run oldest = earlier.get(0);
+                System.out.printf(
+                        "first syncs of months 1-%d, s:  %s %.1f%n",
+                        month.months,
+                        earlier.stream()
+                                .map(run -> "%.1f".formatted(seconds(run.time())))
+                                .collect(Collectors.joining(" ")),
+                        firstSeconds);
+                System.out.printf(
+                        "month 1 (JIT still warming):   %.1f s, %,.0f lines/s; heap %s%n",
+                        seconds(oldest.time()), month.lines / seconds(oldest.time()), heap(oldest));
+                System.out.printf(
+                        "month %d:                      %.1f s, %,.0f lines/s; heap %s%n",
+                        month.months, firstSeconds, month.lines / firstSeconds, heap(first));
+                double warm = earlier.stream()
+                        .skip(1)
+                        .mapToDouble(run -> seconds(run.time()))
+                        .average()
+                        .orElse(seconds(oldest.time()));
+                System.out.printf(
+                        "goal 5: month %d / month 1:    %.2f; / mean of months 2-%d: %.2f (goal: as fast)%n",
+                        month.months, firstSeconds / seconds(oldest.time()), month.months - 1, firstSeconds / warm);
+            }
             System.out.printf(
                     "first sync:                    %.1f s, %,.0f lines/s, %d Arrow requests%n",
                     firstSeconds, month.lines / firstSeconds, first.requests());
@@ -51,9 +86,8 @@ public final class BillingSyncBenchmark {
             System.out.printf(
                     "COPY insert:                   %.1f s (%,d invoice items + %,d sync items)%n",
                     copySeconds, month.lines, month.lines);
-            System.out.printf(
-                    "server peak heap (of 512 MiB): %d MiB (old generation at most %d MiB)%n",
-                    month.heap.peakMib(), month.heap.peakOldMib());
+            System.out.printf("server heap (-Xmx%s), first sync: %s%n", maxHeap, heap(first));
+            System.out.printf("server heap (-Xmx%s), re-sync:    %s%n", maxHeap, heap(second));
             System.out.printf(
                     "goal 1: first / (fetch + COPY):  %.2f (goal <= 1.25)%n",
                     firstSeconds / (fetchSeconds + copySeconds));
@@ -61,13 +95,21 @@ public final class BillingSyncBenchmark {
                     "        first / max(fetch, COPY): %.2f (overlapped reading and writing could approach 1)%n",
                     firstSeconds / Math.max(fetchSeconds, copySeconds));
             System.out.printf("goal 2: re-sync / fetch:         %.2f (goal <= 1.5)%n", secondSeconds / fetchSeconds);
-            for (int i = 0; i < phases.size(); i++) {
+            // the last two runs' phases: the measured month's first sync and its re-sync
+            for (int i = Math.max(0, phases.size() - 2); i < phases.size(); i++) {
                 String line = phases.get(i);
                 System.out.printf(
                         "%s phases, ms: %s%n",
-                        i == 0 ? "first sync" : "re-sync   ", line.substring(line.indexOf("in ms:") + 7));
+                        i == phases.size() - 2 ? "first sync" : "re-sync   ",
+                        line.substring(line.indexOf("in ms:") + 7));
             }
         }
+    }
+
+    /** A run's heap figures, as the goal reads them. */
+    private static String heap(ScaleMonth.Run run) {
+        return "%d MiB after a collection at most (peak in use %d MiB with garbage, old generation %d MiB)"
+                .formatted(run.afterCollectionMib(), run.heapPeakMib(), run.oldPeakMib());
     }
 
     /** The Arrow client reading the whole export from the emulator and parsing every row, as a sync does. */

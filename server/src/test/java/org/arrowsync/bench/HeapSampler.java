@@ -5,7 +5,7 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** Samples another JVM's used heap with {@code jstat -gc} and keeps the peak, in MiB. */
+/** Samples another JVM's used heap with {@code jstat -gc} and keeps the peak since the last {@link #reset}, in MiB. */
 final class HeapSampler implements AutoCloseable {
 
     private final Process jstat;
@@ -54,6 +54,12 @@ final class HeapSampler implements AutoCloseable {
         } catch (IOException | NumberFormatException e) {
             // the sampled JVM went away: the peak so far stands
         }
+    }
+
+    /** Starts the peaks over, as of now. */
+    void reset() {
+        peakKb.set(0);
+        peakOldKb.set(0);
     }
 
     /** The most heap in use at once, garbage not yet collected included. */

@@ -29,13 +29,19 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The benchmarks' scale month, the test clock's closed month: the emulator with preset {@code scale} (by default 2,000
- * customers × 10 licenses × 10 lines, or {@code -Dcustomers}, {@code -Dlicenses}, {@code -Dlines}), in this JVM at the
- * test clock, and a server jar with the given heap over a fresh data folder, settings for the emulator and every scale
- * customer mapped (straight into the database: setup, not measured). The server's heap is sampled from its start.
+ * customers × 10 licenses × 10 lines, or {@code -Dcustomers}, {@code -Dlicenses}, {@code -Dlines}; the same in each of
+ * the {@code -Dmonths} months up to it), in this JVM at the test clock, and a server jar with the given heap over a
+ * fresh data folder, settings for the emulator and every scale customer mapped (straight into the database: setup, not
+ * measured). The server's heap is sampled from its start and its collections logged.
  */
 final class ScaleMonth implements AutoCloseable {
 
     private static final Pattern DATABASE_PORT = Pattern.compile("Embedded PostgreSQL started on port (\\d+)");
+    /**
+     * A collection in the server's GC log: heap in use before and after it (group 2), and the heap's size. Only pauses
+     * that free memory count: a remark or cleanup pause shows the heap as it was, garbage included.
+     */
+    private static final Pattern COLLECTION = Pattern.compile("Pause (?:Young|Full) .*?(\\d+)M->(\\d+)M\\((\\d+)M\\)");
 
     final YearMonth period = TestClock.closedMonth();
     final Path work;
@@ -46,6 +52,9 @@ final class ScaleMonth implements AutoCloseable {
     final String jdbcUrl;
     final HeapSampler heap;
     final long lines;
+    /** Months the emulator has up to and including {@link #period}, for a run that syncs the earlier ones first. */
+    final int months;
+
     private final Emulator emulator;
     private final Process server;
 
@@ -58,6 +67,7 @@ final class ScaleMonth implements AutoCloseable {
             String jdbcUrl,
             HeapSampler heap,
             long lines,
+            int months,
             Emulator emulator,
             Process server) {
         this.work = work;
@@ -68,6 +78,7 @@ final class ScaleMonth implements AutoCloseable {
         this.jdbcUrl = jdbcUrl;
         this.heap = heap;
         this.lines = lines;
+        this.months = months;
         this.emulator = emulator;
         this.server = server;
     }
@@ -78,6 +89,7 @@ final class ScaleMonth implements AutoCloseable {
         int customers = Integer.parseInt(System.getProperty("customers", "2000"));
         int licenses = Integer.parseInt(System.getProperty("licenses", "10"));
         int lines = Integer.parseInt(System.getProperty("lines", "10"));
+        int months = Integer.parseInt(System.getProperty("months", "1"));
         Path work = Files.createTempDirectory("arrowsync-bench");
         int serverPort = freePort();
         Emulator emulator = Emulator.start(Emulator.options()
@@ -85,10 +97,13 @@ final class ScaleMonth implements AutoCloseable {
                 .withScale(ScaleOptions.large()
                         .withCustomers(customers)
                         .withLicensesPerCustomer(licenses)
-                        .withLinesPerLicense(lines)));
+                        .withLinesPerLicense(lines)
+                        // the closed month is the clock's month less one or two
+                        .withHistoryMonths(Math.max(ScaleOptions.HISTORY_MONTHS, months + 2))));
         List<String> command = new ArrayList<>(List.of(
                 "java",
                 "-Xmx" + maxHeap,
+                "-Xlog:gc:file=" + work.resolve("gc.log"),
                 "-jar",
                 "server/target/arrowsync-server.jar",
                 "--server.port=" + serverPort,
@@ -131,19 +146,30 @@ final class ScaleMonth implements AutoCloseable {
                 jdbcUrl,
                 heap,
                 (long) customers * licenses * lines,
+                months,
                 emulator,
                 server);
     }
 
-    /** How long one billing sync of the month took through the HTTP trigger, and how many export requests it made. */
-    record Run(Duration time, int requests) {}
+    /**
+     * How long one billing sync took through the HTTP trigger, how many export requests it made, and the server's heap
+     * meanwhile in MiB: the most in use (garbage not yet collected included), the most the old generation held, and the
+     * most still in use right after a collection (live data, and old garbage no collection had reached yet).
+     */
+    record Run(Duration time, int requests, long heapPeakMib, long oldPeakMib, long afterCollectionMib) {}
 
-    Run sync() {
+    Run sync() throws IOException {
+        return sync(period);
+    }
+
+    Run sync(YearMonth month) throws IOException {
         emulator.resetStats();
+        heap.reset();
+        long collectionsBefore = heapAfterCollections().size();
         long start = System.nanoTime();
         String job = api.post(
                         "/api/admin/arrow/billing-syncs/trigger_sync/",
-                        Map.of("year", period.getYear(), "month", period.getMonthValue()))
+                        Map.of("year", month.getYear(), "month", month.getMonthValue()))
                 .expect(202)
                 .text("uuid");
         JsonNode state = Jobs.await(api, job, Duration.ofMinutes(30));
@@ -151,7 +177,28 @@ final class ScaleMonth implements AutoCloseable {
         if (state.get("state").asString().equals("failed")) {
             throw new IllegalStateException("sync failed: " + state);
         }
-        return new Run(time, (int) emulator.requests("exports"));
+        long afterCollection = heapAfterCollections().stream()
+                .skip(collectionsBefore)
+                .mapToLong(Long::longValue)
+                .max()
+                .orElse(0);
+        return new Run(time, (int) emulator.requests("exports"), heap.peakMib(), heap.peakOldMib(), afterCollection);
+    }
+
+    /** The heap in use after each collection so far, in MiB, as the server's GC log has them. */
+    private List<Long> heapAfterCollections() throws IOException {
+        Path log = work.resolve("gc.log");
+        if (!Files.exists(log)) {
+            return List.of();
+        }
+        List<Long> after = new ArrayList<>();
+        for (String line : Files.readAllLines(log)) {
+            Matcher matcher = COLLECTION.matcher(line);
+            if (matcher.find()) {
+                after.add(Long.parseLong(matcher.group(2)));
+            }
+        }
+        return after;
     }
 
     /** The emulator as the server's settings name it. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
 import java.time.YearMonth;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.arrowsync.shared.InvalidInput;
@@ -16,6 +17,7 @@ import org.arrowsync.support.TestClock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 
 /** The ledger's rules through its service (as the billing features use it) and its HTTP API (as operators see it). */
@@ -152,7 +154,39 @@ class InvoiceLedgerIntegrationTests extends IntegrationTest {
                 .expect(405);
     }
 
+    @Test
+    void itemsKeepEveryCharacterOfTheirTextAndNoneOfTheirNulls() {
+        UUID customer = Uuids.fromPath(fixture.customer());
+        Invoice invoice = invoices.invoiceFor(customer, MONTH.minusMonths(5));
+        // Items are written with COPY's text format, where these characters (and a literal \N) mean something.
+        String name = "Tab\there, line\nbreak\r, back\\slash, \\N not null, \\t not a tab, Zoë 東京 🚀";
+        InvoiceItemDraft draft = item(
+                name,
+                "-0.0000000001",
+                "12345678.5",
+                JsonNodeFactory.instance.objectNode().put("note", name));
+
+        invoices.addItems(invoice, List.of(item("First", "1", "1"), draft));
+
+        // newest first: the item with the text is the second written
+        JsonNode read = api.get("/api/invoice-items/?invoice_uuid=" + Uuids.hex(invoice.uuid()))
+                .expect(200)
+                .json()
+                .get(0);
+        assertThat(read.get("name").asString()).isEqualTo(name);
+        assertThat(new BigDecimal(read.get("unit_price").asString())).isEqualByComparingTo("-0.0000000001");
+        assertThat(new BigDecimal(read.get("quantity").asString())).isEqualByComparingTo("12345678.5");
+        assertThat(read.get("details").get("note").asString()).isEqualTo(name);
+        assertThat(read.get("start").asString()).isEqualTo(MONTH.atDay(1).toString());
+        assertThat(read.get("resource_uuid").isNull()).isTrue();
+    }
+
     private static InvoiceItemDraft item(String name, String unitPrice, String quantity) {
+        return item(
+                name, unitPrice, quantity, JsonNodeFactory.instance.objectNode().put("source", "test"));
+    }
+
+    private static InvoiceItemDraft item(String name, String unitPrice, String quantity, JsonNode details) {
         return new InvoiceItemDraft(
                 name,
                 new BigDecimal(unitPrice),
@@ -163,6 +197,6 @@ class InvoiceLedgerIntegrationTests extends IntegrationTest {
                 MONTH.atEndOfMonth(),
                 null,
                 null,
-                JsonNodeFactory.instance.objectNode().put("source", "test"));
+                details);
     }
 }

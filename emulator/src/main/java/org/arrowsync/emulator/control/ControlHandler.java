@@ -112,7 +112,8 @@ public final class ControlHandler implements HttpHandler {
                 (int) body.number("licensesPerCustomer", shape.licensesPerCustomer()),
                 (int) body.number("linesPerLicense", shape.linesPerLicense()),
                 body.text("consumptionHeaders", shape.consumptionHeaders()),
-                (int) body.number("validationDays", shape.validationDays()));
+                (int) body.number("validationDays", shape.validationDays()),
+                (int) body.number("historyMonths", shape.historyMonths()));
         if (body.has("clock")) {
             worlds.clock().set(Instant.parse(body.required("clock")));
         }
@@ -177,6 +178,8 @@ public final class ControlHandler implements HttpHandler {
                         shape.consumptionHeaders(),
                         "validationDays",
                         shape.validationDays(),
+                        "historyMonths",
+                        shape.historyMonths(),
                         "now",
                         worlds.clock().instant().toString(),
                         "firstPeriod",

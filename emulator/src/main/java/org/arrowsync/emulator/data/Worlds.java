@@ -8,9 +8,6 @@ import java.time.Instant;
  */
 public final class Worlds {
 
-    /** Months of history before the clock's month when a preset is loaded. */
-    private static final int HISTORY_MONTHS = 12;
-
     private final EmulatorClock clock;
     private volatile World world;
 
@@ -27,6 +24,7 @@ public final class Worlds {
     }
 
     public void load(String preset, long seed, ScaleOptions shape) {
-        world = new World(new Universe(preset, seed, shape, clock.currentMonth().minusMonths(HISTORY_MONTHS)), clock);
+        world = new World(
+                new Universe(preset, seed, shape, clock.currentMonth().minusMonths(shape.historyMonths())), clock);
     }
 }
