@@ -58,17 +58,6 @@ class BillingListPlanIntegrationTests extends IntegrationTest {
     }
 
     @Test
-    void aSubstringFilterIsCountedThroughItsTrigramIndex() {
-        String subscription = String.join("\n", items.countPlan(filter(null, "SUB-4242", null)));
-        String line = String.join("\n", items.countPlan(filter(null, null, "plan-4242")));
-
-        assertThat(subscription)
-                .as(subscription)
-                .contains("Bitmap Index Scan on billing_sync_items_subscription_trgm_idx");
-        assertThat(line).as(line).contains("Bitmap Index Scan on billing_sync_items_line_reference_trgm_idx");
-    }
-
-    @Test
     void theOtherFiltersAreCountedFromTheKeptCountsWithoutReadingTheItems() {
         for (BillingSyncQueries.ItemFilter filter : List.of(
                 filter(null, null, null),
