@@ -96,6 +96,9 @@ final class Restore {
                 if (!seeded.isEmpty()) {
                     statement.execute("truncate " + String.join(", ", seeded));
                 }
+                for (Table table : schema.values()) {
+                    statement.execute(table.ownTriggers(false));
+                }
             }
             CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
             Loader loader = new Loader(connection, copy, schema);
@@ -106,6 +109,11 @@ final class Restore {
             }
             for (Map.Entry<String, Checked> table : loader.loaded.entrySet()) {
                 readBack(copy, schema.get(table.getKey()), table.getValue());
+            }
+            try (Statement statement = connection.createStatement()) {
+                for (Table table : schema.values()) {
+                    statement.execute(table.ownTriggers(true));
+                }
             }
             connection.commit();
         }

@@ -35,6 +35,14 @@ record Table(String name, List<String> columns, List<String> key) {
         return "copy " + quote(name) + " (" + quoted(columns) + ") from stdin";
     }
 
+    /**
+     * Turns the table's own triggers off or on: a restore loads rows as they were, the counts triggers keep included
+     * (D65).
+     */
+    String ownTriggers(boolean enabled) {
+        return "alter table " + quote(name) + (enabled ? " enable" : " disable") + " trigger user";
+    }
+
     private static String quoted(List<String> names) {
         return String.join(", ", names.stream().map(Table::quote).toList());
     }

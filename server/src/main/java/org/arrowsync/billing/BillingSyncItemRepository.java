@@ -49,6 +49,13 @@ class BillingSyncItemRepository {
                     + " t.subscription_reference, t.license_reference, t.classification, t.description, t.removed, t.created"
                     + FROM;
 
+    /**
+     * How many items a filter on their syncs, vendor and classification selects, from the counts kept per sync, vendor
+     * and classification (D65): the count's columns are named as the items' are.
+     */
+    private static final String KEPT_COUNT = "select coalesce(sum(t.items), 0) from billing_sync_item_counts t"
+            + " left join billing_syncs b on b.id = t.billing_sync_id";
+
     /** Rows a streamed query fetches at a time. */
     private static final int STREAMED_ROWS = 1000;
     /** Ids a streamed query of ids alone fetches at a time (a few hundred kilobytes). */
@@ -161,12 +168,21 @@ class BillingSyncItemRepository {
     }
 
     Listing<BillingSyncItem> list(BillingSyncQueries.ItemFilter filter, PageRequest page) {
-        return listing.list(where(filter), page);
+        return listing.list(where(filter), page, count(filter));
     }
 
     /** The plan of {@link #list}'s page query as it ran. */
     List<String> listPlan(BillingSyncQueries.ItemFilter filter, PageRequest page) {
         return listing.plan(where(filter), page);
+    }
+
+    /** The plan of {@link #list}'s count as it ran. */
+    List<String> countPlan(BillingSyncQueries.ItemFilter filter) {
+        return listing.countPlan(where(filter), count(filter));
+    }
+
+    private String count(BillingSyncQueries.ItemFilter filter) {
+        return filter.countKept() ? KEPT_COUNT : listing.countAll();
     }
 
     Optional<BillingSyncItem> find(UUID uuid) {

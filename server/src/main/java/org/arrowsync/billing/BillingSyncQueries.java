@@ -70,5 +70,13 @@ class BillingSyncQueries {
             String classification,
             String subscriptionReference,
             String lineReference,
-            Boolean hasCompensation) {}
+            Boolean hasCompensation) {
+
+        /** Whether it filters on the items' syncs, vendor and classification alone: what the kept counts know. */
+        boolean countKept() {
+            return (subscriptionReference == null || subscriptionReference.isEmpty())
+                    && (lineReference == null || lineReference.isEmpty())
+                    && hasCompensation == null;
+        }
+    }
 }

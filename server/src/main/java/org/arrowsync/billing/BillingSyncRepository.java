@@ -24,9 +24,15 @@ import org.springframework.stereotype.Repository;
 @Repository
 class BillingSyncRepository {
 
-    static final String FROM = " from billing_syncs b join customer_mappings m on m.id = b.customer_mapping_id"
-            + " join arrow_settings s on s.id = m.settings_id join customers c on c.id = m.customer_id"
+    /**
+     * Every sync has its mapping, and every mapping its settings and customer; the joins are outer only so that
+     * PostgreSQL leaves out those a count or a page's choice of keys does not need (a filter on them makes them inner
+     * again), as the item lists do (D56).
+     */
+    static final String FROM = " from billing_syncs b left join customer_mappings m on m.id = b.customer_mapping_id"
+            + " left join arrow_settings s on s.id = m.settings_id left join customers c on c.id = m.customer_id"
             + " left join invoices i on i.id = b.invoice_id";
+
     private static final String SELECT =
             "select b.id, b.uuid, b.customer_mapping_id, m.uuid as mapping_uuid, m.arrow_reference,"
                     + " c.id as customer_id, c.uuid as customer_uuid, c.name as customer_name, b.statement_reference, b.report_period, b.arrow_state, b.state,"
@@ -39,7 +45,12 @@ class BillingSyncRepository {
     BillingSyncRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
         this.listing = new ListQuery<>(
-                jdbc, SELECT, FROM, "b.report_period desc, b.created desc, b.id desc", BillingSyncRepository::map);
+                jdbc,
+                SELECT,
+                FROM,
+                "b.report_period desc, b.created desc, b.id desc",
+                BillingSyncRepository::map,
+                "b.id");
     }
 
     /**

@@ -42,6 +42,10 @@ class InvoiceItemRepository {
                    it.start_date, it.end_date, it.resource_id, r.uuid as resource_uuid, it.resource_name, it.project_id, it.project_uuid,
                    it.project_name, it.details::text as details, it.created""" + FROM;
 
+    /** How many items the invoices a filter on invoices alone selects hold, as the invoices keep it (D65). */
+    private static final String KEPT_COUNT =
+            "select coalesce(sum(i.items), 0) from invoices i left join customers c on c.id = i.customer_id";
+
     /** The columns a new item is copied with. */
     private static final List<String> NEW_COLUMNS = List.of(
             "uuid",
@@ -115,7 +119,16 @@ class InvoiceItemRepository {
     }
 
     Listing<InvoiceItem> list(InvoiceService.ItemFilter filter, PageRequest page) {
-        return listing.list(where(filter), page);
+        return listing.list(where(filter), page, count(filter));
+    }
+
+    /** The plan of {@link #list}'s count as it ran. */
+    List<String> countPlan(InvoiceService.ItemFilter filter) {
+        return listing.countPlan(where(filter), count(filter));
+    }
+
+    private String count(InvoiceService.ItemFilter filter) {
+        return filter.countKept() ? KEPT_COUNT : listing.countAll();
     }
 
     private static SqlFilter where(InvoiceService.ItemFilter filter) {

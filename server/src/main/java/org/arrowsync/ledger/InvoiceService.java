@@ -307,5 +307,11 @@ public class InvoiceService {
             UUID resourceUuid,
             Integer year,
             Integer month,
-            String name) {}
+            String name) {
+
+        /** Whether it filters on the items' invoices and customers alone: what the kept counts know. */
+        boolean countKept() {
+            return projectUuid == null && resourceUuid == null && (name == null || name.isEmpty());
+        }
+    }
 }

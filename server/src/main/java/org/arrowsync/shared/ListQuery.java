@@ -20,11 +20,25 @@ public record ListQuery<T>(
 
     /** One page of the rows the filter selects, and how many it selects in all. */
     public Listing<T> list(SqlFilter filter, PageRequest page) {
-        long total = jdbc.sql("select count(*)" + from + filter.clause())
+        return list(filter, page, countAll());
+    }
+
+    /** The count {@link #list(SqlFilter, PageRequest)} runs: every row the filter selects. */
+    public String countAll() {
+        return "select count(*)" + from;
+    }
+
+    /**
+     * As {@link #list(SqlFilter, PageRequest)}, the total read by {@code count} (a select of one number up to its where
+     * clause, taking the same filter): where the data already keeps how many rows a filter selects. A page past the
+     * last is not read.
+     */
+    public Listing<T> list(SqlFilter filter, PageRequest page, String count) {
+        long total = jdbc.sql(count + filter.clause())
                 .params(filter.params())
                 .query(Long.class)
                 .single();
-        return Listing.of(page(filter, page), total, page);
+        return Listing.of(page.offset() < total ? page(filter, page) : List.of(), total, page);
     }
 
     /** One page of the rows the filter selects, without counting them. */
@@ -39,6 +53,14 @@ public record ListQuery<T>(
     public List<String> plan(SqlFilter filter, PageRequest request) {
         return jdbc.sql("explain (analyze, buffers) " + pageSql(filter))
                 .params(filter.params(request))
+                .query(String.class)
+                .list();
+    }
+
+    /** PostgreSQL's plan of a count (as {@link #list(SqlFilter, PageRequest, String)} takes it) as it ran. */
+    public List<String> countPlan(SqlFilter filter, String count) {
+        return jdbc.sql("explain (analyze, buffers) " + count + filter.clause())
+                .params(filter.params())
                 .query(String.class)
                 .list();
     }

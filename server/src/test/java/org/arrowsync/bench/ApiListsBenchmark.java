@@ -1,7 +1,10 @@
 package org.arrowsync.bench;
 
+import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -12,46 +15,62 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.arrowsync.support.Api;
+import org.arrowsync.support.Response;
 
 /**
  * bench/api-lists: the scale month (see {@link ScaleMonth}; {@code -Dcustomers=20000} for a million lines) synced, a
  * consumption record per license beside it (inserted as setup), then the five list endpoints that grow with lines read
  * at page 1 and page 500 (page_size 100), without a filter and with each of their filters alone. Prints a table of p50
- * and p95 over {@code -Dsamples} requests (default 20, after 3 unmeasured); asserts nothing.
+ * and p95 over {@code -Dsamples} requests (default 20, after every URL once and 3 unmeasured), the size of each answer
+ * and the machine's load; asserts nothing.
  */
 public final class ApiListsBenchmark {
 
     private static final int SAMPLES = Integer.getInteger("samples", 20);
     private static final int WARMUP = 3;
+    private static final int[] PAGES = {1, 500};
 
     public static void main(String[] args) throws Exception {
         try (ScaleMonth month = ScaleMonth.start("512m")) {
             month.sync();
             addConsumptionRecords(month);
             Map<String, List<String>> endpoints = endpoints(month);
-            System.out.printf("lines in the month: %,d; %d samples per row (ms)%n", month.lines, SAMPLES);
-            System.out.printf("%-40s %-58s %5s %8s %8s%n", "endpoint", "filter", "page", "p50", "p95");
+            // Every URL once before any is measured: the server's code is compiled and its caches warm for all of them.
+            for (Map.Entry<String, List<String>> endpoint : endpoints.entrySet()) {
+                for (String filter : endpoint.getValue()) {
+                    for (int page : PAGES) {
+                        month.api.get(url(endpoint.getKey(), filter, page));
+                    }
+                }
+            }
+            System.out.printf(
+                    "lines in the month: %,d; %d samples per row (ms); load average %s%n",
+                    month.lines, SAMPLES, loadAverage());
+            System.out.printf("%-40s %-58s %5s %8s %8s %10s%n", "endpoint", "filter", "page", "p50", "p95", "bytes");
             double worst = 0;
             for (Map.Entry<String, List<String>> endpoint : endpoints.entrySet()) {
                 for (String filter : endpoint.getValue()) {
-                    for (int page : new int[] {1, 500}) {
-                        String url = endpoint.getKey() + "?page=" + page + "&page_size=100"
-                                + (filter.isEmpty() ? "" : "&" + filter);
-                        Timing timing = measure(month.api, url);
+                    for (int page : PAGES) {
+                        Timing timing = measure(month.api, url(endpoint.getKey(), filter, page));
                         worst = Math.max(worst, timing.p95());
                         System.out.printf(
-                                "%-40s %-58s %5d %8.1f %8.1f%s%n",
+                                "%-40s %-58s %5d %8.1f %8.1f %,10d%s%n",
                                 endpoint.getKey(),
                                 filter.isEmpty() ? "(none)" : abbreviate(filter),
                                 page,
                                 timing.p50(),
                                 timing.p95(),
+                                timing.bytes(),
                                 timing.status() == 404 ? "  (404: past the last page)" : "");
                     }
                 }
             }
-            System.out.printf("worst p95: %.1f ms (goal <= 50)%n", worst);
+            System.out.printf("worst p95: %.1f ms (goal <= 50); load average %s%n", worst, loadAverage());
         }
+    }
+
+    private static String url(String endpoint, String filter, int page) {
+        return endpoint + "?page=" + page + "&page_size=100" + (filter.isEmpty() ? "" : "&" + filter);
     }
 
     /** Each endpoint with its filters, each given a value the month's data has. */
@@ -129,13 +148,19 @@ public final class ApiListsBenchmark {
         return endpoints;
     }
 
-    /** A URL's p50 and p95 in milliseconds over {@code SAMPLES} requests, and its status (404: past the last page). */
-    private record Timing(double p50, double p95, int status) {}
+    /**
+     * A URL's p50 and p95 in milliseconds over {@code SAMPLES} requests, its status (404: past the last page) and the
+     * size of its answer.
+     */
+    private record Timing(double p50, double p95, int status, long bytes) {}
 
     private static Timing measure(Api api, String url) {
         int status = 0;
+        long bytes = 0;
         for (int i = 0; i < WARMUP; i++) {
-            status = api.get(url).status();
+            Response response = api.get(url);
+            status = response.status();
+            bytes = response.body().getBytes(StandardCharsets.UTF_8).length;
         }
         if (status != 200 && status != 404) {
             throw new IllegalStateException(url + " answered " + status);
@@ -147,7 +172,7 @@ public final class ApiListsBenchmark {
             millis[i] = (System.nanoTime() - start) / 1e6;
         }
         Arrays.sort(millis);
-        return new Timing(percentile(millis, 50), percentile(millis, 95), status);
+        return new Timing(percentile(millis, 50), percentile(millis, 95), status, bytes);
     }
 
     private static double percentile(double[] sorted, int percent) {
@@ -188,6 +213,12 @@ public final class ApiListsBenchmark {
             }
             return values.toArray(String[]::new);
         }
+    }
+
+    /** The machine's load averages over 1, 5 and 15 minutes: the figures are as noisy as the machine is busy. */
+    private static String loadAverage() throws IOException {
+        String[] load = Files.readString(Path.of("/proc/loadavg")).split(" ");
+        return load[0] + " " + load[1] + " " + load[2];
     }
 
     private static String abbreviate(String filter) {

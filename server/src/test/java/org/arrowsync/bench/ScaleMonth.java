@@ -25,6 +25,7 @@ import org.arrowsync.support.Api;
 import org.arrowsync.support.Emulator;
 import org.arrowsync.support.Jobs;
 import org.arrowsync.support.TestClock;
+import org.springframework.util.FileSystemUtils;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -222,11 +223,13 @@ final class ScaleMonth implements AutoCloseable {
     }
 
     @Override
-    public void close() throws InterruptedException {
+    public void close() throws InterruptedException, IOException {
         heap.close();
         server.destroy();
         emulator.close();
         server.waitFor();
+        // The database of a million lines takes gigabytes; the logs beside it stay for a look after the run.
+        FileSystemUtils.deleteRecursively(work.resolve("data"));
     }
 
     private static void mapCustomers(String jdbcUrl, String settings, int customers) throws SQLException {

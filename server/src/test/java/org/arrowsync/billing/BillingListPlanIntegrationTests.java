@@ -31,10 +31,13 @@ class BillingListPlanIntegrationTests extends IntegrationTest {
         fixture.mapAllCustomers();
         fixture.syncedBilling(TestClock.closedMonth());
         jdbc.sql("""
-                        insert into billing_sync_items (uuid, billing_sync_id, arrow_line_reference, billed_via, created, modified)
-                        select gen_random_uuid(), (select min(id) from billing_syncs), 'PLAN-' || n, 'zero', now(), now()
+                        insert into billing_sync_items (uuid, billing_sync_id, arrow_line_reference, subscription_reference,
+                                                        vendor_name, billed_via, created, modified)
+                        select gen_random_uuid(), (select max(id) from billing_syncs), 'PLAN-' || n, 'SUB-' || n, 'Plan vendor',
+                               'zero', now(), now()
                         from generate_series(1, 50000) n""").update();
-        jdbc.sql("analyze billing_sync_items, billing_syncs").update();
+        jdbc.sql("analyze billing_sync_items, billing_syncs, billing_sync_item_counts")
+                .update();
     }
 
     @Test
@@ -52,5 +55,22 @@ class BillingListPlanIntegrationTests extends IntegrationTest {
                 .as("only the page's keys are chosen from all 50,000 lines; the page's 100 are read whole and sorted\n"
                         + text)
                 .allMatch(line -> line.contains("Scan Backward using billing_sync_items_pkey"));
+    }
+
+    @Test
+    void theOtherFiltersAreCountedFromTheKeptCountsWithoutReadingTheItems() {
+        for (BillingSyncQueries.ItemFilter filter : List.of(
+                filter(null, null, null),
+                filter("Plan vendor", null, null),
+                new BillingSyncQueries.ItemFilter(
+                        null, TestClock.closedMonth().toString(), "vendor", "", null, null, null))) {
+            String plan = String.join("\n", items.countPlan(filter));
+
+            assertThat(plan).as(plan).contains("on billing_sync_item_counts").doesNotContain("on billing_sync_items ");
+        }
+    }
+
+    private static BillingSyncQueries.ItemFilter filter(String vendor, String subscription, String line) {
+        return new BillingSyncQueries.ItemFilter(null, null, vendor, null, subscription, line, null);
     }
 }

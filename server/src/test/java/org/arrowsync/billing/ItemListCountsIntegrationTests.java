@@ -1,0 +1,128 @@
+package org.arrowsync.billing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.YearMonth;
+import java.util.List;
+import org.arrowsync.support.ArrowFixture;
+import org.arrowsync.support.IntegrationTest;
+import org.arrowsync.support.TestClock;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The item lists' X-Result-Count read from the counts kept per sync, vendor and classification and per invoice (D65):
+ * always what counting the items gives, after items are added and deleted.
+ */
+class ItemListCountsIntegrationTests extends IntegrationTest {
+
+    private static final YearMonth PERIOD = TestClock.closedMonth();
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @RegisterExtension
+    final ArrowFixture fixture = new ArrowFixture();
+
+    @BeforeEach
+    void month() {
+        fixture.settings();
+        fixture.mapAllCustomers();
+        fixture.syncedBilling(PERIOD);
+    }
+
+    @Test
+    void theKeptCountsAreTheItemsCounted() {
+        assertKeptCountsAreRecounts();
+
+        jdbc.sql("delete from invoice_items where id in (select id from invoice_items order by id desc limit 3)")
+                .update();
+        jdbc.sql(
+                        "delete from billing_sync_items where id in (select id from billing_sync_items order by id desc limit 3)")
+                .update();
+
+        assertKeptCountsAreRecounts();
+    }
+
+    @Test
+    void theSyncItemListCountsWhatItsFiltersSelect() {
+        String[] item = jdbc.sql("""
+                        select b.uuid::text, t.vendor_name, t.classification from billing_sync_items t
+                        join billing_syncs b on b.id = t.billing_sync_id where t.vendor_name <> '' order by t.id desc limit 1""")
+                .query((rs, row) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3)})
+                .single();
+        String vendorPart = item[1].substring(1, item[1].length() - 1).toUpperCase();
+
+        assertCount("/api/admin/arrow/billing-sync-items/?page_size=1", "true");
+        assertCount("/api/admin/arrow/billing-sync-items/?billing_sync_uuid=" + item[0], "b.uuid = '" + item[0] + "'");
+        assertCount(
+                "/api/admin/arrow/billing-sync-items/?report_period=" + PERIOD, "b.report_period = '" + PERIOD + "'");
+        assertCount(
+                "/api/admin/arrow/billing-sync-items/?vendor_name=" + vendorPart,
+                "t.vendor_name ilike '%" + vendorPart + "%'");
+        assertCount(
+                "/api/admin/arrow/billing-sync-items/?classification=" + item[2] + "&report_period=" + PERIOD,
+                "t.classification = '" + item[2] + "' and b.report_period = '" + PERIOD + "'");
+        assertCount("/api/admin/arrow/billing-sync-items/?vendor_name=no-such-vendor", "false");
+    }
+
+    @Test
+    void theInvoiceItemListCountsWhatItsFiltersSelect() {
+        String[] invoice = jdbc.sql("""
+                        select i.uuid::text, c.uuid::text from invoices i join customers c on c.id = i.customer_id
+                        where i.items > 0 order by i.id desc limit 1""")
+                .query((rs, row) -> new String[] {rs.getString(1), rs.getString(2)})
+                .single();
+
+        assertInvoiceItemCount("/api/invoice-items/", "true");
+        assertInvoiceItemCount("/api/invoice-items/?invoice_uuid=" + invoice[0], "i.uuid = '" + invoice[0] + "'");
+        assertInvoiceItemCount("/api/invoice-items/?customer_uuid=" + invoice[1], "c.uuid = '" + invoice[1] + "'");
+        assertInvoiceItemCount(
+                "/api/invoice-items/?year=" + PERIOD.getYear() + "&month=" + PERIOD.getMonthValue(),
+                "i.year = " + PERIOD.getYear() + " and i.month = " + PERIOD.getMonthValue());
+    }
+
+    private void assertKeptCountsAreRecounts() {
+        List<String> syncDifferences = jdbc.sql("""
+                        select concat_ws(' ', billing_sync_id, vendor_name, classification, items) from (
+                            (select billing_sync_id, vendor_name, classification, items from billing_sync_item_counts where items <> 0
+                             except all
+                             select billing_sync_id, vendor_name, classification, count(*) from billing_sync_items group by 1, 2, 3)
+                            union all
+                            (select billing_sync_id, vendor_name, classification, count(*) from billing_sync_items group by 1, 2, 3
+                             except all
+                             select billing_sync_id, vendor_name, classification, items from billing_sync_item_counts where items <> 0)) d""").query(String.class).list();
+        List<Long> invoiceDifferences = jdbc.sql("""
+                        select i.id from invoices i
+                        where i.items <> (select count(*) from invoice_items it where it.invoice_id = i.id)""").query(Long.class).list();
+
+        assertThat(syncDifferences)
+                .as("kept sync item counts that differ from a recount")
+                .isEmpty();
+        assertThat(invoiceDifferences)
+                .as("invoices whose kept item count differs")
+                .isEmpty();
+    }
+
+    private void assertCount(String url, String condition) {
+        assertCounted(url, "billing_sync_items t join billing_syncs b on b.id = t.billing_sync_id", condition);
+    }
+
+    private void assertInvoiceItemCount(String url, String condition) {
+        assertCounted(
+                url,
+                "invoice_items it join invoices i on i.id = it.invoice_id join customers c on c.id = i.customer_id",
+                condition);
+    }
+
+    /** The list's X-Result-Count is what counting the items the same condition selects gives. */
+    private void assertCounted(String url, String items, String condition) {
+        long counted = jdbc.sql("select count(*) from " + items + " where " + condition)
+                .query(Long.class)
+                .single();
+        assertThat(api.get(url).expect(200).header("X-Result-Count")).as(url).isEqualTo(Long.toString(counted));
+    }
+}
