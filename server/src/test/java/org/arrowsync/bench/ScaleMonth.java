@@ -24,6 +24,7 @@ import org.arrowsync.emulator.http.ExportTemplates;
 import org.arrowsync.support.Api;
 import org.arrowsync.support.Emulator;
 import org.arrowsync.support.Jobs;
+import org.arrowsync.support.ServerJarCommand;
 import org.arrowsync.support.TestClock;
 import org.springframework.util.FileSystemUtils;
 import tools.jackson.databind.JsonNode;
@@ -101,21 +102,12 @@ final class ScaleMonth implements AutoCloseable {
                         .withLinesPerLicense(lines)
                         // the closed month is the clock's month less one or two
                         .withHistoryMonths(Math.max(ScaleOptions.HISTORY_MONTHS, months + 2))));
-        List<String> command = new ArrayList<>(List.of(
-                "java",
-                "-Xmx" + maxHeap,
-                "-Xlog:gc:file=" + work.resolve("gc.log"),
-                "-jar",
-                "server/target/arrowsync-server.jar",
-                "--server.port=" + serverPort,
-                "--arrowsync.data.dir=" + work.resolve("data"),
-                "--arrowsync.admin-token=" + Api.ADMIN_TOKEN,
-                "--arrowsync.demo.enabled=false",
-                "--arrowsync.jobs.schedules-enabled=false",
-                "--arrowsync.arrow.client.requests-per-second=1000",
-                // the emulator answers plain http on loopback
-                "--arrowsync.arrow.client.allow-http=true"));
-        command.addAll(List.of(serverArguments));
+        List<String> command = ServerJarCommand.of(
+                maxHeap,
+                List.of("-Xlog:gc:file=" + work.resolve("gc.log")),
+                serverPort,
+                work.resolve("data"),
+                List.of(serverArguments));
         Process server = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(work.resolve("server.log").toFile())

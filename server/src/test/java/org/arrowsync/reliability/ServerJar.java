@@ -5,9 +5,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 import org.arrowsync.support.Api;
+import org.arrowsync.support.ServerJarCommand;
 
 /**
  * The server jar in a process of its own on an external database ({@code SPRING_DATASOURCE_URL}), so that it can be
@@ -16,26 +17,22 @@ import org.arrowsync.support.Api;
  */
 record ServerJar(String name, Process process, Api api) {
 
+    /** Jobs polled and heartbeats sent every 500 ms, a server dead after 4 missed ones. */
+    private static final List<String> FAST_TAKEOVER = List.of(
+            "--arrowsync.jobs.polling-interval=500ms",
+            "--arrowsync.jobs.heartbeat-interval=500ms",
+            "--arrowsync.jobs.missed-heartbeats-limit=4");
+
     static ServerJar start(Path work, String name, String jdbcUrl, List<String> jvm, String... arguments)
             throws IOException, InterruptedException {
         int port = Lab.freePort();
         Path log = work.resolve(name + ".log");
-        List<String> command = new ArrayList<>(List.of("java", "-Xmx512m"));
-        command.addAll(jvm);
-        command.addAll(List.of(
-                "-jar",
-                "server/target/arrowsync-server.jar",
-                "--server.port=" + port,
-                "--arrowsync.data.dir=" + work.resolve(name + "-data"),
-                "--arrowsync.admin-token=" + Api.ADMIN_TOKEN,
-                "--arrowsync.demo.enabled=false",
-                "--arrowsync.jobs.schedules-enabled=false",
-                "--arrowsync.jobs.polling-interval=500ms",
-                "--arrowsync.jobs.heartbeat-interval=500ms",
-                "--arrowsync.jobs.missed-heartbeats-limit=4",
-                "--arrowsync.arrow.client.requests-per-second=1000",
-                "--arrowsync.arrow.client.allow-http=true"));
-        command.addAll(List.of(arguments));
+        List<String> command = ServerJarCommand.of(
+                "512m",
+                jvm,
+                port,
+                work.resolve(name + "-data"),
+                Stream.concat(FAST_TAKEOVER.stream(), Stream.of(arguments)).toList());
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
