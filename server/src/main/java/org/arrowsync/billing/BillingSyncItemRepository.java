@@ -27,6 +27,7 @@ import org.arrowsync.shared.PageRequest;
 import org.arrowsync.shared.RowCopy;
 import org.arrowsync.shared.SqlFilter;
 import org.arrowsync.shared.Timestamps;
+import org.arrowsync.shared.Uuids;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -329,7 +330,7 @@ class BillingSyncItemRepository {
 
     private static Object[] newRow(NewItem item, long runId, Instant now) {
         return new Object[] {
-            UUID.randomUUID(),
+            Uuids.timeOrdered(now),
             item.syncId(),
             item.lineReference(),
             item.invoiceItemId(),

@@ -6,7 +6,7 @@ import java.time.LocalDate;
 import java.util.UUID;
 import org.arrowsync.ledger.Resource.Ref;
 import org.arrowsync.shared.Money;
-import tools.jackson.databind.JsonNode;
+import org.arrowsync.shared.RawJson;
 
 /**
  * One line of an invoice. {@code unitPrice} and {@code quantity} are kept unrounded; {@link #price()} is what is
@@ -26,7 +26,7 @@ public record InvoiceItem(
         LocalDate end,
         Ref resource,
         Ref project,
-        JsonNode details,
+        RawJson details,
         Instant created) {
 
     public BigDecimal price() {

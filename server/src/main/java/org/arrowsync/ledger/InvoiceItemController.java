@@ -11,13 +11,13 @@ import org.arrowsync.shared.ApiUrls;
 import org.arrowsync.shared.Filters;
 import org.arrowsync.shared.Listing;
 import org.arrowsync.shared.PageRequest;
+import org.arrowsync.shared.RawJson;
 import org.arrowsync.shared.Uuids;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import tools.jackson.databind.JsonNode;
 
 /** Invoice items are read-only here: they are written by the billing features, through the ledger's rules. */
 @Tag(name = "Ledger")
@@ -79,7 +79,7 @@ class InvoiceItemController {
             @Schema(nullable = true, format = "uri") String project,
             @Schema(nullable = true) String projectUuid,
             @Schema(nullable = true) String projectName,
-            JsonNode details,
+            RawJson details,
             Instant created) {
 
         static ItemView of(InvoiceItem item) {

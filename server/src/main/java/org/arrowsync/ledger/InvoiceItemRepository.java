@@ -19,9 +19,11 @@ import org.arrowsync.ledger.Resource.Ref;
 import org.arrowsync.shared.ListQuery;
 import org.arrowsync.shared.Listing;
 import org.arrowsync.shared.PageRequest;
+import org.arrowsync.shared.RawJson;
 import org.arrowsync.shared.RowCopy;
 import org.arrowsync.shared.SqlFilter;
 import org.arrowsync.shared.Timestamps;
+import org.arrowsync.shared.Uuids;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.databind.json.JsonMapper;
@@ -148,7 +150,7 @@ class InvoiceItemRepository {
                 .mapToObj(i -> new NewRow(invoiceIds.get(i), drafts.get(i)))
                 .toList();
         return copy.insert("invoice_items", "invoice_items_id_seq", NEW_COLUMNS, rows, row -> new Object[] {
-            UUID.randomUUID(),
+            Uuids.timeOrdered(now),
             row.invoiceId(),
             row.item().name(),
             row.item().unitPrice(),
@@ -253,7 +255,7 @@ class InvoiceItemRepository {
                 end == null ? null : end.toLocalDate(),
                 resource,
                 project,
-                json.readTree(rs.getString("details")),
+                new RawJson(rs.getString("details")),
                 Timestamps.read(rs, "created"));
     }
 }

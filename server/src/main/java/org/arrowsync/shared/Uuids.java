@@ -1,5 +1,6 @@
 package org.arrowsync.shared;
 
+import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -7,14 +8,40 @@ import java.util.regex.Pattern;
 /** Waldur renders UUIDs as 32 lowercase hex digits; URLs and inputs may use that form or the dashed one. */
 public final class Uuids {
 
+    private static final char[] HEX_DIGITS = "0123456789abcdef".toCharArray();
     private static final Pattern HEX = Pattern.compile("[0-9a-fA-F]{32}");
     private static final Pattern DASHED =
             Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
     private Uuids() {}
 
+    /**
+     * A new random UUID whose first 48 bits are the millisecond {@code at} (version 7 of RFC 9562, with its 74 random
+     * bits from {@link UUID#randomUUID}). Rows written by the hundred thousand get these: their unique index then grows
+     * at its end instead of at a random leaf per row, which is what made it the costliest index to write.
+     */
+    public static UUID timeOrdered(Instant at) {
+        UUID random = UUID.randomUUID();
+        long millisAndVersion = at.toEpochMilli() << 16 | 0x7000L | random.getMostSignificantBits() & 0x0FFFL;
+        return new UUID(millisAndVersion, random.getLeastSignificantBits());
+    }
+
+    /** 32 lowercase hex digits, written directly: list pages write several per item. */
     public static String hex(UUID uuid) {
-        return uuid == null ? null : uuid.toString().replace("-", "");
+        if (uuid == null) {
+            return null;
+        }
+        char[] digits = new char[32];
+        hexDigits(uuid.getMostSignificantBits(), digits, 0);
+        hexDigits(uuid.getLeastSignificantBits(), digits, 16);
+        return new String(digits);
+    }
+
+    private static void hexDigits(long value, char[] digits, int from) {
+        for (int i = from + 15; i >= from; i--) {
+            digits[i] = HEX_DIGITS[(int) (value & 0xF)];
+            value >>>= 4;
+        }
     }
 
     public static Optional<UUID> parse(String text) {

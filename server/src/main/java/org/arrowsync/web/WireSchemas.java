@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import org.arrowsync.shared.Listing;
+import org.arrowsync.shared.RawJson;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -25,7 +26,8 @@ import tools.jackson.databind.JsonNode;
  * <ul>
  *   <li>property names in snake_case, as the server's JSON mapper names them ({@code @JsonProperty} still wins);
  *   <li>a {@link Listing} is the plain JSON array the web layer writes (paging travels in headers);
- *   <li>decimals are strings of format {@code decimal}, as the server writes them; a {@link JsonNode} is any JSON;
+ *   <li>decimals are strings of format {@code decimal}, as the server writes them; a {@link JsonNode} or
+ *       {@link RawJson} is any JSON;
  *   <li>Waldur's naming convention gives formats: {@code uuid} and {@code *_uuid} strings are UUIDs, {@code url} a URI;
  *   <li>the properties a record leaves out when they are null ({@code @JsonInclude(NON_NULL)}) are listed under
  *       {@link #OMITTED}; every other one is always written, so {@link WaldurOpenApi} can tell what a response always
@@ -52,7 +54,7 @@ class WireSchemas extends ModelResolver {
             return new ArraySchema()
                     .items(context.resolve(new AnnotatedType(type.containedType(0)).resolveAsRef(true)));
         }
-        if (JsonNode.class.isAssignableFrom(type.getRawClass())) {
+        if (JsonNode.class.isAssignableFrom(type.getRawClass()) || RawJson.class.equals(type.getRawClass())) {
             return new Schema<>(); // free-form JSON (job results, raw Arrow data), never read as a bean
         }
         Schema schema = super.resolve(annotated, context, next);
