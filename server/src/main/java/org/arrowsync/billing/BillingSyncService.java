@@ -119,6 +119,7 @@ public class BillingSyncService {
                         timings);
                 ExportQuery query = ExportQuery.forPeriod(chosen.exportTypeReference(), target.period());
                 ReadAhead.<SyncRun.Page>run(pages -> fetch(client, query, pages, timings), run::page);
+                run.lastPage();
                 SyncReport finished = timings.time(Phase.FINISH, () -> finish(chosen, target, run, progress));
                 return new Ran(finished, run.linesWritten(), System.nanoTime());
             });

@@ -14,7 +14,9 @@ import java.util.function.Consumer;
  */
 final class ReadAhead {
 
-    static final int DEPTH = 2;
+    /** Enough export pages (of 1,000 lines) for the writer to find the next write batch waiting when it is done. */
+    static final int DEPTH = 8;
+
     private static final Object END = new Object();
 
     private ReadAhead() {}

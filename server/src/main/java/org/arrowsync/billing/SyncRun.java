@@ -29,8 +29,9 @@ import org.arrowsync.shared.Progress;
 import org.arrowsync.shared.Texts;
 
 /**
- * One billing sync of one settings record and month, fed page by page inside one transaction. Each page costs a fixed
- * handful of statements whatever its size: matching happens in memory, reads and writes are set-based.
+ * One billing sync of one settings record and month, fed page by page inside one transaction and written a batch of
+ * lines at a time. Each batch costs a fixed handful of statements whatever its size: matching happens in memory, reads
+ * and writes are set-based.
  */
 final class SyncRun {
 
@@ -42,7 +43,14 @@ final class SyncRun {
     private final LineMatching matching;
     private final LineReport report;
     private final SyncTimings timings;
+    /**
+     * Lines written at a time: each batch costs a fixed handful of statements (its lines' known items, syncs, license
+     * claims, resources, invoice locks, two COPYs), so five export pages to a batch make those a fifth as many.
+     */
+    static final int WRITE_BATCH = 5_000;
+
     private final IdSet seen = new IdSet();
+    private final List<BillingLineResult> batch = new ArrayList<>();
     private long linesSynced;
     private long linesWritten;
 
@@ -114,10 +122,27 @@ final class SyncRun {
         return matching.linesValidated(syncId);
     }
 
+    /** Takes an export page; its lines are matched and written with those of the next pages, a batch at a time. */
     void page(Page page) {
         progress.increment("pages");
         report.rowsMissing(page.missingRows());
-        LineMatching.Matched matched = timings.time(SyncTimings.Phase.MATCH, () -> matching.matchToSyncs(page.lines()));
+        batch.addAll(page.lines());
+        if (batch.size() >= WRITE_BATCH) {
+            writeBatch();
+        }
+    }
+
+    /** Matches and writes the lines of the last pages taken; the export has no more. */
+    void lastPage() {
+        if (!batch.isEmpty()) {
+            writeBatch();
+        }
+    }
+
+    private void writeBatch() {
+        List<BillingLineResult> lines = List.copyOf(batch);
+        batch.clear();
+        LineMatching.Matched matched = timings.time(SyncTimings.Phase.MATCH, () -> matching.matchToSyncs(lines));
         if (!matched.lines().isEmpty()) {
             timings.time(SyncTimings.Phase.WRITE, () -> write(matched.lines()));
         }
