@@ -88,6 +88,16 @@ public record ServerProcess(Process process, int port, int databasePort, Path da
         return dataSource;
     }
 
+    /**
+     * Ends every other connection to the server's database, as a PostgreSQL restart does, without the restart; returns
+     * how many.
+     */
+    public int cutDatabaseConnections() {
+        return jdbc().sql("""
+                        select count(pg_terminate_backend(pid)) from pg_stat_activity
+                        where datname = current_database() and pid <> pg_backend_pid()""").query(Integer.class).single();
+    }
+
     /** SIGKILL: no shutdown hook runs; a running job is left as a crash leaves it. */
     public void kill() throws InterruptedException {
         process.destroyForcibly();
