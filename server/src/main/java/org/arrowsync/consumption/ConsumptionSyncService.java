@@ -5,10 +5,11 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletionService;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.arrowsync.arrowclient.ArrowClient;
@@ -17,6 +18,7 @@ import org.arrowsync.consumption.ConsumptionRecordRepository.ResourceLicense;
 import org.arrowsync.consumption.LicenseMonthBilling.Outcome;
 import org.arrowsync.consumption.LicenseMonthBilling.Pricing;
 import org.arrowsync.ledger.Resource;
+import org.arrowsync.shared.DatabaseConnectionLost;
 import org.arrowsync.shared.Progress;
 import org.arrowsync.shared.Uuids;
 import org.slf4j.Logger;
@@ -26,7 +28,7 @@ import org.springframework.stereotype.Service;
 /**
  * The consumption run of one settings record and month: every licensed resource's consumption is fetched on a bounded
  * worker pool (the client's rate limiter keeps the request rate) and recorded license by license. One failing license
- * is reported on the run and the rest continue.
+ * is reported on the run and the rest continue; a lost database connection fails the run instead.
  */
 @Service
 public class ConsumptionSyncService {
@@ -86,7 +88,9 @@ public class ConsumptionSyncService {
                 tally.notes(resource, consumption.notes());
             } catch (RuntimeException e) {
                 // D21: the one boundary per license. Whatever it throws (Arrow, the ledger's checks, the database),
-                // its transaction rolled back; it is reported for that license and the others go on.
+                // its transaction rolled back; it is reported for that license and the others go on. A lost database
+                // connection is no license's failure: it fails the run, which runs again (D62).
+                DatabaseConnectionLost.rethrowIfCauses(e);
                 tally.error(resource, e);
             }
         });
@@ -100,6 +104,10 @@ public class ConsumptionSyncService {
         return report;
     }
 
+    /**
+     * Runs the work of every resource on the pool. A worker that fails (only a lost database connection leaves the
+     * per-license boundary) ends the run as soon as it does: the licenses still to go would only fail the same way.
+     */
     private void runAll(List<Resource> resources, Consumer<Resource> work) {
         if (resources.isEmpty()) {
             return;
@@ -107,12 +115,12 @@ public class ConsumptionSyncService {
         ExecutorService pool =
                 Executors.newFixedThreadPool(Math.max(1, Math.min(properties.workers(), resources.size())));
         try {
-            List<Future<?>> running = new ArrayList<>(resources.size());
+            CompletionService<Void> running = new ExecutorCompletionService<>(pool);
             for (Resource resource : resources) {
-                running.add(pool.submit(() -> work.accept(resource)));
+                running.submit(() -> work.accept(resource), null);
             }
-            for (Future<?> future : running) {
-                future.get();
+            for (int finished = 0; finished < resources.size(); finished++) {
+                running.take().get();
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -18,6 +18,7 @@ import org.arrowsync.consumption.LicenseMonthBilling.Pricing;
 import org.arrowsync.consumption.LicenseMonthBilling.Result;
 import org.arrowsync.consumption.LicenseMonthBilling.Totals;
 import org.arrowsync.settings.Settings;
+import org.arrowsync.shared.DatabaseConnectionLost;
 import org.arrowsync.shared.Progress;
 import org.arrowsync.shared.Uuids;
 import org.springframework.stereotype.Service;
@@ -87,7 +88,8 @@ public class FinalisationService {
                 progress.increment(result.name().toLowerCase());
             } catch (RuntimeException e) {
                 // D21: whatever one license-month throws (its own transaction rolled back), the other records still
-                // finalise.
+                // finalise; but a lost database connection fails the run, which runs again (D62).
+                DatabaseConnectionLost.rethrowIfCauses(e);
                 String message = ConsumptionSyncService.describe(e);
                 report.error(Uuids.hex(record.uuid()), message);
                 progress.error(record.licenseReference() + ": " + message);

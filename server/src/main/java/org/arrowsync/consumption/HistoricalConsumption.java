@@ -17,6 +17,7 @@ import org.arrowsync.ledger.ResourceService;
 import org.arrowsync.mappings.CustomerMappingService;
 import org.arrowsync.settings.Settings;
 import org.arrowsync.settings.SettingsService;
+import org.arrowsync.shared.DatabaseConnectionLost;
 import org.arrowsync.shared.FieldErrors;
 import org.arrowsync.shared.Periods;
 import org.arrowsync.shared.Uuids;
@@ -101,7 +102,9 @@ public class HistoricalConsumption {
                 }
             } catch (RuntimeException e) {
                 // D21: the one boundary per month. Whatever a month throws, its transaction rolled back; it is reported
-                // and the other months go on.
+                // and the other months go on. A lost database connection fails the request instead: no month is to
+                // blame, and the months after it would only fail the same way (D62).
+                DatabaseConnectionLost.rethrowIfCauses(e);
                 result.errors.add(new PeriodError(period.toString(), ConsumptionSyncService.describe(e)));
             }
         }

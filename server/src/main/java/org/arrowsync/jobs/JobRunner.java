@@ -11,6 +11,7 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.arrowsync.arrowclient.ArrowException;
+import org.arrowsync.shared.DatabaseConnectionLost;
 import org.arrowsync.shared.Refusal;
 import org.arrowsync.shared.Uuids;
 import org.slf4j.Logger;

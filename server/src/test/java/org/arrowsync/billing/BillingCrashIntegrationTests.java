@@ -96,10 +96,7 @@ class BillingCrashIntegrationTests {
                     .expect(202)
                     .text("uuid");
             fixture.emulator().awaitRequests("exports", 2, Duration.ofSeconds(60));
-            int cut = server.jdbc().sql("""
-                            select count(pg_terminate_backend(pid)) from pg_stat_activity
-                            where datname = current_database() and pid <> pg_backend_pid()""").query(Integer.class).single();
-            assertThat(cut).as("connections ended").isPositive();
+            assertThat(server.cutDatabaseConnections()).as("connections ended").isPositive();
             fixture.emulator().clearFaults();
 
             JsonNode finished = Jobs.await(server.api(), job);

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javax.sql.DataSource;
 import org.arrowsync.Application;
 import org.arrowsync.database.EmbeddedDatabase;
 import org.postgresql.ds.PGSimpleDataSource;
@@ -70,6 +71,11 @@ public record ServerProcess(Process process, int port, int databasePort, Path da
 
     /** Straight to the server's embedded PostgreSQL, which outlives a killed server until the next one stops it. */
     public JdbcClient jdbc() {
+        return JdbcClient.create(dataSource());
+    }
+
+    /** The server's embedded PostgreSQL, for a test that holds a connection (and a transaction) of its own. */
+    public DataSource dataSource() {
         PGSimpleDataSource dataSource = new PGSimpleDataSource();
         dataSource.setUrl("jdbc:postgresql://localhost:" + databasePort + "/postgres");
         dataSource.setUser("postgres");
@@ -79,7 +85,17 @@ public record ServerProcess(Process process, int port, int databasePort, Path da
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return JdbcClient.create(dataSource);
+        return dataSource;
+    }
+
+    /**
+     * Ends every other connection to the server's database, as a PostgreSQL restart does, without the restart; returns
+     * how many.
+     */
+    public int cutDatabaseConnections() {
+        return jdbc().sql("""
+                        select count(pg_terminate_backend(pid)) from pg_stat_activity
+                        where datname = current_database() and pid <> pg_backend_pid()""").query(Integer.class).single();
     }
 
     /** SIGKILL: no shutdown hook runs; a running job is left as a crash leaves it. */

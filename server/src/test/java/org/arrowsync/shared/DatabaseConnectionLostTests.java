@@ -1,6 +1,7 @@
-package org.arrowsync.jobs;
+package org.arrowsync.shared;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.sql.SQLException;
 import org.junit.jupiter.api.Test;
@@ -32,6 +33,15 @@ class DatabaseConnectionLostTests {
         assertThat(new DatabaseConnectionLost(rollback).getMessage())
                 .isEqualTo("The database connection was lost while the job ran "
                         + "(SQLSTATE 08006: An I/O error occurred while sending to the backend)");
+    }
+
+    @Test
+    void aPerItemCatchThrowsOnlyALostConnectionOn() {
+        RuntimeException lost =
+                new IllegalStateException("wrapped", new SQLException("terminating connection", "57P01"));
+        assertThatThrownBy(() -> DatabaseConnectionLost.rethrowIfCauses(lost)).isSameAs(lost);
+        DatabaseConnectionLost.rethrowIfCauses(
+                new DataIntegrityViolationException("duplicate", new SQLException("duplicate key value", "23505")));
     }
 
     @Test

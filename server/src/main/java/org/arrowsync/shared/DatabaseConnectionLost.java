@@ -1,15 +1,16 @@
-package org.arrowsync.jobs;
+package org.arrowsync.shared;
 
 import java.sql.SQLException;
 import org.springframework.transaction.TransactionSystemException;
 
 /**
  * The database connection broke while a job ran (PostgreSQL restarted or became unreachable): whatever the job's open
- * transaction held was rolled back by PostgreSQL, so the job can be run again as it is run after a crash.
+ * transaction held was rolled back by PostgreSQL, so the job can be run again as it is run after a crash (D62). It is
+ * no item's failure: a run that reports each item's failure and goes on (D21) lets it through.
  */
-final class DatabaseConnectionLost extends RuntimeException {
+public final class DatabaseConnectionLost extends RuntimeException {
 
-    DatabaseConnectionLost(Throwable cause) {
+    public DatabaseConnectionLost(Throwable cause) {
         super("The database connection was lost while the job ran (" + sqlMessage(cause) + ")", cause);
     }
 
@@ -19,8 +20,18 @@ final class DatabaseConnectionLost extends RuntimeException {
      * failed statement, "Could not open JDBC Connection", or "JDBC rollback failed", whose own cause (the pool's closed
      * connection) names no state while the failure it overrode does.
      */
-    static boolean causes(Throwable failure) {
+    public static boolean causes(Throwable failure) {
         return lostConnection(failure) != null;
+    }
+
+    /**
+     * For a catch that reports one item's failure and goes on with the others (D21): throws the failure on when it is a
+     * lost connection, which every remaining item would meet too, so that the whole run fails and is run again (D62).
+     */
+    public static void rethrowIfCauses(RuntimeException failure) {
+        if (causes(failure)) {
+            throw failure;
+        }
     }
 
     private static SQLException lostConnection(Throwable failure) {
