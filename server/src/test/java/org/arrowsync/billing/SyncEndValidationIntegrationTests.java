@@ -5,13 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
+import org.arrowsync.shared.Progress;
+import org.arrowsync.shared.Uuids;
 import org.arrowsync.support.Api;
 import org.arrowsync.support.ArrowFixture;
 import org.arrowsync.support.IntegrationTest;
+import org.arrowsync.support.Jobs;
 import org.arrowsync.support.TestClock;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -21,6 +25,9 @@ import tools.jackson.databind.JsonNode;
 class SyncEndValidationIntegrationTests extends IntegrationTest {
 
     static final YearMonth MONTH = TestClock.closedMonth();
+
+    @Autowired
+    BillingValidation validation;
 
     @RegisterExtension
     final ArrowFixture fixture = new ArrowFixture();
@@ -52,6 +59,30 @@ class SyncEndValidationIntegrationTests extends IntegrationTest {
         assertThat(syncs(MONTH).stream().map(sync -> sync.get("validated_at")))
                 .containsExactlyElementsOf(
                         syncs.stream().map(sync -> sync.get("validated_at")).toList());
+    }
+
+    @Test
+    void aPeriodicCheckAtTheSameMomentAsTheSyncsOwnValidatesEachSyncOnce() {
+        fixture.emulator().setClock(TestClock.whileArrowValidates(MONTH));
+        fixture.syncedBilling(MONTH);
+        fixture.emulator().setClock(TestClock.now());
+        fixture.emulator().fault("{\"family\":\"exports\",\"kind\":\"latency\",\"latencyMs\":1500,\"count\":1}");
+
+        String uuid = api.post("/api/admin/arrow/billing-syncs/trigger_sync/", fixture.period(MONTH))
+                .expect(202)
+                .text("uuid");
+        Jobs.awaitState(api, uuid, "running");
+        // Arrow's export is slow: the check waits for the month the sync holds, then meets the sync's own check
+        int byPeriodicCheck =
+                validation.check(Uuids.fromPath(settings), Progress.NONE).validated();
+        JsonNode job = Jobs.await(api, uuid);
+
+        assertThat(job.get("state").asString()).as(job.toString()).isEqualTo("succeeded");
+        List<JsonNode> syncs = syncs(MONTH);
+        assertThat(byPeriodicCheck + job.get("progress").path("validated").asInt())
+                .isEqualTo(syncs.size());
+        assertThat(syncs)
+                .allSatisfy(sync -> assertThat(sync.get("state").asInt()).isEqualTo(3));
     }
 
     @Test
