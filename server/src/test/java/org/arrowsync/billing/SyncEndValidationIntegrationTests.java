@@ -72,7 +72,7 @@ class SyncEndValidationIntegrationTests extends IntegrationTest {
                 .expect(202)
                 .text("uuid");
         Jobs.awaitState(api, uuid, "running");
-        // Arrow's export is slow: the check waits for the month the sync holds, then meets the sync's own check
+        // Arrow's export is slow: a periodic check runs while the sync does, on the month the sync holds
         int byPeriodicCheck =
                 validation.check(Uuids.fromPath(settings), Progress.NONE).validated();
         JsonNode job = Jobs.await(api, uuid);
