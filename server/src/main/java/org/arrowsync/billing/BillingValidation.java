@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.arrowsync.arrowclient.ArrowClient;
 import org.arrowsync.arrowclient.ArrowClients;
@@ -62,11 +63,24 @@ public class BillingValidation {
         this.clock = clock;
     }
 
-    /** Validates what Arrow considers final; returns the months that have validated syncs now (for reconciliation). */
+    /**
+     * Validates what Arrow considers final, in every month; returns the months it validated syncs of (for
+     * reconciliation).
+     */
     public ValidationReport check(UUID settingsUuid, Progress progress) {
+        return check(settingsUuid, period -> true, progress);
+    }
+
+    /** The same check of one month: a billing sync of the month runs it as it ends (D68). */
+    public ValidationReport check(UUID settingsUuid, YearMonth period, Progress progress) {
+        return check(settingsUuid, period::equals, progress);
+    }
+
+    private ValidationReport check(UUID settingsUuid, Predicate<YearMonth> months, Progress progress) {
         Settings chosen = settings.named(settingsUuid);
         ArrowClient client = clients.connect(chosen.connection());
         Map<YearMonth, List<BillingSync>> byPeriod = syncs.inState(chosen.id(), SyncState.SYNCED).stream()
+                .filter(sync -> months.test(sync.reportPeriod()))
                 .collect(Collectors.groupingBy(BillingSync::reportPeriod));
         Set<String> validatedPeriods = new TreeSet<>();
         int validated = 0;

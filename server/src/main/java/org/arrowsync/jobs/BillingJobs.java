@@ -13,17 +13,33 @@ import org.springframework.context.annotation.Lazy;
 @Configuration(proxyBeanMethods = false)
 class BillingJobs {
 
+    private final BillingValidation validation;
+    private final BillingProperties properties;
+    private final JobService jobs;
+
+    BillingJobs(BillingValidation validation, BillingProperties properties, @Lazy JobService jobs) {
+        this.validation = validation;
+        this.properties = properties;
+        this.jobs = jobs;
+    }
+
+    /**
+     * A month that is final when its sync ends is validated by the sync's job, by the validation check of that month,
+     * rather than at the next periodic check (D68).
+     */
     @Bean
     JobHandler billingSyncJob(BillingSyncService billing) {
         return JobHandler.of(JobKind.BILLING_SYNC, (job, progress) -> {
             JobParameters.BillingSync parameters = job.parameters(JobParameters.BillingSync.class);
-            return billing.sync(
+            BillingSyncService.SyncReport report = billing.sync(
                     billing.target(
                             job.period().getYear(),
                             job.period().getMonthValue(),
                             job.settingsUuid(),
                             parameters.resourceUuid()),
                     progress);
+            reconcileIfAutomatic(job, validation.check(job.settingsUuid(), job.period(), progress));
+            return report;
         });
     }
 
@@ -41,22 +57,29 @@ class BillingJobs {
         });
     }
 
-    /** With auto-reconciliation on, every month that has validated syncs after the check is reconciled next. */
     @Bean
-    JobHandler billingValidationJob(BillingValidation validation, BillingProperties properties, @Lazy JobService jobs) {
-        return JobHandler.of(JobKind.BILLING_VALIDATION, (job, progress) -> {
-            BillingValidation.ValidationReport report = validation.check(job.settingsUuid(), progress);
-            if (properties.autoReconcile()) {
-                for (String period : report.periods()) {
-                    jobs.submit(new JobRequest(
-                            job.settingsId(),
-                            job.settingsUuid(),
-                            YearMonth.parse(period),
-                            new JobParameters.BillingReconciliation(false),
-                            JobRequest.BY_SCHEDULE));
-                }
+    JobHandler billingValidationJob() {
+        return JobHandler.of(
+                JobKind.BILLING_VALIDATION,
+                (job, progress) -> reconcileIfAutomatic(job, validation.check(job.settingsUuid(), progress)));
+    }
+
+    /**
+     * With auto-reconciliation on, every month the check validated syncs of is reconciled next; returns the check's
+     * report.
+     */
+    private BillingValidation.ValidationReport reconcileIfAutomatic(
+            Job job, BillingValidation.ValidationReport report) {
+        if (properties.autoReconcile()) {
+            for (String period : report.periods()) {
+                jobs.submit(new JobRequest(
+                        job.settingsId(),
+                        job.settingsUuid(),
+                        YearMonth.parse(period),
+                        new JobParameters.BillingReconciliation(false),
+                        JobRequest.BY_SCHEDULE));
             }
-            return report;
-        });
+        }
+        return report;
     }
 }

@@ -9,7 +9,7 @@ import java.util.UUID;
  */
 record JobRequest(long settingsId, UUID settingsUuid, YearMonth period, JobParameters parameters, String triggeredBy) {
 
-    /** Who triggered the jobs the schedules queue. */
+    /** Who triggered the jobs the server queues of itself: the schedules', and those auto-reconciliation queues. */
     static final String BY_SCHEDULE = "schedule";
 
     JobKind kind() {

@@ -121,7 +121,9 @@ class ConsoleBrowserTests extends ConsoleIntegrationTest {
         browser.screenshot("setup-3-vendors");
         browser.click("#setup-next");
 
-        // First sync, followed live: the export answers slowly, so the page sees the job run, then finish
+        // First sync, followed live, while Arrow still validates the month: the export answers slowly, so the page sees
+        // the job run, then finish
+        fixture.emulator().setClock(TestClock.whileArrowValidates(MONTH));
         browser.awaitText("h1", "Connect to ArrowSphere");
         setMonth("#setup-month", MONTH);
         fixture.emulator().fault("{\"family\":\"exports\",\"kind\":\"latency\",\"latencyMs\":1500,\"count\":2}");
@@ -165,13 +167,25 @@ class ConsoleBrowserTests extends ConsoleIntegrationTest {
         assertThat(browser.all("tbody tr")).isNotEmpty();
         browser.screenshot("sync-lines");
 
-        // Reconciliation: Arrow's final amount moves after the sync; the preview says what would be booked
-        fixture.emulator().changeSell(lines.get(1), "123.45000");
-        String before = ledgerTotal();
+        // Until Arrow validates the month only a forced preview compares, and the syncs follow Arrow: nothing to book
         browser.open("/months/" + settings + "/" + MONTH);
         browser.click("#reconcile-preview");
         browser.awaitText("main", "No validated billing syncs to reconcile");
         browser.press("Preview with synced (not yet validated) syncs too");
+        browser.awaitText("main", "nothing to book");
+
+        // Arrow validates the month: the next sync validates it as it ends
+        fixture.emulator().setClock(TestClock.now());
+        browser.open("/months/" + settings + "/" + MONTH);
+        browser.press("Sync now");
+        browser.awaitText("#job-state", "succeeded");
+        browser.press("See what it changed");
+        browser.awaitText("#month-state", "Validated");
+
+        // Reconciliation: Arrow's final amount moves after the sync; the preview says what would be booked
+        fixture.emulator().changeSell(lines.get(1), "123.45000");
+        String before = ledgerTotal();
+        browser.click("#reconcile-preview");
         browser.awaitText("#preview-total", "1 customers get compensations");
         assertThat(ledgerTotal()).as("the preview wrote nothing").isEqualTo(before);
         browser.screenshot("reconcile-preview");

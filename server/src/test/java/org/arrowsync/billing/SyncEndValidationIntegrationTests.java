@@ -1,0 +1,143 @@
+package org.arrowsync.billing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import org.arrowsync.shared.Progress;
+import org.arrowsync.shared.Uuids;
+import org.arrowsync.support.Api;
+import org.arrowsync.support.ArrowFixture;
+import org.arrowsync.support.IntegrationTest;
+import org.arrowsync.support.Jobs;
+import org.arrowsync.support.TestClock;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * D68: the job that syncs a month already final by D6 validates it as it ends, by the validation check of that month; a
+ * month not final yet stays synced for the periodic check.
+ */
+class SyncEndValidationIntegrationTests extends IntegrationTest {
+
+    static final YearMonth MONTH = TestClock.closedMonth();
+
+    @Autowired
+    BillingValidation validation;
+
+    @RegisterExtension
+    final ArrowFixture fixture = new ArrowFixture();
+
+    String settings;
+
+    @BeforeEach
+    void mapAllCustomers() {
+        settings = fixture.settings();
+        fixture.mapAllCustomers();
+    }
+
+    @Test
+    void aMonthArrowValidatedIsValidatedByTheJobThatSyncsItAndASecondSyncChangesNothing() {
+        JsonNode job = fixture.syncedBilling(MONTH);
+
+        List<JsonNode> syncs = syncs(MONTH);
+        assertThat(job.get("progress").get("validated").asInt()).isEqualTo(syncs.size());
+        assertThat(syncs).allSatisfy(sync -> {
+            assertThat(sync.get("state").asInt()).isEqualTo(3);
+            assertThat(sync.get("arrow_state").asString()).isEqualTo("validated");
+            assertThat(sync.get("validated_at").isNull()).isFalse();
+        });
+
+        JsonNode again = fixture.syncedBilling(MONTH);
+        assertThat(again.get("progress").path("validated").asInt())
+                .as("validated once")
+                .isZero();
+        assertThat(syncs(MONTH).stream().map(sync -> sync.get("validated_at")))
+                .containsExactlyElementsOf(
+                        syncs.stream().map(sync -> sync.get("validated_at")).toList());
+    }
+
+    @Test
+    void aPeriodicCheckAtTheSameMomentAsTheSyncsOwnValidatesEachSyncOnce() {
+        fixture.emulator().setClock(TestClock.whileArrowValidates(MONTH));
+        fixture.syncedBilling(MONTH);
+        fixture.emulator().setClock(TestClock.now());
+        fixture.emulator().fault("{\"family\":\"exports\",\"kind\":\"latency\",\"latencyMs\":1500,\"count\":1}");
+
+        String uuid = api.post("/api/admin/arrow/billing-syncs/trigger_sync/", fixture.period(MONTH))
+                .expect(202)
+                .text("uuid");
+        Jobs.awaitState(api, uuid, "running");
+        // Arrow's export is slow: a periodic check runs while the sync does, on the month the sync holds
+        int byPeriodicCheck =
+                validation.check(Uuids.fromPath(settings), Progress.NONE).validated();
+        JsonNode job = Jobs.await(api, uuid);
+
+        assertThat(job.get("state").asString()).as(job.toString()).isEqualTo("succeeded");
+        List<JsonNode> syncs = syncs(MONTH);
+        assertThat(byPeriodicCheck + job.get("progress").path("validated").asInt())
+                .isEqualTo(syncs.size());
+        assertThat(syncs)
+                .allSatisfy(sync -> assertThat(sync.get("state").asInt()).isEqualTo(3));
+    }
+
+    @Test
+    void aMonthPastItsGraceOfWhichArrowSaysNothingIsValidatedByTheCalendarInTheSameJob() {
+        fixture.emulator().setClock(TestClock.whileArrowValidates(MONTH));
+        fixture.emulator().fault("{\"family\":\"statements\",\"kind\":\"404\",\"probability\":1}");
+
+        fixture.syncedBilling(MONTH);
+
+        assertThat(syncs(MONTH)).allSatisfy(sync -> {
+            assertThat(sync.get("state").asInt()).isEqualTo(3);
+            assertThat(sync.get("arrow_state").asString()).isEqualTo("validated_by_calendar");
+        });
+    }
+
+    @Test
+    void aMonthArrowStillValidatesStaysSyncedWhateverTheCalendar() {
+        fixture.emulator().setClock(TestClock.whileArrowValidates(MONTH));
+
+        JsonNode job = fixture.syncedBilling(MONTH);
+
+        assertThat(job.get("progress").path("validated").asInt()).isZero();
+        assertThat(syncs(MONTH)).allSatisfy(SyncEndValidationIntegrationTests::assertSynced);
+    }
+
+    @Test
+    void theCurrentMonthStaysSynced() {
+        YearMonth current = TestClock.currentMonth();
+        fixture.emulator().fault("{\"family\":\"statements\",\"kind\":\"404\",\"probability\":1}");
+
+        fixture.syncedBilling(current);
+
+        assertThat(syncs(current)).allSatisfy(SyncEndValidationIntegrationTests::assertSynced);
+    }
+
+    private List<JsonNode> syncs(YearMonth period) {
+        return syncs(api, settings, period);
+    }
+
+    /** The settings' syncs of the month, as the API lists them; at least one. */
+    static List<JsonNode> syncs(Api api, String settings, YearMonth period) {
+        List<JsonNode> syncs = new ArrayList<>();
+        api.get("/api/admin/arrow/billing-syncs/?settings_uuid=" + settings + "&report_period=" + period
+                        + "&page_size=50")
+                .expect(200)
+                .json()
+                .forEach(syncs::add);
+        assertThat(syncs).isNotEmpty();
+        return syncs;
+    }
+
+    /** Synced, waiting for Arrow's word or the calendar. */
+    static void assertSynced(JsonNode sync) {
+        assertThat(sync.get("state").asInt()).isEqualTo(2);
+        assertThat(sync.get("arrow_state").asString()).isEqualTo("pending");
+        assertThat(sync.get("validated_at").isNull()).isTrue();
+    }
+}
