@@ -96,6 +96,9 @@ final class ScaleMonth implements AutoCloseable {
         int serverPort = freePort();
         Emulator emulator = Emulator.start(Emulator.options()
                 .withPreset(Presets.SCALE)
+                // Arrow still validates the month, so it stays open to the re-syncs measured: a final month would be
+                // validated, and frozen, as its first sync ends (D68)
+                .withClock(TestClock.whileArrowValidates(TestClock.closedMonth()))
                 .withScale(ScaleOptions.large()
                         .withCustomers(customers)
                         .withLicensesPerCustomer(licenses)
