@@ -35,6 +35,12 @@ import org.arrowsync.shared.Texts;
  */
 final class SyncRun {
 
+    /**
+     * Lines written at a time: each batch costs a fixed handful of statements (its lines' known items, syncs, license
+     * claims, resources, invoice locks, two COPYs), so five export pages to a batch make those a fifth as many.
+     */
+    static final int WRITE_BATCH = 5_000;
+
     private final YearMonth period;
     private final long runId;
     private final BillingWriters writers;
@@ -43,12 +49,6 @@ final class SyncRun {
     private final LineMatching matching;
     private final LineReport report;
     private final SyncTimings timings;
-    /**
-     * Lines written at a time: each batch costs a fixed handful of statements (its lines' known items, syncs, license
-     * claims, resources, invoice locks, two COPYs), so five export pages to a batch make those a fifth as many.
-     */
-    static final int WRITE_BATCH = 5_000;
-
     private final IdSet seen = new IdSet();
     private final List<BillingLineResult> batch = new ArrayList<>();
     private long linesSynced;

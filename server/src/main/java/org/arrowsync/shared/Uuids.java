@@ -18,7 +18,7 @@ public final class Uuids {
     /**
      * A new random UUID whose first 48 bits are the millisecond {@code at} (version 7 of RFC 9562, with its 74 random
      * bits from {@link UUID#randomUUID}). Rows written by the hundred thousand get these: their unique index then grows
-     * at its end instead of at a random leaf per row, which is what made it the costliest index to write.
+     * at its end, where its pages are in memory, instead of at a random leaf per row.
      */
     public static UUID timeOrdered(Instant at) {
         UUID random = UUID.randomUUID();

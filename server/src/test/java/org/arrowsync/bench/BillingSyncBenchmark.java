@@ -40,8 +40,8 @@ public final class BillingSyncBenchmark {
                 earlier.add(month.sync(month.period.minusMonths(back)));
             }
             // -Dwarm=false measures the month as the fresh server's first work, its code still being compiled
-            boolean warm = Boolean.parseBoolean(System.getProperty("warm", "true"));
-            ScaleMonth.Run warmUp = earlier.isEmpty() && warm ? month.sync(month.period.minusMonths(1)) : null;
+            boolean warmFirst = Boolean.parseBoolean(System.getProperty("warm", "true"));
+            ScaleMonth.Run warmUp = earlier.isEmpty() && warmFirst ? month.sync(month.period.minusMonths(1)) : null;
             ScaleMonth.Run first = month.sync();
             ScaleMonth.Run second = month.sync();
             long synced = month.count("select count(*) from billing_sync_items t join billing_syncs b"

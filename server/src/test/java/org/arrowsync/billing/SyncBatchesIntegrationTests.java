@@ -1,0 +1,71 @@
+package org.arrowsync.billing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.YearMonth;
+import java.util.List;
+import java.util.TreeMap;
+import org.arrowsync.emulator.data.Presets;
+import org.arrowsync.emulator.data.ScaleOptions;
+import org.arrowsync.support.ArrowFixture;
+import org.arrowsync.support.Emulator;
+import org.arrowsync.support.IntegrationTest;
+import org.arrowsync.support.TestClock;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * A month longer than a write batch ({@link SyncRun#WRITE_BATCH} lines): 12,500 lines in 13 export pages, written in
+ * three batches. Every line is billed once, and a re-sync follows Arrow in every batch.
+ */
+class SyncBatchesIntegrationTests extends IntegrationTest {
+
+    static final YearMonth MONTH = TestClock.closedMonth();
+    static final int LINES = 25 * 5 * 100;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @RegisterExtension
+    final ArrowFixture fixture = new ArrowFixture(Emulator.options()
+            .withPreset(Presets.SCALE)
+            .withScale(ScaleOptions.demo()
+                    .withCustomers(25)
+                    .withLicensesPerCustomer(5)
+                    .withLinesPerLicense(100)));
+
+    @Test
+    void aMonthOfSeveralBatchesIsBilledLineForLineAndFollowsArrowInEachBatch() {
+        // Arrow still validates the month: a final one would be validated, and frozen, as its first sync ends (D68)
+        fixture.emulator().setClock(TestClock.whileArrowValidates(MONTH));
+        fixture.settings();
+        TreeMap<String, String> customers = new TreeMap<>(fixture.mapAllCustomers());
+        assertThat(SyncRun.WRITE_BATCH).isLessThan(LINES / 2);
+
+        JsonNode first = fixture.syncedBilling(MONTH);
+
+        assertThat(first.get("result").get("lines_synced").asLong()).isEqualTo(LINES);
+        assertThat(jdbc.sql("""
+                        select count(distinct t.arrow_line_reference) from billing_sync_items t
+                        join billing_syncs b on b.id = t.billing_sync_id where b.report_period = ?""").param(MONTH.toString()).query(Long.class).single())
+                .isEqualTo(LINES);
+        customers.forEach((arrow, customer) -> assertThat(fixture.arrowCharges(customer, MONTH))
+                .as(arrow)
+                .isEqualByComparingTo(fixture.exportSell(MONTH, arrow)));
+
+        List<String> firstLines = fixture.lineReferences(customers.firstKey(), "invoice");
+        List<String> lastLines = fixture.lineReferences(customers.lastKey(), "invoice");
+        fixture.emulator().removeLine(firstLines.get(0));
+        fixture.emulator().changeSell(lastLines.get(lastLines.size() - 1), "4242.00000");
+        JsonNode again = fixture.syncedBilling(MONTH);
+
+        assertThat(again.get("result").get("lines_removed").asInt()).isEqualTo(1);
+        assertThat(again.get("progress").get("lines_unchanged").asLong()).isEqualTo(LINES - 2);
+        customers.forEach((arrow, customer) -> assertThat(fixture.arrowCharges(customer, MONTH))
+                .as(arrow)
+                .isEqualByComparingTo(fixture.exportSell(MONTH, arrow)));
+    }
+}
