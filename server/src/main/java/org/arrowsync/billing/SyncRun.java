@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import org.arrowsync.arrowclient.BillingLine;
 import org.arrowsync.arrowclient.BillingLineResult;
 import org.arrowsync.arrowclient.ExportPage;
@@ -36,6 +37,7 @@ import org.arrowsync.shared.Texts;
 final class SyncRun {
 
     private final YearMonth period;
+    private final String exportTemplate;
     private final long runId;
     private final BillingWriters writers;
     private final Progress progress;
@@ -65,6 +67,7 @@ final class SyncRun {
             Progress progress,
             SyncTimings timings) {
         this.period = period;
+        this.exportTemplate = settings.exportTypeReference();
         this.timings = timings;
         this.runId = runId;
         this.writers = writers;
@@ -156,11 +159,12 @@ final class SyncRun {
                 .claimAll(
                         lines.stream()
                                 .filter(line -> needsClaim(line, line.billed()))
-                                .map(line -> line.line().licenseReference())
+                                .map(Line::license)
                                 .distinct()
                                 .toList(),
                         period,
                         BillingPath.BILLING);
+        billUnlicensedLines(lines);
         List<Line> toInvoice = new ArrayList<>();
         List<ItemUpdate> updates = new ArrayList<>();
         Map<Long, List<ItemChange>> changes = new LinkedHashMap<>();
@@ -253,8 +257,8 @@ final class SyncRun {
         Map<Line, Long> created = new HashMap<>();
         Map<CustomerLicense, Resource> resources = writers.resources()
                 .byLicense(lines.stream()
-                        .map(line -> line.line().licenseReference())
-                        .filter(reference -> reference != null && !reference.isBlank())
+                        .map(Line::license)
+                        .filter(Objects::nonNull)
                         .distinct()
                         .toList());
         List<Line> placed = new ArrayList<>();
@@ -271,8 +275,7 @@ final class SyncRun {
             }
             invoices.useCurrency(invoice, line.currency());
             placed.add(line);
-            Resource resource = resources.get(new CustomerLicense(
-                    line.mapping().customerUuid(), line.line().licenseReference()));
+            Resource resource = resources.get(new CustomerLicense(line.mapping().customerUuid(), line.license()));
             drafts.add(new InvoiceService.Placed(invoice, line.draft(period, resource)));
         }
         List<Long> ids = writers.invoices().addAll(drafts);
@@ -288,7 +291,45 @@ final class SyncRun {
      */
     private static boolean needsClaim(Line line, BillingSyncItem item) {
         boolean billedAlready = item != null && item.billedVia() != BilledVia.ZERO;
-        return line.amount().signum() != 0 && hasLicense(line.line()) && !billedAlready;
+        return line.amount().signum() != 0 && line.license() != null && !billedAlready;
+    }
+
+    /**
+     * D69: a line naming no license may be any license of its customer. Billing it leaves the customer's month to the
+     * billing sync for all its licenses, so consumption tracking bills none of them; a month in which consumption
+     * tracking already bills one of them is refused before anything is written, as those lines would bill it twice.
+     */
+    private void billUnlicensedLines(List<Line> lines) {
+        Map<UUID, Line> firstOfCustomer = new LinkedHashMap<>();
+        lines.stream()
+                .filter(line -> line.due().signum() != 0 && line.license() == null)
+                .forEach(line -> firstOfCustomer.putIfAbsent(line.mapping().customerUuid(), line));
+        if (firstOfCustomer.isEmpty()) {
+            return;
+        }
+        List<CustomerLicense> licenses = writers.resources().licensesOf(firstOfCustomer.keySet());
+        Map<String, BillingPath> owners = writers.licenses()
+                .owners(
+                        licenses.stream()
+                                .map(CustomerLicense::licenseReference)
+                                .distinct()
+                                .toList(),
+                        period);
+        for (CustomerLicense license : licenses) {
+            if (owners.get(license.licenseReference()) == BillingPath.CONSUMPTION) {
+                throw new LinesWithoutLicense(
+                        firstOfCustomer.get(license.customerUuid()),
+                        license.licenseReference(),
+                        period,
+                        exportTemplate);
+            }
+        }
+        writers.licenses()
+                .billedWithoutLicenses(
+                        firstOfCustomer.values().stream()
+                                .map(line -> line.mapping().customerId())
+                                .toList(),
+                        period);
     }
 
     private BilledVia via(Line line, Map<String, BillingPath> owners, BillingSyncItem item) {
@@ -302,14 +343,10 @@ final class SyncRun {
         if (line.due().signum() == 0) {
             return BilledVia.ZERO;
         }
-        if (hasLicense(line.line()) && owners.get(line.line().licenseReference()) == BillingPath.CONSUMPTION) {
+        if (line.license() != null && owners.get(line.license()) == BillingPath.CONSUMPTION) {
             return BilledVia.CONSUMPTION;
         }
         return BilledVia.INVOICE;
-    }
-
-    private static boolean hasLicense(BillingLine line) {
-        return line.licenseReference() != null && !line.licenseReference().isBlank();
     }
 
     private static NewItem newItem(Line line, BilledVia via, Long invoiceItem, BigDecimal invoiced) {
