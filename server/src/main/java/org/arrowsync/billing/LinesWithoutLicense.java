@@ -9,13 +9,13 @@ import org.arrowsync.shared.Rejected;
  */
 final class LinesWithoutLicense extends Rejected {
 
-    LinesWithoutLicense(Line first, String consumptionLicense, YearMonth period, String exportTemplate) {
-        super("Export lines of Arrow customer '" + first.mapping().arrowCompanyName() + "' ("
-                + first.mapping().arrowReference() + ") for " + period + " name no license (no ARS Subscription ID;"
-                + " first: line " + first.line().lineReference() + ") while consumption tracking bills license "
+    LinesWithoutLicense(
+            UnlicensedLines.First first, String consumptionLicense, YearMonth period, String exportTemplate) {
+        super("Export lines of " + first.customer() + " for " + period + " name no license (no ARS Subscription ID;"
+                + " first: line " + first.lineReference() + ") while consumption tracking bills license "
                 + consumptionLicense + " of that customer for the month: they may be that license's lines and would"
-                + " bill it twice, so nothing of " + period + " was billed. Consumption tracking needs the ARS"
-                + " Subscription ID column: choose an export template that has it instead of '" + exportTemplate
-                + "' (the settings' template check shows which do), then sync the month again.");
+                + " bill it twice, so nothing of " + period + " was billed or corrected. Consumption tracking needs the"
+                + " ARS Subscription ID column: choose an export template that has it instead of '" + exportTemplate
+                + "' (the settings' template check shows which do), then run again.");
     }
 }

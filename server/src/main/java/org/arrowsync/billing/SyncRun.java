@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 import org.arrowsync.arrowclient.BillingLine;
 import org.arrowsync.arrowclient.BillingLineResult;
 import org.arrowsync.arrowclient.ExportPage;
@@ -294,42 +293,19 @@ final class SyncRun {
         return line.amount().signum() != 0 && line.license() != null && !billedAlready;
     }
 
-    /**
-     * D69: a line naming no license may be any license of its customer. Billing it leaves the customer's month to the
-     * billing sync for all its licenses, so consumption tracking bills none of them; a month in which consumption
-     * tracking already bills one of them is refused before anything is written, as those lines would bill it twice.
-     */
+    /** D69: the lines naming no license bill their customers' month unless consumption tracking bills it. */
     private void billUnlicensedLines(List<Line> lines) {
-        Map<UUID, Line> firstOfCustomer = new LinkedHashMap<>();
+        UnlicensedLines unlicensed = new UnlicensedLines();
         lines.stream()
                 .filter(line -> line.due().signum() != 0 && line.license() == null)
-                .forEach(line -> firstOfCustomer.putIfAbsent(line.mapping().customerUuid(), line));
-        if (firstOfCustomer.isEmpty()) {
-            return;
-        }
-        List<CustomerLicense> licenses = writers.resources().licensesOf(firstOfCustomer.keySet());
-        Map<String, BillingPath> owners = writers.licenses()
-                .owners(
-                        licenses.stream()
-                                .map(CustomerLicense::licenseReference)
-                                .distinct()
-                                .toList(),
-                        period);
-        for (CustomerLicense license : licenses) {
-            if (owners.get(license.licenseReference()) == BillingPath.CONSUMPTION) {
-                throw new LinesWithoutLicense(
-                        firstOfCustomer.get(license.customerUuid()),
-                        license.licenseReference(),
-                        period,
-                        exportTemplate);
-            }
-        }
-        writers.licenses()
-                .billedWithoutLicenses(
-                        firstOfCustomer.values().stream()
-                                .map(line -> line.mapping().customerId())
-                                .toList(),
-                        period);
+                .forEach(line -> unlicensed.add(
+                        line.mapping().customerUuid(),
+                        new UnlicensedLines.First(
+                                line.mapping().customerId(),
+                                "Arrow customer '" + line.mapping().arrowCompanyName() + "' ("
+                                        + line.mapping().arrowReference() + ")",
+                                line.line().lineReference())));
+        unlicensed.bill(writers, period, exportTemplate);
     }
 
     private BilledVia via(Line line, Map<String, BillingPath> owners, BillingSyncItem item) {

@@ -6,6 +6,7 @@ import java.math.BigDecimal;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
+import org.arrowsync.arrowclient.BillingLine;
 import org.arrowsync.emulator.http.ExportTemplates;
 import org.arrowsync.support.ArrowFixture;
 import org.arrowsync.support.IntegrationTest;
@@ -134,12 +135,35 @@ class LicenseColumnIntegrationTests extends IntegrationTest {
                 .isEqualByComparingTo(exported);
     }
 
+    @Test
+    void aZeroLineNamingNoLicenseIsNotChargedByReconciliationBesideConsumptionTracking() {
+        fixture.settings(WITHOUT_LICENSE);
+        fixture.trackedResources(1);
+        String arrowCustomer = fixture.customers().keySet().iterator().next();
+        String customer = fixture.customers().get(arrowCustomer);
+        fixture.succeeded("trigger_consumption_sync", CLOSED);
+        List<String> lines = fixture.emulator().exportLines(CLOSED).stream()
+                .filter(line -> arrowCustomer.equals("XSP" + line.customerReference()))
+                .map(BillingLine::lineReference)
+                .toList();
+        lines.forEach(line -> fixture.emulator().changeSell(line, "0.00000"));
+        fixture.syncedBilling(CLOSED);
+        BigDecimal charged = fixture.arrowCharges(customer, CLOSED);
+
+        fixture.emulator().changeSell(lines.get(0), "12.34000");
+        JsonNode refused = fixture.reconcileBilling(CLOSED, true);
+        assertThat(refused.get("state").asString()).as(refused.toString()).isEqualTo("failed");
+        assertRefusal(refused.get("error_message").asString(), "customer '");
+        assertThat(fixture.arrowCharges(customer, CLOSED)).isEqualByComparingTo(charged);
+        assertThat(syncMessages()).isNotEmpty().allSatisfy(message -> assertRefusal(message, lines.get(0)));
+    }
+
     private static void assertRefusal(String message, String arrowCustomer) {
         assertThat(message)
                 .contains(arrowCustomer)
                 .contains("name no license (no ARS Subscription ID")
                 .contains("consumption tracking bills license XSP")
-                .contains("would bill it twice, so nothing of " + CLOSED + " was billed")
+                .contains("would bill it twice, so nothing of " + CLOSED + " was billed or corrected")
                 .contains("Consumption tracking needs the ARS Subscription ID column")
                 .contains(WITHOUT_LICENSE);
     }
