@@ -39,6 +39,7 @@ class SqlOwnershipTests {
             Map.entry("invoices", "ledger"),
             Map.entry("invoice_items", "ledger"),
             Map.entry("license_billing", "ledger"),
+            Map.entry("unlicensed_billing", "ledger"),
             Map.entry("arrow_settings", "settings"),
             Map.entry("vendor_offering_mappings", "settings"),
             Map.entry("arrow_call_health", "settings"),

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.arrowsync.emulator.http.ExportTemplates;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -21,7 +22,13 @@ class ExportTests extends DemoEmulator {
         List<String> refs = new ArrayList<>();
         types.properties().forEach(type -> refs.add(type.getKey()));
         assertThat(refs)
-                .containsExactly(MSP, ALT, ScenarioTests.THIN, ScenarioTests.BY_NAME, ScenarioTests.NO_CUSTOMER);
+                .containsExactly(
+                        MSP,
+                        ALT,
+                        ScenarioTests.THIN,
+                        ScenarioTests.BY_NAME,
+                        ScenarioTests.NO_CUSTOMER,
+                        ExportTemplates.NO_LICENSE_REFERENCE);
         assertThat(types.get(MSP).asString()).isEqualTo("MSP (Extended)");
         JsonNode columns =
                 http.get("billing/erp/exports/columns").json().get("data").get("columns");

@@ -96,7 +96,7 @@ public class BillingReconciliation {
                 events.publishEvent(new ReconciliationBooked(chosen.uuid(), report));
             }
             return report;
-        } catch (ArrowException | IncompleteExport e) {
+        } catch (ArrowException | IncompleteExport | LinesWithoutLicense e) {
             transactions.executeWithoutResult(
                     status -> writers.syncs().recordError(chosen.id(), target.period(), e.getMessage(), writers.now()));
             throw e;

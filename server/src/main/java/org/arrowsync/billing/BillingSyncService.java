@@ -133,7 +133,7 @@ public class BillingSyncService {
             }
             events.publishEvent(new BillingSynced(chosen.uuid(), report));
             return report;
-        } catch (ArrowException | IncompleteExport e) {
+        } catch (ArrowException | IncompleteExport | LinesWithoutLicense e) {
             recordFailure(chosen, target.period(), e.getMessage());
             throw e;
         } catch (RuntimeException e) {

@@ -74,9 +74,20 @@ final class Compensations {
     /**
      * A line that was zero when synced has no claim on its license-month; if it now charges something, it may only do
      * so when consumption tracking does not bill that month (D2): claims the months for billing and leaves out the
-     * corrections of those consumption tracking bills.
+     * corrections of those consumption tracking bills. One naming no license claims its customer's month (D69).
      */
     void claimMonths() {
+        UnlicensedLines unlicensed = new UnlicensedLines();
+        planned.stream()
+                .filter(c -> c.item().billedVia() == BilledVia.ZERO
+                        && c.item().licenseReference().isBlank())
+                .forEach(c -> unlicensed.add(
+                        c.sync().customerUuid(),
+                        new UnlicensedLines.First(
+                                c.sync().customerId(),
+                                "customer '" + c.sync().customerName() + "'",
+                                c.item().lineReference())));
+        unlicensed.bill(writers, period, settings.exportTypeReference());
         List<String> unclaimed = planned.stream()
                 .map(Compensation::item)
                 .filter(item -> item.billedVia() == BilledVia.ZERO

@@ -39,6 +39,21 @@ record Line(
         return billed == null ? amount() : amount().subtract(billed.compensated());
     }
 
+    /**
+     * The license the line bills: the export's {@code ARS Subscription ID}, else the one its item was billed with (a
+     * template without that column still knows the lines billed before); null when neither names one (D69).
+     */
+    String license() {
+        if (!blank(line.licenseReference())) {
+            return line.licenseReference();
+        }
+        return billed == null || blank(billed.licenseReference()) ? null : billed.licenseReference();
+    }
+
+    private static boolean blank(String value) {
+        return value == null || value.isBlank();
+    }
+
     /** The line with the item billed for it before. */
     Line billedAs(BillingSyncItem item) {
         return new Line(sync, mapping, line, item, price, currency);

@@ -42,6 +42,7 @@ final class SyncRun {
     static final int WRITE_BATCH = 5_000;
 
     private final YearMonth period;
+    private final String exportTemplate;
     private final long runId;
     private final BillingWriters writers;
     private final Progress progress;
@@ -65,6 +66,7 @@ final class SyncRun {
             Progress progress,
             SyncTimings timings) {
         this.period = period;
+        this.exportTemplate = settings.exportTypeReference();
         this.timings = timings;
         this.runId = runId;
         this.writers = writers;
@@ -156,11 +158,12 @@ final class SyncRun {
                 .claimAll(
                         lines.stream()
                                 .filter(line -> needsClaim(line, line.billed()))
-                                .map(line -> line.line().licenseReference())
+                                .map(Line::license)
                                 .distinct()
                                 .toList(),
                         period,
                         BillingPath.BILLING);
+        billUnlicensedLines(lines);
         List<Line> toInvoice = new ArrayList<>();
         List<ItemUpdate> updates = new ArrayList<>();
         Map<Long, List<ItemChange>> changes = new LinkedHashMap<>();
@@ -253,8 +256,8 @@ final class SyncRun {
         Map<Line, Long> created = new HashMap<>();
         Map<CustomerLicense, Resource> resources = writers.resources()
                 .byLicense(lines.stream()
-                        .map(line -> line.line().licenseReference())
-                        .filter(reference -> reference != null && !reference.isBlank())
+                        .map(Line::license)
+                        .filter(Objects::nonNull)
                         .distinct()
                         .toList());
         List<Line> placed = new ArrayList<>();
@@ -271,8 +274,7 @@ final class SyncRun {
             }
             invoices.useCurrency(invoice, line.currency());
             placed.add(line);
-            Resource resource = resources.get(new CustomerLicense(
-                    line.mapping().customerUuid(), line.line().licenseReference()));
+            Resource resource = resources.get(new CustomerLicense(line.mapping().customerUuid(), line.license()));
             drafts.add(new InvoiceService.Placed(invoice, line.draft(period, resource)));
         }
         List<Long> ids = writers.invoices().addAll(drafts);
@@ -288,7 +290,22 @@ final class SyncRun {
      */
     private static boolean needsClaim(Line line, BillingSyncItem item) {
         boolean billedAlready = item != null && item.billedVia() != BilledVia.ZERO;
-        return line.amount().signum() != 0 && hasLicense(line.line()) && !billedAlready;
+        return line.amount().signum() != 0 && line.license() != null && !billedAlready;
+    }
+
+    /** D69: the lines naming no license bill their customers' month unless consumption tracking bills it. */
+    private void billUnlicensedLines(List<Line> lines) {
+        UnlicensedLines unlicensed = new UnlicensedLines();
+        lines.stream()
+                .filter(line -> line.due().signum() != 0 && line.license() == null)
+                .forEach(line -> unlicensed.add(
+                        line.mapping().customerUuid(),
+                        new UnlicensedLines.First(
+                                line.mapping().customerId(),
+                                "Arrow customer '" + line.mapping().arrowCompanyName() + "' ("
+                                        + line.mapping().arrowReference() + ")",
+                                line.line().lineReference())));
+        unlicensed.bill(writers, period, exportTemplate);
     }
 
     private BilledVia via(Line line, Map<String, BillingPath> owners, BillingSyncItem item) {
@@ -302,14 +319,10 @@ final class SyncRun {
         if (line.due().signum() == 0) {
             return BilledVia.ZERO;
         }
-        if (hasLicense(line.line()) && owners.get(line.line().licenseReference()) == BillingPath.CONSUMPTION) {
+        if (line.license() != null && owners.get(line.license()) == BillingPath.CONSUMPTION) {
             return BilledVia.CONSUMPTION;
         }
         return BilledVia.INVOICE;
-    }
-
-    private static boolean hasLicense(BillingLine line) {
-        return line.licenseReference() != null && !line.licenseReference().isBlank();
     }
 
     private static NewItem newItem(Line line, BilledVia via, Long invoiceItem, BigDecimal invoiced) {

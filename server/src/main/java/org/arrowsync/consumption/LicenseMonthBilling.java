@@ -30,10 +30,10 @@ import tools.jackson.databind.JsonNode;
  * {@link #record} keeps the provisional item in step with the consumption; {@link #finalise} stores the export's final
  * amounts and adds one compensation for exactly what the invoices still miss (D4, D8), placed per D7. Amounts are
  * priced by the price rules, so a license-month bills rule(final amount) as the billing sync would bill its lines. The
- * license-month is claimed for the consumption path first (D2): when the billing sync already bills it, amounts are
- * recorded and no item is written. Each transaction first shares the settings' month lock, so it waits for a running
- * billing sync of that month, which claims license-months and locks invoices in the other order, instead of deadlocking
- * with it.
+ * license-month is claimed for the consumption path first (D2): when the billing sync already bills it (or billed the
+ * customer's month through lines naming no license, D69), amounts are recorded and no item is written. Each transaction
+ * first shares the settings' month lock, so it waits for a running billing sync of that month, which claims
+ * license-months and locks invoices in the other order, instead of deadlocking with it.
  */
 @Component
 class LicenseMonthBilling {
@@ -112,7 +112,7 @@ class LicenseMonthBilling {
         if (id.isEmpty()) {
             return Outcome.SKIPPED_FINALIZED;
         }
-        if (licenses.claim(license, period, BillingPath.CONSUMPTION) == BillingPath.BILLING) {
+        if (licenses.claimForConsumption(resource.customer().id(), license, period) == BillingPath.BILLING) {
             return Outcome.BILLED_BY_BILLING_SYNC;
         }
         ConsumptionRecord record = records.lock(id.get()).orElseThrow();
@@ -194,7 +194,7 @@ class LicenseMonthBilling {
         }
         Instant now = clock.instant();
         records.finalise(id, totals, now);
-        if (licenses.claim(record.licenseReference(), record.period(), BillingPath.CONSUMPTION)
+        if (licenses.claimForConsumption(record.customerId(), record.licenseReference(), record.period())
                 == BillingPath.BILLING) {
             // The billing sync invoices this license-month from the export itself: nothing to correct here (D2).
             records.markReconciled(id, now);

@@ -3,7 +3,6 @@ package org.arrowsync.ledger;
 import java.time.YearMonth;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -54,12 +53,6 @@ public class LicenseBilling {
         return "billing|" + settingsUuid + "|" + period;
     }
 
-    /** Claims the license-month for {@code path} unless another path has it; returns the path that bills it. */
-    @Transactional(propagation = Propagation.MANDATORY)
-    public BillingPath claim(String licenseReference, YearMonth period, BillingPath path) {
-        return claimAll(List.of(licenseReference), period, path).get(licenseReference);
-    }
-
     /** Claims many license-months at once (one page of an export) and returns who bills each: one statement. */
     @Transactional(propagation = Propagation.MANDATORY)
     public Map<String, BillingPath> claimAll(Collection<String> licenseReferences, YearMonth period, BillingPath path) {
@@ -78,6 +71,47 @@ public class LicenseBilling {
             owners.put(rs.getString("license_reference"), BillingPath.of(rs.getString("billed_by")));
         });
         return owners;
+    }
+
+    /**
+     * Claims a license-month of a customer for consumption tracking unless another path has it; returns the path that
+     * bills it. A customer's month the billing sync billed through lines naming no license goes to the billing sync for
+     * every license of the customer (D69): any of those lines may be the license's.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public BillingPath claimForConsumption(long customerId, String licenseReference, YearMonth period) {
+        return BillingPath.of(jdbc.sql("""
+                        insert into license_billing (license_reference, period, billed_by)
+                        select ?, ?, case when exists (select 1 from unlicensed_billing where customer_id = ? and period = ?)
+                                          then ? else ? end
+                        on conflict (license_reference, period) do update set billed_by = license_billing.billed_by
+                        returning billed_by""")
+                .params(
+                        licenseReference,
+                        period.toString(),
+                        customerId,
+                        period.toString(),
+                        BillingPath.BILLING.value(),
+                        BillingPath.CONSUMPTION.value())
+                .query(String.class)
+                .single());
+    }
+
+    /**
+     * Records that the billing sync bills these customers' month through lines naming no license, so consumption
+     * tracking leaves their licenses' month to it (D69).
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void billedWithoutLicenses(Collection<Long> customerIds, YearMonth period) {
+        if (customerIds.isEmpty()) {
+            return;
+        }
+        jdbc.sql("""
+                        insert into unlicensed_billing (customer_id, period)
+                        select distinct customer, ? from unnest(?::bigint[]) as customer
+                        on conflict do nothing""")
+                .params(period.toString(), customerIds.toArray(Long[]::new))
+                .update();
     }
 
     /** Who bills each of these license-months now, for those claimed; reads only. */

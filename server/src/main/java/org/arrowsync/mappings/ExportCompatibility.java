@@ -42,8 +42,9 @@ public final class ExportCompatibility {
     private static final Need CURRENCY =
             optional("lines are taken to be in EUR", "Country Marketplace Currency", "Service Provider Currency");
     private static final Need LICENSE = optional(
-            "lines are not tied to their license: no resource is linked, and a license-month billed by consumption"
-                    + " tracking is billed again by the billing sync",
+            "lines are not tied to their license: no resource is linked, and consumption tracking cannot work beside"
+                    + " the billing sync (a month in which it bills a license of a customer with such lines is refused;"
+                    + " a customer's month billed through them is left to the billing sync)",
             "ARS Subscription ID");
 
     private static final String BILLING_SYNC = "billing_sync";
@@ -78,7 +79,9 @@ public final class ExportCompatibility {
                 "consumption_finalisation",
                 List.of(
                         required(
-                                "licenses cannot be found in the export: consumption is never finalised",
+                                "consumption tracking needs it: licenses cannot be found in the export, so consumption"
+                                        + " is never finalised, and the billing sync refuses a month in which"
+                                        + " consumption tracking bills a license of a customer with lines naming none",
                                 "ARS Subscription ID"),
                         SELL,
                         BUY,

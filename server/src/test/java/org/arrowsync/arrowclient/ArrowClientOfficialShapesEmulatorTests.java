@@ -206,7 +206,8 @@ class ArrowClientOfficialShapesEmulatorTests {
                         ExportTemplates.ALT_REFERENCE,
                         "THIN-no-line-references",
                         "BYNAME-no-company-id",
-                        "LINES-no-customer-columns");
+                        "LINES-no-customer-columns",
+                        "STD-no-license-column");
         assertThat(types.get(0).name()).isEqualTo("MSP (Extended)");
         ExportPage page = client.exportPage(ExportQuery.forPeriod(ExportTemplates.MSP_REFERENCE, CLOSED_MONTH), 1);
         for (ExportRow row : page.rows()) {

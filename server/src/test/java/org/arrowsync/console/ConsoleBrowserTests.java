@@ -266,6 +266,10 @@ class ConsoleBrowserTests extends ConsoleIntegrationTest {
         browser.open("/settings/" + settings);
         browser.press("Validate credentials and check export types");
         browser.awaitText("#check-result", "valid");
+        assertThat(browser.find("#check-result").getText())
+                .as("a template without the license column says consumption tracking needs it (D69)")
+                .contains("Standard without license")
+                .contains("consumption finalisation: ARS Subscription ID (consumption tracking needs it");
         browser.screenshot("settings-edit");
         browser.type("#api_url", "ftp://fixture.example.com/");
         browser.find("#api_url").sendKeys(Keys.ENTER);

@@ -57,6 +57,20 @@ class ExportCompatibilityIntegrationTests extends IntegrationTest {
                 .contains("End User Company ID or End User Company Name");
         assertThat(usable(noCustomer, "consumption_finalisation")).isTrue();
 
+        JsonNode noLicense = types.get(ExportTemplates.NO_LICENSE_REFERENCE);
+        assertThat(noLicense.get("compatible").asBoolean())
+                .as("the billing sync bills without licenses")
+                .isTrue();
+        assertThat(noLicense.get("recommended").asBoolean()).isFalse();
+        assertThat(missing(noLicense, "billing_sync").toString())
+                .contains("ARS Subscription ID")
+                .contains("\"required\":false")
+                .contains("consumption tracking cannot work beside the billing sync");
+        assertThat(usable(noLicense, "consumption_finalisation")).isFalse();
+        assertThat(missing(noLicense, "consumption_finalisation").toString())
+                .contains("ARS Subscription ID")
+                .contains("consumption tracking needs it");
+
         JsonNode standard = types.get(ExportTemplates.ALT_REFERENCE);
         assertThat(standard.get("compatible").asBoolean()).isTrue();
         assertThat(standard.get("recommended").asBoolean()).isTrue();
