@@ -11,6 +11,7 @@ import org.arrowsync.emulator.http.ExportTemplates;
 import org.arrowsync.support.ArrowFixture;
 import org.arrowsync.support.IntegrationTest;
 import org.arrowsync.support.TestClock;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -33,6 +34,13 @@ class LicenseColumnIntegrationTests extends IntegrationTest {
 
     @RegisterExtension
     final ArrowFixture fixture = new ArrowFixture();
+
+    @BeforeEach
+    void arrowStillValidates() {
+        // A final month would be validated, and frozen, as its first sync ends (D68): these months stay open to
+        // re-syncs
+        fixture.emulator().setClock(TestClock.whileArrowValidates(CLOSED));
+    }
 
     @Test
     void aMonthConsumptionTrackingBillsIsRefusedWhileItsLinesNameNoLicense() {
