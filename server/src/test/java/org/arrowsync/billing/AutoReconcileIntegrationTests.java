@@ -58,7 +58,7 @@ class AutoReconcileIntegrationTests extends IntegrationTest {
     @Test
     void lastMonthInsideItsGraceOfWhichArrowSaysNothingStaysSyncedAndIsNotReconciled() {
         YearMonth month = TestClock.currentMonth().minusMonths(1);
-        fixture.emulator().setClock(TestClock.whileArrowValidates(month));
+        fixture.arrowStillValidates(month);
         fixture.emulator().fault("{\"family\":\"statements\",\"kind\":\"404\",\"probability\":1}");
 
         fixture.syncedBilling(month);

@@ -42,8 +42,7 @@ class BillingFaultsIntegrationTests extends IntegrationTest {
 
     @BeforeEach
     void syncTheMonth() {
-        // Arrow still validates the month: a final one would be validated, and frozen, as its first sync ends (D68)
-        fixture.emulator().setClock(TestClock.whileArrowValidates(TestClock.closedMonth()));
+        fixture.arrowStillValidates(TestClock.closedMonth());
         settings = fixture.settings();
         fixture.mapAllCustomers();
         assertThat(sync().get("state").asString()).isEqualTo("succeeded");

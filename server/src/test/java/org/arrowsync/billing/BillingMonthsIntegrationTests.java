@@ -42,8 +42,7 @@ class BillingMonthsIntegrationTests extends IntegrationTest {
 
     @BeforeEach
     void mapAllCustomers() {
-        // Arrow still validates the month: a final one would be validated, and frozen, as its first sync ends (D68)
-        fixture.emulator().setClock(TestClock.whileArrowValidates(MONTH));
+        fixture.arrowStillValidates(MONTH);
         settings = fixture.settings();
         customers = fixture.mapAllCustomers();
     }

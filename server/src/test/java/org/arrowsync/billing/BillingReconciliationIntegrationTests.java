@@ -37,9 +37,8 @@ class BillingReconciliationIntegrationTests extends IntegrationTest {
 
     @BeforeEach
     void mapAndSyncTheMonth() {
-        // Arrow still validates the month: a final one would be validated, and frozen, as its first sync ends (D68);
-        // the tests say when Arrow has validated it.
-        fixture.emulator().setClock(TestClock.whileArrowValidates(MONTH));
+        // The tests say when Arrow has validated the month.
+        fixture.arrowStillValidates(MONTH);
         settings = fixture.settings();
         customers = fixture.mapAllCustomers();
         fixture.syncedBilling(MONTH);

@@ -42,8 +42,7 @@ class BillingRulesIntegrationTests extends IntegrationTest {
 
     @BeforeEach
     void settings() {
-        // Arrow still validates the month: a final one would be validated, and frozen, as its first sync ends (D68)
-        fixture.emulator().setClock(TestClock.whileArrowValidates(MONTH));
+        fixture.arrowStillValidates(MONTH);
         settings = fixture.settings();
     }
 

@@ -98,8 +98,7 @@ class BillingSyncIntegrationTests extends IntegrationTest {
 
     @Test
     void anUnchangedResyncWritesNoRowAndAChangedLineIsUpdatedAlone() {
-        // Arrow still validates the month: a final one would be validated, and frozen, as its first sync ends (D68)
-        fixture.emulator().setClock(TestClock.whileArrowValidates(MONTH));
+        fixture.arrowStillValidates(MONTH);
         fixture.settings();
         Map<String, String> customers = fixture.mapAllCustomers();
         fixture.syncedBilling(MONTH);

@@ -40,7 +40,7 @@ class BillingValidationIntegrationTests extends IntegrationTest {
      */
     @BeforeEach
     void syncTheMonthBeforeArrowValidatesIt() {
-        fixture.emulator().setClock(TestClock.whileArrowValidates(MONTH));
+        fixture.arrowStillValidates(MONTH);
         settings = fixture.settings();
         fixture.mapAllCustomers();
         fixture.syncedBilling(MONTH);

@@ -37,9 +37,7 @@ class LicenseColumnIntegrationTests extends IntegrationTest {
 
     @BeforeEach
     void arrowStillValidates() {
-        // A final month would be validated, and frozen, as its first sync ends (D68): these months stay open to
-        // re-syncs
-        fixture.emulator().setClock(TestClock.whileArrowValidates(CLOSED));
+        fixture.arrowStillValidates(CLOSED);
     }
 
     @Test

@@ -204,8 +204,7 @@ class LineIdentityIntegrationTests extends IntegrationTest {
     }
 
     private void start(String template) {
-        // Arrow still validates the month: a final one would be validated, and frozen, as its first sync ends (D68)
-        fixture.emulator().setClock(TestClock.whileArrowValidates(MONTH));
+        fixture.arrowStillValidates(MONTH);
         settings = fixture.settings(template);
         customers = fixture.mapAllCustomers();
         sync();

@@ -63,7 +63,7 @@ class SyncEndValidationIntegrationTests extends IntegrationTest {
 
     @Test
     void aPeriodicCheckAtTheSameMomentAsTheSyncsOwnValidatesEachSyncOnce() {
-        fixture.emulator().setClock(TestClock.whileArrowValidates(MONTH));
+        fixture.arrowStillValidates(MONTH);
         fixture.syncedBilling(MONTH);
         fixture.emulator().setClock(TestClock.now());
         fixture.emulator().fault("{\"family\":\"exports\",\"kind\":\"latency\",\"latencyMs\":1500,\"count\":1}");
@@ -87,7 +87,7 @@ class SyncEndValidationIntegrationTests extends IntegrationTest {
 
     @Test
     void aMonthPastItsGraceOfWhichArrowSaysNothingIsValidatedByTheCalendarInTheSameJob() {
-        fixture.emulator().setClock(TestClock.whileArrowValidates(MONTH));
+        fixture.arrowStillValidates(MONTH);
         fixture.emulator().fault("{\"family\":\"statements\",\"kind\":\"404\",\"probability\":1}");
 
         fixture.syncedBilling(MONTH);
@@ -100,7 +100,7 @@ class SyncEndValidationIntegrationTests extends IntegrationTest {
 
     @Test
     void aMonthArrowStillValidatesStaysSyncedWhateverTheCalendar() {
-        fixture.emulator().setClock(TestClock.whileArrowValidates(MONTH));
+        fixture.arrowStillValidates(MONTH);
 
         JsonNode job = fixture.syncedBilling(MONTH);
 

@@ -123,7 +123,7 @@ class ConsoleBrowserTests extends ConsoleIntegrationTest {
 
         // First sync, followed live, while Arrow still validates the month: the export answers slowly, so the page sees
         // the job run, then finish
-        fixture.emulator().setClock(TestClock.whileArrowValidates(MONTH));
+        fixture.arrowStillValidates(MONTH);
         browser.awaitText("h1", "Connect to ArrowSphere");
         setMonth("#setup-month", MONTH);
         fixture.emulator().fault("{\"family\":\"exports\",\"kind\":\"latency\",\"latencyMs\":1500,\"count\":2}");

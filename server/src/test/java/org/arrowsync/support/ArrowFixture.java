@@ -198,6 +198,14 @@ public final class ArrowFixture
      * (D2) are global, as Arrow's license references are: each emulator starts from no claims, like a fresh Arrow
      * account.
      */
+    /**
+     * Arrow is still validating {@code month} (its clock early in the next month): the month stays open to re-syncs, as
+     * a month final when its sync ends is validated by that sync's job, and frozen (D68).
+     */
+    public void arrowStillValidates(YearMonth month) {
+        emulator().setClock(TestClock.whileArrowValidates(month));
+    }
+
     public Emulator emulator() {
         if (emulator == null) {
             jdbc.sql("delete from license_billing").update();
