@@ -8,9 +8,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.arrowsync.shared.Timestamps;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -20,8 +17,6 @@ import org.springframework.stereotype.Repository;
  */
 @Repository
 class BillingRunRepository {
-
-    private static final Logger log = LoggerFactory.getLogger(BillingRunRepository.class);
 
     private final JdbcClient jdbc;
 
@@ -90,7 +85,9 @@ class BillingRunRepository {
                                           sum(invoiced + compensated) filter (where billed_via <> 'consumption') as billed
                                    from billing_sync_items where billing_sync_id = any(?) group by billing_sync_id) x
                                on x.billing_sync_id = k.id
-                        where b.id = k.id""")
+                        where b.id = k.id
+                          and (b.lines, b.arrow_amount, b.billed)
+                              is distinct from (coalesce(x.lines, 0), coalesce(x.arrow_amount, 0), coalesce(x.billed, 0))""")
                 .params(syncIds.toArray(Long[]::new), syncIds.toArray(Long[]::new))
                 .update();
     }
@@ -128,19 +125,6 @@ class BillingRunRepository {
                 .params(settingsUuid, settingsUuid)
                 .query(String.class)
                 .list();
-    }
-
-    /**
-     * Refreshes the planner's statistics of the tables a large run filled. Where the database user may not analyze (an
-     * external database owned by another role), autovacuum does it later.
-     */
-    void analyze() {
-        try {
-            jdbc.sql("analyze billing_syncs, billing_sync_items, billing_sync_changes, invoices, invoice_items")
-                    .update();
-        } catch (DataAccessException e) {
-            log.debug("Could not analyze the billing tables: {}", e.getMessage());
-        }
     }
 
     /** Replaces the month's unmatched lines with what a full run found. */

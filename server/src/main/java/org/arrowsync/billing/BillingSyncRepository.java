@@ -95,6 +95,13 @@ class BillingSyncRepository {
                 .list();
     }
 
+    List<BillingSync> inState(long settingsId, SyncState state, YearMonth period) {
+        return jdbc.sql(SELECT + " where m.settings_id = ? and b.state = ? and b.report_period = ? order by b.id")
+                .params(settingsId, state.code(), period.toString())
+                .query(BillingSyncRepository::map)
+                .list();
+    }
+
     /** Months of these settings with syncs not yet validated. */
     List<YearMonth> unvalidatedPeriods(long settingsId) {
         return jdbc.sql("""
@@ -206,7 +213,10 @@ class BillingSyncRepository {
             boolean linesValidated,
             Notes notes) {}
 
-    /** Saves what a run found for its syncs, in one statement however many (a large month has tens of thousands). */
+    /**
+     * Saves what a run found for its syncs, in one statement however many (a large month has tens of thousands). A sync
+     * the run found as it was is not written: its {@code modified} stays, as its lines' do (D55).
+     */
     void saveSynced(List<Synced> synced, Instant now) {
         if (synced.isEmpty()) {
             return;
@@ -216,7 +226,10 @@ class BillingSyncRepository {
                                error_message = t.msg, line_errors = t.errs, synced_at = coalesce(b.synced_at, ?), modified = ?
                         from unnest(?::bigint[], ?::smallint[], ?::numeric[], ?::numeric[], ?::text[], ?::boolean[], ?::text[], ?::int[])
                              as t(id, st, bu, se, cur, val, msg, errs)
-                        where b.id = t.id and b.state in (1, 2)""")
+                        where b.id = t.id and b.state in (1, 2)
+                          and (b.synced_at is null
+                               or (b.state, b.buy_total, b.sell_total, b.currency, b.lines_validated, b.error_message, b.line_errors)
+                                  is distinct from (t.st, t.bu, t.se, t.cur, t.val, t.msg, t.errs))""")
                 .params(
                         Timestamps.of(now),
                         Timestamps.of(now),

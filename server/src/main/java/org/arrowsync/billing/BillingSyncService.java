@@ -43,7 +43,7 @@ public class BillingSyncService {
 
     private static final Logger log = LoggerFactory.getLogger(BillingSyncService.class);
 
-    /** Lines a run writes after which the billing tables' planner statistics are refreshed at once. */
+    /** Lines a run writes after which the billing tables' planner statistics are refreshed. */
     static final long BULK_ROWS = 10_000;
 
     private final SettingsService settings;
@@ -52,6 +52,7 @@ public class BillingSyncService {
     private final ArrowClients clients;
     private final PriceRuleService rules;
     private final BillingWriters writers;
+    private final PlannerStatistics statistics;
     private final TransactionTemplate transactions;
     private final ApplicationEventPublisher events;
     private final Clock clock;
@@ -63,6 +64,7 @@ public class BillingSyncService {
             ArrowClients clients,
             PriceRuleService rules,
             BillingWriters writers,
+            PlannerStatistics statistics,
             TransactionTemplate transactions,
             ApplicationEventPublisher events,
             Clock clock) {
@@ -73,6 +75,7 @@ public class BillingSyncService {
         this.clients = clients;
         this.rules = rules;
         this.writers = writers;
+        this.statistics = statistics;
         this.transactions = transactions;
         this.clock = clock;
     }
@@ -127,9 +130,7 @@ public class BillingSyncService {
             log.info("Billing sync of {} for settings {} in ms: {}", target.period(), chosen.uuid(), timings);
             SyncReport report = ran.report();
             if (ran.linesWritten() >= BULK_ROWS) {
-                // A large month just landed: fresh statistics keep the next reads of it (the console's pages) on good
-                // plans instead of waiting for autovacuum to notice.
-                writers.runs().analyze();
+                statistics.refreshSoon();
             }
             events.publishEvent(new BillingSynced(chosen.uuid(), report));
             return report;
@@ -229,7 +230,8 @@ public class BillingSyncService {
         if (linesChanged) {
             writers.runs().refreshLineTotals(open);
         }
-        writers.runs().finish(run.id(), run.rows(), before, writers.now());
+        // A run that wrote no line changed no sync's lines or totals: it has no change to record.
+        writers.runs().finish(run.id(), run.rows(), linesChanged ? before : List.of(), writers.now());
         if (target.licenseReference() == null) {
             writers.runs().replaceUnmatched(chosen.id(), target.period(), run.unmatched());
             if (linesChanged) {

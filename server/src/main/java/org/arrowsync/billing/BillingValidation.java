@@ -10,8 +10,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.Function;
-import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.arrowsync.arrowclient.ArrowClient;
 import org.arrowsync.arrowclient.ArrowClients;
@@ -68,24 +69,47 @@ public class BillingValidation {
      * reconciliation).
      */
     public ValidationReport check(UUID settingsUuid, Progress progress) {
-        return check(settingsUuid, period -> true, progress);
-    }
-
-    /** The same check of one month: a billing sync of the month runs it as it ends (D68). */
-    public ValidationReport check(UUID settingsUuid, YearMonth period, Progress progress) {
-        return check(settingsUuid, period::equals, progress);
-    }
-
-    private ValidationReport check(UUID settingsUuid, Predicate<YearMonth> months, Progress progress) {
         Settings chosen = settings.named(settingsUuid);
         ArrowClient client = clients.connect(chosen.connection());
-        Map<YearMonth, List<BillingSync>> byPeriod = syncs.inState(chosen.id(), SyncState.SYNCED).stream()
-                .filter(sync -> months.test(sync.reportPeriod()))
-                .collect(Collectors.groupingBy(BillingSync::reportPeriod));
+        return check(chosen, syncs.inState(chosen.id(), SyncState.SYNCED), period -> read(client, period), progress);
+    }
+
+    /**
+     * The same check of one month, begun as a billing sync of it starts and completed as it ends (D68): Arrow's
+     * statements of the month are read on another thread while the sync reads the export, so the check adds little to
+     * the sync's time. A month not over yet has nothing final to find, so it asks Arrow nothing.
+     */
+    public MonthCheck startCheck(UUID settingsUuid, YearMonth period) {
+        if (!period.isBefore(YearMonth.now(clock))) {
+            return progress -> ValidationReport.NONE;
+        }
+        Settings chosen = settings.named(settingsUuid);
+        ArrowClient client = clients.connect(chosen.connection());
+        CompletableFuture<MonthStatements> statements = CompletableFuture.supplyAsync(
+                () -> read(client, period), ReadAhead.onOwnThread("statements-read-ahead"));
+        return progress -> check(
+                chosen, syncs.inState(chosen.id(), SyncState.SYNCED, period), month -> joined(statements), progress);
+    }
+
+    /** A month's validation check under way: {@link #complete} judges the month's syncs once the sync has ended. */
+    @FunctionalInterface
+    public interface MonthCheck {
+
+        ValidationReport complete(Progress progress);
+    }
+
+    private ValidationReport check(
+            Settings chosen,
+            List<BillingSync> synced,
+            Function<YearMonth, MonthStatements> statementsOf,
+            Progress progress) {
+        Map<YearMonth, List<BillingSync>> byPeriod =
+                synced.stream().collect(Collectors.groupingBy(BillingSync::reportPeriod));
         Set<String> validatedPeriods = new TreeSet<>();
         int validated = 0;
         for (Map.Entry<YearMonth, List<BillingSync>> period : byPeriod.entrySet()) {
-            Map<String, Statement> statements = statements(client, period.getKey(), progress);
+            Map<String, Statement> statements =
+                    speaking(statementsOf.apply(period.getKey()), period.getKey(), progress);
             if (statements == null) {
                 continue;
             }
@@ -137,12 +161,10 @@ public class BillingValidation {
     /**
      * What Arrow's statements say of the month, by customer (D6, D25, D30): for a customer with several (one per vendor
      * program) one not final speaks for it, else one without status, else a fulfilled one; so it counts as final only
-     * when all are. A customer is absent when Arrow gives no signal for it: no statement, a statement without status,
-     * or an account whose statements API refuses (403: the key lacks that right) or does not exist (404); the lines'
-     * Validation Date, else the calendar, decides for it. Null when Arrow failed otherwise (401, 5xx, time-outs): an
-     * outage, so validation is postponed.
+     * when all are. A customer is absent when Arrow gives no signal for it: no statement, or a statement without
+     * status.
      */
-    private static Map<String, Statement> statements(ArrowClient client, YearMonth period, Progress progress) {
+    private static MonthStatements read(ArrowClient client, YearMonth period) {
         try {
             Map<String, Statement> speaking = client.statements(new StatementQuery(period, null)).stream()
                     .collect(Collectors.toMap(
@@ -151,23 +173,50 @@ public class BillingValidation {
                             (first, second) -> rank(second) > rank(first) ? second : first,
                             HashMap::new));
             speaking.values().removeIf(statement -> !statement.state().isSignal());
-            return speaking;
+            return new MonthStatements(speaking, null);
         } catch (ArrowException e) {
-            if (e.status() == 403 || e.status() == 404) {
-                progress.increment("statements_unavailable");
-                progress.error("Statements of " + period + " refused (HTTP " + e.status()
-                        + "): validated from the lines' Validation Date, else by the calendar");
-                return Map.of();
-            }
-            progress.error("Statements of " + period + " unavailable, validation postponed: " + e.getMessage());
-            return null;
+            return new MonthStatements(Map.of(), e);
         }
     }
+
+    private static MonthStatements joined(CompletableFuture<MonthStatements> statements) {
+        try {
+            return statements.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
+    }
+
+    /**
+     * The statements that speak for the month's customers; none when the account's statements API refuses (403: the key
+     * lacks that right) or does not exist (404), so the lines' Validation Date, else the calendar, decides. Null when
+     * Arrow failed otherwise (401, 5xx, time-outs): an outage, so validation is postponed.
+     */
+    private static Map<String, Statement> speaking(MonthStatements read, YearMonth period, Progress progress) {
+        ArrowException e = read.failure();
+        if (e == null) {
+            return read.speaking();
+        }
+        if (e.status() == 403 || e.status() == 404) {
+            progress.increment("statements_unavailable");
+            progress.error("Statements of " + period + " refused (HTTP " + e.status()
+                    + "): validated from the lines' Validation Date, else by the calendar");
+            return Map.of();
+        }
+        progress.error("Statements of " + period + " unavailable, validation postponed: " + e.getMessage());
+        return null;
+    }
+
+    /** A month's statements as read from Arrow by customer, or the failure that stopped reading them. */
+    private record MonthStatements(Map<String, Statement> speaking, ArrowException failure) {}
 
     /** Which of a customer's statements speaks for it: one not final, else one without status, else a fulfilled one. */
     private static int rank(Statement statement) {
         return statement.fulfilled() ? 0 : statement.state().isSignal() ? 2 : 1;
     }
 
-    public record ValidationReport(int validated, List<String> periods) {}
+    public record ValidationReport(int validated, List<String> periods) {
+
+        static final ValidationReport NONE = new ValidationReport(0, List.of());
+    }
 }

@@ -2,6 +2,7 @@ package org.arrowsync.billing;
 
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
@@ -25,26 +26,22 @@ final class ReadAhead {
         BlockingQueue<Object> queue = new ArrayBlockingQueue<>(DEPTH);
         AtomicReference<RuntimeException> failure = new AtomicReference<>();
         AtomicBoolean cancelled = new AtomicBoolean();
-        Thread fetcher = new Thread(
-                () -> {
-                    try {
-                        producer.accept(item -> {
-                            if (cancelled.get()) {
-                                throw new Cancelled();
-                            }
-                            put(queue, item, cancelled);
-                        });
-                    } catch (Cancelled e) {
-                        // the consumer stopped first; its failure is the one that counts
-                    } catch (RuntimeException e) {
-                        failure.set(e);
-                    } finally {
-                        put(queue, END, cancelled);
+        onOwnThread("export-read-ahead").execute(() -> {
+            try {
+                producer.accept(item -> {
+                    if (cancelled.get()) {
+                        throw new Cancelled();
                     }
-                },
-                "export-read-ahead");
-        fetcher.setDaemon(true);
-        fetcher.start();
+                    put(queue, item, cancelled);
+                });
+            } catch (Cancelled e) {
+                // the consumer stopped first; its failure is the one that counts
+            } catch (RuntimeException e) {
+                failure.set(e);
+            } finally {
+                put(queue, END, cancelled);
+            }
+        });
         try {
             for (Object next = take(queue); next != END; next = take(queue)) {
                 @SuppressWarnings("unchecked")
@@ -58,6 +55,15 @@ final class ReadAhead {
             cancelled.set(true);
             queue.clear();
         }
+    }
+
+    /** Runs each task on a new daemon thread of that name: reading ahead never keeps the server from stopping. */
+    static Executor onOwnThread(String name) {
+        return task -> {
+            Thread thread = new Thread(task, name);
+            thread.setDaemon(true);
+            thread.start();
+        };
     }
 
     /** Waits for room, unless the consumer has gone: then nobody will ever take it. */

@@ -31,6 +31,7 @@ class BillingJobs {
     JobHandler billingSyncJob(BillingSyncService billing) {
         return JobHandler.of(JobKind.BILLING_SYNC, (job, progress) -> {
             JobParameters.BillingSync parameters = job.parameters(JobParameters.BillingSync.class);
+            BillingValidation.MonthCheck validating = validation.startCheck(job.settingsUuid(), job.period());
             BillingSyncService.SyncReport report = billing.sync(
                     billing.target(
                             job.period().getYear(),
@@ -38,7 +39,7 @@ class BillingJobs {
                             job.settingsUuid(),
                             parameters.resourceUuid()),
                     progress);
-            reconcileIfAutomatic(job, validation.check(job.settingsUuid(), job.period(), progress));
+            reconcileIfAutomatic(job, validating.complete(progress));
             return report;
         });
     }

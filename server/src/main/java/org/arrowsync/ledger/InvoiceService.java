@@ -121,11 +121,9 @@ public class InvoiceService {
         return invoices.getOrCreateAll(ids, period, clock.instant());
     }
 
-    /** Each invoice's currency, for those that have items. */
+    /** Each invoice's currency, for those that have items (D9: an invoice has one). */
     public Map<Long, String> currencies(Collection<Invoice> found) {
-        Map<Long, String> first = new HashMap<>();
-        items.currenciesOf(found.stream().map(Invoice::id).toList()).forEach((id, list) -> first.put(id, list.get(0)));
-        return first;
+        return items.currencyOf(found.stream().map(Invoice::id).toList());
     }
 
     /** Changes many items of one open invoice under one lock. */

@@ -103,9 +103,19 @@ class BillingSyncIntegrationTests extends IntegrationTest {
         Map<String, String> customers = fixture.mapAllCustomers();
         fixture.syncedBilling(MONTH);
         Map<String, String> synced = rowVersions();
+        long changesAfterFirstSync = jdbc.sql("select count(*) from billing_sync_changes")
+                .query(Long.class)
+                .single();
 
         JsonNode unchanged = fixture.syncedBilling(MONTH);
-        assertThat(rowVersions()).as("no sync item or invoice item written").isEqualTo(synced);
+        assertThat(rowVersions())
+                .as("no sync, sync item or invoice item written")
+                .isEqualTo(synced);
+        assertThat(jdbc.sql("select count(*) from billing_sync_changes")
+                        .query(Long.class)
+                        .single())
+                .as("no change recorded")
+                .isEqualTo(changesAfterFirstSync);
         long lines = unchanged.get("progress").get("lines_synced").asLong();
         assertThat(unchanged.get("progress").get("lines_unchanged").asLong())
                 .as("every line told unchanged by its content hash")
@@ -124,10 +134,14 @@ class BillingSyncIntegrationTests extends IntegrationTest {
                 .param(changed)
                 .query(Long.class)
                 .single();
+        long sync = jdbc.sql("select billing_sync_id from billing_sync_items where arrow_line_reference = ?")
+                .param(changed)
+                .query(Long.class)
+                .single();
         assertThat(resynced.keySet()).isEqualTo(synced.keySet());
         assertThat(resynced.keySet().stream().filter(row -> !resynced.get(row).equals(synced.get(row))))
-                .as("the changed line's sync item and invoice item, nothing else")
-                .containsExactlyInAnyOrder("line " + changed, "item " + invoiceItem);
+                .as("the changed line's sync item, invoice item and sync (its totals), nothing else")
+                .containsExactlyInAnyOrder("line " + changed, "item " + invoiceItem, "sync " + sync);
         assertThat(jdbc.sql("select current_price from billing_sync_items where arrow_line_reference = ?")
                         .param(changed)
                         .query(BigDecimal.class)
@@ -198,12 +212,13 @@ class BillingSyncIntegrationTests extends IntegrationTest {
                 .single();
     }
 
-    /** Every sync item (by line) and invoice item with its row version: a row written since has another. */
+    /** Every sync, sync item (by line) and invoice item with its row version: a row written since has another. */
     private Map<String, String> rowVersions() {
         Map<String, String> versions = new HashMap<>();
         jdbc.sql("""
                         select 'line ' || arrow_line_reference, xmin::text from billing_sync_items
-                        union all select 'item ' || id, xmin::text from invoice_items""").query(rs -> {
+                        union all select 'item ' || id, xmin::text from invoice_items
+                        union all select 'sync ' || id, xmin::text from billing_syncs""").query(rs -> {
             versions.put(rs.getString(1), rs.getString(2));
         });
         return versions;

@@ -2,6 +2,8 @@ package org.arrowsync.billing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.TreeMap;
@@ -11,6 +13,7 @@ import org.arrowsync.support.ArrowFixture;
 import org.arrowsync.support.Emulator;
 import org.arrowsync.support.IntegrationTest;
 import org.arrowsync.support.TestClock;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -66,5 +69,21 @@ class SyncBatchesIntegrationTests extends IntegrationTest {
         customers.forEach((arrow, customer) -> assertThat(fixture.arrowCharges(customer, MONTH))
                 .as(arrow)
                 .isEqualByComparingTo(fixture.exportSell(MONTH, arrow)));
+    }
+
+    @Test
+    void aLargeMonthLeavesThePlannerFreshStatisticsSoonAfterItsJobEnds() {
+        fixture.settings();
+        fixture.mapAllCustomers();
+        OffsetDateTime before =
+                jdbc.sql("select now()").query(OffsetDateTime.class).single();
+
+        fixture.syncedBilling(MONTH);
+
+        Awaitility.await("billing tables analyzed after the sync")
+                .atMost(Duration.ofSeconds(30))
+                .until(() -> jdbc.sql("""
+                                select count(*) from pg_stat_user_tables
+                                where relname in ('billing_sync_items', 'invoice_items') and last_analyze > ?""").param(before).query(Long.class).single() == 2);
     }
 }

@@ -109,13 +109,30 @@ class SyncEndValidationIntegrationTests extends IntegrationTest {
     }
 
     @Test
-    void theCurrentMonthStaysSynced() {
+    void theCurrentMonthStaysSyncedAndItsSyncAsksArrowForNoStatements() {
         YearMonth current = TestClock.currentMonth();
         fixture.emulator().fault("{\"family\":\"statements\",\"kind\":\"404\",\"probability\":1}");
+        fixture.emulator().resetStats();
 
         fixture.syncedBilling(current);
 
         assertThat(syncs(current)).allSatisfy(SyncEndValidationIntegrationTests::assertSynced);
+        assertThat(fixture.emulator().requests("statements"))
+                .as("nothing of a month not over can be final yet")
+                .isZero();
+        assertThat(fixture.emulator().requests("exports")).isPositive();
+    }
+
+    @Test
+    void statementsArrowFailsToGiveDuringTheSyncPostponeValidationAndTheSyncStands() {
+        fixture.emulator().fault("{\"family\":\"statements\",\"kind\":\"500\",\"probability\":1}");
+
+        JsonNode job = fixture.syncedBilling(MONTH);
+
+        assertThat(job.get("state").asString()).isEqualTo("succeeded");
+        assertThat(job.get("progress").path("validated").asInt()).isZero();
+        assertThat(job.toString()).contains("Statements of " + MONTH + " unavailable, validation postponed");
+        assertThat(syncs(MONTH)).allSatisfy(SyncEndValidationIntegrationTests::assertSynced);
     }
 
     private List<JsonNode> syncs(YearMonth period) {

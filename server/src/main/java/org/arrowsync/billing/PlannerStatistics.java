@@ -1,0 +1,48 @@
+package org.arrowsync.billing;
+
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Refreshes the planner's statistics of the billing tables after a large run, so the next reads of the month (the
+ * console's pages) get good plans instead of waiting for autovacuum to notice. It runs on a thread of its own once the
+ * run has committed: the run's job ends with its lines, not with a second or more of {@code analyze} (two at a million
+ * lines). Refreshes asked for before a waiting one starts are that one.
+ */
+@Component
+class PlannerStatistics {
+
+    private static final Logger log = LoggerFactory.getLogger(PlannerStatistics.class);
+
+    private final JdbcClient jdbc;
+    private final AtomicBoolean waiting = new AtomicBoolean();
+
+    PlannerStatistics(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void refreshSoon() {
+        if (waiting.compareAndSet(false, true)) {
+            ReadAhead.onOwnThread("planner-statistics").execute(() -> {
+                waiting.set(false);
+                analyze();
+            });
+        }
+    }
+
+    /**
+     * Where the database user may not analyze (an external database owned by another role), or the server is stopping,
+     * autovacuum does it later.
+     */
+    private void analyze() {
+        try {
+            jdbc.sql("analyze billing_syncs, billing_sync_items, billing_sync_changes, invoices, invoice_items")
+                    .update();
+        } catch (RuntimeException e) {
+            log.debug("Could not analyze the billing tables: {}", e.getMessage());
+        }
+    }
+}
