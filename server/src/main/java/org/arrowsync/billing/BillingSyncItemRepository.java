@@ -431,23 +431,44 @@ class BillingSyncItemRepository {
                         .single();
     }
 
-    /** Per sync: buy and sell totals and the currency of its lines still present. */
+    /** Per sync with lines, removed ones included: what its lines add up to. */
     Map<Long, Totals> totals(Collection<Long> syncIds) {
         Map<Long, Totals> totals = new HashMap<>();
         if (syncIds.isEmpty()) {
             return totals;
         }
         jdbc.sql("""
-                        select billing_sync_id, sum(buy) as buy, sum(sell) as sell, min(currency) as currency from billing_sync_items
-                        where billing_sync_id = any(?) and not removed group by billing_sync_id""").param(syncIds.toArray(Long[]::new)).query(rs -> {
+                        select billing_sync_id, coalesce(sum(buy) filter (where not removed), 0) as buy,
+                               coalesce(sum(sell) filter (where not removed), 0) as sell, min(currency) filter (where not removed) as currency,
+                               count(*) filter (where not removed) as lines,
+                               coalesce(sum(current_price) filter (where not removed), 0) as arrow_amount,
+                               coalesce(sum(invoiced + compensated) filter (where billed_via <> 'consumption'), 0) as billed
+                        from billing_sync_items where billing_sync_id = any(?) group by billing_sync_id""").param(syncIds.toArray(Long[]::new)).query(rs -> {
             totals.put(
                     rs.getLong("billing_sync_id"),
-                    new Totals(rs.getBigDecimal("buy"), rs.getBigDecimal("sell"), rs.getString("currency")));
+                    new Totals(
+                            rs.getBigDecimal("buy"),
+                            rs.getBigDecimal("sell"),
+                            rs.getString("currency"),
+                            new BillingSyncRepository.LineTotals(
+                                    rs.getInt("lines"), rs.getBigDecimal("arrow_amount"), rs.getBigDecimal("billed"))));
         });
         return totals;
     }
 
-    record Totals(BigDecimal buy, BigDecimal sell, String currency) {}
+    /**
+     * What a sync's lines add up to, as one pass over them finds it: Arrow's buy and sell of the lines present, their
+     * currency (null when none is present), and what the month's pages show.
+     */
+    record Totals(BigDecimal buy, BigDecimal sell, String currency, BillingSyncRepository.LineTotals lines) {
+
+        /** A sync without any line. */
+        static final Totals NO_LINES = new Totals(
+                BigDecimal.ZERO,
+                BigDecimal.ZERO,
+                null,
+                new BillingSyncRepository.LineTotals(0, BigDecimal.ZERO, BigDecimal.ZERO));
+    }
 
     /**
      * Records Arrow's final amounts of the lines reconciliation compared, where they changed since the last sync. Like

@@ -210,8 +210,16 @@ class BillingSyncRepository {
             BigDecimal buyTotal,
             BigDecimal sellTotal,
             String currency,
+            LineTotals lines,
             boolean linesValidated,
             Notes notes) {}
+
+    /**
+     * What the month's pages show of a sync without reading its lines: the lines present, Arrow's latest amount of
+     * them, and what they bill through their own items and corrections. Null in {@link Synced} when the run changed no
+     * line of the sync: the kept ones stand.
+     */
+    record LineTotals(int lines, BigDecimal arrowAmount, BigDecimal billed) {}
 
     /**
      * Saves what a run found for its syncs, in one statement however many (a large month has tens of thousands). A sync
@@ -223,13 +231,18 @@ class BillingSyncRepository {
         }
         jdbc.sql("""
                         update billing_syncs b set state = t.st, buy_total = t.bu, sell_total = t.se, currency = t.cur, lines_validated = t.val,
-                               error_message = t.msg, line_errors = t.errs, synced_at = coalesce(b.synced_at, ?), modified = ?
-                        from unnest(?::bigint[], ?::smallint[], ?::numeric[], ?::numeric[], ?::text[], ?::boolean[], ?::text[], ?::int[])
-                             as t(id, st, bu, se, cur, val, msg, errs)
+                               error_message = t.msg, line_errors = t.errs, lines = coalesce(t.n, b.lines),
+                               arrow_amount = coalesce(t.aa, b.arrow_amount), billed = coalesce(t.bi, b.billed),
+                               synced_at = coalesce(b.synced_at, ?), modified = ?
+                        from unnest(?::bigint[], ?::smallint[], ?::numeric[], ?::numeric[], ?::text[], ?::boolean[], ?::text[], ?::int[],
+                                    ?::int[], ?::numeric[], ?::numeric[])
+                             as t(id, st, bu, se, cur, val, msg, errs, n, aa, bi)
                         where b.id = t.id and b.state in (1, 2)
                           and (b.synced_at is null
-                               or (b.state, b.buy_total, b.sell_total, b.currency, b.lines_validated, b.error_message, b.line_errors)
-                                  is distinct from (t.st, t.bu, t.se, t.cur, t.val, t.msg, t.errs))""")
+                               or (b.state, b.buy_total, b.sell_total, b.currency, b.lines_validated, b.error_message, b.line_errors,
+                                   b.lines, b.arrow_amount, b.billed)
+                                  is distinct from (t.st, t.bu, t.se, t.cur, t.val, t.msg, t.errs, coalesce(t.n, b.lines),
+                                                    coalesce(t.aa, b.arrow_amount), coalesce(t.bi, b.billed)))""")
                 .params(
                         Timestamps.of(now),
                         Timestamps.of(now),
@@ -240,7 +253,19 @@ class BillingSyncRepository {
                         column(synced, Synced::currency, String[]::new),
                         column(synced, Synced::linesValidated, Boolean[]::new),
                         column(synced, one -> one.notes().message(), String[]::new),
-                        column(synced, one -> one.notes().lineErrors(), Integer[]::new))
+                        column(synced, one -> one.notes().lineErrors(), Integer[]::new),
+                        column(
+                                synced,
+                                one -> one.lines() == null ? null : one.lines().lines(),
+                                Integer[]::new),
+                        column(
+                                synced,
+                                one -> one.lines() == null ? null : one.lines().arrowAmount(),
+                                BigDecimal[]::new),
+                        column(
+                                synced,
+                                one -> one.lines() == null ? null : one.lines().billed(),
+                                BigDecimal[]::new))
                 .update();
     }
 

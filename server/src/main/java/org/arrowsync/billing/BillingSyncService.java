@@ -209,10 +209,8 @@ public class BillingSyncService {
                 continue;
             }
             BillingSyncItemRepository.Totals sum = linesChanged
-                    ? totals.getOrDefault(
-                            sync.id(),
-                            new BillingSyncItemRepository.Totals(BigDecimal.ZERO, BigDecimal.ZERO, sync.currency()))
-                    : new BillingSyncItemRepository.Totals(sync.buyTotal(), sync.sellTotal(), sync.currency());
+                    ? totals.getOrDefault(sync.id(), BillingSyncItemRepository.Totals.NO_LINES)
+                    : new BillingSyncItemRepository.Totals(sync.buyTotal(), sync.sellTotal(), sync.currency(), null);
             // A run limited to one license saw only some lines: whether all carry a validation date is not its to say.
             boolean linesValidated =
                     target.licenseReference() == null ? run.linesValidated(sync.id()) : sync.linesValidated();
@@ -221,13 +219,15 @@ public class BillingSyncService {
                     sync.markSynced(),
                     sum.buy(),
                     sum.sell(),
-                    sum.currency(),
+                    sum.currency() == null ? sync.currency() : sum.currency(),
+                    sum.lines(),
                     linesValidated,
                     report.notes(sync)));
             before.add(new BillingRunRepository.SyncTotals(sync.id(), sync.sellTotal(), sync.buyTotal()));
         }
         writers.syncs().saveSynced(synced, writers.now());
-        if (linesChanged) {
+        if (linesChanged && target.licenseReference() != null) {
+            // A run limited to one license saved the syncs it saw; lines it removed may belong to others.
             writers.runs().refreshLineTotals(open);
         }
         // A run that wrote no line changed no sync's lines or totals: it has no change to record.

@@ -57,6 +57,7 @@ class SyncBatchesIntegrationTests extends IntegrationTest {
         customers.forEach((arrow, customer) -> assertThat(fixture.arrowCharges(customer, MONTH))
                 .as(arrow)
                 .isEqualByComparingTo(fixture.exportSell(MONTH, arrow)));
+        assertThat(syncsWhoseKeptTotalsAreNotTheirLines()).isEmpty();
 
         List<String> firstLines = fixture.lineReferences(customers.firstKey(), "invoice");
         List<String> lastLines = fixture.lineReferences(customers.lastKey(), "invoice");
@@ -69,6 +70,21 @@ class SyncBatchesIntegrationTests extends IntegrationTest {
         customers.forEach((arrow, customer) -> assertThat(fixture.arrowCharges(customer, MONTH))
                 .as(arrow)
                 .isEqualByComparingTo(fixture.exportSell(MONTH, arrow)));
+        assertThat(syncsWhoseKeptTotalsAreNotTheirLines()).isEmpty();
+    }
+
+    /** The statement references of syncs whose kept totals (those the month's pages show) differ from their lines'. */
+    private List<String> syncsWhoseKeptTotalsAreNotTheirLines() {
+        return jdbc.sql("""
+                        select b.statement_reference from billing_syncs b left join (
+                            select billing_sync_id, count(*) filter (where not removed) as lines,
+                                   sum(current_price) filter (where not removed) as arrow_amount,
+                                   sum(invoiced + compensated) filter (where billed_via <> 'consumption') as billed,
+                                   sum(sell) filter (where not removed) as sell, sum(buy) filter (where not removed) as buy
+                            from billing_sync_items group by billing_sync_id) x on x.billing_sync_id = b.id
+                        where (b.lines, b.arrow_amount, b.billed, b.sell_total, b.buy_total)
+                              is distinct from (coalesce(x.lines, 0), coalesce(x.arrow_amount, 0), coalesce(x.billed, 0),
+                                                coalesce(x.sell, 0), coalesce(x.buy, 0))""").query(String.class).list();
     }
 
     @Test
