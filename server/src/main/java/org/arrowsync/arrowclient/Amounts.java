@@ -1,12 +1,16 @@
 package org.arrowsync.arrowclient;
 
 import java.math.BigDecimal;
+import java.util.regex.Pattern;
 
 /**
  * Arrow amounts as text: trimmed, without {@code € $ £}, spaces and thousands commas; empty means zero. Anything else
  * that is not a decimal is an error, never a silent zero.
  */
 final class Amounts {
+
+    /** Currency signs, thousands commas and the spaces Arrow's amounts may carry within them. */
+    private static final Pattern DECORATION = Pattern.compile("[€$£,\\s\u00A0\u202F]");
 
     private Amounts() {}
 
@@ -15,12 +19,8 @@ final class Amounts {
         if (text == null) {
             return BigDecimal.ZERO;
         }
-        String cleaned = text.strip()
-                .replace("€", "")
-                .replace("$", "")
-                .replace("£", "")
-                .replace(",", "")
-                .replaceAll("[\\s\\u00A0\\u202F]", "");
+        String cleaned =
+                plainDecimal(text) ? text : DECORATION.matcher(text.strip()).replaceAll("");
         if (cleaned.isEmpty()) {
             return BigDecimal.ZERO;
         }
@@ -29,6 +29,20 @@ final class Amounts {
         } catch (NumberFormatException notADecimal) {
             return null;
         }
+    }
+
+    /**
+     * Whether the text holds nothing to clean: the common case, a bare decimal, read without a pattern (an export's
+     * every line has three amounts).
+     */
+    private static boolean plainDecimal(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if ((c < '0' || c > '9') && c != '.' && c != '-' && c != '+' && c != 'E' && c != 'e') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The amount, or a {@link PayloadProblem} naming the field when it is not a decimal. */

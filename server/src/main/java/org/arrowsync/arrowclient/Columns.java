@@ -43,8 +43,9 @@ final class Columns {
     Found first(List<String> cells, String... columns) {
         for (String column : columns) {
             String value = cell(cells, column);
-            if (value != null && !value.isBlank() && !value.strip().equalsIgnoreCase("null")) {
-                return new Found(column, value.strip());
+            String stripped = value == null ? "" : value.strip();
+            if (!stripped.isEmpty() && !stripped.equalsIgnoreCase("null")) {
+                return new Found(column, stripped);
             }
         }
         return null;

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -253,7 +254,8 @@ final class SyncRun {
     }
 
     private Map<Line, Long> writeInvoiceItems(List<Line> lines) {
-        Map<Line, Long> created = new HashMap<>();
+        // By identity: a line's own hash would hash its whole Arrow row, once for every line of the month
+        Map<Line, Long> created = new IdentityHashMap<>();
         Map<CustomerLicense, Resource> resources = writers.resources()
                 .byLicense(lines.stream()
                         .map(Line::license)
