@@ -32,39 +32,29 @@ class BillingRunRepository {
                 .single();
     }
 
-    /**
-     * Closes a run: its time and lines seen, and one change row for every sync whose lines or totals it changed,
-     * counted from the lines it marked. {@code before} holds each saved sync's totals as the run found them.
-     */
-    void finish(long runId, long linesSeen, Collection<SyncTotals> before, Instant now) {
+    /** Closes a run: its time and lines seen, and one change row for every sync whose lines or totals it changed. */
+    void finish(long runId, long linesSeen, List<SyncChange> changes, Instant now) {
         jdbc.sql("update billing_sync_runs set finished = ?, lines_seen = ? where id = ?")
                 .params(Timestamps.of(now), linesSeen, runId)
                 .update();
-        if (before.isEmpty()) {
+        if (changes.isEmpty()) {
             return;
         }
-        Long[] ids = before.stream().map(SyncTotals::syncId).toArray(Long[]::new);
         jdbc.sql("""
                         insert into billing_sync_changes (run_id, billing_sync_id, lines_added, lines_changed, lines_removed, sell_before,
                                                           sell_after, buy_before, buy_after)
-                        select ?, k.id, coalesce(c.added, 0), coalesce(c.changed, 0), coalesce(c.removed, 0), k.sell, b.sell_total, k.buy,
-                               b.buy_total
-                        from unnest(?::bigint[], ?::numeric[], ?::numeric[]) as k(id, sell, buy)
-                        join billing_syncs b on b.id = k.id
-                        left join (select billing_sync_id,
-                                          count(*) filter (where not removed and previous_price is null) as added,
-                                          count(*) filter (where not removed and previous_price is not null) as changed,
-                                          count(*) filter (where removed) as removed
-                                   from billing_sync_items where changed_in_run = ? and billing_sync_id = any(?)
-                                   group by billing_sync_id) c on c.billing_sync_id = k.id
-                        where c.billing_sync_id is not null or k.sell <> b.sell_total or k.buy <> b.buy_total""")
+                        select ?, t.* from unnest(?::bigint[], ?::int[], ?::int[], ?::int[], ?::numeric[], ?::numeric[], ?::numeric[],
+                                                  ?::numeric[]) as t""")
                 .params(
                         runId,
-                        ids,
-                        before.stream().map(SyncTotals::sell).toArray(BigDecimal[]::new),
-                        before.stream().map(SyncTotals::buy).toArray(BigDecimal[]::new),
-                        runId,
-                        ids)
+                        changes.stream().map(SyncChange::syncId).toArray(Long[]::new),
+                        changes.stream().map(change -> change.lines().added()).toArray(Integer[]::new),
+                        changes.stream().map(change -> change.lines().changed()).toArray(Integer[]::new),
+                        changes.stream().map(change -> change.lines().removed()).toArray(Integer[]::new),
+                        changes.stream().map(SyncChange::sellBefore).toArray(BigDecimal[]::new),
+                        changes.stream().map(SyncChange::sellAfter).toArray(BigDecimal[]::new),
+                        changes.stream().map(SyncChange::buyBefore).toArray(BigDecimal[]::new),
+                        changes.stream().map(SyncChange::buyAfter).toArray(BigDecimal[]::new))
                 .update();
     }
 
@@ -221,5 +211,12 @@ class BillingRunRepository {
     record Run(long id, Instant finished, long linesSeen) {}
 
     /** A sync's totals before a run saved it. */
-    record SyncTotals(long syncId, BigDecimal sell, BigDecimal buy) {}
+    /** What a run changed of a sync: its lines (as the run marked them) and its totals, before and after. */
+    record SyncChange(
+            long syncId,
+            BillingSyncItemRepository.LineChanges lines,
+            BigDecimal sellBefore,
+            BigDecimal sellAfter,
+            BigDecimal buyBefore,
+            BigDecimal buyAfter) {}
 }

@@ -431,8 +431,11 @@ class BillingSyncItemRepository {
                         .single();
     }
 
-    /** Per sync with lines, removed ones included: what its lines add up to. */
-    Map<Long, Totals> totals(Collection<Long> syncIds) {
+    /**
+     * Per sync with lines, removed ones included: what its lines add up to, and which of them run {@code runId} added,
+     * changed and removed (as it marked them), in one pass over the lines.
+     */
+    Map<Long, Totals> totals(Collection<Long> syncIds, long runId) {
         Map<Long, Totals> totals = new HashMap<>();
         if (syncIds.isEmpty()) {
             return totals;
@@ -442,8 +445,11 @@ class BillingSyncItemRepository {
                                coalesce(sum(sell) filter (where not removed), 0) as sell, min(currency) filter (where not removed) as currency,
                                count(*) filter (where not removed) as lines,
                                coalesce(sum(current_price) filter (where not removed), 0) as arrow_amount,
-                               coalesce(sum(invoiced + compensated) filter (where billed_via <> 'consumption'), 0) as billed
-                        from billing_sync_items where billing_sync_id = any(?) group by billing_sync_id""").param(syncIds.toArray(Long[]::new)).query(rs -> {
+                               coalesce(sum(invoiced + compensated) filter (where billed_via <> 'consumption'), 0) as billed,
+                               count(*) filter (where changed_in_run = ? and not removed and previous_price is null) as added,
+                               count(*) filter (where changed_in_run = ? and not removed and previous_price is not null) as changed,
+                               count(*) filter (where changed_in_run = ? and removed) as removed
+                        from billing_sync_items where billing_sync_id = any(?) group by billing_sync_id""").params(runId, runId, runId, syncIds.toArray(Long[]::new)).query(rs -> {
             totals.put(
                     rs.getLong("billing_sync_id"),
                     new Totals(
@@ -451,23 +457,40 @@ class BillingSyncItemRepository {
                             rs.getBigDecimal("sell"),
                             rs.getString("currency"),
                             new BillingSyncRepository.LineTotals(
-                                    rs.getInt("lines"), rs.getBigDecimal("arrow_amount"), rs.getBigDecimal("billed"))));
+                                    rs.getInt("lines"), rs.getBigDecimal("arrow_amount"), rs.getBigDecimal("billed")),
+                            new LineChanges(rs.getInt("added"), rs.getInt("changed"), rs.getInt("removed"))));
         });
         return totals;
     }
 
     /**
      * What a sync's lines add up to, as one pass over them finds it: Arrow's buy and sell of the lines present, their
-     * currency (null when none is present), and what the month's pages show.
+     * currency (null when none is present), what the month's pages show, and what the run changed of them.
      */
-    record Totals(BigDecimal buy, BigDecimal sell, String currency, BillingSyncRepository.LineTotals lines) {
+    record Totals(
+            BigDecimal buy,
+            BigDecimal sell,
+            String currency,
+            BillingSyncRepository.LineTotals lines,
+            LineChanges changes) {
 
         /** A sync without any line. */
         static final Totals NO_LINES = new Totals(
                 BigDecimal.ZERO,
                 BigDecimal.ZERO,
                 null,
-                new BillingSyncRepository.LineTotals(0, BigDecimal.ZERO, BigDecimal.ZERO));
+                new BillingSyncRepository.LineTotals(0, BigDecimal.ZERO, BigDecimal.ZERO),
+                LineChanges.NONE);
+    }
+
+    /** The lines of a sync a run added, changed and removed. */
+    record LineChanges(int added, int changed, int removed) {
+
+        static final LineChanges NONE = new LineChanges(0, 0, 0);
+
+        boolean any() {
+            return added + changed + removed > 0;
+        }
     }
 
     /**

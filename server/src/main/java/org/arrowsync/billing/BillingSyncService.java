@@ -200,8 +200,8 @@ public class BillingSyncService {
         // A run that wrote no line left the lines' sums as they were: the syncs' kept totals stand (D55).
         boolean linesChanged = run.linesWritten() + removed > 0;
         Map<Long, BillingSyncItemRepository.Totals> totals =
-                linesChanged ? writers.items().totals(open) : Map.of();
-        List<BillingRunRepository.SyncTotals> before = new ArrayList<>();
+                linesChanged ? writers.items().totals(open, run.id()) : Map.of();
+        List<BillingRunRepository.SyncChange> changes = new ArrayList<>();
         List<BillingSyncRepository.Synced> synced = new ArrayList<>();
         for (BillingSync sync : periodSyncs) {
             if (sync.state().frozen()
@@ -210,7 +210,12 @@ public class BillingSyncService {
             }
             BillingSyncItemRepository.Totals sum = linesChanged
                     ? totals.getOrDefault(sync.id(), BillingSyncItemRepository.Totals.NO_LINES)
-                    : new BillingSyncItemRepository.Totals(sync.buyTotal(), sync.sellTotal(), sync.currency(), null);
+                    : new BillingSyncItemRepository.Totals(
+                            sync.buyTotal(),
+                            sync.sellTotal(),
+                            sync.currency(),
+                            null,
+                            BillingSyncItemRepository.LineChanges.NONE);
             // A run limited to one license saw only some lines: whether all carry a validation date is not its to say.
             boolean linesValidated =
                     target.licenseReference() == null ? run.linesValidated(sync.id()) : sync.linesValidated();
@@ -223,15 +228,19 @@ public class BillingSyncService {
                     sum.lines(),
                     linesValidated,
                     report.notes(sync)));
-            before.add(new BillingRunRepository.SyncTotals(sync.id(), sync.sellTotal(), sync.buyTotal()));
+            if (sum.changes().any()
+                    || sum.sell().compareTo(sync.sellTotal()) != 0
+                    || sum.buy().compareTo(sync.buyTotal()) != 0) {
+                changes.add(new BillingRunRepository.SyncChange(
+                        sync.id(), sum.changes(), sync.sellTotal(), sum.sell(), sync.buyTotal(), sum.buy()));
+            }
         }
         writers.syncs().saveSynced(synced, writers.now());
         if (linesChanged && target.licenseReference() != null) {
             // A run limited to one license saved the syncs it saw; lines it removed may belong to others.
             writers.runs().refreshLineTotals(open);
         }
-        // A run that wrote no line changed no sync's lines or totals: it has no change to record.
-        writers.runs().finish(run.id(), run.rows(), linesChanged ? before : List.of(), writers.now());
+        writers.runs().finish(run.id(), run.rows(), changes, writers.now());
         if (target.licenseReference() == null) {
             writers.runs().replaceUnmatched(chosen.id(), target.period(), run.unmatched());
             if (linesChanged) {

@@ -58,6 +58,14 @@ class SyncBatchesIntegrationTests extends IntegrationTest {
                 .as(arrow)
                 .isEqualByComparingTo(fixture.exportSell(MONTH, arrow)));
         assertThat(syncsWhoseKeptTotalsAreNotTheirLines()).isEmpty();
+        assertThat(changesOfTheLastRun())
+                .as("each sync's lines added, none changed or removed")
+                .hasSize(syncsOfTheMonth())
+                .allMatch(change -> change.endsWith(" 0 0"))
+                .extracting(change -> Integer.parseInt(change.split(" ")[0]))
+                .satisfies(added -> assertThat(
+                                added.stream().mapToInt(Integer::intValue).sum())
+                        .isEqualTo(LINES));
 
         List<String> firstLines = fixture.lineReferences(customers.firstKey(), "invoice");
         List<String> lastLines = fixture.lineReferences(customers.lastKey(), "invoice");
@@ -71,6 +79,23 @@ class SyncBatchesIntegrationTests extends IntegrationTest {
                 .as(arrow)
                 .isEqualByComparingTo(fixture.exportSell(MONTH, arrow)));
         assertThat(syncsWhoseKeptTotalsAreNotTheirLines()).isEmpty();
+        assertThat(changesOfTheLastRun())
+                .as("one sync lost a line, another had one changed")
+                .containsExactly("0 0 1", "0 1 0");
+    }
+
+    private int syncsOfTheMonth() {
+        return jdbc.sql("select count(*) from billing_syncs where report_period = ?")
+                .param(MONTH.toString())
+                .query(Integer.class)
+                .single();
+    }
+
+    /** What the last run recorded of each sync it changed: lines added, changed and removed. */
+    private List<String> changesOfTheLastRun() {
+        return jdbc.sql("""
+                        select lines_added || ' ' || lines_changed || ' ' || lines_removed from billing_sync_changes
+                        where run_id = (select max(id) from billing_sync_runs) order by 1""").query(String.class).list();
     }
 
     /** The statement references of syncs whose kept totals (those the month's pages show) differ from their lines'. */
