@@ -8,6 +8,7 @@ import org.arrowsync.arrowclient.ArrowException;
 import org.arrowsync.arrowclient.ArrowPagingRunaway;
 import org.arrowsync.arrowclient.ArrowRateLimited;
 import org.arrowsync.arrowclient.ArrowUnavailable;
+import org.arrowsync.shared.DatabaseConnectionLost;
 import org.arrowsync.shared.InvalidInput;
 import org.arrowsync.shared.NotFound;
 import org.arrowsync.shared.Rejected;
@@ -172,7 +173,8 @@ class ApiExceptionHandler {
 
     /**
      * A client that went away mid-answer (an aborted download, a closed tab) is no error of ours, and there is no one
-     * left to answer: one DEBUG line, no body. Any other refusal of the web framework keeps its 4xx; the rest is a bug.
+     * left to answer: one DEBUG line, no body. Any other refusal of the web framework keeps its 4xx. A database that
+     * went away (D62) is a 503 the caller may retry; the rest is a bug.
      */
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> unexpected(Exception e) {
@@ -184,6 +186,11 @@ class ApiExceptionHandler {
             HttpStatusCode status = refusal.getStatusCode();
             HttpStatus known = HttpStatus.resolve(status.value());
             return detail(status, known == null ? "Bad request." : known.getReasonPhrase() + ".");
+        }
+        if (DatabaseConnectionLost.causes(e)) {
+            // PostgreSQL restarted or is unreachable: nothing of the request was kept, and asking again later will do
+            log.warn("The database was unreachable while handling a request: {}", e.getMessage());
+            return detail(HttpStatus.SERVICE_UNAVAILABLE, "The database is unavailable; try again in a moment.");
         }
         log.error("Unexpected error while handling a request", e);
         return detail(HttpStatus.INTERNAL_SERVER_ERROR, "A server error occurred.");
