@@ -22,6 +22,7 @@ import org.arrowsync.arrowclient.StatementQuery;
 import org.arrowsync.ledger.LicenseBilling;
 import org.arrowsync.settings.Settings;
 import org.arrowsync.settings.SettingsService;
+import org.arrowsync.shared.DaemonThreads;
 import org.arrowsync.shared.Progress;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -85,8 +86,8 @@ public class BillingValidation {
         }
         Settings chosen = settings.named(settingsUuid);
         ArrowClient client = clients.connect(chosen.connection());
-        CompletableFuture<MonthStatements> statements = CompletableFuture.supplyAsync(
-                () -> read(client, period), ReadAhead.onOwnThread("statements-read-ahead"));
+        CompletableFuture<MonthStatements> statements =
+                CompletableFuture.supplyAsync(() -> read(client, period), DaemonThreads.named("statements-read-ahead"));
         return progress -> check(
                 chosen, syncs.inState(chosen.id(), SyncState.SYNCED, period), month -> joined(statements), progress);
     }

@@ -1,6 +1,7 @@
 package org.arrowsync.billing;
 
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.arrowsync.shared.DaemonThreads;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -28,7 +29,7 @@ class PlannerStatistics {
 
     void refreshSoon() {
         if (waiting.compareAndSet(false, true)) {
-            ReadAhead.onOwnThread("planner-statistics").execute(() -> {
+            DaemonThreads.named("planner-statistics").execute(() -> {
                 waiting.set(false);
                 analyze();
             });

@@ -2,11 +2,11 @@ package org.arrowsync.billing;
 
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import org.arrowsync.shared.DaemonThreads;
 
 /**
  * Fetches the next export pages on another thread while the caller's thread (which holds the transaction) writes the
@@ -26,7 +26,7 @@ final class ReadAhead {
         BlockingQueue<Object> queue = new ArrayBlockingQueue<>(DEPTH);
         AtomicReference<RuntimeException> failure = new AtomicReference<>();
         AtomicBoolean cancelled = new AtomicBoolean();
-        onOwnThread("export-read-ahead").execute(() -> {
+        DaemonThreads.named("export-read-ahead").execute(() -> {
             try {
                 producer.accept(item -> {
                     if (cancelled.get()) {
@@ -55,15 +55,6 @@ final class ReadAhead {
             cancelled.set(true);
             queue.clear();
         }
-    }
-
-    /** Runs each task on a new daemon thread of that name: reading ahead never keeps the server from stopping. */
-    static Executor onOwnThread(String name) {
-        return task -> {
-            Thread thread = new Thread(task, name);
-            thread.setDaemon(true);
-            thread.start();
-        };
     }
 
     /** Waits for room, unless the consumer has gone: then nobody will ever take it. */
