@@ -103,10 +103,12 @@ public class BillingSyncService {
             return SyncReport.nothing(target.period(), "No active customer mappings");
         }
         ArrowClient client = clients.connect(chosen.connection());
-        List<CustomerMapping> active = knowingRefs(mapped, client, progress);
-        PriceBook prices = rules.book(chosen);
         SyncTimings timings = new SyncTimings();
-        try {
+        ExportQuery query = ExportQuery.forPeriod(chosen.exportTypeReference(), target.period());
+        // Arrow's first pages are read while the run gets ready (customers' Refs, rules, the month's lock and syncs)
+        try (ReadAhead<SyncRun.Page> pages = ReadAhead.start(sink -> fetch(client, query, sink, timings))) {
+            List<CustomerMapping> active = knowingRefs(mapped, client, progress);
+            PriceBook prices = rules.book(chosen);
             Ran ran = transactions.execute(status -> {
                 writers.licenses().lockMonthExclusive(chosen.uuid(), target.period());
                 long runId = writers.runs().start(chosen.id(), target.period(), writers.now());
@@ -120,8 +122,7 @@ public class BillingSyncService {
                         writers,
                         progress,
                         timings);
-                ExportQuery query = ExportQuery.forPeriod(chosen.exportTypeReference(), target.period());
-                ReadAhead.<SyncRun.Page>run(pages -> fetch(client, query, pages, timings), run::page);
+                pages.forEach(run::page);
                 run.lastPage();
                 SyncReport finished = timings.time(Phase.FINISH, () -> finish(chosen, target, run, progress));
                 return new Ran(finished, run.linesWritten(), System.nanoTime());
