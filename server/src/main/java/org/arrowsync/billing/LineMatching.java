@@ -47,6 +47,7 @@ final class LineMatching {
     private final Map<UnmatchedKey, UnmatchedCustomer> unmatched = new LinkedHashMap<>();
     private final IdSet seen;
     private final Set<Long> touched = new HashSet<>();
+    private final boolean newMonth;
     private long rows;
     private long usableRows;
 
@@ -72,9 +73,19 @@ final class LineMatching {
         this.progress = progress;
         this.report = report;
         this.seen = seen;
-        writers.syncs().ofPeriod(settings.id(), period).stream()
+        List<BillingSync> before = writers.syncs().ofPeriod(settings.id(), period);
+        this.newMonth = before.isEmpty();
+        before.stream()
                 .filter(sync -> mappingsById.containsKey(sync.mappingId()))
                 .forEach(this::remember);
+    }
+
+    /**
+     * Whether the month had no sync when the run began: every line it has then is one the run wrote (the run holds the
+     * month's lock), so none can be missing from the export.
+     */
+    boolean newMonth() {
+        return newMonth;
     }
 
     long rows() {

@@ -115,6 +115,11 @@ final class SyncRun {
         return report;
     }
 
+    /** Whether the month had no sync when the run began, so that all its lines are the run's own. */
+    boolean newMonth() {
+        return matching.newMonth();
+    }
+
     /** The syncs this run saw lines of. */
     Set<Long> touched() {
         return matching.touched();
