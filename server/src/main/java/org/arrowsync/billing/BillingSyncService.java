@@ -192,7 +192,8 @@ public class BillingSyncService {
         Map<Long, Long> mappingOf = new HashMap<>();
         periodSyncs.forEach(sync -> mappingOf.put(sync.id(), sync.mappingId()));
         LineReport report = run.report();
-        // Only what a complete export lacks was removed by Arrow (D26, D29); a new month has only the lines it saw.
+        // Only what a complete export lacks was removed by Arrow (D26, D29); a new month has only the lines the run
+        // wrote.
         List<BillingSyncItem> unseen =
                 run.newMonth() ? List.of() : writers.items().unseen(open, target.licenseReference(), false, run.seen());
         int removed = removeVanishedLines(
