@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeMap;
 import org.arrowsync.emulator.data.Presets;
 import org.arrowsync.emulator.data.ScaleOptions;
@@ -110,6 +111,36 @@ class SyncBatchesIntegrationTests extends IntegrationTest {
                         where (b.lines, b.arrow_amount, b.billed, b.sell_total, b.buy_total)
                               is distinct from (coalesce(x.lines, 0), coalesce(x.arrow_amount, 0), coalesce(x.billed, 0),
                                                 coalesce(x.sell, 0), coalesce(x.buy, 0))""").query(String.class).list();
+    }
+
+    @Test
+    void aLineArrowListsAgainInALaterBatchOfANewMonthIsBilledOnceAndReported() {
+        // active: the export look-up reads the active settings, as the reference does
+        fixture.activeSettings();
+        fixture.mapAllCustomers();
+        String repeated = api.post(
+                        "/api/admin/arrow/billing-syncs/fetch_billing_export/",
+                        Map.of("period_from", MONTH.toString(), "period_to", MONTH.toString()))
+                .expect(200)
+                .json()
+                .get("data")
+                .get(0)
+                .get("Sequence")
+                .asString();
+        fixture.emulator().repeatLine(repeated);
+
+        JsonNode first = fixture.syncedBilling(MONTH);
+
+        assertThat(first.get("progress").get("duplicate_lines").asInt()).isEqualTo(1);
+        assertThat(first.toString()).contains("Line " + repeated + " appears twice in the export");
+        assertThat(jdbc.sql("""
+                        select count(*) from billing_sync_items t join billing_syncs b on b.id = t.billing_sync_id
+                        where b.report_period = ?""").param(MONTH.toString()).query(Long.class).single())
+                .isEqualTo(LINES);
+        assertThat(jdbc.sql("""
+                        select count(*) from invoice_items where details ->> 'arrow_line_reference' = ?""").param(repeated).query(Long.class).single())
+                .as("the repeated line is billed once")
+                .isOne();
     }
 
     @Test

@@ -172,6 +172,11 @@ public final class Emulator implements AutoCloseable, BeforeAllCallback, BeforeE
         control("POST", "lines/" + lineReference, "{\"garbled\":" + garbled + "}");
     }
 
+    /** Arrow lists a line a second time, after the other lines of its month (a later page). */
+    public void repeatLine(String lineReference) {
+        control("POST", "lines/" + lineReference, "{\"repeated\":true}");
+    }
+
     /** Arrow drops a line from its export. */
     public void removeLine(String lineReference) {
         control("DELETE", "lines/" + lineReference, null);

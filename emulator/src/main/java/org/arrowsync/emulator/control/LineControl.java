@@ -24,8 +24,17 @@ final class LineControl {
         return Response.json(200, view(world, world.line(sequence).orElseThrow(() -> unknown(sequence))));
     }
 
-    /** {@code sell} and/or {@code buy} change the line's totals; {@code garbled} makes its total cells unreadable. */
+    /**
+     * {@code sell} and/or {@code buy} change the line's totals; {@code garbled} makes its total cells unreadable;
+     * {@code repeated} lists it once more, after the other lines of its month.
+     */
     static Response changePrice(World world, String sequence, Body body) {
+        if (body.has("repeated")) {
+            if (!world.repeat(sequence)) {
+                throw unknown(sequence);
+            }
+            return show(world, sequence);
+        }
         if (body.has("garbled")) {
             if (!world.garble(sequence, Boolean.parseBoolean(body.text("garbled", "false")))) {
                 throw unknown(sequence);
@@ -33,7 +42,7 @@ final class LineControl {
             return show(world, sequence);
         }
         if (!body.has("sell") && !body.has("buy")) {
-            throw ApiError.badRequest("give sell and/or buy, or garbled");
+            throw ApiError.badRequest("give sell and/or buy, garbled or repeated");
         }
         Line line = world.changePrice(sequence, body.decimal("sell"), body.decimal("buy"))
                 .orElseThrow(() -> unknown(sequence));

@@ -130,6 +130,16 @@ public final class World {
         return corrections.isGarbled(sequence);
     }
 
+    /**
+     * Arrow lists the line a second time, after every other line of its month: the same Sequence on a later page, as an
+     * export can repeat a row.
+     */
+    public boolean repeat(String sequence) {
+        Optional<Line> line = line(sequence);
+        line.ifPresent(corrections::add);
+        return line.isPresent();
+    }
+
     public boolean remove(String sequence) {
         if (line(sequence).isEmpty()) {
             return false;
