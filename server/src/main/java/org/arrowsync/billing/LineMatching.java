@@ -48,6 +48,7 @@ final class LineMatching {
     private final IdSet seen;
     private final Set<Long> touched = new HashSet<>();
     private final boolean newMonth;
+    private final MetReferences metReferences = new MetReferences();
     private long rows;
     private long usableRows;
 
@@ -175,19 +176,36 @@ final class LineMatching {
         }
     }
 
-    /** The items this month already has for the rows' line references, in the syncs of the mapped customers. */
+    /**
+     * The items this month already has for the rows' line references, in the syncs of the mapped customers. A new month
+     * has only the lines this run wrote, so it is asked only when one of the references was met before.
+     */
     private Map<String, KnownLine> billed(List<BillingLineResult> results) {
         List<String> references = results.stream()
                 .map(BillingLineResult::reference)
                 .filter(Objects::nonNull)
                 .distinct()
                 .toList();
+        if (newMonth && !metBefore(references)) {
+            return Map.of();
+        }
         Map<String, KnownLine> billed = new HashMap<>();
         // A reference billed twice (only older runs could do that) belongs to its line still present, else the first.
         writers.items()
                 .known(syncsById.keySet(), references)
                 .forEach(item -> billed.merge(item.lineReference(), item, LineMatching::preferred));
         return billed;
+    }
+
+    /**
+     * Whether any of the references was met by an earlier batch of the run (or shares its hash); remembers them all.
+     */
+    private boolean metBefore(List<String> references) {
+        boolean met = false;
+        for (String reference : references) {
+            met |= metReferences.add(reference);
+        }
+        return met;
     }
 
     private static KnownLine preferred(KnownLine one, KnownLine other) {
