@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.arrowsync.ledger.BillingPath;
 import org.arrowsync.ledger.ResourceService.CustomerLicense;
 
 /**
@@ -35,22 +34,11 @@ final class UnlicensedLines {
         if (firstOfCustomer.isEmpty()) {
             return;
         }
-        List<CustomerLicense> licenses = writers.resources().licensesOf(firstOfCustomer.keySet());
-        Map<String, BillingPath> owners = writers.licenses()
-                .owners(
-                        licenses.stream()
-                                .map(CustomerLicense::licenseReference)
-                                .distinct()
-                                .toList(),
-                        period);
-        for (CustomerLicense license : licenses) {
-            if (owners.get(license.licenseReference()) == BillingPath.CONSUMPTION) {
-                throw new LinesWithoutLicense(
-                        firstOfCustomer.get(license.customerUuid()),
-                        license.licenseReference(),
-                        period,
-                        exportTemplate);
-            }
+        List<CustomerLicense> byConsumption = writers.licenses().billedByConsumption(firstOfCustomer.keySet(), period);
+        if (!byConsumption.isEmpty()) {
+            CustomerLicense license = byConsumption.get(0);
+            throw new LinesWithoutLicense(
+                    firstOfCustomer.get(license.customerUuid()), license.licenseReference(), period, exportTemplate);
         }
         writers.licenses()
                 .billedWithoutLicenses(

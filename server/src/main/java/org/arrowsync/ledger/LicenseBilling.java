@@ -3,6 +3,7 @@ package org.arrowsync.ledger;
 import java.time.YearMonth;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -112,6 +113,28 @@ public class LicenseBilling {
                         on conflict do nothing""")
                 .params(period.toString(), customerIds.toArray(Long[]::new))
                 .update();
+    }
+
+    /**
+     * The licenses of these customers' resources whose month consumption tracking bills (D69); reads only, in one
+     * statement.
+     */
+    public List<ResourceService.CustomerLicense> billedByConsumption(Collection<UUID> customerUuids, YearMonth period) {
+        if (customerUuids.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                        select distinct c.uuid as customer_uuid, lb.license_reference
+                        from resources r join projects p on p.id = r.project_id join customers c on c.id = p.customer_id
+                        join license_billing lb on lb.license_reference = r.attributes ->> '%s' and lb.period = ?
+                        where c.uuid = any(?::uuid[]) and lb.billed_by = ? order by lb.license_reference""".formatted(Resource.LICENSE_ATTRIBUTE))
+                .params(
+                        period.toString(),
+                        customerUuids.stream().map(UUID::toString).toArray(String[]::new),
+                        BillingPath.CONSUMPTION.value())
+                .query((rs, row) -> new ResourceService.CustomerLicense(
+                        rs.getObject("customer_uuid", UUID.class), rs.getString("license_reference")))
+                .list();
     }
 
     /** Who bills each of these license-months now, for those claimed; reads only. */

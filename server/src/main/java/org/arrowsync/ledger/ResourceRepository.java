@@ -64,18 +64,6 @@ class ResourceRepository {
                 licenseReferences.toArray(String[]::new)));
     }
 
-    /** The license references the resources of these customers carry, each once per customer. */
-    List<ResourceService.CustomerLicense> licensesOf(Collection<UUID> customerUuids) {
-        return jdbc.sql("""
-                        select distinct c.uuid as customer_uuid, r.attributes ->> '%s' as license_reference
-                        from resources r join projects p on p.id = r.project_id join customers c on c.id = p.customer_id
-                        where c.uuid = any(?::uuid[]) and coalesce(r.attributes ->> '%s', '') <> ''""".formatted(Resource.LICENSE_ATTRIBUTE, Resource.LICENSE_ATTRIBUTE))
-                .param(customerUuids.stream().map(UUID::toString).toArray(String[]::new))
-                .query((rs, row) -> new ResourceService.CustomerLicense(
-                        rs.getObject("customer_uuid", UUID.class), rs.getString("license_reference")))
-                .list();
-    }
-
     /** The resources of one offering with this backend id, oldest first. */
     List<Resource> inOffering(UUID offeringUuid, String backendId) {
         return all(new SqlFilter().eq("o.uuid", offeringUuid).eq("r.backend_id", backendId));

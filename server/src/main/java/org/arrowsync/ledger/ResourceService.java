@@ -89,11 +89,6 @@ public class ResourceService {
         return found;
     }
 
-    /** The licenses the resources of these customers carry: those consumption tracking may bill for them. */
-    public List<CustomerLicense> licensesOf(Collection<UUID> customerUuids) {
-        return customerUuids.isEmpty() ? List.of() : resources.licensesOf(customerUuids);
-    }
-
     /** A license as billed to one customer. */
     public record CustomerLicense(UUID customerUuid, String licenseReference) {}
 
