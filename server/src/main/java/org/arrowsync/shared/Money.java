@@ -23,8 +23,13 @@ public final class Money {
         return amount.setScale(STORED_SCALE, RoundingMode.HALF_UP);
     }
 
+    /**
+     * Unit price × quantity, rounded to the currency's minor unit. The quantity loses its trailing zeros first: stored
+     * at 10 decimals, a whole quantity would make the product a 20-decimal number past a {@code long}, which costs a
+     * division of big integers to round; the rounded price is the same.
+     */
     public static BigDecimal price(BigDecimal unitPrice, BigDecimal quantity, String currency) {
-        return unitPrice.multiply(quantity).setScale(minorUnits(currency), RoundingMode.HALF_UP);
+        return unitPrice.multiply(quantity.stripTrailingZeros()).setScale(minorUnits(currency), RoundingMode.HALF_UP);
     }
 
     /** Decimals of the currency's minor unit; 2 for a code Java does not know. */

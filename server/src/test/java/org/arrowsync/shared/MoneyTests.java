@@ -1,0 +1,44 @@
+package org.arrowsync.shared;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class MoneyTests {
+
+    @Test
+    void aPriceIsUnitPriceTimesQuantityRoundedHalfUpToTheMinorUnit() {
+        assertThat(Money.price(new BigDecimal("12.3450000000"), new BigDecimal("1.0000000000"), "EUR"))
+                .isEqualTo(new BigDecimal("12.35"));
+        assertThat(Money.price(new BigDecimal("0.3333333333"), new BigDecimal("3.0000000000"), "EUR"))
+                .isEqualTo(new BigDecimal("1.00"));
+        assertThat(Money.price(new BigDecimal("-2.5050000000"), new BigDecimal("2.0000000000"), "USD"))
+                .isEqualTo(new BigDecimal("-5.01"));
+        assertThat(Money.price(new BigDecimal("149.5000000000"), new BigDecimal("1.0000000000"), "JPY"))
+                .isEqualTo(new BigDecimal("150"));
+        assertThat(Money.price(new BigDecimal("1.2345678901"), new BigDecimal("0.5000000000"), "EUR"))
+                .isEqualTo(new BigDecimal("0.62"));
+        assertThat(Money.price(BigDecimal.ZERO, BigDecimal.ONE, "EUR")).isEqualTo(new BigDecimal("0.00"));
+        assertThat(Money.price(new BigDecimal("1E+3"), new BigDecimal("0E-10"), "EUR"))
+                .isEqualTo(new BigDecimal("0.00"));
+    }
+
+    @Test
+    void aPriceIsTheSameAsTheFullProductRounded() {
+        Random random = new Random(42);
+        for (int i = 0; i < 100_000; i++) {
+            BigDecimal unitPrice = BigDecimal.valueOf(random.nextLong() % 1_000_000_000_000_000L, 10);
+            BigDecimal quantity = BigDecimal.valueOf(random.nextInt(2_000_000) - 1_000_000, random.nextInt(11))
+                    .setScale(10, RoundingMode.UNNECESSARY);
+            for (String currency : new String[] {"EUR", "JPY", "BHD"}) {
+                assertThat(Money.price(unitPrice, quantity, currency))
+                        .isEqualTo(unitPrice
+                                .multiply(quantity)
+                                .setScale(Money.minorUnits(currency), RoundingMode.HALF_UP));
+            }
+        }
+    }
+}
