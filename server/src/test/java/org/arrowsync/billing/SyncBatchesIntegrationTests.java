@@ -8,6 +8,9 @@ import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
+import org.arrowsync.arrowclient.BillingLine;
+import org.arrowsync.arrowclient.Customer;
 import org.arrowsync.emulator.data.Presets;
 import org.arrowsync.emulator.data.ScaleOptions;
 import org.arrowsync.support.ArrowFixture;
@@ -145,6 +148,62 @@ class SyncBatchesIntegrationTests extends IntegrationTest {
                         .single())
                 .as("the repeated line is billed once")
                 .isOne();
+    }
+
+    /**
+     * A re-sync finds the month's lines in memory (D73): a line new to the month that Arrow lists again in a later
+     * batch, and a known line listed twice, are each billed once and reported.
+     */
+    @Test
+    void aReSyncBillsANewLineOnceWhenArrowListsItAgainInALaterBatch() {
+        fixture.arrowStillValidates(MONTH);
+        fixture.activeSettings();
+        List<BillingLine> lines = fixture.emulator().exportLines(MONTH);
+        // a line of the second batch, whose customer is mapped only after the first sync, so that the line is new then
+        BillingLine fresh = lines.get(SyncRun.WRITE_BATCH + SyncRun.WRITE_BATCH / 2);
+        BillingLine known = lines.get(0);
+        Map<Boolean, List<Customer>> arrowCustomers = fixture.emulator().client().customers().stream()
+                .collect(Collectors.partitioningBy(arrow -> arrow.companyName().equals(fresh.companyName())));
+        arrowCustomers.get(false).forEach(arrow -> fixture.mapCustomer(arrow.reference(), arrow.companyName()));
+        fixture.syncedBilling(MONTH);
+        long freshCustomerLines = lines.stream()
+                .filter(line -> line.companyName().equals(fresh.companyName()))
+                .count();
+        assertThat(freshCustomerLines).isPositive().isLessThan(LINES / 10);
+        Customer freshCustomer = arrowCustomers.get(true).get(0);
+        fixture.mapCustomer(freshCustomer.reference(), freshCustomer.companyName());
+        fixture.emulator().repeatLine(fresh.lineReference());
+        fixture.emulator().repeatLine(known.lineReference());
+
+        JsonNode again = fixture.syncedBilling(MONTH);
+
+        assertThat(again.get("progress").get("duplicate_lines").asInt()).isEqualTo(2);
+        assertThat(again.toString())
+                .contains("Line " + fresh.lineReference() + " appears twice in the export")
+                .contains("Line " + known.lineReference() + " appears twice in the export");
+        assertThat(again.get("progress").get("lines_unchanged").asLong()).isEqualTo(LINES - freshCustomerLines);
+        assertThat(itemsOfTheMonth()).isEqualTo(LINES);
+        assertThat(invoiceItemsOf(fresh.lineReference()))
+                .as("the new line is billed once")
+                .isOne();
+        assertThat(invoiceItemsOf(known.lineReference()))
+                .as("the known line is billed once")
+                .isOne();
+    }
+
+    private long itemsOfTheMonth() {
+        return jdbc.sql("""
+                        select count(*) from billing_sync_items t join billing_syncs b on b.id = t.billing_sync_id
+                        where b.report_period = ?""").param(MONTH.toString()).query(Long.class).single();
+    }
+
+    private long invoiceItemsOf(String lineReference) {
+        return jdbc.sql("""
+                        select count(*) from invoice_items it join billing_sync_items t on t.invoice_item_id = it.id
+                        join billing_syncs b on b.id = t.billing_sync_id where b.report_period = ? and t.arrow_line_reference = ?""")
+                .params(MONTH.toString(), lineReference)
+                .query(Long.class)
+                .single();
     }
 
     @Test
