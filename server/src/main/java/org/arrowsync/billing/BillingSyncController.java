@@ -136,7 +136,7 @@ class BillingSyncController {
             BigDecimal quantity,
             Instant created) {
 
-        static ItemView of(BillingSyncItem item) {
+        static ItemView of(EmbeddedItem item) {
             return new ItemView(
                     Uuids.hex(item.uuid()),
                     item.lineReference(),

@@ -158,6 +158,35 @@ class BillingSyncItemRepository {
                 .toList();
     }
 
+    /** The lines of these syncs as their answers embed them, in the order they were created. */
+    List<EmbeddedItem> embeddedIn(Collection<Long> syncIds) {
+        if (syncIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                        select t.billing_sync_id, t.uuid, t.arrow_line_reference, ii.uuid as invoice_item_uuid, t.original_price,
+                               ci.uuid as compensation_item_uuid, t.vendor_name, t.subscription_reference, t.classification,
+                               t.description, t.quantity, t.created
+                        from billing_sync_items t left join invoice_items ii on ii.id = t.invoice_item_id
+                        left join invoice_items ci on ci.id = t.compensation_item_id
+                        where t.billing_sync_id = any(?) order by t.id""")
+                .param(syncIds.toArray(Long[]::new))
+                .query((rs, row) -> new EmbeddedItem(
+                        rs.getLong("billing_sync_id"),
+                        rs.getObject("uuid", UUID.class),
+                        rs.getString("arrow_line_reference"),
+                        rs.getObject("invoice_item_uuid", UUID.class),
+                        rs.getBigDecimal("original_price"),
+                        rs.getObject("compensation_item_uuid", UUID.class),
+                        rs.getString("vendor_name"),
+                        rs.getString("subscription_reference"),
+                        rs.getString("classification"),
+                        rs.getString("description"),
+                        rs.getBigDecimal("quantity"),
+                        Timestamps.read(rs, "created")))
+                .list();
+    }
+
     List<BillingSyncItem> ofSyncs(Collection<Long> syncIds) {
         if (syncIds.isEmpty()) {
             return List.of();

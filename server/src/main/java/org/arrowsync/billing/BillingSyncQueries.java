@@ -29,10 +29,10 @@ class BillingSyncQueries {
     }
 
     private List<SyncWithItems> withItems(List<BillingSync> found) {
-        Map<Long, List<BillingSyncItem>> byId = items
-                .ofSyncs(found.stream().map(BillingSync::id).toList())
+        Map<Long, List<EmbeddedItem>> byId = items
+                .embeddedIn(found.stream().map(BillingSync::id).toList())
                 .stream()
-                .collect(Collectors.groupingBy(BillingSyncItem::syncId));
+                .collect(Collectors.groupingBy(EmbeddedItem::syncId));
         return found.stream()
                 .map(sync -> new SyncWithItems(sync, byId.getOrDefault(sync.id(), List.of())))
                 .toList();
@@ -40,7 +40,7 @@ class BillingSyncQueries {
 
     SyncWithItems get(UUID uuid) {
         BillingSync sync = syncs.find(uuid).orElseThrow(NotFound::new);
-        return new SyncWithItems(sync, items.ofSyncs(List.of(sync.id())));
+        return new SyncWithItems(sync, items.embeddedIn(List.of(sync.id())));
     }
 
     Listing<BillingSyncItem> items(ItemFilter filter, PageRequest page) {
@@ -51,7 +51,7 @@ class BillingSyncQueries {
         return items.find(uuid).orElseThrow(NotFound::new);
     }
 
-    record SyncWithItems(BillingSync sync, List<BillingSyncItem> items) {}
+    record SyncWithItems(BillingSync sync, List<EmbeddedItem> items) {}
 
     record SyncFilter(
             UUID mappingUuid,

@@ -59,6 +59,7 @@ class BillingReconciliationIntegrationTests extends IntegrationTest {
         assertThat(job.get("result").get("compensations").asInt()).isEqualTo(2);
         assertThat(states()).containsOnly(4);
         assertArrowAmountsMatchTheExport();
+        assertSyncsEmbedTheirItemsAsTheItemsAnswer();
 
         JsonNode again = reconcile(false);
         assertThat(again.get("result").get("compensations").asInt())
@@ -243,6 +244,51 @@ class BillingReconciliationIntegrationTests extends IntegrationTest {
     }
 
     /** Arrow's statements of the month become Fulfilled; the periodic check validates its syncs. */
+    /** A sync's answer, in a list or alone, shows each of its items as the item's own answer does. */
+    private void assertSyncsEmbedTheirItemsAsTheItemsAnswer() {
+        List<String> shown = List.of(
+                "uuid",
+                "arrow_line_reference",
+                "invoice_item_uuid",
+                "original_price",
+                "compensation_item_uuid",
+                "vendor_name",
+                "subscription_reference",
+                "classification",
+                "description",
+                "quantity",
+                "created");
+        JsonNode syncs = api.get("/api/admin/arrow/billing-syncs/?settings_uuid=" + settings + "&page_size=100")
+                .expect(200)
+                .json();
+        List<JsonNode> embedded = syncs.valueStream()
+                .flatMap(sync -> sync.get("items").valueStream())
+                .toList();
+        assertThat(embedded)
+                .hasSize(jdbc.sql("""
+                        select count(*) from billing_sync_items t join billing_syncs b on b.id = t.billing_sync_id
+                        join customer_mappings m on m.id = b.customer_mapping_id join arrow_settings s on s.id = m.settings_id
+                        where s.uuid = ?::uuid""").param(settings).query(Integer.class).single());
+        assertThat(embedded)
+                .anyMatch(item -> !item.get("compensation_item_uuid").isNull());
+        for (JsonNode item : embedded) {
+            JsonNode own = api.get("/api/admin/arrow/billing-sync-items/"
+                            + item.get("uuid").asString() + "/")
+                    .expect(200)
+                    .json();
+            for (String field : shown) {
+                assertThat(item.get(field)).as(field).isEqualTo(own.get(field));
+            }
+            assertThat(item.propertyNames()).containsExactlyInAnyOrderElementsOf(shown);
+        }
+        JsonNode first = syncs.get(0);
+        assertThat(api.get("/api/admin/arrow/billing-syncs/" + first.get("uuid").asString() + "/")
+                        .expect(200)
+                        .json()
+                        .get("items"))
+                .isEqualTo(first.get("items"));
+    }
+
     private void arrowValidatesTheMonth() {
         fixture.emulator().setClock(TestClock.now());
         validation.check(Uuids.fromPath(settings), Progress.NONE);
