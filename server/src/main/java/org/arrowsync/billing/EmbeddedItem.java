@@ -6,7 +6,7 @@ import java.util.UUID;
 
 /**
  * A line as a billing sync's answer embeds it (Waldur's {@code ArrowBillingSyncItem}): the columns it shows and no
- * other, so that a page of syncs reads a tenth of what reading their items whole would.
+ * other. A page of syncs embeds thousands of lines; read whole, each would bring 28 columns through four joins.
  */
 record EmbeddedItem(
         long syncId,
