@@ -13,6 +13,7 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -106,17 +107,24 @@ final class Browser implements AutoCloseable {
     }
 
     void click(String css) {
-        find(css).click();
+        clickOn(By.cssSelector(css));
     }
 
     /** Clicks the button or link whose text is exactly this. */
     void press(String text) {
-        driver.findElement(By.xpath("//*[self::button or self::a][normalize-space(.)='" + text + "']"))
-                .click();
+        clickOn(By.xpath("//*[self::button or self::a][normalize-space(.)='" + text + "']"));
+    }
+
+    /** Clicks what the locator finds, finding it again if the page replaced it first. */
+    private void clickOn(By locator) {
+        await(d -> {
+            d.findElement(locator).click();
+            return true;
+        });
     }
 
     String text(String css) {
-        return find(css).getText();
+        return await(d -> d.findElement(By.cssSelector(css)).getText());
     }
 
     String url() {
@@ -136,7 +144,25 @@ final class Browser implements AutoCloseable {
     <T> T await(Function<WebDriver, T> condition) {
         return new WebDriverWait(driver, Duration.ofSeconds(60), Duration.ofMillis(100))
                 .ignoring(StaleElementReferenceException.class)
-                .until(condition);
+                .until(d -> {
+                    try {
+                        return condition.apply(d);
+                    } catch (WebDriverException e) {
+                        if (detached(e)) {
+                            return null;
+                        }
+                        throw e;
+                    }
+                });
+    }
+
+    /**
+     * Whether an element was found on the page that a navigation or an htmx swap then replaced: Chrome says so with a
+     * plain inspector error, not always as a stale element.
+     */
+    private static boolean detached(WebDriverException e) {
+        String message = String.valueOf(e.getMessage());
+        return message.contains("does not belong to the document") || message.contains("No node with given id");
     }
 
     void awaitText(String css, String text) {
