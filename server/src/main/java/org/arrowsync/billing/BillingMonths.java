@@ -205,5 +205,10 @@ public class BillingMonths {
     public record ChangeTotals(int syncs, long added, long changed, long removed, BigDecimal sellDifference) {}
 
     /** A vendor's lines in a month and their amount (the settings' price source). */
-    public record VendorAmount(String vendorName, long lines, BigDecimal amount) {}
+    public record VendorAmount(String vendorName, long lines, BigDecimal amount) {
+
+        VendorAmount plus(VendorAmount other) {
+            return new VendorAmount(vendorName, lines + other.lines, amount.add(other.amount));
+        }
+    }
 }

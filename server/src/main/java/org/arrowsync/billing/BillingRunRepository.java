@@ -1,5 +1,7 @@
 package org.arrowsync.billing;
 
+import static org.arrowsync.shared.SqlArrays.column;
+
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.YearMonth;
@@ -83,17 +85,23 @@ class BillingRunRepository {
     }
 
     /** Replaces the month's vendor totals with those of its lines now (a full run saw them all). */
-    void replaceVendorTotals(long settingsId, YearMonth period) {
+    void replaceVendorTotals(long settingsId, YearMonth period, List<BillingMonths.VendorAmount> vendors) {
         jdbc.sql("delete from billing_vendor_totals where settings_id = ? and report_period = ?")
                 .params(settingsId, period.toString())
                 .update();
+        if (vendors.isEmpty()) {
+            return;
+        }
         jdbc.sql("""
                         insert into billing_vendor_totals (settings_id, report_period, vendor_name, lines, amount)
-                        select m.settings_id, b.report_period, t.vendor_name, count(*), sum(t.current_price)
-                        from billing_sync_items t join billing_syncs b on b.id = t.billing_sync_id
-                        join customer_mappings m on m.id = b.customer_mapping_id
-                        where m.settings_id = ? and b.report_period = ? and not t.removed and t.vendor_name <> ''
-                        group by m.settings_id, b.report_period, t.vendor_name""").params(settingsId, period.toString()).update();
+                        select ?, ?, t.vendor, t.lines, t.amount from unnest(?::text[], ?::int[], ?::numeric[]) as t(vendor, lines, amount)""")
+                .params(
+                        settingsId,
+                        period.toString(),
+                        column(vendors, BillingMonths.VendorAmount::vendorName, String[]::new),
+                        column(vendors, vendor -> (int) vendor.lines(), Integer[]::new),
+                        column(vendors, BillingMonths.VendorAmount::amount, BigDecimal[]::new))
+                .update();
     }
 
     /** The vendors of a month's lines and their amounts, the largest first. */

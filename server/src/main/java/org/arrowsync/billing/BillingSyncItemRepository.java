@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.Consumer;
 import org.arrowsync.arrowclient.BillingLine;
@@ -462,15 +463,17 @@ class BillingSyncItemRepository {
 
     /**
      * Per sync with lines, removed ones included: what its lines add up to, and which of them run {@code runId} added,
-     * changed and removed (as it marked them), in one pass over the lines.
+     * changed and removed (as it marked them); per vendor, the lines present and their Arrow amount. One pass over the
+     * lines, grouped by sync and vendor.
      */
-    Map<Long, Totals> totals(Collection<Long> syncIds, long runId) {
-        Map<Long, Totals> totals = new HashMap<>();
+    LineSums totals(Collection<Long> syncIds, long runId) {
+        Map<Long, Totals> bySync = new HashMap<>();
+        Map<String, BillingMonths.VendorAmount> byVendor = new TreeMap<>();
         if (syncIds.isEmpty()) {
-            return totals;
+            return new LineSums(bySync, List.of());
         }
         jdbc.sql("""
-                        select billing_sync_id, coalesce(sum(buy) filter (where not removed), 0) as buy,
+                        select billing_sync_id, vendor_name, coalesce(sum(buy) filter (where not removed), 0) as buy,
                                coalesce(sum(sell) filter (where not removed), 0) as sell, min(currency) filter (where not removed) as currency,
                                count(*) filter (where not removed) as lines,
                                coalesce(sum(current_price) filter (where not removed), 0) as arrow_amount,
@@ -478,19 +481,31 @@ class BillingSyncItemRepository {
                                count(*) filter (where changed_in_run = ? and not removed and previous_price is null) as added,
                                count(*) filter (where changed_in_run = ? and not removed and previous_price is not null) as changed,
                                count(*) filter (where changed_in_run = ? and removed) as removed
-                        from billing_sync_items where billing_sync_id = any(?) group by billing_sync_id""").params(runId, runId, runId, syncIds.toArray(Long[]::new)).query(rs -> {
-            totals.put(
-                    rs.getLong("billing_sync_id"),
-                    new Totals(
-                            rs.getBigDecimal("buy"),
-                            rs.getBigDecimal("sell"),
-                            rs.getString("currency"),
-                            new BillingSyncRepository.LineTotals(
-                                    rs.getInt("lines"), rs.getBigDecimal("arrow_amount"), rs.getBigDecimal("billed")),
-                            new LineChanges(rs.getInt("added"), rs.getInt("changed"), rs.getInt("removed"))));
+                        from billing_sync_items where billing_sync_id = any(?) group by billing_sync_id, vendor_name""").params(runId, runId, runId, syncIds.toArray(Long[]::new)).query(rs -> {
+            Totals vendorsLines = new Totals(
+                    rs.getBigDecimal("buy"),
+                    rs.getBigDecimal("sell"),
+                    rs.getString("currency"),
+                    new BillingSyncRepository.LineTotals(
+                            rs.getInt("lines"), rs.getBigDecimal("arrow_amount"), rs.getBigDecimal("billed")),
+                    new LineChanges(rs.getInt("added"), rs.getInt("changed"), rs.getInt("removed")));
+            bySync.merge(rs.getLong("billing_sync_id"), vendorsLines, Totals::plus);
+            String vendor = rs.getString("vendor_name");
+            if (vendor != null && !vendor.isEmpty() && vendorsLines.lines().lines() > 0) {
+                byVendor.merge(
+                        vendor,
+                        new BillingMonths.VendorAmount(
+                                vendor,
+                                vendorsLines.lines().lines(),
+                                vendorsLines.lines().arrowAmount()),
+                        BillingMonths.VendorAmount::plus);
+            }
         });
-        return totals;
+        return new LineSums(bySync, List.copyOf(byVendor.values()));
     }
+
+    /** What one pass over the lines of some syncs found: per sync, and per vendor of the lines present. */
+    record LineSums(Map<Long, Totals> bySync, List<BillingMonths.VendorAmount> byVendor) {}
 
     /**
      * What a sync's lines add up to, as one pass over them finds it: Arrow's buy and sell of the lines present, their
@@ -510,6 +525,25 @@ class BillingSyncItemRepository {
                 null,
                 new BillingSyncRepository.LineTotals(0, BigDecimal.ZERO, BigDecimal.ZERO),
                 LineChanges.NONE);
+
+        /** The sums of two sets of lines of one sync; the currency is the least of those present. */
+        Totals plus(Totals other) {
+            String least = currency == null
+                    ? other.currency
+                    : other.currency == null || currency.compareTo(other.currency) <= 0 ? currency : other.currency;
+            return new Totals(
+                    buy.add(other.buy),
+                    sell.add(other.sell),
+                    least,
+                    new BillingSyncRepository.LineTotals(
+                            lines.lines() + other.lines.lines(),
+                            lines.arrowAmount().add(other.lines.arrowAmount()),
+                            lines.billed().add(other.lines.billed())),
+                    new LineChanges(
+                            changes.added() + other.changes.added(),
+                            changes.changed() + other.changes.changed(),
+                            changes.removed() + other.changes.removed()));
+        }
     }
 
     /** The lines of a sync a run added, changed and removed. */

@@ -201,19 +201,21 @@ public class BillingSyncService {
                         .filter(item -> !report.keepsUnseenLines(mappingOf.get(item.syncId())))
                         .toList(),
                 run.id());
-        // A run that wrote no line left the lines' sums as they were: the syncs' kept totals stand (D55).
+        // A run that wrote no line left the lines' sums as they were: the syncs' kept totals stand (D55). A run of the
+        // whole month sums the lines of all its syncs, frozen ones too, for the month's vendor totals in the same pass.
         boolean linesChanged = run.linesWritten() + removed > 0;
-        Map<Long, BillingSyncItemRepository.Totals> totals =
-                linesChanged ? writers.items().totals(open, run.id()) : Map.of();
+        boolean wholeMonth = target.licenseReference() == null;
+        List<Long> summed =
+                wholeMonth ? periodSyncs.stream().map(BillingSync::id).toList() : open;
+        BillingSyncItemRepository.LineSums sums = linesChanged ? writers.items().totals(summed, run.id()) : null;
         List<BillingRunRepository.SyncChange> changes = new ArrayList<>();
         List<BillingSyncRepository.Synced> synced = new ArrayList<>();
         for (BillingSync sync : periodSyncs) {
-            if (sync.state().frozen()
-                    || target.licenseReference() != null && !run.touched().contains(sync.id())) {
+            if (sync.state().frozen() || !wholeMonth && !run.touched().contains(sync.id())) {
                 continue;
             }
             BillingSyncItemRepository.Totals sum = linesChanged
-                    ? totals.getOrDefault(sync.id(), BillingSyncItemRepository.Totals.NO_LINES)
+                    ? sums.bySync().getOrDefault(sync.id(), BillingSyncItemRepository.Totals.NO_LINES)
                     : new BillingSyncItemRepository.Totals(
                             sync.buyTotal(),
                             sync.sellTotal(),
@@ -221,8 +223,7 @@ public class BillingSyncService {
                             null,
                             BillingSyncItemRepository.LineChanges.NONE);
             // A run limited to one license saw only some lines: whether all carry a validation date is not its to say.
-            boolean linesValidated =
-                    target.licenseReference() == null ? run.linesValidated(sync.id()) : sync.linesValidated();
+            boolean linesValidated = wholeMonth ? run.linesValidated(sync.id()) : sync.linesValidated();
             synced.add(new BillingSyncRepository.Synced(
                     sync.id(),
                     sync.markSynced(),
@@ -240,15 +241,15 @@ public class BillingSyncService {
             }
         }
         writers.syncs().saveSynced(synced, writers.now());
-        if (linesChanged && target.licenseReference() != null) {
+        if (linesChanged && !wholeMonth) {
             // A run limited to one license saved the syncs it saw; lines it removed may belong to others.
             writers.runs().refreshLineTotals(open);
         }
         writers.runs().finish(run.id(), run.rows(), changes, writers.now());
-        if (target.licenseReference() == null) {
+        if (wholeMonth) {
             writers.runs().replaceUnmatched(chosen.id(), target.period(), run.unmatched());
             if (linesChanged) {
-                writers.runs().replaceVendorTotals(chosen.id(), target.period());
+                writers.runs().replaceVendorTotals(chosen.id(), target.period(), sums.byVendor());
             }
         }
         progress.add("lines_removed", removed);

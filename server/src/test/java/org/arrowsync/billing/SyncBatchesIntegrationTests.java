@@ -47,7 +47,7 @@ class SyncBatchesIntegrationTests extends IntegrationTest {
     @Test
     void aMonthOfSeveralBatchesIsBilledLineForLineAndFollowsArrowInEachBatch() {
         fixture.arrowStillValidates(MONTH);
-        fixture.settings();
+        String settings = fixture.settings();
         TreeMap<String, String> customers = new TreeMap<>(fixture.mapAllCustomers());
         assertThat(SyncRun.WRITE_BATCH).isLessThan(LINES / 2);
 
@@ -62,6 +62,7 @@ class SyncBatchesIntegrationTests extends IntegrationTest {
                 .as(arrow)
                 .isEqualByComparingTo(fixture.exportSell(MONTH, arrow)));
         assertThat(syncsWhoseKeptTotalsAreNotTheirLines()).isEmpty();
+        assertThat(vendorsWhoseKeptTotalsAreNotTheirLines(settings)).isEmpty();
         assertThat(changesOfTheLastRun())
                 .as("each sync's lines added, none changed or removed")
                 .hasSize(syncsOfTheMonth())
@@ -83,6 +84,7 @@ class SyncBatchesIntegrationTests extends IntegrationTest {
                 .as(arrow)
                 .isEqualByComparingTo(fixture.exportSell(MONTH, arrow)));
         assertThat(syncsWhoseKeptTotalsAreNotTheirLines()).isEmpty();
+        assertThat(vendorsWhoseKeptTotalsAreNotTheirLines(settings)).isEmpty();
         assertThat(changesOfTheLastRun())
                 .as("one sync lost a line, another had one changed")
                 .containsExactly("0 0 1", "0 1 0");
@@ -100,6 +102,34 @@ class SyncBatchesIntegrationTests extends IntegrationTest {
         return jdbc.sql("""
                         select lines_added || ' ' || lines_changed || ' ' || lines_removed from billing_sync_changes
                         where run_id = (select max(id) from billing_sync_runs) order by 1""").query(String.class).list();
+    }
+
+    /**
+     * The vendors of the month whose kept totals (lines and Arrow amount, D65) differ from their lines', or none kept.
+     */
+    private List<String> vendorsWhoseKeptTotalsAreNotTheirLines(String settings) {
+        long settingsId = jdbc.sql("select id from arrow_settings where uuid = ?::uuid")
+                .param(settings)
+                .query(Long.class)
+                .single();
+        assertThat(jdbc.sql("select count(*) from billing_vendor_totals where settings_id = ? and report_period = ?")
+                        .params(settingsId, MONTH.toString())
+                        .query(Integer.class)
+                        .single())
+                .isPositive();
+        return jdbc.sql("""
+                        select coalesce(v.vendor_name, x.vendor_name) from (
+                            select vendor_name, lines, amount from billing_vendor_totals where settings_id = ? and report_period = ?) v
+                        full join (
+                            select t.vendor_name, count(*) as lines, sum(t.current_price) as amount
+                            from billing_sync_items t join billing_syncs b on b.id = t.billing_sync_id
+                            join customer_mappings m on m.id = b.customer_mapping_id
+                            where m.settings_id = ? and b.report_period = ? and not t.removed and t.vendor_name <> ''
+                            group by t.vendor_name) x on x.vendor_name = v.vendor_name
+                        where (v.lines, v.amount) is distinct from (x.lines, x.amount)""")
+                .params(settingsId, MONTH.toString(), settingsId, MONTH.toString())
+                .query(String.class)
+                .list();
     }
 
     /** The statement references of syncs whose kept totals (those the month's pages show) differ from their lines'. */
