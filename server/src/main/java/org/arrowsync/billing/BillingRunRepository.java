@@ -49,14 +49,14 @@ class BillingRunRepository {
                                                   ?::numeric[]) as t""")
                 .params(
                         runId,
-                        changes.stream().map(SyncChange::syncId).toArray(Long[]::new),
-                        changes.stream().map(change -> change.lines().added()).toArray(Integer[]::new),
-                        changes.stream().map(change -> change.lines().changed()).toArray(Integer[]::new),
-                        changes.stream().map(change -> change.lines().removed()).toArray(Integer[]::new),
-                        changes.stream().map(SyncChange::sellBefore).toArray(BigDecimal[]::new),
-                        changes.stream().map(SyncChange::sellAfter).toArray(BigDecimal[]::new),
-                        changes.stream().map(SyncChange::buyBefore).toArray(BigDecimal[]::new),
-                        changes.stream().map(SyncChange::buyAfter).toArray(BigDecimal[]::new))
+                        column(changes, SyncChange::syncId, Long[]::new),
+                        column(changes, change -> change.lines().added(), Integer[]::new),
+                        column(changes, change -> change.lines().changed(), Integer[]::new),
+                        column(changes, change -> change.lines().removed(), Integer[]::new),
+                        column(changes, SyncChange::sellBefore, BigDecimal[]::new),
+                        column(changes, SyncChange::sellAfter, BigDecimal[]::new),
+                        column(changes, SyncChange::buyBefore, BigDecimal[]::new),
+                        column(changes, SyncChange::buyAfter, BigDecimal[]::new))
                 .update();
     }
 
@@ -218,7 +218,6 @@ class BillingRunRepository {
     /** A finished run of a month. */
     record Run(long id, Instant finished, long linesSeen) {}
 
-    /** A sync's totals before a run saved it. */
     /** What a run changed of a sync: its lines (as the run marked them) and its totals, before and after. */
     record SyncChange(
             long syncId,

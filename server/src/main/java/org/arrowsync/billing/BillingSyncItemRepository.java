@@ -9,14 +9,17 @@ import java.time.Instant;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 import org.arrowsync.arrowclient.BillingLine;
 import org.arrowsync.ledger.InvoiceState;
 import org.arrowsync.pricing.LineScope;
@@ -482,22 +485,20 @@ class BillingSyncItemRepository {
                                count(*) filter (where changed_in_run = ? and not removed and previous_price is not null) as changed,
                                count(*) filter (where changed_in_run = ? and removed) as removed
                         from billing_sync_items where billing_sync_id = any(?) group by billing_sync_id, vendor_name""").params(runId, runId, runId, syncIds.toArray(Long[]::new)).query(rs -> {
-            Totals vendorsLines = new Totals(
+            Totals group = new Totals(
                     rs.getBigDecimal("buy"),
                     rs.getBigDecimal("sell"),
                     rs.getString("currency"),
                     new BillingSyncRepository.LineTotals(
                             rs.getInt("lines"), rs.getBigDecimal("arrow_amount"), rs.getBigDecimal("billed")),
                     new LineChanges(rs.getInt("added"), rs.getInt("changed"), rs.getInt("removed")));
-            bySync.merge(rs.getLong("billing_sync_id"), vendorsLines, Totals::plus);
+            bySync.merge(rs.getLong("billing_sync_id"), group, Totals::plus);
             String vendor = rs.getString("vendor_name");
-            if (vendor != null && !vendor.isEmpty() && vendorsLines.lines().lines() > 0) {
+            if (vendor != null && !vendor.isEmpty() && group.lines().lines() > 0) {
                 byVendor.merge(
                         vendor,
                         new BillingMonths.VendorAmount(
-                                vendor,
-                                vendorsLines.lines().lines(),
-                                vendorsLines.lines().arrowAmount()),
+                                vendor, group.lines().lines(), group.lines().arrowAmount()),
                         BillingMonths.VendorAmount::plus);
             }
         });
@@ -528,13 +529,13 @@ class BillingSyncItemRepository {
 
         /** The sums of two sets of lines of one sync; the currency is the least of those present. */
         Totals plus(Totals other) {
-            String least = currency == null
-                    ? other.currency
-                    : other.currency == null || currency.compareTo(other.currency) <= 0 ? currency : other.currency;
             return new Totals(
                     buy.add(other.buy),
                     sell.add(other.sell),
-                    least,
+                    Stream.of(currency, other.currency)
+                            .filter(Objects::nonNull)
+                            .min(Comparator.naturalOrder())
+                            .orElse(null),
                     new BillingSyncRepository.LineTotals(
                             lines.lines() + other.lines.lines(),
                             lines.arrowAmount().add(other.lines.arrowAmount()),
