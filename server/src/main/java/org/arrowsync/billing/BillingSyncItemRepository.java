@@ -117,7 +117,7 @@ class BillingSyncItemRepository {
      * is found by its reference (D29). Each reference is looked up on its own through the reference's index (a lateral
      * subquery that {@code offset 0} keeps from being flattened): as a join, a month just written and not analysed yet
      * is read whole on every page. The syncs are picked here: given them too, PostgreSQL 14 would probe the (sync,
-     * reference) key once per pair.
+     * reference) key once per pair. The index compares bytes, so the lookup does too (D73).
      */
     List<BillingSyncItem> find(Set<Long> syncIds, Collection<String> lineReferences) {
         if (syncIds.isEmpty() || lineReferences.isEmpty()) {
@@ -125,7 +125,7 @@ class BillingSyncItemRepository {
         }
         return jdbc
                 .sql("select x.* from unnest(?::text[]) as k(r) cross join lateral (" + SELECT
-                        + " where t.arrow_line_reference = k.r offset 0) x")
+                        + " where t.arrow_line_reference collate \"C\" = k.r offset 0) x")
                 .param(lineReferences.toArray(String[]::new))
                 .query(BillingSyncItemRepository::map)
                 .list()
@@ -136,18 +136,15 @@ class BillingSyncItemRepository {
 
     /**
      * The lines of these syncs with these line references, read as {@link #find} reads them but without their items'
-     * other columns: what a sync needs to tell an unchanged line (D55).
+     * other columns: what a sync needs to tell an unchanged line (D55). One index scan for the whole batch, in a
+     * function that keeps PostgreSQL from reading a month not analysed yet whole instead (D73).
      */
     List<KnownLine> known(Set<Long> syncIds, Collection<String> lineReferences) {
         if (syncIds.isEmpty() || lineReferences.isEmpty()) {
             return List.of();
         }
         return jdbc
-                .sql("""
-                        select x.* from unnest(?::text[]) as k(r) cross join lateral (
-                            select t.id, t.billing_sync_id, t.arrow_line_reference, t.removed, t.content_hash,
-                                   t.billed_via = 'invoice' and t.invoice_item_id is null as lost_its_item
-                            from billing_sync_items t where t.arrow_line_reference = k.r offset 0) x""")
+                .sql("select * from billing_known_lines(?::text[])")
                 .param(lineReferences.toArray(String[]::new))
                 .query((rs, row) -> new KnownLine(
                         rs.getLong("id"),

@@ -2,7 +2,13 @@ package org.arrowsync.billing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.SQLWarning;
+import java.sql.Statement;
 import java.util.List;
+import javax.sql.DataSource;
 import org.arrowsync.shared.PageRequest;
 import org.arrowsync.support.ArrowFixture;
 import org.arrowsync.support.IntegrationTest;
@@ -21,6 +27,9 @@ class BillingListPlanIntegrationTests extends IntegrationTest {
 
     @Autowired
     BillingSyncItemRepository items;
+
+    @Autowired
+    DataSource dataSource;
 
     @RegisterExtension
     final ArrowFixture fixture = new ArrowFixture();
@@ -67,6 +76,53 @@ class BillingListPlanIntegrationTests extends IntegrationTest {
             String plan = String.join("\n", items.countPlan(filter));
 
             assertThat(plan).as(plan).contains("on billing_sync_item_counts").doesNotContain("on billing_sync_items ");
+        }
+    }
+
+    /**
+     * A re-sync asks for each batch's known lines by their references. With the month's statistics gone (a month just
+     * written, not analysed yet), PostgreSQL would read every line of the table for each batch; the lookup's function
+     * keeps it on the reference index. {@code auto_explain} sends the plan inside the function back as a notice.
+     */
+    @Test
+    void aBatchOfKnownLinesIsReadThroughTheReferenceIndexEvenBeforeTheMonthIsAnalysed() throws SQLException {
+        jdbc.sql("delete from pg_statistic where starelid = 'billing_sync_items'::regclass")
+                .update();
+
+        String plan = nestedPlan(
+                "select count(*) from billing_known_lines(array(select 'PLAN-' || n from generate_series(1, 50000, 50) n))");
+
+        assertThat(plan)
+                .as(plan)
+                .containsPattern("Index Scan on billing_sync_items_line_reference_idx|Index Scan using"
+                        + " billing_sync_items_line_reference_idx")
+                .doesNotContain("Seq Scan");
+    }
+
+    /** The plans of the statements {@code query} runs, within a transaction whose settings go with it. */
+    private String nestedPlan(String query) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+                Statement statement = connection.createStatement()) {
+            connection.setAutoCommit(false);
+            try {
+                statement.execute("load 'auto_explain'");
+                statement.execute("set local auto_explain.log_min_duration = 0");
+                statement.execute("set local auto_explain.log_nested_statements = on");
+                statement.execute("set local auto_explain.log_parameter_max_length = 0");
+                statement.execute("set local auto_explain.log_level = notice");
+                statement.clearWarnings();
+                try (ResultSet rows = statement.executeQuery(query)) {
+                    rows.next();
+                }
+                StringBuilder plans = new StringBuilder();
+                for (SQLWarning notice = statement.getWarnings(); notice != null; notice = notice.getNextWarning()) {
+                    plans.append(notice.getMessage()).append('\n');
+                }
+                return plans.toString();
+            } finally {
+                connection.rollback();
+                connection.setAutoCommit(true);
+            }
         }
     }
 
