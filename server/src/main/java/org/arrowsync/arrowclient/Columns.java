@@ -42,13 +42,29 @@ final class Columns {
     /** The first present cell among {@code columns}, in fallback order, as {@link Found}; null if none. */
     Found first(List<String> cells, String... columns) {
         for (String column : columns) {
-            String value = cell(cells, column);
-            String stripped = value == null ? "" : value.strip();
-            if (!stripped.isEmpty() && !stripped.equalsIgnoreCase("null")) {
-                return new Found(column, stripped);
+            String value = present(cell(cells, column));
+            if (value != null) {
+                return new Found(column, value);
             }
         }
         return null;
+    }
+
+    /** The trimmed value of {@link #first}, without the column it came from. */
+    String firstValue(List<String> cells, String... columns) {
+        for (String column : columns) {
+            String value = present(cell(cells, column));
+            if (value != null) {
+                return value;
+            }
+        }
+        return null;
+    }
+
+    /** The trimmed cell, or null when it is absent, blank or {@code null}. */
+    private static String present(String cell) {
+        String stripped = cell == null ? "" : cell.strip();
+        return stripped.isEmpty() || stripped.equalsIgnoreCase("null") ? null : stripped;
     }
 
     /** Whether a row has more cells than there are headers: its surplus cells belong to no column. */

@@ -71,19 +71,21 @@ final class Json {
 
     /** The elements of an array node; empty for anything else. */
     static List<JsonNode> elements(JsonNode array) {
-        List<JsonNode> out = new ArrayList<>();
-        if (array != null && array.isArray()) {
-            array.values().forEach(out::add);
+        if (array == null || !array.isArray()) {
+            return new ArrayList<>();
         }
+        List<JsonNode> out = new ArrayList<>(array.size());
+        array.values().forEach(out::add);
         return out;
     }
 
     /** The values of an array as text (null cells kept as null). */
     static List<String> texts(JsonNode array) {
-        List<String> out = new ArrayList<>();
-        for (JsonNode element : elements(array)) {
-            out.add(text(element));
+        if (array == null || !array.isArray()) {
+            return new ArrayList<>();
         }
+        List<String> out = new ArrayList<>(array.size());
+        array.values().forEach(element -> out.add(text(element)));
         return out;
     }
 

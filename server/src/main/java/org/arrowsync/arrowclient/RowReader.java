@@ -22,8 +22,7 @@ final class RowReader {
 
     /** The first non-blank cell among {@code fallbacks}, trimmed; null if none. */
     String text(String... fallbacks) {
-        Columns.Found found = columns.first(cells, fallbacks);
-        return found == null ? null : found.value();
+        return columns.firstValue(cells, fallbacks);
     }
 
     /**

@@ -29,7 +29,16 @@ class DatesTests {
     }
 
     @ParameterizedTest(name = "[{0}] is not a date")
-    @CsvSource({"30.08.2024", "13/01/2024", "yesterday", "2024-13-01"})
+    @CsvSource({
+        "30.08.2024",
+        "13/01/2024",
+        "yesterday",
+        "2024-13-01",
+        "2024-02-30",
+        "2024-08-30X",
+        "2024-8-30",
+        "２０２４-08-30"
+    })
     void refusesOtherDates(String text) {
         assertThatThrownBy(() -> Dates.localDate(text)).isInstanceOf(DateTimeException.class);
     }
@@ -41,6 +50,7 @@ class DatesTests {
             value = {
                 "2024-07     | 2024-07",
                 "2024-07-01  | 2024-07",
+                "2024-07-31T23:59:59Z | 2024-07",
                 "' 2024-12 ' | 2024-12",
                 "''          | NULL",
             })
@@ -49,7 +59,7 @@ class DatesTests {
     }
 
     @ParameterizedTest(name = "[{0}] is not a period")
-    @CsvSource({"07/2024", "2024-7", "2024-13", "July"})
+    @CsvSource({"07/2024", "2024-7", "2024-13", "July", "2024-00", "2024-07x", "2024-07-1x", "2024-07-"})
     void refusesOtherPeriods(String text) {
         assertThatThrownBy(() -> Dates.yearMonth(text)).isInstanceOf(DateTimeException.class);
     }
