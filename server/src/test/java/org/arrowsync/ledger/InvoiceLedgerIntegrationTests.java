@@ -17,6 +17,7 @@ import org.arrowsync.support.TestClock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 
@@ -30,6 +31,9 @@ class InvoiceLedgerIntegrationTests extends IntegrationTest {
 
     @Autowired
     InvoiceService invoices;
+
+    @Autowired
+    JdbcClient jdbc;
 
     @Test
     void totalsAreSumsOfRoundedItemPrices() {
@@ -50,6 +54,37 @@ class InvoiceLedgerIntegrationTests extends IntegrationTest {
         assertThat(response.json().get("items").get(1).get("price").asString()).isEqualTo("10.00");
         assertThat(response.json().get("items").get(0).get("start").asString())
                 .isEqualTo(MONTH.atDay(1).toString());
+    }
+
+    @Test
+    void anInvoiceListsItsItemsInTheOrderTheyWereCreatedThenByTheirIds() {
+        UUID customer = Uuids.fromPath(fixture.customer());
+        Invoice invoice = invoices.invoiceFor(customer, MONTH.minusMonths(3));
+        InvoiceItem late = invoices.addItem(invoice, item("Created last", "1", "1"));
+        invoices.addItem(invoice, item("Created first, added before its twin", "2", "1"));
+        invoices.addItem(invoice, item("Created first, added after its twin", "3", "1"));
+        jdbc.sql("update invoice_items set created = created + interval '1 hour' where id = ?")
+                .param(late.id())
+                .update();
+        List<String> order =
+                List.of("Created first, added before its twin", "Created first, added after its twin", "Created last");
+
+        assertThat(names(api.get("/api/invoices/" + Uuids.hex(invoice.uuid()) + "/")
+                        .expect(200)
+                        .json()))
+                .isEqualTo(order);
+        JsonNode listed = api.get("/api/invoices/?customer_uuid=" + Uuids.hex(customer) + "&year=" + invoice.year()
+                        + "&month=" + invoice.month())
+                .expect(200)
+                .json();
+        assertThat(names(listed.get(0))).isEqualTo(order);
+    }
+
+    private static List<String> names(JsonNode invoice) {
+        return invoice.get("items")
+                .valueStream()
+                .map(item -> item.get("name").asString())
+                .toList();
     }
 
     @Test
