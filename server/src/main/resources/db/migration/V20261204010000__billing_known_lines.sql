@@ -6,7 +6,7 @@ create index billing_sync_items_line_reference_idx on billing_sync_items (arrow_
 -- The lines a page of Arrow's export met before, by their references, as a sync needs them to tell an unchanged
 -- line: one index scan for the whole page, which PostgreSQL 17 and later walk once in key order instead of descending
 -- once per reference. Seq scans are off inside the function only: a month written and not analysed yet would
--- otherwise be read whole for every page, as its size is unknown to the planner (D73).
+-- otherwise be read whole for every page, the planner having no statistics to tell how few lines a page names (D73).
 create function billing_known_lines(refs text[])
     returns table (id bigint, billing_sync_id bigint, arrow_line_reference text, removed boolean, content_hash uuid,
                    lost_its_item boolean)
