@@ -57,14 +57,17 @@ class InvoiceLedgerIntegrationTests extends IntegrationTest {
     }
 
     @Test
-    void anInvoiceListsItsItemsInTheOrderTheyWereCreatedThenByTheirIds() {
+    void anInvoiceListsItsItemsInTheOrderTheyWereCreatedAndItemsCreatedTogetherByTheirIds() {
         UUID customer = Uuids.fromPath(fixture.customer());
         Invoice invoice = invoices.invoiceFor(customer, MONTH.minusMonths(3));
         InvoiceItem late = invoices.addItem(invoice, item("Created last", "1", "1"));
-        invoices.addItem(invoice, item("Created first, added before its twin", "2", "1"));
-        invoices.addItem(invoice, item("Created first, added after its twin", "3", "1"));
+        InvoiceItem twin = invoices.addItem(invoice, item("Created first, added before its twin", "2", "1"));
+        InvoiceItem otherTwin = invoices.addItem(invoice, item("Created first, added after its twin", "3", "1"));
         jdbc.sql("update invoice_items set created = created + interval '1 hour' where id = ?")
                 .param(late.id())
+                .update();
+        jdbc.sql("update invoice_items set created = (select created from invoice_items where id = ?) where id = ?")
+                .params(otherTwin.id(), twin.id())
                 .update();
         List<String> order =
                 List.of("Created first, added before its twin", "Created first, added after its twin", "Created last");

@@ -1,7 +1,8 @@
 -- A line reference is an identifier, compared only for equality: its index orders bytes ("C") instead of the
--- database's locale, which makes each comparison a memcmp instead of a strcoll (D73).
+-- database's locale, which makes each comparison a memcmp instead of a strcoll (D73). The new index is built before
+-- the old one goes, so the items stay readable while it builds (dropping an index locks its table until the commit).
+create index billing_sync_items_reference_bytes_idx on billing_sync_items (arrow_line_reference collate "C");
 drop index billing_sync_items_line_reference_idx;
-create index billing_sync_items_line_reference_idx on billing_sync_items (arrow_line_reference collate "C");
 
 -- The lines a page of Arrow's export met before, by their references, as a sync needs them to tell an unchanged
 -- line: one index scan for the whole page, which PostgreSQL 17 and later walk once in key order instead of descending
