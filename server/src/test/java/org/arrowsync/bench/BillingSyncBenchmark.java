@@ -130,7 +130,8 @@ public final class BillingSyncBenchmark {
     }
 
     /** The Arrow client reading a month's whole export from the emulator and parsing every row, as a sync does. */
-    private static Duration fetchOnly(ScaleMonth month, YearMonth period) {
+    private static Duration fetchOnly(ScaleMonth month, YearMonth period) throws SQLException, InterruptedException {
+        month.awaitQuietDatabase();
         ArrowClients clients =
                 new ArrowClients(new ArrowClientProperties(null, null, 0, null, null, 1000, 0, true, null, null, true));
         AtomicLong lines = new AtomicLong();
@@ -153,7 +154,8 @@ public final class BillingSyncBenchmark {
      * same shape: same columns, defaults, checks, unique keys, indexes and foreign keys (to a real invoice and a real
      * sync).
      */
-    private static Duration copyInsert(ScaleMonth month, long rows) throws SQLException {
+    private static Duration copyInsert(ScaleMonth month, long rows) throws SQLException, InterruptedException {
+        month.awaitQuietDatabase();
         try (Connection connection = DriverManager.getConnection(month.jdbcUrl)) {
             long invoice = month.count("select min(id) from invoices");
             long sync = month.count("select min(id) from billing_syncs");
