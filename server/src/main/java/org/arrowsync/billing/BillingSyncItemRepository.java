@@ -7,7 +7,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.YearMonth;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -428,12 +427,21 @@ class BillingSyncItemRepository {
 
     /**
      * The lines of these syncs a run did not see in Arrow's export (within the license, if given; removed lines too
-     * when asked). Their ids are streamed and checked against {@code seen}, so only the unseen lines are ever loaded.
+     * when asked), read whole.
      */
     List<BillingSyncItem> unseen(
             Collection<Long> syncIds, String licenseReference, boolean includeRemoved, IdSet seen) {
+        return byIds(lineIds(syncIds, licenseReference, includeRemoved).without(seen));
+    }
+
+    /**
+     * The ids of the lines of these syncs (within the license, if given; removed lines too when asked), streamed into a
+     * set: a month of a million lines would otherwise arrive as one result of a million rows on the heap.
+     */
+    IdSet lineIds(Collection<Long> syncIds, String licenseReference, boolean includeRemoved) {
+        IdSet ids = new IdSet();
         if (syncIds.isEmpty()) {
-            return List.of();
+            return ids;
         }
         SqlFilter filter = new SqlFilter()
                 .where("billing_sync_id = any(?)", (Object) syncIds.toArray(Long[]::new))
@@ -441,17 +449,13 @@ class BillingSyncItemRepository {
         if (!includeRemoved) {
             filter.where("not removed");
         }
-        List<Long> unseen = new ArrayList<>();
-        // Streamed: a month of a million lines would otherwise arrive as one result of a million rows on the heap.
         jdbc.sql("select id from billing_sync_items" + filter.clause())
                 .params(filter.params())
                 .withFetchSize(STREAMED_IDS)
                 .query(rs -> {
-                    if (!seen.contains(rs.getLong(1))) {
-                        unseen.add(rs.getLong(1));
-                    }
+                    ids.add(rs.getLong(1));
                 });
-        return byIds(unseen);
+        return ids;
     }
 
     List<BillingSyncItem> byIds(Collection<Long> ids) {

@@ -194,8 +194,7 @@ public class BillingSyncService {
         LineReport report = run.report();
         // Only what a complete export lacks was removed by Arrow (D26, D29); a new month has only the lines the run
         // wrote.
-        List<BillingSyncItem> unseen =
-                run.newMonth() ? List.of() : writers.items().unseen(open, target.licenseReference(), false, run.seen());
+        List<BillingSyncItem> unseen = writers.items().byIds(run.unseen());
         int removed = removeVanishedLines(
                 unseen.stream()
                         .filter(item -> !report.keepsUnseenLines(mappingOf.get(item.syncId())))

@@ -1,7 +1,9 @@
 package org.arrowsync.billing;
 
+import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -24,5 +26,17 @@ final class IdSet {
 
     boolean contains(long id) {
         return id >= 0 && id <= Integer.MAX_VALUE ? small.get((int) id) : large.contains(id);
+    }
+
+    /** The ids of this set that {@code other} lacks, in ascending order of the small ones. */
+    List<Long> without(IdSet other) {
+        List<Long> left = new ArrayList<>();
+        for (int id = small.nextSetBit(0); id >= 0; id = small.nextSetBit(id + 1)) {
+            if (!other.small.get(id)) {
+                left.add((long) id);
+            }
+        }
+        large.stream().filter(id -> !other.large.contains(id)).sorted().forEach(left::add);
+        return left;
     }
 }

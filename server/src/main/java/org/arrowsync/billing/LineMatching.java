@@ -48,6 +48,7 @@ final class LineMatching {
     private final IdSet seen;
     private final Set<Long> touched = new HashSet<>();
     private final boolean newMonth;
+    private final List<Long> openBefore;
     private final MetReferences metReferences = new MetReferences();
     private long rows;
     private long usableRows;
@@ -76,6 +77,10 @@ final class LineMatching {
         this.seen = seen;
         List<BillingSync> before = writers.syncs().ofPeriod(settings.id(), period);
         this.newMonth = before.isEmpty();
+        this.openBefore = before.stream()
+                .filter(sync -> !sync.state().frozen())
+                .map(BillingSync::id)
+                .toList();
         before.stream()
                 .filter(sync -> mappingsById.containsKey(sync.mappingId()))
                 .forEach(this::remember);
@@ -87,6 +92,11 @@ final class LineMatching {
      */
     boolean newMonth() {
         return newMonth;
+    }
+
+    /** The month's syncs that were not frozen when the run began, whatever their customer mappings are now. */
+    List<Long> openBefore() {
+        return openBefore;
     }
 
     long rows() {

@@ -11,6 +11,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.arrowsync.arrowclient.BillingLine;
 import org.arrowsync.arrowclient.BillingLineResult;
 import org.arrowsync.arrowclient.ExportPage;
@@ -26,6 +28,7 @@ import org.arrowsync.ledger.ResourceService.CustomerLicense;
 import org.arrowsync.mappings.CustomerMapping;
 import org.arrowsync.pricing.PriceBook;
 import org.arrowsync.settings.Settings;
+import org.arrowsync.shared.DaemonThreads;
 import org.arrowsync.shared.Progress;
 import org.arrowsync.shared.Texts;
 
@@ -52,6 +55,7 @@ final class SyncRun {
     private final LineReport report;
     private final SyncTimings timings;
     private final IdSet seen = new IdSet();
+    private final CompletableFuture<IdSet> presentBefore;
     private final List<BillingLineResult> batch = new ArrayList<>();
     private long linesSynced;
     private long linesWritten;
@@ -76,6 +80,11 @@ final class SyncRun {
         this.report = new LineReport(progress);
         this.matching = new LineMatching(
                 settings, prices, period, licenseFilter, mappings, invoices, writers, progress, report, seen);
+        this.presentBefore = matching.newMonth()
+                ? CompletableFuture.completedFuture(new IdSet())
+                : CompletableFuture.supplyAsync(
+                        () -> writers.items().lineIds(matching.openBefore(), licenseFilter, false),
+                        DaemonThreads.named("present-lines"));
     }
 
     long rows() {
@@ -106,9 +115,18 @@ final class SyncRun {
         return linesWritten;
     }
 
-    /** The lines (item ids) this run saw in Arrow's export, those whose rows it could not use included. */
-    IdSet seen() {
-        return seen;
+    /**
+     * The month's lines (item ids) that Arrow's export lacked: present in a sync open as the run began (within its
+     * license, if limited) and not seen by it, not even in a row it could not use. They were read on a thread of their
+     * own as the run began, while it read the export, in their own transaction: the run holds the month's lock, so
+     * nothing else adds, removes or moves a line meanwhile, and the lines the run adds or brings back it has seen.
+     */
+    List<Long> unseen() {
+        try {
+            return presentBefore.join().without(seen);
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
     }
 
     LineReport report() {

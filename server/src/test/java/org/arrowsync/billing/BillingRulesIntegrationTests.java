@@ -125,22 +125,8 @@ class BillingRulesIntegrationTests extends IntegrationTest {
     void aSyncLimitedToOneResourceTouchesOnlyItsLicense() {
         Map<String, String> customers = fixture.mapAllCustomers();
         String customer = customers.get("XSP700001");
-        String resource = api.post(
-                        "/api/marketplace-resources/",
-                        Map.of(
-                                "name",
-                                "Azure plan",
-                                "project",
-                                fixture.project(customer),
-                                "offering",
-                                fixture.offering().text("uuid"),
-                                "attributes",
-                                Map.of("arrow_license_reference", "XSP4000001")))
-                .expect(201)
-                .text("uuid");
-        Map<String, Object> oneResource = fixture.period(MONTH);
-        oneResource.put("resource_uuid", resource);
-        JsonNode job = fixture.run("trigger_sync", oneResource);
+        String resource = licensedResource(customer, "XSP4000001");
+        JsonNode job = syncOf(resource);
         assertThat(job.get("state").asString()).isEqualTo("succeeded");
         List<String> licenses =
                 jdbc.sql("""
@@ -174,6 +160,29 @@ class BillingRulesIntegrationTests extends IntegrationTest {
                         .json()
                         .has("resource_uuid"))
                 .isTrue();
+    }
+
+    @Test
+    void aSyncLimitedToOneResourceRemovesOnlyTheVanishedLinesOfItsLicense() {
+        Map<String, String> customers = fixture.mapAllCustomers();
+        sync();
+        String ours = lineOf("t.license_reference = 'XSP4000001'");
+        String another = lineOf("t.license_reference <> 'XSP4000001'");
+        fixture.emulator().removeLine(ours);
+        fixture.emulator().removeLine(another);
+
+        JsonNode job = syncOf(licensedResource(customers.get("XSP700001"), "XSP4000001"));
+
+        assertThat(job.get("state").asString()).isEqualTo("succeeded");
+        assertThat(job.get("result").get("lines_removed").asInt()).isEqualTo(1);
+        assertThat(removed(ours)).as("its license's line Arrow dropped").isTrue();
+        assertThat(removed(another))
+                .as("another license's line, which a sync of one license does not read")
+                .isFalse();
+
+        JsonNode whole = sync();
+        assertThat(whole.get("result").get("lines_removed").asInt()).isEqualTo(1);
+        assertThat(removed(another)).as("the month's sync removes it").isTrue();
     }
 
     @Test
@@ -241,6 +250,49 @@ class BillingRulesIntegrationTests extends IntegrationTest {
             }
         }
         throw new AssertionError("no sync item " + lineReference);
+    }
+
+    /** A resource of the customer's project for an Arrow license. */
+    private String licensedResource(String customer, String license) {
+        return api.post(
+                        "/api/marketplace-resources/",
+                        Map.of(
+                                "name",
+                                "Azure plan",
+                                "project",
+                                fixture.project(customer),
+                                "offering",
+                                fixture.offering().text("uuid"),
+                                "attributes",
+                                Map.of("arrow_license_reference", license)))
+                .expect(201)
+                .text("uuid");
+    }
+
+    /** The month's billing sync limited to one resource's license, run to its end. */
+    private JsonNode syncOf(String resource) {
+        Map<String, Object> oneResource = fixture.period(MONTH);
+        oneResource.put("resource_uuid", resource);
+        return fixture.run("trigger_sync", oneResource);
+    }
+
+    /** The reference of a line of the settings' month, invoiced, that meets the condition on its item {@code t}. */
+    private String lineOf(String condition) {
+        return jdbc.sql("""
+                        select t.arrow_line_reference from billing_sync_items t join billing_syncs b on b.id = t.billing_sync_id
+                        join customer_mappings m on m.id = b.customer_mapping_id join arrow_settings s on s.id = m.settings_id
+                        where s.uuid = ?::uuid and t.invoice_item_id is not null and t.license_reference is not null and (%s)
+                        order by t.id limit 1""".formatted(condition))
+                .param(settings)
+                .query(String.class)
+                .single();
+    }
+
+    private boolean removed(String line) {
+        return jdbc.sql("""
+                        select t.removed from billing_sync_items t join billing_syncs b on b.id = t.billing_sync_id
+                        join customer_mappings m on m.id = b.customer_mapping_id join arrow_settings s on s.id = m.settings_id
+                        where s.uuid = ?::uuid and t.arrow_line_reference = ?""").params(settings, line).query(Boolean.class).single();
     }
 
     private JsonNode sync() {
