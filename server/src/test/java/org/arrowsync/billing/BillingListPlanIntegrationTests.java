@@ -2,13 +2,9 @@ package org.arrowsync.billing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.SQLWarning;
-import java.sql.Statement;
 import java.util.List;
-import javax.sql.DataSource;
+import java.util.Set;
+import java.util.stream.IntStream;
 import org.arrowsync.shared.PageRequest;
 import org.arrowsync.support.ArrowFixture;
 import org.arrowsync.support.IntegrationTest;
@@ -18,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** The plans PostgreSQL runs for the sync-item list, the hot list of a large month, on 50,000 lines. */
 class BillingListPlanIntegrationTests extends IntegrationTest {
@@ -29,7 +26,7 @@ class BillingListPlanIntegrationTests extends IntegrationTest {
     BillingSyncItemRepository items;
 
     @Autowired
-    DataSource dataSource;
+    TransactionTemplate transactions;
 
     @RegisterExtension
     final ArrowFixture fixture = new ArrowFixture();
@@ -81,20 +78,29 @@ class BillingListPlanIntegrationTests extends IntegrationTest {
 
     /**
      * A re-sync asks for each batch's known lines by their references. With the month's statistics gone (a month just
-     * written, not analysed yet), PostgreSQL would read every line of the table for each batch; the lookup's function
-     * keeps it on the reference index. {@code auto_explain} sends the plan inside the function back as a notice; the
+     * written, not analysed yet), PostgreSQL would read every line of the table for each batch; the look-up keeps it on
+     * the reference index, and sets sequential scans back as they were for the rest of the sync's transaction. The
      * statistics are deleted in a transaction that is rolled back.
      */
     @Test
-    void aBatchOfKnownLinesIsReadThroughTheReferenceIndexEvenBeforeTheMonthIsAnalysed() throws SQLException {
-        String plan = nestedPlan(
-                "delete from pg_statistic where starelid = 'billing_sync_items'::regclass",
-                "select count(*) from billing_known_lines(array(select 'PLAN-' || n from generate_series(1, 50000, 50) n))");
+    void aBatchOfKnownLinesIsReadThroughTheReferenceIndexEvenBeforeTheMonthIsAnalysed() {
+        List<String> references = IntStream.rangeClosed(1, 1_000)
+                .mapToObj(n -> "PLAN-" + (n * 50))
+                .toList();
+        transactions.executeWithoutResult(status -> {
+            status.setRollbackOnly();
+            jdbc.sql("delete from pg_statistic where starelid = 'billing_sync_items'::regclass")
+                    .update();
+            String plan = String.join("\n", items.knownPlan(references));
 
-        assertThat(plan)
-                .as(plan)
-                .containsPattern("Index Scan (on|using) billing_sync_items_reference_bytes_idx")
-                .doesNotContain("Seq Scan");
+            assertThat(plan)
+                    .as(plan)
+                    .containsPattern("Index Scan (on|using) billing_sync_items_reference_bytes_idx")
+                    .doesNotContain("Seq Scan");
+            assertThat(jdbc.sql("show enable_seqscan").query(String.class).single())
+                    .isEqualTo("on");
+            assertThat(items.known(Set.of(syncId()), references)).hasSize(1_000);
+        });
     }
 
     /** The reconciliation looks lines up one reference at a time, comparing bytes as the reference's index does. */
@@ -108,35 +114,8 @@ class BillingListPlanIntegrationTests extends IntegrationTest {
                 .doesNotContain("Seq Scan on billing_sync_items");
     }
 
-    /**
-     * The plans of the statements {@code query} runs, after {@code setup}, within a transaction that is rolled back
-     * with its settings.
-     */
-    private String nestedPlan(String setup, String query) throws SQLException {
-        try (Connection connection = dataSource.getConnection();
-                Statement statement = connection.createStatement()) {
-            connection.setAutoCommit(false);
-            try {
-                statement.execute(setup);
-                statement.execute("load 'auto_explain'");
-                statement.execute("set local auto_explain.log_min_duration = 0");
-                statement.execute("set local auto_explain.log_nested_statements = on");
-                statement.execute("set local auto_explain.log_parameter_max_length = 0");
-                statement.execute("set local auto_explain.log_level = notice");
-                statement.clearWarnings();
-                try (ResultSet rows = statement.executeQuery(query)) {
-                    rows.next();
-                }
-                StringBuilder plans = new StringBuilder();
-                for (SQLWarning notice = statement.getWarnings(); notice != null; notice = notice.getNextWarning()) {
-                    plans.append(notice.getMessage()).append('\n');
-                }
-                return plans.toString();
-            } finally {
-                connection.rollback();
-                connection.setAutoCommit(true);
-            }
-        }
+    private long syncId() {
+        return jdbc.sql("select max(id) from billing_syncs").query(Long.class).single();
     }
 
     private static BillingSyncQueries.ItemFilter filter(String vendor, String subscription, String line) {
