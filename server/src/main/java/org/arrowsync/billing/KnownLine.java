@@ -1,10 +1,11 @@
 package org.arrowsync.billing;
 
 import java.math.BigDecimal;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.UUID;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.arrowsync.arrowclient.BillingLine;
 
 /**
@@ -24,15 +25,39 @@ record KnownLine(long id, long syncId, String lineReference, boolean removed, UU
         return !removed && !lostItsItem && hash.equals(contentHash);
     }
 
+    /** A digest per thread: looking one up is a provider search, dearer than the digest of a line's few bytes. */
+    private static final ThreadLocal<MessageDigest> MD5 = ThreadLocal.withInitial(() -> {
+        try {
+            return MessageDigest.getInstance("MD5");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform has MD5", e);
+        }
+    });
+
     /**
      * What a sync item records of its Arrow line, as one value: the amount billed for it (Arrow's, priced by the rules)
-     * and Arrow's sell, buy and quantity, compared as numbers (so {@code 1.50} is {@code 1.5}). A name-based UUID is
-     * 128 bits that PostgreSQL stores and compares natively; it guards against accident, not against an adversary.
+     * and Arrow's sell, buy and quantity, compared as numbers (so {@code 1.50} is {@code 1.5}). It is
+     * {@link UUID#nameUUIDFromBytes} of {@code amount|sell|buy|quantity}, each number plain without trailing zeros, so
+     * hashes stored by any version compare equal. A name-based UUID is 128 bits that PostgreSQL stores and compares
+     * natively; it guards against accident, not against an adversary.
      */
     static UUID contentHash(BigDecimal amount, BillingLine line) {
-        String content = Stream.of(amount, line.sellTotal(), line.buyTotal(), line.quantity())
-                .map(number -> number.stripTrailingZeros().toPlainString())
-                .collect(Collectors.joining("|"));
-        return UUID.nameUUIDFromBytes(content.getBytes(StandardCharsets.UTF_8));
+        String content = plain(amount)
+                + '|'
+                + plain(line.sellTotal())
+                + '|'
+                + plain(line.buyTotal())
+                + '|'
+                + plain(line.quantity());
+        byte[] md5 = MD5.get().digest(content.getBytes(StandardCharsets.UTF_8));
+        // version 3 (name-based, MD5) and the IETF variant, as UUID.nameUUIDFromBytes marks them
+        md5[6] = (byte) ((md5[6] & 0x0f) | 0x30);
+        md5[8] = (byte) ((md5[8] & 0x3f) | 0x80);
+        ByteBuffer bits = ByteBuffer.wrap(md5);
+        return new UUID(bits.getLong(), bits.getLong());
+    }
+
+    private static String plain(BigDecimal number) {
+        return number.stripTrailingZeros().toPlainString();
     }
 }

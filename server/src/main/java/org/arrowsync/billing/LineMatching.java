@@ -199,7 +199,7 @@ final class LineMatching {
         if (newMonth && !metBefore(references)) {
             return Map.of();
         }
-        Map<String, KnownLine> billed = new HashMap<>();
+        Map<String, KnownLine> billed = new HashMap<>(room(references.size()));
         // A reference billed twice (only older runs could do that) belongs to its line still present, else the first.
         writers.items()
                 .known(syncsById.keySet(), references)
@@ -292,7 +292,7 @@ final class LineMatching {
      */
     private Matched matched(List<Parsed> parsed) {
         List<Pending> pending = new ArrayList<>();
-        Set<String> inPage = new HashSet<>();
+        Set<String> inPage = new HashSet<>(room(parsed.size()));
         int unchanged = 0;
         for (Parsed p : parsed) {
             BillingSync sync = syncs.get(p.key());
@@ -347,6 +347,11 @@ final class LineMatching {
                         ? p.line()
                         : p.line().billedAs(items.get(p.known().id())))
                 .toList();
+    }
+
+    /** A hash table's capacity for {@code entries} without growing: each batch fills thousands. */
+    private static int room(int entries) {
+        return entries * 4 / 3 + 1;
     }
 
     private void repeated(BillingLine line) {

@@ -1,0 +1,65 @@
+package org.arrowsync.billing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.util.Random;
+import java.util.UUID;
+import org.arrowsync.arrowclient.BillingLine;
+import org.junit.jupiter.api.Test;
+
+class KnownLineTests {
+
+    @Test
+    void aLinesContentHashIsTheNameBasedUuidOfItsNumbersAsEveryVersionStoredIt() {
+        assertThat(KnownLine.contentHash(new BigDecimal("12.3400"), line("15.50000", "10.00000", "1.0000000000")))
+                .isEqualTo(UUID.nameUUIDFromBytes("12.34|15.5|10|1".getBytes(StandardCharsets.UTF_8)))
+                .hasToString("9f87fd16-409c-3d17-b86b-fb14a07a52e8");
+        Random random = new Random(16);
+        for (int i = 0; i < 10_000; i++) {
+            BigDecimal amount = BigDecimal.valueOf(random.nextLong() % 10_000_000, random.nextInt(8));
+            BillingLine line = line(
+                    BigDecimal.valueOf(random.nextInt(), 5).toPlainString(),
+                    BigDecimal.valueOf(random.nextInt(), 5).toPlainString(),
+                    BigDecimal.valueOf(random.nextInt(1_000), random.nextInt(11))
+                            .toPlainString());
+            String content = String.join(
+                    "|",
+                    amount.stripTrailingZeros().toPlainString(),
+                    line.sellTotal().stripTrailingZeros().toPlainString(),
+                    line.buyTotal().stripTrailingZeros().toPlainString(),
+                    line.quantity().stripTrailingZeros().toPlainString());
+
+            assertThat(KnownLine.contentHash(amount, line))
+                    .isEqualTo(UUID.nameUUIDFromBytes(content.getBytes(StandardCharsets.UTF_8)));
+        }
+    }
+
+    @Test
+    void numbersCompareAsNumbers() {
+        assertThat(KnownLine.contentHash(new BigDecimal("1.50"), line("2.0", "3", "1")))
+                .isEqualTo(KnownLine.contentHash(new BigDecimal("1.5"), line("2", "3.000", "1.00")))
+                .isNotEqualTo(KnownLine.contentHash(new BigDecimal("1.5"), line("2", "3.001", "1")));
+    }
+
+    private static BillingLine line(String sell, String buy, String quantity) {
+        return new BillingLine(
+                "SEQ-1",
+                null,
+                "Contoso",
+                "XSP700001",
+                new BigDecimal(sell),
+                new BigDecimal(buy),
+                new BigDecimal(quantity),
+                "Microsoft",
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                "EUR");
+    }
+}
