@@ -1,13 +1,9 @@
 package org.arrowsync.arrowclient;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.SequenceInputStream;
 import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -18,40 +14,9 @@ import java.util.function.LongSupplier;
  * Reads an answer's body whole, but no more than {@code maxBytes} and no later than a deadline: an answer that is too
  * large (declared or as it arrives) or that is still arriving at the deadline is cut off, its connection closed, and
  * the body fails with {@link TooLarge} or {@link TooSlow}. A read timeout alone would let a server that sends a byte a
- * second hold a call for ever, and an unbounded buffer would let one answer exhaust the heap. The body is kept in the
- * chunks it arrived in, never copied into one array: an export page of a megabyte would be a humongous object to G1 at
- * a small heap, allocated straight into the old generation and starting a marking cycle a page.
+ * second hold a call for ever, and an unbounded buffer would let one answer exhaust the heap.
  */
-final class BoundedBody implements HttpResponse.BodySubscriber<BoundedBody.Body> {
-
-    /** An answer's body, in the chunks it arrived in. */
-    static final class Body {
-
-        private final List<byte[]> chunks;
-        private final int length;
-
-        Body(List<byte[]> chunks, int length) {
-            this.chunks = List.copyOf(chunks);
-            this.length = length;
-        }
-
-        /** The bytes as one stream, read from the chunks in place. */
-        InputStream stream() {
-            return new SequenceInputStream(Collections.enumeration(
-                    chunks.stream().map(ByteArrayInputStream::new).toList()));
-        }
-
-        /** The bytes in one array, for the rare reader that needs them so (an excerpt for the log). */
-        byte[] bytes() {
-            byte[] whole = new byte[length];
-            int at = 0;
-            for (byte[] chunk : chunks) {
-                System.arraycopy(chunk, 0, whole, at, chunk.length);
-                at += chunk.length;
-            }
-            return whole;
-        }
-    }
+final class BoundedBody implements HttpResponse.BodySubscriber<byte[]> {
 
     /** The answer is larger than the client reads. */
     static final class TooLarge extends IOException {
@@ -71,7 +36,7 @@ final class BoundedBody implements HttpResponse.BodySubscriber<BoundedBody.Body>
     private final long deadline;
     private final LongSupplier nanoTime;
     private final long declared;
-    private final CompletableFuture<Body> body = new CompletableFuture<>();
+    private final CompletableFuture<byte[]> body = new CompletableFuture<>();
     private final List<byte[]> chunks = new ArrayList<>();
     private Flow.Subscription subscription;
     private long received;
@@ -84,7 +49,7 @@ final class BoundedBody implements HttpResponse.BodySubscriber<BoundedBody.Body>
     }
 
     /** Bodies of at most {@code maxBytes}, complete by {@code deadline} (a {@link System#nanoTime()} value). */
-    static HttpResponse.BodyHandler<Body> handler(long maxBytes, long deadline) {
+    static HttpResponse.BodyHandler<byte[]> handler(long maxBytes, long deadline) {
         return info -> new BoundedBody(
                 maxBytes,
                 deadline,
@@ -130,12 +95,18 @@ final class BoundedBody implements HttpResponse.BodySubscriber<BoundedBody.Body>
 
     @Override
     public void onComplete() {
-        body.complete(new Body(chunks, (int) received));
+        byte[] whole = new byte[(int) received];
+        int at = 0;
+        for (byte[] chunk : chunks) {
+            System.arraycopy(chunk, 0, whole, at, chunk.length);
+            at += chunk.length;
+        }
         chunks.clear();
+        body.complete(whole);
     }
 
     @Override
-    public CompletionStage<Body> getBody() {
+    public CompletionStage<byte[]> getBody() {
         return body;
     }
 

@@ -93,8 +93,7 @@ final class Transport {
 
     private <T> T call(String method, String path, Query query, String body, Reader<T> reader) {
         URI uri = connection.resolve(path + query.encoded());
-        BoundedBody.Body responseBody =
-                retrier.call((attempt, timeLeft) -> once(method, path, uri, body, attempt, timeLeft));
+        byte[] responseBody = retrier.call((attempt, timeLeft) -> once(method, path, uri, body, attempt, timeLeft));
         JsonNode root = parse(path, responseBody);
         checkEnvelope(path, root);
         try {
@@ -117,7 +116,7 @@ final class Transport {
                 .build();
     }
 
-    private Retrier.Outcome<BoundedBody.Body> once(
+    private Retrier.Outcome<byte[]> once(
             String method, String endpoint, URI uri, String body, int attempt, Duration timeLeft) {
         long waiting = System.nanoTime();
         boolean permitted = limiter.acquirePermission();
@@ -133,7 +132,7 @@ final class Transport {
             return Retrier.Outcome.fatal(failures.tooSlow(endpoint, properties.callTimeout()));
         }
         long started = System.nanoTime();
-        CompletableFuture<HttpResponse<BoundedBody.Body>> pending;
+        CompletableFuture<HttpResponse<byte[]>> pending;
         try {
             pending = http.sendAsync(
                     request(method, uri, body, timeout), BoundedBody.handler(maxBytes(), started + timeout.toNanos()));
@@ -141,7 +140,7 @@ final class Transport {
             // the JDK refuses a header value or URL it cannot send, and its message quotes it: never pass that on
             return Retrier.Outcome.fatal(failures.unsendable(endpoint));
         }
-        HttpResponse<BoundedBody.Body> response;
+        HttpResponse<byte[]> response;
         try {
             response = pending.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
@@ -177,7 +176,7 @@ final class Transport {
     }
 
     /** An attempt that got no whole answer: too large is final, anything else (slow, refused, reset) may pass. */
-    private <T> Retrier.Outcome<T> failed(
+    private Retrier.Outcome<byte[]> failed(
             String method, String endpoint, Throwable cause, Duration timeout, int attempt, long started) {
         log.debug(
                 "Arrow API {} {} failed after {} ms (attempt {}): {}",
@@ -199,9 +198,9 @@ final class Transport {
         return Retrier.Outcome.fatal(failures.unsendable(endpoint));
     }
 
-    private JsonNode parse(String endpoint, BoundedBody.Body body) {
+    private JsonNode parse(String endpoint, byte[] body) {
         try {
-            JsonNode root = json.readTree(body.stream());
+            JsonNode root = json.readTree(body);
             if (root == null || !root.isObject()) {
                 throw notJson(endpoint, body);
             }
@@ -211,7 +210,7 @@ final class Transport {
         }
     }
 
-    private ArrowException notJson(String endpoint, BoundedBody.Body body) {
+    private ArrowException notJson(String endpoint, byte[] body) {
         logAnswer(endpoint, 200, body);
         return failures.invalidJson(endpoint, 200);
     }
@@ -229,9 +228,9 @@ final class Transport {
     }
 
     /** What Arrow said, for whoever debugs the connection: in the DEBUG log only, never in an error message. */
-    private void logAnswer(String endpoint, int status, BoundedBody.Body body) {
+    private void logAnswer(String endpoint, int status, byte[] body) {
         if (log.isDebugEnabled()) {
-            log.debug("Arrow API {} answered HTTP {}: {}", endpoint, status, failures.excerpt(body.bytes()));
+            log.debug("Arrow API {} answered HTTP {}: {}", endpoint, status, failures.excerpt(body));
         }
     }
 

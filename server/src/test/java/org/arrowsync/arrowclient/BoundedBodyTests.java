@@ -2,7 +2,6 @@ package org.arrowsync.arrowclient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.InputStream;
 import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpResponse;
@@ -22,42 +21,33 @@ class BoundedBodyTests {
     private static final long AN_HOUR = TimeUnit.HOURS.toNanos(1);
 
     @Test
-    void givesTheChunksAsOneStreamAndOneArray() throws Exception {
-        HttpResponse.BodySubscriber<BoundedBody.Body> body = subscribed(1_000, "");
+    void joinsTheChunksAsTheyArrived() throws Exception {
+        HttpResponse.BodySubscriber<byte[]> body = subscribed(1_000, "");
         body.onNext(List.of(buffer("{\"data\":"), buffer("[1,2,")));
         body.onNext(List.of(buffer("3]}")));
         body.onComplete();
 
-        BoundedBody.Body answer = body.getBody().toCompletableFuture().get();
+        byte[] answer = body.getBody().toCompletableFuture().get();
 
-        try (InputStream stream = answer.stream()) {
-            assertThat(new String(stream.readAllBytes(), StandardCharsets.UTF_8))
-                    .isEqualTo("{\"data\":[1,2,3]}");
-        }
-        assertThat(new String(answer.bytes(), StandardCharsets.UTF_8)).isEqualTo("{\"data\":[1,2,3]}");
+        assertThat(new String(answer, StandardCharsets.UTF_8)).isEqualTo("{\"data\":[1,2,3]}");
     }
 
     @Test
-    void anEmptyBodyIsAnEmptyStream() throws Exception {
-        HttpResponse.BodySubscriber<BoundedBody.Body> body = subscribed(1_000, "");
+    void anEmptyBodyIsNoBytes() throws Exception {
+        HttpResponse.BodySubscriber<byte[]> body = subscribed(1_000, "");
         body.onComplete();
 
-        BoundedBody.Body answer = body.getBody().toCompletableFuture().get();
-
-        try (InputStream stream = answer.stream()) {
-            assertThat(stream.read()).isEqualTo(-1);
-        }
-        assertThat(answer.bytes()).isEmpty();
+        assertThat(body.getBody().toCompletableFuture().get()).isEmpty();
     }
 
     @Test
     void aBodyLargerThanAllowedAsItArrivesFailsAndCancelsTheExchange() {
         CancelCounting subscription = new CancelCounting();
-        HttpResponse.BodySubscriber<BoundedBody.Body> body = subscribed(10, "", subscription);
+        HttpResponse.BodySubscriber<byte[]> body = subscribed(10, "", subscription);
         body.onNext(List.of(buffer("0123456")));
         body.onNext(List.of(buffer("789ab")));
 
-        CompletableFuture<BoundedBody.Body> answer = body.getBody().toCompletableFuture();
+        CompletableFuture<byte[]> answer = body.getBody().toCompletableFuture();
 
         assertThat(answer)
                 .failsWithin(Duration.ZERO)
@@ -69,7 +59,7 @@ class BoundedBodyTests {
     @Test
     void aBodyDeclaredLargerThanAllowedIsNotRead() {
         CancelCounting subscription = new CancelCounting();
-        HttpResponse.BodySubscriber<BoundedBody.Body> body = subscribed(10, "11", subscription);
+        HttpResponse.BodySubscriber<byte[]> body = subscribed(10, "11", subscription);
 
         assertThat(body.getBody().toCompletableFuture())
                 .failsWithin(Duration.ZERO)
@@ -78,16 +68,16 @@ class BoundedBodyTests {
         assertThat(subscription.requested).isZero();
     }
 
-    private static HttpResponse.BodySubscriber<BoundedBody.Body> subscribed(long maxBytes, String declaredLength) {
+    private static HttpResponse.BodySubscriber<byte[]> subscribed(long maxBytes, String declaredLength) {
         return subscribed(maxBytes, declaredLength, new CancelCounting());
     }
 
-    private static HttpResponse.BodySubscriber<BoundedBody.Body> subscribed(
+    private static HttpResponse.BodySubscriber<byte[]> subscribed(
             long maxBytes, String declaredLength, Flow.Subscription subscription) {
         HttpHeaders headers = HttpHeaders.of(
                 declaredLength.isEmpty() ? Map.of() : Map.of("Content-Length", List.of(declaredLength)),
                 (name, value) -> true);
-        HttpResponse.BodySubscriber<BoundedBody.Body> body =
+        HttpResponse.BodySubscriber<byte[]> body =
                 BoundedBody.handler(maxBytes, System.nanoTime() + AN_HOUR).apply(new Info(headers));
         body.onSubscribe(subscription);
         return body;
