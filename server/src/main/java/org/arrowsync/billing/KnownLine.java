@@ -17,14 +17,6 @@ import org.arrowsync.arrowclient.BillingLine;
  */
 record KnownLine(long id, long syncId, String lineReference, boolean removed, UUID contentHash, boolean lostItsItem) {
 
-    /**
-     * Whether a run that finds the line with this content hash has nothing to write for it: the item holds these
-     * amounts, bills them as the last run left it and is still present.
-     */
-    boolean unchanged(UUID hash) {
-        return !removed && !lostItsItem && hash.equals(contentHash);
-    }
-
     /** A digest per thread: looking one up is a provider search, dearer than the digest of a line's few bytes. */
     private static final ThreadLocal<MessageDigest> MD5 = ThreadLocal.withInitial(() -> {
         try {
@@ -33,6 +25,14 @@ record KnownLine(long id, long syncId, String lineReference, boolean removed, UU
             throw new IllegalStateException("every Java platform has MD5", e);
         }
     });
+
+    /**
+     * Whether a run that finds the line with this content hash has nothing to write for it: the item holds these
+     * amounts, bills them as the last run left it and is still present.
+     */
+    boolean unchanged(UUID hash) {
+        return !removed && !lostItsItem && hash.equals(contentHash);
+    }
 
     /**
      * What a sync item records of its Arrow line, as one value: the amount billed for it (Arrow's, priced by the rules)

@@ -44,22 +44,7 @@ class KnownLineTests {
     }
 
     private static BillingLine line(String sell, String buy, String quantity) {
-        return new BillingLine(
-                "SEQ-1",
-                null,
-                "Contoso",
-                "XSP700001",
-                new BigDecimal(sell),
-                new BigDecimal(buy),
-                new BigDecimal(quantity),
-                "Microsoft",
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                "EUR");
+        return TestLines.line(
+                "XSP700001", "Contoso", new BigDecimal(sell), new BigDecimal(buy), new BigDecimal(quantity));
     }
 }

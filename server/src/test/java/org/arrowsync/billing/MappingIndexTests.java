@@ -48,23 +48,12 @@ class MappingIndexTests {
     }
 
     private static BillingLine line(String endUserCompanyId, String companyName) {
-        return new BillingLine(
-                "S-1",
-                null,
-                companyName,
+        return TestLines.line(
                 endUserCompanyId == null ? null : endUserCompanyId.strip(),
+                companyName,
                 BigDecimal.ONE,
                 BigDecimal.ONE,
-                BigDecimal.ONE,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null);
+                BigDecimal.ONE);
     }
 
     private static CustomerMapping mapping(long id, String reference, String name, String ref) {
