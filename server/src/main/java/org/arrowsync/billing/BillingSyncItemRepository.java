@@ -34,6 +34,8 @@ import org.arrowsync.shared.Timestamps;
 import org.arrowsync.shared.Uuids;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
 
 /** Sync items are written a page at a time: one COPY per page for new items and one statement for updates. */
 @Repository
@@ -151,6 +153,7 @@ class BillingSyncItemRepository {
      * other columns: what a sync needs to tell an unchanged line (D55). One index scan for the whole batch, with
      * sequential scans off for it alone (D73). Runs in the sync's transaction.
      */
+    @Transactional(propagation = Propagation.MANDATORY)
     List<KnownLine> known(Set<Long> syncIds, Collection<String> lineReferences) {
         if (syncIds.isEmpty() || lineReferences.isEmpty()) {
             return List.of();
@@ -171,6 +174,7 @@ class BillingSyncItemRepository {
     }
 
     /** The plan of {@link #known}'s look-up, in the caller's transaction. */
+    @Transactional(propagation = Propagation.MANDATORY)
     List<String> knownPlan(Collection<String> lineReferences) {
         return withoutSeqScans(() -> jdbc.sql("explain (costs off) " + KNOWN_LINES)
                 .param(lineReferences.toArray(String[]::new))
@@ -466,8 +470,11 @@ class BillingSyncItemRepository {
 
     /**
      * The ids of the lines of these syncs (within the license, if given; removed lines too when asked), streamed into a
-     * set: a month of a million lines would otherwise arrive as one result of a million rows on the heap.
+     * set: a month of a million lines would otherwise arrive as one result of a million rows on the heap. Called
+     * outside a transaction (a sync's read of its month's lines, on a thread of its own), it opens one: PostgreSQL's
+     * driver fetches a result a chunk at a time only with auto-commit off.
      */
+    @Transactional(readOnly = true)
     IdSet lineIds(Collection<Long> syncIds, String licenseReference, boolean includeRemoved) {
         IdSet ids = new IdSet();
         if (syncIds.isEmpty()) {

@@ -1,6 +1,7 @@
 package org.arrowsync.billing;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import java.util.Set;
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.IllegalTransactionStateException;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** The plans PostgreSQL runs for the sync-item list, the hot list of a large month, on 50,000 lines. */
@@ -101,6 +103,9 @@ class BillingListPlanIntegrationTests extends IntegrationTest {
                     .isEqualTo("on");
             assertThat(items.known(Set.of(syncId()), references)).hasSize(1_000);
         });
+        assertThatThrownBy(() -> items.known(Set.of(syncId()), references))
+                .as("outside a transaction, set local would set nothing")
+                .isInstanceOf(IllegalTransactionStateException.class);
     }
 
     /** The reconciliation looks lines up one reference at a time, comparing bytes as the reference's index does. */
