@@ -22,13 +22,13 @@ import org.postgresql.copy.CopyIn;
 
 /**
  * bench/billing-sync: a 200,000-line month over 2,000 mapped customers, synced through the real HTTP trigger by a
- * server at -Xmx512m that synced the month before and synced it again first (as a server running for weeks has, so both
- * kinds of run find their code compiled; {@code -Dwarm=false} to measure the fresh server's first work), then synced
- * again unchanged; beside it, the two costs a sync cannot avoid, measured in the same run: reading the export (the
- * Arrow client streaming and parsing it, writing nothing) and writing as many rows with PostgreSQL's COPY into tables
- * of the same shape. Prints the figures, the goals' ratios and where each sync's time went (the server's own phase
- * timings); asserts nothing. With {@code -Dmonths=13} the twelve months before are synced first and the first of them
- * is compared with the thirteenth.
+ * server at -Xmx512m that synced the month before and synced it again first, so its code is compiled as a server's
+ * running for weeks is ({@code -Dwarm=false} to measure the fresh server's first work), then synced again unchanged;
+ * beside it, the two costs a sync cannot avoid, measured in the same run: reading the export (the Arrow client
+ * streaming and parsing it, writing nothing) and writing as many rows with PostgreSQL's COPY into tables of the same
+ * shape. Prints the figures, the goals' ratios and where each sync's time went (the server's own phase timings);
+ * asserts nothing. With {@code -Dmonths=13} the twelve months before are synced first and the first of them is compared
+ * with the thirteenth.
  */
 public final class BillingSyncBenchmark {
 
@@ -44,7 +44,8 @@ public final class BillingSyncBenchmark {
             // -Dwarm=false measures the month as the fresh server's first work, its code still being compiled
             boolean warmFirst = Boolean.parseBoolean(System.getProperty("warm", "true"));
             ScaleMonth.Run warmUp = earlier.isEmpty() && warmFirst ? month.sync(month.period.minusMonths(1)) : null;
-            // ... and re-synced it: the paths of a re-sync (known lines, unchanged hashes) are compiled then too
+            // ... and re-synced it: a re-sync's reading and look-up of known lines are compiled then too (Arrow has
+            // validated the month before, so its syncs are frozen and no line's hash is compared)
             ScaleMonth.Run warmResync = warmUp == null ? null : month.sync(month.period.minusMonths(1));
             ScaleMonth.Run first = month.sync();
             ScaleMonth.Run second = month.sync();
