@@ -41,30 +41,33 @@ final class Columns {
 
     /** The first present cell among {@code columns}, in fallback order, as {@link Found}; null if none. */
     Found first(List<String> cells, String... columns) {
-        String column = firstPresent(cells, columns);
-        return column == null ? null : new Found(column, present(cell(cells, column)));
-    }
-
-    /** The trimmed value of {@link #first}, without the column it came from. */
-    String firstValue(List<String> cells, String... columns) {
-        String column = firstPresent(cells, columns);
-        return column == null ? null : present(cell(cells, column));
-    }
-
-    /** The first of {@code columns} whose cell is present, in fallback order; null if none. */
-    private String firstPresent(List<String> cells, String... columns) {
         for (String column : columns) {
-            if (present(cell(cells, column)) != null) {
-                return column;
+            String value = present(cell(cells, column));
+            if (value != null) {
+                return new Found(column, value);
             }
         }
         return null;
     }
 
+    /** The trimmed value of {@link #first}, without the column it came from. */
+    String firstValue(List<String> cells, String... columns) {
+        Found found = first(cells, columns);
+        return found == null ? null : found.value();
+    }
+
     /** The trimmed cell, or null when it is absent, blank or {@code null}. */
     private static String present(String cell) {
-        String stripped = cell == null ? "" : cell.strip();
-        return stripped.isEmpty() || stripped.equalsIgnoreCase("null") ? null : stripped;
+        if (cell == null) {
+            return null;
+        }
+        String stripped = cell.strip();
+        return stripped.isEmpty() || isNullText(stripped) ? null : stripped;
+    }
+
+    /** Whether a cell reads {@code null} in any case; most cells are told apart by their length or first letter. */
+    private static boolean isNullText(String text) {
+        return text.length() == 4 && (text.charAt(0) | 0x20) == 'n' && text.equalsIgnoreCase("null");
     }
 
     /** Whether a row has more cells than there are headers: its surplus cells belong to no column. */

@@ -137,9 +137,6 @@ final class LineMatching {
         List<Parsed> parsed = new ArrayList<>();
         for (BillingLineResult result : wanted) {
             KnownLine known = result.reference() == null ? null : billed.get(result.reference());
-            CustomerMapping billedTo = known == null
-                    ? null
-                    : mappingsById.get(syncsById.get(known.syncId()).mappingId());
             if (LineReport.isUnusable(result)) {
                 if (known != null) {
                     // Seen, so the line stays as it was billed; a usable row with its reference later is a repeat.
@@ -153,15 +150,16 @@ final class LineMatching {
             BillingLine line = result.line();
             Optional<CustomerMapping> named = mappings.match(line);
             if (known != null) {
+                BillingSync billedIn = syncsById.get(known.syncId());
+                CustomerMapping billedTo = mappingsById.get(billedIn.mappingId());
                 report.checkCustomer(line, billedTo, named, known.syncId());
-                parsed.add(
-                        new Parsed(line, billedTo, syncsById.get(known.syncId()).statementReference(), known));
+                parsed.add(new Parsed(line, billedTo, billedIn.statementReference(), known, billedIn));
             } else if (named.isPresent()) {
                 String statement = line.statementReference() != null
                                 && !line.statementReference().isBlank()
                         ? line.statementReference()
                         : "SYNC-" + period + "-" + named.get().arrowReference();
-                parsed.add(new Parsed(line, named.get(), statement, null));
+                parsed.add(new Parsed(line, named.get(), statement, null, null));
             } else {
                 unmatched(line);
             }
@@ -178,8 +176,12 @@ final class LineMatching {
         }
     }
 
-    /** A usable line with its mapping and statement before its sync is known. */
-    private record Parsed(BillingLine line, CustomerMapping mapping, String statement, KnownLine billed) {
+    /**
+     * A usable line with its mapping and statement; a line billed before comes with its sync, a new one finds (or
+     * creates) it by {@link #key}.
+     */
+    private record Parsed(
+            BillingLine line, CustomerMapping mapping, String statement, KnownLine billed, BillingSync billedIn) {
 
         SyncOf key() {
             return new SyncOf(mapping.id(), statement);
@@ -269,7 +271,7 @@ final class LineMatching {
 
     private void createSyncs(List<Parsed> parsed) {
         List<SyncKey> missing = parsed.stream()
-                .filter(p -> !syncs.containsKey(p.key()))
+                .filter(p -> p.billedIn() == null && !syncs.containsKey(p.key()))
                 .map(p -> new SyncKey(
                         p.mapping().id(),
                         p.statement(),
@@ -295,7 +297,7 @@ final class LineMatching {
         Set<String> inPage = new HashSet<>(room(parsed.size()));
         int unchanged = 0;
         for (Parsed p : parsed) {
-            BillingSync sync = syncs.get(p.key());
+            BillingSync sync = p.billedIn() != null ? p.billedIn() : syncs.get(p.key());
             BillingLine line = p.line();
             if (sync.state().frozen()) {
                 progress.increment("frozen_lines");

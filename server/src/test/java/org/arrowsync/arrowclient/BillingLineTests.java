@@ -244,6 +244,18 @@ class BillingLineTests {
     }
 
     @Test
+    void onlyTheWordNullInAnyCaseIsAbsentNotTextsThatStartOrEndLikeIt() {
+        BillingLineResult result = parse(PRIMARY, "SEQ-5", " Null ", "nulla", "nUlL", "1", "1", "NUL", "P", "knull");
+        assertThat(result.isValid()).isTrue();
+        BillingLine line = result.line();
+        assertThat(line.statementReference()).isNull();
+        assertThat(line.companyName()).isEqualTo("nulla");
+        assertThat(line.sellTotal()).isZero();
+        assertThat(line.vendor()).isEqualTo("NUL");
+        assertThat(line.licenseReference()).isEqualTo("knull");
+    }
+
+    @Test
     void asMapPairsHeadersWithCellsAndDropsExtras() {
         ExportRow row = new ExportRow(new Columns(List.of("A", "B", "C")), Arrays.asList("1", null, "3", "4"));
         assertThat(row.asMap())
