@@ -37,7 +37,9 @@ final class BoundedBody implements HttpResponse.BodySubscriber<byte[]> {
     private final LongSupplier nanoTime;
     private final long declared;
     private final CompletableFuture<byte[]> body = new CompletableFuture<>();
-    private final List<byte[]> chunks = new ArrayList<>();
+    /** The client's buffers as they came: it allocates each for its body alone, so they are kept, not copied. */
+    private final List<ByteBuffer> buffers = new ArrayList<>();
+
     private Flow.Subscription subscription;
     private long received;
 
@@ -68,19 +70,17 @@ final class BoundedBody implements HttpResponse.BodySubscriber<byte[]> {
     }
 
     @Override
-    public void onNext(List<ByteBuffer> buffers) {
+    public void onNext(List<ByteBuffer> items) {
         if (body.isDone()) {
             return;
         }
-        for (ByteBuffer buffer : buffers) {
+        for (ByteBuffer buffer : items) {
             received += buffer.remaining();
             if (received > maxBytes) {
                 stop(new TooLarge());
                 return;
             }
-            byte[] chunk = new byte[buffer.remaining()];
-            buffer.get(chunk);
-            chunks.add(chunk);
+            buffers.add(buffer);
         }
         if (nanoTime.getAsLong() - deadline > 0) {
             stop(new TooSlow());
@@ -89,7 +89,7 @@ final class BoundedBody implements HttpResponse.BodySubscriber<byte[]> {
 
     @Override
     public void onError(Throwable failure) {
-        chunks.clear();
+        buffers.clear();
         body.completeExceptionally(failure);
     }
 
@@ -97,11 +97,12 @@ final class BoundedBody implements HttpResponse.BodySubscriber<byte[]> {
     public void onComplete() {
         byte[] whole = new byte[(int) received];
         int at = 0;
-        for (byte[] chunk : chunks) {
-            System.arraycopy(chunk, 0, whole, at, chunk.length);
-            at += chunk.length;
+        for (ByteBuffer buffer : buffers) {
+            int length = buffer.remaining();
+            buffer.get(whole, at, length);
+            at += length;
         }
-        chunks.clear();
+        buffers.clear();
         body.complete(whole);
     }
 
@@ -111,7 +112,7 @@ final class BoundedBody implements HttpResponse.BodySubscriber<byte[]> {
     }
 
     private void stop(IOException reason) {
-        chunks.clear();
+        buffers.clear();
         subscription.cancel();
         body.completeExceptionally(reason);
     }

@@ -41,19 +41,27 @@ final class Columns {
 
     /** The first present cell among {@code columns}, in fallback order, as {@link Found}; null if none. */
     Found first(List<String> cells, String... columns) {
+        String column = firstPresent(cells, columns);
+        return column == null ? null : new Found(column, present(cell(cells, column)));
+    }
+
+    /**
+     * The trimmed value of {@link #first}, without the column it came from (nor a {@link Found}: every cell of every
+     * row is read through here).
+     */
+    String firstValue(List<String> cells, String... columns) {
+        String column = firstPresent(cells, columns);
+        return column == null ? null : present(cell(cells, column));
+    }
+
+    /** The first of {@code columns} whose cell is present, in fallback order; null if none. */
+    private String firstPresent(List<String> cells, String... columns) {
         for (String column : columns) {
-            String value = present(cell(cells, column));
-            if (value != null) {
-                return new Found(column, value);
+            if (present(cell(cells, column)) != null) {
+                return column;
             }
         }
         return null;
-    }
-
-    /** The trimmed value of {@link #first}, without the column it came from. */
-    String firstValue(List<String> cells, String... columns) {
-        Found found = first(cells, columns);
-        return found == null ? null : found.value();
     }
 
     /** The trimmed cell, or null when it is absent, blank or {@code null}. */

@@ -33,6 +33,20 @@ class BoundedBodyTests {
     }
 
     @Test
+    void takesOnlyTheBytesLeftInEachBufferAsTheClientHandsThemOver() throws Exception {
+        // the client hands over slices of its read buffers: a buffer's bytes are those between position and limit
+        ByteBuffer read = ByteBuffer.wrap("HTTP/1.1{\"a\":1}trailing".getBytes(StandardCharsets.UTF_8));
+        read.position(8).limit(15);
+        HttpResponse.BodySubscriber<byte[]> body = subscribed(1_000, "");
+        body.onNext(List.of(read));
+        body.onComplete();
+
+        byte[] answer = body.getBody().toCompletableFuture().get();
+
+        assertThat(new String(answer, StandardCharsets.UTF_8)).isEqualTo("{\"a\":1}");
+    }
+
+    @Test
     void anEmptyBodyIsNoBytes() throws Exception {
         HttpResponse.BodySubscriber<byte[]> body = subscribed(1_000, "");
         body.onComplete();
