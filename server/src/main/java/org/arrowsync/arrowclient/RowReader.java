@@ -26,7 +26,8 @@ final class RowReader {
     }
 
     /**
-     * The first non-blank amount among {@code fallbacks}; {@code absent} if none; null (and a problem) if unreadable.
+     * The first non-blank amount among {@code fallbacks}; {@code absent} if none; null (and a problem) if unreadable or
+     * out of the range a ledger keeps ({@link Amounts#inRange}).
      */
     BigDecimal amount(BigDecimal absent, String... fallbacks) {
         Columns.Found found = columns.first(cells, fallbacks);
@@ -36,6 +37,11 @@ final class RowReader {
         BigDecimal amount = Amounts.parse(found.value());
         if (amount == null) {
             problems.add("unreadable amount in " + found.column() + ": '" + Columns.shorten(found.value()) + "'");
+        } else if (!Amounts.inRange(amount)) {
+            problems.add("amount out of range in " + found.column() + ": '" + Columns.shorten(found.value())
+                    + "' (at most " + Amounts.INTEGER_DIGITS + " digits before the point and "
+                    + Amounts.MAX_DECIMALS + " after it)");
+            return null;
         }
         return amount;
     }

@@ -256,6 +256,18 @@ class BillingLineTests {
     }
 
     @Test
+    void anAmountNoLedgerCanKeepIsAProblemOfItsLineWhateverItsExponent() {
+        BillingLineResult result = parse(PRIMARY, "SEQ-6", "", "Fabrikam", "1E+999999999", "1E-999999999", "1");
+
+        assertThat(result.isValid()).isFalse();
+        assertThat(result.problem())
+                .isEqualTo("export line SEQ-6: amount out of range in Sell Total Price: '1E+999999999' (at most 12"
+                        + " digits before the point and 30 after it); amount out of range in Buy Total Price:"
+                        + " '1E-999999999' (at most 12 digits before the point and 30 after it)");
+        assertThat(result.line().sellTotal()).isNull();
+    }
+
+    @Test
     void asMapPairsHeadersWithCellsAndDropsExtras() {
         ExportRow row = new ExportRow(new Columns(List.of("A", "B", "C")), Arrays.asList("1", null, "3", "4"));
         assertThat(row.asMap())

@@ -13,6 +13,8 @@ import org.arrowsync.support.IntegrationTest;
 import org.arrowsync.support.TestClock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
@@ -201,6 +203,21 @@ class LineIdentityIntegrationTests extends IntegrationTest {
         assertThat(repaired.get("line_errors").asInt()).isZero();
         assertThat(repaired.get("error_message").asString()).isEmpty();
         assertThat(charged(CONTOSO)).isEqualByComparingTo(exportTotal(CONTOSO));
+    }
+
+    @ParameterizedTest(name = "sell total {0}")
+    @ValueSource(strings = {"1E+15", "1000000000000.00", "-2000000000000"})
+    void anAmountTheLedgerCannotHoldMakesItsLineUnreadableNotTheSyncFail(String sell) {
+        start(ExportTemplates.ALT_REFERENCE);
+        BigDecimal before = charged(CONTOSO);
+        String huge = lineReferences(CONTOSO).get(0);
+        fixture.emulator().changeSell(huge, sell);
+
+        JsonNode resync = sync();
+        assertThat(resync.get("progress").get("invalid_lines").asInt()).isEqualTo(1);
+        assertThat(resync.get("errors").toString()).contains(huge).contains("out of range");
+        assertThat(syncOfLine(huge).get("line_errors").asInt()).isEqualTo(1);
+        assertThat(charged(CONTOSO)).as("the line keeps its charge").isEqualByComparingTo(before);
     }
 
     private void start(String template) {
