@@ -1,10 +1,6 @@
 package org.arrowsync.billing;
 
 import java.math.BigDecimal;
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.UUID;
 import org.arrowsync.arrowclient.BillingLine;
 
@@ -16,15 +12,6 @@ import org.arrowsync.arrowclient.BillingLine;
  * @param lostItsItem it bills through an invoice item that is gone (deleted with its invoice or by hand)
  */
 record KnownLine(long id, long syncId, String lineReference, boolean removed, UUID contentHash, boolean lostItsItem) {
-
-    /** A digest per thread: looking one up is a provider search, dearer than the digest of a line's few bytes. */
-    private static final ThreadLocal<MessageDigest> MD5 = ThreadLocal.withInitial(() -> {
-        try {
-            return MessageDigest.getInstance("MD5");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java platform has MD5", e);
-        }
-    });
 
     /**
      * Whether a run that finds the line with this content hash has nothing to write for it: the item holds these
@@ -42,22 +29,6 @@ record KnownLine(long id, long syncId, String lineReference, boolean removed, UU
      * natively; it guards against accident, not against an adversary.
      */
     static UUID contentHash(BigDecimal amount, BillingLine line) {
-        String content = plain(amount)
-                + '|'
-                + plain(line.sellTotal())
-                + '|'
-                + plain(line.buyTotal())
-                + '|'
-                + plain(line.quantity());
-        byte[] md5 = MD5.get().digest(content.getBytes(StandardCharsets.UTF_8));
-        // version 3 (name-based, MD5) and the IETF variant, as UUID.nameUUIDFromBytes marks them
-        md5[6] = (byte) ((md5[6] & 0x0f) | 0x30);
-        md5[8] = (byte) ((md5[8] & 0x3f) | 0x80);
-        ByteBuffer bits = ByteBuffer.wrap(md5);
-        return new UUID(bits.getLong(), bits.getLong());
-    }
-
-    private static String plain(BigDecimal number) {
-        return number.stripTrailingZeros().toPlainString();
+        return ContentHash.of(amount, line.sellTotal(), line.buyTotal(), line.quantity());
     }
 }
