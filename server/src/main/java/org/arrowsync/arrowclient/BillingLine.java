@@ -5,7 +5,8 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 
 /**
- * One billing-export line, typed. The column fallbacks of every export template live in {@link #parse}.
+ * One billing-export line, typed. The column fallbacks of every export template live in {@link #parse} and the
+ * constants it reads.
  *
  * @param lineReference {@code Sequence}, else {@code Order Id}; unique per line and month; null when the template has
  *     neither
@@ -45,27 +46,36 @@ public record BillingLine(
         LocalDate validationDate,
         String currency) {
 
+    // The columns read with fallbacks, first found wins (constants: each row of a million-line month reads them all).
+    private static final String[] REFERENCE = {"Sequence", "Order Id"};
+    private static final String[] SELL = {"Sell Total Price", "Customer Total Price"};
+    private static final String[] BUY = {"Buy Total Price", "Total Wholesale Price"};
+    private static final String[] QUANTITY = {"Quantity", "Qty"};
+    private static final String[] VENDOR = {"Vendor Name", "Service Name"};
+    private static final String[] PRODUCT = {"Product Name", "Offer Name", "Friendly Name", "Description"};
+    private static final String[] CURRENCY = {"Country Marketplace Currency", "Service Provider Currency"};
+
     static BillingLineResult parse(ExportRow row) {
         RowReader cells = row.reader();
         // A missing line reference is not a problem of the row: only the features that identify lines need one.
-        String reference = cells.text("Sequence", "Order Id");
+        String reference = cells.text(REFERENCE);
         BillingLine line = new BillingLine(
                 reference,
                 cells.text("Statement Reference"),
                 cells.text("End User Company Name"),
                 cells.text("End User Company ID"),
-                cells.amount(BigDecimal.ZERO, "Sell Total Price", "Customer Total Price"),
-                cells.amount(BigDecimal.ZERO, "Buy Total Price", "Total Wholesale Price"),
-                cells.amount(BigDecimal.ONE, "Quantity", "Qty"),
-                cells.text("Vendor Name", "Service Name"),
-                cells.text("Product Name", "Offer Name", "Friendly Name", "Description"),
+                cells.amount(BigDecimal.ZERO, SELL),
+                cells.amount(BigDecimal.ZERO, BUY),
+                cells.amount(BigDecimal.ONE, QUANTITY),
+                cells.text(VENDOR),
+                cells.text(PRODUCT),
                 cells.text("ARS Subscription ID"),
                 cells.text("Vendor Subscription ID"),
                 cells.text("Classification"),
                 cells.text("Arrow SKU"),
                 cells.period("Report Period"),
                 cells.date("Validation Date"),
-                cells.text("Country Marketplace Currency", "Service Provider Currency"));
+                cells.text(CURRENCY));
         if (!cells.problems().isEmpty()) {
             String where = reference == null ? "export line" : "export line " + reference;
             return BillingLineResult.rejected(line, where + ": " + String.join("; ", cells.problems()));

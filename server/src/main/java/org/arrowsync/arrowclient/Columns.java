@@ -39,6 +39,11 @@ final class Columns {
         return at == null || at >= cells.size() ? null : cells.get(at);
     }
 
+    /** The trimmed cell of {@code column}; null when absent, blank or {@code null}. */
+    String value(List<String> cells, String column) {
+        return present(cell(cells, column));
+    }
+
     /** The first present cell among {@code columns}, in fallback order, as {@link Found}; null if none. */
     Found first(List<String> cells, String... columns) {
         String column = firstPresent(cells, columns);

@@ -25,6 +25,11 @@ final class RowReader {
         return columns.firstValue(cells, fallbacks);
     }
 
+    /** The cell of {@code column}, trimmed; null if blank or absent. No array per call: every row reads a dozen. */
+    String text(String column) {
+        return columns.value(cells, column);
+    }
+
     /**
      * The first non-blank amount among {@code fallbacks}; {@code absent} if none; null (and a problem) if unreadable or
      * out of the range a ledger keeps ({@link Amounts#inRange}).
