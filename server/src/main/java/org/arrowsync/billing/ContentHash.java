@@ -71,7 +71,8 @@ final class ContentHash {
             text(number.stripTrailingZeros().toPlainString());
             return;
         }
-        long unscaled = number.unscaledValue().longValue();
+        // the digits as a whole number, without the BigInteger that unscaledValue() would make
+        long unscaled = number.scaleByPowerOfTen(number.scale()).longValue();
         int scale = number.scale();
         while (unscaled % 10 == 0) {
             unscaled /= 10;
