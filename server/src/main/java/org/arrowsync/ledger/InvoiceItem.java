@@ -29,6 +29,26 @@ public record InvoiceItem(
         RawJson details,
         Instant created) {
 
+    /** The same item linked to {@code resource} as read apart. */
+    InvoiceItem withResource(Ref resource) {
+        return new InvoiceItem(
+                id,
+                uuid,
+                invoiceId,
+                invoiceUuid,
+                name,
+                unitPrice,
+                quantity,
+                unit,
+                currency,
+                start,
+                end,
+                resource,
+                project,
+                details,
+                created);
+    }
+
     public BigDecimal price() {
         return Money.price(unitPrice, quantity, currency);
     }

@@ -195,7 +195,7 @@ public class InvoiceService {
 
     public InvoiceWithItems get(UUID uuid) {
         Invoice invoice = invoices.find(uuid).orElseThrow(NotFound::new);
-        return new InvoiceWithItems(invoice, items.ofInvoices(List.of(invoice.id())));
+        return new InvoiceWithItems(invoice, items.ofInvoices(Map.of(invoice.id(), invoice.uuid())));
     }
 
     /** A page of invoices with all their items: two queries, whatever the page size. */
@@ -204,10 +204,9 @@ public class InvoiceService {
     }
 
     private List<InvoiceWithItems> withItems(List<Invoice> found) {
-        Map<Long, List<InvoiceItem>> byInvoice = items
-                .ofInvoices(found.stream().map(Invoice::id).toList())
-                .stream()
-                .collect(Collectors.groupingBy(InvoiceItem::invoiceId));
+        Map<Long, List<InvoiceItem>> byInvoice =
+                items.ofInvoices(found.stream().collect(Collectors.toMap(Invoice::id, Invoice::uuid))).stream()
+                        .collect(Collectors.groupingBy(InvoiceItem::invoiceId));
         return found.stream()
                 .map(invoice -> new InvoiceWithItems(invoice, byInvoice.getOrDefault(invoice.id(), List.of())))
                 .toList();

@@ -193,6 +193,38 @@ class InvoiceLedgerIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void anInvoiceEmbedsEachItemAsTheItemsOwnEndpointShowsItItsResourceIncluded() {
+        fixture.settings();
+        fixture.mapAllCustomers();
+        fixture.licensedResources();
+        fixture.syncedBilling(MONTH);
+
+        int linked = 0;
+        JsonNode page = api.get("/api/invoices/?page_size=100").expect(200).json();
+        assertThat(page.size()).isPositive();
+        for (JsonNode invoice : page) {
+            assertThat(api.get("/api/invoices/" + invoice.get("uuid").asString() + "/")
+                            .expect(200)
+                            .json()
+                            .get("items"))
+                    .isEqualTo(invoice.get("items"));
+            for (JsonNode item : invoice.get("items")) {
+                assertThat(item)
+                        .isEqualTo(
+                                api.get("/api/invoice-items/" + item.get("uuid").asString() + "/")
+                                        .expect(200)
+                                        .json());
+                assertThat(item.get("invoice_uuid").asString())
+                        .isEqualTo(invoice.get("uuid").asString());
+                if (!item.get("resource_uuid").isNull()) {
+                    linked++;
+                }
+            }
+        }
+        assertThat(linked).as("items billing a license's resource").isPositive();
+    }
+
+    @Test
     void itemsKeepEveryCharacterOfTheirTextAndNoneOfTheirNulls() {
         UUID customer = Uuids.fromPath(fixture.customer());
         Invoice invoice = invoices.invoiceFor(customer, MONTH.minusMonths(5));
