@@ -166,9 +166,7 @@ class LineIdentityIntegrationTests extends IntegrationTest {
         String garbled = lineReferences(CONTOSO).get(0);
         fixture.emulator().garble(garbled, true);
 
-        JsonNode resync = sync();
-        assertThat(resync.get("progress").get("invalid_lines").asInt()).isEqualTo(1);
-        assertThat(resync.get("errors").toString()).contains(garbled).contains("#VALUE!");
+        resyncReadingNot(garbled, "#VALUE!");
         JsonNode sync = syncOfLine(garbled);
         assertThat(sync.get("line_errors").asInt()).isEqualTo(1);
         assertThat(sync.get("error_message").asString()).contains(garbled).contains("#VALUE!");
@@ -213,11 +211,16 @@ class LineIdentityIntegrationTests extends IntegrationTest {
         String huge = lineReferences(CONTOSO).get(0);
         fixture.emulator().changeSell(huge, sell);
 
-        JsonNode resync = sync();
-        assertThat(resync.get("progress").get("invalid_lines").asInt()).isEqualTo(1);
-        assertThat(resync.get("errors").toString()).contains(huge).contains("out of range");
+        resyncReadingNot(huge, "out of range");
         assertThat(syncOfLine(huge).get("line_errors").asInt()).isEqualTo(1);
         assertThat(charged(CONTOSO)).as("the line keeps its charge").isEqualByComparingTo(before);
+    }
+
+    /** Syncs the month again and checks that the one line it could not read is counted and named, with why. */
+    private void resyncReadingNot(String lineReference, String why) {
+        JsonNode resync = sync();
+        assertThat(resync.get("progress").get("invalid_lines").asInt()).isEqualTo(1);
+        assertThat(resync.get("errors").toString()).contains(lineReference).contains(why);
     }
 
     private void start(String template) {
