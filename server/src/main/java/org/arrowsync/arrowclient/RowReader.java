@@ -7,6 +7,7 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
+import org.arrowsync.shared.Money;
 
 /** Typed reads of one table row with column fallbacks; unreadable cells are collected as problems. */
 final class RowReader {
@@ -32,7 +33,7 @@ final class RowReader {
 
     /**
      * The first non-blank amount among {@code fallbacks}; {@code absent} if none; null (and a problem) if unreadable or
-     * out of the range a ledger keeps ({@link Amounts#inRange}).
+     * more than the ledger can store ({@link Money#storable}, D75).
      */
     BigDecimal amount(BigDecimal absent, String... fallbacks) {
         Columns.Found found = columns.first(cells, fallbacks);
@@ -42,10 +43,10 @@ final class RowReader {
         BigDecimal amount = Amounts.parse(found.value());
         if (amount == null) {
             problems.add("unreadable amount in " + found.column() + ": '" + Columns.shorten(found.value()) + "'");
-        } else if (!Amounts.inRange(amount)) {
+        } else if (!Money.storable(amount)) {
             problems.add("amount out of range in " + found.column() + ": '" + Columns.shorten(found.value())
-                    + "' (at most " + Amounts.INTEGER_DIGITS + " digits before the point and "
-                    + Amounts.MAX_DECIMALS + " after it)");
+                    + "' (at most " + Money.STORED_INTEGER_DIGITS + " digits before the point and "
+                    + Money.MAX_DECIMALS + " after it)");
             return null;
         }
         return amount;

@@ -12,6 +12,11 @@ import java.util.Currency;
 public final class Money {
 
     public static final int STORED_SCALE = 10;
+    /** Digits before the point a stored amount may have: amounts are kept as {@code numeric(22, 10)}. */
+    public static final int STORED_INTEGER_DIGITS = 12;
+    /** Decimals an amount may come with at all: written out, {@code 1E-999999999} would take a gigabyte. */
+    public static final int MAX_DECIMALS = 30;
+
     public static final String DEFAULT_CURRENCY = "EUR";
     /** Differences below one minor unit of the currency are not worth a correction. */
     public static final BigDecimal TOLERANCE = new BigDecimal("0.01");
@@ -51,6 +56,22 @@ public final class Money {
      */
     public static BigDecimal summary(BigDecimal amount) {
         return amount == null ? null : amount.setScale(2, RoundingMode.HALF_UP);
+    }
+
+    /**
+     * Whether an amount can be stored: at most {@link #STORED_INTEGER_DIGITS} digits before the point once rounded to
+     * the {@link #STORED_SCALE stored scale} (as PostgreSQL rounds it), and at most {@link #MAX_DECIMALS} decimals as
+     * it came. Decided from its precision and scale first, so no exponent makes it compute (D75).
+     */
+    public static boolean storable(BigDecimal amount) {
+        if (amount.signum() == 0) {
+            return amount.scale() <= MAX_DECIMALS;
+        }
+        if (amount.scale() > MAX_DECIMALS || amount.precision() - amount.scale() > STORED_INTEGER_DIGITS) {
+            return false;
+        }
+        BigDecimal stored = stored(amount);
+        return stored.precision() - stored.scale() <= STORED_INTEGER_DIGITS;
     }
 
     public static boolean significant(BigDecimal difference) {

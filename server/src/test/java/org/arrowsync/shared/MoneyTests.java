@@ -6,6 +6,8 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class MoneyTests {
 
@@ -40,5 +42,26 @@ class MoneyTests {
                                 .setScale(Money.minorUnits(currency), RoundingMode.HALF_UP));
             }
         }
+    }
+
+    @ParameterizedTest(name = "[{0}] can be stored: {1}")
+    @CsvSource({
+        "999999999999.9999999999, true",
+        "-999999999999.99, true",
+        "0.000000000000000000000000000001, true",
+        "1E-30, true",
+        "0E+20, true",
+        "0.00000, true",
+        "999999999999.99999999995, false",
+        "1000000000000, false",
+        "-1000000000000.00, false",
+        "1E+12, false",
+        "1E+999999999, false",
+        "1E-31, false",
+        "1E-999999999, false",
+        "0E-999999999, false"
+    })
+    void tellsTheAmountsTwelveDigitsBeforeThePointCanStore(String text, boolean fits) {
+        assertThat(Money.storable(new BigDecimal(text))).isEqualTo(fits);
     }
 }
