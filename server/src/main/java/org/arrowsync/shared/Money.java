@@ -67,8 +67,13 @@ public final class Money {
         if (amount.signum() == 0) {
             return amount.scale() <= MAX_DECIMALS;
         }
-        if (amount.scale() > MAX_DECIMALS || amount.precision() - amount.scale() > STORED_INTEGER_DIGITS) {
+        int integerDigits = amount.precision() - amount.scale();
+        if (amount.scale() > MAX_DECIMALS || integerDigits > STORED_INTEGER_DIGITS) {
             return false;
+        }
+        if (integerDigits < STORED_INTEGER_DIGITS || amount.scale() <= STORED_SCALE) {
+            // rounding adds a digit at most, or rounds nothing: every amount an export has ends here, computing nothing
+            return true;
         }
         BigDecimal stored = stored(amount);
         return stored.precision() - stored.scale() <= STORED_INTEGER_DIGITS;
