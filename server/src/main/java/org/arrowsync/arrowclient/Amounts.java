@@ -2,6 +2,7 @@ package org.arrowsync.arrowclient;
 
 import java.math.BigDecimal;
 import java.util.regex.Pattern;
+import org.arrowsync.shared.Money;
 
 /**
  * Arrow amounts as text: trimmed, without {@code € $ £}, spaces and thousands commas; empty means zero. Anything else
@@ -45,11 +46,19 @@ final class Amounts {
         return true;
     }
 
-    /** The amount, or a {@link PayloadProblem} naming the field when it is not a decimal. */
+    /**
+     * The amount, or a {@link PayloadProblem} naming the field when it is not a decimal or not one the ledger could
+     * store ({@link Money#storable}): summed or compared, an exponent like {@code 1E+999999999} would take the server's
+     * memory and time (D75).
+     */
     static BigDecimal require(String field, String text) {
         BigDecimal amount = parse(text);
         if (amount == null) {
             throw new PayloadProblem("returned an unreadable amount in " + field + ": '" + Columns.shorten(text) + "'");
+        }
+        if (!Money.storable(amount)) {
+            throw new PayloadProblem(
+                    "returned an amount out of range in " + field + ": '" + Columns.shorten(text) + "'");
         }
         return amount;
     }

@@ -13,6 +13,9 @@ import tools.jackson.databind.node.MissingNode;
 /** Tolerant reads of Arrow JSON: several key spellings, numbers sent as strings, nulls and absent keys alike. */
 final class Json {
 
+    /** How far from the point a number's digits may reach to be given in plain notation. */
+    private static final int PLAIN_DIGITS = 1000;
+
     private Json() {}
 
     /** The first of {@code names} present with a non-null value, or a missing node. */
@@ -45,7 +48,9 @@ final class Json {
             return null;
         }
         if (value.isNumber()) {
-            return value.decimalValue().toPlainString();
+            BigDecimal number = value.decimalValue();
+            // written out, 1e999999999 is a gigabyte of zeros: a number that far from the point keeps its exponent
+            return Math.abs((long) number.scale()) > PLAIN_DIGITS ? number.toString() : number.toPlainString();
         }
         return value.isValueNode() ? value.asString() : value.toString();
     }

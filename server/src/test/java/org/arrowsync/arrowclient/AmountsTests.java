@@ -53,6 +53,14 @@ class AmountsTests {
                 .hasMessageContaining("'abc'");
     }
 
+    @ParameterizedTest(name = "[{0}] is refused")
+    @CsvSource({"1E+999999999", "-1E+999999999", "1E-999999999", "1000000000000"})
+    void requireRefusesAnAmountNoLedgerCouldStoreBeforeComputingWithIt(String text) {
+        assertThatThrownBy(() -> Amounts.require("amount", text))
+                .isInstanceOf(PayloadProblem.class)
+                .hasMessage("returned an amount out of range in amount: '" + text + "'");
+    }
+
     @Test
     void keepsTheScaleAsSent() {
         assertThat(Amounts.parse("10.50000").scale()).isEqualTo(5);

@@ -8,8 +8,10 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class RecordsTests {
 
@@ -98,6 +100,17 @@ class RecordsTests {
                         LocalDate.of(2024, 8, 30)));
         assertThat(statement.sellTotal()).isEqualByComparingTo("100.5");
         assertThat(statement.fulfilled()).isTrue();
+    }
+
+    @ParameterizedTest(name = "sellTotal {0}")
+    @ValueSource(strings = {"1e999999999", "'1E+999999999'", "-1e999999999", "1e-999999999", "'1E-999999999'"})
+    @Timeout(10)
+    void aStatementAmountNoLedgerCouldStoreIsABadPayloadReadInNoTime(String sellTotal) {
+        assertThatThrownBy(() -> Statement.from(json("{'reference':'H1-AAA-1','reportPeriod':'2024-07',"
+                        + "'to':{'reference':'XSP1','name':'C'},'currency':'EUR','prices':{'buyTotal':1,'sellTotal':"
+                        + sellTotal + "}}")))
+                .isInstanceOf(PayloadProblem.class)
+                .hasMessageContaining("amount out of range in sellTotal");
     }
 
     @Test
