@@ -186,6 +186,13 @@ final class LineMatching {
         SyncOf key() {
             return new SyncOf(mapping.id(), statement);
         }
+
+        /**
+         * The sync the line goes to: the one it was billed in, else its mapping's of its statement; null if none yet.
+         */
+        BillingSync syncIn(Map<SyncOf, BillingSync> syncs) {
+            return billedIn != null ? billedIn : syncs.get(key());
+        }
     }
 
     /**
@@ -271,7 +278,7 @@ final class LineMatching {
 
     private void createSyncs(List<Parsed> parsed) {
         List<SyncKey> missing = parsed.stream()
-                .filter(p -> p.billedIn() == null && !syncs.containsKey(p.key()))
+                .filter(p -> p.syncIn(syncs) == null)
                 .map(p -> new SyncKey(
                         p.mapping().id(),
                         p.statement(),
@@ -297,7 +304,7 @@ final class LineMatching {
         Set<String> inPage = new HashSet<>(room(parsed.size()));
         int unchanged = 0;
         for (Parsed p : parsed) {
-            BillingSync sync = p.billedIn() != null ? p.billedIn() : syncs.get(p.key());
+            BillingSync sync = p.syncIn(syncs);
             BillingLine line = p.line();
             if (sync.state().frozen()) {
                 progress.increment("frozen_lines");

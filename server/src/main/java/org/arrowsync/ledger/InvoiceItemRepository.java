@@ -43,17 +43,18 @@ class InvoiceItemRepository {
     private static final Comparator<InvoiceItem> IN_ORDER_CREATED =
             Comparator.comparing(InvoiceItem::created).thenComparingLong(InvoiceItem::id);
 
-    private static final String SELECT = """
-            select it.id, it.uuid, it.invoice_id, i.uuid as invoice_uuid, it.name, it.unit_price, it.quantity, it.unit, it.currency,
-                   it.start_date, it.end_date, it.resource_id, r.uuid as resource_uuid, it.resource_name, it.project_id, it.project_uuid,
-                   it.project_name, it.details::text as details, it.created""" + FROM;
+    /** The columns of the items' own table an item is read with. */
+    private static final String ITEM_COLUMNS = """
+            it.id, it.uuid, it.invoice_id, it.name, it.unit_price, it.quantity, it.unit, it.currency, it.start_date,
+            it.end_date, it.resource_id, it.resource_name, it.project_id, it.project_uuid, it.project_name,
+            it.details::text as details, it.created""";
 
-    /** {@link #SELECT}'s columns of the items' own table, for {@link #ofInvoices}. */
-    private static final String OF_INVOICES = """
-            select it.id, it.uuid, it.invoice_id, it.name, it.unit_price, it.quantity, it.unit, it.currency,
-                   it.start_date, it.end_date, it.resource_id, it.resource_name, it.project_id, it.project_uuid,
-                   it.project_name, it.details::text as details, it.created
-            from invoice_items it where it.invoice_id = any(?)""";
+    private static final String SELECT =
+            "select " + ITEM_COLUMNS + ", i.uuid as invoice_uuid, r.uuid as resource_uuid" + FROM;
+
+    /** The items' own columns alone, for {@link #ofInvoices}. */
+    private static final String OF_INVOICES =
+            "select " + ITEM_COLUMNS + " from invoice_items it where it.invoice_id = any(?)";
 
     /** How many items the invoices a filter on invoices alone selects hold, as the invoices keep it (D65). */
     private static final String KEPT_COUNT =
