@@ -160,13 +160,14 @@ class BillingSyncItemRepository {
         }
         return withoutSeqScans(() -> jdbc.sql(KNOWN_LINES)
                         .param(lineReferences.toArray(String[]::new))
+                        // By position, as KNOWN_LINES lists them: a column found by name is a map look-up per cell
                         .query((rs, row) -> new KnownLine(
-                                rs.getLong("id"),
-                                rs.getLong("billing_sync_id"),
-                                rs.getString("arrow_line_reference"),
-                                rs.getBoolean("removed"),
-                                rs.getObject("content_hash", UUID.class),
-                                rs.getBoolean("lost_its_item")))
+                                rs.getLong(1),
+                                rs.getLong(2),
+                                rs.getString(3),
+                                rs.getBoolean(4),
+                                rs.getObject(5, UUID.class),
+                                rs.getBoolean(6)))
                         .list())
                 .stream()
                 .filter(line -> syncIds.contains(line.syncId()))

@@ -200,11 +200,13 @@ final class LineMatching {
      * has only the lines this run wrote, so it is asked only when one of the references was met before.
      */
     private Map<String, KnownLine> billed(List<BillingLineResult> results) {
-        List<String> references = results.stream()
-                .map(BillingLineResult::reference)
-                .filter(Objects::nonNull)
-                .distinct()
-                .toList();
+        // A reference listed twice is asked twice; the index scan takes each key once
+        List<String> references = new ArrayList<>(results.size());
+        for (BillingLineResult result : results) {
+            if (result.reference() != null) {
+                references.add(result.reference());
+            }
+        }
         if (newMonth && !metBefore(references)) {
             return Map.of();
         }
@@ -298,10 +300,11 @@ final class LineMatching {
     /**
      * The lines of the page to write, each once: a line an earlier page or row already had is reported and left out
      * (Sequence is unique per line and month), so is an unchanged one; only the items of the lines left are read whole.
+     * A line billed before is a repeat once its item was seen; a new one, once its reference was met in the page.
      */
     private Matched matched(List<Parsed> parsed) {
         List<Pending> pending = new ArrayList<>();
-        Set<String> inPage = new HashSet<>(room(parsed.size()));
+        Set<String> newInPage = new HashSet<>();
         int unchanged = 0;
         for (Parsed p : parsed) {
             BillingSync sync = p.syncIn(syncs);
@@ -310,16 +313,13 @@ final class LineMatching {
                 progress.increment("frozen_lines");
                 continue;
             }
-            if (!inPage.add(line.lineReference())) {
+            KnownLine known = p.billed();
+            boolean first = known != null ? seen.add(known.id()) : newInPage.add(line.lineReference());
+            if (!first) {
                 repeated(line);
                 continue;
             }
             allValidated.merge(sync.id(), line.validated(), Boolean::logicalAnd);
-            KnownLine known = p.billed();
-            if (known != null && !seen.add(known.id())) {
-                repeated(line);
-                continue;
-            }
             touched.add(sync.id());
             Price price = prices.price(
                     period,

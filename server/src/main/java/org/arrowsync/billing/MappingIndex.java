@@ -5,6 +5,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.arrowsync.arrowclient.BillingLine;
@@ -14,13 +15,18 @@ import org.arrowsync.mappings.CustomerMapping;
  * Finds the customer mapping of a billing line (D13, D24): by the line's End User Company ID when it is a mapping's
  * reference or Ref ({@link CustomerMapping#identifiedBy}, indexed), else by company name compared trimmed,
  * case-insensitively, with whitespace collapsed. A name shared by two mappings matches neither: billing the wrong
- * customer is worse than reporting the line.
+ * customer is worse than reporting the line. One index serves one thread: it remembers the last line it matched.
  */
 final class MappingIndex {
 
     private final Map<String, CustomerMapping> byId = new HashMap<>();
     private final Map<String, CustomerMapping> byName = new HashMap<>();
     private final Set<String> ambiguousNames = new HashSet<>();
+    /** The last line's customer columns and their match: an export lists a customer's lines one after another. */
+    private String lastReference;
+
+    private String lastName;
+    private Optional<CustomerMapping> lastMatch;
 
     MappingIndex(List<CustomerMapping> mappings) {
         for (CustomerMapping mapping : mappings) {
@@ -38,6 +44,17 @@ final class MappingIndex {
     }
 
     Optional<CustomerMapping> match(BillingLine line) {
+        if (lastMatch == null
+                || !Objects.equals(line.customerReference(), lastReference)
+                || !Objects.equals(line.companyName(), lastName)) {
+            lastReference = line.customerReference();
+            lastName = line.companyName();
+            lastMatch = lookUp(line);
+        }
+        return lastMatch;
+    }
+
+    private Optional<CustomerMapping> lookUp(BillingLine line) {
         if (line.customerReference() != null && !line.customerReference().isBlank()) {
             CustomerMapping mapping = byId.get(reference(line.customerReference()));
             if (mapping != null) {

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.UUID;
 import org.arrowsync.arrowclient.BillingLine;
 import org.arrowsync.mappings.CustomerMapping;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -45,6 +46,29 @@ class MappingIndexTests {
                 .map(CustomerMapping::id)
                 .orElse(0L);
         assertThat(found).isEqualTo(expected);
+    }
+
+    /** One index matches a run's lines in turn, each as an index of its own would, whatever line came before. */
+    @Test
+    void matchesEachLineOfASequenceAsIfItWereTheFirst() {
+        List<BillingLine> lines = List.of(
+                line("XSP222222", "Someone else"),
+                line("XSP222222", "Someone else"),
+                line("XSP222222", "Big Bank"),
+                line("111111", "Big Bank"),
+                line("111111", "Someone else"),
+                line(null, "Someone else"),
+                line(null, "Arrow Demo"),
+                line(null, "Arrow Demo"),
+                line("legacy-7", "Arrow Demo"),
+                line("XSP222222", "Someone else"));
+        MappingIndex index = new MappingIndex(MAPPINGS);
+
+        List<Long> inTurn = lines.stream()
+                .map(line -> index.match(line).map(CustomerMapping::id).orElse(0L))
+                .toList();
+
+        assertThat(inTurn).containsExactly(1L, 1L, 1L, 2L, 0L, 0L, 1L, 1L, 3L, 1L);
     }
 
     private static BillingLine line(String endUserCompanyId, String companyName) {

@@ -182,7 +182,7 @@ class SyncBatchesIntegrationTests extends IntegrationTest {
 
     /**
      * A re-sync finds the month's lines in memory (D73): a line new to the month that Arrow lists again in a later
-     * batch, and a known line listed twice, are each billed once and reported.
+     * batch, and a known line listed twice (again in a later batch, or in its own), are each billed once and reported.
      */
     @Test
     void aReSyncBillsANewLineOnceWhenArrowListsItAgainInALaterBatch() {
@@ -192,6 +192,11 @@ class SyncBatchesIntegrationTests extends IntegrationTest {
         // a line of the second batch, whose customer is mapped only after the first sync, so that the line is new then
         BillingLine fresh = lines.get(SyncRun.WRITE_BATCH + SyncRun.WRITE_BATCH / 2);
         BillingLine known = lines.get(0);
+        // the month's last line of another customer: Arrow lists it again in the same batch
+        BillingLine knownInItsBatch = lines.stream()
+                .filter(line -> !line.companyName().equals(fresh.companyName()))
+                .reduce((earlier, later) -> later)
+                .orElseThrow();
         Map<Boolean, List<Customer>> arrowCustomers = fixture.emulator().client().customers().stream()
                 .collect(Collectors.partitioningBy(arrow -> arrow.companyName().equals(fresh.companyName())));
         arrowCustomers.get(false).forEach(arrow -> fixture.mapCustomer(arrow.reference(), arrow.companyName()));
@@ -204,13 +209,15 @@ class SyncBatchesIntegrationTests extends IntegrationTest {
         fixture.mapCustomer(freshCustomer.reference(), freshCustomer.companyName());
         fixture.emulator().repeatLine(fresh.lineReference());
         fixture.emulator().repeatLine(known.lineReference());
+        fixture.emulator().repeatLine(knownInItsBatch.lineReference());
 
         JsonNode again = fixture.syncedBilling(MONTH);
 
-        assertThat(again.get("progress").get("duplicate_lines").asInt()).isEqualTo(2);
+        assertThat(again.get("progress").get("duplicate_lines").asInt()).isEqualTo(3);
         assertThat(again.toString())
                 .contains("Line " + fresh.lineReference() + " appears twice in the export")
-                .contains("Line " + known.lineReference() + " appears twice in the export");
+                .contains("Line " + known.lineReference() + " appears twice in the export")
+                .contains("Line " + knownInItsBatch.lineReference() + " appears twice in the export");
         assertThat(again.get("progress").get("lines_unchanged").asLong()).isEqualTo(LINES - freshCustomerLines);
         assertThat(itemsOfTheMonth()).isEqualTo(LINES);
         assertThat(invoiceItemsOf(fresh.lineReference()))
@@ -218,6 +225,9 @@ class SyncBatchesIntegrationTests extends IntegrationTest {
                 .isOne();
         assertThat(invoiceItemsOf(known.lineReference()))
                 .as("the known line is billed once")
+                .isOne();
+        assertThat(invoiceItemsOf(knownInItsBatch.lineReference()))
+                .as("the known line listed twice in one batch is billed once")
                 .isOne();
     }
 
