@@ -47,16 +47,16 @@ final class Amounts {
     }
 
     /**
-     * The amount, or a {@link PayloadProblem} naming the field when it is not a decimal or not one the ledger could
-     * store ({@link Money#storable}): summed or compared, an exponent like {@code 1E+999999999} would take the server's
-     * memory and time (D75).
+     * The amount, or a {@link PayloadProblem} naming the field when it is not a decimal or not one the ledger takes
+     * from Arrow ({@link Money#fromArrow}): summed or compared, an exponent like {@code 1E+999999999} would take the
+     * server's memory and time (D75).
      */
     static BigDecimal require(String field, String text) {
         BigDecimal amount = parse(text);
         if (amount == null) {
             throw new PayloadProblem("returned an unreadable amount in " + field + ": '" + Columns.shorten(text) + "'");
         }
-        if (!Money.storable(amount)) {
+        if (!Money.fromArrow(amount)) {
             throw new PayloadProblem(
                     "returned an amount out of range in " + field + ": '" + Columns.shorten(text) + "'");
         }

@@ -33,7 +33,7 @@ final class RowReader {
 
     /**
      * The first non-blank amount among {@code fallbacks}; {@code absent} if none; null (and a problem) if unreadable or
-     * more than the ledger can store ({@link Money#storable}, D75).
+     * more than the ledger takes from Arrow ({@link Money#fromArrow}, D75).
      */
     BigDecimal amount(BigDecimal absent, String... fallbacks) {
         Columns.Found found = columns.first(cells, fallbacks);
@@ -43,9 +43,9 @@ final class RowReader {
         BigDecimal amount = Amounts.parse(found.value());
         if (amount == null) {
             problems.add("unreadable amount in " + found.column() + ": '" + Columns.shorten(found.value()) + "'");
-        } else if (!Money.storable(amount)) {
+        } else if (!Money.fromArrow(amount)) {
             problems.add("amount out of range in " + found.column() + ": '" + Columns.shorten(found.value())
-                    + "' (at most " + Money.STORED_INTEGER_DIGITS + " digits before the point and "
+                    + "' (at most " + Money.ARROW_INTEGER_DIGITS + " digits before the point and "
                     + Money.MAX_DECIMALS + " after it)");
             return null;
         }

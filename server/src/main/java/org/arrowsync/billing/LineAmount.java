@@ -6,7 +6,8 @@ import org.arrowsync.shared.Money;
 
 /**
  * How a line's total becomes an invoice item (D1): unit price × quantity equals the total exactly. The line's quantity
- * is used only when the unit price it implies is exact at the stored scale; otherwise quantity 1.
+ * is used only when the unit price it implies is exact at the stored scale and fits a line's columns (a large total
+ * over a tiny quantity may not, D79); otherwise quantity 1.
  */
 record LineAmount(BigDecimal unitPrice, BigDecimal quantity) {
 
@@ -16,7 +17,7 @@ record LineAmount(BigDecimal unitPrice, BigDecimal quantity) {
         }
         try {
             BigDecimal unit = total.divide(quantity, Money.STORED_SCALE, RoundingMode.UNNECESSARY);
-            if (unit.multiply(quantity).compareTo(total) == 0) {
+            if (Money.fitsLine(unit) && unit.multiply(quantity).compareTo(total) == 0) {
                 return new LineAmount(unit.stripTrailingZeros(), quantity);
             }
         } catch (ArithmeticException inexact) {

@@ -12,8 +12,14 @@ import java.util.Currency;
 public final class Money {
 
     public static final int STORED_SCALE = 10;
-    /** Digits before the point a stored amount may have: amounts are kept as {@code numeric(22, 10)}. */
-    public static final int STORED_INTEGER_DIGITS = 12;
+    /**
+     * Digits before the point an amount from Arrow may have (D75, D79): the ledger keeps a line's amounts with 20
+     * ({@code numeric(30, 10)}) and its totals with 28, room for a markup of up to 10,000 % and for the sum of any
+     * month's lines.
+     */
+    public static final int ARROW_INTEGER_DIGITS = 12;
+    /** Digits before the point an amount of a line may have in the ledger: {@code numeric(30, 10)} (D79). */
+    public static final int LINE_INTEGER_DIGITS = 20;
     /** Decimals an amount may come with at all: written out, {@code 1E-999999999} would take a gigabyte. */
     public static final int MAX_DECIMALS = 30;
 
@@ -59,24 +65,35 @@ public final class Money {
     }
 
     /**
-     * Whether an amount can be stored: at most {@link #STORED_INTEGER_DIGITS} digits before the point once rounded to
-     * the {@link #STORED_SCALE stored scale} (as PostgreSQL rounds it), and at most {@link #MAX_DECIMALS} decimals as
-     * it came. Decided from its precision and scale first, so no exponent makes it compute (D75).
+     * Whether the ledger takes an amount from Arrow: at most {@link #ARROW_INTEGER_DIGITS} digits before the point once
+     * rounded to the {@link #STORED_SCALE stored scale} (as PostgreSQL rounds it), and at most {@link #MAX_DECIMALS}
+     * decimals as it came. Decided from its precision and scale first, so no exponent makes it compute (D75).
      */
-    public static boolean storable(BigDecimal amount) {
+    public static boolean fromArrow(BigDecimal amount) {
+        return within(amount, ARROW_INTEGER_DIGITS);
+    }
+
+    /**
+     * Whether an amount worked out for a line (a unit price) fits the ledger's columns: {@link #LINE_INTEGER_DIGITS}.
+     */
+    public static boolean fitsLine(BigDecimal amount) {
+        return within(amount, LINE_INTEGER_DIGITS);
+    }
+
+    private static boolean within(BigDecimal amount, int digits) {
         if (amount.signum() == 0) {
             return amount.scale() <= MAX_DECIMALS;
         }
         int integerDigits = amount.precision() - amount.scale();
-        if (amount.scale() > MAX_DECIMALS || integerDigits > STORED_INTEGER_DIGITS) {
+        if (amount.scale() > MAX_DECIMALS || integerDigits > digits) {
             return false;
         }
-        if (integerDigits < STORED_INTEGER_DIGITS || amount.scale() <= STORED_SCALE) {
+        if (integerDigits < digits || amount.scale() <= STORED_SCALE) {
             // rounding adds a digit at most, or rounds nothing: every amount an export has ends here, computing nothing
             return true;
         }
         BigDecimal stored = stored(amount);
-        return stored.precision() - stored.scale() <= STORED_INTEGER_DIGITS;
+        return stored.precision() - stored.scale() <= digits;
     }
 
     public static boolean significant(BigDecimal difference) {

@@ -216,6 +216,20 @@ class LineIdentityIntegrationTests extends IntegrationTest {
         assertThat(charged(CONTOSO)).as("the line keeps its charge").isEqualByComparingTo(before);
     }
 
+    @Test
+    void linesEachWithinTheLedgersRangeAddUpPastItInTheirSync() {
+        start(ExportTemplates.ALT_REFERENCE);
+        List<String> lines = lineReferences(CONTOSO);
+        lines.forEach(line -> fixture.emulator().changeSell(line, "900000000000.00"));
+
+        JsonNode resync = sync();
+
+        assertThat(resync.get("progress").path("invalid_lines").asInt())
+                .as(resync.toString())
+                .isZero();
+        assertThat(charged(CONTOSO)).isEqualByComparingTo(exportTotal(CONTOSO));
+    }
+
     /** Syncs the month again and checks that the one line it could not read is counted and named, with why. */
     private void resyncReadingNot(String lineReference, String why) {
         JsonNode resync = sync();

@@ -258,6 +258,39 @@ class PricingIntegrationTests extends IntegrationTest {
         }
     }
 
+    /**
+     * D79: the largest amount Arrow may send, at the highest markup a rule may add, is billed in full, and so are the
+     * totals of the sync that has several such lines; a re-sync follows Arrow's change to one of them.
+     */
+    @Test
+    void theHighestMarkupOnTheLargestAmountsArrowSendsIsBilledInFull() {
+        fixture.arrowStillValidates(MONTH);
+        rule(Map.of("customer_mapping", contoso(), "base", "buy", "markup_percent", "10000"));
+        fixture.succeeded("trigger_sync", MONTH);
+        List<String> lines = fixture.lineReferences(CONTOSO, "invoice");
+        assertThat(lines).hasSizeGreaterThan(1);
+        // the emulator writes amounts with five decimals, as Arrow's exports do
+        String largest = "999999999999.99999";
+        lines.forEach(line -> fixture.emulator().changeAmounts(line, largest, largest));
+        fixture.emulator().changeAmounts(lines.get(0), "1.00", "0.5");
+
+        fixture.succeeded("trigger_sync", MONTH);
+
+        Map<String, JsonNode> items = invoiceItemsByLine();
+        BigDecimal each = priced(new BigDecimal(largest), "10000");
+        assertThat(new BigDecimal(items.get(lines.get(1)).get("billed").asString()))
+                .as("a line of the largest buy amount at 101 times")
+                .isEqualByComparingTo(each);
+        assertThat(new BigDecimal(items.get(lines.get(0)).get("billed").asString()))
+                .isEqualByComparingTo(priced(new BigDecimal("0.5"), "10000"));
+        BigDecimal contosoTotal = fixture.emulator().exportLines(MONTH).stream()
+                .filter(line -> ("XSP" + line.customerReference()).equals(CONTOSO))
+                .map(line -> priced(line.buyTotal(), "10000"))
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
+        assertThat(contosoTotal).isGreaterThan(new BigDecimal("1E14"));
+        assertThat(fixture.arrowCharges(customers.get(CONTOSO), MONTH)).isEqualByComparingTo(contosoTotal);
+    }
+
     /** Contoso pays buy + 10 %; Microsoft's IaaS of the others is sold 5 % under list; the rest at list. */
     private void fixedRules() {
         rule(Map.of("customer_mapping", contoso(), "base", "buy", "markup_percent", "10"));

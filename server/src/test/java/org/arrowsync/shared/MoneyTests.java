@@ -44,7 +44,7 @@ class MoneyTests {
         }
     }
 
-    @ParameterizedTest(name = "[{0}] can be stored: {1}")
+    @ParameterizedTest(name = "[{0}] taken from Arrow: {1}")
     @CsvSource({
         "999999999999.9999999999, true",
         "-999999999999.99, true",
@@ -61,7 +61,20 @@ class MoneyTests {
         "1E-999999999, false",
         "0E-999999999, false"
     })
-    void tellsTheAmountsTwelveDigitsBeforeThePointCanStore(String text, boolean fits) {
-        assertThat(Money.storable(new BigDecimal(text))).isEqualTo(fits);
+    void takesAmountsOfTwelveDigitsBeforeThePointFromArrow(String text, boolean fits) {
+        assertThat(Money.fromArrow(new BigDecimal(text))).isEqualTo(fits);
+    }
+
+    @ParameterizedTest(name = "[{0}] fits a line: {1}")
+    @CsvSource({
+        "99999999999999999999.9999999999, true",
+        "1000000000000, true",
+        "1E+19, true",
+        "-99999999999999999999.99999999995, false",
+        "1E+20, false",
+        "1E-31, false"
+    })
+    void fitsAmountsOfTwentyDigitsBeforeThePointToALine(String text, boolean fits) {
+        assertThat(Money.fitsLine(new BigDecimal(text))).isEqualTo(fits);
     }
 }
