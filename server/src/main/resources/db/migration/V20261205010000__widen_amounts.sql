@@ -38,3 +38,7 @@ alter table consumption_records
     alter column final_sell type numeric(38, 10),
     alter column final_buy type numeric(38, 10),
     alter column compensated type numeric(38, 10);
+
+-- A column whose type changes loses its planner statistics; the tables are sampled again at once.
+analyze invoice_items, billing_sync_items, billing_syncs, billing_sync_changes, billing_unmatched_lines,
+    billing_vendor_totals, consumption_records;

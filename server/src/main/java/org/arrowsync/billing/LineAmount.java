@@ -6,13 +6,17 @@ import org.arrowsync.shared.Money;
 
 /**
  * How a line's total becomes an invoice item (D1): unit price × quantity equals the total exactly. The line's quantity
- * is used only when the unit price it implies is exact at the stored scale and fits a line's columns (a large total
- * over a tiny quantity may not, D79); otherwise quantity 1.
+ * is used only when it is kept as it is (at most ten decimals: the column would round a finer one) and the unit price
+ * it implies is exact at the stored scale and fits a line's columns (a large total over a tiny quantity may not, D79);
+ * otherwise quantity 1.
  */
 record LineAmount(BigDecimal unitPrice, BigDecimal quantity) {
 
     static LineAmount of(BigDecimal total, BigDecimal quantity) {
-        if (quantity == null || quantity.signum() <= 0 || quantity.compareTo(BigDecimal.ONE) == 0) {
+        if (quantity == null
+                || quantity.signum() <= 0
+                || quantity.compareTo(BigDecimal.ONE) == 0
+                || quantity.stripTrailingZeros().scale() > Money.STORED_SCALE) {
             return new LineAmount(total, BigDecimal.ONE);
         }
         try {

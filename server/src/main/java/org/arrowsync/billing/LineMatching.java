@@ -219,7 +219,9 @@ final class LineMatching {
     }
 
     /**
-     * Whether any of the references was met by an earlier batch of the run (or shares its hash); remembers them all.
+     * Whether any of the references was met before in the run (or shares its hash): in an earlier batch, or earlier in
+     * this one when Arrow lists a line twice (then the database has neither copy, and is asked for nothing it has);
+     * remembers them all.
      */
     private boolean metBefore(List<String> references) {
         boolean met = false;

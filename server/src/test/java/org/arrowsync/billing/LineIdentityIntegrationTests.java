@@ -228,6 +228,11 @@ class LineIdentityIntegrationTests extends IntegrationTest {
                 .as(resync.toString())
                 .isZero();
         assertThat(charged(CONTOSO)).isEqualByComparingTo(exportTotal(CONTOSO));
+        assertThat(syncs(CONTOSO))
+                .as("a sync of several such lines keeps their total")
+                .anySatisfy(
+                        sync -> assertThat(new BigDecimal(sync.get("sell_total").asString()))
+                                .isGreaterThan(new BigDecimal("1E12")));
     }
 
     /** Syncs the month again and checks that the one line it could not read is counted and named, with why. */

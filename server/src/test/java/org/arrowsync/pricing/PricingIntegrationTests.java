@@ -268,7 +268,7 @@ class PricingIntegrationTests extends IntegrationTest {
         rule(Map.of("customer_mapping", contoso(), "base", "buy", "markup_percent", "10000"));
         fixture.succeeded("trigger_sync", MONTH);
         List<String> lines = fixture.lineReferences(CONTOSO, "invoice");
-        assertThat(lines).hasSizeGreaterThan(1);
+        assertThat(lines).hasSizeGreaterThan(2);
         // the emulator writes amounts with five decimals, as Arrow's exports do
         String largest = "999999999999.99999";
         lines.forEach(line -> fixture.emulator().changeAmounts(line, largest, largest));
@@ -287,7 +287,9 @@ class PricingIntegrationTests extends IntegrationTest {
                 .filter(line -> ("XSP" + line.customerReference()).equals(CONTOSO))
                 .map(line -> priced(line.buyTotal(), "10000"))
                 .reduce(BigDecimal.ZERO, BigDecimal::add);
-        assertThat(contosoTotal).isGreaterThan(new BigDecimal("1E14"));
+        assertThat(contosoTotal)
+                .as("several such lines add up")
+                .isGreaterThan(each.multiply(BigDecimal.valueOf(lines.size() - 1)));
         assertThat(fixture.arrowCharges(customers.get(CONTOSO), MONTH)).isEqualByComparingTo(contosoTotal);
     }
 
