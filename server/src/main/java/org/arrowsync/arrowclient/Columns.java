@@ -46,8 +46,13 @@ final class Columns {
 
     /** The first present cell among {@code columns}, in fallback order, as {@link Found}; null if none. */
     Found first(List<String> cells, String... columns) {
-        String column = firstPresent(cells, columns);
-        return column == null ? null : new Found(column, present(cell(cells, column)));
+        for (String column : columns) {
+            String value = value(cells, column);
+            if (value != null) {
+                return new Found(column, value);
+            }
+        }
+        return null;
     }
 
     /**
@@ -55,15 +60,10 @@ final class Columns {
      * row is read through here).
      */
     String firstValue(List<String> cells, String... columns) {
-        String column = firstPresent(cells, columns);
-        return column == null ? null : present(cell(cells, column));
-    }
-
-    /** The first of {@code columns} whose cell is present, in fallback order; null if none. */
-    private String firstPresent(List<String> cells, String... columns) {
         for (String column : columns) {
-            if (present(cell(cells, column)) != null) {
-                return column;
+            String value = value(cells, column);
+            if (value != null) {
+                return value;
             }
         }
         return null;

@@ -16,7 +16,9 @@ record LineAmount(BigDecimal unitPrice, BigDecimal quantity) {
         if (quantity == null
                 || quantity.signum() <= 0
                 || quantity.compareTo(BigDecimal.ONE) == 0
-                || quantity.stripTrailingZeros().scale() > Money.STORED_SCALE) {
+                // finer than the column keeps, once its trailing zeros go (checked only past the stored scale)
+                || (quantity.scale() > Money.STORED_SCALE
+                        && quantity.stripTrailingZeros().scale() > Money.STORED_SCALE)) {
             return new LineAmount(total, BigDecimal.ONE);
         }
         try {

@@ -44,37 +44,32 @@ class MoneyTests {
         }
     }
 
-    @ParameterizedTest(name = "[{0}] taken from Arrow: {1}")
+    /** Both bounds at once: Arrow's amounts keep 12 digits before the point, a line's amounts 20 (D75, D79). */
+    @ParameterizedTest(name = "[{0}] taken from Arrow: {1}, fits a line: {2}")
     @CsvSource({
-        "999999999999.9999999999, true",
-        "-999999999999.99, true",
-        "0.000000000000000000000000000001, true",
-        "1E-30, true",
-        "0E+20, true",
-        "0.00000, true",
-        "999999999999.99999999995, false",
-        "1000000000000, false",
-        "-1000000000000.00, false",
-        "1E+12, false",
-        "1E+999999999, false",
-        "1E-31, false",
-        "1E-999999999, false",
-        "0E-999999999, false"
+        "999999999999.9999999999, true, true",
+        "-999999999999.99, true, true",
+        "0.000000000000000000000000000001, true, true",
+        "1E-30, true, true",
+        "0E+20, true, true",
+        "0.00000, true, true",
+        "999999999999.99999999995, false, true",
+        "1000000000000, false, true",
+        "-1000000000000.00, false, true",
+        "1E+12, false, true",
+        "1E+19, false, true",
+        "99999999999999999999.9999999999, false, true",
+        "-99999999999999999999.99999999995, false, false",
+        "1E+20, false, false",
+        "1E+999999999, false, false",
+        "1E-31, false, false",
+        "1E-999999999, false, false",
+        "0E-999999999, false, false"
     })
-    void takesAmountsOfTwelveDigitsBeforeThePointFromArrow(String text, boolean fits) {
-        assertThat(Money.fromArrow(new BigDecimal(text))).isEqualTo(fits);
-    }
-
-    @ParameterizedTest(name = "[{0}] fits a line: {1}")
-    @CsvSource({
-        "99999999999999999999.9999999999, true",
-        "1000000000000, true",
-        "1E+19, true",
-        "-99999999999999999999.99999999995, false",
-        "1E+20, false",
-        "1E-31, false"
-    })
-    void fitsAmountsOfTwentyDigitsBeforeThePointToALine(String text, boolean fits) {
-        assertThat(Money.fitsLine(new BigDecimal(text))).isEqualTo(fits);
+    void holdsArrowsAmountsToTwelveDigitsBeforeThePointAndALinesToTwenty(
+            String text, boolean fromArrow, boolean fitsLine) {
+        BigDecimal amount = new BigDecimal(text);
+        assertThat(Money.fromArrow(amount)).as("taken from Arrow").isEqualTo(fromArrow);
+        assertThat(Money.fitsLine(amount)).as("fits a line").isEqualTo(fitsLine);
     }
 }
