@@ -43,7 +43,7 @@ public class BillingSyncService {
 
     private static final Logger log = LoggerFactory.getLogger(BillingSyncService.class);
 
-    /** Lines a run writes after which the billing tables' planner statistics are refreshed. */
+    /** Lines a run writes after which the billing tables are vacuumed and analyzed (D80). */
     static final long BULK_ROWS = 10_000;
 
     private final SettingsService settings;
@@ -52,7 +52,7 @@ public class BillingSyncService {
     private final ArrowClients clients;
     private final PriceRuleService rules;
     private final BillingWriters writers;
-    private final PlannerStatistics statistics;
+    private final TableMaintenance maintenance;
     private final TransactionTemplate transactions;
     private final ApplicationEventPublisher events;
     private final Clock clock;
@@ -64,7 +64,7 @@ public class BillingSyncService {
             ArrowClients clients,
             PriceRuleService rules,
             BillingWriters writers,
-            PlannerStatistics statistics,
+            TableMaintenance maintenance,
             TransactionTemplate transactions,
             ApplicationEventPublisher events,
             Clock clock) {
@@ -75,7 +75,7 @@ public class BillingSyncService {
         this.clients = clients;
         this.rules = rules;
         this.writers = writers;
-        this.statistics = statistics;
+        this.maintenance = maintenance;
         this.transactions = transactions;
         this.clock = clock;
     }
@@ -131,7 +131,7 @@ public class BillingSyncService {
             log.info("Billing sync of {} for settings {} in ms: {}", target.period(), chosen.uuid(), timings);
             SyncReport report = ran.report();
             if (ran.linesWritten() >= BULK_ROWS) {
-                statistics.refreshSoon();
+                maintenance.runSoon();
             }
             events.publishEvent(new BillingSynced(chosen.uuid(), report));
             return report;

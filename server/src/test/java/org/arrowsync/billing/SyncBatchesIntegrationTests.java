@@ -247,7 +247,7 @@ class SyncBatchesIntegrationTests extends IntegrationTest {
     }
 
     @Test
-    void aLargeMonthLeavesThePlannerFreshStatisticsSoonAfterItsJobEnds() {
+    void aLargeMonthIsVacuumedAndAnalyzedSoonAfterItsJobEnds() {
         fixture.settings();
         fixture.mapAllCustomers();
         OffsetDateTime before =
@@ -255,10 +255,12 @@ class SyncBatchesIntegrationTests extends IntegrationTest {
 
         fixture.syncedBilling(MONTH);
 
-        Awaitility.await("billing tables analyzed after the sync")
+        Awaitility.await("billing tables vacuumed and analyzed after the sync")
                 .atMost(Duration.ofSeconds(30))
-                .until(() -> jdbc.sql("""
+                .until(() ->
+                        jdbc.sql("""
                                 select count(*) from pg_stat_user_tables
-                                where relname in ('billing_sync_items', 'invoice_items') and last_analyze > ?""").param(before).query(Long.class).single() == 2);
+                                where relname in ('billing_sync_items', 'invoice_items')
+                                  and last_vacuum > ? and last_analyze > ?""").params(before, before).query(Long.class).single() == 2);
     }
 }
