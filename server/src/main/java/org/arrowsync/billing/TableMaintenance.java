@@ -52,7 +52,7 @@ class TableMaintenance {
                                     billing_sync_items (billing_sync_id, arrow_line_reference, vendor_name, classification,
                                                         subscription_reference, license_reference, billed_via, removed,
                                                         invoice_item_id, changed_in_run)""").update();
-            log.info("Vacuumed and analyzed the billing tables in {} ms", (System.nanoTime() - start) / 1_000_000);
+            log.info("Vacuum and analyze of the billing tables took {} ms", (System.nanoTime() - start) / 1_000_000);
         } catch (RuntimeException e) {
             log.debug("Could not vacuum and analyze the billing tables: {}", e.getMessage());
         }

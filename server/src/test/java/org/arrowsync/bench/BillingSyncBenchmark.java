@@ -120,15 +120,14 @@ public final class BillingSyncBenchmark {
                     "        first / max(fetch, COPY): %.2f (overlapped reading and writing could approach 1)%n",
                     firstSeconds / Math.max(fetchSeconds, copySeconds));
             System.out.printf("goal 2: re-sync / fetch:         %.2f (goal <= 1.5)%n", secondSeconds / fetchSeconds);
-            // the phases of the measured month's first sync (the third run from the end) and of the re-sync measured
-            // (the last)
-            for (int back : new int[] {3, 1}) {
-                String line = phases.get(phases.size() - back);
-                System.out.printf(
-                        "%s phases, ms: %s%n",
-                        back == 3 ? "first sync" : "re-sync   ", line.substring(line.indexOf("in ms:") + 7));
-            }
+            // the server logs a line of phases per run: the measured month's first sync is the third from the end
+            printPhases("first sync", phases.get(phases.size() - 3));
+            printPhases("re-sync   ", phases.get(phases.size() - 1));
         }
+    }
+
+    private static void printPhases(String run, String logLine) {
+        System.out.printf("%s phases, ms: %s%n", run, logLine.substring(logLine.indexOf("in ms:") + 7));
     }
 
     /** A run's heap figures, as the goal reads them. */
