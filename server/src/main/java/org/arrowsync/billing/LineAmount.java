@@ -22,8 +22,9 @@ record LineAmount(BigDecimal unitPrice, BigDecimal quantity) {
             return new LineAmount(total, BigDecimal.ONE);
         }
         try {
+            // Exact at the stored scale or refused: a quotient that needs no rounding times the quantity is the total
             BigDecimal unit = total.divide(quantity, Money.STORED_SCALE, RoundingMode.UNNECESSARY);
-            if (Money.fitsLine(unit) && unit.multiply(quantity).compareTo(total) == 0) {
+            if (Money.fitsLine(unit)) {
                 return new LineAmount(unit.stripTrailingZeros(), quantity);
             }
         } catch (ArithmeticException inexact) {
