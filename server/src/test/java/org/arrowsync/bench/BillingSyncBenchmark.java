@@ -8,9 +8,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+import java.util.function.ToLongFunction;
 import java.util.stream.Collectors;
 import org.arrowsync.arrowclient.ArrowClientProperties;
 import org.arrowsync.arrowclient.ArrowClients;
@@ -24,12 +27,12 @@ import org.postgresql.copy.CopyIn;
  * bench/billing-sync: a 200,000-line month over 2,000 mapped customers, synced through the real HTTP trigger by a
  * server at -Xmx512m that synced the month before and synced it again first, so its code is compiled as a server's
  * running for weeks is ({@code -Dwarm=false} to measure the fresh server's first work), then synced again unchanged
- * twice, the second measured (the first is also printed: it compiles the comparison of content hashes as it runs);
- * beside it, the two costs a sync cannot avoid, measured in the same run: reading the export (the Arrow client
- * streaming and parsing it, writing nothing) and writing as many rows with PostgreSQL's COPY into tables of the same
- * shape. Prints the figures, the goals' ratios and where each sync's time went (the server's own phase timings);
- * asserts nothing. With {@code -Dmonths=13} the twelve months before are synced first and the first of them is compared
- * with the thirteenth.
+ * once (printed: it compiles the comparison of content hashes as it runs) and three times more ({@code -Drepeats}), the
+ * median measured; beside it, the two costs a sync cannot avoid, measured in the same run: reading the export (the
+ * Arrow client streaming and parsing it, writing nothing; as many times, the median) and writing as many rows with
+ * PostgreSQL's COPY into tables of the same shape. Prints the figures, the goals' ratios and where each sync's time
+ * went (the server's own phase timings); asserts nothing. With {@code -Dmonths=13} the twelve months before are synced
+ * first and the first of them is compared with the thirteenth.
  */
 public final class BillingSyncBenchmark {
 
@@ -52,12 +55,23 @@ public final class BillingSyncBenchmark {
             // The first re-sync to compare the month's content hashes: that code is compiled as it runs, which a
             // server re-syncing every hour did long before (the month before is frozen, so its re-sync compared none)
             ScaleMonth.Run afterFirst = month.sync();
-            ScaleMonth.Run second = month.sync();
+            // -Drepeats=N: the unchanged re-sync and the reading are each measured N times and their medians compared:
+            // on two cores shared with the emulator and PostgreSQL one run moves by a third from one to the next
+            int repeats = Integer.parseInt(System.getProperty("repeats", "3"));
+            List<ScaleMonth.Run> resyncs = new ArrayList<>();
+            for (int i = 0; i < repeats; i++) {
+                resyncs.add(month.sync());
+            }
+            ScaleMonth.Run second = median(resyncs, ScaleMonth.Run::time);
             long synced = month.count("select count(*) from billing_sync_items t join billing_syncs b"
                     + " on b.id = t.billing_sync_id where b.report_period = '" + month.period + "'");
             // read as the server syncs: with the client's code compiled, here by reading the month before first
             Duration fetchCold = fetchOnly(month, month.period.minusMonths(1));
-            Duration fetch = fetchOnly(month, month.period);
+            List<Duration> fetches = new ArrayList<>();
+            for (int i = 0; i < repeats; i++) {
+                fetches.add(fetchOnly(month, month.period));
+            }
+            Duration fetch = median(fetches, d -> d);
             Duration copy = copyInsert(month, month.lines);
             List<String> phases = month.log(" in ms: fetch ");
 
@@ -100,19 +114,23 @@ public final class BillingSyncBenchmark {
                     "first sync:                    %.1f s, %,.0f lines/s, %d Arrow requests%n",
                     firstSeconds, month.lines / firstSeconds, first.requests());
             System.out.printf(
-                    "unchanged re-sync:             %.1f s, %,.0f lines/s, %d Arrow requests%n",
-                    secondSeconds, month.lines / secondSeconds, second.requests());
+                    "unchanged re-sync:             %.1f s, %,.0f lines/s, %d Arrow requests (median of %s s)%n",
+                    secondSeconds,
+                    month.lines / secondSeconds,
+                    second.requests(),
+                    listed(resyncs, ScaleMonth.Run::time));
             System.out.printf(
                     "  the one before it:           %.1f s (the first to compare the month's hashes, compiling that code)%n",
                     seconds(afterFirst.time()));
             System.out.printf(
-                    "fetch-only (client reads all): %.1f s, %,.0f lines/s (the month before, read first: %.1f s)%n",
-                    fetchSeconds, month.lines / fetchSeconds, seconds(fetchCold));
+                    "fetch-only (client reads all): %.1f s, %,.0f lines/s (median of %s s; the month before, read first: %.1f s)%n",
+                    fetchSeconds, month.lines / fetchSeconds, listed(fetches, d -> d), seconds(fetchCold));
             System.out.printf(
                     "COPY insert:                   %.1f s (%,d invoice items + %,d sync items)%n",
                     copySeconds, month.lines, month.lines);
             System.out.printf("server heap (-Xmx%s), first sync: %s%n", maxHeap, heap(first));
-            System.out.printf("server heap (-Xmx%s), re-sync:    %s%n", maxHeap, heap(second));
+            System.out.printf(
+                    "server heap (-Xmx%s), re-sync:    %s%n", maxHeap, heap(max(resyncs, ScaleMonth.Run::heapPeakMib)));
             System.out.printf(
                     "goal 1: first / (fetch + COPY):  %.2f (goal <= 1.25)%n",
                     firstSeconds / (fetchSeconds + copySeconds));
@@ -120,10 +138,28 @@ public final class BillingSyncBenchmark {
                     "        first / max(fetch, COPY): %.2f (overlapped reading and writing could approach 1)%n",
                     firstSeconds / Math.max(fetchSeconds, copySeconds));
             System.out.printf("goal 2: re-sync / fetch:         %.2f (goal <= 1.5)%n", secondSeconds / fetchSeconds);
-            // the server logs a line of phases per run: the measured month's first sync is the third from the end
-            printPhases("first sync", phases.get(phases.size() - 3));
-            printPhases("re-sync   ", phases.get(phases.size() - 1));
+            // the server logs a line of phases per run, the measured month's last: its first sync, then the re-syncs
+            int resyncsFrom = phases.size() - repeats;
+            printPhases("first sync", phases.get(resyncsFrom - 2));
+            printPhases("re-sync   ", phases.get(resyncsFrom + resyncs.indexOf(second)));
         }
+    }
+
+    /** The middle one by the measure given (of an even number, the lower of the two in the middle). */
+    private static <T> T median(List<T> runs, Function<T, Duration> measure) {
+        List<T> sorted = new ArrayList<>(runs);
+        sorted.sort(Comparator.comparing(measure));
+        return sorted.get((sorted.size() - 1) / 2);
+    }
+
+    private static <T> T max(List<T> runs, ToLongFunction<T> measure) {
+        return runs.stream().max(Comparator.comparingLong(measure)).orElseThrow();
+    }
+
+    private static <T> String listed(List<T> runs, Function<T, Duration> measure) {
+        return runs.stream()
+                .map(run -> "%.1f".formatted(seconds(measure.apply(run))))
+                .collect(Collectors.joining(" / "));
     }
 
     private static void printPhases(String run, String logLine) {
