@@ -29,10 +29,10 @@ import org.postgresql.copy.CopyIn;
  * running for weeks is ({@code -Dwarm=false} to measure the fresh server's first work), then synced again unchanged
  * once (printed: it compiles the comparison of content hashes as it runs) and three times more ({@code -Drepeats}), the
  * median measured; beside it, the two costs a sync cannot avoid, measured in the same run: reading the export (the
- * Arrow client streaming and parsing it, writing nothing; as many times, the median) and writing as many rows with
- * PostgreSQL's COPY into tables of the same shape. Prints the figures, the goals' ratios and where each sync's time
- * went (the server's own phase timings); asserts nothing. With {@code -Dmonths=13} the twelve months before are synced
- * first and the first of them is compared with the thirteenth.
+ * Arrow client streaming and parsing it, writing nothing; as many times, taking turns with the re-syncs, the median)
+ * and writing as many rows with PostgreSQL's COPY into tables of the same shape. Prints the figures, the goals' ratios
+ * and where each sync's time went (the server's own phase timings); asserts nothing. With {@code -Dmonths=13} the
+ * twelve months before are synced first and the first of them is compared with the thirteenth.
  */
 public final class BillingSyncBenchmark {
 
@@ -55,28 +55,27 @@ public final class BillingSyncBenchmark {
             // The first re-sync to compare the month's content hashes: that code is compiled as it runs, which a
             // server re-syncing every hour did long before (the month before is frozen, so its re-sync compared none)
             ScaleMonth.Run afterFirst = month.sync();
-            // -Drepeats=N: the unchanged re-sync and the reading are each measured N times and their medians compared:
-            // on two cores shared with the emulator and PostgreSQL one run moves by a third from one to the next
-            int repeats = Integer.parseInt(System.getProperty("repeats", "3"));
-            List<ScaleMonth.Run> resyncs = new ArrayList<>();
-            for (int i = 0; i < repeats; i++) {
-                resyncs.add(month.sync());
-            }
-            ScaleMonth.Run second = median(resyncs, ScaleMonth.Run::time);
-            long synced = month.count("select count(*) from billing_sync_items t join billing_syncs b"
-                    + " on b.id = t.billing_sync_id where b.report_period = '" + month.period + "'");
             // read as the server syncs: with the client's code compiled, here by reading the month before first
             Duration fetchCold = fetchOnly(month, month.period.minusMonths(1));
+            // -Drepeats=N: the unchanged re-sync and the reading are each measured N times and their medians compared:
+            // on two cores shared with the emulator and PostgreSQL one run moves by a third from one to the next. They
+            // take turns, so that the emulator, which serves both and keeps compiling its code, is as warm for each.
+            int repeats = Math.max(1, Integer.parseInt(System.getProperty("repeats", "3")));
+            List<ScaleMonth.Run> resyncs = new ArrayList<>();
             List<Duration> fetches = new ArrayList<>();
             for (int i = 0; i < repeats; i++) {
+                resyncs.add(month.sync());
                 fetches.add(fetchOnly(month, month.period));
             }
+            ScaleMonth.Run resync = median(resyncs, ScaleMonth.Run::time);
             Duration fetch = median(fetches, d -> d);
+            long synced = month.count("select count(*) from billing_sync_items t join billing_syncs b"
+                    + " on b.id = t.billing_sync_id where b.report_period = '" + month.period + "'");
             Duration copy = copyInsert(month, month.lines);
             List<String> phases = month.log(" in ms: fetch ");
 
             double firstSeconds = seconds(first.time());
-            double secondSeconds = seconds(second.time());
+            double resyncSeconds = seconds(resync.time());
             double fetchSeconds = seconds(fetch);
             double copySeconds = seconds(copy);
             System.out.printf("lines in the month:            %,d (synced items: %,d)%n", month.lines, synced);
@@ -115,9 +114,9 @@ public final class BillingSyncBenchmark {
                     firstSeconds, month.lines / firstSeconds, first.requests());
             System.out.printf(
                     "unchanged re-sync:             %.1f s, %,.0f lines/s, %d Arrow requests (median of %s s)%n",
-                    secondSeconds,
-                    month.lines / secondSeconds,
-                    second.requests(),
+                    resyncSeconds,
+                    month.lines / resyncSeconds,
+                    resync.requests(),
                     listed(resyncs, ScaleMonth.Run::time));
             System.out.printf(
                     "  the one before it:           %.1f s (the first to compare the month's hashes, compiling that code)%n",
@@ -137,11 +136,11 @@ public final class BillingSyncBenchmark {
             System.out.printf(
                     "        first / max(fetch, COPY): %.2f (overlapped reading and writing could approach 1)%n",
                     firstSeconds / Math.max(fetchSeconds, copySeconds));
-            System.out.printf("goal 2: re-sync / fetch:         %.2f (goal <= 1.5)%n", secondSeconds / fetchSeconds);
+            System.out.printf("goal 2: re-sync / fetch:         %.2f (goal <= 1.5)%n", resyncSeconds / fetchSeconds);
             // the server logs a line of phases per run, the measured month's last: its first sync, then the re-syncs
             int resyncsFrom = phases.size() - repeats;
             printPhases("first sync", phases.get(resyncsFrom - 2));
-            printPhases("re-sync   ", phases.get(resyncsFrom + resyncs.indexOf(second)));
+            printPhases("re-sync   ", phases.get(resyncsFrom + resyncs.indexOf(resync)));
         }
     }
 
