@@ -129,7 +129,8 @@ public final class BillingSyncBenchmark {
                     copySeconds, month.lines, month.lines);
             System.out.printf("server heap (-Xmx%s), first sync: %s%n", maxHeap, heap(first));
             System.out.printf(
-                    "server heap (-Xmx%s), re-sync:    %s%n", maxHeap, heap(max(resyncs, ScaleMonth.Run::heapPeakMib)));
+                    "server heap (-Xmx%s), re-sync with the highest peak: %s%n",
+                    maxHeap, heap(max(resyncs, ScaleMonth.Run::heapPeakMib)));
             System.out.printf(
                     "goal 1: first / (fetch + COPY):  %.2f (goal <= 1.25)%n",
                     firstSeconds / (fetchSeconds + copySeconds));
