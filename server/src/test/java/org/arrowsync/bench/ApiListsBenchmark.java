@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.arrowsync.support.Api;
+import org.arrowsync.support.Percentiles;
 import org.arrowsync.support.Response;
 
 /**
@@ -192,7 +193,7 @@ public final class ApiListsBenchmark {
     }
 
     private static double percentile(double[] sorted, int percent) {
-        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(percent / 100.0 * sorted.length) - 1)];
+        return sorted[Percentiles.index(sorted.length, percent / 100.0)];
     }
 
     /**

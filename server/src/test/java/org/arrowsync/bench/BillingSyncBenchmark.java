@@ -8,18 +8,19 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
-import java.util.function.ToLongFunction;
 import java.util.stream.Collectors;
 import org.arrowsync.arrowclient.ArrowClientProperties;
 import org.arrowsync.arrowclient.ArrowClients;
 import org.arrowsync.arrowclient.ExportQuery;
 import org.arrowsync.arrowclient.ExportRow;
 import org.arrowsync.emulator.http.ExportTemplates;
+import org.arrowsync.support.Percentiles;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 
@@ -82,12 +83,8 @@ public final class BillingSyncBenchmark {
             if (!earlier.isEmpty()) {
                 ScaleMonth.Run oldest = earlier.get(0);
                 System.out.printf(
-                        "first syncs of months 1-%d, s:  %s %.1f%n",
-                        month.months,
-                        earlier.stream()
-                                .map(run -> "%.1f".formatted(seconds(run.time())))
-                                .collect(Collectors.joining(" ")),
-                        firstSeconds);
+                        "first syncs of months 1-%d, s:  %s / %.1f%n",
+                        month.months, listed(earlier, ScaleMonth.Run::time), firstSeconds);
                 System.out.printf(
                         "month 1 (JIT still warming):   %.1f s, %,.0f lines/s; heap %s%n",
                         seconds(oldest.time()), month.lines / seconds(oldest.time()), heap(oldest));
@@ -130,7 +127,7 @@ public final class BillingSyncBenchmark {
             System.out.printf("server heap (-Xmx%s), first sync: %s%n", maxHeap, heap(first));
             System.out.printf(
                     "server heap (-Xmx%s), re-sync with the highest peak: %s%n",
-                    maxHeap, heap(max(resyncs, ScaleMonth.Run::heapPeakMib)));
+                    maxHeap, heap(Collections.max(resyncs, Comparator.comparingLong(ScaleMonth.Run::heapPeakMib))));
             System.out.printf(
                     "goal 1: first / (fetch + COPY):  %.2f (goal <= 1.25)%n",
                     firstSeconds / (fetchSeconds + copySeconds));
@@ -145,15 +142,11 @@ public final class BillingSyncBenchmark {
         }
     }
 
-    /** The middle one by the measure given (of an even number, the lower of the two in the middle). */
+    /** The median run by the measure given. */
     private static <T> T median(List<T> runs, Function<T, Duration> measure) {
         List<T> sorted = new ArrayList<>(runs);
         sorted.sort(Comparator.comparing(measure));
-        return sorted.get((sorted.size() - 1) / 2);
-    }
-
-    private static <T> T max(List<T> runs, ToLongFunction<T> measure) {
-        return runs.stream().max(Comparator.comparingLong(measure)).orElseThrow();
+        return sorted.get(Percentiles.index(sorted.size(), 0.5));
     }
 
     private static <T> String listed(List<T> runs, Function<T, Duration> measure) {

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.arrowsync.console.ConsoleSession;
+import org.arrowsync.support.Percentiles;
 
 /**
  * bench/console: the billing benchmark's month (200,000 lines over 2,000 mapped customers, emulator preset "scale")
@@ -100,7 +101,6 @@ public final class ConsoleBenchmark {
     }
 
     private static double percentile(List<Double> sorted, int percent) {
-        int index = (int) Math.ceil(percent / 100.0 * sorted.size()) - 1;
-        return sorted.get(Math.max(0, Math.min(sorted.size() - 1, index)));
+        return sorted.get(Percentiles.index(sorted.size(), percent / 100.0));
     }
 }

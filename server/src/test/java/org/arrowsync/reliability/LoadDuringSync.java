@@ -20,6 +20,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.arrowsync.support.Api;
+import org.arrowsync.support.Percentiles;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -157,7 +158,7 @@ final class LoadDuringSync {
     }
 
     private static long percentile(long[] sorted, double q) {
-        return sorted.length == 0 ? 0 : sorted[Math.max(0, (int) Math.ceil(q * sorted.length) - 1)];
+        return sorted.length == 0 ? 0 : sorted[Percentiles.index(sorted.length, q)];
     }
 
     private LoadDuringSync() {}
