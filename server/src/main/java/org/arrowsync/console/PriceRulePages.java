@@ -40,10 +40,14 @@ class PriceRulePages {
     }
 
     @GetMapping("/price-rules/new")
-    String create(@RequestParam(name = "settings") String settingsUuid, Model model) {
+    String create(
+            @RequestParam(name = "settings") String settingsUuid,
+            @RequestParam(required = false) String month,
+            Model model) {
         Settings owner = settings.get(Filters.uuid("settings", settingsUuid));
         return form(
                 owner,
+                Filters.period("month", month),
                 null,
                 new RuleDraft(
                         owner.uuid(),
@@ -59,13 +63,14 @@ class PriceRulePages {
     }
 
     @GetMapping("/price-rules/{uuid}")
-    String edit(@PathVariable String uuid, Model model) {
+    String edit(@PathVariable String uuid, @RequestParam(required = false) String month, Model model) {
         PriceRule rule = rules.get(Filters.uuid("uuid", uuid));
-        return form(settings.get(rule.settingsUuid()), rule, RuleDraft.of(rule), model);
+        return form(settings.get(rule.settingsUuid()), Filters.period("month", month), rule, RuleDraft.of(rule), model);
     }
 
     /**
      * Saves a new rule (for the settings named) or the rule of the path; a refused one comes back beside its fields.
+     * Either way the operator goes back to the margins of the month they came from, if any.
      */
     @PostMapping({"/price-rules/new", "/price-rules/{uuid}"})
     String save(
@@ -79,9 +84,11 @@ class PriceRulePages {
             @RequestParam(name = "valid_from", required = false) String validFrom,
             @RequestParam(name = "valid_to", required = false) String validTo,
             @RequestParam(required = false) String note,
+            @RequestParam(required = false) String month,
             Model model,
             RedirectAttributes redirect) {
         PriceRule rule = uuid == null ? null : rules.get(Filters.uuid("uuid", uuid));
+        YearMonth period = Filters.period("month", month);
         Settings owner = settings.get(rule == null ? Filters.uuid("settings", settingsUuid) : rule.settingsUuid());
         RuleDraft draft = new RuleDraft(
                 owner.uuid(),
@@ -101,25 +108,33 @@ class PriceRulePages {
             }
         } catch (InvalidInput e) {
             model.addAttribute("errors", e.errors());
-            return form(owner, rule, draft, model);
+            return form(owner, period, rule, draft, model);
         }
         redirect.addFlashAttribute(
                 "flash",
                 "Price rule saved. Syncs price with it from now on; re-price a month already billed to apply it there.");
-        return "redirect:/margins?settings=" + Uuids.hex(owner.uuid());
+        return margins(owner.uuid(), period);
     }
 
     @PostMapping("/price-rules/{uuid}/delete")
-    String delete(@PathVariable String uuid, RedirectAttributes redirect) {
+    String delete(
+            @PathVariable String uuid, @RequestParam(required = false) String month, RedirectAttributes redirect) {
         UUID id = Filters.uuid("uuid", uuid);
+        YearMonth period = Filters.period("month", month);
         PriceRule rule = rules.get(id);
         rules.delete(id);
         redirect.addFlashAttribute("flash", "Price rule deleted. Invoices already written keep their prices.");
-        return "redirect:/margins?settings=" + Uuids.hex(rule.settingsUuid());
+        return margins(rule.settingsUuid(), period);
     }
 
-    private String form(Settings owner, PriceRule rule, RuleDraft draft, Model model) {
+    /** The margins page of the settings, at the month the operator came from (none: the page's own default). */
+    private static String margins(UUID settingsUuid, YearMonth period) {
+        return "redirect:/margins?settings=" + Uuids.hex(settingsUuid) + (period == null ? "" : "&month=" + period);
+    }
+
+    private String form(Settings owner, YearMonth period, PriceRule rule, RuleDraft draft, Model model) {
         model.addAttribute("settings", owner);
+        model.addAttribute("period", period);
         model.addAttribute("rule", rule);
         model.addAttribute("form", draft);
         model.addAttribute("mappings", mappings.active(owner));

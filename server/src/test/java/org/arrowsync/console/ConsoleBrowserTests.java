@@ -344,6 +344,9 @@ class ConsoleBrowserTests extends ConsoleIntegrationTest {
         browser.screenshot("price-rule");
         browser.click("#rule-save");
         browser.awaitText("main", "Price rule saved");
+        assertThat(browser.text("#margins-title"))
+                .as("back to the month the rule was added from, whichever month the page opens at")
+                .isEqualTo("Margins of " + MONTH_TITLE);
         assertThat(browser.all("#rules-table tbody tr")).hasSize(1);
         assertThat(browser.text("#rules-table")).contains("buy + 10%", "from " + MONTH.minusMonths(9));
 
