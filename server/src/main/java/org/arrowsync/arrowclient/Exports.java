@@ -3,6 +3,8 @@ package org.arrowsync.arrowclient;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -16,6 +18,13 @@ final class Exports {
     static final String PATH = "billing/erp/exports/sync";
     /** Arrow's export page size when the response does not say (WALDUR's assumption). */
     static final int DEFAULT_PER_PAGE = 1000;
+
+    /** The page's rows, read straight from the parser (D81); {@code data}'s other fields, its headers, as a tree. */
+    private static final LargeField<List<List<String>>> VALUES =
+            new LargeField<>(List.of("values", "Values"), Exports::rows);
+
+    private static final LargeField<LargeField.Split<List<List<String>>>> DATA =
+            new LargeField<>(List.of("data", "Data"), VALUES::readIfObject);
 
     private final Transport transport;
     private final Pager pager;
@@ -60,22 +69,49 @@ final class Exports {
 
     private Fetched fetch(ExportQuery query, int page, Columns previous) {
         return transport.post(
-                PATH, Query.empty().with("page", page), body(query, page), root -> read(root, page, previous));
+                PATH,
+                Query.empty().with("page", page),
+                body(query, page),
+                DATA,
+                (envelope, data) -> read(envelope, data, page, previous));
     }
 
-    private Fetched read(JsonNode root, int page, Columns previous) {
-        JsonNode data = Json.first(root, "data", "Data");
-        List<String> headers = Json.texts(Json.first(data, "headers", "Headers"));
+    private static Fetched read(
+            JsonNode envelope, LargeField.Split<List<List<String>>> data, int page, Columns previous) {
+        List<String> headers = data == null ? List.of() : Json.texts(Json.first(data.rest(), "headers", "Headers"));
+        List<List<String>> values = data == null || data.value() == null ? List.of() : data.value();
         Columns columns = headers.isEmpty() ? previous : new Columns(headers);
-        List<JsonNode> values = Json.elements(Json.first(data, "values", "Values"));
         if (!values.isEmpty() && columns == null) {
             throw new PayloadProblem("returned rows without headers on page " + page);
         }
         List<ExportRow> rows = new ArrayList<>(values.size());
-        for (JsonNode value : values) {
-            rows.add(new ExportRow(columns, Json.texts(value)));
+        for (List<String> cells : values) {
+            rows.add(new ExportRow(columns, cells));
         }
-        return new Fetched(columns, new Pager.Page<>(page, rows, Pagination.of(root)));
+        return new Fetched(columns, new Pager.Page<>(page, rows, Pagination.of(envelope)));
+    }
+
+    /** Each row's cells as text; no rows when {@code values} is no array, no cells in a row that is none. */
+    private static List<List<String>> rows(JsonParser parser) {
+        List<List<String>> rows = new ArrayList<>(DEFAULT_PER_PAGE);
+        if (parser.currentToken() != JsonToken.START_ARRAY) {
+            parser.skipChildren();
+            return rows;
+        }
+        int width = 0;
+        while (parser.nextToken() != JsonToken.END_ARRAY) {
+            List<String> cells = new ArrayList<>(width);
+            if (parser.currentToken() == JsonToken.START_ARRAY) {
+                while (parser.nextToken() != JsonToken.END_ARRAY) {
+                    cells.add(Json.text(parser));
+                }
+                width = cells.size();
+            } else {
+                parser.skipChildren();
+            }
+            rows.add(cells);
+        }
+        return rows;
     }
 
     private JsonNode body(ExportQuery query, int page) {

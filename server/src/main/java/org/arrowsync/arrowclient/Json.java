@@ -7,6 +7,7 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
+import tools.jackson.core.JsonParser;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.MissingNode;
 
@@ -48,11 +49,24 @@ final class Json {
             return null;
         }
         if (value.isNumber()) {
-            BigDecimal number = value.decimalValue();
-            // written out, 1e999999999 is a gigabyte of zeros: a number that far from the point keeps its exponent
-            return Math.abs((long) number.scale()) > PLAIN_DIGITS ? number.toString() : number.toPlainString();
+            return number(value.decimalValue());
         }
         return value.isValueNode() ? value.asString() : value.toString();
+    }
+
+    /** The value the parser stands on as {@link #text(JsonNode)} gives it, without a tree but for a container. */
+    static String text(JsonParser parser) {
+        return switch (parser.currentToken()) {
+            case VALUE_NULL -> null;
+            case VALUE_STRING, VALUE_TRUE, VALUE_FALSE -> parser.getString();
+            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> number(parser.getDecimalValue());
+            default -> text((JsonNode) parser.readValueAsTree());
+        };
+    }
+
+    private static String number(BigDecimal number) {
+        // written out, 1e999999999 is a gigabyte of zeros: a number that far from the point keeps its exponent
+        return Math.abs((long) number.scale()) > PLAIN_DIGITS ? number.toString() : number.toPlainString();
     }
 
     /** An integer sent as a number or a numeric string; null when absent or not an integer. */

@@ -18,6 +18,8 @@ import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -32,6 +34,14 @@ final class Transport {
     /** Reads the typed result out of a checked JSON envelope; throws {@link PayloadProblem} on a wrong shape. */
     interface Reader<T> {
         T read(JsonNode root);
+    }
+
+    /**
+     * Reads the typed result out of a checked JSON envelope, without its large field, and that field's value; throws
+     * {@link PayloadProblem} on a wrong shape.
+     */
+    interface SplitReader<F, T> {
+        T read(JsonNode envelope, F large);
     }
 
     private final HttpClient http;
@@ -73,16 +83,22 @@ final class Transport {
     }
 
     <T> T get(String path, Query query, Reader<T> reader) {
-        return exchange("GET", path, query, null, reader);
+        return exchange("GET", path, query, null, LargeField.none(), (root, none) -> reader.read(root));
     }
 
     <T> T post(String path, Query query, JsonNode body, Reader<T> reader) {
-        return exchange("POST", path, query, json.writeValueAsString(body), reader);
+        return post(path, query, body, LargeField.none(), (root, none) -> reader.read(root));
     }
 
-    private <T> T exchange(String method, String path, Query query, String body, Reader<T> reader) {
+    /** A POST whose answer's {@code large} field is read straight from the parser, the rest as a tree. */
+    <F, T> T post(String path, Query query, JsonNode body, LargeField<F> large, SplitReader<F, T> reader) {
+        return exchange("POST", path, query, json.writeValueAsString(body), large, reader);
+    }
+
+    private <F, T> T exchange(
+            String method, String path, Query query, String body, LargeField<F> large, SplitReader<F, T> reader) {
         try {
-            T result = call(method, path, query, body, reader);
+            T result = call(method, path, query, body, large, reader);
             listeners.forEach(listener -> listener.succeeded(connection, path));
             return result;
         } catch (ArrowException e) {
@@ -91,13 +107,14 @@ final class Transport {
         }
     }
 
-    private <T> T call(String method, String path, Query query, String body, Reader<T> reader) {
+    private <F, T> T call(
+            String method, String path, Query query, String body, LargeField<F> large, SplitReader<F, T> reader) {
         URI uri = connection.resolve(path + query.encoded());
         byte[] responseBody = retrier.call((attempt, timeLeft) -> once(method, path, uri, body, attempt, timeLeft));
-        JsonNode root = parse(path, responseBody);
-        checkEnvelope(path, root);
+        LargeField.Split<F> root = parse(path, responseBody, large);
+        checkEnvelope(path, root.rest());
         try {
-            return reader.read(root);
+            return reader.read(root.rest(), root.value());
         } catch (PayloadProblem problem) {
             throw failures.badResponse(path, 200, problem.getMessage());
         }
@@ -198,10 +215,14 @@ final class Transport {
         return Retrier.Outcome.fatal(failures.unsendable(endpoint));
     }
 
-    private JsonNode parse(String endpoint, byte[] body) {
-        try {
-            JsonNode root = json.readTree(body);
-            if (root == null || !root.isObject()) {
+    /** The answer's one JSON object, split around its large field; nothing before or after it. */
+    private <F> LargeField.Split<F> parse(String endpoint, byte[] body, LargeField<F> large) {
+        try (JsonParser parser = json.createParser(body)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                throw notJson(endpoint, body);
+            }
+            LargeField.Split<F> root = large.read(parser);
+            if (parser.nextToken() != null) {
                 throw notJson(endpoint, body);
             }
             return root;

@@ -1,0 +1,156 @@
+package org.arrowsync.arrowclient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.YearMonth;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * How an export page's JSON becomes rows, through the real client over HTTP: every kind of cell, every spelling and
+ * order of the envelope's keys, and the bodies it refuses.
+ */
+class ExportBodyTests {
+
+    private static final ExportQuery JULY = ExportQuery.forPeriod("E1-2-ccc", YearMonth.of(2024, 7));
+
+    private static FixtureServer server;
+    private static ArrowClient client;
+
+    @BeforeAll
+    static void start() {
+        server = new FixtureServer();
+        client = server.client();
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    @Test
+    void everyKindOfCellIsReadAsText() {
+        ExportPage page = answer("""
+                {"data": {"headers": ["s", "n", "f", "e", "big", "neg", "t", "nul", "o", "a", "empty"],
+                  "values": [["x y", 7, 12.50, 1e3, 1e2000, -0.0, true, null, {"k": 1.10, "l": [1, "b"]}, [2, null], ""]]},
+                 "pagination": {"totalPages": 1}}
+                """);
+        assertThat(page.headers()).containsExactly("s", "n", "f", "e", "big", "neg", "t", "nul", "o", "a", "empty");
+        assertThat(cells(page, 0))
+                .containsExactly(
+                        "x y",
+                        "7",
+                        "12.50",
+                        "1000",
+                        "1E+2000",
+                        "0.0",
+                        "true",
+                        null,
+                        "{\"k\":1.10,\"l\":[1,\"b\"]}",
+                        "[2,null]",
+                        "");
+    }
+
+    @Test
+    void theEnvelopeInAnySpellingAndOrder() {
+        ExportPage page = answer("""
+                {"Pagination": {"TotalPages": 1}, "Data": {"Values": [["1", "2"], ["3"]], "Headers": ["a", "b"]},
+                 "Code": 200}
+                """);
+        assertThat(page.headers()).containsExactly("a", "b");
+        assertThat(page.rows()).hasSize(2);
+        assertThat(page.rows().get(0).asMap()).containsEntry("a", "1").containsEntry("b", "2");
+        assertThat(page.rows().get(1).cell("b")).isNull();
+        assertThat(page.totalPages()).isEqualTo(1);
+    }
+
+    @Test
+    void aNullSpellingGivesWayToTheOther() {
+        ExportPage page = answer("""
+                {"data": null, "Data": {"headers": null, "Headers": ["a"], "values": null, "Values": [["1"]]}}
+                """);
+        assertThat(page.headers()).containsExactly("a");
+        assertThat(cells(page, 0)).containsExactly("1");
+    }
+
+    @Test
+    void theLowerCaseSpellingWinsWhenBothAreThere() {
+        ExportPage page = answer("""
+                {"Data": {"headers": ["upper"], "values": [["U"]]}, "data": {"headers": ["lower"], "values": [["L"]]}}
+                """);
+        assertThat(page.headers()).containsExactly("lower");
+        assertThat(cells(page, 0)).containsExactly("L");
+    }
+
+    @Test
+    void aRowThatIsNoArrayHasNoCellsAndValuesThatAreNoArrayNoRows() {
+        ExportPage page = answer("""
+                {"data": {"headers": ["a"], "values": [["1"], {"a": "2"}, "3", null, ["4"]]}}
+                """);
+        assertThat(page.rows()).hasSize(5);
+        assertThat(cells(page, 1)).isEmpty();
+        assertThat(cells(page, 2)).isEmpty();
+        assertThat(cells(page, 3)).isEmpty();
+        assertThat(cells(page, 4)).containsExactly("4");
+        assertThat(answer("{\"data\": {\"headers\": [\"a\"], \"values\": {\"0\": [\"1\"]}}}")
+                        .rows())
+                .isEmpty();
+        assertThat(answer("{\"data\": [[\"1\"]]}").rows()).isEmpty();
+        assertThat(answer("{\"data\": {\"headers\": [\"a\"]}, \"unknown\": {\"values\": [[\"1\"]]}}")
+                        .rows())
+                .isEmpty();
+    }
+
+    @Test
+    void rowsWithoutHeadersAreRefused() {
+        assertThatThrownBy(() -> answer("{\"data\": {\"values\": [[\"1\"]]}}"))
+                .isInstanceOf(ArrowBadResponse.class)
+                .hasMessage("Arrow API billing/erp/exports/sync returned rows without headers on page 1");
+    }
+
+    @Test
+    void anErrorInTheEnvelopeWinsWhereverItStands() {
+        assertThatThrownBy(() -> answer("{\"data\": {\"values\": [[\"1\"]]}, \"code\": 500}"))
+                .isInstanceOf(ArrowBadResponse.class)
+                .hasMessageContaining("code 500");
+        assertThatThrownBy(() -> answer("{\"status\": 401, \"data\": {\"headers\": [\"a\"], \"values\": [[\"1\"]]}}"))
+                .isInstanceOf(ArrowUnauthorized.class);
+    }
+
+    @Test
+    void bodiesThatAreNoJsonObjectAreInvalid() {
+        for (String body : List.of(
+                "{\"data\": {\"headers\": [\"a\"], \"values\": [[\"1\"], [\"2\"",
+                "{\"data\": {\"headers\": [\"a\"], \"values\": [[\"1\"]]}} {}",
+                "{\"data\": {\"headers\": [\"a\"], \"values\": [[\"1\" \"2\"]]}}",
+                "[{\"data\": {}}]",
+                "null",
+                "\"data\"",
+                "")) {
+            assertThatThrownBy(() -> answer(body), body)
+                    .isInstanceOf(ArrowBadResponse.class)
+                    .hasMessage("Arrow API billing/erp/exports/sync returned invalid JSON (status 200)");
+        }
+    }
+
+    @Test
+    void rowsNestedDeeperThanTheClientReadsAreInvalid() {
+        String deep = "[".repeat(1000) + "]".repeat(1000);
+        assertThatThrownBy(() -> answer("{\"data\": {\"headers\": [\"a\"], \"values\": [[" + deep + "]]}}"))
+                .isInstanceOf(ArrowBadResponse.class)
+                .hasMessage("Arrow API billing/erp/exports/sync returned invalid JSON (status 200)");
+    }
+
+    private static ExportPage answer(String body) {
+        server.answer("POST", Exports.PATH, body);
+        return client.exportPage(JULY, 1);
+    }
+
+    private static List<String> cells(ExportPage page, int row) {
+        return Arrays.asList(page.rows().get(row).cells().toArray(String[]::new));
+    }
+}
