@@ -3,6 +3,10 @@ package org.arrowsync.arrowclient;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.Arrays;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * One billing-export line, typed. The column fallbacks of every export template live in {@link #parse} and the
@@ -47,13 +51,41 @@ public record BillingLine(
         String currency) {
 
     // The columns read with fallbacks, first found wins (constants: each row of a million-line month reads them all).
-    private static final String[] REFERENCE = {"Sequence", "Order Id"};
+    static final String[] REFERENCE = {"Sequence", "Order Id"};
     private static final String[] SELL = {"Sell Total Price", "Customer Total Price"};
     private static final String[] BUY = {"Buy Total Price", "Total Wholesale Price"};
     private static final String[] QUANTITY = {"Quantity", "Qty"};
     private static final String[] VENDOR = {"Vendor Name", "Service Name"};
     private static final String[] PRODUCT = {"Product Name", "Offer Name", "Friendly Name", "Description"};
     private static final String[] CURRENCY = {"Country Marketplace Currency", "Service Provider Currency"};
+    private static final String STATEMENT = "Statement Reference";
+    private static final String COMPANY = "End User Company Name";
+    private static final String CUSTOMER = "End User Company ID";
+    private static final String LICENSE = "ARS Subscription ID";
+    private static final String VENDOR_SUBSCRIPTION = "Vendor Subscription ID";
+    private static final String CLASSIFICATION = "Classification";
+    private static final String SKU = "Arrow SKU";
+    private static final String PERIOD = "Report Period";
+    private static final String VALIDATED = "Validation Date";
+
+    /**
+     * Every column {@link #parse} reads, in any template: a feature that needs only the typed lines reads no other cell
+     * of the export (D81).
+     */
+    public static final Set<String> COLUMNS = Stream.of(
+                    REFERENCE, SELL, BUY, QUANTITY, VENDOR, PRODUCT, CURRENCY, new String[] {
+                        STATEMENT,
+                        COMPANY,
+                        CUSTOMER,
+                        LICENSE,
+                        VENDOR_SUBSCRIPTION,
+                        CLASSIFICATION,
+                        SKU,
+                        PERIOD,
+                        VALIDATED
+                    })
+            .flatMap(Arrays::stream)
+            .collect(Collectors.toUnmodifiableSet());
 
     static BillingLineResult parse(ExportRow row) {
         RowReader cells = row.reader();
@@ -61,20 +93,20 @@ public record BillingLine(
         String reference = cells.text(REFERENCE);
         BillingLine line = new BillingLine(
                 reference,
-                cells.text("Statement Reference"),
-                cells.text("End User Company Name"),
-                cells.text("End User Company ID"),
+                cells.text(STATEMENT),
+                cells.text(COMPANY),
+                cells.text(CUSTOMER),
                 cells.amount(BigDecimal.ZERO, SELL),
                 cells.amount(BigDecimal.ZERO, BUY),
                 cells.amount(BigDecimal.ONE, QUANTITY),
                 cells.text(VENDOR),
                 cells.text(PRODUCT),
-                cells.text("ARS Subscription ID"),
-                cells.text("Vendor Subscription ID"),
-                cells.text("Classification"),
-                cells.text("Arrow SKU"),
-                cells.period("Report Period"),
-                cells.date("Validation Date"),
+                cells.text(LICENSE),
+                cells.text(VENDOR_SUBSCRIPTION),
+                cells.text(CLASSIFICATION),
+                cells.text(SKU),
+                cells.period(PERIOD),
+                cells.date(VALIDATED),
                 cells.text(CURRENCY));
         if (!cells.problems().isEmpty()) {
             String where = reference == null ? "export line" : "export line " + reference;

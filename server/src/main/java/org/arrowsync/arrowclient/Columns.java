@@ -5,11 +5,13 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The header row of an Arrow table ({@code headers} + {@code values}/{@code lines}): exact, case-sensitive lookup by
  * name, first occurrence wins; rows shorter or longer than the headers are tolerated, cells read by position. A cell is
- * absent when missing, blank or the text {@code null} (which other users of the API meet in price cells).
+ * absent when missing, blank or the text {@code null} (which other users of the API meet in price cells). Columns may
+ * be read from some columns only (D81): asking for the cell of another is a mistake of the caller, and refused.
  */
 final class Columns {
 
@@ -17,12 +19,32 @@ final class Columns {
 
     private final List<String> headers;
     private final Map<String, Integer> index = new HashMap<>();
+    /** By position, whether the rows hold the cell as sent; null when they hold every cell. */
+    private final boolean[] read;
 
     Columns(List<String> headers) {
+        this(headers, null);
+    }
+
+    /** The header row of rows that hold only the cells of {@code read} (every cell when null). */
+    Columns(List<String> headers, Set<String> read) {
         this.headers = List.copyOf(headers.stream().map(h -> h == null ? "" : h).toList());
         for (int i = 0; i < this.headers.size(); i++) {
             index.putIfAbsent(this.headers.get(i), i);
         }
+        if (read == null) {
+            this.read = null;
+        } else {
+            this.read = new boolean[this.headers.size()];
+            for (int i = 0; i < this.read.length; i++) {
+                this.read[i] = read.contains(this.headers.get(i));
+            }
+        }
+    }
+
+    /** Whether the rows hold the cell at {@code position} (cells past the headers belong to no column: they do not). */
+    boolean reads(int position) {
+        return read == null || position < read.length && read[position];
     }
 
     List<String> headers() {
@@ -36,6 +58,10 @@ final class Columns {
     /** The cell of {@code column}; null when the column is absent or the row is too short. */
     String cell(List<String> cells, String column) {
         Integer at = index.get(column);
+        if (at != null && read != null && !read[at]) {
+            throw new IllegalStateException(
+                    "the export's column '" + column + "' was not read: name it among those to read");
+        }
         return at == null || at >= cells.size() ? null : cells.get(at);
     }
 
@@ -88,11 +114,13 @@ final class Columns {
         return cells.size() > headers.size();
     }
 
-    /** Header to cell for every header the row reaches; extra cells are dropped. */
+    /** Header to cell for every header read that the row reaches; extra cells are dropped. */
     Map<String, String> asMap(List<String> cells) {
         Map<String, String> map = new LinkedHashMap<>();
         for (int i = 0; i < Math.min(headers.size(), cells.size()); i++) {
-            map.putIfAbsent(headers.get(i), cells.get(i));
+            if (reads(i)) {
+                map.putIfAbsent(headers.get(i), cells.get(i));
+            }
         }
         return Collections.unmodifiableMap(map);
     }

@@ -1,8 +1,13 @@
 package org.arrowsync.arrowclient;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.databind.JsonNode;
@@ -19,12 +24,9 @@ final class Exports {
     /** Arrow's export page size when the response does not say (WALDUR's assumption). */
     static final int DEFAULT_PER_PAGE = 1000;
 
-    /** The page's rows, read straight from the parser (D81); {@code data}'s other fields, its headers, as a tree. */
-    private static final LargeField<List<List<String>>> VALUES =
-            new LargeField<>(List.of("values", "Values"), Exports::rows);
-
-    private static final LargeField<LargeField.Split<List<List<String>>>> DATA =
-            new LargeField<>(List.of("data", "Data"), VALUES::readIfObject);
+    private static final List<String> DATA = List.of("data", "Data");
+    private static final List<String> HEADERS = List.of("headers", "Headers");
+    private static final List<String> VALUES = List.of("values", "Values");
 
     private final Transport transport;
     private final Pager pager;
@@ -38,17 +40,25 @@ final class Exports {
         if (page < 1) {
             throw new IllegalArgumentException("pages start at 1, not " + page);
         }
-        return fetch(query, page, null).toExportPage();
+        return fetch(query, null, page, null).toExportPage();
     }
 
-    void forEachPage(ExportQuery query, Consumer<ExportPage> consumer) {
+    /**
+     * Every page in turn; of each row only the cells of {@code read} (with the line reference's, which tells a page
+     * repeated) are made into text when the page sends its headers before its rows, as Arrow does (D81); null reads
+     * them all.
+     */
+    void forEachPage(ExportQuery query, Set<String> read, Consumer<ExportPage> consumer) {
+        Set<String> reading = read == null
+                ? null
+                : Stream.concat(read.stream(), Stream.of(BillingLine.REFERENCE)).collect(Collectors.toSet());
         Columns[] known = {null};
         RowsSeen[] first = {null};
         pager.<ExportRow>forEach(
                 PATH,
                 DEFAULT_PER_PAGE,
                 page -> {
-                    Fetched fetched = fetch(query, page, known[0]);
+                    Fetched fetched = fetch(query, reading, page, known[0]);
                     known[0] = fetched.columns();
                     RowsSeen seen = RowsSeen.of(fetched.page().items());
                     if (page == 1) {
@@ -67,43 +77,99 @@ final class Exports {
                 page -> consumer.accept(new Fetched(known[0], page).toExportPage()));
     }
 
-    private Fetched fetch(ExportQuery query, int page, Columns previous) {
+    private Fetched fetch(ExportQuery query, Set<String> read, int page, Columns previous) {
         return transport.post(
                 PATH,
                 Query.empty().with("page", page),
                 body(query, page),
-                DATA,
-                (envelope, data) -> read(envelope, data, page, previous));
+                new LargeField<>(DATA, parser -> data(parser, read)),
+                (envelope, data) -> read(envelope, data == null ? Data.NONE : data, page, previous));
     }
 
-    private static Fetched read(
-            JsonNode envelope, LargeField.Split<List<List<String>>> data, int page, Columns previous) {
-        List<String> headers = data == null ? List.of() : Json.texts(Json.first(data.rest(), "headers", "Headers"));
-        List<List<String>> values = data == null || data.value() == null ? List.of() : data.value();
-        Columns columns = headers.isEmpty() ? previous : new Columns(headers);
-        if (!values.isEmpty() && columns == null) {
+    private static Fetched read(JsonNode envelope, Data data, int page, Columns previous) {
+        Columns columns = data.columns() == null || data.columns().headers().isEmpty() ? previous : data.columns();
+        if (!data.rows().isEmpty() && columns == null) {
             throw new PayloadProblem("returned rows without headers on page " + page);
         }
-        List<ExportRow> rows = new ArrayList<>(values.size());
-        for (List<String> cells : values) {
+        if (data.rowsReadWith() != null && !data.rowsReadWith().headers().equals(columns.headers())) {
+            // only when both spellings of the headers came, differing, one of them before the rows
+            throw new PayloadProblem("returned two different header rows on page " + page);
+        }
+        List<ExportRow> rows = new ArrayList<>(data.rows().size());
+        for (List<String> cells : data.rows()) {
             rows.add(new ExportRow(columns, cells));
         }
         return new Fetched(columns, new Pager.Page<>(page, rows, Pagination.of(envelope)));
     }
 
-    /** Each row's cells as text; no rows when {@code values} is no array, no cells in a row that is none. */
-    private static List<List<String>> rows(JsonParser parser) {
-        List<List<String>> rows = new ArrayList<>(DEFAULT_PER_PAGE);
+    /**
+     * A page's {@code data}: the header row it sent (null when none), its rows' cells, and the header row that chose
+     * which cells were read (null when all were).
+     */
+    private record Data(Columns columns, List<List<String>> rows, Columns rowsReadWith) {
+
+        static final Data NONE = new Data(null, List.of(), null);
+    }
+
+    /** The header row and rows of one page's cells, as they come in {@code data}. */
+    private record Rows(List<List<String>> cells, Columns readWith) {}
+
+    /**
+     * Reads {@code data}, the parser on its first token. Its rows come as text cell by cell; when its headers come
+     * first (as Arrow sends them) and name columns not in {@code read}, those cells are skipped and left null. Anything
+     * but an object is no data; each key's first spelling with a non-null value counts, as {@link Json#first} has it.
+     */
+    private static Data data(JsonParser parser, Set<String> read) {
+        if (parser.currentToken() != JsonToken.START_OBJECT) {
+            parser.skipChildren();
+            return Data.NONE;
+        }
+        Map<String, Columns> headers = new HashMap<>();
+        Map<String, Rows> values = new HashMap<>();
+        for (String name = parser.nextName(); name != null; name = parser.nextName()) {
+            JsonToken token = parser.nextToken();
+            if (token == JsonToken.VALUE_NULL) {
+                headers.remove(name);
+                values.remove(name);
+            } else if (HEADERS.contains(name)) {
+                headers.put(name, new Columns(Json.texts(parser.readValueAsTree()), read));
+            } else if (VALUES.contains(name)) {
+                Columns sent = LargeField.first(headers, HEADERS);
+                Columns readWith =
+                        read == null || sent == null || sent.headers().isEmpty() ? null : sent;
+                values.put(name, new Rows(rows(parser, readWith), readWith));
+            } else {
+                parser.skipChildren();
+            }
+        }
+        Rows rows = LargeField.first(values, VALUES);
+        Columns sent = LargeField.first(headers, HEADERS);
+        return rows == null || rows.cells().isEmpty()
+                ? new Data(sent, List.of(), null)
+                : new Data(sent, rows.cells(), rows.readWith());
+    }
+
+    /**
+     * Each row's cells: as text, but null where {@code readWith} does not read the column (all are read when it is
+     * null); no rows when {@code values} is no array, no cells in a row that is none.
+     */
+    private static List<List<String>> rows(JsonParser parser, Columns readWith) {
         if (parser.currentToken() != JsonToken.START_ARRAY) {
             parser.skipChildren();
-            return rows;
+            return List.of();
         }
+        List<List<String>> rows = new ArrayList<>(DEFAULT_PER_PAGE);
         int width = 0;
         while (parser.nextToken() != JsonToken.END_ARRAY) {
             List<String> cells = new ArrayList<>(width);
             if (parser.currentToken() == JsonToken.START_ARRAY) {
-                while (parser.nextToken() != JsonToken.END_ARRAY) {
-                    cells.add(Json.text(parser));
+                for (int at = 0; parser.nextToken() != JsonToken.END_ARRAY; at++) {
+                    if (readWith == null || readWith.reads(at)) {
+                        cells.add(Json.text(parser));
+                    } else {
+                        parser.skipChildren();
+                        cells.add(null);
+                    }
                 }
                 width = cells.size();
             } else {

@@ -50,12 +50,12 @@ record LargeField<F>(List<String> names, Function<JsonParser, F> reader) {
                         .orElse(null));
     }
 
-    /** The object the parser stands on split in two; an empty one for any other value, which is skipped. */
-    Split<F> readIfObject(JsonParser parser) {
-        if (parser.currentToken() == JsonToken.START_OBJECT) {
-            return read(parser);
-        }
-        parser.skipChildren();
-        return new Split<>(JsonNodeFactory.instance.objectNode(), null);
+    /** The value of the first of {@code names} with one (a null value counts as none). */
+    static <V> V first(Map<String, V> values, List<String> names) {
+        return names.stream()
+                .map(values::get)
+                .filter(Objects::nonNull)
+                .findFirst()
+                .orElse(null);
     }
 }

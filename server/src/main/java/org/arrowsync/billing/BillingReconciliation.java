@@ -136,7 +136,7 @@ public class BillingReconciliation {
         Run run = new Run(chosen, target.period(), candidates, progress);
         ArrowClient client = clients.connect(chosen.connection());
         ExportQuery query = ExportQuery.forPeriod(chosen.exportTypeReference(), target.period());
-        ReadAhead.<ExportPage>run(pages -> client.forEachExportPage(query, pages), run::page);
+        ReadAhead.<ExportPage>run(pages -> client.forEachExportPage(query, BillingLine.COLUMNS, pages), run::page);
         return end.apply(run);
     }
 

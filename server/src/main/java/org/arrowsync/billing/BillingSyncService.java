@@ -15,6 +15,7 @@ import java.util.function.Consumer;
 import org.arrowsync.arrowclient.ArrowClient;
 import org.arrowsync.arrowclient.ArrowClients;
 import org.arrowsync.arrowclient.ArrowException;
+import org.arrowsync.arrowclient.BillingLine;
 import org.arrowsync.arrowclient.ExportQuery;
 import org.arrowsync.billing.BillingSyncItemRepository.ItemUpdate;
 import org.arrowsync.billing.SyncTimings.Phase;
@@ -154,7 +155,7 @@ public class BillingSyncService {
             ArrowClient client, ExportQuery query, Consumer<SyncRun.Page> pages, SyncTimings timings) {
         long start = System.nanoTime();
         long[] notArrow = new long[1];
-        client.forEachExportPage(query, page -> {
+        client.forEachExportPage(query, BillingLine.COLUMNS, page -> {
             long handling = System.nanoTime();
             pages.accept(timings.time(Phase.PARSE, () -> SyncRun.Page.of(page)));
             notArrow[0] += System.nanoTime() - handling;

@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.YearMonth;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -143,6 +145,85 @@ class ExportBodyTests {
         assertThatThrownBy(() -> answer("{\"data\": {\"headers\": [\"a\"], \"values\": [[" + deep + "]]}}"))
                 .isInstanceOf(ArrowBadResponse.class)
                 .hasMessage("Arrow API billing/erp/exports/sync returned invalid JSON (status 200)");
+    }
+
+    @Test
+    void onlyTheColumnsAskedForAreRead() {
+        String body = """
+                {"data": {"headers": ["Sequence", "Description", "Customer Total Price", "Segment", "Qty"],
+                  "values": [["S-1", "a long description", "4.56780", {"x": 1}, 2], ["S-2", "another", "1.5", null]]},
+                 "pagination": {"totalPages": 1}}
+                """;
+        server.answer("POST", Exports.PATH, body);
+        List<ExportPage> pages = new ArrayList<>();
+        client.forEachExportPage(JULY, Set.of("Customer Total Price", "Qty", "Not Sent"), pages::add);
+        ExportRow row = pages.get(0).rows().get(0);
+        assertThat(cells(pages.get(0), 0)).containsExactly("S-1", null, "4.56780", null, "2");
+        assertThat(cells(pages.get(0), 1)).containsExactly("S-2", null, "1.5", null);
+        assertThat(row.asMap()).containsOnlyKeys("Sequence", "Customer Total Price", "Qty");
+        assertThat(row.hasColumn("Description")).isTrue();
+        assertThatThrownBy(() -> row.cell("Description"))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("'Description' was not read");
+        assertThat(row.cell("Not Sent")).isNull();
+
+        List<ExportPage> whole = new ArrayList<>();
+        client.forEachExportPage(JULY, whole::add);
+        assertThat(cells(whole.get(0), 0)).containsExactly("S-1", "a long description", "4.56780", "{\"x\":1}", "2");
+        assertThat(readingBillingLines(body).rows().get(0).billingLine())
+                .isEqualTo(whole.get(0).rows().get(0).billingLine());
+    }
+
+    @Test
+    void rowsBeforeTheirHeadersAreReadWhole() {
+        ExportPage page = readingBillingLines("""
+                {"data": {"values": [["S-1", "Brussels"]], "headers": ["Sequence", "End User City"]}}
+                """);
+        assertThat(cells(page, 0)).containsExactly("S-1", "Brussels");
+        assertThatThrownBy(() -> page.rows().get(0).cell("End User City")).isInstanceOf(IllegalStateException.class);
+        assertThat(page.rows().get(0).billingLine().line().lineReference()).isEqualTo("S-1");
+    }
+
+    @Test
+    void twoHeaderRowsAroundTheRowsAreRefusedWhenTheyChoseTheCellsRead() {
+        String body = """
+                {"data": {"Headers": ["Sequence", "Description"], "values": [["S-1", "d"]],
+                          "headers": ["Description", "Sequence"]}}
+                """;
+        assertThatThrownBy(() -> readingBillingLines(body))
+                .isInstanceOf(ArrowBadResponse.class)
+                .hasMessage("Arrow API billing/erp/exports/sync returned two different header rows on page 1");
+        assertThat(answer(body).rows().get(0).cell("Sequence")).isEqualTo("d");
+    }
+
+    @Test
+    void pagesReadInPartAreStillToldApartByTheirLineReferences() {
+        for (int page = 1; page <= 2; page++) {
+            server.answer("POST", Exports.PATH, page, """
+                    {"data": {"headers": ["Sequence", "Classification"], "values": [["S-%d", "IAAS"]]},
+                     "pagination": {"totalPages": 2}}
+                    """.formatted(page));
+        }
+        List<ExportPage> pages = new ArrayList<>();
+        client.forEachExportPage(JULY, Set.of("Classification"), pages::add);
+        assertThat(pages)
+                .extracting(page -> page.rows().get(0).cell("Sequence"))
+                .containsExactly("S-1", "S-2");
+        server.answer("POST", Exports.PATH, 2, """
+                {"data": {"headers": ["Sequence", "Classification"], "values": [["S-1", "IAAS"]]},
+                 "pagination": {"totalPages": 2}}
+                """);
+        assertThatThrownBy(() -> client.forEachExportPage(JULY, Set.of("Classification"), page -> {}))
+                .isInstanceOf(ArrowBadResponse.class)
+                .hasMessageContaining("answered page 2 with the rows of page 1");
+    }
+
+    /** The single page of {@code body} as the sync reads it: only the columns of a billing line. */
+    private static ExportPage readingBillingLines(String body) {
+        server.answer("POST", Exports.PATH, body);
+        List<ExportPage> pages = new ArrayList<>();
+        client.forEachExportPage(JULY, BillingLine.COLUMNS, pages::add);
+        return pages.get(0);
     }
 
     private static ExportPage answer(String body) {
