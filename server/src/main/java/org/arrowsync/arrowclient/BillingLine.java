@@ -73,17 +73,15 @@ public record BillingLine(
      * of the export (D81).
      */
     public static final Set<String> COLUMNS = Stream.of(
-                    REFERENCE, SELL, BUY, QUANTITY, VENDOR, PRODUCT, CURRENCY, new String[] {
-                        STATEMENT,
-                        COMPANY,
-                        CUSTOMER,
-                        LICENSE,
-                        VENDOR_SUBSCRIPTION,
-                        CLASSIFICATION,
-                        SKU,
-                        PERIOD,
-                        VALIDATED
-                    })
+                    REFERENCE,
+                    SELL,
+                    BUY,
+                    QUANTITY,
+                    VENDOR,
+                    PRODUCT,
+                    CURRENCY,
+                    new String[] {STATEMENT, COMPANY, CUSTOMER, LICENSE, VENDOR_SUBSCRIPTION},
+                    new String[] {CLASSIFICATION, SKU, PERIOD, VALIDATED})
             .flatMap(Arrays::stream)
             .collect(Collectors.toUnmodifiableSet());
 

@@ -1,5 +1,6 @@
 package org.arrowsync.bench;
 
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -58,19 +59,20 @@ public final class BillingSyncBenchmark {
             // server re-syncing every hour did long before (the month before is frozen, so its re-sync compared none)
             ScaleMonth.Run afterFirst = month.sync();
             // read as the server syncs: with the client's code compiled, here by reading the month before first
-            Duration fetchCold = fetchOnly(month, month.period.minusMonths(1));
+            Read fetchCold = fetchOnly(month, month.period.minusMonths(1));
             // -Drepeats=N: the unchanged re-sync and the reading are each measured N times and their medians compared:
             // on two cores shared with the emulator and PostgreSQL one run moves by a third from one to the next. They
             // take turns, so that the emulator, which serves both and keeps compiling its code, is as warm for each.
             int repeats = Math.max(1, Integer.parseInt(System.getProperty("repeats", "3")));
             List<ScaleMonth.Run> resyncs = new ArrayList<>();
-            List<Duration> fetches = new ArrayList<>();
+            List<Read> fetches = new ArrayList<>();
             for (int i = 0; i < repeats; i++) {
                 resyncs.add(month.sync());
                 fetches.add(fetchOnly(month, month.period));
             }
             ScaleMonth.Run resync = median(resyncs, ScaleMonth.Run::time);
-            Duration fetch = median(fetches, d -> d);
+            Read fetchRead = median(fetches, Read::time);
+            Duration fetch = fetchRead.time();
             long synced = month.count("select count(*) from billing_sync_items t join billing_syncs b"
                     + " on b.id = t.billing_sync_id where b.report_period = '" + month.period + "'");
             Duration copy = copyInsert(month, month.lines);
@@ -121,7 +123,13 @@ public final class BillingSyncBenchmark {
                     seconds(afterFirst.time()));
             System.out.printf(
                     "fetch-only (client reads all): %.1f s, %,.0f lines/s (median of %s s; the month before, read first: %.1f s)%n",
-                    fetchSeconds, month.lines / fetchSeconds, listed(fetches, d -> d), seconds(fetchCold));
+                    fetchSeconds, month.lines / fetchSeconds, listed(fetches, Read::time), seconds(fetchCold.time()));
+            System.out.printf(
+                    "  its reading thread:          %,.0f MB allocated, %.1f s of CPU (%,.0f bytes and %.1f µs a line)%n",
+                    fetchRead.allocated() / 1e6,
+                    fetchRead.cpuNanos() / 1e9,
+                    (double) fetchRead.allocated() / month.lines,
+                    fetchRead.cpuNanos() / 1e3 / month.lines);
             System.out.printf(
                     "COPY insert:                   %.1f s (%,d invoice items + %,d sync items)%n",
                     copySeconds, month.lines, month.lines);
@@ -170,11 +178,14 @@ public final class BillingSyncBenchmark {
      * The Arrow client reading a month's whole export from the emulator and parsing every row, as a sync does (of the
      * cells, those a billing line reads).
      */
-    private static Duration fetchOnly(ScaleMonth month, YearMonth period) throws SQLException, InterruptedException {
+    private static Read fetchOnly(ScaleMonth month, YearMonth period) throws SQLException, InterruptedException {
         month.awaitQuietDatabase();
         ArrowClients clients =
                 new ArrowClients(new ArrowClientProperties(null, null, 0, null, null, 1000, 0, true, null, null, true));
         AtomicLong lines = new AtomicLong();
+        com.sun.management.ThreadMXBean thread = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        long allocated = thread.getCurrentThreadAllocatedBytes();
+        long cpu = thread.getCurrentThreadCpuTime();
         Instant start = Instant.now();
         clients.connect(month.arrow())
                 .forEachExportPage(
@@ -187,8 +198,15 @@ public final class BillingSyncBenchmark {
         if (lines.get() != month.lines) {
             throw new IllegalStateException("fetch-only read " + lines.get() + " lines of " + month.lines);
         }
-        return time;
+        return new Read(
+                time, thread.getCurrentThreadAllocatedBytes() - allocated, thread.getCurrentThreadCpuTime() - cpu);
     }
+
+    /**
+     * One fetch-only read: its time, and what its thread (which parses the pages; the HTTP client's threads take the
+     * bytes in) allocated and ran on a CPU.
+     */
+    private record Read(Duration time, long allocated, long cpuNanos) {}
 
     /**
      * As many invoice items and sync items as the month has, written with COPY in one transaction into tables of the
