@@ -21,7 +21,6 @@ import org.arrowsync.arrowclient.ArrowClients;
 import org.arrowsync.arrowclient.BillingLine;
 import org.arrowsync.arrowclient.ExportQuery;
 import org.arrowsync.arrowclient.ExportRow;
-import org.arrowsync.emulator.http.ExportTemplates;
 import org.arrowsync.support.Percentiles;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
@@ -189,7 +188,7 @@ public final class BillingSyncBenchmark {
         Instant start = Instant.now();
         clients.connect(month.arrow())
                 .forEachExportPage(
-                        ExportQuery.forPeriod(ExportTemplates.ALT_REFERENCE, period),
+                        ExportQuery.forPeriod(ScaleMonth.TEMPLATE, period),
                         BillingLine.COLUMNS,
                         page -> page.rows().stream()
                                 .map(ExportRow::billingLine)

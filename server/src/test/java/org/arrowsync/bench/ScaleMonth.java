@@ -34,9 +34,15 @@ import tools.jackson.databind.JsonNode;
  * customers × 10 licenses × 10 lines, or {@code -Dcustomers}, {@code -Dlicenses}, {@code -Dlines}; the same in each of
  * the {@code -Dmonths} months up to it), in this JVM at the test clock, and a server jar with the given heap over a
  * fresh data folder, settings for the emulator and every scale customer mapped (straight into the database: setup, not
- * measured). The server's heap is sampled from its start and its collections logged.
+ * measured). The server's heap is sampled from its start and its collections logged. The export template is the
+ * 16-column "Standard" one, or with {@code -Dtemplate=msp} the 70-column one recorded from the real API.
  */
 final class ScaleMonth implements AutoCloseable {
+
+    /** The export type the settings name and fetch-only reads. */
+    static final String TEMPLATE = "msp".equals(System.getProperty("template"))
+            ? ExportTemplates.MSP_REFERENCE
+            : ExportTemplates.ALT_REFERENCE;
 
     private static final Pattern DATABASE_PORT = Pattern.compile("Embedded PostgreSQL started on port (\\d+)");
     /**
@@ -129,7 +135,7 @@ final class ScaleMonth implements AutoCloseable {
                                 "api_key",
                                 emulator.apiKey(),
                                 "export_type_reference",
-                                ExportTemplates.ALT_REFERENCE))
+                                TEMPLATE))
                 .expect(201)
                 .text("uuid");
         mapCustomers(jdbcUrl, settings, customers);
