@@ -41,13 +41,7 @@ record LargeField<F>(List<String> names, Function<JsonParser, F> reader) {
                 rest.set(name, token == JsonToken.VALUE_NULL ? NullNode.getInstance() : parser.readValueAsTree());
             }
         }
-        return new Split<>(
-                rest,
-                names.stream()
-                        .map(values::get)
-                        .filter(Objects::nonNull)
-                        .findFirst()
-                        .orElse(null));
+        return new Split<>(rest, first(values, names));
     }
 
     /** The value of the first of {@code names} with one (a null value counts as none). */

@@ -107,34 +107,29 @@ public class FinalisationService {
         Map<String, Totals> totals = new HashMap<>();
         Set<String> unreadable = new HashSet<>();
         long[] lines = {0};
-        clients.connect(settings.connection())
-                .forEachExportPage(
-                        ExportQuery.forPeriod(settings.exportTypeReference(), period), BillingLine.COLUMNS, page -> {
-                            for (ExportRow row : page.rows()) {
-                                lines[0]++;
-                                BillingLineResult result = row.billingLine();
-                                BillingLine line = result.line();
-                                if (!result.isValid()) {
-                                    progress.increment("invalid_lines");
-                                    progress.error(result.problem());
-                                }
-                                if (line.licenseReference() == null || !licenses.contains(line.licenseReference())) {
-                                    continue;
-                                }
-                                if (result.isValid()) {
-                                    totals.merge(
-                                            line.licenseReference(),
-                                            Totals.of(
-                                                    line.sellTotal(),
-                                                    line.buyTotal(),
-                                                    line.currency(),
-                                                    LicenseKind.of(line)),
-                                            Totals::plus);
-                                } else {
-                                    unreadable.add(line.licenseReference());
-                                }
-                            }
-                        });
+        ExportQuery query = ExportQuery.forPeriod(settings.exportTypeReference(), period);
+        clients.connect(settings.connection()).forEachExportPage(query, BillingLine.COLUMNS, page -> {
+            for (ExportRow row : page.rows()) {
+                lines[0]++;
+                BillingLineResult result = row.billingLine();
+                BillingLine line = result.line();
+                if (!result.isValid()) {
+                    progress.increment("invalid_lines");
+                    progress.error(result.problem());
+                }
+                if (line.licenseReference() == null || !licenses.contains(line.licenseReference())) {
+                    continue;
+                }
+                if (result.isValid()) {
+                    totals.merge(
+                            line.licenseReference(),
+                            Totals.of(line.sellTotal(), line.buyTotal(), line.currency(), LicenseKind.of(line)),
+                            Totals::plus);
+                } else {
+                    unreadable.add(line.licenseReference());
+                }
+            }
+        });
         progress.add("export_lines", lines[0]);
         return new Export(lines[0], totals, unreadable);
     }
