@@ -16,6 +16,7 @@ record BillingWriters(
         InvoiceService invoices,
         LicenseBilling licenses,
         ResourceService resources,
+        QueryPlans plans,
         Clock clock) {
 
     Instant now() {

@@ -52,6 +52,7 @@ final class LineMatching {
     private final MetReferences metReferences = new MetReferences();
     private long rows;
     private long usableRows;
+    private long syncsCreated;
 
     LineMatching(
             Settings settings,
@@ -111,6 +112,11 @@ final class LineMatching {
     /** The syncs this run saw lines of. */
     Set<Long> touched() {
         return touched;
+    }
+
+    /** The syncs this run created (or found created since it read the month's). */
+    long syncsCreated() {
+        return syncsCreated;
     }
 
     boolean linesValidated(long syncId) {
@@ -291,6 +297,7 @@ final class LineMatching {
                 .toList();
         if (!missing.isEmpty()) {
             writers.syncs().getOrCreateAll(missing, period, writers.now()).forEach(this::remember);
+            syncsCreated += missing.size();
         }
     }
 
