@@ -182,7 +182,7 @@ final class SyncRun {
     /**
      * D82: each time the run has created twice as many syncs (and with them invoices and resources) as when the
      * connection last planned, its foreign-key checks are planned again, so a check planned over a nearly empty table
-     * does not scan the thousands of rows it grows to. A month of 20,000 customers plans some fifteen times.
+     * does not scan the thousands of rows it grows to. A month of 20,000 customers plans about ten times.
      */
     private void planAgainAsSyncsGrow() {
         long created = matching.syncsCreated();

@@ -267,8 +267,8 @@ final class ScaleMonth implements AutoCloseable {
             try (PreparedStatement insert = connection.prepareStatement("""
                     insert into customer_mappings (uuid, settings_id, arrow_reference, arrow_company_name, customer_id, created, modified)
                     select gen_random_uuid(), (select id from arrow_settings where uuid = ?::uuid), 'XSP' || (700000 + n), '',
-                           (select id from customers where name = 'Scale customer ' || n), now(), now()
-                    from generate_series(1, ?) n""")) {
+                           c.id, now(), now()
+                    from generate_series(1, ?) n join customers c on c.name = 'Scale customer ' || n order by n""")) {
                 insert.setString(1, settings);
                 insert.setInt(2, customers);
                 insert.execute();

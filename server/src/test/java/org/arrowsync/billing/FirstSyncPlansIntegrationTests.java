@@ -1,0 +1,80 @@
+package org.arrowsync.billing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.YearMonth;
+import org.arrowsync.emulator.data.Presets;
+import org.arrowsync.emulator.data.ScaleOptions;
+import org.arrowsync.support.ArrowFixture;
+import org.arrowsync.support.Emulator;
+import org.arrowsync.support.ServerProcess;
+import org.arrowsync.support.TestClock;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * D82: a month's first sync on a fresh data folder, whose billing tables PostgreSQL last sampled empty (the migrations
+ * analyze them). The foreign-key check of each line's sync was planned over the run's first few syncs, a sequential
+ * scan, and scanned every sync the run had written since: quadratic in a large month. The run plans it again as its
+ * syncs grow, so the checks find a sync by its key once the table outgrows a few pages.
+ */
+class FirstSyncPlansIntegrationTests {
+
+    static final YearMonth MONTH = TestClock.closedMonth();
+
+    /** 100,000 lines over 400 customers: 20 customers, so 20 new syncs, to a batch of 5,000 lines. */
+    static final ScaleOptions SCALE =
+            ScaleOptions.demo().withCustomers(400).withLicensesPerCustomer(5).withLinesPerLicense(50);
+
+    @TempDir
+    Path folder;
+
+    @Test
+    void aLargeFirstSyncFindsTheSyncsOfItsLinesByTheirKey() throws Exception {
+        ServerProcess server = ServerProcess.start(folder, "server");
+        try (ArrowFixture fixture = ArrowFixture.on(
+                server.api(),
+                server.jdbc(),
+                Emulator.options().withPreset(Presets.SCALE).withScale(SCALE))) {
+            fixture.mapAllCustomers();
+            fixture.syncedBilling(MONTH);
+            JdbcClient jdbc = server.jdbc();
+            long lines = jdbc.sql("select count(*) from billing_sync_items")
+                    .query(Long.class)
+                    .single();
+            assertThat(lines).isEqualTo(100_000);
+
+            long syncRowsScanned = syncRowsScannedOnceReported(jdbc, lines);
+            // Planned once over the first batch's 20 syncs, the checks read some 200 syncs a line (20 million rows).
+            // Planned again as the syncs double, they read a few dozen a line until an index scan is cheaper.
+            assertThat(syncRowsScanned)
+                    .as("rows of billing_syncs read by sequential scans")
+                    .isLessThan(lines * 40);
+        } finally {
+            server.kill();
+        }
+    }
+
+    /**
+     * The rows of {@code billing_syncs} sequential scans have read, once the statistics of the sync's transaction are
+     * reported: its backend reports them when it is next idle, within a second or so of the commit.
+     */
+    private static long syncRowsScannedOnceReported(JdbcClient jdbc, long lines) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (true) {
+            Long inserted = jdbc.sql("select n_tup_ins from pg_stat_user_tables where relname = 'billing_sync_items'")
+                    .query(Long.class)
+                    .single();
+            if (inserted >= lines) {
+                return jdbc.sql("select seq_tup_read from pg_stat_user_tables where relname = 'billing_syncs'")
+                        .query(Long.class)
+                        .single();
+            }
+            assertThat(System.nanoTime()).as("the sync's statistics reported").isLessThan(deadline);
+            Thread.sleep(200);
+        }
+    }
+}
