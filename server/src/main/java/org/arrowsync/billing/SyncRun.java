@@ -59,7 +59,6 @@ final class SyncRun {
     private final List<BillingLineResult> batch = new ArrayList<>();
     private long linesSynced;
     private long linesWritten;
-    private long syncsAtLastPlan;
 
     SyncRun(
             Settings settings,
@@ -170,26 +169,12 @@ final class SyncRun {
         List<BillingLineResult> lines = List.copyOf(batch);
         batch.clear();
         LineMatching.Matched matched = timings.time(SyncTimings.Phase.MATCH, () -> matching.matchToSyncs(lines));
-        planAgainAsSyncsGrow();
         if (!matched.lines().isEmpty()) {
             timings.time(SyncTimings.Phase.WRITE, () -> write(matched.lines()));
         }
         progress.add("lines_synced", matched.size());
         progress.add("lines_unchanged", matched.unchanged());
         linesSynced += matched.size();
-    }
-
-    /**
-     * D82: each time the run has created twice as many syncs (and with them invoices and resources) as when the
-     * connection last planned, its foreign-key checks are planned again, so a check planned over a nearly empty table
-     * does not scan the thousands of rows it grows to. A month of 20,000 customers plans about ten times.
-     */
-    private void planAgainAsSyncsGrow() {
-        long created = matching.syncsCreated();
-        if (created > 0 && created >= 2 * syncsAtLastPlan) {
-            writers.plans().discard();
-            syncsAtLastPlan = created;
-        }
     }
 
     private void write(List<Line> lines) {

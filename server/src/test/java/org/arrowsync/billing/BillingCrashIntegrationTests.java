@@ -38,9 +38,7 @@ class BillingCrashIntegrationTests {
     void aSyncKilledMidwayEndsLikeACleanRunAfterRestart() throws Exception {
         ServerProcess first = ServerProcess.start(folder, "first");
         try (ArrowFixture fixture = ArrowFixture.on(
-                first.api(),
-                first.jdbc(),
-                Emulator.options().withPreset(Presets.SCALE).withScale(SCALE))) {
+                first, Emulator.options().withPreset(Presets.SCALE).withScale(SCALE))) {
             String job;
             Map<String, String> customers;
             try {
@@ -85,9 +83,7 @@ class BillingCrashIntegrationTests {
     void aSyncWhoseDatabaseConnectionsAreCutRunsAgainAndEndsLikeACleanRun() throws Exception {
         ServerProcess server = ServerProcess.start(folder, "server", "--arrowsync.jobs.retry-delay=1s");
         try (ArrowFixture fixture = ArrowFixture.on(
-                server.api(),
-                server.jdbc(),
-                Emulator.options().withPreset(Presets.SCALE).withScale(SCALE))) {
+                server, Emulator.options().withPreset(Presets.SCALE).withScale(SCALE))) {
             Map<String, String> customers = fixture.mapAllCustomers();
             fixture.emulator()
                     .fault("{\"family\":\"exports\",\"kind\":\"latency\",\"latencyMs\":1500,\"probability\":1.0}");

@@ -1,6 +1,7 @@
 package org.arrowsync.billing;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -36,9 +37,7 @@ class FirstSyncPlansIntegrationTests {
     void aLargeFirstSyncFindsTheSyncsOfItsLinesByTheirKey() throws Exception {
         ServerProcess server = ServerProcess.start(folder, "server");
         try (ArrowFixture fixture = ArrowFixture.on(
-                server.api(),
-                server.jdbc(),
-                Emulator.options().withPreset(Presets.SCALE).withScale(SCALE))) {
+                server, Emulator.options().withPreset(Presets.SCALE).withScale(SCALE))) {
             fixture.mapAllCustomers();
             fixture.syncedBilling(MONTH);
             JdbcClient jdbc = server.jdbc();
@@ -47,7 +46,10 @@ class FirstSyncPlansIntegrationTests {
                     .single();
             assertThat(lines).isEqualTo(100_000);
 
-            long syncRowsScanned = syncRowsScannedOnceReported(jdbc, lines);
+            // The sync's backend reports its statistics when next idle, about a second after the commit
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> tableStatistic(jdbc, "billing_sync_items", "n_tup_ins") >= lines);
+            long syncRowsScanned = tableStatistic(jdbc, "billing_syncs", "seq_tup_read");
             // Planned once, over the first batch's 20 syncs, the checks read 40.5 million rows (405 a line); planned
             // again as the syncs double, 0.9 million: the first batches', before an index scan is the cheaper
             assertThat(syncRowsScanned)
@@ -58,23 +60,11 @@ class FirstSyncPlansIntegrationTests {
         }
     }
 
-    /**
-     * The rows of {@code billing_syncs} sequential scans have read, once the statistics of the sync's transaction are
-     * reported: its backend reports them when it is next idle, within a second or so of the commit.
-     */
-    private static long syncRowsScannedOnceReported(JdbcClient jdbc, long lines) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (true) {
-            Long inserted = jdbc.sql("select n_tup_ins from pg_stat_user_tables where relname = 'billing_sync_items'")
-                    .query(Long.class)
-                    .single();
-            if (inserted >= lines) {
-                return jdbc.sql("select seq_tup_read from pg_stat_user_tables where relname = 'billing_syncs'")
-                        .query(Long.class)
-                        .single();
-            }
-            assertThat(System.nanoTime()).as("the sync's statistics reported").isLessThan(deadline);
-            Thread.sleep(200);
-        }
+    /** A column of {@code pg_stat_user_tables} for the table. */
+    private static long tableStatistic(JdbcClient jdbc, String table, String column) {
+        return jdbc.sql("select " + column + " from pg_stat_user_tables where relname = ?")
+                .param(table)
+                .query(Long.class)
+                .single();
     }
 }

@@ -44,7 +44,7 @@ class ConsumptionCrashIntegrationTests {
         ArrowFixture fixture;
         String job;
         try {
-            fixture = ArrowFixture.on(first.api(), first.jdbc(), Emulator.options());
+            fixture = ArrowFixture.on(first, Emulator.options());
             fixture.trackedResources(2);
             fixture.emulator()
                     .fault("{\"family\":\"consumption\",\"kind\":\"latency\",\"latencyMs\":400,\"probability\":1.0}");
@@ -97,7 +97,7 @@ class ConsumptionCrashIntegrationTests {
         ServerProcess clean = start(Files.createDirectories(folder.resolve("clean")), "clean");
         JsonNode cleanJob;
         List<LicenseMonth> cleanLedger;
-        try (ArrowFixture fixture = ArrowFixture.on(clean.api(), clean.jdbc(), Emulator.options())) {
+        try (ArrowFixture fixture = ArrowFixture.on(clean, Emulator.options())) {
             fixture.trackedResources(2);
             cleanJob = fixture.succeeded("trigger_consumption_sync", MONTH);
             cleanLedger = ledger(clean.jdbc());
@@ -108,7 +108,7 @@ class ConsumptionCrashIntegrationTests {
 
         ServerProcess server =
                 start(Files.createDirectories(folder.resolve("cut")), "cut", "--arrowsync.jobs.retry-delay=1s");
-        try (ArrowFixture fixture = ArrowFixture.on(server.api(), server.jdbc(), Emulator.options())) {
+        try (ArrowFixture fixture = ArrowFixture.on(server, Emulator.options())) {
             fixture.trackedResources(2);
             fixture.emulator()
                     .fault("{\"family\":\"consumption\",\"kind\":\"latency\",\"latencyMs\":300,\"probability\":1.0}");

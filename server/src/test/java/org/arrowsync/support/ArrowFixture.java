@@ -70,6 +70,11 @@ public final class ArrowFixture
         this.options = options;
     }
 
+    /** A world on a server process the test started itself; close it when done. */
+    public static ArrowFixture on(ServerProcess server, EmulatorOptions options) {
+        return on(server.api(), server.jdbc(), options);
+    }
+
     /** A world on a server the test started itself; close it when done. */
     public static ArrowFixture on(Api api, JdbcClient jdbc, EmulatorOptions options) {
         ArrowFixture fixture = new ArrowFixture(options);
