@@ -163,10 +163,10 @@ public final class PostgresCluster implements AutoCloseable {
     }
 
     /**
-     * A server killed hard leaves its PostgreSQL child running. Callers hold the data folder lock, so any postmaster
-     * still serving this folder is that orphan: stop it before starting our own.
+     * A server killed hard leaves its PostgreSQL child running. Callers hold the data folder lock (or know its server
+     * is gone), so any postmaster still serving this folder is that orphan: stop it.
      */
-    private static void stopOrphanedPostmaster(Path pgData) throws IOException {
+    public static void stopOrphanedPostmaster(Path pgData) throws IOException {
         Path pidFile = pgData.resolve("postmaster.pid");
         if (!Files.exists(pidFile)) {
             return;

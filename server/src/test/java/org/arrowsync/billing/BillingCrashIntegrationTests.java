@@ -70,7 +70,7 @@ class BillingCrashIntegrationTests {
                 assertThat(finished.get("attempts").asInt()).isGreaterThanOrEqualTo(2);
                 assertEndsLikeACleanRun(second.jdbc(), fixture, customers);
             } finally {
-                second.kill();
+                second.close();
             }
         }
     }
@@ -100,7 +100,7 @@ class BillingCrashIntegrationTests {
             assertThat(finished.get("attempts").asInt()).as("run again").isEqualTo(2);
             assertEndsLikeACleanRun(server.jdbc(), fixture, customers);
         } finally {
-            server.kill();
+            server.close();
         }
     }
 

@@ -35,9 +35,9 @@ class FirstSyncPlansIntegrationTests {
 
     @Test
     void aLargeFirstSyncFindsTheSyncsOfItsLinesByTheirKey() throws Exception {
-        ServerProcess server = ServerProcess.start(folder, "server");
-        try (ArrowFixture fixture = ArrowFixture.on(
-                server, Emulator.options().withPreset(Presets.SCALE).withScale(SCALE))) {
+        try (ServerProcess server = ServerProcess.start(folder, "server");
+                ArrowFixture fixture = ArrowFixture.on(
+                        server, Emulator.options().withPreset(Presets.SCALE).withScale(SCALE))) {
             fixture.mapAllCustomers();
             fixture.syncedBilling(MONTH);
             JdbcClient jdbc = server.jdbc();
@@ -55,8 +55,6 @@ class FirstSyncPlansIntegrationTests {
             assertThat(syncRowsScanned)
                     .as("rows of billing_syncs read by sequential scans")
                     .isLessThan(lines * 20);
-        } finally {
-            server.kill();
         }
     }
 

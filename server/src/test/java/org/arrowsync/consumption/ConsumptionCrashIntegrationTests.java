@@ -81,7 +81,7 @@ class ConsumptionCrashIntegrationTests {
                 assertThat((BigDecimal) row.get("invoiced")).isEqualByComparingTo((BigDecimal) row.get("consumed"));
             }
         } finally {
-            second.kill();
+            second.close();
             fixture.close();
         }
     }
@@ -102,7 +102,7 @@ class ConsumptionCrashIntegrationTests {
             cleanJob = fixture.succeeded("trigger_consumption_sync", MONTH);
             cleanLedger = ledger(clean.jdbc());
         } finally {
-            clean.kill();
+            clean.close();
         }
         assertThat(cleanLedger).hasSize(8);
 
@@ -149,7 +149,7 @@ class ConsumptionCrashIntegrationTests {
                     .as("the clean run's records and items")
                     .isEqualTo(cleanLedger);
         } finally {
-            server.kill();
+            server.close();
         }
     }
 

@@ -13,14 +13,16 @@ import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.arrowsync.Application;
 import org.arrowsync.database.EmbeddedDatabase;
+import org.arrowsync.database.PostgresCluster;
 import org.postgresql.ds.PGSimpleDataSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * A whole server in its own JVM on a data folder, so a test can kill it the way a crash does (SIGKILL, no shutdown
- * hook). Its clock goes on from the test clock's now.
+ * hook). Its clock goes on from the test clock's now. Closing it kills it and stops the PostgreSQL it leaves behind, so
+ * nothing writes in the folder once the test is done with it.
  */
-public record ServerProcess(Process process, int port, int databasePort, Path dataFolder) {
+public record ServerProcess(Process process, int port, int databasePort, Path dataFolder) implements AutoCloseable {
 
     private static final Pattern DATABASE_PORT = Pattern.compile("Embedded PostgreSQL started on port (\\d+)");
 
@@ -102,5 +104,12 @@ public record ServerProcess(Process process, int port, int databasePort, Path da
     public void kill() throws InterruptedException {
         process.destroyForcibly();
         process.waitFor();
+    }
+
+    /** Kills the server, then stops its embedded PostgreSQL as the next server on the folder would. */
+    @Override
+    public void close() throws IOException, InterruptedException {
+        kill();
+        PostgresCluster.stopOrphanedPostmaster(EmbeddedDatabase.clusterFolder(dataFolder));
     }
 }
