@@ -130,6 +130,13 @@ public final class BillingSyncBenchmark {
                     (double) fetchRead.allocated() / month.lines,
                     fetchRead.cpuNanos() / 1e3 / month.lines);
             System.out.printf(
+                    "CPU, core-seconds (server / PostgreSQL / this JVM: the emulator, and fetch-only's client):%n"
+                            + "  first sync:                  %s%n  unchanged re-sync:           %s%n"
+                            + "  fetch-only:                  %s%n",
+                    first.cpu().seconds(),
+                    resync.cpu().seconds(),
+                    fetchRead.processes().seconds());
+            System.out.printf(
                     "COPY insert:                   %.1f s (%,d invoice items + %,d sync items)%n",
                     copySeconds, month.lines, month.lines);
             System.out.printf("server heap (-Xmx%s), first sync: %s%n", maxHeap, heap(first));
@@ -185,6 +192,7 @@ public final class BillingSyncBenchmark {
         com.sun.management.ThreadMXBean thread = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         long allocated = thread.getCurrentThreadAllocatedBytes();
         long cpu = thread.getCurrentThreadCpuTime();
+        CpuUse processesBefore = month.cpu();
         Instant start = Instant.now();
         clients.connect(month.arrow())
                 .forEachExportPage(
@@ -194,18 +202,22 @@ public final class BillingSyncBenchmark {
                                 .map(ExportRow::billingLine)
                                 .forEach(line -> lines.incrementAndGet()));
         Duration time = Duration.between(start, Instant.now());
+        CpuUse processes = month.cpu().since(processesBefore);
         if (lines.get() != month.lines) {
             throw new IllegalStateException("fetch-only read " + lines.get() + " lines of " + month.lines);
         }
         return new Read(
-                time, thread.getCurrentThreadAllocatedBytes() - allocated, thread.getCurrentThreadCpuTime() - cpu);
+                time,
+                thread.getCurrentThreadAllocatedBytes() - allocated,
+                thread.getCurrentThreadCpuTime() - cpu,
+                processes);
     }
 
     /**
-     * One fetch-only read: its time, and what its thread (which parses the pages; the HTTP client's threads take the
-     * bytes in) allocated and ran on a CPU.
+     * One fetch-only read: its time, what its thread (which parses the pages; the HTTP client's threads take the bytes
+     * in) allocated and ran on a CPU, and what each process used.
      */
-    private record Read(Duration time, long allocated, long cpuNanos) {}
+    private record Read(Duration time, long allocated, long cpuNanos, CpuUse processes) {}
 
     /**
      * As many invoice items and sync items as the month has, written with COPY in one transaction into tables of the

@@ -157,9 +157,9 @@ final class ScaleMonth implements AutoCloseable {
      * How long one billing sync triggered over HTTP took (its job, queued to finished), how many export requests it
      * made, and the server's heap meanwhile in MiB: the most in use (garbage not yet collected included), the most the
      * old generation held, and the most still in use right after a collection (live data, and old garbage no collection
-     * had reached yet).
+     * had reached yet); and the CPU each process used from the trigger to the job seen finished.
      */
-    record Run(Duration time, int requests, long heapPeakMib, long oldPeakMib, long afterCollectionMib) {}
+    record Run(Duration time, int requests, long heapPeakMib, long oldPeakMib, long afterCollectionMib, CpuUse cpu) {}
 
     Run sync() throws IOException, SQLException, InterruptedException {
         return sync(period);
@@ -170,12 +170,14 @@ final class ScaleMonth implements AutoCloseable {
         emulator.resetStats();
         heap.reset();
         long collectionsBefore = heapAfterCollections().size();
+        CpuUse cpuBefore = cpu();
         String job = api.post(
                         "/api/admin/arrow/billing-syncs/trigger_sync/",
                         Map.of("year", month.getYear(), "month", month.getMonthValue()))
                 .expect(202)
                 .text("uuid");
         JsonNode state = Jobs.await(api, job, Duration.ofMinutes(30));
+        CpuUse cpu = cpu().since(cpuBefore);
         if (state.get("state").asString().equals("failed")) {
             throw new IllegalStateException("sync failed: " + state);
         }
@@ -189,7 +191,13 @@ final class ScaleMonth implements AutoCloseable {
                 .mapToLong(Long::longValue)
                 .max()
                 .orElse(0);
-        return new Run(time, (int) emulator.requests("exports"), heap.peakMib(), heap.peakOldMib(), afterCollection);
+        return new Run(
+                time, (int) emulator.requests("exports"), heap.peakMib(), heap.peakOldMib(), afterCollection, cpu);
+    }
+
+    /** The CPU the server, its PostgreSQL and this JVM (the emulator, fetch-only's client) have used so far. */
+    CpuUse cpu() {
+        return CpuUse.of(server.toHandle());
     }
 
     /**
