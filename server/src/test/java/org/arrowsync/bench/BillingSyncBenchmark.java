@@ -1,5 +1,6 @@
 package org.arrowsync.bench;
 
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -184,7 +185,8 @@ public final class BillingSyncBenchmark {
      * The Arrow client reading a month's whole export from the emulator and parsing every row, as a sync does (of the
      * cells, those a billing line reads).
      */
-    private static Read fetchOnly(ScaleMonth month, YearMonth period) throws SQLException, InterruptedException {
+    private static Read fetchOnly(ScaleMonth month, YearMonth period)
+            throws IOException, SQLException, InterruptedException {
         month.awaitQuietDatabase();
         ArrowClients clients =
                 new ArrowClients(new ArrowClientProperties(null, null, 0, null, null, 1000, 0, true, null, null, true));

@@ -1,6 +1,7 @@
 package org.arrowsync.bench;
 
 import java.time.Duration;
+import java.util.stream.Stream;
 
 /**
  * CPU time the processes of a benchmark had used, as the operating system counts it: the server's JVM, its embedded
@@ -11,12 +12,9 @@ import java.time.Duration;
  */
 record CpuUse(Duration server, Duration database, Duration benchmark) {
 
-    static CpuUse of(ProcessHandle server) {
-        Duration database = server.descendants()
-                .filter(process -> process.info()
-                        .command()
-                        .map(command -> command.contains("postgres"))
-                        .orElse(false))
+    /** {@code postmaster}: the embedded PostgreSQL, which {@code pg_ctl} started apart from the server's JVM. */
+    static CpuUse of(ProcessHandle server, ProcessHandle postmaster) {
+        Duration database = Stream.concat(Stream.of(postmaster), postmaster.descendants())
                 .map(CpuUse::cpu)
                 .reduce(Duration.ZERO, Duration::plus);
         return new CpuUse(cpu(server), database, cpu(ProcessHandle.current()));

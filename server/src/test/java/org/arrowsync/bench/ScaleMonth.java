@@ -196,8 +196,14 @@ final class ScaleMonth implements AutoCloseable {
     }
 
     /** The CPU the server, its PostgreSQL and this JVM (the emulator, fetch-only's client) have used so far. */
-    CpuUse cpu() {
-        return CpuUse.of(server.toHandle());
+    CpuUse cpu() throws IOException {
+        String pid = Files.readAllLines(
+                        EmbeddedDatabase.clusterFolder(work.resolve("data")).resolve("postmaster.pid"))
+                .get(0)
+                .trim();
+        ProcessHandle postmaster = ProcessHandle.of(Long.parseLong(pid))
+                .orElseThrow(() -> new IllegalStateException("no PostgreSQL runs as pid " + pid));
+        return CpuUse.of(server.toHandle(), postmaster);
     }
 
     /**
