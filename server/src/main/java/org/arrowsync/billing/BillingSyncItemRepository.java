@@ -174,10 +174,10 @@ class BillingSyncItemRepository {
                 .toList();
     }
 
-    /** The plan of {@link #known}'s look-up, in the caller's transaction. */
+    /** The plan of {@link #known}'s look-up as it ran, in the caller's transaction. */
     @Transactional(propagation = Propagation.MANDATORY)
     List<String> knownPlan(Collection<String> lineReferences) {
-        return withoutSeqScans(() -> jdbc.sql("explain (costs off) " + KNOWN_LINES)
+        return withoutSeqScans(() -> jdbc.sql("explain (analyze, costs off, timing off, summary off) " + KNOWN_LINES)
                 .param(lineReferences.toArray(String[]::new))
                 .query(String.class)
                 .list());
