@@ -8,9 +8,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * How an export page's JSON becomes rows, through the real client over HTTP: every kind of cell, every spelling and
@@ -20,19 +19,10 @@ class ExportBodyTests {
 
     private static final ExportQuery JULY = ExportQuery.forPeriod("E1-2-ccc", YearMonth.of(2024, 7));
 
-    private static FixtureServer server;
-    private static ArrowClient client;
+    @RegisterExtension
+    static final FixtureServer server = new FixtureServer();
 
-    @BeforeAll
-    static void start() {
-        server = new FixtureServer();
-        client = server.client();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    private static final ArrowClient client = server.client();
 
     @Test
     void everyKindOfCellIsReadAsText() {

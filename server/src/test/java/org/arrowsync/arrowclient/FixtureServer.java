@@ -10,12 +10,15 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * A loopback HTTP server answering fixed bodies, one per method, path and page: the fixture test feeds the client
- * bodies shaped as in the official clients' tests through it, and reads back what the client sent.
+ * bodies shaped as in the official clients' tests through it, and reads back what the client sent. A test class
+ * registers one as a static extension, which stops it after the class's tests.
  */
-final class FixtureServer implements AutoCloseable {
+final class FixtureServer implements AutoCloseable, AfterAllCallback {
 
     /** What the client sent for one call. */
     record Call(String query, String body) {}
@@ -84,5 +87,10 @@ final class FixtureServer implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        close();
     }
 }

@@ -9,9 +9,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -23,19 +22,10 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class OfficialFixturesTests {
 
-    private static FixtureServer server;
-    private static ArrowClient client;
+    @RegisterExtension
+    static final FixtureServer server = new FixtureServer();
 
-    @BeforeAll
-    static void start() {
-        server = new FixtureServer();
-        client = server.client();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    private static final ArrowClient client = server.client();
 
     @Test
     void whoamiWithAndWithoutEnvelopeStatus() {
