@@ -162,16 +162,13 @@ public final class PostgresCluster implements AutoCloseable {
         return dataSource;
     }
 
-    /**
-     * A server killed hard leaves its PostgreSQL child running. Callers hold the data folder lock (or know its server
-     * is gone), so any postmaster still serving this folder is that orphan: stop it.
-     */
-    public static void stopOrphanedPostmaster(Path pgData) throws IOException {
+    /** The PostgreSQL process serving {@code pgData}, if one runs: the live postgres its pid file names. */
+    public static Optional<ProcessHandle> postmaster(Path pgData) throws IOException {
         Path pidFile = pgData.resolve("postmaster.pid");
         if (!Files.exists(pidFile)) {
-            return;
+            return Optional.empty();
         }
-        Optional<ProcessHandle> orphan = Files.readAllLines(pidFile).stream()
+        return Files.readAllLines(pidFile).stream()
                 .findFirst()
                 .map(String::trim)
                 .filter(line -> line.matches("\\d+"))
@@ -180,6 +177,14 @@ public final class PostgresCluster implements AutoCloseable {
                         .command()
                         .map(command -> command.contains("postgres"))
                         .orElse(false));
+    }
+
+    /**
+     * A server killed hard leaves its PostgreSQL child running. Callers hold the data folder lock (or know its server
+     * is gone), so any postmaster still serving this folder is that orphan: stop it.
+     */
+    public static void stopOrphanedPostmaster(Path pgData) throws IOException {
+        Optional<ProcessHandle> orphan = postmaster(pgData);
         if (orphan.isPresent()) {
             log.warn(
                     "Stopping an orphaned PostgreSQL (pid {}) left on {} by an earlier server",

@@ -18,6 +18,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.arrowsync.arrowclient.ArrowConnection;
 import org.arrowsync.database.EmbeddedDatabase;
+import org.arrowsync.database.PostgresCluster;
 import org.arrowsync.emulator.data.Presets;
 import org.arrowsync.emulator.data.ScaleOptions;
 import org.arrowsync.emulator.http.ExportTemplates;
@@ -197,12 +198,8 @@ final class ScaleMonth implements AutoCloseable {
 
     /** The CPU the server, its PostgreSQL and this JVM (the emulator, fetch-only's client) have used so far. */
     CpuUse cpu() throws IOException {
-        String pid = Files.readAllLines(
-                        EmbeddedDatabase.clusterFolder(work.resolve("data")).resolve("postmaster.pid"))
-                .get(0)
-                .trim();
-        ProcessHandle postmaster = ProcessHandle.of(Long.parseLong(pid))
-                .orElseThrow(() -> new IllegalStateException("no PostgreSQL runs as pid " + pid));
+        ProcessHandle postmaster = PostgresCluster.postmaster(EmbeddedDatabase.clusterFolder(work.resolve("data")))
+                .orElseThrow(() -> new IllegalStateException("the server's PostgreSQL is not running"));
         return CpuUse.of(server.toHandle(), postmaster);
     }
 
