@@ -11,12 +11,13 @@ import java.util.concurrent.Flow;
 import java.util.function.LongSupplier;
 
 /**
- * Reads an answer's body whole, but no more than {@code maxBytes} and no later than a deadline: an answer that is too
- * large (declared or as it arrives) or that is still arriving at the deadline is cut off, its connection closed, and
- * the body fails with {@link TooLarge} or {@link TooSlow}. A read timeout alone would let a server that sends a byte a
- * second hold a call for ever, and an unbounded buffer would let one answer exhaust the heap.
+ * Reads an answer's body whole (as the client's buffers, not joined: {@link Body}), but no more than {@code maxBytes}
+ * and no later than a deadline: an answer that is too large (declared or as it arrives) or that is still arriving at
+ * the deadline is cut off, its connection closed, and the body fails with {@link TooLarge} or {@link TooSlow}. A read
+ * timeout alone would let a server that sends a byte a second hold a call for ever, and an unbounded buffer would let
+ * one answer exhaust the heap.
  */
-final class BoundedBody implements HttpResponse.BodySubscriber<byte[]> {
+final class BoundedBody implements HttpResponse.BodySubscriber<Body> {
 
     /** The answer is larger than the client reads. */
     static final class TooLarge extends IOException {
@@ -36,7 +37,7 @@ final class BoundedBody implements HttpResponse.BodySubscriber<byte[]> {
     private final long deadline;
     private final LongSupplier nanoTime;
     private final long declared;
-    private final CompletableFuture<byte[]> body = new CompletableFuture<>();
+    private final CompletableFuture<Body> body = new CompletableFuture<>();
     /** The client's buffers as they came: it allocates each for its body alone, so they are kept, not copied. */
     private final List<ByteBuffer> buffers = new ArrayList<>();
 
@@ -51,7 +52,7 @@ final class BoundedBody implements HttpResponse.BodySubscriber<byte[]> {
     }
 
     /** Bodies of at most {@code maxBytes}, complete by {@code deadline} (a {@link System#nanoTime()} value). */
-    static HttpResponse.BodyHandler<byte[]> handler(long maxBytes, long deadline) {
+    static HttpResponse.BodyHandler<Body> handler(long maxBytes, long deadline) {
         return info -> new BoundedBody(
                 maxBytes,
                 deadline,
@@ -95,19 +96,12 @@ final class BoundedBody implements HttpResponse.BodySubscriber<byte[]> {
 
     @Override
     public void onComplete() {
-        byte[] whole = new byte[(int) received];
-        int at = 0;
-        for (ByteBuffer buffer : buffers) {
-            int length = buffer.remaining();
-            buffer.get(whole, at, length);
-            at += length;
-        }
+        body.complete(Body.of(buffers));
         buffers.clear();
-        body.complete(whole);
     }
 
     @Override
-    public CompletionStage<byte[]> getBody() {
+    public CompletionStage<Body> getBody() {
         return body;
     }
 

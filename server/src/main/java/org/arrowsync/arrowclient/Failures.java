@@ -123,13 +123,13 @@ final class Failures {
     }
 
     /** The start of an answer on one line, scrubbed, for the DEBUG log. */
-    String excerpt(byte[] body) {
-        if (body == null || body.length == 0) {
+    String excerpt(Body body) {
+        if (body.size() == 0) {
             return "(empty)";
         }
         // enough bytes that a key starting within the excerpt is whole, so scrubbing finds it
         int bytes = (EXCERPT_LENGTH + (apiKey == null ? 0 : apiKey.length())) * 4;
-        String start = new String(body, 0, Math.min(body.length, bytes), StandardCharsets.UTF_8);
+        String start = new String(body.head(bytes), StandardCharsets.UTF_8);
         String line = scrub(start).strip().replaceAll("\\p{Cntrl}", " ");
         return line.length() <= EXCERPT_LENGTH ? line : line.substring(0, EXCERPT_LENGTH) + "…";
     }

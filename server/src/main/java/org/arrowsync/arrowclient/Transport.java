@@ -110,7 +110,7 @@ final class Transport {
     private <F, T> T call(
             String method, String path, Query query, String body, LargeField<F> large, SplitReader<F, T> reader) {
         URI uri = connection.resolve(path + query.encoded());
-        byte[] responseBody = retrier.call((attempt, timeLeft) -> once(method, path, uri, body, attempt, timeLeft));
+        Body responseBody = retrier.call((attempt, timeLeft) -> once(method, path, uri, body, attempt, timeLeft));
         LargeField.Split<F> root = parse(path, responseBody, large);
         checkEnvelope(path, root.rest());
         try {
@@ -133,7 +133,7 @@ final class Transport {
                 .build();
     }
 
-    private Retrier.Outcome<byte[]> once(
+    private Retrier.Outcome<Body> once(
             String method, String endpoint, URI uri, String body, int attempt, Duration timeLeft) {
         long waiting = System.nanoTime();
         boolean permitted = limiter.acquirePermission();
@@ -149,7 +149,7 @@ final class Transport {
             return Retrier.Outcome.fatal(failures.tooSlow(endpoint, properties.callTimeout()));
         }
         long started = System.nanoTime();
-        CompletableFuture<HttpResponse<byte[]>> pending;
+        CompletableFuture<HttpResponse<Body>> pending;
         try {
             pending = http.sendAsync(
                     request(method, uri, body, timeout), BoundedBody.handler(maxBytes(), started + timeout.toNanos()));
@@ -157,7 +157,7 @@ final class Transport {
             // the JDK refuses a header value or URL it cannot send, and its message quotes it: never pass that on
             return Retrier.Outcome.fatal(failures.unsendable(endpoint));
         }
-        HttpResponse<byte[]> response;
+        HttpResponse<Body> response;
         try {
             response = pending.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
@@ -193,7 +193,7 @@ final class Transport {
     }
 
     /** An attempt that got no whole answer: too large is final, anything else (slow, refused, reset) may pass. */
-    private Retrier.Outcome<byte[]> failed(
+    private Retrier.Outcome<Body> failed(
             String method, String endpoint, Throwable cause, Duration timeout, int attempt, long started) {
         log.debug(
                 "Arrow API {} {} failed after {} ms (attempt {}): {}",
@@ -216,8 +216,8 @@ final class Transport {
     }
 
     /** The answer's one JSON object, split around its large field; nothing before or after it. */
-    private <F> LargeField.Split<F> parse(String endpoint, byte[] body, LargeField<F> large) {
-        try (JsonParser parser = json.createParser(body)) {
+    private <F> LargeField.Split<F> parse(String endpoint, Body body, LargeField<F> large) {
+        try (JsonParser parser = json.createParser(body.stream())) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
                 throw notJson(endpoint, body);
             }
@@ -231,7 +231,7 @@ final class Transport {
         }
     }
 
-    private ArrowException notJson(String endpoint, byte[] body) {
+    private ArrowException notJson(String endpoint, Body body) {
         logAnswer(endpoint, 200, body);
         return failures.invalidJson(endpoint, 200);
     }
@@ -249,7 +249,7 @@ final class Transport {
     }
 
     /** What Arrow said, for whoever debugs the connection: in the DEBUG log only, never in an error message. */
-    private void logAnswer(String endpoint, int status, byte[] body) {
+    private void logAnswer(String endpoint, int status, Body body) {
         if (log.isDebugEnabled()) {
             log.debug("Arrow API {} answered HTTP {}: {}", endpoint, status, failures.excerpt(body));
         }

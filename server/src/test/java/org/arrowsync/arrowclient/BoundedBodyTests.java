@@ -2,6 +2,7 @@ package org.arrowsync.arrowclient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpResponse;
@@ -21,15 +22,16 @@ class BoundedBodyTests {
     private static final long AN_HOUR = TimeUnit.HOURS.toNanos(1);
 
     @Test
-    void joinsTheChunksAsTheyArrived() throws Exception {
-        HttpResponse.BodySubscriber<byte[]> body = subscribed(1_000, "");
+    void keepsTheChunksInTheOrderTheyArrived() throws Exception {
+        HttpResponse.BodySubscriber<Body> body = subscribed(1_000, "");
         body.onNext(List.of(buffer("{\"data\":"), buffer("[1,2,")));
         body.onNext(List.of(buffer("3]}")));
         body.onComplete();
 
-        byte[] answer = body.getBody().toCompletableFuture().get();
+        Body answer = body.getBody().toCompletableFuture().get();
 
-        assertThat(new String(answer, StandardCharsets.UTF_8)).isEqualTo("{\"data\":[1,2,3]}");
+        assertThat(text(answer)).isEqualTo("{\"data\":[1,2,3]}");
+        assertThat(answer.size()).isEqualTo(16);
     }
 
     @Test
@@ -37,31 +39,34 @@ class BoundedBodyTests {
         // the client hands over slices of its read buffers: a buffer's bytes are those between position and limit
         ByteBuffer read = ByteBuffer.wrap("HTTP/1.1{\"a\":1}trailing".getBytes(StandardCharsets.UTF_8));
         read.position(8).limit(15);
-        HttpResponse.BodySubscriber<byte[]> body = subscribed(1_000, "");
+        HttpResponse.BodySubscriber<Body> body = subscribed(1_000, "");
         body.onNext(List.of(read));
         body.onComplete();
 
-        byte[] answer = body.getBody().toCompletableFuture().get();
+        Body answer = body.getBody().toCompletableFuture().get();
 
-        assertThat(new String(answer, StandardCharsets.UTF_8)).isEqualTo("{\"a\":1}");
+        assertThat(text(answer)).isEqualTo("{\"a\":1}");
     }
 
     @Test
     void anEmptyBodyIsNoBytes() throws Exception {
-        HttpResponse.BodySubscriber<byte[]> body = subscribed(1_000, "");
+        HttpResponse.BodySubscriber<Body> body = subscribed(1_000, "");
         body.onComplete();
 
-        assertThat(body.getBody().toCompletableFuture().get()).isEmpty();
+        Body answer = body.getBody().toCompletableFuture().get();
+
+        assertThat(answer.size()).isZero();
+        assertThat(text(answer)).isEmpty();
     }
 
     @Test
     void aBodyLargerThanAllowedAsItArrivesFailsAndCancelsTheExchange() {
         CancelCounting subscription = new CancelCounting();
-        HttpResponse.BodySubscriber<byte[]> body = subscribed(10, "", subscription);
+        HttpResponse.BodySubscriber<Body> body = subscribed(10, "", subscription);
         body.onNext(List.of(buffer("0123456")));
         body.onNext(List.of(buffer("789ab")));
 
-        CompletableFuture<byte[]> answer = body.getBody().toCompletableFuture();
+        CompletableFuture<Body> answer = body.getBody().toCompletableFuture();
 
         assertThat(answer)
                 .failsWithin(Duration.ZERO)
@@ -73,7 +78,7 @@ class BoundedBodyTests {
     @Test
     void aBodyDeclaredLargerThanAllowedIsNotRead() {
         CancelCounting subscription = new CancelCounting();
-        HttpResponse.BodySubscriber<byte[]> body = subscribed(10, "11", subscription);
+        HttpResponse.BodySubscriber<Body> body = subscribed(10, "11", subscription);
 
         assertThat(body.getBody().toCompletableFuture())
                 .failsWithin(Duration.ZERO)
@@ -82,19 +87,23 @@ class BoundedBodyTests {
         assertThat(subscription.requested).isZero();
     }
 
-    private static HttpResponse.BodySubscriber<byte[]> subscribed(long maxBytes, String declaredLength) {
+    private static HttpResponse.BodySubscriber<Body> subscribed(long maxBytes, String declaredLength) {
         return subscribed(maxBytes, declaredLength, new CancelCounting());
     }
 
-    private static HttpResponse.BodySubscriber<byte[]> subscribed(
+    private static HttpResponse.BodySubscriber<Body> subscribed(
             long maxBytes, String declaredLength, Flow.Subscription subscription) {
         HttpHeaders headers = HttpHeaders.of(
                 declaredLength.isEmpty() ? Map.of() : Map.of("Content-Length", List.of(declaredLength)),
                 (name, value) -> true);
-        HttpResponse.BodySubscriber<byte[]> body =
+        HttpResponse.BodySubscriber<Body> body =
                 BoundedBody.handler(maxBytes, System.nanoTime() + AN_HOUR).apply(new Info(headers));
         body.onSubscribe(subscription);
         return body;
+    }
+
+    private static String text(Body body) throws IOException {
+        return new String(body.stream().readAllBytes(), StandardCharsets.UTF_8);
     }
 
     private static ByteBuffer buffer(String text) {

@@ -77,14 +77,14 @@ class FailuresTests {
     @Test
     void theDebugExcerptIsOneScrubbedLineOf200Characters() {
         byte[] body = ("<html>\n" + KEY + "\n" + "x".repeat(500)).getBytes(StandardCharsets.UTF_8);
-        String excerpt = failures.excerpt(body);
+        String excerpt = failures.excerpt(Body.of(body));
         assertThat(excerpt)
                 .doesNotContain(KEY)
                 .doesNotContain("\n")
                 .contains("****")
                 .endsWith("…");
         assertThat(excerpt).hasSize(201);
-        assertThat(failures.excerpt(new byte[0])).isEqualTo("(empty)");
+        assertThat(failures.excerpt(Body.of(new byte[0]))).isEqualTo("(empty)");
     }
 
     @Test
@@ -93,7 +93,7 @@ class FailuresTests {
                         .getMessage())
                 .doesNotContain(KEY)
                 .contains("****");
-        assertThat(failures.excerpt(("{\"error\":\"bad key " + KEY + "\"}").getBytes(StandardCharsets.UTF_8)))
+        assertThat(failures.excerpt(Body.of(("{\"error\":\"bad key " + KEY + "\"}").getBytes(StandardCharsets.UTF_8))))
                 .doesNotContain(KEY);
     }
 
