@@ -67,6 +67,12 @@ class BillingSyncItemRepository {
     private static final String KEPT_COUNT = "select coalesce(sum(t.items), 0) from billing_sync_item_counts t"
             + " left join billing_syncs b on b.id = t.billing_sync_id";
 
+    /**
+     * The ids of a month's lines, read from the unique key of a sync's lines, which holds the id and whether the line
+     * was removed (D84): a vacuumed month is read without visiting the items' rows.
+     */
+    private static final String LINE_IDS = "select id from billing_sync_items";
+
     /** Rows a streamed query fetches at a time. */
     private static final int STREAMED_ROWS = 1000;
     /** Ids a streamed query of ids alone fetches at a time (a few hundred kilobytes). */
@@ -481,19 +487,30 @@ class BillingSyncItemRepository {
         if (syncIds.isEmpty()) {
             return ids;
         }
-        SqlFilter filter = new SqlFilter()
-                .where("billing_sync_id = any(?)", (Object) syncIds.toArray(Long[]::new))
-                .eq("license_reference", licenseReference);
-        if (!includeRemoved) {
-            filter.where("not removed");
-        }
-        jdbc.sql("select id from billing_sync_items" + filter.clause())
+        SqlFilter filter = lineIdsFilter(syncIds, licenseReference, includeRemoved);
+        jdbc.sql(LINE_IDS + filter.clause())
                 .params(filter.params())
                 .withFetchSize(STREAMED_IDS)
                 .query(rs -> {
                     ids.add(rs.getLong(1));
                 });
         return ids;
+    }
+
+    /** The plan of {@link #lineIds} as it ran, for the month's open lines (D84). */
+    List<String> lineIdsPlan(Collection<Long> syncIds) {
+        SqlFilter filter = lineIdsFilter(syncIds, null, false);
+        return jdbc.sql("explain (analyze, costs off, timing off, summary off) " + LINE_IDS + filter.clause())
+                .params(filter.params())
+                .query(String.class)
+                .list();
+    }
+
+    private static SqlFilter lineIdsFilter(Collection<Long> syncIds, String licenseReference, boolean includeRemoved) {
+        SqlFilter filter = new SqlFilter()
+                .where("billing_sync_id = any(?)", (Object) syncIds.toArray(Long[]::new))
+                .eq("license_reference", licenseReference);
+        return includeRemoved ? filter : filter.where("not removed");
     }
 
     List<BillingSyncItem> byIds(Collection<Long> ids) {

@@ -128,6 +128,42 @@ class BillingListPlanIntegrationTests extends IntegrationTest {
                 .contains("Heap Fetches: 0");
     }
 
+    /**
+     * D84: a re-sync reads the ids of its month's present lines, to tell those Arrow dropped; once the month is
+     * vacuumed they are read from the unique key of a sync's lines alone, which holds each line's id and whether it was
+     * removed. Here the month is half the table, as the second month kept makes it, and the rows are as wide as an
+     * export's lines make them (names, details, descriptions: some 600 bytes).
+     */
+    @Test
+    void aVacuumedMonthsPresentLinesAreReadFromTheIndexAlone() {
+        long otherMonth =
+                jdbc.sql("select min(id) from billing_syncs").query(Long.class).single();
+        jdbc.sql("""
+                        insert into billing_sync_items (uuid, billing_sync_id, arrow_line_reference, billed_via, created, modified)
+                        select gen_random_uuid(), ?, 'OTHER-' || n, 'zero', now(), now() from generate_series(1, 50000) n""").param(otherMonth).update();
+        jdbc.sql(
+                        "update billing_sync_items set removed = arrow_line_reference in ('PLAN-7', 'PLAN-8'),"
+                                + " description = (select string_agg(md5(arrow_line_reference || k), '') from generate_series(1, 16) k)")
+                .update();
+        jdbc.sql("vacuum analyze billing_sync_items").update();
+
+        String plan = String.join("\n", items.lineIdsPlan(List.of(syncId())));
+
+        long present = jdbc.sql("select count(*) from billing_sync_items where billing_sync_id = ? and not removed")
+                .param(syncId())
+                .query(Long.class)
+                .single();
+        assertThat(plan)
+                .as(plan)
+                .contains("Index Only Scan using billing_sync_items_line_key")
+                .containsPattern("rows=" + present + "(\\.00)? loops=1")
+                .contains("Heap Fetches: 0");
+        assertThat(items.lineIds(List.of(syncId()), null, false).without(new IdSet()))
+                .hasSize((int) present);
+        assertThat(items.lineIds(List.of(syncId()), null, true).without(new IdSet()))
+                .hasSize((int) present + 2);
+    }
+
     /** The reconciliation looks lines up one reference at a time, comparing bytes as the reference's index does. */
     @Test
     void linesReadWholeByTheirReferencesAreFoundThroughTheReferenceIndex() {
