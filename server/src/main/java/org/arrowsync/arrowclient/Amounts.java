@@ -53,13 +53,25 @@ final class Amounts {
      */
     static BigDecimal require(String field, String text) {
         BigDecimal amount = parse(text);
-        if (amount == null) {
-            throw new PayloadProblem("returned an unreadable amount in " + field + ": '" + Columns.shorten(text) + "'");
-        }
-        if (!Money.fromArrow(amount)) {
-            throw new PayloadProblem(
-                    "returned an amount out of range in " + field + ": '" + Columns.shorten(text) + "'");
+        String problem = problem(field, text, amount);
+        if (problem != null) {
+            throw new PayloadProblem("returned an " + problem);
         }
         return amount;
+    }
+
+    /**
+     * Why {@code amount}, {@link #parse parsed} from {@code text} in {@code field}, is no amount the ledger takes from
+     * Arrow: unreadable, or out of {@link Money#fromArrow}'s range (D75); null when it is one.
+     */
+    static String problem(String field, String text, BigDecimal amount) {
+        if (amount == null) {
+            return "unreadable amount in " + field + ": '" + Columns.shorten(text) + "'";
+        }
+        if (!Money.fromArrow(amount)) {
+            return "amount out of range in " + field + ": '" + Columns.shorten(text) + "' (at most "
+                    + Money.ARROW_INTEGER_DIGITS + " digits before the point and " + Money.MAX_DECIMALS + " after it)";
+        }
+        return null;
     }
 }

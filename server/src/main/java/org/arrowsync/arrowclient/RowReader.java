@@ -41,12 +41,9 @@ final class RowReader {
             return absent;
         }
         BigDecimal amount = Amounts.parse(found.value());
-        if (amount == null) {
-            problems.add("unreadable amount in " + found.column() + ": '" + Columns.shorten(found.value()) + "'");
-        } else if (!Money.fromArrow(amount)) {
-            problems.add("amount out of range in " + found.column() + ": '" + Columns.shorten(found.value())
-                    + "' (at most " + Money.ARROW_INTEGER_DIGITS + " digits before the point and "
-                    + Money.MAX_DECIMALS + " after it)");
+        String problem = Amounts.problem(found.column(), found.value(), amount);
+        if (problem != null) {
+            problems.add(problem);
             return null;
         }
         return amount;

@@ -58,7 +58,8 @@ class AmountsTests {
     void requireRefusesAnAmountNoLedgerCouldStoreBeforeComputingWithIt(String text) {
         assertThatThrownBy(() -> Amounts.require("amount", text))
                 .isInstanceOf(PayloadProblem.class)
-                .hasMessage("returned an amount out of range in amount: '" + text + "'");
+                .hasMessage("returned an amount out of range in amount: '" + text
+                        + "' (at most 12 digits before the point and 30 after it)");
     }
 
     @Test
