@@ -183,10 +183,7 @@ class BillingSyncItemRepository {
     /** The plan of {@link #known}'s look-up as it ran, in the caller's transaction. */
     @Transactional(propagation = Propagation.MANDATORY)
     List<String> knownPlan(Collection<String> lineReferences) {
-        return withoutSeqScans(() -> jdbc.sql("explain (analyze, costs off, timing off, summary off) " + KNOWN_LINES)
-                .param(lineReferences.toArray(String[]::new))
-                .query(String.class)
-                .list());
+        return withoutSeqScans(() -> plan(KNOWN_LINES, List.of((Object) lineReferences.toArray(String[]::new))));
     }
 
     /**
@@ -247,10 +244,7 @@ class BillingSyncItemRepository {
 
     /** The plan of {@link #find} as it runs for these references. */
     List<String> findPlan(Collection<String> lineReferences) {
-        return jdbc.sql("explain (analyze, costs off) " + BY_REFERENCES)
-                .param(lineReferences.toArray(String[]::new))
-                .query(String.class)
-                .list();
+        return plan(BY_REFERENCES, List.of((Object) lineReferences.toArray(String[]::new)));
     }
 
     /** The plan of {@link #list}'s page query as it ran. */
@@ -500,8 +494,13 @@ class BillingSyncItemRepository {
     /** The plan of {@link #lineIds} as it ran, for the month's open lines (D84). */
     List<String> lineIdsPlan(Collection<Long> syncIds) {
         SqlFilter filter = lineIdsFilter(syncIds, null, false);
-        return jdbc.sql("explain (analyze, costs off, timing off, summary off) " + LINE_IDS + filter.clause())
-                .params(filter.params())
+        return plan(LINE_IDS + filter.clause(), filter.params());
+    }
+
+    /** The plan PostgreSQL ran for a statement, with the rows each step gave and no costs or timings. */
+    private List<String> plan(String sql, List<?> params) {
+        return jdbc.sql("explain (analyze, costs off, timing off, summary off) " + sql)
+                .params(params)
                 .query(String.class)
                 .list();
     }
