@@ -8,7 +8,7 @@ import tools.jackson.databind.jsontype.TypeSerializer;
 /**
  * JSON text that PostgreSQL gives and a response carries as it is: a page of invoices embeds thousands of items, and
  * parsing each item's details only to write them out again was a third of the page's reading. The text is written
- * verbatim, so it must come from a {@code jsonb} column (always valid JSON).
+ * verbatim, so it must come from a {@code json} or {@code jsonb} column (PostgreSQL takes only valid JSON into either).
  */
 public record RawJson(String text) implements JacksonSerializable {
 

@@ -20,6 +20,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
 
 /** The ledger's rules through its service (as the billing features use it) and its HTTP API (as operators see it). */
 class InvoiceLedgerIntegrationTests extends IntegrationTest {
@@ -249,6 +250,28 @@ class InvoiceLedgerIntegrationTests extends IntegrationTest {
         assertThat(read.get("details").get("note").asString()).isEqualTo(name);
         assertThat(read.get("start").asString()).isEqualTo(MONTH.atDay(1).toString());
         assertThat(read.get("resource_uuid").isNull()).isTrue();
+    }
+
+    @Test
+    void anItemsDetailsAnswerAsTheyWereWritten() {
+        UUID customer = Uuids.fromPath(fixture.customer());
+        Invoice invoice = invoices.invoiceFor(customer, MONTH.minusMonths(6));
+        // jsonb would answer these keys shortest first ({"b": ..., "nested": ..., "longest_key": ...}) and spaced
+        ObjectNode details =
+                JsonNodeFactory.instance.objectNode().put("longest_key", 1).put("b", "x\u0000y");
+        details.putObject("nested").put("yy", 1).put("x", 2);
+        invoices.addItems(invoice, List.of(item("Details", "1", "1", details)));
+
+        String page = api.get("/api/invoice-items/?invoice_uuid=" + Uuids.hex(invoice.uuid()))
+                .expect(200)
+                .body();
+        String oneInvoice = api.get("/api/invoices/" + Uuids.hex(invoice.uuid()) + "/")
+                .expect(200)
+                .body();
+
+        String written = "\"details\":{\"longest_key\":1,\"b\":\"x\\u0000y\",\"nested\":{\"yy\":1,\"x\":2}}";
+        assertThat(page).contains(written);
+        assertThat(oneInvoice).contains(written);
     }
 
     private static InvoiceItemDraft item(String name, String unitPrice, String quantity) {
