@@ -3,6 +3,7 @@ package org.arrowsync.web;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.arrowsync.arrowclient.ArrowBadResponse;
 import org.arrowsync.arrowclient.ArrowException;
 import org.arrowsync.arrowclient.ArrowPagingRunaway;
@@ -38,6 +39,7 @@ import org.springframework.web.util.DisconnectedClientHelper;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DatabindException;
 import tools.jackson.databind.exc.InvalidNullException;
+import tools.jackson.databind.exc.MismatchedInputException;
 
 /**
  * The one place that turns exceptions into answers: each kind of refusal (the types in {@code shared}) has its status
@@ -49,6 +51,9 @@ import tools.jackson.databind.exc.InvalidNullException;
 class ApiExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+    private static final Set<Class<?>> INTEGRAL =
+            Set.of(Integer.class, int.class, Long.class, long.class, Short.class, short.class);
 
     @ExceptionHandler(NotFound.class)
     ResponseEntity<Object> notFound(NotFound e) {
@@ -124,14 +129,27 @@ class ApiExceptionHandler {
                             : String.valueOf(reference.getIndex()))
                     .reduce((a, b) -> a + "." + b)
                     .orElse(InvalidInput.NON_FIELD_ERRORS);
-            String message =
-                    mismatch instanceof InvalidNullException ? "This field may not be null." : "Invalid value.";
-            return answer(HttpStatus.BAD_REQUEST, Map.of(Secrets.scrub(field), List.of(message)));
+            return answer(HttpStatus.BAD_REQUEST, Map.of(Secrets.scrub(field), List.of(problem(mismatch))));
         }
         if (e.getCause() instanceof JacksonException) {
             return detail(HttpStatus.BAD_REQUEST, "JSON parse error: the request body is not valid JSON.");
         }
         return detail(HttpStatus.BAD_REQUEST, "The request body is missing or unreadable.");
+    }
+
+    /** What is wrong with a field's value, in DRF's words where DRF has them. */
+    private static String problem(DatabindException mismatch) {
+        if (mismatch instanceof InvalidNullException) {
+            return "This field may not be null.";
+        }
+        Class<?> type = mismatch instanceof MismatchedInputException input ? input.getTargetType() : null;
+        if (type == Boolean.class || type == boolean.class) {
+            return "Must be a valid boolean.";
+        }
+        if (type != null && INTEGRAL.contains(type)) {
+            return "A valid integer is required.";
+        }
+        return "Invalid value.";
     }
 
     @ExceptionHandler(HttpRequestMethodNotSupportedException.class)

@@ -11,10 +11,12 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.arrowsync.shared.InvalidInput;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.UriUtils;
@@ -24,9 +26,9 @@ import tools.jackson.databind.json.JsonMapper;
  * What every request meets right after its request id ({@link RequestIdFilter}), whatever endpoint it is for (present
  * or future): the answer headers no response may lack ({@code nosniff}, {@code no-store}), and the refusals that need
  * no endpoint to decide: a path in any but its canonical spelling (so the path checked is the path routed), a query
- * string, a query parameter or a body beyond {@link RequestLimits}, and characters no text may hold in a query
- * parameter ({@link TextRules}). A refusal is a 4xx with a JSON body, logged at DEBUG: a client's bad request is no
- * server error.
+ * string, a query parameter or a body beyond {@link RequestLimits}, parameters the container cannot decode, a wildcard
+ * body type, and characters no text may hold in a query parameter ({@link TextRules}). A refusal is a 4xx with a JSON
+ * body, logged at DEBUG: a client's bad request is no server error.
  */
 class RequestEdge extends OncePerRequestFilter {
 
@@ -76,6 +78,12 @@ class RequestEdge extends OncePerRequestFilter {
                     HttpServletResponse.SC_BAD_REQUEST,
                     Map.of("detail", "More than " + limits.maxParameters() + " query parameters."));
         }
+        if (wildcardContentType(request)) {
+            return refuse(
+                    response,
+                    HttpServletResponse.SC_UNSUPPORTED_MEDIA_TYPE,
+                    Map.of("detail", "Unsupported media type \"" + request.getContentType() + "\" in request."));
+        }
         for (String pair : pairs) {
             String[] parts = pair.split("=", 2);
             String name = decoded(parts[0]);
@@ -85,7 +93,43 @@ class RequestEdge extends OncePerRequestFilter {
                 return refuse(response, HttpServletResponse.SC_BAD_REQUEST, Map.of(field(name), List.of(problem)));
             }
         }
+        if (!parametersReadable(request)) {
+            return refuse(
+                    response,
+                    HttpServletResponse.SC_BAD_REQUEST,
+                    Map.of("detail", "Malformed parameters: an escape is malformed or its bytes are not UTF-8."));
+        }
         return false;
+    }
+
+    /**
+     * A body's type must name one: {@code *}{@code /*} says nothing of how to read it, and the framework fails on it
+     * rather than refusing it.
+     */
+    private static boolean wildcardContentType(HttpServletRequest request) {
+        String type = request.getContentType();
+        if (type == null) {
+            return false;
+        }
+        try {
+            return MediaType.parseMediaType(type).isWildcardType();
+        } catch (InvalidMediaTypeException unparsable) {
+            // the framework refuses it with a 415 of its own
+            return false;
+        }
+    }
+
+    /**
+     * Whether the container can read the query's parameters (and a form body's): it refuses text that is not UTF-8
+     * where this filter's own decoding would replace it, and a refusal found later is no 500.
+     */
+    private static boolean parametersReadable(HttpServletRequest request) {
+        try {
+            request.getParameterMap();
+            return true;
+        } catch (InvalidParameterException unreadable) {
+            return false;
+        }
     }
 
     /** A query component as the container decodes it; null when its escapes are malformed. */

@@ -17,7 +17,12 @@ import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.ViewControllerRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import tools.jackson.core.StreamWriteFeature;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.cfg.CoercionAction;
+import tools.jackson.databind.cfg.CoercionInputShape;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.module.SimpleModule;
+import tools.jackson.databind.type.LogicalType;
 
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration implements WebMvcConfigurer {
@@ -87,5 +92,20 @@ class WebConfiguration implements WebMvcConfigurer {
                         BigDecimal.class,
                         override -> override.setFormat(JsonFormat.Value.forShape(JsonFormat.Shape.STRING)))
                 .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN);
+    }
+
+    /**
+     * A request's scalars are taken as Waldur takes them, no looser: a boolean is one ({@link WireBoolean}), an integer
+     * has no fraction ({@code "month": 1.5} was month 1), and text is no boolean ({@code "name": true}).
+     */
+    @Bean
+    JsonMapperBuilderCustomizer strictScalars() {
+        return builder -> builder.addModule(new SimpleModule("wire-scalars")
+                        .addDeserializer(Boolean.class, new WireBoolean())
+                        .addDeserializer(boolean.class, new WireBoolean()))
+                .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+                .withCoercionConfig(
+                        LogicalType.Textual,
+                        config -> config.setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail));
     }
 }

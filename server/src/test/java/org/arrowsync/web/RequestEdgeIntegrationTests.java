@@ -20,6 +20,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.logging.LogLevel;
+import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -168,6 +170,60 @@ class RequestEdgeIntegrationTests extends IntegrationTest {
             String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             assertThat(answer).startsWith("HTTP/1.1 400").contains("{\"name\":[\"Malformed escape.\"]}");
         }
+    }
+
+    @Test
+    void parametersThatAreNotUtf8AreA400WhereverTheyAreAndNoErrorInTheLog(CapturedOutput output) {
+        int before = output.getAll().length();
+        for (Response refused : List.of(
+                api.anonymous().get("/health?x=%ff"),
+                api.anonymous().get("/api/schema/?x=%ff"),
+                api.anonymous().get("/login?x=%ff"),
+                api.get("/api/customers/?name=%c3"),
+                api.get("/api/customers/?name=%ed%a0%80"),
+                api.get("/api/customers/?%ff=1"),
+                api.post("/api/customers/?x=%ff", Map.of("name", "x")),
+                api.sendRaw(
+                        "POST",
+                        "/api/customers/",
+                        Map.of("Content-Type", "application/x-www-form-urlencoded"),
+                        "name=%ff"))) {
+            assertThat(refused.status()).as(refused.path()).isEqualTo(400);
+            assertThat(refused.text("detail")).as(refused.path()).contains("UTF-8");
+        }
+        assertThat(output.getAll().substring(before)).doesNotContain(" ERROR ");
+    }
+
+    @Test
+    void aWildcardBodyTypeIs415AndStoresNothing() {
+        String name = ArrowFixture.unique("wildcard");
+        Response refused =
+                api.sendRaw("POST", "/api/customers/", Map.of("Content-Type", "*/*"), "{\"name\": \"" + name + "\"}");
+        assertThat(refused.status()).isEqualTo(415);
+        assertThat(refused.header("Content-Type")).startsWith("application/json");
+        assertThat(jdbc.sql("select count(*) from customers where name = ?")
+                        .param(name)
+                        .query(Long.class)
+                        .single())
+                .isZero();
+    }
+
+    @Test
+    void aHeaderLineTomcatCannotReadLeavesNoPartOfItInTheLog(CapturedOutput output) throws IOException {
+        // the tests log at WARN; a server logs at INFO, where Tomcat quotes the first header line it cannot read
+        LoggingSystem logging = LoggingSystem.get(getClass().getClassLoader());
+        logging.setLogLevel(LoggingSystem.ROOT_LOGGER_NAME, LogLevel.INFO);
+        int before = output.getAll().length();
+        try (Socket socket = new Socket("localhost", port)) {
+            socket.getOutputStream()
+                    .write(("GET /health HTTP/1.1\r\nHost: localhost\r\nAuthorization: Token 5ec7e7"
+                                    + "\u0000\r\nConnection: close\r\n\r\n")
+                            .getBytes(StandardCharsets.US_ASCII));
+            socket.getInputStream().readAllBytes();
+        } finally {
+            logging.setLogLevel(LoggingSystem.ROOT_LOGGER_NAME, LogLevel.WARN);
+        }
+        assertThat(output.getAll().substring(before)).doesNotContain("5ec7e7");
     }
 
     @Test
