@@ -18,6 +18,9 @@ public class OfferingService {
 
     static final List<String> BILLING_TYPES = List.of("fixed", "usage", "one", "few", "limit");
 
+    /** Waldur's offering states; a new offering is Active unless the request says otherwise. */
+    static final List<String> STATES = List.of("Draft", "Active", "Paused", "Archived");
+
     private final OfferingRepository offerings;
     private final Clock clock;
 
@@ -64,7 +67,12 @@ public class OfferingService {
         if (errors.required("name", offering.name())) {
             errors.maxLength("name", offering.name(), 150);
         }
-        errors.required("type", offering.type());
+        if (errors.required("type", offering.type())) {
+            errors.maxLength("type", offering.type(), 100);
+        }
+        if (errors.required("state", offering.state())) {
+            errors.oneOf("state", offering.state(), STATES);
+        }
         for (int i = 0; i < offering.components().size(); i++) {
             Component component = offering.components().get(i);
             String prefix = "components." + i + ".";

@@ -379,5 +379,16 @@ class CustomerMappingApiIntegrationTests extends IntegrationTest {
                                 "customer_mappings",
                                 List.of(Map.of("arrow_reference", "X"))))
                 .expect(400);
+        Response tooLong = api.post(
+                        SETTINGS + "save_settings/",
+                        Map.of(
+                                "api_url",
+                                arrow.apiUrl(),
+                                "api_key",
+                                arrow.apiKey(),
+                                "customer_mappings",
+                                List.of(Map.of("arrow_reference", "X".repeat(256), "waldur_customer_uuid", adventure))))
+                .expect(400);
+        assertThat(tooLong.json().has("customer_mappings.0.arrow_reference")).isTrue();
     }
 }

@@ -117,6 +117,19 @@ class BadInputIntegrationTests extends IntegrationTest {
                         Map.of("name", "R", "project", project, "offering", offering, "state", "Sleeping"))
                 .expect(400);
         assertThat(badState.json().has("state")).isTrue();
+
+        String name = ArrowFixture.unique("offering");
+        Response badOffering = api.post(
+                        "/api/marketplace-public-offerings/",
+                        Map.of("name", name, "type", "T".repeat(101), "state", "Sleeping"))
+                .expect(400);
+        assertThat(badOffering.json().has("type")).isTrue();
+        assertThat(badOffering.json().has("state")).isTrue();
+        assertThat(api.get("/api/marketplace-public-offerings/?name=" + name.replace(" ", "%20"))
+                        .expect(200)
+                        .json()
+                        .size())
+                .isZero();
     }
 
     @Test
