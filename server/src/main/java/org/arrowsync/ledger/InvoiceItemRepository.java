@@ -27,7 +27,11 @@ import org.arrowsync.shared.Timestamps;
 import org.arrowsync.shared.Uuids;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
 
 @Repository
 class InvoiceItemRepository {
@@ -225,7 +229,7 @@ class InvoiceItemRepository {
             row.projectId(),
             row.projectUuid(),
             row.projectName(),
-            json.writeValueAsString(row.item().details()),
+            detailsText(row.item().details()),
             now
         });
     }
@@ -270,8 +274,37 @@ class InvoiceItemRepository {
                         column(changes, InvoiceService.ItemChange::name, String[]::new),
                         column(changes, InvoiceService.ItemChange::unitPrice, BigDecimal[]::new),
                         column(changes, InvoiceService.ItemChange::quantity, BigDecimal[]::new),
-                        column(changes, change -> json.writeValueAsString(change.details()), String[]::new))
+                        column(changes, change -> detailsText(change.details()), String[]::new))
                 .update();
+    }
+
+    /**
+     * An item's details as they are kept (D85): JSON text without NUL, which PostgreSQL's JSON operators cannot turn
+     * into text ({@code details ->> 'source'} would fail for every query that meets the item); U+FFFD takes its place.
+     */
+    private String detailsText(JsonNode details) {
+        String text = json.writeValueAsString(details);
+        // Jackson writes NUL as this escape (a text holding a backslash and "u0000" matches too: one more pass, no
+        // change)
+        return text.contains("\\u0000") ? json.writeValueAsString(withoutNul(details)) : text;
+    }
+
+    private static JsonNode withoutNul(JsonNode node) {
+        if (node.isString()) {
+            return JsonNodeFactory.instance.stringNode(node.asString().replace('\0', '\uFFFD'));
+        }
+        if (node.isObject()) {
+            ObjectNode copy = JsonNodeFactory.instance.objectNode();
+            node.properties()
+                    .forEach(field -> copy.set(field.getKey().replace('\0', '\uFFFD'), withoutNul(field.getValue())));
+            return copy;
+        }
+        if (node.isArray()) {
+            ArrayNode copy = JsonNodeFactory.instance.arrayNode();
+            node.forEach(element -> copy.add(withoutNul(element)));
+            return copy;
+        }
+        return node;
     }
 
     void deleteAll(List<Long> ids) {

@@ -104,11 +104,12 @@ class RequestEdge extends OncePerRequestFilter {
 
     /**
      * A body's type must name one: {@code *}{@code /*} says nothing of how to read it, and the framework fails on it
-     * rather than refusing it.
+     * rather than refusing it. A request without a body is not asked.
      */
     private static boolean wildcardContentType(HttpServletRequest request) {
         String type = request.getContentType();
-        if (type == null) {
+        boolean body = request.getContentLengthLong() > 0 || request.getHeader(HttpHeaders.TRANSFER_ENCODING) != null;
+        if (type == null || !body) {
             return false;
         }
         try {
