@@ -369,26 +369,21 @@ class CustomerMappingApiIntegrationTests extends IntegrationTest {
         arrow.fault("{\"family\":\"whoami\",\"kind\":\"error_body_200\",\"bodyStatus\":401}");
         api.post(SETTINGS + "save_settings/", Map.of("api_url", arrow.apiUrl(), "api_key", arrow.apiKey()))
                 .expect(400);
-        api.post(
-                        SETTINGS + "save_settings/",
-                        Map.of(
-                                "api_url",
-                                arrow.apiUrl(),
-                                "api_key",
-                                arrow.apiKey(),
-                                "customer_mappings",
-                                List.of(Map.of("arrow_reference", "X"))))
-                .expect(400);
-        Response tooLong = api.post(
-                        SETTINGS + "save_settings/",
-                        Map.of(
-                                "api_url",
-                                arrow.apiUrl(),
-                                "api_key",
-                                arrow.apiKey(),
-                                "customer_mappings",
-                                List.of(Map.of("arrow_reference", "X".repeat(256), "waldur_customer_uuid", adventure))))
-                .expect(400);
-        assertThat(tooLong.json().has("customer_mappings.0.arrow_reference")).isTrue();
+        assertThat(saveSettings(Map.of("arrow_reference", "X"))
+                        .expect(400)
+                        .json()
+                        .has("customer_mappings.0.waldur_customer_uuid"))
+                .isTrue();
+        assertThat(saveSettings(Map.of("arrow_reference", "X".repeat(256), "waldur_customer_uuid", adventure))
+                        .expect(400)
+                        .json()
+                        .has("customer_mappings.0.arrow_reference"))
+                .isTrue();
+    }
+
+    private Response saveSettings(Map<String, String> mapping) {
+        return api.post(
+                SETTINGS + "save_settings/",
+                Map.of("api_url", arrow.apiUrl(), "api_key", arrow.apiKey(), "customer_mappings", List.of(mapping)));
     }
 }
