@@ -27,11 +27,11 @@ import org.arrowsync.shared.Timestamps;
 import org.arrowsync.shared.Uuids;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-import tools.jackson.databind.JsonNode;
+import tools.jackson.core.SerializableString;
+import tools.jackson.core.io.CharacterEscapes;
+import tools.jackson.core.io.SerializedString;
+import tools.jackson.databind.ObjectWriter;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.JsonNodeFactory;
-import tools.jackson.databind.node.ObjectNode;
 
 @Repository
 class InvoiceItemRepository {
@@ -85,7 +85,9 @@ class InvoiceItemRepository {
 
     private final JdbcClient jdbc;
     private final ListQuery<InvoiceItem> listing;
-    private final JsonMapper json;
+    /** Writes an item's details as they are kept (D85). */
+    private final ObjectWriter details;
+
     private final RowCopy copy;
 
     InvoiceItemRepository(JdbcClient jdbc, JsonMapper json, RowCopy copy) {
@@ -93,7 +95,7 @@ class InvoiceItemRepository {
         this.copy = copy;
         // Newest first by id, which follows creation: the primary key serves any page without a sort (D56).
         this.listing = new ListQuery<>(jdbc, SELECT, FROM, "it.id desc", this::map, "it.id");
-        this.json = json;
+        this.details = json.writer().with(new NulAsReplacement());
     }
 
     Optional<InvoiceItem> find(UUID uuid) {
@@ -229,7 +231,7 @@ class InvoiceItemRepository {
             row.projectId(),
             row.projectUuid(),
             row.projectName(),
-            detailsText(row.item().details()),
+            details.writeValueAsString(row.item().details()),
             now
         });
     }
@@ -274,37 +276,8 @@ class InvoiceItemRepository {
                         column(changes, InvoiceService.ItemChange::name, String[]::new),
                         column(changes, InvoiceService.ItemChange::unitPrice, BigDecimal[]::new),
                         column(changes, InvoiceService.ItemChange::quantity, BigDecimal[]::new),
-                        column(changes, change -> detailsText(change.details()), String[]::new))
+                        column(changes, change -> details.writeValueAsString(change.details()), String[]::new))
                 .update();
-    }
-
-    /**
-     * An item's details as they are kept (D85): JSON text without NUL, which PostgreSQL's JSON operators cannot turn
-     * into text ({@code details ->> 'source'} would fail for every query that meets the item); U+FFFD takes its place.
-     */
-    private String detailsText(JsonNode details) {
-        String text = json.writeValueAsString(details);
-        // Jackson writes NUL as this escape (a text holding a backslash and "u0000" matches too: one more pass, no
-        // change)
-        return text.contains("\\u0000") ? json.writeValueAsString(withoutNul(details)) : text;
-    }
-
-    private static JsonNode withoutNul(JsonNode node) {
-        if (node.isString()) {
-            return JsonNodeFactory.instance.stringNode(node.asString().replace('\0', '\uFFFD'));
-        }
-        if (node.isObject()) {
-            ObjectNode copy = JsonNodeFactory.instance.objectNode();
-            node.properties()
-                    .forEach(field -> copy.set(field.getKey().replace('\0', '\uFFFD'), withoutNul(field.getValue())));
-            return copy;
-        }
-        if (node.isArray()) {
-            ArrayNode copy = JsonNodeFactory.instance.arrayNode();
-            node.forEach(element -> copy.add(withoutNul(element)));
-            return copy;
-        }
-        return node;
     }
 
     void deleteAll(List<Long> ids) {
@@ -351,5 +324,32 @@ class InvoiceItemRepository {
                 project,
                 new RawJson(rs.getString("details")),
                 Timestamps.read(rs, "created"));
+    }
+
+    /**
+     * Writes a NUL as U+FFFD, where Jackson would write its escape: PostgreSQL's {@code json} keeps that escape, but
+     * its JSON operators cannot make text of it, so one such item would fail every {@code details ->> …} query meeting
+     * it.
+     */
+    private static final class NulAsReplacement extends CharacterEscapes {
+
+        private static final int[] ESCAPES = standardAsciiEscapesForJSON();
+
+        static {
+            ESCAPES[0] = ESCAPE_CUSTOM;
+        }
+
+        private static final SerializableString REPLACEMENT = new SerializedString("\uFFFD");
+
+        @Override
+        public int[] getEscapeCodesForAscii() {
+            return ESCAPES;
+        }
+
+        @Override
+        public SerializableString getEscapeSequence(int ch) {
+            // asked for every character beyond ASCII too: those are written as they are
+            return ch == 0 ? REPLACEMENT : null;
+        }
     }
 }

@@ -30,6 +30,9 @@ public class CustomerMappingService {
 
     static final String DOES_NOT_EXIST = "Invalid hyperlink - Object does not exist.";
 
+    /** The longest Arrow customer reference a mapping takes, however it is created. */
+    static final int MAX_REFERENCE = 255;
+
     private final CustomerMappingRepository mappings;
     private final SettingsService settings;
     private final CustomerService customers;
@@ -150,7 +153,7 @@ public class CustomerMappingService {
         FieldErrors errors = new FieldErrors();
         errors.requiredValue("settings", draft.settingsUuid());
         if (errors.required("arrow_reference", draft.arrowReference())) {
-            errors.maxLength("arrow_reference", draft.arrowReference(), 255);
+            errors.maxLength("arrow_reference", draft.arrowReference(), MAX_REFERENCE);
         }
         errors.maxLength("arrow_company_name", draft.arrowCompanyName(), 500);
         errors.requiredValue("waldur_customer", draft.customerUuid());

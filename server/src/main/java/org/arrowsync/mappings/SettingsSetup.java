@@ -103,8 +103,7 @@ public class SettingsSetup {
             CustomerMappingInput input = list.get(i);
             String prefix = "customer_mappings." + i + ".";
             boolean hasReference = errors.required(prefix + "arrow_reference", input.arrowReference());
-            // as long as a mapping created on its own may be
-            errors.maxLength(prefix + "arrow_reference", input.arrowReference(), 255);
+            errors.maxLength(prefix + "arrow_reference", input.arrowReference(), CustomerMappingService.MAX_REFERENCE);
             UUID customer = null;
             if (errors.required(prefix + "waldur_customer_uuid", input.waldurCustomerUuid())) {
                 customer = Uuids.fromReference(prefix + "waldur_customer_uuid", input.waldurCustomerUuid());

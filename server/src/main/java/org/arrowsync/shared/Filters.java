@@ -6,6 +6,7 @@ import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.util.Locale;
 import java.util.UUID;
 
 /** Parses list filter values; a malformed value is a 400 naming the filter, an absent one is null. */
@@ -37,10 +38,22 @@ public final class Filters {
         if (blank(value)) {
             return null;
         }
-        return switch (value.trim().toLowerCase()) {
+        Boolean word = booleanWord(value);
+        if (word == null) {
+            throw InvalidInput.of(name, "Must be a valid boolean.");
+        }
+        return word;
+    }
+
+    /**
+     * A boolean as a request may spell it in a query or a body: true, 1, yes, on and their opposites, in any case; null
+     * for any other text.
+     */
+    public static Boolean booleanWord(String text) {
+        return switch (text.trim().toLowerCase(Locale.ROOT)) {
             case "true", "1", "yes", "on" -> true;
             case "false", "0", "no", "off" -> false;
-            default -> throw InvalidInput.of(name, "Must be a valid boolean.");
+            default -> null;
         };
     }
 

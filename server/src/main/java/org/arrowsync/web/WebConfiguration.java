@@ -100,9 +100,10 @@ class WebConfiguration implements WebMvcConfigurer {
      */
     @Bean
     JsonMapperBuilderCustomizer strictScalars() {
+        WireBoolean booleans = new WireBoolean();
         return builder -> builder.addModule(new SimpleModule("wire-scalars")
-                        .addDeserializer(Boolean.class, new WireBoolean())
-                        .addDeserializer(boolean.class, new WireBoolean()))
+                        .addDeserializer(Boolean.class, booleans)
+                        .addDeserializer(boolean.class, booleans))
                 .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
                 .withCoercionConfig(
                         LogicalType.Textual,

@@ -1,7 +1,6 @@
 package org.arrowsync.web;
 
-import java.util.Locale;
-import java.util.Set;
+import org.arrowsync.shared.Filters;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.databind.DeserializationContext;
@@ -10,14 +9,11 @@ import tools.jackson.databind.exc.InvalidFormatException;
 
 /**
  * A boolean in a request body, read as Waldur (Django REST framework) reads one: {@code true} and {@code false}, the
- * integers 1 and 0 and the words DRF takes for them; anything else is refused. Jackson alone takes every integer as
- * {@code true} and an empty string as no value, so {@code "is_staff": 2} made a staff user and {@code "dry_run": ""}
- * ran for real.
+ * integers 1 and 0 and the words a query's boolean filter takes ({@link Filters#booleanWord}); anything else is
+ * refused. Jackson alone takes every integer as {@code true} and an empty string as no value, so {@code "is_staff": 2}
+ * made a staff user and {@code "dry_run": ""} ran for real.
  */
 final class WireBoolean extends ValueDeserializer<Boolean> {
-
-    private static final Set<String> TRUE = Set.of("true", "t", "yes", "y", "on", "1");
-    private static final Set<String> FALSE = Set.of("false", "f", "no", "n", "off", "0");
 
     @Override
     public Boolean deserialize(JsonParser parser, DeserializationContext context) {
@@ -29,12 +25,9 @@ final class WireBoolean extends ValueDeserializer<Boolean> {
             return Boolean.FALSE;
         }
         if (token == JsonToken.VALUE_STRING) {
-            String word = parser.getString().toLowerCase(Locale.ROOT);
-            if (TRUE.contains(word)) {
-                return Boolean.TRUE;
-            }
-            if (FALSE.contains(word)) {
-                return Boolean.FALSE;
+            Boolean word = Filters.booleanWord(parser.getString());
+            if (word != null) {
+                return word;
             }
         }
         if (token == JsonToken.VALUE_NUMBER_INT && parser.getNumberType() == JsonParser.NumberType.INT) {
