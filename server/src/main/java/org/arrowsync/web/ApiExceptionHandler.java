@@ -154,7 +154,13 @@ class ApiExceptionHandler {
 
     @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
     ResponseEntity<Object> methodNotAllowed(HttpRequestMethodNotSupportedException e) {
-        return detail(HttpStatus.METHOD_NOT_ALLOWED, "Method \"" + e.getMethod() + "\" not allowed.");
+        ResponseEntity<Object> refusal =
+                detail(HttpStatus.METHOD_NOT_ALLOWED, "Method \"" + e.getMethod() + "\" not allowed.");
+        // the methods the path takes, as Waldur lists them
+        return ResponseEntity.status(refusal.getStatusCode())
+                .headers(refusal.getHeaders())
+                .headers(e.getHeaders())
+                .body(refusal.getBody());
     }
 
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)

@@ -82,6 +82,22 @@ class BadInputIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void anActionsPathTakesOnlyItsMethodsNotAnObjectsOfThatName() {
+        for (String action : List.of(
+                "/api/admin/arrow/billing-syncs/trigger_sync/",
+                "/api/admin/arrow/billing-syncs/pause_sync/",
+                "/api/admin/arrow/settings/validate_credentials/",
+                "/api/admin/arrow/customer-mappings/sync_from_arrow/")) {
+            Response response = api.get(action).expect(405);
+            assertThat(response.json().get("detail").asString()).as(action).isEqualTo("Method \"GET\" not allowed.");
+            assertThat(response.header("Allow")).as(action).contains("POST").doesNotContain("GET");
+        }
+        api.send("DELETE", "/api/admin/arrow/billing-syncs/trigger_sync/", null).expect(405);
+        // an object's path is still its own, and a name that is no object's is still not found
+        api.get("/api/admin/arrow/billing-syncs/not_an_action/").expect(404);
+    }
+
+    @Test
     void resourcesValidateTheirLinksAndJson() {
         String project = fixture.project(fixture.customer());
         String offering = fixture.offering().text("uuid");

@@ -1,0 +1,70 @@
+package org.arrowsync.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.HandlerMapping;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+import org.springframework.web.util.pattern.PathPattern;
+
+/**
+ * Routes as Django REST framework's router orders them: a path an action names literally
+ * ({@code billing-syncs/trigger_sync/}) is that action's, whatever the method, and not an object's of that uuid. Spring
+ * would hand {@code GET …/trigger_sync/} to the object's {@code GET {uuid}/} and answer 404; here it is a 405 naming
+ * the methods the action takes, as Waldur answers. The API's paths only: the console's keep Spring's routing.
+ */
+final class ActionRoutes extends RequestMappingHandlerMapping {
+
+    private static final String API = "/api/";
+
+    /** The methods of each path written without a variable. */
+    private Map<String, Set<String>> literalPaths = Map.of();
+
+    @Override
+    protected void handlerMethodsInitialized(Map<RequestMappingInfo, HandlerMethod> handlerMethods) {
+        super.handlerMethodsInitialized(handlerMethods);
+        Map<String, Set<String>> literal = new HashMap<>();
+        handlerMethods.keySet().forEach(info -> {
+            if (info.getPathPatternsCondition() == null) {
+                return;
+            }
+            for (PathPattern pattern : info.getPathPatternsCondition().getPatterns()) {
+                String path = pattern.getPatternString();
+                if (path.startsWith(API) && !hasVariable(path)) {
+                    Set<String> methods = literal.computeIfAbsent(path, any -> new HashSet<>());
+                    info.getMethodsCondition().getMethods().forEach(method -> methods.add(method.name()));
+                }
+            }
+        });
+        literalPaths = Map.copyOf(literal);
+    }
+
+    @Override
+    protected HandlerMethod lookupHandlerMethod(String lookupPath, HttpServletRequest request) throws Exception {
+        HandlerMethod found = super.lookupHandlerMethod(lookupPath, request);
+        Set<String> actionMethods = literalPaths.get(lookupPath);
+        if (found != null
+                && actionMethods != null
+                && !actionMethods.isEmpty()
+                && request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE) instanceof String matched
+                && hasVariable(matched)) {
+            Set<String> allowed = new HashSet<>(actionMethods);
+            if (allowed.contains(RequestMethod.GET.name())) {
+                allowed.add(RequestMethod.HEAD.name());
+            }
+            allowed.add(RequestMethod.OPTIONS.name());
+            throw new HttpRequestMethodNotSupportedException(request.getMethod(), allowed);
+        }
+        return found;
+    }
+
+    private static boolean hasVariable(String pattern) {
+        return pattern.contains("{") || pattern.contains("*");
+    }
+}
