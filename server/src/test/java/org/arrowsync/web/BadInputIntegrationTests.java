@@ -77,6 +77,7 @@ class BadInputIntegrationTests extends IntegrationTest {
     void wrongMethodsAre405() {
         Response response = api.send("DELETE", "/api/customers/", null).expect(405);
         assertThat(response.json().get("detail").asString()).contains("DELETE");
+        assertThat(response.header("Allow")).contains("GET").doesNotContain("DELETE");
         api.send("PUT", "/api/invoice-items/", "{}").expect(405);
         api.send("POST", "/api/invoices/", "{}").expect(405);
     }
