@@ -29,7 +29,8 @@ import java.util.stream.Stream;
  * @param classification {@code Classification}, e.g. IAAS
  * @param arrowSku {@code Arrow SKU}
  * @param reportPeriod {@code Report Period}; null when absent
- * @param validationDate {@code Validation Date} (MM/DD/YYYY or ISO); null when not validated
+ * @param validationDate {@code Validation Date} (ISO, or any of an export's date formats: see {@code Dates}); null when
+ *     not validated
  * @param currency {@code Country Marketplace Currency}, else {@code Service Provider Currency}; null
  */
 public record BillingLine(

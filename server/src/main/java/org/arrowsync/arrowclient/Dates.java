@@ -3,14 +3,22 @@ package org.arrowsync.arrowclient;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.format.DateTimeFormatter;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Dates as Arrow writes them: {@code MM/DD/YYYY} (export default), ISO dates and ISO date-times. */
+/**
+ * Dates as Arrow writes them: ISO dates and date-times, and an export's three output formats ({@code FormatDateEnum} of
+ * Arrow's PHP client): {@code MM/DD/YYYY} (the default the real API was seen to send), {@code DD/MM/YYYY} and
+ * {@code DD-MM-YYYY}. Which of the first two a partner's export uses is not said in the export, so a slashed date is
+ * read month first unless its first number can be no month. An export's only date, {@code Validation Date}, counts by
+ * being there (a validated line), so a day and month read the wrong way round cost nothing; refusing it would have cost
+ * the line.
+ */
 final class Dates {
 
-    private static final Pattern US_DATE = Pattern.compile("^\\d{1,2}/\\d{1,2}/\\d{4}$");
-    private static final DateTimeFormatter US = DateTimeFormatter.ofPattern("M/d/uuuu");
+    private static final Pattern SLASHED = Pattern.compile("^(\\d{1,2})/(\\d{1,2})/(\\d{4})$");
+    private static final Pattern DASHED = Pattern.compile("^(\\d{1,2})-(\\d{1,2})-(\\d{4})$");
+    private static final int MONTHS = 12;
 
     private Dates() {}
 
@@ -23,8 +31,19 @@ final class Dates {
         if (isoDate(value) && (value.length() == 10 || value.charAt(10) == 'T' || value.charAt(10) == ' ')) {
             return LocalDate.of(number(value, 0, 4), number(value, 5, 7), number(value, 8, 10));
         }
-        if (US_DATE.matcher(value).matches()) {
-            return LocalDate.parse(value, US);
+        Matcher slashed = SLASHED.matcher(value);
+        if (slashed.matches()) {
+            int first = Integer.parseInt(slashed.group(1));
+            int second = Integer.parseInt(slashed.group(2));
+            int year = Integer.parseInt(slashed.group(3));
+            return first > MONTHS ? LocalDate.of(year, second, first) : LocalDate.of(year, first, second);
+        }
+        Matcher dashed = DASHED.matcher(value);
+        if (dashed.matches()) {
+            return LocalDate.of(
+                    Integer.parseInt(dashed.group(3)),
+                    Integer.parseInt(dashed.group(2)),
+                    Integer.parseInt(dashed.group(1)));
         }
         throw new DateTimeException("not a date: " + value);
     }

@@ -6,8 +6,8 @@ import org.arrowsync.shared.Rejected;
 
 /**
  * Arrow's export of a month is not complete enough to run on, so what a run did not see in it must not be taken as
- * removed: it has no line a run can use (empty, or no line reference readable) for a month already billed (D3, D29),
- * or, for reconciliation, rows are missing from a page (D26).
+ * removed: it has no line a run can use (empty, or no line read whole) for a month already billed (D3, D29), or, for
+ * reconciliation, rows are missing from a page (D26).
  */
 final class IncompleteExport extends Rejected {
 
@@ -19,7 +19,8 @@ final class IncompleteExport extends Rejected {
         return new IncompleteExport((rows == 0
                         ? "Arrow returned no billing lines for " + period
                         : "None of Arrow's " + rows + " billing lines for " + period
-                                + " has a line reference (Sequence or Order Id) that could be read")
+                                + " could be read whole (a line reference, Sequence or Order Id, with readable"
+                                + " amounts, date and period; the errors say what each lacked)")
                 + ": " + consequence);
     }
 

@@ -122,10 +122,11 @@ class LicenseMonthBilling {
         JsonNode details = ItemDetails.provisional(license, record.consumedSell(), record.consumedBuy(), price);
         String name = pricing.prefix() + ": " + resource.name();
         if (record.invoiceItemUuid() != null) {
+            InvoiceItem item = billedIn(record, consumption.currency());
             // D10: a month that drops to zero is updated too; an item on a closed invoice stays, finalisation corrects
             // it.
             if (record.itemInvoiceOpen()) {
-                invoices.changeItem(invoices.item(record.invoiceItemUuid()), name, amount, BigDecimal.ONE, details);
+                invoices.changeItem(item, name, amount, BigDecimal.ONE, details);
             }
         } else if (amount.signum() != 0) {
             InvoiceItem item = items.add(
@@ -201,6 +202,7 @@ class LicenseMonthBilling {
             return Result.BILLED_BY_BILLING_SYNC;
         }
         ConsumptionRecord finalised = records.lock(id).orElseThrow();
+        InvoiceItem item = finalised.invoiceItemUuid() == null ? null : billedIn(finalised, currency);
         Price price = pricing.price(finalised.period(), finalised, totals.sell(), totals.buy());
         BigDecimal difference = price.billed().subtract(finalised.invoiced());
         Result result = Result.FINALIZED;
@@ -209,12 +211,23 @@ class LicenseMonthBilling {
             result = Result.COMPENSATED;
         }
         records.markReconciled(id, now);
-        if (finalised.invoiceItemUuid() != null && finalised.itemInvoiceOpen()) {
-            InvoiceItem item = invoices.item(finalised.invoiceItemUuid());
+        if (item != null && finalised.itemInvoiceOpen()) {
             invoices.changeItem(
                     item, item.name(), item.unitPrice(), item.quantity(), ItemDetails.finalized(finalised, price));
         }
         return result;
+    }
+
+    /**
+     * The record's provisional item, in the currency Arrow now gives: amounts in two currencies cannot be compared or
+     * added (D9).
+     */
+    private InvoiceItem billedIn(ConsumptionRecord record, String currency) {
+        InvoiceItem item = invoices.item(record.invoiceItemUuid());
+        if (!item.currency().equals(currency)) {
+            throw new CurrencyChanged(record.licenseReference(), record.period(), currency, item.currency());
+        }
+        return item;
     }
 
     /**

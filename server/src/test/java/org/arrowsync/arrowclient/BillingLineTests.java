@@ -10,6 +10,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class BillingLineTests {
 
@@ -172,6 +173,34 @@ class BillingLineTests {
                 parse(PRIMARY, "SEQ-2", "", "Fabrikam", "1", "1", "1", "V", "P", "XSP5", "2024-08", "extra", "cells");
         assertThat(longer.line().statementReference()).isNull();
         assertThat(longer.line().reportPeriod()).isEqualTo(YearMonth.of(2024, 8));
+    }
+
+    @ParameterizedTest(name = "Validation Date {0}")
+    @ValueSource(strings = {"08/30/2024", "30/08/2024", "30-08-2024", "01/12/2026", "01-12-2026", "2024-08-30"})
+    void aLineValidatedInAnyOfArrowsDateFormatsIsValidatedWithItsAmounts(String validationDate) {
+        BillingLineResult result = parse(
+                MSP,
+                "ORD-2",
+                "Contoso",
+                "",
+                "",
+                "1",
+                "",
+                "",
+                "",
+                "",
+                "8",
+                "",
+                "",
+                "10",
+                "",
+                "SEQ-9",
+                validationDate,
+                "",
+                "2024-07");
+        assertThat(result.isValid()).as(result.problem()).isTrue();
+        assertThat(result.line().validated()).isTrue();
+        assertThat(result.line().sellTotal()).isEqualByComparingTo("10");
     }
 
     @Test

@@ -18,12 +18,17 @@ class DatesTests {
             value = {
                 "08/30/2024            | 2024-08-30",
                 "8/3/2024              | 2024-08-03",
+                "30/08/2024            | 2024-08-30",
+                "13/01/2024            | 2024-01-13",
+                "30-08-2024            | 2024-08-30",
+                "1-2-2024              | 2024-02-01",
                 "2024-08-30            | 2024-08-30",
                 "2024-08-30T10:15:00Z  | 2024-08-30",
                 "2024-08-30 10:15:00   | 2024-08-30",
                 "''                    | NULL",
                 "NULL                  | NULL",
             })
+    /** ISO, and an export's three output formats: a slashed date is month first unless its first number is no month. */
     void readsArrowDates(String text, String expected) {
         assertThat(Dates.localDate(text)).isEqualTo(expected == null ? null : LocalDate.parse(expected));
     }
@@ -31,7 +36,12 @@ class DatesTests {
     @ParameterizedTest(name = "[{0}] is not a date")
     @CsvSource({
         "30.08.2024",
-        "13/01/2024",
+        "13/13/2024",
+        "02/30/2024",
+        "31-02-2024",
+        "2024/08/30",
+        "08-30-2024",
+        "08/30/24",
         "yesterday",
         "2024-13-01",
         "2024-02-30",

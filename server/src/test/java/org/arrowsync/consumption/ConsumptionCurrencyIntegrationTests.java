@@ -1,0 +1,84 @@
+package org.arrowsync.consumption;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.time.YearMonth;
+import java.util.Map;
+import java.util.UUID;
+import org.arrowsync.support.ArrowFixture;
+import org.arrowsync.support.IntegrationTest;
+import org.arrowsync.support.TestClock;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * D9: a license-month billed in one currency is not re-recorded or finalised from amounts Arrow gives in another (a
+ * prediction's currency against the report's): nothing is written and the license's error says why.
+ */
+class ConsumptionCurrencyIntegrationTests extends IntegrationTest {
+
+    private static final String RECORDS = "/api/admin/arrow/consumption-records/";
+    private static final String HISTORICAL = "/api/admin/arrow/billing-syncs/sync_resource_historical_consumption/";
+    private static final YearMonth CLOSED = TestClock.closedMonth();
+
+    @RegisterExtension
+    final ArrowFixture fixture = new ArrowFixture();
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void consumptionInAnotherCurrencyThanItsItemIsRefusedAndChangesNothing() {
+        fixture.trackedResources(1);
+        String license = fixture.meteredLicense(CLOSED);
+        String resource = fixture.licensedResources().get(license);
+        Map<String, Object> month =
+                Map.of("resource_uuid", resource, "period_from", CLOSED.toString(), "period_to", CLOSED.toString());
+        assertThat(api.post(HISTORICAL, month)
+                        .expect(200)
+                        .json()
+                        .get("periods_synced")
+                        .asInt())
+                .isEqualTo(1);
+        JsonNode record = record(resource);
+        String item = record.get("invoice_item_uuid").asString();
+        // the month was billed in dollars (its invoice's every item), and Arrow now gives euros
+        jdbc.sql("""
+                        update invoice_items set currency = 'USD'
+                        where invoice_id = (select invoice_id from invoice_items where uuid = ?::uuid)""").param(item).update();
+        fixture.emulator().correctSell(license, CLOSED, new BigDecimal("7.00"));
+
+        JsonNode again = api.post(HISTORICAL, month).expect(200).json();
+        assertThat(again.get("periods_synced").asInt()).isZero();
+        assertThat(again.get("errors").get(0).get("error").asString())
+                .contains("license " + license + "'s consumption of " + CLOSED + " in EUR")
+                .contains("billed in USD");
+        assertThat(record(resource).get("consumed_sell")).isEqualTo(record.get("consumed_sell"));
+
+        String itemsOfItsInvoice = "/api/invoice-items/?invoice_uuid=" + invoiceOf(item);
+        String itemsBefore = api.get(itemsOfItsInvoice).expect(200).header("X-Result-Count");
+        JsonNode finalisation = fixture.run("trigger_reconciliation", fixture.period(CLOSED));
+        assertThat(finalisation.get("errors").toString()).contains(license).contains("billed in USD");
+        assertThat(record(resource).get("is_finalized").asBoolean()).isFalse();
+        assertThat(api.get(itemsOfItsInvoice).expect(200).header("X-Result-Count"))
+                .as("no correction in euros beside the dollar item")
+                .isEqualTo(itemsBefore);
+    }
+
+    private JsonNode record(String resource) {
+        return api.get(RECORDS + "?resource_uuid=" + resource + "&billing_period=" + CLOSED.atDay(1))
+                .expect(200)
+                .json()
+                .get(0);
+    }
+
+    private String invoiceOf(String item) {
+        return jdbc.sql("""
+                        select i.uuid from invoices i join invoice_items it on it.invoice_id = i.id
+                        where it.uuid = ?::uuid""").param(item).query(UUID.class).single().toString();
+    }
+}
