@@ -142,6 +142,9 @@ class ConsumptionPages {
             @RequestParam String action,
             @ModelAttribute("me") Caller me) {
         YearMonth period = Filters.period("month", month);
+        if (period == null) {
+            throw InvalidInput.of("month", "Choose a month.");
+        }
         JobService.Submitted submitted = "finalise".equals(action)
                 ? triggers.finalisation(period.getYear(), period.getMonthValue(), settingsUuid, false, me.username())
                 : triggers.consumptionSync(period.getYear(), period.getMonthValue(), settingsUuid, null, me.username());

@@ -24,15 +24,16 @@ import org.springframework.transaction.annotation.Transactional;
  * provisional item from its open invoice. A record whose month is already billed beyond recall (its provisional item on
  * a closed invoice, or compensations, which are accounting facts) is kept and reported: deleting it would let the next
  * sync bill the month again (D2). License-month claims stay with the consumption path, so the next sync re-creates the
- * record under its own claim. A real cleanup shares the month lock of every settings record, as consumption writes do:
- * it waits for a running billing sync of the month instead of deadlocking with it, and then decides on what that sync
- * left.
+ * record under its own claim. A finalised record is kept too unless the request asks for finalised records (D89). A
+ * real cleanup shares the month lock of every settings record, as consumption writes do: it waits for a running billing
+ * sync of the month instead of deadlocking with it, and then decides on what that sync left.
  */
 @Service
 public class ConsumptionCleanup {
 
     static final String ON_CLOSED_INVOICE = "provisional_item_on_closed_invoice";
     static final String COMPENSATED = "has_compensation";
+    static final String FINALIZED = "finalized";
 
     private final ConsumptionRecordRepository records;
     private final InvoiceService invoices;
@@ -79,7 +80,7 @@ public class ConsumptionCleanup {
         List<ConsumptionRecord> deletable = new ArrayList<>();
         List<KeptRecord> kept = new ArrayList<>();
         for (ConsumptionRecord record : records.all(filter)) {
-            String reason = keptBecause(record);
+            String reason = keptBecause(record, onlyFinalized);
             if (reason == null) {
                 deletable.add(record);
             } else {
@@ -117,13 +118,20 @@ public class ConsumptionCleanup {
         }
     }
 
-    /** Why a record must stay, or null when it may go. */
-    private static String keptBecause(ConsumptionRecord record) {
+    /**
+     * Why a record must stay, or null when it may go. A finalised record goes only when the request asks for finalised
+     * records ({@code only_finalized}): its item bills Arrow's final amount, and no scheduled run brings a deleted one
+     * back (D89).
+     */
+    private static String keptBecause(ConsumptionRecord record, boolean finalisedAsked) {
         if (record.compensationItemId() != null || record.compensated().signum() != 0) {
             return COMPENSATED;
         }
         if (record.invoiceItemId() != null && !record.itemInvoiceOpen()) {
             return ON_CLOSED_INVOICE;
+        }
+        if (record.isFinalized() && !finalisedAsked) {
+            return FINALIZED;
         }
         return null;
     }

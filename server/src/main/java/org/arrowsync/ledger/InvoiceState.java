@@ -2,8 +2,8 @@ package org.arrowsync.ledger;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /** pending → created → paid, or canceled from either; only a pending invoice takes changes. */
 public enum InvoiceState {
@@ -33,10 +33,15 @@ public enum InvoiceState {
     }
 
     boolean canMoveTo(InvoiceState target) {
+        return next().contains(target);
+    }
+
+    /** The states an invoice in this one may move to. */
+    public List<InvoiceState> next() {
         return switch (this) {
-            case PENDING -> Set.of(CREATED, CANCELED).contains(target);
-            case CREATED -> Set.of(PAID, CANCELED).contains(target);
-            case PAID, CANCELED -> false;
+            case PENDING -> List.of(CREATED, CANCELED);
+            case CREATED -> List.of(PAID, CANCELED);
+            case PAID, CANCELED -> List.of();
         };
     }
 

@@ -1,0 +1,64 @@
+package org.arrowsync.console;
+
+import static org.arrowsync.console.ConsoleSession.csrfOf;
+import static org.arrowsync.console.ConsoleSession.form;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.time.YearMonth;
+import org.arrowsync.support.ArrowFixture;
+import org.arrowsync.support.TestClock;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** The console's consumption page: what its forms refuse and keep, in words. */
+class ConsoleConsumptionIntegrationTests extends ConsoleIntegrationTest {
+
+    private static final YearMonth CLOSED = TestClock.closedMonth();
+
+    @RegisterExtension
+    final ArrowFixture fixture = new ArrowFixture();
+
+    @Test
+    void theDefaultCleanupKeepsAFinalisedRecordAndSaysWhyInWords() {
+        fixture.trackedResources(1);
+        fixture.syncConsumption(CLOSED);
+        fixture.run("trigger_reconciliation", fixture.period(CLOSED));
+        String resource = fixture.licensedResources().get(fixture.meteredLicense(CLOSED));
+        ConsoleSession browser = new ConsoleSession(port);
+        browser.signIn("admin", ADMIN_PASSWORD);
+        String token = csrfOf(browser.get("/consumption").body());
+
+        HttpResponse<String> deleted = browser.post(
+                "/consumption/cleanup",
+                form(
+                        "_csrf",
+                        token,
+                        "period_from",
+                        CLOSED.toString(),
+                        "period_to",
+                        CLOSED.toString(),
+                        "resource_uuid",
+                        resource,
+                        "only",
+                        ""));
+        assertThat(deleted.statusCode()).isEqualTo(200);
+        assertThat(deleted.body())
+                .contains("0 records deleted")
+                .contains("kept, ")
+                .contains("finalised: its item bills the final amount Arrow gave");
+    }
+
+    @Test
+    void aRunWithoutItsMonthIsRefusedInWords() {
+        fixture.trackedResources(1);
+        ConsoleSession browser = new ConsoleSession(port);
+        browser.signIn("admin", ADMIN_PASSWORD);
+        String token = csrfOf(browser.get("/consumption").body());
+        HttpResponse<String> refused = browser.post(
+                "/consumption/run",
+                form("_csrf", token, "settings_uuid", fixture.settings(), "month", "", "action", "sync"));
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.body()).contains("month: Choose a month.");
+    }
+}
