@@ -1,5 +1,6 @@
 package org.arrowsync.web;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +21,7 @@ import org.arrowsync.shared.UnknownReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
@@ -44,8 +46,9 @@ import tools.jackson.databind.exc.MismatchedInputException;
 /**
  * The one place that turns exceptions into answers: each kind of refusal (the types in {@code shared}) has its status
  * and body here, chosen by type; nothing reaches a client as a stack trace. Every answer is JSON whatever the request
- * accepts (a body the client cannot take is still better than none), every message is scrubbed of stored secrets, and a
- * refusal is logged at DEBUG only: a client's bad request is not a server error.
+ * accepts (a body the client cannot take is still better than none; only a browser asking for a page that nothing
+ * serves outside the API gets a page), every message is scrubbed of stored secrets, and a refusal is logged at DEBUG
+ * only: a client's bad request is not a server error.
  */
 @RestControllerAdvice
 class ApiExceptionHandler {
@@ -55,13 +58,33 @@ class ApiExceptionHandler {
     private static final Set<Class<?>> INTEGRAL =
             Set.of(Integer.class, int.class, Long.class, long.class, Short.class, short.class);
 
+    /** What a browser is shown for a page nothing serves outside the API. */
+    private static final String NO_PAGE = """
+            <!DOCTYPE html>
+            <html lang="en"><head><meta charset="utf-8"><title>Not found · arrowsync</title>
+            <link rel="icon" type="image/svg+xml" href="/console/icon.svg">
+            <link rel="stylesheet" href="/console/console.css"></head>
+            <body><main id="main"><h1>Not found</h1><p>There is no page at this address.</p>
+            <p><a href="/">Back to the overview</a></p></main></body></html>
+            """;
+
     @ExceptionHandler(NotFound.class)
     ResponseEntity<Object> notFound(NotFound e) {
         return detail(HttpStatus.NOT_FOUND, e.getMessage());
     }
 
+    /**
+     * A path nothing serves. A browser that asked for a page outside the API (a mistyped console address) gets a page
+     * saying so in words, with the way back; anyone else the API's JSON.
+     */
     @ExceptionHandler(NoResourceFoundException.class)
-    ResponseEntity<Object> noRoute(NoResourceFoundException e) {
+    ResponseEntity<Object> noRoute(NoResourceFoundException e, HttpServletRequest request) {
+        String accept = request.getHeader(HttpHeaders.ACCEPT);
+        if (!request.getRequestURI().startsWith("/api/") && accept != null && accept.contains("text/html")) {
+            return ResponseEntity.status(HttpStatus.NOT_FOUND)
+                    .contentType(MediaType.TEXT_HTML)
+                    .body(NO_PAGE);
+        }
         return detail(HttpStatus.NOT_FOUND, "Not found.");
     }
 

@@ -42,6 +42,20 @@ class ConsoleSecurityIntegrationTests extends ConsoleIntegrationTest {
     }
 
     @Test
+    void aMistypedAddressIsAPageInWordsForABrowserAndJsonOtherwise() {
+        ConsoleSession browser = new ConsoleSession(port);
+        browser.signIn("admin", ADMIN_PASSWORD);
+        HttpResponse<String> page = browser.get("/wizard", Map.of("Accept", "text/html,application/xhtml+xml"));
+        assertThat(page.statusCode()).isEqualTo(404);
+        assertThat(page.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
+        assertThat(page.body()).contains("There is no page at this address.").contains("href=\"/\"");
+        HttpResponse<String> json = browser.get("/wizard", Map.of("Accept", "application/json"));
+        assertThat(json.statusCode()).isEqualTo(404);
+        assertThat(json.body()).isEqualTo("{\"detail\":\"Not found.\"}");
+    }
+
+    @Test
     void aFormPostWithoutTheCsrfTokenIsRefusedAndWritesNothing() {
         ConsoleSession browser = new ConsoleSession(port);
         browser.signIn("admin", ADMIN_PASSWORD);
