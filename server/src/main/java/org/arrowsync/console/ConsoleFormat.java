@@ -1,5 +1,7 @@
 package org.arrowsync.console;
 
+import static java.util.stream.Collectors.joining;
+
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.text.DecimalFormat;
@@ -84,18 +86,43 @@ public class ConsoleFormat {
         return seconds < 60 ? seconds + " s" : seconds / 60 + " min " + seconds % 60 + " s";
     }
 
-    /** The named values of a job's counts or result, in their order; nested values as their JSON text. */
+    /**
+     * The named values of a job's parameters, counts or result, in their order, in words: a list's entries apart by
+     * semicolons, an entry's values by commas; a value not given (null, empty) is left out.
+     */
     public List<Field> fields(JsonNode node) {
         List<Field> fields = new ArrayList<>();
         if (node != null && node.isObject()) {
-            node.properties()
-                    .forEach(entry -> fields.add(new Field(
-                            entry.getKey().replace('_', ' '),
-                            entry.getValue().isValueNode()
-                                    ? entry.getValue().asString()
-                                    : entry.getValue().toString())));
+            node.properties().forEach(entry -> {
+                String value = words(entry.getValue());
+                if (!value.isEmpty()) {
+                    fields.add(new Field(entry.getKey().replace('_', ' '), value));
+                }
+            });
         }
         return fields;
+    }
+
+    private static String words(JsonNode value) {
+        if (value == null || value.isNull() || value.isMissingNode()) {
+            return "";
+        }
+        if (value.isArray()) {
+            return value.valueStream()
+                    .map(ConsoleFormat::words)
+                    .filter(text -> !text.isEmpty())
+                    .collect(joining("; "));
+        }
+        if (value.isObject()) {
+            return value.properties().stream()
+                    .map(entry -> {
+                        String text = words(entry.getValue());
+                        return text.isEmpty() ? "" : entry.getKey().replace('_', ' ') + " " + text;
+                    })
+                    .filter(text -> !text.isEmpty())
+                    .collect(joining(", "));
+        }
+        return value.asString().strip();
     }
 
     /** The strings of a JSON array (a job's first errors). */
