@@ -1,4 +1,5 @@
-// arrowsync console: the CSRF token on every htmx request, live updates marked as such, the consumption chart.
+// arrowsync console: the CSRF token on every htmx request, live updates marked as such, lines shown and hidden in
+// place, the consumption chart.
 (function () {
   "use strict";
 
@@ -26,6 +27,31 @@
       event.preventDefault();
     }
   }, true);
+
+  // A button that shows lines in place (data-toggles: its label) hides them again when pressed once more.
+  function shownBy(button) {
+    return button && button.hasAttribute && button.hasAttribute("data-toggles")
+      ? document.getElementById(button.getAttribute("aria-controls")) : null;
+  }
+
+  document.addEventListener("htmx:beforeRequest", function (event) {
+    var button = event.detail.elt;
+    var lines = shownBy(button);
+    if (lines && lines.innerHTML.trim() !== "") {
+      event.preventDefault();
+      lines.innerHTML = "";
+      button.textContent = button.getAttribute("data-toggles");
+      button.setAttribute("aria-expanded", "false");
+    }
+  });
+
+  document.addEventListener("htmx:afterSwap", function (event) {
+    var button = event.detail.requestConfig ? event.detail.requestConfig.elt : null;
+    if (shownBy(button)) {
+      button.textContent = "Hide lines";
+      button.setAttribute("aria-expanded", "true");
+    }
+  });
 
   function drawChart() {
     var holder = document.getElementById("consumption-chart");

@@ -14,12 +14,27 @@ public final class PriceRulesOverlap extends InvalidInput {
     PriceRulesOverlap(PriceRule conflicting) {
         super(Map.of(
                 NON_FIELD_ERRORS,
-                List.of("Price rule " + Uuids.hex(conflicting.uuid()) + " (" + conflicting.validFrom() + " to "
+                List.of("Price rule " + Uuids.hex(conflicting.uuid()) + " (" + scope(conflicting) + ", "
+                        + conflicting.validFrom() + " to "
                         + (conflicting.validTo() == null
                                 ? "open"
                                 : conflicting.validTo().toString())
+                        + (blank(conflicting.note())
+                                ? ""
+                                : ", \"" + conflicting.note().strip() + "\"")
                         + ") prices the same lines with the same precedence in overlapping months."),
                 "conflicting_rule",
                 List.of(Uuids.hex(conflicting.uuid()))));
+    }
+
+    /** Which lines the rule prices, as an operator told them apart. */
+    private static String scope(PriceRule rule) {
+        return (blank(rule.vendorName()) ? "every vendor" : rule.vendorName()) + ", "
+                + (blank(rule.classification()) ? "every classification" : rule.classification())
+                + (rule.customerMappingUuid() == null ? "" : ", one customer");
+    }
+
+    private static boolean blank(String text) {
+        return text == null || text.isBlank();
     }
 }

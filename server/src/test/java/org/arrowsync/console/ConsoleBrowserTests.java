@@ -160,6 +160,9 @@ class ConsoleBrowserTests extends ConsoleIntegrationTest {
         browser.press("Show lines");
         browser.awaitText("section[aria-labelledby=changes-title] td", lines.get(0));
         browser.screenshot("month");
+        browser.press("Hide lines");
+        browser.awaitText("section[aria-labelledby=changes-title]", "Show lines");
+        assertThat(browser.text("section[aria-labelledby=changes-title]")).doesNotContain(lines.get(0));
 
         // Drill down: a customer's lines and the invoice items they wrote
         browser.click("section[aria-labelledby=syncs-title] tbody tr a");

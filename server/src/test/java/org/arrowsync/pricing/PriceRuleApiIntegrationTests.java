@@ -128,7 +128,8 @@ class PriceRuleApiIntegrationTests extends IntegrationTest {
         assertThat(refused.get("conflicting_rule").get(0).asString()).isEqualTo(spring);
         assertThat(refused.get("non_field_errors").get(0).asString())
                 .contains(spring)
-                .contains("2026-03 to 2026-06");
+                .contains("(Microsoft, every classification, one customer, 2026-03 to 2026-06")
+                .contains("prices the same lines with the same precedence");
 
         api.post(
                         RULES,
