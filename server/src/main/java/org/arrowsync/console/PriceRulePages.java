@@ -41,10 +41,11 @@ class PriceRulePages {
 
     @GetMapping("/price-rules/new")
     String create(
-            @RequestParam(name = "settings") String settingsUuid,
+            @RequestParam(name = "settings", required = false) String settingsUuid,
             @RequestParam(required = false) String month,
             Model model) {
-        Settings owner = settings.get(Filters.uuid("settings", settingsUuid));
+        // without settings named, the active ones, as the API's requests take them
+        Settings owner = settings.resolve(Filters.uuid("settings", settingsUuid));
         return form(
                 owner,
                 Filters.period("month", month),

@@ -65,12 +65,15 @@ public class ConsumptionSyncService {
     }
 
     public ConsumptionSyncReport sync(SyncOrder order, Progress progress) {
-        List<Resource> resources = scope.of(order.settings(), order.resourceUuid());
+        LicensedResources.Covered covered = scope.of(order.settings(), order.resourceUuid());
+        List<Resource> resources = covered.billed();
         Set<ResourceLicense> finalized = records.finalized(order.period().atDay(1));
         ArrowClient client = clients.connect(order.settings().connection());
         Pricing pricing = provisional.pricing(order.settings());
         YearMonth current = YearMonth.now(clock);
         Tally tally = new Tally(progress);
+        covered.linkedTwice()
+                .forEach((resource, billing) -> tally.error(resource, new LicenseLinkedTwice(resource, billing)));
         List<Resource> due = new ArrayList<>();
         for (Resource resource : resources) {
             if (finalized.contains(ResourceLicense.of(resource))) {
@@ -79,7 +82,7 @@ public class ConsumptionSyncService {
                 due.add(resource);
             }
         }
-        progress.add("resources", resources.size());
+        progress.add("resources", resources.size() + covered.linkedTwice().size());
         runAll(due, resource -> {
             try {
                 Consumption consumption =
@@ -94,7 +97,8 @@ public class ConsumptionSyncService {
                 tally.error(resource, e);
             }
         });
-        ConsumptionSyncReport report = tally.report(resources.isEmpty() ? NO_RESOURCES : null);
+        ConsumptionSyncReport report =
+                tally.report(resources.isEmpty() && covered.linkedTwice().isEmpty() ? NO_RESOURCES : null);
         status.ran(order.settings(), clock.instant());
         log.info(
                 "Consumption sync {} of settings {}: {}",

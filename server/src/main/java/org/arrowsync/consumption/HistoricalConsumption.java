@@ -36,6 +36,7 @@ public class HistoricalConsumption {
     private final CustomerMappingService mappings;
     private final SettingsService settings;
     private final ConsumptionRecordRepository records;
+    private final LicensedResources licensed;
     private final LicenseMonthBilling provisional;
     private final ArrowClients clients;
     private final ConsumptionProperties properties;
@@ -46,6 +47,7 @@ public class HistoricalConsumption {
             CustomerMappingService mappings,
             SettingsService settings,
             ConsumptionRecordRepository records,
+            LicensedResources licensed,
             LicenseMonthBilling provisional,
             ArrowClients clients,
             ConsumptionProperties properties,
@@ -54,6 +56,7 @@ public class HistoricalConsumption {
         this.mappings = mappings;
         this.settings = settings;
         this.records = records;
+        this.licensed = licensed;
         this.provisional = provisional;
         this.clients = clients;
         this.properties = properties;
@@ -77,6 +80,11 @@ public class HistoricalConsumption {
         errors.throwIfAny();
         Resource resource = resources.licensed(resourceUuid);
         Settings owner = owner(resource);
+        Optional<Resource> billing = licensed.of(owner, resource.uuid()).linkedTwice().values().stream()
+                .findFirst();
+        if (billing.isPresent()) {
+            throw new LicenseLinkedTwice(resource, billing.get());
+        }
         ArrowClient client = clients.connect(owner.connection());
         Pricing pricing = provisional.pricing(owner);
         boolean dryRun = Boolean.TRUE.equals(request.dryRun());

@@ -11,8 +11,8 @@ import org.arrowsync.support.TestClock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** The console's consumption page: what its forms refuse and keep, in words. */
-class ConsoleConsumptionIntegrationTests extends ConsoleIntegrationTest {
+/** What the console's pages refuse and keep, said in words. */
+class ConsolePagesIntegrationTests extends ConsoleIntegrationTest {
 
     private static final YearMonth CLOSED = TestClock.closedMonth();
 
@@ -60,5 +60,15 @@ class ConsoleConsumptionIntegrationTests extends ConsoleIntegrationTest {
                 form("_csrf", token, "settings_uuid", fixture.settings(), "month", "", "action", "sync"));
         assertThat(refused.statusCode()).isEqualTo(400);
         assertThat(refused.body()).contains("month: Choose a month.");
+    }
+
+    @Test
+    void aNewPriceRuleWithoutSettingsNamedIsForTheActiveOnes() {
+        fixture.trackedResources(1);
+        ConsoleSession browser = new ConsoleSession(port);
+        browser.signIn("admin", ADMIN_PASSWORD);
+        HttpResponse<String> form = browser.get("/price-rules/new");
+        assertThat(form.statusCode()).isEqualTo(200);
+        assertThat(form.body()).contains("name=\"markup_percent\"");
     }
 }
