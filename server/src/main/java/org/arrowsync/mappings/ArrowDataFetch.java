@@ -64,6 +64,7 @@ class ArrowDataFetch {
         YearMonth period = YearMonth.now(clock);
         List<ArrowBillingLine> billing = new ArrayList<>();
         boolean billingAvailable = false;
+        String exportError = null;
         if (owner.hasExportTemplate()) {
             try {
                 ExportQuery query = ExportQuery.forPeriod(owner.exportTypeReference(), period)
@@ -80,6 +81,7 @@ class ArrowDataFetch {
                 billingAvailable = true;
             } catch (ArrowException e) {
                 log.warn("Could not fetch the Arrow export for mapping {}: {}", mapping.uuid(), e.getMessage());
+                exportError = "Failed to fetch billing data: " + e.getMessage();
             }
         }
         List<Resource> owned = resources.ofCustomer(mapping.customerUuid());
@@ -87,7 +89,7 @@ class ArrowDataFetch {
                 .filter(resource -> !resource.licenseReference().isEmpty())
                 .toList();
         List<ArrowConsumptionLine> consumption = new ArrayList<>();
-        String error = null;
+        String error = exportError;
         int matched = 0;
         for (Resource resource : linked) {
             try {

@@ -5,6 +5,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 import org.arrowsync.arrowclient.ArrowClient;
 import org.arrowsync.arrowclient.ArrowException;
+import org.arrowsync.arrowclient.ArrowUnauthorized;
 import org.arrowsync.arrowclient.ExportType;
 import org.arrowsync.arrowclient.Partner;
 import org.arrowsync.settings.CredentialsController.PreviewSettingsRequest;
@@ -32,8 +33,11 @@ public class Credentials {
         try {
             partner = client.whoami();
         } catch (ArrowException e) {
-            return new ArrowCredentialsValidationResponse(
-                    false, null, "Invalid credentials: " + e.getMessage(), null, null);
+            // Only Arrow's refusal says the key is wrong; an outage says nothing of it.
+            String why = e instanceof ArrowUnauthorized
+                    ? "Invalid credentials: "
+                    : "Arrow could not check the credentials: ";
+            return new ArrowCredentialsValidationResponse(false, null, why + e.getMessage(), null, null);
         }
         List<ExportTypeView> exportTypes;
         try {

@@ -299,6 +299,7 @@ class CustomerMappingApiIntegrationTests extends IntegrationTest {
         Response noBilling = api.get(BASE + mapping + "/fetch_arrow_data/").expect(200);
         Contract.assertMatches(noBilling);
         assertThat(noBilling.json().get("billing_available").asBoolean()).isFalse();
+        assertThat(noBilling.text("error")).startsWith("Failed to fetch billing data: ");
     }
 
     @Test

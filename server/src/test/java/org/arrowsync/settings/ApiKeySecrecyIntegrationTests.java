@@ -51,9 +51,11 @@ class ApiKeySecrecyIntegrationTests extends IntegrationTest {
                     api.patch(BASE + uuid + "/", Map.of("api_key", WRONG_KEY)).expect(200));
             responses.add(api.patch(BASE + uuid + "/", Map.of("api_key", KEY)).expect(200));
             responses.add(api.post(BASE + "validate_credentials/", credentials).expect(200));
-            responses.add(
-                    api.post(BASE + "validate_credentials/", Map.of("api_url", arrow.apiUrl(), "api_key", WRONG_KEY))
-                            .expect(200));
+            Response refused = api.post(
+                            BASE + "validate_credentials/", Map.of("api_url", arrow.apiUrl(), "api_key", WRONG_KEY))
+                    .expect(200);
+            assertThat(refused.text("error")).startsWith("Invalid credentials: ");
+            responses.add(refused);
             responses.add(api.post(BASE + "preview_settings/", Map.of("api_url", arrow.apiUrl(), "api_key", WRONG_KEY))
                     .expect(400));
             responses.add(
@@ -61,7 +63,10 @@ class ApiKeySecrecyIntegrationTests extends IntegrationTest {
                             .expect(400));
             responses.add(api.post(BASE + "discover_customers/", credentials).expect(200));
             arrow.fault("{\"family\":\"*\",\"kind\":\"500\",\"count\":20}");
-            responses.add(api.post(BASE + "validate_credentials/", credentials).expect(200));
+            Response outage =
+                    api.post(BASE + "validate_credentials/", credentials).expect(200);
+            assertThat(outage.text("error")).as("an outage is no wrong key").startsWith("Arrow could not check");
+            responses.add(outage);
             responses.add(api.post(BASE + "save_settings/", credentials).expect(502));
             responses.add(api.get("/api/admin/arrow/customer-mappings/available_customers/")
                     .expect(400));
