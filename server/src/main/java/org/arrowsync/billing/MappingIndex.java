@@ -44,24 +44,29 @@ final class MappingIndex {
     }
 
     Optional<CustomerMapping> match(BillingLine line) {
+        return match(line.customerReference(), line.companyName());
+    }
+
+    /** The mapping of the Arrow customer a line names by its reference, else by its company name. */
+    Optional<CustomerMapping> match(String customerReference, String companyName) {
         if (lastMatch == null
-                || !Objects.equals(line.customerReference(), lastReference)
-                || !Objects.equals(line.companyName(), lastName)) {
-            lastReference = line.customerReference();
-            lastName = line.companyName();
-            lastMatch = lookUp(line);
+                || !Objects.equals(customerReference, lastReference)
+                || !Objects.equals(companyName, lastName)) {
+            lastReference = customerReference;
+            lastName = companyName;
+            lastMatch = lookUp(customerReference, companyName);
         }
         return lastMatch;
     }
 
-    private Optional<CustomerMapping> lookUp(BillingLine line) {
-        if (line.customerReference() != null && !line.customerReference().isBlank()) {
-            CustomerMapping mapping = byId.get(reference(line.customerReference()));
+    private Optional<CustomerMapping> lookUp(String customerReference, String companyName) {
+        if (customerReference != null && !customerReference.isBlank()) {
+            CustomerMapping mapping = byId.get(reference(customerReference));
             if (mapping != null) {
                 return Optional.of(mapping);
             }
         }
-        return Optional.ofNullable(byName.get(name(line.companyName())));
+        return Optional.ofNullable(byName.get(name(companyName)));
     }
 
     boolean isEmpty() {

@@ -24,6 +24,8 @@ import org.arrowsync.ledger.ProjectService;
 import org.arrowsync.ledger.Resource;
 import org.arrowsync.ledger.ResourceService;
 import org.arrowsync.ledger.ResourceService.ResourceDraft;
+import org.arrowsync.mappings.CustomerMapping;
+import org.arrowsync.mappings.CustomerMappingService;
 import org.arrowsync.settings.Settings;
 import org.arrowsync.settings.SettingsService;
 import org.arrowsync.settings.VendorOfferingMapping;
@@ -45,6 +47,7 @@ import tools.jackson.databind.node.ObjectNode;
 class ResourceSync {
 
     private final SettingsService settings;
+    private final CustomerMappingService mappings;
     private final VendorOfferingMappingService vendors;
     private final ArrowClients clients;
     private final ResourceService resources;
@@ -55,6 +58,7 @@ class ResourceSync {
 
     ResourceSync(
             SettingsService settings,
+            CustomerMappingService mappings,
             VendorOfferingMappingService vendors,
             ArrowClients clients,
             ResourceService resources,
@@ -63,6 +67,7 @@ class ResourceSync {
             ArrowImport imports,
             Clock clock) {
         this.settings = settings;
+        this.mappings = mappings;
         this.vendors = vendors;
         this.clients = clients;
         this.resources = resources;
@@ -88,10 +93,29 @@ class ResourceSync {
         } else {
             Map<String, VendorOfferingMapping> byVendor = new LinkedHashMap<>();
             vendors.active(chosen).forEach(mapping -> byVendor.putIfAbsent(mapping.vendorName(), mapping));
+            MappingIndex arrowCustomers = new MappingIndex(mappings.active(chosen));
             for (Subscription subscription : subscriptions.values()) {
                 VendorOfferingMapping mapped = byVendor.get(subscription.vendor());
                 Optional<Offering> target =
                         mapped != null ? Optional.of(offerings.named(mapped.offeringUuid())) : offering;
+                Optional<CustomerMapping> owner = arrowCustomers.match(
+                        subscription.endUser().reference(),
+                        subscription.endUser().companyName());
+                if (project.isPresent()
+                        && owner.isPresent()
+                        && !owner.get().customerUuid().equals(project.get().customerUuid())
+                        && target.flatMap(into -> resources.inOffering(into.uuid(), subscription.id()))
+                                .isEmpty()) {
+                    // D91: a new resource goes to the project given only when its customer is the line's, or
+                    // consumption tracking would bill one customer for another's subscription.
+                    result.error(
+                            subscription.id(),
+                            "Subscription " + subscription.id() + " is Arrow customer '"
+                                    + subscription.endUser().companyName() + "', mapped to "
+                                    + owner.get().customerName() + ", not to the project's customer "
+                                    + project.get().customerName() + ": not created");
+                    continue;
+                }
                 apply(
                         subscription,
                         target.orElse(null),

@@ -47,6 +47,30 @@ class ResourceSyncIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void aNewSubscriptionGoesToTheProjectGivenOnlyWhenItsCustomerIsTheLines() {
+        String settings = fixture.settings(ExportTemplates.MSP_REFERENCE);
+        String contoso = fixture.mapCustomers(1).values().iterator().next();
+        String offering = fixture.offering().text("uuid");
+        String elsewhere = fixture.project(fixture.customer());
+
+        Response refused = syncResources(settings, offering, elsewhere);
+        assertThat(refused.json().get("created").asInt())
+                .as("the subscriptions of the four customers not mapped")
+                .isEqualTo(16);
+        JsonNode errors = refused.json().get("errors");
+        assertThat(errors).hasSize(4);
+        assertThat(errors.get(0).get("error").asString())
+                .contains("is Arrow customer 'Contoso Ltd'")
+                .contains("not to the project's customer")
+                .endsWith("not created");
+
+        Response placed = syncResources(settings, offering, fixture.project(contoso));
+        assertThat(placed.json().get("errors")).isEmpty();
+        assertThat(placed.json().get("created").asInt()).isEqualTo(4);
+        assertThat(resource(offering).get("customer_uuid").asString()).isEqualTo(contoso);
+    }
+
+    @Test
     void anUnreadableLineKeepsItsSubscriptionAsItWasAndSaysSo() {
         String settings = fixture.settings(ExportTemplates.THIN_REFERENCE);
         String offering = fixture.offering().text("uuid");
