@@ -111,7 +111,7 @@ class ResourceSync {
                     result.error(
                             subscription.id(),
                             "Subscription " + subscription.id() + " is Arrow customer '"
-                                    + subscription.endUser().companyName() + "', mapped to "
+                                    + owner.get().arrowCompanyName() + "', mapped to "
                                     + owner.get().customerName() + ", not to the project's customer "
                                     + project.get().customerName() + ": not created");
                     continue;
