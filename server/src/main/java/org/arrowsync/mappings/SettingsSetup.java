@@ -3,6 +3,7 @@ package org.arrowsync.mappings;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.media.Schema.RequiredMode;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -72,10 +73,17 @@ public class SettingsSetup {
         return transaction.execute(status -> {
             Settings saved = settings.create(draft, partner);
             int created = 0;
+            List<String> unknownCustomers = new ArrayList<>();
+            List<String> unnamed = new ArrayList<>();
             for (Map.Entry<String, UUID> mapping : requested.entrySet()) {
                 Customer customer = customer(mapping.getValue());
-                if (customer != null) {
+                if (customer == null) {
+                    unknownCustomers.add(mapping.getKey());
+                } else {
                     org.arrowsync.arrowclient.Customer known = arrowCustomers.get(mapping.getKey());
+                    if (known == null) {
+                        unnamed.add(mapping.getKey());
+                    }
                     mappings.insert(
                             new MappingFields(
                                     saved.id(),
@@ -89,8 +97,25 @@ public class SettingsSetup {
                 }
             }
             return new SaveSettingsResponse(
-                    Uuids.hex(saved.uuid()), created, "Settings saved with " + created + " customer mappings");
+                    Uuids.hex(saved.uuid()), created, saved(created, unknownCustomers, unnamed));
         });
+    }
+
+    /**
+     * What was saved, and what was not as asked: a mapping to a customer this server does not have is skipped (as the
+     * reference does), and one whose Arrow customer Arrow did not return has no company name until a sync from Arrow.
+     */
+    private static String saved(int created, List<String> unknownCustomers, List<String> unnamed) {
+        StringBuilder message = new StringBuilder("Settings saved with " + created + " customer mappings");
+        if (!unknownCustomers.isEmpty()) {
+            message.append("; skipped, their customer is unknown: ").append(String.join(", ", unknownCustomers));
+        }
+        if (!unnamed.isEmpty()) {
+            message.append("; Arrow did not return ")
+                    .append(String.join(", ", unnamed))
+                    .append(", so their company names stay empty until customer-mappings sync_from_arrow");
+        }
+        return message.toString();
     }
 
     /** Reference → customer, first occurrence of a reference wins (one mapping per reference and settings). */

@@ -351,6 +351,8 @@ class CustomerMappingApiIntegrationTests extends IntegrationTest {
                 .expect(201);
         Contract.assertMatches(saved);
         assertThat(saved.json().get("mappings_created").asInt()).isEqualTo(1);
+        assertThat(saved.text("message"))
+                .isEqualTo("Settings saved with 1 customer mappings; skipped, their customer is unknown: XSP-UNKNOWN");
         String newSettings = saved.text("settings_uuid");
         assertThat(api.get(SETTINGS + "?is_active=true").json().findValuesAsString("uuid"))
                 .containsExactly(newSettings);
@@ -380,6 +382,14 @@ class CustomerMappingApiIntegrationTests extends IntegrationTest {
                         .json()
                         .has("customer_mappings.0.arrow_reference"))
                 .isTrue();
+
+        // Arrow fails to say who the customer is: the mapping is saved, and the answer says its name is missing
+        arrow.fault("{\"family\":\"customers\",\"kind\":\"503\",\"count\":8}");
+        Response unnamed = saveSettings(Map.of("arrow_reference", reference, "waldur_customer_uuid", adventure))
+                .expect(201);
+        arrow.clearFaults();
+        assertThat(unnamed.text("message"))
+                .startsWith("Settings saved with 1 customer mappings; Arrow did not return " + reference);
     }
 
     private Response saveSettings(Map<String, String> mapping) {
