@@ -15,9 +15,15 @@ import org.arrowsync.shared.Money;
 /**
  * A license's consumed amounts for one month, as Arrow reports them.
  *
+ * @param currency the currency Arrow named, null when it named none
  * @param notes what was wrong with single lines of Arrow's report without making it unusable, to be reported
  */
 record Consumption(BigDecimal sell, BigDecimal buy, int lines, String currency, List<String> notes) {
+
+    /** The currency a new item takes: Arrow's, else the default (D9). */
+    String currencyOrDefault() {
+        return currency == null ? Money.DEFAULT_CURRENCY : currency;
+    }
 
     boolean isZero() {
         return sell.signum() == 0 && buy.signum() == 0;
@@ -38,7 +44,10 @@ record Consumption(BigDecimal sell, BigDecimal buy, int lines, String currency, 
             if (prediction.reportPeriod() != null && !prediction.reportPeriod().equals(period)) {
                 throw failure;
             }
-            String currency = prediction.currency() == null ? Money.DEFAULT_CURRENCY : prediction.currency();
+            String currency =
+                    prediction.currency() == null || prediction.currency().isBlank()
+                            ? null
+                            : prediction.currency().strip();
             return new Consumption(prediction.sellTotal(), prediction.buyTotal(), 0, currency, List.of());
         }
     }
@@ -53,9 +62,7 @@ record Consumption(BigDecimal sell, BigDecimal buy, int lines, String currency, 
         if (currencies.size() > 1) {
             throw new MixedCurrencies(licenseReference, currencies);
         }
-        String currency = currencies.isEmpty()
-                ? Money.DEFAULT_CURRENCY
-                : currencies.iterator().next();
+        String currency = currencies.isEmpty() ? null : currencies.iterator().next();
         return new Consumption(
                 report.sellTotal(), report.buyTotal(), report.lines().size(), currency, report.notes());
     }

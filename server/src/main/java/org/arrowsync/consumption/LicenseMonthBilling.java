@@ -134,7 +134,7 @@ class LicenseMonthBilling {
                     period,
                     name,
                     amount,
-                    consumption.currency(),
+                    consumption.currencyOrDefault(),
                     new Ref(resource.id(), resource.uuid(), resource.name()),
                     resource.project(),
                     details);
@@ -202,7 +202,9 @@ class LicenseMonthBilling {
             return Result.BILLED_BY_BILLING_SYNC;
         }
         ConsumptionRecord finalised = records.lock(id).orElseThrow();
-        InvoiceItem item = finalised.invoiceItemUuid() == null ? null : billedIn(finalised, currency);
+        InvoiceItem item = finalised.invoiceItemUuid() == null
+                ? null
+                : billedIn(finalised, totals.currencies().isEmpty() ? null : currency);
         Price price = pricing.price(finalised.period(), finalised, totals.sell(), totals.buy());
         BigDecimal difference = price.billed().subtract(finalised.invoiced());
         Result result = Result.FINALIZED;
@@ -219,12 +221,12 @@ class LicenseMonthBilling {
     }
 
     /**
-     * The record's provisional item, in the currency Arrow now gives: amounts in two currencies cannot be compared or
-     * added (D9).
+     * The record's provisional item, in the currency Arrow now gives when it names one (null: none named): amounts in
+     * two currencies cannot be compared or added (D9).
      */
     private InvoiceItem billedIn(ConsumptionRecord record, String currency) {
         InvoiceItem item = invoices.item(record.invoiceItemUuid());
-        if (!item.currency().equals(currency)) {
+        if (currency != null && !item.currency().equalsIgnoreCase(currency.strip())) {
             throw new CurrencyChanged(record.licenseReference(), record.period(), currency, item.currency());
         }
         return item;

@@ -15,10 +15,12 @@ import org.junit.jupiter.api.Test;
 class ConsumptionTests {
 
     @Test
-    void aReportInOneCurrencyKeepsItAndOneWithoutAnyTakesTheDefault() {
+    void aReportInOneCurrencyKeepsItAndOneWithoutAnyNamesNoneAndBillsInTheDefault() {
         assertThat(Consumption.of("XSP1", report("USD", "USD", null)).currency())
                 .isEqualTo("USD");
-        assertThat(Consumption.of("XSP1", report(null, " ")).currency()).isEqualTo("EUR");
+        Consumption unnamed = Consumption.of("XSP1", report(null, " "));
+        assertThat(unnamed.currency()).as("Arrow named none").isNull();
+        assertThat(unnamed.currencyOrDefault()).isEqualTo("EUR");
         assertThat(Consumption.of("XSP1", report("EUR", "EUR")).sell()).isEqualByComparingTo("2");
     }
 
