@@ -102,6 +102,7 @@ class ResourceSync {
                         subscription.endUser().reference(),
                         subscription.endUser().companyName());
                 if (project.isPresent()
+                        && subscription.problems().isEmpty()
                         && owner.isPresent()
                         && !owner.get().customerUuid().equals(project.get().customerUuid())
                         && target.flatMap(into -> resources.inOffering(into.uuid(), subscription.id()))

@@ -19,8 +19,8 @@ import org.springframework.stereotype.Component;
 /**
  * The resources consumption covers: those with a license reference (D12); a run takes the OK ones of its settings'
  * customers. A license linked to several of them (imported once, then found again by a resource sync under its
- * subscription id) is billed through the one linked first; the others are left out and named (D90), or Arrow's one
- * consumption would be billed once for each.
+ * subscription id) is billed through the oldest (the lowest id); the others are left out and named (D90), or Arrow's
+ * one consumption would be billed once for each.
  */
 @Component
 class LicensedResources {
@@ -37,7 +37,7 @@ class LicensedResources {
      * The resources a run bills, and those it leaves out, each with the resource that bills its license.
      *
      * @param billed the resources to bill, at most one a license
-     * @param linkedTwice a resource left out, and the one linked first to its license
+     * @param linkedTwice a resource left out, and the oldest resource carrying its license
      */
     record Covered(List<Resource> billed, Map<Resource, Resource> linkedTwice) {}
 

@@ -3,8 +3,10 @@ package org.arrowsync.web;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.method.HandlerMethod;
@@ -47,21 +49,33 @@ final class ActionRoutes extends RequestMappingHandlerMapping {
 
     @Override
     protected HandlerMethod lookupHandlerMethod(String lookupPath, HttpServletRequest request) throws Exception {
-        HandlerMethod found = super.lookupHandlerMethod(lookupPath, request);
         Set<String> actionMethods = literalPaths.get(lookupPath);
+        boolean action = actionMethods != null && !actionMethods.isEmpty();
+        HandlerMethod found;
+        try {
+            found = super.lookupHandlerMethod(lookupPath, request);
+        } catch (HttpRequestMethodNotSupportedException e) {
+            // Spring's 405 would list the object's methods too
+            throw action ? notAllowed(request, actionMethods) : e;
+        }
         if (found != null
-                && actionMethods != null
-                && !actionMethods.isEmpty()
+                && action
                 && request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE) instanceof String matched
                 && hasVariable(matched)) {
-            Set<String> allowed = new HashSet<>(actionMethods);
-            if (allowed.contains(RequestMethod.GET.name())) {
-                allowed.add(RequestMethod.HEAD.name());
-            }
-            allowed.add(RequestMethod.OPTIONS.name());
-            throw new HttpRequestMethodNotSupportedException(request.getMethod(), allowed);
+            throw notAllowed(request, actionMethods);
         }
         return found;
+    }
+
+    /** A 405 naming the action's methods, in a fixed order: its own, HEAD beside GET, then OPTIONS. */
+    private static HttpRequestMethodNotSupportedException notAllowed(
+            HttpServletRequest request, Set<String> actionMethods) {
+        Set<String> allowed = new LinkedHashSet<>(new TreeSet<>(actionMethods));
+        if (allowed.contains(RequestMethod.GET.name())) {
+            allowed.add(RequestMethod.HEAD.name());
+        }
+        allowed.add(RequestMethod.OPTIONS.name());
+        return new HttpRequestMethodNotSupportedException(request.getMethod(), allowed);
     }
 
     private static boolean hasVariable(String pattern) {

@@ -13,7 +13,7 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * D90: a license linked to two resources (imported, then found again by a resource sync) is billed once, through the
- * resource linked first; the other is named on the run and refused by a historical sync.
+ * oldest resource carrying it; the other is named on the run and refused by a historical sync.
  */
 class ConsumptionLicenseLinkedTwiceIntegrationTests extends IntegrationTest {
 
