@@ -16,8 +16,9 @@ import java.util.regex.Pattern;
  */
 final class Dates {
 
-    private static final Pattern SLASHED = Pattern.compile("^(\\d{1,2})/(\\d{1,2})/(\\d{4})$");
-    private static final Pattern DASHED = Pattern.compile("^(\\d{1,2})-(\\d{1,2})-(\\d{4})$");
+    /** {@code NN/NN/YYYY} or {@code NN-NN-YYYY}, one separator throughout. */
+    private static final Pattern EXPORT_DATE = Pattern.compile("^(\\d{1,2})([/-])(\\d{1,2})\\2(\\d{4})$");
+
     private static final int MONTHS = 12;
 
     private Dates() {}
@@ -31,19 +32,13 @@ final class Dates {
         if (isoDate(value) && (value.length() == 10 || value.charAt(10) == 'T' || value.charAt(10) == ' ')) {
             return LocalDate.of(number(value, 0, 4), number(value, 5, 7), number(value, 8, 10));
         }
-        Matcher slashed = SLASHED.matcher(value);
-        if (slashed.matches()) {
-            int first = Integer.parseInt(slashed.group(1));
-            int second = Integer.parseInt(slashed.group(2));
-            int year = Integer.parseInt(slashed.group(3));
-            return first > MONTHS ? LocalDate.of(year, second, first) : LocalDate.of(year, first, second);
-        }
-        Matcher dashed = DASHED.matcher(value);
-        if (dashed.matches()) {
-            return LocalDate.of(
-                    Integer.parseInt(dashed.group(3)),
-                    Integer.parseInt(dashed.group(2)),
-                    Integer.parseInt(dashed.group(1)));
+        Matcher date = EXPORT_DATE.matcher(value);
+        if (date.matches()) {
+            int first = Integer.parseInt(date.group(1));
+            int second = Integer.parseInt(date.group(3));
+            int year = Integer.parseInt(date.group(4));
+            boolean dayFirst = date.group(2).equals("-") || first > MONTHS;
+            return dayFirst ? LocalDate.of(year, second, first) : LocalDate.of(year, first, second);
         }
         throw new DateTimeException("not a date: " + value);
     }

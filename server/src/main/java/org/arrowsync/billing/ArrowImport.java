@@ -116,7 +116,7 @@ class ArrowImport {
                 mappings.ensure(settings, reference, reference.equals(id) ? null : id, entry.getKey(), customer.uuid());
                 result.mappingCreated();
             }
-            entry.getValue().forEach(subscription -> apply.apply(subscription, offering, project, null, result));
+            entry.getValue().forEach(subscription -> apply.apply(subscription, offering, project, null, null, result));
         }
     }
 
@@ -164,6 +164,12 @@ class ArrowImport {
 
     @FunctionalInterface
     interface Applier {
-        void apply(Subscription subscription, Offering offering, Project project, UUID planUuid, Result result);
+        void apply(
+                Subscription subscription,
+                Offering offering,
+                Project project,
+                CustomerMapping owner,
+                UUID planUuid,
+                Result result);
     }
 }

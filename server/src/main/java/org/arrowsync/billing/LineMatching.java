@@ -272,7 +272,7 @@ final class LineMatching {
     }
 
     private static String currency(BillingLine line) {
-        return line.currency() == null || line.currency().isBlank() ? Money.DEFAULT_CURRENCY : line.currency();
+        return Money.orDefaultCurrency(line.currency());
     }
 
     private static String orEmpty(String value) {

@@ -98,29 +98,15 @@ class ResourceSync {
                 VendorOfferingMapping mapped = byVendor.get(subscription.vendor());
                 Optional<Offering> target =
                         mapped != null ? Optional.of(offerings.named(mapped.offeringUuid())) : offering;
-                Optional<CustomerMapping> owner = arrowCustomers.match(
-                        subscription.endUser().reference(),
-                        subscription.endUser().companyName());
-                if (project.isPresent()
-                        && subscription.problems().isEmpty()
-                        && owner.isPresent()
-                        && !owner.get().customerUuid().equals(project.get().customerUuid())
-                        && target.flatMap(into -> resources.inOffering(into.uuid(), subscription.id()))
-                                .isEmpty()) {
-                    // D91: a new resource goes to the project given only when its customer is the line's, or
-                    // consumption tracking would bill one customer for another's subscription.
-                    result.error(
-                            subscription.id(),
-                            "Subscription " + subscription.id() + " is Arrow customer '"
-                                    + owner.get().arrowCompanyName() + "', mapped to "
-                                    + owner.get().customerName() + ", not to the project's customer "
-                                    + project.get().customerName() + ": not created");
-                    continue;
-                }
                 apply(
                         subscription,
                         target.orElse(null),
                         project.orElse(null),
+                        arrowCustomers
+                                .match(
+                                        subscription.endUser().reference(),
+                                        subscription.endUser().companyName())
+                                .orElse(null),
                         mapped == null ? null : mapped.planUuid(),
                         result);
             }
@@ -128,8 +114,17 @@ class ResourceSync {
         return result.response();
     }
 
-    /** Creates or updates the subscription's resource; counts what happened on the result. */
-    void apply(Subscription subscription, Offering offering, Project project, UUID planUuid, Result result) {
+    /**
+     * Creates or updates the subscription's resource; counts what happened on the result. {@code owner}: the mapping of
+     * the line's Arrow customer, null when none is known.
+     */
+    void apply(
+            Subscription subscription,
+            Offering offering,
+            Project project,
+            CustomerMapping owner,
+            UUID planUuid,
+            Result result) {
         if (!subscription.problems().isEmpty()) {
             result.error(
                     subscription.id(),
@@ -165,6 +160,13 @@ class ResourceSync {
             result.updated();
         } else if (project == null) {
             result.error(subscription.id(), "No project for subscription " + subscription.id() + ": pass project_uuid");
+        } else if (owner != null && !owner.customerUuid().equals(project.customerUuid())) {
+            // D91: consumption tracking would bill the project's customer for another customer's subscription
+            result.error(
+                    subscription.id(),
+                    "Subscription " + subscription.id() + " is Arrow customer '" + owner.arrowCompanyName()
+                            + "', mapped to " + owner.customerName() + ", not to the project's customer "
+                            + project.customerName() + ": not created");
         } else {
             UUID plan = planUuid != null
                     ? planUuid

@@ -96,11 +96,15 @@ public class ConsoleFormat {
             node.properties().forEach(entry -> {
                 String value = words(entry.getValue());
                 if (!value.isEmpty()) {
-                    fields.add(new Field(entry.getKey().replace('_', ' '), value));
+                    fields.add(new Field(label(entry.getKey()), value));
                 }
             });
         }
         return fields;
+    }
+
+    private static String label(String key) {
+        return key.replace('_', ' ');
     }
 
     private static String words(JsonNode value) {
@@ -117,7 +121,7 @@ public class ConsoleFormat {
             return value.properties().stream()
                     .map(entry -> {
                         String text = words(entry.getValue());
-                        return text.isEmpty() ? "" : entry.getKey().replace('_', ' ') + " " + text;
+                        return text.isEmpty() ? "" : label(entry.getKey()) + " " + text;
                     })
                     .filter(text -> !text.isEmpty())
                     .collect(joining(", "));

@@ -22,7 +22,7 @@ record Consumption(BigDecimal sell, BigDecimal buy, int lines, String currency, 
 
     /** The currency a new item takes: Arrow's, else the default (D9). */
     String currencyOrDefault() {
-        return currency == null ? Money.DEFAULT_CURRENCY : currency;
+        return Money.orDefaultCurrency(currency);
     }
 
     boolean isZero() {
@@ -59,12 +59,12 @@ record Consumption(BigDecimal sell, BigDecimal buy, int lines, String currency, 
                 .filter(c -> c != null && !c.isBlank())
                 .map(String::trim)
                 .collect(Collectors.toSet());
-        if (currencies.size() > 1) {
-            throw new MixedCurrencies(licenseReference, currencies);
-        }
-        String currency = currencies.isEmpty() ? null : currencies.iterator().next();
         return new Consumption(
-                report.sellTotal(), report.buyTotal(), report.lines().size(), currency, report.notes());
+                report.sellTotal(),
+                report.buyTotal(),
+                report.lines().size(),
+                MixedCurrencies.oneOf(licenseReference, currencies),
+                report.notes());
     }
 
     private static ConsumptionPrediction predictionOrRethrow(

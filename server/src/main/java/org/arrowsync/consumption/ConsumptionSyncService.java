@@ -72,8 +72,7 @@ public class ConsumptionSyncService {
         Pricing pricing = provisional.pricing(order.settings());
         YearMonth current = YearMonth.now(clock);
         Tally tally = new Tally(progress);
-        covered.linkedTwice()
-                .forEach((resource, billing) -> tally.error(resource, new LicenseLinkedTwice(resource, billing)));
+        covered.leftOut().forEach(left -> tally.error(left.resource(), new LicenseLinkedTwice(left)));
         List<Resource> due = new ArrayList<>();
         for (Resource resource : resources) {
             if (finalized.contains(ResourceLicense.of(resource))) {
@@ -82,7 +81,7 @@ public class ConsumptionSyncService {
                 due.add(resource);
             }
         }
-        progress.add("resources", resources.size() + covered.linkedTwice().size());
+        progress.add("resources", resources.size() + covered.leftOut().size());
         runAll(due, resource -> {
             try {
                 Consumption consumption =
@@ -98,7 +97,7 @@ public class ConsumptionSyncService {
             }
         });
         ConsumptionSyncReport report =
-                tally.report(resources.isEmpty() && covered.linkedTwice().isEmpty() ? NO_RESOURCES : null);
+                tally.report(resources.isEmpty() && covered.leftOut().isEmpty() ? NO_RESOURCES : null);
         status.ran(order.settings(), clock.instant());
         log.info(
                 "Consumption sync {} of settings {}: {}",

@@ -80,10 +80,9 @@ public class HistoricalConsumption {
         errors.throwIfAny();
         Resource resource = resources.licensed(resourceUuid);
         Settings owner = owner(resource);
-        Optional<Resource> billing = licensed.of(owner, resource.uuid()).linkedTwice().values().stream()
-                .findFirst();
+        Optional<Resource> billing = licensed.billingInsteadOf(owner, resource);
         if (billing.isPresent()) {
-            throw new LicenseLinkedTwice(resource, billing.get());
+            throw new LicenseLinkedTwice(new LicensedResources.LeftOut(resource, billing.get()));
         }
         ArrowClient client = clients.connect(owner.connection());
         Pricing pricing = provisional.pricing(owner);

@@ -171,23 +171,21 @@ class LicenseMonthBilling {
             return new Totals(sell.add(more.sell()), buy.add(more.buy()), both, license.or(more.license()));
         }
 
-        /**
-         * The one currency of the lines (the default when they name none); lines in several cannot be added up (D9).
-         */
+        /** The one currency the lines name, null when none; lines in several cannot be added up (D9). */
+        String namedCurrency(String licenseReference) {
+            return MixedCurrencies.oneOf(licenseReference, currencies);
+        }
+
+        /** The currency the lines are billed in: the one they name, else the default. */
         String currency(String licenseReference) {
-            if (currencies.size() > 1) {
-                throw new MixedCurrencies(licenseReference, currencies);
-            }
-            return currencies.isEmpty()
-                    ? Money.DEFAULT_CURRENCY
-                    : currencies.iterator().next();
+            return Money.orDefaultCurrency(namedCurrency(licenseReference));
         }
     }
 
     @Transactional
     Result finalise(ConsumptionRecord due, Totals totals, Pricing pricing, boolean force) {
         licenses.lockMonthShared(pricing.settingsUuid(), due.period());
-        String currency = totals.currency(due.licenseReference());
+        String named = totals.namedCurrency(due.licenseReference());
         long id = due.id();
         ConsumptionRecord record = records.lock(id).orElse(null);
         if (record == null || (record.isReconciled() && !force)) {
@@ -202,14 +200,12 @@ class LicenseMonthBilling {
             return Result.BILLED_BY_BILLING_SYNC;
         }
         ConsumptionRecord finalised = records.lock(id).orElseThrow();
-        InvoiceItem item = finalised.invoiceItemUuid() == null
-                ? null
-                : billedIn(finalised, totals.currencies().isEmpty() ? null : currency);
+        InvoiceItem item = finalised.invoiceItemUuid() == null ? null : billedIn(finalised, named);
         Price price = pricing.price(finalised.period(), finalised, totals.sell(), totals.buy());
         BigDecimal difference = price.billed().subtract(finalised.invoiced());
         Result result = Result.FINALIZED;
         if (Money.significant(difference)) {
-            compensate(finalised, difference, currency, pricing.prefix(), price, null, now);
+            compensate(finalised, difference, Money.orDefaultCurrency(named), pricing.prefix(), price, null, now);
             result = Result.COMPENSATED;
         }
         records.markReconciled(id, now);

@@ -3,10 +3,10 @@ package org.arrowsync.consumption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.arrowsync.ledger.Resource;
@@ -19,11 +19,15 @@ import org.springframework.stereotype.Component;
 /**
  * The resources consumption covers: those with a license reference (D12); a run takes the OK ones of its settings'
  * customers. A license linked to several of them (imported once, then found again by a resource sync under its
- * subscription id) is billed through the oldest (the lowest id); the others are left out and named (D90), or Arrow's
- * one consumption would be billed once for each.
+ * subscription id) is billed through the oldest; the others are left out and named (D90), or Arrow's one consumption
+ * would be billed once for each.
  */
 @Component
 class LicensedResources {
+
+    /** The order in which resources were linked: the oldest bills a license carried by several. */
+    private static final Comparator<Resource> OLDEST_FIRST =
+            Comparator.comparing(Resource::created).thenComparingLong(Resource::id);
 
     private final CustomerMappingService mappings;
     private final ResourceService resources;
@@ -34,27 +38,25 @@ class LicensedResources {
     }
 
     /**
-     * The resources a run bills, and those it leaves out, each with the resource that bills its license.
-     *
-     * @param billed the resources to bill, at most one a license
-     * @param linkedTwice a resource left out, and the oldest resource carrying its license
+     * The resources a run bills, at most one a license, and those it leaves out because an older one carries their
+     * license.
      */
-    record Covered(List<Resource> billed, Map<Resource, Resource> linkedTwice) {}
+    record Covered(List<Resource> billed, List<LeftOut> leftOut) {}
+
+    /** A resource left out of a run, and the resource that bills its license. */
+    record LeftOut(Resource resource, Resource billing) {}
 
     /** The settings' licensed resources, or only {@code onlyResource} of them when given. */
     Covered of(Settings settings, UUID onlyResource) {
-        Set<UUID> customers = new LinkedHashSet<>();
-        for (CustomerMapping mapping : mappings.active(settings)) {
-            customers.add(mapping.customerUuid());
-        }
+        Set<UUID> customers = customersOf(settings);
         List<Resource> licensed = customers.stream()
                 .flatMap(customer -> resources.ofCustomer(customer).stream())
-                .filter(resource -> ResourceService.OK.equals(resource.state()) && resource.isLicensed())
-                .sorted(Comparator.comparingLong(Resource::id))
+                .filter(resource -> covered(customers, resource))
+                .sorted(OLDEST_FIRST)
                 .toList();
         Map<String, Resource> firstOfLicense = new HashMap<>();
         List<Resource> billed = new ArrayList<>();
-        Map<Resource, Resource> linkedTwice = new LinkedHashMap<>();
+        List<LeftOut> leftOut = new ArrayList<>();
         for (Resource resource : licensed) {
             Resource first = firstOfLicense.putIfAbsent(resource.licenseReference(), resource);
             if (onlyResource != null && !onlyResource.equals(resource.uuid())) {
@@ -63,9 +65,35 @@ class LicensedResources {
             if (first == null) {
                 billed.add(resource);
             } else {
-                linkedTwice.put(resource, first);
+                leftOut.add(new LeftOut(resource, first));
             }
         }
-        return new Covered(billed, linkedTwice);
+        return new Covered(billed, leftOut);
+    }
+
+    /** The older resource of the settings that bills this one's license instead of it, if there is one (D90). */
+    Optional<Resource> billingInsteadOf(Settings settings, Resource resource) {
+        Set<UUID> customers = customersOf(settings);
+        if (!covered(customers, resource)) {
+            return Optional.empty();
+        }
+        return resources.withLicense(resource.licenseReference()).stream()
+                .filter(other -> covered(customers, other))
+                .min(OLDEST_FIRST)
+                .filter(first -> first.id() != resource.id());
+    }
+
+    private Set<UUID> customersOf(Settings settings) {
+        Set<UUID> customers = new LinkedHashSet<>();
+        for (CustomerMapping mapping : mappings.active(settings)) {
+            customers.add(mapping.customerUuid());
+        }
+        return customers;
+    }
+
+    private static boolean covered(Set<UUID> customers, Resource resource) {
+        return customers.contains(resource.customer().uuid())
+                && ResourceService.OK.equals(resource.state())
+                && resource.isLicensed();
     }
 }

@@ -74,6 +74,11 @@ public class ResourceService {
         return resources.ofCustomer(customerUuid);
     }
 
+    /** The resources carrying this license reference, oldest first. */
+    public List<Resource> withLicense(String licenseReference) {
+        return resources.withLicenses(List.of(licenseReference));
+    }
+
     /**
      * Resources carrying these XSP license references (D12), by customer and license: a license is looked up within the
      * customer it is billed to, never across customers. The oldest resource wins where a customer has several.

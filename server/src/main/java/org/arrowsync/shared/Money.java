@@ -24,6 +24,11 @@ public final class Money {
     public static final int MAX_DECIMALS = 30;
 
     public static final String DEFAULT_CURRENCY = "EUR";
+
+    /** The currency Arrow named, else the default (D9): what an item is billed in. */
+    public static String orDefaultCurrency(String named) {
+        return named == null || named.isBlank() ? DEFAULT_CURRENCY : named;
+    }
     /** Differences below one minor unit of the currency are not worth a correction. */
     public static final BigDecimal TOLERANCE = new BigDecimal("0.01");
 

@@ -2,7 +2,6 @@ package org.arrowsync.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
@@ -25,7 +24,7 @@ final class ActionRoutes extends RequestMappingHandlerMapping {
 
     private static final String API = "/api/";
 
-    /** The methods of each path written without a variable. */
+    /** The methods of each path written without a variable, in name order. */
     private Map<String, Set<String>> literalPaths = Map.of();
 
     @Override
@@ -39,7 +38,7 @@ final class ActionRoutes extends RequestMappingHandlerMapping {
             for (PathPattern pattern : info.getPathPatternsCondition().getPatterns()) {
                 String path = pattern.getPatternString();
                 if (path.startsWith(API) && !hasVariable(path)) {
-                    Set<String> methods = literal.computeIfAbsent(path, any -> new HashSet<>());
+                    Set<String> methods = literal.computeIfAbsent(path, any -> new TreeSet<>());
                     info.getMethodsCondition().getMethods().forEach(method -> methods.add(method.name()));
                 }
             }
@@ -70,7 +69,7 @@ final class ActionRoutes extends RequestMappingHandlerMapping {
     /** A 405 naming the action's methods, in a fixed order: its own, HEAD beside GET, then OPTIONS. */
     private static HttpRequestMethodNotSupportedException notAllowed(
             HttpServletRequest request, Set<String> actionMethods) {
-        Set<String> allowed = new LinkedHashSet<>(new TreeSet<>(actionMethods));
+        Set<String> allowed = new LinkedHashSet<>(actionMethods);
         if (allowed.contains(RequestMethod.GET.name())) {
             allowed.add(RequestMethod.HEAD.name());
         }
