@@ -56,7 +56,8 @@ class ConsumptionLines implements PricedLines {
 
     @Override
     public RepricePlan plan(LineScope scope, PriceBook prices) {
-        Pricing pricing = new Pricing(scope.settings().uuid(), scope.settings().itemPrefixOrDefault(), prices);
+        Pricing pricing = new Pricing(
+                scope.settings().id(), scope.settings().uuid(), scope.settings().itemPrefixOrDefault(), prices);
         List<ConsumptionRecord> found =
                 records.toFinalise(scope.settings().id(), scope.period().atDay(1), true).stream()
                         .filter(record -> scope.customerUuid() == null

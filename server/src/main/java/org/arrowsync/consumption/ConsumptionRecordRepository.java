@@ -212,15 +212,38 @@ class ConsumptionRecordRepository {
     }
 
     /** The (resource, license) pairs whose record of this month is finalised: the hourly sync skips them. */
-    Set<ResourceLicense> finalized(LocalDate period) {
-        Set<ResourceLicense> keys = new HashSet<>();
+    /** The month's records, each by its resource and license, and which of them are finalised. */
+    MonthRecords ofMonth(LocalDate period) {
+        Set<ResourceLicense> recorded = new HashSet<>();
+        Set<ResourceLicense> finalized = new HashSet<>();
         jdbc.sql(
-                        "select resource_id, license_reference from consumption_records where billing_period = ? and finalized_at is not null")
+                        "select resource_id, license_reference, finalized_at is not null as finalized from consumption_records where billing_period = ?")
                 .param(Date.valueOf(period))
                 .query(rs -> {
-                    keys.add(new ResourceLicense(rs.getLong("resource_id"), rs.getString("license_reference")));
+                    ResourceLicense key =
+                            new ResourceLicense(rs.getLong("resource_id"), rs.getString("license_reference"));
+                    recorded.add(key);
+                    if (rs.getBoolean("finalized")) {
+                        finalized.add(key);
+                    }
                 });
-        return keys;
+        return new MonthRecords(recorded, finalized);
+    }
+
+    record MonthRecords(Set<ResourceLicense> recorded, Set<ResourceLicense> finalized) {}
+
+    /**
+     * The month's record of the license on another resource of the settings' customers than this one, if there is one
+     * (D92).
+     */
+    Optional<ConsumptionRecord> onAnotherResource(
+            long settingsId, long resourceId, LocalDate period, String licenseReference) {
+        return jdbc.sql(SELECT
+                        + " where cr.billing_period = ? and cr.license_reference = ? and cr.resource_id <> ? and "
+                        + MAPPED_BY_SETTINGS + " order by cr.id limit 1")
+                .params(Date.valueOf(period), licenseReference, resourceId, settingsId)
+                .query(this::map)
+                .optional();
     }
 
     /** A resource as billed under one license: the key of a month's record with the month. */

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.CompletionService;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorCompletionService;
@@ -14,6 +13,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.arrowsync.arrowclient.ArrowClient;
 import org.arrowsync.arrowclient.ArrowClients;
+import org.arrowsync.consumption.ConsumptionRecordRepository.MonthRecords;
 import org.arrowsync.consumption.ConsumptionRecordRepository.ResourceLicense;
 import org.arrowsync.consumption.LicenseMonthBilling.Outcome;
 import org.arrowsync.consumption.LicenseMonthBilling.Pricing;
@@ -65,9 +65,9 @@ public class ConsumptionSyncService {
     }
 
     public ConsumptionSyncReport sync(SyncOrder order, Progress progress) {
-        LicensedResources.Covered covered = scope.of(order.settings(), order.resourceUuid());
+        MonthRecords month = records.ofMonth(order.period().atDay(1));
+        LicensedResources.Covered covered = scope.of(order.settings(), month.recorded(), order.resourceUuid());
         List<Resource> resources = covered.billed();
-        Set<ResourceLicense> finalized = records.finalized(order.period().atDay(1));
         ArrowClient client = clients.connect(order.settings().connection());
         Pricing pricing = provisional.pricing(order.settings());
         YearMonth current = YearMonth.now(clock);
@@ -75,7 +75,7 @@ public class ConsumptionSyncService {
         covered.leftOut().forEach(left -> tally.error(left.resource(), new LicenseLinkedTwice(left)));
         List<Resource> due = new ArrayList<>();
         for (Resource resource : resources) {
-            if (finalized.contains(ResourceLicense.of(resource))) {
+            if (month.finalized().contains(ResourceLicense.of(resource))) {
                 tally.count(Outcome.SKIPPED_FINALIZED);
             } else {
                 due.add(resource);

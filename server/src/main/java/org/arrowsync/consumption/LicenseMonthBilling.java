@@ -69,7 +69,7 @@ class LicenseMonthBilling {
     }
 
     /** The settings a run works for: the month lock is theirs, items take their prefix and their price rules. */
-    record Pricing(UUID settingsUuid, String prefix, PriceBook prices) {
+    record Pricing(long settingsId, UUID settingsUuid, String prefix, PriceBook prices) {
 
         Price price(YearMonth period, ConsumptionRecord record, BigDecimal sell, BigDecimal buy) {
             return prices.price(
@@ -80,7 +80,7 @@ class LicenseMonthBilling {
 
     /** The run's pricing for these settings: their rules read once. */
     Pricing pricing(Settings settings) {
-        return new Pricing(settings.uuid(), settings.itemPrefixOrDefault(), rules.book(settings));
+        return new Pricing(settings.id(), settings.uuid(), settings.itemPrefixOrDefault(), rules.book(settings));
     }
 
     /**
@@ -95,6 +95,14 @@ class LicenseMonthBilling {
         Optional<ConsumptionRecord> existing = records.find(resource.id(), month, license);
         if (existing.isPresent() && existing.get().isFinalized() && !reopen) {
             return Outcome.SKIPPED_FINALIZED;
+        }
+        if (existing.isEmpty()) {
+            // D92: the month stays with the resource that recorded it, whichever resource carries the license now.
+            Optional<ConsumptionRecord> elsewhere =
+                    records.onAnotherResource(pricing.settingsId(), resource.id(), month, license);
+            if (elsewhere.isPresent()) {
+                throw LicenseLinkedTwice.recordedOn(elsewhere.get(), resource);
+            }
         }
         if (existing.isEmpty() && consumption.isZero()) {
             return Outcome.NO_DATA;

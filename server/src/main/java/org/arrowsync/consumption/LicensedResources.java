@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.arrowsync.consumption.ConsumptionRecordRepository.ResourceLicense;
 import org.arrowsync.ledger.Resource;
 import org.arrowsync.ledger.ResourceService;
 import org.arrowsync.mappings.CustomerMapping;
@@ -19,8 +20,9 @@ import org.springframework.stereotype.Component;
 /**
  * The resources consumption covers: those with a license reference (D12); a run takes the OK ones of its settings'
  * customers. A license linked to several of them (imported once, then found again by a resource sync under its
- * subscription id) is billed through the oldest; the others are left out and named (D90), or Arrow's one consumption
- * would be billed once for each.
+ * subscription id) is billed through one; the others are left out and named (D90), or Arrow's one consumption would be
+ * billed once for each. The one is the resource that already recorded the run's month of the license (D92), else the
+ * oldest.
  */
 @Component
 class LicensedResources {
@@ -38,21 +40,27 @@ class LicensedResources {
     }
 
     /**
-     * The resources a run bills, at most one a license, and those it leaves out because an older one carries their
-     * license.
+     * The resources a run bills, at most one a license, and those it leaves out because another bills their license.
      */
     record Covered(List<Resource> billed, List<LeftOut> leftOut) {}
 
     /** A resource left out of a run, and the resource that bills its license. */
     record LeftOut(Resource resource, Resource billing) {}
 
-    /** The settings' licensed resources, or only {@code onlyResource} of them when given. */
-    Covered of(Settings settings, UUID onlyResource) {
+    /**
+     * The settings' licensed resources, or only {@code onlyResource} of them when given.
+     *
+     * @param recorded the resources, with their licenses, that have a record of the run's month
+     */
+    Covered of(Settings settings, Set<ResourceLicense> recorded, UUID onlyResource) {
         Set<UUID> customers = customersOf(settings);
+        Comparator<Resource> billingFirst = Comparator.<Resource, Boolean>comparing(
+                        resource -> !recorded.contains(ResourceLicense.of(resource)))
+                .thenComparing(OLDEST_FIRST);
         List<Resource> licensed = customers.stream()
                 .flatMap(customer -> resources.ofCustomer(customer).stream())
                 .filter(resource -> covered(customers, resource))
-                .sorted(OLDEST_FIRST)
+                .sorted(billingFirst)
                 .toList();
         Map<String, Resource> firstOfLicense = new HashMap<>();
         List<Resource> billed = new ArrayList<>();
