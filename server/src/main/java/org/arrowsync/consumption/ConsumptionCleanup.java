@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 import org.arrowsync.consumption.ConsumptionRecordService.RecordFilter;
 import org.arrowsync.ledger.InvoiceService;
 import org.arrowsync.ledger.LicenseBilling;
+import org.arrowsync.ledger.ResourceService;
 import org.arrowsync.settings.SettingsService;
 import org.arrowsync.shared.FieldErrors;
 import org.arrowsync.shared.Filters;
@@ -39,16 +40,19 @@ public class ConsumptionCleanup {
     private final InvoiceService invoices;
     private final LicenseBilling licenses;
     private final SettingsService settings;
+    private final ResourceService resources;
 
     ConsumptionCleanup(
             ConsumptionRecordRepository records,
             InvoiceService invoices,
             LicenseBilling licenses,
-            SettingsService settings) {
+            SettingsService settings,
+            ResourceService resources) {
         this.records = records;
         this.invoices = invoices;
         this.licenses = licenses;
         this.settings = settings;
+        this.resources = resources;
     }
 
     @Transactional
@@ -63,6 +67,10 @@ public class ConsumptionCleanup {
         }
         errors.throwIfAny();
         UUID resource = Filters.uuid("resource_uuid", request.resourceUuid());
+        if (resource != null) {
+            // D34: a resource the request names must exist, as everywhere else
+            resources.named(resource);
+        }
         RecordFilter filter = new RecordFilter(
                 resource,
                 null,

@@ -25,6 +25,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Vendor-offering mappings; {@code settings}, {@code offering} and {@code plan} are accepted as hyperlinks or UUIDs.
@@ -106,7 +107,7 @@ class VendorOfferingMappingController {
         mappings.delete(Uuids.fromPath(uuid));
     }
 
-    /** On PATCH an absent (or null) plan keeps the current one. */
+    /** On PATCH an absent plan keeps the current one and a null one clears it, as DRF's partial update does. */
     record ArrowVendorOfferingMappingRequest(
             @Schema(requiredMode = RequiredMode.REQUIRED) String settings,
             @Schema(requiredMode = RequiredMode.REQUIRED) String arrowVendorName,
@@ -114,12 +115,15 @@ class VendorOfferingMappingController {
             @Schema(requiredMode = RequiredMode.REQUIRED, format = "uuid")
             String offering,
 
-            @Schema(format = "uuid", nullable = true) String plan,
+            // A node, not text: PATCH tells an absent plan (null here) from a null one (a null node)
+            @Schema(type = "string", format = "uuid", nullable = true)
+            JsonNode plan,
+
             Boolean isActive) {
 
         VendorDraft draft() {
             return new VendorDraft(
-                    ref("settings", settings), arrowVendorName, ref("offering", offering), ref("plan", plan), isActive);
+                    ref("settings", settings), arrowVendorName, ref("offering", offering), planUuid(), isActive);
         }
 
         VendorDraft over(VendorDraft current) {
@@ -127,8 +131,15 @@ class VendorOfferingMappingController {
                     settings != null ? ref("settings", settings) : current.settingsUuid(),
                     arrowVendorName != null ? arrowVendorName : current.vendorName(),
                     offering != null ? ref("offering", offering) : current.offeringUuid(),
-                    plan != null ? ref("plan", plan) : current.planUuid(),
+                    plan != null ? planUuid() : current.planUuid(),
                     isActive != null ? isActive : current.active());
+        }
+
+        private UUID planUuid() {
+            if (plan == null || plan.isNull()) {
+                return null;
+            }
+            return ref("plan", plan.isString() ? plan.asString() : plan.toString());
         }
 
         private static UUID ref(String field, String value) {

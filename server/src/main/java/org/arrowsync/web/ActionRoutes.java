@@ -3,6 +3,7 @@ package org.arrowsync.web;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -54,8 +55,8 @@ final class ActionRoutes extends RequestMappingHandlerMapping {
         try {
             found = super.lookupHandlerMethod(lookupPath, request);
         } catch (HttpRequestMethodNotSupportedException e) {
-            // Spring's 405 would list the object's methods too
-            throw action ? notAllowed(request, actionMethods) : e;
+            // Spring's 405 would list the object's methods on an action's path, and never HEAD or OPTIONS
+            throw notAllowed(request, action ? actionMethods : supported(e));
         }
         if (found != null
                 && action
@@ -66,10 +67,16 @@ final class ActionRoutes extends RequestMappingHandlerMapping {
         return found;
     }
 
-    /** A 405 naming the action's methods, in a fixed order: its own, HEAD beside GET, then OPTIONS. */
-    private static HttpRequestMethodNotSupportedException notAllowed(
-            HttpServletRequest request, Set<String> actionMethods) {
-        Set<String> allowed = new LinkedHashSet<>(actionMethods);
+    private static Set<String> supported(HttpRequestMethodNotSupportedException e) {
+        return e.getSupportedMethods() == null ? Set.of() : new TreeSet<>(List.of(e.getSupportedMethods()));
+    }
+
+    /**
+     * A 405 naming the path's methods as Waldur's router does, in a fixed order: its own, HEAD beside GET, then
+     * OPTIONS.
+     */
+    private static HttpRequestMethodNotSupportedException notAllowed(HttpServletRequest request, Set<String> methods) {
+        Set<String> allowed = new LinkedHashSet<>(methods);
         if (allowed.contains(RequestMethod.GET.name())) {
             allowed.add(RequestMethod.HEAD.name());
         }

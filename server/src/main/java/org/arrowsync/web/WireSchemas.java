@@ -55,7 +55,7 @@ class WireSchemas extends ModelResolver {
                     .items(context.resolve(new AnnotatedType(type.containedType(0)).resolveAsRef(true)));
         }
         if (JsonNode.class.isAssignableFrom(type.getRawClass()) || RawJson.class.equals(type.getRawClass())) {
-            return new Schema<>(); // free-form JSON (job results, raw Arrow data), never read as a bean
+            return declaredOrAnyJson(annotated); // free-form JSON (job results, raw Arrow data), never read as a bean
         }
         Schema schema = super.resolve(annotated, context, next);
         if (schema == null) {
@@ -74,6 +74,29 @@ class WireSchemas extends ModelResolver {
             describeProperties(type, model);
         }
         return schema;
+    }
+
+    /**
+     * Any JSON, unless the property declares its type: a node read for what a record cannot tell (a PATCH's null from
+     * its absence) still has a type on the wire.
+     */
+    private static Schema<?> declaredOrAnyJson(AnnotatedType annotated) {
+        if (annotated.getCtxAnnotations() != null) {
+            for (java.lang.annotation.Annotation annotation : annotated.getCtxAnnotations()) {
+                if (annotation instanceof io.swagger.v3.oas.annotations.media.Schema declared
+                        && !declared.type().isEmpty()) {
+                    Schema<?> schema = new Schema<>().type(declared.type());
+                    if (!declared.format().isEmpty()) {
+                        schema.setFormat(declared.format());
+                    }
+                    if (declared.nullable()) {
+                        schema.setNullable(true);
+                    }
+                    return schema;
+                }
+            }
+        }
+        return new Schema<>();
     }
 
     @SuppressWarnings("rawtypes")

@@ -68,6 +68,15 @@ class ConsumptionCleanupIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void anUnknownResourceIsA404() {
+        String unknown = "f4b882273b4e463496b47c8a9d14fc76";
+        assertThat(api.post(CLEANUP, Map.of("resource_uuid", unknown, "dry_run", true))
+                        .expect(404)
+                        .text("error"))
+                .isEqualTo("Resource " + unknown + " not found");
+    }
+
+    @Test
     @Order(1)
     void aDryRunByDefaultThenRemovesTheOpenProvisionalItemAndKeepsTheClaimForTheNextSync() {
         String license = fixture.meteredLicense(CLOSED);

@@ -80,6 +80,34 @@ class VendorOfferingMappingApiIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void aPatchWithoutAPlanKeepsItAndOneWithANullPlanClearsIt() {
+        JsonNode offering = fixture.offering().json();
+        String plan = offering.get("plans").get(0).get("uuid").asString();
+        String uuid = api.post(
+                        BASE,
+                        body(ArrowFixture.unique("Google"), offering.get("uuid").asString(), plan))
+                .expect(201)
+                .text("uuid");
+
+        api.patch(BASE + uuid + "/", Map.of("is_active", true)).expect(200);
+        assertThat(api.get(BASE + uuid + "/").expect(200).text("plan_uuid")).isEqualTo(plan);
+
+        Map<String, Object> clear = new HashMap<>();
+        clear.put("plan", null);
+        Response cleared = api.patch(BASE + uuid + "/", clear).expect(200);
+        Contract.assertMatches(cleared);
+        assertThat(cleared.json().get("plan").isNull()).isTrue();
+        assertThat(api.get(BASE + uuid + "/")
+                        .expect(200)
+                        .json()
+                        .get("plan_uuid")
+                        .isNull())
+                .isTrue();
+
+        api.patch(BASE + uuid + "/", Map.of("plan", 5)).expect(400);
+    }
+
+    @Test
     void aPlanMustBelongToTheOfferingOnCreateAndOnUpdate() {
         String offering = fixture.offering().text("uuid");
         String foreignPlan =

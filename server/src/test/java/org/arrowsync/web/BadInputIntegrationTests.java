@@ -80,6 +80,11 @@ class BadInputIntegrationTests extends IntegrationTest {
         assertThat(response.header("Allow")).contains("GET").doesNotContain("DELETE");
         api.send("PUT", "/api/invoice-items/", "{}").expect(405);
         api.send("POST", "/api/invoices/", "{}").expect(405);
+        assertThat(api.send("DELETE", "/api/admin/arrow/billing-syncs/5948a8d2877c45e7806a85ca7978022f/", null)
+                        .expect(405)
+                        .header("Allow"))
+                .as("an object's path names HEAD and OPTIONS beside GET, as the OPTIONS answer there does")
+                .isEqualTo("GET, HEAD, OPTIONS");
     }
 
     @Test
