@@ -79,13 +79,15 @@ final class LineMatching {
         this.seen = seen;
         List<BillingSync> before = writers.syncs().ofPeriod(settings.id(), period);
         this.newMonth = before.isEmpty();
-        this.openBefore = before.stream()
+        // D29: the syncs of a mapping deactivated since are not the run's: their lines are neither seen nor removed
+        List<BillingSync> ofActiveMappings = before.stream()
+                .filter(sync -> mappingsById.containsKey(sync.mappingId()))
+                .toList();
+        this.openBefore = ofActiveMappings.stream()
                 .filter(sync -> !sync.state().frozen())
                 .map(BillingSync::id)
                 .toList();
-        before.stream()
-                .filter(sync -> mappingsById.containsKey(sync.mappingId()))
-                .forEach(this::remember);
+        ofActiveMappings.forEach(this::remember);
     }
 
     /**
@@ -96,7 +98,7 @@ final class LineMatching {
         return newMonth;
     }
 
-    /** The month's syncs that were not frozen when the run began, whatever their customer mappings are now. */
+    /** The month's syncs of the run's (active) mappings that were not frozen when the run began. */
     List<Long> openBefore() {
         return openBefore;
     }

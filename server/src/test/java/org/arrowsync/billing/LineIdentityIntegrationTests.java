@@ -73,6 +73,27 @@ class LineIdentityIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void aDeactivatedMappingsBilledLinesStayOnTheInvoiceThroughAResync() {
+        start(ExportTemplates.ALT_REFERENCE);
+        BigDecimal billed = charged(CONTOSO);
+        assertThat(billed).isPositive();
+        String mapping = fixture.mapping(CONTOSO);
+        api.patch("/api/admin/arrow/customer-mappings/" + mapping + "/", Map.of("is_active", false))
+                .expect(200);
+
+        JsonNode resync = sync();
+        assertThat(resync.get("progress").path("lines_removed").asInt())
+                .as("a line of a mapping no longer in use is neither seen nor removed")
+                .isZero();
+        assertThat(charged(CONTOSO)).isEqualByComparingTo(billed);
+
+        api.patch("/api/admin/arrow/customer-mappings/" + mapping + "/", Map.of("is_active", true))
+                .expect(200);
+        sync();
+        assertThat(charged(CONTOSO)).isEqualByComparingTo(billed);
+    }
+
+    @Test
     void aRenameWhoseRowsStillCarryTheCustomersRefIsNoMismatch() {
         start(ExportTemplates.ALT_REFERENCE);
         BigDecimal billed = charged(CONTOSO);
