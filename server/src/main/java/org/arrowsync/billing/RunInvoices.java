@@ -19,7 +19,7 @@ final class RunInvoices {
 
     private final InvoiceService invoices;
     private final Map<UUID, Invoice> billed = new HashMap<>();
-    private final Map<UUID, Invoice> current = new HashMap<>();
+    private final Map<UUID, Optional<Invoice>> current = new HashMap<>();
     private final Map<Long, String> currencies = new HashMap<>();
 
     RunInvoices(InvoiceService invoices, YearMonth period, List<CustomerMapping> mappings) {
@@ -35,14 +35,16 @@ final class RunInvoices {
         return billed.get(mapping.customerUuid());
     }
 
-    Invoice invoiceFor(CustomerMapping mapping) {
+    /** The invoice a new item of the customer goes on, none when the month's and the current one are both closed. */
+    Optional<Invoice> openInvoiceFor(CustomerMapping mapping) {
         Invoice invoice = billedInvoice(mapping);
         if (invoice.isOpen()) {
-            return invoice;
+            return Optional.of(invoice);
         }
         return current.computeIfAbsent(mapping.customerUuid(), customer -> {
-            Invoice open = invoices.openInvoiceFor(customer, invoice.period());
-            invoices.currencyOf(open).ifPresent(currency -> currencies.put(open.id(), currency));
+            Optional<Invoice> open = invoices.currentOpenInvoice(customer);
+            open.flatMap(invoices::currencyOf)
+                    .ifPresent(currency -> currencies.put(open.get().id(), currency));
             return open;
         });
     }

@@ -288,7 +288,17 @@ final class SyncRun {
         List<Line> placed = new ArrayList<>();
         List<InvoiceService.Placed> drafts = new ArrayList<>();
         for (Line line : lines) {
-            Invoice invoice = invoices.invoiceFor(line.mapping());
+            Optional<Invoice> open = invoices.openInvoiceFor(line.mapping());
+            if (open.isEmpty()) {
+                // D94: the customer has no invoice open for it; its other customers' lines go on, a later sync bills it
+                progress.error("Line " + line.line().lineReference() + " of "
+                        + line.mapping().customerName()
+                        + " is not invoiced: its invoice of " + period
+                        + " and its invoice of the month under way are closed (D94)");
+                progress.increment("invoice_errors");
+                continue;
+            }
+            Invoice invoice = open.get();
             Optional<String> currency = invoices.currencyOf(invoice);
             if (currency.isPresent() && !currency.get().equals(line.currency())) {
                 progress.error(

@@ -165,6 +165,13 @@ public class InvoiceService {
         return current;
     }
 
+    /** The customer's invoice of the month under way, unless it is closed already. */
+    @Transactional
+    public Optional<Invoice> currentOpenInvoice(UUID customerUuid) {
+        Invoice current = invoiceFor(customerUuid, YearMonth.now(clock));
+        return current.isOpen() ? Optional.of(current) : Optional.empty();
+    }
+
     /** The currency an invoice's items are in, if it has any. */
     public Optional<String> currencyOf(Invoice invoice) {
         return Optional.ofNullable(currencies(List.of(invoice)).get(invoice.id()));

@@ -6,6 +6,7 @@ import java.math.BigDecimal;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
+import org.arrowsync.arrowclient.BillingLine;
 import org.arrowsync.ledger.Invoice;
 import org.arrowsync.ledger.InvoiceItemDraft;
 import org.arrowsync.ledger.InvoiceService;
@@ -61,6 +62,50 @@ class BillingRulesIntegrationTests extends IntegrationTest {
             BigDecimal billed = ((BigDecimal) row.get("unit_price")).multiply((BigDecimal) row.get("quantity"));
             assertThat(billed).isEqualByComparingTo((BigDecimal) row.get("sell"));
         }
+    }
+
+    @Test
+    void aCustomerWithoutAnOpenInvoiceHasItsNewLinesRefusedAndTheOthersGoOn() {
+        Map<String, String> customers = fixture.mapAllCustomers();
+        List<BillingLine> lines = fixture.emulator().exportLines(MONTH);
+        String late = lines.get(0).lineReference();
+        String closedRef = api.get("/api/admin/arrow/customer-mappings/?settings_uuid=" + settings)
+                .expect(200)
+                .json()
+                .valueStream()
+                .filter(mapping -> mapping.get("arrow_company_name")
+                        .asString()
+                        .equals(lines.get(0).companyName()))
+                .findFirst()
+                .orElseThrow()
+                .get("arrow_reference")
+                .asString();
+        fixture.emulator().garble(late, true);
+        sync();
+        String closed = customers.get(closedRef);
+        fixture.closeInvoice(closed, MONTH);
+        invoices.openInvoiceFor(Uuids.fromPath(closed), MONTH);
+        fixture.closeInvoice(closed, TestClock.currentMonth());
+        String otherRef = customers.keySet().stream()
+                .filter(ref -> !ref.equals(closedRef))
+                .findFirst()
+                .orElseThrow();
+        String other = invoicedLines(otherRef).get(0);
+
+        fixture.emulator().garble(late, false);
+        fixture.emulator().changeSell(other, "12.34000");
+        JsonNode job = sync();
+
+        assertThat(job.get("progress").get("invoice_errors").asInt()).isEqualTo(1);
+        assertThat(job.get("errors").toString()).contains(late).contains("is not invoiced");
+        assertThat(invoiceItemPrice(other)).as("other customers' lines go on").isEqualByComparingTo("12.34");
+        assertThat(invoicedLines(closedRef)).doesNotContain(late);
+        assertThat(jdbc.sql("select count(*) from billing_sync_items where arrow_line_reference = ?")
+                        .param(late)
+                        .query(Long.class)
+                        .single())
+                .as("a line not invoiced is not recorded as billed: a later sync bills it")
+                .isZero();
     }
 
     @Test
