@@ -330,11 +330,17 @@ final class LineMatching {
         for (Parsed p : parsed) {
             BillingSync sync = p.syncIn(syncs);
             BillingLine line = p.line();
+            KnownLine known = p.billed();
             if (sync.state().frozen()) {
-                progress.increment("frozen_lines");
+                if (known == null && newInPage.add(line.lineReference())) {
+                    // D95: a line Arrow added after the month was validated is recorded, for reconciliation to bill
+                    late(line, sync, p.mapping());
+                    pending.add(new Pending(new Line(sync, p.mapping(), line, null, price(p), currency(line)), null));
+                } else {
+                    progress.increment("frozen_lines");
+                }
                 continue;
             }
-            KnownLine known = p.billed();
             boolean first = known != null ? seen.add(known.id()) : newInPage.add(line.lineReference());
             if (!first) {
                 repeated(line);
@@ -342,14 +348,7 @@ final class LineMatching {
             }
             allValidated.merge(sync.id(), line.validated(), Boolean::logicalAnd);
             touched.add(sync.id());
-            Price price = prices.price(
-                    period,
-                    new ArrowAmount(
-                            p.mapping().customerId(),
-                            line.vendor(),
-                            line.classification(),
-                            line.sellTotal(),
-                            line.buyTotal()));
+            Price price = price(p);
             if (known != null && known.unchanged(KnownLine.contentHash(price.billed(), line))) {
                 unchanged++;
                 continue;
@@ -357,6 +356,26 @@ final class LineMatching {
             pending.add(new Pending(new Line(sync, p.mapping(), line, null, price, currency(line)), known));
         }
         return new Matched(withItems(pending), unchanged);
+    }
+
+    /** What the line bills: its Arrow amount priced by the rules for its customer. */
+    private Price price(Parsed p) {
+        BillingLine line = p.line();
+        return prices.price(
+                period,
+                new ArrowAmount(
+                        p.mapping().customerId(),
+                        line.vendor(),
+                        line.classification(),
+                        line.sellTotal(),
+                        line.buyTotal()));
+    }
+
+    private void late(BillingLine line, BillingSync sync, CustomerMapping mapping) {
+        progress.increment("late_lines");
+        progress.error("Line " + line.lineReference() + " of " + mapping.customerName() + " came after "
+                + sync.statementReference() + " was validated: recorded, and billed by the month's next reconciliation"
+                + " (D95)");
     }
 
     /** A line to write and what was known of it before its item is read whole. */

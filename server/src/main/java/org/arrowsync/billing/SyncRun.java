@@ -177,7 +177,17 @@ final class SyncRun {
         linesSynced += matched.size();
     }
 
-    private void write(List<Line> lines) {
+    private void write(List<Line> matched) {
+        List<NewItem> inserts = new ArrayList<>();
+        List<Line> lines = new ArrayList<>(matched.size());
+        for (Line line : matched) {
+            if (line.sync().state().frozen()) {
+                // D95: a late line claims nothing and invoices nothing; reconciliation bills it as a line that was zero
+                inserts.add(newItem(line, BilledVia.ZERO, null, BigDecimal.ZERO));
+            } else {
+                lines.add(line);
+            }
+        }
         Map<String, BillingPath> owners = writers.licenses()
                 .claimAll(
                         lines.stream()
@@ -192,7 +202,6 @@ final class SyncRun {
         List<ItemUpdate> updates = new ArrayList<>();
         Map<Long, List<ItemChange>> changes = new LinkedHashMap<>();
         Map<Long, List<Long>> removals = new LinkedHashMap<>();
-        List<NewItem> inserts = new ArrayList<>();
         for (Line line : lines) {
             BillingSyncItem item = line.billed();
             BilledVia via = via(line, owners, item);

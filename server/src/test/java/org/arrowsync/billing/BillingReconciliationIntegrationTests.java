@@ -81,6 +81,35 @@ class BillingReconciliationIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void aLineArrowAddsAfterValidationIsRecordedThenBilledOnceByReconciliation() {
+        arrowValidatesTheMonth();
+        assertThat(reconcile(false).get("result").get("compensations").asInt()).isZero();
+        String customerRef = customers.keySet().iterator().next();
+        String license = jdbc.sql("select license_reference from billing_sync_items where arrow_line_reference = ?")
+                .param(lineReferences(customerRef).get(0))
+                .query(String.class)
+                .single();
+        String late = fixture.emulator().addLine(license, MONTH, "12.50000", "10.00000");
+
+        JsonNode sync = fixture.syncedBilling(MONTH);
+        assertThat(sync.get("progress").get("late_lines").asInt()).isEqualTo(1);
+        assertThat(sync.get("errors").toString()).contains(late).contains("was validated");
+        assertThat(states()).as("the syncs stay frozen").containsOnly(4);
+
+        JsonNode booked = reconcile(false);
+        assertThat(booked.get("result").get("compensations").asInt()).isEqualTo(1);
+        assertThat(new BigDecimal(booked.get("result").get("compensation_total").asString()))
+                .isEqualByComparingTo("12.50");
+        assertArrowAmountsMatchTheExport();
+
+        fixture.syncedBilling(MONTH);
+        assertThat(reconcile(false).get("result").get("compensations").asInt())
+                .as("the late line is billed once")
+                .isZero();
+        assertArrowAmountsMatchTheExport();
+    }
+
+    @Test
     void thePreviewShowsPerCustomerWhatReconcileThenBooksAndWritesNothing() {
         arrowValidatesTheMonth();
         List<String> refs = List.copyOf(customers.keySet());

@@ -177,6 +177,17 @@ public final class Emulator implements AutoCloseable, BeforeAllCallback, BeforeE
         control("POST", "lines/" + lineReference, "{\"repeated\":true}");
     }
 
+    /** Arrow adds a line to a license's month (a late adjustment); returns its Sequence. */
+    public String addLine(String licenseReference, YearMonth period, String sell, String buy) {
+        return control(
+                        "POST",
+                        "lines",
+                        "{\"licenseRef\":\"" + licenseReference + "\",\"period\":\"" + period + "\",\"sell\":\"" + sell
+                                + "\",\"buy\":\"" + buy + "\"}")
+                .get("sequence")
+                .asString();
+    }
+
     /** Arrow drops a line from its export. */
     public void removeLine(String lineReference) {
         control("DELETE", "lines/" + lineReference, null);
