@@ -28,6 +28,9 @@ final class RequestSummary {
     private static final Pattern SECRET =
             Pattern.compile("key|token|password|passwd|secret|authorization|credential|signature|csrf");
 
+    /** A parameter name as forms and query strings write them: {@code page_size}, {@code items[0].name}. */
+    private static final Pattern PLAIN_NAME = Pattern.compile("[A-Za-z0-9_.\\-\\[\\]]{1,100}");
+
     private RequestSummary() {}
 
     static JsonNode of(ContentCachingRequestWrapper request, JsonMapper json) {
@@ -38,7 +41,7 @@ final class RequestSummary {
         if (!parameters.isEmpty()) {
             ObjectNode named = summary.putObject("parameters");
             parameters.forEach((name, values) -> {
-                ArrayNode list = named.putArray(name);
+                ArrayNode list = named.putArray(shownName(name, named.size()));
                 for (String value : values) {
                     list.add(isSecret(name) ? MASK : Secrets.scrub(value));
                 }
@@ -49,6 +52,16 @@ final class RequestSummary {
             summary.set("body", body(body, request.getContentType(), json));
         }
         return summary;
+    }
+
+    /**
+     * A parameter's name as the log shows it: a plain name as it came, anything else (a JSON body sent as a form makes
+     * its whole text a name, secrets included) described, never copied.
+     */
+    private static String shownName(String name, int position) {
+        return PLAIN_NAME.matcher(name).matches()
+                ? name
+                : "(parameter " + (position + 1) + ": a name of " + name.length() + " characters, not shown)";
     }
 
     static boolean isSecret(String name) {

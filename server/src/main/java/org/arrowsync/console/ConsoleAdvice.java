@@ -19,6 +19,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
 /**
  * What every console page knows (who is signed in), and how the console answers a refusal: a page (or, for an htmx
@@ -56,6 +57,23 @@ class ConsoleAdvice {
                 .flatMap(entry -> entry.getValue().stream().map(message -> label(entry) + message))
                 .toList();
         return problem(request, response, model, 400, "Not accepted", messages);
+    }
+
+    /** An address whose parameter cannot be read as its type ({@code ?page=abc}) is the caller's, not the server's. */
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    String unreadable(
+            MethodArgumentTypeMismatchException e,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            Model model) {
+        String expected = e.getRequiredType() != null && Number.class.isAssignableFrom(boxed(e.getRequiredType()))
+                ? "not a whole number the console can read"
+                : "not a value the console can read";
+        return problem(request, response, model, 400, "Not accepted", List.of(e.getName() + ": " + expected));
+    }
+
+    private static Class<?> boxed(Class<?> type) {
+        return type == int.class ? Integer.class : type == long.class ? Long.class : type;
     }
 
     /** Anything else is the server's fault: the details go to the log, the page says so plainly. */

@@ -182,8 +182,21 @@ class AuditIntegrationTests extends IntegrationTest {
                                 false))
                 .expect(201);
 
+        // A JSON body sent as a form (curl -d without a JSON Content-Type) is one parameter named by the whole text
+        String formKey = "audit-form-api-key-" + UUID.randomUUID();
+        api.sendRaw(
+                        "PATCH",
+                        "/api/admin/arrow/settings/" + UUID.randomUUID() + "/",
+                        Map.of("Content-Type", "application/x-www-form-urlencoded"),
+                        "{\"api_key\": \"" + formKey + "\"}")
+                .expect(415);
+
         String log = api.get(LOG + "?page_size=300").expect(200).body();
-        assertThat(log).doesNotContain(apiKey).doesNotContain(token).doesNotContain(secret);
+        assertThat(log)
+                .doesNotContain(apiKey)
+                .doesNotContain(token)
+                .doesNotContain(secret)
+                .doesNotContain(formKey);
         JsonNode settings = api.get(LOG + "?action=admin_arrow_settings_create&page_size=1")
                 .expect(200)
                 .json()

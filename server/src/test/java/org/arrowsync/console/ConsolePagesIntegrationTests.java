@@ -71,4 +71,15 @@ class ConsolePagesIntegrationTests extends ConsoleIntegrationTest {
         assertThat(form.statusCode()).isEqualTo(200);
         assertThat(form.body()).contains("name=\"markup_percent\"");
     }
+
+    @Test
+    void aPageNumberThatIsNoNumberIsRefusedInWords() {
+        ConsoleSession browser = new ConsoleSession(port);
+        browser.signIn("admin", ADMIN_PASSWORD);
+        for (String page : new String[] {"/invoices?page=abc", "/jobs?page=1.5", "/users?page=99999999999"}) {
+            HttpResponse<String> refused = browser.get(page);
+            assertThat(refused.statusCode()).as(page).isEqualTo(400);
+            assertThat(refused.body()).as(page).contains("page: not a whole number the console can read");
+        }
+    }
 }
