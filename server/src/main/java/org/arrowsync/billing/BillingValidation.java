@@ -1,9 +1,7 @@
 package org.arrowsync.billing;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.time.YearMonth;
-import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +22,7 @@ import org.arrowsync.settings.Settings;
 import org.arrowsync.settings.SettingsService;
 import org.arrowsync.shared.DaemonThreads;
 import org.arrowsync.shared.Progress;
+import org.arrowsync.shared.ValidationGrace;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -40,7 +39,7 @@ public class BillingValidation {
     private final SettingsService settings;
     private final BillingSyncRepository syncs;
     private final ArrowClients clients;
-    private final BillingProperties properties;
+    private final ValidationGrace grace;
     private final TransactionTemplate transactions;
     private final LicenseBilling licenses;
     private final ApplicationEventPublisher events;
@@ -50,7 +49,7 @@ public class BillingValidation {
             SettingsService settings,
             BillingSyncRepository syncs,
             ArrowClients clients,
-            BillingProperties properties,
+            ValidationGrace grace,
             TransactionTemplate transactions,
             LicenseBilling licenses,
             ApplicationEventPublisher events,
@@ -59,7 +58,7 @@ public class BillingValidation {
         this.events = events;
         this.syncs = syncs;
         this.clients = clients;
-        this.properties = properties;
+        this.grace = grace;
         this.transactions = transactions;
         this.licenses = licenses;
         this.clock = clock;
@@ -150,13 +149,7 @@ public class BillingValidation {
         if (statement != null) {
             return null;
         }
-        Instant final_ = sync.reportPeriod()
-                .plusMonths(1)
-                .atDay(1)
-                .atStartOfDay()
-                .toInstant(ZoneOffset.UTC)
-                .plus(properties.validationGrace());
-        return clock.instant().isBefore(final_) ? null : "validated_by_calendar";
+        return grace.over(sync.reportPeriod(), clock.instant()) ? "validated_by_calendar" : null;
     }
 
     /**

@@ -21,13 +21,15 @@ import org.arrowsync.settings.Settings;
 import org.arrowsync.shared.DatabaseConnectionLost;
 import org.arrowsync.shared.Progress;
 import org.arrowsync.shared.Uuids;
+import org.arrowsync.shared.ValidationGrace;
 import org.springframework.stereotype.Service;
 
 /**
  * Finalisation (the reference's {@code check_and_reconcile_billing}): the billing export of a month gives each
  * license's final amounts (lines matched by {@code ARS Subscription ID}); pending records of the settings' customers
- * are finalised and compensated. A month is finalised once it is over; {@code force} finalises an open month and
- * re-checks finalised records.
+ * are finalised and compensated. A month is finalised once it is over, a license's month once Arrow validated its lines
+ * or the month's validation grace is over (D96); {@code force} finalises an open month, lines Arrow has not validated,
+ * and re-checks finalised records.
  */
 @Service
 public class FinalisationService {
@@ -35,13 +37,19 @@ public class FinalisationService {
     private final ConsumptionRecordRepository records;
     private final LicenseMonthBilling finaliser;
     private final ArrowClients clients;
+    private final ValidationGrace grace;
     private final Clock clock;
 
     FinalisationService(
-            ConsumptionRecordRepository records, LicenseMonthBilling finaliser, ArrowClients clients, Clock clock) {
+            ConsumptionRecordRepository records,
+            LicenseMonthBilling finaliser,
+            ArrowClients clients,
+            ValidationGrace grace,
+            Clock clock) {
         this.records = records;
         this.finaliser = finaliser;
         this.clients = clients;
+        this.grace = grace;
         this.clock = clock;
     }
 
@@ -80,6 +88,12 @@ public class FinalisationService {
             if (totals == null) {
                 report.noBillingData++;
                 progress.increment("no_billing_data");
+                continue;
+            }
+            if (!totals.validated() && !order.force() && !grace.over(order.period(), clock.instant())) {
+                // D96: Arrow may still correct these lines; the provisional item stays until it validates them
+                report.awaitingValidation++;
+                progress.increment("awaiting_validation");
                 continue;
             }
             try {
@@ -123,7 +137,12 @@ public class FinalisationService {
                 if (result.isValid()) {
                     totals.merge(
                             line.licenseReference(),
-                            Totals.of(line.sellTotal(), line.buyTotal(), line.currency(), LicenseKind.of(line)),
+                            Totals.of(
+                                    line.sellTotal(),
+                                    line.buyTotal(),
+                                    line.currency(),
+                                    LicenseKind.of(line),
+                                    line.validated()),
                             Totals::plus);
                 } else {
                     unreadable.add(line.licenseReference());
@@ -144,10 +163,11 @@ public class FinalisationService {
             int compensationItemsCreated,
             int noBillingData,
             int billedByBillingSync,
+            int awaitingValidation,
             List<RecordError> errors) {
 
         static FinalisationReport status(String status) {
-            return new FinalisationReport(status, 0, 0, 0, 0, 0, List.of());
+            return new FinalisationReport(status, 0, 0, 0, 0, 0, 0, List.of());
         }
 
         static final class Builder {
@@ -155,6 +175,7 @@ public class FinalisationService {
             private int compensated;
             private int noBillingData;
             private int billedElsewhere;
+            private int awaitingValidation;
             private final List<RecordError> errors = new ArrayList<>();
 
             void count(Result result) {
@@ -180,7 +201,14 @@ public class FinalisationService {
 
             FinalisationReport build() {
                 return new FinalisationReport(
-                        "ok", finalized, compensated, compensated, noBillingData, billedElsewhere, List.copyOf(errors));
+                        "ok",
+                        finalized,
+                        compensated,
+                        compensated,
+                        noBillingData,
+                        billedElsewhere,
+                        awaitingValidation,
+                        List.copyOf(errors));
             }
         }
     }

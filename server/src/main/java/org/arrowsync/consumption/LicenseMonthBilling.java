@@ -159,24 +159,34 @@ class LicenseMonthBilling {
     }
 
     /**
-     * The export's totals of one license and month, with every currency its lines name and the vendor and
-     * classification they give the license.
+     * The export's totals of one license and month, with every currency its lines name, the vendor and classification
+     * they give the license, and whether Arrow validated every one of them.
      */
-    record Totals(BigDecimal sell, BigDecimal buy, Set<String> currencies, LicenseKind license) {
+    record Totals(BigDecimal sell, BigDecimal buy, Set<String> currencies, LicenseKind license, boolean validated) {
 
         Totals {
             currencies = Set.copyOf(currencies);
         }
 
-        static Totals of(BigDecimal sell, BigDecimal buy, String currency, LicenseKind license) {
+        /** One line's amounts; {@code validated}: it carries Arrow's Validation Date. */
+        static Totals of(BigDecimal sell, BigDecimal buy, String currency, LicenseKind license, boolean validated) {
             return new Totals(
-                    sell, buy, currency == null || currency.isBlank() ? Set.of() : Set.of(currency.trim()), license);
+                    sell,
+                    buy,
+                    currency == null || currency.isBlank() ? Set.of() : Set.of(currency.trim()),
+                    license,
+                    validated);
         }
 
         Totals plus(Totals more) {
             Set<String> both = new HashSet<>(currencies);
             both.addAll(more.currencies());
-            return new Totals(sell.add(more.sell()), buy.add(more.buy()), both, license.or(more.license()));
+            return new Totals(
+                    sell.add(more.sell()),
+                    buy.add(more.buy()),
+                    both,
+                    license.or(more.license()),
+                    validated && more.validated());
         }
 
         /** The one currency the lines name, null when none; lines in several cannot be added up (D9). */

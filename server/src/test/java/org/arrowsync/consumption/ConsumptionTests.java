@@ -34,14 +34,14 @@ class ConsumptionTests {
 
     @Test
     void exportTotalsAddUpWithinOneCurrencyOnly() {
-        Totals one = Totals.of(BigDecimal.ONE, BigDecimal.ONE, "EUR", LicenseKind.UNKNOWN)
-                .plus(Totals.of(BigDecimal.TEN, BigDecimal.ONE, null, LicenseKind.UNKNOWN));
+        Totals one = Totals.of(BigDecimal.ONE, BigDecimal.ONE, "EUR", LicenseKind.UNKNOWN, true)
+                .plus(Totals.of(BigDecimal.TEN, BigDecimal.ONE, null, LicenseKind.UNKNOWN, true));
         assertThat(one.sell()).isEqualByComparingTo("11");
         assertThat(one.currency("XSP1")).isEqualTo("EUR");
-        assertThat(Totals.of(BigDecimal.ONE, BigDecimal.ONE, null, LicenseKind.UNKNOWN)
+        assertThat(Totals.of(BigDecimal.ONE, BigDecimal.ONE, null, LicenseKind.UNKNOWN, true)
                         .currency("XSP1"))
                 .isEqualTo("EUR");
-        Totals mixed = one.plus(Totals.of(BigDecimal.ONE, BigDecimal.ONE, "USD", LicenseKind.UNKNOWN));
+        Totals mixed = one.plus(Totals.of(BigDecimal.ONE, BigDecimal.ONE, "USD", LicenseKind.UNKNOWN, true));
         assertThatThrownBy(() -> mixed.currency("XSP1"))
                 .isInstanceOf(MixedCurrencies.class)
                 .hasMessageContaining("EUR, USD");
@@ -49,9 +49,18 @@ class ConsumptionTests {
 
     @Test
     void exportTotalsNameTheLicenseByTheFirstLineThatKnowsIt() {
-        Totals totals = Totals.of(BigDecimal.ONE, BigDecimal.ONE, "EUR", new LicenseKind(" Microsoft ", ""))
-                .plus(Totals.of(BigDecimal.ONE, BigDecimal.ONE, "EUR", new LicenseKind("Other", "IAAS")));
+        Totals totals = Totals.of(BigDecimal.ONE, BigDecimal.ONE, "EUR", new LicenseKind(" Microsoft ", ""), true)
+                .plus(Totals.of(BigDecimal.ONE, BigDecimal.ONE, "EUR", new LicenseKind("Other", "IAAS"), true));
         assertThat(totals.license()).isEqualTo(new LicenseKind("Microsoft", "IAAS"));
+    }
+
+    @Test
+    void exportTotalsAreValidatedOnlyWhenEveryLineIs() {
+        Totals validated = Totals.of(BigDecimal.ONE, BigDecimal.ONE, "EUR", LicenseKind.UNKNOWN, true);
+        Totals pending = Totals.of(BigDecimal.ONE, BigDecimal.ONE, "EUR", LicenseKind.UNKNOWN, false);
+        assertThat(validated.plus(validated).validated()).isTrue();
+        assertThat(validated.plus(pending).validated()).isFalse();
+        assertThat(pending.plus(validated).validated()).isFalse();
     }
 
     private static ConsumptionReport report(String... currencies) {
