@@ -268,7 +268,7 @@ public class BillingSyncService {
                 target.licenseReference(),
                 run.linesSynced(),
                 run.unmatched().stream().mapToLong(UnmatchedCustomer::lines).sum(),
-                report.unusable(),
+                report.rejected(),
                 run.unmatched());
     }
 

@@ -32,6 +32,7 @@ final class LineReport {
     private final Set<Mismatch> reportedMismatches = new HashSet<>();
     private final List<String> missingRows = new ArrayList<>();
     private long unusable;
+    private long refused;
 
     LineReport(Progress progress) {
         this.progress = progress;
@@ -71,9 +72,20 @@ final class LineReport {
         problems.keep(problems.firstUnreadable, problem);
     }
 
-    /** How many rows the run could not use (unreadable, or without a line reference). */
-    long unusable() {
-        return unusable;
+    /**
+     * Reports a line the run could use but not invoice (another currency than its invoice, D9; no open invoice, D94):
+     * nothing is recorded for it, so a later sync tries it again.
+     */
+    void refused(long syncId, String lineReference, String why) {
+        refused++;
+        Problems problems = bySync.computeIfAbsent(syncId, id -> new Problems());
+        problems.refused++;
+        problems.keep(problems.firstRefused, lineReference + ": " + why);
+    }
+
+    /** How many rows the run could not use (unreadable, or without a line reference) or could not invoice. */
+    long rejected() {
+        return unusable + refused;
     }
 
     /**
@@ -131,7 +143,7 @@ final class LineReport {
                     + "): no line was removed");
         }
         parts.addAll(problems.messages());
-        return new Notes(String.join(". ", parts), problems.unreadable);
+        return new Notes(String.join(". ", parts), problems.unreadable + problems.refused);
     }
 
     private static boolean blank(String value) {
@@ -141,9 +153,11 @@ final class LineReport {
     private static final class Problems {
         private int unreadable;
         private int mismatches;
+        private int refused;
         private boolean keepsUnseenLines;
         private final List<String> firstUnreadable = new ArrayList<>();
         private final List<String> firstMismatches = new ArrayList<>();
+        private final List<String> firstRefused = new ArrayList<>();
 
         void keep(List<String> first, String text) {
             if (first.size() < KEPT && !first.contains(text)) {
@@ -155,8 +169,10 @@ final class LineReport {
             if (other != null) {
                 unreadable += other.unreadable;
                 mismatches += other.mismatches;
+                refused += other.refused;
                 other.firstUnreadable.forEach(text -> keep(firstUnreadable, text));
                 other.firstMismatches.forEach(text -> keep(firstMismatches, text));
+                other.firstRefused.forEach(text -> keep(firstRefused, text));
             }
         }
 
@@ -172,6 +188,10 @@ final class LineReport {
                         + " another customer in the export (" + String.join(", ", firstMismatches)
                         + "): kept with this customer by their line reference, nothing credited;"
                         + " update the customer mapping if Arrow renamed the customer");
+            }
+            if (refused > 0) {
+                parts.add(refused + (refused == 1 ? " line was" : " lines were")
+                        + " not invoiced, and a later sync tries again: " + String.join("; ", firstRefused));
             }
             return parts;
         }

@@ -305,6 +305,7 @@ final class SyncRun {
                         + " is not invoiced: its invoice of " + period
                         + " and its invoice of the month under way are closed (D94)");
                 progress.increment("invoice_errors");
+                report.refused(line.sync().id(), line.line().lineReference(), "no open invoice (D94)");
                 continue;
             }
             Invoice invoice = open.get();
@@ -314,6 +315,10 @@ final class SyncRun {
                         "Line " + line.line().lineReference() + " is in " + line.currency() + " but the invoice of "
                                 + line.mapping().customerName() + " is in " + currency.get() + " (D9): not invoiced");
                 progress.increment("currency_errors");
+                report.refused(
+                        line.sync().id(),
+                        line.line().lineReference(),
+                        "in " + line.currency() + ", its invoice in " + currency.get() + " (D9)");
                 continue;
             }
             invoices.useCurrency(invoice, line.currency());

@@ -98,6 +98,14 @@ class BillingRulesIntegrationTests extends IntegrationTest {
 
         assertThat(job.get("progress").get("invoice_errors").asInt()).isEqualTo(1);
         assertThat(job.get("errors").toString()).contains(late).contains("is not invoiced");
+        assertThat(job.get("result").get("lines_rejected").asInt()).isEqualTo(1);
+        assertThat(api.get("/api/admin/arrow/billing-syncs/?settings_uuid=" + settings + "&page_size=50")
+                        .expect(200)
+                        .json()
+                        .findValuesAsString("error_message"))
+                .as("the customer's sync says so too, after the job list moves on")
+                .anySatisfy(message ->
+                        assertThat(message).contains("1 line was not invoiced").contains(late));
         assertThat(invoiceItemPrice(other)).as("other customers' lines go on").isEqualByComparingTo("12.34");
         assertThat(invoicedLines(closedRef)).doesNotContain(late);
         assertThat(jdbc.sql("select count(*) from billing_sync_items where arrow_line_reference = ?")
