@@ -154,8 +154,11 @@ final class Compensations {
         if (REPRICED.equals(c.reason())) {
             kind = "re-pricing " + kind;
         }
-        String name = settings.itemPrefixOrDefault() + " adjustment: "
-                + c.item().description() + " (" + kind + " for " + period + ")";
+        // D23: which license and Arrow line it corrects, so two corrections of one product read apart
+        String license = c.item().licenseReference().isBlank() ? "" : c.item().licenseReference() + ", ";
+        String name =
+                settings.itemPrefixOrDefault() + " adjustment: " + c.item().description() + " (" + license + "line "
+                        + c.item().lineReference() + ": " + kind + " for " + period + ")";
         ObjectNode details = JsonNodeFactory.instance
                 .objectNode()
                 .put("source", "arrow_reconciliation")

@@ -176,7 +176,8 @@ class BillingReconciliationIntegrationTests extends IntegrationTest {
         String closedTotal =
                 api.get("/api/invoices/" + closed + "/").expect(200).text("total");
 
-        fixture.emulator().changeSell(lineReferences(customerRef).get(0), "0.00000");
+        String credited = lineReferences(customerRef).get(0);
+        fixture.emulator().changeSell(credited, "0.00000");
         assertThat(reconcile(false).get("state").asString()).isEqualTo("succeeded");
 
         assertThat(api.get("/api/invoices/" + closed + "/").expect(200).text("total"))
@@ -193,7 +194,9 @@ class BillingReconciliationIntegrationTests extends IntegrationTest {
                         .equals(item.get("details").path("original_period").asString("")))
                 .findFirst()
                 .orElseThrow();
-        assertThat(compensation.get("name").asString()).contains("credit for " + MONTH);
+        assertThat(compensation.get("name").asString())
+                .as("D23: the correction names the Arrow line it corrects")
+                .contains("line " + credited + ": credit for " + MONTH + ")");
         assertThat(compensation.get("details").get("original_period").asString())
                 .isEqualTo(MONTH.toString());
         assertThat(compensation.get("start").asString())
