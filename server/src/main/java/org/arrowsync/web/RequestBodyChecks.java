@@ -21,7 +21,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Every request body, whatever endpoint reads it, once Jackson has read it: no text with characters no text may hold
  * ({@link TextRules}), no list (or free-form object) longer than {@link RequestLimits#maxItems()}, no null inside a
- * list. A violation is a 400 naming the field by its wire path ({@code components.0.name}); nothing has been done yet.
+ * list, and no body that is the literal {@code null}. A violation is a 400 naming the field by its wire path
+ * ({@code components.0.name}); nothing has been done yet.
  */
 @ControllerAdvice
 class RequestBodyChecks extends RequestBodyAdviceAdapter {
@@ -49,6 +50,10 @@ class RequestBodyChecks extends RequestBodyAdviceAdapter {
             MethodParameter parameter,
             Type targetType,
             Class<? extends HttpMessageConverter<?>> converterType) {
+        if (body == null) {
+            // A body that is the JSON literal null: DRF's "No data provided", not the defaults of an absent body
+            throw InvalidInput.of(InvalidInput.NON_FIELD_ERRORS, "No data provided");
+        }
         FieldErrors errors = new FieldErrors();
         check(body, "", errors);
         errors.throwIfAny();

@@ -9,6 +9,7 @@ import org.arrowsync.support.IntegrationTest;
 import org.arrowsync.support.Response;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import tools.jackson.databind.JsonNode;
 
 /** Whatever shape a request takes, the answer is a 4xx with a JSON body, never a 500 or a stack trace. */
 class BadInputIntegrationTests extends IntegrationTest {
@@ -71,6 +72,17 @@ class BadInputIntegrationTests extends IntegrationTest {
                         .isEqualTo(400);
             }
         }
+    }
+
+    @Test
+    void aBodyThatIsNullIsRefusedNotTakenForNoBody() {
+        String status = "/api/admin/arrow/billing-syncs/consumption_status/";
+        String before = api.get(status).expect(200).body();
+        JsonNode refused = api.send("POST", "/api/admin/arrow/billing-syncs/pause_sync/", "null")
+                .expect(400)
+                .json();
+        assertThat(refused.get("non_field_errors").get(0).asString()).isEqualTo("No data provided");
+        assertThat(api.get(status).expect(200).body()).as("nothing was paused").isEqualTo(before);
     }
 
     @Test
