@@ -8,6 +8,8 @@ import org.arrowsync.arrowclient.ArrowClients;
 import org.arrowsync.arrowclient.ArrowException;
 import org.arrowsync.settings.SettingsService;
 import org.arrowsync.shared.Filters;
+import org.arrowsync.shared.Listing;
+import org.arrowsync.shared.PageRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -36,17 +38,22 @@ class VendorChoices {
         this.items = items;
     }
 
-    /** A plain array, not paged (the reference ignores the list parameters here). */
+    /**
+     * Every choice on one page, as the reference answers (it ignores the list parameters here), with the list headers a
+     * Waldur client reads: {@code X-Result-Count} is the number of choices.
+     */
     @GetMapping("/api/admin/arrow/vendor-offering-mappings/vendor_choices/")
     @Operation(
             summary = "List the vendors Arrow offers",
             operationId = "admin_arrow_vendor_offering_mappings_vendor_choices_list")
-    List<VendorNameChoice> vendorChoices(@RequestParam(name = "settings_uuid", required = false) String settingsUuid) {
+    Listing<VendorNameChoice> vendorChoices(
+            @RequestParam(name = "settings_uuid", required = false) String settingsUuid) {
         List<String> catalog = catalogVendors();
         List<String> names =
                 catalog.isEmpty() ? items.vendorNames(Filters.uuid("settings_uuid", settingsUuid)) : catalog;
-        return new TreeSet<>(names)
+        List<VendorNameChoice> choices = new TreeSet<>(names)
                 .stream().map(name -> new VendorNameChoice(name, name)).toList();
+        return Listing.of(choices, choices.size(), new PageRequest(1, Math.max(1, choices.size())));
     }
 
     private List<String> catalogVendors() {

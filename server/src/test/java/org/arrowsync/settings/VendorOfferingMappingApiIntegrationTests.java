@@ -152,6 +152,9 @@ class VendorOfferingMappingApiIntegrationTests extends IntegrationTest {
         assertThat(choices.json().size()).isPositive();
         assertThat(choices.json().get(0).get("value").asString())
                 .isEqualTo(choices.json().get(0).get("label").asString());
+        assertThat(choices.header("X-Result-Count"))
+                .as("every choice on one page, counted as a Waldur list is")
+                .isEqualTo(Integer.toString(choices.json().size()));
 
         fixture.emulator().fault("{\"family\":\"catalog\",\"kind\":\"500\",\"count\":5}");
         Response fallback = api.get(BASE + "vendor_choices/").expect(200);
