@@ -37,9 +37,29 @@ final class RowReader {
      */
     BigDecimal amount(BigDecimal absent, String... fallbacks) {
         Columns.Found found = columns.first(cells, fallbacks);
-        if (found == null) {
-            return absent;
+        return found == null ? absent : parsed(found);
+    }
+
+    /**
+     * A total among {@code fallbacks}, as {@link #amount} reads it, zero when the template has none of the columns; a
+     * blank or {@code null} cell of a column it has is a problem (null), never zero: an amount Arrow did not give may
+     * be any amount.
+     */
+    BigDecimal total(String... fallbacks) {
+        Columns.Found found = columns.first(cells, fallbacks);
+        if (found != null) {
+            return parsed(found);
         }
+        for (String column : fallbacks) {
+            if (columns.has(column)) {
+                problems.add("no amount in " + column);
+                return null;
+            }
+        }
+        return BigDecimal.ZERO;
+    }
+
+    private BigDecimal parsed(Columns.Found found) {
         BigDecimal amount = Amounts.parse(found.value());
         String problem = Amounts.problem(found.column(), found.value(), amount);
         if (problem != null) {

@@ -166,9 +166,12 @@ class BillingLineTests {
     }
 
     @Test
-    void toleratesRowsShorterAndLongerThanTheHeaders() {
-        assertThat(parse(PRIMARY, "SEQ-1", "STMT-9", "Fabrikam").line().sellTotal())
-                .isZero();
+    void toleratesRowsShorterAndLongerThanTheHeadersButNotWithoutTheirAmounts() {
+        BillingLineResult shorter = parse(PRIMARY, "SEQ-1", "STMT-9", "Fabrikam");
+        assertThat(shorter.isValid()).isFalse();
+        assertThat(shorter.problem())
+                .isEqualTo("export line SEQ-1: no amount in Sell Total Price; no amount in Buy Total Price");
+        assertThat(shorter.line().statementReference()).isEqualTo("STMT-9");
         BillingLineResult longer =
                 parse(PRIMARY, "SEQ-2", "", "Fabrikam", "1", "1", "1", "V", "P", "XSP5", "2024-08", "extra", "cells");
         assertThat(longer.line().statementReference()).isNull();
@@ -264,18 +267,22 @@ class BillingLineTests {
     }
 
     @Test
-    void aNullTextCellIsAbsent() {
-        BillingLine line = parse(PRIMARY, "SEQ-4", "null", "Fabrikam", "NULL", "null", "1", "V", "P", "XSP5", "null")
-                .line();
+    void aNullTextCellIsAbsentAndAnAbsentAmountIsNoZero() {
+        BillingLineResult result =
+                parse(PRIMARY, "SEQ-4", "null", "Fabrikam", "NULL", " ", "1", "V", "P", "XSP5", "null");
+        BillingLine line = result.line();
         assertThat(line.statementReference()).isNull();
-        assertThat(line.sellTotal()).isZero();
-        assertThat(line.buyTotal()).isZero();
         assertThat(line.reportPeriod()).isNull();
+        assertThat(result.isValid()).isFalse();
+        assertThat(line.sellTotal()).isNull();
+        assertThat(line.buyTotal()).isNull();
+        assertThat(result.problem())
+                .isEqualTo("export line SEQ-4: no amount in Sell Total Price; no amount in Buy Total Price");
     }
 
     @Test
     void onlyTheWordNullInAnyCaseIsAbsentNotTextsThatStartOrEndLikeIt() {
-        BillingLineResult result = parse(PRIMARY, "SEQ-5", " Null ", "nulla", "nUlL", "1", "1", "NUL", "P", "knull");
+        BillingLineResult result = parse(PRIMARY, "SEQ-5", " Null ", "nulla", "0", "1", "1", "NUL", "P", "knull");
         assertThat(result.isValid()).isTrue();
         BillingLine line = result.line();
         assertThat(line.statementReference()).isNull();

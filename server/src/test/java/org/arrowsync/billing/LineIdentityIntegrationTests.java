@@ -181,6 +181,27 @@ class LineIdentityIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void aBilledLineWhoseAmountsComeBackNullKeepsWhatItWasChargedAndIsReported() {
+        start(ExportTemplates.ALT_REFERENCE);
+        Map<String, BigDecimal> before = new java.util.HashMap<>();
+        customers.keySet().forEach(customer -> before.put(customer, charged(customer)));
+        // Each export page's first row then reads "null" in every price cell
+        fixture.emulator().fault("{\"family\":\"exports\",\"kind\":\"null_cells\",\"probability\":1}");
+
+        JsonNode resync = sync();
+        assertThat(resync.get("progress").get("invalid_lines").asInt()).isPositive();
+        assertThat(resync.get("errors").toString()).contains("no amount in");
+        assertThat(resync.get("progress").path("lines_removed").asInt()).isZero();
+        JsonNode reconciled = reconcile(true);
+        assertThat(reconciled.get("result").get("compensations").asInt())
+                .as("an amount Arrow did not give is never taken as zero")
+                .isZero();
+        fixture.emulator().clearFaults();
+        before.forEach((customer, charged) ->
+                assertThat(charged(customer)).as(customer).isEqualByComparingTo(charged));
+    }
+
+    @Test
     void aLineThatCannotBeReadIsCountedOnItsSyncAndKeepsWhatItWasCharged() {
         start(ExportTemplates.ALT_REFERENCE);
         BigDecimal before = charged(CONTOSO);
