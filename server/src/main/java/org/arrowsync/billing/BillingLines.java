@@ -78,8 +78,9 @@ class BillingLines implements PricedLines {
             }
         }
         List<Long> syncIds = syncs.stream().map(BillingSync::id).toList();
-        return new RepricePlan(new ArrayList<>(customers.values()), lines, () -> {
+        return new RepricePlan(new ArrayList<>(customers.values()), lines, refused -> {
             compensations.claimMonths();
+            compensations.leaveOutUnplaceable(refused);
             compensations.book();
             // The syncs' kept totals (what the month page shows) follow the corrections.
             writers.runs().refreshLineTotals(syncIds);

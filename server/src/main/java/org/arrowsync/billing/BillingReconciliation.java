@@ -241,6 +241,10 @@ public class BillingReconciliation {
                     .forEach(item -> compensations.consider(
                             item, syncs.get(item.syncId()), BigDecimal.ZERO, null, Compensations.LINE_REMOVED));
             compensations.claimMonths();
+            compensations.leaveOutUnplaceable(refusal -> {
+                progress.increment("corrections_refused");
+                progress.error(refusal);
+            });
         }
 
         Preview preview() {

@@ -8,7 +8,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
 import org.arrowsync.ledger.BillingPath;
 import org.arrowsync.ledger.Invoice;
 import org.arrowsync.ledger.InvoiceItem;
@@ -101,6 +103,42 @@ final class Compensations {
         Map<String, BillingPath> owners = writers.licenses().claimAll(unclaimed, period, BillingPath.BILLING);
         planned.removeIf(c -> c.item().billedVia() == BilledVia.ZERO
                 && owners.get(c.item().licenseReference()) == BillingPath.CONSUMPTION);
+    }
+
+    /**
+     * Leaves out the corrections that cannot go on their customer's invoice, each named through {@code refuse}: one in
+     * another currency than that invoice's (D9), one whose customer has no open invoice (D94). The others are booked; a
+     * later run tries these again.
+     */
+    void leaveOutUnplaceable(Consumer<String> refuse) {
+        Map<UUID, Optional<Invoice>> invoices = new HashMap<>();
+        Map<Long, String> currencies = new HashMap<>();
+        planned.removeIf(c -> {
+            Optional<Invoice> invoice = invoices.computeIfAbsent(c.sync().customerUuid(), this::openInvoice);
+            String line = "Line " + c.item().lineReference() + " of " + c.sync().customerName();
+            if (invoice.isEmpty()) {
+                refuse.accept(line + " is not corrected: its invoice of " + period
+                        + " and its invoice of the month under way are closed (D94)");
+                return true;
+            }
+            String currency = currencies.computeIfAbsent(
+                    invoice.get().id(),
+                    id -> writers.invoices()
+                            .currencyOf(invoice.get())
+                            .orElse(c.item().currency()));
+            if (!currency.equalsIgnoreCase(c.item().currency())) {
+                refuse.accept(line + " is in " + c.item().currency() + " but the invoice of "
+                        + invoice.get().period() + " is in " + currency + " (D9): not corrected");
+                return true;
+            }
+            return false;
+        });
+    }
+
+    /** Where the customer's corrections go (D7), if anywhere: the month's invoice while open, else the current one. */
+    private Optional<Invoice> openInvoice(UUID customer) {
+        Invoice billed = writers.invoices().invoiceFor(customer, period);
+        return billed.isOpen() ? Optional.of(billed) : writers.invoices().currentOpenInvoice(customer);
     }
 
     /** Writes the planned corrections as invoice items and on their lines; returns their sum. */

@@ -89,7 +89,7 @@ class ConsumptionLines implements PricedLines {
                             .plus(record.invoiced(), price.billed(), correction),
                     RepricedCustomer::plus);
         }
-        return new RepricePlan(new ArrayList<>(customers.values()), lines, () -> {
+        return new RepricePlan(new ArrayList<>(customers.values()), lines, refused -> {
             for (Correction c : corrections) {
                 billing.compensate(
                         c.record(),

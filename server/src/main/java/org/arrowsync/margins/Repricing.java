@@ -77,7 +77,10 @@ public class Repricing {
             int booked = 0;
             for (RepricePlan plan : plans) {
                 progress.add("lines", plan.lines());
-                booked += plan.book();
+                booked += plan.book(refusal -> {
+                    progress.increment("corrections_refused");
+                    progress.error(refusal);
+                });
             }
             progress.add("compensations", booked);
             return outcome(current, plans, false);

@@ -6,6 +6,8 @@ import java.math.BigDecimal;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
+import org.arrowsync.ledger.InvoiceItemDraft;
+import org.arrowsync.ledger.InvoiceService;
 import org.arrowsync.shared.Progress;
 import org.arrowsync.shared.Uuids;
 import org.arrowsync.support.ArrowFixture;
@@ -17,6 +19,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
 
 /** Validation from Arrow's signal and reconciliation of a final month against the emulator's corrected export. */
 class BillingReconciliationIntegrationTests extends IntegrationTest {
@@ -28,6 +31,9 @@ class BillingReconciliationIntegrationTests extends IntegrationTest {
 
     @Autowired
     BillingValidation validation;
+
+    @Autowired
+    InvoiceService invoices;
 
     @RegisterExtension
     final ArrowFixture fixture = new ArrowFixture();
@@ -107,6 +113,37 @@ class BillingReconciliationIntegrationTests extends IntegrationTest {
                 .as("the late line is billed once")
                 .isZero();
         assertArrowAmountsMatchTheExport();
+    }
+
+    @Test
+    void aCorrectionItsInvoiceCannotTakeIsLeftOutAndTheOthersAreBooked() {
+        arrowValidatesTheMonth();
+        List<String> refs = List.copyOf(customers.keySet());
+        String dollar = customers.get(refs.get(0));
+        fixture.closeInvoice(dollar, MONTH);
+        invoices.addItem(
+                invoices.invoiceFor(Uuids.fromPath(dollar), TestClock.currentMonth()),
+                new InvoiceItemDraft(
+                        "Dollar service",
+                        BigDecimal.TEN,
+                        BigDecimal.ONE,
+                        "quantity",
+                        "USD",
+                        TestClock.currentMonth().atDay(1),
+                        TestClock.currentMonth().atEndOfMonth(),
+                        null,
+                        null,
+                        JsonNodeFactory.instance.objectNode()));
+        String refused = lineReferences(refs.get(0)).get(0);
+        fixture.emulator().changeSell(refused, "999.12345");
+        fixture.emulator().changeSell(lineReferences(refs.get(1)).get(0), "999.12345");
+
+        JsonNode job = reconcile(false);
+
+        assertThat(job.get("state").asString()).as(job.toString()).isEqualTo("succeeded");
+        assertThat(job.get("result").get("compensations").asInt()).isEqualTo(1);
+        assertThat(job.get("progress").get("corrections_refused").asInt()).isEqualTo(1);
+        assertThat(job.get("errors").toString()).contains(refused).contains("(D9): not corrected");
     }
 
     @Test
