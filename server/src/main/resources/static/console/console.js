@@ -20,13 +20,36 @@
     }
   });
 
-  // A form that asks for confirmation (data-confirm) only submits once the user agreed.
+  // A form, or the button that submits it, that asks for confirmation (data-confirm) only submits once the user
+  // agreed. htmx sends its forms itself, so those ask as htmx is about to send them (htmx:confirm).
+  function asking(form, submitter) {
+    if (submitter && submitter.hasAttribute && submitter.hasAttribute("data-confirm")) {
+      return submitter.getAttribute("data-confirm");
+    }
+    return form && form.hasAttribute && form.hasAttribute("data-confirm") ? form.getAttribute("data-confirm") : null;
+  }
+
   document.addEventListener("submit", function (event) {
     var form = event.target;
-    if (form.hasAttribute("data-confirm") && !window.confirm(form.getAttribute("data-confirm"))) {
+    if (form.hasAttribute("hx-post")) {
+      return;
+    }
+    var question = asking(form, event.submitter);
+    if (question && !window.confirm(question)) {
       event.preventDefault();
     }
   }, true);
+
+  document.addEventListener("htmx:confirm", function (event) {
+    var trigger = event.detail.triggeringEvent;
+    var question = asking(event.detail.elt, trigger && trigger.submitter);
+    if (question) {
+      event.preventDefault();
+      if (window.confirm(question)) {
+        event.detail.issueRequest(true);
+      }
+    }
+  });
 
   // A button that shows lines in place (data-toggles: its label) hides them again when pressed once more.
   function shownBy(button) {

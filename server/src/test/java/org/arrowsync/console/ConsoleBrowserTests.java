@@ -240,6 +240,34 @@ class ConsoleBrowserTests extends ConsoleIntegrationTest {
     }
 
     @Test
+    @Order(3)
+    void aButtonThatAsksForConfirmationSendsNothingWhenDeclined() {
+        browser.open("/consumption");
+        browser.awaitText("h1", "Consumption billing");
+        String cleanup = "form[hx-post='/consumption/cleanup'] ";
+        String before =
+                api().get("/api/admin/arrow/consumption-records/").expect(200).header("X-Result-Count");
+        JavascriptExecutor page = (JavascriptExecutor) browser.driver();
+        page.executeScript("window.asked = null; window.confirm = function (q) { window.asked = q; return false; };");
+
+        browser.click(cleanup + "button.danger");
+
+        Object asked = browser.await(d -> ((JavascriptExecutor) d).executeScript("return window.asked"));
+        assertThat(asked.toString()).startsWith("Delete these consumption records now?");
+        page.executeScript("window.asked = null; window.confirm = function (q) { window.asked = q; return true; };");
+        browser.click(cleanup + "button[name='dry_run']");
+        browser.awaitText(".notice", "Nothing was written.");
+        assertThat(page.executeScript("return window.asked"))
+                .as("the preview asks nothing")
+                .isNull();
+        assertThat(api().get("/api/admin/arrow/consumption-records/")
+                        .expect(200)
+                        .header("X-Result-Count"))
+                .as("nothing was deleted")
+                .isEqualTo(before);
+    }
+
+    @Test
     @Order(4)
     void everyPageReadsAtBothWidthsAndFormErrorsComeBackBesideTheirField() {
         for (Map.Entry<String, String> page : Map.of(
