@@ -43,7 +43,10 @@ class SettingsPages {
 
     @GetMapping("/settings/new")
     String create(Model model) {
-        model.addAttribute("form", new SettingsForm("", "", "IAAS", "sell", Settings.DEFAULT_ITEM_PREFIX, true, false));
+        // Active only when no settings are: ticked, saving a second connection would deactivate the working one
+        boolean firstActive = settings.active().isEmpty();
+        model.addAttribute(
+                "form", new SettingsForm("", "", "IAAS", "sell", Settings.DEFAULT_ITEM_PREFIX, firstActive, false));
         return "console/settings-form";
     }
 

@@ -82,4 +82,16 @@ class ConsolePagesIntegrationTests extends ConsoleIntegrationTest {
             assertThat(refused.body()).as(page).contains("page: not a whole number the console can read");
         }
     }
+
+    @Test
+    void aNewConnectionIsNotActiveByDefaultWhileAnotherIs() {
+        fixture.activeSettings();
+        ConsoleSession browser = new ConsoleSession(port);
+        browser.signIn("admin", ADMIN_PASSWORD);
+        String form = browser.get("/settings/new").body();
+        String active = form.substring(form.indexOf("name=\"is_active\""));
+        assertThat(active.substring(0, active.indexOf('>')))
+                .as("saving a second connection must not quietly deactivate the working one")
+                .doesNotContain("checked");
+    }
 }
