@@ -56,13 +56,10 @@ final class Pager {
                 log.warn("{}", warning);
                 warnings.add(warning);
             }
-            if (items > 0) {
-                sink.accept(new Page<>(
-                        page,
-                        current.items(),
-                        pagination,
-                        List.copyOf(warnings),
-                        pagination.isShort(page, items, defaultPerPage)));
+            boolean shortened = pagination.isShort(page, items, defaultPerPage);
+            if (items > 0 || shortened) {
+                // An empty page short of the declared end still says that rows are missing (D26)
+                sink.accept(new Page<>(page, current.items(), pagination, List.copyOf(warnings), shortened));
             }
             if (pagination.isLast(page, items, defaultPerPage)) {
                 return;

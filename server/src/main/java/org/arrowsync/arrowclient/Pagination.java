@@ -49,10 +49,7 @@ record Pagination(Integer currentPage, Integer perPage, Integer totalPages, Long
      */
     List<String> irregularities(int page, int items, int defaultPerPage) {
         List<String> found = new ArrayList<>();
-        if (items == 0) {
-            return found;
-        }
-        if (currentPage != null && currentPage != page) {
+        if (items > 0 && currentPage != null && currentPage != page) {
             found.add("answered page " + currentPage + " when asked for page " + page);
         }
         if (isShort(page, items, defaultPerPage)) {
@@ -63,13 +60,17 @@ record Pagination(Integer currentPage, Integer perPage, Integer totalPages, Long
         return found;
     }
 
-    /** Whether a non-empty page holds fewer items than the pagination promises for it: items are missing. */
+    /**
+     * Whether a page holds fewer items than the pagination promises for it: items are missing. A page after the first
+     * may come back empty short of the declared end (its rows missing, not the export's end); an empty first page is an
+     * empty export (D3).
+     */
     boolean isShort(int page, int items, int defaultPerPage) {
         int size = pageSize(defaultPerPage);
         long promised = totalPages != null && page < totalPages
                 ? size
                 : total != null && perPage != null ? Math.min(size, total - (long) (page - 1) * size) : 0;
-        return items > 0 && items < promised;
+        return (items > 0 || page > 1) && items < promised;
     }
 
     private int pageSize(int defaultPerPage) {

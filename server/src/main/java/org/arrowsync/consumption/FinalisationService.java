@@ -68,6 +68,11 @@ public class FinalisationService {
         Set<String> licenses =
                 due.stream().map(ConsumptionRecord::licenseReference).collect(Collectors.toSet());
         Export export = export(settings, order.period(), licenses, progress);
+        if (!export.missing().isEmpty()) {
+            // D26: a license's lines may be among the rows missing; finalising on the others would book a wrong total
+            export.missing().forEach(warning -> progress.error(warning + "; nothing was finalised"));
+            return FinalisationReport.status("export_incomplete");
+        }
         if (export.lines() == 0) {
             // D3: an empty export changes nothing.
             return FinalisationReport.status("no_data");
@@ -121,8 +126,12 @@ public class FinalisationService {
         Map<String, Totals> totals = new HashMap<>();
         Set<String> unreadable = new HashSet<>();
         long[] lines = {0};
+        List<String> missing = new ArrayList<>();
         ExportQuery query = ExportQuery.forPeriod(settings.exportTypeReference(), period);
         clients.connect(settings.connection()).forEachExportPage(query, BillingLine.COLUMNS, page -> {
+            if (page.shortened()) {
+                missing.addAll(page.warnings());
+            }
             for (ExportRow row : page.rows()) {
                 lines[0]++;
                 BillingLineResult result = row.billingLine();
@@ -150,10 +159,11 @@ public class FinalisationService {
             }
         });
         progress.add("export_lines", lines[0]);
-        return new Export(lines[0], totals, unreadable);
+        return new Export(lines[0], totals, unreadable, missing);
     }
 
-    private record Export(long lines, Map<String, Totals> totals, Set<String> unreadable) {}
+    /** The export's totals; {@code missing}: the warnings of pages that lack rows their pagination promised (D26). */
+    private record Export(long lines, Map<String, Totals> totals, Set<String> unreadable, List<String> missing) {}
 
     /** What a finalisation did, in the reference's terms plus the D2 count of license-months the billing sync bills. */
     public record FinalisationReport(

@@ -43,12 +43,26 @@ class PagerTests {
     }
 
     @Test
-    void stopsOnAnEmptyPageEvenIfTotalPagesSaysMore() {
+    void stopsOnAnEmptyPageEvenIfTotalPagesSaysMoreAndSaysThatRowsAreMissing() {
         walk(
                 100,
                 2,
                 page -> new Pager.Page<>(page, page == 1 ? items(2) : List.of(), new Pagination(page, 2, 9, null)));
-        assertThat(fetched).containsExactly(1, 2);
+        assertThat(fetched).as("asked once more, as any short page").containsExactly(1, 2, 2);
+        assertThat(warnings).containsExactly("Arrow API customers returned a short page 2 of 9 (0 items, page size 2)");
+    }
+
+    @Test
+    void anEmptyLastPageThatTheTotalPromisesRowsOnIsShort() {
+        List<Boolean> shortened = new ArrayList<>();
+        new Pager(failures, 10)
+                .forEach(
+                        "exports",
+                        2,
+                        page -> new Pager.Page<>(
+                                page, page == 1 ? items(2) : List.of(), new Pagination(page, 2, 2, 3L)),
+                        page -> shortened.add(page.shortened()));
+        assertThat(shortened).containsExactly(false, true);
     }
 
     @Test

@@ -69,7 +69,8 @@ class PaginationTests {
                 "2 | 2    | 30  | NULL | 150  | returned a short page 2 (30 items, page size 100, total 150)",
                 "2 | 1    | 100 | 5    | NULL | answered page 1 when asked for page 2",
                 "2 | NULL | 100 | 5    | NULL | ''",
-                "2 | 1    | 0   | 5    | NULL | ''",
+                "2 | 1    | 0   | 5    | NULL | returned a short page 2 of 5 (0 items, page size 100)",
+                "1 | 1    | 0   | 5    | NULL | ''",
             })
     void warnsAboutWhatDoesNotAddUp(
             int page, Integer current, int items, Integer totalPages, Long total, String expected) {

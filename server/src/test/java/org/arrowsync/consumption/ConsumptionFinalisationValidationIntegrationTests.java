@@ -58,6 +58,24 @@ class ConsumptionFinalisationValidationIntegrationTests extends IntegrationTest 
         assertThat(finalised.get("finalized").asInt()).isPositive();
     }
 
+    @Test
+    void anExportMissingRowsFinalisesNothing() {
+        fixture.emulator()
+                .setClock(LAST.plusMonths(1).atEndOfMonth().atTime(12, 0).toInstant(ZoneOffset.UTC));
+        fixture.trackedResources(1);
+        fixture.syncConsumption(LAST);
+        fixture.emulator().fault("{\"family\":\"exports\",\"kind\":\"short_page\",\"probability\":1}");
+
+        JsonNode refused = finalise(false);
+
+        fixture.emulator().clearFaults();
+        assertThat(refused.get("status").asString()).isEqualTo("export_incomplete");
+        assertThat(refused.get("finalized").asInt()).isZero();
+        assertThat(finalise(false).get("finalized").asInt())
+                .as("once the export is whole")
+                .isPositive();
+    }
+
     private JsonNode finalise(boolean force) {
         Map<String, Object> body = fixture.period(LAST);
         body.put("force", force);
