@@ -28,6 +28,7 @@ import org.arrowsync.settings.Settings;
 import org.arrowsync.settings.SettingsService;
 import org.arrowsync.shared.Periods;
 import org.arrowsync.shared.Progress;
+import org.arrowsync.shared.Uuids;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -90,6 +91,38 @@ public class BillingSyncService {
         return new SyncTarget(chosen, period, license, resourceUuid);
     }
 
+    /**
+     * D98: an Arrow customer mapped in an older settings record of the same Arrow account is billed through that one:
+     * both would read the same export and bill its lines twice. Its mapping here is left out of the run, and named.
+     */
+    private List<CustomerMapping> billedHere(Settings chosen, List<CustomerMapping> mapped, Progress progress) {
+        Map<String, Settings> elsewhere = new HashMap<>();
+        List<Settings> sameAccount = settings.sameAccount(chosen);
+        for (Settings other : sameAccount) {
+            if (other.created().isAfter(chosen.created())
+                    || other.created().equals(chosen.created()) && other.id() > chosen.id()) {
+                continue;
+            }
+            mappings.active(other).forEach(m -> elsewhere.putIfAbsent(m.arrowReference(), other));
+        }
+        if (elsewhere.isEmpty()) {
+            return mapped;
+        }
+        List<CustomerMapping> here = new ArrayList<>();
+        for (CustomerMapping mapping : mapped) {
+            Settings other = elsewhere.get(mapping.arrowReference());
+            if (other == null) {
+                here.add(mapping);
+            } else {
+                progress.increment("customers_billed_elsewhere");
+                progress.error("Arrow customer " + mapping.arrowReference() + " is mapped in settings "
+                        + Uuids.hex(other.uuid()) + " of the same Arrow account as well, which bills its lines: left"
+                        + " out of this run (D98)");
+            }
+        }
+        return here;
+    }
+
     /** The months a scheduled sync covers: the current one and every earlier one not yet validated. */
     public List<YearMonth> periodsToSync(Settings chosen) {
         SortedSet<YearMonth> periods = new TreeSet<>(writers.syncs().unvalidatedPeriods(chosen.id()));
@@ -99,7 +132,7 @@ public class BillingSyncService {
 
     public SyncReport sync(SyncTarget target, Progress progress) {
         Settings chosen = settings.named(target.settings().uuid());
-        List<CustomerMapping> mapped = mappings.active(chosen);
+        List<CustomerMapping> mapped = billedHere(chosen, mappings.active(chosen), progress);
         if (mapped.isEmpty()) {
             return SyncReport.nothing(target.period(), "No active customer mappings");
         }

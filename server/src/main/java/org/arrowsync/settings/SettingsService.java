@@ -2,9 +2,12 @@ package org.arrowsync.settings;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import org.arrowsync.arrowclient.ArrowClients;
@@ -88,6 +91,27 @@ public class SettingsService {
         settings.active().ifPresent(active -> inUse.put(active.uuid(), active));
         settings.syncEnabled().forEach(enabled -> inUse.put(enabled.uuid(), enabled));
         return List.copyOf(inUse.values());
+    }
+
+    /**
+     * The other settings records of the same Arrow account as {@code chosen} (the same API URL, give or take a final
+     * slash and letter case, and the same key), oldest first (D98).
+     */
+    public List<Settings> sameAccount(Settings chosen) {
+        return list(null, null, new PageRequest(1, PageRequest.MAX_SIZE)).items().stream()
+                .filter(other -> other.id() != chosen.id())
+                .filter(other -> account(other.apiUrl()).equals(account(chosen.apiUrl()))
+                        && Objects.equals(other.apiKey(), chosen.apiKey()))
+                .sorted(Comparator.comparing(Settings::created).thenComparingLong(Settings::id))
+                .toList();
+    }
+
+    private static String account(String apiUrl) {
+        String url = apiUrl == null ? "" : apiUrl.strip().toLowerCase(Locale.ROOT);
+        while (url.endsWith("/")) {
+            url = url.substring(0, url.length() - 1);
+        }
+        return url;
     }
 
     /** Every settings record's uuid, in one fixed order. */

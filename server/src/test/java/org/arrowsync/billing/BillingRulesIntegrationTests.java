@@ -7,6 +7,7 @@ import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
 import org.arrowsync.arrowclient.BillingLine;
+import org.arrowsync.emulator.http.ExportTemplates;
 import org.arrowsync.ledger.Invoice;
 import org.arrowsync.ledger.InvoiceItemDraft;
 import org.arrowsync.ledger.InvoiceService;
@@ -114,6 +115,50 @@ class BillingRulesIntegrationTests extends IntegrationTest {
                         .single())
                 .as("a line not invoiced is not recorded as billed: a later sync bills it")
                 .isZero();
+    }
+
+    @Test
+    void anArrowCustomerMappedInTwoSettingsOfOneArrowAccountIsBilledOnce() {
+        Map<String, String> customers = fixture.mapAllCustomers();
+        sync();
+        String customerRef = customers.keySet().iterator().next();
+        BigDecimal billed = amount(customers.get(customerRef));
+        String second = api.post(
+                        "/api/admin/arrow/settings/",
+                        Map.of(
+                                "api_url",
+                                fixture.emulator().apiUrl(),
+                                "api_key",
+                                fixture.emulator().apiKey(),
+                                "export_type_reference",
+                                ExportTemplates.ALT_REFERENCE,
+                                "is_active",
+                                false))
+                .expect(201)
+                .text("uuid");
+        api.post(
+                        "/api/admin/arrow/customer-mappings/",
+                        Map.of(
+                                "settings",
+                                second,
+                                "arrow_reference",
+                                customerRef,
+                                "arrow_company_name",
+                                "The same customer",
+                                "waldur_customer",
+                                customers.get(customerRef)))
+                .expect(201);
+        Map<String, Object> body = fixture.period(MONTH);
+        body.put("settings_uuid", second);
+
+        JsonNode job = fixture.run("trigger_sync", body);
+
+        assertThat(job.get("progress").get("customers_billed_elsewhere").asInt())
+                .isEqualTo(1);
+        assertThat(job.get("errors").toString()).contains(customerRef).contains("(D98)");
+        assertThat(amount(customers.get(customerRef)))
+                .as("the second settings record bills none of its lines again")
+                .isEqualByComparingTo(billed);
     }
 
     @Test
