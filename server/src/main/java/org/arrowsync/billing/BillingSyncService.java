@@ -5,9 +5,11 @@ import java.time.Clock;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.UUID;
@@ -92,21 +94,33 @@ public class BillingSyncService {
     }
 
     /**
-     * D98: an Arrow customer mapped in an older settings record of the same Arrow account is billed through that one:
-     * both would read the same export and bill its lines twice. Its mapping here is left out of the run, and named.
+     * D98: an Arrow customer mapped in another settings record in use of the same Arrow account is billed through one
+     * of the two, or both would bill the lines of the export they share: through the one with syncs of that customer in
+     * the month, else the older. Its mapping here is left out of the run when the other bills it, and named.
      */
-    private List<CustomerMapping> billedHere(Settings chosen, List<CustomerMapping> mapped, Progress progress) {
-        Map<String, Settings> elsewhere = new HashMap<>();
-        List<Settings> sameAccount = settings.sameAccount(chosen);
-        for (Settings other : sameAccount) {
-            if (other.created().isAfter(chosen.created())
-                    || other.created().equals(chosen.created()) && other.id() > chosen.id()) {
-                continue;
-            }
-            mappings.active(other).forEach(m -> elsewhere.putIfAbsent(m.arrowReference(), other));
-        }
-        if (elsewhere.isEmpty()) {
+    private List<CustomerMapping> billedHere(
+            Settings chosen, YearMonth period, List<CustomerMapping> mapped, Progress progress) {
+        List<UUID> inUse = settings.inUse().stream().map(Settings::uuid).toList();
+        List<Settings> others = settings.sameAccount(chosen).stream()
+                .filter(other -> inUse.contains(other.uuid()))
+                .toList();
+        if (others.isEmpty()) {
             return mapped;
+        }
+        Set<String> syncedHere = syncedCustomers(chosen, mapped, period);
+        Map<String, Settings> elsewhere = new HashMap<>();
+        for (Settings other : others) {
+            List<CustomerMapping> theirs = mappings.active(other);
+            Set<String> syncedThere = syncedCustomers(other, theirs, period);
+            boolean older = other.created().isBefore(chosen.created())
+                    || other.created().equals(chosen.created()) && other.id() < chosen.id();
+            for (CustomerMapping mapping : theirs) {
+                String reference = mapping.arrowReference();
+                boolean there = syncedThere.contains(reference);
+                if (there != syncedHere.contains(reference) ? there : older) {
+                    elsewhere.putIfAbsent(reference, other);
+                }
+            }
         }
         List<CustomerMapping> here = new ArrayList<>();
         for (CustomerMapping mapping : mapped) {
@@ -123,6 +137,20 @@ public class BillingSyncService {
         return here;
     }
 
+    /** The Arrow customers of these mappings that have syncs of the month in the settings. */
+    private Set<String> syncedCustomers(Settings owner, List<CustomerMapping> mapped, YearMonth period) {
+        Map<Long, String> references = new HashMap<>();
+        mapped.forEach(mapping -> references.put(mapping.id(), mapping.arrowReference()));
+        Set<String> synced = new HashSet<>();
+        for (BillingSync sync : writers.syncs().ofPeriod(owner.id(), period)) {
+            String reference = references.get(sync.mappingId());
+            if (reference != null) {
+                synced.add(reference);
+            }
+        }
+        return synced;
+    }
+
     /** The months a scheduled sync covers: the current one and every earlier one not yet validated. */
     public List<YearMonth> periodsToSync(Settings chosen) {
         SortedSet<YearMonth> periods = new TreeSet<>(writers.syncs().unvalidatedPeriods(chosen.id()));
@@ -132,7 +160,7 @@ public class BillingSyncService {
 
     public SyncReport sync(SyncTarget target, Progress progress) {
         Settings chosen = settings.named(target.settings().uuid());
-        List<CustomerMapping> mapped = billedHere(chosen, mappings.active(chosen), progress);
+        List<CustomerMapping> mapped = billedHere(chosen, target.period(), mappings.active(chosen), progress);
         if (mapped.isEmpty()) {
             return SyncReport.nothing(target.period(), "No active customer mappings");
         }

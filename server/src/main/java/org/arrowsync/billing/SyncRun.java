@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import org.arrowsync.arrowclient.BillingLine;
@@ -220,6 +221,11 @@ final class SyncRun {
             BillingSyncItem item = line.billed();
             Long invoiceItem = created.get(line);
             if (invoiceItem == null) {
+                if (item == null) {
+                    // D94: refused, it is recorded billing nothing yet: every re-sync tries it again (it has no content
+                    // hash to be found unchanged by), and once the month is validated reconciliation bills it
+                    inserts.add(newItem(line, BilledVia.ZERO, null, BigDecimal.ZERO, null));
+                }
                 continue;
             }
             if (item == null) {
@@ -375,6 +381,10 @@ final class SyncRun {
     }
 
     private static NewItem newItem(Line line, BilledVia via, Long invoiceItem, BigDecimal invoiced) {
+        return newItem(line, via, invoiceItem, invoiced, line.contentHash());
+    }
+
+    private static NewItem newItem(Line line, BilledVia via, Long invoiceItem, BigDecimal invoiced, UUID contentHash) {
         BillingLine l = line.line();
         return new NewItem(
                 line.sync().id(),
@@ -392,7 +402,7 @@ final class SyncRun {
                 Texts.truncate(l.licenseReference(), 255),
                 Texts.truncate(l.classification(), 50),
                 Texts.truncate(line.description(), 500),
-                line.contentHash());
+                contentHash);
     }
 
     private static ItemUpdate update(

@@ -2,7 +2,9 @@ package org.arrowsync.consumption;
 
 import java.math.BigDecimal;
 import java.time.YearMonth;
+import java.util.Optional;
 import java.util.UUID;
+import org.arrowsync.ledger.Invoice;
 import org.arrowsync.ledger.InvoiceItem;
 import org.arrowsync.ledger.InvoiceItemDraft;
 import org.arrowsync.ledger.InvoiceService;
@@ -21,6 +23,23 @@ class ConsumptionItems {
 
     ConsumptionItems(InvoiceService invoices) {
         this.invoices = invoices;
+    }
+
+    /**
+     * Why a correction of the customer's month in this currency cannot be placed (D94: no open invoice; D9: its invoice
+     * is in another currency), empty when it can: asked before adding, since a refusal inside the caller's transaction
+     * would roll all of it back.
+     */
+    Optional<String> refusal(UUID customerUuid, YearMonth billed, String currency) {
+        Invoice month = invoices.invoiceFor(customerUuid, billed);
+        Optional<Invoice> open = month.isOpen() ? Optional.of(month) : invoices.currentOpenInvoice(customerUuid);
+        if (open.isEmpty()) {
+            return Optional.of("its invoice of " + billed + " and its invoice of the month under way are closed (D94)");
+        }
+        return invoices.currencyOf(open.get())
+                .filter(held -> !held.equalsIgnoreCase(currency))
+                .map(held -> "it is in " + currency + " but the invoice of "
+                        + open.get().period() + " is in " + held + " (D9)");
     }
 
     InvoiceItem add(

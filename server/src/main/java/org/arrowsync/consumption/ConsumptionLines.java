@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 import org.arrowsync.consumption.LicenseMonthBilling.Pricing;
 import org.arrowsync.ledger.BillingPath;
@@ -34,13 +35,19 @@ class ConsumptionLines implements PricedLines {
     private final ConsumptionRecordRepository records;
     private final LicenseBilling licenses;
     private final LicenseMonthBilling billing;
+    private final ConsumptionItems items;
     private final Clock clock;
 
     ConsumptionLines(
-            ConsumptionRecordRepository records, LicenseBilling licenses, LicenseMonthBilling billing, Clock clock) {
+            ConsumptionRecordRepository records,
+            LicenseBilling licenses,
+            LicenseMonthBilling billing,
+            ConsumptionItems items,
+            Clock clock) {
         this.records = records;
         this.licenses = licenses;
         this.billing = billing;
+        this.items = items;
         this.clock = clock;
     }
 
@@ -90,7 +97,18 @@ class ConsumptionLines implements PricedLines {
                     RepricedCustomer::plus);
         }
         return new RepricePlan(new ArrayList<>(customers.values()), lines, refused -> {
+            int booked = 0;
             for (Correction c : corrections) {
+                Optional<String> refusal = items.refusal(
+                        c.record().customerUuid(),
+                        c.record().period(),
+                        c.record().currency());
+                if (refusal.isPresent()) {
+                    refused.accept("The re-pricing of license " + c.record().licenseReference() + " of "
+                            + c.record().period() + " is not booked: " + refusal.get());
+                    continue;
+                }
+                booked++;
                 billing.compensate(
                         c.record(),
                         c.difference(),
@@ -100,7 +118,7 @@ class ConsumptionLines implements PricedLines {
                         ItemDetails.REPRICED,
                         clock.instant());
             }
-            return corrections.size();
+            return booked;
         });
     }
 

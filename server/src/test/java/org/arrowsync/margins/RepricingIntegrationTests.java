@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.arrowsync.arrowclient.BillingLine;
+import org.arrowsync.ledger.InvoiceService;
+import org.arrowsync.shared.Uuids;
 import org.arrowsync.support.ArrowFixture;
 import org.arrowsync.support.IntegrationTest;
 import org.arrowsync.support.TestClock;
@@ -33,6 +35,9 @@ class RepricingIntegrationTests extends IntegrationTest {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    InvoiceService invoices;
 
     @RegisterExtension
     final ArrowFixture fixture = new ArrowFixture();
@@ -176,6 +181,28 @@ class RepricingIntegrationTests extends IntegrationTest {
             }
         });
         assertThat(after.get(contoso)).isNotEqualByComparingTo(before.get(contoso));
+    }
+
+    @Test
+    void aCustomerWithoutAnOpenInvoiceIsLeftOutAndTheOthersAreRepriced() {
+        rules();
+        String contoso = customers.get(CONTOSO);
+        fixture.closeInvoice(contoso, MONTH);
+        invoices.invoiceFor(Uuids.fromPath(contoso), TestClock.currentMonth());
+        fixture.closeInvoice(contoso, TestClock.currentMonth());
+        Map<String, BigDecimal> before = chargedPerCustomer();
+
+        JsonNode job = fixture.awaitJob(
+                api.post(REPRICE, Map.of("period", MONTH.toString(), "settings_uuid", settings, "confirm", true)));
+
+        assertThat(job.get("state").asString()).as(job.toString()).isEqualTo("succeeded");
+        assertThat(job.get("progress").get("corrections_refused").asInt()).isPositive();
+        assertThat(job.get("errors").toString()).contains("(D94)");
+        Map<String, BigDecimal> after = chargedPerCustomer();
+        assertThat(after.get(contoso)).isEqualByComparingTo(before.get(contoso));
+        assertThat(after.entrySet())
+                .as("the other customers' corrections are booked")
+                .anySatisfy(entry -> assertThat(entry.getValue()).isNotEqualByComparingTo(before.get(entry.getKey())));
     }
 
     @Test
