@@ -79,15 +79,14 @@ final class LineMatching {
         this.seen = seen;
         List<BillingSync> before = writers.syncs().ofPeriod(settings.id(), period);
         this.newMonth = before.isEmpty();
-        // D29: the syncs of a mapping deactivated since are not the run's: their lines are neither seen nor removed
-        List<BillingSync> ofActiveMappings = before.stream()
-                .filter(sync -> mappingsById.containsKey(sync.mappingId()))
-                .toList();
-        this.openBefore = ofActiveMappings.stream()
-                .filter(sync -> !sync.state().frozen())
+        // D93: the syncs of a mapping deactivated since are not the run's to change: their lines are never removed, and
+        // a line of theirs stays billed there (D29) whichever mapping its row would match now
+        this.openBefore = before.stream()
+                .filter(sync -> mappingsById.containsKey(sync.mappingId())
+                        && !sync.state().frozen())
                 .map(BillingSync::id)
                 .toList();
-        ofActiveMappings.forEach(this::remember);
+        before.forEach(this::remember);
     }
 
     /**
@@ -156,6 +155,12 @@ final class LineMatching {
             if (known != null) {
                 BillingSync billedIn = syncsById.get(known.syncId());
                 CustomerMapping billedTo = mappingsById.get(billedIn.mappingId());
+                if (billedTo == null) {
+                    // D93: billed through a mapping deactivated since; it stays there, billed once
+                    seen.add(known.id());
+                    progress.increment("lines_of_inactive_mappings");
+                    continue;
+                }
                 report.checkCustomer(line, billedTo, named, known.syncId());
                 parsed.add(new Parsed(line, billedTo, billedIn.statementReference(), known, billedIn));
             } else if (named.isPresent()) {

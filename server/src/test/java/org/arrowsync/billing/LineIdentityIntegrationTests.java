@@ -83,9 +83,20 @@ class LineIdentityIntegrationTests extends IntegrationTest {
 
         JsonNode resync = sync();
         assertThat(resync.get("progress").path("lines_removed").asInt())
-                .as("a line of a mapping no longer in use is neither seen nor removed")
+                .as("a line of a mapping no longer in use is not removed")
                 .isZero();
         assertThat(charged(CONTOSO)).isEqualByComparingTo(billed);
+
+        // A new mapping of the same Arrow customer, by its bare Ref, to another operator customer
+        String ref = CONTOSO.substring(3);
+        String other = fixture.mapCustomer(ref, "Contoso again");
+        JsonNode again = sync();
+        assertThat(again.get("progress").get("lines_of_inactive_mappings").asInt())
+                .isPositive();
+        assertThat(charged(CONTOSO)).as("the lines stay billed where they were").isEqualByComparingTo(billed);
+        assertThat(chargedTo(other)).as("and are not billed a second time").isZero();
+        api.patch("/api/admin/arrow/customer-mappings/" + fixture.mapping(ref) + "/", Map.of("is_active", false))
+                .expect(200);
 
         api.patch("/api/admin/arrow/customer-mappings/" + mapping + "/", Map.of("is_active", true))
                 .expect(200);
@@ -342,10 +353,14 @@ class LineIdentityIntegrationTests extends IntegrationTest {
 
     /** What the customer's invoices charge for the month's Arrow lines: items, their changes and corrections. */
     private BigDecimal charged(String arrowReference) {
+        return chargedTo(customers.get(arrowReference));
+    }
+
+    private BigDecimal chargedTo(String customer) {
         return jdbc.sql("""
                         select coalesce(sum(it.unit_price * it.quantity), 0) from invoice_items it join invoices i on i.id = it.invoice_id
                         join customers c on c.id = i.customer_id where c.uuid = ?::uuid and it.details ->> 'report_period' = ?""")
-                .params(customers.get(arrowReference), MONTH.toString())
+                .params(customer, MONTH.toString())
                 .query(BigDecimal.class)
                 .single();
     }
