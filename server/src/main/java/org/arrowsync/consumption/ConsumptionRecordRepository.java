@@ -211,8 +211,10 @@ class ConsumptionRecordRepository {
                 .single();
     }
 
-    /** The (resource, license) pairs whose record of this month is finalised: the hourly sync skips them. */
-    /** The month's records, each by its resource and license, and which of them are finalised. */
+    /**
+     * The month's records, each by its resource and license (D92: the resource that recorded a license-month bills it),
+     * and which of them are finalised (the hourly sync skips them).
+     */
     MonthRecords ofMonth(LocalDate period) {
         Set<ResourceLicense> recorded = new HashSet<>();
         Set<ResourceLicense> finalized = new HashSet<>();

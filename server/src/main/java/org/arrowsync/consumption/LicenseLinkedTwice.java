@@ -26,6 +26,6 @@ final class LicenseLinkedTwice extends Rejected {
         return new LicenseLinkedTwice("License " + billing.licenseReference() + " of " + billing.period()
                 + " is recorded on resource " + billing.resourceName()
                 + ", which bills that month; nothing was recorded for " + resource.name()
-                + " (unlink one of the two).");
+                + " (from the next month, the resource carrying the license bills it).");
     }
 }
