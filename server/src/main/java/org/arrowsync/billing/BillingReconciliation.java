@@ -261,7 +261,7 @@ public class BillingReconciliation {
             for (Map.Entry<UUID, List<Compensation>> entry : byCustomer.entrySet()) {
                 List<Compensation> list = entry.getValue();
                 BigDecimal sum = list.stream().map(Compensation::difference).reduce(BigDecimal.ZERO, BigDecimal::add);
-                Invoice invoice = writers.invoices().openInvoiceFor(entry.getKey(), period);
+                Invoice invoice = compensations.invoiceFor(entry.getKey());
                 customers.add(new CustomerPreview(
                         entry.getKey(),
                         list.get(0).sync().customerName(),

@@ -38,6 +38,7 @@ final class Compensations {
     private final YearMonth period;
     private final BillingWriters writers;
     private final List<Compensation> planned = new ArrayList<>();
+    private final Map<UUID, Optional<Invoice>> placements = new HashMap<>();
 
     Compensations(Settings settings, YearMonth period, BillingWriters writers) {
         this.settings = settings;
@@ -111,10 +112,9 @@ final class Compensations {
      * later run tries these again.
      */
     void leaveOutUnplaceable(Consumer<String> refuse) {
-        Map<UUID, Optional<Invoice>> invoices = new HashMap<>();
         Map<Long, String> currencies = new HashMap<>();
         planned.removeIf(c -> {
-            Optional<Invoice> invoice = invoices.computeIfAbsent(c.sync().customerUuid(), this::openInvoice);
+            Optional<Invoice> invoice = placement(c.sync().customerUuid());
             String line = "Line " + c.item().lineReference() + " of " + c.sync().customerName();
             if (invoice.isEmpty()) {
                 refuse.accept(line + " is not corrected: its invoice of " + period
@@ -135,21 +135,23 @@ final class Compensations {
         });
     }
 
-    /** Where the customer's corrections go (D7), if anywhere: the month's invoice while open, else the current one. */
-    private Optional<Invoice> openInvoice(UUID customer) {
-        Invoice billed = writers.invoices().invoiceFor(customer, period);
-        return billed.isOpen() ? Optional.of(billed) : writers.invoices().currentOpenInvoice(customer);
+    /** Where the customer's corrections go (D7), if anywhere: looked up once per customer and run. */
+    private Optional<Invoice> placement(UUID customer) {
+        return placements.computeIfAbsent(customer, key -> writers.invoices().placement(key, period));
+    }
+
+    /** The invoice the customer's corrections go on; {@link #leaveOutUnplaceable} left out those that have none. */
+    Invoice invoiceFor(UUID customer) {
+        return placement(customer).orElseGet(() -> writers.invoices().openInvoiceFor(customer, period));
     }
 
     /** Writes the planned corrections as invoice items and on their lines; returns their sum. */
     BigDecimal book() {
         Map<Invoice, List<Compensation>> byInvoice = new LinkedHashMap<>();
-        Map<UUID, Invoice> placed = new HashMap<>();
         for (Compensation compensation : planned) {
-            Invoice invoice = placed.computeIfAbsent(
-                    compensation.sync().customerUuid(),
-                    customer -> writers.invoices().openInvoiceFor(customer, period));
-            byInvoice.computeIfAbsent(invoice, key -> new ArrayList<>()).add(compensation);
+            byInvoice
+                    .computeIfAbsent(invoiceFor(compensation.sync().customerUuid()), key -> new ArrayList<>())
+                    .add(compensation);
         }
         // A correction names the resource and project its line billed, as the reference copies them.
         Map<Long, InvoiceItem> originals = new HashMap<>();

@@ -42,7 +42,7 @@ final class RunInvoices {
             return Optional.of(invoice);
         }
         return current.computeIfAbsent(mapping.customerUuid(), customer -> {
-            Optional<Invoice> open = invoices.currentOpenInvoice(customer);
+            Optional<Invoice> open = invoices.placement(customer, invoice.period());
             open.flatMap(invoices::currencyOf)
                     .ifPresent(currency -> currencies.put(open.get().id(), currency));
             return open;

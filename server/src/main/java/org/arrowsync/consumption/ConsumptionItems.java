@@ -31,8 +31,7 @@ class ConsumptionItems {
      * would roll all of it back.
      */
     Optional<String> refusal(UUID customerUuid, YearMonth billed, String currency) {
-        Invoice month = invoices.invoiceFor(customerUuid, billed);
-        Optional<Invoice> open = month.isOpen() ? Optional.of(month) : invoices.currentOpenInvoice(customerUuid);
+        Optional<Invoice> open = invoices.placement(customerUuid, billed);
         if (open.isEmpty()) {
             return Optional.of("its invoice of " + billed + " and its invoice of the month under way are closed (D94)");
         }

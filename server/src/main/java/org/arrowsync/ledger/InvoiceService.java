@@ -154,20 +154,20 @@ public class InvoiceService {
      */
     @Transactional
     public Invoice openInvoiceFor(UUID customerUuid, YearMonth period) {
-        Invoice billed = invoiceFor(customerUuid, period);
-        if (billed.isOpen()) {
-            return billed;
-        }
-        Invoice current = invoiceFor(customerUuid, YearMonth.now(clock));
-        if (!current.isOpen()) {
-            throw new InvoiceClosed(current);
-        }
-        return current;
+        return placement(customerUuid, period)
+                .orElseThrow(() -> new InvoiceClosed(invoiceFor(customerUuid, YearMonth.now(clock))));
     }
 
-    /** The customer's invoice of the month under way, unless it is closed already. */
+    /**
+     * {@link #openInvoiceFor}'s invoice, none when both are closed (D94): for callers that refuse one item and go on,
+     * since a refusal thrown inside their transaction would roll all of it back.
+     */
     @Transactional
-    public Optional<Invoice> currentOpenInvoice(UUID customerUuid) {
+    public Optional<Invoice> placement(UUID customerUuid, YearMonth period) {
+        Invoice billed = invoiceFor(customerUuid, period);
+        if (billed.isOpen()) {
+            return Optional.of(billed);
+        }
         Invoice current = invoiceFor(customerUuid, YearMonth.now(clock));
         return current.isOpen() ? Optional.of(current) : Optional.empty();
     }
