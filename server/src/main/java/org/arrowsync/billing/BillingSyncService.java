@@ -330,6 +330,7 @@ public class BillingSyncService {
                 run.linesSynced(),
                 run.unmatched().stream().mapToLong(UnmatchedCustomer::lines).sum(),
                 report.rejected(),
+                run.lateLines(),
                 run.unmatched());
     }
 
@@ -378,7 +379,8 @@ public class BillingSyncService {
     /**
      * The outcome of one run, stored as the job's result: rows read, syncs written, lines removed; the lines synced,
      * matching no customer mapping ({@code unmatched} names them per Arrow customer and currency) and unusable
-     * ({@code linesRejected}); {@code license} is the one license the run was limited to, if any.
+     * ({@code linesRejected}); {@code license} is the one license the run was limited to, if any; {@code lateLines} the
+     * lines Arrow added to an already validated month, recorded for its next reconciliation to bill (D95).
      */
     public record SyncReport(
             String period,
@@ -390,10 +392,11 @@ public class BillingSyncService {
             long linesSynced,
             long linesUnmatched,
             long linesRejected,
+            long lateLines,
             List<UnmatchedCustomer> unmatched) {
 
         static SyncReport nothing(YearMonth period, String note) {
-            return new SyncReport(period.toString(), 0, 0, 0, note, null, 0, 0, 0, List.of());
+            return new SyncReport(period.toString(), 0, 0, 0, note, null, 0, 0, 0, 0, List.of());
         }
     }
 }

@@ -52,6 +52,7 @@ final class LineMatching {
     private final MetReferences metReferences = new MetReferences();
     private long rows;
     private long usableRows;
+    private long lateLines;
     private long syncsCreated;
     private long syncsCreatedAtLastPlan;
 
@@ -109,6 +110,10 @@ final class LineMatching {
     /** Rows with a line reference that could be read: an export without any is no export to sync from (D3). */
     long usableRows() {
         return usableRows;
+    }
+
+    long lateLines() {
+        return lateLines;
     }
 
     /** The syncs this run saw lines of. */
@@ -377,6 +382,7 @@ final class LineMatching {
     }
 
     private void late(BillingLine line, BillingSync sync, CustomerMapping mapping) {
+        lateLines++;
         progress.increment("late_lines");
         progress.error("Line " + line.lineReference() + " of " + mapping.customerName() + " came after "
                 + sync.statementReference() + " was validated: recorded, and billed by the month's next reconciliation"

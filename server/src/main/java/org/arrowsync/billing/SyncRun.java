@@ -111,6 +111,11 @@ final class SyncRun {
         return linesSynced;
     }
 
+    /** The lines Arrow added after their month was validated, recorded for reconciliation to bill (D95). */
+    long lateLines() {
+        return matching.lateLines();
+    }
+
     /** The lines this run added or changed, those of every page. */
     long linesWritten() {
         return linesWritten;

@@ -1,6 +1,9 @@
 package org.arrowsync.jobs;
 
 import java.time.YearMonth;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import org.arrowsync.billing.BillingProperties;
 import org.arrowsync.billing.BillingReconciliation;
 import org.arrowsync.billing.BillingSyncService;
@@ -39,7 +42,13 @@ class BillingJobs {
                             job.settingsUuid(),
                             parameters.resourceUuid()),
                     progress);
-            reconcileIfAutomatic(job, validating.complete(progress));
+            BillingValidation.ValidationReport validated = validating.complete(progress);
+            Set<String> toReconcile = new LinkedHashSet<>(validated.periods());
+            if (report.lateLines() > 0) {
+                // D95: lines Arrow added to a month validated (and perhaps reconciled) before wait for its next one
+                toReconcile.add(job.period().toString());
+            }
+            reconcileIfAutomatic(job, toReconcile);
             return report;
         });
     }
@@ -60,19 +69,20 @@ class BillingJobs {
 
     @Bean
     JobHandler billingValidationJob() {
-        return JobHandler.of(
-                JobKind.BILLING_VALIDATION,
-                (job, progress) -> reconcileIfAutomatic(job, validation.check(job.settingsUuid(), progress)));
+        return JobHandler.of(JobKind.BILLING_VALIDATION, (job, progress) -> {
+            BillingValidation.ValidationReport report = validation.check(job.settingsUuid(), progress);
+            reconcileIfAutomatic(job, report.periods());
+            return report;
+        });
     }
 
     /**
-     * With auto-reconciliation on, every month the check validated syncs of is reconciled next; returns the check's
-     * report.
+     * With auto-reconciliation on, each of the months (validated syncs, or late lines of a validated month) is
+     * reconciled next.
      */
-    private BillingValidation.ValidationReport reconcileIfAutomatic(
-            Job job, BillingValidation.ValidationReport report) {
+    private void reconcileIfAutomatic(Job job, Collection<String> periods) {
         if (properties.autoReconcile()) {
-            for (String period : report.periods()) {
+            for (String period : periods) {
                 jobs.submit(new JobRequest(
                         job.settingsId(),
                         job.settingsUuid(),
@@ -81,6 +91,5 @@ class BillingJobs {
                         JobRequest.BY_SCHEDULE));
             }
         }
-        return report;
     }
 }

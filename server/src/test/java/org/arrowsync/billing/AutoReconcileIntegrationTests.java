@@ -2,6 +2,7 @@ package org.arrowsync.billing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.math.BigDecimal;
 import java.time.YearMonth;
 import java.util.List;
 import org.arrowsync.support.ArrowFixture;
@@ -11,6 +12,8 @@ import org.arrowsync.support.TestClock;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 
@@ -26,6 +29,9 @@ class AutoReconcileIntegrationTests extends IntegrationTest {
 
     @RegisterExtension
     final ArrowFixture fixture = new ArrowFixture();
+
+    @Autowired
+    JdbcClient jdbc;
 
     String settings;
 
@@ -53,6 +59,42 @@ class AutoReconcileIntegrationTests extends IntegrationTest {
                     assertThat(sync.get("state").asInt()).isEqualTo(4);
                     assertThat(sync.get("arrow_state").asString()).isEqualTo("validated");
                 });
+    }
+
+    @Test
+    void aLineArrowAddsToAReconciledMonthIsBilledByTheReconciliationItsSyncQueues() {
+        YearMonth month = TestClock.closedMonth();
+        fixture.syncedBilling(month);
+        Jobs.await(api, reconciliations().get(0).get("uuid").asString());
+        String sync = SyncEndValidationIntegrationTests.syncs(api, settings, month)
+                .get(0)
+                .get("uuid")
+                .asString();
+        String line = api.get("/api/admin/arrow/billing-sync-items/?billing_sync_uuid=" + sync)
+                .expect(200)
+                .json()
+                .get(0)
+                .get("arrow_line_reference")
+                .asString();
+        String license = jdbc.sql("select license_reference from billing_sync_items where arrow_line_reference = ?")
+                .param(line)
+                .query(String.class)
+                .single();
+        String late = fixture.emulator().addLine(license, month, "12.50000", "10.00000");
+
+        JsonNode resync = fixture.syncedBilling(month);
+
+        assertThat(resync.get("result").get("late_lines").asInt()).isEqualTo(1);
+        List<JsonNode> reconciliations = reconciliations();
+        assertThat(reconciliations)
+                .as("one after validation, one for the late line")
+                .hasSize(2);
+        JsonNode booked = Jobs.await(api, reconciliations.get(0).get("uuid").asString());
+        assertThat(booked.get("state").asString()).as(booked.toString()).isEqualTo("succeeded");
+        assertThat(booked.get("result").get("compensations").asInt()).isEqualTo(1);
+        assertThat(new BigDecimal(booked.get("result").get("compensation_total").asString()))
+                .as("%s billed once, by this reconciliation", late)
+                .isEqualByComparingTo("12.50");
     }
 
     @Test
