@@ -9,6 +9,8 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
@@ -100,10 +102,7 @@ public class BillingSyncService {
      */
     private List<CustomerMapping> billedHere(
             Settings chosen, YearMonth period, List<CustomerMapping> mapped, Progress progress) {
-        List<UUID> inUse = settings.inUse().stream().map(Settings::uuid).toList();
-        List<Settings> others = settings.sameAccount(chosen).stream()
-                .filter(other -> inUse.contains(other.uuid()))
-                .toList();
+        List<Settings> others = settings.othersInUseOfTheSameAccount(chosen);
         if (others.isEmpty()) {
             return mapped;
         }
@@ -115,37 +114,43 @@ public class BillingSyncService {
             boolean older = other.created().isBefore(chosen.created())
                     || other.created().equals(chosen.created()) && other.id() < chosen.id();
             for (CustomerMapping mapping : theirs) {
-                String reference = mapping.arrowReference();
-                boolean there = syncedThere.contains(reference);
-                if (there != syncedHere.contains(reference) ? there : older) {
-                    elsewhere.putIfAbsent(reference, other);
+                List<String> names = mapping.customerNames();
+                boolean there = names.stream().anyMatch(syncedThere::contains);
+                if (there != names.stream().anyMatch(syncedHere::contains) ? there : older) {
+                    names.forEach(name -> elsewhere.putIfAbsent(name, other));
                 }
             }
         }
         List<CustomerMapping> here = new ArrayList<>();
         for (CustomerMapping mapping : mapped) {
-            Settings other = elsewhere.get(mapping.arrowReference());
-            if (other == null) {
+            Optional<Settings> other = mapping.customerNames().stream()
+                    .map(elsewhere::get)
+                    .filter(Objects::nonNull)
+                    .findFirst();
+            if (other.isEmpty()) {
                 here.add(mapping);
             } else {
                 progress.increment("customers_billed_elsewhere");
                 progress.error("Arrow customer " + mapping.arrowReference() + " is mapped in settings "
-                        + Uuids.hex(other.uuid()) + " of the same Arrow account as well, which bills its lines: left"
-                        + " out of this run (D98)");
+                        + Uuids.hex(other.get().uuid()) + " of the same Arrow account as well, which bills its lines:"
+                        + " left out of this run (D98)");
             }
         }
         return here;
     }
 
-    /** The Arrow customers of these mappings that have syncs of the month in the settings. */
+    /**
+     * The names ({@link CustomerMapping#customerNames}) of the Arrow customers of these mappings with syncs of the
+     * month in the settings.
+     */
     private Set<String> syncedCustomers(Settings owner, List<CustomerMapping> mapped, YearMonth period) {
-        Map<Long, String> references = new HashMap<>();
-        mapped.forEach(mapping -> references.put(mapping.id(), mapping.arrowReference()));
+        Map<Long, CustomerMapping> byId = new HashMap<>();
+        mapped.forEach(mapping -> byId.put(mapping.id(), mapping));
         Set<String> synced = new HashSet<>();
         for (BillingSync sync : writers.syncs().ofPeriod(owner.id(), period)) {
-            String reference = references.get(sync.mappingId());
-            if (reference != null) {
-                synced.add(reference);
+            CustomerMapping mapping = byId.get(sync.mappingId());
+            if (mapping != null) {
+                synced.addAll(mapping.customerNames());
             }
         }
         return synced;

@@ -1,7 +1,10 @@
 package org.arrowsync.mappings;
 
 import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 /**
  * An Arrow customer (by XSP reference and company name) billed to an operator customer.
@@ -32,6 +35,18 @@ public record CustomerMapping(
         return endUserCompanyId != null
                 && !endUserCompanyId.isBlank()
                 && (same(endUserCompanyId, arrowReference) || same(endUserCompanyId, arrowCustomerRef));
+    }
+
+    /**
+     * What the customer is known by: its reference and, once learned, its Ref, each trimmed and in upper case, as
+     * {@link #identifiedBy} compares them. Two mappings with a name in common map the same Arrow customer.
+     */
+    public List<String> customerNames() {
+        return Stream.of(arrowReference, arrowCustomerRef)
+                .filter(name -> name != null && !name.isBlank())
+                .map(name -> name.strip().toUpperCase(Locale.ROOT))
+                .distinct()
+                .toList();
     }
 
     public CustomerMapping withCustomerRef(String ref) {

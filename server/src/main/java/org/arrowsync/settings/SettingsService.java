@@ -2,7 +2,6 @@ package org.arrowsync.settings;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -94,15 +93,14 @@ public class SettingsService {
     }
 
     /**
-     * The other settings records of the same Arrow account as {@code chosen} (the same API URL, give or take a final
-     * slash and letter case, and the same key), oldest first (D98).
+     * The other settings records in use ({@link #inUse}) of the same Arrow account as {@code chosen}: the same API URL,
+     * give or take a final slash and letter case, and the same key (D98).
      */
-    public List<Settings> sameAccount(Settings chosen) {
-        return list(null, null, new PageRequest(1, PageRequest.MAX_SIZE)).items().stream()
+    public List<Settings> othersInUseOfTheSameAccount(Settings chosen) {
+        return inUse().stream()
                 .filter(other -> other.id() != chosen.id())
                 .filter(other -> account(other.apiUrl()).equals(account(chosen.apiUrl()))
                         && Objects.equals(other.apiKey(), chosen.apiKey()))
-                .sorted(Comparator.comparing(Settings::created).thenComparingLong(Settings::id))
                 .toList();
     }
 

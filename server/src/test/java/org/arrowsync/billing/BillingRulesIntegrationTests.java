@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.math.BigDecimal;
 import java.time.YearMonth;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.arrowsync.arrowclient.BillingLine;
 import org.arrowsync.emulator.http.ExportTemplates;
@@ -18,6 +19,8 @@ import org.arrowsync.support.TestClock;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
@@ -121,12 +124,19 @@ class BillingRulesIntegrationTests extends IntegrationTest {
                 .isEqualTo(1);
     }
 
-    @Test
-    void anArrowCustomerMappedInTwoSettingsOfOneArrowAccountIsBilledOnce() {
+    /** The second mapping names the customer as Arrow writes it, in lower case, or by its bare Ref (D24). */
+    @ParameterizedTest
+    @ValueSource(strings = {"reference", "lower case", "Ref"})
+    void anArrowCustomerMappedInTwoSettingsOfOneArrowAccountIsBilledOnce(String named) {
         fixture.activeSettings();
         Map<String, String> customers = fixture.mapAllCustomers();
         sync();
         String customerRef = customers.keySet().iterator().next();
+        String secondReference = switch (named) {
+            case "lower case" -> customerRef.toLowerCase(Locale.ROOT);
+            case "Ref" -> customerRef.replaceFirst("^XSP", "");
+            default -> customerRef;
+        };
         BigDecimal billed = amount(customers.get(customerRef));
         String second = api.post(
                         "/api/admin/arrow/settings/",
@@ -147,7 +157,7 @@ class BillingRulesIntegrationTests extends IntegrationTest {
                                 "settings",
                                 second,
                                 "arrow_reference",
-                                customerRef,
+                                secondReference,
                                 "arrow_company_name",
                                 "The same customer",
                                 "waldur_customer",
@@ -160,7 +170,7 @@ class BillingRulesIntegrationTests extends IntegrationTest {
 
         assertThat(job.get("progress").get("customers_billed_elsewhere").asInt())
                 .isEqualTo(1);
-        assertThat(job.get("errors").toString()).contains(customerRef).contains("(D98)");
+        assertThat(job.get("errors").toString()).contains(secondReference).contains("(D98)");
         assertThat(amount(customers.get(customerRef)))
                 .as("the second settings record bills none of its lines again")
                 .isEqualByComparingTo(billed);
