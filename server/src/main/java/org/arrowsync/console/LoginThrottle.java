@@ -13,10 +13,20 @@ import org.springframework.stereotype.Component;
  * Slows password guessing: after {@code failuresPerUsername} wrong passwords for one username, or
  * {@code failuresPerAddress} from one client address, within the lockout window, sign-in is refused until the window
  * has passed since the last failure, even with the right password. A successful sign-in clears the username's count.
- * Counts live in this server's memory: several servers on one database each count their own.
+ * Counts live in this server's memory: several servers on one database each count their own. What they hold is bounded:
+ * a username counts by its first {@value #USERNAME_KEPT} characters, and a count whose window has passed is dropped
+ * once {@value #SWEEP_AT} names or addresses are counted; past {@value #MOST_COUNTED} live counts a new name or address
+ * is not counted (the others' still are), so a flood of invented names cannot fill the heap.
  */
 @Component
 class LoginThrottle {
+
+    /** Django's longest username; a longer one counts by its start. */
+    static final int USERNAME_KEPT = 150;
+
+    static final int SWEEP_AT = 1_000;
+
+    static final int MOST_COUNTED = 100_000;
 
     private final ConsoleProperties properties;
     private final Clock clock;
@@ -41,8 +51,24 @@ class LoginThrottle {
 
     void failed(String username, String address) {
         Instant now = clock.instant();
-        byUsername.merge(key(username), new Failures(1, now), (old, one) -> old.plusOne(now, properties.lockout()));
-        byAddress.merge(address, new Failures(1, now), (old, one) -> old.plusOne(now, properties.lockout()));
+        count(byUsername, key(username), now);
+        count(byAddress, address, now);
+    }
+
+    /** The usernames and addresses counted now. */
+    int counted() {
+        return byUsername.size() + byAddress.size();
+    }
+
+    private void count(Map<String, Failures> counts, String key, Instant now) {
+        if (counts.size() >= SWEEP_AT) {
+            Instant windowStart = now.minus(properties.lockout());
+            counts.values().removeIf(failures -> failures.last().isBefore(windowStart));
+        }
+        if (counts.size() >= MOST_COUNTED && !counts.containsKey(key)) {
+            return;
+        }
+        counts.merge(key, new Failures(1, now), (old, one) -> old.plusOne(now, properties.lockout()));
     }
 
     void succeeded(String username) {
@@ -58,7 +84,8 @@ class LoginThrottle {
     }
 
     private static String key(String username) {
-        return username == null ? "" : username.strip().toLowerCase(Locale.ROOT);
+        String name = username == null ? "" : username.strip().toLowerCase(Locale.ROOT);
+        return name.length() > USERNAME_KEPT ? name.substring(0, USERNAME_KEPT) : name;
     }
 
     /** Wrong passwords within one window; a failure after the window starts a new count. */
