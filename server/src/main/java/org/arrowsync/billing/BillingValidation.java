@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -71,7 +72,11 @@ public class BillingValidation {
     public ValidationReport check(UUID settingsUuid, Progress progress) {
         Settings chosen = settings.named(settingsUuid);
         ArrowClient client = clients.connect(chosen.connection());
-        return check(chosen, syncs.inState(chosen.id(), SyncState.SYNCED), period -> read(client, period), progress);
+        return check(
+                chosen,
+                periods(syncs.inState(chosen.id(), SyncState.SYNCED)),
+                period -> read(client, period),
+                progress);
     }
 
     /**
@@ -88,7 +93,10 @@ public class BillingValidation {
         CompletableFuture<MonthStatements> statements =
                 CompletableFuture.supplyAsync(() -> read(client, period), DaemonThreads.named("statements-read-ahead"));
         return progress -> check(
-                chosen, syncs.inState(chosen.id(), SyncState.SYNCED, period), month -> joined(statements), progress);
+                chosen,
+                periods(syncs.inState(chosen.id(), SyncState.SYNCED, period)),
+                month -> joined(statements),
+                progress);
     }
 
     /** A month's validation check under way: {@link #complete} judges the month's syncs once the sync has ended. */
@@ -98,26 +106,30 @@ public class BillingValidation {
         ValidationReport complete(Progress progress);
     }
 
+    /** The months of these syncs, each once, oldest first. */
+    private static SortedSet<YearMonth> periods(List<BillingSync> synced) {
+        return synced.stream().map(BillingSync::reportPeriod).collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    /** Judges the synced syncs of each month, as they are once the month's lock is taken. */
     private ValidationReport check(
             Settings chosen,
-            List<BillingSync> synced,
+            SortedSet<YearMonth> periods,
             Function<YearMonth, MonthStatements> statementsOf,
             Progress progress) {
-        Map<YearMonth, List<BillingSync>> byPeriod =
-                synced.stream().collect(Collectors.groupingBy(BillingSync::reportPeriod));
         Set<String> validatedPeriods = new TreeSet<>();
         int validated = 0;
-        for (Map.Entry<YearMonth, List<BillingSync>> period : byPeriod.entrySet()) {
-            Map<String, Statement> statements =
-                    speaking(statementsOf.apply(period.getKey()), period.getKey(), progress);
+        for (YearMonth period : periods) {
+            Map<String, Statement> statements = speaking(statementsOf.apply(period), period, progress);
             if (statements == null) {
                 continue;
             }
             int marked = transactions.execute(status -> {
-                // Under the month's billing lock: a sync running now finishes first, then its syncs are judged.
-                licenses.lockMonthExclusive(chosen.uuid(), period.getKey());
+                // Under the month's billing lock: a sync running now finishes first, then its syncs are judged as it
+                // left them (read again: whether all their lines carry a Validation Date may have changed meanwhile).
+                licenses.lockMonthExclusive(chosen.uuid(), period);
                 int count = 0;
-                for (BillingSync sync : period.getValue()) {
+                for (BillingSync sync : syncs.inState(chosen.id(), SyncState.SYNCED, period)) {
                     String signal = signal(sync, statements.get(MappingIndex.reference(sync.arrowReference())));
                     if (signal != null
                             && syncs.saveValidated(sync.id(), sync.markValidated(), signal, clock.instant())) {
@@ -127,7 +139,7 @@ public class BillingValidation {
                 return count;
             });
             if (marked > 0) {
-                validatedPeriods.add(period.getKey().toString());
+                validatedPeriods.add(period.toString());
                 validated += marked;
             }
         }
