@@ -1,6 +1,10 @@
 package org.arrowsync.web;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.swagger.v3.oas.annotations.media.Schema;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
@@ -9,10 +13,14 @@ import java.util.Map;
 import org.arrowsync.shared.FieldErrors;
 import org.arrowsync.shared.InvalidInput;
 import org.springframework.core.MethodParameter;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpInputMessage;
 import org.springframework.http.converter.HttpMessageConverter;
 import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 import org.springframework.web.servlet.mvc.method.annotation.RequestBodyAdviceAdapter;
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationConfig;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.PropertyNamingStrategy;
@@ -22,17 +30,24 @@ import tools.jackson.databind.json.JsonMapper;
  * Every request body, whatever endpoint reads it, once Jackson has read it: no text with characters no text may hold
  * ({@link TextRules}), no list (or free-form object) longer than {@link RequestLimits#maxItems()}, no null inside a
  * list, and no body that is the literal {@code null}. A violation is a 400 naming the field by its wire path
- * ({@code components.0.name}); nothing has been done yet.
+ * ({@code components.0.name}); nothing has been done yet. On the contract's paths ({@code /api/admin/arrow/}) a field
+ * sent as {@code null} is refused as DRF refuses it ("This field may not be null."), unless the contract lets it be
+ * null ({@code @Schema(nullable = true)}, or free-form JSON such as a vendor mapping's {@code plan}); an optional
+ * boolean's null still means "not given" (D86). Elsewhere a null reads as an absent field.
  */
 @ControllerAdvice
 class RequestBodyChecks extends RequestBodyAdviceAdapter {
 
+    private static final String CONTRACT_PATHS = "/api/admin/arrow/";
+
     private final int maxItems;
+    private final JsonMapper json;
     private final DeserializationConfig config;
     private final PropertyNamingStrategy naming;
 
     RequestBodyChecks(RequestLimits limits, JsonMapper json) {
         this.maxItems = limits.maxItems();
+        this.json = json;
         this.config = json.deserializationConfig();
         this.naming = config.getPropertyNamingStrategy();
     }
@@ -41,6 +56,61 @@ class RequestBodyChecks extends RequestBodyAdviceAdapter {
     public boolean supports(
             MethodParameter parameter, Type targetType, Class<? extends HttpMessageConverter<?>> converterType) {
         return true;
+    }
+
+    @Override
+    public HttpInputMessage beforeBodyRead(
+            HttpInputMessage input,
+            MethodParameter parameter,
+            Type targetType,
+            Class<? extends HttpMessageConverter<?>> converterType)
+            throws IOException {
+        if (!(targetType instanceof Class<?> target) || !target.isRecord() || !onContractPath()) {
+            return input;
+        }
+        byte[] body = input.getBody().readAllBytes();
+        FieldErrors errors = new FieldErrors();
+        JsonNode tree = tree(body);
+        if (tree != null && tree.isObject()) {
+            for (RecordComponent component : target.getRecordComponents()) {
+                String name = name(component);
+                if (tree.path(name).isNull() && !mayBeNull(component)) {
+                    errors.add(name, "This field may not be null.");
+                }
+            }
+        }
+        errors.throwIfAny();
+        return new HttpInputMessage() {
+            @Override
+            public InputStream getBody() {
+                return new ByteArrayInputStream(body);
+            }
+
+            @Override
+            public HttpHeaders getHeaders() {
+                return input.getHeaders();
+            }
+        };
+    }
+
+    private static boolean onContractPath() {
+        return RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes request
+                && request.getRequest().getRequestURI().startsWith(CONTRACT_PATHS);
+    }
+
+    private JsonNode tree(byte[] body) {
+        try {
+            return json.readTree(body);
+        } catch (JacksonException e) {
+            return null; // unreadable: the converter reports it as it reads the body
+        }
+    }
+
+    private static boolean mayBeNull(RecordComponent component) {
+        Schema schema = component.getAnnotation(Schema.class);
+        return component.getType() == Boolean.class
+                || JsonNode.class.isAssignableFrom(component.getType())
+                || schema != null && schema.nullable();
     }
 
     @Override

@@ -107,6 +107,30 @@ class VendorOfferingMappingApiIntegrationTests extends IntegrationTest {
         api.patch(BASE + uuid + "/", Map.of("plan", 5)).expect(400);
     }
 
+    /** DRF: a field the contract does not let be null is refused when sent as null, on PATCH as on PUT and POST. */
+    @Test
+    void aNullWhereTheContractAllowsNoneIsRefusedAndChangesNothing() {
+        JsonNode offering = fixture.offering().json();
+        String vendor = ArrowFixture.unique("Oracle");
+        String uuid = api.post(BASE, body(vendor, offering.get("uuid").asString(), null))
+                .expect(201)
+                .text("uuid");
+        Map<String, Object> nulls = new HashMap<>();
+        nulls.put("arrow_vendor_name", null);
+        nulls.put("settings", null);
+        nulls.put("is_active", null);
+
+        JsonNode refused = api.patch(BASE + uuid + "/", nulls).expect(400).json();
+
+        assertThat(refused.get("arrow_vendor_name").get(0).asString()).isEqualTo("This field may not be null.");
+        assertThat(refused.get("settings").get(0).asString()).isEqualTo("This field may not be null.");
+        assertThat(refused.has("is_active"))
+                .as("an optional boolean's null means not given (D86)")
+                .isFalse();
+        assertThat(api.get(BASE + uuid + "/").expect(200).text("arrow_vendor_name"))
+                .isEqualTo(vendor);
+    }
+
     @Test
     void aPlanMustBelongToTheOfferingOnCreateAndOnUpdate() {
         String offering = fixture.offering().text("uuid");
