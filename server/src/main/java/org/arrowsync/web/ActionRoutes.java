@@ -1,12 +1,14 @@
 package org.arrowsync.web;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.lang.reflect.Method;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.springframework.http.HttpHeaders;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.method.HandlerMethod;
@@ -51,6 +53,10 @@ final class ActionRoutes extends RequestMappingHandlerMapping {
     protected HandlerMethod lookupHandlerMethod(String lookupPath, HttpServletRequest request) throws Exception {
         Set<String> actionMethods = literalPaths.get(lookupPath);
         boolean action = actionMethods != null && !actionMethods.isEmpty();
+        if (action && RequestMethod.OPTIONS.name().equals(request.getMethod())) {
+            // Spring's answer would add the methods of the object's path, which this one is not
+            return new HandlerMethod(new Options(allowed(actionMethods)), Options.HANDLE);
+        }
         HandlerMethod found;
         try {
             found = super.lookupHandlerMethod(lookupPath, request);
@@ -76,12 +82,42 @@ final class ActionRoutes extends RequestMappingHandlerMapping {
      * OPTIONS.
      */
     private static HttpRequestMethodNotSupportedException notAllowed(HttpServletRequest request, Set<String> methods) {
+        return new HttpRequestMethodNotSupportedException(request.getMethod(), allowed(methods));
+    }
+
+    private static Set<String> allowed(Set<String> methods) {
         Set<String> allowed = new LinkedHashSet<>(methods);
         if (allowed.contains(RequestMethod.GET.name())) {
             allowed.add(RequestMethod.HEAD.name());
         }
         allowed.add(RequestMethod.OPTIONS.name());
-        return new HttpRequestMethodNotSupportedException(request.getMethod(), allowed);
+        return allowed;
+    }
+
+    /** The answer to OPTIONS on an action's path: its methods in {@code Allow}, written as the 405s write them. */
+    static final class Options {
+
+        static final Method HANDLE;
+
+        static {
+            try {
+                HANDLE = Options.class.getMethod("handle");
+            } catch (NoSuchMethodException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        private final String allow;
+
+        Options(Set<String> allowed) {
+            this.allow = String.join(", ", allowed);
+        }
+
+        public HttpHeaders handle() {
+            HttpHeaders headers = new HttpHeaders();
+            headers.set(HttpHeaders.ALLOW, allow);
+            return headers;
+        }
     }
 
     private static boolean hasVariable(String pattern) {

@@ -109,6 +109,9 @@ class BadInputIntegrationTests extends IntegrationTest {
             Response response = api.get(action).expect(405);
             assertThat(response.json().get("detail").asString()).as(action).isEqualTo("Method \"GET\" not allowed.");
             assertThat(response.header("Allow")).as(action).isEqualTo("POST, OPTIONS");
+            assertThat(api.send("OPTIONS", action, null).expect(200).header("Allow"))
+                    .as("OPTIONS on " + action)
+                    .isEqualTo("POST, OPTIONS");
         }
         assertThat(api.send("DELETE", "/api/admin/arrow/billing-syncs/trigger_sync/", null)
                         .expect(405)
