@@ -1,5 +1,7 @@
 package org.arrowsync.billing;
 
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
@@ -68,8 +70,16 @@ class ArrowLookups {
         return clients.connect(chosen.connection());
     }
 
+    /** {@code data}: each row's cells by column name; a cell Arrow leaves empty is {@code null}. */
     record ExportRows(
-            String periodFrom, String periodTo, String classification, long rowCount, List<Map<String, String>> data) {}
+            String periodFrom,
+            String periodTo,
+            String classification,
+            long rowCount,
+
+            @ArraySchema(
+                    schema = @Schema(type = "object", additionalProperties = Schema.AdditionalPropertiesValue.TRUE))
+            List<Map<String, String>> data) {}
 
     /** A span of report months as Arrow accepts it: well-formed, in order, at most six months. */
     record Range(YearMonth from, YearMonth to) {
