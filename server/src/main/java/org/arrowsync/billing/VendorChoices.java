@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import java.util.TreeSet;
+import java.util.UUID;
 import org.arrowsync.arrowclient.ArrowClients;
 import org.arrowsync.arrowclient.ArrowException;
 import org.arrowsync.settings.SettingsService;
@@ -48,9 +49,9 @@ class VendorChoices {
             operationId = "admin_arrow_vendor_offering_mappings_vendor_choices_list")
     Listing<VendorNameChoice> vendorChoices(
             @RequestParam(name = "settings_uuid", required = false) String settingsUuid) {
+        UUID settingsFilter = Filters.uuid("settings_uuid", settingsUuid); // checked whether or not it is needed
         List<String> catalog = catalogVendors();
-        List<String> names =
-                catalog.isEmpty() ? items.vendorNames(Filters.uuid("settings_uuid", settingsUuid)) : catalog;
+        List<String> names = catalog.isEmpty() ? items.vendorNames(settingsFilter) : catalog;
         List<VendorNameChoice> choices = new TreeSet<>(names)
                 .stream().map(name -> new VendorNameChoice(name, name)).toList();
         return Listing.of(choices, choices.size(), new PageRequest(1, Math.max(1, choices.size())));

@@ -167,6 +167,14 @@ class VendorOfferingMappingApiIntegrationTests extends IntegrationTest {
         api.get(BASE + "?offering_uuid=bad").expect(400);
         api.as(fixture.userToken()).get(BASE).expect(403);
         api.as(fixture.userToken()).get(BASE + "vendor_choices/").expect(403);
+        assertThat(api.get(BASE + "vendor_choices/?settings_uuid=nope")
+                        .expect(400)
+                        .json()
+                        .get("settings_uuid")
+                        .get(0)
+                        .asString())
+                .as("checked even while the catalog answers")
+                .isEqualTo("Must be a valid UUID.");
     }
 
     @Test
