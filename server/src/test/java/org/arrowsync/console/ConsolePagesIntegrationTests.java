@@ -94,4 +94,20 @@ class ConsolePagesIntegrationTests extends ConsoleIntegrationTest {
                 .as("saving a second connection must not quietly deactivate the working one")
                 .doesNotContain("checked");
     }
+
+    @Test
+    void aListLongerThanAPageLinksToItsOtherPages() {
+        fixture.activeSettings();
+        for (int i = 0; i <= MappingPages.PAGE_SIZE; i++) {
+            fixture.mapCustomer(ArrowFixture.unique("PAGED"), "Paged customer " + i);
+        }
+        ConsoleSession browser = new ConsoleSession(port);
+        browser.signIn("admin", ADMIN_PASSWORD);
+
+        String first = browser.get("/mappings").body();
+
+        assertThat(first).contains("rel=\"next\"").contains("Page 1 of ");
+        String second = browser.get("/mappings?page=2").body();
+        assertThat(second).contains("rel=\"prev\"").contains("Page 2 of ");
+    }
 }
