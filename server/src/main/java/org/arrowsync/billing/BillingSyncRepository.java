@@ -29,9 +29,14 @@ class BillingSyncRepository {
      * PostgreSQL leaves out those a count or a page's choice of keys does not need (a filter on them makes them inner
      * again), as the item lists do (D56).
      */
+    /**
+     * A sync's customer is the one whose invoice of the month it was made for: the mapping's customer then. A mapping
+     * pointed at another customer since leaves the month's lines, and their corrections, with that one (the mapping's
+     * customer only when the invoice is gone).
+     */
     static final String FROM = " from billing_syncs b left join customer_mappings m on m.id = b.customer_mapping_id"
-            + " left join arrow_settings s on s.id = m.settings_id left join customers c on c.id = m.customer_id"
-            + " left join invoices i on i.id = b.invoice_id";
+            + " left join arrow_settings s on s.id = m.settings_id left join invoices i on i.id = b.invoice_id"
+            + " left join customers c on c.id = coalesce(i.customer_id, m.customer_id)";
 
     private static final String SELECT =
             "select b.id, b.uuid, b.customer_mapping_id, m.uuid as mapping_uuid, m.arrow_reference,"

@@ -242,6 +242,40 @@ class BillingReconciliationIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void aMappingPointedAtAnotherCustomerLeavesTheMonthsCorrectionsWithTheCustomerItBilled() {
+        arrowValidatesTheMonth();
+        String customerRef = customers.keySet().iterator().next();
+        String billed = customers.get(customerRef);
+        String movedTo = fixture.customer("Moved to");
+        api.patch(
+                        "/api/admin/arrow/customer-mappings/" + fixture.mapping(customerRef) + "/",
+                        Map.of("waldur_customer", movedTo))
+                .expect(200);
+        String credited = lineReferences(customerRef).get(0);
+        fixture.emulator().changeSell(credited, "0.00000");
+
+        JsonNode job = reconcile(false);
+
+        assertThat(job.get("result").get("compensations").asInt())
+                .as(job.toString())
+                .isEqualTo(1);
+        assertThat(api.get("/api/invoice-items/?customer_uuid=" + movedTo)
+                        .expect(200)
+                        .json()
+                        .size())
+                .as("the customer the mapping bills from now on gets no correction of a line it was never billed")
+                .isZero();
+        assertThat(api.get("/api/invoice-items/?customer_uuid=" + billed)
+                        .expect(200)
+                        .json()
+                        .valueStream()
+                        .filter(item -> item.get("name").asString().contains("line " + credited + ": credit"))
+                        .count())
+                .isEqualTo(1);
+        assertArrowAmountsMatchTheExport();
+    }
+
+    @Test
     void forceReconcilesASyncedMonthAndItsSyncsBecomeReconciledEvenWithoutDifferences() {
         String customerRef = customers.keySet().iterator().next();
         fixture.emulator().changeSell(lineReferences(customerRef).get(0), "1.23000");
