@@ -30,12 +30,24 @@ public final class EmbeddedDatabase implements AutoCloseable {
      * before anything in the folder is touched.
      */
     public static EmbeddedDatabase open(Path dataFolder) {
+        return open(dataFolder, true);
+    }
+
+    /**
+     * The server's database: stopped by {@link #close} alone, which its context calls after the scheduler has let the
+     * running jobs finish and the pool has closed (D101).
+     */
+    static EmbeddedDatabase openForServer(Path dataFolder) {
+        return open(dataFolder, false);
+    }
+
+    private static EmbeddedDatabase open(Path dataFolder, boolean stopsWithTheJvm) {
         refuseOtherMajor(dataFolder);
         Path pgData = clusterFolder(dataFolder);
         DataFolderLock lock = DataFolderLock.acquire(dataFolder);
         try {
             ownerOnly(dataFolder);
-            PostgresCluster cluster = PostgresCluster.start(pgData, passwordFile(dataFolder));
+            PostgresCluster cluster = PostgresCluster.start(pgData, passwordFile(dataFolder), stopsWithTheJvm);
             log.info("Embedded PostgreSQL started on port {} with data in {}", cluster.port(), pgData.toAbsolutePath());
             return new EmbeddedDatabase(lock, cluster);
         } catch (RuntimeException e) {

@@ -14,7 +14,7 @@ class EmbeddedDatabaseConfiguration {
 
     @Bean(destroyMethod = "close")
     EmbeddedDatabase embeddedDatabase(DataFolder dataFolder) {
-        return EmbeddedDatabase.open(dataFolder.path());
+        return EmbeddedDatabase.openForServer(dataFolder.path());
     }
 
     @Bean(destroyMethod = "close")

@@ -67,6 +67,15 @@ public final class PostgresCluster implements AutoCloseable {
      * on both command lines, so they win.
      */
     public static PostgresCluster start(Path pgData, Path passwordFile) {
+        return start(pgData, passwordFile, true);
+    }
+
+    /**
+     * The same, where {@code stopsWithTheJvm} false leaves stopping the cluster to {@link #close} alone: a server's
+     * context closes it once its jobs have finished and its pool is closed, where zonky's shutdown hook, running beside
+     * Spring's, would stop it at once under the running job (D101).
+     */
+    public static PostgresCluster start(Path pgData, Path passwordFile, boolean stopsWithTheJvm) {
         try {
             stopOrphanedPostmaster(pgData);
             boolean initialised = Files.exists(pgData.resolve("postgresql.conf"));
@@ -87,6 +96,7 @@ public final class PostgresCluster implements AutoCloseable {
                     .setServerConfig("full_page_writes", "on")
                     .setServerConfig("password_encryption", "scram-sha-256")
                     .setConnectConfig("password", password)
+                    .setRegisterShutdownHook(stopsWithTheJvm)
                     .start();
             return new PostgresCluster(postgres, Optional.of(password));
         } catch (IOException e) {
