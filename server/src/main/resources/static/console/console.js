@@ -37,8 +37,26 @@
     var question = asking(form, event.submitter);
     if (question && !window.confirm(question)) {
       event.preventDefault();
+      return;
     }
+    // A second press while the page is on its way (a double click) would post the form twice: it is not sent again.
+    // A form that reads (get) may be sent again: a download leaves the page where it is.
+    if (String(form.method).toLowerCase() !== "post") {
+      return;
+    }
+    if (form.hasAttribute("data-submitted")) {
+      event.preventDefault();
+      return;
+    }
+    form.setAttribute("data-submitted", "");
   }, true);
+
+  // A page shown again from the browser's history (back) may submit its forms once more.
+  window.addEventListener("pageshow", function () {
+    document.querySelectorAll("form[data-submitted]").forEach(function (form) {
+      form.removeAttribute("data-submitted");
+    });
+  });
 
   document.addEventListener("htmx:confirm", function (event) {
     var trigger = event.detail.triggeringEvent;

@@ -15,6 +15,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -44,6 +45,19 @@ class ConsoleAdvice {
         }
         int status = e instanceof StateConflict ? 409 : 400;
         return problem(request, response, model, status, "Refused", List.of(e.getMessage()));
+    }
+
+    /** Two presses of one form (a double click) race to create the same record: the second finds the first's. */
+    @ExceptionHandler(DuplicateKeyException.class)
+    String duplicate(DuplicateKeyException e, HttpServletRequest request, HttpServletResponse response, Model model) {
+        return problem(
+                request,
+                response,
+                model,
+                409,
+                "Already there",
+                List.of("A record with these values already exists: it may have been saved by an earlier press of the"
+                        + " same button."));
     }
 
     @ExceptionHandler(ArrowException.class)

@@ -268,6 +268,21 @@ class ConsoleBrowserTests extends ConsoleIntegrationTest {
     }
 
     @Test
+    @Order(3)
+    void aFormPressedTwiceWhileItsPageLoadsIsSentOnce() {
+        browser.open("/mappings");
+        browser.type("#vendor-form #vendor-name", "Twice pressed");
+        selectByText("#vendor-form #vendor-offering", offering.get("name").asString());
+
+        ((JavascriptExecutor) browser.driver())
+                .executeScript("var form = document.getElementById('vendor-form');"
+                        + " form.requestSubmit(); form.requestSubmit();");
+
+        browser.awaitText(".notice", "Vendor Twice pressed mapped.");
+        assertThat(browser.page()).as("the second press sent nothing").doesNotContain("already exists");
+    }
+
+    @Test
     @Order(4)
     void everyPageReadsAtBothWidthsAndFormErrorsComeBackBesideTheirField() {
         for (Map.Entry<String, String> page : Map.of(
