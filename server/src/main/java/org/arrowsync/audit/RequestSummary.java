@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.arrowsync.shared.Secrets;
 import org.springframework.http.MediaType;
@@ -28,6 +29,12 @@ final class RequestSummary {
     private static final Pattern SECRET =
             Pattern.compile("key|token|password|passwd|secret|authorization|credential|signature|csrf");
 
+    /** The password of a URL's user info: {@code https://user:PASSWORD@host/}. */
+    private static final Pattern URL_PASSWORD = Pattern.compile("(://[^/?#@\\s:]*:)[^/?#@\\s]*@");
+
+    /** A URL's query parameter, {@code ?name=value}: its value is masked when its name says it holds a secret. */
+    private static final Pattern URL_PARAMETER = Pattern.compile("([?&][^=&#\\s]*=)([^&#\\s]*)");
+
     /** A parameter name as forms and query strings write them: {@code page_size}, {@code items[0].name}. */
     private static final Pattern PLAIN_NAME = Pattern.compile("[A-Za-z0-9_.\\-\\[\\]]{1,100}");
 
@@ -43,7 +50,7 @@ final class RequestSummary {
             parameters.forEach((name, values) -> {
                 ArrayNode list = named.putArray(shownName(name, named.size()));
                 for (String value : values) {
-                    list.add(isSecret(name) ? MASK : Secrets.scrub(value));
+                    list.add(isSecret(name) ? MASK : storable(value));
                 }
             });
         }
@@ -96,9 +103,18 @@ final class RequestSummary {
         return node;
     }
 
-    /** Text as the audit log may keep it: no stored secret, no NUL. */
+    /** Text as the audit log may keep it: no stored secret, no secret a URL carries, no NUL. */
     private static String storable(String text) {
-        return Secrets.scrub(text).replace('\0', '\uFFFD');
+        String scrubbed = Secrets.scrub(text).replace('\0', '\uFFFD');
+        if (!scrubbed.contains("://") && !scrubbed.contains("=")) {
+            return scrubbed;
+        }
+        String withoutPassword = URL_PASSWORD.matcher(scrubbed).replaceAll("$1" + MASK + "@");
+        return URL_PARAMETER
+                .matcher(withoutPassword)
+                .replaceAll(parameter -> isSecret(parameter.group(1))
+                        ? Matcher.quoteReplacement(parameter.group(1) + MASK)
+                        : Matcher.quoteReplacement(parameter.group()));
     }
 
     private static JsonNode body(byte[] body, String contentType, JsonMapper json) {

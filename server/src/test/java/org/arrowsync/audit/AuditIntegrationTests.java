@@ -191,8 +191,24 @@ class AuditIntegrationTests extends IntegrationTest {
                         "{\"api_key\": \"" + formKey + "\"}")
                 .expect(415);
 
+        // A URL can carry a password (user info) or a key in its query, refused as it may be (D43)
+        String urlPassword = "audit-url-password-" + UUID.randomUUID();
+        String urlKey = "audit-url-key-" + UUID.randomUUID();
+        api.post(
+                        "/api/admin/arrow/settings/validate_credentials/",
+                        Map.of(
+                                "api_url",
+                                "https://arrowuser:" + urlPassword + "@arrow.example/index.php/api/?apiKey=" + urlKey
+                                        + "&page=1",
+                                "api_key",
+                                "a-key-of-8-or-more"))
+                .expect(400);
+
         String log = api.get(LOG + "?page_size=300").expect(200).body();
+        assertThat(log).contains("https://arrowuser:****@arrow.example/index.php/api/?apiKey=****&page=1");
         assertThat(log)
+                .doesNotContain(urlPassword)
+                .doesNotContain(urlKey)
                 .doesNotContain(apiKey)
                 .doesNotContain(token)
                 .doesNotContain(secret)
