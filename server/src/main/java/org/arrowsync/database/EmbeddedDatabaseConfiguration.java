@@ -1,8 +1,10 @@
 package org.arrowsync.database;
 
 import com.zaxxer.hikari.HikariDataSource;
+import java.time.Duration;
 import javax.sql.DataSource;
 import org.arrowsync.shared.DataFolder;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -17,9 +19,16 @@ class EmbeddedDatabaseConfiguration {
         return EmbeddedDatabase.openForServer(dataFolder.path());
     }
 
+    /**
+     * {@code spring.datasource.hikari.connection-timeout}, as for an external database: how long a request waits for a
+     * connection before it is told the database is unavailable.
+     */
     @Bean(destroyMethod = "close")
-    DataSource dataSource(EmbeddedDatabase database) {
+    DataSource dataSource(
+            EmbeddedDatabase database,
+            @Value("${spring.datasource.hikari.connection-timeout:30s}") Duration connectionTimeout) {
         HikariDataSource dataSource = new HikariDataSource();
+        dataSource.setConnectionTimeout(connectionTimeout.toMillis());
         dataSource.setJdbcUrl(database.cluster().jdbcUrl());
         dataSource.setUsername(PostgresCluster.SUPERUSER);
         dataSource.setPassword(database.cluster().password().orElseThrow());

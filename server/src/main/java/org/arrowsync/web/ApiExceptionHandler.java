@@ -237,7 +237,7 @@ class ApiExceptionHandler {
         if (DatabaseConnectionLost.causes(e)) {
             // PostgreSQL restarted or is unreachable: nothing of the request was kept, and asking again later will do
             log.warn("The database was unreachable while handling a request: {}", e.getMessage());
-            return detail(HttpStatus.SERVICE_UNAVAILABLE, "The database is unavailable; try again in a moment.");
+            return detail(HttpStatus.SERVICE_UNAVAILABLE, TokenAuthenticationFilter.DATABASE_UNAVAILABLE);
         }
         log.error("Unexpected error while handling a request", e);
         return detail(HttpStatus.INTERNAL_SERVER_ERROR, "A server error occurred.");

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.arrowsync.shared.Caller;
+import org.arrowsync.shared.DatabaseConnectionLost;
 import org.arrowsync.users.UserService;
 import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -25,6 +26,7 @@ class TokenAuthenticationFilter extends OncePerRequestFilter {
 
     static final String HEALTH_DETAILS = "/health/details";
     private static final Set<String> READS = Set.of("GET", "HEAD", "OPTIONS");
+    static final String DATABASE_UNAVAILABLE = "The database is unavailable; try again in a moment.";
 
     private final UserService users;
     private final JsonMapper json;
@@ -59,7 +61,17 @@ class TokenAuthenticationFilter extends OncePerRequestFilter {
             reject(response, HttpServletResponse.SC_UNAUTHORIZED, "Authentication credentials were not provided.");
             return;
         }
-        Optional<Caller> caller = tokenOf(header).flatMap(users::authenticate);
+        Optional<Caller> caller;
+        try {
+            caller = tokenOf(header).flatMap(users::authenticate);
+        } catch (RuntimeException e) {
+            if (!DatabaseConnectionLost.causes(e)) {
+                throw e;
+            }
+            // No token can be checked without the database (D62): a 503 to retry, as a request past this point gets
+            reject(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, DATABASE_UNAVAILABLE);
+            return;
+        }
         if (caller.isEmpty()) {
             reject(response, HttpServletResponse.SC_UNAUTHORIZED, "Invalid token.");
             return;
