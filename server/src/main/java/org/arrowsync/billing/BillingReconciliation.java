@@ -126,7 +126,7 @@ public class BillingReconciliation {
 
     /** One run over Arrow's export of the month inside the caller's transaction, ended by {@code end}. */
     private <T> T within(Settings chosen, Target target, Progress progress, Function<Run, T> end, T nothingToDo) {
-        writers.licenses().lockMonthExclusive(chosen.uuid(), target.period());
+        writers.licenses().lockMonthForInvoicing(chosen.uuid(), target.period());
         List<BillingSync> candidates = writers.syncs().ofPeriod(chosen.id(), target.period()).stream()
                 .filter(sync -> sync.state().reconcilable(target.force()))
                 .toList();

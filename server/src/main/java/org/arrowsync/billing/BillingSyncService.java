@@ -177,7 +177,7 @@ public class BillingSyncService {
             List<CustomerMapping> active = knowingRefs(mapped, client, progress);
             PriceBook prices = rules.book(chosen);
             Ran ran = transactions.execute(status -> {
-                writers.licenses().lockMonthExclusive(chosen.uuid(), target.period());
+                writers.licenses().lockMonthForInvoicing(chosen.uuid(), target.period());
                 long runId = writers.runs().start(chosen.id(), target.period(), writers.now());
                 SyncRun run = new SyncRun(
                         chosen,

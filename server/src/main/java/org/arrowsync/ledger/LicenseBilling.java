@@ -1,5 +1,6 @@
 package org.arrowsync.ledger;
 
+import java.time.Clock;
 import java.time.YearMonth;
 import java.util.Collection;
 import java.util.HashMap;
@@ -20,9 +21,11 @@ import org.springframework.transaction.annotation.Transactional;
 public class LicenseBilling {
 
     private final JdbcClient jdbc;
+    private final Clock clock;
 
-    LicenseBilling(JdbcClient jdbc) {
+    LicenseBilling(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
+        this.clock = clock;
     }
 
     /**
@@ -35,6 +38,21 @@ public class LicenseBilling {
                 .param(monthKey(settingsUuid, period))
                 .query(Object.class)
                 .single();
+    }
+
+    /**
+     * The month alone, as {@link #lockMonthExclusive}, and, for a month before the current one, the current month too:
+     * a past month's new lines and corrections go on the current month's invoices once its own are closed (D7), which
+     * the current month's sync locks in an order of its own, batch by batch; two such runs holding one month each would
+     * deadlock on those invoices (D102). The earlier month is always taken first, so runs never wait in a circle.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void lockMonthForInvoicing(UUID settingsUuid, YearMonth period) {
+        lockMonthExclusive(settingsUuid, period);
+        YearMonth current = YearMonth.now(clock);
+        if (period.isBefore(current)) {
+            lockMonthExclusive(settingsUuid, current);
+        }
     }
 
     /**

@@ -72,7 +72,7 @@ public class Repricing {
         LineScope current =
                 new LineScope(scope.period(), settings.named(scope.settings().uuid()), scope.customerUuid());
         return transactions.execute(status -> {
-            licenses.lockMonthExclusive(current.settings().uuid(), current.period());
+            licenses.lockMonthForInvoicing(current.settings().uuid(), current.period());
             List<RepricePlan> plans = plans(current);
             int booked = 0;
             for (RepricePlan plan : plans) {
