@@ -92,6 +92,53 @@
       button.textContent = "Hide lines";
       button.setAttribute("aria-expanded", "true");
     }
+    // A refusal lands in the page's message area, which a long page may have scrolled away from: it is brought into view.
+    var target = event.detail.target;
+    if (target && target.id === "messages" && target.innerHTML.trim() !== "") {
+      target.scrollIntoView({ block: "nearest" });
+    }
+  });
+
+  // While an in-page request is on its way, what sent it says so and cannot send it again.
+  function busyButtons(elt) {
+    if (!elt) {
+      return [];
+    }
+    if (elt.tagName === "FORM") {
+      return Array.prototype.slice.call(elt.querySelectorAll("button, input[type=submit]"));
+    }
+    return elt.tagName === "BUTTON" ? [elt] : [];
+  }
+
+  document.addEventListener("htmx:beforeSend", function (event) {
+    if (event.detail.elt && event.detail.elt.hasAttribute("data-poll")) {
+      return;
+    }
+    busyButtons(event.detail.elt).forEach(function (button) {
+      button.disabled = true;
+      button.setAttribute("aria-busy", "true");
+    });
+  });
+
+  document.addEventListener("htmx:afterRequest", function (event) {
+    busyButtons(event.detail.elt).forEach(function (button) {
+      button.disabled = false;
+      button.removeAttribute("aria-busy");
+    });
+  });
+
+  // No answer at all (the server stopped, the network dropped): said in the message area instead of nothing.
+  document.addEventListener("htmx:sendError", function () {
+    var messages = document.getElementById("messages");
+    if (messages) {
+      messages.innerHTML = "";
+      var notice = document.createElement("div");
+      notice.className = "notice warn";
+      notice.setAttribute("role", "alert");
+      notice.textContent = "The server did not answer. Reload the page to see what was done before trying again.";
+      messages.appendChild(notice);
+      messages.scrollIntoView({ block: "nearest" });
+    }
   });
 
   function drawChart() {

@@ -105,6 +105,9 @@ final class RequestSummary {
 
     /** Text as the audit log may keep it: no stored secret, no secret a URL carries, no NUL. */
     private static String storable(String text) {
+        if (text == null) {
+            return null;
+        }
         String scrubbed = Secrets.scrub(text).replace('\0', '\uFFFD');
         if (!scrubbed.contains("://") && !scrubbed.contains("=")) {
             return scrubbed;

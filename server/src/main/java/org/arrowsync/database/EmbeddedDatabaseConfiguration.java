@@ -26,7 +26,7 @@ class EmbeddedDatabaseConfiguration {
     @Bean(destroyMethod = "close")
     DataSource dataSource(
             EmbeddedDatabase database,
-            @Value("${spring.datasource.hikari.connection-timeout:30s}") Duration connectionTimeout) {
+            @Value("${spring.datasource.hikari.connection-timeout:30000}") Duration connectionTimeout) {
         HikariDataSource dataSource = new HikariDataSource();
         dataSource.setConnectionTimeout(connectionTimeout.toMillis());
         dataSource.setJdbcUrl(database.cluster().jdbcUrl());

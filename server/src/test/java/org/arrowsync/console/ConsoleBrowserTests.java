@@ -269,6 +269,30 @@ class ConsoleBrowserTests extends ConsoleIntegrationTest {
 
     @Test
     @Order(3)
+    void aRefusalOfAFormLowOnTheConsumptionPageIsBroughtIntoView() {
+        browser.open("/consumption");
+        browser.awaitText("h1", "Consumption billing");
+        browser.type("#hist-resource", "00000000000000000000000000000001");
+        setMonth("#hist-from", MONTH);
+        setMonth("#hist-to", MONTH);
+        JavascriptExecutor page = (JavascriptExecutor) browser.driver();
+        page.executeScript("document.getElementById('messages').innerHTML = '';"
+                + " document.getElementById('hist-resource').scrollIntoView();");
+
+        browser.click("#historical button[name='dry_run']");
+
+        browser.awaitText("#messages", "Not found");
+        assertThat(page.executeScript("var box = document.getElementById('messages').getBoundingClientRect();"
+                        + " return box.bottom > 0 && box.top < window.innerHeight;"))
+                .as("the refusal is on screen, not above it")
+                .isEqualTo(true);
+        assertThat(page.executeScript("return document.querySelector(\"#historical button[name='dry_run']\").disabled"))
+                .as("its button is pressable again once answered")
+                .isEqualTo(false);
+    }
+
+    @Test
+    @Order(3)
     void aFormPressedTwiceWhileItsPageLoadsIsSentOnce() {
         browser.open("/mappings");
         browser.type("#vendor-form #vendor-name", "Twice pressed");

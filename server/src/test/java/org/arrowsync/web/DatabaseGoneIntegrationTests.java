@@ -13,7 +13,7 @@ import org.springframework.test.context.TestPropertySource;
  * With its PostgreSQL gone (stopped, crashed), the server answers every request a 503 to retry (D62), the token check
  * included, within the pool's connection timeout: no 500. A context, and a database, of its own, stopped here.
  */
-@TestPropertySource(properties = "spring.datasource.hikari.connection-timeout=2s")
+@TestPropertySource(properties = "spring.datasource.hikari.connection-timeout=2000")
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class DatabaseGoneIntegrationTests extends IntegrationTest {
 
