@@ -281,7 +281,8 @@ class ConsoleBrowserTests extends ConsoleIntegrationTest {
 
         browser.click("#historical button[name='dry_run']");
 
-        browser.awaitText("#messages", "Not found");
+        browser.await(
+                d -> !d.findElements(By.cssSelector("#messages .notice.error")).isEmpty());
         assertThat(page.executeScript("var box = document.getElementById('messages').getBoundingClientRect();"
                         + " return box.bottom > 0 && box.top < window.innerHeight;"))
                 .as("the refusal is on screen, not above it")
