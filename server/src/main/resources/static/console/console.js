@@ -22,9 +22,19 @@
 
   // A form, or the button that submits it, that asks for confirmation (data-confirm) only submits once the user
   // agreed. htmx sends its forms itself, so those ask as htmx is about to send them (htmx:confirm).
+  // A box that was ticked when the page came and is unticked now (data-confirm-off) asks too: unticking "Active" is
+  // what the Deactivate button does, which asks.
   function asking(form, submitter) {
     if (submitter && submitter.hasAttribute && submitter.hasAttribute("data-confirm")) {
       return submitter.getAttribute("data-confirm");
+    }
+    if (form && form.querySelectorAll) {
+      var unticked = Array.prototype.filter.call(form.querySelectorAll("input[data-confirm-off]"), function (box) {
+        return box.defaultChecked && !box.checked;
+      });
+      if (unticked.length > 0) {
+        return unticked[0].getAttribute("data-confirm-off");
+      }
     }
     return form && form.hasAttribute && form.hasAttribute("data-confirm") ? form.getAttribute("data-confirm") : null;
   }

@@ -294,6 +294,29 @@ class ConsoleBrowserTests extends ConsoleIntegrationTest {
 
     @Test
     @Order(3)
+    void untickingActiveAsksFirstAsTheDeactivateButtonDoes() {
+        browser.open("/settings/" + settings);
+        JavascriptExecutor page = (JavascriptExecutor) browser.driver();
+        page.executeScript("window.asked = null; window.confirm = function (q) { window.asked = q; return false; };");
+        WebElement active = browser.find("#settings-form input[name='is_active']");
+        assertThat(active.isSelected()).isTrue();
+
+        active.click();
+        browser.press("Save");
+
+        Object asked = browser.await(d -> ((JavascriptExecutor) d).executeScript("return window.asked"));
+        assertThat(asked.toString()).startsWith("Deactivate these settings?");
+        assertThat(api().get("/api/admin/arrow/settings/" + settings + "/")
+                        .expect(200)
+                        .json()
+                        .get("is_active")
+                        .asBoolean())
+                .as("declined: still active")
+                .isTrue();
+    }
+
+    @Test
+    @Order(3)
     void aFormPressedTwiceWhileItsPageLoadsIsSentOnce() {
         browser.open("/mappings");
         browser.type("#vendor-form #vendor-name", "Twice pressed");
@@ -341,6 +364,9 @@ class ConsoleBrowserTests extends ConsoleIntegrationTest {
                 .as("a template without the license column says consumption tracking needs it (D69)")
                 .contains("Standard without license")
                 .contains("consumption finalisation: ARS Subscription ID (consumption tracking needs it");
+        assertThat(browser.find("form[hx-post$='/check'] button").isDisplayed())
+                .as("the check can be run again")
+                .isTrue();
         browser.screenshot("settings-edit");
         browser.type("#api_url", "ftp://fixture.example.com/");
         browser.find("#api_url").sendKeys(Keys.ENTER);
