@@ -59,8 +59,7 @@ final class Pager {
             boolean shortened = pagination.isShort(page, items, defaultPerPage);
             if (items > 0 || shortened) {
                 // An empty page short of the declared end still says that rows are missing (D26); the walk ends there
-                // all
-                // the same, as at any empty page, so no consumer takes what it read for the whole export
+                // all the same, as at any empty page, so no consumer takes what it read for the whole export
                 sink.accept(new Page<>(page, current.items(), pagination, List.copyOf(warnings), shortened));
             }
             if (pagination.isLast(page, items, defaultPerPage)) {

@@ -171,13 +171,11 @@ class BillingRunRepository {
 
     /** The syncs a run changed, the largest change of total first. */
     List<BillingMonths.SyncChange> changes(long runId, int limit) {
-        return jdbc.sql("""
-                        select b.uuid, c.name, b.statement_reference, x.lines_added, x.lines_changed, x.lines_removed, x.sell_before,
-                               x.sell_after
-                        from billing_sync_changes x join billing_syncs b on b.id = x.billing_sync_id
-                        join customer_mappings m on m.id = b.customer_mapping_id left join invoices i on i.id = b.invoice_id
-                        join customers c on c.id = coalesce(i.customer_id, m.customer_id)
-                        where x.run_id = ? order by abs(x.sell_after - x.sell_before) desc, c.name limit ?""")
+        return jdbc.sql("select b.uuid, c.name, b.statement_reference, x.lines_added, x.lines_changed, x.lines_removed,"
+                        + " x.sell_before, x.sell_after from billing_sync_changes x"
+                        + " join billing_syncs b on b.id = x.billing_sync_id join customer_mappings m on m.id = b.customer_mapping_id"
+                        + BillingSyncRepository.CUSTOMER_JOINS
+                        + " where x.run_id = ? order by abs(x.sell_after - x.sell_before) desc, c.name limit ?")
                 .params(runId, limit)
                 .query((rs, row) -> new BillingMonths.SyncChange(
                         rs.getObject("uuid", UUID.class),

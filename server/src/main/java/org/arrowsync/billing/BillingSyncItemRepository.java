@@ -86,11 +86,13 @@ class BillingSyncItemRepository {
             select t.id, t.billing_sync_id, t.arrow_line_reference, t.removed, t.content_hash,
                    t.billed_via = 'invoice' and t.invoice_item_id is null as lost_its_item
             from billing_sync_items t where t.arrow_line_reference collate "C" = any (?::text[])""";
-    /** A month's lines with their customers (their syncs', {@link BillingSyncRepository#FROM}), for margin reports. */
+    /**
+     * A month's lines with their syncs' customers ({@link BillingSyncRepository#CUSTOMER_JOINS}), for margin reports.
+     */
     private static final String MARGIN_FROM =
             " from billing_sync_items t join billing_syncs b on b.id = t.billing_sync_id"
-                    + " join customer_mappings m on m.id = b.customer_mapping_id left join invoices si on si.id = b.invoice_id"
-                    + " join customers c on c.id = coalesce(si.customer_id, m.customer_id)";
+                    + " join customer_mappings m on m.id = b.customer_mapping_id"
+                    + BillingSyncRepository.CUSTOMER_JOINS;
     /**
      * What a line costs, lists at and bills (its item and corrections); a line Arrow dropped costs and lists nothing.
      */

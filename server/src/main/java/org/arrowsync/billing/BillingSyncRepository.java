@@ -10,7 +10,10 @@ import java.time.YearMonth;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.arrowsync.shared.ListQuery;
 import org.arrowsync.shared.Listing;
 import org.arrowsync.shared.Money;
@@ -25,18 +28,21 @@ import org.springframework.stereotype.Repository;
 class BillingSyncRepository {
 
     /**
-     * Every sync has its mapping, and every mapping its settings and customer; the joins are outer only so that
-     * PostgreSQL leaves out those a count or a page's choice of keys does not need (a filter on them makes them inner
-     * again), as the item lists do (D56).
+     * A sync's invoice ({@code i}) and customer ({@code c}), after the sync ({@code b}) and its mapping ({@code m}):
+     * the customer is the one whose invoice of the month the sync was made for, the mapping's customer then. A mapping
+     * pointed at another customer since leaves the month's lines, and their corrections, with that one (D100; the
+     * mapping's customer only when the invoice is gone).
      */
+    static final String CUSTOMER_JOINS = " left join invoices i on i.id = b.invoice_id"
+            + " left join customers c on c.id = coalesce(i.customer_id, m.customer_id)";
+
     /**
-     * A sync's customer is the one whose invoice of the month it was made for: the mapping's customer then. A mapping
-     * pointed at another customer since leaves the month's lines, and their corrections, with that one (the mapping's
-     * customer only when the invoice is gone).
+     * Every sync has its mapping, and every mapping its settings; the joins are outer only so that PostgreSQL leaves
+     * out those a count or a page's choice of keys does not need (a filter on them makes them inner again), as the item
+     * lists do (D56).
      */
     static final String FROM = " from billing_syncs b left join customer_mappings m on m.id = b.customer_mapping_id"
-            + " left join arrow_settings s on s.id = m.settings_id left join invoices i on i.id = b.invoice_id"
-            + " left join customers c on c.id = coalesce(i.customer_id, m.customer_id)";
+            + " left join arrow_settings s on s.id = m.settings_id" + CUSTOMER_JOINS;
 
     private static final String SELECT =
             "select b.id, b.uuid, b.customer_mapping_id, m.uuid as mapping_uuid, m.arrow_reference,"
@@ -93,13 +99,6 @@ class BillingSyncRepository {
                 .list();
     }
 
-    List<BillingSync> inState(long settingsId, SyncState state) {
-        return jdbc.sql(SELECT + " where m.settings_id = ? and b.state = ? order by b.report_period, b.id")
-                .params(settingsId, state.code())
-                .query(BillingSyncRepository::map)
-                .list();
-    }
-
     List<BillingSync> inState(long settingsId, SyncState state, YearMonth period) {
         return jdbc.sql(SELECT + " where m.settings_id = ? and b.state = ? and b.report_period = ? order by b.id")
                 .params(settingsId, state.code(), period.toString())
@@ -107,13 +106,14 @@ class BillingSyncRepository {
                 .list();
     }
 
-    /** Months of these settings with syncs not yet validated. */
-    List<YearMonth> unvalidatedPeriods(long settingsId) {
+    /** The months of these settings with syncs in any of these states, oldest first. */
+    SortedSet<YearMonth> periodsIn(long settingsId, SyncState... states) {
+        Integer[] codes = column(List.of(states), SyncState::code, Integer[]::new);
         return jdbc.sql("""
                         select distinct b.report_period from billing_syncs b join customer_mappings m on m.id = b.customer_mapping_id
-                        where m.settings_id = ? and b.state in (1, 2) order by 1""").param(settingsId).query(String.class).list().stream()
+                        where m.settings_id = ? and b.state = any (?::int[])""").params(settingsId, codes).query(String.class).list().stream()
                 .map(YearMonth::parse)
-                .toList();
+                .collect(Collectors.toCollection(TreeSet::new));
     }
 
     /**

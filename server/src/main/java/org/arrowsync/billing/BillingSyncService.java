@@ -13,7 +13,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SortedSet;
-import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.Consumer;
 import org.arrowsync.arrowclient.ArrowClient;
@@ -158,7 +157,7 @@ public class BillingSyncService {
 
     /** The months a scheduled sync covers: the current one and every earlier one not yet validated. */
     public List<YearMonth> periodsToSync(Settings chosen) {
-        SortedSet<YearMonth> periods = new TreeSet<>(writers.syncs().unvalidatedPeriods(chosen.id()));
+        SortedSet<YearMonth> periods = writers.syncs().periodsIn(chosen.id(), SyncState.PENDING, SyncState.SYNCED);
         periods.add(YearMonth.now(clock));
         return List.copyOf(periods);
     }

@@ -72,11 +72,7 @@ public class BillingValidation {
     public ValidationReport check(UUID settingsUuid, Progress progress) {
         Settings chosen = settings.named(settingsUuid);
         ArrowClient client = clients.connect(chosen.connection());
-        return check(
-                chosen,
-                periods(syncs.inState(chosen.id(), SyncState.SYNCED)),
-                period -> read(client, period),
-                progress);
+        return check(chosen, syncs.periodsIn(chosen.id(), SyncState.SYNCED), period -> read(client, period), progress);
     }
 
     /**
@@ -94,7 +90,9 @@ public class BillingValidation {
                 CompletableFuture.supplyAsync(() -> read(client, period), DaemonThreads.named("statements-read-ahead"));
         return progress -> check(
                 chosen,
-                periods(syncs.inState(chosen.id(), SyncState.SYNCED, period)),
+                syncs.periodsIn(chosen.id(), SyncState.SYNCED).contains(period)
+                        ? new TreeSet<>(List.of(period))
+                        : new TreeSet<>(),
                 month -> joined(statements),
                 progress);
     }
@@ -104,11 +102,6 @@ public class BillingValidation {
     public interface MonthCheck {
 
         ValidationReport complete(Progress progress);
-    }
-
-    /** The months of these syncs, each once, oldest first. */
-    private static SortedSet<YearMonth> periods(List<BillingSync> synced) {
-        return synced.stream().map(BillingSync::reportPeriod).collect(Collectors.toCollection(TreeSet::new));
     }
 
     /** Judges the synced syncs of each month, as they are once the month's lock is taken. */

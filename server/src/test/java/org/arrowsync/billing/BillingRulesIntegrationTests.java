@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.arrowsync.arrowclient.BillingLine;
-import org.arrowsync.emulator.http.ExportTemplates;
 import org.arrowsync.ledger.Invoice;
 import org.arrowsync.ledger.InvoiceItemDraft;
 import org.arrowsync.ledger.InvoiceService;
@@ -138,19 +137,7 @@ class BillingRulesIntegrationTests extends IntegrationTest {
             default -> customerRef;
         };
         BigDecimal billed = amount(customers.get(customerRef));
-        String second = api.post(
-                        "/api/admin/arrow/settings/",
-                        Map.of(
-                                "api_url",
-                                fixture.emulator().apiUrl(),
-                                "api_key",
-                                fixture.emulator().apiKey(),
-                                "export_type_reference",
-                                ExportTemplates.ALT_REFERENCE,
-                                "is_active",
-                                false))
-                .expect(201)
-                .text("uuid");
+        String second = fixture.otherSettingsOfTheSameAccount(Map.of());
         api.post(
                         "/api/admin/arrow/customer-mappings/",
                         Map.of(

@@ -8,7 +8,6 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import org.arrowsync.contract.Contract;
-import org.arrowsync.emulator.http.ExportTemplates;
 import org.arrowsync.support.ArrowFixture;
 import org.arrowsync.support.IntegrationTest;
 import org.arrowsync.support.Response;
@@ -160,23 +159,8 @@ class ConsumptionHistoricalIntegrationTests extends IntegrationTest {
             month = month.minusMonths(1);
             assertThat(month).as("a metered month of %s", license).isAfter(CLOSED.minusMonths(12));
         }
-        String other = api.post(
-                        SETTINGS,
-                        Map.of(
-                                "api_url",
-                                fixture.emulator().apiUrl(),
-                                "api_key",
-                                fixture.emulator().apiKey(),
-                                "export_type_reference",
-                                ExportTemplates.ALT_REFERENCE,
-                                "is_active",
-                                false,
-                                "invoice_price_source",
-                                "buy",
-                                "invoice_item_prefix",
-                                "Other Arrow"))
-                .expect(201)
-                .text("uuid");
+        String other = fixture.otherSettingsOfTheSameAccount(
+                Map.of("invoice_price_source", "buy", "invoice_item_prefix", "Other Arrow"));
         try {
             String customer = fixture.customer();
             String offering = api.get("/api/marketplace-resources/"

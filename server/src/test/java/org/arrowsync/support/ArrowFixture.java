@@ -246,6 +246,19 @@ public final class ArrowFixture
         return settings;
     }
 
+    /**
+     * Another, inactive settings record of the same Arrow account (the emulator's URL and key) with the standard
+     * template, and these fields besides; its uuid.
+     */
+    public String otherSettingsOfTheSameAccount(Map<String, Object> fields) {
+        Map<String, Object> body = new HashMap<>(fields);
+        body.put("api_url", emulator().apiUrl());
+        body.put("api_key", emulator().apiKey());
+        body.putIfAbsent("export_type_reference", ExportTemplates.ALT_REFERENCE);
+        body.put("is_active", false);
+        return api.post(SETTINGS, body).expect(201).text("uuid");
+    }
+
     /** The settings, made the active ones: those the look-ups and the consumption status use. */
     public String activeSettings() {
         return changeSettings(Map.of("is_active", true));
