@@ -50,11 +50,7 @@ public record BillingSync(
         return SyncState.VALIDATED;
     }
 
-    /**
-     * Validated syncs are reconciled; with {@code force} also synced ones (D4). Reconciled ones may be reconciled
-     * again.
-     */
-    /** Whether reconciliation may run on this sync: validated or reconciled before, or synced when forced. */
+    /** Whether reconciliation may run on this sync: validated or reconciled before, or synced when forced (D4). */
     boolean isReconcilable(boolean force) {
         return state.reconcilable(force);
     }

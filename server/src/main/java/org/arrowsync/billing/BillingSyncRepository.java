@@ -100,7 +100,17 @@ class BillingSyncRepository {
     }
 
     List<BillingSync> inState(long settingsId, SyncState state, YearMonth period) {
-        return jdbc.sql(SELECT + " where m.settings_id = ? and b.state = ? and b.report_period = ? order by b.id")
+        return inState(settingsId, state, period, "");
+    }
+
+    /** Those of {@link #inState} whose lines all carried Arrow's Validation Date (D6). */
+    List<BillingSync> withValidatedLines(long settingsId, SyncState state, YearMonth period) {
+        return inState(settingsId, state, period, " and b.lines_validated");
+    }
+
+    private List<BillingSync> inState(long settingsId, SyncState state, YearMonth period, String andWhere) {
+        return jdbc.sql(SELECT + " where m.settings_id = ? and b.state = ? and b.report_period = ?" + andWhere
+                        + " order by b.id")
                 .params(settingsId, state.code(), period.toString())
                 .query(BillingSyncRepository::map)
                 .list();

@@ -244,7 +244,7 @@ public class BillingSyncService {
     }
 
     private SyncReport finish(Settings chosen, SyncTarget target, SyncRun run, Progress progress) {
-        List<BillingSync> periodSyncs = writers.syncs().ofPeriod(chosen.id(), target.period());
+        List<BillingSync> periodSyncs = run.syncs();
         List<Long> open = periodSyncs.stream()
                 .filter(sync -> !sync.state().frozen())
                 .map(BillingSync::id)

@@ -122,7 +122,7 @@ public class BillingValidation {
                 // left them (read again: whether all their lines carry a Validation Date may have changed meanwhile).
                 licenses.lockMonthExclusive(chosen.uuid(), period);
                 int count = 0;
-                for (BillingSync sync : syncs.inState(chosen.id(), SyncState.SYNCED, period)) {
+                for (BillingSync sync : candidates(chosen, period, statements)) {
                     String signal = signal(sync, statements.get(MappingIndex.reference(sync.arrowReference())));
                     if (signal != null
                             && syncs.saveValidated(sync.id(), sync.markValidated(), signal, clock.instant())) {
@@ -141,6 +141,18 @@ public class BillingValidation {
             events.publishEvent(new BillingValidated(chosen.uuid(), validated, List.copyOf(validatedPeriods)));
         }
         return new ValidationReport(validated, List.copyOf(validatedPeriods));
+    }
+
+    /**
+     * The month's synced syncs that {@link #signal} may find final: while no statement is fulfilled and the calendar's
+     * grace runs, only those whose lines all carried a Validation Date, so a month Arrow is still validating is not
+     * read whole after each of its syncs.
+     */
+    private List<BillingSync> candidates(Settings chosen, YearMonth period, Map<String, Statement> statements) {
+        boolean anyFulfilled = statements.values().stream().anyMatch(Statement::fulfilled);
+        return anyFulfilled || grace.over(period, clock.instant())
+                ? syncs.inState(chosen.id(), SyncState.SYNCED, period)
+                : syncs.withValidatedLines(chosen.id(), SyncState.SYNCED, period);
     }
 
     /**

@@ -3,6 +3,7 @@ package org.arrowsync.billing;
 import java.math.BigDecimal;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -116,6 +117,18 @@ final class LineMatching {
         return lateLines;
     }
 
+    /**
+     * The month's syncs as the run has them, in the order they were created: those it began with and those it created.
+     * Nothing else changes them meanwhile: the run holds the month's lock, under which syncs are created, judged and
+     * reconciled.
+     */
+    List<BillingSync> syncs() {
+        return syncsById.values().stream()
+                .filter(sync -> sync.reportPeriod().equals(period))
+                .sorted(Comparator.comparingLong(BillingSync::id))
+                .toList();
+    }
+
     /** The syncs this run saw lines of. */
     Set<Long> touched() {
         return touched;
@@ -167,19 +180,30 @@ final class LineMatching {
                     continue;
                 }
                 report.checkCustomer(line, billedTo, named, known.syncId());
-                parsed.add(new Parsed(line, billedTo, billedIn.statementReference(), known, billedIn));
+                parsed.add(
+                        new Parsed(line, billing(billedTo, billedIn), billedIn.statementReference(), known, billedIn));
             } else if (named.isPresent()) {
                 String statement = line.statementReference() != null
                                 && !line.statementReference().isBlank()
                         ? line.statementReference()
                         : "SYNC-" + period + "-" + named.get().arrowReference();
-                parsed.add(new Parsed(line, named.get(), statement, null, null));
+                BillingSync existing = syncs.get(new SyncOf(named.get().id(), statement));
+                CustomerMapping mapping = existing == null ? named.get() : billing(named.get(), existing);
+                parsed.add(new Parsed(line, mapping, statement, null, null));
             } else {
                 unmatched(line);
             }
         }
         createSyncs(parsed);
         return matched(parsed);
+    }
+
+    /**
+     * D100: the lines of a sync bill the customer it was made for, as its corrections do, also when its mapping has
+     * been pointed at another customer since; the statements the month has no sync of yet go to the mapping's customer.
+     */
+    private static CustomerMapping billing(CustomerMapping mapping, BillingSync sync) {
+        return mapping.billing(sync.customerId(), sync.customerUuid(), sync.customerName());
     }
 
     /** The lines of a page this run writes, and how many more it found unchanged. */

@@ -1,10 +1,13 @@
 package org.arrowsync.billing;
 
 import java.time.YearMonth;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.arrowsync.ledger.Invoice;
 import org.arrowsync.ledger.InvoiceService;
@@ -12,27 +15,35 @@ import org.arrowsync.mappings.CustomerMapping;
 
 /**
  * The invoices a billing run writes to (D7): the billed month's invoice while it is pending, else the customer's
- * current invoice. The billed month's invoices of every mapped customer, and their currencies (D9), are fetched once
- * per run.
+ * current invoice. The billed month's invoices of every mapped customer are fetched once per run; an invoice's currency
+ * (D9) once, when the run first gives it an item.
  */
 final class RunInvoices {
 
     private final InvoiceService invoices;
+    private final YearMonth period;
     private final Map<UUID, Invoice> billed = new HashMap<>();
     private final Map<UUID, Optional<Invoice>> current = new HashMap<>();
     private final Map<Long, String> currencies = new HashMap<>();
+    private final Set<Long> currenciesRead = new HashSet<>();
 
     RunInvoices(InvoiceService invoices, YearMonth period, List<CustomerMapping> mappings) {
         this.invoices = invoices;
+        this.period = period;
         List<UUID> customers =
                 mappings.stream().map(CustomerMapping::customerUuid).distinct().toList();
         List<Invoice> found = invoices.invoicesFor(customers, period);
         found.forEach(invoice -> billed.put(invoice.customer().uuid(), invoice));
-        currencies.putAll(invoices.currencies(found));
     }
 
+    /**
+     * The billed month's invoice of the mapping's customer; one the run did not fetch at its start (the customer of a
+     * sync whose mapping now bills another, D100) is fetched, or created, when first asked for.
+     */
     Invoice billedInvoice(CustomerMapping mapping) {
-        return billed.get(mapping.customerUuid());
+        return billed.computeIfAbsent(
+                mapping.customerUuid(),
+                customer -> invoices.invoicesFor(List.of(customer), period).get(0));
     }
 
     /** The invoice a new item of the customer goes on, none when the month's and the current one are both closed. */
@@ -41,14 +52,26 @@ final class RunInvoices {
         if (invoice.isOpen()) {
             return Optional.of(invoice);
         }
-        return current.computeIfAbsent(mapping.customerUuid(), customer -> {
-            Optional<Invoice> open = invoices.placement(customer, invoice.period());
-            open.flatMap(invoices::currencyOf)
-                    .ifPresent(currency -> currencies.put(open.get().id(), currency));
-            return open;
-        });
+        return current.computeIfAbsent(
+                mapping.customerUuid(), customer -> invoices.placement(customer, invoice.period()));
     }
 
+    /**
+     * Reads the currencies of the invoices that new items of these customers go on, those not read yet, in one
+     * statement: a re-sync that adds no line reads none.
+     */
+    void readCurrencies(Collection<CustomerMapping> mappings) {
+        List<Invoice> unread = mappings.stream()
+                .map(this::openInvoiceFor)
+                .flatMap(Optional::stream)
+                .filter(invoice -> currenciesRead.add(invoice.id()))
+                .toList();
+        if (!unread.isEmpty()) {
+            invoices.currencies(unread).forEach(currencies::putIfAbsent);
+        }
+    }
+
+    /** The currency of the invoice's items, once {@link #readCurrencies} read it or the run gave it one. */
     Optional<String> currencyOf(Invoice invoice) {
         return Optional.ofNullable(currencies.get(invoice.id()));
     }

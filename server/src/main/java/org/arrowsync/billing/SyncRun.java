@@ -144,6 +144,11 @@ final class SyncRun {
         return matching.newMonth();
     }
 
+    /** The month's syncs: those it had as the run began, and those the run created. */
+    List<BillingSync> syncs() {
+        return matching.syncs();
+    }
+
     /** The syncs this run saw lines of. */
     Set<Long> touched() {
         return matching.touched();
@@ -307,6 +312,7 @@ final class SyncRun {
                         .toList());
         List<Line> placed = new ArrayList<>();
         List<InvoiceService.Placed> drafts = new ArrayList<>();
+        invoices.readCurrencies(lines.stream().map(Line::mapping).distinct().toList());
         for (Line line : lines) {
             Optional<Invoice> open = invoices.openInvoiceFor(line.mapping());
             if (open.isEmpty()) {

@@ -1,13 +1,13 @@
 package org.arrowsync.billing;
 
-import java.util.Arrays;
-
 /** The life of a billing sync: Pending → Synced → Validated (Arrow says final) → Reconciled (corrections placed). */
 public enum SyncState {
     PENDING(1, "Pending"),
     SYNCED(2, "Synced"),
     VALIDATED(3, "Validated"),
     RECONCILED(4, "Reconciled");
+
+    private static final SyncState[] ALL = values();
 
     private final int code;
     private final String display;
@@ -36,9 +36,12 @@ public enum SyncState {
     }
 
     static SyncState of(int code) {
-        return Arrays.stream(values())
-                .filter(state -> state.code == code)
-                .findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("Unknown sync state " + code));
+        // A loop over a kept array: each of a large month's syncs is read with its state (values() copies the array)
+        for (SyncState state : ALL) {
+            if (state.code == code) {
+                return state;
+            }
+        }
+        throw new IllegalArgumentException("Unknown sync state " + code);
     }
 }

@@ -7,7 +7,9 @@ import java.time.YearMonth;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.arrowsync.ledger.Resource.Ref;
 import org.arrowsync.shared.ListQuery;
 import org.arrowsync.shared.Listing;
@@ -83,19 +85,28 @@ class InvoiceRepository {
     }
 
     /**
-     * The customers' invoices for the month, the missing ones created pending: two statements for any number of
-     * customers.
+     * The customers' invoices for the month, the missing ones created pending: one statement for any number of
+     * customers when all are there (a month's re-sync), three when some are not.
      */
     List<Invoice> getOrCreateAll(Collection<Long> customerIds, YearMonth period, Instant now) {
-        Long[] ids = customerIds.toArray(Long[]::new);
+        List<Invoice> found = ofCustomers(customerIds, period);
+        Set<Long> have = found.stream().map(invoice -> invoice.customer().id()).collect(Collectors.toSet());
+        Long[] missing = customerIds.stream().filter(id -> !have.contains(id)).toArray(Long[]::new);
+        if (missing.length == 0) {
+            return found;
+        }
         jdbc.sql("""
                         insert into invoices (uuid, customer_id, year, month, state, created, modified)
                         select gen_random_uuid(), customer, ?, ?, 'pending', ?, ? from unnest(?::bigint[]) as customer
                         on conflict (customer_id, year, month) do nothing""")
-                .params(period.getYear(), period.getMonthValue(), Timestamps.of(now), Timestamps.of(now), ids)
+                .params(period.getYear(), period.getMonthValue(), Timestamps.of(now), Timestamps.of(now), missing)
                 .update();
+        return ofCustomers(customerIds, period);
+    }
+
+    private List<Invoice> ofCustomers(Collection<Long> customerIds, YearMonth period) {
         return jdbc.sql(SELECT + " where i.customer_id = any(?) and i.year = ? and i.month = ?")
-                .params(ids, period.getYear(), period.getMonthValue())
+                .params(customerIds.toArray(Long[]::new), period.getYear(), period.getMonthValue())
                 .query(InvoiceRepository::map)
                 .list();
     }

@@ -66,6 +66,30 @@ public record CustomerMapping(
                 modified);
     }
 
+    /**
+     * The same mapping billing another operator customer: a month's syncs made before the mapping was pointed at its
+     * customer bill the customer they were made for (D100).
+     */
+    public CustomerMapping billing(long otherId, UUID otherUuid, String otherName) {
+        if (otherId == customerId) {
+            return this;
+        }
+        return new CustomerMapping(
+                id,
+                uuid,
+                settingsId,
+                settingsUuid,
+                arrowReference,
+                arrowCompanyName,
+                arrowCustomerRef,
+                otherId,
+                otherUuid,
+                otherName,
+                active,
+                created,
+                modified);
+    }
+
     private static boolean same(String id, String own) {
         return own != null && id.strip().equalsIgnoreCase(own.strip());
     }

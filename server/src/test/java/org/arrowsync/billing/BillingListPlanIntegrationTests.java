@@ -175,6 +175,33 @@ class BillingListPlanIntegrationTests extends IntegrationTest {
                 .doesNotContain("Seq Scan on billing_sync_items");
     }
 
+    /**
+     * A month of thousands of syncs, half the table's lines: with the syncs' ids as its 5,000 keys the planner would
+     * read the whole table for its present lines, five times the pages of its unique key.
+     */
+    @Test
+    void thePresentLinesOfThousandsOfSyncsAreReadFromTheIndexAlone() {
+        jdbc.sql("""
+                        insert into billing_syncs (uuid, customer_mapping_id, statement_reference, report_period, invoice_id, created, modified)
+                        select gen_random_uuid(), b.customer_mapping_id, 'MANY-' || n, b.report_period, b.invoice_id, now(), now()
+                        from billing_syncs b cross join generate_series(1, 5000) n where b.id = ?""").param(syncId()).update();
+        List<Long> many = jdbc.sql("select id from billing_syncs where statement_reference like 'MANY-%'")
+                .query(Long.class)
+                .list();
+        jdbc.sql("""
+                        insert into billing_sync_items (uuid, billing_sync_id, arrow_line_reference, billed_via, created, modified)
+                        select gen_random_uuid(), b.id, 'MANY-' || b.id || '-' || n, 'zero', now(), now()
+                        from billing_syncs b cross join generate_series(1, 20) n where b.statement_reference like 'MANY-%'""").update();
+        jdbc.sql("vacuum analyze billing_sync_items, billing_syncs").update();
+
+        String plan = String.join("\n", items.lineIdsPlan(many));
+
+        assertThat(plan)
+                .as(plan)
+                .contains("Index Only Scan using billing_sync_items_line_key")
+                .containsPattern("rows=100000(\\.00)? loops=1");
+    }
+
     private long syncId() {
         return jdbc.sql("select max(id) from billing_syncs").query(Long.class).single();
     }

@@ -276,6 +276,49 @@ class BillingReconciliationIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void aLineNewAfterItsMappingWasPointedElsewhereBillsTheCustomerItsStatementBilled() {
+        String customerRef = customers.keySet().iterator().next();
+        String billed = customers.get(customerRef);
+        String movedTo = fixture.customer("Moved to");
+        api.patch(
+                        "/api/admin/arrow/customer-mappings/" + fixture.mapping(customerRef) + "/",
+                        Map.of("waldur_customer", movedTo))
+                .expect(200);
+        String license = jdbc.sql("select license_reference from billing_sync_items where arrow_line_reference = ?")
+                .param(lineReferences(customerRef).get(0))
+                .query(String.class)
+                .single();
+        String added = fixture.emulator().addLine(license, MONTH, "12.50000", "10.00000");
+
+        fixture.syncedBilling(MONTH);
+
+        assertThat(invoicedTo(added))
+                .as("a new line of the month's statement goes where the statement's other lines went (D100)")
+                .isEqualTo(billed);
+        arrowValidatesTheMonth();
+        fixture.emulator().changeSell(added, "0.00000");
+        JsonNode job = reconcile(false);
+        assertThat(job.get("result").get("compensations").asInt())
+                .as(job.toString())
+                .isEqualTo(1);
+        assertThat(api.get("/api/invoice-items/?customer_uuid=" + movedTo)
+                        .expect(200)
+                        .json()
+                        .size())
+                .as("the customer the mapping bills from now on is neither billed nor credited for the month")
+                .isZero();
+        assertArrowAmountsMatchTheExport();
+    }
+
+    /** The operator customer whose invoice carries the line's own item. */
+    private String invoicedTo(String lineReference) {
+        return jdbc.sql("""
+                        select replace(c.uuid::text, '-', '') from billing_sync_items t join invoice_items it on it.id = t.invoice_item_id
+                        join invoices i on i.id = it.invoice_id join customers c on c.id = i.customer_id
+                        where t.arrow_line_reference = ?""").param(lineReference).query(String.class).single();
+    }
+
+    @Test
     void forceReconcilesASyncedMonthAndItsSyncsBecomeReconciledEvenWithoutDifferences() {
         String customerRef = customers.keySet().iterator().next();
         fixture.emulator().changeSell(lineReferences(customerRef).get(0), "1.23000");

@@ -9,6 +9,7 @@ import tools.jackson.databind.JsonNode;
 public final class Jobs {
 
     private static final Duration PATIENCE = Duration.ofSeconds(120);
+    private static final Duration POLL_INTERVAL = Duration.ofMillis(100);
 
     private Jobs() {}
 
@@ -21,11 +22,19 @@ public final class Jobs {
     }
 
     public static JsonNode await(Api api, String uuid, Duration patience) {
+        return await(api, uuid, patience, POLL_INTERVAL);
+    }
+
+    /**
+     * The same, asking every {@code pollInterval}: a benchmark asks seldom, so that its asking costs the server little.
+     */
+    public static JsonNode await(Api api, String uuid, Duration patience, Duration pollInterval) {
         return awaitView(
                 api,
                 uuid,
                 "to finish",
                 patience,
+                pollInterval,
                 job -> finished(job.get("state").asString()));
     }
 
@@ -36,6 +45,7 @@ public final class Jobs {
                 uuid,
                 "to be " + state,
                 PATIENCE,
+                POLL_INTERVAL,
                 job -> state.equals(job.get("state").asString()));
     }
 
@@ -44,10 +54,15 @@ public final class Jobs {
     }
 
     private static JsonNode awaitView(
-            Api api, String uuid, String what, Duration patience, Predicate<JsonNode> condition) {
+            Api api,
+            String uuid,
+            String what,
+            Duration patience,
+            Duration pollInterval,
+            Predicate<JsonNode> condition) {
         return Awaitility.await("job " + uuid + " " + what)
                 .atMost(patience)
-                .pollInterval(Duration.ofMillis(100))
+                .pollInterval(pollInterval)
                 .until(() -> view(api, uuid), job -> job != null && condition.test(job));
     }
 
