@@ -50,6 +50,18 @@ public record CustomerMapping(
     }
 
     public CustomerMapping withCustomerRef(String ref) {
+        return with(ref, customerId, customerUuid, customerName);
+    }
+
+    /**
+     * The same mapping billing another operator customer: a month's syncs made before the mapping was pointed at its
+     * customer bill the customer they were made for (D100).
+     */
+    public CustomerMapping billing(long otherId, UUID otherUuid, String otherName) {
+        return otherId == customerId ? this : with(arrowCustomerRef, otherId, otherUuid, otherName);
+    }
+
+    private CustomerMapping with(String ref, long billedId, UUID billedUuid, String billedName) {
         return new CustomerMapping(
                 id,
                 uuid,
@@ -58,33 +70,9 @@ public record CustomerMapping(
                 arrowReference,
                 arrowCompanyName,
                 ref,
-                customerId,
-                customerUuid,
-                customerName,
-                active,
-                created,
-                modified);
-    }
-
-    /**
-     * The same mapping billing another operator customer: a month's syncs made before the mapping was pointed at its
-     * customer bill the customer they were made for (D100).
-     */
-    public CustomerMapping billing(long otherId, UUID otherUuid, String otherName) {
-        if (otherId == customerId) {
-            return this;
-        }
-        return new CustomerMapping(
-                id,
-                uuid,
-                settingsId,
-                settingsUuid,
-                arrowReference,
-                arrowCompanyName,
-                arrowCustomerRef,
-                otherId,
-                otherUuid,
-                otherName,
+                billedId,
+                billedUuid,
+                billedName,
                 active,
                 created,
                 modified);

@@ -91,10 +91,7 @@ class BillingReconciliationIntegrationTests extends IntegrationTest {
         arrowValidatesTheMonth();
         assertThat(reconcile(false).get("result").get("compensations").asInt()).isZero();
         String customerRef = customers.keySet().iterator().next();
-        String license = jdbc.sql("select license_reference from billing_sync_items where arrow_line_reference = ?")
-                .param(lineReferences(customerRef).get(0))
-                .query(String.class)
-                .single();
+        String license = licenseOf(lineReferences(customerRef).get(0));
         String late = fixture.emulator().addLine(license, MONTH, "12.50000", "10.00000");
 
         JsonNode sync = fixture.syncedBilling(MONTH);
@@ -247,10 +244,7 @@ class BillingReconciliationIntegrationTests extends IntegrationTest {
         String customerRef = customers.keySet().iterator().next();
         String billed = customers.get(customerRef);
         String movedTo = fixture.customer("Moved to");
-        api.patch(
-                        "/api/admin/arrow/customer-mappings/" + fixture.mapping(customerRef) + "/",
-                        Map.of("waldur_customer", movedTo))
-                .expect(200);
+        pointMapping(customerRef, movedTo);
         String credited = lineReferences(customerRef).get(0);
         fixture.emulator().changeSell(credited, "0.00000");
 
@@ -259,10 +253,7 @@ class BillingReconciliationIntegrationTests extends IntegrationTest {
         assertThat(job.get("result").get("compensations").asInt())
                 .as(job.toString())
                 .isEqualTo(1);
-        assertThat(api.get("/api/invoice-items/?customer_uuid=" + movedTo)
-                        .expect(200)
-                        .json()
-                        .size())
+        assertThat(itemsOf(movedTo))
                 .as("the customer the mapping bills from now on gets no correction of a line it was never billed")
                 .isZero();
         assertThat(api.get("/api/invoice-items/?customer_uuid=" + billed)
@@ -280,14 +271,8 @@ class BillingReconciliationIntegrationTests extends IntegrationTest {
         String customerRef = customers.keySet().iterator().next();
         String billed = customers.get(customerRef);
         String movedTo = fixture.customer("Moved to");
-        api.patch(
-                        "/api/admin/arrow/customer-mappings/" + fixture.mapping(customerRef) + "/",
-                        Map.of("waldur_customer", movedTo))
-                .expect(200);
-        String license = jdbc.sql("select license_reference from billing_sync_items where arrow_line_reference = ?")
-                .param(lineReferences(customerRef).get(0))
-                .query(String.class)
-                .single();
+        pointMapping(customerRef, movedTo);
+        String license = licenseOf(lineReferences(customerRef).get(0));
         String added = fixture.emulator().addLine(license, MONTH, "12.50000", "10.00000");
 
         fixture.syncedBilling(MONTH);
@@ -297,17 +282,33 @@ class BillingReconciliationIntegrationTests extends IntegrationTest {
                 .isEqualTo(billed);
         arrowValidatesTheMonth();
         fixture.emulator().changeSell(added, "0.00000");
-        JsonNode job = reconcile(false);
-        assertThat(job.get("result").get("compensations").asInt())
-                .as(job.toString())
-                .isEqualTo(1);
-        assertThat(api.get("/api/invoice-items/?customer_uuid=" + movedTo)
-                        .expect(200)
-                        .json()
-                        .size())
+        assertThat(reconcile(false).get("result").get("compensations").asInt()).isEqualTo(1);
+        assertThat(itemsOf(movedTo))
                 .as("the customer the mapping bills from now on is neither billed nor credited for the month")
                 .isZero();
         assertArrowAmountsMatchTheExport();
+    }
+
+    /** How many invoice items the operator customer has (on the first page). */
+    private int itemsOf(String customer) {
+        return api.get("/api/invoice-items/?customer_uuid=" + customer)
+                .expect(200)
+                .json()
+                .size();
+    }
+
+    private void pointMapping(String customerRef, String customer) {
+        api.patch(
+                        "/api/admin/arrow/customer-mappings/" + fixture.mapping(customerRef) + "/",
+                        Map.of("waldur_customer", customer))
+                .expect(200);
+    }
+
+    private String licenseOf(String lineReference) {
+        return jdbc.sql("select license_reference from billing_sync_items where arrow_line_reference = ?")
+                .param(lineReference)
+                .query(String.class)
+                .single();
     }
 
     /** The operator customer whose invoice carries the line's own item. */
