@@ -18,6 +18,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.arrowsync.arrowclient.BillingLine;
@@ -86,6 +87,8 @@ class BillingSyncItemRepository {
             select t.id, t.billing_sync_id, t.arrow_line_reference, t.removed, t.content_hash,
                    t.billed_via = 'invoice' and t.invoice_item_id is null as lost_its_item
             from billing_sync_items t where t.arrow_line_reference collate "C" = any (?::text[])""";
+    /** Prefixed to a statement: the plan it ran, with the rows each step gave and no costs or timings. */
+    private static final String EXPLAIN = "explain (analyze, costs off, timing off, summary off) ";
     /**
      * A month's lines with their syncs' customers ({@link BillingSyncRepository#CUSTOMER_JOINS}), for margin reports.
      */
@@ -465,8 +468,9 @@ class BillingSyncItemRepository {
 
     /**
      * The lines of these syncs a run did not see in Arrow's export (within the license, if given; removed lines too
-     * when asked), read whole.
+     * when asked), read whole. In the caller's transaction, which {@link #lineIds} needs when called from here.
      */
+    @Transactional(propagation = Propagation.MANDATORY)
     List<BillingSyncItem> unseen(
             Collection<Long> syncIds, String licenseReference, boolean includeRemoved, IdSet seen) {
         return byIds(lineIds(syncIds, licenseReference, includeRemoved).without(seen));
@@ -476,9 +480,7 @@ class BillingSyncItemRepository {
      * The ids of the lines of these syncs (within the license, if given; removed lines too when asked), streamed into a
      * set: a month of a million lines would otherwise arrive as one result of a million rows on the heap. Called
      * outside a transaction (a sync's read of its month's lines, on a thread of its own), it opens one: PostgreSQL's
-     * driver fetches a result a chunk at a time only with auto-commit off. Read from the unique key of a sync's lines
-     * (D84), with sequential scans off: given the tens of thousands of syncs of a large month, the planner would read
-     * every month's lines instead, five times the pages and the time.
+     * driver fetches a result a chunk at a time only with auto-commit off.
      */
     @Transactional(readOnly = true)
     IdSet lineIds(Collection<Long> syncIds, String licenseReference, boolean includeRemoved) {
@@ -486,31 +488,44 @@ class BillingSyncItemRepository {
         if (syncIds.isEmpty()) {
             return ids;
         }
-        SqlFilter filter = lineIdsFilter(syncIds, licenseReference, includeRemoved);
-        return withoutSeqScans(() -> {
-            jdbc.sql(LINE_IDS + filter.clause())
-                    .params(filter.params())
-                    .withFetchSize(STREAMED_IDS)
-                    .query(rs -> {
-                        ids.add(rs.getLong(1));
-                    });
+        return readingLineIds(syncIds, licenseReference, includeRemoved, "", statement -> {
+            statement.withFetchSize(STREAMED_IDS).query(rs -> {
+                ids.add(rs.getLong(1));
+            });
             return ids;
         });
     }
 
-    /** The plan of {@link #lineIds} as it ran, for the month's open lines (D84). */
+    /** The plan of {@link #lineIds} as it ran, for the month's open lines (D84, D103). */
     @Transactional(readOnly = true)
     List<String> lineIdsPlan(Collection<Long> syncIds) {
-        SqlFilter filter = lineIdsFilter(syncIds, null, false);
-        return withoutSeqScans(() -> plan(LINE_IDS + filter.clause(), filter.params()));
+        return readingLineIds(
+                syncIds,
+                null,
+                false,
+                EXPLAIN,
+                statement -> statement.query(String.class).list());
+    }
+
+    /**
+     * Runs the read of the lines' ids (after {@code prefix}) from the unique key of a sync's lines (D84), with
+     * sequential scans off (D103): given the tens of thousands of syncs of a large month, the planner would read every
+     * month's lines instead, five times the pages and the time.
+     */
+    private <T> T readingLineIds(
+            Collection<Long> syncIds,
+            String licenseReference,
+            boolean includeRemoved,
+            String prefix,
+            Function<JdbcClient.StatementSpec, T> run) {
+        SqlFilter filter = lineIdsFilter(syncIds, licenseReference, includeRemoved);
+        return withoutSeqScans(
+                () -> run.apply(jdbc.sql(prefix + LINE_IDS + filter.clause()).params(filter.params())));
     }
 
     /** The plan PostgreSQL ran for a statement, with the rows each step gave and no costs or timings. */
     private List<String> plan(String sql, List<?> params) {
-        return jdbc.sql("explain (analyze, costs off, timing off, summary off) " + sql)
-                .params(params)
-                .query(String.class)
-                .list();
+        return jdbc.sql(EXPLAIN + sql).params(params).query(String.class).list();
     }
 
     private static SqlFilter lineIdsFilter(Collection<Long> syncIds, String licenseReference, boolean includeRemoved) {

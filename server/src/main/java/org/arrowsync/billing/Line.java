@@ -16,7 +16,8 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * A billing line matched to its sync, with the item billed for its line reference before (null for a new line) and its
- * price under the price rules.
+ * price under the price rules. Its mapping carries the operator customer the sync bills, which is not the mapping's own
+ * when the mapping was pointed at another customer after the sync was made (D100).
  */
 record Line(
         BillingSync sync,

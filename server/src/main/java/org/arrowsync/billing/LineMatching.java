@@ -119,8 +119,9 @@ final class LineMatching {
 
     /**
      * The month's syncs as the run has them, in the order they were created: those it began with and those it created.
-     * Nothing else changes them meanwhile: the run holds the month's lock, under which syncs are created, judged and
-     * reconciled.
+     * What a run's end reads of them (state, totals, currency, whether their lines are validated) nothing else changes
+     * meanwhile: the run holds the month's lock, under which syncs are created, judged, reconciled and re-priced. A
+     * sync of another month is left out: one of its statement references may have come back from creating this month's.
      */
     List<BillingSync> syncs() {
         return syncsById.values().stream()
@@ -203,7 +204,9 @@ final class LineMatching {
      * been pointed at another customer since; the statements the month has no sync of yet go to the mapping's customer.
      */
     private static CustomerMapping billing(CustomerMapping mapping, BillingSync sync) {
-        return mapping.billing(sync.customerId(), sync.customerUuid(), sync.customerName());
+        return sync.customerUuid() == null
+                ? mapping
+                : mapping.billing(sync.customerId(), sync.customerUuid(), sync.customerName());
     }
 
     /** The lines of a page this run writes, and how many more it found unchanged. */

@@ -43,7 +43,9 @@ final class RunInvoices {
     Invoice billedInvoice(CustomerMapping mapping) {
         return billed.computeIfAbsent(
                 mapping.customerUuid(),
-                customer -> invoices.invoicesFor(List.of(customer), period).get(0));
+                customer -> invoices.invoicesFor(List.of(customer), period).stream()
+                        .findFirst()
+                        .orElseThrow(() -> new IllegalStateException("Customer " + customer + " no longer exists")));
     }
 
     /** The invoice a new item of the customer goes on, none when the month's and the current one are both closed. */
@@ -58,7 +60,7 @@ final class RunInvoices {
 
     /**
      * Reads the currencies of the invoices that new items of these customers go on, those not read yet, in one
-     * statement: a re-sync that adds no line reads none.
+     * statement, so that {@link #currencyOf} asks for none of them alone: a re-sync that adds no line reads none.
      */
     void readCurrencies(Collection<CustomerMapping> mappings) {
         List<Invoice> unread = mappings.stream()
@@ -71,8 +73,11 @@ final class RunInvoices {
         }
     }
 
-    /** The currency of the invoice's items, once {@link #readCurrencies} read it or the run gave it one. */
+    /** The currency of the invoice's items, or the one the run gave it; read once a run. */
     Optional<String> currencyOf(Invoice invoice) {
+        if (currenciesRead.add(invoice.id())) {
+            invoices.currencyOf(invoice).ifPresent(currency -> currencies.putIfAbsent(invoice.id(), currency));
+        }
         return Optional.ofNullable(currencies.get(invoice.id()));
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
 import java.time.YearMonth;
+import java.time.ZoneOffset;
 import java.util.List;
 import org.arrowsync.support.ArrowFixture;
 import org.arrowsync.support.IntegrationTest;
@@ -108,6 +109,25 @@ class AutoReconcileIntegrationTests extends IntegrationTest {
         assertThat(SyncEndValidationIntegrationTests.syncs(api, settings, month))
                 .allSatisfy(SyncEndValidationIntegrationTests::assertSynced);
         assertThat(reconciliations()).isEmpty();
+    }
+
+    @Test
+    void lastMonthWhoseLinesArrowValidatedIsValidatedByItsSyncInsideItsGrace() {
+        YearMonth month = TestClock.currentMonth().minusMonths(1);
+        // Arrow has validated the month (its lines carry a Validation Date) but gives no statements
+        fixture.emulator().setClock(month.plusMonths(2).atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC));
+        fixture.emulator().fault("{\"family\":\"statements\",\"kind\":\"404\",\"probability\":1}");
+
+        JsonNode job = fixture.syncedBilling(month);
+
+        List<JsonNode> syncs = SyncEndValidationIntegrationTests.syncs(api, settings, month);
+        assertThat(job.get("progress").path("validated").asInt())
+                .as(job.toString())
+                .isEqualTo(syncs.size());
+        assertThat(syncs)
+                .allSatisfy(sync -> assertThat(sync.get("arrow_state").asString())
+                        .as("by the lines' Validation Date, not the calendar")
+                        .isEqualTo("validated"));
     }
 
     /** The settings' reconciliation jobs, newest first. */

@@ -267,6 +267,23 @@ class BillingReconciliationIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void aMappingPointedElsewhereLeavesItsBilledLinesPricedByTheirCustomersRules() {
+        String customerRef = customers.keySet().iterator().next();
+        String movedTo = fixture.customer("Moved to");
+        pointMapping(customerRef, movedTo);
+        // the mapping's rule: it prices what the mapping's customer is billed, now the customer it was pointed at
+        fixture.markupRule(customerRef, MONTH.minusMonths(1), "50");
+
+        JsonNode job = fixture.syncedBilling(MONTH);
+
+        assertThat(job.get("progress").get("lines_unchanged").asLong())
+                .as("the month's lines stay as their customer's rules priced them (D100): " + job)
+                .isEqualTo(job.get("progress").get("lines_synced").asLong());
+        assertThat(itemsOf(movedTo)).isZero();
+        assertArrowAmountsMatchTheExport();
+    }
+
+    @Test
     void aLineNewAfterItsMappingWasPointedElsewhereBillsTheCustomerItsStatementBilled() {
         String customerRef = customers.keySet().iterator().next();
         String billed = customers.get(customerRef);

@@ -46,20 +46,7 @@ class MarginReportsIntegrationTests extends IntegrationTest {
         settings = fixture.settings();
         customers = fixture.mapAllCustomers();
         fixture.syncedResources(MONTH);
-        api.post(
-                        "/api/admin/arrow/price-rules/",
-                        Map.of(
-                                "settings",
-                                settings,
-                                "customer_mapping",
-                                fixture.mapping(CONTOSO),
-                                "base",
-                                "buy",
-                                "markup_percent",
-                                "10",
-                                "valid_from",
-                                MONTH.toString()))
-                .expect(201);
+        fixture.markupRule(CONTOSO, MONTH, "10");
         fixture.succeeded("trigger_consumption_sync", MONTH);
         fixture.succeeded("trigger_sync", MONTH);
     }

@@ -326,6 +326,27 @@ public final class ArrowFixture
     }
 
     /**
+     * A price rule of the settings: the customer of the Arrow customer's mapping pays Arrow's buy price plus a markup.
+     */
+    public String markupRule(String arrowReference, YearMonth from, String markupPercent) {
+        return api.post(
+                        "/api/admin/arrow/price-rules/",
+                        Map.of(
+                                "settings",
+                                settings(),
+                                "customer_mapping",
+                                mapping(arrowReference),
+                                "base",
+                                "buy",
+                                "markup_percent",
+                                markupPercent,
+                                "valid_from",
+                                from.toString()))
+                .expect(201)
+                .text("uuid");
+    }
+
+    /**
      * A resource for every license of the mapped customers, in a project of its customer: resource uuids by license
      * reference.
      */
