@@ -1,6 +1,7 @@
 package org.arrowsync.billing;
 
 import java.time.YearMonth;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -63,11 +64,13 @@ final class RunInvoices {
      * statement, so that {@link #currencyOf} asks for none of them alone: a re-sync that adds no line reads none.
      */
     void readCurrencies(Collection<CustomerMapping> mappings) {
-        List<Invoice> unread = mappings.stream()
-                .map(this::openInvoiceFor)
-                .flatMap(Optional::stream)
-                .filter(invoice -> currenciesRead.add(invoice.id()))
-                .toList();
+        List<Invoice> unread = new ArrayList<>();
+        for (CustomerMapping mapping : mappings) {
+            Optional<Invoice> open = openInvoiceFor(mapping);
+            if (open.isPresent() && currenciesRead.add(open.get().id())) {
+                unread.add(open.get());
+            }
+        }
         if (!unread.isEmpty()) {
             invoices.currencies(unread).forEach(currencies::putIfAbsent);
         }
