@@ -4,11 +4,9 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import org.arrowsync.ledger.Invoice;
 import org.arrowsync.ledger.InvoiceService;
@@ -25,8 +23,8 @@ final class RunInvoices {
     private final YearMonth period;
     private final Map<UUID, Invoice> billed = new HashMap<>();
     private final Map<UUID, Optional<Invoice>> current = new HashMap<>();
-    private final Map<Long, String> currencies = new HashMap<>();
-    private final Set<Long> currenciesRead = new HashSet<>();
+    /** By invoice id, once read or given by the run: empty while the invoice has no item. */
+    private final Map<Long, Optional<String>> currencies = new HashMap<>();
 
     RunInvoices(InvoiceService invoices, YearMonth period, List<CustomerMapping> mappings) {
         this.invoices = invoices;
@@ -66,25 +64,23 @@ final class RunInvoices {
     void readCurrencies(Collection<CustomerMapping> mappings) {
         List<Invoice> unread = new ArrayList<>();
         for (CustomerMapping mapping : mappings) {
-            Optional<Invoice> open = openInvoiceFor(mapping);
-            if (open.isPresent() && currenciesRead.add(open.get().id())) {
-                unread.add(open.get());
-            }
+            openInvoiceFor(mapping)
+                    .filter(invoice -> !currencies.containsKey(invoice.id()))
+                    .ifPresent(unread::add);
         }
         if (!unread.isEmpty()) {
-            invoices.currencies(unread).forEach(currencies::putIfAbsent);
+            Map<Long, String> found = invoices.currencies(unread);
+            unread.forEach(invoice -> currencies.put(invoice.id(), Optional.ofNullable(found.get(invoice.id()))));
         }
     }
 
     /** The currency of the invoice's items, or the one the run gave it; read once a run. */
     Optional<String> currencyOf(Invoice invoice) {
-        if (currenciesRead.add(invoice.id())) {
-            invoices.currencyOf(invoice).ifPresent(currency -> currencies.putIfAbsent(invoice.id(), currency));
-        }
-        return Optional.ofNullable(currencies.get(invoice.id()));
+        return currencies.computeIfAbsent(invoice.id(), id -> invoices.currencyOf(invoice));
     }
 
+    /** The invoice's first item is in this currency, unless it has one already. */
     void useCurrency(Invoice invoice, String currency) {
-        currencies.putIfAbsent(invoice.id(), currency);
+        currencies.merge(invoice.id(), Optional.of(currency), (known, given) -> known.isPresent() ? known : given);
     }
 }

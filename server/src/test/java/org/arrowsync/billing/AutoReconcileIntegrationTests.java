@@ -13,8 +13,6 @@ import org.arrowsync.support.TestClock;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 
@@ -30,9 +28,6 @@ class AutoReconcileIntegrationTests extends IntegrationTest {
 
     @RegisterExtension
     final ArrowFixture fixture = new ArrowFixture();
-
-    @Autowired
-    JdbcClient jdbc;
 
     String settings;
 
@@ -77,10 +72,7 @@ class AutoReconcileIntegrationTests extends IntegrationTest {
                 .get(0)
                 .get("arrow_line_reference")
                 .asString();
-        String license = jdbc.sql("select license_reference from billing_sync_items where arrow_line_reference = ?")
-                .param(line)
-                .query(String.class)
-                .single();
+        String license = fixture.licenseOf(line);
         String late = fixture.emulator().addLine(license, month, "12.50000", "10.00000");
 
         JsonNode resync = fixture.syncedBilling(month);

@@ -91,7 +91,7 @@ class BillingReconciliationIntegrationTests extends IntegrationTest {
         arrowValidatesTheMonth();
         assertThat(reconcile(false).get("result").get("compensations").asInt()).isZero();
         String customerRef = customers.keySet().iterator().next();
-        String license = licenseOf(lineReferences(customerRef).get(0));
+        String license = fixture.licenseOf(lineReferences(customerRef).get(0));
         String late = fixture.emulator().addLine(license, MONTH, "12.50000", "10.00000");
 
         JsonNode sync = fixture.syncedBilling(MONTH);
@@ -289,7 +289,7 @@ class BillingReconciliationIntegrationTests extends IntegrationTest {
         String billed = customers.get(customerRef);
         String movedTo = fixture.customer("Moved to");
         pointMapping(customerRef, movedTo);
-        String license = licenseOf(lineReferences(customerRef).get(0));
+        String license = fixture.licenseOf(lineReferences(customerRef).get(0));
         String added = fixture.emulator().addLine(license, MONTH, "12.50000", "10.00000");
 
         fixture.syncedBilling(MONTH);
@@ -319,13 +319,6 @@ class BillingReconciliationIntegrationTests extends IntegrationTest {
                         "/api/admin/arrow/customer-mappings/" + fixture.mapping(customerRef) + "/",
                         Map.of("waldur_customer", customer))
                 .expect(200);
-    }
-
-    private String licenseOf(String lineReference) {
-        return jdbc.sql("select license_reference from billing_sync_items where arrow_line_reference = ?")
-                .param(lineReference)
-                .query(String.class)
-                .single();
     }
 
     /** The operator customer whose invoice carries the line's own item. */

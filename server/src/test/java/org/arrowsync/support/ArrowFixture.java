@@ -325,6 +325,14 @@ public final class ArrowFixture
         return mappings.get(arrowReference);
     }
 
+    /** The license a billed line is of, as its sync item records it. */
+    public String licenseOf(String lineReference) {
+        return jdbc.sql("select license_reference from billing_sync_items where arrow_line_reference = ?")
+                .param(lineReference)
+                .query(String.class)
+                .single();
+    }
+
     /**
      * A price rule of the settings: the customer of the Arrow customer's mapping pays Arrow's buy price plus a markup.
      */
