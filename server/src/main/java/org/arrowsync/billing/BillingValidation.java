@@ -90,9 +90,7 @@ public class BillingValidation {
                 CompletableFuture.supplyAsync(() -> read(client, period), DaemonThreads.named("statements-read-ahead"));
         return progress -> check(
                 chosen,
-                syncs.periodsIn(chosen.id(), SyncState.SYNCED).contains(period)
-                        ? new TreeSet<>(List.of(period))
-                        : new TreeSet<>(),
+                syncs.anyIn(chosen.id(), period, SyncState.SYNCED) ? new TreeSet<>(List.of(period)) : new TreeSet<>(),
                 month -> joined(statements),
                 progress);
     }
@@ -144,13 +142,17 @@ public class BillingValidation {
     }
 
     /**
-     * The month's synced syncs that {@link #signal} may find final: while no statement is fulfilled and the calendar's
-     * grace runs, only those whose lines all carried a Validation Date, so a month Arrow is still validating is not
-     * read whole after each of its syncs.
+     * The month's synced syncs that {@link #signal} may find final. While no statement is fulfilled and the calendar
+     * decides for no customer (its grace runs, or every mapping's customer has a statement that speaks), only those
+     * whose lines all carried a Validation Date: a month Arrow is still validating is not read whole after each of its
+     * syncs.
      */
     private List<BillingSync> candidates(Settings chosen, YearMonth period, Map<String, Statement> statements) {
         boolean anyFulfilled = statements.values().stream().anyMatch(Statement::fulfilled);
-        return anyFulfilled || grace.over(period, clock.instant())
+        boolean calendarDecides = grace.over(period, clock.instant())
+                && !syncs.mappingReferences(chosen.id()).stream()
+                        .allMatch(reference -> statements.containsKey(MappingIndex.reference(reference)));
+        return anyFulfilled || calendarDecides
                 ? syncs.inState(chosen.id(), SyncState.SYNCED, period)
                 : syncs.withValidatedLines(chosen.id(), SyncState.SYNCED, period);
     }

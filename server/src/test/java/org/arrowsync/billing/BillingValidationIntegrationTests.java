@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.arrowsync.shared.Progress;
 import org.arrowsync.shared.Uuids;
 import org.arrowsync.support.ArrowFixture;
@@ -55,6 +56,34 @@ class BillingValidationIntegrationTests extends IntegrationTest {
             assertThat(sync.get("state").asInt()).isEqualTo(2);
             assertThat(sync.get("arrow_state").asString()).isEqualTo("pending");
         });
+    }
+
+    @Test
+    void aCustomerOfWhomArrowSaysNothingIsValidatedByTheCalendarWhileTheOthersWaitForTheirStatements() {
+        String silent = fixture.customers().keySet().iterator().next();
+        api.patch(
+                        "/api/admin/arrow/customer-mappings/" + fixture.mapping(silent) + "/",
+                        Map.of("arrow_reference", "XSP-NO-STATEMENT"))
+                .expect(200);
+
+        BillingValidation.ValidationReport report = validation.check(Uuids.fromPath(settings), new Errors());
+
+        List<JsonNode> syncs = syncs();
+        List<JsonNode> silentOnes = syncs.stream()
+                .filter(sync -> sync.get("customer_mapping_uuid").asString().equals(fixture.mapping(silent)))
+                .toList();
+        assertThat(silentOnes).isNotEmpty().allSatisfy(sync -> {
+            assertThat(sync.get("state").asInt()).isEqualTo(3);
+            assertThat(sync.get("arrow_state").asString()).isEqualTo("validated_by_calendar");
+        });
+        assertThat(report.validated()).isEqualTo(silentOnes.size());
+        assertThat(syncs)
+                .filteredOn(sync -> !silentOnes.contains(sync))
+                .isNotEmpty()
+                .allSatisfy(sync -> {
+                    assertThat(sync.get("state").asInt()).isEqualTo(2);
+                    assertThat(sync.get("arrow_state").asString()).isEqualTo("pending");
+                });
     }
 
     @ParameterizedTest
