@@ -467,6 +467,20 @@ class BillingSyncItemRepository {
     }
 
     /**
+     * How many lines these syncs have, removed ones included, from the counts kept per sync (D65): exact, as statement
+     * triggers keep them in the transaction that adds or deletes the lines.
+     */
+    long lineCount(Collection<Long> syncIds) {
+        if (syncIds.isEmpty()) {
+            return 0;
+        }
+        return jdbc.sql("select coalesce(sum(items), 0) from billing_sync_item_counts where billing_sync_id = any (?)")
+                .param(syncIds.toArray(Long[]::new))
+                .query(Long.class)
+                .single();
+    }
+
+    /**
      * The lines of these syncs a run did not see in Arrow's export (within the license, if given; removed lines too
      * when asked), read whole. In the caller's transaction, which {@link #lineIds} needs when called from here.
      */
@@ -479,8 +493,8 @@ class BillingSyncItemRepository {
     /**
      * The ids of the lines of these syncs (within the license, if given; removed lines too when asked), streamed into a
      * set: a month of a million lines would otherwise arrive as one result of a million rows on the heap. Called
-     * outside a transaction (a sync's read of its month's lines, on a thread of its own), it opens one: PostgreSQL's
-     * driver fetches a result a chunk at a time only with auto-commit off.
+     * outside a transaction, it opens one: PostgreSQL's driver fetches a result a chunk at a time only with auto-commit
+     * off.
      */
     @Transactional(readOnly = true)
     IdSet lineIds(Collection<Long> syncIds, String licenseReference, boolean includeRemoved) {

@@ -7,11 +7,13 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.arrowsync.arrowclient.BillingLine;
 import org.arrowsync.arrowclient.BillingLineResult;
 import org.arrowsync.billing.BillingSyncRepository.SyncKey;
@@ -49,11 +51,12 @@ final class LineMatching {
     private final IdSet seen;
     private final Set<Long> touched = new HashSet<>();
     private final boolean newMonth;
-    private final List<Long> openBefore;
+    private final Set<Long> openBefore;
     private final MetReferences metReferences = new MetReferences();
     private long rows;
     private long usableRows;
     private long lateLines;
+    private long seenOfOpenBefore;
     private long syncsCreated;
     private long syncsCreatedAtLastPlan;
 
@@ -87,7 +90,7 @@ final class LineMatching {
                 .filter(sync -> mappingsById.containsKey(sync.mappingId())
                         && !sync.state().frozen())
                 .map(BillingSync::id)
-                .toList();
+                .collect(Collectors.toCollection(LinkedHashSet::new));
         before.forEach(this::remember);
     }
 
@@ -100,8 +103,13 @@ final class LineMatching {
     }
 
     /** The month's syncs of the run's (active) mappings that were not frozen when the run began. */
-    List<Long> openBefore() {
+    Set<Long> openBefore() {
         return openBefore;
+    }
+
+    /** How many of the lines that the syncs {@link #openBefore} had as the run began it has seen so far. */
+    long seenOfOpenBefore() {
+        return seenOfOpenBefore;
     }
 
     long rows() {
@@ -162,7 +170,7 @@ final class LineMatching {
             if (LineReport.isUnusable(result)) {
                 if (known != null) {
                     // Seen, so the line stays as it was billed; a usable row with its reference later is a repeat.
-                    seen.add(known.id());
+                    saw(known);
                     report.unusable(result, known.syncId());
                 } else {
                     report.unusable(result, mappings.match(result.line()));
@@ -176,7 +184,7 @@ final class LineMatching {
                 CustomerMapping billedTo = mappingsById.get(billedIn.mappingId());
                 if (billedTo == null) {
                     // D93: billed through a mapping deactivated since; it stays there, billed once
-                    seen.add(known.id());
+                    saw(known);
                     progress.increment("lines_of_inactive_mappings");
                     continue;
                 }
@@ -207,6 +215,15 @@ final class LineMatching {
         return sync.customerUuid() == null
                 ? mapping
                 : mapping.billing(sync.customerId(), sync.customerUuid(), sync.customerName());
+    }
+
+    /** Marks a line billed before as seen by the run; returns false if it was seen already. */
+    private boolean saw(KnownLine known) {
+        boolean first = seen.add(known.id());
+        if (first && openBefore.contains(known.syncId())) {
+            seenOfOpenBefore++;
+        }
+        return first;
     }
 
     /** The lines of a page this run writes, and how many more it found unchanged. */
@@ -378,7 +395,7 @@ final class LineMatching {
                 }
                 continue;
             }
-            boolean first = known != null ? seen.add(known.id()) : newInPage.add(line.lineReference());
+            boolean first = known != null ? saw(known) : newInPage.add(line.lineReference());
             if (!first) {
                 repeated(line);
                 continue;

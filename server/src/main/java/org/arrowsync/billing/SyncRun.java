@@ -12,8 +12,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import org.arrowsync.arrowclient.BillingLine;
 import org.arrowsync.arrowclient.BillingLineResult;
 import org.arrowsync.arrowclient.ExportPage;
@@ -29,7 +27,6 @@ import org.arrowsync.ledger.ResourceService.CustomerLicense;
 import org.arrowsync.mappings.CustomerMapping;
 import org.arrowsync.pricing.PriceBook;
 import org.arrowsync.settings.Settings;
-import org.arrowsync.shared.DaemonThreads;
 import org.arrowsync.shared.Progress;
 import org.arrowsync.shared.Texts;
 
@@ -56,7 +53,10 @@ final class SyncRun {
     private final LineReport report;
     private final SyncTimings timings;
     private final IdSet seen = new IdSet();
-    private final CompletableFuture<IdSet> presentBefore;
+    private final String licenseFilter;
+    /** How many lines the syncs open as the run began had then, removed ones included; -1 when not read. */
+    private final long linesOfOpenBefore;
+
     private final List<BillingLineResult> batch = new ArrayList<>();
     private long linesSynced;
     private long linesWritten;
@@ -81,11 +81,10 @@ final class SyncRun {
         this.report = new LineReport(progress);
         this.matching = new LineMatching(
                 settings, prices, period, licenseFilter, mappings, invoices, writers, progress, report, seen);
-        this.presentBefore = matching.newMonth()
-                ? CompletableFuture.completedFuture(new IdSet())
-                : CompletableFuture.supplyAsync(
-                        () -> writers.items().lineIds(matching.openBefore(), licenseFilter, false),
-                        DaemonThreads.named("present-lines"));
+        this.licenseFilter = licenseFilter;
+        this.linesOfOpenBefore = matching.newMonth() || licenseFilter != null
+                ? -1
+                : writers.items().lineCount(matching.openBefore());
     }
 
     long rows() {
@@ -123,16 +122,19 @@ final class SyncRun {
 
     /**
      * The month's lines (item ids) that Arrow's export lacked: present in a sync open as the run began (within its
-     * license, if limited) and not seen by it, not even in a row it could not use. They were read on a thread of their
-     * own as the run began, while it read the export, in their own transaction: the run holds the month's lock, so
-     * nothing else adds, removes or moves a line meanwhile, and the lines the run adds or brings back it has seen.
+     * license, if limited) and not seen by it, not even in a row it could not use. A month the run began empty has
+     * none. A run that saw as many lines of those syncs as they had when it began (their counts kept by D65, removed
+     * lines included) saw them all, and reads none: an export that dropped no line costs no read of the month's lines
+     * (D104). Otherwise their ids are read now, in the run's transaction: the run holds the month's lock, so nothing
+     * else adds, removes or moves a line meanwhile, and the lines it added or brought back it has seen.
      */
     List<Long> unseen() {
-        try {
-            return presentBefore.join().without(seen);
-        } catch (CompletionException e) {
-            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        if (matching.newMonth() || matching.seenOfOpenBefore() == linesOfOpenBefore) {
+            return List.of();
         }
+        return writers.items()
+                .lineIds(matching.openBefore(), licenseFilter, false)
+                .without(seen);
     }
 
     LineReport report() {

@@ -173,6 +173,31 @@ class LineIdentityIntegrationTests extends IntegrationTest {
         }
     }
 
+    /**
+     * D104: a re-sync reads the month's lines only when it saw fewer than its syncs had. A line listed twice and a line
+     * Arrow added are no lines of those syncs seen, so neither hides one that Arrow dropped from the same export.
+     */
+    @Test
+    void aLineListedTwiceOrAddedDoesNotHideOneArrowDroppedFromTheSameExport() {
+        start(ExportTemplates.ALT_REFERENCE);
+        List<String> lines = lineReferences(CONTOSO);
+        fixture.emulator().addLine(fixture.licenseOf(lines.get(0)), MONTH, "12.00000", "10.00000");
+        fixture.emulator().removeLine(lines.get(1));
+        // Arrow's total with each line once: the summary would count the repeated line twice
+        BigDecimal arrowTotal = exportTotal(CONTOSO);
+        fixture.emulator().repeatLine(lines.get(0));
+
+        JsonNode resync = sync();
+
+        assertThat(resync.get("progress").get("duplicate_lines").asInt()).isEqualTo(1);
+        assertThat(resync.get("result").get("lines_removed").asInt()).isEqualTo(1);
+        assertThat(charged(CONTOSO)).isEqualByComparingTo(arrowTotal);
+        assertThat(sync().get("result").get("lines_removed").asInt())
+                .as("an export that dropped nothing more removes nothing")
+                .isZero();
+        assertThat(charged(CONTOSO)).isEqualByComparingTo(arrowTotal);
+    }
+
     @Test
     void anExportWhoseLinesCannotBeToldApartChangesNothing() {
         start(ExportTemplates.ALT_REFERENCE);
