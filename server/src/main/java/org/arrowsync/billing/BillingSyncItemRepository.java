@@ -467,17 +467,19 @@ class BillingSyncItemRepository {
     }
 
     /**
-     * How many lines these syncs have, removed ones included, from the counts kept per sync (D65): exact, as statement
-     * triggers keep them in the transaction that adds or deletes the lines.
+     * How many lines of these syncs are present (not removed): their items as counted per sync (D65), less the removed
+     * ones, through the index of those (D104). A sync's run tells from it whether Arrow dropped any line, so it must
+     * never count fewer than there are: statement triggers keep the counts in the transaction that adds or deletes the
+     * items, and an item never moves to another sync (a trigger refuses it).
      */
-    long lineCount(Collection<Long> syncIds) {
+    long presentLineCount(Collection<Long> syncIds) {
         if (syncIds.isEmpty()) {
             return 0;
         }
-        return jdbc.sql("select coalesce(sum(items), 0) from billing_sync_item_counts where billing_sync_id = any (?)")
-                .param(syncIds.toArray(Long[]::new))
-                .query(Long.class)
-                .single();
+        Long[] ids = syncIds.toArray(Long[]::new);
+        return jdbc.sql("""
+                        select coalesce((select sum(items) from billing_sync_item_counts where billing_sync_id = any (?)), 0)
+                             - (select count(*) from billing_sync_items where billing_sync_id = any (?) and removed)""").params(ids, ids).query(Long.class).single();
     }
 
     /**

@@ -139,12 +139,13 @@ class BillingSyncRepository {
                 .collect(Collectors.toCollection(TreeSet::new));
     }
 
-    /**
-     * The Arrow reference of every customer mapping of these settings, active or not (a sync's mapping may be either).
-     */
-    List<String> mappingReferences(long settingsId) {
-        return jdbc.sql("select arrow_reference from customer_mappings where settings_id = ?")
-                .param(settingsId)
+    /** The Arrow references of the mappings, active or not, with a sync of the month in this state. */
+    List<String> mappingReferences(long settingsId, YearMonth period, SyncState state) {
+        return jdbc.sql("""
+                        select m.arrow_reference from customer_mappings m
+                        where m.settings_id = ? and exists (select 1 from billing_syncs b
+                                                            where b.customer_mapping_id = m.id and b.report_period = ? and b.state = ?)""")
+                .params(settingsId, period.toString(), state.code())
                 .query(String.class)
                 .list();
     }

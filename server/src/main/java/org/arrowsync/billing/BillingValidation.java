@@ -143,14 +143,14 @@ public class BillingValidation {
 
     /**
      * The month's synced syncs that {@link #signal} may find final. While no statement is fulfilled and the calendar
-     * decides for no customer (its grace runs, or every mapping's customer has a statement that speaks), only those
-     * whose lines all carried a Validation Date: a month Arrow is still validating is not read whole after each of its
-     * syncs.
+     * decides for no customer (its grace runs, or the customer of every mapping with a synced sync has a statement that
+     * speaks), only those whose lines all carried a Validation Date: a month Arrow is still validating is not read
+     * whole after each of its syncs.
      */
     private List<BillingSync> candidates(Settings chosen, YearMonth period, Map<String, Statement> statements) {
         boolean anyFulfilled = statements.values().stream().anyMatch(Statement::fulfilled);
         boolean calendarDecides = grace.over(period, clock.instant())
-                && !syncs.mappingReferences(chosen.id()).stream()
+                && !syncs.mappingReferences(chosen.id(), period, SyncState.SYNCED).stream()
                         .allMatch(reference -> statements.containsKey(MappingIndex.reference(reference)));
         return anyFulfilled || calendarDecides
                 ? syncs.inState(chosen.id(), SyncState.SYNCED, period)

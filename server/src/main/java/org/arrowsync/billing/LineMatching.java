@@ -3,6 +3,7 @@ package org.arrowsync.billing;
 import java.math.BigDecimal;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -56,7 +57,7 @@ final class LineMatching {
     private long rows;
     private long usableRows;
     private long lateLines;
-    private long seenOfOpenBefore;
+    private long presentSeen;
     private long syncsCreated;
     private long syncsCreatedAtLastPlan;
 
@@ -104,12 +105,12 @@ final class LineMatching {
 
     /** The month's syncs of the run's (active) mappings that were not frozen when the run began. */
     Set<Long> openBefore() {
-        return openBefore;
+        return Collections.unmodifiableSet(openBefore);
     }
 
-    /** How many of the lines that the syncs {@link #openBefore} had as the run began it has seen so far. */
-    long seenOfOpenBefore() {
-        return seenOfOpenBefore;
+    /** How many of the lines present (not removed) in the syncs {@link #openBefore} as the run began it has seen. */
+    long presentSeen() {
+        return presentSeen;
     }
 
     long rows() {
@@ -217,11 +218,15 @@ final class LineMatching {
                 : mapping.billing(sync.customerId(), sync.customerUuid(), sync.customerName());
     }
 
-    /** Marks a line billed before as seen by the run; returns false if it was seen already. */
+    /**
+     * Marks a line billed before as seen by the run; returns false if it was seen already. A line is known as the run
+     * began: those it writes are marked seen as they are written (a later page that finds one finds it seen), and its
+     * {@code removed} is the one it had then, as the run changes a line only where it first sees it.
+     */
     private boolean saw(KnownLine known) {
         boolean first = seen.add(known.id());
-        if (first && openBefore.contains(known.syncId())) {
-            seenOfOpenBefore++;
+        if (first && !known.removed() && openBefore.contains(known.syncId())) {
+            presentSeen++;
         }
         return first;
     }

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.UUID;
 import org.arrowsync.arrowclient.BillingLine;
@@ -29,6 +30,8 @@ import org.arrowsync.pricing.PriceBook;
 import org.arrowsync.settings.Settings;
 import org.arrowsync.shared.Progress;
 import org.arrowsync.shared.Texts;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One billing sync of one settings record and month, fed page by page inside one transaction and written a batch of
@@ -36,6 +39,8 @@ import org.arrowsync.shared.Texts;
  * and writes are set-based.
  */
 final class SyncRun {
+
+    private static final Logger log = LoggerFactory.getLogger(SyncRun.class);
 
     /**
      * Lines written at a time: each batch costs a fixed handful of statements (its lines' known items, syncs, license
@@ -54,8 +59,11 @@ final class SyncRun {
     private final SyncTimings timings;
     private final IdSet seen = new IdSet();
     private final String licenseFilter;
-    /** How many lines the syncs open as the run began had then, removed ones included; -1 when not read. */
-    private final long linesOfOpenBefore;
+    /**
+     * How many lines were present in the syncs open as the run began; empty for a new month and for a run limited to a
+     * license, which read the lines themselves.
+     */
+    private final OptionalLong presentBefore;
 
     private final List<BillingLineResult> batch = new ArrayList<>();
     private long linesSynced;
@@ -82,9 +90,9 @@ final class SyncRun {
         this.matching = new LineMatching(
                 settings, prices, period, licenseFilter, mappings, invoices, writers, progress, report, seen);
         this.licenseFilter = licenseFilter;
-        this.linesOfOpenBefore = matching.newMonth() || licenseFilter != null
-                ? -1
-                : writers.items().lineCount(matching.openBefore());
+        this.presentBefore = matching.newMonth() || licenseFilter != null
+                ? OptionalLong.empty()
+                : OptionalLong.of(writers.items().presentLineCount(matching.openBefore()));
     }
 
     long rows() {
@@ -123,14 +131,29 @@ final class SyncRun {
     /**
      * The month's lines (item ids) that Arrow's export lacked: present in a sync open as the run began (within its
      * license, if limited) and not seen by it, not even in a row it could not use. A month the run began empty has
-     * none. A run that saw as many lines of those syncs as they had when it began (their counts kept by D65, removed
-     * lines included) saw them all, and reads none: an export that dropped no line costs no read of the month's lines
-     * (D104). Otherwise their ids are read now, in the run's transaction: the run holds the month's lock, so nothing
-     * else adds, removes or moves a line meanwhile, and the lines it added or brought back it has seen.
+     * none. A run that saw as many of those syncs' present lines as they had when it began saw them all, and reads
+     * none: an export that dropped no line costs no read of the month's lines (D104). Otherwise their ids are read now,
+     * in the run's transaction: the run holds the month's lock, so nothing else adds, removes or moves a line
+     * meanwhile, and the lines it added or brought back it has seen.
      */
     List<Long> unseen() {
-        if (matching.newMonth() || matching.seenOfOpenBefore() == linesOfOpenBefore) {
+        if (matching.newMonth()) {
             return List.of();
+        }
+        if (presentBefore.isPresent()) {
+            long seenOfThem = matching.presentSeen();
+            if (seenOfThem == presentBefore.getAsLong()) {
+                return List.of();
+            }
+            if (seenOfThem > presentBefore.getAsLong()) {
+                // Cannot happen while the counts are right: the lines are read, and the drift is said
+                log.warn(
+                        "The {} run saw {} lines present in its open syncs, which counted {}: the kept counts (D65)"
+                                + " are lower than the lines; their ids were read instead",
+                        period,
+                        seenOfThem,
+                        presentBefore.getAsLong());
+            }
         }
         return writers.items()
                 .lineIds(matching.openBefore(), licenseFilter, false)

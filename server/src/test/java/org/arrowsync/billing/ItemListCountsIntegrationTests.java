@@ -1,6 +1,7 @@
 package org.arrowsync.billing;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.YearMonth;
 import java.util.List;
@@ -44,6 +45,21 @@ class ItemListCountsIntegrationTests extends IntegrationTest {
                         "delete from billing_sync_items where id in (select id from billing_sync_items order by id desc limit 3)")
                 .update();
 
+        assertKeptCountsAreRecounts();
+    }
+
+    /** D104: the counts hold only while an item stays in its sync, which the sync's run relies on for dropped lines. */
+    @Test
+    void anItemCannotMoveToAnotherSync() {
+        long other = jdbc.sql("select max(billing_sync_id) from billing_sync_items")
+                .query(Long.class)
+                .single();
+
+        assertThatThrownBy(() -> jdbc.sql(
+                                "update billing_sync_items set billing_sync_id = ? where id = (select min(id) from billing_sync_items where billing_sync_id <> ?)")
+                        .params(other, other)
+                        .update())
+                .hasMessageContaining("cannot move to another sync");
         assertKeptCountsAreRecounts();
     }
 

@@ -198,6 +198,25 @@ class LineIdentityIntegrationTests extends IntegrationTest {
         assertThat(charged(CONTOSO)).isEqualByComparingTo(arrowTotal);
     }
 
+    /**
+     * D104: a line Arrow brings back was no line present as the run began, so it does not stand for one that Arrow
+     * drops from the same export.
+     */
+    @Test
+    void aLineArrowBringsBackDoesNotHideOneItDropsFromTheSameExport() {
+        start(ExportTemplates.ALT_REFERENCE);
+        List<String> lines = lineReferences(CONTOSO);
+        fixture.emulator().removeLine(lines.get(0));
+        assertThat(sync().get("result").get("lines_removed").asInt()).isEqualTo(1);
+
+        fixture.emulator().restoreLine(lines.get(0));
+        fixture.emulator().removeLine(lines.get(1));
+        JsonNode resync = sync();
+
+        assertThat(resync.get("result").get("lines_removed").asInt()).isEqualTo(1);
+        assertThat(charged(CONTOSO)).isEqualByComparingTo(exportTotal(CONTOSO));
+    }
+
     @Test
     void anExportWhoseLinesCannotBeToldApartChangesNothing() {
         start(ExportTemplates.ALT_REFERENCE);

@@ -193,6 +193,11 @@ public final class Emulator implements AutoCloseable, BeforeAllCallback, BeforeE
         control("DELETE", "lines/" + lineReference, null);
     }
 
+    /** Arrow lists a line it dropped again, as it was. */
+    public void restoreLine(String lineReference) {
+        control("POST", "lines/" + lineReference, "{\"restored\":true}");
+    }
+
     public void renameCustomer(String reference, String companyName) {
         control("POST", "customers/" + reference, "{\"companyName\":\"" + companyName + "\"}");
     }

@@ -26,9 +26,16 @@ final class LineControl {
 
     /**
      * {@code sell} and/or {@code buy} change the line's totals; {@code garbled} makes its total cells unreadable;
-     * {@code repeated} lists it once more, after the other lines of its month.
+     * {@code repeated} lists it once more, after the other lines of its month; {@code restored} lists a removed line
+     * again.
      */
     static Response changePrice(World world, String sequence, Body body) {
+        if (body.has("restored")) {
+            if (!world.restore(sequence)) {
+                throw ApiError.notFound("line " + sequence + " was not removed");
+            }
+            return show(world, sequence);
+        }
         if (body.has("repeated")) {
             if (!world.repeat(sequence)) {
                 throw unknown(sequence);
@@ -42,7 +49,7 @@ final class LineControl {
             return show(world, sequence);
         }
         if (!body.has("sell") && !body.has("buy")) {
-            throw ApiError.badRequest("give sell and/or buy, garbled or repeated");
+            throw ApiError.badRequest("give sell and/or buy, garbled, repeated or restored");
         }
         Line line = world.changePrice(sequence, body.decimal("sell"), body.decimal("buy"))
                 .orElseThrow(() -> unknown(sequence));

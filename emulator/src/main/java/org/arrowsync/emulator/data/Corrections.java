@@ -55,6 +55,11 @@ final class Corrections {
         removed.add(sequence);
     }
 
+    /** Lists a removed line again; returns false when it was not removed. */
+    boolean restore(String sequence) {
+        return removed.remove(sequence);
+    }
+
     boolean isGarbled(String sequence) {
         return garbled.contains(sequence);
     }

@@ -150,6 +150,11 @@ public final class World {
         return true;
     }
 
+    /** Arrow lists a line it had dropped again, as it was; false when the line was not dropped. */
+    public boolean restore(String sequence) {
+        return corrections.restore(sequence);
+    }
+
     /** Adds a line to a month of a license; fails when the month has no data. */
     public Optional<Line> add(
             License license, YearMonth month, BigDecimal sell, BigDecimal buy, int quantity, String description) {
