@@ -494,9 +494,9 @@ class BillingSyncItemRepository {
 
     /**
      * The ids of the lines of these syncs (within the license, if given; removed lines too when asked), streamed into a
-     * set: a month of a million lines would otherwise arrive as one result of a million rows on the heap. Called
-     * outside a transaction, it opens one: PostgreSQL's driver fetches a result a chunk at a time only with auto-commit
-     * off.
+     * set: a month of a million lines would otherwise arrive as one result of a million rows on the heap. In the
+     * caller's transaction (a sync's run), else in one of its own: PostgreSQL's driver fetches a result a chunk at a
+     * time only with auto-commit off.
      */
     @Transactional(readOnly = true)
     IdSet lineIds(Collection<Long> syncIds, String licenseReference, boolean includeRemoved) {

@@ -24,6 +24,10 @@ final class IdSet {
         return large.add(id);
     }
 
+    long size() {
+        return small.cardinality() + (long) large.size();
+    }
+
     boolean contains(long id) {
         return id >= 0 && id <= Integer.MAX_VALUE ? small.get((int) id) : large.contains(id);
     }

@@ -155,9 +155,9 @@ final class SyncRun {
                         presentBefore.getAsLong());
             }
         }
-        return writers.items()
-                .lineIds(matching.openBefore(), licenseFilter, false)
-                .without(seen);
+        IdSet present = writers.items().lineIds(matching.openBefore(), licenseFilter, false);
+        progress.add("present_lines_read", present.size());
+        return present.without(seen);
     }
 
     LineReport report() {

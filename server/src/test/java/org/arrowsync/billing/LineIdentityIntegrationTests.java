@@ -191,9 +191,17 @@ class LineIdentityIntegrationTests extends IntegrationTest {
 
         assertThat(resync.get("progress").get("duplicate_lines").asInt()).isEqualTo(1);
         assertThat(resync.get("result").get("lines_removed").asInt()).isEqualTo(1);
+        assertThat(resync.get("progress").path("present_lines_read").asInt())
+                .as("a line was dropped: the month's lines were read to find it")
+                .isPositive();
         assertThat(charged(CONTOSO)).isEqualByComparingTo(arrowTotal);
-        assertThat(sync().get("result").get("lines_removed").asInt())
+
+        JsonNode again = sync();
+        assertThat(again.get("result").get("lines_removed").asInt())
                 .as("an export that dropped nothing more removes nothing")
+                .isZero();
+        assertThat(again.get("progress").path("present_lines_read").asInt())
+                .as("every line present was seen, the removed one aside: nothing to read")
                 .isZero();
         assertThat(charged(CONTOSO)).isEqualByComparingTo(arrowTotal);
     }
