@@ -151,7 +151,7 @@ class BillingSyncRepository {
     }
 
     /** Whether one month of these settings has a sync in this state: a look-up of that month's syncs alone. */
-    boolean anyIn(long settingsId, YearMonth period, SyncState state) {
+    boolean hasSyncs(long settingsId, YearMonth period, SyncState state) {
         return jdbc.sql("""
                         select exists (select 1 from billing_syncs b join customer_mappings m on m.id = b.customer_mapping_id
                                        where m.settings_id = ? and b.report_period = ? and b.state = ?)""")

@@ -1,6 +1,7 @@
 package org.arrowsync.billing;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.YearMonth;
 import java.util.HashMap;
 import java.util.List;
@@ -90,7 +91,9 @@ public class BillingValidation {
                 CompletableFuture.supplyAsync(() -> read(client, period), DaemonThreads.named("statements-read-ahead"));
         return progress -> check(
                 chosen,
-                syncs.anyIn(chosen.id(), period, SyncState.SYNCED) ? new TreeSet<>(List.of(period)) : new TreeSet<>(),
+                syncs.hasSyncs(chosen.id(), period, SyncState.SYNCED)
+                        ? new TreeSet<>(List.of(period))
+                        : new TreeSet<>(),
                 month -> joined(statements),
                 progress);
     }
@@ -119,11 +122,12 @@ public class BillingValidation {
                 // Under the month's billing lock: a sync running now finishes first, then its syncs are judged as it
                 // left them (read again: whether all their lines carry a Validation Date may have changed meanwhile).
                 licenses.lockMonthExclusive(chosen.uuid(), period);
+                // One instant for the whole judgement: the syncs read are those the calendar's answer then selects
+                Instant now = clock.instant();
                 int count = 0;
-                for (BillingSync sync : candidates(chosen, period, statements)) {
-                    String signal = signal(sync, statements.get(MappingIndex.reference(sync.arrowReference())));
-                    if (signal != null
-                            && syncs.saveValidated(sync.id(), sync.markValidated(), signal, clock.instant())) {
+                for (BillingSync sync : candidates(chosen, period, statements, now)) {
+                    String signal = signal(sync, statements.get(MappingIndex.reference(sync.arrowReference())), now);
+                    if (signal != null && syncs.saveValidated(sync.id(), sync.markValidated(), signal, now)) {
                         count++;
                     }
                 }
@@ -147,9 +151,10 @@ public class BillingValidation {
      * speaks), only those whose lines all carried a Validation Date: a month Arrow is still validating is not read
      * whole after each of its syncs.
      */
-    private List<BillingSync> candidates(Settings chosen, YearMonth period, Map<String, Statement> statements) {
+    private List<BillingSync> candidates(
+            Settings chosen, YearMonth period, Map<String, Statement> statements, Instant now) {
         boolean anyFulfilled = statements.values().stream().anyMatch(Statement::fulfilled);
-        boolean calendarDecides = grace.over(period, clock.instant())
+        boolean calendarDecides = grace.over(period, now)
                 && !syncs.mappingReferences(chosen.id(), period, SyncState.SYNCED).stream()
                         .allMatch(reference -> statements.containsKey(MappingIndex.reference(reference)));
         return anyFulfilled || calendarDecides
@@ -161,14 +166,14 @@ public class BillingValidation {
      * The arrow_state to record if the sync is final now, else null: Arrow's word first (the statement that speaks for
      * the customer, the lines' Validation Date), the calendar only without it.
      */
-    private String signal(BillingSync sync, Statement statement) {
+    private String signal(BillingSync sync, Statement statement, Instant now) {
         if (statement != null && statement.fulfilled() || sync.linesValidated()) {
             return "validated";
         }
         if (statement != null) {
             return null;
         }
-        return grace.over(sync.reportPeriod(), clock.instant()) ? "validated_by_calendar" : null;
+        return grace.over(sync.reportPeriod(), now) ? "validated_by_calendar" : null;
     }
 
     /**
