@@ -3,12 +3,10 @@ package org.arrowsync.billing;
 import java.math.BigDecimal;
 import java.time.YearMonth;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -91,7 +89,7 @@ final class LineMatching {
                 .filter(sync -> mappingsById.containsKey(sync.mappingId())
                         && !sync.state().frozen())
                 .map(BillingSync::id)
-                .collect(Collectors.toCollection(LinkedHashSet::new));
+                .collect(Collectors.toUnmodifiableSet());
         before.forEach(this::remember);
     }
 
@@ -105,7 +103,7 @@ final class LineMatching {
 
     /** The month's syncs of the run's (active) mappings that were not frozen when the run began. */
     Set<Long> openBefore() {
-        return Collections.unmodifiableSet(openBefore);
+        return openBefore;
     }
 
     /** How many of the lines present (not removed) in the syncs {@link #openBefore} as the run began it has seen. */
