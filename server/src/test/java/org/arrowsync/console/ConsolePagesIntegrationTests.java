@@ -49,6 +49,30 @@ class ConsolePagesIntegrationTests extends ConsoleIntegrationTest {
                 .contains("finalised: its item bills the final amount Arrow gave");
     }
 
+    /** The historical sync asks for a resource's UUID: the pages that show a licensed resource fill it in. */
+    @Test
+    void aLicensedResourceLinksToItsHistoricalSyncWithItsUuidFilledIn() {
+        fixture.trackedResources(1);
+        String license = fixture.licensedResources().keySet().iterator().next();
+        String resource = fixture.licensedResources().get(license);
+        String arrowReference = fixture.customers().keySet().iterator().next();
+        ConsoleSession browser = new ConsoleSession(port);
+        browser.signIn("admin", ADMIN_PASSWORD);
+
+        String licenses = browser.get("/mappings/" + fixture.mapping(arrowReference) + "/licenses")
+                .body();
+        String link = "/consumption?resource=" + resource + "#historical-title";
+        assertThat(licenses).contains("href=\"" + link + "\"");
+        String form = browser.get(link.substring(0, link.indexOf('#'))).body();
+        assertThat(form).containsPattern("id=\"hist-resource\"[^>]*value=\"" + resource + "\"");
+
+        fixture.syncConsumption(TestClock.currentMonth());
+        assertThat(browser.get("/consumption").body())
+                .as("a record not finalised yet links to its resource's historical sync")
+                .containsPattern(
+                        "href=\"/consumption\\?settings=[0-9a-f]{32}&amp;resource=[0-9a-f]{32}#historical-title\"");
+    }
+
     @Test
     void aRunWithoutItsMonthIsRefusedInWords() {
         fixture.trackedResources(1);
