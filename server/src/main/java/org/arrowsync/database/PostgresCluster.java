@@ -95,6 +95,14 @@ public final class PostgresCluster implements AutoCloseable {
                     .setServerConfig("synchronous_commit", "on")
                     .setServerConfig("full_page_writes", "on")
                     .setServerConfig("password_encryption", "scram-sha-256")
+                    // PostgreSQL's own log, which zonky's pipe would hand to a muted logger: a week of files in the
+                    // cluster's log folder, one a weekday, each overwritten a week later
+                    .setServerConfig("logging_collector", "on")
+                    .setServerConfig("log_directory", "log")
+                    .setServerConfig("log_filename", "postgresql-%a.log")
+                    .setServerConfig("log_truncate_on_rotation", "on")
+                    .setServerConfig("log_rotation_age", "1d")
+                    .setServerConfig("log_rotation_size", "0")
                     .setConnectConfig("password", password)
                     .setRegisterShutdownHook(stopsWithTheJvm)
                     .start();
