@@ -477,9 +477,11 @@ class BillingSyncItemRepository {
             return 0;
         }
         Long[] ids = syncIds.toArray(Long[]::new);
-        return jdbc.sql("""
-                        select coalesce((select sum(items) from billing_sync_item_counts where billing_sync_id = any (?)), 0)
-                             - (select count(*) from billing_sync_items where billing_sync_id = any (?) and removed)""").params(ids, ids).query(Long.class).single();
+        return jdbc.sql("select (" + KEPT_COUNT + " where t.billing_sync_id = any (?))"
+                        + " - (select count(*) from billing_sync_items where billing_sync_id = any (?) and removed)")
+                .params(ids, ids)
+                .query(Long.class)
+                .single();
     }
 
     /**

@@ -100,7 +100,6 @@ class ConsumptionPages {
                                             month.period().toString(), month.provisional(), month.finalAmount()))
                                     .toList())
                             .replace("</", "<\\/"));
-            model.addAttribute("pendingSettings", Uuids.hex(chosen.uuid()));
             model.addAttribute("pendingBase", "/consumption?settings=" + Uuids.hex(chosen.uuid()) + "&");
             model.addAttribute(
                     "pending",

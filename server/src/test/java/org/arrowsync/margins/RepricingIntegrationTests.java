@@ -269,7 +269,7 @@ class RepricingIntegrationTests extends IntegrationTest {
 
     /** Contoso pays buy + 10 %; everyone's Microsoft is sold 5 % under list. */
     private void rules() {
-        rule(Map.of("customer_mapping", fixture.mapping(CONTOSO), "base", "buy", "markup_percent", "10"));
+        fixture.markupRule(CONTOSO, MONTH.minusMonths(9), "10");
         rule(Map.of("arrow_vendor_name", "Microsoft", "base", "sell", "markup_percent", "-5"));
     }
 
