@@ -53,17 +53,23 @@ class BillingJobs {
         });
     }
 
+    /**
+     * D105: a reconciliation that is not forced syncs the month first, so the lines Arrow added since its last sync are
+     * recorded (as late lines of its frozen syncs, D95) and billed by this run: a month validated by the periodic check
+     * is not synced again by the schedule, and reconciliation alone compares only the lines a sync recorded.
+     */
     @Bean
-    JobHandler billingReconciliationJob(BillingReconciliation reconciliation) {
+    JobHandler billingReconciliationJob(BillingReconciliation reconciliation, BillingSyncService billing) {
         return JobHandler.of(JobKind.BILLING_RECONCILIATION, (job, progress) -> {
             JobParameters.BillingReconciliation parameters = job.parameters(JobParameters.BillingReconciliation.class);
-            return reconciliation.reconcile(
-                    reconciliation.target(
-                            job.period().getYear(),
-                            job.period().getMonthValue(),
-                            job.settingsUuid(),
-                            parameters.force()),
-                    progress);
+            int year = job.period().getYear();
+            int month = job.period().getMonthValue();
+            BillingReconciliation.Target target =
+                    reconciliation.target(year, month, job.settingsUuid(), parameters.force());
+            if (!parameters.force()) {
+                billing.sync(billing.target(year, month, job.settingsUuid(), null), progress);
+            }
+            return reconciliation.reconcile(target, progress);
         });
     }
 

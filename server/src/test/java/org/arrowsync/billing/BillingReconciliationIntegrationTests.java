@@ -113,6 +113,33 @@ class BillingReconciliationIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void aLineArrowAddsBeforeTheCheckValidatesTheMonthIsBilledByItsReconciliationThoughNoSyncSawIt() {
+        String customerRef = customers.keySet().iterator().next();
+        String license = fixture.licenseOf(lineReferences(customerRef).get(0));
+        String late = fixture.emulator().addLine(license, MONTH, "12.50000", "10.00000");
+        arrowValidatesTheMonth();
+        assertThat(states())
+                .as("validated by the periodic check, not synced since")
+                .containsOnly(3);
+
+        JsonNode booked = reconcile(false);
+        assertThat(booked.get("state").asString()).as(booked.toString()).isEqualTo("succeeded");
+        assertThat(booked.get("progress").get("late_lines").asInt())
+                .as("D105: the reconciliation syncs the month first")
+                .isEqualTo(1);
+        assertThat(booked.get("result").get("compensations").asInt()).isEqualTo(1);
+        assertThat(new BigDecimal(booked.get("result").get("compensation_total").asString()))
+                .as("%s billed by this reconciliation", late)
+                .isEqualByComparingTo("12.50");
+        assertArrowAmountsMatchTheExport();
+
+        assertThat(reconcile(false).get("result").get("compensations").asInt())
+                .as("the late line is billed once")
+                .isZero();
+        assertArrowAmountsMatchTheExport();
+    }
+
+    @Test
     void aCorrectionItsInvoiceCannotTakeIsLeftOutAndTheOthersAreBooked() {
         arrowValidatesTheMonth();
         List<String> refs = List.copyOf(customers.keySet());
