@@ -28,7 +28,8 @@ class ExportTests extends DemoEmulator {
                         ScenarioTests.THIN,
                         ScenarioTests.BY_NAME,
                         ScenarioTests.NO_CUSTOMER,
-                        ExportTemplates.NO_LICENSE_REFERENCE);
+                        ExportTemplates.NO_LICENSE_REFERENCE,
+                        ExportTemplates.NO_CURRENCY_REFERENCE);
         assertThat(types.get(MSP).asString()).isEqualTo("MSP (Extended)");
         JsonNode columns =
                 http.get("billing/erp/exports/columns").json().get("data").get("columns");

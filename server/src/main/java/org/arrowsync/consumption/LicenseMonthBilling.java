@@ -223,7 +223,15 @@ class LicenseMonthBilling {
         BigDecimal difference = price.billed().subtract(finalised.invoiced());
         Result result = Result.FINALIZED;
         if (Money.significant(difference)) {
-            compensate(finalised, difference, Money.orDefaultCurrency(named), pricing.prefix(), price, null, now);
+            // in the currency Arrow names, else in the license-month's own (D9): a default could differ from it
+            compensate(
+                    finalised,
+                    difference,
+                    named == null ? finalised.currency() : named,
+                    pricing.prefix(),
+                    price,
+                    null,
+                    now);
             result = Result.COMPENSATED;
         }
         records.markReconciled(id, now);

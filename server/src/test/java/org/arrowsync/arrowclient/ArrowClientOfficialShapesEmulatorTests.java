@@ -207,7 +207,8 @@ class ArrowClientOfficialShapesEmulatorTests {
                         "THIN-no-line-references",
                         "BYNAME-no-company-id",
                         "LINES-no-customer-columns",
-                        "STD-no-license-column");
+                        "STD-no-license-column",
+                        "STD-no-currency-column");
         assertThat(types.get(0).name()).isEqualTo("MSP (Extended)");
         ExportPage page = client.exportPage(ExportQuery.forPeriod(ExportTemplates.MSP_REFERENCE, CLOSED_MONTH), 1);
         for (ExportRow row : page.rows()) {

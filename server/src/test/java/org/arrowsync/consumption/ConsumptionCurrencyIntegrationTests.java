@@ -6,6 +6,7 @@ import java.math.BigDecimal;
 import java.time.YearMonth;
 import java.util.Map;
 import java.util.UUID;
+import org.arrowsync.emulator.http.ExportTemplates;
 import org.arrowsync.support.ArrowFixture;
 import org.arrowsync.support.IntegrationTest;
 import org.arrowsync.support.TestClock;
@@ -67,6 +68,50 @@ class ConsumptionCurrencyIntegrationTests extends IntegrationTest {
         assertThat(api.get(itemsOfItsInvoice).expect(200).header("X-Result-Count"))
                 .as("no correction in euros beside the dollar item")
                 .isEqualTo(itemsBefore);
+    }
+
+    @Test
+    void aCorrectionFromAnExportThatNamesNoCurrencyIsBookedInTheCurrencyItsMonthWasBilledIn() {
+        fixture.trackedResources(1);
+        String license = fixture.meteredLicense(CLOSED);
+        String resource = fixture.licensedResources().get(license);
+        assertThat(api.post(
+                                HISTORICAL,
+                                Map.of(
+                                        "resource_uuid",
+                                        resource,
+                                        "period_from",
+                                        CLOSED.toString(),
+                                        "period_to",
+                                        CLOSED.toString()))
+                        .expect(200)
+                        .json()
+                        .get("periods_synced")
+                        .asInt())
+                .isEqualTo(1);
+        String item = record(resource).get("invoice_item_uuid").asString();
+        // the month was billed in dollars, and the partner's export has no currency column
+        jdbc.sql("""
+                        update invoice_items set currency = 'USD'
+                        where invoice_id = (select invoice_id from invoice_items where uuid = ?::uuid)""").param(item).update();
+        api.patch(
+                        "/api/admin/arrow/settings/" + fixture.settings() + "/",
+                        Map.of("export_type_reference", ExportTemplates.NO_CURRENCY_REFERENCE))
+                .expect(200);
+        fixture.emulator().correctSell(license, CLOSED, new BigDecimal("7.00"));
+
+        JsonNode finalisation = fixture.run("trigger_reconciliation", fixture.period(CLOSED));
+
+        JsonNode record = record(resource);
+        assertThat(record.get("is_finalized").asBoolean())
+                .as(finalisation.toString())
+                .isTrue();
+        assertThat(jdbc.sql("select currency from invoice_items where uuid = ?::uuid")
+                        .param(record.get("compensation_item_uuid").asString())
+                        .query(String.class)
+                        .single())
+                .as("the correction of a month billed in dollars, not in the default currency")
+                .isEqualTo("USD");
     }
 
     private JsonNode record(String resource) {
