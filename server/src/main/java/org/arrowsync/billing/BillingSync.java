@@ -43,11 +43,18 @@ public record BillingSync(
         return SyncState.SYNCED;
     }
 
+    /**
+     * A synced sync becomes validated; one a forced reconciliation closed before Arrow's word stays reconciled, with
+     * the month now final (D107).
+     */
     SyncState markValidated() {
-        if (state != SyncState.SYNCED) {
-            throw new SyncStateRefused(this, "validated");
+        if (state == SyncState.SYNCED) {
+            return SyncState.VALIDATED;
         }
-        return SyncState.VALIDATED;
+        if (state == SyncState.RECONCILED && validatedAt == null) {
+            return SyncState.RECONCILED;
+        }
+        throw new SyncStateRefused(this, "validated");
     }
 
     /** Whether reconciliation may run on this sync: validated or reconciled before, or synced when forced (D4). */

@@ -52,6 +52,12 @@ class BillingSyncRepository {
                     + " b.buy_total, b.sell_total, b.currency, i.uuid as invoice_uuid, b.error_message, b.line_errors, b.synced_at,"
                     + " b.validated_at, b.reconciled_at, b.lines_validated, b.created, b.modified" + FROM;
 
+    /**
+     * The syncs Arrow's word may still validate (D6): synced ones, and those a forced reconciliation closed before
+     * Arrow said the month was final (D107), which a later reconciliation must then correct to Arrow's final amounts.
+     */
+    private static final String AWAITING_ARROW = "(b.state = 2 or (b.state = 4 and b.validated_at is null))";
+
     private final JdbcClient jdbc;
     private final ListQuery<BillingSync> listing;
 
@@ -102,18 +108,20 @@ class BillingSyncRepository {
                 .list());
     }
 
-    List<BillingSync> inState(long settingsId, SyncState state, YearMonth period) {
-        return inState(settingsId, state, period, "");
+    /** The month's syncs that Arrow's word may still validate ({@link #AWAITING_ARROW}). */
+    List<BillingSync> awaitingArrow(long settingsId, YearMonth period) {
+        return awaitingArrow(settingsId, period, "");
     }
 
-    /** Those of {@link #inState} whose lines all carried Arrow's Validation Date (D6). */
-    List<BillingSync> withValidatedLines(long settingsId, SyncState state, YearMonth period) {
-        return inState(settingsId, state, period, " and b.lines_validated");
+    /** Those of {@link #awaitingArrow} whose lines all carried Arrow's Validation Date (D6). */
+    List<BillingSync> awaitingArrowWithValidatedLines(long settingsId, YearMonth period) {
+        return awaitingArrow(settingsId, period, " and b.lines_validated");
     }
 
-    private List<BillingSync> inState(long settingsId, SyncState state, YearMonth period, String andWhere) {
-        return byId(jdbc.sql(SELECT + " where m.settings_id = ? and b.state = ? and b.report_period = ?" + andWhere)
-                .params(settingsId, state.code(), period.toString())
+    private List<BillingSync> awaitingArrow(long settingsId, YearMonth period, String andWhere) {
+        return byId(jdbc.sql(SELECT + " where m.settings_id = ? and " + AWAITING_ARROW + " and b.report_period = ?"
+                        + andWhere)
+                .params(settingsId, period.toString())
                 .query(BillingSyncRepository::map)
                 .list());
     }
@@ -129,6 +137,20 @@ class BillingSyncRepository {
         return ordered;
     }
 
+    /** The months of these settings with syncs that Arrow's word may still validate, oldest first. */
+    SortedSet<YearMonth> periodsAwaitingArrow(long settingsId) {
+        return jdbc
+                .sql("select distinct b.report_period from billing_syncs b"
+                        + " join customer_mappings m on m.id = b.customer_mapping_id where m.settings_id = ? and "
+                        + AWAITING_ARROW)
+                .param(settingsId)
+                .query(String.class)
+                .list()
+                .stream()
+                .map(YearMonth::parse)
+                .collect(Collectors.toCollection(TreeSet::new));
+    }
+
     /** The months of these settings with syncs in any of these states, oldest first. */
     SortedSet<YearMonth> periodsIn(long settingsId, SyncState... states) {
         Integer[] codes = column(List.of(states), SyncState::code, Integer[]::new);
@@ -139,23 +161,25 @@ class BillingSyncRepository {
                 .collect(Collectors.toCollection(TreeSet::new));
     }
 
-    /** The Arrow references of the mappings, active or not, with a sync of the month in this state. */
-    List<String> mappingReferences(long settingsId, YearMonth period, SyncState state) {
+    /** The Arrow references of the mappings, active or not, with a sync of the month that Arrow may still validate. */
+    List<String> mappingReferencesAwaitingArrow(long settingsId, YearMonth period) {
         return jdbc.sql("""
                         select m.arrow_reference from customer_mappings m
                         where m.settings_id = ? and exists (select 1 from billing_syncs b
-                                                            where b.customer_mapping_id = m.id and b.report_period = ? and b.state = ?)""")
-                .params(settingsId, period.toString(), state.code())
+                                                            where b.customer_mapping_id = m.id and b.report_period = ? and\s""" + AWAITING_ARROW + ")")
+                .params(settingsId, period.toString())
                 .query(String.class)
                 .list();
     }
 
-    /** Whether one month of these settings has a sync in this state: a look-up of that month's syncs alone. */
-    boolean hasSyncs(long settingsId, YearMonth period, SyncState state) {
+    /**
+     * Whether one month of these settings has a sync Arrow may still validate: a look-up of that month's syncs alone.
+     */
+    boolean hasSyncsAwaitingArrow(long settingsId, YearMonth period) {
         return jdbc.sql("""
                         select exists (select 1 from billing_syncs b join customer_mappings m on m.id = b.customer_mapping_id
-                                       where m.settings_id = ? and b.report_period = ? and b.state = ?)""")
-                .params(settingsId, period.toString(), state.code())
+                                       where m.settings_id = ? and b.report_period = ? and\s""" + AWAITING_ARROW + ")")
+                .params(settingsId, period.toString())
                 .query(Boolean.class)
                 .single();
     }
@@ -328,11 +352,11 @@ class BillingSyncRepository {
                 .update();
     }
 
-    /** Returns whether the sync was still synced and is now validated. */
+    /** Returns whether Arrow's word could still validate the sync ({@link #AWAITING_ARROW}) and now has. */
     boolean saveValidated(long id, SyncState state, String arrowState, Instant now) {
         return 1
-                == jdbc.sql(
-                                "update billing_syncs set state = ?, arrow_state = ?, validated_at = ?, modified = ? where id = ? and state = 2")
+                == jdbc.sql("update billing_syncs b set state = ?, arrow_state = ?, validated_at = ?, modified = ?"
+                                + " where id = ? and " + AWAITING_ARROW)
                         .params(state.code(), arrowState, Timestamps.of(now), Timestamps.of(now), id)
                         .update();
     }

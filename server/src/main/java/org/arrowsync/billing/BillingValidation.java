@@ -33,7 +33,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Marks synced months validated when Arrow says they are final (D6): the customer's statement is Fulfilled, or every
  * line carried a Validation Date. Only where Arrow says nothing (no statement, a statement without status, or no
  * statements API for the account), the calendar decides: month over plus a grace period. The sync's {@code arrow_state}
- * says which: {@code validated} or {@code validated_by_calendar}.
+ * says which: {@code validated} or {@code validated_by_calendar}. A sync a forced reconciliation closed before Arrow's
+ * word is judged alike and stays reconciled; its month is among those validated, to be reconciled again (D107).
  */
 @Service
 public class BillingValidation {
@@ -73,7 +74,7 @@ public class BillingValidation {
     public ValidationReport check(UUID settingsUuid, Progress progress) {
         Settings chosen = settings.named(settingsUuid);
         ArrowClient client = clients.connect(chosen.connection());
-        return check(chosen, syncs.periodsIn(chosen.id(), SyncState.SYNCED), period -> read(client, period), progress);
+        return check(chosen, syncs.periodsAwaitingArrow(chosen.id()), period -> read(client, period), progress);
     }
 
     /**
@@ -91,9 +92,7 @@ public class BillingValidation {
                 CompletableFuture.supplyAsync(() -> read(client, period), DaemonThreads.named("statements-read-ahead"));
         return progress -> check(
                 chosen,
-                syncs.hasSyncs(chosen.id(), period, SyncState.SYNCED)
-                        ? new TreeSet<>(List.of(period))
-                        : new TreeSet<>(),
+                syncs.hasSyncsAwaitingArrow(chosen.id(), period) ? new TreeSet<>(List.of(period)) : new TreeSet<>(),
                 month -> joined(statements),
                 progress);
     }
@@ -105,7 +104,7 @@ public class BillingValidation {
         ValidationReport complete(Progress progress);
     }
 
-    /** Judges the synced syncs of each month, as they are once the month's lock is taken. */
+    /** Judges the syncs of each month that Arrow may still validate, as they are once the month's lock is taken. */
     private ValidationReport check(
             Settings chosen,
             SortedSet<YearMonth> periods,
@@ -146,20 +145,20 @@ public class BillingValidation {
     }
 
     /**
-     * The month's synced syncs that {@link #signal} may find final. While no statement is fulfilled and the calendar
-     * decides for no customer (its grace runs, or the customer of every mapping with a synced sync has a statement that
-     * speaks), only those whose lines all carried a Validation Date: a month Arrow is still validating is not read
-     * whole after each of its syncs.
+     * The month's syncs awaiting Arrow's word (synced, or reconciled by force before it: D107) that {@link #signal} may
+     * find final. While no statement is fulfilled and the calendar decides for no customer (its grace runs, or the
+     * customer of every mapping with such a sync has a statement that speaks), only those whose lines all carried a
+     * Validation Date: a month Arrow is still validating is not read whole after each of its syncs.
      */
     private List<BillingSync> candidates(
             Settings chosen, YearMonth period, Map<String, Statement> statements, Instant now) {
         boolean anyFulfilled = statements.values().stream().anyMatch(Statement::fulfilled);
         boolean calendarDecides = grace.over(period, now)
-                && !syncs.mappingReferences(chosen.id(), period, SyncState.SYNCED).stream()
+                && !syncs.mappingReferencesAwaitingArrow(chosen.id(), period).stream()
                         .allMatch(reference -> statements.containsKey(MappingIndex.reference(reference)));
         return anyFulfilled || calendarDecides
-                ? syncs.inState(chosen.id(), SyncState.SYNCED, period)
-                : syncs.withValidatedLines(chosen.id(), SyncState.SYNCED, period);
+                ? syncs.awaitingArrow(chosen.id(), period)
+                : syncs.awaitingArrowWithValidatedLines(chosen.id(), period);
     }
 
     /**

@@ -372,6 +372,32 @@ class BillingReconciliationIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void aMonthReconciledByForceBeforeArrowSaidItWasFinalIsReconciledAgainOnceItIs() {
+        assertThat(reconcile(true).get("state").asString()).isEqualTo("succeeded");
+        assertThat(states()).containsOnly(4);
+        String changed = lineReferences(customers.keySet().iterator().next()).get(0);
+        fixture.emulator().changeSell(changed, "321.00000");
+        fixture.syncedBilling(MONTH);
+
+        fixture.emulator().setClock(TestClock.now());
+        BillingValidation.ValidationReport validated = validation.check(Uuids.fromPath(settings), Progress.NONE);
+
+        assertThat(validated.periods())
+                .as("D107: the month to reconcile again, now that Arrow says it is final")
+                .containsExactly(MONTH.toString());
+        assertThat(states()).as("its syncs stay reconciled").containsOnly(4);
+        assertThat(arrowStates()).containsExactly("validated");
+        JsonNode booked = reconcile(false);
+        assertThat(booked.get("result").get("compensations").asInt())
+                .as("%s corrected to Arrow's final amount", changed)
+                .isEqualTo(1);
+        assertArrowAmountsMatchTheExport();
+        assertThat(validation.check(Uuids.fromPath(settings), Progress.NONE).periods())
+                .as("validated once")
+                .isEmpty();
+    }
+
+    @Test
     void syncedMonthsNeedForceAndAnEmptyExportChangesNothing() {
         JsonNode notValidated = reconcile(false);
         assertThat(notValidated.get("result").get("syncs").asInt()).isZero();
@@ -409,9 +435,7 @@ class BillingReconciliationIntegrationTests extends IntegrationTest {
         assertThat(states())
                 .as("no status says nothing; the month ended more than the grace ago")
                 .containsOnly(3);
-        assertThat(jdbc.sql("""
-                                select distinct b.arrow_state from billing_syncs b join customer_mappings m on m.id = b.customer_mapping_id
-                                join arrow_settings s on s.id = m.settings_id where s.uuid = ?::uuid""").param(settings).query(String.class).list()).containsExactly("validated_by_calendar");
+        assertThat(arrowStates()).containsExactly("validated_by_calendar");
     }
 
     @Test
@@ -504,6 +528,12 @@ class BillingReconciliationIntegrationTests extends IntegrationTest {
                         select coalesce(sum(it.unit_price * it.quantity), 0) from invoice_items it join invoices i on i.id = it.invoice_id
                         join customer_mappings m on m.customer_id = i.customer_id join arrow_settings s on s.id = m.settings_id
                         where s.uuid = ?::uuid""").param(settings).query(BigDecimal.class).single();
+    }
+
+    private List<String> arrowStates() {
+        return jdbc.sql("""
+                        select distinct b.arrow_state from billing_syncs b join customer_mappings m on m.id = b.customer_mapping_id
+                        join arrow_settings s on s.id = m.settings_id where s.uuid = ?::uuid""").param(settings).query(String.class).list();
     }
 
     private List<Integer> states() {
