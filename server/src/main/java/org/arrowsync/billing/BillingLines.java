@@ -79,8 +79,8 @@ class BillingLines implements PricedLines {
         }
         List<Long> syncIds = syncs.stream().map(BillingSync::id).toList();
         return new RepricePlan(new ArrayList<>(customers.values()), lines, refused -> {
+            compensations.leaveOutUnplaceable((c, why) -> refused.accept(c.notCorrected(why)));
             compensations.claimMonths();
-            compensations.leaveOutUnplaceable(refused);
             compensations.book();
             // The syncs' kept totals (what the month page shows) follow the corrections.
             writers.runs().refreshLineTotals(syncIds);

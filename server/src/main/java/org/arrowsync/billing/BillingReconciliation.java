@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SortedSet;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -81,6 +82,14 @@ public class BillingReconciliation {
         YearMonth period = Periods.requireMonth(year, month, clock);
         Settings chosen = settings.resolve(settingsUuid).requireExportTemplate();
         return new Target(chosen, period, force);
+    }
+
+    /**
+     * The months with syncs validated and not reconciled yet: their reconciliation failed, or left out a correction
+     * that its invoice could not take (D108), or waits for an operator.
+     */
+    public SortedSet<YearMonth> waiting(UUID settingsUuid) {
+        return writers.syncs().periodsIn(settings.named(settingsUuid).id(), SyncState.VALIDATED);
     }
 
     public Report reconcile(Target target, Progress progress) {
@@ -240,11 +249,13 @@ public class BillingReconciliation {
                             !report.keepsUnseenLines(syncs.get(item.syncId()).mappingId()))
                     .forEach(item -> compensations.consider(
                             item, syncs.get(item.syncId()), BigDecimal.ZERO, null, Compensations.LINE_REMOVED));
-            compensations.claimMonths();
-            compensations.leaveOutUnplaceable(refusal -> {
+            // Before the license-months are claimed: a correction left out claims nothing for the billing sync
+            compensations.leaveOutUnplaceable((c, why) -> {
                 progress.increment("corrections_refused");
-                progress.error(refusal);
+                progress.error(c.notCorrected(why));
+                report.uncorrected(c.sync().id(), c.item().lineReference(), why);
             });
+            compensations.claimMonths();
         }
 
         Preview preview() {
@@ -287,7 +298,13 @@ public class BillingReconciliation {
             BigDecimal total = compensations.book();
             writers.runs().refreshLineTotals(syncs.keySet());
             for (BillingSync sync : syncs.values()) {
-                writers.syncs().saveReconciled(sync.id(), sync.markReconciled(true), report.notes(sync), writers.now());
+                if (report.leftUncorrected(sync.id())) {
+                    // not reconciled while a correction of its lines waits; the next reconciliation books it
+                    writers.syncs().saveNotes(sync.id(), report.notes(sync), writers.now());
+                } else {
+                    writers.syncs()
+                            .saveReconciled(sync.id(), sync.markReconciled(true), report.notes(sync), writers.now());
+                }
             }
             progress.add("compensations", compensations.size());
             return new Report(period.toString(), syncs.size(), compensations.size(), total, "", byCustomer());

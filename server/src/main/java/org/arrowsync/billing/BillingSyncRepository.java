@@ -361,6 +361,13 @@ class BillingSyncRepository {
                         .update();
     }
 
+    /** What a run found wrong with the sync's lines, its state left as it is. */
+    void saveNotes(long id, Notes notes, Instant now) {
+        jdbc.sql("update billing_syncs set error_message = ?, line_errors = ?, modified = ? where id = ?")
+                .params(notes.message(), notes.lineErrors(), Timestamps.of(now), id)
+                .update();
+    }
+
     void saveReconciled(long id, SyncState state, Notes notes, Instant now) {
         jdbc.sql("""
                         update billing_syncs set state = ?, reconciled_at = ?, error_message = ?, line_errors = ?, modified = ?

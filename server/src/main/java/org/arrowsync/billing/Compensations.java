@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Consumer;
+import java.util.function.BiConsumer;
 import org.arrowsync.ledger.BillingPath;
 import org.arrowsync.ledger.Invoice;
 import org.arrowsync.ledger.InvoiceItem;
@@ -107,18 +107,17 @@ final class Compensations {
     }
 
     /**
-     * Leaves out the corrections that cannot go on their customer's invoice, each named through {@code refuse}: one in
-     * another currency than that invoice's (D9), one whose customer has no open invoice (D94). The others are booked; a
-     * later run tries these again.
+     * Leaves out the corrections that cannot go on their customer's invoice, each given to {@code refuse} with why: one
+     * in another currency than that invoice's (D9), one whose customer has no open invoice (D94). The others are
+     * booked; a later run tries these again.
      */
-    void leaveOutUnplaceable(Consumer<String> refuse) {
+    void leaveOutUnplaceable(BiConsumer<Compensation, String> refuse) {
         Map<Long, String> currencies = new HashMap<>();
         planned.removeIf(c -> {
             Optional<Invoice> invoice = placement(c.sync().customerUuid());
-            String line = "Line " + c.item().lineReference() + " of " + c.sync().customerName();
             if (invoice.isEmpty()) {
-                refuse.accept(line + " is not corrected: its invoice of " + period
-                        + " and its invoice of the month under way are closed (D94)");
+                refuse.accept(
+                        c, "its invoice of " + period + " and its invoice of the month under way are closed (D94)");
                 return true;
             }
             String currency = currencies.computeIfAbsent(
@@ -127,8 +126,10 @@ final class Compensations {
                             .currencyOf(invoice.get())
                             .orElse(c.item().currency()));
             if (!currency.equalsIgnoreCase(c.item().currency())) {
-                refuse.accept(line + " is in " + c.item().currency() + " but the invoice of "
-                        + invoice.get().period() + " is in " + currency + " (D9): not corrected");
+                refuse.accept(
+                        c,
+                        "in " + c.item().currency() + ", its invoice of "
+                                + invoice.get().period() + " in " + currency + " (D9)");
                 return true;
             }
             return false;
@@ -235,5 +236,11 @@ final class Compensations {
             BigDecimal target,
             BigDecimal difference,
             Price price,
-            String reason) {}
+            String reason) {
+
+        /** The job's error for this correction, left out for {@code why}. */
+        String notCorrected(String why) {
+            return "Line " + item.lineReference() + " of " + sync.customerName() + " is not corrected: " + why;
+        }
+    }
 }

@@ -83,6 +83,22 @@ final class LineReport {
         problems.keep(problems.firstRefused, lineReference + ": " + why);
     }
 
+    /**
+     * Reports a correction reconciliation could not book (another currency than its invoice, D9; no open invoice, D94):
+     * its sync is not marked reconciled, so a later reconciliation tries it again.
+     */
+    void uncorrected(long syncId, String lineReference, String why) {
+        Problems problems = bySync.computeIfAbsent(syncId, id -> new Problems());
+        problems.uncorrected++;
+        problems.keep(problems.firstUncorrected, lineReference + ": " + why);
+    }
+
+    /** Whether a correction of this sync's lines could not be booked ({@link #uncorrected}). */
+    boolean leftUncorrected(long syncId) {
+        Problems problems = bySync.get(syncId);
+        return problems != null && problems.uncorrected > 0;
+    }
+
     /** How many rows the run could not use (unreadable, or without a line reference) or could not invoice. */
     long rejected() {
         return unusable + refused;
@@ -154,10 +170,12 @@ final class LineReport {
         private int unreadable;
         private int mismatches;
         private int refused;
+        private int uncorrected;
         private boolean keepsUnseenLines;
         private final List<String> firstUnreadable = new ArrayList<>();
         private final List<String> firstMismatches = new ArrayList<>();
         private final List<String> firstRefused = new ArrayList<>();
+        private final List<String> firstUncorrected = new ArrayList<>();
 
         void keep(List<String> first, String text) {
             if (first.size() < KEPT && !first.contains(text)) {
@@ -170,9 +188,11 @@ final class LineReport {
                 unreadable += other.unreadable;
                 mismatches += other.mismatches;
                 refused += other.refused;
+                uncorrected += other.uncorrected;
                 other.firstUnreadable.forEach(text -> keep(firstUnreadable, text));
                 other.firstMismatches.forEach(text -> keep(firstMismatches, text));
                 other.firstRefused.forEach(text -> keep(firstRefused, text));
+                other.firstUncorrected.forEach(text -> keep(firstUncorrected, text));
             }
         }
 
@@ -192,6 +212,11 @@ final class LineReport {
             if (refused > 0) {
                 parts.add(refused + (refused == 1 ? " line was" : " lines were")
                         + " not invoiced, and a later sync tries again: " + String.join("; ", firstRefused));
+            }
+            if (uncorrected > 0) {
+                parts.add(uncorrected + (uncorrected == 1 ? " correction was" : " corrections were")
+                        + " not booked, and a later reconciliation tries again: "
+                        + String.join("; ", firstUncorrected));
             }
             return parts;
         }

@@ -4,6 +4,7 @@ import java.time.YearMonth;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.Set;
+import java.util.TreeSet;
 import org.arrowsync.billing.BillingProperties;
 import org.arrowsync.billing.BillingReconciliation;
 import org.arrowsync.billing.BillingSyncService;
@@ -73,11 +74,20 @@ class BillingJobs {
         });
     }
 
+    /**
+     * With auto-reconciliation on, the months the check validates are reconciled next, and so are those a
+     * reconciliation left validated (a correction its invoice could not take, D108, or a failure): each check tries
+     * them again.
+     */
     @Bean
-    JobHandler billingValidationJob() {
+    JobHandler billingValidationJob(BillingReconciliation reconciliation) {
         return JobHandler.of(JobKind.BILLING_VALIDATION, (job, progress) -> {
             BillingValidation.ValidationReport report = validation.check(job.settingsUuid(), progress);
-            reconcileIfAutomatic(job, report.periods());
+            Set<String> toReconcile = new TreeSet<>(report.periods());
+            if (properties.autoReconcile()) {
+                reconciliation.waiting(job.settingsUuid()).forEach(period -> toReconcile.add(period.toString()));
+            }
+            reconcileIfAutomatic(job, toReconcile);
             return report;
         });
     }

@@ -6,6 +6,8 @@ import java.math.BigDecimal;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
+import org.arrowsync.ledger.InvoiceItem;
 import org.arrowsync.ledger.InvoiceItemDraft;
 import org.arrowsync.ledger.InvoiceService;
 import org.arrowsync.shared.Progress;
@@ -34,6 +36,9 @@ class BillingReconciliationIntegrationTests extends IntegrationTest {
 
     @Autowired
     InvoiceService invoices;
+
+    @Autowired
+    BillingReconciliation reconciliation;
 
     @RegisterExtension
     final ArrowFixture fixture = new ArrowFixture();
@@ -140,12 +145,12 @@ class BillingReconciliationIntegrationTests extends IntegrationTest {
     }
 
     @Test
-    void aCorrectionItsInvoiceCannotTakeIsLeftOutAndTheOthersAreBooked() {
+    void aCorrectionItsInvoiceCannotTakeIsLeftOutAndTheOthersAreBookedAndItsSyncWaitsForTheNextReconciliation() {
         arrowValidatesTheMonth();
         List<String> refs = List.copyOf(customers.keySet());
         String dollar = customers.get(refs.get(0));
         fixture.closeInvoice(dollar, MONTH);
-        invoices.addItem(
+        InvoiceItem dollarService = invoices.addItem(
                 invoices.invoiceFor(Uuids.fromPath(dollar), TestClock.currentMonth()),
                 new InvoiceItemDraft(
                         "Dollar service",
@@ -167,7 +172,38 @@ class BillingReconciliationIntegrationTests extends IntegrationTest {
         assertThat(job.get("state").asString()).as(job.toString()).isEqualTo("succeeded");
         assertThat(job.get("result").get("compensations").asInt()).isEqualTo(1);
         assertThat(job.get("progress").get("corrections_refused").asInt()).isEqualTo(1);
-        assertThat(job.get("errors").toString()).contains(refused).contains("(D9): not corrected");
+        assertThat(job.get("errors").toString()).contains(refused).contains("is not corrected: in EUR");
+        Map<Boolean, List<JsonNode>> byRefusal = api.get(
+                        "/api/admin/arrow/billing-syncs/?page_size=100&settings_uuid=" + settings)
+                .expect(200)
+                .json()
+                .valueStream()
+                .collect(Collectors.partitioningBy(sync -> sync.get("items")
+                        .findValuesAsString("arrow_line_reference")
+                        .contains(refused)));
+        assertThat(byRefusal.get(true))
+                .as("D108: not reconciled while a correction of its lines waits")
+                .singleElement()
+                .satisfies(sync -> {
+                    assertThat(sync.get("state").asInt()).isEqualTo(3);
+                    assertThat(sync.get("error_message").asString())
+                            .contains("1 correction was not booked, and a later reconciliation tries again")
+                            .contains(refused);
+                });
+        assertThat(byRefusal.get(false))
+                .allSatisfy(sync -> assertThat(sync.get("state").asInt()).isEqualTo(4));
+        assertThat(reconciliation.waiting(Uuids.fromPath(settings)))
+                .as("what the periodic check reconciles again")
+                .containsExactly(MONTH);
+
+        invoices.removeItem(dollarService);
+        JsonNode again = reconcile(false);
+        assertThat(again.get("result").get("compensations").asInt())
+                .as("the correction left out, once its invoice takes it")
+                .isEqualTo(1);
+        assertThat(states()).containsOnly(4);
+        assertThat(reconciliation.waiting(Uuids.fromPath(settings))).isEmpty();
+        assertArrowAmountsMatchTheExport();
     }
 
     @Test
