@@ -65,11 +65,12 @@ class ConsumptionLines implements PricedLines {
     public RepricePlan plan(LineScope scope, PriceBook prices) {
         Pricing pricing = new Pricing(
                 scope.settings().id(), scope.settings().uuid(), scope.settings().itemPrefixOrDefault(), prices);
-        List<ConsumptionRecord> found =
-                records.toFinalise(scope.settings().id(), scope.period().atDay(1), true).stream()
-                        .filter(record -> scope.customerUuid() == null
-                                || scope.customerUuid().equals(record.customerUuid()))
-                        .toList();
+        List<ConsumptionRecord> found = records
+                .ofSettingsMonth(scope.settings().id(), scope.period().atDay(1))
+                .stream()
+                .filter(record ->
+                        scope.customerUuid() == null || scope.customerUuid().equals(record.customerUuid()))
+                .toList();
         Map<String, BillingPath> owners = licenses.owners(
                 found.stream()
                         .map(ConsumptionRecord::licenseReference)

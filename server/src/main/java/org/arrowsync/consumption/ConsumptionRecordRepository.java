@@ -113,17 +113,9 @@ class ConsumptionRecordRepository {
         return all(where(filter));
     }
 
-    /**
-     * The records of a month for the resources of the customers these settings map (actively): those not finalised yet,
-     * or all of them when {@code finalisedToo}.
-     */
-    List<ConsumptionRecord> toFinalise(long settingsId, LocalDate period, boolean finalisedToo) {
-        SqlFilter filter =
-                new SqlFilter().eq("cr.billing_period", Date.valueOf(period)).where(MAPPED_BY_SETTINGS, settingsId);
-        if (!finalisedToo) {
-            filter.where("cr.finalized_at is null");
-        }
-        return all(filter);
+    /** The records of a month for the resources of the customers these settings map (actively), finalised or not. */
+    List<ConsumptionRecord> ofSettingsMonth(long settingsId, LocalDate period) {
+        return all(new SqlFilter().eq("cr.billing_period", Date.valueOf(period)).where(MAPPED_BY_SETTINGS, settingsId));
     }
 
     /**

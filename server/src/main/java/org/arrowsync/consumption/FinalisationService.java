@@ -28,8 +28,9 @@ import org.springframework.stereotype.Service;
  * Finalisation (the reference's {@code check_and_reconcile_billing}): the billing export of a month gives each
  * license's final amounts (lines matched by {@code ARS Subscription ID}); pending records of the settings' customers
  * are finalised and compensated. A month is finalised once it is over, a license's month once Arrow validated its lines
- * or the month's validation grace is over (D96); {@code force} finalises an open month, lines Arrow has not validated,
- * and re-checks finalised records.
+ * or the month's validation grace is over (D96). A finalised record is finalised again when Arrow's amounts for it
+ * changed since (D109: only the difference not booked yet is). {@code force} finalises an open month and lines Arrow
+ * has not validated, and re-checks every finalised record.
  */
 @Service
 public class FinalisationService {
@@ -59,15 +60,20 @@ public class FinalisationService {
             return FinalisationReport.status("month_open");
         }
         settings.requireExportTemplate();
-        List<ConsumptionRecord> due =
-                records.toFinalise(settings.id(), order.period().atDay(1), order.force());
-        progress.add("records", due.size());
-        if (due.isEmpty()) {
+        // Finalised records too: one whose lines Arrow changed since is finalised again (D109)
+        List<ConsumptionRecord> month =
+                records.ofSettingsMonth(settings.id(), order.period().atDay(1));
+        if (month.isEmpty()) {
+            progress.add("records", 0);
             return FinalisationReport.status("no_records");
         }
         Set<String> licenses =
-                due.stream().map(ConsumptionRecord::licenseReference).collect(Collectors.toSet());
+                month.stream().map(ConsumptionRecord::licenseReference).collect(Collectors.toSet());
         Export export = export(settings, order.period(), licenses, progress);
+        List<ConsumptionRecord> due = month.stream()
+                .filter(record -> order.force() || !record.isFinalized() || changedSince(record, export))
+                .toList();
+        progress.add("records", due.size());
         if (!export.missing().isEmpty()) {
             // D26: a license's lines may be among the rows missing; finalising on the others would book a wrong total
             export.missing().forEach(warning -> progress.error(warning + "; nothing was finalised"));
@@ -102,7 +108,7 @@ public class FinalisationService {
                 continue;
             }
             try {
-                Result result = finaliser.finalise(record, totals, pricing, order.force());
+                Result result = finaliser.finalise(record, totals, pricing, order.force() || record.isFinalized());
                 report.count(result);
                 progress.increment(result.name().toLowerCase());
             } catch (RuntimeException e) {
@@ -115,6 +121,23 @@ public class FinalisationService {
             }
         }
         return report.build();
+    }
+
+    /**
+     * Whether the export's amounts of a finalised license-month differ from those it was finalised with: Arrow
+     * corrected or added a line since (D109). A license whose lines could not be read counts as changed, to be
+     * reported.
+     */
+    private static boolean changedSince(ConsumptionRecord record, Export export) {
+        if (export.unreadable().contains(record.licenseReference())) {
+            return true;
+        }
+        Totals totals = export.totals().get(record.licenseReference());
+        return totals != null
+                && (record.finalSell() == null
+                        || record.finalSell().compareTo(totals.sell()) != 0
+                        || record.finalBuy() == null
+                        || record.finalBuy().compareTo(totals.buy()) != 0);
     }
 
     /**
