@@ -73,7 +73,8 @@ class BillingSyncRepository {
     }
 
     /**
-     * The syncs of these (mapping, statement) keys, the missing ones created pending: two statements for a whole page.
+     * The month's syncs of these (mapping, statement) keys, the missing ones created pending: two statements for a
+     * whole page.
      */
     List<BillingSync> getOrCreateAll(List<SyncKey> keys, YearMonth period, Instant now) {
         Long[] mappings = column(keys, SyncKey::mappingId, Long[]::new);
@@ -82,13 +83,13 @@ class BillingSyncRepository {
         jdbc.sql("""
                         insert into billing_syncs (uuid, customer_mapping_id, statement_reference, report_period, invoice_id, created, modified)
                         select gen_random_uuid(), m, st, ?, inv, ?, ? from unnest(?::bigint[], ?::text[], ?::bigint[]) as t(m, st, inv)
-                        on conflict (customer_mapping_id, statement_reference) do nothing""")
+                        on conflict (customer_mapping_id, statement_reference, report_period) do nothing""")
                 .params(period.toString(), Timestamps.of(now), Timestamps.of(now), mappings, statements, invoices)
                 .update();
-        return jdbc.sql(
-                        SELECT
-                                + " join unnest(?::bigint[], ?::text[]) as k(m, st) on k.m = b.customer_mapping_id and k.st = b.statement_reference")
-                .params(mappings, statements)
+        return jdbc.sql(SELECT
+                        + " join unnest(?::bigint[], ?::text[]) as k(m, st) on k.m = b.customer_mapping_id"
+                        + " and k.st = b.statement_reference where b.report_period = ?")
+                .params(mappings, statements, period.toString())
                 .query(BillingSyncRepository::map)
                 .list();
     }

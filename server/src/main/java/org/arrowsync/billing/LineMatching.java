@@ -127,12 +127,10 @@ final class LineMatching {
     /**
      * The month's syncs as the run has them, in the order they were created: those it began with and those it created.
      * What a run's end reads of them (state, totals, currency, whether their lines are validated) nothing else changes
-     * meanwhile: the run holds the month's lock, under which syncs are created, judged, reconciled and re-priced. A
-     * sync of another month is left out: one of its statement references may have come back from creating this month's.
+     * meanwhile: the run holds the month's lock, under which syncs are created, judged, reconciled and re-priced.
      */
     List<BillingSync> syncs() {
         return syncsById.values().stream()
-                .filter(sync -> sync.reportPeriod().equals(period))
                 .sorted(Comparator.comparingLong(BillingSync::id))
                 .toList();
     }

@@ -6,6 +6,7 @@ import java.math.BigDecimal;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.arrowsync.settings.Settings;
 import org.arrowsync.settings.SettingsService;
 import org.arrowsync.shared.PageRequest;
@@ -45,6 +46,47 @@ class BillingMonthsIntegrationTests extends IntegrationTest {
         fixture.arrowStillValidates(MONTH);
         settings = fixture.settings();
         customers = fixture.mapAllCustomers();
+    }
+
+    @Test
+    void aStatementReferenceArrowGivesTwoMonthsMakesASyncOfEachMonth() {
+        YearMonth earlier = MONTH.minusMonths(1);
+        fixture.arrowStillValidates(earlier);
+        assertThat(fixture.syncBilling(earlier).get("state").asString()).isEqualTo("succeeded");
+        String earlierCode = earlier.toString().replace("-", "");
+        String code = MONTH.toString().replace("-", "");
+        // Arrow names the earlier month's statements as it names this month's
+        assertThat(jdbc.sql("update billing_syncs set statement_reference = replace(statement_reference, ?, ?)"
+                                + " where report_period = ?")
+                        .params(earlierCode, code, earlier.toString())
+                        .update())
+                .isPositive();
+        Map<String, Long> earlierItems = itemsBySync(earlier);
+
+        JsonNode job = fixture.syncBilling(MONTH);
+
+        assertThat(job.get("state").asString()).as(job.toString()).isEqualTo("succeeded");
+        assertThat(itemsBySync(earlier))
+                .as("D110: the earlier month keeps its lines")
+                .isEqualTo(earlierItems);
+        assertThat(itemsBySync(MONTH).values().stream()
+                        .mapToLong(Long::longValue)
+                        .sum())
+                .as("this month's lines in this month's syncs")
+                .isEqualTo(months.summary(chosen(), MONTH).lines())
+                .isPositive();
+    }
+
+    private Map<String, Long> itemsBySync(YearMonth period) {
+        Map<String, Long> counts = new TreeMap<>();
+        jdbc.sql("""
+                        select b.statement_reference, count(i.id) as items from billing_syncs b
+                        left join billing_sync_items i on i.billing_sync_id = b.id where b.report_period = ?
+                        group by b.id, b.statement_reference""")
+                .param(period.toString())
+                .query((rs, row) -> counts.merge(rs.getString(1), rs.getLong(2), Long::sum))
+                .list();
+        return counts;
     }
 
     @Test
