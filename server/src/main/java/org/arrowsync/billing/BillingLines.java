@@ -79,8 +79,7 @@ class BillingLines implements PricedLines {
         }
         List<Long> syncIds = syncs.stream().map(BillingSync::id).toList();
         return new RepricePlan(new ArrayList<>(customers.values()), lines, refused -> {
-            compensations.leaveOutUnplaceable((c, why) -> refused.accept(c.notCorrected(why)));
-            compensations.claimMonths();
+            compensations.settle((c, refusal) -> refused.accept(c.notCorrected(refusal)));
             compensations.book();
             // The syncs' kept totals (what the month page shows) follow the corrections.
             writers.runs().refreshLineTotals(syncIds);

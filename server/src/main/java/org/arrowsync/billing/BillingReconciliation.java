@@ -50,6 +50,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class BillingReconciliation {
 
+    /** How many months back {@link #waiting} looks. */
+    static final int RETRIED_MONTHS = 3;
+
     private final SettingsService settings;
     private final CustomerMappingService mappings;
     private final ArrowClients clients;
@@ -85,11 +88,23 @@ public class BillingReconciliation {
     }
 
     /**
-     * The months with syncs validated and not reconciled yet: their reconciliation failed, or left out a correction
-     * that its invoice could not take (D108), or waits for an operator.
+     * The recent months (the last {@value #RETRIED_MONTHS}) with syncs validated and not reconciled since: their
+     * reconciliation failed, or left out a correction that waits for an open invoice (D108), or was forced before Arrow
+     * said the month was final (D107), or waits for an operator. Older months wait for an operator.
      */
     public SortedSet<YearMonth> waiting(UUID settingsUuid) {
-        return writers.syncs().periodsIn(settings.named(settingsUuid).id(), SyncState.VALIDATED);
+        return writers.syncs()
+                .periodsToReconcile(
+                        settings.named(settingsUuid).id(), YearMonth.now(clock).minusMonths(RETRIED_MONTHS));
+    }
+
+    /**
+     * D105: whether the run syncs the month first, so that the lines Arrow added since its last sync are recorded (as
+     * late lines of its frozen syncs, D95) and reconciled with the rest. Not a forced run of a month with synced syncs:
+     * a sync would first bring those to Arrow's amounts, leaving the forced run nothing to correct (D4).
+     */
+    public boolean syncsFirst(Target target) {
+        return !target.force() || !writers.syncs().hasSyncs(target.settings().id(), target.period(), SyncState.SYNCED);
     }
 
     public Report reconcile(Target target, Progress progress) {
@@ -249,13 +264,11 @@ public class BillingReconciliation {
                             !report.keepsUnseenLines(syncs.get(item.syncId()).mappingId()))
                     .forEach(item -> compensations.consider(
                             item, syncs.get(item.syncId()), BigDecimal.ZERO, null, Compensations.LINE_REMOVED));
-            // Before the license-months are claimed: a correction left out claims nothing for the billing sync
-            compensations.leaveOutUnplaceable((c, why) -> {
+            compensations.settle((c, refusal) -> {
                 progress.increment("corrections_refused");
-                progress.error(c.notCorrected(why));
-                report.uncorrected(c.sync().id(), c.item().lineReference(), why);
+                progress.error(c.notCorrected(refusal));
+                report.uncorrected(c.sync().id(), c.item().lineReference(), refusal);
             });
-            compensations.claimMonths();
         }
 
         Preview preview() {
@@ -298,8 +311,8 @@ public class BillingReconciliation {
             BigDecimal total = compensations.book();
             writers.runs().refreshLineTotals(syncs.keySet());
             for (BillingSync sync : syncs.values()) {
-                if (report.leftUncorrected(sync.id())) {
-                    // not reconciled while a correction of its lines waits; the next reconciliation books it
+                if (report.waitsForInvoice(sync.id())) {
+                    // not reconciled while a correction of its lines waits for an open invoice (D108)
                     writers.syncs().saveNotes(sync.id(), report.notes(sync), writers.now());
                 } else {
                     writers.syncs()

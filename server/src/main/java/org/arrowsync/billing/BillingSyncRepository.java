@@ -152,6 +152,29 @@ class BillingSyncRepository {
                 .collect(Collectors.toCollection(TreeSet::new));
     }
 
+    /**
+     * The months from {@code since} on with syncs that Arrow's word has validated since their last reconciliation, if
+     * any: validated ones, and reconciled ones validated after it (D107), oldest first.
+     */
+    SortedSet<YearMonth> periodsToReconcile(long settingsId, YearMonth since) {
+        return jdbc.sql("""
+                        select distinct b.report_period from billing_syncs b join customer_mappings m on m.id = b.customer_mapping_id
+                        where m.settings_id = ? and b.report_period >= ?
+                        and (b.state = 3 or (b.state = 4 and b.validated_at > b.reconciled_at))""").params(settingsId, since.toString()).query(String.class).list().stream()
+                .map(YearMonth::parse)
+                .collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    /** Whether one month of these settings has a sync in this state: a look-up of that month's syncs alone. */
+    boolean hasSyncs(long settingsId, YearMonth period, SyncState state) {
+        return jdbc.sql("""
+                        select exists (select 1 from billing_syncs b join customer_mappings m on m.id = b.customer_mapping_id
+                                       where m.settings_id = ? and b.report_period = ? and b.state = ?)""")
+                .params(settingsId, period.toString(), state.code())
+                .query(Boolean.class)
+                .single();
+    }
+
     /** The months of these settings with syncs in any of these states, oldest first. */
     SortedSet<YearMonth> periodsIn(long settingsId, SyncState... states) {
         Integer[] codes = column(List.of(states), SyncState::code, Integer[]::new);

@@ -75,11 +75,23 @@ final class Compensations {
     }
 
     /**
-     * A line that was zero when synced has no claim on its license-month; if it now charges something, it may only do
-     * so when consumption tracking does not bill that month (D2): claims the months for billing and leaves out the
-     * corrections of those consumption tracking bills. One naming no license claims its customer's month (D69).
+     * Leaves out what cannot be booked now, each refusal given to {@code refuse}, then claims the license-months of the
+     * rest for billing (D108: a correction left out claims nothing):
+     *
+     * <ul>
+     *   <li>a line that was zero when synced has no claim on its license-month; if it now charges something, it may
+     *       only do so when consumption tracking does not bill that month (D2), else it is left out, refused by nobody;
+     *   <li>a correction that cannot go on its customer's invoice is refused: in another currency than that invoice's
+     *       (D9), or its customer has no open invoice (D94);
+     *   <li>one naming no license claims its customer's month (D69).
+     * </ul>
      */
-    void claimMonths() {
+    void settle(BiConsumer<Compensation, Refusal> refuse) {
+        List<String> unbilled = unbilledLicenses();
+        Map<String, BillingPath> owners =
+                unbilled.isEmpty() ? Map.of() : writers.licenses().owners(unbilled, period);
+        planned.removeIf(c -> billedByConsumption(c, owners));
+        leaveOutUnplaceable(refuse);
         UnlicensedLines unlicensed = new UnlicensedLines();
         planned.stream()
                 .filter(c -> c.item().billedVia() == BilledVia.ZERO
@@ -91,33 +103,40 @@ final class Compensations {
                                 "customer '" + c.sync().customerName() + "'",
                                 c.item().lineReference())));
         unlicensed.bill(writers, period, settings.exportTypeReference());
-        List<String> unclaimed = planned.stream()
+        List<String> unclaimed = unbilledLicenses();
+        if (!unclaimed.isEmpty()) {
+            // claimed now, and left out if consumption tracking claimed one since the look-up above
+            Map<String, BillingPath> claimed = writers.licenses().claimAll(unclaimed, period, BillingPath.BILLING);
+            planned.removeIf(c -> billedByConsumption(c, claimed));
+        }
+    }
+
+    /** The licenses of the planned corrections whose lines billed nothing so far: no claim on their month yet. */
+    private List<String> unbilledLicenses() {
+        return planned.stream()
                 .map(Compensation::item)
                 .filter(item -> item.billedVia() == BilledVia.ZERO
                         && !item.licenseReference().isBlank())
                 .map(BillingSyncItem::licenseReference)
                 .distinct()
                 .toList();
-        if (unclaimed.isEmpty()) {
-            return;
-        }
-        Map<String, BillingPath> owners = writers.licenses().claimAll(unclaimed, period, BillingPath.BILLING);
-        planned.removeIf(c -> c.item().billedVia() == BilledVia.ZERO
-                && owners.get(c.item().licenseReference()) == BillingPath.CONSUMPTION);
     }
 
-    /**
-     * Leaves out the corrections that cannot go on their customer's invoice, each given to {@code refuse} with why: one
-     * in another currency than that invoice's (D9), one whose customer has no open invoice (D94). The others are
-     * booked; a later run tries these again.
-     */
-    void leaveOutUnplaceable(BiConsumer<Compensation, String> refuse) {
+    private static boolean billedByConsumption(Compensation c, Map<String, BillingPath> owners) {
+        return c.item().billedVia() == BilledVia.ZERO
+                && owners.get(c.item().licenseReference()) == BillingPath.CONSUMPTION;
+    }
+
+    private void leaveOutUnplaceable(BiConsumer<Compensation, Refusal> refuse) {
         Map<Long, String> currencies = new HashMap<>();
         planned.removeIf(c -> {
             Optional<Invoice> invoice = placement(c.sync().customerUuid());
             if (invoice.isEmpty()) {
                 refuse.accept(
-                        c, "its invoice of " + period + " and its invoice of the month under way are closed (D94)");
+                        c,
+                        new Refusal(
+                                "its invoice of " + period + " and its invoice of the month under way are closed (D94)",
+                                true));
                 return true;
             }
             String currency = currencies.computeIfAbsent(
@@ -128,8 +147,10 @@ final class Compensations {
             if (!currency.equalsIgnoreCase(c.item().currency())) {
                 refuse.accept(
                         c,
-                        "in " + c.item().currency() + ", its invoice of "
-                                + invoice.get().period() + " in " + currency + " (D9)");
+                        new Refusal(
+                                "in " + c.item().currency() + ", its invoice of "
+                                        + invoice.get().period() + " in " + currency + " (D9)",
+                                false));
                 return true;
             }
             return false;
@@ -238,9 +259,16 @@ final class Compensations {
             Price price,
             String reason) {
 
-        /** The job's error for this correction, left out for {@code why}. */
-        String notCorrected(String why) {
-            return "Line " + item.lineReference() + " of " + sync.customerName() + " is not corrected: " + why;
+        /** The job's error for this correction, left out as {@code refusal} says. */
+        String notCorrected(Refusal refusal) {
+            return "Line " + item.lineReference() + " of " + sync.customerName() + " is not corrected: "
+                    + refusal.why();
         }
     }
+
+    /**
+     * Why a correction was left out; {@code invoiceClosed}: its customer had no open invoice (D94), which a later run
+     * may find, unlike an invoice in another currency.
+     */
+    record Refusal(String why, boolean invoiceClosed) {}
 }

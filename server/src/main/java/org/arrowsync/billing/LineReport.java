@@ -84,19 +84,23 @@ final class LineReport {
     }
 
     /**
-     * Reports a correction reconciliation could not book (another currency than its invoice, D9; no open invoice, D94):
-     * its sync is not marked reconciled, so a later reconciliation tries it again.
+     * Reports a correction reconciliation could not book (another currency than its invoice, D9; no open invoice, D94).
+     * One waiting for an open invoice keeps its sync from being marked reconciled, so that a later reconciliation tries
+     * it again (D108); one in another currency waits for the operator.
      */
-    void uncorrected(long syncId, String lineReference, String why) {
+    void uncorrected(long syncId, String lineReference, Compensations.Refusal refusal) {
         Problems problems = bySync.computeIfAbsent(syncId, id -> new Problems());
         problems.uncorrected++;
-        problems.keep(problems.firstUncorrected, lineReference + ": " + why);
+        if (refusal.invoiceClosed()) {
+            problems.waitingForInvoice++;
+        }
+        problems.keep(problems.firstUncorrected, lineReference + ": " + refusal.why());
     }
 
-    /** Whether a correction of this sync's lines could not be booked ({@link #uncorrected}). */
-    boolean leftUncorrected(long syncId) {
+    /** Whether a correction of this sync's lines waits for an open invoice ({@link #uncorrected}). */
+    boolean waitsForInvoice(long syncId) {
         Problems problems = bySync.get(syncId);
-        return problems != null && problems.uncorrected > 0;
+        return problems != null && problems.waitingForInvoice > 0;
     }
 
     /** How many rows the run could not use (unreadable, or without a line reference) or could not invoice. */
@@ -171,6 +175,7 @@ final class LineReport {
         private int mismatches;
         private int refused;
         private int uncorrected;
+        private int waitingForInvoice;
         private boolean keepsUnseenLines;
         private final List<String> firstUnreadable = new ArrayList<>();
         private final List<String> firstMismatches = new ArrayList<>();
@@ -189,6 +194,7 @@ final class LineReport {
                 mismatches += other.mismatches;
                 refused += other.refused;
                 uncorrected += other.uncorrected;
+                waitingForInvoice += other.waitingForInvoice;
                 other.firstUnreadable.forEach(text -> keep(firstUnreadable, text));
                 other.firstMismatches.forEach(text -> keep(firstMismatches, text));
                 other.firstRefused.forEach(text -> keep(firstRefused, text));
@@ -215,7 +221,7 @@ final class LineReport {
             }
             if (uncorrected > 0) {
                 parts.add(uncorrected + (uncorrected == 1 ? " correction was" : " corrections were")
-                        + " not booked, and a later reconciliation tries again: "
+                        + " not booked (a later reconciliation books those waiting for an open invoice): "
                         + String.join("; ", firstUncorrected));
             }
             return parts;

@@ -19,6 +19,7 @@ import org.arrowsync.consumption.LicenseMonthBilling.Result;
 import org.arrowsync.consumption.LicenseMonthBilling.Totals;
 import org.arrowsync.settings.Settings;
 import org.arrowsync.shared.DatabaseConnectionLost;
+import org.arrowsync.shared.Money;
 import org.arrowsync.shared.Progress;
 import org.arrowsync.shared.Uuids;
 import org.arrowsync.shared.ValidationGrace;
@@ -133,11 +134,12 @@ public class FinalisationService {
             return true;
         }
         Totals totals = export.totals().get(record.licenseReference());
+        // compared as stored: a total with more decimals than the record keeps would differ at every run
         return totals != null
                 && (record.finalSell() == null
-                        || record.finalSell().compareTo(totals.sell()) != 0
+                        || record.finalSell().compareTo(Money.stored(totals.sell())) != 0
                         || record.finalBuy() == null
-                        || record.finalBuy().compareTo(totals.buy()) != 0);
+                        || record.finalBuy().compareTo(Money.stored(totals.buy())) != 0);
     }
 
     /**

@@ -193,11 +193,6 @@ class LicenseMonthBilling {
         String namedCurrency(String licenseReference) {
             return MixedCurrencies.oneOf(licenseReference, currencies);
         }
-
-        /** The currency the lines are billed in: the one they name, else the default. */
-        String currency(String licenseReference) {
-            return Money.orDefaultCurrency(namedCurrency(licenseReference));
-        }
     }
 
     @Transactional

@@ -55,9 +55,8 @@ class BillingJobs {
     }
 
     /**
-     * D105: a reconciliation that is not forced syncs the month first, so the lines Arrow added since its last sync are
-     * recorded (as late lines of its frozen syncs, D95) and billed by this run: a month validated by the periodic check
-     * is not synced again by the schedule, and reconciliation alone compares only the lines a sync recorded.
+     * D105: a reconciliation syncs its month first (see {@link BillingReconciliation#syncsFirst}), its counts kept
+     * apart in the job's progress ({@code sync_...}).
      */
     @Bean
     JobHandler billingReconciliationJob(BillingReconciliation reconciliation, BillingSyncService billing) {
@@ -67,8 +66,8 @@ class BillingJobs {
             int month = job.period().getMonthValue();
             BillingReconciliation.Target target =
                     reconciliation.target(year, month, job.settingsUuid(), parameters.force());
-            if (!parameters.force()) {
-                billing.sync(billing.target(year, month, job.settingsUuid(), null), progress);
+            if (reconciliation.syncsFirst(target)) {
+                billing.sync(billing.target(year, month, job.settingsUuid(), null), progress.prefixed("sync_"));
             }
             return reconciliation.reconcile(target, progress);
         });

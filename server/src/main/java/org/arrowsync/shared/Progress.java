@@ -23,4 +23,20 @@ public interface Progress {
     default void increment(String count) {
         add(count, 1);
     }
+
+    /** This progress, its counts named with {@code prefix} first: the part of a run that other work did within it. */
+    default Progress prefixed(String prefix) {
+        Progress whole = this;
+        return new Progress() {
+            @Override
+            public void add(String count, long amount) {
+                whole.add(prefix + count, amount);
+            }
+
+            @Override
+            public void error(String message) {
+                whole.error(message);
+            }
+        };
+    }
 }

@@ -6,7 +6,6 @@ import java.math.BigDecimal;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.arrowsync.ledger.InvoiceItem;
 import org.arrowsync.ledger.InvoiceItemDraft;
 import org.arrowsync.ledger.InvoiceService;
@@ -118,6 +117,23 @@ class BillingReconciliationIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void aForcedReconciliationOfAMonthWithoutSyncedSyncsSyncsItFirstToo() {
+        arrowValidatesTheMonth();
+        String license = fixture.licenseOf(
+                lineReferences(customers.keySet().iterator().next()).get(0));
+        fixture.emulator().addLine(license, MONTH, "12.50000", "10.00000");
+
+        JsonNode booked = reconcile(true);
+
+        assertThat(booked.get("progress").get("sync_late_lines").asInt())
+                .as(booked.toString())
+                .isEqualTo(1);
+        assertThat(new BigDecimal(booked.get("result").get("compensation_total").asString()))
+                .isEqualByComparingTo("12.50");
+        assertArrowAmountsMatchTheExport();
+    }
+
+    @Test
     void aLineArrowAddsBeforeTheCheckValidatesTheMonthIsBilledByItsReconciliationThoughNoSyncSawIt() {
         String customerRef = customers.keySet().iterator().next();
         String license = fixture.licenseOf(lineReferences(customerRef).get(0));
@@ -129,7 +145,7 @@ class BillingReconciliationIntegrationTests extends IntegrationTest {
 
         JsonNode booked = reconcile(false);
         assertThat(booked.get("state").asString()).as(booked.toString()).isEqualTo("succeeded");
-        assertThat(booked.get("progress").get("late_lines").asInt())
+        assertThat(booked.get("progress").get("sync_late_lines").asInt())
                 .as("D105: the reconciliation syncs the month first")
                 .isEqualTo(1);
         assertThat(booked.get("result").get("compensations").asInt()).isEqualTo(1);
@@ -145,7 +161,7 @@ class BillingReconciliationIntegrationTests extends IntegrationTest {
     }
 
     @Test
-    void aCorrectionItsInvoiceCannotTakeIsLeftOutAndTheOthersAreBookedAndItsSyncWaitsForTheNextReconciliation() {
+    void aCorrectionInAnotherCurrencyThanItsInvoiceIsLeftOutNamedOnItsSyncAndTheOthersAreBooked() {
         arrowValidatesTheMonth();
         List<String> refs = List.copyOf(customers.keySet());
         String dollar = customers.get(refs.get(0));
@@ -173,37 +189,75 @@ class BillingReconciliationIntegrationTests extends IntegrationTest {
         assertThat(job.get("result").get("compensations").asInt()).isEqualTo(1);
         assertThat(job.get("progress").get("corrections_refused").asInt()).isEqualTo(1);
         assertThat(job.get("errors").toString()).contains(refused).contains("is not corrected: in EUR");
-        Map<Boolean, List<JsonNode>> byRefusal = api.get(
-                        "/api/admin/arrow/billing-syncs/?page_size=100&settings_uuid=" + settings)
-                .expect(200)
-                .json()
-                .valueStream()
-                .collect(Collectors.partitioningBy(sync -> sync.get("items")
-                        .findValuesAsString("arrow_line_reference")
-                        .contains(refused)));
-        assertThat(byRefusal.get(true))
-                .as("D108: not reconciled while a correction of its lines waits")
-                .singleElement()
-                .satisfies(sync -> {
-                    assertThat(sync.get("state").asInt()).isEqualTo(3);
-                    assertThat(sync.get("error_message").asString())
-                            .contains("1 correction was not booked, and a later reconciliation tries again")
-                            .contains(refused);
-                });
-        assertThat(byRefusal.get(false))
-                .allSatisfy(sync -> assertThat(sync.get("state").asInt()).isEqualTo(4));
-        assertThat(reconciliation.waiting(Uuids.fromPath(settings)))
-                .as("what the periodic check reconciles again")
-                .containsExactly(MONTH);
+        assertThat(syncOf(refused).get("error_message").asString())
+                .contains("1 correction was not booked")
+                .contains(refused)
+                .contains("(D9)");
+        assertThat(states())
+                .as("D108: a currency the invoice refuses waits for the operator, not for the next check")
+                .containsOnly(4);
+        assertThat(reconciliation.waiting(Uuids.fromPath(settings))).isEmpty();
 
         invoices.removeItem(dollarService);
-        JsonNode again = reconcile(false);
-        assertThat(again.get("result").get("compensations").asInt())
-                .as("the correction left out, once its invoice takes it")
+        assertThat(reconcile(false).get("result").get("compensations").asInt())
+                .as("the operator's next reconciliation books it once its invoice takes it")
+                .isEqualTo(1);
+        assertArrowAmountsMatchTheExport();
+    }
+
+    @Test
+    void aCorrectionWhoseCustomerHasNoOpenInvoiceLeavesItsSyncValidatedForTheNextReconciliation() {
+        arrowValidatesTheMonth();
+        String customerRef = customers.keySet().iterator().next();
+        String customer = customers.get(customerRef);
+        fixture.closeInvoice(customer, MONTH);
+        invoices.openInvoiceFor(Uuids.fromPath(customer), MONTH);
+        fixture.closeInvoice(customer, TestClock.currentMonth());
+        String refused = lineReferences(customerRef).get(0);
+        fixture.emulator().changeSell(refused, "999.12345");
+
+        JsonNode job = reconcile(false);
+
+        assertThat(job.get("progress").get("corrections_refused").asInt())
+                .as(job.toString())
+                .isEqualTo(1);
+        JsonNode sync = syncOf(refused);
+        assertThat(sync.get("state").asInt())
+                .as("D108: not reconciled while a correction of its lines waits for an open invoice")
+                .isEqualTo(3);
+        assertThat(sync.get("error_message").asString()).contains(refused).contains("(D94)");
+        assertThat(states()).as("the other syncs are reconciled").contains(4);
+        assertThat(reconciliation.waiting(Uuids.fromPath(settings)))
+                .as("what each periodic check reconciles again")
+                .containsExactly(MONTH);
+
+        // the customer's invoice of the month under way is open again (it is Waldur's, whose staff may reopen it)
+        jdbc.sql("""
+                        update invoices set state = 'pending' where customer_id = (select id from customers where uuid = ?::uuid)
+                        and year = ? and month = ?""")
+                .params(
+                        customer,
+                        TestClock.currentMonth().getYear(),
+                        TestClock.currentMonth().getMonthValue())
+                .update();
+        assertThat(reconcile(false).get("result").get("compensations").asInt())
+                .as("the correction left out, now that an invoice takes it")
                 .isEqualTo(1);
         assertThat(states()).containsOnly(4);
         assertThat(reconciliation.waiting(Uuids.fromPath(settings))).isEmpty();
         assertArrowAmountsMatchTheExport();
+    }
+
+    private JsonNode syncOf(String lineReference) {
+        return api.get("/api/admin/arrow/billing-syncs/?page_size=100&settings_uuid=" + settings)
+                .expect(200)
+                .json()
+                .valueStream()
+                .filter(sync -> sync.get("items")
+                        .findValuesAsString("arrow_line_reference")
+                        .contains(lineReference))
+                .findFirst()
+                .orElseThrow();
     }
 
     @Test
@@ -423,6 +477,9 @@ class BillingReconciliationIntegrationTests extends IntegrationTest {
                 .containsExactly(MONTH.toString());
         assertThat(states()).as("its syncs stay reconciled").containsOnly(4);
         assertThat(arrowStates()).containsExactly("validated");
+        assertThat(reconciliation.waiting(Uuids.fromPath(settings)))
+                .as("retried by each check until it is reconciled")
+                .containsExactly(MONTH);
         JsonNode booked = reconcile(false);
         assertThat(booked.get("result").get("compensations").asInt())
                 .as("%s corrected to Arrow's final amount", changed)
@@ -431,6 +488,7 @@ class BillingReconciliationIntegrationTests extends IntegrationTest {
         assertThat(validation.check(Uuids.fromPath(settings), Progress.NONE).periods())
                 .as("validated once")
                 .isEmpty();
+        assertThat(reconciliation.waiting(Uuids.fromPath(settings))).isEmpty();
     }
 
     @Test

@@ -37,12 +37,13 @@ class ConsumptionTests {
         Totals one = Totals.of(BigDecimal.ONE, BigDecimal.ONE, "EUR", LicenseKind.UNKNOWN, true)
                 .plus(Totals.of(BigDecimal.TEN, BigDecimal.ONE, null, LicenseKind.UNKNOWN, true));
         assertThat(one.sell()).isEqualByComparingTo("11");
-        assertThat(one.currency("XSP1")).isEqualTo("EUR");
+        assertThat(one.namedCurrency("XSP1")).isEqualTo("EUR");
         assertThat(Totals.of(BigDecimal.ONE, BigDecimal.ONE, null, LicenseKind.UNKNOWN, true)
-                        .currency("XSP1"))
-                .isEqualTo("EUR");
+                        .namedCurrency("XSP1"))
+                .as("none named: the license-month's own applies (D106)")
+                .isNull();
         Totals mixed = one.plus(Totals.of(BigDecimal.ONE, BigDecimal.ONE, "USD", LicenseKind.UNKNOWN, true));
-        assertThatThrownBy(() -> mixed.currency("XSP1"))
+        assertThatThrownBy(() -> mixed.namedCurrency("XSP1"))
                 .isInstanceOf(MixedCurrencies.class)
                 .hasMessageContaining("EUR, USD");
     }
