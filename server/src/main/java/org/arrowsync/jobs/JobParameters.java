@@ -61,10 +61,18 @@ sealed interface JobParameters {
         }
     }
 
-    /** The kinds of run that may redo what is already reconciled or finalised. */
+    /**
+     * The kinds of run that may redo what is already reconciled or finalised. A forced run does not join a plain one:
+     * it does more, and an operator's {@code force} would be lost.
+     */
     sealed interface Forcible extends JobParameters {
 
         boolean force();
+
+        @Override
+        default String scope() {
+            return force() ? FORCE : null;
+        }
 
         @Override
         default ObjectNode json() {
@@ -141,12 +149,6 @@ sealed interface JobParameters {
         @Override
         public JobKind kind() {
             return JobKind.CONSUMPTION_RECONCILIATION;
-        }
-
-        /** A forced finalisation does not join a plain one: it does more. */
-        @Override
-        public String scope() {
-            return force ? FORCE : null;
         }
     }
 }
