@@ -186,6 +186,27 @@ class BillingSyncItemRepository {
                 .toList();
     }
 
+    /** The lines of these syncs that name this license, read as {@link #known} reads them. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    List<KnownLine> knownOfLicense(Set<Long> syncIds, String licenseReference) {
+        if (syncIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                        select t.id, t.billing_sync_id, t.arrow_line_reference, t.removed, t.content_hash,
+                               t.billed_via = 'invoice' and t.invoice_item_id is null as lost_its_item
+                        from billing_sync_items t where t.license_reference = ? and t.billing_sync_id = any (?::bigint[])""")
+                .params(licenseReference, syncIds.toArray(Long[]::new))
+                .query((rs, row) -> new KnownLine(
+                        rs.getLong(1),
+                        rs.getLong(2),
+                        rs.getString(3),
+                        rs.getBoolean(4),
+                        rs.getObject(5, UUID.class),
+                        rs.getBoolean(6)))
+                .list();
+    }
+
     /** The plan of {@link #known}'s look-up as it ran, in the caller's transaction. */
     @Transactional(propagation = Propagation.MANDATORY)
     List<String> knownPlan(Collection<String> lineReferences) {

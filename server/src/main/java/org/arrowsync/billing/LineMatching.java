@@ -52,6 +52,9 @@ final class LineMatching {
     private final boolean newMonth;
     private final Set<Long> openBefore;
     private final MetReferences metReferences = new MetReferences();
+    /** A run limited to a license: its lines in the syncs {@link #openBefore}, by reference; else empty. */
+    private final Map<String, KnownLine> licenseLines = new HashMap<>();
+
     private long rows;
     private long usableRows;
     private long lateLines;
@@ -91,6 +94,11 @@ final class LineMatching {
                 .map(BillingSync::id)
                 .collect(Collectors.toUnmodifiableSet());
         before.forEach(this::remember);
+        if (licenseFilter != null) {
+            writers.items()
+                    .knownOfLicense(openBefore, licenseFilter)
+                    .forEach(line -> licenseLines.merge(line.lineReference(), line, LineMatching::preferred));
+        }
     }
 
     /**
@@ -158,6 +166,8 @@ final class LineMatching {
             }
             if (licenseFilter == null || licenseFilter.equals(result.line().licenseReference())) {
                 wanted.add(result);
+            } else {
+                nowOfAnotherLicense(result);
             }
         }
         Map<String, KnownLine> billed = billed(wanted);
@@ -212,6 +222,18 @@ final class LineMatching {
         return sync.customerUuid() == null
                 ? mapping
                 : mapping.billing(sync.customerId(), sync.customerUuid(), sync.customerName());
+    }
+
+    /**
+     * In a run limited to a license, a row of another license that is one of this license's lines: Arrow moved the line
+     * to another license since. It is seen, so this run does not take it off as dropped; the next full run bills it
+     * where its row now says.
+     */
+    private void nowOfAnotherLicense(BillingLineResult result) {
+        KnownLine known = result.reference() == null ? null : licenseLines.get(result.reference());
+        if (known != null && saw(known)) {
+            progress.increment("lines_of_another_license_now");
+        }
     }
 
     /**

@@ -286,6 +286,26 @@ class BillingRulesIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void aSyncLimitedToOneResourceKeepsItsLicensesLineThatArrowNowListsUnderAnotherLicense() {
+        Map<String, String> customers = fixture.mapAllCustomers();
+        sync();
+        String moved = lineOf("t.license_reference <> 'XSP4000001'");
+        // billed under XSP4000001, and Arrow's row of it now names another license
+        jdbc.sql("update billing_sync_items set license_reference = 'XSP4000001' where arrow_line_reference = ?")
+                .param(moved)
+                .update();
+
+        JsonNode job = syncOf(licensedResource(customers.get("XSP700001"), "XSP4000001"));
+
+        assertThat(job.get("state").asString()).as(job.toString()).isEqualTo("succeeded");
+        assertThat(job.get("progress").get("lines_of_another_license_now").asInt())
+                .isEqualTo(1);
+        assertThat(removed(moved))
+                .as("seen in the export, under another license: not a line Arrow dropped")
+                .isFalse();
+    }
+
+    @Test
     void anInvoiceInAnotherCurrencyRefusesTheLinesAndSaysSo() {
         Map<String, String> customers = fixture.mapAllCustomers();
         String customerRef = customers.keySet().iterator().next();
