@@ -79,14 +79,17 @@ class BillingSyncItemRepository {
     /** Ids a streamed query of ids alone fetches at a time (a few hundred kilobytes). */
     private static final int STREAMED_IDS = 20_000;
 
+    /** What {@link KnownLine} holds of a line, in its order ({@link #knownLine}). */
+    private static final String KNOWN_LINE_COLUMNS = """
+            select t.id, t.billing_sync_id, t.arrow_line_reference, t.removed, t.content_hash,
+                   t.billed_via = 'invoice' and t.invoice_item_id is null as lost_its_item
+            from billing_sync_items t""";
     /**
      * The lines a batch of Arrow's export met before, by their references: one scan of the byte-ordered reference
      * index, which PostgreSQL 17 and later walk once in key order instead of descending once per reference (D73).
      */
-    private static final String KNOWN_LINES = """
-            select t.id, t.billing_sync_id, t.arrow_line_reference, t.removed, t.content_hash,
-                   t.billed_via = 'invoice' and t.invoice_item_id is null as lost_its_item
-            from billing_sync_items t where t.arrow_line_reference collate "C" = any (?::text[])""";
+    private static final String KNOWN_LINES =
+            KNOWN_LINE_COLUMNS + " where t.arrow_line_reference collate \"C\" = any (?::text[])";
     /** Prefixed to a statement: the plan it ran, with the rows each step gave and no costs or timings. */
     private static final String EXPLAIN = "explain (analyze, costs off, timing off, summary off) ";
     /**
@@ -172,14 +175,7 @@ class BillingSyncItemRepository {
         }
         return withoutSeqScans(() -> jdbc.sql(KNOWN_LINES)
                         .param(lineReferences.toArray(String[]::new))
-                        // By position, as KNOWN_LINES lists them: a column found by name is a map look-up per cell
-                        .query((rs, row) -> new KnownLine(
-                                rs.getLong(1),
-                                rs.getLong(2),
-                                rs.getString(3),
-                                rs.getBoolean(4),
-                                rs.getObject(5, UUID.class),
-                                rs.getBoolean(6)))
+                        .query(BillingSyncItemRepository::knownLine)
                         .list())
                 .stream()
                 .filter(line -> syncIds.contains(line.syncId()))
@@ -192,19 +188,21 @@ class BillingSyncItemRepository {
         if (syncIds.isEmpty()) {
             return List.of();
         }
-        return jdbc.sql("""
-                        select t.id, t.billing_sync_id, t.arrow_line_reference, t.removed, t.content_hash,
-                               t.billed_via = 'invoice' and t.invoice_item_id is null as lost_its_item
-                        from billing_sync_items t where t.license_reference = ? and t.billing_sync_id = any (?::bigint[])""")
+        return jdbc.sql(KNOWN_LINE_COLUMNS + " where t.license_reference = ? and t.billing_sync_id = any (?::bigint[])")
                 .params(licenseReference, syncIds.toArray(Long[]::new))
-                .query((rs, row) -> new KnownLine(
-                        rs.getLong(1),
-                        rs.getLong(2),
-                        rs.getString(3),
-                        rs.getBoolean(4),
-                        rs.getObject(5, UUID.class),
-                        rs.getBoolean(6)))
+                .query(BillingSyncItemRepository::knownLine)
                 .list();
+    }
+
+    /** By position, as {@link #KNOWN_LINE_COLUMNS} lists them: a column found by name is a map look-up per cell. */
+    private static KnownLine knownLine(ResultSet rs, int row) throws SQLException {
+        return new KnownLine(
+                rs.getLong(1),
+                rs.getLong(2),
+                rs.getString(3),
+                rs.getBoolean(4),
+                rs.getObject(5, UUID.class),
+                rs.getBoolean(6));
     }
 
     /** The plan of {@link #known}'s look-up as it ran, in the caller's transaction. */
