@@ -33,6 +33,7 @@ import org.arrowsync.pricing.PriceBook;
 import org.arrowsync.pricing.PriceRuleService;
 import org.arrowsync.settings.Settings;
 import org.arrowsync.settings.SettingsService;
+import org.arrowsync.shared.Money;
 import org.arrowsync.shared.Periods;
 import org.arrowsync.shared.Progress;
 import org.springframework.context.ApplicationEventPublisher;
@@ -234,6 +235,17 @@ public class BillingReconciliation {
                 }
                 BillingLine line = result.line();
                 billedTo.ifPresent(mapping -> report.checkCustomer(line, mapping, index.match(line), item.syncId()));
+                String currency = Money.orDefaultCurrency(line.currency());
+                if (!currency.equals(item.currency())) {
+                    // D112: an amount in another currency is no final amount of what was billed
+                    Compensations.Refusal refusal = new Compensations.Refusal(
+                            "now in " + currency + ", billed in " + item.currency() + " (D9)", false);
+                    progress.increment("corrections_refused");
+                    progress.error("Line " + item.lineReference() + " of " + sync.customerName() + " is not corrected: "
+                            + refusal.why());
+                    report.uncorrected(item.syncId(), item.lineReference(), refusal);
+                    continue;
+                }
                 FinalAmounts amounts = FinalAmounts.of(item, line);
                 if (amounts.differ(item)) {
                     changed.add(amounts);

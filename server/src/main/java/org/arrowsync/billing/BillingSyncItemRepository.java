@@ -82,7 +82,7 @@ class BillingSyncItemRepository {
     /** What {@link KnownLine} holds of a line, in its order ({@link #knownLine}). */
     private static final String KNOWN_LINE_COLUMNS = """
             select t.id, t.billing_sync_id, t.arrow_line_reference, t.removed, t.content_hash,
-                   t.billed_via = 'invoice' and t.invoice_item_id is null as lost_its_item
+                   t.billed_via = 'invoice' and t.invoice_item_id is null as lost_its_item, t.currency
             from billing_sync_items t""";
     /**
      * The lines a batch of Arrow's export met before, by their references: one scan of the byte-ordered reference
@@ -202,7 +202,8 @@ class BillingSyncItemRepository {
                 rs.getString(3),
                 rs.getBoolean(4),
                 rs.getObject(5, UUID.class),
-                rs.getBoolean(6));
+                rs.getBoolean(6),
+                rs.getString(7));
     }
 
     /** The plan of {@link #known}'s look-up as it ran, in the caller's transaction. */

@@ -10,15 +10,23 @@ import org.arrowsync.arrowclient.BillingLine;
  *
  * @param contentHash what the item recorded of its line ({@link #contentHash}); null when not known
  * @param lostItsItem it bills through an invoice item that is gone (deleted with its invoice or by hand)
+ * @param currency the currency its item records
  */
-record KnownLine(long id, long syncId, String lineReference, boolean removed, UUID contentHash, boolean lostItsItem) {
+record KnownLine(
+        long id,
+        long syncId,
+        String lineReference,
+        boolean removed,
+        UUID contentHash,
+        boolean lostItsItem,
+        String currency) {
 
     /**
-     * Whether a run that finds the line with this content hash has nothing to write for it: the item holds these
-     * amounts, bills them as the last run left it and is still present.
+     * Whether a run that finds the line with this content hash, in this currency, has nothing to write for it: the item
+     * holds these amounts in this currency, bills them as the last run left it and is still present.
      */
-    boolean unchanged(UUID hash) {
-        return !removed && !lostItsItem && hash.equals(contentHash);
+    boolean unchanged(UUID hash, String lineCurrency) {
+        return !removed && !lostItsItem && hash.equals(contentHash) && currency.equals(lineCurrency);
     }
 
     /**

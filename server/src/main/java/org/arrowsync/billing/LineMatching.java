@@ -426,7 +426,7 @@ final class LineMatching {
             allValidated.merge(sync.id(), line.validated(), Boolean::logicalAnd);
             touched.add(sync.id());
             Price price = price(p);
-            if (known != null && known.unchanged(KnownLine.contentHash(price.billed(), line))) {
+            if (known != null && known.unchanged(KnownLine.contentHash(price.billed(), line), currency(line))) {
                 unchanged++;
                 continue;
             }

@@ -247,6 +247,8 @@ final class SyncRun {
                 } else {
                     inserts.add(newItem(line, via, null, BigDecimal.ZERO));
                 }
+            } else if (!item.currency().equals(line.currency())) {
+                leftInItsCurrency(line, item);
             } else {
                 resync(line, item, via, toInvoice, updates, changes, removals);
             }
@@ -281,6 +283,18 @@ final class SyncRun {
                 .toList();
         writers.items().updateAll(changed, runId, writers.now());
         linesWritten += inserts.size() + changed.size();
+    }
+
+    /**
+     * D112: Arrow lists a line billed before in another currency: its amounts cannot replace the ones billed (D9), so
+     * its item stays as billed, and the job and its sync say so at every run until Arrow lists it as before.
+     */
+    private void leftInItsCurrency(Line line, BillingSyncItem item) {
+        String why = "now in " + line.currency() + ", billed in " + item.currency() + " (D9): left as billed";
+        progress.error(
+                "Line " + line.line().lineReference() + " of " + line.mapping().customerName() + " is " + why);
+        progress.increment("currency_errors");
+        report.refused(line.sync().id(), line.line().lineReference(), why);
     }
 
     /**

@@ -206,6 +206,26 @@ class BillingReconciliationIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void aLineArrowListsInAnotherCurrencyThanItWasBilledInIsNotCorrected() {
+        arrowValidatesTheMonth();
+        String line = lineReferences(customers.keySet().iterator().next()).get(0);
+        // billed in dollars, and Arrow's final export lists it in euros
+        jdbc.sql("update billing_sync_items set currency = 'USD' where arrow_line_reference = ?")
+                .param(line)
+                .update();
+        fixture.emulator().changeSell(line, "999.12345");
+
+        JsonNode job = reconcile(false);
+
+        assertThat(job.get("result").get("compensations").asInt())
+                .as(job.toString())
+                .isZero();
+        assertThat(job.get("progress").get("corrections_refused").asInt()).isEqualTo(1);
+        assertThat(job.get("errors").toString()).contains(line).contains("now in EUR, billed in USD (D9)");
+        assertThat(syncOf(line).get("error_message").asString()).contains(line).contains("(D9)");
+    }
+
+    @Test
     void aCorrectionWhoseCustomerHasNoOpenInvoiceLeavesItsSyncValidatedForTheNextReconciliation() {
         arrowValidatesTheMonth();
         String customerRef = customers.keySet().iterator().next();

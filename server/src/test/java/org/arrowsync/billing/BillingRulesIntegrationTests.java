@@ -306,6 +306,36 @@ class BillingRulesIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void aLineArrowListsInAnotherCurrencyThanItWasBilledInIsLeftAsBilledAndSaysSo() {
+        fixture.mapAllCustomers();
+        sync();
+        String line = lineOf("true");
+        BigDecimal billed = invoiceItemPrice(line);
+        // billed in dollars (its invoice's every item), and Arrow now lists it in euros
+        jdbc.sql("update billing_sync_items set currency = 'USD' where arrow_line_reference = ?")
+                .param(line)
+                .update();
+        jdbc.sql("""
+                        update invoice_items set currency = 'USD' where invoice_id = (select it.invoice_id from invoice_items it
+                        join billing_sync_items t on t.invoice_item_id = it.id where t.arrow_line_reference = ?)""").param(line).update();
+
+        JsonNode unchanged = sync();
+        assertThat(unchanged.get("progress").path("currency_errors").asInt())
+                .as("D112: found though its amounts did not change")
+                .isEqualTo(1);
+
+        fixture.emulator().changeSell(line, "12.34000");
+        JsonNode job = sync();
+
+        assertThat(job.get("progress").get("currency_errors").asInt())
+                .as(job.toString())
+                .isEqualTo(1);
+        assertThat(job.get("errors").toString()).contains(line).contains("now in EUR, billed in USD (D9)");
+        assertThat(invoiceItemPrice(line)).as("its item stays as billed").isEqualByComparingTo(billed);
+        assertThat(removed(line)).isFalse();
+    }
+
+    @Test
     void anInvoiceInAnotherCurrencyRefusesTheLinesAndSaysSo() {
         Map<String, String> customers = fixture.mapAllCustomers();
         String customerRef = customers.keySet().iterator().next();
