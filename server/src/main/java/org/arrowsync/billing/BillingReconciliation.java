@@ -238,12 +238,11 @@ public class BillingReconciliation {
                 String currency = Money.orDefaultCurrency(line.currency());
                 if (!currency.equals(item.currency())) {
                     // D112: an amount in another currency is no final amount of what was billed
-                    Compensations.Refusal refusal = new Compensations.Refusal(
-                            "now in " + currency + ", billed in " + item.currency() + " (D9)", false);
-                    progress.increment("corrections_refused");
-                    progress.error("Line " + item.lineReference() + " of " + sync.customerName() + " is not corrected: "
-                            + refusal.why());
-                    report.uncorrected(item.syncId(), item.lineReference(), refusal);
+                    refused(
+                            item,
+                            sync,
+                            new Compensations.Refusal(
+                                    "now in " + currency + ", billed in " + item.currency() + " (D9)", false));
                     continue;
                 }
                 FinalAmounts amounts = FinalAmounts.of(item, line);
@@ -276,11 +275,14 @@ public class BillingReconciliation {
                             !report.keepsUnseenLines(syncs.get(item.syncId()).mappingId()))
                     .forEach(item -> compensations.consider(
                             item, syncs.get(item.syncId()), BigDecimal.ZERO, null, Compensations.LINE_REMOVED));
-            compensations.settle((c, refusal) -> {
-                progress.increment("corrections_refused");
-                progress.error(c.notCorrected(refusal));
-                report.uncorrected(c.sync().id(), c.item().lineReference(), refusal);
-            });
+            compensations.settle((c, refusal) -> refused(c.item(), c.sync(), refusal));
+        }
+
+        /** A correction this run does not book, named on the job and on its sync. */
+        private void refused(BillingSyncItem item, BillingSync sync, Compensations.Refusal refusal) {
+            progress.increment("corrections_refused");
+            progress.error(refusal.of(item.lineReference(), sync.customerName()));
+            report.uncorrected(item.syncId(), item.lineReference(), refusal);
         }
 
         Preview preview() {

@@ -140,16 +140,7 @@ class BillingSyncRepository {
 
     /** The months of these settings with syncs that Arrow's word may still validate, oldest first. */
     SortedSet<YearMonth> periodsAwaitingArrow(long settingsId) {
-        return jdbc
-                .sql("select distinct b.report_period from billing_syncs b"
-                        + " join customer_mappings m on m.id = b.customer_mapping_id where m.settings_id = ? and "
-                        + AWAITING_ARROW)
-                .param(settingsId)
-                .query(String.class)
-                .list()
-                .stream()
-                .map(YearMonth::parse)
-                .collect(Collectors.toCollection(TreeSet::new));
+        return periodsWhere(AWAITING_ARROW, settingsId);
     }
 
     /**
@@ -157,32 +148,52 @@ class BillingSyncRepository {
      * any: validated ones, and reconciled ones validated after it (D107), oldest first.
      */
     SortedSet<YearMonth> periodsToReconcile(long settingsId, YearMonth since) {
-        return jdbc.sql("""
-                        select distinct b.report_period from billing_syncs b join customer_mappings m on m.id = b.customer_mapping_id
-                        where m.settings_id = ? and b.report_period >= ?
-                        and (b.state = 3 or (b.state = 4 and b.validated_at > b.reconciled_at))""").params(settingsId, since.toString()).query(String.class).list().stream()
+        return periodsWhere(
+                "b.report_period >= ? and (b.state = 3 or (b.state = 4 and b.validated_at > b.reconciled_at))",
+                settingsId,
+                since.toString());
+    }
+
+    /** The months of these settings with syncs in any of these states, oldest first. */
+    SortedSet<YearMonth> periodsIn(long settingsId, SyncState... states) {
+        return periodsWhere(
+                "b.state = any (?::int[])", settingsId, column(List.of(states), SyncState::code, Integer[]::new));
+    }
+
+    /** The months of the settings (the first parameter) with syncs that meet {@code condition}, oldest first. */
+    private SortedSet<YearMonth> periodsWhere(String condition, Object... params) {
+        return jdbc
+                .sql("select distinct b.report_period from billing_syncs b"
+                        + " join customer_mappings m on m.id = b.customer_mapping_id where m.settings_id = ? and "
+                        + condition)
+                .params(params)
+                .query(String.class)
+                .list()
+                .stream()
                 .map(YearMonth::parse)
                 .collect(Collectors.toCollection(TreeSet::new));
     }
 
     /** Whether one month of these settings has a sync in this state: a look-up of that month's syncs alone. */
     boolean hasSyncs(long settingsId, YearMonth period, SyncState state) {
-        return jdbc.sql("""
-                        select exists (select 1 from billing_syncs b join customer_mappings m on m.id = b.customer_mapping_id
-                                       where m.settings_id = ? and b.report_period = ? and b.state = ?)""")
-                .params(settingsId, period.toString(), state.code())
-                .query(Boolean.class)
-                .single();
+        return hasSyncsWhere("b.state = ?", settingsId, period.toString(), state.code());
     }
 
-    /** The months of these settings with syncs in any of these states, oldest first. */
-    SortedSet<YearMonth> periodsIn(long settingsId, SyncState... states) {
-        Integer[] codes = column(List.of(states), SyncState::code, Integer[]::new);
-        return jdbc.sql("""
-                        select distinct b.report_period from billing_syncs b join customer_mappings m on m.id = b.customer_mapping_id
-                        where m.settings_id = ? and b.state = any (?::int[])""").params(settingsId, codes).query(String.class).list().stream()
-                .map(YearMonth::parse)
-                .collect(Collectors.toCollection(TreeSet::new));
+    /**
+     * Whether one month of these settings has a sync Arrow may still validate: a look-up of that month's syncs alone.
+     */
+    boolean hasSyncsAwaitingArrow(long settingsId, YearMonth period) {
+        return hasSyncsWhere(AWAITING_ARROW, settingsId, period.toString());
+    }
+
+    /** Whether the month (the second parameter) of the settings (the first) has a sync that meets {@code condition}. */
+    private boolean hasSyncsWhere(String condition, Object... params) {
+        return jdbc.sql(
+                        "select exists (select 1 from billing_syncs b join customer_mappings m on m.id = b.customer_mapping_id"
+                                + " where m.settings_id = ? and b.report_period = ? and " + condition + ")")
+                .params(params)
+                .query(Boolean.class)
+                .single();
     }
 
     /** The Arrow references of the mappings, active or not, with a sync of the month that Arrow may still validate. */
@@ -194,18 +205,6 @@ class BillingSyncRepository {
                 .params(settingsId, period.toString())
                 .query(String.class)
                 .list();
-    }
-
-    /**
-     * Whether one month of these settings has a sync Arrow may still validate: a look-up of that month's syncs alone.
-     */
-    boolean hasSyncsAwaitingArrow(long settingsId, YearMonth period) {
-        return jdbc.sql("""
-                        select exists (select 1 from billing_syncs b join customer_mappings m on m.id = b.customer_mapping_id
-                                       where m.settings_id = ? and b.report_period = ? and\s""" + AWAITING_ARROW + ")")
-                .params(settingsId, period.toString())
-                .query(Boolean.class)
-                .single();
     }
 
     /**

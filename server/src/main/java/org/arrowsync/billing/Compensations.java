@@ -261,8 +261,7 @@ final class Compensations {
 
         /** The job's error for this correction, left out as {@code refusal} says. */
         String notCorrected(Refusal refusal) {
-            return "Line " + item.lineReference() + " of " + sync.customerName() + " is not corrected: "
-                    + refusal.why();
+            return refusal.of(item.lineReference(), sync.customerName());
         }
     }
 
@@ -270,5 +269,11 @@ final class Compensations {
      * Why a correction was left out; {@code invoiceClosed}: its customer had no open invoice (D94), which a later run
      * may find, unlike an invoice in another currency.
      */
-    record Refusal(String why, boolean invoiceClosed) {}
+    record Refusal(String why, boolean invoiceClosed) {
+
+        /** The job's error for the line of the customer that this refusal leaves uncorrected. */
+        String of(String lineReference, String customerName) {
+            return "Line " + lineReference + " of " + customerName + " is not corrected: " + why;
+        }
+    }
 }
