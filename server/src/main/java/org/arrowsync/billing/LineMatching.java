@@ -452,7 +452,7 @@ final class LineMatching {
         lateLines++;
         progress.increment("late_lines");
         progress.error("Line " + line.lineReference() + " of " + mapping.customerName() + " came after "
-                + sync.statementReference() + " was validated: recorded, and billed by the month's next reconciliation"
+                + sync.statementReference() + " was validated: recorded, for the month's reconciliation to bill"
                 + " (D95)");
     }
 

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.util.OptionalInt;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,11 +18,17 @@ public final class EmbeddedDatabase implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabase.class);
 
-    private final DataFolderLock folderLock;
-    private final PostgresCluster cluster;
+    /** How long a failed restart waits before the next try. */
+    private static final Duration RETRY = Duration.ofSeconds(5);
 
-    private EmbeddedDatabase(DataFolderLock folderLock, PostgresCluster cluster) {
+    private final DataFolderLock folderLock;
+    private final Path passwordFile;
+    private volatile PostgresCluster cluster;
+    private boolean closed;
+
+    private EmbeddedDatabase(DataFolderLock folderLock, Path passwordFile, PostgresCluster cluster) {
         this.folderLock = folderLock;
+        this.passwordFile = passwordFile;
         this.cluster = cluster;
     }
 
@@ -38,7 +45,9 @@ public final class EmbeddedDatabase implements AutoCloseable {
      * running jobs finish and the pool has closed (D101).
      */
     static EmbeddedDatabase openForServer(Path dataFolder) {
-        return open(dataFolder, false);
+        EmbeddedDatabase database = open(dataFolder, false);
+        database.restartWhenItStops();
+        return database;
     }
 
     private static EmbeddedDatabase open(Path dataFolder, boolean stopsWithTheJvm) {
@@ -47,9 +56,10 @@ public final class EmbeddedDatabase implements AutoCloseable {
         DataFolderLock lock = DataFolderLock.acquire(dataFolder);
         try {
             ownerOnly(dataFolder);
-            PostgresCluster cluster = PostgresCluster.start(pgData, passwordFile(dataFolder), stopsWithTheJvm);
+            Path passwordFile = passwordFile(dataFolder);
+            PostgresCluster cluster = PostgresCluster.start(pgData, passwordFile, stopsWithTheJvm);
             log.info("Embedded PostgreSQL started on port {} with data in {}", cluster.port(), pgData.toAbsolutePath());
-            return new EmbeddedDatabase(lock, cluster);
+            return new EmbeddedDatabase(lock, passwordFile, cluster);
         } catch (RuntimeException e) {
             closeQuietly(lock);
             throw e;
@@ -89,8 +99,62 @@ public final class EmbeddedDatabase implements AutoCloseable {
         return cluster;
     }
 
+    /**
+     * D113: a PostgreSQL that stops while the server runs (killed, or by the kernel out of memory) is started again on
+     * the same folder and port, so the pool's next connections reach it and the server goes on without a restart.
+     * PostgreSQL's recovery keeps every committed transaction; a job cut short runs again (D62). Until it runs again
+     * the server answers 503, as with an external database.
+     */
+    private void restartWhenItStops() {
+        PostgresCluster watched = cluster;
+        watched.postmaster()
+                .ifPresent(postmaster -> postmaster
+                        .onExit()
+                        .thenRunAsync(() -> restartAfter(watched, postmaster.pid()), EmbeddedDatabase::onWatchThread));
+    }
+
+    private synchronized void restartAfter(PostgresCluster stopped, long pid) {
+        if (closed) {
+            return;
+        }
+        log.error(
+                "The embedded PostgreSQL (pid {}) stopped while the server runs; starting it again on port {}",
+                pid,
+                stopped.port());
+        while (!closed) {
+            try {
+                cluster = stopped.restart(passwordFile);
+                log.info("Embedded PostgreSQL started again on port {}", cluster.port());
+                restartWhenItStops();
+                return;
+            } catch (RuntimeException e) {
+                log.error(
+                        "The embedded PostgreSQL did not start again ({}); trying again in {} s",
+                        e.getMessage(),
+                        RETRY.toSeconds());
+                try {
+                    wait(RETRY.toMillis()); // on this object: close() ends the wait
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+    }
+
+    private static void onWatchThread(Runnable restart) {
+        Thread thread = new Thread(restart, "embedded-postgres-restart");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /** Stops PostgreSQL for good: a stop from here is not one to restart after. */
     @Override
     public void close() {
+        synchronized (this) {
+            closed = true;
+            notifyAll();
+        }
         try {
             cluster.close();
         } finally {

@@ -52,10 +52,12 @@ public final class PostgresCluster implements AutoCloseable {
     };
 
     private final EmbeddedPostgres postgres;
+    private final Path pgData;
     private final Optional<String> password;
 
-    private PostgresCluster(EmbeddedPostgres postgres, Optional<String> password) {
+    private PostgresCluster(EmbeddedPostgres postgres, Path pgData, Optional<String> password) {
         this.postgres = postgres;
+        this.pgData = pgData;
         this.password = password;
     }
 
@@ -76,6 +78,20 @@ public final class PostgresCluster implements AutoCloseable {
      * Spring's, would stop it at once under the running job (D101).
      */
     public static PostgresCluster start(Path pgData, Path passwordFile, boolean stopsWithTheJvm) {
+        return start(pgData, passwordFile, stopsWithTheJvm, OptionalInt.empty());
+    }
+
+    /**
+     * Starts this cluster again after its PostgreSQL stopped without being asked (killed, out of memory), on the same
+     * port, so the connections a pool opens next reach it at the address it already has. zonky's lock on the folder is
+     * released first; the stop it tries on the way logs that nothing was running.
+     */
+    PostgresCluster restart(Path passwordFile) {
+        close();
+        return start(pgData, passwordFile, false, OptionalInt.of(port()));
+    }
+
+    private static PostgresCluster start(Path pgData, Path passwordFile, boolean stopsWithTheJvm, OptionalInt port) {
         try {
             stopOrphanedPostmaster(pgData);
             boolean initialised = Files.exists(pgData.resolve("postgresql.conf"));
@@ -87,7 +103,9 @@ public final class PostgresCluster implements AutoCloseable {
                         + " is missing; the cluster in " + pgData.toAbsolutePath() + " cannot be opened without it");
             }
             String password = Files.readAllLines(passwordFile).get(0).trim();
-            EmbeddedPostgres postgres = builder(pgData)
+            EmbeddedPostgres.Builder builder = builder(pgData);
+            port.ifPresent(builder::setPort);
+            EmbeddedPostgres postgres = builder
                     // zonky passes these as extra initdb options ("--key=value") after its own "-A trust".
                     .setLocaleConfig("auth", "scram-sha-256")
                     .setLocaleConfig("pwfile", passwordFile.toAbsolutePath().toString())
@@ -106,7 +124,7 @@ public final class PostgresCluster implements AutoCloseable {
                     .setConnectConfig("password", password)
                     .setRegisterShutdownHook(stopsWithTheJvm)
                     .start();
-            return new PostgresCluster(postgres, Optional.of(password));
+            return new PostgresCluster(postgres, pgData, Optional.of(password));
         } catch (IOException e) {
             throw new UncheckedIOException(
                     "Cannot start the embedded PostgreSQL in " + pgData.toAbsolutePath() + ": " + e.getMessage(), e);
@@ -123,7 +141,7 @@ public final class PostgresCluster implements AutoCloseable {
             stopOrphanedPostmaster(pgData);
             EmbeddedPostgres postgres =
                     builder(pgData).setPgBinaryResolver(POSTGRES_14).start();
-            return new PostgresCluster(postgres, Optional.empty());
+            return new PostgresCluster(postgres, pgData, Optional.empty());
         } catch (IOException e) {
             throw new UncheckedIOException(
                     "Cannot start PostgreSQL " + LEGACY_MAJOR + " in " + pgData.toAbsolutePath() + ": "
@@ -178,6 +196,15 @@ public final class PostgresCluster implements AutoCloseable {
         dataSource.setUser(SUPERUSER);
         password.ifPresent(dataSource::setPassword);
         return dataSource;
+    }
+
+    /** This cluster's PostgreSQL process, if it runs. */
+    Optional<ProcessHandle> postmaster() {
+        try {
+            return postmaster(pgData);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the pid file of " + pgData.toAbsolutePath(), e);
+        }
     }
 
     /** The PostgreSQL process serving {@code pgData}, if one runs: the live postgres its pid file names. */

@@ -2,15 +2,18 @@ package org.arrowsync.database;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import org.arrowsync.Application;
 import org.arrowsync.support.Api;
 import org.junit.jupiter.api.Test;
@@ -46,6 +49,34 @@ class RestartIntegrationTests {
                             .text("name"))
                     .isEqualTo("Survivor Ltd");
         }
+    }
+
+    @Test
+    void aPostgresqlKilledUnderTheServerIsStartedAgainAndLosesNothingCommitted() throws Exception {
+        try (ConfigurableApplicationContext context = start(dataFolder, "test-admin-token")) {
+            Api api = api(context);
+            String uuid = api.post("/api/customers/", Map.of("name", "Survivor Ltd"))
+                    .expect(201)
+                    .text("uuid");
+            PostgresCluster cluster = context.getBean(EmbeddedDatabase.class).cluster();
+            ProcessHandle killed = cluster.postmaster().orElseThrow();
+
+            killed.destroyForcibly(); // SIGKILL, as the kernel's out-of-memory killer sends
+            killed.onExit().get(30, TimeUnit.SECONDS);
+
+            await().atMost(Duration.ofSeconds(90))
+                    .pollInterval(Duration.ofMillis(500))
+                    .until(() -> api.get("/api/customers/" + uuid + "/").status() == 200);
+            PostgresCluster restarted = context.getBean(EmbeddedDatabase.class).cluster();
+            assertThat(restarted.port()).isEqualTo(cluster.port());
+            assertThat(restarted.postmaster().orElseThrow().pid()).isNotEqualTo(killed.pid());
+            assertThat(api.get("/api/customers/" + uuid + "/").text("name")).isEqualTo("Survivor Ltd");
+            api.get("/health").expect(200);
+            api.post("/api/customers/", Map.of("name", "After the restart")).expect(201);
+        }
+        assertThat(PostgresCluster.postmaster(EmbeddedDatabase.clusterFolder(dataFolder)))
+                .as("a server's own stop is not one to restart after")
+                .isEmpty();
     }
 
     @Test
