@@ -291,9 +291,17 @@ final class SyncRun {
      */
     private void leftInItsCurrency(Line line, BillingSyncItem item) {
         String why = "now in " + line.currency() + ", billed in " + item.currency() + " (D9): left as billed";
+        refused(line, "currency_errors", why, why);
+    }
+
+    /**
+     * A line this run does not bill as Arrow lists it: counted under {@code counter}, named on the job ("Line … of
+     * customer is {@code state}") and on its sync ({@code why}), at every run until it can be.
+     */
+    private void refused(Line line, String counter, String state, String why) {
         progress.error(
-                "Line " + line.line().lineReference() + " of " + line.mapping().customerName() + " is " + why);
-        progress.increment("currency_errors");
+                "Line " + line.line().lineReference() + " of " + line.mapping().customerName() + " is " + state);
+        progress.increment(counter);
         report.refused(line.sync().id(), line.line().lineReference(), why);
     }
 
@@ -356,25 +364,19 @@ final class SyncRun {
             Optional<Invoice> open = invoices.openInvoiceFor(line.mapping());
             if (open.isEmpty()) {
                 // D94: the customer has no invoice open for it; its other customers' lines go on, a later sync bills it
-                progress.error("Line " + line.line().lineReference() + " of "
-                        + line.mapping().customerName()
-                        + " is not invoiced: its invoice of " + period
-                        + " and its invoice of the month under way are closed (D94)");
-                progress.increment("invoice_errors");
-                report.refused(line.sync().id(), line.line().lineReference(), "no open invoice (D94)");
+                refused(
+                        line,
+                        "invoice_errors",
+                        "not invoiced: its invoice of " + period
+                                + " and its invoice of the month under way are closed (D94)",
+                        "no open invoice (D94)");
                 continue;
             }
             Invoice invoice = open.get();
             Optional<String> currency = invoices.currencyOf(invoice);
             if (currency.isPresent() && !currency.get().equals(line.currency())) {
-                progress.error(
-                        "Line " + line.line().lineReference() + " is in " + line.currency() + " but the invoice of "
-                                + line.mapping().customerName() + " is in " + currency.get() + " (D9): not invoiced");
-                progress.increment("currency_errors");
-                report.refused(
-                        line.sync().id(),
-                        line.line().lineReference(),
-                        "in " + line.currency() + ", its invoice in " + currency.get() + " (D9)");
+                String why = "in " + line.currency() + ", its invoice in " + currency.get() + " (D9)";
+                refused(line, "currency_errors", why + ": not invoiced", why);
                 continue;
             }
             invoices.useCurrency(invoice, line.currency());
