@@ -109,7 +109,7 @@ public class BillingReconciliation {
     }
 
     public Report reconcile(Target target, Progress progress) {
-        Settings chosen = settings.named(target.settings().uuid());
+        Settings chosen = settings.named(target.settings().uuid()).requireExportTemplate();
         try {
             Report report = transactions.execute(status -> within(
                     chosen,
@@ -133,7 +133,7 @@ public class BillingReconciliation {
      * nothing is written (not even the error a failing export would leave).
      */
     public Preview preview(Target target) {
-        Settings chosen = settings.named(target.settings().uuid());
+        Settings chosen = settings.named(target.settings().uuid()).requireExportTemplate();
         try {
             return transactions.execute(status -> {
                 status.setRollbackOnly();

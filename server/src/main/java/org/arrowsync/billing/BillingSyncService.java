@@ -163,7 +163,8 @@ public class BillingSyncService {
     }
 
     public SyncReport sync(SyncTarget target, Progress progress) {
-        Settings chosen = settings.named(target.settings().uuid());
+        // read again as the job runs: the settings may have lost their template since it was queued
+        Settings chosen = settings.named(target.settings().uuid()).requireExportTemplate();
         List<CustomerMapping> mapped = billedHere(chosen, target.period(), mappings.active(chosen), progress);
         if (mapped.isEmpty()) {
             return SyncReport.nothing(target.period(), "No active customer mappings");

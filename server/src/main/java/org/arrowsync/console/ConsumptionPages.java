@@ -141,10 +141,7 @@ class ConsumptionPages {
             @RequestParam String month,
             @RequestParam String action,
             @ModelAttribute("me") Caller me) {
-        YearMonth period = Filters.period("month", month);
-        if (period == null) {
-            throw InvalidInput.of("month", "Choose a month.");
-        }
+        YearMonth period = Filters.requiredPeriod("month", month);
         JobService.Submitted submitted = "finalise".equals(action)
                 ? triggers.finalisation(period.getYear(), period.getMonthValue(), settingsUuid, false, me.username())
                 : triggers.consumptionSync(period.getYear(), period.getMonthValue(), settingsUuid, null, me.username());

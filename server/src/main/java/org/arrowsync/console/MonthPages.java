@@ -81,7 +81,7 @@ class MonthPages {
             @RequestParam(defaultValue = "1") int page,
             Model model) {
         Settings chosen = settings.get(Filters.uuid("settings", settingsUuid));
-        YearMonth month = Filters.period("period", period);
+        YearMonth month = Filters.requiredPeriod("period", period);
         MonthSummary summary = months.summary(chosen, month);
         BigDecimal byConsumption = consumption.billed(chosen, List.of(month)).getOrDefault(month, BigDecimal.ZERO);
         model.addAttribute("settings", chosen);
@@ -105,7 +105,7 @@ class MonthPages {
             @RequestParam(defaultValue = "1") int page,
             Model model) {
         Settings chosen = settings.get(Filters.uuid("settings", settingsUuid));
-        YearMonth month = Filters.period("period", period);
+        YearMonth month = Filters.requiredPeriod("period", period);
         UUID sync = Filters.uuid("sync", syncUuid);
         model.addAttribute("settings", chosen);
         model.addAttribute("period", month);
@@ -131,7 +131,7 @@ class MonthPages {
     @PostMapping("/months/{settingsUuid}/{period}/sync")
     String triggerSync(
             @PathVariable String settingsUuid, @PathVariable String period, @ModelAttribute("me") Caller me) {
-        YearMonth month = Filters.period("period", period);
+        YearMonth month = Filters.requiredPeriod("period", period);
         JobService.Submitted job =
                 triggers.billingSync(month.getYear(), month.getMonthValue(), settingsUuid, null, me.username());
         return "redirect:/jobs/" + Uuids.hex(job.uuid());
@@ -145,7 +145,7 @@ class MonthPages {
             @RequestParam(required = false) String force,
             Model model) {
         Settings chosen = settings.get(Filters.uuid("settings", settingsUuid));
-        YearMonth month = Filters.period("period", period);
+        YearMonth month = Filters.requiredPeriod("period", period);
         boolean forced = force != null;
         BillingReconciliation.Preview preview = reconciliation.preview(
                 reconciliation.target(month.getYear(), month.getMonthValue(), chosen.uuid(), forced));
@@ -163,7 +163,7 @@ class MonthPages {
             @PathVariable String period,
             @RequestParam(required = false) String force,
             @ModelAttribute("me") Caller me) {
-        YearMonth month = Filters.period("period", period);
+        YearMonth month = Filters.requiredPeriod("period", period);
         JobService.Submitted job =
                 triggers.reconcile(month.getYear(), month.getMonthValue(), settingsUuid, force != null, me.username());
         return "redirect:/jobs/" + Uuids.hex(job.uuid());

@@ -199,7 +199,7 @@ class SetupWizard {
     @PostMapping("/setup/{settingsUuid}/sync")
     String triggerFirstSync(
             @PathVariable String settingsUuid, @RequestParam String month, @ModelAttribute("me") Caller me) {
-        YearMonth period = Filters.period("month", month);
+        YearMonth period = Filters.requiredPeriod("month", month);
         JobService.Submitted job =
                 triggers.billingSync(period.getYear(), period.getMonthValue(), settingsUuid, null, me.username());
         return "redirect:/jobs/" + Uuids.hex(job.uuid());

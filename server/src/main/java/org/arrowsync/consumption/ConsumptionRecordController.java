@@ -6,13 +6,11 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.UUID;
 import org.arrowsync.consumption.ConsumptionRecordService.RecordFilter;
 import org.arrowsync.shared.ApiUrls;
 import org.arrowsync.shared.Filters;
-import org.arrowsync.shared.InvalidInput;
 import org.arrowsync.shared.Listing;
 import org.arrowsync.shared.Money;
 import org.arrowsync.shared.PageRequest;
@@ -62,9 +60,9 @@ class ConsumptionRecordController {
                 Filters.uuid("project_uuid", projectUuid),
                 Filters.uuid("customer_uuid", customerUuid),
                 licenseReference,
-                date("billing_period", billingPeriod),
-                date("billing_period_from", billingPeriodFrom),
-                date("billing_period_to", billingPeriodTo),
+                Filters.date("billing_period", billingPeriod),
+                Filters.date("billing_period_from", billingPeriodFrom),
+                Filters.date("billing_period_to", billingPeriodTo),
                 Filters.bool("is_finalized", isFinalized),
                 Filters.bool("is_reconciled", isReconciled));
         return records.list(filter, page).map(ConsumptionRecordView::of);
@@ -74,17 +72,6 @@ class ConsumptionRecordController {
     @Operation(summary = "Retrieve a consumption record", operationId = "admin_arrow_consumption_records_retrieve")
     ConsumptionRecordView get(@PathVariable String uuid) {
         return ConsumptionRecordView.of(records.get(Uuids.fromPath(uuid)));
-    }
-
-    private static LocalDate date(String name, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(value.trim());
-        } catch (DateTimeParseException e) {
-            throw InvalidInput.of(name, "Enter a valid date.");
-        }
     }
 
     /** The contract's {@code ArrowConsumptionRecord}. */

@@ -64,6 +64,34 @@ public final class Filters {
         return period;
     }
 
+    /** As {@link #period}, where a month must be given. */
+    public static YearMonth requiredPeriod(String name, String value) {
+        YearMonth period = period(name, value);
+        if (period == null) {
+            throw InvalidInput.of(name, "Choose a month.");
+        }
+        return period;
+    }
+
+    /**
+     * An ISO-8601 date ({@code 2026-11-01}), null when blank. Years 1–9999 only, as DRF's date filter reads them: Java
+     * parses years PostgreSQL cannot store ({@code +999999999-01-01}).
+     */
+    public static LocalDate date(String name, String value) {
+        if (blank(value)) {
+            return null;
+        }
+        try {
+            LocalDate date = LocalDate.parse(value.trim());
+            if (date.getYear() >= 1 && date.getYear() <= 9999) {
+                return date;
+            }
+        } catch (DateTimeParseException e) {
+            // refused below
+        }
+        throw InvalidInput.of(name, "Enter a valid date.");
+    }
+
     /** An ISO-8601 instant ({@code 2026-11-30T10:00:00Z}) or a date, which stands for its start (UTC). */
     public static Instant instant(String name, String value) {
         if (blank(value)) {

@@ -10,6 +10,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.apache.tomcat.util.http.InvalidParameterException;
 import org.arrowsync.shared.InvalidInput;
@@ -27,8 +28,8 @@ import tools.jackson.databind.json.JsonMapper;
  * or future): the answer headers no response may lack ({@code nosniff}, {@code no-store}), and the refusals that need
  * no endpoint to decide: a path in any but its canonical spelling (so the path checked is the path routed), a query
  * string, a query parameter or a body beyond {@link RequestLimits}, parameters the container cannot decode, a wildcard
- * body type, and characters no text may hold in a query parameter ({@link TextRules}). A refusal is a 4xx with a JSON
- * body, logged at DEBUG: a client's bad request is no server error.
+ * body type, and characters no text may hold in a query parameter or a form field ({@link TextRules}). A refusal is a
+ * 4xx with a JSON body, logged at DEBUG: a client's bad request is no server error.
  */
 class RequestEdge extends OncePerRequestFilter {
 
@@ -99,7 +100,36 @@ class RequestEdge extends OncePerRequestFilter {
                     HttpServletResponse.SC_BAD_REQUEST,
                     Map.of("detail", "Malformed parameters: an escape is malformed or its bytes are not UTF-8."));
         }
+        if (isForm(request)) {
+            for (Map.Entry<String, String[]> parameter :
+                    request.getParameterMap().entrySet()) {
+                String problem = formProblem(parameter.getKey(), parameter.getValue());
+                if (problem != null) {
+                    return refuse(
+                            response,
+                            HttpServletResponse.SC_BAD_REQUEST,
+                            Map.of(field(parameter.getKey()), List.of(problem)));
+                }
+            }
+        }
         return false;
+    }
+
+    private static boolean isForm(HttpServletRequest request) {
+        String type = request.getContentType();
+        return type != null && type.toLowerCase(Locale.ROOT).startsWith(MediaType.APPLICATION_FORM_URLENCODED_VALUE);
+    }
+
+    /**
+     * A form field (the console's forms, its sign-in): the query's rules, but a value may hold line breaks as a body's
+     * text does, and its length is the body's to limit.
+     */
+    private static String formProblem(String name, String[] values) {
+        String problem = TextRules.problem(name, false);
+        for (int i = 0; problem == null && i < values.length; i++) {
+            problem = TextRules.problem(values[i], true);
+        }
+        return problem;
     }
 
     /**

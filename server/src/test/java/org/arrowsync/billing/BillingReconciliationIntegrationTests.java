@@ -1,6 +1,7 @@
 package org.arrowsync.billing;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
 import java.time.YearMonth;
@@ -9,6 +10,7 @@ import java.util.Map;
 import org.arrowsync.ledger.InvoiceItem;
 import org.arrowsync.ledger.InvoiceItemDraft;
 import org.arrowsync.ledger.InvoiceService;
+import org.arrowsync.settings.ExportTemplateMissing;
 import org.arrowsync.shared.Progress;
 import org.arrowsync.shared.Uuids;
 import org.arrowsync.support.ArrowFixture;
@@ -52,6 +54,21 @@ class BillingReconciliationIntegrationTests extends IntegrationTest {
         settings = fixture.settings();
         customers = fixture.mapAllCustomers();
         fixture.syncedBilling(MONTH);
+    }
+
+    @Test
+    void settingsThatLostTheirExportTemplateAfterTheJobWasQueuedAreRefusedInWords() {
+        arrowValidatesTheMonth();
+        BillingReconciliation.Target target =
+                reconciliation.target(MONTH.getYear(), MONTH.getMonthValue(), Uuids.fromPath(settings), false);
+        jdbc.sql("update arrow_settings set export_type_reference = '' where uuid = ?::uuid")
+                .param(settings)
+                .update();
+
+        assertThatThrownBy(() -> reconciliation.reconcile(target, Progress.NONE))
+                .isInstanceOf(ExportTemplateMissing.class)
+                .hasMessageContaining("have no export template (export_type_reference)");
+        assertThat(states()).as("nothing was reconciled").containsOnly(3);
     }
 
     @Test

@@ -84,6 +84,11 @@ class ConsolePagesIntegrationTests extends ConsoleIntegrationTest {
                 form("_csrf", token, "settings_uuid", fixture.settings(), "month", "", "action", "sync"));
         assertThat(refused.statusCode()).isEqualTo(400);
         assertThat(refused.body()).contains("month: Choose a month.");
+
+        HttpResponse<String> firstSync =
+                browser.post("/setup/" + fixture.settings() + "/sync", form("_csrf", token, "month", ""));
+        assertThat(firstSync.statusCode()).isEqualTo(400);
+        assertThat(firstSync.body()).contains("month: Choose a month.");
     }
 
     @Test

@@ -77,6 +77,24 @@ class ConsoleSecurityIntegrationTests extends ConsoleIntegrationTest {
         assertThat(api.get("/api/users/?page_size=300").expect(200).body()).contains(username);
     }
 
+    @Test
+    void aFormFieldWithACharacterNoTextHoldsIsRefusedBeforeItReachesTheDatabase() {
+        ConsoleSession browser = new ConsoleSession(port);
+        String signInToken = csrfOf(browser.get("/login").body());
+        HttpResponse<String> signIn =
+                browser.post("/login", form("username", "ad\u0000min", "password", "x", "_csrf", signInToken));
+        assertThat(signIn.statusCode()).isEqualTo(400);
+        assertThat(signIn.body()).isEqualTo("{\"username\":[\"Null characters are not allowed.\"]}");
+
+        browser.signIn("admin", ADMIN_PASSWORD);
+        String username = "nul-" + ArrowFixture.unique("u").substring(2);
+        String token = csrfOf(browser.get("/users").body());
+        HttpResponse<String> refused = browser.post("/users", form("_csrf", token, "username", username + "\u0000"));
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.body()).contains("Null characters are not allowed.");
+        assertThat(api.get("/api/users/?page_size=300").expect(200).body()).doesNotContain(username);
+    }
+
     /** Secure behind a trusted proxy that ends HTTPS: see TrustedProxyIntegrationTests. */
     @Test
     void theSessionCookieIsHttpOnlyAndStrictAndAnUntrustedClientCannotMakeItSecure() {

@@ -105,6 +105,7 @@ class HostileRequestsIntegrationTests extends IntegrationTest {
                         "'; drop table users; --",
                         "00000000-0000-0000-0000-00000000000"));
         classes.put("malformed date", List.of("2026-13", "0000-00", "2026-02-30", "9999-99-99T99:99:99Z", "-1"));
+        classes.put("date Java reads but PostgreSQL cannot store", List.of("+999999999-01-01"));
         classes.put(
                 "malformed URL",
                 List.of(
