@@ -53,9 +53,13 @@ class ConsumptionRecordRepository {
                    ii.unit_price * ii.quantity as item_amount, iv.state as item_invoice_state, coalesce(ii.currency, ci.currency) as item_currency,
                    ci.uuid as compensation_item_uuid, cr.raw_data::text as raw_json""" + FROM;
     private static final String ORDER = "cr.billing_period desc, cr.created desc, cr.id desc";
-    /** The record's customer is one a settings record maps (actively): its lines are that settings record's. */
-    private static final String MAPPED_BY_SETTINGS =
-            "exists (select 1 from customer_mappings cm where cm.customer_id = c.id and cm.settings_id = ? and cm.is_active)";
+    /**
+     * The record is a settings record's (both {@code ?}, its id): its consumption run wrote it (D114), whatever became
+     * of its customer's mapping since. One that names no settings (its customer was mapped by none when records began
+     * to keep them) is its customer's active mappings'.
+     */
+    static final String RECORDED_BY_SETTINGS = "(cr.settings_id = ? or cr.settings_id is null and exists"
+            + " (select 1 from customer_mappings cm where cm.customer_id = c.id and cm.settings_id = ? and cm.is_active))";
     /** Rows a streamed query fetches at a time. */
     private static final int STREAMED_ROWS = 1000;
     /**
@@ -113,9 +117,11 @@ class ConsumptionRecordRepository {
         return all(where(filter));
     }
 
-    /** The records of a month for the resources of the customers these settings map (actively), finalised or not. */
+    /** The records of a month these settings recorded (D114), finalised or not. */
     List<ConsumptionRecord> ofSettingsMonth(long settingsId, LocalDate period) {
-        return all(new SqlFilter().eq("cr.billing_period", Date.valueOf(period)).where(MAPPED_BY_SETTINGS, settingsId));
+        return all(new SqlFilter()
+                .eq("cr.billing_period", Date.valueOf(period))
+                .where(RECORDED_BY_SETTINGS, settingsId, settingsId));
     }
 
     /**
@@ -161,7 +167,10 @@ class ConsumptionRecordRepository {
                         scope.period().toString())
                 .eq("c.uuid", scope.customerUuid());
         if (scope.settings() != null) {
-            filter.where(MAPPED_BY_SETTINGS, scope.settings().id());
+            filter.where(
+                    RECORDED_BY_SETTINGS,
+                    scope.settings().id(),
+                    scope.settings().id());
         }
         return filter;
     }
@@ -227,15 +236,15 @@ class ConsumptionRecordRepository {
     record MonthRecords(Set<ResourceLicense> recorded, Set<ResourceLicense> finalized) {}
 
     /**
-     * The month's record of the license on another resource of the settings' customers than this one, if there is one
-     * (D92).
+     * The month's record of the license on another resource than this one that these settings recorded, if there is one
+     * (D92): whatever became of that resource's customer mapping since (D114).
      */
     Optional<ConsumptionRecord> onAnotherResource(
             long settingsId, long resourceId, LocalDate period, String licenseReference) {
         return jdbc.sql(SELECT
                         + " where cr.billing_period = ? and cr.license_reference = ? and cr.resource_id <> ? and "
-                        + MAPPED_BY_SETTINGS + " order by cr.id limit 1")
-                .params(Date.valueOf(period), licenseReference, resourceId, settingsId)
+                        + RECORDED_BY_SETTINGS + " order by cr.id limit 1")
+                .params(Date.valueOf(period), licenseReference, resourceId, settingsId, settingsId)
                 .query(this::map)
                 .optional();
     }
@@ -254,6 +263,7 @@ class ConsumptionRecordRepository {
      * difference. A blank vendor or classification keeps the one the record knows.
      */
     Optional<Long> upsertConsumed(
+            long settingsId,
             long resourceId,
             LocalDate period,
             String licenseReference,
@@ -266,16 +276,18 @@ class ConsumptionRecordRepository {
         String guard = reopen ? "" : " where consumption_records.finalized_at is null";
         String reopened = reopen ? ", finalized_at = null, reconciled_at = null" : "";
         return jdbc.sql("""
-                        insert into consumption_records (uuid, resource_id, license_reference, billing_period, vendor_name, classification,
-                                                         consumed_sell, consumed_buy, last_sync_at, raw_data, created, modified)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, jsonb_build_object('consumption_lines_count', ?::int), ?, ?)
+                        insert into consumption_records (uuid, settings_id, resource_id, license_reference, billing_period, vendor_name,
+                                                         classification, consumed_sell, consumed_buy, last_sync_at, raw_data, created, modified)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, jsonb_build_object('consumption_lines_count', ?::int), ?, ?)
                         on conflict (resource_id, billing_period, license_reference) do update
-                        set consumed_sell = excluded.consumed_sell, consumed_buy = excluded.consumed_buy, last_sync_at = excluded.last_sync_at,
+                        set settings_id = coalesce(consumption_records.settings_id, excluded.settings_id),
+                            consumed_sell = excluded.consumed_sell, consumed_buy = excluded.consumed_buy, last_sync_at = excluded.last_sync_at,
                             vendor_name = coalesce(nullif(excluded.vendor_name, ''), consumption_records.vendor_name),
                             classification = coalesce(nullif(excluded.classification, ''), consumption_records.classification),
                             raw_data = excluded.raw_data, modified = excluded.modified""" + reopened + guard + " returning id")
                 .params(
                         UUID.randomUUID(),
+                        settingsId,
                         resourceId,
                         licenseReference,
                         Date.valueOf(period),

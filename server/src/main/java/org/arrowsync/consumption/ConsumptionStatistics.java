@@ -32,10 +32,6 @@ public class ConsumptionStatistics {
 
     static final int PERIODS = 12;
 
-    /** Records of the customers an active mapping of the settings ({@code ?}, its id) bills. */
-    private static final String MAPPED_BY_SETTINGS =
-            "exists (select 1 from customer_mappings cm where cm.customer_id = c.id and cm.is_active and cm.settings_id = ?)";
-
     private final JdbcClient jdbc;
 
     ConsumptionStatistics(JdbcClient jdbc) {
@@ -177,13 +173,14 @@ public class ConsumptionStatistics {
                         """ + ConsumptionRecordRepository.FROM + """
                          join license_billing lb on lb.license_reference = cr.license_reference
                               and lb.period = to_char(cr.billing_period, 'YYYY-MM') and lb.billed_by = 'consumption'
-                        where cr.billing_period = any(?) and\s""" + MAPPED_BY_SETTINGS + """
+                        where cr.billing_period = any(?) and\s""" + ConsumptionRecordRepository.RECORDED_BY_SETTINGS + """
                          group by cr.billing_period""")
                 .params(
                         settings.priceSource().value(),
                         periods.stream()
                                 .map(period -> Date.valueOf(period.atDay(1)))
                                 .toArray(Date[]::new),
+                        settings.id(),
                         settings.id())
                 .query(rs -> {
                     billed.put(
@@ -202,9 +199,15 @@ public class ConsumptionStatistics {
                         select cr.billing_period, count(*) as records, count(cr.finalized_at) as finalized,
                                sum(case when ? = 'buy' then cr.consumed_buy else cr.consumed_sell end) as provisional,
                                sum(case when ? = 'buy' then cr.final_buy else cr.final_sell end) as final
-                        """ + ConsumptionRecordRepository.FROM + " where " + MAPPED_BY_SETTINGS + """
+                        """ + ConsumptionRecordRepository.FROM + " where "
+                        + ConsumptionRecordRepository.RECORDED_BY_SETTINGS + """
                          group by cr.billing_period order by cr.billing_period desc limit ?""")
-                .params(settings.priceSource().value(), settings.priceSource().value(), settings.id(), months)
+                .params(
+                        settings.priceSource().value(),
+                        settings.priceSource().value(),
+                        settings.id(),
+                        settings.id(),
+                        months)
                 .query((rs, row) -> new ProvisionalVersusFinal(
                         YearMonth.from(rs.getObject("billing_period", LocalDate.class)),
                         rs.getLong("records"),

@@ -96,7 +96,7 @@ public class FinalisationService {
                 progress.error(message);
                 continue;
             }
-            Totals totals = export.totals().get(record.licenseReference());
+            Totals totals = totalsOf(record, export);
             if (totals == null) {
                 report.noBillingData++;
                 progress.increment("no_billing_data");
@@ -133,13 +133,30 @@ public class FinalisationService {
         if (export.unreadable().contains(record.licenseReference())) {
             return true;
         }
-        Totals totals = export.totals().get(record.licenseReference());
+        Totals totals = totalsOf(record, export);
         // compared as stored: a total with more decimals than the record keeps would differ at every run
         return totals != null
                 && (record.finalSell() == null
                         || record.finalSell().compareTo(Money.stored(totals.sell())) != 0
                         || record.finalBuy() == null
                         || record.finalBuy().compareTo(Money.stored(totals.buy())) != 0);
+    }
+
+    /**
+     * The export's totals of the record's license; null when it lists none. A finalised record's license that a
+     * complete export no longer lists was dropped by Arrow, which now bills it nothing (D115): its lines were found
+     * under this very reference, so it is not one Arrow writes otherwise (D96). Read only once the export is known
+     * complete.
+     */
+    private static Totals totalsOf(ConsumptionRecord record, Export export) {
+        Totals totals = export.totals().get(record.licenseReference());
+        if (totals == null
+                && record.isFinalized()
+                && export.lines() > 0
+                && export.missing().isEmpty()) {
+            return Totals.DROPPED;
+        }
+        return totals;
     }
 
     /**

@@ -108,6 +108,7 @@ class LicenseMonthBilling {
             return Outcome.NO_DATA;
         }
         Optional<Long> id = records.upsertConsumed(
+                pricing.settingsId(),
                 resource.id(),
                 month,
                 license,
@@ -167,6 +168,13 @@ class LicenseMonthBilling {
         Totals {
             currencies = Set.copyOf(currencies);
         }
+
+        /**
+         * A finalised license-month of which a complete export lists no line any more (D115): Arrow bills it nothing.
+         * Not validated, so that within the month's grace Arrow may still list its lines again (D96).
+         */
+        static final Totals DROPPED =
+                new Totals(BigDecimal.ZERO, BigDecimal.ZERO, Set.of(), LicenseKind.UNKNOWN, false);
 
         /** One line's amounts; {@code validated}: it carries Arrow's Validation Date. */
         static Totals of(BigDecimal sell, BigDecimal buy, String currency, LicenseKind license, boolean validated) {

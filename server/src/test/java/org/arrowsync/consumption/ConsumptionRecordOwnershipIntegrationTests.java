@@ -1,0 +1,143 @@
+package org.arrowsync.consumption;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.time.YearMonth;
+import java.util.Iterator;
+import java.util.Map;
+import org.arrowsync.arrowclient.BillingLine;
+import org.arrowsync.support.ArrowFixture;
+import org.arrowsync.support.IntegrationTest;
+import org.arrowsync.support.TestClock;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * D114: a consumption record stays its settings' whatever becomes of its customer's mapping, so finalisation still
+ * corrects it and no other resource records its month again. D115: a finalised license-month whose lines Arrow drops
+ * from a complete export is credited.
+ */
+class ConsumptionRecordOwnershipIntegrationTests extends IntegrationTest {
+
+    private static final String RECORDS = "/api/admin/arrow/consumption-records/";
+    private static final String RESOURCES = "/api/marketplace-resources/";
+    private static final String MAPPINGS = "/api/admin/arrow/customer-mappings/";
+    private static final YearMonth CLOSED = TestClock.closedMonth();
+
+    @RegisterExtension
+    final ArrowFixture fixture = new ArrowFixture();
+
+    @Test
+    void aMonthRecordedBeforeItsCustomersMappingWasDeactivatedIsStillFinalised() {
+        fixture.trackedResources(1);
+        String license = fixture.meteredLicense(CLOSED);
+        fixture.syncConsumption(CLOSED);
+        fixture.emulator().correctSell(license, CLOSED, new BigDecimal("12.5"));
+        String arrowCustomer = fixture.customers().keySet().iterator().next();
+        api.patch(MAPPINGS + fixture.mapping(arrowCustomer) + "/", Map.of("is_active", false))
+                .expect(200);
+
+        JsonNode result =
+                fixture.run("trigger_reconciliation", fixture.period(CLOSED)).get("result");
+
+        assertThat(result.get("compensation_items_created").asInt())
+                .as(result.toString())
+                .isEqualTo(1);
+        JsonNode record = record(license);
+        assertThat(record.get("is_finalized").asBoolean()).isTrue();
+        assertThat(record.get("adjustment_amount").asString()).isEqualTo("12.50");
+    }
+
+    @Test
+    void aMonthRecordedForACustomerNoLongerMappedIsNotRecordedAgainOnAnotherCustomersResource() {
+        fixture.trackedResources(2);
+        String license = fixture.meteredLicense(CLOSED);
+        String recordedOn = fixture.licensedResources().get(license);
+        fixture.syncConsumption(CLOSED);
+        Iterator<String> arrowCustomers = fixture.customers().keySet().iterator();
+        String first = arrowCustomers.next();
+        String owner =
+                fixture.customerOf(license).equals(fixture.customers().get(first)) ? first : arrowCustomers.next();
+        String other = fixture.customers().entrySet().stream()
+                .filter(entry -> !entry.getKey().equals(owner))
+                .map(Map.Entry::getValue)
+                .findFirst()
+                .orElseThrow();
+        JsonNode otherResource = api.get(RESOURCES + "?page_size=1&customer_uuid=" + other)
+                .expect(200)
+                .json()
+                .get(0);
+        api.patch(MAPPINGS + fixture.mapping(owner) + "/", Map.of("is_active", false))
+                .expect(200);
+        // Arrow moved the license; the operator carries it on the other customer's resource now
+        String second = fixture.licensedResource(
+                otherResource.get("project_uuid").asString(),
+                otherResource.get("offering_uuid").asString(),
+                license);
+
+        JsonNode job = fixture.syncConsumption(CLOSED);
+
+        assertThat(job.get("result").get("errors").toString())
+                .contains("License " + license + " of " + CLOSED + " is recorded on resource")
+                .contains("nothing was recorded");
+        assertThat(count(RECORDS + "?resource_uuid=" + second)).isZero();
+        assertThat(count(RECORDS + "?resource_uuid=" + recordedOn)).isEqualTo(1);
+    }
+
+    @Test
+    void aFinalisedMonthWhoseLinesArrowDropsIsCredited() {
+        fixture.trackedResources(1);
+        String license = fixture.meteredLicense(CLOSED);
+        fixture.syncConsumption(CLOSED);
+        fixture.run("trigger_reconciliation", fixture.period(CLOSED));
+        assertThat(record(license).get("is_finalized").asBoolean()).isTrue();
+        String resource = fixture.licensedResources().get(license);
+        assertThat(billed(resource)).isPositive();
+
+        for (BillingLine line : fixture.emulator().lines(license, CLOSED)) {
+            fixture.emulator().removeLine(line.lineReference());
+        }
+        Map<String, Object> forced = fixture.period(CLOSED);
+        forced.put("force", true); // past the month's grace, as Arrow gives no Validation Date to a line it dropped
+        JsonNode result = fixture.run("trigger_reconciliation", forced).get("result");
+
+        assertThat(result.get("compensation_items_created").asInt())
+                .as(result.toString())
+                .isEqualTo(1);
+        assertThat(new BigDecimal(record(license).get("final_sell").asString())).isZero();
+        assertThat(billed(resource)).as("what the license-month bills now").isZero();
+        assertThat(fixture.run("trigger_reconciliation", fixture.period(CLOSED))
+                        .get("result")
+                        .path("compensation_items_created")
+                        .asInt())
+                .as("credited once")
+                .isZero();
+    }
+
+    /** The month's record of the license on the resource the fixture made for it. */
+    private JsonNode record(String license) {
+        return api.get(RECORDS + "?resource_uuid=" + fixture.licensedResources().get(license) + "&billing_period="
+                        + CLOSED.atDay(1))
+                .expect(200)
+                .json()
+                .get(0);
+    }
+
+    /** What the resource's items bill: its month's provisional item and the corrections of it. */
+    private BigDecimal billed(String resource) {
+        BigDecimal total = BigDecimal.ZERO;
+        for (JsonNode item : api.get("/api/invoice-items/?page_size=100&resource_uuid=" + resource)
+                .expect(200)
+                .json()) {
+            total = total.add(new BigDecimal(item.get("unit_price").asString())
+                    .multiply(new BigDecimal(item.get("quantity").asString())));
+        }
+        return total;
+    }
+
+    private long count(String list) {
+        return Long.parseLong(api.get(list).expect(200).header("X-Result-Count"));
+    }
+}
