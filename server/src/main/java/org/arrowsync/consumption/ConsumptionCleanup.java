@@ -3,6 +3,7 @@ package org.arrowsync.consumption;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.UUID;
@@ -24,10 +25,11 @@ import org.springframework.transaction.annotation.Transactional;
  * Cleanup (docs/reference-behaviour.md §4.12, D11): a dry run by default. Deleting a record also removes its
  * provisional item from its open invoice. A record whose month is already billed beyond recall (its provisional item on
  * a closed invoice, or compensations, which are accounting facts) is kept and reported: deleting it would let the next
- * sync bill the month again (D2). License-month claims stay with the consumption path, so the next sync re-creates the
- * record under its own claim. A finalised record is kept too unless the request asks for finalised records (D89). A
- * real cleanup shares the month lock of every settings record, as consumption writes do: it waits for a running billing
- * sync of the month instead of deadlocking with it, and then decides on what that sync left.
+ * sync bill the month again (D2). License-month claims stay with the consumption path, so a run of the month (the
+ * hourly one for the current month, one triggered for another) re-creates the record under its own claim; one whose
+ * resource no run covers any more is kept (D116). A finalised record is kept too unless the request asks for finalised
+ * records (D89). A real cleanup shares the month lock of every settings record, as consumption writes do: it waits for
+ * a running billing sync of the month instead of deadlocking with it, and then decides on what that sync left.
  */
 @Service
 public class ConsumptionCleanup {
@@ -35,6 +37,7 @@ public class ConsumptionCleanup {
     static final String ON_CLOSED_INVOICE = "provisional_item_on_closed_invoice";
     static final String COMPENSATED = "has_compensation";
     static final String FINALIZED = "finalized";
+    static final String NOT_RECORDED_AGAIN = "not_recorded_again";
 
     private final ConsumptionRecordRepository records;
     private final InvoiceService invoices;
@@ -87,8 +90,11 @@ public class ConsumptionCleanup {
         }
         List<ConsumptionRecord> deletable = new ArrayList<>();
         List<KeptRecord> kept = new ArrayList<>();
-        for (ConsumptionRecord record : records.all(filter)) {
-            String reason = keptBecause(record, onlyFinalized);
+        List<ConsumptionRecord> asked = records.all(filter);
+        Set<Long> covered =
+                records.coveredByARun(asked.stream().map(ConsumptionRecord::id).toList());
+        for (ConsumptionRecord record : asked) {
+            String reason = keptBecause(record, onlyFinalized, covered.contains(record.id()));
             if (reason == null) {
                 deletable.add(record);
             } else {
@@ -129,17 +135,22 @@ public class ConsumptionCleanup {
     /**
      * Why a record must stay, or null when it may go. A finalised record goes only when the request asks for finalised
      * records ({@code only_finalized}): its item bills Arrow's final amount, and no scheduled run brings a deleted one
-     * back (D89).
+     * back (D89). An unfinalised one whose resource no run covers ({@code covered} false: not OK, another license, its
+     * customer no longer mapped) stays: nothing would record its month again, and its claim keeps the billing sync from
+     * billing it (D116).
      */
-    private static String keptBecause(ConsumptionRecord record, boolean finalisedAsked) {
+    private static String keptBecause(ConsumptionRecord record, boolean finalisedAsked, boolean covered) {
         if (record.compensationItemId() != null || record.compensated().signum() != 0) {
             return COMPENSATED;
         }
         if (record.invoiceItemId() != null && !record.itemInvoiceOpen()) {
             return ON_CLOSED_INVOICE;
         }
-        if (record.isFinalized() && !finalisedAsked) {
-            return FINALIZED;
+        if (record.isFinalized()) {
+            return finalisedAsked ? null : FINALIZED;
+        }
+        if (!covered) {
+            return NOT_RECORDED_AGAIN;
         }
         return null;
     }

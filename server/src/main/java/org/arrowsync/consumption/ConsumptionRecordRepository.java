@@ -15,6 +15,7 @@ import java.util.UUID;
 import java.util.function.Consumer;
 import org.arrowsync.ledger.InvoiceState;
 import org.arrowsync.ledger.Resource;
+import org.arrowsync.ledger.ResourceService;
 import org.arrowsync.pricing.LineScope;
 import org.arrowsync.pricing.MarginLine;
 import org.arrowsync.pricing.MarginTotals;
@@ -336,6 +337,27 @@ class ConsumptionRecordRepository {
         jdbc.sql("update consumption_records set reconciled_at = ?, modified = ? where id = ?")
                 .params(Timestamps.of(now), Timestamps.of(now), id)
                 .update();
+    }
+
+    /**
+     * The records among these whose resource a consumption run covers now: the resource is OK, still carries the
+     * record's license, and its customer is mapped actively by the settings that recorded it (D114). A run of their
+     * month records them again once deleted; no run records the others (D116).
+     */
+    Set<Long> coveredByARun(List<Long> ids) {
+        if (ids.isEmpty()) {
+            return Set.of();
+        }
+        return new HashSet<>(jdbc.sql("""
+                        select cr.id from consumption_records cr
+                        join resources r on r.id = cr.resource_id
+                        join projects p on p.id = r.project_id
+                        where cr.id = any(?) and r.state = ? and r.attributes ->> 'arrow_license_reference' = cr.license_reference
+                          and exists (select 1 from customer_mappings cm where cm.customer_id = p.customer_id and cm.is_active
+                                      and (cr.settings_id is null or cm.settings_id = cr.settings_id))""")
+                .params(ids.toArray(Long[]::new), ResourceService.OK)
+                .query(Long.class)
+                .list());
     }
 
     int delete(List<Long> ids) {

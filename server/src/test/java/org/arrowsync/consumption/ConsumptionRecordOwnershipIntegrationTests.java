@@ -17,7 +17,7 @@ import tools.jackson.databind.JsonNode;
 /**
  * D114: a consumption record stays its settings' whatever becomes of its customer's mapping, so finalisation still
  * corrects it and no other resource records its month again. D115: a finalised license-month whose lines Arrow drops
- * from a complete export is credited.
+ * from a complete export is credited. D116: a cleanup keeps a record that no run would record again.
  */
 class ConsumptionRecordOwnershipIntegrationTests extends IntegrationTest {
 
@@ -114,6 +114,27 @@ class ConsumptionRecordOwnershipIntegrationTests extends IntegrationTest {
                         .asInt())
                 .as("credited once")
                 .isZero();
+    }
+
+    @Test
+    void aCleanupKeepsARecordThatNoRunWouldRecordAgain() {
+        fixture.trackedResources(1);
+        String license = fixture.meteredLicense(CLOSED);
+        String resource = fixture.licensedResources().get(license);
+        fixture.syncConsumption(CLOSED);
+        api.patch(RESOURCES + resource + "/", Map.of("state", "Terminated")).expect(200);
+
+        JsonNode cleanup = api.post(
+                        "/api/admin/arrow/billing-syncs/cleanup_consumption/",
+                        Map.of("resource_uuid", resource, "only_unfinalized", true, "dry_run", false))
+                .expect(200)
+                .json();
+
+        assertThat(cleanup.get("records_deleted").asInt()).isZero();
+        assertThat(cleanup.get("kept").get(0).get("reason").asString())
+                .isEqualTo(ConsumptionCleanup.NOT_RECORDED_AGAIN);
+        assertThat(count(RECORDS + "?resource_uuid=" + resource)).isEqualTo(1);
+        assertThat(billed(resource)).as("its month stays billed").isPositive();
     }
 
     /** The month's record of the license on the resource the fixture made for it. */
