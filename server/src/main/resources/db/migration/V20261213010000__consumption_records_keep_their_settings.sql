@@ -1,7 +1,7 @@
 -- D114: a record belongs to the settings whose consumption run wrote it, whatever becomes of its customer's mapping,
 -- so finalisation, re-pricing and the reports still find it once the mapping is deactivated or re-pointed. A record
 -- written before this column existed takes the settings of its customer's mapping (an active one first); one of a
--- customer no settings maps keeps none, and is read through its customer's active mappings as before.
+-- customer no settings maps any more names none, as no settings read it before either.
 alter table consumption_records add column settings_id bigint references arrow_settings (id) on delete set null;
 
 update consumption_records cr

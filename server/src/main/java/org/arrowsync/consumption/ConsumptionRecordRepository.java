@@ -55,12 +55,10 @@ class ConsumptionRecordRepository {
                    ci.uuid as compensation_item_uuid, cr.raw_data::text as raw_json""" + FROM;
     private static final String ORDER = "cr.billing_period desc, cr.created desc, cr.id desc";
     /**
-     * The record is a settings record's (both {@code ?}, its id): its consumption run wrote it (D114), whatever became
-     * of its customer's mapping since. One that names no settings (its customer was mapped by none when records began
-     * to keep them) is its customer's active mappings'.
+     * The record is a settings record's ({@code ?}, its id): its consumption run wrote it (D114), whatever became of
+     * its customer's mapping since.
      */
-    static final String RECORDED_BY_SETTINGS = "(cr.settings_id = ? or cr.settings_id is null and exists"
-            + " (select 1 from customer_mappings cm where cm.customer_id = c.id and cm.settings_id = ? and cm.is_active))";
+    static final String RECORDED_BY_SETTINGS = "cr.settings_id = ?";
     /** Rows a streamed query fetches at a time. */
     private static final int STREAMED_ROWS = 1000;
     /**
@@ -120,9 +118,8 @@ class ConsumptionRecordRepository {
 
     /** The records of a month these settings recorded (D114), finalised or not. */
     List<ConsumptionRecord> ofSettingsMonth(long settingsId, LocalDate period) {
-        return all(new SqlFilter()
-                .eq("cr.billing_period", Date.valueOf(period))
-                .where(RECORDED_BY_SETTINGS, settingsId, settingsId));
+        return all(
+                new SqlFilter().eq("cr.billing_period", Date.valueOf(period)).where(RECORDED_BY_SETTINGS, settingsId));
     }
 
     /**
@@ -168,10 +165,7 @@ class ConsumptionRecordRepository {
                         scope.period().toString())
                 .eq("c.uuid", scope.customerUuid());
         if (scope.settings() != null) {
-            filter.where(
-                    RECORDED_BY_SETTINGS,
-                    scope.settings().id(),
-                    scope.settings().id());
+            filter.where(RECORDED_BY_SETTINGS, scope.settings().id());
         }
         return filter;
     }
@@ -245,7 +239,7 @@ class ConsumptionRecordRepository {
         return jdbc.sql(SELECT
                         + " where cr.billing_period = ? and cr.license_reference = ? and cr.resource_id <> ? and "
                         + RECORDED_BY_SETTINGS + " order by cr.id limit 1")
-                .params(Date.valueOf(period), licenseReference, resourceId, settingsId, settingsId)
+                .params(Date.valueOf(period), licenseReference, resourceId, settingsId)
                 .query(this::map)
                 .optional();
     }
@@ -354,7 +348,7 @@ class ConsumptionRecordRepository {
                         join projects p on p.id = r.project_id
                         where cr.id = any(?) and r.state = ? and r.attributes ->> 'arrow_license_reference' = cr.license_reference
                           and exists (select 1 from customer_mappings cm where cm.customer_id = p.customer_id and cm.is_active
-                                      and (cr.settings_id is null or cm.settings_id = cr.settings_id))""")
+                                      and cm.settings_id = cr.settings_id)""")
                 .params(ids.toArray(Long[]::new), ResourceService.OK)
                 .query(Long.class)
                 .list());

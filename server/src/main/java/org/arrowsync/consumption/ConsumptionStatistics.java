@@ -180,7 +180,6 @@ public class ConsumptionStatistics {
                         periods.stream()
                                 .map(period -> Date.valueOf(period.atDay(1)))
                                 .toArray(Date[]::new),
-                        settings.id(),
                         settings.id())
                 .query(rs -> {
                     billed.put(
@@ -202,12 +201,7 @@ public class ConsumptionStatistics {
                         """ + ConsumptionRecordRepository.FROM + " where "
                         + ConsumptionRecordRepository.RECORDED_BY_SETTINGS + """
                          group by cr.billing_period order by cr.billing_period desc limit ?""")
-                .params(
-                        settings.priceSource().value(),
-                        settings.priceSource().value(),
-                        settings.id(),
-                        settings.id(),
-                        months)
+                .params(settings.priceSource().value(), settings.priceSource().value(), settings.id(), months)
                 .query((rs, row) -> new ProvisionalVersusFinal(
                         YearMonth.from(rs.getObject("billing_period", LocalDate.class)),
                         rs.getLong("records"),
