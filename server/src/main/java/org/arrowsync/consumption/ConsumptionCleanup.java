@@ -85,12 +85,15 @@ public class ConsumptionCleanup {
                 onlyFinalized ? Boolean.TRUE : onlyUnfinalized ? Boolean.FALSE : null,
                 null);
         boolean dryRun = request.dryRun() == null || request.dryRun();
+        List<ConsumptionRecord> asked = records.all(filter);
         if (!dryRun) {
-            lockMonths(filter);
+            lockMonths(asked);
+            // rows locked before deciding: a run or finalisation writing one commits first, and is read again here
+            records.lockAll(asked.stream().map(ConsumptionRecord::id).toList());
+            asked = records.all(filter);
         }
         List<ConsumptionRecord> deletable = new ArrayList<>();
         List<KeptRecord> kept = new ArrayList<>();
-        List<ConsumptionRecord> asked = records.all(filter);
         Set<Long> covered =
                 records.coveredByARun(asked.stream().map(ConsumptionRecord::id).toList());
         for (ConsumptionRecord record : asked) {
@@ -122,10 +125,9 @@ public class ConsumptionCleanup {
     }
 
     /** The month locks of the records' months, for every settings record, in one fixed order. */
-    private void lockMonths(RecordFilter filter) {
-        SortedSet<YearMonth> periods = records.all(filter).stream()
-                .map(ConsumptionRecord::period)
-                .collect(Collectors.toCollection(TreeSet::new));
+    private void lockMonths(List<ConsumptionRecord> asked) {
+        SortedSet<YearMonth> periods =
+                asked.stream().map(ConsumptionRecord::period).collect(Collectors.toCollection(TreeSet::new));
         List<UUID> everySettings = settings.uuids();
         for (YearMonth period : periods) {
             everySettings.forEach(uuid -> licenses.lockMonthShared(uuid, period));

@@ -108,6 +108,14 @@ class ConsumptionRecordRepository {
         return jdbc.sql(SELECT + " where cr.id = ?").param(id).query(this::map).optional();
     }
 
+    /** Locks these records' rows for the rest of the transaction, in id order. */
+    void lockAll(List<Long> ids) {
+        jdbc.sql("select id from consumption_records where id = any(?) order by id for update")
+                .param(ids.toArray(Long[]::new))
+                .query(Long.class)
+                .list();
+    }
+
     Listing<ConsumptionRecord> list(ConsumptionRecordService.RecordFilter filter, PageRequest page) {
         return listing.list(where(filter), page);
     }
