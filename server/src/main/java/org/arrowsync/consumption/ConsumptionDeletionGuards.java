@@ -1,11 +1,17 @@
 package org.arrowsync.consumption;
 
+import java.time.YearMonth;
+import java.util.List;
 import org.arrowsync.ledger.Resource;
+import org.arrowsync.shared.CustomerChangeGuard;
 import org.arrowsync.shared.DeletionGuard;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Resources that consumption records hang on stay; terminating them is the way out. */
+/**
+ * Resources that consumption records hang on stay (terminating them is the way out), and keep their customer while
+ * their months are not finalised.
+ */
 @Configuration(proxyBeanMethods = false)
 class ConsumptionDeletionGuards {
 
@@ -14,6 +20,28 @@ class ConsumptionDeletionGuards {
         return resource -> {
             if (records.existForResource(resource.id())) {
                 throw new ResourceHasConsumption();
+            }
+        };
+    }
+
+    /** D117: a resource or project with months consumption tracking has not finalised keeps its customer. */
+    @Bean
+    CustomerChangeGuard unfinalisedConsumptionStays(ConsumptionRecordRepository records) {
+        return new CustomerChangeGuard() {
+            @Override
+            public void checkResourceMove(long resourceId) {
+                List<YearMonth> months = records.unfinalisedMonths("r.id", resourceId);
+                if (!months.isEmpty()) {
+                    throw new ResourceBilledByConsumption("This resource has Arrow", months);
+                }
+            }
+
+            @Override
+            public void checkProjectMove(long projectId) {
+                List<YearMonth> months = records.unfinalisedMonths("r.project_id", projectId);
+                if (!months.isEmpty()) {
+                    throw new ResourceBilledByConsumption("A resource of this project has Arrow", months);
+                }
             }
         };
     }

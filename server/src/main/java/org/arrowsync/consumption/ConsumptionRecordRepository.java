@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
@@ -205,6 +206,19 @@ class ConsumptionRecordRepository {
         return jdbc.sql(SELECT + filter.clause() + " order by " + ORDER)
                 .params(filter.params())
                 .query(this::map)
+                .list();
+    }
+
+    /**
+     * The months not finalised yet of the records whose resource's {@code column} ({@code r.id}, {@code r.project_id})
+     * is {@code id}, oldest first.
+     */
+    List<YearMonth> unfinalisedMonths(String column, long id) {
+        return jdbc.sql(
+                        "select distinct cr.billing_period from consumption_records cr join resources r on r.id = cr.resource_id"
+                                + " where " + column + " = ? and cr.finalized_at is null order by cr.billing_period")
+                .param(id)
+                .query((rs, row) -> YearMonth.from(rs.getObject(1, LocalDate.class)))
                 .list();
     }
 

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.arrowsync.shared.CustomerChangeGuard;
 import org.arrowsync.shared.FieldErrors;
 import org.arrowsync.shared.InvalidInput;
 import org.arrowsync.shared.Listing;
@@ -17,11 +18,17 @@ public class ProjectService {
 
     private final ProjectRepository projects;
     private final CustomerRepository customers;
+    private final List<CustomerChangeGuard> customerGuards;
     private final Clock clock;
 
-    ProjectService(ProjectRepository projects, CustomerRepository customers, Clock clock) {
+    ProjectService(
+            ProjectRepository projects,
+            CustomerRepository customers,
+            List<CustomerChangeGuard> customerGuards,
+            Clock clock) {
         this.projects = projects;
         this.customers = customers;
+        this.customerGuards = customerGuards;
         this.clock = clock;
     }
 
@@ -56,6 +63,9 @@ public class ProjectService {
     Project update(UUID uuid, UUID customerUuid, String name, String description) {
         Project project = get(uuid);
         Customer customer = validate(customerUuid, name, description);
+        if (customer.id() != project.customerId()) {
+            customerGuards.forEach(guard -> guard.checkProjectMove(project.id()));
+        }
         projects.update(project.id(), customer.id(), name, description == null ? "" : description, clock.instant());
         return get(uuid);
     }

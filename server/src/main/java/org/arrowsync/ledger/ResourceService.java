@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.arrowsync.ledger.Offering.Plan;
 import org.arrowsync.ledger.ResourceRepository.ResourceFields;
+import org.arrowsync.shared.CustomerChangeGuard;
 import org.arrowsync.shared.DeletionGuard;
 import org.arrowsync.shared.FieldErrors;
 import org.arrowsync.shared.InvalidInput;
@@ -30,6 +31,7 @@ public class ResourceService {
     private final OfferingRepository offerings;
     private final ProjectRepository projects;
     private final List<DeletionGuard<Resource>> guards;
+    private final List<CustomerChangeGuard> customerGuards;
     private final Clock clock;
 
     ResourceService(
@@ -37,11 +39,13 @@ public class ResourceService {
             OfferingRepository offerings,
             ProjectRepository projects,
             List<DeletionGuard<Resource>> guards,
+            List<CustomerChangeGuard> customerGuards,
             Clock clock) {
         this.resources = resources;
         this.offerings = offerings;
         this.projects = projects;
         this.guards = guards;
+        this.customerGuards = customerGuards;
         this.clock = clock;
     }
 
@@ -114,7 +118,13 @@ public class ResourceService {
     @Transactional
     public Resource update(UUID uuid, ResourceDraft draft) {
         Resource resource = get(uuid);
-        resources.update(resource.id(), validate(draft), clock.instant());
+        ResourceFields fields = validate(draft);
+        if (fields.projectId() != resource.project().id()
+                && projects.find(draft.projectUuid()).orElseThrow().customerId()
+                        != resource.customer().id()) {
+            customerGuards.forEach(guard -> guard.checkResourceMove(resource.id()));
+        }
+        resources.update(resource.id(), fields, clock.instant());
         return get(uuid);
     }
 

@@ -17,7 +17,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * D114: a consumption record stays its settings' whatever becomes of its customer's mapping, so finalisation still
  * corrects it and no other resource records its month again. D115: a finalised license-month whose lines Arrow drops
- * from a complete export is credited. D116: a cleanup keeps a record that no run would record again.
+ * from a complete export is credited. D116: a cleanup keeps a record that no run would record again. D117: a resource
+ * keeps its customer while its consumption months are not finalised.
  */
 class ConsumptionRecordOwnershipIntegrationTests extends IntegrationTest {
 
@@ -135,6 +136,39 @@ class ConsumptionRecordOwnershipIntegrationTests extends IntegrationTest {
                 .isEqualTo(ConsumptionCleanup.NOT_RECORDED_AGAIN);
         assertThat(count(RECORDS + "?resource_uuid=" + resource)).isEqualTo(1);
         assertThat(billed(resource)).as("its month stays billed").isPositive();
+    }
+
+    @Test
+    void aResourceOrProjectKeepsItsCustomerUntilItsConsumptionMonthsAreFinalised() {
+        fixture.trackedResources(2);
+        String license = fixture.meteredLicense(CLOSED);
+        String resource = fixture.licensedResources().get(license);
+        fixture.syncConsumption(CLOSED);
+        String owner = fixture.customerOf(license);
+        String other = fixture.customers().values().stream()
+                .filter(customer -> !customer.equals(owner))
+                .findFirst()
+                .orElseThrow();
+        String elsewhere = fixture.project(other);
+        String project = api.get(RESOURCES + resource + "/").expect(200).text("project_uuid");
+
+        assertThat(api.patch(RESOURCES + resource + "/", Map.of("project", elsewhere))
+                        .expect(409)
+                        .text("error"))
+                .contains("not finalised yet (" + CLOSED + ")");
+        assertThat(api.patch("/api/projects/" + project + "/", Map.of("customer", other))
+                        .expect(409)
+                        .text("error"))
+                .contains("A resource of this project has Arrow consumption");
+        assertThat(api.get(RESOURCES + resource + "/").expect(200).text("customer_uuid"))
+                .isEqualTo(owner);
+        api.patch(RESOURCES + resource + "/", Map.of("name", "Renamed in place"))
+                .expect(200);
+
+        fixture.run("trigger_reconciliation", fixture.period(CLOSED));
+        api.patch(RESOURCES + resource + "/", Map.of("project", elsewhere)).expect(200);
+        assertThat(api.get(RESOURCES + resource + "/").expect(200).text("customer_uuid"))
+                .isEqualTo(other);
     }
 
     /** The month's record of the license on the resource the fixture made for it. */
