@@ -152,6 +152,9 @@ public final class EmbeddedDatabase implements AutoCloseable {
     @Override
     public void close() {
         synchronized (this) {
+            if (closed) {
+                return;
+            }
             closed = true;
             notifyAll();
         }
