@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
 import java.time.YearMonth;
-import java.util.Iterator;
 import java.util.Map;
 import org.arrowsync.arrowclient.BillingLine;
 import org.arrowsync.support.ArrowFixture;
@@ -32,12 +31,9 @@ class ConsumptionRecordOwnershipIntegrationTests extends IntegrationTest {
 
     @Test
     void aMonthRecordedBeforeItsCustomersMappingWasDeactivatedIsStillFinalised() {
-        fixture.trackedResources(1);
-        String license = fixture.meteredLicense(CLOSED);
-        fixture.syncConsumption(CLOSED);
+        String license = recordedLicense(1);
         fixture.emulator().correctSell(license, CLOSED, new BigDecimal("12.5"));
-        String arrowCustomer = fixture.customers().keySet().iterator().next();
-        api.patch(MAPPINGS + fixture.mapping(arrowCustomer) + "/", Map.of("is_active", false))
+        api.patch(MAPPINGS + fixture.mapping(arrowCustomerOf(license)) + "/", Map.of("is_active", false))
                 .expect(200);
 
         JsonNode result =
@@ -53,24 +49,13 @@ class ConsumptionRecordOwnershipIntegrationTests extends IntegrationTest {
 
     @Test
     void aMonthRecordedForACustomerNoLongerMappedIsNotRecordedAgainOnAnotherCustomersResource() {
-        fixture.trackedResources(2);
-        String license = fixture.meteredLicense(CLOSED);
+        String license = recordedLicense(2);
         String recordedOn = fixture.licensedResources().get(license);
-        fixture.syncConsumption(CLOSED);
-        Iterator<String> arrowCustomers = fixture.customers().keySet().iterator();
-        String first = arrowCustomers.next();
-        String owner =
-                fixture.customerOf(license).equals(fixture.customers().get(first)) ? first : arrowCustomers.next();
-        String other = fixture.customers().entrySet().stream()
-                .filter(entry -> !entry.getKey().equals(owner))
-                .map(Map.Entry::getValue)
-                .findFirst()
-                .orElseThrow();
-        JsonNode otherResource = api.get(RESOURCES + "?page_size=1&customer_uuid=" + other)
+        JsonNode otherResource = api.get(RESOURCES + "?page_size=1&customer_uuid=" + otherCustomer(license))
                 .expect(200)
                 .json()
                 .get(0);
-        api.patch(MAPPINGS + fixture.mapping(owner) + "/", Map.of("is_active", false))
+        api.patch(MAPPINGS + fixture.mapping(arrowCustomerOf(license)) + "/", Map.of("is_active", false))
                 .expect(200);
         // Arrow moved the license; the operator carries it on the other customer's resource now
         String second = fixture.licensedResource(
@@ -89,9 +74,7 @@ class ConsumptionRecordOwnershipIntegrationTests extends IntegrationTest {
 
     @Test
     void aFinalisedMonthWhoseLinesArrowDropsIsCredited() {
-        fixture.trackedResources(1);
-        String license = fixture.meteredLicense(CLOSED);
-        fixture.syncConsumption(CLOSED);
+        String license = recordedLicense(1);
         fixture.run("trigger_reconciliation", fixture.period(CLOSED));
         assertThat(record(license).get("is_finalized").asBoolean()).isTrue();
         String resource = fixture.licensedResources().get(license);
@@ -119,10 +102,8 @@ class ConsumptionRecordOwnershipIntegrationTests extends IntegrationTest {
 
     @Test
     void aCleanupKeepsARecordThatNoRunWouldRecordAgain() {
-        fixture.trackedResources(1);
-        String license = fixture.meteredLicense(CLOSED);
+        String license = recordedLicense(1);
         String resource = fixture.licensedResources().get(license);
-        fixture.syncConsumption(CLOSED);
         api.patch(RESOURCES + resource + "/", Map.of("state", "Terminated")).expect(200);
 
         JsonNode cleanup = api.post(
@@ -140,15 +121,10 @@ class ConsumptionRecordOwnershipIntegrationTests extends IntegrationTest {
 
     @Test
     void aResourceOrProjectKeepsItsCustomerUntilItsConsumptionMonthsAreFinalised() {
-        fixture.trackedResources(2);
-        String license = fixture.meteredLicense(CLOSED);
+        String license = recordedLicense(2);
         String resource = fixture.licensedResources().get(license);
-        fixture.syncConsumption(CLOSED);
         String owner = fixture.customerOf(license);
-        String other = fixture.customers().values().stream()
-                .filter(customer -> !customer.equals(owner))
-                .findFirst()
-                .orElseThrow();
+        String other = otherCustomer(license);
         String elsewhere = fixture.project(other);
         String project = api.get(RESOURCES + resource + "/").expect(200).text("project_uuid");
 
@@ -169,6 +145,34 @@ class ConsumptionRecordOwnershipIntegrationTests extends IntegrationTest {
         api.patch(RESOURCES + resource + "/", Map.of("project", elsewhere)).expect(200);
         assertThat(api.get(RESOURCES + resource + "/").expect(200).text("customer_uuid"))
                 .isEqualTo(other);
+    }
+
+    /**
+     * Consumption tracked for Arrow's first {@code customers} customers and recorded for the closed month: a license
+     * with metered consumption in it.
+     */
+    private String recordedLicense(int customers) {
+        fixture.trackedResources(customers);
+        String license = fixture.meteredLicense(CLOSED);
+        fixture.syncConsumption(CLOSED);
+        return license;
+    }
+
+    /** The Arrow reference of the customer whose resource carries the license. */
+    private String arrowCustomerOf(String license) {
+        return fixture.customers().entrySet().stream()
+                .filter(entry -> entry.getValue().equals(fixture.customerOf(license)))
+                .map(Map.Entry::getKey)
+                .findFirst()
+                .orElseThrow();
+    }
+
+    /** A mapped operator customer other than the license's. */
+    private String otherCustomer(String license) {
+        return fixture.customers().values().stream()
+                .filter(customer -> !customer.equals(fixture.customerOf(license)))
+                .findFirst()
+                .orElseThrow();
     }
 
     /** The month's record of the license on the resource the fixture made for it. */
