@@ -12,8 +12,9 @@ import org.arrowsync.shared.StateConflict;
  */
 final class ResourceBilledByConsumption extends StateConflict {
 
-    ResourceBilledByConsumption(String what, List<YearMonth> months) {
-        super(what + " consumption billed to its customer and not finalised yet ("
+    /** {@code subject}: the resource that would move, as the message names it. */
+    ResourceBilledByConsumption(String subject, List<YearMonth> months) {
+        super(subject + " has Arrow consumption billed to its customer and not finalised yet ("
                 + months.stream().map(YearMonth::toString).collect(Collectors.joining(", "))
                 + "): it stays with that customer until those months are finalised against Arrow's billing export.");
     }

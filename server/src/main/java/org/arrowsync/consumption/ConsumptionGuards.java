@@ -13,7 +13,7 @@ import org.springframework.context.annotation.Configuration;
  * their months are not finalised.
  */
 @Configuration(proxyBeanMethods = false)
-class ConsumptionDeletionGuards {
+class ConsumptionGuards {
 
     @Bean
     DeletionGuard<Resource> resourceWithConsumption(ConsumptionRecordRepository records) {
@@ -32,7 +32,7 @@ class ConsumptionDeletionGuards {
             public void checkResourceMove(long resourceId) {
                 List<YearMonth> months = records.unfinalisedMonths("r.id", resourceId);
                 if (!months.isEmpty()) {
-                    throw new ResourceBilledByConsumption("This resource has Arrow", months);
+                    throw new ResourceBilledByConsumption("This resource", months);
                 }
             }
 
@@ -40,7 +40,7 @@ class ConsumptionDeletionGuards {
             public void checkProjectMove(long projectId) {
                 List<YearMonth> months = records.unfinalisedMonths("r.project_id", projectId);
                 if (!months.isEmpty()) {
-                    throw new ResourceBilledByConsumption("A resource of this project has Arrow", months);
+                    throw new ResourceBilledByConsumption("A resource of this project", months);
                 }
             }
         };
