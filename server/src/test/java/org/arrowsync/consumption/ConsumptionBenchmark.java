@@ -187,13 +187,16 @@ class ConsumptionBenchmark {
         /** 2,000 resources × 500 months, a third finalised, a sixth reconciled. */
         static void millionRecords(JdbcClient jdbc) {
             jdbc.sql("""
-                            insert into consumption_records (uuid, resource_id, license_reference, billing_period, consumed_sell, consumed_buy,
-                                                             final_sell, final_buy, finalized_at, reconciled_at, last_sync_at, created, modified)
-                            select gen_random_uuid(), r.id, r.attributes ->> 'arrow_license_reference', date '1960-01-01' + make_interval(months => m),
-                                   (r.id % 97) + m / 7.0, (r.id % 89) + m / 9.0,
+                            insert into consumption_records (uuid, settings_id, resource_id, license_reference, billing_period, consumed_sell,
+                                                             consumed_buy, final_sell, final_buy, finalized_at, reconciled_at, last_sync_at,
+                                                             created, modified)
+                            select gen_random_uuid(), cm.settings_id, r.id, r.attributes ->> 'arrow_license_reference',
+                                   date '1960-01-01' + make_interval(months => m), (r.id % 97) + m / 7.0, (r.id % 89) + m / 9.0,
                                    case when m % 3 = 0 then (r.id % 97) + m / 6.0 end, case when m % 3 = 0 then (r.id % 89) + m / 8.0 end,
                                    case when m % 3 = 0 then now() end, case when m % 6 = 0 then now() end, now(), now(), now()
-                            from resources r cross join generate_series(0, 499) as m
+                            from resources r join projects p on p.id = r.project_id
+                            join customer_mappings cm on cm.customer_id = p.customer_id
+                            cross join generate_series(0, 499) as m
                             where r.name like 'Bench XSP%'
                             on conflict do nothing""").update();
             jdbc.sql("analyze consumption_records").update();
