@@ -173,8 +173,8 @@ public class ConsumptionStatistics {
                         """ + ConsumptionRecordRepository.FROM + """
                          join license_billing lb on lb.license_reference = cr.license_reference
                               and lb.period = to_char(cr.billing_period, 'YYYY-MM') and lb.billed_by = 'consumption'
-                        where cr.billing_period = any(?) and\s""" + ConsumptionRecordRepository.RECORDED_BY_SETTINGS + """
-                         group by cr.billing_period""")
+                        where cr.billing_period = any(?) and\s""" + ConsumptionRecordRepository.RECORDED_BY_SETTINGS
+                        + " group by cr.billing_period")
                 .params(
                         settings.priceSource().value(),
                         periods.stream()
@@ -199,8 +199,8 @@ public class ConsumptionStatistics {
                                sum(case when ? = 'buy' then cr.consumed_buy else cr.consumed_sell end) as provisional,
                                sum(case when ? = 'buy' then cr.final_buy else cr.final_sell end) as final
                         """ + ConsumptionRecordRepository.FROM + " where "
-                        + ConsumptionRecordRepository.RECORDED_BY_SETTINGS + """
-                         group by cr.billing_period order by cr.billing_period desc limit ?""")
+                        + ConsumptionRecordRepository.RECORDED_BY_SETTINGS
+                        + " group by cr.billing_period order by cr.billing_period desc limit ?")
                 .params(settings.priceSource().value(), settings.priceSource().value(), settings.id(), months)
                 .query((rs, row) -> new ProvisionalVersusFinal(
                         YearMonth.from(rs.getObject("billing_period", LocalDate.class)),
