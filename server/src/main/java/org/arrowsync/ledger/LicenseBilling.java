@@ -169,12 +169,4 @@ public class LicenseBilling {
                 });
         return owners;
     }
-
-    /** Gives a license-month back (its billing path no longer bills it), so the other path may claim it. */
-    @Transactional(propagation = Propagation.MANDATORY)
-    public void release(String licenseReference, YearMonth period, BillingPath path) {
-        jdbc.sql("delete from license_billing where license_reference = ? and period = ? and billed_by = ?")
-                .params(licenseReference, period.toString(), path.value())
-                .update();
-    }
 }
