@@ -236,13 +236,9 @@ public class BillingReconciliation {
                 BillingLine line = result.line();
                 billedTo.ifPresent(mapping -> report.checkCustomer(line, mapping, index.match(line), item.syncId()));
                 String currency = Money.orDefaultCurrency(line.currency());
-                if (!currency.equals(item.currency())) {
+                if (!item.billedIn(currency)) {
                     // D112: an amount in another currency is no final amount of what was billed
-                    refused(
-                            item,
-                            sync,
-                            new Compensations.Refusal(
-                                    "now in " + currency + ", billed in " + item.currency() + " (D9)", false));
+                    refused(item, sync, new Compensations.Refusal(item.currencyChangedTo(currency), false));
                     continue;
                 }
                 FinalAmounts amounts = FinalAmounts.of(item, line);

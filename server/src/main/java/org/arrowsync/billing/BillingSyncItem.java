@@ -42,4 +42,14 @@ record BillingSyncItem(
     public BigDecimal charged() {
         return invoiced.add(compensated);
     }
+
+    /** Whether the item bills in this currency: Arrow's amounts in another cannot replace its own (D9, D112). */
+    boolean billedIn(String lineCurrency) {
+        return currency.equals(lineCurrency);
+    }
+
+    /** D112: why Arrow's line, now in {@code lineCurrency}, is not what this item bills. */
+    String currencyChangedTo(String lineCurrency) {
+        return "now in " + lineCurrency + ", billed in " + currency + " (D9)";
+    }
 }

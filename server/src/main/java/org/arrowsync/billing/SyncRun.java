@@ -247,7 +247,7 @@ final class SyncRun {
                 } else {
                     inserts.add(newItem(line, via, null, BigDecimal.ZERO));
                 }
-            } else if (!item.currency().equals(line.currency())) {
+            } else if (!item.billedIn(line.currency())) {
                 leftInItsCurrency(line, item);
             } else {
                 resync(line, item, via, toInvoice, updates, changes, removals);
@@ -290,7 +290,7 @@ final class SyncRun {
      * its item stays as billed, and the job and its sync say so at every run until Arrow lists it as before.
      */
     private void leftInItsCurrency(Line line, BillingSyncItem item) {
-        String why = "now in " + line.currency() + ", billed in " + item.currency() + " (D9): left as billed";
+        String why = item.currencyChangedTo(line.currency()) + ": left as billed";
         refused(line, "currency_errors", why, why);
     }
 

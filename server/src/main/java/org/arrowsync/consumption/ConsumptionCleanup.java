@@ -88,9 +88,8 @@ public class ConsumptionCleanup {
         List<ConsumptionRecord> asked = records.all(filter);
         if (!dryRun) {
             lockMonths(asked);
-            // rows locked before deciding: a run or finalisation writing one commits first, and is read again here
-            records.lockAll(asked.stream().map(ConsumptionRecord::id).toList());
-            asked = records.all(filter);
+            // read again, rows locked: a run or finalisation writing one commits first, and is decided on as it left it
+            asked = records.allLocked(filter);
         }
         List<ConsumptionRecord> deletable = new ArrayList<>();
         List<KeptRecord> kept = new ArrayList<>();

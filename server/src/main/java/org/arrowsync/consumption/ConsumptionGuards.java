@@ -30,19 +30,19 @@ class ConsumptionGuards {
         return new CustomerChangeGuard() {
             @Override
             public void checkResourceMove(long resourceId) {
-                List<YearMonth> months = records.unfinalisedMonths("r.id", resourceId);
-                if (!months.isEmpty()) {
-                    throw new ResourceBilledByConsumption("This resource", months);
-                }
+                refuseIfAny("This resource", records.unfinalisedMonths("r.id", resourceId));
             }
 
             @Override
             public void checkProjectMove(long projectId) {
-                List<YearMonth> months = records.unfinalisedMonths("r.project_id", projectId);
-                if (!months.isEmpty()) {
-                    throw new ResourceBilledByConsumption("A resource of this project", months);
-                }
+                refuseIfAny("A resource of this project", records.unfinalisedMonths("r.project_id", projectId));
             }
         };
+    }
+
+    private static void refuseIfAny(String subject, List<YearMonth> unfinalised) {
+        if (!unfinalised.isEmpty()) {
+            throw new ResourceBilledByConsumption(subject, unfinalised);
+        }
     }
 }

@@ -109,14 +109,6 @@ class ConsumptionRecordRepository {
         return jdbc.sql(SELECT + " where cr.id = ?").param(id).query(this::map).optional();
     }
 
-    /** Locks these records' rows for the rest of the transaction, in id order. */
-    void lockAll(List<Long> ids) {
-        jdbc.sql("select id from consumption_records where id = any(?) order by id for update")
-                .param(ids.toArray(Long[]::new))
-                .query(Long.class)
-                .list();
-    }
-
     Listing<ConsumptionRecord> list(ConsumptionRecordService.RecordFilter filter, PageRequest page) {
         return listing.list(where(filter), page);
     }
@@ -202,8 +194,17 @@ class ConsumptionRecordRepository {
         return sql;
     }
 
+    /** As {@link #all(ConsumptionRecordService.RecordFilter)}, their rows locked for the rest of the transaction. */
+    List<ConsumptionRecord> allLocked(ConsumptionRecordService.RecordFilter filter) {
+        return all(where(filter), " for update of cr");
+    }
+
     private List<ConsumptionRecord> all(SqlFilter filter) {
-        return jdbc.sql(SELECT + filter.clause() + " order by " + ORDER)
+        return all(filter, "");
+    }
+
+    private List<ConsumptionRecord> all(SqlFilter filter, String locking) {
+        return jdbc.sql(SELECT + filter.clause() + " order by " + ORDER + locking)
                 .params(filter.params())
                 .query(this::map)
                 .list();

@@ -22,13 +22,11 @@ public final class EmbeddedDatabase implements AutoCloseable {
     private static final Duration RETRY = Duration.ofSeconds(5);
 
     private final DataFolderLock folderLock;
-    private final Path passwordFile;
     private volatile PostgresCluster cluster;
     private boolean closed;
 
-    private EmbeddedDatabase(DataFolderLock folderLock, Path passwordFile, PostgresCluster cluster) {
+    private EmbeddedDatabase(DataFolderLock folderLock, PostgresCluster cluster) {
         this.folderLock = folderLock;
-        this.passwordFile = passwordFile;
         this.cluster = cluster;
     }
 
@@ -56,10 +54,9 @@ public final class EmbeddedDatabase implements AutoCloseable {
         DataFolderLock lock = DataFolderLock.acquire(dataFolder);
         try {
             ownerOnly(dataFolder);
-            Path passwordFile = passwordFile(dataFolder);
-            PostgresCluster cluster = PostgresCluster.start(pgData, passwordFile, stopsWithTheJvm);
+            PostgresCluster cluster = PostgresCluster.start(pgData, passwordFile(dataFolder), stopsWithTheJvm);
             log.info("Embedded PostgreSQL started on port {} with data in {}", cluster.port(), pgData.toAbsolutePath());
-            return new EmbeddedDatabase(lock, passwordFile, cluster);
+            return new EmbeddedDatabase(lock, cluster);
         } catch (RuntimeException e) {
             closeQuietly(lock);
             throw e;
@@ -123,7 +120,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
                 stopped.port());
         while (!closed) {
             try {
-                cluster = stopped.restart(passwordFile);
+                cluster = stopped.restart();
                 log.info("Embedded PostgreSQL started again on port {}", cluster.port());
                 restartWhenItStops();
                 return;

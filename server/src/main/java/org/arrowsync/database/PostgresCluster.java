@@ -53,11 +53,15 @@ public final class PostgresCluster implements AutoCloseable {
 
     private final EmbeddedPostgres postgres;
     private final Path pgData;
+    /** Null for a PostgreSQL 14 cluster, which earlier releases ran without a password. */
+    private final Path passwordFile;
+
     private final Optional<String> password;
 
-    private PostgresCluster(EmbeddedPostgres postgres, Path pgData, Optional<String> password) {
+    private PostgresCluster(EmbeddedPostgres postgres, Path pgData, Path passwordFile, Optional<String> password) {
         this.postgres = postgres;
         this.pgData = pgData;
+        this.passwordFile = passwordFile;
         this.password = password;
     }
 
@@ -86,7 +90,10 @@ public final class PostgresCluster implements AutoCloseable {
      * port, so the connections a pool opens next reach it at the address it already has. zonky's lock on the folder is
      * released first; the stop it tries on the way logs that nothing was running.
      */
-    PostgresCluster restart(Path passwordFile) {
+    PostgresCluster restart() {
+        if (passwordFile == null) {
+            throw new IllegalStateException("A PostgreSQL " + LEGACY_MAJOR + " cluster is only read, never restarted");
+        }
         close();
         return start(pgData, passwordFile, false, OptionalInt.of(port()));
     }
@@ -124,7 +131,7 @@ public final class PostgresCluster implements AutoCloseable {
                     .setConnectConfig("password", password)
                     .setRegisterShutdownHook(stopsWithTheJvm)
                     .start();
-            return new PostgresCluster(postgres, pgData, Optional.of(password));
+            return new PostgresCluster(postgres, pgData, passwordFile, Optional.of(password));
         } catch (IOException e) {
             throw new UncheckedIOException(
                     "Cannot start the embedded PostgreSQL in " + pgData.toAbsolutePath() + ": " + e.getMessage(), e);
@@ -141,7 +148,7 @@ public final class PostgresCluster implements AutoCloseable {
             stopOrphanedPostmaster(pgData);
             EmbeddedPostgres postgres =
                     builder(pgData).setPgBinaryResolver(POSTGRES_14).start();
-            return new PostgresCluster(postgres, pgData, Optional.empty());
+            return new PostgresCluster(postgres, pgData, null, Optional.empty());
         } catch (IOException e) {
             throw new UncheckedIOException(
                     "Cannot start PostgreSQL " + LEGACY_MAJOR + " in " + pgData.toAbsolutePath() + ": "
