@@ -24,6 +24,7 @@ import org.arrowsync.ledger.Project;
 import org.arrowsync.ledger.ProjectService;
 import org.arrowsync.mappings.CustomerMapping;
 import org.arrowsync.mappings.CustomerMappingService;
+import org.arrowsync.mappings.MappingIndex;
 import org.arrowsync.settings.Settings;
 import org.springframework.stereotype.Service;
 

@@ -27,6 +27,7 @@ import org.arrowsync.billing.Compensations.Compensation;
 import org.arrowsync.ledger.Invoice;
 import org.arrowsync.mappings.CustomerMapping;
 import org.arrowsync.mappings.CustomerMappingService;
+import org.arrowsync.mappings.MappingIndex;
 import org.arrowsync.pricing.ArrowAmount;
 import org.arrowsync.pricing.Price;
 import org.arrowsync.pricing.PriceBook;

@@ -20,6 +20,7 @@ import org.arrowsync.arrowclient.ArrowException;
 import org.arrowsync.arrowclient.Statement;
 import org.arrowsync.arrowclient.StatementQuery;
 import org.arrowsync.ledger.LicenseBilling;
+import org.arrowsync.mappings.MappingIndex;
 import org.arrowsync.settings.Settings;
 import org.arrowsync.settings.SettingsService;
 import org.arrowsync.shared.DaemonThreads;

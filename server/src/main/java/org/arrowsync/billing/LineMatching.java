@@ -17,6 +17,7 @@ import org.arrowsync.arrowclient.BillingLine;
 import org.arrowsync.arrowclient.BillingLineResult;
 import org.arrowsync.billing.BillingSyncRepository.SyncKey;
 import org.arrowsync.mappings.CustomerMapping;
+import org.arrowsync.mappings.MappingIndex;
 import org.arrowsync.pricing.ArrowAmount;
 import org.arrowsync.pricing.Price;
 import org.arrowsync.pricing.PriceBook;

@@ -26,6 +26,7 @@ import org.arrowsync.ledger.ResourceService;
 import org.arrowsync.ledger.ResourceService.ResourceDraft;
 import org.arrowsync.mappings.CustomerMapping;
 import org.arrowsync.mappings.CustomerMappingService;
+import org.arrowsync.mappings.MappingIndex;
 import org.arrowsync.settings.Settings;
 import org.arrowsync.settings.SettingsService;
 import org.arrowsync.settings.VendorOfferingMapping;

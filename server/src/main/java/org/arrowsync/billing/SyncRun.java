@@ -58,6 +58,7 @@ final class SyncRun {
     private final LineReport report;
     private final SyncTimings timings;
     private final IdSet seen = new IdSet();
+    private final LicensesBilledElsewhere billedElsewhere = new LicensesBilledElsewhere();
     private final String licenseFilter;
     /**
      * How many lines were present in the syncs open as the run began; empty for a new month and for a run limited to a
@@ -241,6 +242,9 @@ final class SyncRun {
         for (Line line : lines) {
             BillingSyncItem item = line.billed();
             BilledVia via = via(line, owners, item);
+            if (via == BilledVia.CONSUMPTION) {
+                billedElsewhere.add(line);
+            }
             if (item == null) {
                 if (via == BilledVia.INVOICE) {
                     toInvoice.add(line);
@@ -253,6 +257,7 @@ final class SyncRun {
                 resync(line, item, via, toInvoice, updates, changes, removals);
             }
         }
+        billedElsewhere.check(writers, period, progress);
         Map<Line, Long> created = writeInvoiceItems(toInvoice);
         for (Line line : toInvoice) {
             BillingSyncItem item = line.billed();

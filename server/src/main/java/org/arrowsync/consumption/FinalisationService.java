@@ -17,6 +17,9 @@ import org.arrowsync.arrowclient.ExportRow;
 import org.arrowsync.consumption.LicenseMonthBilling.Pricing;
 import org.arrowsync.consumption.LicenseMonthBilling.Result;
 import org.arrowsync.consumption.LicenseMonthBilling.Totals;
+import org.arrowsync.mappings.CustomerMapping;
+import org.arrowsync.mappings.CustomerMappingService;
+import org.arrowsync.mappings.MappingIndex;
 import org.arrowsync.settings.Settings;
 import org.arrowsync.shared.DatabaseConnectionLost;
 import org.arrowsync.shared.Money;
@@ -39,6 +42,7 @@ public class FinalisationService {
     private final ConsumptionRecordRepository records;
     private final LicenseMonthBilling finaliser;
     private final ArrowClients clients;
+    private final CustomerMappingService mappings;
     private final ValidationGrace grace;
     private final Clock clock;
 
@@ -46,11 +50,13 @@ public class FinalisationService {
             ConsumptionRecordRepository records,
             LicenseMonthBilling finaliser,
             ArrowClients clients,
+            CustomerMappingService mappings,
             ValidationGrace grace,
             Clock clock) {
         this.records = records;
         this.finaliser = finaliser;
         this.clients = clients;
+        this.mappings = mappings;
         this.grace = grace;
         this.clock = clock;
     }
@@ -112,6 +118,9 @@ public class FinalisationService {
                 Result result = finaliser.finalise(record, totals, pricing, order.force() || record.isFinalized());
                 report.count(result);
                 progress.increment(result.name().toLowerCase());
+                if (result == Result.FINALIZED || result == Result.COMPENSATED) {
+                    warnIfBilledToAnother(record, export, report, progress);
+                }
             } catch (RuntimeException e) {
                 // D21: whatever one license-month throws (its own transaction rolled back), the other records still
                 // finalise; but a lost database connection fails the run, which runs again (D62).
@@ -122,6 +131,28 @@ public class FinalisationService {
             }
         }
         return report.build();
+    }
+
+    /**
+     * D118: the export names the Arrow customer it bills a license to; when that customer is mapped to an operator
+     * customer other than the one whose resource carries the license, consumption tracking billed the wrong customer.
+     * The month is finalised all the same (its provisional item may be on a closed invoice, and a record on the wrong
+     * customer corrected nowhere would be worse), and the run says so, by name, so the operator settles what the two
+     * customers were billed and carries the license on a resource of the right customer from then on.
+     */
+    private static void warnIfBilledToAnother(
+            ConsumptionRecord record, Export export, FinalisationReport.Builder report, Progress progress) {
+        CustomerMapping billedTo = export.billedTo().get(record.licenseReference());
+        if (billedTo == null || billedTo.customerId() == record.customerId()) {
+            return;
+        }
+        String message = "Arrow bills license " + record.licenseReference() + " of " + record.period() + " to "
+                + billedTo.arrowReference() + ", mapped to customer '" + billedTo.customerName()
+                + "', but consumption tracking billed it to customer '" + record.customerName()
+                + "', whose resource '" + record.resourceName() + "' carries it (D118)";
+        report.error(Uuids.hex(record.uuid()), message);
+        progress.increment("billed_to_another_customer");
+        progress.error(message);
     }
 
     /**
@@ -161,10 +192,13 @@ public class FinalisationService {
 
     /**
      * The export's totals for the licenses asked about, read page by page (memory follows the licenses, not the
-     * export). Only the license reference and the amounts are read: no line reference is needed. A license with a line
-     * that cannot be read has no total.
+     * export). Only the license reference, the customer and the amounts are read: no line reference is needed. A
+     * license with a line that cannot be read has no total. Each license's lines are matched to the settings' active
+     * mappings as the billing sync matches them, for D118.
      */
     private Export export(Settings settings, YearMonth period, Set<String> licenses, Progress progress) {
+        MappingIndex customers = new MappingIndex(mappings.active(settings));
+        Map<String, CustomerMapping> billedTo = new HashMap<>();
         Map<String, Totals> totals = new HashMap<>();
         Set<String> unreadable = new HashSet<>();
         long[] lines = {0};
@@ -185,6 +219,7 @@ public class FinalisationService {
                 if (line.licenseReference() == null || !licenses.contains(line.licenseReference())) {
                     continue;
                 }
+                customers.match(line).ifPresent(mapping -> billedTo.putIfAbsent(line.licenseReference(), mapping));
                 if (result.isValid()) {
                     totals.merge(
                             line.licenseReference(),
@@ -201,11 +236,19 @@ public class FinalisationService {
             }
         });
         progress.add("export_lines", lines[0]);
-        return new Export(lines[0], totals, unreadable, missing);
+        return new Export(lines[0], totals, unreadable, missing, billedTo);
     }
 
-    /** The export's totals; {@code missing}: the warnings of pages that lack rows their pagination promised (D26). */
-    private record Export(long lines, Map<String, Totals> totals, Set<String> unreadable, List<String> missing) {}
+    /**
+     * The export's totals; {@code missing}: the warnings of pages that lack rows their pagination promised (D26);
+     * {@code billedTo}: the mapping of the Arrow customer each license's lines are billed to, where one matches.
+     */
+    private record Export(
+            long lines,
+            Map<String, Totals> totals,
+            Set<String> unreadable,
+            List<String> missing,
+            Map<String, CustomerMapping> billedTo) {}
 
     /** What a finalisation did, in the reference's terms plus the D2 count of license-months the billing sync bills. */
     public record FinalisationReport(

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Random;
 import java.util.UUID;
 import org.arrowsync.arrowclient.BillingLine;
+import org.arrowsync.support.TestLines;
 import org.junit.jupiter.api.Test;
 
 class KnownLineTests {

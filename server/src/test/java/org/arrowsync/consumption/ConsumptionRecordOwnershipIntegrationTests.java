@@ -17,7 +17,8 @@ import tools.jackson.databind.JsonNode;
  * D114: a consumption record stays its settings' whatever becomes of its customer's mapping, so finalisation still
  * corrects it and no other resource records its month again. D115: a finalised license-month whose lines Arrow drops
  * from a complete export is credited. D116: a cleanup keeps a record that no run would record again. D117: a resource
- * keeps its customer while its consumption months are not finalised.
+ * keeps its customer while its consumption months are not finalised. D118: finalisation names a license that Arrow
+ * bills to another customer than the one whose resource carries it.
  */
 class ConsumptionRecordOwnershipIntegrationTests extends IntegrationTest {
 
@@ -145,6 +146,34 @@ class ConsumptionRecordOwnershipIntegrationTests extends IntegrationTest {
         api.patch(RESOURCES + resource + "/", Map.of("project", elsewhere)).expect(200);
         assertThat(api.get(RESOURCES + resource + "/").expect(200).text("customer_uuid"))
                 .isEqualTo(other);
+    }
+
+    @Test
+    void aLicenseArrowBillsToAnotherCustomerThanItsResourcesIsNamedBySyncAndFinalisation() {
+        fixture.trackedResources(2);
+        String license = fixture.meteredLicense(CLOSED);
+        String resource = fixture.licensedResources().get(license);
+        // the operator carries the license on the wrong customer's resource before its month is recorded
+        api.patch(RESOURCES + resource + "/", Map.of("project", fixture.project(otherCustomer(license))))
+                .expect(200);
+        fixture.syncConsumption(CLOSED);
+
+        String synced = fixture.syncedBilling(CLOSED).get("errors").toString();
+        assertThat(synced)
+                .contains("Arrow bills license " + license + " of " + CLOSED + " to " + arrowCustomerOf(license))
+                .contains("but consumption tracking bills it on a resource of another customer");
+        assertThat(synced.split("\\(D118\\)", -1)).as(synced).hasSize(2);
+        JsonNode result =
+                fixture.run("trigger_reconciliation", fixture.period(CLOSED)).get("result");
+
+        String errors = result.get("errors").toString();
+        assertThat(errors)
+                .contains("Arrow bills license " + license + " of " + CLOSED + " to " + arrowCustomerOf(license))
+                .contains("but consumption tracking billed it to customer");
+        assertThat(errors.split("\\(D118\\)", -1))
+                .as("only that license, of all the two customers' licenses: " + errors)
+                .hasSize(2);
+        assertThat(record(license).get("is_finalized").asBoolean()).isTrue();
     }
 
     /**

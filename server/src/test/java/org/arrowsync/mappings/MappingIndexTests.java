@@ -1,4 +1,4 @@
-package org.arrowsync.billing;
+package org.arrowsync.mappings;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,7 +7,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.arrowsync.arrowclient.BillingLine;
-import org.arrowsync.mappings.CustomerMapping;
+import org.arrowsync.support.TestLines;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

@@ -1,4 +1,4 @@
-package org.arrowsync.billing;
+package org.arrowsync.mappings;
 
 import java.util.HashMap;
 import java.util.HashSet;
@@ -9,7 +9,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.arrowsync.arrowclient.BillingLine;
-import org.arrowsync.mappings.CustomerMapping;
 
 /**
  * Finds the customer mapping of a billing line (D13, D24): by the line's End User Company ID when it is a mapping's
@@ -17,7 +16,7 @@ import org.arrowsync.mappings.CustomerMapping;
  * case-insensitively, with whitespace collapsed. A name shared by two mappings matches neither: billing the wrong
  * customer is worse than reporting the line. One index serves one thread: it remembers the last line it matched.
  */
-final class MappingIndex {
+public final class MappingIndex {
 
     private final Map<String, CustomerMapping> byId = new HashMap<>();
     private final Map<String, CustomerMapping> byName = new HashMap<>();
@@ -28,7 +27,7 @@ final class MappingIndex {
     private String lastName;
     private Optional<CustomerMapping> lastMatch;
 
-    MappingIndex(List<CustomerMapping> mappings) {
+    public MappingIndex(List<CustomerMapping> mappings) {
         for (CustomerMapping mapping : mappings) {
             byId.putIfAbsent(reference(mapping.arrowReference()), mapping);
             if (mapping.arrowCustomerRef() != null
@@ -43,12 +42,12 @@ final class MappingIndex {
         ambiguousNames.forEach(byName::remove);
     }
 
-    Optional<CustomerMapping> match(BillingLine line) {
+    public Optional<CustomerMapping> match(BillingLine line) {
         return match(line.customerReference(), line.companyName());
     }
 
     /** The mapping of the Arrow customer a line names by its reference, else by its company name. */
-    Optional<CustomerMapping> match(String customerReference, String companyName) {
+    public Optional<CustomerMapping> match(String customerReference, String companyName) {
         if (lastMatch == null
                 || !Objects.equals(customerReference, lastReference)
                 || !Objects.equals(companyName, lastName)) {
@@ -69,15 +68,15 @@ final class MappingIndex {
         return Optional.ofNullable(byName.get(name(companyName)));
     }
 
-    boolean isEmpty() {
+    public boolean isEmpty() {
         return byId.isEmpty();
     }
 
-    static String reference(String value) {
+    public static String reference(String value) {
         return value == null ? "" : value.trim().toUpperCase(Locale.ROOT);
     }
 
-    static String name(String value) {
+    public static String name(String value) {
         return value == null ? "" : value.trim().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
     }
 }

@@ -1,14 +1,14 @@
-package org.arrowsync.billing;
+package org.arrowsync.support;
 
 import java.math.BigDecimal;
 import org.arrowsync.arrowclient.BillingLine;
 
 /** Billing lines for the tests of matching and hashing, with only the columns those read; the others are null. */
-final class TestLines {
+public final class TestLines {
 
     private TestLines() {}
 
-    static BillingLine line(
+    public static BillingLine line(
             String customerReference, String companyName, BigDecimal sell, BigDecimal buy, BigDecimal quantity) {
         return new BillingLine(
                 "S-1",
