@@ -113,6 +113,50 @@ class ScenarioTests extends DemoEmulator {
     }
 
     @Test
+    void aLineMovedToAnotherLicenseOfItsCustomerIsListedUnderIt() {
+        JsonNode data = http.export(ALT, "2026-10", "2026-10", 1, 1000).json().get("data");
+        List<String> headers = ExportTests.headers(data);
+        int sequence = headers.indexOf("Sequence");
+        int license = headers.indexOf("ARS Subscription ID");
+        int customer = headers.indexOf("End User Company ID");
+        JsonNode first = data.get("values").get(0);
+        String other = null;
+        String foreign = null;
+        for (JsonNode row : data.get("values")) {
+            boolean sameCustomer =
+                    row.get(customer).asString().equals(first.get(customer).asString());
+            boolean sameLicense =
+                    row.get(license).asString().equals(first.get(license).asString());
+            if (sameCustomer && !sameLicense && other == null) {
+                other = row.get(license).asString();
+            }
+            if (!sameCustomer && foreign == null) {
+                foreign = row.get(license).asString();
+            }
+        }
+        assertThat(other).isNotNull();
+        String moved = first.get(sequence).asString();
+
+        http.control("POST", "lines/" + moved, "{\"licenseRef\":\"" + other + "\"}");
+
+        assertThat(http.control("GET", "lines/" + moved, null)
+                        .json()
+                        .get("licenseRef")
+                        .asString())
+                .isEqualTo(other);
+        JsonNode after = http.export(ALT, "2026-10", "2026-10", 1, 1000).json().get("data");
+        for (JsonNode row : after.get("values")) {
+            if (row.get(sequence).asString().equals(moved)) {
+                assertThat(row.get(license).asString()).isEqualTo(other);
+            }
+        }
+        assertThat(http.control("POST", "lines/" + moved, "{\"licenseRef\":\"" + foreign + "\"}")
+                        .status())
+                .as("a line stays with its customer")
+                .isEqualTo(400);
+    }
+
+    @Test
     void aGarbledLineShowsUnreadableTotalsUntilRepaired() {
         String sequence = http.export(ALT, "2026-10", "2026-10", 1, 1)
                 .json()

@@ -181,6 +181,7 @@ public class BillingReconciliation {
         private final LineReport report;
         private final IdSet seen = new IdSet();
         private final Compensations compensations;
+        private final LicenseMoves moves = new LicenseMoves();
         private final Progress progress;
         private long rows;
         private long usableRows;
@@ -254,7 +255,12 @@ public class BillingReconciliation {
                                 item.classification(),
                                 line.sellTotal(),
                                 line.buyTotal()));
-                compensations.consider(item, sync, price.billed(), price, null);
+                String movedTo = LicenseMoves.movedTo(item, line);
+                if (movedTo == null) {
+                    compensations.consider(item, sync, price.billed(), price, null);
+                } else {
+                    moves.add(item, sync, price, movedTo);
+                }
             }
             // Arrow's final amounts stay on the lines, so re-pricing and margin reports start from them.
             writers.items().recordFinalAmounts(changed, writers.now());
@@ -272,6 +278,7 @@ public class BillingReconciliation {
                             !report.keepsUnseenLines(syncs.get(item.syncId()).mappingId()))
                     .forEach(item -> compensations.consider(
                             item, syncs.get(item.syncId()), BigDecimal.ZERO, null, Compensations.LINE_REMOVED));
+            moves.plan(compensations, writers, period);
             compensations.settle((c, refusal) -> refused(c.item(), c.sync(), refusal));
         }
 
@@ -320,6 +327,7 @@ public class BillingReconciliation {
         Report finish() {
             plan();
             BigDecimal total = compensations.book();
+            moves.record(compensations.planned(), writers);
             writers.runs().refreshLineTotals(syncs.keySet());
             for (BillingSync sync : syncs.values()) {
                 if (report.waitsForInvoice(sync.id())) {

@@ -48,6 +48,39 @@ record BillingSyncItem(
         return currency.equals(lineCurrency);
     }
 
+    /** This item as billed under another license and path (D119: Arrow moved its line), for planning a correction. */
+    BillingSyncItem under(String license, BilledVia via) {
+        return new BillingSyncItem(
+                id,
+                uuid,
+                syncId,
+                syncUuid,
+                reportPeriod,
+                lineReference,
+                invoiceItemId,
+                invoiceItemUuid,
+                invoiceId,
+                invoiceOpen,
+                via,
+                originalPrice,
+                currentPrice,
+                invoiced,
+                compensated,
+                compensationItemId,
+                compensationItemUuid,
+                sell,
+                buy,
+                quantity,
+                currency,
+                vendorName,
+                subscriptionReference,
+                license,
+                classification,
+                description,
+                removed,
+                created);
+    }
+
     /** D112: why Arrow's line, now in {@code lineCurrency}, is not what this item bills. */
     String currencyChangedTo(String lineCurrency) {
         return "now in " + lineCurrency + ", billed in " + currency + " (D9)";

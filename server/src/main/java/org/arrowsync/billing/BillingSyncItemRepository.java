@@ -705,6 +705,23 @@ class BillingSyncItemRepository {
                 .update();
     }
 
+    /** D119: the items take the license and path their lines are billed under now (Arrow moved the lines). */
+    void moveLicenses(List<BillingSyncItem> moved, Instant now) {
+        if (moved.isEmpty()) {
+            return;
+        }
+        jdbc.sql("""
+                        update billing_sync_items i set license_reference = t.license, billed_via = t.via, content_hash = null,
+                               modified = ?
+                        from unnest(?::bigint[], ?::text[], ?::text[]) as t(id, license, via) where i.id = t.id""")
+                .params(
+                        Timestamps.of(now),
+                        column(moved, BillingSyncItem::id, Long[]::new),
+                        column(moved, BillingSyncItem::licenseReference, String[]::new),
+                        column(moved, item -> item.billedVia().value(), String[]::new))
+                .update();
+    }
+
     /** Books a correction of a line; the line's content hash is forgotten, as {@link #recordFinalAmounts} says. */
     void recordCompensation(
             long itemId,

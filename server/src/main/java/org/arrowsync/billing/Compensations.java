@@ -33,6 +33,8 @@ final class Compensations {
     static final String LINE_REMOVED = "line_removed";
     /** The price rules bill the line differently from what it was charged. */
     static final String REPRICED = "repriced";
+    /** Arrow lists the line under a license-month that consumption tracking bills now (D119): it is credited whole. */
+    static final String LICENSE_MOVED = "license_moved";
 
     private final Settings settings;
     private final YearMonth period;
@@ -51,7 +53,8 @@ final class Compensations {
      * when none. A line whose license-month consumption tracking bills is corrected there, never here (D2).
      *
      * @param price how {@code target} was priced, null for a dropped line
-     * @param reason why, beside Arrow's final amount: {@link #LINE_REMOVED}, {@link #REPRICED} or null
+     * @param reason why, beside Arrow's final amount: {@link #LINE_REMOVED}, {@link #REPRICED}, {@link #LICENSE_MOVED}
+     *     or null
      */
     BigDecimal consider(BillingSyncItem item, BillingSync sync, BigDecimal target, Price price, String reason) {
         if (item.billedVia() == BilledVia.CONSUMPTION) {

@@ -331,7 +331,9 @@ final class SyncRun {
             }
             return;
         }
-        if (!item.invoiceOpen()) {
+        if (!item.invoiceOpen() || item.billedVia() == BilledVia.CONSUMPTION) {
+            // D119: a line reconciliation credited when Arrow moved it to a license consumption tracking bills keeps
+            // its item and the credit, which bill nothing together
             updates.add(update(item, line, item.invoiced(), item.invoiceItemId(), item.billedVia()));
             return;
         }

@@ -78,6 +78,49 @@ class LedgerInvariantIntegrationTests extends IntegrationTest {
         }
     }
 
+    /**
+     * Arrow moves a line of a license that consumption tracking bills to a license the billing sync bills, and one the
+     * other way, within one customer's month: each is still charged once, by the path of the license it ends under,
+     * through reconciliations and a re-pricing (D119).
+     */
+    @Test
+    void aLineArrowMovesBetweenLicensesOfTheTwoPathsIsChargedOnce() {
+        String settings = fixture.settings();
+        Map<String, String> customers = fixture.mapAllCustomers();
+        fixture.licensedResources();
+        Map<String, Object> month = fixture.period(MONTH);
+        succeeded(api.post("/api/admin/arrow/billing-syncs/trigger_consumption_sync/", month));
+        succeeded(api.post("/api/admin/arrow/billing-syncs/trigger_sync/", month));
+        Map<String, Object> both = jdbc.sql("""
+                        select c.arrow_line_reference as by_consumption, c.license_reference as consumption_license,
+                               i.arrow_line_reference as by_invoice, i.license_reference as invoice_license
+                        from billing_sync_items c join billing_sync_items i on i.billing_sync_id = c.billing_sync_id
+                        where c.billed_via = 'consumption' and i.billed_via = 'invoice' and i.license_reference <> ''
+                        and c.current_price <> i.current_price order by c.id, i.id limit 1""").query().singleRow();
+        fixture.emulator().moveLine((String) both.get("by_consumption"), (String) both.get("invoice_license"));
+        fixture.emulator().moveLine((String) both.get("by_invoice"), (String) both.get("consumption_license"));
+
+        succeeded(api.post("/api/admin/arrow/billing-syncs/trigger_sync/", month));
+        succeeded(api.post("/api/admin/arrow/billing-syncs/trigger_reconciliation/", month));
+        validation.check(Uuids.fromPath(settings), Progress.NONE);
+        succeeded(api.post("/api/admin/arrow/billing-syncs/reconcile/", month));
+        succeeded(api.post("/api/admin/arrow/billing-syncs/reconcile/", month));
+        succeeded(api.post("/api/admin/arrow/billing-syncs/trigger_reconciliation/", month));
+        // re-pricing at the same prices books nothing: each moved line is re-priced by the path that bills it now
+        succeeded(api.post(
+                "/api/admin/arrow/price-rules/reprice/",
+                Map.of("period", MONTH.toString(), "settings_uuid", settings, "confirm", true)));
+
+        JsonNode summary = fixture.emulator().summary(MONTH).get("customers");
+        for (Map.Entry<String, String> customer : customers.entrySet()) {
+            BigDecimal expected =
+                    new BigDecimal(summary.get(customer.getKey()).get("sell").asString());
+            assertThat(chargedFor(customer.getValue(), MONTH))
+                    .as("Arrow-sourced items of %s for the month", customer.getKey())
+                    .isEqualByComparingTo(expected);
+        }
+    }
+
     private void succeeded(org.arrowsync.support.Response accepted) {
         JsonNode job = fixture.awaitJob(accepted);
         assertThat(job.get("state").asString()).as(job.toString()).isEqualTo("succeeded");

@@ -198,6 +198,11 @@ public final class Emulator implements AutoCloseable, BeforeAllCallback, BeforeE
         control("POST", "lines/" + lineReference, "{\"restored\":true}");
     }
 
+    /** Arrow lists a line under another license of its customer from now on. */
+    public void moveLine(String lineReference, String licenseReference) {
+        control("POST", "lines/" + lineReference, "{\"licenseRef\":\"" + licenseReference + "\"}");
+    }
+
     public void renameCustomer(String reference, String companyName) {
         control("POST", "customers/" + reference, "{\"companyName\":\"" + companyName + "\"}");
     }

@@ -27,9 +27,22 @@ final class LineControl {
     /**
      * {@code sell} and/or {@code buy} change the line's totals; {@code garbled} makes its total cells unreadable;
      * {@code repeated} lists it once more, after the other lines of its month; {@code restored} lists a removed line
-     * again.
+     * again; {@code licenseRef} lists it under another license of its customer.
      */
     static Response changePrice(World world, String sequence, Body body) {
+        if (body.has("licenseRef")) {
+            License license = world.universe()
+                    .license(body.required("licenseRef"))
+                    .orElseThrow(() -> ApiError.notFound("license " + body.text("licenseRef", "") + " not found"));
+            try {
+                if (!world.move(sequence, license)) {
+                    throw unknown(sequence);
+                }
+            } catch (IllegalArgumentException e) {
+                throw ApiError.badRequest(e.getMessage());
+            }
+            return show(world, sequence);
+        }
         if (body.has("restored")) {
             if (!world.restore(sequence)) {
                 throw ApiError.notFound("line " + sequence + " was not removed");
@@ -49,7 +62,7 @@ final class LineControl {
             return show(world, sequence);
         }
         if (!body.has("sell") && !body.has("buy")) {
-            throw ApiError.badRequest("give sell and/or buy, garbled, repeated or restored");
+            throw ApiError.badRequest("give sell and/or buy, garbled, repeated, restored or licenseRef");
         }
         Line line = world.changePrice(sequence, body.decimal("sell"), body.decimal("buy"))
                 .orElseThrow(() -> unknown(sequence));

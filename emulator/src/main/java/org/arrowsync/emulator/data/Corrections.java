@@ -22,17 +22,26 @@ final class Corrections {
     private final Map<String, PriceChange> prices = new ConcurrentHashMap<>();
     private final Set<String> removed = ConcurrentHashMap.newKeySet();
     private final Set<String> garbled = ConcurrentHashMap.newKeySet();
+    /** Lines Arrow lists under another license of their customer since, by Sequence. */
+    private final Map<String, License> moved = new ConcurrentHashMap<>();
+
     private final Map<YearMonth, List<Line>> added = new ConcurrentHashMap<>();
     private final AtomicInteger addedCounter = new AtomicInteger();
 
     Line apply(Line line) {
+        License license = moved.get(line.sequence());
+        Line listed = license == null ? line : line.withLicense(license);
         PriceChange change = prices.get(line.sequence());
         if (change == null) {
-            return line;
+            return listed;
         }
-        return line.withTotals(
-                change.sell() == null ? line.sellTotal() : change.sell(),
-                change.buy() == null ? line.buyTotal() : change.buy());
+        return listed.withTotals(
+                change.sell() == null ? listed.sellTotal() : change.sell(),
+                change.buy() == null ? listed.buyTotal() : change.buy());
+    }
+
+    void move(String sequence, License license) {
+        moved.put(sequence, license);
     }
 
     void changePrice(String sequence, PriceChange change) {

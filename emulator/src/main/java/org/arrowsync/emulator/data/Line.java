@@ -21,6 +21,12 @@ public record Line(
         BigDecimal sellTotal,
         BigDecimal buyTotal) {
 
+    /** The same line listed under another license (of the same customer). */
+    Line withLicense(License other) {
+        return new Line(
+                sequence, period, other, number, meter, description, quantity, sellUnit, buyUnit, sellTotal, buyTotal);
+    }
+
     /** Replaces the totals; units follow when they divide exactly, else the line becomes quantity 1. */
     Line withTotals(BigDecimal sell, BigDecimal buy) {
         BigDecimal qty = BigDecimal.valueOf(quantity);

@@ -115,6 +115,23 @@ public final class World {
     }
 
     /**
+     * Arrow lists the line under another license of its customer from now on (as when it corrects which subscription a
+     * charge belongs to); false when there is no such line. A move to another customer's license is refused: lines are
+     * selected by their customer.
+     */
+    public boolean move(String sequence, License license) {
+        Optional<Line> line = line(sequence);
+        if (line.isEmpty()) {
+            return false;
+        }
+        if (line.get().license().customerIndex() != license.customerIndex()) {
+            throw new IllegalArgumentException("license " + license.reference() + " is another customer's");
+        }
+        corrections.move(sequence, license);
+        return true;
+    }
+
+    /**
      * Marks a line whose amount cells an export shows unreadable (as a broken ERP formula would); false when there is
      * no such line.
      */

@@ -1,0 +1,100 @@
+package org.arrowsync.billing;
+
+import java.math.BigDecimal;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.arrowsync.arrowclient.BillingLine;
+import org.arrowsync.billing.Compensations.Compensation;
+import org.arrowsync.ledger.BillingPath;
+import org.arrowsync.pricing.Price;
+
+/**
+ * D119: Arrow may list a line it billed under another license of the customer later (it moved the charge to another
+ * subscription). A sync item keeps the license its line was first synced under, and reconciliation bills each moved
+ * line by the path that bills the license it ends under: a line moved to a license-month that consumption tracking
+ * bills is credited here, as that month's finalisation now counts it; a line moved from such a license-month (which
+ * finalisation no longer counts) to one the billing sync bills is charged here. Once its correction is booked (or it
+ * needs none) the item takes the new license and path, so re-pricing, margin reports and later reconciliations see the
+ * line where it is billed; a correction refused (D94, D9) leaves the item as it was, to be tried again. Lines that name
+ * no license before or after are D69's.
+ */
+final class LicenseMoves {
+
+    private record Move(BillingSyncItem item, BillingSync sync, Price price, String license) {}
+
+    private final List<Move> moves = new ArrayList<>();
+
+    /** Each moved item as it bills once its correction is booked, by id. */
+    private final Map<Long, BillingSyncItem> asMoved = new HashMap<>();
+
+    /** The moved items that need no correction: they take their new license and path whatever is booked. */
+    private final List<BillingSyncItem> settled = new ArrayList<>();
+
+    /** The license Arrow lists the item's line under now, when it is another than the item's; null otherwise. */
+    static String movedTo(BillingSyncItem item, BillingLine line) {
+        String now =
+                line.licenseReference() == null ? "" : line.licenseReference().strip();
+        String before = item.licenseReference().strip();
+        return now.isEmpty() || before.isEmpty() || now.equals(before) ? null : now;
+    }
+
+    /** A moved line, priced as Arrow bills it now; its correction is planned once the whole export is read. */
+    void add(BillingSyncItem item, BillingSync sync, Price price, String license) {
+        moves.add(new Move(item, sync, price, license));
+    }
+
+    /**
+     * Plans the moved lines' corrections by the path of the license each is listed under now. A line the billing sync
+     * charges already claims its new license-month for it, as that line's first sync would have.
+     */
+    void plan(Compensations compensations, BillingWriters writers, YearMonth period) {
+        if (moves.isEmpty()) {
+            return;
+        }
+        Map<String, BillingPath> owners = new HashMap<>(writers.licenses()
+                .owners(moves.stream().map(Move::license).distinct().toList(), period));
+        List<String> unclaimed = moves.stream()
+                .filter(move -> move.item().billedVia() == BilledVia.INVOICE && !owners.containsKey(move.license()))
+                .map(Move::license)
+                .distinct()
+                .toList();
+        if (!unclaimed.isEmpty()) {
+            owners.putAll(writers.licenses().claimAll(unclaimed, period, BillingPath.BILLING));
+        }
+        for (Move move : moves) {
+            BillingSyncItem item = move.item();
+            BillingSyncItem moved;
+            BigDecimal correction;
+            if (owners.get(move.license()) == BillingPath.CONSUMPTION) {
+                moved = item.under(move.license(), BilledVia.CONSUMPTION);
+                correction =
+                        compensations.consider(item, move.sync(), BigDecimal.ZERO, null, Compensations.LICENSE_MOVED);
+            } else {
+                // A line consumption tracking billed has charged nothing here: it is charged as a line that was zero
+                // when synced, which claims its license-month when its correction is booked (D108).
+                moved = item.under(
+                        move.license(), item.billedVia() == BilledVia.CONSUMPTION ? BilledVia.ZERO : item.billedVia());
+                correction =
+                        compensations.consider(moved, move.sync(), move.price().billed(), move.price(), null);
+            }
+            asMoved.put(item.id(), moved);
+            if (correction.signum() == 0) {
+                settled.add(moved);
+            }
+        }
+    }
+
+    /** Gives the moved items whose corrections were booked, and those that needed none, their new license and path. */
+    void record(List<Compensation> booked, BillingWriters writers) {
+        List<BillingSyncItem> done = new ArrayList<>(settled);
+        booked.stream()
+                .map(c -> asMoved.get(c.item().id()))
+                .filter(Objects::nonNull)
+                .forEach(done::add);
+        writers.items().moveLicenses(done, writers.now());
+    }
+}
