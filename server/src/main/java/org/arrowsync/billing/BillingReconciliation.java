@@ -6,10 +6,12 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SortedSet;
 import java.util.UUID;
 import java.util.function.Function;
@@ -143,7 +145,8 @@ public class BillingReconciliation {
                         target,
                         Progress.NONE,
                         Run::preview,
-                        new Preview(target.period().toString(), 0, List.of(), BigDecimal.ZERO, NOTHING_TO_RECONCILE));
+                        new Preview(
+                                target.period().toString(), 0, List.of(), BigDecimal.ZERO, NOTHING_TO_RECONCILE, 0));
             });
         } catch (ArrowException | IncompleteExport e) {
             throw e;
@@ -176,6 +179,7 @@ public class BillingReconciliation {
         private final YearMonth period;
         private final PriceBook prices;
         private final Map<Long, BillingSync> syncs;
+        private final Set<Long> syncedMappings;
         private final Map<Long, CustomerMapping> mappingsById = new HashMap<>();
         private final MappingIndex index;
         private final LineReport report;
@@ -185,11 +189,15 @@ public class BillingReconciliation {
         private final Progress progress;
         private long rows;
         private long usableRows;
+        /** Lines of these syncs' customers that no sync recorded yet: a preview leaves them out (D105). */
+        private long unsynced;
 
         Run(Settings settings, YearMonth period, List<BillingSync> candidates, Progress progress) {
             this.period = period;
             this.prices = rules.book(settings);
             this.syncs = candidates.stream().collect(Collectors.toMap(BillingSync::id, sync -> sync));
+            this.syncedMappings =
+                    candidates.stream().map(BillingSync::mappingId).collect(Collectors.toSet());
             List<CustomerMapping> active = mappings.active(settings);
             active.forEach(mapping -> mappingsById.put(mapping.id(), mapping));
             this.index = new MappingIndex(active);
@@ -222,7 +230,9 @@ public class BillingReconciliation {
                 }
             }
             List<FinalAmounts> changed = new ArrayList<>();
+            Set<String> unrecorded = new HashSet<>(byReference.keySet());
             for (BillingSyncItem item : writers.items().find(syncs.keySet(), byReference.keySet())) {
+                unrecorded.remove(item.lineReference());
                 if (!seen.add(item.id())) {
                     progress.increment("duplicate_lines");
                     continue;
@@ -262,6 +272,10 @@ public class BillingReconciliation {
                     moves.add(item, sync, price, movedTo);
                 }
             }
+            unrecorded.forEach(
+                    reference -> index.match(byReference.get(reference).line())
+                            .filter(mapping -> syncedMappings.contains(mapping.id()))
+                            .ifPresent(mapping -> unsynced++));
             // Arrow's final amounts stay on the lines, so re-pricing and margin reports start from them.
             writers.items().recordFinalAmounts(changed, writers.now());
             progress.increment("pages");
@@ -321,7 +335,7 @@ public class BillingReconciliation {
                                 .toList()));
                 total = total.add(sum);
             }
-            return new Preview(period.toString(), syncs.size(), customers, total, "");
+            return new Preview(period.toString(), syncs.size(), customers, total, "", unsynced);
         }
 
         Report finish() {
@@ -375,7 +389,12 @@ public class BillingReconciliation {
      * What reconciling the month would book: per customer, the invoice month it lands on and each line's difference.
      */
     public record Preview(
-            String period, int syncs, List<CustomerPreview> customers, BigDecimal compensationTotal, String note) {}
+            String period,
+            int syncs,
+            List<CustomerPreview> customers,
+            BigDecimal compensationTotal,
+            String note,
+            long unsyncedLines) {}
 
     public record CustomerPreview(
             UUID customerUuid,

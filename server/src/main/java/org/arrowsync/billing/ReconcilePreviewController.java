@@ -42,6 +42,7 @@ class ReconcilePreviewController {
                 preview.syncs(),
                 preview.compensationTotal(),
                 preview.note(),
+                preview.unsyncedLines(),
                 preview.customers().stream()
                         .map(customer -> new CustomerPreviewView(
                                 Uuids.hex(customer.customerUuid()),
@@ -61,7 +62,17 @@ class ReconcilePreviewController {
             Boolean force) {}
 
     record ReconcilePreviewResponse(
-            String period, int syncs, BigDecimal compensationTotal, String note, List<CustomerPreviewView> customers) {}
+            String period,
+            int syncs,
+            BigDecimal compensationTotal,
+            String note,
+
+            @Schema(
+                    description = "Lines Arrow lists for these syncs' customers that no sync recorded yet: not in this"
+                            + " preview; a reconciliation that syncs the month first (D105) charges them")
+            long unsyncedLines,
+
+            List<CustomerPreviewView> customers) {}
 
     record CustomerPreviewView(
             String customerUuid,

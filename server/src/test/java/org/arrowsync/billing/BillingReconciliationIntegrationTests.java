@@ -159,6 +159,13 @@ class BillingReconciliationIntegrationTests extends IntegrationTest {
         assertThat(states())
                 .as("validated by the periodic check, not synced since")
                 .containsOnly(3);
+        assertThat(api.post("/api/admin/arrow/billing-syncs/reconcile_preview/", fixture.period(MONTH))
+                        .expect(200)
+                        .json()
+                        .get("unsynced_lines")
+                        .asLong())
+                .as("the preview names the line it leaves out")
+                .isEqualTo(1);
 
         JsonNode booked = reconcile(false);
         assertThat(booked.get("state").asString()).as(booked.toString()).isEqualTo("succeeded");
@@ -310,6 +317,7 @@ class BillingReconciliationIntegrationTests extends IntegrationTest {
                 .json();
 
         assertThat(ledgerSnapshot()).as("a preview writes nothing").isEqualTo(before);
+        assertThat(preview.get("unsynced_lines").asLong()).isZero();
         assertThat(preview.get("customers").size()).isEqualTo(2);
         assertThat(preview.get("customers").findValuesAsString("invoice_period"))
                 .containsOnly(MONTH.toString());

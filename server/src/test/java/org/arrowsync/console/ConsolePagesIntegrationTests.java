@@ -49,6 +49,27 @@ class ConsolePagesIntegrationTests extends ConsoleIntegrationTest {
                 .contains("finalised: its item bills the final amount Arrow gave");
     }
 
+    /** D105: the reconciliation preview says how many lines no sync recorded yet, which it leaves out. */
+    @Test
+    void theReconciliationPreviewNamesTheLinesNoSyncRecordedYet() {
+        fixture.mapCustomers(1);
+        fixture.syncedBilling(CLOSED);
+        String license = fixture.licenseOf(
+                fixture.lineReferences(fixture.customers().keySet().iterator().next(), "%")
+                        .get(0));
+        fixture.emulator().addLine(license, CLOSED, "12.50000", "10.00000");
+        ConsoleSession browser = new ConsoleSession(port);
+        browser.signIn("admin", ADMIN_PASSWORD);
+
+        HttpResponse<String> preview =
+                browser.get("/months/" + fixture.settings() + "/" + CLOSED + "/reconcile?force=true");
+
+        assertThat(preview.statusCode()).isEqualTo(200);
+        assertThat(preview.body())
+                .contains("1 lines Arrow lists for these customers were not recorded by a sync yet")
+                .contains("Reconcile now");
+    }
+
     /** The historical sync asks for a resource's UUID: the pages that show a licensed resource fill it in. */
     @Test
     void aLicensedResourceLinksToItsHistoricalSyncWithItsUuidFilledIn() {
