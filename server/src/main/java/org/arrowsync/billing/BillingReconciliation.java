@@ -119,7 +119,7 @@ public class BillingReconciliation {
                     target,
                     progress,
                     Run::finish,
-                    new Report(target.period().toString(), 0, 0, BigDecimal.ZERO, NOTHING_TO_RECONCILE, List.of())));
+                    new Report(target.period().toString(), 0, 0, BigDecimal.ZERO, NOTHING_TO_RECONCILE, List.of(), 0)));
             if (report.compensations() > 0) {
                 events.publishEvent(new ReconciliationBooked(chosen.uuid(), report));
             }
@@ -353,7 +353,8 @@ public class BillingReconciliation {
                 }
             }
             progress.add("compensations", compensations.size());
-            return new Report(period.toString(), syncs.size(), compensations.size(), total, "", byCustomer());
+            return new Report(
+                    period.toString(), syncs.size(), compensations.size(), total, "", byCustomer(), moves.recorded());
         }
 
         /** What was booked for each customer, per currency, in the order it was booked. */
@@ -413,14 +414,19 @@ public class BillingReconciliation {
             BigDecimal difference,
             String reason) {}
 
-    /** The outcome of a reconciliation, stored as the job's result; {@code customers} says what each one was booked. */
+    /**
+     * The outcome of a reconciliation, stored as the job's result; {@code customers} says what each one was booked,
+     * {@code linesMoved} how many lines Arrow moved to or from a license-month that consumption tracking bills, which
+     * took their new license here (D119).
+     */
     public record Report(
             String period,
             int syncs,
             int compensations,
             BigDecimal compensationTotal,
             String note,
-            List<CustomerAdjustment> customers) {}
+            List<CustomerAdjustment> customers,
+            int linesMoved) {}
 
     /** The compensations booked for one customer in one currency, and their sum (negative: a credit). */
     public record CustomerAdjustment(

@@ -52,7 +52,7 @@ final class Compensations {
      * Plans the correction that brings the item's charge to {@code target}, when it needs one; returns its amount, zero
      * when none. A line whose license-month consumption tracking bills is corrected there, never here (D2).
      *
-     * @param price how {@code target} was priced, null for a dropped line
+     * @param price how Arrow's amount was priced (the target but for {@link #LICENSE_MOVED}), null for a dropped line
      * @param reason why, beside Arrow's final amount: {@link #LINE_REMOVED}, {@link #REPRICED}, {@link #LICENSE_MOVED}
      *     or null
      */
@@ -205,7 +205,7 @@ final class Compensations {
                                 c.item().id(),
                                 c.difference(),
                                 ids.get(i),
-                                c.target(),
+                                c.arrowAmount(),
                                 LINE_REMOVED.equals(c.reason()),
                                 writers.now());
                 total = total.add(c.difference());
@@ -261,6 +261,14 @@ final class Compensations {
             BigDecimal difference,
             Price price,
             String reason) {
+
+        /**
+         * What Arrow bills for the line now, priced: its target, but for a line credited because another path bills it
+         * now (D119), and none for a line Arrow dropped.
+         */
+        BigDecimal arrowAmount() {
+            return price == null ? target : price.billed();
+        }
 
         /** The job's error for this correction, left out as {@code refusal} says. */
         String notCorrected(Refusal refusal) {

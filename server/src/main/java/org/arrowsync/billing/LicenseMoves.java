@@ -31,8 +31,14 @@ final class LicenseMoves {
     /** Each moved item as it bills once its correction is booked, by id. */
     private final Map<Long, BillingSyncItem> asMoved = new HashMap<>();
 
+    /** The license each moved item that consumption tracking billed was under, by id. */
+    private final Map<Long, String> movedFrom = new HashMap<>();
+
     /** The moved items that need no correction: they take their new license and path whatever is booked. */
     private final List<BillingSyncItem> settled = new ArrayList<>();
+
+    private YearMonth period;
+    private int recorded;
 
     /** The license Arrow lists the item's line under now, when it is another than the item's; null otherwise. */
     static String movedTo(BillingSyncItem item, BillingLine line) {
@@ -52,13 +58,16 @@ final class LicenseMoves {
      * charges already claims its new license-month for it, as that line's first sync would have.
      */
     void plan(Compensations compensations, BillingWriters writers, YearMonth period) {
+        this.period = period;
         if (moves.isEmpty()) {
             return;
         }
         Map<String, BillingPath> owners = new HashMap<>(writers.licenses()
                 .owners(moves.stream().map(Move::license).distinct().toList(), period));
         List<String> unclaimed = moves.stream()
-                .filter(move -> move.item().billedVia() == BilledVia.INVOICE && !owners.containsKey(move.license()))
+                .filter(move -> move.item().billedVia() != BilledVia.CONSUMPTION
+                        && move.item().charged().signum() != 0
+                        && !owners.containsKey(move.license()))
                 .map(Move::license)
                 .distinct()
                 .toList();
@@ -71,8 +80,8 @@ final class LicenseMoves {
             BigDecimal correction;
             if (owners.get(move.license()) == BillingPath.CONSUMPTION) {
                 moved = item.under(move.license(), BilledVia.CONSUMPTION);
-                correction =
-                        compensations.consider(item, move.sync(), BigDecimal.ZERO, null, Compensations.LICENSE_MOVED);
+                correction = compensations.consider(
+                        item, move.sync(), BigDecimal.ZERO, move.price(), Compensations.LICENSE_MOVED);
             } else {
                 // A line consumption tracking billed has charged nothing here: it is charged as a line that was zero
                 // when synced, which claims its license-month when its correction is booked (D108).
@@ -82,13 +91,20 @@ final class LicenseMoves {
                         compensations.consider(moved, move.sync(), move.price().billed(), move.price(), null);
             }
             asMoved.put(item.id(), moved);
+            if (item.billedVia() == BilledVia.CONSUMPTION) {
+                movedFrom.put(item.id(), item.licenseReference());
+            }
             if (correction.signum() == 0) {
                 settled.add(moved);
             }
         }
     }
 
-    /** Gives the moved items whose corrections were booked, and those that needed none, their new license and path. */
+    /**
+     * Gives the moved items whose corrections were booked, and those that needed none, their new license and path; the
+     * consumption-tracked license-months that lost a line to the billing sync are marked, so that finalisation bills
+     * one left with no line nothing (D119).
+     */
     void record(List<Compensation> booked, BillingWriters writers) {
         List<BillingSyncItem> done = new ArrayList<>(settled);
         booked.stream()
@@ -96,5 +112,22 @@ final class LicenseMoves {
                 .filter(Objects::nonNull)
                 .forEach(done::add);
         writers.items().moveLicenses(done, writers.now());
+        writers.licenses()
+                .linesMovedAway(
+                        done.stream()
+                                .filter(moved -> moved.billedVia() != BilledVia.CONSUMPTION)
+                                .map(moved -> movedFrom.get(moved.id()))
+                                .filter(Objects::nonNull)
+                                .distinct()
+                                .toList(),
+                        period);
+        recorded = (int) done.stream()
+                .filter(moved -> moved.billedVia() == BilledVia.CONSUMPTION || movedFrom.containsKey(moved.id()))
+                .count();
+    }
+
+    /** How many lines {@link #record} moved to or from a license-month that consumption tracking bills. */
+    int recorded() {
+        return recorded;
     }
 }

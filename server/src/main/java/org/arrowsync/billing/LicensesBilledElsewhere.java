@@ -12,19 +12,22 @@ import org.arrowsync.shared.Progress;
 /**
  * D118: a line that consumption tracking bills names its license; when no resource of the line's customer carries that
  * license, consumption tracking bills it to another customer, whose resource carries it by mistake. The run names each
- * such license once, while the month's invoices are still open to a cleanup and a move of the license. One batch's
- * lines at a time: their customers are asked about in one statement, only when a line of theirs goes to consumption.
+ * such license of a customer once, while the month's invoices are still open to a cleanup and a move of the license.
+ * One batch's lines at a time: their customers are asked about in one statement, only for lines that go to consumption
+ * tracking and were not asked about before in the run.
  */
 final class LicensesBilledElsewhere {
 
-    private final Set<String> named = new HashSet<>();
+    /** The customers' licenses checked in this run, named or not: each is asked about once. */
+    private final Set<CustomerLicense> checked = new HashSet<>();
 
-    /** The lines of one batch that consumption tracking bills, by license: the first of each. */
-    private final Map<String, Line> batch = new LinkedHashMap<>();
+    /** The lines of one batch that consumption tracking bills, by customer and license: the first of each. */
+    private final Map<CustomerLicense, Line> batch = new LinkedHashMap<>();
 
     void add(Line line) {
-        if (!named.contains(line.license())) {
-            batch.putIfAbsent(line.license(), line);
+        CustomerLicense key = new CustomerLicense(line.mapping().customerUuid(), line.license());
+        if (!checked.contains(key)) {
+            batch.putIfAbsent(key, line);
         }
     }
 
@@ -34,18 +37,18 @@ final class LicensesBilledElsewhere {
             return;
         }
         Set<UUID> customers = new HashSet<>();
-        batch.values().forEach(line -> customers.add(line.mapping().customerUuid()));
+        batch.keySet().forEach(key -> customers.add(key.customerUuid()));
         Set<CustomerLicense> carried = new HashSet<>(writers.licenses().billedByConsumption(customers, period));
-        for (Line line : batch.values()) {
-            if (!carried.contains(new CustomerLicense(line.mapping().customerUuid(), line.license()))
-                    && named.add(line.license())) {
+        batch.forEach((key, line) -> {
+            if (!carried.contains(key)) {
                 progress.increment("billed_to_another_customer");
                 progress.error("Arrow bills license " + line.license() + " of " + period + " to "
                         + line.mapping().arrowReference() + ", mapped to customer '"
                         + line.mapping().customerName()
                         + "', but consumption tracking bills it on a resource of another customer (D118)");
             }
-        }
+        });
+        checked.addAll(batch.keySet());
         batch.clear();
     }
 }

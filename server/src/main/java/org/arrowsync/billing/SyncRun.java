@@ -242,7 +242,9 @@ final class SyncRun {
         for (Line line : lines) {
             BillingSyncItem item = line.billed();
             BilledVia via = via(line, owners, item);
-            if (via == BilledVia.CONSUMPTION) {
+            if (via == BilledVia.CONSUMPTION
+                    && (item == null || Objects.equals(line.license(), item.licenseReference()))) {
+                // a line Arrow moved to another license keeps its path until reconciliation moves it (D119)
                 billedElsewhere.add(line);
             }
             if (item == null) {

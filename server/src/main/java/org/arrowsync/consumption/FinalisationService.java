@@ -17,6 +17,7 @@ import org.arrowsync.arrowclient.ExportRow;
 import org.arrowsync.consumption.LicenseMonthBilling.Pricing;
 import org.arrowsync.consumption.LicenseMonthBilling.Result;
 import org.arrowsync.consumption.LicenseMonthBilling.Totals;
+import org.arrowsync.ledger.LicenseBilling;
 import org.arrowsync.mappings.CustomerMapping;
 import org.arrowsync.mappings.CustomerMappingService;
 import org.arrowsync.mappings.MappingIndex;
@@ -43,6 +44,7 @@ public class FinalisationService {
     private final LicenseMonthBilling finaliser;
     private final ArrowClients clients;
     private final CustomerMappingService mappings;
+    private final LicenseBilling claims;
     private final ValidationGrace grace;
     private final Clock clock;
 
@@ -51,12 +53,14 @@ public class FinalisationService {
             LicenseMonthBilling finaliser,
             ArrowClients clients,
             CustomerMappingService mappings,
+            LicenseBilling claims,
             ValidationGrace grace,
             Clock clock) {
         this.records = records;
         this.finaliser = finaliser;
         this.clients = clients;
         this.mappings = mappings;
+        this.claims = claims;
         this.grace = grace;
         this.clock = clock;
     }
@@ -176,18 +180,18 @@ public class FinalisationService {
     /**
      * The export's totals of the record's license; null when it lists none. A finalised record's license that a
      * complete export no longer lists was dropped by Arrow, which now bills it nothing (D115): its lines were found
-     * under this very reference, so it is not one Arrow writes otherwise (D96). Read only once the export is known
-     * complete.
+     * under this very reference, so it is not one Arrow writes otherwise (D96). So was a license whose lines Arrow
+     * moved to licenses the billing sync bills (D119). Read only once the export is known complete.
      */
     private static Totals totalsOf(ConsumptionRecord record, Export export) {
         Totals totals = export.totals().get(record.licenseReference());
-        if (totals == null
-                && record.isFinalized()
-                && export.lines() > 0
-                && export.missing().isEmpty()) {
+        if (totals != null || export.lines() == 0 || !export.missing().isEmpty()) {
+            return totals;
+        }
+        if (record.isFinalized()) {
             return Totals.DROPPED;
         }
-        return totals;
+        return export.movedAway().contains(record.licenseReference()) ? Totals.MOVED_AWAY : null;
     }
 
     /**
@@ -236,19 +240,24 @@ public class FinalisationService {
             }
         });
         progress.add("export_lines", lines[0]);
-        return new Export(lines[0], totals, unreadable, missing, billedTo);
+        Set<String> unlisted = new HashSet<>(licenses);
+        unlisted.removeAll(totals.keySet());
+        unlisted.removeAll(unreadable);
+        return new Export(lines[0], totals, unreadable, missing, billedTo, claims.withLinesMovedAway(unlisted, period));
     }
 
     /**
      * The export's totals; {@code missing}: the warnings of pages that lack rows their pagination promised (D26);
-     * {@code billedTo}: the mapping of the Arrow customer each license's lines are billed to, where one matches.
+     * {@code billedTo}: the mapping of the Arrow customer each license's lines are billed to, where one matches;
+     * {@code movedAway}: the licenses the export lists no line of that lost lines to a move (D119).
      */
     private record Export(
             long lines,
             Map<String, Totals> totals,
             Set<String> unreadable,
             List<String> missing,
-            Map<String, CustomerMapping> billedTo) {}
+            Map<String, CustomerMapping> billedTo,
+            Set<String> movedAway) {}
 
     /** What a finalisation did, in the reference's terms plus the D2 count of license-months the billing sync bills. */
     public record FinalisationReport(

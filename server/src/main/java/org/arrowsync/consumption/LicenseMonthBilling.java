@@ -176,6 +176,13 @@ class LicenseMonthBilling {
         static final Totals DROPPED =
                 new Totals(BigDecimal.ZERO, BigDecimal.ZERO, Set.of(), LicenseKind.UNKNOWN, false);
 
+        /**
+         * A license-month whose lines Arrow moved, validated, to licenses the billing sync bills, which charges them
+         * now (D119): Arrow bills it nothing.
+         */
+        static final Totals MOVED_AWAY =
+                new Totals(BigDecimal.ZERO, BigDecimal.ZERO, Set.of(), LicenseKind.UNKNOWN, true);
+
         /** One line's amounts; {@code validated}: it carries Arrow's Validation Date. */
         static Totals of(BigDecimal sell, BigDecimal buy, String currency, LicenseKind license, boolean validated) {
             return new Totals(

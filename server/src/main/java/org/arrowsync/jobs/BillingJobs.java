@@ -69,7 +69,18 @@ class BillingJobs {
             if (reconciliation.syncsFirst(target)) {
                 billing.sync(billing.target(year, month, job.settingsUuid(), null), progress.prefixed("sync_"));
             }
-            return reconciliation.reconcile(target, progress);
+            BillingReconciliation.Report report = reconciliation.reconcile(target, progress);
+            if (report.linesMoved() > 0) {
+                // D119: the license-months the lines left or joined are consumption tracking's to finalise again,
+                // whichever month this is
+                jobs.submit(new JobRequest(
+                        job.settingsId(),
+                        job.settingsUuid(),
+                        job.period(),
+                        new JobParameters.ConsumptionFinalisation(false),
+                        JobRequest.BY_SCHEDULE));
+            }
+            return report;
         });
     }
 

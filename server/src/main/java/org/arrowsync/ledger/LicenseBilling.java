@@ -6,6 +6,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -153,6 +154,35 @@ public class LicenseBilling {
                 .query((rs, row) -> new ResourceService.CustomerLicense(
                         rs.getObject("customer_uuid", UUID.class), rs.getString("license_reference")))
                 .list();
+    }
+
+    /**
+     * D119: Arrow moved lines of these license-months to licenses the billing sync bills, which charges them now; a
+     * license-month left with none is billed nothing by consumption tracking either.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void linesMovedAway(Collection<String> licenseReferences, YearMonth period) {
+        if (licenseReferences.isEmpty()) {
+            return;
+        }
+        jdbc.sql("""
+                        update license_billing set lines_moved_away = true
+                        where period = ? and license_reference = any(?) and not lines_moved_away""")
+                .params(period.toString(), licenseReferences.toArray(String[]::new))
+                .update();
+    }
+
+    /** Those of these license-months that lost lines to a move (D119); reads only. */
+    public Set<String> withLinesMovedAway(Collection<String> licenseReferences, YearMonth period) {
+        if (licenseReferences.isEmpty()) {
+            return Set.of();
+        }
+        return Set.copyOf(jdbc.sql("""
+                        select license_reference from license_billing
+                        where period = ? and license_reference = any(?) and lines_moved_away""")
+                .params(period.toString(), licenseReferences.toArray(String[]::new))
+                .query(String.class)
+                .list());
     }
 
     /** Who bills each of these license-months now, for those claimed; reads only. */

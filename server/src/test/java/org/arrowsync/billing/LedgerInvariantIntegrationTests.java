@@ -10,6 +10,7 @@ import org.arrowsync.shared.Progress;
 import org.arrowsync.shared.Uuids;
 import org.arrowsync.support.ArrowFixture;
 import org.arrowsync.support.IntegrationTest;
+import org.arrowsync.support.Jobs;
 import org.arrowsync.support.TestClock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -97,6 +98,56 @@ class LedgerInvariantIntegrationTests extends IntegrationTest {
                 "/api/admin/arrow/price-rules/reprice/",
                 Map.of("period", MONTH.toString(), "settings_uuid", settings, "confirm", true)));
 
+        assertEachChargedArrowsTotal(customers);
+        assertThat(jdbc.sql("select current_price from billing_sync_items where arrow_line_reference = ?")
+                        .param(both.get("by_invoice"))
+                        .query(BigDecimal.class)
+                        .single())
+                .as("a line credited here keeps the amount Arrow bills for it elsewhere")
+                .isPositive();
+    }
+
+    /**
+     * Arrow moves every line of a license that consumption tracking bills to a license the billing sync bills, after
+     * that license-month's finalisation found nothing yet to finalise: the billing sync charges the lines, and the
+     * finalisation the reconciliation queues bills the emptied license-month nothing (D119).
+     */
+    @Test
+    void aLicenseWhoseEveryLineArrowMovesToTheOtherPathIsBilledByThatPathAlone() {
+        String settings = fixture.settings();
+        Map<String, String> customers = billedByBothPaths();
+        Map<String, Object> month = fixture.period(MONTH);
+        Map<String, Object> licenses = jdbc.sql("""
+                        select c.license_reference as emptied, i.license_reference as receiving
+                        from billing_sync_items c join billing_sync_items i on i.billing_sync_id = c.billing_sync_id
+                        where c.billed_via = 'consumption' and i.billed_via = 'invoice' and i.license_reference <> ''
+                        order by c.id, i.id limit 1""").query().singleRow();
+        for (String line : jdbc.sql("select arrow_line_reference from billing_sync_items where license_reference = ?")
+                .param(licenses.get("emptied"))
+                .query(String.class)
+                .list()) {
+            fixture.emulator().moveLine(line, (String) licenses.get("receiving"));
+        }
+        succeeded(api.post("/api/admin/arrow/billing-syncs/trigger_sync/", month));
+        String finalised = fixture.awaitJob(api.post("/api/admin/arrow/billing-syncs/trigger_reconciliation/", month))
+                .get("uuid")
+                .asString();
+        validation.check(Uuids.fromPath(settings), Progress.NONE);
+
+        JsonNode reconciled = fixture.awaitJob(api.post("/api/admin/arrow/billing-syncs/reconcile/", month));
+
+        assertThat(reconciled.get("result").get("lines_moved").asInt())
+                .as(reconciled.toString())
+                .isPositive();
+        JsonNode queued = api.get("/api/admin/arrow/jobs/?kind=consumption_reconciliation&page_size=1")
+                .expect(200)
+                .json()
+                .get(0);
+        assertThat(queued.get("uuid").asString())
+                .as("a finalisation queued by the reconciliation")
+                .isNotEqualTo(finalised);
+        assertThat(Jobs.await(api, queued.get("uuid").asString()).get("state").asString())
+                .isEqualTo("succeeded");
         assertEachChargedArrowsTotal(customers);
     }
 
