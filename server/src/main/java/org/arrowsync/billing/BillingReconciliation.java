@@ -341,7 +341,7 @@ public class BillingReconciliation {
         Report finish() {
             plan();
             BigDecimal total = compensations.book();
-            moves.record(compensations.planned(), writers);
+            int linesMoved = moves.record(compensations.planned(), writers, period);
             writers.runs().refreshLineTotals(syncs.keySet());
             for (BillingSync sync : syncs.values()) {
                 if (report.waitsForInvoice(sync.id())) {
@@ -354,7 +354,7 @@ public class BillingReconciliation {
             }
             progress.add("compensations", compensations.size());
             return new Report(
-                    period.toString(), syncs.size(), compensations.size(), total, "", byCustomer(), moves.recorded());
+                    period.toString(), syncs.size(), compensations.size(), total, "", byCustomer(), linesMoved);
         }
 
         /** What was booked for each customer, per currency, in the order it was booked. */

@@ -6,7 +6,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.arrowsync.arrowclient.BillingLine;
 import org.arrowsync.billing.Compensations.Compensation;
 import org.arrowsync.ledger.BillingPath;
@@ -26,19 +27,25 @@ final class LicenseMoves {
 
     private record Move(BillingSyncItem item, BillingSync sync, Price price, String license) {}
 
+    /**
+     * A moved item as it is now and as it bills once moved; {@code settled}: it needed no correction, so it moves
+     * whatever is booked.
+     */
+    private record Planned(BillingSyncItem before, BillingSyncItem after, boolean settled) {
+
+        /** Whether the line left or joined a license-month that consumption tracking bills. */
+        boolean crossesConsumption() {
+            return before.billedVia() == BilledVia.CONSUMPTION || after.billedVia() == BilledVia.CONSUMPTION;
+        }
+
+        /** Whether the line left a consumption-tracked license-month for the billing sync. */
+        boolean leavesConsumption() {
+            return before.billedVia() == BilledVia.CONSUMPTION && after.billedVia() != BilledVia.CONSUMPTION;
+        }
+    }
+
     private final List<Move> moves = new ArrayList<>();
-
-    /** Each moved item as it bills once its correction is booked, by id. */
-    private final Map<Long, BillingSyncItem> asMoved = new HashMap<>();
-
-    /** The license each moved item that consumption tracking billed was under, by id. */
-    private final Map<Long, String> movedFrom = new HashMap<>();
-
-    /** The moved items that need no correction: they take their new license and path whatever is booked. */
-    private final List<BillingSyncItem> settled = new ArrayList<>();
-
-    private YearMonth period;
-    private int recorded;
+    private final List<Planned> planned = new ArrayList<>();
 
     /** The license Arrow lists the item's line under now, when it is another than the item's; null otherwise. */
     static String movedTo(BillingSyncItem item, BillingLine line) {
@@ -58,7 +65,6 @@ final class LicenseMoves {
      * charges already claims its new license-month for it, as that line's first sync would have.
      */
     void plan(Compensations compensations, BillingWriters writers, YearMonth period) {
-        this.period = period;
         if (moves.isEmpty()) {
             return;
         }
@@ -90,44 +96,31 @@ final class LicenseMoves {
                 correction =
                         compensations.consider(moved, move.sync(), move.price().billed(), move.price(), null);
             }
-            asMoved.put(item.id(), moved);
-            if (item.billedVia() == BilledVia.CONSUMPTION) {
-                movedFrom.put(item.id(), item.licenseReference());
-            }
-            if (correction.signum() == 0) {
-                settled.add(moved);
-            }
+            planned.add(new Planned(item, moved, correction.signum() == 0));
         }
     }
 
     /**
      * Gives the moved items whose corrections were booked, and those that needed none, their new license and path; the
      * consumption-tracked license-months that lost a line to the billing sync are marked, so that finalisation bills
-     * one left with no line nothing (D119).
+     * one left with no line nothing (D119). Returns how many of those lines left or joined a license-month that
+     * consumption tracking bills.
      */
-    void record(List<Compensation> booked, BillingWriters writers) {
-        List<BillingSyncItem> done = new ArrayList<>(settled);
-        booked.stream()
-                .map(c -> asMoved.get(c.item().id()))
-                .filter(Objects::nonNull)
-                .forEach(done::add);
-        writers.items().moveLicenses(done, writers.now());
+    int record(List<Compensation> booked, BillingWriters writers, YearMonth period) {
+        Set<Long> bookedItems = booked.stream().map(c -> c.item().id()).collect(Collectors.toSet());
+        List<Planned> done = planned.stream()
+                .filter(move ->
+                        move.settled() || bookedItems.contains(move.before().id()))
+                .toList();
+        writers.items().moveLicenses(done.stream().map(Planned::after).toList(), writers.now());
         writers.licenses()
                 .linesMovedAway(
                         done.stream()
-                                .filter(moved -> moved.billedVia() != BilledVia.CONSUMPTION)
-                                .map(moved -> movedFrom.get(moved.id()))
-                                .filter(Objects::nonNull)
+                                .filter(Planned::leavesConsumption)
+                                .map(move -> move.before().licenseReference())
                                 .distinct()
                                 .toList(),
                         period);
-        recorded = (int) done.stream()
-                .filter(moved -> moved.billedVia() == BilledVia.CONSUMPTION || movedFrom.containsKey(moved.id()))
-                .count();
-    }
-
-    /** How many lines {@link #record} moved to or from a license-month that consumption tracking bills. */
-    int recorded() {
-        return recorded;
+        return (int) done.stream().filter(Planned::crossesConsumption).count();
     }
 }

@@ -43,9 +43,8 @@ final class LicensesBilledElsewhere {
             if (!carried.contains(key)) {
                 progress.increment("billed_to_another_customer");
                 progress.error("Arrow bills license " + line.license() + " of " + period + " to "
-                        + line.mapping().arrowReference() + ", mapped to customer '"
-                        + line.mapping().customerName()
-                        + "', but consumption tracking bills it on a resource of another customer (D118)");
+                        + line.mapping().described()
+                        + ", but consumption tracking bills it on a resource of another customer (D118)");
             }
         });
         checked.addAll(batch.keySet());

@@ -151,8 +151,7 @@ public class FinalisationService {
             return;
         }
         String message = "Arrow bills license " + record.licenseReference() + " of " + record.period() + " to "
-                + billedTo.arrowReference() + ", mapped to customer '" + billedTo.customerName()
-                + "', but consumption tracking billed it to customer '" + record.customerName()
+                + billedTo.described() + ", but consumption tracking billed it to customer '" + record.customerName()
                 + "', whose resource '" + record.resourceName() + "' carries it (D118)";
         report.error(Uuids.hex(record.uuid()), message);
         progress.increment("billed_to_another_customer");

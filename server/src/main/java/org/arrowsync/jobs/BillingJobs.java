@@ -73,12 +73,7 @@ class BillingJobs {
             if (report.linesMoved() > 0) {
                 // D119: the license-months the lines left or joined are consumption tracking's to finalise again,
                 // whichever month this is
-                jobs.submit(new JobRequest(
-                        job.settingsId(),
-                        job.settingsUuid(),
-                        job.period(),
-                        new JobParameters.ConsumptionFinalisation(false),
-                        JobRequest.BY_SCHEDULE));
+                queue(job, job.period(), new JobParameters.ConsumptionFinalisation(false));
             }
             return report;
         });
@@ -109,13 +104,13 @@ class BillingJobs {
     private void reconcileIfAutomatic(Job job, Collection<String> periods) {
         if (properties.autoReconcile()) {
             for (String period : periods) {
-                jobs.submit(new JobRequest(
-                        job.settingsId(),
-                        job.settingsUuid(),
-                        YearMonth.parse(period),
-                        new JobParameters.BillingReconciliation(false),
-                        JobRequest.BY_SCHEDULE));
+                queue(job, YearMonth.parse(period), new JobParameters.BillingReconciliation(false));
             }
         }
+    }
+
+    /** Queues work that this job's outcome calls for, for its settings and the month given. */
+    private void queue(Job job, YearMonth period, JobParameters parameters) {
+        jobs.submit(new JobRequest(job.settingsId(), job.settingsUuid(), period, parameters, JobRequest.BY_SCHEDULE));
     }
 }

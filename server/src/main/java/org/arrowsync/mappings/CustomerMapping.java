@@ -27,6 +27,11 @@ public record CustomerMapping(
         Instant created,
         Instant modified) {
 
+    /** The Arrow customer and whom it is billed to, as messages name them: {@code XSP1, mapped to customer 'Name'}. */
+    public String described() {
+        return arrowReference + ", mapped to customer '" + customerName + "'";
+    }
+
     /**
      * Whether an export's {@code End User Company ID} names this customer (D24): it is the customer's reference (an
      * {@code XSP…} value) or its Ref (the bare value the recorded export carries), compared trimmed and ignoring case.

@@ -78,12 +78,7 @@ class LedgerInvariantIntegrationTests extends IntegrationTest {
         String settings = fixture.settings();
         Map<String, String> customers = billedByBothPaths();
         Map<String, Object> month = fixture.period(MONTH);
-        Map<String, Object> both = jdbc.sql("""
-                        select c.arrow_line_reference as by_consumption, c.license_reference as consumption_license,
-                               i.arrow_line_reference as by_invoice, i.license_reference as invoice_license
-                        from billing_sync_items c join billing_sync_items i on i.billing_sync_id = c.billing_sync_id
-                        where c.billed_via = 'consumption' and i.billed_via = 'invoice' and i.license_reference <> ''
-                        and c.current_price <> i.current_price order by c.id, i.id limit 1""").query().singleRow();
+        Map<String, Object> both = linesOfBothPaths();
         fixture.emulator().moveLine((String) both.get("by_consumption"), (String) both.get("invoice_license"));
         fixture.emulator().moveLine((String) both.get("by_invoice"), (String) both.get("consumption_license"));
 
@@ -117,16 +112,12 @@ class LedgerInvariantIntegrationTests extends IntegrationTest {
         String settings = fixture.settings();
         Map<String, String> customers = billedByBothPaths();
         Map<String, Object> month = fixture.period(MONTH);
-        Map<String, Object> licenses = jdbc.sql("""
-                        select c.license_reference as emptied, i.license_reference as receiving
-                        from billing_sync_items c join billing_sync_items i on i.billing_sync_id = c.billing_sync_id
-                        where c.billed_via = 'consumption' and i.billed_via = 'invoice' and i.license_reference <> ''
-                        order by c.id, i.id limit 1""").query().singleRow();
+        Map<String, Object> licenses = linesOfBothPaths();
         for (String line : jdbc.sql("select arrow_line_reference from billing_sync_items where license_reference = ?")
-                .param(licenses.get("emptied"))
+                .param(licenses.get("consumption_license"))
                 .query(String.class)
                 .list()) {
-            fixture.emulator().moveLine(line, (String) licenses.get("receiving"));
+            fixture.emulator().moveLine(line, (String) licenses.get("invoice_license"));
         }
         succeeded(api.post("/api/admin/arrow/billing-syncs/trigger_sync/", month));
         String finalised = fixture.awaitJob(api.post("/api/admin/arrow/billing-syncs/trigger_reconciliation/", month))
@@ -162,6 +153,19 @@ class LedgerInvariantIntegrationTests extends IntegrationTest {
         succeeded(api.post("/api/admin/arrow/billing-syncs/trigger_consumption_sync/", month));
         succeeded(api.post("/api/admin/arrow/billing-syncs/trigger_sync/", month));
         return customers;
+    }
+
+    /**
+     * Two lines of one customer's sync with different amounts: one consumption tracking bills ({@code by_consumption},
+     * of {@code consumption_license}) and one the billing sync bills ({@code by_invoice}, of {@code invoice_license}).
+     */
+    private Map<String, Object> linesOfBothPaths() {
+        return jdbc.sql("""
+                        select c.arrow_line_reference as by_consumption, c.license_reference as consumption_license,
+                               i.arrow_line_reference as by_invoice, i.license_reference as invoice_license
+                        from billing_sync_items c join billing_sync_items i on i.billing_sync_id = c.billing_sync_id
+                        where c.billed_via = 'consumption' and i.billed_via = 'invoice' and i.license_reference <> ''
+                        and c.current_price <> i.current_price order by c.id, i.id limit 1""").query().singleRow();
     }
 
     /** The Arrow-sourced items billing the month for each customer add up to Arrow's export total for it. */
