@@ -327,8 +327,11 @@ public final class ArrowFixture
 
     /** The license a billed line is of, as its sync item records it. */
     public String licenseOf(String lineReference) {
-        return jdbc.sql("select license_reference from billing_sync_items where arrow_line_reference = ?")
-                .param(lineReference)
+        return jdbc.sql("""
+                        select t.license_reference from billing_sync_items t join billing_syncs b on b.id = t.billing_sync_id
+                        join customer_mappings m on m.id = b.customer_mapping_id join arrow_settings s on s.id = m.settings_id
+                        where s.uuid = ?::uuid and t.arrow_line_reference = ?""")
+                .params(settings(), lineReference)
                 .query(String.class)
                 .single();
     }
