@@ -1,7 +1,11 @@
 package org.arrowsync.arrowclient;
 
+import java.net.ConnectException;
+import java.net.UnknownHostException;
+import java.nio.channels.UnresolvedAddressException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import javax.net.ssl.SSLException;
 import org.springframework.util.unit.DataSize;
 
 /**
@@ -64,8 +68,36 @@ final class Failures {
     }
 
     ArrowException transport(String endpoint, Exception cause) {
-        String what = cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
-        return create(Kind.UNAVAILABLE, endpoint, 0, "Arrow API request to " + endpoint + " failed: " + what, null);
+        return create(
+                Kind.UNAVAILABLE,
+                endpoint,
+                0,
+                "Arrow API request to " + endpoint + " failed: " + described(cause),
+                null);
+    }
+
+    /** What went wrong on the wire, in an operator's words, with the innermost detail the JDK gave where it has one. */
+    static String described(Throwable failure) {
+        Throwable innermost = failure;
+        boolean unresolved = false;
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            unresolved |= cause instanceof UnresolvedAddressException || cause instanceof UnknownHostException;
+            innermost = cause.getMessage() == null ? innermost : cause;
+        }
+        String detail = innermost.getMessage() == null ? "" : " (" + innermost.getMessage() + ")";
+        if (failure instanceof InterruptedException) {
+            return "the server stopped waiting for the answer (it is shutting down)";
+        }
+        if (unresolved) {
+            return "the host name does not resolve to an address";
+        }
+        if (failure instanceof ConnectException) {
+            return "no connection could be made to the host" + detail;
+        }
+        if (failure instanceof SSLException) {
+            return "the TLS handshake with the host failed" + detail;
+        }
+        return "the connection broke before the answer was complete" + detail;
     }
 
     /** The answer was not complete within {@code limit}. */

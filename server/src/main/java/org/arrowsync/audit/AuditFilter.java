@@ -6,6 +6,10 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.security.Principal;
 import java.util.Map;
 import java.util.Set;
@@ -128,7 +132,30 @@ final class AuditFilter extends OncePerRequestFilter {
         String reason = request.getHeader(REASON_HEADER);
         if (reason == null || reason.isBlank()) {
             reason = request.getParameter(REASON_PARAMETER);
+        } else {
+            reason = asUtf8(reason);
         }
         return reason == null ? "" : Texts.truncate(reason.strip(), 1000);
+    }
+
+    /**
+     * A header as its sender wrote it: clients send UTF-8, and the servlet container reads a header's bytes as
+     * ISO-8859-1, so "réduction" arrives as "rÃ©duction". Bytes that are not UTF-8 are kept as read.
+     */
+    static String asUtf8(String header) {
+        byte[] bytes = header.getBytes(StandardCharsets.ISO_8859_1);
+        if (!new String(bytes, StandardCharsets.ISO_8859_1).equals(header)) {
+            return header; // already beyond ISO-8859-1: decoded by someone else
+        }
+        try {
+            return StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes))
+                    .toString();
+        } catch (CharacterCodingException e) {
+            return header;
+        }
     }
 }

@@ -224,7 +224,7 @@ class ArrowClientFaultsEmulatorTests {
                 .connect(new ArrowConnection(URI.create("http://127.0.0.1:" + port + "/index.php/api"), "secret-123"));
         assertThatThrownBy(nowhere::whoami)
                 .isInstanceOf(ArrowUnavailable.class)
-                .hasMessageStartingWith("Arrow API request to whoami failed: ConnectException")
+                .hasMessageStartingWith("Arrow API request to whoami failed: no connection could be made to the host")
                 .satisfies(e -> assertThat(((ArrowException) e).status()).isZero());
     }
 

@@ -2,9 +2,14 @@ package org.arrowsync.arrowclient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.EOFException;
+import java.io.IOException;
 import java.net.ConnectException;
+import java.net.SocketException;
+import java.nio.channels.UnresolvedAddressException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import javax.net.ssl.SSLHandshakeException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -102,8 +107,25 @@ class FailuresTests {
         ArrowException failure = failures.transport("customers", new ConnectException("Connection refused"));
         assertThat(failure)
                 .isInstanceOf(ArrowUnavailable.class)
-                .hasMessage("Arrow API request to customers failed: ConnectException: Connection refused");
+                .hasMessage("Arrow API request to customers failed: no connection could be made to the host"
+                        + " (Connection refused)");
         assertThat(failure.status()).isZero();
+    }
+
+    /** The JDK's HTTP client wraps what failed; the message says it in words and names no exception class. */
+    @Test
+    void aTransportFailureIsSaidInWords() {
+        ConnectException unresolved = new ConnectException();
+        unresolved.initCause(new UnresolvedAddressException());
+        assertThat(Failures.described(unresolved)).isEqualTo("the host name does not resolve to an address");
+        assertThat(Failures.described(new SSLHandshakeException("PKIX path building failed")))
+                .isEqualTo("the TLS handshake with the host failed (PKIX path building failed)");
+        assertThat(Failures.described(new IOException("Connection reset", new SocketException("Connection reset"))))
+                .isEqualTo("the connection broke before the answer was complete (Connection reset)");
+        assertThat(Failures.described(new EOFException()))
+                .isEqualTo("the connection broke before the answer was complete");
+        assertThat(Failures.described(new InterruptedException()))
+                .isEqualTo("the server stopped waiting for the answer (it is shutting down)");
     }
 
     @Test
