@@ -12,7 +12,6 @@ import org.apache.coyote.ActionCode;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 
@@ -52,10 +51,7 @@ class ContainerErrors implements WebServerFactoryCustomizer<TomcatServletWebServ
             if (!writable.get()) {
                 return;
             }
-            HttpStatus known = HttpStatus.resolve(status);
-            String detail = known == HttpStatus.NOT_FOUND
-                    ? "Not found."
-                    : status >= 500 || known == null ? "A server error occurred." : known.getReasonPhrase() + ".";
+            String detail = ErrorDetails.of(status);
             try {
                 response.setContentType(MediaType.APPLICATION_JSON_VALUE);
                 response.setCharacterEncoding("UTF-8");

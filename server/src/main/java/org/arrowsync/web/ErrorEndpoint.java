@@ -8,6 +8,7 @@ import org.springframework.boot.autoconfigure.web.WebProperties;
 import org.springframework.boot.webmvc.autoconfigure.error.BasicErrorController;
 import org.springframework.boot.webmvc.autoconfigure.error.ErrorViewResolver;
 import org.springframework.boot.webmvc.error.ErrorAttributes;
+import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -35,11 +36,11 @@ class ErrorEndpoint extends BasicErrorController {
     @Override
     public ResponseEntity<Map<String, Object>> error(HttpServletRequest request) {
         HttpStatus status = getStatus(request);
-        String detail = status == HttpStatus.NOT_FOUND
-                ? "Not found."
-                : status.is5xxServerError() ? "A server error occurred." : status.getReasonPhrase() + ".";
+        // the container's own refusals (TRACE) come here without passing the request edge: its headers too
         return ResponseEntity.status(status)
                 .contentType(MediaType.APPLICATION_JSON)
-                .body(Map.<String, Object>of("detail", detail));
+                .header("X-Content-Type-Options", "nosniff")
+                .cacheControl(CacheControl.noStore())
+                .body(Map.<String, Object>of("detail", ErrorDetails.of(status.value())));
     }
 }

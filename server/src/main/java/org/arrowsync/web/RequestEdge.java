@@ -26,10 +26,10 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * What every request meets right after its request id ({@link RequestIdFilter}), whatever endpoint it is for (present
  * or future): the answer headers no response may lack ({@code nosniff}, {@code no-store}), and the refusals that need
- * no endpoint to decide: a path in any but its canonical spelling (so the path checked is the path routed), a query
- * string, a query parameter or a body beyond {@link RequestLimits}, parameters the container cannot decode, a wildcard
- * body type, and characters no text may hold in a query parameter or a form field ({@link TextRules}). A refusal is a
- * 4xx with a JSON body, logged at DEBUG: a client's bad request is no server error.
+ * no endpoint to decide: a method no endpoint takes (405), a path in any but its canonical spelling (so the path
+ * checked is the path routed), a query string, a query parameter or a body beyond {@link RequestLimits}, parameters the
+ * container cannot decode, a wildcard body type, and characters no text may hold in a query parameter or a form field
+ * ({@link TextRules}). A refusal is a 4xx with a JSON body, logged at DEBUG: a client's bad request is no server error.
  */
 class RequestEdge extends OncePerRequestFilter {
 
@@ -56,6 +56,12 @@ class RequestEdge extends OncePerRequestFilter {
     }
 
     private boolean refused(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        if (!ErrorDetails.METHODS.contains(request.getMethod())) {
+            return refuse(
+                    response,
+                    HttpServletResponse.SC_METHOD_NOT_ALLOWED,
+                    Map.of("detail", ErrorDetails.methodNotAllowed(request.getMethod())));
+        }
         if (!canonical(request.getRequestURI())) {
             return refuse(
                     response,

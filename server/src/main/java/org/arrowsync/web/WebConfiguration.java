@@ -12,6 +12,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.core.Ordered;
 import org.springframework.http.converter.HttpMessageConverters;
+import org.springframework.security.web.firewall.HttpFirewall;
+import org.springframework.security.web.firewall.StrictHttpFirewall;
 import org.springframework.web.accept.ContentNegotiationManager;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
@@ -89,6 +91,18 @@ class WebConfiguration implements WebMvcConfigurer {
         registration.addUrlPatterns("/api/*", TokenAuthenticationFilter.HEALTH_DETAILS);
         registration.setOrder(0);
         return registration;
+    }
+
+    /**
+     * Spring Security's firewall as it comes, but for header values: the container reads a header's bytes as
+     * ISO-8859-1, so UTF-8 text (an {@code X-Reason} with "€") holds characters 0x80–0x9F, which it refuses as control
+     * characters. The C0 controls and DEL stay refused.
+     */
+    @Bean
+    HttpFirewall firewall() {
+        StrictHttpFirewall firewall = new StrictHttpFirewall();
+        firewall.setAllowedHeaderValues(value -> value.chars().noneMatch(c -> (c < 0x20 && c != '\t') || c == 0x7F));
+        return firewall;
     }
 
     @Bean

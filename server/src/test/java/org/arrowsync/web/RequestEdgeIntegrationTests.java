@@ -3,8 +3,6 @@ package org.arrowsync.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -13,8 +11,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import org.arrowsync.support.Api;
 import org.arrowsync.support.ArrowFixture;
 import org.arrowsync.support.IntegrationTest;
+import org.arrowsync.support.RawHttp;
 import org.arrowsync.support.Response;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -160,16 +160,32 @@ class RequestEdgeIntegrationTests extends IntegrationTest {
     }
 
     @Test
-    void aMalformedEscapeInTheQueryIsA400NamingTheParameter() throws IOException {
+    void aMalformedEscapeInTheQueryIsA400NamingTheParameter() {
         // no HTTP client sends %zz; a socket does
-        try (Socket socket = new Socket("localhost", port)) {
-            socket.getOutputStream()
-                    .write(("GET /api/customers/?name=%zz HTTP/1.1\r\nHost: localhost\r\nAuthorization: Token "
-                                    + org.arrowsync.support.Api.ADMIN_TOKEN + "\r\nConnection: close\r\n\r\n")
-                            .getBytes(StandardCharsets.US_ASCII));
-            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            assertThat(answer).startsWith("HTTP/1.1 400").contains("{\"name\":[\"Malformed escape.\"]}");
+        String answer = RawHttp.exchange(
+                port, "GET /api/customers/?name=%zz HTTP/1.1", "Authorization: Token " + Api.ADMIN_TOKEN);
+        assertThat(answer).startsWith("HTTP/1.1 400").contains("{\"name\":[\"Malformed escape.\"]}");
+    }
+
+    /**
+     * A method no endpoint takes is a 405 naming it, as Waldur answers; an HTTP version Tomcat does not speak, a 505.
+     */
+    @Test
+    void aMethodOrVersionTheServerDoesNotTakeIsNamedInWords() {
+        for (String method : List.of("FOO", "PROPFIND", "get")) {
+            assertThat(RawHttp.exchange(
+                            port, method + " /api/customers/ HTTP/1.1", "Authorization: Token " + Api.ADMIN_TOKEN))
+                    .startsWith("HTTP/1.1 405")
+                    .contains("X-Content-Type-Options: nosniff")
+                    .contains("\"detail\":\"Method \\\"" + method + "\\\" not allowed.\"");
         }
+        assertThat(RawHttp.exchange(port, "TRACE /api/customers/ HTTP/1.1")) // refused by Tomcat itself
+                .startsWith("HTTP/1.1 405")
+                .contains("X-Content-Type-Options: nosniff")
+                .contains("Method not allowed: the Allow header lists the methods this path takes.");
+        assertThat(RawHttp.exchange(port, "GET /health HTTP/2.0"))
+                .startsWith("HTTP/1.1 505")
+                .contains("{\"detail\": \"HTTP version not supported: send HTTP/1.1.\"}");
     }
 
     @Test
@@ -209,17 +225,13 @@ class RequestEdgeIntegrationTests extends IntegrationTest {
     }
 
     @Test
-    void aHeaderLineTomcatCannotReadLeavesNoPartOfItInTheLog(CapturedOutput output) throws IOException {
+    void aHeaderLineTomcatCannotReadLeavesNoPartOfItInTheLog(CapturedOutput output) {
         // the tests log at WARN; a server logs at INFO, where Tomcat quotes the first header line it cannot read
         LoggingSystem logging = LoggingSystem.get(getClass().getClassLoader());
         logging.setLogLevel(LoggingSystem.ROOT_LOGGER_NAME, LogLevel.INFO);
         int before = output.getAll().length();
-        try (Socket socket = new Socket("localhost", port)) {
-            socket.getOutputStream()
-                    .write(("GET /health HTTP/1.1\r\nHost: localhost\r\nAuthorization: Token 5ec7e7"
-                                    + "\u0000\r\nConnection: close\r\n\r\n")
-                            .getBytes(StandardCharsets.US_ASCII));
-            socket.getInputStream().readAllBytes();
+        try {
+            RawHttp.exchange(port, "GET /health HTTP/1.1", "Authorization: Token 5ec7e7\u0000");
         } finally {
             logging.setLogLevel(LoggingSystem.ROOT_LOGGER_NAME, LogLevel.WARN);
         }
@@ -237,7 +249,7 @@ class RequestEdgeIntegrationTests extends IntegrationTest {
         HttpResponse<String> chunked = HttpClient.newHttpClient()
                 .send(
                         HttpRequest.newBuilder(URI.create("http://localhost:" + port + OFFERINGS))
-                                .header("Authorization", "Token " + org.arrowsync.support.Api.ADMIN_TOKEN)
+                                .header("Authorization", "Token " + Api.ADMIN_TOKEN)
                                 .header("Content-Type", "application/json")
                                 .POST(HttpRequest.BodyPublishers.ofInputStream(
                                         () -> new ByteArrayInputStream(huge.getBytes(StandardCharsets.UTF_8))))

@@ -1,0 +1,39 @@
+package org.arrowsync.web;
+
+import java.util.Set;
+import org.arrowsync.shared.Texts;
+import org.springframework.http.HttpStatus;
+
+/**
+ * The {@code detail} of an error answer no handler wrote (the container's, Spring Security's firewall's, the error
+ * page's): the same words wherever it is written, and the method the edge refuses ({@link RequestEdge}).
+ */
+final class ErrorDetails {
+
+    /** The methods the API and the console take; any other is refused at the edge (405, as Waldur answers it). */
+    static final Set<String> METHODS = Set.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS");
+
+    private ErrorDetails() {}
+
+    /**
+     * What went wrong, in words: a 5xx the server did not mean says only that it happened. An error page cannot name
+     * the request's method (the container's error dispatch may not keep it), so the method is not named here.
+     */
+    static String of(int status) {
+        HttpStatus known = HttpStatus.resolve(status);
+        if (known == null || status == 500) {
+            return "A server error occurred.";
+        }
+        return switch (known) {
+            case NOT_FOUND -> "Not found.";
+            case METHOD_NOT_ALLOWED -> "Method not allowed: the Allow header lists the methods this path takes.";
+            case NOT_IMPLEMENTED -> "Not implemented: the server does not take this method.";
+            case HTTP_VERSION_NOT_SUPPORTED -> "HTTP version not supported: send HTTP/1.1.";
+            default -> known.getReasonPhrase() + ".";
+        };
+    }
+
+    static String methodNotAllowed(String method) {
+        return "Method \"" + Texts.truncate(method, 40) + "\" not allowed.";
+    }
+}
