@@ -38,9 +38,12 @@ final class LicenseMoves {
             return before.billedVia() == BilledVia.CONSUMPTION || after.billedVia() == BilledVia.CONSUMPTION;
         }
 
-        /** Whether the line left a consumption-tracked license-month for the billing sync. */
-        boolean leavesConsumption() {
-            return before.billedVia() == BilledVia.CONSUMPTION && after.billedVia() != BilledVia.CONSUMPTION;
+        /**
+         * Whether the line left a consumption-tracked license-month, whichever path bills the license it joined: that
+         * month's finalisation no longer finds it.
+         */
+        boolean leftConsumption() {
+            return before.billedVia() == BilledVia.CONSUMPTION;
         }
     }
 
@@ -102,9 +105,9 @@ final class LicenseMoves {
 
     /**
      * Gives the moved items whose corrections were booked, and those that needed none, their new license and path; the
-     * consumption-tracked license-months that lost a line to the billing sync are marked, so that finalisation bills
-     * one left with no line nothing (D119). Returns how many of those lines left or joined a license-month that
-     * consumption tracking bills.
+     * consumption-tracked license-months that lost a line (to either path) are marked, so that finalisation bills one
+     * left with no line nothing (D119). Returns how many of those lines left or joined a license-month that consumption
+     * tracking bills.
      */
     int record(List<Compensation> booked, BillingWriters writers, YearMonth period) {
         Set<Long> bookedItems = booked.stream().map(c -> c.item().id()).collect(Collectors.toSet());
@@ -116,7 +119,7 @@ final class LicenseMoves {
         writers.licenses()
                 .linesMovedAway(
                         done.stream()
-                                .filter(Planned::leavesConsumption)
+                                .filter(Planned::leftConsumption)
                                 .map(move -> move.before().licenseReference())
                                 .distinct()
                                 .toList(),

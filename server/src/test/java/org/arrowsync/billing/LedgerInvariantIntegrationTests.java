@@ -109,21 +109,57 @@ class LedgerInvariantIntegrationTests extends IntegrationTest {
      */
     @Test
     void aLicenseWhoseEveryLineArrowMovesToTheOtherPathIsBilledByThatPathAlone() {
-        String settings = fixture.settings();
         Map<String, String> customers = billedByBothPaths();
-        Map<String, Object> month = fixture.period(MONTH);
         Map<String, Object> licenses = linesOfBothPaths();
-        for (String line : jdbc.sql("select arrow_line_reference from billing_sync_items where license_reference = ?")
-                .param(licenses.get("consumption_license"))
+
+        moveEveryLineThenReconcile(
+                (String) licenses.get("consumption_license"), (String) licenses.get("invoice_license"));
+
+        assertEachChargedArrowsTotal(customers);
+    }
+
+    /**
+     * Arrow moves every line of a license that consumption tracking bills to another license of the customer that it
+     * also bills: the emptied license-month is finalised at nothing and the other bills the lines, once (D119).
+     */
+    @Test
+    void aLicenseWhoseEveryLineArrowMovesToAnotherConsumptionLicenseIsBilledOnce() {
+        Map<String, String> customers = billedByBothPaths();
+        Map<String, Object> licenses =
+                jdbc.sql("""
+                        select a.license_reference as emptied, b.license_reference as kept
+                        from billing_sync_items a join billing_sync_items b on b.billing_sync_id = a.billing_sync_id
+                        join billing_syncs s on s.id = a.billing_sync_id join customer_mappings m on m.id = s.customer_mapping_id
+                        join arrow_settings st on st.id = m.settings_id
+                        where st.uuid = ?::uuid and a.billed_via = 'consumption' and b.billed_via = 'consumption'
+                        and a.license_reference <> b.license_reference order by a.id, b.id limit 1""").param(fixture.settings()).query().singleRow();
+
+        moveEveryLineThenReconcile((String) licenses.get("emptied"), (String) licenses.get("kept"));
+
+        assertEachChargedArrowsTotal(customers);
+    }
+
+    /**
+     * Moves every line of {@code from} to {@code to} in Arrow's export, syncs the month and runs its finalisation
+     * before Arrow validates it, then reconciles it once validated and waits for the finalisation that reconciliation
+     * queues for the lines it moved.
+     */
+    private void moveEveryLineThenReconcile(String from, String to) {
+        Map<String, Object> month = fixture.period(MONTH);
+        for (String line : jdbc.sql("""
+                        select t.arrow_line_reference from billing_sync_items t join billing_syncs b on b.id = t.billing_sync_id
+                        join customer_mappings m on m.id = b.customer_mapping_id join arrow_settings s on s.id = m.settings_id
+                        where s.uuid = ?::uuid and t.license_reference = ?""")
+                .params(fixture.settings(), from)
                 .query(String.class)
                 .list()) {
-            fixture.emulator().moveLine(line, (String) licenses.get("invoice_license"));
+            fixture.emulator().moveLine(line, to);
         }
         succeeded(api.post("/api/admin/arrow/billing-syncs/trigger_sync/", month));
         String finalised = fixture.awaitJob(api.post("/api/admin/arrow/billing-syncs/trigger_reconciliation/", month))
                 .get("uuid")
                 .asString();
-        validation.check(Uuids.fromPath(settings), Progress.NONE);
+        validation.check(Uuids.fromPath(fixture.settings()), Progress.NONE);
 
         JsonNode reconciled = fixture.awaitJob(api.post("/api/admin/arrow/billing-syncs/reconcile/", month));
 
@@ -139,7 +175,6 @@ class LedgerInvariantIntegrationTests extends IntegrationTest {
                 .isNotEqualTo(finalised);
         assertThat(Jobs.await(api, queued.get("uuid").asString()).get("state").asString())
                 .isEqualTo("succeeded");
-        assertEachChargedArrowsTotal(customers);
     }
 
     /**
@@ -164,8 +199,10 @@ class LedgerInvariantIntegrationTests extends IntegrationTest {
                         select c.arrow_line_reference as by_consumption, c.license_reference as consumption_license,
                                i.arrow_line_reference as by_invoice, i.license_reference as invoice_license
                         from billing_sync_items c join billing_sync_items i on i.billing_sync_id = c.billing_sync_id
-                        where c.billed_via = 'consumption' and i.billed_via = 'invoice' and i.license_reference <> ''
-                        and c.current_price <> i.current_price order by c.id, i.id limit 1""").query().singleRow();
+                        join billing_syncs b on b.id = c.billing_sync_id join customer_mappings m on m.id = b.customer_mapping_id
+                        join arrow_settings s on s.id = m.settings_id
+                        where s.uuid = ?::uuid and c.billed_via = 'consumption' and i.billed_via = 'invoice'
+                        and i.license_reference <> '' and c.current_price <> i.current_price order by c.id, i.id limit 1""").param(fixture.settings()).query().singleRow();
     }
 
     /** The Arrow-sourced items billing the month for each customer add up to Arrow's export total for it. */
