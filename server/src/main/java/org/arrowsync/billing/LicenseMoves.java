@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.arrowsync.arrowclient.BillingLine;
 import org.arrowsync.billing.Compensations.Compensation;
 import org.arrowsync.ledger.BillingPath;
@@ -106,7 +107,8 @@ final class LicenseMoves {
     /**
      * Gives the moved items whose corrections were booked, and those that needed none, their new license and path; the
      * consumption-tracked license-months that lost a line (to either path) are marked, so that finalisation bills one
-     * left with no line nothing (D119). Returns how many of those lines left or joined a license-month that consumption
+     * left with no line nothing (D119), and every consumption-tracked license-month a line left or joined is due a
+     * finalisation run that sees it. Returns how many of those lines left or joined a license-month that consumption
      * tracking bills.
      */
     int record(List<Compensation> booked, BillingWriters writers, YearMonth period) {
@@ -124,6 +126,13 @@ final class LicenseMoves {
                                 .distinct()
                                 .toList(),
                         period);
+        List<String> touched = done.stream()
+                .flatMap(move -> Stream.of(move.before(), move.after()))
+                .filter(item -> item.billedVia() == BilledVia.CONSUMPTION)
+                .map(BillingSyncItem::licenseReference)
+                .distinct()
+                .toList();
+        writers.licenses().linesMoved(touched, period);
         return (int) done.stream().filter(Planned::crossesConsumption).count();
     }
 }

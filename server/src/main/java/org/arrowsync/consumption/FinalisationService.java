@@ -80,6 +80,8 @@ public class FinalisationService {
         }
         Set<String> licenses =
                 month.stream().map(ConsumptionRecord::licenseReference).collect(Collectors.toSet());
+        // read before the export: a move a reconciliation commits after this stays due for the next run (D119)
+        Map<String, Long> moves = claims.movesUnfinalised(licenses, order.period());
         Export export = export(settings, order.period(), licenses, progress);
         List<ConsumptionRecord> due = month.stream()
                 .filter(record -> order.force() || !record.isFinalized() || changedSince(record, export))
@@ -96,6 +98,7 @@ public class FinalisationService {
         }
         Pricing pricing = finaliser.pricing(settings);
         FinalisationReport.Builder report = new FinalisationReport.Builder();
+        Set<String> unsettled = new HashSet<>();
         for (ConsumptionRecord record : due) {
             if (export.unreadable().contains(record.licenseReference())) {
                 // Its final amount is unknown: finalising on the lines that could be read would book a wrong
@@ -104,18 +107,21 @@ public class FinalisationService {
                         + " in the export could not be read; not finalised";
                 report.error(Uuids.hex(record.uuid()), message);
                 progress.error(message);
+                unsettled.add(record.licenseReference());
                 continue;
             }
             Totals totals = totalsOf(record, export);
             if (totals == null) {
                 report.noBillingData++;
                 progress.increment("no_billing_data");
+                unsettled.add(record.licenseReference());
                 continue;
             }
             if (!totals.validated() && !order.force() && !grace.over(order.period(), clock.instant())) {
                 // D96: Arrow may still correct these lines; the provisional item stays until it validates them
                 report.awaitingValidation++;
                 progress.increment("awaiting_validation");
+                unsettled.add(record.licenseReference());
                 continue;
             }
             try {
@@ -132,8 +138,12 @@ public class FinalisationService {
                 String message = ConsumptionSyncService.describe(e);
                 report.error(Uuids.hex(record.uuid()), message);
                 progress.error(record.licenseReference() + ": " + message);
+                unsettled.add(record.licenseReference());
             }
         }
+        // D119: the moves this run saw are booked, but for the license-months it could not finalise
+        moves.keySet().removeAll(unsettled);
+        claims.movesFinalised(moves, order.period());
         return report.build();
     }
 

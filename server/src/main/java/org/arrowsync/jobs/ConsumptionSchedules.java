@@ -7,8 +7,11 @@ import java.time.Clock;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import org.arrowsync.consumption.SyncOrders;
 import org.arrowsync.consumption.SyncPause;
+import org.arrowsync.ledger.LicenseBilling;
 import org.arrowsync.settings.Settings;
 import org.arrowsync.settings.SettingsService;
 import org.springframework.context.annotation.Bean;
@@ -43,14 +46,21 @@ class ConsumptionSchedules {
         private final SettingsService settings;
         private final SyncOrders orders;
         private final JobService jobs;
+        private final LicenseBilling claims;
         private final Clock clock;
 
         ConsumptionScheduling(
-                SyncPause pause, SettingsService settings, SyncOrders orders, JobService jobs, Clock clock) {
+                SyncPause pause,
+                SettingsService settings,
+                SyncOrders orders,
+                JobService jobs,
+                LicenseBilling claims,
+                Clock clock) {
             this.pause = pause;
             this.settings = settings;
             this.orders = orders;
             this.jobs = jobs;
+            this.claims = claims;
             this.clock = clock;
         }
 
@@ -58,9 +68,16 @@ class ConsumptionSchedules {
             return submit(List.of(YearMonth.now(clock)), new JobParameters.ConsumptionSync(null));
         }
 
+        /**
+         * The current and previous months, and any older one with lines a reconciliation moved into or out of a
+         * license-month consumption tracking bills that no finalisation run has booked yet (D119).
+         */
         List<JobService.Submitted> finaliseRecentMonths() {
             YearMonth current = YearMonth.now(clock);
-            return submit(List.of(current.minusMonths(1), current), new JobParameters.ConsumptionFinalisation(false));
+            Set<YearMonth> periods = new TreeSet<>(claims.monthsWithMovesUnfinalised());
+            periods.add(current.minusMonths(1));
+            periods.add(current);
+            return submit(List.copyOf(periods), new JobParameters.ConsumptionFinalisation(false));
         }
 
         private List<JobService.Submitted> submit(List<YearMonth> periods, JobParameters parameters) {

@@ -172,6 +172,67 @@ public class LicenseBilling {
                 .update();
     }
 
+    /**
+     * D119: a reconciliation moved lines into or out of these license-months, which consumption tracking bills: each is
+     * due a finalisation run that sees the move ({@link #movesUnfinalised}).
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void linesMoved(Collection<String> licenseReferences, YearMonth period) {
+        if (licenseReferences.isEmpty()) {
+            return;
+        }
+        jdbc.sql("update license_billing set moves = moves + 1 where period = ? and license_reference = any(?)")
+                .params(period.toString(), licenseReferences.toArray(String[]::new))
+                .update();
+    }
+
+    /** Of these license-months, those with moves no finalisation run has seen yet, with their count of moves. */
+    public Map<String, Long> movesUnfinalised(Collection<String> licenseReferences, YearMonth period) {
+        Map<String, Long> moves = new HashMap<>();
+        if (licenseReferences.isEmpty()) {
+            return moves;
+        }
+        jdbc.sql("""
+                        select license_reference, moves from license_billing
+                        where period = ? and license_reference = any(?) and moves > moves_finalised""")
+                .params(period.toString(), licenseReferences.toArray(String[]::new))
+                .query(rs -> {
+                    moves.put(rs.getString("license_reference"), rs.getLong("moves"));
+                });
+        return moves;
+    }
+
+    /**
+     * A finalisation run completed having seen these moves ({@link #movesUnfinalised} at its start): those are booked.
+     * A move recorded since stays due.
+     */
+    public void movesFinalised(Map<String, Long> seen, YearMonth period) {
+        if (seen.isEmpty()) {
+            return;
+        }
+        List<String> licenses = List.copyOf(seen.keySet());
+        jdbc.sql("""
+                        update license_billing lb set moves_finalised = greatest(lb.moves_finalised, seen.moves)
+                        from unnest(?::text[], ?::bigint[]) as seen(license_reference, moves)
+                        where lb.period = ? and lb.license_reference = seen.license_reference""")
+                .params(
+                        licenses.toArray(String[]::new),
+                        licenses.stream().map(seen::get).toArray(Long[]::new),
+                        period.toString())
+                .update();
+    }
+
+    /** The months with a license-month whose moves no finalisation run has seen yet, oldest first. */
+    public List<YearMonth> monthsWithMovesUnfinalised() {
+        return jdbc
+                .sql("select distinct period from license_billing where moves > moves_finalised order by period")
+                .query(String.class)
+                .list()
+                .stream()
+                .map(YearMonth::parse)
+                .toList();
+    }
+
     /** Those of these license-months that lost lines to a move (D119); reads only. */
     public Set<String> withLinesMovedAway(Collection<String> licenseReferences, YearMonth period) {
         if (licenseReferences.isEmpty()) {

@@ -6,6 +6,7 @@ import java.math.BigDecimal;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
+import org.arrowsync.ledger.LicenseBilling;
 import org.arrowsync.shared.Progress;
 import org.arrowsync.shared.Uuids;
 import org.arrowsync.support.ArrowFixture;
@@ -32,6 +33,12 @@ class LedgerInvariantIntegrationTests extends IntegrationTest {
 
     @Autowired
     BillingValidation validation;
+
+    @Autowired
+    BillingReconciliation reconciliation;
+
+    @Autowired
+    LicenseBilling claims;
 
     @RegisterExtension
     final ArrowFixture fixture = new ArrowFixture();
@@ -119,6 +126,38 @@ class LedgerInvariantIntegrationTests extends IntegrationTest {
     }
 
     /**
+     * A reconciliation moves lines out of a license-month consumption tracking bills, and the finalisation it would
+     * queue never runs (the server stopped first): the move stays due, so the schedule finalises the month whatever its
+     * age, until a finalisation run books it (D119).
+     */
+    @Test
+    void aMoveStaysDueForFinalisationUntilARunBooksIt() {
+        Map<String, String> customers = billedByBothPaths();
+        Map<String, Object> licenses = linesOfBothPaths();
+        String emptied = (String) licenses.get("consumption_license");
+        moveEveryLine(emptied, (String) licenses.get("invoice_license"));
+        Map<String, Object> month = fixture.period(MONTH);
+        succeeded(api.post("/api/admin/arrow/billing-syncs/trigger_sync/", month));
+        succeeded(api.post("/api/admin/arrow/billing-syncs/trigger_reconciliation/", month));
+        validation.check(Uuids.fromPath(fixture.settings()), Progress.NONE);
+
+        // as its job does, but nothing is queued after it
+        BillingReconciliation.Report report = reconciliation.reconcile(
+                reconciliation.target(
+                        MONTH.getYear(), MONTH.getMonthValue(), Uuids.fromPath(fixture.settings()), false),
+                Progress.NONE);
+
+        assertThat(report.linesMoved()).isPositive();
+        assertThat(claims.monthsWithMovesUnfinalised()).contains(MONTH);
+        assertThat(claims.movesUnfinalised(List.of(emptied), MONTH)).containsKey(emptied);
+        succeeded(api.post("/api/admin/arrow/billing-syncs/trigger_reconciliation/", month));
+        assertThat(claims.movesUnfinalised(List.of(emptied), MONTH))
+                .as("booked by the finalisation run")
+                .isEmpty();
+        assertEachChargedArrowsTotal(customers);
+    }
+
+    /**
      * Arrow moves every line of a license that consumption tracking bills to another license of the customer that it
      * also bills: the emptied license-month is finalised at nothing and the other bills the lines, once (D119).
      */
@@ -146,15 +185,7 @@ class LedgerInvariantIntegrationTests extends IntegrationTest {
      */
     private void moveEveryLineThenReconcile(String from, String to) {
         Map<String, Object> month = fixture.period(MONTH);
-        for (String line : jdbc.sql("""
-                        select t.arrow_line_reference from billing_sync_items t join billing_syncs b on b.id = t.billing_sync_id
-                        join customer_mappings m on m.id = b.customer_mapping_id join arrow_settings s on s.id = m.settings_id
-                        where s.uuid = ?::uuid and t.license_reference = ?""")
-                .params(fixture.settings(), from)
-                .query(String.class)
-                .list()) {
-            fixture.emulator().moveLine(line, to);
-        }
+        moveEveryLine(from, to);
         succeeded(api.post("/api/admin/arrow/billing-syncs/trigger_sync/", month));
         String finalised = fixture.awaitJob(api.post("/api/admin/arrow/billing-syncs/trigger_reconciliation/", month))
                 .get("uuid")
@@ -175,6 +206,19 @@ class LedgerInvariantIntegrationTests extends IntegrationTest {
                 .isNotEqualTo(finalised);
         assertThat(Jobs.await(api, queued.get("uuid").asString()).get("state").asString())
                 .isEqualTo("succeeded");
+    }
+
+    /** Moves every line this fixture's syncs recorded under license {@code from} to license {@code to} in Arrow. */
+    private void moveEveryLine(String from, String to) {
+        for (String line : jdbc.sql("""
+                        select t.arrow_line_reference from billing_sync_items t join billing_syncs b on b.id = t.billing_sync_id
+                        join customer_mappings m on m.id = b.customer_mapping_id join arrow_settings s on s.id = m.settings_id
+                        where s.uuid = ?::uuid and t.license_reference = ?""")
+                .params(fixture.settings(), from)
+                .query(String.class)
+                .list()) {
+            fixture.emulator().moveLine(line, to);
+        }
     }
 
     /**
