@@ -22,10 +22,15 @@ class ReadyMessage {
 
     private final DataFolder data;
     private final boolean tokenConfigured;
+    private final boolean passwordConfigured;
 
-    ReadyMessage(DataFolder data, @Value("${arrowsync.admin-token:}") String adminToken) {
+    ReadyMessage(
+            DataFolder data,
+            @Value("${arrowsync.admin-token:}") String adminToken,
+            @Value("${arrowsync.admin-password:}") String adminPassword) {
         this.data = data;
         this.tokenConfigured = !adminToken.isBlank();
+        this.passwordConfigured = !adminPassword.isBlank();
     }
 
     @EventListener
@@ -48,12 +53,21 @@ class ReadyMessage {
             where = "no " + token + " here: use the admin token of the server this data came from,"
                     + " or start with ARROWSYNC_ADMIN_TOKEN=<new token> to set one";
         }
+        Path passwordFile = data.path().resolve("admin-password");
+        String password;
+        if (passwordConfigured) {
+            password = "the password of ARROWSYNC_ADMIN_PASSWORD";
+        } else if (Files.exists(passwordFile)) {
+            password = "the password in " + passwordFile;
+        } else {
+            // A restored folder, or one whose admin chose a password: the users keep theirs.
+            password = "admin's password on the server this data came from, or start with"
+                    + " ARROWSYNC_ADMIN_PASSWORD=<new password> to set one";
+        }
         return String.join(
                 System.lineSeparator(),
                 "arrowsync is ready:",
-                "  Console   " + base
-                        + "/ (sign in as admin: the password of ARROWSYNC_ADMIN_PASSWORD, else the one in "
-                        + data.path().resolve("admin-password") + ")",
+                "  Console   " + base + "/ (sign in as admin: " + password + ")",
                 "  API       " + base + "/api/",
                 "  API docs  " + base + "/api/docs/ (the OpenAPI document: " + base + "/api/schema/)",
                 "  Health    " + base + "/health",
