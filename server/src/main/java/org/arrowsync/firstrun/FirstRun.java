@@ -9,6 +9,7 @@ import org.arrowsync.emulator.ArrowEmulator;
 import org.arrowsync.settings.Settings;
 import org.arrowsync.settings.SettingsDraft;
 import org.arrowsync.settings.SettingsService;
+import org.arrowsync.shared.InvalidInput;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -58,8 +59,17 @@ class FirstRun implements ApplicationRunner {
                     .filter(active -> demo.enabled() && DemoArrow.isDemo(active.apiUrl(), active.apiKey()))
                     .ifPresent(this::restartDemo);
         } else if (arrow.configured()) {
-            Settings created = settings.create(SettingsDraft.active(
-                    arrow.apiUrl(), arrow.apiKey(), arrow.exportType() == null ? "" : arrow.exportType(), null, false));
+            Settings created;
+            try {
+                created = settings.create(SettingsDraft.active(
+                        arrow.apiUrl(),
+                        arrow.apiKey(),
+                        arrow.exportType() == null ? "" : arrow.exportType(),
+                        null,
+                        false));
+            } catch (InvalidInput refused) {
+                throw new ConfiguredArrowRefused(refused.errors());
+            }
             log.info(
                     "First start: created active Arrow settings {} for {} from the configuration",
                     created.uuid(),

@@ -1,7 +1,7 @@
 package org.arrowsync.database;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Files;
@@ -19,6 +19,7 @@ import org.arrowsync.support.Api;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -38,8 +39,13 @@ class RestartIntegrationTests {
                     .expect(201)
                     .text("uuid");
 
-            assertThatThrownBy(() -> start(dataFolder, "test-admin-token"))
-                    .hasStackTraceContaining("is in use by another arrowsync server");
+            Throwable refused = catchThrowable(() -> start(dataFolder, "test-admin-token"));
+            assertThat(refused).hasStackTraceContaining("is in use by another arrowsync server");
+            FailureAnalysis analysis = new DataFolderInUseAnalyzer().analyze(refused);
+            assertThat(analysis.getDescription())
+                    .as("said in one line instead of a stack trace")
+                    .contains(dataFolder.toAbsolutePath().toString());
+            assertThat(analysis.getAction()).contains("ARROWSYNC_DATA_DIR");
             api.get("/api/customers/" + uuid + "/").expect(200);
         }
         try (ConfigurableApplicationContext second = start(dataFolder, "test-admin-token")) {
