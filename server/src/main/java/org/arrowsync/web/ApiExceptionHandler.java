@@ -178,7 +178,7 @@ class ApiExceptionHandler {
     @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
     ResponseEntity<Object> methodNotAllowed(HttpRequestMethodNotSupportedException e) {
         ResponseEntity<Object> refusal =
-                detail(HttpStatus.METHOD_NOT_ALLOWED, "Method \"" + e.getMethod() + "\" not allowed.");
+                detail(HttpStatus.METHOD_NOT_ALLOWED, ErrorDetails.methodNotAllowed(e.getMethod()));
         // the methods the path takes, as Waldur lists them
         return ResponseEntity.status(refusal.getStatusCode())
                 .headers(refusal.getHeaders())

@@ -1,17 +1,13 @@
 package org.arrowsync.web;
 
-import java.util.Set;
 import org.arrowsync.shared.Texts;
 import org.springframework.http.HttpStatus;
 
 /**
  * The {@code detail} of an error answer no handler wrote (the container's, Spring Security's firewall's, the error
- * page's): the same words wherever it is written, and the method the edge refuses ({@link RequestEdge}).
+ * page's): the same words wherever it is written; and the refusal of a method, which names it.
  */
 final class ErrorDetails {
-
-    /** The methods the API and the console take; any other is refused at the edge (405, as Waldur answers it). */
-    static final Set<String> METHODS = Set.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS");
 
     private ErrorDetails() {}
 
@@ -33,6 +29,7 @@ final class ErrorDetails {
         };
     }
 
+    /** A 405 that knows the request's method, as Waldur words it. */
     static String methodNotAllowed(String method) {
         return "Method \"" + Texts.truncate(method, 40) + "\" not allowed.";
     }

@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.apache.tomcat.util.http.InvalidParameterException;
 import org.arrowsync.shared.InvalidInput;
 import org.slf4j.Logger;
@@ -34,6 +35,8 @@ import tools.jackson.databind.json.JsonMapper;
 class RequestEdge extends OncePerRequestFilter {
 
     private static final Logger log = LoggerFactory.getLogger(RequestEdge.class);
+    /** The methods the API and the console take; any other is refused here (405, as Waldur answers it). */
+    private static final Set<String> METHODS = Set.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS");
 
     private final RequestLimits limits;
     private final JsonMapper json;
@@ -56,7 +59,7 @@ class RequestEdge extends OncePerRequestFilter {
     }
 
     private boolean refused(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        if (!ErrorDetails.METHODS.contains(request.getMethod())) {
+        if (!METHODS.contains(request.getMethod())) {
             return refuse(
                     response,
                     HttpServletResponse.SC_METHOD_NOT_ALLOWED,
