@@ -146,6 +146,9 @@ public class ResourceService {
         errors.requiredValue("project", draft.projectUuid());
         if (draft.attributes() != null && !draft.attributes().isObject()) {
             errors.add("attributes", "Must be a JSON object.");
+        } else if (draft.attributes() != null) {
+            licenseProblem(draft.attributes().get(Resource.LICENSE_ATTRIBUTE))
+                    .ifPresent(problem -> errors.add("attributes." + Resource.LICENSE_ATTRIBUTE, problem));
         }
         if (draft.report() != null && !draft.report().isArray()) {
             errors.add("report", "Must be a JSON array.");
@@ -181,6 +184,24 @@ public class ResourceService {
                 draft.attributes() == null ? nodes.objectNode() : draft.attributes(),
                 draft.report() == null ? nodes.arrayNode() : draft.report(),
                 draft.currentUsages() == null ? nodes.objectNode() : draft.currentUsages());
+    }
+
+    /**
+     * The license reference links a resource to Arrow's license for consumption tracking, and the billing sync matches
+     * it exactly to the export's: a reference with spaces around it would be a license nobody else knows, and its
+     * license-month billed by both paths.
+     */
+    private static Optional<String> licenseProblem(JsonNode license) {
+        if (license == null || license.isNull()) {
+            return Optional.empty();
+        }
+        if (!license.isString()) {
+            return Optional.of("Must be a string: the Arrow license reference.");
+        }
+        String reference = license.asString();
+        return reference.equals(reference.strip())
+                ? Optional.empty()
+                : Optional.of("Remove the spaces around the license reference.");
     }
 
     /** What a resource should become; absent JSON fields start empty. */

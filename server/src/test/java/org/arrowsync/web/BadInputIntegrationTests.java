@@ -74,6 +74,43 @@ class BadInputIntegrationTests extends IntegrationTest {
         }
     }
 
+    /**
+     * A resource's Arrow license reference is matched exactly by both billing paths: one with spaces around it, or not
+     * text, is a 400 naming it, and no resource is written.
+     */
+    @Test
+    void aLicenseReferenceThatNoPathWouldMatchIsRefused() {
+        String project = fixture.project(fixture.customer());
+        String offering = fixture.offering().text("uuid");
+        String name = ArrowFixture.unique("Spaced license");
+        for (Object reference : List.of(" XSP1001", "XSP1001 ", Map.of("id", "XSP1001"))) {
+            JsonNode refused = api.post(
+                            "/api/marketplace-resources/",
+                            Map.of(
+                                    "name",
+                                    name,
+                                    "project",
+                                    project,
+                                    "offering",
+                                    offering,
+                                    "attributes",
+                                    Map.of("arrow_license_reference", reference)))
+                    .expect(400)
+                    .json();
+            assertThat(refused.get("attributes.arrow_license_reference").get(0).asString())
+                    .as("%s", reference)
+                    .isIn(
+                            "Remove the spaces around the license reference.",
+                            "Must be a string: the Arrow license reference.");
+        }
+        assertThat(api.get("/api/marketplace-resources/?name=" + name.replace(' ', '+'))
+                        .expect(200)
+                        .json()
+                        .size())
+                .isZero();
+        fixture.licensedResource(project, offering, "XSP1001");
+    }
+
     @Test
     void aBodyThatIsNullIsRefusedNotTakenForNoBody() {
         String status = "/api/admin/arrow/billing-syncs/consumption_status/";
