@@ -143,8 +143,7 @@ final class AuditFilter extends OncePerRequestFilter {
      * ISO-8859-1, so "réduction" arrives as "rÃ©duction". Bytes that are not UTF-8 are kept as read.
      */
     static String asUtf8(String header) {
-        byte[] bytes = header.getBytes(StandardCharsets.ISO_8859_1);
-        if (!new String(bytes, StandardCharsets.ISO_8859_1).equals(header)) {
+        if (header.chars().anyMatch(c -> c > 0xFF)) {
             return header; // already beyond ISO-8859-1: decoded by someone else
         }
         try {
@@ -152,7 +151,7 @@ final class AuditFilter extends OncePerRequestFilter {
                     .newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes))
+                    .decode(ByteBuffer.wrap(header.getBytes(StandardCharsets.ISO_8859_1)))
                     .toString();
         } catch (CharacterCodingException e) {
             return header;

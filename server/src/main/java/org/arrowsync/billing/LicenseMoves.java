@@ -7,8 +7,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.arrowsync.arrowclient.BillingLine;
 import org.arrowsync.billing.Compensations.Compensation;
 import org.arrowsync.ledger.BillingPath;
@@ -37,14 +37,6 @@ final class LicenseMoves {
         /** Whether the line left or joined a license-month that consumption tracking bills. */
         boolean crossesConsumption() {
             return before.billedVia() == BilledVia.CONSUMPTION || after.billedVia() == BilledVia.CONSUMPTION;
-        }
-
-        /**
-         * Whether the line left a consumption-tracked license-month, whichever path bills the license it joined: that
-         * month's finalisation no longer finds it.
-         */
-        boolean leftConsumption() {
-            return before.billedVia() == BilledVia.CONSUMPTION;
         }
     }
 
@@ -118,21 +110,17 @@ final class LicenseMoves {
                         move.settled() || bookedItems.contains(move.before().id()))
                 .toList();
         writers.items().moveLicenses(done.stream().map(Planned::after).toList(), writers.now());
-        writers.licenses()
-                .linesMovedAway(
-                        done.stream()
-                                .filter(Planned::leftConsumption)
-                                .map(move -> move.before().licenseReference())
-                                .distinct()
-                                .toList(),
-                        period);
-        List<String> touched = done.stream()
-                .flatMap(move -> Stream.of(move.before(), move.after()))
+        writers.licenses().linesMoved(licenses(done, Planned::before), licenses(done, Planned::after), period);
+        return (int) done.stream().filter(Planned::crossesConsumption).count();
+    }
+
+    /** The consumption-tracked licenses these moved items were billed under, before or after the move. */
+    private static List<String> licenses(List<Planned> moves, Function<Planned, BillingSyncItem> side) {
+        return moves.stream()
+                .map(side)
                 .filter(item -> item.billedVia() == BilledVia.CONSUMPTION)
                 .map(BillingSyncItem::licenseReference)
                 .distinct()
                 .toList();
-        writers.licenses().linesMoved(touched, period);
-        return (int) done.stream().filter(Planned::crossesConsumption).count();
     }
 }

@@ -81,7 +81,8 @@ public class FinalisationService {
         Set<String> licenses =
                 month.stream().map(ConsumptionRecord::licenseReference).collect(Collectors.toSet());
         // read before the export: a move a reconciliation commits after this stays due for the next run (D119)
-        Map<String, Long> moves = claims.movesUnfinalised(licenses, order.period());
+        Map<String, Long> moves = claims.movesUnfinalised(order.period());
+        moves.keySet().retainAll(licenses);
         Export export = export(settings, order.period(), licenses, progress);
         List<ConsumptionRecord> due = month.stream()
                 .filter(record -> order.force() || !record.isFinalized() || changedSince(record, export))

@@ -51,23 +51,12 @@ public final class DataFolderLock implements AutoCloseable {
     }
 
     /** The data folder is held by another running server. */
-    static final class DataFolderInUse extends IllegalStateException {
-
-        static final String ACTION = "Stop that server, or set ARROWSYNC_DATA_DIR to another folder.";
-
-        private final Path folder;
+    static final class DataFolderInUse extends DataFolderRefusal {
 
         DataFolderInUse(Path folder) {
-            super(found(folder) + " " + ACTION);
-            this.folder = folder;
-        }
-
-        String found() {
-            return found(folder);
-        }
-
-        private static String found(Path folder) {
-            return "The data folder " + folder.toAbsolutePath() + " is in use by another arrowsync server.";
+            super(
+                    "The data folder " + folder.toAbsolutePath() + " is in use by another arrowsync server.",
+                    "Stop that server, or set ARROWSYNC_DATA_DIR to another folder.");
         }
     }
 }

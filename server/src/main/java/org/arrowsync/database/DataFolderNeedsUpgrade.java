@@ -3,13 +3,10 @@ package org.arrowsync.database;
 import java.nio.file.Path;
 
 /** The data folder holds a cluster of another PostgreSQL major than the one this server runs; it was not touched. */
-public final class DataFolderNeedsUpgrade extends IllegalStateException {
-
-    private final String found;
-    private final String action;
+public final class DataFolderNeedsUpgrade extends DataFolderRefusal {
 
     DataFolderNeedsUpgrade(Path dataFolder, int major) {
-        this(
+        super(
                 "The data folder " + dataFolder.toAbsolutePath() + " holds a PostgreSQL " + major
                         + " database; this arrowsync runs PostgreSQL " + PostgresCluster.CURRENT_MAJOR
                         + ". Nothing in the folder was changed.",
@@ -18,19 +15,5 @@ public final class DataFolderNeedsUpgrade extends IllegalStateException {
                                 + "(same ARROWSYNC_DATA_DIR; the old cluster is kept aside, renamed), then start the"
                                 + " server again."
                         : "Run the arrowsync release that wrote the folder, or point ARROWSYNC_DATA_DIR elsewhere.");
-    }
-
-    private DataFolderNeedsUpgrade(String found, String action) {
-        super(found + " " + action);
-        this.found = found;
-        this.action = action;
-    }
-
-    String found() {
-        return found;
-    }
-
-    String action() {
-        return action;
     }
 }

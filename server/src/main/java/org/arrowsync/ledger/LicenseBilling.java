@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.YearMonth;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -157,48 +158,36 @@ public class LicenseBilling {
     }
 
     /**
-     * D119: Arrow moved lines of these license-months to licenses the billing sync bills, which charges them now; a
-     * license-month left with none is billed nothing by consumption tracking either.
+     * D119: a reconciliation moved lines out of the license-months {@code left} and into {@code joined}, which
+     * consumption tracking bills: each is due a finalisation run that sees the move ({@link #movesUnfinalised}), and
+     * one that lost lines is marked, so that finalisation bills it nothing once it has none left.
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    public void linesMovedAway(Collection<String> licenseReferences, YearMonth period) {
-        if (licenseReferences.isEmpty()) {
+    public void linesMoved(Collection<String> left, Collection<String> joined, YearMonth period) {
+        Set<String> touched = new HashSet<>(left);
+        touched.addAll(joined);
+        if (touched.isEmpty()) {
             return;
         }
         jdbc.sql("""
-                        update license_billing set lines_moved_away = true
-                        where period = ? and license_reference = any(?) and not lines_moved_away""")
-                .params(period.toString(), licenseReferences.toArray(String[]::new))
+                        update license_billing set moves = moves + 1,
+                            lines_moved_away = lines_moved_away or license_reference = any(?)
+                        where period = ? and license_reference = any(?)""")
+                .params(left.toArray(String[]::new), period.toString(), touched.toArray(String[]::new))
                 .update();
     }
 
     /**
-     * D119: a reconciliation moved lines into or out of these license-months, which consumption tracking bills: each is
-     * due a finalisation run that sees the move ({@link #movesUnfinalised}).
+     * The license-months of the month with moves no finalisation run has seen yet, with their count of moves (few: read
+     * by their partial index).
      */
-    @Transactional(propagation = Propagation.MANDATORY)
-    public void linesMoved(Collection<String> licenseReferences, YearMonth period) {
-        if (licenseReferences.isEmpty()) {
-            return;
-        }
-        jdbc.sql("update license_billing set moves = moves + 1 where period = ? and license_reference = any(?)")
-                .params(period.toString(), licenseReferences.toArray(String[]::new))
-                .update();
-    }
-
-    /** Of these license-months, those with moves no finalisation run has seen yet, with their count of moves. */
-    public Map<String, Long> movesUnfinalised(Collection<String> licenseReferences, YearMonth period) {
+    public Map<String, Long> movesUnfinalised(YearMonth period) {
         Map<String, Long> moves = new HashMap<>();
-        if (licenseReferences.isEmpty()) {
-            return moves;
-        }
         jdbc.sql("""
                         select license_reference, moves from license_billing
-                        where period = ? and license_reference = any(?) and moves > moves_finalised""")
-                .params(period.toString(), licenseReferences.toArray(String[]::new))
-                .query(rs -> {
-                    moves.put(rs.getString("license_reference"), rs.getLong("moves"));
-                });
+                        where period = ? and moves > moves_finalised""").param(period.toString()).query(rs -> {
+            moves.put(rs.getString("license_reference"), rs.getLong("moves"));
+        });
         return moves;
     }
 

@@ -17,7 +17,7 @@ final class ErrorDetails {
      */
     static String of(int status) {
         HttpStatus known = HttpStatus.resolve(status);
-        if (known == null || status == 500) {
+        if (known == null) {
             return "A server error occurred.";
         }
         return switch (known) {
@@ -25,7 +25,7 @@ final class ErrorDetails {
             case METHOD_NOT_ALLOWED -> "Method not allowed: the Allow header lists the methods this path takes.";
             case NOT_IMPLEMENTED -> "Not implemented: the server does not take this method.";
             case HTTP_VERSION_NOT_SUPPORTED -> "HTTP version not supported: send HTTP/1.1.";
-            default -> known.getReasonPhrase() + ".";
+            default -> known.is5xxServerError() ? "A server error occurred." : known.getReasonPhrase() + ".";
         };
     }
 

@@ -41,7 +41,7 @@ class RestartIntegrationTests {
 
             Throwable refused = catchThrowable(() -> start(dataFolder, "test-admin-token"));
             assertThat(refused).hasStackTraceContaining("is in use by another arrowsync server");
-            FailureAnalysis analysis = new DataFolderInUseAnalyzer().analyze(refused);
+            FailureAnalysis analysis = new DataFolderFailureAnalyzer().analyze(refused);
             assertThat(analysis.getDescription())
                     .as("said in one line instead of a stack trace")
                     .contains(dataFolder.toAbsolutePath().toString());
