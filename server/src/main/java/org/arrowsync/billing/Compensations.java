@@ -82,8 +82,9 @@ final class Compensations {
      * rest for billing (D108: a correction left out claims nothing):
      *
      * <ul>
-     *   <li>a line that was zero when synced has no claim on its license-month; if it now charges something, it may
-     *       only do so when consumption tracking does not bill that month (D2), else it is left out, refused by nobody;
+     *   <li>a line that charges nothing so far may have no claim on its license-month; if it now charges something, it
+     *       may only do so when consumption tracking does not bill that month (D2), else it is left out, refused by
+     *       nobody;
      *   <li>a correction that cannot go on its customer's invoice is refused: in another currency than that invoice's
      *       (D9), or its customer has no open invoice (D94);
      *   <li>one naming no license claims its customer's month (D69).
@@ -114,20 +115,27 @@ final class Compensations {
         }
     }
 
-    /** The licenses of the planned corrections whose lines billed nothing so far: no claim on their month yet. */
+    /** The licenses of the planned corrections whose lines charge nothing so far: maybe no claim on their month yet. */
     private List<String> unbilledLicenses() {
         return planned.stream()
                 .map(Compensation::item)
-                .filter(item -> item.billedVia() == BilledVia.ZERO
-                        && !item.licenseReference().isBlank())
+                .filter(item -> chargedNothing(item) && !item.licenseReference().isBlank())
                 .map(BillingSyncItem::licenseReference)
                 .distinct()
                 .toList();
     }
 
     private static boolean billedByConsumption(Compensation c, Map<String, BillingPath> owners) {
-        return c.item().billedVia() == BilledVia.ZERO
-                && owners.get(c.item().licenseReference()) == BillingPath.CONSUMPTION;
+        return chargedNothing(c.item()) && owners.get(c.item().licenseReference()) == BillingPath.CONSUMPTION;
+    }
+
+    /**
+     * Whether the line charges nothing here so far: zero when synced, or corrected to zero since. Such a line may have
+     * no claim on its license-month, as when Arrow moved it to another license (D119).
+     */
+    private static boolean chargedNothing(BillingSyncItem item) {
+        return item.billedVia() == BilledVia.ZERO
+                || (item.billedVia() == BilledVia.INVOICE && item.charged().signum() == 0);
     }
 
     private void leaveOutUnplaceable(BiConsumer<Compensation, Refusal> refuse) {

@@ -6,6 +6,10 @@ import java.math.BigDecimal;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import org.arrowsync.arrowclient.BillingLine;
+import org.arrowsync.ledger.BillingPath;
 import org.arrowsync.ledger.LicenseBilling;
 import org.arrowsync.shared.Progress;
 import org.arrowsync.shared.Uuids;
@@ -175,6 +179,48 @@ class LedgerInvariantIntegrationTests extends IntegrationTest {
 
         moveEveryLineThenReconcile((String) licenses.get("emptied"), (String) licenses.get("kept"));
 
+        assertEachChargedArrowsTotal(customers);
+    }
+
+    /**
+     * A line the billing sync charged, then corrected to zero, is moved by Arrow to another license of its customer
+     * that nobody bills yet (its lines were all zero), at an amount: its correction claims that license-month for the
+     * billing sync as it charges it, so consumption tracking cannot bill it again (D2, D108, D119).
+     */
+    @Test
+    void aLineCorrectedToZeroThatArrowMovesToAnUnbilledLicenseClaimsItsMonth() {
+        Map<String, List<BillingLine>> saasByLicense = fixture.emulator().exportLines(MONTH).stream()
+                .filter(line -> "SaaS".equalsIgnoreCase(line.classification()))
+                .collect(Collectors.groupingBy(BillingLine::licenseReference, TreeMap::new, Collectors.toList()));
+        BillingLine moved = saasByLicense.values().stream()
+                .flatMap(List::stream)
+                .filter(line -> line.sellTotal().signum() > 0)
+                .findFirst()
+                .orElseThrow();
+        String unbilled = saasByLicense.entrySet().stream()
+                .filter(license -> !license.getKey().equals(moved.licenseReference())
+                        && license.getValue().get(0).customerReference().equals(moved.customerReference()))
+                .map(Map.Entry::getKey)
+                .findFirst()
+                .orElseThrow();
+        saasByLicense.get(unbilled).forEach(line -> fixture.emulator().changeSell(line.lineReference(), "0.00000"));
+        Map<String, String> customers = billedByBothPaths();
+        assertThat(claims.owners(List.of(unbilled), MONTH))
+                .as("a license-month whose lines bill nothing is nobody's")
+                .isEmpty();
+        Map<String, Object> month = fixture.period(MONTH);
+        succeeded(api.post("/api/admin/arrow/billing-syncs/trigger_reconciliation/", month));
+        validation.check(Uuids.fromPath(fixture.settings()), Progress.NONE);
+        fixture.emulator().changeSell(moved.lineReference(), "0.00000");
+        succeeded(api.post("/api/admin/arrow/billing-syncs/reconcile/", month));
+
+        fixture.emulator().moveLine(moved.lineReference(), unbilled);
+        fixture.emulator().changeSell(moved.lineReference(), "42.00000");
+        succeeded(api.post("/api/admin/arrow/billing-syncs/reconcile/", month));
+
+        assertThat(claims.owners(List.of(unbilled), MONTH))
+                .as("the license-month its correction charges")
+                .isEqualTo(Map.of(unbilled, BillingPath.BILLING));
         assertEachChargedArrowsTotal(customers);
     }
 

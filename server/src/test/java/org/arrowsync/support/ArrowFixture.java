@@ -199,11 +199,6 @@ public final class ArrowFixture
     // Arrow's side
 
     /**
-     * The emulator, started on first use. Every emulator serves the same license references, and license-month claims
-     * (D2) are global, as Arrow's license references are: each emulator starts from no claims, like a fresh Arrow
-     * account.
-     */
-    /**
      * Arrow is still validating {@code month} (its clock early in the next month): the month stays open to re-syncs, as
      * a month final when its sync ends is validated by that sync's job, and frozen (D68).
      */
@@ -211,6 +206,11 @@ public final class ArrowFixture
         emulator().setClock(TestClock.whileArrowValidates(month));
     }
 
+    /**
+     * The emulator, started on first use. Every emulator serves the same license references, and license-month claims
+     * (D2) are global, as Arrow's license references are: each emulator starts from no claims, like a fresh Arrow
+     * account.
+     */
     public Emulator emulator() {
         if (emulator == null) {
             jdbc.sql("delete from license_billing").update();
