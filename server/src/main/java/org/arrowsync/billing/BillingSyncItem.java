@@ -37,6 +37,7 @@ record BillingSyncItem(
         String classification,
         String description,
         boolean removed,
+        UUID contentHash,
         Instant created) {
 
     public BigDecimal charged() {
@@ -78,6 +79,7 @@ record BillingSyncItem(
                 classification,
                 description,
                 removed,
+                contentHash,
                 created);
     }
 

@@ -54,7 +54,7 @@ class BillingSyncItemRepository {
             "select t.id, t.uuid, t.billing_sync_id, b.uuid as sync_uuid, b.report_period, t.arrow_line_reference,"
                     + " t.invoice_item_id, ii.uuid as invoice_item_uuid, ii.invoice_id, iv.state as invoice_state, t.billed_via, t.original_price, t.current_price, t.invoiced, t.compensated,"
                     + " t.compensation_item_id, ci.uuid as compensation_item_uuid, t.sell, t.buy, t.quantity, t.currency, t.vendor_name,"
-                    + " t.subscription_reference, t.license_reference, t.classification, t.description, t.removed, t.created"
+                    + " t.subscription_reference, t.license_reference, t.classification, t.description, t.removed, t.content_hash, t.created"
                     + FROM;
 
     /** {@link #find}: each reference looked up on its own, comparing bytes as the reference's index does (D73). */
@@ -770,6 +770,7 @@ class BillingSyncItemRepository {
                 rs.getString("classification"),
                 rs.getString("description"),
                 rs.getBoolean("removed"),
+                rs.getObject("content_hash", UUID.class),
                 Timestamps.read(rs, "created"));
     }
 

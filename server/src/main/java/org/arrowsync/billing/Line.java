@@ -62,7 +62,7 @@ record Line(
 
     /** What the line's sync item records of it, as one value (D55). */
     UUID contentHash() {
-        return KnownLine.contentHash(amount(), line);
+        return KnownLine.contentHash(amount(), line, price.terms());
     }
 
     String description() {

@@ -427,7 +427,8 @@ final class LineMatching {
             allValidated.merge(sync.id(), line.validated(), Boolean::logicalAnd);
             touched.add(sync.id());
             Price price = price(p);
-            if (known != null && known.unchanged(KnownLine.contentHash(price.billed(), line), currency(line))) {
+            if (known != null
+                    && known.unchanged(KnownLine.contentHash(price.billed(), line, price.terms()), currency(line))) {
                 unchanged++;
                 continue;
             }

@@ -344,7 +344,10 @@ final class SyncRun {
             updates.add(update(item, line, BigDecimal.ZERO, null, BilledVia.ZERO));
             return;
         }
-        if (line.due().compareTo(item.invoiced()) != 0 || line.line().quantity().compareTo(item.quantity()) != 0) {
+        // the details show Arrow's sell and buy and the price rule, which may change while the amount stays (D120)
+        if (line.due().compareTo(item.invoiced()) != 0
+                || line.line().quantity().compareTo(item.quantity()) != 0
+                || !line.contentHash().equals(item.contentHash())) {
             LineAmount amount = LineAmount.of(line.due(), line.line().quantity());
             changes.computeIfAbsent(item.invoiceId(), id -> new ArrayList<>())
                     .add(new ItemChange(
@@ -481,7 +484,10 @@ final class SyncRun {
                 line.contentHash());
     }
 
-    /** An unchanged line writes nothing: a re-sync of an unchanged month only reads. */
+    /**
+     * An unchanged line writes nothing: a re-sync of an unchanged month only reads. One whose hash alone changed (the
+     * rule that prices it, D120, or a hash a reconciliation cleared) records its new hash, so the next run skips it.
+     */
     private static boolean changes(BillingSyncItem item, ItemUpdate update) {
         return item.removed()
                 || item.currentPrice().compareTo(update.price()) != 0
@@ -490,7 +496,8 @@ final class SyncRun {
                 || item.billedVia() != update.billedVia()
                 || item.sell().compareTo(update.sell()) != 0
                 || item.buy().compareTo(update.buy()) != 0
-                || item.quantity().compareTo(update.quantity()) != 0;
+                || item.quantity().compareTo(update.quantity()) != 0
+                || !Objects.equals(item.contentHash(), update.contentHash());
     }
 
     /**

@@ -28,6 +28,22 @@ public record Price(
                 rule.uuid());
     }
 
+    /**
+     * What a price rule adds to a line's content hash (D55): nothing without a rule, so a line priced by the settings'
+     * source hashes as every version stored it; else the bits of the rule's uuid mixed with its base and markup, so
+     * that a rule which bills the amount the pricing before it billed still names itself in the item's details at the
+     * next sync (D120).
+     */
+    public UUID terms() {
+        if (ruleUuid == null) {
+            return null;
+        }
+        return new UUID(
+                ruleUuid.getMostSignificantBits() ^ base.value().hashCode(),
+                ruleUuid.getLeastSignificantBits()
+                        ^ markupPercent.stripTrailingZeros().hashCode());
+    }
+
     /** What the operator earns on the amount: billed minus Arrow's buy price. */
     public BigDecimal margin() {
         return billed.subtract(buy);

@@ -125,6 +125,40 @@ class PricingIntegrationTests extends IntegrationTest {
         assertThat(priced).isGreaterThan(20);
     }
 
+    /**
+     * A rule added while the month still follows Arrow that bills every line what it billed already (Arrow's sell price
+     * plus nothing) changes no amount, yet the next sync names it in every item's details.
+     */
+    @Test
+    void aRuleThatBillsTheSameAmountsIsNamedOnTheItemsAtTheNextSync() {
+        YearMonth open = TestClock.currentMonth();
+        fixture.succeeded("trigger_sync", open);
+        assertThat(invoiceItemsByLine().values())
+                .isNotEmpty()
+                .allSatisfy(
+                        item -> assertThat(item.get("details").get("price_rule").isNull())
+                                .isTrue());
+        Map<String, JsonNode> before = invoiceItemsByLine();
+
+        String same = rule(Map.of("base", "sell", "markup_percent", "0"));
+        fixture.succeeded("trigger_sync", open);
+
+        Map<String, JsonNode> after = invoiceItemsByLine();
+        assertThat(after.keySet()).isEqualTo(before.keySet());
+        after.forEach((line, item) -> {
+            assertThat(item.get("billed").asString())
+                    .as("the amount of %s", line)
+                    .isEqualTo(before.get(line).get("billed").asString());
+            assertThat(item.get("details").get("price_rule").asString())
+                    .as("the rule named on %s", line)
+                    .isEqualTo(same);
+        });
+        JsonNode again = fixture.succeeded("trigger_sync", open);
+        assertThat(again.get("progress").get("lines_unchanged").asInt())
+                .as("the next sync finds every line as recorded: %s", again)
+                .isEqualTo(again.get("progress").get("lines_synced").asInt());
+    }
+
     @Test
     void aRuleOnlyPricesTheMonthsItIsValidIn() {
         rule(Map.of(
