@@ -11,8 +11,10 @@ import org.arrowsync.shared.DaemonThreads;
 /**
  * Fetches the next export pages on another thread while the caller's thread (which holds the transaction) writes the
  * current one, so a sync takes about as long as the slower of the two, not their sum. At most {@code DEPTH} pages wait
- * in memory. A failure on either side ends both; the producer's failure is rethrown to the caller. Fetching may begin
- * before the caller is ready to take pages ({@link #start}), so the first pages arrive while it prepares.
+ * in memory. A failure on either side ends both; the producer's failure, an {@link Error} too, is rethrown to the
+ * caller once it has taken the pages before it: pages never read must not look like the export's end, which would drop
+ * their lines. Fetching may begin before the caller is ready to take pages ({@link #start}), so the first pages arrive
+ * while it prepares.
  */
 final class ReadAhead<T> implements AutoCloseable {
 
@@ -22,7 +24,7 @@ final class ReadAhead<T> implements AutoCloseable {
     private static final Object END = new Object();
 
     private final BlockingQueue<Object> queue = new ArrayBlockingQueue<>(DEPTH);
-    private final AtomicReference<RuntimeException> failure = new AtomicReference<>();
+    private final AtomicReference<Throwable> failure = new AtomicReference<>();
     private final AtomicBoolean cancelled = new AtomicBoolean();
 
     private ReadAhead() {}
@@ -48,8 +50,15 @@ final class ReadAhead<T> implements AutoCloseable {
             T item = (T) next;
             consumer.accept(item);
         }
-        if (failure.get() != null) {
-            throw failure.get();
+        Throwable failed = failure.get();
+        if (failed instanceof RuntimeException e) {
+            throw e;
+        }
+        if (failed instanceof Error e) {
+            throw e;
+        }
+        if (failed != null) {
+            throw new IllegalStateException("Reading the export failed", failed);
         }
     }
 
@@ -69,23 +78,34 @@ final class ReadAhead<T> implements AutoCloseable {
             });
         } catch (Cancelled e) {
             // the consumer stopped first; its failure is the one that counts
-        } catch (RuntimeException e) {
+        } catch (Throwable e) {
             failure.set(e);
         } finally {
             put(END);
         }
     }
 
-    /** Waits for room, unless the consumer has gone: then nobody will ever take it. */
+    /**
+     * Waits for room, unless the consumer has gone: then nobody will ever take it. An interrupt does not drop the item
+     * (the caller would miss a page, or wait for the end forever); it is kept for the thread once the item is handed
+     * on.
+     */
     private void put(Object item) {
+        boolean interrupted = false;
         try {
-            while (!queue.offer(item, 100, TimeUnit.MILLISECONDS)) {
-                if (cancelled.get()) {
-                    return;
+            while (!cancelled.get()) {
+                try {
+                    if (queue.offer(item, 100, TimeUnit.MILLISECONDS)) {
+                        return;
+                    }
+                } catch (InterruptedException e) {
+                    interrupted = true;
                 }
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
