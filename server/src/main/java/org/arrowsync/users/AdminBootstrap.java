@@ -62,12 +62,10 @@ class AdminBootstrap implements SmartInitializingSingleton {
         var token = users.createFirstAdminIfNone();
         if (token.isPresent()) {
             Path file = DataFolder.writeOwnerOnly(dataFolder.path().resolve(TOKEN_FILE), token.get());
-            // Printed, not logged: the console shows it once, log files never hold it.
-            System.out.println();
-            System.out.println("  Created staff user 'admin'. API token (shown once, also saved in "
-                    + file.toAbsolutePath() + "):");
-            System.out.println("  " + token.get());
-            System.out.println();
+            // Where it is, never the token itself: a service's output is its log
+            log.info(
+                    "Created staff user 'admin'; its API token is in {} (readable by its owner only)",
+                    file.toAbsolutePath());
         }
     }
 
@@ -81,11 +79,9 @@ class AdminBootstrap implements SmartInitializingSingleton {
         var password = users.createAdminPasswordIfNone();
         if (password.isPresent()) {
             Path file = DataFolder.writeOwnerOnly(dataFolder.path().resolve(PASSWORD_FILE), password.get());
-            System.out.println();
-            System.out.println(
-                    "  Console password of 'admin' (shown once, also saved in " + file.toAbsolutePath() + "):");
-            System.out.println("  " + password.get());
-            System.out.println();
+            log.info(
+                    "Console password of 'admin' generated; it is in {} (readable by its owner only)",
+                    file.toAbsolutePath());
         }
     }
 }

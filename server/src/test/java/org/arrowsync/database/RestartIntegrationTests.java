@@ -17,9 +17,12 @@ import java.util.concurrent.TimeUnit;
 import org.arrowsync.Application;
 import org.arrowsync.support.Api;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -85,12 +88,20 @@ class RestartIntegrationTests {
                 .isEmpty();
     }
 
+    /** The token and password are saved owner-only, never printed: a service's output is its log. */
     @Test
-    void withoutAConfiguredTokenTheFirstAdminTokenIsWrittenOwnerOnlyOnce() throws Exception {
+    @ExtendWith(OutputCaptureExtension.class)
+    void withoutAConfiguredTokenTheFirstAdminTokenIsWrittenOwnerOnlyOnce(CapturedOutput output) throws Exception {
         Path tokenFile = dataFolder.resolve("admin-token");
         String token;
-        try (ConfigurableApplicationContext context = start(dataFolder, "")) {
+        try (ConfigurableApplicationContext context = start(dataFolder, "", "arrowsync.admin-password=")) {
             token = Files.readString(tokenFile).trim();
+            String password =
+                    Files.readString(dataFolder.resolve("admin-password")).trim();
+            assertThat(output.getAll())
+                    .contains(tokenFile.toAbsolutePath().toString())
+                    .doesNotContain(token)
+                    .doesNotContain(password);
             assertThat(token).matches("[0-9a-f]{40}");
             assertThat(Files.getPosixFilePermissions(tokenFile))
                     .isEqualTo(Set.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE));
