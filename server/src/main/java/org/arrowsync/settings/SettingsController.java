@@ -55,8 +55,8 @@ class SettingsController {
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Create Arrow settings", operationId = "admin_arrow_settings_create")
-    ArrowSettings create(@RequestBody ArrowSettingsRequest request) {
-        return ArrowSettings.of(settings.create(request.draft()));
+    ArrowSettings create(@RequestBody ArrowSettingsCreateRequest request) {
+        return ArrowSettings.of(settings.create(request.settings().draft()));
     }
 
     @PutMapping("{uuid}/")
@@ -80,7 +80,42 @@ class SettingsController {
         settings.delete(Uuids.fromPath(uuid));
     }
 
-    /** Create, PUT and PATCH bodies; {@code api_key} is write-only. */
+    /**
+     * The create body: the contract's {@code ArrowSettingsCreateRequest}, which requires the key that a PUT may leave
+     * out (the stored one stays); {@code api_key} is write-only.
+     */
+    record ArrowSettingsCreateRequest(
+            @Schema(requiredMode = RequiredMode.REQUIRED, format = "uri")
+            String apiUrl,
+
+            @Schema(requiredMode = RequiredMode.REQUIRED) String apiKey,
+
+            String exportTypeReference,
+            String classificationFilter,
+            Boolean isActive,
+            Boolean syncEnabled,
+            @Schema(allowableValues = {"sell", "buy"}) String invoicePriceSource,
+            String invoiceItemPrefix) {
+
+        ArrowSettingsRequest settings() {
+            return new ArrowSettingsRequest(
+                    apiUrl,
+                    apiKey,
+                    exportTypeReference,
+                    classificationFilter,
+                    isActive,
+                    syncEnabled,
+                    invoicePriceSource,
+                    invoiceItemPrefix);
+        }
+
+        @Override
+        public String toString() {
+            return settings().toString();
+        }
+    }
+
+    /** PUT and PATCH bodies; {@code api_key} is write-only. */
     record ArrowSettingsRequest(
             @Schema(requiredMode = RequiredMode.REQUIRED, format = "uri")
             String apiUrl,

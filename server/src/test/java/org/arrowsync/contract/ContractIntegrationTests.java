@@ -69,9 +69,6 @@ class ContractIntegrationTests extends IntegrationTest {
                 "admin_arrow_vendor_offering_mappings_vendor_choices_count: parameters not served "
                         + contractParameters,
                 ignoredFilters);
-        exceptions.put(
-                "ArrowSettingsCreateRequest.api_key: required true, served false",
-                "one body for create and update: create answers 400 without api_key, an update keeps the stored key");
         exceptions.put("ArrowSettings.api_key: not served", "api_key is write-only, never in a response (D19)");
         exceptions.put(
                 "admin_arrow_customer_mappings_sync_from_arrow 200: body not in the contract",
