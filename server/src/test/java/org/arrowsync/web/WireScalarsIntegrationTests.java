@@ -26,7 +26,19 @@ class WireScalarsIntegrationTests extends IntegrationTest {
 
     @Test
     void aBooleanIsTrueFalseOneZeroOrOneOfTheirWordsAndNothingElse() {
-        for (String value : List.of("2", "-1", "99999999999999999999", "\"\"", "\"maybe\"", "1.0", "{}", "[true]")) {
+        for (String value : List.of(
+                "2",
+                "-1",
+                "99999999999999999999",
+                "\"\"",
+                "\"maybe\"",
+                "1.0",
+                "{}",
+                "[true]",
+                "\"false\\n\"",
+                "\" false\"",
+                "\"FaLsE\"",
+                "\"0 \"")) {
             String username = ArrowFixture.unique("flag").replace(" ", "-");
             Response refused = api.post(
                             "/api/users/", "{\"username\": \"" + username + "\", \"is_staff\": " + value + "}")
@@ -36,7 +48,23 @@ class WireScalarsIntegrationTests extends IntegrationTest {
                     .isEqualTo("Must be a valid boolean.");
             assertThat(users(username)).as(value).isZero();
         }
-        Map<String, Boolean> taken = Map.of("1", true, "0", false, "\"yes\"", true, "\"False\"", false, "true", true);
+        Map<String, Boolean> taken = Map.of(
+                "1",
+                true,
+                "0",
+                false,
+                "\"yes\"",
+                true,
+                "\"False\"",
+                false,
+                "true",
+                true,
+                "\"f\"",
+                false,
+                "\"N\"",
+                false,
+                "\"ON\"",
+                true);
         taken.forEach((value, staff) -> {
             String username = ArrowFixture.unique("flag").replace(" ", "-");
             Response created = api.post(
