@@ -20,19 +20,20 @@ class EmbeddedDatabaseConfiguration {
     }
 
     /**
-     * {@code spring.datasource.hikari.connection-timeout}, as for an external database: how long a request waits for a
-     * connection before it is told the database is unavailable.
+     * {@code spring.datasource.hikari.connection-timeout} and {@code maximum-pool-size}, as for an external database:
+     * how long a request waits for a connection before it is told the database is unavailable, and how many there are.
      */
     @Bean(destroyMethod = "close")
     DataSource dataSource(
             EmbeddedDatabase database,
-            @Value("${spring.datasource.hikari.connection-timeout:30000}") Duration connectionTimeout) {
+            @Value("${spring.datasource.hikari.connection-timeout:30000}") Duration connectionTimeout,
+            @Value("${spring.datasource.hikari.maximum-pool-size:30}") int poolSize) {
         HikariDataSource dataSource = new HikariDataSource();
         dataSource.setConnectionTimeout(connectionTimeout.toMillis());
         dataSource.setJdbcUrl(database.cluster().jdbcUrl());
         dataSource.setUsername(PostgresCluster.SUPERUSER);
         dataSource.setPassword(database.cluster().password().orElseThrow());
-        dataSource.setMaximumPoolSize(10);
+        dataSource.setMaximumPoolSize(poolSize);
         dataSource.setPoolName("arrowsync-embedded");
         return dataSource;
     }

@@ -1,6 +1,7 @@
 package org.arrowsync.shared;
 
 import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
 import org.springframework.transaction.TransactionSystemException;
 
 /**
@@ -16,9 +17,10 @@ public final class DatabaseConnectionLost extends RuntimeException {
 
     /**
      * Whether the failure comes from a lost connection: an SQLSTATE of class 08 (connection exception) or 57P01-57P03
-     * (the server shut down, crashed or is still starting) anywhere among its causes. Spring wraps them in many ways: a
-     * failed statement, "Could not open JDBC Connection", or "JDBC rollback failed", whose own cause (the pool's closed
-     * connection) names no state while the failure it overrode does.
+     * (the server shut down, crashed or is still starting) anywhere among its causes, or no connection to be had from
+     * the pool in its timeout ({@link SQLTransientConnectionException}, whatever its state): asked again later, it may
+     * be. Spring wraps them in many ways: a failed statement, "Could not open JDBC Connection", or "JDBC rollback
+     * failed", whose own cause (the pool's closed connection) names no state while the failure it overrode does.
      */
     public static boolean causes(Throwable failure) {
         return lostConnection(failure) != null;
@@ -36,6 +38,9 @@ public final class DatabaseConnectionLost extends RuntimeException {
 
     private static SQLException lostConnection(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLTransientConnectionException timedOut) {
+                return timedOut;
+            }
             if (cause instanceof SQLException sql && sql.getSQLState() != null) {
                 String state = sql.getSQLState();
                 if (state.startsWith("08") || state.startsWith("57P0")) {
@@ -54,8 +59,9 @@ public final class DatabaseConnectionLost extends RuntimeException {
 
     private static String sqlMessage(Throwable failure) {
         SQLException sql = lostConnection(failure);
-        return sql == null
-                ? String.valueOf(failure.getMessage())
-                : "SQLSTATE " + sql.getSQLState() + ": " + sql.getMessage();
+        if (sql == null) {
+            return String.valueOf(failure.getMessage());
+        }
+        return sql.getSQLState() == null ? sql.getMessage() : "SQLSTATE " + sql.getSQLState() + ": " + sql.getMessage();
     }
 }

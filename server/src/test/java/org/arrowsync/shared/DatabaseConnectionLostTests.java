@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
 import org.junit.jupiter.api.Test;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
@@ -19,6 +20,18 @@ class DatabaseConnectionLostTests {
                 .isTrue();
         assertThat(DatabaseConnectionLost.causes(new IllegalStateException(
                         "wrapped", new SQLException("terminating connection due to administrator command", "57P01"))))
+                .isTrue();
+    }
+
+    /**
+     * The pool found no connection free in its timeout (Hikari gives no state): a job runs again, a request is a 503.
+     */
+    @Test
+    void noConnectionFreeInThePoolIsOneToo() {
+        assertThat(DatabaseConnectionLost.causes(new CannotGetJdbcConnectionException(
+                        "Failed to obtain JDBC Connection",
+                        new SQLTransientConnectionException(
+                                "arrowsync - Connection is not available, request timed out after 30000ms"))))
                 .isTrue();
     }
 
