@@ -321,6 +321,18 @@ class BillingSyncRepository {
      * Saves what a run found for its syncs, in one statement however many (a large month has tens of thousands). A sync
      * the run found as it was is not written: its {@code modified} stays, as its lines' do (D55).
      */
+    /**
+     * D123: moves the syncs of mapping {@code from} (a record no longer in use) to mapping {@code to}, every month, but
+     * for those whose key {@code to} has already (lines billed by both before this decision stay as they are); returns
+     * how many moved.
+     */
+    int adopt(long from, long to, Instant now) {
+        return jdbc.sql("""
+                        update billing_syncs b set customer_mapping_id = ?, modified = ? where b.customer_mapping_id = ?
+                        and not exists (select 1 from billing_syncs o where o.customer_mapping_id = ?
+                        and o.statement_reference = b.statement_reference and o.report_period = b.report_period)""").params(to, Timestamps.of(now), from, to).update();
+    }
+
     void saveSynced(List<Synced> synced, Instant now) {
         if (synced.isEmpty()) {
             return;

@@ -139,6 +139,34 @@ public class BillingSyncService {
     }
 
     /**
+     * D123: an operator who moves to a new settings record of the same Arrow account (the wizard saves a new active
+     * one) leaves the old one's syncs behind, and this record would bill their lines again as lines it never saw.
+     * Before it reads the month's syncs, the syncs of the records of the account no longer in use move to this record's
+     * mapping of the same Arrow customer, every month of them, so it goes on with their lines as billed, validates and
+     * reconciles them. The run's month of those records is locked as this one's, so a run of theirs started by hand
+     * waits.
+     */
+    private void adoptFromRetiredRecords(
+            Settings chosen, List<CustomerMapping> active, YearMonth period, Progress progress) {
+        for (Settings retired : settings.retiredOfTheSameAccount(chosen)) {
+            writers.licenses().lockMonthForInvoicing(retired.uuid(), period);
+            for (CustomerMapping theirs : mappings.all(retired)) {
+                Optional<CustomerMapping> ours = active.stream()
+                        .filter(mapping -> mapping.customerNames().stream().anyMatch(theirs.customerNames()::contains))
+                        .findFirst();
+                int adopted = ours.map(mapping -> writers.syncs().adopt(theirs.id(), mapping.id(), writers.now()))
+                        .orElse(0);
+                if (adopted > 0) {
+                    progress.add("syncs_adopted", adopted);
+                    progress.error("Arrow customer " + theirs.arrowReference() + ": " + adopted
+                            + " syncs of settings " + Uuids.hex(retired.uuid())
+                            + ", no longer in use, of the same Arrow account continue here (D123)");
+                }
+            }
+        }
+    }
+
+    /**
      * The names ({@link CustomerMapping#customerNames}) of the Arrow customers of these mappings with syncs of the
      * month in the settings.
      */
@@ -178,6 +206,7 @@ public class BillingSyncService {
             PriceBook prices = rules.book(chosen);
             Ran ran = transactions.execute(status -> {
                 writers.licenses().lockMonthForInvoicing(chosen.uuid(), target.period());
+                adoptFromRetiredRecords(chosen, active, target.period(), progress);
                 long runId = writers.runs().start(chosen.id(), target.period(), writers.now());
                 SyncRun run = new SyncRun(
                         chosen,

@@ -280,6 +280,22 @@ class ConsumptionRecordRepository {
      * is left alone (empty) unless {@code reopen}, which also makes it pending again so finalisation corrects the new
      * difference. A blank vendor or classification keeps the one the record knows.
      */
+    /**
+     * D123: the records of the settings {@code from} whose resources belong to these operator customers name the
+     * settings {@code to} from now on; returns how many.
+     */
+    int adopt(long to, List<Long> from, List<Long> customerIds, Instant now) {
+        if (from.isEmpty() || customerIds.isEmpty()) {
+            return 0;
+        }
+        return jdbc.sql("""
+                        update consumption_records cr set settings_id = ?, modified = ?
+                        from resources r join projects p on p.id = r.project_id
+                        where r.id = cr.resource_id and cr.settings_id = any(?) and p.customer_id = any(?)""")
+                .params(to, Timestamps.of(now), from.toArray(Long[]::new), customerIds.toArray(Long[]::new))
+                .update();
+    }
+
     Optional<Long> upsertConsumed(
             long settingsId,
             long resourceId,

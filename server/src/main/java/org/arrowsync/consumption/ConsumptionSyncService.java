@@ -45,6 +45,7 @@ public class ConsumptionSyncService {
     private final ArrowClients clients;
     private final ConsumptionProperties properties;
     private final SyncPause status;
+    private final RetiredRecords retired;
     private final Clock clock;
 
     ConsumptionSyncService(
@@ -54,6 +55,7 @@ public class ConsumptionSyncService {
             ArrowClients clients,
             ConsumptionProperties properties,
             SyncPause status,
+            RetiredRecords retired,
             Clock clock) {
         this.scope = scope;
         this.records = records;
@@ -61,10 +63,12 @@ public class ConsumptionSyncService {
         this.clients = clients;
         this.properties = properties;
         this.status = status;
+        this.retired = retired;
         this.clock = clock;
     }
 
     public ConsumptionSyncReport sync(SyncOrder order, Progress progress) {
+        retired.adopt(order.settings(), progress);
         MonthRecords month = records.ofMonth(order.period().atDay(1));
         LicensedResources.Covered covered = scope.of(order.settings(), month.recorded(), order.resourceUuid());
         List<Resource> resources = covered.billed();

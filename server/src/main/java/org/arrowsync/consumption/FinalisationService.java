@@ -46,6 +46,7 @@ public class FinalisationService {
     private final CustomerMappingService mappings;
     private final LicenseBilling claims;
     private final ValidationGrace grace;
+    private final RetiredRecords retired;
     private final Clock clock;
 
     FinalisationService(
@@ -55,6 +56,7 @@ public class FinalisationService {
             CustomerMappingService mappings,
             LicenseBilling claims,
             ValidationGrace grace,
+            RetiredRecords retired,
             Clock clock) {
         this.records = records;
         this.finaliser = finaliser;
@@ -62,6 +64,7 @@ public class FinalisationService {
         this.mappings = mappings;
         this.claims = claims;
         this.grace = grace;
+        this.retired = retired;
         this.clock = clock;
     }
 
@@ -71,6 +74,7 @@ public class FinalisationService {
             return FinalisationReport.status("month_open");
         }
         settings.requireExportTemplate();
+        retired.adopt(settings, progress);
         // Finalised records too: one whose lines Arrow changed since is finalised again (D109)
         List<ConsumptionRecord> month =
                 records.ofSettingsMonth(settings.id(), order.period().atDay(1));

@@ -48,6 +48,13 @@ class CustomerMappingRepository {
                 .optional();
     }
 
+    List<CustomerMapping> all(long settingsId) {
+        return jdbc.sql(SELECT + " where m.settings_id = ? order by m.id")
+                .param(settingsId)
+                .query(CustomerMappingRepository::map)
+                .list();
+    }
+
     List<CustomerMapping> active(long settingsId) {
         return jdbc.sql(SELECT + " where m.settings_id = ? and m.is_active order by m.id")
                 .param(settingsId)

@@ -60,6 +60,11 @@ public class CustomerMappingService {
         return mappings.find(uuid);
     }
 
+    /** Every mapping of these settings, active or not. */
+    public List<CustomerMapping> all(Settings settings) {
+        return mappings.all(settings.id());
+    }
+
     /** The active mappings of these settings: the customers whose Arrow lines are billed. */
     public List<CustomerMapping> active(Settings settings) {
         return mappings.active(settings.id());

@@ -52,6 +52,10 @@ class SettingsRepository {
         return listing.list(new SqlFilter().eq("is_active", active).eq("sync_enabled", syncEnabled), page);
     }
 
+    List<Settings> all() {
+        return jdbc.sql(SELECT + " order by id").query(this::map).list();
+    }
+
     /** Every record's uuid, in one fixed order (locks taken per record follow it). */
     List<UUID> uuids() {
         return jdbc.sql("select uuid from arrow_settings order by uuid")

@@ -97,11 +97,24 @@ public class SettingsService {
      * give or take a final slash and letter case, and the same key (D98).
      */
     public List<Settings> othersInUseOfTheSameAccount(Settings chosen) {
-        return inUse().stream()
-                .filter(other -> other.id() != chosen.id())
-                .filter(other -> account(other.apiUrl()).equals(account(chosen.apiUrl()))
-                        && Objects.equals(other.apiKey(), chosen.apiKey()))
+        return inUse().stream().filter(other -> sameAccount(chosen, other)).toList();
+    }
+
+    /**
+     * The other records of the same Arrow account as {@code chosen} no longer in use ({@link #inUse}): those an
+     * operator moved away from, to {@code chosen} among others (D123).
+     */
+    public List<Settings> retiredOfTheSameAccount(Settings chosen) {
+        List<Long> inUse = inUse().stream().map(Settings::id).toList();
+        return settings.all().stream()
+                .filter(other -> !inUse.contains(other.id()) && sameAccount(chosen, other))
                 .toList();
+    }
+
+    private static boolean sameAccount(Settings chosen, Settings other) {
+        return other.id() != chosen.id()
+                && account(other.apiUrl()).equals(account(chosen.apiUrl()))
+                && Objects.equals(other.apiKey(), chosen.apiKey());
     }
 
     private static String account(String apiUrl) {

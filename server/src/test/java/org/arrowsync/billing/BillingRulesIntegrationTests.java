@@ -163,6 +163,55 @@ class BillingRulesIntegrationTests extends IntegrationTest {
                 .isEqualByComparingTo(billed);
     }
 
+    /**
+     * The operator moves to a new settings record of the same Arrow account (the old one no longer active, its sync not
+     * enabled): the new record goes on with the old one's syncs of the customer instead of billing their lines again,
+     * and follows Arrow's changes to them (D123).
+     */
+    @Test
+    void aNewRecordOfTheSameArrowAccountGoesOnWithTheOldOnesSyncsInsteadOfBillingThemAgain() {
+        fixture.activeSettings();
+        Map<String, String> customers = fixture.mapAllCustomers();
+        sync();
+        String customerRef = customers.keySet().iterator().next();
+        BigDecimal billed = amount(customers.get(customerRef));
+        assertThat(billed).isPositive();
+        String second = fixture.otherSettingsOfTheSameAccount(Map.of());
+        api.post(
+                        "/api/admin/arrow/customer-mappings/",
+                        Map.of(
+                                "settings",
+                                second,
+                                "arrow_reference",
+                                customerRef,
+                                "waldur_customer",
+                                customers.get(customerRef)))
+                .expect(201);
+        api.patch("/api/admin/arrow/settings/" + second + "/", Map.of("is_active", true))
+                .expect(200);
+        Map<String, Object> body = fixture.period(MONTH);
+        body.put("settings_uuid", second);
+
+        JsonNode job = fixture.run("trigger_sync", body);
+
+        assertThat(job.get("state").asString()).as(job.toString()).isEqualTo("succeeded");
+        assertThat(amount(customers.get(customerRef)))
+                .as("the new record bills none of the lines again")
+                .isEqualByComparingTo(billed);
+        assertThat(job.get("progress").get("syncs_adopted").asInt()).isPositive();
+        assertThat(job.get("errors").toString()).contains("(D123)");
+        String line = jdbc.sql("""
+                        select t.arrow_line_reference from billing_sync_items t join billing_syncs b on b.id = t.billing_sync_id
+                        join customer_mappings m on m.id = b.customer_mapping_id join arrow_settings s on s.id = m.settings_id
+                        where s.uuid = ?::uuid and t.billed_via = 'invoice' order by t.id limit 1""").param(second).query(String.class).single();
+        fixture.emulator().changeSell(line, "12.34000");
+        fixture.run("trigger_sync", body);
+        assertThat(amount(customers.get(customerRef)))
+                .as("Arrow's change followed by the new record")
+                .isNotEqualByComparingTo(billed)
+                .isEqualByComparingTo(exportTotal(customerRef));
+    }
+
     @Test
     void beforeValidationAResyncMakesTheInvoiceMatchArrowExactly() {
         Map<String, String> customers = fixture.mapAllCustomers();
@@ -312,12 +361,16 @@ class BillingRulesIntegrationTests extends IntegrationTest {
         String line = lineOf("true");
         BigDecimal billed = invoiceItemPrice(line);
         // billed in dollars (its invoice's every item), and Arrow now lists it in euros
-        jdbc.sql("update billing_sync_items set currency = 'USD' where arrow_line_reference = ?")
-                .param(line)
+        long item = jdbc.sql("""
+                        select t.id from billing_sync_items t join billing_syncs b on b.id = t.billing_sync_id
+                        join customer_mappings m on m.id = b.customer_mapping_id join arrow_settings s on s.id = m.settings_id
+                        where s.uuid = ?::uuid and t.arrow_line_reference = ?""").params(settings, line).query(Long.class).single();
+        jdbc.sql("update billing_sync_items set currency = 'USD' where id = ?")
+                .param(item)
                 .update();
         jdbc.sql("""
                         update invoice_items set currency = 'USD' where invoice_id = (select it.invoice_id from invoice_items it
-                        join billing_sync_items t on t.invoice_item_id = it.id where t.arrow_line_reference = ?)""").param(line).update();
+                        join billing_sync_items t on t.invoice_item_id = it.id where t.id = ?)""").param(item).update();
 
         JsonNode unchanged = sync();
         assertThat(unchanged.get("progress").path("currency_errors").asInt())

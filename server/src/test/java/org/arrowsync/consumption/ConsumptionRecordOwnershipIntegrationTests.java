@@ -48,6 +48,43 @@ class ConsumptionRecordOwnershipIntegrationTests extends IntegrationTest {
         assertThat(record.get("adjustment_amount").asString()).isEqualTo("12.50");
     }
 
+    /**
+     * D123: the operator moves to a new settings record of the same Arrow account and stops the old one's sync: the new
+     * record's finalisation takes over the month the old one recorded and corrects it.
+     */
+    @Test
+    void aMonthRecordedByASettingsRecordNoLongerInUseIsFinalisedByTheNewRecordOfTheAccount() {
+        String license = recordedLicense(1);
+        fixture.emulator().correctSell(license, CLOSED, new BigDecimal("12.5"));
+        String second = fixture.otherSettingsOfTheSameAccount(Map.of("sync_enabled", true));
+        api.post(
+                        MAPPINGS,
+                        Map.of(
+                                "settings",
+                                second,
+                                "arrow_reference",
+                                arrowCustomerOf(license),
+                                "waldur_customer",
+                                fixture.customerOf(license)))
+                .expect(201);
+        api.patch("/api/admin/arrow/settings/" + second + "/", Map.of("is_active", true))
+                .expect(200);
+        api.patch("/api/admin/arrow/settings/" + fixture.settings() + "/", Map.of("sync_enabled", false))
+                .expect(200);
+        Map<String, Object> month = fixture.period(CLOSED);
+        month.put("settings_uuid", second);
+
+        JsonNode job = fixture.run("trigger_reconciliation", month);
+
+        assertThat(job.get("result").get("compensation_items_created").asInt())
+                .as(job.toString())
+                .isEqualTo(1);
+        JsonNode record = record(license);
+        assertThat(record.get("is_finalized").asBoolean()).isTrue();
+        assertThat(record.get("adjustment_amount").asString()).isEqualTo("12.50");
+        assertThat(job.get("progress").get("records_adopted").asInt()).isPositive();
+    }
+
     @Test
     void aMonthRecordedForACustomerNoLongerMappedIsNotRecordedAgainOnAnotherCustomersResource() {
         String license = recordedLicense(2);
