@@ -280,6 +280,17 @@ class ConsumptionRecordRepository {
      * is left alone (empty) unless {@code reopen}, which also makes it pending again so finalisation corrects the new
      * difference. A blank vendor or classification keeps the one the record knows.
      */
+    /** The settings' months from {@code from} to before {@code before} with records not finalised, oldest first. */
+    List<YearMonth> monthsUnfinalised(long settingsId, YearMonth from, YearMonth before) {
+        return jdbc.sql("""
+                        select distinct billing_period from consumption_records
+                        where settings_id = ? and billing_period >= ? and billing_period < ? and finalized_at is null
+                        order by 1""")
+                .params(settingsId, Date.valueOf(from.atDay(1)), Date.valueOf(before.atDay(1)))
+                .query((rs, row) -> YearMonth.from(rs.getDate(1).toLocalDate()))
+                .list();
+    }
+
     /**
      * D123: the records of the settings {@code from} whose resources belong to these operator customers name the
      * settings {@code to} from now on; returns how many.

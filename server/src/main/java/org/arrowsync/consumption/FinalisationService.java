@@ -40,6 +40,9 @@ import org.springframework.stereotype.Service;
 @Service
 public class FinalisationService {
 
+    /** How many months back the schedule finalises a month still unfinalised (D124), as D108 reconciles them. */
+    static final int SCHEDULED_MONTHS_BACK = 3;
+
     private final ConsumptionRecordRepository records;
     private final LicenseMonthBilling finaliser;
     private final ArrowClients clients;
@@ -66,6 +69,19 @@ public class FinalisationService {
         this.grace = grace;
         this.retired = retired;
         this.clock = clock;
+    }
+
+    /**
+     * D124: the months before the previous one, back to {@link #SCHEDULED_MONTHS_BACK}, with records of these settings
+     * not finalised yet: a month whose finalisation did not succeed while it was the previous one (the sync paused,
+     * Arrow's export short, the server down) is finalised once it can be, not left at its provisional amounts. Older
+     * ones are finalised on request; a month Arrow has no billing data for would otherwise read its export every run,
+     * for ever.
+     */
+    public List<YearMonth> olderMonthsUnfinalised(Settings settings) {
+        YearMonth current = YearMonth.now(clock);
+        return records.monthsUnfinalised(
+                settings.id(), current.minusMonths(SCHEDULED_MONTHS_BACK), current.minusMonths(1));
     }
 
     public FinalisationReport finalise(SyncOrder order, Progress progress) {

@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
+import org.arrowsync.consumption.FinalisationService;
 import org.arrowsync.consumption.SyncOrders;
 import org.arrowsync.consumption.SyncPause;
 import org.arrowsync.ledger.LicenseBilling;
@@ -47,6 +49,7 @@ class ConsumptionSchedules {
         private final SyncOrders orders;
         private final JobService jobs;
         private final LicenseBilling claims;
+        private final FinalisationService finalisation;
         private final Clock clock;
 
         ConsumptionScheduling(
@@ -55,12 +58,14 @@ class ConsumptionSchedules {
                 SyncOrders orders,
                 JobService jobs,
                 LicenseBilling claims,
+                FinalisationService finalisation,
                 Clock clock) {
             this.pause = pause;
             this.settings = settings;
             this.orders = orders;
             this.jobs = jobs;
             this.claims = claims;
+            this.finalisation = finalisation;
             this.clock = clock;
         }
 
@@ -69,24 +74,37 @@ class ConsumptionSchedules {
         }
 
         /**
-         * The current and previous months, and any older one with lines a reconciliation moved into or out of a
-         * license-month consumption tracking bills that no finalisation run has booked yet (D119).
+         * The current and previous months, the two before them while they have records not finalised (D124), and any
+         * older one with lines a reconciliation moved into or out of a license-month consumption tracking bills that no
+         * finalisation run has booked yet (D119).
          */
         List<JobService.Submitted> finaliseRecentMonths() {
             YearMonth current = YearMonth.now(clock);
             Set<YearMonth> periods = new TreeSet<>(claims.monthsWithMovesUnfinalised());
             periods.add(current.minusMonths(1));
             periods.add(current);
-            return submit(List.copyOf(periods), new JobParameters.ConsumptionFinalisation(false));
+            return submit(
+                    enabled -> {
+                        Set<YearMonth> theirs = new TreeSet<>(periods);
+                        theirs.addAll(finalisation.olderMonthsUnfinalised(enabled));
+                        return List.copyOf(theirs);
+                    },
+                    new JobParameters.ConsumptionFinalisation(false));
         }
 
         private List<JobService.Submitted> submit(List<YearMonth> periods, JobParameters parameters) {
+            return submit(enabled -> periods, parameters);
+        }
+
+        /** Queues each month {@code periods} gives for each settings record with sync enabled. */
+        private List<JobService.Submitted> submit(
+                Function<Settings, List<YearMonth>> periods, JobParameters parameters) {
             List<JobService.Submitted> submitted = new ArrayList<>();
             if (!pause.globalEnabled()) {
                 return submitted;
             }
             for (Settings enabled : settings.syncEnabled()) {
-                for (YearMonth period : periods) {
+                for (YearMonth period : periods.apply(enabled)) {
                     submitted.add(jobs.submit(JobTriggers.request(
                             orders.scheduled(enabled, period), parameters, JobRequest.BY_SCHEDULE)));
                 }

@@ -2,6 +2,7 @@ package org.arrowsync.jobs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
 import org.arrowsync.jobs.ConsumptionSchedules.ConsumptionScheduling;
@@ -72,5 +73,39 @@ class ConsumptionSchedulesIntegrationTests extends IntegrationTest {
                         .get("state")
                         .asString())
                 .isEqualTo("succeeded"));
+    }
+
+    /**
+     * D124: a month before the previous one whose records were never finalised (its finalisation failed while it was
+     * the previous month) is queued by the schedule until its records are finalised, then no more.
+     */
+    @Test
+    void aMonthBeforeThePreviousOneLeftUnfinalisedIsFinalisedByTheSchedule() {
+        jdbc.sql("update arrow_settings set sync_enabled = false").update();
+        fixture.trackedResources(1);
+        YearMonth older = TestClock.currentMonth().minusMonths(2);
+        fixture.syncConsumption(older);
+        assertThat(unfinalised(older)).isPositive();
+
+        List<JobService.Submitted> queued = scheduling.finaliseRecentMonths();
+
+        assertThat(queued).hasSize(3);
+        queued.forEach(submitted -> assertThat(Jobs.await(api, Uuids.hex(submitted.uuid()))
+                        .get("state")
+                        .asString())
+                .isEqualTo("succeeded"));
+        assertThat(unfinalised(older)).isZero();
+        assertThat(scheduling.finaliseRecentMonths())
+                .as("the current and previous months only")
+                .hasSize(2);
+    }
+
+    private long unfinalised(YearMonth period) {
+        return jdbc.sql("""
+                        select count(*) from consumption_records r join arrow_settings s on s.id = r.settings_id
+                        where s.uuid = ?::uuid and r.billing_period = ? and r.finalized_at is null""")
+                .params(fixture.settings(), period.atDay(1))
+                .query(Long.class)
+                .single();
     }
 }
