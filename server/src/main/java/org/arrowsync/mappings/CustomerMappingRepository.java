@@ -83,10 +83,15 @@ class CustomerMappingRepository {
                 .eq("m.is_active", filter.active());
     }
 
-    boolean exists(long settingsId, String arrowReference, long exceptId) {
-        return jdbc.sql(
-                        "select exists (select 1 from customer_mappings where settings_id = ? and arrow_reference = ? and id <> ?)")
-                .params(settingsId, arrowReference, exceptId)
+    /**
+     * Whether another mapping of the settings names this Arrow customer (its key: trimmed, in upper case) by its
+     * reference or its Ref, as {@link CustomerMapping#customerNames} compares them.
+     */
+    boolean names(long settingsId, String customerKey, long exceptId) {
+        return jdbc.sql("""
+                        select exists (select 1 from customer_mappings where settings_id = ? and id <> ?
+                        and (upper(btrim(arrow_reference)) = ? or upper(btrim(arrow_customer_ref)) = ?))""")
+                .params(settingsId, exceptId, customerKey, customerKey)
                 .query(Boolean.class)
                 .single();
     }

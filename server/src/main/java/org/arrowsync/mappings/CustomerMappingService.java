@@ -169,14 +169,17 @@ public class CustomerMappingService {
         }
         Customer customer = customer(draft.customerUuid(), errors);
         errors.throwIfAny();
-        if (mappings.exists(owner.id(), draft.arrowReference(), exceptId)) {
+        // Text fields are trimmed, as Waldur's serializers trim them; a reference names the customer of another mapping
+        // of the settings as D24 compares them (trimmed, in any case, or its Ref), so it would bill nothing (D98)
+        String reference = draft.arrowReference().strip();
+        if (mappings.names(owner.id(), key(reference), exceptId)) {
             throw InvalidInput.of(
                     InvalidInput.NON_FIELD_ERRORS, "The fields settings, arrow_reference must make a unique set.");
         }
         return new MappingFields(
                 owner.id(),
-                draft.arrowReference(),
-                draft.arrowCompanyName() == null ? "" : draft.arrowCompanyName(),
+                reference,
+                draft.arrowCompanyName() == null ? "" : draft.arrowCompanyName().strip(),
                 null,
                 customer.id(),
                 draft.active() == null || draft.active());

@@ -103,6 +103,14 @@ class CustomerMappingApiIntegrationTests extends IntegrationTest {
         map("XSP-DUP", customer).expect(201);
         JsonNode duplicate = map("XSP-DUP", customer).expect(400).json();
         assertThat(duplicate.get("non_field_errors").get(0).asString()).contains("unique");
+        // the same Arrow customer as D24 compares them: it would bill nothing beside the first (D98)
+        for (String same : List.of(" xsp-dup ", "Xsp-Dup", "XSP-DUP\t")) {
+            map(same, customer).expect(400);
+        }
+        JsonNode trimmed = map("  XSP-TRIMMED  ", customer).expect(201).json();
+        assertThat(trimmed.get("arrow_reference").asString())
+                .as("trimmed as Waldur trims it")
+                .isEqualTo("XSP-TRIMMED");
 
         JsonNode missing = api.post(BASE, Map.of()).expect(400).json();
         assertThat(missing.has("settings") && missing.has("arrow_reference") && missing.has("waldur_customer"))
