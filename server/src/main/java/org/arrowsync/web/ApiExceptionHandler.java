@@ -39,7 +39,7 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 import org.springframework.web.util.DisconnectedClientHelper;
 import tools.jackson.core.JacksonException;
-import tools.jackson.databind.DatabindException;
+import tools.jackson.core.exc.InputCoercionException;
 import tools.jackson.databind.exc.InvalidNullException;
 import tools.jackson.databind.exc.MismatchedInputException;
 
@@ -144,7 +144,8 @@ class ApiExceptionHandler {
                 return detail(HttpStatus.CONTENT_TOO_LARGE, tooLarge.getMessage());
             }
         }
-        if (e.getCause() instanceof DatabindException mismatch
+        // a value the field cannot take, an integer past its range among them (Jackson names the field in both)
+        if (e.getCause() instanceof JacksonException mismatch
                 && !mismatch.getPath().isEmpty()) {
             String field = mismatch.getPath().stream()
                     .map(reference -> reference.getPropertyName() != null
@@ -161,11 +162,13 @@ class ApiExceptionHandler {
     }
 
     /** What is wrong with a field's value, in DRF's words where DRF has them. */
-    private static String problem(DatabindException mismatch) {
+    private static String problem(JacksonException mismatch) {
         if (mismatch instanceof InvalidNullException) {
             return "This field may not be null.";
         }
-        Class<?> type = mismatch instanceof MismatchedInputException input ? input.getTargetType() : null;
+        Class<?> type = mismatch instanceof MismatchedInputException input
+                ? input.getTargetType()
+                : mismatch instanceof InputCoercionException outOfRange ? outOfRange.getTargetType() : null;
         if (type == Boolean.class || type == boolean.class) {
             return "Must be a valid boolean.";
         }

@@ -86,6 +86,17 @@ class WireScalarsIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void anIntegerPastItsRangeIsItsFieldsErrorNotABrokenBody() {
+        long jobs = jobs();
+        Response refused = api.post(
+                        "/api/admin/arrow/billing-syncs/trigger_sync/",
+                        "{\"year\": 2147483648, \"month\": 1, \"settings_uuid\": \"" + fixture.settings() + "\"}")
+                .expect(400);
+        assertThat(refused.json().get("year").get(0).asString()).isEqualTo("A valid integer is required.");
+        assertThat(jobs()).isEqualTo(jobs);
+    }
+
+    @Test
     void textIsNoBoolean() {
         String name = ArrowFixture.unique("customer");
         Response refused = api.post("/api/customers/", "{\"name\": true, \"abbreviation\": \"" + name + "\"}")
