@@ -40,6 +40,7 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 import org.springframework.web.util.DisconnectedClientHelper;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.exc.InputCoercionException;
+import tools.jackson.databind.DatabindException;
 import tools.jackson.databind.exc.InvalidNullException;
 import tools.jackson.databind.exc.MismatchedInputException;
 
@@ -146,6 +147,7 @@ class ApiExceptionHandler {
         }
         // a value the field cannot take, an integer past its range among them (Jackson names the field in both)
         if (e.getCause() instanceof JacksonException mismatch
+                && (mismatch instanceof DatabindException || mismatch instanceof InputCoercionException)
                 && !mismatch.getPath().isEmpty()) {
             String field = mismatch.getPath().stream()
                     .map(reference -> reference.getPropertyName() != null
