@@ -9,6 +9,9 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Collections;
+import java.util.Enumeration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -55,7 +58,45 @@ class RequestEdge extends OncePerRequestFilter {
         if (refused(request, response)) {
             return;
         }
-        chain.doFilter(limitBody(request), response);
+        chain.doFilter(lastValues(limitBody(request)), response);
+    }
+
+    /**
+     * A query parameter the API is given twice takes its last value, as Django's {@code QueryDict} gives Waldur's views
+     * one ({@code ?page=2&page=3} is page 3): no parameter of the API takes a list, and Spring would otherwise take the
+     * first, or join them into one text that no filter reads. The console's forms keep theirs.
+     */
+    private static HttpServletRequest lastValues(HttpServletRequest request) {
+        if (!request.getRequestURI().startsWith("/api/")
+                || request.getParameterMap().values().stream().noneMatch(values -> values.length > 1)) {
+            return request;
+        }
+        Map<String, String[]> last = new LinkedHashMap<>();
+        request.getParameterMap().forEach((name, values) -> last.put(name, new String[] {values[values.length - 1]}));
+        Map<String, String[]> parameters = Collections.unmodifiableMap(last);
+        return new HttpServletRequestWrapper(request) {
+            @Override
+            public String getParameter(String name) {
+                String[] values = parameters.get(name);
+                return values == null ? null : values[0];
+            }
+
+            @Override
+            public String[] getParameterValues(String name) {
+                String[] values = parameters.get(name);
+                return values == null ? null : values.clone();
+            }
+
+            @Override
+            public Map<String, String[]> getParameterMap() {
+                return parameters;
+            }
+
+            @Override
+            public Enumeration<String> getParameterNames() {
+                return Collections.enumeration(parameters.keySet());
+            }
+        };
     }
 
     private boolean refused(HttpServletRequest request, HttpServletResponse response) throws IOException {

@@ -44,6 +44,17 @@ class ListConventionsIntegrationTests extends IntegrationTest {
         assertThat(api.get(query + "&page_size=1000").expect(200).json().size()).isEqualTo(25);
         assertThat(api.get(query + "&page_size=7&page=4").expect(200).json().size())
                 .isEqualTo(4);
+        // a parameter given twice takes its last value, as Django reads it for Waldur
+        assertThat(api.get(query + "&page=1&page=3").expect(200).json().size()).isEqualTo(5);
+        assertThat(api.get(query + "&page_size=7&page_size=10&page=3")
+                        .expect(200)
+                        .json()
+                        .size())
+                .isEqualTo(5);
+        assertThat(api.get("/api/customers/?name=nobody&name=" + prefix.replace(" ", "%20"))
+                        .expect(200)
+                        .header("X-Result-Count"))
+                .isEqualTo("25");
     }
 
     @Test
