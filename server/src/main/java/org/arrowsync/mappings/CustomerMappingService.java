@@ -37,6 +37,7 @@ public class CustomerMappingService {
     private final SettingsService settings;
     private final CustomerService customers;
     private final List<DeletionGuard<CustomerMapping>> guards;
+    private final List<MappingChangeGuard> changeGuards;
     private final Clock clock;
 
     CustomerMappingService(
@@ -44,11 +45,13 @@ public class CustomerMappingService {
             SettingsService settings,
             CustomerService customers,
             List<DeletionGuard<CustomerMapping>> guards,
+            List<MappingChangeGuard> changeGuards,
             Clock clock) {
         this.mappings = mappings;
         this.settings = settings;
         this.customers = customers;
         this.guards = guards;
+        this.changeGuards = changeGuards;
         this.clock = clock;
     }
 
@@ -139,7 +142,11 @@ public class CustomerMappingService {
     @Transactional
     public CustomerMapping update(UUID uuid, MappingDraft draft) {
         CustomerMapping mapping = get(uuid);
-        mappings.update(mapping.id(), validate(draft, mapping.id()), clock.instant());
+        MappingFields fields = validate(draft, mapping.id());
+        if (fields.customerId() != mapping.customerId() || fields.settingsId() != mapping.settingsId()) {
+            changeGuards.forEach(guard -> guard.checkRepoint(mapping));
+        }
+        mappings.update(mapping.id(), fields, clock.instant());
         return get(uuid);
     }
 

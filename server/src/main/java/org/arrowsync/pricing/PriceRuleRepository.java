@@ -118,6 +118,14 @@ class PriceRuleRepository {
                 Timestamps.read(rs, "modified"));
     }
 
+    /** How many rules name this customer mapping. */
+    int countForMapping(long mappingId) {
+        return jdbc.sql("select count(*) from price_rules where customer_mapping_id = ?")
+                .param(mappingId)
+                .query(Integer.class)
+                .single();
+    }
+
     /** A rule as written: the settings and customer mapping by row id. */
     record RuleFields(
             long settingsId,

@@ -445,6 +445,35 @@ class BillingReconciliationIntegrationTests extends IntegrationTest {
         assertArrowAmountsMatchTheExport();
     }
 
+    /**
+     * D125: a mapping with a price rule keeps its customer: pointed elsewhere, it would take the rule along, re-pricing
+     * the months still open of the customer it billed without it. Its other fields still change.
+     */
+    @Test
+    void aMappingWithAPriceRuleIsNotPointedAtAnotherCustomer() {
+        String customerRef = customers.keySet().iterator().next();
+        fixture.markupRule(customerRef, MONTH.minusMonths(1), "20");
+        fixture.syncedBilling(MONTH);
+        String mapping = "/api/admin/arrow/customer-mappings/" + fixture.mapping(customerRef) + "/";
+
+        JsonNode refused = api.patch(mapping, Map.of("waldur_customer", fixture.customer("Moved to")))
+                .expect(409)
+                .json();
+
+        assertThat(refused.toString()).contains("price rule");
+        assertThat(api.get(mapping)
+                        .expect(200)
+                        .json()
+                        .get("waldur_customer_uuid")
+                        .asString())
+                .isEqualTo(customers.get(customerRef));
+        api.patch(mapping, Map.of("arrow_company_name", "Renamed")).expect(200);
+        JsonNode job = fixture.syncedBilling(MONTH);
+        assertThat(job.get("progress").get("lines_unchanged").asLong())
+                .as("the month stays priced by its customer's rule: " + job)
+                .isEqualTo(job.get("progress").get("lines_synced").asLong());
+    }
+
     @Test
     void aLineNewAfterItsMappingWasPointedElsewhereBillsTheCustomerItsStatementBilled() {
         String customerRef = customers.keySet().iterator().next();
