@@ -105,8 +105,11 @@ class LedgerInvariantIntegrationTests extends IntegrationTest {
                 Map.of("period", MONTH.toString(), "settings_uuid", settings, "confirm", true)));
 
         assertEachChargedArrowsTotal(customers);
-        assertThat(jdbc.sql("select current_price from billing_sync_items where arrow_line_reference = ?")
-                        .param(both.get("by_invoice"))
+        assertThat(jdbc.sql("""
+                        select t.current_price from billing_sync_items t join billing_syncs b on b.id = t.billing_sync_id
+                        join customer_mappings m on m.id = b.customer_mapping_id join arrow_settings s on s.id = m.settings_id
+                        where s.uuid = ?::uuid and t.arrow_line_reference = ?""")
+                        .params(settings, both.get("by_invoice"))
                         .query(BigDecimal.class)
                         .single())
                 .as("a line credited here keeps the amount Arrow bills for it elsewhere")

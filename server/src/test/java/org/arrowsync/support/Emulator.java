@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.arrowsync.arrowclient.ArrowClient;
 import org.arrowsync.arrowclient.ArrowClientProperties;
 import org.arrowsync.arrowclient.ArrowClients;
@@ -72,9 +73,15 @@ public final class Emulator implements AutoCloseable, BeforeAllCallback, BeforeE
         return new Emulator(api, apiKey, api.resolve(ControlHandler.BASE), null);
     }
 
-    /** Demo data at the test clock, strict. */
+    /**
+     * Demo data at the test clock, strict, under a key of its own: the tests share one database, and an emulator may
+     * get the port an earlier one had, whose settings would then be records of the same Arrow account (D98, D123).
+     */
     public static EmulatorOptions options() {
-        return EmulatorOptions.demo().withClock(TestClock.now()).withStrict(true);
+        return EmulatorOptions.demo()
+                .withClock(TestClock.now())
+                .withStrict(true)
+                .withApiKey("test-key-" + UUID.randomUUID());
     }
 
     public static Emulator start() {
