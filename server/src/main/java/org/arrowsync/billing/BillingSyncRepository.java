@@ -318,10 +318,6 @@ class BillingSyncRepository {
     record LineTotals(int lines, BigDecimal arrowAmount, BigDecimal billed) {}
 
     /**
-     * Saves what a run found for its syncs, in one statement however many (a large month has tens of thousands). A sync
-     * the run found as it was is not written: its {@code modified} stays, as its lines' do (D55).
-     */
-    /**
      * D123: moves the syncs of mapping {@code from} (a record no longer in use) to mapping {@code to}, every month, but
      * for those whose key {@code to} has already (lines billed by both before this decision stay as they are); returns
      * how many moved.
@@ -333,6 +329,10 @@ class BillingSyncRepository {
                         and o.statement_reference = b.statement_reference and o.report_period = b.report_period)""").params(to, Timestamps.of(now), from, to).update();
     }
 
+    /**
+     * Saves what a run found for its syncs, in one statement however many (a large month has tens of thousands). A sync
+     * the run found as it was is not written: its {@code modified} stays, as its lines' do (D55).
+     */
     void saveSynced(List<Synced> synced, Instant now) {
         if (synced.isEmpty()) {
             return;

@@ -275,11 +275,6 @@ class ConsumptionRecordRepository {
         }
     }
 
-    /**
-     * Writes the consumed amounts on the (resource, month, license) key and returns the record's id; a finalised record
-     * is left alone (empty) unless {@code reopen}, which also makes it pending again so finalisation corrects the new
-     * difference. A blank vendor or classification keeps the one the record knows.
-     */
     /** The settings' months from {@code from} to before {@code before} with records not finalised, oldest first. */
     List<YearMonth> monthsUnfinalised(long settingsId, YearMonth from, YearMonth before) {
         return jdbc.sql("""
@@ -307,6 +302,11 @@ class ConsumptionRecordRepository {
                 .update();
     }
 
+    /**
+     * Writes the consumed amounts on the (resource, month, license) key and returns the record's id; a finalised record
+     * is left alone (empty) unless {@code reopen}, which also makes it pending again so finalisation corrects the new
+     * difference. A blank vendor or classification keeps the one the record knows.
+     */
     Optional<Long> upsertConsumed(
             long settingsId,
             long resourceId,
