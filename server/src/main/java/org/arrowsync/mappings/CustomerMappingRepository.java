@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import org.arrowsync.shared.ListQuery;
@@ -84,14 +85,18 @@ class CustomerMappingRepository {
     }
 
     /**
-     * Whether another mapping of the settings names this Arrow customer (its key: trimmed, in upper case) by its
-     * reference or its Ref, as {@link CustomerMapping#customerNames} compares them.
+     * Whether another mapping of the settings has this very reference, or, when {@code active}, whether another active
+     * one names the same Arrow customer (its key: trimmed, in upper case) by its reference or its Ref, as
+     * {@link CustomerMapping#customerNames} compares them. A mapping deactivated bills nothing, so the customer may be
+     * mapped again beside it.
      */
-    boolean names(long settingsId, String customerKey, long exceptId) {
+    boolean taken(long settingsId, String reference, boolean active, long exceptId) {
+        String key = reference.strip().toUpperCase(Locale.ROOT);
         return jdbc.sql("""
                         select exists (select 1 from customer_mappings where settings_id = ? and id <> ?
-                        and (upper(btrim(arrow_reference)) = ? or upper(btrim(arrow_customer_ref)) = ?))""")
-                .params(settingsId, exceptId, customerKey, customerKey)
+                        and (arrow_reference = ? or (? and is_active
+                        and (upper(btrim(arrow_reference)) = ? or upper(btrim(arrow_customer_ref)) = ?))))""")
+                .params(settingsId, exceptId, reference, active, key, key)
                 .query(Boolean.class)
                 .single();
     }

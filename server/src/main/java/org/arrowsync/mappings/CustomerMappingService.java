@@ -176,10 +176,12 @@ public class CustomerMappingService {
         }
         Customer customer = customer(draft.customerUuid(), errors);
         errors.throwIfAny();
-        // Text fields are trimmed, as Waldur's serializers trim them; a reference names the customer of another mapping
-        // of the settings as D24 compares them (trimmed, in any case, or its Ref), so it would bill nothing (D98)
+        // Text fields are trimmed, as Waldur's serializers trim them; an active mapping of the Arrow customer of
+        // another
+        // active one, as D24 compares them (trimmed, in any case, or its Ref), would bill nothing (D98)
         String reference = draft.arrowReference().strip();
-        if (mappings.names(owner.id(), key(reference), exceptId)) {
+        boolean active = draft.active() == null || draft.active();
+        if (mappings.taken(owner.id(), reference, active, exceptId)) {
             throw InvalidInput.of(
                     InvalidInput.NON_FIELD_ERRORS, "The fields settings, arrow_reference must make a unique set.");
         }
@@ -189,7 +191,7 @@ public class CustomerMappingService {
                 draft.arrowCompanyName() == null ? "" : draft.arrowCompanyName().strip(),
                 null,
                 customer.id(),
-                draft.active() == null || draft.active());
+                active);
     }
 
     private Customer customer(UUID uuid, FieldErrors errors) {

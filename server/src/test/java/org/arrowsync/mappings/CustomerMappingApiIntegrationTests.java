@@ -42,6 +42,16 @@ class CustomerMappingApiIntegrationTests extends IntegrationTest {
         throw new AssertionError(companyName + " is not an available Arrow customer: " + customers);
     }
 
+    /** The uuid of this settings' mapping with exactly this reference. */
+    private String duplicateOf(String reference) {
+        return api.get(BASE + "?settings_uuid=" + settings + "&arrow_reference=" + reference)
+                .expect(200)
+                .json()
+                .get(0)
+                .get("uuid")
+                .asString();
+    }
+
     private Response map(String reference, String customer) {
         return api.post(BASE, Map.of("settings", settings, "arrow_reference", reference, "waldur_customer", customer));
     }
@@ -107,6 +117,11 @@ class CustomerMappingApiIntegrationTests extends IntegrationTest {
         for (String same : List.of(" xsp-dup ", "Xsp-Dup", "XSP-DUP\t")) {
             map(same, customer).expect(400);
         }
+        // deactivated, it bills nothing: the customer may be mapped again, and the first stays inactive
+        String first = duplicateOf("XSP-DUP");
+        api.patch(BASE + first + "/", Map.of("is_active", false)).expect(200);
+        map("xsp-dup", customer).expect(201);
+        api.patch(BASE + first + "/", Map.of("is_active", true)).expect(400);
         JsonNode trimmed = map("  XSP-TRIMMED  ", customer).expect(201).json();
         assertThat(trimmed.get("arrow_reference").asString())
                 .as("trimmed as Waldur trims it")
