@@ -10,8 +10,10 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.UUID;
@@ -316,6 +318,16 @@ class BillingSyncRepository {
      * line of the sync: the kept ones stand.
      */
     record LineTotals(int lines, BigDecimal arrowAmount, BigDecimal billed) {}
+
+    /** The mappings of these settings records that have syncs. */
+    Set<Long> mappingsWithSyncs(List<Long> settingsIds) {
+        return new HashSet<>(jdbc.sql("""
+                        select distinct b.customer_mapping_id from billing_syncs b
+                        join customer_mappings m on m.id = b.customer_mapping_id where m.settings_id = any(?)""")
+                .param(settingsIds.toArray(Long[]::new))
+                .query(Long.class)
+                .list());
+    }
 
     /**
      * D123: moves the syncs of mapping {@code from} (a record no longer in use) to mapping {@code to}, every month, but

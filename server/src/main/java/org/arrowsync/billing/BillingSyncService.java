@@ -25,6 +25,7 @@ import org.arrowsync.billing.SyncTimings.Phase;
 import org.arrowsync.ledger.ResourceService;
 import org.arrowsync.mappings.CustomerMapping;
 import org.arrowsync.mappings.CustomerMappingService;
+import org.arrowsync.mappings.MappingIndex;
 import org.arrowsync.pricing.PriceBook;
 import org.arrowsync.pricing.PriceRuleService;
 import org.arrowsync.settings.Settings;
@@ -148,18 +149,30 @@ public class BillingSyncService {
      */
     private void adoptFromRetiredRecords(
             Settings chosen, List<CustomerMapping> active, YearMonth period, Progress progress) {
-        for (Settings retired : settings.retiredOfTheSameAccount(chosen)) {
-            writers.licenses().lockMonthForInvoicing(retired.uuid(), period);
-            for (CustomerMapping theirs : mappings.all(retired)) {
-                Optional<CustomerMapping> ours = active.stream()
-                        .filter(mapping -> mapping.customerNames().stream().anyMatch(theirs.customerNames()::contains))
-                        .findFirst();
-                int adopted = ours.map(mapping -> writers.syncs().adopt(theirs.id(), mapping.id(), writers.now()))
+        List<Settings> retired = settings.retiredOfTheSameAccount(chosen);
+        // once adopted, nothing holds syncs there: one look-up per run, then nothing to do
+        Set<Long> holding = retired.isEmpty()
+                ? Set.of()
+                : writers.syncs()
+                        .mappingsWithSyncs(retired.stream().map(Settings::id).toList());
+        if (holding.isEmpty()) {
+            return;
+        }
+        MappingIndex ours = new MappingIndex(active);
+        for (Settings record : retired) {
+            writers.licenses().lockMonthForInvoicing(record.uuid(), period);
+            for (CustomerMapping theirs : mappings.all(record)) {
+                if (!holding.contains(theirs.id())) {
+                    continue;
+                }
+                Optional<CustomerMapping> mine =
+                        ours.match(theirs.arrowReference(), null).or(() -> ours.match(theirs.arrowCustomerRef(), null));
+                int adopted = mine.map(mapping -> writers.syncs().adopt(theirs.id(), mapping.id(), writers.now()))
                         .orElse(0);
                 if (adopted > 0) {
                     progress.add("syncs_adopted", adopted);
                     progress.error("Arrow customer " + theirs.arrowReference() + ": " + adopted
-                            + " syncs of settings " + Uuids.hex(retired.uuid())
+                            + " syncs of settings " + Uuids.hex(record.uuid())
                             + ", no longer in use, of the same Arrow account continue here (D123)");
                 }
             }

@@ -6,7 +6,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import org.arrowsync.shared.ListQuery;
@@ -90,8 +89,7 @@ class CustomerMappingRepository {
      * {@link CustomerMapping#customerNames} compares them. A mapping deactivated bills nothing, so the customer may be
      * mapped again beside it.
      */
-    boolean taken(long settingsId, String reference, boolean active, long exceptId) {
-        String key = reference.strip().toUpperCase(Locale.ROOT);
+    boolean taken(long settingsId, String reference, String key, boolean active, long exceptId) {
         return jdbc.sql("""
                         select exists (select 1 from customer_mappings where settings_id = ? and id <> ?
                         and (arrow_reference = ? or (? and is_active

@@ -181,7 +181,7 @@ public class CustomerMappingService {
         // active one, as D24 compares them (trimmed, in any case, or its Ref), would bill nothing (D98)
         String reference = draft.arrowReference().strip();
         boolean active = draft.active() == null || draft.active();
-        if (mappings.taken(owner.id(), reference, active, exceptId)) {
+        if (mappings.taken(owner.id(), reference, key(reference), active, exceptId)) {
             throw InvalidInput.of(
                     InvalidInput.NON_FIELD_ERRORS, "The fields settings, arrow_reference must make a unique set.");
         }

@@ -138,18 +138,7 @@ class BillingRulesIntegrationTests extends IntegrationTest {
         };
         BigDecimal billed = amount(customers.get(customerRef));
         String second = fixture.otherSettingsOfTheSameAccount(Map.of());
-        api.post(
-                        "/api/admin/arrow/customer-mappings/",
-                        Map.of(
-                                "settings",
-                                second,
-                                "arrow_reference",
-                                secondReference,
-                                "arrow_company_name",
-                                "The same customer",
-                                "waldur_customer",
-                                customers.get(customerRef)))
-                .expect(201);
+        mapIn(second, secondReference, customers.get(customerRef));
         Map<String, Object> body = fixture.period(MONTH);
         body.put("settings_uuid", second);
 
@@ -177,16 +166,7 @@ class BillingRulesIntegrationTests extends IntegrationTest {
         BigDecimal billed = amount(customers.get(customerRef));
         assertThat(billed).isPositive();
         String second = fixture.otherSettingsOfTheSameAccount(Map.of());
-        api.post(
-                        "/api/admin/arrow/customer-mappings/",
-                        Map.of(
-                                "settings",
-                                second,
-                                "arrow_reference",
-                                customerRef,
-                                "waldur_customer",
-                                customers.get(customerRef)))
-                .expect(201);
+        mapIn(second, customerRef, customers.get(customerRef));
         api.patch("/api/admin/arrow/settings/" + second + "/", Map.of("is_active", true))
                 .expect(200);
         Map<String, Object> body = fixture.period(MONTH);
@@ -517,6 +497,22 @@ class BillingRulesIntegrationTests extends IntegrationTest {
                         select it.unit_price * it.quantity from billing_sync_items t join invoice_items it on it.id = t.invoice_item_id
                         join billing_syncs b on b.id = t.billing_sync_id join customer_mappings m on m.id = b.customer_mapping_id
                         join arrow_settings s on s.id = m.settings_id where s.uuid = ?::uuid and t.arrow_line_reference = ?""").params(settings, line).query(BigDecimal.class).single();
+    }
+
+    /** Maps the Arrow customer, under another company name, in another settings record to the operator customer. */
+    private void mapIn(String settingsUuid, String arrowReference, String customer) {
+        api.post(
+                        "/api/admin/arrow/customer-mappings/",
+                        Map.of(
+                                "settings",
+                                settingsUuid,
+                                "arrow_reference",
+                                arrowReference,
+                                "arrow_company_name",
+                                "The same customer",
+                                "waldur_customer",
+                                customer))
+                .expect(201);
     }
 
     private List<String> invoicedLines(String customerRef) {
