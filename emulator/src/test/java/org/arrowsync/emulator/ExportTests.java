@@ -127,6 +127,35 @@ class ExportTests extends DemoEmulator {
     }
 
     @Test
+    void writesDatesInTheOutputFormatAskedForAndRefusesAnUnknownOne() {
+        String asked = """
+                {"exportTypeReference":"%s","filters":{"reportPeriod":{"from":"2026-10","to":"2026-10"}},\
+                "outputFormat":{"date":"%s"},"perPage":5}""";
+        List<String> mmdd = dates(http.export(MSP, "2026-10", "2026-10", 1, 5).json());
+        List<String> ddmm = dates(http.post("billing/erp/exports/sync", asked.formatted(MSP, "DD-MM-YYYY"))
+                .json());
+        assertThat(mmdd).isNotEmpty().allMatch(date -> date.matches("\\d{2}/\\d{2}/\\d{4}"));
+        assertThat(ddmm).hasSameSizeAs(mmdd);
+        for (int i = 0; i < mmdd.size(); i++) {
+            String[] monthFirst = mmdd.get(i).split("/");
+            assertThat(ddmm.get(i)).isEqualTo(monthFirst[1] + "-" + monthFirst[0] + "-" + monthFirst[2]);
+        }
+        assertThat(http.post("billing/erp/exports/sync", asked.formatted(MSP, "YYYY.MM.DD"))
+                        .status())
+                .isEqualTo(400);
+    }
+
+    /** The rows' order creation dates. */
+    private static List<String> dates(JsonNode export) {
+        int column = headers(export.get("data")).indexOf("Order Creation Date");
+        List<String> dates = new ArrayList<>();
+        export.get("data")
+                .get("values")
+                .forEach(row -> dates.add(row.get(column).asString()));
+        return dates;
+    }
+
+    @Test
     void refusesTooLargePagesTooLongRangesAndUnknownTypes() {
         assertThat(http.export(ALT, "2026-10", "2026-10", 1, 1001).status()).isEqualTo(400);
         assertThat(http.export(ALT, "2026-01", "2026-07", 1, 10).status()).isEqualTo(400);

@@ -8,11 +8,11 @@ import java.util.regex.Pattern;
 
 /**
  * Dates as Arrow writes them: ISO dates and date-times, and an export's three output formats ({@code FormatDateEnum} of
- * Arrow's PHP client): {@code MM/DD/YYYY} (the default the real API was seen to send), {@code DD/MM/YYYY} and
- * {@code DD-MM-YYYY}. Which of the first two a partner's export uses is not said in the export, so a slashed date is
- * read month first unless its first number can be no month. An export's only date, {@code Validation Date}, counts by
- * being there (a validated line), so a day and month read the wrong way round cost nothing; refusing it would have cost
- * the line.
+ * Arrow's PHP client): {@code MM/DD/YYYY} (the form of the recorded export, which asked for it), {@code DD/MM/YYYY} and
+ * {@code DD-MM-YYYY}, the one the client asks for (D126). Which of the first two an export uses is not said in the
+ * export, so a slashed date is read month first unless its first number can be no month. An export's only date,
+ * {@code Validation Date}, counts by being there (a validated line), so a day and month read the wrong way round cost
+ * nothing; refusing it would have cost the line.
  */
 final class Dates {
 

@@ -23,6 +23,11 @@ final class Exports {
     static final String PATH = "billing/erp/exports/sync";
     /** Arrow's export page size when the response does not say (WALDUR's assumption). */
     static final int DEFAULT_PER_PAGE = 1000;
+    /**
+     * The dates' output format asked for ({@code outputFormat.date}, one of the three the official PHP client allows):
+     * no source says which form Arrow writes when none is asked for, and a dashed date is read day first (D126).
+     */
+    static final String DATE_FORMAT = "DD-MM-YYYY";
 
     private static final List<String> DATA = List.of("data", "Data");
     private static final List<String> HEADERS = List.of("headers", "Headers");
@@ -190,6 +195,7 @@ final class Exports {
         array(filters, "classifications", query.classifications());
         array(filters, "customerXspRefs", query.customerXspRefs());
         array(filters, "vendorSubscriptionIds", query.vendorSubscriptionIds());
+        body.putObject("outputFormat").put("date", DATE_FORMAT);
         body.put("page", page);
         return body;
     }

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
 import java.net.URI;
+import java.time.LocalDate;
 import java.time.YearMonth;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import org.arrowsync.emulator.http.ExportTemplates;
@@ -158,6 +160,21 @@ class ArrowClientEmulatorTests {
             assertThat(a.currency()).isEqualTo(b.currency()).isNotNull();
             assertThat(b.statementReference()).isNotNull();
             assertThat(a.statementReference()).isNull();
+        }
+    }
+
+    @Test
+    void exportDatesComeInTheFormatTheClientAsksFor() {
+        ExportPage page = client.exportPage(ExportQuery.forPeriod(ExportTemplates.MSP_REFERENCE, CLOSED_MONTH), 1);
+        List<ExportRow> validated = page.rows().stream()
+                .filter(row -> !row.cell("Validation Date").isEmpty())
+                .toList();
+        assertThat(validated).isNotEmpty();
+        for (ExportRow row : validated) {
+            String cell = row.cell("Validation Date");
+            assertThat(cell).matches("\\d{2}-\\d{2}-\\d{4}");
+            assertThat(row.billingLine().line().validationDate())
+                    .isEqualTo(LocalDate.parse(cell, DateTimeFormatter.ofPattern("dd-MM-yyyy")));
         }
     }
 

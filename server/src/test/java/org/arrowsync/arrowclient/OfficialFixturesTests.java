@@ -300,7 +300,8 @@ class OfficialFixturesTests {
         assertThat(call.query()).isEqualTo("page=1");
         assertThat(call.body())
                 .isEqualTo("{\"exportTypeReference\":\"E1-2-ccc\",\"filters\":{\"reportPeriod\":"
-                        + "{\"from\":\"2024-07\",\"to\":\"2024-07\"}},\"page\":1}");
+                        + "{\"from\":\"2024-07\",\"to\":\"2024-07\"}},\"outputFormat\":{\"date\":\"DD-MM-YYYY\"},"
+                        + "\"page\":1}");
     }
 
     @Test

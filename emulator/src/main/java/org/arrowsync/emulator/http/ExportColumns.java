@@ -6,8 +6,8 @@ import org.arrowsync.emulator.data.Line;
 import org.arrowsync.emulator.data.Money;
 
 /**
- * The value of each export column for one row. All values are strings (money with five decimals, dates MM/DD/YYYY)
- * except {@code Segment}, which the recorded real export shows as JSON null.
+ * The value of each export column for one row. All values are strings (money with five decimals, dates in the requested
+ * output format) except {@code Segment}, which the recorded real export shows as JSON null.
  */
 final class ExportColumns {
 
@@ -20,9 +20,9 @@ final class ExportColumns {
         return switch (column) {
             case "Order Id" -> "ORD-" + l.number();
             case "Order Creation Date", "Purchase Date", "Subscription Start Date" ->
-                l.activation().format(ExportRow.DATE);
+                l.activation().format(row.dates());
             case "Subscription End Date" ->
-                l.activation().plusYears(1).minusDays(1).format(ExportRow.DATE);
+                l.activation().plusYears(1).minusDays(1).format(row.dates());
             case "Bill From" -> Partner.BILL_FROM;
             case "Bill To", "Reseller Name" -> Partner.COMPANY;
             case "End User Company Name" -> c.companyName();
@@ -30,7 +30,7 @@ final class ExportColumns {
             case "End User Company ID" -> c.ref();
             case "End User Company Reference ID" -> c.internalReference();
             case "Arrow Reference ID" -> l.offer().programCode();
-            case "End User Account Creation Date" -> c.createdAt().format(ExportRow.DATE);
+            case "End User Account Creation Date" -> c.createdAt().format(row.dates());
             case "End User First Name" -> c.firstName();
             case "End User Last Name" -> c.lastName();
             case "End User E-mail" -> c.email();

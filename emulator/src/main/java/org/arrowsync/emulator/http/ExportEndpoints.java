@@ -1,6 +1,7 @@
 package org.arrowsync.emulator.http;
 
 import java.time.YearMonth;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -29,6 +30,12 @@ final class ExportEndpoints {
     /** What a garbled line shows in its total price cells: a spreadsheet error, as hand-edited exports carry. */
     static final String GARBLED = "#VALUE!";
 
+    /** The export's date output formats ({@code FormatDateEnum} of the official PHP client). */
+    private static final Map<String, DateTimeFormatter> DATE_FORMATS = Map.of(
+            "DD-MM-YYYY", DateTimeFormatter.ofPattern("dd-MM-yyyy"),
+            "DD/MM/YYYY", DateTimeFormatter.ofPattern("dd/MM/yyyy"),
+            "MM/DD/YYYY", DateTimeFormatter.ofPattern("MM/dd/yyyy"));
+
     private ExportEndpoints() {}
 
     /** A map reference → name, as the official PHP client's fixture shows ({@code ErpExportsClientTest}). */
@@ -47,6 +54,7 @@ final class ExportEndpoints {
         Object typeRef = body.get("exportTypeReference");
         ExportTemplates.Template template = ExportTemplates.find(typeRef == null ? null : typeRef.toString())
                 .orElseThrow(() -> ApiError.badRequest("unknown exportTypeReference: " + typeRef));
+        DateTimeFormatter dates = dateFormat(body.get("outputFormat"));
         Map<?, ?> filters = body.get("filters") instanceof Map<?, ?> f ? f : Map.of();
         LineFilter filter = filter(world, filters, request.strict());
         Selection selection = world.select(filter);
@@ -61,7 +69,8 @@ final class ExportEndpoints {
             if (customer == null || customer.index() != line.license().customerIndex()) {
                 customer = world.universe().customer(line.license().customerIndex());
             }
-            ExportRow row = new ExportRow(line, customer, states.computeIfAbsent(line.period(), world::statementState));
+            ExportRow row =
+                    new ExportRow(line, customer, states.computeIfAbsent(line.period(), world::statementState), dates);
             boolean garbled = world.isGarbled(line.sequence());
             List<Object> cells = new ArrayList<>(template.columns().size());
             template.columns()
@@ -70,6 +79,23 @@ final class ExportEndpoints {
             values.add(cells);
         }
         return Paging.recordedExport(Json.obj("headers", template.columns(), "values", values), Paging.exportKeys(p));
+    }
+
+    /**
+     * {@code outputFormat.date}: one of the three forms of the PHP client's {@code FormatDateEnum}; MM/DD/YYYY, the
+     * form the recorded export shows, when none is asked for.
+     */
+    private static DateTimeFormatter dateFormat(Object outputFormat) {
+        Object asked = outputFormat instanceof Map<?, ?> format ? format.get("date") : null;
+        if (asked == null) {
+            return DATE_FORMATS.get("MM/DD/YYYY");
+        }
+        DateTimeFormatter format = DATE_FORMATS.get(asked.toString());
+        if (format == null) {
+            throw ApiError.badRequest(
+                    "unknown outputFormat.date: " + asked + " (DD-MM-YYYY, DD/MM/YYYY or MM/DD/YYYY)");
+        }
+        return format;
     }
 
     private static boolean isTotal(String column) {

@@ -5,11 +5,8 @@ import org.arrowsync.emulator.data.Customer;
 import org.arrowsync.emulator.data.Line;
 import org.arrowsync.emulator.data.StatementState;
 
-/** Everything one export row's columns are computed from. */
-record ExportRow(Line line, Customer customer, StatementState state) {
-
-    /** Export dates use the MM/DD/YYYY output format. */
-    static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("MM/dd/yyyy");
+/** Everything one export row's columns are computed from, and the output format its dates are written in. */
+record ExportRow(Line line, Customer customer, StatementState state, DateTimeFormatter dates) {
 
     String statementReference() {
         return Statements.reference(
@@ -17,6 +14,6 @@ record ExportRow(Line line, Customer customer, StatementState state) {
     }
 
     String validationDate() {
-        return state.validationDate() == null ? "" : state.validationDate().format(DATE);
+        return state.validationDate() == null ? "" : state.validationDate().format(dates);
     }
 }
