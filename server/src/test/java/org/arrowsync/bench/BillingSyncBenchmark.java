@@ -42,6 +42,7 @@ public final class BillingSyncBenchmark {
     public static void main(String[] args) throws Exception {
         // -Dheap=256m: whether the month completes in that much heap at all
         String maxHeap = System.getProperty("heap", "512m");
+        String jvmShown = ("-Xmx" + maxHeap + " " + System.getProperty("serverJvm", "")).trim();
         try (ScaleMonth month = ScaleMonth.start(maxHeap)) {
             // -Dmonths=13: the twelve months before are synced first, so the month measured is the thirteenth kept
             List<ScaleMonth.Run> earlier = new ArrayList<>();
@@ -140,10 +141,10 @@ public final class BillingSyncBenchmark {
             System.out.printf(
                     "COPY insert:                   %.1f s (%,d invoice items + %,d sync items)%n",
                     copySeconds, month.lines, month.lines);
-            System.out.printf("server heap (-Xmx%s), first sync: %s%n", maxHeap, heap(first));
+            System.out.printf("server heap (%s), first sync: %s%n", jvmShown, heap(first));
             System.out.printf(
-                    "server heap (-Xmx%s), re-sync with the highest peak: %s%n",
-                    maxHeap, heap(Collections.max(resyncs, Comparator.comparingLong(ScaleMonth.Run::heapPeakMib))));
+                    "server heap (%s), re-sync with the highest peak: %s%n",
+                    jvmShown, heap(Collections.max(resyncs, Comparator.comparingLong(ScaleMonth.Run::heapPeakMib))));
             System.out.printf(
                     "goal 1: first / (fetch + COPY):  %.2f (goal <= 1.25)%n",
                     firstSeconds / (fetchSeconds + copySeconds));

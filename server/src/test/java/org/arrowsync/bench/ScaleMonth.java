@@ -112,12 +112,14 @@ final class ScaleMonth implements AutoCloseable {
                         .withLinesPerLicense(lines)
                         // the closed month is the clock's month less one or two
                         .withHistoryMonths(Math.max(ScaleOptions.HISTORY_MONTHS, months + 2))));
-        List<String> command = ServerJarCommand.of(
-                maxHeap,
-                List.of("-Xlog:gc:file=" + work.resolve("gc.log")),
-                serverPort,
-                work.resolve("data"),
-                List.of(serverArguments));
+        // -DserverJvm="-XX:MaxNewSize=96m": more options for the server's JVM, space-separated
+        List<String> jvm = new ArrayList<>(List.of("-Xlog:gc:file=" + work.resolve("gc.log")));
+        String serverJvm = System.getProperty("serverJvm", "").trim();
+        if (!serverJvm.isEmpty()) {
+            jvm.addAll(List.of(serverJvm.split("\\s+")));
+        }
+        List<String> command =
+                ServerJarCommand.of(maxHeap, jvm, serverPort, work.resolve("data"), List.of(serverArguments));
         Process server = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(work.resolve("server.log").toFile())
