@@ -82,7 +82,8 @@ class CustomerMappingController {
     @PutMapping("{uuid}/")
     @Operation(summary = "Replace a customer mapping", operationId = "admin_arrow_customer_mappings_update")
     ArrowCustomerMapping replace(@PathVariable String uuid, @RequestBody ArrowCustomerMappingRequest request) {
-        return ArrowCustomerMapping.of(mappings.update(Uuids.fromPath(uuid), request.draft()));
+        CustomerMapping current = mappings.get(Uuids.fromPath(uuid));
+        return ArrowCustomerMapping.of(mappings.update(current.uuid(), request.replacing(MappingDraft.of(current))));
     }
 
     @PatchMapping("{uuid}/")
@@ -117,6 +118,20 @@ class CustomerMappingController {
                     isActive);
         }
 
+        /**
+         * PUT: the required fields as sent (one missing is its 400), an optional one left out keeps its value, as DRF's
+         * update keeps a field it was not given.
+         */
+        MappingDraft replacing(MappingDraft current) {
+            return new MappingDraft(
+                    ref("settings", settings),
+                    arrowReference,
+                    arrowCompanyName != null ? arrowCompanyName : current.arrowCompanyName(),
+                    ref("waldur_customer", waldurCustomer),
+                    isActive != null ? isActive : current.active());
+        }
+
+        /** PATCH: every field left out keeps its value. */
         MappingDraft over(MappingDraft current) {
             return new MappingDraft(
                     settings != null ? ref("settings", settings) : current.settingsUuid(),

@@ -85,7 +85,9 @@ class VendorOfferingMappingController {
             operationId = "admin_arrow_vendor_offering_mappings_update")
     ArrowVendorOfferingMapping replace(
             @PathVariable String uuid, @RequestBody ArrowVendorOfferingMappingRequest request) {
-        return ArrowVendorOfferingMapping.of(mappings.update(Uuids.fromPath(uuid), request.draft()));
+        VendorOfferingMapping current = mappings.get(Uuids.fromPath(uuid));
+        return ArrowVendorOfferingMapping.of(
+                mappings.update(current.uuid(), request.replacing(VendorDraft.of(current))));
     }
 
     @PatchMapping("{uuid}/")
@@ -107,7 +109,10 @@ class VendorOfferingMappingController {
         mappings.delete(Uuids.fromPath(uuid));
     }
 
-    /** On PATCH an absent plan keeps the current one and a null one clears it, as DRF's partial update does. */
+    /**
+     * An absent plan keeps the current one while the offering stays and a null one clears it, as DRF's updates do; on
+     * PUT the required fields are as sent.
+     */
     record ArrowVendorOfferingMappingRequest(
             @Schema(requiredMode = RequiredMode.REQUIRED) String settings,
             @Schema(requiredMode = RequiredMode.REQUIRED) String arrowVendorName,
@@ -126,13 +131,36 @@ class VendorOfferingMappingController {
                     ref("settings", settings), arrowVendorName, ref("offering", offering), planUuid(), isActive);
         }
 
+        /** PUT: the required fields as sent (one missing is its 400), an optional one left out keeps its value. */
+        VendorDraft replacing(VendorDraft current) {
+            UUID offeringUuid = ref("offering", offering);
+            return new VendorDraft(
+                    ref("settings", settings),
+                    arrowVendorName,
+                    offeringUuid,
+                    plan(current, offeringUuid),
+                    isActive != null ? isActive : current.active());
+        }
+
+        /** PATCH: every field left out keeps its value. */
         VendorDraft over(VendorDraft current) {
+            UUID offeringUuid = offering != null ? ref("offering", offering) : current.offeringUuid();
             return new VendorDraft(
                     settings != null ? ref("settings", settings) : current.settingsUuid(),
                     arrowVendorName != null ? arrowVendorName : current.vendorName(),
-                    offering != null ? ref("offering", offering) : current.offeringUuid(),
-                    plan != null ? planUuid() : current.planUuid(),
+                    offeringUuid,
+                    plan(current, offeringUuid),
                     isActive != null ? isActive : current.active());
+        }
+
+        /**
+         * The plan sent, else the current one while the offering stays: a plan of the offering replaced goes with it.
+         */
+        private UUID plan(VendorDraft current, UUID offeringUuid) {
+            if (plan != null) {
+                return planUuid();
+            }
+            return current.offeringUuid().equals(offeringUuid) ? current.planUuid() : null;
         }
 
         private UUID planUuid() {

@@ -102,6 +102,18 @@ class CustomerMappingApiIntegrationTests extends IntegrationTest {
                 api.patch(BASE + uuid + "/", Map.of("is_active", false)).expect(200);
         Contract.assertMatches(patched);
         assertThat(patched.text("arrow_company_name")).isEqualTo("Renamed");
+        // PUT with the required fields only: as DRF's update, what it leaves out keeps its value (a deactivated
+        // mapping is not switched on again)
+        Response required = api.put(
+                        BASE + uuid + "/",
+                        Map.of("settings", settings, "arrow_reference", "XSP-CRUD-3", "waldur_customer", other))
+                .expect(200);
+        Contract.assertMatches(required);
+        assertThat(required.text("arrow_reference")).isEqualTo("XSP-CRUD-3");
+        assertThat(required.text("arrow_company_name")).isEqualTo("Renamed");
+        assertThat(required.json().get("is_active").asBoolean()).isFalse();
+        api.put(BASE + uuid + "/", Map.of("settings", settings, "waldur_customer", other))
+                .expect(400);
 
         api.delete(BASE + uuid + "/").expect(204);
         api.get(BASE + uuid + "/").expect(404);

@@ -107,6 +107,32 @@ class VendorOfferingMappingApiIntegrationTests extends IntegrationTest {
         api.patch(BASE + uuid + "/", Map.of("plan", 5)).expect(400);
     }
 
+    @Test
+    void aPutKeepsTheOptionalFieldsItLeavesOutAndAPlanOnlyWithItsOffering() {
+        JsonNode offering = fixture.offering().json();
+        String offeringUuid = offering.get("uuid").asString();
+        String plan = offering.get("plans").get(0).get("uuid").asString();
+        String vendor = ArrowFixture.unique("Adobe");
+        String uuid =
+                api.post(BASE, body(vendor, offeringUuid, plan)).expect(201).text("uuid");
+        api.patch(BASE + uuid + "/", Map.of("is_active", false)).expect(200);
+
+        Response kept =
+                api.put(BASE + uuid + "/", body(vendor, offeringUuid, null)).expect(200);
+        Contract.assertMatches(kept);
+        assertThat(kept.text("plan_uuid")).isEqualTo(plan);
+        assertThat(kept.json().get("is_active").asBoolean()).isFalse();
+
+        // another offering: the plan of the one replaced goes with it
+        String otherOffering = fixture.offering().text("uuid");
+        Response moved =
+                api.patch(BASE + uuid + "/", Map.of("offering", otherOffering)).expect(200);
+        assertThat(moved.json().get("plan").isNull()).isTrue();
+        assertThat(moved.json().get("is_active").asBoolean()).isFalse();
+        api.put(BASE + uuid + "/", Map.of("settings", settings, "offering", offeringUuid))
+                .expect(400);
+    }
+
     /** DRF: a field the contract does not let be null is refused when sent as null, on PATCH as on PUT and POST. */
     @Test
     void aNullWhereTheContractAllowsNoneIsRefusedAndChangesNothing() {
