@@ -1,6 +1,7 @@
 package org.arrowsync.billing;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.math.BigDecimal;
@@ -44,7 +45,7 @@ class BillingSyncController {
             @RequestParam(name = "report_period", required = false) String reportPeriod,
             @RequestParam(name = "report_period_from", required = false) String from,
             @RequestParam(name = "report_period_to", required = false) String to,
-            @RequestParam(required = false) String state,
+            @Parameter(schema = @Schema(type = "integer")) @RequestParam(required = false) String state,
             @RequestParam(name = "arrow_state", required = false) String arrowState,
             PageRequest page) {
         UUID mappingFilter = mappingUuid != null

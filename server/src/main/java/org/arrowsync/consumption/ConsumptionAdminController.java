@@ -2,6 +2,7 @@ package org.arrowsync.consumption;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.media.Schema.RequiredMode;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -101,7 +102,7 @@ class ConsumptionAdminController {
             @RequestParam(name = "report_period", required = false) String reportPeriod,
             @RequestParam(name = "report_period_from", required = false) String reportPeriodFrom,
             @RequestParam(name = "report_period_to", required = false) String reportPeriodTo,
-            @RequestParam(required = false) String state,
+            @Parameter(schema = @Schema(type = "integer")) @RequestParam(required = false) String state,
             @RequestParam(name = "arrow_state", required = false) String arrowState,
             @RequestParam(name = "statement_reference", required = false) String statementReference,
             PageRequest page) {

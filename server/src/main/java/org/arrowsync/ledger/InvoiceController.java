@@ -1,6 +1,7 @@
 package org.arrowsync.ledger;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -43,8 +44,8 @@ class InvoiceController {
     @Operation(summary = "List invoices with their items")
     Listing<InvoiceView> list(
             @RequestParam(name = "customer_uuid", required = false) String customerUuid,
-            @RequestParam(required = false) String year,
-            @RequestParam(required = false) String month,
+            @Parameter(schema = @Schema(type = "integer")) @RequestParam(required = false) String year,
+            @Parameter(schema = @Schema(type = "integer")) @RequestParam(required = false) String month,
             @RequestParam(required = false) String state,
             PageRequest page) {
         InvoiceFilter filter = new InvoiceFilter(

@@ -90,9 +90,11 @@ class CustomerMappingController {
     @Operation(
             summary = "Change some fields of a customer mapping",
             operationId = "admin_arrow_customer_mappings_partial_update")
-    ArrowCustomerMapping patch(@PathVariable String uuid, @RequestBody ArrowCustomerMappingRequest request) {
+    ArrowCustomerMapping patch(
+            @PathVariable String uuid, @RequestBody(required = false) ArrowCustomerMappingRequest request) {
         CustomerMapping current = mappings.get(Uuids.fromPath(uuid));
-        return ArrowCustomerMapping.of(mappings.update(current.uuid(), request.over(MappingDraft.of(current))));
+        ArrowCustomerMappingRequest changes = request == null ? ArrowCustomerMappingRequest.NOTHING : request;
+        return ArrowCustomerMapping.of(mappings.update(current.uuid(), changes.over(MappingDraft.of(current))));
     }
 
     @DeleteMapping("{uuid}/")
@@ -108,6 +110,10 @@ class CustomerMappingController {
             String arrowCompanyName,
             @Schema(requiredMode = RequiredMode.REQUIRED) String waldurCustomer,
             Boolean isActive) {
+
+        /** A PATCH without a body, as DRF reads it: no field to change. */
+        static final ArrowCustomerMappingRequest NOTHING =
+                new ArrowCustomerMappingRequest(null, null, null, null, null);
 
         MappingDraft draft() {
             return new MappingDraft(

@@ -69,8 +69,9 @@ class SettingsController {
 
     @PatchMapping("{uuid}/")
     @Operation(summary = "Change some fields of Arrow settings", operationId = "admin_arrow_settings_partial_update")
-    ArrowSettings patch(@PathVariable String uuid, @RequestBody ArrowSettingsRequest request) {
-        return ArrowSettings.of(settings.update(Uuids.fromPath(uuid), request.draft(), false));
+    ArrowSettings patch(@PathVariable String uuid, @RequestBody(required = false) ArrowSettingsRequest request) {
+        ArrowSettingsRequest changes = request == null ? ArrowSettingsRequest.NOTHING : request;
+        return ArrowSettings.of(settings.update(Uuids.fromPath(uuid), changes.draft(), false));
     }
 
     @DeleteMapping("{uuid}/")
@@ -127,6 +128,10 @@ class SettingsController {
             Boolean syncEnabled,
             @Schema(allowableValues = {"sell", "buy"}) String invoicePriceSource,
             String invoiceItemPrefix) {
+
+        /** A PATCH without a body, as DRF reads it: no field to change. */
+        static final ArrowSettingsRequest NOTHING =
+                new ArrowSettingsRequest(null, null, null, null, null, null, null, null);
 
         SettingsDraft draft() {
             return new SettingsDraft(

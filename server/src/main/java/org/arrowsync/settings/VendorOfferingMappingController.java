@@ -95,9 +95,11 @@ class VendorOfferingMappingController {
             summary = "Change some fields of a vendor-offering mapping",
             operationId = "admin_arrow_vendor_offering_mappings_partial_update")
     ArrowVendorOfferingMapping patch(
-            @PathVariable String uuid, @RequestBody ArrowVendorOfferingMappingRequest request) {
+            @PathVariable String uuid, @RequestBody(required = false) ArrowVendorOfferingMappingRequest request) {
         VendorOfferingMapping current = mappings.get(Uuids.fromPath(uuid));
-        return ArrowVendorOfferingMapping.of(mappings.update(current.uuid(), request.over(VendorDraft.of(current))));
+        ArrowVendorOfferingMappingRequest changes =
+                request == null ? ArrowVendorOfferingMappingRequest.NOTHING : request;
+        return ArrowVendorOfferingMapping.of(mappings.update(current.uuid(), changes.over(VendorDraft.of(current))));
     }
 
     @DeleteMapping("{uuid}/")
@@ -125,6 +127,10 @@ class VendorOfferingMappingController {
             JsonNode plan,
 
             Boolean isActive) {
+
+        /** A PATCH without a body, as DRF reads it: no field to change. */
+        static final ArrowVendorOfferingMappingRequest NOTHING =
+                new ArrowVendorOfferingMappingRequest(null, null, null, null, null);
 
         VendorDraft draft() {
             return new VendorDraft(

@@ -6,6 +6,7 @@ import io.swagger.v3.oas.models.PathItem;
 import io.swagger.v3.oas.models.PathItem.HttpMethod;
 import io.swagger.v3.oas.models.headers.Header;
 import io.swagger.v3.oas.models.media.ArraySchema;
+import io.swagger.v3.oas.models.media.BooleanSchema;
 import io.swagger.v3.oas.models.media.Content;
 import io.swagger.v3.oas.models.media.IntegerSchema;
 import io.swagger.v3.oas.models.media.MediaType;
@@ -82,6 +83,9 @@ final class WaldurOpenApi {
         if (paged) {
             operation.addParametersItem(query("page", "A page number within the paginated result set."));
             operation.addParametersItem(query("page_size", "Number of results to return per page (at most 300)."));
+        }
+        if (operation.getParameters() != null) {
+            typeTextParameters(operation.getParameters());
         }
         ApiResponses responses = operation.getResponses();
         if (Listing.class.equals(method.getReturnType().getParameterType()) && responses.get("200") != null) {
@@ -291,13 +295,46 @@ final class WaldurOpenApi {
         return ref.substring(ref.lastIndexOf('/') + 1);
     }
 
+    /**
+     * The wire types of parameters a controller takes as text and checks itself ({@code Filters}: a 400 that names the
+     * field, where Spring's conversion would give its own), by Waldur's names: {@code uuid} and {@code *_uuid} are
+     * UUIDs, {@code is_*}, {@code has_*} and {@code *_enabled} booleans, {@code billing_period*} dates, and a filter
+     * beside its {@code <name>_uuid} twin the object's hyperlink. A parameter typed otherwise keeps its type.
+     */
+    private static void typeTextParameters(List<Parameter> parameters) {
+        Set<String> names = new HashSet<>();
+        parameters.forEach(parameter -> names.add(parameter.getName()));
+        for (Parameter parameter : parameters) {
+            Schema<?> schema = parameter.getSchema();
+            if (schema == null || schema.getFormat() != null || schema.getEnum() != null || !isText(schema)) {
+                continue;
+            }
+            String name = parameter.getName();
+            if (name.equals("uuid") || name.endsWith("_uuid")) {
+                parameter.schema(new StringSchema().format("uuid"));
+            } else if (name.startsWith("is_") || name.startsWith("has_") || name.endsWith("_enabled")) {
+                parameter.schema(new BooleanSchema());
+            } else if (name.startsWith("billing_period")) {
+                parameter.schema(new StringSchema().format("date"));
+            } else if (names.contains(name + "_uuid")) {
+                parameter.schema(new StringSchema().format("uri"));
+            }
+        }
+    }
+
+    private static boolean isText(Schema<?> schema) {
+        return "string".equals(schema.getType())
+                || schema.getType() == null && Set.of("string").equals(schema.getTypes());
+    }
+
+    /** A page number or size: an integer, as Waldur documents it (no {@code int32} format). */
     private static Parameter query(String name, String description) {
         return new Parameter()
                 .in("query")
                 .name(name)
                 .required(false)
                 .description(description)
-                .schema(new IntegerSchema());
+                .schema(new IntegerSchema().format(null));
     }
 
     private static Tag tag(String name, String description) {

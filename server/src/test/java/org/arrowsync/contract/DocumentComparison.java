@@ -17,11 +17,11 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
- * Compares two OpenAPI documents operation by operation, as the wire sees them: parameters (name, in, required),
- * request body, status codes, and request and response schemas (property names, types, formats, nullable, required,
- * enums), following {@code $ref}s. Schema names do not matter; a difference inside a named schema is reported once,
- * under the expected document's schema name ({@code ArrowBillingSync.invoice_uuid: nullable …}), an operation's own
- * under its operation id.
+ * Compares two OpenAPI documents operation by operation, as the wire sees them: parameters (name, in, required, type,
+ * format), request body, status codes, and request and response schemas (property names, types, formats, nullable,
+ * required, enums), following {@code $ref}s. Schema names do not matter; a difference inside a named schema is reported
+ * once, under the expected document's schema name ({@code ArrowBillingSync.invoice_uuid: nullable …}), an operation's
+ * own under its operation id.
  *
  * <p>Two refinements are not differences: a response property the actual document requires where the expected one
  * leaves it optional (the response always carries it, which satisfies both), and properties named inside what the
@@ -92,8 +92,23 @@ final class DocumentComparison {
                         ? expected.getComponents().getParameters().get(name(parameter.get$ref()))
                         : parameter)
                 .map(parameter -> parameter.getName() + " (in " + parameter.getIn()
-                        + (Boolean.TRUE.equals(parameter.getRequired()) ? ", required)" : ")"))
+                        + (Boolean.TRUE.equals(parameter.getRequired()) ? ", required" : "")
+                        + typeOf(parameter.getSchema()) + ")")
                 .collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    /** A parameter's type and format as a client generated from the document types it: {@code , boolean}. */
+    private static String typeOf(Schema<?> schema) {
+        if (schema == null) {
+            return "";
+        }
+        if (schema.get$ref() != null) {
+            return ", " + name(schema.get$ref());
+        }
+        String type = schema.getType() != null
+                ? schema.getType()
+                : schema.getTypes() == null ? null : String.join("|", new TreeSet<>(schema.getTypes()));
+        return (type == null ? "" : ", " + type) + (schema.getFormat() == null ? "" : " " + schema.getFormat());
     }
 
     private void compareBodies(String id, RequestBody want, RequestBody have) {

@@ -114,6 +114,13 @@ class CustomerMappingApiIntegrationTests extends IntegrationTest {
         assertThat(required.json().get("is_active").asBoolean()).isFalse();
         api.put(BASE + uuid + "/", Map.of("settings", settings, "waldur_customer", other))
                 .expect(400);
+        // a PATCH without a body changes nothing, as DRF reads it (the contract's body is optional)
+        Response unchanged = api.patch(BASE + uuid + "/", null).expect(200);
+        assertThat(unchanged.text("arrow_reference")).isEqualTo("XSP-CRUD-3");
+        assertThat(unchanged.json().get("is_active").asBoolean()).isFalse();
+        assertThat(api.get(SETTINGS + settings + "/").expect(200).text("api_url"))
+                .isEqualTo(
+                        api.patch(SETTINGS + settings + "/", null).expect(200).text("api_url"));
 
         api.delete(BASE + uuid + "/").expect(204);
         api.get(BASE + uuid + "/").expect(404);

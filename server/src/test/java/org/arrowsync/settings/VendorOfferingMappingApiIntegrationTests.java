@@ -131,6 +131,8 @@ class VendorOfferingMappingApiIntegrationTests extends IntegrationTest {
         assertThat(moved.json().get("is_active").asBoolean()).isFalse();
         api.put(BASE + uuid + "/", Map.of("settings", settings, "offering", offeringUuid))
                 .expect(400);
+        assertThat(api.patch(BASE + uuid + "/", null).expect(200).text("offering_uuid"))
+                .isEqualTo(otherOffering);
     }
 
     /** DRF: a field the contract does not let be null is refused when sent as null, on PATCH as on PUT and POST. */
