@@ -17,7 +17,6 @@ import org.springframework.security.web.firewall.StrictHttpFirewall;
 import org.springframework.web.accept.ContentNegotiationManager;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
-import org.springframework.web.servlet.config.annotation.ViewControllerRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import tools.jackson.core.StreamWriteFeature;
@@ -54,12 +53,6 @@ class WebConfiguration implements WebMvcConfigurer {
     public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
         resolvers.add(new PageRequestResolver());
         resolvers.add(new CallerResolver());
-    }
-
-    /** The API description at Waldur's path; springdoc serves it without the slash (see application.yml). */
-    @Override
-    public void addViewControllers(ViewControllerRegistry registry) {
-        registry.addViewController("/api/schema/").setViewName("forward:/api/schema");
     }
 
     /** A path an action names literally is that action's, whatever the method ({@link ActionRoutes}). */

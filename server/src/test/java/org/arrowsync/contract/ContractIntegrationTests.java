@@ -111,6 +111,28 @@ class ContractIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void theDocumentIsJsonUnlessYamlIsAskedForAsWaldursSchemaViewTakesIt() {
+        assertThat(api.anonymous().get("/api/schema/").expect(200).body()).startsWith("{");
+        for (Response yaml : List.of(
+                api.anonymous().get("/api/schema/?format=yaml").expect(200),
+                api.anonymous()
+                        .sendRaw("GET", "/api/schema/", Map.of("Accept", "application/vnd.oai.openapi"), null)
+                        .expect(200),
+                api.anonymous()
+                        .sendRaw("GET", "/api/schema/", Map.of("Accept", "application/yaml"), null)
+                        .expect(200))) {
+            assertThat(yaml.header("Content-Type")).startsWith("application/vnd.oai.openapi;");
+            assertThat(yaml.body()).startsWith("openapi:");
+            assertThat(Contract.parseDocument(yaml.body()).getPaths()).containsKey("/api/admin/arrow/settings/");
+        }
+        assertThat(api.anonymous()
+                        .sendRaw("GET", "/api/schema/", Map.of("Accept", "application/vnd.oai.openapi+json"), null)
+                        .expect(200)
+                        .body())
+                .startsWith("{");
+    }
+
+    @Test
     void servedDocumentDescribesEveryContractOperationAsTheContractDoes() {
         OpenAPI served = Contract.parseDocument(
                 api.anonymous().get("/api/schema/").expect(200).body());
