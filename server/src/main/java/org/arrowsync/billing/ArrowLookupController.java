@@ -43,13 +43,16 @@ class ArrowLookupController {
         return new LicenseInfo(lookups.license(request.licenseReference()));
     }
 
+    @Schema(name = "FetchBillingExportRequestRequest")
     record FetchBillingExportRequest(
             @Schema(requiredMode = RequiredMode.REQUIRED) String periodFrom,
             @Schema(requiredMode = RequiredMode.REQUIRED) String periodTo,
             String classification) {}
 
+    @Schema(name = "FetchLicenseInfoRequestRequest")
     record FetchLicenseInfoRequest(
             @Schema(requiredMode = RequiredMode.REQUIRED) String licenseReference) {}
 
+    @Schema(name = "FetchLicenseInfoResponse")
     record LicenseInfo(@Schema(type = "object") JsonNode data) {}
 }

@@ -71,6 +71,7 @@ class ArrowLookups {
     }
 
     /** {@code data}: each row's cells by column name; a cell Arrow leaves empty is {@code null}. */
+    @Schema(name = "FetchBillingExportResponse")
     record ExportRows(
             String periodFrom,
             String periodTo,

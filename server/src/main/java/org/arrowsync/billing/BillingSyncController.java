@@ -69,6 +69,7 @@ class BillingSyncController {
         return BillingSyncView.of(queries.get(Uuids.fromPath(uuid)));
     }
 
+    @Schema(name = "ArrowBillingSync")
     record BillingSyncView(
             String uuid,
             String url,

@@ -60,6 +60,7 @@ class BillingSyncItemController {
         return ItemDetailView.of(queries.item(Uuids.fromPath(uuid)));
     }
 
+    @Schema(name = "ArrowBillingSyncItemDetail")
     record ItemDetailView(
             String uuid,
             String url,

@@ -1,6 +1,7 @@
 package org.arrowsync.billing;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.arrowsync.shared.Filters;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -35,6 +36,7 @@ class ResourceSyncController {
                 Boolean.TRUE.equals(request.forceImport())));
     }
 
+    @Schema(name = "SyncResourcesRequestRequest")
     record SyncResourcesRequest(
             String periodFrom,
             String periodTo,

@@ -144,7 +144,7 @@ class ConsumptionAdminController {
                 request == null ? new CleanupConsumptionRequest(null, null, null, null, null, null) : request);
     }
 
-    /** The contract's {@code SyncPauseRequestRequest}. */
+    @Schema(name = "SyncPauseRequestRequest")
     record SyncPauseRequest(String settingsUuid, Boolean pauseGlobal) {
 
         static final SyncPauseRequest EMPTY = new SyncPauseRequest(null, null);
@@ -158,7 +158,7 @@ class ConsumptionAdminController {
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record SyncPauseResponse(List<String> paused, List<String> resumed) {}
 
-    /** The contract's {@code FetchConsumptionRequestRequest}. */
+    @Schema(name = "FetchConsumptionRequestRequest")
     record FetchConsumptionRequest(
             @Schema(requiredMode = RequiredMode.REQUIRED) String licenseReference,
             @Schema(requiredMode = RequiredMode.REQUIRED) String period) {}

@@ -1,5 +1,6 @@
 package org.arrowsync.consumption;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
@@ -156,7 +157,7 @@ public class ConsumptionCleanup {
         return null;
     }
 
-    /** The contract's {@code CleanupConsumptionRequestRequest}. */
+    @Schema(name = "CleanupConsumptionRequestRequest")
     public record CleanupConsumptionRequest(
             String periodFrom,
             String periodTo,

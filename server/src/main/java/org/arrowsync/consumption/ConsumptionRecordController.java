@@ -74,7 +74,7 @@ class ConsumptionRecordController {
         return ConsumptionRecordView.of(records.get(Uuids.fromPath(uuid)));
     }
 
-    /** The contract's {@code ArrowConsumptionRecord}. */
+    @Schema(name = "ArrowConsumptionRecord")
     record ConsumptionRecordView(
             String uuid,
             String url,

@@ -219,7 +219,7 @@ public class ConsumptionStatistics {
     public record ProvisionalVersusFinal(
             YearMonth period, long records, long finalized, BigDecimal provisional, BigDecimal finalAmount) {}
 
-    /** The contract's {@code ConsumptionStatisticsResponse}. */
+    @Schema(name = "ConsumptionStatisticsResponse")
     public record Statistics(
             long totalRecords,
             long pendingRecords,

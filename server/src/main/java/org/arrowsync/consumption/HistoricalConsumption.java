@@ -158,7 +158,7 @@ public class HistoricalConsumption {
         private final List<PeriodPreview> preview = new ArrayList<>();
     }
 
-    /** The contract's {@code SyncResourceHistoricalConsumptionRequestRequest}. */
+    @Schema(name = "SyncResourceHistoricalConsumptionRequestRequest")
     public record HistoricalConsumptionRequest(
             @Schema(requiredMode = RequiredMode.REQUIRED) String resourceUuid,
             String periodFrom,
@@ -166,7 +166,7 @@ public class HistoricalConsumption {
             Boolean force,
             Boolean dryRun) {}
 
-    /** The contract's {@code SyncResourceHistoricalConsumptionResponse}. */
+    @Schema(name = "SyncResourceHistoricalConsumptionResponse")
     public record HistoricalConsumptionResponse(
             String resourceUuid,
             String resourceName,

@@ -88,7 +88,7 @@ public class SyncPause {
                 last);
     }
 
-    /** The contract's {@code ConsumptionStatusResponse}. */
+    @Schema(name = "ConsumptionStatusResponse")
     public record ConsumptionStatus(
             boolean globalSyncEnabled,
             boolean settingsSyncEnabled,

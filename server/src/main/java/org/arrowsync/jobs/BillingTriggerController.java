@@ -55,6 +55,7 @@ class BillingTriggerController {
                 "Reconciliation task scheduled");
     }
 
+    @Schema(name = "TriggerSyncRequestRequest")
     record TriggerSyncRequest(
             @Schema(requiredMode = RequiredMode.REQUIRED) Integer year,
             @Schema(requiredMode = RequiredMode.REQUIRED) Integer month,

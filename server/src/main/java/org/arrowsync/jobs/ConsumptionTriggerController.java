@@ -53,7 +53,7 @@ class ConsumptionTriggerController {
                 "Reconciliation task scheduled");
     }
 
-    /** The contract's {@code TriggerConsumptionSyncRequestRequest}. */
+    @Schema(name = "TriggerConsumptionSyncRequestRequest")
     record TriggerConsumptionSyncRequest(
             @Schema(requiredMode = RequiredMode.REQUIRED) Integer year,
             @Schema(requiredMode = RequiredMode.REQUIRED) Integer month,

@@ -7,6 +7,7 @@ import io.swagger.v3.oas.annotations.media.Schema.RequiredMode;
  * The contract's {@code ReconcileRequestRequest}: the body of both {@code reconcile} and
  * {@code trigger_reconciliation}.
  */
+@Schema(name = "ReconcileRequestRequest")
 record ReconcileRequest(
         @Schema(requiredMode = RequiredMode.REQUIRED) Integer year,
         @Schema(requiredMode = RequiredMode.REQUIRED) Integer month,

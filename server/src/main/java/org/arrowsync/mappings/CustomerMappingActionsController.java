@@ -115,12 +115,15 @@ class CustomerMappingActionsController {
                         Uuids.fromReference("project_uuid", request.projectUuid())));
     }
 
+    @Schema(name = "SyncFromArrowRequestRequest")
     record SyncFromArrowRequest(String settingsUuid) {}
 
+    @Schema(name = "LinkResourceRequestRequest")
     record LinkResourceRequest(
             @Schema(requiredMode = RequiredMode.REQUIRED) String resourceUuid,
             @Schema(requiredMode = RequiredMode.REQUIRED) String licenseReference) {}
 
+    @Schema(name = "ImportLicenseRequestRequest")
     record ImportLicenseRequest(
             @Schema(requiredMode = RequiredMode.REQUIRED) String licenseReference,
             String licenseName,

@@ -163,6 +163,7 @@ public class SettingsSetup {
             @Schema(requiredMode = RequiredMode.REQUIRED) String arrowReference,
             @Schema(requiredMode = RequiredMode.REQUIRED) String waldurCustomerUuid) {}
 
+    @Schema(name = "SaveSettingsRequestRequest")
     public record SaveSettingsRequest(
             @Schema(requiredMode = RequiredMode.REQUIRED, format = "uri")
             String apiUrl,

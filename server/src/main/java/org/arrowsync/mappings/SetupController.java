@@ -45,6 +45,7 @@ class SetupController {
         return setup.save(request);
     }
 
+    @Schema(name = "DiscoverCustomersRequestRequest")
     record DiscoverCustomersRequest(
             @Schema(requiredMode = RequiredMode.REQUIRED, format = "uri")
             String apiUrl,

@@ -51,6 +51,7 @@ class CredentialsController {
         }
     }
 
+    @Schema(name = "PreviewSettingsRequestRequest")
     record PreviewSettingsRequest(
             @Schema(requiredMode = RequiredMode.REQUIRED, format = "uri")
             String apiUrl,

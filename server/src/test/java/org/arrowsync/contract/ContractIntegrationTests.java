@@ -54,6 +54,24 @@ class ContractIntegrationTests extends IntegrationTest {
         exceptions.put("ArrowCustomerMappingCreate.waldur_customer: format uuid, served null", createdEcho);
         exceptions.put("ArrowVendorOfferingMapping.settings: format uri, served null", createdEcho);
         exceptions.put("ArrowVendorOfferingMappingCreate.settings: format uuid, served null", createdEcho);
+        String oneRecord = "a create answers, and is read from, the record its reads and updates use (the fields are"
+                + " the same; see the formats above), so the served document names it once";
+        exceptions.put(
+                "admin_arrow_customer_mappings_create 201: named ArrowCustomerMappingCreate, served ArrowCustomerMapping",
+                oneRecord);
+        exceptions.put(
+                "admin_arrow_customer_mappings_create request: named ArrowCustomerMappingCreateRequest, served"
+                        + " ArrowCustomerMappingRequest",
+                oneRecord);
+        exceptions.put("admin_arrow_settings_create 201: named ArrowSettingsCreate, served ArrowSettings", oneRecord);
+        exceptions.put(
+                "admin_arrow_vendor_offering_mappings_create 201: named ArrowVendorOfferingMappingCreate, served"
+                        + " ArrowVendorOfferingMapping",
+                oneRecord);
+        exceptions.put(
+                "admin_arrow_vendor_offering_mappings_create request: named ArrowVendorOfferingMappingCreateRequest,"
+                        + " served ArrowVendorOfferingMappingRequest",
+                oneRecord);
         String contractParameters = "[arrow_vendor_name (in query, string), is_active (in query, boolean),"
                 + " offering (in query, string uri), offering_uuid (in query, string uuid), page (in query, integer),"
                 + " page_size (in query, integer), settings (in query, string uri)]";

@@ -19,9 +19,10 @@ import java.util.stream.Collectors;
 /**
  * Compares two OpenAPI documents operation by operation, as the wire sees them: parameters (name, in, required, type,
  * format), request body, status codes, and request and response schemas (property names, types, formats, nullable,
- * required, enums), following {@code $ref}s. Schema names do not matter; a difference inside a named schema is reported
- * once, under the expected document's schema name ({@code ArrowBillingSync.invoice_uuid: nullable …}), an operation's
- * own under its operation id.
+ * required, enums), following {@code $ref}s, and the names of the bodies' own schemas, after which a generated client
+ * names its types (names inside a body do not matter); a difference inside a named schema is reported once, under the
+ * expected document's schema name ({@code ArrowBillingSync.invoice_uuid: nullable …}), an operation's own under its
+ * operation id.
  *
  * <p>Two refinements are not differences: a response property the actual document requires where the expected one
  * leaves it optional (the response always carries it, which satisfies both), and properties named inside what the
@@ -122,7 +123,30 @@ final class DocumentComparison {
             differences.add(id + ": request body required " + Boolean.TRUE.equals(want.getRequired()) + ", served "
                     + Boolean.TRUE.equals(have.getRequired()));
         }
+        compareNames(id + " request", json(want.getContent()), json(have.getContent()));
         compareSchemas(id + " request", json(want.getContent()), json(have.getContent()), false);
+    }
+
+    /**
+     * A body's schema name (a list's items'), which a client generated from the document names its type after: only at
+     * the top of a body, where a client's code meets it.
+     */
+    private void compareNames(String where, Schema<?> want, Schema<?> have) {
+        String wantName = topName(want);
+        String haveName = topName(have);
+        if (wantName != null && haveName != null && !wantName.equals(haveName)) {
+            differences.add(where + ": named " + wantName + ", served " + haveName);
+        }
+    }
+
+    private static String topName(Schema<?> schema) {
+        if (schema == null) {
+            return null;
+        }
+        if (schema.get$ref() != null) {
+            return name(schema.get$ref());
+        }
+        return schema.getItems() == null ? null : topName(schema.getItems());
     }
 
     private void compareResponses(String id, Operation want, Operation have) {
@@ -137,6 +161,7 @@ final class DocumentComparison {
             if (haveCodes.contains(code)) {
                 ApiResponse wanted = want.getResponses().get(code);
                 ApiResponse had = have.getResponses().get(code);
+                compareNames(id + " " + code, json(wanted.getContent()), json(had.getContent()));
                 compareSchemas(id + " " + code, json(wanted.getContent()), json(had.getContent()), true);
             }
         }

@@ -72,13 +72,14 @@ class GeneratedClientIntegrationTests extends IntegrationTest {
             Class<?> billingApi = loader.loadClass(PACKAGE + ".api.BillingApi");
             Object billing = billingApi.getConstructor(client.getClass()).newInstance(client);
 
-            Object request = loader.loadClass(PACKAGE + ".model.TriggerSyncRequest")
+            Object request = loader.loadClass(PACKAGE + ".model.TriggerSyncRequestRequest")
                     .getConstructor()
                     .newInstance();
             set(request, "setYear", MONTH.getYear());
             set(request, "setMonth", MONTH.getMonthValue());
             set(request, "setSettingsUuid", settings);
-            Object accepted = call(billing, "adminArrowBillingSyncsTriggerSync", Map.of("triggerSyncRequest", request));
+            Object accepted =
+                    call(billing, "adminArrowBillingSyncsTriggerSync", Map.of("triggerSyncRequestRequest", request));
             String job = (String) accepted.getClass().getMethod("getUuid").invoke(accepted);
             JsonNode finished = Jobs.await(api, job);
             assertThat(finished.get("state").asString()).as(finished.toString()).isEqualTo("succeeded");
