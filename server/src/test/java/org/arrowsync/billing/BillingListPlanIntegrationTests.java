@@ -135,7 +135,7 @@ class BillingListPlanIntegrationTests extends IntegrationTest {
      * export's lines make them (names, details, descriptions: some 600 bytes).
      */
     @Test
-    void aVacuumedMonthsPresentLinesAreReadFromTheIndexAlone() {
+    void aVacuumedMonthsPresentLinesAreReadFromTheIndexAlone() throws InterruptedException {
         long otherMonth =
                 jdbc.sql("select min(id) from billing_syncs").query(Long.class).single();
         jdbc.sql("""
@@ -145,9 +145,16 @@ class BillingListPlanIntegrationTests extends IntegrationTest {
                         "update billing_sync_items set removed = arrow_line_reference in ('PLAN-7', 'PLAN-8'),"
                                 + " description = (select string_agg(md5(arrow_line_reference || k), '') from generate_series(1, 16) k)")
                 .update();
-        jdbc.sql("vacuum analyze billing_sync_items").update();
-
-        String plan = String.join("\n", items.lineIdsPlan(List.of(syncId())));
+        // A vacuum marks a page all-visible only once no open transaction (another test's, a job's) may still see its
+        // rows as they were: vacuumed again while one was open, the pages it left are marked
+        String plan = "";
+        for (int attempt = 0; attempt < 10 && !plan.contains("Heap Fetches: 0"); attempt++) {
+            if (attempt > 0) {
+                Thread.sleep(500);
+            }
+            jdbc.sql("vacuum analyze billing_sync_items").update();
+            plan = String.join("\n", items.lineIdsPlan(List.of(syncId())));
+        }
 
         long present = jdbc.sql("select count(*) from billing_sync_items where billing_sync_id = ? and not removed")
                 .param(syncId())
