@@ -36,11 +36,21 @@ class VendorOfferingMappingApiIntegrationTests extends IntegrationTest {
         return body;
     }
 
+    /** A new offering and the uuid of its first plan. */
+    private record OfferingWithPlan(String uuid, String plan) {}
+
+    private OfferingWithPlan offeringWithPlan() {
+        JsonNode offering = fixture.offering().json();
+        return new OfferingWithPlan(
+                offering.get("uuid").asString(),
+                offering.get("plans").get(0).get("uuid").asString());
+    }
+
     @Test
     void createsListsUpdatesAndDeletesVendorMappings() {
-        JsonNode offering = fixture.offering().json();
-        String offeringUuid = offering.get("uuid").asString();
-        String plan = offering.get("plans").get(0).get("uuid").asString();
+        OfferingWithPlan offering = offeringWithPlan();
+        String offeringUuid = offering.uuid();
+        String plan = offering.plan();
         String vendor = ArrowFixture.unique("Microsoft");
         Response created = api.post(BASE, body(vendor, offeringUuid, plan)).expect(201);
         Contract.assertMatches(created);
@@ -109,18 +119,17 @@ class VendorOfferingMappingApiIntegrationTests extends IntegrationTest {
 
     @Test
     void aPutKeepsTheOptionalFieldsItLeavesOutAndAPlanOnlyWithItsOffering() {
-        JsonNode offering = fixture.offering().json();
-        String offeringUuid = offering.get("uuid").asString();
-        String plan = offering.get("plans").get(0).get("uuid").asString();
+        OfferingWithPlan offering = offeringWithPlan();
         String vendor = ArrowFixture.unique("Adobe");
-        String uuid =
-                api.post(BASE, body(vendor, offeringUuid, plan)).expect(201).text("uuid");
+        String uuid = api.post(BASE, body(vendor, offering.uuid(), offering.plan()))
+                .expect(201)
+                .text("uuid");
         api.patch(BASE + uuid + "/", Map.of("is_active", false)).expect(200);
 
         Response kept =
-                api.put(BASE + uuid + "/", body(vendor, offeringUuid, null)).expect(200);
+                api.put(BASE + uuid + "/", body(vendor, offering.uuid(), null)).expect(200);
         Contract.assertMatches(kept);
-        assertThat(kept.text("plan_uuid")).isEqualTo(plan);
+        assertThat(kept.text("plan_uuid")).isEqualTo(offering.plan());
         assertThat(kept.json().get("is_active").asBoolean()).isFalse();
 
         // another offering: the plan of the one replaced goes with it
@@ -129,7 +138,7 @@ class VendorOfferingMappingApiIntegrationTests extends IntegrationTest {
                 api.patch(BASE + uuid + "/", Map.of("offering", otherOffering)).expect(200);
         assertThat(moved.json().get("plan").isNull()).isTrue();
         assertThat(moved.json().get("is_active").asBoolean()).isFalse();
-        api.put(BASE + uuid + "/", Map.of("settings", settings, "offering", offeringUuid))
+        api.put(BASE + uuid + "/", Map.of("settings", settings, "offering", offering.uuid()))
                 .expect(400);
         assertThat(api.patch(BASE + uuid + "/", null).expect(200).text("offering_uuid"))
                 .isEqualTo(otherOffering);
