@@ -49,6 +49,37 @@ class ConsolePagesIntegrationTests extends ConsoleIntegrationTest {
                 .contains("finalised: its item bills the final amount Arrow gave");
     }
 
+    /** A preview answers the form as it was filled in, so the button beside it acts on what was previewed. */
+    @Test
+    void aPreviewKeepsWhichRecordsAndWhetherToReRecordAsChosen() {
+        ConsoleSession browser = new ConsoleSession(port);
+        browser.signIn("admin", ADMIN_PASSWORD);
+        String token = csrfOf(browser.get("/consumption").body());
+
+        String cleanup = browser.post(
+                        "/consumption/cleanup",
+                        form(
+                                "_csrf",
+                                token,
+                                "period_from",
+                                CLOSED.toString(),
+                                "period_to",
+                                CLOSED.toString(),
+                                "only",
+                                "finalized",
+                                "dry_run",
+                                "true"))
+                .body();
+        assertThat(cleanup).containsPattern("<option value=\"finalized\" selected");
+        assertThat(cleanup).doesNotContainPattern("<option value=\"unfinalized\" selected");
+
+        String historical = browser.post(
+                        "/consumption/historical",
+                        form("_csrf", token, "resource_uuid", "not-a-uuid", "force", "true", "dry_run", "true"))
+                .body();
+        assertThat(historical).containsPattern("name=\"force\" value=\"true\" checked");
+    }
+
     /** D105: the reconciliation preview says how many lines no sync recorded yet, which it leaves out. */
     @Test
     void theReconciliationPreviewNamesTheLinesNoSyncRecordedYet() {
