@@ -5,6 +5,7 @@ import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -54,7 +55,10 @@ class ConsoleSecurity {
                         .authenticated()
                         .anyRequest()
                         .hasRole(ConsoleAuthentication.STAFF))
-                .authenticationProvider(authentication)
+                // the console's own manager, with no parent: Spring Security would otherwise make the global one
+                // (which also holds this provider, the only provider bean) its parent and ask it after a refusal,
+                // counting each wrong password twice
+                .authenticationManager(new ProviderManager(authentication))
                 .formLogin(login -> login.loginPage("/login")
                         .usernameParameter("username")
                         .passwordParameter("password")

@@ -118,8 +118,13 @@ class ConsoleSecurityIntegrationTests extends ConsoleIntegrationTest {
         api.post("/api/users/", Map.of("username", username, "is_staff", true, "password", "right-password-1"))
                 .expect(201);
         ConsoleSession browser = new ConsoleSession(port);
+        // three wrong passwords (the limit these tests set), each counted once: the third is still only a wrong one
         for (int i = 0; i < 3; i++) {
             browser.signIn(username, "wrong-password-" + i);
+            assertThat(browser.get("/login?error").body())
+                    .as("wrong password %d", i + 1)
+                    .contains("Wrong username or password")
+                    .doesNotContain("Too many wrong passwords");
         }
         HttpResponse<String> refused = browser.signIn(username, "right-password-1");
         assertThat(refused.headers().firstValue("Location").orElseThrow()).endsWith("/login?error");
