@@ -13,6 +13,8 @@ import org.arrowsync.jobs.JobTriggers;
 import org.arrowsync.ledger.OfferingService;
 import org.arrowsync.ledger.OfferingService.OfferingFilter;
 import org.arrowsync.mappings.CustomerDiscovery;
+import org.arrowsync.mappings.CustomerDiscovery.DiscoverCustomersResponse;
+import org.arrowsync.mappings.ExportCompatibility.ExportTypeCompatibility;
 import org.arrowsync.mappings.SettingsSetup;
 import org.arrowsync.mappings.SettingsSetup.CustomerMappingInput;
 import org.arrowsync.mappings.SettingsSetup.SaveSettingsRequest;
@@ -120,11 +122,26 @@ class SetupWizard {
         model.addAttribute("step", 2);
         model.addAttribute("draft", draft);
         try {
-            model.addAttribute("discovered", discovery.discover(draft.apiUrl(), draft.apiKey()));
+            DiscoverCustomersResponse discovered = discovery.discover(draft.apiUrl(), draft.apiKey());
+            model.addAttribute("discovered", discovered);
+            model.addAttribute("exportType", preselected(discovered.exportTypes()));
         } catch (ArrowException e) {
             model.addAttribute("failure", "Arrow did not list its customers: " + e.getMessage());
         }
         return "console/setup";
+    }
+
+    /** The export type chosen until the operator chooses: the first recommended, else compatible, else listed. */
+    private static String preselected(List<ExportTypeCompatibility> types) {
+        return types.stream()
+                .filter(ExportTypeCompatibility::recommended)
+                .findFirst()
+                .or(() -> types.stream()
+                        .filter(ExportTypeCompatibility::compatible)
+                        .findFirst())
+                .or(() -> types.stream().findFirst())
+                .map(ExportTypeCompatibility::reference)
+                .orElse(null);
     }
 
     /** Saves the settings with the accepted mappings, in one transaction, and forgets the typed-in key. */

@@ -103,6 +103,16 @@ class ConsoleBrowserTests extends ConsoleIntegrationTest {
         int arrowCustomers = browser.all("#setup-customers tbody tr").size();
         assertThat(arrowCustomers).isPositive();
         assertThat(browser.all("#setup-customers input[name=accept]:checked")).hasSize(arrowCustomers);
+        // the export type chosen for the operator is the first recommended one, not the last
+        String firstRecommended = browser.all("#setup-customers label.check").stream()
+                .filter(label -> label.getText().contains("recommended"))
+                .findFirst()
+                .orElseThrow()
+                .findElement(By.cssSelector("input"))
+                .getAttribute("value");
+        assertThat(browser.all("#setup-customers input[name=export_type_reference]:checked"))
+                .singleElement()
+                .satisfies(radio -> assertThat(radio.getAttribute("value")).isEqualTo(firstRecommended));
         browser.screenshot("setup-2-customers");
         browser.click("#setup-save");
 
