@@ -133,7 +133,7 @@ class MappingPages {
         model.addAttribute("reference", reference);
         model.addAttribute("companyName", companyName);
         try {
-            CustomerMapping created = mappings.create(new MappingDraft(
+            CustomerMapping created = mappings.accept(new MappingDraft(
                     Filters.uuid("settings_uuid", settingsUuid),
                     reference,
                     companyName,
@@ -172,7 +172,7 @@ class MappingPages {
             }
             String name = names != null && i < names.size() ? names.get(i) : "";
             try {
-                mappings.create(new MappingDraft(
+                mappings.accept(new MappingDraft(
                         settingsId, references.get(i), name, Filters.uuid("waldur_customer", customer), true));
                 created++;
             } catch (InvalidInput e) {

@@ -134,6 +134,21 @@ public class CustomerMappingService {
         return reference == null ? "" : reference.strip().toUpperCase(Locale.ROOT);
     }
 
+    /**
+     * Maps an Arrow customer the operator accepted from Arrow's list: a deactivated mapping of the settings with this
+     * exact reference is switched on again for the customer chosen, where a new one would be refused as its duplicate.
+     */
+    @Transactional
+    public CustomerMapping accept(MappingDraft draft) {
+        Optional<CustomerMapping> deactivated = draft.settingsUuid() == null || draft.arrowReference() == null
+                ? Optional.empty()
+                : settings.find(draft.settingsUuid())
+                        .flatMap(owner -> mappings.findByReference(
+                                owner.id(), draft.arrowReference().strip()))
+                        .filter(mapping -> !mapping.active());
+        return deactivated.map(mapping -> update(mapping.uuid(), draft)).orElseGet(() -> create(draft));
+    }
+
     @Transactional
     public CustomerMapping create(MappingDraft draft) {
         return get(mappings.insert(validate(draft, 0), clock.instant()));

@@ -6,10 +6,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
 import java.time.YearMonth;
+import java.util.Map;
 import org.arrowsync.support.ArrowFixture;
 import org.arrowsync.support.TestClock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import tools.jackson.databind.JsonNode;
 
 /** What the console's pages refuse and keep, said in words. */
 class ConsolePagesIntegrationTests extends ConsoleIntegrationTest {
@@ -47,6 +49,40 @@ class ConsolePagesIntegrationTests extends ConsoleIntegrationTest {
                 .contains("0 records deleted")
                 .contains("kept, ")
                 .contains("finalised: its item bills the final amount Arrow gave");
+    }
+
+    /** Accepting from Arrow's list a customer whose mapping was deactivated switches that mapping on again. */
+    @Test
+    void acceptingACustomerWhoseMappingWasDeactivatedSwitchesItOnAgain() {
+        String reference = fixture.mapCustomers(1).keySet().iterator().next();
+        String mapping = "/api/admin/arrow/customer-mappings/" + fixture.mapping(reference) + "/";
+        api.patch(mapping, Map.of("is_active", false)).expect(200);
+        String chosen = fixture.customer();
+        ConsoleSession browser = new ConsoleSession(port);
+        browser.signIn("admin", ADMIN_PASSWORD);
+        String token = csrfOf(browser.get("/mappings").body());
+
+        HttpResponse<String> accepted = browser.post(
+                "/mappings/accept",
+                form(
+                        "_csrf",
+                        token,
+                        "settings_uuid",
+                        fixture.settings(),
+                        "arrow_reference",
+                        reference,
+                        "arrow_company_name",
+                        "Accepted again",
+                        "waldur_customer",
+                        chosen),
+                Map.of("HX-Request", "true"));
+
+        assertThat(accepted.statusCode()).isEqualTo(200);
+        assertThat(accepted.body()).doesNotContain("unique set");
+        JsonNode after = api.get(mapping).expect(200).json();
+        assertThat(after.get("is_active").asBoolean()).isTrue();
+        assertThat(after.get("waldur_customer_uuid").asString()).isEqualTo(chosen);
+        assertThat(after.get("arrow_company_name").asString()).isEqualTo("Accepted again");
     }
 
     /** A preview answers the form as it was filled in, so the button beside it acts on what was previewed. */
