@@ -125,6 +125,8 @@ class SetupWizard {
             DiscoverCustomersResponse discovered = discovery.discover(draft.apiUrl(), draft.apiKey());
             model.addAttribute("discovered", discovered);
             model.addAttribute("exportType", preselected(discovered.exportTypes()));
+            // customers these credentials' earlier settings map: carried over, ticked, to the new settings (D123)
+            model.addAttribute("carried", discovery.mappedByTheAccount(draft.apiUrl(), draft.apiKey()));
         } catch (ArrowException e) {
             model.addAttribute("failure", "Arrow did not list its customers: " + e.getMessage());
         }

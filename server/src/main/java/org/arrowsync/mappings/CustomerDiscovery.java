@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Clock;
 import java.time.YearMonth;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -60,6 +61,21 @@ public class CustomerDiscovery {
         Set<String> mapped = mappings.referencesOfAnySettings();
         return new DiscoverCustomersResponse(
                 arrowCustomers, waldur, suggest(arrowCustomers, waldur, mapped), exportTypes);
+    }
+
+    /**
+     * The operator customer (its uuid as the API writes it) each Arrow customer is actively mapped to by a settings
+     * record of the account these credentials reach, by reference: what the wizard offers to carry over to new settings
+     * of the same account.
+     */
+    public Map<String, String> mappedByTheAccount(String apiUrl, String apiKey) {
+        Map<String, String> mapped = new HashMap<>();
+        for (Settings record : settings.ofTheAccount(apiUrl, apiKey)) {
+            mappings.active(record)
+                    .forEach(
+                            mapping -> mapped.putIfAbsent(mapping.arrowReference(), Uuids.hex(mapping.customerUuid())));
+        }
+        return mapped;
     }
 
     /**

@@ -111,6 +111,14 @@ public class SettingsService {
                 .toList();
     }
 
+    /** Every record of the Arrow account these credentials reach (D123's "same account": URL and key). */
+    public List<Settings> ofTheAccount(String apiUrl, String apiKey) {
+        return settings.all().stream()
+                .filter(record ->
+                        account(record.apiUrl()).equals(account(apiUrl)) && Objects.equals(record.apiKey(), apiKey))
+                .toList();
+    }
+
     private static boolean sameAccount(Settings chosen, Settings other) {
         return other.id() != chosen.id()
                 && account(other.apiUrl()).equals(account(chosen.apiUrl()))

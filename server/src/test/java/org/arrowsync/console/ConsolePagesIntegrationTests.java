@@ -51,6 +51,38 @@ class ConsolePagesIntegrationTests extends ConsoleIntegrationTest {
                 .contains("finalised: its item bills the final amount Arrow gave");
     }
 
+    /**
+     * The wizard run again with the credentials of earlier settings offers their mappings ticked, for the customers
+     * they map, where it showed them disabled and the new settings were saved without them.
+     */
+    @Test
+    void theWizardAgainWithTheSameCredentialsCarriesTheAccountsMappingsOver() {
+        String reference = fixture.mapCustomers(1).keySet().iterator().next();
+        String customer = fixture.customers().get(reference);
+        ConsoleSession browser = new ConsoleSession(port);
+        browser.signIn("admin", ADMIN_PASSWORD);
+        String token = csrfOf(browser.get("/setup").body());
+        browser.post(
+                "/setup/credentials",
+                form(
+                        "_csrf",
+                        token,
+                        "api_url",
+                        fixture.emulator().apiUrl(),
+                        "api_key",
+                        fixture.emulator().apiKey()));
+
+        String page = browser.get("/setup/customers").body();
+
+        String row = page.substring(page.indexOf("value=\"" + reference + "\" id=\"accept-"));
+        row = row.substring(0, row.indexOf("</tr>"));
+        assertThat(row)
+                .containsPattern("^value=\"" + reference + "\" id=\"accept-\\d+\"\\s+checked=\"checked\">")
+                .contains("mapped by these credentials before: carried over")
+                .contains("value=\"" + customer + "\"")
+                .doesNotContain("disabled");
+    }
+
     /** Accepting from Arrow's list a customer whose mapping was deactivated switches that mapping on again. */
     @Test
     void acceptingACustomerWhoseMappingWasDeactivatedSwitchesItOnAgain() {
