@@ -267,10 +267,17 @@ class MappingPages {
         } catch (InvalidInput e) {
             licensesModel(model, mapping);
             model.addAttribute("errors", e.errors());
+            model.addAttribute("linkForm", new LinkForm(resource, license));
             return "console/licenses";
         }
         return "redirect:/mappings/" + Uuids.hex(mapping.uuid()) + "/licenses";
     }
+
+    /** A refused link form as it was filled in, shown again with its errors. */
+    record LinkForm(String resourceUuid, String licenseReference) {}
+
+    /** A refused import form as it was filled in, shown again with its errors. */
+    record ImportForm(String licenseReference, String licenseName, String offeringUuid, String projectUuid) {}
 
     @PostMapping("/mappings/{uuid}/import")
     String importLicense(
@@ -301,6 +308,7 @@ class MappingPages {
         } catch (InvalidInput e) {
             licensesModel(model, mapping);
             model.addAttribute("errors", e.errors());
+            model.addAttribute("importForm", new ImportForm(license, name, offering, project));
             return "console/licenses";
         }
         return "redirect:/mappings/" + Uuids.hex(mapping.uuid()) + "/licenses";

@@ -83,6 +83,31 @@ class ConsolePagesIntegrationTests extends ConsoleIntegrationTest {
                 .doesNotContain("disabled");
     }
 
+    /** A refused import comes back as it was filled in, its errors beside it and not beside the link form. */
+    @Test
+    void aRefusedImportKeepsWhatWasTypedIn() {
+        String mapping =
+                fixture.mapping(fixture.mapCustomers(1).keySet().iterator().next());
+        ConsoleSession browser = new ConsoleSession(port);
+        browser.signIn("admin", ADMIN_PASSWORD);
+        String token = csrfOf(browser.get("/mappings/" + mapping + "/licenses").body());
+
+        HttpResponse<String> refused = browser.post(
+                "/mappings/" + mapping + "/import",
+                form("_csrf", token, "license_reference", "XSP-TYPED-IN", "license_name", "Typed <name>"));
+
+        assertThat(refused.statusCode()).isEqualTo(200);
+        String page = refused.body();
+        assertThat(page)
+                .contains("id=\"import-license\" name=\"license_reference\" type=\"text\" list=\"license-choices\""
+                        + " value=\"XSP-TYPED-IN\"")
+                .contains("id=\"import-name\" name=\"license_name\" type=\"text\" value=\"Typed &lt;name&gt;\"")
+                .contains("offering_uuid-error");
+        assertThat(page.substring(page.indexOf("id=\"link-license\""), page.indexOf("id=\"import-license\"")))
+                .doesNotContain("XSP-TYPED-IN")
+                .doesNotContain("-error\"");
+    }
+
     /** Accepting from Arrow's list a customer whose mapping was deactivated switches that mapping on again. */
     @Test
     void acceptingACustomerWhoseMappingWasDeactivatedSwitchesItOnAgain() {
