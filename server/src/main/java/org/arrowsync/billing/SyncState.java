@@ -35,6 +35,16 @@ public enum SyncState {
         return this == VALIDATED || this == RECONCILED || force && this == SYNCED;
     }
 
+    /** The state in words for its code as the API writes it ({@code "4"}); text that is no state's code as it is. */
+    public static String display(String code) {
+        for (SyncState state : ALL) {
+            if (Integer.toString(state.code).equals(code)) {
+                return state.display;
+            }
+        }
+        return code;
+    }
+
     static SyncState of(int code) {
         // A loop over a kept array: each of a large month's syncs is read with its state (values() copies the array)
         for (SyncState state : ALL) {

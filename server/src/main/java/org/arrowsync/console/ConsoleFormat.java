@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import org.arrowsync.billing.SyncState;
 import org.arrowsync.jobs.Job;
 import org.arrowsync.pricing.PriceRule;
 import org.arrowsync.shared.Listing;
@@ -177,6 +178,11 @@ public class ConsoleFormat {
     public long pages(Listing<?> listing) {
         int size = listing.page().size();
         return Math.max(1, (listing.total() + size - 1) / size);
+    }
+
+    /** A billing sync's state in words, from its code as the API writes it. */
+    public String syncState(String code) {
+        return SyncState.display(code);
     }
 
     public String hex(UUID uuid) {

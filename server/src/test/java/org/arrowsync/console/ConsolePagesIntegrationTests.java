@@ -83,6 +83,21 @@ class ConsolePagesIntegrationTests extends ConsoleIntegrationTest {
                 .doesNotContain("disabled");
     }
 
+    /** A mapping's recent syncs name their state in words, not by the code the API writes. */
+    @Test
+    void aMappingsRecentSyncsNameTheirState() {
+        String reference = fixture.mapCustomers(1).keySet().iterator().next();
+        fixture.syncedBilling(CLOSED);
+        ConsoleSession browser = new ConsoleSession(port);
+        browser.signIn("admin", ADMIN_PASSWORD);
+
+        String page = browser.get("/mappings/" + fixture.mapping(reference)).body();
+
+        String recent = page.substring(page.indexOf("Recent billing syncs"));
+        assertThat(recent).containsPattern("<span class=\"state (Synced|Validated)\">(Synced|Validated)</span>");
+        assertThat(recent).doesNotContainPattern("<td>[1-4]</td>");
+    }
+
     /** A refused import comes back as it was filled in, its errors beside it and not beside the link form. */
     @Test
     void aRefusedImportKeepsWhatWasTypedIn() {
