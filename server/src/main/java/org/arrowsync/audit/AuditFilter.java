@@ -67,7 +67,9 @@ final class AuditFilter extends OncePerRequestFilter {
         int status = HttpServletResponse.SC_INTERNAL_SERVER_ERROR;
         try {
             chain.doFilter(cached, response);
-            status = response.getStatus();
+            status = cached.getAttribute(AuditTrail.REFUSED) != null && response.getStatus() < 400
+                    ? HttpServletResponse.SC_BAD_REQUEST
+                    : response.getStatus();
         } finally {
             record(entry, cached, status);
         }

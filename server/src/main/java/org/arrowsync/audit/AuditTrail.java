@@ -23,6 +23,12 @@ public class AuditTrail {
     /** The request attribute holding the uuid the request will be recorded under. */
     static final String ENTRY = AuditTrail.class.getName() + ".entry";
 
+    /**
+     * The request attribute a page sets when it refused the form it answers (with a 200, as a page showing the form's
+     * errors answers): the entry records the request as refused, 400.
+     */
+    public static final String REFUSED = AuditTrail.class.getName() + ".refused";
+
     private final AuditRepository entries;
     private final Clock clock;
 

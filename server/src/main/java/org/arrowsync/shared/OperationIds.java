@@ -35,7 +35,8 @@ public final class OperationIds {
                 .collect(Collectors.joining("_"));
         String suffix = switch (method.toUpperCase(Locale.ROOT)) {
             case "GET" -> detail || action && !answersArray ? "retrieve" : "list";
-            case "POST" -> action ? null : "create";
+            // a POST to one object (a console form: a browser's form cannot PUT) changes it
+            case "POST" -> action ? null : detail ? "update" : "create";
             case "PUT" -> "update";
             case "PATCH" -> "partial_update";
             case "DELETE" -> "destroy";

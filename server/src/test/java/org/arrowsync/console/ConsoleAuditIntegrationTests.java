@@ -6,10 +6,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.arrowsync.support.ArrowFixture;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 
 /** A change made in the console is recorded as one made through the API: who, what, the reason given, no secrets. */
 class ConsoleAuditIntegrationTests extends ConsoleIntegrationTest {
+
+    @RegisterExtension
+    final ArrowFixture fixture = new ArrowFixture();
 
     @Test
     void aConsoleFormRecordsItsUserTheReasonFieldAndMasksPasswordAndCsrfToken() {
@@ -44,5 +48,49 @@ class ConsoleAuditIntegrationTests extends ConsoleIntegrationTest {
         assertThat(parameters.get("password").get(0).asString()).isEqualTo("****");
         assertThat(parameters.get("_csrf").get(0).asString()).isEqualTo("****");
         assertThat(entry.toString()).doesNotContain(password).doesNotContain(token);
+    }
+
+    /**
+     * A form the page refused is answered 200 (the page shows its errors) and recorded as refused, 400; a form that
+     * changes one object is recorded as its update.
+     */
+    @Test
+    void aRefusedFormIsRecordedAsRefusedAndAnEditAsAnUpdate() {
+        ConsoleSession browser = new ConsoleSession(port);
+        browser.signIn("admin", ADMIN_PASSWORD);
+        String username = "refused-" + ArrowFixture.unique("u").substring(2).replace(' ', '-');
+        String token = csrfOf(browser.get("/users").body());
+        int status = browser.post("/users", form("_csrf", token, "username", username, "password", "x"))
+                .statusCode();
+        assertThat(status).as("the page shows why").isEqualTo(200);
+        JsonNode refused = latest("users_create", username);
+        assertThat(refused.get("status").asInt()).isEqualTo(400);
+
+        String reference = fixture.mapCustomers(1).keySet().iterator().next();
+        String mapping = fixture.mapping(reference);
+        browser.post(
+                "/mappings/" + mapping,
+                form(
+                        "_csrf",
+                        token,
+                        "arrow_company_name",
+                        username,
+                        "waldur_customer",
+                        fixture.customers().get(reference),
+                        "is_active",
+                        "true"));
+        JsonNode edited = latest("mappings_update", username);
+        assertThat(edited.get("target_uuid").asString()).isEqualTo(mapping);
+        assertThat(edited.get("status").asInt()).isLessThan(400);
+    }
+
+    private JsonNode latest(String action, String naming) {
+        return api.get("/api/admin/audit-log/?action=" + action + "&page_size=300")
+                .expect(200)
+                .json()
+                .valueStream()
+                .filter(found -> found.toString().contains(naming))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no " + action + " entry naming " + naming));
     }
 }
