@@ -114,15 +114,16 @@ public class SettingsService {
     /** Every record of the Arrow account these credentials reach (D123's "same account": URL and key). */
     public List<Settings> ofTheAccount(String apiUrl, String apiKey) {
         return settings.all().stream()
-                .filter(record ->
-                        account(record.apiUrl()).equals(account(apiUrl)) && Objects.equals(record.apiKey(), apiKey))
+                .filter(record -> reaches(record, apiUrl, apiKey))
                 .toList();
     }
 
     private static boolean sameAccount(Settings chosen, Settings other) {
-        return other.id() != chosen.id()
-                && account(other.apiUrl()).equals(account(chosen.apiUrl()))
-                && Objects.equals(other.apiKey(), chosen.apiKey());
+        return other.id() != chosen.id() && reaches(other, chosen.apiUrl(), chosen.apiKey());
+    }
+
+    private static boolean reaches(Settings record, String apiUrl, String apiKey) {
+        return account(record.apiUrl()).equals(account(apiUrl)) && Objects.equals(record.apiKey(), apiKey);
     }
 
     private static String account(String apiUrl) {
