@@ -17,8 +17,7 @@ class ConsoleAuditIntegrationTests extends ConsoleIntegrationTest {
 
     @Test
     void aConsoleFormRecordsItsUserTheReasonFieldAndMasksPasswordAndCsrfToken() {
-        ConsoleSession browser = new ConsoleSession(port);
-        browser.signIn("admin", ADMIN_PASSWORD);
+        ConsoleSession browser = signedIn();
         String username = "audited-" + ArrowFixture.unique("u").substring(2).replace(' ', '-');
         String password = "console-secret-" + username;
         String token = csrfOf(browser.get("/users").body());
@@ -56,8 +55,7 @@ class ConsoleAuditIntegrationTests extends ConsoleIntegrationTest {
      */
     @Test
     void aRefusedFormIsRecordedAsRefusedAndAnEditAsAnUpdate() {
-        ConsoleSession browser = new ConsoleSession(port);
-        browser.signIn("admin", ADMIN_PASSWORD);
+        ConsoleSession browser = signedIn();
         String username = "refused-" + ArrowFixture.unique("u").substring(2).replace(' ', '-');
         String token = csrfOf(browser.get("/users").body());
         int status = browser.post("/users", form("_csrf", token, "username", username, "password", "x"))

@@ -511,8 +511,7 @@ class ConsoleBrowserTests extends ConsoleIntegrationTest {
         browser.awaitText("#reprice-total", "nothing to book");
         assertThat(browser.all("#reprice-confirm")).isEmpty();
 
-        ConsoleSession session = new ConsoleSession(port);
-        session.signIn("admin", ADMIN_PASSWORD);
+        ConsoleSession session = signedIn();
         var csv = session.get("/margins/lines.csv?settings=" + settings + "&month=" + MONTH);
         assertThat(csv.statusCode()).isEqualTo(200);
         assertThat(csv.headers().firstValue("Content-Type").orElse("")).startsWith("text/csv");

@@ -16,4 +16,11 @@ import org.springframework.test.context.TestPropertySource;
 abstract class ConsoleIntegrationTest extends IntegrationTest {
 
     static final String ADMIN_PASSWORD = "test-admin-password";
+
+    /** A browser session signed in as the staff user {@code admin}. */
+    ConsoleSession signedIn() {
+        ConsoleSession browser = new ConsoleSession(port);
+        browser.signIn("admin", ADMIN_PASSWORD);
+        return browser;
+    }
 }

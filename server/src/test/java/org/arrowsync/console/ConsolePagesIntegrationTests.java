@@ -27,8 +27,7 @@ class ConsolePagesIntegrationTests extends ConsoleIntegrationTest {
         fixture.syncConsumption(CLOSED);
         fixture.run("trigger_reconciliation", fixture.period(CLOSED));
         String resource = fixture.licensedResources().get(fixture.meteredLicense(CLOSED));
-        ConsoleSession browser = new ConsoleSession(port);
-        browser.signIn("admin", ADMIN_PASSWORD);
+        ConsoleSession browser = signedIn();
         String token = csrfOf(browser.get("/consumption").body());
 
         HttpResponse<String> deleted = browser.post(
@@ -59,8 +58,7 @@ class ConsolePagesIntegrationTests extends ConsoleIntegrationTest {
     void theWizardAgainWithTheSameCredentialsCarriesTheAccountsMappingsOver() {
         String reference = fixture.mapCustomers(1).keySet().iterator().next();
         String customer = fixture.customers().get(reference);
-        ConsoleSession browser = new ConsoleSession(port);
-        browser.signIn("admin", ADMIN_PASSWORD);
+        ConsoleSession browser = signedIn();
         String token = csrfOf(browser.get("/setup").body());
         browser.post(
                 "/setup/credentials",
@@ -88,8 +86,7 @@ class ConsolePagesIntegrationTests extends ConsoleIntegrationTest {
     void aMappingsRecentSyncsNameTheirState() {
         String reference = fixture.mapCustomers(1).keySet().iterator().next();
         fixture.syncedBilling(CLOSED);
-        ConsoleSession browser = new ConsoleSession(port);
-        browser.signIn("admin", ADMIN_PASSWORD);
+        ConsoleSession browser = signedIn();
 
         String page = browser.get("/mappings/" + fixture.mapping(reference)).body();
 
@@ -103,8 +100,7 @@ class ConsolePagesIntegrationTests extends ConsoleIntegrationTest {
     void aRefusedImportKeepsWhatWasTypedIn() {
         String mapping =
                 fixture.mapping(fixture.mapCustomers(1).keySet().iterator().next());
-        ConsoleSession browser = new ConsoleSession(port);
-        browser.signIn("admin", ADMIN_PASSWORD);
+        ConsoleSession browser = signedIn();
         String token = csrfOf(browser.get("/mappings/" + mapping + "/licenses").body());
 
         HttpResponse<String> refused = browser.post(
@@ -130,8 +126,7 @@ class ConsolePagesIntegrationTests extends ConsoleIntegrationTest {
         String mapping = "/api/admin/arrow/customer-mappings/" + fixture.mapping(reference) + "/";
         api.patch(mapping, Map.of("is_active", false)).expect(200);
         String chosen = fixture.customer();
-        ConsoleSession browser = new ConsoleSession(port);
-        browser.signIn("admin", ADMIN_PASSWORD);
+        ConsoleSession browser = signedIn();
         String token = csrfOf(browser.get("/mappings").body());
 
         HttpResponse<String> accepted = browser.post(
@@ -160,8 +155,7 @@ class ConsolePagesIntegrationTests extends ConsoleIntegrationTest {
     /** A preview answers the form as it was filled in, so the button beside it acts on what was previewed. */
     @Test
     void aPreviewKeepsWhichRecordsAndWhetherToReRecordAsChosen() {
-        ConsoleSession browser = new ConsoleSession(port);
-        browser.signIn("admin", ADMIN_PASSWORD);
+        ConsoleSession browser = signedIn();
         String token = csrfOf(browser.get("/consumption").body());
 
         String cleanup = browser.post(
@@ -197,8 +191,7 @@ class ConsolePagesIntegrationTests extends ConsoleIntegrationTest {
                 fixture.lineReferences(fixture.customers().keySet().iterator().next(), "%")
                         .get(0));
         fixture.emulator().addLine(license, CLOSED, "12.50000", "10.00000");
-        ConsoleSession browser = new ConsoleSession(port);
-        browser.signIn("admin", ADMIN_PASSWORD);
+        ConsoleSession browser = signedIn();
 
         HttpResponse<String> preview =
                 browser.get("/months/" + fixture.settings() + "/" + CLOSED + "/reconcile?force=true");
@@ -216,8 +209,7 @@ class ConsolePagesIntegrationTests extends ConsoleIntegrationTest {
         String license = fixture.licensedResources().keySet().iterator().next();
         String resource = fixture.licensedResources().get(license);
         String arrowReference = fixture.customers().keySet().iterator().next();
-        ConsoleSession browser = new ConsoleSession(port);
-        browser.signIn("admin", ADMIN_PASSWORD);
+        ConsoleSession browser = signedIn();
 
         String licenses = browser.get("/mappings/" + fixture.mapping(arrowReference) + "/licenses")
                 .body();
@@ -236,8 +228,7 @@ class ConsolePagesIntegrationTests extends ConsoleIntegrationTest {
     @Test
     void aRunWithoutItsMonthIsRefusedInWords() {
         fixture.trackedResources(1);
-        ConsoleSession browser = new ConsoleSession(port);
-        browser.signIn("admin", ADMIN_PASSWORD);
+        ConsoleSession browser = signedIn();
         String token = csrfOf(browser.get("/consumption").body());
         HttpResponse<String> refused = browser.post(
                 "/consumption/run",
@@ -254,8 +245,7 @@ class ConsolePagesIntegrationTests extends ConsoleIntegrationTest {
     @Test
     void aNewPriceRuleWithoutSettingsNamedIsForTheActiveOnes() {
         fixture.trackedResources(1);
-        ConsoleSession browser = new ConsoleSession(port);
-        browser.signIn("admin", ADMIN_PASSWORD);
+        ConsoleSession browser = signedIn();
         HttpResponse<String> form = browser.get("/price-rules/new");
         assertThat(form.statusCode()).isEqualTo(200);
         assertThat(form.body()).contains("name=\"markup_percent\"");
@@ -263,8 +253,7 @@ class ConsolePagesIntegrationTests extends ConsoleIntegrationTest {
 
     @Test
     void aPageNumberThatIsNoNumberIsRefusedInWords() {
-        ConsoleSession browser = new ConsoleSession(port);
-        browser.signIn("admin", ADMIN_PASSWORD);
+        ConsoleSession browser = signedIn();
         for (String page : new String[] {"/invoices?page=abc", "/jobs?page=1.5", "/users?page=99999999999"}) {
             HttpResponse<String> refused = browser.get(page);
             assertThat(refused.statusCode()).as(page).isEqualTo(400);
@@ -275,8 +264,7 @@ class ConsolePagesIntegrationTests extends ConsoleIntegrationTest {
     @Test
     void aNewConnectionIsNotActiveByDefaultWhileAnotherIs() {
         fixture.activeSettings();
-        ConsoleSession browser = new ConsoleSession(port);
-        browser.signIn("admin", ADMIN_PASSWORD);
+        ConsoleSession browser = signedIn();
         String form = browser.get("/settings/new").body();
         String active = form.substring(form.indexOf("name=\"is_active\""));
         assertThat(active.substring(0, active.indexOf('>')))
@@ -290,8 +278,7 @@ class ConsolePagesIntegrationTests extends ConsoleIntegrationTest {
         for (int i = 0; i <= MappingPages.PAGE_SIZE; i++) {
             fixture.mapCustomer(ArrowFixture.unique("PAGED"), "Paged customer " + i);
         }
-        ConsoleSession browser = new ConsoleSession(port);
-        browser.signIn("admin", ADMIN_PASSWORD);
+        ConsoleSession browser = signedIn();
 
         String first = browser.get("/mappings").body();
 

@@ -43,8 +43,7 @@ class ConsoleSecurityIntegrationTests extends ConsoleIntegrationTest {
 
     @Test
     void aMistypedAddressIsAPageInWordsForABrowserAndJsonOtherwise() {
-        ConsoleSession browser = new ConsoleSession(port);
-        browser.signIn("admin", ADMIN_PASSWORD);
+        ConsoleSession browser = signedIn();
         HttpResponse<String> page = browser.get("/wizard", Map.of("Accept", "text/html,application/xhtml+xml"));
         assertThat(page.statusCode()).isEqualTo(404);
         assertThat(page.headers().firstValue("Content-Type"))
@@ -57,8 +56,7 @@ class ConsoleSecurityIntegrationTests extends ConsoleIntegrationTest {
 
     @Test
     void aFormPostWithoutTheCsrfTokenIsRefusedAndWritesNothing() {
-        ConsoleSession browser = new ConsoleSession(port);
-        browser.signIn("admin", ADMIN_PASSWORD);
+        ConsoleSession browser = signedIn();
         String username = "csrf-" + ArrowFixture.unique("u").substring(2);
 
         HttpResponse<String> forged = browser.post("/users", form("username", username));
