@@ -17,6 +17,7 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.ui.Model;
+import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -84,6 +85,16 @@ class ConsoleAdvice {
                 ? "not a whole number the console can read"
                 : "not a value the console can read";
         return problem(request, response, model, 400, "Not accepted", List.of(e.getName() + ": " + expected));
+    }
+
+    /** An address or form without a value the page needs ({@code /margins/reprice} without its month). */
+    @ExceptionHandler(MissingServletRequestParameterException.class)
+    String missing(
+            MissingServletRequestParameterException e,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            Model model) {
+        return problem(request, response, model, 400, "Not accepted", List.of(e.getParameterName() + ": required"));
     }
 
     private static Class<?> boxed(Class<?> type) {

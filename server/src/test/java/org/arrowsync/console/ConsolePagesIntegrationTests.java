@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.http.HttpResponse;
 import java.time.YearMonth;
 import java.util.Map;
+import java.util.UUID;
 import org.arrowsync.support.ArrowFixture;
 import org.arrowsync.support.TestClock;
 import org.junit.jupiter.api.Test;
@@ -258,6 +259,19 @@ class ConsolePagesIntegrationTests extends ConsoleIntegrationTest {
             HttpResponse<String> refused = browser.get(page);
             assertThat(refused.statusCode()).as(page).isEqualTo(400);
             assertThat(refused.body()).as(page).contains("page: not a whole number the console can read");
+        }
+    }
+
+    @Test
+    void anAddressWithoutAValueItsPageNeedsIsRefusedInWords() {
+        ConsoleSession browser = signedIn();
+        for (String page : new String[] {"/margins/reprice?settings=" + UUID.randomUUID(), "/margins/lines.csv"}) {
+            HttpResponse<String> refused = browser.get(page);
+            assertThat(refused.statusCode()).as(page).isEqualTo(400);
+            assertThat(refused.headers().firstValue("Content-Type"))
+                    .as(page)
+                    .hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
+            assertThat(refused.body()).as(page).contains("Not accepted").contains(": required");
         }
     }
 
