@@ -226,15 +226,17 @@ public class FinalisationService {
 
     /**
      * The export's totals for the licenses asked about, read page by page (memory follows the licenses, not the
-     * export). Only the license reference, the customer and the amounts are read: no line reference is needed. A
-     * license with a line that cannot be read has no total. Each license's lines are matched to the settings' active
-     * mappings as the billing sync matches them, for D118.
+     * export). Only the license reference, the customer, the amounts and the line reference are read: a line Arrow
+     * lists twice counts once, as in the billing sync (remembered for the licenses asked about only). A license with a
+     * line that cannot be read has no total. Each license's lines are matched to the settings' active mappings as the
+     * billing sync matches them, for D118.
      */
     private Export export(Settings settings, YearMonth period, Set<String> licenses, Progress progress) {
         MappingIndex customers = new MappingIndex(mappings.active(settings));
         Map<String, CustomerMapping> billedTo = new HashMap<>();
         Map<String, Totals> totals = new HashMap<>();
         Set<String> unreadable = new HashSet<>();
+        Set<String> counted = new HashSet<>();
         long[] lines = {0};
         List<String> missing = new ArrayList<>();
         ExportQuery query = ExportQuery.forPeriod(settings.exportTypeReference(), period);
@@ -251,6 +253,10 @@ public class FinalisationService {
                     progress.error(result.problem());
                 }
                 if (line.licenseReference() == null || !licenses.contains(line.licenseReference())) {
+                    continue;
+                }
+                if (result.reference() != null && !counted.add(result.reference())) {
+                    progress.increment("duplicate_lines");
                     continue;
                 }
                 customers.match(line).ifPresent(mapping -> billedTo.putIfAbsent(line.licenseReference(), mapping));

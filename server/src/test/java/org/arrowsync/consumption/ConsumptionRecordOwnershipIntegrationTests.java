@@ -3,7 +3,9 @@ package org.arrowsync.consumption;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.YearMonth;
+import java.util.List;
 import java.util.Map;
 import org.arrowsync.arrowclient.BillingLine;
 import org.arrowsync.support.ArrowFixture;
@@ -136,6 +138,25 @@ class ConsumptionRecordOwnershipIntegrationTests extends IntegrationTest {
                         .asInt())
                 .as("credited once")
                 .isZero();
+    }
+
+    /** A line Arrow lists twice (the same Sequence) is finalised once, as the billing sync counts it once. */
+    @Test
+    void aLineArrowListsTwiceIsFinalisedOnce() {
+        String license = recordedLicense(1);
+        List<BillingLine> lines = fixture.emulator().lines(license, CLOSED);
+        BigDecimal once = lines.stream().map(BillingLine::sellTotal).reduce(BigDecimal.ZERO, BigDecimal::add);
+        fixture.emulator().repeatLine(lines.get(0).lineReference());
+        assertThat(fixture.emulator().lines(license, CLOSED)).hasSize(lines.size() + 1);
+
+        fixture.run("trigger_reconciliation", fixture.period(CLOSED));
+
+        JsonNode record = record(license);
+        assertThat(record.get("is_finalized").asBoolean()).isTrue();
+        assertThat(new BigDecimal(record.get("final_sell").asString())).isEqualByComparingTo(once);
+        assertThat(billed(fixture.licensedResources().get(license)).setScale(2, RoundingMode.HALF_UP))
+                .as("what the license-month bills")
+                .isEqualByComparingTo(once.setScale(2, RoundingMode.HALF_UP));
     }
 
     @Test
