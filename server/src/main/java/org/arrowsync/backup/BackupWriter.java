@@ -11,6 +11,7 @@ import java.util.OptionalLong;
 import java.util.zip.GZIPOutputStream;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
+import org.postgresql.copy.CopyOut;
 
 /**
  * Writes a backup (format in the README): one {@code REPEATABLE READ} snapshot, each table's rows streamed by
@@ -43,7 +44,7 @@ final class BackupWriter {
             for (Table table : tables) {
                 file.line(BackupFormat.TABLE + " " + table.name() + " " + String.join(",", table.columns()));
                 LineChecksum data = new LineChecksum(file);
-                copy.copyOut(table.copyOut(), data);
+                copyOut(copy, table.copyOut(), data);
                 file.line(BackupFormat.END_OF_ROWS);
                 file.line(BackupFormat.ROWS + " " + data.lines() + " sha256 " + data.checksum());
                 rows += data.lines();
@@ -66,6 +67,29 @@ final class BackupWriter {
                 connection.setReadOnly(false);
                 connection.setAutoCommit(autoCommit);
             }
+        }
+    }
+
+    /**
+     * Streams one table's rows to the target. Should the target fail (a download the client abandons), the rest of the
+     * copy is still read and dropped before the failure is thrown: a {@code COPY} left unfinished, or cancelled, leaves
+     * the connection reading its remains as the answers to the next queries of whichever request the pool hands it to.
+     */
+    private static void copyOut(CopyManager copy, String sql, OutputStream target) throws SQLException, IOException {
+        CopyOut rows = copy.copyOut(sql);
+        IOException failed = null;
+        byte[] chunk;
+        while ((chunk = rows.readFromCopy()) != null) {
+            if (failed == null) {
+                try {
+                    target.write(chunk);
+                } catch (IOException e) {
+                    failed = e;
+                }
+            }
+        }
+        if (failed != null) {
+            throw failed;
         }
     }
 }

@@ -1,0 +1,60 @@
+package org.arrowsync.backup;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import org.arrowsync.support.Api;
+import org.arrowsync.support.ArrowFixture;
+import org.arrowsync.support.IntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** A backup download the client gives up on costs the server nothing: the connection it streamed from is discarded. */
+class BackupDownloadIntegrationTests extends IntegrationTest {
+
+    private static final String VOLUME = "backup volume ";
+
+    @RegisterExtension
+    final ArrowFixture fixture = new ArrowFixture();
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void aDownloadTheClientAbandonsLeavesTheDatabaseConnectionsSound() throws Exception {
+        // Enough rows that the server is still streaming them when the client goes away.
+        jdbc.sql("""
+                        insert into customers (uuid, name, created, modified)
+                        select gen_random_uuid(), '%s' || md5(random()::text), now(), now()
+                        from generate_series(1, 50000)""".formatted(VOLUME)).update();
+        try {
+            for (int attempt = 0; attempt < 5; attempt++) {
+                abandonADownload();
+                for (int request = 0; request < 20; request++) {
+                    api.get("/api/customers/?page_size=1").expect(200);
+                }
+            }
+            assertThat(api.get("/health").expect(200).json().get("status").asString())
+                    .isEqualTo("UP");
+        } finally {
+            jdbc.sql("delete from customers where name like ?")
+                    .param(VOLUME + "%")
+                    .update();
+        }
+    }
+
+    /** Reads the start of a backup, then resets the connection, as a cancelled download or a killed client does. */
+    private void abandonADownload() throws Exception {
+        try (Socket socket = new Socket("localhost", port)) {
+            socket.setSoLinger(true, 0);
+            socket.getOutputStream()
+                    .write(("GET /api/admin/backup/ HTTP/1.1\r\nHost: localhost\r\nAuthorization: Token "
+                                    + Api.ADMIN_TOKEN + "\r\n\r\n")
+                            .getBytes(StandardCharsets.US_ASCII));
+            assertThat(socket.getInputStream().readNBytes(400)).hasSize(400);
+        }
+    }
+}
