@@ -176,7 +176,7 @@ public class ResourceService {
         JsonNodeFactory nodes = JsonNodeFactory.instance;
         return new ResourceFields(
                 draft.name(),
-                draft.backendId() == null ? "" : draft.backendId(),
+                draft.backendId() == null ? "" : draft.backendId().strip(), // the license reference consumption asks
                 draft.state() == null ? OK : draft.state(),
                 offering.id(),
                 project.id(),

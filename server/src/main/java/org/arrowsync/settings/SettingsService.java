@@ -275,7 +275,8 @@ public class SettingsService {
         return new SettingsFields(apiUrl, apiKey, exportType, classification, active, syncEnabled, priceSource, prefix);
     }
 
+    /** The value given, trimmed as DRF trims a text field, else the current one. */
     private static String pick(String given, String current) {
-        return given != null ? given : current;
+        return given != null ? given.strip() : current;
     }
 }

@@ -73,8 +73,11 @@ public class VendorOfferingMappingService {
     private VendorFields validate(VendorDraft draft, long exceptId) {
         FieldErrors errors = new FieldErrors();
         errors.requiredValue("settings", draft.settingsUuid());
-        if (errors.required("arrow_vendor_name", draft.vendorName())) {
-            errors.maxLength("arrow_vendor_name", draft.vendorName(), 255);
+        // trimmed, as DRF trims a text field: Arrow's vendor names have no surrounding spaces to match
+        String vendorName =
+                draft.vendorName() == null ? null : draft.vendorName().strip();
+        if (errors.required("arrow_vendor_name", vendorName)) {
+            errors.maxLength("arrow_vendor_name", vendorName, 255);
         }
         errors.requiredValue("offering", draft.offeringUuid());
         errors.throwIfAny();
@@ -91,12 +94,12 @@ public class VendorOfferingMappingService {
             }
         }
         errors.throwIfAny();
-        if (mappings.exists(owner.id(), draft.vendorName(), exceptId)) {
+        if (mappings.exists(owner.id(), vendorName, exceptId)) {
             throw InvalidInput.of(
                     InvalidInput.NON_FIELD_ERRORS, "The fields settings, arrow_vendor_name must make a unique set.");
         }
         return new VendorFields(
-                owner.id(), draft.vendorName(), offering.id(), planId, draft.active() == null || draft.active());
+                owner.id(), vendorName, offering.id(), planId, draft.active() == null || draft.active());
     }
 
     private Offering offering(UUID uuid, FieldErrors errors) {

@@ -159,6 +159,17 @@ class ConsumptionRecordOwnershipIntegrationTests extends IntegrationTest {
                 .isEqualByComparingTo(once.setScale(2, RoundingMode.HALF_UP));
     }
 
+    /** A resource's backend id is the license reference consumption tracking asks Arrow about: kept trimmed. */
+    @Test
+    void aLicenseReferenceGivenWithSpacesIsKeptTrimmed() {
+        String license = recordedLicense(1);
+        String resource = fixture.licensedResources().get(license);
+        api.patch(RESOURCES + resource + "/", Map.of("backend_id", " " + license + " "))
+                .expect(200);
+        assertThat(api.get(RESOURCES + resource + "/").expect(200).text("backend_id"))
+                .isEqualTo(license);
+    }
+
     @Test
     void aCleanupKeepsARecordThatNoRunWouldRecordAgain() {
         String license = recordedLicense(1);

@@ -74,7 +74,7 @@ class SettingsApiIntegrationTests extends IntegrationTest {
         assertThat(patched.json().get("export_type_reference").asString()).isEqualTo(ExportTemplates.ALT_REFERENCE);
 
         Response replaced = api.put(
-                        BASE + uuid + "/", Map.of("api_url", arrow.apiUrl(), "classification_filter", "SAAS"))
+                        BASE + uuid + "/", Map.of("api_url", arrow.apiUrl(), "classification_filter", " SAAS "))
                 .expect(200);
         Contract.assertMatches(replaced);
         assertThat(replaced.json().get("classification_filter").asString()).isEqualTo("SAAS");

@@ -89,6 +89,27 @@ class VendorOfferingMappingApiIntegrationTests extends IntegrationTest {
         api.get(BASE + uuid + "/").expect(404);
     }
 
+    /** The vendor name is trimmed as DRF trims a text field: one with spaces is the same vendor, and still matches. */
+    @Test
+    void aVendorNameIsTrimmed() {
+        JsonNode offering = fixture.offering().json();
+        String vendor = ArrowFixture.unique("Cisco");
+        Response created = api.post(
+                        BASE, body(" " + vendor + " ", offering.get("uuid").asString(), null))
+                .expect(201);
+        assertThat(created.text("arrow_vendor_name")).isEqualTo(vendor);
+
+        JsonNode duplicate = api.post(BASE, body(vendor, offering.get("uuid").asString(), null))
+                .expect(400)
+                .json();
+        assertThat(duplicate.toString()).contains("must make a unique set");
+
+        api.patch(BASE + created.text("uuid") + "/", Map.of("arrow_vendor_name", vendor + "  "))
+                .expect(200);
+        assertThat(api.get(BASE + created.text("uuid") + "/").expect(200).text("arrow_vendor_name"))
+                .isEqualTo(vendor);
+    }
+
     @Test
     void aPatchWithoutAPlanKeepsItAndOneWithANullPlanClearsIt() {
         JsonNode offering = fixture.offering().json();
