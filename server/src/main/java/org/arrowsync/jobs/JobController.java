@@ -40,8 +40,11 @@ class JobController {
             @RequestParam(required = false) String state,
             @RequestParam(name = "settings_uuid", required = false) String settingsUuid,
             PageRequest page) {
-        return jobs.list(new JobService.JobFilter(kind, state, Filters.uuid("settings_uuid", settingsUuid)), page)
-                .map(JobView::of);
+        JobService.JobFilter filter = new JobService.JobFilter(
+                Filters.choice("kind", kind, JobKind.values(), JobKind::value),
+                Filters.choice("state", state, JobState.values(), JobState::value),
+                Filters.uuid("settings_uuid", settingsUuid));
+        return jobs.list(filter, page).map(JobView::of);
     }
 
     @GetMapping("{uuid}/")

@@ -52,7 +52,7 @@ class InvoiceController {
                 Filters.uuid("customer_uuid", customerUuid),
                 Filters.integer("year", year),
                 Filters.integer("month", month),
-                state);
+                Filters.choice("state", state, InvoiceState.values(), InvoiceState::value));
         return invoices.list(filter, page).map(InvoiceView::of);
     }
 

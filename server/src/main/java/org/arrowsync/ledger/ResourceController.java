@@ -53,7 +53,7 @@ class ResourceController {
                 Filters.uuid("offering_uuid", offeringUuid),
                 name,
                 backendId,
-                state);
+                Filters.choice("state", state, ResourceService.STATES));
         return resources.list(filter, page).map(ResourceView::of);
     }
 

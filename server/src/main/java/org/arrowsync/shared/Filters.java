@@ -6,8 +6,11 @@ import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.Locale;
 import java.util.UUID;
+import java.util.function.Function;
 
 /** Parses list filter values; a malformed value is a 400 naming the filter, an absent one is null. */
 public final class Filters {
@@ -32,6 +35,22 @@ public final class Filters {
         } catch (NumberFormatException e) {
             throw InvalidInput.of(name, "Enter a whole number.");
         }
+    }
+
+    /** One of a choice filter's values, as given (they are exact); another is a 400, as Django's choice filters say. */
+    public static String choice(String name, String value, Collection<String> choices) {
+        if (blank(value)) {
+            return null;
+        }
+        if (!choices.contains(value)) {
+            throw InvalidInput.of(name, "Select a valid choice. " + value + " is not one of the available choices.");
+        }
+        return value;
+    }
+
+    /** {@link #choice(String, String, Collection)} over an enum's values, as {@code text} spells them. */
+    public static <E> String choice(String name, String value, E[] choices, Function<E, String> text) {
+        return choice(name, value, Arrays.stream(choices).map(text).toList());
     }
 
     public static Boolean bool(String name, String value) {

@@ -82,8 +82,9 @@ class WebhookController {
     @Operation(summary = "The webhook's delivery log, newest first")
     Listing<DeliveryView> deliveries(
             @PathVariable String uuid, @RequestParam(required = false) String state, PageRequest page) {
-        return webhooks.deliveries(Uuids.fromPath(uuid), blankToNull(state), page)
-                .map(this::view);
+        String chosen = Filters.choice(
+                "state", blankToNull(state), List.of(Delivery.PENDING, Delivery.DELIVERED, Delivery.FAILED));
+        return webhooks.deliveries(Uuids.fromPath(uuid), chosen, page).map(this::view);
     }
 
     @PostMapping("{uuid}/deliveries/{delivery_uuid}/redeliver/")

@@ -122,6 +122,41 @@ class BadInputIntegrationTests extends IntegrationTest {
         assertThat(api.get(status).expect(200).body()).as("nothing was paused").isEqualTo(before);
     }
 
+    /** A choice filter given none of its values is Django's 400, not an empty list that reads as "none". */
+    @Test
+    void aChoiceFilterGivenNoneOfItsValuesIsRefused() {
+        String webhook = api.post(
+                        "/api/admin/webhooks/",
+                        Map.of(
+                                "url",
+                                "https://alerts.example/hook",
+                                "event_types",
+                                List.of("job.failed"),
+                                "secret",
+                                "a-secret-of-sixteen-characters"))
+                .expect(201)
+                .text("uuid");
+        Map<String, String> filtered = Map.of(
+                "/api/invoices/?state=",
+                "pending",
+                "/api/marketplace-resources/?state=",
+                "OK",
+                "/api/admin/arrow/jobs/?state=",
+                "succeeded",
+                "/api/admin/arrow/jobs/?kind=",
+                "billing_sync",
+                "/api/admin/webhooks/" + webhook + "/deliveries/?state=",
+                "delivered");
+        filtered.forEach((list, value) -> {
+            api.get(list + value).expect(200);
+            JsonNode refused = api.get(list + "abc").expect(400).json();
+            String field = list.substring(list.indexOf('?') + 1, list.length() - 1);
+            assertThat(refused.get(field).get(0).asString())
+                    .as(list)
+                    .isEqualTo("Select a valid choice. abc is not one of the available choices.");
+        });
+    }
+
     @Test
     void wrongMethodsAre405() {
         Response response = api.send("DELETE", "/api/customers/", null).expect(405);
