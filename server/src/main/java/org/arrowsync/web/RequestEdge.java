@@ -100,6 +100,15 @@ class RequestEdge extends OncePerRequestFilter {
     }
 
     private boolean refused(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        if (request.getProtocol() == null
+                || request.getProtocol().isEmpty()
+                || "HTTP/0.9".equals(request.getProtocol())) {
+            // Tomcat still answers a request line without a version, as HTTP/0.9: the body alone, no status
+            return refuse(
+                    response,
+                    HttpServletResponse.SC_HTTP_VERSION_NOT_SUPPORTED,
+                    Map.of("detail", ErrorDetails.of(HttpServletResponse.SC_HTTP_VERSION_NOT_SUPPORTED)));
+        }
         if (!METHODS.contains(request.getMethod())) {
             return refuse(
                     response,

@@ -186,6 +186,9 @@ class RequestEdgeIntegrationTests extends IntegrationTest {
         assertThat(RawHttp.exchange(port, "GET /health HTTP/2.0"))
                 .startsWith("HTTP/1.1 505")
                 .contains("{\"detail\": \"HTTP version not supported: send HTTP/1.1.\"}");
+        // HTTP/0.9 has no status line: what is refused shows in the body alone
+        assertThat(RawHttp.exchange(port, "GET /health\r\n".getBytes(StandardCharsets.US_ASCII)))
+                .isEqualTo("{\"detail\":\"HTTP version not supported: send HTTP/1.1.\"}");
     }
 
     @Test
