@@ -130,7 +130,8 @@ public class CustomerMappingService {
         return known;
     }
 
-    private static String key(String reference) {
+    /** A reference as mappings compare it: trimmed, in any case (one mapping per reference and settings). */
+    static String key(String reference) {
         return reference == null ? "" : reference.strip().toUpperCase(Locale.ROOT);
     }
 

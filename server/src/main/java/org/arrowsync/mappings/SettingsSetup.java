@@ -60,10 +60,13 @@ public class SettingsSetup {
 
     public SaveSettingsResponse save(SaveSettingsRequest request) {
         ArrowClient client = arrow.client(request.apiUrl(), request.apiKey());
-        Map<String, UUID> requested = requestedMappings(request.customerMappings());
+        Requested requested = requestedMappings(request.customerMappings());
         Partner partner = client.whoami();
         Map<String, org.arrowsync.arrowclient.Customer> arrowCustomers = new LinkedHashMap<>();
-        requested.keySet().forEach(reference -> arrowCustomers.put(reference, arrowCustomer(client, reference)));
+        requested
+                .mappings()
+                .keySet()
+                .forEach(reference -> arrowCustomers.put(reference, arrowCustomer(client, reference)));
         SettingsDraft draft = SettingsDraft.active(
                 request.apiUrl().strip(),
                 request.apiKey(),
@@ -75,7 +78,7 @@ public class SettingsSetup {
             int created = 0;
             List<String> unknownCustomers = new ArrayList<>();
             List<String> unnamed = new ArrayList<>();
-            for (Map.Entry<String, UUID> mapping : requested.entrySet()) {
+            for (Map.Entry<String, UUID> mapping : requested.mappings().entrySet()) {
                 Customer customer = customer(mapping.getValue());
                 if (customer == null) {
                     unknownCustomers.add(mapping.getKey());
@@ -97,18 +100,22 @@ public class SettingsSetup {
                 }
             }
             return new SaveSettingsResponse(
-                    Uuids.hex(saved.uuid()), created, saved(created, unknownCustomers, unnamed));
+                    Uuids.hex(saved.uuid()), created, saved(created, unknownCustomers, requested.twice(), unnamed));
         });
     }
 
     /**
      * What was saved, and what was not as asked: a mapping to a customer this server does not have is skipped (as the
-     * reference does), and one whose Arrow customer Arrow did not return has no company name until a sync from Arrow.
+     * reference does), as is a second mapping of one Arrow customer, and one whose Arrow customer Arrow did not return
+     * has no company name until a sync from Arrow.
      */
-    private static String saved(int created, List<String> unknownCustomers, List<String> unnamed) {
+    private static String saved(int created, List<String> unknownCustomers, List<String> twice, List<String> unnamed) {
         StringBuilder message = new StringBuilder("Settings saved with " + created + " customer mappings");
         if (!unknownCustomers.isEmpty()) {
             message.append("; skipped, their customer is unknown: ").append(String.join(", ", unknownCustomers));
+        }
+        if (!twice.isEmpty()) {
+            message.append("; skipped, mapped before in the same list: ").append(String.join(", ", twice));
         }
         if (!unnamed.isEmpty()) {
             message.append("; Arrow did not return ")
@@ -118,10 +125,16 @@ public class SettingsSetup {
         return message.toString();
     }
 
-    /** Reference → customer, first occurrence of a reference wins (one mapping per reference and settings). */
-    private static Map<String, UUID> requestedMappings(List<CustomerMappingInput> inputs) {
+    /**
+     * The mappings asked for: reference (trimmed) → customer, the first of a reference winning (one mapping per
+     * reference and settings, in any case); {@code twice}: the later ones, skipped.
+     */
+    private record Requested(Map<String, UUID> mappings, List<String> twice) {}
+
+    private static Requested requestedMappings(List<CustomerMappingInput> inputs) {
         FieldErrors errors = new FieldErrors();
         Map<String, UUID> requested = new LinkedHashMap<>();
+        List<String> twice = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         List<CustomerMappingInput> list = inputs == null ? List.of() : inputs;
         for (int i = 0; i < list.size(); i++) {
@@ -133,12 +146,17 @@ public class SettingsSetup {
             if (errors.required(prefix + "waldur_customer_uuid", input.waldurCustomerUuid())) {
                 customer = Uuids.fromReference(prefix + "waldur_customer_uuid", input.waldurCustomerUuid());
             }
-            if (hasReference && customer != null && seen.add(input.arrowReference())) {
-                requested.put(input.arrowReference(), customer);
+            if (hasReference && customer != null) {
+                String reference = input.arrowReference().strip();
+                if (seen.add(CustomerMappingService.key(reference))) {
+                    requested.put(reference, customer);
+                } else {
+                    twice.add(reference);
+                }
             }
         }
         errors.throwIfAny();
-        return requested;
+        return new Requested(requested, twice);
     }
 
     private Customer customer(UUID uuid) {

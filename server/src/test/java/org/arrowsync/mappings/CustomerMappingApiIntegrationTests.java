@@ -3,6 +3,7 @@ package org.arrowsync.mappings;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.arrowsync.contract.Contract;
 import org.arrowsync.support.ArrowFixture;
@@ -384,17 +385,27 @@ class CustomerMappingApiIntegrationTests extends IntegrationTest {
                                 msp.get("reference").asString(),
                                 "customer_mappings",
                                 List.of(
-                                        Map.of("arrow_reference", reference, "waldur_customer_uuid", adventure),
+                                        Map.of(
+                                                "arrow_reference",
+                                                " " + reference + " ",
+                                                "waldur_customer_uuid",
+                                                adventure),
                                         Map.of(
                                                 "arrow_reference",
                                                 "XSP-UNKNOWN",
                                                 "waldur_customer_uuid",
-                                                "00000000000000000000000000000000"))))
+                                                "00000000000000000000000000000000"),
+                                        Map.of(
+                                                "arrow_reference",
+                                                reference.toLowerCase(Locale.ROOT),
+                                                "waldur_customer_uuid",
+                                                adventure))))
                 .expect(201);
         Contract.assertMatches(saved);
         assertThat(saved.json().get("mappings_created").asInt()).isEqualTo(1);
         assertThat(saved.text("message"))
-                .isEqualTo("Settings saved with 1 customer mappings; skipped, their customer is unknown: XSP-UNKNOWN");
+                .isEqualTo("Settings saved with 1 customer mappings; skipped, their customer is unknown: XSP-UNKNOWN;"
+                        + " skipped, mapped before in the same list: " + reference.toLowerCase(Locale.ROOT));
         String newSettings = saved.text("settings_uuid");
         assertThat(api.get(SETTINGS + "?is_active=true").json().findValuesAsString("uuid"))
                 .containsExactly(newSettings);
@@ -403,6 +414,7 @@ class CustomerMappingApiIntegrationTests extends IntegrationTest {
                 .json()
                 .get(0);
         assertThat(mapping.get("arrow_company_name").asString()).isEqualTo("Adventure Works Cycles");
+        assertThat(mapping.get("arrow_reference").asString()).isEqualTo(reference);
 
         arrow.fault("{\"family\":\"customers\",\"kind\":\"502\",\"count\":5}");
         assertThat(api.post(
