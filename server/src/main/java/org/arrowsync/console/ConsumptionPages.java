@@ -119,7 +119,7 @@ class ConsumptionPages {
             Model model,
             RedirectAttributes redirect) {
         boolean resume = request.getRequestURI().endsWith("/resume");
-        boolean global = "global".equals(scope);
+        boolean global = "global".equals(Filters.choice("scope", scope, List.of("global", "settings")));
         UUID uuid = Filters.uuid("settings_uuid", settingsUuid);
         pause.set(global ? null : uuid, global, resume);
         String what = global ? "Consumption billing of all settings" : "Consumption billing of these settings";

@@ -227,6 +227,22 @@ class ConsolePagesIntegrationTests extends ConsoleIntegrationTest {
     }
 
     @Test
+    void aPauseOfAnUnknownScopeIsRefusedAndPausesNothing() {
+        fixture.trackedResources(1);
+        ConsoleSession browser = signedIn();
+        String status = "/api/admin/arrow/billing-syncs/consumption_status/";
+        JsonNode before = api.get(status).expect(200).json();
+        String token = csrfOf(browser.get("/consumption").body());
+        HttpResponse<String> refused = browser.post(
+                "/consumption/pause", form("_csrf", token, "scope", "everything", "settings_uuid", fixture.settings()));
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.body()).contains("scope: Select a valid choice.");
+        JsonNode after = api.get(status).expect(200).json();
+        assertThat(after.get("settings_sync_enabled")).isEqualTo(before.get("settings_sync_enabled"));
+        assertThat(after.get("global_sync_enabled")).isEqualTo(before.get("global_sync_enabled"));
+    }
+
+    @Test
     void aRunWithoutItsMonthIsRefusedInWords() {
         fixture.trackedResources(1);
         ConsoleSession browser = signedIn();
