@@ -36,8 +36,8 @@ record EndUser(
 
     /**
      * The operator customer, cut to each field's size as the reference does: abbreviation from the Arrow reference,
-     * address as "line 1, city". What would not pass as that field (an e-mail that is none, a country that is not a
-     * two-letter code) is left empty rather than refusing the customer.
+     * address as "line 1, city". What would not pass as that field (an e-mail that is none, a country that is not an
+     * ISO 3166 code) is left empty rather than refusing the customer.
      */
     CustomerFields toCustomer() {
         String address = Stream.of(addressLine1, city).filter(Objects::nonNull).collect(Collectors.joining(", "));
@@ -47,7 +47,9 @@ record EndUser(
                 email != null && email.length() <= 75 && FieldErrors.isEmail(email) ? email : "",
                 Texts.truncate(address, 300),
                 Texts.truncate(postCode, 20),
-                countryCode != null && countryCode.matches("[A-Za-z]{2}") ? countryCode.toUpperCase(Locale.ROOT) : "");
+                countryCode != null && CustomerFields.isCountry(countryCode.toUpperCase(Locale.ROOT))
+                        ? countryCode.toUpperCase(Locale.ROOT)
+                        : "");
     }
 
     private static String cell(ExportRow row, String column) {

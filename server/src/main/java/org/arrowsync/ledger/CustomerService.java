@@ -8,6 +8,7 @@ import org.arrowsync.shared.FieldErrors;
 import org.arrowsync.shared.Listing;
 import org.arrowsync.shared.NotFound;
 import org.arrowsync.shared.PageRequest;
+import org.arrowsync.shared.Texts;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -82,7 +83,10 @@ public class CustomerService {
         errors.email("email", fields.email());
         errors.maxLength("address", fields.address(), 300);
         errors.maxLength("postal", fields.postal(), 20);
-        errors.maxLength("country", fields.country(), 2);
+        if (fields.country() != null && !fields.country().isEmpty() && !CustomerFields.isCountry(fields.country())) {
+            // as django-countries, which Waldur's customers use, takes them
+            errors.add("country", "\"" + Texts.truncate(fields.country(), 40) + "\" is not a valid choice.");
+        }
         errors.throwIfAny();
     }
 }

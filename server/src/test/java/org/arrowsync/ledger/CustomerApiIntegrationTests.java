@@ -36,6 +36,16 @@ class CustomerApiIntegrationTests extends IntegrationTest {
         assertThat(response.json().get("name").get(0).asString()).isEqualTo("This field may not be blank.");
         assertThat(response.json().has("email")).isTrue();
         assertThat(response.json().has("country")).isTrue();
+        for (String country : new String[] {"XX", "ee", "-1", "\ud83d\udca5"}) {
+            assertThat(api.post("/api/customers/", Map.of("name", "Somewhere Ltd", "country", country))
+                            .expect(400)
+                            .json()
+                            .get("country")
+                            .get(0)
+                            .asString())
+                    .as(country)
+                    .isEqualTo("\"" + country + "\" is not a valid choice.");
+        }
     }
 
     @Test
