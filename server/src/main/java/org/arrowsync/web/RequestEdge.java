@@ -15,15 +15,20 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.apache.tomcat.util.http.InvalidParameterException;
 import org.arrowsync.shared.InvalidInput;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+import org.springframework.web.util.ServletRequestPathUtils;
 import org.springframework.web.util.UriUtils;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -43,10 +48,12 @@ class RequestEdge extends OncePerRequestFilter {
 
     private final RequestLimits limits;
     private final JsonMapper json;
+    private final ObjectProvider<RequestMappingHandlerMapping> routes;
 
-    RequestEdge(RequestLimits limits, JsonMapper json) {
+    RequestEdge(RequestLimits limits, JsonMapper json, ObjectProvider<RequestMappingHandlerMapping> routes) {
         this.limits = limits;
         this.json = json;
+        this.routes = routes;
     }
 
     @Override
@@ -110,6 +117,7 @@ class RequestEdge extends OncePerRequestFilter {
                     Map.of("detail", ErrorDetails.of(HttpServletResponse.SC_HTTP_VERSION_NOT_SUPPORTED)));
         }
         if (!METHODS.contains(request.getMethod())) {
+            allowed(request).ifPresent(allow -> response.setHeader(HttpHeaders.ALLOW, allow));
             return refuse(
                     response,
                     HttpServletResponse.SC_METHOD_NOT_ALLOWED,
@@ -275,6 +283,27 @@ class RequestEdge extends OncePerRequestFilter {
         return Map.of(
                 "detail",
                 "The request body is larger than " + limits.maxBodySize().toBytes() + " bytes.");
+    }
+
+    /**
+     * The {@code Allow} header a 405 of the request's path gives, as its endpoints list their methods; empty for a path
+     * no endpoint has.
+     */
+    private Optional<String> allowed(HttpServletRequest request) {
+        ServletRequestPathUtils.parseAndCache(request);
+        try {
+            for (RequestMappingHandlerMapping mapping : routes.orderedStream().toList()) {
+                mapping.getHandler(request);
+            }
+            return Optional.empty();
+        } catch (HttpRequestMethodNotSupportedException e) {
+            return Optional.ofNullable(e.getHeaders().getFirst(HttpHeaders.ALLOW));
+        } catch (Exception e) {
+            log.debug("No methods found for {}", request.getRequestURI(), e);
+            return Optional.empty();
+        } finally {
+            ServletRequestPathUtils.clearParsedRequestPath(request);
+        }
     }
 
     private boolean refuse(HttpServletResponse response, int status, Object body) throws IOException {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonFormat;
 import java.math.BigDecimal;
 import java.util.List;
 import org.arrowsync.users.UserService;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.webmvc.autoconfigure.WebMvcRegistrations;
@@ -70,8 +71,10 @@ class WebConfiguration implements WebMvcConfigurer {
      * Before anything but the request id reads the request, so that every answer, a refusal included, has its headers.
      */
     @Bean
-    FilterRegistrationBean<RequestEdge> requestEdge(RequestLimits limits, JsonMapper json) {
-        FilterRegistrationBean<RequestEdge> registration = new FilterRegistrationBean<>(new RequestEdge(limits, json));
+    FilterRegistrationBean<RequestEdge> requestEdge(
+            RequestLimits limits, JsonMapper json, ObjectProvider<RequestMappingHandlerMapping> routes) {
+        FilterRegistrationBean<RequestEdge> registration =
+                new FilterRegistrationBean<>(new RequestEdge(limits, json, routes));
         registration.addUrlPatterns("/*");
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
         return registration;

@@ -172,12 +172,19 @@ class RequestEdgeIntegrationTests extends IntegrationTest {
      */
     @Test
     void aMethodOrVersionTheServerDoesNotTakeIsNamedInWords() {
+        String taken = allowHeader(
+                RawHttp.exchange(port, "PUT /api/customers/ HTTP/1.1", "Authorization: Token " + Api.ADMIN_TOKEN));
+        assertThat(taken).contains("GET").contains("POST").doesNotContain("PUT");
         for (String method : List.of("FOO", "PROPFIND", "get")) {
-            assertThat(RawHttp.exchange(
-                            port, method + " /api/customers/ HTTP/1.1", "Authorization: Token " + Api.ADMIN_TOKEN))
+            String answer = RawHttp.exchange(
+                    port, method + " /api/customers/ HTTP/1.1", "Authorization: Token " + Api.ADMIN_TOKEN);
+            assertThat(answer)
                     .startsWith("HTTP/1.1 405")
                     .contains("X-Content-Type-Options: nosniff")
                     .contains("\"detail\":\"Method \\\"" + method + "\\\" not allowed.\"");
+            assertThat(allowHeader(answer))
+                    .as("the methods the path takes, as any 405 lists them")
+                    .isEqualTo(taken);
         }
         assertThat(RawHttp.exchange(port, "TRACE /api/customers/ HTTP/1.1")) // refused by Tomcat itself
                 .startsWith("HTTP/1.1 405")
@@ -357,5 +364,13 @@ class RequestEdgeIntegrationTests extends IntegrationTest {
 
     private long offerings() {
         return jdbc.sql("select count(*) from offerings").query(Long.class).single();
+    }
+
+    private static String allowHeader(String answer) {
+        return answer.lines()
+                .filter(line -> line.regionMatches(true, 0, "Allow:", 0, 6))
+                .map(line -> line.substring(6).strip())
+                .findFirst()
+                .orElse("");
     }
 }
