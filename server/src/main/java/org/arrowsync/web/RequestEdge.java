@@ -65,7 +65,7 @@ class RequestEdge extends OncePerRequestFilter {
         if (refused(request, response)) {
             return;
         }
-        chain.doFilter(lastValues(limitBody(request)), response);
+        chain.doFilter(lastValues(limitBody(EmptyPatch.asEmptyObject(request))), response);
     }
 
     /**
