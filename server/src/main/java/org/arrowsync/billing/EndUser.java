@@ -41,15 +41,14 @@ record EndUser(
      */
     CustomerFields toCustomer() {
         String address = Stream.of(addressLine1, city).filter(Objects::nonNull).collect(Collectors.joining(", "));
+        String country = countryCode == null ? "" : countryCode.toUpperCase(Locale.ROOT);
         return new CustomerFields(
                 Texts.truncate(companyName.strip(), 150),
                 Texts.truncate(reference.strip(), 12),
                 email != null && email.length() <= 75 && FieldErrors.isEmail(email) ? email : "",
                 Texts.truncate(address, 300),
                 Texts.truncate(postCode, 20),
-                countryCode != null && CustomerFields.isCountry(countryCode.toUpperCase(Locale.ROOT))
-                        ? countryCode.toUpperCase(Locale.ROOT)
-                        : "");
+                CustomerFields.isCountry(country) ? country : "");
     }
 
     private static String cell(ExportRow row, String column) {
