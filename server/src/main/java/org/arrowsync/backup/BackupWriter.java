@@ -77,19 +77,33 @@ final class BackupWriter {
      */
     private static void copyOut(CopyManager copy, String sql, OutputStream target) throws SQLException, IOException {
         CopyOut rows = copy.copyOut(sql);
-        IOException failed = null;
-        byte[] chunk;
-        while ((chunk = rows.readFromCopy()) != null) {
-            if (failed == null) {
-                try {
-                    target.write(chunk);
-                } catch (IOException e) {
-                    failed = e;
+        Exception failed = null;
+        try {
+            byte[] chunk;
+            while ((chunk = rows.readFromCopy()) != null) {
+                if (failed == null) {
+                    try {
+                        target.write(chunk);
+                    } catch (IOException | RuntimeException e) {
+                        failed = e;
+                    }
                 }
             }
+        } catch (SQLException e) {
+            if (failed != null) {
+                e.addSuppressed(failed);
+            }
+            throw e;
+        } finally {
+            if (rows.isActive()) {
+                rows.cancelCopy(); // the drain itself failed: the connection must not stay locked by the copy
+            }
         }
-        if (failed != null) {
-            throw failed;
+        if (failed instanceof IOException e) {
+            throw e;
+        }
+        if (failed instanceof RuntimeException e) {
+            throw e;
         }
     }
 }

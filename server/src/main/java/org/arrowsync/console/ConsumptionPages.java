@@ -119,7 +119,10 @@ class ConsumptionPages {
             Model model,
             RedirectAttributes redirect) {
         boolean resume = request.getRequestURI().endsWith("/resume");
-        boolean global = "global".equals(Filters.choice("scope", scope, List.of("global", "settings")));
+        if (!List.of("global", "settings").contains(scope)) {
+            throw InvalidInput.of("scope", "Select a valid choice. " + scope + " is not one of the available choices.");
+        }
+        boolean global = "global".equals(scope);
         UUID uuid = Filters.uuid("settings_uuid", settingsUuid);
         pause.set(global ? null : uuid, global, resume);
         String what = global ? "Consumption billing of all settings" : "Consumption billing of these settings";

@@ -53,14 +53,13 @@ public class CustomerService {
 
     @Transactional
     public Customer create(CustomerFields fields) {
-        validate(fields);
+        validate(fields, null);
         return customers.insert(fields, clock.instant());
     }
 
     @Transactional
     Customer update(UUID uuid, CustomerFields fields) {
-        get(uuid);
-        validate(fields);
+        validate(fields, get(uuid).country());
         return customers.update(uuid, fields, clock.instant());
     }
 
@@ -73,7 +72,10 @@ public class CustomerService {
         customers.delete(customer.id());
     }
 
-    private static void validate(CustomerFields fields) {
+    /**
+     * {@code kept}: the country stored, which an update keeps whatever it is (one saved before countries were checked).
+     */
+    private static void validate(CustomerFields fields, String kept) {
         FieldErrors errors = new FieldErrors();
         if (errors.required("name", fields.name())) {
             errors.maxLength("name", fields.name(), 150);
@@ -83,9 +85,10 @@ public class CustomerService {
         errors.email("email", fields.email());
         errors.maxLength("address", fields.address(), 300);
         errors.maxLength("postal", fields.postal(), 20);
-        if (fields.country() != null && !fields.country().isEmpty() && !CustomerFields.isCountry(fields.country())) {
-            // as django-countries, which Waldur's customers use, takes them
-            errors.add("country", "\"" + Texts.truncate(fields.country(), 40) + "\" is not a valid choice.");
+        String country = fields.country();
+        if (country != null && !country.isEmpty() && !country.equals(kept) && !CustomerFields.isCountry(country)) {
+            // as Waldur's customers take them (pycountry's alpha-2 codes)
+            errors.add("country", "\"" + Texts.truncate(country, 40) + "\" is not a valid choice.");
         }
         errors.throwIfAny();
     }

@@ -4,7 +4,9 @@ import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
+import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
+import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.Enumeration;
@@ -70,6 +72,11 @@ final class EmptyPatch {
             }
 
             @Override
+            public BufferedReader getReader() {
+                return new BufferedReader(new StringReader("{}"));
+            }
+
+            @Override
             public ServletInputStream getInputStream() {
                 return new ServletInputStream() {
                     @Override
@@ -89,7 +96,7 @@ final class EmptyPatch {
 
                     @Override
                     public void setReadListener(ReadListener listener) {
-                        throw new UnsupportedOperationException("The empty object is read at once");
+                        throw new IllegalStateException("The empty object is read at once, not asynchronously");
                     }
                 };
             }

@@ -290,8 +290,8 @@ class RequestEdge extends OncePerRequestFilter {
      * no endpoint has.
      */
     private Optional<String> allowed(HttpServletRequest request) {
-        ServletRequestPathUtils.parseAndCache(request);
         try {
+            ServletRequestPathUtils.parseAndCache(request);
             for (RequestMappingHandlerMapping mapping : routes.orderedStream().toList()) {
                 mapping.getHandler(request);
             }

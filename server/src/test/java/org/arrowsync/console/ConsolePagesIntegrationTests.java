@@ -233,10 +233,12 @@ class ConsolePagesIntegrationTests extends ConsoleIntegrationTest {
         String status = "/api/admin/arrow/billing-syncs/consumption_status/";
         JsonNode before = api.get(status).expect(200).json();
         String token = csrfOf(browser.get("/consumption").body());
-        HttpResponse<String> refused = browser.post(
-                "/consumption/pause", form("_csrf", token, "scope", "everything", "settings_uuid", fixture.settings()));
-        assertThat(refused.statusCode()).isEqualTo(400);
-        assertThat(refused.body()).contains("scope: Select a valid choice.");
+        for (String scope : new String[] {"everything", ""}) {
+            HttpResponse<String> refused = browser.post(
+                    "/consumption/pause", form("_csrf", token, "scope", scope, "settings_uuid", fixture.settings()));
+            assertThat(refused.statusCode()).as(scope).isEqualTo(400);
+            assertThat(refused.body()).as(scope).contains("scope: Select a valid choice.");
+        }
         JsonNode after = api.get(status).expect(200).json();
         assertThat(after.get("settings_sync_enabled")).isEqualTo(before.get("settings_sync_enabled"));
         assertThat(after.get("global_sync_enabled")).isEqualTo(before.get("global_sync_enabled"));

@@ -7,8 +7,13 @@ import java.util.Map;
 import org.arrowsync.support.IntegrationTest;
 import org.arrowsync.support.Response;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 class CustomerApiIntegrationTests extends IntegrationTest {
+
+    @Autowired
+    JdbcClient jdbc;
 
     @Test
     void createsReadsUpdatesAndDeletesACustomer() {
@@ -27,6 +32,21 @@ class CustomerApiIntegrationTests extends IntegrationTest {
 
         api.delete("/api/customers/" + uuid + "/").expect(204);
         api.get("/api/customers/" + uuid + "/").expect(404);
+    }
+
+    /** A country saved before countries were checked stays the customer's through its other changes. */
+    @Test
+    void aCountrySavedBeforeItWasCheckedDoesNotBlockOtherChanges() {
+        String uuid = api.post("/api/customers/", Map.of("name", "Old Country Ltd", "country", "EE"))
+                .expect(201)
+                .text("uuid");
+        jdbc.sql("update customers set country = 'de' where uuid = ?::uuid")
+                .param(uuid)
+                .update();
+        Response renamed = api.patch("/api/customers/" + uuid + "/", Map.of("name", "Renamed Ltd"))
+                .expect(200);
+        assertThat(renamed.text("country")).isEqualTo("de");
+        api.patch("/api/customers/" + uuid + "/", Map.of("country", "xx")).expect(400);
     }
 
     @Test
