@@ -120,7 +120,7 @@ class ConsumptionPages {
             RedirectAttributes redirect) {
         boolean resume = request.getRequestURI().endsWith("/resume");
         if (!List.of("global", "settings").contains(scope)) {
-            throw InvalidInput.of("scope", "Select a valid choice. " + scope + " is not one of the available choices.");
+            throw Filters.notAChoice("scope", scope);
         }
         boolean global = "global".equals(scope);
         UUID uuid = Filters.uuid("settings_uuid", settingsUuid);

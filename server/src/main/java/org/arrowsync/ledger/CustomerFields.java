@@ -7,7 +7,8 @@ import java.util.Set;
 public record CustomerFields(
         String name, String abbreviation, String email, String address, String postal, String country) {
 
-    private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
+    /** The countries Waldur's customers take: ISO 3166-1 alpha-2 codes, in capitals. */
+    static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
 
     /** Whether the code is a country as Waldur's customers take it: ISO 3166-1 alpha-2, in capitals. */
     public static boolean isCountry(String code) {

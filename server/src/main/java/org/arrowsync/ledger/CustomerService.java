@@ -8,7 +8,6 @@ import org.arrowsync.shared.FieldErrors;
 import org.arrowsync.shared.Listing;
 import org.arrowsync.shared.NotFound;
 import org.arrowsync.shared.PageRequest;
-import org.arrowsync.shared.Texts;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -86,9 +85,8 @@ public class CustomerService {
         errors.maxLength("address", fields.address(), 300);
         errors.maxLength("postal", fields.postal(), 20);
         String country = fields.country();
-        if (country != null && !country.isEmpty() && !country.equals(kept) && !CustomerFields.isCountry(country)) {
-            // as Waldur's customers take them (pycountry's alpha-2 codes)
-            errors.add("country", "\"" + Texts.truncate(country, 40) + "\" is not a valid choice.");
+        if (country != null && !country.isEmpty() && !country.equals(kept)) {
+            errors.oneOf("country", country, CustomerFields.COUNTRIES);
         }
         errors.throwIfAny();
     }

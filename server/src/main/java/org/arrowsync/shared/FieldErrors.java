@@ -1,6 +1,7 @@
 package org.arrowsync.shared;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -82,9 +83,9 @@ public final class FieldErrors {
         }
     }
 
-    public void oneOf(String field, String value, List<String> choices) {
+    public void oneOf(String field, String value, Collection<String> choices) {
         if (value != null && !choices.contains(value)) {
-            add(field, "\"" + value + "\" is not a valid choice.");
+            add(field, "\"" + Texts.truncate(value, 40) + "\" is not a valid choice.");
         }
     }
 

@@ -43,9 +43,14 @@ public final class Filters {
             return null;
         }
         if (!choices.contains(value)) {
-            throw InvalidInput.of(name, "Select a valid choice. " + value + " is not one of the available choices.");
+            throw notAChoice(name, value);
         }
         return value;
+    }
+
+    /** Django's refusal of a value that none of a field's choices is. */
+    public static InvalidInput notAChoice(String name, String value) {
+        return InvalidInput.of(name, "Select a valid choice. " + value + " is not one of the available choices.");
     }
 
     /** {@link #choice(String, String, Collection)} over an enum's values, as {@code text} spells them. */
