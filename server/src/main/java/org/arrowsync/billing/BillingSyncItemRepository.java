@@ -738,10 +738,8 @@ class BillingSyncItemRepository {
     }
 
     static BillingSyncItem map(ResultSet rs, int row) throws SQLException {
-        long invoiceItemId = rs.getLong("invoice_item_id");
-        Long invoiceItem = rs.wasNull() ? null : invoiceItemId;
-        long compensationItemId = rs.getLong("compensation_item_id");
-        Long compensationItem = rs.wasNull() ? null : compensationItemId;
+        Long invoiceItem = rs.getObject("invoice_item_id", Long.class);
+        Long compensationItem = rs.getObject("compensation_item_id", Long.class);
         return new BillingSyncItem(
                 rs.getLong("id"),
                 rs.getObject("uuid", UUID.class),

@@ -414,10 +414,8 @@ class ConsumptionRecordRepository {
     }
 
     private ConsumptionRecord map(ResultSet rs, int row) throws SQLException {
-        long itemId = rs.getLong("invoice_item_id");
-        Long invoiceItemId = rs.wasNull() ? null : itemId;
-        long compensationId = rs.getLong("compensation_item_id");
-        Long compensationItemId = rs.wasNull() ? null : compensationId;
+        Long invoiceItemId = rs.getObject("invoice_item_id", Long.class);
+        Long compensationItemId = rs.getObject("compensation_item_id", Long.class);
         return new ConsumptionRecord(
                 rs.getLong("id"),
                 rs.getObject("uuid", UUID.class),

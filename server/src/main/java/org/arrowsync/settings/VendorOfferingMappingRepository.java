@@ -107,8 +107,7 @@ class VendorOfferingMappingRepository {
     }
 
     private static VendorOfferingMapping map(ResultSet rs, int row) throws SQLException {
-        long planId = rs.getLong("plan_id");
-        Long plan = rs.wasNull() ? null : planId;
+        Long plan = rs.getObject("plan_id", Long.class);
         return new VendorOfferingMapping(
                 rs.getLong("id"),
                 rs.getObject("uuid", UUID.class),

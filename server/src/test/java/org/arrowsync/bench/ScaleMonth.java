@@ -32,11 +32,12 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The benchmarks' scale month, the test clock's closed month: the emulator with preset {@code scale} (by default 2,000
- * customers × 10 licenses × 10 lines, or {@code -Dcustomers}, {@code -Dlicenses}, {@code -Dlines}; the same in each of
- * the {@code -Dmonths} months up to it), in this JVM at the test clock, and a server jar with the given heap over a
- * fresh data folder, settings for the emulator and every scale customer mapped (straight into the database: setup, not
- * measured). The server's heap is sampled from its start and its collections logged. The export template is the
- * 16-column "Standard" one, or with {@code -Dtemplate=msp} the 70-column one recorded from the real API.
+ * customers × 10 licenses × 10 lines, or {@code -Dcustomers}, {@code -Dlicenses}, {@code -Dlines}; beyond 2,000
+ * customers the lines per license default to 5, so {@code -Dcustomers=20000} is the million-line month; the same in
+ * each of the {@code -Dmonths} months up to it), in this JVM at the test clock, and a server jar with the given heap
+ * over a fresh data folder, settings for the emulator and every scale customer mapped (straight into the database:
+ * setup, not measured). The server's heap is sampled from its start and its collections logged. The export template is
+ * the 16-column "Standard" one, or with {@code -Dtemplate=msp} the 70-column one recorded from the real API.
  */
 final class ScaleMonth implements AutoCloseable {
 
@@ -97,7 +98,8 @@ final class ScaleMonth implements AutoCloseable {
             throws IOException, InterruptedException, SQLException {
         int customers = Integer.parseInt(System.getProperty("customers", "2000"));
         int licenses = Integer.parseInt(System.getProperty("licenses", "10"));
-        int lines = Integer.parseInt(System.getProperty("lines", "10"));
+        // The 200,000-line month has 2,000 customers, the million-line one 20,000 (issue #16): 100 and 50 lines each
+        int lines = Integer.parseInt(System.getProperty("lines", customers > 2000 ? "5" : "10"));
         int months = Integer.parseInt(System.getProperty("months", "1"));
         Path work = Files.createTempDirectory("arrowsync-bench");
         int serverPort = freePort();
