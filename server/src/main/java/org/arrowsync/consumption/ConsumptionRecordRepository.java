@@ -55,6 +55,8 @@ class ConsumptionRecordRepository {
                    ii.unit_price * ii.quantity as item_amount, iv.state as item_invoice_state, coalesce(ii.currency, ci.currency) as item_currency,
                    ci.uuid as compensation_item_uuid, cr.raw_data::text as raw_json""" + FROM;
     private static final String ORDER = "cr.billing_period desc, cr.created desc, cr.id desc";
+    /** {@link #count}: the records of a filter on their own columns. */
+    private static final String COUNT_RECORDS = "select count(*) from consumption_records cr";
     /**
      * The record is a settings record's ({@code ?}, its id): its consumption run wrote it (D114), whatever became of
      * its customer's mapping since.
@@ -110,7 +112,21 @@ class ConsumptionRecordRepository {
     }
 
     Listing<ConsumptionRecord> list(ConsumptionRecordService.RecordFilter filter, PageRequest page) {
-        return listing.list(where(filter), page);
+        return listing.list(where(filter), page, count(filter));
+    }
+
+    /** The plan of {@link #list}'s count as it ran. */
+    List<String> countPlan(ConsumptionRecordService.RecordFilter filter) {
+        return listing.countPlan(where(filter), count(filter));
+    }
+
+    /**
+     * D135: a filter that names no resource, project or customer counts the records alone. PostgreSQL drops the outer
+     * joins of {@link #FROM} from such a count, yet still reads every record's row for the columns they joined on,
+     * where the records alone are counted from the period's index.
+     */
+    private String count(ConsumptionRecordService.RecordFilter filter) {
+        return filter.namesOwner() ? listing.countAll() : COUNT_RECORDS;
     }
 
     List<ConsumptionRecord> all(ConsumptionRecordService.RecordFilter filter) {

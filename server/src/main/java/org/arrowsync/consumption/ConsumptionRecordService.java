@@ -38,5 +38,11 @@ class ConsumptionRecordService {
             LocalDate billingPeriodFrom,
             LocalDate billingPeriodTo,
             Boolean isFinalized,
-            Boolean isReconciled) {}
+            Boolean isReconciled) {
+
+        /** Whether it filters by the records' resource, project or customer, which their own columns do not hold. */
+        boolean namesOwner() {
+            return resourceUuid != null || projectUuid != null || customerUuid != null;
+        }
+    }
 }

@@ -120,6 +120,10 @@ public final class PostgresCluster implements AutoCloseable {
                     .setServerConfig("synchronous_commit", "on")
                     .setServerConfig("full_page_writes", "on")
                     .setServerConfig("password_encryption", "scram-sha-256")
+                    .setServerConfig(
+                            "max_parallel_workers_per_gather",
+                            String.valueOf(parallelWorkersPerGather(
+                                    Runtime.getRuntime().availableProcessors())))
                     // PostgreSQL's own log, which zonky's pipe would hand to a muted logger: a week of files in the
                     // cluster's log folder, one a weekday, each overwritten a week later
                     .setServerConfig("logging_collector", "on")
@@ -136,6 +140,15 @@ public final class PostgresCluster implements AutoCloseable {
             throw new UncheckedIOException(
                     "Cannot start the embedded PostgreSQL in " + pgData.toAbsolutePath() + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * D136: the workers PostgreSQL may give one query beside its own process. On a machine of two cores or fewer, which
+     * the server's JVM shares, workers only wait for a core: a count of 200,000 records took 46–52 ms with PostgreSQL's
+     * default of two, 23 ms without. Elsewhere the default stays.
+     */
+    static int parallelWorkersPerGather(int cores) {
+        return cores <= 2 ? 0 : 2;
     }
 
     /**

@@ -3,6 +3,8 @@ package org.arrowsync.bench;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -38,6 +40,11 @@ import org.postgresql.copy.CopyIn;
  * twelve months before are synced first and the first of them is compared with the thirteenth.
  */
 public final class BillingSyncBenchmark {
+
+    /** The two months goal 3 compares, by their lines. */
+    private static final long MILLION = 1_000_000;
+
+    private static final long TWO_HUNDRED_THOUSAND = 200_000;
 
     public static void main(String[] args) throws Exception {
         // -Dheap=256m: whether the month completes in that much heap at all
@@ -152,11 +159,45 @@ public final class BillingSyncBenchmark {
                     "        first / max(fetch, COPY): %.2f (overlapped reading and writing could approach 1)%n",
                     firstSeconds / Math.max(fetchSeconds, copySeconds));
             System.out.printf("goal 2: re-sync / fetch:         %.2f (goal <= 1.5)%n", resyncSeconds / fetchSeconds);
+            printGoal3(month.lines, month.lines / firstSeconds, jvmShown, first, resyncs);
             // the server logs a line of phases per run, the measured month's last: its first sync, then the re-syncs
             int resyncsFrom = phases.size() - repeats;
             printPhases("first sync", phases.get(resyncsFrom - 2));
             printPhases("re-sync   ", phases.get(resyncsFrom + resyncs.indexOf(resync)));
         }
+    }
+
+    /**
+     * Goal 3: the million-line month's first sync within 15% of the 200,000-line month's rate, at {@code -Xmx512m} with
+     * a peak heap of at most 256 MiB. Each run keeps its rate under {@code target/bench/}, so that a run of one size
+     * compares itself with the latest run of the other.
+     */
+    private static void printGoal3(
+            long lines, double rate, String jvm, ScaleMonth.Run first, List<ScaleMonth.Run> resyncs)
+            throws IOException {
+        Path rates = Path.of("target", "bench");
+        Files.createDirectories(rates);
+        Files.writeString(
+                rates.resolve("billing-sync-" + lines + ".rate"),
+                "%.0f %s %s%n".formatted(rate, Instant.now(), jvm.replace(' ', '_')));
+        long peak = Math.max(
+                first.heapPeakMib(),
+                resyncs.stream().mapToLong(ScaleMonth.Run::heapPeakMib).max().orElse(0));
+        long other = lines == MILLION ? TWO_HUNDRED_THOUSAND : MILLION;
+        Path otherRate = rates.resolve("billing-sync-" + other + ".rate");
+        String comparison;
+        if (!Files.exists(otherRate)) {
+            comparison = "no %,d-line run kept in %s to compare its rate with".formatted(other, rates);
+        } else {
+            String[] kept = Files.readString(otherRate).trim().split(" ");
+            double otherLinesPerSecond = Double.parseDouble(kept[0]);
+            double ratio = lines == MILLION ? rate / otherLinesPerSecond : otherLinesPerSecond / rate;
+            comparison = "million-line rate / 200,000-line rate %.2f (goal >= 0.85; the %,d-line run of %s, %s)"
+                    .formatted(ratio, other, kept[1], kept[2].replace('_', ' '));
+        }
+        System.out.printf(
+                "goal 3: peak heap in use        %d MiB (goal <= 256 at -Xmx512m; this run %s); %s%n",
+                peak, jvm, comparison);
     }
 
     /** The median run by the measure given. */

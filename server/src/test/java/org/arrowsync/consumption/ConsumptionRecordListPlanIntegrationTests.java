@@ -1,0 +1,89 @@
+package org.arrowsync.consumption;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.UUID;
+import org.arrowsync.shared.PageRequest;
+import org.arrowsync.support.IntegrationTest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** The count PostgreSQL runs for the consumption-record list, over a month of 20,000 records (D135). */
+class ConsumptionRecordListPlanIntegrationTests extends IntegrationTest {
+
+    private static final LocalDate MONTH = LocalDate.of(2001, 1, 1);
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    ConsumptionRecordRepository records;
+
+    private UUID customer;
+
+    private UUID offering;
+
+    @BeforeEach
+    void month() {
+        customer = UUID.randomUUID();
+        offering = UUID.randomUUID();
+        jdbc.sql("""
+                        with c as (insert into customers (uuid, name, created, modified)
+                                   values (?, 'Plan customer ' || gen_random_uuid(), now(), now()) returning id),
+                             p as (insert into projects (uuid, customer_id, name, created, modified)
+                                   select gen_random_uuid(), c.id, 'Plan project', now(), now() from c returning id),
+                             o as (insert into offerings (uuid, name, type, state, created, modified)
+                                   values (?, 'Plan offering', 'Arrow', 'Active', now(), now()) returning id),
+                             r as (insert into resources (uuid, name, backend_id, state, offering_id, project_id, created, modified)
+                                   select gen_random_uuid(), 'Plan license ' || n, 'PLAN-' || n, 'OK', o.id, p.id, now(), now()
+                                   from p cross join o cross join generate_series(1, 20000) n returning id, backend_id)
+                        insert into consumption_records (uuid, resource_id, license_reference, billing_period, raw_data, created, modified)
+                        select gen_random_uuid(), r.id, r.backend_id, ?, '{"usage": "a day of a license"}', now(), now() from r""").params(customer, offering, MONTH).update();
+        // The visibility map an index-only scan reads, and the statistics the planner reads
+        jdbc.sql("vacuum analyze consumption_records, resources, projects, customers")
+                .update();
+    }
+
+    /** The 20,000 records would head every other test's unfiltered record list in the shared database. */
+    @AfterEach
+    void deleteMonth() {
+        jdbc.sql("delete from customers where uuid = ?").param(customer).update();
+        jdbc.sql("delete from offerings where uuid = ?").param(offering).update();
+    }
+
+    @Test
+    void aMonthIsCountedFromThePeriodsIndexWithoutReadingItsRecords() {
+        String plan = String.join("\n", records.countPlan(filter(null, MONTH)));
+
+        assertThat(plan).as(plan).contains("Index Only Scan").doesNotContain("Seq Scan on consumption_records");
+    }
+
+    @Test
+    void everyRecordIsCountedFromAnIndexToo() {
+        String plan = String.join("\n", records.countPlan(filter(null, null)));
+
+        assertThat(plan).as(plan).contains("Index Only Scan").doesNotContain("Seq Scan on consumption_records");
+    }
+
+    @Test
+    void aCountWithoutTheJoinsCountsWhatTheJoinsCount() {
+        long all = jdbc.sql("select count(*) from consumption_records where billing_period = ?")
+                .param(MONTH)
+                .query(Long.class)
+                .single();
+
+        assertThat(records.list(filter(null, MONTH), new PageRequest(1, 100)).total())
+                .isEqualTo(all)
+                .isEqualTo(records.list(filter(customer, MONTH), new PageRequest(1, 100))
+                        .total())
+                .isEqualTo(20_000);
+    }
+
+    private static ConsumptionRecordService.RecordFilter filter(UUID customer, LocalDate month) {
+        return new ConsumptionRecordService.RecordFilter(null, null, customer, null, month, null, null, null, null);
+    }
+}
