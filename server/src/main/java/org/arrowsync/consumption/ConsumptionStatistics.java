@@ -77,8 +77,8 @@ public class ConsumptionStatistics {
     }
 
     /**
-     * One parallel scan grouped by month; the totals are window sums over those month rows, so the twelve rows returned
-     * carry both their own figures and the totals of every month.
+     * One scan grouped by month; the totals are window sums over those month rows, so the twelve rows returned carry
+     * both their own figures and the totals of every month.
      */
     public Statistics statistics() {
         List<PeriodBreakdown> periods = new ArrayList<>();

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
@@ -169,35 +170,62 @@ public final class BillingSyncBenchmark {
 
     /**
      * Goal 3: the million-line month's first sync within 15% of the 200,000-line month's rate, at {@code -Xmx512m} with
-     * a peak heap of at most 256 MiB. Each run keeps its rate under {@code target/bench/}, so that a run of one size
-     * compares itself with the latest run of the other.
+     * a peak heap of at most 256 MiB. Each run of either size keeps its rate, with what it ran under, in
+     * {@code target/bench/}, so that it compares itself with the latest run of the other size under the same.
      */
     private static void printGoal3(
             long lines, double rate, String jvm, ScaleMonth.Run first, List<ScaleMonth.Run> resyncs)
             throws IOException {
+        if (lines != MILLION && lines != TWO_HUNDRED_THOUSAND) {
+            System.out.printf(
+                    "goal 3: compares the 200,000-line month with the million-line one, not %,d lines%n", lines);
+            return;
+        }
+        String conditions = String.join(
+                        "|",
+                        jvm,
+                        "template " + System.getProperty("template", "standard"),
+                        "months " + System.getProperty("months", "1"),
+                        "warm " + System.getProperty("warm", "true"))
+                .replace(' ', '_');
         Path rates = Path.of("target", "bench");
         Files.createDirectories(rates);
         Files.writeString(
                 rates.resolve("billing-sync-" + lines + ".rate"),
-                "%.0f %s %s%n".formatted(rate, Instant.now(), jvm.replace(' ', '_')));
-        long peak = Math.max(
-                first.heapPeakMib(),
-                resyncs.stream().mapToLong(ScaleMonth.Run::heapPeakMib).max().orElse(0));
-        long other = lines == MILLION ? TWO_HUNDRED_THOUSAND : MILLION;
-        Path otherRate = rates.resolve("billing-sync-" + other + ".rate");
-        String comparison;
-        if (!Files.exists(otherRate)) {
-            comparison = "no %,d-line run kept in %s to compare its rate with".formatted(other, rates);
-        } else {
-            String[] kept = Files.readString(otherRate).trim().split(" ");
-            double otherLinesPerSecond = Double.parseDouble(kept[0]);
-            double ratio = lines == MILLION ? rate / otherLinesPerSecond : otherLinesPerSecond / rate;
-            comparison = "million-line rate / 200,000-line rate %.2f (goal >= 0.85; the %,d-line run of %s, %s)"
-                    .formatted(ratio, other, kept[1], kept[2].replace('_', ' '));
-        }
+                String.format(Locale.ROOT, "%.0f %s %s%n", rate, Instant.now(), conditions));
         System.out.printf(
-                "goal 3: peak heap in use        %d MiB (goal <= 256 at -Xmx512m; this run %s); %s%n",
-                peak, jvm, comparison);
+                "goal 3: peak heap in use        first sync %d MiB, re-syncs %d MiB (goal <= 256 at -Xmx512m; this run %s)%n",
+                first.heapPeakMib(),
+                resyncs.stream().mapToLong(ScaleMonth.Run::heapPeakMib).max().orElse(0),
+                jvm);
+        long other = lines == MILLION ? TWO_HUNDRED_THOUSAND : MILLION;
+        System.out.printf(
+                "        million-line rate / 200,000-line rate: %s%n", rateRatio(rates, other, rate, conditions));
+    }
+
+    /** The ratio goal 3 reads, from this run's rate and the one the latest run of {@code other} lines kept. */
+    private static String rateRatio(Path rates, long other, double rate, String conditions) throws IOException {
+        Path kept = rates.resolve("billing-sync-" + other + ".rate");
+        if (!Files.exists(kept)) {
+            return "no %,d-line run in %s yet".formatted(other, rates);
+        }
+        String[] fields = Files.readString(kept).trim().split(" ");
+        if (fields.length != 3 || !fields[0].matches("\\d+")) {
+            return kept + " is unreadable";
+        }
+        if (!fields[2].equals(conditions)) {
+            return "the %,d-line run of %s ran under %s, not this run's %s"
+                    .formatted(other, fields[1], fields[2].replace('_', ' '), conditions.replace('_', ' '));
+        }
+        double otherRate = Double.parseDouble(fields[0]);
+        double ratio = other == TWO_HUNDRED_THOUSAND ? rate / otherRate : otherRate / rate;
+        return String.format(
+                Locale.ROOT,
+                "%.2f (goal >= 0.85; the %,d-line run of %s: %,.0f lines/s)",
+                ratio,
+                other,
+                fields[1],
+                otherRate);
     }
 
     /** The median run by the measure given. */

@@ -28,7 +28,7 @@ class ConsumptionRecordListPlanIntegrationTests extends IntegrationTest {
     private UUID offering;
 
     @BeforeEach
-    void month() {
+    void month() throws InterruptedException {
         customer = UUID.randomUUID();
         offering = UUID.randomUUID();
         jdbc.sql("""
@@ -43,9 +43,25 @@ class ConsumptionRecordListPlanIntegrationTests extends IntegrationTest {
                                    from p cross join o cross join generate_series(1, 20000) n returning id, backend_id)
                         insert into consumption_records (uuid, resource_id, license_reference, billing_period, raw_data, created, modified)
                         select gen_random_uuid(), r.id, r.backend_id, ?, '{"usage": "a day of a license"}', now(), now() from r""").params(customer, offering, MONTH).update();
-        // The visibility map an index-only scan reads, and the statistics the planner reads
-        jdbc.sql("vacuum analyze consumption_records, resources, projects, customers")
-                .update();
+        allVisible();
+    }
+
+    /**
+     * Vacuums the records until the visibility map holds every page, which an index-only scan reads and the planner
+     * weighs: a transaction another part of the shared server holds open at that moment keeps pages from it.
+     */
+    private void allVisible() throws InterruptedException {
+        for (int attempt = 0; attempt < 20; attempt++) {
+            jdbc.sql("vacuum analyze consumption_records, resources, projects, customers")
+                    .update();
+            if (jdbc.sql("select relallvisible >= relpages from pg_class where relname = 'consumption_records'")
+                    .query(Boolean.class)
+                    .single()) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new IllegalStateException("The records' pages did not all become visible to every transaction");
     }
 
     /** The 20,000 records would head every other test's unfiltered record list in the shared database. */
@@ -59,7 +75,10 @@ class ConsumptionRecordListPlanIntegrationTests extends IntegrationTest {
     void aMonthIsCountedFromThePeriodsIndexWithoutReadingItsRecords() {
         String plan = String.join("\n", records.countPlan(filter(null, MONTH)));
 
-        assertThat(plan).as(plan).contains("Index Only Scan").doesNotContain("Seq Scan on consumption_records");
+        assertThat(plan)
+                .as(plan)
+                .contains("Index Only Scan", "Heap Fetches: 0")
+                .doesNotContain("Seq Scan on consumption_records");
     }
 
     @Test
@@ -70,8 +89,8 @@ class ConsumptionRecordListPlanIntegrationTests extends IntegrationTest {
     }
 
     @Test
-    void aCountWithoutTheJoinsCountsWhatTheJoinsCount() {
-        long all = jdbc.sql("select count(*) from consumption_records where billing_period = ?")
+    void aCountWithoutTheJoinsCountsWhatTheListsJoinsCount() {
+        long all = jdbc.sql("select count(*)" + ConsumptionRecordRepository.FROM + " where cr.billing_period = ?")
                 .param(MONTH)
                 .query(Long.class)
                 .single();

@@ -54,6 +54,9 @@ class EmbeddedDatabaseIntegrationTests extends IntegrationTest {
                         .single())
                 .as("on %d cores", cores)
                 .isEqualTo(cores <= 2 ? 0 : 2);
+        assertThat(PostgresCluster.withoutParallelWorkers(1)).isTrue();
+        assertThat(PostgresCluster.withoutParallelWorkers(2)).isTrue();
+        assertThat(PostgresCluster.withoutParallelWorkers(3)).isFalse();
     }
 
     @Test
