@@ -112,9 +112,6 @@ public final class PostgresCluster implements AutoCloseable {
             String password = Files.readAllLines(passwordFile).get(0).trim();
             EmbeddedPostgres.Builder builder = builder(pgData);
             port.ifPresent(builder::setPort);
-            if (withoutParallelWorkers(Runtime.getRuntime().availableProcessors())) {
-                builder.setServerConfig("max_parallel_workers_per_gather", "0");
-            }
             EmbeddedPostgres postgres = builder
                     // zonky passes these as extra initdb options ("--key=value") after its own "-A trust".
                     .setLocaleConfig("auth", "scram-sha-256")
@@ -139,16 +136,6 @@ public final class PostgresCluster implements AutoCloseable {
             throw new UncheckedIOException(
                     "Cannot start the embedded PostgreSQL in " + pgData.toAbsolutePath() + ": " + e.getMessage(), e);
         }
-    }
-
-    /**
-     * D136: whether PostgreSQL gives a query no parallel workers. On a machine of two cores or fewer, which the
-     * server's JVM shares, workers only take turns with the query's own process: a count of 200,000 records took 46–52
-     * ms with PostgreSQL's default of two workers and 23 ms without, the consumption statistics over a million records
-     * 77–82 ms against 50 ms. Elsewhere PostgreSQL's own setting stays, and with it whatever an operator configured.
-     */
-    static boolean withoutParallelWorkers(int cores) {
-        return cores <= 2;
     }
 
     /**

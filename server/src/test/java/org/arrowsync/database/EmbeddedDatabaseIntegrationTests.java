@@ -44,21 +44,6 @@ class EmbeddedDatabaseIntegrationTests extends IntegrationTest {
                 .isEqualTo("on");
     }
 
-    /** D136: no parallel workers on a machine of two cores or fewer, PostgreSQL's default of two elsewhere. */
-    @Test
-    void givesAQueryParallelWorkersOnlyWhereTheMachineHasCoresToSpare() {
-        int cores = Runtime.getRuntime().availableProcessors();
-        assertThat(JdbcClient.create(dataSource)
-                        .sql("show max_parallel_workers_per_gather")
-                        .query(Integer.class)
-                        .single())
-                .as("on %d cores", cores)
-                .isEqualTo(cores <= 2 ? 0 : 2);
-        assertThat(PostgresCluster.withoutParallelWorkers(1)).isTrue();
-        assertThat(PostgresCluster.withoutParallelWorkers(2)).isTrue();
-        assertThat(PostgresCluster.withoutParallelWorkers(3)).isFalse();
-    }
-
     @Test
     void runsASupportedPostgresqlMajorWithDataChecksums() {
         JdbcClient jdbc = JdbcClient.create(dataSource);
