@@ -5,77 +5,88 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import org.arrowsync.database.EmbeddedDatabase;
 import org.arrowsync.shared.PageRequest;
 import org.arrowsync.support.IntegrationTest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.postgresql.ds.PGSimpleDataSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The count PostgreSQL runs for the consumption-record list, over a month of 20,000 records (D135, D137). Each has a
  * usage report of about 600 bytes, so that its row is about as wide as those of {@code bench/api-lists} (whose records
- * answer about 1 KB each): on narrow rows PostgreSQL reads the table itself as cheaply as an index.
+ * answer about 1 KB each): on narrow rows PostgreSQL reads the table itself as cheaply as an index. The month is
+ * written to a database of its own in the tests' cluster: an index-only scan needs the pages marked visible to every
+ * transaction, which any transaction left open in the shared database (another test's job) would keep from them.
  */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ConsumptionRecordListPlanIntegrationTests extends IntegrationTest {
 
     private static final LocalDate MONTH = LocalDate.of(2001, 1, 1);
 
-    @Autowired
-    JdbcClient jdbc;
+    private static final String DATABASE = "consumption_list_plans";
 
     @Autowired
-    ConsumptionRecordRepository records;
+    EmbeddedDatabase database;
+
+    @Autowired
+    JsonMapper json;
+
+    private JdbcClient jdbc;
+
+    private ConsumptionRecordRepository records;
 
     private UUID customer;
 
-    private UUID offering;
-
-    @BeforeEach
+    @BeforeAll
     void month() throws InterruptedException {
+        JdbcClient cluster = JdbcClient.create(database.cluster().dataSource());
+        cluster.sql("drop database if exists " + DATABASE).update();
+        cluster.sql("create database " + DATABASE).update();
+        PGSimpleDataSource dataSource = new PGSimpleDataSource();
+        dataSource.setServerNames(new String[] {"localhost"});
+        dataSource.setPortNumbers(new int[] {database.cluster().port()});
+        dataSource.setDatabaseName(DATABASE);
+        dataSource.setUser("postgres");
+        dataSource.setPassword(database.cluster().password().orElseThrow());
+        Flyway.configure().dataSource(dataSource).load().migrate();
+        jdbc = JdbcClient.create(dataSource);
+        records = new ConsumptionRecordRepository(jdbc, json);
         customer = UUID.randomUUID();
-        offering = UUID.randomUUID();
         jdbc.sql("""
                         with c as (insert into customers (uuid, name, created, modified)
-                                   values (?, 'Plan customer ' || gen_random_uuid(), now(), now()) returning id),
+                                   values (?, 'Plan customer', now(), now()) returning id),
                              p as (insert into projects (uuid, customer_id, name, created, modified)
                                    select gen_random_uuid(), c.id, 'Plan project', now(), now() from c returning id),
                              o as (insert into offerings (uuid, name, type, state, created, modified)
-                                   values (?, 'Plan offering', 'Arrow', 'Active', now(), now()) returning id),
+                                   values (gen_random_uuid(), 'Plan offering', 'Arrow', 'Active', now(), now()) returning id),
                              r as (insert into resources (uuid, name, backend_id, state, offering_id, project_id, created, modified)
                                    select gen_random_uuid(), 'Plan license ' || n, 'PLAN-' || n, 'OK', o.id, p.id, now(), now()
                                    from p cross join o cross join generate_series(1, 20000) n returning id, backend_id)
                         insert into consumption_records (uuid, resource_id, license_reference, billing_period, raw_data, created, modified)
-                        select gen_random_uuid(), r.id, r.backend_id, ?, jsonb_build_object('usage', repeat('a day of a license ', 32)), now(), now() from r""").params(customer, offering, MONTH).update();
-        allVisible();
+                        select gen_random_uuid(), r.id, r.backend_id, ?, jsonb_build_object('usage', repeat('a day of a license ', 32)),
+                               now(), now() from r""").params(customer, MONTH).update();
+        jdbc.sql("vacuum analyze").update();
+        assertThat(jdbc.sql("select relallvisible >= relpages from pg_class where relname = 'consumption_records'")
+                        .query(Boolean.class)
+                        .single())
+                .as("every page of the records visible to every transaction after the vacuum")
+                .isTrue();
     }
 
-    /**
-     * Vacuums the records until the visibility map holds every page, which an index-only scan reads and the planner
-     * weighs: a transaction another part of the shared server holds open at that moment keeps pages from it.
-     */
-    private void allVisible() throws InterruptedException {
-        for (int attempt = 0; attempt < 20; attempt++) {
-            jdbc.sql("vacuum analyze consumption_records, resources, projects, customers")
-                    .update();
-            if (jdbc.sql("select relallvisible >= relpages from pg_class where relname = 'consumption_records'")
-                    .query(Boolean.class)
-                    .single()) {
-                return;
-            }
-            Thread.sleep(100);
-        }
-        throw new IllegalStateException("The records' pages did not all become visible to every transaction");
-    }
-
-    /** The 20,000 records would head every other test's unfiltered record list in the shared database. */
-    @AfterEach
-    void deleteMonth() {
-        jdbc.sql("delete from customers where uuid = ?").param(customer).update();
-        jdbc.sql("delete from offerings where uuid = ?").param(offering).update();
+    @AfterAll
+    void dropDatabase() {
+        JdbcClient.create(database.cluster().dataSource())
+                .sql("drop database if exists " + DATABASE + " with (force)")
+                .update();
     }
 
     @Test
