@@ -182,17 +182,17 @@ public final class BillingSyncBenchmark {
             return;
         }
         String conditions = String.join(
-                        "|",
-                        jvm,
-                        "template " + System.getProperty("template", "standard"),
-                        "months " + System.getProperty("months", "1"),
-                        "warm " + System.getProperty("warm", "true"))
-                .replace(' ', '_');
+                ", ",
+                jvm,
+                "template " + System.getProperty("template", "standard"),
+                "months " + System.getProperty("months", "1"),
+                "warm " + System.getProperty("warm", "true"));
         Path rates = Path.of("target", "bench");
         Files.createDirectories(rates);
-        Files.writeString(
+        // a line each: the rate, when, and what the run ran under
+        Files.write(
                 rates.resolve("billing-sync-" + lines + ".rate"),
-                String.format(Locale.ROOT, "%.0f %s %s%n", rate, Instant.now(), conditions));
+                List.of(String.format(Locale.ROOT, "%.0f", rate), Instant.now().toString(), conditions));
         System.out.printf(
                 "goal 3: peak heap in use        first sync %d MiB, re-syncs %d MiB (goal <= 256 at -Xmx512m; this run %s)%n",
                 first.heapPeakMib(),
@@ -209,22 +209,22 @@ public final class BillingSyncBenchmark {
         if (!Files.exists(kept)) {
             return "no %,d-line run in %s yet".formatted(other, rates);
         }
-        String[] fields = Files.readString(kept).trim().split(" ");
-        if (fields.length != 3 || !fields[0].matches("\\d+")) {
+        List<String> fields = Files.readAllLines(kept);
+        if (fields.size() != 3 || !fields.get(0).matches("\\d+")) {
             return kept + " is unreadable";
         }
-        if (!fields[2].equals(conditions)) {
+        if (!fields.get(2).equals(conditions)) {
             return "the %,d-line run of %s ran under %s, not this run's %s"
-                    .formatted(other, fields[1], fields[2].replace('_', ' '), conditions.replace('_', ' '));
+                    .formatted(other, fields.get(1), fields.get(2), conditions);
         }
-        double otherRate = Double.parseDouble(fields[0]);
+        double otherRate = Double.parseDouble(fields.get(0));
         double ratio = other == TWO_HUNDRED_THOUSAND ? rate / otherRate : otherRate / rate;
         return String.format(
                 Locale.ROOT,
                 "%.2f (goal >= 0.85; the %,d-line run of %s: %,.0f lines/s)",
                 ratio,
                 other,
-                fields[1],
+                fields.get(1),
                 otherRate);
     }
 
