@@ -26,10 +26,11 @@ import org.arrowsync.support.Response;
  * bench/api-lists: the scale month (see {@link ScaleMonth}; {@code -Dcustomers=20000} for a million lines) synced, a
  * consumption record per license beside it (inserted as setup), then the five list endpoints that grow with lines read
  * at page 1 and page 500 (page_size 100), without a filter and with each of their filters alone. Prints a table of p50
- * and p95 over {@code -Dsamples} requests (default 20, after every URL once and 3 unmeasured), the size of each answer
- * and the machine's load; asserts nothing. A measured request is timed as a plain HTTP client makes it and reads its
- * whole answer; the unmeasured ones go through the tests' client, which also checks each answer against the served API
- * description (on a page of invoices, that check took longer than the server).
+ * and p95 over {@code -Dsamples} requests (default 20, after every URL once and 3 unmeasured), the p50 of the server's
+ * time before it began to write its answer ({@code Server-Timing}: the rest is writing and reading the answer), the
+ * size of each answer and the machine's load; asserts nothing. A measured request is timed as a plain HTTP client makes
+ * it and reads its whole answer; the unmeasured ones go through the tests' client, which also checks each answer
+ * against the served API description (on a page of invoices, that check took longer than the server).
  */
 public final class ApiListsBenchmark {
 
@@ -54,7 +55,9 @@ public final class ApiListsBenchmark {
             System.out.printf(
                     "lines in the month: %,d; %d samples per row (ms); load average %s%n",
                     month.lines, SAMPLES, loadAverage());
-            System.out.printf("%-40s %-58s %5s %8s %8s %10s%n", "endpoint", "filter", "page", "p50", "p95", "bytes");
+            System.out.printf(
+                    "%-40s %-58s %5s %8s %8s %8s %10s%n",
+                    "endpoint", "filter", "page", "p50", "p95", "app p50", "bytes");
             double worst = 0;
             for (Map.Entry<String, List<String>> endpoint : endpoints.entrySet()) {
                 for (String filter : endpoint.getValue()) {
@@ -62,12 +65,13 @@ public final class ApiListsBenchmark {
                         Timing timing = measure(month.api, url(endpoint.getKey(), filter, page));
                         worst = Math.max(worst, timing.p95());
                         System.out.printf(
-                                "%-40s %-58s %5d %8.1f %8.1f %,10d%s%n",
+                                "%-40s %-58s %5d %8.1f %8.1f %8.1f %,10d%s%n",
                                 endpoint.getKey(),
                                 filter.isEmpty() ? "(none)" : abbreviate(filter),
                                 page,
                                 timing.p50(),
                                 timing.p95(),
+                                timing.appP50(),
                                 timing.bytes(),
                                 timing.status() == 404 ? "  (404: past the last page)" : "");
                     }
@@ -157,10 +161,11 @@ public final class ApiListsBenchmark {
     }
 
     /**
-     * A URL's p50 and p95 in milliseconds over {@code SAMPLES} requests, its status (404: past the last page) and the
-     * size of its answer.
+     * A URL's p50 and p95 in milliseconds over {@code SAMPLES} requests, the p50 of the server's time before it began
+     * to write its answer (its {@code Server-Timing}: checks, database and mapping; the rest of a request is writing
+     * and reading the answer), its status (404: past the last page) and the size of its answer.
      */
-    private record Timing(double p50, double p95, int status, long bytes) {}
+    private record Timing(double p50, double p95, double appP50, int status, long bytes) {}
 
     private static Timing measure(Api api, String url) throws IOException, InterruptedException {
         int status = 0;
@@ -179,17 +184,26 @@ public final class ApiListsBenchmark {
                 .header("Authorization", "Token " + Api.ADMIN_TOKEN)
                 .build();
         double[] millis = new double[SAMPLES];
+        double[] app = new double[SAMPLES];
         for (int i = 0; i < SAMPLES; i++) {
             long start = System.nanoTime();
             HttpResponse<byte[]> answer = HTTP.send(request, HttpResponse.BodyHandlers.ofByteArray());
             millis[i] = (System.nanoTime() - start) / 1e6;
+            app[i] = appMillis(answer);
             if (answer.statusCode() != status || answer.body().length != bytes) {
                 throw new IllegalStateException(url + " answered " + answer.statusCode() + " with "
                         + answer.body().length + " bytes, where it answered " + status + " with " + bytes);
             }
         }
         Arrays.sort(millis);
-        return new Timing(percentile(millis, 50), percentile(millis, 95), status, bytes);
+        Arrays.sort(app);
+        return new Timing(percentile(millis, 50), percentile(millis, 95), percentile(app, 50), status, bytes);
+    }
+
+    /** The server's {@code Server-Timing: app;dur=} of an answer, in milliseconds. */
+    private static double appMillis(HttpResponse<?> answer) {
+        String timing = answer.headers().firstValue("Server-Timing").orElseThrow();
+        return Double.parseDouble(timing.substring(timing.indexOf("dur=") + 4));
     }
 
     private static double percentile(double[] sorted, int percent) {
