@@ -14,8 +14,8 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyAdvice;
 /**
  * Every answer with a body the API writes says in {@code Server-Timing} how long the server took before it began to
  * write it ({@code app;dur=} milliseconds since the request came in: its checks, the database and the mapping), so a
- * slow answer tells whether the time went in the reading or in the writing (a client's time less {@code app}): a page
- * of invoices that embeds thousands of items spends most of it writing (#16). Browsers show it beside each request.
+ * slow answer tells whether its time went in reading the data or in writing the answer (a client's time less
+ * {@code app}), as {@code bench/api-lists} prints it (#16). Browsers show it beside each request.
  */
 @ControllerAdvice
 class ServerTiming implements ResponseBodyAdvice<Object> {
