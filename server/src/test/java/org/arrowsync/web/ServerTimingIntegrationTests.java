@@ -10,7 +10,10 @@ import org.arrowsync.support.IntegrationTest;
 import org.arrowsync.support.Response;
 import org.junit.jupiter.api.Test;
 
-/** Every answer the API writes a body for says how long the server took before it began to write it (#16). */
+/**
+ * Every answer the API writes a body for a signed-in caller says how long the server took before it began to write it
+ * (#16).
+ */
 class ServerTimingIntegrationTests extends IntegrationTest {
 
     private static final Pattern APP = Pattern.compile("app;dur=(\\d+\\.\\d)");
@@ -31,6 +34,14 @@ class ServerTimingIntegrationTests extends IntegrationTest {
         assertThat(appMillis(api.get("/api/invoices/" + UUID.randomUUID() + "/").expect(404)))
                 .isNotNegative();
         assertThat(appMillis(api.get("/api/invoices/?state=abc").expect(400))).isNotNegative();
+    }
+
+    @Test
+    void anAnonymousCallerIsNotToldHowLongTheServerTook() {
+        assertThat(api.anonymous().get("/health").expect(200).header(ServerTiming.HEADER))
+                .isNull();
+        assertThat(api.anonymous().get("/api/customers/").expect(401).header(ServerTiming.HEADER))
+                .isNull();
     }
 
     private static double appMillis(Response answer) {
