@@ -198,8 +198,13 @@ public final class PostgresCluster implements AutoCloseable {
 
     /** A plain, unpooled data source, for the commands that run one long transaction. */
     public DataSource dataSource() {
+        return dataSource("postgres");
+    }
+
+    /** A plain, unpooled data source on another database of the cluster, as its superuser. */
+    public DataSource dataSource(String database) {
         PGSimpleDataSource dataSource = new PGSimpleDataSource();
-        dataSource.setUrl(jdbcUrl());
+        dataSource.setUrl(postgres.getJdbcUrl(SUPERUSER, database));
         dataSource.setUser(SUPERUSER);
         password.ifPresent(dataSource::setPassword);
         return dataSource;
