@@ -19,6 +19,7 @@ import org.arrowsync.arrowclient.ArrowClients;
 import org.arrowsync.arrowclient.ArrowException;
 import org.arrowsync.arrowclient.Statement;
 import org.arrowsync.arrowclient.StatementQuery;
+import org.arrowsync.arrowclient.StatementState;
 import org.arrowsync.ledger.LicenseBilling;
 import org.arrowsync.mappings.MappingIndex;
 import org.arrowsync.settings.Settings;
@@ -114,7 +115,7 @@ public class BillingValidation {
         Set<String> validatedPeriods = new TreeSet<>();
         int validated = 0;
         for (YearMonth period : periods) {
-            Map<String, Statement> statements = speaking(statementsOf.apply(period), period, progress);
+            Map<String, StatementState> statements = speaking(statementsOf.apply(period), period, progress);
             if (statements == null) {
                 continue;
             }
@@ -152,8 +153,8 @@ public class BillingValidation {
      * Validation Date: a month Arrow is still validating is not read whole after each of its syncs.
      */
     private List<BillingSync> candidates(
-            Settings chosen, YearMonth period, Map<String, Statement> statements, Instant now) {
-        boolean anyFulfilled = statements.values().stream().anyMatch(Statement::fulfilled);
+            Settings chosen, YearMonth period, Map<String, StatementState> statements, Instant now) {
+        boolean anyFulfilled = statements.containsValue(StatementState.FULFILLED);
         boolean calendarDecides = grace.over(period, now)
                 && !syncs.mappingReferencesAwaitingArrow(chosen.id(), period).stream()
                         .allMatch(reference -> statements.containsKey(MappingIndex.reference(reference)));
@@ -166,8 +167,8 @@ public class BillingValidation {
      * The arrow_state to record if the sync is final now, else null: Arrow's word first (the statement that speaks for
      * the customer, the lines' Validation Date), the calendar only without it.
      */
-    private String signal(BillingSync sync, Statement statement, Instant now) {
-        if (statement != null && statement.fulfilled() || sync.linesValidated()) {
+    private String signal(BillingSync sync, StatementState statement, Instant now) {
+        if (statement == StatementState.FULFILLED || sync.linesValidated()) {
             return "validated";
         }
         if (statement != null) {
@@ -180,17 +181,17 @@ public class BillingValidation {
      * What Arrow's statements say of the month, by customer (D6, D25, D30): for a customer with several (one per vendor
      * program) one not final speaks for it, else one without status, else a fulfilled one; so it counts as final only
      * when all are. A customer is absent when Arrow gives no signal for it: no statement, or a statement without
-     * status.
+     * status. Only the state that speaks is kept, not the statements: the month's are held while its sync runs.
      */
     private static MonthStatements read(ArrowClient client, YearMonth period) {
         try {
-            Map<String, Statement> speaking = client.statements(new StatementQuery(period, null)).stream()
+            Map<String, StatementState> speaking = client.statements(new StatementQuery(period, null)).stream()
                     .collect(Collectors.toMap(
                             statement -> MappingIndex.reference(statement.customerReference()),
-                            Function.identity(),
+                            Statement::state,
                             (first, second) -> rank(second) > rank(first) ? second : first,
                             HashMap::new));
-            speaking.values().removeIf(statement -> !statement.state().isSignal());
+            speaking.values().removeIf(state -> !state.isSignal());
             return new MonthStatements(speaking, null);
         } catch (ArrowException e) {
             return new MonthStatements(Map.of(), e);
@@ -210,7 +211,7 @@ public class BillingValidation {
      * lacks that right) or does not exist (404), so the lines' Validation Date, else the calendar, decides. Null when
      * Arrow failed otherwise (401, 5xx, time-outs): an outage, so validation is postponed.
      */
-    private static Map<String, Statement> speaking(MonthStatements read, YearMonth period, Progress progress) {
+    private static Map<String, StatementState> speaking(MonthStatements read, YearMonth period, Progress progress) {
         ArrowException e = read.failure();
         if (e == null) {
             return read.speaking();
@@ -226,11 +227,11 @@ public class BillingValidation {
     }
 
     /** A month's statements as read from Arrow by customer, or the failure that stopped reading them. */
-    private record MonthStatements(Map<String, Statement> speaking, ArrowException failure) {}
+    private record MonthStatements(Map<String, StatementState> speaking, ArrowException failure) {}
 
     /** Which of a customer's statements speaks for it: one not final, else one without status, else a fulfilled one. */
-    private static int rank(Statement statement) {
-        return statement.fulfilled() ? 0 : statement.state().isSignal() ? 2 : 1;
+    private static int rank(StatementState state) {
+        return state == StatementState.FULFILLED ? 0 : state.isSignal() ? 2 : 1;
     }
 
     public record ValidationReport(int validated, List<String> periods) {

@@ -279,17 +279,19 @@ final class LineMatching {
 
     /**
      * The items this month already has for the rows' line references, in the syncs of the mapped customers. A new month
-     * has only the lines this run wrote, so it is asked only when one of the references was met before.
+     * has only the lines this run wrote, so it is asked only for the references the run met before: in an earlier
+     * batch, or earlier in this one when Arrow lists a line twice (then the database has neither copy), and the few
+     * that {@link MetReferences} takes for met.
      */
     private Map<String, KnownLine> billed(List<BillingLineResult> results) {
         // A reference listed twice is asked twice; the index scan takes each key once
         List<String> references = new ArrayList<>(results.size());
         for (BillingLineResult result : results) {
-            if (result.reference() != null) {
+            if (result.reference() != null && (!newMonth || metReferences.add(result.reference()))) {
                 references.add(result.reference());
             }
         }
-        if (newMonth && !metBefore(references)) {
+        if (references.isEmpty()) {
             return Map.of();
         }
         Map<String, KnownLine> billed = new HashMap<>(room(references.size()));
@@ -298,19 +300,6 @@ final class LineMatching {
                 .known(syncsById.keySet(), references)
                 .forEach(item -> billed.merge(item.lineReference(), item, LineMatching::preferred));
         return billed;
-    }
-
-    /**
-     * Whether any of the references was met before in the run (or shares its hash): in an earlier batch, or earlier in
-     * this one when Arrow lists a line twice (then the database has neither copy, and is asked for nothing it has);
-     * remembers them all.
-     */
-    private boolean metBefore(List<String> references) {
-        boolean met = false;
-        for (String reference : references) {
-            met |= metReferences.add(reference);
-        }
-        return met;
     }
 
     private static KnownLine preferred(KnownLine one, KnownLine other) {

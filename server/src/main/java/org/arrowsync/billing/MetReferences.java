@@ -1,62 +1,84 @@
 package org.arrowsync.billing;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
- * The line references a run has met, kept as 64-bit hashes in one open-addressing table (at most 16 bytes a reference,
- * 16 MB at a million lines): enough to know that a reference is new to the run without asking the database. A hash met
- * before may belong to another reference, so a hit only ever sends the caller to the database.
+ * The line references a run has met, kept as a Bloom filter: enough to know that a reference is new to the run without
+ * asking the database. A reference met before is always found; one never met is found rarely (a few in a thousand), so
+ * a hit only ever sends the caller to the database, which has the line or not. Each reference sets seven bits of one
+ * block of 512 (a cache line), at 16 bits a reference: 2 to 4 MB at a million lines, where the references' exact hashes
+ * took 16 MB. When a filter holds as many references as it was made for, one twice as large takes the next ones, so a
+ * month of any size finds about as few references it never met.
  */
 final class MetReferences {
 
-    private long[] table = new long[1 << 12];
-    private int size;
-    private boolean zeroMet;
+    private static final int FIRST_CAPACITY = 1 << 14;
+    private static final int BITS_PER_REFERENCE = 16;
+    /** Words to a block; bits a reference sets in its block, each chosen by nine bits of a hash. */
+    private static final int BLOCK = 8;
 
-    /** Adds the reference; returns whether its hash was met before (the same reference, or rarely another). */
+    private static final int PROBES = 7;
+
+    private final List<long[]> filters = new ArrayList<>();
+    private int capacity;
+    private int inLast;
+
+    /** Adds the reference; returns whether it was met before (or, rarely, seems so). */
     boolean add(String reference) {
         long hash = hash(reference);
-        if (hash == 0) {
-            boolean met = zeroMet;
-            zeroMet = true;
-            return met;
-        }
-        if ((size + 1) * 2 > table.length) {
-            grow();
-        }
-        return !insert(hash);
-    }
-
-    private boolean insert(long hash) {
-        int mask = table.length - 1;
-        for (int i = (int) (hash ^ (hash >>> 32)) & mask; ; i = (i + 1) & mask) {
-            if (table[i] == 0) {
-                table[i] = hash;
-                size++;
+        int block = (int) (hash >>> 32);
+        long choices = mix(hash ^ 0x9e3779b97f4a7c15L);
+        for (long[] filter : filters) {
+            if (holds(filter, block, choices)) {
                 return true;
             }
-            if (table[i] == hash) {
+        }
+        if (inLast == capacity) {
+            capacity = capacity == 0 ? FIRST_CAPACITY : capacity * 2;
+            filters.add(new long[capacity * BITS_PER_REFERENCE / Long.SIZE]);
+            inLast = 0;
+        }
+        long[] last = filters.get(filters.size() - 1);
+        int first = first(last, block);
+        long left = choices;
+        for (int i = 0; i < PROBES; i++, left >>>= 9) {
+            int bit = (int) left & 511;
+            last[first + (bit >>> 6)] |= 1L << bit;
+        }
+        inLast++;
+        return false;
+    }
+
+    private static boolean holds(long[] filter, int block, long choices) {
+        int first = first(filter, block);
+        long left = choices;
+        for (int i = 0; i < PROBES; i++, left >>>= 9) {
+            int bit = (int) left & 511;
+            if ((filter[first + (bit >>> 6)] & (1L << bit)) == 0) {
                 return false;
             }
         }
+        return true;
     }
 
-    private void grow() {
-        long[] old = table;
-        table = new long[old.length * 2];
-        size = 0;
-        for (long hash : old) {
-            if (hash != 0) {
-                insert(hash);
-            }
-        }
+    /** The first word of the reference's block in the filter. */
+    private static int first(long[] filter, int block) {
+        return (block & (filter.length / BLOCK - 1)) * BLOCK;
     }
 
     /** FNV-1a over the characters, then MurmurHash3's finalizer, so that near references land far apart. */
-    static long hash(String reference) {
+    private static long hash(String reference) {
         long hash = 0xcbf29ce484222325L;
         for (int i = 0; i < reference.length(); i++) {
             hash ^= reference.charAt(i);
             hash *= 0x100000001b3L;
         }
+        return mix(hash);
+    }
+
+    private static long mix(long value) {
+        long hash = value;
         hash ^= hash >>> 33;
         hash *= 0xff51afd7ed558ccdL;
         hash ^= hash >>> 33;

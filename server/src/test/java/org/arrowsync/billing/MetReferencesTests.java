@@ -7,21 +7,29 @@ import org.junit.jupiter.api.Test;
 class MetReferencesTests {
 
     @Test
-    void aReferenceIsNewOnceAndMetAfterThroughEveryGrowth() {
+    void aReferenceMetIsFoundThroughEveryGrowthAndFewNewOnesAre() {
         MetReferences met = new MetReferences();
-        int count = 100_000;
+        int count = 300_000;
+        int newFound = 0;
 
         for (int i = 0; i < count; i++) {
-            assertThat(met.add("MS24-" + i + "-202610-0"))
-                    .as("first meeting of %d", i)
-                    .isFalse();
+            if (met.add("MS24-" + i + "-202610-0")) {
+                newFound++;
+            }
         }
         for (int i = 0; i < count; i++) {
             assertThat(met.add("MS24-" + i + "-202610-0"))
                     .as("second meeting of %d", i)
                     .isTrue();
         }
-        assertThat(met.add("MS24-" + count + "-202610-0")).isFalse();
+        for (int i = count; i < 2 * count; i++) {
+            if (met.add("MS24-" + i + "-202610-0")) {
+                newFound++;
+            }
+        }
+
+        // A reference found on its first meeting is only asked of the database: a few in a thousand
+        assertThat(newFound).isLessThan(2 * count / 200);
     }
 
     @Test
