@@ -346,10 +346,14 @@ public class BillingReconciliation {
             for (BillingSync sync : syncs.values()) {
                 if (report.waitsForInvoice(sync.id())) {
                     // not reconciled while a correction of its lines waits for an open invoice (D108)
-                    writers.syncs().saveNotes(sync.id(), report.notes(sync), writers.now());
+                    writers.syncs().saveNotes(sync.id(), report.notes(sync.mappingId(), sync.id()), writers.now());
                 } else {
                     writers.syncs()
-                            .saveReconciled(sync.id(), sync.markReconciled(true), report.notes(sync), writers.now());
+                            .saveReconciled(
+                                    sync.id(),
+                                    sync.markReconciled(true),
+                                    report.notes(sync.mappingId(), sync.id()),
+                                    writers.now());
                 }
             }
             progress.add("compensations", compensations.size());

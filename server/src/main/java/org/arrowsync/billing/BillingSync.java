@@ -36,13 +36,6 @@ public record BillingSync(
         Instant created,
         Instant modified) {
 
-    SyncState markSynced() {
-        if (state != SyncState.PENDING && state != SyncState.SYNCED) {
-            throw new SyncStateRefused(this, "synced again");
-        }
-        return SyncState.SYNCED;
-    }
-
     /**
      * A synced sync becomes validated; one a forced reconciliation closed before Arrow's word stays reconciled, with
      * the month now final (D107).

@@ -54,6 +54,12 @@ class BillingSyncRepository {
                     + " b.buy_total, b.sell_total, b.currency, i.uuid as invoice_uuid, b.error_message, b.line_errors, b.synced_at,"
                     + " b.validated_at, b.reconciled_at, b.lines_validated, b.created, b.modified" + FROM;
 
+    /** What {@link RunSync} holds of a sync. */
+    private static final String RUN_SELECT =
+            "select b.id, b.uuid, b.customer_mapping_id, b.statement_reference, b.state,"
+                    + " c.id as customer_id, c.uuid as customer_uuid, c.name as customer_name, b.buy_total, b.sell_total,"
+                    + " b.currency, b.lines_validated" + FROM;
+
     /**
      * The syncs Arrow's word may still validate (D6): synced ones, and those a forced reconciliation closed before
      * Arrow said the month was final (D107), which a later reconciliation must then correct to Arrow's final amounts.
@@ -78,7 +84,7 @@ class BillingSyncRepository {
      * The month's syncs of these (mapping, statement) keys, the missing ones created pending: two statements for a
      * whole page.
      */
-    List<BillingSync> getOrCreateAll(List<SyncKey> keys, YearMonth period, Instant now) {
+    List<RunSync> getOrCreateAll(List<SyncKey> keys, YearMonth period, Instant now) {
         Long[] mappings = column(keys, SyncKey::mappingId, Long[]::new);
         String[] statements = column(keys, SyncKey::statementReference, String[]::new);
         Long[] invoices = column(keys, SyncKey::invoiceId, Long[]::new);
@@ -88,11 +94,19 @@ class BillingSyncRepository {
                         on conflict (customer_mapping_id, statement_reference, report_period) do nothing""")
                 .params(period.toString(), Timestamps.of(now), Timestamps.of(now), mappings, statements, invoices)
                 .update();
-        return jdbc.sql(SELECT
+        return jdbc.sql(RUN_SELECT
                         + " join unnest(?::bigint[], ?::text[]) as k(m, st) on k.m = b.customer_mapping_id"
                         + " and k.st = b.statement_reference where b.report_period = ?")
                 .params(mappings, statements, period.toString())
-                .query(BillingSyncRepository::map)
+                .query((rs, row) -> runSync(rs, period))
+                .list();
+    }
+
+    /** A month's syncs of one settings record as a billing run holds them. */
+    List<RunSync> ofRun(long settingsId, YearMonth period) {
+        return jdbc.sql(RUN_SELECT + " where m.settings_id = ? and b.report_period = ?")
+                .params(settingsId, period.toString())
+                .query((rs, row) -> runSync(rs, period))
                 .list();
     }
 
@@ -468,6 +482,23 @@ class BillingSyncRepository {
 
     /** What a run found wrong with some of a sync's lines: the message and the count of lines it could not use. */
     record Notes(String message, int lineErrors) {}
+
+    private static RunSync runSync(ResultSet rs, YearMonth period) throws SQLException {
+        return new RunSync(
+                rs.getLong("id"),
+                rs.getObject("uuid", UUID.class),
+                period,
+                rs.getLong("customer_mapping_id"),
+                rs.getString("statement_reference"),
+                SyncState.of(rs.getInt("state")),
+                rs.getLong("customer_id"),
+                rs.getObject("customer_uuid", UUID.class),
+                rs.getString("customer_name"),
+                rs.getBigDecimal("buy_total"),
+                rs.getBigDecimal("sell_total"),
+                rs.getString("currency"),
+                rs.getBoolean("lines_validated"));
+    }
 
     static BillingSync map(ResultSet rs, int row) throws SQLException {
         return new BillingSync(

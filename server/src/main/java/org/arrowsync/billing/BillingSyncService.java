@@ -287,10 +287,10 @@ public class BillingSyncService {
     }
 
     private SyncReport finish(Settings chosen, SyncTarget target, SyncRun run, Progress progress) {
-        List<BillingSync> periodSyncs = run.syncs();
+        List<RunSync> periodSyncs = run.syncs();
         List<Long> open = periodSyncs.stream()
                 .filter(sync -> !sync.state().frozen())
-                .map(BillingSync::id)
+                .map(RunSync::id)
                 .toList();
         if (run.usableRows() == 0 && writers.items().anyIn(open)) {
             // D3: an empty export for a month we already billed is Arrow failing, not Arrow crediting everything; so is
@@ -313,12 +313,11 @@ public class BillingSyncService {
         // whole month sums the lines of all its syncs, frozen ones too, for the month's vendor totals in the same pass.
         boolean linesChanged = run.linesWritten() + removed > 0;
         boolean wholeMonth = target.licenseReference() == null;
-        List<Long> summed =
-                wholeMonth ? periodSyncs.stream().map(BillingSync::id).toList() : open;
+        List<Long> summed = wholeMonth ? periodSyncs.stream().map(RunSync::id).toList() : open;
         BillingSyncItemRepository.LineSums sums = linesChanged ? writers.items().totals(summed, run.id()) : null;
         List<BillingRunRepository.SyncChange> changes = new ArrayList<>();
         List<BillingSyncRepository.Synced> synced = new ArrayList<>();
-        for (BillingSync sync : periodSyncs) {
+        for (RunSync sync : periodSyncs) {
             if (sync.state().frozen() || !wholeMonth && !run.touched().contains(sync.id())) {
                 continue;
             }
@@ -340,7 +339,7 @@ public class BillingSyncService {
                     sum.currency() == null ? sync.currency() : sum.currency(),
                     sum.lines(),
                     linesValidated,
-                    report.notes(sync)));
+                    report.notes(sync.mappingId(), sync.id())));
             if (sum.changes().any()
                     || sum.sell().compareTo(sync.sellTotal()) != 0
                     || sum.buy().compareTo(sync.buyTotal()) != 0) {

@@ -20,12 +20,7 @@ import tools.jackson.databind.node.ObjectNode;
  * when the mapping was pointed at another customer after the sync was made (D100).
  */
 record Line(
-        BillingSync sync,
-        CustomerMapping mapping,
-        BillingLine line,
-        BillingSyncItem billed,
-        Price price,
-        String currency) {
+        RunSync sync, CustomerMapping mapping, BillingLine line, BillingSyncItem billed, Price price, String currency) {
 
     /** What the line bills: its Arrow amount priced by the rules. */
     BigDecimal amount() {

@@ -43,8 +43,8 @@ final class LineMatching {
     private final BillingWriters writers;
     private final Progress progress;
     private final LineReport report;
-    private final Map<SyncOf, BillingSync> syncs = new HashMap<>();
-    private final Map<Long, BillingSync> syncsById = new HashMap<>();
+    private final Map<SyncOf, RunSync> syncs = new HashMap<>();
+    private final Map<Long, RunSync> syncsById = new HashMap<>();
     private final Map<Long, Boolean> allValidated = new HashMap<>();
     private final Set<Unmatched> reportedUnmatched = new HashSet<>();
     private final Map<UnmatchedKey, UnmatchedCustomer> unmatched = new LinkedHashMap<>();
@@ -85,14 +85,14 @@ final class LineMatching {
         this.progress = progress;
         this.report = report;
         this.seen = seen;
-        List<BillingSync> before = writers.syncs().ofPeriod(settings.id(), period);
+        List<RunSync> before = writers.syncs().ofRun(settings.id(), period);
         this.newMonth = before.isEmpty();
         // D93: the syncs of a mapping deactivated since are not the run's to change: their lines are never removed, and
         // a line of theirs stays billed there (D29) whichever mapping its row would match now
         this.openBefore = before.stream()
                 .filter(sync -> mappingsById.containsKey(sync.mappingId())
                         && !sync.state().frozen())
-                .map(BillingSync::id)
+                .map(RunSync::id)
                 .collect(Collectors.toUnmodifiableSet());
         before.forEach(this::remember);
         if (licenseFilter != null) {
@@ -138,9 +138,9 @@ final class LineMatching {
      * What a run's end reads of them (state, totals, currency, whether their lines are validated) nothing else changes
      * meanwhile: the run holds the month's lock, under which syncs are created, judged, reconciled and re-priced.
      */
-    List<BillingSync> syncs() {
+    List<RunSync> syncs() {
         return syncsById.values().stream()
-                .sorted(Comparator.comparingLong(BillingSync::id))
+                .sorted(Comparator.comparingLong(RunSync::id))
                 .toList();
     }
 
@@ -188,7 +188,7 @@ final class LineMatching {
             BillingLine line = result.line();
             Optional<CustomerMapping> named = mappings.match(line);
             if (known != null) {
-                BillingSync billedIn = syncsById.get(known.syncId());
+                RunSync billedIn = syncsById.get(known.syncId());
                 CustomerMapping billedTo = mappingsById.get(billedIn.mappingId());
                 if (billedTo == null) {
                     // D93: billed through a mapping deactivated since; it stays there, billed once
@@ -204,7 +204,7 @@ final class LineMatching {
                                 && !line.statementReference().isBlank()
                         ? line.statementReference()
                         : "SYNC-" + period + "-" + named.get().arrowReference();
-                BillingSync existing = syncs.get(new SyncOf(named.get().id(), statement));
+                RunSync existing = syncs.get(new SyncOf(named.get().id(), statement));
                 CustomerMapping mapping = existing == null ? named.get() : billing(named.get(), existing);
                 parsed.add(new Parsed(line, mapping, statement, null, null));
             } else {
@@ -219,7 +219,7 @@ final class LineMatching {
      * D100: the lines of a sync bill the customer it was made for, as its corrections do, also when its mapping has
      * been pointed at another customer since; the statements the month has no sync of yet go to the mapping's customer.
      */
-    private static CustomerMapping billing(CustomerMapping mapping, BillingSync sync) {
+    private static CustomerMapping billing(CustomerMapping mapping, RunSync sync) {
         return sync.customerUuid() == null
                 ? mapping
                 : mapping.billing(sync.customerId(), sync.customerUuid(), sync.customerName());
@@ -263,7 +263,7 @@ final class LineMatching {
      * creates) it by {@link #key}.
      */
     private record Parsed(
-            BillingLine line, CustomerMapping mapping, String statement, KnownLine billed, BillingSync billedIn) {
+            BillingLine line, CustomerMapping mapping, String statement, KnownLine billed, RunSync billedIn) {
 
         SyncOf key() {
             return new SyncOf(mapping.id(), statement);
@@ -272,7 +272,7 @@ final class LineMatching {
         /**
          * The sync the line goes to: the one it was billed in, else its mapping's of its statement; null if none yet.
          */
-        BillingSync syncIn(Map<SyncOf, BillingSync> syncs) {
+        RunSync syncIn(Map<SyncOf, RunSync> syncs) {
             return billedIn != null ? billedIn : syncs.get(key());
         }
     }
@@ -380,7 +380,7 @@ final class LineMatching {
         }
     }
 
-    private void remember(BillingSync sync) {
+    private void remember(RunSync sync) {
         syncs.put(new SyncOf(sync.mappingId(), sync.statementReference()), sync);
         syncsById.put(sync.id(), sync);
     }
@@ -395,7 +395,7 @@ final class LineMatching {
         Set<String> newInPage = new HashSet<>();
         int unchanged = 0;
         for (Parsed p : parsed) {
-            BillingSync sync = p.syncIn(syncs);
+            RunSync sync = p.syncIn(syncs);
             BillingLine line = p.line();
             KnownLine known = p.billed();
             if (sync.state().frozen()) {
@@ -439,7 +439,7 @@ final class LineMatching {
                         line.buyTotal()));
     }
 
-    private void late(BillingLine line, BillingSync sync, CustomerMapping mapping) {
+    private void late(BillingLine line, RunSync sync, CustomerMapping mapping) {
         lateLines++;
         progress.increment("late_lines");
         progress.error("Line " + line.lineReference() + " of " + mapping.customerName() + " came after "

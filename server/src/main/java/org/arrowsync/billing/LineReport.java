@@ -152,10 +152,10 @@ final class LineReport {
     }
 
     /** What to note on a sync; an empty message when nothing was wrong. */
-    Notes notes(BillingSync sync) {
+    Notes notes(long mappingId, long syncId) {
         Problems problems = new Problems();
-        problems.add(byMapping.get(sync.mappingId()));
-        problems.add(bySync.get(sync.id()));
+        problems.add(byMapping.get(mappingId));
+        problems.add(bySync.get(syncId));
         List<String> parts = new ArrayList<>();
         if (!missingRows.isEmpty()) {
             parts.add("Arrow's export was incomplete ("

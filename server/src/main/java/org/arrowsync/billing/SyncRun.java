@@ -171,7 +171,7 @@ final class SyncRun {
     }
 
     /** The month's syncs: those it had as the run began, and those the run created. */
-    List<BillingSync> syncs() {
+    List<RunSync> syncs() {
         return matching.syncs();
     }
 
