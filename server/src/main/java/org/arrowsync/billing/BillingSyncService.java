@@ -318,7 +318,7 @@ public class BillingSyncService {
         List<BillingRunRepository.SyncChange> changes = new ArrayList<>();
         List<BillingSyncRepository.Synced> synced = new ArrayList<>();
         for (RunSync sync : periodSyncs) {
-            if (sync.state().frozen() || !wholeMonth && !run.touched().contains(sync.id())) {
+            if (sync.state().frozen() || !wholeMonth && !run.touched(sync.id())) {
                 continue;
             }
             BillingSyncItemRepository.Totals sum = linesChanged

@@ -45,11 +45,13 @@ final class LineMatching {
     private final LineReport report;
     private final Map<SyncOf, RunSync> syncs = new HashMap<>();
     private final Map<Long, RunSync> syncsById = new HashMap<>();
-    private final Map<Long, Boolean> allValidated = new HashMap<>();
     private final Set<Unmatched> reportedUnmatched = new HashSet<>();
     private final Map<UnmatchedKey, UnmatchedCustomer> unmatched = new LinkedHashMap<>();
     private final IdSet seen;
-    private final Set<Long> touched = new HashSet<>();
+    /** The syncs the run saw lines of, and those of them with a line that carried no Validation Date (D6). */
+    private final IdSet touched = new IdSet();
+
+    private final IdSet notValidated = new IdSet();
     private final boolean newMonth;
     private final Set<Long> openBefore;
     private final MetReferences metReferences = new MetReferences();
@@ -144,13 +146,13 @@ final class LineMatching {
                 .toList();
     }
 
-    /** The syncs this run saw lines of. */
-    Set<Long> touched() {
-        return touched;
+    /** Whether this run saw lines of the sync. */
+    boolean touched(long syncId) {
+        return touched.contains(syncId);
     }
 
     boolean linesValidated(long syncId) {
-        return allValidated.getOrDefault(syncId, false);
+        return touched.contains(syncId) && !notValidated.contains(syncId);
     }
 
     /**
@@ -413,8 +415,10 @@ final class LineMatching {
                 repeated(line);
                 continue;
             }
-            allValidated.merge(sync.id(), line.validated(), Boolean::logicalAnd);
             touched.add(sync.id());
+            if (!line.validated()) {
+                notValidated.add(sync.id());
+            }
             Price price = price(p);
             if (known != null
                     && known.unchanged(KnownLine.contentHash(price.billed(), line, price.terms()), currency(line))) {

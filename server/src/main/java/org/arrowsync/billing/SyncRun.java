@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.Set;
 import java.util.UUID;
 import org.arrowsync.arrowclient.BillingLine;
 import org.arrowsync.arrowclient.BillingLineResult;
@@ -175,9 +174,9 @@ final class SyncRun {
         return matching.syncs();
     }
 
-    /** The syncs this run saw lines of. */
-    Set<Long> touched() {
-        return matching.touched();
+    /** Whether this run saw lines of the sync. */
+    boolean touched(long syncId) {
+        return matching.touched(syncId);
     }
 
     /** Whether every line this run saw for the sync carried Arrow's Validation Date (D6). */
