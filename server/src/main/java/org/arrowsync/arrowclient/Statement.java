@@ -48,8 +48,4 @@ public record Statement(
                 StatementState.of(Json.text(status, "state")),
                 Json.date(status, "validationDate"));
     }
-
-    public boolean fulfilled() {
-        return state == StatementState.FULFILLED;
-    }
 }

@@ -99,7 +99,6 @@ class RecordsTests {
                         StatementState.FULFILLED,
                         LocalDate.of(2024, 8, 30)));
         assertThat(statement.sellTotal()).isEqualByComparingTo("100.5");
-        assertThat(statement.fulfilled()).isTrue();
     }
 
     @ParameterizedTest(name = "sellTotal {0}")
@@ -136,7 +135,6 @@ class RecordsTests {
                 """));
         assertThat(statement.state()).isEqualTo(StatementState.NONE);
         assertThat(statement.state().isSignal()).isFalse();
-        assertThat(statement.fulfilled()).isFalse();
         assertThat(statement.validationDate()).isNull();
         assertThat(statement.sellTotal()).isEqualByComparingTo("23.1");
     }
