@@ -48,10 +48,11 @@ final class LineMatching {
     private final Set<Unmatched> reportedUnmatched = new HashSet<>();
     private final Map<UnmatchedKey, UnmatchedCustomer> unmatched = new LinkedHashMap<>();
     private final IdSet seen;
-    /** The syncs the run saw lines of, and those of them with a line that carried no Validation Date (D6). */
+    /** The syncs the run saw lines of. */
     private final IdSet touched = new IdSet();
-
+    /** Those of them with a line that carried no Validation Date (D6). */
     private final IdSet notValidated = new IdSet();
+
     private final boolean newMonth;
     private final Set<Long> openBefore;
     private final MetReferences metReferences = new MetReferences();
