@@ -344,16 +344,12 @@ public class BillingReconciliation {
             int linesMoved = moves.record(compensations.planned(), writers, period);
             writers.runs().refreshLineTotals(syncs.keySet());
             for (BillingSync sync : syncs.values()) {
+                BillingSyncRepository.Notes notes = report.notes(sync.mappingId(), sync.id());
                 if (report.waitsForInvoice(sync.id())) {
                     // not reconciled while a correction of its lines waits for an open invoice (D108)
-                    writers.syncs().saveNotes(sync.id(), report.notes(sync.mappingId(), sync.id()), writers.now());
+                    writers.syncs().saveNotes(sync.id(), notes, writers.now());
                 } else {
-                    writers.syncs()
-                            .saveReconciled(
-                                    sync.id(),
-                                    sync.markReconciled(true),
-                                    report.notes(sync.mappingId(), sync.id()),
-                                    writers.now());
+                    writers.syncs().saveReconciled(sync.id(), sync.markReconciled(true), notes, writers.now());
                 }
             }
             progress.add("compensations", compensations.size());
