@@ -36,7 +36,7 @@ final class MetReferences {
         }
         if (inLast == capacity) {
             capacity = capacity == 0 ? FIRST_CAPACITY : capacity * 2;
-            filters.add(new long[capacity * BITS_PER_REFERENCE / Long.SIZE]);
+            filters.add(new long[capacity / (Long.SIZE / BITS_PER_REFERENCE)]);
             inLast = 0;
         }
         long[] last = filters.get(filters.size() - 1);
