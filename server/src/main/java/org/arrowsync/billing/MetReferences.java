@@ -1,6 +1,7 @@
 package org.arrowsync.billing;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -15,12 +16,15 @@ final class MetReferences {
 
     private static final int FIRST_CAPACITY = 1 << 14;
     private static final int BITS_PER_REFERENCE = 16;
-    /** Words to a block; bits a reference sets in its block, each chosen by nine bits of a hash. */
+    /** Words to a block (a cache line), and bits a reference sets in its block. */
     private static final int BLOCK = 8;
 
     private static final int PROBES = 7;
 
     private final List<long[]> filters = new ArrayList<>();
+    /** The bits of the reference being added, word by word of its block: computed once for every filter. */
+    private final long[] bits = new long[BLOCK];
+
     private int capacity;
     private int inLast;
 
@@ -28,9 +32,9 @@ final class MetReferences {
     boolean add(String reference) {
         long hash = hash(reference);
         int block = (int) (hash >>> 32);
-        long choices = mix(hash ^ 0x9e3779b97f4a7c15L);
+        bitsOf(mix(hash ^ 0x9e3779b97f4a7c15L));
         for (long[] filter : filters) {
-            if (holds(filter, block, choices)) {
+            if (holds(filter, block)) {
                 return true;
             }
         }
@@ -41,21 +45,27 @@ final class MetReferences {
         }
         long[] last = filters.get(filters.size() - 1);
         int first = first(last, block);
-        long left = choices;
-        for (int i = 0; i < PROBES; i++, left >>>= 9) {
-            int bit = (int) left & 511;
-            last[first + (bit >>> 6)] |= 1L << bit;
+        for (int word = 0; word < BLOCK; word++) {
+            last[first + word] |= bits[word];
         }
         inLast++;
         return false;
     }
 
-    private static boolean holds(long[] filter, int block, long choices) {
-        int first = first(filter, block);
+    /** Sets {@link #bits} to the reference's bits in a block, each chosen by nine bits of {@code choices}. */
+    private void bitsOf(long choices) {
+        Arrays.fill(bits, 0);
         long left = choices;
         for (int i = 0; i < PROBES; i++, left >>>= 9) {
             int bit = (int) left & 511;
-            if ((filter[first + (bit >>> 6)] & (1L << bit)) == 0) {
+            bits[bit >>> 6] |= 1L << bit;
+        }
+    }
+
+    private boolean holds(long[] filter, int block) {
+        int first = first(filter, block);
+        for (int word = 0; word < BLOCK; word++) {
+            if ((filter[first + word] & bits[word]) != bits[word]) {
                 return false;
             }
         }
