@@ -60,6 +60,27 @@ public class ConsoleFormat {
         return (amount.signum() > 0 ? "+" : "") + money(amount);
     }
 
+    /**
+     * A refusal as the console words it: the API keeps Waldur's wording of a reference that names nothing, which reads
+     * oddly beside a form's field.
+     */
+    public String message(String text) {
+        return switch (text) {
+            case "Invalid hyperlink - Object does not exist." -> "Nothing has this UUID.";
+            case "Invalid hyperlink or UUID." -> "Must be a valid UUID.";
+            default -> text;
+        };
+    }
+
+    /** A number a form sent back (a confidence shown before), or null where it is none. */
+    static Double fraction(String value) {
+        try {
+            return value == null || value.isBlank() ? null : Double.valueOf(value);
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
     /** A long message cut to what a table cell or card holds; the whole text goes into the element's title. */
     public String brief(String text) {
         return text == null || text.length() <= BRIEF ? text : text.substring(0, BRIEF - 1) + "…";

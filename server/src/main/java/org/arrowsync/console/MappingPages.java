@@ -120,18 +120,23 @@ class MappingPages {
         return "console/discover";
     }
 
-    /** Maps one Arrow customer; htmx gets the row back, marked as mapped (or the refusal beside it). */
+    /**
+     * Maps one Arrow customer; htmx gets the row back, marked as mapped, or as typed with the refusal under its field.
+     */
     @PostMapping("/mappings/accept")
     String accept(
             @RequestParam(name = "settings_uuid") String settingsUuid,
             @RequestParam(name = "arrow_reference") String reference,
             @RequestParam(name = "arrow_company_name", required = false) String companyName,
             @RequestParam(name = "waldur_customer", required = false) String customer,
+            @RequestParam(required = false) String suggested,
+            @RequestParam(required = false) String confidence,
             HttpServletRequest request,
             Model model,
             RedirectAttributes redirect) {
         model.addAttribute("reference", reference);
         model.addAttribute("companyName", companyName);
+        boolean htmx = request.getHeader("HX-Request") != null;
         try {
             CustomerMapping created = mappings.accept(new MappingDraft(
                     Filters.uuid("settings_uuid", settingsUuid),
@@ -140,18 +145,23 @@ class MappingPages {
                     Filters.uuid("waldur_customer", customer),
                     true));
             model.addAttribute("created", created);
-            if (request.getHeader("HX-Request") == null) {
+            if (!htmx) {
                 redirect.addFlashAttribute("flash", "Mapped " + companyName + " to " + created.customerName() + ".");
                 return "redirect:/mappings/discover";
             }
+            return "console/discover-parts :: accepted";
         } catch (InvalidInput e) {
-            model.addAttribute("errors", e.errors());
-            if (request.getHeader("HX-Request") == null) {
+            if (!htmx) {
                 redirect.addFlashAttribute("flash", "Not mapped: " + messages(e));
                 return "redirect:/mappings/discover";
             }
+            model.addAttribute("errors", e.errors());
+            model.addAttribute("settingsUuid", settingsUuid);
+            model.addAttribute("suggested", suggested);
+            model.addAttribute("confidence", ConsoleFormat.fraction(confidence));
+            model.addAttribute("customer", customer);
+            return "console/discover-parts :: refused";
         }
-        return "console/discover-parts :: accepted";
     }
 
     /** Maps every Arrow customer of the form that has an operator customer chosen. */

@@ -153,6 +153,58 @@ class ConsolePagesIntegrationTests extends ConsoleIntegrationTest {
         assertThat(after.get("arrow_company_name").asString()).isEqualTo("Accepted again");
     }
 
+    /** Arrow's customers not mapped yet are listed each in a row of its own, with the customer suggested for it. */
+    @Test
+    void theDiscoveryListsArrowsUnmappedCustomers() {
+        fixture.mapCustomers(1);
+        api.patch("/api/admin/arrow/settings/" + fixture.settings() + "/", Map.of("is_active", true))
+                .expect(200);
+
+        HttpResponse<String> page = signedIn().get("/mappings/discover");
+
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("id=\"row-XSP").contains("hx-post=\"/mappings/accept\"");
+    }
+
+    /** A refused accept gives the row back as typed, the refusal under its field, to correct and accept again. */
+    @Test
+    void aRefusedAcceptKeepsTheRowToCorrect() {
+        ConsoleSession browser = signedIn();
+        String token = csrfOf(browser.get("/mappings").body());
+
+        HttpResponse<String> refused = browser.post(
+                "/mappings/accept",
+                form(
+                        "_csrf",
+                        token,
+                        "settings_uuid",
+                        fixture.settings(),
+                        "arrow_reference",
+                        "XSP-REFUSED",
+                        "arrow_company_name",
+                        "Refused Ltd",
+                        "waldur_customer",
+                        "not-a-uuid",
+                        "suggested",
+                        "Refused Holdings",
+                        "confidence",
+                        "0.75"),
+                Map.of("HX-Request", "true"));
+
+        assertThat(refused.statusCode()).isEqualTo(200);
+        assertThat(refused.body())
+                .contains("value=\"not-a-uuid\"")
+                .contains("Must be a valid UUID.")
+                .contains("Refused Holdings")
+                .contains("75%")
+                .contains("hx-post=\"/mappings/accept\"")
+                .doesNotContain("Reload");
+        assertThat(api.get("/api/admin/arrow/customer-mappings/?arrow_reference=XSP-REFUSED")
+                        .expect(200)
+                        .json())
+                .isEmpty();
+    }
+
     /** A preview answers the form as it was filled in, so the button beside it acts on what was previewed. */
     @Test
     void aPreviewKeepsWhichRecordsAndWhetherToReRecordAsChosen() {
