@@ -5,11 +5,16 @@ import java.io.Serializable;
 import java.time.Clock;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
 import org.arrowsync.arrowclient.ArrowException;
 import org.arrowsync.billing.BillingMonths;
 import org.arrowsync.jobs.JobService;
 import org.arrowsync.jobs.JobTriggers;
+import org.arrowsync.ledger.CustomerService;
 import org.arrowsync.ledger.OfferingService;
 import org.arrowsync.ledger.OfferingService.OfferingFilter;
 import org.arrowsync.mappings.CustomerDiscovery;
@@ -55,6 +60,7 @@ class SetupWizard {
     private final SettingsService settings;
     private final VendorOfferingMappingService vendors;
     private final OfferingService offerings;
+    private final CustomerService operatorCustomers;
     private final JobTriggers triggers;
     private final BillingMonths months;
     private final Clock clock;
@@ -66,6 +72,7 @@ class SetupWizard {
             SettingsService settings,
             VendorOfferingMappingService vendors,
             OfferingService offerings,
+            CustomerService operatorCustomers,
             JobTriggers triggers,
             BillingMonths months,
             Clock clock) {
@@ -76,6 +83,7 @@ class SetupWizard {
         this.settings = settings;
         this.vendors = vendors;
         this.offerings = offerings;
+        this.operatorCustomers = operatorCustomers;
         this.triggers = triggers;
         this.clock = clock;
     }
@@ -124,7 +132,8 @@ class SetupWizard {
         try {
             DiscoverCustomersResponse discovered = discovery.discover(draft.apiUrl(), draft.apiKey());
             model.addAttribute("discovered", discovered);
-            model.addAttribute("exportType", preselected(discovered.exportTypes()));
+            Object chosen = model.getAttribute("chosenExportType");
+            model.addAttribute("exportType", chosen != null ? chosen : preselected(discovered.exportTypes()));
             // customers these credentials' earlier settings map: carried over, ticked, to the new settings (D123)
             model.addAttribute("carried", discovery.mappedByTheAccount(draft.apiUrl(), draft.apiKey()));
         } catch (ArrowException e) {
@@ -146,7 +155,10 @@ class SetupWizard {
                 .orElse(null);
     }
 
-    /** Saves the settings with the accepted mappings, in one transaction, and forgets the typed-in key. */
+    /**
+     * Saves the settings with the accepted mappings, in one transaction, and forgets the typed-in key. A ticked row
+     * whose operator customer is not one comes back as typed, the refusal under it, and nothing is saved.
+     */
     @PostMapping("/setup/save")
     String save(
             @RequestParam(name = "export_type_reference", required = false) String exportType,
@@ -160,24 +172,48 @@ class SetupWizard {
         if (draft == null) {
             return "redirect:/setup";
         }
+        Map<String, String> typed = new HashMap<>();
+        Map<String, String> refused = new HashMap<>();
         List<CustomerMappingInput> mappings = new ArrayList<>();
         for (int i = 0; references != null && i < references.size(); i++) {
-            String customer = customers != null && i < customers.size() ? customers.get(i) : "";
-            if (accepted != null && accepted.contains(references.get(i)) && !customer.isBlank()) {
-                mappings.add(new CustomerMappingInput(references.get(i), customer.strip()));
+            String reference = references.get(i);
+            String customer =
+                    customers != null && i < customers.size() ? customers.get(i).strip() : "";
+            typed.put(reference, customer);
+            if (accepted != null && accepted.contains(reference) && !customer.isEmpty()) {
+                refusal(customer).ifPresent(message -> refused.put(reference, message));
+                mappings.add(new CustomerMappingInput(reference, customer));
             }
         }
-        SettingsSetup.SaveSettingsResponse saved;
-        try {
-            saved = setup.save(
-                    new SaveSettingsRequest(draft.apiUrl(), draft.apiKey(), exportType, null, false, mappings));
-        } catch (InvalidInput e) {
-            model.addAttribute("errors", e.errors());
-            return customers(session, model);
+        List<String> problems = List.of("Nothing was saved: correct or untick the customers marked below.");
+        if (refused.isEmpty()) {
+            try {
+                SettingsSetup.SaveSettingsResponse saved = setup.save(
+                        new SaveSettingsRequest(draft.apiUrl(), draft.apiKey(), exportType, null, false, mappings));
+                session.removeAttribute(DRAFT);
+                redirect.addFlashAttribute("flash", saved.message() + ".");
+                return "redirect:/setup/" + saved.settingsUuid() + "/vendors";
+            } catch (InvalidInput e) {
+                problems = e.errors().values().stream().flatMap(List::stream).toList();
+            }
         }
-        session.removeAttribute(DRAFT);
-        redirect.addFlashAttribute("flash", saved.message() + ".");
-        return "redirect:/setup/" + saved.settingsUuid() + "/vendors";
+        model.addAttribute("errors", Map.of("non_field_errors", problems));
+        model.addAttribute("refused", refused);
+        model.addAttribute("typed", typed);
+        model.addAttribute("ticked", accepted == null ? List.of() : accepted);
+        model.addAttribute("chosenExportType", exportType);
+        return customers(session, model);
+    }
+
+    /** Why a typed operator customer cannot be mapped to, if it cannot. */
+    private Optional<String> refusal(String customer) {
+        Optional<UUID> uuid = Uuids.parse(customer);
+        if (uuid.isEmpty()) {
+            return Optional.of("Must be a valid UUID.");
+        }
+        return operatorCustomers.find(uuid.get()).isPresent()
+                ? Optional.empty()
+                : Optional.of("No operator customer has this UUID.");
     }
 
     @GetMapping("/setup/{settingsUuid}/vendors")

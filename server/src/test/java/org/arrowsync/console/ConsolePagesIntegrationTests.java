@@ -82,6 +82,46 @@ class ConsolePagesIntegrationTests extends ConsoleIntegrationTest {
                 .doesNotContain("disabled");
     }
 
+    /**
+     * The wizard's customers step refuses a ticked row whose operator customer is not one: the rows come back as typed
+     * and ticked, the refusal under the row's field, and nothing is saved.
+     */
+    @Test
+    void theWizardKeepsARefusedCustomerAsTyped() {
+        ConsoleSession browser = signedIn();
+        String token = csrfOf(browser.get("/setup").body());
+        browser.post(
+                "/setup/credentials",
+                form(
+                        "_csrf",
+                        token,
+                        "api_url",
+                        fixture.emulator().apiUrl(),
+                        "api_key",
+                        fixture.emulator().apiKey()));
+        String reference = fixture.emulator().client().customers().get(0).reference();
+        int settingsBefore =
+                api.get("/api/admin/arrow/settings/").expect(200).json().size();
+
+        HttpResponse<String> refused = browser.post(
+                "/setup/save",
+                form("_csrf", token, "accept", reference, "arrow_reference", reference, "waldur_customer", "bogus"));
+
+        assertThat(refused.statusCode()).isEqualTo(200);
+        String page = refused.body();
+        String row = page.substring(page.indexOf("value=\"" + reference + "\" id=\"accept-"));
+        row = row.substring(0, row.indexOf("</tr>"));
+        assertThat(page).contains("Nothing was saved: correct or untick the customers marked below.");
+        assertThat(row)
+                .contains("checked=\"checked\"")
+                .contains("value=\"bogus\"")
+                .contains("aria-invalid=\"true\"")
+                .contains("Must be a valid UUID.");
+        assertThat(api.get("/api/admin/arrow/settings/").expect(200).json().size())
+                .as("nothing saved")
+                .isEqualTo(settingsBefore);
+    }
+
     /** A mapping's recent syncs name their state in words, not by the code the API writes. */
     @Test
     void aMappingsRecentSyncsNameTheirState() {
