@@ -144,7 +144,7 @@ class JobRepository {
 
     /** A job record never holds a stored secret, whatever message or report a run produced (D52). */
     private String scrubbed(JsonNode node) {
-        return Secrets.scrub(json.writeValueAsString(node));
+        return json.writeValueAsString(Secrets.scrubJson(node));
     }
 
     private Job map(ResultSet rs, int row) throws SQLException {

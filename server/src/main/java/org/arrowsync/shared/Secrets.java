@@ -4,6 +4,10 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The secret values this server holds (the stored Arrow API keys), so that text on its way out (an error message, a job
@@ -49,6 +53,29 @@ public final class Secrets {
             }
         }
         return scrubbed;
+    }
+
+    /**
+     * A copy of {@code node} with every remembered secret masked in its strings and field names: masked in JSON's text
+     * instead, a secret holding JSON's own characters (a quote, a colon) would leave the text no longer JSON.
+     */
+    public static JsonNode scrubJson(JsonNode node) {
+        if (node instanceof ObjectNode object) {
+            ObjectNode copy = JsonNodeFactory.instance.objectNode();
+            object.properties().forEach(field -> copy.set(scrub(field.getKey()), scrubJson(field.getValue())));
+            return copy;
+        }
+        if (node instanceof ArrayNode array) {
+            ArrayNode copy = JsonNodeFactory.instance.arrayNode(array.size());
+            array.forEach(item -> copy.add(scrubJson(item)));
+            return copy;
+        }
+        if (node != null && node.isString()) {
+            String text = node.asString();
+            String scrubbed = scrub(text);
+            return scrubbed == text ? node : JsonNodeFactory.instance.stringNode(scrubbed);
+        }
+        return node;
     }
 
     /** The secret as a JSON string holds it (quotes, backslashes and control characters escaped). */

@@ -3,6 +3,8 @@ package org.arrowsync.shared;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 class SecretsTests {
 
@@ -31,5 +33,23 @@ class SecretsTests {
         Secrets.remember("abc");
         Secrets.remember(null);
         assertThat(Secrets.scrub("abc abc")).isEqualTo("abc abc");
+    }
+
+    /** D52: a key holding JSON's own characters is masked inside the strings that hold it, and the JSON stays JSON. */
+    @Test
+    void aSecretIsMaskedInAJsonTreeWhichStaysJson() {
+        String key = "\"synced\":" + System.nanoTime();
+        Secrets.remember(key);
+        JsonMapper json = JsonMapper.builder().build();
+        JsonNode report = json.readTree("{\"synced\":3,\"errors\":[\"Arrow refused key " + Secrets.jsonEscaped(key)
+                + "\"],\"" + Secrets.jsonEscaped(key) + "\":true}");
+
+        JsonNode scrubbed = Secrets.scrubJson(report);
+
+        assertThat(json.writeValueAsString(scrubbed))
+                .isEqualTo("{\"synced\":3,\"errors\":[\"Arrow refused key ****\"],\"****\":true}");
+        assertThat(report.get("errors").get(0).asString())
+                .as("the node itself is left as it was")
+                .contains(key);
     }
 }
