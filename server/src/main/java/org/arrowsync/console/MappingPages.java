@@ -3,7 +3,9 @@ package org.arrowsync.console;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.arrowsync.billing.BillingMonths;
 import org.arrowsync.billing.MappingBillingSummaries;
 import org.arrowsync.ledger.CustomerService;
@@ -29,6 +31,7 @@ import org.arrowsync.shared.FieldErrors;
 import org.arrowsync.shared.Filters;
 import org.arrowsync.shared.InvalidInput;
 import org.arrowsync.shared.PageRequest;
+import org.arrowsync.shared.Rejected;
 import org.arrowsync.shared.RejectedAsDetail;
 import org.arrowsync.shared.Uuids;
 import org.springframework.stereotype.Controller;
@@ -273,7 +276,11 @@ class MappingPages {
             LicenseLinking.LinkResourceResponse linked =
                     linking.link(mapping.uuid(), Uuids.fromReference("resource_uuid", resource), license.strip());
             redirect.addFlashAttribute(
-                    "flash", "Linked " + linked.resourceName() + " to license " + linked.licenseReference() + ".");
+                    "flash",
+                    "Linked " + linked.resourceName() + " to license " + linked.licenseReference() + "."
+                            + linking.concerns(mapping.uuid(), linked).stream()
+                                    .map(concern -> " Check: " + concern)
+                                    .collect(Collectors.joining()));
         } catch (InvalidInput e) {
             licensesModel(model, mapping);
             model.addAttribute("errors", e.errors());
@@ -316,12 +323,23 @@ class MappingPages {
                     "flash",
                     "Imported license " + imported.licenseReference() + " as " + imported.resourceName() + ".");
         } catch (InvalidInput e) {
-            licensesModel(model, mapping);
-            model.addAttribute("errors", e.errors());
-            model.addAttribute("importForm", new ImportForm(license, name, offering, project));
-            return "console/licenses";
+            return refusedImport(model, mapping, e.errors(), new ImportForm(license, name, offering, project));
+        } catch (Rejected e) {
+            return refusedImport(
+                    model,
+                    mapping,
+                    Map.of("license_reference", List.of(e.getMessage() + ".")),
+                    new ImportForm(license, name, offering, project));
         }
         return "redirect:/mappings/" + Uuids.hex(mapping.uuid()) + "/licenses";
+    }
+
+    private String refusedImport(
+            Model model, CustomerMapping mapping, Map<String, List<String>> errors, ImportForm form) {
+        licensesModel(model, mapping);
+        model.addAttribute("errors", errors);
+        model.addAttribute("importForm", form);
+        return "console/licenses";
     }
 
     @PostMapping("/vendors")

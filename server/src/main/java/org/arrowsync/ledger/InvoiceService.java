@@ -225,6 +225,9 @@ public class InvoiceService {
 
     @Transactional
     public Invoice setState(UUID uuid, String state) {
+        if (state == null) {
+            throw InvalidInput.of("state", "This field is required.");
+        }
         InvoiceState target = InvoiceState.of(state)
                 .orElseThrow(() -> InvalidInput.of("state", "\"" + state + "\" is not a valid choice."));
         Invoice invoice = invoices.find(uuid).orElseThrow(NotFound::new);

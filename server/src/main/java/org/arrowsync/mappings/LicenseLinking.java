@@ -1,5 +1,7 @@
 package org.arrowsync.mappings;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import org.arrowsync.ledger.Offering;
 import org.arrowsync.ledger.OfferingService;
@@ -29,16 +31,19 @@ public class LicenseLinking {
     private final ResourceService resources;
     private final OfferingService offerings;
     private final ProjectService projects;
+    private final LicenseDiscovery discovery;
 
     LicenseLinking(
             CustomerMappingService mappings,
             ResourceService resources,
             OfferingService offerings,
-            ProjectService projects) {
+            ProjectService projects,
+            LicenseDiscovery discovery) {
         this.mappings = mappings;
         this.resources = resources;
         this.offerings = offerings;
         this.projects = projects;
+        this.discovery = discovery;
     }
 
     @Transactional
@@ -64,6 +69,33 @@ public class LicenseLinking {
                 licenseReference,
                 resource.backendId() == null ? "" : resource.backendId(),
                 true);
+    }
+
+    /**
+     * What an operator should check after a link, which is made unchecked as Waldur makes it: another resource of the
+     * customer carrying the license too (consumption tracking bills a license through one resource only, D90), and a license Arrow does
+     * not list for the mapping's customer (where Arrow answers).
+     */
+    public List<String> concerns(UUID mappingUuid, LinkResourceResponse linked) {
+        List<String> concerns = new ArrayList<>();
+        UUID customer = mappings.get(mappingUuid).customerUuid();
+        List<String> others = resources.withLicense(linked.licenseReference()).stream()
+                .filter(other -> other.customer().uuid().equals(customer)
+                        && ResourceService.OK.equals(other.state())
+                        && !Uuids.hex(other.uuid()).equals(linked.resourceUuid()))
+                .map(Resource::name)
+                .toList();
+        if (!others.isEmpty()) {
+            concerns.add(String.join(", ", others) + " carries license " + linked.licenseReference()
+                    + " too; consumption tracking bills it through one resource only.");
+        }
+        LicenseDiscovery.DiscoverLicensesResponse listed = discovery.discover(mappingUuid);
+        if (listed.error() == null
+                && listed.arrowLicenses().stream()
+                        .noneMatch(arrow -> arrow.licenseReference().equals(linked.licenseReference()))) {
+            concerns.add("Arrow lists no license " + linked.licenseReference() + " for this customer.");
+        }
+        return concerns;
     }
 
     @Transactional

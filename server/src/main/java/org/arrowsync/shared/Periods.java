@@ -66,13 +66,23 @@ public final class Periods {
      * {@code non_field_errors}.
      */
     public static void requireRange(FieldErrors errors, YearMonth from, YearMonth to, int maxMonths) {
+        if (requireOrder(errors, from, to) && from.plusMonths(maxMonths - 1L).isBefore(to)) {
+            errors.add(InvalidInput.NON_FIELD_ERRORS, "The period range is limited to " + maxMonths + " months.");
+        }
+    }
+
+    /**
+     * {@code from} ≤ {@code to}, else the violation goes under {@code non_field_errors}; whether both are given and in
+     * order.
+     */
+    public static boolean requireOrder(FieldErrors errors, YearMonth from, YearMonth to) {
         if (from == null || to == null) {
-            return;
+            return false;
         }
         if (from.isAfter(to)) {
             errors.add(InvalidInput.NON_FIELD_ERRORS, "period_from must not be after period_to.");
-        } else if (from.plusMonths(maxMonths - 1L).isBefore(to)) {
-            errors.add(InvalidInput.NON_FIELD_ERRORS, "The period range is limited to " + maxMonths + " months.");
+            return false;
         }
+        return true;
     }
 }

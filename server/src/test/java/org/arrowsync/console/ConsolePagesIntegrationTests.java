@@ -136,6 +136,71 @@ class ConsolePagesIntegrationTests extends ConsoleIntegrationTest {
         assertThat(recent).doesNotContainPattern("<td>[1-4]</td>");
     }
 
+    /**
+     * A link is made as Waldur makes it, unchecked, and then says what to check: a license another resource carries
+     * too, and one Arrow does not list for the customer.
+     */
+    @Test
+    void aLinkSaysWhatToCheck() {
+        String reference = fixture.mapCustomers(1).keySet().iterator().next();
+        String customer = fixture.customers().get(reference);
+        String license = fixture.emulator().client().licenses().stream()
+                .filter(l -> l.customerReference().equals(reference))
+                .findFirst()
+                .orElseThrow()
+                .reference();
+        String project = fixture.project(customer);
+        String offering = fixture.offering().text("uuid");
+        String first = fixture.licensedResource(project, offering, license);
+        String second = fixture.resource(project, offering);
+        String mapping = fixture.mapping(reference);
+        ConsoleSession browser = signedIn();
+        String token = csrfOf(browser.get("/mappings/" + mapping + "/licenses").body());
+
+        String twice = browser.postFollowing(
+                        "/mappings/" + mapping + "/link",
+                        form("_csrf", token, "resource_uuid", second, "license_reference", license))
+                .body();
+        String unknown = browser.postFollowing(
+                        "/mappings/" + mapping + "/link",
+                        form("_csrf", token, "resource_uuid", second, "license_reference", "XSP-NOT-ARROWS"))
+                .body();
+
+        String firstName =
+                api.get("/api/marketplace-resources/" + first + "/").expect(200).text("name");
+        assertThat(twice)
+                .contains("to license " + license + ".")
+                .contains("Check: " + firstName + " carries license " + license + " too")
+                .doesNotContain("Arrow lists no license");
+        assertThat(unknown)
+                .contains("to license XSP-NOT-ARROWS.")
+                .contains("Check: Arrow lists no license XSP-NOT-ARROWS for this customer.");
+    }
+
+    /** An import of a license imported already is refused beside its field, the form kept as typed. */
+    @Test
+    void anImportOfAnImportedLicenseIsRefusedBesideItsField() {
+        String reference = fixture.mapCustomers(1).keySet().iterator().next();
+        String project = fixture.project(fixture.customers().get(reference));
+        String offering = fixture.offering().text("uuid");
+        String mapping = fixture.mapping(reference);
+        ConsoleSession browser = signedIn();
+        String token = csrfOf(browser.get("/mappings/" + mapping + "/licenses").body());
+        String[] fields = {
+            "_csrf", token, "license_reference", "XSP-IMPORTED", "offering_uuid", offering, "project_uuid", project
+        };
+        browser.post("/mappings/" + mapping + "/import", form(fields));
+
+        HttpResponse<String> refused = browser.post("/mappings/" + mapping + "/import", form(fields));
+
+        assertThat(refused.statusCode()).isEqualTo(200);
+        String importForm = refused.body().substring(refused.body().indexOf("id=\"import-license\""));
+        assertThat(importForm)
+                .startsWith("id=\"import-license\" name=\"license_reference\" type=\"text\" list=\"license-choices\""
+                        + " value=\"XSP-IMPORTED\"")
+                .contains("License XSP-IMPORTED has already been imported.");
+    }
+
     /** A refused import comes back as it was filled in, its errors beside it and not beside the link form. */
     @Test
     void aRefusedImportKeepsWhatWasTypedIn() {

@@ -66,6 +66,17 @@ public final class ConsoleSession {
         return send(request);
     }
 
+    /** Posts a form and, where it answers with a redirect, reads the page it leads to (where a flash message shows). */
+    public HttpResponse<String> postFollowing(String path, Map<String, String> form) {
+        HttpResponse<String> answer = post(path, form);
+        return answer.headers()
+                .firstValue("Location")
+                .map(location ->
+                        send(HttpRequest.newBuilder(URI.create(base + path).resolve(location))
+                                .GET()))
+                .orElse(answer);
+    }
+
     /** The CSRF token of a console page: the hidden form field, or the meta tag htmx reads. */
     static String csrfOf(String page) {
         Matcher input = CSRF_INPUT.matcher(page);

@@ -133,6 +133,13 @@ class InvoiceLedgerIntegrationTests extends IntegrationTest {
                 .expect(400);
         api.post("/api/invoices/" + Uuids.hex(invoice.uuid()) + "/set_state/", Map.of("state", "bogus"))
                 .expect(400);
+        assertThat(api.post("/api/invoices/" + Uuids.hex(invoice.uuid()) + "/set_state/", Map.of())
+                        .expect(400)
+                        .json()
+                        .get("state")
+                        .get(0)
+                        .asString())
+                .isEqualTo("This field is required.");
     }
 
     @Test
