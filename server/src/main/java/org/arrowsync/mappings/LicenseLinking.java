@@ -73,8 +73,8 @@ public class LicenseLinking {
 
     /**
      * What an operator should check after a link, which is made unchecked as Waldur makes it: another resource of the
-     * customer carrying the license too (consumption tracking bills a license through one resource only, D90), and a license Arrow does
-     * not list for the mapping's customer (where Arrow answers).
+     * customer carrying the license too (consumption tracking bills a license through one resource only, D90), and a
+     * license Arrow does not list for the mapping's customer (where Arrow answers).
      */
     public List<String> concerns(UUID mappingUuid, LinkResourceResponse linked) {
         List<String> concerns = new ArrayList<>();

@@ -59,15 +59,23 @@ class ApiExceptionHandler {
     private static final Set<Class<?>> INTEGRAL =
             Set.of(Integer.class, int.class, Long.class, long.class, Short.class, short.class);
 
-    /** What a browser is shown for a page nothing serves outside the API. */
-    private static final String NO_PAGE = """
-            <!DOCTYPE html>
-            <html lang="en"><head><meta charset="utf-8"><title>Not found · arrowsync</title>
-            <link rel="icon" type="image/svg+xml" href="/console/icon.svg">
-            <link rel="stylesheet" href="/console/console.css"></head>
-            <body><main id="main"><h1>Not found</h1><p>There is no page at this address.</p>
-            <p><a href="/">Back to the overview</a></p></main></body></html>
-            """;
+    /** What a browser is shown where no page answers it outside the API: a title and a sentence, and the way back. */
+    private static String page(String title, String text) {
+        return """
+                <!DOCTYPE html>
+                <html lang="en"><head><meta charset="utf-8"><title>%s · arrowsync</title>
+                <link rel="icon" type="image/svg+xml" href="/console/icon.svg">
+                <link rel="stylesheet" href="/console/console.css"></head>
+                <body><main id="main"><h1>%s</h1><p>%s</p>
+                <p><a href="/">Back to the overview</a></p></main></body></html>
+                """.formatted(title, title, text);
+    }
+
+    /** Whether a browser asked for a page outside the API (a console address typed or reopened). */
+    private static boolean browserOutsideTheApi(HttpServletRequest request) {
+        String accept = request.getHeader(HttpHeaders.ACCEPT);
+        return !request.getRequestURI().startsWith("/api/") && accept != null && accept.contains("text/html");
+    }
 
     @ExceptionHandler(NotFound.class)
     ResponseEntity<Object> notFound(NotFound e) {
@@ -80,11 +88,10 @@ class ApiExceptionHandler {
      */
     @ExceptionHandler(NoResourceFoundException.class)
     ResponseEntity<Object> noRoute(NoResourceFoundException e, HttpServletRequest request) {
-        String accept = request.getHeader(HttpHeaders.ACCEPT);
-        if (!request.getRequestURI().startsWith("/api/") && accept != null && accept.contains("text/html")) {
+        if (browserOutsideTheApi(request)) {
             return ResponseEntity.status(HttpStatus.NOT_FOUND)
                     .contentType(MediaType.TEXT_HTML)
-                    .body(NO_PAGE);
+                    .body(page("Not found", "There is no page at this address."));
         }
         return detail(HttpStatus.NOT_FOUND, "Not found.");
     }
@@ -180,11 +187,23 @@ class ApiExceptionHandler {
         return "Invalid value.";
     }
 
+    /**
+     * A method the path does not take, with the methods it takes as Waldur lists them. A browser that opened a console
+     * form's address (a reload after a refused form) gets a page saying so, with the way back.
+     */
     @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
-    ResponseEntity<Object> methodNotAllowed(HttpRequestMethodNotSupportedException e) {
+    ResponseEntity<Object> methodNotAllowed(HttpRequestMethodNotSupportedException e, HttpServletRequest request) {
+        if (browserOutsideTheApi(request)) {
+            return ResponseEntity.status(HttpStatus.METHOD_NOT_ALLOWED)
+                    .headers(e.getHeaders())
+                    .contentType(MediaType.TEXT_HTML)
+                    .body(page(
+                            "Not a page",
+                            "This address takes a form sent from the console; it shows nothing by itself."
+                                    + " Go back to the page the form was on."));
+        }
         ResponseEntity<Object> refusal =
                 detail(HttpStatus.METHOD_NOT_ALLOWED, ErrorDetails.methodNotAllowed(e.getMethod()));
-        // the methods the path takes, as Waldur lists them
         return ResponseEntity.status(refusal.getStatusCode())
                 .headers(refusal.getHeaders())
                 .headers(e.getHeaders())

@@ -54,6 +54,24 @@ class ConsoleSecurityIntegrationTests extends ConsoleIntegrationTest {
         assertThat(json.body()).isEqualTo("{\"detail\":\"Not found.\"}");
     }
 
+    /** A form's address opened in a browser (a reload after a refused form) is a page in words, not the API's JSON. */
+    @Test
+    void aFormsAddressOpenedInABrowserIsAPageInWords() {
+        ConsoleSession browser = signedIn();
+        HttpResponse<String> page = browser.get("/vendors", Map.of("Accept", "text/html,application/xhtml+xml"));
+        assertThat(page.statusCode()).isEqualTo(405);
+        assertThat(page.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
+        assertThat(page.headers().firstValue("Allow"))
+                .hasValueSatisfying(allow -> assertThat(allow).contains("POST"));
+        assertThat(page.body()).contains("This address takes a form").contains("href=\"/\"");
+        assertThat(api.get("/api/admin/arrow/billing-syncs/trigger_sync/")
+                        .expect(405)
+                        .text("detail"))
+                .as("the API's own refusal stays JSON")
+                .isEqualTo("Method \"GET\" not allowed.");
+    }
+
     @Test
     void aFormPostWithoutTheCsrfTokenIsRefusedAndWritesNothing() {
         ConsoleSession browser = signedIn();
