@@ -63,7 +63,7 @@ class ConsoleSecurity {
                         .usernameParameter("username")
                         .passwordParameter("password")
                         .defaultSuccessUrl("/", false)
-                        .failureUrl("/login?error"))
+                        .failureHandler(new SignInFailure()))
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?signed-out"))
                 .exceptionHandling(exceptions -> exceptions
                         .authenticationEntryPoint(new ConsoleEntryPoint())

@@ -31,6 +31,10 @@ class SignInController {
         } else if (error != null) {
             model.addAttribute("error", "Wrong username or password.");
         }
+        if (error != null) {
+            model.addAttribute("username", session.getAttribute(SignInFailure.LAST_USERNAME));
+        }
+        session.removeAttribute(SignInFailure.LAST_USERNAME);
         if (signedOut != null) {
             model.addAttribute("notice", "You are signed out.");
         }

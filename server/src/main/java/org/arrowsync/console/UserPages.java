@@ -34,6 +34,7 @@ class UserPages {
             @RequestParam(required = false) String username,
             @RequestParam(name = "is_staff", required = false) String staff,
             @RequestParam(required = false) String password,
+            @RequestParam(required = false) String reason,
             Model model) {
         try {
             UserService.NewUser created = users.create(
@@ -45,6 +46,7 @@ class UserPages {
             model.addAttribute("errors", e.errors());
             model.addAttribute("username", username);
             model.addAttribute("staff", staff != null);
+            model.addAttribute("reason", reason);
         }
         return list(1, model);
     }

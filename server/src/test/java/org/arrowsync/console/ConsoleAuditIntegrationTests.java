@@ -4,6 +4,7 @@ import static org.arrowsync.console.ConsoleSession.csrfOf;
 import static org.arrowsync.console.ConsoleSession.form;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.http.HttpResponse;
 import org.arrowsync.support.ArrowFixture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -58,9 +59,10 @@ class ConsoleAuditIntegrationTests extends ConsoleIntegrationTest {
         ConsoleSession browser = signedIn();
         String username = "refused-" + ArrowFixture.unique("u").substring(2).replace(' ', '-');
         String token = csrfOf(browser.get("/users").body());
-        int status = browser.post("/users", form("_csrf", token, "username", username, "password", "x"))
-                .statusCode();
-        assertThat(status).as("the page shows why").isEqualTo(200);
+        HttpResponse<String> page = browser.post(
+                "/users", form("_csrf", token, "username", username, "password", "x", "reason", "Typed reason"));
+        assertThat(page.statusCode()).as("the page shows why").isEqualTo(200);
+        assertThat(page.body()).as("the form as typed").contains("value=\"Typed reason\"");
         JsonNode refused = latest("users_create", username);
         assertThat(refused.get("status").asInt()).isEqualTo(400);
 

@@ -26,7 +26,15 @@ class ConsoleSecurityIntegrationTests extends ConsoleIntegrationTest {
 
         HttpResponse<String> wrong = browser.signIn("admin", "not-the-password");
         assertThat(wrong.headers().firstValue("Location").orElseThrow()).endsWith("/login?error");
-        assertThat(browser.get("/login?error").body()).contains("Wrong username or password.");
+        String refused = browser.get("/login?error").body();
+        assertThat(refused)
+                .contains("Wrong username or password.")
+                .as("the username typed is kept, the password is not")
+                .contains("name=\"username\" type=\"text\" autocomplete=\"username\" required value=\"admin\"")
+                .doesNotContain("not-the-password");
+        assertThat(browser.get("/login").body())
+                .as("kept for the next page only")
+                .doesNotContain("value=\"admin\"");
 
         HttpResponse<String> right = browser.signIn("admin", ADMIN_PASSWORD);
         assertThat(right.statusCode()).isEqualTo(302);
