@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import org.arrowsync.billing.SyncState;
 import org.arrowsync.jobs.Job;
 import org.arrowsync.pricing.PriceRule;
@@ -32,6 +33,8 @@ import tools.jackson.databind.JsonNode;
 public class ConsoleFormat {
 
     static final int BRIEF = 140;
+    /** A decimal number as JSON carries an amount in text. */
+    private static final Pattern DECIMAL = Pattern.compile("-?\\d{1,30}\\.\\d{1,40}");
 
     private final Clock clock;
 
@@ -61,13 +64,14 @@ public class ConsoleFormat {
     }
 
     /**
-     * A refusal as the console words it: the API keeps Waldur's wording of a reference that names nothing, which reads
-     * oddly beside a form's field.
+     * A refusal as the console words it: the API keeps Waldur's wording of a reference that names nothing, and names
+     * its fields as the wire does, which read oddly beside a form's labels.
      */
     public String message(String text) {
         return switch (text) {
             case "Invalid hyperlink - Object does not exist." -> "Nothing has this UUID.";
             case "Invalid hyperlink or UUID." -> "Must be a valid UUID.";
+            case "valid_to must not be before valid_from." -> "The last month must not be before the first.";
             default -> text;
         };
     }
@@ -148,7 +152,16 @@ public class ConsoleFormat {
                     .filter(text -> !text.isEmpty())
                     .collect(joining(", "));
         }
-        return value.asString().strip();
+        if (value.isNumber()) {
+            return plain(value.decimalValue());
+        }
+        String text = value.asString().strip();
+        return DECIMAL.matcher(text).matches() ? plain(new BigDecimal(text)) : text;
+    }
+
+    /** An amount as the database's scale writes it (5497.49983000000000000000), without the zeros that say nothing. */
+    private static String plain(BigDecimal number) {
+        return number.scale() > 2 ? number.stripTrailingZeros().toPlainString() : number.toPlainString();
     }
 
     /** The strings of a JSON array (a job's first errors). */

@@ -26,4 +26,23 @@ class ConsoleFormatTests {
                                 "unmatched",
                                 "company name Contoso, lines 17, amount 7885.86; company name Fabrikam, lines 2"));
     }
+
+    @Test
+    void amountsLoseTheZerosTheDatabasesScaleAddsButKeepTheirCents() {
+        var result = JsonMapper.shared().readTree("""
+                {"customers": [{"billed_now": 5497.49983000000000000000, "difference": "0.00000000",
+                                "total": "10.50", "count": 3, "reference": "XSP-1.5000"}]}""");
+        assertThat(format.fields(result))
+                .containsExactly(new Field(
+                        "customers",
+                        "billed now 5497.49983, difference 0, total 10.50, count 3, reference XSP-1.5000"));
+    }
+
+    @Test
+    void aRefusalInTheApisWordsIsWordedForTheForm() {
+        assertThat(format.message("Invalid hyperlink - Object does not exist.")).isEqualTo("Nothing has this UUID.");
+        assertThat(format.message("valid_to must not be before valid_from."))
+                .isEqualTo("The last month must not be before the first.");
+        assertThat(format.message("This field is required.")).isEqualTo("This field is required.");
+    }
 }
