@@ -9,6 +9,7 @@ import java.text.DecimalFormatSymbols;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -55,6 +56,15 @@ public class ConsoleFormat {
         return format.format(amount);
     }
 
+    /** A unit price: cents always, and the further digits it has (a line's price per unit may have five). */
+    public String unitPrice(BigDecimal amount) {
+        if (amount == null) {
+            return "–";
+        }
+        DecimalFormat format = new DecimalFormat("#,##0.00########", DecimalFormatSymbols.getInstance(Locale.ENGLISH));
+        return format.format(amount);
+    }
+
     /** An amount with its sign always shown, for differences. */
     public String signed(BigDecimal amount) {
         if (amount == null) {
@@ -96,6 +106,11 @@ public class ConsoleFormat {
 
     public String month(YearMonth period) {
         return period == null ? "" : MONTH.format(period);
+    }
+
+    /** The month of a date that stands for one (a consumption record's billing period, its first day). */
+    public String month(LocalDate firstDay) {
+        return firstDay == null ? "" : month(YearMonth.from(firstDay));
     }
 
     public String month(String period) {

@@ -199,7 +199,7 @@ public class PriceRuleService {
                     rule.vendorName(),
                     rule.classification(),
                     rule.base().value(),
-                    rule.markupPercent().toPlainString(),
+                    rule.markupPercent().stripTrailingZeros().toPlainString(),
                     rule.validFrom().toString(),
                     rule.validTo() == null ? null : rule.validTo().toString(),
                     rule.note());

@@ -45,4 +45,12 @@ class ConsoleFormatTests {
                 .isEqualTo("The last month must not be before the first.");
         assertThat(format.message("This field is required.")).isEqualTo("This field is required.");
     }
+
+    @Test
+    void aUnitPriceKeepsItsDigitsBeyondTheCents() {
+        assertThat(format.unitPrice(new java.math.BigDecimal("1905.58207"))).isEqualTo("1,905.58207");
+        assertThat(format.unitPrice(new java.math.BigDecimal("20.7500000"))).isEqualTo("20.75");
+        assertThat(format.unitPrice(new java.math.BigDecimal("3"))).isEqualTo("3.00");
+        assertThat(format.month(java.time.LocalDate.of(2026, 11, 1))).isEqualTo("November 2026");
+    }
 }
