@@ -21,7 +21,10 @@ import java.util.regex.Pattern;
 import org.arrowsync.billing.SyncState;
 import org.arrowsync.jobs.Job;
 import org.arrowsync.pricing.PriceRule;
+import org.arrowsync.pricing.PriceRuleService;
+import org.arrowsync.shared.InvalidInput;
 import org.arrowsync.shared.Listing;
+import org.arrowsync.shared.Periods;
 import org.arrowsync.shared.Uuids;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
@@ -78,10 +81,14 @@ public class ConsoleFormat {
      * its fields as the wire does, which read oddly beside a form's labels.
      */
     public String message(String text) {
+        if (text == null) {
+            return "";
+        }
         return switch (text) {
-            case "Invalid hyperlink - Object does not exist." -> "Nothing has this UUID.";
-            case "Invalid hyperlink or UUID." -> "Must be a valid UUID.";
-            case "valid_to must not be before valid_from." -> "The last month must not be before the first.";
+            case InvalidInput.DOES_NOT_EXIST -> "Nothing has this UUID.";
+            case Uuids.NOT_A_REFERENCE -> "Must be a valid UUID.";
+            case PriceRuleService.VALID_TO_BEFORE_VALID_FROM -> "The last month must not be before the first.";
+            case Periods.BACKWARDS -> "The To month must not be before the From month.";
             default -> text;
         };
     }
@@ -89,7 +96,8 @@ public class ConsoleFormat {
     /** A number a form sent back (a confidence shown before), or null where it is none. */
     static Double fraction(String value) {
         try {
-            return value == null || value.isBlank() ? null : Double.valueOf(value);
+            Double number = value == null || value.isBlank() ? null : Double.valueOf(value);
+            return number == null || number.isNaN() || number.isInfinite() ? null : number;
         } catch (NumberFormatException e) {
             return null;
         }
@@ -176,7 +184,11 @@ public class ConsoleFormat {
 
     /** An amount as the database's scale writes it (5497.49983000000000000000), without the zeros that say nothing. */
     private static String plain(BigDecimal number) {
-        return number.scale() > 2 ? number.stripTrailingZeros().toPlainString() : number.toPlainString();
+        if (number.scale() <= 2) {
+            return number.toPlainString();
+        }
+        BigDecimal stripped = number.stripTrailingZeros();
+        return stripped.setScale(Math.max(2, stripped.scale())).toPlainString();
     }
 
     /** The strings of a JSON array (a job's first errors). */

@@ -21,9 +21,11 @@ import org.arrowsync.jobs.JobTriggers;
 import org.arrowsync.settings.Settings;
 import org.arrowsync.settings.SettingsService;
 import org.arrowsync.shared.Caller;
+import org.arrowsync.shared.FieldErrors;
 import org.arrowsync.shared.Filters;
 import org.arrowsync.shared.InvalidInput;
 import org.arrowsync.shared.PageRequest;
+import org.arrowsync.shared.Periods;
 import org.arrowsync.shared.Uuids;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -190,6 +192,13 @@ class ConsumptionPages {
                 dryRun != null);
         model.addAttribute("cleanupForm", request);
         try {
+            // the API answers a backward range as Waldur does (nothing to delete); the form says it runs backwards
+            FieldErrors months = new FieldErrors();
+            Periods.requireOrder(
+                    months,
+                    Periods.parse(months, "period_from", request.periodFrom()),
+                    Periods.parse(months, "period_to", request.periodTo()));
+            months.throwIfAny();
             model.addAttribute("cleanup", cleanup.cleanup(request));
         } catch (InvalidInput e) {
             model.addAttribute("errors", e.errors());

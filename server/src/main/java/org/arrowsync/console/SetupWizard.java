@@ -127,13 +127,17 @@ class SetupWizard {
         if (draft == null) {
             return "redirect:/setup";
         }
+        return customersStep(draft, null, model);
+    }
+
+    /** The customers step for these credentials, with the export type chosen (none yet: the one to preselect). */
+    private String customersStep(Draft draft, String exportType, Model model) {
         model.addAttribute("step", 2);
         model.addAttribute("draft", draft);
         try {
             DiscoverCustomersResponse discovered = discovery.discover(draft.apiUrl(), draft.apiKey());
             model.addAttribute("discovered", discovered);
-            Object chosen = model.getAttribute("chosenExportType");
-            model.addAttribute("exportType", chosen != null ? chosen : preselected(discovered.exportTypes()));
+            model.addAttribute("exportType", exportType != null ? exportType : preselected(discovered.exportTypes()));
             // customers these credentials' earlier settings map: carried over, ticked, to the new settings (D123)
             model.addAttribute("carried", discovery.mappedByTheAccount(draft.apiUrl(), draft.apiKey()));
         } catch (ArrowException e) {
@@ -185,8 +189,10 @@ class SetupWizard {
                 mappings.add(new CustomerMappingInput(reference, customer));
             }
         }
-        List<String> problems = List.of("Nothing was saved: correct or untick the customers marked below.");
-        if (refused.isEmpty()) {
+        List<String> problems;
+        if (!refused.isEmpty()) {
+            problems = List.of("Nothing was saved: correct or untick the customers marked below.");
+        } else {
             try {
                 SettingsSetup.SaveSettingsResponse saved = setup.save(
                         new SaveSettingsRequest(draft.apiUrl(), draft.apiKey(), exportType, null, false, mappings));
@@ -194,20 +200,24 @@ class SetupWizard {
                 redirect.addFlashAttribute("flash", saved.message() + ".");
                 return "redirect:/setup/" + saved.settingsUuid() + "/vendors";
             } catch (InvalidInput e) {
-                problems = e.errors().values().stream().flatMap(List::stream).toList();
+                problems = e.errors().entrySet().stream()
+                        .flatMap(field -> field.getValue().stream().map(message -> field.getKey() + ": " + message))
+                        .toList();
             }
         }
         model.addAttribute("errors", Map.of("non_field_errors", problems));
         model.addAttribute("refused", refused);
         model.addAttribute("typed", typed);
         model.addAttribute("ticked", accepted == null ? List.of() : accepted);
-        model.addAttribute("chosenExportType", exportType);
-        return customers(session, model);
+        return customersStep(draft, exportType, model);
     }
 
-    /** Why a typed operator customer cannot be mapped to, if it cannot. */
+    /**
+     * Why a typed operator customer cannot be mapped to, if it cannot: the API's setup skips a customer that does not
+     * exist (as Waldur's does), which the wizard's operator would not see.
+     */
     private Optional<String> refusal(String customer) {
-        Optional<UUID> uuid = Uuids.parse(customer);
+        Optional<UUID> uuid = Uuids.parseReference(customer);
         if (uuid.isEmpty()) {
             return Optional.of("Must be a valid UUID.");
         }

@@ -64,7 +64,6 @@ public class ConsumptionCleanup {
         FieldErrors errors = new FieldErrors();
         YearMonth from = Periods.parse(errors, "period_from", request.periodFrom());
         YearMonth to = Periods.parse(errors, "period_to", request.periodTo());
-        Periods.requireOrder(errors, from, to);
         boolean onlyFinalized = Boolean.TRUE.equals(request.onlyFinalized());
         boolean onlyUnfinalized = Boolean.TRUE.equals(request.onlyUnfinalized());
         if (onlyFinalized && onlyUnfinalized) {

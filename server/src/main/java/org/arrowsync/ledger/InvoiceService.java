@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.arrowsync.shared.Csv;
+import org.arrowsync.shared.FieldErrors;
 import org.arrowsync.shared.InvalidInput;
 import org.arrowsync.shared.Listing;
 import org.arrowsync.shared.Money;
@@ -225,9 +226,9 @@ public class InvoiceService {
 
     @Transactional
     public Invoice setState(UUID uuid, String state) {
-        if (state == null) {
-            throw InvalidInput.of("state", "This field is required.");
-        }
+        FieldErrors required = new FieldErrors();
+        required.requiredValue("state", state);
+        required.throwIfAny();
         InvoiceState target = InvoiceState.of(state)
                 .orElseThrow(() -> InvalidInput.of("state", "\"" + state + "\" is not a valid choice."));
         Invoice invoice = invoices.find(uuid).orElseThrow(NotFound::new);

@@ -86,9 +86,7 @@ public class ProjectService {
         }
         errors.requiredValue("customer", customerUuid);
         errors.throwIfAny();
-        return customers
-                .find(customerUuid)
-                .orElseThrow(() -> InvalidInput.of("customer", "Invalid hyperlink - Object does not exist."));
+        return customers.find(customerUuid).orElseThrow(() -> InvalidInput.of("customer", InvalidInput.DOES_NOT_EXIST));
     }
 
     public record ProjectFilter(UUID customerUuid, String name) {}

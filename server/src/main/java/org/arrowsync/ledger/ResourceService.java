@@ -160,10 +160,10 @@ public class ResourceService {
         Offering offering = offerings.find(draft.offeringUuid()).orElse(null);
         Project project = projects.find(draft.projectUuid()).orElse(null);
         if (offering == null) {
-            errors.add("offering", "Invalid hyperlink - Object does not exist.");
+            errors.add("offering", InvalidInput.DOES_NOT_EXIST);
         }
         if (project == null) {
-            errors.add("project", "Invalid hyperlink - Object does not exist.");
+            errors.add("project", InvalidInput.DOES_NOT_EXIST);
         }
         Long planId = null;
         if (offering != null && draft.planUuid() != null) {

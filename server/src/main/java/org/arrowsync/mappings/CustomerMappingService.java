@@ -28,7 +28,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class CustomerMappingService {
 
-    static final String DOES_NOT_EXIST = "Invalid hyperlink - Object does not exist.";
+    static final String DOES_NOT_EXIST = InvalidInput.DOES_NOT_EXIST;
 
     /** The longest Arrow customer reference a mapping takes, however it is created. */
     static final int MAX_REFERENCE = 255;

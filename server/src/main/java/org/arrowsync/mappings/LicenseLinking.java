@@ -3,6 +3,7 @@ package org.arrowsync.mappings;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.arrowsync.arrowclient.ArrowException;
 import org.arrowsync.ledger.Offering;
 import org.arrowsync.ledger.OfferingService;
 import org.arrowsync.ledger.Project;
@@ -89,11 +90,16 @@ public class LicenseLinking {
             concerns.add(String.join(", ", others) + " carries license " + linked.licenseReference()
                     + " too; consumption tracking bills it through one resource only.");
         }
-        LicenseDiscovery.DiscoverLicensesResponse listed = discovery.discover(mappingUuid);
-        if (listed.error() == null
-                && listed.arrowLicenses().stream()
-                        .noneMatch(arrow -> arrow.licenseReference().equals(linked.licenseReference()))) {
-            concerns.add("Arrow lists no license " + linked.licenseReference() + " for this customer.");
+        try {
+            LicenseDiscovery.DiscoverLicensesResponse listed = discovery.discover(mappingUuid);
+            if (listed.error() == null
+                    && listed.arrowLicenses().stream()
+                            .noneMatch(arrow -> arrow.licenseReference().equals(linked.licenseReference()))) {
+                concerns.add("Arrow lists no license " + linked.licenseReference() + " for this customer.");
+            }
+        } catch (ArrowException e) {
+            // the link is saved: what Arrow could not say is only not checked
+            concerns.add("Arrow could not be asked whether it lists license " + linked.licenseReference() + ".");
         }
         return concerns;
     }

@@ -12,6 +12,7 @@ import org.arrowsync.settings.PriceSource;
 import org.arrowsync.settings.Settings;
 import org.arrowsync.settings.SettingsService;
 import org.arrowsync.shared.FieldErrors;
+import org.arrowsync.shared.InvalidInput;
 import org.arrowsync.shared.Listing;
 import org.arrowsync.shared.NotFound;
 import org.arrowsync.shared.PageRequest;
@@ -27,7 +28,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class PriceRuleService {
 
-    static final String DOES_NOT_EXIST = "Invalid hyperlink - Object does not exist.";
+    static final String DOES_NOT_EXIST = InvalidInput.DOES_NOT_EXIST;
+    public static final String VALID_TO_BEFORE_VALID_FROM = "valid_to must not be before valid_from.";
     private static final BigDecimal LOWEST_MARKUP = BigDecimal.valueOf(-100);
     private static final BigDecimal HIGHEST_MARKUP = BigDecimal.valueOf(10_000);
     private static final int MARKUP_DECIMALS = 4;
@@ -95,7 +97,7 @@ public class PriceRuleService {
         }
         YearMonth to = Periods.parse(errors, "valid_to", optional(draft.validTo()));
         if (from != null && to != null && to.isBefore(from)) {
-            errors.add("valid_to", "valid_to must not be before valid_from.");
+            errors.add("valid_to", VALID_TO_BEFORE_VALID_FROM);
         }
         String note = draft.note() == null ? "" : draft.note();
         errors.maxLength("note", note, 500);

@@ -22,7 +22,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class VendorOfferingMappingService {
 
-    static final String DOES_NOT_EXIST = "Invalid hyperlink - Object does not exist.";
+    static final String DOES_NOT_EXIST = InvalidInput.DOES_NOT_EXIST;
 
     private final VendorOfferingMappingRepository mappings;
     private final SettingsRepository settings;

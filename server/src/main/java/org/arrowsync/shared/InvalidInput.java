@@ -19,6 +19,9 @@ public class InvalidInput extends Refusal {
         this.errors = Map.copyOf(new LinkedHashMap<>(errors));
     }
 
+    /** DRF's refusal of a reference (a UUID or a hyperlink) that names nothing, as Waldur's clients read it. */
+    public static final String DOES_NOT_EXIST = "Invalid hyperlink - Object does not exist.";
+
     public static InvalidInput of(String field, String message) {
         return new InvalidInput(Map.of(field, List.of(message)));
     }

@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
 public final class Periods {
 
     public static final String FORMAT_ERROR = "Invalid period format. Use YYYY-MM (e.g., 2024-01).";
+    public static final String BACKWARDS = "period_from must not be after period_to.";
     private static final Pattern FORMAT = Pattern.compile("(\\d{4})-(\\d{1,2})");
 
     private Periods() {}
@@ -80,7 +81,7 @@ public final class Periods {
             return false;
         }
         if (from.isAfter(to)) {
-            errors.add(InvalidInput.NON_FIELD_ERRORS, "period_from must not be after period_to.");
+            errors.add(InvalidInput.NON_FIELD_ERRORS, BACKWARDS);
             return false;
         }
         return true;

@@ -4,6 +4,7 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Stream;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -24,6 +25,8 @@ public final class Secrets {
     private static final Set<String> known = new HashSet<>();
     /** Longest first, so that a secret containing another is masked whole. */
     private static volatile List<String> masked = List.of();
+    /** The secrets as JSON's strings hold them, longest first: what {@link #scrubJsonText} masks. */
+    private static volatile List<String> maskedInJson = List.of();
 
     private Secrets() {}
 
@@ -33,21 +36,39 @@ public final class Secrets {
             return;
         }
         synchronized (known) {
-            if (known.add(secret) | known.add(jsonEscaped(secret))) {
-                masked = known.stream()
-                        .sorted(Comparator.comparingInt(String::length).reversed())
-                        .toList();
+            String escaped = jsonEscaped(secret);
+            if (known.add(secret) | known.add(escaped)) {
+                masked = longestFirst(known.stream());
+                maskedInJson = longestFirst(Stream.concat(maskedInJson.stream(), Stream.of(escaped)));
             }
         }
     }
 
+    private static List<String> longestFirst(Stream<String> secrets) {
+        return secrets.distinct()
+                .sorted(Comparator.comparingInt(String::length).reversed())
+                .toList();
+    }
+
     /** {@code text} with every remembered secret replaced by {@link #MASK}; null stays null. */
     public static String scrub(String text) {
+        return scrub(text, masked);
+    }
+
+    /**
+     * JSON text (a structured log line) with every remembered secret masked where its strings hold it: only as JSON
+     * escapes it, for a secret's raw form holding a quote can only be the text's own syntax there.
+     */
+    public static String scrubJsonText(String json) {
+        return scrub(json, maskedInJson);
+    }
+
+    private static String scrub(String text, List<String> secrets) {
         if (text == null) {
             return null;
         }
         String scrubbed = text;
-        for (String secret : masked) {
+        for (String secret : secrets) {
             if (scrubbed.contains(secret)) {
                 scrubbed = scrubbed.replace(secret, MASK);
             }
@@ -73,7 +94,7 @@ public final class Secrets {
         if (node != null && node.isString()) {
             String text = node.asString();
             String scrubbed = scrub(text);
-            return scrubbed == text ? node : JsonNodeFactory.instance.stringNode(scrubbed);
+            return scrubbed.equals(text) ? node : JsonNodeFactory.instance.stringNode(scrubbed);
         }
         return node;
     }

@@ -68,16 +68,27 @@ public final class Uuids {
         return parse(text).orElseThrow(() -> InvalidInput.of(field, "Must be a valid UUID."));
     }
 
+    /** DRF's refusal of a reference that is neither a UUID nor a hyperlink. */
+    public static final String NOT_A_REFERENCE = "Invalid hyperlink or UUID.";
+
     /** Accepts a UUID or a hyperlink whose last path segment is one ({@code .../customers/<uuid>/}). */
     public static UUID fromReference(String field, String text) {
         if (text == null) {
             throw InvalidInput.of(field, "This field may not be null.");
+        }
+        return parseReference(text).orElseThrow(() -> InvalidInput.of(field, NOT_A_REFERENCE));
+    }
+
+    /** The UUID of a reference as {@link #fromReference} reads it, if it is one. */
+    public static Optional<UUID> parseReference(String text) {
+        if (text == null) {
+            return Optional.empty();
         }
         String value = text.trim();
         if (value.contains("/")) {
             String trimmed = value.endsWith("/") ? value.substring(0, value.length() - 1) : value;
             value = trimmed.substring(trimmed.lastIndexOf('/') + 1);
         }
-        return parse(value).orElseThrow(() -> InvalidInput.of(field, "Invalid hyperlink or UUID."));
+        return parse(value);
     }
 }

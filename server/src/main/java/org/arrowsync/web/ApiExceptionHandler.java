@@ -38,6 +38,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 import org.springframework.web.util.DisconnectedClientHelper;
+import org.springframework.web.util.HtmlUtils;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.exc.InputCoercionException;
 import tools.jackson.databind.DatabindException;
@@ -68,7 +69,7 @@ class ApiExceptionHandler {
                 <link rel="stylesheet" href="/console/console.css"></head>
                 <body><main id="main"><h1>%s</h1><p>%s</p>
                 <p><a href="/">Back to the overview</a></p></main></body></html>
-                """.formatted(title, title, text);
+                """.formatted(HtmlUtils.htmlEscape(title), HtmlUtils.htmlEscape(title), HtmlUtils.htmlEscape(text));
     }
 
     /** Whether a browser asked for a page outside the API (a console address typed or reopened). */

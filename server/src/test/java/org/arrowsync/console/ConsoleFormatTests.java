@@ -35,7 +35,7 @@ class ConsoleFormatTests {
         assertThat(format.fields(result))
                 .containsExactly(new Field(
                         "customers",
-                        "billed now 5497.49983, difference 0, total 10.50, count 3, reference XSP-1.5000"));
+                        "billed now 5497.49983, difference 0.00, total 10.50, count 3, reference XSP-1.5000"));
     }
 
     @Test
@@ -44,6 +44,7 @@ class ConsoleFormatTests {
         assertThat(format.message("valid_to must not be before valid_from."))
                 .isEqualTo("The last month must not be before the first.");
         assertThat(format.message("This field is required.")).isEqualTo("This field is required.");
+        assertThat(format.message(null)).isEmpty();
     }
 
     @Test

@@ -268,7 +268,29 @@ class ConsolePagesIntegrationTests extends ConsoleIntegrationTest {
         HttpResponse<String> page = signedIn().get("/mappings/discover");
 
         assertThat(page.statusCode()).isEqualTo(200);
-        assertThat(page.body()).contains("id=\"row-XSP").contains("hx-post=\"/mappings/accept\"");
+        int unmapped = fixture.emulator().client().customers().size() - 1;
+        assertThat(page.body().split("id=\"row-", -1))
+                .as("a row for each Arrow customer not mapped")
+                .hasSize(unmapped + 1);
+        assertThat(page.body()).contains("hx-post=\"/mappings/accept\"");
+    }
+
+    /** The cleanup form refuses months that run backwards (the API answers them as Waldur does: nothing to delete). */
+    @Test
+    void theCleanupFormRefusesMonthsThatRunBackwards() {
+        ConsoleSession browser = signedIn();
+        String token = csrfOf(browser.get("/consumption").body());
+
+        HttpResponse<String> refused = browser.post(
+                "/consumption/cleanup",
+                form("_csrf", token, "period_from", "2026-11", "period_to", "2026-01", "dry_run", "true"),
+                Map.of("HX-Request", "true"));
+
+        assertThat(refused.statusCode()).isEqualTo(200);
+        assertThat(refused.body())
+                .contains("The To month must not be before the From month.")
+                .contains("value=\"2026-11\"")
+                .doesNotContain("records would be deleted");
     }
 
     /** A refused accept gives the row back as typed, the refusal under its field, to correct and accept again. */

@@ -31,6 +31,9 @@ class JobRecordSecrecyIntegrationTests extends IntegrationTest {
 
     @AfterEach
     void removeSettings() {
+        jdbc.sql("delete from arrow_jobs where settings_id = (select id from arrow_settings where uuid = ?)")
+                .param(settings)
+                .update();
         jdbc.sql("delete from arrow_settings where uuid = ?").param(settings).update();
     }
 

@@ -52,4 +52,18 @@ class SecretsTests {
                 .as("the node itself is left as it was")
                 .contains(key);
     }
+
+    /** A structured log line is JSON: a key that is also a piece of its syntax is masked only in its strings. */
+    @Test
+    void aJsonLineIsMaskedInItsStringsNotItsSyntax() {
+        long seen = System.nanoTime();
+        String key = "\"seen\":" + seen;
+        Secrets.remember(key);
+        String line = "{\"seen\":" + seen + ",\"message\":\"refused " + Secrets.jsonEscaped(key) + "\"}";
+
+        assertThat(Secrets.scrubJsonText(line)).isEqualTo("{\"seen\":" + seen + ",\"message\":\"refused ****\"}");
+        assertThat(Secrets.scrub(line))
+                .as("as plain text, the syntax is masked too")
+                .startsWith("{****");
+    }
 }

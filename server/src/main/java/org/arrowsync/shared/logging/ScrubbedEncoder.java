@@ -68,7 +68,8 @@ public class ScrubbedEncoder extends EncoderBase<ILoggingEvent> {
     public byte[] encode(ILoggingEvent event) {
         byte[] line = encoder.encode(event);
         String text = new String(line, charset);
-        String scrubbed = Secrets.scrub(text);
+        // a structured line is JSON: a key holding JSON's characters is masked as its strings hold it, not its syntax
+        String scrubbed = encoder instanceof StructuredLogEncoder ? Secrets.scrubJsonText(text) : Secrets.scrub(text);
         return scrubbed == text ? line : scrubbed.getBytes(charset);
     }
 
