@@ -60,16 +60,7 @@ class ConsolePagesIntegrationTests extends ConsoleIntegrationTest {
         String reference = fixture.mapCustomers(1).keySet().iterator().next();
         String customer = fixture.customers().get(reference);
         ConsoleSession browser = signedIn();
-        String token = csrfOf(browser.get("/setup").body());
-        browser.post(
-                "/setup/credentials",
-                form(
-                        "_csrf",
-                        token,
-                        "api_url",
-                        fixture.emulator().apiUrl(),
-                        "api_key",
-                        fixture.emulator().apiKey()));
+        throughTheWizardsCredentials(browser);
 
         String page = browser.get("/setup/customers").body();
 
@@ -89,16 +80,7 @@ class ConsolePagesIntegrationTests extends ConsoleIntegrationTest {
     @Test
     void theWizardKeepsARefusedCustomerAsTyped() {
         ConsoleSession browser = signedIn();
-        String token = csrfOf(browser.get("/setup").body());
-        browser.post(
-                "/setup/credentials",
-                form(
-                        "_csrf",
-                        token,
-                        "api_url",
-                        fixture.emulator().apiUrl(),
-                        "api_key",
-                        fixture.emulator().apiKey()));
+        String token = throughTheWizardsCredentials(browser);
         String reference = fixture.emulator().client().customers().get(0).reference();
         int settingsBefore =
                 api.get("/api/admin/arrow/settings/").expect(200).json().size();
@@ -120,6 +102,21 @@ class ConsolePagesIntegrationTests extends ConsoleIntegrationTest {
         assertThat(api.get("/api/admin/arrow/settings/").expect(200).json().size())
                 .as("nothing saved")
                 .isEqualTo(settingsBefore);
+    }
+
+    /** The wizard's first step passed with the emulator's credentials; the session's CSRF token. */
+    private String throughTheWizardsCredentials(ConsoleSession browser) {
+        String token = csrfOf(browser.get("/setup").body());
+        browser.post(
+                "/setup/credentials",
+                form(
+                        "_csrf",
+                        token,
+                        "api_url",
+                        fixture.emulator().apiUrl(),
+                        "api_key",
+                        fixture.emulator().apiKey()));
+        return token;
     }
 
     /** A mapping's recent syncs name their state in words, not by the code the API writes. */
