@@ -7,6 +7,7 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.arrowsync.consumption.ConsumptionCleanup;
 import org.arrowsync.consumption.ConsumptionCleanup.CleanupConsumptionRequest;
@@ -26,6 +27,7 @@ import org.arrowsync.shared.Filters;
 import org.arrowsync.shared.InvalidInput;
 import org.arrowsync.shared.PageRequest;
 import org.arrowsync.shared.Periods;
+import org.arrowsync.shared.UnknownReference;
 import org.arrowsync.shared.Uuids;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -170,6 +172,9 @@ class ConsumptionPages {
             model.addAttribute("historical", historical.sync(request));
         } catch (InvalidInput e) {
             model.addAttribute("errors", e.errors());
+        } catch (UnknownReference e) {
+            // beside the field, in place of the preview of the resource asked before
+            model.addAttribute("errors", Map.of("resource_uuid", List.of(e.getMessage())));
         }
         return "console/consumption-parts :: historical-result";
     }

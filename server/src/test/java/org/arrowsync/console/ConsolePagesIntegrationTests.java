@@ -379,6 +379,34 @@ class ConsolePagesIntegrationTests extends ConsoleIntegrationTest {
                 .contains("Reconcile now");
     }
 
+    /** A historical sync of a resource that does not exist is refused beside the field, in place of any preview. */
+    @Test
+    void aHistoricalSyncOfAnUnknownResourceIsRefusedBesideItsField() {
+        ConsoleSession browser = signedIn();
+        String token = csrfOf(browser.get("/consumption").body());
+
+        HttpResponse<String> refused = browser.post(
+                "/consumption/historical",
+                form(
+                        "_csrf",
+                        token,
+                        "resource_uuid",
+                        "f4b882273b4e463496b47c8a9d14fc76",
+                        "period_from",
+                        "2026-01",
+                        "period_to",
+                        "2026-02",
+                        "dry_run",
+                        "true"),
+                Map.of("HX-Request", "true"));
+
+        assertThat(refused.statusCode()).isEqualTo(200);
+        assertThat(refused.body())
+                .contains("resource_uuid-error")
+                .contains("f4b882273b4e463496b47c8a9d14fc76")
+                .contains("not found");
+    }
+
     /** The historical sync asks for a resource's UUID: the pages that show a licensed resource fill it in. */
     @Test
     void aLicensedResourceLinksToItsHistoricalSyncWithItsUuidFilledIn() {
