@@ -3,6 +3,7 @@ package org.arrowsync.console;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
+import org.arrowsync.shared.Caller;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.WebAttributes;
 import org.springframework.security.web.csrf.CsrfException;
@@ -50,8 +51,13 @@ class SignInController {
      */
     @RequestMapping("/forbidden")
     String forbidden(HttpServletRequest request, HttpServletResponse response, Model model) {
+        boolean csrf = request.getAttribute(WebAttributes.ACCESS_DENIED_403) instanceof CsrfException;
+        Caller me = ConsoleAuthentication.caller(request);
+        if (!csrf && me != null && me.staff()) {
+            return "redirect:/"; // opened by hand: nothing is refused to staff
+        }
         response.setStatus(HttpServletResponse.SC_FORBIDDEN);
-        model.addAttribute("csrf", request.getAttribute(WebAttributes.ACCESS_DENIED_403) instanceof CsrfException);
+        model.addAttribute("csrf", csrf);
         return "console/forbidden";
     }
 }

@@ -177,6 +177,10 @@ class ConsoleSecurityIntegrationTests extends ConsoleIntegrationTest {
         assertThat(browser.post("/users", form("username", "x", "_csrf", csrfOf(overview.body())))
                         .statusCode())
                 .isEqualTo(403);
+        HttpResponse<String> staff = signedIn().get("/forbidden");
+        assertThat(staff.statusCode()).as("nothing is refused to staff").isEqualTo(302);
+        assertThat(staff.headers().firstValue("Location"))
+                .hasValueSatisfying(to -> assertThat(to).endsWith("/"));
     }
 
     @Test
