@@ -285,11 +285,19 @@ class ConsoleBrowserTests extends ConsoleIntegrationTest {
         browser.type("#hist-resource", "00000000000000000000000000000001");
         setMonth("#hist-from", MONTH);
         setMonth("#hist-to", MONTH);
-        JavascriptExecutor page = (JavascriptExecutor) browser.driver();
-        page.executeScript("document.getElementById('messages').innerHTML = '';"
-                + " document.getElementById('hist-resource').scrollIntoView();");
-
         browser.click("#historical button[name='dry_run']");
+        browser.awaitText("#historical .field-error", "not found");
+        JavascriptExecutor page = (JavascriptExecutor) browser.driver();
+        assertThat(page.executeScript("return document.querySelector(\"#historical button[name='dry_run']\").disabled"))
+                .as("the historical form's button is pressable again once answered")
+                .isEqualTo(false);
+
+        // a refusal that no field holds goes to the message area, which is brought into view
+        browser.type("#clean-resource", "00000000000000000000000000000001");
+        page.executeScript("document.getElementById('messages').innerHTML = '';"
+                + " document.getElementById('clean-resource').scrollIntoView();");
+
+        browser.click("#cleanup button[name='dry_run']");
 
         browser.await(
                 d -> !d.findElements(By.cssSelector("#messages .notice.error")).isEmpty());
@@ -297,7 +305,7 @@ class ConsoleBrowserTests extends ConsoleIntegrationTest {
                         + " return box.bottom > 0 && box.top < window.innerHeight;"))
                 .as("the refusal is on screen, not above it")
                 .isEqualTo(true);
-        assertThat(page.executeScript("return document.querySelector(\"#historical button[name='dry_run']\").disabled"))
+        assertThat(page.executeScript("return document.querySelector(\"#cleanup button[name='dry_run']\").disabled"))
                 .as("its button is pressable again once answered")
                 .isEqualTo(false);
     }
