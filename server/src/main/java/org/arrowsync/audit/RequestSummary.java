@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.arrowsync.shared.JsonTexts;
 import org.arrowsync.shared.Secrets;
 import org.springframework.http.MediaType;
 import org.springframework.web.util.ContentCachingRequestWrapper;
@@ -23,7 +24,7 @@ import tools.jackson.databind.node.ObjectNode;
  */
 final class RequestSummary {
 
-    static final String MASK = "****";
+    static final String MASK = Secrets.MASK;
 
     /** Names of fields that hold secrets: {@code api_key}, {@code token}, {@code password}, {@code _csrf}, … */
     private static final Pattern SECRET =
@@ -81,26 +82,7 @@ final class RequestSummary {
      * same.
      */
     static JsonNode masked(JsonNode node) {
-        if (node instanceof ObjectNode object) {
-            ObjectNode copy = JsonNodeFactory.instance.objectNode();
-            object.properties()
-                    .forEach(field -> copy.set(
-                            storable(field.getKey()),
-                            isSecret(field.getKey()) && !field.getValue().isNull()
-                                    ? JsonNodeFactory.instance.stringNode(MASK)
-                                    : masked(field.getValue())));
-            return copy;
-        }
-        if (node instanceof ArrayNode array) {
-            ArrayNode copy = JsonNodeFactory.instance.arrayNode();
-            array.forEach(item -> copy.add(masked(item)));
-            return copy;
-        }
-        if (node.isString()) {
-            String text = storable(node.asString());
-            return text.equals(node.asString()) ? node : JsonNodeFactory.instance.stringNode(text);
-        }
-        return node;
+        return JsonTexts.rewritten(node, RequestSummary::storable, RequestSummary::isSecret);
     }
 
     /** Text as the audit log may keep it: no stored secret, no secret a URL carries, no NUL. */

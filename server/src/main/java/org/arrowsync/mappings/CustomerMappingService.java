@@ -28,8 +28,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class CustomerMappingService {
 
-    static final String DOES_NOT_EXIST = InvalidInput.DOES_NOT_EXIST;
-
     /** The longest Arrow customer reference a mapping takes, however it is created. */
     static final int MAX_REFERENCE = 255;
 
@@ -188,7 +186,7 @@ public class CustomerMappingService {
         errors.throwIfAny();
         Settings owner = settings.find(draft.settingsUuid()).orElse(null);
         if (owner == null) {
-            errors.add("settings", DOES_NOT_EXIST);
+            errors.add("settings", InvalidInput.DOES_NOT_EXIST);
         }
         Customer customer = customer(draft.customerUuid(), errors);
         errors.throwIfAny();
@@ -213,7 +211,7 @@ public class CustomerMappingService {
     private Customer customer(UUID uuid, FieldErrors errors) {
         Customer customer = customers.find(uuid).orElse(null);
         if (customer == null) {
-            errors.add("waldur_customer", DOES_NOT_EXIST);
+            errors.add("waldur_customer", InvalidInput.DOES_NOT_EXIST);
         }
         return customer;
     }

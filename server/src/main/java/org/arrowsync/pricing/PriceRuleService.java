@@ -28,7 +28,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class PriceRuleService {
 
-    static final String DOES_NOT_EXIST = InvalidInput.DOES_NOT_EXIST;
     public static final String VALID_TO_BEFORE_VALID_FROM = "valid_to must not be before valid_from.";
     private static final BigDecimal LOWEST_MARKUP = BigDecimal.valueOf(-100);
     private static final BigDecimal HIGHEST_MARKUP = BigDecimal.valueOf(10_000);
@@ -104,13 +103,13 @@ public class PriceRuleService {
         errors.throwIfAny();
         Settings owner = settings.find(draft.settingsUuid()).orElse(null);
         if (owner == null) {
-            errors.add("settings", DOES_NOT_EXIST);
+            errors.add("settings", InvalidInput.DOES_NOT_EXIST);
         }
         CustomerMapping mapping = null;
         if (draft.customerMappingUuid() != null) {
             mapping = mappings.find(draft.customerMappingUuid()).orElse(null);
             if (mapping == null) {
-                errors.add("customer_mapping", DOES_NOT_EXIST);
+                errors.add("customer_mapping", InvalidInput.DOES_NOT_EXIST);
             } else if (owner != null && mapping.settingsId() != owner.id()) {
                 errors.add("customer_mapping", "The customer mapping belongs to other settings.");
             }

@@ -22,8 +22,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class VendorOfferingMappingService {
 
-    static final String DOES_NOT_EXIST = InvalidInput.DOES_NOT_EXIST;
-
     private final VendorOfferingMappingRepository mappings;
     private final SettingsRepository settings;
     private final OfferingService offerings;
@@ -83,7 +81,7 @@ public class VendorOfferingMappingService {
         errors.throwIfAny();
         Settings owner = settings.find(draft.settingsUuid()).orElse(null);
         if (owner == null) {
-            errors.add("settings", DOES_NOT_EXIST);
+            errors.add("settings", InvalidInput.DOES_NOT_EXIST);
         }
         Offering offering = offering(draft.offeringUuid(), errors);
         Long planId = null;
@@ -105,7 +103,7 @@ public class VendorOfferingMappingService {
     private Offering offering(UUID uuid, FieldErrors errors) {
         Offering offering = offerings.find(uuid).orElse(null);
         if (offering == null) {
-            errors.add("offering", DOES_NOT_EXIST);
+            errors.add("offering", InvalidInput.DOES_NOT_EXIST);
         }
         return offering;
     }

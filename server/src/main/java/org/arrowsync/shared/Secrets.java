@@ -6,9 +6,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.JsonNodeFactory;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The secret values this server holds (the stored Arrow API keys), so that text on its way out (an error message, a job
@@ -81,22 +78,7 @@ public final class Secrets {
      * instead, a secret holding JSON's own characters (a quote, a colon) would leave the text no longer JSON.
      */
     public static JsonNode scrubJson(JsonNode node) {
-        if (node instanceof ObjectNode object) {
-            ObjectNode copy = JsonNodeFactory.instance.objectNode();
-            object.properties().forEach(field -> copy.set(scrub(field.getKey()), scrubJson(field.getValue())));
-            return copy;
-        }
-        if (node instanceof ArrayNode array) {
-            ArrayNode copy = JsonNodeFactory.instance.arrayNode(array.size());
-            array.forEach(item -> copy.add(scrubJson(item)));
-            return copy;
-        }
-        if (node != null && node.isString()) {
-            String text = node.asString();
-            String scrubbed = scrub(text);
-            return scrubbed.equals(text) ? node : JsonNodeFactory.instance.stringNode(scrubbed);
-        }
-        return node;
+        return JsonTexts.rewritten(node, Secrets::scrub, name -> false);
     }
 
     /** The secret as a JSON string holds it (quotes, backslashes and control characters escaped). */

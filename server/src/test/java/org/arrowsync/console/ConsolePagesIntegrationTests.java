@@ -229,14 +229,10 @@ class ConsolePagesIntegrationTests extends ConsoleIntegrationTest {
         String mapping = "/api/admin/arrow/customer-mappings/" + fixture.mapping(reference) + "/";
         api.patch(mapping, Map.of("is_active", false)).expect(200);
         String chosen = fixture.customer();
-        ConsoleSession browser = signedIn();
-        String token = csrfOf(browser.get("/mappings").body());
-
-        HttpResponse<String> accepted = browser.post(
-                "/mappings/accept",
-                form(
-                        "_csrf",
-                        token,
+        HttpResponse<String> accepted = signedIn()
+                .postAsHtmx(
+                        "/mappings",
+                        "/mappings/accept",
                         "settings_uuid",
                         fixture.settings(),
                         "arrow_reference",
@@ -244,8 +240,7 @@ class ConsolePagesIntegrationTests extends ConsoleIntegrationTest {
                         "arrow_company_name",
                         "Accepted again",
                         "waldur_customer",
-                        chosen),
-                Map.of("HX-Request", "true"));
+                        chosen);
 
         assertThat(accepted.statusCode()).isEqualTo(200);
         assertThat(accepted.body()).doesNotContain("unique set");
@@ -275,13 +270,16 @@ class ConsolePagesIntegrationTests extends ConsoleIntegrationTest {
     /** The cleanup form refuses months that run backwards (the API answers them as Waldur does: nothing to delete). */
     @Test
     void theCleanupFormRefusesMonthsThatRunBackwards() {
-        ConsoleSession browser = signedIn();
-        String token = csrfOf(browser.get("/consumption").body());
-
-        HttpResponse<String> refused = browser.post(
-                "/consumption/cleanup",
-                form("_csrf", token, "period_from", "2026-11", "period_to", "2026-01", "dry_run", "true"),
-                Map.of("HX-Request", "true"));
+        HttpResponse<String> refused = signedIn()
+                .postAsHtmx(
+                        "/consumption",
+                        "/consumption/cleanup",
+                        "period_from",
+                        "2026-11",
+                        "period_to",
+                        "2026-01",
+                        "dry_run",
+                        "true");
 
         assertThat(refused.statusCode()).isEqualTo(200);
         assertThat(refused.body())
@@ -293,14 +291,10 @@ class ConsolePagesIntegrationTests extends ConsoleIntegrationTest {
     /** A refused accept gives the row back as typed, the refusal under its field, to correct and accept again. */
     @Test
     void aRefusedAcceptKeepsTheRowToCorrect() {
-        ConsoleSession browser = signedIn();
-        String token = csrfOf(browser.get("/mappings").body());
-
-        HttpResponse<String> refused = browser.post(
-                "/mappings/accept",
-                form(
-                        "_csrf",
-                        token,
+        HttpResponse<String> refused = signedIn()
+                .postAsHtmx(
+                        "/mappings",
+                        "/mappings/accept",
                         "settings_uuid",
                         fixture.settings(),
                         "arrow_reference",
@@ -312,8 +306,7 @@ class ConsolePagesIntegrationTests extends ConsoleIntegrationTest {
                         "suggested",
                         "Refused Holdings",
                         "confidence",
-                        "0.75"),
-                Map.of("HX-Request", "true"));
+                        "0.75");
 
         assertThat(refused.statusCode()).isEqualTo(200);
         assertThat(refused.body())
@@ -382,14 +375,10 @@ class ConsolePagesIntegrationTests extends ConsoleIntegrationTest {
     /** A historical sync of a resource that does not exist is refused beside the field, in place of any preview. */
     @Test
     void aHistoricalSyncOfAnUnknownResourceIsRefusedBesideItsField() {
-        ConsoleSession browser = signedIn();
-        String token = csrfOf(browser.get("/consumption").body());
-
-        HttpResponse<String> refused = browser.post(
-                "/consumption/historical",
-                form(
-                        "_csrf",
-                        token,
+        HttpResponse<String> refused = signedIn()
+                .postAsHtmx(
+                        "/consumption",
+                        "/consumption/historical",
                         "resource_uuid",
                         "f4b882273b4e463496b47c8a9d14fc76",
                         "period_from",
@@ -397,8 +386,7 @@ class ConsolePagesIntegrationTests extends ConsoleIntegrationTest {
                         "period_to",
                         "2026-02",
                         "dry_run",
-                        "true"),
-                Map.of("HX-Request", "true"));
+                        "true");
 
         assertThat(refused.statusCode()).isEqualTo(200);
         assertThat(refused.body())

@@ -66,6 +66,16 @@ public final class ConsoleSession {
         return send(request);
     }
 
+    /**
+     * Posts a form of a console page as htmx posts it: the page read first for its CSRF token, the form's fields given
+     * as name, value pairs.
+     */
+    public HttpResponse<String> postAsHtmx(String page, String path, String... fields) {
+        Map<String, String> form = form(fields);
+        form.put("_csrf", csrfOf(get(page).body()));
+        return post(path, form, Map.of("HX-Request", "true"));
+    }
+
     /** Posts a form and, where it answers with a redirect, reads the page it leads to (where a flash message shows). */
     public HttpResponse<String> postFollowing(String path, Map<String, String> form) {
         HttpResponse<String> answer = post(path, form);

@@ -3,8 +3,6 @@ package org.arrowsync.jobs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 import org.arrowsync.shared.Uuids;
@@ -28,20 +26,8 @@ class JobQueueIntegrationTests extends IntegrationTest {
     @Test
     void aQueuedJobThatLostItsExecutionIsScheduledAgain() {
         UUID settings = UUID.randomUUID();
-        jdbc.sql(
-                        "insert into arrow_settings (uuid, api_url, api_key, is_active, created, modified) values (?, 'http://127.0.0.1:9/', 'k', false, now(), now())")
-                .param(settings)
-                .update();
-        UUID job = UUID.randomUUID();
-        jdbc.sql("""
-                        insert into arrow_jobs (uuid, kind, settings_id, coalesce_key, triggered_by, created)
-                        values (?, 'billing_validation', (select id from arrow_settings where uuid = ?), ?, 'test', ?)""")
-                .params(
-                        job,
-                        settings,
-                        "orphan|" + job,
-                        OffsetDateTime.ofInstant(TestClock.now().minus(Duration.ofMinutes(5)), ZoneOffset.UTC))
-                .update();
+        JobRows.settings(jdbc, settings);
+        UUID job = JobRows.queuedJob(jdbc, settings, "orphan", TestClock.now().minus(Duration.ofMinutes(5)));
 
         assertThat(jobs.rescheduleOrphans()).isGreaterThanOrEqualTo(1);
 

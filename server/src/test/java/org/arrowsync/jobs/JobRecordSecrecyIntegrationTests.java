@@ -58,14 +58,7 @@ class JobRecordSecrecyIntegrationTests extends IntegrationTest {
     }
 
     private UUID queuedJob() {
-        jdbc.sql(
-                        "insert into arrow_settings (uuid, api_url, api_key, is_active, created, modified) values (?, 'http://127.0.0.1:9/', 'k', false, now(), now())")
-                .param(settings)
-                .update();
-        UUID job = UUID.randomUUID();
-        jdbc.sql("""
-                        insert into arrow_jobs (uuid, kind, settings_id, coalesce_key, triggered_by, created)
-                        values (?, 'billing_validation', (select id from arrow_settings where uuid = ?), ?, 'test', now())""").params(job, settings, "secrecy|" + job).update();
-        return job;
+        JobRows.settings(jdbc, settings);
+        return JobRows.queuedJob(jdbc, settings, "secrecy", TestClock.now());
     }
 }
