@@ -46,6 +46,13 @@ class OfferingRepository {
     }
 
     /** The first offering, by name, whose name contains {@code text}. */
+    boolean planExists(UUID uuid) {
+        return jdbc.sql("select exists (select 1 from plans where uuid = ?)")
+                .param(uuid)
+                .query(Boolean.class)
+                .single();
+    }
+
     Optional<Offering> firstNamed(String text) {
         return withDetails(listing.page(where(new OfferingService.OfferingFilter(text, null)), new PageRequest(1, 1)))
                 .stream()

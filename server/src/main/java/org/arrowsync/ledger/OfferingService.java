@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.arrowsync.ledger.Offering.Component;
 import org.arrowsync.shared.FieldErrors;
+import org.arrowsync.shared.InvalidInput;
 import org.arrowsync.shared.Listing;
 import org.arrowsync.shared.NotFound;
 import org.arrowsync.shared.PageRequest;
@@ -20,6 +21,8 @@ public class OfferingService {
 
     /** Waldur's offering states; a new offering is Active unless the request says otherwise. */
     static final List<String> STATES = List.of("Draft", "Active", "Paused", "Archived");
+
+    static final String PLAN_OF_ANOTHER_OFFERING = "Plan must belong to the selected offering.";
 
     private final OfferingRepository offerings;
     private final Clock clock;
@@ -40,6 +43,29 @@ public class OfferingService {
     /** The offering a request names. */
     public Offering named(UUID uuid) {
         return offerings.find(uuid).orElseThrow(() -> new OfferingNotFound(uuid));
+    }
+
+    /**
+     * The id of the plan a request names for {@code offering}, or null when it names none. A plan that does not exist
+     * is the {@code plan} field's "does not exist", as DRF checks each related field alone; an existing plan of another
+     * offering is Waldur's "must belong" (checked only when the offering exists).
+     */
+    public Long planOf(Offering offering, UUID planUuid, FieldErrors errors) {
+        if (planUuid == null) {
+            return null;
+        }
+        if (!offerings.planExists(planUuid)) {
+            errors.add("plan", InvalidInput.DOES_NOT_EXIST);
+            return null;
+        }
+        if (offering == null) {
+            return null;
+        }
+        Long planId = offering.plan(planUuid).map(Offering.Plan::id).orElse(null);
+        if (planId == null) {
+            errors.add("plan", PLAN_OF_ANOTHER_OFFERING);
+        }
+        return planId;
     }
 
     /** The first offering (by name) whose name contains {@code text}, case-insensitively. */

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.arrowsync.ledger.Offering.Plan;
 import org.arrowsync.ledger.ResourceRepository.ResourceFields;
 import org.arrowsync.shared.CustomerChangeGuard;
 import org.arrowsync.shared.DeletionGuard;
@@ -28,7 +27,7 @@ public class ResourceService {
     static final List<String> STATES = List.of("Creating", "OK", "Erred", "Updating", "Terminating", "Terminated");
 
     private final ResourceRepository resources;
-    private final OfferingRepository offerings;
+    private final OfferingService offerings;
     private final ProjectRepository projects;
     private final List<DeletionGuard<Resource>> guards;
     private final List<CustomerChangeGuard> customerGuards;
@@ -36,7 +35,7 @@ public class ResourceService {
 
     ResourceService(
             ResourceRepository resources,
-            OfferingRepository offerings,
+            OfferingService offerings,
             ProjectRepository projects,
             List<DeletionGuard<Resource>> guards,
             List<CustomerChangeGuard> customerGuards,
@@ -165,13 +164,7 @@ public class ResourceService {
         if (project == null) {
             errors.add("project", InvalidInput.DOES_NOT_EXIST);
         }
-        Long planId = null;
-        if (offering != null && draft.planUuid() != null) {
-            planId = offering.plan(draft.planUuid()).map(Plan::id).orElse(null);
-            if (planId == null) {
-                errors.add("plan", "Plan must belong to the selected offering.");
-            }
-        }
+        Long planId = offerings.planOf(offering, draft.planUuid(), errors);
         errors.throwIfAny();
         JsonNodeFactory nodes = JsonNodeFactory.instance;
         return new ResourceFields(

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
 import org.arrowsync.ledger.Offering;
-import org.arrowsync.ledger.Offering.Plan;
 import org.arrowsync.ledger.OfferingService;
 import org.arrowsync.settings.VendorOfferingMappingRepository.VendorFields;
 import org.arrowsync.shared.FieldErrors;
@@ -84,13 +83,7 @@ public class VendorOfferingMappingService {
             errors.add("settings", InvalidInput.DOES_NOT_EXIST);
         }
         Offering offering = offering(draft.offeringUuid(), errors);
-        Long planId = null;
-        if (offering != null && draft.planUuid() != null) {
-            planId = offering.plan(draft.planUuid()).map(Plan::id).orElse(null);
-            if (planId == null) {
-                errors.add("plan", "Plan must belong to the selected offering.");
-            }
-        }
+        Long planId = offerings.planOf(offering, draft.planUuid(), errors);
         errors.throwIfAny();
         if (mappings.exists(owner.id(), vendorName, exceptId)) {
             throw InvalidInput.of(

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.UUID;
 import org.arrowsync.contract.Contract;
 import org.arrowsync.support.ArrowFixture;
 import org.arrowsync.support.IntegrationTest;
@@ -203,6 +204,18 @@ class VendorOfferingMappingApiIntegrationTests extends IntegrationTest {
                 .expect(201)
                 .text("uuid");
         api.patch(BASE + uuid + "/", Map.of("plan", foreignPlan)).expect(400);
+
+        JsonNode unknown = api.post(
+                        BASE,
+                        body(
+                                ArrowFixture.unique("AWS"),
+                                offering,
+                                UUID.randomUUID().toString()))
+                .expect(400)
+                .json();
+        assertThat(unknown.get("plan").get(0).asString())
+                .as("a plan that names nothing is DRF's related field error, not another offering's")
+                .isEqualTo("Invalid hyperlink - Object does not exist.");
     }
 
     @Test

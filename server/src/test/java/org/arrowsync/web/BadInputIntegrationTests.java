@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.arrowsync.support.ArrowFixture;
 import org.arrowsync.support.IntegrationTest;
 import org.arrowsync.support.Response;
@@ -226,6 +227,23 @@ class BadInputIntegrationTests extends IntegrationTest {
                 .expect(400);
         assertThat(wrongPlan.json().get("plan").get(0).asString())
                 .isEqualTo("Plan must belong to the selected offering.");
+        Response unknownPlan = api.post(
+                        "/api/marketplace-resources/",
+                        Map.of(
+                                "name",
+                                "R",
+                                "project",
+                                project,
+                                "offering",
+                                UUID.randomUUID().toString(),
+                                "plan",
+                                UUID.randomUUID().toString()))
+                .expect(400);
+        assertThat(unknownPlan.json().get("plan").get(0).asString())
+                .as("each related field is checked alone")
+                .isEqualTo("Invalid hyperlink - Object does not exist.");
+        assertThat(unknownPlan.json().get("offering").get(0).asString())
+                .isEqualTo("Invalid hyperlink - Object does not exist.");
 
         Response badJson = api.post(
                         "/api/marketplace-resources/",
