@@ -3,35 +3,26 @@ package org.arrowsync.console;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.arrowsync.billing.BillingMonths;
 import org.arrowsync.billing.MappingBillingSummaries;
 import org.arrowsync.ledger.CustomerService;
 import org.arrowsync.ledger.Offering;
 import org.arrowsync.ledger.OfferingService;
 import org.arrowsync.ledger.OfferingService.OfferingFilter;
-import org.arrowsync.ledger.ProjectService;
-import org.arrowsync.ledger.ProjectService.ProjectFilter;
 import org.arrowsync.mappings.CustomerDiscovery;
 import org.arrowsync.mappings.CustomerMapping;
 import org.arrowsync.mappings.CustomerMappingService;
 import org.arrowsync.mappings.CustomerMappingService.MappingDraft;
 import org.arrowsync.mappings.CustomerMappingService.MappingFilter;
-import org.arrowsync.mappings.LicenseDiscovery;
-import org.arrowsync.mappings.LicenseLinking;
-import org.arrowsync.mappings.LicenseLinking.ImportLicense;
 import org.arrowsync.settings.Settings;
 import org.arrowsync.settings.SettingsService;
 import org.arrowsync.settings.VendorOfferingMappingService;
 import org.arrowsync.settings.VendorOfferingMappingService.VendorDraft;
 import org.arrowsync.settings.VendorOfferingMappingService.VendorFilter;
-import org.arrowsync.shared.FieldErrors;
 import org.arrowsync.shared.Filters;
 import org.arrowsync.shared.InvalidInput;
 import org.arrowsync.shared.PageRequest;
-import org.arrowsync.shared.Rejected;
 import org.arrowsync.shared.RejectedAsDetail;
 import org.arrowsync.shared.Uuids;
 import org.springframework.stereotype.Controller;
@@ -44,7 +35,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * Who is billed for what: customer mappings (discovered from Arrow with suggestions, accepted, edited, deactivated,
- * each with its billing summary and its licenses to link or import) and vendor-offering mappings.
+ * each with its billing summary; its licenses are {@link LicensePages}' and vendor-offering mappings.
  */
 @Controller
 class MappingPages {
@@ -55,37 +46,28 @@ class MappingPages {
     private final CustomerMappingService mappings;
     private final CustomerDiscovery discovery;
     private final MappingBillingSummaries summaries;
-    private final LicenseDiscovery licenses;
-    private final LicenseLinking linking;
     private final VendorOfferingMappingService vendors;
     private final SettingsService settings;
     private final CustomerService customers;
     private final OfferingService offerings;
-    private final ProjectService projects;
     private final BillingMonths months;
 
     MappingPages(
             CustomerMappingService mappings,
             CustomerDiscovery discovery,
             MappingBillingSummaries summaries,
-            LicenseDiscovery licenses,
-            LicenseLinking linking,
             VendorOfferingMappingService vendors,
             SettingsService settings,
             CustomerService customers,
             OfferingService offerings,
-            ProjectService projects,
             BillingMonths months) {
         this.mappings = mappings;
         this.discovery = discovery;
         this.summaries = summaries;
-        this.licenses = licenses;
-        this.linking = linking;
         this.vendors = vendors;
         this.settings = settings;
         this.customers = customers;
         this.offerings = offerings;
-        this.projects = projects;
         this.months = months;
     }
 
@@ -252,96 +234,6 @@ class MappingPages {
         return "redirect:/mappings/" + Uuids.hex(mapping.uuid());
     }
 
-    /** The mapped customer's Arrow licenses beside its resources, to link or import. */
-    @GetMapping("/mappings/{uuid}/licenses")
-    String licenses(@PathVariable String uuid, Model model) {
-        CustomerMapping mapping = mappings.get(Filters.uuid("uuid", uuid));
-        licensesModel(model, mapping);
-        return "console/licenses";
-    }
-
-    @PostMapping("/mappings/{uuid}/link")
-    String link(
-            @PathVariable String uuid,
-            @RequestParam(name = "resource_uuid", required = false) String resource,
-            @RequestParam(name = "license_reference", required = false) String license,
-            Model model,
-            RedirectAttributes redirect) {
-        CustomerMapping mapping = mappings.get(Filters.uuid("uuid", uuid));
-        FieldErrors errors = new FieldErrors();
-        errors.required("resource_uuid", resource);
-        errors.required("license_reference", license);
-        try {
-            errors.throwIfAny();
-            LicenseLinking.LinkResourceResponse linked =
-                    linking.link(mapping.uuid(), Uuids.fromReference("resource_uuid", resource), license.strip());
-            redirect.addFlashAttribute(
-                    "flash",
-                    "Linked " + linked.resourceName() + " to license " + linked.licenseReference() + "."
-                            + linking.concerns(mapping.uuid(), linked).stream()
-                                    .map(concern -> " Check: " + concern)
-                                    .collect(Collectors.joining()));
-        } catch (InvalidInput e) {
-            licensesModel(model, mapping);
-            model.addAttribute("errors", e.errors());
-            model.addAttribute("linkForm", new LinkForm(resource, license));
-            return "console/licenses";
-        }
-        return "redirect:/mappings/" + Uuids.hex(mapping.uuid()) + "/licenses";
-    }
-
-    /** A refused link form as it was filled in, shown again with its errors. */
-    record LinkForm(String resourceUuid, String licenseReference) {}
-
-    /** A refused import form as it was filled in, shown again with its errors. */
-    record ImportForm(String licenseReference, String licenseName, String offeringUuid, String projectUuid) {}
-
-    @PostMapping("/mappings/{uuid}/import")
-    String importLicense(
-            @PathVariable String uuid,
-            @RequestParam(name = "license_reference", required = false) String license,
-            @RequestParam(name = "license_name", required = false) String name,
-            @RequestParam(name = "offering_uuid", required = false) String offering,
-            @RequestParam(name = "project_uuid", required = false) String project,
-            Model model,
-            RedirectAttributes redirect) {
-        CustomerMapping mapping = mappings.get(Filters.uuid("uuid", uuid));
-        FieldErrors errors = new FieldErrors();
-        errors.required("license_reference", license);
-        errors.required("offering_uuid", offering);
-        errors.required("project_uuid", project);
-        try {
-            errors.throwIfAny();
-            LicenseLinking.ImportLicenseResponse imported = linking.importLicense(
-                    mapping.uuid(),
-                    new ImportLicense(
-                            license.strip(),
-                            name,
-                            Uuids.fromReference("offering_uuid", offering),
-                            Uuids.fromReference("project_uuid", project)));
-            redirect.addFlashAttribute(
-                    "flash",
-                    "Imported license " + imported.licenseReference() + " as " + imported.resourceName() + ".");
-        } catch (InvalidInput e) {
-            return refusedImport(model, mapping, e.errors(), new ImportForm(license, name, offering, project));
-        } catch (Rejected e) {
-            return refusedImport(
-                    model,
-                    mapping,
-                    Map.of("license_reference", List.of(e.getMessage() + ".")),
-                    new ImportForm(license, name, offering, project));
-        }
-        return "redirect:/mappings/" + Uuids.hex(mapping.uuid()) + "/licenses";
-    }
-
-    private String refusedImport(
-            Model model, CustomerMapping mapping, Map<String, List<String>> errors, ImportForm form) {
-        licensesModel(model, mapping);
-        model.addAttribute("errors", errors);
-        model.addAttribute("importForm", form);
-        return "console/licenses";
-    }
-
     @PostMapping("/vendors")
     String createVendor(
             @RequestParam(name = "settings", required = false) String settingsUuid,
@@ -393,17 +285,6 @@ class MappingPages {
         model.addAttribute("mapping", mapping);
         model.addAttribute("summary", summaries.summary(mapping.uuid()));
         model.addAttribute("customers", customers.list(null, ALL).items());
-    }
-
-    private void licensesModel(Model model, CustomerMapping mapping) {
-        model.addAttribute("mapping", mapping);
-        model.addAttribute("discovered", licenses.discover(mapping.uuid()));
-        model.addAttribute(
-                "offerings", offerings.list(new OfferingFilter(null, null), ALL).items());
-        model.addAttribute(
-                "projects",
-                projects.list(new ProjectFilter(mapping.customerUuid(), null), ALL)
-                        .items());
     }
 
     private static String messages(InvalidInput e) {
