@@ -92,6 +92,31 @@ class InvoiceLedgerIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void invoicesAreListedByMonthThenCustomerNameAndFollowTheirCustomersRename() {
+        YearMonth month = TestClock.currentMonth().minusYears(9);
+        String alpha = fixture.customer(ArrowFixture.unique("Alpha"));
+        String beta = fixture.customer(ArrowFixture.unique("Beta"));
+        invoices.invoiceFor(Uuids.fromPath(beta), month);
+        invoices.invoiceFor(Uuids.fromPath(alpha), month);
+        String list = "/api/invoices/?year=" + month.getYear() + "&month=" + month.getMonthValue();
+        assertThat(customerNames(list)).hasSize(2).first().asString().startsWith("Alpha");
+
+        String renamed = ArrowFixture.unique("Zulu");
+        api.patch("/api/customers/" + alpha + "/", Map.of("name", renamed)).expect(200);
+
+        assertThat(customerNames(list)).last().isEqualTo(renamed);
+    }
+
+    private List<String> customerNames(String list) {
+        return api.get(list)
+                .expect(200)
+                .json()
+                .valueStream()
+                .map(invoice -> invoice.get("customer_name").asString())
+                .toList();
+    }
+
+    @Test
     void oneInvoicePerCustomerAndMonth() {
         UUID customer = Uuids.fromPath(fixture.customer());
         Invoice first = invoices.invoiceFor(customer, MONTH.minusMonths(1));
