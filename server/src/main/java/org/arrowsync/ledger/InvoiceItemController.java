@@ -1,5 +1,7 @@
 package org.arrowsync.ledger;
 
+import com.fasterxml.jackson.annotation.JsonFormat;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -7,6 +9,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import org.arrowsync.ledger.InvoiceService.ItemFilter;
+import org.arrowsync.ledger.Resource.Ref;
 import org.arrowsync.shared.ApiUrls;
 import org.arrowsync.shared.Filters;
 import org.arrowsync.shared.Listing;
@@ -33,7 +36,7 @@ class InvoiceItemController {
 
     @GetMapping
     @Operation(summary = "List invoice items")
-    Listing<ItemView> list(
+    Listing<ItemDetailView> list(
             @RequestParam(name = "invoice_uuid", required = false) String invoiceUuid,
             @RequestParam(name = "customer_uuid", required = false) String customerUuid,
             @RequestParam(name = "project_uuid", required = false) String projectUuid,
@@ -50,13 +53,39 @@ class InvoiceItemController {
                 Filters.integer("year", year),
                 Filters.integer("month", month),
                 name);
-        return invoices.items(filter, page).map(ItemView::of);
+        return invoices.items(filter, page).map(ItemDetailView::of);
     }
 
     @GetMapping("{uuid}/")
     @Operation(summary = "Retrieve an invoice item")
-    ItemView get(@PathVariable String uuid) {
-        return ItemView.of(invoices.item(Uuids.fromPath(uuid)));
+    ItemDetailView get(@PathVariable String uuid) {
+        return ItemDetailView.of(invoices.listedItem(Uuids.fromPath(uuid)));
+    }
+
+    /**
+     * An item as this endpoint shows it: Waldur's {@code InvoiceItemDetail}, the embedded item's fields with its
+     * customer and offering, which Waldur's clients require (null where the item bills no resource, as in Waldur; no
+     * item here has an offering component).
+     */
+    @Schema(name = "InvoiceItemDetail")
+    record ItemDetailView(
+            @JsonUnwrapped ItemView item,
+            String customerUuid,
+            String customerName,
+            @Schema(nullable = true) String offeringUuid,
+            @Schema(nullable = true) String offeringName,
+            @Schema(nullable = true) String offeringComponentType) {
+
+        static ItemDetailView of(ListedItem listed) {
+            Ref offering = listed.offering();
+            return new ItemDetailView(
+                    ItemView.of(listed.item()),
+                    Uuids.hex(listed.customer().uuid()),
+                    listed.customer().name(),
+                    offering == null ? null : Uuids.hex(offering.uuid()),
+                    offering == null ? null : offering.name(),
+                    null);
+        }
     }
 
     @Schema(name = "InvoiceItem")
@@ -69,7 +98,10 @@ class InvoiceItemController {
             BigDecimal unitPrice,
             BigDecimal quantity,
             String unit,
+            // a number, as Waldur's item price (a model property DRF writes as a float), unlike its decimal fields
+            @JsonFormat(shape = JsonFormat.Shape.NUMBER) @Schema(type = "number", format = "double")
             BigDecimal price,
+
             String currency,
             LocalDate start,
             LocalDate end,

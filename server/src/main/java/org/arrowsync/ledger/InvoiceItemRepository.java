@@ -42,7 +42,7 @@ class InvoiceItemRepository {
      */
     private static final String FROM =
             " from invoice_items it left join invoices i on i.id = it.invoice_id left join customers c on c.id = i.customer_id"
-                    + " left join resources r on r.id = it.resource_id";
+                    + " left join resources r on r.id = it.resource_id left join offerings o on o.id = r.offering_id";
 
     private static final Comparator<InvoiceItem> IN_ORDER_CREATED =
             Comparator.comparing(InvoiceItem::created).thenComparingLong(InvoiceItem::id);
@@ -55,6 +55,11 @@ class InvoiceItemRepository {
 
     private static final String SELECT =
             "select " + ITEM_COLUMNS + ", i.uuid as invoice_uuid, r.uuid as resource_uuid" + FROM;
+
+    /** {@link #SELECT} with the invoice's customer and the resource's offering, for the invoice-item endpoints. */
+    private static final String SELECT_LISTED = "select " + ITEM_COLUMNS
+            + ", i.uuid as invoice_uuid, r.uuid as resource_uuid, c.id as customer_id, c.uuid as customer_uuid,"
+            + " c.name as customer_name, o.id as offering_id, o.uuid as offering_uuid, o.name as offering_name" + FROM;
 
     /** The items' own columns alone, for {@link #ofInvoices}. */
     private static final String OF_INVOICES =
@@ -84,7 +89,7 @@ class InvoiceItemRepository {
             "created");
 
     private final JdbcClient jdbc;
-    private final ListQuery<InvoiceItem> listing;
+    private final ListQuery<ListedItem> listing;
     /** Writes an item's details as they are kept (D85). */
     private final ObjectWriter details;
 
@@ -94,7 +99,7 @@ class InvoiceItemRepository {
         this.jdbc = jdbc;
         this.copy = copy;
         // Newest first by id, which follows creation: the primary key serves any page without a sort (D56).
-        this.listing = new ListQuery<>(jdbc, SELECT, FROM, "it.id desc", this::map, "it.id");
+        this.listing = new ListQuery<>(jdbc, SELECT_LISTED, FROM, "it.id desc", this::listed, "it.id");
         this.details = json.writer().with(new NulAsReplacement());
     }
 
@@ -102,6 +107,13 @@ class InvoiceItemRepository {
         return jdbc.sql(SELECT + " where it.uuid = ?")
                 .param(uuid)
                 .query(this::map)
+                .optional();
+    }
+
+    Optional<ListedItem> findListed(UUID uuid) {
+        return jdbc.sql(SELECT_LISTED + " where it.uuid = ?")
+                .param(uuid)
+                .query(this::listed)
                 .optional();
     }
 
@@ -187,7 +199,7 @@ class InvoiceItemRepository {
         return currencies;
     }
 
-    Listing<InvoiceItem> list(InvoiceService.ItemFilter filter, PageRequest page) {
+    Listing<ListedItem> list(InvoiceService.ItemFilter filter, PageRequest page) {
         return listing.list(where(filter), page, count(filter));
     }
 
@@ -296,6 +308,16 @@ class InvoiceItemRepository {
 
     private InvoiceItem map(ResultSet rs, int row) throws SQLException {
         return map(rs, rs.getObject("invoice_uuid", UUID.class), rs.getObject("resource_uuid", UUID.class));
+    }
+
+    private ListedItem listed(ResultSet rs, int row) throws SQLException {
+        long offeringId = rs.getLong("offering_id");
+        Ref offering = rs.wasNull()
+                ? null
+                : new Ref(offeringId, rs.getObject("offering_uuid", UUID.class), rs.getString("offering_name"));
+        Ref customer = new Ref(
+                rs.getLong("customer_id"), rs.getObject("customer_uuid", UUID.class), rs.getString("customer_name"));
+        return new ListedItem(map(rs, row), customer, offering);
     }
 
     private InvoiceItem map(ResultSet rs, UUID invoiceUuid, UUID resourceUuid) throws SQLException {

@@ -220,7 +220,11 @@ public class InvoiceService {
                 .toList();
     }
 
-    Listing<InvoiceItem> items(ItemFilter filter, PageRequest page) {
+    ListedItem listedItem(UUID uuid) {
+        return items.findListed(uuid).orElseThrow(NotFound::new);
+    }
+
+    Listing<ListedItem> items(ItemFilter filter, PageRequest page) {
         return items.list(filter, page);
     }
 

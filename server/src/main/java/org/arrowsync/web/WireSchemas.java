@@ -1,5 +1,6 @@
 package org.arrowsync.web;
 
+import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
@@ -13,6 +14,7 @@ import io.swagger.v3.oas.models.media.ArraySchema;
 import io.swagger.v3.oas.models.media.Schema;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import org.arrowsync.shared.Listing;
@@ -62,8 +64,9 @@ class WireSchemas extends ModelResolver {
             return null;
         }
         if (BigDecimal.class.equals(type.getRawClass())) {
-            // money travels as plain decimal strings ("12.3400000000"), see WebConfiguration
-            return schema.type("string").format("decimal");
+            // money travels as plain decimal strings ("12.3400000000"), see WebConfiguration, unless a property is
+            // written as a number (its own @JsonFormat, with the @Schema that says so)
+            return writtenAsNumber(annotated) ? schema : schema.type("string").format("decimal");
         }
         // a record resolved as a reference is defined in the context under the reference's name
         Schema model = schema.get$ref() == null
@@ -74,6 +77,13 @@ class WireSchemas extends ModelResolver {
             describeProperties(type, model);
         }
         return schema;
+    }
+
+    private static boolean writtenAsNumber(AnnotatedType annotated) {
+        return annotated.getCtxAnnotations() != null
+                && Arrays.stream(annotated.getCtxAnnotations())
+                        .anyMatch(annotation ->
+                                annotation instanceof JsonFormat format && format.shape() == JsonFormat.Shape.NUMBER);
     }
 
     /**
