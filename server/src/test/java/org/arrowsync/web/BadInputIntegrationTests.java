@@ -227,17 +227,10 @@ class BadInputIntegrationTests extends IntegrationTest {
                 .expect(400);
         assertThat(wrongPlan.json().get("plan").get(0).asString())
                 .isEqualTo("Plan must belong to the selected offering.");
+        String nothing = UUID.randomUUID().toString();
         Response unknownPlan = api.post(
                         "/api/marketplace-resources/",
-                        Map.of(
-                                "name",
-                                "R",
-                                "project",
-                                project,
-                                "offering",
-                                UUID.randomUUID().toString(),
-                                "plan",
-                                UUID.randomUUID().toString()))
+                        Map.of("name", "R", "project", project, "offering", nothing, "plan", nothing))
                 .expect(400);
         assertThat(unknownPlan.json().get("plan").get(0).asString())
                 .as("each related field is checked alone")
