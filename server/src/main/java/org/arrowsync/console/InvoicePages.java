@@ -51,7 +51,9 @@ class InvoicePages {
                         new PageRequest(Math.max(1, page), PAGE_SIZE)));
         model.addAttribute(
                 "customers",
-                customers.list(null, new PageRequest(1, PageRequest.MAX_SIZE)).items());
+                customers
+                        .list(null, null, new PageRequest(1, PageRequest.MAX_SIZE))
+                        .items());
         model.addAttribute("customer", customerUuid);
         model.addAttribute("month", period);
         model.addAttribute("state", stateFilter);

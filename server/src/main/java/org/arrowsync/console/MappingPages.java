@@ -284,7 +284,7 @@ class MappingPages {
     private void mappingModel(Model model, CustomerMapping mapping) {
         model.addAttribute("mapping", mapping);
         model.addAttribute("summary", summaries.summary(mapping.uuid()));
-        model.addAttribute("customers", customers.list(null, ALL).items());
+        model.addAttribute("customers", customers.list(null, null, ALL).items());
     }
 
     private static String messages(InvalidInput e) {

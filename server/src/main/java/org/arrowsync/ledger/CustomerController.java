@@ -33,8 +33,11 @@ class CustomerController {
 
     @GetMapping
     @Operation(summary = "List customers")
-    Listing<CustomerView> list(@RequestParam(required = false) String name, PageRequest page) {
-        return customers.list(name, page).map(CustomerView::of);
+    Listing<CustomerView> list(
+            @RequestParam(required = false) String name,
+            @RequestParam(required = false) String query,
+            PageRequest page) {
+        return customers.list(name, query, page).map(CustomerView::of);
     }
 
     @GetMapping("{uuid}/")

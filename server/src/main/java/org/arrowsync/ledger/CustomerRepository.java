@@ -44,9 +44,12 @@ class CustomerRepository {
                 .list();
     }
 
-    /** Customers whose name contains {@code name} (all of them when it is null), by name. */
-    Listing<Customer> list(String name, PageRequest page) {
-        return listing.list(new SqlFilter().icontains("name", name), page);
+    /**
+     * Customers whose name contains {@code name} and whose name or abbreviation contains {@code query} (Waldur's search
+     * box), by name; a null filter selects all.
+     */
+    Listing<Customer> list(String name, String query, PageRequest page) {
+        return listing.list(new SqlFilter().icontains("name", name).icontainsAny(query, "name", "abbreviation"), page);
     }
 
     List<Customer> all() {

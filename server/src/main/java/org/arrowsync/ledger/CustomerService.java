@@ -40,8 +40,8 @@ public class CustomerService {
         return customers.all();
     }
 
-    public Listing<Customer> list(String name, PageRequest page) {
-        return customers.list(name, page);
+    public Listing<Customer> list(String name, String query, PageRequest page) {
+        return customers.list(name, query, page);
     }
 
     /** A customer with only a name, as first-start demo data creates them. */

@@ -50,6 +50,13 @@ class OfferingController {
         return OfferingView.of(offerings.get(Uuids.fromPath(uuid)));
     }
 
+    /** The offering's plans, as Waldur's UI asks for them to pick a vendor mapping's plan: a plain list. */
+    @GetMapping("{uuid}/plans/")
+    @Operation(summary = "List an offering's plans")
+    List<PlanView> plans(@PathVariable String uuid) {
+        return OfferingView.of(offerings.get(Uuids.fromPath(uuid))).plans();
+    }
+
     @PostMapping
     @Operation(summary = "Create an offering with its plans and components")
     @ResponseStatus(HttpStatus.CREATED)

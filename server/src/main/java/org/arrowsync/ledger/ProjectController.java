@@ -38,10 +38,14 @@ class ProjectController {
     @Operation(summary = "List projects")
     Listing<ProjectView> list(
             @RequestParam(name = "customer_uuid", required = false) String customerUuid,
+            @RequestParam(required = false) String customer,
             @RequestParam(required = false) String name,
             PageRequest page) {
-        return projects.list(new ProjectFilter(Filters.uuid("customer_uuid", customerUuid), name), page)
-                .map(ProjectView::of);
+        // Waldur's UI narrows projects by `customer` (a customer's UUID or URL), its API also by `customer_uuid`
+        UUID owner = customerUuid != null && !customerUuid.isBlank() || customer == null || customer.isBlank()
+                ? Filters.uuid("customer_uuid", customerUuid)
+                : Uuids.fromReference("customer", customer);
+        return projects.list(new ProjectFilter(owner, name), page).map(ProjectView::of);
     }
 
     @GetMapping("{uuid}/")

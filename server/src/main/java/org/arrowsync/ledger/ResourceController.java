@@ -1,9 +1,11 @@
 package org.arrowsync.ledger;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.arrowsync.ledger.ResourceService.ResourceDraft;
 import org.arrowsync.ledger.ResourceService.ResourceFilter;
@@ -45,7 +47,10 @@ class ResourceController {
             @RequestParam(name = "offering_uuid", required = false) String offeringUuid,
             @RequestParam(required = false) String name,
             @RequestParam(name = "backend_id", required = false) String backendId,
-            @RequestParam(required = false) String state,
+            @RequestParam(required = false) String query,
+            @Parameter(description = "one or more states (repeat the parameter); a resource in any of them is listed")
+                    @RequestParam(required = false)
+                    List<String> state,
             PageRequest page) {
         ResourceFilter filter = new ResourceFilter(
                 Filters.uuid("customer_uuid", customerUuid),
@@ -53,7 +58,8 @@ class ResourceController {
                 Filters.uuid("offering_uuid", offeringUuid),
                 name,
                 backendId,
-                Filters.choice("state", state, ResourceService.STATES));
+                query,
+                Filters.choices("state", state, ResourceService.STATES));
         return resources.list(filter, page).map(ResourceView::of);
     }
 

@@ -76,7 +76,8 @@ class ResourceRepository {
                 .eq("o.uuid", filter.offeringUuid())
                 .icontains("r.name", filter.name())
                 .eq("r.backend_id", filter.backendId())
-                .eq("r.state", filter.state());
+                .icontainsAny(filter.query(), "r.name", "r.backend_id")
+                .anyOf("r.state", filter.states());
     }
 
     private List<Resource> all(SqlFilter filter) {

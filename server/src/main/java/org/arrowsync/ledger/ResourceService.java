@@ -223,6 +223,13 @@ public class ResourceService {
         }
     }
 
+    /** The list's filters; {@code query} is Waldur's search box (name or backend id), {@code states} any of them. */
     record ResourceFilter(
-            UUID customerUuid, UUID projectUuid, UUID offeringUuid, String name, String backendId, String state) {}
+            UUID customerUuid,
+            UUID projectUuid,
+            UUID offeringUuid,
+            String name,
+            String backendId,
+            String query,
+            List<String> states) {}
 }

@@ -8,7 +8,9 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.function.Function;
 
@@ -46,6 +48,21 @@ public final class Filters {
             throw notAChoice(name, value);
         }
         return value;
+    }
+
+    /**
+     * A multiple-choice filter's values (the parameter repeated), each one of the choices; blanks are left out, and
+     * none given is no filter (null).
+     */
+    public static List<String> choices(String name, List<String> values, Collection<String> choices) {
+        if (values == null) {
+            return null;
+        }
+        List<String> chosen = values.stream()
+                .map(value -> choice(name, value, choices))
+                .filter(Objects::nonNull)
+                .toList();
+        return chosen.isEmpty() ? null : chosen;
     }
 
     /** Django's refusal of a value that none of a field's choices is. */

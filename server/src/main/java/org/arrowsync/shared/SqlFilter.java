@@ -29,9 +29,29 @@ public final class SqlFilter {
     }
 
     public SqlFilter icontains(String column, String value) {
+        return icontainsAny(value, column);
+    }
+
+    /** Django's {@code icontains} over several columns, as a search box filters: a row matches where any one does. */
+    public SqlFilter icontainsAny(String value, String... columns) {
         if (value != null && !value.isEmpty()) {
-            conditions.add(column + " ilike ? escape '\\'");
-            params.add("%" + value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+            String pattern =
+                    "%" + value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+            List<String> any = new ArrayList<>();
+            for (String column : columns) {
+                any.add(column + " ilike ? escape '\\'");
+                params.add(pattern);
+            }
+            conditions.add(any.size() == 1 ? any.get(0) : "(" + String.join(" or ", any) + ")");
+        }
+        return this;
+    }
+
+    /** A multiple-choice filter: the column is one of the values; none given adds nothing. */
+    public SqlFilter anyOf(String column, List<String> values) {
+        if (values != null && !values.isEmpty()) {
+            conditions.add(column + " = any(?)");
+            params.add(values.toArray(String[]::new));
         }
         return this;
     }

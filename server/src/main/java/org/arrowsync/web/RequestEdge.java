@@ -42,6 +42,12 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class RequestEdge extends OncePerRequestFilter {
 
+    /**
+     * The list filters that take a parameter several times, by path: Waldur's resource states (the UI asks for five).
+     */
+    private static final Map<String, Set<String>> MULTIPLE_CHOICE =
+            Map.of("/api/marketplace-resources/", Set.of("state"));
+
     private static final Logger log = LoggerFactory.getLogger(RequestEdge.class);
     /** The methods the API and the console take; any other is refused here (405, as Waldur answers it). */
     private static final Set<String> METHODS = Set.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS");
@@ -70,16 +76,20 @@ class RequestEdge extends OncePerRequestFilter {
 
     /**
      * A query parameter the API is given twice takes its last value, as Django's {@code QueryDict} gives Waldur's views
-     * one ({@code ?page=2&page=3} is page 3): no parameter of the API takes a list, and Spring would otherwise take the
-     * first, or join them into one text that no filter reads. The console's forms keep theirs.
+     * one ({@code ?page=2&page=3} is page 3), and Spring would otherwise take the first, or join them into one text
+     * that no filter reads; but for Waldur's multiple-choice filters ({@link #MULTIPLE_CHOICE}), whose every value
+     * counts. The console's forms keep theirs.
      */
     private static HttpServletRequest lastValues(HttpServletRequest request) {
         if (!request.getRequestURI().startsWith("/api/")
                 || request.getParameterMap().values().stream().noneMatch(values -> values.length > 1)) {
             return request;
         }
+        Set<String> multiple = MULTIPLE_CHOICE.getOrDefault(request.getRequestURI(), Set.of());
         Map<String, String[]> last = new LinkedHashMap<>();
-        request.getParameterMap().forEach((name, values) -> last.put(name, new String[] {values[values.length - 1]}));
+        request.getParameterMap()
+                .forEach((name, values) -> last.put(
+                        name, multiple.contains(name) ? values.clone() : new String[] {values[values.length - 1]}));
         Map<String, String[]> parameters = Collections.unmodifiableMap(last);
         return new HttpServletRequestWrapper(request) {
             @Override

@@ -1,0 +1,96 @@
+package org.arrowsync.ledger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import org.arrowsync.support.ArrowFixture;
+import org.arrowsync.support.IntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import tools.jackson.databind.JsonNode;
+
+/** The ledger requests Waldur's Arrow admin UI makes besides the Arrow API, as it makes them. */
+class WaldurUiRequestsIntegrationTests extends IntegrationTest {
+
+    @RegisterExtension
+    final ArrowFixture fixture = new ArrowFixture();
+
+    @Test
+    void resourcesAreListedInAnyOfSeveralStatesAndFoundByTheSearchBox() {
+        String project = fixture.project(fixture.customer());
+        String offering = fixture.offering().text("uuid");
+        String ok = fixture.resource(project, offering);
+        String erred = fixture.resource(project, offering);
+        String terminated = fixture.resource(project, offering);
+        api.patch("/api/marketplace-resources/" + erred + "/", Map.of("state", "Erred", "backend_id", "XSP-UI-7"))
+                .expect(200);
+        api.patch("/api/marketplace-resources/" + terminated + "/", Map.of("state", "Terminated"))
+                .expect(200);
+        String ofProject = "/api/marketplace-resources/?project_uuid=" + project;
+
+        // the UI's resources tab asks for the live states, each its own parameter
+        assertThat(uuids(ofProject + "&state=Creating&state=OK&state=Erred&state=Updating&state=Terminating"))
+                .containsExactlyInAnyOrder(ok, erred);
+        assertThat(uuids(ofProject + "&state=Erred&state=OK")).containsExactlyInAnyOrder(ok, erred);
+        assertThat(uuids(ofProject + "&state=Terminated")).containsExactly(terminated);
+        api.get(ofProject + "&state=OK&state=Gone").expect(400);
+
+        assertThat(uuids(ofProject + "&query=xsp-ui")).as("the backend id").containsExactly(erred);
+        String name =
+                api.get("/api/marketplace-resources/" + ok + "/").expect(200).text("name");
+        assertThat(uuids(ofProject + "&query=" + name.substring(name.length() - 8)))
+                .as("the name")
+                .containsExactly(ok);
+        // a parameter no filter takes several values of still takes its last, as Django's QueryDict gives it
+        assertThat(uuids(ofProject + "&name=nothing-like-it&name=" + name.substring(name.length() - 8)))
+                .containsExactly(ok);
+    }
+
+    @Test
+    void projectsAreNarrowedToTheCustomerTheImportWizardNames() {
+        String customer = fixture.customer();
+        String project = fixture.project(customer);
+        fixture.project(fixture.customer());
+
+        assertThat(uuids("/api/projects/?customer=" + customer)).containsExactly(project);
+        assertThat(uuids("/api/projects/?customer=http://host/api/customers/" + customer + "/"))
+                .containsExactly(project);
+    }
+
+    @Test
+    void customersAreFoundByTheSearchBoxInNameOrAbbreviation() {
+        String name = ArrowFixture.unique("Searchable");
+        String customer = fixture.customer(name);
+        api.patch("/api/customers/" + customer + "/", Map.of("abbreviation", "ZQX" + name.hashCode()))
+                .expect(200);
+
+        assertThat(uuids("/api/customers/?query=" + name.substring(name.length() - 8)))
+                .containsExactly(customer);
+        assertThat(uuids("/api/customers/?query=zqx" + name.hashCode())).containsExactly(customer);
+    }
+
+    @Test
+    void anOfferingsPlansAreListedForTheVendorMappingsPlanPicker() {
+        JsonNode offering = fixture.offering().json();
+        String uuid = offering.get("uuid").asString();
+
+        JsonNode plans = api.get("/api/marketplace-public-offerings/" + uuid + "/plans/")
+                .expect(200)
+                .json();
+
+        assertThat(plans).isEqualTo(offering.get("plans"));
+        assertThat(plans.get(0).get("name").asString()).isEqualTo("Default");
+        api.get("/api/marketplace-public-offerings/" + java.util.UUID.randomUUID() + "/plans/")
+                .expect(404);
+    }
+
+    private List<String> uuids(String path) {
+        return api.get(path)
+                .expect(200)
+                .json()
+                .valueStream()
+                .map(row -> row.get("uuid").asString())
+                .toList();
+    }
+}
