@@ -89,6 +89,19 @@ class ResourceController {
         return ResourceView.of(resources.update(current.uuid(), form.over(ResourceDraft.of(current))));
     }
 
+    /** Waldur's action, which its Arrow admin UI offers on a resource's row: the answer says whether it changed. */
+    @PostMapping("{uuid}/set_backend_id/")
+    @Operation(summary = "Set a resource's backend id")
+    StatusAnswer setBackendId(@PathVariable String uuid, @RequestBody BackendIdForm form) {
+        boolean changed = resources.setBackendId(Uuids.fromPath(uuid), form.backendId());
+        return new StatusAnswer(
+                changed ? "Resource backend_id has been changed." : "Resource backend_id is not changed.");
+    }
+
+    record BackendIdForm(String backendId) {}
+
+    record StatusAnswer(String status) {}
+
     @DeleteMapping("{uuid}/")
     @Operation(summary = "Delete a resource")
     @ResponseStatus(HttpStatus.NO_CONTENT)

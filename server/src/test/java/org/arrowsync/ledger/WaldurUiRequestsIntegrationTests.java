@@ -3,7 +3,9 @@ package org.arrowsync.ledger;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.UUID;
 import org.arrowsync.support.ArrowFixture;
 import org.arrowsync.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
@@ -48,6 +50,33 @@ class WaldurUiRequestsIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void aResourcesBackendIdIsSetAsWaldursActionSetsIt() {
+        String resource = fixture.resource(
+                fixture.project(fixture.customer()), fixture.offering().text("uuid"));
+        String action = "/api/marketplace-resources/" + resource + "/set_backend_id/";
+
+        assertThat(api.post(action, Map.of("backend_id", "XSP-SET-1"))
+                        .expect(200)
+                        .text("status"))
+                .isEqualTo("Resource backend_id has been changed.");
+        assertThat(api.get("/api/marketplace-resources/" + resource + "/")
+                        .expect(200)
+                        .text("backend_id"))
+                .isEqualTo("XSP-SET-1");
+        assertThat(api.post(action, Map.of("backend_id", "XSP-SET-1"))
+                        .expect(200)
+                        .text("status"))
+                .isEqualTo("Resource backend_id is not changed.");
+        assertThat(api.post(action, Map.of())
+                        .expect(400)
+                        .json()
+                        .get("backend_id")
+                        .get(0)
+                        .asString())
+                .isEqualTo("This field is required.");
+    }
+
+    @Test
     void projectsAreNarrowedToTheCustomerTheImportWizardNames() {
         String customer = fixture.customer();
         String project = fixture.project(customer);
@@ -62,12 +91,14 @@ class WaldurUiRequestsIntegrationTests extends IntegrationTest {
     void customersAreFoundByTheSearchBoxInNameOrAbbreviation() {
         String name = ArrowFixture.unique("Searchable");
         String customer = fixture.customer(name);
-        api.patch("/api/customers/" + customer + "/", Map.of("abbreviation", "ZQX" + name.hashCode()))
+        String abbreviation = "ZQ" + Integer.toHexString(name.hashCode()); // at most 12 characters
+        api.patch("/api/customers/" + customer + "/", Map.of("abbreviation", abbreviation))
                 .expect(200);
 
         assertThat(uuids("/api/customers/?query=" + name.substring(name.length() - 8)))
                 .containsExactly(customer);
-        assertThat(uuids("/api/customers/?query=zqx" + name.hashCode())).containsExactly(customer);
+        assertThat(uuids("/api/customers/?query=" + abbreviation.toLowerCase(Locale.ROOT)))
+                .containsExactly(customer);
     }
 
     @Test
@@ -81,7 +112,7 @@ class WaldurUiRequestsIntegrationTests extends IntegrationTest {
 
         assertThat(plans).isEqualTo(offering.get("plans"));
         assertThat(plans.get(0).get("name").asString()).isEqualTo("Default");
-        api.get("/api/marketplace-public-offerings/" + java.util.UUID.randomUUID() + "/plans/")
+        api.get("/api/marketplace-public-offerings/" + UUID.randomUUID() + "/plans/")
                 .expect(404);
     }
 
