@@ -53,13 +53,14 @@ class InvoiceItemRepository {
             it.end_date, it.resource_id, it.resource_name, it.project_id, it.project_uuid, it.project_name,
             it.details, it.created""";
 
-    private static final String SELECT =
-            "select " + ITEM_COLUMNS + ", i.uuid as invoice_uuid, r.uuid as resource_uuid" + FROM;
+    private static final String LINKED_COLUMNS = ITEM_COLUMNS + ", i.uuid as invoice_uuid, r.uuid as resource_uuid";
+
+    private static final String SELECT = "select " + LINKED_COLUMNS + FROM;
 
     /** {@link #SELECT} with the invoice's customer and the resource's offering, for the invoice-item endpoints. */
-    private static final String SELECT_LISTED = "select " + ITEM_COLUMNS
-            + ", i.uuid as invoice_uuid, r.uuid as resource_uuid, c.id as customer_id, c.uuid as customer_uuid,"
-            + " c.name as customer_name, o.id as offering_id, o.uuid as offering_uuid, o.name as offering_name" + FROM;
+    private static final String SELECT_LISTED = "select " + LINKED_COLUMNS
+            + ", c.id as customer_id, c.uuid as customer_uuid, c.name as customer_name, o.id as offering_id,"
+            + " o.uuid as offering_uuid, o.name as offering_name" + FROM;
 
     /** The items' own columns alone, for {@link #ofInvoices}. */
     private static final String OF_INVOICES =

@@ -41,10 +41,12 @@ class ProjectController {
             @RequestParam(required = false) String customer,
             @RequestParam(required = false) String name,
             PageRequest page) {
-        // Waldur's UI narrows projects by `customer` (a customer's UUID or URL), its API also by `customer_uuid`
-        UUID owner = customerUuid != null && !customerUuid.isBlank() || customer == null || customer.isBlank()
-                ? Filters.uuid("customer_uuid", customerUuid)
-                : Uuids.fromReference("customer", customer);
+        // Waldur's UI narrows projects by `customer` (a customer's UUID or URL); `customer_uuid` wins when both are
+        // given
+        UUID owner = Filters.uuid("customer_uuid", customerUuid);
+        if (owner == null && customer != null && !customer.isBlank()) {
+            owner = Uuids.fromReference("customer", customer);
+        }
         return projects.list(new ProjectFilter(owner, name), page).map(ProjectView::of);
     }
 
