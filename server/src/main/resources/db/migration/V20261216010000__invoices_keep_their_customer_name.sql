@@ -7,9 +7,13 @@ update invoices i set customer_name = c.name from customers c where c.id = i.cus
 alter table invoices alter column customer_name set not null;
 create index invoices_list_order_idx on invoices (year desc, month desc, customer_name, id);
 
+-- The customer's row is read for share: a rename in flight is waited for (its name is the one taken), and a rename
+-- waits for this invoice's transaction, so it then renames this invoice too. (The foreign key's own lock conflicts with
+-- no rename.) A customer that does not exist leaves the name empty for the foreign key to refuse the row.
 create function invoice_takes_customer_name() returns trigger language plpgsql as $$
 begin
-    new.customer_name := (select name from customers where id = new.customer_id);
+    select name into new.customer_name from customers where id = new.customer_id for share;
+    new.customer_name := coalesce(new.customer_name, '');
     return new;
 end $$;
 

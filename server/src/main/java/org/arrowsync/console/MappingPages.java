@@ -35,7 +35,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * Who is billed for what: customer mappings (discovered from Arrow with suggestions, accepted, edited, deactivated,
- * each with its billing summary; its licenses are {@link LicensePages}' and vendor-offering mappings.
+ * each with its billing summary) and vendor-offering mappings. A mapped customer's licenses are {@link LicensePages}.
  */
 @Controller
 class MappingPages {

@@ -59,7 +59,7 @@ class InvoiceItemController {
     @GetMapping("{uuid}/")
     @Operation(summary = "Retrieve an invoice item")
     ItemDetailView get(@PathVariable String uuid) {
-        return ItemDetailView.of(invoices.listedItem(Uuids.fromPath(uuid)));
+        return ItemDetailView.of(invoices.itemDetail(Uuids.fromPath(uuid)));
     }
 
     /**
@@ -76,12 +76,12 @@ class InvoiceItemController {
             @Schema(nullable = true) String offeringName,
             @Schema(nullable = true) String offeringComponentType) {
 
-        static ItemDetailView of(ListedItem listed) {
-            Ref offering = listed.offering();
+        static ItemDetailView of(InvoiceItemDetail detail) {
+            Ref offering = detail.offering();
             return new ItemDetailView(
-                    ItemView.of(listed.item()),
-                    Uuids.hex(listed.customer().uuid()),
-                    listed.customer().name(),
+                    ItemView.of(detail.item()),
+                    Uuids.hex(detail.customer().uuid()),
+                    detail.customer().name(),
                     offering == null ? null : Uuids.hex(offering.uuid()),
                     offering == null ? null : offering.name(),
                     null);

@@ -58,7 +58,7 @@ class InvoiceItemRepository {
     private static final String SELECT = "select " + LINKED_COLUMNS + FROM;
 
     /** {@link #SELECT} with the invoice's customer and the resource's offering, for the invoice-item endpoints. */
-    private static final String SELECT_LISTED = "select " + LINKED_COLUMNS
+    private static final String SELECT_DETAIL = "select " + LINKED_COLUMNS
             + ", c.id as customer_id, c.uuid as customer_uuid, c.name as customer_name, o.id as offering_id,"
             + " o.uuid as offering_uuid, o.name as offering_name" + FROM;
 
@@ -90,7 +90,7 @@ class InvoiceItemRepository {
             "created");
 
     private final JdbcClient jdbc;
-    private final ListQuery<ListedItem> listing;
+    private final ListQuery<InvoiceItemDetail> listing;
     /** Writes an item's details as they are kept (D85). */
     private final ObjectWriter details;
 
@@ -100,7 +100,7 @@ class InvoiceItemRepository {
         this.jdbc = jdbc;
         this.copy = copy;
         // Newest first by id, which follows creation: the primary key serves any page without a sort (D56).
-        this.listing = new ListQuery<>(jdbc, SELECT_LISTED, FROM, "it.id desc", this::listed, "it.id");
+        this.listing = new ListQuery<>(jdbc, SELECT_DETAIL, FROM, "it.id desc", this::detail, "it.id");
         this.details = json.writer().with(new NulAsReplacement());
     }
 
@@ -111,10 +111,10 @@ class InvoiceItemRepository {
                 .optional();
     }
 
-    Optional<ListedItem> findListed(UUID uuid) {
-        return jdbc.sql(SELECT_LISTED + " where it.uuid = ?")
+    Optional<InvoiceItemDetail> findDetail(UUID uuid) {
+        return jdbc.sql(SELECT_DETAIL + " where it.uuid = ?")
                 .param(uuid)
-                .query(this::listed)
+                .query(this::detail)
                 .optional();
     }
 
@@ -200,7 +200,7 @@ class InvoiceItemRepository {
         return currencies;
     }
 
-    Listing<ListedItem> list(InvoiceService.ItemFilter filter, PageRequest page) {
+    Listing<InvoiceItemDetail> list(InvoiceService.ItemFilter filter, PageRequest page) {
         return listing.list(where(filter), page, count(filter));
     }
 
@@ -311,14 +311,14 @@ class InvoiceItemRepository {
         return map(rs, rs.getObject("invoice_uuid", UUID.class), rs.getObject("resource_uuid", UUID.class));
     }
 
-    private ListedItem listed(ResultSet rs, int row) throws SQLException {
+    private InvoiceItemDetail detail(ResultSet rs, int row) throws SQLException {
         long offeringId = rs.getLong("offering_id");
         Ref offering = rs.wasNull()
                 ? null
                 : new Ref(offeringId, rs.getObject("offering_uuid", UUID.class), rs.getString("offering_name"));
         Ref customer = new Ref(
                 rs.getLong("customer_id"), rs.getObject("customer_uuid", UUID.class), rs.getString("customer_name"));
-        return new ListedItem(map(rs, row), customer, offering);
+        return new InvoiceItemDetail(map(rs, row), customer, offering);
     }
 
     private InvoiceItem map(ResultSet rs, UUID invoiceUuid, UUID resourceUuid) throws SQLException {

@@ -4,7 +4,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.YearMonth;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -121,11 +120,14 @@ class InvoiceRepository {
         return listing.list(where(filter), page);
     }
 
-    /** The plans of {@link #list}'s count and page as they ran. */
-    List<String> listPlan(InvoiceService.InvoiceFilter filter, PageRequest page) {
-        List<String> plan = new ArrayList<>(listing.countPlan(where(filter), listing.countAll()));
-        plan.addAll(listing.plan(where(filter), page));
-        return plan;
+    /** The plan of {@link #list}'s count as it ran. */
+    List<String> countPlan(InvoiceService.InvoiceFilter filter) {
+        return listing.countPlan(where(filter), listing.countAll());
+    }
+
+    /** The plan of {@link #list}'s page as it ran. */
+    List<String> pagePlan(InvoiceService.InvoiceFilter filter, PageRequest page) {
+        return listing.plan(where(filter), page);
     }
 
     private static SqlFilter where(InvoiceService.InvoiceFilter filter) {

@@ -220,11 +220,11 @@ public class InvoiceService {
                 .toList();
     }
 
-    ListedItem listedItem(UUID uuid) {
-        return items.findListed(uuid).orElseThrow(NotFound::new);
+    InvoiceItemDetail itemDetail(UUID uuid) {
+        return items.findDetail(uuid).orElseThrow(NotFound::new);
     }
 
-    Listing<ListedItem> items(ItemFilter filter, PageRequest page) {
+    Listing<InvoiceItemDetail> items(ItemFilter filter, PageRequest page) {
         return items.list(filter, page);
     }
 

@@ -45,7 +45,6 @@ class OfferingRepository {
         return listing.list(where(filter), page).mapAll(this::withDetails);
     }
 
-    /** The first offering, by name, whose name contains {@code text}. */
     boolean planExists(UUID uuid) {
         return jdbc.sql("select exists (select 1 from plans where uuid = ?)")
                 .param(uuid)
@@ -53,6 +52,7 @@ class OfferingRepository {
                 .single();
     }
 
+    /** The first offering, by name, whose name contains {@code text}. */
     Optional<Offering> firstNamed(String text) {
         return withDetails(listing.page(where(new OfferingService.OfferingFilter(text, null)), new PageRequest(1, 1)))
                 .stream()

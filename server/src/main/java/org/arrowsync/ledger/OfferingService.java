@@ -54,18 +54,16 @@ public class OfferingService {
         if (planUuid == null) {
             return null;
         }
+        Optional<Offering.Plan> own = offering == null ? Optional.empty() : offering.plan(planUuid);
+        if (own.isPresent()) {
+            return own.get().id();
+        }
         if (!offerings.planExists(planUuid)) {
             errors.add("plan", InvalidInput.DOES_NOT_EXIST);
-            return null;
-        }
-        if (offering == null) {
-            return null;
-        }
-        Long planId = offering.plan(planUuid).map(Offering.Plan::id).orElse(null);
-        if (planId == null) {
+        } else if (offering != null) {
             errors.add("plan", PLAN_OF_ANOTHER_OFFERING);
         }
-        return planId;
+        return null;
     }
 
     /** The first offering (by name) whose name contains {@code text}, case-insensitively. */

@@ -41,12 +41,9 @@ class ProjectController {
             @RequestParam(required = false) String customer,
             @RequestParam(required = false) String name,
             PageRequest page) {
-        // Waldur's UI narrows projects by `customer` (a customer's UUID or URL); `customer_uuid` wins when both are
-        // given
-        UUID owner = Filters.uuid("customer_uuid", customerUuid);
-        if (owner == null && customer != null && !customer.isBlank()) {
-            owner = Uuids.fromReference("customer", customer);
-        }
+        // Waldur's UI narrows projects by `customer` (a UUID or URL); `customer_uuid` wins when both are given
+        UUID owner =
+                customerUuid != null ? Filters.uuid("customer_uuid", customerUuid) : Filters.link("customer", customer);
         return projects.list(new ProjectFilter(owner, name), page).map(ProjectView::of);
     }
 

@@ -98,7 +98,9 @@ class ResourceController {
                 changed ? "Resource backend_id has been changed." : "Resource backend_id is not changed.");
     }
 
-    record BackendIdForm(String backendId) {}
+    record BackendIdForm(
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, maxLength = 255)
+            String backendId) {}
 
     record StatusAnswer(String status) {}
 

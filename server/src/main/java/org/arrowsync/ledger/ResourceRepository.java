@@ -110,6 +110,15 @@ class ResourceRepository {
         return uuid;
     }
 
+    /** Sets the backend id unless it is already that; returns whether it changed. */
+    boolean setBackendId(long id, String backendId, Instant now) {
+        return jdbc.sql(
+                                "update resources set backend_id = ?, modified = ? where id = ? and backend_id is distinct from ?")
+                        .params(backendId, Timestamps.of(now), id, backendId)
+                        .update()
+                > 0;
+    }
+
     void update(long id, ResourceFields fields, Instant now) {
         jdbc.sql("""
                         update resources set name = ?, backend_id = ?, state = ?, offering_id = ?, project_id = ?, plan_id = ?,

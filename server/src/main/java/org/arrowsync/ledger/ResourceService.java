@@ -129,21 +129,16 @@ public class ResourceService {
 
     /**
      * Waldur's {@code set_backend_id}: the resource's backend id (for an Arrow resource the license reference
-     * consumption tracking asks), as an update of that field alone would set it. Returns whether it changed.
+     * consumption tracking asks; blank clears it), that column alone. Returns whether it changed.
      */
     @Transactional
     public boolean setBackendId(UUID uuid, String backendId) {
         FieldErrors errors = new FieldErrors();
-        if (errors.required("backend_id", backendId)) {
+        if (errors.requiredValue("backend_id", backendId)) {
             errors.maxLength("backend_id", backendId, 255);
         }
         errors.throwIfAny();
-        Resource resource = get(uuid);
-        if (backendId.strip().equals(resource.backendId())) {
-            return false;
-        }
-        update(uuid, ResourceDraft.of(resource).withBackendId(backendId));
-        return true;
+        return resources.setBackendId(get(uuid).id(), backendId.strip(), clock.instant());
     }
 
     @Transactional
@@ -239,11 +234,6 @@ public class ResourceService {
                     resource.attributes(),
                     resource.report(),
                     resource.currentUsages());
-        }
-
-        ResourceDraft withBackendId(String backendId) {
-            return new ResourceDraft(
-                    name, backendId, state, offeringUuid, projectUuid, planUuid, attributes, report, currentUsages);
         }
     }
 

@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.Enumeration;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -22,11 +23,15 @@ import org.arrowsync.shared.InvalidInput;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.core.MethodParameter;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.HandlerExecutionChain;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import org.springframework.web.util.ServletRequestPathUtils;
 import org.springframework.web.util.UriUtils;
@@ -41,12 +46,6 @@ import tools.jackson.databind.json.JsonMapper;
  * ({@link TextRules}). A refusal is a 4xx with a JSON body, logged at DEBUG: a client's bad request is no server error.
  */
 class RequestEdge extends OncePerRequestFilter {
-
-    /**
-     * The list filters that take a parameter several times, by path: Waldur's resource states (the UI asks for five).
-     */
-    private static final Map<String, Set<String>> MULTIPLE_CHOICE =
-            Map.of("/api/marketplace-resources/", Set.of("state"));
 
     private static final Logger log = LoggerFactory.getLogger(RequestEdge.class);
     /** The methods the API and the console take; any other is refused here (405, as Waldur answers it). */
@@ -77,15 +76,15 @@ class RequestEdge extends OncePerRequestFilter {
     /**
      * A query parameter the API is given twice takes its last value, as Django's {@code QueryDict} gives Waldur's views
      * one ({@code ?page=2&page=3} is page 3), and Spring would otherwise take the first, or join them into one text
-     * that no filter reads; but for Waldur's multiple-choice filters ({@link #MULTIPLE_CHOICE}), whose every value
-     * counts. The console's forms keep theirs.
+     * that no filter reads; but for the endpoint's multiple-choice filters (a list parameter: Waldur's resource
+     * states), whose every value counts. The console's forms keep theirs.
      */
-    private static HttpServletRequest lastValues(HttpServletRequest request) {
+    private HttpServletRequest lastValues(HttpServletRequest request) {
         if (!request.getRequestURI().startsWith("/api/")
                 || request.getParameterMap().values().stream().noneMatch(values -> values.length > 1)) {
             return request;
         }
-        Set<String> multiple = MULTIPLE_CHOICE.getOrDefault(request.getRequestURI(), Set.of());
+        Set<String> multiple = listParameters(request);
         Map<String, String[]> last = new LinkedHashMap<>();
         request.getParameterMap()
                 .forEach((name, values) -> last.put(
@@ -314,6 +313,31 @@ class RequestEdge extends OncePerRequestFilter {
         } finally {
             ServletRequestPathUtils.clearParsedRequestPath(request);
         }
+    }
+
+    /** The query parameters the request's endpoint takes as a list ({@code @RequestParam List<String>}). */
+    private Set<String> listParameters(HttpServletRequest request) {
+        try {
+            ServletRequestPathUtils.parseAndCache(request);
+            for (RequestMappingHandlerMapping mapping : routes.orderedStream().toList()) {
+                HandlerExecutionChain chain = mapping.getHandler(request);
+                if (chain != null && chain.getHandler() instanceof HandlerMethod method) {
+                    Set<String> names = new HashSet<>();
+                    for (MethodParameter parameter : method.getMethodParameters()) {
+                        RequestParam param = parameter.getParameterAnnotation(RequestParam.class);
+                        if (param != null && List.class.isAssignableFrom(parameter.getParameterType())) {
+                            names.add(param.name().isEmpty() ? parameter.getParameterName() : param.name());
+                        }
+                    }
+                    return names;
+                }
+            }
+        } catch (Exception e) {
+            log.debug("No endpoint found for {}", request.getRequestURI(), e);
+        } finally {
+            ServletRequestPathUtils.clearParsedRequestPath(request);
+        }
+        return Set.of();
     }
 
     private boolean refuse(HttpServletResponse response, int status, Object body) throws IOException {

@@ -221,7 +221,10 @@ class InvoiceLedgerIntegrationTests extends IntegrationTest {
         assertThat(listed.get("price").decimalValue()).isEqualByComparingTo("5.00");
         // Waldur's InvoiceItemDetail: its clients read these keys on every item, null where there is no resource
         assertThat(listed.get("customer_uuid").asString()).isEqualTo(Uuids.hex(customer));
-        assertThat(listed.get("customer_name").asString()).isNotEmpty();
+        assertThat(listed.get("customer_name").asString())
+                .isEqualTo(api.get("/api/customers/" + Uuids.hex(customer) + "/")
+                        .expect(200)
+                        .text("name"));
         assertThat(listed.has("offering_uuid")).isTrue();
         assertThat(listed.get("offering_name").isNull()).isTrue();
         assertThat(listed.get("offering_component_type").isNull()).isTrue();
@@ -259,9 +262,16 @@ class InvoiceLedgerIntegrationTests extends IntegrationTest {
                                 .json();
                 assertThat(detail.get("customer_uuid")).isEqualTo(invoice.get("customer_uuid"));
                 assertThat(detail.get("customer_name")).isEqualTo(invoice.get("customer_name"));
-                assertThat(detail.get("offering_uuid").isNull())
-                        .as("an item has an offering where it bills a resource")
-                        .isEqualTo(item.get("resource_uuid").isNull());
+                assertThat(detail.get("offering_uuid").asString(null))
+                        .as("the offering of the resource an item bills")
+                        .isEqualTo(
+                                item.get("resource_uuid").isNull()
+                                        ? null
+                                        : api.get("/api/marketplace-resources/"
+                                                        + item.get("resource_uuid")
+                                                                .asString() + "/")
+                                                .expect(200)
+                                                .text("offering_uuid"));
                 detail.remove(List.of(
                         "customer_uuid", "customer_name", "offering_uuid", "offering_name", "offering_component_type"));
                 assertThat(item)

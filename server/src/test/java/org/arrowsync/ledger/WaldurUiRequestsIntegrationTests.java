@@ -67,6 +67,13 @@ class WaldurUiRequestsIntegrationTests extends IntegrationTest {
                         .expect(200)
                         .text("status"))
                 .isEqualTo("Resource backend_id is not changed.");
+        assertThat(api.post(action, Map.of("backend_id", "")).expect(200).text("status"))
+                .as("a blank backend id clears it, as Waldur's model field allows")
+                .isEqualTo("Resource backend_id has been changed.");
+        assertThat(api.get("/api/marketplace-resources/" + resource + "/")
+                        .expect(200)
+                        .text("backend_id"))
+                .isEmpty();
         assertThat(api.post(action, Map.of())
                         .expect(400)
                         .json()
