@@ -24,8 +24,6 @@ import tools.jackson.databind.node.ObjectNode;
  */
 final class RequestSummary {
 
-    static final String MASK = Secrets.MASK;
-
     /** Names of fields that hold secrets: {@code api_key}, {@code token}, {@code password}, {@code _csrf}, … */
     private static final Pattern SECRET =
             Pattern.compile("key|token|password|passwd|secret|authorization|credential|signature|csrf");
@@ -51,7 +49,7 @@ final class RequestSummary {
             parameters.forEach((name, values) -> {
                 ArrayNode list = named.putArray(shownName(name, named.size()));
                 for (String value : values) {
-                    list.add(isSecret(name) ? MASK : storable(value));
+                    list.add(isSecret(name) ? Secrets.MASK : storable(value));
                 }
             });
         }
@@ -94,11 +92,11 @@ final class RequestSummary {
         if (!scrubbed.contains("://") && !scrubbed.contains("=")) {
             return scrubbed;
         }
-        String withoutPassword = URL_PASSWORD.matcher(scrubbed).replaceAll("$1" + MASK + "@");
+        String withoutPassword = URL_PASSWORD.matcher(scrubbed).replaceAll("$1" + Secrets.MASK + "@");
         return URL_PARAMETER
                 .matcher(withoutPassword)
                 .replaceAll(parameter -> isSecret(parameter.group(1))
-                        ? Matcher.quoteReplacement(parameter.group(1) + MASK)
+                        ? Matcher.quoteReplacement(parameter.group(1) + Secrets.MASK)
                         : Matcher.quoteReplacement(parameter.group()));
     }
 

@@ -54,7 +54,9 @@ class OfferingController {
     @GetMapping("{uuid}/plans/")
     @Operation(summary = "List an offering's plans")
     List<PlanView> plans(@PathVariable String uuid) {
-        return OfferingView.of(offerings.get(Uuids.fromPath(uuid))).plans();
+        return offerings.get(Uuids.fromPath(uuid)).plans().stream()
+                .map(PlanView::of)
+                .toList();
     }
 
     @PostMapping
@@ -104,14 +106,17 @@ class OfferingController {
                     offering.components().stream()
                             .map(c -> new ComponentView(c.type(), c.name(), c.billingType(), c.measuredUnit()))
                             .toList(),
-                    offering.plans().stream()
-                            .map(p -> new PlanView(Uuids.hex(p.uuid()), p.name()))
-                            .toList(),
+                    offering.plans().stream().map(PlanView::of).toList(),
                     offering.created());
         }
     }
 
     record ComponentView(String type, String name, String billingType, String measuredUnit) {}
 
-    record PlanView(String uuid, String name) {}
+    record PlanView(String uuid, String name) {
+
+        static PlanView of(Offering.Plan plan) {
+            return new PlanView(Uuids.hex(plan.uuid()), plan.name());
+        }
+    }
 }

@@ -26,6 +26,8 @@ public class ResourceService {
     public static final String OK = "OK";
     static final List<String> STATES = List.of("Creating", "OK", "Erred", "Updating", "Terminating", "Terminated");
 
+    private static final int MAX_BACKEND_ID = 255;
+
     private final ResourceRepository resources;
     private final OfferingService offerings;
     private final ProjectRepository projects;
@@ -135,7 +137,7 @@ public class ResourceService {
     public boolean setBackendId(UUID uuid, String backendId) {
         FieldErrors errors = new FieldErrors();
         if (errors.requiredValue("backend_id", backendId)) {
-            errors.maxLength("backend_id", backendId, 255);
+            errors.maxLength("backend_id", backendId, MAX_BACKEND_ID);
         }
         errors.throwIfAny();
         return resources.setBackendId(get(uuid).id(), backendId.strip(), clock.instant());
@@ -153,7 +155,7 @@ public class ResourceService {
         if (errors.required("name", draft.name())) {
             errors.maxLength("name", draft.name(), 150);
         }
-        errors.maxLength("backend_id", draft.backendId(), 255);
+        errors.maxLength("backend_id", draft.backendId(), MAX_BACKEND_ID);
         errors.oneOf("state", draft.state(), STATES);
         errors.requiredValue("offering", draft.offeringUuid());
         errors.requiredValue("project", draft.projectUuid());

@@ -300,44 +300,51 @@ class RequestEdge extends OncePerRequestFilter {
      */
     private Optional<String> allowed(HttpServletRequest request) {
         try {
-            ServletRequestPathUtils.parseAndCache(request);
-            for (RequestMappingHandlerMapping mapping : routes.orderedStream().toList()) {
-                mapping.getHandler(request);
-            }
+            endpoint(request);
             return Optional.empty();
         } catch (HttpRequestMethodNotSupportedException e) {
             return Optional.ofNullable(e.getHeaders().getFirst(HttpHeaders.ALLOW));
         } catch (Exception e) {
             log.debug("No methods found for {}", request.getRequestURI(), e);
             return Optional.empty();
-        } finally {
-            ServletRequestPathUtils.clearParsedRequestPath(request);
         }
     }
 
     /** The query parameters the request's endpoint takes as a list ({@code @RequestParam List<String>}). */
     private Set<String> listParameters(HttpServletRequest request) {
         try {
+            Set<String> names = new HashSet<>();
+            for (MethodParameter parameter :
+                    endpoint(request).map(HandlerMethod::getMethodParameters).orElse(new MethodParameter[0])) {
+                RequestParam param = parameter.getParameterAnnotation(RequestParam.class);
+                if (param != null && List.class.isAssignableFrom(parameter.getParameterType())) {
+                    names.add(param.name().isEmpty() ? parameter.getParameterName() : param.name());
+                }
+            }
+            return names;
+        } catch (Exception e) {
+            log.debug("No endpoint found for {}", request.getRequestURI(), e);
+            return Set.of();
+        }
+    }
+
+    /**
+     * The controller method the request's path and method map to, as the dispatcher will find it (this filter runs
+     * before it); a path no endpoint has is empty, a method its endpoints do not take throws as the mapping does.
+     */
+    private Optional<HandlerMethod> endpoint(HttpServletRequest request) throws Exception {
+        try {
             ServletRequestPathUtils.parseAndCache(request);
             for (RequestMappingHandlerMapping mapping : routes.orderedStream().toList()) {
                 HandlerExecutionChain chain = mapping.getHandler(request);
                 if (chain != null && chain.getHandler() instanceof HandlerMethod method) {
-                    Set<String> names = new HashSet<>();
-                    for (MethodParameter parameter : method.getMethodParameters()) {
-                        RequestParam param = parameter.getParameterAnnotation(RequestParam.class);
-                        if (param != null && List.class.isAssignableFrom(parameter.getParameterType())) {
-                            names.add(param.name().isEmpty() ? parameter.getParameterName() : param.name());
-                        }
-                    }
-                    return names;
+                    return Optional.of(method);
                 }
             }
-        } catch (Exception e) {
-            log.debug("No endpoint found for {}", request.getRequestURI(), e);
+            return Optional.empty();
         } finally {
             ServletRequestPathUtils.clearParsedRequestPath(request);
         }
-        return Set.of();
     }
 
     private boolean refuse(HttpServletResponse response, int status, Object body) throws IOException {

@@ -24,6 +24,11 @@ public record Response(String method, String path, int status, Map<String, List<
         return node == null || node.isNull() ? null : node.asString();
     }
 
+    /** Each row's {@code field} as text, of an answer that is a JSON list. */
+    public List<String> texts(String field) {
+        return json().valueStream().map(row -> row.get(field).asString()).toList();
+    }
+
     public Response expect(int expected) {
         if (status != expected) {
             throw new AssertionError(
