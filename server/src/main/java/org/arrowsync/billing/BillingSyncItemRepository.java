@@ -62,11 +62,16 @@ class BillingSyncItemRepository {
             + SELECT + " where t.arrow_line_reference collate \"C\" = k.r offset 0) x";
 
     /**
-     * How many items a filter on their syncs, vendor and classification selects, from the counts kept per sync, vendor
-     * and classification (D65): the count's columns are named as the items' are.
+     * How many items a filter on one sync, and on its vendor and classification, selects, from the counts kept per
+     * sync, vendor and classification (D65): the count's columns are named as the items' are.
      */
-    private static final String KEPT_COUNT = "select coalesce(sum(t.items), 0) from billing_sync_item_counts t"
+    private static final String SYNC_COUNT = "select coalesce(sum(t.items), 0) from billing_sync_item_counts t"
             + " left join billing_syncs b on b.id = t.billing_sync_id";
+    /**
+     * How many items a filter on their month, vendor and classification selects, from the counts kept per month, vendor
+     * and classification (D143): a few rows a month, where the syncs' counts are tens of thousands.
+     */
+    private static final String MONTH_COUNT = "select coalesce(sum(m.items), 0) from billing_month_item_counts m";
 
     /**
      * The ids of a month's lines, read from the unique key of a sync's lines, which holds the id and whether the line
@@ -265,7 +270,8 @@ class BillingSyncItemRepository {
     }
 
     Listing<BillingSyncItem> list(BillingSyncQueries.ItemFilter filter, PageRequest page) {
-        return listing.list(where(filter), page, count(filter));
+        Count count = count(filter);
+        return listing.list(where(filter), page, count.sql(), count.filter());
     }
 
     /** The plan of {@link #find} as it runs for these references. */
@@ -280,11 +286,25 @@ class BillingSyncItemRepository {
 
     /** The plan of {@link #list}'s count as it ran. */
     List<String> countPlan(BillingSyncQueries.ItemFilter filter) {
-        return listing.countPlan(where(filter), count(filter));
+        Count count = count(filter);
+        return listing.countPlan(count.filter(), count.sql());
     }
 
-    private String count(BillingSyncQueries.ItemFilter filter) {
-        return filter.countKept() ? KEPT_COUNT : listing.countAll();
+    /** How {@link #list} counts: a select of one number up to its where clause, and the filter that clause takes. */
+    private record Count(String sql, SqlFilter filter) {}
+
+    /**
+     * The items counted where the kept counts cannot tell, from the counts of each sync where the filter names one, and
+     * otherwise from those of each month.
+     */
+    private Count count(BillingSyncQueries.ItemFilter filter) {
+        if (!filter.countKept()) {
+            return new Count(listing.countAll(), where(filter));
+        }
+        if (filter.syncUuid() != null) {
+            return new Count(SYNC_COUNT, where(filter));
+        }
+        return new Count(MONTH_COUNT, kept(new SqlFilter(), "m.report_period", "m", filter));
     }
 
     Optional<BillingSyncItem> find(UUID uuid) {
@@ -295,11 +315,7 @@ class BillingSyncItemRepository {
     }
 
     private static SqlFilter where(BillingSyncQueries.ItemFilter filter) {
-        SqlFilter sql = new SqlFilter()
-                .eq("b.uuid", filter.syncUuid())
-                .eq("b.report_period", filter.reportPeriod())
-                .icontains("t.vendor_name", filter.vendorName())
-                .eq("t.classification", filter.classification())
+        SqlFilter sql = kept(new SqlFilter().eq("b.uuid", filter.syncUuid()), "b.report_period", "t", filter)
                 .icontains("t.subscription_reference", filter.subscriptionReference())
                 .icontains("t.arrow_line_reference", filter.lineReference());
         if (filter.hasCompensation() != null) {
@@ -307,6 +323,14 @@ class BillingSyncItemRepository {
                     filter.hasCompensation() ? "t.compensation_item_id is not null" : "t.compensation_item_id is null");
         }
         return sql;
+    }
+
+    /** The filters the kept counts know besides the sync: the month (its column named), vendor and classification. */
+    private static SqlFilter kept(
+            SqlFilter sql, String periodColumn, String alias, BillingSyncQueries.ItemFilter filter) {
+        return sql.eq(periodColumn, filter.reportPeriod())
+                .icontains(alias + ".vendor_name", filter.vendorName())
+                .eq(alias + ".classification", filter.classification());
     }
 
     /**
@@ -487,6 +511,23 @@ class BillingSyncItemRepository {
     }
 
     /**
+     * Folds each month's item-count deltas into one row per vendor and classification (D143): a large run adds a few
+     * thousand. Deltas another transaction adds meanwhile are not in this statement's snapshot and stay as they are; of
+     * two folds at once, the second skips the rows the first deleted.
+     */
+    void foldMonthCounts() {
+        jdbc.sql("""
+                        with folded as (
+                            delete from billing_month_item_counts where report_period in (
+                                select report_period from billing_month_item_counts
+                                group by report_period, vendor_name, classification having count(*) > 1)
+                            returning report_period, vendor_name, classification, items)
+                        insert into billing_month_item_counts (report_period, vendor_name, classification, items)
+                        select report_period, vendor_name, classification, sum(items) from folded
+                        group by 1, 2, 3 having sum(items) <> 0""").update();
+    }
+
+    /**
      * How many lines of these syncs are present (not removed): their items as counted per sync (D65), less the removed
      * ones, through the index of those (D104). A sync's run tells from it whether Arrow dropped any line, so it must
      * never count fewer than there are: statement triggers keep the counts in the transaction that adds or deletes the
@@ -497,7 +538,7 @@ class BillingSyncItemRepository {
             return 0;
         }
         Long[] ids = syncIds.toArray(Long[]::new);
-        return jdbc.sql("select (" + KEPT_COUNT + " where t.billing_sync_id = any (?))"
+        return jdbc.sql("select (" + SYNC_COUNT + " where t.billing_sync_id = any (?))"
                         + " - (select count(*) from billing_sync_items where billing_sync_id = any (?) and removed)")
                 .params(ids, ids)
                 .query(Long.class)

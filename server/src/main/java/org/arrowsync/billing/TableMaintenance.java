@@ -25,16 +25,29 @@ class TableMaintenance {
     private final JdbcClient jdbc;
     private final AtomicBoolean waiting = new AtomicBoolean();
 
-    TableMaintenance(JdbcClient jdbc) {
+    private final BillingSyncItemRepository items;
+
+    TableMaintenance(JdbcClient jdbc, BillingSyncItemRepository items) {
         this.jdbc = jdbc;
+        this.items = items;
     }
 
     void runSoon() {
         if (waiting.compareAndSet(false, true)) {
             DaemonThreads.named("table-maintenance").execute(() -> {
                 waiting.set(false);
+                foldMonthCounts();
                 vacuumAndAnalyze();
             });
+        }
+    }
+
+    /** The run's item-count deltas folded (D143), before the vacuum takes the rows they leave behind. */
+    private void foldMonthCounts() {
+        try {
+            items.foldMonthCounts();
+        } catch (RuntimeException e) {
+            log.debug("Could not fold the months' item counts: {}", e.getMessage());
         }
     }
 
@@ -47,7 +60,7 @@ class TableMaintenance {
         long start = System.nanoTime();
         try {
             jdbc.sql("""
-                            vacuum (analyze) billing_syncs, billing_sync_changes, invoices,
+                            vacuum (analyze) billing_syncs, billing_sync_changes, billing_month_item_counts, invoices,
                                     invoice_items (invoice_id, resource_id, project_uuid, name, created),
                                     billing_sync_items (billing_sync_id, arrow_line_reference, vendor_name, classification,
                                                         subscription_reference, license_reference, billed_via, removed,

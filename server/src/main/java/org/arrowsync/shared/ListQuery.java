@@ -34,8 +34,16 @@ public record ListQuery<T>(
      * last is not read.
      */
     public Listing<T> list(SqlFilter filter, PageRequest page, String count) {
-        long total = jdbc.sql(count + filter.clause())
-                .params(filter.params())
+        return list(filter, page, count, filter);
+    }
+
+    /**
+     * As {@link #list(SqlFilter, PageRequest, String)}, where the count reads counts kept in a table of another shape
+     * and so takes a filter of its own, which selects as many rows as {@code filter} does.
+     */
+    public Listing<T> list(SqlFilter filter, PageRequest page, String count, SqlFilter countFilter) {
+        long total = jdbc.sql(count + countFilter.clause())
+                .params(countFilter.params())
                 .query(Long.class)
                 .single();
         return Listing.of(page.offset() < total ? page(filter, page) : List.of(), total, page);

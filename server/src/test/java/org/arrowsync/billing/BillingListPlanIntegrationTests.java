@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 import java.util.stream.IntStream;
 import org.arrowsync.shared.PageRequest;
 import org.arrowsync.support.ArrowFixture;
@@ -74,8 +75,22 @@ class BillingListPlanIntegrationTests extends IntegrationTest {
                         null, TestClock.closedMonth().toString(), "vendor", "", null, null, null))) {
             String plan = String.join("\n", items.countPlan(filter));
 
-            assertThat(plan).as(plan).contains("on billing_sync_item_counts").doesNotContain("on billing_sync_items ");
+            assertThat(plan)
+                    .as("D143: counted from the months' counts\n" + plan)
+                    .contains("on billing_month_item_counts")
+                    .doesNotContain("billing_sync_item_counts")
+                    .doesNotContain("on billing_sync_items ");
         }
+        UUID sync = jdbc.sql("select uuid from billing_syncs order by id desc limit 1")
+                .query(UUID.class)
+                .single();
+        String plan = String.join(
+                "\n", items.countPlan(new BillingSyncQueries.ItemFilter(sync, null, "vendor", null, null, null, null)));
+
+        assertThat(plan)
+                .as("one sync's items, from the syncs' counts\n" + plan)
+                .contains("on billing_sync_item_counts")
+                .doesNotContain("on billing_sync_items ");
     }
 
     /**

@@ -25,6 +25,9 @@ class ItemListCountsIntegrationTests extends IntegrationTest {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    BillingSyncItemRepository items;
+
     @RegisterExtension
     final ArrowFixture fixture = new ArrowFixture();
 
@@ -43,6 +46,39 @@ class ItemListCountsIntegrationTests extends IntegrationTest {
                 .update();
         jdbc.sql(
                         "delete from billing_sync_items where id in (select id from billing_sync_items order by id desc limit 3)")
+                .update();
+
+        assertKeptCountsAreRecounts();
+    }
+
+    /**
+     * D143: a sync deleted takes its items out of its month's counts, though the items go by cascade once the sync's
+     * row is gone; and folding a month's deltas, as table maintenance does after a large run, leaves one row for each
+     * vendor and classification with the same totals.
+     */
+    @Test
+    void theMonthsCountsFollowADeletedSyncAndFoldIntoARowEach() {
+        jdbc.sql("""
+                        insert into billing_sync_items (uuid, billing_sync_id, arrow_line_reference, vendor_name,
+                                                        classification, billed_via, created, modified)
+                        select gen_random_uuid(), (select max(id) from billing_syncs), 'FOLD-' || n, 'Fold vendor', 'SAAS',
+                               'zero', now(), now()
+                        from generate_series(1, 5) n""").update();
+        jdbc.sql("delete from billing_sync_items where arrow_line_reference = 'FOLD-5'")
+                .update();
+        long deltas = monthCountRows();
+
+        items.foldMonthCounts();
+
+        assertThat(monthCountRows()).isLessThan(deltas);
+        assertThat(jdbc.sql("""
+                        select count(*) from billing_month_item_counts
+                        group by report_period, vendor_name, classification having count(*) > 1""").query(Long.class).list())
+                .as("one row for each month, vendor and classification")
+                .isEmpty();
+        assertKeptCountsAreRecounts();
+
+        jdbc.sql("delete from billing_syncs where id = (select max(billing_sync_id) from billing_sync_items)")
                 .update();
 
         assertKeptCountsAreRecounts();
@@ -115,12 +151,35 @@ class ItemListCountsIntegrationTests extends IntegrationTest {
                         select i.id from invoices i
                         where i.items <> (select count(*) from invoice_items it where it.invoice_id = i.id)""").query(Long.class).list();
 
+        List<String> monthDifferences = jdbc.sql("""
+                        select concat_ws(' ', report_period, vendor_name, classification, items) from (
+                            (select report_period, vendor_name, classification, sum(items) as items from billing_month_item_counts
+                             group by 1, 2, 3 having sum(items) <> 0
+                             except all
+                             select b.report_period, t.vendor_name, t.classification, count(*)
+                             from billing_sync_items t join billing_syncs b on b.id = t.billing_sync_id group by 1, 2, 3)
+                            union all
+                            (select b.report_period, t.vendor_name, t.classification, count(*)
+                             from billing_sync_items t join billing_syncs b on b.id = t.billing_sync_id group by 1, 2, 3
+                             except all
+                             select report_period, vendor_name, classification, sum(items) from billing_month_item_counts
+                             group by 1, 2, 3 having sum(items) <> 0)) d""").query(String.class).list();
+
         assertThat(syncDifferences)
                 .as("kept sync item counts that differ from a recount")
+                .isEmpty();
+        assertThat(monthDifferences)
+                .as("kept month item counts that differ from a recount")
                 .isEmpty();
         assertThat(invoiceDifferences)
                 .as("invoices whose kept item count differs")
                 .isEmpty();
+    }
+
+    private long monthCountRows() {
+        return jdbc.sql("select count(*) from billing_month_item_counts")
+                .query(Long.class)
+                .single();
     }
 
     private void assertCount(String url, String condition) {
