@@ -53,3 +53,26 @@ $$;
 
 create trigger billing_sync_uncounted before delete on billing_syncs
     for each row execute function uncount_billing_sync();
+
+-- The kept counts put an item under its sync's month and its own vendor and classification (D65), which nothing here
+-- changes once written; a change would leave the counts wrong, so it is refused, as moving an item to another sync is
+-- (D104). Statements that do not set these columns do not fire the triggers.
+create function refuse_recounting_billing_sync() returns trigger language plpgsql as $$
+begin
+    raise exception 'billing sync % cannot change its month (D143)', old.id;
+end
+$$;
+
+create trigger billing_syncs_keep_their_month before update of report_period on billing_syncs
+    for each row when (old.report_period is distinct from new.report_period)
+    execute function refuse_recounting_billing_sync();
+
+create function refuse_recounting_billing_sync_item() returns trigger language plpgsql as $$
+begin
+    raise exception 'billing sync item % cannot change its vendor or classification (D65, D143)', old.id;
+end
+$$;
+
+create trigger billing_sync_items_keep_their_vendor before update of vendor_name, classification on billing_sync_items
+    for each row when (old.vendor_name is distinct from new.vendor_name or old.classification is distinct from new.classification)
+    execute function refuse_recounting_billing_sync_item();

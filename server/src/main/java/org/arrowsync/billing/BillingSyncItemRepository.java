@@ -62,14 +62,15 @@ class BillingSyncItemRepository {
             + SELECT + " where t.arrow_line_reference collate \"C\" = k.r offset 0) x";
 
     /**
-     * How many items a filter on one sync, and on its vendor and classification, selects, from the counts kept per
-     * sync, vendor and classification (D65): the count's columns are named as the items' are.
+     * How many items of some syncs a filter on their vendor and classification selects, from the counts kept per sync,
+     * vendor and classification (D65): the count's columns are named as the items' are.
      */
     private static final String SYNC_COUNT = "select coalesce(sum(t.items), 0) from billing_sync_item_counts t"
             + " left join billing_syncs b on b.id = t.billing_sync_id";
     /**
      * How many items a filter on their month, vendor and classification selects, from the counts kept per month, vendor
-     * and classification (D143): a few rows a month, where the syncs' counts are tens of thousands.
+     * and classification (D143): a row each once a run's deltas are folded, where the syncs' counts are tens of
+     * thousands a month.
      */
     private static final String MONTH_COUNT = "select coalesce(sum(m.items), 0) from billing_month_item_counts m";
 
@@ -270,8 +271,7 @@ class BillingSyncItemRepository {
     }
 
     Listing<BillingSyncItem> list(BillingSyncQueries.ItemFilter filter, PageRequest page) {
-        Count count = count(filter);
-        return listing.list(where(filter), page, count.sql(), count.filter());
+        return listing.list(where(filter), page, count(filter));
     }
 
     /** The plan of {@link #find} as it runs for these references. */
@@ -286,25 +286,21 @@ class BillingSyncItemRepository {
 
     /** The plan of {@link #list}'s count as it ran. */
     List<String> countPlan(BillingSyncQueries.ItemFilter filter) {
-        Count count = count(filter);
-        return listing.countPlan(count.filter(), count.sql());
+        return listing.countPlan(count(filter));
     }
 
-    /** How {@link #list} counts: a select of one number up to its where clause, and the filter that clause takes. */
-    private record Count(String sql, SqlFilter filter) {}
-
     /**
-     * The items counted where the kept counts cannot tell, from the counts of each sync where the filter names one, and
-     * otherwise from those of each month.
+     * How {@link #list} counts: from the counts kept per sync where the filter names one sync (D65), from those kept
+     * per month where it names none (D143), and by counting the items where it filters on what neither keeps.
      */
-    private Count count(BillingSyncQueries.ItemFilter filter) {
+    private ListQuery.Count count(BillingSyncQueries.ItemFilter filter) {
         if (!filter.countKept()) {
-            return new Count(listing.countAll(), where(filter));
+            return listing.countAll(where(filter));
         }
         if (filter.syncUuid() != null) {
-            return new Count(SYNC_COUNT, where(filter));
+            return new ListQuery.Count(SYNC_COUNT, where(filter));
         }
-        return new Count(MONTH_COUNT, kept(new SqlFilter(), "m.report_period", "m", filter));
+        return new ListQuery.Count(MONTH_COUNT, kept(new SqlFilter(), "m", "m", filter));
     }
 
     Optional<BillingSyncItem> find(UUID uuid) {
@@ -315,7 +311,7 @@ class BillingSyncItemRepository {
     }
 
     private static SqlFilter where(BillingSyncQueries.ItemFilter filter) {
-        SqlFilter sql = kept(new SqlFilter().eq("b.uuid", filter.syncUuid()), "b.report_period", "t", filter)
+        SqlFilter sql = kept(new SqlFilter().eq("b.uuid", filter.syncUuid()), "b", "t", filter)
                 .icontains("t.subscription_reference", filter.subscriptionReference())
                 .icontains("t.arrow_line_reference", filter.lineReference());
         if (filter.hasCompensation() != null) {
@@ -325,12 +321,14 @@ class BillingSyncItemRepository {
         return sql;
     }
 
-    /** The filters the kept counts know besides the sync: the month (its column named), vendor and classification. */
-    private static SqlFilter kept(
-            SqlFilter sql, String periodColumn, String alias, BillingSyncQueries.ItemFilter filter) {
-        return sql.eq(periodColumn, filter.reportPeriod())
-                .icontains(alias + ".vendor_name", filter.vendorName())
-                .eq(alias + ".classification", filter.classification());
+    /**
+     * The filters the kept counts know besides the sync: the month (a column of {@code month}'s), the vendor and the
+     * classification (columns of {@code item}'s).
+     */
+    private static SqlFilter kept(SqlFilter sql, String month, String item, BillingSyncQueries.ItemFilter filter) {
+        return sql.eq(month + ".report_period", filter.reportPeriod())
+                .icontains(item + ".vendor_name", filter.vendorName())
+                .eq(item + ".classification", filter.classification());
     }
 
     /**

@@ -49,9 +49,6 @@ public class BillingSyncService {
 
     private static final Logger log = LoggerFactory.getLogger(BillingSyncService.class);
 
-    /** Lines a run writes after which the billing tables are vacuumed and analyzed (D80). */
-    static final long BULK_ROWS = 10_000;
-
     private final SettingsService settings;
     private final CustomerMappingService mappings;
     private final ResourceService resources;
@@ -239,9 +236,7 @@ public class BillingSyncService {
             timings.add(Phase.COMMIT, System.nanoTime() - ran.committingSince());
             log.info("Billing sync of {} for settings {} in ms: {}", target.period(), chosen.uuid(), timings);
             SyncReport report = ran.report();
-            if (ran.linesWritten() >= BULK_ROWS) {
-                maintenance.runSoon();
-            }
+            maintenance.afterRun(ran.linesWritten());
             events.publishEvent(new BillingSynced(chosen.uuid(), report));
             return report;
         } catch (ArrowException | IncompleteExport | LinesWithoutLicense e) {

@@ -25,6 +25,9 @@ class TableMaintenance {
     private final JdbcClient jdbc;
     private final AtomicBoolean waiting = new AtomicBoolean();
 
+    /** Lines a run writes after which the billing tables are vacuumed and analyzed (D80). */
+    static final long BULK_ROWS = 10_000;
+
     private final BillingSyncItemRepository items;
 
     TableMaintenance(JdbcClient jdbc, BillingSyncItemRepository items) {
@@ -32,7 +35,20 @@ class TableMaintenance {
         this.items = items;
     }
 
-    void runSoon() {
+    /**
+     * After a run has committed: the months' item-count deltas it added are folded (D143), and after a large run the
+     * billing tables vacuumed and analyzed too, on a thread of its own (the fold first, so the vacuum takes the rows it
+     * leaves behind).
+     */
+    void afterRun(long linesWritten) {
+        if (linesWritten >= BULK_ROWS) {
+            runSoon();
+        } else if (linesWritten > 0) {
+            foldMonthCounts();
+        }
+    }
+
+    private void runSoon() {
         if (waiting.compareAndSet(false, true)) {
             DaemonThreads.named("table-maintenance").execute(() -> {
                 waiting.set(false);
@@ -42,7 +58,10 @@ class TableMaintenance {
         }
     }
 
-    /** The run's item-count deltas folded (D143), before the vacuum takes the rows they leave behind. */
+    /**
+     * A fold that fails (the server stopping) leaves the deltas exact, only more of them: the next run's fold takes
+     * them.
+     */
     private void foldMonthCounts() {
         try {
             items.foldMonthCounts();

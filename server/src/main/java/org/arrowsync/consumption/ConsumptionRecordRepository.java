@@ -117,7 +117,7 @@ class ConsumptionRecordRepository {
 
     /** The plan of {@link #list}'s count as it ran. */
     List<String> countPlan(ConsumptionRecordService.RecordFilter filter) {
-        return listing.countPlan(where(filter), count(filter));
+        return listing.countPlan(count(filter));
     }
 
     /**
@@ -125,8 +125,10 @@ class ConsumptionRecordRepository {
      * joins of {@link #FROM} from such a count, yet still reads every record's row for the columns they joined on,
      * where the records alone are counted from the period's index.
      */
-    private String count(ConsumptionRecordService.RecordFilter filter) {
-        return filter.namesOwner() ? listing.countAll() : COUNT_RECORDS;
+    private ListQuery.Count count(ConsumptionRecordService.RecordFilter filter) {
+        return filter.namesOwner()
+                ? listing.countAll(where(filter))
+                : new ListQuery.Count(COUNT_RECORDS, where(filter));
     }
 
     List<ConsumptionRecord> all(ConsumptionRecordService.RecordFilter filter) {

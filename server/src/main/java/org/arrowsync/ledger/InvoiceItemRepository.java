@@ -206,11 +206,11 @@ class InvoiceItemRepository {
 
     /** The plan of {@link #list}'s count as it ran. */
     List<String> countPlan(InvoiceService.ItemFilter filter) {
-        return listing.countPlan(where(filter), count(filter));
+        return listing.countPlan(count(filter));
     }
 
-    private String count(InvoiceService.ItemFilter filter) {
-        return filter.countKept() ? KEPT_COUNT : listing.countAll();
+    private ListQuery.Count count(InvoiceService.ItemFilter filter) {
+        return filter.countKept() ? new ListQuery.Count(KEPT_COUNT, where(filter)) : listing.countAll(where(filter));
     }
 
     private static SqlFilter where(InvoiceService.ItemFilter filter) {

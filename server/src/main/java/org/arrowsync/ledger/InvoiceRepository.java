@@ -122,7 +122,7 @@ class InvoiceRepository {
 
     /** The plan of {@link #list}'s count as it ran. */
     List<String> countPlan(InvoiceService.InvoiceFilter filter) {
-        return listing.countPlan(where(filter), listing.countAll());
+        return listing.countPlan(listing.countAll(where(filter)));
     }
 
     /** The plan of {@link #list}'s page as it ran. */

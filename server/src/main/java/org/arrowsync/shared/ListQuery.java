@@ -18,32 +18,27 @@ public record ListQuery<T>(
         this(jdbc, select, from, orderBy, mapper, null);
     }
 
+    /**
+     * How a list counts its rows: a select of one number up to its where clause, and the filter that clause takes.
+     * Where the data keeps how many rows a filter selects, in a table of its own, the filter is one of that table's
+     * that selects as many rows as the list's does.
+     */
+    public record Count(String select, SqlFilter filter) {}
+
     /** One page of the rows the filter selects, and how many it selects in all. */
     public Listing<T> list(SqlFilter filter, PageRequest page) {
-        return list(filter, page, countAll());
+        return list(filter, page, countAll(filter));
     }
 
     /** The count {@link #list(SqlFilter, PageRequest)} runs: every row the filter selects. */
-    public String countAll() {
-        return "select count(*)" + from;
+    public Count countAll(SqlFilter filter) {
+        return new Count("select count(*)" + from, filter);
     }
 
-    /**
-     * As {@link #list(SqlFilter, PageRequest)}, the total read by {@code count} (a select of one number up to its where
-     * clause, taking the same filter): where the data already keeps how many rows a filter selects. A page past the
-     * last is not read.
-     */
-    public Listing<T> list(SqlFilter filter, PageRequest page, String count) {
-        return list(filter, page, count, filter);
-    }
-
-    /**
-     * As {@link #list(SqlFilter, PageRequest, String)}, where the count reads counts kept in a table of another shape
-     * and so takes a filter of its own, which selects as many rows as {@code filter} does.
-     */
-    public Listing<T> list(SqlFilter filter, PageRequest page, String count, SqlFilter countFilter) {
-        long total = jdbc.sql(count + countFilter.clause())
-                .params(countFilter.params())
+    /** As {@link #list(SqlFilter, PageRequest)}, the total read by {@code count}. A page past the last is not read. */
+    public Listing<T> list(SqlFilter filter, PageRequest page, Count count) {
+        long total = jdbc.sql(count.select() + count.filter().clause())
+                .params(count.filter().params())
                 .query(Long.class)
                 .single();
         return Listing.of(page.offset() < total ? page(filter, page) : List.of(), total, page);
@@ -65,10 +60,11 @@ public record ListQuery<T>(
                 .list();
     }
 
-    /** PostgreSQL's plan of a count (as {@link #list(SqlFilter, PageRequest, String)} takes it) as it ran. */
-    public List<String> countPlan(SqlFilter filter, String count) {
-        return jdbc.sql("explain (analyze, buffers) " + count + filter.clause())
-                .params(filter.params())
+    /** PostgreSQL's plan of a count as it ran. */
+    public List<String> countPlan(Count count) {
+        return jdbc.sql("explain (analyze, buffers) " + count.select()
+                        + count.filter().clause())
+                .params(count.filter().params())
                 .query(String.class)
                 .list();
     }

@@ -3,8 +3,12 @@ package org.arrowsync.billing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.YearMonth;
 import java.util.List;
+import javax.sql.DataSource;
 import org.arrowsync.support.ArrowFixture;
 import org.arrowsync.support.IntegrationTest;
 import org.arrowsync.support.TestClock;
@@ -27,6 +31,9 @@ class ItemListCountsIntegrationTests extends IntegrationTest {
 
     @Autowired
     BillingSyncItemRepository items;
+
+    @Autowired
+    DataSource dataSource;
 
     @RegisterExtension
     final ArrowFixture fixture = new ArrowFixture();
@@ -81,6 +88,54 @@ class ItemListCountsIntegrationTests extends IntegrationTest {
         jdbc.sql("delete from billing_syncs where id = (select max(billing_sync_id) from billing_sync_items)")
                 .update();
 
+        assertKeptCountsAreRecounts();
+    }
+
+    /**
+     * A fold takes the deltas committed when it starts and leaves those of a transaction still writing: once that one
+     * commits, its items are counted too.
+     */
+    @Test
+    void aFoldLeavesTheDeltasOfARunStillWritingToCountOnceItCommits() throws SQLException {
+        try (Connection run = dataSource.getConnection()) {
+            run.setAutoCommit(false);
+            try (Statement statement = run.createStatement()) {
+                statement.executeUpdate("""
+                        insert into billing_sync_items (uuid, billing_sync_id, arrow_line_reference, vendor_name,
+                                                        classification, billed_via, created, modified)
+                        select gen_random_uuid(), (select max(id) from billing_syncs), 'RACE-' || n, 'Race vendor', 'SAAS',
+                               'zero', now(), now()
+                        from generate_series(1, 4) n""");
+            }
+
+            items.foldMonthCounts();
+            run.commit();
+        }
+
+        assertKeptCountsAreRecounts();
+        assertThat(jdbc.sql("select sum(items) from billing_month_item_counts where vendor_name = 'Race vendor'")
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(4);
+    }
+
+    /** D143: the month counts hold only while a sync keeps its month and an item its vendor and classification. */
+    @Test
+    void aSyncKeepsItsMonthAndAnItemItsVendorAndClassification() {
+        assertThatThrownBy(
+                        () -> jdbc.sql("update billing_syncs set report_period = '1999-01' where id = (select max(id)"
+                                        + " from billing_syncs)")
+                                .update())
+                .hasMessageContaining("cannot change its month");
+        assertThatThrownBy(
+                        () -> jdbc.sql("update billing_sync_items set vendor_name = 'Other' where id = (select max(id)"
+                                        + " from billing_sync_items)")
+                                .update())
+                .hasMessageContaining("cannot change its vendor or classification");
+        assertThatThrownBy(() -> jdbc.sql("update billing_sync_items set classification = 'Other' where id = (select"
+                                + " max(id) from billing_sync_items)")
+                        .update())
+                .hasMessageContaining("cannot change its vendor or classification");
         assertKeptCountsAreRecounts();
     }
 
