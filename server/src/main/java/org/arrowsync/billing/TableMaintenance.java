@@ -15,20 +15,20 @@ import org.springframework.stereotype.Component;
  * hundred thousand, only the columns that reads filter, join and sort on are sampled: half the time of the whole
  * tables, whose details and amounts autovacuum samples later (a partial {@code analyze} leaves its count of changed
  * rows as it was). It runs on a thread of its own once the run has committed, so the run's job ends with its lines.
- * Runs asked for before a waiting one starts are that one.
+ * Runs asked for before a waiting one starts are that one. After every run that wrote lines it also folds the months'
+ * item-count deltas the run added (D143).
  */
 @Component
 class TableMaintenance {
 
     private static final Logger log = LoggerFactory.getLogger(TableMaintenance.class);
 
-    private final JdbcClient jdbc;
-    private final AtomicBoolean waiting = new AtomicBoolean();
-
     /** Lines a run writes after which the billing tables are vacuumed and analyzed (D80). */
-    static final long BULK_ROWS = 10_000;
+    private static final long BULK_ROWS = 10_000;
 
+    private final JdbcClient jdbc;
     private final BillingSyncItemRepository items;
+    private final AtomicBoolean waiting = new AtomicBoolean();
 
     TableMaintenance(JdbcClient jdbc, BillingSyncItemRepository items) {
         this.jdbc = jdbc;
