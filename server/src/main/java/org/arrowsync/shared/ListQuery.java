@@ -23,7 +23,12 @@ public record ListQuery<T>(
      * Where the data keeps how many rows a filter selects, in a table of its own, the filter is one of that table's
      * that selects as many rows as the list's does.
      */
-    public record Count(String select, SqlFilter filter) {}
+    public record Count(String select, SqlFilter filter) {
+
+        String sql() {
+            return select + filter.clause();
+        }
+    }
 
     /** One page of the rows the filter selects, and how many it selects in all. */
     public Listing<T> list(SqlFilter filter, PageRequest page) {
@@ -37,7 +42,7 @@ public record ListQuery<T>(
 
     /** As {@link #list(SqlFilter, PageRequest)}, the total read by {@code count}. A page past the last is not read. */
     public Listing<T> list(SqlFilter filter, PageRequest page, Count count) {
-        long total = jdbc.sql(count.select() + count.filter().clause())
+        long total = jdbc.sql(count.sql())
                 .params(count.filter().params())
                 .query(Long.class)
                 .single();
@@ -62,8 +67,7 @@ public record ListQuery<T>(
 
     /** PostgreSQL's plan of a count as it ran. */
     public List<String> countPlan(Count count) {
-        return jdbc.sql("explain (analyze, buffers) " + count.select()
-                        + count.filter().clause())
+        return jdbc.sql("explain (analyze, buffers) " + count.sql())
                 .params(count.filter().params())
                 .query(String.class)
                 .list();
