@@ -311,9 +311,11 @@ class BillingSyncItemRepository {
     }
 
     private static SqlFilter where(BillingSyncQueries.ItemFilter filter) {
-        SqlFilter sql = kept(new SqlFilter().eq("b.uuid", filter.syncUuid()), "b", "t", filter)
-                .icontains("t.subscription_reference", filter.subscriptionReference())
-                .icontains("t.arrow_line_reference", filter.lineReference());
+        SqlFilter sql = SyncReferenceIndex.referencesContain(
+                kept(new SqlFilter().eq("b.uuid", filter.syncUuid()), "b", "t", filter),
+                "t",
+                filter.subscriptionReference(),
+                filter.lineReference());
         if (filter.hasCompensation() != null) {
             sql.where(
                     filter.hasCompensation() ? "t.compensation_item_id is not null" : "t.compensation_item_id is null");

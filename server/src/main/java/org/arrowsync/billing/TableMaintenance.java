@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
  * tables, whose details and amounts autovacuum samples later (a partial {@code analyze} leaves its count of changed
  * rows as it was). It runs on a thread of its own once the run has committed, so the run's job ends with its lines.
  * Runs asked for before a waiting one starts are that one. After every run that wrote lines it also folds the months'
- * item-count deltas the run added (D143).
+ * item-count deltas the run added (D143) and indexes the references of the syncs it added lines to (D144).
  */
 @Component
 class TableMaintenance {
@@ -28,23 +28,25 @@ class TableMaintenance {
 
     private final JdbcClient jdbc;
     private final BillingSyncItemRepository items;
+    private final SyncReferenceIndex references;
     private final AtomicBoolean waiting = new AtomicBoolean();
 
-    TableMaintenance(JdbcClient jdbc, BillingSyncItemRepository items) {
+    TableMaintenance(JdbcClient jdbc, BillingSyncItemRepository items, SyncReferenceIndex references) {
         this.jdbc = jdbc;
         this.items = items;
+        this.references = references;
     }
 
     /**
-     * After a run has committed: the months' item-count deltas it added are folded (D143), and after a large run the
-     * billing tables vacuumed and analyzed too, on a thread of its own (the fold first, so the vacuum takes the rows it
-     * leaves behind).
+     * After a run has committed: the months' item-count deltas it added are folded (D143) and its syncs' references
+     * indexed (D144), and after a large run the billing tables vacuumed and analyzed too, all on a thread of its own
+     * (the vacuum last, so it takes the rows the others leave behind).
      */
     void afterRun(long linesWritten) {
         if (linesWritten >= BULK_ROWS) {
             runSoon();
         } else if (linesWritten > 0) {
-            foldMonthCounts();
+            foldAndIndex();
         }
     }
 
@@ -52,21 +54,22 @@ class TableMaintenance {
         if (waiting.compareAndSet(false, true)) {
             DaemonThreads.named("table-maintenance").execute(() -> {
                 waiting.set(false);
-                foldMonthCounts();
+                foldAndIndex();
                 vacuumAndAnalyze();
             });
         }
     }
 
     /**
-     * A fold that fails (the server stopping) leaves the deltas exact, only more of them: the next run's fold takes
-     * them.
+     * A fold that fails (the server stopping) leaves the deltas exact, only more of them; a sync whose references are
+     * not indexed is still found, by reading its items. The next run does what this one could not.
      */
-    private void foldMonthCounts() {
+    private void foldAndIndex() {
         try {
             items.foldMonthCounts();
+            references.buildPending();
         } catch (RuntimeException e) {
-            log.debug("Could not fold the months' item counts: {}", e.getMessage());
+            log.warn("Could not fold the months' item counts or index the syncs' references: {}", e.getMessage());
         }
     }
 
@@ -79,7 +82,8 @@ class TableMaintenance {
         long start = System.nanoTime();
         try {
             jdbc.sql("""
-                            vacuum (analyze) billing_syncs, billing_sync_changes, billing_month_item_counts, invoices,
+                            vacuum (analyze) billing_syncs, billing_sync_changes, billing_month_item_counts, billing_sync_references,
+                                    invoices,
                                     invoice_items (invoice_id, resource_id, project_uuid, name, created),
                                     billing_sync_items (billing_sync_id, arrow_line_reference, vendor_name, classification,
                                                         subscription_reference, license_reference, billed_via, removed,
