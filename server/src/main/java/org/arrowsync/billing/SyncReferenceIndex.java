@@ -1,5 +1,6 @@
 package org.arrowsync.billing;
 
+import java.util.Objects;
 import org.arrowsync.shared.SqlFilter;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -47,12 +48,18 @@ class SyncReferenceIndex {
                         item + ".arrow_line_reference", lineReference, CANDIDATES.formatted(item, "line_references"));
     }
 
-    /** Builds the text of every sync whose items changed since, but those a transaction still adds items to. */
-    void buildPending() {
-        Integer built;
+    /**
+     * Builds the text of every sync items were added to since, but those a transaction still adds items to; returns how
+     * many it built.
+     */
+    int buildPending() {
+        int total = 0;
+        int built;
         do {
-            built = transactions.execute(status -> buildSome());
-        } while (built != null && built == SYNCS_PER_BUILD);
+            built = Objects.requireNonNull(transactions.execute(status -> buildSome()));
+            total += built;
+        } while (built == SYNCS_PER_BUILD);
+        return total;
     }
 
     /**

@@ -67,7 +67,14 @@ class TableMaintenance {
     private void foldAndIndex() {
         try {
             items.foldMonthCounts();
-            references.buildPending();
+            long start = System.nanoTime();
+            int built = references.buildPending();
+            if (built > 0) {
+                log.info(
+                        "Indexing the references of {} billing syncs took {} ms",
+                        built,
+                        (System.nanoTime() - start) / 1_000_000);
+            }
         } catch (RuntimeException e) {
             log.warn("Could not fold the months' item counts or index the syncs' references: {}", e.getMessage());
         }
