@@ -4,6 +4,7 @@ import java.util.Objects;
 import org.arrowsync.shared.SqlFilter;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -32,7 +33,11 @@ class SyncReferenceIndex {
 
     SyncReferenceIndex(JdbcClient jdbc, TransactionTemplate transactions) {
         this.jdbc = jdbc;
-        this.transactions = transactions;
+        // Each statement of a build must see what committed before it began ({@link #buildSome}), whatever the
+        // database's default isolation and whatever transaction the caller is in.
+        this.transactions = new TransactionTemplate(transactions.getTransactionManager());
+        this.transactions.setIsolationLevel(TransactionDefinition.ISOLATION_READ_COMMITTED);
+        this.transactions.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
     /**
@@ -40,17 +45,17 @@ class SyncReferenceIndex {
      * items of the syncs the index picks for it.
      */
     static SqlFilter referencesContain(SqlFilter sql, String item, String subscriptionReference, String lineReference) {
-        return sql.icontains(
+        return sql.icontainsWithin(
                         item + ".subscription_reference",
                         subscriptionReference,
                         CANDIDATES.formatted(item, "subscription_references"))
-                .icontains(
+                .icontainsWithin(
                         item + ".arrow_line_reference", lineReference, CANDIDATES.formatted(item, "line_references"));
     }
 
     /**
-     * Builds the text of every sync items were added to since, but those a transaction still adds items to; returns how
-     * many it built.
+     * Builds the text of the syncs whose text is null, those a transaction is adding items to left for the build after
+     * it; returns how many it built.
      */
     int buildPending() {
         int total = 0;
@@ -64,8 +69,8 @@ class SyncReferenceIndex {
 
     /**
      * Locks the rows it builds first, skipping those a transaction adding items holds, then reads the items in a
-     * statement of its own, which sees every item committed before the lock: a transaction that adds items to one of
-     * these syncs meanwhile waits for this one to commit, then sets the text null again.
+     * statement of its own, which (read committed) sees every item committed before the lock: a transaction that adds
+     * items to one of these syncs meanwhile waits for this one to commit, then sets the text null again.
      */
     private int buildSome() {
         Long[] syncs =
@@ -75,7 +80,8 @@ class SyncReferenceIndex {
         if (syncs.length > 0) {
             jdbc.sql("""
                             update billing_sync_references r
-                            set subscription_references = coalesce(t.subscriptions, ''), line_references = coalesce(t.lines, '')
+                            set subscription_references = coalesce(t.subscriptions, ''),
+                                line_references = coalesce(t.lines, '')
                             from unnest(?::bigint[]) s (id)
                             cross join lateral (
                                 select string_agg(distinct i.subscription_reference, e'\\n') as subscriptions,

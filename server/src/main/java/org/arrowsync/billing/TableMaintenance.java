@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
  * tables, whose details and amounts autovacuum samples later (a partial {@code analyze} leaves its count of changed
  * rows as it was). It runs on a thread of its own once the run has committed, so the run's job ends with its lines.
  * Runs asked for before a waiting one starts are that one. After every run that wrote lines it also folds the months'
- * item-count deltas the run added (D143) and indexes the references of the syncs it added lines to (D144).
+ * item-count deltas (D143) and indexes the references of the syncs lines were added to (D144).
  */
 @Component
 class TableMaintenance {
@@ -67,6 +67,10 @@ class TableMaintenance {
     private void foldAndIndex() {
         try {
             items.foldMonthCounts();
+        } catch (RuntimeException e) {
+            log.warn("Could not fold the months' item counts: {}", e.getMessage());
+        }
+        try {
             long start = System.nanoTime();
             int built = references.buildPending();
             if (built > 0) {
@@ -76,7 +80,7 @@ class TableMaintenance {
                         (System.nanoTime() - start) / 1_000_000);
             }
         } catch (RuntimeException e) {
-            log.warn("Could not fold the months' item counts or index the syncs' references: {}", e.getMessage());
+            log.warn("Could not index the billing syncs' references: {}", e.getMessage());
         }
     }
 

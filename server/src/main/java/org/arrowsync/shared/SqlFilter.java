@@ -33,10 +33,11 @@ public final class SqlFilter {
     }
 
     /**
-     * {@code icontains} on a column, tested only on the rows a condition on the same pattern (its one parameter) picks
-     * first, as an index of larger texts that hold the column's values can.
+     * {@code icontains} on a column, together with a condition on the same pattern that holds for every row the column
+     * matches in, so that PostgreSQL can find those rows through an index the condition uses (a larger text holding the
+     * column's values). The condition must have exactly one {@code ?}: the pattern.
      */
-    public SqlFilter icontains(String column, String value, String candidates) {
+    public SqlFilter icontainsWithin(String column, String value, String candidates) {
         if (value != null && !value.isEmpty()) {
             where(candidates, containsPattern(value));
             icontains(column, value);

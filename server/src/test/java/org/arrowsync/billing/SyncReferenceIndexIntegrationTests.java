@@ -2,13 +2,18 @@ package org.arrowsync.billing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.arrowsync.shared.PageRequest;
 import org.arrowsync.support.ArrowFixture;
@@ -156,9 +161,40 @@ class SyncReferenceIndexIntegrationTests extends IntegrationTest {
                     .as(plans)
                     .contains(" on billing_sync_references r")
                     .doesNotContain("Seq Scan on billing_sync_items");
+            assertThat(itemRowsRemoved(plans)).as(plans).allMatch(removed -> removed < 100);
         }
         assertFound("subscription_reference", "lan-1234-sub-", "t.subscription_reference like 'PLAN-1234-SUB-%'");
         assertFound("arrow_line_reference", "PLAN-1234-LINE-2", "t.arrow_line_reference like 'PLAN-1234-LINE-2%'");
+    }
+
+    /**
+     * The other order: a build holds a sync's row (its first statement) when a transaction adds items to that sync. The
+     * transaction waits for the build to commit, then sets the text it wrote null.
+     */
+    @Test
+    void itemsAddedWhileABuildHoldsTheirSyncLeaveItsTextToBuildAgain() throws Exception {
+        addItems("EARLIER-", 1, "SUB-EARLIER");
+        try (Connection build = dataSource.getConnection()) {
+            build.setAutoCommit(false);
+            try (Statement statement = build.createStatement()) {
+                statement.executeQuery("select billing_sync_id from billing_sync_references where billing_sync_id = "
+                        + sync + " and line_references is null for update");
+            }
+            CompletableFuture<Void> adding = CompletableFuture.runAsync(() -> addItems("WAITED-", 2, "SUB-WAITED"));
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> jdbc.sql("""
+                                    select count(*) from pg_stat_activity
+                                    where wait_event_type = 'Lock' and query like '%WAITED-%'""").query(Long.class).single() == 1);
+            try (Statement statement = build.createStatement()) {
+                statement.executeUpdate("update billing_sync_references set subscription_references = 'SUB-EARLIER',"
+                        + " line_references = 'EARLIER-1' where billing_sync_id = " + sync);
+            }
+            build.commit();
+            adding.get(30, TimeUnit.SECONDS);
+        }
+
+        assertThat(text(sync)).isNull();
+        assertFound("arrow_line_reference", "waited-", "t.arrow_line_reference like 'WAITED-%'");
     }
 
     @Test
@@ -171,6 +207,20 @@ class SyncReferenceIndexIntegrationTests extends IntegrationTest {
                                 + " (select max(id) from billing_sync_items)")
                         .update())
                 .hasMessageContaining("cannot change its references");
+    }
+
+    /** The rows each node reading {@code billing_sync_items} read and left out, as EXPLAIN ANALYZE reports them. */
+    private static List<Long> itemRowsRemoved(String plans) {
+        List<Long> removed = new ArrayList<>();
+        boolean onItems = false;
+        for (String line : plans.lines().toList()) {
+            if (line.contains("Scan") && line.contains("actual time")) {
+                onItems = line.contains(" on billing_sync_items ");
+            } else if (onItems && line.trim().startsWith("Rows Removed by Filter:")) {
+                removed.add(Long.parseLong(line.substring(line.indexOf(':') + 1).trim()));
+            }
+        }
+        return removed;
     }
 
     private void addItems(String linePrefix, int count, String subscription) {
