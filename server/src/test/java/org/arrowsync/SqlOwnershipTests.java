@@ -55,6 +55,7 @@ class SqlOwnershipTests {
             Map.entry("billing_month_item_counts", "billing"),
             Map.entry("billing_sync_references", "billing"),
             Map.entry("consumption_records", "consumption"),
+            Map.entry("consumption_record_counts", "consumption"),
             Map.entry("consumption_sync_runs", "consumption"),
             Map.entry("runtime_flags", "consumption"),
             Map.entry("arrow_jobs", "jobs"),

@@ -26,6 +26,7 @@ import org.arrowsync.ledger.InvoiceState;
 import org.arrowsync.pricing.LineScope;
 import org.arrowsync.pricing.MarginLine;
 import org.arrowsync.pricing.MarginTotals;
+import org.arrowsync.shared.DeltaCounts;
 import org.arrowsync.shared.ListQuery;
 import org.arrowsync.shared.Listing;
 import org.arrowsync.shared.PageRequest;
@@ -512,19 +513,10 @@ class BillingSyncItemRepository {
 
     /**
      * Folds each month's item-count deltas into one row per vendor and classification (D143): a large run adds a few
-     * thousand. Deltas another transaction adds meanwhile are not in this statement's snapshot and stay as they are; of
-     * two folds at once, the second skips the rows the first deleted.
+     * thousand.
      */
     void foldMonthCounts() {
-        jdbc.sql("""
-                        with folded as (
-                            delete from billing_month_item_counts where report_period in (
-                                select report_period from billing_month_item_counts
-                                group by report_period, vendor_name, classification having count(*) > 1)
-                            returning report_period, vendor_name, classification, items)
-                        insert into billing_month_item_counts (report_period, vendor_name, classification, items)
-                        select report_period, vendor_name, classification, sum(items) from folded
-                        group by 1, 2, 3 having sum(items) <> 0""").update();
+        DeltaCounts.fold(jdbc, "billing_month_item_counts", "report_period, vendor_name, classification", "items");
     }
 
     /**

@@ -20,6 +20,7 @@ import org.arrowsync.ledger.ResourceService;
 import org.arrowsync.pricing.LineScope;
 import org.arrowsync.pricing.MarginLine;
 import org.arrowsync.pricing.MarginTotals;
+import org.arrowsync.shared.DeltaCounts;
 import org.arrowsync.shared.ListQuery;
 import org.arrowsync.shared.Listing;
 import org.arrowsync.shared.Money;
@@ -57,6 +58,8 @@ class ConsumptionRecordRepository {
     private static final String ORDER = "cr.billing_period desc, cr.created desc, cr.id desc";
     /** {@link #count}: the records of a filter on their own columns. */
     private static final String COUNT_RECORDS = "select count(*) from consumption_records cr";
+    /** {@link #count}: the records of a filter on their month and state, from the counts kept of them (D145). */
+    private static final String KEPT_COUNT = "select coalesce(sum(cr.records), 0) from consumption_record_counts cr";
     /**
      * The record is a settings record's ({@code ?}, its id): its consumption run wrote it (D114), whatever became of
      * its customer's mapping since.
@@ -121,14 +124,28 @@ class ConsumptionRecordRepository {
     }
 
     /**
-     * D135: a filter that names no resource, project or customer counts the records alone. PostgreSQL drops the outer
-     * joins of {@link #FROM} from such a count, yet still reads every record's row for the columns they joined on,
-     * where the records alone are counted from the period's index.
+     * A filter on the records' month and state alone counts from the counts kept per month, finalised and reconciled
+     * (D145). Another that names no resource, project or customer counts the records alone (D135): PostgreSQL drops the
+     * outer joins of {@link #FROM} from such a count, yet still reads every record's row for the columns they joined
+     * on, where the records alone are counted from an index.
      */
     private ListQuery.Count count(ConsumptionRecordService.RecordFilter filter) {
+        if (filter.countKept()) {
+            return new ListQuery.Count(
+                    KEPT_COUNT,
+                    months(filter).eq("cr.finalized", filter.isFinalized()).eq("cr.reconciled", filter.isReconciled()));
+        }
         return filter.namesOwner()
                 ? listing.countAll(where(filter))
                 : new ListQuery.Count(COUNT_RECORDS, where(filter));
+    }
+
+    /**
+     * Folds the counts' deltas into one row per month and state (D145): each statement adding or deleting records adds
+     * a row for each month and state, each record changing state two.
+     */
+    void foldCounts() {
+        DeltaCounts.fold(jdbc, "consumption_record_counts", "billing_period, finalized, reconciled", "records");
     }
 
     List<ConsumptionRecord> all(ConsumptionRecordService.RecordFilter filter) {
@@ -195,14 +212,11 @@ class ConsumptionRecordRepository {
     }
 
     private static SqlFilter where(ConsumptionRecordService.RecordFilter filter) {
-        SqlFilter sql = new SqlFilter()
+        SqlFilter sql = months(filter)
                 .eq("r.uuid", filter.resourceUuid())
                 .eq("p.uuid", filter.projectUuid())
                 .eq("c.uuid", filter.customerUuid())
-                .icontains("cr.license_reference", filter.licenseReference())
-                .eq("cr.billing_period", filter.billingPeriod())
-                .atLeast("cr.billing_period", filter.billingPeriodFrom())
-                .atMost("cr.billing_period", filter.billingPeriodTo());
+                .icontains("cr.license_reference", filter.licenseReference());
         if (filter.isFinalized() != null) {
             sql.where(filter.isFinalized() ? "cr.finalized_at is not null" : "cr.finalized_at is null");
         }
@@ -210,6 +224,14 @@ class ConsumptionRecordRepository {
             sql.where(filter.isReconciled() ? "cr.reconciled_at is not null" : "cr.reconciled_at is null");
         }
         return sql;
+    }
+
+    /** The filter's months, on {@code cr.billing_period}: a column of the records and of their kept counts alike. */
+    private static SqlFilter months(ConsumptionRecordService.RecordFilter filter) {
+        return new SqlFilter()
+                .eq("cr.billing_period", filter.billingPeriod())
+                .atLeast("cr.billing_period", filter.billingPeriodFrom())
+                .atMost("cr.billing_period", filter.billingPeriodTo());
     }
 
     /** As {@link #all(ConsumptionRecordService.RecordFilter)}, their rows locked for the rest of the transaction. */

@@ -44,5 +44,10 @@ class ConsumptionRecordService {
         boolean namesOwner() {
             return resourceUuid != null || projectUuid != null || customerUuid != null;
         }
+
+        /** Whether it filters on the records' month and state alone: what the kept counts know (D145). */
+        boolean countKept() {
+            return !namesOwner() && (licenseReference == null || licenseReference.isEmpty());
+        }
     }
 }

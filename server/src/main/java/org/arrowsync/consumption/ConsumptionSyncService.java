@@ -102,6 +102,7 @@ public class ConsumptionSyncService {
         });
         ConsumptionSyncReport report =
                 tally.report(resources.isEmpty() && covered.leftOut().isEmpty() ? NO_RESOURCES : null);
+        records.foldCounts();
         status.ran(order.settings(), clock.instant());
         log.info(
                 "Consumption sync {} of settings {}: {}",

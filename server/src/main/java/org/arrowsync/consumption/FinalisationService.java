@@ -165,6 +165,7 @@ public class FinalisationService {
         // D119: the moves this run saw are booked, but for the license-months it could not finalise
         moves.keySet().removeAll(unsettled);
         claims.movesFinalised(moves, order.period());
+        records.foldCounts();
         return report.build();
     }
 

@@ -1,0 +1,142 @@
+package org.arrowsync.consumption;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.Map;
+import org.arrowsync.support.ArrowFixture;
+import org.arrowsync.support.IntegrationTest;
+import org.arrowsync.support.TestClock;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * D145: the consumption-record list counts a month and its finalised and reconciled records from counts kept of them,
+ * always what counting the records gives: after a consumption run, a finalisation, a forced one, a record reopened and
+ * one deleted, and once the counts are folded.
+ */
+class ConsumptionRecordCountsIntegrationTests extends IntegrationTest {
+
+    private static final String RECORDS = "/api/admin/arrow/consumption-records/";
+    private static final YearMonth CLOSED = TestClock.closedMonth();
+
+    @RegisterExtension
+    final ArrowFixture fixture = new ArrowFixture();
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    ConsumptionRecordRepository records;
+
+    @BeforeEach
+    void trackTwoCustomers() {
+        fixture.trackedResources(2);
+    }
+
+    @Test
+    void theKeptCountsAreTheRecordsCountedThroughAMonthsRuns() {
+        fixture.succeeded("trigger_consumption_sync", CLOSED);
+        assertKeptCountsAreRecounts();
+        assertListCounts();
+
+        fixture.succeeded("trigger_reconciliation", CLOSED);
+        assertThat(count("finalized_at is not null and reconciled_at is not null"))
+                .as("the finalisation finalised and reconciled records")
+                .isPositive();
+        assertKeptCountsAreRecounts();
+        assertListCounts();
+
+        Map<String, Object> force = fixture.period(CLOSED);
+        force.put("force", true);
+        fixture.run("trigger_reconciliation", force);
+        assertKeptCountsAreRecounts();
+
+        jdbc.sql("""
+                        update consumption_records set finalized_at = null, reconciled_at = null
+                        where id = (select min(id) from consumption_records)""").update();
+        jdbc.sql(
+                        "update consumption_records set reconciled_at = null where id = (select max(id) from consumption_records)")
+                .update();
+        jdbc.sql("delete from consumption_records where id = (select max(id) from consumption_records)")
+                .update();
+        assertKeptCountsAreRecounts();
+        assertListCounts();
+    }
+
+    @Test
+    void aFoldLeavesOneRowForEachMonthAndStateWithTheSameTotals() {
+        fixture.succeeded("trigger_consumption_sync", CLOSED);
+        jdbc.sql(
+                        "update consumption_records set finalized_at = now() where id = (select min(id) from consumption_records)")
+                .update();
+        jdbc.sql("insert into consumption_record_counts values (?, false, false, 0)")
+                .param(CLOSED.atDay(1))
+                .update();
+
+        records.foldCounts();
+
+        assertThat(jdbc.sql("""
+                        select count(*) from consumption_record_counts
+                        group by billing_period, finalized, reconciled having count(*) > 1""").query(Long.class).list())
+                .as("one row for each month and state")
+                .isEmpty();
+        assertThat(jdbc.sql("select count(*) from consumption_record_counts where records = 0")
+                        .query(Long.class)
+                        .single())
+                .isZero();
+        assertKeptCountsAreRecounts();
+    }
+
+    /** The list's X-Result-Count for filters on the month and state is what counting the records they select gives. */
+    private void assertListCounts() {
+        LocalDate month = CLOSED.atDay(1);
+        assertListCount("", "true");
+        assertListCount("billing_period=" + month, "billing_period = '" + month + "'");
+        assertListCount("is_finalized=true", "finalized_at is not null");
+        assertListCount("is_finalized=false", "finalized_at is null");
+        assertListCount("is_reconciled=true", "reconciled_at is not null");
+        assertListCount(
+                "is_reconciled=false&billing_period_from=" + month + "&billing_period_to=" + CLOSED.atEndOfMonth(),
+                "reconciled_at is null and billing_period between '" + month + "' and '" + CLOSED.atEndOfMonth() + "'");
+        assertListCount("is_finalized=true&is_reconciled=false", "finalized_at is not null and reconciled_at is null");
+        assertListCount("billing_period_to=2000-01-01", "false");
+    }
+
+    private void assertListCount(String query, String condition) {
+        assertThat(api.get(RECORDS + "?page_size=1&" + query).expect(200).header("X-Result-Count"))
+                .as(query)
+                .isEqualTo(Long.toString(count(condition)));
+    }
+
+    private long count(String condition) {
+        return jdbc.sql("select count(*) from consumption_records where " + condition)
+                .query(Long.class)
+                .single();
+    }
+
+    private void assertKeptCountsAreRecounts() {
+        List<String> differences = jdbc.sql("""
+                        select concat_ws(' ', billing_period, finalized, reconciled, records) from (
+                            (select billing_period, finalized, reconciled, sum(records) as records from consumption_record_counts
+                             group by 1, 2, 3 having sum(records) <> 0
+                             except all
+                             select billing_period, finalized_at is not null, reconciled_at is not null, count(*)
+                             from consumption_records group by 1, 2, 3)
+                            union all
+                            (select billing_period, finalized_at is not null, reconciled_at is not null, count(*)
+                             from consumption_records group by 1, 2, 3
+                             except all
+                             select billing_period, finalized, reconciled, sum(records) from consumption_record_counts
+                             group by 1, 2, 3 having sum(records) <> 0)) d""").query(String.class).list();
+
+        assertThat(differences)
+                .as("kept record counts that differ from a recount")
+                .isEmpty();
+    }
+}
