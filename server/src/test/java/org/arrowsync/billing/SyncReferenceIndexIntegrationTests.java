@@ -102,9 +102,11 @@ class SyncReferenceIndexIntegrationTests extends IntegrationTest {
      */
     @Test
     void aBuildLeavesTheSyncsATransactionStillAddsItemsTo() throws SQLException {
-        long waiting = jdbc.sql("select min(billing_sync_id) from billing_sync_items")
-                .query(Long.class)
-                .single();
+        long waiting =
+                jdbc.sql("""
+                        select min(t.billing_sync_id) from billing_sync_items t join billing_syncs b on b.id = t.billing_sync_id
+                        join customer_mappings m on m.id = b.customer_mapping_id join arrow_settings s on s.id = m.settings_id
+                        where s.uuid = ?::uuid and t.billing_sync_id <> ?""").params(fixture.settings(), sync).query(Long.class).single();
         addItems("EARLIER-", 1, "SUB-EARLIER", waiting);
         assertThat(text(waiting)).isNull();
 
@@ -139,8 +141,9 @@ class SyncReferenceIndexIntegrationTests extends IntegrationTest {
     void aSearchReadsOnlyTheItemsOfTheSyncsWhoseReferencesHaveThePiece() {
         jdbc.sql("""
                         insert into billing_syncs (uuid, customer_mapping_id, statement_reference, report_period, created, modified)
-                        select gen_random_uuid(), (select min(id) from customer_mappings), 'PLAN-' || n, '2020-01', now(), now()
-                        from generate_series(1, 2000) n""").update();
+                        select gen_random_uuid(), (select customer_mapping_id from billing_syncs where id = ?), 'PLAN-' || n,
+                               '2020-01', now(), now()
+                        from generate_series(1, 2000) n""").param(sync).update();
         jdbc.sql("""
                         insert into billing_sync_items (uuid, billing_sync_id, arrow_line_reference, subscription_reference,
                                                         vendor_name, billed_via, created, modified)

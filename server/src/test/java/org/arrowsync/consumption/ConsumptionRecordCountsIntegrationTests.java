@@ -57,13 +57,14 @@ class ConsumptionRecordCountsIntegrationTests extends IntegrationTest {
         fixture.run("trigger_reconciliation", force);
         assertKeptCountsAreRecounts();
 
-        jdbc.sql("""
-                        update consumption_records set finalized_at = null, reconciled_at = null
-                        where id = (select min(id) from consumption_records)""").update();
-        jdbc.sql(
-                        "update consumption_records set reconciled_at = null where id = (select max(id) from consumption_records)")
+        jdbc.sql("update consumption_records set finalized_at = null, reconciled_at = null where id = ?")
+                .param(ownRecord("min"))
                 .update();
-        jdbc.sql("delete from consumption_records where id = (select max(id) from consumption_records)")
+        jdbc.sql("update consumption_records set reconciled_at = null where id = ?")
+                .param(ownRecord("max"))
+                .update();
+        jdbc.sql("delete from consumption_records where id = ?")
+                .param(ownRecord("max"))
                 .update();
         assertKeptCountsAreRecounts();
         assertListCounts();
@@ -72,8 +73,8 @@ class ConsumptionRecordCountsIntegrationTests extends IntegrationTest {
     @Test
     void aFoldLeavesOneRowForEachMonthAndStateWithTheSameTotals() {
         fixture.succeeded("trigger_consumption_sync", CLOSED);
-        jdbc.sql(
-                        "update consumption_records set finalized_at = now() where id = (select min(id) from consumption_records)")
+        jdbc.sql("update consumption_records set finalized_at = now() where id = ?")
+                .param(ownRecord("min"))
                 .update();
         jdbc.sql("insert into consumption_record_counts values (?, false, false, 0)")
                 .param(CLOSED.atDay(1))
@@ -91,6 +92,16 @@ class ConsumptionRecordCountsIntegrationTests extends IntegrationTest {
                         .single())
                 .isZero();
         assertKeptCountsAreRecounts();
+    }
+
+    /** The first or last ({@code min} or {@code max}) of the records this test's settings recorded. */
+    private long ownRecord(String which) {
+        return jdbc.sql("select " + which
+                        + "(cr.id) from consumption_records cr join arrow_settings s on s.id = cr.settings_id"
+                        + " where s.uuid = ?::uuid")
+                .param(fixture.settings())
+                .query(Long.class)
+                .single();
     }
 
     /** The list's X-Result-Count for filters on the month and state is what counting the records they select gives. */
