@@ -21,30 +21,20 @@ create index billing_sync_references_trgm_idx on billing_sync_references
 create index billing_sync_references_unbuilt_idx on billing_sync_references (billing_sync_id)
     where line_references is null;
 
--- The count trigger (D65, D143) also marks the syncs of the items a statement adds as not indexed. The upsert locks
--- their rows until the transaction ends, even those already marked, so a build cannot take them meanwhile.
-create or replace function count_billing_sync_items() returns trigger language plpgsql as $$
+-- A statement's items mark their syncs' text not built. The upsert locks those rows until the transaction ends, rows
+-- already null too, so a build cannot take them meanwhile.
+create function unbuild_sync_references() returns trigger language plpgsql as $$
 begin
-    with changes as (
-        select g.billing_sync_id, b.report_period, g.vendor_name, g.classification, g.items
-        from (select billing_sync_id, vendor_name, classification,
-                     case tg_op when 'INSERT' then count(*) else -count(*) end as items
-              from changed group by 1, 2, 3) g
-        join billing_syncs b on b.id = g.billing_sync_id),
-    synced as (
-        insert into billing_sync_item_counts as k (billing_sync_id, vendor_name, classification, items)
-        select billing_sync_id, vendor_name, classification, items from changes
-        on conflict (billing_sync_id, vendor_name, classification) do update set items = k.items + excluded.items),
-    unindexed as (
-        insert into billing_sync_references as r (billing_sync_id)
-        select distinct billing_sync_id from changes where items > 0
-        on conflict (billing_sync_id) do update set subscription_references = null, line_references = null
-        where r.line_references is not null)
-    insert into billing_month_item_counts (report_period, vendor_name, classification, items)
-    select report_period, vendor_name, classification, sum(items) from changes group by 1, 2, 3;
+    insert into billing_sync_references as r (billing_sync_id)
+    select distinct billing_sync_id from changed
+    on conflict (billing_sync_id) do update set subscription_references = null, line_references = null
+    where r.line_references is not null;
     return null;
 end
 $$;
+
+create trigger billing_sync_items_unbuild_references after insert on billing_sync_items
+    referencing new table as changed for each statement execute function unbuild_sync_references();
 
 -- The text holds only while an item keeps its references, which nothing changes once written.
 create trigger billing_sync_items_keep_their_references
