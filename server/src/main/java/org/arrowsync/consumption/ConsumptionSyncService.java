@@ -46,6 +46,7 @@ public class ConsumptionSyncService {
     private final ConsumptionProperties properties;
     private final SyncPause status;
     private final RetiredRecords retired;
+    private final RecordCountFolds folds;
     private final Clock clock;
 
     ConsumptionSyncService(
@@ -56,6 +57,7 @@ public class ConsumptionSyncService {
             ConsumptionProperties properties,
             SyncPause status,
             RetiredRecords retired,
+            RecordCountFolds folds,
             Clock clock) {
         this.scope = scope;
         this.records = records;
@@ -64,6 +66,7 @@ public class ConsumptionSyncService {
         this.properties = properties;
         this.status = status;
         this.retired = retired;
+        this.folds = folds;
         this.clock = clock;
     }
 
@@ -76,6 +79,7 @@ public class ConsumptionSyncService {
         Pricing pricing = provisional.pricing(order.settings());
         YearMonth current = YearMonth.now(clock);
         Tally tally = new Tally(progress);
+        RecordCountFolds.Run counted = folds.start();
         covered.leftOut().forEach(left -> tally.error(left.resource(), new LicenseLinkedTwice(left)));
         List<Resource> due = new ArrayList<>();
         for (Resource resource : resources) {
@@ -91,6 +95,7 @@ public class ConsumptionSyncService {
                 Consumption consumption =
                         Consumption.fetch(client, resource.licenseReference(), order.period(), current);
                 tally.count(provisional.record(resource, order.period(), consumption, pricing, false));
+                counted.written();
                 tally.notes(resource, consumption.notes());
             } catch (RuntimeException e) {
                 // D21: the one boundary per license. Whatever it throws (Arrow, the ledger's checks, the database),
@@ -102,7 +107,7 @@ public class ConsumptionSyncService {
         });
         ConsumptionSyncReport report =
                 tally.report(resources.isEmpty() && covered.leftOut().isEmpty() ? NO_RESOURCES : null);
-        records.foldCounts();
+        counted.end();
         status.ran(order.settings(), clock.instant());
         log.info(
                 "Consumption sync {} of settings {}: {}",

@@ -50,6 +50,7 @@ public class FinalisationService {
     private final LicenseBilling claims;
     private final ValidationGrace grace;
     private final RetiredRecords retired;
+    private final RecordCountFolds folds;
     private final Clock clock;
 
     FinalisationService(
@@ -60,6 +61,7 @@ public class FinalisationService {
             LicenseBilling claims,
             ValidationGrace grace,
             RetiredRecords retired,
+            RecordCountFolds folds,
             Clock clock) {
         this.records = records;
         this.finaliser = finaliser;
@@ -68,6 +70,7 @@ public class FinalisationService {
         this.claims = claims;
         this.grace = grace;
         this.retired = retired;
+        this.folds = folds;
         this.clock = clock;
     }
 
@@ -118,6 +121,7 @@ public class FinalisationService {
             return FinalisationReport.status("no_data");
         }
         Pricing pricing = finaliser.pricing(settings);
+        RecordCountFolds.Run counted = folds.start();
         FinalisationReport.Builder report = new FinalisationReport.Builder();
         Set<String> unsettled = new HashSet<>();
         for (ConsumptionRecord record : due) {
@@ -147,6 +151,7 @@ public class FinalisationService {
             }
             try {
                 Result result = finaliser.finalise(record, totals, pricing, order.force() || record.isFinalized());
+                counted.written();
                 report.count(result);
                 progress.increment(result.name().toLowerCase());
                 if (result == Result.FINALIZED || result == Result.COMPENSATED) {
@@ -165,7 +170,7 @@ public class FinalisationService {
         // D119: the moves this run saw are booked, but for the license-months it could not finalise
         moves.keySet().removeAll(unsettled);
         claims.movesFinalised(moves, order.period());
-        records.foldCounts();
+        counted.end();
         return report.build();
     }
 

@@ -14,16 +14,20 @@ public final class DeltaCounts {
     /**
      * Folds the rows of each key that has more than one into a single row, or none where they sum to zero, in one
      * statement: a fold beside it skips the rows this one deleted, and the rows of a transaction still writing stay for
-     * a later fold.
+     * a later fold. The names are written into the statement, so they must be the caller's constants.
      *
-     * @param keys the key's columns, comma-separated
+     * @param table the table of deltas
+     * @param keys the key's columns, comma-separated, each {@code not null} (a null key would never be folded)
+     * @param count the column of the deltas' counts
      */
     public static void fold(JdbcClient jdbc, String table, String keys, String count) {
-        jdbc.sql("""
-                        with folded as (
-                            delete from %1$s where (%2$s) in (select %2$s from %1$s group by %2$s having count(*) > 1)
-                            returning %2$s, %3$s)
-                        insert into %1$s (%2$s, %3$s)
-                        select %2$s, sum(%3$s) from folded group by %2$s having sum(%3$s) <> 0""".formatted(table, keys, count)).update();
+        String sql = """
+                with folded as (
+                    delete from %1$s
+                    where (%2$s) in (select %2$s from %1$s group by %2$s having count(*) > 1)
+                    returning %2$s, %3$s)
+                insert into %1$s (%2$s, %3$s)
+                select %2$s, sum(%3$s) from folded group by %2$s having sum(%3$s) <> 0""";
+        jdbc.sql(sql.formatted(table, keys, count)).update();
     }
 }

@@ -6,6 +6,8 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.arrowsync.support.ArrowFixture;
 import org.arrowsync.support.IntegrationTest;
 import org.arrowsync.support.TestClock;
@@ -17,8 +19,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * D145: the consumption-record list counts a month and its finalised and reconciled records from counts kept of them,
- * always what counting the records gives: after a consumption run, a finalisation, a forced one, a record reopened and
- * one deleted, and once the counts are folded.
+ * always what counting the records gives: after a consumption run, a finalisation, a forced one, the hourly run again,
+ * a record reopened by a historical sync or by hand, records deleted alone and with their resource, and once the counts
+ * are folded.
  */
 class ConsumptionRecordCountsIntegrationTests extends IntegrationTest {
 
@@ -57,6 +60,34 @@ class ConsumptionRecordCountsIntegrationTests extends IntegrationTest {
         fixture.run("trigger_reconciliation", force);
         assertKeptCountsAreRecounts();
 
+        // The hourly run again (each record's upsert finds it and leaves a finalised one alone), then a historical
+        // sync with force, which reopens a finalised record through the same upsert.
+        fixture.succeeded("trigger_consumption_sync", CLOSED);
+        String resource = jdbc.sql(
+                        "select r.uuid::text from resources r join consumption_records cr on cr.resource_id = r.id"
+                                + " where cr.id = ?")
+                .param(ownRecord("min"))
+                .query(String.class)
+                .single();
+        api.post(
+                        "/api/admin/arrow/billing-syncs/sync_resource_historical_consumption/",
+                        Map.of(
+                                "resource_uuid",
+                                resource,
+                                "period_from",
+                                CLOSED.toString(),
+                                "period_to",
+                                CLOSED.toString(),
+                                "force",
+                                true))
+                .expect(200);
+        assertThat(count("finalized_at is null and resource_id = (select id from resources where uuid = '" + resource
+                        + "')"))
+                .as("the historical sync reopened the record")
+                .isEqualTo(1);
+        assertKeptCountsAreRecounts();
+        assertListCounts();
+
         jdbc.sql("update consumption_records set finalized_at = null, reconciled_at = null where id = ?")
                 .param(ownRecord("min"))
                 .update();
@@ -66,30 +97,37 @@ class ConsumptionRecordCountsIntegrationTests extends IntegrationTest {
         jdbc.sql("delete from consumption_records where id = ?")
                 .param(ownRecord("max"))
                 .update();
+        jdbc.sql("delete from resources where id = (select resource_id from consumption_records where id = ?)")
+                .param(ownRecord("max"))
+                .update();
         assertKeptCountsAreRecounts();
         assertListCounts();
     }
 
     @Test
-    void aFoldLeavesOneRowForEachMonthAndStateWithTheSameTotals() {
+    void aFoldLeavesOneRowForEachMonthAndStateWithTheSameTotals() throws Exception {
         fixture.succeeded("trigger_consumption_sync", CLOSED);
         jdbc.sql("update consumption_records set finalized_at = now() where id = ?")
                 .param(ownRecord("min"))
                 .update();
-        jdbc.sql("insert into consumption_record_counts values (?, false, false, 0)")
-                .param(CLOSED.atDay(1))
+        jdbc.sql(
+                        "insert into consumption_record_counts values ('1999-01-01', true, false, 3), ('1999-01-01', true, false, -3)")
                 .update();
 
+        // Two folds at once, as two runs ending together make: the second skips the rows the first deleted.
+        CompletableFuture<Void> other = CompletableFuture.runAsync(records::foldCounts);
         records.foldCounts();
+        other.get(30, TimeUnit.SECONDS);
 
         assertThat(jdbc.sql("""
                         select count(*) from consumption_record_counts
                         group by billing_period, finalized, reconciled having count(*) > 1""").query(Long.class).list())
                 .as("one row for each month and state")
                 .isEmpty();
-        assertThat(jdbc.sql("select count(*) from consumption_record_counts where records = 0")
+        assertThat(jdbc.sql("select count(*) from consumption_record_counts where billing_period = '1999-01-01'")
                         .query(Long.class)
                         .single())
+                .as("a month and state whose deltas sum to nothing keeps no row")
                 .isZero();
         assertKeptCountsAreRecounts();
     }
