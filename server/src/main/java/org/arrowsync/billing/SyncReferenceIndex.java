@@ -28,6 +28,23 @@ class SyncReferenceIndex {
                 select r.billing_sync_id from billing_sync_references r
                 where r.%s ilike ? escape '\\' or r.line_references is null)""";
 
+    private static final String LOCK_UNBUILT = """
+            select billing_sync_id from billing_sync_references where line_references is null
+            order by billing_sync_id limit ? for update skip locked""";
+
+    /**
+     * The syncs' texts (their ids the parameter): distinct subscription references, and line references, a line each.
+     */
+    private static final String BUILD = """
+            update billing_sync_references r
+            set subscription_references = coalesce(t.subscriptions, ''), line_references = coalesce(t.lines, '')
+            from unnest(?::bigint[]) s (id)
+            cross join lateral (
+                select string_agg(distinct i.subscription_reference, e'\\n') as subscriptions,
+                       string_agg(i.arrow_line_reference, e'\\n') as lines
+                from billing_sync_items i where i.billing_sync_id = s.id) t
+            where r.billing_sync_id = s.id""";
+
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
 
@@ -73,21 +90,13 @@ class SyncReferenceIndex {
      * items to one of these syncs meanwhile waits for this one to commit, then sets the text null again.
      */
     private int buildSome() {
-        Long[] syncs =
-                jdbc.sql("""
-                        select billing_sync_id from billing_sync_references where line_references is null
-                        order by billing_sync_id limit ? for update skip locked""").param(SYNCS_PER_BUILD).query(Long.class).list().toArray(Long[]::new);
+        Long[] syncs = jdbc.sql(LOCK_UNBUILT)
+                .param(SYNCS_PER_BUILD)
+                .query(Long.class)
+                .list()
+                .toArray(Long[]::new);
         if (syncs.length > 0) {
-            jdbc.sql("""
-                            update billing_sync_references r
-                            set subscription_references = coalesce(t.subscriptions, ''),
-                                line_references = coalesce(t.lines, '')
-                            from unnest(?::bigint[]) s (id)
-                            cross join lateral (
-                                select string_agg(distinct i.subscription_reference, e'\\n') as subscriptions,
-                                       string_agg(i.arrow_line_reference, e'\\n') as lines
-                                from billing_sync_items i where i.billing_sync_id = s.id) t
-                            where r.billing_sync_id = s.id""").param(syncs).update();
+            jdbc.sql(BUILD).param(syncs).update();
         }
         return syncs.length;
     }

@@ -93,8 +93,8 @@ class TableMaintenance {
         long start = System.nanoTime();
         try {
             jdbc.sql("""
-                            vacuum (analyze) billing_syncs, billing_sync_changes, billing_month_item_counts, billing_sync_references,
-                                    invoices,
+                            vacuum (analyze) billing_syncs, billing_sync_changes, billing_month_item_counts,
+                                    billing_sync_references, invoices,
                                     invoice_items (invoice_id, resource_id, project_uuid, name, created),
                                     billing_sync_items (billing_sync_id, arrow_line_reference, vendor_name, classification,
                                                         subscription_reference, license_reference, billed_via, removed,
