@@ -51,8 +51,9 @@ class InvoiceCustomerNameRaceIntegrationTests extends IntegrationTest {
                 Connection renamer = dataSource.getConnection()) {
             writer.setAutoCommit(false);
             insertInvoice(writer, 1);
+            int renaming = pid(renamer);
             CompletableFuture<Void> rename = CompletableFuture.runAsync(() -> rename(renamer, "After"));
-            awaitWaitingOrDone(renamer, rename);
+            awaitWaitingOrDone(renaming, rename);
             writer.commit();
             rename.get();
         }
@@ -66,6 +67,7 @@ class InvoiceCustomerNameRaceIntegrationTests extends IntegrationTest {
                 Connection writer = dataSource.getConnection()) {
             renamer.setAutoCommit(false);
             rename(renamer, "Renamed");
+            int writing = pid(writer);
             CompletableFuture<Void> insert = CompletableFuture.runAsync(() -> {
                 try {
                     insertInvoice(writer, 2);
@@ -73,7 +75,7 @@ class InvoiceCustomerNameRaceIntegrationTests extends IntegrationTest {
                     throw new IllegalStateException(e);
                 }
             });
-            awaitWaitingOrDone(writer, insert);
+            awaitWaitingOrDone(writing, insert);
             renamer.commit();
             insert.get();
         }
@@ -101,9 +103,11 @@ class InvoiceCustomerNameRaceIntegrationTests extends IntegrationTest {
         }
     }
 
-    /** Until the other connection waits for a lock (or, were nothing to make it wait, has finished): at most 5 s. */
-    private void awaitWaitingOrDone(Connection other, CompletableFuture<Void> work) throws Exception {
-        int pid = pid(other);
+    /**
+     * Until the other connection (its backend's pid, asked before its work began: a connection runs one statement at a
+     * time, and its work holds it) waits for a lock, or, were nothing to make it wait, has finished: at most 5 s.
+     */
+    private void awaitWaitingOrDone(int pid, CompletableFuture<Void> work) throws Exception {
         for (int i = 0; i < 100 && !work.isDone(); i++) {
             if (jdbc.sql("select wait_event_type = 'Lock' from pg_stat_activity where pid = ?")
                     .param(pid)
