@@ -79,7 +79,6 @@ public class ConsumptionSyncService {
         Pricing pricing = provisional.pricing(order.settings());
         YearMonth current = YearMonth.now(clock);
         Tally tally = new Tally(progress);
-        RecordCountFolds.Run counted = folds.start();
         covered.leftOut().forEach(left -> tally.error(left.resource(), new LicenseLinkedTwice(left)));
         List<Resource> due = new ArrayList<>();
         for (Resource resource : resources) {
@@ -95,7 +94,7 @@ public class ConsumptionSyncService {
                 Consumption consumption =
                         Consumption.fetch(client, resource.licenseReference(), order.period(), current);
                 tally.count(provisional.record(resource, order.period(), consumption, pricing, false));
-                counted.written();
+                folds.written();
                 tally.notes(resource, consumption.notes());
             } catch (RuntimeException e) {
                 // D21: the one boundary per license. Whatever it throws (Arrow, the ledger's checks, the database),
@@ -107,7 +106,7 @@ public class ConsumptionSyncService {
         });
         ConsumptionSyncReport report =
                 tally.report(resources.isEmpty() && covered.leftOut().isEmpty() ? NO_RESOURCES : null);
-        counted.end();
+        folds.runEnded();
         status.ran(order.settings(), clock.instant());
         log.info(
                 "Consumption sync {} of settings {}: {}",

@@ -121,7 +121,6 @@ public class FinalisationService {
             return FinalisationReport.status("no_data");
         }
         Pricing pricing = finaliser.pricing(settings);
-        RecordCountFolds.Run counted = folds.start();
         FinalisationReport.Builder report = new FinalisationReport.Builder();
         Set<String> unsettled = new HashSet<>();
         for (ConsumptionRecord record : due) {
@@ -151,7 +150,7 @@ public class FinalisationService {
             }
             try {
                 Result result = finaliser.finalise(record, totals, pricing, order.force() || record.isFinalized());
-                counted.written();
+                folds.written();
                 report.count(result);
                 progress.increment(result.name().toLowerCase());
                 if (result == Result.FINALIZED || result == Result.COMPENSATED) {
@@ -170,7 +169,7 @@ public class FinalisationService {
         // D119: the moves this run saw are booked, but for the license-months it could not finalise
         moves.keySet().removeAll(unsettled);
         claims.movesFinalised(moves, order.period());
-        counted.end();
+        folds.runEnded();
         return report.build();
     }
 

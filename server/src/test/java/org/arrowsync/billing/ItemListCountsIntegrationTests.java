@@ -11,6 +11,7 @@ import java.util.List;
 import javax.sql.DataSource;
 import org.arrowsync.support.ArrowFixture;
 import org.arrowsync.support.IntegrationTest;
+import org.arrowsync.support.Recounts;
 import org.arrowsync.support.TestClock;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -193,32 +194,18 @@ class ItemListCountsIntegrationTests extends IntegrationTest {
     }
 
     private void assertKeptCountsAreRecounts() {
-        List<String> syncDifferences = jdbc.sql("""
-                        select concat_ws(' ', billing_sync_id, vendor_name, classification, items) from (
-                            (select billing_sync_id, vendor_name, classification, items from billing_sync_item_counts where items <> 0
-                             except all
-                             select billing_sync_id, vendor_name, classification, count(*) from billing_sync_items group by 1, 2, 3)
-                            union all
-                            (select billing_sync_id, vendor_name, classification, count(*) from billing_sync_items group by 1, 2, 3
-                             except all
-                             select billing_sync_id, vendor_name, classification, items from billing_sync_item_counts where items <> 0)) d""").query(String.class).list();
+        List<String> syncDifferences = Recounts.differences(jdbc, """
+                select billing_sync_id, vendor_name, classification, items from billing_sync_item_counts where items <> 0""", """
+                select billing_sync_id, vendor_name, classification, count(*) from billing_sync_items group by 1, 2, 3""");
         List<Long> invoiceDifferences = jdbc.sql("""
                         select i.id from invoices i
                         where i.items <> (select count(*) from invoice_items it where it.invoice_id = i.id)""").query(Long.class).list();
 
-        List<String> monthDifferences = jdbc.sql("""
-                        select concat_ws(' ', report_period, vendor_name, classification, items) from (
-                            (select report_period, vendor_name, classification, sum(items) as items from billing_month_item_counts
-                             group by 1, 2, 3 having sum(items) <> 0
-                             except all
-                             select b.report_period, t.vendor_name, t.classification, count(*)
-                             from billing_sync_items t join billing_syncs b on b.id = t.billing_sync_id group by 1, 2, 3)
-                            union all
-                            (select b.report_period, t.vendor_name, t.classification, count(*)
-                             from billing_sync_items t join billing_syncs b on b.id = t.billing_sync_id group by 1, 2, 3
-                             except all
-                             select report_period, vendor_name, classification, sum(items) from billing_month_item_counts
-                             group by 1, 2, 3 having sum(items) <> 0)) d""").query(String.class).list();
+        List<String> monthDifferences = Recounts.differences(jdbc, """
+                select report_period, vendor_name, classification, sum(items) from billing_month_item_counts
+                group by 1, 2, 3 having sum(items) <> 0""", """
+                select b.report_period, t.vendor_name, t.classification, count(*)
+                from billing_sync_items t join billing_syncs b on b.id = t.billing_sync_id group by 1, 2, 3""");
 
         assertThat(syncDifferences)
                 .as("kept sync item counts that differ from a recount")

@@ -10,6 +10,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.arrowsync.support.ArrowFixture;
 import org.arrowsync.support.IntegrationTest;
+import org.arrowsync.support.Recounts;
 import org.arrowsync.support.TestClock;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -170,19 +171,11 @@ class ConsumptionRecordCountsIntegrationTests extends IntegrationTest {
     }
 
     private void assertKeptCountsAreRecounts() {
-        List<String> differences = jdbc.sql("""
-                        select concat_ws(' ', billing_period, finalized, reconciled, records) from (
-                            (select billing_period, finalized, reconciled, sum(records) as records from consumption_record_counts
-                             group by 1, 2, 3 having sum(records) <> 0
-                             except all
-                             select billing_period, finalized_at is not null, reconciled_at is not null, count(*)
-                             from consumption_records group by 1, 2, 3)
-                            union all
-                            (select billing_period, finalized_at is not null, reconciled_at is not null, count(*)
-                             from consumption_records group by 1, 2, 3
-                             except all
-                             select billing_period, finalized, reconciled, sum(records) from consumption_record_counts
-                             group by 1, 2, 3 having sum(records) <> 0)) d""").query(String.class).list();
+        List<String> differences = Recounts.differences(jdbc, """
+                select billing_period, finalized, reconciled, sum(records) from consumption_record_counts
+                group by 1, 2, 3 having sum(records) <> 0""", """
+                select billing_period, finalized_at is not null, reconciled_at is not null, count(*)
+                from consumption_records group by 1, 2, 3""");
 
         assertThat(differences)
                 .as("kept record counts that differ from a recount")
