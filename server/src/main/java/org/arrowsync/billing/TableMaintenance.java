@@ -62,9 +62,10 @@ class TableMaintenance {
 
     /**
      * A fold that fails (the server stopping) leaves the deltas exact, only more of them; a sync whose references are
-     * not indexed is still found, by reading its items. The next run does what this one could not.
+     * not indexed is still found, by reading its items. The next run, or the housekeeping schedule's catch-up, does
+     * what this one could not.
      */
-    private void foldAndIndex() {
+    void foldAndIndex() {
         try {
             items.foldMonthCounts();
         } catch (RuntimeException e) {

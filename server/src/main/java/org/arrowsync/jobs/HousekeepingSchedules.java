@@ -3,11 +3,15 @@ package org.arrowsync.jobs;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
+import org.arrowsync.billing.BillingSyncService;
 import org.arrowsync.ledger.InvoiceService;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Housekeeping: past months' pending invoices become created; queued jobs that lost their execution get one. */
+/**
+ * Housekeeping: past months' pending invoices become created; queued jobs that lost their execution get one; the
+ * billing tables' maintenance that a stopped server left undone is done.
+ */
 @Configuration(proxyBeanMethods = false)
 class HousekeepingSchedules {
 
@@ -15,6 +19,13 @@ class HousekeepingSchedules {
     RecurringTask<Void> rescheduleOrphanJobs(JobService jobs) {
         return Tasks.recurring("reschedule-orphan-jobs", FixedDelay.ofMinutes(1))
                 .execute((instance, context) -> jobs.rescheduleOrphans());
+    }
+
+    /** Every 10 minutes: folds and indexes what a run's own maintenance could not, the server stopping first. */
+    @Bean
+    RecurringTask<Void> billingMaintenance(BillingSyncService billing) {
+        return Tasks.recurring("billing-maintenance", FixedDelay.ofMinutes(10))
+                .execute((instance, context) -> billing.catchUpMaintenance());
     }
 
     @Bean

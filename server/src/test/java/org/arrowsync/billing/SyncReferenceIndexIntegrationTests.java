@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import com.github.kagkarlsson.scheduler.task.TaskInstance;
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -24,6 +26,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -43,6 +46,10 @@ class SyncReferenceIndexIntegrationTests extends IntegrationTest {
 
     @Autowired
     DataSource dataSource;
+
+    @Autowired
+    @Qualifier("billingMaintenance")
+    RecurringTask<Void> maintenanceSchedule;
 
     @RegisterExtension
     final ArrowFixture fixture = new ArrowFixture();
@@ -94,6 +101,28 @@ class SyncReferenceIndexIntegrationTests extends IntegrationTest {
         assertThat(unbuilt()).isZero();
         assertFound("arrow_line_reference", "dded-2", "t.arrow_line_reference = 'ADDED-2'");
         assertFound("subscription_reference", "sub-add", "t.subscription_reference = 'SUB-ADDED'");
+    }
+
+    /**
+     * A server that stopped between a run's commit and its maintenance left a sync's text unbuilt and its month's count
+     * deltas unfolded: the housekeeping schedule's task builds and folds them.
+     */
+    @Test
+    void theHousekeepingScheduleDoesTheMaintenanceAStoppedServerLeft() {
+        addItems("LEFT-A-", 2, "SUB-LEFT");
+        addItems("LEFT-B-", 1, "SUB-LEFT");
+        assertThat(text(sync)).isNull();
+        assertThat(monthCountRows()).as("a delta row per statement").isGreaterThanOrEqualTo(2);
+
+        maintenanceSchedule.execute(new TaskInstance<>(maintenanceSchedule.getName(), "recurring"), null);
+
+        assertThat(text(sync)).contains("LEFT-A-1", "LEFT-A-2", "LEFT-B-1");
+        assertThat(unbuilt()).isZero();
+        assertThat(monthCountRows()).as("folded into one").isEqualTo(1);
+        assertThat(jdbc.sql("select items from billing_month_item_counts where vendor_name = 'Index vendor'")
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(3);
     }
 
     /**
@@ -248,6 +277,12 @@ class SyncReferenceIndexIntegrationTests extends IntegrationTest {
                 .query((rs, row) -> rs.getString(1))
                 .list()
                 .get(0);
+    }
+
+    private long monthCountRows() {
+        return jdbc.sql("select count(*) from billing_month_item_counts where vendor_name = 'Index vendor'")
+                .query(Long.class)
+                .single();
     }
 
     private long unbuilt() {
