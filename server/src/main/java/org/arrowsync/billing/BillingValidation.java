@@ -86,7 +86,7 @@ public class BillingValidation {
      */
     public MonthCheck startCheck(UUID settingsUuid, YearMonth period) {
         if (!period.isBefore(YearMonth.now(clock))) {
-            return progress -> ValidationReport.NONE;
+            return MonthCheck.NONE;
         }
         Settings chosen = settings.named(settingsUuid);
         ArrowClient client = clients.connect(chosen.connection());
@@ -102,6 +102,9 @@ public class BillingValidation {
     /** A month's validation check under way: {@link #complete} judges the month's syncs once the sync has ended. */
     @FunctionalInterface
     public interface MonthCheck {
+
+        /** A check that judges nothing: of a month not over, or after a sync that read part of the month. */
+        MonthCheck NONE = progress -> ValidationReport.NONE;
 
         ValidationReport complete(Progress progress);
     }

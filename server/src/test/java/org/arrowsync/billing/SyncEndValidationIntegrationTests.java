@@ -1,10 +1,13 @@
 package org.arrowsync.billing;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
+import java.math.BigDecimal;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.arrowsync.shared.Progress;
 import org.arrowsync.shared.Uuids;
 import org.arrowsync.support.Api;
@@ -59,6 +62,52 @@ class SyncEndValidationIntegrationTests extends IntegrationTest {
         assertThat(syncs(MONTH).stream().map(sync -> sync.get("validated_at")))
                 .containsExactlyElementsOf(
                         syncs.stream().map(sync -> sync.get("validated_at")).toList());
+    }
+
+    /**
+     * D147: a sync limited to one resource of a month Arrow validated reads that license's lines alone, so its job
+     * validates nothing; the month's sync then takes every other line, none of them late, and validates the month.
+     */
+    @Test
+    void aSyncOfOneResourceValidatesNothingAndTheMonthsSyncThenBillsEveryLine() {
+        Map<String, String> customers = fixture.mapAllCustomers();
+        String customer = customers.get("XSP700001");
+        String resource = api.post(
+                        "/api/marketplace-resources/",
+                        Map.of(
+                                "name",
+                                "Azure plan",
+                                "project",
+                                fixture.project(customer),
+                                "offering",
+                                fixture.offering().text("uuid"),
+                                "attributes",
+                                Map.of("arrow_license_reference", "XSP4000001")))
+                .expect(201)
+                .text("uuid");
+        Map<String, Object> oneResource = fixture.period(MONTH);
+        oneResource.put("resource_uuid", resource);
+
+        JsonNode partial = fixture.run("trigger_sync", oneResource);
+
+        assertThat(partial.get("state").asString()).as(partial.toString()).isEqualTo("succeeded");
+        assertThat(partial.get("progress").path("validated").asInt()).isZero();
+        assertThat(syncs(MONTH)).allSatisfy(SyncEndValidationIntegrationTests::assertSynced);
+
+        JsonNode whole = fixture.syncedBilling(MONTH);
+
+        assertThat(whole.get("progress").path("late_lines").asInt())
+                .as(whole.toString())
+                .isZero();
+        assertThat(whole.get("progress").get("validated").asInt())
+                .isEqualTo(syncs(MONTH).size());
+        BigDecimal invoiced = new BigDecimal(api.get("/api/invoices/?customer_uuid=" + customer)
+                .expect(200)
+                .json()
+                .get(0)
+                .get("total")
+                .asString());
+        assertThat(invoiced).isCloseTo(fixture.exportSell(MONTH, "XSP700001"), within(new BigDecimal("0.50")));
     }
 
     @Test
