@@ -8,7 +8,6 @@ import java.math.BigDecimal;
 import java.util.List;
 import org.arrowsync.billing.BillingReconciliation.LinePreview;
 import org.arrowsync.billing.BillingReconciliation.Preview;
-import org.arrowsync.shared.Filters;
 import org.arrowsync.shared.Uuids;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -35,7 +34,7 @@ class ReconcilePreviewController {
         Preview preview = reconciliation.preview(reconciliation.target(
                 request.year(),
                 request.month(),
-                Filters.uuid("settings_uuid", request.settingsUuid()),
+                Uuids.optionalField("settings_uuid", request.settingsUuid()),
                 Boolean.TRUE.equals(request.force())));
         return new ReconcilePreviewResponse(
                 preview.period(),

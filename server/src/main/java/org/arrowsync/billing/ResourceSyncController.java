@@ -3,7 +3,7 @@ package org.arrowsync.billing;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.arrowsync.shared.Filters;
+import org.arrowsync.shared.Uuids;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -30,9 +30,9 @@ class ResourceSyncController {
         return resources.sync(new ResourceSync.Request(
                 request.periodFrom(),
                 request.periodTo(),
-                Filters.uuid("settings_uuid", request.settingsUuid()),
-                Filters.uuid("offering_uuid", request.offeringUuid()),
-                Filters.uuid("project_uuid", request.projectUuid()),
+                Uuids.optionalField("settings_uuid", request.settingsUuid()),
+                Uuids.optionalField("offering_uuid", request.offeringUuid()),
+                Uuids.optionalField("project_uuid", request.projectUuid()),
                 Boolean.TRUE.equals(request.forceImport())));
     }
 

@@ -20,6 +20,7 @@ import org.arrowsync.consumption.SyncPause.ConsumptionStatus;
 import org.arrowsync.shared.Filters;
 import org.arrowsync.shared.Listing;
 import org.arrowsync.shared.PageRequest;
+import org.arrowsync.shared.Uuids;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -62,7 +63,7 @@ class ConsumptionAdminController {
     SyncPauseResponse pauseSync(@RequestBody(required = false) SyncPauseRequest request) {
         SyncPauseRequest body = request == null ? SyncPauseRequest.EMPTY : request;
         return new SyncPauseResponse(
-                pause.set(Filters.uuid("settings_uuid", body.settingsUuid()), body.global(), false), null);
+                pause.set(Uuids.optionalField("settings_uuid", body.settingsUuid()), body.global(), false), null);
     }
 
     @PostMapping("resume_sync/")
@@ -72,7 +73,7 @@ class ConsumptionAdminController {
     SyncPauseResponse resumeSync(@RequestBody(required = false) SyncPauseRequest request) {
         SyncPauseRequest body = request == null ? SyncPauseRequest.EMPTY : request;
         return new SyncPauseResponse(
-                null, pause.set(Filters.uuid("settings_uuid", body.settingsUuid()), body.global(), true));
+                null, pause.set(Uuids.optionalField("settings_uuid", body.settingsUuid()), body.global(), true));
     }
 
     @GetMapping("consumption_status/")

@@ -15,7 +15,6 @@ import org.arrowsync.ledger.LicenseBilling;
 import org.arrowsync.ledger.ResourceService;
 import org.arrowsync.settings.SettingsService;
 import org.arrowsync.shared.FieldErrors;
-import org.arrowsync.shared.Filters;
 import org.arrowsync.shared.InvalidInput;
 import org.arrowsync.shared.Periods;
 import org.arrowsync.shared.Uuids;
@@ -62,6 +61,8 @@ public class ConsumptionCleanup {
     @Transactional
     public CleanupConsumptionResponse cleanup(CleanupConsumptionRequest request) {
         FieldErrors errors = new FieldErrors();
+        errors.notBlank("period_from", request.periodFrom());
+        errors.notBlank("period_to", request.periodTo());
         YearMonth from = Periods.parse(errors, "period_from", request.periodFrom());
         YearMonth to = Periods.parse(errors, "period_to", request.periodTo());
         boolean onlyFinalized = Boolean.TRUE.equals(request.onlyFinalized());
@@ -70,7 +71,7 @@ public class ConsumptionCleanup {
             errors.add(InvalidInput.NON_FIELD_ERRORS, "Cannot specify both only_finalized and only_unfinalized");
         }
         errors.throwIfAny();
-        UUID resource = Filters.uuid("resource_uuid", request.resourceUuid());
+        UUID resource = Uuids.optionalField("resource_uuid", request.resourceUuid());
         if (resource != null) {
             // D34: a resource the request names must exist, as everywhere else
             resources.named(resource);

@@ -6,8 +6,8 @@ import java.util.UUID;
 import org.arrowsync.ledger.ResourceService;
 import org.arrowsync.settings.Settings;
 import org.arrowsync.settings.SettingsService;
-import org.arrowsync.shared.Filters;
 import org.arrowsync.shared.Periods;
+import org.arrowsync.shared.Uuids;
 import org.springframework.stereotype.Service;
 
 /**
@@ -29,8 +29,8 @@ public class SyncOrders {
 
     public SyncOrder consumptionSync(Integer year, Integer month, String settingsUuid, String resourceUuid) {
         YearMonth period = Periods.requireMonth(year, month, clock);
-        UUID settingsId = Filters.uuid("settings_uuid", settingsUuid);
-        UUID resourceId = Filters.uuid("resource_uuid", resourceUuid);
+        UUID settingsId = Uuids.optionalField("settings_uuid", settingsUuid);
+        UUID resourceId = Uuids.optionalField("resource_uuid", resourceUuid);
         if (resourceId != null) {
             resources.licensed(resourceId);
         }
@@ -39,7 +39,7 @@ public class SyncOrders {
 
     public SyncOrder finalisation(Integer year, Integer month, String settingsUuid, boolean force) {
         YearMonth period = Periods.requireMonth(year, month, clock);
-        return new SyncOrder(settings.resolve(Filters.uuid("settings_uuid", settingsUuid)), period, null, force);
+        return new SyncOrder(settings.resolve(Uuids.optionalField("settings_uuid", settingsUuid)), period, null, force);
     }
 
     /** The scheduled run of a settings record for a month (already known to be valid). */

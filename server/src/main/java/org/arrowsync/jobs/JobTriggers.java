@@ -7,7 +7,7 @@ import org.arrowsync.billing.BillingSyncService.SyncTarget;
 import org.arrowsync.consumption.SyncOrder;
 import org.arrowsync.consumption.SyncOrders;
 import org.arrowsync.pricing.LineScope;
-import org.arrowsync.shared.Filters;
+import org.arrowsync.shared.Uuids;
 import org.springframework.stereotype.Service;
 
 /**
@@ -31,8 +31,8 @@ public class JobTriggers {
 
     public JobService.Submitted billingSync(
             Integer year, Integer month, String settingsUuid, String resourceUuid, String triggeredBy) {
-        UUID resource = Filters.uuid("resource_uuid", resourceUuid);
-        SyncTarget target = billing.target(year, month, Filters.uuid("settings_uuid", settingsUuid), resource);
+        UUID resource = Uuids.optionalField("resource_uuid", resourceUuid);
+        SyncTarget target = billing.target(year, month, Uuids.optionalField("settings_uuid", settingsUuid), resource);
         return jobs.submit(new JobRequest(
                 target.settings().id(),
                 target.settings().uuid(),
@@ -45,7 +45,7 @@ public class JobTriggers {
             Integer year, Integer month, String settingsUuid, Boolean force, String triggeredBy) {
         boolean forced = Boolean.TRUE.equals(force);
         BillingReconciliation.Target target =
-                reconciliation.target(year, month, Filters.uuid("settings_uuid", settingsUuid), forced);
+                reconciliation.target(year, month, Uuids.optionalField("settings_uuid", settingsUuid), forced);
         return jobs.submit(new JobRequest(
                 target.settings().id(),
                 target.settings().uuid(),

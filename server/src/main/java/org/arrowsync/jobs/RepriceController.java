@@ -12,6 +12,7 @@ import org.arrowsync.margins.Repricing;
 import org.arrowsync.pricing.LineScope;
 import org.arrowsync.shared.Caller;
 import org.arrowsync.shared.Filters;
+import org.arrowsync.shared.Uuids;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -52,8 +53,8 @@ class RepriceController {
     ResponseEntity<?> reprice(@RequestBody RepriceRequest request, Caller caller) {
         LineScope scope = repricing.scope(
                 Filters.period("period", request.period()),
-                Filters.uuid("settings_uuid", request.settingsUuid()),
-                Filters.uuid("customer_uuid", request.customerUuid()));
+                Uuids.optionalField("settings_uuid", request.settingsUuid()),
+                Uuids.optionalField("customer_uuid", request.customerUuid()));
         if (!Boolean.TRUE.equals(request.confirm())) {
             return ResponseEntity.ok(repricing.preview(scope));
         }

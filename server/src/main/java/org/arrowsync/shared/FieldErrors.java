@@ -33,6 +33,18 @@ public final class FieldErrors {
         return true;
     }
 
+    /**
+     * Optional, but not blank when given: a body's {@code ""} is not an absent field, and never means "every one" (a
+     * cleanup of every record, D148). Returns whether the value passed.
+     */
+    public boolean notBlank(String field, String value) {
+        if (value != null && value.isBlank()) {
+            add(field, "This field may not be blank.");
+            return false;
+        }
+        return true;
+    }
+
     public boolean requiredValue(String field, Object value) {
         if (value == null) {
             add(field, "This field is required.");

@@ -63,6 +63,15 @@ public final class Uuids {
         return parse(text).orElseThrow(NotFound::new);
     }
 
+    /**
+     * An optional uuid field of a request body: absent (null) names none, and any text given, blank too, must be a
+     * uuid. A query filter's blank is no filter, as Django's are ({@code Filters.uuid}); a body's {@code ""} narrowing
+     * an action to every resource or customer would widen it (D148).
+     */
+    public static UUID optionalField(String field, String text) {
+        return text == null ? null : fromField(field, text);
+    }
+
     /** A UUID from a filter or a body field: a malformed one is the caller's mistake, a 400 naming the field. */
     public static UUID fromField(String field, String text) {
         return parse(text).orElseThrow(() -> InvalidInput.of(field, "Must be a valid UUID."));

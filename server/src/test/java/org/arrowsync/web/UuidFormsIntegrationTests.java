@@ -2,6 +2,7 @@ package org.arrowsync.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import org.arrowsync.support.ArrowFixture;
@@ -44,6 +45,54 @@ class UuidFormsIntegrationTests extends IntegrationTest {
         Response response = api.post("/api/projects/", Map.of("name", "P", "customer", "not-a-uuid"))
                 .expect(400);
         assertThat(response.json().has("customer")).isTrue();
+    }
+
+    /**
+     * D148: an action's optional uuid given blank is a 400 naming the field, not the absent field that would widen the
+     * action to every resource, customer or settings record; nothing is queued or deleted.
+     */
+    @Test
+    void blankUuidsInActionBodiesAreBadRequestsNamingTheField() {
+        fixture.settings();
+        String month = "2026-01";
+        long jobs = total("/api/admin/arrow/jobs/");
+        long records = total("/api/admin/arrow/consumption-records/");
+        String triggers = "/api/admin/arrow/billing-syncs/";
+        Map<String, Map<String, Object>> bodies = new LinkedHashMap<>();
+        bodies.put(triggers + "trigger_sync/", Map.of("year", 2026, "month", 1, "resource_uuid", ""));
+        bodies.put(triggers + "trigger_consumption_sync/", Map.of("year", 2026, "month", 1, "resource_uuid", ""));
+        bodies.put(triggers + "reconcile/", Map.of("year", 2026, "month", 1, "settings_uuid", ""));
+        bodies.put(triggers + "reconcile_preview/", Map.of("year", 2026, "month", 1, "settings_uuid", " "));
+        bodies.put(triggers + "pause_sync/", Map.of("settings_uuid", ""));
+        bodies.put(triggers + "sync_resources/", Map.of("project_uuid", ""));
+        bodies.put(
+                triggers + "cleanup_consumption/",
+                Map.of("period_from", month, "period_to", month, "resource_uuid", "", "dry_run", false));
+        bodies.put(
+                "/api/admin/arrow/price-rules/reprice/", Map.of("period", month, "customer_uuid", "", "confirm", true));
+
+        bodies.forEach((path, body) -> {
+            String field = body.keySet().stream()
+                    .filter(name -> name.endsWith("_uuid"))
+                    .findFirst()
+                    .orElseThrow();
+            Response refused = api.post(path, body).expect(400);
+            assertThat(refused.json().get(field).get(0).asString()).as(path).isEqualTo("Must be a valid UUID.");
+        });
+        Response blankMonth = api.post(
+                        triggers + "cleanup_consumption/", Map.of("period_from", "", "period_to", "", "dry_run", false))
+                .expect(400);
+        assertThat(blankMonth.json().get("period_from").get(0).asString()).isEqualTo("This field may not be blank.");
+        assertThat(blankMonth.json().has("period_to")).isTrue();
+
+        assertThat(total("/api/admin/arrow/jobs/")).as("nothing queued").isEqualTo(jobs);
+        assertThat(total("/api/admin/arrow/consumption-records/"))
+                .as("nothing deleted")
+                .isEqualTo(records);
+    }
+
+    private long total(String list) {
+        return Long.parseLong(api.get(list).expect(200).header("X-Result-Count"));
     }
 
     @Test
