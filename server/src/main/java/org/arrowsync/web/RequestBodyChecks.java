@@ -107,7 +107,8 @@ class RequestBodyChecks extends RequestBodyAdviceAdapter {
     }
 
     private static boolean mayBeNull(RecordComponent component) {
-        Schema schema = component.getAnnotation(Schema.class);
+        // @Schema does not target record components: written on one, Java carries it to the component's accessor
+        Schema schema = component.getAccessor().getAnnotation(Schema.class);
         return component.getType() == Boolean.class
                 || JsonNode.class.isAssignableFrom(component.getType())
                 || schema != null && schema.nullable();

@@ -99,6 +99,35 @@ class PriceRuleApiIntegrationTests extends IntegrationTest {
         api.get(RULES + "not-a-uuid/").expect(404);
     }
 
+    /**
+     * The fields the API description marks nullable take a null, as a generated client sends them: a rule read is put
+     * back as it was read, and a null on PATCH keeps the field.
+     */
+    @Test
+    void aRuleAsReadIsPutBackWithItsNulls() {
+        Map<String, Object> nulls = new HashMap<>();
+        for (String field : new String[] {"customer_mapping", "arrow_vendor_name", "classification", "valid_to"}) {
+            nulls.put(field, null);
+        }
+        JsonNode created = api.post(RULES, rule(nulls)).expect(201).json();
+        String uuid = created.get("uuid").asString();
+        assertThat(created.get("valid_to").isNull()).isTrue();
+        assertThat(created.get("customer_mapping").isNull()).isTrue();
+
+        JsonNode replaced = api.put(RULES + uuid + "/", created).expect(200).json();
+
+        assertThat(replaced.get("valid_to").isNull()).isTrue();
+        assertThat(replaced.get("arrow_vendor_name").isNull()).isTrue();
+        assertThat(replaced.get("markup_percent").asString())
+                .isEqualTo(created.get("markup_percent").asString());
+        api.patch(RULES + uuid + "/", Map.of("valid_to", "2026-06")).expect(200);
+        Map<String, Object> keep = new HashMap<>();
+        keep.put("valid_to", null);
+        assertThat(api.patch(RULES + uuid + "/", keep).expect(200).text("valid_to"))
+                .as("a null on PATCH keeps the field")
+                .isEqualTo("2026-06");
+    }
+
     @Test
     void twoRulesOfTheSamePrecedenceOverlappingInTimeAreRefusedNamingTheOther() {
         String spring = api.post(
