@@ -45,13 +45,18 @@ class ArrowLookupController {
 
     @Schema(name = "FetchBillingExportRequestRequest")
     record FetchBillingExportRequest(
-            @Schema(requiredMode = RequiredMode.REQUIRED) String periodFrom,
-            @Schema(requiredMode = RequiredMode.REQUIRED) String periodTo,
-            String classification) {}
+            @Schema(requiredMode = RequiredMode.REQUIRED, minLength = 1)
+            String periodFrom,
+
+            @Schema(requiredMode = RequiredMode.REQUIRED, minLength = 1)
+            String periodTo,
+
+            @Schema(minLength = 1) String classification) {}
 
     @Schema(name = "FetchLicenseInfoRequestRequest")
     record FetchLicenseInfoRequest(
-            @Schema(requiredMode = RequiredMode.REQUIRED) String licenseReference) {}
+            @Schema(requiredMode = RequiredMode.REQUIRED, minLength = 1)
+            String licenseReference) {}
 
     @Schema(name = "FetchLicenseInfoResponse")
     record LicenseInfo(@Schema(type = "object") JsonNode data) {}

@@ -36,11 +36,11 @@ class ArrowLookups {
         FieldErrors errors = new FieldErrors();
         errors.required("period_from", periodFrom);
         errors.required("period_to", periodTo);
+        errors.notBlank("classification", classification);
         errors.throwIfAny();
         Range range = Range.of(periodFrom, periodTo);
         Settings active = settings.resolve(null).requireExportTemplate();
-        String chosen =
-                classification == null || classification.isBlank() ? active.classificationFilter() : classification;
+        String chosen = classification == null ? active.classificationFilter() : classification;
         ExportQuery query = new ExportQuery(
                 active.exportTypeReference(), range.from(), range.to(), List.of(), List.of(), List.of());
         if (chosen != null && !chosen.isBlank()) {

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
@@ -81,8 +82,9 @@ class ResourceSync {
     SyncResourcesResponse sync(Request request) {
         YearMonth now = YearMonth.now(clock);
         ArrowLookups.Range range = ArrowLookups.Range.of(
-                blankOr(request.periodFrom(), now.minusMonths(5).toString()),
-                blankOr(request.periodTo(), now.toString()));
+                Objects.requireNonNullElse(
+                        request.periodFrom(), now.minusMonths(5).toString()),
+                Objects.requireNonNullElse(request.periodTo(), now.toString()));
         Settings chosen = settings.resolve(request.settingsUuid()).requireExportTemplate();
         Optional<Offering> offering =
                 Optional.ofNullable(request.offeringUuid()).map(offerings::named);
@@ -223,10 +225,6 @@ class ResourceSync {
                             + " (are the Classification and Vendor Subscription ID columns in the template?)");
         }
         return subscriptions;
-    }
-
-    private static String blankOr(String value, String fallback) {
-        return value == null || value.isBlank() ? fallback : value;
     }
 
     record Request(

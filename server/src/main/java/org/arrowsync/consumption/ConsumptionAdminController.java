@@ -161,6 +161,9 @@ class ConsumptionAdminController {
 
     @Schema(name = "FetchConsumptionRequestRequest")
     record FetchConsumptionRequest(
-            @Schema(requiredMode = RequiredMode.REQUIRED) String licenseReference,
-            @Schema(requiredMode = RequiredMode.REQUIRED) String period) {}
+            @Schema(requiredMode = RequiredMode.REQUIRED, minLength = 1)
+            String licenseReference,
+
+            @Schema(requiredMode = RequiredMode.REQUIRED, minLength = 1)
+            String period) {}
 }

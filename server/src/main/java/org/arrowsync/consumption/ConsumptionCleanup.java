@@ -160,8 +160,8 @@ public class ConsumptionCleanup {
 
     @Schema(name = "CleanupConsumptionRequestRequest")
     public record CleanupConsumptionRequest(
-            String periodFrom,
-            String periodTo,
+            @Schema(minLength = 1) String periodFrom,
+            @Schema(minLength = 1) String periodTo,
             String resourceUuid,
             Boolean onlyFinalized,
             Boolean onlyUnfinalized,

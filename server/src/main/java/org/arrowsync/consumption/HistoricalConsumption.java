@@ -67,6 +67,8 @@ public class HistoricalConsumption {
         YearMonth current = YearMonth.now(clock);
         FieldErrors errors = new FieldErrors();
         errors.required("resource_uuid", request.resourceUuid());
+        errors.notBlank("period_to", request.periodTo());
+        errors.notBlank("period_from", request.periodFrom());
         YearMonth to = Periods.parse(errors, "period_to", request.periodTo());
         YearMonth from = Periods.parse(errors, "period_from", request.periodFrom());
         errors.throwIfAny();
@@ -161,8 +163,8 @@ public class HistoricalConsumption {
     @Schema(name = "SyncResourceHistoricalConsumptionRequestRequest")
     public record HistoricalConsumptionRequest(
             @Schema(requiredMode = RequiredMode.REQUIRED) String resourceUuid,
-            String periodFrom,
-            String periodTo,
+            @Schema(minLength = 1) String periodFrom,
+            @Schema(minLength = 1) String periodTo,
             Boolean force,
             Boolean dryRun) {}
 

@@ -55,8 +55,12 @@ class ConsumptionTriggerController {
 
     @Schema(name = "TriggerConsumptionSyncRequestRequest")
     record TriggerConsumptionSyncRequest(
-            @Schema(requiredMode = RequiredMode.REQUIRED) Integer year,
-            @Schema(requiredMode = RequiredMode.REQUIRED) Integer month,
+            @Schema(requiredMode = RequiredMode.REQUIRED, minimum = "2000", maximum = "2100")
+            Integer year,
+
+            @Schema(requiredMode = RequiredMode.REQUIRED, minimum = "1", maximum = "12")
+            Integer month,
+
             String settingsUuid,
             String resourceUuid) {}
 }

@@ -9,7 +9,11 @@ import io.swagger.v3.oas.annotations.media.Schema.RequiredMode;
  */
 @Schema(name = "ReconcileRequestRequest")
 record ReconcileRequest(
-        @Schema(requiredMode = RequiredMode.REQUIRED) Integer year,
-        @Schema(requiredMode = RequiredMode.REQUIRED) Integer month,
+        @Schema(requiredMode = RequiredMode.REQUIRED, minimum = "2000", maximum = "2100")
+        Integer year,
+
+        @Schema(requiredMode = RequiredMode.REQUIRED, minimum = "1", maximum = "12")
+        Integer month,
+
         String settingsUuid,
         Boolean force) {}

@@ -102,7 +102,9 @@ class CustomerMappingActionsController {
         if (errors.required("license_reference", request.licenseReference())) {
             errors.maxLength("license_reference", request.licenseReference(), 255);
         }
-        errors.maxLength("license_name", request.licenseName(), 150);
+        if (errors.notBlank("license_name", request.licenseName())) {
+            errors.maxLength("license_name", request.licenseName(), 150);
+        }
         errors.required("offering_uuid", request.offeringUuid());
         errors.required("project_uuid", request.projectUuid());
         errors.throwIfAny();
@@ -121,12 +123,16 @@ class CustomerMappingActionsController {
     @Schema(name = "LinkResourceRequestRequest")
     record LinkResourceRequest(
             @Schema(requiredMode = RequiredMode.REQUIRED) String resourceUuid,
-            @Schema(requiredMode = RequiredMode.REQUIRED) String licenseReference) {}
+
+            @Schema(requiredMode = RequiredMode.REQUIRED, minLength = 1)
+            String licenseReference) {}
 
     @Schema(name = "ImportLicenseRequestRequest")
     record ImportLicenseRequest(
-            @Schema(requiredMode = RequiredMode.REQUIRED) String licenseReference,
-            String licenseName,
+            @Schema(requiredMode = RequiredMode.REQUIRED, minLength = 1)
+            String licenseReference,
+
+            @Schema(minLength = 1) String licenseName,
             @Schema(requiredMode = RequiredMode.REQUIRED) String offeringUuid,
             @Schema(requiredMode = RequiredMode.REQUIRED) String projectUuid) {}
 }

@@ -106,8 +106,11 @@ class CustomerMappingController {
 
     record ArrowCustomerMappingRequest(
             @Schema(requiredMode = RequiredMode.REQUIRED) String settings,
-            @Schema(requiredMode = RequiredMode.REQUIRED) String arrowReference,
-            String arrowCompanyName,
+
+            @Schema(requiredMode = RequiredMode.REQUIRED, minLength = 1, maxLength = 255)
+            String arrowReference,
+
+            @Schema(maxLength = 500) String arrowCompanyName,
             @Schema(requiredMode = RequiredMode.REQUIRED) String waldurCustomer,
             Boolean isActive) {
 

@@ -178,17 +178,21 @@ public class SettingsSetup {
     }
 
     public record CustomerMappingInput(
-            @Schema(requiredMode = RequiredMode.REQUIRED) String arrowReference,
+            @Schema(requiredMode = RequiredMode.REQUIRED, minLength = 1)
+            String arrowReference,
+
             @Schema(requiredMode = RequiredMode.REQUIRED) String waldurCustomerUuid) {}
 
     @Schema(name = "SaveSettingsRequestRequest")
     public record SaveSettingsRequest(
-            @Schema(requiredMode = RequiredMode.REQUIRED, format = "uri")
+            @Schema(requiredMode = RequiredMode.REQUIRED, format = "uri", minLength = 1)
             String apiUrl,
 
-            @Schema(requiredMode = RequiredMode.REQUIRED) String apiKey,
+            @Schema(requiredMode = RequiredMode.REQUIRED, minLength = 1)
+            String apiKey,
+
             String exportTypeReference,
-            String classificationFilter,
+            @Schema(minLength = 1) String classificationFilter,
             Boolean syncEnabled,
             List<CustomerMappingInput> customerMappings) {
 

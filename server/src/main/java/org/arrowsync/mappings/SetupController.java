@@ -47,10 +47,11 @@ class SetupController {
 
     @Schema(name = "DiscoverCustomersRequestRequest")
     record DiscoverCustomersRequest(
-            @Schema(requiredMode = RequiredMode.REQUIRED, format = "uri")
+            @Schema(requiredMode = RequiredMode.REQUIRED, format = "uri", minLength = 1)
             String apiUrl,
 
-            @Schema(requiredMode = RequiredMode.REQUIRED) String apiKey) {
+            @Schema(requiredMode = RequiredMode.REQUIRED, minLength = 1)
+            String apiKey) {
 
         @Override
         public String toString() {

@@ -40,10 +40,11 @@ class CredentialsController {
     }
 
     record ArrowCredentialsRequest(
-            @Schema(requiredMode = RequiredMode.REQUIRED, format = "uri")
+            @Schema(requiredMode = RequiredMode.REQUIRED, format = "uri", minLength = 1)
             String apiUrl,
 
-            @Schema(requiredMode = RequiredMode.REQUIRED) String apiKey) {
+            @Schema(requiredMode = RequiredMode.REQUIRED, minLength = 1)
+            String apiKey) {
 
         @Override
         public String toString() {
@@ -53,12 +54,14 @@ class CredentialsController {
 
     @Schema(name = "PreviewSettingsRequestRequest")
     record PreviewSettingsRequest(
-            @Schema(requiredMode = RequiredMode.REQUIRED, format = "uri")
+            @Schema(requiredMode = RequiredMode.REQUIRED, format = "uri", minLength = 1)
             String apiUrl,
 
-            @Schema(requiredMode = RequiredMode.REQUIRED) String apiKey,
+            @Schema(requiredMode = RequiredMode.REQUIRED, minLength = 1)
+            String apiKey,
+
             String exportTypeReference,
-            String classificationFilter,
+            @Schema(minLength = 1) String classificationFilter,
             Boolean syncEnabled) {
 
         @Override

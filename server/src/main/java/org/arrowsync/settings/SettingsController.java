@@ -86,17 +86,18 @@ class SettingsController {
      * out (the stored one stays); {@code api_key} is write-only.
      */
     record ArrowSettingsCreateRequest(
-            @Schema(requiredMode = RequiredMode.REQUIRED, format = "uri")
+            @Schema(requiredMode = RequiredMode.REQUIRED, format = "uri", minLength = 1, maxLength = 255)
             String apiUrl,
 
-            @Schema(requiredMode = RequiredMode.REQUIRED) String apiKey,
+            @Schema(requiredMode = RequiredMode.REQUIRED, minLength = 1)
+            String apiKey,
 
-            String exportTypeReference,
-            String classificationFilter,
+            @Schema(maxLength = 255) String exportTypeReference,
+            @Schema(minLength = 1, maxLength = 50) String classificationFilter,
             Boolean isActive,
             Boolean syncEnabled,
             @Schema(allowableValues = {"sell", "buy"}) String invoicePriceSource,
-            String invoiceItemPrefix) {
+            @Schema(maxLength = 100) String invoiceItemPrefix) {
 
         ArrowSettingsRequest settings() {
             return new ArrowSettingsRequest(
@@ -118,16 +119,16 @@ class SettingsController {
 
     /** PUT and PATCH bodies; {@code api_key} is write-only. */
     record ArrowSettingsRequest(
-            @Schema(requiredMode = RequiredMode.REQUIRED, format = "uri")
+            @Schema(requiredMode = RequiredMode.REQUIRED, format = "uri", minLength = 1, maxLength = 255)
             String apiUrl,
 
-            String apiKey,
-            String exportTypeReference,
-            String classificationFilter,
+            @Schema(minLength = 1) String apiKey,
+            @Schema(maxLength = 255) String exportTypeReference,
+            @Schema(minLength = 1, maxLength = 50) String classificationFilter,
             Boolean isActive,
             Boolean syncEnabled,
             @Schema(allowableValues = {"sell", "buy"}) String invoicePriceSource,
-            String invoiceItemPrefix) {
+            @Schema(maxLength = 100) String invoiceItemPrefix) {
 
         /** A PATCH without a body, as DRF reads it: no field to change. */
         static final ArrowSettingsRequest NOTHING =

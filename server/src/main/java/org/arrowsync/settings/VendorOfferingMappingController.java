@@ -117,7 +117,9 @@ class VendorOfferingMappingController {
      */
     record ArrowVendorOfferingMappingRequest(
             @Schema(requiredMode = RequiredMode.REQUIRED) String settings,
-            @Schema(requiredMode = RequiredMode.REQUIRED) String arrowVendorName,
+
+            @Schema(requiredMode = RequiredMode.REQUIRED, minLength = 1, maxLength = 255)
+            String arrowVendorName,
 
             @Schema(requiredMode = RequiredMode.REQUIRED, format = "uuid")
             String offering,

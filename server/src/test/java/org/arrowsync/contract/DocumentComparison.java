@@ -8,6 +8,7 @@ import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.parameters.Parameter;
 import io.swagger.v3.oas.models.parameters.RequestBody;
 import io.swagger.v3.oas.models.responses.ApiResponse;
+import java.math.BigDecimal;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -19,10 +20,10 @@ import java.util.stream.Collectors;
 /**
  * Compares two OpenAPI documents operation by operation, as the wire sees them: parameters (name, in, required, type,
  * format), request body, status codes, and request and response schemas (property names, types, formats, nullable,
- * required, enums), following {@code $ref}s, and the names of the bodies' own schemas, after which a generated client
- * names its types (names inside a body do not matter); a difference inside a named schema is reported once, under the
- * expected document's schema name ({@code ArrowBillingSync.invoice_uuid: nullable …}), an operation's own under its
- * operation id.
+ * required, enums, and a request's bounds: minimum, maximum, minLength, maxLength), following {@code $ref}s, and the
+ * names of the bodies' own schemas, after which a generated client names its types (names inside a body do not matter);
+ * a difference inside a named schema is reported once, under the expected document's schema name
+ * ({@code ArrowBillingSync.invoice_uuid: nullable …}), an operation's own under its operation id.
  *
  * <p>Two refinements are not differences: a response property the actual document requires where the expected one
  * leaves it optional (the response always carries it, which satisfies both), and properties named inside what the
@@ -196,6 +197,13 @@ final class DocumentComparison {
         same(where, "format", format(w), format(h));
         same(where, "nullable", Boolean.TRUE.equals(w.getNullable()), Boolean.TRUE.equals(h.getNullable()));
         same(where, "enum", values(w.getEnum()), values(h.getEnum()));
+        if (!response) {
+            // what a request may hold: a client generated from the document checks it before it sends
+            same(where, "minimum", number(w.getMinimum()), number(h.getMinimum()));
+            same(where, "maximum", number(w.getMaximum()), number(h.getMaximum()));
+            same(where, "minLength", w.getMinLength(), h.getMinLength());
+            same(where, "maxLength", w.getMaxLength(), h.getMaxLength());
+        }
         if ("array".equals(type(w)) && "array".equals(type(h))) {
             compareSchemas(where + "[]", w.getItems(), h.getItems(), response);
         }
@@ -281,6 +289,10 @@ final class DocumentComparison {
             return null;
         }
         return format;
+    }
+
+    private static String number(BigDecimal value) {
+        return value == null ? null : value.stripTrailingZeros().toPlainString();
     }
 
     private static Set<String> values(List<?> values) {

@@ -52,6 +52,45 @@ class BadInputIntegrationTests extends IntegrationTest {
         }
     }
 
+    /**
+     * D150: a text the API description gives {@code minLength: 1} is refused blank, also where leaving it out picks a
+     * default (the settings' classification, the last months, the license's reference for its name).
+     */
+    @Test
+    void blankTextsTheDescriptionBoundsAreRefusedNamingTheField() {
+        String settings = fixture.settings();
+        String mapping =
+                fixture.mapping(fixture.mapAllCustomers().keySet().iterator().next());
+        String triggers = "/api/admin/arrow/billing-syncs/";
+        Map<String, Map<String, Object>> blanks = Map.of(
+                triggers + "fetch_billing_export/",
+                Map.of("period_from", "2026-01", "period_to", "2026-01", "classification", ""),
+                "/api/admin/arrow/customer-mappings/" + mapping + "/import_license/",
+                Map.of(
+                        "license_reference",
+                        "XSP1",
+                        "license_name",
+                        " ",
+                        "offering_uuid",
+                        UUID.randomUUID().toString(),
+                        "project_uuid",
+                        UUID.randomUUID().toString()),
+                triggers + "sync_resource_historical_consumption/",
+                Map.of("resource_uuid", UUID.randomUUID().toString(), "period_from", "", "dry_run", true),
+                triggers + "sync_resources/",
+                Map.of("settings_uuid", settings, "period_to", ""));
+
+        blanks.forEach((path, body) -> {
+            String field = body.entrySet().stream()
+                    .filter(entry -> entry.getValue() instanceof String text && text.isBlank())
+                    .map(Map.Entry::getKey)
+                    .findFirst()
+                    .orElseThrow();
+            JsonNode refused = api.post(path, body).expect(400).json();
+            assertThat(refused.get(field).get(0).asString()).as(path).isEqualTo("This field may not be blank.");
+        });
+    }
+
     @Test
     void updatesAnswerBadBodiesWithA400() {
         String customer = fixture.customer();
