@@ -36,7 +36,9 @@ class ArrowLookups {
         FieldErrors errors = new FieldErrors();
         errors.required("period_from", periodFrom);
         errors.required("period_to", periodTo);
-        errors.notBlank("classification", classification);
+        if (errors.notBlank("classification", classification)) {
+            errors.maxLength("classification", classification, 50);
+        }
         errors.throwIfAny();
         Range range = Range.of(periodFrom, periodTo);
         Settings active = settings.resolve(null).requireExportTemplate();
@@ -61,7 +63,9 @@ class ArrowLookups {
 
     JsonNode license(String reference) {
         FieldErrors errors = new FieldErrors();
-        errors.required("license_reference", reference);
+        if (errors.required("license_reference", reference)) {
+            errors.maxLength("license_reference", reference, 255);
+        }
         errors.throwIfAny();
         return client(settings.resolve(null)).license(reference.trim()).raw();
     }

@@ -234,7 +234,8 @@ public class InvoiceService {
         required.requiredValue("state", state);
         required.throwIfAny();
         InvoiceState target = InvoiceState.of(state)
-                .orElseThrow(() -> InvalidInput.of("state", "\"" + state + "\" is not a valid choice."));
+                .orElseThrow(
+                        () -> InvalidInput.of("state", "\"" + Texts.truncate(state, 40) + "\" is not a valid choice."));
         Invoice invoice = invoices.find(uuid).orElseThrow(NotFound::new);
         Invoice moved = invoices.lock(invoice.id()).orElseThrow().moveTo(target);
         invoices.updateState(moved.id(), moved.state(), clock.instant());

@@ -57,7 +57,10 @@ public class Credentials {
         String classification = request.classificationFilter() == null ? "IAAS" : request.classificationFilter();
         ArrowClient client = arrow.client(request.apiUrl(), request.apiKey());
         FieldErrors errors = new FieldErrors();
-        errors.required("classification_filter", classification);
+        if (errors.required("classification_filter", classification)) {
+            errors.maxLength("classification_filter", classification, 50);
+        }
+        errors.maxLength("export_type_reference", request.exportTypeReference(), 255);
         errors.throwIfAny();
         Partner partner = client.whoami();
         return new PreviewSettingsResponse(

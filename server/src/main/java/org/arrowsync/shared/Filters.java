@@ -67,7 +67,8 @@ public final class Filters {
 
     /** Django's refusal of a value that none of a field's choices is. */
     public static InvalidInput notAChoice(String name, String value) {
-        return InvalidInput.of(name, "Select a valid choice. " + value + " is not one of the available choices.");
+        return InvalidInput.of(
+                name, "Select a valid choice. " + Texts.truncate(value, 40) + " is not one of the available choices.");
     }
 
     /** {@link #choice(String, String, Collection)} over an enum's values, as {@code text} spells them. */

@@ -2,14 +2,18 @@ package org.arrowsync.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.arrowsync.ledger.InvoiceService;
+import org.arrowsync.shared.Uuids;
 import org.arrowsync.support.ArrowFixture;
 import org.arrowsync.support.IntegrationTest;
 import org.arrowsync.support.Response;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 /** Whatever shape a request takes, the answer is a 4xx with a JSON body, never a 500 or a stack trace. */
@@ -35,6 +39,9 @@ class BadInputIntegrationTests extends IntegrationTest {
 
     @RegisterExtension
     final ArrowFixture fixture = new ArrowFixture();
+
+    @Autowired
+    InvoiceService invoices;
 
     @Test
     void everyCreateEndpointAnswersBadBodiesWithA400() {
@@ -89,6 +96,49 @@ class BadInputIntegrationTests extends IntegrationTest {
             JsonNode refused = api.post(path, body).expect(400).json();
             assertThat(refused.get(field).get(0).asString()).as(path).isEqualTo("This field may not be blank.");
         });
+    }
+
+    /**
+     * A text past what its field holds is refused before it reaches Arrow (a URL, a query), and a refusal quotes at
+     * most the start of a value it names, never 100,000 characters back.
+     */
+    @Test
+    void longTextsAreRefusedBeforeArrowAndNotEchoedWhole() {
+        fixture.settings();
+        String triggers = "/api/admin/arrow/billing-syncs/";
+        String reference = "XSP" + "9".repeat(300);
+        Map<String, Map<String, Object>> tooLong = Map.of(
+                triggers + "fetch_license_info/",
+                Map.of("license_reference", reference),
+                triggers + "fetch_consumption/",
+                Map.of("license_reference", reference, "period", "2026-01"),
+                triggers + "fetch_billing_export/",
+                Map.of("period_from", "2026-01", "period_to", "2026-01", "classification", "S".repeat(51)),
+                "/api/admin/arrow/settings/preview_settings/",
+                Map.of(
+                        "api_url", fixture.emulator().apiUrl(),
+                        "api_key", fixture.emulator().apiKey(),
+                        "export_type_reference", "E".repeat(256)));
+        fixture.emulator().resetStats();
+
+        tooLong.forEach((path, body) -> {
+            JsonNode refused = api.post(path, body).expect(400).json();
+            assertThat(refused.properties().iterator().next().getValue().get(0).asString())
+                    .as(path)
+                    .startsWith("Ensure this field has no more than");
+        });
+        assertThat(fixture.emulator().requests("licenses") + fixture.emulator().requests("exports"))
+                .as("nothing asked of Arrow")
+                .isZero();
+
+        UUID invoice = invoices.invoiceFor(Uuids.fromPath(fixture.customer()), YearMonth.of(2026, 1))
+                .uuid();
+        Response refused = api.post("/api/invoices/" + invoice + "/set_state/", Map.of("state", "x".repeat(100_000)))
+                .expect(400);
+        assertThat(refused.body().length()).isLessThan(200);
+        Response notAChoice =
+                api.get("/api/invoices/?state=" + "y".repeat(5_000)).expect(400);
+        assertThat(notAChoice.body().length()).isLessThan(300);
     }
 
     @Test
