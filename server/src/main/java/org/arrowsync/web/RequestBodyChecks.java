@@ -30,9 +30,10 @@ import tools.jackson.databind.json.JsonMapper;
  * Every request body, whatever endpoint reads it, once Jackson has read it: no text with characters no text may hold
  * ({@link TextRules}), no list (or free-form object) longer than {@link RequestLimits#maxItems()}, no null inside a
  * list, and no body that is the literal {@code null}. A violation is a 400 naming the field by its wire path
- * ({@code components.0.name}); nothing has been done yet. On the contract's paths ({@code /api/admin/arrow/}) a field
- * sent as {@code null} is refused as DRF refuses it ("This field may not be null."), unless the contract lets it be
- * null ({@code @Schema(nullable = true)}, or free-form JSON such as a vendor mapping's {@code plan}); an optional
+ * ({@code components.0.name}); nothing has been done yet. On the contract's paths ({@code /api/admin/arrow/}) a body
+ * that is not an object is refused as DRF refuses it ("Invalid data. Expected a dictionary, but got list."), and a
+ * field sent as {@code null} is refused as DRF refuses it ("This field may not be null."), unless the contract lets it
+ * be null ({@code @Schema(nullable = true)}, or free-form JSON such as a vendor mapping's {@code plan}); an optional
  * boolean's null still means "not given" (D86). Elsewhere a null reads as an absent field.
  */
 @ControllerAdvice
@@ -71,6 +72,11 @@ class RequestBodyChecks extends RequestBodyAdviceAdapter {
         byte[] body = input.getBody().readAllBytes();
         FieldErrors errors = new FieldErrors();
         JsonNode tree = tree(body);
+        if (tree != null && !tree.isObject() && !tree.isNull()) {
+            // DRF's answer to a body of the wrong shape, named by Python's name for what came
+            errors.add(
+                    InvalidInput.NON_FIELD_ERRORS, "Invalid data. Expected a dictionary, but got " + kind(tree) + ".");
+        }
         if (tree != null && tree.isObject()) {
             for (RecordComponent component : target.getRecordComponents()) {
                 String name = name(component);
@@ -91,6 +97,19 @@ class RequestBodyChecks extends RequestBodyAdviceAdapter {
                 return input.getHeaders();
             }
         };
+    }
+
+    private static String kind(JsonNode tree) {
+        if (tree.isArray()) {
+            return "list";
+        }
+        if (tree.isBoolean()) {
+            return "bool";
+        }
+        if (tree.isIntegralNumber()) {
+            return "int";
+        }
+        return tree.isNumber() ? "float" : "str";
     }
 
     private static boolean onContractPath() {

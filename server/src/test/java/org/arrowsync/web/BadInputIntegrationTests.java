@@ -213,6 +213,22 @@ class BadInputIntegrationTests extends IntegrationTest {
         assertThat(api.get(status).expect(200).body()).as("nothing was paused").isEqualTo(before);
     }
 
+    /** A contract body that is JSON but not an object is refused in DRF's words, naming what came. */
+    @Test
+    void aBodyThatIsNotAnObjectIsRefusedNamingWhatCame() {
+        String trigger = "/api/admin/arrow/billing-syncs/trigger_sync/";
+        Map<String, String> kinds =
+                Map.of("[]", "list", "\"2026-01\"", "str", "2026", "int", "1.5", "float", "true", "bool");
+        kinds.forEach((body, kind) -> assertThat(api.send("POST", trigger, body)
+                        .expect(400)
+                        .json()
+                        .get("non_field_errors")
+                        .get(0)
+                        .asString())
+                .as(body)
+                .isEqualTo("Invalid data. Expected a dictionary, but got " + kind + "."));
+    }
+
     /** A PATCH without a body is DRF's empty object on every endpoint: nothing changes, with or without a type. */
     @Test
     void aPatchWithoutABodyChangesNothingWhateverItsContentType() {
