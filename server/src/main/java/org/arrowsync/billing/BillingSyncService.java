@@ -333,11 +333,12 @@ public class BillingSyncService {
                             sync.currency(),
                             null,
                             BillingSyncItemRepository.LineChanges.NONE);
-            // A run limited to one license saw only some lines: whether all carry a validation date is not its to say.
+            // A run limited to one license saw only some lines: whether all carry a validation date is not its to say,
+            // nor whether the sync holds the month (D147): a sync it began stays pending, out of validation's reach.
             boolean linesValidated = wholeMonth ? run.linesValidated(sync.id()) : sync.linesValidated();
             synced.add(new BillingSyncRepository.Synced(
                     sync.id(),
-                    sync.markSynced(),
+                    wholeMonth ? sync.markSynced() : sync.state(),
                     sum.buy(),
                     sum.sell(),
                     sum.currency() == null ? sync.currency() : sum.currency(),
