@@ -201,9 +201,9 @@ public class BillingSyncService {
     }
 
     /**
-     * What a run leaves to the maintenance after it (D80, D143, D144), done for the runs whose own was lost: a server
-     * that stopped after a run committed leaves its months' count deltas unfolded and its syncs' references unindexed.
-     * The housekeeping schedule calls it; with nothing left, it reads two small indexes.
+     * The fold and the index build a run leaves to the maintenance after it (D143, D144), for the runs whose own was
+     * lost: a server that stopped after a run committed leaves its months' count deltas unfolded and its syncs'
+     * references unindexed. The housekeeping schedule calls it (D146); with nothing left, it reads two small indexes.
      */
     public void catchUpMaintenance() {
         maintenance.foldAndIndex();

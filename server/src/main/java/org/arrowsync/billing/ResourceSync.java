@@ -32,6 +32,7 @@ import org.arrowsync.settings.Settings;
 import org.arrowsync.settings.SettingsService;
 import org.arrowsync.settings.VendorOfferingMapping;
 import org.arrowsync.settings.VendorOfferingMappingService;
+import org.arrowsync.shared.FieldErrors;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
@@ -80,6 +81,10 @@ class ResourceSync {
     }
 
     SyncResourcesResponse sync(Request request) {
+        FieldErrors errors = new FieldErrors();
+        errors.notBlank("period_from", request.periodFrom());
+        errors.notBlank("period_to", request.periodTo());
+        errors.throwIfAny();
         YearMonth now = YearMonth.now(clock);
         ArrowLookups.Range range = ArrowLookups.Range.of(
                 Objects.requireNonNullElse(

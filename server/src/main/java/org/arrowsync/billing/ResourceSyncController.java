@@ -3,7 +3,6 @@ package org.arrowsync.billing;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.arrowsync.shared.FieldErrors;
 import org.arrowsync.shared.Uuids;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -28,10 +27,6 @@ class ResourceSyncController {
             description = "Sync Arrow subscriptions to Waldur resources.")
     ResourceSync.SyncResourcesResponse syncResources(@RequestBody(required = false) SyncResourcesRequest body) {
         SyncResourcesRequest request = body == null ? SyncResourcesRequest.EMPTY : body;
-        FieldErrors errors = new FieldErrors();
-        errors.notBlank("period_from", request.periodFrom());
-        errors.notBlank("period_to", request.periodTo());
-        errors.throwIfAny();
         return resources.sync(new ResourceSync.Request(
                 request.periodFrom(),
                 request.periodTo(),

@@ -21,10 +21,10 @@ class HousekeepingSchedules {
                 .execute((instance, context) -> jobs.rescheduleOrphans());
     }
 
-    /** Every 10 minutes: folds and indexes what a run's own maintenance could not, the server stopping first. */
+    /** Folds and indexes what a run's own maintenance could not, the server stopping first (D146). */
     @Bean
-    RecurringTask<Void> billingMaintenance(BillingSyncService billing) {
-        return Tasks.recurring("billing-maintenance", FixedDelay.ofMinutes(10))
+    RecurringTask<Void> billingMaintenance(BillingSyncService billing, JobsProperties properties) {
+        return Tasks.recurring("billing-maintenance", FixedDelay.of(properties.billingMaintenanceInterval()))
                 .execute((instance, context) -> billing.catchUpMaintenance());
     }
 

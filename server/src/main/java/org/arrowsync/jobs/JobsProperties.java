@@ -18,6 +18,7 @@ record JobsProperties(
         @DefaultValue("10s") Duration retryDelay,
         @DefaultValue("true") boolean schedulesEnabled,
         @DefaultValue("1h") Duration invoiceClosingInterval,
+        @DefaultValue("10m") Duration billingMaintenanceInterval,
         @DefaultValue("6h") Duration billingSyncInterval,
         @DefaultValue("12h") Duration billingValidationInterval,
         @DefaultValue("1h") Duration consumptionSyncInterval,

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -230,12 +231,17 @@ public class InvoiceService {
 
     @Transactional
     public Invoice setState(UUID uuid, String state) {
-        FieldErrors required = new FieldErrors();
-        required.requiredValue("state", state);
-        required.throwIfAny();
-        InvoiceState target = InvoiceState.of(state)
-                .orElseThrow(
-                        () -> InvalidInput.of("state", "\"" + Texts.truncate(state, 40) + "\" is not a valid choice."));
+        FieldErrors errors = new FieldErrors();
+        if (errors.requiredValue("state", state)) {
+            errors.oneOf(
+                    "state",
+                    state,
+                    Arrays.stream(InvoiceState.values())
+                            .map(InvoiceState::value)
+                            .toList());
+        }
+        errors.throwIfAny();
+        InvoiceState target = InvoiceState.of(state).orElseThrow();
         Invoice invoice = invoices.find(uuid).orElseThrow(NotFound::new);
         Invoice moved = invoices.lock(invoice.id()).orElseThrow().moveTo(target);
         invoices.updateState(moved.id(), moved.state(), clock.instant());

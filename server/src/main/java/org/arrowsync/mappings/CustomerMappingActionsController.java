@@ -54,8 +54,8 @@ class CustomerMappingActionsController {
             operationId = "admin_arrow_customer_mappings_sync_from_arrow")
     SyncFromArrowResponse syncFromArrow(@RequestBody(required = false) SyncFromArrowRequest request) {
         String settings = request == null ? null : request.settingsUuid();
-        return discovery.syncFromArrow(
-                settings == null || settings.isBlank() ? null : Uuids.fromReference("settings_uuid", settings));
+        // absent is the active settings; a blank one is no uuid (D148), a hyperlink is as good as a uuid
+        return discovery.syncFromArrow(settings == null ? null : Uuids.fromReference("settings_uuid", settings));
     }
 
     @GetMapping("{uuid}/fetch_arrow_data/")

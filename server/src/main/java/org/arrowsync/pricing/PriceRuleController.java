@@ -26,6 +26,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
 
 /** Price rules; {@code settings} and {@code customer_mapping} are accepted as UUIDs or hyperlinks. */
 @Tag(name = "Margins")
@@ -85,7 +86,7 @@ class PriceRuleController {
     @PatchMapping("{uuid}/")
     @Operation(
             summary = "Change some fields of a price rule",
-            description = "An absent or null field keeps its value; an empty string clears an optional one.")
+            description = "A field left out keeps its value; null or an empty string clears an optional one.")
     PriceRuleView patch(@PathVariable String uuid, @RequestBody PriceRuleRequest request) {
         PriceRule current = rules.get(Uuids.fromPath(uuid));
         return PriceRuleView.of(rules.update(current.uuid(), request.over(RuleDraft.of(current))));
@@ -98,18 +99,30 @@ class PriceRuleController {
         rules.delete(Uuids.fromPath(uuid));
     }
 
+    /**
+     * A rule as sent. The optional fields are nodes, not text, so that PATCH tells a field left out (null here: it
+     * keeps its value) from one sent null (a null node: it is cleared, as DRF's updates clear it, as an empty string
+     * does).
+     */
     record PriceRuleRequest(
             @Schema(requiredMode = RequiredMode.REQUIRED, format = "uuid")
             String settings,
 
-            @Schema(format = "uuid", nullable = true, description = "Only lines billed to this mapping's customer")
-            String customerMapping,
+            @Schema(
+                    type = "string",
+                    format = "uuid",
+                    nullable = true,
+                    description = "Only lines billed to this mapping's customer")
+            JsonNode customerMapping,
 
-            @Schema(nullable = true, description = "Only lines of this vendor (any case)")
-            String arrowVendorName,
+            @Schema(type = "string", nullable = true, description = "Only lines of this vendor (any case)")
+            JsonNode arrowVendorName,
 
-            @Schema(nullable = true, description = "Only lines of this classification, e.g. IAAS or SAAS")
-            String classification,
+            @Schema(
+                    type = "string",
+                    nullable = true,
+                    description = "Only lines of this classification, e.g. IAAS or SAAS")
+            JsonNode classification,
 
             @Schema(
                     requiredMode = RequiredMode.REQUIRED,
@@ -125,41 +138,47 @@ class PriceRuleController {
             @Schema(requiredMode = RequiredMode.REQUIRED, description = "First month, YYYY-MM")
             String validFrom,
 
-            @Schema(nullable = true, description = "Last month, YYYY-MM; none for open-ended")
-            String validTo,
+            @Schema(type = "string", nullable = true, description = "Last month, YYYY-MM; none for open-ended")
+            JsonNode validTo,
 
             String note) {
 
         RuleDraft draft() {
             return new RuleDraft(
                     settings == null ? null : Uuids.fromReference("settings", settings),
-                    reference("customer_mapping", customerMapping),
-                    arrowVendorName,
-                    classification,
+                    reference(text(customerMapping)),
+                    text(arrowVendorName),
+                    text(classification),
                     base,
                     markupPercent,
                     validFrom,
-                    validTo,
+                    text(validTo),
                     note);
         }
 
         RuleDraft over(RuleDraft current) {
             return new RuleDraft(
                     settings != null ? Uuids.fromReference("settings", settings) : current.settingsUuid(),
-                    customerMapping != null
-                            ? reference("customer_mapping", customerMapping)
-                            : current.customerMappingUuid(),
-                    arrowVendorName != null ? arrowVendorName : current.vendorName(),
-                    classification != null ? classification : current.classification(),
+                    customerMapping != null ? reference(text(customerMapping)) : current.customerMappingUuid(),
+                    arrowVendorName != null ? text(arrowVendorName) : current.vendorName(),
+                    classification != null ? text(classification) : current.classification(),
                     base != null ? base : current.base(),
                     markupPercent != null ? markupPercent : current.markupPercent(),
                     validFrom != null ? validFrom : current.validFrom(),
-                    validTo != null ? validTo : current.validTo(),
+                    validTo != null ? text(validTo) : current.validTo(),
                     note != null ? note : current.note());
         }
 
-        private static UUID reference(String field, String value) {
-            return value == null || value.isBlank() ? null : Uuids.fromReference(field, value);
+        /** A node's text; none for a null node (or none at all). A number is read as it was written. */
+        private static String text(JsonNode value) {
+            if (value == null || value.isNull()) {
+                return null;
+            }
+            return value.isString() ? value.asString() : value.toString();
+        }
+
+        private static UUID reference(String value) {
+            return value == null || value.isBlank() ? null : Uuids.fromReference("customer_mapping", value);
         }
     }
 

@@ -54,13 +54,12 @@ public class Credentials {
 
     /** An Arrow refusal here is a 400 {@code {"error": …}}: the wizard cannot go on without a partner. */
     PreviewSettingsResponse preview(PreviewSettingsRequest request) {
-        String classification = request.classificationFilter() == null ? "IAAS" : request.classificationFilter();
+        String classification = request.classificationFilter() == null
+                ? SettingsService.DEFAULT_CLASSIFICATION
+                : request.classificationFilter();
         ArrowClient client = arrow.client(request.apiUrl(), request.apiKey());
         FieldErrors errors = new FieldErrors();
-        if (errors.required("classification_filter", classification)) {
-            errors.maxLength("classification_filter", classification, 50);
-        }
-        errors.maxLength("export_type_reference", request.exportTypeReference(), 255);
+        SettingsService.checkExportFilters(errors, request.exportTypeReference(), classification);
         errors.throwIfAny();
         Partner partner = client.whoami();
         return new PreviewSettingsResponse(

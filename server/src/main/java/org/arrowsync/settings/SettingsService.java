@@ -32,6 +32,9 @@ public class SettingsService {
 
     private static final Logger log = LoggerFactory.getLogger(SettingsService.class);
 
+    /** The classification a new settings record reads Arrow's export with unless told otherwise. */
+    static final String DEFAULT_CLASSIFICATION = "IAAS";
+
     private final SettingsRepository settings;
     private final ArrowClients clients;
     private final ArrowAccess access;
@@ -254,12 +257,10 @@ public class SettingsService {
             ArrowAccess.checkKey(errors, "api_key", apiKey);
         }
         String exportType = pick(draft.exportTypeReference(), current == null ? "" : current.exportTypeReference());
-        errors.maxLength("export_type_reference", exportType, 255);
-        String classification =
-                pick(draft.classificationFilter(), current == null ? "IAAS" : current.classificationFilter());
-        if (errors.required("classification_filter", classification)) {
-            errors.maxLength("classification_filter", classification, 50);
-        }
+        String classification = pick(
+                draft.classificationFilter(),
+                current == null ? DEFAULT_CLASSIFICATION : current.classificationFilter());
+        checkExportFilters(errors, exportType, classification);
         errors.oneOf(
                 "invoice_price_source",
                 draft.priceSource(),
@@ -276,6 +277,14 @@ public class SettingsService {
     }
 
     /** The value given, trimmed as DRF trims a text field, else the current one. */
+    /** The export template and classification a settings record reads Arrow's export with, as saved or previewed. */
+    static void checkExportFilters(FieldErrors errors, String exportType, String classification) {
+        errors.maxLength("export_type_reference", exportType, 255);
+        if (errors.required("classification_filter", classification)) {
+            errors.maxLength("classification_filter", classification, 50);
+        }
+    }
+
     private static String pick(String given, String current) {
         return given != null ? given.strip() : current;
     }

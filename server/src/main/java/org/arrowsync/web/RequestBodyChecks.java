@@ -72,7 +72,7 @@ class RequestBodyChecks extends RequestBodyAdviceAdapter {
         byte[] body = input.getBody().readAllBytes();
         FieldErrors errors = new FieldErrors();
         JsonNode tree = tree(body);
-        if (tree != null && !tree.isObject() && !tree.isNull()) {
+        if (tree != null && !tree.isObject() && !tree.isNull() && !tree.isMissingNode()) {
             // DRF's answer to a body of the wrong shape, named by Python's name for what came
             errors.add(
                     InvalidInput.NON_FIELD_ERRORS, "Invalid data. Expected a dictionary, but got " + kind(tree) + ".");

@@ -187,7 +187,7 @@ final class DocumentComparison {
             where = wantName;
         }
         if (wantName != null || haveName != null) {
-            if (!compared.add(wantName + "|" + haveName + "|" + where)) {
+            if (!compared.add(wantName + "|" + haveName + "|" + where + "|" + response)) {
                 return;
             }
         }

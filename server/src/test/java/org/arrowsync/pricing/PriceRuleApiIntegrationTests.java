@@ -101,7 +101,7 @@ class PriceRuleApiIntegrationTests extends IntegrationTest {
 
     /**
      * The fields the API description marks nullable take a null, as a generated client sends them: a rule read is put
-     * back as it was read, and a null on PATCH keeps the field.
+     * back as it was read; on PATCH a field left out keeps its value and a null clears it, as DRF's updates do.
      */
     @Test
     void aRuleAsReadIsPutBackWithItsNulls() {
@@ -120,12 +120,17 @@ class PriceRuleApiIntegrationTests extends IntegrationTest {
         assertThat(replaced.get("arrow_vendor_name").isNull()).isTrue();
         assertThat(replaced.get("markup_percent").asString())
                 .isEqualTo(created.get("markup_percent").asString());
-        api.patch(RULES + uuid + "/", Map.of("valid_to", "2026-06")).expect(200);
-        Map<String, Object> keep = new HashMap<>();
-        keep.put("valid_to", null);
-        assertThat(api.patch(RULES + uuid + "/", keep).expect(200).text("valid_to"))
-                .as("a null on PATCH keeps the field")
-                .isEqualTo("2026-06");
+        api.patch(RULES + uuid + "/", Map.of("valid_to", "2026-06", "classification", "SAAS"))
+                .expect(200);
+        Map<String, Object> clear = new HashMap<>();
+        clear.put("valid_to", null);
+        JsonNode cleared = api.patch(RULES + uuid + "/", clear).expect(200).json();
+        assertThat(cleared.get("valid_to").isNull())
+                .as("a null on PATCH clears the field")
+                .isTrue();
+        assertThat(cleared.get("classification").asString())
+                .as("a field left out keeps its value")
+                .isEqualTo("SAAS");
     }
 
     @Test
