@@ -77,6 +77,17 @@ class BillingLines implements PricedLines {
                         RepricedCustomer::plus);
             }
         }
+        // a customer's differences under a cent that add up are booked too (D153): the preview counts them
+        for (Compensations.Compensation c : compensations.addThoseThatAddUp()) {
+            customers.merge(
+                    new RepricedCustomer.Key(c.sync().customerUuid(), c.item().currency()),
+                    RepricedCustomer.none(
+                                    c.sync().customerUuid(),
+                                    c.sync().customerName(),
+                                    c.item().currency())
+                            .plus(BigDecimal.ZERO, BigDecimal.ZERO, c.difference()),
+                    RepricedCustomer::plus);
+        }
         List<Long> syncIds = syncs.stream().map(BillingSync::id).toList();
         return new RepricePlan(new ArrayList<>(customers.values()), lines, refused -> {
             compensations.settle((c, refusal) -> refused.accept(c.notCorrected(refusal)));

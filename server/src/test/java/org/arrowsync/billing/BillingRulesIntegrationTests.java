@@ -422,6 +422,66 @@ class BillingRulesIntegrationTests extends IntegrationTest {
                 .isEqualByComparingTo("5");
     }
 
+    /**
+     * D153: differences under a cent are left out one by one, but a customer's that add up to a cent or more are booked
+     * together, one item for all their lines, so the month's items add up to Arrow's total to the cent; a second
+     * reconciliation books nothing, and another customer's differences that cancel out book nothing.
+     */
+    @Test
+    void differencesUnderACentThatAddUpAreBookedTogetherOnce() {
+        Map<String, String> customers = fixture.mapAllCustomers();
+        sync();
+        List<String> nudged = invoicedLines("XSP700001").stream().limit(10).toList();
+        assertThat(nudged).hasSizeGreaterThan(1);
+        nudged.forEach(line -> nudge(line, "0.009"));
+        String otherRef = customers.keySet().stream()
+                .filter(ref -> !ref.equals("XSP700001") && invoicedLines(ref).size() > 1)
+                .findFirst()
+                .orElseThrow();
+        nudge(invoicedLines(otherRef).get(0), "0.004");
+        nudge(invoicedLines(otherRef).get(1), "-0.004");
+
+        JsonNode reconciled = fixture.reconcileBilling(MONTH, true);
+
+        assertThat(reconciled.get("state").asString()).as(reconciled.toString()).isEqualTo("succeeded");
+        BigDecimal expected = new BigDecimal("0.009").multiply(BigDecimal.valueOf(nudged.size()));
+        assertThat(underACent(customers.get("XSP700001")))
+                .singleElement()
+                .satisfies(price -> assertThat(price).isEqualByComparingTo(expected));
+        assertThat(underACent(customers.get(otherRef))).as("cancelling out").isEmpty();
+        assertThat(billedFromArrow(customers.get("XSP700001")))
+                .isEqualByComparingTo(fixture.exportSell(MONTH, "XSP700001"));
+        assertThat(fixture.reconcileBilling(MONTH, true)
+                        .get("result")
+                        .get("compensations")
+                        .asInt())
+                .as("booked once")
+                .isZero();
+    }
+
+    /** Arrow corrects a line's sell amount by {@code delta}. */
+    private void nudge(String line, String delta) {
+        BigDecimal sell = jdbc.sql("select sell from billing_sync_items where arrow_line_reference = ?")
+                .param(line)
+                .query(BigDecimal.class)
+                .single();
+        fixture.emulator().changeSell(line, sell.add(new BigDecimal(delta)).toPlainString());
+    }
+
+    /** The unit prices of the customer's items booking differences under a cent together. */
+    private List<BigDecimal> underACent(String customer) {
+        return jdbc.sql("""
+                        select it.unit_price from invoice_items it join invoices i on i.id = it.invoice_id
+                        join customers c on c.id = i.customer_id where c.uuid = ?::uuid and it.details ->> 'under_a_cent' = 'true'""").param(customer).query(BigDecimal.class).list();
+    }
+
+    /** What the customer's Arrow lines and their corrections bill, unrounded. */
+    private BigDecimal billedFromArrow(String customer) {
+        return jdbc.sql("""
+                        select coalesce(sum(it.unit_price * it.quantity), 0) from invoice_items it join invoices i on i.id = it.invoice_id
+                        join customers c on c.id = i.customer_id where c.uuid = ?::uuid and it.details ->> 'source' like 'arrow%'""").param(customer).query(BigDecimal.class).single();
+    }
+
     private JsonNode syncItem(String lineReference) {
         for (JsonNode sync : api.get("/api/admin/arrow/billing-syncs/?settings_uuid=" + settings + "&page_size=50")
                 .expect(200)

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.YearMonth;
 import java.util.HashMap;
 import java.util.List;
@@ -268,6 +269,50 @@ class RepricingIntegrationTests extends IntegrationTest {
     }
 
     /** Contoso pays buy + 10 %; everyone's Microsoft is sold 5 % under list. */
+    /**
+     * D153: a markup worth under a cent on each of a customer's lines adds up; the preview shows what the lines'
+     * corrections add up to, and confirming books it once, the lines under a cent together in one item.
+     */
+    @Test
+    void aMarkupWorthUnderACentALineIsBookedForTheCustomersLinesTogether() {
+        String contoso = customers.get(CONTOSO);
+        // the largest markup (in the rules' four decimals) worth under a cent on each of Contoso's invoiced lines
+        Map<String, Object> sells = jdbc.sql("""
+                        select max(t.sell) as largest, sum(t.sell) as total from billing_sync_items t
+                        join invoice_items it on it.id = t.invoice_item_id join invoices i on i.id = it.invoice_id
+                        join customers c on c.id = i.customer_id where c.uuid = ?::uuid""").param(contoso).query().singleRow();
+        BigDecimal markup = BigDecimal.ONE
+                .divide((BigDecimal) sells.get("largest"), 4, RoundingMode.DOWN)
+                .subtract(new BigDecimal("0.0001"));
+        assertThat(markup.multiply((BigDecimal) sells.get("total")))
+                .as("the lines' corrections add up to a cent or more")
+                .isGreaterThanOrEqualTo(BigDecimal.ONE);
+        rule(Map.of(
+                "customer_mapping",
+                fixture.mapping(CONTOSO),
+                "base",
+                "sell",
+                "markup_percent",
+                markup.toPlainString()));
+
+        JsonNode preview = api.post(REPRICE, Map.of("period", MONTH.toString(), "settings_uuid", settings))
+                .expect(200)
+                .json();
+        BigDecimal difference = decimal(byCustomer(preview).get(contoso), "difference");
+        assertThat(difference)
+                .as("the lines' corrections, each under a cent, together")
+                .isPositive();
+
+        JsonNode job = fixture.awaitJob(
+                api.post(REPRICE, Map.of("period", MONTH.toString(), "settings_uuid", settings, "confirm", true)));
+
+        assertThat(job.get("state").asString()).as(job.toString()).isEqualTo("succeeded");
+        assertThat(repricedPerCustomer().get(contoso)).isEqualByComparingTo(difference);
+        assertThat(jdbc.sql("""
+                        select count(*) from invoice_items it join invoices i on i.id = it.invoice_id
+                        join customers c on c.id = i.customer_id where c.uuid = ?::uuid and it.details ->> 'under_a_cent' = 'true'""").param(contoso).query(Integer.class).single()).isEqualTo(1);
+    }
+
     private void rules() {
         fixture.markupRule(CONTOSO, MONTH.minusMonths(9), "10");
         rule(Map.of("arrow_vendor_name", "Microsoft", "base", "sell", "markup_percent", "-5"));
