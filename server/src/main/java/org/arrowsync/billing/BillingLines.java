@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 import org.arrowsync.ledger.BillingPath;
 import org.arrowsync.pricing.ArrowAmount;
 import org.arrowsync.pricing.LineScope;
@@ -77,17 +78,25 @@ class BillingLines implements PricedLines {
                         RepricedCustomer::plus);
             }
         }
-        // a customer's differences under a cent that add up are booked too (D153): the preview counts them
-        for (Compensations.Compensation c : compensations.addThoseThatAddUp()) {
+        // a customer's differences under a cent that add up are booked too, as one item (D153): the preview counts it
+        Map<RepricedCustomer.Key, List<Compensations.Compensation>> together =
+                compensations.addThoseThatAddUp().stream()
+                        .collect(Collectors.groupingBy(
+                                c -> new RepricedCustomer.Key(
+                                        c.sync().customerUuid(), c.item().currency()),
+                                LinkedHashMap::new,
+                                Collectors.toList()));
+        together.forEach((key, corrected) -> {
+            BillingSync sync = corrected.get(0).sync();
+            BigDecimal sum = corrected.stream()
+                    .map(Compensations.Compensation::difference)
+                    .reduce(BigDecimal.ZERO, BigDecimal::add);
             customers.merge(
-                    new RepricedCustomer.Key(c.sync().customerUuid(), c.item().currency()),
-                    RepricedCustomer.none(
-                                    c.sync().customerUuid(),
-                                    c.sync().customerName(),
-                                    c.item().currency())
-                            .plus(BigDecimal.ZERO, BigDecimal.ZERO, c.difference()),
+                    key,
+                    RepricedCustomer.none(sync.customerUuid(), sync.customerName(), key.currency())
+                            .plus(BigDecimal.ZERO, BigDecimal.ZERO, sum),
                     RepricedCustomer::plus);
-        }
+        });
         List<Long> syncIds = syncs.stream().map(BillingSync::id).toList();
         return new RepricePlan(new ArrayList<>(customers.values()), lines, refused -> {
             compensations.settle((c, refusal) -> refused.accept(c.notCorrected(refusal)));

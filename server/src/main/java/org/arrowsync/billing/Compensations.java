@@ -66,6 +66,19 @@ final class Compensations {
      *     or null
      */
     BigDecimal consider(BillingSyncItem item, BillingSync sync, BigDecimal target, Price price, String reason) {
+        return consider(item, sync, target, price, reason, true);
+    }
+
+    /**
+     * {@link #consider}, a difference under a cent left out whatever the customer's others add up to: for a line moving
+     * to another license (D119), which moves only once its correction is booked or needs none.
+     */
+    BigDecimal considerAlone(BillingSyncItem item, BillingSync sync, BigDecimal target, Price price, String reason) {
+        return consider(item, sync, target, price, reason, false);
+    }
+
+    private BigDecimal consider(
+            BillingSyncItem item, BillingSync sync, BigDecimal target, Price price, String reason, boolean together) {
         if (item.billedVia() == BilledVia.CONSUMPTION) {
             return BigDecimal.ZERO;
         }
@@ -75,7 +88,14 @@ final class Compensations {
         }
         Compensation compensation = new Compensation(item, sync, target, difference, price, reason);
         if (!Money.significant(difference)) {
-            belowACent.add(compensation);
+            // Only a line an invoice bills, for Arrow's final amount or the rules' price: one that charges nothing yet
+            // may have no claim on its license-month, and a dropped line's leftover is Arrow's to state (D153)
+            if (together
+                    && item.billedVia() == BilledVia.INVOICE
+                    && item.charged().signum() != 0
+                    && (reason == null || REPRICED.equals(reason))) {
+                belowACent.add(compensation);
+            }
             return BigDecimal.ZERO;
         }
         planned.add(compensation);
@@ -110,8 +130,14 @@ final class Compensations {
         return compensations.stream().map(Compensation::difference).reduce(BigDecimal.ZERO, BigDecimal::add);
     }
 
+    /** How many items the planned corrections make: one each, and one for each customer's that are booked together. */
     int size() {
-        return planned.size();
+        return (int) planned.stream().map(this::itemOf).distinct().count();
+    }
+
+    /** What names the item a planned correction is booked on: itself, or its customer and currency when grouped. */
+    private Object itemOf(Compensation c) {
+        return grouped.contains(c) ? List.of(c.sync().customerUuid(), c.item().currency()) : c;
     }
 
     /** The corrections planned so far, in the order they were considered. */
@@ -242,10 +268,7 @@ final class Compensations {
             // one item per correction, and one for each customer's and currency's differences under a cent
             Map<Object, List<Compensation>> items = new LinkedHashMap<>();
             for (Compensation c : entry.getValue()) {
-                Object key = grouped.contains(c)
-                        ? List.of(c.sync().customerUuid(), c.item().currency())
-                        : c;
-                items.computeIfAbsent(key, k -> new ArrayList<>()).add(c);
+                items.computeIfAbsent(itemOf(c), k -> new ArrayList<>()).add(c);
             }
             List<List<Compensation>> booked = List.copyOf(items.values());
             List<Long> ids = writers.invoices()

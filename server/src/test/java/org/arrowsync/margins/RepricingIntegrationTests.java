@@ -268,7 +268,6 @@ class RepricingIntegrationTests extends IntegrationTest {
         assertThat(repriceJobs()).isEqualTo(jobs);
     }
 
-    /** Contoso pays buy + 10 %; everyone's Microsoft is sold 5 % under list. */
     /**
      * D153: a markup worth under a cent on each of a customer's lines adds up; the preview shows what the lines'
      * corrections add up to, and confirming books it once, the lines under a cent together in one item.
@@ -302,17 +301,22 @@ class RepricingIntegrationTests extends IntegrationTest {
         assertThat(difference)
                 .as("the lines' corrections, each under a cent, together")
                 .isPositive();
+        int itemsBefore = items();
 
         JsonNode job = fixture.awaitJob(
                 api.post(REPRICE, Map.of("period", MONTH.toString(), "settings_uuid", settings, "confirm", true)));
 
         assertThat(job.get("state").asString()).as(job.toString()).isEqualTo("succeeded");
         assertThat(repricedPerCustomer().get(contoso)).isEqualByComparingTo(difference);
+        assertThat(items())
+                .as("the preview counts the items confirming books")
+                .isEqualTo(itemsBefore + preview.get("compensations").asInt());
         assertThat(jdbc.sql("""
                         select count(*) from invoice_items it join invoices i on i.id = it.invoice_id
                         join customers c on c.id = i.customer_id where c.uuid = ?::uuid and it.details ->> 'under_a_cent' = 'true'""").param(contoso).query(Integer.class).single()).isEqualTo(1);
     }
 
+    /** Contoso pays buy + 10 %; everyone's Microsoft is sold 5 % under list. */
     private void rules() {
         fixture.markupRule(CONTOSO, MONTH.minusMonths(9), "10");
         rule(Map.of("arrow_vendor_name", "Microsoft", "base", "sell", "markup_percent", "-5"));
