@@ -73,19 +73,8 @@ class SyncEndValidationIntegrationTests extends IntegrationTest {
     void aSyncOfOneResourceValidatesNothingAndTheMonthsSyncThenBillsEveryLine() {
         Map<String, String> customers = fixture.mapAllCustomers();
         String customer = customers.get("XSP700001");
-        String resource = api.post(
-                        "/api/marketplace-resources/",
-                        Map.of(
-                                "name",
-                                "Azure plan",
-                                "project",
-                                fixture.project(customer),
-                                "offering",
-                                fixture.offering().text("uuid"),
-                                "attributes",
-                                Map.of("arrow_license_reference", "XSP4000001")))
-                .expect(201)
-                .text("uuid");
+        String resource = fixture.licensedResource(
+                fixture.project(customer), fixture.offering().text("uuid"), "XSP4000001");
         Map<String, Object> oneResource = fixture.period(MONTH);
         oneResource.put("resource_uuid", resource);
 
