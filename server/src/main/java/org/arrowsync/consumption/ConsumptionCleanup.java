@@ -61,10 +61,8 @@ public class ConsumptionCleanup {
     @Transactional
     public CleanupConsumptionResponse cleanup(CleanupConsumptionRequest request) {
         FieldErrors errors = new FieldErrors();
-        errors.notBlank("period_from", request.periodFrom());
-        errors.notBlank("period_to", request.periodTo());
-        YearMonth from = Periods.parse(errors, "period_from", request.periodFrom());
-        YearMonth to = Periods.parse(errors, "period_to", request.periodTo());
+        YearMonth from = Periods.optionalField(errors, "period_from", request.periodFrom());
+        YearMonth to = Periods.optionalField(errors, "period_to", request.periodTo());
         boolean onlyFinalized = Boolean.TRUE.equals(request.onlyFinalized());
         boolean onlyUnfinalized = Boolean.TRUE.equals(request.onlyUnfinalized());
         if (onlyFinalized && onlyUnfinalized) {

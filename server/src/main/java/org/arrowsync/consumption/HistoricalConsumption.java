@@ -67,10 +67,8 @@ public class HistoricalConsumption {
         YearMonth current = YearMonth.now(clock);
         FieldErrors errors = new FieldErrors();
         errors.required("resource_uuid", request.resourceUuid());
-        errors.notBlank("period_to", request.periodTo());
-        errors.notBlank("period_from", request.periodFrom());
-        YearMonth to = Periods.parse(errors, "period_to", request.periodTo());
-        YearMonth from = Periods.parse(errors, "period_from", request.periodFrom());
+        YearMonth to = Periods.optionalField(errors, "period_to", request.periodTo());
+        YearMonth from = Periods.optionalField(errors, "period_from", request.periodFrom());
         errors.throwIfAny();
         UUID resourceUuid = Uuids.fromField("resource_uuid", request.resourceUuid());
         YearMonth end = to == null ? current : to;

@@ -35,6 +35,14 @@ public final class Periods {
     }
 
     /**
+     * An optional month of a request body: absent (null) is none, and any text given, blank too, must be a month. A
+     * query filter's blank is no filter ({@link #parse}); a body's {@code ""} is not an absent field (D148).
+     */
+    public static YearMonth optionalField(FieldErrors errors, String field, String value) {
+        return errors.notBlank(field, value) ? parse(errors, field, value) : null;
+    }
+
+    /**
      * Year 2000–2100 and month 1–12, both required, and not after the current month (the error goes under
      * {@code month}).
      */

@@ -125,15 +125,8 @@ class ConsumptionCleanupIntegrationTests extends IntegrationTest {
     @Order(2)
     void aRealCleanupWaitsForARunningBillingSyncOfTheMonth() throws Exception {
         String resource = fixture.licensedResources().get(fixture.meteredLicense(CLOSED));
-        Map<String, Object> body = new HashMap<>(Map.of(
-                "resource_uuid",
-                resource,
-                "period_from",
-                CLOSED.toString(),
-                "period_to",
-                CLOSED.toString(),
-                "dry_run",
-                false));
+        Map<String, Object> body = fixture.historicalMonth(resource, CLOSED);
+        body.put("dry_run", false);
         // The billing sync's transaction: it holds the month alone until it ends (D2).
         try (Connection billingSync = dataSource.getConnection()) {
             billingSync.setAutoCommit(false);

@@ -75,15 +75,7 @@ class ConsumptionCurrencyIntegrationTests extends IntegrationTest {
         fixture.trackedResources(1);
         String license = fixture.meteredLicense(CLOSED);
         String resource = fixture.licensedResources().get(license);
-        assertThat(api.post(
-                                HISTORICAL,
-                                Map.of(
-                                        "resource_uuid",
-                                        resource,
-                                        "period_from",
-                                        CLOSED.toString(),
-                                        "period_to",
-                                        CLOSED.toString()))
+        assertThat(api.post(HISTORICAL, fixture.historicalMonth(resource, CLOSED))
                         .expect(200)
                         .json()
                         .get("periods_synced")

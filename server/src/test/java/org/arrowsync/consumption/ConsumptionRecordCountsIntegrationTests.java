@@ -70,17 +70,9 @@ class ConsumptionRecordCountsIntegrationTests extends IntegrationTest {
                 .param(ownRecord("min"))
                 .query(String.class)
                 .single();
-        api.post(
-                        "/api/admin/arrow/billing-syncs/sync_resource_historical_consumption/",
-                        Map.of(
-                                "resource_uuid",
-                                resource,
-                                "period_from",
-                                CLOSED.toString(),
-                                "period_to",
-                                CLOSED.toString(),
-                                "force",
-                                true))
+        Map<String, Object> forced = fixture.historicalMonth(resource, CLOSED);
+        forced.put("force", true);
+        api.post("/api/admin/arrow/billing-syncs/sync_resource_historical_consumption/", forced)
                 .expect(200);
         assertThat(count("finalized_at is null and resource_id = (select id from resources where uuid = '" + resource
                         + "')"))

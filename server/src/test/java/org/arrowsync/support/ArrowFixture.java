@@ -439,6 +439,15 @@ public final class ArrowFixture
 
     // Work on a month
 
+    /** A historical consumption sync's body for one resource and one month; more fields can be put. */
+    public Map<String, Object> historicalMonth(String resource, YearMonth period) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("resource_uuid", resource);
+        body.put("period_from", period.toString());
+        body.put("period_to", period.toString());
+        return body;
+    }
+
     /** A trigger's body for a month of the settings; more fields can be put. */
     public Map<String, Object> period(YearMonth period) {
         Map<String, Object> body = new HashMap<>();
