@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.IntStream;
 import org.arrowsync.ledger.Resource.Ref;
+import org.arrowsync.shared.ConcurrentReads;
 import org.arrowsync.shared.ListQuery;
 import org.arrowsync.shared.Listing;
 import org.arrowsync.shared.PageRequest;
@@ -95,10 +96,12 @@ class InvoiceItemRepository {
     private final ObjectWriter details;
 
     private final RowCopy copy;
+    private final ConcurrentReads reads;
 
-    InvoiceItemRepository(JdbcClient jdbc, JsonMapper json, RowCopy copy) {
+    InvoiceItemRepository(JdbcClient jdbc, JsonMapper json, RowCopy copy, ConcurrentReads reads) {
         this.jdbc = jdbc;
         this.copy = copy;
+        this.reads = reads;
         // Newest first by id, which follows creation: the primary key serves any page without a sort (D56).
         this.listing = new ListQuery<>(jdbc, SELECT_DETAIL, FROM, "it.id desc", this::detail, "it.id");
         this.details = json.writer().with(new NulAsReplacement());
@@ -137,12 +140,14 @@ class InvoiceItemRepository {
         if (invoiceUuids.isEmpty()) {
             return List.of();
         }
-        // Sorted here, not by PostgreSQL: there a page of invoices' items (5,000 to 10,000 rows of a kilobyte, their
-        // details among them) spilled to disk.
-        List<InvoiceItem> items = new ArrayList<>(jdbc.sql(OF_INVOICES)
-                .param(invoiceUuids.keySet().toArray(Long[]::new))
-                .query((rs, row) -> map(rs, invoiceUuids.get(rs.getLong("invoice_id")), null))
-                .list());
+        // Read in parts at once (D154), and sorted here, not by PostgreSQL: there a page of invoices' items (5,000 to
+        // 10,000 rows of a kilobyte, their details among them) spilled to disk.
+        List<InvoiceItem> items = new ArrayList<>(reads.inParts(
+                List.copyOf(invoiceUuids.keySet()),
+                ids -> jdbc.sql(OF_INVOICES)
+                        .param(ids.toArray(Long[]::new))
+                        .query((rs, row) -> map(rs, invoiceUuids.get(rs.getLong("invoice_id")), null))
+                        .list()));
         items.sort(IN_ORDER_CREATED);
         return withResourceUuids(items);
     }
