@@ -36,9 +36,7 @@ class ArrowLookups {
         FieldErrors errors = new FieldErrors();
         errors.required("period_from", periodFrom);
         errors.required("period_to", periodTo);
-        if (errors.notBlank("classification", classification)) {
-            errors.maxLength("classification", classification, 50);
-        }
+        errors.optionalText("classification", classification, 50);
         errors.throwIfAny();
         Range range = Range.of(periodFrom, periodTo);
         Settings active = settings.resolve(null).requireExportTemplate();
@@ -63,9 +61,7 @@ class ArrowLookups {
 
     JsonNode license(String reference) {
         FieldErrors errors = new FieldErrors();
-        if (errors.required("license_reference", reference)) {
-            errors.maxLength("license_reference", reference, 255);
-        }
+        errors.requiredText("license_reference", reference, 255);
         errors.throwIfAny();
         return client(settings.resolve(null)).license(reference.trim()).raw();
     }

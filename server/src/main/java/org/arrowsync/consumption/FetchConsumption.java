@@ -32,9 +32,7 @@ class FetchConsumption {
 
     FetchConsumptionResponse fetch(String licenseReference, String period) {
         FieldErrors errors = new FieldErrors();
-        if (errors.required("license_reference", licenseReference)) {
-            errors.maxLength("license_reference", licenseReference, 255);
-        }
+        errors.requiredText("license_reference", licenseReference, 255);
         YearMonth month = errors.required("period", period) ? Periods.parse(errors, "period", period) : null;
         errors.throwIfAny();
         // No resource names a mapping here, so the active settings answer (D18 applies where a resource is named).

@@ -76,9 +76,7 @@ public class CustomerService {
      */
     private static void validate(CustomerFields fields, String kept) {
         FieldErrors errors = new FieldErrors();
-        if (errors.required("name", fields.name())) {
-            errors.maxLength("name", fields.name(), 150);
-        }
+        errors.requiredText("name", fields.name(), 150);
         errors.maxLength("abbreviation", fields.abbreviation(), 12);
         errors.maxLength("email", fields.email(), 75);
         errors.email("email", fields.email());

@@ -88,12 +88,8 @@ public class OfferingService {
 
     private static void validate(NewOffering offering) {
         FieldErrors errors = new FieldErrors();
-        if (errors.required("name", offering.name())) {
-            errors.maxLength("name", offering.name(), 150);
-        }
-        if (errors.required("type", offering.type())) {
-            errors.maxLength("type", offering.type(), 100);
-        }
+        errors.requiredText("name", offering.name(), 150);
+        errors.requiredText("type", offering.type(), 100);
         if (errors.required("state", offering.state())) {
             errors.oneOf("state", offering.state(), STATES);
         }

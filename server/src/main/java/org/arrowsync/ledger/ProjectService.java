@@ -81,9 +81,7 @@ public class ProjectService {
 
     private Customer validate(UUID customerUuid, String name, String description) {
         FieldErrors errors = new FieldErrors();
-        if (errors.required("name", name)) {
-            errors.maxLength("name", name, 500);
-        }
+        errors.requiredText("name", name, 500);
         errors.requiredValue("customer", customerUuid);
         errors.throwIfAny();
         return customers.find(customerUuid).orElseThrow(() -> InvalidInput.of("customer", InvalidInput.DOES_NOT_EXIST));

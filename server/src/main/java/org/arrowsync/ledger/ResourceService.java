@@ -152,9 +152,7 @@ public class ResourceService {
 
     private ResourceFields validate(ResourceDraft draft) {
         FieldErrors errors = new FieldErrors();
-        if (errors.required("name", draft.name())) {
-            errors.maxLength("name", draft.name(), 150);
-        }
+        errors.requiredText("name", draft.name(), 150);
         errors.maxLength("backend_id", draft.backendId(), MAX_BACKEND_ID);
         errors.oneOf("state", draft.state(), STATES);
         errors.requiredValue("offering", draft.offeringUuid());

@@ -82,9 +82,7 @@ class CustomerMappingActionsController {
         UUID mapping = Uuids.fromPath(uuid);
         FieldErrors errors = new FieldErrors();
         errors.required("resource_uuid", request.resourceUuid());
-        if (errors.required("license_reference", request.licenseReference())) {
-            errors.maxLength("license_reference", request.licenseReference(), 255);
-        }
+        errors.requiredText("license_reference", request.licenseReference(), 255);
         errors.throwIfAny();
         return linking.link(
                 mapping,
@@ -99,12 +97,8 @@ class CustomerMappingActionsController {
     ImportLicenseResponse importLicense(@PathVariable String uuid, @RequestBody ImportLicenseRequest request) {
         UUID mapping = Uuids.fromPath(uuid);
         FieldErrors errors = new FieldErrors();
-        if (errors.required("license_reference", request.licenseReference())) {
-            errors.maxLength("license_reference", request.licenseReference(), 255);
-        }
-        if (errors.notBlank("license_name", request.licenseName())) {
-            errors.maxLength("license_name", request.licenseName(), 150);
-        }
+        errors.requiredText("license_reference", request.licenseReference(), 255);
+        errors.optionalText("license_name", request.licenseName(), 150);
         errors.required("offering_uuid", request.offeringUuid());
         errors.required("project_uuid", request.projectUuid());
         errors.throwIfAny();

@@ -178,9 +178,7 @@ public class CustomerMappingService {
     private MappingFields validate(MappingDraft draft, long exceptId) {
         FieldErrors errors = new FieldErrors();
         errors.requiredValue("settings", draft.settingsUuid());
-        if (errors.required("arrow_reference", draft.arrowReference())) {
-            errors.maxLength("arrow_reference", draft.arrowReference(), MAX_REFERENCE);
-        }
+        errors.requiredText("arrow_reference", draft.arrowReference(), MAX_REFERENCE);
         errors.maxLength("arrow_company_name", draft.arrowCompanyName(), 500);
         errors.requiredValue("waldur_customer", draft.customerUuid());
         errors.throwIfAny();

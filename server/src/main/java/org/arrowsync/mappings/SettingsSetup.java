@@ -71,7 +71,9 @@ public class SettingsSetup {
                 request.apiUrl().strip(),
                 request.apiKey(),
                 request.exportTypeReference() == null ? "" : request.exportTypeReference(),
-                request.classificationFilter() == null ? "IAAS" : request.classificationFilter(),
+                request.classificationFilter() == null
+                        ? Settings.DEFAULT_CLASSIFICATION
+                        : request.classificationFilter(),
                 Boolean.TRUE.equals(request.syncEnabled()));
         return transaction.execute(status -> {
             Settings saved = settings.create(draft, partner);

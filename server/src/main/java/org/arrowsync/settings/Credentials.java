@@ -55,7 +55,7 @@ public class Credentials {
     /** An Arrow refusal here is a 400 {@code {"error": …}}: the wizard cannot go on without a partner. */
     PreviewSettingsResponse preview(PreviewSettingsRequest request) {
         String classification = request.classificationFilter() == null
-                ? SettingsService.DEFAULT_CLASSIFICATION
+                ? Settings.DEFAULT_CLASSIFICATION
                 : request.classificationFilter();
         ArrowClient client = arrow.client(request.apiUrl(), request.apiKey());
         FieldErrors errors = new FieldErrors();

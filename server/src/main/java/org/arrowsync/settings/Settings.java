@@ -26,6 +26,8 @@ public record Settings(
         Instant modified) {
 
     public static final String DEFAULT_ITEM_PREFIX = "Arrow consumption";
+    /** The classification a new settings record reads Arrow's export with unless told otherwise. */
+    public static final String DEFAULT_CLASSIFICATION = "IAAS";
 
     public ArrowConnection connection() {
         return new ArrowConnection(URI.create(apiUrl), apiKey);

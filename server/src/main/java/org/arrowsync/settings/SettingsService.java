@@ -32,9 +32,6 @@ public class SettingsService {
 
     private static final Logger log = LoggerFactory.getLogger(SettingsService.class);
 
-    /** The classification a new settings record reads Arrow's export with unless told otherwise. */
-    static final String DEFAULT_CLASSIFICATION = "IAAS";
-
     private final SettingsRepository settings;
     private final ArrowClients clients;
     private final ArrowAccess access;
@@ -259,7 +256,7 @@ public class SettingsService {
         String exportType = pick(draft.exportTypeReference(), current == null ? "" : current.exportTypeReference());
         String classification = pick(
                 draft.classificationFilter(),
-                current == null ? DEFAULT_CLASSIFICATION : current.classificationFilter());
+                current == null ? Settings.DEFAULT_CLASSIFICATION : current.classificationFilter());
         checkExportFilters(errors, exportType, classification);
         errors.oneOf(
                 "invoice_price_source",
@@ -280,9 +277,7 @@ public class SettingsService {
     /** The export template and classification a settings record reads Arrow's export with, as saved or previewed. */
     static void checkExportFilters(FieldErrors errors, String exportType, String classification) {
         errors.maxLength("export_type_reference", exportType, 255);
-        if (errors.required("classification_filter", classification)) {
-            errors.maxLength("classification_filter", classification, 50);
-        }
+        errors.requiredText("classification_filter", classification, 50);
     }
 
     private static String pick(String given, String current) {

@@ -73,9 +73,7 @@ public class VendorOfferingMappingService {
         // trimmed, as DRF trims a text field: Arrow's vendor names have no surrounding spaces to match
         String vendorName =
                 draft.vendorName() == null ? null : draft.vendorName().strip();
-        if (errors.required("arrow_vendor_name", vendorName)) {
-            errors.maxLength("arrow_vendor_name", vendorName, 255);
-        }
+        errors.requiredText("arrow_vendor_name", vendorName, 255);
         errors.requiredValue("offering", draft.offeringUuid());
         errors.throwIfAny();
         Settings owner = settings.find(draft.settingsUuid()).orElse(null);

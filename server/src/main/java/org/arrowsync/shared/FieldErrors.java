@@ -45,6 +45,16 @@ public final class FieldErrors {
         return true;
     }
 
+    /** Required, not blank and at most {@code max} characters: a text field of a model. Returns whether it passed. */
+    public boolean requiredText(String field, String value, int max) {
+        return required(field, value) && maxLength(field, value, max);
+    }
+
+    /** Optional, not blank when given, and at most {@code max} characters. Returns whether it passed. */
+    public boolean optionalText(String field, String value, int max) {
+        return notBlank(field, value) && maxLength(field, value, max);
+    }
+
     public boolean requiredValue(String field, Object value) {
         if (value == null) {
             add(field, "This field is required.");
@@ -53,10 +63,13 @@ public final class FieldErrors {
         return true;
     }
 
-    public void maxLength(String field, String value, int max) {
+    /** At most {@code max} characters, when given. Returns whether it passed. */
+    public boolean maxLength(String field, String value, int max) {
         if (value != null && value.length() > max) {
             add(field, "Ensure this field has no more than " + max + " characters.");
+            return false;
         }
+        return true;
     }
 
     /** After the field's length check: a value already refused is not looked at again. */
