@@ -46,7 +46,15 @@ class SettingsPages {
         // Active only when no settings are: ticked, saving a second connection would deactivate the working one
         boolean firstActive = settings.active().isEmpty();
         model.addAttribute(
-                "form", new SettingsForm("", "", Settings.DEFAULT_CLASSIFICATION, "sell", Settings.DEFAULT_ITEM_PREFIX, firstActive, false));
+                "form",
+                new SettingsForm(
+                        "",
+                        "",
+                        Settings.DEFAULT_CLASSIFICATION,
+                        "sell",
+                        Settings.DEFAULT_ITEM_PREFIX,
+                        firstActive,
+                        false));
         return "console/settings-form";
     }
 
