@@ -207,7 +207,10 @@ public class InvoiceService {
         return new InvoiceWithItems(invoice, items.ofInvoices(Map.of(invoice.id(), invoice.uuid())));
     }
 
-    /** A page of invoices with all their items: two queries, whatever the page size. */
+    /**
+     * A page of invoices with all their items: the same statements whatever the page size, the items' split in parts
+     * read at once on a large page (D154).
+     */
     public Listing<InvoiceWithItems> list(InvoiceFilter filter, PageRequest page) {
         return invoices.list(filter, page).mapAll(this::withItems);
     }

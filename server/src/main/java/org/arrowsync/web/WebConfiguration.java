@@ -27,7 +27,6 @@ import tools.jackson.databind.cfg.CoercionInputShape;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.module.SimpleModule;
 import tools.jackson.databind.type.LogicalType;
-import tools.jackson.module.blackbird.BlackbirdModule;
 
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration implements WebMvcConfigurer {
@@ -58,15 +57,6 @@ class WebConfiguration implements WebMvcConfigurer {
     }
 
     /** A path an action names literally is that action's, whatever the method ({@link ActionRoutes}). */
-    /**
-     * Jackson reads the answers' fields through generated accessors rather than reflection: a page of invoices writes
-     * 4,900 items of 21 fields each (D155).
-     */
-    @Bean
-    BlackbirdModule blackbird() {
-        return new BlackbirdModule();
-    }
-
     @Bean
     WebMvcRegistrations actionRoutes() {
         return new WebMvcRegistrations() {

@@ -12,6 +12,7 @@ import java.util.function.Function;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
@@ -104,6 +105,20 @@ class ConcurrentReadsTests {
             release.countDown();
             other.join();
         }
+    }
+
+    /** A request still reading as the server stops is not left waiting for a helper that will never run its part. */
+    @Test
+    @Timeout(10)
+    void onceTheHelpersAreStoppedTheReadRunsInTheCaller() {
+        reads.destroy();
+
+        List<Integer> rows = reads.inParts(keys(100), recorded(List::of));
+
+        assertThat(rows).isEqualTo(keys(100));
+        assertThat(calls)
+                .extracting(Read::thread)
+                .containsOnly(Thread.currentThread().getName());
     }
 
     private <R> Function<List<Integer>, List<R>> recorded(Function<Integer, List<R>> rowsOfKey) {
