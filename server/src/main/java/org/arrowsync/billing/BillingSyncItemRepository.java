@@ -26,7 +26,6 @@ import org.arrowsync.ledger.InvoiceState;
 import org.arrowsync.pricing.LineScope;
 import org.arrowsync.pricing.MarginLine;
 import org.arrowsync.pricing.MarginTotals;
-import org.arrowsync.shared.ConcurrentReads;
 import org.arrowsync.shared.DeltaCounts;
 import org.arrowsync.shared.ListQuery;
 import org.arrowsync.shared.Listing;
@@ -142,12 +141,10 @@ class BillingSyncItemRepository {
     private final JdbcClient jdbc;
     private final ListQuery<BillingSyncItem> listing;
     private final RowCopy copy;
-    private final ConcurrentReads reads;
 
-    BillingSyncItemRepository(JdbcClient jdbc, RowCopy copy, ConcurrentReads reads) {
+    BillingSyncItemRepository(JdbcClient jdbc, RowCopy copy) {
         this.jdbc = jdbc;
         this.copy = copy;
-        this.reads = reads;
         // Newest first by id, which follows creation: the primary key serves any page without a sort (D56).
         this.listing = new ListQuery<>(jdbc, SELECT, FROM, "t.id desc", BillingSyncItemRepository::map, "t.id");
     }
@@ -235,15 +232,11 @@ class BillingSyncItemRepository {
         return result;
     }
 
-    /**
-     * The lines of these syncs as their answers embed them, each sync's in the order they were created; read in parts
-     * of the syncs at once (D154), the parts one after the other.
-     */
-    List<EmbeddedItem> embeddedIn(List<Long> syncIds) {
-        return syncIds.isEmpty() ? List.of() : reads.inParts(syncIds, this::embeddedInPart);
-    }
-
-    private List<EmbeddedItem> embeddedInPart(List<Long> syncIds) {
+    /** The lines of these syncs as their answers embed them, in the order they were created. */
+    List<EmbeddedItem> embeddedIn(Collection<Long> syncIds) {
+        if (syncIds.isEmpty()) {
+            return List.of();
+        }
         return jdbc.sql("""
                         select t.billing_sync_id, t.uuid, t.arrow_line_reference, ii.uuid as invoice_item_uuid, t.original_price,
                                ci.uuid as compensation_item_uuid, t.vendor_name, t.subscription_reference, t.classification,

@@ -11,8 +11,7 @@ import org.arrowsync.shared.PageRequest;
 import org.springframework.stereotype.Service;
 
 /**
- * The read side of billing syncs: a page of syncs with all their items costs the same statements whatever the page
- * size, the items' split in parts read at once on a large page (D154).
+ * The read side of billing syncs: a page of syncs with all their items costs three statements, whatever the page size.
  */
 @Service
 class BillingSyncQueries {

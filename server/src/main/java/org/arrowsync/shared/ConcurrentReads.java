@@ -14,10 +14,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * A read of many keys' rows (the items a page of invoices or billing syncs embeds) split into parts that run at the
- * same time, each a statement on a connection of its own. In one statement PostgreSQL writes the rows and the driver
- * reads them each on one core: a page of a hundred invoices' 4,900 items took 21 ms of the 30 before its answer is
- * written, at a million lines, and 11 ms read in two halves (D154).
+ * A read of many keys' rows (the items a page of invoices embeds) split into parts that run at the same time, each a
+ * statement on a connection of its own. In one statement PostgreSQL writes the rows and the driver reads them each on
+ * one core: a page of a hundred invoices' 4,900 items took 21 ms of the 30 before its answer is written, at a million
+ * lines, and 11 ms read in two halves (D154).
  *
  * <p>A part runs on a helper thread when one is free and in the caller otherwise, so a busy server reads as it did with
  * one statement and nothing waits in a queue. Inside a transaction the whole read runs in the caller: another

@@ -13,10 +13,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
-/**
- * A page of billing syncs embeds each sync's lines as the sync alone answers them, however they were read: a page of
- * twenty-four syncs reads them in parts at once (D154), one sync in one statement.
- */
+/** A page of billing syncs embeds each sync's lines as the sync alone answers them, in the order they were created. */
 class SyncPageItemsIntegrationTests extends IntegrationTest {
 
     private static final int SYNCS = 24;
