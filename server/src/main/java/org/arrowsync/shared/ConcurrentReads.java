@@ -56,9 +56,8 @@ public class ConcurrentReads implements DisposableBean {
                     thread.setDaemon(true);
                     return thread;
                 },
-                // in the caller when no helper is free, and once the server stops (where CallerRunsPolicy would drop
-                // the
-                // task and leave its read waiting for ever)
+                // in the caller when no helper is free, and once the server stops: CallerRunsPolicy would drop the
+                // task then, leaving its read waiting for ever
                 (task, pool) -> task.run());
         helpers.allowCoreThreadTimeOut(true);
     }
