@@ -87,7 +87,7 @@ final class Compensations {
             return BigDecimal.ZERO;
         }
         Compensation compensation = new Compensation(item, sync, target, difference, price, reason);
-        if (!Money.significant(difference)) {
+        if (!Money.significant(difference, item.currency())) {
             // Only a line an invoice bills, for Arrow's final amount or the rules' price: one that charges nothing yet
             // may have no claim on its license-month, and a dropped line's leftover is Arrow's to state (D153)
             if (together
@@ -117,7 +117,7 @@ final class Compensations {
         belowACent.clear();
         List<Compensation> added = new ArrayList<>();
         for (List<Compensation> customer : byCustomer.values()) {
-            if (Money.significant(sum(customer))) {
+            if (Money.significant(sum(customer), customer.get(0).item().currency())) {
                 added.addAll(customer);
             }
         }

@@ -232,16 +232,10 @@ class LicenseMonthBilling {
         Price price = pricing.price(finalised.period(), finalised, totals.sell(), totals.buy());
         BigDecimal difference = price.billed().subtract(finalised.invoiced());
         Result result = Result.FINALIZED;
-        if (Money.significant(difference)) {
-            // in the currency Arrow names, else in the license-month's own (D9): a default could differ from it
-            compensate(
-                    finalised,
-                    difference,
-                    named == null ? finalised.currency() : named,
-                    pricing.prefix(),
-                    price,
-                    null,
-                    now);
+        // in the currency Arrow names, else in the license-month's own (D9): a default could differ from it
+        String currency = named == null ? finalised.currency() : named;
+        if (Money.significant(difference, currency)) {
+            compensate(finalised, difference, currency, pricing.prefix(), price, null, now);
             result = Result.COMPENSATED;
         }
         records.markReconciled(id, now);

@@ -29,8 +29,6 @@ public final class Money {
     public static String orDefaultCurrency(String named) {
         return named == null || named.isBlank() ? DEFAULT_CURRENCY : named;
     }
-    /** Differences below one minor unit of the currency are not worth a correction. */
-    public static final BigDecimal TOLERANCE = new BigDecimal("0.01");
 
     private Money() {}
 
@@ -101,7 +99,11 @@ public final class Money {
         return stored.precision() - stored.scale() <= digits;
     }
 
-    public static boolean significant(BigDecimal difference) {
-        return difference.abs().compareTo(TOLERANCE) >= 0;
+    /**
+     * Whether a difference is worth a correction: one minor unit of its currency or more (a cent, a yen, a fils; D156).
+     * Less would be booked as an item whose price rounds to nothing.
+     */
+    public static boolean significant(BigDecimal difference, String currency) {
+        return difference.abs().compareTo(BigDecimal.ONE.movePointLeft(minorUnits(currency))) >= 0;
     }
 }

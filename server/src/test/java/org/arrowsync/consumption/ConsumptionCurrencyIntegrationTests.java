@@ -106,6 +106,34 @@ class ConsumptionCurrencyIntegrationTests extends IntegrationTest {
                 .isEqualTo("USD");
     }
 
+    /** A yen has no cents: a month billed in yen is not corrected by 0.40, which would be an item of 0 yen (D156). */
+    @Test
+    void aDifferenceUnderOneMinorUnitOfTheMonthsCurrencyIsNotCorrected() {
+        fixture.trackedResources(1);
+        String license = fixture.meteredLicense(CLOSED);
+        String resource = fixture.licensedResources().get(license);
+        api.post(HISTORICAL, fixture.historicalMonth(resource, CLOSED)).expect(200);
+        String item = record(resource).get("invoice_item_uuid").asString();
+        jdbc.sql("""
+                        update invoice_items set currency = 'JPY'
+                        where invoice_id = (select invoice_id from invoice_items where uuid = ?::uuid)""").param(item).update();
+        api.patch(
+                        "/api/admin/arrow/settings/" + fixture.settings() + "/",
+                        Map.of("export_type_reference", ExportTemplates.NO_CURRENCY_REFERENCE))
+                .expect(200);
+        fixture.emulator().correctSell(license, CLOSED, new BigDecimal("0.40"));
+
+        JsonNode finalisation = fixture.run("trigger_reconciliation", fixture.period(CLOSED));
+
+        JsonNode record = record(resource);
+        assertThat(record.get("is_finalized").asBoolean())
+                .as(finalisation.toString())
+                .isTrue();
+        assertThat(record.get("compensation_item_uuid").isNull())
+                .as("0.40 yen is under a yen")
+                .isTrue();
+    }
+
     private JsonNode record(String resource) {
         return api.get(RECORDS + "?resource_uuid=" + resource + "&billing_period=" + CLOSED.atDay(1))
                 .expect(200)

@@ -44,6 +44,28 @@ class MoneyTests {
         }
     }
 
+    /** A difference is worth a correction from one minor unit of its currency: a cent, a yen, a fils (D156). */
+    @ParameterizedTest(name = "[{0}] {1} {2}: {3}")
+    @CsvSource({
+        "0.01, EUR, true",
+        "0.0099999, EUR, false",
+        "-0.01, EUR, true",
+        "0.009, USD, false",
+        "0.99, JPY, false",
+        "-0.5, JPY, false",
+        "1, JPY, true",
+        "-1.2, JPY, true",
+        "0.001, BHD, true",
+        "0.0009, BHD, false",
+        "0.009, KWD, true",
+        "0.01, QQQ, true",
+        "0.009, QQQ, false"
+    })
+    void aDifferenceIsWorthACorrectionFromOneMinorUnitOfItsCurrency(
+            String difference, String currency, boolean significant) {
+        assertThat(Money.significant(new BigDecimal(difference), currency)).isEqualTo(significant);
+    }
+
     /** Both bounds at once: Arrow's amounts keep 12 digits before the point, a line's amounts 20 (D75, D79). */
     @ParameterizedTest(name = "[{0}] taken from Arrow: {1}, fits a line: {2}")
     @CsvSource({
