@@ -88,13 +88,10 @@ class BillingLines implements PricedLines {
                                 Collectors.toList()));
         together.forEach((key, corrected) -> {
             BillingSync sync = corrected.get(0).sync();
-            BigDecimal sum = corrected.stream()
-                    .map(Compensations.Compensation::difference)
-                    .reduce(BigDecimal.ZERO, BigDecimal::add);
             customers.merge(
                     key,
                     RepricedCustomer.none(sync.customerUuid(), sync.customerName(), key.currency())
-                            .plus(BigDecimal.ZERO, BigDecimal.ZERO, sum),
+                            .plus(BigDecimal.ZERO, BigDecimal.ZERO, Compensations.sum(corrected)),
                     RepricedCustomer::plus);
         });
         List<Long> syncIds = syncs.stream().map(BillingSync::id).toList();

@@ -110,9 +110,7 @@ final class Compensations {
     List<Compensation> addThoseThatAddUp() {
         Map<List<Object>, List<Compensation>> byCustomer = new LinkedHashMap<>();
         for (Compensation c : belowACent) {
-            byCustomer
-                    .computeIfAbsent(List.of(c.sync().customerUuid(), c.item().currency()), key -> new ArrayList<>())
-                    .add(c);
+            byCustomer.computeIfAbsent(group(c), key -> new ArrayList<>()).add(c);
         }
         belowACent.clear();
         List<Compensation> added = new ArrayList<>();
@@ -126,7 +124,7 @@ final class Compensations {
         return added;
     }
 
-    private static BigDecimal sum(List<Compensation> compensations) {
+    static BigDecimal sum(List<Compensation> compensations) {
         return compensations.stream().map(Compensation::difference).reduce(BigDecimal.ZERO, BigDecimal::add);
     }
 
@@ -137,7 +135,12 @@ final class Compensations {
 
     /** What names the item a planned correction is booked on: itself, or its customer and currency when grouped. */
     private Object itemOf(Compensation c) {
-        return grouped.contains(c) ? List.of(c.sync().customerUuid(), c.item().currency()) : c;
+        return grouped.contains(c) ? group(c) : c;
+    }
+
+    /** The customer and currency whose differences under a cent are added up together. */
+    private static List<Object> group(Compensation c) {
+        return List.of(c.sync().customerUuid(), c.item().currency());
     }
 
     /** The corrections planned so far, in the order they were considered. */

@@ -72,32 +72,8 @@ class ConsumptionCurrencyIntegrationTests extends IntegrationTest {
 
     @Test
     void aCorrectionFromAnExportThatNamesNoCurrencyIsBookedInTheCurrencyItsMonthWasBilledIn() {
-        fixture.trackedResources(1);
-        String license = fixture.meteredLicense(CLOSED);
-        String resource = fixture.licensedResources().get(license);
-        assertThat(api.post(HISTORICAL, fixture.historicalMonth(resource, CLOSED))
-                        .expect(200)
-                        .json()
-                        .get("periods_synced")
-                        .asInt())
-                .isEqualTo(1);
-        String item = record(resource).get("invoice_item_uuid").asString();
-        // the month was billed in dollars, and the partner's export has no currency column
-        jdbc.sql("""
-                        update invoice_items set currency = 'USD'
-                        where invoice_id = (select invoice_id from invoice_items where uuid = ?::uuid)""").param(item).update();
-        api.patch(
-                        "/api/admin/arrow/settings/" + fixture.settings() + "/",
-                        Map.of("export_type_reference", ExportTemplates.NO_CURRENCY_REFERENCE))
-                .expect(200);
-        fixture.emulator().correctSell(license, CLOSED, new BigDecimal("7.00"));
+        JsonNode record = finalisedMonthBilledIn("USD", "7.00");
 
-        JsonNode finalisation = fixture.run("trigger_reconciliation", fixture.period(CLOSED));
-
-        JsonNode record = record(resource);
-        assertThat(record.get("is_finalized").asBoolean())
-                .as(finalisation.toString())
-                .isTrue();
         assertThat(jdbc.sql("select currency from invoice_items where uuid = ?::uuid")
                         .param(record.get("compensation_item_uuid").asString())
                         .query(String.class)
@@ -109,19 +85,36 @@ class ConsumptionCurrencyIntegrationTests extends IntegrationTest {
     /** A yen has no cents: a month billed in yen is not corrected by 0.40, which would be an item of 0 yen (D156). */
     @Test
     void aDifferenceUnderOneMinorUnitOfTheMonthsCurrencyIsNotCorrected() {
+        JsonNode record = finalisedMonthBilledIn("JPY", "0.40");
+
+        assertThat(record.get("compensation_item_uuid").isNull())
+                .as("0.40 yen is under a yen")
+                .isTrue();
+    }
+
+    /**
+     * The consumption record of a license-month billed in {@code currency} (its invoice's items set to it), once Arrow
+     * changed the month's sell by {@code sellChange} in an export that names no currency and the month was finalised.
+     */
+    private JsonNode finalisedMonthBilledIn(String currency, String sellChange) {
         fixture.trackedResources(1);
         String license = fixture.meteredLicense(CLOSED);
         String resource = fixture.licensedResources().get(license);
-        api.post(HISTORICAL, fixture.historicalMonth(resource, CLOSED)).expect(200);
+        assertThat(api.post(HISTORICAL, fixture.historicalMonth(resource, CLOSED))
+                        .expect(200)
+                        .json()
+                        .get("periods_synced")
+                        .asInt())
+                .isEqualTo(1);
         String item = record(resource).get("invoice_item_uuid").asString();
         jdbc.sql("""
-                        update invoice_items set currency = 'JPY'
-                        where invoice_id = (select invoice_id from invoice_items where uuid = ?::uuid)""").param(item).update();
+                        update invoice_items set currency = ?
+                        where invoice_id = (select invoice_id from invoice_items where uuid = ?::uuid)""").params(currency, item).update();
         api.patch(
                         "/api/admin/arrow/settings/" + fixture.settings() + "/",
                         Map.of("export_type_reference", ExportTemplates.NO_CURRENCY_REFERENCE))
                 .expect(200);
-        fixture.emulator().correctSell(license, CLOSED, new BigDecimal("0.40"));
+        fixture.emulator().correctSell(license, CLOSED, new BigDecimal(sellChange));
 
         JsonNode finalisation = fixture.run("trigger_reconciliation", fixture.period(CLOSED));
 
@@ -129,9 +122,7 @@ class ConsumptionCurrencyIntegrationTests extends IntegrationTest {
         assertThat(record.get("is_finalized").asBoolean())
                 .as(finalisation.toString())
                 .isTrue();
-        assertThat(record.get("compensation_item_uuid").isNull())
-                .as("0.40 yen is under a yen")
-                .isTrue();
+        return record;
     }
 
     private JsonNode record(String resource) {
