@@ -309,7 +309,7 @@ class BillingSyncRepository {
                         "b.report_period",
                         filter.to() == null ? null : filter.to().toString())
                 .eq("b.state", filter.state())
-                .iexact("b.arrow_state", filter.arrowState());
+                .iexactOnLowerCase("b.arrow_state", filter.arrowState());
     }
 
     /**

@@ -1,6 +1,7 @@
 package org.arrowsync.billing;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -17,6 +18,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -29,6 +32,9 @@ class BillingValidationIntegrationTests extends IntegrationTest {
 
     @Autowired
     BillingValidation validation;
+
+    @Autowired
+    JdbcClient jdbc;
 
     @RegisterExtension
     final ArrowFixture fixture = new ArrowFixture();
@@ -84,6 +90,23 @@ class BillingValidationIntegrationTests extends IntegrationTest {
                     assertThat(sync.get("state").asInt()).isEqualTo(2);
                     assertThat(sync.get("arrow_state").asString()).isEqualTo("pending");
                 });
+        assertThat(inArrowState("Validated_By_Calendar"))
+                .as("Waldur's iexact: the state in any case (D157)")
+                .containsExactlyInAnyOrderElementsOf(uuids(silentOnes));
+        assertThat(inArrowState("PENDING"))
+                .containsExactlyInAnyOrderElementsOf(uuids(syncs.stream()
+                        .filter(sync -> !silentOnes.contains(sync))
+                        .toList()));
+        assertThat(inArrowState("validated")).isEmpty();
+        assertThat(inArrowState("validated_")).as("a state, not a piece of one").isEmpty();
+    }
+
+    @Test
+    void aSyncHoldsOnlyTheArrowStatesTheFilterComparesAsTheyAre() {
+        assertThatThrownBy(() -> jdbc.sql("update billing_syncs set arrow_state = 'Validated'")
+                        .update())
+                .as("D157: the filter compares the column as it is, so the column holds lower case only")
+                .isInstanceOf(DataIntegrityViolationException.class);
     }
 
     @ParameterizedTest
@@ -128,6 +151,20 @@ class BillingValidationIntegrationTests extends IntegrationTest {
                 .forEach(syncs::add);
         assertThat(syncs).isNotEmpty();
         return syncs;
+    }
+
+    /** The uuids of the settings' syncs in this Arrow state, as the list's filter selects them. */
+    private List<String> inArrowState(String state) {
+        return uuids(api.get("/api/admin/arrow/billing-syncs/?settings_uuid=" + settings + "&page_size=50&arrow_state="
+                        + state)
+                .expect(200)
+                .json()
+                .valueStream()
+                .toList());
+    }
+
+    private static List<String> uuids(List<JsonNode> syncs) {
+        return syncs.stream().map(sync -> sync.get("uuid").asString()).toList();
     }
 
     /** The errors a run reports, as the job would keep them. */
