@@ -140,6 +140,14 @@ class BillingSyncItemRepository {
 
     private final JdbcClient jdbc;
     private final ListQuery<BillingSyncItem> listing;
+    /**
+     * The list where its filter names nothing of the items' syncs: a page's keys are chosen, and its items counted,
+     * from the items alone. PostgreSQL leaves out the outer joins of {@link #FROM} but still counts the columns they
+     * join on as needed, which rules out reading the primary key alone, where a deep page of a vendor or a
+     * classification finds its keys without visiting the rows it skips (D158).
+     */
+    private final ListQuery<BillingSyncItem> itemsAlone;
+
     private final RowCopy copy;
 
     BillingSyncItemRepository(JdbcClient jdbc, RowCopy copy) {
@@ -147,6 +155,8 @@ class BillingSyncItemRepository {
         this.copy = copy;
         // Newest first by id, which follows creation: the primary key serves any page without a sort (D56).
         this.listing = new ListQuery<>(jdbc, SELECT, FROM, "t.id desc", BillingSyncItemRepository::map, "t.id");
+        this.itemsAlone = new ListQuery<>(
+                jdbc, SELECT, " from billing_sync_items t", "t.id desc", BillingSyncItemRepository::map, "t.id");
     }
 
     /**
@@ -272,7 +282,7 @@ class BillingSyncItemRepository {
     }
 
     Listing<BillingSyncItem> list(BillingSyncQueries.ItemFilter filter, PageRequest page) {
-        return listing.list(where(filter), page, count(filter));
+        return listing(filter).list(where(filter), page, count(filter));
     }
 
     /** The plan of {@link #find} as it runs for these references. */
@@ -282,12 +292,12 @@ class BillingSyncItemRepository {
 
     /** The plan of {@link #list}'s page query as it ran. */
     List<String> listPlan(BillingSyncQueries.ItemFilter filter, PageRequest page) {
-        return listing.plan(where(filter), page);
+        return listing(filter).plan(where(filter), page);
     }
 
     /** The plan of {@link #list}'s count as it ran. */
     List<String> countPlan(BillingSyncQueries.ItemFilter filter) {
-        return listing.countPlan(count(filter));
+        return listing(filter).countPlan(count(filter));
     }
 
     /**
@@ -296,12 +306,21 @@ class BillingSyncItemRepository {
      */
     private ListQuery.Count count(BillingSyncQueries.ItemFilter filter) {
         if (!filter.countKept()) {
-            return listing.countAll(where(filter));
+            return listing(filter).countAll(where(filter));
         }
         if (filter.syncUuid() != null) {
             return new ListQuery.Count(SYNC_COUNT, where(filter));
         }
-        return new ListQuery.Count(MONTH_COUNT, kept(new SqlFilter(), "m", "m", filter));
+        return new ListQuery.Count(
+                MONTH_COUNT,
+                new SqlFilter()
+                        .eq("m.report_period", filter.reportPeriod())
+                        .icontains("m.vendor_name", filter.vendorName())
+                        .eq("m.classification", filter.classification()));
+    }
+
+    private ListQuery<BillingSyncItem> listing(BillingSyncQueries.ItemFilter filter) {
+        return filter.namesSyncs() ? listing : itemsAlone;
     }
 
     Optional<BillingSyncItem> find(UUID uuid) {
@@ -311,9 +330,19 @@ class BillingSyncItemRepository {
                 .optional();
     }
 
+    /**
+     * The filter on the items (or on the syncs' counts, whose columns are named as the items' are). A piece of a
+     * vendor's name is looked for among the vendors the months' counts hold, which are every vendor an item has (D143),
+     * and each item's vendor compared with those that hold it: a deep page tests tens of thousands of items (D158).
+     */
     private static SqlFilter where(BillingSyncQueries.ItemFilter filter) {
         SqlFilter sql = SyncReferenceIndex.referencesContain(
-                kept(new SqlFilter().eq("b.uuid", filter.syncUuid()), "b", "t", filter),
+                new SqlFilter()
+                        .eq("b.uuid", filter.syncUuid())
+                        .eq("b.report_period", filter.reportPeriod())
+                        .icontainsAmong(
+                                "t.vendor_name", filter.vendorName(), "billing_month_item_counts v", "v.vendor_name")
+                        .eq("t.classification", filter.classification()),
                 "t",
                 filter.subscriptionReference(),
                 filter.lineReference());
@@ -322,16 +351,6 @@ class BillingSyncItemRepository {
                     filter.hasCompensation() ? "t.compensation_item_id is not null" : "t.compensation_item_id is null");
         }
         return sql;
-    }
-
-    /**
-     * The filters the kept counts know besides the sync: the month (a column of {@code month}'s), the vendor and the
-     * classification (columns of {@code item}'s).
-     */
-    private static SqlFilter kept(SqlFilter sql, String month, String item, BillingSyncQueries.ItemFilter filter) {
-        return sql.eq(month + ".report_period", filter.reportPeriod())
-                .icontains(item + ".vendor_name", filter.vendorName())
-                .eq(item + ".classification", filter.classification());
     }
 
     /**

@@ -72,6 +72,11 @@ class BillingSyncQueries {
             String lineReference,
             Boolean hasCompensation) {
 
+        /** Whether it filters on what the items' syncs hold: which sync, or their month. */
+        boolean namesSyncs() {
+            return syncUuid != null || reportPeriod != null;
+        }
+
         /** Whether it filters on the items' syncs, vendor and classification alone: what the kept counts know. */
         boolean countKept() {
             return (subscriptionReference == null || subscriptionReference.isEmpty())

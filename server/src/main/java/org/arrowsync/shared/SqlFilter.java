@@ -57,6 +57,20 @@ public final class SqlFilter {
         return this;
     }
 
+    /**
+     * {@code icontains} on a column of few distinct values, all of which another table's column holds: the values that
+     * match are found there, once a statement, and each row's value is compared with them instead of searched. The
+     * table and its column are written into the statement, so they must be the caller's constants.
+     */
+    public SqlFilter icontainsAmong(String column, String value, String table, String tableColumn) {
+        if (value != null && !value.isEmpty()) {
+            conditions.add(column + " = any(array(select distinct " + tableColumn + " from " + table + " where "
+                    + tableColumn + " ilike ? escape '\\'))");
+            params.add(containsPattern(value));
+        }
+        return this;
+    }
+
     /** Django's {@code icontains} over several columns, as a search box filters: a row matches where any one does. */
     public SqlFilter icontainsAny(String value, String... columns) {
         if (value != null && !value.isEmpty()) {

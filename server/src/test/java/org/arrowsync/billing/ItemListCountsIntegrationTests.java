@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.YearMonth;
 import java.util.List;
+import java.util.Locale;
 import javax.sql.DataSource;
 import org.arrowsync.support.ArrowFixture;
 import org.arrowsync.support.IntegrationTest;
@@ -177,6 +178,42 @@ class ItemListCountsIntegrationTests extends IntegrationTest {
         assertCount("/api/admin/arrow/billing-sync-items/?vendor_name=no-such-vendor", "false");
     }
 
+    /**
+     * D158: a piece of a vendor's name is looked for among the vendors the months' counts hold, and the items of those
+     * that hold it are listed, newest first, whether the counts are deltas or folded, and with the other filters.
+     */
+    @Test
+    void theSyncItemListShowsTheItemsItsVendorFilterSelects() {
+        jdbc.sql("""
+                        insert into billing_sync_items (uuid, billing_sync_id, arrow_line_reference, vendor_name,
+                                                        classification, billed_via, created, modified)
+                        select gen_random_uuid(), (select max(id) from billing_syncs), 'PIECE-' || n, 'Piece_of 100%',
+                               'PAAS', 'zero', now(), now()
+                        from generate_series(1, 3) n""").update();
+        String[] item = jdbc.sql("""
+                        select b.uuid::text, t.vendor_name, t.classification from billing_sync_items t
+                        join billing_syncs b on b.id = t.billing_sync_id where t.vendor_name not like 'Piece%'
+                        and t.vendor_name <> '' order by t.id desc limit 1""")
+                .query((rs, row) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3)})
+                .single();
+        String piece = item[1].substring(1, item[1].length() - 1).toUpperCase(Locale.ROOT);
+
+        for (boolean folded : List.of(false, true)) {
+            if (folded) {
+                items.foldMonthCounts();
+            }
+            assertListed("?vendor_name=" + piece, "t.vendor_name ilike '%" + piece + "%'");
+            assertListed(
+                    "?vendor_name=" + piece + "&classification=" + item[2],
+                    "t.vendor_name ilike '%" + piece + "%' and t.classification = '" + item[2] + "'");
+            assertListed(
+                    "?vendor_name=" + piece + "&billing_sync_uuid=" + item[0],
+                    "t.vendor_name ilike '%" + piece + "%' and b.uuid = '" + item[0] + "'");
+            assertListed("?vendor_name=E_OF%20100%25", "t.vendor_name = 'Piece_of 100%'");
+            assertListed("?vendor_name=I_C", "false");
+        }
+    }
+
     @Test
     void theInvoiceItemListCountsWhatItsFiltersSelect() {
         String[] invoice = jdbc.sql("""
@@ -233,6 +270,24 @@ class ItemListCountsIntegrationTests extends IntegrationTest {
                 url,
                 "invoice_items it join invoices i on i.id = it.invoice_id join customers c on c.id = i.customer_id",
                 condition);
+    }
+
+    /** The sync-item list's page of up to 100 is the items the condition selects, newest first. */
+    private void assertListed(String query, String condition) {
+        List<String> selected = jdbc.sql(
+                        "select replace(t.uuid::text, '-', '') from billing_sync_items t join billing_syncs b"
+                                + " on b.id = t.billing_sync_id where " + condition + " order by t.id desc")
+                .query(String.class)
+                .list();
+        assertThat(selected).as("a page holds them").hasSizeLessThanOrEqualTo(100);
+        assertThat(api.get("/api/admin/arrow/billing-sync-items/" + query + "&page_size=100")
+                        .expect(200)
+                        .json()
+                        .valueStream()
+                        .map(listed -> listed.get("uuid").asString())
+                        .toList())
+                .as(query)
+                .isEqualTo(selected);
     }
 
     /** The list's X-Result-Count is what counting the items the same condition selects gives. */
