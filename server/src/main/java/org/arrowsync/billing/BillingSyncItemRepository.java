@@ -44,8 +44,9 @@ import org.springframework.transaction.annotation.Transactional;
 class BillingSyncItemRepository {
 
     /**
-     * Every item has its sync; the join is outer only so that PostgreSQL leaves it out where a count or a page's choice
-     * of keys does not need it (a filter on the sync makes it inner again).
+     * Every item has its sync; that join is outer only so that PostgreSQL leaves it out where a count or a page's
+     * choice of keys does not need it (a filter on the sync makes it inner again). A filter naming nothing of the syncs
+     * chooses its keys from the items alone ({@link #itemsAlone}).
      */
     static final String FROM = " from billing_sync_items t left join billing_syncs b on b.id = t.billing_sync_id"
             + " left join invoice_items ii on ii.id = t.invoice_item_id left join invoices iv on iv.id = ii.invoice_id"
@@ -139,12 +140,15 @@ class BillingSyncItemRepository {
             "modified");
 
     private final JdbcClient jdbc;
-    private final ListQuery<BillingSyncItem> listing;
     /**
-     * The list where its filter names nothing of the items' syncs: a page's keys are chosen, and its items counted,
-     * from the items alone. PostgreSQL leaves out the outer joins of {@link #FROM} but still counts the columns they
-     * join on as needed, which rules out reading the primary key alone, where a deep page of a vendor or a
-     * classification finds its keys without visiting the rows it skips (D158).
+     * The list where its filter names what the items' syncs hold ({@link BillingSyncQueries.ItemFilter#namesSyncs}).
+     */
+    private final ListQuery<BillingSyncItem> joined;
+    /**
+     * The list where its filter names nothing of the items' syncs: a page's keys are chosen from the items alone, and
+     * so are the items counted where the kept counts do not know the filter. PostgreSQL leaves out the outer joins of
+     * {@link #FROM} but still counts the columns they join on as needed, which rules out reading the primary key alone,
+     * where a deep page of a vendor or a classification finds its keys without visiting the rows it skips (D158).
      */
     private final ListQuery<BillingSyncItem> itemsAlone;
 
@@ -154,7 +158,7 @@ class BillingSyncItemRepository {
         this.jdbc = jdbc;
         this.copy = copy;
         // Newest first by id, which follows creation: the primary key serves any page without a sort (D56).
-        this.listing = new ListQuery<>(jdbc, SELECT, FROM, "t.id desc", BillingSyncItemRepository::map, "t.id");
+        this.joined = new ListQuery<>(jdbc, SELECT, FROM, "t.id desc", BillingSyncItemRepository::map, "t.id");
         this.itemsAlone = new ListQuery<>(
                 jdbc, SELECT, " from billing_sync_items t", "t.id desc", BillingSyncItemRepository::map, "t.id");
     }
@@ -282,7 +286,7 @@ class BillingSyncItemRepository {
     }
 
     Listing<BillingSyncItem> list(BillingSyncQueries.ItemFilter filter, PageRequest page) {
-        return listing(filter).list(where(filter), page, count(filter));
+        return listingFor(filter).list(where(filter), page, count(filter));
     }
 
     /** The plan of {@link #find} as it runs for these references. */
@@ -292,12 +296,12 @@ class BillingSyncItemRepository {
 
     /** The plan of {@link #list}'s page query as it ran. */
     List<String> listPlan(BillingSyncQueries.ItemFilter filter, PageRequest page) {
-        return listing(filter).plan(where(filter), page);
+        return listingFor(filter).plan(where(filter), page);
     }
 
     /** The plan of {@link #list}'s count as it ran. */
     List<String> countPlan(BillingSyncQueries.ItemFilter filter) {
-        return listing(filter).countPlan(count(filter));
+        return listingFor(filter).countPlan(count(filter));
     }
 
     /**
@@ -306,7 +310,7 @@ class BillingSyncItemRepository {
      */
     private ListQuery.Count count(BillingSyncQueries.ItemFilter filter) {
         if (!filter.countKept()) {
-            return listing(filter).countAll(where(filter));
+            return listingFor(filter).countAll(where(filter));
         }
         if (filter.syncUuid() != null) {
             return new ListQuery.Count(SYNC_COUNT, where(filter));
@@ -319,8 +323,8 @@ class BillingSyncItemRepository {
                         .eq("m.classification", filter.classification()));
     }
 
-    private ListQuery<BillingSyncItem> listing(BillingSyncQueries.ItemFilter filter) {
-        return filter.namesSyncs() ? listing : itemsAlone;
+    private ListQuery<BillingSyncItem> listingFor(BillingSyncQueries.ItemFilter filter) {
+        return filter.namesSyncs() ? joined : itemsAlone;
     }
 
     Optional<BillingSyncItem> find(UUID uuid) {
@@ -331,9 +335,11 @@ class BillingSyncItemRepository {
     }
 
     /**
-     * The filter on the items (or on the syncs' counts, whose columns are named as the items' are). A piece of a
-     * vendor's name is looked for among the vendors the months' counts hold, which are every vendor an item has (D143),
-     * and each item's vendor compared with those that hold it: a deep page tests tens of thousands of items (D158).
+     * The filter on the items (or on the syncs' counts, whose columns are named as the items' are). Only the sync's
+     * uuid and month name the syncs ({@code b}), as {@link BillingSyncQueries.ItemFilter#namesSyncs} says. A piece of a
+     * vendor's name is looked for among the vendors the months' counts hold, which are every vendor an item has while
+     * the counts are right (D143: the list's total relies on them too), and each item's vendor compared with those that
+     * hold it: a deep page tests tens of thousands of items (D158).
      */
     private static SqlFilter where(BillingSyncQueries.ItemFilter filter) {
         SqlFilter sql = SyncReferenceIndex.referencesContain(
@@ -341,7 +347,7 @@ class BillingSyncItemRepository {
                         .eq("b.uuid", filter.syncUuid())
                         .eq("b.report_period", filter.reportPeriod())
                         .icontainsAmong(
-                                "t.vendor_name", filter.vendorName(), "billing_month_item_counts v", "v.vendor_name")
+                                "t.vendor_name", filter.vendorName(), "billing_month_item_counts", "vendor_name")
                         .eq("t.classification", filter.classification()),
                 "t",
                 filter.subscriptionReference(),

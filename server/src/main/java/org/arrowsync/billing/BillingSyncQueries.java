@@ -72,7 +72,10 @@ class BillingSyncQueries {
             String lineReference,
             Boolean hasCompensation) {
 
-        /** Whether it filters on what the items' syncs hold: which sync, or their month. */
+        /**
+         * Whether it filters on what the items' syncs hold, which sync or their month: the conditions of the item
+         * list's filter that name the syncs, kept in step with it (BillingSyncItemRepository#where).
+         */
         boolean namesSyncs() {
             return syncUuid != null || reportPeriod != null;
         }

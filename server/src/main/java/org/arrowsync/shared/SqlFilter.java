@@ -64,8 +64,8 @@ public final class SqlFilter {
      */
     public SqlFilter icontainsAmong(String column, String value, String table, String tableColumn) {
         if (value != null && !value.isEmpty()) {
-            conditions.add(column + " = any(array(select distinct " + tableColumn + " from " + table + " where "
-                    + tableColumn + " ilike ? escape '\\'))");
+            conditions.add(column + " = any(array(select distinct among." + tableColumn + " from " + table
+                    + " among where among." + tableColumn + " ilike ? escape '\\'))");
             params.add(containsPattern(value));
         }
         return this;

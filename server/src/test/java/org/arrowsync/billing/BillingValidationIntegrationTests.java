@@ -103,10 +103,12 @@ class BillingValidationIntegrationTests extends IntegrationTest {
 
     @Test
     void aSyncHoldsOnlyTheArrowStatesTheFilterComparesAsTheyAre() {
-        assertThatThrownBy(() -> jdbc.sql("update billing_syncs set arrow_state = 'Validated'")
+        assertThatThrownBy(() -> jdbc.sql("update billing_syncs set arrow_state = 'Validated'"
+                                + " where id = (select max(id) from billing_syncs)")
                         .update())
                 .as("D157: the filter compares the column as it is, so the column holds lower case only")
-                .isInstanceOf(DataIntegrityViolationException.class);
+                .isInstanceOf(DataIntegrityViolationException.class)
+                .hasMessageContaining("billing_syncs_arrow_state_check");
     }
 
     @ParameterizedTest

@@ -3,6 +3,8 @@ package org.arrowsync.billing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -13,6 +15,7 @@ import javax.sql.DataSource;
 import org.arrowsync.support.ArrowFixture;
 import org.arrowsync.support.IntegrationTest;
 import org.arrowsync.support.Recounts;
+import org.arrowsync.support.Response;
 import org.arrowsync.support.TestClock;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -197,17 +200,18 @@ class ItemListCountsIntegrationTests extends IntegrationTest {
                 .query((rs, row) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3)})
                 .single();
         String piece = item[1].substring(1, item[1].length() - 1).toUpperCase(Locale.ROOT);
+        String vendor = "?vendor_name=" + URLEncoder.encode(piece, StandardCharsets.UTF_8);
 
         for (boolean folded : List.of(false, true)) {
             if (folded) {
                 items.foldMonthCounts();
             }
-            assertListed("?vendor_name=" + piece, "t.vendor_name ilike '%" + piece + "%'");
+            assertListed(vendor, "t.vendor_name ilike '%" + piece + "%'");
             assertListed(
-                    "?vendor_name=" + piece + "&classification=" + item[2],
+                    vendor + "&classification=" + item[2],
                     "t.vendor_name ilike '%" + piece + "%' and t.classification = '" + item[2] + "'");
             assertListed(
-                    "?vendor_name=" + piece + "&billing_sync_uuid=" + item[0],
+                    vendor + "&billing_sync_uuid=" + item[0],
                     "t.vendor_name ilike '%" + piece + "%' and b.uuid = '" + item[0] + "'");
             assertListed("?vendor_name=E_OF%20100%25", "t.vendor_name = 'Piece_of 100%'");
             assertListed("?vendor_name=I_C", "false");
@@ -272,7 +276,10 @@ class ItemListCountsIntegrationTests extends IntegrationTest {
                 condition);
     }
 
-    /** The sync-item list's page of up to 100 is the items the condition selects, newest first. */
+    /**
+     * The sync-item list's page of up to 100 is the items the condition selects, newest first, and its X-Result-Count
+     * their number.
+     */
     private void assertListed(String query, String condition) {
         List<String> selected = jdbc.sql(
                         "select replace(t.uuid::text, '-', '') from billing_sync_items t join billing_syncs b"
@@ -280,9 +287,10 @@ class ItemListCountsIntegrationTests extends IntegrationTest {
                 .query(String.class)
                 .list();
         assertThat(selected).as("a page holds them").hasSizeLessThanOrEqualTo(100);
-        assertThat(api.get("/api/admin/arrow/billing-sync-items/" + query + "&page_size=100")
-                        .expect(200)
-                        .json()
+        Response page = api.get("/api/admin/arrow/billing-sync-items/" + query + "&page_size=100")
+                .expect(200);
+        assertThat(page.header("X-Result-Count")).as(query).isEqualTo(Integer.toString(selected.size()));
+        assertThat(page.json()
                         .valueStream()
                         .map(listed -> listed.get("uuid").asString())
                         .toList())
