@@ -315,12 +315,7 @@ class BillingSyncItemRepository {
         if (filter.syncUuid() != null) {
             return new ListQuery.Count(SYNC_COUNT, where(filter));
         }
-        return new ListQuery.Count(
-                MONTH_COUNT,
-                new SqlFilter()
-                        .eq("m.report_period", filter.reportPeriod())
-                        .icontains("m.vendor_name", filter.vendorName())
-                        .eq("m.classification", filter.classification()));
+        return new ListQuery.Count(MONTH_COUNT, kept(new SqlFilter(), "m", "m", filter));
     }
 
     private ListQuery<BillingSyncItem> listingFor(BillingSyncQueries.ItemFilter filter) {
@@ -336,19 +331,11 @@ class BillingSyncItemRepository {
 
     /**
      * The filter on the items (or on the syncs' counts, whose columns are named as the items' are). Only the sync's
-     * uuid and month name the syncs ({@code b}), as {@link BillingSyncQueries.ItemFilter#namesSyncs} says. A piece of a
-     * vendor's name is looked for among the vendors the months' counts hold, which are every vendor an item has while
-     * the counts are right (D143: the list's total relies on them too), and each item's vendor compared with those that
-     * hold it: a deep page tests tens of thousands of items (D158).
+     * uuid and month name the syncs ({@code b}), as {@link BillingSyncQueries.ItemFilter#namesSyncs} says.
      */
     private static SqlFilter where(BillingSyncQueries.ItemFilter filter) {
         SqlFilter sql = SyncReferenceIndex.referencesContain(
-                new SqlFilter()
-                        .eq("b.uuid", filter.syncUuid())
-                        .eq("b.report_period", filter.reportPeriod())
-                        .icontainsAmong(
-                                "t.vendor_name", filter.vendorName(), "billing_month_item_counts", "vendor_name")
-                        .eq("t.classification", filter.classification()),
+                kept(new SqlFilter().eq("b.uuid", filter.syncUuid()), "b", "t", filter),
                 "t",
                 filter.subscriptionReference(),
                 filter.lineReference());
@@ -357,6 +344,19 @@ class BillingSyncItemRepository {
                     filter.hasCompensation() ? "t.compensation_item_id is not null" : "t.compensation_item_id is null");
         }
         return sql;
+    }
+
+    /**
+     * The filters the kept counts know besides the sync: the month (a column of {@code month}'s), the vendor and the
+     * classification (columns of {@code item}'s). A piece of a vendor's name is looked for among the vendors the
+     * months' counts hold, which are every vendor an item has while the counts are right (D143: the list's total relies
+     * on them too), and each row's vendor compared with those that hold it: a deep page of items tests tens of
+     * thousands (D158).
+     */
+    private static SqlFilter kept(SqlFilter sql, String month, String item, BillingSyncQueries.ItemFilter filter) {
+        return sql.eq(month + ".report_period", filter.reportPeriod())
+                .icontainsAmong(item + ".vendor_name", filter.vendorName(), "billing_month_item_counts", "vendor_name")
+                .eq(item + ".classification", filter.classification());
     }
 
     /**

@@ -161,12 +161,8 @@ class ItemListCountsIntegrationTests extends IntegrationTest {
 
     @Test
     void theSyncItemListCountsWhatItsFiltersSelect() {
-        String[] item = jdbc.sql("""
-                        select b.uuid::text, t.vendor_name, t.classification from billing_sync_items t
-                        join billing_syncs b on b.id = t.billing_sync_id where t.vendor_name <> '' order by t.id desc limit 1""")
-                .query((rs, row) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3)})
-                .single();
-        String vendorPart = item[1].substring(1, item[1].length() - 1).toUpperCase();
+        String[] item = newestItemWithAVendor();
+        String vendorPart = pieceOf(item[1]);
 
         assertCount("/api/admin/arrow/billing-sync-items/?page_size=1", "true");
         assertCount("/api/admin/arrow/billing-sync-items/?billing_sync_uuid=" + item[0], "b.uuid = '" + item[0] + "'");
@@ -187,19 +183,14 @@ class ItemListCountsIntegrationTests extends IntegrationTest {
      */
     @Test
     void theSyncItemListShowsTheItemsItsVendorFilterSelects() {
+        String[] item = newestItemWithAVendor();
+        String piece = pieceOf(item[1]);
         jdbc.sql("""
                         insert into billing_sync_items (uuid, billing_sync_id, arrow_line_reference, vendor_name,
                                                         classification, billed_via, created, modified)
                         select gen_random_uuid(), (select max(id) from billing_syncs), 'PIECE-' || n, 'Piece_of 100%',
                                'PAAS', 'zero', now(), now()
                         from generate_series(1, 3) n""").update();
-        String[] item = jdbc.sql("""
-                        select b.uuid::text, t.vendor_name, t.classification from billing_sync_items t
-                        join billing_syncs b on b.id = t.billing_sync_id where t.vendor_name not like 'Piece%'
-                        and t.vendor_name <> '' order by t.id desc limit 1""")
-                .query((rs, row) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3)})
-                .single();
-        String piece = item[1].substring(1, item[1].length() - 1).toUpperCase(Locale.ROOT);
         String vendor = "?vendor_name=" + URLEncoder.encode(piece, StandardCharsets.UTF_8);
 
         for (boolean folded : List.of(false, true)) {
@@ -274,6 +265,20 @@ class ItemListCountsIntegrationTests extends IntegrationTest {
                 url,
                 "invoice_items it join invoices i on i.id = it.invoice_id join customers c on c.id = i.customer_id",
                 condition);
+    }
+
+    /** The sync uuid, vendor and classification of the newest item with a vendor. */
+    private String[] newestItemWithAVendor() {
+        return jdbc.sql("""
+                        select b.uuid::text, t.vendor_name, t.classification from billing_sync_items t
+                        join billing_syncs b on b.id = t.billing_sync_id where t.vendor_name <> '' order by t.id desc limit 1""")
+                .query((rs, row) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3)})
+                .single();
+    }
+
+    /** A vendor's name less its first and last letters, in upper case: a piece the filter must find in any case. */
+    private static String pieceOf(String vendor) {
+        return vendor.substring(1, vendor.length() - 1).toUpperCase(Locale.ROOT);
     }
 
     /**

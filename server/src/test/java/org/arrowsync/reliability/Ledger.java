@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.arrowsync.support.Recounts;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -51,19 +52,14 @@ record Ledger(Map<String, List<String>> tables) {
                                  r.finalized_at is not null, r.reconciled_at is not null)
                 from consumption_records r
                 where to_char(r.billing_period, 'YYYY-MM') = any(string_to_array(:months, ','))""");
-        QUERIES.put("kept item counts a recount contradicts", """
-                with kept as (
-                    select report_period, vendor_name, classification, sum(items) as items from billing_month_item_counts
-                    where left(report_period, 7) = any(string_to_array(:months, ','))
-                    group by 1, 2, 3 having sum(items) <> 0),
-                recounted as (
-                    select b.report_period, t.vendor_name, t.classification, count(*) as items
-                    from billing_sync_items t join billing_syncs b on b.id = t.billing_sync_id
-                    where left(b.report_period, 7) = any(string_to_array(:months, ','))
-                    group by 1, 2, 3)
-                select concat_ws('|', 'kept', d.*) from ((select * from kept) except all (select * from recounted)) d
-                union all
-                select concat_ws('|', 'recounted', d.*) from ((select * from recounted) except all (select * from kept)) d""");
+        QUERIES.put("kept item counts a recount contradicts", Recounts.differences("""
+                        select report_period, vendor_name, classification, sum(items) from billing_month_item_counts
+                        where left(report_period, 7) = any(string_to_array(:months, ','))
+                        group by 1, 2, 3 having sum(items) <> 0""", """
+                        select b.report_period, t.vendor_name, t.classification, count(*)
+                        from billing_sync_items t join billing_syncs b on b.id = t.billing_sync_id
+                        where left(b.report_period, 7) = any(string_to_array(:months, ','))
+                        group by 1, 2, 3"""));
     }
 
     static Ledger of(JdbcClient jdbc, Set<YearMonth> months) {

@@ -13,9 +13,12 @@ public final class Recounts {
      * counts and the recount agree, row for row. Both queries give the same columns in the same order.
      */
     public static List<String> differences(JdbcClient jdbc, String kept, String recounted) {
-        return jdbc.sql("select d::text from (((" + kept + ") except all (" + recounted + ")) union all ((" + recounted
-                        + ") except all (" + kept + "))) d")
-                .query(String.class)
-                .list();
+        return jdbc.sql(differences(kept, recounted)).query(String.class).list();
+    }
+
+    /** The statement {@link #differences(JdbcClient, String, String)} runs, for a caller that binds parameters. */
+    public static String differences(String kept, String recounted) {
+        return "select d::text from (((" + kept + ") except all (" + recounted + ")) union all ((" + recounted
+                + ") except all (" + kept + "))) d";
     }
 }
