@@ -214,6 +214,11 @@ public final class Emulator implements AutoCloseable, BeforeAllCallback, BeforeE
         control("POST", "customers/" + reference, "{\"companyName\":\"" + companyName + "\"}");
     }
 
+    /** Arrow bills the customer in another currency (an ISO 4217 code), every month, its amounts the same numbers. */
+    public void billCustomerIn(String reference, String currency) {
+        control("POST", "customers/" + reference, "{\"currency\":\"" + currency + "\"}");
+    }
+
     public void renameLicense(String reference, String friendlyName) {
         control("POST", "licenses/" + reference, "{\"friendlyName\":\"" + friendlyName + "\"}");
     }

@@ -71,7 +71,7 @@ public final class ControlHandler implements HttpHandler {
             case "POST lines/*" -> LineControl.changePrice(world, s[1], body);
             case "DELETE lines/*" -> LineControl.remove(world, s[1]);
             case "POST lines" -> LineControl.add(world, body);
-            case "POST customers/*" -> NameControl.renameCustomer(world, s[1], body);
+            case "POST customers/*" -> NameControl.changeCustomer(world, s[1], body);
             case "POST licenses/*" -> NameControl.renameLicense(world, s[1], body);
             case "GET summary" -> LineControl.summary(world, request);
             case "GET faults" -> FaultControl.list(faults);

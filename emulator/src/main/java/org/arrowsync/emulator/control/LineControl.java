@@ -3,12 +3,15 @@ package org.arrowsync.emulator.control;
 import java.math.BigDecimal;
 import java.time.YearMonth;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import org.arrowsync.emulator.data.Customer;
 import org.arrowsync.emulator.data.License;
 import org.arrowsync.emulator.data.Line;
 import org.arrowsync.emulator.data.LineFilter;
 import org.arrowsync.emulator.data.Money;
+import org.arrowsync.emulator.data.Universe;
 import org.arrowsync.emulator.data.World;
 import org.arrowsync.emulator.http.ApiError;
 import org.arrowsync.emulator.http.Json;
@@ -97,7 +100,10 @@ final class LineControl {
         return Response.json(201, view(world, line));
     }
 
-    /** Export sell and buy totals per customer reference for one month, as exact decimal strings. */
+    /**
+     * Export sell and buy totals per customer reference for one month, as exact decimal strings, with the currency each
+     * customer is billed in; the month's currency is the customers' one currency, null when they are billed in several.
+     */
     static Response summary(World world, Request request) {
         String period = request.query().get("period");
         YearMonth month = period == null ? world.clock().currentMonth() : Request.month("period", period);
@@ -112,6 +118,7 @@ final class LineControl {
         Map<String, Object> customers = new TreeMap<>();
         BigDecimal sell = Money.ZERO;
         BigDecimal buy = Money.ZERO;
+        Set<String> currencies = new TreeSet<>();
         for (Map.Entry<Integer, BigDecimal[]> e : totals.entrySet()) {
             Customer customer = world.universe().customer(e.getKey());
             BigDecimal[] t = e.getValue();
@@ -125,7 +132,10 @@ final class LineControl {
                             "buy",
                             Money.text(t[1]),
                             "lines",
-                            t[2].intValue()));
+                            t[2].intValue(),
+                            "currency",
+                            customer.currency()));
+            currencies.add(customer.currency());
             sell = sell.add(t[0]);
             buy = buy.add(t[1]);
         }
@@ -135,7 +145,9 @@ final class LineControl {
                         "period",
                         month.toString(),
                         "currency",
-                        "EUR",
+                        currencies.size() > 1
+                                ? null
+                                : currencies.stream().findFirst().orElse(Universe.DEFAULT_CURRENCY),
                         "state",
                         world.statementState(month).state(),
                         "sell",

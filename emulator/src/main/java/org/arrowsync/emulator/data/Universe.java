@@ -11,8 +11,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The partner's customers and licenses, computed from their index on every call so memory stays constant whatever the
- * scale. References encode the index, which makes lookups arithmetic. Renames made through the control API are a small
- * overlay on top, so every endpoint (customers, licenses, exports, statements) shows the new name at once.
+ * scale. References encode the index, which makes lookups arithmetic. Renames and currencies set through the control
+ * API are a small overlay on top, so every endpoint (customers, licenses, exports, statements) shows them at once.
  */
 public final class Universe {
 
@@ -22,12 +22,16 @@ public final class Universe {
     private static final long SUBSCRIPTION = 2;
     private static final long SEATS = 3;
 
+    /** The currency a customer is billed in until the control API sets another. */
+    public static final String DEFAULT_CURRENCY = "EUR";
+
     private final String preset;
     private final long seed;
     private final ScaleOptions shape;
     private final YearMonth firstMonth;
     private final Map<Integer, String> companyNames = new ConcurrentHashMap<>();
     private final Map<Integer, String> friendlyNames = new ConcurrentHashMap<>();
+    private final Map<Integer, String> currencies = new ConcurrentHashMap<>();
 
     public Universe(String preset, long seed, ScaleOptions shape, YearMonth firstMonth) {
         this.preset = preset;
@@ -84,6 +88,7 @@ public final class Universe {
                 place.city(),
                 place.postCode(),
                 place.countryCode(),
+                currencies.getOrDefault(index, DEFAULT_CURRENCY),
                 uuid(people).toString(),
                 firstMonth.minusMonths(1 + Hash.below(people, 24)).atDay(1 + Hash.below(people >>> 16, 28)));
     }
@@ -102,6 +107,11 @@ public final class Universe {
         return new License(index, customerIndex, LICENSE_BASE + index, offer, vendorId, friendly, seats, activation);
     }
 
+    /** The currency the license's customer is billed in. */
+    public String currencyOf(License license) {
+        return customer(license.customerIndex()).currency();
+    }
+
     public Optional<Customer> customer(String reference) {
         return indexOf(reference, "XSP", CUSTOMER_BASE, customerCount()).map(this::customer);
     }
@@ -114,6 +124,16 @@ public final class Universe {
     public Optional<Customer> renameCustomer(String reference, String companyName) {
         Optional<Integer> index = indexOf(reference, "XSP", CUSTOMER_BASE, customerCount());
         index.ifPresent(i -> companyNames.put(i, companyName));
+        return index.map(this::customer);
+    }
+
+    /**
+     * Arrow bills a customer in another currency, for every month (its amounts are the same numbers); empty when there
+     * is no such customer.
+     */
+    public Optional<Customer> billCustomerIn(String reference, String currency) {
+        Optional<Integer> index = indexOf(reference, "XSP", CUSTOMER_BASE, customerCount());
+        index.ifPresent(i -> currencies.put(i, currency));
         return index.map(this::customer);
     }
 

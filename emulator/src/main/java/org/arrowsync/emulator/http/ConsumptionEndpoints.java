@@ -59,13 +59,13 @@ final class ConsumptionEndpoints {
         List<List<Object>> lines = new ArrayList<>();
         for (YearMonth month : world.months(start, end)) {
             for (Line line : world.consumption(license, month)) {
-                lines.add(row(line, country));
+                lines.add(row(line, world.universe().currencyOf(license), country));
             }
         }
         return Paging.general(Json.obj("headers", headers, "lines", lines), null);
     }
 
-    private static List<Object> row(Line line, boolean country) {
+    private static List<Object> row(Line line, String currency, boolean country) {
         License l = line.license();
         LocalDate first = line.period().atDay(1);
         LocalDate last = line.period().atEndOfMonth();
@@ -83,7 +83,7 @@ final class ConsumptionEndpoints {
                 line.meter().unit(),
                 line.quantity(),
                 "Monthly",
-                "EUR"));
+                currency));
         if (country) {
             row.addAll(List.of(line.buyUnit(), line.buyTotal(), line.sellUnit(), line.sellTotal()));
         } else {
@@ -116,7 +116,7 @@ final class ConsumptionEndpoints {
         return Paging.general(
                 Json.obj(
                         "currency",
-                        "EUR",
+                        world.universe().currencyOf(license),
                         "updatedAt",
                         today.toString(),
                         "licenseReference",
@@ -164,7 +164,7 @@ final class ConsumptionEndpoints {
         return Paging.general(
                 Json.obj(
                         "currency",
-                        "EUR",
+                        world.universe().currencyOf(license),
                         "reportPeriod",
                         month.toString(),
                         "billingStartDate",

@@ -44,7 +44,7 @@ final class ExportColumns {
             case "Sales Reference Code", "Arrow SKU", "Vendor SKU" -> l.offer().arrowSku();
             case "Qty", "Original Qty", "Quantity" -> Integer.toString(line.quantity());
             case "Pro-rate Scale", "Exchange Rate" -> "1.00000";
-            case "Country Marketplace Currency", "Service Provider Currency" -> "EUR";
+            case "Country Marketplace Currency", "Service Provider Currency" -> c.currency();
             case "Pro-Rated Wholesale Unit Discounted Price (Amount)" -> Money.text(line.buyUnit());
             case "Total Wholesale Price", "Grand Total - Wholesale Price", "Buy Total Price" ->
                 Money.text(line.buyTotal());

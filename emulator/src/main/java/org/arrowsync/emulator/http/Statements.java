@@ -71,7 +71,7 @@ final class Statements {
         var selection = world.select(t.lines());
         Paging.Page page = Paging.camel(request, selection.size(), Paging.MAX_PER_PAGE);
         List<Map<String, Object>> lines = selection.page(page.page(), page.perPage()).stream()
-                .map(Statements::line)
+                .map(line -> line(line, t.customer().currency()))
                 .toList();
         return Paging.billing(
                 Json.obj("billingStatementLines", lines),
@@ -145,7 +145,7 @@ final class Statements {
                 "to",
                 Json.obj("reference", customer.reference(), "name", customer.companyName()),
                 "currency",
-                "EUR",
+                customer.currency(),
                 "prices",
                 Json.obj("listTotal", totals[1], "buyTotal", totals[0], "sellTotal", totals[1]),
                 "description",
@@ -166,7 +166,7 @@ final class Statements {
                         state.state()));
     }
 
-    private static Map<String, Object> line(Line line) {
+    private static Map<String, Object> line(Line line, String currency) {
         var l = line.license();
         return Json.obj(
                 "reference",
@@ -214,7 +214,7 @@ final class Statements {
                 "quantity",
                 line.quantity(),
                 "currency",
-                "EUR",
+                currency,
                 "prices",
                 Json.obj(
                         "listUnit",

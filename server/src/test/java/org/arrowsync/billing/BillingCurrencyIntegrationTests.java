@@ -1,0 +1,150 @@
+package org.arrowsync.billing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.arrowsync.support.ArrowFixture;
+import org.arrowsync.support.IntegrationTest;
+import org.arrowsync.support.TestClock;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Customers Arrow bills in other currencies than the euro, end to end: the emulator gives every amount of such a
+ * customer in its currency (its exports, statements, licenses and consumption), the ledger invoices it in that currency
+ * rounded to its minor unit (D9, D156), and a customer whose currency changes after billing keeps what it was billed
+ * (D112).
+ */
+class BillingCurrencyIntegrationTests extends IntegrationTest {
+
+    static final YearMonth MONTH = TestClock.closedMonth();
+    static final String EURO = "XSP700001";
+    static final String OTHER = "XSP700002";
+
+    @RegisterExtension
+    final ArrowFixture fixture = new ArrowFixture();
+
+    Map<String, String> customers;
+
+    @BeforeEach
+    void arrowStillValidates() {
+        fixture.arrowStillValidates(MONTH);
+    }
+
+    @Test
+    void aCustomerBilledInYenIsInvoicedInWholeYenAndCorrectedFromOneYen() {
+        fixture.emulator().billCustomerIn(OTHER, "JPY");
+        start();
+        String line = fixture.lineReferences(OTHER, "invoice").get(0);
+        fixture.emulator().changeSell(line, "1000.00000");
+        fixture.syncedBilling(MONTH);
+
+        JsonNode yen = invoice(OTHER);
+        assertThat(yen.get("currency").asString()).isEqualTo("JPY");
+        BigDecimal billed = total(yen);
+        assertThat(billed.stripTrailingZeros().scale())
+                .as("whole yen: %s", billed)
+                .isLessThanOrEqualTo(0);
+        assertThat(yen.get("items"))
+                .allSatisfy(item -> assertThat(item.get("currency").asString()).isEqualTo("JPY"));
+        assertBillsArrowsTotal(yen, OTHER, new BigDecimal("0.5"));
+        assertThat(syncsOf(OTHER))
+                .allSatisfy(sync -> assertThat(sync.get("currency").asString()).isEqualTo("JPY"));
+        JsonNode euro = invoice(EURO);
+        assertThat(euro.get("currency").asString()).isEqualTo("EUR");
+        assertBillsArrowsTotal(euro, EURO, new BigDecimal("0.005"));
+
+        fixture.emulator().changeSell(line, "1000.40000");
+        JsonNode underAYen = fixture.reconcileBilling(MONTH, true);
+        assertThat(underAYen.get("state").asString()).as(underAYen.toString()).isEqualTo("succeeded");
+        assertThat(underAYen.get("result").get("compensations").asInt())
+                .as("0.40 yen is no yen: nothing to book (D156)")
+                .isZero();
+        assertThat(total(invoice(OTHER))).isEqualByComparingTo(billed);
+
+        fixture.emulator().changeSell(line, "1001.60000");
+        JsonNode corrected = fixture.reconcileBilling(MONTH, false);
+        assertThat(corrected.get("result").get("compensations").asInt()).isEqualTo(1);
+        assertThat(total(invoice(OTHER)))
+                .as("1.60 yen billed as 2")
+                .isEqualByComparingTo(billed.add(new BigDecimal("2")));
+    }
+
+    @Test
+    void aCustomerArrowBillsInDollarsAfterAMonthInEurosKeepsItsEurosAndEachLineSaysWhy() {
+        start();
+        BigDecimal billed = total(invoice(OTHER));
+        int lines = fixture.lineReferences(OTHER, "invoice").size();
+
+        fixture.emulator().billCustomerIn(OTHER, "USD");
+        JsonNode resync = fixture.syncedBilling(MONTH);
+
+        assertThat(resync.get("progress").get("currency_errors").asInt())
+                .as(resync.toString())
+                .isEqualTo(lines);
+        assertThat(resync.get("errors").toString()).contains("now in USD, billed in EUR (D9)");
+        JsonNode invoice = invoice(OTHER);
+        assertThat(invoice.get("currency").asString()).isEqualTo("EUR");
+        assertThat(total(invoice)).as("left as billed (D112)").isEqualByComparingTo(billed);
+        assertBillsArrowsTotal(invoice(EURO), EURO, new BigDecimal("0.005"));
+
+        JsonNode reconciled = fixture.reconcileBilling(MONTH, true);
+        assertThat(reconciled.get("result").get("compensations").asInt())
+                .as("amounts in another currency are never taken for a difference")
+                .isZero();
+        assertThat(total(invoice(OTHER))).isEqualByComparingTo(billed);
+    }
+
+    private void start() {
+        fixture.settings();
+        customers = fixture.mapAllCustomers();
+        fixture.syncedBilling(MONTH);
+    }
+
+    /** The customer's invoice of the month, with its items. */
+    private JsonNode invoice(String arrowReference) {
+        JsonNode invoices = api.get("/api/invoices/?customer_uuid=" + customers.get(arrowReference) + "&year="
+                        + MONTH.getYear() + "&month=" + MONTH.getMonthValue())
+                .expect(200)
+                .json();
+        assertThat(invoices).as(arrowReference).hasSize(1);
+        return invoices.get(0);
+    }
+
+    /** The invoice bills Arrow's total of the customer's lines, each item rounded to the currency's minor unit. */
+    private void assertBillsArrowsTotal(JsonNode invoice, String arrowReference, BigDecimal halfAMinorUnit) {
+        assertThat(total(invoice)
+                        .subtract(fixture.exportSell(MONTH, arrowReference))
+                        .abs())
+                .as("%s: each item rounded, none lost", arrowReference)
+                .isLessThanOrEqualTo(halfAMinorUnit.multiply(BigDecimal.valueOf(lines(invoice))));
+    }
+
+    private static BigDecimal total(JsonNode invoice) {
+        return new BigDecimal(invoice.get("total").asString());
+    }
+
+    private static int lines(JsonNode invoice) {
+        return invoice.get("items").size();
+    }
+
+    private List<JsonNode> syncsOf(String arrowReference) {
+        List<JsonNode> syncs = new ArrayList<>();
+        for (JsonNode sync : api.get(
+                        "/api/admin/arrow/billing-syncs/?settings_uuid=" + fixture.settings() + "&page_size=50")
+                .expect(200)
+                .json()) {
+            if (sync.get("arrow_reference").asString().equals(arrowReference)) {
+                syncs.add(sync);
+            }
+        }
+        assertThat(syncs).as(arrowReference).isNotEmpty();
+        return syncs;
+    }
+}
