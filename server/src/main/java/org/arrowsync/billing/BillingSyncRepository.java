@@ -344,9 +344,9 @@ class BillingSyncRepository {
     }
 
     /**
-     * D123: moves the syncs of mapping {@code from} (a record no longer in use) to mapping {@code to}, every month, but
-     * for those whose key {@code to} has already (lines billed by both before this decision stay as they are); returns
-     * how many moved.
+     * D123, D159: moves the syncs of mapping {@code from} (of a record no longer in use, or deactivated in a record in
+     * use) to mapping {@code to}, every month, but for those whose key {@code to} has already (lines billed by both
+     * before this decision stay as they are); returns how many moved.
      */
     int adopt(long from, long to, Instant now) {
         return jdbc.sql("""

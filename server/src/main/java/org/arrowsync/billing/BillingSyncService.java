@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.SortedSet;
 import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 import org.arrowsync.arrowclient.ArrowClient;
 import org.arrowsync.arrowclient.ArrowClients;
 import org.arrowsync.arrowclient.ArrowException;
@@ -138,30 +139,38 @@ public class BillingSyncService {
 
     /**
      * D123: an operator who moves to a new settings record of the same Arrow account (the wizard saves a new active
-     * one) leaves the old one's syncs behind, and this record would bill their lines again as lines it never saw.
-     * Before it reads the month's syncs, the syncs of the records of the account no longer in use move to this record's
-     * mapping of the same Arrow customer, every month of them, so it goes on with their lines as billed, validates and
-     * reconciles them. The run's month of those records is locked as this one's, so a run of theirs started by hand
-     * waits.
+     * one) leaves the old one's syncs behind, and this record would bill their lines again as lines it never saw. D159:
+     * so does an operator who moves one customer to this record from another still in use, deactivating its mapping
+     * there. Before it reads the month's syncs, the syncs of the account's records no longer in use, and of the
+     * deactivated mappings of its records in use, move to this record's mapping of the same Arrow customer, every month
+     * of them, so it goes on with their lines as billed, validates and reconciles them. The run's month of each record
+     * it takes syncs from is locked as this one's, so a run of theirs waits.
      */
-    private void adoptFromRetiredRecords(
+    private void adoptFromOtherRecords(
             Settings chosen, List<CustomerMapping> active, YearMonth period, Progress progress) {
         List<Settings> retired = settings.retiredOfTheSameAccount(chosen);
+        List<Settings> records = new ArrayList<>(retired);
+        records.addAll(settings.othersInUseOfTheSameAccount(chosen));
         // once adopted, nothing holds syncs there: one look-up per run, then nothing to do
-        Set<Long> holding = retired.isEmpty()
+        Set<Long> holding = records.isEmpty()
                 ? Set.of()
                 : writers.syncs()
-                        .mappingsWithSyncs(retired.stream().map(Settings::id).toList());
+                        .mappingsWithSyncs(records.stream().map(Settings::id).toList());
         if (holding.isEmpty()) {
             return;
         }
+        Set<Long> retiredIds = retired.stream().map(Settings::id).collect(Collectors.toSet());
         MappingIndex ours = new MappingIndex(active);
-        for (Settings record : retired) {
+        for (Settings record : records) {
+            boolean inUse = !retiredIds.contains(record.id());
+            List<CustomerMapping> left = mappings.all(record).stream()
+                    .filter(theirs -> holding.contains(theirs.id()) && !(inUse && theirs.active()))
+                    .toList();
+            if (left.isEmpty()) {
+                continue;
+            }
             writers.licenses().lockMonthForInvoicing(record.uuid(), period);
-            for (CustomerMapping theirs : mappings.all(record)) {
-                if (!holding.contains(theirs.id())) {
-                    continue;
-                }
+            for (CustomerMapping theirs : left) {
                 Optional<CustomerMapping> mine =
                         ours.match(theirs.arrowReference(), null).or(() -> ours.match(theirs.arrowCustomerRef(), null));
                 int adopted = mine.map(mapping -> writers.syncs().adopt(theirs.id(), mapping.id(), writers.now()))
@@ -170,7 +179,9 @@ public class BillingSyncService {
                     progress.add("syncs_adopted", adopted);
                     progress.error("Arrow customer " + theirs.arrowReference() + ": " + adopted
                             + " syncs of settings " + Uuids.hex(record.uuid())
-                            + ", no longer in use, of the same Arrow account continue here (D123)");
+                            + (inUse
+                                    ? ", whose mapping of it is deactivated, continue here (D159)"
+                                    : ", no longer in use, of the same Arrow account continue here (D123)"));
                 }
             }
         }
@@ -225,7 +236,7 @@ public class BillingSyncService {
             PriceBook prices = rules.book(chosen);
             Ran ran = transactions.execute(status -> {
                 writers.licenses().lockMonthForInvoicing(chosen.uuid(), target.period());
-                adoptFromRetiredRecords(chosen, active, target.period(), progress);
+                adoptFromOtherRecords(chosen, active, target.period(), progress);
                 long runId = writers.runs().start(chosen.id(), target.period(), writers.now());
                 SyncRun run = new SyncRun(
                         chosen,

@@ -192,6 +192,50 @@ class BillingRulesIntegrationTests extends IntegrationTest {
                 .isEqualByComparingTo(exportTotal(customerRef));
     }
 
+    /**
+     * The operator moves one customer to another record of the same Arrow account, both in use: it maps the customer
+     * there and deactivates the customer's mapping here, as the 409 on deleting it advises. The other record goes on
+     * with this one's syncs of the customer instead of billing their lines again, and this one bills it no more (D159).
+     */
+    @Test
+    void aCustomerMovedToAnotherRecordInUseOfTheSameAccountGoesOnWithItsSyncsThere() {
+        fixture.activeSettings();
+        Map<String, String> customers = fixture.mapAllCustomers();
+        sync();
+        String customerRef = customers.keySet().iterator().next();
+        BigDecimal billed = amount(customers.get(customerRef));
+        assertThat(billed).isPositive();
+        String line = invoicedLines(customerRef).get(0);
+        String second = fixture.otherSettingsOfTheSameAccount(Map.of());
+        mapIn(second, customerRef, customers.get(customerRef));
+        api.patch(
+                        "/api/admin/arrow/customer-mappings/" + fixture.mapping(customerRef) + "/",
+                        Map.of("is_active", false))
+                .expect(200);
+        Map<String, Object> body = fixture.period(MONTH);
+        body.put("settings_uuid", second);
+
+        JsonNode job = fixture.run("trigger_sync", body);
+
+        assertThat(job.get("state").asString()).as(job.toString()).isEqualTo("succeeded");
+        assertThat(amount(customers.get(customerRef)))
+                .as("the other record bills none of the lines again")
+                .isEqualByComparingTo(billed);
+        assertThat(job.get("progress").get("syncs_adopted").asInt()).isPositive();
+        assertThat(job.get("errors").toString()).contains("(D159)");
+        sync();
+        assertThat(amount(customers.get(customerRef))).isEqualByComparingTo(billed);
+        fixture.emulator().changeSell(line, "12.34000");
+        sync();
+        assertThat(amount(customers.get(customerRef)))
+                .as("this record follows the customer's lines no more")
+                .isEqualByComparingTo(billed);
+        fixture.run("trigger_sync", body);
+        assertThat(amount(customers.get(customerRef)))
+                .as("Arrow's change followed by the other record")
+                .isEqualByComparingTo(exportTotal(customerRef));
+    }
+
     @Test
     void beforeValidationAResyncMakesTheInvoiceMatchArrowExactly() {
         Map<String, String> customers = fixture.mapAllCustomers();
