@@ -1,5 +1,7 @@
 package org.arrowsync.arrowclient;
 
+import java.time.YearMonth;
+
 /**
  * A parsed export row: a {@link BillingLine}, and for an unusable row (for example an unreadable amount) the problem,
  * to be reported on that line rather than turned into a zero.
@@ -21,5 +23,22 @@ public record BillingLineResult(BillingLine line, String reference, String probl
 
     public boolean isValid() {
         return problem == null;
+    }
+
+    /**
+     * The row as a line of {@code period}'s export: one whose Report Period names another month is unusable there
+     * (D160). Arrow filters an export by that column, so such a row is an export that did not, and billing its line in
+     * the month asked for would bill it a second time in its own.
+     */
+    public BillingLineResult ofMonth(YearMonth period) {
+        YearMonth named = line.reportPeriod();
+        if (problem != null || named == null || named.equals(period)) {
+            return this;
+        }
+        String where = reference == null ? "export line" : "export line " + reference;
+        return new BillingLineResult(
+                line,
+                reference,
+                where + " is of " + named + " in the export of " + period + ": not taken for " + period + " (D160)");
     }
 }

@@ -215,7 +215,7 @@ public class BillingReconciliation {
             Map<String, BillingLineResult> byReference = new HashMap<>();
             for (ExportRow row : page.rows()) {
                 rows++;
-                BillingLineResult result = row.billingLine();
+                BillingLineResult result = row.billingLine().ofMonth(period);
                 if (result.reference() == null) {
                     // Could be any line of the customer it names: that customer loses no line this time.
                     report.unusable(result, index.match(result.line()));

@@ -280,7 +280,7 @@ public class BillingSyncService {
         long[] notArrow = new long[1];
         client.forEachExportPage(query, BillingLine.COLUMNS, page -> {
             long handling = System.nanoTime();
-            pages.accept(timings.time(Phase.PARSE, () -> SyncRun.Page.of(page)));
+            pages.accept(timings.time(Phase.PARSE, () -> SyncRun.Page.of(page, query.from())));
             notArrow[0] += System.nanoTime() - handling;
         });
         timings.add(Phase.FETCH, System.nanoTime() - start - notArrow[0]);

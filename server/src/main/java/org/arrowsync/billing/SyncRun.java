@@ -15,7 +15,6 @@ import java.util.UUID;
 import org.arrowsync.arrowclient.BillingLine;
 import org.arrowsync.arrowclient.BillingLineResult;
 import org.arrowsync.arrowclient.ExportPage;
-import org.arrowsync.arrowclient.ExportRow;
 import org.arrowsync.billing.BillingSyncItemRepository.ItemUpdate;
 import org.arrowsync.billing.BillingSyncItemRepository.NewItem;
 import org.arrowsync.ledger.BillingPath;
@@ -505,9 +504,11 @@ final class SyncRun {
      */
     record Page(List<BillingLineResult> lines, List<String> missingRows) {
 
-        static Page of(ExportPage page) {
+        static Page of(ExportPage page, YearMonth period) {
             return new Page(
-                    page.rows().stream().map(ExportRow::billingLine).toList(),
+                    page.rows().stream()
+                            .map(row -> row.billingLine().ofMonth(period))
+                            .toList(),
                     page.shortened() ? page.warnings() : List.of());
         }
     }

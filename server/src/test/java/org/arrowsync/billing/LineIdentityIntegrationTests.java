@@ -264,6 +264,31 @@ class LineIdentityIntegrationTests extends IntegrationTest {
                 assertThat(charged(customer)).as(customer).isEqualByComparingTo(charged));
     }
 
+    /**
+     * D160: an export that lists the month before's lines too (Arrow's filter a month off) bills none of them in the
+     * month asked for, and takes none for a billed line's amount.
+     */
+    @Test
+    void anExportListingOtherMonthsTooBillsNoneOfTheirLinesInTheMonthAskedFor() {
+        start(ExportTemplates.ALT_REFERENCE);
+        BigDecimal before = everythingChargedTo(CONTOSO);
+        int items = lineReferences(CONTOSO, "%").size();
+        fixture.emulator().fault("{\"family\":\"exports\",\"kind\":\"month_before_too\",\"probability\":1}");
+
+        JsonNode resync = sync();
+        JsonNode reconciled = reconcile(true);
+        fixture.emulator().clearFaults();
+
+        assertThat(resync.get("progress").path("invalid_lines").asInt())
+                .as(resync.toString())
+                .isPositive();
+        assertThat(resync.get("errors").toString()).contains("(D160)");
+        assertThat(reconciled.get("state").asString()).as(reconciled.toString()).isEqualTo("succeeded");
+        assertThat(reconciled.get("result").get("compensations").asInt()).isZero();
+        assertThat(everythingChargedTo(CONTOSO)).isEqualByComparingTo(before);
+        assertThat(lineReferences(CONTOSO, "%")).hasSize(items);
+    }
+
     @Test
     void aLineThatCannotBeReadIsCountedOnItsSyncAndKeepsWhatItWasCharged() {
         start(ExportTemplates.ALT_REFERENCE);
@@ -413,6 +438,16 @@ class LineIdentityIntegrationTests extends IntegrationTest {
                         select coalesce(sum(it.unit_price * it.quantity), 0) from invoice_items it join invoices i on i.id = it.invoice_id
                         join customers c on c.id = i.customer_id where c.uuid = ?::uuid and it.details ->> 'report_period' = ?""")
                 .params(customer, MONTH.toString())
+                .query(BigDecimal.class)
+                .single();
+    }
+
+    /** Every item of the customer's invoices, whatever month its line is of. */
+    private BigDecimal everythingChargedTo(String arrowReference) {
+        return jdbc.sql("""
+                        select coalesce(sum(it.unit_price * it.quantity), 0) from invoice_items it join invoices i on i.id = it.invoice_id
+                        join customers c on c.id = i.customer_id where c.uuid = ?::uuid""")
+                .param(customers.get(arrowReference))
                 .query(BigDecimal.class)
                 .single();
     }

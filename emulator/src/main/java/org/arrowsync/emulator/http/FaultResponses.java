@@ -70,7 +70,11 @@ final class FaultResponses {
 
     /** The request as the faulted API reads it. */
     static Request rewrite(Fault fault, Request request) {
-        return fault.kind() == FaultKind.IGNORE_PARAMETERS ? request.withoutParameters() : request;
+        return switch (fault.kind()) {
+            case IGNORE_PARAMETERS -> request.withoutParameters();
+            case MONTH_BEFORE_TOO -> request.withMonthBeforeToo();
+            default -> request;
+        };
     }
 
     @SuppressWarnings("unchecked")

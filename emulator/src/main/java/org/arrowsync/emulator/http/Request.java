@@ -57,6 +57,26 @@ public record Request(
         return new Request(method, path, query, body, apiKey, value);
     }
 
+    /** An export request whose month filter ({@code filters.reportPeriod.from}) starts a month earlier. */
+    @SuppressWarnings("unchecked")
+    Request withMonthBeforeToo() {
+        if (body.length == 0) {
+            return this;
+        }
+        Map<String, Object> object = Json.readObject(body);
+        if (object.get("filters") instanceof Map<?, ?> filters
+                && filters.get("reportPeriod") instanceof Map<?, ?> period
+                && period.get("from") != null) {
+            ((Map<String, Object>) period)
+                    .put(
+                            "from",
+                            month("reportPeriod.from", period.get("from").toString())
+                                    .minusMonths(1)
+                                    .toString());
+        }
+        return new Request(method, path, query, Json.write(object), apiKey, strict);
+    }
+
     /** The request as an API that reads none of its parameters sees it: no query, no paging in the body. */
     Request withoutParameters() {
         byte[] stripped = body;
