@@ -48,13 +48,20 @@ class ConsumptionRecordRepository {
              left join customers c on c.id = p.customer_id
              left join invoice_items ii on ii.id = cr.invoice_item_id
              left join invoices iv on iv.id = ii.invoice_id
+             left join customers bc on bc.id = iv.customer_id
              left join invoice_items ci on ci.id = cr.compensation_item_id""";
 
+    /**
+     * A record's customer is the one its provisional item bills ({@code bc}), else its resource's (D161): a resource
+     * moves once its months are finalised (D117), and a month Arrow changes after is still its first customer's.
+     */
     private static final String SELECT = """
             select cr.*, r.uuid as resource_uuid, r.name as resource_name, p.id as project_id, p.uuid as project_uuid, p.name as project_name,
-                   c.id as customer_id, c.uuid as customer_uuid, c.name as customer_name, ii.uuid as invoice_item_uuid,
+                   coalesce(bc.id, c.id) as customer_id, coalesce(bc.uuid, c.uuid) as customer_uuid,
+                   coalesce(bc.name, c.name) as customer_name, ii.uuid as invoice_item_uuid,
                    ii.unit_price * ii.quantity as item_amount, iv.state as item_invoice_state, coalesce(ii.currency, ci.currency) as item_currency,
                    ci.uuid as compensation_item_uuid, cr.raw_data::text as raw_json""" + FROM;
+
     private static final String ORDER = "cr.billing_period desc, cr.created desc, cr.id desc";
     /** {@link #count}: the records of a filter on their own columns. */
     private static final String COUNT_RECORDS = "select count(*) from consumption_records cr";
@@ -72,9 +79,12 @@ class ConsumptionRecordRepository {
      * they are billed ({@code it}: the provisional one, else the correction), for margin reports.
      */
     private static final String MARGIN_FROM = " from consumption_records cr join resources r on r.id = cr.resource_id"
-            + " join projects p on p.id = r.project_id join customers c on c.id = p.customer_id"
+            + " join projects p on p.id = r.project_id"
             + " left join invoice_items ii on ii.id = cr.invoice_item_id"
-            + " left join invoice_items it on it.id = coalesce(cr.invoice_item_id, cr.compensation_item_id)";
+            + " left join invoice_items it on it.id = coalesce(cr.invoice_item_id, cr.compensation_item_id)"
+            // the customer billed for the month, else the resource's (D161)
+            + " left join invoices bi on bi.id = ii.invoice_id"
+            + " join customers c on c.id = coalesce(bi.customer_id, p.customer_id)";
     /** What a license-month costs and lists at (final once finalised) and what its items and corrections bill. */
     private static final String BUY = "coalesce(cr.final_buy, cr.consumed_buy)";
 

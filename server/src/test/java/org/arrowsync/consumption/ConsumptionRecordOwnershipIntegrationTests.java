@@ -215,6 +215,25 @@ class ConsumptionRecordOwnershipIntegrationTests extends IntegrationTest {
         api.patch(RESOURCES + resource + "/", Map.of("project", elsewhere)).expect(200);
         assertThat(api.get(RESOURCES + resource + "/").expect(200).text("customer_uuid"))
                 .isEqualTo(other);
+
+        // D161: Arrow corrects the month after the move; the month is still the first customer's
+        fixture.emulator().correctSell(license, CLOSED, new BigDecimal("-3"));
+        JsonNode run = fixture.run("trigger_reconciliation", fixture.period(CLOSED));
+        assertThat(run.get("result").get("compensation_items_created").asInt())
+                .as(run.toString())
+                .isEqualTo(1);
+        JsonNode record = record(license);
+        assertThat(record.get("customer_uuid").asString()).isEqualTo(owner);
+        JsonNode correction = api.get("/api/invoice-items/"
+                        + record.get("compensation_item_uuid").asString() + "/")
+                .expect(200)
+                .json();
+        assertThat(correction.get("customer_uuid").asString())
+                .as("booked for the customer billed for the month, not the resource's customer now")
+                .isEqualTo(owner);
+        String lines = "/api/admin/arrow/reports/lines/?format=csv&period=" + CLOSED + "&customer_uuid=";
+        assertThat(api.get(lines + owner).expect(200).body()).contains(license);
+        assertThat(api.get(lines + other).expect(200).body()).doesNotContain(license);
     }
 
     @Test
