@@ -1,6 +1,7 @@
 package org.arrowsync.pricing;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.YearMonth;
 import java.util.List;
@@ -169,6 +170,9 @@ public class PriceRuleService {
             errors.add("markup_percent", "Ensure this value is greater than or equal to " + LOWEST_MARKUP + ".");
         } else if (markup.compareTo(HIGHEST_MARKUP) > 0) {
             errors.add("markup_percent", "Ensure this value is less than or equal to " + HIGHEST_MARKUP + ".");
+        } else {
+            // as the column keeps it: "0E-20000" or 5 followed by 16,384 zeros is a number PostgreSQL does not take
+            return markup.setScale(MARKUP_DECIMALS, RoundingMode.UNNECESSARY);
         }
         return markup;
     }

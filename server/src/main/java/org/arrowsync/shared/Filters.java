@@ -141,12 +141,18 @@ public final class Filters {
         }
         String text = value.trim();
         try {
-            return text.length() == 10
+            Instant instant = text.length() == 10
                     ? LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant()
                     : OffsetDateTime.parse(text).toInstant();
+            // the years of date(): PostgreSQL's timestamps end in 294276
+            int year = instant.atOffset(ZoneOffset.UTC).getYear();
+            if (year >= 1 && year <= 9999) {
+                return instant;
+            }
         } catch (DateTimeParseException e) {
-            throw InvalidInput.of(name, "Enter a valid date or date/time (ISO 8601, e.g. 2026-11-30T10:00:00Z).");
+            // refused below
         }
+        throw InvalidInput.of(name, "Enter a valid date or date/time (ISO 8601, e.g. 2026-11-30T10:00:00Z).");
     }
 
     private static boolean blank(String value) {

@@ -52,14 +52,15 @@ class TokenRepository {
 
     /**
      * The same record with a new secret: the old one stops working when this commits. A rotated configured token is
-     * configured no more (the configured one comes back at the next start, beside it).
+     * configured no more (the configured one comes back at the next start, beside it). Empty when the token was revoked
+     * meanwhile.
      */
-    ApiToken replace(long id, String token, Instant now) {
+    Optional<ApiToken> replace(long id, String token, Instant now) {
         return jdbc.sql("update user_tokens set token_hash = ?, hint = ?, from_configuration = false, created = ?"
                         + " where id = ? returning " + COLUMNS)
                 .params(Tokens.hash(token), Tokens.hint(token), Timestamps.of(now), id)
                 .query(TokenRepository::map)
-                .single();
+                .optional();
     }
 
     /**

@@ -38,7 +38,9 @@ class TokenService {
     @Transactional
     IssuedToken rotate(UUID user, UUID token) {
         String secret = Tokens.generate();
-        return new IssuedToken(tokens.replace(find(user, token).id(), secret, clock.instant()), secret);
+        ApiToken rotated =
+                tokens.replace(find(user, token).id(), secret, clock.instant()).orElseThrow(NotFound::new);
+        return new IssuedToken(rotated, secret);
     }
 
     @Transactional

@@ -2,6 +2,7 @@ package org.arrowsync.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.Arrays;
 import java.util.List;
 import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.http.HttpEntity;
@@ -15,9 +16,9 @@ import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerInterceptor;
 
 /**
- * An API endpoint writes JSON unless it declares another type; a request that accepts no JSON is refused with a 406
- * before the endpoint runs, so that a change is never made only for its answer to fail (the endpoints that declare
- * their type are checked so by Spring already).
+ * An API endpoint writes JSON unless it declares another type; a request that accepts no JSON (or JSON in another
+ * charset than UTF-8) is refused with a 406 before the endpoint runs, so that a change is never made only for its
+ * answer to fail. Spring checks the endpoints that declare another type.
  */
 class AcceptCheck implements HandlerInterceptor {
 
@@ -32,11 +33,18 @@ class AcceptCheck implements HandlerInterceptor {
             throws HttpMediaTypeNotAcceptableException {
         if (handler instanceof HandlerMethod method && writesJson(method)) {
             List<MediaType> accepted = negotiation.resolveMediaTypes(new ServletWebRequest(request));
-            if (accepted.stream().noneMatch(type -> type.isCompatibleWith(MediaType.APPLICATION_JSON))) {
+            if (accepted.stream().noneMatch(AcceptCheck::takesJson)) {
                 throw new HttpMediaTypeNotAcceptableException(List.of(MediaType.APPLICATION_JSON));
             }
         }
         return true;
+    }
+
+    /** JSON in UTF-8, the one encoding the API writes: a client asking for another charset gets a 406, not a 500. */
+    private static boolean takesJson(MediaType type) {
+        String charset = type.getParameter("charset");
+        return type.isCompatibleWith(MediaType.APPLICATION_JSON)
+                && (charset == null || charset.replace("\"", "").equalsIgnoreCase("utf-8"));
     }
 
     private static boolean writesJson(HandlerMethod method) {
@@ -44,6 +52,9 @@ class AcceptCheck implements HandlerInterceptor {
                 || AnnotatedElementUtils.hasAnnotation(method.getBeanType(), ResponseBody.class)
                 || HttpEntity.class.isAssignableFrom(method.getReturnType().getParameterType());
         RequestMapping mapping = method.getMethodAnnotation(RequestMapping.class);
-        return body && (mapping == null || mapping.produces().length == 0);
+        return body
+                && (mapping == null
+                        || mapping.produces().length == 0
+                        || Arrays.asList(mapping.produces()).contains(MediaType.APPLICATION_JSON_VALUE));
     }
 }

@@ -1,6 +1,7 @@
 package org.arrowsync.web;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +21,7 @@ import org.arrowsync.shared.StateConflict;
 import org.arrowsync.shared.UnknownReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -56,6 +58,8 @@ import tools.jackson.databind.exc.MismatchedInputException;
 class ApiExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+    /** PostgreSQL's SQLSTATE for a row whose foreign key names no row. */
+    private static final String FOREIGN_KEY_VIOLATION = "23503";
 
     private static final Set<Class<?>> INTEGRAL =
             Set.of(Integer.class, int.class, Long.class, long.class, Short.class, short.class);
@@ -241,6 +245,20 @@ class ApiExceptionHandler {
         return answer(
                 HttpStatus.BAD_REQUEST,
                 Map.of(InvalidInput.NON_FIELD_ERRORS, List.of("An object with these values already exists.")));
+    }
+
+    /**
+     * An object the request names was deleted by another request between the check and the write (its foreign key
+     * refuses the row): a 400 as for an object that never existed. Any other refusal of the database is a bug.
+     */
+    @ExceptionHandler(DataIntegrityViolationException.class)
+    ResponseEntity<Object> refusedByTheDatabase(DataIntegrityViolationException e) {
+        if (e.getMostSpecificCause() instanceof SQLException sql && FOREIGN_KEY_VIOLATION.equals(sql.getSQLState())) {
+            return answer(
+                    HttpStatus.BAD_REQUEST,
+                    Map.of(InvalidInput.NON_FIELD_ERRORS, List.of("Invalid hyperlink - Object does not exist.")));
+        }
+        return unexpected(e);
     }
 
     /**

@@ -8,6 +8,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import org.arrowsync.shared.Csv;
 import org.arrowsync.shared.CsvBody;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpInputMessage;
 import org.springframework.http.HttpOutputMessage;
 import org.springframework.http.MediaType;
@@ -40,6 +41,14 @@ final class CsvMessageConverter extends AbstractHttpMessageConverter<CsvBody> {
     @Override
     protected CsvBody readInternal(Class<? extends CsvBody> type, HttpInputMessage input) {
         throw new HttpMessageNotReadableException("CSV is written, never read", input);
+    }
+
+    /** The body is UTF-8 whatever charset the client asked for, and its header says so. */
+    @Override
+    protected void addDefaultHeaders(HttpHeaders headers, CsvBody body, MediaType contentType) throws IOException {
+        boolean concrete = contentType != null && !contentType.isWildcardType() && !contentType.isWildcardSubtype();
+        super.addDefaultHeaders(
+                headers, body, concrete ? new MediaType(contentType, StandardCharsets.UTF_8) : contentType);
     }
 
     @Override

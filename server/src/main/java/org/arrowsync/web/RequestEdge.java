@@ -48,6 +48,9 @@ import tools.jackson.databind.json.JsonMapper;
 class RequestEdge extends OncePerRequestFilter {
 
     private static final Logger log = LoggerFactory.getLogger(RequestEdge.class);
+
+    /** The methods whose requests take a body, whether or not they send one. */
+    private static final Set<String> BODY_METHODS = Set.of("POST", "PUT", "PATCH");
     /** The methods the API and the console take; any other is refused here (405, as Waldur answers it). */
     private static final Set<String> METHODS = Set.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS");
 
@@ -209,17 +212,21 @@ class RequestEdge extends OncePerRequestFilter {
     }
 
     /**
-     * A body's type must name one: {@code *}{@code /*} says nothing of how to read it, and the framework fails on it
-     * rather than refusing it. A request without a body is not asked.
+     * A body's type must name one: {@code *}{@code /*} or {@code application/*} says nothing of how to read it, and the
+     * framework fails on it rather than refusing it, even on an empty body. A request that sends no body and is not of
+     * a method that takes one is not asked.
      */
     private static boolean wildcardContentType(HttpServletRequest request) {
         String type = request.getContentType();
-        boolean body = request.getContentLengthLong() > 0 || request.getHeader(HttpHeaders.TRANSFER_ENCODING) != null;
+        boolean body = request.getContentLengthLong() > 0
+                || request.getHeader(HttpHeaders.TRANSFER_ENCODING) != null
+                || BODY_METHODS.contains(request.getMethod());
         if (type == null || !body) {
             return false;
         }
         try {
-            return MediaType.parseMediaType(type).isWildcardType();
+            MediaType parsed = MediaType.parseMediaType(type);
+            return parsed.isWildcardType() || parsed.isWildcardSubtype();
         } catch (InvalidMediaTypeException unparsable) {
             // the framework refuses it with a 415 of its own
             return false;

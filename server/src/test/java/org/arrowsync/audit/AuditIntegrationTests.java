@@ -139,6 +139,10 @@ class AuditIntegrationTests extends IntegrationTest {
                         .size())
                 .isZero();
         api.get(LOG + "?created_from=yesterday").expect(400);
+        // instants Java reads and PostgreSQL's timestamps do not hold: refused as dates past 9999 are
+        api.get(LOG + "?created_from=%2B999999999-01-01T00:00:00Z").expect(400);
+        api.get(LOG + "?created_to=%2B294277-01-01T00:00:00Z").expect(400);
+        api.get(LOG + "?created_to=-4714-01-01T00:00:00Z").expect(400);
         api.get(LOG + entry.get("uuid").asString() + "/").expect(200);
     }
 

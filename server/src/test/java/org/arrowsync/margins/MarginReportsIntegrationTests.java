@@ -243,6 +243,17 @@ class MarginReportsIntegrationTests extends IntegrationTest {
         api.withHeader("Accept", "text/csv")
                 .get("/api/invoices/0123456789abcdef0123456789abcdef/")
                 .expect(404);
+        // the one encoding written: a CSV in another charset is UTF-8 and says so, JSON in another is refused
+        Response latin1 =
+                api.withHeader("Accept", "text/csv; charset=iso-8859-1").get(url);
+        assertThat(latin1.expect(200).header("Content-Type")).isEqualTo("text/csv;charset=UTF-8");
+        assertThat(latin1.body()).isEqualTo(csv.body());
+        for (String charset : List.of("latin1", "utf-16", "nonsense")) {
+            api.withHeader("Accept", "application/json; charset=" + charset)
+                    .get(url)
+                    .expect(406);
+        }
+        api.withHeader("Accept", "application/json; charset=utf-8").get(url).expect(200);
     }
 
     /** Per operator customer: the export's sell and buy totals of the month. */

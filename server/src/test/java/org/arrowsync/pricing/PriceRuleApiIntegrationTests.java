@@ -276,6 +276,22 @@ class PriceRuleApiIntegrationTests extends IntegrationTest {
         assertThat(rules()).isZero();
     }
 
+    /** A markup written with more digits than PostgreSQL's numeric reads, though its value is fine, is its value. */
+    @Test
+    void aMarkupWrittenWithThousandsOfDecimalsIsReadAsItsValue() {
+        Map<String, String> written = Map.of(
+                "0E-20000", "0.0000", "5." + "0".repeat(16_384), "5.0000", "-0E-99999", "0.0000", "1.5E+1", "15.0000");
+        int vendor = 0;
+        for (Map.Entry<String, String> markup : written.entrySet()) {
+            JsonNode rule = api.post(
+                            RULES,
+                            rule(Map.of("markup_percent", markup.getKey(), "arrow_vendor_name", "Vendor " + vendor++)))
+                    .expect(201)
+                    .json();
+            assertThat(rule.get("markup_percent").asString()).isEqualTo(markup.getValue());
+        }
+    }
+
     @Test
     void onlyStaffReadOrWriteRules() {
         String user = fixture.userToken();

@@ -2,10 +2,15 @@ package org.arrowsync.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
 import org.arrowsync.ledger.InvoiceService;
 import org.arrowsync.shared.Uuids;
 import org.arrowsync.support.ArrowFixture;
@@ -14,6 +19,7 @@ import org.arrowsync.support.Response;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 /** Whatever shape a request takes, the answer is a 4xx with a JSON body, never a 500 or a stack trace. */
@@ -42,6 +48,12 @@ class BadInputIntegrationTests extends IntegrationTest {
 
     @Autowired
     InvoiceService invoices;
+
+    @Autowired
+    DataSource dataSource;
+
+    @Autowired
+    JdbcClient jdbc;
 
     @Test
     void everyCreateEndpointAnswersBadBodiesWithA400() {
@@ -245,6 +257,51 @@ class BadInputIntegrationTests extends IntegrationTest {
             assertThat(patched.text("country")).isEqualTo("EE");
         }
         api.sendRaw("PATCH", path, Map.of("Content-Type", "text/plain"), "").expect(415);
+    }
+
+    /**
+     * A create whose check found the customer it names, but whose write comes after another request deleted that
+     * customer, is the 400 of a link to nothing, not a 500, and stores nothing.
+     */
+    @Test
+    void aCreateThatLosesARaceWithTheDeletionOfWhatItNamesIsA400() throws Exception {
+        String customer = api.post("/api/customers/", Map.of("name", ArrowFixture.unique("Racing"), "country", "EE"))
+                .expect(201)
+                .text("uuid");
+        String project = ArrowFixture.unique("Racing project");
+        Response created;
+        try (Connection deleting = dataSource.getConnection()) {
+            deleting.setAutoCommit(false);
+            try (PreparedStatement delete = deleting.prepareStatement("delete from customers where uuid = ?::uuid")) {
+                delete.setString(1, customer);
+                assertThat(delete.executeUpdate()).isEqualTo(1);
+            }
+            CompletableFuture<Response> creating = CompletableFuture.supplyAsync(
+                    () -> api.post("/api/projects/", Map.of("name", project, "customer", customer)));
+            // the project's key waits on the deleted row until the delete commits
+            for (int i = 0; i < 100 && !creating.isDone() && !waitingOnALock(); i++) {
+                Thread.sleep(50);
+            }
+            deleting.commit();
+            created = creating.get(30, TimeUnit.SECONDS);
+        }
+
+        assertThat(created.status()).as(created.body()).isEqualTo(400);
+        assertThat(created.json().get("non_field_errors").get(0).asString())
+                .isEqualTo("Invalid hyperlink - Object does not exist.");
+        assertThat(jdbc.sql("select count(*) from projects where name = ?")
+                        .param(project)
+                        .query(Long.class)
+                        .single())
+                .isZero();
+    }
+
+    private boolean waitingOnALock() {
+        return jdbc.sql(
+                                "select count(*) from pg_stat_activity where wait_event_type = 'Lock' and query like '%projects%'")
+                        .query(Long.class)
+                        .single()
+                > 0;
     }
 
     /** A choice filter given none of its values is Django's 400, not an empty list that reads as "none". */
