@@ -10,6 +10,7 @@ import java.util.UUID;
 import org.arrowsync.shared.ListQuery;
 import org.arrowsync.shared.Listing;
 import org.arrowsync.shared.PageRequest;
+import org.arrowsync.shared.RowLocks;
 import org.arrowsync.shared.SqlFilter;
 import org.arrowsync.shared.Timestamps;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -91,6 +92,11 @@ class CustomerRepository {
                         uuid)
                 .query(CustomerRepository::map)
                 .single();
+    }
+
+    /** Locks the customer for the checks of its deletion ({@link RowLocks}). */
+    void lockForDeletion(long id) {
+        RowLocks.forDeletion(jdbc, "customers", id);
     }
 
     boolean hasProjectsOrInvoices(long id) {

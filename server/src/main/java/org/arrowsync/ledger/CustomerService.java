@@ -65,6 +65,7 @@ public class CustomerService {
     @Transactional
     void delete(UUID uuid) {
         Customer customer = get(uuid);
+        customers.lockForDeletion(customer.id());
         if (customers.hasProjectsOrInvoices(customer.id())) {
             throw new CustomerInUse();
         }

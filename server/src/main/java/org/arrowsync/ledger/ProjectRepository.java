@@ -9,6 +9,7 @@ import java.util.UUID;
 import org.arrowsync.shared.ListQuery;
 import org.arrowsync.shared.Listing;
 import org.arrowsync.shared.PageRequest;
+import org.arrowsync.shared.RowLocks;
 import org.arrowsync.shared.SqlFilter;
 import org.arrowsync.shared.Timestamps;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -69,6 +70,11 @@ class ProjectRepository {
         jdbc.sql("update projects set customer_id = ?, name = ?, description = ?, modified = ? where id = ?")
                 .params(customerId, name, description, Timestamps.of(now), id)
                 .update();
+    }
+
+    /** Locks the project for the checks of its deletion ({@link RowLocks}). */
+    void lockForDeletion(long id) {
+        RowLocks.forDeletion(jdbc, "projects", id);
     }
 
     boolean hasResources(long id) {

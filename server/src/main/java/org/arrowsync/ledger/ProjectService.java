@@ -73,6 +73,7 @@ public class ProjectService {
     @Transactional
     void delete(UUID uuid) {
         Project project = get(uuid);
+        projects.lockForDeletion(project.id());
         if (projects.hasResources(project.id())) {
             throw new ProjectInUse();
         }

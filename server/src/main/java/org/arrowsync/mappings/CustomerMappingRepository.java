@@ -11,6 +11,7 @@ import java.util.UUID;
 import org.arrowsync.shared.ListQuery;
 import org.arrowsync.shared.Listing;
 import org.arrowsync.shared.PageRequest;
+import org.arrowsync.shared.RowLocks;
 import org.arrowsync.shared.SqlFilter;
 import org.arrowsync.shared.Timestamps;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -164,6 +165,11 @@ class CustomerMappingRepository {
                         column(learnt, CustomerMapping::id, Long[]::new),
                         column(learnt, CustomerMapping::arrowCustomerRef, String[]::new))
                 .update();
+    }
+
+    /** Locks the mapping for the checks of its deletion ({@link RowLocks}). */
+    void lockForDeletion(long id) {
+        RowLocks.forDeletion(jdbc, "customer_mappings", id);
     }
 
     void delete(long id) {

@@ -167,6 +167,7 @@ public class CustomerMappingService {
     @Transactional
     public void delete(UUID uuid) {
         CustomerMapping mapping = get(uuid);
+        mappings.lockForDeletion(mapping.id());
         guards.forEach(guard -> guard.checkDeletable(mapping));
         mappings.delete(mapping.id());
     }

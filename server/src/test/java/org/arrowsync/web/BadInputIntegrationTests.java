@@ -279,7 +279,7 @@ class BadInputIntegrationTests extends IntegrationTest {
             CompletableFuture<Response> creating = CompletableFuture.supplyAsync(
                     () -> api.post("/api/projects/", Map.of("name", project, "customer", customer)));
             // the project's key waits on the deleted row until the delete commits
-            for (int i = 0; i < 100 && !creating.isDone() && !waitingOnALock(); i++) {
+            for (int i = 0; i < 100 && !creating.isDone() && !waitingOnALock("projects"); i++) {
                 Thread.sleep(50);
             }
             deleting.commit();
@@ -296,9 +296,47 @@ class BadInputIntegrationTests extends IntegrationTest {
                 .isZero();
     }
 
-    private boolean waitingOnALock() {
-        return jdbc.sql(
-                                "select count(*) from pg_stat_activity where wait_event_type = 'Lock' and query like '%projects%'")
+    /**
+     * A delete whose check ran as a child of what it deletes was being written sees the child once it is committed: the
+     * 409 of a customer with projects, not a 204 whose cascade takes the project answered 201 away.
+     */
+    @Test
+    void aDeleteRacingTheCreateOfAChildSeesTheChild() throws Exception {
+        String customer = api.post("/api/customers/", Map.of("name", ArrowFixture.unique("Raced"), "country", "EE"))
+                .expect(201)
+                .text("uuid");
+        String project = ArrowFixture.unique("Raced project");
+        Response deleted;
+        try (Connection creating = dataSource.getConnection()) {
+            creating.setAutoCommit(false);
+            try (PreparedStatement insert = creating.prepareStatement("""
+                    insert into projects (uuid, customer_id, name, created, modified)
+                    select gen_random_uuid(), id, ?, now(), now() from customers where uuid = ?::uuid""")) {
+                insert.setString(1, project);
+                insert.setString(2, customer);
+                assertThat(insert.executeUpdate()).isEqualTo(1);
+            }
+            CompletableFuture<Response> deleting =
+                    CompletableFuture.supplyAsync(() -> api.delete("/api/customers/" + customer + "/"));
+            for (int i = 0; i < 100 && !deleting.isDone() && !waitingOnALock("customers"); i++) {
+                Thread.sleep(50);
+            }
+            creating.commit();
+            deleted = deleting.get(30, TimeUnit.SECONDS);
+        }
+
+        assertThat(deleted.status()).as(deleted.body()).isEqualTo(409);
+        assertThat(jdbc.sql("select count(*) from projects where name = ?")
+                        .param(project)
+                        .query(Long.class)
+                        .single())
+                .isOne();
+    }
+
+    /** Whether a statement naming {@code table} waits for a lock. */
+    private boolean waitingOnALock(String table) {
+        return jdbc.sql("select count(*) from pg_stat_activity where wait_event_type = 'Lock' and query like ?")
+                        .param("%" + table + "%")
                         .query(Long.class)
                         .single()
                 > 0;
