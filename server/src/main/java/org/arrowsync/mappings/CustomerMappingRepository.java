@@ -85,6 +85,17 @@ class CustomerMappingRepository {
     }
 
     /**
+     * Makes the writers of the settings' mappings take turns until the transaction ends, so that {@link #taken} sees
+     * the mapping another one wrote. Syncs and readers do not take it.
+     */
+    void lockNamesOf(long settingsId) {
+        jdbc.sql("select pg_advisory_xact_lock(hashtextextended(?, 0))")
+                .param("customer_mappings|" + settingsId)
+                .query(Object.class)
+                .single();
+    }
+
+    /**
      * Whether another mapping of the settings has this very reference, or, when {@code active}, whether another active
      * one names the same Arrow customer (its key: trimmed, in upper case) by its reference or its Ref, as
      * {@link CustomerMapping#customerNames} compares them. A mapping deactivated bills nothing, so the customer may be

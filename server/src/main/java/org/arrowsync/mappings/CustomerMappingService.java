@@ -190,10 +190,12 @@ public class CustomerMappingService {
         Customer customer = customer(draft.customerUuid(), errors);
         errors.throwIfAny();
         // Text fields are trimmed, as Waldur's serializers trim them; an active mapping of the Arrow customer of
-        // another
-        // active one, as D24 compares them (trimmed, in any case, or its Ref), would bill nothing (D98)
+        // another active one, as D24 compares them (trimmed, in any case, or its Ref), would bill nothing (D98).
+        // Checked under the settings' lock of their mappings: two requests naming one customer in two spellings at
+        // once would each find the other not written yet.
         String reference = draft.arrowReference().strip();
         boolean active = draft.active() == null || draft.active();
+        mappings.lockNamesOf(owner.id());
         if (mappings.taken(owner.id(), reference, key(reference), active, exceptId)) {
             throw InvalidInput.of(
                     InvalidInput.NON_FIELD_ERRORS, "The fields settings, arrow_reference must make a unique set.");

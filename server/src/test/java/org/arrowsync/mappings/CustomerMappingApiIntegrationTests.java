@@ -2,9 +2,14 @@ package org.arrowsync.mappings;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.arrowsync.contract.Contract;
 import org.arrowsync.support.ArrowFixture;
 import org.arrowsync.support.Emulator;
@@ -55,6 +60,29 @@ class CustomerMappingApiIntegrationTests extends IntegrationTest {
 
     private Response map(String reference, String customer) {
         return api.post(BASE, Map.of("settings", settings, "arrow_reference", reference, "waldur_customer", customer));
+    }
+
+    /** One Arrow customer in several spellings mapped at once: one mapping is made, the others are refused. */
+    @Test
+    void spellingsOfOneCustomerMappedAtOnceMakeOneMapping() throws Exception {
+        String customer = fixture.customer();
+        ExecutorService requests = Executors.newFixedThreadPool(4);
+        try {
+            for (int round = 0; round < 5; round++) {
+                String number = "7771" + round;
+                List<Future<Response>> answers = new ArrayList<>();
+                for (String spelling : List.of("XSP" + number, "xsp" + number, "Xsp" + number, " xSp" + number)) {
+                    answers.add(requests.submit(() -> map(spelling, customer)));
+                }
+                List<Integer> statuses = new ArrayList<>();
+                for (Future<Response> answer : answers) {
+                    statuses.add(answer.get(30, TimeUnit.SECONDS).status());
+                }
+                assertThat(statuses).as(number).containsOnlyOnce(201).containsOnly(201, 400);
+            }
+        } finally {
+            requests.shutdownNow();
+        }
     }
 
     @Test
