@@ -272,10 +272,17 @@ public class BillingReconciliation {
                     moves.add(item, sync, price, movedTo);
                 }
             }
-            unrecorded.forEach(
-                    reference -> index.match(byReference.get(reference).line())
-                            .filter(mapping -> syncedMappings.contains(mapping.id()))
-                            .ifPresent(mapping -> unsynced++));
+            for (String reference : unrecorded) {
+                BillingLineResult result = byReference.get(reference);
+                if (LineReport.isUnusable(result)) {
+                    // a line no sync billed that cannot be read, or of another month (D160): named, not unsynced
+                    report.unusable(result, index.match(result.line()));
+                } else if (index.match(result.line())
+                        .filter(mapping -> syncedMappings.contains(mapping.id()))
+                        .isPresent()) {
+                    unsynced++;
+                }
+            }
             // Arrow's final amounts stay on the lines, so re-pricing and margin reports start from them.
             writers.items().recordFinalAmounts(changed, writers.now());
             progress.increment("pages");

@@ -333,12 +333,16 @@ class BillingSyncRepository {
      */
     record LineTotals(int lines, BigDecimal arrowAmount, BigDecimal billed) {}
 
-    /** The mappings of these settings records that have syncs. */
-    Set<Long> mappingsWithSyncs(List<Long> settingsIds) {
+    /**
+     * The mappings with syncs of the records {@code retired} (any of their mappings) and of the records {@code inUse}
+     * (their deactivated mappings only): those whose syncs another record of the account may go on with (D123, D159).
+     */
+    Set<Long> mappingsWithSyncsLeft(List<Long> retired, List<Long> inUse) {
         return new HashSet<>(jdbc.sql("""
                         select distinct b.customer_mapping_id from billing_syncs b
-                        join customer_mappings m on m.id = b.customer_mapping_id where m.settings_id = any(?)""")
-                .param(settingsIds.toArray(Long[]::new))
+                        join customer_mappings m on m.id = b.customer_mapping_id
+                        where m.settings_id = any(?) or (m.settings_id = any(?) and not m.is_active)""")
+                .params(retired.toArray(Long[]::new), inUse.toArray(Long[]::new))
                 .query(Long.class)
                 .list());
     }

@@ -15,7 +15,6 @@ import java.util.Set;
 import java.util.SortedSet;
 import java.util.UUID;
 import java.util.function.Consumer;
-import java.util.stream.Collectors;
 import org.arrowsync.arrowclient.ArrowClient;
 import org.arrowsync.arrowclient.ArrowClients;
 import org.arrowsync.arrowclient.ArrowException;
@@ -149,41 +148,48 @@ public class BillingSyncService {
     private void adoptFromOtherRecords(
             Settings chosen, List<CustomerMapping> active, YearMonth period, Progress progress) {
         List<Settings> retired = settings.retiredOfTheSameAccount(chosen);
-        List<Settings> records = new ArrayList<>(retired);
-        records.addAll(settings.othersInUseOfTheSameAccount(chosen));
+        List<Settings> inUse = settings.othersInUseOfTheSameAccount(chosen);
+        if (retired.isEmpty() && inUse.isEmpty()) {
+            return;
+        }
         // once adopted, nothing holds syncs there: one look-up per run, then nothing to do
-        Set<Long> holding = records.isEmpty()
-                ? Set.of()
-                : writers.syncs()
-                        .mappingsWithSyncs(records.stream().map(Settings::id).toList());
+        Set<Long> holding = writers.syncs()
+                .mappingsWithSyncsLeft(
+                        retired.stream().map(Settings::id).toList(),
+                        inUse.stream().map(Settings::id).toList());
         if (holding.isEmpty()) {
             return;
         }
-        Set<Long> retiredIds = retired.stream().map(Settings::id).collect(Collectors.toSet());
         MappingIndex ours = new MappingIndex(active);
+        List<Settings> records = new ArrayList<>(retired);
+        records.addAll(inUse);
         for (Settings record : records) {
-            boolean inUse = !retiredIds.contains(record.id());
-            List<CustomerMapping> left = mappings.all(record).stream()
-                    .filter(theirs -> holding.contains(theirs.id()) && !(inUse && theirs.active()))
-                    .toList();
-            if (left.isEmpty()) {
+            Map<CustomerMapping, CustomerMapping> adopting = new LinkedHashMap<>();
+            for (CustomerMapping theirs : mappings.all(record)) {
+                if (holding.contains(theirs.id())) {
+                    ours.match(theirs.arrowReference(), null)
+                            .or(() -> ours.match(theirs.arrowCustomerRef(), null))
+                            .ifPresent(mine -> adopting.put(theirs, mine));
+                }
+            }
+            if (adopting.isEmpty()) {
                 continue;
             }
+            // only a record whose syncs move here is locked: a customer deactivated there and mapped nowhere else
+            // keeps its syncs there, and its record's runs never wait on this one's
             writers.licenses().lockMonthForInvoicing(record.uuid(), period);
-            for (CustomerMapping theirs : left) {
-                Optional<CustomerMapping> mine =
-                        ours.match(theirs.arrowReference(), null).or(() -> ours.match(theirs.arrowCustomerRef(), null));
-                int adopted = mine.map(mapping -> writers.syncs().adopt(theirs.id(), mapping.id(), writers.now()))
-                        .orElse(0);
+            boolean retiredRecord = retired.contains(record);
+            adopting.forEach((theirs, mine) -> {
+                int adopted = writers.syncs().adopt(theirs.id(), mine.id(), writers.now());
                 if (adopted > 0) {
                     progress.add("syncs_adopted", adopted);
                     progress.error("Arrow customer " + theirs.arrowReference() + ": " + adopted
                             + " syncs of settings " + Uuids.hex(record.uuid())
-                            + (inUse
-                                    ? ", whose mapping of it is deactivated, continue here (D159)"
-                                    : ", no longer in use, of the same Arrow account continue here (D123)"));
+                            + (retiredRecord
+                                    ? ", no longer in use, of the same Arrow account continue here (D123)"
+                                    : ", whose mapping of it is deactivated, continue here (D159)"));
                 }
-            }
+            });
         }
     }
 

@@ -48,12 +48,14 @@ class ConsumptionRecordRepository {
              left join customers c on c.id = p.customer_id
              left join invoice_items ii on ii.id = cr.invoice_item_id
              left join invoices iv on iv.id = ii.invoice_id
-             left join customers bc on bc.id = iv.customer_id
-             left join invoice_items ci on ci.id = cr.compensation_item_id""";
+             left join invoice_items ci on ci.id = cr.compensation_item_id
+             left join invoices civ on civ.id = ci.invoice_id
+             left join customers bc on bc.id = coalesce(iv.customer_id, civ.customer_id)""";
 
     /**
-     * A record's customer is the one its provisional item bills ({@code bc}), else its resource's (D161): a resource
-     * moves once its months are finalised (D117), and a month Arrow changes after is still its first customer's.
+     * A record's customer is the one its items bill ({@code bc}: its provisional item's invoice's, else its
+     * correction's), else its resource's (D161): a resource moves once its months are finalised (D117), and a month
+     * Arrow changes after is still its first customer's.
      */
     private static final String SELECT = """
             select cr.*, r.uuid as resource_uuid, r.name as resource_name, p.id as project_id, p.uuid as project_uuid, p.name as project_name,
@@ -83,7 +85,7 @@ class ConsumptionRecordRepository {
             + " left join invoice_items ii on ii.id = cr.invoice_item_id"
             + " left join invoice_items it on it.id = coalesce(cr.invoice_item_id, cr.compensation_item_id)"
             // the customer billed for the month, else the resource's (D161)
-            + " left join invoices bi on bi.id = ii.invoice_id"
+            + " left join invoices bi on bi.id = it.invoice_id"
             + " join customers c on c.id = coalesce(bi.customer_id, p.customer_id)";
     /** What a license-month costs and lists at (final once finalised) and what its items and corrections bill. */
     private static final String BUY = "coalesce(cr.final_buy, cr.consumed_buy)";

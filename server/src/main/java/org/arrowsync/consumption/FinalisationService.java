@@ -251,11 +251,15 @@ public class FinalisationService {
             }
             for (ExportRow row : page.rows()) {
                 lines[0]++;
-                BillingLineResult result = row.billingLine();
+                BillingLineResult read = row.billingLine();
+                BillingLineResult result = read.ofMonth(period);
                 BillingLine line = result.line();
                 if (!result.isValid()) {
                     progress.increment("invalid_lines");
                     progress.error(result.problem());
+                }
+                if (read.isValid() && !result.isValid()) {
+                    continue; // another month's line, read whole: no part of this month's total (D160)
                 }
                 if (line.licenseReference() == null || !licenses.contains(line.licenseReference())) {
                     continue;

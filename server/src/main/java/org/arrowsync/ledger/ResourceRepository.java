@@ -11,6 +11,7 @@ import org.arrowsync.ledger.Resource.Ref;
 import org.arrowsync.shared.ListQuery;
 import org.arrowsync.shared.Listing;
 import org.arrowsync.shared.PageRequest;
+import org.arrowsync.shared.RowLocks;
 import org.arrowsync.shared.SqlFilter;
 import org.arrowsync.shared.Timestamps;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -137,6 +138,11 @@ class ResourceRepository {
                         Timestamps.of(now),
                         id)
                 .update();
+    }
+
+    /** Locks the resource for the checks of its deletion ({@link RowLocks}). */
+    void lockForDeletion(long id) {
+        RowLocks.forDeletion(jdbc, "resources", id);
     }
 
     void delete(long id) {

@@ -146,6 +146,7 @@ public class ResourceService {
     @Transactional
     void delete(UUID uuid) {
         Resource resource = get(uuid);
+        resources.lockForDeletion(resource.id());
         guards.forEach(guard -> guard.checkDeletable(resource));
         resources.delete(resource.id());
     }

@@ -88,9 +88,9 @@ class CustomerMappingRepository {
      * Makes the writers of the settings' mappings take turns until the transaction ends, so that {@link #taken} sees
      * the mapping another one wrote. Syncs and readers do not take it.
      */
-    void lockNamesOf(long settingsId) {
+    void lockNamesOf(UUID settingsUuid) {
         jdbc.sql("select pg_advisory_xact_lock(hashtextextended(?, 0))")
-                .param("customer_mappings|" + settingsId)
+                .param("customer_mappings|" + settingsUuid)
                 .query(Object.class)
                 .single();
     }

@@ -195,7 +195,7 @@ public class CustomerMappingService {
         // once would each find the other not written yet.
         String reference = draft.arrowReference().strip();
         boolean active = draft.active() == null || draft.active();
-        mappings.lockNamesOf(owner.id());
+        mappings.lockNamesOf(owner.uuid());
         if (mappings.taken(owner.id(), reference, key(reference), active, exceptId)) {
             throw InvalidInput.of(
                     InvalidInput.NON_FIELD_ERRORS, "The fields settings, arrow_reference must make a unique set.");

@@ -9,6 +9,7 @@ import java.util.UUID;
 import org.arrowsync.shared.ListQuery;
 import org.arrowsync.shared.Listing;
 import org.arrowsync.shared.PageRequest;
+import org.arrowsync.shared.RowLocks;
 import org.arrowsync.shared.SqlFilter;
 import org.arrowsync.shared.Timestamps;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -162,6 +163,11 @@ class SettingsRepository {
             }
         }
         return resealed;
+    }
+
+    /** Locks the record for the checks of its deletion ({@link RowLocks}). */
+    void lockForDeletion(long id) {
+        RowLocks.forDeletion(jdbc, "arrow_settings", id);
     }
 
     void delete(long id) {

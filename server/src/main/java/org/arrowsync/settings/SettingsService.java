@@ -199,9 +199,12 @@ public class SettingsService {
     }
 
     public void delete(UUID uuid) {
-        Settings found = get(uuid);
-        guards.forEach(guard -> guard.checkDeletable(found));
-        settings.delete(found.id());
+        transaction.executeWithoutResult(status -> {
+            Settings found = get(uuid);
+            settings.lockForDeletion(found.id());
+            guards.forEach(guard -> guard.checkDeletable(found));
+            settings.delete(found.id());
+        });
     }
 
     private Settings insert(SettingsDraft draft, Partner partner) {

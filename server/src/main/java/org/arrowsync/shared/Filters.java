@@ -1,5 +1,6 @@
 package org.arrowsync.shared;
 
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -149,8 +150,8 @@ public final class Filters {
             if (year >= 1 && year <= 9999) {
                 return instant;
             }
-        } catch (DateTimeParseException e) {
-            // refused below
+        } catch (DateTimeException e) {
+            // unreadable, or past the instants Java holds once in UTC: refused below
         }
         throw InvalidInput.of(name, "Enter a valid date or date/time (ISO 8601, e.g. 2026-11-30T10:00:00Z).");
     }

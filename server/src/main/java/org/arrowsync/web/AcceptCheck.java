@@ -2,6 +2,9 @@ package org.arrowsync.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.nio.charset.Charset;
+import java.nio.charset.IllegalCharsetNameException;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import org.springframework.core.annotation.AnnotatedElementUtils;
@@ -42,9 +45,20 @@ class AcceptCheck implements HandlerInterceptor {
 
     /** JSON in UTF-8, the one encoding the API writes: a client asking for another charset gets a 406, not a 500. */
     private static boolean takesJson(MediaType type) {
-        String charset = type.getParameter("charset");
-        return type.isCompatibleWith(MediaType.APPLICATION_JSON)
-                && (charset == null || charset.replace("\"", "").equalsIgnoreCase("utf-8"));
+        return type.isCompatibleWith(MediaType.APPLICATION_JSON) && isUtf8OrNone(type.getParameter("charset"));
+    }
+
+    /** UTF-8 under any of its names ({@code utf8}, {@code "UTF-8"}), or no charset named. */
+    private static boolean isUtf8OrNone(String charset) {
+        if (charset == null) {
+            return true;
+        }
+        try {
+            String name = charset.replace("\"", "");
+            return Charset.isSupported(name) && Charset.forName(name).equals(StandardCharsets.UTF_8);
+        } catch (IllegalCharsetNameException unreadable) {
+            return false;
+        }
     }
 
     private static boolean writesJson(HandlerMethod method) {

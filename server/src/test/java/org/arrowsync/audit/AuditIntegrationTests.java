@@ -143,6 +143,8 @@ class AuditIntegrationTests extends IntegrationTest {
         api.get(LOG + "?created_from=%2B999999999-01-01T00:00:00Z").expect(400);
         api.get(LOG + "?created_to=%2B294277-01-01T00:00:00Z").expect(400);
         api.get(LOG + "?created_to=-4714-01-01T00:00:00Z").expect(400);
+        api.get(LOG + "?created_from=%2B999999999-12-31T23:59:59-18:00").expect(400);
+        api.get(LOG + "?created_to=-999999999-01-01T00:00:00%2B18:00").expect(400);
         api.get(LOG + entry.get("uuid").asString() + "/").expect(200);
     }
 

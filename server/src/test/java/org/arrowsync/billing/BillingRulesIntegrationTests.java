@@ -159,37 +159,18 @@ class BillingRulesIntegrationTests extends IntegrationTest {
      */
     @Test
     void aNewRecordOfTheSameArrowAccountGoesOnWithTheOldOnesSyncsInsteadOfBillingThemAgain() {
-        fixture.activeSettings();
-        Map<String, String> customers = fixture.mapAllCustomers();
-        sync();
-        String customerRef = customers.keySet().iterator().next();
-        BigDecimal billed = amount(customers.get(customerRef));
-        assertThat(billed).isPositive();
-        String second = fixture.otherSettingsOfTheSameAccount(Map.of());
-        mapIn(second, customerRef, customers.get(customerRef));
-        api.patch("/api/admin/arrow/settings/" + second + "/", Map.of("is_active", true))
+        Moving moving = billedThenMappedInASecondRecord();
+        api.patch("/api/admin/arrow/settings/" + moving.second() + "/", Map.of("is_active", true))
                 .expect(200);
-        Map<String, Object> body = fixture.period(MONTH);
-        body.put("settings_uuid", second);
 
-        JsonNode job = fixture.run("trigger_sync", body);
+        secondRecordGoesOnWithTheSyncs(moving, "D123");
 
-        assertThat(job.get("state").asString()).as(job.toString()).isEqualTo("succeeded");
-        assertThat(amount(customers.get(customerRef)))
-                .as("the new record bills none of the lines again")
-                .isEqualByComparingTo(billed);
-        assertThat(job.get("progress").get("syncs_adopted").asInt()).isPositive();
-        assertThat(job.get("errors").toString()).contains("(D123)");
-        String line = jdbc.sql("""
-                        select t.arrow_line_reference from billing_sync_items t join billing_syncs b on b.id = t.billing_sync_id
-                        join customer_mappings m on m.id = b.customer_mapping_id join arrow_settings s on s.id = m.settings_id
-                        where s.uuid = ?::uuid and t.billed_via = 'invoice' order by t.id limit 1""").param(second).query(String.class).single();
-        fixture.emulator().changeSell(line, "12.34000");
-        fixture.run("trigger_sync", body);
-        assertThat(amount(customers.get(customerRef)))
+        fixture.emulator().changeSell(moving.line(), "12.34000");
+        fixture.run("trigger_sync", moving.secondSync());
+        assertThat(amount(moving.customer()))
                 .as("Arrow's change followed by the new record")
-                .isNotEqualByComparingTo(billed)
-                .isEqualByComparingTo(exportTotal(customerRef));
+                .isNotEqualByComparingTo(moving.billed())
+                .isEqualByComparingTo(exportTotal(moving.customerRef()));
     }
 
     /**
@@ -199,41 +180,68 @@ class BillingRulesIntegrationTests extends IntegrationTest {
      */
     @Test
     void aCustomerMovedToAnotherRecordInUseOfTheSameAccountGoesOnWithItsSyncsThere() {
+        Moving moving = billedThenMappedInASecondRecord();
+        api.patch(
+                        "/api/admin/arrow/customer-mappings/" + fixture.mapping(moving.customerRef()) + "/",
+                        Map.of("is_active", false))
+                .expect(200);
+
+        secondRecordGoesOnWithTheSyncs(moving, "D159");
+
+        sync();
+        assertThat(amount(moving.customer())).isEqualByComparingTo(moving.billed());
+        fixture.emulator().changeSell(moving.line(), "12.34000");
+        sync();
+        assertThat(amount(moving.customer()))
+                .as("this record follows the customer's lines no more")
+                .isEqualByComparingTo(moving.billed());
+        fixture.run("trigger_sync", moving.secondSync());
+        assertThat(amount(moving.customer()))
+                .as("Arrow's change followed by the other record")
+                .isEqualByComparingTo(exportTotal(moving.customerRef()));
+    }
+
+    /**
+     * The first Arrow customer billed through this record (its operator customer, what it was billed, its first line),
+     * mapped in a second record of the same Arrow account, and the body of that record's sync of the month.
+     */
+    private record Moving(
+            String customerRef,
+            String customer,
+            BigDecimal billed,
+            String line,
+            String second,
+            Map<String, Object> secondSync) {}
+
+    private Moving billedThenMappedInASecondRecord() {
         fixture.activeSettings();
         Map<String, String> customers = fixture.mapAllCustomers();
         sync();
         String customerRef = customers.keySet().iterator().next();
         BigDecimal billed = amount(customers.get(customerRef));
         assertThat(billed).isPositive();
-        String line = invoicedLines(customerRef).get(0);
         String second = fixture.otherSettingsOfTheSameAccount(Map.of());
         mapIn(second, customerRef, customers.get(customerRef));
-        api.patch(
-                        "/api/admin/arrow/customer-mappings/" + fixture.mapping(customerRef) + "/",
-                        Map.of("is_active", false))
-                .expect(200);
         Map<String, Object> body = fixture.period(MONTH);
         body.put("settings_uuid", second);
+        return new Moving(
+                customerRef,
+                customers.get(customerRef),
+                billed,
+                invoicedLines(customerRef).get(0),
+                second,
+                body);
+    }
 
-        JsonNode job = fixture.run("trigger_sync", body);
-
+    /** The second record's sync bills none of the customer's lines again: it goes on with this record's syncs. */
+    private void secondRecordGoesOnWithTheSyncs(Moving moving, String decision) {
+        JsonNode job = fixture.run("trigger_sync", moving.secondSync());
         assertThat(job.get("state").asString()).as(job.toString()).isEqualTo("succeeded");
-        assertThat(amount(customers.get(customerRef)))
-                .as("the other record bills none of the lines again")
-                .isEqualByComparingTo(billed);
+        assertThat(amount(moving.customer()))
+                .as("the second record bills none of the lines again")
+                .isEqualByComparingTo(moving.billed());
         assertThat(job.get("progress").get("syncs_adopted").asInt()).isPositive();
-        assertThat(job.get("errors").toString()).contains("(D159)");
-        sync();
-        assertThat(amount(customers.get(customerRef))).isEqualByComparingTo(billed);
-        fixture.emulator().changeSell(line, "12.34000");
-        sync();
-        assertThat(amount(customers.get(customerRef)))
-                .as("this record follows the customer's lines no more")
-                .isEqualByComparingTo(billed);
-        fixture.run("trigger_sync", body);
-        assertThat(amount(customers.get(customerRef)))
-                .as("Arrow's change followed by the other record")
-                .isEqualByComparingTo(exportTotal(customerRef));
+        assertThat(job.get("errors").toString()).contains("(" + decision + ")");
     }
 
     @Test

@@ -264,6 +264,28 @@ class ConsumptionRecordOwnershipIntegrationTests extends IntegrationTest {
         assertThat(record(license).get("is_finalized").asBoolean()).isTrue();
     }
 
+    /** D160: an export that lists the month before's lines too finalises a license's month from its own lines. */
+    @Test
+    void aMonthIsFinalisedFromItsOwnLinesWhenTheExportListsTheMonthBeforeToo() {
+        String license = recordedLicense(1);
+        BigDecimal own = fixture.emulator().lines(license, CLOSED).stream()
+                .map(BillingLine::sellTotal)
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
+        fixture.emulator().fault("{\"family\":\"exports\",\"kind\":\"month_before_too\",\"probability\":1}");
+        JsonNode run = fixture.run("trigger_reconciliation", fixture.period(CLOSED));
+        fixture.emulator().clearFaults();
+
+        assertThat(run.get("progress").path("invalid_lines").asInt())
+                .as(run.toString())
+                .isPositive();
+        assertThat(run.toString()).contains("(D160)");
+        JsonNode record = record(license);
+        assertThat(record.get("is_finalized").asBoolean()).isTrue();
+        assertThat(new BigDecimal(record.get("final_sell").asString()))
+                .as("the month's own lines, not the month before's as well")
+                .isEqualByComparingTo(own);
+    }
+
     /**
      * Consumption tracked for Arrow's first {@code customers} customers and recorded for the closed month: a license
      * with metered consumption in it.

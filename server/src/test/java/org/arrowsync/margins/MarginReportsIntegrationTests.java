@@ -253,7 +253,11 @@ class MarginReportsIntegrationTests extends IntegrationTest {
                     .get(url)
                     .expect(406);
         }
-        api.withHeader("Accept", "application/json; charset=utf-8").get(url).expect(200);
+        for (String utf8 : List.of("utf-8", "UTF8", "\"utf-8\"")) {
+            api.withHeader("Accept", "application/json; charset=" + utf8)
+                    .get(url)
+                    .expect(200);
+        }
     }
 
     /** Per operator customer: the export's sell and buy totals of the month. */

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.arrowsync.ledger.InvoiceService;
 import org.arrowsync.shared.Uuids;
@@ -269,31 +270,18 @@ class BadInputIntegrationTests extends IntegrationTest {
                 .expect(201)
                 .text("uuid");
         String project = ArrowFixture.unique("Racing project");
-        Response created;
-        try (Connection deleting = dataSource.getConnection()) {
-            deleting.setAutoCommit(false);
-            try (PreparedStatement delete = deleting.prepareStatement("delete from customers where uuid = ?::uuid")) {
-                delete.setString(1, customer);
-                assertThat(delete.executeUpdate()).isEqualTo(1);
-            }
-            CompletableFuture<Response> creating = CompletableFuture.supplyAsync(
-                    () -> api.post("/api/projects/", Map.of("name", project, "customer", customer)));
-            // the project's key waits on the deleted row until the delete commits
-            for (int i = 0; i < 100 && !creating.isDone() && !waitingOnALock("projects"); i++) {
-                Thread.sleep(50);
-            }
-            deleting.commit();
-            created = creating.get(30, TimeUnit.SECONDS);
-        }
+
+        // the project's key waits on the deleted row until the delete commits
+        Response created = whileUncommitted(
+                "delete from customers where uuid = ?::uuid",
+                List.of(customer),
+                () -> api.post("/api/projects/", Map.of("name", project, "customer", customer)),
+                "projects");
 
         assertThat(created.status()).as(created.body()).isEqualTo(400);
         assertThat(created.json().get("non_field_errors").get(0).asString())
                 .isEqualTo("Invalid hyperlink - Object does not exist.");
-        assertThat(jdbc.sql("select count(*) from projects where name = ?")
-                        .param(project)
-                        .query(Long.class)
-                        .single())
-                .isZero();
+        assertThat(projectsNamed(project)).isZero();
     }
 
     /**
@@ -306,40 +294,56 @@ class BadInputIntegrationTests extends IntegrationTest {
                 .expect(201)
                 .text("uuid");
         String project = ArrowFixture.unique("Raced project");
-        Response deleted;
-        try (Connection creating = dataSource.getConnection()) {
-            creating.setAutoCommit(false);
-            try (PreparedStatement insert = creating.prepareStatement("""
-                    insert into projects (uuid, customer_id, name, created, modified)
-                    select gen_random_uuid(), id, ?, now(), now() from customers where uuid = ?::uuid""")) {
-                insert.setString(1, project);
-                insert.setString(2, customer);
-                assertThat(insert.executeUpdate()).isEqualTo(1);
-            }
-            CompletableFuture<Response> deleting =
-                    CompletableFuture.supplyAsync(() -> api.delete("/api/customers/" + customer + "/"));
-            for (int i = 0; i < 100 && !deleting.isDone() && !waitingOnALock("customers"); i++) {
-                Thread.sleep(50);
-            }
-            creating.commit();
-            deleted = deleting.get(30, TimeUnit.SECONDS);
-        }
+
+        // the customer's lock waits on the project's key until the insert commits
+        Response deleted = whileUncommitted(
+                """
+                insert into projects (uuid, customer_id, name, created, modified)
+                select gen_random_uuid(), id, ?, now(), now() from customers where uuid = ?::uuid""", List.of(project, customer), () -> api.delete("/api/customers/" + customer + "/"), "customers");
 
         assertThat(deleted.status()).as(deleted.body()).isEqualTo(409);
-        assertThat(jdbc.sql("select count(*) from projects where name = ?")
-                        .param(project)
-                        .query(Long.class)
-                        .single())
-                .isOne();
+        assertThat(projectsNamed(project)).isOne();
     }
 
-    /** Whether a statement naming {@code table} waits for a lock. */
+    /**
+     * Sends {@code request} while another transaction has run {@code sql} (changing one row) and not committed; commits
+     * once a statement naming {@code waiting} waits for a lock (at most 5 s), and returns the answer.
+     */
+    private Response whileUncommitted(String sql, List<String> params, Supplier<Response> request, String waiting)
+            throws Exception {
+        try (Connection other = dataSource.getConnection()) {
+            other.setAutoCommit(false);
+            try (PreparedStatement statement = other.prepareStatement(sql)) {
+                for (int i = 0; i < params.size(); i++) {
+                    statement.setString(i + 1, params.get(i));
+                }
+                assertThat(statement.executeUpdate()).isEqualTo(1);
+            }
+            CompletableFuture<Response> answer = CompletableFuture.supplyAsync(request);
+            for (int i = 0; i < 200 && !answer.isDone() && !waitingOnALock(waiting); i++) {
+                Thread.sleep(50);
+            }
+            // the race is played only if the request came to wait on the uncommitted row
+            assertThat(waitingOnALock(waiting))
+                    .as("a statement naming %s waits", waiting)
+                    .isTrue();
+            other.commit();
+            return answer.get(30, TimeUnit.SECONDS);
+        }
+    }
+
+    /** Whether another session's statement naming {@code table} waits for a lock. */
     private boolean waitingOnALock(String table) {
-        return jdbc.sql("select count(*) from pg_stat_activity where wait_event_type = 'Lock' and query like ?")
-                        .param("%" + table + "%")
-                        .query(Long.class)
-                        .single()
-                > 0;
+        return jdbc.sql("""
+                        select count(*) from pg_stat_activity where wait_event_type = 'Lock' and state = 'active'
+                        and pid <> pg_backend_pid() and query like ?""").param("% " + table + " %").query(Long.class).single() > 0;
+    }
+
+    private long projectsNamed(String name) {
+        return jdbc.sql("select count(*) from projects where name = ?")
+                .param(name)
+                .query(Long.class)
+                .single();
     }
 
     /** A choice filter given none of its values is Django's 400, not an empty list that reads as "none". */
