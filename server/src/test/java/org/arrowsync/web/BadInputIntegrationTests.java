@@ -266,9 +266,7 @@ class BadInputIntegrationTests extends IntegrationTest {
      */
     @Test
     void aCreateThatLosesARaceWithTheDeletionOfWhatItNamesIsA400() throws Exception {
-        String customer = api.post("/api/customers/", Map.of("name", ArrowFixture.unique("Racing"), "country", "EE"))
-                .expect(201)
-                .text("uuid");
+        String customer = newCustomer("Racing");
         String project = ArrowFixture.unique("Racing project");
 
         // the project's key waits on the deleted row until the delete commits
@@ -290,9 +288,7 @@ class BadInputIntegrationTests extends IntegrationTest {
      */
     @Test
     void aDeleteRacingTheCreateOfAChildSeesTheChild() throws Exception {
-        String customer = api.post("/api/customers/", Map.of("name", ArrowFixture.unique("Raced"), "country", "EE"))
-                .expect(201)
-                .text("uuid");
+        String customer = newCustomer("Raced");
         String project = ArrowFixture.unique("Raced project");
 
         // the customer's lock waits on the project's key until the insert commits
@@ -337,6 +333,12 @@ class BadInputIntegrationTests extends IntegrationTest {
         return jdbc.sql("""
                         select count(*) from pg_stat_activity where wait_event_type = 'Lock' and state = 'active'
                         and pid <> pg_backend_pid() and query like ?""").param("% " + table + " %").query(Long.class).single() > 0;
+    }
+
+    private String newCustomer(String name) {
+        return api.post("/api/customers/", Map.of("name", ArrowFixture.unique(name), "country", "EE"))
+                .expect(201)
+                .text("uuid");
     }
 
     private long projectsNamed(String name) {
