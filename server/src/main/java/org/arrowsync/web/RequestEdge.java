@@ -213,8 +213,9 @@ class RequestEdge extends OncePerRequestFilter {
 
     /**
      * A body's type must name one: {@code *}{@code /*} or {@code application/*} says nothing of how to read it, and the
-     * framework fails on it rather than refusing it, even on an empty body. A request that sends no body and is not of
-     * a method that takes one is not asked.
+     * framework fails on it rather than refusing it, even on an empty body; a type that cannot be read at all
+     * ({@code *}{@code /json}) is refused here too, naming it. A request that sends no body and is not of a method that
+     * takes one is not asked.
      */
     private static boolean wildcardContentType(HttpServletRequest request) {
         String type = request.getContentType();
@@ -228,8 +229,8 @@ class RequestEdge extends OncePerRequestFilter {
             MediaType parsed = MediaType.parseMediaType(type);
             return parsed.isWildcardType() || parsed.isWildcardSubtype();
         } catch (InvalidMediaTypeException unparsable) {
-            // the framework refuses it with a 415 of its own
-            return false;
+            // refused here too: the framework's 415 names the type "null"
+            return true;
         }
     }
 
