@@ -152,7 +152,8 @@ public class BillingSyncService {
         if (retired.isEmpty() && inUse.isEmpty()) {
             return;
         }
-        // once adopted, nothing holds syncs there: one look-up per run, then nothing to do
+        // once adopted, nothing holds syncs there: one look-up per run, then nothing to do but for the deactivated
+        // mappings of customers this record does not map, which keep their syncs and are looked at again
         Set<Long> holding = writers.syncs()
                 .mappingsWithSyncsLeft(
                         retired.stream().map(Settings::id).toList(),
