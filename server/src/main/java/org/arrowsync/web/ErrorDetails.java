@@ -23,7 +23,8 @@ final class ErrorDetails {
         return switch (known) {
             case NOT_FOUND -> "Not found.";
             case METHOD_NOT_ALLOWED -> "Method not allowed: the Allow header lists the methods this path takes.";
-            case NOT_IMPLEMENTED -> "Not implemented: the server does not take this method.";
+            // Tomcat's answer to a method or a transfer coding it does not implement (CONNECT, Transfer-Encoding: gzip)
+            case NOT_IMPLEMENTED -> "Not implemented: the server does not take this method or transfer coding.";
             case HTTP_VERSION_NOT_SUPPORTED -> "HTTP version not supported: send HTTP/1.1.";
             default -> known.is5xxServerError() ? "A server error occurred." : known.getReasonPhrase() + ".";
         };

@@ -190,6 +190,13 @@ class RequestEdgeIntegrationTests extends IntegrationTest {
                 .startsWith("HTTP/1.1 405")
                 .contains("X-Content-Type-Options: nosniff")
                 .contains("Method not allowed: the Allow header lists the methods this path takes.");
+        assertThat(RawHttp.exchange(
+                        port,
+                        "POST /api/customers/ HTTP/1.1",
+                        "Authorization: Token " + Api.ADMIN_TOKEN,
+                        "Transfer-Encoding: gzip"))
+                .startsWith("HTTP/1.1 501")
+                .contains("Not implemented: the server does not take this method or transfer coding.");
         assertThat(RawHttp.exchange(port, "GET /health HTTP/2.0"))
                 .startsWith("HTTP/1.1 505")
                 .contains("{\"detail\": \"HTTP version not supported: send HTTP/1.1.\"}");
