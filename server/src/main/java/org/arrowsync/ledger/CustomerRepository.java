@@ -10,9 +10,9 @@ import java.util.UUID;
 import org.arrowsync.shared.ListQuery;
 import org.arrowsync.shared.Listing;
 import org.arrowsync.shared.PageRequest;
-import org.arrowsync.shared.RowLocks;
 import org.arrowsync.shared.SqlFilter;
 import org.arrowsync.shared.Timestamps;
+import org.arrowsync.shared.TransactionLocks;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -94,9 +94,9 @@ class CustomerRepository {
                 .single();
     }
 
-    /** Locks the customer for the checks of its deletion ({@link RowLocks}). */
+    /** Locks the customer for the checks of its deletion ({@link TransactionLocks#rowForDeletion}). */
     void lockForDeletion(long id) {
-        RowLocks.forDeletion(jdbc, "customers", id);
+        TransactionLocks.rowForDeletion(jdbc, "customers", id);
     }
 
     boolean hasProjectsOrInvoices(long id) {

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.arrowsync.shared.TransactionLocks;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -36,10 +37,7 @@ public class LicenseBilling {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public void lockMonthExclusive(UUID settingsUuid, YearMonth period) {
-        jdbc.sql("select pg_advisory_xact_lock(hashtextextended(?, 0))")
-                .param(monthKey(settingsUuid, period))
-                .query(Object.class)
-                .single();
+        TransactionLocks.named(jdbc, monthKey(settingsUuid, period));
     }
 
     /**

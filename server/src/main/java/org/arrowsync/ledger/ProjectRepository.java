@@ -9,9 +9,9 @@ import java.util.UUID;
 import org.arrowsync.shared.ListQuery;
 import org.arrowsync.shared.Listing;
 import org.arrowsync.shared.PageRequest;
-import org.arrowsync.shared.RowLocks;
 import org.arrowsync.shared.SqlFilter;
 import org.arrowsync.shared.Timestamps;
+import org.arrowsync.shared.TransactionLocks;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -72,9 +72,9 @@ class ProjectRepository {
                 .update();
     }
 
-    /** Locks the project for the checks of its deletion ({@link RowLocks}). */
+    /** Locks the project for the checks of its deletion ({@link TransactionLocks#rowForDeletion}). */
     void lockForDeletion(long id) {
-        RowLocks.forDeletion(jdbc, "projects", id);
+        TransactionLocks.rowForDeletion(jdbc, "projects", id);
     }
 
     boolean hasResources(long id) {

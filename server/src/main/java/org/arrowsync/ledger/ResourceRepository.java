@@ -11,9 +11,9 @@ import org.arrowsync.ledger.Resource.Ref;
 import org.arrowsync.shared.ListQuery;
 import org.arrowsync.shared.Listing;
 import org.arrowsync.shared.PageRequest;
-import org.arrowsync.shared.RowLocks;
 import org.arrowsync.shared.SqlFilter;
 import org.arrowsync.shared.Timestamps;
+import org.arrowsync.shared.TransactionLocks;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.databind.JsonNode;
@@ -140,9 +140,9 @@ class ResourceRepository {
                 .update();
     }
 
-    /** Locks the resource for the checks of its deletion ({@link RowLocks}). */
+    /** Locks the resource for the checks of its deletion ({@link TransactionLocks#rowForDeletion}). */
     void lockForDeletion(long id) {
-        RowLocks.forDeletion(jdbc, "resources", id);
+        TransactionLocks.rowForDeletion(jdbc, "resources", id);
     }
 
     void delete(long id) {

@@ -11,9 +11,9 @@ import java.util.UUID;
 import org.arrowsync.shared.ListQuery;
 import org.arrowsync.shared.Listing;
 import org.arrowsync.shared.PageRequest;
-import org.arrowsync.shared.RowLocks;
 import org.arrowsync.shared.SqlFilter;
 import org.arrowsync.shared.Timestamps;
+import org.arrowsync.shared.TransactionLocks;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -89,10 +89,7 @@ class CustomerMappingRepository {
      * the mapping another one wrote. Syncs and readers do not take it.
      */
     void lockNamesOf(UUID settingsUuid) {
-        jdbc.sql("select pg_advisory_xact_lock(hashtextextended(?, 0))")
-                .param("customer_mappings|" + settingsUuid)
-                .query(Object.class)
-                .single();
+        TransactionLocks.named(jdbc, "customer_mappings|" + settingsUuid);
     }
 
     /**
@@ -178,9 +175,9 @@ class CustomerMappingRepository {
                 .update();
     }
 
-    /** Locks the mapping for the checks of its deletion ({@link RowLocks}). */
+    /** Locks the mapping for the checks of its deletion ({@link TransactionLocks#rowForDeletion}). */
     void lockForDeletion(long id) {
-        RowLocks.forDeletion(jdbc, "customer_mappings", id);
+        TransactionLocks.rowForDeletion(jdbc, "customer_mappings", id);
     }
 
     void delete(long id) {

@@ -19,6 +19,7 @@ import org.arrowsync.shared.Listing;
 import org.arrowsync.shared.PageRequest;
 import org.arrowsync.shared.SqlFilter;
 import org.arrowsync.shared.Timestamps;
+import org.arrowsync.shared.TransactionLocks;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -72,10 +73,7 @@ class PriceRuleRepository {
      * checked against the other.
      */
     void lockRulesOf(UUID settingsUuid) {
-        jdbc.sql("select pg_advisory_xact_lock(hashtextextended(?, 0))")
-                .param("price_rules|" + settingsUuid)
-                .query(Object.class)
-                .single();
+        TransactionLocks.named(jdbc, "price_rules|" + settingsUuid);
     }
 
     UUID insert(RuleFields fields, Instant now) {

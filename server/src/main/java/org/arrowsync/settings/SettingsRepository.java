@@ -9,9 +9,9 @@ import java.util.UUID;
 import org.arrowsync.shared.ListQuery;
 import org.arrowsync.shared.Listing;
 import org.arrowsync.shared.PageRequest;
-import org.arrowsync.shared.RowLocks;
 import org.arrowsync.shared.SqlFilter;
 import org.arrowsync.shared.Timestamps;
+import org.arrowsync.shared.TransactionLocks;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -165,9 +165,9 @@ class SettingsRepository {
         return resealed;
     }
 
-    /** Locks the record for the checks of its deletion ({@link RowLocks}). */
+    /** Locks the record for the checks of its deletion ({@link TransactionLocks#rowForDeletion}). */
     void lockForDeletion(long id) {
-        RowLocks.forDeletion(jdbc, "arrow_settings", id);
+        TransactionLocks.rowForDeletion(jdbc, "arrow_settings", id);
     }
 
     void delete(long id) {

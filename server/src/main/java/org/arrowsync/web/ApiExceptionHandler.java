@@ -256,7 +256,7 @@ class ApiExceptionHandler {
         if (e.getMostSpecificCause() instanceof SQLException sql && FOREIGN_KEY_VIOLATION.equals(sql.getSQLState())) {
             return answer(
                     HttpStatus.BAD_REQUEST,
-                    Map.of(InvalidInput.NON_FIELD_ERRORS, List.of("Invalid hyperlink - Object does not exist.")));
+                    Map.of(InvalidInput.NON_FIELD_ERRORS, List.of(InvalidInput.DOES_NOT_EXIST)));
         }
         return unexpected(e);
     }
