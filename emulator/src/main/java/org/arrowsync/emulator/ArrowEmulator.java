@@ -16,6 +16,7 @@ import org.arrowsync.emulator.faults.RateLimiter;
 import org.arrowsync.emulator.faults.Stats;
 import org.arrowsync.emulator.http.ApiError;
 import org.arrowsync.emulator.http.ApiHandler;
+import org.arrowsync.emulator.http.ApiKey;
 import org.arrowsync.emulator.http.EmulatorState;
 import org.arrowsync.emulator.http.Exchanges;
 import org.arrowsync.emulator.http.Response;
@@ -29,9 +30,9 @@ public final class ArrowEmulator implements AutoCloseable {
 
     private final HttpServer server;
     private final ExecutorService executor;
-    private final String apiKey;
+    private final ApiKey apiKey;
 
-    private ArrowEmulator(HttpServer server, ExecutorService executor, String apiKey) {
+    private ArrowEmulator(HttpServer server, ExecutorService executor, ApiKey apiKey) {
         this.server = server;
         this.executor = executor;
         this.apiKey = apiKey;
@@ -49,8 +50,9 @@ public final class ArrowEmulator implements AutoCloseable {
                     new Faults(options.seed()),
                     new RateLimiter(),
                     new Stats(),
-                    new Strictness(options.strict()));
-            server.createContext(ApiHandler.BASE, new ApiHandler(state, options.apiKey()));
+                    new Strictness(options.strict()),
+                    new ApiKey(options.apiKey()));
+            server.createContext(ApiHandler.BASE, new ApiHandler(state));
             server.createContext(ControlHandler.BASE, new ControlHandler(state));
             server.createContext(
                     "/",
@@ -65,7 +67,7 @@ public final class ArrowEmulator implements AutoCloseable {
             });
             server.setExecutor(executor);
             server.start();
-            return new ArrowEmulator(server, executor, options.apiKey());
+            return new ArrowEmulator(server, executor, state.apiKey());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot bind the emulator to port " + options.port(), e);
         }
@@ -81,8 +83,9 @@ public final class ArrowEmulator implements AutoCloseable {
         return URI.create("http://127.0.0.1:" + port() + ControlHandler.BASE);
     }
 
+    /** The key the API accepts now (the control API may have rotated it). */
     public String apiKey() {
-        return apiKey;
+        return apiKey.value();
     }
 
     public int port() {

@@ -18,6 +18,7 @@ import org.arrowsync.ledger.BillingPath;
 import org.arrowsync.ledger.Invoice;
 import org.arrowsync.ledger.InvoiceItem;
 import org.arrowsync.ledger.InvoiceItemDraft;
+import org.arrowsync.ledger.NoPlacement;
 import org.arrowsync.pricing.Price;
 import org.arrowsync.settings.Settings;
 import org.arrowsync.shared.Money;
@@ -215,11 +216,8 @@ final class Compensations {
         planned.removeIf(c -> {
             Optional<Invoice> invoice = placement(c.sync().customerUuid());
             if (invoice.isEmpty()) {
-                refuse.accept(
-                        c,
-                        new Refusal(
-                                "its invoice of " + period + " and its invoice of the month under way are closed (D94)",
-                                true));
+                NoPlacement none = writers.invoices().noPlacement(c.sync().customerUuid(), period);
+                refuse.accept(c, new Refusal(none.why(period), none.mayPass()));
                 return true;
             }
             String currency = currencies.computeIfAbsent(
@@ -402,7 +400,7 @@ final class Compensations {
 
     /**
      * Why a correction was left out; {@code invoiceClosed}: its customer had no open invoice (D94), which a later run
-     * may find, unlike an invoice in another currency.
+     * may find, unlike an invoice in another currency or a month whose invoice was canceled (D163).
      */
     record Refusal(String why, boolean invoiceClosed) {
 

@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.arrowsync.ledger.Invoice;
 import org.arrowsync.ledger.InvoiceService;
+import org.arrowsync.ledger.NoPlacement;
 import org.arrowsync.mappings.CustomerMapping;
 
 /**
@@ -55,6 +56,11 @@ final class RunInvoices {
         }
         return current.computeIfAbsent(
                 mapping.customerUuid(), customer -> invoices.placement(customer, invoice.period()));
+    }
+
+    /** Why {@link #openInvoiceFor} found no invoice for the customer's new items. */
+    NoPlacement noPlacement(CustomerMapping mapping) {
+        return invoices.noPlacement(mapping.customerUuid(), period);
     }
 
     /**

@@ -21,6 +21,7 @@ import org.arrowsync.ledger.BillingPath;
 import org.arrowsync.ledger.Invoice;
 import org.arrowsync.ledger.InvoiceService;
 import org.arrowsync.ledger.InvoiceService.ItemChange;
+import org.arrowsync.ledger.NoPlacement;
 import org.arrowsync.ledger.Resource;
 import org.arrowsync.ledger.ResourceService.CustomerLicense;
 import org.arrowsync.mappings.CustomerMapping;
@@ -373,13 +374,10 @@ final class SyncRun {
         for (Line line : lines) {
             Optional<Invoice> open = invoices.openInvoiceFor(line.mapping());
             if (open.isEmpty()) {
-                // D94: the customer has no invoice open for it; its other customers' lines go on, a later sync bills it
-                refused(
-                        line,
-                        "invoice_errors",
-                        "not invoiced: its invoice of " + period
-                                + " and its invoice of the month under way are closed (D94)",
-                        "no open invoice (D94)");
+                // D94: the customer has no invoice open for it; its other customers' lines go on, a later sync bills
+                // it. D163: the operator canceled the month's invoice
+                NoPlacement none = invoices.noPlacement(line.mapping());
+                refused(line, "invoice_errors", "not invoiced: " + none.why(period), none.label());
                 continue;
             }
             Invoice invoice = open.get();

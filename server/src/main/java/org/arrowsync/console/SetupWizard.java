@@ -109,7 +109,11 @@ class SetupWizard {
             }
             session.setAttribute(
                     DRAFT,
-                    new Draft(apiUrl.strip(), apiKey, validation.partnerInfo().companyName()));
+                    new Draft(
+                            apiUrl.strip(),
+                            apiKey,
+                            validation.partnerInfo().companyName(),
+                            validation.partnerInfo().reference()));
             return "redirect:/setup/customers";
         } catch (InvalidInput e) {
             model.addAttribute("step", 1);
@@ -139,7 +143,8 @@ class SetupWizard {
             model.addAttribute("discovered", discovered);
             model.addAttribute("exportType", exportType != null ? exportType : preselected(discovered.exportTypes()));
             // customers these credentials' earlier settings map: carried over, ticked, to the new settings (D123)
-            model.addAttribute("carried", discovery.mappedByTheAccount(draft.apiUrl(), draft.apiKey()));
+            model.addAttribute(
+                    "carried", discovery.mappedByTheAccount(draft.apiUrl(), draft.apiKey(), draft.partnerReference()));
         } catch (ArrowException e) {
             model.addAttribute("failure", "Arrow did not list its customers: " + e.getMessage());
         }
@@ -289,7 +294,7 @@ class SetupWizard {
     }
 
     /** The wizard's first answer, kept in the session: where Arrow is, the key it accepted and whose it is. */
-    record Draft(String apiUrl, String apiKey, String partnerName) implements Serializable {
+    record Draft(String apiUrl, String apiKey, String partnerName, String partnerReference) implements Serializable {
 
         @Override
         public String toString() {

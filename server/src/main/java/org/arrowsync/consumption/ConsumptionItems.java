@@ -26,14 +26,14 @@ class ConsumptionItems {
     }
 
     /**
-     * Why a correction of the customer's month in this currency cannot be placed (D94: no open invoice; D9: its invoice
-     * is in another currency), empty when it can: asked before adding, since a refusal inside the caller's transaction
-     * would roll all of it back.
+     * Why a correction of the customer's month in this currency cannot be placed (D94: no open invoice; D163: the
+     * month's invoice was canceled; D9: its invoice is in another currency), empty when it can: asked before adding,
+     * since a refusal inside the caller's transaction would roll all of it back.
      */
     Optional<String> refusal(UUID customerUuid, YearMonth billed, String currency) {
         Optional<Invoice> open = invoices.placement(customerUuid, billed);
         if (open.isEmpty()) {
-            return Optional.of("its invoice of " + billed + " and its invoice of the month under way are closed (D94)");
+            return Optional.of(invoices.noPlacement(customerUuid, billed).why(billed));
         }
         return invoices.currencyOf(open.get())
                 .filter(held -> !held.equalsIgnoreCase(currency))

@@ -152,7 +152,7 @@ public class InvoiceService {
 
     /**
      * Where a correction of {@code period} goes (D7): that month's invoice while it is still pending, otherwise the
-     * customer's invoice of the current month.
+     * customer's invoice of the current month; never the current month's for a month whose invoice was canceled (D163).
      */
     @Transactional
     public Invoice openInvoiceFor(UUID customerUuid, YearMonth period) {
@@ -161,8 +161,9 @@ public class InvoiceService {
     }
 
     /**
-     * {@link #openInvoiceFor}'s invoice, none when both are closed (D94): for callers that refuse one item and go on,
-     * since a refusal thrown inside their transaction would roll all of it back.
+     * {@link #openInvoiceFor}'s invoice, none when both are closed (D94) or the month's was canceled (D163): for
+     * callers that refuse one item and go on, since a refusal thrown inside their transaction would roll all of it
+     * back.
      */
     @Transactional
     public Optional<Invoice> placement(UUID customerUuid, YearMonth period) {
@@ -170,8 +171,18 @@ public class InvoiceService {
         if (billed.isOpen()) {
             return Optional.of(billed);
         }
+        if (billed.state() == InvoiceState.CANCELED) {
+            return Optional.empty();
+        }
         Invoice current = invoiceFor(customerUuid, YearMonth.now(clock));
         return current.isOpen() ? Optional.of(current) : Optional.empty();
+    }
+
+    /** Why {@link #placement} found no invoice for the customer's month. */
+    public NoPlacement noPlacement(UUID customerUuid, YearMonth period) {
+        return invoiceFor(customerUuid, period).state() == InvoiceState.CANCELED
+                ? NoPlacement.CANCELED
+                : NoPlacement.CLOSED;
     }
 
     /** The currency an invoice's items are in, if it has any. */

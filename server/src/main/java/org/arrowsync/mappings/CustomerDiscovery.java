@@ -65,12 +65,12 @@ public class CustomerDiscovery {
 
     /**
      * The operator customer (its uuid as the API writes it) each Arrow customer is actively mapped to by a settings
-     * record of the account these credentials reach, by reference: what the wizard offers to carry over to new settings
-     * of the same account.
+     * record of the account these credentials reach (the partner as Arrow names it), by reference: what the wizard
+     * offers to carry over to new settings of the same account.
      */
-    public Map<String, String> mappedByTheAccount(String apiUrl, String apiKey) {
+    public Map<String, String> mappedByTheAccount(String apiUrl, String apiKey, String partnerReference) {
         Map<String, String> mapped = new HashMap<>();
-        for (Settings record : settings.ofTheAccount(apiUrl, apiKey)) {
+        for (Settings record : settings.ofTheAccount(apiUrl, apiKey, partnerReference)) {
             mappings.active(record)
                     .forEach(
                             mapping -> mapped.putIfAbsent(mapping.arrowReference(), Uuids.hex(mapping.customerUuid())));

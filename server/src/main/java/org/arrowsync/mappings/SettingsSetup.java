@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.arrowsync.arrowclient.ArrowClient;
@@ -101,8 +102,15 @@ public class SettingsSetup {
                     created++;
                 }
             }
+            Optional<SettingsService.Succession> succession = settings.carryOn(saved, draft);
             return new SaveSettingsResponse(
-                    Uuids.hex(saved.uuid()), created, saved(created, unknownCustomers, requested.twice(), unnamed));
+                    Uuids.hex(saved.uuid()),
+                    created,
+                    saved(created, unknownCustomers, requested.twice(), unnamed)
+                            + succession
+                                    .filter(carried -> !carried.carried().isEmpty())
+                                    .map(SettingsSetup::carried)
+                                    .orElse(""));
         });
     }
 
@@ -125,6 +133,12 @@ public class SettingsSetup {
                     .append(", so their company names stay empty until customer-mappings sync_from_arrow");
         }
         return message.toString();
+    }
+
+    /** What new settings took over from the settings of the same Arrow account they replace (D163). */
+    private static String carried(SettingsService.Succession succession) {
+        return "; carried over from settings " + Uuids.hex(succession.replaced().uuid()) + ": "
+                + String.join(", ", succession.carried());
     }
 
     /**

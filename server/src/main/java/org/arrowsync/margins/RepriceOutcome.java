@@ -2,15 +2,19 @@ package org.arrowsync.margins;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.math.BigDecimal;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import org.arrowsync.pricing.LineScope;
 import org.arrowsync.pricing.RepricedCustomer;
 import org.arrowsync.shared.Uuids;
 
 /**
- * What re-pricing a month changes (a preview, {@code dry_run} true) or changed (the queued run's result): per customer
- * and currency, what its lines are billed now, what the price rules bill, and the corrections booked for the difference
- * (differences under one cent are left out). Amounts are exact, unrounded.
+ * What re-pricing a month would book (a preview, {@code dry_run} true) or booked (the queued run's result): per
+ * customer and currency, what its lines were billed, what the price rules bill, and the corrections for the difference
+ * (differences under one cent are left out). A run's result counts what it booked: a correction its customer's invoice
+ * could not take (D9, D94) is in {@code corrections_refused} and {@code difference_refused}, not in {@code difference}.
+ * Amounts are exact, unrounded.
  */
 public record RepriceOutcome(
         String period,
@@ -18,16 +22,39 @@ public record RepriceOutcome(
         @Schema(nullable = true) String customerUuid,
         boolean dryRun,
         int compensations,
+        int correctionsRefused,
         List<Customer> customers) {
 
-    static RepriceOutcome of(LineScope scope, boolean dryRun, List<RepricedCustomer> customers) {
+    /** What confirming would book. */
+    static RepriceOutcome preview(LineScope scope, Collection<RepricedCustomer> planned) {
+        return of(
+                scope,
+                true,
+                planned.stream().map(customer -> Customer.of(customer, null)).toList());
+    }
+
+    /** What a run booked: what it planned, less what was {@code left} to book after it (the corrections refused). */
+    static RepriceOutcome booked(
+            LineScope scope,
+            Map<RepricedCustomer.Key, RepricedCustomer> planned,
+            Map<RepricedCustomer.Key, RepricedCustomer> left) {
+        return of(
+                scope,
+                false,
+                planned.values().stream()
+                        .map(customer -> Customer.of(customer, left.get(customer.key())))
+                        .toList());
+    }
+
+    private static RepriceOutcome of(LineScope scope, boolean dryRun, List<Customer> customers) {
         return new RepriceOutcome(
                 scope.period().toString(),
                 Uuids.hex(scope.settings().uuid()),
                 Uuids.hex(scope.customerUuid()),
                 dryRun,
-                customers.stream().mapToInt(RepricedCustomer::compensations).sum(),
-                customers.stream().map(Customer::of).toList());
+                customers.stream().mapToInt(Customer::compensations).sum(),
+                customers.stream().mapToInt(Customer::correctionsRefused).sum(),
+                customers);
     }
 
     @Schema(name = "RepricedCustomer")
@@ -38,17 +65,24 @@ public record RepriceOutcome(
             BigDecimal billedNow,
             BigDecimal billedUnderRules,
             BigDecimal difference,
-            int compensations) {
+            int compensations,
+            BigDecimal differenceRefused,
+            int correctionsRefused) {
 
-        static Customer of(RepricedCustomer customer) {
+        /** A customer's plan, less what was {@code left} to book after the run (none: a preview, or all booked). */
+        static Customer of(RepricedCustomer planned, RepricedCustomer left) {
+            BigDecimal refused = left == null ? BigDecimal.ZERO : left.difference();
+            int refusedCorrections = left == null ? 0 : left.compensations();
             return new Customer(
-                    Uuids.hex(customer.customerUuid()),
-                    customer.customerName(),
-                    customer.currency(),
-                    customer.billedNow(),
-                    customer.billedUnderRules(),
-                    customer.difference(),
-                    customer.compensations());
+                    Uuids.hex(planned.customerUuid()),
+                    planned.customerName(),
+                    planned.currency(),
+                    planned.billedNow(),
+                    planned.billedUnderRules(),
+                    planned.difference().subtract(refused),
+                    planned.compensations() - refusedCorrections,
+                    refused,
+                    refusedCorrections);
         }
     }
 }

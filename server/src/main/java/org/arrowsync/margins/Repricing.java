@@ -64,7 +64,8 @@ public class Repricing {
 
     /** What confirming would book, per customer; writes nothing. */
     public RepriceOutcome preview(LineScope scope) {
-        return reads.execute(status -> outcome(scope, plans(scope), true));
+        return reads.execute(
+                status -> RepriceOutcome.preview(scope, byCustomer(plans(scope)).values()));
     }
 
     /** Plans and books the month's corrections while holding the month; the queued run of a confirmed re-pricing. */
@@ -83,7 +84,8 @@ public class Repricing {
                 });
             }
             progress.add("compensations", booked);
-            return outcome(current, plans, false);
+            // planned again, the month still held: what is left to book is what was refused
+            return RepriceOutcome.booked(current, byCustomer(plans), byCustomer(plans(current)));
         });
     }
 
@@ -92,15 +94,15 @@ public class Repricing {
         return sources.stream().map(source -> source.plan(scope, prices)).toList();
     }
 
-    private static RepriceOutcome outcome(LineScope scope, List<RepricePlan> plans, boolean dryRun) {
-        Map<RepricedCustomer.Key, RepricedCustomer> byCustomer = new LinkedHashMap<>();
-        plans.stream()
-                .flatMap(plan -> plan.customers().stream())
-                .forEach(customer -> byCustomer.merge(customer.key(), customer, RepricedCustomer::plus));
-        List<RepricedCustomer> customers = new ArrayList<>(byCustomer.values());
+    /** The plans' figures per customer and currency, in customer order. */
+    private static Map<RepricedCustomer.Key, RepricedCustomer> byCustomer(List<RepricePlan> plans) {
+        List<RepricedCustomer> customers = new ArrayList<>();
+        plans.forEach(plan -> customers.addAll(plan.customers()));
         customers.sort(Comparator.comparing(RepricedCustomer::customerName)
                 .thenComparing(customer -> customer.customerUuid().toString())
                 .thenComparing(RepricedCustomer::currency));
-        return RepriceOutcome.of(scope, dryRun, customers);
+        Map<RepricedCustomer.Key, RepricedCustomer> byCustomer = new LinkedHashMap<>();
+        customers.forEach(customer -> byCustomer.merge(customer.key(), customer, RepricedCustomer::plus));
+        return byCustomer;
     }
 }

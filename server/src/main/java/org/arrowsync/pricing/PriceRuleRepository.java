@@ -116,6 +116,37 @@ class PriceRuleRepository {
                 Timestamps.read(rs, "modified"));
     }
 
+    /**
+     * Copies the rules of settings {@code from} to settings {@code to} (D163), a customer's rule to {@code to}'s active
+     * mapping of the same operator customer; answers how many were copied and how many were not, their customer mapped
+     * by no active mapping of {@code to}.
+     */
+    Copied copy(long from, long to, Instant now) {
+        return jdbc.sql("""
+                        with successor as (
+                            select r.*, (select min(m.id) from customer_mappings m
+                                         where m.settings_id = :to and m.is_active and m.customer_id = om.customer_id) as mapping_id
+                            from price_rules r left join customer_mappings om on om.id = r.customer_mapping_id
+                            where r.settings_id = :from),
+                        copied as (
+                            insert into price_rules (settings_id, customer_mapping_id, arrow_vendor_name, classification, base,
+                                                     markup_percent, valid_from, valid_to, note, modified, uuid, created)
+                            select :to, mapping_id, arrow_vendor_name, classification, base, markup_percent, valid_from, valid_to,
+                                   note, :now, gen_random_uuid(), :now
+                            from successor where customer_mapping_id is null or mapping_id is not null
+                            order by id
+                            returning 1)
+                        select (select count(*) from copied) as copied,
+                               (select count(*) from successor where customer_mapping_id is not null and mapping_id is null) as left_out""")
+                .param("from", from)
+                .param("to", to)
+                .param("now", Timestamps.of(now))
+                .query((rs, row) -> new Copied(rs.getInt("copied"), rs.getInt("left_out")))
+                .single();
+    }
+
+    record Copied(int copied, int leftOut) {}
+
     /** How many rules name this customer mapping. */
     int countForMapping(long mappingId) {
         return jdbc.sql("select count(*) from price_rules where customer_mapping_id = ?")

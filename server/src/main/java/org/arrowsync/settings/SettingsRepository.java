@@ -138,6 +138,12 @@ class SettingsRepository {
                 .update();
     }
 
+    void setPricing(long id, PriceSource priceSource, String itemPrefix) {
+        jdbc.sql("update arrow_settings set invoice_price_source = ?, invoice_item_prefix = ? where id = ?")
+                .params(priceSource.value(), itemPrefix, id)
+                .update();
+    }
+
     void updatePartner(long id, String reference, String name) {
         jdbc.sql("update arrow_settings set partner_reference = ?, partner_name = ? where id = ?")
                 .params(reference == null ? "" : reference, name == null ? "" : name, id)

@@ -2,6 +2,8 @@ package org.arrowsync.settings;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -37,6 +39,7 @@ public class SettingsService {
     private final ArrowAccess access;
     private final TransactionTemplate transaction;
     private final List<DeletionGuard<Settings>> guards;
+    private final List<SettingsSuccession> successions;
     private final Clock clock;
 
     SettingsService(
@@ -45,12 +48,14 @@ public class SettingsService {
             ArrowAccess access,
             TransactionTemplate transaction,
             List<DeletionGuard<Settings>> guards,
+            List<SettingsSuccession> successions,
             Clock clock) {
         this.settings = settings;
         this.clients = clients;
         this.access = access;
         this.transaction = transaction;
         this.guards = guards;
+        this.successions = successions;
         this.clock = clock;
     }
 
@@ -92,10 +97,7 @@ public class SettingsService {
         return List.copyOf(inUse.values());
     }
 
-    /**
-     * The other settings records in use ({@link #inUse}) of the same Arrow account as {@code chosen}: the same API URL,
-     * give or take a final slash and letter case, and the same key (D98).
-     */
+    /** The other settings records in use ({@link #inUse}) of the same Arrow account as {@code chosen} (D98, D163). */
     public List<Settings> othersInUseOfTheSameAccount(Settings chosen) {
         return inUse().stream().filter(other -> sameAccount(chosen, other)).toList();
     }
@@ -111,19 +113,69 @@ public class SettingsService {
                 .toList();
     }
 
-    /** Every record of the Arrow account these credentials reach (D123's "same account": URL and key). */
-    public List<Settings> ofTheAccount(String apiUrl, String apiKey) {
+    /** Every record of the Arrow account these credentials reach, the partner as Arrow names it (D123, D163). */
+    public List<Settings> ofTheAccount(String apiUrl, String apiKey, String partnerReference) {
         return settings.all().stream()
-                .filter(record -> reaches(record, apiUrl, apiKey))
+                .filter(record -> reaches(record, apiUrl, apiKey, partnerReference))
                 .toList();
     }
 
-    private static boolean sameAccount(Settings chosen, Settings other) {
-        return other.id() != chosen.id() && reaches(other, chosen.apiUrl(), chosen.apiKey());
+    /**
+     * Gives a record just created what the record of the same Arrow account it replaces had (D163): the newest record
+     * of the account no longer in use, whose months the new record carries on (D123). Its price source and item prefix
+     * come over where {@code draft} gave none, and each {@link SettingsSuccession} carries its part (the price rules).
+     * A record created out of use replaces nothing. Call in the transaction that creates the record, after its customer
+     * mappings.
+     */
+    public Optional<Succession> carryOn(Settings created, SettingsDraft draft) {
+        if (!created.active() && !created.syncEnabled()) {
+            return Optional.empty();
+        }
+        return retiredOfTheSameAccount(created).stream()
+                .max(Comparator.comparingLong(Settings::id))
+                .map(replaced -> new Succession(replaced, carryOn(created, replaced, draft)));
     }
 
-    private static boolean reaches(Settings record, String apiUrl, String apiKey) {
-        return account(record.apiUrl()).equals(account(apiUrl)) && Objects.equals(record.apiKey(), apiKey);
+    private List<String> carryOn(Settings created, Settings replaced, SettingsDraft draft) {
+        PriceSource priceSource = draft.priceSource() == null ? replaced.priceSource() : created.priceSource();
+        String itemPrefix = draft.itemPrefix() == null ? replaced.itemPrefix() : created.itemPrefix();
+        List<String> carried = new ArrayList<>();
+        if (priceSource != created.priceSource()) {
+            carried.add("price source " + priceSource.value());
+        }
+        if (!itemPrefix.equals(created.itemPrefix())) {
+            carried.add("item prefix \"" + itemPrefix + "\"");
+        }
+        settings.setPricing(created.id(), priceSource, itemPrefix);
+        Settings successor = get(created.uuid());
+        successions.forEach(succession -> carried.addAll(succession.carryOn(replaced, successor)));
+        if (!carried.isEmpty()) {
+            log.info("Settings {} carry on from settings {}: {}", created.uuid(), replaced.uuid(), carried);
+        }
+        return carried;
+    }
+
+    /**
+     * The record a new one replaced, and what came over from it ({@link #carryOn}), as phrases; none when nothing did.
+     */
+    public record Succession(Settings replaced, List<String> carried) {}
+
+    /**
+     * Two records are of one Arrow account when they reach the same API URL (give or take a final slash and letter
+     * case) with the same key, or with the same partner as Arrow named it (a key rotated, D163).
+     */
+    private static boolean sameAccount(Settings chosen, Settings other) {
+        return other.id() != chosen.id() && reaches(other, chosen.apiUrl(), chosen.apiKey(), chosen.partnerReference());
+    }
+
+    private static boolean reaches(Settings record, String apiUrl, String apiKey, String partnerReference) {
+        return account(record.apiUrl()).equals(account(apiUrl))
+                && (Objects.equals(record.apiKey(), apiKey)
+                        || samePartner(record.partnerReference(), partnerReference));
+    }
+
+    private static boolean samePartner(String one, String other) {
+        return one != null && !one.isBlank() && other != null && one.strip().equalsIgnoreCase(other.strip());
     }
 
     private static String account(String apiUrl) {
@@ -152,13 +204,14 @@ public class SettingsService {
      * undone.
      */
     public Settings create(SettingsDraft draft) {
-        Settings created = transaction.execute(status -> insert(draft, null));
-        return refreshPartner(created);
+        Settings created = refreshPartner(transaction.execute(status -> insert(draft, null)));
+        transaction.executeWithoutResult(status -> carryOn(created, draft));
+        return get(created.uuid());
     }
 
     /**
      * Creates a record whose partner is already known (the setup wizard asked Arrow before). Joins the caller's
-     * transaction, so the wizard's mappings commit or roll back with it.
+     * transaction, so the wizard's mappings commit or roll back with it; the caller then {@link #carryOn carries on}.
      */
     public Settings create(SettingsDraft draft, Partner partner) {
         return transaction.execute(status -> insert(draft, partner));
@@ -276,13 +329,13 @@ public class SettingsService {
         return new SettingsFields(apiUrl, apiKey, exportType, classification, active, syncEnabled, priceSource, prefix);
     }
 
-    /** The value given, trimmed as DRF trims a text field, else the current one. */
     /** The export template and classification a settings record reads Arrow's export with, as saved or previewed. */
     static void checkExportFilters(FieldErrors errors, String exportType, String classification) {
         errors.maxLength("export_type_reference", exportType, 255);
         errors.requiredText("classification_filter", classification, 50);
     }
 
+    /** The value given, trimmed as DRF trims a text field, else the current one. */
     private static String pick(String given, String current) {
         return given != null ? given.strip() : current;
     }

@@ -292,6 +292,43 @@ class BillingReconciliationIntegrationTests extends IntegrationTest {
         assertArrowAmountsMatchTheExport();
     }
 
+    /**
+     * The operator canceled a customer's invoice of the month: Arrow removing one of its lines credits nothing, on it
+     * or on the invoice under way, since the customer was never charged for it; the line is named, and its sync does
+     * not wait for an invoice that never comes (D163).
+     */
+    @Test
+    void aMonthWhoseInvoiceWasCanceledIsNotCorrected() {
+        arrowValidatesTheMonth();
+        String customerRef = customers.keySet().iterator().next();
+        String customer = customers.get(customerRef);
+        String canceled = api.get("/api/invoices/?customer_uuid=" + customer + "&year=" + MONTH.getYear() + "&month="
+                        + MONTH.getMonthValue())
+                .expect(200)
+                .json()
+                .get(0)
+                .get("uuid")
+                .asString();
+        api.post("/api/invoices/" + canceled + "/set_state/", Map.of("state", "canceled"))
+                .expect(200);
+        String removed = lineReferences(customerRef).get(0);
+        fixture.emulator().removeLine(removed);
+        int items = itemsOf(customer);
+
+        JsonNode job = reconcile(false);
+
+        assertThat(job.get("progress").get("corrections_refused").asInt())
+                .as(job.toString())
+                .isEqualTo(1);
+        assertThat(itemsOf(customer)).as("no credit anywhere").isEqualTo(items);
+        assertThat(job.get("errors").toString())
+                .contains(removed)
+                .contains("was canceled")
+                .contains("(D163)");
+        assertThat(states()).as("nothing waits for an invoice (D108)").containsOnly(4);
+        assertThat(reconciliation.waiting(Uuids.fromPath(settings))).isEmpty();
+    }
+
     private JsonNode syncOf(String lineReference) {
         return api.get("/api/admin/arrow/billing-syncs/?page_size=100&settings_uuid=" + settings)
                 .expect(200)

@@ -7,6 +7,7 @@ import java.time.YearMonth;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.UUID;
 import org.arrowsync.arrowclient.BillingLine;
 import org.arrowsync.ledger.Invoice;
 import org.arrowsync.ledger.InvoiceItemDraft;
@@ -174,6 +175,20 @@ class BillingRulesIntegrationTests extends IntegrationTest {
     }
 
     /**
+     * The partner rotated its API key and the operator moved to a record with the new one: the same Arrow account,
+     * known by its partner (D163), so the new record goes on with the old one's syncs as D123 has it.
+     */
+    @Test
+    void aNewRecordWithTheAccountsRotatedKeyGoesOnWithTheOldOnesSyncs() {
+        Moving moving =
+                billedThenMappedInASecondRecord(() -> fixture.emulator().rotateKey("rotated-" + UUID.randomUUID()));
+        api.patch("/api/admin/arrow/settings/" + moving.second() + "/", Map.of("is_active", true))
+                .expect(200);
+
+        secondRecordGoesOnWithTheSyncs(moving, "D123");
+    }
+
+    /**
      * The operator moves one customer to another record of the same Arrow account, both in use: it maps the customer
      * there and deactivates the customer's mapping here, as the 409 on deleting it advises. The other record goes on
      * with this one's syncs of the customer instead of billing their lines again, and this one bills it no more (D159).
@@ -214,12 +229,18 @@ class BillingRulesIntegrationTests extends IntegrationTest {
             Map<String, Object> secondSync) {}
 
     private Moving billedThenMappedInASecondRecord() {
+        return billedThenMappedInASecondRecord(() -> {});
+    }
+
+    /** As {@link #billedThenMappedInASecondRecord()}, what Arrow does in between done before the second record. */
+    private Moving billedThenMappedInASecondRecord(Runnable meanwhile) {
         fixture.activeSettings();
         Map<String, String> customers = fixture.mapAllCustomers();
         sync();
         String customerRef = customers.keySet().iterator().next();
         BigDecimal billed = amount(customers.get(customerRef));
         assertThat(billed).isPositive();
+        meanwhile.run();
         String second = fixture.otherSettingsOfTheSameAccount(Map.of());
         mapIn(second, customerRef, customers.get(customerRef));
         Map<String, Object> body = fixture.period(MONTH);

@@ -197,10 +197,21 @@ class RepricingIntegrationTests extends IntegrationTest {
                 api.post(REPRICE, Map.of("period", MONTH.toString(), "settings_uuid", settings, "confirm", true)));
 
         assertThat(job.get("state").asString()).as(job.toString()).isEqualTo("succeeded");
-        assertThat(job.get("progress").get("corrections_refused").asInt()).isPositive();
+        int refused = job.get("progress").get("corrections_refused").asInt();
+        assertThat(refused).isPositive();
         assertThat(job.get("errors").toString()).contains("(D94)");
         Map<String, BigDecimal> after = chargedPerCustomer();
         assertThat(after.get(contoso)).isEqualByComparingTo(before.get(contoso));
+        JsonNode result = job.get("result");
+        assertThat(result.get("compensations").asInt())
+                .as("the result counts what was booked")
+                .isEqualTo(job.get("progress").get("compensations").asInt());
+        assertThat(result.get("corrections_refused").asInt()).isEqualTo(refused);
+        JsonNode leftOut = byCustomer(result).get(contoso);
+        assertThat(leftOut.get("compensations").asInt()).isZero();
+        assertThat(decimal(leftOut, "difference")).isZero();
+        assertThat(decimal(leftOut, "difference_refused")).isNotZero();
+        assertThat(leftOut.get("corrections_refused").asInt()).isEqualTo(refused);
         assertThat(after.entrySet())
                 .as("the other customers' corrections are booked")
                 .anySatisfy(entry -> assertThat(entry.getValue()).isNotEqualByComparingTo(before.get(entry.getKey())));

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.arrowsync.arrowclient.BillingLine;
 import org.arrowsync.billing.BillingValidation;
+import org.arrowsync.emulator.http.ExportTemplates;
 import org.arrowsync.shared.Progress;
 import org.arrowsync.shared.Uuids;
 import org.arrowsync.support.ArrowFixture;
@@ -290,6 +291,78 @@ class PricingIntegrationTests extends IntegrationTest {
                     .as("Arrow-sourced items of the month of %s", customer.getKey())
                     .isCloseTo(expected.get(customer.getKey()), within(new BigDecimal("0.000001")));
         }
+    }
+
+    /**
+     * The operator saves the setup wizard again for the same Arrow account: the new settings carry on the price source,
+     * item prefix and rules of those they replace, a customer's rule on its mapping there (D163), so the month they
+     * take over (D123) stays billed at its prices, and reconciling it books nothing.
+     */
+    @Test
+    void newSettingsOfTheSameAccountCarryOnThePricingOfThoseTheyReplace() {
+        api.patch("/api/admin/arrow/settings/" + settings + "/", Map.of("invoice_item_prefix", "Cloud"))
+                .expect(200);
+        fixedRules();
+        fixture.succeeded("trigger_sync", MONTH);
+        Map<String, BigDecimal> charged = new HashMap<>();
+        customers.values().forEach(customer -> charged.put(customer, fixture.arrowCharges(customer, MONTH)));
+
+        JsonNode saved = api.post(
+                        "/api/admin/arrow/settings/save_settings/",
+                        Map.of(
+                                "api_url",
+                                fixture.emulator().apiUrl(),
+                                "api_key",
+                                fixture.emulator().apiKey(),
+                                "export_type_reference",
+                                ExportTemplates.ALT_REFERENCE,
+                                "customer_mappings",
+                                customers.entrySet().stream()
+                                        .map(customer -> Map.of(
+                                                "arrow_reference",
+                                                customer.getKey(),
+                                                "waldur_customer_uuid",
+                                                customer.getValue()))
+                                        .toList()))
+                .expect(201)
+                .json();
+        String successor = saved.get("settings_uuid").asString();
+        assertThat(saved.get("message").asString())
+                .contains("carried over from settings " + settings + ": item prefix \"Cloud\", 2 price rules");
+        assertThat(api.get("/api/admin/arrow/settings/" + successor + "/")
+                        .expect(200)
+                        .text("invoice_item_prefix"))
+                .isEqualTo("Cloud");
+        JsonNode rules =
+                api.get(RULES + "?settings_uuid=" + successor).expect(200).json();
+        assertThat(rules.findValuesAsString("markup_percent")).containsExactlyInAnyOrder("10.0000", "-5.0000");
+        String contosoThere = api.get("/api/admin/arrow/customer-mappings/?settings_uuid=" + successor
+                        + "&arrow_reference=" + CONTOSO)
+                .expect(200)
+                .json()
+                .get(0)
+                .get("uuid")
+                .asString();
+        assertThat(rules.findValuesAsString("customer_mapping"))
+                .anySatisfy(mapping -> assertThat(mapping).contains(contosoThere));
+
+        Map<String, Object> month = fixture.period(MONTH);
+        month.put("settings_uuid", successor);
+        JsonNode job = fixture.run("trigger_sync", month);
+        assertThat(job.get("progress").get("syncs_adopted").asInt())
+                .as(job.toString())
+                .isPositive();
+        month.put("force", true);
+        assertThat(fixture.run("reconcile", month)
+                        .get("result")
+                        .get("compensations")
+                        .asInt())
+                .as("the month is billed at the prices the new settings bill it at")
+                .isZero();
+        customers
+                .values()
+                .forEach(customer ->
+                        assertThat(fixture.arrowCharges(customer, MONTH)).isEqualByComparingTo(charged.get(customer)));
     }
 
     /**

@@ -16,6 +16,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import org.arrowsync.arrowclient.ArrowClient;
 import org.arrowsync.arrowclient.ArrowClientProperties;
 import org.arrowsync.arrowclient.ArrowClients;
@@ -75,7 +76,8 @@ public final class Emulator implements AutoCloseable, BeforeAllCallback, BeforeE
 
     /**
      * Demo data at the test clock, strict, under a key of its own: the tests share one database, and an emulator may
-     * get the port an earlier one had, whose settings would then be records of the same Arrow account (D98, D123).
+     * get the port an earlier one had, whose settings would then be records of the same Arrow account (D98, D123). Its
+     * partner is its own too ({@link #start(EmulatorOptions)}), as the partner names the account as well (D163).
      */
     public static EmulatorOptions options() {
         return EmulatorOptions.demo()
@@ -89,7 +91,12 @@ public final class Emulator implements AutoCloseable, BeforeAllCallback, BeforeE
     }
 
     public static Emulator start(EmulatorOptions options) {
-        return of(ArrowEmulator.start(options));
+        Emulator started = of(ArrowEmulator.start(options));
+        started.control(
+                "POST",
+                "partner",
+                "{\"reference\":\"XSP" + ThreadLocalRandom.current().nextLong(1_000_000_000L, 10_000_000_000L) + "\"}");
+        return started;
     }
 
     @Override
@@ -212,6 +219,12 @@ public final class Emulator implements AutoCloseable, BeforeAllCallback, BeforeE
 
     public void renameCustomer(String reference, String companyName) {
         control("POST", "customers/" + reference, "{\"companyName\":\"" + companyName + "\"}");
+    }
+
+    /** The partner rotates its API key: Arrow accepts only this one from now on, and this client sends it. */
+    public void rotateKey(String next) {
+        control("POST", "api-key", "{\"apiKey\":\"" + next + "\"}");
+        apiKey = next;
     }
 
     /** Arrow bills the customer in another currency (an ISO 4217 code), every month, its amounts the same numbers. */

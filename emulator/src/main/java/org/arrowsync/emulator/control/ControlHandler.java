@@ -14,6 +14,7 @@ import org.arrowsync.emulator.faults.Faults;
 import org.arrowsync.emulator.faults.RateLimiter;
 import org.arrowsync.emulator.faults.Stats;
 import org.arrowsync.emulator.http.ApiError;
+import org.arrowsync.emulator.http.ApiKey;
 import org.arrowsync.emulator.http.EmulatorState;
 import org.arrowsync.emulator.http.Exchanges;
 import org.arrowsync.emulator.http.ExportTemplates;
@@ -32,6 +33,7 @@ public final class ControlHandler implements HttpHandler {
     private final RateLimiter limiter;
     private final Stats stats;
     private final Strictness strictness;
+    private final ApiKey apiKey;
 
     public ControlHandler(EmulatorState state) {
         this.worlds = state.worlds();
@@ -39,6 +41,7 @@ public final class ControlHandler implements HttpHandler {
         this.limiter = state.limiter();
         this.stats = state.stats();
         this.strictness = state.strictness();
+        this.apiKey = state.apiKey();
     }
 
     @Override
@@ -82,6 +85,8 @@ public final class ControlHandler implements HttpHandler {
             }
             case "GET rate-limit" -> FaultControl.rateLimit(limiter);
             case "POST rate-limit" -> FaultControl.rateLimit(limiter, body);
+            case "POST api-key" -> rotateKey(body);
+            case "POST partner" -> setPartner(body);
             case "GET stats" -> Response.json(200, stats.snapshot());
             case "DELETE stats" -> {
                 stats.reset();
@@ -100,6 +105,29 @@ public final class ControlHandler implements HttpHandler {
     private Response setMode(Body body) {
         strictness.set(Boolean.parseBoolean(body.required("strict")));
         return mode();
+    }
+
+    /** {@code {"apiKey": "…"}}: the only key the API accepts from now on, as when a partner rotates its key. */
+    private Response rotateKey(Body body) {
+        String next = body.required("apiKey");
+        if (next.isBlank()) {
+            throw ApiError.badRequest("apiKey must not be blank");
+        }
+        apiKey.rotate(next);
+        return Response.json(200, Json.obj("rotated", true));
+    }
+
+    /**
+     * {@code {"reference": "XSP…"}}: the partner's reference from now on, in whoami, statements and licenses; emulators
+     * that one arrowsync database sees over time are then separate Arrow accounts.
+     */
+    private Response setPartner(Body body) {
+        String reference = body.required("reference");
+        if (!reference.matches("XSP\\d{1,18}")) {
+            throw ApiError.badRequest("reference must be XSP and digits");
+        }
+        worlds.partner().setReference(reference);
+        return Response.json(200, Json.obj("reference", reference));
     }
 
     /** Reloads data from a preset; corrections, faults and stats start empty. The rate limit and mode are kept. */

@@ -16,12 +16,14 @@ public final class World {
 
     private final Universe universe;
     private final EmulatorClock clock;
+    private final PartnerAccount partner;
     private final Corrections corrections = new Corrections();
     private final LineFactory factory;
 
-    public World(Universe universe, EmulatorClock clock) {
+    public World(Universe universe, EmulatorClock clock, PartnerAccount partner) {
         this.universe = universe;
         this.clock = clock;
+        this.partner = partner;
         this.factory = new LineFactory(universe, clock);
     }
 
@@ -31,6 +33,11 @@ public final class World {
 
     public EmulatorClock clock() {
         return clock;
+    }
+
+    /** The XSP reference of the partner whose API this is. */
+    public String partnerReference() {
+        return partner.reference();
     }
 
     /** Months that have data: from the first month of history up to the clock's current month. */

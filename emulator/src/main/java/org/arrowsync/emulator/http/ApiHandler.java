@@ -21,11 +21,9 @@ public final class ApiHandler implements HttpHandler {
     private static final Logger LOG = LoggerFactory.getLogger(ApiHandler.class);
 
     private final EmulatorState state;
-    private final String apiKey;
 
-    public ApiHandler(EmulatorState state, String apiKey) {
+    public ApiHandler(EmulatorState state) {
         this.state = state;
-        this.apiKey = apiKey;
     }
 
     @Override
@@ -59,7 +57,7 @@ public final class ApiHandler implements HttpHandler {
             return FaultResponses.replacement(fault.get());
         }
         fault.ifPresent(FaultResponses::delay);
-        if (!apiKey.equals(request.apiKey())) {
+        if (!state.apiKey().accepts(request.apiKey())) {
             return Response.error(401, "Unauthorized", "INVALID_API_KEY");
         }
         Response normal =

@@ -19,11 +19,11 @@ final class ApiRoutes {
     private static final String REF = "([^/]+)";
 
     private static final List<Route> ROUTES = List.of(
-            get("whoami", (w, r, m) -> CustomerEndpoints.whoami()),
+            get("whoami", (w, r, m) -> CustomerEndpoints.whoami(w.partnerReference())),
             get("customers", (w, r, m) -> CustomerEndpoints.list(w.universe(), r)),
             get("customers/" + REF, (w, r, m) -> CustomerEndpoints.one(w.universe(), m.group(1))),
             get("licenses", (w, r, m) -> LicenseEndpoints.list(w.universe(), r)),
-            new Route("POST", Pattern.compile("licenses/v2/find"), (w, r, m) -> LicenseEndpoints.find(w.universe(), r)),
+            new Route("POST", Pattern.compile("licenses/v2/find"), (w, r, m) -> LicenseEndpoints.find(w, r)),
             get("licenses/" + REF, (w, r, m) -> LicenseEndpoints.one(w.universe(), m.group(1))),
             get(
                     "licenses/" + REF + "/predictions/daily",

@@ -14,8 +14,8 @@ final class CustomerEndpoints {
 
     private CustomerEndpoints() {}
 
-    static Response whoami() {
-        return Paging.general(Partner.whoami(), null);
+    static Response whoami(String partnerReference) {
+        return Paging.general(Partner.whoami(partnerReference), null);
     }
 
     static Response list(Universe universe, Request request) {

@@ -10,6 +10,7 @@ import org.arrowsync.emulator.data.Customer;
 import org.arrowsync.emulator.data.License;
 import org.arrowsync.emulator.data.Money;
 import org.arrowsync.emulator.data.Universe;
+import org.arrowsync.emulator.data.World;
 
 /**
  * Licenses: the official clients' {@code POST licenses/v2/find} (unwrapped {@code results[].license}, snake_case keys,
@@ -24,7 +25,8 @@ final class LicenseEndpoints {
     private LicenseEndpoints() {}
 
     /** {@code POST licenses/v2/find}: paging in the query ({@code page}, {@code per_page}), filters in the body. */
-    static Response find(Universe universe, Request request) {
+    static Response find(World world, Request request) {
+        Universe universe = world.universe();
         Map<String, Object> body = Json.readObject(request.body());
         Map<?, ?> filters = body.get("filters") instanceof Map<?, ?> f ? f : Map.of();
         Object owner = filters.get(CUSTOMER_FILTER);
@@ -45,7 +47,7 @@ final class LicenseEndpoints {
         }
         Paging.Page page = Paging.snake(request, indexes.size());
         List<Map<String, Object>> results = indexes.subList(page.from(), page.to()).stream()
-                .map(i -> Json.obj("license", found(universe, universe.license(i))))
+                .map(i -> Json.obj("license", found(universe, world.partnerReference(), universe.license(i))))
                 .toList();
         return Response.json(
                 200,
@@ -89,7 +91,7 @@ final class LicenseEndpoints {
     }
 
     /** A license as the find endpoint shows it: snake_case, {@code partner_ref} for its XSP reference. */
-    private static Map<String, Object> found(Universe universe, License l) {
+    private static Map<String, Object> found(Universe universe, String reseller, License l) {
         Customer customer = universe.customer(l.customerIndex());
         boolean seats = !l.offer().metered();
         String start = l.activation().atStartOfDay() + ":00.000Z";
@@ -153,7 +155,7 @@ final class LicenseEndpoints {
                 "customer_name",
                 customer.companyName(),
                 "reseller_ref",
-                Partner.REFERENCE,
+                reseller,
                 "reseller_name",
                 Partner.COMPANY,
                 "marketplace",

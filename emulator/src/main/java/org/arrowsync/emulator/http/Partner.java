@@ -2,16 +2,15 @@ package org.arrowsync.emulator.http;
 
 import java.util.Map;
 
-/** The partner the API key belongs to; fixed because clients only display and store it. */
+/** The partner the API key belongs to; fixed but for its reference, because clients only display and store it. */
 final class Partner {
 
-    static final String REFERENCE = "XSP12345";
     static final String COMPANY = "Demo Reseller SAS";
     static final String BILL_FROM = "Arrow ECS SAS";
 
     private Partner() {}
 
-    static Map<String, Object> whoami() {
+    static Map<String, Object> whoami(String reference) {
         return Json.obj(
                 "companyName",
                 COMPANY,
@@ -38,7 +37,7 @@ final class Partner {
                 "taxNumber",
                 "FR12345678901",
                 "reference",
-                REFERENCE,
+                reference,
                 "ref",
                 "DEMORESELLER",
                 "billingId",

@@ -141,7 +141,7 @@ final class Statements {
                 "issueDate",
                 closedOn == null ? null : dateTime(closedOn),
                 "from",
-                Json.obj("reference", Partner.REFERENCE, "name", Partner.COMPANY),
+                Json.obj("reference", world.partnerReference(), "name", Partner.COMPANY),
                 "to",
                 Json.obj("reference", customer.reference(), "name", customer.companyName()),
                 "currency",
