@@ -5,6 +5,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.YearMonth;
 import java.util.UUID;
 import org.arrowsync.billing.BillingSyncQueries.ItemFilter;
 import org.arrowsync.shared.ApiUrls;
@@ -43,9 +44,10 @@ class BillingSyncItemController {
             PageRequest page) {
         UUID syncFilter =
                 syncUuid != null ? Filters.uuid("billing_sync_uuid", syncUuid) : Filters.link("billing_sync", sync);
+        YearMonth period = Filters.period("report_period", reportPeriod);
         ItemFilter filter = new ItemFilter(
                 syncFilter,
-                reportPeriod,
+                period == null ? null : period.toString(),
                 vendorName,
                 classification,
                 subscriptionReference,

@@ -24,9 +24,13 @@ import org.springframework.dao.DataAccessException;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.SerializationContext;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.module.SimpleModule;
 import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.ser.std.StdSerializer;
 
 /**
  * The worker side: db-scheduler picks an execution (on exactly one instance), we mark the job running, call its handler
@@ -57,12 +61,25 @@ class JobRunner {
                 handlers.stream().collect(Collectors.toMap(JobHandler::kind, Function.identity()));
         TransactionTemplate ownTransaction = new TransactionTemplate(transactions);
         ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        JsonMapper results = resultWriter(json);
         return Tasks.oneTime(TASK, String.class)
                 // Only a lost database connection leaves run() by an exception (the job's outcome could not be
                 // stored, or the job is to run again): the execution is retried once the database may be back.
                 .onFailure(new FailureHandler.OnFailureRetryLater<>(properties.retryDelay()))
                 .execute((instance, context) ->
-                        run(UUID.fromString(instance.getData()), jobs, byKind, json, ownTransaction, events, clock));
+                        run(UUID.fromString(instance.getData()), jobs, byKind, results, ownTransaction, events, clock));
+    }
+
+    /** Writes a job's result as the API writes what it shows: a uuid as 32 hex digits (D22). */
+    private static JsonMapper resultWriter(JsonMapper json) {
+        return json.rebuild()
+                .addModule(new SimpleModule("job-results").addSerializer(UUID.class, new StdSerializer<>(UUID.class) {
+                    @Override
+                    public void serialize(UUID value, JsonGenerator generator, SerializationContext context) {
+                        generator.writeString(Uuids.hex(value));
+                    }
+                }))
+                .build();
     }
 
     private static void run(

@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
 public final class Periods {
 
     public static final String FORMAT_ERROR = "Invalid period format. Use YYYY-MM (e.g., 2024-01).";
+    public static final String YEAR_ERROR = "Invalid period: the year must be 2000 to 2100.";
     public static final String BACKWARDS = "period_from must not be after period_to.";
     private static final Pattern FORMAT = Pattern.compile("(\\d{4})-(\\d{1,2})");
 
@@ -26,8 +27,12 @@ public final class Periods {
         if (matcher.matches()) {
             int year = Integer.parseInt(matcher.group(1));
             int month = Integer.parseInt(matcher.group(2));
-            if (year >= 2000 && year <= 2100 && month >= 1 && month <= 12) {
-                return YearMonth.of(year, month);
+            if (month >= 1 && month <= 12) {
+                if (year >= 2000 && year <= 2100) {
+                    return YearMonth.of(year, month);
+                }
+                errors.add(field, YEAR_ERROR);
+                return null;
             }
         }
         errors.add(field, FORMAT_ERROR);

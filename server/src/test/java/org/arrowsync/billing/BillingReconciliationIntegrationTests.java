@@ -374,6 +374,9 @@ class BillingReconciliationIntegrationTests extends IntegrationTest {
                 .as("reconcile books what the preview showed")
                 .isEqualByComparingTo(
                         new BigDecimal(preview.get("compensation_total").asString()));
+        assertThat(booked.get("result").get("customers").findValuesAsString("customer_uuid"))
+                .as("a job's result writes a uuid as the API does (D22)")
+                .containsExactlyInAnyOrder(customers.get(refs.get(0)), customers.get(refs.get(1)));
 
         JsonNode after = api.post("/api/admin/arrow/billing-syncs/reconcile_preview/", fixture.period(MONTH))
                 .expect(200)

@@ -175,6 +175,17 @@ class ItemListCountsIntegrationTests extends IntegrationTest {
                 "/api/admin/arrow/billing-sync-items/?classification=" + item[2] + "&report_period=" + PERIOD,
                 "t.classification = '" + item[2] + "' and b.report_period = '" + PERIOD + "'");
         assertCount("/api/admin/arrow/billing-sync-items/?vendor_name=no-such-vendor", "false");
+        assertCount(
+                "/api/admin/arrow/billing-sync-items/?report_period=" + PERIOD.getYear() + "-" + PERIOD.getMonthValue(),
+                "b.report_period = '" + PERIOD + "'");
+        for (String month : List.of("xx", "2026-13", "1999-01")) {
+            assertThat(api.get("/api/admin/arrow/billing-sync-items/?report_period=" + month)
+                            .expect(400)
+                            .json()
+                            .has("report_period"))
+                    .as("a month as the sync list reads it (%s)", month)
+                    .isTrue();
+        }
     }
 
     /**
