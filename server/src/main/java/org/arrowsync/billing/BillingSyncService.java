@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.SortedSet;
 import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 import org.arrowsync.arrowclient.ArrowClient;
 import org.arrowsync.arrowclient.ArrowClients;
 import org.arrowsync.arrowclient.ArrowException;
@@ -325,12 +326,10 @@ public class BillingSyncService {
         LineReport report = run.report();
         // Only what a complete export lacks was removed by Arrow (D26, D29); a new month has only the lines the run
         // wrote.
-        List<BillingSyncItem> unseen = writers.items().byIds(run.unseen());
-        int removed = removeVanishedLines(
-                unseen.stream()
-                        .filter(item -> !report.keepsUnseenLines(mappingOf.get(item.syncId())))
-                        .toList(),
-                run.id());
+        List<BillingSyncItem> vanished = writers.items().byIds(run.unseen()).stream()
+                .filter(item -> !report.keepsUnseenLines(mappingOf.get(item.syncId())))
+                .toList();
+        int removed = removeVanishedLines(vanished, run.id());
         // A run that wrote no line left the lines' sums as they were: the syncs' kept totals stand (D55). A run of the
         // whole month sums the lines of all its syncs, frozen ones too, for the month's vendor totals in the same pass.
         boolean linesChanged = run.linesWritten() + removed > 0;
@@ -375,6 +374,15 @@ public class BillingSyncService {
             // A run limited to one license saved the syncs it saw; lines it removed may belong to others.
             writers.runs().refreshLineTotals(open);
         }
+        // A frozen sync keeps its state and what it billed, but counts the lines Arrow added (D95) or dropped since, so
+        // that the month shows what reconciliation has yet to book
+        Set<Long> vanishedFrom = vanished.stream().map(BillingSyncItem::syncId).collect(Collectors.toSet());
+        writers.runs()
+                .refreshLineTotals(periodSyncs.stream()
+                        .filter(sync -> sync.state().frozen())
+                        .map(RunSync::id)
+                        .filter(id -> run.lateLinesIn(id) || vanishedFrom.contains(id))
+                        .toList());
         writers.runs().finish(run.id(), run.rows(), changes, writers.now());
         if (wholeMonth) {
             writers.runs().replaceUnmatched(chosen.id(), target.period(), run.unmatched());

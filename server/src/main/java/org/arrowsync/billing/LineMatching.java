@@ -50,6 +50,8 @@ final class LineMatching {
     private final IdSet seen;
     /** The syncs the run saw lines of. */
     private final IdSet touched = new IdSet();
+    /** The frozen syncs a line came to after their month was validated (D95). */
+    private final IdSet lateIn = new IdSet();
     /** Those of them with a line that carried no Validation Date (D6). */
     private final IdSet notValidated = new IdSet();
 
@@ -134,6 +136,11 @@ final class LineMatching {
 
     long lateLines() {
         return lateLines;
+    }
+
+    /** Whether a line came to this frozen sync after its month was validated (D95). */
+    boolean lateLinesIn(long syncId) {
+        return lateIn.contains(syncId);
     }
 
     /**
@@ -446,6 +453,7 @@ final class LineMatching {
 
     private void late(BillingLine line, RunSync sync, CustomerMapping mapping) {
         lateLines++;
+        lateIn.add(sync.id());
         progress.increment("late_lines");
         progress.error("Line " + line.lineReference() + " of " + mapping.customerName() + " came after "
                 + sync.statementReference() + " was validated: recorded, for the month's reconciliation to bill"

@@ -123,6 +123,11 @@ final class SyncRun {
         return matching.lateLines();
     }
 
+    /** Whether a line came to this frozen sync after its month was validated (D95). */
+    boolean lateLinesIn(long syncId) {
+        return matching.lateLinesIn(syncId);
+    }
+
     /** The lines this run added or changed, those of every page. */
     long linesWritten() {
         return linesWritten;

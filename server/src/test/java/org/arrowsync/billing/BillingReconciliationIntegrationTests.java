@@ -119,12 +119,16 @@ class BillingReconciliationIntegrationTests extends IntegrationTest {
         assertThat(sync.get("progress").get("late_lines").asInt()).isEqualTo(1);
         assertThat(sync.get("errors").toString()).contains(late).contains("was validated");
         assertThat(states()).as("the syncs stay frozen").containsOnly(4);
+        assertThat(yetToBill())
+                .as("the month shows the late line as what reconciliation has yet to bill")
+                .isEqualByComparingTo("12.50");
 
         JsonNode booked = reconcile(false);
         assertThat(booked.get("result").get("compensations").asInt()).isEqualTo(1);
         assertThat(new BigDecimal(booked.get("result").get("compensation_total").asString()))
                 .isEqualByComparingTo("12.50");
         assertArrowAmountsMatchTheExport();
+        assertThat(yetToBill()).isZero();
 
         fixture.syncedBilling(MONTH);
         assertThat(reconcile(false).get("result").get("compensations").asInt())
@@ -729,6 +733,17 @@ class BillingReconciliationIntegrationTests extends IntegrationTest {
                     .as("Arrow-sourced amount of %s", customer.getKey())
                     .isEqualByComparingTo(expected);
         }
+    }
+
+    /** What the month's syncs of these settings keep of Arrow's priced amount, less what they bill (the month page). */
+    private BigDecimal yetToBill() {
+        return jdbc.sql("""
+                        select coalesce(sum(b.arrow_amount - b.billed), 0) from billing_syncs b
+                        join customer_mappings m on m.id = b.customer_mapping_id join arrow_settings s on s.id = m.settings_id
+                        where s.uuid = ?::uuid and b.report_period = ?""")
+                .params(settings, MONTH.toString())
+                .query(BigDecimal.class)
+                .single();
     }
 
     private BigDecimal arrowAmountTotal() {
