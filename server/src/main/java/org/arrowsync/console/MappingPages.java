@@ -153,19 +153,20 @@ class MappingPages {
     @PostMapping("/mappings/accept-all")
     String acceptAll(
             @RequestParam(name = "settings_uuid") String settingsUuid,
-            @RequestParam(name = "arrow_reference", required = false) List<String> references,
-            @RequestParam(name = "arrow_company_name", required = false) List<String> names,
-            @RequestParam(name = "waldur_customer", required = false) List<String> chosen,
+            HttpServletRequest form,
             RedirectAttributes redirect) {
         UUID settingsId = Filters.uuid("settings_uuid", settingsUuid);
+        List<String> references = ConsoleForms.values(form, "arrow_reference");
+        List<String> names = ConsoleForms.values(form, "arrow_company_name");
+        List<String> chosen = ConsoleForms.values(form, "waldur_customer");
         int created = 0;
         List<String> refused = new ArrayList<>();
-        for (int i = 0; references != null && i < references.size(); i++) {
-            String customer = chosen != null && i < chosen.size() ? chosen.get(i) : null;
+        for (int i = 0; i < references.size(); i++) {
+            String customer = i < chosen.size() ? chosen.get(i) : null;
             if (customer == null || customer.isBlank()) {
                 continue;
             }
-            String name = names != null && i < names.size() ? names.get(i) : "";
+            String name = i < names.size() ? names.get(i) : "";
             try {
                 mappings.accept(new MappingDraft(
                         settingsId, references.get(i), name, Filters.uuid("waldur_customer", customer), true));

@@ -1,5 +1,6 @@
 package org.arrowsync.console;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 import java.io.Serializable;
 import java.time.Clock;
@@ -171,9 +172,7 @@ class SetupWizard {
     @PostMapping("/setup/save")
     String save(
             @RequestParam(name = "export_type_reference", required = false) String exportType,
-            @RequestParam(name = "accept", required = false) List<String> accepted,
-            @RequestParam(name = "arrow_reference", required = false) List<String> references,
-            @RequestParam(name = "waldur_customer", required = false) List<String> customers,
+            HttpServletRequest form,
             HttpSession session,
             Model model,
             RedirectAttributes redirect) {
@@ -181,15 +180,17 @@ class SetupWizard {
         if (draft == null) {
             return "redirect:/setup";
         }
+        List<String> accepted = ConsoleForms.values(form, "accept");
+        List<String> references = ConsoleForms.values(form, "arrow_reference");
+        List<String> customers = ConsoleForms.values(form, "waldur_customer");
         Map<String, String> typed = new HashMap<>();
         Map<String, String> refused = new HashMap<>();
         List<CustomerMappingInput> mappings = new ArrayList<>();
-        for (int i = 0; references != null && i < references.size(); i++) {
+        for (int i = 0; i < references.size(); i++) {
             String reference = references.get(i);
-            String customer =
-                    customers != null && i < customers.size() ? customers.get(i).strip() : "";
+            String customer = i < customers.size() ? customers.get(i).strip() : "";
             typed.put(reference, customer);
-            if (accepted != null && accepted.contains(reference) && !customer.isEmpty()) {
+            if (accepted.contains(reference) && !customer.isEmpty()) {
                 refusal(customer).ifPresent(message -> refused.put(reference, message));
                 mappings.add(new CustomerMappingInput(reference, customer));
             }

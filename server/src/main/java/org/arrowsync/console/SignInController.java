@@ -22,6 +22,7 @@ class SignInController {
             @RequestParam(required = false) String error,
             @RequestParam(name = "signed-out", required = false) String signedOut,
             @RequestParam(required = false) String expired,
+            @RequestParam(required = false) String ended,
             HttpSession session,
             Model model) {
         if (error != null
@@ -41,6 +42,12 @@ class SignInController {
         }
         if (expired != null) {
             model.addAttribute("notice", "You were signed out after a while without activity. Please sign in again.");
+        }
+        if (ended != null) {
+            model.addAttribute(
+                    "notice",
+                    "Your session has ended (after a while without activity, or as the server restarted), and what"
+                            + " you sent was not done. Please sign in again.");
         }
         return "console/login";
     }

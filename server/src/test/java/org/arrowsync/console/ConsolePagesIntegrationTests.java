@@ -250,6 +250,34 @@ class ConsolePagesIntegrationTests extends ConsoleIntegrationTest {
         assertThat(after.get("arrow_company_name").asString()).isEqualTo("Accepted again");
     }
 
+    /** "Accept every row" keeps a company name whole, commas and all, when one row is left to accept. */
+    @Test
+    void acceptingEveryRowKeepsACompanyNameWithACommaWhole() {
+        String chosen = fixture.customer();
+        HttpResponse<String> accepted = signedIn()
+                .postAsHtmx(
+                        "/mappings",
+                        "/mappings/accept-all",
+                        "settings_uuid",
+                        fixture.settings(),
+                        "arrow_reference",
+                        "XSP700005",
+                        "arrow_company_name",
+                        "Tailspin Toys, Inc.",
+                        "waldur_customer",
+                        chosen);
+
+        assertThat(accepted.statusCode()).isEqualTo(302);
+        assertThat(api.get("/api/admin/arrow/customer-mappings/?arrow_reference=XSP700005&settings_uuid="
+                                + fixture.settings())
+                        .expect(200)
+                        .json()
+                        .get(0)
+                        .get("arrow_company_name")
+                        .asString())
+                .isEqualTo("Tailspin Toys, Inc.");
+    }
+
     /** Arrow's customers not mapped yet are listed each in a row of its own, with the customer suggested for it. */
     @Test
     void theDiscoveryListsArrowsUnmappedCustomers() {
@@ -370,6 +398,31 @@ class ConsolePagesIntegrationTests extends ConsoleIntegrationTest {
         assertThat(preview.body())
                 .contains("1 lines Arrow lists for these customers were not recorded by a sync yet")
                 .contains("Reconcile now");
+    }
+
+    /**
+     * A historical sync of months that run backwards is refused in words above the form (the API's non-field error).
+     */
+    @Test
+    void aHistoricalSyncOfMonthsThatRunBackwardsIsRefusedInWords() {
+        String resource = fixture.licensedResources().values().iterator().next();
+        HttpResponse<String> refused = signedIn()
+                .postAsHtmx(
+                        "/consumption",
+                        "/consumption/historical",
+                        "resource_uuid",
+                        resource,
+                        "period_from",
+                        "2026-10",
+                        "period_to",
+                        "2026-08",
+                        "dry_run",
+                        "true");
+
+        assertThat(refused.statusCode()).isEqualTo(200);
+        assertThat(refused.body())
+                .contains("role=\"alert\"")
+                .contains("The To month must not be before the From month.");
     }
 
     /** A historical sync of a resource that does not exist is refused beside the field, in place of any preview. */

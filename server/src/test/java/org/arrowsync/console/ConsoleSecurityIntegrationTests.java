@@ -202,4 +202,31 @@ class ConsoleSecurityIntegrationTests extends ConsoleIntegrationTest {
         assertThat(fragment.statusCode()).isEqualTo(401);
         assertThat(fragment.headers().firstValue("HX-Redirect")).hasValue("/login");
     }
+
+    /**
+     * A session that ended (its cookie outlived it: an idle timeout, a restart) sends a page, a form posted from it and
+     * the sign-in form itself to the sign-in page saying so, not to a bare one that looks like a wrong password.
+     */
+    @Test
+    void aSessionThatEndedIsNamedOnTheSignInPage() {
+        Map<String, String> ended = Map.of("Cookie", "ARROWSYNC_SESSION=ended-long-ago");
+
+        assertThat(new ConsoleSession(port).get("/users", ended).headers().firstValue("Location"))
+                .hasValueSatisfying(location -> assertThat(location).endsWith("/login?ended"));
+        assertThat(new ConsoleSession(port)
+                        .post("/users", form("username", "typed", "_csrf", "from-the-old-page"), ended)
+                        .headers()
+                        .firstValue("Location"))
+                .hasValueSatisfying(location -> assertThat(location).endsWith("/login?ended"));
+        assertThat(new ConsoleSession(port)
+                        .post("/login", form("username", "admin", "password", "x", "_csrf", "from-the-old-page"), ended)
+                        .headers()
+                        .firstValue("Location"))
+                .hasValueSatisfying(location -> assertThat(location).endsWith("/login?ended"));
+        ConsoleSession visitor = new ConsoleSession(port);
+        assertThat(visitor.get("/login?ended").body()).contains("Your session has ended");
+        assertThat(visitor.get("/users").headers().firstValue("Location"))
+                .as("a first visit is sent to sign in without a word")
+                .hasValueSatisfying(location -> assertThat(location).endsWith("/login"));
+    }
 }
