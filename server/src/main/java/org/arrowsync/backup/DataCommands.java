@@ -42,9 +42,12 @@ public final class DataCommands {
         this.err = err;
     }
 
-    /** Whether the arguments name a data command rather than starting the server. */
+    /**
+     * Whether the arguments name a command rather than starting the server: any first argument but an option, so that a
+     * mistyped command ({@code bakup FILE}) is refused instead of starting a server on the data it meant to back up.
+     */
     public static boolean handles(String[] args) {
-        return args.length > 0 && NAMES.contains(args[0]);
+        return args.length > 0 && !args[0].startsWith("-");
     }
 
     /** Runs the command the arguments name; returns the process's exit status. */
@@ -52,10 +55,12 @@ public final class DataCommands {
         List<String> files =
                 Arrays.stream(args).skip(1).filter(arg -> !arg.startsWith("--")).toList();
         String command = args[0];
+        if (!NAMES.contains(command)) {
+            err.println("Unknown command " + command + ".");
+            return usage();
+        }
         if (command.equals("upgrade-data") ? !files.isEmpty() : files.size() != 1) {
-            err.println("Usage: java -jar arrowsync-server.jar backup FILE | restore FILE | upgrade-data"
-                    + " [--property=value ...]");
-            return 2;
+            return usage();
         }
         try (ConfigurableApplicationContext settings = settings(args)) {
             DataFolder folder = settings.getBean(DataFolder.class);
@@ -72,6 +77,12 @@ public final class DataCommands {
             err.println(command + " failed: " + e.getMessage());
         }
         return 1;
+    }
+
+    private int usage() {
+        err.println("Usage: java -jar arrowsync-server.jar [backup FILE | restore FILE | upgrade-data]"
+                + " [--property=value ...]; without a command it starts the server.");
+        return 2;
     }
 
     private void backup(DataFolder folder, Environment environment, Path file) throws SQLException, IOException {

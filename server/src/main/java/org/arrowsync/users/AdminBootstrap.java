@@ -59,6 +59,9 @@ class AdminBootstrap implements SmartInitializingSingleton {
             log.info("Staff user 'admin' uses the token from ARROWSYNC_ADMIN_TOKEN");
             return;
         }
+        if (users.dropConfiguredToken()) {
+            log.info("ARROWSYNC_ADMIN_TOKEN is no longer set: the token it gave 'admin' no longer works");
+        }
         var token = users.createFirstAdminIfNone();
         if (token.isPresent()) {
             Path file = DataFolder.writeOwnerOnly(dataFolder.path().resolve(TOKEN_FILE), token.get());

@@ -81,6 +81,11 @@ class TokenRepository {
                 .update();
     }
 
+    /** Deletes the token from configuration; answers how many there were. */
+    int deleteConfigured() {
+        return jdbc.sql("delete from user_tokens where from_configuration").update();
+    }
+
     void delete(long id) {
         jdbc.sql("delete from user_tokens where id = ?").param(id).update();
     }

@@ -106,6 +106,15 @@ public class UserService {
         tokens.configure(users.upsertStaff("admin", clock.instant()), token, clock.instant());
     }
 
+    /**
+     * Revokes the token an earlier start took from {@code ARROWSYNC_ADMIN_TOKEN}, now that the variable is not set:
+     * removing it is how an operator ends a token it leaked. Answers whether there was one.
+     */
+    @Transactional
+    boolean dropConfiguredToken() {
+        return tokens.deleteConfigured() > 0;
+    }
+
     /** Creates a staff user {@code admin} with a random token when there is no staff user at all; returns the token. */
     @Transactional
     Optional<String> createFirstAdminIfNone() {

@@ -114,6 +114,26 @@ class RestartIntegrationTests {
         }
     }
 
+    /**
+     * The token from ARROWSYNC_ADMIN_TOKEN works while the variable is set; started without it, the server revokes it
+     * (how an operator ends a leaked one); the tokens issued through the API stay.
+     */
+    @Test
+    void aConfiguredTokenStopsWorkingOnceTheVariableIsGone() {
+        String issued;
+        try (ConfigurableApplicationContext context = start(dataFolder, "configured-token-0123456789")) {
+            Api configured = api(context).as("configured-token-0123456789");
+            issued = configured
+                    .post("/api/users/", Map.of("username", "second-admin", "is_staff", true))
+                    .expect(201)
+                    .text("token");
+        }
+        try (ConfigurableApplicationContext context = start(dataFolder, "")) {
+            api(context).as("configured-token-0123456789").get("/api/users/").expect(401);
+            api(context).as(issued).get("/api/users/").expect(200);
+        }
+    }
+
     @Test
     void registersTheRecurringSchedulesInTheSharedQueue() {
         try (ConfigurableApplicationContext context =
