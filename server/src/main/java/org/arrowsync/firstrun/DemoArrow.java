@@ -1,6 +1,12 @@
 package org.arrowsync.firstrun;
 
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
 import org.arrowsync.arrowclient.ArrowClients;
 import org.arrowsync.emulator.ArrowEmulator;
@@ -42,6 +48,25 @@ class DemoArrow implements DisposableBean {
      */
     static boolean isDemo(String apiUrl, String apiKey) {
         return EmulatorOptions.DEMO_API_KEY.equals(apiKey) && apiUrl != null && apiUrl.startsWith("http://127.0.0.1:");
+    }
+
+    /** Whether a demo emulator answers at this URL now (one another server on the same database runs). */
+    static boolean answers(String apiUrl, String apiKey) {
+        HttpRequest whoami = HttpRequest.newBuilder(URI.create(apiUrl).resolve("whoami"))
+                .header("apiKey", apiKey)
+                .timeout(Duration.ofSeconds(2))
+                .GET()
+                .build();
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        try {
+            return http.send(whoami, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     @Override

@@ -1,5 +1,6 @@
 package org.arrowsync.firstrun;
 
+import java.net.URI;
 import java.util.List;
 import org.arrowsync.arrowclient.ArrowClient;
 import org.arrowsync.arrowclient.ArrowClients;
@@ -101,7 +102,19 @@ class FirstRun implements ApplicationRunner {
                 resources);
     }
 
+    /**
+     * Points the demo settings at this server's own emulator, unless another server sharing the database runs the one
+     * they point at: then this server uses that one, and the first server keeps its demo.
+     */
     private void restartDemo(Settings active) {
+        if (DemoArrow.answers(active.apiUrl(), active.apiKey())) {
+            clients.allowPlainHttpTo(URI.create(active.apiUrl()));
+            log.info(
+                    "Demo mode: settings {} keep the Arrow emulator another server runs at {}",
+                    active.uuid(),
+                    active.apiUrl());
+            return;
+        }
         ArrowEmulator emulator = demoArrow.start();
         settings.moveTo(active.uuid(), emulator.apiBaseUrl().toString());
         log.info(

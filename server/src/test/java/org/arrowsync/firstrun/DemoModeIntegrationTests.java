@@ -66,6 +66,27 @@ class DemoModeIntegrationTests {
                 .isFalse();
     }
 
+    /**
+     * A second server started on the demo's database leaves the demo settings with the emulator the first one runs, and
+     * both bill through it (they were moved to the second's own emulator, and the first's syncs then refused its URL).
+     */
+    @Test
+    void aSecondServerOnTheDemosDatabaseLeavesItsEmulatorWithTheFirst(@TempDir Path secondFolder) {
+        try (DemoServer first = DemoServer.start(dataFolder)) {
+            String arrowUrl = first.activeSettings().get("api_url").asString();
+            YearMonth month = TestClock.closedMonth();
+            Map<String, Object> period = Map.of("year", month.getYear(), "month", month.getMonthValue());
+            try (DemoServer other =
+                    DemoServer.start(secondFolder, first.sharingItsDatabase().toArray(String[]::new))) {
+                assertThat(other.activeSettings().get("api_url").asString()).isEqualTo(arrowUrl);
+                for (DemoServer server : List.of(first, other)) {
+                    JsonNode job = Jobs.await(server.api(), trigger(server.api(), "trigger_sync", period));
+                    assertThat(job.get("state").asString()).as(job.toString()).isEqualTo("succeeded");
+                }
+            }
+        }
+    }
+
     /** The README's walk: map the suggestions, then consumption (sync, statistics, finalisation) and billing. */
     @Test
     @ExtendWith(OutputCaptureExtension.class)

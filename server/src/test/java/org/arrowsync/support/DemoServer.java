@@ -1,5 +1,6 @@
 package org.arrowsync.support;
 
+import com.zaxxer.hikari.HikariDataSource;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,6 +45,15 @@ public final class DemoServer implements AutoCloseable {
 
     public Api api() {
         return api;
+    }
+
+    /** Arguments that start another server on this one's database (its embedded PostgreSQL). */
+    public List<String> sharingItsDatabase() {
+        HikariDataSource database = context.getBean(HikariDataSource.class);
+        return List.of(
+                "--spring.datasource.url=" + database.getJdbcUrl(),
+                "--spring.datasource.username=" + database.getUsername(),
+                "--spring.datasource.password=" + database.getPassword());
     }
 
     /** The settings the demo made active, for its emulator. */
