@@ -9,6 +9,14 @@ import java.time.Duration;
  */
 public interface ArrowCallListener {
 
+    /**
+     * Whether it is told of calls made with credentials being tried out (typed into the setup wizard, not yet any
+     * settings'), beside those of saved settings.
+     */
+    default boolean watchesTrials() {
+        return true;
+    }
+
     /** A call answered, after its retries. */
     default void succeeded(ArrowConnection connection, String endpoint) {}
 

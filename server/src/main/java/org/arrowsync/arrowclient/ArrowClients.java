@@ -72,6 +72,20 @@ public class ArrowClients {
      * cannot be sent.
      */
     public ArrowClient connect(ArrowConnection connection) {
+        return connect(connection, listeners);
+    }
+
+    /**
+     * {@link #connect} for credentials being tried out (typed into the setup wizard): listeners that follow saved
+     * settings ({@link ArrowCallListener#watchesTrials}) are not told, so a mistyped key leaves their health alone.
+     */
+    public ArrowClient tryOut(ArrowConnection connection) {
+        return connect(
+                connection,
+                listeners.stream().filter(ArrowCallListener::watchesTrials).toList());
+    }
+
+    private ArrowClient connect(ArrowConnection connection, List<ArrowCallListener> watching) {
         if (ArrowConnection.webUrl(connection.apiUrl().toString()).isEmpty()) {
             throw new ArrowConnectionRefused(
                     "The Arrow API URL is not an absolute http(s) URL with a host: save the settings with a valid one");
@@ -95,7 +109,7 @@ public class ArrowClients {
                 properties.callTimeout(),
                 System::nanoTime);
         Transport transport = new Transport(
-                http, connection, properties, limiterFor(connection), retrier, json, Clock.systemUTC(), listeners);
+                http, connection, properties, limiterFor(connection), retrier, json, Clock.systemUTC(), watching);
         return new ArrowClient(transport, properties.maxPages());
     }
 

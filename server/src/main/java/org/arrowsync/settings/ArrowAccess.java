@@ -30,12 +30,13 @@ public class ArrowAccess {
         this.clients = clients;
     }
 
+    /** A client for credentials typed in to be tried out (validated, previewed, discovered, saved). */
     public ArrowClient client(String apiUrl, String apiKey) {
         FieldErrors errors = new FieldErrors();
         checkUrl(errors, "api_url", apiUrl);
         checkKey(errors, "api_key", apiKey);
         errors.throwIfAny();
-        return clients.connect(ArrowConnection.of(apiUrl.strip(), apiKey));
+        return clients.tryOut(ArrowConnection.of(apiUrl.strip(), apiKey));
     }
 
     /** Required, at most 255 characters, an http(s) URL the client calls; in Django's wording when malformed. */

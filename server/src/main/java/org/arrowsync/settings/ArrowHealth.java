@@ -20,9 +20,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Connection health per Arrow API URL: when a call last succeeded, when one last failed and why. Calls only note their
- * outcome; one background thread writes it, at once when the outcome changes and otherwise at most every
- * {@link #REFRESH}, so a sync's thousands of calls cost a handful of writes and never wait on the database.
+ * Connection health per Arrow API URL: when a call of saved settings last succeeded, when one last failed and why (a
+ * key typed into the setup wizard is not the settings', so its calls are not noted). Calls only note their outcome; one
+ * background thread writes it, at once when the outcome changes and otherwise at most every {@link #REFRESH}, so a
+ * sync's thousands of calls cost a handful of writes and never wait on the database.
  */
 @Component
 public class ArrowHealth implements ArrowCallListener, DisposableBean {
@@ -42,6 +43,11 @@ public class ArrowHealth implements ArrowCallListener, DisposableBean {
     ArrowHealth(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
         this.clock = clock;
+    }
+
+    @Override
+    public boolean watchesTrials() {
+        return false;
     }
 
     @Override

@@ -2,6 +2,7 @@ package org.arrowsync.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -11,6 +12,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -220,6 +222,31 @@ class MetricsIntegrationTests {
         assertThat(arrow.get("reachable").asBoolean()).isTrue();
         assertThat(arrow.get("last_success").isNull()).isFalse();
         assertThat(details.get("job_queue").get("failing").size()).isZero();
+    }
+
+    /**
+     * A key mistyped into the setup wizard for the settings' URL is not the settings' failure (it was shown as one).
+     */
+    @Test
+    void aKeyMistypedInTheSetupWizardLeavesTheSettingsHealthAlone() {
+        String before = lastFailure();
+        api.post(
+                "/api/admin/arrow/settings/validate_credentials/",
+                Map.of("api_url", demo.activeSettings().get("api_url").asString(), "api_key", "mistyped-key-123"));
+
+        await().during(Duration.ofSeconds(2))
+                .atMost(Duration.ofSeconds(5))
+                .until(() -> lastFailure().equals(before));
+    }
+
+    private String lastFailure() {
+        return api.get("/health/details")
+                .expect(200)
+                .json()
+                .get("arrow")
+                .get(0)
+                .get("last_failure")
+                .toString();
     }
 
     @Test
