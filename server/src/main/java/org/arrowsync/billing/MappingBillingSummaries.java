@@ -56,6 +56,7 @@ public class MappingBillingSummaries {
                 syncs.recentOf(mapping.id(), RECENT));
     }
 
+    @Schema(name = "CustomerBillingSummaryBillingSync")
     public record RecentSync(
             String uuid,
             String reportPeriod,

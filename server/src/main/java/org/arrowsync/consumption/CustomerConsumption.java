@@ -13,6 +13,7 @@ public record CustomerConsumption(Totals totals, List<RecentRecord> recent) {
             int total, BigDecimal consumedSell, BigDecimal finalSell, int pending, int finalized, int reconciled) {}
 
     /** One recent record as the billing summary lists it. */
+    @Schema(name = "CustomerBillingSummaryConsumptionRecord")
     public record RecentRecord(
             String uuid,
             String licenseReference,

@@ -193,6 +193,7 @@ public class SettingsSetup {
         }
     }
 
+    @Schema(name = "CustomerMappingInputRequest")
     public record CustomerMappingInput(
             @Schema(requiredMode = RequiredMode.REQUIRED, minLength = 1)
             String arrowReference,

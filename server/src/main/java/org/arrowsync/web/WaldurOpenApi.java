@@ -45,10 +45,29 @@ import org.springframework.web.method.HandlerMethod;
  *   <li>queued work (202) names its job in {@code Location};
  *   <li>a response carries every property it describes (unless the record leaves it out when null); a request only
  *       those its record marks required, and a PATCH body none ({@code Patched…});
- *   <li>tags by task, in the order an operator meets them.
+ *   <li>tags by task, in the order an operator meets them; the operations of Waldur's Arrow admin API also carry its
+ *       one tag, {@code admin}, first, after which a generated client names its class ({@code AdminApi});
+ *   <li>enums the contract names as components ({@code InvoicePriceSourceEnum}, {@code ArrowBillingSyncStateEnum}) are
+ *       those components, so that a generated client has the same enum types.
  * </ul>
  */
 final class WaldurOpenApi {
+
+    static final String WALDUR_TAG = "admin";
+
+    /** The paths of Waldur's Arrow admin API: the contract's, which Waldur tags {@link #WALDUR_TAG}. */
+    private static final List<String> WALDUR_PATHS = List.of(
+            "/api/admin/arrow/billing-sync-items/",
+            "/api/admin/arrow/billing-syncs/",
+            "/api/admin/arrow/consumption-records/",
+            "/api/admin/arrow/customer-mappings/",
+            "/api/admin/arrow/settings/",
+            "/api/admin/arrow/vendor-offering-mappings/");
+
+    /** The enums Waldur's description names as components, by the property that holds one and its values. */
+    private static final List<NamedEnum> NAMED_ENUMS = List.of(
+            new NamedEnum("invoice_price_source", List.of("sell", "buy"), "InvoicePriceSourceEnum", "string"),
+            new NamedEnum("state", List.of(1, 2, 3, 4), "ArrowBillingSyncStateEnum", "integer"));
 
     /** The tags by task, in the order of a first session: set up, map, bill, track consumption, price, watch jobs. */
     private static final List<Tag> TAGS = List.of(
@@ -62,7 +81,11 @@ final class WaldurOpenApi {
             tag("Ledger", "Customers, projects, offerings, resources and the invoices arrowsync writes"),
             tag("Users", "API users and their tokens"),
             tag("Audit", "Who changed what, when, from where and why: every change, read-only"),
-            tag("Webhooks", "Signed alerts to your endpoints when billing goes wrong, and their delivery log"));
+            tag("Webhooks", "Signed alerts to your endpoints when billing goes wrong, and their delivery log"),
+            tag(
+                    WaldurOpenApi.WALDUR_TAG,
+                    "Every operation of Waldur's Arrow admin API, under Waldur's one tag: a client generated from"
+                            + " Waldur's description names its class after it"));
 
     private WaldurOpenApi() {}
 
@@ -121,7 +144,9 @@ final class WaldurOpenApi {
         }
         openApi.getPaths().forEach(WaldurOpenApi::nameOperations);
         openApi.getPaths().forEach(WaldurOpenApi::addCountOperation);
+        openApi.getPaths().forEach(WaldurOpenApi::tagAsWaldur);
         Map<String, Schema> schemas = openApi.getComponents().getSchemas();
+        nameEnums(schemas);
         openApi.getPaths().values().forEach(path -> {
             if (path.getPatch() != null) {
                 patchedBody(path.getPatch(), schemas);
@@ -178,6 +203,70 @@ final class WaldurOpenApi {
                     .description("Get number of items in the collection matching the request parameters.")
                     .responses(new ApiResponses()
                             .addApiResponse("200", new ApiResponse().description("No response body"))));
+        }
+    }
+
+    /** An operation of Waldur's Arrow admin API carries Waldur's tag first, then its task's. */
+    private static void tagAsWaldur(String url, PathItem path) {
+        if (WALDUR_PATHS.stream().noneMatch(url::startsWith)) {
+            return;
+        }
+        path.readOperations().forEach(operation -> {
+            List<String> tags = new ArrayList<>(List.of(WALDUR_TAG));
+            if (operation.getTags() != null) {
+                operation.getTags().stream()
+                        .filter(tag -> !tag.equals(WALDUR_TAG))
+                        .forEach(tags::add);
+            }
+            operation.setTags(tags);
+        });
+    }
+
+    /**
+     * A property holding one of {@link #NAMED_ENUMS} refers to its component ({@code allOf}, keeping its description
+     * and whether it is read-only or nullable), as Waldur's description has it.
+     */
+    @SuppressWarnings({"rawtypes", "unchecked"})
+    private static void nameEnums(Map<String, Schema> schemas) {
+        for (Schema schema : List.copyOf(schemas.values())) {
+            if (schema.getProperties() == null) {
+                continue;
+            }
+            Map<String, Schema> properties = schema.getProperties();
+            for (NamedEnum named : NAMED_ENUMS) {
+                Schema property = properties.get(named.property());
+                if (property == null || property.getEnum() == null || !named.holds(property.getEnum())) {
+                    continue;
+                }
+                schemas.computeIfAbsent(named.component(), key -> named.schema());
+                Schema reference = new Schema<>()
+                        .allOf(List.of(new Schema<>().$ref("#/components/schemas/" + named.component())))
+                        .description(property.getDescription())
+                        .readOnly(property.getReadOnly());
+                if (Boolean.TRUE.equals(property.getNullable())) {
+                    reference.setNullable(true);
+                }
+                properties.put(named.property(), reference);
+            }
+        }
+    }
+
+    /** An enum Waldur's description names: the property that holds it, its values, its component and type. */
+    private record NamedEnum(String property, List<Object> values, String component, String type) {
+
+        /** Whether a property's enum is this one (springdoc writes an integer enum's values as numbers or text). */
+        boolean holds(List<?> found) {
+            return found.stream()
+                    .map(String::valueOf)
+                    .toList()
+                    .equals(values.stream().map(String::valueOf).toList());
+        }
+
+        @SuppressWarnings({"rawtypes", "unchecked"})
+        Schema schema() {
+            Schema schema = type.equals("integer") ? new IntegerSchema().format(null) : new StringSchema();
+            schema.setEnum(new ArrayList<>(values));
+            return schema;
         }
     }
 

@@ -20,10 +20,11 @@ import java.util.stream.Collectors;
 /**
  * Compares two OpenAPI documents operation by operation, as the wire sees them: parameters (name, in, required, type,
  * format), request body, status codes, and request and response schemas (property names, types, formats, nullable,
- * required, enums, and a request's bounds: minimum, maximum, minLength, maxLength), following {@code $ref}s, and the
- * names of the bodies' own schemas, after which a generated client names its types (names inside a body do not matter);
- * a difference inside a named schema is reported once, under the expected document's schema name
- * ({@code ArrowBillingSync.invoice_uuid: nullable …}), an operation's own under its operation id.
+ * required, enums, and a request's bounds: minimum, maximum, minLength, maxLength), following {@code $ref}s; and as a
+ * generated client's code meets them: an operation's first tag (its API class) and the name of every schema the
+ * expected document names, in a body or inside one (its model and enum types). A difference inside a named schema is
+ * reported once, under the expected document's schema name ({@code ArrowBillingSync.invoice_uuid: nullable …}), an
+ * operation's own under its operation id.
  *
  * <p>Two refinements are not differences: a response property the actual document requires where the expected one
  * leaves it optional (the response always carries it, which satisfies both), and properties named inside what the
@@ -64,6 +65,7 @@ final class DocumentComparison {
             if (!id.equals(mine.getOperationId())) {
                 differences.add(id + ": served as " + mine.getOperationId());
             }
+            same(id, "first tag", firstTag(operation), firstTag(mine));
             compareParameters(id, operation.getParameters(), mine.getParameters());
             compareBodies(id, operation.getRequestBody(), mine.getRequestBody());
             compareResponses(id, operation, mine);
@@ -124,30 +126,25 @@ final class DocumentComparison {
             differences.add(id + ": request body required " + Boolean.TRUE.equals(want.getRequired()) + ", served "
                     + Boolean.TRUE.equals(have.getRequired()));
         }
-        compareNames(id + " request", json(want.getContent()), json(have.getContent()));
         compareSchemas(id + " request", json(want.getContent()), json(have.getContent()), false);
     }
 
-    /**
-     * A body's schema name (a list's items'), which a client generated from the document names its type after: only at
-     * the top of a body, where a client's code meets it.
-     */
-    private void compareNames(String where, Schema<?> want, Schema<?> have) {
-        String wantName = topName(want);
-        String haveName = topName(have);
-        if (wantName != null && haveName != null && !wantName.equals(haveName)) {
-            differences.add(where + ": named " + wantName + ", served " + haveName);
-        }
+    private static String firstTag(Operation operation) {
+        return operation.getTags() == null || operation.getTags().isEmpty()
+                ? null
+                : operation.getTags().get(0);
     }
 
-    private static String topName(Schema<?> schema) {
-        if (schema == null) {
-            return null;
-        }
+    /** The schema a schema names, itself ({@code $ref}) or as its one {@code allOf} part: a generated client's type. */
+    @SuppressWarnings("rawtypes")
+    private static String namedAs(Schema schema) {
         if (schema.get$ref() != null) {
             return name(schema.get$ref());
         }
-        return schema.getItems() == null ? null : topName(schema.getItems());
+        if (schema.getAllOf() != null && schema.getAllOf().size() == 1) {
+            return namedAs((Schema) schema.getAllOf().get(0));
+        }
+        return null;
     }
 
     private void compareResponses(String id, Operation want, Operation have) {
@@ -162,7 +159,6 @@ final class DocumentComparison {
             if (haveCodes.contains(code)) {
                 ApiResponse wanted = want.getResponses().get(code);
                 ApiResponse had = have.getResponses().get(code);
-                compareNames(id + " " + code, json(wanted.getContent()), json(had.getContent()));
                 compareSchemas(id + " " + code, json(wanted.getContent()), json(had.getContent()), true);
             }
         }
@@ -180,6 +176,11 @@ final class DocumentComparison {
                 differences.add(where + ": body " + (want == null ? "not in the contract" : "not served"));
             }
             return;
+        }
+        String wantNamed = namedAs(want);
+        if (wantNamed != null && !wantNamed.equals(namedAs(have))) {
+            differences.add(where + ": named " + wantNamed + ", served "
+                    + Objects.requireNonNullElse(namedAs(have), "unnamed"));
         }
         String wantName = want.get$ref() == null ? null : name(want.get$ref());
         String haveName = have.get$ref() == null ? null : name(have.get$ref());

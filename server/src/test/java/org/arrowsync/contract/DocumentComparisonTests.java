@@ -45,6 +45,14 @@ class DocumentComparisonTests {
                 .findFirst()
                 .orElseThrow()
                 .setSchema(new StringSchema());
+        changed.getPaths().get("/api/admin/arrow/billing-sync-items/").getGet().setTags(java.util.List.of("Billing"));
+        Schema settings = changed.getComponents().getSchemas().get("ArrowSettings");
+        settings.getProperties()
+                .put("invoice_price_source", new StringSchema()._enum(java.util.List.of("sell", "buy")));
+        Schema summary = changed.getComponents().getSchemas().get("CustomerBillingSummaryResponse");
+        ((Schema) summary.getProperties().get("recent_billing_syncs"))
+                .getItems()
+                .set$ref("#/components/schemas/ArrowBillingSync");
 
         assertThat(DocumentComparison.differences(Contract.document(), changed))
                 .contains(
@@ -57,6 +65,10 @@ class DocumentComparisonTests {
                         "admin_arrow_settings_destroy: not served (DELETE /api/admin/arrow/settings/{uuid}/)",
                         "admin_arrow_customer_mappings_list: parameters not in the contract [is_active (in query,"
                                 + " string)]",
-                        "admin_arrow_customer_mappings_list: parameters not served [is_active (in query, boolean)]");
+                        "admin_arrow_customer_mappings_list: parameters not served [is_active (in query, boolean)]",
+                        "admin_arrow_billing_sync_items_list: first tag admin, served Billing",
+                        "ArrowSettings.invoice_price_source: named InvoicePriceSourceEnum, served unnamed",
+                        "CustomerBillingSummaryResponse.recent_billing_syncs[]: named"
+                                + " CustomerBillingSummaryBillingSync, served ArrowBillingSync");
     }
 }

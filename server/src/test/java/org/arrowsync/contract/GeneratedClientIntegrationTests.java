@@ -69,8 +69,8 @@ class GeneratedClientIntegrationTests extends IntegrationTest {
             Consumer<HttpRequest.Builder> token =
                     request -> request.header("Authorization", "Token " + Api.ADMIN_TOKEN);
             client.getClass().getMethod("setRequestInterceptor", Consumer.class).invoke(client, token);
-            Class<?> billingApi = loader.loadClass(PACKAGE + ".api.BillingApi");
-            Object billing = billingApi.getConstructor(client.getClass()).newInstance(client);
+            Class<?> adminApi = loader.loadClass(PACKAGE + ".api.AdminApi");
+            Object admin = adminApi.getConstructor(client.getClass()).newInstance(client);
 
             Object request = loader.loadClass(PACKAGE + ".model.TriggerSyncRequestRequest")
                     .getConstructor()
@@ -79,13 +79,13 @@ class GeneratedClientIntegrationTests extends IntegrationTest {
             set(request, "setMonth", MONTH.getMonthValue());
             set(request, "setSettingsUuid", settings);
             Object accepted =
-                    call(billing, "adminArrowBillingSyncsTriggerSync", Map.of("triggerSyncRequestRequest", request));
+                    call(admin, "adminArrowBillingSyncsTriggerSync", Map.of("triggerSyncRequestRequest", request));
             String job = (String) accepted.getClass().getMethod("getUuid").invoke(accepted);
             JsonNode finished = Jobs.await(api, job);
             assertThat(finished.get("state").asString()).as(finished.toString()).isEqualTo("succeeded");
 
             List<?> syncs = (List<?>) call(
-                    billing,
+                    admin,
                     "adminArrowBillingSyncsList",
                     Map.of("settingsUuid", settings, "reportPeriod", MONTH.toString(), "pageSize", 100));
             assertThat(syncs)
