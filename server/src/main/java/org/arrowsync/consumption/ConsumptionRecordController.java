@@ -53,7 +53,7 @@ class ConsumptionRecordController {
         UUID byUuid = Filters.uuid("resource_uuid", resourceUuid);
         UUID byLink = Filters.link("resource", resource);
         if (byUuid != null && byLink != null && !byUuid.equals(byLink)) {
-            return Listing.of(List.of(), 0, page);
+            return Listing.of(List.of(), 0, page.within(0));
         }
         RecordFilter filter = new RecordFilter(
                 byUuid != null ? byUuid : byLink,

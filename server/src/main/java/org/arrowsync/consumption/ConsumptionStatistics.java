@@ -122,7 +122,7 @@ public class ConsumptionStatistics {
         return total[0];
     }
 
-    public Listing<PendingRecord> pending(PendingFilter filter, PageRequest page) {
+    public Listing<PendingRecord> pending(PendingFilter filter, PageRequest asked) {
         SqlFilter sql = new SqlFilter().where("cr.finalized_at is null");
         if (filter.settingsUuid() != null) {
             sql.where(
@@ -142,6 +142,7 @@ public class ConsumptionStatistics {
                 .params(sql.params())
                 .query(Long.class)
                 .single();
+        PageRequest page = asked.within(count);
         List<PendingRecord> rows = jdbc.sql("""
                         select cr.uuid, r.uuid as resource_uuid, r.name as resource_name, cr.license_reference, cr.billing_period,
                                cr.consumed_sell, cr.last_sync_at""" + ConsumptionRecordRepository.FROM + sql.clause()

@@ -41,11 +41,12 @@ public record ListQuery<T>(
     }
 
     /** As {@link #list(SqlFilter, PageRequest)}, the total read by {@code count}. A page past the last is not read. */
-    public Listing<T> list(SqlFilter filter, PageRequest page, Count count) {
+    public Listing<T> list(SqlFilter filter, PageRequest asked, Count count) {
         long total = jdbc.sql(count.sql())
                 .params(count.filter().params())
                 .query(Long.class)
                 .single();
+        PageRequest page = asked.within(total);
         return Listing.of(page.offset() < total ? page(filter, page) : List.of(), total, page);
     }
 

@@ -24,7 +24,8 @@ class PageRequestResolver implements HandlerMethodArgumentResolver {
             ModelAndViewContainer container,
             NativeWebRequest request,
             WebDataBinderFactory binderFactory) {
-        int page = parsePositive(request.getParameter("page"), 1);
+        String asked = request.getParameter("page");
+        int page = asked != null && asked.trim().equals("last") ? PageRequest.LAST : parsePositive(asked, 1);
         if (page < 1) {
             throw new NotFound("Invalid page.");
         }

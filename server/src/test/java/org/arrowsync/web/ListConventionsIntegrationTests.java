@@ -38,6 +38,15 @@ class ListConventionsIntegrationTests extends IntegrationTest {
                 .contains("page=2&page_size=10>; rel=\"prev\"")
                 .doesNotContain("rel=\"next\"");
 
+        Response last = api.get(query + "&page=last").expect(200);
+        assertThat(last.json().size()).as("page=last, as DRF reads it").isEqualTo(5);
+        assertThat(last.header("Link")).contains("page=2&page_size=10>; rel=\"prev\"");
+        assertThat(api.get("/api/customers/?name="
+                                + ArrowFixture.unique("Nobody").replace(" ", "%20") + "&page=last")
+                        .expect(200)
+                        .json()
+                        .size())
+                .isZero();
         api.get(query + "&page=4").expect(404);
         assertThat(api.get(query + "&page=abc").expect(404).json().get("detail").asString())
                 .isEqualTo("Invalid page.");
