@@ -48,9 +48,7 @@ class BillingSyncController {
             @Parameter(schema = @Schema(type = "integer")) @RequestParam(required = false) String state,
             @RequestParam(name = "arrow_state", required = false) String arrowState,
             PageRequest page) {
-        UUID mappingFilter = mappingUuid != null
-                ? Filters.uuid("customer_mapping_uuid", mappingUuid)
-                : Filters.link("customer_mapping", mapping);
+        UUID mappingFilter = Filters.uuidAndLink("customer_mapping_uuid", mappingUuid, "customer_mapping", mapping);
         SyncFilter filter = new SyncFilter(
                 mappingFilter,
                 Filters.uuid("settings_uuid", settingsUuid),

@@ -42,8 +42,7 @@ class BillingSyncItemController {
             @RequestParam(name = "arrow_line_reference", required = false) String lineReference,
             @RequestParam(name = "has_compensation", required = false) String hasCompensation,
             PageRequest page) {
-        UUID syncFilter =
-                syncUuid != null ? Filters.uuid("billing_sync_uuid", syncUuid) : Filters.link("billing_sync", sync);
+        UUID syncFilter = Filters.uuidAndLink("billing_sync_uuid", syncUuid, "billing_sync", sync);
         YearMonth period = Filters.period("report_period", reportPeriod);
         ItemFilter filter = new ItemFilter(
                 syncFilter,

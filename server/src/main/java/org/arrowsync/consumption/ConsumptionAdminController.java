@@ -7,7 +7,6 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.media.Schema.RequiredMode;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
-import java.util.UUID;
 import org.arrowsync.consumption.ConsumptionCleanup.CleanupConsumptionRequest;
 import org.arrowsync.consumption.ConsumptionCleanup.CleanupConsumptionResponse;
 import org.arrowsync.consumption.ConsumptionStatistics.PendingFilter;
@@ -110,10 +109,9 @@ class ConsumptionAdminController {
         // state, arrow_state and statement_reference describe billing syncs; they are validated but select every
         // pending record.
         Filters.integer("state", state);
-        UUID mapping = Filters.uuid("customer_mapping_uuid", customerMappingUuid);
         PendingFilter filter = new PendingFilter(
                 Filters.uuid("settings_uuid", settingsUuid),
-                mapping != null ? mapping : Filters.link("customer_mapping", customerMapping),
+                Filters.uuidAndLink("customer_mapping_uuid", customerMappingUuid, "customer_mapping", customerMapping),
                 Filters.period("report_period", reportPeriod),
                 Filters.period("report_period_from", reportPeriodFrom),
                 Filters.period("report_period_to", reportPeriodTo));

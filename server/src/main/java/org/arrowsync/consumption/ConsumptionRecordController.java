@@ -6,8 +6,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.List;
-import java.util.UUID;
 import org.arrowsync.consumption.ConsumptionRecordService.RecordFilter;
 import org.arrowsync.shared.ApiUrls;
 import org.arrowsync.shared.Filters;
@@ -50,13 +48,8 @@ class ConsumptionRecordController {
             @RequestParam(name = "is_finalized", required = false) String isFinalized,
             @RequestParam(name = "is_reconciled", required = false) String isReconciled,
             PageRequest page) {
-        UUID byUuid = Filters.uuid("resource_uuid", resourceUuid);
-        UUID byLink = Filters.link("resource", resource);
-        if (byUuid != null && byLink != null && !byUuid.equals(byLink)) {
-            return Listing.of(List.of(), 0, page.within(0));
-        }
         RecordFilter filter = new RecordFilter(
-                byUuid != null ? byUuid : byLink,
+                Filters.uuidAndLink("resource_uuid", resourceUuid, "resource", resource),
                 Filters.uuid("project_uuid", projectUuid),
                 Filters.uuid("customer_uuid", customerUuid),
                 licenseReference,

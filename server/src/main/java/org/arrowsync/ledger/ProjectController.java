@@ -42,8 +42,7 @@ class ProjectController {
             @RequestParam(required = false) String name,
             PageRequest page) {
         // Waldur's UI narrows projects by `customer` (a UUID or URL); `customer_uuid` wins when both are given
-        UUID owner =
-                customerUuid != null ? Filters.uuid("customer_uuid", customerUuid) : Filters.link("customer", customer);
+        UUID owner = Filters.uuidAndLink("customer_uuid", customerUuid, "customer", customer);
         return projects.list(new ProjectFilter(owner, name), page).map(ProjectView::of);
     }
 

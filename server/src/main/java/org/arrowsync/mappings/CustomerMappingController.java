@@ -54,11 +54,8 @@ class CustomerMappingController {
             @RequestParam(name = "waldur_customer_uuid", required = false) String customerUuid,
             @RequestParam(name = "is_active", required = false) String active,
             PageRequest page) {
-        UUID settingsFilter =
-                settingsUuid != null ? Filters.uuid("settings_uuid", settingsUuid) : Filters.link("settings", settings);
-        UUID customerFilter = customerUuid != null
-                ? Filters.uuid("waldur_customer_uuid", customerUuid)
-                : Filters.link("waldur_customer", customer);
+        UUID settingsFilter = Filters.uuidAndLink("settings_uuid", settingsUuid, "settings", settings);
+        UUID customerFilter = Filters.uuidAndLink("waldur_customer_uuid", customerUuid, "waldur_customer", customer);
         MappingFilter filter = new MappingFilter(
                 settingsFilter, arrowReference, arrowCompanyName, customerFilter, Filters.bool("is_active", active));
         return mappings.list(filter, page).map(ArrowCustomerMapping::of);

@@ -53,10 +53,8 @@ class VendorOfferingMappingController {
             @RequestParam(name = "offering_uuid", required = false) String offeringUuid,
             @RequestParam(name = "is_active", required = false) String active,
             PageRequest page) {
-        UUID settingsFilter =
-                settingsUuid != null ? Filters.uuid("settings_uuid", settingsUuid) : Filters.link("settings", settings);
-        UUID offeringFilter =
-                offeringUuid != null ? Filters.uuid("offering_uuid", offeringUuid) : Filters.link("offering", offering);
+        UUID settingsFilter = Filters.uuidAndLink("settings_uuid", settingsUuid, "settings", settings);
+        UUID offeringFilter = Filters.uuidAndLink("offering_uuid", offeringUuid, "offering", offering);
         VendorFilter filter =
                 new VendorFilter(settingsFilter, vendorName, offeringFilter, Filters.bool("is_active", active));
         return mappings.list(filter, page).map(ArrowVendorOfferingMapping::of);

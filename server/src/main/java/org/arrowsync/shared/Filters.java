@@ -29,6 +29,22 @@ public final class Filters {
         return blank(value) ? null : Uuids.fromReference(name, value);
     }
 
+    /** The uuid no object has (the nil uuid): a filter on it selects nothing. */
+    public static final UUID NONE = new UUID(0L, 0L);
+
+    /**
+     * One object named by its uuid ({@code <x>_uuid}), its hyperlink ({@code <x>}) or both, each checked: both must
+     * name it, as Waldur applies both filters, so two that name different objects select nothing ({@link #NONE}).
+     */
+    public static UUID uuidAndLink(String uuidName, String uuidValue, String linkName, String linkValue) {
+        UUID byUuid = uuid(uuidName, uuidValue);
+        UUID byLink = link(linkName, linkValue);
+        if (byUuid != null && byLink != null && !byUuid.equals(byLink)) {
+            return NONE;
+        }
+        return byUuid != null ? byUuid : byLink;
+    }
+
     public static Integer integer(String name, String value) {
         if (blank(value)) {
             return null;

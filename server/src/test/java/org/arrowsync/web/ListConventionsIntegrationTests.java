@@ -66,6 +66,31 @@ class ListConventionsIntegrationTests extends IntegrationTest {
                 .isEqualTo("25");
     }
 
+    /** An object named by its uuid and by its hyperlink must be one: Waldur applies both filters. */
+    @Test
+    void aUuidFilterAndItsHyperlinkTwinAreBothApplied() {
+        String one = fixture.customer();
+        String other = fixture.customer();
+        fixture.project(one);
+        String link = "http://localhost:" + port + "/api/customers/";
+
+        assertThat(api.get("/api/projects/?customer_uuid=" + one + "&customer=" + link + one + "/")
+                        .expect(200)
+                        .json()
+                        .size())
+                .isEqualTo(1);
+        assertThat(api.get("/api/projects/?customer_uuid=" + one + "&customer=" + link + other + "/")
+                        .expect(200)
+                        .json()
+                        .size())
+                .isZero();
+        assertThat(api.get("/api/projects/?customer_uuid=" + one + "&customer=not-a-link")
+                        .expect(400)
+                        .json()
+                        .has("customer"))
+                .isTrue();
+    }
+
     @Test
     void headOnAListGivesTheCountAndNoBody() {
         String name = ArrowFixture.unique("Head");
