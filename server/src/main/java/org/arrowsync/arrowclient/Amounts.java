@@ -6,12 +6,15 @@ import org.arrowsync.shared.Money;
 
 /**
  * Arrow amounts as text: trimmed, without {@code € $ £}, spaces and thousands commas; empty means zero. Anything else
- * that is not a decimal is an error, never a silent zero.
+ * that is not a decimal is an error, never a silent zero: a comma that does not group thousands ({@code 5,37630}, a
+ * decimal comma, or {@code 1.615,08}) is refused, not read as a thousands comma.
  */
 final class Amounts {
 
-    /** Currency signs, thousands commas and the spaces Arrow's amounts may carry within them. */
-    private static final Pattern DECORATION = Pattern.compile("[€$£,\\s\u00A0\u202F]");
+    /** Currency signs and the spaces Arrow's amounts may carry within them. */
+    private static final Pattern DECORATION = Pattern.compile("[€$£\\s\u00A0\u202F]");
+    /** Thousands commas: groups of three digits before the point, if any. */
+    private static final Pattern GROUPED = Pattern.compile("[+-]?\\d{1,3}(,\\d{3})+(\\.\\d*)?");
 
     private Amounts() {}
 
@@ -24,6 +27,12 @@ final class Amounts {
                 plainDecimal(text) ? text : DECORATION.matcher(text.strip()).replaceAll("");
         if (cleaned.isEmpty()) {
             return BigDecimal.ZERO;
+        }
+        if (cleaned.indexOf(',') >= 0) {
+            if (!GROUPED.matcher(cleaned).matches()) {
+                return null;
+            }
+            cleaned = cleaned.replace(",", "");
         }
         try {
             return new BigDecimal(cleaned);

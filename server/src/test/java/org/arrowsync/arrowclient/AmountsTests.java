@@ -22,7 +22,8 @@ class AmountsTests {
                 "$1,234.5     | 1234.5",
                 "£7           | 7",
                 "-3.25        | -3.25",
-                "1.234,56     | 1.23456",
+                "'1,234,567'  | 1234567",
+                "'-$1,234'    | -1234",
                 "'1 000.10'   | 1000.10",
                 "'1\u00A0000.10' | 1000.10",
                 "'\u2003 7.5 \u2003' | 7.5",
@@ -40,7 +41,20 @@ class AmountsTests {
     @ParameterizedTest(name = "[{0}] is not an amount")
     @CsvSource(
             delimiter = '|',
-            value = {"abc", "NaN", "Infinity", "1.2.3", "12-", "EUR 5", "--1"})
+            value = {
+                "abc",
+                "NaN",
+                "Infinity",
+                "1.2.3",
+                "12-",
+                "EUR 5",
+                "--1",
+                "'5,37630'",
+                "'1.615,08'",
+                "'1,23'",
+                "'12,3456.7'",
+                "',123'"
+            })
     void refusesWhatIsNotADecimal(String text) {
         assertThat(Amounts.parse(text)).isNull();
     }
