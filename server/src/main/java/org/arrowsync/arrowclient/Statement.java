@@ -3,14 +3,19 @@ package org.arrowsync.arrowclient;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.function.Supplier;
 import tools.jackson.databind.JsonNode;
 
 /**
  * A billing statement (pre-invoice document) of one customer, vendor and period.
  *
+ * <p>Validation reads the customer and the state alone, so the other fields are read as they come: a period, a total or
+ * a date Arrow writes unreadably (PHP's client keeps them as opaque text; {@code status} is "reserved for future use")
+ * is null, and never fails the month's statements for every customer.
+ *
  * @param customerReference the XSP reference of the billed customer ({@code to.reference})
  * @param state {@code status.state}; NONE when the statement has no status
- * @param validationDate {@code status.validationDate}; null until validated
+ * @param validationDate {@code status.validationDate}; null until validated, or unreadable
  */
 public record Statement(
         String reference,
@@ -38,14 +43,23 @@ public record Statement(
                 Json.text(node, "vendorName"),
                 Json.text(node, "programCode"),
                 Json.text(node, "classification"),
-                Json.period(node, "reportPeriod"),
+                readable(() -> Json.period(node, "reportPeriod")),
                 Json.text(node, "marketplace"),
                 Json.text(to, "reference"),
                 Json.text(to, "name"),
                 Json.text(node, "currency"),
-                Json.amount(prices, "buyTotal"),
-                Json.amount(prices, "sellTotal"),
+                readable(() -> Json.amount(prices, "buyTotal")),
+                readable(() -> Json.amount(prices, "sellTotal")),
                 StatementState.of(Json.text(status, "state")),
-                Json.date(status, "validationDate"));
+                readable(() -> Json.date(status, "validationDate")));
+    }
+
+    /** A field nothing decides on: its value, or null when Arrow wrote it unreadably. */
+    private static <T> T readable(Supplier<T> field) {
+        try {
+            return field.get();
+        } catch (PayloadProblem unreadable) {
+            return null;
+        }
     }
 }
