@@ -127,33 +127,16 @@ public final class ArrowClient {
     }
 
     /**
-     * The license's predicted consumption of {@code month}: the sum of that month's days of {@code GET
-     * licenses/{reference}/predictions/daily}, the endpoint both official clients call. When it fails or predicts no
-     * day of the month, Waldur's {@code GET consumption/license/{reference}/prediction} answers instead; if that fails
-     * too, the first failure is thrown.
+     * What the license consumed so far in the current month, as Waldur reads it: {@code GET
+     * consumption/license/{reference}/prediction}, whose {@code values[].consumed} is the consumption to date. Arrow's
+     * {@code licenses/{reference}/predictions/daily}, which the official clients call, is a forecast from the day its
+     * model last ran (its first day is {@code updatedAt}), not what was consumed: it is never billed.
      */
-    public ConsumptionPrediction consumptionPrediction(String licenseReference, YearMonth month) {
-        String reference = Query.segment(licenseReference);
-        ArrowException official = null;
-        try {
-            ConsumptionPrediction daily = transport.get(
-                    "licenses/" + reference + "/predictions/daily",
-                    Query.empty(),
-                    root -> ConsumptionPrediction.fromDaily(data(root), month));
-            if (daily != null) {
-                return daily;
-            }
-        } catch (ArrowException e) {
-            official = e;
-        }
-        try {
-            return transport.get(
-                    "consumption/license/" + reference + "/prediction",
-                    Query.empty().with("granularity", "monthly"),
-                    root -> ConsumptionPrediction.fromMonthly(data(root)));
-        } catch (ArrowException e) {
-            throw official != null ? official : e;
-        }
+    public ConsumptionPrediction consumptionPrediction(String licenseReference) {
+        return transport.get(
+                "consumption/license/" + Query.segment(licenseReference) + "/prediction",
+                Query.empty().with("granularity", "monthly"),
+                root -> ConsumptionPrediction.fromMonthly(data(root)));
     }
 
     /** {@code GET billing/erp/exports/types}. */

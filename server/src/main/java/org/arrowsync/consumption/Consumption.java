@@ -30,8 +30,9 @@ record Consumption(BigDecimal sell, BigDecimal buy, int lines, String currency, 
     }
 
     /**
-     * The month's consumption. Only for the current month may a failing consumption call fall back to the prediction,
-     * which always describes the current month (a past month never gets the current month's prediction).
+     * The month's consumption. Only for the current month may a failing consumption call fall back to what Arrow's
+     * prediction endpoint says was consumed so far, which always describes the current month (a past month never gets
+     * the current month's figures); a forecast is never billed.
      */
     static Consumption fetch(ArrowClient client, String licenseReference, YearMonth period, YearMonth currentMonth) {
         try {
@@ -40,7 +41,7 @@ record Consumption(BigDecimal sell, BigDecimal buy, int lines, String currency, 
             if (!period.equals(currentMonth)) {
                 throw failure;
             }
-            ConsumptionPrediction prediction = predictionOrRethrow(client, licenseReference, period, failure);
+            ConsumptionPrediction prediction = predictionOrRethrow(client, licenseReference, failure);
             if (prediction.reportPeriod() != null && !prediction.reportPeriod().equals(period)) {
                 throw failure;
             }
@@ -68,9 +69,9 @@ record Consumption(BigDecimal sell, BigDecimal buy, int lines, String currency, 
     }
 
     private static ConsumptionPrediction predictionOrRethrow(
-            ArrowClient client, String licenseReference, YearMonth period, ArrowException original) {
+            ArrowClient client, String licenseReference, ArrowException original) {
         try {
-            return client.consumptionPrediction(licenseReference, period);
+            return client.consumptionPrediction(licenseReference);
         } catch (ArrowException ignored) {
             throw original;
         }

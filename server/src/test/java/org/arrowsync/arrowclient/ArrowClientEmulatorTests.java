@@ -101,7 +101,7 @@ class ArrowClientEmulatorTests {
 
     @Test
     void predictionGivesSellAndBuyTotals() {
-        ConsumptionPrediction prediction = client.consumptionPrediction("XSP4000001", TestClock.currentMonth());
+        ConsumptionPrediction prediction = client.consumptionPrediction("XSP4000001");
         assertThat(prediction.sellTotal()).isPositive();
         assertThat(prediction.buyTotal()).isPositive();
         assertThat(prediction.currency()).isNotBlank();

@@ -114,28 +114,17 @@ class ArrowClientOfficialShapesEmulatorTests {
     }
 
     @Test
-    void thePredictionIsTheSumOfTheMonthsDailyPredictions() {
-        ConsumptionPrediction prediction = client.consumptionPrediction("XSP4000001", CURRENT);
+    void whatWasConsumedSoFarComesFromThePredictionsConsumedFigures() {
+        ConsumptionPrediction prediction = client.consumptionPrediction("XSP4000001");
         assertThat(prediction.reportPeriod()).isEqualTo(CURRENT);
-        assertThat(prediction.sellTotal()).isPositive().isEqualByComparingTo(prediction.buyTotal());
-        assertThat(emulator.requests("licenses", "200")).isEqualTo(1);
-        assertThat(emulator.requests("consumption")).as("no fallback needed").isZero();
-    }
+        assertThat(prediction.sellTotal()).isPositive();
+        assertThat(emulator.requests("consumption", "200")).isEqualTo(1);
+        assertThat(emulator.requests("licenses"))
+                .as("the daily forecast is not asked")
+                .isZero();
 
-    @Test
-    void withoutADailyPredictionWaldursPredictionAnswers() {
-        ConsumptionPrediction seats = client.consumptionPrediction("XSP4000004", CURRENT);
-        assertThat(emulator.requests("licenses", "404"))
-                .as("a license without consumption")
-                .isEqualTo(1);
-        assertThat(seats.sellTotal()).isZero();
-        assertThat(seats.reportPeriod()).isEqualTo(CURRENT);
-
-        ConsumptionPrediction nextMonth = client.consumptionPrediction("XSP4000001", CURRENT.plusMonths(1));
-        assertThat(nextMonth.reportPeriod())
-                .as("no day of that month predicted")
-                .isEqualTo(CURRENT);
-        assertThat(emulator.requests("consumption", "200")).isEqualTo(2);
+        ConsumptionPrediction seats = client.consumptionPrediction("XSP4000004");
+        assertThat(seats.sellTotal()).as("a license without consumption").isZero();
     }
 
     @Test

@@ -118,23 +118,6 @@ class ConsumptionReportTests {
     }
 
     @Test
-    void dailyPredictionSumsTheDaysOfTheMonthAsked() {
-        JsonNode data = json("""
-                {'currency':'EUR','updatedAt':'2024-07-30','licenseReference':'XSP1',
-                 'predictions':[{'date':'2024-07-30','amount':10.25},{'date':'2024-07-31','amount':'1.75'},
-                                {'date':'2024-08-01','amount':99}]}
-                """);
-        ConsumptionPrediction july = ConsumptionPrediction.fromDaily(data, JULY);
-        assertThat(july.currency()).isEqualTo("EUR");
-        assertThat(july.reportPeriod()).isEqualTo(JULY);
-        assertThat(july.sellTotal()).isEqualByComparingTo("12");
-        assertThat(july.buyTotal()).isEqualByComparingTo("12");
-        assertThat(ConsumptionPrediction.fromDaily(data, YearMonth.of(2024, 9)))
-                .as("no day of the month predicted")
-                .isNull();
-    }
-
-    @Test
     void waldursPredictionSumsConsumedSellAndBuy() {
         ConsumptionPrediction prediction = ConsumptionPrediction.fromMonthly(json("""
                 {'currency':'EUR','reportPeriod':'2024-08','billingStartDate':'2024-08-01',
