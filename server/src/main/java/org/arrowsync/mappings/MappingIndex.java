@@ -8,15 +8,19 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.arrowsync.arrowclient.BillingLine;
 
 /**
  * Finds the customer mapping of a billing line (D13, D24): by the line's End User Company ID when it is a mapping's
- * reference or Ref ({@link CustomerMapping#identifiedBy}, indexed), else by company name compared trimmed,
+ * reference or Ref ({@link CustomerMapping#identifiedBy}, indexed), or the digits of its XSP reference (Arrow's records
+ * show {@code 222222} for {@code XSP222222}, while a Ref may be an acronym), else by company name compared trimmed,
  * case-insensitively, with whitespace collapsed. A name shared by two mappings matches neither: billing the wrong
  * customer is worse than reporting the line. One index serves one thread: it remembers the last line it matched.
  */
 public final class MappingIndex {
+
+    private static final Pattern DIGITS = Pattern.compile("\\d+");
 
     private final Map<String, CustomerMapping> byId = new HashMap<>();
     private final Map<String, CustomerMapping> byName = new HashMap<>();
@@ -60,7 +64,11 @@ public final class MappingIndex {
 
     private Optional<CustomerMapping> lookUp(String customerReference, String companyName) {
         if (customerReference != null && !customerReference.isBlank()) {
-            CustomerMapping mapping = byId.get(reference(customerReference));
+            String id = reference(customerReference);
+            CustomerMapping mapping = byId.get(id);
+            if (mapping == null && DIGITS.matcher(id).matches()) {
+                mapping = byId.get("XSP" + id);
+            }
             if (mapping != null) {
                 return Optional.of(mapping);
             }

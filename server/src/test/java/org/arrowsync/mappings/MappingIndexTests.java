@@ -30,9 +30,12 @@ class MappingIndexTests {
                 "XSP222222  | Someone else | 1",
                 " xsp222222 | NULL         | 1",
                 "222222     | Someone else | 1",
-                // a Ref not known yet: the name decides
+                // a Ref not known yet: the digits of an XSP reference (Arrow's records show 222222 for XSP222222)
                 "111111     | big  BANK    | 2",
-                "111111     | Someone else | 0",
+                "111111     | Someone else | 2",
+                // an acronym Ref not known yet: the name decides
+                "BIGBANK    | big  BANK    | 2",
+                "BIGBANK    | Someone else | 0",
                 // a reference stored without XSP still matches the bare value
                 "legacy-7   | NULL         | 3",
                 // no id, or an id of nobody: the name; a name two mappings share matches neither
@@ -56,7 +59,7 @@ class MappingIndexTests {
                 line("XSP222222", "Someone else"),
                 line("XSP222222", "Big Bank"),
                 line("111111", "Big Bank"),
-                line("111111", "Someone else"),
+                line("BIGBANK", "Someone else"),
                 line(null, "Someone else"),
                 line(null, "Arrow Demo"),
                 line(null, "Arrow Demo"),
