@@ -4,8 +4,10 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.SortedSet;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -120,7 +122,21 @@ public class ConsumptionCleanup {
         }
         int deleted =
                 records.delete(deletable.stream().map(ConsumptionRecord::id).toList());
+        releaseClaims(deletable);
         return new CleanupConsumptionResponse(false, deletable.size(), deleted, 0, items, kept.size(), kept);
+    }
+
+    /**
+     * A license-month left without a record gives up consumption tracking's claim (D2): a run that covers its resource
+     * claims it again, and otherwise the billing sync bills it. Kept, the claim kept the billing sync from billing a
+     * month whose resource was then terminated, deleted or unlinked, and nobody billed it (D165).
+     */
+    private void releaseClaims(List<ConsumptionRecord> deleted) {
+        Map<YearMonth, Set<String>> byMonth = new TreeMap<>();
+        deleted.forEach(record -> byMonth.computeIfAbsent(record.period(), month -> new TreeSet<>())
+                .add(record.licenseReference()));
+        byMonth.forEach((period, licenseReferences) ->
+                licenses.releaseForConsumption(records.unrecorded(licenseReferences, period), period));
     }
 
     /** The month locks of the records' months, for every settings record, in one fixed order. */

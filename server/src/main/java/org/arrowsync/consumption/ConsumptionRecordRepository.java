@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
@@ -454,6 +455,17 @@ class ConsumptionRecordRepository {
                 .params(ids.toArray(Long[]::new), ResourceService.OK)
                 .query(Long.class)
                 .list());
+    }
+
+    /** Of these licenses, those without a record of the month left, in any settings record. */
+    List<String> unrecorded(Collection<String> licenseReferences, YearMonth period) {
+        return jdbc.sql("""
+                        select l.license from unnest(?::text[]) as l(license)
+                        where not exists (select 1 from consumption_records cr
+                                          where cr.license_reference = l.license and cr.billing_period = ?)""")
+                .params(licenseReferences.toArray(String[]::new), Date.valueOf(period.atDay(1)))
+                .query(String.class)
+                .list();
     }
 
     int delete(List<Long> ids) {

@@ -116,6 +116,17 @@ public class LicenseBilling {
                 .single());
     }
 
+    /** Gives up consumption tracking's claim on these licenses' month, which no consumption record bills any more. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void releaseForConsumption(Collection<String> licenseReferences, YearMonth period) {
+        if (licenseReferences.isEmpty()) {
+            return;
+        }
+        jdbc.sql("delete from license_billing where license_reference = any(?) and period = ? and billed_by = ?")
+                .params(licenseReferences.toArray(String[]::new), period.toString(), BillingPath.CONSUMPTION.value())
+                .update();
+    }
+
     /**
      * Records that the billing sync bills these customers' month through lines naming no license, so consumption
      * tracking leaves their licenses' month to it (D69).

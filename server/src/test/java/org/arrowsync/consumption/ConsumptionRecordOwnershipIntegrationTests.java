@@ -13,6 +13,8 @@ import org.arrowsync.support.IntegrationTest;
 import org.arrowsync.support.TestClock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -31,6 +33,9 @@ class ConsumptionRecordOwnershipIntegrationTests extends IntegrationTest {
 
     @RegisterExtension
     final ArrowFixture fixture = new ArrowFixture();
+
+    @Autowired
+    JdbcClient jdbc;
 
     @Test
     void aMonthRecordedBeforeItsCustomersMappingWasDeactivatedIsStillFinalised() {
@@ -187,6 +192,44 @@ class ConsumptionRecordOwnershipIntegrationTests extends IntegrationTest {
                 .isEqualTo(ConsumptionCleanup.NOT_RECORDED_AGAIN);
         assertThat(count(RECORDS + "?resource_uuid=" + resource)).isEqualTo(1);
         assertThat(billed(resource)).as("its month stays billed").isPositive();
+    }
+
+    /**
+     * A record cleaned up while a run covered its resource, which is then terminated: its claim went with it, so the
+     * billing sync bills the month (its claim stayed, and nobody billed it, D165).
+     */
+    @Test
+    void aMonthCleanedUpThenLeftByItsResourceIsBilledByTheBillingSync() {
+        String license = recordedLicense(1);
+        String resource = fixture.licensedResources().get(license);
+        fixture.forgetOtherTestsRecords(license, CLOSED, resource);
+        JsonNode cleanup = api.post(
+                        "/api/admin/arrow/billing-syncs/cleanup_consumption/",
+                        Map.of("resource_uuid", resource, "dry_run", false))
+                .expect(200)
+                .json();
+        assertThat(cleanup.get("records_deleted").asInt()).isEqualTo(1);
+        api.patch(RESOURCES + resource + "/", Map.of("state", "Terminated")).expect(200);
+
+        fixture.succeeded("trigger_sync", CLOSED);
+
+        BigDecimal arrow = fixture.emulator().exportLines(CLOSED).stream()
+                .filter(line -> license.equals(line.licenseReference()))
+                .map(BillingLine::sellTotal)
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
+        assertThat(arrow).isPositive();
+        assertThat(jdbc.sql("""
+                                select coalesce(sum(it.unit_price * it.quantity), 0) from billing_sync_items t
+                                join invoice_items it on it.id = t.invoice_item_id
+                                join billing_syncs b on b.id = t.billing_sync_id
+                                join customer_mappings m on m.id = b.customer_mapping_id
+                                join customers c on c.id = m.customer_id
+                                where c.uuid = ?::uuid and t.license_reference = ? and b.report_period = ?""")
+                        .params(fixture.customerOf(license), license, CLOSED.toString())
+                        .query(BigDecimal.class)
+                        .single())
+                .as("the billing sync bills the month")
+                .isEqualByComparingTo(arrow);
     }
 
     @Test

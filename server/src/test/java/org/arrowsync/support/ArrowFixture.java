@@ -219,6 +219,17 @@ public final class ArrowFixture
         return emulator;
     }
 
+    /**
+     * Deletes the consumption records other tests left of this license's month on other resources: every emulator
+     * serves the same license references, and a record of another test would hold the month's claim (D2, D165) as a
+     * record of this one does.
+     */
+    public void forgetOtherTestsRecords(String licenseReference, YearMonth period, String resourceUuid) {
+        jdbc.sql("""
+                        delete from consumption_records where license_reference = ? and billing_period = ?
+                          and resource_id is distinct from (select id from resources where uuid = ?::uuid)""").params(licenseReference, period.atDay(1), resourceUuid).update();
+    }
+
     /** Settings for the emulator with the standard export template, created once. */
     public String settings() {
         return settings(ExportTemplates.ALT_REFERENCE);
