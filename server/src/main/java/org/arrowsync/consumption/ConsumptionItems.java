@@ -8,6 +8,7 @@ import org.arrowsync.ledger.Invoice;
 import org.arrowsync.ledger.InvoiceItem;
 import org.arrowsync.ledger.InvoiceItemDraft;
 import org.arrowsync.ledger.InvoiceService;
+import org.arrowsync.ledger.NoPlacement;
 import org.arrowsync.ledger.Resource.Ref;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
@@ -39,6 +40,12 @@ class ConsumptionItems {
                 .filter(held -> !held.equalsIgnoreCase(currency))
                 .map(held -> "it is in " + currency + " but the invoice of "
                         + open.get().period() + " is in " + held + " (D9)");
+    }
+
+    /** Whether the operator canceled the customer's invoice of the month: nothing of it is corrected (D163). */
+    boolean monthCanceled(UUID customerUuid, YearMonth billed) {
+        return invoices.placement(customerUuid, billed).isEmpty()
+                && invoices.noPlacement(customerUuid, billed) == NoPlacement.CANCELED;
     }
 
     InvoiceItem add(

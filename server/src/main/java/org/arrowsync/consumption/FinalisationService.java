@@ -156,6 +156,12 @@ public class FinalisationService {
                 if (result == Result.FINALIZED || result == Result.COMPENSATED) {
                     warnIfBilledToAnother(record, export, report, progress);
                 }
+                if (result == Result.MONTH_CANCELED) {
+                    String message = "license " + record.licenseReference() + " finalised, its difference not"
+                            + " corrected: the customer's invoice of " + order.period() + " was canceled (D163)";
+                    report.error(Uuids.hex(record.uuid()), message);
+                    progress.error(message);
+                }
             } catch (RuntimeException e) {
                 // D21: whatever one license-month throws (its own transaction rolled back), the other records still
                 // finalise; but a lost database connection fails the run, which runs again (D62).
@@ -338,6 +344,7 @@ public class FinalisationService {
                         finalized++;
                         billedElsewhere++;
                     }
+                    case MONTH_CANCELED -> finalized++;
                     case UNCHANGED -> {}
                 }
             }

@@ -156,7 +156,9 @@ class LicenseMonthBilling {
         UNCHANGED,
         FINALIZED,
         COMPENSATED,
-        BILLED_BY_BILLING_SYNC
+        BILLED_BY_BILLING_SYNC,
+        /** Finalised, its difference not corrected: the operator canceled the month's invoice (D163). */
+        MONTH_CANCELED
     }
 
     /**
@@ -235,6 +237,10 @@ class LicenseMonthBilling {
         // in the currency Arrow names, else in the license-month's own (D9): a default could differ from it
         String currency = named == null ? finalised.currency() : named;
         if (Money.significant(difference, currency)) {
+            if (items.monthCanceled(finalised.customerUuid(), finalised.period())) {
+                records.markReconciled(id, now);
+                return Result.MONTH_CANCELED;
+            }
             compensate(finalised, difference, currency, pricing.prefix(), price, null, now);
             result = Result.COMPENSATED;
         }

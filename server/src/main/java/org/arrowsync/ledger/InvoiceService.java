@@ -157,7 +157,10 @@ public class InvoiceService {
     @Transactional
     public Invoice openInvoiceFor(UUID customerUuid, YearMonth period) {
         return placement(customerUuid, period)
-                .orElseThrow(() -> new InvoiceClosed(invoiceFor(customerUuid, YearMonth.now(clock))));
+                .orElseThrow(() -> new InvoiceClosed(
+                        noPlacement(customerUuid, period) == NoPlacement.CANCELED
+                                ? invoiceFor(customerUuid, period)
+                                : invoiceFor(customerUuid, YearMonth.now(clock))));
     }
 
     /**

@@ -56,6 +56,39 @@ class ConsumptionRecordOwnershipIntegrationTests extends IntegrationTest {
     }
 
     /**
+     * The operator canceled the customer's invoice of the month: finalisation records Arrow's final amount, corrects
+     * nothing, on it or on a later invoice, says why, and does not come back to it (D163).
+     */
+    @Test
+    void aMonthWhoseInvoiceWasCanceledIsFinalisedWithoutACorrection() {
+        String license = recordedLicense(1);
+        fixture.emulator().correctSell(license, CLOSED, new BigDecimal("12.5"));
+        String customer = fixture.customerOf(license);
+        String invoice = api.get("/api/invoices/?customer_uuid=" + customer + "&year=" + CLOSED.getYear() + "&month="
+                        + CLOSED.getMonthValue())
+                .expect(200)
+                .json()
+                .get(0)
+                .get("uuid")
+                .asString();
+        api.post("/api/invoices/" + invoice + "/set_state/", Map.of("state", "canceled"))
+                .expect(200);
+
+        JsonNode run = fixture.run("trigger_reconciliation", fixture.period(CLOSED));
+
+        assertThat(run.get("result").get("compensation_items_created").asInt())
+                .as(run.toString())
+                .isZero();
+        assertThat(run.get("errors").toString()).contains(license).contains("was canceled (D163)");
+        JsonNode record = record(license);
+        assertThat(record.get("is_finalized").asBoolean()).isTrue();
+        assertThat(record.get("is_reconciled").asBoolean())
+                .as("nothing to come back to")
+                .isTrue();
+        assertThat(record.get("compensation_item_uuid").isNull()).isTrue();
+    }
+
+    /**
      * D123: the operator moves to a new settings record of the same Arrow account and stops the old one's sync: the new
      * record's finalisation takes over the month the old one recorded and corrects it.
      */
