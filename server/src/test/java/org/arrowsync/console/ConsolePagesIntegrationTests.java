@@ -250,6 +250,26 @@ class ConsolePagesIntegrationTests extends ConsoleIntegrationTest {
         assertThat(after.get("arrow_company_name").asString()).isEqualTo("Accepted again");
     }
 
+    /** A sync is shown under its own month only: under another, its breadcrumb would name the wrong month. */
+    @Test
+    void aSyncOpenedUnderAnotherMonthIsNotFound() {
+        fixture.mapCustomers(1);
+        YearMonth month = TestClock.closedMonth();
+        fixture.succeeded("trigger_sync", month);
+        String sync = api.get("/api/admin/arrow/billing-syncs/?settings_uuid=" + fixture.settings())
+                .expect(200)
+                .json()
+                .get(0)
+                .get("uuid")
+                .asString();
+        ConsoleSession browser = signedIn();
+        String months = "/months/" + fixture.settings() + "/";
+
+        assertThat(browser.get(months + month + "/syncs/" + sync).statusCode()).isEqualTo(200);
+        assertThat(browser.get(months + month.minusMonths(1) + "/syncs/" + sync).statusCode())
+                .isEqualTo(404);
+    }
+
     /** "Accept every row" keeps a company name whole, commas and all, when one row is left to accept. */
     @Test
     void acceptingEveryRowKeepsACompanyNameWithACommaWhole() {
