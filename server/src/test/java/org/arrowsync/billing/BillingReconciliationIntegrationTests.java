@@ -306,15 +306,7 @@ class BillingReconciliationIntegrationTests extends IntegrationTest {
         arrowValidatesTheMonth();
         String customerRef = customers.keySet().iterator().next();
         String customer = customers.get(customerRef);
-        String canceled = api.get("/api/invoices/?customer_uuid=" + customer + "&year=" + MONTH.getYear() + "&month="
-                        + MONTH.getMonthValue())
-                .expect(200)
-                .json()
-                .get(0)
-                .get("uuid")
-                .asString();
-        api.post("/api/invoices/" + canceled + "/set_state/", Map.of("state", "canceled"))
-                .expect(200);
+        fixture.setInvoiceState(customer, MONTH, "canceled");
         String removed = lineReferences(customerRef).get(0);
         fixture.emulator().removeLine(removed);
         int items = itemsOf(customer);

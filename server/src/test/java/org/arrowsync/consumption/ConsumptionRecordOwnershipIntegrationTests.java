@@ -63,16 +63,7 @@ class ConsumptionRecordOwnershipIntegrationTests extends IntegrationTest {
     void aMonthWhoseInvoiceWasCanceledIsFinalisedWithoutACorrection() {
         String license = recordedLicense(1);
         fixture.emulator().correctSell(license, CLOSED, new BigDecimal("12.5"));
-        String customer = fixture.customerOf(license);
-        String invoice = api.get("/api/invoices/?customer_uuid=" + customer + "&year=" + CLOSED.getYear() + "&month="
-                        + CLOSED.getMonthValue())
-                .expect(200)
-                .json()
-                .get(0)
-                .get("uuid")
-                .asString();
-        api.post("/api/invoices/" + invoice + "/set_state/", Map.of("state", "canceled"))
-                .expect(200);
+        fixture.setInvoiceState(fixture.customerOf(license), CLOSED, "canceled");
 
         JsonNode run = fixture.run("trigger_reconciliation", fixture.period(CLOSED));
 

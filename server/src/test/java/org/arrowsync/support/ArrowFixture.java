@@ -508,6 +508,11 @@ public final class ArrowFixture
 
     /** Closes the customer's invoice of the month (state created), as an operator issuing it does. */
     public void closeInvoice(String customer, YearMonth period) {
+        setInvoiceState(customer, period, "created");
+    }
+
+    /** Moves the customer's invoice of the month to {@code state} ({@code created}, {@code paid}, {@code canceled}). */
+    public void setInvoiceState(String customer, YearMonth period, String state) {
         String invoice = api.get("/api/invoices/?customer_uuid=" + customer + "&year=" + period.getYear() + "&month="
                         + period.getMonthValue())
                 .expect(200)
@@ -515,7 +520,7 @@ public final class ArrowFixture
                 .get(0)
                 .get("uuid")
                 .asString();
-        api.post("/api/invoices/" + invoice + "/set_state/", Map.of("state", "created"))
+        api.post("/api/invoices/" + invoice + "/set_state/", Map.of("state", state))
                 .expect(200);
     }
 
