@@ -246,6 +246,11 @@ public class ConsoleFormat {
         return SyncState.display(code);
     }
 
+    /** A count and its noun, singular for one: {@code 1 customer}, {@code 3 customers}. */
+    public String count(long count, String singular, String plural) {
+        return count + " " + (count == 1 ? singular : plural);
+    }
+
     public String hex(UUID uuid) {
         return Uuids.hex(uuid);
     }

@@ -199,7 +199,7 @@ class ConsoleBrowserTests extends ConsoleIntegrationTest {
         fixture.emulator().changeSell(lines.get(1), "123.45000");
         String before = ledgerTotal();
         browser.click("#reconcile-preview");
-        browser.awaitText("#preview-total", "1 customers get compensations");
+        browser.awaitText("#preview-total", "1 customer gets compensations");
         assertThat(ledgerTotal()).as("the preview wrote nothing").isEqualTo(before);
         browser.screenshot("reconcile-preview");
         browser.click("#reconcile-confirm");

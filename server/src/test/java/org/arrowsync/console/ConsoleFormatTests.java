@@ -54,4 +54,11 @@ class ConsoleFormatTests {
         assertThat(format.unitPrice(new java.math.BigDecimal("3"))).isEqualTo("3.00");
         assertThat(format.month(java.time.LocalDate.of(2026, 11, 1))).isEqualTo("November 2026");
     }
+
+    @Test
+    void aCountOfOneTakesTheSingular() {
+        assertThat(format.count(1, "customer gets", "customers get")).isEqualTo("1 customer gets");
+        assertThat(format.count(0, "line", "lines")).isEqualTo("0 lines");
+        assertThat(format.count(3, "line", "lines")).isEqualTo("3 lines");
+    }
 }
