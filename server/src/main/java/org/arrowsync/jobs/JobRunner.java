@@ -3,6 +3,7 @@ package org.arrowsync.jobs;
 import com.github.kagkarlsson.scheduler.task.FailureHandler;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -70,15 +71,27 @@ class JobRunner {
                         run(UUID.fromString(instance.getData()), jobs, byKind, results, ownTransaction, events, clock));
     }
 
-    /** Writes a job's result as the API writes what it shows: a uuid as 32 hex digits (D22). */
+    /**
+     * Writes a job's result as the API writes what it shows: a uuid as 32 hex digits (D22), a decimal as a string in
+     * plain notation (a zero at ten decimals is {@code 0.0000000000}, not {@code 0E-10}: a result is a tree first,
+     * whose writer does not know the API's plain notation).
+     */
     private static JsonMapper resultWriter(JsonMapper json) {
         return json.rebuild()
-                .addModule(new SimpleModule("job-results").addSerializer(UUID.class, new StdSerializer<>(UUID.class) {
-                    @Override
-                    public void serialize(UUID value, JsonGenerator generator, SerializationContext context) {
-                        generator.writeString(Uuids.hex(value));
-                    }
-                }))
+                .addModule(new SimpleModule("job-results")
+                        .addSerializer(UUID.class, new StdSerializer<>(UUID.class) {
+                            @Override
+                            public void serialize(UUID value, JsonGenerator generator, SerializationContext context) {
+                                generator.writeString(Uuids.hex(value));
+                            }
+                        })
+                        .addSerializer(BigDecimal.class, new StdSerializer<>(BigDecimal.class) {
+                            @Override
+                            public void serialize(
+                                    BigDecimal value, JsonGenerator generator, SerializationContext context) {
+                                generator.writeString(value.toPlainString());
+                            }
+                        }))
                 .build();
     }
 

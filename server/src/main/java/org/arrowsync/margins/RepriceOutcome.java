@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.arrowsync.pricing.LineScope;
 import org.arrowsync.pricing.RepricedCustomer;
+import org.arrowsync.shared.Money;
 import org.arrowsync.shared.Uuids;
 
 /**
@@ -14,7 +15,7 @@ import org.arrowsync.shared.Uuids;
  * customer and currency, what its lines were billed, what the price rules bill, and the corrections for the difference
  * (differences under one cent are left out). A run's result counts what it booked: a correction its customer's invoice
  * could not take (D9, D94) is in {@code corrections_refused} and {@code difference_refused}, not in {@code difference}.
- * Amounts are exact, unrounded.
+ * Amounts are exact, at the ledger's ten decimals (a price times a quantity, each stored at ten, is written so).
  */
 public record RepriceOutcome(
         String period,
@@ -77,11 +78,11 @@ public record RepriceOutcome(
                     Uuids.hex(planned.customerUuid()),
                     planned.customerName(),
                     planned.currency(),
-                    planned.billedNow(),
-                    planned.billedUnderRules(),
-                    planned.difference().subtract(refused),
+                    Money.stored(planned.billedNow()),
+                    Money.stored(planned.billedUnderRules()),
+                    Money.stored(planned.difference().subtract(refused)),
                     planned.compensations() - refusedCorrections,
-                    refused,
+                    Money.stored(refused),
                     refusedCorrections);
         }
     }
