@@ -13,8 +13,12 @@ final class Amounts {
 
     /** Currency signs and the spaces Arrow's amounts may carry within them. */
     private static final Pattern DECORATION = Pattern.compile("[€$£\\s\u00A0\u202F]");
-    /** Thousands commas: groups of three digits before the point, if any. */
-    private static final Pattern GROUPED = Pattern.compile("[+-]?\\d{1,3}(,\\d{3})+(\\.\\d*)?");
+    /**
+     * Thousands commas: groups of three digits before the point, if any, the first group not starting with 0
+     * ({@code 0,125} is a decimal comma). A decimal comma before exactly three decimals ({@code 5,376}) reads as
+     * thousands all the same: no text tells the two apart, and Arrow writes its amounts with a point.
+     */
+    private static final Pattern GROUPED = Pattern.compile("[+-]?[1-9]\\d{0,2}(,\\d{3})+(\\.\\d*)?");
 
     private Amounts() {}
 

@@ -82,13 +82,14 @@ public class BillingMonths {
                 page);
     }
 
-    public BillingSync sync(UUID uuid) {
-        return syncs.find(uuid).orElseThrow(NotFound::new);
+    /** One of the settings' syncs of the month; not found when it is another month's or another record's. */
+    public BillingSync sync(Settings settings, YearMonth period, UUID uuid) {
+        return syncs.findOfMonth(settings.id(), period, uuid).orElseThrow(NotFound::new);
     }
 
     /** A page of a sync's lines, each with the invoice item that bills it and its latest compensation. */
     public Listing<LineWithItems> lines(UUID syncUuid, PageRequest page) {
-        BillingSync sync = sync(syncUuid);
+        BillingSync sync = syncs.find(syncUuid).orElseThrow(NotFound::new);
         List<BillingSyncItem> found = items.pageOfSync(sync.id(), page);
         Map<Long, InvoiceItem> invoiceItems = invoiceItems(found);
         return Listing.of(
@@ -116,7 +117,7 @@ public class BillingMonths {
 
     /** The lines of one sync that a run added, changed or removed. */
     public List<ChangedLine> changedLines(UUID syncUuid, long runId) {
-        return items.changedIn(sync(syncUuid).id(), runId, SHOWN_LINE_CHANGES);
+        return items.changedIn(syncs.find(syncUuid).orElseThrow(NotFound::new).id(), runId, SHOWN_LINE_CHANGES);
     }
 
     /** The Arrow customers whose lines of the month no mapping claimed, largest amount first. */

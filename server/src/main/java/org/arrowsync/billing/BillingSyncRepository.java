@@ -117,6 +117,14 @@ class BillingSyncRepository {
                 .optional();
     }
 
+    /** The sync, when it is one of these settings' syncs of the month. */
+    Optional<BillingSync> findOfMonth(long settingsId, YearMonth period, UUID uuid) {
+        return jdbc.sql(SELECT + " where b.uuid = ? and m.settings_id = ? and b.report_period = ?")
+                .params(uuid, settingsId, period.toString())
+                .query(BillingSyncRepository::map)
+                .optional();
+    }
+
     /** A month's syncs of one settings record, by id. */
     List<BillingSync> ofPeriod(long settingsId, YearMonth period) {
         return byId(jdbc.sql(SELECT + " where m.settings_id = ? and b.report_period = ?")

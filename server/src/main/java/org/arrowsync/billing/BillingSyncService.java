@@ -15,7 +15,6 @@ import java.util.Set;
 import java.util.SortedSet;
 import java.util.UUID;
 import java.util.function.Consumer;
-import java.util.stream.Collectors;
 import org.arrowsync.arrowclient.ArrowClient;
 import org.arrowsync.arrowclient.ArrowClients;
 import org.arrowsync.arrowclient.ArrowException;
@@ -374,14 +373,12 @@ public class BillingSyncService {
             // A run limited to one license saved the syncs it saw; lines it removed may belong to others.
             writers.runs().refreshLineTotals(open);
         }
-        // A frozen sync keeps its state and what it billed, but counts the lines Arrow added (D95) or dropped since, so
-        // that the month shows what reconciliation has yet to book
-        Set<Long> vanishedFrom = vanished.stream().map(BillingSyncItem::syncId).collect(Collectors.toSet());
+        // A frozen sync keeps its state and what it billed, but counts the lines Arrow added since (D95), so that the
+        // month shows what reconciliation has yet to bill
         writers.runs()
                 .refreshLineTotals(periodSyncs.stream()
-                        .filter(sync -> sync.state().frozen())
+                        .filter(sync -> sync.state().frozen() && run.lateLinesIn(sync.id()))
                         .map(RunSync::id)
-                        .filter(id -> run.lateLinesIn(id) || vanishedFrom.contains(id))
                         .toList());
         writers.runs().finish(run.id(), run.rows(), changes, writers.now());
         if (wholeMonth) {

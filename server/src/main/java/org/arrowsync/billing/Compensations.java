@@ -399,10 +399,10 @@ final class Compensations {
     }
 
     /**
-     * Why a correction was left out; {@code invoiceClosed}: its customer had no open invoice (D94), which a later run
+     * Why a correction was left out; {@code waitsForInvoice}: its customer had no open invoice (D94), which a later run
      * may find, unlike an invoice in another currency or a month whose invoice was canceled (D163).
      */
-    record Refusal(String why, boolean invoiceClosed) {
+    record Refusal(String why, boolean waitsForInvoice) {
 
         /** The job's error for the line of the customer that this refusal leaves uncorrected. */
         String of(String lineReference, String customerName) {

@@ -91,7 +91,7 @@ final class LineReport {
     void uncorrected(long syncId, String lineReference, Compensations.Refusal refusal) {
         Problems problems = bySync.computeIfAbsent(syncId, id -> new Problems());
         problems.uncorrected++;
-        if (refusal.invoiceClosed()) {
+        if (refusal.waitsForInvoice()) {
             problems.waitingForInvoice++;
         }
         problems.keep(problems.firstUncorrected, lineReference + ": " + refusal.why());

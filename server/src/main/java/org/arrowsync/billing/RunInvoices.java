@@ -48,7 +48,10 @@ final class RunInvoices {
                         .orElseThrow(() -> new IllegalStateException("Customer " + customer + " no longer exists")));
     }
 
-    /** The invoice a new item of the customer goes on, none when the month's and the current one are both closed. */
+    /**
+     * The invoice a new item of the customer goes on, none when the month's and the current one are both closed or the
+     * month's was canceled (D163).
+     */
     Optional<Invoice> openInvoiceFor(CustomerMapping mapping) {
         Invoice invoice = billedInvoice(mapping);
         if (invoice.isOpen()) {

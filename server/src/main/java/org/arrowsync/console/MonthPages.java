@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.UUID;
 import org.arrowsync.billing.BillingMonths;
 import org.arrowsync.billing.BillingReconciliation;
-import org.arrowsync.billing.BillingSync;
 import org.arrowsync.billing.MonthSummary;
 import org.arrowsync.consumption.ConsumptionStatistics;
 import org.arrowsync.jobs.JobService;
@@ -17,7 +16,6 @@ import org.arrowsync.settings.Settings;
 import org.arrowsync.settings.SettingsService;
 import org.arrowsync.shared.Caller;
 import org.arrowsync.shared.Filters;
-import org.arrowsync.shared.NotFound;
 import org.arrowsync.shared.PageRequest;
 import org.arrowsync.shared.Uuids;
 import org.springframework.stereotype.Controller;
@@ -111,11 +109,7 @@ class MonthPages {
         UUID sync = Filters.uuid("sync", syncUuid);
         model.addAttribute("settings", chosen);
         model.addAttribute("period", month);
-        BillingSync found = months.sync(sync);
-        if (!found.reportPeriod().equals(month)) {
-            throw new NotFound(); // a sync shown under another month's breadcrumb
-        }
-        model.addAttribute("sync", found);
+        model.addAttribute("sync", months.sync(chosen, month, sync));
         model.addAttribute("lines", months.lines(sync, new PageRequest(Math.max(1, page), PAGE_SIZE)));
         model.addAttribute("linesBase", base(chosen, month) + "/syncs/" + Uuids.hex(sync) + "?");
         model.addAttribute("base", base(chosen, month));

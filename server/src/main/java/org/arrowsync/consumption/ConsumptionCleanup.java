@@ -27,11 +27,12 @@ import org.springframework.transaction.annotation.Transactional;
  * Cleanup (docs/reference-behaviour.md §4.12, D11): a dry run by default. Deleting a record also removes its
  * provisional item from its open invoice. A record whose month is already billed beyond recall (its provisional item on
  * a closed invoice, or compensations, which are accounting facts) is kept and reported: deleting it would let the next
- * sync bill the month again (D2). License-month claims stay with the consumption path, so a run of the month (the
- * hourly one for the current month, one triggered for another) re-creates the record under its own claim; one whose
- * resource no run covers any more is kept (D116). A finalised record is kept too unless the request asks for finalised
- * records (D89). A real cleanup shares the month lock of every settings record, as consumption writes do: it waits for
- * a running billing sync of the month instead of deadlocking with it, and then decides on what that sync left.
+ * sync bill the month again (D2). A license-month left without a record gives up its claim (D165): a run of the month
+ * (the hourly one for the current month, one triggered for another) records it again if it claims it first, else the
+ * billing sync bills it; a record whose resource no run covers any more is kept (D116). A finalised record is kept too
+ * unless the request asks for finalised records (D89). A real cleanup shares the month lock of every settings record,
+ * as consumption writes do: it waits for a running billing sync of the month instead of deadlocking with it, and then
+ * decides on what that sync left.
  */
 @Service
 public class ConsumptionCleanup {
@@ -153,8 +154,7 @@ public class ConsumptionCleanup {
      * Why a record must stay, or null when it may go. A finalised record goes only when the request asks for finalised
      * records ({@code only_finalized}): its item bills Arrow's final amount, and no scheduled run brings a deleted one
      * back (D89). An unfinalised one whose resource no run covers ({@code covered} false: not OK, another license, its
-     * customer no longer mapped) stays: nothing would record its month again, and its claim keeps the billing sync from
-     * billing it (D116).
+     * customer no longer mapped) stays: nothing would record its month again (D116), and it bills the month as it is.
      */
     private static String keptBecause(ConsumptionRecord record, boolean finalisedAsked, boolean covered) {
         if (record.compensationItemId() != null || record.compensated().signum() != 0) {

@@ -41,7 +41,7 @@ class ProjectController {
             @RequestParam(required = false) String customer,
             @RequestParam(required = false) String name,
             PageRequest page) {
-        // Waldur's UI narrows projects by `customer` (a UUID or URL); `customer_uuid` wins when both are given
+        // Waldur's UI narrows projects by `customer` (a UUID or URL); both given must name one customer
         UUID owner = Filters.uuidAndLink("customer_uuid", customerUuid, "customer", customer);
         return projects.list(new ProjectFilter(owner, name), page).map(ProjectView::of);
     }

@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -27,6 +29,8 @@ public record CustomerMapping(
         Instant created,
         Instant modified) {
 
+    private static final Pattern XSP_REFERENCE = Pattern.compile("(?i)XSP(\\d+)");
+
     /** The Arrow customer and whom it is billed to, as messages name them: {@code XSP1, mapped to customer 'Name'}. */
     public String described() {
         return arrowReference + ", mapped to customer '" + customerName + "'";
@@ -34,24 +38,33 @@ public record CustomerMapping(
 
     /**
      * Whether an export's {@code End User Company ID} names this customer (D24): it is the customer's reference (an
-     * {@code XSP…} value) or its Ref (the bare value the recorded export carries), compared trimmed and ignoring case.
+     * {@code XSP…} value), its Ref (the bare value the recorded export carries) or the digits of an {@code XSP}
+     * reference (that export shows {@code 222222} for {@code XSP222222}, while Arrow documents a Ref as an acronym,
+     * D167), compared trimmed and ignoring case.
      */
     public boolean identifiedBy(String endUserCompanyId) {
         return endUserCompanyId != null
                 && !endUserCompanyId.isBlank()
-                && (same(endUserCompanyId, arrowReference) || same(endUserCompanyId, arrowCustomerRef));
+                && customerNames().contains(endUserCompanyId.strip().toUpperCase(Locale.ROOT));
     }
 
     /**
-     * What the customer is known by: its reference and, once learned, its Ref, each trimmed and in upper case, as
-     * {@link #identifiedBy} compares them. Two mappings with a name in common map the same Arrow customer.
+     * What the customer is known by: its reference, the digits of an {@code XSP} reference and, once learned, its Ref,
+     * each trimmed and in upper case, as {@link #identifiedBy} compares them. Two mappings with a name in common map
+     * the same Arrow customer.
      */
     public List<String> customerNames() {
-        return Stream.of(arrowReference, arrowCustomerRef)
+        return Stream.of(arrowReference, referenceDigits(), arrowCustomerRef)
                 .filter(name -> name != null && !name.isBlank())
                 .map(name -> name.strip().toUpperCase(Locale.ROOT))
                 .distinct()
                 .toList();
+    }
+
+    /** The digits of an {@code XSP} reference ({@code 222222} of {@code XSP222222}); null for another reference. */
+    private String referenceDigits() {
+        Matcher xsp = arrowReference == null ? null : XSP_REFERENCE.matcher(arrowReference.strip());
+        return xsp != null && xsp.matches() ? xsp.group(1) : null;
     }
 
     public CustomerMapping withCustomerRef(String ref) {
@@ -81,9 +94,5 @@ public record CustomerMapping(
                 active,
                 created,
                 modified);
-    }
-
-    private static boolean same(String id, String own) {
-        return own != null && id.strip().equalsIgnoreCase(own.strip());
     }
 }

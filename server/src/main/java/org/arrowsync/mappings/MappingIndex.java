@@ -8,19 +8,16 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 import org.arrowsync.arrowclient.BillingLine;
 
 /**
- * Finds the customer mapping of a billing line (D13, D24): by the line's End User Company ID when it is a mapping's
- * reference or Ref ({@link CustomerMapping#identifiedBy}, indexed), or the digits of its XSP reference (Arrow's records
- * show {@code 222222} for {@code XSP222222}, while a Ref may be an acronym), else by company name compared trimmed,
- * case-insensitively, with whitespace collapsed. A name shared by two mappings matches neither: billing the wrong
- * customer is worse than reporting the line. One index serves one thread: it remembers the last line it matched.
+ * Finds the customer mapping of a billing line (D13, D24): by the line's End User Company ID when it is one of a
+ * mapping's names (its reference, the digits of an XSP reference, its Ref: {@link CustomerMapping#customerNames},
+ * indexed), else by company name compared trimmed, case-insensitively, with whitespace collapsed. A name shared by two
+ * mappings matches neither: billing the wrong customer is worse than reporting the line. One index serves one thread:
+ * it remembers the last line it matched.
  */
 public final class MappingIndex {
-
-    private static final Pattern DIGITS = Pattern.compile("\\d+");
 
     private final Map<String, CustomerMapping> byId = new HashMap<>();
     private final Map<String, CustomerMapping> byName = new HashMap<>();
@@ -33,11 +30,7 @@ public final class MappingIndex {
 
     public MappingIndex(List<CustomerMapping> mappings) {
         for (CustomerMapping mapping : mappings) {
-            byId.putIfAbsent(reference(mapping.arrowReference()), mapping);
-            if (mapping.arrowCustomerRef() != null
-                    && !mapping.arrowCustomerRef().isBlank()) {
-                byId.putIfAbsent(reference(mapping.arrowCustomerRef()), mapping);
-            }
+            mapping.customerNames().forEach(name -> byId.putIfAbsent(name, mapping));
             String name = name(mapping.arrowCompanyName());
             if (!name.isEmpty() && byName.putIfAbsent(name, mapping) != null) {
                 ambiguousNames.add(name);
@@ -64,11 +57,7 @@ public final class MappingIndex {
 
     private Optional<CustomerMapping> lookUp(String customerReference, String companyName) {
         if (customerReference != null && !customerReference.isBlank()) {
-            String id = reference(customerReference);
-            CustomerMapping mapping = byId.get(id);
-            if (mapping == null && DIGITS.matcher(id).matches()) {
-                mapping = byId.get("XSP" + id);
-            }
+            CustomerMapping mapping = byId.get(reference(customerReference));
             if (mapping != null) {
                 return Optional.of(mapping);
             }

@@ -30,9 +30,9 @@ class PriceRulesCarriedOn implements SettingsSuccession {
             carried.add(copied.copied() + (copied.copied() == 1 ? " price rule" : " price rules"));
         }
         if (copied.leftOut() > 0) {
-            carried.add(copied.leftOut()
-                    + (copied.leftOut() == 1 ? " price rule" : " price rules")
-                    + " of customers not mapped here left behind");
+            carried.add("not carried: " + copied.leftOut()
+                    + (copied.leftOut() == 1 ? " price rule of a customer" : " price rules of customers")
+                    + " these settings do not map");
         }
         return carried;
     }

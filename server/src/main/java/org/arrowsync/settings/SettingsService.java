@@ -12,6 +12,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import org.arrowsync.arrowclient.ArrowClients;
+import org.arrowsync.arrowclient.ArrowConnection;
 import org.arrowsync.arrowclient.ArrowException;
 import org.arrowsync.arrowclient.Partner;
 import org.arrowsync.settings.SettingsRepository.SettingsFields;
@@ -200,13 +201,19 @@ public class SettingsService {
     }
 
     /**
-     * Creates a record, then asks Arrow who the partner is; an Arrow failure leaves the partner blank, not the save
-     * undone.
+     * Creates a record, Arrow asked first who the partner is (an Arrow failure leaves the partner blank, not the save
+     * undone), and carries on the record of its account it replaces (D163).
      */
     public Settings create(SettingsDraft draft) {
-        Settings created = refreshPartner(transaction.execute(status -> insert(draft, null)));
-        transaction.executeWithoutResult(status -> carryOn(created, draft));
-        return get(created.uuid());
+        SettingsFields fields = validate(draft, null);
+        // asked before the transaction, which waits on no network, as the wizard asks: carrying on (D163) knows the
+        // account by its partner too
+        Partner partner = partnerOf(ArrowConnection.of(fields.apiUrl(), fields.apiKey()), null);
+        return transaction.execute(status -> {
+            Settings created = insert(draft, partner);
+            carryOn(created, draft);
+            return get(created.uuid());
+        });
     }
 
     /**
@@ -283,16 +290,24 @@ public class SettingsService {
     }
 
     private Settings refreshPartner(Settings saved) {
+        Partner partner = partnerOf(saved.connection(), saved.uuid());
+        if (partner == null) {
+            return saved;
+        }
+        settings.updatePartner(saved.id(), partner.reference(), partner.companyName());
+        return get(saved.uuid());
+    }
+
+    /** Who the partner is, as Arrow says; null when Arrow does not say (the settings are saved all the same). */
+    private Partner partnerOf(ArrowConnection connection, UUID settingsUuid) {
         try {
-            Partner partner = clients.connect(saved.connection()).whoami();
-            settings.updatePartner(saved.id(), partner.reference(), partner.companyName());
-            return get(saved.uuid());
+            return clients.connect(connection).whoami();
         } catch (ArrowException e) {
             log.warn(
-                    "Saved Arrow settings {} but could not read the partner from Arrow: {}",
-                    saved.uuid(),
+                    "Arrow settings {}: could not read the partner from Arrow: {}",
+                    settingsUuid == null ? "(new)" : settingsUuid,
                     e.getMessage());
-            return saved;
+            return null;
         }
     }
 

@@ -60,7 +60,9 @@ class AdminBootstrap implements SmartInitializingSingleton {
             return;
         }
         if (users.dropConfiguredToken()) {
-            log.info("ARROWSYNC_ADMIN_TOKEN is no longer set: the token it gave 'admin' no longer works");
+            // for every server on this database: they must all be started alike (README)
+            log.warn("ARROWSYNC_ADMIN_TOKEN is not set: the token an earlier start took from it is revoked, for every"
+                    + " server sharing this database");
         }
         var token = users.createFirstAdminIfNone();
         if (token.isPresent()) {

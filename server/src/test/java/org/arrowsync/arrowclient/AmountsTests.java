@@ -53,7 +53,8 @@ class AmountsTests {
                 "'1.615,08'",
                 "'1,23'",
                 "'12,3456.7'",
-                "',123'"
+                "',123'",
+                "'0,125'"
             })
     void refusesWhatIsNotADecimal(String text) {
         assertThat(Amounts.parse(text)).isNull();
