@@ -63,7 +63,7 @@ final class RunInvoices {
 
     /** Why {@link #openInvoiceFor} found no invoice for the customer's new items. */
     NoPlacement noPlacement(CustomerMapping mapping) {
-        return invoices.noPlacement(mapping.customerUuid(), period);
+        return NoPlacement.of(billedInvoice(mapping));
     }
 
     /**

@@ -44,8 +44,7 @@ class ConsumptionItems {
 
     /** Whether the operator canceled the customer's invoice of the month: nothing of it is corrected (D163). */
     boolean monthCanceled(UUID customerUuid, YearMonth billed) {
-        return invoices.placement(customerUuid, billed).isEmpty()
-                && invoices.noPlacement(customerUuid, billed) == NoPlacement.CANCELED;
+        return invoices.noPlacement(customerUuid, billed) == NoPlacement.CANCELED;
     }
 
     InvoiceItem add(

@@ -156,11 +156,13 @@ public class InvoiceService {
      */
     @Transactional
     public Invoice openInvoiceFor(UUID customerUuid, YearMonth period) {
-        return placement(customerUuid, period)
-                .orElseThrow(() -> new InvoiceClosed(
-                        noPlacement(customerUuid, period) == NoPlacement.CANCELED
-                                ? invoiceFor(customerUuid, period)
-                                : invoiceFor(customerUuid, YearMonth.now(clock))));
+        return placement(customerUuid, period).orElseThrow(() -> {
+            Invoice billed = invoiceFor(customerUuid, period);
+            return new InvoiceClosed(
+                    NoPlacement.of(billed) == NoPlacement.CANCELED
+                            ? billed
+                            : invoiceFor(customerUuid, YearMonth.now(clock)));
+        });
     }
 
     /**
@@ -174,18 +176,23 @@ public class InvoiceService {
         if (billed.isOpen()) {
             return Optional.of(billed);
         }
-        if (billed.state() == InvoiceState.CANCELED) {
+        if (NoPlacement.of(billed) == NoPlacement.CANCELED) {
             return Optional.empty();
         }
         Invoice current = invoiceFor(customerUuid, YearMonth.now(clock));
         return current.isOpen() ? Optional.of(current) : Optional.empty();
     }
 
-    /** Why {@link #placement} found no invoice for the customer's month. */
+    /** Why {@link #placement} found no invoice for the customer's month (one look-up of the month's invoice). */
     public NoPlacement noPlacement(UUID customerUuid, YearMonth period) {
-        return invoiceFor(customerUuid, period).state() == InvoiceState.CANCELED
-                ? NoPlacement.CANCELED
-                : NoPlacement.CLOSED;
+        return NoPlacement.of(invoiceFor(customerUuid, period));
+    }
+
+    /**
+     * Whether the customer's invoice of the month was canceled: nothing of that month is billed or corrected (D163).
+     */
+    public boolean canceled(UUID customerUuid, YearMonth period) {
+        return invoiceFor(customerUuid, period).state() == InvoiceState.CANCELED;
     }
 
     /** The currency an invoice's items are in, if it has any. */

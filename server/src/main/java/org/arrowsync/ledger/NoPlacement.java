@@ -23,6 +23,11 @@ public enum NoPlacement {
         this.why = why;
     }
 
+    /** Why nothing of a month goes on an invoice, its invoice {@code billed} being closed. */
+    public static NoPlacement of(Invoice billed) {
+        return billed.state() == InvoiceState.CANCELED ? CANCELED : CLOSED;
+    }
+
     /** In a few words, as a line's reason. */
     public String label() {
         return label;

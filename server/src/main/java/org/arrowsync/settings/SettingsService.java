@@ -210,7 +210,7 @@ public class SettingsService {
         // account by its partner too
         Partner partner = partnerOf(ArrowConnection.of(fields.apiUrl(), fields.apiKey()), null);
         return transaction.execute(status -> {
-            Settings created = insert(draft, partner);
+            Settings created = insert(fields, partner);
             carryOn(created, draft);
             return get(created.uuid());
         });
@@ -221,7 +221,7 @@ public class SettingsService {
      * transaction, so the wizard's mappings commit or roll back with it; the caller then {@link #carryOn carries on}.
      */
     public Settings create(SettingsDraft draft, Partner partner) {
-        return transaction.execute(status -> insert(draft, partner));
+        return transaction.execute(status -> insert(validate(draft, null), partner));
     }
 
     /** Turns the periodic syncs of these settings on or off ({@code sync_enabled}); manual triggers ignore it. */
@@ -267,8 +267,7 @@ public class SettingsService {
         });
     }
 
-    private Settings insert(SettingsDraft draft, Partner partner) {
-        SettingsFields fields = validate(draft, null);
+    private Settings insert(SettingsFields fields, Partner partner) {
         UUID uuid = UUID.randomUUID();
         Instant now = clock.instant();
         long id = settings.insert(uuid, fields, now);
