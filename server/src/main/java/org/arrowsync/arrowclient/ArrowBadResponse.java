@@ -9,4 +9,9 @@ public final class ArrowBadResponse extends ArrowException {
     ArrowBadResponse(String endpoint, int status, String message, Throwable cause) {
         super(endpoint, status, message, cause);
     }
+
+    @Override
+    public boolean upstreamFailure() {
+        return true;
+    }
 }

@@ -42,16 +42,19 @@ public class ArrowClients {
     private final Map<ArrowConnection, RateLimiter> limiters = new ConcurrentHashMap<>();
     private final Set<String> plainHttpOrigins = ConcurrentHashMap.newKeySet();
     private final List<ArrowCallListener> listeners;
+    /** What a {@code Retry-After} date is read against. */
+    private final Clock clock;
 
-    /** Clients nobody watches (tests, tools). */
+    /** Clients nobody watches (tests, tools), on the system's clock. */
     public ArrowClients(ArrowClientProperties properties) {
-        this(properties, List.of());
+        this(properties, List.of(), Clock.systemUTC());
     }
 
     @Autowired
-    public ArrowClients(ArrowClientProperties properties, List<ArrowCallListener> listeners) {
+    public ArrowClients(ArrowClientProperties properties, List<ArrowCallListener> listeners, Clock clock) {
         this.properties = properties;
         this.listeners = List.copyOf(listeners);
+        this.clock = clock;
         this.http = HttpClient.newBuilder()
                 .connectTimeout(properties.connectTimeout())
                 .followRedirects(HttpClient.Redirect.NEVER)
@@ -108,8 +111,8 @@ public class ArrowClients {
                 duration -> Thread.sleep(duration.toMillis()),
                 properties.callTimeout(),
                 System::nanoTime);
-        Transport transport = new Transport(
-                http, connection, properties, limiterFor(connection), retrier, json, Clock.systemUTC(), watching);
+        Transport transport =
+                new Transport(http, connection, properties, limiterFor(connection), retrier, json, clock, watching);
         return new ArrowClient(transport, properties.maxPages());
     }
 

@@ -52,10 +52,6 @@ public record ArrowConnection(URI apiUrl, String apiKey) {
         return key != null && !key.isEmpty() && key.chars().allMatch(c -> c >= 0x21 && c <= 0x7e);
     }
 
-    boolean plainHttp() {
-        return "http".equalsIgnoreCase(apiUrl.getScheme());
-    }
-
     /** {@code scheme://host:port}, what a permission for plain http is given for. */
     String origin() {
         return origin(apiUrl);

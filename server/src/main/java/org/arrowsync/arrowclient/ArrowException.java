@@ -24,4 +24,12 @@ public class ArrowException extends RuntimeException {
     public int status() {
         return status;
     }
+
+    /**
+     * Whether Arrow failed (unreachable, too slow, busy, an answer not to be read), rather than refused the request
+     * (the key, the call, a URL arrowsync does not call): a bad upstream, not a bad request (D34, D51).
+     */
+    public boolean upstreamFailure() {
+        return false;
+    }
 }

@@ -6,4 +6,9 @@ public final class ArrowPagingRunaway extends ArrowException {
     ArrowPagingRunaway(String endpoint, int status, String message, Throwable cause) {
         super(endpoint, status, message, cause);
     }
+
+    @Override
+    public boolean upstreamFailure() {
+        return true;
+    }
 }

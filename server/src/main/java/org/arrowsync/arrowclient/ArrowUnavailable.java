@@ -6,4 +6,9 @@ public final class ArrowUnavailable extends ArrowException {
     ArrowUnavailable(String endpoint, int status, String message, Throwable cause) {
         super(endpoint, status, message, cause);
     }
+
+    @Override
+    public boolean upstreamFailure() {
+        return true;
+    }
 }

@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.arrowsync.shared.Money;
 
 /**
  * One billing-export line, typed. The column fallbacks of every export template live in {@link #parse} and the
@@ -106,7 +107,7 @@ public record BillingLine(
                 cells.text(SKU),
                 cells.period(PERIOD),
                 cells.date(VALIDATED),
-                cells.text(CURRENCY));
+                Money.currency(cells.text(CURRENCY)));
         if (!cells.problems().isEmpty()) {
             String where = reference == null ? "export line" : "export line " + reference;
             return BillingLineResult.rejected(line, where + ": " + String.join("; ", cells.problems()));

@@ -5,6 +5,7 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import org.arrowsync.shared.Money;
 
 /**
  * One line of a license's monthly consumption. The column fallbacks of the consumption tables live in {@link #parse}.
@@ -54,7 +55,7 @@ public record ConsumptionLine(
                 row.amount(BigDecimal.ZERO, "Level Chargeable Quantity"),
                 sell,
                 buy,
-                row.text("Country currency code"),
+                Money.currency(row.text("Country currency code")),
                 cells);
         if (columns.overflows(cells)) {
             row.problem(cells.size() + " cells for " + columns.headers().size() + " headers, the surplus ignored");

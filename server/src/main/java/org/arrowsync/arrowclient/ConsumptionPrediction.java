@@ -2,6 +2,7 @@ package org.arrowsync.arrowclient;
 
 import java.math.BigDecimal;
 import java.time.YearMonth;
+import org.arrowsync.shared.Money;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -24,6 +25,9 @@ public record ConsumptionPrediction(
             buy = buy.add(Json.amount(consumed, "buy", "Buy"));
         }
         return new ConsumptionPrediction(
-                Json.text(data, "currency", "Currency"), Json.period(data, "reportPeriod", "ReportPeriod"), sell, buy);
+                Money.currency(Json.text(data, "currency", "Currency")),
+                Json.period(data, "reportPeriod", "ReportPeriod"),
+                sell,
+                buy);
     }
 }

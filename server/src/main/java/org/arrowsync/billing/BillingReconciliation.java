@@ -46,10 +46,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Compares what was charged for each line of a final month with Arrow's final amount, priced by the price rules (D46),
  * and books the difference (D4, D7, D8): a compensation covers only final − (invoiced + earlier compensations),
- * differences under one cent are ignored, and a line whose reference Arrow dropped is credited only from a complete
- * export: one that came back empty or without a usable line reference (D3) or with rows missing from a page (D26)
- * reconciles nothing, and a customer with a row without line reference loses no line. Lines are found by their
- * reference alone; a row that names another customer now, or cannot be read, is reported, never credited (D29).
+ * differences under the currency's minor unit wait until a customer's add up to one (D153, D156), and a line whose
+ * reference Arrow dropped is credited only from a complete export: one that came back empty or without a usable line
+ * reference (D3) or with rows missing from a page (D26) reconciles nothing, and a customer with a row without line
+ * reference loses no line. Lines are found by their reference alone; a row that names another customer now, or cannot
+ * be read, is reported, never credited (D29).
  */
 @Service
 public class BillingReconciliation {
@@ -137,20 +138,15 @@ public class BillingReconciliation {
      */
     public Preview preview(Target target) {
         Settings chosen = settings.named(target.settings().uuid()).requireExportTemplate();
-        try {
-            return transactions.execute(status -> {
-                status.setRollbackOnly();
-                return within(
-                        chosen,
-                        target,
-                        Progress.NONE,
-                        Run::preview,
-                        new Preview(
-                                target.period().toString(), 0, List.of(), BigDecimal.ZERO, NOTHING_TO_RECONCILE, 0));
-            });
-        } catch (ArrowException | IncompleteExport e) {
-            throw e;
-        }
+        return transactions.execute(status -> {
+            status.setRollbackOnly();
+            return within(
+                    chosen,
+                    target,
+                    Progress.NONE,
+                    Run::preview,
+                    new Preview(target.period().toString(), 0, List.of(), BigDecimal.ZERO, NOTHING_TO_RECONCILE, 0));
+        });
     }
 
     /** One run over Arrow's export of the month inside the caller's transaction, ended by {@code end}. */

@@ -51,6 +51,10 @@ final class Compensations {
     private final Set<Compensation> grouped = Collections.newSetFromMap(new IdentityHashMap<>());
 
     private final Map<UUID, Optional<Invoice>> placements = new HashMap<>();
+    /**
+     * Why a customer of {@link #placements} has no invoice for its corrections: looked up once per customer and run.
+     */
+    private final Map<UUID, NoPlacement> unplaceable = new HashMap<>();
 
     Compensations(Settings settings, YearMonth period, BillingWriters writers) {
         this.settings = settings;
@@ -216,7 +220,8 @@ final class Compensations {
         planned.removeIf(c -> {
             Optional<Invoice> invoice = placement(c.sync().customerUuid());
             if (invoice.isEmpty()) {
-                NoPlacement none = writers.invoices().noPlacement(c.sync().customerUuid(), period);
+                NoPlacement none = unplaceable.computeIfAbsent(
+                        c.sync().customerUuid(), customer -> writers.invoices().noPlacement(customer, period));
                 refuse.accept(c, new Refusal(none.why(period), none.mayPass()));
                 return true;
             }

@@ -61,9 +61,12 @@ class ConsoleAdvice {
                         + " same button."));
     }
 
+    /** As the API answers it: Arrow failing is a bad gateway, Arrow refusing the request (the key, the call) is not. */
     @ExceptionHandler(ArrowException.class)
     String arrowFailed(ArrowException e, HttpServletRequest request, HttpServletResponse response, Model model) {
-        return problem(request, response, model, 502, "Arrow did not answer", List.of(e.getMessage()));
+        return e.upstreamFailure()
+                ? problem(request, response, model, 502, "Arrow did not answer", List.of(e.getMessage()))
+                : problem(request, response, model, 400, "Arrow refused the request", List.of(e.getMessage()));
     }
 
     @ExceptionHandler(InvalidInput.class)

@@ -92,7 +92,8 @@ class ConsumptionRecordRepository {
     private static final String BUY = "coalesce(cr.final_buy, cr.consumed_buy)";
 
     private static final String SELL = "coalesce(cr.final_sell, cr.consumed_sell)";
-    private static final String BILLED = "coalesce(ii.unit_price * ii.quantity, 0) + cr.compensated";
+    /** What a license-month's provisional item ({@code ii}) and corrections bill, priced as they were written. */
+    static final String BILLED = "coalesce(ii.unit_price * ii.quantity, 0) + cr.compensated";
 
     private final JdbcClient jdbc;
     private final ListQuery<ConsumptionRecord> listing;

@@ -161,8 +161,8 @@ public class ConsumptionStatistics {
     }
 
     /**
-     * What consumption tracking billed for the settings' mapped customers in these months: per month, the provisional
-     * amounts (the settings' price source) and their compensations, of the license-months it owns (D2).
+     * What consumption tracking billed for the settings' mapped customers in these months: per month, its provisional
+     * items as written (under the price rules) and their corrections, of the license-months it owns (D2).
      */
     public Map<YearMonth, BigDecimal> billed(Settings settings, Collection<YearMonth> periods) {
         Map<YearMonth, BigDecimal> billed = new HashMap<>();
@@ -170,14 +170,13 @@ public class ConsumptionStatistics {
             return billed;
         }
         jdbc.sql("""
-                        select cr.billing_period, sum(case when ? = 'buy' then cr.consumed_buy else cr.consumed_sell end + cr.compensated) as billed
-                        """ + ConsumptionRecordRepository.FROM + """
+                        select cr.billing_period, sum(""" + ConsumptionRecordRepository.BILLED + ") as billed"
+                        + ConsumptionRecordRepository.FROM + """
                          join license_billing lb on lb.license_reference = cr.license_reference
                               and lb.period = to_char(cr.billing_period, 'YYYY-MM') and lb.billed_by = 'consumption'
                         where cr.billing_period = any(?) and\s""" + ConsumptionRecordRepository.RECORDED_BY_SETTINGS
                         + " group by cr.billing_period")
                 .params(
-                        settings.priceSource().value(),
                         periods.stream()
                                 .map(period -> Date.valueOf(period.atDay(1)))
                                 .toArray(Date[]::new),

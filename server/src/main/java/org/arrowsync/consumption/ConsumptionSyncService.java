@@ -19,6 +19,7 @@ import org.arrowsync.consumption.LicenseMonthBilling.Outcome;
 import org.arrowsync.consumption.LicenseMonthBilling.Pricing;
 import org.arrowsync.ledger.Resource;
 import org.arrowsync.shared.DatabaseConnectionLost;
+import org.arrowsync.shared.FailureMessages;
 import org.arrowsync.shared.Progress;
 import org.arrowsync.shared.Uuids;
 import org.slf4j.Logger;
@@ -144,11 +145,6 @@ public class ConsumptionSyncService {
         }
     }
 
-    /** What a per-license failure says on the run: its message, or its type when it has none. */
-    static String describe(RuntimeException e) {
-        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-    }
-
     /** The run's counts, safe to update from the workers. */
     private static final class Tally {
 
@@ -185,7 +181,8 @@ public class ConsumptionSyncService {
 
         void error(Resource resource, RuntimeException e) {
             errorCount.incrementAndGet();
-            String message = describe(e);
+            String message =
+                    FailureMessages.ofOne(e, log, "Consumption sync of license " + resource.licenseReference());
             progress.error(resource.licenseReference() + ": " + message);
             synchronized (errors) {
                 if (errors.size() < KEPT_ERRORS) {

@@ -23,10 +23,13 @@ import org.arrowsync.mappings.CustomerMappingService;
 import org.arrowsync.mappings.MappingIndex;
 import org.arrowsync.settings.Settings;
 import org.arrowsync.shared.DatabaseConnectionLost;
+import org.arrowsync.shared.FailureMessages;
 import org.arrowsync.shared.Money;
 import org.arrowsync.shared.Progress;
 import org.arrowsync.shared.Uuids;
 import org.arrowsync.shared.ValidationGrace;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 /**
@@ -39,6 +42,8 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class FinalisationService {
+
+    private static final Logger log = LoggerFactory.getLogger(FinalisationService.class);
 
     /** How many months back the schedule finalises a month still unfinalised (D124), as D108 reconciles them. */
     static final int SCHEDULED_MONTHS_BACK = 3;
@@ -166,7 +171,7 @@ public class FinalisationService {
                 // D21: whatever one license-month throws (its own transaction rolled back), the other records still
                 // finalise; but a lost database connection fails the run, which runs again (D62).
                 DatabaseConnectionLost.rethrowIfCauses(e);
-                String message = ConsumptionSyncService.describe(e);
+                String message = FailureMessages.ofOne(e, log, "Finalisation of license " + record.licenseReference());
                 report.error(Uuids.hex(record.uuid()), message);
                 progress.error(record.licenseReference() + ": " + message);
                 unsettled.add(record.licenseReference());

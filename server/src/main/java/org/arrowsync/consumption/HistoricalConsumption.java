@@ -18,9 +18,12 @@ import org.arrowsync.mappings.CustomerMappingService;
 import org.arrowsync.settings.Settings;
 import org.arrowsync.settings.SettingsService;
 import org.arrowsync.shared.DatabaseConnectionLost;
+import org.arrowsync.shared.FailureMessages;
 import org.arrowsync.shared.FieldErrors;
 import org.arrowsync.shared.Periods;
 import org.arrowsync.shared.Uuids;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 /**
@@ -31,6 +34,8 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class HistoricalConsumption {
+
+    private static final Logger log = LoggerFactory.getLogger(HistoricalConsumption.class);
 
     private final ResourceService resources;
     private final CustomerMappingService mappings;
@@ -112,7 +117,10 @@ public class HistoricalConsumption {
                 // and the other months go on. A lost database connection fails the request instead: no month is to
                 // blame, and the months after it would only fail the same way (D62).
                 DatabaseConnectionLost.rethrowIfCauses(e);
-                result.errors.add(new PeriodError(period.toString(), ConsumptionSyncService.describe(e)));
+                result.errors.add(new PeriodError(
+                        period.toString(),
+                        FailureMessages.ofOne(
+                                e, log, "Historical consumption of " + resource.name() + " in " + period)));
             }
         }
         return new HistoricalConsumptionResponse(

@@ -13,6 +13,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.arrowsync.arrowclient.ArrowException;
 import org.arrowsync.shared.DatabaseConnectionLost;
+import org.arrowsync.shared.FailureMessages;
 import org.arrowsync.shared.Refusal;
 import org.arrowsync.shared.Uuids;
 import org.slf4j.Logger;
@@ -21,7 +22,6 @@ import org.slf4j.MDC;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.dao.DataAccessException;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -167,7 +167,7 @@ class JobRunner {
             }
             // A job that fails is reported on its row; rethrowing would only make db-scheduler retry blindly.
             log.warn("Job {} ({}) failed", uuid, job.kind().value(), e);
-            String message = unexpected(e);
+            String message = FailureMessages.of(e);
             jobs.finish(
                     uuid,
                     JobState.FAILED,
@@ -178,19 +178,6 @@ class JobRunner {
                     clock.instant());
             return message;
         }
-    }
-
-    /**
-     * What a job's row says of a failure nobody foresaw: its message, but not a database error's, whose text is the
-     * statement that failed, nor the word {@code null} for one without a message (the log has them whole).
-     */
-    static String unexpected(RuntimeException failure) {
-        if (failure instanceof DataAccessException) {
-            return "A database statement failed on the server; see the server log";
-        }
-        return failure.getMessage() == null
-                ? failure.getClass().getSimpleName() + " on the server; see the server log"
-                : failure.getMessage();
     }
 
     /**

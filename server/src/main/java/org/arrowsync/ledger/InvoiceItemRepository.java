@@ -178,19 +178,6 @@ class InvoiceItemRepository {
                 .toList();
     }
 
-    /** Each invoice's currencies (an invoice with no items has none). */
-    Map<Long, List<String>> currenciesOf(Collection<Long> invoiceIds) {
-        Map<Long, List<String>> currencies = new HashMap<>();
-        jdbc.sql("select distinct invoice_id, currency from invoice_items where invoice_id = any(?)")
-                .param(invoiceIds.toArray(Long[]::new))
-                .query(rs -> {
-                    currencies
-                            .computeIfAbsent(rs.getLong("invoice_id"), id -> new ArrayList<>())
-                            .add(rs.getString("currency"));
-                });
-        return currencies;
-    }
-
     /**
      * The currency of each invoice's first item, for those that have items: one index probe per invoice, so a month's
      * invoices cost their number, not their items (a re-sync of a million lines reads its 20,000 invoices' currencies).

@@ -3,7 +3,6 @@ package org.arrowsync.ledger;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.YearMonth;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
@@ -93,18 +92,16 @@ public class InvoiceService {
                 throw new InvoiceClosed(locked);
             }
         }
-        Map<Long, List<String>> currencies = new HashMap<>(items.currenciesOf(invoiceIds));
+        // an invoice is in one currency: its first item's, else the first new item's
+        Map<Long, String> currencies = new HashMap<>(items.currencyOf(invoiceIds));
         for (Placed p : placed) {
-            List<String> known = currencies.computeIfAbsent(p.invoice().id(), id -> new ArrayList<>());
-            if (!known.isEmpty() && !known.contains(p.draft().currency())) {
+            String known = currencies.putIfAbsent(p.invoice().id(), p.draft().currency());
+            if (known != null && !known.equals(p.draft().currency())) {
                 throw InvalidInput.of(
                         "currency",
                         "Invoice " + p.invoice().period() + " of "
-                                + p.invoice().customer().name() + " is in " + known.get(0) + "; an item in "
+                                + p.invoice().customer().name() + " is in " + known + "; an item in "
                                 + p.draft().currency() + " cannot join it.");
-            }
-            if (known.isEmpty()) {
-                known.add(p.draft().currency());
             }
         }
         return items.insertAll(
@@ -186,13 +183,6 @@ public class InvoiceService {
     /** Why {@link #placement} found no invoice for the customer's month (one look-up of the month's invoice). */
     public NoPlacement noPlacement(UUID customerUuid, YearMonth period) {
         return NoPlacement.of(invoiceFor(customerUuid, period));
-    }
-
-    /**
-     * Whether the customer's invoice of the month was canceled: nothing of that month is billed or corrected (D163).
-     */
-    public boolean canceled(UUID customerUuid, YearMonth period) {
-        return invoiceFor(customerUuid, period).state() == InvoiceState.CANCELED;
     }
 
     /** The currency an invoice's items are in, if it has any. */

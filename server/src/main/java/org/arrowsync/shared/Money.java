@@ -3,6 +3,7 @@ package org.arrowsync.shared;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Currency;
+import java.util.Locale;
 
 /**
  * The money rules in one place. Amounts are stored as Arrow gives them (numeric, 10 decimals); an invoice item's price
@@ -46,13 +47,21 @@ public final class Money {
         return unitPrice.multiply(quantity.stripTrailingZeros()).setScale(minorUnits(currency), RoundingMode.HALF_UP);
     }
 
+    /**
+     * A currency code as arrowsync keeps it: upper case, without surrounding blanks ({@code " eur"} is {@code EUR}), so
+     * that codes compare equal however Arrow wrote them; null when absent or blank.
+     */
+    public static String currency(String code) {
+        return code == null || code.isBlank() ? null : code.strip().toUpperCase(Locale.ROOT);
+    }
+
     /** Decimals of the currency's minor unit; 2 for a code Java does not know. */
     public static int minorUnits(String currency) {
         if (currency == null) {
             return 2;
         }
         try {
-            int digits = Currency.getInstance(currency).getDefaultFractionDigits();
+            int digits = Currency.getInstance(currency(currency)).getDefaultFractionDigits();
             return digits < 0 ? 2 : digits;
         } catch (IllegalArgumentException unknownCode) {
             return 2;

@@ -6,11 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.arrowsync.arrowclient.ArrowBadResponse;
 import org.arrowsync.arrowclient.ArrowException;
-import org.arrowsync.arrowclient.ArrowPagingRunaway;
-import org.arrowsync.arrowclient.ArrowRateLimited;
-import org.arrowsync.arrowclient.ArrowUnavailable;
 import org.arrowsync.shared.DatabaseConnectionLost;
 import org.arrowsync.shared.InvalidInput;
 import org.arrowsync.shared.NotFound;
@@ -139,15 +135,8 @@ class ApiExceptionHandler {
     @ExceptionHandler(ArrowException.class)
     ResponseEntity<Object> arrowFailed(ArrowException e) {
         log.warn("Arrow call failed: {}", e.getMessage());
-        HttpStatus status = upstreamFailure(e) ? HttpStatus.BAD_GATEWAY : HttpStatus.BAD_REQUEST;
+        HttpStatus status = e.upstreamFailure() ? HttpStatus.BAD_GATEWAY : HttpStatus.BAD_REQUEST;
         return error(status, "Arrow API error: " + e.getMessage());
-    }
-
-    static boolean upstreamFailure(ArrowException e) {
-        return e instanceof ArrowUnavailable
-                || e instanceof ArrowBadResponse
-                || e instanceof ArrowRateLimited
-                || e instanceof ArrowPagingRunaway;
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)

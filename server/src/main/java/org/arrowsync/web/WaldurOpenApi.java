@@ -42,6 +42,7 @@ import org.springframework.web.method.HandlerMethod;
  *       {@code create}, {@code update}, {@code partial_update}, {@code destroy} or the action's own name; a HEAD
  *       {@code x_count} beside every list;
  *   <li>lists take {@code page} and {@code page_size} and answer {@code X-Result-Count} and {@code Link} headers;
+ *   <li>an operation's parameters come path first, then by name;
  *   <li>queued work (202) names its job in {@code Location};
  *   <li>a response carries every property it describes (unless the record leaves it out when null); a request only
  *       those its record marks required, and a PATCH body none ({@code Patched…});
@@ -143,6 +144,7 @@ final class WaldurOpenApi {
             return;
         }
         openApi.getPaths().forEach(WaldurOpenApi::nameOperations);
+        openApi.getPaths().values().forEach(WaldurOpenApi::sortParameters);
         openApi.getPaths().forEach(WaldurOpenApi::addCountOperation);
         openApi.getPaths().forEach(WaldurOpenApi::tagAsWaldur);
         Map<String, Schema> schemas = openApi.getComponents().getSchemas();
@@ -169,6 +171,19 @@ final class WaldurOpenApi {
                 operation.setOperationId(operationId(url, method, operation));
             }
         });
+    }
+
+    /**
+     * Path parameters first, then the rest by name, as drf-spectacular orders them: a generated client's method takes
+     * them in this order, so code written against Waldur's description passes each value as the same parameter here.
+     */
+    private static void sortParameters(PathItem path) {
+        path.readOperations().stream()
+                .map(Operation::getParameters)
+                .filter(Objects::nonNull)
+                .forEach(parameters ->
+                        parameters.sort(Comparator.comparing((Parameter parameter) -> !"path".equals(parameter.getIn()))
+                                .thenComparing(Parameter::getName)));
     }
 
     static String operationId(String url, HttpMethod method, Operation operation) {

@@ -76,6 +76,24 @@ class BillingCurrencyIntegrationTests extends IntegrationTest {
                 .isEqualByComparingTo(billed.add(new BigDecimal("2")));
     }
 
+    /** A code Arrow writes in lower case is the currency all the same: whole yen, and corrections go on its invoice. */
+    @Test
+    void aCurrencyCodeInLowerCaseIsTheSameCurrency() {
+        fixture.emulator().billCustomerIn(OTHER, "jpy");
+        start();
+        String line = fixture.lineReferences(OTHER, "invoice").get(0);
+
+        JsonNode yen = invoice(OTHER);
+        assertThat(yen.get("currency").asString()).isEqualTo("JPY");
+        assertThat(total(yen).stripTrailingZeros().scale()).as("whole yen").isLessThanOrEqualTo(0);
+        fixture.emulator().changeSell(line, "2000.00000");
+        JsonNode corrected = fixture.reconcileBilling(MONTH, true);
+        assertThat(corrected.get("result").get("compensations").asInt())
+                .as(corrected.toString())
+                .isEqualTo(1);
+        assertBillsArrowsTotal(invoice(OTHER), OTHER, new BigDecimal("0.5"));
+    }
+
     @Test
     void aCustomerArrowBillsInDollarsAfterAMonthInEurosKeepsItsEurosAndEachLineSaysWhy() {
         start();

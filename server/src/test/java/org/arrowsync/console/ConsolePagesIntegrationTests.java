@@ -3,11 +3,15 @@ package org.arrowsync.console;
 import static org.arrowsync.console.ConsoleSession.csrfOf;
 import static org.arrowsync.console.ConsoleSession.form;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
+import java.math.BigDecimal;
 import java.net.http.HttpResponse;
 import java.time.YearMonth;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.arrowsync.support.ArrowFixture;
 import org.arrowsync.support.TestClock;
 import org.junit.jupiter.api.Test;
@@ -315,6 +319,20 @@ class ConsolePagesIntegrationTests extends ConsoleIntegrationTest {
         assertThat(page.body()).contains("hx-post=\"/mappings/accept\"");
     }
 
+    /** Arrow refusing the key is said as a refusal, not as Arrow failing to answer (the API's 400, D34). */
+    @Test
+    void aKeyArrowRefusesIsARefusalNotAnOutage() {
+        fixture.mapCustomers(1);
+        fixture.syncedBilling(CLOSED);
+        fixture.emulator().rotateKey("rotated-" + UUID.randomUUID());
+
+        HttpResponse<String> preview =
+                signedIn().get("/months/" + fixture.settings() + "/" + CLOSED + "/reconcile?force=true");
+
+        assertThat(preview.statusCode()).isEqualTo(400);
+        assertThat(preview.body()).contains("Arrow refused the request").doesNotContain("Arrow did not answer");
+    }
+
     /** The cleanup form refuses months that run backwards (the API answers them as Waldur does: nothing to delete). */
     @Test
     void theCleanupFormRefusesMonthsThatRunBackwards() {
@@ -582,5 +600,39 @@ class ConsolePagesIntegrationTests extends ConsoleIntegrationTest {
         assertThat(first).contains("rel=\"next\"").contains("Page 1 of ");
         String second = browser.get("/mappings?page=2").body();
         assertThat(second).contains("rel=\"prev\"").contains("Page 2 of ");
+    }
+
+    /**
+     * The month's totals add up to what its invoices bill: consumption tracking's part is what its items bill under the
+     * price rules, not Arrow's amounts (which showed a customer's markup as a red difference).
+     */
+    @Test
+    void theMonthsTotalsAreWhatItsInvoicesBillUnderThePriceRules() {
+        Map<String, String> customers = fixture.mapAllCustomers();
+        fixture.syncedResources(CLOSED);
+        fixture.markupRule("XSP700001", CLOSED, "10");
+        fixture.succeeded("trigger_consumption_sync", CLOSED);
+        fixture.succeeded("trigger_sync", CLOSED);
+        BigDecimal invoiced = customers.values().stream()
+                .map(customer -> fixture.arrowCharges(customer, CLOSED))
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
+
+        String page =
+                signedIn().get("/months/" + fixture.settings() + "/" + CLOSED).body();
+
+        BigDecimal byConsumption = fact(page, "Billed by consumption");
+        assertThat(byConsumption)
+                .as("the fixture bills some of the month by consumption")
+                .isPositive();
+        assertThat(fact(page, "Billed by lines").add(byConsumption))
+                .as("each figure is shown to the cent")
+                .isCloseTo(invoiced, within(new BigDecimal("0.01")));
+    }
+
+    private static BigDecimal fact(String page, String term) {
+        Matcher figure = Pattern.compile("<dt>" + Pattern.quote(term) + "</dt><dd[^>]*>([^<]+)</dd>")
+                .matcher(page);
+        assertThat(figure.find()).as(term).isTrue();
+        return new BigDecimal(figure.group(1).replace(",", ""));
     }
 }

@@ -19,12 +19,12 @@ import java.util.stream.Collectors;
 
 /**
  * Compares two OpenAPI documents operation by operation, as the wire sees them: parameters (name, in, required, type,
- * format), request body, status codes, and request and response schemas (property names, types, formats, nullable,
- * required, enums, and a request's bounds: minimum, maximum, minLength, maxLength), following {@code $ref}s; and as a
- * generated client's code meets them: an operation's first tag (its API class) and the name of every schema the
- * expected document names, in a body or inside one (its model and enum types). A difference inside a named schema is
- * reported once, under the expected document's schema name ({@code ArrowBillingSync.invoice_uuid: nullable …}), an
- * operation's own under its operation id.
+ * format, and their order, a generated method's signature), request body, status codes, and request and response
+ * schemas (property names, types, formats, nullable, required, enums, and a request's bounds: minimum, maximum,
+ * minLength, maxLength), following {@code $ref}s; and as a generated client's code meets them: an operation's first tag
+ * (its API class) and the name of every schema the expected document names, in a body or inside one (its model and enum
+ * types). A difference inside a named schema is reported once, under the expected document's schema name
+ * ({@code ArrowBillingSync.invoice_uuid: nullable …}), an operation's own under its operation id.
  *
  * <p>Two refinements are not differences: a response property the actual document requires where the expected one
  * leaves it optional (the response always carries it, which satisfies both), and properties named inside what the
@@ -85,6 +85,24 @@ final class DocumentComparison {
         if (!extra.isEmpty()) {
             differences.add(id + ": parameters not in the contract " + extra);
         }
+        List<String> wantOrder = names(expectedParameters);
+        List<String> haveOrder = names(actualParameters);
+        List<String> inBoth = wantOrder.stream().filter(haveOrder::contains).toList();
+        if (!inBoth.equals(haveOrder.stream().filter(wantOrder::contains).toList())) {
+            differences.add(id + ": parameters in the order " + wantOrder + ", served " + haveOrder);
+        }
+    }
+
+    /**
+     * The parameters' names in their order: a generated client's method takes them so, and code written against one
+     * order sends one filter's value as another's under the other.
+     */
+    private List<String> names(List<Parameter> parameters) {
+        return parameters == null
+                ? List.of()
+                : parameters.stream()
+                        .map(parameter -> resolved(parameter).getName())
+                        .toList();
     }
 
     private Set<String> describe(List<Parameter> parameters) {
@@ -92,13 +110,17 @@ final class DocumentComparison {
             return Set.of();
         }
         return parameters.stream()
-                .map(parameter -> parameter.get$ref() != null
-                        ? expected.getComponents().getParameters().get(name(parameter.get$ref()))
-                        : parameter)
+                .map(this::resolved)
                 .map(parameter -> parameter.getName() + " (in " + parameter.getIn()
                         + (Boolean.TRUE.equals(parameter.getRequired()) ? ", required" : "")
                         + typeOf(parameter.getSchema()) + ")")
                 .collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    private Parameter resolved(Parameter parameter) {
+        return parameter.get$ref() != null
+                ? expected.getComponents().getParameters().get(name(parameter.get$ref()))
+                : parameter;
     }
 
     /** A parameter's type and format as a client generated from the document types it: {@code , boolean}. */

@@ -6,6 +6,8 @@ import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.parameters.Parameter;
+import java.util.Collections;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The comparison must see what differs, or the contract test proves nothing. */
@@ -45,10 +47,11 @@ class DocumentComparisonTests {
                 .findFirst()
                 .orElseThrow()
                 .setSchema(new StringSchema());
-        changed.getPaths().get("/api/admin/arrow/billing-sync-items/").getGet().setTags(java.util.List.of("Billing"));
+        changed.getPaths().get("/api/admin/arrow/billing-sync-items/").getGet().setTags(List.of("Billing"));
+        Collections.reverse(
+                changed.getPaths().get("/api/admin/arrow/settings/").getHead().getParameters());
         Schema settings = changed.getComponents().getSchemas().get("ArrowSettings");
-        settings.getProperties()
-                .put("invoice_price_source", new StringSchema()._enum(java.util.List.of("sell", "buy")));
+        settings.getProperties().put("invoice_price_source", new StringSchema()._enum(List.of("sell", "buy")));
         Schema summary = changed.getComponents().getSchemas().get("CustomerBillingSummaryResponse");
         ((Schema) summary.getProperties().get("recent_billing_syncs"))
                 .getItems()
@@ -67,6 +70,8 @@ class DocumentComparisonTests {
                                 + " string)]",
                         "admin_arrow_customer_mappings_list: parameters not served [is_active (in query, boolean)]",
                         "admin_arrow_billing_sync_items_list: first tag admin, served Billing",
+                        "admin_arrow_settings_count: parameters in the order [is_active, page, page_size,"
+                                + " sync_enabled], served [sync_enabled, page_size, page, is_active]",
                         "ArrowSettings.invoice_price_source: named InvoicePriceSourceEnum, served unnamed",
                         "CustomerBillingSummaryResponse.recent_billing_syncs[]: named"
                                 + " CustomerBillingSummaryBillingSync, served ArrowBillingSync");

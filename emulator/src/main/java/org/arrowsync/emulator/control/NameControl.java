@@ -14,11 +14,14 @@ import org.arrowsync.emulator.http.Response;
  */
 final class NameControl {
 
-    private static final Pattern CURRENCY = Pattern.compile("[A-Z]{3}");
+    private static final Pattern CURRENCY = Pattern.compile("[A-Za-z]{3}");
 
     private NameControl() {}
 
-    /** {@code companyName}, {@code currency} (an ISO 4217 code), or both. */
+    /**
+     * {@code companyName}, {@code currency} (an ISO 4217 code, served as written: lower case tries a client's reading),
+     * or both.
+     */
     static Response changeCustomer(World world, String reference, Body body) {
         if (!body.has("companyName") && !body.has("currency")) {
             throw ApiError.badRequest("companyName or currency is required");
@@ -29,7 +32,7 @@ final class NameControl {
         if (body.has("currency")) {
             String currency = body.required("currency");
             if (!CURRENCY.matcher(currency).matches()) {
-                throw ApiError.badRequest("currency must be three capital letters, not " + currency);
+                throw ApiError.badRequest("currency must be three letters, not " + currency);
             }
             world.universe().billCustomerIn(reference, currency);
         }

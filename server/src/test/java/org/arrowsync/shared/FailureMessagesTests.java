@@ -1,4 +1,4 @@
-package org.arrowsync.jobs;
+package org.arrowsync.shared;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,7 +6,7 @@ import java.sql.SQLException;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.UncategorizedSQLException;
 
-class JobRunnerTests {
+class FailureMessagesTests {
 
     @Test
     void aDatabaseErrorLeavesItsStatementToTheLogNotToTheJob() {
@@ -16,15 +16,15 @@ class JobRunnerTests {
                 new SQLException("ERROR: numeric field overflow", "22003"));
 
         assertThat(failure.getMessage()).contains("invoice_items");
-        assertThat(JobRunner.unexpected(failure))
+        assertThat(FailureMessages.of(failure))
                 .isEqualTo("A database statement failed on the server; see the server log");
     }
 
     @Test
     void anyOtherUnforeseenFailureKeepsItsMessageOrNamesItsKind() {
-        assertThat(JobRunner.unexpected(new IllegalStateException("No handler for job kind backup")))
+        assertThat(FailureMessages.of(new IllegalStateException("No handler for job kind backup")))
                 .isEqualTo("No handler for job kind backup");
-        assertThat(JobRunner.unexpected(new NullPointerException()))
+        assertThat(FailureMessages.of(new NullPointerException()))
                 .isEqualTo("NullPointerException on the server; see the server log");
     }
 }
