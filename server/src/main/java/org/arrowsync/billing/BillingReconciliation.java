@@ -13,9 +13,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SortedSet;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.arrowsync.arrowclient.ArrowClient;
 import org.arrowsync.arrowclient.ArrowClients;
 import org.arrowsync.arrowclient.ArrowException;
@@ -120,7 +122,15 @@ public class BillingReconciliation {
                     target,
                     progress,
                     Run::finish,
-                    new Report(target.period().toString(), 0, 0, BigDecimal.ZERO, NOTHING_TO_RECONCILE, List.of(), 0)));
+                    new Report(
+                            target.period().toString(),
+                            0,
+                            0,
+                            BigDecimal.ZERO,
+                            Map.of(),
+                            NOTHING_TO_RECONCILE,
+                            List.of(),
+                            0)));
             if (report.compensations() > 0) {
                 events.publishEvent(new ReconciliationBooked(chosen.uuid(), report));
             }
@@ -145,7 +155,14 @@ public class BillingReconciliation {
                     target,
                     Progress.NONE,
                     Run::preview,
-                    new Preview(target.period().toString(), 0, List.of(), BigDecimal.ZERO, NOTHING_TO_RECONCILE, 0));
+                    new Preview(
+                            target.period().toString(),
+                            0,
+                            List.of(),
+                            BigDecimal.ZERO,
+                            Map.of(),
+                            NOTHING_TO_RECONCILE,
+                            0));
         });
     }
 
@@ -316,7 +333,6 @@ public class BillingReconciliation {
                             .computeIfAbsent(c.sync().customerUuid(), key -> new ArrayList<>())
                             .add(c));
             List<CustomerPreview> customers = new ArrayList<>();
-            BigDecimal total = BigDecimal.ZERO;
             for (Map.Entry<UUID, List<Compensation>> entry : byCustomer.entrySet()) {
                 List<Compensation> list = entry.getValue();
                 BigDecimal sum = list.stream().map(Compensation::difference).reduce(BigDecimal.ZERO, BigDecimal::add);
@@ -325,6 +341,7 @@ public class BillingReconciliation {
                         entry.getKey(),
                         list.get(0).sync().customerName(),
                         invoice.period().toString(),
+                        list.get(0).item().currency(),
                         list.size(),
                         sum,
                         list.stream()
@@ -336,14 +353,15 @@ public class BillingReconciliation {
                                         c.difference(),
                                         c.reason() == null ? "" : c.reason()))
                                 .toList()));
-                total = total.add(sum);
             }
-            return new Preview(period.toString(), syncs.size(), customers, total, "", unsynced);
+            Map<String, BigDecimal> totals =
+                    totals(customers.stream().map(customer -> Map.entry(customer.currency(), customer.total())));
+            return new Preview(period.toString(), syncs.size(), customers, oneCurrency(totals), totals, "", unsynced);
         }
 
         Report finish() {
             plan();
-            BigDecimal total = compensations.book();
+            compensations.book();
             int linesMoved = moves.record(compensations.planned(), writers, period);
             writers.runs().refreshLineTotals(syncs.keySet());
             for (BillingSync sync : syncs.values()) {
@@ -356,8 +374,18 @@ public class BillingReconciliation {
                 }
             }
             progress.add("compensations", compensations.size());
+            List<CustomerAdjustment> customers = byCustomer();
+            Map<String, BigDecimal> totals =
+                    totals(customers.stream().map(customer -> Map.entry(customer.currency(), customer.amount())));
             return new Report(
-                    period.toString(), syncs.size(), compensations.size(), total, "", byCustomer(), linesMoved);
+                    period.toString(),
+                    syncs.size(),
+                    compensations.size(),
+                    oneCurrency(totals),
+                    totals,
+                    "",
+                    customers,
+                    linesMoved);
         }
 
         /** What was booked for each customer, per currency, in the order it was booked. */
@@ -385,18 +413,32 @@ public class BillingReconciliation {
 
     private record CustomerCurrency(UUID customer, String currency) {}
 
+    /** Amounts summed per currency, in the order of their codes. */
+    private static Map<String, BigDecimal> totals(Stream<Map.Entry<String, BigDecimal>> amounts) {
+        Map<String, BigDecimal> totals = new TreeMap<>();
+        amounts.forEach(amount -> totals.merge(amount.getKey(), amount.getValue(), BigDecimal::add));
+        return totals;
+    }
+
+    /** The one currency's total; none (null) over several currencies, whose sum would mean nothing. */
+    private static BigDecimal oneCurrency(Map<String, BigDecimal> totals) {
+        return totals.size() > 1 ? null : totals.values().stream().findFirst().orElse(BigDecimal.ZERO);
+    }
+
     static final String NOTHING_TO_RECONCILE = "No validated billing syncs to reconcile";
 
     public record Target(Settings settings, YearMonth period, boolean force) {}
 
     /**
-     * What reconciling the month would book: per customer, the invoice month it lands on and each line's difference.
+     * What reconciling the month would book: per customer, the invoice month it lands on, its currency and each line's
+     * difference; the totals per currency ({@code compensationTotal} when there is one currency, else null).
      */
     public record Preview(
             String period,
             int syncs,
             List<CustomerPreview> customers,
             BigDecimal compensationTotal,
+            Map<String, BigDecimal> compensationTotals,
             String note,
             long unsyncedLines) {}
 
@@ -404,6 +446,7 @@ public class BillingReconciliation {
             UUID customerUuid,
             String customerName,
             String invoicePeriod,
+            String currency,
             int compensations,
             BigDecimal total,
             List<LinePreview> lines) {}
@@ -418,7 +461,8 @@ public class BillingReconciliation {
             String reason) {}
 
     /**
-     * The outcome of a reconciliation, stored as the job's result; {@code customers} says what each one was booked,
+     * The outcome of a reconciliation, stored as the job's result; {@code customers} says what each one was booked, the
+     * totals what was booked per currency ({@code compensationTotal} when there is one currency, else null),
      * {@code linesMoved} how many lines Arrow moved to or from a license-month that consumption tracking bills, which
      * took their new license here (D119).
      */
@@ -427,6 +471,7 @@ public class BillingReconciliation {
             int syncs,
             int compensations,
             BigDecimal compensationTotal,
+            Map<String, BigDecimal> compensationTotals,
             String note,
             List<CustomerAdjustment> customers,
             int linesMoved) {}

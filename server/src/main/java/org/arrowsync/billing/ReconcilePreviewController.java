@@ -6,6 +6,7 @@ import io.swagger.v3.oas.annotations.media.Schema.RequiredMode;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Map;
 import org.arrowsync.billing.BillingReconciliation.LinePreview;
 import org.arrowsync.billing.BillingReconciliation.Preview;
 import org.arrowsync.shared.Uuids;
@@ -40,6 +41,7 @@ class ReconcilePreviewController {
                 preview.period(),
                 preview.syncs(),
                 preview.compensationTotal(),
+                preview.compensationTotals(),
                 preview.note(),
                 preview.unsyncedLines(),
                 preview.customers().stream()
@@ -47,6 +49,7 @@ class ReconcilePreviewController {
                                 Uuids.hex(customer.customerUuid()),
                                 customer.customerName(),
                                 customer.invoicePeriod(),
+                                customer.currency(),
                                 customer.compensations(),
                                 customer.total(),
                                 customer.lines()))
@@ -63,7 +66,16 @@ class ReconcilePreviewController {
     record ReconcilePreviewResponse(
             String period,
             int syncs,
+
+            @Schema(
+                    nullable = true,
+                    description = "What would be booked, when every customer's corrections are in one currency; null"
+                            + " over several currencies, whose sum would mean nothing (see compensation_totals)")
             BigDecimal compensationTotal,
+
+            @Schema(description = "What would be booked per currency, by ISO 4217 code")
+            Map<String, BigDecimal> compensationTotals,
+
             String note,
 
             @Schema(
@@ -79,6 +91,9 @@ class ReconcilePreviewController {
 
             @Schema(description = "The month whose invoice the compensations go on")
             String invoicePeriod,
+
+            @Schema(description = "The currency of the customer's corrections: its invoice's")
+            String currency,
 
             int compensations,
             BigDecimal total,

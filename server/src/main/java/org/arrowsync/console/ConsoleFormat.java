@@ -16,6 +16,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.arrowsync.billing.SyncState;
@@ -24,6 +25,7 @@ import org.arrowsync.pricing.PriceRule;
 import org.arrowsync.pricing.PriceRuleService;
 import org.arrowsync.shared.InvalidInput;
 import org.arrowsync.shared.Listing;
+import org.arrowsync.shared.Money;
 import org.arrowsync.shared.Periods;
 import org.arrowsync.shared.Uuids;
 import org.springframework.stereotype.Component;
@@ -50,11 +52,23 @@ public class ConsoleFormat {
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT).withZone(ZoneOffset.UTC);
     private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MMMM yyyy", Locale.ENGLISH);
 
+    /** An amount to the cent: a figure over several currencies, or of no one currency. */
     public String money(BigDecimal amount) {
+        return money(amount, 2);
+    }
+
+    /** An amount to its currency's minor unit, as its invoice bills it: whole yen, dinars to the fils. */
+    public String money(BigDecimal amount, String currency) {
+        return money(amount, Money.minorUnits(currency));
+    }
+
+    private static String money(BigDecimal amount, int decimals) {
         if (amount == null) {
             return "–";
         }
-        DecimalFormat format = new DecimalFormat("#,##0.00", DecimalFormatSymbols.getInstance(Locale.ENGLISH));
+        DecimalFormat format = new DecimalFormat(
+                decimals == 0 ? "#,##0" : "#,##0." + "0".repeat(decimals),
+                DecimalFormatSymbols.getInstance(Locale.ENGLISH));
         format.setRoundingMode(RoundingMode.HALF_UP);
         return format.format(amount);
     }
@@ -70,10 +84,22 @@ public class ConsoleFormat {
 
     /** An amount with its sign always shown, for differences. */
     public String signed(BigDecimal amount) {
+        return signed(amount, null);
+    }
+
+    /** An amount in its currency with its sign always shown. */
+    public String signed(BigDecimal amount, String currency) {
         if (amount == null) {
             return "–";
         }
-        return (amount.signum() > 0 ? "+" : "") + money(amount);
+        return (amount.signum() > 0 ? "+" : "") + money(amount, currency);
+    }
+
+    /** Amounts per currency, each to its minor unit and signed: {@code +12.00 EUR, -300 JPY}. */
+    public String totals(Map<String, BigDecimal> byCurrency) {
+        return byCurrency.entrySet().stream()
+                .map(total -> signed(total.getValue(), total.getKey()) + " " + total.getKey())
+                .collect(joining(", "));
     }
 
     /**

@@ -94,6 +94,33 @@ class BillingCurrencyIntegrationTests extends IntegrationTest {
         assertBillsArrowsTotal(invoice(OTHER), OTHER, new BigDecimal("0.5"));
     }
 
+    /** Corrections in two currencies are totalled per currency: their sum would mean nothing. */
+    @Test
+    void aReconciliationInTwoCurrenciesTotalsEachApart() {
+        fixture.emulator().billCustomerIn(OTHER, "JPY");
+        start();
+        fixture.emulator().changeSell(fixture.lineReferences(OTHER, "invoice").get(0), "2000.00000");
+        fixture.emulator().changeSell(fixture.lineReferences(EURO, "invoice").get(0), "20.00000");
+        Map<String, Object> month = fixture.period(MONTH);
+        month.put("force", true);
+
+        JsonNode preview = api.post("/api/admin/arrow/billing-syncs/reconcile_preview/", month)
+                .expect(200)
+                .json();
+        JsonNode booked = fixture.reconcileBilling(MONTH, true).get("result");
+
+        for (JsonNode totals : List.of(preview, booked)) {
+            assertThat(totals.hasNonNull("compensation_total"))
+                    .as(totals.toString())
+                    .isFalse();
+            assertThat(totals.get("compensation_totals").propertyNames()).containsExactly("EUR", "JPY");
+        }
+        assertThat(preview.get("customers").findValuesAsString("currency")).containsExactlyInAnyOrder("EUR", "JPY");
+        assertThat(new BigDecimal(booked.get("compensation_totals").get("JPY").asString()))
+                .isEqualByComparingTo(new BigDecimal(
+                        preview.get("compensation_totals").get("JPY").asString()));
+    }
+
     @Test
     void aCustomerArrowBillsInDollarsAfterAMonthInEurosKeepsItsEurosAndEachLineSaysWhy() {
         start();

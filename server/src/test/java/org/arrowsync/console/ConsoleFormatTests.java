@@ -2,6 +2,7 @@ package org.arrowsync.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.math.BigDecimal;
 import java.time.Clock;
 import org.arrowsync.console.ConsoleFormat.Field;
 import org.junit.jupiter.api.Test;
@@ -25,6 +26,17 @@ class ConsoleFormatTests {
                         new Field(
                                 "unmatched",
                                 "company name Contoso, lines 17, amount 7885.86; company name Fabrikam, lines 2"));
+    }
+
+    @Test
+    void anAmountInItsCurrencyIsShownToItsMinorUnitAsItsInvoiceBillsIt() {
+        assertThat(format.money(new BigDecimal("1234.5"), "JPY")).isEqualTo("1,235");
+        assertThat(format.money(new BigDecimal("1.2345"), "BHD")).isEqualTo("1.235");
+        assertThat(format.money(new BigDecimal("1.005"), "EUR")).isEqualTo("1.01");
+        assertThat(format.signed(new BigDecimal("2"), "jpy")).isEqualTo("+2");
+        assertThat(format.money(new BigDecimal("1.2345")))
+                .as("over several currencies: cents")
+                .isEqualTo("1.23");
     }
 
     @Test
