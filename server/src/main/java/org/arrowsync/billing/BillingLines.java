@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-import java.util.stream.Collectors;
 import org.arrowsync.ledger.BillingPath;
 import org.arrowsync.pricing.ArrowAmount;
 import org.arrowsync.pricing.LineScope;
@@ -78,22 +77,6 @@ class BillingLines implements PricedLines {
                         RepricedCustomer::plus);
             }
         }
-        // a customer's differences under a cent that add up are booked too, as one item (D153): the preview counts it
-        Map<RepricedCustomer.Key, List<Compensations.Compensation>> together =
-                compensations.addThoseThatAddUp().stream()
-                        .collect(Collectors.groupingBy(
-                                c -> new RepricedCustomer.Key(
-                                        c.sync().customerUuid(), c.item().currency()),
-                                LinkedHashMap::new,
-                                Collectors.toList()));
-        together.forEach((key, corrected) -> {
-            BillingSync sync = corrected.get(0).sync();
-            customers.merge(
-                    key,
-                    RepricedCustomer.none(sync.customerUuid(), sync.customerName(), key.currency())
-                            .plus(BigDecimal.ZERO, BigDecimal.ZERO, Compensations.sum(corrected)),
-                    RepricedCustomer::plus);
-        });
         List<Long> syncIds = syncs.stream().map(BillingSync::id).toList();
         return new RepricePlan(new ArrayList<>(customers.values()), lines, refused -> {
             compensations.settle((c, refusal) -> refused.accept(c.notCorrected(refusal)));

@@ -3,15 +3,12 @@ package org.arrowsync.billing;
 import java.math.BigDecimal;
 import java.time.YearMonth;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import java.util.function.BiConsumer;
 import org.arrowsync.ledger.BillingPath;
@@ -29,8 +26,8 @@ import tools.jackson.databind.node.ObjectNode;
  * Corrections of billed lines, as reconciliation and re-pricing book them (D4, D7, D8): each brings what a line has
  * been charged (its item and earlier corrections) to a target; a correction goes on the billed month's invoice while it
  * is pending, else the customer's current one, names the month it corrects and the resource and project its line
- * billed. A difference under one cent is left out, unless the customer's differences under a cent in the month (in one
- * currency) add up to a cent or more: those are booked together, one item for all their lines (D153).
+ * billed. What a line was billed and its target are compared rounded to the currency's minor unit, as its invoice bills
+ * them, so a line ends up billed its target rounded, whatever it was corrected from (D169).
  */
 final class Compensations {
 
@@ -45,10 +42,6 @@ final class Compensations {
     private final YearMonth period;
     private final BillingWriters writers;
     private final List<Compensation> planned = new ArrayList<>();
-    /** Differences under a cent, kept until every line is considered: a customer's may add up to a cent or more. */
-    private final List<Compensation> belowACent = new ArrayList<>();
-    /** The planned corrections booked as one item per customer and currency: differences under a cent that add up. */
-    private final Set<Compensation> grouped = Collections.newSetFromMap(new IdentityHashMap<>());
 
     private final Map<UUID, Optional<Invoice>> placements = new HashMap<>();
     /**
@@ -71,81 +64,20 @@ final class Compensations {
      *     or null
      */
     BigDecimal consider(BillingSyncItem item, BillingSync sync, BigDecimal target, Price price, String reason) {
-        return consider(item, sync, target, price, reason, true);
-    }
-
-    /**
-     * {@link #consider}, a difference under a cent left out whatever the customer's others add up to: for a line moving
-     * to another license (D119), which moves only once its correction is booked or needs none.
-     */
-    BigDecimal considerAlone(BillingSyncItem item, BillingSync sync, BigDecimal target, Price price, String reason) {
-        return consider(item, sync, target, price, reason, false);
-    }
-
-    private BigDecimal consider(
-            BillingSyncItem item, BillingSync sync, BigDecimal target, Price price, String reason, boolean together) {
         if (item.billedVia() == BilledVia.CONSUMPTION) {
             return BigDecimal.ZERO;
         }
-        BigDecimal difference = target.subtract(item.charged());
+        BigDecimal difference = Money.correction(target, item.charged(), item.currency());
         if (difference.signum() == 0) {
             return BigDecimal.ZERO;
         }
-        Compensation compensation = new Compensation(item, sync, target, difference, price, reason);
-        if (!Money.significant(difference, item.currency())) {
-            // Only a line an invoice bills, for Arrow's final amount or the rules' price: one that charges nothing yet
-            // may have no claim on its license-month, and a dropped line's leftover is Arrow's to state (D153)
-            if (together
-                    && item.billedVia() == BilledVia.INVOICE
-                    && item.charged().signum() != 0
-                    && (reason == null || REPRICED.equals(reason))) {
-                belowACent.add(compensation);
-            }
-            return BigDecimal.ZERO;
-        }
-        planned.add(compensation);
+        planned.add(new Compensation(item, sync, target, difference, price, reason));
         return difference;
     }
 
-    /**
-     * Plans the differences under a cent of each customer and currency whose sum is a cent or more, once every line has
-     * been considered; returns them. Left out one by one, eighteen lines Arrow corrects by 0.009 each would leave 0.16
-     * unbilled, where the month's lines must add up to Arrow's total to the cent (D2).
-     */
-    List<Compensation> addThoseThatAddUp() {
-        Map<List<Object>, List<Compensation>> byCustomer = new LinkedHashMap<>();
-        for (Compensation c : belowACent) {
-            byCustomer.computeIfAbsent(group(c), key -> new ArrayList<>()).add(c);
-        }
-        belowACent.clear();
-        List<Compensation> added = new ArrayList<>();
-        for (List<Compensation> customer : byCustomer.values()) {
-            if (Money.significant(sum(customer), customer.get(0).item().currency())) {
-                added.addAll(customer);
-            }
-        }
-        planned.addAll(added);
-        grouped.addAll(added);
-        return added;
-    }
-
-    static BigDecimal sum(List<Compensation> compensations) {
-        return compensations.stream().map(Compensation::difference).reduce(BigDecimal.ZERO, BigDecimal::add);
-    }
-
-    /** How many items the planned corrections make: one each, and one for each customer's that are booked together. */
+    /** How many items the planned corrections make: one each. */
     int size() {
-        return (int) planned.stream().map(this::itemOf).distinct().count();
-    }
-
-    /** What names the item a planned correction is booked on: itself, or its customer and currency when grouped. */
-    private Object itemOf(Compensation c) {
-        return grouped.contains(c) ? group(c) : c;
-    }
-
-    /** The customer and currency whose differences under a cent are added up together. */
-    private static List<Object> group(Compensation c) {
-        return List.of(c.sync().customerUuid(), c.item().currency());
+        return planned.size();
     }
 
     /** The corrections planned so far, in the order they were considered. */
@@ -167,7 +99,6 @@ final class Compensations {
      * </ul>
      */
     void settle(BiConsumer<Compensation, Refusal> refuse) {
-        addThoseThatAddUp();
         List<String> unbilled = unbilledLicenses();
         Map<String, BillingPath> owners =
                 unbilled.isEmpty() ? Map.of() : writers.licenses().owners(unbilled, period);
@@ -271,32 +202,24 @@ final class Compensations {
                 .forEach(item -> originals.put(item.id(), item));
         BigDecimal total = BigDecimal.ZERO;
         for (Map.Entry<Invoice, List<Compensation>> entry : byInvoice.entrySet()) {
-            // one item per correction, and one for each customer's and currency's differences under a cent
-            Map<Object, List<Compensation>> items = new LinkedHashMap<>();
-            for (Compensation c : entry.getValue()) {
-                items.computeIfAbsent(itemOf(c), k -> new ArrayList<>()).add(c);
-            }
-            List<List<Compensation>> booked = List.copyOf(items.values());
+            List<Compensation> booked = entry.getValue();
             List<Long> ids = writers.invoices()
                     .addItems(
                             entry.getKey(),
                             booked.stream()
-                                    .map(lines -> grouped.contains(lines.get(0))
-                                            ? groupDraft(lines)
-                                            : draft(lines.get(0), original(lines.get(0), originals)))
+                                    .map(c -> draft(c, original(c, originals)))
                                     .toList());
             for (int i = 0; i < ids.size(); i++) {
-                for (Compensation c : booked.get(i)) {
-                    writers.items()
-                            .recordCompensation(
-                                    c.item().id(),
-                                    c.difference(),
-                                    ids.get(i),
-                                    c.arrowAmount(),
-                                    LINE_REMOVED.equals(c.reason()),
-                                    writers.now());
-                    total = total.add(c.difference());
-                }
+                Compensation c = booked.get(i);
+                writers.items()
+                        .recordCompensation(
+                                c.item().id(),
+                                c.difference(),
+                                ids.get(i),
+                                c.arrowAmount(),
+                                LINE_REMOVED.equals(c.reason()),
+                                writers.now());
+                total = total.add(c.difference());
             }
         }
         return total;
@@ -304,41 +227,6 @@ final class Compensations {
 
     private static InvoiceItem original(Compensation c, Map<Long, InvoiceItem> originals) {
         return c.item().invoiceItemId() == null ? null : originals.get(c.item().invoiceItemId());
-    }
-
-    /** One customer's differences under a cent that add up, as one item: no line of its own, nor resource. */
-    private InvoiceItemDraft groupDraft(List<Compensation> lines) {
-        BigDecimal amount = sum(lines);
-        String reason = lines.get(0).reason();
-        boolean oneReason = lines.stream().allMatch(c -> Objects.equals(reason, c.reason()));
-        String kind = (amount.signum() > 0 ? "additional charge" : "credit") + " for " + period;
-        if (oneReason && REPRICED.equals(reason)) {
-            kind = "re-pricing " + kind;
-        }
-        String name = settings.itemPrefixOrDefault() + " adjustment: " + lines.size()
-                + " lines corrected by under a cent each (" + kind + ")";
-        ObjectNode details = JsonNodeFactory.instance
-                .objectNode()
-                .put("source", "arrow_reconciliation")
-                .put("under_a_cent", true)
-                .put("original_period", period.toString())
-                .put("report_period", period.toString());
-        if (oneReason && reason != null) {
-            details.put("reason", reason);
-        }
-        lines.forEach(
-                c -> details.withArray("original_line_references").add(c.item().lineReference()));
-        return new InvoiceItemDraft(
-                name,
-                amount,
-                BigDecimal.ONE,
-                "quantity",
-                lines.get(0).item().currency(),
-                period.atDay(1),
-                period.atEndOfMonth(),
-                null,
-                null,
-                details);
     }
 
     private InvoiceItemDraft draft(Compensation c, InvoiceItem original) {

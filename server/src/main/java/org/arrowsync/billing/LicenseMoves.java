@@ -82,15 +82,15 @@ final class LicenseMoves {
             BigDecimal correction;
             if (owners.get(move.license()) == BillingPath.CONSUMPTION) {
                 moved = item.under(move.license(), BilledVia.CONSUMPTION);
-                correction = compensations.considerAlone(
+                correction = compensations.consider(
                         item, move.sync(), BigDecimal.ZERO, move.price(), Compensations.LICENSE_MOVED);
             } else {
                 // A line consumption tracking billed has charged nothing here: it is charged as a line that was zero
                 // when synced, which claims its license-month when its correction is booked (D108).
                 moved = item.under(
                         move.license(), item.billedVia() == BilledVia.CONSUMPTION ? BilledVia.ZERO : item.billedVia());
-                correction = compensations.considerAlone(
-                        moved, move.sync(), move.price().billed(), move.price(), null);
+                correction =
+                        compensations.consider(moved, move.sync(), move.price().billed(), move.price(), null);
             }
             planned.add(new Planned(item, moved, correction.signum() == 0));
         }

@@ -86,8 +86,7 @@ class ConsumptionLines implements PricedLines {
             }
             lines++;
             Price price = pricing.price(scope.period(), record, record.sell(), record.buy());
-            BigDecimal difference = price.billed().subtract(record.invoiced());
-            BigDecimal correction = Money.significant(difference, record.currency()) ? difference : BigDecimal.ZERO;
+            BigDecimal correction = Money.correction(price.billed(), record.invoiced(), record.currency());
             if (correction.signum() != 0) {
                 corrections.add(new Correction(record, correction, price));
             }

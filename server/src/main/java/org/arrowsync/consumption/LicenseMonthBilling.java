@@ -232,11 +232,11 @@ class LicenseMonthBilling {
         ConsumptionRecord finalised = records.lock(id).orElseThrow();
         InvoiceItem item = finalised.invoiceItemUuid() == null ? null : billedIn(finalised, named);
         Price price = pricing.price(finalised.period(), finalised, totals.sell(), totals.buy());
-        BigDecimal difference = price.billed().subtract(finalised.invoiced());
         Result result = Result.FINALIZED;
         // in the currency Arrow names, else in the license-month's own (D9): a default could differ from it
         String currency = named == null ? finalised.currency() : named;
-        if (Money.significant(difference, currency)) {
+        BigDecimal difference = Money.correction(price.billed(), finalised.invoiced(), currency);
+        if (difference.signum() != 0) {
             if (items.monthCanceled(finalised.customerUuid(), finalised.period())) {
                 records.markReconciled(id, now);
                 return Result.MONTH_CANCELED;

@@ -109,10 +109,16 @@ public final class Money {
     }
 
     /**
-     * Whether a difference is worth a correction: one minor unit of its currency or more (a cent, a yen, a fils; D156).
-     * Less would be booked as an item whose price rounds to nothing.
+     * The correction that brings what a line or license-month billed to {@code target}: each rounded to the currency's
+     * minor unit, as an invoice bills an item, so the result is whole minor units (zero when the rounded amounts agree;
+     * a cent, a yen or a fils at least otherwise, D156). A line is thus billed its final amount rounded whatever it was
+     * corrected from: 205.005 billed 205.01, then 206.00, is corrected by 0.99, not by 0.995 billed 1.00 (D169).
+     *
+     * @param billed what was billed: the item's amount, rounded on its invoice, and the corrections booked since
      */
-    public static boolean significant(BigDecimal difference, String currency) {
-        return difference.abs().compareTo(BigDecimal.ONE.movePointLeft(minorUnits(currency))) >= 0;
+    public static BigDecimal correction(BigDecimal target, BigDecimal billed, String currency) {
+        int decimals = minorUnits(currency);
+        return target.setScale(decimals, RoundingMode.HALF_UP)
+                .subtract(billed.setScale(decimals, RoundingMode.HALF_UP));
     }
 }

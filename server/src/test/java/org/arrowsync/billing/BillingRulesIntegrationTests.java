@@ -3,6 +3,7 @@ package org.arrowsync.billing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.Locale;
@@ -496,34 +497,37 @@ class BillingRulesIntegrationTests extends IntegrationTest {
     }
 
     /**
-     * D153: differences under a cent are left out one by one, but a customer's that add up to a cent or more are booked
-     * together, one item for all their lines, so the month's items add up to Arrow's total to the cent; a second
-     * reconciliation books nothing, and another customer's differences that cancel out book nothing.
+     * D169: each line ends up billed its final amount rounded to the cent, whatever it was corrected from. A line Arrow
+     * moves from 205.005 (billed 205.01) to 206.00 is corrected by 0.99, not by 0.995 billed as 1.00; lines nudged
+     * under a cent are corrected, by whole cents, only where their rounded amount moves; a second reconciliation books
+     * nothing.
      */
     @Test
-    void differencesUnderACentThatAddUpAreBookedTogetherOnce() {
+    void eachLineIsBilledItsFinalAmountRoundedWhateverItWasCorrectedFrom() {
         Map<String, String> customers = fixture.mapAllCustomers();
         sync();
-        List<String> nudged = invoicedLines("XSP700001").stream().limit(10).toList();
-        assertThat(nudged).hasSizeGreaterThan(1);
-        nudged.forEach(line -> nudge(line, "0.009"));
-        String otherRef = customers.keySet().stream()
-                .filter(ref -> !ref.equals("XSP700001") && invoicedLines(ref).size() > 1)
-                .findFirst()
-                .orElseThrow();
-        nudge(invoicedLines(otherRef).get(0), "0.004");
-        nudge(invoicedLines(otherRef).get(1), "-0.004");
+        List<String> lines = invoicedLines("XSP700001");
+        assertThat(lines).hasSizeGreaterThan(2);
+        String halfACent = lines.get(0);
+        fixture.emulator().changeSell(halfACent, "205.00500");
+        lines.stream().skip(1).limit(10).forEach(line -> nudge(line, "0.009"));
+        JsonNode first = fixture.reconcileBilling(MONTH, true);
+        assertThat(first.get("state").asString()).as(first.toString()).isEqualTo("succeeded");
+        assertThat(billedFor(halfACent)).isEqualByComparingTo("205.01");
 
-        JsonNode reconciled = fixture.reconcileBilling(MONTH, true);
+        fixture.emulator().changeSell(halfACent, "206.00000");
+        JsonNode second = fixture.reconcileBilling(MONTH, true);
 
-        assertThat(reconciled.get("state").asString()).as(reconciled.toString()).isEqualTo("succeeded");
-        BigDecimal expected = new BigDecimal("0.009").multiply(BigDecimal.valueOf(nudged.size()));
-        assertThat(underACent(customers.get("XSP700001")))
-                .singleElement()
-                .satisfies(price -> assertThat(price).isEqualByComparingTo(expected));
-        assertThat(underACent(customers.get(otherRef))).as("cancelling out").isEmpty();
-        assertThat(billedFromArrow(customers.get("XSP700001")))
-                .isEqualByComparingTo(fixture.exportSell(MONTH, "XSP700001"));
+        assertThat(second.get("result").get("compensations").asInt())
+                .as(second.toString())
+                .isEqualTo(1);
+        assertThat(billedFor(halfACent)).as("Arrow's 206.00, to the cent").isEqualByComparingTo("206.00");
+        assertThat(billedRounded(customers.get("XSP700001")))
+                .as("every line billed its final amount rounded")
+                .isEqualByComparingTo(fixture.emulator().exportLines(MONTH).stream()
+                        .filter(line -> fixture.lineReferences("XSP700001", "%").contains(line.lineReference()))
+                        .map(line -> line.sellTotal().setScale(2, RoundingMode.HALF_UP))
+                        .reduce(BigDecimal.ZERO, BigDecimal::add));
         assertThat(fixture.reconcileBilling(MONTH, true)
                         .get("result")
                         .get("compensations")
@@ -534,24 +538,32 @@ class BillingRulesIntegrationTests extends IntegrationTest {
 
     /** Arrow corrects a line's sell amount by {@code delta}. */
     private void nudge(String line, String delta) {
-        BigDecimal sell = jdbc.sql("select sell from billing_sync_items where arrow_line_reference = ?")
-                .param(line)
-                .query(BigDecimal.class)
-                .single();
+        BigDecimal sell =
+                jdbc.sql("""
+                        select t.sell from billing_sync_items t join billing_syncs b on b.id = t.billing_sync_id
+                        join customer_mappings m on m.id = b.customer_mapping_id join arrow_settings s on s.id = m.settings_id
+                        where s.uuid = ?::uuid and t.arrow_line_reference = ?""").params(settings, line).query(BigDecimal.class).single();
         fixture.emulator().changeSell(line, sell.add(new BigDecimal(delta)).toPlainString());
     }
 
-    /** The unit prices of the customer's items booking differences under a cent together. */
-    private List<BigDecimal> underACent(String customer) {
+    /** What the line's item and its corrections bill, each rounded to the cent as its invoice bills it. */
+    private BigDecimal billedFor(String lineReference) {
         return jdbc.sql("""
-                        select it.unit_price from invoice_items it join invoices i on i.id = it.invoice_id
-                        join customers c on c.id = i.customer_id where c.uuid = ?::uuid and it.details ->> 'under_a_cent' = 'true'""").param(customer).query(BigDecimal.class).list();
+                        select coalesce(sum(round(it.unit_price * it.quantity, 2)), 0) from invoice_items it
+                        join invoices i on i.id = it.invoice_id join customer_mappings m on m.customer_id = i.customer_id
+                        join arrow_settings s on s.id = m.settings_id
+                        where s.uuid = ?::uuid and (it.details ->> 'original_line_reference' = ? or it.id in (
+                            select t.invoice_item_id from billing_sync_items t join billing_syncs b on b.id = t.billing_sync_id
+                            where b.customer_mapping_id = m.id and t.arrow_line_reference = ?))""")
+                .params(settings, lineReference, lineReference)
+                .query(BigDecimal.class)
+                .single();
     }
 
-    /** What the customer's Arrow lines and their corrections bill, unrounded. */
-    private BigDecimal billedFromArrow(String customer) {
+    /** What the customer's Arrow lines and their corrections bill, each item rounded to the cent. */
+    private BigDecimal billedRounded(String customer) {
         return jdbc.sql("""
-                        select coalesce(sum(it.unit_price * it.quantity), 0) from invoice_items it join invoices i on i.id = it.invoice_id
+                        select coalesce(sum(round(it.unit_price * it.quantity, 2)), 0) from invoice_items it join invoices i on i.id = it.invoice_id
                         join customers c on c.id = i.customer_id where c.uuid = ?::uuid and it.details ->> 'source' like 'arrow%'""").param(customer).query(BigDecimal.class).single();
     }
 

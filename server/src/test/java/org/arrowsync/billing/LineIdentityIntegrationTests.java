@@ -424,18 +424,22 @@ class LineIdentityIntegrationTests extends IntegrationTest {
                 .json();
     }
 
+    /** Arrow's lines of the customer's month, each rounded as its invoice bills it (D169). */
     private BigDecimal exportTotal(String arrowReference) {
-        return fixture.exportSell(MONTH, arrowReference);
+        return fixture.exportSellAsBilled(MONTH, arrowReference);
     }
 
-    /** What the customer's invoices charge for the month's Arrow lines: items, their changes and corrections. */
+    /**
+     * What the customer's invoices charge for the month's Arrow lines: items, their changes and corrections, each
+     * rounded to the cent as the invoice bills it.
+     */
     private BigDecimal charged(String arrowReference) {
         return chargedTo(customers.get(arrowReference));
     }
 
     private BigDecimal chargedTo(String customer) {
         return jdbc.sql("""
-                        select coalesce(sum(it.unit_price * it.quantity), 0) from invoice_items it join invoices i on i.id = it.invoice_id
+                        select coalesce(sum(round(it.unit_price * it.quantity, 2)), 0) from invoice_items it join invoices i on i.id = it.invoice_id
                         join customers c on c.id = i.customer_id where c.uuid = ?::uuid and it.details ->> 'report_period' = ?""")
                 .params(customer, MONTH.toString())
                 .query(BigDecimal.class)
@@ -445,7 +449,7 @@ class LineIdentityIntegrationTests extends IntegrationTest {
     /** Every item of the customer's invoices, whatever month its line is of. */
     private BigDecimal everythingChargedTo(String arrowReference) {
         return jdbc.sql("""
-                        select coalesce(sum(it.unit_price * it.quantity), 0) from invoice_items it join invoices i on i.id = it.invoice_id
+                        select coalesce(sum(round(it.unit_price * it.quantity, 2)), 0) from invoice_items it join invoices i on i.id = it.invoice_id
                         join customers c on c.id = i.customer_id where c.uuid = ?::uuid""")
                 .param(customers.get(arrowReference))
                 .query(BigDecimal.class)

@@ -2,9 +2,13 @@ package org.arrowsync.consumption;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
+import org.arrowsync.arrowclient.BillingLine;
 import org.arrowsync.support.ArrowFixture;
 import org.arrowsync.support.IntegrationTest;
 import org.arrowsync.support.TestClock;
@@ -74,6 +78,53 @@ class ConsumptionFinalisationValidationIntegrationTests extends IntegrationTest 
         assertThat(finalise(false).get("finalized").asInt())
                 .as("once the export is whole")
                 .isPositive();
+    }
+
+    /**
+     * D169: a license-month ends up billed Arrow's final amount rounded to the cent, whatever it was corrected from:
+     * its provisional item and corrections, each rounded on the invoice, add up to it.
+     */
+    @Test
+    void aLicenseMonthIsBilledItsFinalAmountRoundedWhateverItWasCorrectedFrom() {
+        fixture.trackedResources(1);
+        fixture.syncConsumption(LAST);
+        String license = fixture.meteredLicense(LAST);
+        String resource = fixture.licensedResources().get(license);
+        List<BillingLine> lines = fixture.emulator().lines(license, LAST);
+        BigDecimal others = lines.stream().skip(1).map(BillingLine::sellTotal).reduce(BigDecimal.ZERO, BigDecimal::add);
+        BigDecimal whole = others.setScale(0, RoundingMode.CEILING).add(BigDecimal.valueOf(100));
+        String first = lines.get(0).lineReference();
+
+        fixture.emulator()
+                .changeSell(first, amount(whole.add(new BigDecimal("0.125")).subtract(others)));
+        assertThat(finalise(true).get("finalized").asInt()).isPositive();
+        assertThat(billed(resource)).isEqualByComparingTo(whole.add(new BigDecimal("0.13")));
+
+        fixture.emulator().changeSell(first, amount(whole.add(BigDecimal.ONE).subtract(others)));
+        finalise(true);
+        assertThat(billed(resource))
+                .as("Arrow's final amount, to the cent")
+                .isEqualByComparingTo(whole.add(BigDecimal.ONE));
+    }
+
+    private static String amount(BigDecimal sell) {
+        return sell.setScale(5, RoundingMode.UNNECESSARY).toPlainString();
+    }
+
+    /** What the resource's items of the month bill, each rounded to the cent as its invoice bills it. */
+    private BigDecimal billed(String resource) {
+        BigDecimal billed = BigDecimal.ZERO;
+        for (JsonNode item : api.get("/api/invoice-items/?resource_uuid=" + resource + "&page_size=300")
+                .expect(200)
+                .json()) {
+            if (item.get("details").path("source").asString("").startsWith("arrow_")
+                    && item.get("start").asString().equals(LAST.atDay(1).toString())) {
+                billed = billed.add(new BigDecimal(item.get("unit_price").asString())
+                        .multiply(new BigDecimal(item.get("quantity").asString()))
+                        .setScale(2, RoundingMode.HALF_UP));
+            }
+        }
+        return billed;
     }
 
     private JsonNode finalise(boolean force) {

@@ -391,13 +391,15 @@ class ConsumptionRecordOwnershipIntegrationTests extends IntegrationTest {
     }
 
     /** What the resource's items bill: its month's provisional item and the corrections of it. */
+    /** What the resource's items bill, each rounded to the cent as its invoice bills it. */
     private BigDecimal billed(String resource) {
         BigDecimal total = BigDecimal.ZERO;
         for (JsonNode item : api.get("/api/invoice-items/?page_size=100&resource_uuid=" + resource)
                 .expect(200)
                 .json()) {
             total = total.add(new BigDecimal(item.get("unit_price").asString())
-                    .multiply(new BigDecimal(item.get("quantity").asString())));
+                    .multiply(new BigDecimal(item.get("quantity").asString()))
+                    .setScale(2, RoundingMode.HALF_UP));
         }
         return total;
     }

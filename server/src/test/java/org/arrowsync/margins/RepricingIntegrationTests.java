@@ -139,11 +139,12 @@ class RepricingIntegrationTests extends IntegrationTest {
         assertThat(second.get("result").get("compensations").asInt()).isZero();
         assertThat(chargedPerCustomer()).isEqualTo(repriced);
 
+        Map<String, BigDecimal> billed = billedPerCustomer();
         fixture.succeeded("trigger_sync", MONTH);
         fixture.succeeded("trigger_consumption_sync", MONTH);
-        assertThat(chargedPerCustomer())
+        assertThat(billedPerCustomer())
                 .as("a re-sync and the next consumption run keep the corrections: nothing is billed twice")
-                .isEqualTo(repriced);
+                .isEqualTo(billed);
         assertThat(api.post(REPRICE, Map.of("period", MONTH.toString(), "settings_uuid", settings))
                         .expect(200)
                         .json()
@@ -280,23 +281,42 @@ class RepricingIntegrationTests extends IntegrationTest {
     }
 
     /**
-     * D153: a markup worth under a cent on each of a customer's lines adds up; the preview shows what the lines'
-     * corrections add up to, and confirming books it once, the lines under a cent together in one item.
+     * D169: a markup worth under a cent on each of a customer's lines corrects, by whole cents, the lines whose rounded
+     * price it moves, and those alone: each line ends up billed its price under the rules rounded, as a line billed
+     * under them from the start would be; the preview says so and confirming books it.
      */
     @Test
-    void aMarkupWorthUnderACentALineIsBookedForTheCustomersLinesTogether() {
+    void aMarkupWorthUnderACentALineCorrectsTheLinesWhoseRoundedPriceItMoves() {
         String contoso = customers.get(CONTOSO);
-        // the largest markup (in the rules' four decimals) worth under a cent on each of Contoso's invoiced lines
-        Map<String, Object> sells = jdbc.sql("""
-                        select max(t.sell) as largest, sum(t.sell) as total from billing_sync_items t
+        // Arrow's sell amount and what was billed, of each of Contoso's lines and consumption-billed license-months
+        List<BigDecimal[]> billed = jdbc.sql("""
+                        select t.sell, t.invoiced + t.compensated as billed from billing_sync_items t
                         join invoice_items it on it.id = t.invoice_item_id join invoices i on i.id = it.invoice_id
-                        join customers c on c.id = i.customer_id where c.uuid = ?::uuid""").param(contoso).query().singleRow();
+                        join customers c on c.id = i.customer_id where c.uuid = ?::uuid
+                        union all
+                        select coalesce(cr.final_sell, cr.consumed_sell), it.unit_price * it.quantity + cr.compensated
+                        from consumption_records cr join invoice_items it on it.id = cr.invoice_item_id
+                        join invoices i on i.id = it.invoice_id join customers c on c.id = i.customer_id
+                        where c.uuid = ?::uuid and cr.billing_period = ?""")
+                .params(contoso, contoso, MONTH.atDay(1))
+                .query((rs, row) -> new BigDecimal[] {rs.getBigDecimal("sell"), rs.getBigDecimal("billed")})
+                .list();
+        // the largest markup (in the rules' four decimals) worth under a cent on each of them
         BigDecimal markup = BigDecimal.ONE
-                .divide((BigDecimal) sells.get("largest"), 4, RoundingMode.DOWN)
+                .divide(
+                        billed.stream()
+                                .map(line -> line[0])
+                                .max(BigDecimal::compareTo)
+                                .orElseThrow(),
+                        4,
+                        RoundingMode.DOWN)
                 .subtract(new BigDecimal("0.0001"));
-        assertThat(markup.multiply((BigDecimal) sells.get("total")))
-                .as("the lines' corrections add up to a cent or more")
-                .isGreaterThanOrEqualTo(BigDecimal.ONE);
+        BigDecimal factor = BigDecimal.ONE.add(markup.movePointLeft(2));
+        List<BigDecimal> moves = billed.stream()
+                .map(line -> cents(line[0].multiply(factor)).subtract(cents(line[1])))
+                .filter(move -> move.signum() != 0)
+                .toList();
+        assertThat(moves).as("some lines' rounded prices move").isNotEmpty();
         rule(Map.of(
                 "customer_mapping",
                 fixture.mapping(CONTOSO),
@@ -308,23 +328,24 @@ class RepricingIntegrationTests extends IntegrationTest {
         JsonNode preview = api.post(REPRICE, Map.of("period", MONTH.toString(), "settings_uuid", settings))
                 .expect(200)
                 .json();
-        BigDecimal difference = decimal(byCustomer(preview).get(contoso), "difference");
-        assertThat(difference)
-                .as("the lines' corrections, each under a cent, together")
-                .isPositive();
+        JsonNode previewed = byCustomer(preview).get(contoso);
+        assertThat(decimal(previewed, "difference"))
+                .isEqualByComparingTo(moves.stream().reduce(BigDecimal.ZERO, BigDecimal::add));
+        assertThat(previewed.get("compensations").asInt()).isEqualTo(moves.size());
         int itemsBefore = items();
 
         JsonNode job = fixture.awaitJob(
                 api.post(REPRICE, Map.of("period", MONTH.toString(), "settings_uuid", settings, "confirm", true)));
 
         assertThat(job.get("state").asString()).as(job.toString()).isEqualTo("succeeded");
-        assertThat(repricedPerCustomer().get(contoso)).isEqualByComparingTo(difference);
+        assertThat(repricedPerCustomer().get(contoso)).isEqualByComparingTo(decimal(previewed, "difference"));
         assertThat(items())
                 .as("the preview counts the items confirming books")
                 .isEqualTo(itemsBefore + preview.get("compensations").asInt());
-        assertThat(jdbc.sql("""
-                        select count(*) from invoice_items it join invoices i on i.id = it.invoice_id
-                        join customers c on c.id = i.customer_id where c.uuid = ?::uuid and it.details ->> 'under_a_cent' = 'true'""").param(contoso).query(Integer.class).single()).isEqualTo(1);
+    }
+
+    private static BigDecimal cents(BigDecimal amount) {
+        return amount.setScale(2, RoundingMode.HALF_UP);
     }
 
     /** Contoso pays buy + 10 %; everyone's Microsoft is sold 5 % under list. */
@@ -386,6 +407,13 @@ class RepricingIntegrationTests extends IntegrationTest {
             charged.put(customer, sum(customer, "arrow%", "%"));
         }
         return charged;
+    }
+
+    /** What each customer's invoices bill for the month from Arrow, each item rounded to the cent. */
+    private Map<String, BigDecimal> billedPerCustomer() {
+        Map<String, BigDecimal> billed = new HashMap<>();
+        customers.values().forEach(customer -> billed.put(customer, fixture.arrowChargesAsBilled(customer, MONTH)));
+        return billed;
     }
 
     private Map<String, BigDecimal> repricedPerCustomer() {

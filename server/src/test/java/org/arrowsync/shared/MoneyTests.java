@@ -44,26 +44,28 @@ class MoneyTests {
         }
     }
 
-    /** A difference is worth a correction from one minor unit of its currency: a cent, a yen, a fils (D156). */
-    @ParameterizedTest(name = "[{0}] {1} {2}: {3}")
+    /**
+     * A correction brings what was billed to the target, both rounded to the currency's minor unit as an invoice bills
+     * them: whole cents, yen or fils, none where the rounded amounts agree (D156, D169).
+     */
+    @ParameterizedTest(name = "[{0}] {1} to {2} in {3}: {4}")
     @CsvSource({
-        "0.01, EUR, true",
-        "0.0099999, EUR, false",
-        "-0.01, EUR, true",
-        "0.009, USD, false",
-        "0.99, JPY, false",
-        "-0.5, JPY, false",
-        "1, JPY, true",
-        "-1.2, JPY, true",
-        "0.001, BHD, true",
-        "0.0009, BHD, false",
-        "0.009, KWD, true",
-        "0.01, QQQ, true",
-        "0.009, QQQ, false"
+        "206.00, 205.005, EUR, 0.99",
+        "206.00, 206.005, EUR, -0.01",
+        "205.005, 205.01, EUR, 0",
+        "10.009, 10.00, EUR, 0.01",
+        "10.004, 10.00, EUR, 0",
+        "0, 12.345, EUR, -12.35",
+        "-10.005, 0, EUR, -10.01",
+        "1001.60, 1000, JPY, 2",
+        "1000.40, 1000, JPY, 0",
+        "1.2345, 1.2, BHD, 0.035",
+        "0.009, 0, QQQ, 0.01"
     })
-    void aDifferenceIsWorthACorrectionFromOneMinorUnitOfItsCurrency(
-            String difference, String currency, boolean significant) {
-        assertThat(Money.significant(new BigDecimal(difference), currency)).isEqualTo(significant);
+    void aCorrectionIsWholeMinorUnitsBetweenTheRoundedAmounts(
+            String target, String billed, String currency, String correction) {
+        assertThat(Money.correction(new BigDecimal(target), new BigDecimal(billed), currency))
+                .isEqualByComparingTo(correction);
     }
 
     /** Both bounds at once: Arrow's amounts keep 12 digits before the point, a line's amounts 20 (D75, D79). */

@@ -3,13 +3,17 @@ package org.arrowsync.support;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.YearMonth;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 import org.arrowsync.arrowclient.BillingLine;
 import org.arrowsync.arrowclient.License;
 import org.arrowsync.emulator.EmulatorOptions;
@@ -534,6 +538,46 @@ public final class ArrowFixture
                 .get(arrowReference)
                 .get("sell")
                 .asString());
+    }
+
+    /**
+     * What the export bills an Arrow customer for a month as its invoices bill it (D169): each line the billing sync
+     * bills rounded to the cent, each license-month consumption tracking bills rounded as a whole.
+     */
+    public BigDecimal exportSellAsBilled(YearMonth period, String arrowReference) {
+        return exportAsBilled(period, arrowReference, BillingLine::sellTotal);
+    }
+
+    /** {@link #exportSellAsBilled}, each line priced by {@code price} (price rules; a license-month's add up). */
+    public BigDecimal exportAsBilled(YearMonth period, String arrowReference, Function<BillingLine, BigDecimal> price) {
+        Set<String> byConsumption = new HashSet<>(
+                jdbc.sql("select license_reference from license_billing where period = ? and billed_by = 'consumption'")
+                        .param(period.toString())
+                        .query(String.class)
+                        .list());
+        Map<String, BigDecimal> units = new HashMap<>();
+        for (BillingLine line : emulator().exportLines(period)) {
+            if (("XSP" + line.customerReference()).equals(arrowReference)) {
+                String unit = byConsumption.contains(line.licenseReference())
+                        ? line.licenseReference()
+                        : "line " + line.lineReference();
+                units.merge(unit, price.apply(line), BigDecimal::add);
+            }
+        }
+        return units.values().stream()
+                .map(amount -> amount.setScale(2, RoundingMode.HALF_UP))
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
+    }
+
+    /** What a customer's items billing a month from Arrow add up to on its invoices: each rounded to the cent. */
+    public BigDecimal arrowChargesAsBilled(String customer, YearMonth period) {
+        return jdbc.sql("""
+                        select coalesce(sum(round(it.unit_price * it.quantity, 2)), 0) from invoice_items it join invoices i on i.id = it.invoice_id
+                        join customers c on c.id = i.customer_id
+                        where c.uuid = ?::uuid and it.start_date = ? and it.details ->> 'source' like 'arrow%'""")
+                .params(customer, period.atDay(1))
+                .query(BigDecimal.class)
+                .single();
     }
 
     /** What a customer's items billing a month from Arrow (billing lines, consumption, corrections) add up to. */
