@@ -87,6 +87,16 @@ public record BillingLine(
             .flatMap(Arrays::stream)
             .collect(Collectors.toUnmodifiableSet());
 
+    /**
+     * The line's quantity, 1 when absent or unreadable ({@code "N/A"}): it only says how the amount is split (D1), so a
+     * line is never refused for it, and its amount billed.
+     */
+    private static BigDecimal quantity(ExportRow row) {
+        RowReader cells = row.reader();
+        BigDecimal quantity = cells.amount(BigDecimal.ONE, QUANTITY);
+        return cells.problems().isEmpty() ? quantity : BigDecimal.ONE;
+    }
+
     static BillingLineResult parse(ExportRow row) {
         RowReader cells = row.reader();
         // A missing line reference is not a problem of the row: only the features that identify lines need one.
@@ -98,7 +108,7 @@ public record BillingLine(
                 cells.text(CUSTOMER),
                 cells.total(SELL),
                 cells.total(BUY),
-                cells.amount(BigDecimal.ONE, QUANTITY),
+                quantity(row),
                 cells.text(VENDOR),
                 cells.text(PRODUCT),
                 cells.text(LICENSE),

@@ -29,8 +29,18 @@ public record ConsumptionLine(
         String currency,
         List<String> cells) {
 
+    /** The sell amount's columns, the first given read. */
+    private static final String[] SELL = {"Total sell price", "Country customer total"};
+    /** The buy amount's columns, the first given read. */
+    private static final String[] BUY = {"Total buy price", "Country reseller total"};
+
     public ConsumptionLine {
         cells = Collections.unmodifiableList(new ArrayList<>(cells));
+    }
+
+    /** Whether the row gives a sell or a buy amount: a blank or {@code null} cell gives none. */
+    static boolean priced(Columns columns, List<String> cells) {
+        return columns.first(cells, SELL) != null || columns.first(cells, BUY) != null;
     }
 
     /**
@@ -40,8 +50,8 @@ public record ConsumptionLine(
      */
     static ConsumptionLine parse(Columns columns, List<String> cells, int number, List<String> notes) {
         RowReader amounts = new RowReader(columns, cells);
-        BigDecimal sell = amounts.amount(BigDecimal.ZERO, "Total sell price", "Country customer total");
-        BigDecimal buy = amounts.amount(BigDecimal.ZERO, "Total buy price", "Country reseller total");
+        BigDecimal sell = amounts.amount(BigDecimal.ZERO, SELL);
+        BigDecimal buy = amounts.amount(BigDecimal.ZERO, BUY);
         if (!amounts.problems().isEmpty()) {
             throw new PayloadProblem("consumption line " + number + ": " + String.join("; ", amounts.problems()));
         }

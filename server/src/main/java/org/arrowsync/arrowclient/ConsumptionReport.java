@@ -40,8 +40,10 @@ public record ConsumptionReport(
         List<YearMonth> elsewhere = new ArrayList<>();
         BigDecimal sell = BigDecimal.ZERO;
         BigDecimal buy = BigDecimal.ZERO;
+        boolean priced = false;
         for (int number = 1; number <= rows.size(); number++) {
-            ConsumptionLine line = ConsumptionLine.parse(columns, Json.texts(rows.get(number - 1)), number, notes);
+            List<String> cells = Json.texts(rows.get(number - 1));
+            ConsumptionLine line = ConsumptionLine.parse(columns, cells, number, notes);
             YearMonth period = line.reportPeriod();
             if (period != null && (period.isBefore(from) || period.isAfter(to))) {
                 elsewhere.add(period);
@@ -50,12 +52,18 @@ public record ConsumptionReport(
                 continue;
             }
             lines.add(line);
+            priced |= ConsumptionLine.priced(columns, cells);
             sell = sell.add(line.sellTotal());
             buy = buy.add(line.buyTotal());
         }
         if (lines.isEmpty() && !elsewhere.isEmpty()) {
             throw new PayloadProblem(
                     "returned consumption of " + elsewhere.get(0) + " when asked for " + range(from, to));
+        }
+        if (!lines.isEmpty() && !priced) {
+            // An answer that gives no amount is not a month that cost nothing: read as zero, it took back what the
+            // month had been billed (a line's blank price beside priced ones still reads zero, as official mocks have)
+            throw new PayloadProblem("returned " + lines.size() + " consumption lines without any amount");
         }
         return new ConsumptionReport(columns.headers(), lines, sell, buy, notes);
     }

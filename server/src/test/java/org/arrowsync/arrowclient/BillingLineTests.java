@@ -214,6 +214,15 @@ class BillingLineTests {
         assertThat(result.problem()).isEqualTo("export line SEQ-3: unreadable amount in Sell Total Price: '12,34abc'");
     }
 
+    /** The quantity only splits the amount (D1): one Arrow writes unreadably is 1, and the line is billed. */
+    @Test
+    void anUnreadableQuantityIsOneAndTheLineKept() {
+        BillingLineResult result = parse(PRIMARY, "SEQ-4", "", "Fabrikam", "12.00", "10", "N/A", "V", "P", "X", "");
+        assertThat(result.isValid()).as(String.valueOf(result.problem())).isTrue();
+        assertThat(result.line().quantity()).isEqualByComparingTo("1");
+        assertThat(result.line().sellTotal()).isEqualByComparingTo("12");
+    }
+
     @Test
     void everyProblemOfTheLineIsReported() {
         BillingLineResult result = parse(
@@ -221,7 +230,7 @@ class BillingLineTests {
         assertThat(result.reference()).isNull();
         assertThat(result.problem())
                 .startsWith("export line: ")
-                .contains("unreadable amount in Qty: 'many'")
+                .doesNotContain("Qty")
                 .contains("unreadable amount in Total Wholesale Price: 'x'")
                 .contains("unreadable date in Validation Date: '30.08.2024'")
                 .contains("unreadable period in Report Period: 'July'");

@@ -49,11 +49,26 @@ class ConsumptionReportTests {
     @Test
     void toleratesShortRowsAndNoLines() {
         ConsumptionReport shortRows = july(json("""
-                {'headers':['Report Period','Total sell price','Total buy price'],'lines':[['2024-07']]}
+                {'headers':['Report Period','Total sell price','Total buy price'],'lines':[['2024-07'],['2024-07',2]]}
                 """));
-        assertThat(shortRows.sellTotal()).isZero();
+        assertThat(shortRows.sellTotal()).isEqualByComparingTo("2");
+        assertThat(shortRows.buyTotal()).isZero();
         assertThat(july(json("{'headers':['A'],'lines':[]}")).lines()).isEmpty();
         assertThat(july(json("{}")).sellTotal()).isZero();
+    }
+
+    /**
+     * Lines none of which gives an amount are an answer without amounts, not a month that cost nothing: read as zero
+     * they took back what the month had been billed.
+     */
+    @Test
+    void linesWithoutAnyAmountAreRefused() {
+        assertThatThrownBy(() -> july(json("""
+                        {'headers':['Report Period','Country reseller total','Country customer total'],
+                         'lines':[['2024-07','',''],['2024-07','null',null],['2024-07']]}
+                        """)))
+                .isInstanceOf(PayloadProblem.class)
+                .hasMessageContaining("3 consumption lines without any amount");
     }
 
     @Test
@@ -100,7 +115,8 @@ class ConsumptionReportTests {
         assertThat(report.sellTotal()).isEqualByComparingTo("5");
         assertThat(report.notes()).containsExactly("consumption line 2 is of 2024-06, not of 2024-07: left out");
         assertThat(ConsumptionReport.from(
-                                json("{'headers':['Report Period'],'lines':[['2024-06'],['2024-07']]}"),
+                                json(
+                                        "{'headers':['Report Period','Total sell price'],'lines':[['2024-06',1],['2024-07',2]]}"),
                                 YearMonth.of(2024, 6),
                                 JULY)
                         .lines())

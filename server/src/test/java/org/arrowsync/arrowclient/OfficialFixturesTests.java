@@ -1,6 +1,7 @@
 package org.arrowsync.arrowclient;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -186,19 +187,10 @@ class OfficialFixturesTests {
                    0.5, "", "", "EUR", 0, 0, 0, 0]]}}
                 """);
         YearMonth march = YearMonth.of(2023, 3);
-        ConsumptionReport report = client.monthlyConsumption("XSP500002", march, march);
-        assertThat(report.headers()).hasSize(18);
-        assertThat(report.lines()).hasSize(1);
-        ConsumptionLine line = report.lines().get(0);
-        assertThat(line.reportPeriod()).isEqualTo(march);
-        assertThat(line.quantity()).as("'Hot LRS' where the quantity should be").isNull();
-        assertThat(line.cells()).hasSize(32);
-        assertThat(report.sellTotal()).isZero();
-        assertThat(report.buyTotal()).isZero();
-        assertThat(report.notes())
-                .containsExactly(
-                        "consumption line 1: unreadable amount in Level Chargeable Quantity: 'Hot LRS'",
-                        "consumption line 1: 32 cells for 18 headers, the surplus ignored");
+        // its only line leaves both totals blank: an answer without amounts, not a month that cost nothing (D170)
+        assertThatThrownBy(() -> client.monthlyConsumption("XSP500002", march, march))
+                .isInstanceOf(ArrowBadResponse.class)
+                .hasMessageContaining("1 consumption lines without any amount");
         assertThat(server.call("GET", "consumption/monthly/license/XSP500002", 1)
                         .query())
                 .isEqualTo("billingMonthStart=2023-03&billingMonthEnd=2023-03"

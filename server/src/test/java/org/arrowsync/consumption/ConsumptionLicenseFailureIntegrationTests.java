@@ -2,7 +2,9 @@ package org.arrowsync.consumption;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.math.BigDecimal;
 import java.time.YearMonth;
+import java.util.HashMap;
 import java.util.Map;
 import org.arrowsync.support.ArrowFixture;
 import org.arrowsync.support.IntegrationTest;
@@ -40,5 +42,40 @@ class ConsumptionLicenseFailureIntegrationTests extends IntegrationTest {
                 .as("every license Arrow knows")
                 .isEqualTo(tracked.size());
         assertThat(result.get("synced").asInt()).isPositive();
+    }
+
+    /**
+     * D170: a report whose lines give no amount at all (blank price cells, as the official Node client's mock has) is
+     * Arrow failing the license, not a month that cost nothing: each license is named on the run and what its month was
+     * billed stays.
+     */
+    @Test
+    void aReportWithoutAnyAmountKeepsWhatTheMonthWasBilled() {
+        Map<String, String> tracked = fixture.trackedResources(1);
+        fixture.succeeded("trigger_consumption_sync", MONTH);
+        Map<String, BigDecimal> billed = provisional(tracked);
+        assertThat(billed.values()).anyMatch(amount -> amount.signum() > 0);
+
+        fixture.emulator().fault("{\"family\":\"consumption\",\"kind\":\"no_prices\",\"probability\":1}");
+        JsonNode result = fixture.succeeded("trigger_consumption_sync", MONTH).get("result");
+        fixture.emulator().clearFaults();
+
+        assertThat(result.get("error_count").asInt()).isPositive();
+        assertThat(result.get("errors").toString()).contains("without any amount");
+        assertThat(provisional(tracked)).as("nothing taken back").isEqualTo(billed);
+    }
+
+    /** Each tracked license's provisional amount (consumed sell) as its resource's record holds it. */
+    private Map<String, BigDecimal> provisional(Map<String, String> tracked) {
+        Map<String, BigDecimal> amounts = new HashMap<>();
+        for (Map.Entry<String, String> license : tracked.entrySet()) {
+            JsonNode records = api.get("/api/admin/arrow/consumption-records/?resource_uuid=" + license.getValue()
+                            + "&billing_period=" + MONTH.atDay(1))
+                    .expect(200)
+                    .json();
+            records.forEach(record -> amounts.put(
+                    license.getKey(), new BigDecimal(record.get("consumed_sell").asString())));
+        }
+        return amounts;
     }
 }

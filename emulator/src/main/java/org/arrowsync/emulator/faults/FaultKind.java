@@ -20,6 +20,8 @@ public enum FaultKind {
     PAGE_ZERO("page_zero", 0),
     /** The first row's price cells hold the text {@code "null"}. */
     NULL_CELLS("null_cells", 0),
+    /** Every row's price cells are blank, as the official Node client's consumption mock has its one line. */
+    NO_PRICES("no_prices", 0),
     /** Every row has more cells than headers, text and numbers mixed, as an official consumption fixture has. */
     EXTRA_CELLS("extra_cells", 0),
     /** No {@code status} in the envelope nor on statements, as most official fixtures have. */

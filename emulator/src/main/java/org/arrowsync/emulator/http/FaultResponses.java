@@ -111,7 +111,8 @@ final class FaultResponses {
             switch (fault.kind()) {
                 case SHORT_PAGE -> shorten(body);
                 case PAGE_ZERO -> pageZero(body);
-                case NULL_CELLS -> nullCells(body);
+                case NULL_CELLS -> priceCells(body, 1, "null");
+                case NO_PRICES -> priceCells(body, Integer.MAX_VALUE, "");
                 case EXTRA_CELLS -> extraCells(body);
                 case MISSING_STATUS -> withoutStatus(body);
                 default -> {
@@ -184,20 +185,25 @@ final class FaultResponses {
         }
     }
 
-    /** The first row of a table ({@code headers} + {@code lines} or {@code values}): price cells become "null". */
-    private static void nullCells(Map<String, Object> body) {
+    /**
+     * The first {@code rows} rows of a table ({@code headers} + {@code lines} or {@code values}): their price cells
+     * hold {@code value}.
+     */
+    private static void priceCells(Map<String, Object> body, int rows, String value) {
         Table table = Table.of(body);
-        if (table == null || table.rows().isEmpty()) {
+        if (table == null) {
             return;
         }
-        List<Object> first = new ArrayList<>(table.rows().get(0));
-        for (int i = 0; i < Math.min(first.size(), table.headers().size()); i++) {
-            String header = String.valueOf(table.headers().get(i)).toLowerCase(Locale.ROOT);
-            if (header.contains("price") || header.contains("total") || header.contains(" unit")) {
-                first.set(i, "null");
+        for (int r = 0; r < Math.min(rows, table.rows().size()); r++) {
+            List<Object> row = new ArrayList<>(table.rows().get(r));
+            for (int i = 0; i < Math.min(row.size(), table.headers().size()); i++) {
+                String header = String.valueOf(table.headers().get(i)).toLowerCase(Locale.ROOT);
+                if (header.contains("price") || header.contains("total") || header.contains(" unit")) {
+                    row.set(i, value);
+                }
             }
+            table.rows().set(r, row);
         }
-        table.rows().set(0, first);
     }
 
     private static void extraCells(Map<String, Object> body) {
