@@ -86,6 +86,7 @@ class MonthPages {
         BigDecimal byConsumption = consumption.billed(chosen, List.of(month)).getOrDefault(month, BigDecimal.ZERO);
         model.addAttribute("settings", chosen);
         model.addAttribute("period", month);
+        model.addAttribute("underWay", month.equals(YearMonth.now(clock)));
         model.addAttribute("summary", summary);
         model.addAttribute("billedByConsumption", byConsumption);
         model.addAttribute("billed", summary.billedByLines().add(byConsumption));

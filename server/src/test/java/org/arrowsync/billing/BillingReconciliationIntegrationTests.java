@@ -382,6 +382,28 @@ class BillingReconciliationIntegrationTests extends IntegrationTest {
                 .expect(400);
     }
 
+    /**
+     * D171: the month under way is not reconciled, forced or not: its syncs would be frozen at amounts Arrow still
+     * changes, and its later changes booked nowhere until it is validated and reconciled again.
+     */
+    @Test
+    void theMonthUnderWayIsNotReconciled() {
+        YearMonth current = TestClock.currentMonth();
+        fixture.syncedBilling(current);
+        Map<String, Object> forced = fixture.period(current);
+        forced.put("force", true);
+        String before = ledgerSnapshot();
+
+        for (String action : List.of("reconcile", "reconcile_preview")) {
+            JsonNode refused = api.post("/api/admin/arrow/billing-syncs/" + action + "/", forced)
+                    .expect(400)
+                    .json();
+            assertThat(refused.get("month").get(0).asString()).as(action).contains("is under way");
+        }
+        assertThat(ledgerSnapshot()).isEqualTo(before);
+        assertThat(states()).doesNotContain(4);
+    }
+
     /** Everything a reconciliation writes: invoice items, line compensations, sync states and errors, claims. */
     private String ledgerSnapshot() {
         return jdbc.sql("""
