@@ -314,9 +314,11 @@ public class BillingSyncService {
                 .filter(sync -> !sync.state().frozen())
                 .map(RunSync::id)
                 .toList();
-        if (run.usableRows() == 0 && writers.items().anyIn(open)) {
+        if (run.usableRows() == 0
+                && writers.items().anyIn(periodSyncs.stream().map(RunSync::id).toList())) {
             // D3: an empty export for a month we already billed is Arrow failing, not Arrow crediting everything; so is
-            // one whose lines cannot be told apart (D29).
+            // one whose lines cannot be told apart (D29). Said for a month whose syncs are frozen too, which it cannot
+            // change: a run that found nothing is no run that found everything as it was.
             throw IncompleteExport.withoutLines(
                     run.rows(), target.period(), "nothing was changed, although lines were synced before");
         }

@@ -650,6 +650,22 @@ class BillingReconciliationIntegrationTests extends IntegrationTest {
         assertThat(arrowAmountTotal()).isPositive().isEqualByComparingTo(billedBefore);
     }
 
+    /** D3 for a month Arrow validated: an empty export is said to be one, not a sync that found nothing to change. */
+    @Test
+    void anEmptyExportOfAValidatedMonthFailsItsSyncAndSaysSo() {
+        arrowValidatesTheMonth();
+        assertThat(states()).containsOnly(3);
+        for (String customerRef : customers.keySet()) {
+            lineReferences(customerRef, "%").forEach(line -> fixture.emulator().removeLine(line));
+        }
+
+        JsonNode resync = fixture.syncBilling(MONTH);
+
+        assertThat(resync.get("state").asString()).as(resync.toString()).isEqualTo("failed");
+        assertThat(resync.get("error_message").asString()).contains("no billing lines");
+        assertThat(states()).containsOnly(3);
+    }
+
     @Test
     void statementsWithoutStatusLeaveTheDecisionToTheCalendar() {
         // Synced while Arrow still validates the month: its lines carry no Validation Date
