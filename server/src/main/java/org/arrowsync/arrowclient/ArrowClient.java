@@ -114,16 +114,28 @@ public final class ArrowClient {
      * refused.
      */
     public ConsumptionReport monthlyConsumption(String licenseReference, YearMonth from, YearMonth to) {
-        YearMonth end = to == null ? from : to;
+        return monthlyConsumption(licenseReference, from, to == null ? from : to, false);
+    }
+
+    /**
+     * The license's consumption of a month, to bill: as {@link #monthlyConsumption}, an answer whose lines give no
+     * amount at all being Arrow's bad answer (D170), where the raw views show it as it came.
+     */
+    public ConsumptionReport billableConsumption(String licenseReference, YearMonth period) {
+        return monthlyConsumption(licenseReference, period, period, true);
+    }
+
+    private ConsumptionReport monthlyConsumption(
+            String licenseReference, YearMonth from, YearMonth to, boolean billable) {
         Query query = Query.empty()
                 .with("billingMonthStart", from)
-                .with("billingMonthEnd", end)
+                .with("billingMonthEnd", to)
                 .with("reportPeriodStart", from)
-                .with("reportPeriodEnd", end);
-        return transport.get(
-                "consumption/monthly/license/" + Query.segment(licenseReference),
-                query,
-                root -> ConsumptionReport.from(data(root), from, end));
+                .with("reportPeriodEnd", to);
+        return transport.get("consumption/monthly/license/" + Query.segment(licenseReference), query, root -> {
+            ConsumptionReport report = ConsumptionReport.from(data(root), from, to);
+            return billable ? report.billable() : report;
+        });
     }
 
     /**

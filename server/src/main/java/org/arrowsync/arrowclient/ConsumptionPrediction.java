@@ -19,10 +19,17 @@ public record ConsumptionPrediction(
     static ConsumptionPrediction fromMonthly(JsonNode data) {
         BigDecimal sell = BigDecimal.ZERO;
         BigDecimal buy = BigDecimal.ZERO;
+        boolean given = false;
         for (JsonNode value : Json.elements(Json.first(data, "values", "Values"))) {
             JsonNode consumed = Json.first(value, "consumed", "Consumed");
+            given |= !Json.first(consumed, "sell", "Sell").isMissingNode()
+                    || !Json.first(consumed, "buy", "Buy").isMissingNode();
             sell = sell.add(Json.amount(consumed, "sell", "Sell"));
             buy = buy.add(Json.amount(consumed, "buy", "Buy"));
+        }
+        if (!given) {
+            // no amount is no consumption to bill: read as zero, it took back what the month was billed (D170)
+            throw new PayloadProblem("returned no consumed amount");
         }
         return new ConsumptionPrediction(
                 Money.currency(Json.text(data, "currency", "Currency")),

@@ -11,13 +11,15 @@ import tools.jackson.databind.JsonNode;
  *
  * @param lines the lines of the months asked; a line of another month is left out (and noted)
  * @param notes what was wrong with single lines without making the report unusable, one text per finding
+ * @param priced whether a line gives an amount: none does when every price cell is blank or {@code null}
  */
 public record ConsumptionReport(
         List<String> headers,
         List<ConsumptionLine> lines,
         BigDecimal sellTotal,
         BigDecimal buyTotal,
-        List<String> notes) {
+        List<String> notes,
+        boolean priced) {
 
     public ConsumptionReport {
         headers = List.copyOf(headers);
@@ -60,12 +62,19 @@ public record ConsumptionReport(
             throw new PayloadProblem(
                     "returned consumption of " + elsewhere.get(0) + " when asked for " + range(from, to));
         }
+        return new ConsumptionReport(columns.headers(), lines, sell, buy, notes, priced);
+    }
+
+    /**
+     * This report, to bill from: refused when it has lines and none gives an amount. Such an answer is not a month that
+     * cost nothing: read as zero, it took back what the month had been billed (D170). A line's blank price beside
+     * priced ones still reads zero, as official mocks have.
+     */
+    ConsumptionReport billable() {
         if (!lines.isEmpty() && !priced) {
-            // An answer that gives no amount is not a month that cost nothing: read as zero, it took back what the
-            // month had been billed (a line's blank price beside priced ones still reads zero, as official mocks have)
             throw new PayloadProblem("returned " + lines.size() + " consumption lines without any amount");
         }
-        return new ConsumptionReport(columns.headers(), lines, sell, buy, notes);
+        return this;
     }
 
     private static String range(YearMonth from, YearMonth to) {

@@ -48,12 +48,12 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Compares what was charged for each line of a final month with Arrow's final amount, priced by the price rules (D46),
- * and books the difference (D4, D7, D8): a compensation covers only final − (invoiced + earlier compensations),
- * differences under the currency's minor unit wait until a customer's add up to one (D153, D156), and a line whose
- * reference Arrow dropped is credited only from a complete export: one that came back empty or without a usable line
- * reference (D3) or with rows missing from a page (D26) reconciles nothing, and a customer with a row without line
- * reference loses no line. Lines are found by their reference alone; a row that names another customer now, or cannot
- * be read, is reported, never credited (D29).
+ * and books the difference (D4, D7, D8): a compensation covers only what the line's invoices do not bill yet, both
+ * rounded to the currency's minor unit as the invoice bills them (D169), and a line whose reference Arrow dropped is
+ * credited only from a complete export: one that came back empty or without a usable line reference (D3) or with rows
+ * missing from a page (D26) reconciles nothing, and a customer with a row without line reference loses no line. Lines
+ * are found by their reference alone; a row that names another customer now, or cannot be read, is reported, never
+ * credited (D29).
  */
 @Service
 public class BillingReconciliation {
@@ -91,12 +91,17 @@ public class BillingReconciliation {
 
     public Target target(Integer year, Integer month, UUID settingsUuid, boolean force) {
         YearMonth period = Periods.requireMonth(year, month, clock);
-        if (period.equals(YearMonth.now(clock))) {
+        if (underWay(period)) {
             // forced, its syncs would be frozen at amounts Arrow still changes, and later changes booked nowhere
             throw InvalidInput.of("month", UNDER_WAY.formatted(period));
         }
         Settings chosen = settings.resolve(settingsUuid).requireExportTemplate();
         return new Target(chosen, period, force);
+    }
+
+    /** Whether the month is under way, which is not reconciled (D171). */
+    public boolean underWay(YearMonth period) {
+        return Periods.underWay(period, clock);
     }
 
     /**
@@ -353,7 +358,7 @@ public class BillingReconciliation {
                                 .map(c -> new LinePreview(
                                         c.item().lineReference(),
                                         c.item().description(),
-                                        c.item().charged(),
+                                        c.item().billed(),
                                         c.target(),
                                         c.difference(),
                                         c.reason() == null ? "" : c.reason()))
@@ -459,7 +464,7 @@ public class BillingReconciliation {
             BigDecimal total,
             List<LinePreview> lines) {}
 
-    /** One line's correction: charged so far, Arrow's final amount and the difference to book. */
+    /** One line's correction: what its invoices bill so far (D169), Arrow's final amount and the difference to book. */
     public record LinePreview(
             String lineReference,
             String description,

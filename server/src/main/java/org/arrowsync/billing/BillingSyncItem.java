@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.util.UUID;
+import org.arrowsync.shared.Money;
 
 /**
  * One Arrow billing line as last seen. {@code invoiced} is what its own invoice item bills now, {@code compensated} the
@@ -42,6 +43,11 @@ record BillingSyncItem(
 
     public BigDecimal charged() {
         return invoiced.add(compensated);
+    }
+
+    /** What its invoices bill for the line: its item rounded as the invoice bills it, and its corrections (D169). */
+    BigDecimal billed() {
+        return Money.billed(invoiced, compensated, currency);
     }
 
     /** Whether the item bills in this currency: Arrow's amounts in another cannot replace its own (D9, D112). */

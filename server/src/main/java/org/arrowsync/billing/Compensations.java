@@ -67,7 +67,7 @@ final class Compensations {
         if (item.billedVia() == BilledVia.CONSUMPTION) {
             return BigDecimal.ZERO;
         }
-        BigDecimal difference = Money.correction(target, item.charged(), item.currency());
+        BigDecimal difference = Money.correction(target, item.billed(), item.currency());
         if (difference.signum() == 0) {
             return BigDecimal.ZERO;
         }
@@ -143,7 +143,7 @@ final class Compensations {
      */
     private static boolean chargedNothing(BillingSyncItem item) {
         return item.billedVia() == BilledVia.ZERO
-                || (item.billedVia() == BilledVia.INVOICE && item.charged().signum() == 0);
+                || (item.billedVia() == BilledVia.INVOICE && item.billed().signum() == 0);
     }
 
     private void leaveOutUnplaceable(BiConsumer<Compensation, Refusal> refuse) {
@@ -244,7 +244,7 @@ final class Compensations {
                 .put("source", "arrow_reconciliation")
                 .put("original_line_reference", c.item().lineReference())
                 .put("original_price", c.item().originalPrice().toPlainString())
-                .put("previously_charged", c.item().charged().toPlainString())
+                .put("previously_charged", c.item().billed().toPlainString())
                 .put("final_price", c.target().toPlainString())
                 .put("original_period", period.toString())
                 .put("report_period", period.toString())

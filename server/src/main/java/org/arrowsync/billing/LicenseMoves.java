@@ -68,7 +68,7 @@ final class LicenseMoves {
                 .owners(moves.stream().map(Move::license).distinct().toList(), period));
         List<String> unclaimed = moves.stream()
                 .filter(move -> move.item().billedVia() != BilledVia.CONSUMPTION
-                        && move.item().charged().signum() != 0
+                        && move.item().billed().signum() != 0
                         && !owners.containsKey(move.license()))
                 .map(Move::license)
                 .distinct()

@@ -66,7 +66,7 @@ class ConsoleAdvice {
     String arrowFailed(ArrowException e, HttpServletRequest request, HttpServletResponse response, Model model) {
         return e.upstreamFailure()
                 ? problem(request, response, model, 502, "Arrow did not answer", List.of(e.getMessage()))
-                : problem(request, response, model, 400, "Arrow refused the request", List.of(e.getMessage()));
+                : problem(request, response, model, 400, "The Arrow call was refused", List.of(e.getMessage()));
     }
 
     @ExceptionHandler(InvalidInput.class)

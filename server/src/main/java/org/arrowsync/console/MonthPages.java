@@ -17,6 +17,7 @@ import org.arrowsync.settings.SettingsService;
 import org.arrowsync.shared.Caller;
 import org.arrowsync.shared.Filters;
 import org.arrowsync.shared.PageRequest;
+import org.arrowsync.shared.Periods;
 import org.arrowsync.shared.Uuids;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -86,7 +87,7 @@ class MonthPages {
         BigDecimal byConsumption = consumption.billed(chosen, List.of(month)).getOrDefault(month, BigDecimal.ZERO);
         model.addAttribute("settings", chosen);
         model.addAttribute("period", month);
-        model.addAttribute("underWay", month.equals(YearMonth.now(clock)));
+        model.addAttribute("underWay", Periods.underWay(month, clock));
         model.addAttribute("summary", summary);
         model.addAttribute("billedByConsumption", byConsumption);
         model.addAttribute("billed", summary.billedByLines().add(byConsumption));

@@ -36,7 +36,7 @@ record Consumption(BigDecimal sell, BigDecimal buy, int lines, String currency, 
      */
     static Consumption fetch(ArrowClient client, String licenseReference, YearMonth period, YearMonth currentMonth) {
         try {
-            return of(licenseReference, client.monthlyConsumption(licenseReference, period, period));
+            return of(licenseReference, client.billableConsumption(licenseReference, period));
         } catch (ArrowException failure) {
             if (!period.equals(currentMonth)) {
                 throw failure;

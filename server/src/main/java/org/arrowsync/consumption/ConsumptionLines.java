@@ -86,7 +86,8 @@ class ConsumptionLines implements PricedLines {
             }
             lines++;
             Price price = pricing.price(scope.period(), record, record.sell(), record.buy());
-            BigDecimal correction = Money.correction(price.billed(), record.invoiced(), record.currency());
+            BigDecimal correction =
+                    Money.correction(price.billed(), record.billed(record.currency()), record.currency());
             if (correction.signum() != 0) {
                 corrections.add(new Correction(record, correction, price));
             }

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.UUID;
+import org.arrowsync.shared.Money;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -83,5 +84,13 @@ record ConsumptionRecord(
     /** What the invoices already hold for this license-month: the provisional item plus every compensation. */
     BigDecimal invoiced() {
         return (itemAmount == null ? BigDecimal.ZERO : itemAmount).add(compensated);
+    }
+
+    /**
+     * What its invoices bill for the license-month in {@code currency}: the provisional item rounded as the invoice
+     * bills it, and the corrections (D169).
+     */
+    BigDecimal billed(String currency) {
+        return Money.billed(itemAmount == null ? BigDecimal.ZERO : itemAmount, compensated, currency);
     }
 }

@@ -3,7 +3,9 @@ package org.arrowsync.consumption;
 import java.time.Clock;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletionService;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorCompletionService;
@@ -11,6 +13,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.arrowsync.arrowclient.ArrowClient;
 import org.arrowsync.arrowclient.ArrowClients;
 import org.arrowsync.consumption.ConsumptionRecordRepository.MonthRecords;
@@ -39,6 +43,8 @@ public class ConsumptionSyncService {
     static final String NO_RESOURCES = "no licensed resources for the mapped customers";
 
     private static final Logger log = LoggerFactory.getLogger(ConsumptionSyncService.class);
+    /** A line's note as the report words it, {@code consumption line 3: <problem>}. */
+    private static final Pattern NUMBERED_NOTE = Pattern.compile("consumption line \\d+: (.+)");
 
     private final LicensedResources scope;
     private final ConsumptionRecordRepository records;
@@ -172,11 +178,21 @@ public class ConsumptionSyncService {
         }
 
         /** Lines Arrow sent that could not be read in full; the month was still recorded from the rest. */
+        /**
+         * Each line problem is counted; the same problem of several lines is said once, with how many lines have it, so
+         * that a report whose every line has surplus cells does not bury the run's errors.
+         */
         void notes(Resource resource, List<String> notes) {
+            Map<String, List<String>> byProblem = new LinkedHashMap<>();
             for (String note : notes) {
                 progress.increment("line_problems");
-                progress.error(resource.licenseReference() + ": " + note);
+                Matcher numbered = NUMBERED_NOTE.matcher(note);
+                byProblem
+                        .computeIfAbsent(numbered.matches() ? numbered.group(1) : note, key -> new ArrayList<>())
+                        .add(note);
             }
+            byProblem.forEach((problem, lines) -> progress.error(resource.licenseReference() + ": "
+                    + (lines.size() == 1 ? lines.get(0) : lines.size() + " consumption lines: " + problem)));
         }
 
         void error(Resource resource, RuntimeException e) {

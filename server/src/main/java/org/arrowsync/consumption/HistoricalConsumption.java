@@ -147,7 +147,7 @@ public class HistoricalConsumption {
     private static PeriodPreview preview(
             ArrowClient client, Resource resource, YearMonth period, ConsumptionRecord existing) {
         Consumption consumption = Consumption.of(
-                resource.licenseReference(), client.monthlyConsumption(resource.licenseReference(), period, period));
+                resource.licenseReference(), client.billableConsumption(resource.licenseReference(), period));
         return new PeriodPreview(
                 period.toString(),
                 consumption.sell(),

@@ -235,7 +235,7 @@ class LicenseMonthBilling {
         Result result = Result.FINALIZED;
         // in the currency Arrow names, else in the license-month's own (D9): a default could differ from it
         String currency = named == null ? finalised.currency() : named;
-        BigDecimal difference = Money.correction(price.billed(), finalised.invoiced(), currency);
+        BigDecimal difference = Money.correction(price.billed(), finalised.billed(currency), currency);
         if (difference.signum() != 0) {
             if (items.monthCanceled(finalised.customerUuid(), finalised.period())) {
                 records.markReconciled(id, now);

@@ -33,7 +33,7 @@ class BillingJobs {
      * its job validates nothing: the customers' other lines may not be in yet, and a validated sync takes none (D147).
      */
     @Bean
-    JobHandler billingSyncJob(BillingSyncService billing) {
+    JobHandler billingSyncJob(BillingSyncService billing, BillingReconciliation reconciliation) {
         return JobHandler.of(JobKind.BILLING_SYNC, (job, progress) -> {
             JobParameters.BillingSync parameters = job.parameters(JobParameters.BillingSync.class);
             BillingValidation.MonthCheck validating = parameters.resourceUuid() == null
@@ -52,7 +52,7 @@ class BillingJobs {
                 // D95: lines Arrow added to a month validated (and perhaps reconciled) before wait for its next one
                 toReconcile.add(job.period().toString());
             }
-            reconcileIfAutomatic(job, toReconcile);
+            reconcileIfAutomatic(job, toReconcile, reconciliation);
             return report;
         });
     }
@@ -95,20 +95,22 @@ class BillingJobs {
             if (properties.autoReconcile()) {
                 reconciliation.waiting(job.settingsUuid()).forEach(period -> toReconcile.add(period.toString()));
             }
-            reconcileIfAutomatic(job, toReconcile);
+            reconcileIfAutomatic(job, toReconcile, reconciliation);
             return report;
         });
     }
 
     /**
      * With auto-reconciliation on, each of the months (validated syncs, or late lines of a validated month) is
-     * reconciled next.
+     * reconciled next, but the month under way (D171): one reconciled by force before that decision takes late lines,
+     * which wait for it to end.
      */
-    private void reconcileIfAutomatic(Job job, Collection<String> periods) {
+    private void reconcileIfAutomatic(Job job, Collection<String> periods, BillingReconciliation reconciliation) {
         if (properties.autoReconcile()) {
-            for (String period : periods) {
-                queue(job, YearMonth.parse(period), new JobParameters.BillingReconciliation(false));
-            }
+            periods.stream()
+                    .map(YearMonth::parse)
+                    .filter(period -> !reconciliation.underWay(period))
+                    .forEach(period -> queue(job, period, new JobParameters.BillingReconciliation(false)));
         }
     }
 

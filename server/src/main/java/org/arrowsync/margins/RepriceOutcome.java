@@ -13,10 +13,10 @@ import org.arrowsync.shared.Uuids;
 /**
  * What re-pricing a month would book (a preview, {@code dry_run} true) or booked (the queued run's result): per
  * customer and currency, what its lines were billed, what the price rules bill, and the corrections for the difference
- * (differences under the currency's minor unit count once a customer's add up to one, D153). A run's result counts what
- * it booked: a correction its customer's invoice could not take (D9, D94) is in {@code corrections_refused} and
- * {@code difference_refused}, not in {@code difference}. Amounts are exact, at the ledger's ten decimals (a price times
- * a quantity, each stored at ten, is written so).
+ * (whole minor units: each line is brought to its price under the rules rounded, D169). A run's result counts what it
+ * booked: a correction its customer's invoice could not take (D9, D94) is in {@code corrections_refused} and
+ * {@code difference_refused}, not in {@code difference}. What was billed and what the rules bill are exact, at the
+ * ledger's ten decimals (a price times a quantity, each stored at ten, is written so).
  */
 public record RepriceOutcome(
         String period,

@@ -6,7 +6,7 @@ import java.util.UUID;
 /**
  * What re-pricing a month changes for one customer and currency: what its lines are billed now (items and corrections),
  * what the rules bill for Arrow's latest amounts, and the corrections that brings ({@code difference} is their sum:
- * differences under the currency's minor unit count once a customer's add up to one, as reconciliation books them).
+ * whole minor units, each line brought to its price under the rules rounded, as reconciliation books them, D169).
  */
 public record RepricedCustomer(
         UUID customerUuid,

@@ -24,13 +24,16 @@ public final class FailureMessages {
 
     /**
      * The failure's text for the operator, of one item of a run that goes on ({@code what}: a license, a month); the
-     * log gets the failure whole when the text leaves something out.
+     * log gets a failure nobody foresaw whole, with its stack: a database error, one without a message, or one of the
+     * JDK's ({@code NullPointerException} has a message of its own). arrowsync's own failures (Arrow's, a refusal) are
+     * outcomes, said on the run.
      */
     public static String ofOne(RuntimeException failure, Logger log, String what) {
-        String message = of(failure);
-        if (!message.equals(failure.getMessage())) {
+        if (failure instanceof DataAccessException
+                || failure.getMessage() == null
+                || failure.getClass().getName().startsWith("java.")) {
             log.warn("{} failed", what, failure);
         }
-        return message;
+        return of(failure);
     }
 }

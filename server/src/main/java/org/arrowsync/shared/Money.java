@@ -57,11 +57,12 @@ public final class Money {
 
     /** Decimals of the currency's minor unit; 2 for a code Java does not know. */
     public static int minorUnits(String currency) {
-        if (currency == null) {
+        String code = currency(currency);
+        if (code == null) {
             return 2;
         }
         try {
-            int digits = Currency.getInstance(currency(currency)).getDefaultFractionDigits();
+            int digits = Currency.getInstance(code).getDefaultFractionDigits();
             return digits < 0 ? 2 : digits;
         } catch (IllegalArgumentException unknownCode) {
             return 2;
@@ -108,17 +109,27 @@ public final class Money {
         return stored.precision() - stored.scale() <= digits;
     }
 
+    /** An amount as an invoice bills it: rounded half up to the currency's minor unit. */
+    public static BigDecimal rounded(BigDecimal amount, String currency) {
+        return amount.setScale(minorUnits(currency), RoundingMode.HALF_UP);
+    }
+
     /**
-     * The correction that brings what a line or license-month billed to {@code target}: each rounded to the currency's
-     * minor unit, as an invoice bills an item, so the result is whole minor units (zero when the rounded amounts agree;
-     * a cent, a yen or a fils at least otherwise, D156). A line is thus billed its final amount rounded whatever it was
-     * corrected from: 205.005 billed 205.01, then 206.00, is corrected by 0.99, not by 0.995 billed 1.00 (D169).
-     *
-     * @param billed what was billed: the item's amount, rounded on its invoice, and the corrections booked since
+     * What a line or license-month is billed on its invoices: its item's amount, rounded as the invoice bills it, and
+     * the corrections booked since, which are whole minor units since D169 (one booked before may hold fractions).
+     */
+    public static BigDecimal billed(BigDecimal itemAmount, BigDecimal corrections, String currency) {
+        return rounded(itemAmount, currency).add(corrections);
+    }
+
+    /**
+     * The correction that brings what was {@code billed} ({@link #billed}) to {@code target}, rounded to the currency's
+     * minor unit as an invoice bills it: whole minor units (zero when they agree; a cent, a yen or a fils at least
+     * otherwise, D156). A line is thus billed its final amount rounded whatever it was corrected from: 205.005 billed
+     * 205.01, then 206.00, is corrected by 0.99, not by 0.995 billed 1.00 (D169). The item is rounded alone, as the
+     * invoice rounds it, so a charge that crosses zero is not rounded away from zero a second time.
      */
     public static BigDecimal correction(BigDecimal target, BigDecimal billed, String currency) {
-        int decimals = minorUnits(currency);
-        return target.setScale(decimals, RoundingMode.HALF_UP)
-                .subtract(billed.setScale(decimals, RoundingMode.HALF_UP));
+        return rounded(target, currency).subtract(billed);
     }
 }

@@ -47,6 +47,11 @@ public final class Periods {
         return errors.notBlank(field, value) ? parse(errors, field, value) : null;
     }
 
+    /** Whether the month is the one under way: its amounts are not final until it has ended (D171). */
+    public static boolean underWay(YearMonth period, Clock clock) {
+        return period.equals(YearMonth.now(clock));
+    }
+
     /**
      * Year 2000–2100 and month 1–12, both required, and not after the current month (the error goes under
      * {@code month}).

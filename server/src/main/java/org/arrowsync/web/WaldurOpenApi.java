@@ -42,7 +42,7 @@ import org.springframework.web.method.HandlerMethod;
  *       {@code create}, {@code update}, {@code partial_update}, {@code destroy} or the action's own name; a HEAD
  *       {@code x_count} beside every list;
  *   <li>lists take {@code page} and {@code page_size} and answer {@code X-Result-Count} and {@code Link} headers;
- *   <li>an operation's parameters come path first, then by name;
+ *   <li>an operation's parameters come by name;
  *   <li>queued work (202) names its job in {@code Location};
  *   <li>a response carries every property it describes (unless the record leaves it out when null); a request only
  *       those its record marks required, and a PATCH body none ({@code Patched…});
@@ -174,16 +174,14 @@ final class WaldurOpenApi {
     }
 
     /**
-     * Path parameters first, then the rest by name, as drf-spectacular orders them: a generated client's method takes
+     * By name, as drf-spectacular orders them ({@code SORT_OPERATION_PARAMETERS}): a generated client's method takes
      * them in this order, so code written against Waldur's description passes each value as the same parameter here.
      */
     private static void sortParameters(PathItem path) {
         path.readOperations().stream()
                 .map(Operation::getParameters)
                 .filter(Objects::nonNull)
-                .forEach(parameters ->
-                        parameters.sort(Comparator.comparing((Parameter parameter) -> !"path".equals(parameter.getIn()))
-                                .thenComparing(Parameter::getName)));
+                .forEach(parameters -> parameters.sort(Comparator.comparing(Parameter::getName)));
     }
 
     static String operationId(String url, HttpMethod method, Operation operation) {

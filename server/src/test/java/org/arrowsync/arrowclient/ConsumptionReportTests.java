@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.YearMonth;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -62,11 +63,14 @@ class ConsumptionReportTests {
      * they took back what the month had been billed.
      */
     @Test
-    void linesWithoutAnyAmountAreRefused() {
-        assertThatThrownBy(() -> july(json("""
-                        {'headers':['Report Period','Country reseller total','Country customer total'],
-                         'lines':[['2024-07','',''],['2024-07','null',null],['2024-07']]}
-                        """)))
+    void linesWithoutAnyAmountAreRefusedToBill() {
+        ConsumptionReport unpriced = july(json("""
+                {'headers':['Report Period','Country reseller total','Country customer total'],
+                 'lines':[['2024-07','',''],['2024-07','null',null],['2024-07']]}
+                """));
+        assertThat(unpriced.priced()).isFalse();
+        assertThat(unpriced.lines()).as("shown as they came").hasSize(3);
+        assertThatThrownBy(unpriced::billable)
                 .isInstanceOf(PayloadProblem.class)
                 .hasMessageContaining("3 consumption lines without any amount");
     }
@@ -144,5 +148,17 @@ class ConsumptionReportTests {
         assertThat(prediction.reportPeriod()).isEqualTo(YearMonth.of(2024, 8));
         assertThat(prediction.sellTotal()).isEqualByComparingTo("15");
         assertThat(prediction.buyTotal()).isEqualByComparingTo("12");
+    }
+
+    /** No consumed amount is no consumption to bill (D170): the fallback would take back what the month was billed. */
+    @Test
+    void aPredictionWithoutAnyConsumedAmountIsRefused() {
+        for (String data : List.of(
+                "{'currency':'EUR','values':[]}", "{'values':[{'consumed':{'sell':null}},{'estimatedMin':1}]}")) {
+            assertThatThrownBy(() -> ConsumptionPrediction.fromMonthly(json(data)))
+                    .as(data)
+                    .isInstanceOf(PayloadProblem.class)
+                    .hasMessageContaining("no consumed amount");
+        }
     }
 }

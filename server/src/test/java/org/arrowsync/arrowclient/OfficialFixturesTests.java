@@ -187,8 +187,20 @@ class OfficialFixturesTests {
                    0.5, "", "", "EUR", 0, 0, 0, 0]]}}
                 """);
         YearMonth march = YearMonth.of(2023, 3);
-        // its only line leaves both totals blank: an answer without amounts, not a month that cost nothing (D170)
-        assertThatThrownBy(() -> client.monthlyConsumption("XSP500002", march, march))
+        ConsumptionReport report = client.monthlyConsumption("XSP500002", march, march);
+        assertThat(report.headers()).hasSize(18);
+        assertThat(report.lines()).hasSize(1);
+        ConsumptionLine line = report.lines().get(0);
+        assertThat(line.reportPeriod()).isEqualTo(march);
+        assertThat(line.quantity()).as("'Hot LRS' where the quantity should be").isNull();
+        assertThat(line.cells()).hasSize(32);
+        assertThat(report.priced()).as("both totals blank").isFalse();
+        assertThat(report.notes())
+                .containsExactly(
+                        "consumption line 1: unreadable amount in Level Chargeable Quantity: 'Hot LRS'",
+                        "consumption line 1: 32 cells for 18 headers, the surplus ignored");
+        // to bill, an answer without amounts is not a month that cost nothing (D170)
+        assertThatThrownBy(() -> client.billableConsumption("XSP500002", march))
                 .isInstanceOf(ArrowBadResponse.class)
                 .hasMessageContaining("1 consumption lines without any amount");
         assertThat(server.call("GET", "consumption/monthly/license/XSP500002", 1)

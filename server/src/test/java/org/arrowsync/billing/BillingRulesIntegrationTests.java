@@ -536,6 +536,29 @@ class BillingRulesIntegrationTests extends IntegrationTest {
                 .isZero();
     }
 
+    /**
+     * D169: a line at a half cent that Arrow drops is credited what its invoice billed, once: reconciled again, it is
+     * not flipped by a cent each time (its item and credit were rounded together, half away from zero).
+     */
+    @Test
+    void aDroppedLineAtAHalfCentIsCreditedOnce() {
+        fixture.mapAllCustomers();
+        sync();
+        String line = invoicedLines("XSP700001").get(0);
+        fixture.emulator().changeSell(line, "10.00500");
+        sync();
+        assertThat(billedFor(line)).isEqualByComparingTo("10.01");
+        fixture.emulator().removeLine(line);
+
+        for (int run = 1; run <= 3; run++) {
+            JsonNode reconciled = fixture.reconcileBilling(MONTH, true);
+            assertThat(reconciled.get("result").get("compensations").asInt())
+                    .as("run %d: %s", run, reconciled)
+                    .isEqualTo(run == 1 ? 1 : 0);
+            assertThat(billedFor(line)).as("run %d", run).isEqualByComparingTo("0.00");
+        }
+    }
+
     /** Arrow corrects a line's sell amount by {@code delta}. */
     private void nudge(String line, String delta) {
         BigDecimal sell =

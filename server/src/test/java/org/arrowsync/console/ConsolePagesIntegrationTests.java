@@ -330,7 +330,7 @@ class ConsolePagesIntegrationTests extends ConsoleIntegrationTest {
                 signedIn().get("/months/" + fixture.settings() + "/" + CLOSED + "/reconcile?force=true");
 
         assertThat(preview.statusCode()).isEqualTo(400);
-        assertThat(preview.body()).contains("Arrow refused the request").doesNotContain("Arrow did not answer");
+        assertThat(preview.body()).contains("The Arrow call was refused").doesNotContain("Arrow did not answer");
     }
 
     /** The cleanup form refuses months that run backwards (the API answers them as Waldur does: nothing to delete). */

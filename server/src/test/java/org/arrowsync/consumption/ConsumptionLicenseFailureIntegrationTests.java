@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
 import java.time.YearMonth;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.arrowsync.support.ArrowFixture;
 import org.arrowsync.support.IntegrationTest;
@@ -63,6 +65,26 @@ class ConsumptionLicenseFailureIntegrationTests extends IntegrationTest {
         assertThat(result.get("error_count").asInt()).isPositive();
         assertThat(result.get("errors").toString()).contains("without any amount");
         assertThat(provisional(tracked)).as("nothing taken back").isEqualTo(billed);
+    }
+
+    /** The same problem of every line of a report is said once per license, with how many lines have it. */
+    @Test
+    void aProblemOfEveryLineIsSaidOncePerLicense() {
+        Map<String, String> tracked = fixture.trackedResources(1);
+        fixture.emulator().fault("{\"family\":\"consumption\",\"kind\":\"extra_cells\",\"probability\":1}");
+        JsonNode job = fixture.succeeded("trigger_consumption_sync", MONTH);
+        fixture.emulator().clearFaults();
+
+        int problems = job.get("progress").get("line_problems").asInt();
+        assertThat(problems).isGreaterThan(tracked.size());
+        List<String> said = new ArrayList<>();
+        job.get("errors").forEach(error -> said.add(error.asString()));
+        assertThat(said)
+                .hasSizeLessThanOrEqualTo(tracked.size())
+                .allSatisfy(error -> assertThat(error)
+                        .matches(
+                                "XSP\\S+: (\\d+ consumption lines|consumption line 1): \\d+ cells for \\d+ headers, the"
+                                        + " surplus ignored"));
     }
 
     /** Each tracked license's provisional amount (consumed sell) as its resource's record holds it. */

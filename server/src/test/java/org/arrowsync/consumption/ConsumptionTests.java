@@ -79,6 +79,6 @@ class ConsumptionTests {
                         List.of()))
                 .toList();
         BigDecimal total = BigDecimal.valueOf(lines.size());
-        return new ConsumptionReport(List.of(), lines, total, total, List.of());
+        return new ConsumptionReport(List.of(), lines, total, total, List.of(), true);
     }
 }

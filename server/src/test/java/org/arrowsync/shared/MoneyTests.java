@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -64,8 +65,41 @@ class MoneyTests {
     })
     void aCorrectionIsWholeMinorUnitsBetweenTheRoundedAmounts(
             String target, String billed, String currency, String correction) {
-        assertThat(Money.correction(new BigDecimal(target), new BigDecimal(billed), currency))
+        assertThat(Money.correction(
+                        new BigDecimal(target),
+                        Money.billed(new BigDecimal(billed), BigDecimal.ZERO, currency),
+                        currency))
                 .isEqualByComparingTo(correction);
+    }
+
+    @Test
+    void aCurrencyCodeIsKeptUpperCaseAndABlankOneHasCents() {
+        assertThat(Money.currency(" jpy ")).isEqualTo("JPY");
+        assertThat(Money.currency("  ")).isNull();
+        assertThat(Money.minorUnits(" ")).isEqualTo(2);
+        assertThat(Money.minorUnits("bhd")).isEqualTo(3);
+    }
+
+    /**
+     * A correction's state stays put: the item is rounded alone, as the invoice rounds it, so a line at a half cent
+     * dropped, reconciled again, restored and moved below zero is corrected once each way, never by a flip-flopping
+     * cent (HALF_UP rounds halves away from zero, so rounding the item and its credit together would).
+     */
+    @Test
+    void aLineAtAHalfCentDroppedAndRestoredIsCorrectedOnceEachWay() {
+        BigDecimal item = new BigDecimal("205.005");
+        BigDecimal corrections = BigDecimal.ZERO;
+        for (String target : List.of("0", "0", "205.005", "205.005", "-3.005", "-3.005", "0")) {
+            BigDecimal correction =
+                    Money.correction(new BigDecimal(target), Money.billed(item, corrections, "EUR"), "EUR");
+            corrections = corrections.add(correction);
+            assertThat(Money.billed(item, corrections, "EUR"))
+                    .as("billed for %s", target)
+                    .isEqualByComparingTo(new BigDecimal(target).setScale(2, RoundingMode.HALF_UP));
+        }
+        assertThat(Money.correction(BigDecimal.ZERO, Money.billed(item, corrections, "EUR"), "EUR"))
+                .as("nothing more to book")
+                .isZero();
     }
 
     /** Both bounds at once: Arrow's amounts keep 12 digits before the point, a line's amounts 20 (D75, D79). */
