@@ -1,6 +1,7 @@
 package org.arrowsync.console;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -111,8 +112,12 @@ class OverviewController {
             return summary.billedByLines().add(billedByConsumption);
         }
 
+        /**
+         * What the month bills less Arrow's priced total, to the cent: each line is billed its amount rounded (D169),
+         * so the exact sums differ by fractions of a cent where lines were corrected, which are no gap.
+         */
         public BigDecimal gap() {
-            return billed().subtract(summary.arrowTotal());
+            return billed().subtract(summary.arrowTotal()).setScale(2, RoundingMode.HALF_UP);
         }
     }
 }
