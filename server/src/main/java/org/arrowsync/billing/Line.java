@@ -10,6 +10,7 @@ import org.arrowsync.ledger.InvoiceItemDraft;
 import org.arrowsync.ledger.Resource;
 import org.arrowsync.mappings.CustomerMapping;
 import org.arrowsync.pricing.Price;
+import org.arrowsync.shared.Money;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
@@ -29,10 +30,10 @@ record Line(
 
     /**
      * What the line's own invoice item bills: its amount less the corrections booked for it (re-pricing may book one
-     * while the line still follows Arrow), so that item and corrections together bill the amount.
+     * while the line still follows Arrow), so that item and corrections together bill the amount rounded (D169).
      */
     BigDecimal due() {
-        return billed == null ? amount() : amount().subtract(billed.compensated());
+        return billed == null ? amount() : Money.itemAmount(amount(), billed.compensated(), billed.currency());
     }
 
     /**

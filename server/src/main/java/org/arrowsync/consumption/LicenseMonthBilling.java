@@ -127,7 +127,7 @@ class LicenseMonthBilling {
         ConsumptionRecord record = records.lock(id.get()).orElseThrow();
         Price price = pricing.price(period, record, consumption.sell(), consumption.buy());
         // The provisional item bills what corrections booked for the month (by re-pricing) do not.
-        BigDecimal amount = price.billed().subtract(record.compensated());
+        BigDecimal amount = Money.itemAmount(price.billed(), record.compensated(), consumption.currencyOrDefault());
         JsonNode details = ItemDetails.provisional(license, record.consumedSell(), record.consumedBuy(), price);
         String name = pricing.prefix() + ": " + resource.name();
         if (record.invoiceItemUuid() != null) {

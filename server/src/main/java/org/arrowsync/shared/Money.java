@@ -123,6 +123,18 @@ public final class Money {
     }
 
     /**
+     * What an item whose line has {@code corrections} booked must amount to for the two to bill {@code amount} rounded,
+     * as a later correction would bring them (D169): the amount less the corrections, exact, unless at a half unit the
+     * two have opposite signs, where the invoice would round the item away from zero the other way; it is then whole
+     * units.
+     */
+    public static BigDecimal itemAmount(BigDecimal amount, BigDecimal corrections, String currency) {
+        BigDecimal item = amount.subtract(corrections);
+        BigDecimal billed = rounded(amount, currency);
+        return billed(item, corrections, currency).compareTo(billed) == 0 ? item : billed.subtract(corrections);
+    }
+
+    /**
      * The correction that brings what was {@code billed} ({@link #billed}) to {@code target}, rounded to the currency's
      * minor unit as an invoice bills it: whole minor units (zero when they agree; a cent, a yen or a fils at least
      * otherwise, D156). A line is thus billed its final amount rounded whatever it was corrected from: 205.005 billed

@@ -559,6 +559,31 @@ class BillingRulesIntegrationTests extends IntegrationTest {
         }
     }
 
+    /**
+     * D169: a line re-priced by a correction that Arrow then lowers below it keeps billing its price rounded: the sync
+     * gives its item what the correction leaves, whole cents where a half cent would round the other way (a +5.00
+     * correction on a line now worth 4.995 left an item of -0.005, billed -0.01).
+     */
+    @Test
+    void aLineLoweredBelowItsRepricingStillBillsItsPriceRounded() {
+        fixture.mapAllCustomers();
+        sync();
+        String line = invoicedLines("XSP700001").get(0);
+        fixture.emulator().changeAmounts(line, "10.00000", "10.00000");
+        sync();
+        fixture.markupRule("XSP700001", MONTH, "50");
+        JsonNode repriced = fixture.awaitJob(api.post(
+                "/api/admin/arrow/price-rules/reprice/",
+                Map.of("period", MONTH.toString(), "settings_uuid", settings, "confirm", true)));
+        assertThat(repriced.get("state").asString()).as(repriced.toString()).isEqualTo("succeeded");
+        assertThat(billedFor(line)).isEqualByComparingTo("15.00");
+
+        fixture.emulator().changeAmounts(line, "4.00000", "3.33000");
+        sync();
+
+        assertThat(billedFor(line)).as("3.33 + 50 %% = 4.995").isEqualByComparingTo("5.00");
+    }
+
     /** Arrow corrects a line's sell amount by {@code delta}. */
     private void nudge(String line, String delta) {
         BigDecimal sell =

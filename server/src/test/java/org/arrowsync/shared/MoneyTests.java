@@ -102,6 +102,28 @@ class MoneyTests {
                 .isZero();
     }
 
+    /**
+     * An item beside whole-unit corrections bills, with them, its line's amount rounded: exact, but where at a half
+     * unit the two signs differ (a re-pricing's +5.00 on a line Arrow then lowers to 4.995).
+     */
+    @ParameterizedTest(name = "[{0}] {1} less {2} in {3}: item {4}")
+    @CsvSource({
+        "4.995, 5.00, EUR, 0.00",
+        "0.005, 0.01, EUR, 0.00",
+        "12.345, 2.00, EUR, 10.345",
+        "-0.005, -0.01, EUR, 0.00",
+        "0.5, 1, JPY, 0",
+        "0.0005, 0.001, KWD, 0.000",
+        "10.005, 0, EUR, 10.005"
+    })
+    void anItemBesideItsCorrectionsBillsItsLinesAmountRounded(
+            String amount, String corrections, String currency, String item) {
+        BigDecimal given = Money.itemAmount(new BigDecimal(amount), new BigDecimal(corrections), currency);
+        assertThat(given).isEqualByComparingTo(item);
+        assertThat(Money.billed(given, new BigDecimal(corrections), currency))
+                .isEqualByComparingTo(Money.rounded(new BigDecimal(amount), currency));
+    }
+
     /** Both bounds at once: Arrow's amounts keep 12 digits before the point, a line's amounts 20 (D75, D79). */
     @ParameterizedTest(name = "[{0}] taken from Arrow: {1}, fits a line: {2}")
     @CsvSource({
