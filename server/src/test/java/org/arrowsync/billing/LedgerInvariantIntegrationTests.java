@@ -68,10 +68,14 @@ class LedgerInvariantIntegrationTests extends IntegrationTest {
         succeeded(api.post("/api/admin/arrow/billing-syncs/reconcile/", month));
         succeeded(api.post("/api/admin/arrow/billing-syncs/reconcile/", month));
 
-        List<Boolean> linked =
-                jdbc.sql("""
-                        select it.resource_id is not null from invoice_items it where it.details ->> 'source' = 'arrow_reconciliation'
-                        and it.details ->> 'original_line_reference' = ?""").param(viaInvoice.get(1)).query(Boolean.class).list();
+        List<Boolean> linked = jdbc.sql("""
+                        select it.resource_id is not null from invoice_items it join invoices i on i.id = it.invoice_id
+                        join customer_mappings m on m.customer_id = i.customer_id join arrow_settings s on s.id = m.settings_id
+                        where s.uuid = ?::uuid and it.details ->> 'source' = 'arrow_reconciliation'
+                        and it.details ->> 'original_line_reference' = ?""")
+                .params(settings, viaInvoice.get(1))
+                .query(Boolean.class)
+                .list();
         assertThat(linked)
                 .as("a billing correction names the resource its line billed")
                 .containsExactly(true);
