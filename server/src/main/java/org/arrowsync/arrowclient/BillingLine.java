@@ -32,7 +32,7 @@ import org.arrowsync.shared.Money;
  * @param reportPeriod {@code Report Period}; null when absent
  * @param validationDate {@code Validation Date} (ISO, or any of an export's date formats: see {@code Dates}); null when
  *     not validated
- * @param currency {@code Country Marketplace Currency}, else {@code Service Provider Currency}; null
+ * @param currency {@code Country Marketplace Currency}, else {@code Service Provider Currency}, upper case; null
  */
 public record BillingLine(
         String lineReference,
@@ -51,6 +51,10 @@ public record BillingLine(
         YearMonth reportPeriod,
         LocalDate validationDate,
         String currency) {
+
+    public BillingLine {
+        currency = Money.currency(currency);
+    }
 
     // The columns read with fallbacks, first found wins (constants: each row of a million-line month reads them all).
     static final String[] REFERENCE = {"Sequence", "Order Id"};
@@ -117,7 +121,7 @@ public record BillingLine(
                 cells.text(SKU),
                 cells.period(PERIOD),
                 cells.date(VALIDATED),
-                Money.currency(cells.text(CURRENCY)));
+                cells.text(CURRENCY));
         if (!cells.problems().isEmpty()) {
             String where = reference == null ? "export line" : "export line " + reference;
             return BillingLineResult.rejected(line, where + ": " + String.join("; ", cells.problems()));

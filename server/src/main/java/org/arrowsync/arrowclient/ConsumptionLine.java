@@ -14,7 +14,7 @@ import org.arrowsync.shared.Money;
  * @param sellTotal {@code Total sell price}, else {@code Country customer total}; 0 when both absent
  * @param buyTotal {@code Total buy price}, else {@code Country reseller total}; 0 when both absent
  * @param quantity {@code Level Chargeable Quantity}; 0 when absent, null when unreadable
- * @param currency {@code Country currency code}; null when absent
+ * @param currency {@code Country currency code}, upper case ({@link Money#currency}); null when absent
  * @param cells the row as sent, positionally matching the report's headers
  */
 public record ConsumptionLine(
@@ -35,6 +35,7 @@ public record ConsumptionLine(
     private static final String[] BUY = {"Total buy price", "Country reseller total"};
 
     public ConsumptionLine {
+        currency = Money.currency(currency);
         cells = Collections.unmodifiableList(new ArrayList<>(cells));
     }
 
@@ -65,7 +66,7 @@ public record ConsumptionLine(
                 row.amount(BigDecimal.ZERO, "Level Chargeable Quantity"),
                 sell,
                 buy,
-                Money.currency(row.text("Country currency code")),
+                row.text("Country currency code"),
                 cells);
         if (columns.overflows(cells)) {
             row.problem(cells.size() + " cells for " + columns.headers().size() + " headers, the surplus ignored");

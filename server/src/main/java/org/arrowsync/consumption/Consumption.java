@@ -3,6 +3,7 @@ package org.arrowsync.consumption;
 import java.math.BigDecimal;
 import java.time.YearMonth;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.arrowsync.arrowclient.ArrowClient;
@@ -45,20 +46,15 @@ record Consumption(BigDecimal sell, BigDecimal buy, int lines, String currency, 
             if (prediction.reportPeriod() != null && !prediction.reportPeriod().equals(period)) {
                 throw failure;
             }
-            String currency =
-                    prediction.currency() == null || prediction.currency().isBlank()
-                            ? null
-                            : prediction.currency().strip();
-            return new Consumption(prediction.sellTotal(), prediction.buyTotal(), 0, currency, List.of());
+            return new Consumption(prediction.sellTotal(), prediction.buyTotal(), 0, prediction.currency(), List.of());
         }
     }
 
     /** The report's totals; lines in more than one currency cannot be added up (D9) and are refused. */
     static Consumption of(String licenseReference, ConsumptionReport report) {
         Set<String> currencies = report.lines().stream()
-                .map(ConsumptionLine::currency)
-                .filter(c -> c != null && !c.isBlank())
-                .map(String::trim)
+                .map(ConsumptionLine::currency) // the client keeps a code upper case, null when blank (D168)
+                .filter(Objects::nonNull)
                 .collect(Collectors.toSet());
         return new Consumption(
                 report.sellTotal(),

@@ -190,7 +190,7 @@ class LicenseMonthBilling {
             return new Totals(
                     sell,
                     buy,
-                    currency == null || currency.isBlank() ? Set.of() : Set.of(currency.trim()),
+                    currency == null ? Set.of() : Set.of(currency), // kept upper case by the client (D168)
                     license,
                     validated);
         }
