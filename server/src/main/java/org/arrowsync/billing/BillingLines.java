@@ -17,6 +17,7 @@ import org.arrowsync.pricing.PriceBook;
 import org.arrowsync.pricing.PricedLines;
 import org.arrowsync.pricing.RepricePlan;
 import org.arrowsync.pricing.RepricedCustomer;
+import org.arrowsync.shared.Money;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
@@ -86,7 +87,7 @@ class BillingLines implements PricedLines {
                     customers.merge(
                             new RepricedCustomer.Key(sync.customerUuid(), item.currency()),
                             RepricedCustomer.none(sync.customerUuid(), sync.customerName(), item.currency())
-                                    .plus(item.charged(), price.billed(), correction),
+                                    .plus(item.billed(), Money.rounded(price.billed(), item.currency()), correction),
                             RepricedCustomer::plus);
                 }
             }

@@ -41,10 +41,6 @@ record BillingSyncItem(
         UUID contentHash,
         Instant created) {
 
-    public BigDecimal charged() {
-        return invoiced.add(compensated);
-    }
-
     /** What its invoices bill for the line: its item rounded as the invoice bills it, and its corrections (D169). */
     BigDecimal billed() {
         return Money.billed(invoiced, compensated, currency);

@@ -29,6 +29,7 @@ import org.arrowsync.pricing.MarginTotals;
 import org.arrowsync.shared.DeltaCounts;
 import org.arrowsync.shared.ListQuery;
 import org.arrowsync.shared.Listing;
+import org.arrowsync.shared.Money;
 import org.arrowsync.shared.PageRequest;
 import org.arrowsync.shared.RowCopy;
 import org.arrowsync.shared.SqlFilter;
@@ -108,12 +109,13 @@ class BillingSyncItemRepository {
                     + " join customer_mappings m on m.id = b.customer_mapping_id"
                     + BillingSyncRepository.CUSTOMER_JOINS;
     /**
-     * What a line costs, lists at and bills (its item and corrections); a line Arrow dropped costs and lists nothing.
+     * What a line costs, lists at and bills (its item rounded as its invoice bills it, and its corrections, D169); a
+     * line Arrow dropped costs and lists nothing.
      */
     private static final String BUY = "case when t.removed then 0 else t.buy end";
 
     private static final String SELL = "case when t.removed then 0 else t.sell end";
-    private static final String BILLED = "t.invoiced + t.compensated";
+    private static final String BILLED = Money.roundedInSql("t.invoiced", "t.currency") + " + t.compensated";
 
     /** The columns a new item is copied with. */
     private static final List<String> NEW_COLUMNS = List.of(

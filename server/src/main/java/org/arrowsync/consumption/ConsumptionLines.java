@@ -94,7 +94,10 @@ class ConsumptionLines implements PricedLines {
             customers.merge(
                     new RepricedCustomer.Key(record.customerUuid(), record.currency()),
                     RepricedCustomer.none(record.customerUuid(), record.customerName(), record.currency())
-                            .plus(record.invoiced(), price.billed(), correction),
+                            .plus(
+                                    record.billed(record.currency()),
+                                    Money.rounded(price.billed(), record.currency()),
+                                    correction),
                     RepricedCustomer::plus);
         }
         return new RepricePlan(new ArrayList<>(customers.values()), lines, refused -> {

@@ -81,11 +81,6 @@ record ConsumptionRecord(
         return finalBuy != null ? finalBuy : consumedBuy;
     }
 
-    /** What the invoices already hold for this license-month: the provisional item plus every compensation. */
-    BigDecimal invoiced() {
-        return (itemAmount == null ? BigDecimal.ZERO : itemAmount).add(compensated);
-    }
-
     /**
      * What its invoices bill for the license-month in {@code currency}: the provisional item rounded as the invoice
      * bills it, and the corrections (D169).

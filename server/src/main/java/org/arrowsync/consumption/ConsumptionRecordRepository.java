@@ -92,8 +92,12 @@ class ConsumptionRecordRepository {
     private static final String BUY = "coalesce(cr.final_buy, cr.consumed_buy)";
 
     private static final String SELL = "coalesce(cr.final_sell, cr.consumed_sell)";
-    /** What a license-month's provisional item ({@code ii}) and corrections bill, priced as they were written. */
-    static final String BILLED = "coalesce(ii.unit_price * ii.quantity, 0) + cr.compensated";
+    /**
+     * What a license-month's provisional item ({@code ii}) and corrections bill, priced as they were written: the item
+     * rounded as its invoice bills it (D169).
+     */
+    static final String BILLED =
+            "coalesce(" + Money.roundedInSql("ii.unit_price * ii.quantity", "ii.currency") + ", 0) + cr.compensated";
 
     private final JdbcClient jdbc;
     private final ListQuery<ConsumptionRecord> listing;

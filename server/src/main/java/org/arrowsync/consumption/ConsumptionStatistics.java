@@ -162,7 +162,8 @@ public class ConsumptionStatistics {
 
     /**
      * What consumption tracking billed for the settings' mapped customers in these months: per month, its provisional
-     * items as written (under the price rules) and their corrections, of the license-months it owns (D2).
+     * items as their invoices bill them (under the price rules, rounded, D173) and their corrections, of the
+     * license-months it owns (D2).
      */
     public Map<YearMonth, BigDecimal> billed(Settings settings, Collection<YearMonth> periods) {
         Map<YearMonth, BigDecimal> billed = new HashMap<>();

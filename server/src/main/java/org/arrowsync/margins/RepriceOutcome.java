@@ -15,8 +15,8 @@ import org.arrowsync.shared.Uuids;
  * customer and currency, what its lines were billed, what the price rules bill, and the corrections for the difference
  * (whole minor units: each line is brought to its price under the rules rounded, D169). A run's result counts what it
  * booked: a correction its customer's invoice could not take (D9, D94) is in {@code corrections_refused} and
- * {@code difference_refused}, not in {@code difference}. What was billed and what the rules bill are exact, at the
- * ledger's ten decimals (a price times a quantity, each stored at ten, is written so).
+ * {@code difference_refused}, not in {@code difference}. What was billed and what the rules bill are what invoices
+ * bill, each line rounded to the currency's minor unit, so a preview's {@code difference} is the one less the other.
  */
 public record RepriceOutcome(
         String period,

@@ -7,8 +7,9 @@ import java.util.UUID;
 
 /**
  * One line of a month as margin reports show it: what Arrow charges for it ({@code buy}) and lists it at
- * ({@code sell}), what the operator's invoices bill for it ({@code billed}: its item and every correction) and where. A
- * billing line invoiced by the billing sync is one; a license-month billed by consumption tracking is one.
+ * ({@code sell}), what the operator's invoices bill for it ({@code billed}: its item, rounded as its invoice bills it,
+ * and every correction) and where. A billing line invoiced by the billing sync is one; a license-month billed by
+ * consumption tracking is one.
  *
  * @param quantity null where Arrow gives none (consumption is metered)
  * @param invoiceUuid the invoice of {@code invoiceItemUuid}; both null for a line that bills nothing

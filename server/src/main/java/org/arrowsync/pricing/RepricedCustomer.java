@@ -4,9 +4,10 @@ import java.math.BigDecimal;
 import java.util.UUID;
 
 /**
- * What re-pricing a month changes for one customer and currency: what its lines are billed now (items and corrections),
- * what the rules bill for Arrow's latest amounts, and the corrections that brings ({@code difference} is their sum:
- * whole minor units, each line brought to its price under the rules rounded, as reconciliation books them, D169).
+ * What re-pricing a month changes for one customer and currency: what its invoices bill for its lines now (each item
+ * rounded as its invoice bills it, and corrections), what they would bill under the rules for Arrow's latest amounts
+ * (each line's price rounded), and the corrections that brings ({@code difference} is their sum: whole minor units,
+ * each line brought to its price under the rules rounded, as reconciliation books them, D169).
  */
 public record RepricedCustomer(
         UUID customerUuid,

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Currency;
 import java.util.Locale;
+import java.util.stream.Collectors;
 
 /**
  * The money rules in one place. Amounts are stored as Arrow gives them (numeric, 10 decimals); an invoice item's price
@@ -30,6 +31,14 @@ public final class Money {
     public static String orDefaultCurrency(String named) {
         return named == null || named.isBlank() ? DEFAULT_CURRENCY : named;
     }
+
+    /** {@link #roundedInSql}'s branches: {@code when 'JPY' then 0} for each currency not of two decimals. */
+    private static final String NOT_TWO_DECIMALS = Currency.getAvailableCurrencies().stream()
+            .filter(currency -> minorUnits(currency.getCurrencyCode()) != 2)
+            .map(currency ->
+                    " when '" + currency.getCurrencyCode() + "' then " + minorUnits(currency.getCurrencyCode()))
+            .sorted()
+            .collect(Collectors.joining());
 
     private Money() {}
 
@@ -112,6 +121,16 @@ public final class Money {
     /** An amount as an invoice bills it: rounded half up to the currency's minor unit. */
     public static BigDecimal rounded(BigDecimal amount, String currency) {
         return amount.setScale(minorUnits(currency), RoundingMode.HALF_UP);
+    }
+
+    /**
+     * {@link #rounded} in SQL, for sums made where the rows are: the {@code amount} expression rounded to the minor
+     * unit of the currency code in the {@code currency} expression (PostgreSQL rounds a numeric's half away from zero,
+     * as HALF_UP does). The statement names the currencies whose minor unit is not two decimals, from the table
+     * {@link #minorUnits} reads; codes are stored upper case (D168).
+     */
+    public static String roundedInSql(String amount, String currency) {
+        return "round(" + amount + ", case " + currency + NOT_TWO_DECIMALS + " else 2 end)";
     }
 
     /**

@@ -61,7 +61,7 @@ class MarginReportsIntegrationTests extends IntegrationTest {
         for (JsonNode margin : margins) {
             String customer = margin.get("customer_uuid").asString();
             BigDecimal[] expected = arrowTotals.get(customer);
-            BigDecimal billed = fixture.arrowCharges(customer, MONTH);
+            BigDecimal billed = fixture.arrowChargesAsBilled(customer, MONTH);
             assertThat(margin.get("currency").asString()).isEqualTo("EUR");
             assertThat(margin.get("arrow_sell").asString()).isEqualTo(cents(expected[0]));
             assertThat(margin.get("arrow_buy").asString()).isEqualTo(cents(expected[1]));
@@ -133,7 +133,7 @@ class MarginReportsIntegrationTests extends IntegrationTest {
         assertThat(buy).isEqualByComparingTo(exportBuy);
         assertThat(billed)
                 .isEqualByComparingTo(customers.values().stream()
-                        .map(customer -> fixture.arrowCharges(customer, MONTH))
+                        .map(customer -> fixture.arrowChargesAsBilled(customer, MONTH))
                         .reduce(BigDecimal.ZERO, BigDecimal::add));
 
         assertThat(api.get(LINES + "?period=" + MONTH + "&format=csv&settings_uuid=" + settings)
