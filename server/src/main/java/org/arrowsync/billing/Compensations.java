@@ -161,7 +161,7 @@ final class Compensations {
                     id -> writers.invoices()
                             .currencyOf(invoice.get())
                             .orElse(c.item().currency()));
-            if (!currency.equalsIgnoreCase(c.item().currency())) {
+            if (!currency.equals(c.item().currency())) {
                 refuse.accept(
                         c,
                         new Refusal(

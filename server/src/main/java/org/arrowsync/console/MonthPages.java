@@ -90,7 +90,7 @@ class MonthPages {
         model.addAttribute("underWay", Periods.underWay(month, clock));
         model.addAttribute("summary", summary);
         model.addAttribute("billedByConsumption", byConsumption);
-        model.addAttribute("totals", new OverviewController.MonthRow(summary, byConsumption));
+        model.addAttribute("totals", new MonthTotals(summary, byConsumption));
         model.addAttribute("syncs", months.syncs(chosen, month, new PageRequest(Math.max(1, page), PAGE_SIZE)));
         model.addAttribute("changes", months.lastChanges(chosen, month).orElse(null));
         model.addAttribute("unmatched", months.unmatched(chosen, month));

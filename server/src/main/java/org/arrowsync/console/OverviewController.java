@@ -1,7 +1,6 @@
 package org.arrowsync.console;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -9,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.arrowsync.billing.BillingMonths;
-import org.arrowsync.billing.MonthSummary;
 import org.arrowsync.consumption.ConsumptionStatistics;
 import org.arrowsync.consumption.SyncPause;
 import org.arrowsync.jobs.Job;
@@ -81,9 +79,9 @@ class OverviewController {
 
     private SettingsOverview overview(Settings found, List<YearMonth> periods) {
         Map<YearMonth, BigDecimal> billedByConsumption = consumption.billed(found, periods);
-        List<MonthRow> rows = months.summaries(found, periods).stream()
+        List<MonthTotals> rows = months.summaries(found, periods).stream()
                 .map(summary ->
-                        new MonthRow(summary, billedByConsumption.getOrDefault(summary.period(), BigDecimal.ZERO)))
+                        new MonthTotals(summary, billedByConsumption.getOrDefault(summary.period(), BigDecimal.ZERO)))
                 .toList();
         List<Job> active =
                 new ArrayList<>(jobs.list(new JobFilter(null, JobState.RUNNING.value(), found.uuid()), firstJobs())
@@ -101,23 +99,7 @@ class OverviewController {
     record SettingsOverview(
             Settings settings,
             Optional<ConnectionHealth> health,
-            List<MonthRow> months,
+            List<MonthTotals> months,
             List<Job> activeJobs,
             List<Job> failedJobs) {}
-
-    /** A month as billing summarises it, with what consumption tracking billed of it. */
-    record MonthRow(MonthSummary summary, BigDecimal billedByConsumption) {
-
-        public BigDecimal billed() {
-            return summary.billedByLines().add(billedByConsumption);
-        }
-
-        /**
-         * What the month bills less Arrow's priced total, to the cent: each line is billed its amount rounded (D169),
-         * so the exact sums differ by fractions of a cent where lines were corrected, which are no gap.
-         */
-        public BigDecimal gap() {
-            return billed().subtract(summary.arrowTotal()).setScale(2, RoundingMode.HALF_UP);
-        }
-    }
 }

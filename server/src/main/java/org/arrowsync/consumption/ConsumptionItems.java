@@ -37,7 +37,7 @@ class ConsumptionItems {
             return Optional.of(invoices.noPlacement(customerUuid, billed).why(billed));
         }
         return invoices.currencyOf(open.get())
-                .filter(held -> !held.equalsIgnoreCase(currency))
+                .filter(held -> !held.equals(currency))
                 .map(held -> "it is in " + currency + " but the invoice of "
                         + open.get().period() + " is in " + held + " (D9)");
     }

@@ -162,8 +162,7 @@ public class ConsumptionStatistics {
 
     /**
      * What consumption tracking billed for the settings' mapped customers in these months: per month, its provisional
-     * items as their invoices bill them (under the price rules, rounded, D173) and their corrections, of the
-     * license-months it owns (D2).
+     * items as written (under the price rules) and their corrections, exact, of the license-months it owns (D2).
      */
     public Map<YearMonth, BigDecimal> billed(Settings settings, Collection<YearMonth> periods) {
         Map<YearMonth, BigDecimal> billed = new HashMap<>();
@@ -171,7 +170,7 @@ public class ConsumptionStatistics {
             return billed;
         }
         jdbc.sql("""
-                        select cr.billing_period, sum(""" + ConsumptionRecordRepository.BILLED + ") as billed"
+                        select cr.billing_period, sum(""" + ConsumptionRecordRepository.CHARGED + ") as billed"
                         + ConsumptionRecordRepository.FROM + """
                          join license_billing lb on lb.license_reference = cr.license_reference
                               and lb.period = to_char(cr.billing_period, 'YYYY-MM') and lb.billed_by = 'consumption'

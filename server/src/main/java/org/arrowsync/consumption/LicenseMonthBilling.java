@@ -258,7 +258,7 @@ class LicenseMonthBilling {
      */
     private InvoiceItem billedIn(ConsumptionRecord record, String currency) {
         InvoiceItem item = invoices.item(record.invoiceItemUuid());
-        if (currency != null && !item.currency().equalsIgnoreCase(currency.strip())) {
+        if (currency != null && !item.currency().equals(currency)) {
             throw new CurrencyChanged(record.licenseReference(), record.period(), currency, item.currency());
         }
         return item;
