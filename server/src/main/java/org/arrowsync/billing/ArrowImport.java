@@ -57,13 +57,12 @@ class ArrowImport {
         this.clients = clients;
     }
 
-    void forceImport(
-            Settings settings,
-            Collection<Subscription> subscriptions,
-            Optional<Offering> given,
-            Result result,
-            Applier apply) {
-        Offering offering = given.orElseGet(this::arrowOffering);
+    /**
+     * The export's customers to import, each with its subscriptions and XSP reference (D24: Arrow's customer list is
+     * read when an End User Company ID is a Ref); a subscription whose customer cannot be told is an error on the
+     * result. Reads only: call before the transaction that writes.
+     */
+    List<Company> companies(Settings settings, Collection<Subscription> subscriptions, Result result) {
         Map<String, List<Subscription>> byCustomer = new LinkedHashMap<>();
         for (Subscription subscription : subscriptions) {
             String company = subscription.endUser().companyName();
@@ -77,16 +76,10 @@ class ArrowImport {
                         .add(subscription);
             }
         }
-        // Operator customers are found by name compared as the billing sync compares them (D13).
-        Map<String, Customer> byName = new LinkedHashMap<>();
-        customers.all().forEach(customer -> byName.putIfAbsent(MappingIndex.name(customer.name()), customer));
-        Set<String> mapped = mappings.active(settings).stream()
-                .map(CustomerMapping::arrowReference)
-                .collect(Collectors.toSet());
         XspReferences xsp = new XspReferences(settings);
+        List<Company> companies = new ArrayList<>();
         for (Map.Entry<String, List<Subscription>> entry : byCustomer.entrySet()) {
-            EndUser endUser = entry.getValue().get(0).endUser();
-            String id = endUser.reference();
+            String id = entry.getValue().get(0).endUser().reference();
             if (id == null || id.isBlank()) {
                 entry.getValue()
                         .forEach(subscription -> result.error(
@@ -102,9 +95,28 @@ class ArrowImport {
                                 "Arrow lists no customer with Ref '" + id + "' (customer '" + entry.getKey() + "')"));
                 continue;
             }
-            Customer customer = byName.computeIfAbsent(MappingIndex.name(entry.getKey()), name -> {
+            companies.add(new Company(entry.getKey(), id, reference, entry.getValue()));
+        }
+        return companies;
+    }
+
+    /**
+     * Creates what the {@code companies} lack (operator customer, project, mapping) and applies their subscriptions.
+     * Call inside a transaction that took {@code ResourceService.lockCreations} first.
+     */
+    void forceImport(
+            Settings settings, List<Company> companies, Optional<Offering> given, Result result, Applier apply) {
+        Offering offering = given.orElseGet(this::arrowOffering);
+        // Operator customers are found by name compared as the billing sync compares them (D13).
+        Map<String, Customer> byName = new LinkedHashMap<>();
+        customers.all().forEach(customer -> byName.putIfAbsent(MappingIndex.name(customer.name()), customer));
+        Set<String> mapped = mappings.active(settings).stream()
+                .map(CustomerMapping::arrowReference)
+                .collect(Collectors.toSet());
+        for (Company company : companies) {
+            Customer customer = byName.computeIfAbsent(MappingIndex.name(company.name()), name -> {
                 result.customerCreated();
-                return customers.create(endUser.toCustomer());
+                return customers.create(company.subscriptions().get(0).endUser().toCustomer());
             });
             Project project = projects.ofCustomer(customer).stream()
                     .filter(p -> p.name().toLowerCase().contains("arrow"))
@@ -113,13 +125,23 @@ class ArrowImport {
                         result.projectCreated();
                         return projects.create(customer.uuid(), PROJECT_NAME, "Azure subscriptions synced from Arrow");
                     });
+            String reference = company.reference();
             if (mapped.add(reference)) {
-                mappings.ensure(settings, reference, reference.equals(id) ? null : id, entry.getKey(), customer.uuid());
+                mappings.ensure(
+                        settings,
+                        reference,
+                        reference.equals(company.id()) ? null : company.id(),
+                        company.name(),
+                        customer.uuid());
                 result.mappingCreated();
             }
-            entry.getValue().forEach(subscription -> apply.apply(subscription, offering, project, null, null, result));
+            company.subscriptions()
+                    .forEach(subscription -> apply.apply(subscription, offering, project, null, null, result));
         }
     }
+
+    /** A customer of the export: its name, End User Company ID and XSP reference, and its subscriptions. */
+    record Company(String name, String id, String reference, List<Subscription> subscriptions) {}
 
     private Offering arrowOffering() {
         return offerings

@@ -5,6 +5,7 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +35,7 @@ import org.arrowsync.settings.VendorOfferingMapping;
 import org.arrowsync.settings.VendorOfferingMappingService;
 import org.arrowsync.shared.FieldErrors;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -57,6 +59,7 @@ class ResourceSync {
     private final ProjectService projects;
     private final OfferingService offerings;
     private final ArrowImport imports;
+    private final TransactionTemplate transactions;
     private final Clock clock;
 
     ResourceSync(
@@ -68,6 +71,7 @@ class ResourceSync {
             ProjectService projects,
             OfferingService offerings,
             ArrowImport imports,
+            TransactionTemplate transactions,
             Clock clock) {
         this.settings = settings;
         this.mappings = mappings;
@@ -77,6 +81,7 @@ class ResourceSync {
         this.projects = projects;
         this.offerings = offerings;
         this.imports = imports;
+        this.transactions = transactions;
         this.clock = clock;
     }
 
@@ -97,29 +102,50 @@ class ResourceSync {
         Result result = new Result();
         Map<String, Subscription> subscriptions = subscriptions(chosen, range, result);
         if (request.forceImport()) {
-            imports.forceImport(chosen, subscriptions.values(), offering, result, this::apply);
+            List<ArrowImport.Company> companies = imports.companies(chosen, subscriptions.values(), result);
+            creating(() -> imports.forceImport(chosen, companies, offering, result, this::apply));
         } else {
-            Map<String, VendorOfferingMapping> byVendor = new LinkedHashMap<>();
-            vendors.active(chosen).forEach(mapping -> byVendor.putIfAbsent(mapping.vendorName(), mapping));
-            MappingIndex arrowCustomers = new MappingIndex(mappings.active(chosen));
-            for (Subscription subscription : subscriptions.values()) {
-                VendorOfferingMapping mapped = byVendor.get(subscription.vendor());
-                Optional<Offering> target =
-                        mapped != null ? Optional.of(offerings.named(mapped.offeringUuid())) : offering;
-                apply(
-                        subscription,
-                        target.orElse(null),
-                        project.orElse(null),
-                        arrowCustomers
-                                .match(
-                                        subscription.endUser().reference(),
-                                        subscription.endUser().companyName())
-                                .orElse(null),
-                        mapped == null ? null : mapped.planUuid(),
-                        result);
-            }
+            creating(() -> applyMapped(chosen, subscriptions.values(), offering, project, result));
         }
         return result.response();
+    }
+
+    /**
+     * Runs what creates resources (and customers and projects) in one transaction that takes turns with any other that
+     * does (D174): two runs sent together would each find a resource missing and both create it. Arrow is read before.
+     */
+    private void creating(Runnable writes) {
+        transactions.executeWithoutResult(status -> {
+            resources.lockCreations();
+            writes.run();
+        });
+    }
+
+    /** Applies each subscription to the offering its vendor is mapped to, else the one given. */
+    private void applyMapped(
+            Settings chosen,
+            Collection<Subscription> subscriptions,
+            Optional<Offering> offering,
+            Optional<Project> project,
+            Result result) {
+        Map<String, VendorOfferingMapping> byVendor = new LinkedHashMap<>();
+        vendors.active(chosen).forEach(mapping -> byVendor.putIfAbsent(mapping.vendorName(), mapping));
+        MappingIndex arrowCustomers = new MappingIndex(mappings.active(chosen));
+        for (Subscription subscription : subscriptions) {
+            VendorOfferingMapping mapped = byVendor.get(subscription.vendor());
+            Optional<Offering> target = mapped != null ? Optional.of(offerings.named(mapped.offeringUuid())) : offering;
+            apply(
+                    subscription,
+                    target.orElse(null),
+                    project.orElse(null),
+                    arrowCustomers
+                            .match(
+                                    subscription.endUser().reference(),
+                                    subscription.endUser().companyName())
+                            .orElse(null),
+                    mapped == null ? null : mapped.planUuid(),
+                    result);
+        }
     }
 
     /**

@@ -140,6 +140,11 @@ class ResourceRepository {
                 .update();
     }
 
+    /** {@link ResourceService#lockCreations}. */
+    void lockCreations() {
+        TransactionLocks.named(jdbc, "resource creation");
+    }
+
     /** Locks the resource for the checks of its deletion ({@link TransactionLocks#rowForDeletion}). */
     void lockForDeletion(long id) {
         TransactionLocks.rowForDeletion(jdbc, "resources", id);

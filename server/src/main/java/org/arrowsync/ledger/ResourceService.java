@@ -16,6 +16,7 @@ import org.arrowsync.shared.Listing;
 import org.arrowsync.shared.NotFound;
 import org.arrowsync.shared.PageRequest;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -109,6 +110,16 @@ public class ResourceService {
 
     Listing<Resource> list(ResourceFilter filter, PageRequest page) {
         return resources.list(filter, page);
+    }
+
+    /**
+     * Makes the transactions that look for a resource (or the customer and project of one) before creating it take
+     * turns until they end, so that requests sent together never create it twice: {@code import_license},
+     * {@code sync_resources}. Call first in the transaction that looks.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void lockCreations() {
+        resources.lockCreations();
     }
 
     @Transactional

@@ -110,6 +110,7 @@ public class LicenseLinking {
         Offering offering = offerings.named(request.offeringUuid());
         Project project = projectOf(mapping, request.projectUuid());
         String reference = request.licenseReference();
+        resources.lockCreations();
         boolean imported = resources.ofCustomer(mapping.customerUuid()).stream()
                 .anyMatch(resource -> resource.offering().uuid().equals(offering.uuid())
                         && (reference.equals(resource.licenseReference()) || reference.equals(resource.backendId())));

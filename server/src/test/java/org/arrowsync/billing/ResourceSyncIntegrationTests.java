@@ -7,6 +7,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.arrowsync.arrowclient.ExportQuery;
 import org.arrowsync.arrowclient.ExportRow;
 import org.arrowsync.contract.Contract;
@@ -133,6 +137,40 @@ class ResourceSyncIntegrationTests extends IntegrationTest {
                 .isEqualTo(row.cell("End User Address Line1") + ", " + row.cell("End User City"));
         assertThat(customer.get("postal").asString()).isEqualTo(row.cell("End User Post Code"));
         assertThat(customer.get("country").asString()).hasSize(2).isEqualTo(row.cell("End User Country Code"));
+    }
+
+    @Test
+    void forceImportsSentTogetherCreateEachCustomerAndProjectOnce() throws Exception {
+        String settings = fixture.settings(ExportTemplates.MSP_REFERENCE);
+        String name = ArrowFixture.unique("Fabrikam Inc");
+        fixture.emulator().renameCustomer("XSP700002", name);
+        ExecutorService requests = Executors.newFixedThreadPool(4);
+        List<Future<Response>> answers = new ArrayList<>();
+        try {
+            for (int i = 0; i < 4; i++) {
+                answers.add(
+                        requests.submit(() -> syncResources(Map.of("settings_uuid", settings, "force_import", true))));
+            }
+            int created = 0;
+            for (Future<Response> answer : answers) {
+                created += answer.get(60, TimeUnit.SECONDS)
+                        .json()
+                        .get("customers_created")
+                        .asInt();
+            }
+            assertThat(created).as("the renamed customer, once").isPositive();
+        } finally {
+            requests.shutdownNow();
+        }
+        JsonNode customers = api.get("/api/customers/?name=" + name.replace(" ", "%20"))
+                .expect(200)
+                .json();
+        assertThat(customers).hasSize(1);
+        String customer = customers.get(0).get("uuid").asString();
+        assertThat(api.get("/api/projects/?customer_uuid=" + customer)
+                        .expect(200)
+                        .json())
+                .hasSize(1);
     }
 
     private Response syncResources(String settings, String offering, String project) {

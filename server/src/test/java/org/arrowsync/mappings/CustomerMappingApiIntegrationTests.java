@@ -316,6 +316,42 @@ class CustomerMappingApiIntegrationTests extends IntegrationTest {
         assertThat(data.json().get("billing_lines").size()).isPositive();
     }
 
+    /** One license imported by several requests at once: one resource is created, the others are refused. */
+    @Test
+    void aLicenseImportedByRequestsSentTogetherIsImportedOnce() throws Exception {
+        String customer = fixture.customer();
+        String project = fixture.project(customer);
+        String offering = fixture.offering().text("uuid");
+        String mapping = map(arrowCustomer("Fabrikam Inc").get("reference").asString(), customer)
+                .expect(201)
+                .text("uuid");
+        ExecutorService requests = Executors.newFixedThreadPool(6);
+        try {
+            for (int round = 0; round < 3; round++) {
+                String license = "XSP88800" + round;
+                List<Future<Response>> answers = new ArrayList<>();
+                for (int i = 0; i < 6; i++) {
+                    answers.add(requests.submit(() -> api.post(
+                            BASE + mapping + "/import_license/",
+                            Map.of("license_reference", license, "offering_uuid", offering, "project_uuid", project))));
+                }
+                List<Integer> statuses = new ArrayList<>();
+                for (Future<Response> answer : answers) {
+                    statuses.add(answer.get(30, TimeUnit.SECONDS).status());
+                }
+                assertThat(statuses).as(license).containsOnlyOnce(200).containsOnly(200, 400);
+                assertThat(api.get("/api/marketplace-resources/?offering_uuid=" + offering + "&backend_id=" + license)
+                                .expect(200)
+                                .json()
+                                .size())
+                        .as(license)
+                        .isOne();
+            }
+        } finally {
+            requests.shutdownNow();
+        }
+    }
+
     @Test
     void licenseActionsAnswerArrowFailuresAndForeignObjectsInTheContractShape() {
         String customer = fixture.customer();
