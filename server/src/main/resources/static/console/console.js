@@ -169,7 +169,7 @@
     new uPlot({
       width: width,
       height: 260,
-      scales: { x: { time: false, range: [-0.6, months.length - 0.4] } },
+      scales: { x: { time: false, range: [-0.6, months.length - 0.4] }, y: { range: (u, min, max) => [Math.min(0, min), Math.max(0, max) * 1.05 || 1] } },
       axes: [
         { values: function (_, ticks) { return ticks.map(function (t) { return months[t] ? months[t].period : ""; }); },
           splits: function () { return xs; } },

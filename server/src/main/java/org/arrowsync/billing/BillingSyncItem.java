@@ -42,7 +42,7 @@ record BillingSyncItem(
         Instant created) {
 
     /** What its invoices bill for the line: its item rounded as the invoice bills it, and its corrections (D169). */
-    BigDecimal billed() {
+    public BigDecimal billed() {
         return Money.billed(invoiced, compensated, currency);
     }
 

@@ -272,6 +272,29 @@ public class ConsoleFormat {
         return SyncState.display(code);
     }
 
+    /**
+     * How a billing line is billed, in words, from its path's name ({@code INVOICE}, {@code CONSUMPTION},
+     * {@code ZERO}).
+     */
+    public String billedVia(Object path) {
+        return switch (String.valueOf(path)) {
+            case "INVOICE" -> "its own item";
+            case "CONSUMPTION" -> "consumption tracking";
+            case "ZERO" -> "nothing (zero)";
+            default -> String.valueOf(path).toLowerCase(Locale.ROOT);
+        };
+    }
+
+    /** Why a correction is booked, in words, from its reason as the API writes it ({@code line_removed}, …). */
+    public String reason(String reason) {
+        return switch (reason) {
+            case "line_removed" -> "Arrow dropped the line";
+            case "license_moved" -> "Arrow moved the line to a license consumption tracking bills";
+            case "repriced" -> "price rules";
+            default -> reason.replace('_', ' ');
+        };
+    }
+
     /** A count and its noun, singular for one: {@code 1 customer}, {@code 3 customers}. */
     public String count(long count, String singular, String plural) {
         return count + " " + (count == 1 ? singular : plural);

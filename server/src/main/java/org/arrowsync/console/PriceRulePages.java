@@ -124,7 +124,10 @@ class PriceRulePages {
         YearMonth period = Filters.period("month", month);
         PriceRule rule = rules.get(id);
         rules.delete(id);
-        redirect.addFlashAttribute("flash", "Price rule deleted. Invoices already written keep their prices.");
+        redirect.addFlashAttribute(
+                "flash",
+                "Price rule deleted. Closed invoices keep their prices; the next sync of an open month bills its lines"
+                        + " without it (re-price the month to correct them now).");
         return margins(rule.settingsUuid(), period);
     }
 

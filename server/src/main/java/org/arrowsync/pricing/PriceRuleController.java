@@ -11,6 +11,7 @@ import org.arrowsync.pricing.PriceRuleService.RuleDraft;
 import org.arrowsync.pricing.PriceRuleService.RuleFilter;
 import org.arrowsync.shared.ApiUrls;
 import org.arrowsync.shared.Filters;
+import org.arrowsync.shared.InvalidInput;
 import org.arrowsync.shared.Listing;
 import org.arrowsync.shared.PageRequest;
 import org.arrowsync.shared.Uuids;
@@ -146,35 +147,47 @@ class PriceRuleController {
         RuleDraft draft() {
             return new RuleDraft(
                     settings == null ? null : Uuids.fromReference("settings", settings),
-                    reference(text(customerMapping)),
-                    text(arrowVendorName),
-                    text(classification),
+                    reference(text("customer_mapping", customerMapping)),
+                    text("arrow_vendor_name", arrowVendorName),
+                    text("classification", classification),
                     base,
                     markupPercent,
                     validFrom,
-                    text(validTo),
+                    text("valid_to", validTo),
                     note);
         }
 
         RuleDraft over(RuleDraft current) {
             return new RuleDraft(
                     settings != null ? Uuids.fromReference("settings", settings) : current.settingsUuid(),
-                    customerMapping != null ? reference(text(customerMapping)) : current.customerMappingUuid(),
-                    arrowVendorName != null ? text(arrowVendorName) : current.vendorName(),
-                    classification != null ? text(classification) : current.classification(),
+                    customerMapping != null
+                            ? reference(text("customer_mapping", customerMapping))
+                            : current.customerMappingUuid(),
+                    arrowVendorName != null ? text("arrow_vendor_name", arrowVendorName) : current.vendorName(),
+                    classification != null ? text("classification", classification) : current.classification(),
                     base != null ? base : current.base(),
                     markupPercent != null ? markupPercent : current.markupPercent(),
                     validFrom != null ? validFrom : current.validFrom(),
-                    validTo != null ? text(validTo) : current.validTo(),
+                    validTo != null ? text("valid_to", validTo) : current.validTo(),
                     note != null ? note : current.note());
         }
 
-        /** A node's text; none for a null node (or none at all). A number is read as it was written. */
-        private static String text(JsonNode value) {
+        /**
+         * A node's text; none for a null node (or none at all). A number is read as it was written; a boolean, a list
+         * or an object is refused under the field, as DRF's text fields refuse them (a rule naming
+         * {@code ["Microsoft"]} would match no line).
+         */
+        private static String text(String field, JsonNode value) {
             if (value == null || value.isNull()) {
                 return null;
             }
-            return value.isString() ? value.asString() : value.toString();
+            if (value.isString()) {
+                return value.asString();
+            }
+            if (value.isNumber()) {
+                return value.toString();
+            }
+            throw InvalidInput.of(field, InvalidInput.NOT_A_STRING);
         }
 
         private static UUID reference(String value) {

@@ -21,6 +21,8 @@ public class InvalidInput extends Refusal {
 
     /** DRF's refusal of a reference (a UUID or a hyperlink) that names nothing, as Waldur's clients read it. */
     public static final String DOES_NOT_EXIST = "Invalid hyperlink - Object does not exist.";
+    /** DRF's words for a text field given a boolean, a list or an object. */
+    public static final String NOT_A_STRING = "Not a valid string.";
 
     public static InvalidInput of(String field, String message) {
         return new InvalidInput(Map.of(field, List.of(message)));

@@ -58,9 +58,11 @@ public final class Uuids {
         return Optional.of(UUID.fromString(value));
     }
 
-    /** A UUID from a URL path: a malformed one names nothing, so it is a 404. */
+    /** A UUID from a URL path: a malformed one names nothing, so it is a 404; so does one with blanks around it. */
     public static UUID fromPath(String text) {
-        return parse(text).orElseThrow(NotFound::new);
+        return parse(text)
+                .filter(uuid -> text.strip().length() == text.length())
+                .orElseThrow(NotFound::new);
     }
 
     /**

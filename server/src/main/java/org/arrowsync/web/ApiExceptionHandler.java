@@ -39,6 +39,7 @@ import org.springframework.web.util.DisconnectedClientHelper;
 import org.springframework.web.util.HtmlUtils;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.exc.InputCoercionException;
+import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.databind.DatabindException;
 import tools.jackson.databind.exc.InvalidNullException;
 import tools.jackson.databind.exc.MismatchedInputException;
@@ -158,6 +159,12 @@ class ApiExceptionHandler {
                     .orElse(InvalidInput.NON_FIELD_ERRORS);
             return answer(HttpStatus.BAD_REQUEST, Map.of(Secrets.scrub(field), List.of(problem(mismatch))));
         }
+        if (e.getCause() instanceof StreamConstraintsException limit) {
+            // valid JSON, but past what the server reads: a number of a thousand digits, nesting a thousand deep
+            return detail(
+                    HttpStatus.BAD_REQUEST,
+                    "The request body is past a limit of the JSON read: " + limit.getOriginalMessage());
+        }
         if (e.getCause() instanceof JacksonException) {
             return detail(HttpStatus.BAD_REQUEST, "JSON parse error: the request body is not valid JSON.");
         }
@@ -177,6 +184,9 @@ class ApiExceptionHandler {
         }
         if (type != null && INTEGRAL.contains(type)) {
             return "A valid integer is required.";
+        }
+        if (type == String.class) {
+            return InvalidInput.NOT_A_STRING;
         }
         return "Invalid value.";
     }

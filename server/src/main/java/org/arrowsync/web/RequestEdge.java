@@ -42,8 +42,9 @@ import tools.jackson.databind.json.JsonMapper;
  * or future): the answer headers no response may lack ({@code nosniff}, {@code no-store}), and the refusals that need
  * no endpoint to decide: a method no endpoint takes (405), a path in any but its canonical spelling (so the path
  * checked is the path routed), a query string, a query parameter or a body beyond {@link RequestLimits}, parameters the
- * container cannot decode, a wildcard body type, and characters no text may hold in a query parameter or a form field
- * ({@link TextRules}). A refusal is a 4xx with a JSON body, logged at DEBUG: a client's bad request is no server error.
+ * container cannot decode, a wildcard body type, a console request whose body is not a form, and characters no text may
+ * hold in a query parameter or a form field ({@link TextRules}). A refusal is a 4xx with a JSON body, logged at DEBUG:
+ * a client's bad request is no server error.
  */
 class RequestEdge extends OncePerRequestFilter {
 
@@ -164,6 +165,16 @@ class RequestEdge extends OncePerRequestFilter {
                     HttpServletResponse.SC_UNSUPPORTED_MEDIA_TYPE,
                     Map.of("detail", "Unsupported media type \"" + request.getContentType() + "\" in request."));
         }
+        if (consoleBodyNotAForm(request)) {
+            return refuse(
+                    response,
+                    HttpServletResponse.SC_UNSUPPORTED_MEDIA_TYPE,
+                    Map.of(
+                            "detail",
+                            "The console takes its forms as " + MediaType.APPLICATION_FORM_URLENCODED_VALUE + " or "
+                                    + MediaType.MULTIPART_FORM_DATA_VALUE + ", not \"" + request.getContentType()
+                                    + "\"."));
+        }
         for (String pair : pairs) {
             String[] parts = pair.split("=", 2);
             String name = decoded(parts[0]);
@@ -192,6 +203,20 @@ class RequestEdge extends OncePerRequestFilter {
             }
         }
         return false;
+    }
+
+    /**
+     * A console request of a method that takes a body must send a form: its handlers read form fields, and would act on
+     * the empty form that a JSON or text body leaves them (a settings record saved inactive, a cleanup of every month).
+     */
+    private static boolean consoleBodyNotAForm(HttpServletRequest request) {
+        if (!BODY_METHODS.contains(request.getMethod())
+                || request.getRequestURI().startsWith("/api/")) {
+            return false;
+        }
+        String type = request.getContentType();
+        return type == null
+                || !(isForm(request) || type.toLowerCase(Locale.ROOT).startsWith(MediaType.MULTIPART_FORM_DATA_VALUE));
     }
 
     private static boolean isForm(HttpServletRequest request) {

@@ -240,11 +240,11 @@ class ConsoleBrowserTests extends ConsoleIntegrationTest {
         browser.awaitText(".switches", "Pause all consumption billing");
         assertThat(consumptionStatus().get("global_sync_enabled").asBoolean()).isTrue();
 
-        browser.press("Resume these settings");
-        browser.awaitText(".switches", "Pause these settings");
+        browser.press("Resume periodic syncs");
+        browser.awaitText(".switches", "Pause periodic syncs");
         assertThat(consumptionStatus().get("settings_sync_enabled").asBoolean()).isTrue();
-        browser.press("Pause these settings");
-        browser.awaitText(".switches", "Resume these settings");
+        browser.press("Pause periodic syncs");
+        browser.awaitText(".switches", "Resume periodic syncs");
         assertThat(consumptionStatus().get("settings_sync_enabled").asBoolean()).isFalse();
         browser.screenshot("consumption");
     }

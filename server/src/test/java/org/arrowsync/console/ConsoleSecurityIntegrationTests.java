@@ -10,6 +10,7 @@ import java.util.Map;
 import org.arrowsync.support.ArrowFixture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import tools.jackson.databind.JsonNode;
 
 /** Console sessions over plain HTTP: sign-in, CSRF, the session cookie, throttling, non-staff users, the API apart. */
 class ConsoleSecurityIntegrationTests extends ConsoleIntegrationTest {
@@ -60,6 +61,29 @@ class ConsoleSecurityIntegrationTests extends ConsoleIntegrationTest {
         HttpResponse<String> json = browser.get("/wizard", Map.of("Accept", "application/json"));
         assertThat(json.statusCode()).isEqualTo(404);
         assertThat(json.body()).isEqualTo("{\"detail\":\"Not found.\"}");
+    }
+
+    /** A console form sent as JSON or text is refused: its handler would act on the empty form that leaves it. */
+    @Test
+    void aFormSentAsAnythingButAFormIsRefusedAndChangesNothing() {
+        String settings = fixture.activeSettings();
+        JsonNode before = api.get("/api/admin/arrow/settings/" + settings + "/")
+                .expect(200)
+                .json();
+        ConsoleSession browser = signedIn();
+        for (String type : List.of("application/json", "text/plain")) {
+            HttpResponse<String> refused = browser.postBody(
+                    "/settings/" + settings,
+                    "/settings/" + settings,
+                    type,
+                    "{\"classification_filter\": \"IAAS,SAAS\"}");
+            assertThat(refused.statusCode()).as(type).isEqualTo(415);
+            assertThat(refused.body()).contains("application/x-www-form-urlencoded");
+        }
+        assertThat(api.get("/api/admin/arrow/settings/" + settings + "/")
+                        .expect(200)
+                        .json())
+                .isEqualTo(before);
     }
 
     /** A form's address opened in a browser (a reload after a refused form) is a page in words, not the API's JSON. */

@@ -66,6 +66,14 @@ public final class ConsoleSession {
         return send(request);
     }
 
+    /** Posts a body of this type, with the CSRF token of {@code page} in the header htmx sends it in. */
+    public HttpResponse<String> postBody(String page, String path, String contentType, String body) {
+        return send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", contentType)
+                .header("X-CSRF-TOKEN", csrfOf(get(page).body()))
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
     /**
      * Posts a form of a console page as htmx posts it: the page read first for its CSRF token, the form's fields given
      * as name, value pairs.

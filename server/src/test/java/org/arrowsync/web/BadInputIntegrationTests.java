@@ -242,6 +242,51 @@ class BadInputIntegrationTests extends IntegrationTest {
                 .isEqualTo("Invalid data. Expected a dictionary, but got " + kind + "."));
     }
 
+    /** Text fields refuse a boolean, a list or an object, and JSON past the reader's limits is said to be so. */
+    @Test
+    void aTextFieldGivenAnythingButTextAndJsonPastALimitAreRefusedInWords() {
+        String rules = "/api/admin/arrow/price-rules/";
+        for (String value : List.of("[\"Microsoft\"]", "{\"a\": 1}", "true")) {
+            assertThat(api.send(
+                                    "POST",
+                                    rules,
+                                    "{\"settings\": \"00000000000000000000000000000000\", \"arrow_vendor_name\": "
+                                            + value + ", \"base\": \"sell\", \"markup_percent\": \"10\","
+                                            + " \"valid_from\": \"2026-01\"}")
+                            .expect(400)
+                            .json()
+                            .get("arrow_vendor_name")
+                            .get(0)
+                            .asString())
+                    .as(value)
+                    .isEqualTo("Not a valid string.");
+        }
+        assertThat(api.send("POST", "/api/users/", "{\"username\": [\"x\"]}")
+                        .expect(400)
+                        .json()
+                        .get("username")
+                        .get(0)
+                        .asString())
+                .isEqualTo("Not a valid string.");
+        assertThat(api.send(
+                                "POST",
+                                "/api/admin/arrow/billing-syncs/trigger_sync/",
+                                "{\"year\": " + "1".repeat(2000) + "}")
+                        .expect(400)
+                        .text("detail"))
+                .startsWith("The request body is past a limit of the JSON read: ");
+    }
+
+    /** A path's uuid is taken only as written: with blanks around it, it names nothing. */
+    @Test
+    void aUuidWithBlanksInThePathNamesNothing() {
+        String customer = api.post("/api/customers/", Map.of("name", ArrowFixture.unique("Blank")))
+                .expect(201)
+                .text("uuid");
+        api.get("/api/customers/%20" + customer + "/").expect(404);
+        api.get("/api/customers/" + customer + "/").expect(200);
+    }
+
     /** A PATCH without a body is DRF's empty object on every endpoint: nothing changes, with or without a type. */
     @Test
     void aPatchWithoutABodyChangesNothingWhateverItsContentType() {

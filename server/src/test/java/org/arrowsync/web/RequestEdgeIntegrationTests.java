@@ -63,6 +63,16 @@ class RequestEdgeIntegrationTests extends IntegrationTest {
         }
     }
 
+    /** No page the API serves may be framed by another site: Swagger UI's is public HTML. */
+    @Test
+    void theApisPagesMayNotBeFramed() {
+        for (String path : List.of("/api/docs/swagger-ui/index.html", "/api/schema/", "/api/customers/")) {
+            Response answer = api.anonymous().get(path);
+            assertThat(answer.header("X-Frame-Options")).as(path).isEqualTo("DENY");
+            assertThat(answer.header("Content-Security-Policy")).as(path).isEqualTo("frame-ancestors 'none'");
+        }
+    }
+
     /** The endpoints outside the API document (which the hostile-request suite walks) refuse alike. */
     @Test
     void metricsAndHealthRefuseHostileRequestsWithAJson4xx() {
