@@ -61,25 +61,28 @@ class BillingRunRepository {
     }
 
     /**
-     * Recounts what these syncs' lines add up to (lines present, Arrow's latest amount of them, what they bill through
-     * their own items and compensations), after a run changed them.
+     * Recounts what these syncs' lines add up to (Arrow's buy and sell of the lines present, how many, Arrow's latest
+     * amount of them, what they bill through their own items and compensations), after a run changed them: a
+     * reconciliation that took Arrow's changed, dropped and late lines leaves the sync's totals those of its lines.
      */
     void refreshLineTotals(Collection<Long> syncIds) {
         if (syncIds.isEmpty()) {
             return;
         }
         jdbc.sql("""
-                        update billing_syncs b set lines = coalesce(x.lines, 0), arrow_amount = coalesce(x.arrow_amount, 0),
-                               billed = coalesce(x.billed, 0)
+                        update billing_syncs b set buy_total = coalesce(x.buy, 0), sell_total = coalesce(x.sell, 0),
+                               lines = coalesce(x.lines, 0), arrow_amount = coalesce(x.arrow_amount, 0), billed = coalesce(x.billed, 0)
                         from unnest(?::bigint[]) as k(id)
-                        left join (select billing_sync_id, count(*) filter (where not removed) as lines,
+                        left join (select billing_sync_id, sum(buy) filter (where not removed) as buy,
+                                          sum(sell) filter (where not removed) as sell, count(*) filter (where not removed) as lines,
                                           sum(current_price) filter (where not removed) as arrow_amount,
                                           sum(invoiced + compensated) filter (where billed_via <> 'consumption') as billed
                                    from billing_sync_items where billing_sync_id = any(?) group by billing_sync_id) x
                                on x.billing_sync_id = k.id
                         where b.id = k.id
-                          and (b.lines, b.arrow_amount, b.billed)
-                              is distinct from (coalesce(x.lines, 0), coalesce(x.arrow_amount, 0), coalesce(x.billed, 0))""")
+                          and (b.buy_total, b.sell_total, b.lines, b.arrow_amount, b.billed)
+                              is distinct from (coalesce(x.buy, 0), coalesce(x.sell, 0), coalesce(x.lines, 0), coalesce(x.arrow_amount, 0),
+                                                coalesce(x.billed, 0))""")
                 .params(syncIds.toArray(Long[]::new), syncIds.toArray(Long[]::new))
                 .update();
     }

@@ -7,6 +7,7 @@ import java.math.BigDecimal;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
+import org.arrowsync.arrowclient.BillingLine;
 import org.arrowsync.ledger.InvoiceItem;
 import org.arrowsync.ledger.InvoiceItemDraft;
 import org.arrowsync.ledger.InvoiceService;
@@ -87,6 +88,12 @@ class BillingReconciliationIntegrationTests extends IntegrationTest {
         assertThat(states()).containsOnly(4);
         assertArrowAmountsMatchTheExport();
         assertSyncsEmbedTheirItemsAsTheItemsAnswer();
+        assertThat(syncSellTotal(customerRef))
+                .as("the sync's sell_total follows the lines reconciliation changed and dropped")
+                .isEqualByComparingTo(fixture.emulator().exportLines(MONTH).stream()
+                        .filter(line -> ("XSP" + line.customerReference()).equals(customerRef))
+                        .map(BillingLine::sellTotal)
+                        .reduce(BigDecimal.ZERO, BigDecimal::add));
 
         JsonNode again = reconcile(false);
         assertThat(again.get("result").get("compensations").asInt())
@@ -755,6 +762,16 @@ class BillingReconciliationIntegrationTests extends IntegrationTest {
                     .as("Arrow-sourced amount of %s", customer.getKey())
                     .isEqualByComparingTo(fixture.exportSellAsBilled(MONTH, customer.getKey()));
         }
+    }
+
+    private BigDecimal syncSellTotal(String customerRef) {
+        return jdbc.sql("""
+                        select coalesce(sum(b.sell_total), 0) from billing_syncs b
+                        join customer_mappings m on m.id = b.customer_mapping_id join arrow_settings s on s.id = m.settings_id
+                        where s.uuid = ?::uuid and m.arrow_reference = ? and b.report_period = ?""")
+                .params(settings, customerRef, MONTH.toString())
+                .query(BigDecimal.class)
+                .single();
     }
 
     /** What the month's syncs of these settings keep of Arrow's priced amount, less what they bill (the month page). */
