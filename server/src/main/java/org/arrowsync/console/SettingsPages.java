@@ -1,6 +1,7 @@
 package org.arrowsync.console;
 
 import java.util.UUID;
+import org.arrowsync.arrowclient.ArrowConnection;
 import org.arrowsync.mappings.CustomerDiscovery;
 import org.arrowsync.settings.Credentials;
 import org.arrowsync.settings.Settings;
@@ -115,22 +116,46 @@ class SettingsPages {
             model.addAttribute("errors", e.errors());
             return "console/settings-form";
         }
-        redirect.addFlashAttribute("flash", "Settings saved.");
+        redirect.addFlashAttribute("flash", saved(settings.get(found.uuid()), found));
         return "redirect:/settings/" + Uuids.hex(found.uuid());
     }
 
-    /** Asks Arrow, with the stored key, who the partner is and which export types carry what a sync needs. */
+    /**
+     * Asks Arrow who the partner is and which export types carry what a sync needs, with the URL and key typed into the
+     * form when given (a key is write-only: left blank, the stored one), so that a key is checked before it is saved.
+     */
     @PostMapping("/settings/{uuid}/check")
-    String check(@PathVariable String uuid, Model model) {
+    String check(
+            @PathVariable String uuid,
+            @RequestParam(name = "api_url", required = false) String apiUrl,
+            @RequestParam(name = "api_key", required = false) String apiKey,
+            Model model) {
         Settings found = settings.get(Filters.uuid("uuid", uuid));
-        Credentials.ArrowCredentialsValidationResponse validation =
-                credentials.validate(found.apiUrl(), found.apiKey());
+        String url = apiUrl == null || apiUrl.isBlank() ? found.apiUrl() : apiUrl.strip();
+        String key = apiKey == null || apiKey.isBlank() ? found.apiKey() : apiKey;
+        Credentials.ArrowCredentialsValidationResponse validation = credentials.validate(url, key);
         model.addAttribute("settings", found);
         model.addAttribute("validation", validation);
         if (validation.valid()) {
-            model.addAttribute("exportTypes", discovery.exportTypes(found));
+            model.addAttribute(
+                    "exportTypes",
+                    url.equals(found.apiUrl()) && key.equals(found.apiKey())
+                            ? discovery.exportTypes(found)
+                            : discovery.exportTypes(ArrowConnection.of(url, key)));
         }
         return "console/settings-parts :: check";
+    }
+
+    /** The flash of a save: a changed URL or key is asked of Arrow at once, so a wrong one is said now, not later. */
+    private String saved(Settings now, Settings before) {
+        if (now.apiUrl().equals(before.apiUrl()) && now.apiKey().equals(before.apiKey())) {
+            return "Settings saved.";
+        }
+        Credentials.ArrowCredentialsValidationResponse validation = credentials.validate(now.apiUrl(), now.apiKey());
+        return validation.valid()
+                ? "Settings saved. Arrow knows the new credentials: "
+                        + validation.partnerInfo().companyName() + "."
+                : "Settings saved, but " + validation.error();
     }
 
     @PostMapping("/settings/{uuid}/delete")

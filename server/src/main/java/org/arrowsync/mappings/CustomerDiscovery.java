@@ -14,6 +14,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.arrowsync.arrowclient.ArrowClient;
 import org.arrowsync.arrowclient.ArrowClients;
+import org.arrowsync.arrowclient.ArrowConnection;
 import org.arrowsync.arrowclient.ArrowException;
 import org.arrowsync.arrowclient.Customer;
 import org.arrowsync.ledger.CustomerService;
@@ -107,6 +108,12 @@ public class CustomerDiscovery {
     public List<ExportTypeCompatibility> exportTypes(Settings chosen) {
         return ExportCompatibility.check(
                 clients.connect(chosen.connection()), YearMonth.now(clock).minusMonths(1));
+    }
+
+    /** {@link #exportTypes(Settings)} with credentials typed but not saved: a trial, whose calls no health notes. */
+    public List<ExportTypeCompatibility> exportTypes(ArrowConnection typed) {
+        return ExportCompatibility.check(
+                clients.tryOut(typed), YearMonth.now(clock).minusMonths(1));
     }
 
     /** Copies Arrow's current company names onto the active mappings of the settings (D18: those asked for). */

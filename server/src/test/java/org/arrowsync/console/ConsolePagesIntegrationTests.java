@@ -333,6 +333,32 @@ class ConsolePagesIntegrationTests extends ConsoleIntegrationTest {
         assertThat(preview.body()).contains("The Arrow call was refused").doesNotContain("Arrow did not answer");
     }
 
+    /** The settings page checks the key typed before it is saved, and a save with a wrong key says so at once. */
+    @Test
+    void theSettingsPageChecksTheKeyTypedAndASavedWrongKeyIsSaidAtOnce() {
+        String settings = fixture.settings();
+        String page = "/settings/" + settings;
+        ConsoleSession browser = signedIn();
+
+        HttpResponse<String> typed =
+                browser.postAsHtmx(page, page + "/check", "api_key", "typed-but-wrong-" + UUID.randomUUID());
+        assertThat(typed.body()).contains("Invalid credentials").doesNotContain("Arrow knows these credentials");
+        HttpResponse<String> stored = browser.postAsHtmx(page, page + "/check", "api_key", "");
+        assertThat(stored.body()).contains("Arrow knows these credentials");
+
+        Map<String, String> form = ConsoleSession.form(
+                "api_url",
+                fixture.emulator().apiUrl(),
+                "api_key",
+                "saved-but-wrong-" + UUID.randomUUID(),
+                "export_type_reference",
+                "",
+                "classification_filter",
+                "IAAS");
+        form.put("_csrf", ConsoleSession.csrfOf(browser.get(page).body()));
+        assertThat(browser.postFollowing(page, form).body()).contains("Settings saved, but Invalid credentials");
+    }
+
     /** The cleanup form refuses months that run backwards (the API answers them as Waldur does: nothing to delete). */
     @Test
     void theCleanupFormRefusesMonthsThatRunBackwards() {
