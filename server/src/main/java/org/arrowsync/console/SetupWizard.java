@@ -167,7 +167,7 @@ class SetupWizard {
 
     /**
      * Saves the settings with the accepted mappings, in one transaction, and forgets the typed-in key. A ticked row
-     * whose operator customer is not one comes back as typed, the refusal under it, and nothing is saved.
+     * whose operator customer is missing or is not one comes back as typed, the refusal under it, and nothing is saved.
      */
     @PostMapping("/setup/save")
     String save(
@@ -190,7 +190,13 @@ class SetupWizard {
             String reference = references.get(i);
             String customer = i < customers.size() ? customers.get(i).strip() : "";
             typed.put(reference, customer);
-            if (accepted.contains(reference) && !customer.isEmpty()) {
+            if (!accepted.contains(reference)) {
+                continue;
+            }
+            if (customer.isEmpty()) {
+                // a ticked row without its customer would be left out of the save, unsaid
+                refused.put(reference, "Choose the operator customer to map it to, or untick it.");
+            } else {
                 refusal(customer).ifPresent(message -> refused.put(reference, message));
                 mappings.add(new CustomerMappingInput(reference, customer));
             }

@@ -106,6 +106,16 @@ class ConsolePagesIntegrationTests extends ConsoleIntegrationTest {
         assertThat(api.get("/api/admin/arrow/settings/").expect(200).json().size())
                 .as("nothing saved")
                 .isEqualTo(settingsBefore);
+
+        String unchosen = browser.post(
+                        "/setup/save",
+                        form("_csrf", token, "accept", reference, "arrow_reference", reference, "waldur_customer", ""))
+                .body();
+        assertThat(unchosen)
+                .as("a ticked row without its customer is not left out unsaid")
+                .contains("Choose the operator customer to map it to, or untick it.");
+        assertThat(api.get("/api/admin/arrow/settings/").expect(200).json().size())
+                .isEqualTo(settingsBefore);
     }
 
     /** The wizard's first step passed with the emulator's credentials; the session's CSRF token. */
