@@ -11,6 +11,7 @@ import org.arrowsync.shared.InvalidInput;
 import org.arrowsync.shared.Listing;
 import org.arrowsync.shared.NotFound;
 import org.arrowsync.shared.PageRequest;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -52,13 +53,24 @@ public class VendorOfferingMappingService {
 
     @Transactional
     public VendorOfferingMapping create(VendorDraft draft) {
-        return get(mappings.insert(validate(draft, 0), clock.instant()));
+        VendorFields fields = validate(draft, 0);
+        try {
+            return get(mappings.insert(fields, clock.instant()));
+        } catch (DuplicateKeyException raced) {
+            // another request saved the same vendor between the check and the insert: the check's refusal
+            throw notUnique();
+        }
     }
 
     @Transactional
     public VendorOfferingMapping update(UUID uuid, VendorDraft draft) {
         VendorOfferingMapping mapping = get(uuid);
-        mappings.update(mapping.id(), validate(draft, mapping.id()), clock.instant());
+        VendorFields fields = validate(draft, mapping.id());
+        try {
+            mappings.update(mapping.id(), fields, clock.instant());
+        } catch (DuplicateKeyException raced) {
+            throw notUnique();
+        }
         return get(uuid);
     }
 
@@ -84,11 +96,15 @@ public class VendorOfferingMappingService {
         Long planId = offerings.planOf(offering, draft.planUuid(), errors);
         errors.throwIfAny();
         if (mappings.exists(owner.id(), vendorName, exceptId)) {
-            throw InvalidInput.of(
-                    InvalidInput.NON_FIELD_ERRORS, "The fields settings, arrow_vendor_name must make a unique set.");
+            throw notUnique();
         }
         return new VendorFields(
                 owner.id(), vendorName, offering.id(), planId, draft.active() == null || draft.active());
+    }
+
+    private static InvalidInput notUnique() {
+        return InvalidInput.of(
+                InvalidInput.NON_FIELD_ERRORS, "The fields settings, arrow_vendor_name must make a unique set.");
     }
 
     private Offering offering(UUID uuid, FieldErrors errors) {

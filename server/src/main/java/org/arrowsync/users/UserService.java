@@ -6,15 +6,19 @@ import java.util.Optional;
 import java.util.UUID;
 import org.arrowsync.shared.Caller;
 import org.arrowsync.shared.FieldErrors;
+import org.arrowsync.shared.InvalidInput;
 import org.arrowsync.shared.Listing;
 import org.arrowsync.shared.NotFound;
 import org.arrowsync.shared.PageRequest;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 @Service
 public class UserService {
+
+    private static final String USERNAME_TAKEN = "A user with that username already exists.";
 
     static final int PASSWORD_MIN_LENGTH = 10;
     /** bcrypt reads at most 72 bytes; a longer password would be cut silently, so it is refused. */
@@ -59,7 +63,7 @@ public class UserService {
                         "username",
                         "Enter a valid username. This value may contain only letters, numbers, and @/./+/-/_ characters.");
             } else if (users.findByUsername(username).isPresent()) {
-                errors.add("username", "A user with that username already exists.");
+                errors.add("username", USERNAME_TAKEN);
             }
         }
         if (password != null) {
@@ -67,7 +71,13 @@ public class UserService {
         }
         errors.throwIfAny();
         String token = Tokens.generate();
-        User user = users.insert(username, Boolean.TRUE.equals(staff), clock.instant());
+        User user;
+        try {
+            user = users.insert(username, Boolean.TRUE.equals(staff), clock.instant());
+        } catch (DuplicateKeyException raced) {
+            // another request created the user between the check and the insert: the check's refusal
+            throw InvalidInput.of("username", USERNAME_TAKEN);
+        }
         tokens.insert(user.id(), token, clock.instant());
         if (password != null) {
             users.setPasswordHash(user.id(), passwords.encode(password));

@@ -2,7 +2,13 @@ package org.arrowsync.users;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.arrowsync.support.IntegrationTest;
 import org.arrowsync.support.Response;
 import org.junit.jupiter.api.Test;
@@ -44,6 +50,34 @@ class UserApiIntegrationTests extends IntegrationTest {
         assertThat(duplicate.json().get("username").get(0).asString()).contains("already exists");
         api.post("/api/users/", Map.of("username", "has spaces")).expect(400);
         api.post("/api/users/", Map.of()).expect(400);
+    }
+
+    /**
+     * Requests sent together for one username: one user, and every other request the same refusal as one sent later.
+     */
+    @Test
+    void aUsernameCreatedByRequestsSentTogetherIsCreatedOnceAndRefusedAlike() throws Exception {
+        ExecutorService requests = Executors.newFixedThreadPool(6);
+        try {
+            List<Future<Response>> answers = new ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                answers.add(requests.submit(() -> api.post("/api/users/", Map.of("username", "together"))));
+            }
+            int created = 0;
+            for (Future<Response> answer : answers) {
+                Response response = answer.get(30, TimeUnit.SECONDS);
+                if (response.status() == 201) {
+                    created++;
+                } else {
+                    assertThat(response.status()).isEqualTo(400);
+                    assertThat(response.json().get("username").get(0).asString())
+                            .isEqualTo("A user with that username already exists.");
+                }
+            }
+            assertThat(created).isOne();
+        } finally {
+            requests.shutdownNow();
+        }
     }
 
     @Test
