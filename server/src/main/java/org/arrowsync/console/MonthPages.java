@@ -88,6 +88,7 @@ class MonthPages {
         model.addAttribute("settings", chosen);
         model.addAttribute("period", month);
         model.addAttribute("underWay", Periods.underWay(month, clock));
+        model.addAttribute("future", month.isAfter(YearMonth.now(clock)));
         model.addAttribute("summary", summary);
         model.addAttribute("billedByConsumption", byConsumption);
         model.addAttribute("totals", new MonthTotals(summary, byConsumption));

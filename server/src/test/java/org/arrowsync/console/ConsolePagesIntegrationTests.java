@@ -369,6 +369,21 @@ class ConsolePagesIntegrationTests extends ConsoleIntegrationTest {
         assertThat(browser.postFollowing(page, form).body()).contains("Settings saved, but Invalid credentials");
     }
 
+    /** A month not begun offers no sync or reconciliation, and a month without lines claims nothing of its vendors. */
+    @Test
+    void aMonthNotBegunOffersNothingToRunAndAMonthWithoutLinesClaimsNothing() {
+        String months = "/months/" + fixture.settings() + "/";
+        ConsoleSession browser = signedIn();
+
+        String future =
+                browser.get(months + TestClock.currentMonth().plusMonths(1)).body();
+        assertThat(future)
+                .contains("The month has not begun")
+                .doesNotContain("Sync now")
+                .doesNotContain("Preview reconciliation");
+        assertThat(future).contains("No line of the month is synced yet.").doesNotContain("Every vendor of the month");
+    }
+
     /** The cleanup form refuses months that run backwards (the API answers them as Waldur does: nothing to delete). */
     @Test
     void theCleanupFormRefusesMonthsThatRunBackwards() {
