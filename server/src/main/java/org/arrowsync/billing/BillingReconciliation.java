@@ -289,10 +289,13 @@ public class BillingReconciliation {
                                 line.sellTotal(),
                                 line.buyTotal()));
                 String movedTo = LicenseMoves.movedTo(item, line);
-                if (movedTo == null) {
-                    compensations.consider(item, sync, price.billed(), price, null);
-                } else {
+                if (movedTo != null) {
                     moves.add(item, sync, price, movedTo);
+                } else if (item.billedVia() == BilledVia.CONSUMPTION) {
+                    // consumption tracking's while it still bills the license-month; a cleanup may have let it go
+                    moves.add(item, sync, price, item.licenseReference());
+                } else {
+                    compensations.consider(item, sync, price.billed(), price, null);
                 }
             }
             for (String reference : unrecorded) {

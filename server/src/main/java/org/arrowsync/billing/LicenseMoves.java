@@ -22,17 +22,30 @@ import org.arrowsync.pricing.Price;
  * finalisation no longer counts) to one the billing sync bills is charged here. Once its correction is booked (or it
  * needs none) the item takes the new license and path, so re-pricing, margin reports and later reconciliations see the
  * line where it is billed; a correction refused (D94, D9) leaves the item as it was, to be tried again. Lines that name
- * no license before or after are D69's.
+ * no license before or after are D69's. A line recorded as consumption tracking's whose license-month consumption
+ * tracking no longer bills (a cleanup let the month go, D165) is planned here too, as a move to its own license: it is
+ * charged as a line that was zero when synced (D177).
  */
 final class LicenseMoves {
 
-    private record Move(BillingSyncItem item, BillingSync sync, Price price, String license) {}
+    private record Move(BillingSyncItem item, BillingSync sync, Price price, String license) {
+
+        /** Whether Arrow lists the line under another license, not only under a month another path may bill now. */
+        boolean changesLicense() {
+            return !license.equals(item.licenseReference());
+        }
+    }
 
     /**
      * A moved item as it is now and as it bills once moved; {@code settled}: it needed no correction, so it moves
      * whatever is booked.
      */
     private record Planned(BillingSyncItem before, BillingSyncItem after, boolean settled) {
+
+        /** Whether the line left its license; one charged because its month was let go did not (D177). */
+        boolean changesLicense() {
+            return !before.licenseReference().equals(after.licenseReference());
+        }
 
         /** Whether the line left or joined a license-month that consumption tracking bills. */
         boolean crossesConsumption() {
@@ -81,6 +94,9 @@ final class LicenseMoves {
             BillingSyncItem moved;
             BigDecimal correction;
             if (owners.get(move.license()) == BillingPath.CONSUMPTION) {
+                if (!move.changesLicense()) {
+                    continue; // consumption tracking still bills the line's month: nothing to do here
+                }
                 moved = item.under(move.license(), BilledVia.CONSUMPTION);
                 correction = compensations.consider(
                         item, move.sync(), BigDecimal.ZERO, move.price(), Compensations.LICENSE_MOVED);
@@ -110,8 +126,9 @@ final class LicenseMoves {
                         move.settled() || bookedItems.contains(move.before().id()))
                 .toList();
         writers.items().moveLicenses(done.stream().map(Planned::after).toList(), writers.now());
-        writers.licenses().linesMoved(licenses(done, Planned::before), licenses(done, Planned::after), period);
-        return (int) done.stream().filter(Planned::crossesConsumption).count();
+        List<Planned> moved = done.stream().filter(Planned::changesLicense).toList();
+        writers.licenses().linesMoved(licenses(moved, Planned::before), licenses(moved, Planned::after), period);
+        return (int) moved.stream().filter(Planned::crossesConsumption).count();
     }
 
     /** The consumption-tracked licenses these moved items were billed under, before or after the move. */

@@ -256,6 +256,55 @@ class ConsumptionRecordOwnershipIntegrationTests extends IntegrationTest {
                 .isEqualByComparingTo(arrow);
     }
 
+    /**
+     * As above, but the billing sync had recorded the month's lines as consumption tracking's before the cleanup let
+     * the month go: reconciliation bills them (nobody did, D177), once, and a second reconciliation books nothing.
+     */
+    @Test
+    void aMonthCleanedUpAfterTheBillingSyncRecordedItsLinesIsBilledByReconciliation() {
+        String license = recordedLicense(1);
+        String resource = fixture.licensedResources().get(license);
+        fixture.forgetOtherTestsRecords(license, CLOSED, resource);
+        fixture.succeeded("trigger_sync", CLOSED);
+        assertThat(api.post(
+                                "/api/admin/arrow/billing-syncs/cleanup_consumption/",
+                                Map.of("resource_uuid", resource, "dry_run", false))
+                        .expect(200)
+                        .json()
+                        .get("records_deleted")
+                        .asInt())
+                .isEqualTo(1);
+        api.patch(RESOURCES + resource + "/", Map.of("state", "Terminated")).expect(200);
+        fixture.succeeded("trigger_sync", CLOSED);
+
+        JsonNode reconciled = fixture.reconcileBilling(CLOSED, true);
+        assertThat(reconciled.get("state").asString()).as(reconciled.toString()).isEqualTo("succeeded");
+        BigDecimal arrow = fixture.emulator().exportLines(CLOSED).stream()
+                .filter(line -> license.equals(line.licenseReference()))
+                .map(line -> line.sellTotal().setScale(2, RoundingMode.HALF_UP))
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
+        assertThat(arrow).isPositive();
+        assertThat(linesBilled(license))
+                .as("reconciliation bills the lines nobody bills")
+                .isEqualByComparingTo(arrow);
+
+        fixture.reconcileBilling(CLOSED, true);
+        assertThat(linesBilled(license)).as("once").isEqualByComparingTo(arrow);
+    }
+
+    /** What the month's lines of the license bill their customer through the billing sync: items and corrections. */
+    private BigDecimal linesBilled(String license) {
+        return jdbc.sql("""
+                        select coalesce(sum(round(t.invoiced, 2) + t.compensated), 0) from billing_sync_items t
+                        join billing_syncs b on b.id = t.billing_sync_id
+                        join customer_mappings m on m.id = b.customer_mapping_id
+                        join customers c on c.id = m.customer_id
+                        where c.uuid = ?::uuid and t.license_reference = ? and b.report_period = ?""")
+                .params(fixture.customerOf(license), license, CLOSED.toString())
+                .query(BigDecimal.class)
+                .single();
+    }
+
     @Test
     void aResourceOrProjectKeepsItsCustomerUntilItsConsumptionMonthsAreFinalised() {
         String license = recordedLicense(2);
