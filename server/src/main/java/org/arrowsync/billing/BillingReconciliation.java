@@ -38,7 +38,6 @@ import org.arrowsync.pricing.PriceBook;
 import org.arrowsync.pricing.PriceRuleService;
 import org.arrowsync.settings.Settings;
 import org.arrowsync.settings.SettingsService;
-import org.arrowsync.shared.InvalidInput;
 import org.arrowsync.shared.Money;
 import org.arrowsync.shared.Periods;
 import org.arrowsync.shared.Progress;
@@ -91,10 +90,7 @@ public class BillingReconciliation {
 
     public Target target(Integer year, Integer month, UUID settingsUuid, boolean force) {
         YearMonth period = Periods.requireMonth(year, month, clock);
-        if (underWay(period)) {
-            // forced, its syncs would be frozen at amounts Arrow still changes, and later changes booked nowhere
-            throw InvalidInput.of("month", UNDER_WAY.formatted(period));
-        }
+        Periods.requireEnded(period, clock);
         Settings chosen = settings.resolve(settingsUuid).requireExportTemplate();
         return new Target(chosen, period, force);
     }
@@ -440,9 +436,6 @@ public class BillingReconciliation {
 
     static final String NOTHING_TO_RECONCILE = "No validated billing syncs to reconcile";
     /** Why a month under way is not reconciled (D171). */
-    static final String UNDER_WAY = "%s is under way: its amounts are final once it has ended and Arrow has validated"
-            + " them; reconcile it then (D171).";
-
     public record Target(Settings settings, YearMonth period, boolean force) {}
 
     /**

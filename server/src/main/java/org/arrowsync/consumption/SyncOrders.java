@@ -37,8 +37,15 @@ public class SyncOrders {
         return new SyncOrder(settings.resolve(settingsId), period, resourceId, false);
     }
 
+    /**
+     * A finalisation of a month; forced, not of the month under way (D178): its license-months would be finalised at
+     * amounts that still grow, and later runs skip a finalised one. Not forced, a run answers {@code month_open}.
+     */
     public SyncOrder finalisation(Integer year, Integer month, String settingsUuid, boolean force) {
         YearMonth period = Periods.requireMonth(year, month, clock);
+        if (force) {
+            Periods.requireEnded(period, clock);
+        }
         return new SyncOrder(settings.resolve(Uuids.optionalField("settings_uuid", settingsUuid)), period, null, force);
     }
 

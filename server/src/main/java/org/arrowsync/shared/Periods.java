@@ -53,6 +53,19 @@ public final class Periods {
     }
 
     /**
+     * Refuses the month under way under {@code month} (D171, D178): reconciled or finalised by force, its lines or
+     * license-months would be frozen at amounts Arrow still changes.
+     */
+    public static void requireEnded(YearMonth period, Clock clock) {
+        if (underWay(period, clock)) {
+            throw InvalidInput.of(
+                    "month",
+                    period + " is under way: its amounts are final once it has ended and Arrow has validated them;"
+                            + " reconcile it then (D171).");
+        }
+    }
+
+    /**
      * Year 2000–2100 and month 1–12, both required, and not after the current month (the error goes under
      * {@code month}).
      */

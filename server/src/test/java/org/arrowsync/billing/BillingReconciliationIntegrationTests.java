@@ -401,7 +401,7 @@ class BillingReconciliationIntegrationTests extends IntegrationTest {
         forced.put("force", true);
         String before = ledgerSnapshot();
 
-        for (String action : List.of("reconcile", "reconcile_preview")) {
+        for (String action : List.of("reconcile", "reconcile_preview", "trigger_reconciliation")) {
             JsonNode refused = api.post("/api/admin/arrow/billing-syncs/" + action + "/", forced)
                     .expect(400)
                     .json();
