@@ -4,6 +4,7 @@ import org.arrowsync.ledger.CustomerService;
 import org.arrowsync.ledger.Invoice;
 import org.arrowsync.ledger.InvoiceService;
 import org.arrowsync.ledger.InvoiceService.InvoiceFilter;
+import org.arrowsync.ledger.InvoiceState;
 import org.arrowsync.shared.Filters;
 import org.arrowsync.shared.InvalidInput;
 import org.arrowsync.shared.PageRequest;
@@ -39,7 +40,7 @@ class InvoicePages {
             Model model) {
         var customerUuid = Filters.uuid("customer", customer);
         var period = Filters.period("month", month);
-        String stateFilter = state == null || state.isBlank() ? null : state;
+        String stateFilter = Filters.choice("state", state, InvoiceState.values(), InvoiceState::value);
         model.addAttribute(
                 "invoices",
                 invoices.list(

@@ -614,6 +614,15 @@ class ConsolePagesIntegrationTests extends ConsoleIntegrationTest {
         }
     }
 
+    /** A filter value that is none of its choices is refused, not shown as a list of nothing. */
+    @Test
+    void anInvoiceStateThatIsNoStateIsRefusedInWords() {
+        HttpResponse<String> refused = signedIn().get("/invoices?state=bogus");
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.body()).contains("bogus").doesNotContain("No invoices");
+        assertThat(signedIn().get("/invoices?state=pending").statusCode()).isEqualTo(200);
+    }
+
     @Test
     void anAddressWithoutAValueItsPageNeedsIsRefusedInWords() {
         ConsoleSession browser = signedIn();
