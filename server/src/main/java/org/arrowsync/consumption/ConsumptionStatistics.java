@@ -30,6 +30,13 @@ import org.springframework.stereotype.Service;
 @Service
 public class ConsumptionStatistics {
 
+    /**
+     * Joins a record to its license-month's claim when consumption tracking bills that month (D2), else leaves it out.
+     */
+    private static final String BILLED_BY_CONSUMPTION =
+            " join license_billing lb on lb.license_reference = cr.license_reference"
+                    + " and lb.period = to_char(cr.billing_period, 'YYYY-MM') and lb.billed_by = 'consumption'";
+
     static final int PERIODS = 12;
 
     private final JdbcClient jdbc;
@@ -171,10 +178,8 @@ public class ConsumptionStatistics {
         }
         jdbc.sql("""
                         select cr.billing_period, sum(""" + ConsumptionRecordRepository.CHARGED + ") as billed"
-                        + ConsumptionRecordRepository.FROM + """
-                         join license_billing lb on lb.license_reference = cr.license_reference
-                              and lb.period = to_char(cr.billing_period, 'YYYY-MM') and lb.billed_by = 'consumption'
-                        where cr.billing_period = any(?) and\s""" + ConsumptionRecordRepository.RECORDED_BY_SETTINGS
+                        + ConsumptionRecordRepository.FROM + BILLED_BY_CONSUMPTION
+                        + " where cr.billing_period = any(?) and " + ConsumptionRecordRepository.RECORDED_BY_SETTINGS
                         + " group by cr.billing_period")
                 .params(
                         periods.stream()
@@ -192,13 +197,15 @@ public class ConsumptionStatistics {
     /**
      * Per month (newest first, at most {@code months}), what consumption tracking billed provisionally and what Arrow's
      * final billing says, for the settings' mapped customers (the settings' price source): the figures of the chart.
+     * Only the license-months it bills count (D2): one the billing sync bills was recorded (a historical sync records
+     * every month) but billed nothing provisionally.
      */
     public List<ProvisionalVersusFinal> provisionalVersusFinal(Settings settings, int months) {
         return jdbc.sql("""
                         select cr.billing_period, count(*) as records, count(cr.finalized_at) as finalized,
                                sum(case when ? = 'buy' then cr.consumed_buy else cr.consumed_sell end) as provisional,
                                sum(case when ? = 'buy' then cr.final_buy else cr.final_sell end) as final
-                        """ + ConsumptionRecordRepository.FROM + " where "
+                        """ + ConsumptionRecordRepository.FROM + BILLED_BY_CONSUMPTION + " where "
                         + ConsumptionRecordRepository.RECORDED_BY_SETTINGS
                         + " group by cr.billing_period order by cr.billing_period desc limit ?")
                 .params(settings.priceSource().value(), settings.priceSource().value(), settings.id(), months)
