@@ -11,12 +11,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.arrowsync.ledger.InvoiceItem;
 import org.arrowsync.ledger.InvoiceService;
 import org.arrowsync.settings.Settings;
-import org.arrowsync.settings.VendorOfferingMapping;
 import org.arrowsync.settings.VendorOfferingMappingService;
 import org.arrowsync.shared.Listing;
 import org.arrowsync.shared.NotFound;
@@ -130,9 +130,8 @@ public class BillingMonths {
      * resource sync creates no resources for their licenses.
      */
     public List<VendorAmount> unmappedVendors(Settings settings, YearMonth period) {
-        Set<String> mapped = vendors.active(settings).stream()
-                .map(VendorOfferingMapping::vendorName)
-                .collect(Collectors.toSet());
+        Set<String> mapped = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+        vendors.active(settings).forEach(mapping -> mapped.add(mapping.vendorName()));
         return runs.vendorTotals(settings.id(), period).stream()
                 .filter(vendor -> !mapped.contains(vendor.vendorName()))
                 .toList();

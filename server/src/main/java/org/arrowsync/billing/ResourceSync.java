@@ -6,7 +6,6 @@ import java.time.Clock;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -128,7 +127,8 @@ class ResourceSync {
             Optional<Offering> offering,
             Optional<Project> project,
             Result result) {
-        Map<String, VendorOfferingMapping> byVendor = new LinkedHashMap<>();
+        // a vendor's name in any case, as price rules compare it
+        Map<String, VendorOfferingMapping> byVendor = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         vendors.active(chosen).forEach(mapping -> byVendor.putIfAbsent(mapping.vendorName(), mapping));
         MappingIndex arrowCustomers = new MappingIndex(mappings.active(chosen));
         for (Subscription subscription : subscriptions) {

@@ -61,7 +61,8 @@ class VendorOfferingMappingRepository {
 
     boolean exists(long settingsId, String vendorName, long exceptId) {
         return jdbc.sql(
-                        "select exists (select 1 from vendor_offering_mappings where settings_id = ? and arrow_vendor_name = ? and id <> ?)")
+                        "select exists (select 1 from vendor_offering_mappings where settings_id = ? and lower(arrow_vendor_name) = lower(?)"
+                                + " and id <> ?)")
                 .params(settingsId, vendorName, exceptId)
                 .query(Boolean.class)
                 .single();

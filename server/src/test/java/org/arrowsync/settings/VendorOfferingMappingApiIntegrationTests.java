@@ -3,6 +3,7 @@ package org.arrowsync.settings;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.arrowsync.contract.Contract;
@@ -104,6 +105,17 @@ class VendorOfferingMappingApiIntegrationTests extends IntegrationTest {
                 .expect(400)
                 .json();
         assertThat(duplicate.toString()).contains("must make a unique set");
+        assertThat(api.post(
+                                BASE,
+                                body(
+                                        vendor.toUpperCase(Locale.ROOT),
+                                        offering.get("uuid").asString(),
+                                        null))
+                        .expect(400)
+                        .json()
+                        .toString())
+                .as("the same vendor in another case, as price rules and the resource sync compare it")
+                .contains("must make a unique set");
 
         api.patch(BASE + created.text("uuid") + "/", Map.of("arrow_vendor_name", vendor + "  "))
                 .expect(200);
