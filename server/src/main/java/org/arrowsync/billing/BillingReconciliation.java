@@ -28,6 +28,7 @@ import org.arrowsync.arrowclient.ExportQuery;
 import org.arrowsync.arrowclient.ExportRow;
 import org.arrowsync.billing.BillingSyncItemRepository.FinalAmounts;
 import org.arrowsync.billing.Compensations.Compensation;
+import org.arrowsync.ledger.BillingPath;
 import org.arrowsync.ledger.Invoice;
 import org.arrowsync.mappings.CustomerMapping;
 import org.arrowsync.mappings.CustomerMappingService;
@@ -189,9 +190,9 @@ public class BillingReconciliation {
     }
 
     /**
-     * One reconciliation, page by page; of the lines seen only their ids are kept, one bit each. Each billed item is
-     * compared with the row of its line reference, whatever that row's customer columns say now (D29), at the price the
-     * rules give Arrow's final amount.
+     * One reconciliation, page by page; of the lines seen only their ids are kept, one bit each (and the few a cleanup
+     * let go, D177, until the plan). Each billed item is compared with the row of its line reference, whatever that
+     * row's customer columns say now (D29), at the price the rules give Arrow's final amount.
      */
     private final class Run {
 
@@ -249,6 +250,7 @@ public class BillingReconciliation {
                 }
             }
             List<FinalAmounts> changed = new ArrayList<>();
+            List<RecordedForConsumption> consumptions = new ArrayList<>();
             Set<String> unrecorded = new HashSet<>(byReference.keySet());
             for (BillingSyncItem item : writers.items().find(syncs.keySet(), byReference.keySet())) {
                 unrecorded.remove(item.lineReference());
@@ -288,8 +290,7 @@ public class BillingReconciliation {
                 if (movedTo != null) {
                     moves.add(item, sync, price, movedTo);
                 } else if (item.billedVia() == BilledVia.CONSUMPTION) {
-                    // consumption tracking's while it still bills the license-month; a cleanup may have let it go
-                    moves.add(item, sync, price, item.licenseReference());
+                    consumptions.add(new RecordedForConsumption(item, sync, price));
                 } else {
                     compensations.consider(item, sync, price.billed(), price, null);
                 }
@@ -305,10 +306,36 @@ public class BillingReconciliation {
                     unsynced++;
                 }
             }
+            letGo(consumptions);
             // Arrow's final amounts stay on the lines, so re-pricing and margin reports start from them.
             writers.items().recordFinalAmounts(changed, writers.now());
             progress.increment("pages");
         }
+
+        /**
+         * Of the page's lines recorded as consumption tracking's, those whose license-month it no longer bills (a
+         * cleanup let it go, D165) are billed here, as a line moved to its own license (D177); the others are its.
+         * Asked per page, in one statement: only those let go are kept until the plan.
+         */
+        private void letGo(List<RecordedForConsumption> consumptions) {
+            if (consumptions.isEmpty()) {
+                return;
+            }
+            Map<String, BillingPath> owners = writers.licenses()
+                    .owners(
+                            consumptions.stream()
+                                    .map(line -> line.item().licenseReference())
+                                    .distinct()
+                                    .toList(),
+                            period);
+            consumptions.stream()
+                    .filter(line -> owners.get(line.item().licenseReference()) != BillingPath.CONSUMPTION)
+                    .forEach(line -> moves.add(
+                            line.item(), line.sync(), line.price(), line.item().licenseReference()));
+        }
+
+        /** A page's line recorded as consumption tracking's, with its sync and Arrow's final amount priced. */
+        private record RecordedForConsumption(BillingSyncItem item, BillingSync sync, Price price) {}
 
         /** The compensations the month needs, once every page is read. */
         private void plan() {

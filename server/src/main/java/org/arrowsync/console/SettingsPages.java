@@ -1,5 +1,6 @@
 package org.arrowsync.console;
 
+import java.util.Optional;
 import java.util.UUID;
 import org.arrowsync.arrowclient.ArrowConnection;
 import org.arrowsync.mappings.CustomerDiscovery;
@@ -132,7 +133,12 @@ class SettingsPages {
             Model model) {
         Settings found = settings.get(Filters.uuid("uuid", uuid));
         String url = apiUrl == null || apiUrl.isBlank() ? found.apiUrl() : apiUrl.strip();
-        String key = apiKey == null || apiKey.isBlank() ? found.apiKey() : apiKey;
+        boolean keyTyped = apiKey != null && !apiKey.isBlank();
+        if (!keyTyped && !url.equals(found.apiUrl())) {
+            // the stored key is never sent to another address than its own (D52), not even to check it
+            throw InvalidInput.of("api_key", "Type the API key to check it with another API URL.");
+        }
+        String key = keyTyped ? apiKey : found.apiKey();
         Credentials.ArrowCredentialsValidationResponse validation = credentials.validate(url, key);
         model.addAttribute("settings", found);
         model.addAttribute("validation", validation);
@@ -153,8 +159,11 @@ class SettingsPages {
         }
         Credentials.ArrowCredentialsValidationResponse validation = credentials.validate(now.apiUrl(), now.apiKey());
         return validation.valid()
-                ? "Settings saved. Arrow knows the new credentials: "
-                        + validation.partnerInfo().companyName() + "."
+                ? "Settings saved. Arrow knows the new credentials"
+                        + Optional.ofNullable(validation.partnerInfo().companyName())
+                                .map(name -> ": " + name)
+                                .orElse("")
+                        + "."
                 : "Settings saved, but " + validation.error();
     }
 

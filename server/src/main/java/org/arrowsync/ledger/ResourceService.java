@@ -115,7 +115,8 @@ public class ResourceService {
     /**
      * Makes the transactions that look for a resource (or the customer and project of one) before creating it take
      * turns until they end, so that requests sent together never create it twice: {@code import_license},
-     * {@code sync_resources}. Call first in the transaction that looks.
+     * {@code sync_resources}. Call in the transaction that looks, before it looks (under READ COMMITTED, PostgreSQL's
+     * default, each look after the lock sees what the transaction before it committed).
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public void lockCreations() {

@@ -158,7 +158,7 @@ class ResourceSyncIntegrationTests extends IntegrationTest {
                         .get("customers_created")
                         .asInt();
             }
-            assertThat(created).as("the renamed customer, once").isPositive();
+            assertThat(created).as("the renamed customer among those created").isPositive();
         } finally {
             requests.shutdownNow();
         }

@@ -355,6 +355,12 @@ class ConsolePagesIntegrationTests extends ConsoleIntegrationTest {
         assertThat(typed.body()).contains("Invalid credentials").doesNotContain("Arrow knows these credentials");
         HttpResponse<String> stored = browser.postAsHtmx(page, page + "/check", "api_key", "");
         assertThat(stored.body()).contains("Arrow knows these credentials");
+        HttpResponse<String> elsewhere =
+                browser.postAsHtmx(page, page + "/check", "api_url", "https://elsewhere.example/", "api_key", "");
+        assertThat(elsewhere.statusCode())
+                .as("the stored key is sent to no other address (D52)")
+                .isEqualTo(400);
+        assertThat(elsewhere.body()).contains("Type the API key to check it with another API URL.");
 
         Map<String, String> form = ConsoleSession.form(
                 "api_url",

@@ -8,6 +8,8 @@ import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
 import org.arrowsync.arrowclient.BillingLine;
+import org.arrowsync.ledger.BillingPath;
+import org.arrowsync.ledger.LicenseBilling;
 import org.arrowsync.support.ArrowFixture;
 import org.arrowsync.support.IntegrationTest;
 import org.arrowsync.support.TestClock;
@@ -36,6 +38,9 @@ class ConsumptionRecordOwnershipIntegrationTests extends IntegrationTest {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    LicenseBilling claims;
 
     @Test
     void aMonthRecordedBeforeItsCustomersMappingWasDeactivatedIsStillFinalised() {
@@ -270,6 +275,9 @@ class ConsumptionRecordOwnershipIntegrationTests extends IntegrationTest {
         assertThat(linesBilled(license))
                 .as("reconciliation bills the lines nobody bills")
                 .isEqualByComparingTo(arrow);
+        assertThat(claims.owners(List.of(license), CLOSED))
+                .as("the month is the billing sync's now: consumption tracking cannot bill it again")
+                .isEqualTo(Map.of(license, BillingPath.BILLING));
 
         fixture.reconcileBilling(CLOSED, true);
         assertThat(linesBilled(license)).as("once").isEqualByComparingTo(arrow);

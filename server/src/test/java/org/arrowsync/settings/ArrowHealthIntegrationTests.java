@@ -58,8 +58,10 @@ class ArrowHealthIntegrationTests extends IntegrationTest {
                 .untilAsserted(() -> assertThat(health.of(wrong))
                         .hasValueSatisfying(
                                 failing -> assertThat(failing.lastError()).contains("401")));
-        assertThat(health.of(good))
+        ArrowHealth.ConnectionHealth after = health.of(good).orElseThrow();
+        assertThat(after.lastFailure())
                 .as("the other record's refusal is not this one's")
-                .contains(before);
+                .isEqualTo(before.lastFailure());
+        assertThat(after.lastError()).isEqualTo(before.lastError());
     }
 }
