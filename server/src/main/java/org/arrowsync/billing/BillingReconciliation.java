@@ -96,11 +96,6 @@ public class BillingReconciliation {
         return new Target(chosen, period, force);
     }
 
-    /** Whether the month is under way, which is not reconciled (D171). */
-    public boolean underWay(YearMonth period) {
-        return Periods.underWay(period, clock);
-    }
-
     /**
      * The recent months (the last {@value #RETRIED_MONTHS}) with syncs validated and not reconciled since: their
      * reconciliation failed, or left out a correction that waits for an open invoice (D108), or was forced before Arrow
@@ -462,7 +457,7 @@ public class BillingReconciliation {
     }
 
     static final String NOTHING_TO_RECONCILE = "No validated billing syncs to reconcile";
-    /** Why a month under way is not reconciled (D171). */
+
     public record Target(Settings settings, YearMonth period, boolean force) {}
 
     /**

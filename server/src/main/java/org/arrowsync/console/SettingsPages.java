@@ -135,8 +135,8 @@ class SettingsPages {
         String url = apiUrl == null || apiUrl.isBlank() ? found.apiUrl() : apiUrl.strip();
         boolean keyTyped = apiKey != null && !apiKey.isBlank();
         if (!keyTyped && !url.equals(found.apiUrl())) {
-            // the stored key is never sent to another address than its own (D52), not even to check it
-            throw InvalidInput.of("api_key", "Type the API key to check it with another API URL.");
+            // not even to check it (D52)
+            throw InvalidInput.of("api_key", SettingsService.KEY_FOR_ANOTHER_URL);
         }
         String key = keyTyped ? apiKey : found.apiKey();
         Credentials.ArrowCredentialsValidationResponse validation = credentials.validate(url, key);

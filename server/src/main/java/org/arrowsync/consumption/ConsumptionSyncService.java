@@ -177,10 +177,10 @@ public class ConsumptionSyncService {
             progress.increment(outcome.name().toLowerCase());
         }
 
-        /** Lines Arrow sent that could not be read in full; the month was still recorded from the rest. */
         /**
-         * Each line problem is counted; the same problem of several lines is said once, with how many lines have it, so
-         * that a report whose every line has surplus cells does not bury the run's errors.
+         * Lines Arrow sent that could not be read in full (the month was still recorded from the rest). Each is
+         * counted; the same problem of several lines is said once, with how many lines have it, so that a report whose
+         * every line has surplus cells does not bury the run's errors.
          */
         void notes(Resource resource, List<String> notes) {
             Map<String, List<String>> byProblem = new LinkedHashMap<>();

@@ -1,5 +1,6 @@
 package org.arrowsync.jobs;
 
+import java.time.Clock;
 import java.time.YearMonth;
 import java.util.Collection;
 import java.util.LinkedHashSet;
@@ -9,6 +10,7 @@ import org.arrowsync.billing.BillingProperties;
 import org.arrowsync.billing.BillingReconciliation;
 import org.arrowsync.billing.BillingSyncService;
 import org.arrowsync.billing.BillingValidation;
+import org.arrowsync.shared.Periods;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Lazy;
@@ -20,11 +22,13 @@ class BillingJobs {
     private final BillingValidation validation;
     private final BillingProperties properties;
     private final JobService jobs;
+    private final Clock clock;
 
-    BillingJobs(BillingValidation validation, BillingProperties properties, @Lazy JobService jobs) {
+    BillingJobs(BillingValidation validation, BillingProperties properties, @Lazy JobService jobs, Clock clock) {
         this.validation = validation;
         this.properties = properties;
         this.jobs = jobs;
+        this.clock = clock;
     }
 
     /**
@@ -33,7 +37,7 @@ class BillingJobs {
      * its job validates nothing: the customers' other lines may not be in yet, and a validated sync takes none (D147).
      */
     @Bean
-    JobHandler billingSyncJob(BillingSyncService billing, BillingReconciliation reconciliation) {
+    JobHandler billingSyncJob(BillingSyncService billing) {
         return JobHandler.of(JobKind.BILLING_SYNC, (job, progress) -> {
             JobParameters.BillingSync parameters = job.parameters(JobParameters.BillingSync.class);
             BillingValidation.MonthCheck validating = parameters.resourceUuid() == null
@@ -52,7 +56,7 @@ class BillingJobs {
                 // D95: lines Arrow added to a month validated (and perhaps reconciled) before wait for its next one
                 toReconcile.add(job.period().toString());
             }
-            reconcileIfAutomatic(job, toReconcile, reconciliation);
+            reconcileIfAutomatic(job, toReconcile);
             return report;
         });
     }
@@ -95,7 +99,7 @@ class BillingJobs {
             if (properties.autoReconcile()) {
                 reconciliation.waiting(job.settingsUuid()).forEach(period -> toReconcile.add(period.toString()));
             }
-            reconcileIfAutomatic(job, toReconcile, reconciliation);
+            reconcileIfAutomatic(job, toReconcile);
             return report;
         });
     }
@@ -105,11 +109,11 @@ class BillingJobs {
      * reconciled next, but the month under way (D171): one reconciled by force before that decision takes late lines,
      * which wait for it to end.
      */
-    private void reconcileIfAutomatic(Job job, Collection<String> periods, BillingReconciliation reconciliation) {
+    private void reconcileIfAutomatic(Job job, Collection<String> periods) {
         if (properties.autoReconcile()) {
             periods.stream()
                     .map(YearMonth::parse)
-                    .filter(period -> !reconciliation.underWay(period))
+                    .filter(period -> !Periods.underWay(period, clock))
                     .forEach(period -> queue(job, period, new JobParameters.BillingReconciliation(false)));
         }
     }

@@ -33,6 +33,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class SettingsService {
 
+    /** D52: the stored key goes to its own URL only; whoever may type another could collect it there. */
+    public static final String KEY_FOR_ANOTHER_URL =
+            "Give the API key again with a new api_url: the stored key is never sent elsewhere.";
+
     private static final Logger log = LoggerFactory.getLogger(SettingsService.class);
 
     private final SettingsRepository settings;
@@ -317,7 +321,7 @@ public class SettingsService {
         boolean moved = current != null && !current.apiUrl().equals(apiUrl);
         if (moved && draft.apiKey() == null) {
             // else whoever may change the URL could collect the stored key at any host
-            errors.add("api_key", "Give the API key again with a new api_url: the stored key is never sent elsewhere.");
+            errors.add("api_key", KEY_FOR_ANOTHER_URL);
         }
         String apiKey = draft.apiKey() != null || current == null ? draft.apiKey() : current.apiKey();
         if (!errors.has("api_key") && (draft.apiKey() != null || current == null)) {

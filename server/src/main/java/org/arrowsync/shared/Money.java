@@ -53,7 +53,7 @@ public final class Money {
      * division of big integers to round; the rounded price is the same.
      */
     public static BigDecimal price(BigDecimal unitPrice, BigDecimal quantity, String currency) {
-        return unitPrice.multiply(quantity.stripTrailingZeros()).setScale(minorUnits(currency), RoundingMode.HALF_UP);
+        return rounded(unitPrice.multiply(quantity.stripTrailingZeros()), currency);
     }
 
     /**

@@ -7,10 +7,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import org.arrowsync.arrowclient.ExportQuery;
 import org.arrowsync.arrowclient.ExportRow;
 import org.arrowsync.contract.Contract;
@@ -19,6 +15,7 @@ import org.arrowsync.support.ArrowFixture;
 import org.arrowsync.support.IntegrationTest;
 import org.arrowsync.support.Response;
 import org.arrowsync.support.TestClock;
+import org.arrowsync.support.Together;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
@@ -144,24 +141,12 @@ class ResourceSyncIntegrationTests extends IntegrationTest {
         String settings = fixture.settings(ExportTemplates.MSP_REFERENCE);
         String name = ArrowFixture.unique("Fabrikam Inc");
         fixture.emulator().renameCustomer("XSP700002", name);
-        ExecutorService requests = Executors.newFixedThreadPool(4);
-        List<Future<Response>> answers = new ArrayList<>();
-        try {
-            for (int i = 0; i < 4; i++) {
-                answers.add(
-                        requests.submit(() -> syncResources(Map.of("settings_uuid", settings, "force_import", true))));
-            }
-            int created = 0;
-            for (Future<Response> answer : answers) {
-                created += answer.get(60, TimeUnit.SECONDS)
-                        .json()
-                        .get("customers_created")
-                        .asInt();
-            }
-            assertThat(created).as("the renamed customer among those created").isPositive();
-        } finally {
-            requests.shutdownNow();
-        }
+        int created =
+                Together.send(4, () -> syncResources(Map.of("settings_uuid", settings, "force_import", true))).stream()
+                        .mapToInt(
+                                answer -> answer.json().get("customers_created").asInt())
+                        .sum();
+        assertThat(created).as("the renamed customer among those created").isPositive();
         JsonNode customers = api.get("/api/customers/?name=" + name.replace(" ", "%20"))
                 .expect(200)
                 .json();

@@ -360,7 +360,7 @@ class ConsolePagesIntegrationTests extends ConsoleIntegrationTest {
         assertThat(elsewhere.statusCode())
                 .as("the stored key is sent to no other address (D52)")
                 .isEqualTo(400);
-        assertThat(elsewhere.body()).contains("Type the API key to check it with another API URL.");
+        assertThat(elsewhere.body()).contains("the stored key is never sent elsewhere");
 
         Map<String, String> form = ConsoleSession.form(
                 "api_url",

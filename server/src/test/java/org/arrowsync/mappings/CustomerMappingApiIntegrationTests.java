@@ -6,15 +6,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.Callable;
 import org.arrowsync.contract.Contract;
 import org.arrowsync.support.ArrowFixture;
 import org.arrowsync.support.Emulator;
 import org.arrowsync.support.IntegrationTest;
 import org.arrowsync.support.Response;
+import org.arrowsync.support.Together;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -66,22 +64,17 @@ class CustomerMappingApiIntegrationTests extends IntegrationTest {
     @Test
     void spellingsOfOneCustomerMappedAtOnceMakeOneMapping() throws Exception {
         String customer = fixture.customer();
-        ExecutorService requests = Executors.newFixedThreadPool(4);
-        try {
-            for (int round = 0; round < 5; round++) {
-                String number = "7771" + round;
-                List<Future<Response>> answers = new ArrayList<>();
-                for (String spelling : List.of("XSP" + number, "xsp" + number, "Xsp" + number, " xSp" + number)) {
-                    answers.add(requests.submit(() -> map(spelling, customer)));
-                }
-                List<Integer> statuses = new ArrayList<>();
-                for (Future<Response> answer : answers) {
-                    statuses.add(answer.get(30, TimeUnit.SECONDS).status());
-                }
-                assertThat(statuses).as(number).containsOnlyOnce(201).containsOnly(201, 400);
+        for (int round = 0; round < 5; round++) {
+            String number = "7771" + round;
+            List<Callable<Response>> requests = new ArrayList<>();
+            for (String spelling : List.of("XSP" + number, "xsp" + number, "Xsp" + number, " xSp" + number)) {
+                requests.add(() -> map(spelling, customer));
             }
-        } finally {
-            requests.shutdownNow();
+            assertThat(Together.send(requests))
+                    .extracting(Response::status)
+                    .as(number)
+                    .containsOnlyOnce(201)
+                    .containsOnly(201, 400);
         }
     }
 
@@ -325,30 +318,29 @@ class CustomerMappingApiIntegrationTests extends IntegrationTest {
         String mapping = map(arrowCustomer("Fabrikam Inc").get("reference").asString(), customer)
                 .expect(201)
                 .text("uuid");
-        ExecutorService requests = Executors.newFixedThreadPool(6);
-        try {
-            for (int round = 0; round < 3; round++) {
-                String license = "XSP88800" + round;
-                List<Future<Response>> answers = new ArrayList<>();
-                for (int i = 0; i < 6; i++) {
-                    answers.add(requests.submit(() -> api.post(
-                            BASE + mapping + "/import_license/",
-                            Map.of("license_reference", license, "offering_uuid", offering, "project_uuid", project))));
-                }
-                List<Integer> statuses = new ArrayList<>();
-                for (Future<Response> answer : answers) {
-                    statuses.add(answer.get(30, TimeUnit.SECONDS).status());
-                }
-                assertThat(statuses).as(license).containsOnlyOnce(200).containsOnly(200, 400);
-                assertThat(api.get("/api/marketplace-resources/?offering_uuid=" + offering + "&backend_id=" + license)
-                                .expect(200)
-                                .json()
-                                .size())
-                        .as(license)
-                        .isOne();
-            }
-        } finally {
-            requests.shutdownNow();
+        for (int round = 0; round < 3; round++) {
+            String license = "XSP88800" + round;
+            assertThat(Together.send(
+                            6,
+                            () -> api.post(
+                                    BASE + mapping + "/import_license/",
+                                    Map.of(
+                                            "license_reference",
+                                            license,
+                                            "offering_uuid",
+                                            offering,
+                                            "project_uuid",
+                                            project))))
+                    .extracting(Response::status)
+                    .as(license)
+                    .containsOnlyOnce(200)
+                    .containsOnly(200, 400);
+            assertThat(api.get("/api/marketplace-resources/?offering_uuid=" + offering + "&backend_id=" + license)
+                            .expect(200)
+                            .json()
+                            .size())
+                    .as(license)
+                    .isOne();
         }
     }
 

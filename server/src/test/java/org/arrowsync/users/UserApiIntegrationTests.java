@@ -2,15 +2,10 @@ package org.arrowsync.users;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import org.arrowsync.support.IntegrationTest;
 import org.arrowsync.support.Response;
+import org.arrowsync.support.Together;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -57,27 +52,17 @@ class UserApiIntegrationTests extends IntegrationTest {
      */
     @Test
     void aUsernameCreatedByRequestsSentTogetherIsCreatedOnceAndRefusedAlike() throws Exception {
-        ExecutorService requests = Executors.newFixedThreadPool(6);
-        try {
-            List<Future<Response>> answers = new ArrayList<>();
-            for (int i = 0; i < 6; i++) {
-                answers.add(requests.submit(() -> api.post("/api/users/", Map.of("username", "together"))));
+        int created = 0;
+        for (Response response : Together.send(6, () -> api.post("/api/users/", Map.of("username", "together")))) {
+            if (response.status() == 201) {
+                created++;
+            } else {
+                assertThat(response.status()).isEqualTo(400);
+                assertThat(response.json().get("username").get(0).asString())
+                        .isEqualTo("A user with that username already exists.");
             }
-            int created = 0;
-            for (Future<Response> answer : answers) {
-                Response response = answer.get(30, TimeUnit.SECONDS);
-                if (response.status() == 201) {
-                    created++;
-                } else {
-                    assertThat(response.status()).isEqualTo(400);
-                    assertThat(response.json().get("username").get(0).asString())
-                            .isEqualTo("A user with that username already exists.");
-                }
-            }
-            assertThat(created).isOne();
-        } finally {
-            requests.shutdownNow();
         }
+        assertThat(created).isOne();
     }
 
     @Test
