@@ -226,18 +226,19 @@ public class FinalisationService {
     /**
      * The export's totals of the record's license; null when it lists none. A finalised record's license that a
      * complete export no longer lists was dropped by Arrow, which now bills it nothing (D115): its lines were found
-     * under this very reference, so it is not one Arrow writes otherwise (D96). So was a license whose lines Arrow
-     * moved to licenses the billing sync bills (D119). Read only once the export is known complete.
+     * under this very reference, so it is not one Arrow writes otherwise (D96). A license whose lines a reconciliation
+     * saw Arrow move to other licenses, which bill them, is billed nothing at once, finalised or not (D119). Read only
+     * once the export is known complete.
      */
     private static Totals totalsOf(ConsumptionRecord record, Export export) {
         Totals totals = export.totals().get(record.licenseReference());
         if (totals != null || export.lines() == 0 || !export.missing().isEmpty()) {
             return totals;
         }
-        if (record.isFinalized()) {
-            return Totals.DROPPED;
+        if (export.movedAway().contains(record.licenseReference())) {
+            return Totals.MOVED_AWAY;
         }
-        return export.movedAway().contains(record.licenseReference()) ? Totals.MOVED_AWAY : null;
+        return record.isFinalized() ? Totals.DROPPED : null;
     }
 
     /**

@@ -11,6 +11,7 @@ import java.util.Map;
 import org.arrowsync.arrowclient.BillingLine;
 import org.arrowsync.support.ArrowFixture;
 import org.arrowsync.support.IntegrationTest;
+import org.arrowsync.support.Jobs;
 import org.arrowsync.support.TestClock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -78,6 +79,53 @@ class ConsumptionFinalisationValidationIntegrationTests extends IntegrationTest 
         assertThat(finalise(false).get("finalized").asInt())
                 .as("once the export is whole")
                 .isPositive();
+    }
+
+    /**
+     * Arrow moves, validated, every line of a license-month already finalised to a license of the customer that the
+     * billing sync bills, within the month's grace: the reconciliation charges the lines, and the finalisation it
+     * queues credits the emptied license-month at once, not only once the grace is over as for a license Arrow dropped
+     * (D115, D119).
+     */
+    @Test
+    void aFinalisedLicenseWhoseLinesArrowMovesToTheBillingSyncIsCreditedAtOnce() {
+        fixture.emulator()
+                .setClock(LAST.plusMonths(1).atEndOfMonth().atTime(12, 0).toInstant(ZoneOffset.UTC));
+        Map<String, String> customers = fixture.mapAllCustomers();
+        fixture.licensedResources();
+        fixture.succeeded("trigger_consumption_sync", LAST);
+        fixture.syncedBilling(LAST);
+        assertThat(finalise(false).get("finalized").asInt()).isPositive();
+        String arrowCustomer = customers.keySet().stream()
+                .filter(customer ->
+                        !fixture.lineReferences(customer, "consumption").isEmpty()
+                                && !fixture.lineReferences(customer, "invoice").isEmpty())
+                .findFirst()
+                .orElseThrow();
+        String emptied = fixture.licenseOf(
+                fixture.lineReferences(arrowCustomer, "consumption").get(0));
+        String billed = fixture.licenseOf(
+                fixture.lineReferences(arrowCustomer, "invoice").get(0));
+        fixture.emulator()
+                .lines(emptied, LAST)
+                .forEach(line -> fixture.emulator().moveLine(line.lineReference(), billed));
+
+        JsonNode reconciled = fixture.reconcileBilling(LAST, false);
+
+        assertThat(reconciled.get("result").get("lines_moved").asInt())
+                .as(reconciled.toString())
+                .isPositive();
+        JsonNode queued = api.get("/api/admin/arrow/jobs/?kind=consumption_reconciliation&page_size=1")
+                .expect(200)
+                .json()
+                .get(0);
+        JsonNode finalised = Jobs.await(api, queued.get("uuid").asString());
+        assertThat(finalised.get("result").get("awaiting_validation").asInt())
+                .as(finalised.toString())
+                .isZero();
+        assertThat(fixture.arrowChargesAsBilled(customers.get(arrowCustomer), LAST))
+                .as("charged once, by the billing sync")
+                .isEqualByComparingTo(fixture.exportSellAsBilled(LAST, arrowCustomer));
     }
 
     /**
