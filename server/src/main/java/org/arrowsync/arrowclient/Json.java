@@ -51,17 +51,25 @@ final class Json {
         if (value.isNumber()) {
             return number(value.decimalValue());
         }
-        return value.isValueNode() ? value.asString() : value.toString();
+        return withoutNul(value.isValueNode() ? value.asString() : value.toString());
     }
 
     /** The value the parser stands on as {@link #text(JsonNode)} gives it, without a tree but for a container. */
     static String text(JsonParser parser) {
         return switch (parser.currentToken()) {
             case VALUE_NULL -> null;
-            case VALUE_STRING, VALUE_TRUE, VALUE_FALSE -> parser.getString();
+            case VALUE_STRING, VALUE_TRUE, VALUE_FALSE -> withoutNul(parser.getString());
             case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> number(parser.getDecimalValue());
             default -> text((JsonNode) parser.readValueAsTree());
         };
+    }
+
+    /**
+     * Arrow's text with each NUL written as U+FFFD: PostgreSQL's text holds none, so one NUL in a company name or a
+     * cell would fail every write of it (the customers a force import creates among them), as in a detail (D85).
+     */
+    private static String withoutNul(String text) {
+        return text.indexOf('\0') < 0 ? text : text.replace('\0', '\uFFFD');
     }
 
     private static String number(BigDecimal number) {

@@ -136,6 +136,25 @@ class ResourceSyncIntegrationTests extends IntegrationTest {
         assertThat(customer.get("country").asString()).hasSize(2).isEqualTo(row.cell("End User Country Code"));
     }
 
+    /** A NUL in Arrow's text, which PostgreSQL's text cannot hold, is taken as U+FFFD rather than failing the run. */
+    @Test
+    void forceImportTakesANulInArrowsTextAsAReplacementCharacter() {
+        String settings = fixture.settings(ExportTemplates.MSP_REFERENCE);
+        String name = ArrowFixture.unique("Adventure Works");
+        fixture.emulator().renameCustomer("XSP700004", name + "\\u0000 Cycles");
+
+        Response imported = syncResources(Map.of("settings_uuid", settings, "force_import", true));
+
+        assertThat(imported.json().get("customers_created").asInt()).isPositive();
+        assertThat(api.get("/api/customers/?name=" + name.replace(" ", "%20"))
+                        .expect(200)
+                        .json()
+                        .get(0)
+                        .get("name")
+                        .asString())
+                .isEqualTo(name + "\uFFFD Cycles");
+    }
+
     @Test
     void forceImportsSentTogetherCreateEachCustomerAndProjectOnce() throws Exception {
         String settings = fixture.settings(ExportTemplates.MSP_REFERENCE);
