@@ -105,7 +105,7 @@ class ApiExceptionHandler {
                 .forEach((field, messages) -> errors.put(
                         Secrets.scrub(field),
                         messages.stream().map(Secrets::scrub).toList()));
-        return answer(HttpStatus.BAD_REQUEST, errors);
+        return answer(HttpStatus.BAD_REQUEST, NestedFieldErrors.of(errors));
     }
 
     @ExceptionHandler(UnknownReference.class)
@@ -157,7 +157,9 @@ class ApiExceptionHandler {
                             : String.valueOf(reference.getIndex()))
                     .reduce((a, b) -> a + "." + b)
                     .orElse(InvalidInput.NON_FIELD_ERRORS);
-            return answer(HttpStatus.BAD_REQUEST, Map.of(Secrets.scrub(field), List.of(problem(mismatch))));
+            return answer(
+                    HttpStatus.BAD_REQUEST,
+                    NestedFieldErrors.of(Map.of(Secrets.scrub(field), List.of(problem(mismatch)))));
         }
         if (e.getCause() instanceof StreamConstraintsException limit) {
             // valid JSON, but past what the server reads: a number of a thousand digits, nesting a thousand deep

@@ -485,12 +485,33 @@ class CustomerMappingApiIntegrationTests extends IntegrationTest {
         assertThat(saveSettings(Map.of("arrow_reference", "X"))
                         .expect(400)
                         .json()
-                        .has("customer_mappings.0.waldur_customer_uuid"))
+                        .get("customer_mappings")
+                        .get(0)
+                        .has("waldur_customer_uuid"))
                 .isTrue();
+        assertThat(api.post(
+                                SETTINGS + "save_settings/",
+                                Map.of(
+                                        "api_url",
+                                        arrow.apiUrl(),
+                                        "api_key",
+                                        arrow.apiKey(),
+                                        "customer_mappings",
+                                        List.of(
+                                                Map.of("arrow_reference", "A", "waldur_customer_uuid", adventure),
+                                                Map.of("arrow_reference", "B"))))
+                        .expect(400)
+                        .json()
+                        .get("customer_mappings")
+                        .toString())
+                .as("DRF's errors of a list: an object per element")
+                .isEqualTo("[{},{\"waldur_customer_uuid\":[\"This field is required.\"]}]");
         assertThat(saveSettings(Map.of("arrow_reference", "X".repeat(256), "waldur_customer_uuid", adventure))
                         .expect(400)
                         .json()
-                        .has("customer_mappings.0.arrow_reference"))
+                        .get("customer_mappings")
+                        .get(0)
+                        .has("arrow_reference"))
                 .isTrue();
 
         // Arrow fails to say who the customer is: the mapping is saved, and the answer says its name is missing

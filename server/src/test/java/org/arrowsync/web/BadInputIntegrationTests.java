@@ -201,7 +201,10 @@ class BadInputIntegrationTests extends IntegrationTest {
                                     Map.of("arrow_license_reference", reference)))
                     .expect(400)
                     .json();
-            assertThat(refused.get("attributes.arrow_license_reference").get(0).asString())
+            assertThat(refused.get("attributes")
+                            .get("arrow_license_reference")
+                            .get(0)
+                            .asString())
                     .as("%s", reference)
                     .isIn(
                             "Remove the spaces around the license reference.",

@@ -332,7 +332,9 @@ class RequestEdgeIntegrationTests extends IntegrationTest {
                                         + " \"name\": \"x\"}]}")
                         .expect(400)
                         .json()
-                        .has("components.0.type"))
+                        .get("components")
+                        .get(0)
+                        .has("type"))
                 .isTrue();
         assertThat(offerings()).isEqualTo(before);
     }
