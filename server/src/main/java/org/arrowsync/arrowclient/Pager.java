@@ -10,7 +10,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Walks a paged endpoint from page 1, one page in memory at a time, until the declared last page (D17), with the page
  * cap as a hard stop. A page shorter than its pagination promises is asked for once more; pages that still contradict
- * their pagination are warned about, not refused: the official clients trust the declared total alone.
+ * their pagination are warned about, not refused: the official clients trust the declared total alone. A page whose
+ * total differs from page 1's says the listing changed while it was walked (D182): rows may have moved onto pages
+ * already read, so it counts as missing rows, as a short page does.
  */
 final class Pager {
 
@@ -36,6 +38,7 @@ final class Pager {
     }
 
     <T> void forEach(String endpoint, int defaultPerPage, IntFunction<Page<T>> fetch, Consumer<Page<T>> sink) {
+        Pagination first = null;
         for (int page = 1; ; page++) {
             if (page > maxPages) {
                 throw failures.runaway(endpoint, maxPages);
@@ -57,6 +60,17 @@ final class Pager {
                 warnings.add(warning);
             }
             boolean shortened = pagination.isShort(page, items, defaultPerPage);
+            if (first == null) {
+                first = pagination;
+            } else if (!first.sameListing(pagination)) {
+                // D182: the listing changed while it was read, and a page walked by its number may have skipped rows
+                String warning = failures.scrub("Arrow API " + endpoint + " changed while it was read: page 1 counted "
+                        + first.size() + ", page " + page + " counts " + pagination.size()
+                        + ", so rows may have moved to pages already read");
+                log.warn("{}", warning);
+                warnings.add(warning);
+                shortened = true;
+            }
             if (items > 0 || shortened) {
                 // An empty page short of the declared end still says that rows are missing (D26); the walk ends there
                 // all the same, as at any empty page, so no consumer takes what it read for the whole export

@@ -73,6 +73,25 @@ record Pagination(Integer currentPage, Integer perPage, Integer totalPages, Long
         return (items > 0 || page > 1) && items < promised;
     }
 
+    /**
+     * Whether this page's pagination counts the listing as {@code other} does: the same total of items, else of pages,
+     * where both say it (a pagination that says neither changes nothing anyone can see).
+     */
+    boolean sameListing(Pagination other) {
+        if (total != null && other.total != null) {
+            return total.equals(other.total);
+        }
+        return totalPages == null || other.totalPages == null || totalPages.equals(other.totalPages);
+    }
+
+    /** The listing's size as this pagination gives it, for a message. */
+    String size() {
+        if (total != null) {
+            return total + " items";
+        }
+        return totalPages == null ? "no total" : totalPages + " pages";
+    }
+
     private int pageSize(int defaultPerPage) {
         return perPage != null && perPage > 0 ? perPage : defaultPerPage;
     }

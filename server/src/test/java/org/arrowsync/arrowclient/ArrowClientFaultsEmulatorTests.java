@@ -203,6 +203,29 @@ class ArrowClientFaultsEmulatorTests {
         return rows[0];
     }
 
+    /**
+     * D182: a line of page 1 removed while the export is read moves page 2's first row onto page 1, already read. Page
+     * 2 agrees with its own pagination, but its total is one less than page 1's: it counts as missing rows.
+     */
+    @Test
+    void aPageWhoseTotalDiffersFromPage1sSaysRowsAreMissing() {
+        emulator.preset("{\"preset\":\"scale\",\"customers\":15,\"licensesPerCustomer\":10,\"linesPerLicense\":10,"
+                + "\"clock\":\"" + TestClock.now() + "\"}");
+        List<ExportPage> pages = new ArrayList<>();
+        client.forEachExportPage(ExportQuery.forPeriod(ExportTemplates.MSP_REFERENCE, CLOSED_MONTH), page -> {
+            if (page.page() == 1) {
+                fault("exports", "shifted_page", 1);
+            }
+            pages.add(page);
+        });
+
+        assertThat(pages).extracting(ExportPage::shortened).containsExactly(false, true);
+        assertThat(pages.get(1).rows()).hasSize(499);
+        assertThat(pages.get(1).warnings())
+                .containsExactly("Arrow API " + Exports.PATH + " changed while it was read: page 1 counted 1500 items,"
+                        + " page 2 counts 1499 items, so rows may have moved to pages already read");
+    }
+
     @Test
     void pagingStopsAtTheCapInsteadOfLoopingForever() {
         emulator.preset("{\"preset\":\"demo\",\"customers\":250,\"licensesPerCustomer\":1}");

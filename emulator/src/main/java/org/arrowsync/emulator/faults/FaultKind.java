@@ -16,6 +16,11 @@ public enum FaultKind {
     MALFORMED_JSON("malformed_json", 0),
     ERROR_BODY_200("error_body_200", 200),
     SHORT_PAGE("short_page", 0),
+    /**
+     * A table's last page (after the first) as it is answered once a line of an earlier page was removed: its first row
+     * has moved to the page before, which was already read, and the pagination's total is one less.
+     */
+    SHIFTED_PAGE("shifted_page", 0),
     /** The pagination says page 0, as a recorded licenses answer does. */
     PAGE_ZERO("page_zero", 0),
     /** The first row's price cells hold the text {@code "null"}. */

@@ -110,6 +110,7 @@ final class FaultResponses {
             Map<String, Object> body = (Map<String, Object>) map;
             switch (fault.kind()) {
                 case SHORT_PAGE -> shorten(body);
+                case SHIFTED_PAGE -> shift(body);
                 case PAGE_ZERO -> pageZero(body);
                 case NULL_CELLS -> priceCells(body, 1, "null");
                 case NO_PRICES -> priceCells(body, Integer.MAX_VALUE, "");
@@ -173,6 +174,31 @@ final class FaultResponses {
         if (body.get("results") instanceof List<?> results) {
             body.put("results", half(results));
         }
+    }
+
+    /**
+     * The last page of a table, as answered once a line of an earlier page is gone: its first row left for the page
+     * before, the total one less, the count of pages as that total gives it. Other pages are left as they are (a page
+     * before the last would take the next page's first row, which this answer does not have).
+     */
+    @SuppressWarnings("unchecked")
+    private static void shift(Map<String, Object> body) {
+        Table table = Table.of(body);
+        if (table == null
+                || table.rows().isEmpty()
+                || !(body.get("pagination") instanceof Map<?, ?> pagination)
+                || !(pagination.get("currentPage") instanceof Integer page)
+                || page < 2
+                || !page.equals(pagination.get("totalPages"))
+                || !(pagination.get("total") instanceof Number total)
+                || !(pagination.get("perPage") instanceof Integer perPage)) {
+            return;
+        }
+        table.rows().remove(0);
+        Map<String, Object> keys = (Map<String, Object>) pagination;
+        long shrunk = total.longValue() - 1;
+        keys.put("total", shrunk);
+        keys.put("totalPages", (int) Math.max(1, (shrunk + perPage - 1) / perPage));
     }
 
     @SuppressWarnings("unchecked")
