@@ -250,15 +250,11 @@ class LedgerInvariantIntegrationTests extends IntegrationTest {
         assertThat(reconciled.get("result").get("lines_moved").asInt())
                 .as(reconciled.toString())
                 .isPositive();
-        JsonNode queued = api.get("/api/admin/arrow/jobs/?kind=consumption_reconciliation&page_size=1")
-                .expect(200)
-                .json()
-                .get(0);
+        JsonNode queued = Jobs.awaitNewest(api, "consumption_reconciliation");
         assertThat(queued.get("uuid").asString())
                 .as("a finalisation queued by the reconciliation")
                 .isNotEqualTo(finalised);
-        assertThat(Jobs.await(api, queued.get("uuid").asString()).get("state").asString())
-                .isEqualTo("succeeded");
+        assertThat(queued.get("state").asString()).isEqualTo("succeeded");
     }
 
     /** Moves every line this fixture's syncs recorded under license {@code from} to license {@code to} in Arrow. */

@@ -115,11 +115,7 @@ class ConsumptionFinalisationValidationIntegrationTests extends IntegrationTest 
         assertThat(reconciled.get("result").get("lines_moved").asInt())
                 .as(reconciled.toString())
                 .isPositive();
-        JsonNode queued = api.get("/api/admin/arrow/jobs/?kind=consumption_reconciliation&page_size=1")
-                .expect(200)
-                .json()
-                .get(0);
-        JsonNode finalised = Jobs.await(api, queued.get("uuid").asString());
+        JsonNode finalised = Jobs.awaitNewest(api, "consumption_reconciliation");
         assertThat(finalised.get("result").get("awaiting_validation").asInt())
                 .as(finalised.toString())
                 .isZero();

@@ -489,17 +489,9 @@ class CustomerMappingApiIntegrationTests extends IntegrationTest {
                         .get(0)
                         .has("waldur_customer_uuid"))
                 .isTrue();
-        assertThat(api.post(
-                                SETTINGS + "save_settings/",
-                                Map.of(
-                                        "api_url",
-                                        arrow.apiUrl(),
-                                        "api_key",
-                                        arrow.apiKey(),
-                                        "customer_mappings",
-                                        List.of(
-                                                Map.of("arrow_reference", "A", "waldur_customer_uuid", adventure),
-                                                Map.of("arrow_reference", "B"))))
+        assertThat(saveSettings(List.of(
+                                Map.of("arrow_reference", "A", "waldur_customer_uuid", adventure),
+                                Map.of("arrow_reference", "B")))
                         .expect(400)
                         .json()
                         .get("customer_mappings")
@@ -524,8 +516,12 @@ class CustomerMappingApiIntegrationTests extends IntegrationTest {
     }
 
     private Response saveSettings(Map<String, String> mapping) {
+        return saveSettings(List.of(mapping));
+    }
+
+    private Response saveSettings(List<Map<String, String>> mappings) {
         return api.post(
                 SETTINGS + "save_settings/",
-                Map.of("api_url", arrow.apiUrl(), "api_key", arrow.apiKey(), "customer_mappings", List.of(mapping)));
+                Map.of("api_url", arrow.apiUrl(), "api_key", arrow.apiKey(), "customer_mappings", mappings));
     }
 }

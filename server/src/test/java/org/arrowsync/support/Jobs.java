@@ -38,6 +38,15 @@ public final class Jobs {
                 job -> finished(job.get("state").asString()));
     }
 
+    /** Waits for the newest job of a kind (one a run queued after itself) to finish and returns its final view. */
+    public static JsonNode awaitNewest(Api api, String kind) {
+        JsonNode newest = api.get("/api/admin/arrow/jobs/?kind=" + kind + "&page_size=1")
+                .expect(200)
+                .json()
+                .get(0);
+        return await(api, newest.get("uuid").asString());
+    }
+
     /** Waits until a job is in a state ({@code running}) and returns its view. */
     public static JsonNode awaitState(Api api, String uuid, String state) {
         return awaitView(
