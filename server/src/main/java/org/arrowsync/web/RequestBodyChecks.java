@@ -33,8 +33,8 @@ import tools.jackson.databind.json.JsonMapper;
  * ({@code components.0.name}); nothing has been done yet. On the contract's paths ({@code /api/admin/arrow/}) a body
  * that is not an object is refused as DRF refuses it ("Invalid data. Expected a dictionary, but got list."), and a
  * field sent as {@code null} is refused as DRF refuses it ("This field may not be null."), unless the contract lets it
- * be null ({@code @Schema(nullable = true)}, or free-form JSON such as a vendor mapping's {@code plan}); an optional
- * boolean's null still means "not given" (D86). Elsewhere a null reads as an absent field.
+ * be null ({@code @Schema(nullable = true)}, or free-form JSON such as a vendor mapping's {@code plan}), an optional
+ * boolean's among them (D183). Elsewhere a null reads as an absent field.
  */
 @ControllerAdvice
 class RequestBodyChecks extends RequestBodyAdviceAdapter {
@@ -128,9 +128,7 @@ class RequestBodyChecks extends RequestBodyAdviceAdapter {
     private static boolean mayBeNull(RecordComponent component) {
         // @Schema does not target record components: written on one, Java carries it to the component's accessor
         Schema schema = component.getAccessor().getAnnotation(Schema.class);
-        return component.getType() == Boolean.class
-                || JsonNode.class.isAssignableFrom(component.getType())
-                || schema != null && schema.nullable();
+        return JsonNode.class.isAssignableFrom(component.getType()) || schema != null && schema.nullable();
     }
 
     @Override

@@ -195,9 +195,9 @@ class VendorOfferingMappingApiIntegrationTests extends IntegrationTest {
 
         assertThat(refused.get("arrow_vendor_name").get(0).asString()).isEqualTo("This field may not be null.");
         assertThat(refused.get("settings").get(0).asString()).isEqualTo("This field may not be null.");
-        assertThat(refused.has("is_active"))
-                .as("an optional boolean's null means not given (D86)")
-                .isFalse();
+        assertThat(refused.get("is_active").get(0).asString())
+                .as("an optional boolean's too (D183)")
+                .isEqualTo("This field may not be null.");
         assertThat(api.get(BASE + uuid + "/").expect(200).text("arrow_vendor_name"))
                 .isEqualTo(vendor);
     }
