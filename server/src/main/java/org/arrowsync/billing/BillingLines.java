@@ -2,6 +2,7 @@ package org.arrowsync.billing;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,6 +55,7 @@ class BillingLines implements PricedLines {
     public RepricePlan plan(LineScope scope, PriceBook prices) {
         Compensations compensations = new Compensations(scope.settings(), scope.period(), writers);
         Map<RepricedCustomer.Key, RepricedCustomer> customers = new LinkedHashMap<>();
+        Map<Long, BigDecimal> consumptionPrices = new HashMap<>();
         int lines = 0;
         List<BillingSync> syncs = writers.syncs().ofPeriod(scope.settings().id(), scope.period()).stream()
                 .filter(sync ->
@@ -68,12 +70,9 @@ class BillingLines implements PricedLines {
                     read.stream().collect(Collectors.groupingBy(BillingSyncItem::syncId));
             for (BillingSync sync : chunk) {
                 for (BillingSyncItem item : bySync.getOrDefault(sync.id(), List.of())) {
-                    if (item.removed()
-                            || item.billedVia() == BilledVia.CONSUMPTION
-                            || owners.get(item.licenseReference()) == BillingPath.CONSUMPTION) {
+                    if (item.removed()) {
                         continue;
                     }
-                    lines++;
                     Price price = prices.price(
                             scope.period(),
                             new ArrowAmount(
@@ -82,6 +81,15 @@ class BillingLines implements PricedLines {
                                     item.classification(),
                                     item.sell(),
                                     item.buy()));
+                    if (item.billedVia() == BilledVia.CONSUMPTION
+                            || owners.get(item.licenseReference()) == BillingPath.CONSUMPTION) {
+                        // consumption tracking re-prices its license-month; the line keeps the price (D184)
+                        if (item.currentPrice().compareTo(price.billed()) != 0) {
+                            consumptionPrices.put(item.id(), price.billed());
+                        }
+                        continue;
+                    }
+                    lines++;
                     BigDecimal correction =
                             compensations.consider(item, sync, price.billed(), price, Compensations.REPRICED);
                     customers.merge(
@@ -96,7 +104,8 @@ class BillingLines implements PricedLines {
         return new RepricePlan(new ArrayList<>(customers.values()), lines, refused -> {
             compensations.settle((c, refusal) -> refused.accept(c.notCorrected(refusal)));
             compensations.book();
-            // The syncs' kept totals (what the month page shows) follow the corrections.
+            writers.items().recordPrices(consumptionPrices, writers.now());
+            // The syncs' kept totals (what the month page shows) follow the corrections and the prices.
             writers.runs().refreshLineTotals(syncIds);
             return compensations.size();
         });

@@ -309,8 +309,9 @@ public class BillingReconciliation {
 
         /**
          * Of the page's lines recorded as consumption tracking's, those whose license-month it no longer bills (a
-         * cleanup let it go, D165) are billed here, as a line moved to its own license (D177); the others are its.
-         * Asked per page, in one statement: only those let go are kept until the plan.
+         * cleanup let it go, D165) are billed here, as a line moved to its own license (D177). The others are its: they
+         * keep Arrow's final amount priced, which its finalisation bills, so that the month's priced total follows it
+         * (D184). Asked per page, in one statement: only those let go are kept until the plan.
          */
         private void letGo(List<RecordedForConsumption> consumptions) {
             if (consumptions.isEmpty()) {
@@ -323,10 +324,16 @@ public class BillingReconciliation {
                                     .distinct()
                                     .toList(),
                             period);
-            consumptions.stream()
-                    .filter(line -> owners.get(line.item().licenseReference()) != BillingPath.CONSUMPTION)
-                    .forEach(line -> moves.add(
-                            line.item(), line.sync(), line.price(), line.item().licenseReference()));
+            Map<Long, BigDecimal> prices = new HashMap<>();
+            for (RecordedForConsumption line : consumptions) {
+                if (owners.get(line.item().licenseReference()) != BillingPath.CONSUMPTION) {
+                    moves.add(
+                            line.item(), line.sync(), line.price(), line.item().licenseReference());
+                } else {
+                    prices.put(line.item().id(), line.price().billed());
+                }
+            }
+            writers.items().recordPrices(prices, writers.now());
         }
 
         /** A page's line recorded as consumption tracking's, with its sync and Arrow's final amount priced. */

@@ -765,6 +765,24 @@ class BillingSyncItemRepository {
                 .update();
     }
 
+    /**
+     * The rules' price of Arrow's latest amount, by item, for lines consumption tracking bills: no correction of the
+     * billing sync's carries it there, and the month's priced total (its syncs' {@code arrow_amount}) is theirs.
+     */
+    void recordPrices(Map<Long, BigDecimal> prices, Instant now) {
+        if (prices.isEmpty()) {
+            return;
+        }
+        jdbc.sql("""
+                        update billing_sync_items i set current_price = t.p, modified = ?
+                        from unnest(?::bigint[], ?::numeric[]) as t(id, p) where i.id = t.id and i.current_price <> t.p""")
+                .params(
+                        Timestamps.of(now),
+                        prices.keySet().toArray(Long[]::new),
+                        prices.values().toArray(BigDecimal[]::new))
+                .update();
+    }
+
     /** D119: the items take the license and path their lines are billed under now (Arrow moved the lines). */
     void moveLicenses(List<BillingSyncItem> moved, Instant now) {
         if (moved.isEmpty()) {

@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
 import org.arrowsync.arrowclient.BillingLine;
 import org.arrowsync.ledger.BillingPath;
 import org.arrowsync.ledger.LicenseBilling;
+import org.arrowsync.settings.SettingsService;
 import org.arrowsync.shared.Progress;
 import org.arrowsync.shared.Uuids;
 import org.arrowsync.support.ArrowFixture;
@@ -43,6 +44,12 @@ class LedgerInvariantIntegrationTests extends IntegrationTest {
 
     @Autowired
     LicenseBilling claims;
+
+    @Autowired
+    BillingMonths months;
+
+    @Autowired
+    SettingsService settingsService;
 
     @RegisterExtension
     final ArrowFixture fixture = new ArrowFixture();
@@ -81,6 +88,50 @@ class LedgerInvariantIntegrationTests extends IntegrationTest {
                 .containsExactly(true);
 
         assertEachChargedArrowsTotal(customers);
+    }
+
+    /**
+     * D184: the month's priced total, which the console compares with what the invoices bill, follows Arrow's final
+     * amounts and the price rules on the lines consumption tracking bills, as on those the billing sync bills.
+     */
+    @Test
+    void theMonthsPricedTotalFollowsCorrectionsAndRepricingOfLinesConsumptionBills() {
+        String settings = fixture.settings();
+        billedByBothPaths();
+        Map<String, Object> month = fixture.period(MONTH);
+        String line = lines("consumption").get(0);
+        fixture.emulator().changeSell(line, "777.77000");
+        succeeded(api.post("/api/admin/arrow/billing-syncs/trigger_reconciliation/", month));
+        validation.check(Uuids.fromPath(settings), Progress.NONE);
+        succeeded(api.post("/api/admin/arrow/billing-syncs/reconcile/", month));
+
+        assertThat(pricedTotal()).isEqualByComparingTo(exportTotal(null));
+
+        String marked = jdbc.sql("""
+                        select m.arrow_reference from billing_sync_items t join billing_syncs b on b.id = t.billing_sync_id
+                        join customer_mappings m on m.id = b.customer_mapping_id join arrow_settings s on s.id = m.settings_id
+                        where s.uuid = ?::uuid and t.arrow_line_reference = ?""").params(settings, line).query(String.class).single();
+        fixture.markupRule(marked, MONTH, "10");
+        succeeded(api.post(
+                "/api/admin/arrow/price-rules/reprice/",
+                Map.of("period", MONTH.toString(), "settings_uuid", settings, "confirm", true)));
+
+        assertThat(pricedTotal()).as("with the markup").isEqualByComparingTo(exportTotal(marked));
+    }
+
+    /** The month's priced Arrow total as its summary (the console's month page) gives it. */
+    private BigDecimal pricedTotal() {
+        return months.summary(settingsService.get(Uuids.fromPath(fixture.settings())), MONTH)
+                .arrowTotal();
+    }
+
+    /** Arrow's export total of the month, the lines of the customer {@code marked} priced at buy + 10%. */
+    private BigDecimal exportTotal(String marked) {
+        return fixture.emulator().exportLines(MONTH).stream()
+                .map(line -> ("XSP" + line.customerReference()).equals(marked)
+                        ? line.buyTotal().multiply(new BigDecimal("1.1"))
+                        : line.sellTotal())
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
     }
 
     /**
