@@ -39,12 +39,18 @@ final class Pager {
 
     <T> void forEach(String endpoint, int defaultPerPage, IntFunction<Page<T>> fetch, Consumer<Page<T>> sink) {
         Pagination first = null;
+        long before = 0;
         for (int page = 1; ; page++) {
             if (page > maxPages) {
                 throw failures.runaway(endpoint, maxPages);
             }
             Page<T> current = fetch.apply(page);
-            if (current.pagination().isShort(page, current.items().size(), defaultPerPage)) {
+            if (current.pagination()
+                    .isShort(
+                            page,
+                            current.items().size(),
+                            before + current.items().size(),
+                            defaultPerPage)) {
                 // Rows missing from a page are mostly a passing fault upstream: asked again, it comes whole (D60).
                 Page<T> again = fetch.apply(page);
                 if (again.items().size() > current.items().size()) {
@@ -53,13 +59,14 @@ final class Pager {
             }
             Pagination pagination = current.pagination();
             int items = current.items().size();
+            long read = before + items;
             List<String> warnings = new ArrayList<>();
-            for (String irregularity : pagination.irregularities(page, items, defaultPerPage)) {
+            for (String irregularity : pagination.irregularities(page, items, read, defaultPerPage)) {
                 String warning = failures.scrub("Arrow API " + endpoint + " " + irregularity);
                 log.warn("{}", warning);
                 warnings.add(warning);
             }
-            boolean shortened = pagination.isShort(page, items, defaultPerPage);
+            boolean shortened = pagination.isShort(page, items, read, defaultPerPage);
             if (first == null) {
                 first = pagination;
             } else if (!first.sameListing(pagination)) {
@@ -76,9 +83,10 @@ final class Pager {
                 // all the same, as at any empty page, so no consumer takes what it read for the whole export
                 sink.accept(new Page<>(page, current.items(), pagination, List.copyOf(warnings), shortened));
             }
-            if (pagination.isLast(page, items, defaultPerPage)) {
+            if (pagination.isLast(page, items, read, defaultPerPage)) {
                 return;
             }
+            before = read;
         }
     }
 }

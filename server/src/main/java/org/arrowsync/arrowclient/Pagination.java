@@ -26,33 +26,34 @@ record Pagination(Integer currentPage, Integer perPage, Integer totalPages, Long
     }
 
     /**
-     * Whether the page with {@code items} items is the last one: an empty page is; else the declared total of pages
-     * decides, as the official clients let it; else the total of items; else a page shorter than the page size.
+     * Whether the page with {@code items} items is the last one, {@code read} items read with it: an empty page is;
+     * else the declared total of pages decides, as the official clients let it; else the total of items, read whole
+     * whatever the pages hold (an API may page by fewer than asked without saying so); else a page shorter than the
+     * page size.
      */
-    boolean isLast(int page, int items, int defaultPerPage) {
+    boolean isLast(int page, int items, long read, int defaultPerPage) {
         if (items == 0) {
             return true;
         }
         if (totalPages != null) {
             return page >= totalPages;
         }
-        int size = pageSize(defaultPerPage);
-        if (total != null && perPage != null) {
-            return (long) (page - 1) * size + items >= total;
+        if (total != null) {
+            return read >= total;
         }
-        return items < size;
+        return items < pageSize(defaultPerPage);
     }
 
     /**
      * What does not add up on this page without being a reason to stop or fail: another current page than the one
      * asked, or fewer items than the pagination promises for it.
      */
-    List<String> irregularities(int page, int items, int defaultPerPage) {
+    List<String> irregularities(int page, int items, long read, int defaultPerPage) {
         List<String> found = new ArrayList<>();
         if (items > 0 && currentPage != null && currentPage != page) {
             found.add("answered page " + currentPage + " when asked for page " + page);
         }
-        if (isShort(page, items, defaultPerPage)) {
+        if (isShort(page, items, read, defaultPerPage)) {
             found.add("returned a short page " + page + (totalPages == null ? "" : " of " + totalPages) + " (" + items
                     + " items, page size " + pageSize(defaultPerPage) + (total == null ? "" : ", total " + total)
                     + ")");
@@ -61,15 +62,21 @@ record Pagination(Integer currentPage, Integer perPage, Integer totalPages, Long
     }
 
     /**
-     * Whether a page holds fewer items than the pagination promises for it: items are missing. A page after the first
-     * may come back empty short of the declared end (its rows missing, not the export's end); an empty first page is an
-     * empty export (D3).
+     * Whether a page holds fewer items than the pagination promises for it, {@code read} items read with it: items are
+     * missing. A page after the first may come back empty short of the declared end (its rows missing, not the export's
+     * end); an empty first page is an empty export (D3). Without a page size, only an empty page before the declared
+     * total is read says so.
      */
-    boolean isShort(int page, int items, int defaultPerPage) {
+    boolean isShort(int page, int items, long read, int defaultPerPage) {
         int size = pageSize(defaultPerPage);
-        long promised = totalPages != null && page < totalPages
-                ? size
-                : total != null && perPage != null ? Math.min(size, total - (long) (page - 1) * size) : 0;
+        long promised;
+        if (totalPages != null && page < totalPages) {
+            promised = size;
+        } else if (total != null && perPage != null) {
+            promised = Math.min(size, total - (long) (page - 1) * size);
+        } else {
+            promised = total != null && items == 0 ? total - read : 0;
+        }
         return (items > 0 || page > 1) && items < promised;
     }
 

@@ -65,6 +65,28 @@ class PagerTests {
         assertThat(shortened).containsExactly(false, true);
     }
 
+    /** An API that pages by fewer than asked and gives its total alone: every item of the total is read. */
+    @Test
+    void withATotalAloneReadsUntilTheTotalWhateverThePagesHold() {
+        walk(100, 1000, page -> new Pager.Page<>(page, items(page < 3 ? 2 : 1), new Pagination(null, null, null, 5L)));
+        assertThat(fetched).containsExactly(1, 2, 3);
+        assertThat(seen).hasSize(5);
+        assertThat(warnings).isEmpty();
+    }
+
+    @Test
+    void withATotalAloneAnEmptyPageBeforeTheTotalSaysItemsAreMissing() {
+        List<Boolean> shortened = new ArrayList<>();
+        new Pager(failures, 10)
+                .forEach(
+                        "exports",
+                        1000,
+                        page -> new Pager.Page<>(
+                                page, page == 1 ? items(2) : List.of(), new Pagination(null, null, null, 5L)),
+                        page -> shortened.add(page.shortened()));
+        assertThat(shortened).containsExactly(false, true);
+    }
+
     @Test
     void withoutTotalPagesStopsOnAShortPage() {
         walk(100, 1000, page -> new Pager.Page<>(page, items(page < 4 ? 1000 : 10), Pagination.NONE));

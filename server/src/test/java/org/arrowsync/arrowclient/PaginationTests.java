@@ -33,27 +33,32 @@ class PaginationTests {
         assertThat(read).isEqualTo(new Pagination(current, perPage, totalPages, total));
     }
 
-    @ParameterizedTest(name = "page {0}, {1} items, perPage {2}, totalPages {3}, total {4} -> last {5}")
+    @ParameterizedTest(name = "page {0}, {1} items ({2} read), perPage {3}, totalPages {4}, total {5} -> last {6}")
     @CsvSource(
             nullValues = "NULL",
             value = {
-                "1, 0,   100,  5,    NULL, true",
-                "1, 0,   100,  5,    420,  true",
-                "1, 100, 100,  5,    NULL, false",
-                "5, 100, 100,  5,    NULL, true",
-                "5, 7,   100,  5,    NULL, true",
-                "2, 7,   100,  5,    NULL, false",
-                "1, 2,   100,  1,    5,    true",
-                "2, 30,  100,  NULL, 150,  false",
-                "1, 100, 100,  NULL, 150,  false",
-                "1, 100, NULL, NULL, NULL, false",
-                "3, 99,  NULL, NULL, NULL, true",
-                "3, 99,  1000, NULL, NULL, true",
-                "9, 100, 100,  3,    NULL, true",
+                "1, 0,   0,   100,  5,    NULL, true",
+                "1, 0,   0,   100,  5,    420,  true",
+                "1, 100, 100, 100,  5,    NULL, false",
+                "5, 100, 500, 100,  5,    NULL, true",
+                "5, 7,   407, 100,  5,    NULL, true",
+                "2, 7,   107, 100,  5,    NULL, false",
+                "1, 2,   2,   100,  1,    5,    true",
+                "2, 30,  130, 100,  NULL, 150,  false",
+                "1, 100, 100, 100,  NULL, 150,  false",
+                "2, 50,  150, 100,  NULL, 150,  true",
+                "1, 100, 100, NULL, NULL, NULL, false",
+                "3, 99,  299, NULL, NULL, NULL, true",
+                "3, 99,  299, 1000, NULL, NULL, true",
+                "9, 100, 900, 100,  3,    NULL, true",
+                // a total alone: read until that many items came, whatever each page holds (an API paging by 2 unasked)
+                "1, 2,   2,   NULL, NULL, 5,    false",
+                "2, 2,   4,   NULL, NULL, 5,    false",
+                "3, 1,   5,   NULL, NULL, 5,    true",
             })
     void stopsOnAnEmptyPageOrTheDeclaredLastPage(
-            int page, int items, Integer perPage, Integer totalPages, Long total, boolean last) {
-        assertThat(new Pagination(page, perPage, totalPages, total).isLast(page, items, 100))
+            int page, int items, long read, Integer perPage, Integer totalPages, Long total, boolean last) {
+        assertThat(new Pagination(page, perPage, totalPages, total).isLast(page, items, read, 100))
                 .isEqualTo(last);
     }
 
@@ -75,7 +80,15 @@ class PaginationTests {
     void warnsAboutWhatDoesNotAddUp(
             int page, Integer current, int items, Integer totalPages, Long total, String expected) {
         Pagination pagination = new Pagination(current, 100, totalPages, total);
-        assertThat(String.join("; ", pagination.irregularities(page, items, 100)))
+        long read = (page - 1) * 100L + items;
+        assertThat(String.join("; ", pagination.irregularities(page, items, read, 100)))
                 .isEqualTo(expected);
+    }
+
+    @ParameterizedTest(name = "page {0}, {1} items, {2} read of a total of 5 alone -> short {3}")
+    @CsvSource({"2, 0, 4, true", "2, 0, 5, false", "1, 0, 0, false", "2, 1, 5, false"})
+    void aTotalAloneSaysItemsAreMissingWhenAnEmptyPageComesBeforeIt(int page, int items, long read, boolean missing) {
+        assertThat(new Pagination(page, null, null, 5L).isShort(page, items, read, 100))
+                .isEqualTo(missing);
     }
 }
