@@ -3,7 +3,7 @@ package org.arrowsync.arrowclient;
 import tools.jackson.databind.JsonNode;
 
 /**
- * An end customer of the partner. Arrow sends PascalCase keys; camelCase is accepted too.
+ * An end customer of the partner. Arrow sends PascalCase keys; camelCase and snake_case are accepted too.
  *
  * @param reference the XSP customer reference
  * @param email {@code EmailContact}, else {@code Contact.Email}
@@ -21,17 +21,17 @@ public record Customer(
         String ref) {
 
     static Customer from(JsonNode node) {
-        String email = Json.text(node, "EmailContact", "emailContact");
+        String email = Json.text(node, "EmailContact", "emailContact", "email_contact");
         if (email == null) {
             email = Json.text(Json.first(node, "Contact", "contact"), "Email", "email");
         }
         return new Customer(
                 Json.required("a customer", node, "Reference", "reference"),
-                Json.text(node, "CompanyName", "companyName"),
+                Json.text(node, "CompanyName", "companyName", "company_name"),
                 email,
                 Json.text(node, "City", "city"),
-                Json.text(node, "CountryCode", "countryCode"),
-                Json.text(node, "InternalReference", "internalReference"),
+                Json.text(node, "CountryCode", "countryCode", "country_code"),
+                Json.text(node, "InternalReference", "internalReference", "internal_reference"),
                 Json.text(node, "Ref", "ref"));
     }
 }

@@ -124,12 +124,12 @@ public class CustomerDiscovery {
         int updated = 0;
         for (CustomerMapping mapping : mappings.active(chosen)) {
             Customer customer = byReference.get(mapping.arrowReference());
-            if (customer != null) {
-                String name = customer.companyName() == null ? "" : customer.companyName();
-                if (!Objects.equals(name, mapping.arrowCompanyName())) {
-                    mappings.renameCompany(mapping, name);
-                    updated++;
-                }
+            // a customer Arrow names nothing keeps the name its lines are matched by
+            if (customer != null
+                    && customer.companyName() != null
+                    && !Objects.equals(customer.companyName(), mapping.arrowCompanyName())) {
+                mappings.renameCompany(mapping, customer.companyName());
+                updated++;
             }
         }
         return new SyncFromArrowResponse(updated);

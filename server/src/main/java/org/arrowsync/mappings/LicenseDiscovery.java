@@ -55,7 +55,9 @@ public class LicenseDiscovery {
             if (resolved != null) {
                 String owner = resolved;
                 licenses = client.licenses(owner).stream()
-                        .filter(license -> owner.equals(license.customerReference()))
+                        // the customer's reference, or its bare Ref as exports write it (XSP222222, 222222)
+                        .filter(license -> owner.equals(license.customerReference())
+                                || owner.equals("XSP" + license.customerReference()))
                         .map(ArrowLicense::of)
                         .toList();
             }

@@ -256,6 +256,13 @@ class CustomerMappingApiIntegrationTests extends IntegrationTest {
         assertThat(discovered.json().get("error").isNull()).isTrue();
         assertThat(discovered.json().get("waldur_resources").findValuesAsString("uuid"))
                 .containsExactly(resource);
+        fixture.emulator().fault("{\"family\":\"licenses\",\"kind\":\"bare_refs\"}");
+        assertThat(api.get(BASE + mapping + "/discover_licenses/")
+                        .expect(200)
+                        .json()
+                        .get("arrow_licenses"))
+                .as("licenses naming their customer by its bare Ref")
+                .hasSize(6);
         String license = licenses.get(0).get("license_reference").asString();
 
         Response linked = api.post(

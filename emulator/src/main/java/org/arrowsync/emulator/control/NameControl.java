@@ -19,8 +19,8 @@ final class NameControl {
     private NameControl() {}
 
     /**
-     * {@code companyName}, {@code currency} (an ISO 4217 code, served as written: lower case tries a client's reading),
-     * or both.
+     * {@code companyName} (blank names it nothing), {@code currency} (an ISO 4217 code, served as written: lower case
+     * tries a client's reading), or both.
      */
     static Response changeCustomer(World world, String reference, Body body) {
         if (!body.has("companyName") && !body.has("currency")) {
@@ -37,7 +37,8 @@ final class NameControl {
             world.universe().billCustomerIn(reference, currency);
         }
         if (body.has("companyName")) {
-            world.universe().renameCustomer(reference, body.required("companyName"));
+            // blank too: a customer Arrow names nothing
+            world.universe().renameCustomer(reference, body.text("companyName", ""));
         }
         Customer customer = world.universe().customer(reference).orElseThrow();
         return Response.json(

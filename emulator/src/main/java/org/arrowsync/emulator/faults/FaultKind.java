@@ -21,6 +21,8 @@ public enum FaultKind {
      * has moved to the page before, which was already read, and the pagination's total is one less.
      */
     SHIFTED_PAGE("shifted_page", 0),
+    /** The licenses found name their customer by its bare Ref ({@code 700001}), as exports do, not its reference. */
+    BARE_REFS("bare_refs", 0),
     /** The pagination says page 0, as a recorded licenses answer does. */
     PAGE_ZERO("page_zero", 0),
     /** The first row's price cells hold the text {@code "null"}. */

@@ -111,6 +111,7 @@ final class FaultResponses {
             switch (fault.kind()) {
                 case SHORT_PAGE -> shorten(body);
                 case SHIFTED_PAGE -> shift(body);
+                case BARE_REFS -> bareRefs(body);
                 case PAGE_ZERO -> pageZero(body);
                 case NULL_CELLS -> priceCells(body, 1, "null");
                 case NO_PRICES -> priceCells(body, Integer.MAX_VALUE, "");
@@ -199,6 +200,22 @@ final class FaultResponses {
         long shrunk = total.longValue() - 1;
         keys.put("total", shrunk);
         keys.put("totalPages", (int) Math.max(1, (shrunk + perPage - 1) / perPage));
+    }
+
+    /** Each license found names its customer by its bare Ref: {@code customer_ref} without its {@code XSP}. */
+    @SuppressWarnings("unchecked")
+    private static void bareRefs(Map<String, Object> body) {
+        if (!(body.get("results") instanceof List<?> results)) {
+            return;
+        }
+        for (Object result : results) {
+            if (result instanceof Map<?, ?> found && found.get("license") instanceof Map<?, ?> license) {
+                ((Map<String, Object>) license)
+                        .computeIfPresent(
+                                "customer_ref",
+                                (key, reference) -> reference.toString().replaceFirst("^XSP", ""));
+            }
+        }
     }
 
     @SuppressWarnings("unchecked")
