@@ -17,6 +17,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.arrowsync.arrowclient.ArrowClient;
 import org.arrowsync.arrowclient.ArrowClients;
+import org.arrowsync.arrowclient.ArrowUnauthorized;
 import org.arrowsync.consumption.ConsumptionRecordRepository.MonthRecords;
 import org.arrowsync.consumption.ConsumptionRecordRepository.ResourceLicense;
 import org.arrowsync.consumption.LicenseMonthBilling.Outcome;
@@ -108,6 +109,10 @@ public class ConsumptionSyncService {
                 // its transaction rolled back; it is reported for that license and the others go on. A lost database
                 // connection is no license's failure: it fails the run, which runs again (D62).
                 DatabaseConnectionLost.rethrowIfCauses(e);
+                if (e instanceof ArrowUnauthorized) {
+                    // Arrow refused the key: every license would be refused alike, so the run fails once saying so
+                    throw e;
+                }
                 tally.error(resource, e);
             }
         });
@@ -124,8 +129,9 @@ public class ConsumptionSyncService {
     }
 
     /**
-     * Runs the work of every resource on the pool. A worker that fails (only a lost database connection leaves the
-     * per-license boundary) ends the run as soon as it does: the licenses still to go would only fail the same way.
+     * Runs the work of every resource on the pool. A worker that fails (only a lost database connection and a refused
+     * key leave the per-license boundary) ends the run as soon as it does: the licenses still to go would only fail the
+     * same way.
      */
     private void runAll(List<Resource> resources, Consumer<Resource> work) {
         if (resources.isEmpty()) {
@@ -145,6 +151,9 @@ public class ConsumptionSyncService {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Consumption sync interrupted", e);
         } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
             throw new IllegalStateException("Consumption sync worker failed: " + e.getCause(), e.getCause());
         } finally {
             pool.shutdownNow();

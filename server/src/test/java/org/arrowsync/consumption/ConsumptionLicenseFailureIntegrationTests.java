@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.arrowsync.support.ArrowFixture;
 import org.arrowsync.support.IntegrationTest;
 import org.arrowsync.support.TestClock;
@@ -44,6 +45,18 @@ class ConsumptionLicenseFailureIntegrationTests extends IntegrationTest {
                 .as("every license Arrow knows")
                 .isEqualTo(tracked.size());
         assertThat(result.get("synced").asInt()).isPositive();
+    }
+
+    /** D187: a key Arrow refuses fails the run once, saying so, rather than once per license of a run that succeeds. */
+    @Test
+    void aKeyArrowRefusesFailsTheRun() {
+        fixture.trackedResources(1);
+        fixture.emulator().rotateKey("rotated-" + UUID.randomUUID());
+
+        JsonNode job = fixture.syncConsumption(MONTH);
+
+        assertThat(job.get("state").asString()).as(job.toString()).isEqualTo("failed");
+        assertThat(job.get("error_message").asString()).contains("401");
     }
 
     /**
