@@ -72,11 +72,27 @@ class InvoicePages {
         return "console/invoice";
     }
 
-    /** Moves the invoice to another state; the invoice's own state machine refuses what it does not allow. */
+    /**
+     * Moves the invoice to another state; the invoice's own state machine refuses what it does not allow. {@code from},
+     * the state the page showed: an invoice moved since (another tab, another operator) is left as it is, since a
+     * canceled month is never billed again (D163).
+     */
     @PostMapping("/invoices/{uuid}/state")
-    String setState(@PathVariable String uuid, @RequestParam String state, Model model, RedirectAttributes redirect) {
+    String setState(
+            @PathVariable String uuid,
+            @RequestParam String state,
+            @RequestParam(required = false) String from,
+            Model model,
+            RedirectAttributes redirect) {
         var id = Filters.uuid("uuid", uuid);
         try {
+            InvoiceState shown = invoices.get(id).invoice().state();
+            if (from != null && !from.equals(shown.value())) {
+                throw InvalidInput.of(
+                        "state",
+                        "The invoice was marked " + shown.value() + " after this page showed it " + from
+                                + ": nothing was changed. Look at it again before you change it.");
+            }
             Invoice moved = invoices.setState(id, state);
             redirect.addFlashAttribute(
                     "flash", "The invoice is " + moved.state().value() + " now.");

@@ -584,6 +584,31 @@ class ConsolePagesIntegrationTests extends ConsoleIntegrationTest {
         assertThat(after.get("global_sync_enabled")).isEqualTo(before.get("global_sync_enabled"));
     }
 
+    /** A stale page cannot cancel an invoice that was marked created since it was shown (D163: canceled for good). */
+    @Test
+    void anInvoiceMovedSinceItsPageWasShownIsLeftAsItIs() {
+        Map<String, String> customers = fixture.mapCustomers(1);
+        fixture.syncedBilling(CLOSED);
+        String invoice = api.get("/api/invoices/?customer_uuid="
+                        + customers.values().iterator().next())
+                .expect(200)
+                .json()
+                .get(0)
+                .get("uuid")
+                .asString();
+        ConsoleSession browser = signedIn();
+        String token = csrfOf(browser.get("/invoices/" + invoice).body());
+        api.post("/api/invoices/" + invoice + "/set_state/", Map.of("state", "created"))
+                .expect(200);
+
+        HttpResponse<String> stale = browser.post(
+                "/invoices/" + invoice + "/state", form("_csrf", token, "state", "canceled", "from", "pending"));
+
+        assertThat(stale.body()).contains("The invoice was marked created after this page showed it pending");
+        assertThat(api.get("/api/invoices/" + invoice + "/").expect(200).text("state"))
+                .isEqualTo("created");
+    }
+
     @Test
     void aRunWithoutItsMonthIsRefusedInWords() {
         fixture.trackedResources(1);
