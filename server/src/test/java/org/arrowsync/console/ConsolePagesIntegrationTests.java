@@ -491,7 +491,7 @@ class ConsolePagesIntegrationTests extends ConsoleIntegrationTest {
 
         assertThat(preview.statusCode()).isEqualTo(200);
         assertThat(preview.body())
-                .contains("1 lines Arrow lists for these customers were not recorded by a sync yet")
+                .contains("Not in this preview: 1 line Arrow lists for these customers that no sync recorded yet.")
                 .contains("Reconcile now");
     }
 
