@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.arrowsync.emulator.http.ExportTemplates;
 import org.arrowsync.support.ArrowFixture;
 import org.arrowsync.support.TestClock;
 import org.junit.jupiter.api.Test;
@@ -75,6 +76,21 @@ class ConsolePagesIntegrationTests extends ConsoleIntegrationTest {
                 .contains("mapped by these credentials before: carried over")
                 .contains("value=\"" + customer + "\"")
                 .doesNotContain("disabled");
+    }
+
+    /** The wizard offers no export template a billing sync cannot read, and says which columns it lacks. */
+    @Test
+    void theWizardOffersNoTemplateWithoutTheColumnsABillingSyncNeeds() {
+        ConsoleSession browser = signedIn();
+        throughTheWizardsCredentials(browser);
+
+        String page = browser.get("/setup/customers").body();
+
+        String thin = page.substring(page.indexOf("value=\"" + ExportTemplates.THIN_REFERENCE + "\""));
+        thin = thin.substring(0, thin.indexOf("</label>"));
+        assertThat(thin).contains("disabled").contains("missing columns").contains("a billing sync needs ");
+        String standard = page.substring(page.indexOf("value=\"" + ExportTemplates.ALT_REFERENCE + "\""));
+        assertThat(standard.substring(0, standard.indexOf("</label>"))).doesNotContain("disabled");
     }
 
     /**
