@@ -10,9 +10,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Walks a paged endpoint from page 1, one page in memory at a time, until the declared last page (D17), with the page
  * cap as a hard stop. A page shorter than its pagination promises is asked for once more; pages that still contradict
- * their pagination are warned about, not refused: the official clients trust the declared total alone. A page whose
- * total differs from page 1's says the listing changed while it was walked (D182): rows may have moved onto pages
- * already read, so it counts as missing rows, as a short page does.
+ * their pagination are warned about, not refused: the official clients trust the declared total alone. A page that
+ * counts fewer items than page 1 did says the listing shrank while it was walked (D182): rows may have moved onto pages
+ * already read, so it is marked as missing rows, as a short page is (the export's readers then take nothing as removed;
+ * the other families' warn).
  */
 final class Pager {
 
@@ -69,10 +70,10 @@ final class Pager {
             boolean shortened = pagination.isShort(page, items, read, defaultPerPage);
             if (first == null) {
                 first = pagination;
-            } else if (!first.sameListing(pagination)) {
-                // D182: the listing changed while it was read, and a page walked by its number may have skipped rows
+            } else if (pagination.shrankFrom(first)) {
+                // D182: the listing shrank while it was read, and a page walked by its number may have skipped rows
                 String warning = failures.scrub("Arrow API " + endpoint + " changed while it was read: page 1 counted "
-                        + first.size() + ", page " + page + " counts " + pagination.size()
+                        + first.describe() + ", page " + page + " counts " + pagination.describe()
                         + ", so rows may have moved to pages already read");
                 log.warn("{}", warning);
                 warnings.add(warning);

@@ -81,18 +81,28 @@ record Pagination(Integer currentPage, Integer perPage, Integer totalPages, Long
     }
 
     /**
-     * Whether this page's pagination counts the listing as {@code other} does: the same total of items, else of pages,
-     * where both say it (a pagination that says neither changes nothing anyone can see).
+     * Whether this page counts fewer items than page 1 did ({@code first}): a line gone from a page already read moves
+     * the rows after it one place back, and one of them onto that page, never read (D182). More items move rows
+     * forward, to be read twice, which every reader counts once. The total of items is compared where page 1 gave one
+     * its count and size of pages agree with, else the count of pages.
      */
-    boolean sameListing(Pagination other) {
-        if (total != null && other.total != null) {
-            return total.equals(other.total);
+    boolean shrankFrom(Pagination first) {
+        if (total != null && first.total != null && first.totalAgrees()) {
+            return total < first.total;
         }
-        return totalPages == null || other.totalPages == null || totalPages.equals(other.totalPages);
+        return totalPages != null && first.totalPages != null && totalPages < first.totalPages;
+    }
+
+    /** A total of items that the count and size of pages agree with, where both are given: the whole listing's. */
+    private boolean totalAgrees() {
+        if (totalPages == null || perPage == null || perPage < 1) {
+            return true;
+        }
+        return (long) (totalPages - 1) * perPage < total && total <= (long) totalPages * perPage;
     }
 
     /** The listing's size as this pagination gives it, for a message. */
-    String size() {
+    String describe() {
         if (total != null) {
             return total + " items";
         }

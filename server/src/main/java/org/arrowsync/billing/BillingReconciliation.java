@@ -311,7 +311,7 @@ public class BillingReconciliation {
          * Of the page's lines recorded as consumption tracking's, those whose license-month it no longer bills (a
          * cleanup let it go, D165) are billed here, as a line moved to its own license (D177). The others are its: they
          * keep Arrow's final amount priced, which its finalisation bills, so that the month's priced total follows it
-         * (D184). Asked per page, in one statement: only those let go are kept until the plan.
+         * (D184). Asked and written per page: only those let go are kept until the plan.
          */
         private void letGo(List<RecordedForConsumption> consumptions) {
             if (consumptions.isEmpty()) {

@@ -770,18 +770,23 @@ class BillingSyncItemRepository {
      * billing sync's carries it there, and the month's priced total (its syncs' {@code arrow_amount}) is theirs.
      */
     void recordPrices(Map<Long, BigDecimal> prices, Instant now) {
-        if (prices.isEmpty()) {
-            return;
+        List<Map.Entry<Long, BigDecimal>> all = List.copyOf(prices.entrySet());
+        for (int from = 0; from < all.size(); from += PRICES_WRITTEN_TOGETHER) {
+            List<Map.Entry<Long, BigDecimal>> slice =
+                    all.subList(from, Math.min(all.size(), from + PRICES_WRITTEN_TOGETHER));
+            jdbc.sql("""
+                            update billing_sync_items i set current_price = t.p, modified = ?
+                            from unnest(?::bigint[], ?::numeric[]) as t(id, p) where i.id = t.id and i.current_price <> t.p""")
+                    .params(
+                            Timestamps.of(now),
+                            column(slice, Map.Entry::getKey, Long[]::new),
+                            column(slice, Map.Entry::getValue, BigDecimal[]::new))
+                    .update();
         }
-        jdbc.sql("""
-                        update billing_sync_items i set current_price = t.p, modified = ?
-                        from unnest(?::bigint[], ?::numeric[]) as t(id, p) where i.id = t.id and i.current_price <> t.p""")
-                .params(
-                        Timestamps.of(now),
-                        prices.keySet().toArray(Long[]::new),
-                        prices.values().toArray(BigDecimal[]::new))
-                .update();
     }
+
+    /** Prices {@link #recordPrices} writes a statement: a re-priced month of a million lines is not one statement. */
+    private static final int PRICES_WRITTEN_TOGETHER = 5_000;
 
     /** D119: the items take the license and path their lines are billed under now (Arrow moved the lines). */
     void moveLicenses(List<BillingSyncItem> moved, Instant now) {

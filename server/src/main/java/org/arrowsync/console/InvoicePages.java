@@ -86,14 +86,7 @@ class InvoicePages {
             RedirectAttributes redirect) {
         var id = Filters.uuid("uuid", uuid);
         try {
-            InvoiceState shown = invoices.get(id).invoice().state();
-            if (from != null && !from.equals(shown.value())) {
-                throw InvalidInput.of(
-                        "state",
-                        "The invoice was marked " + shown.value() + " after this page showed it " + from
-                                + ": nothing was changed. Look at it again before you change it.");
-            }
-            Invoice moved = invoices.setState(id, state);
+            Invoice moved = invoices.setState(id, state, from);
             redirect.addFlashAttribute(
                     "flash", "The invoice is " + moved.state().value() + " now.");
         } catch (InvalidInput e) {

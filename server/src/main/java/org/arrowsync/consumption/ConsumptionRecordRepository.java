@@ -366,6 +366,18 @@ class ConsumptionRecordRepository {
     }
 
     /**
+     * D123 as a record takes over another: the records of {@code from} whose resources belong to the customers that
+     * {@code to} maps (active mappings, created in the same transaction) name {@code to} from now on; returns how many.
+     */
+    int adoptForMapped(long to, long from, Instant now) {
+        return jdbc.sql("""
+                        update consumption_records cr set settings_id = ?, modified = ?
+                        from resources r join projects p on p.id = r.project_id
+                        where r.id = cr.resource_id and cr.settings_id = ?
+                          and p.customer_id in (select m.customer_id from customer_mappings m where m.settings_id = ? and m.is_active)""").params(to, Timestamps.of(now), from, to).update();
+    }
+
+    /**
      * Writes the consumed amounts on the (resource, month, license) key and returns the record's id; a finalised record
      * is left alone (empty) unless {@code reopen}, which also makes it pending again so finalisation corrects the new
      * difference. A blank vendor or classification keeps the one the record knows.

@@ -245,6 +245,15 @@ public class InvoiceService {
 
     @Transactional
     public Invoice setState(UUID uuid, String state) {
+        return setState(uuid, state, null);
+    }
+
+    /**
+     * Moves the invoice to {@code state} if it is still in the state {@code shown} (null: whatever it is), as checked
+     * under its row lock: a page that showed it before another operator moved it changes nothing.
+     */
+    @Transactional
+    public Invoice setState(UUID uuid, String state, String shown) {
         FieldErrors errors = new FieldErrors();
         if (errors.requiredValue("state", state)) {
             errors.oneOf(
@@ -257,7 +266,14 @@ public class InvoiceService {
         errors.throwIfAny();
         InvoiceState target = InvoiceState.of(state).orElseThrow();
         Invoice invoice = invoices.find(uuid).orElseThrow(NotFound::new);
-        Invoice moved = invoices.lock(invoice.id()).orElseThrow().moveTo(target);
+        Invoice locked = invoices.lock(invoice.id()).orElseThrow();
+        if (shown != null && !shown.equals(locked.state().value())) {
+            throw InvalidInput.of(
+                    "state",
+                    "The invoice was marked " + locked.state().value() + " after this page showed it " + shown
+                            + ": nothing was changed. Look at it again before you change it.");
+        }
+        Invoice moved = locked.moveTo(target);
         invoices.updateState(moved.id(), moved.state(), clock.instant());
         return invoices.find(uuid).orElseThrow();
     }

@@ -51,13 +51,14 @@ public class LicenseDiscovery {
         String resolved = null;
         List<ArrowLicense> licenses = List.of();
         try {
-            resolved = resolve(client.customers(), mapping).orElse(null);
-            if (resolved != null) {
-                String owner = resolved;
-                licenses = client.licenses(owner).stream()
-                        // the customer's reference, or its bare Ref as exports write it (XSP222222, 222222)
-                        .filter(license -> owner.equals(license.customerReference())
-                                || owner.equals("XSP" + license.customerReference()))
+            Customer owner = resolve(client.customers(), mapping).orElse(null);
+            if (owner != null) {
+                resolved = owner.reference();
+                licenses = client.licenses(owner.reference()).stream()
+                        // the customer's reference, or its Ref as exports write it (XSP222222, 222222)
+                        .filter(license -> owner.reference().equals(license.customerReference())
+                                || license.customerReference() != null
+                                        && license.customerReference().equals(owner.ref()))
                         .map(ArrowLicense::of)
                         .toList();
             }
@@ -78,14 +79,13 @@ public class LicenseDiscovery {
     }
 
     /** The reference's lookup order: reference, "XSP" + reference, internal reference, then the customer's name. */
-    private static Optional<String> resolve(List<Customer> customers, CustomerMapping mapping) {
+    private static Optional<Customer> resolve(List<Customer> customers, CustomerMapping mapping) {
         String reference = mapping.arrowReference();
         return customers.stream()
                 .filter(customer -> reference.equals(customer.reference())
                         || ("XSP" + reference).equals(customer.reference())
                         || reference.toUpperCase(Locale.ROOT).equals(customer.internalReference())
                         || mapping.customerName().toLowerCase(Locale.ROOT).equals(lower(customer.companyName())))
-                .map(Customer::reference)
                 .findFirst();
     }
 

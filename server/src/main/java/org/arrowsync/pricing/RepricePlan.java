@@ -7,7 +7,7 @@ import java.util.function.ToIntFunction;
 /**
  * What the price rules change in the lines of one source for a month, before anything is written: per customer and
  * currency billed now, billed under the rules and the corrections ({@code customers}), and how many lines were compared
- * ({@code lines}). Booking it writes exactly that.
+ * ({@code lines}). Booking it writes those corrections, and the prices a source keeps of lines another bills (D184).
  *
  * @param booking writes the plan's corrections and returns how many items it wrote; it names each correction it cannot
  *     place (D9, D94) to the consumer it is given

@@ -30,11 +30,12 @@ import tools.jackson.databind.json.JsonMapper;
  * Every request body, whatever endpoint reads it, once Jackson has read it: no text with characters no text may hold
  * ({@link TextRules}), no list (or free-form object) longer than {@link RequestLimits#maxItems()}, no null inside a
  * list, and no body that is the literal {@code null}. A violation is a 400 naming the field by its wire path
- * ({@code components.0.name}); nothing has been done yet. On the contract's paths ({@code /api/admin/arrow/}) a body
- * that is not an object is refused as DRF refuses it ("Invalid data. Expected a dictionary, but got list."), and a
- * field sent as {@code null} is refused as DRF refuses it ("This field may not be null."), unless the contract lets it
- * be null ({@code @Schema(nullable = true)}, or free-form JSON such as a vendor mapping's {@code plan}), an optional
- * boolean's among them (D183). Elsewhere a null reads as an absent field.
+ * ({@code components.0.name}, answered nested as DRF nests it: {@link NestedFieldErrors}); nothing has been done yet.
+ * On the contract's paths ({@code /api/admin/arrow/}) a body that is not an object is refused as DRF refuses it
+ * ("Invalid data. Expected a dictionary, but got list."), and a field sent as {@code null} is refused as DRF refuses it
+ * ("This field may not be null."), unless the contract lets it be null ({@code @Schema(nullable = true)}, or free-form
+ * JSON such as a vendor mapping's {@code plan}), an optional boolean's among them (D183). Elsewhere a null reads as an
+ * absent field.
  */
 @ControllerAdvice
 class RequestBodyChecks extends RequestBodyAdviceAdapter {

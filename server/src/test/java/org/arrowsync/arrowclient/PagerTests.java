@@ -65,6 +65,41 @@ class PagerTests {
         assertThat(shortened).containsExactly(false, true);
     }
 
+    /** D182: more items than page 1 counted move rows forward, read twice and counted once; no row is missed. */
+    @Test
+    void aListingThatGrewWhileItWasReadSaysNothingIsMissing() {
+        walk(100, 2, page -> new Pager.Page<>(page, items(2), new Pagination(page, 2, 3, page == 1 ? 5L : 6L)));
+        assertThat(fetched).containsExactly(1, 2, 3);
+        assertThat(warnings).isEmpty();
+    }
+
+    @Test
+    void aListingThatShrankWhileItWasReadSaysRowsMayBeMissing() {
+        List<Boolean> shortened = new ArrayList<>();
+        new Pager(failures, 10)
+                .forEach(
+                        "exports",
+                        2,
+                        page -> new Pager.Page<>(
+                                page, items(2), new Pagination(page, 2, page == 1 ? 3 : 2, page == 1 ? 5L : 4L)),
+                        page -> shortened.add(page.shortened()));
+        assertThat(shortened).containsExactly(false, true);
+    }
+
+    /**
+     * A total the count and size of pages disagree with (a page's own count, say) is not the listing's: not compared.
+     */
+    @Test
+    void aTotalThePagesDisagreeWithIsNotTakenForTheListingsSize() {
+        walk(
+                100,
+                2,
+                page -> new Pager.Page<>(
+                        page, items(page < 3 ? 2 : 1), new Pagination(page, 2, 3, page < 3 ? 2L : 1L)));
+        assertThat(fetched).containsExactly(1, 2, 3);
+        assertThat(warnings).isEmpty();
+    }
+
     /** An API that pages by fewer than asked and gives its total alone: every item of the total is read. */
     @Test
     void withATotalAloneReadsUntilTheTotalWhateverThePagesHold() {

@@ -301,7 +301,7 @@ class LedgerInvariantIntegrationTests extends IntegrationTest {
         assertThat(reconciled.get("result").get("lines_moved").asInt())
                 .as(reconciled.toString())
                 .isPositive();
-        JsonNode queued = Jobs.awaitNewest(api, "consumption_reconciliation");
+        JsonNode queued = Jobs.awaitNewest(api, "consumption_reconciliation", fixture.settings());
         assertThat(queued.get("uuid").asString())
                 .as("a finalisation queued by the reconciliation")
                 .isNotEqualTo(finalised);

@@ -115,7 +115,7 @@ class ConsumptionFinalisationValidationIntegrationTests extends IntegrationTest 
         assertThat(reconciled.get("result").get("lines_moved").asInt())
                 .as(reconciled.toString())
                 .isPositive();
-        JsonNode finalised = Jobs.awaitNewest(api, "consumption_reconciliation");
+        JsonNode finalised = Jobs.awaitNewest(api, "consumption_reconciliation", fixture.settings());
         assertThat(finalised.get("result").get("awaiting_validation").asInt())
                 .as(finalised.toString())
                 .isZero();

@@ -47,10 +47,17 @@ class ConsumptionLicenseFailureIntegrationTests extends IntegrationTest {
         assertThat(result.get("synced").asInt()).isPositive();
     }
 
-    /** D187: a key Arrow refuses fails the run once, saying so, rather than once per license of a run that succeeds. */
+    /**
+     * D187: a key Arrow refuses fails the run once, saying so, rather than once per license of a run that succeeds; a
+     * right the key lacks for one license (403) stays that license's failure.
+     */
     @Test
     void aKeyArrowRefusesFailsTheRun() {
         fixture.trackedResources(1);
+        fixture.emulator().fault("{\"family\":\"consumption\",\"kind\":\"403\",\"count\":1}");
+        JsonNode forbidden = fixture.succeeded("trigger_consumption_sync", MONTH);
+        assertThat(forbidden.get("result").get("error_count").asInt()).isEqualTo(1);
+
         fixture.emulator().rotateKey("rotated-" + UUID.randomUUID());
 
         JsonNode job = fixture.syncConsumption(MONTH);

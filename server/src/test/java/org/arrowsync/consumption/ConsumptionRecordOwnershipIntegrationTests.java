@@ -121,6 +121,45 @@ class ConsumptionRecordOwnershipIntegrationTests extends IntegrationTest {
         assertThat(job.get("progress").get("records_adopted").asInt()).isPositive();
     }
 
+    /**
+     * D123: settings saved again for the same Arrow account (the wizard, save_settings) take over the records of the
+     * customers they map as they are saved, not at their first run: until then their months read as billed nothing.
+     */
+    @Test
+    void settingsSavedAgainForTheAccountTakeOverItsRecordsAtOnce() {
+        String license = recordedLicense(1);
+        String customer = arrowCustomerOf(license);
+        // out of use once the new record is saved active: the record it replaces (D123)
+        api.patch("/api/admin/arrow/settings/" + fixture.settings() + "/", Map.of("sync_enabled", false))
+                .expect(200);
+
+        JsonNode saved = api.post(
+                        "/api/admin/arrow/settings/save_settings/",
+                        Map.of(
+                                "api_url",
+                                fixture.emulator().apiUrl(),
+                                "api_key",
+                                fixture.emulator().apiKey(),
+                                "customer_mappings",
+                                List.of(Map.of(
+                                        "arrow_reference",
+                                        customer,
+                                        "waldur_customer_uuid",
+                                        fixture.customerOf(license)))))
+                .expect(201)
+                .json();
+
+        assertThat(saved.get("message").asString()).contains("consumption record");
+        assertThat(jdbc.sql("""
+                        select s.uuid from consumption_records cr join arrow_settings s on s.id = cr.settings_id
+                        join resources r on r.id = cr.resource_id where r.uuid = ?::uuid and cr.billing_period = ?""")
+                        .params(fixture.licensedResources().get(license), CLOSED.atDay(1))
+                        .query(String.class)
+                        .single()
+                        .replace("-", ""))
+                .isEqualTo(saved.get("settings_uuid").asString());
+    }
+
     @Test
     void aMonthRecordedForACustomerNoLongerMappedIsNotRecordedAgainOnAnotherCustomersResource() {
         String license = recordedLicense(2);

@@ -38,9 +38,13 @@ public final class Jobs {
                 job -> finished(job.get("state").asString()));
     }
 
-    /** Waits for the newest job of a kind (one a run queued after itself) to finish and returns its final view. */
-    public static JsonNode awaitNewest(Api api, String kind) {
-        JsonNode newest = api.get("/api/admin/arrow/jobs/?kind=" + kind + "&page_size=1")
+    /**
+     * Waits for the newest job of a kind of the settings (one a run queued after itself) to finish and returns its
+     * final view.
+     */
+    public static JsonNode awaitNewest(Api api, String kind, String settingsUuid) {
+        JsonNode newest = api.get(
+                        "/api/admin/arrow/jobs/?kind=" + kind + "&settings_uuid=" + settingsUuid + "&page_size=1")
                 .expect(200)
                 .json()
                 .get(0);
