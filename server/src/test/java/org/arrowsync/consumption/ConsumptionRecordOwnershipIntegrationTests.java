@@ -133,21 +133,7 @@ class ConsumptionRecordOwnershipIntegrationTests extends IntegrationTest {
         api.patch("/api/admin/arrow/settings/" + fixture.settings() + "/", Map.of("sync_enabled", false))
                 .expect(200);
 
-        JsonNode saved = api.post(
-                        "/api/admin/arrow/settings/save_settings/",
-                        Map.of(
-                                "api_url",
-                                fixture.emulator().apiUrl(),
-                                "api_key",
-                                fixture.emulator().apiKey(),
-                                "customer_mappings",
-                                List.of(Map.of(
-                                        "arrow_reference",
-                                        customer,
-                                        "waldur_customer_uuid",
-                                        fixture.customerOf(license)))))
-                .expect(201)
-                .json();
+        JsonNode saved = fixture.saveSettingsAgain(Map.of(customer, fixture.customerOf(license)));
 
         assertThat(saved.get("message").asString()).contains("consumption record");
         assertThat(jdbc.sql("""

@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.arrowsync.arrowclient.BillingLine;
 import org.arrowsync.billing.BillingValidation;
-import org.arrowsync.emulator.http.ExportTemplates;
 import org.arrowsync.shared.Progress;
 import org.arrowsync.shared.Uuids;
 import org.arrowsync.support.ArrowFixture;
@@ -305,25 +304,7 @@ class PricingIntegrationTests extends IntegrationTest {
         Map<String, BigDecimal> charged = new HashMap<>();
         customers.values().forEach(customer -> charged.put(customer, fixture.arrowCharges(customer, MONTH)));
 
-        JsonNode saved = api.post(
-                        "/api/admin/arrow/settings/save_settings/",
-                        Map.of(
-                                "api_url",
-                                fixture.emulator().apiUrl(),
-                                "api_key",
-                                fixture.emulator().apiKey(),
-                                "export_type_reference",
-                                ExportTemplates.ALT_REFERENCE,
-                                "customer_mappings",
-                                customers.entrySet().stream()
-                                        .map(customer -> Map.of(
-                                                "arrow_reference",
-                                                customer.getKey(),
-                                                "waldur_customer_uuid",
-                                                customer.getValue()))
-                                        .toList()))
-                .expect(201)
-                .json();
+        JsonNode saved = fixture.saveSettingsAgain(customers);
         String successor = saved.get("settings_uuid").asString();
         assertThat(saved.get("message").asString())
                 .contains("carried over from settings " + settings + ": item prefix \"Cloud\", 2 price rules");

@@ -335,6 +335,32 @@ public final class ArrowFixture
         return customer;
     }
 
+    /**
+     * Settings saved again for the emulator's account with {@code save_settings}, as the console's wizard saves them,
+     * mapping each Arrow reference to its operator customer; the answer.
+     */
+    public JsonNode saveSettingsAgain(Map<String, String> customersByReference) {
+        return api.post(
+                        "/api/admin/arrow/settings/save_settings/",
+                        Map.of(
+                                "api_url",
+                                emulator().apiUrl(),
+                                "api_key",
+                                emulator().apiKey(),
+                                "export_type_reference",
+                                ExportTemplates.ALT_REFERENCE,
+                                "customer_mappings",
+                                customersByReference.entrySet().stream()
+                                        .map(customer -> Map.of(
+                                                "arrow_reference",
+                                                customer.getKey(),
+                                                "waldur_customer_uuid",
+                                                customer.getValue()))
+                                        .toList()))
+                .expect(201)
+                .json();
+    }
+
     /** The uuid of the mapping of this Arrow customer. */
     public String mapping(String arrowReference) {
         return mappings.get(arrowReference);
