@@ -1,6 +1,7 @@
 package org.arrowsync.console;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.YearMonth;
@@ -187,6 +188,8 @@ class ConsumptionPages {
             @RequestParam(name = "resource_uuid", required = false) String resourceUuid,
             @RequestParam(name = "only", required = false) String only,
             @RequestParam(name = "dry_run", required = false) String dryRun,
+            HttpServletRequest http,
+            HttpServletResponse response,
             Model model) {
         CleanupConsumptionRequest request = new CleanupConsumptionRequest(
                 blankToNull(from),
@@ -204,7 +207,13 @@ class ConsumptionPages {
                     Periods.parse(months, "period_from", request.periodFrom()),
                     Periods.parse(months, "period_to", request.periodTo()));
             months.throwIfAny();
-            model.addAttribute("cleanup", cleanup.cleanup(request));
+            var result = cleanup.cleanup(request);
+            if (!result.dryRun() && result.recordsDeleted() > 0) {
+                // the page's tables still list the records deleted: it is loaded again, the result on it
+                return ConsoleForms.reloadWith(
+                        http, response, "/consumption", Map.of("cleanup", result, "cleanupForm", request));
+            }
+            model.addAttribute("cleanup", result);
         } catch (InvalidInput e) {
             model.addAttribute("errors", e.errors());
         }

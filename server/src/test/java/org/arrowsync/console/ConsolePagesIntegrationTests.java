@@ -56,6 +56,32 @@ class ConsolePagesIntegrationTests extends ConsoleIntegrationTest {
                 .contains("finalised: its item bills the final amount Arrow gave");
     }
 
+    /** A cleanup that deleted records loads the page again, whose tables would still list them, with its result. */
+    @Test
+    void aCleanupThatDeletedRecordsLoadsThePageAgainWithItsResult() {
+        fixture.trackedResources(1);
+        fixture.syncConsumption(CLOSED);
+        String resource = fixture.licensedResources().get(fixture.meteredLicense(CLOSED));
+        ConsoleSession browser = signedIn();
+
+        HttpResponse<String> deleted = browser.postAsHtmx(
+                "/consumption",
+                "/consumption/cleanup",
+                "period_from",
+                CLOSED.toString(),
+                "period_to",
+                CLOSED.toString(),
+                "resource_uuid",
+                resource,
+                "only",
+                "");
+
+        assertThat(deleted.headers().firstValue("HX-Redirect")).contains("/consumption");
+        assertThat(browser.get("/consumption").body())
+                .contains("1 record deleted (1 provisional invoice item); 0 kept.");
+        assertThat(browser.get("/consumption").body()).as("shown once").doesNotContain("record deleted");
+    }
+
     /**
      * The wizard run again with the credentials of earlier settings offers their mappings ticked, for the customers
      * they map, where it showed them disabled and the new settings were saved without them.
@@ -424,7 +450,7 @@ class ConsolePagesIntegrationTests extends ConsoleIntegrationTest {
         assertThat(refused.body())
                 .contains("The To month must not be before the From month.")
                 .contains("value=\"2026-11\"")
-                .doesNotContain("records would be deleted");
+                .doesNotContain("would be deleted");
     }
 
     /** A refused accept gives the row back as typed, the refusal under its field, to correct and accept again. */
