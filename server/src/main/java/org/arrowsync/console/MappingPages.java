@@ -4,6 +4,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.arrowsync.billing.BillingMonths;
 import org.arrowsync.billing.MappingBillingSummaries;
 import org.arrowsync.ledger.CustomerService;
@@ -276,6 +278,9 @@ class MappingPages {
         model.addAttribute("vendorMappings", vendors.list(new VendorFilter(null, null, null, null), ALL));
         List<Settings> all = settings.list(null, null, ALL).items();
         model.addAttribute("allSettings", all);
+        // the settings record of each mapping: a wizard saved again leaves the account's earlier mappings listed too
+        model.addAttribute(
+                "settingsByUuid", all.stream().collect(Collectors.toMap(Settings::uuid, Function.identity())));
         model.addAttribute("vendorChoices", months.billedVendors(null));
         List<Offering> offered =
                 offerings.list(new OfferingFilter(null, null), ALL).items();

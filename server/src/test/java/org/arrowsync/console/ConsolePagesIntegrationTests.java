@@ -56,6 +56,14 @@ class ConsolePagesIntegrationTests extends ConsoleIntegrationTest {
                 .contains("finalised: its item bills the final amount Arrow gave");
     }
 
+    /** The mappings list names each mapping's settings record: a wizard saved again leaves the earlier ones listed. */
+    @Test
+    void theMappingsListNamesEachMappingsSettings() {
+        fixture.mapCustomers(1);
+        String page = signedIn().get("/mappings").body();
+        assertThat(page).contains("/settings/" + fixture.settings() + "\"").contains(", saved ");
+    }
+
     /** A cleanup that deleted records loads the page again, whose tables would still list them, with its result. */
     @Test
     void aCleanupThatDeletedRecordsLoadsThePageAgainWithItsResult() {
