@@ -6,4 +6,9 @@ public final class ArrowUnauthorized extends ArrowException {
     ArrowUnauthorized(String endpoint, int status, String message, Throwable cause) {
         super(endpoint, status, message, cause);
     }
+
+    /** Whether Arrow refused the key itself (401), not a right the key lacks for this call (403, D30). */
+    public boolean keyRefused() {
+        return status() == 401;
+    }
 }

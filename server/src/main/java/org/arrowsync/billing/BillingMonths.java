@@ -10,8 +10,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.TreeSet;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.arrowsync.ledger.InvoiceItem;
@@ -130,10 +128,9 @@ public class BillingMonths {
      * resource sync creates no resources for their licenses.
      */
     public List<VendorAmount> unmappedVendors(Settings settings, YearMonth period) {
-        Set<String> mapped = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
-        vendors.active(settings).forEach(mapping -> mapped.add(mapping.vendorName()));
+        Map<String, ?> mapped = vendors.activeByVendor(settings);
         return runs.vendorTotals(settings.id(), period).stream()
-                .filter(vendor -> !mapped.contains(vendor.vendorName()))
+                .filter(vendor -> !mapped.containsKey(vendor.vendorName()))
                 .toList();
     }
 

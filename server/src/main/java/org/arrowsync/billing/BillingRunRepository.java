@@ -73,10 +73,7 @@ class BillingRunRepository {
                         update billing_syncs b set buy_total = coalesce(x.buy, 0), sell_total = coalesce(x.sell, 0),
                                lines = coalesce(x.lines, 0), arrow_amount = coalesce(x.arrow_amount, 0), billed = coalesce(x.billed, 0)
                         from unnest(?::bigint[]) as k(id)
-                        left join (select billing_sync_id, sum(buy) filter (where not removed) as buy,
-                                          sum(sell) filter (where not removed) as sell, count(*) filter (where not removed) as lines,
-                                          sum(current_price) filter (where not removed) as arrow_amount,
-                                          sum(invoiced + compensated) filter (where billed_via <> 'consumption') as billed
+                        left join (select billing_sync_id, """ + BillingSyncItemRepository.LINE_TOTALS + """
                                    from billing_sync_items where billing_sync_id = any(?) group by billing_sync_id) x
                                on x.billing_sync_id = k.id
                         where b.id = k.id

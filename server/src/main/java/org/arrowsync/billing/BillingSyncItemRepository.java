@@ -663,32 +663,33 @@ class BillingSyncItemRepository {
             return new LineSums(bySync, List.of());
         }
         jdbc.sql("""
-                        select billing_sync_id, vendor_name, coalesce(sum(buy) filter (where not removed), 0) as buy,
-                               coalesce(sum(sell) filter (where not removed), 0) as sell, min(currency) filter (where not removed) as currency,
-                               count(*) filter (where not removed) as lines,
-                               coalesce(sum(current_price) filter (where not removed), 0) as arrow_amount,
-                               coalesce(sum(invoiced + compensated) filter (where billed_via <> 'consumption'), 0) as billed,
+                        select billing_sync_id, vendor_name, """ + LINE_TOTALS + """
+                               , min(currency) filter (where not removed) as currency,
                                count(*) filter (where changed_in_run = ? and not removed and previous_price is null) as added,
                                count(*) filter (where changed_in_run = ? and not removed and previous_price is not null) as changed,
                                count(*) filter (where changed_in_run = ? and removed) as removed
-                        from billing_sync_items where billing_sync_id = any(?) group by billing_sync_id, vendor_name""").params(runId, runId, runId, syncIds.toArray(Long[]::new)).query(rs -> {
-            Totals group = new Totals(
-                    rs.getBigDecimal("buy"),
-                    rs.getBigDecimal("sell"),
-                    rs.getString("currency"),
-                    new BillingSyncRepository.LineTotals(
-                            rs.getInt("lines"), rs.getBigDecimal("arrow_amount"), rs.getBigDecimal("billed")),
-                    new LineChanges(rs.getInt("added"), rs.getInt("changed"), rs.getInt("removed")));
-            bySync.merge(rs.getLong("billing_sync_id"), group, Totals::plus);
-            String vendor = rs.getString("vendor_name");
-            if (vendor != null && !vendor.isEmpty() && group.lines().lines() > 0) {
-                byVendor.merge(
-                        vendor,
-                        new BillingMonths.VendorAmount(
-                                vendor, group.lines().lines(), group.lines().arrowAmount()),
-                        BillingMonths.VendorAmount::plus);
-            }
-        });
+                        from billing_sync_items where billing_sync_id = any(?) group by billing_sync_id, vendor_name""")
+                .params(runId, runId, runId, syncIds.toArray(Long[]::new))
+                .query(rs -> {
+                    Totals group = new Totals(
+                            rs.getBigDecimal("buy"),
+                            rs.getBigDecimal("sell"),
+                            rs.getString("currency"),
+                            new BillingSyncRepository.LineTotals(
+                                    rs.getInt("lines"), rs.getBigDecimal("arrow_amount"), rs.getBigDecimal("billed")),
+                            new LineChanges(rs.getInt("added"), rs.getInt("changed"), rs.getInt("removed")));
+                    bySync.merge(rs.getLong("billing_sync_id"), group, Totals::plus);
+                    String vendor = rs.getString("vendor_name");
+                    if (vendor != null && !vendor.isEmpty() && group.lines().lines() > 0) {
+                        byVendor.merge(
+                                vendor,
+                                new BillingMonths.VendorAmount(
+                                        vendor,
+                                        group.lines().lines(),
+                                        group.lines().arrowAmount()),
+                                BillingMonths.VendorAmount::plus);
+                    }
+                });
         return new LineSums(bySync, List.copyOf(byVendor.values()));
     }
 
@@ -784,6 +785,16 @@ class BillingSyncItemRepository {
                     .update();
         }
     }
+
+    /**
+     * What a group of a sync's lines adds up to, as its sync keeps it: Arrow's buy and sell of the lines present, how
+     * many, Arrow's latest amount of them priced, and what they bill through their own items and corrections.
+     */
+    static final String LINE_TOTALS = """
+            coalesce(sum(buy) filter (where not removed), 0) as buy, coalesce(sum(sell) filter (where not removed), 0) as sell,
+            count(*) filter (where not removed) as lines, coalesce(sum(current_price) filter (where not removed), 0) as arrow_amount,
+            coalesce(sum(invoiced + compensated) filter (where billed_via <> 'consumption'), 0) as billed
+            """;
 
     /** Prices {@link #recordPrices} writes a statement: a re-priced month of a million lines is not one statement. */
     private static final int PRICES_WRITTEN_TOGETHER = 5_000;

@@ -127,9 +127,7 @@ class ResourceSync {
             Optional<Offering> offering,
             Optional<Project> project,
             Result result) {
-        // a vendor's name in any case, as price rules compare it
-        Map<String, VendorOfferingMapping> byVendor = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-        vendors.active(chosen).forEach(mapping -> byVendor.putIfAbsent(mapping.vendorName(), mapping));
+        Map<String, VendorOfferingMapping> byVendor = vendors.activeByVendor(chosen);
         MappingIndex arrowCustomers = new MappingIndex(mappings.active(chosen));
         for (Subscription subscription : subscriptions) {
             VendorOfferingMapping mapped = byVendor.get(subscription.vendor());

@@ -43,7 +43,6 @@ public class ConsumptionSyncService {
     /** Why a run recorded nothing, on the job, so that a run with nothing to do does not look like a success. */
     static final String NO_RESOURCES = "no licensed resources for the mapped customers";
 
-    private static final int HTTP_UNAUTHORIZED = 401;
     private static final Logger log = LoggerFactory.getLogger(ConsumptionSyncService.class);
     /** A line's note as the report words it, {@code consumption line 3: <problem>}. */
     private static final Pattern NUMBERED_NOTE = Pattern.compile("consumption line \\d+: (.+)");
@@ -110,7 +109,7 @@ public class ConsumptionSyncService {
                 // its transaction rolled back; it is reported for that license and the others go on. A lost database
                 // connection is no license's failure: it fails the run, which runs again (D62).
                 DatabaseConnectionLost.rethrowIfCauses(e);
-                if (e instanceof ArrowUnauthorized refused && refused.status() == HTTP_UNAUTHORIZED) {
+                if (e instanceof ArrowUnauthorized refused && refused.keyRefused()) {
                     // Arrow refused the key: every license would be refused alike, so the run fails once saying so. A
                     // 403 is a right this key lacks for one license (D30), that license's failure.
                     throw e;

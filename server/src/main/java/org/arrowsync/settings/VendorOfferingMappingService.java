@@ -1,7 +1,8 @@
 package org.arrowsync.settings;
 
 import java.time.Clock;
-import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import org.arrowsync.ledger.Offering;
 import org.arrowsync.ledger.OfferingService;
@@ -38,9 +39,14 @@ public class VendorOfferingMappingService {
         this.clock = clock;
     }
 
-    /** The active vendor mappings of these settings. */
-    public List<VendorOfferingMapping> active(Settings owner) {
-        return mappings.active(owner.id());
+    /**
+     * The active vendor mappings of these settings by vendor, the name in any case (D179), as every feature matches a
+     * line's vendor with them: one a vendor, the first saved.
+     */
+    public Map<String, VendorOfferingMapping> activeByVendor(Settings owner) {
+        Map<String, VendorOfferingMapping> byVendor = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        mappings.active(owner.id()).forEach(mapping -> byVendor.putIfAbsent(mapping.vendorName(), mapping));
+        return byVendor;
     }
 
     public VendorOfferingMapping get(UUID uuid) {
