@@ -29,7 +29,8 @@ class ExportTests extends DemoEmulator {
                         ScenarioTests.BY_NAME,
                         ScenarioTests.NO_CUSTOMER,
                         ExportTemplates.NO_LICENSE_REFERENCE,
-                        ExportTemplates.NO_CURRENCY_REFERENCE);
+                        ExportTemplates.NO_CURRENCY_REFERENCE,
+                        ExportTemplates.NO_SEQUENCE_REFERENCE);
         assertThat(types.get(MSP).asString()).isEqualTo("MSP (Extended)");
         JsonNode columns =
                 http.get("billing/erp/exports/columns").json().get("data").get("columns");

@@ -13,8 +13,8 @@ import org.arrowsync.shared.Money;
  * One billing-export line, typed. The column fallbacks of every export template live in {@link #parse} and the
  * constants it reads.
  *
- * @param lineReference {@code Sequence}, else {@code Order Id}; unique per line and month; null when the template has
- *     neither
+ * @param lineReference {@code Sequence}, else {@code Order Id} with {@code " #2"}, {@code " #3"}… for an order's later
+ *     lines (D190); unique per line and month; null when the template has neither
  * @param statementReference {@code Statement Reference}; null when the template has no such column
  * @param companyName {@code End User Company Name}
  * @param customerReference {@code End User Company ID} as sent: the customer's {@code Ref} in the recorded real export,
@@ -104,7 +104,7 @@ public record BillingLine(
     static BillingLineResult parse(ExportRow row) {
         RowReader cells = row.reader();
         // A missing line reference is not a problem of the row: only the features that identify lines need one.
-        String reference = cells.text(REFERENCE);
+        String reference = OrderLines.reference(cells.text(REFERENCE), row.occurrence());
         BillingLine line = new BillingLine(
                 reference,
                 cells.text(STATEMENT),

@@ -51,7 +51,7 @@ final class Exports {
     /**
      * Every page in turn; of each row only the cells of {@code read} (with the line reference's, which tells a page
      * repeated) are made into text when the page sends its headers before its rows, as Arrow does (D81); null reads
-     * them all.
+     * them all. Without Sequence, the lines of one order are numbered as they come ({@link OrderLines}, D190).
      */
     void forEachPage(ExportQuery query, Set<String> read, Consumer<ExportPage> consumer) {
         Set<String> reading = read == null
@@ -59,6 +59,7 @@ final class Exports {
                 : Stream.concat(read.stream(), Stream.of(BillingLine.REFERENCE)).collect(Collectors.toSet());
         Columns[] known = {null};
         RowsSeen[] first = {null};
+        OrderLines orders = new OrderLines();
         pager.<ExportRow>forEach(
                 PATH,
                 DEFAULT_PER_PAGE,
@@ -79,7 +80,7 @@ final class Exports {
                     }
                     return fetched.page();
                 },
-                page -> consumer.accept(new Fetched(known[0], page).toExportPage()));
+                page -> consumer.accept(orders.number(new Fetched(known[0], page).toExportPage())));
     }
 
     private Fetched fetch(ExportQuery query, Set<String> read, int page, Columns previous) {

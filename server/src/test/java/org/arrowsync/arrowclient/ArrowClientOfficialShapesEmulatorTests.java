@@ -197,7 +197,8 @@ class ArrowClientOfficialShapesEmulatorTests {
                         "BYNAME-no-company-id",
                         "LINES-no-customer-columns",
                         "STD-no-license-column",
-                        "STD-no-currency-column");
+                        "STD-no-currency-column",
+                        "MSP-no-sequence");
         assertThat(types.get(0).name()).isEqualTo("MSP (Extended)");
         ExportPage page = client.exportPage(ExportQuery.forPeriod(ExportTemplates.MSP_REFERENCE, CLOSED_MONTH), 1);
         for (ExportRow row : page.rows()) {

@@ -225,6 +225,64 @@ class LineIdentityIntegrationTests extends IntegrationTest {
         assertThat(charged(CONTOSO)).isEqualByComparingTo(exportTotal(CONTOSO));
     }
 
+    /**
+     * D190: without Sequence, Order Id names the lines, and Arrow keeps one order's id for every line of a license.
+     * Each line of an order is billed, followed and reconciled; a row listed twice is still counted once.
+     */
+    @Test
+    void eachLineOfAnOrderIsBilledWhenTheExportHasNoSequence() {
+        fixture.arrowStillValidates(MONTH);
+        settings = fixture.settings(ExportTemplates.NO_SEQUENCE_REFERENCE);
+        customers = fixture.mapAllCustomers();
+        JsonNode first = sync();
+        assertThat(first.get("progress").path("duplicate_lines").asInt())
+                .as(first.toString())
+                .isZero();
+        for (String customer : customers.keySet()) {
+            assertThat(charged(customer)).as(customer).isEqualByComparingTo(exportTotal(customer));
+        }
+        assertThat(lineReferences(CONTOSO)).anyMatch(reference -> reference.endsWith(" #2"));
+        List<String> order = linesOfOneLicense(CONTOSO);
+
+        fixture.emulator().changeSell(order.get(1), "55.55000");
+        sync();
+        assertThat(charged(CONTOSO)).isEqualByComparingTo(exportTotal(CONTOSO));
+
+        BigDecimal arrowTotal = exportTotal(CONTOSO);
+        fixture.emulator().repeatLine(order.get(1));
+        JsonNode repeated = sync();
+        assertThat(repeated.get("progress").path("duplicate_lines").asInt()).isEqualTo(1);
+        assertThat(charged(CONTOSO)).isEqualByComparingTo(arrowTotal);
+
+        BigDecimal removed = fixture.emulator().exportLines(MONTH).stream()
+                .filter(line -> line.lineReference().equals(order.get(0)))
+                .findFirst()
+                .orElseThrow()
+                .sellTotal()
+                .setScale(2, java.math.RoundingMode.HALF_UP);
+        fixture.emulator().removeLine(order.get(0));
+        JsonNode reconciled = reconcile(true);
+        assertThat(reconciled.get("state").asString()).as(reconciled.toString()).isEqualTo("succeeded");
+        assertThat(reconciled.get("progress").path("duplicate_lines").asInt()).isEqualTo(1);
+        assertThat(charged(CONTOSO)).isEqualByComparingTo(arrowTotal.subtract(removed));
+    }
+
+    /** The Sequences of the customer's first license that Arrow lists more than one line of in the month. */
+    private List<String> linesOfOneLicense(String arrowReference) {
+        Map<String, List<String>> byLicense = new java.util.LinkedHashMap<>();
+        for (var line : fixture.emulator().exportLines(MONTH)) {
+            if (("XSP" + line.customerReference()).equals(arrowReference)) {
+                byLicense
+                        .computeIfAbsent(line.licenseReference(), license -> new ArrayList<>())
+                        .add(line.lineReference());
+            }
+        }
+        return byLicense.values().stream()
+                .filter(lines -> lines.size() > 1)
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no license of " + arrowReference + " with two lines"));
+    }
+
     @Test
     void anExportWhoseLinesCannotBeToldApartChangesNothing() {
         start(ExportTemplates.ALT_REFERENCE);

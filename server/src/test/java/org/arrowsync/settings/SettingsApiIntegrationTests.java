@@ -183,7 +183,7 @@ class SettingsApiIntegrationTests extends IntegrationTest {
         assertThat(valid.json().get("valid").asBoolean()).isTrue();
         assertThat(valid.json().get("partner_info").get("company_name").asString())
                 .isNotBlank();
-        assertThat(valid.json().get("export_types").size()).isEqualTo(7);
+        assertThat(valid.json().get("export_types").size()).isEqualTo(8);
 
         Response wrongKey = api.post(
                         BASE + "validate_credentials/", Map.of("api_url", arrow.apiUrl(), "api_key", "wrong-key-0815"))

@@ -10,7 +10,7 @@ import java.util.Optional;
  * The export templates. MSP is the 70-column header set recorded from the real API (the .NET client's
  * TestData/BillingReport.json, see docs/arrowsphere-api.md); ALT uses the alternative names other templates use. The
  * thinner ones are what partners configure with fewer columns: without line references, without the customer id,
- * without any customer column, without the license (ARS Subscription ID), without the currency.
+ * without any customer column, without the license (ARS Subscription ID), without the currency, without Sequence.
  */
 public final class ExportTemplates {
 
@@ -21,6 +21,7 @@ public final class ExportTemplates {
     public static final String NO_CUSTOMER_REFERENCE = "LINES-no-customer-columns";
     public static final String NO_LICENSE_REFERENCE = "STD-no-license-column";
     public static final String NO_CURRENCY_REFERENCE = "STD-no-currency-column";
+    public static final String NO_SEQUENCE_REFERENCE = "MSP-no-sequence";
 
     /** An export type: reference, display name and ordered columns. */
     record Template(String reference, String name, List<String> columns) {
@@ -157,7 +158,11 @@ public final class ExportTemplates {
     static final Template NO_CURRENCY =
             ALT.without(NO_CURRENCY_REFERENCE, "Standard without currency", "Country Marketplace Currency");
 
-    static final List<Template> ALL = List.of(MSP, ALT, THIN, BY_NAME, NO_CUSTOMER, NO_LICENSE, NO_CURRENCY);
+    /** Lines named by their order alone: Arrow keeps one order's id for every line of a subscription. */
+    static final Template NO_SEQUENCE = MSP.without(NO_SEQUENCE_REFERENCE, "MSP without Sequence", "Sequence");
+
+    static final List<Template> ALL =
+            List.of(MSP, ALT, THIN, BY_NAME, NO_CUSTOMER, NO_LICENSE, NO_CURRENCY, NO_SEQUENCE);
 
     private ExportTemplates() {}
 
