@@ -7,12 +7,18 @@ import java.util.Locale;
  * statement has no status at all, which the official PHP client allows and most of its fixtures show; it says nothing.
  */
 public enum StatementState {
-    OPEN,
-    NEEDS_VALIDATION,
-    FULFILLED,
-    REJECTED,
-    UNKNOWN,
-    NONE;
+    OPEN("Open"),
+    NEEDS_VALIDATION("Needs Validation"),
+    FULFILLED("Fulfilled"),
+    REJECTED("Rejected"),
+    UNKNOWN("of a state arrowsync does not know"),
+    NONE("without status");
+
+    private final String label;
+
+    StatementState(String label) {
+        this.label = label;
+    }
 
     /**
      * Tolerant of case, spaces and underscores ({@code "Needs Validation"}); NONE for no state, UNKNOWN for a state it
@@ -29,6 +35,11 @@ public enum StatementState {
             }
         }
         return UNKNOWN;
+    }
+
+    /** The state as Arrow writes it: {@code "Needs Validation"}. */
+    public String label() {
+        return label;
     }
 
     /** Whether a statement in this state says anything about validation; only a missing status does not. */

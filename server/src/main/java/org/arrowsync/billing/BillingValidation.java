@@ -3,11 +3,13 @@ package org.arrowsync.billing;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.YearMonth;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.SortedSet;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -26,6 +28,7 @@ import org.arrowsync.settings.Settings;
 import org.arrowsync.settings.SettingsService;
 import org.arrowsync.shared.DaemonThreads;
 import org.arrowsync.shared.Progress;
+import org.arrowsync.shared.Texts;
 import org.arrowsync.shared.ValidationGrace;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -141,6 +144,9 @@ public class BillingValidation {
                 validatedPeriods.add(period.toString());
                 validated += marked;
             }
+            if (grace.over(period, clock.instant())) {
+                reportHeldBack(chosen, period, statements, progress);
+            }
         }
         progress.add("validated", validated);
         if (validated > 0) {
@@ -207,6 +213,27 @@ public class BillingValidation {
         } catch (CompletionException e) {
             throw e.getCause() instanceof RuntimeException cause ? cause : e;
         }
+    }
+
+    /**
+     * Names the customers whose month stays open past its grace because a statement of theirs is not final (Rejected,
+     * Open, Needs Validation): the calendar never decides for them, and the month is neither frozen nor reconciled
+     * until Arrow fulfils it.
+     */
+    private void reportHeldBack(
+            Settings chosen, YearMonth period, Map<String, StatementState> statements, Progress progress) {
+        Map<StatementState, List<String>> held = new TreeMap<>();
+        for (String reference : syncs.mappingReferencesAwaitingArrow(chosen.id(), period)) {
+            StatementState state = statements.get(MappingIndex.reference(reference));
+            if (state != null && state != StatementState.FULFILLED) {
+                held.computeIfAbsent(state, any -> new ArrayList<>()).add(reference);
+            }
+        }
+        held.forEach((state, references) -> {
+            progress.add("held_by_statements", references.size());
+            progress.error(period + " stays open past its grace for " + Texts.some(references, 5)
+                    + ": Arrow's statement is " + state.label() + ", not fulfilled");
+        });
     }
 
     /**

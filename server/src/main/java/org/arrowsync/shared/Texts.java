@@ -1,5 +1,7 @@
 package org.arrowsync.shared;
 
+import java.util.List;
+
 /** Text that must fit a column or a display limit. */
 public final class Texts {
 
@@ -11,5 +13,13 @@ public final class Texts {
             return "";
         }
         return value.length() <= length ? value : value.substring(0, length);
+    }
+
+    /** The first {@code most} values joined by commas, and how many more there are: {@code "a, b and 3 more"}. */
+    public static String some(List<String> values, int most) {
+        if (values.size() <= most) {
+            return String.join(", ", values);
+        }
+        return String.join(", ", values.subList(0, most)) + " and " + (values.size() - most) + " more";
     }
 }

@@ -62,6 +62,12 @@ class BillingValidationIntegrationTests extends IntegrationTest {
             assertThat(sync.get("state").asInt()).isEqualTo(2);
             assertThat(sync.get("arrow_state").asString()).isEqualTo("pending");
         });
+        assertThat(errors.messages)
+                .as("the operator is told which customers the statements hold back")
+                .singleElement()
+                .asString()
+                .startsWith(MONTH + " stays open past its grace for XSP")
+                .endsWith(": Arrow's statement is Needs Validation, not fulfilled");
     }
 
     @Test
