@@ -199,6 +199,9 @@ public class BillingReconciliation {
         private final MappingIndex index;
         private final LineReport report;
         private final IdSet seen = new IdSet();
+        /** Lines consumption tracking bills that Arrow no longer lists, found by {@link #plan}. */
+        private final List<BillingSyncItem> droppedFromConsumption = new ArrayList<>();
+
         private final Compensations compensations;
         private final LicenseMoves moves = new LicenseMoves();
         private final Progress progress;
@@ -348,8 +351,15 @@ public class BillingReconciliation {
             writers.items().unseen(syncs.keySet(), null, true, seen).stream()
                     .filter(item ->
                             !report.keepsUnseenLines(syncs.get(item.syncId()).mappingId()))
-                    .forEach(item -> compensations.consider(
-                            item, syncs.get(item.syncId()), BigDecimal.ZERO, null, Compensations.LINE_REMOVED));
+                    .forEach(item -> {
+                        if (item.billedVia() == BilledVia.CONSUMPTION) {
+                            // its finalisation credits it; the line only leaves the month's priced total (D191)
+                            droppedFromConsumption.add(item);
+                        } else {
+                            compensations.consider(
+                                    item, syncs.get(item.syncId()), BigDecimal.ZERO, null, Compensations.LINE_REMOVED);
+                        }
+                    });
             moves.plan(compensations, writers, period);
             compensations.settle((c, refusal) -> refused(c.item(), c.sync(), refusal));
         }
@@ -400,6 +410,7 @@ public class BillingReconciliation {
         Report finish() {
             plan();
             compensations.book();
+            writers.items().recordDropped(droppedFromConsumption, writers.now());
             int linesMoved = moves.record(compensations.planned(), writers, period);
             writers.runs().refreshLineTotals(syncs.keySet());
             for (BillingSync sync : syncs.values()) {

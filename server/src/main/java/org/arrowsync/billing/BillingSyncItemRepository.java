@@ -767,8 +767,24 @@ class BillingSyncItemRepository {
     }
 
     /**
+     * Lines consumption tracking bills that Arrow no longer lists: removed, at no price, so that the month's priced
+     * total leaves them out; their license-month's finalisation credits what they billed (D191).
+     */
+    void recordDropped(List<BillingSyncItem> dropped, Instant now) {
+        if (dropped.isEmpty()) {
+            return;
+        }
+        jdbc.sql("""
+                        update billing_sync_items set removed = true, current_price = 0, content_hash = null, modified = ?
+                        where id = any(?) and not removed""")
+                .params(Timestamps.of(now), column(dropped, BillingSyncItem::id, Long[]::new))
+                .update();
+    }
+
+    /**
      * The rules' price of Arrow's latest amount, by item, for lines consumption tracking bills: no correction of the
-     * billing sync's carries it there, and the month's priced total (its syncs' {@code arrow_amount}) is theirs.
+     * billing sync's carries it there, and the month's priced total (its syncs' {@code arrow_amount}) is theirs. A line
+     * Arrow lists again after it dropped it is present again.
      */
     void recordPrices(Map<Long, BigDecimal> prices, Instant now) {
         List<Map.Entry<Long, BigDecimal>> all = List.copyOf(prices.entrySet());
@@ -776,8 +792,9 @@ class BillingSyncItemRepository {
             List<Map.Entry<Long, BigDecimal>> slice =
                     all.subList(from, Math.min(all.size(), from + PRICES_WRITTEN_TOGETHER));
             jdbc.sql("""
-                            update billing_sync_items i set current_price = t.p, modified = ?
-                            from unnest(?::bigint[], ?::numeric[]) as t(id, p) where i.id = t.id and i.current_price <> t.p""")
+                            update billing_sync_items i set current_price = t.p, removed = false, modified = ?
+                            from unnest(?::bigint[], ?::numeric[]) as t(id, p)
+                            where i.id = t.id and (i.current_price <> t.p or i.removed)""")
                     .params(
                             Timestamps.of(now),
                             column(slice, Map.Entry::getKey, Long[]::new),

@@ -456,8 +456,8 @@ final class LineMatching {
         lateIn.add(sync.id());
         progress.increment("late_lines");
         progress.error("Line " + line.lineReference() + " of " + mapping.customerName() + " came after "
-                + sync.statementReference() + " was validated: recorded, for the month's reconciliation to bill"
-                + " (D95)");
+                + sync.statementReference() + " was validated: recorded, for the month's reconciliation to bill, or"
+                + " consumption tracking's finalisation where it bills the license (D95)");
     }
 
     /** A line to write and what was known of it before its item is read whole. */

@@ -221,14 +221,11 @@ final class SyncRun {
     private void write(List<Line> matched) {
         List<NewItem> inserts = new ArrayList<>();
         List<Line> lines = new ArrayList<>(matched.size());
+        List<Line> late = new ArrayList<>();
         for (Line line : matched) {
-            if (line.sync().state().frozen()) {
-                // D95: a late line claims nothing and invoices nothing; reconciliation bills it as a line that was zero
-                inserts.add(newItem(line, BilledVia.ZERO, null, BigDecimal.ZERO));
-            } else {
-                lines.add(line);
-            }
+            (line.sync().state().frozen() ? late : lines).add(line);
         }
+        recordLate(late, inserts);
         Map<String, BillingPath> owners = writers.licenses()
                 .claimAll(
                         lines.stream()
@@ -294,6 +291,31 @@ final class SyncRun {
                 .toList();
         writers.items().updateAll(changed, runId, writers.now());
         linesWritten += inserts.size() + changed.size();
+    }
+
+    /**
+     * D95: a late line claims nothing and invoices nothing; reconciliation bills it as a line that was zero. One of a
+     * license-month that consumption tracking bills is recorded as its, as the month's other lines are: its
+     * finalisation bills it (D191).
+     */
+    private void recordLate(List<Line> late, List<NewItem> inserts) {
+        if (late.isEmpty()) {
+            return;
+        }
+        Map<String, BillingPath> owners = writers.licenses()
+                .owners(
+                        late.stream()
+                                .map(Line::license)
+                                .filter(Objects::nonNull)
+                                .distinct()
+                                .toList(),
+                        period);
+        for (Line line : late) {
+            BilledVia via = line.license() != null && owners.get(line.license()) == BillingPath.CONSUMPTION
+                    ? BilledVia.CONSUMPTION
+                    : BilledVia.ZERO;
+            inserts.add(newItem(line, via, null, BigDecimal.ZERO));
+        }
     }
 
     /**

@@ -3,10 +3,12 @@ package org.arrowsync.billing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.arrowsync.arrowclient.BillingLine;
 import org.arrowsync.ledger.BillingPath;
@@ -117,6 +119,73 @@ class LedgerInvariantIntegrationTests extends IntegrationTest {
                 Map.of("period", MONTH.toString(), "settings_uuid", settings, "confirm", true)));
 
         assertThat(pricedTotal()).as("with the markup").isEqualByComparingTo(exportTotal(marked));
+    }
+
+    /**
+     * D191: a line Arrow adds to, and one it drops from, a license-month consumption tracking bills after the month was
+     * validated. The late line is recorded as consumption tracking's and the dropped one leaves the month's priced
+     * total: the month page and the margins report count each amount once, and every customer is charged Arrow's total.
+     */
+    @Test
+    void linesArrowAddsAndDropsAfterValidationOnALicenseConsumptionBillsAreCountedOnce() {
+        String settings = fixture.settings();
+        Map<String, String> customers = billedByBothPaths();
+        Map<String, Object> month = fixture.period(MONTH);
+        Map<String, Object> both = linesOfBothPaths();
+        succeeded(api.post("/api/admin/arrow/billing-syncs/trigger_reconciliation/", month));
+        validation.check(Uuids.fromPath(settings), Progress.NONE);
+        succeeded(api.post("/api/admin/arrow/billing-syncs/reconcile/", month));
+        String late =
+                fixture.emulator().addLine((String) both.get("consumption_license"), MONTH, "30.00000", "24.00000");
+        fixture.emulator().removeLine((String) both.get("by_consumption"));
+
+        JsonNode synced = fixture.awaitJob(api.post("/api/admin/arrow/billing-syncs/trigger_sync/", month));
+        assertThat(synced.get("progress").get("late_lines").asInt())
+                .as(synced.toString())
+                .isEqualTo(1);
+        succeeded(api.post("/api/admin/arrow/billing-syncs/reconcile/", month));
+        succeeded(api.post("/api/admin/arrow/billing-syncs/trigger_reconciliation/", month));
+
+        assertThat(lines("consumption"))
+                .as("recorded as consumption tracking's")
+                .contains(late);
+        assertThat(jdbc.sql("""
+                        select t.removed from billing_sync_items t join billing_syncs b on b.id = t.billing_sync_id
+                        join customer_mappings m on m.id = b.customer_mapping_id join arrow_settings s on s.id = m.settings_id
+                        where s.uuid = ?::uuid and t.arrow_line_reference = ?""")
+                        .params(settings, both.get("by_consumption"))
+                        .query(Boolean.class)
+                        .single())
+                .as("the dropped line")
+                .isTrue();
+        assertThat(pricedTotal()).isEqualByComparingTo(exportTotal(null));
+        Map<String, JsonNode> margins = new java.util.HashMap<>();
+        for (JsonNode customer : api.get(
+                        "/api/admin/arrow/reports/margins/?period=" + MONTH + "&settings_uuid=" + settings)
+                .expect(200)
+                .json()) {
+            margins.put(customer.get("customer_uuid").asString(), customer);
+        }
+        List<BillingLine> export = fixture.emulator().exportLines(MONTH);
+        customers.forEach((reference, customer) -> {
+            List<BillingLine> own = export.stream()
+                    .filter(line -> ("XSP" + line.customerReference()).equals(reference))
+                    .toList();
+            JsonNode margin = margins.get(customer.replace("-", ""));
+            assertThat(new BigDecimal(margin.get("arrow_sell").asString()))
+                    .as("Arrow's sell of %s, each amount once", reference)
+                    .isEqualByComparingTo(sum(own, BillingLine::sellTotal));
+            assertThat(new BigDecimal(margin.get("arrow_buy").asString()))
+                    .isEqualByComparingTo(sum(own, BillingLine::buyTotal));
+        });
+        assertEachChargedArrowsTotal(customers);
+    }
+
+    private static BigDecimal sum(List<BillingLine> lines, Function<BillingLine, BigDecimal> amount) {
+        return lines.stream()
+                .map(amount)
+                .reduce(BigDecimal.ZERO, BigDecimal::add)
+                .setScale(2, RoundingMode.HALF_UP);
     }
 
     /** The month's priced Arrow total as its summary (the console's month page) gives it. */
