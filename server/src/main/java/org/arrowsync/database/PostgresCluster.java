@@ -131,6 +131,7 @@ public final class PostgresCluster implements AutoCloseable {
                     .setConnectConfig("password", password)
                     .setRegisterShutdownHook(stopsWithTheJvm)
                     .start();
+            ownBinaries(pgData);
             return new PostgresCluster(postgres, pgData, passwordFile, Optional.of(password));
         } catch (IOException e) {
             throw new UncheckedIOException(
@@ -148,6 +149,7 @@ public final class PostgresCluster implements AutoCloseable {
             stopOrphanedPostmaster(pgData);
             EmbeddedPostgres postgres =
                     builder(pgData).setPgBinaryResolver(POSTGRES_14).start();
+            ownBinaries(pgData);
             return new PostgresCluster(postgres, pgData, null, Optional.empty());
         } catch (IOException e) {
             throw new UncheckedIOException(
@@ -170,8 +172,23 @@ public final class PostgresCluster implements AutoCloseable {
         }
     }
 
+    /**
+     * PostgreSQL's binaries unpack beside the cluster, in the owner-only data folder: zonky's default folder, shared in
+     * the temporary directory, is writable by every user of the host, who could swap the {@code postgres} binary that
+     * then runs with the server's rights over the ledger. Zonky makes the folder writable to all as it unpacks there,
+     * so it is made the owner's alone again once the cluster has started ({@link #ownBinaries}).
+     */
+    static Path binariesFolder(Path pgData) {
+        return pgData.toAbsolutePath().resolveSibling("postgres-binaries");
+    }
+
+    private static void ownBinaries(Path pgData) {
+        EmbeddedDatabase.ownerOnly(binariesFolder(pgData));
+    }
+
     private static EmbeddedPostgres.Builder builder(Path pgData) {
         return EmbeddedPostgres.builder()
+                .setOverrideWorkingDirectory(binariesFolder(pgData).toFile())
                 .setDataDirectory(pgData)
                 .setCleanDataDirectory(false)
                 .setPGStartupWait(Duration.ofSeconds(60));

@@ -85,6 +85,29 @@ class EmbeddedDatabaseIntegrationTests extends IntegrationTest {
         assertThat(rules).isNotEmpty().allSatisfy(rule -> assertThat(rule).endsWith("scram-sha-256"));
     }
 
+    /**
+     * The binaries PostgreSQL runs from lie in an owner-only data folder, not in the temporary directory that zonky
+     * shares with every user of the host (who could swap them).
+     */
+    @Test
+    void runsPostgresqlFromBinariesOnlyItsOwnerCanChange() throws Exception {
+        String pid = Files.readAllLines(
+                        EmbeddedDatabase.clusterFolder(dataFolder.path()).resolve("postmaster.pid"))
+                .get(0)
+                .trim();
+        Path binary = Files.readSymbolicLink(Path.of("/proc", pid, "exe"));
+        Path binaries = binary;
+        while (binaries != null && !binaries.getFileName().toString().equals("postgres-binaries")) {
+            binaries = binaries.getParent();
+        }
+        assertThat(binaries).as(binary.toString()).isNotNull();
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(binaries)))
+                .isEqualTo("rwx------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(binaries.getParent())))
+                .as("the data folder it lies in")
+                .isEqualTo("rwx------");
+    }
+
     private static Connection connect(String url, String password) throws SQLException {
         Properties properties = new Properties();
         properties.setProperty("user", "postgres");
