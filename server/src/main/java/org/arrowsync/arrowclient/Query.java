@@ -25,10 +25,13 @@ final class Query {
         return pairs.isEmpty() ? "" : "?" + String.join("&", pairs);
     }
 
-    /** One path segment, e.g. a reference: percent-encoded, spaces as {@code %20}. */
+    /** One path segment, e.g. a reference: percent-encoded, spaces as {@code %20}; never a step of the path. */
     static String segment(String value) {
         if (value == null || value.isBlank()) {
             throw new IllegalArgumentException("Arrow reference must not be blank");
+        }
+        if (value.equals(".") || value.equals("..")) {
+            throw new PathStepReference(value);
         }
         return encode(value).replace("+", "%20");
     }

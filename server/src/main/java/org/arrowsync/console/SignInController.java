@@ -23,20 +23,23 @@ class SignInController {
             @RequestParam(name = "signed-out", required = false) String signedOut,
             @RequestParam(required = false) String expired,
             @RequestParam(required = false) String ended,
-            HttpSession session,
+            HttpServletRequest request,
             Model model) {
-        if (error != null
-                && session.getAttribute(WebAttributes.AUTHENTICATION_EXCEPTION)
-                        instanceof AuthenticationException failure) {
-            model.addAttribute("error", failure.getMessage());
-            session.removeAttribute(WebAttributes.AUTHENTICATION_EXCEPTION);
+        // Only a failed sign-in left a session to read: the page opens none (a visitor keeps nothing in memory)
+        HttpSession session = request.getSession(false);
+        Object failure = session == null ? null : session.getAttribute(WebAttributes.AUTHENTICATION_EXCEPTION);
+        if (error != null && failure instanceof AuthenticationException refused) {
+            model.addAttribute("error", refused.getMessage());
         } else if (error != null) {
             model.addAttribute("error", "Wrong username or password.");
         }
-        if (error != null) {
+        if (error != null && session != null) {
             model.addAttribute("username", session.getAttribute(SignInFailure.LAST_USERNAME));
         }
-        session.removeAttribute(SignInFailure.LAST_USERNAME);
+        if (session != null) {
+            session.removeAttribute(WebAttributes.AUTHENTICATION_EXCEPTION);
+            session.removeAttribute(SignInFailure.LAST_USERNAME);
+        }
         if (signedOut != null) {
             model.addAttribute("notice", "You are signed out.");
         }

@@ -182,8 +182,12 @@ public final class PostgresCluster implements AutoCloseable {
         return pgData.toAbsolutePath().resolveSibling("postgres-binaries");
     }
 
+    /** The binaries' folder, when this cluster's start unpacked them (zonky reuses what it unpacked in this JVM). */
     private static void ownBinaries(Path pgData) {
-        EmbeddedDatabase.ownerOnly(binariesFolder(pgData));
+        Path binaries = binariesFolder(pgData);
+        if (Files.isDirectory(binaries)) {
+            EmbeddedDatabase.ownerOnly(binaries);
+        }
     }
 
     private static EmbeddedPostgres.Builder builder(Path pgData) {

@@ -111,9 +111,10 @@ public class LicenseLinking {
         Project project = projectOf(mapping, request.projectUuid());
         String reference = request.licenseReference();
         resources.lockCreations();
-        boolean imported = resources.ofCustomer(mapping.customerUuid()).stream()
-                .anyMatch(resource -> resource.offering().uuid().equals(offering.uuid())
-                        && (reference.equals(resource.licenseReference()) || reference.equals(resource.backendId())));
+        // As the reference: a resource of the offering carries the license, whichever customer's it is
+        boolean imported = resources.inOffering(offering.uuid(), reference).isPresent()
+                || resources.withLicense(reference).stream()
+                        .anyMatch(resource -> resource.offering().uuid().equals(offering.uuid()));
         if (imported) {
             throw new LicenseAlreadyImported(reference);
         }

@@ -120,6 +120,13 @@ class BillingActionsIntegrationTests extends IntegrationTest {
                         .text("error"))
                 .isNotBlank();
         api.post(BASE + "fetch_license_info/", Map.of()).expect(400);
+        for (String step : new String[] {".", ".."}) {
+            assertThat(api.post(BASE + "fetch_license_info/", Map.of("license_reference", step))
+                            .expect(400)
+                            .text("error"))
+                    .as("a path step is refused before Arrow is asked")
+                    .isEqualTo("'" + step + "' is no Arrow reference");
+        }
     }
 
     @Test

@@ -145,10 +145,10 @@ class ConsoleSecurityIntegrationTests extends ConsoleIntegrationTest {
 
     /** Secure behind a trusted proxy that ends HTTPS: see TrustedProxyIntegrationTests. */
     @Test
-    void theSessionCookieIsHttpOnlyAndStrictAndAnUntrustedClientCannotMakeItSecure() {
+    void theCookiesAreHttpOnlyAndStrictAndAnUntrustedClientCannotMakeThemSecure() {
         List<String> plain = new ConsoleSession(port).get("/login").headers().allValues("Set-Cookie");
         assertThat(plain).singleElement().satisfies(cookie -> {
-            assertThat(cookie).startsWith("ARROWSYNC_SESSION=").contains("HttpOnly", "SameSite=Strict");
+            assertThat(cookie).startsWith("ARROWSYNC_CSRF=").contains("HttpOnly", "SameSite=Strict");
             assertThat(cookie).doesNotContain("Secure");
         });
         List<String> claimed = new ConsoleSession(port)
@@ -158,6 +158,36 @@ class ConsoleSecurityIntegrationTests extends ConsoleIntegrationTest {
         assertThat(claimed)
                 .singleElement()
                 .satisfies(cookie -> assertThat(cookie).doesNotContain("Secure"));
+        List<String> signedIn = new ConsoleSession(port)
+                .signIn("admin", ADMIN_PASSWORD)
+                .headers()
+                .allValues("Set-Cookie");
+        assertThat(signedIn).anySatisfy(cookie -> {
+            assertThat(cookie).startsWith("ARROWSYNC_SESSION=").contains("HttpOnly", "SameSite=Strict");
+            assertThat(cookie).doesNotContain("Secure");
+        });
+    }
+
+    /**
+     * A visitor who never signs in leaves no session in the server's memory, however large their requests: the page
+     * asked for waits in a cookie, and the sign-in leads back to it.
+     */
+    @Test
+    void aVisitorWhoDoesNotSignInGetsNoSessionAndTheSignInLeadsToThePageAskedFor() {
+        ConsoleSession browser = new ConsoleSession(port);
+        HttpResponse<String> asked = browser.get("/months", Map.of("X-Pad", "x".repeat(20_000)));
+        assertThat(asked.statusCode()).isEqualTo(302);
+        assertThat(asked.headers().firstValue("Location"))
+                .hasValueSatisfying(to -> assertThat(to).endsWith("/login"));
+        assertThat(asked.headers().allValues("Set-Cookie"))
+                .noneSatisfy(cookie -> assertThat(cookie).startsWith("ARROWSYNC_SESSION="));
+        assertThat(browser.get("/login").headers().allValues("Set-Cookie"))
+                .noneSatisfy(cookie -> assertThat(cookie).startsWith("ARROWSYNC_SESSION="));
+
+        HttpResponse<String> signedIn = browser.signIn("admin", ADMIN_PASSWORD);
+        assertThat(signedIn.headers().firstValue("Location"))
+                .hasValueSatisfying(to -> assertThat(to).contains("/months"));
+        assertThat(browser.get("/months").statusCode()).isEqualTo(200);
     }
 
     @Test

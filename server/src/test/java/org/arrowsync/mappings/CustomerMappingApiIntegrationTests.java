@@ -316,6 +316,44 @@ class CustomerMappingApiIntegrationTests extends IntegrationTest {
         assertThat(data.json().get("billing_lines").size()).isPositive();
     }
 
+    /** As the reference: a license a resource of the offering carries is not imported again, for any customer. */
+    @Test
+    void aLicenseAnotherCustomersResourceCarriesIsNotImportedAgain() {
+        String offering = fixture.offering().text("uuid");
+        String license = "XSP" + ArrowFixture.unique("l").substring(2, 10);
+        String[] customers = {fixture.customer(), fixture.customer()};
+        String[] mappings = {
+            map(arrowCustomer("Fabrikam Inc").get("reference").asString(), customers[0])
+                    .expect(201)
+                    .text("uuid"),
+            map(arrowCustomer("Tailspin Toys").get("reference").asString(), customers[1])
+                    .expect(201)
+                    .text("uuid")
+        };
+        for (int i = 0; i < 2; i++) {
+            Response answer = api.post(
+                    BASE + mappings[i] + "/import_license/",
+                    Map.of(
+                            "license_reference",
+                            license,
+                            "offering_uuid",
+                            offering,
+                            "project_uuid",
+                            fixture.project(customers[i])));
+            if (i == 0) {
+                answer.expect(200);
+            } else {
+                assertThat(answer.expect(400).text("error"))
+                        .isEqualTo("License " + license + " has already been imported");
+            }
+        }
+        assertThat(api.get("/api/marketplace-resources/?offering_uuid=" + offering + "&backend_id=" + license)
+                        .expect(200)
+                        .json()
+                        .size())
+                .isOne();
+    }
+
     /** One license imported by several requests at once: one resource is created, the others are refused. */
     @Test
     void aLicenseImportedByRequestsSentTogetherIsImportedOnce() throws Exception {

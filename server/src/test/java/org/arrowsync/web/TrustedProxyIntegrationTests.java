@@ -34,12 +34,14 @@ class TrustedProxyIntegrationTests extends IntegrationTest {
     }
 
     @Test
-    void behindATrustedProxyThatEndsHttpsTheConsoleCookieIsSecure() {
+    void behindATrustedProxyThatEndsHttpsTheConsoleCookiesAreSecure() {
         Response login =
                 api.anonymous().withHeader("X-Forwarded-Proto", "https").get("/login");
         assertThat(login.headers().get("Set-Cookie"))
                 .singleElement()
-                .satisfies(cookie -> assertThat(cookie).contains("Secure", "HttpOnly", "SameSite=Strict"));
+                .satisfies(cookie -> assertThat(cookie)
+                        .startsWith("ARROWSYNC_CSRF=")
+                        .contains("Secure", "HttpOnly", "SameSite=Strict"));
     }
 
     @Test
