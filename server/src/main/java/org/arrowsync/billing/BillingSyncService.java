@@ -340,6 +340,11 @@ public class BillingSyncService {
         List<BillingRunRepository.SyncChange> changes = new ArrayList<>();
         List<BillingSyncRepository.Synced> synced = new ArrayList<>();
         for (RunSync sync : periodSyncs) {
+            if (sync.state().frozen() && linesChanged && wholeMonth && run.lateLinesIn(sync.id())) {
+                // the lines Arrow added after validation are this run's changes too (D95)
+                changed(sync, sums.bySync().getOrDefault(sync.id(), BillingSyncItemRepository.Totals.NO_LINES))
+                        .ifPresent(changes::add);
+            }
             if (sync.state().frozen() || !wholeMonth && !run.touched(sync.id())) {
                 continue;
             }
@@ -363,12 +368,7 @@ public class BillingSyncService {
                     sum.lines(),
                     linesValidated,
                     report.notes(sync.mappingId(), sync.id())));
-            if (sum.changes().any()
-                    || sum.sell().compareTo(sync.sellTotal()) != 0
-                    || sum.buy().compareTo(sync.buyTotal()) != 0) {
-                changes.add(new BillingRunRepository.SyncChange(
-                        sync.id(), sum.changes(), sync.sellTotal(), sum.sell(), sync.buyTotal(), sum.buy()));
-            }
+            changed(sync, sum).ifPresent(changes::add);
         }
         writers.syncs().saveSynced(synced, writers.now());
         if (linesChanged && !wholeMonth) {
@@ -414,6 +414,18 @@ public class BillingSyncService {
      * Lines Arrow dropped before validation leave the invoice while it is open; on a closed one reconciliation credits
      * them (D3). A customer with a line the run could not identify loses none this time (D29).
      */
+    /** What the run changed of the sync, whose lines now add up to {@code sum}; empty when nothing. */
+    private static Optional<BillingRunRepository.SyncChange> changed(
+            RunSync sync, BillingSyncItemRepository.Totals sum) {
+        if (!sum.changes().any()
+                && sum.sell().compareTo(sync.sellTotal()) == 0
+                && sum.buy().compareTo(sync.buyTotal()) == 0) {
+            return Optional.empty();
+        }
+        return Optional.of(new BillingRunRepository.SyncChange(
+                sync.id(), sum.changes(), sync.sellTotal(), sum.sell(), sync.buyTotal(), sum.buy()));
+    }
+
     private int removeVanishedLines(List<BillingSyncItem> vanished, long runId) {
         Map<Long, List<Long>> removals = new LinkedHashMap<>();
         List<ItemUpdate> updates = new ArrayList<>();

@@ -12,6 +12,7 @@ import org.arrowsync.ledger.InvoiceItem;
 import org.arrowsync.ledger.InvoiceItemDraft;
 import org.arrowsync.ledger.InvoiceService;
 import org.arrowsync.settings.ExportTemplateMissing;
+import org.arrowsync.settings.SettingsService;
 import org.arrowsync.shared.Progress;
 import org.arrowsync.shared.Uuids;
 import org.arrowsync.support.ArrowFixture;
@@ -41,6 +42,12 @@ class BillingReconciliationIntegrationTests extends IntegrationTest {
 
     @Autowired
     BillingReconciliation reconciliation;
+
+    @Autowired
+    BillingMonths months;
+
+    @Autowired
+    SettingsService settingsService;
 
     @RegisterExtension
     final ArrowFixture fixture = new ArrowFixture();
@@ -129,6 +136,14 @@ class BillingReconciliationIntegrationTests extends IntegrationTest {
         assertThat(yetToBill())
                 .as("the month shows the late line as what reconciliation has yet to bill")
                 .isEqualByComparingTo("12.50");
+        BillingMonths.ChangeTotals changed = months.lastChanges(settingsService.get(Uuids.fromPath(settings)), MONTH)
+                .orElseThrow()
+                .totals();
+        assertThat(changed.syncs())
+                .as("the sync run's changes name the late line")
+                .isOne();
+        assertThat(changed.added()).isOne();
+        assertThat(changed.sellDifference()).isEqualByComparingTo("12.50");
 
         JsonNode booked = reconcile(false);
         assertThat(booked.get("result").get("compensations").asInt()).isEqualTo(1);
