@@ -26,11 +26,16 @@ final class ConsoleForms {
      * {@code attributes} in its model (a flash), where htmx would have replaced the form's part alone. Answers the view
      * to return: a redirect, or null where htmx is told to load the page (the answer is then written).
      */
+    /** Whether htmx sent the request (it swaps the fragment answered); a form posted without JavaScript did not. */
+    static boolean fromHtmx(HttpServletRequest request) {
+        return request.getHeader("HX-Request") != null;
+    }
+
     static String reloadWith(
             HttpServletRequest request, HttpServletResponse response, String path, Map<String, ?> attributes) {
         FlashMap flash = RequestContextUtils.getOutputFlashMap(request);
         flash.putAll(attributes);
-        if (request.getHeader("HX-Request") == null) {
+        if (!fromHtmx(request)) {
             return "redirect:" + path; // which saves the flash
         }
         RequestContextUtils.saveOutputFlashMap(path, request, response);

@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -17,6 +18,7 @@ import org.arrowsync.consumption.ConsumptionStatistics.PendingFilter;
 import org.arrowsync.consumption.ConsumptionStatistics.ProvisionalVersusFinal;
 import org.arrowsync.consumption.HistoricalConsumption;
 import org.arrowsync.consumption.HistoricalConsumption.HistoricalConsumptionRequest;
+import org.arrowsync.consumption.HistoricalConsumption.HistoricalConsumptionResponse;
 import org.arrowsync.consumption.SyncPause;
 import org.arrowsync.jobs.JobService;
 import org.arrowsync.jobs.JobTriggers;
@@ -156,7 +158,11 @@ class ConsumptionPages {
         return "redirect:/jobs/" + Uuids.hex(submitted.uuid());
     }
 
-    /** Historical sync of one resource: {@code dry_run} shows what each month would record, else it records. */
+    /**
+     * Historical sync of one resource: {@code dry_run} shows what each month would record, else it records. A sync that
+     * recorded months loads the page again with its result, whose tables did not list them; so does a form posted
+     * without JavaScript, which gets the whole page.
+     */
     @PostMapping("/consumption/historical")
     String historical(
             @RequestParam(name = "resource_uuid", required = false) String resourceUuid,
@@ -164,19 +170,32 @@ class ConsumptionPages {
             @RequestParam(name = "period_to", required = false) String to,
             @RequestParam(required = false) String force,
             @RequestParam(name = "dry_run", required = false) String dryRun,
+            HttpServletRequest http,
+            HttpServletResponse response,
             Model model) {
         HistoricalConsumptionRequest request = new HistoricalConsumptionRequest(
                 resourceUuid, blankToNull(from), blankToNull(to), force != null, dryRun != null);
-        model.addAttribute("historicalForm", request);
-        model.addAttribute("historicalResource", resourceUuid);
+        Map<String, Object> shown = new HashMap<>();
+        shown.put("historicalForm", request);
+        if (resourceUuid != null) {
+            shown.put("historicalResource", resourceUuid);
+        }
+        boolean recorded = false;
         try {
-            model.addAttribute("historical", historical.sync(request));
+            HistoricalConsumptionResponse result = historical.sync(request);
+            shown.put("historical", result);
+            recorded = !result.dryRun() && result.periodsSynced() > 0;
         } catch (InvalidInput e) {
-            model.addAttribute("errors", e.errors());
+            shown.put("historicalErrors", e.errors());
         } catch (UnknownReference e) {
             // beside the field, in place of the preview of the resource asked before
-            model.addAttribute("errors", Map.of("resource_uuid", List.of(e.getMessage())));
+            shown.put("historicalErrors", Map.of("resource_uuid", List.of(e.getMessage())));
         }
+        if (recorded || !ConsoleForms.fromHtmx(http)) {
+            return ConsoleForms.reloadWith(http, response, "/consumption", shown);
+        }
+        model.addAllAttributes(shown);
+        model.addAttribute("errors", shown.get("historicalErrors"));
         return "console/consumption-parts :: historical-result";
     }
 
@@ -208,13 +227,17 @@ class ConsumptionPages {
                     Periods.parse(months, "period_to", request.periodTo()));
             months.throwIfAny();
             var result = cleanup.cleanup(request);
-            if (!result.dryRun() && result.recordsDeleted() > 0) {
+            if (!result.dryRun() && result.recordsDeleted() > 0 || !ConsoleForms.fromHtmx(http)) {
                 // the page's tables still list the records deleted: it is loaded again, the result on it
                 return ConsoleForms.reloadWith(
                         http, response, "/consumption", Map.of("cleanup", result, "cleanupForm", request));
             }
             model.addAttribute("cleanup", result);
         } catch (InvalidInput e) {
+            if (!ConsoleForms.fromHtmx(http)) {
+                return ConsoleForms.reloadWith(
+                        http, response, "/consumption", Map.of("cleanupErrors", e.errors(), "cleanupForm", request));
+            }
             model.addAttribute("errors", e.errors());
         }
         return "console/consumption-parts :: cleanup-result";

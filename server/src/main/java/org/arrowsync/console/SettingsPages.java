@@ -1,5 +1,9 @@
 package org.arrowsync.console;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.arrowsync.arrowclient.ArrowConnection;
@@ -130,6 +134,8 @@ class SettingsPages {
             @PathVariable String uuid,
             @RequestParam(name = "api_url", required = false) String apiUrl,
             @RequestParam(name = "api_key", required = false) String apiKey,
+            HttpServletRequest http,
+            HttpServletResponse response,
             Model model) {
         Settings found = settings.get(Filters.uuid("uuid", uuid));
         String url = apiUrl == null || apiUrl.isBlank() ? found.apiUrl() : apiUrl.strip();
@@ -140,15 +146,21 @@ class SettingsPages {
         }
         String key = keyTyped ? apiKey : found.apiKey();
         Credentials.ArrowCredentialsValidationResponse validation = credentials.validate(url, key);
-        model.addAttribute("settings", found);
-        model.addAttribute("validation", validation);
+        Map<String, Object> shown = new HashMap<>();
+        shown.put("validation", validation);
         if (validation.valid()) {
-            model.addAttribute(
+            shown.put(
                     "exportTypes",
                     url.equals(found.apiUrl()) && key.equals(found.apiKey())
                             ? discovery.exportTypes(found)
                             : discovery.exportTypes(ArrowConnection.of(url, key)));
         }
+        if (!ConsoleForms.fromHtmx(http)) {
+            // posted without JavaScript: the settings page, with the answer where htmx puts it
+            return ConsoleForms.reloadWith(http, response, "/settings/" + Uuids.hex(found.uuid()), shown);
+        }
+        model.addAttribute("settings", found);
+        model.addAllAttributes(shown);
         return "console/settings-parts :: check";
     }
 

@@ -49,8 +49,12 @@ class ConsolePagesIntegrationTests extends ConsoleIntegrationTest {
                         resource,
                         "only",
                         ""));
-        assertThat(deleted.statusCode()).isEqualTo(200);
-        assertThat(deleted.body())
+        assertThat(deleted.statusCode())
+                .as("posted without JavaScript: the whole page")
+                .isEqualTo(302);
+        assertThat(deleted.headers().firstValue("Location"))
+                .hasValueSatisfying(to -> assertThat(to).endsWith("/consumption"));
+        assertThat(browser.get("/consumption").body())
                 .contains("0 records deleted")
                 .contains("kept, ")
                 .contains("finalised: its item bills the final amount Arrow gave");
@@ -405,6 +409,13 @@ class ConsolePagesIntegrationTests extends ConsoleIntegrationTest {
         assertThat(typed.body()).contains("Invalid credentials").doesNotContain("Arrow knows these credentials");
         HttpResponse<String> stored = browser.postAsHtmx(page, page + "/check", "api_key", "");
         assertThat(stored.body()).contains("Arrow knows these credentials");
+        String token = csrfOf(browser.get(page).body());
+        HttpResponse<String> withoutJavaScript = browser.post(page + "/check", ConsoleSession.form("_csrf", token));
+        assertThat(withoutJavaScript.statusCode()).as("the whole settings page").isEqualTo(302);
+        assertThat(browser.get(page).body())
+                .contains("<h1")
+                .contains("Arrow knows these credentials")
+                .contains("Export types");
         HttpResponse<String> elsewhere =
                 browser.postAsHtmx(page, page + "/check", "api_url", "https://elsewhere.example/", "api_key", "");
         assertThat(elsewhere.statusCode())
@@ -438,6 +449,27 @@ class ConsolePagesIntegrationTests extends ConsoleIntegrationTest {
                 .doesNotContain("Sync now")
                 .doesNotContain("Preview reconciliation");
         assertThat(future).contains("No line of the month is synced yet.").doesNotContain("Every vendor of the month");
+    }
+
+    /** A historical sync that recorded months loads the page again, whose tables did not list them, with its result. */
+    @Test
+    void aHistoricalSyncThatRecordedMonthsLoadsThePageAgainWithItsResult() {
+        fixture.trackedResources(1);
+        String resource = fixture.licensedResources().get(fixture.meteredLicense(CLOSED));
+        ConsoleSession browser = signedIn();
+
+        HttpResponse<String> recorded = browser.postAsHtmx(
+                "/consumption",
+                "/consumption/historical",
+                "resource_uuid",
+                resource,
+                "period_from",
+                CLOSED.toString(),
+                "period_to",
+                CLOSED.toString());
+
+        assertThat(recorded.headers().firstValue("HX-Redirect")).contains("/consumption");
+        assertThat(browser.get("/consumption").body()).contains("<span>1 month recorded, 0 skipped");
     }
 
     /** The cleanup form refuses months that run backwards (the API answers them as Waldur does: nothing to delete). */
@@ -501,28 +533,44 @@ class ConsolePagesIntegrationTests extends ConsoleIntegrationTest {
         ConsoleSession browser = signedIn();
         String token = csrfOf(browser.get("/consumption").body());
 
-        String cleanup = browser.post(
+        String cleanup = browser.postAsHtmx(
+                        "/consumption",
                         "/consumption/cleanup",
-                        form(
-                                "_csrf",
-                                token,
-                                "period_from",
-                                CLOSED.toString(),
-                                "period_to",
-                                CLOSED.toString(),
-                                "only",
-                                "finalized",
-                                "dry_run",
-                                "true"))
+                        "period_from",
+                        CLOSED.toString(),
+                        "period_to",
+                        CLOSED.toString(),
+                        "only",
+                        "finalized",
+                        "dry_run",
+                        "true")
                 .body();
         assertThat(cleanup).containsPattern("<option value=\"finalized\" selected");
         assertThat(cleanup).doesNotContainPattern("<option value=\"unfinalized\" selected");
 
-        String historical = browser.post(
+        String historical = browser.postAsHtmx(
+                        "/consumption",
                         "/consumption/historical",
-                        form("_csrf", token, "resource_uuid", "not-a-uuid", "force", "true", "dry_run", "true"))
+                        "resource_uuid",
+                        "not-a-uuid",
+                        "force",
+                        "true",
+                        "dry_run",
+                        "true")
                 .body();
         assertThat(historical).containsPattern("name=\"force\" value=\"true\" checked");
+
+        // posted without JavaScript, each answers with the whole page, the form as filled in and its refusal
+        assertThat(browser.post(
+                                "/consumption/historical",
+                                form("_csrf", token, "resource_uuid", "not-a-uuid", "force", "true", "dry_run", "true"))
+                        .statusCode())
+                .isEqualTo(302);
+        String page = browser.get("/consumption").body();
+        assertThat(page)
+                .contains("<h1")
+                .containsPattern("name=\"force\" value=\"true\" checked")
+                .containsOnlyOnce("id=\"resource_uuid-error\"");
     }
 
     /** D105: the reconciliation preview says how many lines no sync recorded yet, which it leaves out. */
