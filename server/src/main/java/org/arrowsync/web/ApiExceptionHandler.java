@@ -167,6 +167,11 @@ class ApiExceptionHandler {
                     HttpStatus.BAD_REQUEST,
                     "The request body is past a limit of the JSON read: " + limit.getOriginalMessage());
         }
+        if (e.getCause() instanceof MismatchedInputException wrongShape
+                && wrongShape.getPath().isEmpty()) {
+            // valid JSON of another shape than the body's: a list, a string, a number where an object was asked
+            return detail(HttpStatus.BAD_REQUEST, "Invalid data: the request body must be a JSON object.");
+        }
         if (e.getCause() instanceof JacksonException) {
             return detail(HttpStatus.BAD_REQUEST, "JSON parse error: the request body is not valid JSON.");
         }

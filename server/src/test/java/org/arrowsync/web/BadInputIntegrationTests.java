@@ -243,6 +243,11 @@ class BadInputIntegrationTests extends IntegrationTest {
                         .asString())
                 .as(body)
                 .isEqualTo("Invalid data. Expected a dictionary, but got " + kind + "."));
+        for (String body : kinds.keySet()) {
+            assertThat(api.send("POST", "/api/customers/", body).expect(400).text("detail"))
+                    .as("elsewhere, " + body)
+                    .isEqualTo("Invalid data: the request body must be a JSON object.");
+        }
     }
 
     /** Text fields refuse a boolean, a list or an object, and JSON past the reader's limits is said to be so. */
