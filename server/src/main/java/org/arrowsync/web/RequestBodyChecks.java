@@ -8,6 +8,10 @@ import java.io.InputStream;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.util.Collection;
 import java.util.Map;
 import org.arrowsync.shared.FieldErrors;
@@ -15,6 +19,7 @@ import org.arrowsync.shared.InvalidInput;
 import org.springframework.core.MethodParameter;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpInputMessage;
+import org.springframework.http.MediaType;
 import org.springframework.http.converter.HttpMessageConverter;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.context.request.RequestContextHolder;
@@ -67,10 +72,14 @@ class RequestBodyChecks extends RequestBodyAdviceAdapter {
             Type targetType,
             Class<? extends HttpMessageConverter<?>> converterType)
             throws IOException {
-        if (!(targetType instanceof Class<?> target) || !target.isRecord() || !onContractPath()) {
-            return input;
-        }
+        // bounded already (RequestEdge): read whole, to refuse bytes that are not UTF-8 before Jackson decodes them
         byte[] body = input.getBody().readAllBytes();
+        if (isJson(input.getHeaders().getContentType()) && !isUtf8(body)) {
+            throw InvalidInput.of(InvalidInput.NON_FIELD_ERRORS, "The request body is not UTF-8.");
+        }
+        if (!(targetType instanceof Class<?> target) || !target.isRecord() || !onContractPath()) {
+            return replay(input, body);
+        }
         FieldErrors errors = new FieldErrors();
         JsonNode tree = tree(body);
         if (tree != null && !tree.isObject() && !tree.isNull() && !tree.isMissingNode()) {
@@ -87,6 +96,11 @@ class RequestBodyChecks extends RequestBodyAdviceAdapter {
             }
         }
         errors.throwIfAny();
+        return replay(input, body);
+    }
+
+    /** The message again, its body the bytes read from it. */
+    private static HttpInputMessage replay(HttpInputMessage input, byte[] body) {
         return new HttpInputMessage() {
             @Override
             public InputStream getBody() {
@@ -98,6 +112,30 @@ class RequestBodyChecks extends RequestBodyAdviceAdapter {
                 return input.getHeaders();
             }
         };
+    }
+
+    /** JSON is UTF-8 (RFC 8259): a body of another type is none of these checks' business. */
+    private static boolean isJson(MediaType type) {
+        return type != null
+                && (MediaType.APPLICATION_JSON.isCompatibleWith(type)
+                        || type.getSubtype().endsWith("+json"));
+    }
+
+    /**
+     * Whether the bytes are UTF-8 as the standard has it: Jackson's reader takes an overlong form ({@code C0 A2} for a
+     * quote) for the character it spells, which no UTF-8 encoder writes.
+     */
+    private static boolean isUtf8(byte[] body) {
+        try {
+            StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(body));
+            return true;
+        } catch (CharacterCodingException e) {
+            return false;
+        }
     }
 
     private static String kind(JsonNode tree) {

@@ -309,6 +309,24 @@ class RequestEdgeIntegrationTests extends IntegrationTest {
         assertThat(offerings()).isEqualTo(before);
     }
 
+    /** An overlong form ({@code C0 A2} for a quote) is no UTF-8: refused, not read as the character it spells. */
+    @Test
+    void aBodyWhoseBytesAreNotUtf8IsRefused() {
+        byte[] body = "{\"name\": \"quote-overlong \u00c0\u00a2 x\"}".getBytes(StandardCharsets.ISO_8859_1);
+        String head = "POST /api/customers/ HTTP/1.1\r\nHost: localhost\r\nAuthorization: Token " + Api.ADMIN_TOKEN
+                + "\r\nContent-Type: application/json\r\nContent-Length: " + body.length
+                + "\r\nConnection: close\r\n\r\n";
+        byte[] request = new byte[head.length() + body.length];
+        System.arraycopy(head.getBytes(StandardCharsets.US_ASCII), 0, request, 0, head.length());
+        System.arraycopy(body, 0, request, head.length(), body.length);
+
+        String answer = RawHttp.exchange(port, request);
+
+        assertThat(answer).startsWith("HTTP/1.1 400").contains("The request body is not UTF-8.");
+        assertThat(api.get("/api/customers/?name=quote-overlong").expect(200).json())
+                .isEmpty();
+    }
+
     @Test
     void textNoColumnCanHoldIsA400NamingTheFieldWhereverItIsNested() {
         long before = offerings();
