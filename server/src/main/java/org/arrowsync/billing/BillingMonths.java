@@ -134,11 +134,6 @@ public class BillingMonths {
                 .toList();
     }
 
-    /** The vendors of synced lines (of one settings record, when given): the choices for a vendor mapping. */
-    public List<String> billedVendors(UUID settingsUuid) {
-        return runs.vendors(settingsUuid);
-    }
-
     private Map<Long, InvoiceItem> invoiceItems(List<BillingSyncItem> lines) {
         List<Long> ids = new ArrayList<>();
         for (BillingSyncItem line : lines) {

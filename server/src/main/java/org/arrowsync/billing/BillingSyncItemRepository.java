@@ -406,18 +406,6 @@ class BillingSyncItemRepository {
                 .eq("c.uuid", scope.customerUuid());
     }
 
-    /** Vendors of synced billing lines, of one settings record's syncs when given. */
-    List<String> vendorNames(UUID settingsUuid) {
-        SqlFilter filter = new SqlFilter().where("t.vendor_name <> ''").eq("s.uuid", settingsUuid);
-        return jdbc.sql(
-                        "select distinct t.vendor_name from billing_sync_items t join billing_syncs b on b.id = t.billing_sync_id"
-                                + " join customer_mappings m on m.id = b.customer_mapping_id join arrow_settings s on s.id = m.settings_id"
-                                + filter.clause())
-                .params(filter.params())
-                .query(String.class)
-                .list();
-    }
-
     /** Per sync, its lines still present. */
     Map<Long, Long> lineCounts(Collection<Long> syncIds) {
         Map<Long, Long> counts = new HashMap<>();

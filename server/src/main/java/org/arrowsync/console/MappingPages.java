@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.arrowsync.billing.BillingMonths;
 import org.arrowsync.billing.MappingBillingSummaries;
+import org.arrowsync.billing.VendorNames;
 import org.arrowsync.ledger.CustomerService;
 import org.arrowsync.ledger.Offering;
 import org.arrowsync.ledger.OfferingService;
@@ -52,7 +52,7 @@ class MappingPages {
     private final SettingsService settings;
     private final CustomerService customers;
     private final OfferingService offerings;
-    private final BillingMonths months;
+    private final VendorNames vendorNames;
 
     MappingPages(
             CustomerMappingService mappings,
@@ -62,7 +62,7 @@ class MappingPages {
             SettingsService settings,
             CustomerService customers,
             OfferingService offerings,
-            BillingMonths months) {
+            VendorNames vendorNames) {
         this.mappings = mappings;
         this.discovery = discovery;
         this.summaries = summaries;
@@ -70,7 +70,7 @@ class MappingPages {
         this.settings = settings;
         this.customers = customers;
         this.offerings = offerings;
-        this.months = months;
+        this.vendorNames = vendorNames;
     }
 
     @GetMapping("/mappings")
@@ -281,7 +281,7 @@ class MappingPages {
         // the settings record of each mapping: a wizard saved again leaves the account's earlier mappings listed too
         model.addAttribute(
                 "settingsByUuid", all.stream().collect(Collectors.toMap(Settings::uuid, Function.identity())));
-        model.addAttribute("vendorChoices", months.billedVendors(null));
+        model.addAttribute("vendorChoices", vendorNames.suggestions(null));
         List<Offering> offered =
                 offerings.list(new OfferingFilter(null, null), ALL).items();
         model.addAttribute("offerings", offered);

@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.arrowsync.arrowclient.ArrowException;
-import org.arrowsync.billing.BillingMonths;
+import org.arrowsync.billing.VendorNames;
 import org.arrowsync.jobs.JobService;
 import org.arrowsync.jobs.JobTriggers;
 import org.arrowsync.ledger.CustomerService;
@@ -63,7 +63,7 @@ class SetupWizard {
     private final OfferingService offerings;
     private final CustomerService operatorCustomers;
     private final JobTriggers triggers;
-    private final BillingMonths months;
+    private final VendorNames vendorNames;
     private final Clock clock;
 
     SetupWizard(
@@ -75,9 +75,9 @@ class SetupWizard {
             OfferingService offerings,
             CustomerService operatorCustomers,
             JobTriggers triggers,
-            BillingMonths months,
+            VendorNames vendorNames,
             Clock clock) {
-        this.months = months;
+        this.vendorNames = vendorNames;
         this.credentials = credentials;
         this.discovery = discovery;
         this.setup = setup;
@@ -286,7 +286,7 @@ class SetupWizard {
         var chosen = settings.get(Filters.uuid("settings", settingsUuid));
         model.addAttribute("step", 3);
         model.addAttribute("settingsUuid", Uuids.hex(chosen.uuid()));
-        model.addAttribute("vendorChoices", months.billedVendors(chosen.uuid()));
+        model.addAttribute("vendorChoices", vendorNames.suggestions(chosen));
         model.addAttribute(
                 "vendorMappings",
                 vendors.list(

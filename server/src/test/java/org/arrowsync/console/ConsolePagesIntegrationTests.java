@@ -60,6 +60,14 @@ class ConsolePagesIntegrationTests extends ConsoleIntegrationTest {
                 .contains("finalised: its item bills the final amount Arrow gave");
     }
 
+    /** Before any line of the account is synced, the vendor field suggests the vendors of Arrow's catalog. */
+    @Test
+    void theVendorStepOfANewAccountSuggestsArrowsCatalog() {
+        String page =
+                signedIn().get("/setup/" + fixture.settings() + "/vendors").body();
+        assertThat(page).contains("<datalist id=\"vendor-choices\">").contains("<option value=\"Microsoft\">");
+    }
+
     /** The mappings list names each mapping's settings record: a wizard saved again leaves the earlier ones listed. */
     @Test
     void theMappingsListNamesEachMappingsSettings() {
