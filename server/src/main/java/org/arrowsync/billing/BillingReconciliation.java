@@ -132,6 +132,7 @@ public class BillingReconciliation {
                             Map.of(),
                             NOTHING_TO_RECONCILE,
                             List.of(),
+                            0,
                             0)));
             if (report.compensations() > 0) {
                 events.publishEvent(new ReconciliationBooked(chosen.uuid(), report));
@@ -410,7 +411,9 @@ public class BillingReconciliation {
         Report finish() {
             plan();
             compensations.book();
-            writers.items().recordDropped(droppedFromConsumption, writers.now());
+            List<String> dropped = writers.items().recordDropped(droppedFromConsumption, writers.now());
+            writers.licenses().linesChanged(dropped, period);
+            progress.add("lines_dropped", dropped.size());
             int linesMoved = moves.record(compensations.planned(), writers, period);
             writers.runs().refreshLineTotals(syncs.keySet());
             for (BillingSync sync : syncs.values()) {
@@ -434,7 +437,8 @@ public class BillingReconciliation {
                     totals,
                     "",
                     customers,
-                    linesMoved);
+                    linesMoved,
+                    dropped.size());
         }
 
         /** What was booked for each customer, per currency, in the order it was booked. */
@@ -513,7 +517,8 @@ public class BillingReconciliation {
      * The outcome of a reconciliation, stored as the job's result; {@code customers} says what each one was booked, the
      * totals what was booked per currency ({@code compensationTotal} when there is one currency, else null),
      * {@code linesMoved} how many lines Arrow moved to or from a license-month that consumption tracking bills, which
-     * took their new license here (D119).
+     * took their new license here (D119), {@code linesDropped} how many lines of such license-months Arrow no longer
+     * lists (D191): the finalisation of their month is due either way.
      */
     public record Report(
             String period,
@@ -523,7 +528,14 @@ public class BillingReconciliation {
             Map<String, BigDecimal> compensationTotals,
             String note,
             List<CustomerAdjustment> customers,
-            int linesMoved) {}
+            int linesMoved,
+            int linesDropped) {
+
+        /** Whether license-months consumption tracking bills changed here, which its finalisation must see. */
+        public boolean changesConsumption() {
+            return linesMoved > 0 || linesDropped > 0;
+        }
+    }
 
     /** The compensations booked for one customer in one currency, and their sum (negative: a credit). */
     public record CustomerAdjustment(

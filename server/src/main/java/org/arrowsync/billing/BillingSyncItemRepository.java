@@ -756,17 +756,19 @@ class BillingSyncItemRepository {
 
     /**
      * Lines consumption tracking bills that Arrow no longer lists: removed, at no price, so that the month's priced
-     * total leaves them out; their license-month's finalisation credits what they billed (D191).
+     * total leaves them out; their license-month's finalisation credits what they billed (D191). Returns the licenses
+     * of those not removed before.
      */
-    void recordDropped(List<BillingSyncItem> dropped, Instant now) {
+    List<String> recordDropped(List<BillingSyncItem> dropped, Instant now) {
         if (dropped.isEmpty()) {
-            return;
+            return List.of();
         }
-        jdbc.sql("""
+        return jdbc.sql("""
                         update billing_sync_items set removed = true, current_price = 0, content_hash = null, modified = ?
-                        where id = any(?) and not removed""")
+                        where id = any(?) and not removed returning license_reference""")
                 .params(Timestamps.of(now), column(dropped, BillingSyncItem::id, Long[]::new))
-                .update();
+                .query(String.class)
+                .list();
     }
 
     /**

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,6 +12,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.UUID;
 import org.arrowsync.arrowclient.BillingLine;
 import org.arrowsync.arrowclient.BillingLineResult;
@@ -296,7 +298,7 @@ final class SyncRun {
     /**
      * D95: a late line claims nothing and invoices nothing; reconciliation bills it as a line that was zero. One of a
      * license-month that consumption tracking bills is recorded as its, as the month's other lines are: its
-     * finalisation bills it (D191).
+     * finalisation bills it, due as after a move (D191).
      */
     private void recordLate(List<Line> late, List<NewItem> inserts) {
         if (late.isEmpty()) {
@@ -310,12 +312,18 @@ final class SyncRun {
                                 .distinct()
                                 .toList(),
                         period);
+        Set<String> consumptions = new HashSet<>();
         for (Line line : late) {
             BilledVia via = line.license() != null && owners.get(line.license()) == BillingPath.CONSUMPTION
                     ? BilledVia.CONSUMPTION
                     : BilledVia.ZERO;
+            if (via == BilledVia.CONSUMPTION) {
+                consumptions.add(line.license());
+            }
             inserts.add(newItem(line, via, null, BigDecimal.ZERO));
         }
+        // their month's finalisation, which bills them, is due whatever the month's age
+        writers.licenses().linesChanged(consumptions, period);
     }
 
     /**

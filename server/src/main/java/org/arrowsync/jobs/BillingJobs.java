@@ -77,9 +77,9 @@ class BillingJobs {
                 billing.sync(billing.target(year, month, job.settingsUuid(), null), progress.prefixed("sync_"));
             }
             BillingReconciliation.Report report = reconciliation.reconcile(target, progress);
-            if (report.linesMoved() > 0) {
-                // D119: the license-months the lines left or joined are consumption tracking's to finalise again,
-                // whichever month this is
+            if (report.changesConsumption()) {
+                // D119, D191: the license-months the lines left, joined or dropped out of are consumption tracking's
+                // to finalise again, whichever month this is
                 queue(job, job.period(), new JobParameters.ConsumptionFinalisation(false));
             }
             return report;

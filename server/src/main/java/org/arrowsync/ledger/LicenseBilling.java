@@ -187,6 +187,15 @@ public class LicenseBilling {
     }
 
     /**
+     * D191: Arrow added or dropped lines of these license-months after their month was validated; consumption tracking
+     * bills them, so each is due a finalisation run, as after a move ({@link #movesUnfinalised}).
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void linesChanged(Collection<String> licenseReferences, YearMonth period) {
+        linesMoved(List.of(), licenseReferences, period);
+    }
+
+    /**
      * The license-months of the month with moves no finalisation run has seen yet, with their count of moves (few: read
      * by their partial index).
      */

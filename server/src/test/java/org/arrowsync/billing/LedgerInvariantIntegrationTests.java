@@ -143,8 +143,22 @@ class LedgerInvariantIntegrationTests extends IntegrationTest {
         assertThat(synced.get("progress").get("late_lines").asInt())
                 .as(synced.toString())
                 .isEqualTo(1);
-        succeeded(api.post("/api/admin/arrow/billing-syncs/reconcile/", month));
-        succeeded(api.post("/api/admin/arrow/billing-syncs/trigger_reconciliation/", month));
+        assertThat(claims.movesUnfinalised(MONTH))
+                .as("the late line's license-month is due a finalisation, whatever the month's age")
+                .containsKey((String) both.get("consumption_license"));
+        String finalisedBefore = Jobs.awaitNewest(api, "consumption_reconciliation", settings)
+                .get("uuid")
+                .asString();
+        JsonNode reconciled = fixture.awaitJob(api.post("/api/admin/arrow/billing-syncs/reconcile/", month));
+        assertThat(reconciled.get("result").get("lines_dropped").asInt())
+                .as(reconciled.toString())
+                .isOne();
+        JsonNode finalised = Jobs.awaitNewest(api, "consumption_reconciliation", settings);
+        assertThat(finalised.get("uuid").asString())
+                .as("the reconciliation queues the month's finalisation")
+                .isNotEqualTo(finalisedBefore);
+        assertThat(finalised.get("state").asString()).isEqualTo("succeeded");
+        assertThat(claims.movesUnfinalised(MONTH)).isEmpty();
 
         assertThat(lines("consumption"))
                 .as("recorded as consumption tracking's")

@@ -538,6 +538,7 @@ class ConsolePagesIntegrationTests extends ConsoleIntegrationTest {
     /** A preview answers the form as it was filled in, so the button beside it acts on what was previewed. */
     @Test
     void aPreviewKeepsWhichRecordsAndWhetherToReRecordAsChosen() {
+        fixture.settings(); // the page shows its forms once there are settings
         ConsoleSession browser = signedIn();
         String token = csrfOf(browser.get("/consumption").body());
 
