@@ -138,7 +138,9 @@ final class Exports {
                 headers.remove(name);
                 values.remove(name);
             } else if (HEADERS.contains(name)) {
-                headers.put(name, new Columns(Json.texts(parser.readValueAsTree()), read));
+                List<String> sent = Json.texts(parser.readValueAsTree());
+                // without Sequence every cell tells a line of an order from another (OrderLines): all are read
+                headers.put(name, new Columns(sent, sent.contains(OrderLines.SEQUENCE) ? read : null));
             } else if (VALUES.contains(name)) {
                 Columns sent = LargeField.first(headers, HEADERS);
                 Columns readWith =

@@ -1,5 +1,9 @@
 package org.arrowsync.arrowclient;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -14,8 +18,12 @@ import java.util.Map;
  */
 final class OrderLines {
 
-    /** Per order, the hash of each of its lines' cells, in the order they came. */
-    private final Map<String, List<Integer>> linesByOrder = new HashMap<>();
+    static final String SEQUENCE = "Sequence";
+    private static final String ORDER = "Order Id";
+    private static final String PERIOD = "Report Period";
+
+    /** Per order and month, a digest of each of its lines' cells, in the order they came. */
+    private final Map<String, List<Digest>> linesByOrder = new HashMap<>();
 
     /** The line reference of a row that is the {@code occurrence}-th line of its order. */
     static String reference(String read, int occurrence) {
@@ -38,17 +46,42 @@ final class OrderLines {
     }
 
     private int occurrence(ExportRow row) {
-        String order = row.value("Sequence") == null ? row.value("Order Id") : null;
+        String order = row.value(SEQUENCE) == null ? row.value(ORDER) : null;
         if (order == null) {
             return 1;
         }
-        List<Integer> lines = linesByOrder.computeIfAbsent(order, id -> new ArrayList<>(1));
-        int hash = row.cells().hashCode();
-        int seen = lines.indexOf(hash);
+        // per month: an export that lists another month's rows too (D160) leaves this month's numbers as they are
+        String period = row.value(PERIOD);
+        List<Digest> lines = linesByOrder.computeIfAbsent(
+                period == null ? order : order + '\u0000' + period, key -> new ArrayList<>(1));
+        Digest cells = Digest.of(row.cells());
+        int seen = lines.indexOf(cells);
         if (seen >= 0) {
             return seen + 1;
         }
-        lines.add(hash);
+        lines.add(cells);
         return lines.size();
+    }
+
+    /** 128 bits of the SHA-256 of a row's cells, each with its length: two rows alike in it are alike in every cell. */
+    private record Digest(long high, long low) {
+
+        static Digest of(List<String> cells) {
+            MessageDigest sha;
+            try {
+                sha = MessageDigest.getInstance("SHA-256");
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException("every Java runtime has SHA-256", e);
+            }
+            for (String cell : cells) {
+                byte[] bytes = cell == null ? new byte[0] : cell.getBytes(StandardCharsets.UTF_8);
+                sha.update(ByteBuffer.allocate(Integer.BYTES)
+                        .putInt(cell == null ? -1 : bytes.length)
+                        .array());
+                sha.update(bytes);
+            }
+            ByteBuffer digest = ByteBuffer.wrap(sha.digest());
+            return new Digest(digest.getLong(), digest.getLong());
+        }
     }
 }

@@ -309,6 +309,51 @@ class OfficialFixturesTests {
                         + "\"page\":1}");
     }
 
+    /**
+     * D190: the recorded export keeps one Order Id on two lines of a month. Read without Sequence (as a billing sync
+     * reads, its own columns only), each line of the order is a line of its own, told apart by any cell, Bill From
+     * among them; a row listed again whole is the line already read.
+     */
+    @Test
+    void linesOfOneOrderWithoutSequenceAreToldApartByAnyOfTheirCells() {
+        Map<String, Object> first = new LinkedHashMap<>();
+        first.put("Order Id", "O_ARWS-V7-d152a570-222222");
+        first.put("End User Company ID", "222222");
+        first.put("Vendor Name", "Microsoft");
+        first.put("Offer Name", "Azure plan");
+        first.put("Customer Total Price", "215.13000");
+        first.put("Total Wholesale Price", "200.00000");
+        first.put("Bill From", "07/01/2024");
+        first.put("Classification", "IAAS");
+        first.put("Report Period", "2024-07");
+        first.put("ARS Subscription ID", "XSP4000200");
+        Map<String, Object> second = new LinkedHashMap<>(first);
+        second.put("Bill From", "07/16/2024");
+        Map<String, Object> other = new LinkedHashMap<>(first);
+        other.put("Order Id", "O_ARWS-V7-00000002-222222");
+        List<String> withoutSequence = RECORDED_COLUMNS.stream()
+                .filter(column -> !column.equals("Sequence"))
+                .toList();
+        server.answer(
+                "POST",
+                "billing/erp/exports/sync",
+                recordedExport(withoutSequence, List.of(first, second, first, other)));
+
+        List<String> references = new ArrayList<>();
+        client.forEachExportPage(
+                ExportQuery.forPeriod("E1-2-ccc", YearMonth.of(2024, 7)),
+                BillingLine.COLUMNS,
+                page -> page.rows()
+                        .forEach(row -> references.add(row.billingLine().reference())));
+
+        assertThat(references)
+                .containsExactly(
+                        "O_ARWS-V7-d152a570-222222",
+                        "O_ARWS-V7-d152a570-222222 #2",
+                        "O_ARWS-V7-d152a570-222222",
+                        "O_ARWS-V7-00000002-222222");
+    }
+
     @Test
     void statementsWithAndWithoutStatusAndTheirLines() {
         // PHP tests/Billing/StatementsClientTest.php testGetStatements: code/message/endpointTitle, numbers for prices,
@@ -491,16 +536,20 @@ class OfficialFixturesTests {
 
     /** The recorded export's envelope around rows given by column; other cells empty, Segment null. */
     private static String recordedExport(List<Map<String, Object>> rows) {
+        return recordedExport(RECORDED_COLUMNS, rows);
+    }
+
+    /** {@link #recordedExport} with these headers. */
+    private static String recordedExport(List<String> headers, List<Map<String, Object>> rows) {
         List<List<Object>> values = new ArrayList<>();
         for (Map<String, Object> row : rows) {
             List<Object> cells = new ArrayList<>();
-            RECORDED_COLUMNS.forEach(
-                    column -> cells.add(column.equals("Segment") ? null : row.getOrDefault(column, "")));
+            headers.forEach(column -> cells.add(column.equals("Segment") ? null : row.getOrDefault(column, "")));
             values.add(cells);
         }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("Code", 200);
-        body.put("Data", Map.of("Headers", RECORDED_COLUMNS, "Values", values));
+        body.put("Data", Map.of("Headers", headers, "Values", values));
         body.put("Pagination", Map.of("PerPage", 1000, "CurrentPage", 1, "Total", rows.size(), "TotalPages", 1));
         return JsonMapper.builder().build().writeValueAsString(body);
     }
