@@ -410,10 +410,6 @@ public class BillingSyncService {
                 run.unmatched());
     }
 
-    /**
-     * Lines Arrow dropped before validation leave the invoice while it is open; on a closed one reconciliation credits
-     * them (D3). A customer with a line the run could not identify loses none this time (D29).
-     */
     /** What the run changed of the sync, whose lines now add up to {@code sum}; empty when nothing. */
     private static Optional<BillingRunRepository.SyncChange> changed(
             RunSync sync, BillingSyncItemRepository.Totals sum) {
@@ -426,6 +422,10 @@ public class BillingSyncService {
                 sync.id(), sum.changes(), sync.sellTotal(), sum.sell(), sync.buyTotal(), sum.buy()));
     }
 
+    /**
+     * Lines Arrow dropped before validation leave the invoice while it is open; on a closed one reconciliation credits
+     * them (D3). A customer with a line the run could not identify loses none this time (D29).
+     */
     private int removeVanishedLines(List<BillingSyncItem> vanished, long runId) {
         Map<Long, List<Long>> removals = new LinkedHashMap<>();
         List<ItemUpdate> updates = new ArrayList<>();

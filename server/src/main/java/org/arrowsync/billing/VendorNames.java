@@ -1,9 +1,14 @@
 package org.arrowsync.billing;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import org.arrowsync.arrowclient.ArrowClients;
 import org.arrowsync.arrowclient.ArrowException;
 import org.arrowsync.settings.Settings;
@@ -22,14 +27,20 @@ public class VendorNames {
     static final String CATALOG_CATEGORY = "IAAS";
     private static final Logger log = LoggerFactory.getLogger(VendorNames.class);
 
+    /** How long a form reuses the catalog it asked Arrow for: a page is not held up by Arrow at each load. */
+    static final Duration SUGGESTIONS_KEPT = Duration.ofMinutes(10);
+
     private final SettingsService settings;
     private final ArrowClients clients;
     private final BillingRunRepository runs;
+    private final Clock clock;
+    private final Map<UUID, Catalog> catalogs = new ConcurrentHashMap<>();
 
-    VendorNames(SettingsService settings, ArrowClients clients, BillingRunRepository runs) {
+    VendorNames(SettingsService settings, ArrowClients clients, BillingRunRepository runs, Clock clock) {
         this.settings = settings;
         this.clients = clients;
         this.runs = runs;
+        this.clock = clock;
     }
 
     /**
@@ -43,12 +54,29 @@ public class VendorNames {
 
     /**
      * What a form suggests: the vendors of the settings' synced lines, the names an export writes; before any line is
-     * synced, Arrow's catalog (of the settings, else the active ones), so a new account has suggestions too.
+     * synced, Arrow's catalog (of the settings, else the active ones), so a new account has suggestions too, asked at
+     * most every {@link #SUGGESTIONS_KEPT}.
      */
     public List<String> suggestions(Settings of) {
         List<String> billed = runs.vendors(of == null ? null : of.uuid());
-        return sorted(billed.isEmpty() ? catalog(Optional.ofNullable(of).or(settings::active)) : billed);
+        if (!billed.isEmpty()) {
+            return sorted(billed);
+        }
+        Optional<Settings> asked = Optional.ofNullable(of).or(settings::active);
+        if (asked.isEmpty()) {
+            return List.of();
+        }
+        Instant now = clock.instant();
+        Catalog kept = catalogs.get(asked.get().uuid());
+        if (kept == null || kept.read().plus(SUGGESTIONS_KEPT).isBefore(now)) {
+            kept = new Catalog(now, sorted(catalog(asked)));
+            catalogs.put(asked.get().uuid(), kept);
+        }
+        return kept.vendors();
     }
+
+    /** A catalog as Arrow gave it, and when (empty when Arrow failed: asked again once it is old). */
+    private record Catalog(Instant read, List<String> vendors) {}
 
     private List<String> catalog(Optional<Settings> of) {
         return of.map(chosen -> {

@@ -21,16 +21,16 @@ final class ConsoleForms {
         return posted == null ? List.of() : List.of(posted);
     }
 
-    /**
-     * After a form that changed what the rest of its page shows: the whole page at {@code path} is loaded again, with
-     * {@code attributes} in its model (a flash), where htmx would have replaced the form's part alone. Answers the view
-     * to return: a redirect, or null where htmx is told to load the page (the answer is then written).
-     */
     /** Whether htmx sent the request (it swaps the fragment answered); a form posted without JavaScript did not. */
     static boolean fromHtmx(HttpServletRequest request) {
         return request.getHeader("HX-Request") != null;
     }
 
+    /**
+     * After a form that changed what the rest of its page shows: the whole page at {@code path} is loaded again, with
+     * {@code attributes} in its model (a flash), where htmx would have replaced the form's part alone. Answers the view
+     * to return: a redirect, or null where htmx is told to load the page (the answer is then written).
+     */
     static String reloadWith(
             HttpServletRequest request, HttpServletResponse response, String path, Map<String, ?> attributes) {
         FlashMap flash = RequestContextUtils.getOutputFlashMap(request);

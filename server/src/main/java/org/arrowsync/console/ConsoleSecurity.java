@@ -12,14 +12,13 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
-import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
-import org.springframework.security.web.savedrequest.CookieRequestCache;
 
 /**
  * Two filter chains. The API ({@code /api/**}, {@code /health}, {@code /metrics}) keeps its own token authentication
  * and its 401/403 answers: Spring Security stays out of its way (no session, no CSRF, no headers). Everything else is
- * the console: password sign-in at {@code /login}, a session cookie from then on, a CSRF token (kept in a cookie) on
- * every form and htmx request, sign-in throttling, an idle timeout, and staff only (D35: other users get a 403 page).
+ * the console: password sign-in at {@code /login}, a session cookie from then on, a CSRF token on every form and htmx
+ * request ({@link ConsoleCsrfTokens}), sign-in throttling, an idle timeout, and staff only (D35: other users get a 403
+ * page).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSecurity
@@ -73,10 +72,10 @@ class ConsoleSecurity {
                 .exceptionHandling(exceptions -> exceptions
                         .authenticationEntryPoint(new ConsoleEntryPoint())
                         .accessDeniedHandler(forbidden))
-                // No session before sign-in: the page asked for waits in a cookie, the CSRF token in another, so a
-                // visitor who never signs in leaves nothing in the server's memory (sessions last their idle timeout)
-                .requestCache(cache -> cache.requestCache(new CookieRequestCache()))
-                .csrf(csrf -> csrf.csrfTokenRepository(csrfTokens()))
+                // No session before sign-in: the page asked for waits in a cookie, the CSRF token in another until
+                // then, so a visitor who never signs in leaves nothing in the server's memory (D193)
+                .requestCache(cache -> cache.requestCache(new ReturnAfterSignIn()))
+                .csrf(csrf -> csrf.csrfTokenRepository(new ConsoleCsrfTokens()))
                 .sessionManagement(sessions -> sessions.sessionFixation(fixation -> fixation.changeSessionId()))
                 .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CSP))
                         .referrerPolicy(referrer -> referrer.policy(
@@ -84,14 +83,5 @@ class ConsoleSecurity {
                                         .ReferrerPolicy.SAME_ORIGIN)))
                 .addFilterBefore(new IdleTimeout(properties.idleTimeout(), clock), AnonymousAuthenticationFilter.class)
                 .build();
-    }
-
-    /** The console's CSRF token, in a cookie only this site's pages send (and its forms and htmx requests repeat). */
-    private static CookieCsrfTokenRepository csrfTokens() {
-        CookieCsrfTokenRepository tokens = new CookieCsrfTokenRepository();
-        tokens.setCookieName("ARROWSYNC_CSRF");
-        tokens.setHeaderName("X-CSRF-TOKEN");
-        tokens.setCookieCustomizer(cookie -> cookie.httpOnly(true).sameSite("Strict"));
-        return tokens;
     }
 }

@@ -227,7 +227,7 @@ class ConsumptionPages {
                     Periods.parse(months, "period_to", request.periodTo()));
             months.throwIfAny();
             var result = cleanup.cleanup(request);
-            if (!result.dryRun() && result.recordsDeleted() > 0 || !ConsoleForms.fromHtmx(http)) {
+            if ((!result.dryRun() && result.recordsDeleted() > 0) || !ConsoleForms.fromHtmx(http)) {
                 // the page's tables still list the records deleted: it is loaded again, the result on it
                 return ConsoleForms.reloadWith(
                         http, response, "/consumption", Map.of("cleanup", result, "cleanupForm", request));

@@ -2,9 +2,8 @@ package org.arrowsync.console;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.HttpSession;
+import java.util.Optional;
 import org.arrowsync.shared.Caller;
-import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.WebAttributes;
 import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.stereotype.Controller;
@@ -24,21 +23,14 @@ class SignInController {
             @RequestParam(required = false) String expired,
             @RequestParam(required = false) String ended,
             HttpServletRequest request,
+            HttpServletResponse response,
             Model model) {
-        // Only a failed sign-in left a session to read: the page opens none (a visitor keeps nothing in memory)
-        HttpSession session = request.getSession(false);
-        Object failure = session == null ? null : session.getAttribute(WebAttributes.AUTHENTICATION_EXCEPTION);
-        if (error != null && failure instanceof AuthenticationException refused) {
-            model.addAttribute("error", refused.getMessage());
-        } else if (error != null) {
-            model.addAttribute("error", "Wrong username or password.");
-        }
-        if (error != null && session != null) {
-            model.addAttribute("username", session.getAttribute(SignInFailure.LAST_USERNAME));
-        }
-        if (session != null) {
-            session.removeAttribute(WebAttributes.AUTHENTICATION_EXCEPTION);
-            session.removeAttribute(SignInFailure.LAST_USERNAME);
+        if (error != null) {
+            // the page opens no session: why the sign-in was refused, and the username typed, come in a cookie
+            Optional<SignInFailure.Refusal> refusal = SignInFailure.read(request, response);
+            model.addAttribute("error", refusal.map(SignInFailure.Refusal::why).orElse("Wrong username or password."));
+            model.addAttribute(
+                    "username", refusal.map(SignInFailure.Refusal::username).orElse(null));
         }
         if (signedOut != null) {
             model.addAttribute("notice", "You are signed out.");

@@ -1,32 +1,82 @@
 package org.arrowsync.console;
 
-import jakarta.servlet.ServletException;
+import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Optional;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseCookie;
 import org.springframework.security.core.AuthenticationException;
-import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 
-/** A refused sign-in goes back to the form with the username typed kept for it (the password never is). */
-final class SignInFailure extends SimpleUrlAuthenticationFailureHandler {
+/**
+ * A refused sign-in goes back to the form, with why and the username typed (the password never is). Both wait in a
+ * cookie the sign-in page reads once: a refused sign-in opens no session either (D193).
+ */
+final class SignInFailure implements AuthenticationFailureHandler {
 
-    /** The session attribute the sign-in page reads the username from, once. */
-    static final String LAST_USERNAME = "console.signIn.username";
+    static final String COOKIE = "ARROWSYNC_SIGNIN";
     /** Longer is no username: not kept. */
     private static final int LONGEST = 150;
 
-    SignInFailure() {
-        super("/login?error");
-    }
+    /** What the sign-in page says of the refusal: why, and the username typed (null when not kept). */
+    record Refusal(String why, String username) {}
 
     @Override
     public void onAuthenticationFailure(
             HttpServletRequest request, HttpServletResponse response, AuthenticationException exception)
-            throws IOException, ServletException {
+            throws IOException {
         String username = request.getParameter("username");
-        if (username != null && username.length() <= LONGEST) {
-            request.getSession().setAttribute(LAST_USERNAME, username);
+        String kept = username == null || username.length() > LONGEST ? "" : username;
+        String value = Base64.getUrlEncoder()
+                .withoutPadding()
+                .encodeToString((exception.getMessage() + '\u0000' + kept).getBytes(StandardCharsets.UTF_8));
+        response.addHeader(HttpHeaders.SET_COOKIE, cookie(request, value, Duration.ofMinutes(1)));
+        response.sendRedirect(request.getContextPath() + "/login?error");
+    }
+
+    /** The refusal the cookie tells of, read once (the cookie is cleared); empty when there is none to read. */
+    static Optional<Refusal> read(HttpServletRequest request, HttpServletResponse response) {
+        Cookie[] cookies = request.getCookies();
+        if (cookies == null) {
+            return Optional.empty();
         }
-        super.onAuthenticationFailure(request, response, exception);
+        for (Cookie cookie : cookies) {
+            if (COOKIE.equals(cookie.getName())) {
+                response.addHeader(HttpHeaders.SET_COOKIE, cookie(request, "", Duration.ZERO));
+                return decoded(cookie.getValue());
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<Refusal> decoded(String value) {
+        try {
+            String text = new String(Base64.getUrlDecoder().decode(value), StandardCharsets.UTF_8);
+            int split = text.indexOf('\u0000');
+            if (split < 0) {
+                return Optional.empty();
+            }
+            String username = text.substring(split + 1);
+            return Optional.of(new Refusal(
+                    text.substring(0, split), username.isEmpty() || username.length() > LONGEST ? null : username));
+        } catch (IllegalArgumentException notBase64) {
+            return Optional.empty();
+        }
+    }
+
+    private static String cookie(HttpServletRequest request, String value, Duration maxAge) {
+        return ResponseCookie.from(COOKIE, value)
+                .path(request.getContextPath().isEmpty() ? "/" : request.getContextPath())
+                .httpOnly(true)
+                .secure(request.isSecure())
+                .sameSite("Strict")
+                .maxAge(maxAge)
+                .build()
+                .toString();
     }
 }

@@ -5,6 +5,8 @@ import static org.arrowsync.console.ConsoleSession.form;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import org.arrowsync.support.ArrowFixture;
@@ -184,10 +186,65 @@ class ConsoleSecurityIntegrationTests extends ConsoleIntegrationTest {
         assertThat(browser.get("/login").headers().allValues("Set-Cookie"))
                 .noneSatisfy(cookie -> assertThat(cookie).startsWith("ARROWSYNC_SESSION="));
 
+        HttpResponse<String> refused = browser.signIn("admin", "not-the-password");
+        assertThat(refused.headers().allValues("Set-Cookie"))
+                .as("a refused sign-in opens no session either")
+                .noneSatisfy(cookie -> assertThat(cookie).startsWith("ARROWSYNC_SESSION="));
+        assertThat(browser.get("/login?error").body())
+                .contains("Wrong username or password.")
+                .contains("value=\"admin\"");
+
         HttpResponse<String> signedIn = browser.signIn("admin", ADMIN_PASSWORD);
         assertThat(signedIn.headers().firstValue("Location"))
-                .hasValueSatisfying(to -> assertThat(to).contains("/months"));
+                .hasValueSatisfying(to -> assertThat(to).isEqualTo("http://localhost:" + port + "/months"));
         assertThat(browser.get("/months").statusCode()).isEqualTo(200);
+    }
+
+    /**
+     * The page to go back to is read only as a path of this site: another site's address, or a cookie that is no
+     * Base64, counts as nothing kept, never as an error.
+     */
+    @Test
+    void aPageToGoBackToThatIsNoPathOfThisSiteIsIgnored() {
+        for (String planted : new String[] {
+            "%%%not-base64", encoded("//evil.example/x"), encoded("https://evil.example/"), encoded("/\\evil.example")
+        }) {
+            ConsoleSession browser = new ConsoleSession(port);
+            Map<String, String> cookie = Map.of("Cookie", "ARROWSYNC_RETURN=" + planted);
+            HttpResponse<String> page = browser.get("/login", cookie);
+            assertThat(page.statusCode()).as(planted).isEqualTo(200);
+            HttpResponse<String> signedIn = browser.post(
+                    "/login",
+                    form("username", "admin", "password", ADMIN_PASSWORD, "_csrf", csrfOf(page.body())),
+                    cookie);
+            assertThat(signedIn.headers().firstValue("Location"))
+                    .as(planted)
+                    .hasValueSatisfying(to -> assertThat(to).isEqualTo("http://localhost:" + port + "/"));
+        }
+    }
+
+    /** Once signed in, the CSRF token is the session's: a token from before, or from a cookie, no longer passes. */
+    @Test
+    void afterSignInTheCsrfTokenIsTheSessions() {
+        ConsoleSession browser = new ConsoleSession(port);
+        String before = csrfOf(browser.get("/login").body());
+        browser.signIn("admin", ADMIN_PASSWORD);
+        String username = "csrf-" + ArrowFixture.unique("u").substring(2);
+
+        HttpResponse<String> stale = browser.post("/users", form("_csrf", before, "username", username));
+        assertThat(stale.statusCode()).isEqualTo(403);
+        String token = csrfOf(browser.get("/users").body());
+        assertThat(browser.post(
+                                "/users",
+                                form("_csrf", token, "username", username),
+                                Map.of("Cookie", "ARROWSYNC_CSRF=planted-by-another-site"))
+                        .statusCode())
+                .as("a token in the page passes, whatever a cookie says")
+                .isEqualTo(200);
+    }
+
+    private static String encoded(String page) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(page.getBytes(StandardCharsets.UTF_8));
     }
 
     @Test

@@ -1,0 +1,108 @@
+package org.arrowsync.console;
+
+import jakarta.servlet.http.Cookie;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseCookie;
+import org.springframework.security.web.savedrequest.RequestCache;
+import org.springframework.security.web.savedrequest.SavedRequest;
+import org.springframework.security.web.savedrequest.SimpleSavedRequest;
+
+/**
+ * Where the sign-in leads back to: the page a visitor asked for, kept in a cookie, as no session is opened before
+ * sign-in (D193). Only a page is kept (a GET that htmx did not send: a form posted after the session ended is not sent
+ * again as a GET), by its path and query, at most {@link #LONGEST} characters; it is read back only as a path of this
+ * site, and anything else in the cookie (another site's address, bytes that are no Base64) counts as nothing kept.
+ */
+final class ReturnAfterSignIn implements RequestCache {
+
+    static final String COOKIE = "ARROWSYNC_RETURN";
+    private static final int LONGEST = 2_000;
+    private static final Duration KEPT = Duration.ofMinutes(30);
+
+    @Override
+    public void saveRequest(HttpServletRequest request, HttpServletResponse response) {
+        String page = page(request);
+        if (!"GET".equals(request.getMethod()) || ConsoleForms.fromHtmx(request) || page.length() > LONGEST) {
+            return;
+        }
+        String value = Base64.getUrlEncoder().withoutPadding().encodeToString(page.getBytes(StandardCharsets.UTF_8));
+        response.addHeader(HttpHeaders.SET_COOKIE, cookie(request, value, KEPT));
+    }
+
+    @Override
+    public SavedRequest getRequest(HttpServletRequest request, HttpServletResponse response) {
+        String page = kept(request);
+        return page == null ? null : new SimpleSavedRequest(request.getContextPath() + page);
+    }
+
+    /** Nothing is restored of the request but its address; the page reached, the cookie has served. */
+    @Override
+    public HttpServletRequest getMatchingRequest(HttpServletRequest request, HttpServletResponse response) {
+        String page = kept(request);
+        if (page != null && page.equals(page(request))) {
+            removeRequest(request, response);
+        }
+        return null;
+    }
+
+    @Override
+    public void removeRequest(HttpServletRequest request, HttpServletResponse response) {
+        if (value(request) != null) {
+            response.addHeader(HttpHeaders.SET_COOKIE, cookie(request, "", Duration.ZERO));
+        }
+    }
+
+    /** The request's path within the console and its query. */
+    private static String page(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return request.getQueryString() == null ? path : path + "?" + request.getQueryString();
+    }
+
+    /** The page kept, when it is one of this site's: a path, never another host ({@code //host}, {@code /\host}). */
+    private static String kept(HttpServletRequest request) {
+        String value = value(request);
+        if (value == null || value.length() > LONGEST * 2) {
+            return null;
+        }
+        try {
+            String page = new String(Base64.getUrlDecoder().decode(value), StandardCharsets.UTF_8);
+            boolean path = page.startsWith("/")
+                    && !page.startsWith("//")
+                    && page.indexOf('\\') < 0
+                    && page.chars().noneMatch(Character::isISOControl);
+            return path ? page : null;
+        } catch (IllegalArgumentException notBase64) {
+            return null;
+        }
+    }
+
+    private static String value(HttpServletRequest request) {
+        Cookie[] cookies = request.getCookies();
+        if (cookies == null) {
+            return null;
+        }
+        for (Cookie cookie : cookies) {
+            if (COOKIE.equals(cookie.getName())) {
+                return cookie.getValue();
+            }
+        }
+        return null;
+    }
+
+    private static String cookie(HttpServletRequest request, String value, Duration maxAge) {
+        String path = request.getContextPath().isEmpty() ? "/" : request.getContextPath();
+        return ResponseCookie.from(COOKIE, value)
+                .path(path)
+                .httpOnly(true)
+                .secure(request.isSecure())
+                .sameSite("Strict")
+                .maxAge(maxAge)
+                .build()
+                .toString();
+    }
+}
