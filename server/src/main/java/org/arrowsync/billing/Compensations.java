@@ -16,6 +16,8 @@ import org.arrowsync.ledger.Invoice;
 import org.arrowsync.ledger.InvoiceItem;
 import org.arrowsync.ledger.InvoiceItemDraft;
 import org.arrowsync.ledger.NoPlacement;
+import org.arrowsync.ledger.Resource;
+import org.arrowsync.ledger.ResourceService.CustomerLicense;
 import org.arrowsync.pricing.Price;
 import org.arrowsync.settings.Settings;
 import org.arrowsync.shared.Money;
@@ -200,6 +202,14 @@ final class Compensations {
                         .filter(Objects::nonNull)
                         .toList())
                 .forEach(item -> originals.put(item.id(), item));
+        // a line that billed nothing yet has no item to copy them from: its license's resource, as a sync would name
+        Map<CustomerLicense, Resource> resources = writers.resources()
+                .byLicense(planned.stream()
+                        .filter(c -> original(c, originals) == null)
+                        .map(c -> c.item().licenseReference())
+                        .filter(license -> !license.isBlank())
+                        .distinct()
+                        .toList());
         BigDecimal total = BigDecimal.ZERO;
         for (Map.Entry<Invoice, List<Compensation>> entry : byInvoice.entrySet()) {
             List<Compensation> booked = entry.getValue();
@@ -207,7 +217,7 @@ final class Compensations {
                     .addItems(
                             entry.getKey(),
                             booked.stream()
-                                    .map(c -> draft(c, original(c, originals)))
+                                    .map(c -> draft(c, original(c, originals), resources))
                                     .toList());
             for (int i = 0; i < ids.size(); i++) {
                 Compensation c = booked.get(i);
@@ -229,7 +239,7 @@ final class Compensations {
         return c.item().invoiceItemId() == null ? null : originals.get(c.item().invoiceItemId());
     }
 
-    private InvoiceItemDraft draft(Compensation c, InvoiceItem original) {
+    private InvoiceItemDraft draft(Compensation c, InvoiceItem original, Map<CustomerLicense, Resource> resources) {
         String kind = c.difference().signum() > 0 ? "additional charge" : "credit";
         if (REPRICED.equals(c.reason())) {
             kind = "re-pricing " + kind;
@@ -255,6 +265,8 @@ final class Compensations {
         if (c.price() != null) {
             c.price().describe(details);
         }
+        Resource resource = resources.get(
+                new CustomerLicense(c.sync().customerUuid(), c.item().licenseReference()));
         return new InvoiceItemDraft(
                 name,
                 c.difference(),
@@ -263,8 +275,8 @@ final class Compensations {
                 c.item().currency(),
                 period.atDay(1),
                 period.atEndOfMonth(),
-                original == null ? null : original.resource(),
-                original == null ? null : original.project(),
+                original != null ? original.resource() : resource == null ? null : resource.ref(),
+                original != null ? original.project() : resource == null ? null : resource.project(),
                 details);
     }
 

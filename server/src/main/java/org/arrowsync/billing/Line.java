@@ -112,7 +112,7 @@ record Line(
                 currency,
                 period.atDay(1),
                 period.atEndOfMonth(),
-                resource == null ? null : new Resource.Ref(resource.id(), resource.uuid(), resource.name()),
+                resource == null ? null : resource.ref(),
                 resource == null ? null : resource.project(),
                 details(period));
     }

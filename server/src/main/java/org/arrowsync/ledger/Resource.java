@@ -45,4 +45,9 @@ public record Resource(
 
     /** A linked object: its row id, uuid and name, as list views show them without another query. */
     public record Ref(long id, UUID uuid, String name) {}
+
+    /** The resource as an invoice item names it. */
+    public Ref ref() {
+        return new Ref(id, uuid, name);
+    }
 }

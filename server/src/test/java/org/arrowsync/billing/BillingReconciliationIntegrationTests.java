@@ -123,6 +123,7 @@ class BillingReconciliationIntegrationTests extends IntegrationTest {
 
     @Test
     void aLineArrowAddsAfterValidationIsRecordedThenBilledOnceByReconciliation() {
+        fixture.licensedResources();
         arrowValidatesTheMonth();
         assertThat(reconcile(false).get("result").get("compensations").asInt()).isZero();
         String customerRef = customers.keySet().iterator().next();
@@ -151,6 +152,11 @@ class BillingReconciliationIntegrationTests extends IntegrationTest {
                 .isEqualByComparingTo("12.50");
         assertArrowAmountsMatchTheExport();
         assertThat(yetToBill()).isZero();
+        assertThat(jdbc.sql("""
+                        select r.attributes ->> 'arrow_license_reference' from invoice_items it join resources r on r.id = it.resource_id
+                        where it.details ->> 'original_line_reference' = ?""").param(late).query(String.class).list())
+                .as("the late line's charge names its license's resource, as its sync would")
+                .containsExactly(license);
 
         fixture.syncedBilling(MONTH);
         assertThat(reconcile(false).get("result").get("compensations").asInt())
