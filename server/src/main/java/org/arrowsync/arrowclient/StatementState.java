@@ -11,7 +11,7 @@ public enum StatementState {
     NEEDS_VALIDATION("Needs Validation"),
     FULFILLED("Fulfilled"),
     REJECTED("Rejected"),
-    UNKNOWN("of a state arrowsync does not know"),
+    UNKNOWN("in a state arrowsync does not know"),
     NONE("without status");
 
     private final String label;

@@ -192,6 +192,7 @@ public class BillingReconciliation {
      */
     private final class Run {
 
+        private final Settings settings;
         private final YearMonth period;
         private final PriceBook prices;
         private final Map<Long, BillingSync> syncs;
@@ -212,6 +213,7 @@ public class BillingReconciliation {
         private long unsynced;
 
         Run(Settings settings, YearMonth period, List<BillingSync> candidates, Progress progress) {
+            this.settings = settings;
             this.period = period;
             this.prices = rules.book(settings);
             this.syncs = candidates.stream().collect(Collectors.toMap(BillingSync::id, sync -> sync));
@@ -416,6 +418,15 @@ public class BillingReconciliation {
             progress.add("lines_dropped", dropped.size());
             int linesMoved = moves.record(compensations.planned(), writers, period);
             writers.runs().refreshLineTotals(syncs.keySet());
+            // the month's vendors as its lines now add up (the month page's vendors without an offering mapping)
+            List<Long> month = writers.syncs().ofPeriod(settings.id(), period).stream()
+                    .map(BillingSync::id)
+                    .toList();
+            writers.runs()
+                    .replaceVendorTotals(
+                            settings.id(),
+                            period,
+                            writers.items().totals(month, 0).byVendor());
             for (BillingSync sync : syncs.values()) {
                 BillingSyncRepository.Notes notes = report.notes(sync.mappingId(), sync.id());
                 if (report.waitsForInvoice(sync.id())) {

@@ -173,6 +173,14 @@ class LedgerInvariantIntegrationTests extends IntegrationTest {
                 .as("the dropped line")
                 .isTrue();
         assertThat(pricedTotal()).isEqualByComparingTo(exportTotal(null));
+        assertThat(jdbc.sql("""
+                        select sum(v.lines) from billing_vendor_totals v join arrow_settings s on s.id = v.settings_id
+                        where s.uuid = ?::uuid and v.report_period = ?""")
+                        .params(settings, MONTH.toString())
+                        .query(Long.class)
+                        .single())
+                .as("the month's vendors count the lines Arrow lists now")
+                .isEqualTo(fixture.emulator().exportLines(MONTH).size());
         Map<String, JsonNode> margins = new java.util.HashMap<>();
         for (JsonNode customer : api.get(
                         "/api/admin/arrow/reports/margins/?period=" + MONTH + "&settings_uuid=" + settings)
