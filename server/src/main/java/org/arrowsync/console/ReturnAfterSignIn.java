@@ -1,13 +1,10 @@
 package org.arrowsync.console;
 
-import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.ResponseCookie;
 import org.springframework.security.web.savedrequest.RequestCache;
 import org.springframework.security.web.savedrequest.SavedRequest;
 import org.springframework.security.web.savedrequest.SimpleSavedRequest;
@@ -31,7 +28,7 @@ final class ReturnAfterSignIn implements RequestCache {
             return;
         }
         String value = Base64.getUrlEncoder().withoutPadding().encodeToString(page.getBytes(StandardCharsets.UTF_8));
-        response.addHeader(HttpHeaders.SET_COOKIE, cookie(request, value, KEPT));
+        ConsoleCookies.set(request, response, COOKIE, value, KEPT);
     }
 
     @Override
@@ -52,8 +49,8 @@ final class ReturnAfterSignIn implements RequestCache {
 
     @Override
     public void removeRequest(HttpServletRequest request, HttpServletResponse response) {
-        if (value(request) != null) {
-            response.addHeader(HttpHeaders.SET_COOKIE, cookie(request, "", Duration.ZERO));
+        if (ConsoleCookies.value(request, COOKIE) != null) {
+            ConsoleCookies.set(request, response, COOKIE, "", Duration.ZERO);
         }
     }
 
@@ -65,7 +62,7 @@ final class ReturnAfterSignIn implements RequestCache {
 
     /** The page kept, when it is one of this site's: a path, never another host ({@code //host}, {@code /\host}). */
     private static String kept(HttpServletRequest request) {
-        String value = value(request);
+        String value = ConsoleCookies.value(request, COOKIE);
         if (value == null || value.length() > LONGEST * 2) {
             return null;
         }
@@ -79,30 +76,5 @@ final class ReturnAfterSignIn implements RequestCache {
         } catch (IllegalArgumentException notBase64) {
             return null;
         }
-    }
-
-    private static String value(HttpServletRequest request) {
-        Cookie[] cookies = request.getCookies();
-        if (cookies == null) {
-            return null;
-        }
-        for (Cookie cookie : cookies) {
-            if (COOKIE.equals(cookie.getName())) {
-                return cookie.getValue();
-            }
-        }
-        return null;
-    }
-
-    private static String cookie(HttpServletRequest request, String value, Duration maxAge) {
-        String path = request.getContextPath().isEmpty() ? "/" : request.getContextPath();
-        return ResponseCookie.from(COOKIE, value)
-                .path(path)
-                .httpOnly(true)
-                .secure(request.isSecure())
-                .sameSite("Strict")
-                .maxAge(maxAge)
-                .build()
-                .toString();
     }
 }

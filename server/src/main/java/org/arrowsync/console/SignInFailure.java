@@ -1,6 +1,5 @@
 package org.arrowsync.console;
 
-import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -8,8 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Optional;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.ResponseCookie;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 
@@ -35,23 +32,18 @@ final class SignInFailure implements AuthenticationFailureHandler {
         String value = Base64.getUrlEncoder()
                 .withoutPadding()
                 .encodeToString((exception.getMessage() + '\u0000' + kept).getBytes(StandardCharsets.UTF_8));
-        response.addHeader(HttpHeaders.SET_COOKIE, cookie(request, value, Duration.ofMinutes(1)));
+        ConsoleCookies.set(request, response, COOKIE, value, Duration.ofMinutes(1));
         response.sendRedirect(request.getContextPath() + "/login?error");
     }
 
     /** The refusal the cookie tells of, read once (the cookie is cleared); empty when there is none to read. */
     static Optional<Refusal> read(HttpServletRequest request, HttpServletResponse response) {
-        Cookie[] cookies = request.getCookies();
-        if (cookies == null) {
+        String value = ConsoleCookies.value(request, COOKIE);
+        if (value == null) {
             return Optional.empty();
         }
-        for (Cookie cookie : cookies) {
-            if (COOKIE.equals(cookie.getName())) {
-                response.addHeader(HttpHeaders.SET_COOKIE, cookie(request, "", Duration.ZERO));
-                return decoded(cookie.getValue());
-            }
-        }
-        return Optional.empty();
+        ConsoleCookies.set(request, response, COOKIE, "", Duration.ZERO);
+        return decoded(value);
     }
 
     private static Optional<Refusal> decoded(String value) {
@@ -67,16 +59,5 @@ final class SignInFailure implements AuthenticationFailureHandler {
         } catch (IllegalArgumentException notBase64) {
             return Optional.empty();
         }
-    }
-
-    private static String cookie(HttpServletRequest request, String value, Duration maxAge) {
-        return ResponseCookie.from(COOKIE, value)
-                .path(request.getContextPath().isEmpty() ? "/" : request.getContextPath())
-                .httpOnly(true)
-                .secure(request.isSecure())
-                .sameSite("Strict")
-                .maxAge(maxAge)
-                .build()
-                .toString();
     }
 }

@@ -163,13 +163,7 @@ class LedgerInvariantIntegrationTests extends IntegrationTest {
         assertThat(lines("consumption"))
                 .as("recorded as consumption tracking's")
                 .contains(late);
-        assertThat(jdbc.sql("""
-                        select t.removed from billing_sync_items t join billing_syncs b on b.id = t.billing_sync_id
-                        join customer_mappings m on m.id = b.customer_mapping_id join arrow_settings s on s.id = m.settings_id
-                        where s.uuid = ?::uuid and t.arrow_line_reference = ?""")
-                        .params(settings, both.get("by_consumption"))
-                        .query(Boolean.class)
-                        .single())
+        assertThat(item(settings, both.get("by_consumption"), "removed", Boolean.class))
                 .as("the dropped line")
                 .isTrue();
         assertThat(pricedTotal()).isEqualByComparingTo(exportTotal(null));
@@ -251,13 +245,7 @@ class LedgerInvariantIntegrationTests extends IntegrationTest {
                 Map.of("period", MONTH.toString(), "settings_uuid", settings, "confirm", true)));
 
         assertEachChargedArrowsTotal(customers);
-        assertThat(jdbc.sql("""
-                        select t.current_price from billing_sync_items t join billing_syncs b on b.id = t.billing_sync_id
-                        join customer_mappings m on m.id = b.customer_mapping_id join arrow_settings s on s.id = m.settings_id
-                        where s.uuid = ?::uuid and t.arrow_line_reference = ?""")
-                        .params(settings, both.get("by_invoice"))
-                        .query(BigDecimal.class)
-                        .single())
+        assertThat(item(settings, both.get("by_invoice"), "current_price", BigDecimal.class))
                 .as("a line credited here keeps the amount Arrow bills for it elsewhere")
                 .isPositive();
     }
@@ -450,6 +438,17 @@ class LedgerInvariantIntegrationTests extends IntegrationTest {
                     .as("Arrow-sourced items of %s for the month", customer.getKey())
                     .isEqualByComparingTo(fixture.exportSellAsBilled(MONTH, customer.getKey()));
         }
+    }
+
+    /** A column of the sync item of line {@code reference} in the settings' syncs. */
+    private <T> T item(String settings, Object reference, String column, Class<T> type) {
+        return jdbc.sql("select t." + column + """
+                         from billing_sync_items t join billing_syncs b on b.id = t.billing_sync_id
+                        join customer_mappings m on m.id = b.customer_mapping_id join arrow_settings s on s.id = m.settings_id
+                        where s.uuid = ?::uuid and t.arrow_line_reference = ?""")
+                .params(settings, reference)
+                .query(type)
+                .single();
     }
 
     private void succeeded(org.arrowsync.support.Response accepted) {
