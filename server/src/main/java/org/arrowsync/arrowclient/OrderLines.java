@@ -12,9 +12,10 @@ import java.util.Map;
 /**
  * Tells apart the lines of one order in an export read without {@code Sequence} (D190). {@code Order Id} then stands
  * for the line, but Arrow keeps one order's id for every line of the subscription, month after month, so a month may
- * list several rows of one order: each is a line of its own, numbered in the order the export lists them
- * ({@code "ORD-1"}, {@code "ORD-1 #2"}, …). A row read again with the same cells (a page Arrow shifted while it was
- * read, a line Arrow lists twice) is the line already numbered. One instance per read of an export, pages in order.
+ * list several rows of one order: each is a line of its own, numbered per order and month in the order the export lists
+ * them ({@code "ORD-1"}, {@code "ORD-1 #2"}, …). Such an export is read whole ({@link Exports}), and a row read again
+ * with the same cells, every one of them (a page Arrow shifted while it was read, a line Arrow lists twice), is the
+ * line already numbered. One instance per read of an export, pages in order.
  */
 final class OrderLines {
 
