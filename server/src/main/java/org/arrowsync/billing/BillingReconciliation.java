@@ -419,14 +419,7 @@ public class BillingReconciliation {
             int linesMoved = moves.record(compensations.planned(), writers, period);
             writers.runs().refreshLineTotals(syncs.keySet());
             // the month's vendors as its lines now add up (the month page's vendors without an offering mapping)
-            List<Long> month = writers.syncs().ofPeriod(settings.id(), period).stream()
-                    .map(BillingSync::id)
-                    .toList();
-            writers.runs()
-                    .replaceVendorTotals(
-                            settings.id(),
-                            period,
-                            writers.items().totals(month, 0).byVendor());
+            writers.runs().recountVendorTotals(settings.id(), period);
             for (BillingSync sync : syncs.values()) {
                 BillingSyncRepository.Notes notes = report.notes(sync.mappingId(), sync.id());
                 if (report.waitsForInvoice(sync.id())) {

@@ -104,6 +104,28 @@ class BillingRunRepository {
                 .update();
     }
 
+    /**
+     * Counts the month's vendor totals again from its lines, as they add up now
+     * ({@link BillingSyncItemRepository#LINE_TOTALS}), in one statement: after a reconciliation, which changes lines
+     * without a full run.
+     */
+    void recountVendorTotals(long settingsId, YearMonth period) {
+        jdbc.sql("delete from billing_vendor_totals where settings_id = ? and report_period = ?")
+                .params(settingsId, period.toString())
+                .update();
+        jdbc.sql("""
+                        insert into billing_vendor_totals (settings_id, report_period, vendor_name, lines, amount)
+                        select ?, ?, v.vendor_name, v.lines, v.arrow_amount
+                        from (select vendor_name, """ + BillingSyncItemRepository.LINE_TOTALS + """
+                              from billing_sync_items where vendor_name <> '' and billing_sync_id in (
+                                  select b.id from billing_syncs b join customer_mappings m on m.id = b.customer_mapping_id
+                                  where m.settings_id = ? and b.report_period = ?)
+                              group by vendor_name) v
+                        where v.lines > 0""")
+                .params(settingsId, period.toString(), settingsId, period.toString())
+                .update();
+    }
+
     /** The vendors of a month's lines and their amounts, the largest first. */
     List<BillingMonths.VendorAmount> vendorTotals(long settingsId, YearMonth period) {
         return jdbc.sql("""

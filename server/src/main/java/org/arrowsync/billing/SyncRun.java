@@ -314,9 +314,8 @@ final class SyncRun {
                         period);
         Set<String> consumptions = new HashSet<>();
         for (Line line : late) {
-            BilledVia via = line.license() != null && owners.get(line.license()) == BillingPath.CONSUMPTION
-                    ? BilledVia.CONSUMPTION
-                    : BilledVia.ZERO;
+            // the path a line of its license-month takes, but that a late one invoices nothing itself
+            BilledVia via = via(line, owners) == BilledVia.CONSUMPTION ? BilledVia.CONSUMPTION : BilledVia.ZERO;
             if (via == BilledVia.CONSUMPTION) {
                 consumptions.add(line.license());
             }

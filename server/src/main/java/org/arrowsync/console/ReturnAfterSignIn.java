@@ -2,9 +2,7 @@ package org.arrowsync.console;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Base64;
 import org.springframework.security.web.savedrequest.RequestCache;
 import org.springframework.security.web.savedrequest.SavedRequest;
 import org.springframework.security.web.savedrequest.SimpleSavedRequest;
@@ -27,8 +25,7 @@ final class ReturnAfterSignIn implements RequestCache {
         if (!"GET".equals(request.getMethod()) || ConsoleForms.fromHtmx(request) || page.length() > LONGEST) {
             return;
         }
-        String value = Base64.getUrlEncoder().withoutPadding().encodeToString(page.getBytes(StandardCharsets.UTF_8));
-        ConsoleCookies.set(request, response, COOKIE, value, KEPT);
+        ConsoleCookies.set(request, response, COOKIE, page, KEPT);
     }
 
     @Override
@@ -49,9 +46,7 @@ final class ReturnAfterSignIn implements RequestCache {
 
     @Override
     public void removeRequest(HttpServletRequest request, HttpServletResponse response) {
-        if (ConsoleCookies.value(request, COOKIE) != null) {
-            ConsoleCookies.set(request, response, COOKIE, "", Duration.ZERO);
-        }
+        ConsoleCookies.clear(request, response, COOKIE);
     }
 
     /** The request's path within the console and its query. */
@@ -62,19 +57,13 @@ final class ReturnAfterSignIn implements RequestCache {
 
     /** The page kept, when it is one of this site's: a path, never another host ({@code //host}, {@code /\host}). */
     private static String kept(HttpServletRequest request) {
-        String value = ConsoleCookies.value(request, COOKIE);
-        if (value == null || value.length() > LONGEST * 2) {
-            return null;
-        }
-        try {
-            String page = new String(Base64.getUrlDecoder().decode(value), StandardCharsets.UTF_8);
-            boolean path = page.startsWith("/")
-                    && !page.startsWith("//")
-                    && page.indexOf('\\') < 0
-                    && page.chars().noneMatch(Character::isISOControl);
-            return path ? page : null;
-        } catch (IllegalArgumentException notBase64) {
-            return null;
-        }
+        String page = ConsoleCookies.text(request, COOKIE);
+        boolean path = page != null
+                && page.length() <= LONGEST
+                && page.startsWith("/")
+                && !page.startsWith("//")
+                && page.indexOf('\\') < 0
+                && page.chars().noneMatch(Character::isISOControl);
+        return path ? page : null;
     }
 }

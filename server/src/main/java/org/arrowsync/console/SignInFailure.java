@@ -3,9 +3,7 @@ package org.arrowsync.console;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.Optional;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
@@ -29,35 +27,20 @@ final class SignInFailure implements AuthenticationFailureHandler {
             throws IOException {
         String username = request.getParameter("username");
         String kept = username == null || username.length() > LONGEST ? "" : username;
-        String value = Base64.getUrlEncoder()
-                .withoutPadding()
-                .encodeToString((exception.getMessage() + '\u0000' + kept).getBytes(StandardCharsets.UTF_8));
-        ConsoleCookies.set(request, response, COOKIE, value, Duration.ofMinutes(1));
+        ConsoleCookies.set(request, response, COOKIE, exception.getMessage() + '\u0000' + kept, Duration.ofMinutes(1));
         response.sendRedirect(request.getContextPath() + "/login?error");
     }
 
     /** The refusal the cookie tells of, read once (the cookie is cleared); empty when there is none to read. */
     static Optional<Refusal> read(HttpServletRequest request, HttpServletResponse response) {
-        String value = ConsoleCookies.value(request, COOKIE);
-        if (value == null) {
+        String text = ConsoleCookies.text(request, COOKIE);
+        ConsoleCookies.clear(request, response, COOKIE);
+        int split = text == null ? -1 : text.indexOf('\u0000');
+        if (split < 0) {
             return Optional.empty();
         }
-        ConsoleCookies.set(request, response, COOKIE, "", Duration.ZERO);
-        return decoded(value);
-    }
-
-    private static Optional<Refusal> decoded(String value) {
-        try {
-            String text = new String(Base64.getUrlDecoder().decode(value), StandardCharsets.UTF_8);
-            int split = text.indexOf('\u0000');
-            if (split < 0) {
-                return Optional.empty();
-            }
-            String username = text.substring(split + 1);
-            return Optional.of(new Refusal(
-                    text.substring(0, split), username.isEmpty() || username.length() > LONGEST ? null : username));
-        } catch (IllegalArgumentException notBase64) {
-            return Optional.empty();
-        }
+        String username = text.substring(split + 1);
+        return Optional.of(new Refusal(
+                text.substring(0, split), username.isEmpty() || username.length() > LONGEST ? null : username));
     }
 }

@@ -301,11 +301,7 @@ class CustomerMappingApiIntegrationTests extends IntegrationTest {
         assertThat(created.get("attributes").get("arrow_license_reference").asString())
                 .isEqualTo(second);
         assertThat(created.get("backend_id").asString()).isEqualTo(second);
-        assertThat(api.post(
-                                BASE + mapping + "/import_license/",
-                                Map.of("license_reference", second, "offering_uuid", offering, "project_uuid", project))
-                        .expect(400)
-                        .text("error"))
+        assertThat(importLicense(mapping, second, offering, project).expect(400).text("error"))
                 .contains("already been imported");
 
         Response data = api.get(BASE + mapping + "/fetch_arrow_data/").expect(200);
@@ -331,15 +327,7 @@ class CustomerMappingApiIntegrationTests extends IntegrationTest {
                     .text("uuid")
         };
         for (int i = 0; i < 2; i++) {
-            Response answer = api.post(
-                    BASE + mappings[i] + "/import_license/",
-                    Map.of(
-                            "license_reference",
-                            license,
-                            "offering_uuid",
-                            offering,
-                            "project_uuid",
-                            fixture.project(customers[i])));
+            Response answer = importLicense(mappings[i], license, offering, fixture.project(customers[i]));
             if (i == 0) {
                 answer.expect(200);
             } else {
@@ -365,17 +353,7 @@ class CustomerMappingApiIntegrationTests extends IntegrationTest {
                 .text("uuid");
         for (int round = 0; round < 3; round++) {
             String license = "XSP88800" + round;
-            assertThat(Together.send(
-                            6,
-                            () -> api.post(
-                                    BASE + mapping + "/import_license/",
-                                    Map.of(
-                                            "license_reference",
-                                            license,
-                                            "offering_uuid",
-                                            offering,
-                                            "project_uuid",
-                                            project))))
+            assertThat(Together.send(6, () -> importLicense(mapping, license, offering, project)))
                     .extracting(Response::status)
                     .as(license)
                     .containsOnlyOnce(200)
@@ -407,27 +385,11 @@ class CustomerMappingApiIntegrationTests extends IntegrationTest {
                 .contains("not found for this customer");
         api.post(BASE + mapping + "/link_resource/", Map.of("license_reference", "XSP1"))
                 .expect(400);
-        assertThat(api.post(
-                                BASE + mapping + "/import_license/",
-                                Map.of(
-                                        "license_reference",
-                                        "XSP1",
-                                        "offering_uuid",
-                                        offering,
-                                        "project_uuid",
-                                        fixture.project(fixture.customer())))
+        assertThat(importLicense(mapping, "XSP1", offering, fixture.project(fixture.customer()))
                         .expect(404)
                         .text("error"))
                 .contains("Project");
-        assertThat(api.post(
-                                BASE + mapping + "/import_license/",
-                                Map.of(
-                                        "license_reference",
-                                        "XSP1",
-                                        "offering_uuid",
-                                        "00000000000000000000000000000000",
-                                        "project_uuid",
-                                        project))
+        assertThat(importLicense(mapping, "XSP1", "00000000000000000000000000000000", project)
                         .expect(404)
                         .text("error"))
                 .contains("Offering");
@@ -568,5 +530,11 @@ class CustomerMappingApiIntegrationTests extends IntegrationTest {
         return api.post(
                 SETTINGS + "save_settings/",
                 Map.of("api_url", arrow.apiUrl(), "api_key", arrow.apiKey(), "customer_mappings", mappings));
+    }
+
+    private Response importLicense(String mapping, String license, String offering, String project) {
+        return api.post(
+                BASE + mapping + "/import_license/",
+                Map.of("license_reference", license, "offering_uuid", offering, "project_uuid", project));
     }
 }
