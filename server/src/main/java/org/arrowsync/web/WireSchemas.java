@@ -28,8 +28,8 @@ import tools.jackson.databind.JsonNode;
  * <ul>
  *   <li>property names in snake_case, as the server's JSON mapper names them ({@code @JsonProperty} still wins);
  *   <li>a {@link Listing} is the plain JSON array the web layer writes (paging travels in headers);
- *   <li>decimals are strings of format {@code decimal}, as the server writes them; a {@link JsonNode} or
- *       {@link RawJson} is any JSON;
+ *   <li>decimals are strings of format {@code decimal}, as the server writes them; integers have no width, as in
+ *       Waldur's description; a {@link JsonNode} or {@link RawJson} is any JSON;
  *   <li>Waldur's naming convention gives formats: {@code uuid} and {@code *_uuid} strings are UUIDs, {@code url} a URI;
  *   <li>the properties a record leaves out when they are null ({@code @JsonInclude(NON_NULL)}) are listed under
  *       {@link #OMITTED}; every other one is always written, so {@link WaldurOpenApi} can tell what a response always
@@ -67,6 +67,10 @@ class WireSchemas extends ModelResolver {
             // money travels as plain decimal strings ("12.3400000000"), see WebConfiguration, unless a property is
             // written as a number (its own @JsonFormat, with the @Schema that says so)
             return writtenAsNumber(annotated) ? schema : schema.type("string").format("decimal");
+        }
+        if ("integer".equals(schema.getType())) {
+            // Waldur's description gives an integer no width: a client generated from either types it alike
+            schema.setFormat(null);
         }
         // a record resolved as a reference is defined in the context under the reference's name
         Schema model = schema.get$ref() == null
