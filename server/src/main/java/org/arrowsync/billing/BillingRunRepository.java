@@ -73,8 +73,11 @@ class BillingRunRepository {
                         update billing_syncs b set buy_total = coalesce(x.buy, 0), sell_total = coalesce(x.sell, 0),
                                lines = coalesce(x.lines, 0), arrow_amount = coalesce(x.arrow_amount, 0), billed = coalesce(x.billed, 0)
                         from unnest(?::bigint[]) as k(id)
-                        left join (select billing_sync_id, """ + BillingSyncItemRepository.LINE_TOTALS + """
-                                   from billing_sync_items where billing_sync_id = any(?) group by billing_sync_id) x
+                        left join ("""
+                        + BillingSyncItemRepository.lineTotals(
+                                "billing_sync_id", "billing_sync_items where billing_sync_id = any(?)", List.of())
+                        + """
+                                   ) x
                                on x.billing_sync_id = k.id
                         where b.id = k.id
                           and (b.buy_total, b.sell_total, b.lines, b.arrow_amount, b.billed)
@@ -106,7 +109,7 @@ class BillingRunRepository {
 
     /**
      * Counts the month's vendor totals again from its lines, as they add up now
-     * ({@link BillingSyncItemRepository#LINE_TOTALS}), in one statement: after a reconciliation, which changes lines
+     * ({@link BillingSyncItemRepository#lineTotals}), in one statement: after a reconciliation, which changes lines
      * without a full run.
      */
     void recountVendorTotals(long settingsId, YearMonth period) {
@@ -116,11 +119,11 @@ class BillingRunRepository {
         jdbc.sql("""
                         insert into billing_vendor_totals (settings_id, report_period, vendor_name, lines, amount)
                         select ?, ?, v.vendor_name, v.lines, v.arrow_amount
-                        from (select vendor_name, """ + BillingSyncItemRepository.LINE_TOTALS + """
-                              from billing_sync_items where vendor_name <> '' and billing_sync_id in (
-                                  select b.id from billing_syncs b join customer_mappings m on m.id = b.customer_mapping_id
-                                  where m.settings_id = ? and b.report_period = ?)
-                              group by vendor_name) v
+                        from (""" + BillingSyncItemRepository.lineTotals("vendor_name", """
+                                billing_sync_items where vendor_name <> '' and billing_sync_id in (
+                                    select b.id from billing_syncs b join customer_mappings m on m.id = b.customer_mapping_id
+                                    where m.settings_id = ? and b.report_period = ?)""", List.of()) + """
+                              ) v
                         where v.lines > 0""")
                 .params(settingsId, period.toString(), settingsId, period.toString())
                 .update();

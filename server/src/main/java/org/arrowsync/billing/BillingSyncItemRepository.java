@@ -20,6 +20,7 @@ import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.arrowsync.arrowclient.BillingLine;
 import org.arrowsync.ledger.InvoiceState;
@@ -650,13 +651,10 @@ class BillingSyncItemRepository {
         if (syncIds.isEmpty()) {
             return new LineSums(bySync, List.of());
         }
-        jdbc.sql("""
-                        select billing_sync_id, vendor_name, """ + LINE_TOTALS + """
-                               , min(currency) filter (where not removed) as currency,
-                               count(*) filter (where changed_in_run = ? and not removed and previous_price is null) as added,
-                               count(*) filter (where changed_in_run = ? and not removed and previous_price is not null) as changed,
-                               count(*) filter (where changed_in_run = ? and removed) as removed
-                        from billing_sync_items where billing_sync_id = any(?) group by billing_sync_id, vendor_name""")
+        jdbc.sql(lineTotals(
+                        "billing_sync_id, vendor_name",
+                        "billing_sync_items where billing_sync_id = any(?)",
+                        RUN_CHANGES))
                 .params(runId, runId, runId, syncIds.toArray(Long[]::new))
                 .query(rs -> {
                     Totals group = new Totals(
@@ -794,14 +792,47 @@ class BillingSyncItemRepository {
     }
 
     /**
-     * What a group of a sync's lines adds up to, as its sync keeps it: Arrow's buy and sell of the lines present, how
-     * many, Arrow's latest amount of them priced, and what they bill through their own items and corrections.
+     * What groups of lines add up to, as their syncs keep it, by {@code groups} (columns of the lines): Arrow's buy and
+     * sell of the lines present, how many, their currency (the least of those present), Arrow's latest amount of them
+     * priced, and what they bill through their own items and corrections, each of {@code counts}, of the {@code lines}
+     * (the table and its condition). Amounts are summed as invoices bill them (D196): a line billed on its own item
+     * rounded alone, the lines of a license-month consumption tracking bills rounded together (its one item bills
+     * them), so the lines are summed per such unit first.
      */
-    static final String LINE_TOTALS = """
-            coalesce(sum(buy) filter (where not removed), 0) as buy, coalesce(sum(sell) filter (where not removed), 0) as sell,
-            count(*) filter (where not removed) as lines, coalesce(sum(current_price) filter (where not removed), 0) as arrow_amount,
-            coalesce(sum(invoiced + compensated) filter (where billed_via <> 'consumption'), 0) as billed
-            """;
+    static String lineTotals(String groups, String lines, List<Counted> counts) {
+        String unitCounts = counts.stream()
+                .map(count -> ", count(*) filter (where " + count.condition() + ") as " + count.name())
+                .collect(Collectors.joining());
+        String countSums = counts.stream()
+                .map(count -> ", sum(" + count.name() + ")::int as " + count.name())
+                .collect(Collectors.joining());
+        String consumption = "billed_via = 'consumption'";
+        return "select " + groups + ", sum(buy) as buy, sum(sell) as sell, sum(lines)::int as lines,"
+                + " min(currency) filter (where lines > 0) as currency, sum(arrow_amount) as arrow_amount,"
+                + " sum(billed) as billed" + countSums
+                + " from (select " + groups + ", currency,"
+                + " coalesce(sum(buy) filter (where not removed), 0) as buy,"
+                + " coalesce(sum(sell) filter (where not removed), 0) as sell,"
+                + " count(*) filter (where not removed) as lines,"
+                + " coalesce(case when " + consumption + " then "
+                + Money.roundedInSql("sum(current_price) filter (where not removed)", "currency")
+                + " else sum(" + Money.roundedInSql("current_price", "currency") + ") filter (where not removed) end,"
+                + " 0) as arrow_amount,"
+                + " coalesce(sum(" + Money.roundedInSql("invoiced", "currency") + " + compensated) filter (where not "
+                + consumption + "), 0) as billed" + unitCounts
+                + " from " + lines
+                + " group by " + groups + ", currency, " + consumption + ", case when " + consumption
+                + " then license_reference end) unit group by " + groups;
+    }
+
+    /** The lines a run ({@code ?}) added, changed and removed, as {@link #lineTotals} counts them. */
+    private static final List<Counted> RUN_CHANGES = List.of(
+            new Counted("added", "changed_in_run = ? and not removed and previous_price is null"),
+            new Counted("changed", "changed_in_run = ? and not removed and previous_price is not null"),
+            new Counted("removed", "changed_in_run = ? and removed"));
+
+    /** Lines {@link #lineTotals} counts besides its sums: a column name and the lines' condition. */
+    record Counted(String name, String condition) {}
 
     /** Prices {@link #recordPrices} writes a statement: a re-priced month of a million lines is not one statement. */
     private static final int PRICES_WRITTEN_TOGETHER = 5_000;

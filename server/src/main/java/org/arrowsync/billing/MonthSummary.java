@@ -11,8 +11,10 @@ import java.util.Optional;
  * One month of one settings record at a glance: its billing syncs by state, Arrow's total (the settings' price source)
  * beside what the lines billed through their own invoice items, and the lines no mapping claimed.
  *
- * @param billedByLines what the month's lines charge through their own invoice items and compensations (lines billed by
- *     consumption tracking are not in it)
+ * @param arrowTotal Arrow's latest amounts of the month's lines priced, as invoices bill them: each line billed on its
+ *     own item rounded alone, the lines of a license-month consumption tracking bills rounded together (D196)
+ * @param billedByLines what the month's lines charge through their own invoice items, each rounded as its invoice bills
+ *     it, and compensations (lines billed by consumption tracking are not in it)
  * @param lastSync when the last sync run of the month finished, if any ran
  */
 public record MonthSummary(

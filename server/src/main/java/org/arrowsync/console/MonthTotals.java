@@ -11,10 +11,7 @@ record MonthTotals(MonthSummary summary, BigDecimal billedByConsumption) {
         return summary.billedByLines().add(billedByConsumption);
     }
 
-    /**
-     * What the month bills less Arrow's priced total, to the cent: each line is billed its amount rounded (D169), so
-     * the exact sums differ by fractions of a cent where lines were corrected, which are no gap.
-     */
+    /** What the month bills less Arrow's priced total, each summed as invoices bill them (D196). */
     public BigDecimal gap() {
         return billed().subtract(summary.arrowTotal()).setScale(2, RoundingMode.HALF_UP);
     }

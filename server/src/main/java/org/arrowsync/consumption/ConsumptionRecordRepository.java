@@ -93,15 +93,10 @@ class ConsumptionRecordRepository {
 
     private static final String SELL = "coalesce(cr.final_sell, cr.consumed_sell)";
     /**
-     * What a license-month's provisional item ({@code ii}) and corrections charge, exact: what the console compares
-     * with Arrow's exact total, where the invoice's rounding would be a gap of fractions of a cent on every month.
-     */
-    static final String CHARGED = "coalesce(ii.unit_price * ii.quantity, 0) + cr.compensated";
-    /**
      * What a license-month's provisional item ({@code ii}) and corrections bill, priced as they were written: the item
      * rounded as its invoice bills it (D169, D173).
      */
-    private static final String BILLED =
+    static final String BILLED =
             "coalesce(" + Money.roundedInSql("ii.unit_price * ii.quantity", "ii.currency") + ", 0) + cr.compensated";
 
     private final JdbcClient jdbc;

@@ -169,7 +169,8 @@ public class ConsumptionStatistics {
 
     /**
      * What consumption tracking billed for the settings' mapped customers in these months: per month, its provisional
-     * items as written (under the price rules) and their corrections, exact, of the license-months it owns (D2).
+     * items as written (under the price rules), each rounded as its invoice bills it, and their corrections, of the
+     * license-months it owns (D2, D196).
      */
     public Map<YearMonth, BigDecimal> billed(Settings settings, Collection<YearMonth> periods) {
         Map<YearMonth, BigDecimal> billed = new HashMap<>();
@@ -177,7 +178,7 @@ public class ConsumptionStatistics {
             return billed;
         }
         jdbc.sql("""
-                        select cr.billing_period, sum(""" + ConsumptionRecordRepository.CHARGED + ") as billed"
+                        select cr.billing_period, sum(""" + ConsumptionRecordRepository.BILLED + ") as billed"
                         + ConsumptionRecordRepository.FROM + BILLED_BY_CONSUMPTION
                         + " where cr.billing_period = any(?) and " + ConsumptionRecordRepository.RECORDED_BY_SETTINGS
                         + " group by cr.billing_period")

@@ -3,9 +3,9 @@ package org.arrowsync.console;
 import static org.arrowsync.console.ConsoleSession.csrfOf;
 import static org.arrowsync.console.ConsoleSession.form;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.net.http.HttpResponse;
 import java.time.YearMonth;
 import java.util.Map;
@@ -811,9 +811,15 @@ class ConsolePagesIntegrationTests extends ConsoleIntegrationTest {
         fixture.markupRule("XSP700001", CLOSED, "10");
         fixture.succeeded("trigger_consumption_sync", CLOSED);
         fixture.succeeded("trigger_sync", CLOSED);
-        BigDecimal invoiced = customers.values().stream()
+        BigDecimal exact = customers.values().stream()
                 .map(customer -> fixture.arrowCharges(customer, CLOSED))
                 .reduce(BigDecimal.ZERO, BigDecimal::add);
+        BigDecimal invoiced = customers.values().stream()
+                .map(customer -> fixture.arrowChargesAsBilled(customer, CLOSED))
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
+        assertThat(exact.setScale(2, RoundingMode.HALF_UP))
+                .as("the rule leaves fractions of a cent on items, which their invoices round one by one")
+                .isNotEqualByComparingTo(invoiced);
 
         String page =
                 signedIn().get("/months/" + fixture.settings() + "/" + CLOSED).body();
@@ -822,9 +828,11 @@ class ConsolePagesIntegrationTests extends ConsoleIntegrationTest {
         assertThat(byConsumption)
                 .as("the fixture bills some of the month by consumption")
                 .isPositive();
-        assertThat(fact(page, "Billed by lines").add(byConsumption))
-                .as("each figure is shown to the cent")
-                .isCloseTo(invoiced, within(new BigDecimal("0.01")));
+        BigDecimal billed = fact(page, "Billed by lines").add(byConsumption);
+        assertThat(billed).as("what the invoices bill, to the cent (D196)").isEqualByComparingTo(invoiced);
+        assertThat(fact(page, "Difference"))
+                .as("the difference of the figures shown")
+                .isEqualByComparingTo(billed.subtract(fact(page, "Arrow's total, priced")));
     }
 
     private static BigDecimal fact(String page, String term) {

@@ -444,7 +444,7 @@ class RepricingIntegrationTests extends IntegrationTest {
         return jdbc.sql("""
                         select count(*) from billing_syncs b join customer_mappings m on m.id = b.customer_mapping_id
                         join arrow_settings s on s.id = m.settings_id
-                        where s.uuid = ?::uuid and b.billed <> (select coalesce(sum(t.invoiced + t.compensated), 0)
+                        where s.uuid = ?::uuid and b.billed <> (select coalesce(sum(round(t.invoiced, 2) + t.compensated), 0)
                                                                from billing_sync_items t
                                                                where t.billing_sync_id = b.id and t.billed_via <> 'consumption')""").param(settings).query(Integer.class).single();
     }
