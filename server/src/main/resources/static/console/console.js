@@ -62,7 +62,13 @@
   }, true);
 
   // A page shown again from the browser's history (back) may submit its forms once more.
-  window.addEventListener("pageshow", function () {
+  window.addEventListener("pageshow", function (event) {
+    // A preview computed against Arrow when it loaded is computed again when Back brings it from the browser's cache:
+    // what it would book may have been booked since.
+    if (event.persisted && document.body.hasAttribute("data-computed-now")) {
+      window.location.reload();
+      return;
+    }
     document.querySelectorAll("form[data-submitted]").forEach(function (form) {
       form.removeAttribute("data-submitted");
     });

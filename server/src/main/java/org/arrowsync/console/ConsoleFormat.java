@@ -296,7 +296,7 @@ public class ConsoleFormat {
     }
 
     /** A count and its noun, singular for one: {@code 1 customer}, {@code 3 customers}. */
-    public String count(long count, String singular, String plural) {
+    public static String count(long count, String singular, String plural) {
         return count + " " + (count == 1 ? singular : plural);
     }
 

@@ -132,7 +132,9 @@ class ConsumptionPages {
         boolean global = "global".equals(scope);
         UUID uuid = Filters.uuid("settings_uuid", settingsUuid);
         pause.set(global ? null : uuid, global, resume);
-        String what = global ? "Consumption billing of all settings" : "Consumption billing of these settings";
+        String what = global
+                ? "Consumption billing of all settings"
+                : "Periodic syncs of these settings (billing and consumption)";
         String message = what + (resume ? " resumed." : " paused.");
         if (request.getHeader("HX-Request") != null) {
             model.addAttribute("switchSettings", settings.get(uuid));

@@ -26,6 +26,7 @@ import org.arrowsync.shared.Filters;
 import org.arrowsync.shared.InvalidInput;
 import org.arrowsync.shared.PageRequest;
 import org.arrowsync.shared.RejectedAsDetail;
+import org.arrowsync.shared.Texts;
 import org.arrowsync.shared.Uuids;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -108,22 +109,31 @@ class MappingPages {
     }
 
     /**
-     * Maps one Arrow customer; htmx gets the row back, marked as mapped, or as typed with the refusal under its field.
+     * Maps one Arrow customer, the row its button names ({@code only}) among those of the discovery form, which comes
+     * whole without JavaScript (a lone row needs no name); htmx gets the row back, marked as mapped, or as typed with
+     * the refusal under its field.
      */
     @PostMapping("/mappings/accept")
     String accept(
             @RequestParam(name = "settings_uuid") String settingsUuid,
-            @RequestParam(name = "arrow_reference") String reference,
-            @RequestParam(name = "arrow_company_name", required = false) String companyName,
-            @RequestParam(name = "waldur_customer", required = false) String customer,
+            @RequestParam(required = false) String only,
             @RequestParam(required = false) String suggested,
             @RequestParam(required = false) String confidence,
-            HttpServletRequest request,
+            HttpServletRequest form,
             Model model,
             RedirectAttributes redirect) {
+        List<String> references = ConsoleForms.values(form, "arrow_reference");
+        int row = only == null ? 0 : references.indexOf(only);
+        if (row < 0 || row >= references.size()) {
+            redirect.addFlashAttribute("flash", "Not mapped: the form named no Arrow customer.");
+            return "redirect:/mappings/discover";
+        }
+        String reference = references.get(row);
+        String companyName = valueAt(ConsoleForms.values(form, "arrow_company_name"), row);
+        String customer = valueAt(ConsoleForms.values(form, "waldur_customer"), row);
         model.addAttribute("reference", reference);
         model.addAttribute("companyName", companyName);
-        boolean htmx = request.getHeader("HX-Request") != null;
+        boolean htmx = ConsoleForms.fromHtmx(form);
         try {
             CustomerMapping created = mappings.accept(new MappingDraft(
                     Filters.uuid("settings_uuid", settingsUuid),
@@ -133,7 +143,8 @@ class MappingPages {
                     true));
             model.addAttribute("created", created);
             if (!htmx) {
-                redirect.addFlashAttribute("flash", "Mapped " + companyName + " to " + created.customerName() + ".");
+                redirect.addFlashAttribute(
+                        "flash", Texts.sentence("Mapped " + companyName + " to " + created.customerName()));
                 return "redirect:/mappings/discover";
             }
             return "console/discover-parts :: accepted";
@@ -143,12 +154,15 @@ class MappingPages {
                 return "redirect:/mappings/discover";
             }
             model.addAttribute("errors", e.errors());
-            model.addAttribute("settingsUuid", settingsUuid);
             model.addAttribute("suggested", suggested);
             model.addAttribute("confidence", ConsoleFormat.fraction(confidence));
             model.addAttribute("customer", customer);
             return "console/discover-parts :: refused";
         }
+    }
+
+    private static String valueAt(List<String> values, int index) {
+        return index < values.size() ? values.get(index) : null;
     }
 
     /** Maps every Arrow customer of the form that has an operator customer chosen. */
@@ -179,8 +193,10 @@ class MappingPages {
         }
         redirect.addFlashAttribute(
                 "flash",
-                created + " customer mappings created"
-                        + (refused.isEmpty() ? "." : "; refused: " + String.join("; ", refused)));
+                created == 0 && refused.isEmpty()
+                        ? "No Arrow customer of the list had an operator customer chosen: nothing was mapped."
+                        : ConsoleFormat.count(created, "customer mapping", "customer mappings") + " created"
+                                + (refused.isEmpty() ? "." : "; refused: " + String.join("; ", refused)));
         return "redirect:/mappings";
     }
 
@@ -233,7 +249,8 @@ class MappingPages {
                         false));
         redirect.addFlashAttribute(
                 "flash",
-                "Mapping deactivated: its Arrow lines are no longer billed to " + mapping.customerName() + ".");
+                Texts.sentence(
+                        "Mapping deactivated: its Arrow lines are no longer billed to " + mapping.customerName()));
         return "redirect:/mappings/" + Uuids.hex(mapping.uuid());
     }
 

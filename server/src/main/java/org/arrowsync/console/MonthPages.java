@@ -80,6 +80,7 @@ class MonthPages {
             @PathVariable String settingsUuid,
             @PathVariable String period,
             @RequestParam(defaultValue = "1") int page,
+            @RequestParam(name = "lines", required = false) String linesOf,
             Model model) {
         Settings chosen = settings.get(Filters.uuid("settings", settingsUuid));
         YearMonth month = Filters.requiredPeriod("period", period);
@@ -93,7 +94,14 @@ class MonthPages {
         model.addAttribute("billedByConsumption", byConsumption);
         model.addAttribute("totals", new MonthTotals(summary, byConsumption));
         model.addAttribute("syncs", months.syncs(chosen, month, new PageRequest(Math.max(1, page), PAGE_SIZE)));
-        model.addAttribute("changes", months.lastChanges(chosen, month).orElse(null));
+        BillingMonths.RunChanges changes = months.lastChanges(chosen, month).orElse(null);
+        model.addAttribute("changes", changes);
+        if (changes != null && linesOf != null) {
+            // the lines of one sync shown in place, as "Show lines" shows them without JavaScript
+            UUID sync = Filters.uuid("lines", linesOf);
+            model.addAttribute("linesOf", sync);
+            model.addAttribute("changedLines", months.changedLines(sync, changes.runId()));
+        }
         model.addAttribute("unmatched", months.unmatched(chosen, month));
         model.addAttribute("vendors", months.unmappedVendors(chosen, month));
         model.addAttribute("base", base(chosen, month));
@@ -106,6 +114,7 @@ class MonthPages {
             @PathVariable String period,
             @PathVariable String syncUuid,
             @RequestParam(defaultValue = "1") int page,
+            @RequestParam(name = "lines", required = false) String linesOf,
             Model model) {
         Settings chosen = settings.get(Filters.uuid("settings", settingsUuid));
         YearMonth month = Filters.requiredPeriod("period", period);

@@ -22,4 +22,9 @@ public final class Texts {
         }
         return String.join(", ", values.subList(0, most)) + " and " + (values.size() - most) + " more";
     }
+
+    /** {@code text} ended by a full stop, unless it ends with one already (a name such as {@code "Contoso Co."}). */
+    public static String sentence(String text) {
+        return text.endsWith(".") ? text : text + ".";
+    }
 }

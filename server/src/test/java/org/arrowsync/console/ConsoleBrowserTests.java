@@ -333,6 +333,47 @@ class ConsoleBrowserTests extends ConsoleIntegrationTest {
                 .isTrue();
     }
 
+    /** A row's Accept maps that row in place, the other rows of the list left as they are. */
+    @Test
+    @Order(3)
+    void aRowsAcceptMapsThatRowAloneInPlace() {
+        JsonNode all = api().get("/api/admin/arrow/customer-mappings/?settings_uuid=" + settings)
+                .expect(200)
+                .json();
+        JsonNode accepted = all.get(0);
+        JsonNode left = all.get(1);
+        for (JsonNode mapping : List.of(accepted, left)) {
+            api().patch(mappingUrl(mapping), Map.of("is_active", false)).expect(200);
+        }
+        String reference = accepted.get("arrow_reference").asString();
+        browser.open("/mappings/discover");
+        browser.type(
+                "#customer-" + reference, accepted.get("waldur_customer_uuid").asString());
+        browser.click("#row-" + reference + " button");
+
+        browser.awaitText("#row-" + reference, "mapped");
+        assertThat(api().get(mappingUrl(accepted))
+                        .expect(200)
+                        .json()
+                        .get("is_active")
+                        .asBoolean())
+                .isTrue();
+        assertThat(api().get(mappingUrl(left))
+                        .expect(200)
+                        .json()
+                        .get("is_active")
+                        .asBoolean())
+                .as("the other row is left as it was")
+                .isFalse();
+        assertThat(browser.all("#row-" + left.get("arrow_reference").asString() + " button"))
+                .hasSize(1);
+        api().patch(mappingUrl(left), Map.of("is_active", true)).expect(200);
+    }
+
+    private static String mappingUrl(JsonNode mapping) {
+        return "/api/admin/arrow/customer-mappings/" + mapping.get("uuid").asString() + "/";
+    }
+
     @Test
     @Order(3)
     void aFormPressedTwiceWhileItsPageLoadsIsSentOnce() {

@@ -374,6 +374,75 @@ class ConsolePagesIntegrationTests extends ConsoleIntegrationTest {
                 .isEqualTo("Tailspin Toys, Inc.");
     }
 
+    /**
+     * Without JavaScript a row's Accept posts the whole list, naming its row: that row alone is mapped, and the page
+     * says so; a list posted with no customer chosen says nothing was mapped.
+     */
+    @Test
+    void withoutJavaScriptARowsAcceptMapsThatRowAlone() {
+        String first = fixture.customer();
+        String second = fixture.customer();
+        String list = "settings_uuid=" + fixture.settings()
+                + "&arrow_reference=XSP-NOJS-A&arrow_company_name=Row+A&waldur_customer=" + first
+                + "&arrow_reference=XSP-NOJS-B&arrow_company_name=Row+B+Co.&waldur_customer=" + second;
+        ConsoleSession browser = signedIn();
+
+        HttpResponse<String> accepted = browser.postBody(
+                "/mappings/discover",
+                "/mappings/accept",
+                "application/x-www-form-urlencoded",
+                list + "&only=XSP-NOJS-B");
+
+        assertThat(accepted.statusCode()).isEqualTo(302);
+        assertThat(mappingsOf("XSP-NOJS-A")).isEmpty();
+        assertThat(mappingsOf("XSP-NOJS-B"))
+                .singleElement()
+                .satisfies(mapping -> assertThat(
+                                mapping.get("waldur_customer_uuid").asString())
+                        .isEqualTo(second));
+        assertThat(browser.get("/mappings/discover").body())
+                .contains("Mapped Row B Co. to ")
+                .doesNotContain("Co..");
+
+        HttpResponse<String> nothing = browser.postBody(
+                "/mappings/discover",
+                "/mappings/accept-all",
+                "application/x-www-form-urlencoded",
+                "settings_uuid=" + fixture.settings()
+                        + "&arrow_reference=XSP-NOJS-C&arrow_company_name=C&waldur_customer=");
+        assertThat(nothing.statusCode()).isEqualTo(302);
+        assertThat(browser.get("/mappings").body()).contains("nothing was mapped");
+    }
+
+    private JsonNode mappingsOf(String arrowReference) {
+        return api.get("/api/admin/arrow/customer-mappings/?arrow_reference=" + arrowReference + "&settings_uuid="
+                        + fixture.settings())
+                .expect(200)
+                .json();
+    }
+
+    /** Without JavaScript, "Show lines" loads the month with that sync's changed lines in place, and hides them. */
+    @Test
+    void withoutJavaScriptShowLinesLoadsTheMonthWithTheSyncsLinesInPlace() {
+        fixture.arrowStillValidates(CLOSED);
+        String reference = fixture.mapCustomers(1).keySet().iterator().next();
+        fixture.syncedBilling(CLOSED);
+        String line = fixture.lineReferences(reference, "invoice").get(0);
+        fixture.emulator().changeSell(line, "321.00000");
+        fixture.syncedBilling(CLOSED);
+        ConsoleSession browser = signedIn();
+
+        String month =
+                browser.get("/months/" + fixture.settings() + "/" + CLOSED).body();
+        Matcher show = Pattern.compile("<a class=\"link\" href=\"([^\"#]+)#[^\"]*\"[^>]*>Show lines</a>")
+                .matcher(month);
+        assertThat(show.find()).as(month).isTrue();
+        assertThat(month).doesNotContain(">" + line + "<");
+
+        String shown = browser.get(show.group(1).replace("&amp;", "&")).body();
+        assertThat(shown).contains(">" + line + "<", ">Hide lines</a>", "321.00");
+    }
+
     /** Arrow's customers not mapped yet are listed each in a row of its own, with the customer suggested for it. */
     @Test
     void theDiscoveryListsArrowsUnmappedCustomers() {
