@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.arrowsync.ledger.BillingPath;
@@ -101,7 +102,7 @@ class BillingLines implements PricedLines {
             }
         }
         List<Long> syncIds = syncs.stream().map(BillingSync::id).toList();
-        return new RepricePlan(new ArrayList<>(customers.values()), lines, refused -> {
+        return new RepricePlan(new ArrayList<>(customers.values()), refused(compensations, scope), lines, refused -> {
             compensations.settle((c, refusal) -> refused.accept(c.notCorrected(refusal)));
             compensations.book();
             writers.items().recordPrices(consumptionPrices, writers.now());
@@ -109,6 +110,27 @@ class BillingLines implements PricedLines {
             writers.runs().refreshLineTotals(syncIds);
             return compensations.size();
         });
+    }
+
+    /** The planned corrections no invoice would take as the invoices are now, per customer and currency. */
+    private List<RepricedCustomer> refused(Compensations compensations, LineScope scope) {
+        Map<RepricedCustomer.Key, Optional<String>> refusals = new HashMap<>();
+        Map<RepricedCustomer.Key, RepricedCustomer> refused = new LinkedHashMap<>();
+        for (Compensations.Compensation c : compensations.planned()) {
+            BillingSync sync = c.sync();
+            RepricedCustomer.Key key =
+                    new RepricedCustomer.Key(sync.customerUuid(), c.item().currency());
+            if (refusals.computeIfAbsent(
+                            key, k -> writers.invoices().refusalOf(k.customerUuid(), scope.period(), k.currency()))
+                    .isPresent()) {
+                refused.merge(
+                        key,
+                        RepricedCustomer.none(sync.customerUuid(), sync.customerName(), key.currency())
+                                .refused(c.difference()),
+                        RepricedCustomer::plus);
+            }
+        }
+        return new ArrayList<>(refused.values());
     }
 
     /** Licenses of lines that bill nothing yet: consumption tracking may bill their month instead. */

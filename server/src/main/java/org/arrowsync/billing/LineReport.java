@@ -220,9 +220,16 @@ final class LineReport {
                         + " not invoiced, and a later sync tries again: " + String.join("; ", firstRefused));
             }
             if (uncorrected > 0) {
-                parts.add(uncorrected + (uncorrected == 1 ? " correction was" : " corrections were")
-                        + " not booked (a later reconciliation books those waiting for an open invoice): "
-                        + String.join("; ", firstUncorrected));
+                // only those waiting for an open invoice are booked later (D94), not those of a canceled month or in
+                // another currency than their invoice (D163, D9)
+                String later = waitingForInvoice == 0
+                        ? ""
+                        : waitingForInvoice == uncorrected
+                                ? " (a later reconciliation books them once their customer has an open invoice)"
+                                : " (a later reconciliation books the " + waitingForInvoice
+                                        + " waiting for an open invoice)";
+                parts.add(uncorrected + (uncorrected == 1 ? " correction was" : " corrections were") + " not booked"
+                        + later + ": " + String.join("; ", firstUncorrected));
             }
             return parts;
         }

@@ -38,8 +38,12 @@ class ConsumptionItems {
         }
         return invoices.currencyOf(open.get())
                 .filter(held -> !held.equals(currency))
-                .map(held -> "it is in " + currency + " but the invoice of "
-                        + open.get().period() + " is in " + held + " (D9)");
+                .map(held -> InvoiceService.currencyRefusal(currency, open.get(), held));
+    }
+
+    /** {@link #refusal} as a preview reads it, opening no invoice. */
+    Optional<String> refusalPreview(UUID customerUuid, YearMonth billed, String currency) {
+        return invoices.refusalOf(customerUuid, billed, currency);
     }
 
     /** Whether the operator canceled the customer's invoice of the month: nothing of it is corrected (D163). */

@@ -100,30 +100,44 @@ class ConsumptionLines implements PricedLines {
                                     correction),
                     RepricedCustomer::plus);
         }
-        return new RepricePlan(new ArrayList<>(customers.values()), lines, refused -> {
-            int booked = 0;
-            for (Correction c : corrections) {
-                Optional<String> refusal = items.refusal(
-                        c.record().customerUuid(),
-                        c.record().period(),
-                        c.record().currency());
-                if (refusal.isPresent()) {
-                    refused.accept("The re-pricing of license " + c.record().licenseReference() + " of "
-                            + c.record().period() + " is not booked: " + refusal.get());
-                    continue;
-                }
-                booked++;
-                billing.compensate(
-                        c.record(),
-                        c.difference(),
-                        c.record().currency(),
-                        pricing.prefix(),
-                        c.price(),
-                        ItemDetails.REPRICED,
-                        clock.instant());
+        Map<RepricedCustomer.Key, RepricedCustomer> refusedNow = new LinkedHashMap<>();
+        for (Correction c : corrections) {
+            ConsumptionRecord record = c.record();
+            if (items.refusalPreview(record.customerUuid(), record.period(), record.currency())
+                    .isPresent()) {
+                refusedNow.merge(
+                        new RepricedCustomer.Key(record.customerUuid(), record.currency()),
+                        RepricedCustomer.none(record.customerUuid(), record.customerName(), record.currency())
+                                .refused(c.difference()),
+                        RepricedCustomer::plus);
             }
-            return booked;
-        });
+        }
+        return new RepricePlan(
+                new ArrayList<>(customers.values()), new ArrayList<>(refusedNow.values()), lines, refused -> {
+                    int booked = 0;
+                    for (Correction c : corrections) {
+                        Optional<String> refusal = items.refusal(
+                                c.record().customerUuid(),
+                                c.record().period(),
+                                c.record().currency());
+                        if (refusal.isPresent()) {
+                            refused.accept(
+                                    "The re-pricing of license " + c.record().licenseReference() + " of "
+                                            + c.record().period() + " is not booked: " + refusal.get());
+                            continue;
+                        }
+                        booked++;
+                        billing.compensate(
+                                c.record(),
+                                c.difference(),
+                                c.record().currency(),
+                                pricing.prefix(),
+                                c.price(),
+                                ItemDetails.REPRICED,
+                                clock.instant());
+                    }
+                    return booked;
+                });
     }
 
     private record Correction(ConsumptionRecord record, BigDecimal difference, Price price) {}

@@ -109,6 +109,11 @@ class InvoiceRepository {
         return ofCustomers(customerIds, period);
     }
 
+    /** The customer's invoice of the month, if it has one: nothing is opened. */
+    Optional<Invoice> findOf(long customerId, YearMonth period) {
+        return ofCustomers(List.of(customerId), period).stream().findFirst();
+    }
+
     private List<Invoice> ofCustomers(Collection<Long> customerIds, YearMonth period) {
         return jdbc.sql(SELECT + " where i.customer_id = any(?) and i.year = ? and i.month = ?")
                 .params(customerIds.toArray(Long[]::new), period.getYear(), period.getMonthValue())

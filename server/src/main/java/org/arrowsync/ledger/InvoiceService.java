@@ -180,6 +180,35 @@ public class InvoiceService {
         return current.isOpen() ? Optional.of(current) : Optional.empty();
     }
 
+    /**
+     * Why a correction of the customer's month in {@code currency} would not be placed, as {@link #placement} and the
+     * currency of the invoice it finds decide it (D9, D94, D163), empty where it would be: read without opening an
+     * invoice, for a preview (an invoice not opened yet would be opened pending, and takes any currency).
+     */
+    public Optional<String> refusalOf(UUID customerUuid, YearMonth period, String currency) {
+        Customer customer = customers.find(customerUuid).orElseThrow(NotFound::new);
+        Optional<Invoice> billed = invoices.findOf(customer.id(), period);
+        Optional<Invoice> placed;
+        if (billed.isEmpty() || billed.get().isOpen()) {
+            placed = billed;
+        } else if (NoPlacement.of(billed.get()) == NoPlacement.CANCELED) {
+            return Optional.of(NoPlacement.CANCELED.why(period));
+        } else {
+            placed = invoices.findOf(customer.id(), YearMonth.now(clock));
+            if (placed.isPresent() && !placed.get().isOpen()) {
+                return Optional.of(NoPlacement.CLOSED.why(period));
+            }
+        }
+        return placed.flatMap(this::currencyOf)
+                .filter(held -> !held.equals(currency))
+                .map(held -> currencyRefusal(currency, placed.get(), held));
+    }
+
+    /** Why a correction in {@code currency} does not go on {@code invoice}, whose items are in {@code held} (D9). */
+    public static String currencyRefusal(String currency, Invoice invoice, String held) {
+        return "it is in " + currency + " but the invoice of " + invoice.period() + " is in " + held + " (D9)";
+    }
+
     /** Why {@link #placement} found no invoice for the customer's month (one look-up of the month's invoice). */
     public NoPlacement noPlacement(UUID customerUuid, YearMonth period) {
         return NoPlacement.of(invoiceFor(customerUuid, period));

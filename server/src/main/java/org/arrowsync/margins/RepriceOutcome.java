@@ -2,7 +2,6 @@ package org.arrowsync.margins;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.math.BigDecimal;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import org.arrowsync.pricing.LineScope;
@@ -14,9 +13,10 @@ import org.arrowsync.shared.Uuids;
  * What re-pricing a month would book (a preview, {@code dry_run} true) or booked (the queued run's result): per
  * customer and currency, what its lines were billed, what the price rules bill, and the corrections for the difference
  * (whole minor units: each line is brought to its price under the rules rounded, D169). A run's result counts what it
- * booked: a correction its customer's invoice could not take (D9, D94) is in {@code corrections_refused} and
- * {@code difference_refused}, not in {@code difference}. What was billed and what the rules bill are what invoices
- * bill, each line rounded to the currency's minor unit, so a preview's {@code difference} is the one less the other.
+ * booked, and a preview what the invoices as they are would take: a correction its customer's invoice could not take
+ * (D9, D94, D163) is in {@code corrections_refused} and {@code difference_refused}, not in {@code difference}. What was
+ * billed and what the rules bill are what invoices bill, each line rounded to the currency's minor unit, so a preview's
+ * {@code difference} and {@code difference_refused} add up to the one less the other.
  */
 public record RepriceOutcome(
         String period,
@@ -27,12 +27,17 @@ public record RepriceOutcome(
         int correctionsRefused,
         List<Customer> customers) {
 
-    /** What confirming would book. */
-    static RepriceOutcome preview(LineScope scope, Collection<RepricedCustomer> planned) {
+    /** What confirming would book: what is planned, less the corrections no invoice would take ({@code refused}). */
+    static RepriceOutcome preview(
+            LineScope scope,
+            Map<RepricedCustomer.Key, RepricedCustomer> planned,
+            Map<RepricedCustomer.Key, RepricedCustomer> refused) {
         return of(
                 scope,
                 true,
-                planned.stream().map(customer -> Customer.of(customer, null)).toList());
+                planned.values().stream()
+                        .map(customer -> Customer.of(customer, refused.get(customer.key())))
+                        .toList());
     }
 
     /** What a run booked: what it planned, less what was {@code left} to book after it (the corrections refused). */
@@ -71,7 +76,10 @@ public record RepriceOutcome(
             BigDecimal differenceRefused,
             int correctionsRefused) {
 
-        /** A customer's plan, less what was {@code left} to book after the run (none: a preview, or all booked). */
+        /**
+         * A customer's plan, less what was {@code left} to book after the run, or what a preview finds no invoice would
+         * take (none: all booked, or all would be).
+         */
         static Customer of(RepricedCustomer planned, RepricedCustomer left) {
             BigDecimal refused = left == null ? BigDecimal.ZERO : left.difference();
             int refusedCorrections = left == null ? 0 : left.compensations();

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
 import org.arrowsync.ledger.LicenseBilling;
 import org.arrowsync.pricing.LineScope;
 import org.arrowsync.pricing.PriceBook;
@@ -64,8 +65,11 @@ public class Repricing {
 
     /** What confirming would book, per customer; writes nothing. */
     public RepriceOutcome preview(LineScope scope) {
-        return reads.execute(
-                status -> RepriceOutcome.preview(scope, byCustomer(plans(scope)).values()));
+        return reads.execute(status -> {
+            List<RepricePlan> plans = plans(scope);
+            return RepriceOutcome.preview(
+                    scope, byCustomer(plans, RepricePlan::customers), byCustomer(plans, RepricePlan::refused));
+        });
     }
 
     /** Plans and books the month's corrections while holding the month; the queued run of a confirmed re-pricing. */
@@ -85,7 +89,10 @@ public class Repricing {
             }
             progress.add("compensations", booked);
             // planned again, the month still held: what is left to book is what was refused
-            return RepriceOutcome.booked(current, byCustomer(plans), byCustomer(plans(current)));
+            return RepriceOutcome.booked(
+                    current,
+                    byCustomer(plans, RepricePlan::customers),
+                    byCustomer(plans(current), RepricePlan::customers));
         });
     }
 
@@ -94,10 +101,11 @@ public class Repricing {
         return sources.stream().map(source -> source.plan(scope, prices)).toList();
     }
 
-    /** The plans' figures per customer and currency, in customer order. */
-    private static Map<RepricedCustomer.Key, RepricedCustomer> byCustomer(List<RepricePlan> plans) {
+    /** The plans' figures (their customers', or those refused) per customer and currency, in customer order. */
+    private static Map<RepricedCustomer.Key, RepricedCustomer> byCustomer(
+            List<RepricePlan> plans, Function<RepricePlan, List<RepricedCustomer>> figures) {
         List<RepricedCustomer> customers = new ArrayList<>();
-        plans.forEach(plan -> customers.addAll(plan.customers()));
+        plans.forEach(plan -> customers.addAll(figures.apply(plan)));
         customers.sort(Comparator.comparing(RepricedCustomer::customerName)
                 .thenComparing(customer -> customer.customerUuid().toString())
                 .thenComparing(RepricedCustomer::currency));

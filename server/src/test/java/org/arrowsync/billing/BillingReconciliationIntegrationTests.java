@@ -351,6 +351,12 @@ class BillingReconciliationIntegrationTests extends IntegrationTest {
                 .contains("(D163)");
         assertThat(states()).as("nothing waits for an invoice (D108)").containsOnly(4);
         assertThat(reconciliation.waiting(Uuids.fromPath(settings))).isEmpty();
+        assertThat(syncOf(lineReferences(customerRef).get(1))
+                        .get("error_message")
+                        .asString())
+                .as("the sync promises no later booking")
+                .contains("1 correction was not booked: ")
+                .doesNotContain("later reconciliation");
     }
 
     private JsonNode syncOf(String lineReference) {

@@ -191,6 +191,9 @@ class RepricingIntegrationTests extends IntegrationTest {
         invoices.invoiceFor(Uuids.fromPath(contoso), TestClock.currentMonth());
         fixture.closeInvoice(contoso, TestClock.currentMonth());
         Map<String, BigDecimal> before = chargedPerCustomer();
+        JsonNode preview = api.post(REPRICE, Map.of("period", MONTH.toString(), "settings_uuid", settings))
+                .expect(200)
+                .json();
 
         JsonNode job = fixture.awaitJob(
                 api.post(REPRICE, Map.of("period", MONTH.toString(), "settings_uuid", settings, "confirm", true)));
@@ -211,6 +214,12 @@ class RepricingIntegrationTests extends IntegrationTest {
         assertThat(decimal(leftOut, "difference")).isZero();
         assertThat(decimal(leftOut, "difference_refused")).isNotZero();
         assertThat(leftOut.get("corrections_refused").asInt()).isEqualTo(refused);
+        assertThat(byCustomer(preview).get(contoso))
+                .as("the preview says what confirming books and refuses")
+                .isEqualTo(leftOut);
+        assertThat(preview.get("corrections_refused").asInt()).isEqualTo(refused);
+        assertThat(preview.get("compensations").asInt())
+                .isEqualTo(result.get("compensations").asInt());
         assertThat(after.entrySet())
                 .as("the other customers' corrections are booked")
                 .anySatisfy(entry -> assertThat(entry.getValue()).isNotEqualByComparingTo(before.get(entry.getKey())));
