@@ -243,7 +243,8 @@ class BillingSyncRepository {
                                    count(*) filter (where b.state = 2) as synced, count(*) filter (where b.state = 3) as validated,
                                    count(*) filter (where b.state = 4) as reconciled, max(nullif(b.error_message, '')) as error,
                                    sum(b.lines) as lines, sum(b.arrow_amount) as arrow_total,
-                                   sum(b.billed) as billed
+                                   sum(b.billed) as billed,
+                                   string_agg(distinct b.currency, ', ' order by b.currency) filter (where b.lines > 0) as currencies
                             from billing_syncs b join customer_mappings m on m.id = b.customer_mapping_id
                             where m.settings_id = ? and b.report_period = any(?) group by b.report_period),
                         u as (
@@ -256,7 +257,7 @@ class BillingSyncRepository {
                                coalesce(s.validated, 0) as validated, coalesce(s.reconciled, 0) as reconciled, coalesce(s.error, '') as error,
                                coalesce(s.lines, 0) as lines, coalesce(s.arrow_total, 0) as arrow_total, coalesce(s.billed, 0) as billed,
                                coalesce(u.customers, 0) as unmatched_customers, coalesce(u.lines, 0) as unmatched_lines,
-                               coalesce(u.amount, 0) as unmatched_amount, r.finished
+                               coalesce(u.amount, 0) as unmatched_amount, r.finished, coalesce(s.currencies, '') as currencies
                         from unnest(?::text[]) as p(period)
                         left join s on s.report_period = p.period left join u on u.report_period = p.period
                         left join r on r.report_period = p.period
@@ -275,7 +276,8 @@ class BillingSyncRepository {
                         rs.getLong("unmatched_lines"),
                         rs.getBigDecimal("unmatched_amount"),
                         Timestamps.read(rs, "finished"),
-                        rs.getString("error")))
+                        rs.getString("error"),
+                        rs.getString("currencies")))
                 .list();
     }
 

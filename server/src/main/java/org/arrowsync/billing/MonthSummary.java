@@ -16,6 +16,7 @@ import java.util.Optional;
  * @param billedByLines what the month's lines charge through their own invoice items, each rounded as its invoice bills
  *     it, and compensations (lines billed by consumption tracking are not in it)
  * @param lastSync when the last sync run of the month finished, if any ran
+ * @param currencies the currencies of the syncs with lines, in order, joined by commas
  */
 public record MonthSummary(
         YearMonth period,
@@ -30,11 +31,17 @@ public record MonthSummary(
         long unmatchedLines,
         BigDecimal unmatchedAmount,
         Instant lastSync,
-        String error) {
+        String error,
+        String currencies) {
 
     public static MonthSummary empty(YearMonth period) {
         return new MonthSummary(
-                period, 0, 0, 0, 0, 0, BigDecimal.ZERO, BigDecimal.ZERO, 0, 0, BigDecimal.ZERO, null, "");
+                period, 0, 0, 0, 0, 0, BigDecimal.ZERO, BigDecimal.ZERO, 0, 0, BigDecimal.ZERO, null, "", "");
+    }
+
+    /** Whether the month's syncs are in more than one currency: its totals then add them up as one figure. */
+    public boolean mixesCurrencies() {
+        return currencies.contains(",");
     }
 
     public int syncs() {

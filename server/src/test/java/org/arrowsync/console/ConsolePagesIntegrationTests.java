@@ -902,6 +902,21 @@ class ConsolePagesIntegrationTests extends ConsoleIntegrationTest {
         assertThat(fact(page, "Difference"))
                 .as("the difference of the figures shown")
                 .isEqualByComparingTo(billed.subtract(fact(page, "Arrow's total, priced")));
+        assertThat(page).as("one currency").doesNotContain("id=\"month-currencies\"");
+    }
+
+    /** A month whose customers are billed in several currencies says that its totals add them up. */
+    @Test
+    void aMonthInSeveralCurrenciesSaysItsTotalsAddThemUp() {
+        String dollars = fixture.mapCustomers(2).keySet().iterator().next();
+        fixture.emulator().billCustomerIn(dollars, "USD");
+        fixture.syncedBilling(CLOSED);
+
+        String page =
+                signedIn().get("/months/" + fixture.settings() + "/" + CLOSED).body();
+
+        assertThat(page).contains("id=\"month-currencies\"", "<span>EUR, USD</span>");
+        assertThat(signedIn().get("/").body()).contains("(EUR, USD added up)");
     }
 
     private static BigDecimal fact(String page, String term) {
