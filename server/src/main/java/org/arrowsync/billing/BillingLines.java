@@ -6,7 +6,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.arrowsync.ledger.BillingPath;
@@ -14,6 +13,7 @@ import org.arrowsync.pricing.ArrowAmount;
 import org.arrowsync.pricing.LineScope;
 import org.arrowsync.pricing.MarginLine;
 import org.arrowsync.pricing.MarginTotals;
+import org.arrowsync.pricing.PlannedRefusals;
 import org.arrowsync.pricing.Price;
 import org.arrowsync.pricing.PriceBook;
 import org.arrowsync.pricing.PricedLines;
@@ -114,23 +114,16 @@ class BillingLines implements PricedLines {
 
     /** The planned corrections no invoice would take as the invoices are now, per customer and currency. */
     private List<RepricedCustomer> refused(Compensations compensations, LineScope scope) {
-        Map<RepricedCustomer.Key, Optional<String>> refusals = new HashMap<>();
-        Map<RepricedCustomer.Key, RepricedCustomer> refused = new LinkedHashMap<>();
-        for (Compensations.Compensation c : compensations.planned()) {
-            BillingSync sync = c.sync();
-            RepricedCustomer.Key key =
-                    new RepricedCustomer.Key(sync.customerUuid(), c.item().currency());
-            if (refusals.computeIfAbsent(
-                            key, k -> writers.invoices().refusalOf(k.customerUuid(), scope.period(), k.currency()))
-                    .isPresent()) {
-                refused.merge(
-                        key,
-                        RepricedCustomer.none(sync.customerUuid(), sync.customerName(), key.currency())
-                                .refused(c.difference()),
-                        RepricedCustomer::plus);
-            }
-        }
-        return new ArrayList<>(refused.values());
+        PlannedRefusals refusals = new PlannedRefusals(
+                (customer, currency) -> writers.invoices().refusalOf(customer, scope.period(), currency));
+        compensations
+                .planned()
+                .forEach(c -> refusals.consider(
+                        c.sync().customerUuid(),
+                        c.sync().customerName(),
+                        c.item().currency(),
+                        c.difference()));
+        return refusals.refused();
     }
 
     /** Licenses of lines that bill nothing yet: consumption tracking may bill their month instead. */

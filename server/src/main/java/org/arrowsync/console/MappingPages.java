@@ -123,10 +123,9 @@ class MappingPages {
             Model model,
             RedirectAttributes redirect) {
         List<String> references = ConsoleForms.values(form, "arrow_reference");
-        int row = only == null ? 0 : references.indexOf(only);
-        if (row < 0 || row >= references.size()) {
-            redirect.addFlashAttribute("flash", "Not mapped: the form named no Arrow customer.");
-            return "redirect:/mappings/discover";
+        int row = only == null && references.size() == 1 ? 0 : references.indexOf(only);
+        if (row < 0) {
+            throw InvalidInput.of("only", "Name one Arrow customer of the list to map.");
         }
         String reference = references.get(row);
         String companyName = valueAt(ConsoleForms.values(form, "arrow_company_name"), row);

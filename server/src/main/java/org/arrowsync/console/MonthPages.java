@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.arrowsync.billing.BillingMonths;
 import org.arrowsync.billing.BillingReconciliation;
@@ -96,12 +97,18 @@ class MonthPages {
         model.addAttribute("syncs", months.syncs(chosen, month, new PageRequest(Math.max(1, page), PAGE_SIZE)));
         BillingMonths.RunChanges changes = months.lastChanges(chosen, month).orElse(null);
         model.addAttribute("changes", changes);
-        if (changes != null && linesOf != null) {
-            // the lines of one sync shown in place, as "Show lines" shows them without JavaScript
-            UUID sync = Filters.uuid("lines", linesOf);
+        // the lines of one sync of the changes shown in place, as "Show lines" shows them without JavaScript; any other
+        // value (a stale link, a sync no longer among the changes) shows none
+        Optional<UUID> shown = changes == null || linesOf == null
+                ? Optional.empty()
+                : changes.syncs().stream()
+                        .map(BillingMonths.SyncChange::syncUuid)
+                        .filter(sync -> sync.toString().replace("-", "").equalsIgnoreCase(linesOf.replace("-", "")))
+                        .findFirst();
+        shown.ifPresent(sync -> {
             model.addAttribute("linesOf", sync);
             model.addAttribute("changedLines", months.changedLines(sync, changes.runId()));
-        }
+        });
         model.addAttribute("unmatched", months.unmatched(chosen, month));
         model.addAttribute("vendors", months.unmappedVendors(chosen, month));
         model.addAttribute("base", base(chosen, month));
@@ -114,7 +121,6 @@ class MonthPages {
             @PathVariable String period,
             @PathVariable String syncUuid,
             @RequestParam(defaultValue = "1") int page,
-            @RequestParam(name = "lines", required = false) String linesOf,
             Model model) {
         Settings chosen = settings.get(Filters.uuid("settings", settingsUuid));
         YearMonth month = Filters.requiredPeriod("period", period);

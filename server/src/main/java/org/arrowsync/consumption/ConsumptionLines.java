@@ -14,6 +14,7 @@ import org.arrowsync.ledger.LicenseBilling;
 import org.arrowsync.pricing.LineScope;
 import org.arrowsync.pricing.MarginLine;
 import org.arrowsync.pricing.MarginTotals;
+import org.arrowsync.pricing.PlannedRefusals;
 import org.arrowsync.pricing.Price;
 import org.arrowsync.pricing.PriceBook;
 import org.arrowsync.pricing.PricedLines;
@@ -100,44 +101,35 @@ class ConsumptionLines implements PricedLines {
                                     correction),
                     RepricedCustomer::plus);
         }
-        Map<RepricedCustomer.Key, RepricedCustomer> refusedNow = new LinkedHashMap<>();
-        for (Correction c : corrections) {
-            ConsumptionRecord record = c.record();
-            if (items.refusalPreview(record.customerUuid(), record.period(), record.currency())
-                    .isPresent()) {
-                refusedNow.merge(
-                        new RepricedCustomer.Key(record.customerUuid(), record.currency()),
-                        RepricedCustomer.none(record.customerUuid(), record.customerName(), record.currency())
-                                .refused(c.difference()),
-                        RepricedCustomer::plus);
+        // the month of every record read: the scope's
+        PlannedRefusals refusals =
+                new PlannedRefusals((customer, currency) -> items.refusalPreview(customer, scope.period(), currency));
+        corrections.forEach(c -> refusals.consider(
+                c.record().customerUuid(), c.record().customerName(), c.record().currency(), c.difference()));
+        return new RepricePlan(new ArrayList<>(customers.values()), refusals.refused(), lines, refused -> {
+            int booked = 0;
+            for (Correction c : corrections) {
+                Optional<String> refusal = items.refusal(
+                        c.record().customerUuid(),
+                        c.record().period(),
+                        c.record().currency());
+                if (refusal.isPresent()) {
+                    refused.accept("The re-pricing of license " + c.record().licenseReference() + " of "
+                            + c.record().period() + " is not booked: " + refusal.get());
+                    continue;
+                }
+                booked++;
+                billing.compensate(
+                        c.record(),
+                        c.difference(),
+                        c.record().currency(),
+                        pricing.prefix(),
+                        c.price(),
+                        ItemDetails.REPRICED,
+                        clock.instant());
             }
-        }
-        return new RepricePlan(
-                new ArrayList<>(customers.values()), new ArrayList<>(refusedNow.values()), lines, refused -> {
-                    int booked = 0;
-                    for (Correction c : corrections) {
-                        Optional<String> refusal = items.refusal(
-                                c.record().customerUuid(),
-                                c.record().period(),
-                                c.record().currency());
-                        if (refusal.isPresent()) {
-                            refused.accept(
-                                    "The re-pricing of license " + c.record().licenseReference() + " of "
-                                            + c.record().period() + " is not booked: " + refusal.get());
-                            continue;
-                        }
-                        booked++;
-                        billing.compensate(
-                                c.record(),
-                                c.difference(),
-                                c.record().currency(),
-                                pricing.prefix(),
-                                c.price(),
-                                ItemDetails.REPRICED,
-                                clock.instant());
-                    }
-                    return booked;
-                });
+            return booked;
+        });
     }
 
     private record Correction(ConsumptionRecord record, BigDecimal difference, Price price) {}

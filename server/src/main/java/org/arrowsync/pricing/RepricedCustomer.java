@@ -35,11 +35,6 @@ public record RepricedCustomer(
                 compensations + (correction.signum() == 0 ? 0 : 1));
     }
 
-    /** One correction of this customer that no invoice would take: counted by its difference alone. */
-    public RepricedCustomer refused(BigDecimal correction) {
-        return plus(BigDecimal.ZERO, BigDecimal.ZERO, correction);
-    }
-
     /** The figures of two sources of lines together. */
     public RepricedCustomer plus(RepricedCustomer other) {
         return new RepricedCustomer(

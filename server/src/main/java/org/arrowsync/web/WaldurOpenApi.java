@@ -119,7 +119,7 @@ final class WaldurOpenApi {
                             ListingResponses.RESULT_COUNT,
                             new Header()
                                     .description("Total number of results available")
-                                    .schema(new IntegerSchema()))
+                                    .schema(new IntegerSchema().format(null)))
                     .addHeaderObject(
                             "Link",
                             new Header()

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -333,41 +334,54 @@ class ConsoleBrowserTests extends ConsoleIntegrationTest {
                 .isTrue();
     }
 
-    /** A row's Accept maps that row in place, the other rows of the list left as they are. */
+    /**
+     * Enter in a row's field accepts every row with a customer, never the first row's own Accept; a row's Accept maps
+     * that row alone in place.
+     */
     @Test
     @Order(3)
-    void aRowsAcceptMapsThatRowAloneInPlace() {
+    void enterAcceptsTheRowsWithACustomerAndARowsAcceptMapsThatRowAlone() {
         JsonNode all = api().get("/api/admin/arrow/customer-mappings/?settings_uuid=" + settings)
                 .expect(200)
                 .json();
-        JsonNode accepted = all.get(0);
-        JsonNode left = all.get(1);
-        for (JsonNode mapping : List.of(accepted, left)) {
+        Map<String, JsonNode> byReference = new HashMap<>();
+        for (JsonNode mapping : List.of(all.get(0), all.get(1))) {
             api().patch(mappingUrl(mapping), Map.of("is_active", false)).expect(200);
+            byReference.put(mapping.get("arrow_reference").asString(), mapping);
         }
-        String reference = accepted.get("arrow_reference").asString();
+        browser.open("/mappings/discover");
+        List<String> rows = browser.all("tr[id^=row-]").stream()
+                .map(row -> row.getAttribute("id").substring("row-".length()))
+                .filter(byReference::containsKey)
+                .toList();
+        JsonNode first = byReference.get(rows.get(0));
+        JsonNode second = byReference.get(rows.get(1));
+        browser.type("#customer-" + rows.get(0), "");
+        browser.type(
+                "#customer-" + rows.get(1), second.get("waldur_customer_uuid").asString());
+        browser.find("#customer-" + rows.get(1)).sendKeys(Keys.ENTER);
+
+        browser.awaitText(".notice", "1 customer mapping created.");
+        assertThat(active(second))
+                .as("the row whose field Enter was pressed in")
+                .isTrue();
+        assertThat(active(first)).as("the first row, its field left empty").isFalse();
+
         browser.open("/mappings/discover");
         browser.type(
-                "#customer-" + reference, accepted.get("waldur_customer_uuid").asString());
-        browser.click("#row-" + reference + " button");
+                "#customer-" + rows.get(0), first.get("waldur_customer_uuid").asString());
+        browser.click("#row-" + rows.get(0) + " button");
+        browser.awaitText("#row-" + rows.get(0), "mapped");
+        assertThat(active(first)).isTrue();
+        assertThat(browser.url()).as("in place").endsWith("/mappings/discover");
+    }
 
-        browser.awaitText("#row-" + reference, "mapped");
-        assertThat(api().get(mappingUrl(accepted))
-                        .expect(200)
-                        .json()
-                        .get("is_active")
-                        .asBoolean())
-                .isTrue();
-        assertThat(api().get(mappingUrl(left))
-                        .expect(200)
-                        .json()
-                        .get("is_active")
-                        .asBoolean())
-                .as("the other row is left as it was")
-                .isFalse();
-        assertThat(browser.all("#row-" + left.get("arrow_reference").asString() + " button"))
-                .hasSize(1);
-        api().patch(mappingUrl(left), Map.of("is_active", true)).expect(200);
+    private boolean active(JsonNode mapping) {
+        return api().get(mappingUrl(mapping))
+                .expect(200)
+                .json()
+                .get("is_active")
+                .asBoolean();
     }
 
     private static String mappingUrl(JsonNode mapping) {

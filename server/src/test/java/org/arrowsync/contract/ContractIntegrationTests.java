@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.swagger.v3.oas.models.OpenAPI;
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -166,6 +167,29 @@ class ContractIntegrationTests extends IntegrationTest {
         assertThat(stale)
                 .as("listed exceptions the served document no longer shows")
                 .isEmpty();
+    }
+
+    /** D195: no integer of the served document has a width (schemas, parameters, headers), as none of Waldur's has. */
+    @Test
+    void noIntegerOfTheServedDocumentHasAWidth() {
+        List<String> widths = new ArrayList<>();
+        integersWithAWidth(api.anonymous().get("/api/schema/").expect(200).json(), "", widths);
+
+        assertThat(widths).isEmpty();
+    }
+
+    private static void integersWithAWidth(JsonNode node, String path, List<String> found) {
+        if (node.isObject()) {
+            if ("integer".equals(node.path("type").asString("")) && node.has("format")) {
+                found.add(path + ": " + node.get("format").asString());
+            }
+            node.properties()
+                    .forEach(field -> integersWithAWidth(field.getValue(), path + "/" + field.getKey(), found));
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                integersWithAWidth(node.get(i), path + "/" + i, found);
+            }
+        }
     }
 
     @Test
