@@ -56,7 +56,8 @@ class BillingLines implements PricedLines {
     public RepricePlan plan(LineScope scope, PriceBook prices) {
         Compensations compensations = new Compensations(scope.settings(), scope.period(), writers);
         Map<RepricedCustomer.Key, RepricedCustomer> customers = new LinkedHashMap<>();
-        Map<Long, BigDecimal> consumptionPrices = new HashMap<>();
+        // per customer and currency, as consumption tracking books their license-months' corrections
+        Map<RepricedCustomer.Key, Map<Long, BigDecimal>> consumptionPrices = new HashMap<>();
         int lines = 0;
         List<BillingSync> syncs = writers.syncs().ofPeriod(scope.settings().id(), scope.period()).stream()
                 .filter(sync ->
@@ -86,7 +87,11 @@ class BillingLines implements PricedLines {
                             || owners.get(item.licenseReference()) == BillingPath.CONSUMPTION) {
                         // consumption tracking re-prices its license-month; the line keeps the price (D184)
                         if (item.currentPrice().compareTo(price.billed()) != 0) {
-                            consumptionPrices.put(item.id(), price.billed());
+                            consumptionPrices
+                                    .computeIfAbsent(
+                                            new RepricedCustomer.Key(sync.customerUuid(), item.currency()),
+                                            key -> new HashMap<>())
+                                    .put(item.id(), price.billed());
                         }
                         continue;
                     }
@@ -105,7 +110,14 @@ class BillingLines implements PricedLines {
         return new RepricePlan(new ArrayList<>(customers.values()), refused(compensations, scope), lines, refused -> {
             compensations.settle((c, refusal) -> refused.accept(c.notCorrected(refusal)));
             compensations.book();
-            writers.items().recordPrices(consumptionPrices, writers.now());
+            // a license-month whose correction no invoice takes keeps the price it is billed at (D163, D199)
+            consumptionPrices.forEach((key, itemPrices) -> {
+                if (writers.invoices()
+                        .refusalOf(key.customerUuid(), scope.period(), key.currency())
+                        .isEmpty()) {
+                    writers.items().recordPrices(itemPrices, writers.now());
+                }
+            });
             // The syncs' kept totals (what the month page shows) follow the corrections and the prices.
             writers.runs().refreshLineTotals(syncIds);
             return compensations.size();

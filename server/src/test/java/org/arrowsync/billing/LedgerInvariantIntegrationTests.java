@@ -122,6 +122,33 @@ class LedgerInvariantIntegrationTests extends IntegrationTest {
     }
 
     /**
+     * D199: re-pricing a month whose invoice the operator canceled books nothing for it (D163), and its lines keep the
+     * price they are billed at on both paths: the month's priced total is unchanged, so its difference stays nothing.
+     */
+    @Test
+    void aRepricingRefusedForACanceledMonthLeavesItsPricedTotalAsBilled() {
+        String settings = fixture.settings();
+        Map<String, String> customers = billedByBothPaths();
+        String marked = jdbc.sql("""
+                        select m.arrow_reference from billing_sync_items t join billing_syncs b on b.id = t.billing_sync_id
+                        join customer_mappings m on m.id = b.customer_mapping_id join arrow_settings s on s.id = m.settings_id
+                        where s.uuid = ?::uuid and t.billed_via = 'consumption' limit 1""").param(settings).query(String.class).single();
+        BigDecimal before = pricedTotal();
+        fixture.setInvoiceState(customers.get(marked), MONTH, "canceled");
+        fixture.markupRule(marked, MONTH, "10");
+
+        JsonNode job = fixture.awaitJob(api.post(
+                "/api/admin/arrow/price-rules/reprice/",
+                Map.of("period", MONTH.toString(), "settings_uuid", settings, "confirm", true)));
+
+        assertThat(job.get("result").get("corrections_refused").asInt())
+                .as(job.toString())
+                .isPositive();
+        assertThat(job.get("result").get("compensations").asInt()).isZero();
+        assertThat(pricedTotal()).as("the canceled month as billed").isEqualByComparingTo(before);
+    }
+
+    /**
      * D191: a line Arrow adds to, and one it drops from, a license-month consumption tracking bills after the month was
      * validated. The late line is recorded as consumption tracking's and the dropped one leaves the month's priced
      * total: the month page and the margins report count each amount once, and every customer is charged Arrow's total.

@@ -437,7 +437,7 @@ class ConsoleBrowserTests extends ConsoleIntegrationTest {
                 .as("a template without the license column says consumption tracking needs it (D69)")
                 .contains("Standard without license")
                 .contains("consumption finalisation: ARS Subscription ID (consumption tracking needs it");
-        assertThat(browser.find("form[hx-post$='/check'] button").isDisplayed())
+        assertThat(browser.find("button[hx-post$='/check']").isDisplayed())
                 .as("the check can be run again")
                 .isTrue();
         browser.screenshot("settings-edit");

@@ -905,6 +905,25 @@ class ConsolePagesIntegrationTests extends ConsoleIntegrationTest {
         assertThat(page).as("one currency").doesNotContain("id=\"month-currencies\"");
     }
 
+    /** The re-pricing preview says which corrections no invoice would take, as the run then refuses them (D198). */
+    @Test
+    void theRepricingPreviewSaysWhichCorrectionsNoInvoiceWouldTake() {
+        Map<String, String> customers = fixture.mapCustomers(2);
+        fixture.syncedBilling(CLOSED);
+        String canceled = customers.keySet().iterator().next();
+        fixture.setInvoiceState(customers.get(canceled), CLOSED, "canceled");
+        fixture.markupRule(canceled, CLOSED, "10");
+
+        String page = signedIn()
+                .get("/margins/reprice?settings=" + fixture.settings() + "&month=" + CLOSED)
+                .body();
+
+        assertThat(page)
+                .contains("id=\"reprice-refused\"", "no invoice would take")
+                .contains("0 corrections to book.")
+                .doesNotContain("id=\"reprice-confirm\"");
+    }
+
     /** A month whose customers are billed in several currencies says that its totals add them up. */
     @Test
     void aMonthInSeveralCurrenciesSaysItsTotalsAddThemUp() {
