@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.arrowsync.shared.Csv;
 import org.arrowsync.shared.FieldErrors;
@@ -169,15 +170,11 @@ public class InvoiceService {
      */
     @Transactional
     public Optional<Invoice> placement(UUID customerUuid, YearMonth period) {
-        Invoice billed = invoiceFor(customerUuid, period);
-        if (billed.isOpen()) {
-            return Optional.of(billed);
-        }
-        if (NoPlacement.of(billed) == NoPlacement.CANCELED) {
-            return Optional.empty();
-        }
-        Invoice current = invoiceFor(customerUuid, YearMonth.now(clock));
-        return current.isOpen() ? Optional.of(current) : Optional.empty();
+        // both invoices are opened where they are not yet: the place found is one of them
+        return place(
+                        Optional.of(invoiceFor(customerUuid, period)),
+                        () -> Optional.of(invoiceFor(customerUuid, YearMonth.now(clock))))
+                .invoice();
     }
 
     /**
@@ -186,23 +183,37 @@ public class InvoiceService {
      * invoice, for a preview (an invoice not opened yet would be opened pending, and takes any currency).
      */
     public Optional<String> refusalOf(UUID customerUuid, YearMonth period, String currency) {
-        Customer customer = customers.find(customerUuid).orElseThrow(NotFound::new);
-        Optional<Invoice> billed = invoices.findOf(customer.id(), period);
-        Optional<Invoice> placed;
-        if (billed.isEmpty() || billed.get().isOpen()) {
-            placed = billed;
-        } else if (NoPlacement.of(billed.get()) == NoPlacement.CANCELED) {
-            return Optional.of(NoPlacement.CANCELED.why(period));
-        } else {
-            placed = invoices.findOf(customer.id(), YearMonth.now(clock));
-            if (placed.isPresent() && !placed.get().isOpen()) {
-                return Optional.of(NoPlacement.CLOSED.why(period));
-            }
+        long customer = customers.find(customerUuid).orElseThrow(NotFound::new).id();
+        Place place = place(invoices.findOf(customer, period), () -> invoices.findOf(customer, YearMonth.now(clock)));
+        if (place.refused() != null) {
+            return Optional.of(place.refused().why(period));
         }
-        return placed.flatMap(this::currencyOf)
+        return place.invoice()
+                .flatMap(this::currencyOf)
                 .filter(held -> !held.equals(currency))
-                .map(held -> currencyRefusal(currency, placed.get(), held));
+                .map(held -> currencyRefusal(currency, place.invoice().get(), held));
     }
+
+    /**
+     * Where a month's corrections go (D7): the month's invoice while it is open, else the current month's unless the
+     * month's was canceled (D163) or the current one is closed too (D94). Either invoice may be absent, not opened yet:
+     * it would be opened pending, so it takes them.
+     */
+    private static Place place(Optional<Invoice> billed, Supplier<Optional<Invoice>> current) {
+        if (billed.isEmpty() || billed.get().isOpen()) {
+            return new Place(billed, null);
+        }
+        if (NoPlacement.of(billed.get()) == NoPlacement.CANCELED) {
+            return new Place(Optional.empty(), NoPlacement.CANCELED);
+        }
+        Optional<Invoice> now = current.get();
+        return now.isEmpty() || now.get().isOpen()
+                ? new Place(now, null)
+                : new Place(Optional.empty(), NoPlacement.CLOSED);
+    }
+
+    /** The invoice corrections go on (empty: one not opened yet, or none), or why none takes them. */
+    private record Place(Optional<Invoice> invoice, NoPlacement refused) {}
 
     /** Why a correction in {@code currency} does not go on {@code invoice}, whose items are in {@code held} (D9). */
     public static String currencyRefusal(String currency, Invoice invoice, String held) {
