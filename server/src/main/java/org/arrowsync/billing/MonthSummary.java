@@ -44,6 +44,11 @@ public record MonthSummary(
         return currencies.contains(",");
     }
 
+    /** The one currency of the month's syncs, its figures shown to its minor unit; null when none or several. */
+    public String currency() {
+        return currencies.isEmpty() || mixesCurrencies() ? null : currencies;
+    }
+
     public int syncs() {
         return pending + synced + validated + reconciled;
     }

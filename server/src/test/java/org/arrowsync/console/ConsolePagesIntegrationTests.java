@@ -924,6 +924,21 @@ class ConsolePagesIntegrationTests extends ConsoleIntegrationTest {
                 .doesNotContain("id=\"reprice-confirm\"");
     }
 
+    /** A month in one currency of whole units shows its totals in them, as its invoices bill them (D196). */
+    @Test
+    void aMonthInYenShowsItsTotalsInWholeYen() {
+        String customer = fixture.mapCustomers(1).keySet().iterator().next();
+        fixture.emulator().billCustomerIn(customer, "JPY");
+        fixture.syncedBilling(CLOSED);
+
+        String page =
+                signedIn().get("/months/" + fixture.settings() + "/" + CLOSED).body();
+
+        assertThat(shown(page, "Billed by lines")).matches("[1-9][0-9,]*");
+        assertThat(shown(page, "Arrow's total, priced")).isEqualTo(shown(page, "Billed by lines"));
+        assertThat(shown(page, "Difference")).isEqualTo("0");
+    }
+
     /** A month whose customers are billed in several currencies says that its totals add them up. */
     @Test
     void aMonthInSeveralCurrenciesSaysItsTotalsAddThemUp() {
@@ -939,9 +954,14 @@ class ConsolePagesIntegrationTests extends ConsoleIntegrationTest {
     }
 
     private static BigDecimal fact(String page, String term) {
+        return new BigDecimal(shown(page, term).replace(",", ""));
+    }
+
+    /** A figure of the month page's totals as it is shown. */
+    private static String shown(String page, String term) {
         Matcher figure = Pattern.compile("<dt>" + Pattern.quote(term) + "</dt><dd[^>]*>([^<]+)</dd>")
                 .matcher(page);
         assertThat(figure.find()).as(term).isTrue();
-        return new BigDecimal(figure.group(1).replace(",", ""));
+        return figure.group(1);
     }
 }
