@@ -85,11 +85,16 @@ final class Browser implements AutoCloseable {
         driver.get(base + path);
     }
 
+    /**
+     * Signs in and waits for the answer (a page after sign-in, or the sign-in page again with its error): a page opened
+     * before it comes would cancel the form's submission, and be opened signed out.
+     */
     void signIn(String username, String password) {
         open("/login");
         type("#username", username);
         type("#password", password);
         click("button[type=submit]");
+        await(d -> !d.getCurrentUrl().equals(base + "/login"));
     }
 
     WebElement find(String css) {
