@@ -75,7 +75,7 @@ class BillingRunRepository {
                         from unnest(?::bigint[]) as k(id)
                         left join ("""
                         + BillingSyncItemRepository.lineTotals(
-                                "billing_sync_id", "billing_sync_items where billing_sync_id = any(?)", List.of())
+                                "billing_sync_id", "billing_sync_items where billing_sync_id = any(?)")
                         + """
                                    ) x
                                on x.billing_sync_id = k.id
@@ -122,7 +122,7 @@ class BillingRunRepository {
                         from (""" + BillingSyncItemRepository.lineTotals("vendor_name", """
                                 billing_sync_items where vendor_name <> '' and billing_sync_id in (
                                     select b.id from billing_syncs b join customer_mappings m on m.id = b.customer_mapping_id
-                                    where m.settings_id = ? and b.report_period = ?)""", List.of()) + """
+                                    where m.settings_id = ? and b.report_period = ?)""") + """
                               ) v
                         where v.lines > 0""")
                 .params(settingsId, period.toString(), settingsId, period.toString())

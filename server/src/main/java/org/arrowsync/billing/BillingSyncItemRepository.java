@@ -794,11 +794,16 @@ class BillingSyncItemRepository {
     /**
      * What groups of lines add up to, as their syncs keep it, by {@code groups} (columns of the lines): Arrow's buy and
      * sell of the lines present, how many, their currency (the least of those present), Arrow's latest amount of them
-     * priced, and what they bill through their own items and corrections, each of {@code counts}, of the {@code lines}
-     * (the table and its condition). Amounts are summed as invoices bill them (D196): a line billed on its own item
-     * rounded alone, the lines of a license-month consumption tracking bills rounded together (its one item bills
-     * them), so the lines are summed per such unit first.
+     * priced, and what they bill through their own items and corrections, of the {@code lines} (the table and its
+     * condition). Amounts are summed as invoices bill them (D196): a line billed on its own item rounded alone, the
+     * lines of a license-month consumption tracking bills rounded together (its one item bills them), so the lines are
+     * summed per such unit first.
      */
+    static String lineTotals(String groups, String lines) {
+        return lineTotals(groups, lines, List.of());
+    }
+
+    /** {@link #lineTotals(String, String)}, counting besides each of {@code counts}. */
     static String lineTotals(String groups, String lines, List<Counted> counts) {
         String unitCounts = counts.stream()
                 .map(count -> ", count(*) filter (where " + count.condition() + ") as " + count.name())

@@ -99,12 +99,11 @@ class MonthPages {
         model.addAttribute("changes", changes);
         // the lines of one sync of the changes shown in place, as "Show lines" shows them without JavaScript; any other
         // value (a stale link, a sync no longer among the changes) shows none
-        Optional<UUID> shown = changes == null || linesOf == null
-                ? Optional.empty()
-                : changes.syncs().stream()
-                        .map(BillingMonths.SyncChange::syncUuid)
-                        .filter(sync -> sync.toString().replace("-", "").equalsIgnoreCase(linesOf.replace("-", "")))
-                        .findFirst();
+        Optional<UUID> shown = Uuids.parse(linesOf)
+                .filter(sync -> changes != null
+                        && changes.syncs().stream()
+                                .map(BillingMonths.SyncChange::syncUuid)
+                                .anyMatch(sync::equals));
         shown.ifPresent(sync -> {
             model.addAttribute("linesOf", sync);
             model.addAttribute("changedLines", months.changedLines(sync, changes.runId()));

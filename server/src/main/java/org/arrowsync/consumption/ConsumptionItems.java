@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.time.YearMonth;
 import java.util.Optional;
 import java.util.UUID;
-import org.arrowsync.ledger.Invoice;
 import org.arrowsync.ledger.InvoiceItem;
 import org.arrowsync.ledger.InvoiceItemDraft;
 import org.arrowsync.ledger.InvoiceService;
@@ -29,20 +28,10 @@ class ConsumptionItems {
     /**
      * Why a correction of the customer's month in this currency cannot be placed (D94: no open invoice; D163: the
      * month's invoice was canceled; D9: its invoice is in another currency), empty when it can: asked before adding,
-     * since a refusal inside the caller's transaction would roll all of it back.
+     * since a refusal inside the caller's transaction would roll all of it back, and by a preview, as it opens no
+     * invoice.
      */
     Optional<String> refusal(UUID customerUuid, YearMonth billed, String currency) {
-        Optional<Invoice> open = invoices.placement(customerUuid, billed);
-        if (open.isEmpty()) {
-            return Optional.of(invoices.noPlacement(customerUuid, billed).why(billed));
-        }
-        return invoices.currencyOf(open.get())
-                .filter(held -> !held.equals(currency))
-                .map(held -> InvoiceService.currencyRefusal(currency, open.get(), held));
-    }
-
-    /** {@link #refusal} as a preview reads it, opening no invoice. */
-    Optional<String> refusalPreview(UUID customerUuid, YearMonth billed, String currency) {
         return invoices.refusalOf(customerUuid, billed, currency);
     }
 

@@ -103,7 +103,7 @@ class ConsumptionLines implements PricedLines {
         }
         // the month of every record read: the scope's
         PlannedRefusals refusals =
-                new PlannedRefusals((customer, currency) -> items.refusalPreview(customer, scope.period(), currency));
+                new PlannedRefusals((customer, currency) -> items.refusal(customer, scope.period(), currency));
         corrections.forEach(c -> refusals.consider(
                 c.record().customerUuid(), c.record().customerName(), c.record().currency(), c.difference()));
         return new RepricePlan(new ArrayList<>(customers.values()), refusals.refused(), lines, refused -> {

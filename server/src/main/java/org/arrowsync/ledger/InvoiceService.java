@@ -180,7 +180,7 @@ public class InvoiceService {
     /**
      * Why a correction of the customer's month in {@code currency} would not be placed, as {@link #placement} and the
      * currency of the invoice it finds decide it (D9, D94, D163), empty where it would be: read without opening an
-     * invoice, for a preview (an invoice not opened yet would be opened pending, and takes any currency).
+     * invoice (one not opened yet would be opened pending, and takes any currency): a preview asks it as booking does.
      */
     public Optional<String> refusalOf(UUID customerUuid, YearMonth period, String currency) {
         long customer = customers.find(customerUuid).orElseThrow(NotFound::new).id();
@@ -191,7 +191,8 @@ public class InvoiceService {
         return place.invoice()
                 .flatMap(this::currencyOf)
                 .filter(held -> !held.equals(currency))
-                .map(held -> currencyRefusal(currency, place.invoice().get(), held));
+                .map(held -> "it is in " + currency + " but the invoice of "
+                        + place.invoice().get().period() + " is in " + held + " (D9)");
     }
 
     /**
@@ -214,11 +215,6 @@ public class InvoiceService {
 
     /** The invoice corrections go on (empty: one not opened yet, or none), or why none takes them. */
     private record Place(Optional<Invoice> invoice, NoPlacement refused) {}
-
-    /** Why a correction in {@code currency} does not go on {@code invoice}, whose items are in {@code held} (D9). */
-    public static String currencyRefusal(String currency, Invoice invoice, String held) {
-        return "it is in " + currency + " but the invoice of " + invoice.period() + " is in " + held + " (D9)";
-    }
 
     /** Why {@link #placement} found no invoice for the customer's month (one look-up of the month's invoice). */
     public NoPlacement noPlacement(UUID customerUuid, YearMonth period) {

@@ -890,8 +890,7 @@ class ConsolePagesIntegrationTests extends ConsoleIntegrationTest {
                 .as("the rule leaves fractions of a cent on items, which their invoices round one by one")
                 .isNotEqualByComparingTo(invoiced);
 
-        String page =
-                signedIn().get("/months/" + fixture.settings() + "/" + CLOSED).body();
+        String page = monthPage();
 
         BigDecimal byConsumption = fact(page, "Billed by consumption");
         assertThat(byConsumption)
@@ -931,8 +930,7 @@ class ConsolePagesIntegrationTests extends ConsoleIntegrationTest {
         fixture.emulator().billCustomerIn(customer, "JPY");
         fixture.syncedBilling(CLOSED);
 
-        String page =
-                signedIn().get("/months/" + fixture.settings() + "/" + CLOSED).body();
+        String page = monthPage();
 
         assertThat(shown(page, "Billed by lines")).matches("[1-9][0-9,]*");
         assertThat(shown(page, "Arrow's total, priced")).isEqualTo(shown(page, "Billed by lines"));
@@ -946,11 +944,15 @@ class ConsolePagesIntegrationTests extends ConsoleIntegrationTest {
         fixture.emulator().billCustomerIn(dollars, "USD");
         fixture.syncedBilling(CLOSED);
 
-        String page =
-                signedIn().get("/months/" + fixture.settings() + "/" + CLOSED).body();
+        String page = monthPage();
 
         assertThat(page).contains("id=\"month-currencies\"", "<span>EUR, USD</span>");
         assertThat(signedIn().get("/").body()).contains("(EUR, USD added up)");
+    }
+
+    /** The console's page of the closed month, signed in. */
+    private String monthPage() {
+        return signedIn().get("/months/" + fixture.settings() + "/" + CLOSED).body();
     }
 
     private static BigDecimal fact(String page, String term) {
