@@ -37,6 +37,9 @@ final class RequestSummary {
     /** A parameter name as forms and query strings write them: {@code page_size}, {@code items[0].name}. */
     private static final Pattern PLAIN_NAME = Pattern.compile("[A-Za-z0-9_.\\-\\[\\]]{1,100}");
 
+    /** The most of one text (a field's value, a JSON string) the log keeps. */
+    static final int KEPT_CHARACTERS = 1000;
+
     private RequestSummary() {}
 
     static JsonNode of(ContentCachingRequestWrapper request, JsonMapper json) {
@@ -83,21 +86,30 @@ final class RequestSummary {
         return JsonTexts.rewritten(node, RequestSummary::storable, RequestSummary::isSecret);
     }
 
-    /** Text as the audit log may keep it: no stored secret, no secret a URL carries, no NUL. */
+    /**
+     * Text as the audit log may keep it: no stored secret, no secret a URL carries, no NUL, and no more than
+     * {@link #KEPT_CHARACTERS} of it, so that a request that sends a megabyte in a field does not store it.
+     */
     private static String storable(String text) {
         if (text == null) {
             return null;
         }
         String scrubbed = Secrets.scrub(text).replace('\0', '\uFFFD');
-        if (!scrubbed.contains("://") && !scrubbed.contains("=")) {
+        if (scrubbed.contains("://") || scrubbed.contains("=")) {
+            String withoutPassword = URL_PASSWORD.matcher(scrubbed).replaceAll("$1" + Secrets.MASK + "@");
+            scrubbed = URL_PARAMETER
+                    .matcher(withoutPassword)
+                    .replaceAll(parameter -> isSecret(parameter.group(1))
+                            ? Matcher.quoteReplacement(parameter.group(1) + Secrets.MASK)
+                            : Matcher.quoteReplacement(parameter.group()));
+        }
+        if (scrubbed.length() <= KEPT_CHARACTERS) {
             return scrubbed;
         }
-        String withoutPassword = URL_PASSWORD.matcher(scrubbed).replaceAll("$1" + Secrets.MASK + "@");
-        return URL_PARAMETER
-                .matcher(withoutPassword)
-                .replaceAll(parameter -> isSecret(parameter.group(1))
-                        ? Matcher.quoteReplacement(parameter.group(1) + Secrets.MASK)
-                        : Matcher.quoteReplacement(parameter.group()));
+        // a cut between the two halves of a pair would leave half a character, which no text may hold
+        int cut =
+                Character.isHighSurrogate(scrubbed.charAt(KEPT_CHARACTERS - 1)) ? KEPT_CHARACTERS - 1 : KEPT_CHARACTERS;
+        return scrubbed.substring(0, cut) + "… (" + scrubbed.length() + " characters in all)";
     }
 
     private static JsonNode body(byte[] body, String contentType, JsonMapper json) {

@@ -23,6 +23,7 @@ import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.arrowsync.arrowclient.BillingLine;
+import org.arrowsync.ledger.CanceledInvoices;
 import org.arrowsync.ledger.InvoiceState;
 import org.arrowsync.pricing.LineScope;
 import org.arrowsync.pricing.MarginLine;
@@ -110,13 +111,15 @@ class BillingSyncItemRepository {
                     + " join customer_mappings m on m.id = b.customer_mapping_id"
                     + BillingSyncRepository.CUSTOMER_JOINS;
     /**
-     * What a line costs, lists at and bills (its item rounded as its invoice bills it, and its corrections, D169); a
-     * line Arrow dropped costs and lists nothing.
+     * What a line costs, lists at and bills (its item rounded as its invoice bills it, and its corrections, D169; what
+     * is on a canceled invoice charges nothing, D200); a line Arrow dropped costs and lists nothing.
      */
     private static final String BUY = "case when t.removed then 0 else t.buy end";
 
     private static final String SELL = "case when t.removed then 0 else t.sell end";
-    private static final String BILLED = Money.roundedInSql("t.invoiced", "t.currency") + " + t.compensated";
+    private static final String BILLED =
+            CanceledInvoices.amountCharged("t.invoice_item_id", Money.roundedInSql("t.invoiced", "t.currency")) + " + "
+                    + CanceledInvoices.amountCharged("t.compensation_item_id", "t.compensated");
 
     /** The columns a new item is copied with. */
     private static final List<String> NEW_COLUMNS = List.of(

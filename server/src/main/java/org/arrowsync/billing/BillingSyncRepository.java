@@ -18,6 +18,7 @@ import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.arrowsync.ledger.CanceledInvoices;
 import org.arrowsync.shared.ListQuery;
 import org.arrowsync.shared.Listing;
 import org.arrowsync.shared.Money;
@@ -231,6 +232,26 @@ class BillingSyncRepository {
                 .list();
     }
 
+    /** The lines billed through their own items (not those of license-months consumption tracking bills). */
+    private static final String BILLED_BY_ITEMS = "t.billed_via <> 'consumption'";
+
+    /**
+     * Per month ({@code k}) of the syncs of one settings record ({@code ?}) in some periods ({@code ?}), what of what
+     * its lines bill sits on canceled invoices, as the syncs' kept {@code billed} counts it (D196): each line's own
+     * item rounded, and its corrections where its latest one went (D200). Read from the canceled invoices' items, so a
+     * month of a million lines with none canceled costs nothing.
+     */
+    private static final String CANCELED_BY_PERIOD = "canceled_items as materialized (" + CanceledInvoices.ITEM_IDS
+            + "), k as (select b.report_period, sum(x.amount) as canceled from ("
+            + "select t.billing_sync_id, " + Money.roundedInSql("t.invoiced", "t.currency") + " as amount"
+            + " from canceled_items c join billing_sync_items t on t.invoice_item_id = c.id where " + BILLED_BY_ITEMS
+            + " union all select t.billing_sync_id, t.compensated"
+            + " from canceled_items c join billing_sync_items t on t.compensation_item_id = c.id where "
+            + BILLED_BY_ITEMS
+            + ") x join billing_syncs b on b.id = x.billing_sync_id"
+            + " join customer_mappings m on m.id = b.customer_mapping_id"
+            + " where m.settings_id = ? and b.report_period = any(?) group by b.report_period)";
+
     /**
      * The month summaries of these periods that have anything: syncs, unmatched lines or a finished run. Read from the
      * syncs' own totals, so a month costs its syncs, not its lines.
@@ -252,17 +273,19 @@ class BillingSyncRepository {
                             from billing_unmatched_lines where settings_id = ? and report_period = any(?) group by report_period),
                         r as (
                             select report_period, max(finished) as finished from billing_sync_runs
-                            where settings_id = ? and report_period = any(?) group by report_period)
+                            where settings_id = ? and report_period = any(?) group by report_period),
+                        """ + CANCELED_BY_PERIOD + """
                         select p.period, coalesce(s.pending, 0) as pending, coalesce(s.synced, 0) as synced,
                                coalesce(s.validated, 0) as validated, coalesce(s.reconciled, 0) as reconciled, coalesce(s.error, '') as error,
                                coalesce(s.lines, 0) as lines, coalesce(s.arrow_total, 0) as arrow_total, coalesce(s.billed, 0) as billed,
+                               coalesce(k.canceled, 0) as canceled,
                                coalesce(u.customers, 0) as unmatched_customers, coalesce(u.lines, 0) as unmatched_lines,
                                coalesce(u.amount, 0) as unmatched_amount, r.finished, coalesce(s.currencies, '') as currencies
                         from unnest(?::text[]) as p(period)
                         left join s on s.report_period = p.period left join u on u.report_period = p.period
-                        left join r on r.report_period = p.period
+                        left join r on r.report_period = p.period left join k on k.report_period = p.period
                         where s.report_period is not null or u.report_period is not null or r.report_period is not null""")
-                .params(settingsId, months, settingsId, months, settingsId, months, months)
+                .params(settingsId, months, settingsId, months, settingsId, months, settingsId, months, months)
                 .query((rs, row) -> new MonthSummary(
                         YearMonth.parse(rs.getString("period")),
                         rs.getInt("pending"),
@@ -272,6 +295,7 @@ class BillingSyncRepository {
                         rs.getLong("lines"),
                         rs.getBigDecimal("arrow_total"),
                         rs.getBigDecimal("billed"),
+                        rs.getBigDecimal("canceled"),
                         rs.getInt("unmatched_customers"),
                         rs.getLong("unmatched_lines"),
                         rs.getBigDecimal("unmatched_amount"),

@@ -14,7 +14,8 @@ import java.util.Optional;
  * @param arrowTotal Arrow's latest amounts of the month's lines priced, as invoices bill them: each line billed on its
  *     own item rounded alone, the lines of a license-month consumption tracking bills rounded together (D196)
  * @param billedByLines what the month's lines charge through their own invoice items, each rounded as its invoice bills
- *     it, and compensations (lines billed by consumption tracking are not in it)
+ *     it, and compensations (lines billed by consumption tracking are not in it), canceled invoices' items included
+ * @param canceledByLines the part of {@code billedByLines} on canceled invoices, which charges nobody (D200)
  * @param lastSync when the last sync run of the month finished, if any ran
  * @param currencies the currencies of the syncs with lines, in order, joined by commas
  */
@@ -27,6 +28,7 @@ public record MonthSummary(
         long lines,
         BigDecimal arrowTotal,
         BigDecimal billedByLines,
+        BigDecimal canceledByLines,
         int unmatchedCustomers,
         long unmatchedLines,
         BigDecimal unmatchedAmount,
@@ -36,7 +38,21 @@ public record MonthSummary(
 
     public static MonthSummary empty(YearMonth period) {
         return new MonthSummary(
-                period, 0, 0, 0, 0, 0, BigDecimal.ZERO, BigDecimal.ZERO, 0, 0, BigDecimal.ZERO, null, "", "");
+                period,
+                0,
+                0,
+                0,
+                0,
+                0,
+                BigDecimal.ZERO,
+                BigDecimal.ZERO,
+                BigDecimal.ZERO,
+                0,
+                0,
+                BigDecimal.ZERO,
+                null,
+                "",
+                "");
     }
 
     /** Whether the month's syncs are in more than one currency: its totals then add them up as one figure. */

@@ -123,7 +123,7 @@ class MappingPages {
             Model model,
             RedirectAttributes redirect) {
         List<String> references = ConsoleForms.values(form, "arrow_reference");
-        int row = only == null && references.size() == 1 ? 0 : references.indexOf(only);
+        int row = only == null ? (references.size() == 1 ? 0 : -1) : references.indexOf(only);
         if (row < 0) {
             throw InvalidInput.of("only", "Name one Arrow customer of the list to map.");
         }

@@ -1,6 +1,5 @@
 package org.arrowsync.console;
 
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -86,13 +85,13 @@ class MonthPages {
         Settings chosen = settings.get(Filters.uuid("settings", settingsUuid));
         YearMonth month = Filters.requiredPeriod("period", period);
         MonthSummary summary = months.summary(chosen, month);
-        BigDecimal byConsumption = consumption.billed(chosen, List.of(month)).getOrDefault(month, BigDecimal.ZERO);
+        ConsumptionStatistics.Billed byConsumption =
+                consumption.billed(chosen, List.of(month)).getOrDefault(month, ConsumptionStatistics.Billed.NONE);
         model.addAttribute("settings", chosen);
         model.addAttribute("period", month);
         model.addAttribute("underWay", Periods.underWay(month, clock));
         model.addAttribute("future", month.isAfter(YearMonth.now(clock)));
         model.addAttribute("summary", summary);
-        model.addAttribute("billedByConsumption", byConsumption);
         model.addAttribute("totals", new MonthTotals(summary, byConsumption));
         model.addAttribute("syncs", months.syncs(chosen, month, new PageRequest(Math.max(1, page), PAGE_SIZE)));
         BillingMonths.RunChanges changes = months.lastChanges(chosen, month).orElse(null);

@@ -1,6 +1,5 @@
 package org.arrowsync.console;
 
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -78,10 +77,10 @@ class OverviewController {
     }
 
     private SettingsOverview overview(Settings found, List<YearMonth> periods) {
-        Map<YearMonth, BigDecimal> billedByConsumption = consumption.billed(found, periods);
+        Map<YearMonth, ConsumptionStatistics.Billed> billedByConsumption = consumption.billed(found, periods);
         List<MonthTotals> rows = months.summaries(found, periods).stream()
-                .map(summary ->
-                        new MonthTotals(summary, billedByConsumption.getOrDefault(summary.period(), BigDecimal.ZERO)))
+                .map(summary -> new MonthTotals(
+                        summary, billedByConsumption.getOrDefault(summary.period(), ConsumptionStatistics.Billed.NONE)))
                 .toList();
         List<Job> active =
                 new ArrayList<>(jobs.list(new JobFilter(null, JobState.RUNNING.value(), found.uuid()), firstJobs())

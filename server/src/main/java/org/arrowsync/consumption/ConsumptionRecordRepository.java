@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
+import org.arrowsync.ledger.CanceledInvoices;
 import org.arrowsync.ledger.InvoiceState;
 import org.arrowsync.ledger.Resource;
 import org.arrowsync.ledger.ResourceService;
@@ -98,6 +99,12 @@ class ConsumptionRecordRepository {
      */
     static final String BILLED =
             "coalesce(" + Money.roundedInSql("ii.unit_price * ii.quantity", "ii.currency") + ", 0) + cr.compensated";
+    /** The part of {@link #BILLED} on canceled invoices, which charges nobody (D200). */
+    static final String CANCELED = CanceledInvoices.amountOn(
+                    "cr.invoice_item_id", Money.roundedInSql("ii.unit_price * ii.quantity", "ii.currency"))
+            + " + " + CanceledInvoices.amountOn("cr.compensation_item_id", "cr.compensated");
+    /** What of {@link #BILLED} charges the customer: the margins' billed. */
+    private static final String CHARGED = "(" + BILLED + ") - (" + CANCELED + ")";
 
     private final JdbcClient jdbc;
     private final ListQuery<ConsumptionRecord> listing;
@@ -186,7 +193,7 @@ class ConsumptionRecordRepository {
         jdbc.sql("select c.uuid as customer_uuid, c.name as customer_name, cr.vendor_name,"
                         + " nullif(r.attributes ->> 'arrow_subscription_id', '') as subscription_reference, cr.license_reference,"
                         + " cr.classification, null::numeric as quantity, " + BUY + " as buy, " + SELL + " as sell, "
-                        + BILLED + " as billed, coalesce(it.currency, '" + Money.DEFAULT_CURRENCY + "') as currency,"
+                        + CHARGED + " as billed, coalesce(it.currency, '" + Money.DEFAULT_CURRENCY + "') as currency,"
                         + " iv.uuid as invoice_uuid, it.uuid as invoice_item_uuid" + MARGIN_FROM
                         + " left join invoices iv on iv.id = it.invoice_id" + filter.clause()
                         + " order by c.name, c.id, cr.id")
@@ -202,7 +209,7 @@ class ConsumptionRecordRepository {
         SqlFilter filter = marginLines(scope);
         return jdbc.sql("select c.uuid as customer_uuid, c.name as customer_name, coalesce(it.currency, '"
                         + Money.DEFAULT_CURRENCY + "') as currency, sum(" + BUY + ") as buy,"
-                        + " sum(" + SELL + ") as sell, sum(" + BILLED + ") as billed" + MARGIN_FROM + filter.clause()
+                        + " sum(" + SELL + ") as sell, sum(" + CHARGED + ") as billed" + MARGIN_FROM + filter.clause()
                         // grouped by the currency shown: a record without an item joins the default currency's row
                         + " group by c.uuid, c.name, coalesce(it.currency, '" + Money.DEFAULT_CURRENCY + "')")
                 .params(filter.params())

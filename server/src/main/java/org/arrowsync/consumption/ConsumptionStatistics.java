@@ -170,16 +170,16 @@ public class ConsumptionStatistics {
     /**
      * What consumption tracking billed for the settings' mapped customers in these months: per month, its provisional
      * items as written (under the price rules), each rounded as its invoice bills it, and their corrections, of the
-     * license-months it owns (D2, D196).
+     * license-months it owns (D2, D196), with the part of it on canceled invoices (D200).
      */
-    public Map<YearMonth, BigDecimal> billed(Settings settings, Collection<YearMonth> periods) {
-        Map<YearMonth, BigDecimal> billed = new HashMap<>();
+    public Map<YearMonth, Billed> billed(Settings settings, Collection<YearMonth> periods) {
+        Map<YearMonth, Billed> billed = new HashMap<>();
         if (periods.isEmpty()) {
             return billed;
         }
-        jdbc.sql("""
-                        select cr.billing_period, sum(""" + ConsumptionRecordRepository.BILLED + ") as billed"
-                        + ConsumptionRecordRepository.FROM + BILLED_BY_CONSUMPTION
+        jdbc.sql("select cr.billing_period, sum(" + ConsumptionRecordRepository.BILLED + ") as billed, sum("
+                        + ConsumptionRecordRepository.CANCELED + ") as canceled" + ConsumptionRecordRepository.FROM
+                        + BILLED_BY_CONSUMPTION
                         + " where cr.billing_period = any(?) and " + ConsumptionRecordRepository.RECORDED_BY_SETTINGS
                         + " group by cr.billing_period")
                 .params(
@@ -190,9 +190,20 @@ public class ConsumptionStatistics {
                 .query(rs -> {
                     billed.put(
                             YearMonth.from(rs.getObject("billing_period", LocalDate.class)),
-                            rs.getBigDecimal("billed"));
+                            new Billed(rs.getBigDecimal("billed"), rs.getBigDecimal("canceled")));
                 });
         return billed;
+    }
+
+    /**
+     * What consumption tracking billed of a month, and the part of it on canceled invoices.
+     *
+     * @param amount its items, each rounded as its invoice bills it, and their corrections
+     * @param canceled the part of {@code amount} on canceled invoices, which charges nobody
+     */
+    public record Billed(BigDecimal amount, BigDecimal canceled) {
+
+        public static final Billed NONE = new Billed(BigDecimal.ZERO, BigDecimal.ZERO);
     }
 
     /**

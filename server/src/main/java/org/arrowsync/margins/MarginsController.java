@@ -34,9 +34,10 @@ class MarginsController {
     @GetMapping("margins/")
     @Operation(
             summary = "Margins of a month per customer and currency",
-            description = "Arrow's buy and sell, what was billed (items and corrections), the margin and its percent of"
-                    + " what was billed, over the lines the billing sync invoices and the license-months consumption"
-                    + " tracking bills.")
+            description =
+                    "Arrow's buy and sell, what was billed (items and corrections; a canceled invoice bills nothing),"
+                            + " the margin and its percent of what was billed, over the lines the billing sync invoices"
+                            + " and the license-months consumption tracking bills.")
     List<CustomerMargin> margins(
             @RequestParam @Parameter(description = "The month, YYYY-MM") String period,
             @RequestParam(name = "settings_uuid", required = false) String settingsUuid,

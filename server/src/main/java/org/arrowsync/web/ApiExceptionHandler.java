@@ -19,7 +19,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
@@ -36,7 +35,6 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 import org.springframework.web.util.DisconnectedClientHelper;
-import org.springframework.web.util.HtmlUtils;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.exc.InputCoercionException;
 import tools.jackson.core.exc.StreamConstraintsException;
@@ -61,24 +59,6 @@ class ApiExceptionHandler {
     private static final Set<Class<?>> INTEGRAL =
             Set.of(Integer.class, int.class, Long.class, long.class, Short.class, short.class);
 
-    /** What a browser is shown where no page answers it outside the API: a title and a sentence, and the way back. */
-    private static String page(String title, String text) {
-        return """
-                <!DOCTYPE html>
-                <html lang="en"><head><meta charset="utf-8"><title>%s · arrowsync</title>
-                <link rel="icon" type="image/svg+xml" href="/console/icon.svg">
-                <link rel="stylesheet" href="/console/console.css"></head>
-                <body><main id="main"><h1>%s</h1><p>%s</p>
-                <p><a href="/">Back to the overview</a></p></main></body></html>
-                """.formatted(HtmlUtils.htmlEscape(title), HtmlUtils.htmlEscape(title), HtmlUtils.htmlEscape(text));
-    }
-
-    /** Whether a browser asked for a page outside the API (a console address typed or reopened). */
-    private static boolean browserOutsideTheApi(HttpServletRequest request) {
-        String accept = request.getHeader(HttpHeaders.ACCEPT);
-        return !request.getRequestURI().startsWith("/api/") && accept != null && accept.contains("text/html");
-    }
-
     @ExceptionHandler(NotFound.class)
     ResponseEntity<Object> notFound(NotFound e) {
         return detail(HttpStatus.NOT_FOUND, e.getMessage());
@@ -90,10 +70,10 @@ class ApiExceptionHandler {
      */
     @ExceptionHandler(NoResourceFoundException.class)
     ResponseEntity<Object> noRoute(NoResourceFoundException e, HttpServletRequest request) {
-        if (browserOutsideTheApi(request)) {
+        if (BrowserPages.wanted(request)) {
             return ResponseEntity.status(HttpStatus.NOT_FOUND)
                     .contentType(MediaType.TEXT_HTML)
-                    .body(page("Not found", "There is no page at this address."));
+                    .body(BrowserPages.page("Not found", "There is no page at this address."));
         }
         return detail(HttpStatus.NOT_FOUND, "Not found.");
     }
@@ -204,11 +184,11 @@ class ApiExceptionHandler {
      */
     @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
     ResponseEntity<Object> methodNotAllowed(HttpRequestMethodNotSupportedException e, HttpServletRequest request) {
-        if (browserOutsideTheApi(request)) {
+        if (BrowserPages.wanted(request)) {
             return ResponseEntity.status(HttpStatus.METHOD_NOT_ALLOWED)
                     .headers(e.getHeaders())
                     .contentType(MediaType.TEXT_HTML)
-                    .body(page(
+                    .body(BrowserPages.page(
                             "Not a page",
                             "This address takes a form sent from the console; it shows nothing by itself."
                                     + " Go back to the page the form was on."));

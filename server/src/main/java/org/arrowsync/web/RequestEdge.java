@@ -125,6 +125,7 @@ class RequestEdge extends OncePerRequestFilter {
                 || "HTTP/0.9".equals(request.getProtocol())) {
             // Tomcat still answers a request line without a version, as HTTP/0.9: the body alone, no status
             return refuse(
+                    request,
                     response,
                     HttpServletResponse.SC_HTTP_VERSION_NOT_SUPPORTED,
                     Map.of("detail", ErrorDetails.of(HttpServletResponse.SC_HTTP_VERSION_NOT_SUPPORTED)));
@@ -132,12 +133,14 @@ class RequestEdge extends OncePerRequestFilter {
         if (!METHODS.contains(request.getMethod())) {
             allowed(request).ifPresent(allow -> response.setHeader(HttpHeaders.ALLOW, allow));
             return refuse(
+                    request,
                     response,
                     HttpServletResponse.SC_METHOD_NOT_ALLOWED,
                     Map.of("detail", ErrorDetails.methodNotAllowed(request.getMethod())));
         }
         if (!canonical(request.getRequestURI())) {
             return refuse(
+                    request,
                     response,
                     HttpServletResponse.SC_BAD_REQUEST,
                     Map.of("detail", "Malformed path: no empty, '.' or '..' segments, no control characters."));
@@ -145,28 +148,32 @@ class RequestEdge extends OncePerRequestFilter {
         String query = request.getQueryString();
         if (query != null && query.length() > limits.maxQueryLength()) {
             return refuse(
+                    request,
                     response,
                     414,
                     Map.of("detail", "The query string is longer than " + limits.maxQueryLength() + " characters."));
         }
         if (request.getContentLengthLong() > limits.maxBodySize().toBytes()) {
-            return refuse(response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, tooLarge());
+            return refuse(request, response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, tooLarge());
         }
         String[] pairs = query == null || query.isEmpty() ? new String[0] : query.split("&");
         if (pairs.length > limits.maxParameters()) {
             return refuse(
+                    request,
                     response,
                     HttpServletResponse.SC_BAD_REQUEST,
                     Map.of("detail", "More than " + limits.maxParameters() + " query parameters."));
         }
         if (wildcardContentType(request)) {
             return refuse(
+                    request,
                     response,
                     HttpServletResponse.SC_UNSUPPORTED_MEDIA_TYPE,
                     Map.of("detail", "Unsupported media type \"" + request.getContentType() + "\" in request."));
         }
         if (consoleBodyNotAForm(request)) {
             return refuse(
+                    request,
                     response,
                     HttpServletResponse.SC_UNSUPPORTED_MEDIA_TYPE,
                     Map.of(
@@ -181,11 +188,13 @@ class RequestEdge extends OncePerRequestFilter {
             String value = parts.length == 2 ? decoded(parts[1]) : "";
             String problem = name == null || value == null ? "Malformed escape." : problem(name, value);
             if (problem != null) {
-                return refuse(response, HttpServletResponse.SC_BAD_REQUEST, Map.of(field(name), List.of(problem)));
+                return refuse(
+                        request, response, HttpServletResponse.SC_BAD_REQUEST, Map.of(field(name), List.of(problem)));
             }
         }
         if (!parametersReadable(request)) {
             return refuse(
+                    request,
                     response,
                     HttpServletResponse.SC_BAD_REQUEST,
                     Map.of("detail", "Malformed parameters: an escape is malformed or its bytes are not UTF-8."));
@@ -196,6 +205,7 @@ class RequestEdge extends OncePerRequestFilter {
                 String problem = formProblem(parameter.getKey(), parameter.getValue());
                 if (problem != null) {
                     return refuse(
+                            request,
                             response,
                             HttpServletResponse.SC_BAD_REQUEST,
                             Map.of(field(parameter.getKey()), List.of(problem)));
@@ -380,9 +390,25 @@ class RequestEdge extends OncePerRequestFilter {
         }
     }
 
-    private boolean refuse(HttpServletResponse response, int status, Object body) throws IOException {
+    /**
+     * Answers a refusal: in JSON, or in words to a browser outside the API, a page for a page and the page's message
+     * for htmx.
+     */
+    private boolean refuse(HttpServletRequest request, HttpServletResponse response, int status, Map<String, ?> body)
+            throws IOException {
         log.debug("Refused at the edge with HTTP {}: {}", status, body);
         response.setStatus(status);
+        if (BrowserPages.fromHtmx(request) || BrowserPages.wanted(request)) {
+            String words = BrowserPages.words(body);
+            response.setContentType(MediaType.TEXT_HTML_VALUE);
+            response.setCharacterEncoding(StandardCharsets.UTF_8);
+            response.getWriter()
+                    .write(
+                            BrowserPages.fromHtmx(request)
+                                    ? BrowserPages.notice(words)
+                                    : BrowserPages.page("Refused", words));
+            return true;
+        }
         response.setContentType(MediaType.APPLICATION_JSON_VALUE);
         json.writeValue(response.getOutputStream(), body);
         return true;

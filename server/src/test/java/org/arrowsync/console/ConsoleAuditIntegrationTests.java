@@ -50,6 +50,28 @@ class ConsoleAuditIntegrationTests extends ConsoleIntegrationTest {
         assertThat(entry.toString()).doesNotContain(password).doesNotContain(token);
     }
 
+    /** A field of a megabyte is kept to its first thousand characters, saying how long it was. */
+    @Test
+    void aHugeFieldIsKeptToItsFirstThousandCharacters() {
+        ConsoleSession browser = signedIn();
+        String username = "huge-" + ArrowFixture.unique("u").substring(2).replace(' ', '-');
+        String huge = "x".repeat(1_000_000);
+        String token = csrfOf(browser.get("/users").body());
+        browser.post("/users", form("_csrf", token, "username", username, "comment", huge));
+
+        JsonNode parameters = api.get("/api/admin/audit-log/?action=users_create&page_size=300")
+                .expect(200)
+                .json()
+                .valueStream()
+                .filter(found -> found.toString().contains(username))
+                .findFirst()
+                .orElseThrow()
+                .get("request")
+                .get("parameters");
+        assertThat(parameters.get("comment").get(0).asString())
+                .isEqualTo("x".repeat(1000) + "… (1000000 characters in all)");
+    }
+
     /**
      * A form the page refused is answered 200 (the page shows its errors) and recorded as refused, 400; a form that
      * changes one object is recorded as its update.

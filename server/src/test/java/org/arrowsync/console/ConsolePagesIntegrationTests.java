@@ -8,6 +8,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.net.http.HttpResponse;
 import java.time.YearMonth;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -386,6 +387,10 @@ class ConsolePagesIntegrationTests extends ConsoleIntegrationTest {
                 + "&arrow_reference=XSP-NOJS-A&arrow_company_name=Row+A&waldur_customer=" + first
                 + "&arrow_reference=XSP-NOJS-B&arrow_company_name=Row+B+Co.&waldur_customer=" + second;
         ConsoleSession browser = signedIn();
+        HttpResponse<String> unnamed =
+                browser.postBody("/mappings/discover", "/mappings/accept", "application/x-www-form-urlencoded", list);
+        assertThat(unnamed.statusCode()).as("a row's Accept names its row").isEqualTo(400);
+        assertThat(unnamed.body()).contains("Name one Arrow customer of the list to map.");
 
         HttpResponse<String> accepted = browser.postBody(
                 "/mappings/discover",
@@ -902,6 +907,37 @@ class ConsolePagesIntegrationTests extends ConsoleIntegrationTest {
                 .as("the difference of the figures shown")
                 .isEqualByComparingTo(billed.subtract(fact(page, "Arrow's total, priced")));
         assertThat(page).as("one currency").doesNotContain("id=\"month-currencies\"");
+    }
+
+    /**
+     * What canceled invoices hold is shown apart from what the month charges, through both paths, and the difference
+     * stays what syncs and reconciliations left unsettled (D200).
+     */
+    @Test
+    void aCanceledInvoiceIsShownApartFromWhatTheMonthCharges() {
+        Map<String, String> customers = fixture.mapAllCustomers();
+        fixture.syncedResources(CLOSED);
+        fixture.succeeded("trigger_consumption_sync", CLOSED);
+        fixture.succeeded("trigger_sync", CLOSED);
+        String before = monthPage();
+        String canceled = customers.get("XSP700001");
+        BigDecimal onCanceled = fixture.arrowChargesAsBilled(canceled, CLOSED);
+
+        fixture.setInvoiceState(canceled, CLOSED, "canceled");
+
+        String page = monthPage();
+        assertThat(fact(page, "Billed by consumption"))
+                .as("the customer is billed through both paths")
+                .isLessThan(fact(before, "Billed by consumption"));
+        assertThat(fact(page, "Billed by lines").add(fact(page, "Billed by consumption")))
+                .isEqualByComparingTo(fact(before, "Billed by lines")
+                        .add(fact(before, "Billed by consumption"))
+                        .subtract(onCanceled));
+        assertThat(fact(page, "On canceled invoices")).isEqualByComparingTo(onCanceled);
+        assertThat(shown(page, "Difference")).isEqualTo(shown(before, "Difference"));
+        assertThat(before).doesNotContain("On canceled invoices");
+        assertThat(signedIn().get("/").body())
+                .contains(String.format(Locale.ROOT, "(%,.2f more on canceled invoices)", onCanceled));
     }
 
     /** The re-pricing preview says which corrections no invoice would take, as the run then refuses them (D198). */

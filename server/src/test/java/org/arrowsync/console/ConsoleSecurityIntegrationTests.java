@@ -142,6 +142,23 @@ class ConsoleSecurityIntegrationTests extends ConsoleIntegrationTest {
         HttpResponse<String> refused = browser.post("/users", form("_csrf", token, "username", username + "\u0000"));
         assertThat(refused.statusCode()).isEqualTo(400);
         assertThat(refused.body()).contains("Null characters are not allowed.");
+        HttpResponse<String> page = browser.post(
+                "/users",
+                form("_csrf", token, "username", username + "\u0000"),
+                Map.of("Accept", "text/html,application/xhtml+xml"));
+        assertThat(page.statusCode()).isEqualTo(400);
+        assertThat(page.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
+        assertThat(page.body())
+                .as("a browser is told in words")
+                .contains("<h1>Refused</h1>", "username: Null characters are not allowed.", "href=\"/\"");
+        HttpResponse<String> htmx = browser.post(
+                "/users", form("username", username + "\u0000"), Map.of("HX-Request", "true", "X-CSRF-TOKEN", token));
+        assertThat(htmx.statusCode()).isEqualTo(400);
+        assertThat(htmx.body())
+                .as("htmx shows it among the page's messages")
+                .isEqualTo(
+                        "<div class=\"notice error\" role=\"alert\"><p>username: Null characters are not allowed.</p></div>");
         assertThat(api.get("/api/users/?page_size=300").expect(200).body()).doesNotContain(username);
     }
 

@@ -92,6 +92,38 @@ class MarginReportsIntegrationTests extends IntegrationTest {
                 .isZero();
     }
 
+    /**
+     * A customer whose invoice of the month was canceled was billed nothing: its margin is what Arrow charges (D200).
+     */
+    @Test
+    void aCanceledInvoiceBillsNothingInTheMargins() {
+        fixture.setInvoiceState(customers.get(CONTOSO), MONTH, "canceled");
+
+        List<JsonNode> margins = list(api.get(MARGINS + "?period=" + MONTH + "&settings_uuid=" + settings)
+                .expect(200)
+                .json());
+
+        Map<String, BigDecimal[]> arrowTotals = arrowTotals();
+        for (JsonNode margin : margins) {
+            String customer = margin.get("customer_uuid").asString();
+            BigDecimal buy = arrowTotals.get(customer)[1];
+            BigDecimal billed = customer.equals(customers.get(CONTOSO))
+                    ? BigDecimal.ZERO
+                    : fixture.arrowChargesAsBilled(customer, MONTH);
+            assertThat(margin.get("billed").asString()).as(customer).isEqualTo(cents(billed));
+            assertThat(margin.get("margin").asString()).as(customer).isEqualTo(cents(billed.subtract(buy)));
+        }
+        List<List<String>> rows = CsvRows.parse(api.withHeader("Accept", "text/csv")
+                .get(LINES + "?period=" + MONTH + "&customer_uuid=" + customers.get(CONTOSO))
+                .expect(200)
+                .body());
+        int billed = List.of(MarginReports.LINE_COLUMNS).indexOf("billed");
+        assertThat(rows.subList(1, rows.size()))
+                .as("Contoso's lines, each billed nothing")
+                .isNotEmpty()
+                .allSatisfy(line -> assertThat(new BigDecimal(line.get(billed))).isZero());
+    }
+
     @Test
     void theLinesOfTheMonthComeAsCsvWithAHeaderRow() {
         Response answer = api.withHeader("Accept", "text/csv")
