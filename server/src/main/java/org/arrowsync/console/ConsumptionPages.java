@@ -161,9 +161,10 @@ class ConsumptionPages {
     }
 
     /**
-     * Historical sync of one resource: {@code dry_run} shows what each month would record, else it records. A sync that
-     * recorded months loads the page again with its result, whose tables did not list them; so does a form posted
-     * without JavaScript, which gets the whole page.
+     * Historical sync of one resource: the Sync button ({@code record}) records, anything else shows what each month
+     * would record, as the API's {@code dry_run} defaults to a preview. A sync that recorded months loads the page
+     * again with its result, whose tables did not list them; so does a form posted without JavaScript, which gets the
+     * whole page.
      */
     @PostMapping("/consumption/historical")
     String historical(
@@ -171,12 +172,12 @@ class ConsumptionPages {
             @RequestParam(name = "period_from", required = false) String from,
             @RequestParam(name = "period_to", required = false) String to,
             @RequestParam(required = false) String force,
-            @RequestParam(name = "dry_run", required = false) String dryRun,
+            @RequestParam(name = "record", required = false) String record,
             HttpServletRequest http,
             HttpServletResponse response,
             Model model) {
         HistoricalConsumptionRequest request = new HistoricalConsumptionRequest(
-                resourceUuid, blankToNull(from), blankToNull(to), force != null, dryRun != null);
+                resourceUuid, blankToNull(from), blankToNull(to), force != null, !"true".equals(record));
         Map<String, Object> shown = new HashMap<>();
         shown.put("historicalForm", request);
         if (resourceUuid != null) {
@@ -201,14 +202,17 @@ class ConsumptionPages {
         return "console/consumption-parts :: historical-result";
     }
 
-    /** Cleanup of consumption records: {@code dry_run} counts what would go, else it deletes. */
+    /**
+     * Cleanup of consumption records: the Delete button ({@code delete}) deletes, anything else counts what would go,
+     * as the API's {@code dry_run} defaults to a count.
+     */
     @PostMapping("/consumption/cleanup")
     String cleanup(
             @RequestParam(name = "period_from", required = false) String from,
             @RequestParam(name = "period_to", required = false) String to,
             @RequestParam(name = "resource_uuid", required = false) String resourceUuid,
             @RequestParam(name = "only", required = false) String only,
-            @RequestParam(name = "dry_run", required = false) String dryRun,
+            @RequestParam(name = "delete", required = false) String delete,
             HttpServletRequest http,
             HttpServletResponse response,
             Model model) {
@@ -218,7 +222,7 @@ class ConsumptionPages {
                 blankToNull(resourceUuid),
                 "finalized".equals(only),
                 "unfinalized".equals(only),
-                dryRun != null);
+                !"true".equals(delete));
         model.addAttribute("cleanupForm", request);
         try {
             // the API answers a backward range as Waldur does (nothing to delete); the form says it runs backwards

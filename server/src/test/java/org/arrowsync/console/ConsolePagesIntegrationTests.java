@@ -49,7 +49,9 @@ class ConsolePagesIntegrationTests extends ConsoleIntegrationTest {
                         "resource_uuid",
                         resource,
                         "only",
-                        ""));
+                        "",
+                        "delete",
+                        "true"));
         assertThat(deleted.statusCode())
                 .as("posted without JavaScript: the whole page")
                 .isEqualTo(302);
@@ -84,6 +86,11 @@ class ConsolePagesIntegrationTests extends ConsoleIntegrationTest {
         fixture.syncConsumption(CLOSED);
         String resource = fixture.licensedResources().get(fixture.meteredLicense(CLOSED));
         ConsoleSession browser = signedIn();
+        HttpResponse<String> unnamed = browser.postAsHtmx(
+                "/consumption", "/consumption/cleanup", "period_from", CLOSED.toString(), "resource_uuid", resource);
+        assertThat(unnamed.body())
+                .as("a form sent without its Delete button counts, as the API's dry run does")
+                .contains("Nothing was written.");
 
         HttpResponse<String> deleted = browser.postAsHtmx(
                 "/consumption",
@@ -95,7 +102,9 @@ class ConsolePagesIntegrationTests extends ConsoleIntegrationTest {
                 "resource_uuid",
                 resource,
                 "only",
-                "");
+                "",
+                "delete",
+                "true");
 
         assertThat(deleted.headers().firstValue("HX-Redirect")).contains("/consumption");
         assertThat(browser.get("/consumption").body())
@@ -548,7 +557,9 @@ class ConsolePagesIntegrationTests extends ConsoleIntegrationTest {
                 "period_from",
                 CLOSED.toString(),
                 "period_to",
-                CLOSED.toString());
+                CLOSED.toString(),
+                "record",
+                "true");
 
         assertThat(recorded.headers().firstValue("HX-Redirect")).contains("/consumption");
         assertThat(browser.get("/consumption").body()).contains("<span>1 month recorded, 0 skipped");
