@@ -53,7 +53,7 @@ class BillingLines implements PricedLines {
     private static final int SYNCS_READ_TOGETHER = 200;
 
     @Override
-    public RepricePlan plan(LineScope scope, PriceBook prices) {
+    public RepricePlan plan(LineScope scope, PriceBook prices, PlannedRefusals refusals) {
         Compensations compensations = new Compensations(scope.settings(), scope.period(), writers);
         Map<RepricedCustomer.Key, RepricedCustomer> customers = new LinkedHashMap<>();
         // per customer and currency, as consumption tracking books their license-months' corrections
@@ -107,7 +107,16 @@ class BillingLines implements PricedLines {
             }
         }
         List<Long> syncIds = syncs.stream().map(BillingSync::id).toList();
-        return new RepricePlan(new ArrayList<>(customers.values()), refused(compensations, scope), lines, refused -> {
+        // in the order booking places them (Compensations#settle)
+        compensations
+                .planned()
+                .forEach(c -> refusals.consider(
+                        c.sync().customerUuid(),
+                        c.sync().customerName(),
+                        c.item().currency(),
+                        c.difference(),
+                        customer -> writers.invoices().correctionPlace(customer, scope.period())));
+        return new RepricePlan(new ArrayList<>(customers.values()), lines, refused -> {
             compensations.settle((c, refusal) -> refused.accept(c.notCorrected(refusal)));
             compensations.book();
             // a license-month whose correction no invoice takes keeps the price it is billed at (D163, D199)
@@ -122,20 +131,6 @@ class BillingLines implements PricedLines {
             writers.runs().refreshLineTotals(syncIds);
             return compensations.size();
         });
-    }
-
-    /** The planned corrections no invoice would take as the invoices are now, per customer and currency. */
-    private List<RepricedCustomer> refused(Compensations compensations, LineScope scope) {
-        PlannedRefusals refusals = new PlannedRefusals(
-                (customer, currency) -> writers.invoices().refusalOf(customer, scope.period(), currency));
-        compensations
-                .planned()
-                .forEach(c -> refusals.consider(
-                        c.sync().customerUuid(),
-                        c.sync().customerName(),
-                        c.item().currency(),
-                        c.difference()));
-        return refusals.refused();
     }
 
     /** Licenses of lines that bill nothing yet: consumption tracking may bill their month instead. */

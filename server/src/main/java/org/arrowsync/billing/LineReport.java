@@ -73,13 +73,17 @@ final class LineReport {
     }
 
     /**
-     * Reports a line the run could use but not invoice (another currency than its invoice, D9; no open invoice, D94):
-     * nothing is recorded for it, so a later sync tries it again.
+     * Reports a line the run could use but not invoice (another currency than its invoice, D9; no open invoice, D94; a
+     * canceled month, D163): nothing is recorded for it, so a later sync tries it again, which bills it where it
+     * {@code mayPass} (an invoice opened, Arrow's currency as before), never in a canceled month.
      */
-    void refused(long syncId, String lineReference, String why) {
+    void refused(long syncId, String lineReference, String why, boolean mayPass) {
         refused++;
         Problems problems = bySync.computeIfAbsent(syncId, id -> new Problems());
         problems.refused++;
+        if (mayPass) {
+            problems.refusedForNow++;
+        }
         problems.keep(problems.firstRefused, lineReference + ": " + why);
     }
 
@@ -174,6 +178,9 @@ final class LineReport {
         private int unreadable;
         private int mismatches;
         private int refused;
+        /** Of {@link #refused}, those a later sync may bill: not of a canceled month. */
+        private int refusedForNow;
+
         private int uncorrected;
         private int waitingForInvoice;
         private boolean keepsUnseenLines;
@@ -193,6 +200,7 @@ final class LineReport {
                 unreadable += other.unreadable;
                 mismatches += other.mismatches;
                 refused += other.refused;
+                refusedForNow += other.refusedForNow;
                 uncorrected += other.uncorrected;
                 waitingForInvoice += other.waitingForInvoice;
                 other.firstUnreadable.forEach(text -> keep(firstUnreadable, text));
@@ -216,8 +224,14 @@ final class LineReport {
                         + " update the customer mapping if Arrow renamed the customer");
             }
             if (refused > 0) {
-                parts.add(refused + (refused == 1 ? " line was" : " lines were")
-                        + " not invoiced, and a later sync tries again: " + String.join("; ", firstRefused));
+                // a line of a canceled month is never billed (D163): no later sync is promised for it
+                String later = refusedForNow == 0
+                        ? ""
+                        : refusedForNow == refused
+                                ? ", and a later sync tries again"
+                                : " (a later sync tries the " + refusedForNow + " not of a canceled month again)";
+                parts.add(refused + (refused == 1 ? " line was" : " lines were") + " not invoiced" + later + ": "
+                        + String.join("; ", firstRefused));
             }
             if (uncorrected > 0) {
                 // only those waiting for an open invoice are booked later (D94), not those of a canceled month or in

@@ -331,18 +331,18 @@ final class SyncRun {
      */
     private void leftInItsCurrency(Line line, BillingSyncItem item) {
         String why = item.currencyChangedTo(line.currency()) + ": left as billed";
-        refused(line, "currency_errors", why, why);
+        refused(line, "currency_errors", why, why, true);
     }
 
     /**
      * A line this run does not bill as Arrow lists it: counted under {@code counter}, named on the job ("Line … of
      * customer is {@code state}") and on its sync ({@code why}), at every run until it can be.
      */
-    private void refused(Line line, String counter, String state, String why) {
+    private void refused(Line line, String counter, String state, String why, boolean mayPass) {
         progress.error(
                 "Line " + line.line().lineReference() + " of " + line.mapping().customerName() + " is " + state);
         progress.increment(counter);
-        report.refused(line.sync().id(), line.line().lineReference(), why);
+        report.refused(line.sync().id(), line.line().lineReference(), why, mayPass);
     }
 
     /**
@@ -411,14 +411,14 @@ final class SyncRun {
                 // D94: the customer has no invoice open for it; its other customers' lines go on, a later sync bills
                 // it. D163: the operator canceled the month's invoice
                 NoPlacement none = invoices.noPlacement(line.mapping());
-                refused(line, "invoice_errors", "not invoiced: " + none.why(period), none.label());
+                refused(line, "invoice_errors", "not invoiced: " + none.why(period), none.label(), none.mayPass());
                 continue;
             }
             Invoice invoice = open.get();
             Optional<String> currency = invoices.currencyOf(invoice);
             if (currency.isPresent() && !currency.get().equals(line.currency())) {
                 String why = "in " + line.currency() + ", its invoice in " + currency.get() + " (D9)";
-                refused(line, "currency_errors", why + ": not invoiced", why);
+                refused(line, "currency_errors", why + ": not invoiced", why, true);
                 continue;
             }
             invoices.useCurrency(invoice, line.currency());

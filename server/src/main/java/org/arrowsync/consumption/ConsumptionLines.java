@@ -63,7 +63,7 @@ class ConsumptionLines implements PricedLines {
     }
 
     @Override
-    public RepricePlan plan(LineScope scope, PriceBook prices) {
+    public RepricePlan plan(LineScope scope, PriceBook prices, PlannedRefusals refusals) {
         Pricing pricing = new Pricing(
                 scope.settings().id(), scope.settings().uuid(), scope.settings().itemPrefixOrDefault(), prices);
         List<ConsumptionRecord> found = records
@@ -102,11 +102,13 @@ class ConsumptionLines implements PricedLines {
                     RepricedCustomer::plus);
         }
         // the month of every record read: the scope's
-        PlannedRefusals refusals =
-                new PlannedRefusals((customer, currency) -> items.refusal(customer, scope.period(), currency));
         corrections.forEach(c -> refusals.consider(
-                c.record().customerUuid(), c.record().customerName(), c.record().currency(), c.difference()));
-        return new RepricePlan(new ArrayList<>(customers.values()), refusals.refused(), lines, refused -> {
+                c.record().customerUuid(),
+                c.record().customerName(),
+                c.record().currency(),
+                c.difference(),
+                customer -> items.correctionPlace(customer, scope.period())));
+        return new RepricePlan(new ArrayList<>(customers.values()), lines, refused -> {
             int booked = 0;
             for (Correction c : corrections) {
                 Optional<String> refusal = items.refusal(

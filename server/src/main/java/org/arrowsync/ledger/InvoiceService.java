@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
+import org.arrowsync.shared.CorrectionPlace;
 import org.arrowsync.shared.Csv;
 import org.arrowsync.shared.FieldErrors;
 import org.arrowsync.shared.InvalidInput;
@@ -183,16 +184,19 @@ public class InvoiceService {
      * invoice (one not opened yet would be opened pending, and takes any currency): a preview asks it as booking does.
      */
     public Optional<String> refusalOf(UUID customerUuid, YearMonth period, String currency) {
+        return correctionPlace(customerUuid, period).refusalIn(currency);
+    }
+
+    /** Where the customer's corrections of the month would go, as {@link #placement} finds it, opening nothing. */
+    public CorrectionPlace correctionPlace(UUID customerUuid, YearMonth period) {
         long customer = customers.find(customerUuid).orElseThrow(NotFound::new).id();
-        Place place = place(invoices.findOf(customer, period), () -> invoices.findOf(customer, YearMonth.now(clock)));
+        YearMonth now = YearMonth.now(clock);
+        Place place = place(invoices.findOf(customer, period), () -> invoices.findOf(customer, now));
         if (place.refused() != null) {
-            return Optional.of(place.refused().why(period));
+            return CorrectionPlace.refused(place.refused().why(period));
         }
-        return place.invoice()
-                .flatMap(this::currencyOf)
-                .filter(held -> !held.equals(currency))
-                .map(held -> "it is in " + currency + " but the invoice of "
-                        + place.invoice().get().period() + " is in " + held + " (D9)");
+        return new CorrectionPlace(
+                place.current() ? now : period, place.invoice().flatMap(this::currencyOf), Optional.empty());
     }
 
     /**
@@ -202,19 +206,22 @@ public class InvoiceService {
      */
     private static Place place(Optional<Invoice> billed, Supplier<Optional<Invoice>> current) {
         if (billed.isEmpty() || billed.get().isOpen()) {
-            return new Place(billed, null);
+            return new Place(billed, false, null);
         }
         if (NoPlacement.of(billed.get()) == NoPlacement.CANCELED) {
-            return new Place(Optional.empty(), NoPlacement.CANCELED);
+            return new Place(Optional.empty(), false, NoPlacement.CANCELED);
         }
         Optional<Invoice> now = current.get();
         return now.isEmpty() || now.get().isOpen()
-                ? new Place(now, null)
-                : new Place(Optional.empty(), NoPlacement.CLOSED);
+                ? new Place(now, true, null)
+                : new Place(Optional.empty(), false, NoPlacement.CLOSED);
     }
 
-    /** The invoice corrections go on (empty: one not opened yet, or none), or why none takes them. */
-    private record Place(Optional<Invoice> invoice, NoPlacement refused) {}
+    /**
+     * The invoice corrections go on (empty: one not opened yet, or none), whether it is the current month's rather than
+     * the month's own, or why none takes them.
+     */
+    private record Place(Optional<Invoice> invoice, boolean current, NoPlacement refused) {}
 
     /** Why {@link #placement} found no invoice for the customer's month (one look-up of the month's invoice). */
     public NoPlacement noPlacement(UUID customerUuid, YearMonth period) {

@@ -7,9 +7,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Function;
 import org.arrowsync.ledger.LicenseBilling;
 import org.arrowsync.pricing.LineScope;
+import org.arrowsync.pricing.PlannedRefusals;
 import org.arrowsync.pricing.PriceBook;
 import org.arrowsync.pricing.PriceRuleService;
 import org.arrowsync.pricing.PricedLines;
@@ -66,9 +66,9 @@ public class Repricing {
     /** What confirming would book, per customer; writes nothing. */
     public RepriceOutcome preview(LineScope scope) {
         return reads.execute(status -> {
-            List<RepricePlan> plans = plans(scope);
-            return RepriceOutcome.preview(
-                    scope, byCustomer(plans, RepricePlan::customers), byCustomer(plans, RepricePlan::refused));
+            PlannedRefusals refusals = new PlannedRefusals();
+            List<RepricePlan> plans = plans(scope, refusals);
+            return RepriceOutcome.preview(scope, customersOf(plans), byCustomer(refusals.refused()));
         });
     }
 
@@ -78,7 +78,7 @@ public class Repricing {
                 new LineScope(scope.period(), settings.named(scope.settings().uuid()), scope.customerUuid());
         return transactions.execute(status -> {
             licenses.lockMonthForInvoicing(current.settings().uuid(), current.period());
-            List<RepricePlan> plans = plans(current);
+            List<RepricePlan> plans = plans(current, new PlannedRefusals());
             int booked = 0;
             for (RepricePlan plan : plans) {
                 progress.add("lines", plan.lines());
@@ -90,22 +90,27 @@ public class Repricing {
             progress.add("compensations", booked);
             // planned again, the month still held: what is left to book is what was refused
             return RepriceOutcome.booked(
-                    current,
-                    byCustomer(plans, RepricePlan::customers),
-                    byCustomer(plans(current), RepricePlan::customers));
+                    current, customersOf(plans), customersOf(plans(current, new PlannedRefusals())));
         });
     }
 
-    private List<RepricePlan> plans(LineScope scope) {
+    /** The sources' plans, in the order they book, their refusals counted as booking would meet them. */
+    private List<RepricePlan> plans(LineScope scope, PlannedRefusals refusals) {
         PriceBook prices = rules.book(scope.settings());
-        return sources.stream().map(source -> source.plan(scope, prices)).toList();
+        return sources.stream()
+                .map(source -> source.plan(scope, prices, refusals))
+                .toList();
     }
 
-    /** The plans' figures (their customers', or those refused) per customer and currency, in customer order. */
-    private static Map<RepricedCustomer.Key, RepricedCustomer> byCustomer(
-            List<RepricePlan> plans, Function<RepricePlan, List<RepricedCustomer>> figures) {
-        List<RepricedCustomer> customers = new ArrayList<>();
-        plans.forEach(plan -> customers.addAll(figures.apply(plan)));
+    /** The plans' figures per customer and currency, in customer order. */
+    private static Map<RepricedCustomer.Key, RepricedCustomer> customersOf(List<RepricePlan> plans) {
+        return byCustomer(
+                plans.stream().flatMap(plan -> plan.customers().stream()).toList());
+    }
+
+    /** Figures per customer and currency, in customer order. */
+    private static Map<RepricedCustomer.Key, RepricedCustomer> byCustomer(List<RepricedCustomer> figures) {
+        List<RepricedCustomer> customers = new ArrayList<>(figures);
         customers.sort(Comparator.comparing(RepricedCustomer::customerName)
                 .thenComparing(customer -> customer.customerUuid().toString())
                 .thenComparing(RepricedCustomer::currency));

@@ -18,7 +18,8 @@ public interface PricedLines {
 
     /**
      * What billing each line of the scope (its settings required) at {@code prices} changes: Arrow's latest amount
-     * priced by the rules, minus what the line has been charged. Reads only.
+     * priced by the rules, minus what the line has been charged; each correction is given to {@code refusals} in the
+     * order booking places them. Reads only.
      */
-    RepricePlan plan(LineScope scope, PriceBook prices);
+    RepricePlan plan(LineScope scope, PriceBook prices, PlannedRefusals refusals);
 }

@@ -109,8 +109,9 @@ class BillingRulesIntegrationTests extends IntegrationTest {
                         .json()
                         .findValuesAsString("error_message"))
                 .as("the customer's sync says so too, after the job list moves on")
-                .anySatisfy(message ->
-                        assertThat(message).contains("1 line was not invoiced").contains(late));
+                .anySatisfy(message -> assertThat(message)
+                        .contains("1 line was not invoiced, and a later sync tries again")
+                        .contains(late));
         assertThat(invoiceItemPrice(other)).as("other customers' lines go on").isEqualByComparingTo("12.34");
         assertThat(invoicedLines(closedRef)).doesNotContain(late);
         assertThat(jdbc.sql(
@@ -123,6 +124,33 @@ class BillingRulesIntegrationTests extends IntegrationTest {
         assertThat(sync().get("progress").get("invoice_errors").asInt())
                 .as("and every re-sync tries it again")
                 .isEqualTo(1);
+    }
+
+    /**
+     * A new line of a month whose invoice the operator canceled is not invoiced, and no later sync is promised (D163).
+     */
+    @Test
+    void aNewLineOfACanceledMonthIsRefusedWithoutPromisingALaterSync() {
+        Map<String, String> customers = fixture.mapAllCustomers();
+        BillingLine first = fixture.emulator().exportLines(MONTH).get(0);
+        String late = first.lineReference();
+        String customer = customers.get("XSP" + first.customerReference());
+        fixture.emulator().garble(late, true);
+        sync();
+        fixture.setInvoiceState(customer, MONTH, "canceled");
+
+        fixture.emulator().garble(late, false);
+        JsonNode job = sync();
+
+        assertThat(job.get("progress").get("invoice_errors").asInt()).isEqualTo(1);
+        assertThat(job.get("errors").toString()).contains(late).contains("was canceled");
+        assertThat(api.get("/api/admin/arrow/billing-syncs/?settings_uuid=" + settings + "&page_size=50")
+                        .expect(200)
+                        .json()
+                        .findValuesAsString("error_message"))
+                .anySatisfy(message -> assertThat(message)
+                        .contains("1 line was not invoiced: " + late)
+                        .doesNotContain("later sync"));
     }
 
     /** The second mapping names the customer as Arrow writes it, in lower case, or by its bare Ref (D24). */

@@ -183,6 +183,41 @@ class RepricingIntegrationTests extends IntegrationTest {
         assertThat(after.get(contoso)).isNotEqualByComparingTo(before.get(contoso));
     }
 
+    /**
+     * A customer's corrections in two currencies go to an invoice not opened yet: the first booked sets its currency
+     * and the others are refused (D9), which the preview says as the run then does.
+     */
+    @Test
+    void thePreviewRefusesACorrectionInASecondCurrencyAsTheRunDoes() {
+        String contoso = customers.get(CONTOSO);
+        String license =
+                fixture.licenseOf(fixture.lineReferences(CONTOSO, "invoice").get(0));
+        fixture.emulator().billCustomerIn(CONTOSO, "USD");
+        fixture.emulator().addLine(license, MONTH, "100.00000", "80.00000");
+        fixture.succeeded("trigger_sync", MONTH);
+        fixture.closeInvoice(contoso, MONTH);
+        rules();
+
+        Map<String, Object> contosos =
+                Map.of("period", MONTH.toString(), "settings_uuid", settings, "customer_uuid", contoso);
+        JsonNode preview = api.post(REPRICE, contosos).expect(200).json();
+        Map<String, Object> confirmed = new HashMap<>(contosos);
+        confirmed.put("confirm", true);
+        JsonNode job = fixture.awaitJob(api.post(REPRICE, confirmed));
+
+        assertThat(job.get("state").asString()).as(job.toString()).isEqualTo("succeeded");
+        JsonNode result = job.get("result");
+        assertThat(result.get("corrections_refused").asInt())
+                .as("one of the two currencies is refused")
+                .isPositive();
+        assertThat(result.get("compensations").asInt()).isPositive();
+        assertThat(preview.get("corrections_refused").asInt())
+                .isEqualTo(result.get("corrections_refused").asInt());
+        assertThat(preview.get("compensations").asInt())
+                .isEqualTo(result.get("compensations").asInt());
+        assertThat(preview.get("customers")).isEqualTo(result.get("customers"));
+    }
+
     @Test
     void aCustomerWithoutAnOpenInvoiceIsLeftOutAndTheOthersAreRepriced() {
         rules();
