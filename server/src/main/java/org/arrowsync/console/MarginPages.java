@@ -118,12 +118,15 @@ class MarginPages {
         return "console/reprice";
     }
 
+    /** Confirms the preview: the run books the plan the preview showed ({@code plan}), or nothing (D203). */
     @PostMapping("/margins/reprice")
     String reprice(
             @RequestParam(name = "settings") String settingsUuid,
             @RequestParam String month,
+            @RequestParam(required = false) String plan,
             @ModelAttribute("me") Caller me) {
-        JobService.Submitted job = triggers.reprice(scope(settingsUuid, month), me.username());
+        JobService.Submitted job = triggers.reprice(
+                scope(settingsUuid, month), plan == null || plan.isBlank() ? null : plan, me.username());
         return "redirect:/jobs/" + Uuids.hex(job.uuid());
     }
 

@@ -15,6 +15,7 @@ sealed interface JobParameters {
     String RESOURCE_UUID = "resource_uuid";
     String CUSTOMER_UUID = "customer_uuid";
     String FORCE = "force";
+    String PLAN = "plan";
 
     JobKind kind();
 
@@ -34,7 +35,8 @@ sealed interface JobParameters {
             case CONSUMPTION_SYNC -> new ConsumptionSync(uuid(json, RESOURCE_UUID));
             case CONSUMPTION_RECONCILIATION ->
                 new ConsumptionFinalisation(json.path(FORCE).asBoolean(false));
-            case REPRICE -> new Reprice(uuid(json, CUSTOMER_UUID));
+            case REPRICE ->
+                new Reprice(uuid(json, CUSTOMER_UUID), json.path(PLAN).asString(null));
         };
     }
 
@@ -123,9 +125,10 @@ sealed interface JobParameters {
 
     /**
      * A confirmed re-pricing of a month under the price rules, of one customer when {@code customerUuid} is given; a
-     * re-pricing of one customer does not join one of all.
+     * re-pricing of one customer does not join one of all. A confirmation from a preview carries its {@code plan},
+     * which the run books only as it is (D203).
      */
-    record Reprice(UUID customerUuid) implements JobParameters {
+    record Reprice(UUID customerUuid, String plan) implements JobParameters {
 
         @Override
         public JobKind kind() {
@@ -134,7 +137,8 @@ sealed interface JobParameters {
 
         @Override
         public ObjectNode json() {
-            return JsonNodeFactory.instance.objectNode().put(CUSTOMER_UUID, Uuids.hex(customerUuid));
+            ObjectNode json = JsonNodeFactory.instance.objectNode().put(CUSTOMER_UUID, Uuids.hex(customerUuid));
+            return plan == null ? json : json.put(PLAN, plan);
         }
 
         @Override

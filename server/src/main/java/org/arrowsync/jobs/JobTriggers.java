@@ -69,11 +69,16 @@ public class JobTriggers {
 
     /** A confirmed re-pricing of a scope {@code Repricing.scope} checked. */
     public JobService.Submitted reprice(LineScope scope, String triggeredBy) {
+        return reprice(scope, null, triggeredBy);
+    }
+
+    /** A re-pricing confirmed from a preview that showed {@code plan}: it books that plan or nothing (D203). */
+    public JobService.Submitted reprice(LineScope scope, String plan, String triggeredBy) {
         return jobs.submit(new JobRequest(
                 scope.settings().id(),
                 scope.settings().uuid(),
                 scope.period(),
-                new JobParameters.Reprice(scope.customerUuid()),
+                new JobParameters.Reprice(scope.customerUuid(), plan),
                 triggeredBy));
     }
 

@@ -13,7 +13,9 @@ class MarginJobs {
         return JobHandler.of(JobKind.REPRICE, (job, progress) -> {
             JobParameters.Reprice parameters = job.parameters(JobParameters.Reprice.class);
             return repricing.reprice(
-                    repricing.scope(job.period(), job.settingsUuid(), parameters.customerUuid()), progress);
+                    repricing.scope(job.period(), job.settingsUuid(), parameters.customerUuid()),
+                    parameters.plan(),
+                    progress);
         });
     }
 }

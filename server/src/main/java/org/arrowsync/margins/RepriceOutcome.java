@@ -1,7 +1,12 @@
 package org.arrowsync.margins;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import org.arrowsync.pricing.LineScope;
@@ -62,6 +67,22 @@ public record RepriceOutcome(
                 customers.stream().mapToInt(Customer::compensations).sum(),
                 customers.stream().mapToInt(Customer::correctionsRefused).sum(),
                 customers);
+    }
+
+    /**
+     * A short digest of the plan: a confirmation carries the one its preview showed, and the run books only the same
+     * plan (D203). Not on the wire.
+     */
+    @JsonIgnore
+    public String plan() {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest((period + "|" + settingsUuid + "|" + customerUuid + "|" + customers)
+                            .getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest, 0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
     }
 
     @Schema(name = "RepricedCustomer")

@@ -72,13 +72,25 @@ public class Repricing {
         });
     }
 
-    /** Plans and books the month's corrections while holding the month; the queued run of a confirmed re-pricing. */
-    public RepriceOutcome reprice(LineScope scope, Progress progress) {
+    /**
+     * Plans and books the month's corrections while holding the month; the queued run of a confirmed re-pricing. A
+     * confirmation that carries the plan its preview showed ({@code previewed}, {@link RepriceOutcome#plan}) books
+     * nothing when the month's plan is another by now (a rule, a line or an invoice changed since): the operator looks
+     * again (D203).
+     */
+    public RepriceOutcome reprice(LineScope scope, String previewed, Progress progress) {
         LineScope current =
                 new LineScope(scope.period(), settings.named(scope.settings().uuid()), scope.customerUuid());
         return transactions.execute(status -> {
             licenses.lockMonthForInvoicing(current.settings().uuid(), current.period());
-            List<RepricePlan> plans = plans(current, new PlannedRefusals());
+            PlannedRefusals refusals = new PlannedRefusals();
+            List<RepricePlan> plans = plans(current, refusals);
+            if (previewed != null
+                    && !previewed.equals(
+                            RepriceOutcome.preview(current, customersOf(plans), byCustomer(refusals.refused()))
+                                    .plan())) {
+                throw new RepricingChanged(current.period());
+            }
             int booked = 0;
             for (RepricePlan plan : plans) {
                 progress.add("lines", plan.lines());

@@ -15,6 +15,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.arrowsync.emulator.http.ExportTemplates;
 import org.arrowsync.support.ArrowFixture;
+import org.arrowsync.support.Jobs;
 import org.arrowsync.support.TestClock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -949,6 +950,56 @@ class ConsolePagesIntegrationTests extends ConsoleIntegrationTest {
         assertThat(before).doesNotContain("On canceled invoices");
         assertThat(signedIn().get("/").body())
                 .contains(String.format(Locale.ROOT, "(%,.2f more on canceled invoices)", onCanceled));
+    }
+
+    /**
+     * A re-pricing confirmed from a preview books nothing once its plan changed since, until previewed again (D203).
+     */
+    @Test
+    void aRepricingConfirmedAfterItsPlanChangedBooksNothing() {
+        Map<String, String> customers = fixture.mapCustomers(2);
+        fixture.syncedBilling(CLOSED);
+        String reference = customers.keySet().iterator().next();
+        String customer = customers.get(reference);
+        String rule = fixture.markupRule(reference, CLOSED, "10");
+        ConsoleSession browser = signedIn();
+        String preview = "/margins/reprice?settings=" + fixture.settings() + "&month=" + CLOSED;
+        String shown = browser.get(preview).body();
+        BigDecimal before = fixture.arrowChargesAsBilled(customer, CLOSED);
+
+        api.patch("/api/admin/arrow/price-rules/" + rule + "/", Map.of("markup_percent", "90"))
+                .expect(200);
+        JsonNode refused = confirmRepricing(browser, shown);
+
+        assertThat(refused.get("state").asString()).as(refused.toString()).isEqualTo("failed");
+        assertThat(refused.get("error_message").asString()).contains("is no longer the one previewed");
+        assertThat(fixture.arrowChargesAsBilled(customer, CLOSED))
+                .as("nothing booked")
+                .isEqualByComparingTo(before);
+
+        JsonNode booked = confirmRepricing(browser, browser.get(preview).body());
+        assertThat(booked.get("state").asString()).as(booked.toString()).isEqualTo("succeeded");
+        assertThat(fixture.arrowChargesAsBilled(customer, CLOSED)).isNotEqualByComparingTo(before);
+    }
+
+    /** Confirms the re-pricing preview {@code page} shows, as its button does; the job, once ended. */
+    private JsonNode confirmRepricing(ConsoleSession browser, String page) {
+        Matcher plan = Pattern.compile("name=\"plan\" value=\"([0-9a-f]+)\"").matcher(page);
+        assertThat(plan.find()).as("the preview's plan").isTrue();
+        HttpResponse<String> confirmed = browser.post(
+                "/margins/reprice",
+                form(
+                        "_csrf",
+                        csrfOf(page),
+                        "settings",
+                        fixture.settings(),
+                        "month",
+                        CLOSED.toString(),
+                        "plan",
+                        plan.group(1)));
+        assertThat(confirmed.statusCode()).isEqualTo(302);
+        String job = confirmed.headers().firstValue("Location").orElseThrow().replaceAll(".*/jobs/", "");
+        return Jobs.await(api, job);
     }
 
     /** The re-pricing preview says which corrections no invoice would take, as the run then refuses them (D198). */
