@@ -177,7 +177,7 @@ class ConsumptionPages {
             HttpServletResponse response,
             Model model) {
         HistoricalConsumptionRequest request = new HistoricalConsumptionRequest(
-                resourceUuid, blankToNull(from), blankToNull(to), force != null, !"true".equals(record));
+                resourceUuid, blankToNull(from), blankToNull(to), "true".equals(force), !"true".equals(record));
         Map<String, Object> shown = new HashMap<>();
         shown.put("historicalForm", request);
         if (resourceUuid != null) {

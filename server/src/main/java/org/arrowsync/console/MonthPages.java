@@ -162,7 +162,7 @@ class MonthPages {
             Model model) {
         Settings chosen = settings.get(Filters.uuid("settings", settingsUuid));
         YearMonth month = Filters.requiredPeriod("period", period);
-        boolean forced = force != null;
+        boolean forced = "true".equals(force);
         BillingReconciliation.Preview preview = reconciliation.preview(
                 reconciliation.target(month.getYear(), month.getMonthValue(), chosen.uuid(), forced));
         model.addAttribute("settings", chosen);
@@ -180,8 +180,8 @@ class MonthPages {
             @RequestParam(required = false) String force,
             @ModelAttribute("me") Caller me) {
         YearMonth month = Filters.requiredPeriod("period", period);
-        JobService.Submitted job =
-                triggers.reconcile(month.getYear(), month.getMonthValue(), settingsUuid, force != null, me.username());
+        JobService.Submitted job = triggers.reconcile(
+                month.getYear(), month.getMonthValue(), settingsUuid, "true".equals(force), me.username());
         return "redirect:/jobs/" + Uuids.hex(job.uuid());
     }
 

@@ -116,12 +116,17 @@ class PriceRuleController {
                     description = "Only lines billed to this mapping's customer")
             JsonNode customerMapping,
 
-            @Schema(type = "string", nullable = true, description = "Only lines of this vendor (any case)")
+            @Schema(
+                    type = "string",
+                    nullable = true,
+                    maxLength = 255,
+                    description = "Only lines of this vendor (any case)")
             JsonNode arrowVendorName,
 
             @Schema(
                     type = "string",
                     nullable = true,
+                    maxLength = 50,
                     description = "Only lines of this classification, e.g. IAAS or SAAS")
             JsonNode classification,
 
@@ -142,7 +147,7 @@ class PriceRuleController {
             @Schema(type = "string", nullable = true, description = "Last month, YYYY-MM; none for open-ended")
             JsonNode validTo,
 
-            String note) {
+            @Schema(maxLength = 500) String note) {
 
         RuleDraft draft() {
             return new RuleDraft(

@@ -106,6 +106,9 @@ class WireSchemas extends ModelResolver {
                     if (declared.nullable()) {
                         schema.setNullable(true);
                     }
+                    if (declared.maxLength() != Integer.MAX_VALUE) {
+                        schema.setMaxLength(declared.maxLength()); // a limit the server keeps (a 400 beyond it)
+                    }
                     return schema;
                 }
             }

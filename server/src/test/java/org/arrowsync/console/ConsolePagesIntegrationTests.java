@@ -685,7 +685,13 @@ class ConsolePagesIntegrationTests extends ConsoleIntegrationTest {
         assertThat(preview.statusCode()).isEqualTo(200);
         assertThat(preview.body())
                 .contains("Not in this preview: 1 line Arrow lists for these customers that no sync recorded yet.")
-                .contains("Reconcile now");
+                .contains("Reconcile now")
+                .contains("name=\"force\" value=\"true\"");
+        assertThat(browser.get("/months/" + fixture.settings() + "/" + CLOSED + "/reconcile?force=no")
+                        .body())
+                .as("only true forces")
+                .doesNotContain("name=\"force\" value=\"true\"")
+                .contains("Preview with synced (not yet validated) syncs too");
     }
 
     /**

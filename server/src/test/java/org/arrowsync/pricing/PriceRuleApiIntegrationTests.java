@@ -201,6 +201,19 @@ class PriceRuleApiIntegrationTests extends IntegrationTest {
         assertThat(api.get(RULES + spring + "/").text("valid_to")).isEqualTo("2026-06");
     }
 
+    /** The served document says how long each text may be, as the server refuses a longer one. */
+    @Test
+    void theServedDocumentGivesTheLengthsTheServerKeeps() {
+        JsonNode fields = api.anonymous()
+                .get("/api/schema/")
+                .expect(200)
+                .json()
+                .at("/components/schemas/PriceRuleRequest/properties");
+        assertThat(fields.at("/arrow_vendor_name/maxLength").asInt()).isEqualTo(255);
+        assertThat(fields.at("/classification/maxLength").asInt()).isEqualTo(50);
+        assertThat(fields.at("/note/maxLength").asInt()).isEqualTo(500);
+    }
+
     @Test
     void badInputIsA400NamingTheFieldAndWritesNothing() {
         String otherSettings = otherSettings();
