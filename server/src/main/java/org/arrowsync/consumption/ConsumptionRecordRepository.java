@@ -93,16 +93,13 @@ class ConsumptionRecordRepository {
     private static final String BUY = "coalesce(cr.final_buy, cr.consumed_buy)";
 
     private static final String SELL = "coalesce(cr.final_sell, cr.consumed_sell)";
-    /**
-     * What a license-month's provisional item ({@code ii}) and corrections bill, priced as they were written: the item
-     * rounded as its invoice bills it (D169, D173).
-     */
-    static final String BILLED =
-            "coalesce(" + Money.roundedInSql("ii.unit_price * ii.quantity", "ii.currency") + ", 0) + cr.compensated";
+    /** A license-month's provisional item ({@code ii}) as its invoice bills it, rounded (D169, D173). */
+    private static final String ITEM = Money.roundedInSql("ii.unit_price * ii.quantity", "ii.currency");
+    /** What a license-month's provisional item and corrections bill, priced as they were written. */
+    static final String BILLED = "coalesce(" + ITEM + ", 0) + cr.compensated";
     /** The part of {@link #BILLED} on canceled invoices, which charges nobody (D200). */
-    static final String CANCELED = CanceledInvoices.amountOn(
-                    "cr.invoice_item_id", Money.roundedInSql("ii.unit_price * ii.quantity", "ii.currency"))
-            + " + " + CanceledInvoices.amountOn("cr.compensation_item_id", "cr.compensated");
+    static final String CANCELED = CanceledInvoices.amountOn("cr.invoice_item_id", ITEM) + " + "
+            + CanceledInvoices.amountOn("cr.compensation_item_id", "cr.compensated");
     /** What of {@link #BILLED} charges the customer: the margins' billed. */
     private static final String CHARGED = "(" + BILLED + ") - (" + CANCELED + ")";
 

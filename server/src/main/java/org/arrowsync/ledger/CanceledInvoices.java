@@ -16,7 +16,7 @@ public final class CanceledInvoices {
      * A condition true when the item whose id the {@code itemId} expression gives is on a canceled invoice, and not
      * true (null) when the expression is null.
      */
-    public static String holds(String itemId) {
+    private static String holds(String itemId) {
         return itemId + " in (" + ITEM_IDS + ")";
     }
 
