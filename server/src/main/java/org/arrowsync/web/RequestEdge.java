@@ -400,6 +400,11 @@ class RequestEdge extends OncePerRequestFilter {
         response.setStatus(status);
         if (BrowserPages.fromHtmx(request) || BrowserPages.wanted(request)) {
             String words = BrowserPages.words(body);
+            if (BrowserPages.fromHtmx(request)) {
+                // among the page's messages, as the console shows its own refusals, not in place of the form sent
+                response.setHeader("HX-Retarget", "#messages");
+                response.setHeader("HX-Reswap", "innerHTML");
+            }
             response.setContentType(MediaType.TEXT_HTML_VALUE);
             response.setCharacterEncoding(StandardCharsets.UTF_8);
             response.getWriter()

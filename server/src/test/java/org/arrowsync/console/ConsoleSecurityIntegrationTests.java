@@ -155,6 +155,10 @@ class ConsoleSecurityIntegrationTests extends ConsoleIntegrationTest {
         HttpResponse<String> htmx = browser.post(
                 "/users", form("username", username + "\u0000"), Map.of("HX-Request", "true", "X-CSRF-TOKEN", token));
         assertThat(htmx.statusCode()).isEqualTo(400);
+        assertThat(htmx.headers().firstValue("HX-Retarget"))
+                .as("not in place of the form")
+                .contains("#messages");
+        assertThat(htmx.headers().firstValue("HX-Reswap")).contains("innerHTML");
         assertThat(htmx.body())
                 .as("htmx shows it among the page's messages")
                 .isEqualTo(
