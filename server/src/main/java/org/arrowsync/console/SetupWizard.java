@@ -268,7 +268,10 @@ class SetupWizard {
     @GetMapping("/setup/{settingsUuid}/sync")
     String firstSync(@PathVariable String settingsUuid, Model model) {
         model.addAttribute("step", 4);
-        model.addAttribute("settingsUuid", Uuids.hex(Filters.uuid("settings", settingsUuid)));
+        // settings that do not exist are not found here, not at the step's button
+        model.addAttribute(
+                "settingsUuid",
+                Uuids.hex(settings.get(Filters.uuid("settings", settingsUuid)).uuid()));
         model.addAttribute("lastMonth", YearMonth.now(clock).minusMonths(1));
         return "console/setup";
     }

@@ -823,6 +823,11 @@ class ConsolePagesIntegrationTests extends ConsoleIntegrationTest {
                 browser.post("/setup/" + fixture.settings() + "/sync", form("_csrf", token, "month", ""));
         assertThat(firstSync.statusCode()).isEqualTo(400);
         assertThat(firstSync.body()).contains("month: Choose a month.");
+        assertThat(browser.get("/setup/" + fixture.settings() + "/sync").statusCode())
+                .isEqualTo(200);
+        assertThat(browser.get("/setup/00000000000000000000000000000000/sync").statusCode())
+                .as("the step of settings that do not exist")
+                .isEqualTo(404);
     }
 
     @Test
