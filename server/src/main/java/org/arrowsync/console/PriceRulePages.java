@@ -90,7 +90,10 @@ class PriceRulePages {
             RedirectAttributes redirect) {
         PriceRule rule = uuid == null ? null : rules.get(Filters.uuid("uuid", uuid));
         YearMonth period = Filters.period("month", month);
-        Settings owner = settings.get(rule == null ? Filters.uuid("settings", settingsUuid) : rule.settingsUuid());
+        // a new rule without settings named is for the active ones, as its form and the API's requests take them
+        Settings owner = rule == null
+                ? settings.resolve(Filters.uuid("settings", settingsUuid))
+                : settings.get(rule.settingsUuid());
         RuleDraft draft = new RuleDraft(
                 owner.uuid(),
                 Filters.uuid("customer_mapping", customerMapping),

@@ -837,6 +837,27 @@ class ConsolePagesIntegrationTests extends ConsoleIntegrationTest {
         HttpResponse<String> form = browser.get("/price-rules/new");
         assertThat(form.statusCode()).isEqualTo(200);
         assertThat(form.body()).contains("name=\"markup_percent\"");
+        String note = "no settings named " + UUID.randomUUID();
+        HttpResponse<String> saved = browser.post(
+                "/price-rules/new",
+                form(
+                        "_csrf",
+                        csrfOf(form.body()),
+                        "base",
+                        "sell",
+                        "markup_percent",
+                        "1",
+                        "valid_from",
+                        CLOSED.toString(),
+                        "arrow_vendor_name",
+                        "Vendor " + note,
+                        "note",
+                        note));
+        assertThat(saved.statusCode()).as(saved.body()).isEqualTo(302);
+        assertThat(api.get("/api/admin/arrow/price-rules/?page_size=300")
+                        .expect(200)
+                        .body())
+                .contains(note);
     }
 
     @Test
