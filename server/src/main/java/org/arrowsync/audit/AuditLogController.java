@@ -9,6 +9,7 @@ import org.arrowsync.shared.ApiUrls;
 import org.arrowsync.shared.Filters;
 import org.arrowsync.shared.Listing;
 import org.arrowsync.shared.PageRequest;
+import org.arrowsync.shared.Texts;
 import org.arrowsync.shared.Uuids;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -49,8 +50,8 @@ class AuditLogController {
                     String to,
             PageRequest page) {
         AuditTrail.Filter filter = new AuditTrail.Filter(
-                blankToNull(actor),
-                blankToNull(action),
+                Texts.strippedOrNull(actor),
+                Texts.strippedOrNull(action),
                 Filters.uuid("target_uuid", targetUuid),
                 Filters.instant("created_from", from),
                 Filters.instant("created_to", to));
@@ -61,10 +62,6 @@ class AuditLogController {
     @Operation(summary = "Retrieve an audit entry")
     AuditLogEntry get(@PathVariable String uuid) {
         return AuditLogEntry.of(trail.get(Uuids.fromPath(uuid)));
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
     }
 
     /**

@@ -114,8 +114,7 @@ class BillingLines implements PricedLines {
                         c.sync().customerUuid(),
                         c.sync().customerName(),
                         c.item().currency(),
-                        c.difference(),
-                        customer -> writers.invoices().correctionPlace(customer, scope.period())));
+                        c.difference()));
         return new RepricePlan(new ArrayList<>(customers.values()), lines, refused -> {
             compensations.settle((c, refusal) -> refused.accept(c.notCorrected(refusal)));
             compensations.book();

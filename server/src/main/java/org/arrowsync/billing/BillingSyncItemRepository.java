@@ -117,9 +117,10 @@ class BillingSyncItemRepository {
     private static final String BUY = "case when t.removed then 0 else t.buy end";
 
     private static final String SELL = "case when t.removed then 0 else t.sell end";
-    private static final String BILLED =
-            CanceledInvoices.amountCharged("t.invoice_item_id", Money.roundedInSql("t.invoiced", "t.currency")) + " + "
-                    + CanceledInvoices.amountCharged("t.compensation_item_id", "t.compensated");
+    private static final String ROUNDED_ITEM = Money.roundedInSql("t.invoiced", "t.currency");
+    private static final String BILLED = "(" + ROUNDED_ITEM + " + t.compensated) - ("
+            + CanceledInvoices.amountOn("t.invoice_item_id", ROUNDED_ITEM) + " + "
+            + CanceledInvoices.amountOn("t.compensation_item_id", "t.compensated") + ")";
 
     /** The columns a new item is copied with. */
     private static final List<String> NEW_COLUMNS = List.of(

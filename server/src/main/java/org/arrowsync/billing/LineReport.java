@@ -225,28 +225,35 @@ final class LineReport {
             }
             if (refused > 0) {
                 // a line of a canceled month is never billed (D163): no later sync is promised for it
-                String later = refusedForNow == 0
-                        ? ""
-                        : refusedForNow == refused
-                                ? ", and a later sync tries again"
-                                : " (a later sync tries the " + refusedForNow + " not of a canceled month again)";
+                String later = later(
+                        refusedForNow,
+                        refused,
+                        ", and a later sync tries again",
+                        " (a later sync tries the " + refusedForNow + " not of a canceled month again)");
                 parts.add(refused + (refused == 1 ? " line was" : " lines were") + " not invoiced" + later + ": "
                         + String.join("; ", firstRefused));
             }
             if (uncorrected > 0) {
                 // only those waiting for an open invoice are booked later (D94), not those of a canceled month or in
                 // another currency than their invoice (D163, D9)
-                String later = waitingForInvoice == 0
-                        ? ""
-                        : waitingForInvoice == uncorrected
-                                ? " (a later reconciliation books them once their customer has an open invoice)"
-                                : " (a later reconciliation books the " + waitingForInvoice
-                                        + " waiting for an open invoice)";
+                String later = later(
+                        waitingForInvoice,
+                        uncorrected,
+                        " (a later reconciliation books them once their customer has an open invoice)",
+                        " (a later reconciliation books the " + waitingForInvoice + " waiting for an open invoice)");
                 parts.add(uncorrected + (uncorrected == 1 ? " correction was" : " corrections were") + " not booked"
                         + later + ": " + String.join("; ", firstUncorrected));
             }
             return parts;
         }
+    }
+
+    /**
+     * What a later run does of {@code all} lines or corrections left, {@code passing} of which it may still take: said
+     * of them all, of some, or nothing when none.
+     */
+    private static String later(int passing, int all, String ofAll, String ofSome) {
+        return passing == 0 ? "" : passing == all ? ofAll : ofSome;
     }
 
     /** Lines billed to one mapping that now name another customer are reported once per name. */

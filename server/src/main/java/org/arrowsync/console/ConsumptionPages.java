@@ -30,6 +30,7 @@ import org.arrowsync.shared.Filters;
 import org.arrowsync.shared.InvalidInput;
 import org.arrowsync.shared.PageRequest;
 import org.arrowsync.shared.Periods;
+import org.arrowsync.shared.Texts;
 import org.arrowsync.shared.UnknownReference;
 import org.arrowsync.shared.Uuids;
 import org.springframework.stereotype.Controller;
@@ -177,7 +178,11 @@ class ConsumptionPages {
             HttpServletResponse response,
             Model model) {
         HistoricalConsumptionRequest request = new HistoricalConsumptionRequest(
-                resourceUuid, blankToNull(from), blankToNull(to), "true".equals(force), !"true".equals(record));
+                resourceUuid,
+                Texts.strippedOrNull(from),
+                Texts.strippedOrNull(to),
+                "true".equals(force),
+                !"true".equals(record));
         Map<String, Object> shown = new HashMap<>();
         shown.put("historicalForm", request);
         if (resourceUuid != null) {
@@ -217,9 +222,9 @@ class ConsumptionPages {
             HttpServletResponse response,
             Model model) {
         CleanupConsumptionRequest request = new CleanupConsumptionRequest(
-                blankToNull(from),
-                blankToNull(to),
-                blankToNull(resourceUuid),
+                Texts.strippedOrNull(from),
+                Texts.strippedOrNull(to),
+                Texts.strippedOrNull(resourceUuid),
                 "finalized".equals(only),
                 "unfinalized".equals(only),
                 !"true".equals(delete));
@@ -251,8 +256,4 @@ class ConsumptionPages {
 
     /** A month of the chart as the page's script reads it (amounts as decimal strings). */
     record ChartMonth(String period, BigDecimal provisional, BigDecimal finalAmount) {}
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
-    }
 }

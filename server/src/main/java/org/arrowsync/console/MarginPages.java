@@ -21,6 +21,7 @@ import org.arrowsync.shared.Caller;
 import org.arrowsync.shared.CsvBody;
 import org.arrowsync.shared.Filters;
 import org.arrowsync.shared.PageRequest;
+import org.arrowsync.shared.Texts;
 import org.arrowsync.shared.Uuids;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -125,8 +126,8 @@ class MarginPages {
             @RequestParam String month,
             @RequestParam(required = false) String plan,
             @ModelAttribute("me") Caller me) {
-        JobService.Submitted job = triggers.reprice(
-                scope(settingsUuid, month), plan == null || plan.isBlank() ? null : plan, me.username());
+        JobService.Submitted job =
+                triggers.reprice(scope(settingsUuid, month), Texts.strippedOrNull(plan), me.username());
         return "redirect:/jobs/" + Uuids.hex(job.uuid());
     }
 

@@ -9,7 +9,6 @@ import org.arrowsync.ledger.InvoiceItemDraft;
 import org.arrowsync.ledger.InvoiceService;
 import org.arrowsync.ledger.NoPlacement;
 import org.arrowsync.ledger.Resource.Ref;
-import org.arrowsync.shared.CorrectionPlace;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 
@@ -34,11 +33,6 @@ class ConsumptionItems {
      */
     Optional<String> refusal(UUID customerUuid, YearMonth billed, String currency) {
         return invoices.refusalOf(customerUuid, billed, currency);
-    }
-
-    /** Where the customer's corrections of the month would go, as {@link #refusal} reads it. */
-    CorrectionPlace correctionPlace(UUID customerUuid, YearMonth billed) {
-        return invoices.correctionPlace(customerUuid, billed);
     }
 
     /** Whether the operator canceled the customer's invoice of the month: nothing of it is corrected (D163). */

@@ -103,11 +103,7 @@ class ConsumptionLines implements PricedLines {
         }
         // the month of every record read: the scope's
         corrections.forEach(c -> refusals.consider(
-                c.record().customerUuid(),
-                c.record().customerName(),
-                c.record().currency(),
-                c.difference(),
-                customer -> items.correctionPlace(customer, scope.period())));
+                c.record().customerUuid(), c.record().customerName(), c.record().currency(), c.difference()));
         return new RepricePlan(new ArrayList<>(customers.values()), lines, refused -> {
             int booked = 0;
             for (Correction c : corrections) {

@@ -94,11 +94,11 @@ class ConsumptionRecordRepository {
 
     private static final String SELL = "coalesce(cr.final_sell, cr.consumed_sell)";
     /** A license-month's provisional item ({@code ii}) as its invoice bills it, rounded (D169, D173). */
-    private static final String ITEM = Money.roundedInSql("ii.unit_price * ii.quantity", "ii.currency");
+    private static final String ROUNDED_ITEM = Money.roundedInSql("ii.unit_price * ii.quantity", "ii.currency");
     /** What a license-month's provisional item and corrections bill, priced as they were written. */
-    static final String BILLED = "coalesce(" + ITEM + ", 0) + cr.compensated";
+    static final String BILLED = "coalesce(" + ROUNDED_ITEM + ", 0) + cr.compensated";
     /** The part of {@link #BILLED} on canceled invoices, which charges nobody (D200). */
-    static final String CANCELED = CanceledInvoices.amountOn("cr.invoice_item_id", ITEM) + " + "
+    static final String CANCELED = CanceledInvoices.amountOn("cr.invoice_item_id", ROUNDED_ITEM) + " + "
             + CanceledInvoices.amountOn("cr.compensation_item_id", "cr.compensated");
     /** What of {@link #BILLED} charges the customer: the margins' billed. */
     private static final String CHARGED = "(" + BILLED + ") - (" + CANCELED + ")";

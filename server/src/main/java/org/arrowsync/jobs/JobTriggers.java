@@ -67,12 +67,10 @@ public class JobTriggers {
         return jobs.submit(request(order, new JobParameters.ConsumptionFinalisation(forced), triggeredBy));
     }
 
-    /** A confirmed re-pricing of a scope {@code Repricing.scope} checked. */
-    public JobService.Submitted reprice(LineScope scope, String triggeredBy) {
-        return reprice(scope, null, triggeredBy);
-    }
-
-    /** A re-pricing confirmed from a preview that showed {@code plan}: it books that plan or nothing (D203). */
+    /**
+     * A confirmed re-pricing of a scope {@code Repricing.scope} checked; one confirmed from a preview that showed
+     * {@code plan} books that plan or nothing (D203), one without (the API's) the plan as it is when it runs.
+     */
     public JobService.Submitted reprice(LineScope scope, String plan, String triggeredBy) {
         return jobs.submit(new JobRequest(
                 scope.settings().id(),

@@ -58,7 +58,7 @@ class RepriceController {
         if (!Boolean.TRUE.equals(request.confirm())) {
             return ResponseEntity.ok(repricing.preview(scope));
         }
-        return JobController.accepted(triggers.reprice(scope, caller.username()), "Re-pricing scheduled");
+        return JobController.accepted(triggers.reprice(scope, null, caller.username()), "Re-pricing scheduled");
     }
 
     record RepriceRequest(

@@ -27,9 +27,4 @@ public final class CanceledInvoices {
     public static String amountOn(String itemId, String amount) {
         return "case when " + holds(itemId) + " then " + amount + " else 0 end";
     }
-
-    /** The amount the {@code amount} expression gives unless the {@code itemId} expression's item is canceled. */
-    public static String amountCharged(String itemId, String amount) {
-        return "case when " + holds(itemId) + " then 0 else " + amount + " end";
-    }
 }

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.arrowsync.ledger.InvoiceService;
 import org.arrowsync.ledger.LicenseBilling;
 import org.arrowsync.pricing.LineScope;
 import org.arrowsync.pricing.PlannedRefusals;
@@ -35,6 +36,7 @@ public class Repricing {
     private final LineScopes scopes;
     private final SettingsService settings;
     private final LicenseBilling licenses;
+    private final InvoiceService invoices;
     private final TransactionTemplate transactions;
     private final TransactionTemplate reads;
 
@@ -44,12 +46,14 @@ public class Repricing {
             LineScopes scopes,
             SettingsService settings,
             LicenseBilling licenses,
+            InvoiceService invoices,
             TransactionTemplate transactions) {
         this.sources = sources;
         this.rules = rules;
         this.scopes = scopes;
         this.settings = settings;
         this.licenses = licenses;
+        this.invoices = invoices;
         this.transactions = transactions;
         this.reads = new TransactionTemplate(transactions.getTransactionManager());
         this.reads.setReadOnly(true);
@@ -66,9 +70,8 @@ public class Repricing {
     /** What confirming would book, per customer; writes nothing. */
     public RepriceOutcome preview(LineScope scope) {
         return reads.execute(status -> {
-            PlannedRefusals refusals = new PlannedRefusals();
-            List<RepricePlan> plans = plans(scope, refusals);
-            return RepriceOutcome.preview(scope, customersOf(plans), byCustomer(refusals.refused()));
+            PlannedRefusals refusals = refusals(scope);
+            return preview(scope, plans(scope, refusals), refusals);
         });
     }
 
@@ -83,12 +86,10 @@ public class Repricing {
                 new LineScope(scope.period(), settings.named(scope.settings().uuid()), scope.customerUuid());
         return transactions.execute(status -> {
             licenses.lockMonthForInvoicing(current.settings().uuid(), current.period());
-            PlannedRefusals refusals = new PlannedRefusals();
+            PlannedRefusals refusals = refusals(current);
             List<RepricePlan> plans = plans(current, refusals);
             if (previewed != null
-                    && !previewed.equals(
-                            RepriceOutcome.preview(current, customersOf(plans), byCustomer(refusals.refused()))
-                                    .plan())) {
+                    && !previewed.equals(preview(current, plans, refusals).plan())) {
                 throw new RepricingChanged(current.period());
             }
             int booked = 0;
@@ -101,9 +102,18 @@ public class Repricing {
             }
             progress.add("compensations", booked);
             // planned again, the month still held: what is left to book is what was refused
-            return RepriceOutcome.booked(
-                    current, customersOf(plans), customersOf(plans(current, new PlannedRefusals())));
+            return RepriceOutcome.booked(current, customersOf(plans), customersOf(plans(current, refusals(current))));
         });
+    }
+
+    /** What the plans would book: what they plan, less what the invoices as they are would refuse. */
+    private static RepriceOutcome preview(LineScope scope, List<RepricePlan> plans, PlannedRefusals refusals) {
+        return RepriceOutcome.preview(scope, customersOf(plans), byCustomer(refusals.refused()));
+    }
+
+    /** The refusals of a plan of the scope's month, as its invoices are read when they are asked for. */
+    private PlannedRefusals refusals(LineScope scope) {
+        return new PlannedRefusals(customer -> invoices.correctionPlace(customer, scope.period()));
     }
 
     /** The sources' plans, in the order they book, their refusals counted as booking would meet them. */

@@ -1,7 +1,6 @@
 package org.arrowsync.pricing;
 
 import java.math.BigDecimal;
-import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -13,48 +12,43 @@ import org.arrowsync.shared.CorrectionPlace;
 
 /**
  * The corrections of a re-pricing plan that no invoice would take (D9, D94, D163), per customer and currency, as the
- * run would meet them: its sources consider their corrections in the order they book them, each customer's invoices are
- * read once, and an invoice with no items yet takes the currency of the first correction placed on it, as booking sets
- * it, refusing the others (D9).
+ * run would meet them: its sources give their corrections in the order they book them, and an invoice with no items yet
+ * takes the currency of the customer's first correction, as booking sets it, refusing the others (D9). Where each
+ * customer's corrections go is read only when the refusals are asked for, once per customer.
  */
 public final class PlannedRefusals {
 
-    private final Map<UUID, CorrectionPlace> places = new HashMap<>();
-    /** The currency each invoice corrections go on holds or is given by the first one placed on it. */
-    private final Map<Invoice, String> currencies = new HashMap<>();
+    private final Function<UUID, CorrectionPlace> where;
+    /** The planned corrections per customer and currency, in the order booking first meets each. */
+    private final Map<RepricedCustomer.Key, RepricedCustomer> planned = new LinkedHashMap<>();
 
-    private final Map<RepricedCustomer.Key, RepricedCustomer> refused = new LinkedHashMap<>();
-
-    /**
-     * A correction the plan books, counted when the customer's invoices would refuse it; {@code where} finds where the
-     * customer's corrections go.
-     */
-    public void consider(
-            UUID customerUuid,
-            String customerName,
-            String currency,
-            BigDecimal correction,
-            Function<UUID, CorrectionPlace> where) {
-        CorrectionPlace place = places.computeIfAbsent(customerUuid, where);
-        boolean refuses = place.refusal().isPresent()
-                || !currencies
-                        .computeIfAbsent(
-                                new Invoice(customerUuid, place.invoice()),
-                                invoice -> place.currency().orElse(currency))
-                        .equals(currency);
-        if (refuses) {
-            refused.merge(
-                    new RepricedCustomer.Key(customerUuid, currency),
-                    RepricedCustomer.none(customerUuid, customerName, currency)
-                            .plus(BigDecimal.ZERO, BigDecimal.ZERO, correction),
-                    RepricedCustomer::plus);
-        }
+    /** {@code where} finds where a customer's corrections of the plan's month go. */
+    public PlannedRefusals(Function<UUID, CorrectionPlace> where) {
+        this.where = where;
     }
 
+    /** A correction the plan books. */
+    public void consider(UUID customerUuid, String customerName, String currency, BigDecimal correction) {
+        planned.merge(
+                new RepricedCustomer.Key(customerUuid, currency),
+                RepricedCustomer.none(customerUuid, customerName, currency)
+                        .plus(BigDecimal.ZERO, BigDecimal.ZERO, correction),
+                RepricedCustomer::plus);
+    }
+
+    /** The corrections the customers' invoices would refuse, per customer and currency. */
     public List<RepricedCustomer> refused() {
-        return new ArrayList<>(refused.values());
+        Map<UUID, CorrectionPlace> places = new HashMap<>();
+        Map<UUID, String> currencies = new HashMap<>();
+        List<RepricedCustomer> refused = new ArrayList<>();
+        for (RepricedCustomer corrections : planned.values()) {
+            CorrectionPlace place = places.computeIfAbsent(corrections.customerUuid(), where);
+            String taken = currencies.computeIfAbsent(
+                    corrections.customerUuid(), customer -> place.currency().orElse(corrections.currency()));
+            if (place.refusal().isPresent() || !taken.equals(corrections.currency())) {
+                refused.add(corrections);
+            }
+        }
+        return refused;
     }
-
-    /** A customer's invoice of a month. */
-    private record Invoice(UUID customerUuid, YearMonth period) {}
 }

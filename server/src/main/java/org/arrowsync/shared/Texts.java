@@ -23,6 +23,11 @@ public final class Texts {
         return String.join(", ", values.subList(0, most)) + " and " + (values.size() - most) + " more";
     }
 
+    /** A form's or query's text stripped, or null where none or only blanks were given. */
+    public static String strippedOrNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
     /** {@code text} ended by a full stop, unless it ends with one already (a name such as {@code "Contoso Co."}). */
     public static String sentence(String text) {
         return text.endsWith(".") ? text : text + ".";

@@ -398,25 +398,24 @@ class RequestEdge extends OncePerRequestFilter {
             throws IOException {
         log.debug("Refused at the edge with HTTP {}: {}", status, body);
         response.setStatus(status);
-        if (BrowserPages.fromHtmx(request) || BrowserPages.wanted(request)) {
-            String words = BrowserPages.words(body);
-            if (BrowserPages.fromHtmx(request)) {
-                // among the page's messages, as the console shows its own refusals, not in place of the form sent
-                response.setHeader("HX-Retarget", "#messages");
-                response.setHeader("HX-Reswap", "innerHTML");
-            }
-            response.setContentType(MediaType.TEXT_HTML_VALUE);
-            response.setCharacterEncoding(StandardCharsets.UTF_8);
-            response.getWriter()
-                    .write(
-                            BrowserPages.fromHtmx(request)
-                                    ? BrowserPages.notice(words)
-                                    : BrowserPages.page("Refused", words));
-            return true;
+        if (BrowserPages.fromHtmx(request)) {
+            // among the page's messages, as the console shows its own refusals, not in place of the form sent
+            response.setHeader("HX-Retarget", "#messages");
+            response.setHeader("HX-Reswap", "innerHTML");
+            writeHtml(response, BrowserPages.notice(BrowserPages.words(body)));
+        } else if (BrowserPages.wanted(request)) {
+            writeHtml(response, BrowserPages.page("Refused", BrowserPages.words(body)));
+        } else {
+            response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+            json.writeValue(response.getOutputStream(), body);
         }
-        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-        json.writeValue(response.getOutputStream(), body);
         return true;
+    }
+
+    private static void writeHtml(HttpServletResponse response, String html) throws IOException {
+        response.setContentType(MediaType.TEXT_HTML_VALUE);
+        response.setCharacterEncoding(StandardCharsets.UTF_8);
+        response.getWriter().write(html);
     }
 
     /** A body sent without a length (chunked) is counted as it is read, and stops at the limit. */

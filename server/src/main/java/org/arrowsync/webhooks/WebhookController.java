@@ -10,6 +10,7 @@ import java.util.List;
 import org.arrowsync.shared.Filters;
 import org.arrowsync.shared.Listing;
 import org.arrowsync.shared.PageRequest;
+import org.arrowsync.shared.Texts;
 import org.arrowsync.shared.Uuids;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -83,7 +84,7 @@ class WebhookController {
     Listing<DeliveryView> deliveries(
             @PathVariable String uuid, @RequestParam(required = false) String state, PageRequest page) {
         String chosen = Filters.choice(
-                "state", blankToNull(state), List.of(Delivery.PENDING, Delivery.DELIVERED, Delivery.FAILED));
+                "state", Texts.strippedOrNull(state), List.of(Delivery.PENDING, Delivery.DELIVERED, Delivery.FAILED));
         return webhooks.deliveries(Uuids.fromPath(uuid), chosen, page).map(this::view);
     }
 
@@ -108,10 +109,6 @@ class WebhookController {
                 delivery.nextAttempt(),
                 delivery.delivered(),
                 json.readTree(delivery.payload()));
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
     }
 
     /** A webhook request body; {@code secret} is write-only (at least 16 characters) and never answered. */
