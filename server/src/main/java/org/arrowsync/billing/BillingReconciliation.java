@@ -165,7 +165,8 @@ public class BillingReconciliation {
                             BigDecimal.ZERO,
                             Map.of(),
                             NOTHING_TO_RECONCILE,
-                            0));
+                            0,
+                            List.of()));
         });
     }
 
@@ -211,6 +212,8 @@ public class BillingReconciliation {
         private long usableRows;
         /** Lines of these syncs' customers that no sync recorded yet: a preview leaves them out (D105). */
         private long unsynced;
+        /** The corrections this run does not book, for its preview to name. */
+        private final List<RefusedPreview> refusals = new ArrayList<>();
 
         Run(Settings settings, YearMonth period, List<BillingSync> candidates, Progress progress) {
             this.settings = settings;
@@ -272,7 +275,7 @@ public class BillingReconciliation {
                 String currency = Money.orDefaultCurrency(line.currency());
                 if (!item.billedIn(currency)) {
                     // D112: an amount in another currency is no final amount of what was billed
-                    refused(item, sync, new Compensations.Refusal(item.currencyChangedTo(currency), false));
+                    refused(item, sync, null, new Compensations.Refusal(item.currencyChangedTo(currency), false));
                     continue;
                 }
                 FinalAmounts amounts = FinalAmounts.of(item, line);
@@ -364,14 +367,27 @@ public class BillingReconciliation {
                         }
                     });
             moves.plan(compensations, writers, period);
-            compensations.settle((c, refusal) -> refused(c.item(), c.sync(), refusal));
+            compensations.settle((c, refusal) -> refused(c.item(), c.sync(), c.difference(), refusal));
         }
 
-        /** A correction this run does not book, named on the job and on its sync. */
-        private void refused(BillingSyncItem item, BillingSync sync, Compensations.Refusal refusal) {
+        /**
+         * A correction this run does not book, named on the job and on its sync, and kept for a preview;
+         * {@code difference} is null where Arrow's amount is in another currency than the line's.
+         */
+        private void refused(
+                BillingSyncItem item, BillingSync sync, BigDecimal difference, Compensations.Refusal refusal) {
             progress.increment("corrections_refused");
             progress.error(refusal.of(item.lineReference(), sync.customerName()));
             report.uncorrected(item.syncId(), item.lineReference(), refusal);
+            refusals.add(new RefusedPreview(
+                    sync.customerUuid(),
+                    sync.customerName(),
+                    item.lineReference(),
+                    item.description(),
+                    item.currency(),
+                    difference,
+                    refusal.why(),
+                    refusal.waitsForInvoice()));
         }
 
         Preview preview() {
@@ -407,7 +423,12 @@ public class BillingReconciliation {
             }
             Map<String, BigDecimal> totals =
                     totals(customers.stream().map(customer -> Map.entry(customer.currency(), customer.total())));
-            return new Preview(period.toString(), syncs.size(), customers, oneCurrency(totals), totals, "", unsynced);
+            List<RefusedPreview> refused = refusals.stream()
+                    .sorted(Comparator.comparing(RefusedPreview::customerName)
+                            .thenComparing(RefusedPreview::lineReference))
+                    .toList();
+            return new Preview(
+                    period.toString(), syncs.size(), customers, oneCurrency(totals), totals, "", unsynced, refused);
         }
 
         Report finish() {
@@ -497,7 +518,8 @@ public class BillingReconciliation {
             BigDecimal compensationTotal,
             Map<String, BigDecimal> compensationTotals,
             String note,
-            long unsyncedLines) {}
+            long unsyncedLines,
+            List<RefusedPreview> refused) {}
 
     public record CustomerPreview(
             UUID customerUuid,
@@ -516,6 +538,21 @@ public class BillingReconciliation {
             BigDecimal finalPrice,
             BigDecimal difference,
             String reason) {}
+
+    /**
+     * A correction the run would not book (D9, D94, D112, D163), named as its job names it: the line, the difference
+     * left out (null where Arrow's amount is in another currency than the line's) and why; {@code waitsForInvoice}: a
+     * later reconciliation books it once the customer has an open invoice.
+     */
+    public record RefusedPreview(
+            UUID customerUuid,
+            String customerName,
+            String lineReference,
+            String description,
+            String currency,
+            BigDecimal difference,
+            String why,
+            boolean waitsForInvoice) {}
 
     /**
      * The outcome of a reconciliation, stored as the job's result; {@code customers} says what each one was booked, the

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.arrowsync.billing.BillingReconciliation.LinePreview;
 import org.arrowsync.billing.BillingReconciliation.Preview;
+import org.arrowsync.billing.BillingReconciliation.RefusedPreview;
 import org.arrowsync.shared.Uuids;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -53,7 +54,9 @@ class ReconcilePreviewController {
                                 customer.compensations(),
                                 customer.total(),
                                 customer.lines()))
-                        .toList());
+                        .toList(),
+                preview.refused().size(),
+                preview.refused().stream().map(RefusedView::of).toList());
     }
 
     /** The body of {@code reconcile}. */
@@ -83,7 +86,46 @@ class ReconcilePreviewController {
                             + " preview; a reconciliation that syncs the month first (D105) charges them")
             long unsyncedLines,
 
-            List<CustomerPreviewView> customers) {}
+            List<CustomerPreviewView> customers,
+
+            @Schema(
+                    description = "Corrections the reconciliation would not book (D9, D94, D112, D163), as its job"
+                            + " counts them; not in compensation_total")
+            int correctionsRefused,
+
+            List<RefusedView> refused) {}
+
+    /** A correction the reconciliation would not book, and why. */
+    record RefusedView(
+            String customerUuid,
+            String customerName,
+            String lineReference,
+            String description,
+            String currency,
+
+            @Schema(
+                    nullable = true,
+                    description = "The difference left out; null where Arrow's amount is in another currency than"
+                            + " the line's")
+            BigDecimal difference,
+
+            String reason,
+
+            @Schema(description = "Whether a later reconciliation books it once the customer has an open invoice")
+            boolean waitsForInvoice) {
+
+        static RefusedView of(RefusedPreview refused) {
+            return new RefusedView(
+                    Uuids.hex(refused.customerUuid()),
+                    refused.customerName(),
+                    refused.lineReference(),
+                    refused.description(),
+                    refused.currency(),
+                    refused.difference(),
+                    refused.why(),
+                    refused.waitsForInvoice());
+        }
+    }
 
     record CustomerPreviewView(
             String customerUuid,

@@ -339,8 +339,23 @@ class BillingReconciliationIntegrationTests extends IntegrationTest {
         fixture.emulator().removeLine(removed);
         int items = itemsOf(customer);
 
+        JsonNode preview = api.post("/api/admin/arrow/billing-syncs/reconcile_preview/", fixture.period(MONTH))
+                .expect(200)
+                .json();
         JsonNode job = reconcile(false);
 
+        assertThat(preview.get("customers").findValuesAsString("customer_uuid"))
+                .as("nothing booked for it")
+                .doesNotContain(customer);
+        assertThat(preview.get("corrections_refused").asInt())
+                .as("the preview names what the run refuses")
+                .isEqualTo(1);
+        JsonNode refused = preview.get("refused").get(0);
+        assertThat(refused.get("customer_uuid").asString()).isEqualTo(customer);
+        assertThat(refused.get("line_reference").asString()).isEqualTo(removed);
+        assertThat(refused.get("reason").asString()).contains("was canceled");
+        assertThat(refused.get("waits_for_invoice").asBoolean()).isFalse();
+        assertThat(new BigDecimal(refused.get("difference").asString())).isNegative();
         assertThat(job.get("progress").get("corrections_refused").asInt())
                 .as(job.toString())
                 .isEqualTo(1);

@@ -694,6 +694,29 @@ class ConsolePagesIntegrationTests extends ConsoleIntegrationTest {
                 .contains("Preview with synced (not yet validated) syncs too");
     }
 
+    /** The reconciliation preview names the corrections its run would refuse, as the job does (D163). */
+    @Test
+    void theReconciliationPreviewNamesTheCorrectionsItsRunWouldRefuse() {
+        Map<String, String> customers = fixture.mapCustomers(1);
+        fixture.syncedBilling(CLOSED);
+        String reference = customers.keySet().iterator().next();
+        String removed = fixture.lineReferences(reference, "%").get(0);
+        fixture.setInvoiceState(customers.get(reference), CLOSED, "canceled");
+        fixture.emulator().removeLine(removed);
+
+        String preview = signedIn()
+                .get("/months/" + fixture.settings() + "/" + CLOSED + "/reconcile?force=true")
+                .body();
+
+        assertThat(preview)
+                .contains("nothing would be booked.")
+                .doesNotContain("nothing to book")
+                .contains("Not booked")
+                .contains("1 correction to Arrow’s final amounts would not be booked")
+                .contains(removed)
+                .contains("was canceled");
+    }
+
     /**
      * A historical sync of months that run backwards is refused in words above the form (the API's non-field error).
      */
