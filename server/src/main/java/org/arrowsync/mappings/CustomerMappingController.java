@@ -155,11 +155,11 @@ class CustomerMappingController {
     record ArrowCustomerMapping(
             String uuid,
             String url,
-            String settings,
+            @Schema(format = "uri") String settings,
             String settingsUuid,
             String arrowReference,
             String arrowCompanyName,
-            String waldurCustomer,
+            @Schema(format = "uri") String waldurCustomer,
             String waldurCustomerUuid,
             String waldurCustomerName,
             boolean isActive,

@@ -184,7 +184,7 @@ class VendorOfferingMappingController {
     record ArrowVendorOfferingMapping(
             String uuid,
             String url,
-            String settings,
+            @Schema(format = "uri") String settings,
             String settingsUuid,
             String arrowVendorName,
             @Schema(format = "uuid") String offering,

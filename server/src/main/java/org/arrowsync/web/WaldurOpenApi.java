@@ -70,6 +70,16 @@ final class WaldurOpenApi {
             new NamedEnum("invoice_price_source", List.of("sell", "buy"), "InvoicePriceSourceEnum", "string"),
             new NamedEnum("state", List.of(1, 2, 3, 4), "ArrowBillingSyncStateEnum", "integer"));
 
+    /**
+     * The contract's creates, by operation id, and the links each answers as the UUID it was sent where a read of the
+     * same object gives the hyperlink: the create's bodies are components of their own, named as the contract names
+     * them ({@code …Create}, {@code …CreateRequest}), so that a generated client has the contract's types.
+     */
+    private static final Map<String, List<String>> CREATES = Map.of(
+            "admin_arrow_customer_mappings_create", List.of("settings", "waldur_customer"),
+            "admin_arrow_settings_create", List.of(),
+            "admin_arrow_vendor_offering_mappings_create", List.of("settings"));
+
     /** The tags by task, in the order of a first session: set up, map, bill, track consumption, price, watch jobs. */
     private static final List<Tag> TAGS = List.of(
             tag("Setup", "Arrow API credentials and settings: validate, preview, save, discover customers"),
@@ -152,6 +162,9 @@ final class WaldurOpenApi {
         openApi.getPaths().values().forEach(path -> {
             if (path.getPatch() != null) {
                 patchedBody(path.getPatch(), schemas);
+            }
+            if (path.getPost() != null && CREATES.containsKey(path.getPost().getOperationId())) {
+                createBodies(path.getPost(), schemas);
             }
         });
         requireWhatResponsesAlwaysCarry(openApi, schemas);
@@ -309,6 +322,55 @@ final class WaldurOpenApi {
                         .addMediaType(
                                 "application/json",
                                 new MediaType().schema(new Schema<>().$ref("#/components/schemas/" + patchedName))));
+    }
+
+    /**
+     * A create's request and answer under the contract's names: a copy of the record its update takes and of the one a
+     * read answers, the links it echoes ({@link #CREATES}) as UUIDs.
+     */
+    @SuppressWarnings({"rawtypes", "unchecked"})
+    private static void createBodies(Operation create, Map<String, Schema> schemas) {
+        MediaType request = json(
+                create.getRequestBody() == null ? null : create.getRequestBody().getContent());
+        if (request != null) {
+            String name = refName(request.getSchema().get$ref());
+            if (!name.endsWith("CreateRequest")) {
+                String created = name.substring(0, name.length() - "Request".length()) + "CreateRequest";
+                schemas.computeIfAbsent(created, key -> copy(schemas.get(name), Map.of()));
+                request.setSchema(new Schema<>().$ref("#/components/schemas/" + created));
+            }
+        }
+        ApiResponse answer = create.getResponses().get("201");
+        MediaType response = json(answer == null ? null : answer.getContent());
+        if (response != null) {
+            String name = refName(response.getSchema().get$ref());
+            Map<String, Schema> echoed = new LinkedHashMap<>();
+            for (String link : CREATES.get(create.getOperationId())) {
+                Schema read = (Schema) schemas.get(name).getProperties().get(link);
+                echoed.put(link, new StringSchema().format("uuid").description(read.getDescription()));
+            }
+            schemas.computeIfAbsent(name + "Create", key -> copy(schemas.get(name), echoed));
+            response.setSchema(new Schema<>().$ref("#/components/schemas/" + name + "Create"));
+        }
+    }
+
+    /** The body of a request or response as JSON, when it names a component. */
+    private static MediaType json(Content content) {
+        MediaType json = content == null ? null : content.get("application/json");
+        return json == null || json.getSchema() == null || json.getSchema().get$ref() == null ? null : json;
+    }
+
+    /** A component's copy, with some of its properties replaced. */
+    @SuppressWarnings({"rawtypes", "unchecked"})
+    private static Schema copy(Schema original, Map<String, Schema> replaced) {
+        Map<String, Schema> properties = new LinkedHashMap<>(original.getProperties());
+        properties.putAll(replaced);
+        Schema copy = new ObjectSchema().description(original.getDescription()).properties(properties);
+        copy.setRequired(original.getRequired() == null ? null : new ArrayList<>(original.getRequired()));
+        if (original.getExtensions() != null) {
+            copy.setExtensions(new LinkedHashMap<>(original.getExtensions()));
+        }
+        return copy;
     }
 
     /** Response records are written whole: every property is there (null or not) unless the record omits nulls. */
