@@ -101,6 +101,16 @@ class ListConventionsIntegrationTests extends IntegrationTest {
         assertThat(head.body()).isEmpty();
     }
 
+    /** Django's {@code APPEND_SLASH}: a read without the trailing slash is sent to the path with it, a write is not. */
+    @Test
+    void aReadWithoutItsTrailingSlashIsSentToThePathWithIt() {
+        Response list = api.get("/api/admin/arrow/settings?page_size=5").expect(301);
+        assertThat(list.header("Location")).isEqualTo("/api/admin/arrow/settings/?page_size=5");
+        assertThat(api.head("/api/customers").expect(301).header("Location")).isEqualTo("/api/customers/");
+        api.post("/api/admin/arrow/settings", Map.of()).expect(404);
+        api.get(list.header("Location")).expect(200);
+    }
+
     @Test
     void pageSizeIsCappedAtThreeHundred() {
         Response response = api.get("/api/users/?page_size=100000").expect(200);
