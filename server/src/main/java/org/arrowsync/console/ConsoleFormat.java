@@ -23,6 +23,7 @@ import org.arrowsync.billing.SyncState;
 import org.arrowsync.jobs.Job;
 import org.arrowsync.pricing.PriceRule;
 import org.arrowsync.pricing.PriceRuleService;
+import org.arrowsync.settings.Settings;
 import org.arrowsync.shared.InvalidInput;
 import org.arrowsync.shared.Listing;
 import org.arrowsync.shared.Money;
@@ -132,6 +133,22 @@ public class ConsoleFormat {
     /** A long message cut to what a table cell or card holds; the whole text goes into the element's title. */
     public String brief(String text) {
         return text == null || text.length() <= BRIEF ? text : text.substring(0, BRIEF - 1) + "…";
+    }
+
+    /** A settings record by its Arrow partner's name, else by its API's address. */
+    public String settingsName(Settings settings) {
+        return settings.partnerName() == null || settings.partnerName().isBlank()
+                ? settings.apiUrl()
+                : settings.partnerName();
+    }
+
+    /**
+     * A settings record told apart from the others of the same partner (a setup run again over the same account saves a
+     * new record): whether it is the active one, and when an inactive one was saved.
+     */
+    public String settingsLabel(Settings settings) {
+        return settingsName(settings)
+                + (settings.active() ? " (active)" : " (inactive, saved " + time(settings.created()) + ")");
     }
 
     public String time(Instant instant) {

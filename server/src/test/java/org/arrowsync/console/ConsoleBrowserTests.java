@@ -222,7 +222,7 @@ class ConsoleBrowserTests extends ConsoleIntegrationTest {
         browser.awaitText("h1", MONTH_TITLE);
         assertThat(browser.page()).contains("adjustment", "for " + MONTH + ")");
         browser.screenshot("invoice");
-        browser.confirm("form[data-confirm='Mark this invoice created?'] button");
+        browser.press("Mark created");
         browser.awaitText("#invoice-state", "created");
     }
 

@@ -8,6 +8,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.net.http.HttpResponse;
 import java.time.YearMonth;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
@@ -72,12 +73,22 @@ class ConsolePagesIntegrationTests extends ConsoleIntegrationTest {
         assertThat(page).contains("<datalist id=\"vendor-choices\">").contains("<option value=\"Microsoft\">");
     }
 
-    /** The mappings list names each mapping's settings record: a wizard saved again leaves the earlier ones listed. */
+    /**
+     * The mappings list names each mapping's settings record, and the months and margins pages each record, told apart
+     * from the others of the same partner: a wizard saved again leaves the earlier ones listed.
+     */
     @Test
-    void theMappingsListNamesEachMappingsSettings() {
+    void thePagesTellTheSettingsRecordsOfOnePartnerApart() {
         fixture.mapCustomers(1);
-        String page = signedIn().get("/mappings").body();
-        assertThat(page).contains("/settings/" + fixture.settings() + "\"").contains(", saved ");
+        fixture.syncedBilling(CLOSED);
+        fixture.otherSettingsOfTheSameAccount(Map.of());
+        ConsoleSession browser = signedIn();
+
+        String mappings = browser.get("/mappings").body();
+        assertThat(mappings).contains("/settings/" + fixture.settings() + "\"").contains(" (inactive, saved ");
+        for (String page : List.of("/months", "/margins?settings=" + fixture.settings() + "&month=" + CLOSED)) {
+            assertThat(browser.get(page).body()).as(page).contains(" (inactive, saved ");
+        }
     }
 
     /** A cleanup that deleted records loads the page again, whose tables would still list them, with its result. */
