@@ -8,8 +8,8 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 
 /**
  * Sends a visitor who is not signed in to the sign-in page, saying so when the request named a session that has ended
- * (left idle past its timeout, or the server restarted): a form posted then is lost, and the operator should know why.
- * A page fragment that htmx asked for gets a 401 that tells htmx to load the sign-in page as a whole, instead of a
+ * (left idle past its timeout, or the server restarted), and when a form posted then is lost, so the operator knows
+ * why. A page fragment that htmx asked for gets a 401 that tells htmx to load the sign-in page as a whole, instead of a
  * sign-in form inside the fragment.
  */
 class ConsoleEntryPoint implements AuthenticationEntryPoint {
@@ -18,7 +18,8 @@ class ConsoleEntryPoint implements AuthenticationEntryPoint {
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
             throws IOException {
         boolean ended = request.getRequestedSessionId() != null && !request.isRequestedSessionIdValid();
-        toSignIn(request, response, ended ? "/login?ended" : "/login");
+        boolean read = "GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod());
+        toSignIn(request, response, !ended ? "/login" : read ? "/login?ended-page" : "/login?ended");
     }
 
     static void toSignIn(HttpServletRequest request, HttpServletResponse response, String target) throws IOException {

@@ -2,6 +2,7 @@ package org.arrowsync.console;
 
 import jakarta.servlet.DispatcherType;
 import java.time.Clock;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -47,7 +48,11 @@ class ConsoleSecurity {
     @Bean
     @Order(2)
     SecurityFilterChain console(
-            HttpSecurity http, ConsoleAuthentication authentication, ConsoleProperties properties, Clock clock)
+            HttpSecurity http,
+            ConsoleAuthentication authentication,
+            ConsoleProperties properties,
+            Clock clock,
+            @Value("${server.servlet.session.cookie.name}") String sessionCookie)
             throws Exception {
         AccessDeniedHandlerImpl forbidden = new AccessDeniedHandlerImpl();
         forbidden.setErrorPage("/forbidden");
@@ -68,7 +73,10 @@ class ConsoleSecurity {
                         .passwordParameter("password")
                         .defaultSuccessUrl("/", false)
                         .failureHandler(new SignInFailure()))
-                .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?signed-out"))
+                .logout(logout -> logout.logoutUrl("/logout")
+                        .logoutSuccessUrl("/login?signed-out")
+                        // so that the pages opened after signing out do not say a session ended unasked
+                        .deleteCookies(sessionCookie))
                 .exceptionHandling(exceptions -> exceptions
                         .authenticationEntryPoint(new ConsoleEntryPoint())
                         .accessDeniedHandler(forbidden))

@@ -22,6 +22,7 @@ class SignInController {
             @RequestParam(name = "signed-out", required = false) String signedOut,
             @RequestParam(required = false) String expired,
             @RequestParam(required = false) String ended,
+            @RequestParam(name = "ended-page", required = false) String endedPage,
             HttpServletRequest request,
             HttpServletResponse response,
             Model model) {
@@ -37,6 +38,12 @@ class SignInController {
         }
         if (expired != null) {
             model.addAttribute("notice", "You were signed out after a while without activity. Please sign in again.");
+        }
+        if (endedPage != null) {
+            model.addAttribute(
+                    "notice",
+                    "Your session has ended (after a while without activity, or as the server restarted). Please sign"
+                            + " in again.");
         }
         if (ended != null) {
             model.addAttribute(
