@@ -141,7 +141,8 @@ class SettingsPages {
         String url = apiUrl == null || apiUrl.isBlank() ? found.apiUrl() : apiUrl.strip();
         boolean keyTyped = apiKey != null && !apiKey.isBlank();
         if (!keyTyped && !url.equals(found.apiUrl())) {
-            // not even to check it (D52)
+            // a mistyped address is said as such; the stored key goes to no other address, not even to check it (D52)
+            credentials.requireCallableUrl(url);
             throw InvalidInput.of("api_key", SettingsService.KEY_FOR_ANOTHER_URL);
         }
         String key = keyTyped ? apiKey : found.apiKey();

@@ -52,6 +52,13 @@ public class Credentials {
                 true, "Credentials validated successfully", null, info, exportTypes);
     }
 
+    /** Refuses, naming {@code api_url}, an address no client would call, as saving it would. */
+    public void requireCallableUrl(String apiUrl) {
+        FieldErrors errors = new FieldErrors();
+        arrow.checkUrl(errors, "api_url", apiUrl);
+        errors.throwIfAny();
+    }
+
     /** An Arrow refusal here is a 400 {@code {"error": …}}: the wizard cannot go on without a partner. */
     PreviewSettingsResponse preview(PreviewSettingsRequest request) {
         String classification = request.classificationFilter() == null

@@ -510,6 +510,10 @@ class ConsolePagesIntegrationTests extends ConsoleIntegrationTest {
         HttpResponse<String> typed =
                 browser.postAsHtmx(page, page + "/check", "api_key", "typed-but-wrong-" + UUID.randomUUID());
         assertThat(typed.body()).contains("Invalid credentials").doesNotContain("Arrow knows these credentials");
+        assertThat(browser.postAsHtmx(page, page + "/check", "api_url", "not a url", "api_key", "")
+                        .body())
+                .as("a mistyped address is said as such")
+                .contains("Enter a valid URL.");
         HttpResponse<String> stored = browser.postAsHtmx(page, page + "/check", "api_key", "");
         assertThat(stored.body()).contains("Arrow knows these credentials");
         String token = csrfOf(browser.get(page).body());
