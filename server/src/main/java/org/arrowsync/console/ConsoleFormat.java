@@ -188,11 +188,22 @@ public class ConsoleFormat {
             node.properties().forEach(entry -> {
                 String value = words(entry.getValue());
                 if (!value.isEmpty()) {
-                    fields.add(new Field(label(entry.getKey()), value));
+                    fields.add(new Field(label(entry.getKey()), value, entries(entry.getValue())));
                 }
             });
         }
         return fields;
+    }
+
+    /** A list of objects (a result's customers) entry by entry, each in words; none for any other value. */
+    private static List<String> entries(JsonNode value) {
+        if (!value.isArray() || value.valueStream().noneMatch(JsonNode::isObject)) {
+            return List.of();
+        }
+        return value.valueStream()
+                .map(ConsoleFormat::words)
+                .filter(text -> !text.isEmpty())
+                .toList();
     }
 
     private static String label(String key) {
@@ -243,7 +254,8 @@ public class ConsoleFormat {
         return strings;
     }
 
-    public record Field(String name, String value) {}
+    /** A named value in words; {@code entries}: the same value entry by entry, when it lists objects. */
+    public record Field(String name, String value, List<String> entries) {}
 
     /**
      * Where to see what a job changed: its month for billing work, the consumption page for consumption work, the

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.util.List;
 import org.arrowsync.console.ConsoleFormat.Field;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
@@ -21,11 +22,14 @@ class ConsoleFormatTests {
                  "errors": []}""");
         assertThat(format.fields(result))
                 .containsExactly(
-                        new Field("year", "2026"),
-                        new Field("dry run", "false"),
+                        new Field("year", "2026", List.of()),
+                        new Field("dry run", "false", List.of()),
                         new Field(
                                 "unmatched",
-                                "company name Contoso, lines 17, amount 7885.86; company name Fabrikam, lines 2"));
+                                "company name Contoso, lines 17, amount 7885.86; company name Fabrikam, lines 2",
+                                List.of(
+                                        "company name Contoso, lines 17, amount 7885.86",
+                                        "company name Fabrikam, lines 2")));
     }
 
     @Test
@@ -47,7 +51,8 @@ class ConsoleFormatTests {
         assertThat(format.fields(result))
                 .containsExactly(new Field(
                         "customers",
-                        "billed now 5497.49983, difference 0.00, total 10.50, count 3, reference XSP-1.5000"));
+                        "billed now 5497.49983, difference 0.00, total 10.50, count 3, reference XSP-1.5000",
+                        List.of("billed now 5497.49983, difference 0.00, total 10.50, count 3, reference XSP-1.5000")));
     }
 
     @Test

@@ -1050,6 +1050,9 @@ class ConsolePagesIntegrationTests extends ConsoleIntegrationTest {
         JsonNode booked = confirmRepricing(browser, browser.get(preview).body());
         assertThat(booked.get("state").asString()).as(booked.toString()).isEqualTo("succeeded");
         assertThat(fixture.arrowChargesAsBilled(customer, CLOSED)).isNotEqualByComparingTo(before);
+        assertThat(browser.get("/jobs/" + booked.get("uuid").asString()).body())
+                .as("the result's customers one by one")
+                .containsPattern("<li>[^<]*customer name [^<]+</li><li>");
     }
 
     /** Confirms the re-pricing preview {@code page} shows, as its button does; the job, once ended. */
