@@ -16,7 +16,8 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * The synchronous ERP billing export ({@code POST billing/erp/exports/sync}), one page in memory at a time. The page
  * number goes both in the URL query (where the official PHP client puts it) and in the JSON body (where Waldur and the
- * .NET client put it); a page that repeats page 1 means the API read neither and is refused.
+ * .NET client put it); a page that repeats page 1 means the API read neither, and one that repeats another page stands
+ * where other rows should be: either is refused.
  */
 final class Exports {
 
@@ -58,7 +59,9 @@ final class Exports {
                 ? null
                 : Stream.concat(read.stream(), Stream.of(BillingLine.REFERENCE)).collect(Collectors.toSet());
         Columns[] known = {null};
-        RowsSeen[] first = {null};
+        // each page's first and last rows (two rows a page, a few megabytes at a million lines): a page sent twice
+        // stands where another's rows should be, which would otherwise read as lines Arrow removed
+        Map<RowsSeen, Integer> earlier = new HashMap<>();
         OrderLines orders = new OrderLines();
         pager.<ExportRow>forEach(
                 PATH,
@@ -67,16 +70,17 @@ final class Exports {
                     Fetched fetched = fetch(query, reading, page, known[0]);
                     known[0] = fetched.columns();
                     RowsSeen seen = RowsSeen.of(fetched.page().items());
-                    if (page == 1) {
-                        first[0] = seen;
-                    } else if (seen != null && seen.equals(first[0])) {
+                    Integer same = seen == null ? null : earlier.putIfAbsent(seen, page);
+                    if (same != null && same != page) { // a short page is asked for again (D60)
                         throw transport
                                 .failures()
                                 .badResponse(
                                         PATH,
                                         200,
-                                        "answered page " + page + " with the rows of page 1: it read the page number"
-                                                + " neither from the query nor from the body");
+                                        "answered page " + page + " with the rows of page " + same + ": "
+                                                + (same == 1
+                                                        ? "it read the page number neither from the query nor from the body"
+                                                        : "rows of the export are missing in its place"));
                     }
                     return fetched.page();
                 },

@@ -208,6 +208,23 @@ class ExportBodyTests {
                 .hasMessageContaining("answered page 2 with the rows of page 1");
     }
 
+    /** A page sent again in another's place would read as lines Arrow removed: the export is refused. */
+    @Test
+    void aPageThatRepeatsAnEarlierOneIsRefused() {
+        for (int page = 1; page <= 4; page++) {
+            int rows = page == 3 ? 2 : page;
+            server.answer("POST", Exports.PATH, page, """
+                    {"data": {"headers": ["Sequence"], "values": [["S-%d-a"], ["S-%d-b"]]},
+                     "pagination": {"totalPages": 4}}
+                    """.formatted(rows, rows));
+        }
+
+        assertThatThrownBy(() -> client.forEachExportPage(JULY, page -> {}))
+                .isInstanceOf(ArrowBadResponse.class)
+                .hasMessage("Arrow API billing/erp/exports/sync answered page 3 with the rows of page 2: rows of the"
+                        + " export are missing in its place");
+    }
+
     /** The single page of {@code body} as the sync reads it: only the columns of a billing line. */
     private static ExportPage readingBillingLines(String body) {
         server.answer("POST", Exports.PATH, body);

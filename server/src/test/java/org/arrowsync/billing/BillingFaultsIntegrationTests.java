@@ -130,6 +130,23 @@ class BillingFaultsIntegrationTests extends IntegrationTest {
         assertThat(ledger()).as("every line billed before is still billed").isEqualTo(ledgerBefore);
     }
 
+    /**
+     * A page answered with the rows of the page before (a cache ahead of Arrow mixing pages up) agrees with its
+     * pagination, but stands where other rows should be: the sync fails saying so, and removes nothing.
+     */
+    @Test
+    void aPageAnsweredInAnothersPlaceRemovesNoLine() {
+        String ledgerBefore = ledger();
+        fixture.emulator().fault("{\"family\":\"exports\",\"kind\":\"page_before\",\"probability\":1}");
+        JsonNode job = sync();
+        fixture.emulator().clearFaults();
+        assertThat(job.get("state").asString()).as(job.toString()).isEqualTo("failed");
+        assertThat(job.get("error_message").asString()).contains("answered page 3 with the rows of page 2");
+        assertThat(ledger()).as("every line billed before is still billed").isEqualTo(ledgerBefore);
+        assertThat(sync().get("state").asString()).isEqualTo("succeeded");
+        assertThat(ledger()).isEqualTo(ledgerBefore);
+    }
+
     private JsonNode sync() {
         return fixture.awaitJob(trigger());
     }

@@ -35,6 +35,8 @@ public enum FaultKind {
     MISSING_STATUS("missing_status", 0),
     /** The call is answered as if it had no query parameters and no paging in its body. */
     IGNORE_PARAMETERS("ignore_parameters", 0),
+    /** From page 3 on, each page is answered as the page before, as a cache that mixed pages up would. */
+    PAGE_BEFORE("page_before", 0),
     /** An export's month filter starts a month early: the month before's lines are listed too. */
     MONTH_BEFORE_TOO("month_before_too", 0),
     /** HTTP 200 at once, then the answer one byte every {@code latencyMs}: a read timeout never fires. */

@@ -72,6 +72,7 @@ final class FaultResponses {
     static Request rewrite(Fault fault, Request request) {
         return switch (fault.kind()) {
             case IGNORE_PARAMETERS -> request.withoutParameters();
+            case PAGE_BEFORE -> request.forThePageBefore();
             case MONTH_BEFORE_TOO -> request.withMonthBeforeToo();
             default -> request;
         };
@@ -118,7 +119,7 @@ final class FaultResponses {
                 case EXTRA_CELLS -> extraCells(body);
                 case MISSING_STATUS -> withoutStatus(body);
                 default -> {
-                    // latency and ignore_parameters leave the response as it is
+                    // latency, ignore_parameters and page_before leave the response as it is
                 }
             }
         }

@@ -7,6 +7,7 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -75,6 +76,32 @@ public record Request(
                                     .toString());
         }
         return new Request(method, path, query, Json.write(object), apiKey, strict);
+    }
+
+    /**
+     * From page 3 on, the request for the page before, as a cache ahead of the API that mixed pages up answers it (page
+     * 2 answered as page 1 is what {@link #withoutParameters} shows): the page in the query and in the body, wherever
+     * it was sent.
+     */
+    Request forThePageBefore() {
+        Map<String, String> earlier = new HashMap<>(query);
+        earlier.computeIfPresent("page", (name, page) -> previous(page));
+        byte[] moved = body;
+        if (body.length > 0) {
+            Map<String, Object> object = Json.readObject(body);
+            object.computeIfPresent("page", (name, page) -> previous(page.toString()));
+            moved = Json.write(object);
+        }
+        return new Request(method, path, earlier, moved, apiKey, strict);
+    }
+
+    private static String previous(String page) {
+        try {
+            int number = Integer.parseInt(page.strip());
+            return Integer.toString(number >= 3 ? number - 1 : number);
+        } catch (NumberFormatException e) {
+            return page;
+        }
     }
 
     /** The request as an API that reads none of its parameters sees it: no query, no paging in the body. */
