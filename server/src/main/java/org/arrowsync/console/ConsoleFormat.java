@@ -135,20 +135,16 @@ public class ConsoleFormat {
         return text == null || text.length() <= BRIEF ? text : text.substring(0, BRIEF - 1) + "…";
     }
 
-    /** A settings record by its Arrow partner's name, else by its API's address. */
-    public String settingsName(Settings settings) {
-        return settings.partnerName() == null || settings.partnerName().isBlank()
-                ? settings.apiUrl()
-                : settings.partnerName();
-    }
-
     /**
-     * A settings record told apart from the others of the same partner (a setup run again over the same account saves a
-     * new record): whether it is the active one, and when an inactive one was saved.
+     * A settings record by its Arrow partner's name (else its API's address), told apart from the others of the same
+     * partner (a setup run again over the same account saves a new record): whether it is the active one, and when an
+     * inactive one was saved.
      */
     public String settingsLabel(Settings settings) {
-        return settingsName(settings)
-                + (settings.active() ? " (active)" : " (inactive, saved " + time(settings.created()) + ")");
+        String name = settings.partnerName() == null || settings.partnerName().isBlank()
+                ? settings.apiUrl()
+                : settings.partnerName();
+        return name + (settings.active() ? " (active)" : " (inactive, saved " + time(settings.created()) + ")");
     }
 
     public String time(Instant instant) {

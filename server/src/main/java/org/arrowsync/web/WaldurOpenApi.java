@@ -299,11 +299,9 @@ final class WaldurOpenApi {
     /** A PATCH body is the update body with nothing required: absent fields keep their values. */
     @SuppressWarnings({"rawtypes", "unchecked"})
     private static void patchedBody(Operation patch, Map<String, Schema> schemas) {
-        MediaType json =
-                patch.getRequestBody() == null || patch.getRequestBody().getContent() == null
-                        ? null
-                        : patch.getRequestBody().getContent().get("application/json");
-        if (json == null || json.getSchema() == null || json.getSchema().get$ref() == null) {
+        MediaType json = json(
+                patch.getRequestBody() == null ? null : patch.getRequestBody().getContent());
+        if (json == null) {
             return;
         }
         String name = refName(json.getSchema().get$ref());
@@ -326,7 +324,7 @@ final class WaldurOpenApi {
 
     /**
      * A create's request and answer under the contract's names: a copy of the record its update takes and of the one a
-     * read answers, the links it echoes ({@link #CREATES}) as UUIDs.
+     * read answers, the links it echoes ({@link #CREATES}) as UUIDs. Done once, as {@link #patchedBody}.
      */
     @SuppressWarnings({"rawtypes", "unchecked"})
     private static void createBodies(Operation create, Map<String, Schema> schemas) {
@@ -342,7 +340,7 @@ final class WaldurOpenApi {
         }
         ApiResponse answer = create.getResponses().get("201");
         MediaType response = json(answer == null ? null : answer.getContent());
-        if (response != null) {
+        if (response != null && !refName(response.getSchema().get$ref()).endsWith("Create")) {
             String name = refName(response.getSchema().get$ref());
             Map<String, Schema> echoed = new LinkedHashMap<>();
             for (String link : CREATES.get(create.getOperationId())) {
