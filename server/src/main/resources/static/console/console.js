@@ -49,6 +49,14 @@
       event.preventDefault();
       return;
     }
+    if (question && !form.querySelector("input[name='confirmed']")) {
+      // agreed here: the server, which asks again a form sent without JavaScript, is told so
+      var confirmed = document.createElement("input");
+      confirmed.type = "hidden";
+      confirmed.name = "confirmed";
+      confirmed.value = "true";
+      form.appendChild(confirmed);
+    }
     // A second press while the page is on its way (a double click) would post the form twice: it is not sent again.
     // A form that reads (get) may be sent again: a download leaves the page where it is.
     if (String(form.method).toLowerCase() !== "post") {

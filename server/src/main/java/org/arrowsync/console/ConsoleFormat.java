@@ -51,6 +51,10 @@ public class ConsoleFormat {
 
     private static final DateTimeFormatter TIME =
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT).withZone(ZoneOffset.UTC);
+    /** When a record was saved: to the second, as two saved by a setup run twice in a minute read apart. */
+    private static final DateTimeFormatter SAVED = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'", Locale.ROOT)
+            .withZone(ZoneOffset.UTC);
+
     private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MMMM yyyy", Locale.ENGLISH);
 
     /** An amount to the cent: a figure over several currencies, or of no one currency. */
@@ -144,7 +148,11 @@ public class ConsoleFormat {
         String name = settings.partnerName() == null || settings.partnerName().isBlank()
                 ? settings.apiUrl()
                 : settings.partnerName();
-        return name + (settings.active() ? " (active)" : " (inactive, saved " + time(settings.created()) + ")");
+        return name + (settings.active() ? " (active)" : " (inactive, saved " + saved(settings.created()) + ")");
+    }
+
+    public String saved(Instant instant) {
+        return instant == null ? "never" : SAVED.format(instant);
     }
 
     public String time(Instant instant) {

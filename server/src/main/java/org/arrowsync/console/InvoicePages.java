@@ -75,16 +75,24 @@ class InvoicePages {
     /**
      * Moves the invoice to another state; the invoice's own state machine refuses what it does not allow. {@code from},
      * the state the page showed: an invoice moved since (another tab, another operator) is left as it is, since a
-     * canceled month is never billed again (D163).
+     * canceled month is never billed again (D163). Canceling is asked again unless {@code confirmed}: the page's script
+     * confirms it before it sends the form, and without JavaScript the page comes back asking.
      */
     @PostMapping("/invoices/{uuid}/state")
     String setState(
             @PathVariable String uuid,
             @RequestParam String state,
             @RequestParam(required = false) String from,
+            @RequestParam(required = false) String confirmed,
             Model model,
             RedirectAttributes redirect) {
         var id = Filters.uuid("uuid", uuid);
+        if (InvoiceState.CANCELED.value().equals(state) && !"true".equals(confirmed)) {
+            model.addAttribute("statement", invoices.get(id));
+            model.addAttribute("askToCancel", true);
+            model.addAttribute("cancelFrom", from);
+            return "console/invoice";
+        }
         try {
             Invoice moved = invoices.setState(id, state, from);
             redirect.addFlashAttribute(

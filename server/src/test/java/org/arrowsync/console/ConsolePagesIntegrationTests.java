@@ -87,8 +87,11 @@ class ConsolePagesIntegrationTests extends ConsoleIntegrationTest {
         String mappings = browser.get("/mappings").body();
         assertThat(mappings).contains("/settings/" + fixture.settings() + "\"").contains(" (inactive, saved ");
         for (String page : List.of("/months", "/margins?settings=" + fixture.settings() + "&month=" + CLOSED)) {
-            assertThat(browser.get(page).body()).as(page).contains(" (inactive, saved ");
+            assertThat(browser.get(page).body())
+                    .as(page)
+                    .containsPattern(" \\(inactive, saved [-0-9]+ [:0-9]{8} UTC\\)");
         }
+        assertThat(browser.get("/settings").body()).contains("<th scope=\"col\">Saved</th>");
     }
 
     /** A cleanup that deleted records loads the page again, whose tables would still list them, with its result. */
@@ -839,11 +842,46 @@ class ConsolePagesIntegrationTests extends ConsoleIntegrationTest {
                 .expect(200);
 
         HttpResponse<String> stale = browser.post(
-                "/invoices/" + invoice + "/state", form("_csrf", token, "state", "canceled", "from", "pending"));
+                "/invoices/" + invoice + "/state",
+                form("_csrf", token, "state", "canceled", "from", "pending", "confirmed", "true"));
 
         assertThat(stale.body()).contains("The invoice was marked created after this page showed it pending");
         assertThat(api.get("/api/invoices/" + invoice + "/").expect(200).text("state"))
                 .isEqualTo("created");
+    }
+
+    /**
+     * Canceling an invoice, which no sync bills again (D163), is asked again when the form comes without JavaScript's
+     * confirmation; the question's own button cancels it.
+     */
+    @Test
+    void cancelingAnInvoiceIsAskedAgainWithoutJavaScript() {
+        Map<String, String> customers = fixture.mapCustomers(1);
+        fixture.syncedBilling(CLOSED);
+        String invoice = api.get("/api/invoices/?customer_uuid="
+                        + customers.values().iterator().next())
+                .expect(200)
+                .json()
+                .get(0)
+                .get("uuid")
+                .asString();
+        ConsoleSession browser = signedIn();
+        String page = "/invoices/" + invoice;
+
+        HttpResponse<String> asked = browser.post(
+                page + "/state", form("_csrf", csrfOf(browser.get(page).body()), "state", "canceled"));
+
+        assertThat(asked.statusCode()).isEqualTo(200);
+        assertThat(asked.body()).contains("id=\"confirm-cancel\"").contains("Cancel the invoice");
+        assertThat(api.get("/api/invoices/" + invoice + "/").expect(200).text("state"))
+                .as("nothing canceled yet")
+                .isEqualTo("pending");
+        HttpResponse<String> canceled = browser.post(
+                page + "/state",
+                form("_csrf", csrfOf(asked.body()), "state", "canceled", "from", "pending", "confirmed", "true"));
+        assertThat(canceled.statusCode()).isEqualTo(302);
+        assertThat(api.get("/api/invoices/" + invoice + "/").expect(200).text("state"))
+                .isEqualTo("canceled");
     }
 
     @Test
