@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.arrowsync.arrowclient.ArrowConnection;
 import org.arrowsync.mappings.CustomerDiscovery;
 import org.arrowsync.settings.Credentials;
@@ -140,21 +141,30 @@ class SettingsPages {
         Settings found = settings.get(Filters.uuid("uuid", uuid));
         String url = apiUrl == null || apiUrl.isBlank() ? found.apiUrl() : apiUrl.strip();
         boolean keyTyped = apiKey != null && !apiKey.isBlank();
-        if (!keyTyped && !url.equals(found.apiUrl())) {
-            // a mistyped address is said as such; the stored key goes to no other address, not even to check it (D52)
-            credentials.requireCallableUrl(url);
-            throw InvalidInput.of("api_key", SettingsService.KEY_FOR_ANOTHER_URL);
-        }
-        String key = keyTyped ? apiKey : found.apiKey();
-        Credentials.ArrowCredentialsValidationResponse validation = credentials.validate(url, key);
         Map<String, Object> shown = new HashMap<>();
-        shown.put("validation", validation);
-        if (validation.valid()) {
+        try {
+            if (!keyTyped && !url.equals(found.apiUrl())) {
+                // a mistyped address is said as such; the stored key goes to no other address, not even to check it
+                // (D52)
+                credentials.requireCallableUrl(url);
+                throw InvalidInput.of("api_key", SettingsService.KEY_FOR_ANOTHER_URL);
+            }
+            String key = keyTyped ? apiKey : found.apiKey();
+            Credentials.ArrowCredentialsValidationResponse validation = credentials.validate(url, key);
+            shown.put("validation", validation);
+            if (validation.valid()) {
+                shown.put(
+                        "exportTypes",
+                        url.equals(found.apiUrl()) && key.equals(found.apiKey())
+                                ? discovery.exportTypes(found)
+                                : discovery.exportTypes(ArrowConnection.of(url, key)));
+            }
+        } catch (InvalidInput refused) {
+            // said where the check's answer goes, with or without JavaScript
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
             shown.put(
-                    "exportTypes",
-                    url.equals(found.apiUrl()) && key.equals(found.apiKey())
-                            ? discovery.exportTypes(found)
-                            : discovery.exportTypes(ArrowConnection.of(url, key)));
+                    "validation",
+                    new Credentials.ArrowCredentialsValidationResponse(false, null, inWords(refused), null, null));
         }
         if (!ConsoleForms.fromHtmx(http)) {
             // posted without JavaScript: the settings page, with the answer where htmx puts it
@@ -163,6 +173,15 @@ class SettingsPages {
         model.addAttribute("settings", found);
         model.addAllAttributes(shown);
         return "console/settings-parts :: check";
+    }
+
+    /** A refusal of the typed URL or key, each field by the label the form gives it. */
+    private static String inWords(InvalidInput refused) {
+        Map<String, String> labels = Map.of("api_url", "API URL", "api_key", "API key");
+        return refused.errors().entrySet().stream()
+                .map(field ->
+                        labels.getOrDefault(field.getKey(), field.getKey()) + ": " + String.join(" ", field.getValue()))
+                .collect(Collectors.joining("; "));
     }
 
     /** The flash of a save: a changed URL or key is asked of Arrow at once, so a wrong one is said now, not later. */

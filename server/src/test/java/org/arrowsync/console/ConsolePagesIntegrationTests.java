@@ -515,8 +515,15 @@ class ConsolePagesIntegrationTests extends ConsoleIntegrationTest {
         assertThat(typed.body()).contains("Invalid credentials").doesNotContain("Arrow knows these credentials");
         assertThat(browser.postAsHtmx(page, page + "/check", "api_url", "not a url", "api_key", "")
                         .body())
-                .as("a mistyped address is said as such")
-                .contains("Enter a valid URL.");
+                .as("a mistyped address is said as such, where the check answers")
+                .contains("API URL: Enter a valid URL.");
+        HttpResponse<String> mistypedWithoutJavaScript = browser.post(
+                page + "/check",
+                ConsoleSession.form("_csrf", csrfOf(browser.get(page).body()), "api_url", "not a url"));
+        assertThat(mistypedWithoutJavaScript.statusCode())
+                .as("the settings page again")
+                .isEqualTo(302);
+        assertThat(browser.get(page).body()).contains("API URL: Enter a valid URL.");
         HttpResponse<String> stored = browser.postAsHtmx(page, page + "/check", "api_key", "");
         assertThat(stored.body()).contains("Arrow knows these credentials");
         String token = csrfOf(browser.get(page).body());
