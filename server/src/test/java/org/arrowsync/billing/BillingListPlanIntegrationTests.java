@@ -220,7 +220,7 @@ class BillingListPlanIntegrationTests extends IntegrationTest {
      * read the whole table for its present lines, five times the pages of its unique key.
      */
     @Test
-    void thePresentLinesOfThousandsOfSyncsAreReadFromTheIndexAlone() {
+    void thePresentLinesOfThousandsOfSyncsAreReadThroughTheLinesKey() {
         jdbc.sql("""
                         insert into billing_syncs (uuid, customer_mapping_id, statement_reference, report_period, invoice_id, created, modified)
                         select gen_random_uuid(), b.customer_mapping_id, 'MANY-' || n, b.report_period, b.invoice_id, now(), now()
@@ -236,9 +236,12 @@ class BillingListPlanIntegrationTests extends IntegrationTest {
 
         String plan = String.join("\n", items.lineIdsPlan(many));
 
+        // the index alone once the vacuum found every page visible to all; a bitmap of the same index when a
+        // transaction still open elsewhere (another test's) kept it from saying so: the month's pages either way
         assertThat(plan)
                 .as(plan)
-                .contains("Index Only Scan using billing_sync_items_line_key")
+                .containsPattern("(Index Only Scan using|Bitmap Index Scan on) billing_sync_items_line_key")
+                .doesNotContain("Seq Scan")
                 .containsPattern("rows=100000(\\.00)? loops=1");
     }
 
