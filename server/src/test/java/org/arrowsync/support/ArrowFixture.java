@@ -24,6 +24,7 @@ import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.springframework.context.ApplicationContext;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.junit.jupiter.SpringExtension;
 import tools.jackson.databind.JsonNode;
@@ -649,9 +650,32 @@ public final class ArrowFixture
             emulator.close();
         }
         if (shared && settings != null) {
-            jdbc.sql("delete from arrow_settings where uuid = ?::uuid")
-                    .param(settings)
-                    .update();
+            removeSettings();
+        }
+    }
+
+    /**
+     * Deletes the settings with all they hold; a job of theirs the test set off may still be writing (a validation
+     * after a sync), which PostgreSQL may end as a deadlock with the delete: the delete is tried again.
+     */
+    private void removeSettings() {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                jdbc.sql("delete from arrow_settings where uuid = ?::uuid")
+                        .param(settings)
+                        .update();
+                return;
+            } catch (PessimisticLockingFailureException e) {
+                if (attempt == 5) {
+                    throw e;
+                }
+                try {
+                    Thread.sleep(200L * attempt);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
         }
     }
 }
