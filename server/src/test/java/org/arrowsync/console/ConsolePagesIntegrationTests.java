@@ -834,15 +834,7 @@ class ConsolePagesIntegrationTests extends ConsoleIntegrationTest {
     /** A stale page cannot cancel an invoice that was marked created since it was shown (D163: canceled for good). */
     @Test
     void anInvoiceMovedSinceItsPageWasShownIsLeftAsItIs() {
-        Map<String, String> customers = fixture.mapCustomers(1);
-        fixture.syncedBilling(CLOSED);
-        String invoice = api.get("/api/invoices/?customer_uuid="
-                        + customers.values().iterator().next())
-                .expect(200)
-                .json()
-                .get(0)
-                .get("uuid")
-                .asString();
+        String invoice = aBilledCustomersInvoice();
         ConsoleSession browser = signedIn();
         String token = csrfOf(browser.get("/invoices/" + invoice).body());
         api.post("/api/invoices/" + invoice + "/set_state/", Map.of("state", "created"))
@@ -857,21 +849,26 @@ class ConsolePagesIntegrationTests extends ConsoleIntegrationTest {
                 .isEqualTo("created");
     }
 
-    /**
-     * Canceling an invoice, which no sync bills again (D163), is asked again when the form comes without JavaScript's
-     * confirmation; the question's own button cancels it.
-     */
-    @Test
-    void cancelingAnInvoiceIsAskedAgainWithoutJavaScript() {
+    /** The invoice of the one customer mapped, billed for the closed month. */
+    private String aBilledCustomersInvoice() {
         Map<String, String> customers = fixture.mapCustomers(1);
         fixture.syncedBilling(CLOSED);
-        String invoice = api.get("/api/invoices/?customer_uuid="
+        return api.get("/api/invoices/?customer_uuid="
                         + customers.values().iterator().next())
                 .expect(200)
                 .json()
                 .get(0)
                 .get("uuid")
                 .asString();
+    }
+
+    /**
+     * Canceling an invoice, which no sync bills again (D163), is asked again when the form comes without JavaScript's
+     * confirmation; the question's own button cancels it.
+     */
+    @Test
+    void cancelingAnInvoiceIsAskedAgainWithoutJavaScript() {
+        String invoice = aBilledCustomersInvoice();
         ConsoleSession browser = signedIn();
         String page = "/invoices/" + invoice;
 
