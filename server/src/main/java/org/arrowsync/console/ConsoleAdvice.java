@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.arrowsync.arrowclient.ArrowException;
 import org.arrowsync.shared.Caller;
+import org.arrowsync.shared.Htmx;
 import org.arrowsync.shared.InvalidInput;
 import org.arrowsync.shared.NotFound;
 import org.arrowsync.shared.Refusal;
@@ -132,9 +133,8 @@ class ConsoleAdvice {
         model.addAttribute("title", title);
         model.addAttribute("messages", messages);
         model.addAttribute("status", status);
-        if (request.getHeader("HX-Request") != null) {
-            response.setHeader("HX-Retarget", "#messages");
-            response.setHeader("HX-Reswap", "innerHTML");
+        if (Htmx.sent(request)) {
+            Htmx.toMessages(response);
             return "console/problem :: message";
         }
         return "console/problem";

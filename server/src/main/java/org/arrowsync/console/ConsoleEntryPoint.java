@@ -3,6 +3,7 @@ package org.arrowsync.console;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import org.arrowsync.shared.Htmx;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 
@@ -24,7 +25,7 @@ class ConsoleEntryPoint implements AuthenticationEntryPoint {
 
     static void toSignIn(HttpServletRequest request, HttpServletResponse response, String target) throws IOException {
         String url = request.getContextPath() + target;
-        if (request.getHeader("HX-Request") != null) {
+        if (Htmx.sent(request)) {
             response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
             response.setHeader("HX-Redirect", url);
         } else {

@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
 import java.util.Map;
+import org.arrowsync.shared.Htmx;
 import org.springframework.web.servlet.FlashMap;
 import org.springframework.web.servlet.support.RequestContextUtils;
 
@@ -21,11 +22,6 @@ final class ConsoleForms {
         return posted == null ? List.of() : List.of(posted);
     }
 
-    /** Whether htmx sent the request (it swaps the fragment answered); a form posted without JavaScript did not. */
-    static boolean fromHtmx(HttpServletRequest request) {
-        return request.getHeader("HX-Request") != null;
-    }
-
     /**
      * After a form that changed what the rest of its page shows: the whole page at {@code path} is loaded again, with
      * {@code attributes} in its model (a flash), where htmx would have replaced the form's part alone. Answers the view
@@ -35,7 +31,7 @@ final class ConsoleForms {
             HttpServletRequest request, HttpServletResponse response, String path, Map<String, ?> attributes) {
         FlashMap flash = RequestContextUtils.getOutputFlashMap(request);
         flash.putAll(attributes);
-        if (!fromHtmx(request)) {
+        if (!Htmx.sent(request)) {
             return "redirect:" + path; // which saves the flash
         }
         RequestContextUtils.saveOutputFlashMap(path, request, response);

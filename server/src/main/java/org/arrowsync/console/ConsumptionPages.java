@@ -27,6 +27,7 @@ import org.arrowsync.settings.SettingsService;
 import org.arrowsync.shared.Caller;
 import org.arrowsync.shared.FieldErrors;
 import org.arrowsync.shared.Filters;
+import org.arrowsync.shared.Htmx;
 import org.arrowsync.shared.InvalidInput;
 import org.arrowsync.shared.PageRequest;
 import org.arrowsync.shared.Periods;
@@ -137,7 +138,7 @@ class ConsumptionPages {
                 ? "Consumption billing of all settings"
                 : "Periodic syncs of these settings (billing and consumption)";
         String message = what + (resume ? " resumed." : " paused.");
-        if (request.getHeader("HX-Request") != null) {
+        if (Htmx.sent(request)) {
             model.addAttribute("switchSettings", settings.get(uuid));
             model.addAttribute("switchGlobal", pause.globalEnabled());
             model.addAttribute("switchMessage", message);
@@ -199,7 +200,7 @@ class ConsumptionPages {
             // beside the field, in place of the preview of the resource asked before
             shown.put("historicalErrors", Map.of("resource_uuid", List.of(e.getMessage())));
         }
-        if (recorded || !ConsoleForms.fromHtmx(http)) {
+        if (recorded || !Htmx.sent(http)) {
             return ConsoleForms.reloadWith(http, response, "/consumption", shown);
         }
         model.addAllAttributes(shown);
@@ -238,14 +239,14 @@ class ConsumptionPages {
                     Periods.parse(months, "period_to", request.periodTo()));
             months.throwIfAny();
             var result = cleanup.cleanup(request);
-            if ((!result.dryRun() && result.recordsDeleted() > 0) || !ConsoleForms.fromHtmx(http)) {
+            if ((!result.dryRun() && result.recordsDeleted() > 0) || !Htmx.sent(http)) {
                 // the page's tables still list the records deleted: it is loaded again, the result on it
                 return ConsoleForms.reloadWith(
                         http, response, "/consumption", Map.of("cleanup", result, "cleanupForm", request));
             }
             model.addAttribute("cleanup", result);
         } catch (InvalidInput e) {
-            if (!ConsoleForms.fromHtmx(http)) {
+            if (!Htmx.sent(http)) {
                 return ConsoleForms.reloadWith(
                         http, response, "/consumption", Map.of("cleanupErrors", e.errors(), "cleanupForm", request));
             }

@@ -23,6 +23,7 @@ import org.arrowsync.settings.VendorOfferingMappingService;
 import org.arrowsync.settings.VendorOfferingMappingService.VendorDraft;
 import org.arrowsync.settings.VendorOfferingMappingService.VendorFilter;
 import org.arrowsync.shared.Filters;
+import org.arrowsync.shared.Htmx;
 import org.arrowsync.shared.InvalidInput;
 import org.arrowsync.shared.PageRequest;
 import org.arrowsync.shared.RejectedAsDetail;
@@ -132,7 +133,7 @@ class MappingPages {
         String customer = valueAt(ConsoleForms.values(form, "waldur_customer"), row);
         model.addAttribute("reference", reference);
         model.addAttribute("companyName", companyName);
-        boolean htmx = ConsoleForms.fromHtmx(form);
+        boolean htmx = Htmx.sent(form);
         try {
             CustomerMapping created = mappings.accept(new MappingDraft(
                     Filters.uuid("settings_uuid", settingsUuid),

@@ -3,6 +3,7 @@ package org.arrowsync.console;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Duration;
+import org.arrowsync.shared.Htmx;
 import org.springframework.security.web.savedrequest.RequestCache;
 import org.springframework.security.web.savedrequest.SavedRequest;
 import org.springframework.security.web.savedrequest.SimpleSavedRequest;
@@ -22,7 +23,7 @@ final class ReturnAfterSignIn implements RequestCache {
     @Override
     public void saveRequest(HttpServletRequest request, HttpServletResponse response) {
         String page = page(request);
-        if (!"GET".equals(request.getMethod()) || ConsoleForms.fromHtmx(request) || page.length() > LONGEST) {
+        if (!"GET".equals(request.getMethod()) || Htmx.sent(request) || page.length() > LONGEST) {
             return;
         }
         ConsoleCookies.set(request, response, COOKIE, page, KEPT);

@@ -14,6 +14,7 @@ import org.arrowsync.settings.Settings;
 import org.arrowsync.settings.SettingsDraft;
 import org.arrowsync.settings.SettingsService;
 import org.arrowsync.shared.Filters;
+import org.arrowsync.shared.Htmx;
 import org.arrowsync.shared.InvalidInput;
 import org.arrowsync.shared.PageRequest;
 import org.arrowsync.shared.Uuids;
@@ -166,7 +167,7 @@ class SettingsPages {
                     "validation",
                     new Credentials.ArrowCredentialsValidationResponse(false, null, inWords(refused), null, null));
         }
-        if (!ConsoleForms.fromHtmx(http)) {
+        if (!Htmx.sent(http)) {
             // posted without JavaScript: the settings page, with the answer where htmx puts it
             return ConsoleForms.reloadWith(http, response, "/settings/" + Uuids.hex(found.uuid()), shown);
         }

@@ -1,5 +1,5 @@
 /**
- * Values every feature shares: money, identifiers, paging, API errors, a lost database connection, the data folder and
- * the clock.
+ * Values every feature shares: money, identifiers, paging, API errors, a lost database connection, the data folder, the
+ * clock and the console's htmx headers.
  */
 package org.arrowsync.shared;

@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.util.Collection;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.arrowsync.shared.Htmx;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.util.HtmlUtils;
 
@@ -23,7 +24,7 @@ final class BrowserPages {
 
     /** Whether the console's htmx asked, outside the API: it shows an answer's words in the page's messages. */
     static boolean fromHtmx(HttpServletRequest request) {
-        return !request.getRequestURI().startsWith("/api/") && request.getHeader("HX-Request") != null;
+        return !request.getRequestURI().startsWith("/api/") && Htmx.sent(request);
     }
 
     /** A page of a title and a sentence, and the way back. */

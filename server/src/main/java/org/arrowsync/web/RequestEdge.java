@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.apache.tomcat.util.http.InvalidParameterException;
+import org.arrowsync.shared.Htmx;
 import org.arrowsync.shared.InvalidInput;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -399,9 +400,7 @@ class RequestEdge extends OncePerRequestFilter {
         log.debug("Refused at the edge with HTTP {}: {}", status, body);
         response.setStatus(status);
         if (BrowserPages.fromHtmx(request)) {
-            // among the page's messages, as the console shows its own refusals, not in place of the form sent
-            response.setHeader("HX-Retarget", "#messages");
-            response.setHeader("HX-Reswap", "innerHTML");
+            Htmx.toMessages(response);
             writeHtml(response, BrowserPages.notice(BrowserPages.words(body)));
         } else if (BrowserPages.wanted(request)) {
             writeHtml(response, BrowserPages.page("Refused", BrowserPages.words(body)));

@@ -99,9 +99,7 @@ class BillingFaultsIntegrationTests extends IntegrationTest {
     @Test
     void rowsMissingFromShortPagesAreNotTakenAsRemoved() {
         String ledgerBefore = ledger();
-        fixture.emulator().fault("{\"family\":\"exports\",\"kind\":\"short_page\",\"count\":20}");
-        JsonNode job = sync();
-        fixture.emulator().clearFaults();
+        JsonNode job = syncWhileExportsFail("\"kind\":\"short_page\",\"count\":20");
         assertThat(job.get("state").asString()).as(job.toString()).isEqualTo("succeeded");
         assertThat(job.get("result").get("lines_removed").asInt()).isZero();
         assertThat(job.get("errors").toString()).contains("short page 1 of 3", "no line was removed");
@@ -121,9 +119,7 @@ class BillingFaultsIntegrationTests extends IntegrationTest {
     @Test
     void rowsAnExportChangedWhileReadMayHaveSkippedAreNotTakenAsRemoved() {
         String ledgerBefore = ledger();
-        fixture.emulator().fault("{\"family\":\"exports\",\"kind\":\"shifted_page\",\"count\":20}");
-        JsonNode job = sync();
-        fixture.emulator().clearFaults();
+        JsonNode job = syncWhileExportsFail("\"kind\":\"shifted_page\",\"count\":20");
         assertThat(job.get("state").asString()).as(job.toString()).isEqualTo("succeeded");
         assertThat(job.get("result").get("lines_removed").asInt()).isZero();
         assertThat(job.get("errors").toString()).contains("changed while it was read", "no line was removed");
@@ -137,14 +133,22 @@ class BillingFaultsIntegrationTests extends IntegrationTest {
     @Test
     void aPageAnsweredInAnothersPlaceRemovesNoLine() {
         String ledgerBefore = ledger();
-        fixture.emulator().fault("{\"family\":\"exports\",\"kind\":\"page_before\",\"probability\":1}");
-        JsonNode job = sync();
-        fixture.emulator().clearFaults();
+        JsonNode job = syncWhileExportsFail("\"kind\":\"page_before\",\"probability\":1");
         assertThat(job.get("state").asString()).as(job.toString()).isEqualTo("failed");
         assertThat(job.get("error_message").asString()).contains("answered page 3 with the rows of page 2");
         assertThat(ledger()).as("every line billed before is still billed").isEqualTo(ledgerBefore);
         assertThat(sync().get("state").asString()).isEqualTo("succeeded");
         assertThat(ledger()).isEqualTo(ledgerBefore);
+    }
+
+    /** A sync while the emulator plays an export fault ({@code fault}: its rule's fields but the family), then none. */
+    private JsonNode syncWhileExportsFail(String fault) {
+        fixture.emulator().fault("{\"family\":\"exports\"," + fault + "}");
+        try {
+            return sync();
+        } finally {
+            fixture.emulator().clearFaults();
+        }
     }
 
     private JsonNode sync() {
