@@ -8,6 +8,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.net.http.HttpResponse;
 import java.time.YearMonth;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -473,6 +474,48 @@ class ConsolePagesIntegrationTests extends ConsoleIntegrationTest {
     }
 
     /** Arrow's customers not mapped yet are listed each in a row of its own, with the customer suggested for it. */
+    /**
+     * A tester, or a screen reader's user, finds a button by its name (its label, else its words): no two buttons of a
+     * page are named alike, a row's own naming its row, and none hides its words out of sight (the discovery's Enter
+     * button has none).
+     */
+    @Test
+    void noTwoButtonsOfAPageSayTheSame() {
+        String invoice = aBilledCustomersInvoice();
+        api.patch("/api/admin/arrow/settings/" + fixture.settings() + "/", Map.of("is_active", true))
+                .expect(200);
+        ConsoleSession console = signedIn();
+
+        for (String path : List.of(
+                "/",
+                "/consumption",
+                "/mappings",
+                "/mappings/discover",
+                "/months",
+                "/months/" + fixture.settings() + "/" + CLOSED,
+                "/invoices",
+                "/invoices/" + invoice,
+                "/margins",
+                "/jobs",
+                "/settings",
+                "/users")) {
+            HttpResponse<String> page = console.get(path);
+            assertThat(page.statusCode()).as(path).isEqualTo(200);
+            Matcher button = Pattern.compile("<button\\b([^>]*)>(.*?)</button>", Pattern.DOTALL)
+                    .matcher(page.body());
+            List<String> names = new ArrayList<>();
+            while (button.find()) {
+                Matcher label = Pattern.compile("aria-label=\"([^\"]*)\"").matcher(button.group(1));
+                String words = button.group(2)
+                        .replaceAll("<[^>]*>", "")
+                        .replaceAll("\\s+", " ")
+                        .strip();
+                names.add(label.find() ? label.group(1) : words);
+            }
+            assertThat(names).as("the buttons of " + path).doesNotHaveDuplicates();
+        }
+    }
+
     @Test
     void theDiscoveryListsArrowsUnmappedCustomers() {
         fixture.mapCustomers(1);
