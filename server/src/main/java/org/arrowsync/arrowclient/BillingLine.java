@@ -19,8 +19,8 @@ import org.arrowsync.shared.Money;
  * @param companyName {@code End User Company Name}
  * @param customerReference {@code End User Company ID} as sent: the customer's {@code Ref} in the recorded real export,
  *     an XSP reference in other templates ({@link #isXspReference} tells them apart); null when absent
- * @param sellTotal {@code Sell Total Price}, else {@code Customer Total Price}; 0 when both empty
- * @param buyTotal {@code Buy Total Price}, else {@code Total Wholesale Price}; 0 when both empty
+ * @param sellTotal {@code Sell Total Price}, else {@code Customer Total Price}; a row without either is unreadable
+ * @param buyTotal {@code Buy Total Price}, else {@code Total Wholesale Price}; a row without either is unreadable
  * @param quantity {@code Quantity}, else {@code Qty}, else 1
  * @param vendor {@code Vendor Name}, else {@code Service Name}
  * @param product {@code Product Name}, else {@code Offer Name}, else {@code Friendly Name} (an AWS account id in the

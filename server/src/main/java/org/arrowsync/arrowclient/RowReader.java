@@ -41,9 +41,9 @@ final class RowReader {
     }
 
     /**
-     * A total among {@code fallbacks}, as {@link #amount} reads it, zero when the template has none of the columns; a
-     * blank or {@code null} cell of a column it has is a problem (null), never zero: an amount Arrow did not give may
-     * be any amount.
+     * A total among {@code fallbacks}, as {@link #amount} reads it. A blank or {@code null} cell is a problem (null),
+     * never zero: an amount Arrow did not give may be any amount; so is a template without any of the columns (D210),
+     * which a partner may make (its columns are the partner's choice).
      */
     BigDecimal total(String... fallbacks) {
         Columns.Found found = columns.first(cells, fallbacks);
@@ -56,7 +56,8 @@ final class RowReader {
                 return null;
             }
         }
-        return BigDecimal.ZERO;
+        problems.add("the export template has no " + String.join(" or ", fallbacks) + " column");
+        return null;
     }
 
     private BigDecimal parsed(Columns.Found found) {

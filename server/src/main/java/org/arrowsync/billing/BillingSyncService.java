@@ -314,13 +314,20 @@ public class BillingSyncService {
                 .filter(sync -> !sync.state().frozen())
                 .map(RunSync::id)
                 .toList();
-        if (run.usableRows() == 0
-                && writers.items().anyIn(periodSyncs.stream().map(RunSync::id).toList())) {
+        if (run.usableRows() == 0) {
             // D3: an empty export for a month we already billed is Arrow failing, not Arrow crediting everything; so is
             // one whose lines cannot be told apart (D29). Said for a month whose syncs are frozen too, which it cannot
-            // change: a run that found nothing is no run that found everything as it was.
-            throw IncompleteExport.withoutLines(
-                    run.rows(), target.period(), "nothing was changed, although lines were synced before");
+            // change: a run that found nothing is no run that found everything as it was. An export of rows none of
+            // which could be used bills nothing in a new month either: no success (D210).
+            boolean billed =
+                    writers.items().anyIn(periodSyncs.stream().map(RunSync::id).toList());
+            if (billed || run.rows() > 0) {
+                throw IncompleteExport.withoutLines(
+                        run.rows(),
+                        target.period(),
+                        run.report().firstUnreadable(),
+                        billed ? "nothing was changed, although lines were synced before" : "nothing was billed");
+            }
         }
         Map<Long, Long> mappingOf = new HashMap<>();
         periodSyncs.forEach(sync -> mappingOf.put(sync.id(), sync.mappingId()));

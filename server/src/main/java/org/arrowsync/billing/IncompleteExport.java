@@ -15,12 +15,14 @@ final class IncompleteExport extends Rejected {
         super(message);
     }
 
-    static IncompleteExport withoutLines(long rows, YearMonth period, String consequence) {
+    /** {@code firstProblem} is what the first row lacked, as the job's errors name it; null when there were no rows. */
+    static IncompleteExport withoutLines(long rows, YearMonth period, String firstProblem, String consequence) {
         return new IncompleteExport((rows == 0
                         ? "Arrow returned no billing lines for " + period
                         : "None of Arrow's " + rows + " billing lines for " + period
                                 + " could be read whole (a line reference, Sequence or Order Id, with readable"
-                                + " amounts, date and period; the errors say what each lacked)")
+                                + " amounts, date and period; the errors say what each lacked, the first: "
+                                + firstProblem + ")")
                 + ": " + consequence);
     }
 

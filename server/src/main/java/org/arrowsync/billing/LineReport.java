@@ -33,6 +33,7 @@ final class LineReport {
     private final List<String> missingRows = new ArrayList<>();
     private long unusable;
     private long refused;
+    private String firstUnreadable;
 
     LineReport(Progress progress) {
         this.progress = progress;
@@ -41,6 +42,11 @@ final class LineReport {
     /** A row the run cannot use for billing: unreadable, or without a line reference. */
     static boolean isUnusable(BillingLineResult result) {
         return !result.isValid() || result.reference() == null;
+    }
+
+    /** What made the run's first unusable row so; null when every row was usable. */
+    String firstUnreadable() {
+        return firstUnreadable;
     }
 
     /** Reports an unusable row of a line billed before: seen, so it stays as it was billed, on its own sync. */
@@ -67,6 +73,9 @@ final class LineReport {
                 : result.problem();
         progress.increment("invalid_lines");
         unusable++;
+        if (firstUnreadable == null) {
+            firstUnreadable = problem;
+        }
         progress.error(problem);
         problems.unreadable++;
         problems.keep(problems.firstUnreadable, problem);

@@ -36,9 +36,9 @@ public final class ExportCompatibility {
     private static final Need LINE_REFERENCE =
             required("lines cannot be told apart: nothing is billed or reconciled", "Sequence", "Order Id");
     private static final Need SELL =
-            required("sell amounts are unknown (zero)", "Sell Total Price", "Customer Total Price");
+            required("no line's sell amount is known: nothing is billed", "Sell Total Price", "Customer Total Price");
     private static final Need BUY =
-            required("buy amounts are unknown (zero)", "Buy Total Price", "Total Wholesale Price");
+            required("no line's buy amount is known: nothing is billed", "Buy Total Price", "Total Wholesale Price");
     private static final Need CURRENCY =
             optional("lines are taken to be in EUR", "Country Marketplace Currency", "Service Provider Currency");
     private static final Need LICENSE = optional(

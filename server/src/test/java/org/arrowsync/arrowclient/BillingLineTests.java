@@ -157,10 +157,13 @@ class BillingLineTests {
     }
 
     @Test
-    void absentAmountsAreZeroAndAbsentQuantityIsOne() {
-        BillingLine line = parse(new Columns(List.of("Sequence")), "S-1").line();
-        assertThat(line.sellTotal()).isZero();
-        assertThat(line.buyTotal()).isZero();
+    void aTemplateWithoutTotalsGivesNoAmountAndAbsentQuantityIsOne() {
+        BillingLineResult result = parse(new Columns(List.of("Sequence")), "S-1");
+        assertThat(result.isValid()).as("no amount is no zero amount (D210)").isFalse();
+        assertThat(result.problem())
+                .isEqualTo("export line S-1: the export template has no Sell Total Price or Customer Total Price"
+                        + " column; the export template has no Buy Total Price or Total Wholesale Price column");
+        BillingLine line = result.line();
         assertThat(line.quantity()).isEqualByComparingTo(BigDecimal.ONE);
         assertThat(line.reportPeriod()).isNull();
     }

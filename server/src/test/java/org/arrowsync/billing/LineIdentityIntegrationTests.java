@@ -301,6 +301,42 @@ class LineIdentityIntegrationTests extends IntegrationTest {
         assertThat(sync(CONTOSO).get("error_message").asString()).contains("Sequence or Order Id");
     }
 
+    /**
+     * D210: a template a partner made without Arrow's totals gives no line an amount, never a zero one: a first sync
+     * bills nothing and fails saying which column is missing, a re-sync and a reconciliation of a billed month change
+     * nothing; with the totals back the month is billed as Arrow has it.
+     */
+    @Test
+    void anExportWithoutItsPriceColumnsBillsNothingAndSaysWhy() {
+        fixture.arrowStillValidates(MONTH);
+        settings = fixture.settings(ExportTemplates.ALT_REFERENCE);
+        customers = fixture.mapAllCustomers();
+        String withoutPrices = "{\"family\":\"exports\",\"kind\":\"no_price_columns\",\"probability\":1}";
+        fixture.emulator().fault(withoutPrices);
+
+        JsonNode first = fixture.syncBilling(MONTH);
+        assertThat(first.get("state").asString()).as(first.toString()).isEqualTo("failed");
+        assertThat(first.get("error_message").asString())
+                .contains("the export template has no Sell Total Price or Customer Total Price column")
+                .endsWith("nothing was billed");
+        assertThat(charged(CONTOSO)).as("no line billed at zero").isZero();
+        assertThat(lineReferences(CONTOSO)).isEmpty();
+
+        fixture.emulator().clearFaults();
+        sync();
+        BigDecimal billed = charged(CONTOSO);
+        assertThat(billed).isPositive().isEqualByComparingTo(exportTotal(CONTOSO));
+
+        fixture.emulator().fault(withoutPrices);
+        JsonNode resync = fixture.syncBilling(MONTH);
+        assertThat(resync.get("state").asString()).isEqualTo("failed");
+        assertThat(resync.get("error_message").asString()).contains("Sell Total Price or Customer Total Price");
+        JsonNode reconciled = reconcile(true);
+        assertThat(reconciled.get("state").asString()).isEqualTo("failed");
+        assertThat(reconciled.get("error_message").asString()).endsWith("nothing was reconciled");
+        assertThat(charged(CONTOSO)).as("nothing removed nor credited").isEqualByComparingTo(billed);
+    }
+
     @Test
     void aBilledLineWhoseAmountsComeBackNullKeepsWhatItWasChargedAndIsReported() {
         start(ExportTemplates.ALT_REFERENCE);

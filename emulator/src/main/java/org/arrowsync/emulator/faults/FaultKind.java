@@ -29,6 +29,8 @@ public enum FaultKind {
     NULL_CELLS("null_cells", 0),
     /** Every row's price cells are blank, as the official Node client's consumption mock has its one line. */
     NO_PRICES("no_prices", 0),
+    /** The table has no price column at all, as a template a partner made without Arrow's totals has none. */
+    NO_PRICE_COLUMNS("no_price_columns", 0),
     /** Every row has more cells than headers, text and numbers mixed, as an official consumption fixture has. */
     EXTRA_CELLS("extra_cells", 0),
     /** No {@code status} in the envelope nor on statements, as most official fixtures have. */

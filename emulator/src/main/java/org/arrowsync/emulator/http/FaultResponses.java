@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
+import java.util.stream.Collectors;
 import org.arrowsync.emulator.faults.Fault;
 import org.arrowsync.emulator.faults.FaultKind;
 
@@ -116,6 +117,7 @@ final class FaultResponses {
                 case PAGE_ZERO -> pageZero(body);
                 case NULL_CELLS -> priceCells(body, 1, "null");
                 case NO_PRICES -> priceCells(body, Integer.MAX_VALUE, "");
+                case NO_PRICE_COLUMNS -> withoutPriceColumns(body);
                 case EXTRA_CELLS -> extraCells(body);
                 case MISSING_STATUS -> withoutStatus(body);
                 default -> {
@@ -241,13 +243,37 @@ final class FaultResponses {
         for (int r = 0; r < Math.min(rows, table.rows().size()); r++) {
             List<Object> row = new ArrayList<>(table.rows().get(r));
             for (int i = 0; i < Math.min(row.size(), table.headers().size()); i++) {
-                String header = String.valueOf(table.headers().get(i)).toLowerCase(Locale.ROOT);
-                if (header.contains("price") || header.contains("total") || header.contains(" unit")) {
+                if (isPrice(table.headers().get(i))) {
                     row.set(i, value);
                 }
             }
             table.rows().set(r, row);
         }
+    }
+
+    /** The table without its price columns, headers and cells: a template chosen without Arrow's amounts. */
+    private static void withoutPriceColumns(Map<String, Object> body) {
+        Table table = Table.of(body);
+        if (table == null) {
+            return;
+        }
+        List<Integer> kept = new ArrayList<>();
+        for (int i = 0; i < table.headers().size(); i++) {
+            if (!isPrice(table.headers().get(i))) {
+                kept.add(i);
+            }
+        }
+        table.data().put("headers", kept.stream().map(table.headers()::get).toList());
+        table.rows()
+                .replaceAll(row -> kept.stream()
+                        .filter(i -> i < row.size())
+                        .map(row::get)
+                        .collect(Collectors.toCollection(ArrayList::new)));
+    }
+
+    private static boolean isPrice(Object header) {
+        String name = String.valueOf(header).toLowerCase(Locale.ROOT);
+        return name.contains("price") || name.contains("total") || name.contains(" unit");
     }
 
     private static void extraCells(Map<String, Object> body) {
@@ -276,7 +302,7 @@ final class FaultResponses {
     }
 
     /** The headers and (mutable) rows of a tabular answer. */
-    private record Table(List<?> headers, List<List<Object>> rows) {
+    private record Table(Map<String, Object> data, List<?> headers, List<List<Object>> rows) {
 
         @SuppressWarnings("unchecked")
         static Table of(Map<String, Object> body) {
@@ -287,7 +313,7 @@ final class FaultResponses {
             String key = fields.containsKey("lines") ? "lines" : "values";
             List<List<Object>> rows = new ArrayList<>((List<List<Object>>) fields.getOrDefault(key, List.of()));
             fields.put(key, rows);
-            return new Table(headers, rows);
+            return new Table(fields, headers, rows);
         }
     }
 
