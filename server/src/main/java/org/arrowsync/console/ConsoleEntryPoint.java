@@ -1,5 +1,7 @@
 package org.arrowsync.console;
 
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -15,12 +17,36 @@ import org.springframework.security.web.AuthenticationEntryPoint;
  */
 class ConsoleEntryPoint implements AuthenticationEntryPoint {
 
+    private static final String SIGN_OUT = "/logout";
+
+    private final String sessionCookie;
+
+    ConsoleEntryPoint(String sessionCookie) {
+        this.sessionCookie = sessionCookie;
+    }
+
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
             throws IOException {
         boolean ended = request.getRequestedSessionId() != null && !request.isRequestedSessionIdValid();
+        if (ended && SIGN_OUT.equals(requested(request))) {
+            // a sign-out from a page whose session had ended already: done, and its cookie forgotten as a sign-out's
+            Cookie forgotten = new Cookie(sessionCookie, "");
+            forgotten.setPath(request.getContextPath().isEmpty() ? "/" : request.getContextPath());
+            forgotten.setMaxAge(0);
+            forgotten.setHttpOnly(true);
+            response.addCookie(forgotten);
+            toSignIn(request, response, "/login?signed-out");
+            return;
+        }
         boolean read = "GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod());
         toSignIn(request, response, !ended ? "/login" : read ? "/login?ended-page" : "/login?ended");
+    }
+
+    /** The path asked for, before a refusal forwarded the request to the page that says so. */
+    private static String requested(HttpServletRequest request) {
+        Object forwarded = request.getAttribute(RequestDispatcher.FORWARD_SERVLET_PATH);
+        return forwarded instanceof String path ? path : request.getServletPath();
     }
 
     static void toSignIn(HttpServletRequest request, HttpServletResponse response, String target) throws IOException {

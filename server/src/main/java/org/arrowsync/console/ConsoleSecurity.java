@@ -78,7 +78,7 @@ class ConsoleSecurity {
                         // so that the pages opened after signing out do not say a session ended unasked
                         .deleteCookies(sessionCookie))
                 .exceptionHandling(exceptions -> exceptions
-                        .authenticationEntryPoint(new ConsoleEntryPoint())
+                        .authenticationEntryPoint(new ConsoleEntryPoint(sessionCookie))
                         .accessDeniedHandler(forbidden))
                 // No session before sign-in: the page asked for waits in a cookie, the CSRF token in another until
                 // then, so a visitor who never signs in leaves nothing in the server's memory (D193)

@@ -1,5 +1,6 @@
 package org.arrowsync.console;
 
+import jakarta.servlet.http.HttpServletResponse;
 import org.arrowsync.ledger.CustomerService;
 import org.arrowsync.ledger.Invoice;
 import org.arrowsync.ledger.InvoiceService;
@@ -84,20 +85,25 @@ class InvoicePages {
             @RequestParam String state,
             @RequestParam(required = false) String from,
             @RequestParam(required = false) String confirmed,
+            HttpServletResponse response,
             Model model,
             RedirectAttributes redirect) {
         var id = Filters.uuid("uuid", uuid);
         if (InvoiceState.CANCELED.value().equals(state) && !"true".equals(confirmed)) {
-            model.addAttribute("statement", invoices.get(id));
-            model.addAttribute("askToCancel", true);
-            model.addAttribute("cancelFrom", from);
-            return "console/invoice";
+            var shown = invoices.get(id);
+            if (shown.invoice().state() != InvoiceState.CANCELED) {
+                model.addAttribute("statement", shown);
+                model.addAttribute("askToCancel", true);
+                model.addAttribute("cancelFrom", from);
+                return "console/invoice";
+            }
         }
         try {
             Invoice moved = invoices.setState(id, state, from);
             redirect.addFlashAttribute(
                     "flash", "The invoice is " + moved.state().value() + " now.");
         } catch (InvalidInput e) {
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
             model.addAttribute("statement", invoices.get(id));
             model.addAttribute("errors", e.errors());
             return "console/invoice";

@@ -130,12 +130,19 @@ class SettingsPages {
     /**
      * Asks Arrow who the partner is and which export types carry what a sync needs, with the URL and key typed into the
      * form when given (a key is write-only: left blank, the stored one), so that a key is checked before it is saved.
+     * Without JavaScript the settings page comes back with what was typed in its fields (but the key) and the answer.
      */
     @PostMapping("/settings/{uuid}/check")
     String check(
             @PathVariable String uuid,
             @RequestParam(name = "api_url", required = false) String apiUrl,
             @RequestParam(name = "api_key", required = false) String apiKey,
+            @RequestParam(name = "export_type_reference", required = false) String exportType,
+            @RequestParam(name = "classification_filter", required = false) String classification,
+            @RequestParam(name = "invoice_price_source", required = false) String priceSource,
+            @RequestParam(name = "invoice_item_prefix", required = false) String prefix,
+            @RequestParam(name = "is_active", required = false) String active,
+            @RequestParam(name = "sync_enabled", required = false) String syncEnabled,
             HttpServletRequest http,
             HttpServletResponse response,
             Model model) {
@@ -167,12 +174,25 @@ class SettingsPages {
                     "validation",
                     new Credentials.ArrowCredentialsValidationResponse(false, null, inWords(refused), null, null));
         }
-        if (!Htmx.sent(http)) {
-            // posted without JavaScript: the settings page, with the answer where htmx puts it
-            return ConsoleForms.reloadWith(http, response, "/settings/" + Uuids.hex(found.uuid()), shown);
-        }
         model.addAttribute("settings", found);
         model.addAllAttributes(shown);
+        if (!Htmx.sent(http)) {
+            // posted without JavaScript: the settings page as it was typed in, with the answer where htmx puts it
+            model.addAttribute(
+                    "form",
+                    new SettingsForm(
+                            apiUrl,
+                            exportType,
+                            classification,
+                            priceSource,
+                            prefix,
+                            active != null,
+                            syncEnabled != null));
+            if (keyTyped) {
+                model.addAttribute("keyNotKept", true);
+            }
+            return "console/settings-form";
+        }
         return "console/settings-parts :: check";
     }
 

@@ -298,13 +298,13 @@ public class InvoiceService {
     @Transactional
     public Invoice setState(UUID uuid, String state, String shown) {
         FieldErrors errors = new FieldErrors();
+        List<String> states =
+                Arrays.stream(InvoiceState.values()).map(InvoiceState::value).toList();
         if (errors.requiredValue("state", state)) {
-            errors.oneOf(
-                    "state",
-                    state,
-                    Arrays.stream(InvoiceState.values())
-                            .map(InvoiceState::value)
-                            .toList());
+            errors.oneOf("state", state, states);
+        }
+        if (shown != null) {
+            errors.oneOf("from", shown, states);
         }
         errors.throwIfAny();
         InvoiceState target = InvoiceState.of(state).orElseThrow();

@@ -180,8 +180,11 @@ class RequestEdge extends OncePerRequestFilter {
                     Map.of(
                             "detail",
                             "The console takes its forms as " + MediaType.APPLICATION_FORM_URLENCODED_VALUE + " or "
-                                    + MediaType.MULTIPART_FORM_DATA_VALUE + ", not \"" + request.getContentType()
-                                    + "\"."));
+                                    + MediaType.MULTIPART_FORM_DATA_VALUE + ", not "
+                                    + (request.getContentType() == null
+                                            ? "a body without a Content-Type"
+                                            : "\"" + request.getContentType() + "\"")
+                                    + "."));
         }
         for (String pair : pairs) {
             String[] parts = pair.split("=", 2);

@@ -564,18 +564,34 @@ class ConsolePagesIntegrationTests extends ConsoleIntegrationTest {
                 page + "/check",
                 ConsoleSession.form("_csrf", csrfOf(browser.get(page).body()), "api_url", "not a url"));
         assertThat(mistypedWithoutJavaScript.statusCode())
-                .as("the settings page again")
-                .isEqualTo(302);
-        assertThat(browser.get(page).body()).contains("API URL: Enter a valid URL.");
+                .as("the settings page again, refusing")
+                .isEqualTo(400);
+        assertThat(mistypedWithoutJavaScript.body())
+                .contains("API URL: Enter a valid URL.")
+                .as("with the address as typed, to correct")
+                .contains("value=\"not a url\"");
         HttpResponse<String> stored = browser.postAsHtmx(page, page + "/check", "api_key", "");
         assertThat(stored.body()).contains("Arrow knows these credentials");
         String token = csrfOf(browser.get(page).body());
-        HttpResponse<String> withoutJavaScript = browser.post(page + "/check", ConsoleSession.form("_csrf", token));
-        assertThat(withoutJavaScript.statusCode()).as("the whole settings page").isEqualTo(302);
-        assertThat(browser.get(page).body())
+        HttpResponse<String> withoutJavaScript = browser.post(
+                page + "/check",
+                ConsoleSession.form(
+                        "_csrf",
+                        token,
+                        "api_url",
+                        fixture.emulator().apiUrl(),
+                        "api_key",
+                        "",
+                        "invoice_item_prefix",
+                        "Typed, not saved"));
+        assertThat(withoutJavaScript.statusCode()).as("the whole settings page").isEqualTo(200);
+        assertThat(withoutJavaScript.body())
                 .contains("<h1")
                 .contains("Arrow knows these credentials")
-                .contains("Export types");
+                .contains("Export types")
+                .as("what was typed stays in the form (a Save after the check saves it)")
+                .contains("value=\"Typed, not saved\"");
+        assertThat(browser.get(page).body()).as("nothing saved").doesNotContain("Typed, not saved");
         HttpResponse<String> elsewhere =
                 browser.postAsHtmx(page, page + "/check", "api_url", "https://elsewhere.example/", "api_key", "");
         assertThat(elsewhere.statusCode())
@@ -929,6 +945,32 @@ class ConsolePagesIntegrationTests extends ConsoleIntegrationTest {
         assertThat(canceled.statusCode()).isEqualTo(302);
         assertThat(api.get("/api/invoices/" + invoice + "/").expect(200).text("state"))
                 .isEqualTo("canceled");
+
+        HttpResponse<String> again = browser.post(
+                page + "/state", form("_csrf", csrfOf(browser.get(page).body()), "state", "canceled"));
+        assertThat(again.statusCode())
+                .as("a canceled invoice is not asked to be canceled again: refused")
+                .isEqualTo(400);
+        assertThat(again.body()).doesNotContain("id=\"confirm-cancel\"").contains("from canceled to canceled");
+    }
+
+    /** A state change the page did not offer is refused as such: a 400 that names the value, nothing changed. */
+    @Test
+    void aStateChangeNoPageOffersIsRefused() {
+        String invoice = aBilledCustomersInvoice();
+        ConsoleSession browser = signedIn();
+        String page = "/invoices/" + invoice;
+
+        for (Map.Entry<String, String> sent :
+                List.of(Map.entry("Canceled", "pending"), Map.entry("created", "<b>x</b>"), Map.entry("", "pending"))) {
+            HttpResponse<String> refused = browser.post(
+                    page + "/state",
+                    form("_csrf", csrfOf(browser.get(page).body()), "state", sent.getKey(), "from", sent.getValue()));
+            assertThat(refused.statusCode()).as(sent.toString()).isEqualTo(400);
+            assertThat(refused.body()).as(sent.toString()).contains("class=\"field-error\"");
+        }
+        assertThat(api.get("/api/invoices/" + invoice + "/").expect(200).text("state"))
+                .isEqualTo("pending");
     }
 
     @Test

@@ -358,6 +358,15 @@ class ConsoleSecurityIntegrationTests extends ConsoleIntegrationTest {
                         .headers()
                         .firstValue("Location"))
                 .hasValueSatisfying(location -> assertThat(location).endsWith("/login?ended"));
+        HttpResponse<String> signOutAgain =
+                new ConsoleSession(port).post("/logout", form("_csrf", "from-the-old-page"), ended);
+        assertThat(signOutAgain.headers().firstValue("Location"))
+                .as("signing out of a session that ended is done: nothing was lost")
+                .hasValueSatisfying(location -> assertThat(location).endsWith("/login?signed-out"));
+        assertThat(signOutAgain.headers().allValues("Set-Cookie"))
+                .as("the ended session's cookie is forgotten")
+                .anySatisfy(cookie ->
+                        assertThat(cookie).startsWith("ARROWSYNC_SESSION=;").contains("Expires=Thu, 01 Jan 1970"));
         ConsoleSession visitor = new ConsoleSession(port);
         assertThat(visitor.get("/login?ended").body())
                 .contains("Your session has ended")
