@@ -15,9 +15,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Whether an export template carries the columns each feature needs, as one page of the most recent closed month shows
- * its headers (one export call per template, not the whole export). Each feature reads only its own columns, each
- * possibly under one of several names; a template is compatible when the billing sync works with it, and recommended
- * when every feature does (D32). The reference's required/important counts are kept, over the same needs.
+ * its headers (one export call per template, not the whole export), else as the template lists its columns. Each
+ * feature reads only its own columns, each possibly under one of several names; a template is compatible when the
+ * billing sync works with it, and recommended when every feature does (D32). The reference's required/important counts
+ * are kept, over the same needs.
  */
 public final class ExportCompatibility {
 
@@ -125,6 +126,10 @@ public final class ExportCompatibility {
         try {
             ExportPage page = client.exportPage(ExportQuery.forPeriod(type.reference(), closedMonth), 1);
             headers = page.headers();
+            if (headers.isEmpty()) {
+                // a month without lines may come without headers (a new partner's): the template says its columns
+                headers = client.exportTypeColumns(type.reference());
+            }
         } catch (ArrowException e) {
             log.warn("Could not read export type {}: {}", type.reference(), e.getMessage());
             headers = List.of();

@@ -19,6 +19,38 @@ class ExportCompatibilityIntegrationTests extends IntegrationTest {
     @RegisterExtension
     static final Emulator arrow = new Emulator();
 
+    /**
+     * An export of a month without lines that comes without headers, as a new partner's may, is no template without
+     * columns: the template's own list of them judges it.
+     */
+    @Test
+    void anEmptyExportWithoutHeadersIsJudgedByTheColumnsItsTemplateLists() {
+        arrow.fault("{\"family\":\"exports\",\"kind\":\"empty_table\",\"probability\":1}");
+        try {
+            Map<String, JsonNode> types = new HashMap<>();
+            api.post(
+                            "/api/admin/arrow/settings/discover_customers/",
+                            Map.of("api_url", arrow.apiUrl(), "api_key", arrow.apiKey()))
+                    .expect(200)
+                    .json()
+                    .get("export_types")
+                    .forEach(type -> types.put(type.get("reference").asString(), type));
+
+            assertThat(types.get(ExportTemplates.ALT_REFERENCE)
+                            .get("recommended")
+                            .asBoolean())
+                    .as(types.get(ExportTemplates.ALT_REFERENCE).toString())
+                    .isTrue();
+            assertThat(types.get(ExportTemplates.THIN_REFERENCE)
+                            .get("missing_required_fields")
+                            .toString())
+                    .as("judged by its columns still")
+                    .isEqualTo("[\"Sequence or Order Id\"]");
+        } finally {
+            arrow.clearFaults();
+        }
+    }
+
     @Test
     void eachTemplateIsJudgedPerFeatureByTheColumnsThatFeatureReads() {
         Response discovered = api.post(

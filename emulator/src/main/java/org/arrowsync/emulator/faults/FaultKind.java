@@ -31,6 +31,8 @@ public enum FaultKind {
     NO_PRICES("no_prices", 0),
     /** The table has no price column at all, as a template a partner made without Arrow's totals has none. */
     NO_PRICE_COLUMNS("no_price_columns", 0),
+    /** A table without rows or headers, its pagination saying none: an export of a month without lines may come so. */
+    EMPTY_TABLE("empty_table", 0),
     /** Every row has more cells than headers, text and numbers mixed, as an official consumption fixture has. */
     EXTRA_CELLS("extra_cells", 0),
     /** No {@code status} in the envelope nor on statements, as most official fixtures have. */

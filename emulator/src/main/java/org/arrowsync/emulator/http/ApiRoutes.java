@@ -33,6 +33,7 @@ final class ApiRoutes {
                     "consumption/license/" + REF + "/prediction",
                     (w, r, m) -> ConsumptionEndpoints.prediction(w, m.group(1), r)),
             get("billing/erp/exports/types", (w, r, m) -> ExportEndpoints.types()),
+            get("billing/erp/exports/types/" + REF, (w, r, m) -> ExportEndpoints.type(m.group(1))),
             get("billing/erp/exports/columns", (w, r, m) -> ExportEndpoints.columns()),
             new Route("POST", Pattern.compile("billing/erp/exports/sync"), (w, r, m) -> ExportEndpoints.sync(w, r)),
             get("billing/statements", (w, r, m) -> Statements.list(w, r)),

@@ -45,6 +45,14 @@ final class ExportEndpoints {
         return Paging.billing(Json.obj("exportTypes", types), null);
     }
 
+    /** One template: its name and its columns, {@code reference → name}, as the official PHP client reads them. */
+    static Response type(String reference) {
+        ExportTemplates.Template template = ExportTemplates.find(reference)
+                .orElseThrow(() -> ApiError.notFound("unknown export type: " + reference));
+        return Paging.billing(
+                Json.obj("name", template.name(), "columns", ExportTemplates.columns(template.columns())), null);
+    }
+
     static Response columns() {
         return Paging.billing(Json.obj("columns", ExportTemplates.columns()), null);
     }

@@ -172,8 +172,13 @@ public final class ExportTemplates {
 
     /** Every known column, keyed by a camelCase reference derived from its name. */
     static Map<String, String> columns() {
+        return columns(ALL.stream().flatMap(t -> t.columns().stream()).toList());
+    }
+
+    /** The columns {@code names}, keyed as {@link #columns()} keys them, in their order. */
+    static Map<String, String> columns(List<String> names) {
         Map<String, String> columns = new LinkedHashMap<>();
-        ALL.stream().flatMap(t -> t.columns().stream()).forEach(name -> columns.putIfAbsent(columnRef(name), name));
+        names.forEach(name -> columns.putIfAbsent(columnRef(name), name));
         return columns;
     }
 

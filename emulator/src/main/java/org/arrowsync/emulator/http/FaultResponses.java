@@ -118,6 +118,7 @@ final class FaultResponses {
                 case NULL_CELLS -> priceCells(body, 1, "null");
                 case NO_PRICES -> priceCells(body, Integer.MAX_VALUE, "");
                 case NO_PRICE_COLUMNS -> withoutPriceColumns(body);
+                case EMPTY_TABLE -> emptyTable(body);
                 case EXTRA_CELLS -> extraCells(body);
                 case MISSING_STATUS -> withoutStatus(body);
                 default -> {
@@ -269,6 +270,22 @@ final class FaultResponses {
                         .filter(i -> i < row.size())
                         .map(row::get)
                         .collect(Collectors.toCollection(ArrayList::new)));
+    }
+
+    /** The table without rows or headers, its pagination saying so: an export of a month without lines may come so. */
+    @SuppressWarnings("unchecked")
+    private static void emptyTable(Map<String, Object> body) {
+        Table table = Table.of(body);
+        if (table == null) {
+            return;
+        }
+        table.data().put("headers", List.of());
+        table.rows().clear();
+        if (body.get("pagination") instanceof Map<?, ?> pagination) {
+            Map<String, Object> keys = (Map<String, Object>) pagination;
+            keys.put("total", 0);
+            keys.put("totalPages", 1);
+        }
     }
 
     private static boolean isPrice(Object header) {
