@@ -351,7 +351,7 @@ public class BillingReconciliation {
         /** The compensations the month needs, once every page is read. */
         private void plan() {
             if (usableRows == 0 && writers.items().anyIn(syncs.keySet())) {
-                throw IncompleteExport.withoutLines(rows, period, report.firstUnreadable(), "nothing was reconciled");
+                throw IncompleteExport.withoutLines(rows, period, report.firstProblem(), "nothing was reconciled");
             }
             // Removed lines too: one dropped while its invoice was closed still holds its charge until credited here.
             writers.items().unseen(syncs.keySet(), null, true, seen).stream()

@@ -325,7 +325,7 @@ public class BillingSyncService {
                 throw IncompleteExport.withoutLines(
                         run.rows(),
                         target.period(),
-                        run.report().firstUnreadable(),
+                        run.report().firstProblem(),
                         billed ? "nothing was changed, although lines were synced before" : "nothing was billed");
             }
         }

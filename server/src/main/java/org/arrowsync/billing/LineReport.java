@@ -33,7 +33,7 @@ final class LineReport {
     private final List<String> missingRows = new ArrayList<>();
     private long unusable;
     private long refused;
-    private String firstUnreadable;
+    private String firstProblem;
 
     LineReport(Progress progress) {
         this.progress = progress;
@@ -45,8 +45,8 @@ final class LineReport {
     }
 
     /** What made the run's first unusable row so; null when every row was usable. */
-    String firstUnreadable() {
-        return firstUnreadable;
+    String firstProblem() {
+        return firstProblem;
     }
 
     /** Reports an unusable row of a line billed before: seen, so it stays as it was billed, on its own sync. */
@@ -73,8 +73,8 @@ final class LineReport {
                 : result.problem();
         progress.increment("invalid_lines");
         unusable++;
-        if (firstUnreadable == null) {
-            firstUnreadable = problem;
+        if (firstProblem == null) {
+            firstProblem = problem;
         }
         progress.error(problem);
         problems.unreadable++;

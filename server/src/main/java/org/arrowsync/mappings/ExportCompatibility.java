@@ -36,10 +36,14 @@ public final class ExportCompatibility {
 
     private static final Need LINE_REFERENCE =
             required("lines cannot be told apart: nothing is billed or reconciled", "Sequence", "Order Id");
-    private static final Need SELL =
-            required("no line's sell amount is known: nothing is billed", "Sell Total Price", "Customer Total Price");
-    private static final Need BUY =
-            required("no line's buy amount is known: nothing is billed", "Buy Total Price", "Total Wholesale Price");
+    private static final Need SELL = required(
+            "no line's sell amount is known: every line is refused, none taken as zero",
+            "Sell Total Price",
+            "Customer Total Price");
+    private static final Need BUY = required(
+            "no line's buy amount is known: every line is refused, none taken as zero",
+            "Buy Total Price",
+            "Total Wholesale Price");
     private static final Need CURRENCY =
             optional("lines are taken to be in EUR", "Country Marketplace Currency", "Service Provider Currency");
     private static final Need LICENSE = optional(
