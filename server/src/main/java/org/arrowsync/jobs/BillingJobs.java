@@ -11,6 +11,7 @@ import org.arrowsync.billing.BillingReconciliation;
 import org.arrowsync.billing.BillingSyncService;
 import org.arrowsync.billing.BillingValidation;
 import org.arrowsync.shared.Periods;
+import org.arrowsync.shared.Progress;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Lazy;
@@ -63,7 +64,8 @@ class BillingJobs {
 
     /**
      * D105: a reconciliation syncs its month first (see {@link BillingReconciliation#syncsFirst}), its counts kept
-     * apart in the job's progress ({@code sync_...}).
+     * apart in the job's progress ({@code sync_...}); that sync validates a month Arrow has made final as a sync's job
+     * does (D68), so the reconciliation that follows takes it (D213).
      */
     @Bean
     JobHandler billingReconciliationJob(BillingReconciliation reconciliation, BillingSyncService billing) {
@@ -74,7 +76,10 @@ class BillingJobs {
             BillingReconciliation.Target target =
                     reconciliation.target(year, month, job.settingsUuid(), parameters.force());
             if (reconciliation.syncsFirst(target)) {
-                billing.sync(billing.target(year, month, job.settingsUuid(), null), progress.prefixed("sync_"));
+                Progress syncing = progress.prefixed("sync_");
+                BillingValidation.MonthCheck validating = validation.startCheck(job.settingsUuid(), job.period());
+                billing.sync(billing.target(year, month, job.settingsUuid(), null), syncing);
+                validating.complete(syncing);
             }
             BillingReconciliation.Report report = reconciliation.reconcile(target, progress);
             if (report.changesConsumption()) {

@@ -152,6 +152,33 @@ class SyncEndValidationIntegrationTests extends IntegrationTest {
         assertThat(syncs(MONTH)).allSatisfy(SyncEndValidationIntegrationTests::assertSynced);
     }
 
+    /**
+     * D213: a reconciliation of a month Arrow made final since its last sync validates it with the sync it begins with,
+     * as a sync's job does, and then reconciles it, where it said there was nothing validated to reconcile and left the
+     * month open.
+     */
+    @Test
+    void aReconciliationOfAMonthArrowMadeFinalSinceItsSyncValidatesAndReconcilesIt() {
+        fixture.arrowStillValidates(MONTH);
+        fixture.syncedBilling(MONTH);
+        assertThat(syncs(MONTH)).allSatisfy(SyncEndValidationIntegrationTests::assertSynced);
+        fixture.emulator().setClock(TestClock.now());
+
+        JsonNode job = fixture.reconcileBilling(MONTH, false);
+
+        assertThat(job.get("state").asString()).isEqualTo("succeeded");
+        assertThat(job.get("progress").path("sync_validated").asInt())
+                .as(job.toString())
+                .isEqualTo(syncs(MONTH).size());
+        assertThat(job.get("result").get("note").asString()).isNotEqualTo(BillingReconciliation.NOTHING_TO_RECONCILE);
+        assertThat(job.get("result").get("syncs").asInt())
+                .isEqualTo(syncs(MONTH).size());
+        assertThat(syncs(MONTH)).allSatisfy(sync -> {
+            assertThat(sync.get("arrow_state").asString()).isEqualTo("validated");
+            assertThat(sync.get("validated_at").isNull()).isFalse();
+        });
+    }
+
     @Test
     void theCurrentMonthStaysSyncedAndItsSyncAsksArrowForNoStatements() {
         YearMonth current = TestClock.currentMonth();
