@@ -367,7 +367,18 @@ public class BillingReconciliation {
                         }
                     });
             moves.plan(compensations, writers, period);
-            compensations.settle((c, refusal) -> refused(c.item(), c.sync(), c.difference(), refusal));
+            // A correction that waits for an open invoice (D94) leaves Arrow's amount on its line, so the month's
+            // priced
+            // total shows what is still owed (D214); one never booked (a canceled month, D163) keeps it as billed
+            // (D199).
+            Map<Long, BigDecimal> owed = new HashMap<>();
+            compensations.settle((c, refusal) -> {
+                refused(c.item(), c.sync(), c.difference(), refusal);
+                if (refusal.waitsForInvoice() && c.price() != null) {
+                    owed.put(c.item().id(), c.arrowAmount());
+                }
+            });
+            writers.items().recordPrices(owed, writers.now());
         }
 
         /**

@@ -263,6 +263,7 @@ class BillingSyncRepository {
                             select b.report_period, count(*) filter (where b.state = 1) as pending,
                                    count(*) filter (where b.state = 2) as synced, count(*) filter (where b.state = 3) as validated,
                                    count(*) filter (where b.state = 4) as reconciled, max(nullif(b.error_message, '')) as error,
+                                   count(*) filter (where b.error_message <> '') as syncs_with_errors,
                                    sum(b.lines) as lines, sum(b.arrow_amount) as arrow_total,
                                    sum(b.billed) as billed,
                                    string_agg(distinct b.currency, ', ' order by b.currency) filter (where b.lines > 0) as currencies
@@ -277,6 +278,7 @@ class BillingSyncRepository {
                         """ + CANCELED_BY_PERIOD + """
                         select p.period, coalesce(s.pending, 0) as pending, coalesce(s.synced, 0) as synced,
                                coalesce(s.validated, 0) as validated, coalesce(s.reconciled, 0) as reconciled, coalesce(s.error, '') as error,
+                               coalesce(s.syncs_with_errors, 0) as syncs_with_errors,
                                coalesce(s.lines, 0) as lines, coalesce(s.arrow_total, 0) as arrow_total, coalesce(s.billed, 0) as billed,
                                coalesce(k.canceled, 0) as canceled,
                                coalesce(u.customers, 0) as unmatched_customers, coalesce(u.lines, 0) as unmatched_lines,
@@ -301,6 +303,7 @@ class BillingSyncRepository {
                         rs.getBigDecimal("unmatched_amount"),
                         Timestamps.read(rs, "finished"),
                         rs.getString("error"),
+                        rs.getInt("syncs_with_errors"),
                         rs.getString("currencies")))
                 .list();
     }

@@ -16,6 +16,8 @@ import java.util.Optional;
  * @param billedByLines what the month's lines charge through their own invoice items, each rounded as its invoice bills
  *     it, and compensations (lines billed by consumption tracking are not in it), canceled invoices' items included
  * @param canceledByLines the part of {@code billedByLines} on canceled invoices, which charges nobody (D200)
+ * @param error one of the syncs' error messages, empty when none has one
+ * @param syncsWithErrors how many of the syncs have an error message
  * @param lastSync when the last sync run of the month finished, if any ran
  * @param currencies the currencies of the syncs with lines, in order, joined by commas
  */
@@ -34,6 +36,7 @@ public record MonthSummary(
         BigDecimal unmatchedAmount,
         Instant lastSync,
         String error,
+        int syncsWithErrors,
         String currencies) {
 
     public static MonthSummary empty(YearMonth period) {
@@ -52,6 +55,7 @@ public record MonthSummary(
                 BigDecimal.ZERO,
                 null,
                 "",
+                0,
                 "");
     }
 

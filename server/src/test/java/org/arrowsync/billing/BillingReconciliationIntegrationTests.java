@@ -302,6 +302,18 @@ class BillingReconciliationIntegrationTests extends IntegrationTest {
                 .as("D108: not reconciled while a correction of its lines waits for an open invoice")
                 .isEqualTo(3);
         assertThat(sync.get("error_message").asString()).contains(refused).contains("(D94)");
+        Map<String, Object> owed =
+                jdbc.sql("""
+                        select t.current_price, round(t.current_price, 2) - (round(t.invoiced, 2) + t.compensated) as line,
+                               b.arrow_amount - b.billed as sync
+                        from billing_sync_items t join billing_syncs b on b.id = t.billing_sync_id
+                        join customer_mappings m on m.id = b.customer_mapping_id join arrow_settings s on s.id = m.settings_id
+                        where s.uuid = ?::uuid and t.arrow_line_reference = ?""").params(settings, refused).query().singleRow();
+        assertThat((BigDecimal) owed.get("current_price"))
+                .as("D214: Arrow's amount stays on the line, so the month's priced total shows what is owed")
+                .isEqualByComparingTo("999.12345");
+        assertThat((BigDecimal) owed.get("line")).isPositive();
+        assertThat((BigDecimal) owed.get("sync")).isEqualByComparingTo((BigDecimal) owed.get("line"));
         assertThat(states()).as("the other syncs are reconciled").contains(4);
         assertThat(reconciliation.waiting(Uuids.fromPath(settings)))
                 .as("what each periodic check reconciles again")

@@ -475,6 +475,26 @@ class ConsolePagesIntegrationTests extends ConsoleIntegrationTest {
 
     /** Arrow's customers not mapped yet are listed each in a row of its own, with the customer suggested for it. */
     /**
+     * The month page names one sync's error and counts the others, each of which its row says: it named one and read as
+     * if no other sync had anything to say.
+     */
+    @Test
+    void aMonthCountsEverySyncThatSaysWhatWentWrong() {
+        fixture.arrowStillValidates(CLOSED);
+        Map<String, String> customers = fixture.mapCustomers(3);
+        fixture.syncedBilling(CLOSED);
+        for (String arrowReference : customers.keySet()) {
+            fixture.emulator()
+                    .garble(fixture.lineReferences(arrowReference, "%").get(0), true);
+        }
+        fixture.syncBilling(CLOSED);
+
+        String page = monthPage();
+
+        assertThat(page).contains("id=\"month-errors\"").contains("2 other syncs say what went wrong as well");
+    }
+
+    /**
      * A tester, or a screen reader's user, finds a button by its name (its label, else its words): no two buttons of a
      * page are named alike, a row's own naming its row, and none hides its words out of sight (the discovery's Enter
      * button has none).
