@@ -84,8 +84,9 @@ class BillingJobs {
             BillingReconciliation.Report report = reconciliation.reconcile(target, progress);
             if (report.changesConsumption()) {
                 // D119, D191: the license-months the lines left, joined or dropped out of are consumption tracking's
-                // to finalise again, whichever month this is
+                // to finalise again, whichever month this is; the job says so, as what it books comes after it
                 queue(job, job.period(), new JobParameters.ConsumptionFinalisation(false));
+                progress.increment("consumption_finalisation_queued");
             }
             return report;
         });

@@ -180,6 +180,12 @@ class LedgerInvariantIntegrationTests extends IntegrationTest {
         assertThat(reconciled.get("result").get("lines_dropped").asInt())
                 .as(reconciled.toString())
                 .isOne();
+        assertThat(reconciled
+                        .get("progress")
+                        .path("consumption_finalisation_queued")
+                        .asInt())
+                .as("the job says what books the dropped line's credit after it")
+                .isOne();
         JsonNode finalised = Jobs.awaitNewest(api, "consumption_reconciliation", settings);
         assertThat(finalised.get("uuid").asString())
                 .as("the reconciliation queues the month's finalisation")
