@@ -68,18 +68,11 @@ class SettingsPages {
 
     @PostMapping("/settings/new")
     String create(
-            @RequestParam(name = "api_url", required = false) String apiUrl,
             @RequestParam(name = "api_key", required = false) String apiKey,
-            @RequestParam(name = "export_type_reference", required = false) String exportType,
-            @RequestParam(name = "classification_filter", required = false) String classification,
-            @RequestParam(name = "invoice_price_source", required = false) String priceSource,
-            @RequestParam(name = "invoice_item_prefix", required = false) String prefix,
-            @RequestParam(name = "is_active", required = false) String active,
-            @RequestParam(name = "sync_enabled", required = false) String syncEnabled,
+            HttpServletRequest posted,
             Model model,
             RedirectAttributes redirect) {
-        SettingsForm form = new SettingsForm(
-                apiUrl, exportType, classification, priceSource, prefix, active != null, syncEnabled != null);
+        SettingsForm form = SettingsForm.posted(posted);
         try {
             Settings created = settings.create(form.draft(apiKey));
             redirect.addFlashAttribute("flash", "Settings created.");
@@ -102,19 +95,12 @@ class SettingsPages {
     @PostMapping("/settings/{uuid}")
     String update(
             @PathVariable String uuid,
-            @RequestParam(name = "api_url", required = false) String apiUrl,
             @RequestParam(name = "api_key", required = false) String apiKey,
-            @RequestParam(name = "export_type_reference", required = false) String exportType,
-            @RequestParam(name = "classification_filter", required = false) String classification,
-            @RequestParam(name = "invoice_price_source", required = false) String priceSource,
-            @RequestParam(name = "invoice_item_prefix", required = false) String prefix,
-            @RequestParam(name = "is_active", required = false) String active,
-            @RequestParam(name = "sync_enabled", required = false) String syncEnabled,
+            HttpServletRequest posted,
             Model model,
             RedirectAttributes redirect) {
         Settings found = settings.get(Filters.uuid("uuid", uuid));
-        SettingsForm form = new SettingsForm(
-                apiUrl, exportType, classification, priceSource, prefix, active != null, syncEnabled != null);
+        SettingsForm form = SettingsForm.posted(posted);
         try {
             settings.update(found.uuid(), form.draft(apiKey), false);
         } catch (InvalidInput e) {
@@ -137,12 +123,6 @@ class SettingsPages {
             @PathVariable String uuid,
             @RequestParam(name = "api_url", required = false) String apiUrl,
             @RequestParam(name = "api_key", required = false) String apiKey,
-            @RequestParam(name = "export_type_reference", required = false) String exportType,
-            @RequestParam(name = "classification_filter", required = false) String classification,
-            @RequestParam(name = "invoice_price_source", required = false) String priceSource,
-            @RequestParam(name = "invoice_item_prefix", required = false) String prefix,
-            @RequestParam(name = "is_active", required = false) String active,
-            @RequestParam(name = "sync_enabled", required = false) String syncEnabled,
             HttpServletRequest http,
             HttpServletResponse response,
             Model model) {
@@ -178,16 +158,7 @@ class SettingsPages {
         model.addAllAttributes(shown);
         if (!Htmx.sent(http)) {
             // posted without JavaScript: the settings page as it was typed in, with the answer where htmx puts it
-            model.addAttribute(
-                    "form",
-                    new SettingsForm(
-                            apiUrl,
-                            exportType,
-                            classification,
-                            priceSource,
-                            prefix,
-                            active != null,
-                            syncEnabled != null));
+            model.addAttribute("form", SettingsForm.posted(http));
             if (keyTyped) {
                 model.addAttribute("keyNotKept", true);
             }
@@ -237,6 +208,18 @@ class SettingsPages {
             String invoiceItemPrefix,
             boolean active,
             boolean syncEnabled) {
+
+        /** The fields as the form posted them; a checkbox left unticked is not posted. */
+        static SettingsForm posted(HttpServletRequest request) {
+            return new SettingsForm(
+                    request.getParameter("api_url"),
+                    request.getParameter("export_type_reference"),
+                    request.getParameter("classification_filter"),
+                    request.getParameter("invoice_price_source"),
+                    request.getParameter("invoice_item_prefix"),
+                    request.getParameter("is_active") != null,
+                    request.getParameter("sync_enabled") != null);
+        }
 
         static SettingsForm of(Settings settings) {
             return new SettingsForm(

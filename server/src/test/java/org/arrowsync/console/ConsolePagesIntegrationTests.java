@@ -1086,6 +1086,26 @@ class ConsolePagesIntegrationTests extends ConsoleIntegrationTest {
         assertThat(active.substring(0, active.indexOf('>')))
                 .as("saving a second connection must not quietly deactivate the working one")
                 .doesNotContain("checked");
+
+        HttpResponse<String> refused = browser.post(
+                "/settings/new",
+                form(
+                        "_csrf",
+                        csrfOf(form),
+                        "api_url",
+                        "not a url",
+                        "api_key",
+                        "typed",
+                        "invoice_item_prefix",
+                        "Kept as typed",
+                        "sync_enabled",
+                        "true"));
+        assertThat(refused.statusCode()).isEqualTo(200);
+        assertThat(refused.body())
+                .as("a refused form comes back as it was typed")
+                .contains("value=\"not a url\"")
+                .contains("value=\"Kept as typed\"")
+                .contains("field-error");
     }
 
     @Test
