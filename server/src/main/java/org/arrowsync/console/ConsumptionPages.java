@@ -124,6 +124,7 @@ class ConsumptionPages {
     String toggle(
             @RequestParam String scope,
             @RequestParam(name = "settings_uuid") String settingsUuid,
+            @RequestParam(name = "with_global", required = false) String withGlobal,
             HttpServletRequest request,
             Model model,
             RedirectAttributes redirect) {
@@ -140,7 +141,8 @@ class ConsumptionPages {
         String message = what + (resume ? " resumed." : " paused.");
         if (Htmx.sent(request)) {
             model.addAttribute("switchSettings", settings.get(uuid));
-            model.addAttribute("switchGlobal", pause.globalEnabled());
+            // the switches as the page showed them: the global one only where it was
+            model.addAttribute("switchGlobal", "false".equals(withGlobal) ? null : pause.globalEnabled());
             model.addAttribute("switchMessage", message);
             return "console/consumption-parts :: switch-fragment";
         }

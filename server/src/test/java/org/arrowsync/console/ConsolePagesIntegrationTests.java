@@ -504,6 +504,17 @@ class ConsolePagesIntegrationTests extends ConsoleIntegrationTest {
         String invoice = aBilledCustomersInvoice();
         api.patch("/api/admin/arrow/settings/" + fixture.settings() + "/", Map.of("is_active", true))
                 .expect(200);
+        // a second record of the account: the overview shows a part for each, with their own switches
+        api.post(
+                        "/api/admin/arrow/settings/",
+                        Map.of(
+                                "api_url",
+                                fixture.emulator().apiUrl(),
+                                "api_key",
+                                fixture.emulator().apiKey(),
+                                "is_active",
+                                false))
+                .expect(201);
         ConsoleSession console = signedIn();
 
         for (String path : List.of(
