@@ -164,7 +164,10 @@ public class BillingReconciliation {
                             List.of(),
                             BigDecimal.ZERO,
                             Map.of(),
-                            NOTHING_TO_RECONCILE,
+                            syncsFirst(target)
+                                            && writers.syncs().hasSyncs(chosen.id(), target.period(), SyncState.SYNCED)
+                                    ? NOT_VALIDATED_YET
+                                    : NOTHING_TO_RECONCILE,
                             0,
                             List.of()));
         });
@@ -516,6 +519,15 @@ public class BillingReconciliation {
 
     static final String NOTHING_TO_RECONCILE = "No validated billing syncs to reconcile";
 
+    /**
+     * A preview's note of a month whose syncs are not validated yet: the reconciliation's own sync validates it if
+     * Arrow has made it final since (D213), which a preview, writing nothing, cannot tell.
+     */
+    public static final String NOT_VALIDATED_YET =
+            "No billing sync of the month is validated yet. Reconciling syncs the"
+                    + " month first, which validates it if Arrow has made it final since its last sync, and then reconciles"
+                    + " it; if Arrow has not, it books nothing.";
+
     public record Target(Settings settings, YearMonth period, boolean force) {}
 
     /**
@@ -530,7 +542,13 @@ public class BillingReconciliation {
             Map<String, BigDecimal> compensationTotals,
             String note,
             long unsyncedLines,
-            List<RefusedPreview> refused) {}
+            List<RefusedPreview> refused) {
+
+        /** Whether a reconciliation may book anything: the month has syncs it takes, or may validate first (D213). */
+        public boolean reconcilable() {
+            return note.isBlank() || NOT_VALIDATED_YET.equals(note);
+        }
+    }
 
     public record CustomerPreview(
             UUID customerUuid,

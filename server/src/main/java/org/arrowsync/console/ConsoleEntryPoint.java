@@ -29,13 +29,16 @@ class ConsoleEntryPoint implements AuthenticationEntryPoint {
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
             throws IOException {
         boolean ended = request.getRequestedSessionId() != null && !request.isRequestedSessionIdValid();
-        if (ended && SIGN_OUT.equals(requested(request))) {
-            // a sign-out from a page whose session had ended already: done, and its cookie forgotten as a sign-out's
-            Cookie forgotten = new Cookie(sessionCookie, "");
-            forgotten.setPath(request.getContextPath().isEmpty() ? "/" : request.getContextPath());
-            forgotten.setMaxAge(0);
-            forgotten.setHttpOnly(true);
-            response.addCookie(forgotten);
+        if (SIGN_OUT.equals(requested(request))) {
+            // a sign-out from a page whose session had ended already (or whose cookie another tab's sign-out forgot):
+            // done, and an ended session's cookie forgotten as a sign-out's
+            if (ended) {
+                Cookie forgotten = new Cookie(sessionCookie, "");
+                forgotten.setPath(request.getContextPath().isEmpty() ? "/" : request.getContextPath());
+                forgotten.setMaxAge(0);
+                forgotten.setHttpOnly(true);
+                response.addCookie(forgotten);
+            }
             toSignIn(request, response, "/login?signed-out");
             return;
         }

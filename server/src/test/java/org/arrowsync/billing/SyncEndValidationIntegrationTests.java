@@ -163,6 +163,12 @@ class SyncEndValidationIntegrationTests extends IntegrationTest {
         fixture.syncedBilling(MONTH);
         assertThat(syncs(MONTH)).allSatisfy(SyncEndValidationIntegrationTests::assertSynced);
         fixture.emulator().setClock(TestClock.now());
+        JsonNode preview = api.post("/api/admin/arrow/billing-syncs/reconcile_preview/", fixture.period(MONTH))
+                .expect(200)
+                .json();
+        assertThat(preview.get("note").asString())
+                .as("the preview, which syncs nothing, says the reconciliation's sync may validate the month")
+                .isEqualTo(BillingReconciliation.NOT_VALIDATED_YET);
 
         JsonNode job = fixture.reconcileBilling(MONTH, false);
 

@@ -367,6 +367,12 @@ class ConsoleSecurityIntegrationTests extends ConsoleIntegrationTest {
                 .as("the ended session's cookie is forgotten")
                 .anySatisfy(cookie ->
                         assertThat(cookie).startsWith("ARROWSYNC_SESSION=;").contains("Expires=Thu, 01 Jan 1970"));
+        assertThat(new ConsoleSession(port)
+                        .post("/logout", form("_csrf", "from-the-old-page"))
+                        .headers()
+                        .firstValue("Location"))
+                .as("nor from a tab whose cookie another tab's sign-out forgot")
+                .hasValueSatisfying(location -> assertThat(location).endsWith("/login?signed-out"));
         ConsoleSession visitor = new ConsoleSession(port);
         assertThat(visitor.get("/login?ended").body())
                 .contains("Your session has ended")
