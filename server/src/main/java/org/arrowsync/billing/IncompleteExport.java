@@ -15,15 +15,18 @@ final class IncompleteExport extends Rejected {
         super(message);
     }
 
-    /** {@code firstProblem} is what the first row lacked, as the job's errors name it; null when there were no rows. */
+    /**
+     * {@code firstProblem} is what the first row lacked, as the job's errors name it; null when there were no rows. The
+     * cause and the consequence come first: a list of jobs shows a message's beginning.
+     */
     static IncompleteExport withoutLines(long rows, YearMonth period, String firstProblem, String consequence) {
-        return new IncompleteExport((rows == 0
-                        ? "Arrow returned no billing lines for " + period
-                        : "None of Arrow's " + rows + " billing lines for " + period
-                                + " could be read whole (a line reference, Sequence or Order Id, with readable"
-                                + " amounts, date and period; the errors say what each lacked, the first: "
-                                + firstProblem + ")")
-                + ": " + consequence);
+        return new IncompleteExport(
+                rows == 0
+                        ? "Arrow returned no billing lines for " + period + ": " + consequence
+                        : "None of Arrow's " + rows + " billing lines for " + period + " could be read whole, "
+                                + consequence + ". The first: " + firstProblem
+                                + ". Each needs a line reference (Sequence or"
+                                + " Order Id) and readable amounts, date and period; the job's errors say what each lacked.");
     }
 
     static IncompleteExport rowsMissing(List<String> warnings, YearMonth period, String consequence) {
