@@ -160,21 +160,14 @@ public final class ArrowClient {
     }
 
     /**
-     * {@code GET billing/erp/exports/types/{reference}}: the names of the template's columns, as its exports head them
-     * ({@code data.columns}, a map {@code reference → name} as the official PHP client reads it, or a list of names).
+     * {@code GET billing/erp/exports/types/{reference}}: the template's columns, {@code data.columns} read as
+     * {@link #exportColumns} reads them (the official PHP client's {@code getErpExportsType}).
      */
-    public List<String> exportTypeColumns(String reference) {
-        return transport.get("billing/erp/exports/types/" + Query.segment(reference), Query.empty(), root -> {
-            JsonNode columns = Json.first(data(root), "columns", "Columns");
-            List<String> names = new ArrayList<>();
-            for (JsonNode column : columns.isObject() ? columns.values() : Json.elements(columns)) {
-                String name = Json.text(column);
-                if (name != null && !name.isBlank()) {
-                    names.add(name.strip());
-                }
-            }
-            return names;
-        });
+    public List<ExportColumn> exportTypeColumns(String reference) {
+        return transport.get(
+                "billing/erp/exports/types/" + Query.segment(reference),
+                Query.empty(),
+                root -> ExportColumn.listFrom(Json.first(data(root), "columns", "Columns")));
     }
 
     /** {@code GET billing/erp/exports/columns}. */

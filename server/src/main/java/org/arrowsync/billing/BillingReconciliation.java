@@ -124,7 +124,7 @@ public class BillingReconciliation {
                     target,
                     progress,
                     Run::finish,
-                    new Report(
+                    month -> new Report(
                             target.period().toString(),
                             0,
                             0,
@@ -158,14 +158,14 @@ public class BillingReconciliation {
                     target,
                     Progress.NONE,
                     Run::preview,
-                    new Preview(
+                    // a month with synced syncs and none to take: the reconciliation's own sync may validate it (D213)
+                    month -> new Preview(
                             target.period().toString(),
                             0,
                             List.of(),
                             BigDecimal.ZERO,
                             Map.of(),
-                            syncsFirst(target)
-                                            && writers.syncs().hasSyncs(chosen.id(), target.period(), SyncState.SYNCED)
+                            month.stream().anyMatch(sync -> sync.state() == SyncState.SYNCED)
                                     ? NOT_VALIDATED_YET
                                     : NOTHING_TO_RECONCILE,
                             0,
@@ -173,14 +173,23 @@ public class BillingReconciliation {
         });
     }
 
-    /** One run over Arrow's export of the month inside the caller's transaction, ended by {@code end}. */
-    private <T> T within(Settings chosen, Target target, Progress progress, Function<Run, T> end, T nothingToDo) {
+    /**
+     * One run over Arrow's export of the month inside the caller's transaction, ended by {@code end}; a month with no
+     * sync to take is answered by {@code nothingToDo} from the month's syncs.
+     */
+    private <T> T within(
+            Settings chosen,
+            Target target,
+            Progress progress,
+            Function<Run, T> end,
+            Function<List<BillingSync>, T> nothingToDo) {
         writers.licenses().lockMonthForInvoicing(chosen.uuid(), target.period());
-        List<BillingSync> candidates = writers.syncs().ofPeriod(chosen.id(), target.period()).stream()
+        List<BillingSync> month = writers.syncs().ofPeriod(chosen.id(), target.period());
+        List<BillingSync> candidates = month.stream()
                 .filter(sync -> sync.state().reconcilable(target.force()))
                 .toList();
         if (candidates.isEmpty()) {
-            return nothingToDo;
+            return nothingToDo.apply(month);
         }
         Run run = new Run(chosen, target.period(), candidates, progress);
         ArrowClient client = clients.connect(chosen.connection());

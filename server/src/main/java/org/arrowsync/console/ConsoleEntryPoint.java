@@ -1,13 +1,13 @@
 package org.arrowsync.console;
 
 import jakarta.servlet.RequestDispatcher;
-import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.arrowsync.shared.Htmx;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.authentication.logout.LogoutHandler;
 
 /**
  * Sends a visitor who is not signed in to the sign-in page, saying so when the request named a session that has ended
@@ -17,27 +17,22 @@ import org.springframework.security.web.AuthenticationEntryPoint;
  */
 class ConsoleEntryPoint implements AuthenticationEntryPoint {
 
-    private static final String SIGN_OUT = "/logout";
+    /** Forgets the session cookie as the sign-out itself does. */
+    private final LogoutHandler forgetSession;
 
-    private final String sessionCookie;
-
-    ConsoleEntryPoint(String sessionCookie) {
-        this.sessionCookie = sessionCookie;
+    ConsoleEntryPoint(LogoutHandler forgetSession) {
+        this.forgetSession = forgetSession;
     }
 
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
             throws IOException {
         boolean ended = request.getRequestedSessionId() != null && !request.isRequestedSessionIdValid();
-        if (SIGN_OUT.equals(requested(request))) {
+        if (ConsoleSecurity.SIGN_OUT.equals(requested(request))) {
             // a sign-out from a page whose session had ended already (or whose cookie another tab's sign-out forgot):
             // done, and an ended session's cookie forgotten as a sign-out's
             if (ended) {
-                Cookie forgotten = new Cookie(sessionCookie, "");
-                forgotten.setPath(request.getContextPath().isEmpty() ? "/" : request.getContextPath());
-                forgotten.setMaxAge(0);
-                forgotten.setHttpOnly(true);
-                response.addCookie(forgotten);
+                forgetSession.logout(request, response, null);
             }
             toSignIn(request, response, "/login?signed-out");
             return;

@@ -13,6 +13,7 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.authentication.logout.CookieClearingLogoutHandler;
 
 /**
  * Two filter chains. The API ({@code /api/**}, {@code /health}, {@code /metrics}) keeps its own token authentication
@@ -24,6 +25,9 @@ import org.springframework.security.web.authentication.AnonymousAuthenticationFi
 @Configuration(proxyBeanMethods = false)
 @EnableWebSecurity
 class ConsoleSecurity {
+
+    /** The sign-out's path, which the entry point also answers for a session that ended. */
+    static final String SIGN_OUT = "/logout";
 
     static final String CSP = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self';"
             + " object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
@@ -54,6 +58,7 @@ class ConsoleSecurity {
             Clock clock,
             @Value("${server.servlet.session.cookie.name}") String sessionCookie)
             throws Exception {
+        CookieClearingLogoutHandler forgetSession = new CookieClearingLogoutHandler(sessionCookie);
         AccessDeniedHandlerImpl forbidden = new AccessDeniedHandlerImpl();
         forbidden.setErrorPage("/forbidden");
         return http.authorizeHttpRequests(requests -> requests.dispatcherTypeMatchers(DispatcherType.ERROR)
@@ -73,12 +78,12 @@ class ConsoleSecurity {
                         .passwordParameter("password")
                         .defaultSuccessUrl("/", false)
                         .failureHandler(new SignInFailure()))
-                .logout(logout -> logout.logoutUrl("/logout")
+                .logout(logout -> logout.logoutUrl(SIGN_OUT)
                         .logoutSuccessUrl("/login?signed-out")
                         // so that the pages opened after signing out do not say a session ended unasked
-                        .deleteCookies(sessionCookie))
+                        .addLogoutHandler(forgetSession))
                 .exceptionHandling(exceptions -> exceptions
-                        .authenticationEntryPoint(new ConsoleEntryPoint(sessionCookie))
+                        .authenticationEntryPoint(new ConsoleEntryPoint(forgetSession))
                         .accessDeniedHandler(forbidden))
                 // No session before sign-in: the page asked for waits in a cookie, the CSRF token in another until
                 // then, so a visitor who never signs in leaves nothing in the server's memory (D193)

@@ -6,6 +6,7 @@ import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.UUID;
 import org.arrowsync.billing.BillingProperties;
 import org.arrowsync.billing.BillingReconciliation;
 import org.arrowsync.billing.BillingSyncService;
@@ -41,18 +42,9 @@ class BillingJobs {
     JobHandler billingSyncJob(BillingSyncService billing) {
         return JobHandler.of(JobKind.BILLING_SYNC, (job, progress) -> {
             JobParameters.BillingSync parameters = job.parameters(JobParameters.BillingSync.class);
-            BillingValidation.MonthCheck validating = parameters.resourceUuid() == null
-                    ? validation.startCheck(job.settingsUuid(), job.period())
-                    : BillingValidation.MonthCheck.NONE;
-            BillingSyncService.SyncReport report = billing.sync(
-                    billing.target(
-                            job.period().getYear(),
-                            job.period().getMonthValue(),
-                            job.settingsUuid(),
-                            parameters.resourceUuid()),
-                    progress);
-            BillingValidation.ValidationReport validated = validating.complete(progress);
-            Set<String> toReconcile = new LinkedHashSet<>(validated.periods());
+            Synced synced = syncValidating(billing, job, parameters.resourceUuid(), progress);
+            BillingSyncService.SyncReport report = synced.report();
+            Set<String> toReconcile = new LinkedHashSet<>(synced.validated().periods());
             if (report.lateLines() > 0) {
                 // D95: lines Arrow added to a month validated (and perhaps reconciled) before wait for its next one
                 toReconcile.add(job.period().toString());
@@ -61,6 +53,22 @@ class BillingJobs {
             return report;
         });
     }
+
+    /**
+     * Syncs the job's month (one resource's lines when {@code resourceUuid} is given) and, for a whole month, validates
+     * it by the month's validation check, begun before the sync (D68): a sync of one resource validates nothing (D147).
+     */
+    private Synced syncValidating(BillingSyncService billing, Job job, UUID resourceUuid, Progress progress) {
+        BillingValidation.MonthCheck validating = resourceUuid == null
+                ? validation.startCheck(job.settingsUuid(), job.period())
+                : BillingValidation.MonthCheck.NONE;
+        BillingSyncService.SyncReport report = billing.sync(
+                billing.target(job.period().getYear(), job.period().getMonthValue(), job.settingsUuid(), resourceUuid),
+                progress);
+        return new Synced(report, validating.complete(progress));
+    }
+
+    private record Synced(BillingSyncService.SyncReport report, BillingValidation.ValidationReport validated) {}
 
     /**
      * D105: a reconciliation syncs its month first (see {@link BillingReconciliation#syncsFirst}), its counts kept
@@ -76,10 +84,7 @@ class BillingJobs {
             BillingReconciliation.Target target =
                     reconciliation.target(year, month, job.settingsUuid(), parameters.force());
             if (reconciliation.syncsFirst(target)) {
-                Progress syncing = progress.prefixed("sync_");
-                BillingValidation.MonthCheck validating = validation.startCheck(job.settingsUuid(), job.period());
-                billing.sync(billing.target(year, month, job.settingsUuid(), null), syncing);
-                validating.complete(syncing);
+                syncValidating(billing, job, null, progress.prefixed("sync_"));
             }
             BillingReconciliation.Report report = reconciliation.reconcile(target, progress);
             if (report.changesConsumption()) {

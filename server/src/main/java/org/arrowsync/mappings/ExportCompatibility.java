@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.arrowsync.arrowclient.ArrowClient;
 import org.arrowsync.arrowclient.ArrowException;
+import org.arrowsync.arrowclient.ExportColumn;
 import org.arrowsync.arrowclient.ExportPage;
 import org.arrowsync.arrowclient.ExportQuery;
 import org.arrowsync.arrowclient.ExportType;
@@ -132,7 +133,10 @@ public final class ExportCompatibility {
             headers = page.headers();
             if (headers.isEmpty()) {
                 // a month without lines may come without headers (a new partner's): the template says its columns
-                headers = client.exportTypeColumns(type.reference());
+                headers = client.exportTypeColumns(type.reference()).stream()
+                        .map(ExportColumn::name)
+                        .filter(name -> name != null && !name.isBlank())
+                        .toList();
             }
         } catch (ArrowException e) {
             log.warn("Could not read export type {}: {}", type.reference(), e.getMessage());
