@@ -37,12 +37,14 @@ class MonthPages {
 
     static final int MONTHS_LISTED = 12;
     static final int PAGE_SIZE = 50;
+    static final int JOBS_SHOWN = 5;
 
     private final SettingsService settings;
     private final BillingMonths months;
     private final BillingReconciliation reconciliation;
     private final ConsumptionStatistics consumption;
     private final JobTriggers triggers;
+    private final JobService jobs;
     private final Clock clock;
 
     MonthPages(
@@ -51,12 +53,14 @@ class MonthPages {
             BillingReconciliation reconciliation,
             ConsumptionStatistics consumption,
             JobTriggers triggers,
+            JobService jobs,
             Clock clock) {
         this.settings = settings;
         this.months = months;
         this.reconciliation = reconciliation;
         this.consumption = consumption;
         this.triggers = triggers;
+        this.jobs = jobs;
         this.clock = clock;
     }
 
@@ -92,6 +96,8 @@ class MonthPages {
         model.addAttribute("underWay", Periods.underWay(month, clock));
         model.addAttribute("future", month.isAfter(YearMonth.now(clock)));
         model.addAttribute("summary", summary);
+        // a sync that failed before it kept anything (a first sync, a template Arrow refuses) shows on its job alone
+        model.addAttribute("jobs", jobs.current(chosen.uuid(), month, JOBS_SHOWN));
         model.addAttribute("totals", new MonthTotals(summary, byConsumption));
         model.addAttribute("syncs", months.syncs(chosen, month, new PageRequest(Math.max(1, page), PAGE_SIZE)));
         BillingMonths.RunChanges changes = months.lastChanges(chosen, month).orElse(null);

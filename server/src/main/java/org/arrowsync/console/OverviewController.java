@@ -2,17 +2,13 @@ package org.arrowsync.console;
 
 import java.time.Clock;
 import java.time.YearMonth;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.arrowsync.billing.BillingMonths;
 import org.arrowsync.consumption.ConsumptionStatistics;
 import org.arrowsync.consumption.SyncPause;
-import org.arrowsync.jobs.Job;
 import org.arrowsync.jobs.JobService;
-import org.arrowsync.jobs.JobService.JobFilter;
-import org.arrowsync.jobs.JobState;
 import org.arrowsync.settings.ArrowHealth;
 import org.arrowsync.settings.ArrowHealth.ConnectionHealth;
 import org.arrowsync.settings.Settings;
@@ -82,23 +78,12 @@ class OverviewController {
                 .map(summary -> new MonthTotals(
                         summary, billedByConsumption.getOrDefault(summary.period(), ConsumptionStatistics.Billed.NONE)))
                 .toList();
-        List<Job> active =
-                new ArrayList<>(jobs.list(new JobFilter(null, JobState.RUNNING.value(), found.uuid()), firstJobs())
-                        .items());
-        active.addAll(jobs.list(new JobFilter(null, JobState.QUEUED.value(), found.uuid()), firstJobs())
-                .items());
-        List<Job> failed = jobs.failing(found.uuid(), JOBS_SHOWN);
-        return new SettingsOverview(found, health.of(found), rows, active, failed);
-    }
-
-    private static PageRequest firstJobs() {
-        return new PageRequest(1, JOBS_SHOWN);
+        return new SettingsOverview(found, health.of(found), rows, jobs.current(found.uuid(), null, JOBS_SHOWN));
     }
 
     record SettingsOverview(
             Settings settings,
             Optional<ConnectionHealth> health,
             List<MonthTotals> months,
-            List<Job> activeJobs,
-            List<Job> failedJobs) {}
+            JobService.CurrentJobs jobs) {}
 }

@@ -27,6 +27,9 @@ class JobRepository {
                     + " j.state, j.attempts, j.progress::text as progress, j.result::text as result, j.errors::text as errors, j.error_message,"
                     + " j.triggered_by, j.created, j.started, j.finished, j.audit_entry" + FROM;
 
+    /** Of one month, the period given twice; or of every month, null given twice. */
+    private static final String IN_PERIOD = " and (cast(? as text) is null or j.period = ?)";
+
     private final JdbcClient jdbc;
     private final ListQuery<Job> listing;
     private final JsonMapper json;
@@ -74,16 +77,32 @@ class JobRepository {
                 .optional();
     }
 
-    /** The settings' jobs whose latest run of their kind, period and scope failed: what is failing now. */
-    List<Job> failing(UUID settingsUuid, int limit) {
+    /** The settings' queued and running jobs (of one month unless {@code period} is null), running ones first. */
+    List<Job> active(UUID settingsUuid, YearMonth period, int limit) {
+        return jdbc.sql(SELECT + " where s.uuid = ? and j.state in ('queued', 'running')" + IN_PERIOD
+                        + " order by j.state = 'running' desc, j.created desc, j.id desc limit ?")
+                .params(settingsUuid, periodText(period), periodText(period), limit)
+                .query(this::map)
+                .list();
+    }
+
+    /**
+     * The settings' jobs (of one month unless {@code period} is null) whose latest run of their kind, period and scope
+     * failed: what is failing now.
+     */
+    List<Job> failing(UUID settingsUuid, YearMonth period, int limit) {
         return jdbc.sql(SELECT + """
                          where j.id in (select distinct on (f.coalesce_key) f.id from arrow_jobs f join arrow_settings fs on fs.id = f.settings_id
                                         where fs.uuid = ? and f.state in ('succeeded', 'failed')
                                         order by f.coalesce_key, f.created desc, f.id desc)
-                        and j.state = 'failed' order by j.created desc limit ?""")
-                .params(settingsUuid, limit)
+                        and j.state = 'failed'""" + IN_PERIOD + " order by j.created desc limit ?")
+                .params(settingsUuid, periodText(period), periodText(period), limit)
                 .query(this::map)
                 .list();
+    }
+
+    private static String periodText(YearMonth period) {
+        return period == null ? null : period.toString();
     }
 
     Listing<Job> list(JobService.JobFilter filter, PageRequest page) {

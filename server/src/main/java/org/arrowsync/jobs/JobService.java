@@ -3,6 +3,7 @@ package org.arrowsync.jobs;
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import java.time.Clock;
+import java.time.YearMonth;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -105,9 +106,20 @@ public class JobService {
     /** The list filters of the jobs API; kind and state as their wire values. */
     public record JobFilter(String kind, String state, UUID settingsUuid) {}
 
-    /** The settings' kinds of work whose latest run failed, newest first. */
-    public List<Job> failing(UUID settingsUuid, int limit) {
-        return jobs.failing(settingsUuid, limit);
+    /**
+     * The settings' jobs under way and those whose latest run of their kind failed, newest first, at most {@code limit}
+     * of each; of one month unless {@code period} is null.
+     */
+    public CurrentJobs current(UUID settingsUuid, YearMonth period, int limit) {
+        return new CurrentJobs(jobs.active(settingsUuid, period, limit), jobs.failing(settingsUuid, period, limit));
+    }
+
+    /** Jobs queued or running, and jobs whose kind of work is failing now. */
+    public record CurrentJobs(List<Job> active, List<Job> failing) {
+
+        public boolean isEmpty() {
+            return active.isEmpty() && failing.isEmpty();
+        }
     }
 
     /**

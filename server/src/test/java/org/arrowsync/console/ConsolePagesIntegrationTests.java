@@ -495,6 +495,32 @@ class ConsolePagesIntegrationTests extends ConsoleIntegrationTest {
     }
 
     /**
+     * A first sync that fails keeps no sync to carry its error: the month page names the failed job and its reason,
+     * where it read "not synced · Last sync: never" as if nobody had tried, and drops it once a later sync succeeds.
+     */
+    @Test
+    void aFirstSyncThatFailedShowsOnTheMonthPageWithItsReason() {
+        fixture.arrowStillValidates(CLOSED);
+        fixture.mapCustomers(1);
+        fixture.emulator().fault("{\"family\":\"exports\",\"kind\":\"no_price_columns\",\"probability\":1}");
+        JsonNode failed = fixture.syncBilling(CLOSED);
+        assertThat(failed.get("state").asString()).isEqualTo("failed");
+
+        String page = monthPage();
+
+        assertThat(page).contains("not synced").contains("id=\"month-jobs\"");
+        assertThat(words(page))
+                .contains("billing_sync " + CLOSED + " failed")
+                .contains("None of Arrow's")
+                .contains("nothing was billed");
+        assertThat(page).contains("/jobs/" + failed.get("uuid").asString());
+
+        fixture.emulator().clearFaults();
+        assertThat(fixture.syncBilling(CLOSED).get("state").asString()).isEqualTo("succeeded");
+        assertThat(monthPage()).doesNotContain("id=\"month-jobs\"").doesNotContain("nothing was billed");
+    }
+
+    /**
      * A tester, or a screen reader's user, finds a button by its name (its label, else its words): no two buttons of a
      * page are named alike, a row's own naming its row, and none hides its words out of sight (the discovery's Enter
      * button has none).
@@ -537,11 +563,7 @@ class ConsolePagesIntegrationTests extends ConsoleIntegrationTest {
             List<String> names = new ArrayList<>();
             while (button.find()) {
                 Matcher label = Pattern.compile("aria-label=\"([^\"]*)\"").matcher(button.group(1));
-                String words = button.group(2)
-                        .replaceAll("<[^>]*>", "")
-                        .replaceAll("\\s+", " ")
-                        .strip();
-                names.add(label.find() ? label.group(1) : words);
+                names.add(label.find() ? label.group(1) : words(button.group(2)));
             }
             assertThat(names).as("the buttons of " + path).doesNotHaveDuplicates();
         }
@@ -1300,6 +1322,16 @@ class ConsolePagesIntegrationTests extends ConsoleIntegrationTest {
     }
 
     /** The console's page of the closed month, signed in. */
+    /** The words of a piece of a page, as a reader sees them: no tags, one space between, entities read. */
+    private static String words(String html) {
+        return html.replaceAll("<[^>]*>", "")
+                .replaceAll("\\s+", " ")
+                .replace("&#39;", "'")
+                .replace("&quot;", "\"")
+                .replace("&amp;", "&")
+                .strip();
+    }
+
     private String monthPage() {
         return signedIn().get("/months/" + fixture.settings() + "/" + CLOSED).body();
     }
