@@ -129,11 +129,12 @@ public class FinalisationService {
         FinalisationReport.Builder report = new FinalisationReport.Builder();
         Set<String> unsettled = new HashSet<>();
         for (ConsumptionRecord record : due) {
-            if (export.unreadable().contains(record.licenseReference())) {
+            String unreadable = export.unreadable().get(record.licenseReference());
+            if (unreadable != null) {
                 // Its final amount is unknown: finalising on the lines that could be read would book a wrong
                 // difference.
                 String message = "lines of license " + record.licenseReference()
-                        + " in the export could not be read; not finalised";
+                        + " in the export could not be read (the first: " + unreadable + "); not finalised";
                 report.error(Uuids.hex(record.uuid()), message);
                 progress.error(message);
                 unsettled.add(record.licenseReference());
@@ -211,7 +212,7 @@ public class FinalisationService {
      * reported.
      */
     private static boolean changedSince(ConsumptionRecord record, Export export) {
-        if (export.unreadable().contains(record.licenseReference())) {
+        if (export.unreadable().containsKey(record.licenseReference())) {
             return true;
         }
         Totals totals = totalsOf(record, export);
@@ -252,7 +253,7 @@ public class FinalisationService {
         MappingIndex customers = new MappingIndex(mappings.active(settings));
         Map<String, CustomerMapping> billedTo = new HashMap<>();
         Map<String, Totals> totals = new HashMap<>();
-        Set<String> unreadable = new HashSet<>();
+        Map<String, String> unreadable = new HashMap<>();
         Set<String> counted = new HashSet<>();
         long[] lines = {0};
         List<String> missing = new ArrayList<>();
@@ -292,26 +293,27 @@ public class FinalisationService {
                                     line.validated()),
                             Totals::plus);
                 } else {
-                    unreadable.add(line.licenseReference());
+                    unreadable.putIfAbsent(line.licenseReference(), result.problem());
                 }
             }
         });
         progress.add("export_lines", lines[0]);
         Set<String> unlisted = new HashSet<>(licenses);
         unlisted.removeAll(totals.keySet());
-        unlisted.removeAll(unreadable);
+        unlisted.removeAll(unreadable.keySet());
         return new Export(lines[0], totals, unreadable, missing, billedTo, claims.withLinesMovedAway(unlisted, period));
     }
 
     /**
-     * The export's totals; {@code missing}: the warnings of pages that lack rows their pagination promised (D26);
-     * {@code billedTo}: the mapping of the Arrow customer each license's lines are billed to, where one matches;
-     * {@code movedAway}: the licenses the export lists no line of that lost lines to a move (D119).
+     * The export's totals; {@code unreadable}: the first problem of each license with a line that could not be read;
+     * {@code missing}: the warnings of pages that lack rows their pagination promised (D26); {@code billedTo}: the
+     * mapping of the Arrow customer each license's lines are billed to, where one matches; {@code movedAway}: the
+     * licenses the export lists no line of that lost lines to a move (D119).
      */
     private record Export(
             long lines,
             Map<String, Totals> totals,
-            Set<String> unreadable,
+            Map<String, String> unreadable,
             List<String> missing,
             Map<String, CustomerMapping> billedTo,
             Set<String> movedAway) {}

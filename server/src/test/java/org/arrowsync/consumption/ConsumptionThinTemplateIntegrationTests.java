@@ -54,7 +54,12 @@ class ConsumptionThinTemplateIntegrationTests extends IntegrationTest {
         JsonNode result = job.get("result");
         assertThat(result.get("status").asString()).as(job.toString()).isEqualTo("ok");
         assertThat(result.get("compensation_items_created").asInt()).isEqualTo(1);
-        assertThat(result.get("errors").toString()).contains(unreadable).contains("could not be read");
+        assertThat(result.get("errors").toString())
+                .contains(unreadable)
+                .contains("could not be read")
+                .as("and why: the first such line's problem")
+                .contains("unreadable amount in")
+                .contains("#VALUE!");
         assertThat(record(corrected).get("is_finalized").asBoolean()).isTrue();
         assertThat(record(corrected).get("adjustment_amount").asString()).isEqualTo("10.00");
         assertThat(record(unreadable).get("is_finalized").asBoolean())
