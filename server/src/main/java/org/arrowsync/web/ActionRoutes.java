@@ -2,6 +2,7 @@ package org.arrowsync.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.lang.reflect.Method;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -9,6 +10,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.server.PathContainer;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.method.HandlerMethod;
@@ -21,7 +25,9 @@ import org.springframework.web.util.pattern.PathPattern;
  * Routes as Django REST framework's router orders them: a path an action names literally
  * ({@code billing-syncs/trigger_sync/}) is that action's, whatever the method, and not an object's of that uuid. Spring
  * would hand {@code GET …/trigger_sync/} to the object's {@code GET {uuid}/} and answer 404; here it is a 405 naming
- * the methods the action takes, as Waldur answers. The API's paths only: the console's keep Spring's routing.
+ * the methods the action takes, as Waldur answers. A read of a path without its trailing slash is sent to the path with
+ * it when that one is routed, as Django's {@code APPEND_SLASH} sends it (301, the query kept); a path routed neither
+ * way is a 404. The API's paths only: the console's keep Spring's routing.
  */
 final class ActionRoutes extends RequestMappingHandlerMapping {
 
@@ -30,16 +36,23 @@ final class ActionRoutes extends RequestMappingHandlerMapping {
     /** The methods of each path written without a variable, in name order. */
     private Map<String, Set<String>> literalPaths = Map.of();
 
+    /** Every API path pattern, whatever its methods: Django resolves the path before the method. */
+    private List<PathPattern> apiPatterns = List.of();
+
     @Override
     protected void handlerMethodsInitialized(Map<RequestMappingInfo, HandlerMethod> handlerMethods) {
         super.handlerMethodsInitialized(handlerMethods);
         Map<String, Set<String>> literal = new HashMap<>();
+        List<PathPattern> api = new ArrayList<>();
         handlerMethods.keySet().forEach(info -> {
             if (info.getPathPatternsCondition() == null) {
                 return;
             }
             for (PathPattern pattern : info.getPathPatternsCondition().getPatterns()) {
                 String path = pattern.getPatternString();
+                if (path.startsWith(API)) {
+                    api.add(pattern);
+                }
                 if (path.startsWith(API) && !hasVariable(path)) {
                     Set<String> methods = literal.computeIfAbsent(path, any -> new TreeSet<>());
                     info.getMethodsCondition().getMethods().forEach(method -> methods.add(method.name()));
@@ -47,6 +60,7 @@ final class ActionRoutes extends RequestMappingHandlerMapping {
             }
         });
         literalPaths = Map.copyOf(literal);
+        apiPatterns = List.copyOf(api);
     }
 
     @Override
@@ -70,7 +84,23 @@ final class ActionRoutes extends RequestMappingHandlerMapping {
                 && hasVariable(matched)) {
             throw notAllowed(request, actionMethods);
         }
+        if (found == null && appendsSlash(lookupPath, request)) {
+            String query = request.getQueryString();
+            return new HandlerMethod(
+                    new SlashAppended(request.getRequestURI() + "/" + (query == null ? "" : "?" + query)),
+                    SlashAppended.HANDLE);
+        }
         return found;
+    }
+
+    private boolean appendsSlash(String lookupPath, HttpServletRequest request) {
+        boolean read = RequestMethod.GET.name().equals(request.getMethod())
+                || RequestMethod.HEAD.name().equals(request.getMethod());
+        if (!read || !lookupPath.startsWith(API) || lookupPath.endsWith("/")) {
+            return false;
+        }
+        PathContainer slashed = PathContainer.parsePath(lookupPath + "/");
+        return apiPatterns.stream().anyMatch(pattern -> pattern.matches(slashed));
     }
 
     private static Set<String> supported(HttpRequestMethodNotSupportedException e) {
@@ -117,6 +147,32 @@ final class ActionRoutes extends RequestMappingHandlerMapping {
             HttpHeaders headers = new HttpHeaders();
             headers.set(HttpHeaders.ALLOW, allow);
             return headers;
+        }
+    }
+
+    /** The answer to a read without its trailing slash of a path routed with it. */
+    static final class SlashAppended {
+
+        static final Method HANDLE;
+
+        static {
+            try {
+                HANDLE = SlashAppended.class.getMethod("handle");
+            } catch (NoSuchMethodException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        private final String location;
+
+        SlashAppended(String location) {
+            this.location = location;
+        }
+
+        public ResponseEntity<Void> handle() {
+            return ResponseEntity.status(HttpStatus.MOVED_PERMANENTLY)
+                    .header(HttpHeaders.LOCATION, location)
+                    .build();
         }
     }
 

@@ -19,7 +19,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
@@ -66,20 +65,12 @@ class ApiExceptionHandler {
     }
 
     /**
-     * A path nothing serves. A read of an API path without its trailing slash is sent to the path with it, as Django's
-     * {@code APPEND_SLASH} sends it (301, the query kept). A browser that asked for a page outside the API (a mistyped
-     * console address) gets a page saying so in words, with the way back; anyone else the API's JSON.
+     * A path nothing serves (a read of one without its trailing slash that is served with it was sent there by the
+     * routing, {@link ActionRoutes}). A browser that asked for a page outside the API (a mistyped console address) gets
+     * a page saying so in words, with the way back; anyone else the API's JSON.
      */
     @ExceptionHandler(NoResourceFoundException.class)
     ResponseEntity<Object> noRoute(NoResourceFoundException e, HttpServletRequest request) {
-        String path = request.getRequestURI();
-        boolean read = "GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod());
-        if (read && path.startsWith("/api/") && !path.endsWith("/")) {
-            String query = request.getQueryString();
-            return ResponseEntity.status(HttpStatus.MOVED_PERMANENTLY)
-                    .header(HttpHeaders.LOCATION, path + "/" + (query == null ? "" : "?" + query))
-                    .build();
-        }
         if (BrowserPages.wanted(request)) {
             return ResponseEntity.status(HttpStatus.NOT_FOUND)
                     .contentType(MediaType.TEXT_HTML)

@@ -3,6 +3,7 @@ package org.arrowsync.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
+import java.util.UUID;
 import org.arrowsync.support.ArrowFixture;
 import org.arrowsync.support.IntegrationTest;
 import org.arrowsync.support.Response;
@@ -101,7 +102,10 @@ class ListConventionsIntegrationTests extends IntegrationTest {
         assertThat(head.body()).isEmpty();
     }
 
-    /** Django's {@code APPEND_SLASH}: a read without the trailing slash is sent to the path with it, a write is not. */
+    /**
+     * Django's {@code APPEND_SLASH}: a read without the trailing slash is sent to the path with it when that path is
+     * served (an object's, an action's too), a write is not, and a path nothing serves is a 404 at once.
+     */
     @Test
     void aReadWithoutItsTrailingSlashIsSentToThePathWithIt() {
         Response list = api.get("/api/admin/arrow/settings?page_size=5").expect(301);
@@ -109,6 +113,21 @@ class ListConventionsIntegrationTests extends IntegrationTest {
         assertThat(api.head("/api/customers").expect(301).header("Location")).isEqualTo("/api/customers/");
         api.post("/api/admin/arrow/settings", Map.of()).expect(404);
         api.get(list.header("Location")).expect(200);
+        String settings =
+                "/api/admin/arrow/settings/" + UUID.randomUUID().toString().replace("-", "");
+        assertThat(api.get(settings).expect(301).header("Location")).isEqualTo(settings + "/");
+        assertThat(api.get("/api/admin/arrow/billing-syncs/trigger_sync")
+                        .expect(301)
+                        .header("Location"))
+                .isEqualTo("/api/admin/arrow/billing-syncs/trigger_sync/");
+        assertThat(api.get("/api/admin/arrow/no-such-list")
+                        .expect(404)
+                        .json()
+                        .get("detail")
+                        .asString())
+                .isEqualTo("Not found.");
+        api.head("/api/nothing/here").expect(404);
+        assertThat(api.get("/api/docs").expect(301).header("Location")).isEqualTo("/api/docs/");
     }
 
     @Test
