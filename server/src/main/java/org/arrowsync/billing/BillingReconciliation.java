@@ -158,18 +158,23 @@ public class BillingReconciliation {
                     target,
                     Progress.NONE,
                     Run::preview,
-                    // a month with synced syncs and none to take: the reconciliation's own sync may validate it (D213)
-                    month -> new Preview(
-                            target.period().toString(),
-                            0,
-                            List.of(),
-                            BigDecimal.ZERO,
-                            Map.of(),
-                            month.stream().anyMatch(sync -> sync.state() == SyncState.SYNCED)
-                                    ? NOT_VALIDATED_YET
-                                    : NOTHING_TO_RECONCILE,
-                            0,
-                            List.of()));
+                    // a month never synced: the reconciliation's own sync bills it first (D105), counted here
+                    month -> month.isEmpty()
+                            ? read(new Run(chosen, target, month, Progress.NONE))
+                                    .preview()
+                                    .noted(NOT_SYNCED_YET)
+                            // synced syncs and none to take: the reconciliation's own sync may validate them (D213)
+                            : new Preview(
+                                    target.period().toString(),
+                                    0,
+                                    List.of(),
+                                    BigDecimal.ZERO,
+                                    Map.of(),
+                                    month.stream().anyMatch(sync -> sync.state() == SyncState.SYNCED)
+                                            ? NOT_VALIDATED_YET
+                                            : NOTHING_TO_RECONCILE,
+                                    0,
+                                    List.of()));
         });
     }
 
@@ -185,17 +190,18 @@ public class BillingReconciliation {
             Function<List<BillingSync>, T> nothingToDo) {
         writers.licenses().lockMonthForInvoicing(chosen.uuid(), target.period());
         List<BillingSync> month = writers.syncs().ofPeriod(chosen.id(), target.period());
-        List<BillingSync> candidates = month.stream()
-                .filter(sync -> sync.state().reconcilable(target.force()))
-                .toList();
-        if (candidates.isEmpty()) {
+        if (month.stream().noneMatch(sync -> sync.state().reconcilable(target.force()))) {
             return nothingToDo.apply(month);
         }
-        Run run = new Run(chosen, target.period(), candidates, progress);
-        ArrowClient client = clients.connect(chosen.connection());
-        ExportQuery query = ExportQuery.forPeriod(chosen.exportTypeReference(), target.period());
+        return end.apply(read(new Run(chosen, target, month, progress)));
+    }
+
+    /** Arrow's export of the run's month, read through it. */
+    private Run read(Run run) {
+        ArrowClient client = clients.connect(run.settings.connection());
+        ExportQuery query = ExportQuery.forPeriod(run.settings.exportTypeReference(), run.period);
         ReadAhead.<ExportPage>run(pages -> client.forEachExportPage(query, BillingLine.COLUMNS, pages), run::page);
-        return end.apply(run);
+        return run;
     }
 
     /**
@@ -209,7 +215,9 @@ public class BillingReconciliation {
         private final YearMonth period;
         private final PriceBook prices;
         private final Map<Long, BillingSync> syncs;
-        private final Set<Long> syncedMappings;
+        /** The month's other syncs (not reconciled by this run), whose lines are recorded all the same. */
+        private final Set<Long> others;
+
         private final Map<Long, CustomerMapping> mappingsById = new HashMap<>();
         private final MappingIndex index;
         private final LineReport report;
@@ -222,18 +230,23 @@ public class BillingReconciliation {
         private final Progress progress;
         private long rows;
         private long usableRows;
-        /** Lines of these syncs' customers that no sync recorded yet: a preview leaves them out (D105). */
+        /** Lines of mapped customers that no sync recorded yet: a preview leaves them out (D105). */
         private long unsynced;
         /** The corrections this run does not book, for its preview to name. */
         private final List<RefusedPreview> refusals = new ArrayList<>();
 
-        Run(Settings settings, YearMonth period, List<BillingSync> candidates, Progress progress) {
+        /** A run over the month's syncs ({@code month}) that it may reconcile, those its target takes. */
+        Run(Settings settings, Target target, List<BillingSync> month, Progress progress) {
             this.settings = settings;
-            this.period = period;
+            this.period = target.period();
             this.prices = rules.book(settings);
-            this.syncs = candidates.stream().collect(Collectors.toMap(BillingSync::id, sync -> sync));
-            this.syncedMappings =
-                    candidates.stream().map(BillingSync::mappingId).collect(Collectors.toSet());
+            this.syncs = month.stream()
+                    .filter(sync -> sync.state().reconcilable(target.force()))
+                    .collect(Collectors.toMap(BillingSync::id, sync -> sync));
+            this.others = month.stream()
+                    .map(BillingSync::id)
+                    .filter(id -> !syncs.containsKey(id))
+                    .collect(Collectors.toSet());
             List<CustomerMapping> active = mappings.active(settings);
             active.forEach(mapping -> mappingsById.put(mapping.id(), mapping));
             this.index = new MappingIndex(active);
@@ -311,14 +324,15 @@ public class BillingReconciliation {
                     compensations.consider(item, sync, price.billed(), price, null);
                 }
             }
+            if (!others.isEmpty() && !unrecorded.isEmpty()) {
+                writers.items().find(others, unrecorded).forEach(item -> unrecorded.remove(item.lineReference()));
+            }
             for (String reference : unrecorded) {
                 BillingLineResult result = byReference.get(reference);
                 if (LineReport.isUnusable(result)) {
                     // a line no sync billed that cannot be read, or of another month (D160): named, not unsynced
                     report.unusable(result, index.match(result.line()));
-                } else if (index.match(result.line())
-                        .filter(mapping -> syncedMappings.contains(mapping.id()))
-                        .isPresent()) {
+                } else if (index.match(result.line()).isPresent()) {
                     unsynced++;
                 }
             }
@@ -529,6 +543,15 @@ public class BillingReconciliation {
     static final String NOTHING_TO_RECONCILE = "No validated billing syncs to reconcile";
 
     /**
+     * A preview's note of a month no sync recorded: the reconciliation syncs it first (D105), which bills its lines as
+     * a billing sync does, {@code unsyncedLines} of them; then it reconciles what Arrow has validated.
+     */
+    public static final String NOT_SYNCED_YET =
+            "No billing sync of the month yet. Reconciling syncs the month first, which bills Arrow's lines of mapped"
+                    + " customers at Arrow's amounts as a billing sync does (and validates the month if Arrow has made"
+                    + " it final): there is nothing to correct yet.";
+
+    /**
      * A preview's note of a month whose syncs are not validated yet: the reconciliation's own sync validates it if
      * Arrow has made it final since (D213), which a preview, writing nothing, cannot tell.
      */
@@ -555,7 +578,12 @@ public class BillingReconciliation {
 
         /** Whether a reconciliation may book anything: the month has syncs it takes, or may validate first (D213). */
         public boolean reconcilable() {
-            return note.isBlank() || NOT_VALIDATED_YET.equals(note);
+            return note.isBlank() || NOT_VALIDATED_YET.equals(note) || NOT_SYNCED_YET.equals(note);
+        }
+
+        Preview noted(String note) {
+            return new Preview(
+                    period, syncs, customers, compensationTotal, compensationTotals, note, unsyncedLines, refused);
         }
     }
 

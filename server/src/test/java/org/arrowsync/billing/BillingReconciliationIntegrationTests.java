@@ -398,6 +398,39 @@ class BillingReconciliationIntegrationTests extends IntegrationTest {
                 .orElseThrow();
     }
 
+    /**
+     * A month no sync recorded: its preview said there was nothing to reconcile, and the run, which syncs first (D105),
+     * then billed the whole month. The preview counts the lines the run's sync bills and says so; the run bills Arrow's
+     * export of the month to the cent.
+     */
+    @Test
+    void thePreviewOfAMonthNeverSyncedCountsTheLinesItsRunBills() {
+        YearMonth never = MONTH.minusMonths(1);
+        int lines = fixture.emulator().exportLines(never).size();
+        assertThat(lines).isPositive();
+        String before = ledgerSnapshot();
+
+        JsonNode preview = api.post("/api/admin/arrow/billing-syncs/reconcile_preview/", fixture.period(never))
+                .expect(200)
+                .json();
+
+        assertThat(ledgerSnapshot()).as("a preview writes nothing").isEqualTo(before);
+        assertThat(preview.get("note").asString()).isEqualTo(BillingReconciliation.NOT_SYNCED_YET);
+        assertThat(preview.get("syncs").asInt()).isZero();
+        assertThat(preview.get("unsynced_lines").asLong())
+                .as("every line of the mapped customers, which the run's sync bills")
+                .isEqualTo(lines);
+
+        JsonNode booked = fixture.reconcileBilling(never, false);
+        assertThat(booked.get("state").asString()).as(booked.toString()).isEqualTo("succeeded");
+        assertThat(booked.get("progress").get("sync_lines_synced").asInt()).isEqualTo(lines);
+        for (Map.Entry<String, String> customer : customers.entrySet()) {
+            assertThat(fixture.arrowChargesAsBilled(customer.getValue(), never))
+                    .as("Arrow-sourced amount of %s", customer.getKey())
+                    .isEqualByComparingTo(fixture.exportSellAsBilled(never, customer.getKey()));
+        }
+    }
+
     @Test
     void thePreviewShowsPerCustomerWhatReconcileThenBooksAndWritesNothing() {
         arrowValidatesTheMonth();

@@ -821,7 +821,7 @@ class ConsolePagesIntegrationTests extends ConsoleIntegrationTest {
 
         assertThat(preview.statusCode()).isEqualTo(200);
         assertThat(preview.body())
-                .contains("Not in this preview: 1 line Arrow lists for these customers that no sync recorded yet.")
+                .contains("Not in this preview: 1 line of mapped customers that Arrow lists and no sync recorded yet.")
                 .contains("Reconcile now")
                 .contains("name=\"force\" value=\"true\"");
         assertThat(browser.get("/months/" + fixture.settings() + "/" + CLOSED + "/reconcile?force=no")
