@@ -324,17 +324,22 @@ final class WaldurOpenApi {
 
     /**
      * A create's request and answer under the contract's names: a copy of the record its update takes and of the one a
-     * read answers, the links it echoes ({@link #CREATES}) as UUIDs. Done once, as {@link #patchedBody}.
+     * read answers, the links it takes and echoes ({@link #CREATES}) as UUIDs, where its update (and the PATCH, which
+     * shares the update's properties) takes them as hyperlinks. Each body accepts either form; a client generated from
+     * this document types each as the contract's does. Done once, as {@link #patchedBody}.
      */
     @SuppressWarnings({"rawtypes", "unchecked"})
     private static void createBodies(Operation create, Map<String, Schema> schemas) {
+        List<String> links = CREATES.get(create.getOperationId());
         MediaType request = json(
                 create.getRequestBody() == null ? null : create.getRequestBody().getContent());
         if (request != null) {
             String name = refName(request.getSchema().get$ref());
             if (!name.endsWith("CreateRequest")) {
                 String created = name.substring(0, name.length() - "Request".length()) + "CreateRequest";
-                schemas.computeIfAbsent(created, key -> copy(schemas.get(name), Map.of()));
+                Schema update = schemas.get(name);
+                schemas.computeIfAbsent(created, key -> copy(update, asUuids(update, links)));
+                links.forEach(link -> ((Schema) update.getProperties().get(link)).setFormat("uri"));
                 request.setSchema(new Schema<>().$ref("#/components/schemas/" + created));
             }
         }
@@ -342,14 +347,20 @@ final class WaldurOpenApi {
         MediaType response = json(answer == null ? null : answer.getContent());
         if (response != null && !refName(response.getSchema().get$ref()).endsWith("Create")) {
             String name = refName(response.getSchema().get$ref());
-            Map<String, Schema> echoed = new LinkedHashMap<>();
-            for (String link : CREATES.get(create.getOperationId())) {
-                Schema read = (Schema) schemas.get(name).getProperties().get(link);
-                echoed.put(link, new StringSchema().format("uuid").description(read.getDescription()));
-            }
-            schemas.computeIfAbsent(name + "Create", key -> copy(schemas.get(name), echoed));
+            schemas.computeIfAbsent(name + "Create", key -> copy(schemas.get(name), asUuids(schemas.get(name), links)));
             response.setSchema(new Schema<>().$ref("#/components/schemas/" + name + "Create"));
         }
+    }
+
+    /** The {@code links} of {@code body} as UUIDs, each described as before. */
+    @SuppressWarnings("rawtypes")
+    private static Map<String, Schema> asUuids(Schema body, List<String> links) {
+        Map<String, Schema> uuids = new LinkedHashMap<>();
+        for (String link : links) {
+            Schema original = (Schema) body.getProperties().get(link);
+            uuids.put(link, new StringSchema().format("uuid").description(original.getDescription()));
+        }
+        return uuids;
     }
 
     /** The body of a request or response as JSON, when it names a component. */

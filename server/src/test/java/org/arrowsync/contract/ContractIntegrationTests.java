@@ -29,8 +29,6 @@ class ContractIntegrationTests extends IntegrationTest {
     private static Map<String, String> exceptions() {
         String queued = "the contract documents no 202 body; the reference answers {message} and we add the job's"
                 + " uuid (D15)";
-        String eitherReference = "settings and customers are accepted as a hyperlink or a UUID in every body;"
-                + " the contract names one form per body";
         String ignoredFilters = "vendor_choices is a plain unpaged array; the reference and we ignore the list"
                 + " parameters the contract copies onto it";
         Map<String, String> exceptions = new LinkedHashMap<>();
@@ -38,15 +36,6 @@ class ContractIntegrationTests extends IntegrationTest {
                 List.of("reconcile", "trigger_consumption_sync", "trigger_reconciliation", "trigger_sync")) {
             exceptions.put("admin_arrow_billing_syncs_" + trigger + " 202: body not in the contract", queued);
         }
-        exceptions.put("ArrowCustomerMappingCreateRequest.settings: format uuid, served null", eitherReference);
-        exceptions.put("ArrowCustomerMappingCreateRequest.waldur_customer: format uuid, served null", eitherReference);
-        exceptions.put("ArrowCustomerMappingRequest.settings: format uri, served null", eitherReference);
-        exceptions.put("ArrowCustomerMappingRequest.waldur_customer: format uri, served null", eitherReference);
-        exceptions.put("PatchedArrowCustomerMappingRequest.settings: format uri, served null", eitherReference);
-        exceptions.put("PatchedArrowCustomerMappingRequest.waldur_customer: format uri, served null", eitherReference);
-        exceptions.put("ArrowVendorOfferingMappingCreateRequest.settings: format uuid, served null", eitherReference);
-        exceptions.put("ArrowVendorOfferingMappingRequest.settings: format uri, served null", eitherReference);
-        exceptions.put("PatchedArrowVendorOfferingMappingRequest.settings: format uri, served null", eitherReference);
         String contractParameters = "[arrow_vendor_name (in query, string), is_active (in query, boolean),"
                 + " offering (in query, string uri), offering_uuid (in query, string uuid), page (in query, integer),"
                 + " page_size (in query, integer), settings (in query, string uri)]";
