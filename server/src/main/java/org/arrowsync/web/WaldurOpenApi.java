@@ -211,8 +211,9 @@ final class WaldurOpenApi {
     }
 
     /**
-     * Spring answers HEAD from every GET; the description names it, as Waldur does, for every GET not addressed by a
-     * uuid ({@code x_list} or {@code x_retrieve} → {@code x_count}).
+     * Spring answers HEAD from every GET; the description names it, as Waldur does, for every GET of Waldur's paths not
+     * addressed by a uuid ({@code x_list} or {@code x_retrieve} → {@code x_count}), and of ours for the paged lists
+     * alone, whose HEAD gives their count ({@code X-Result-Count}); a report, unpaged, has none.
      */
     private static void addCountOperation(String url, PathItem path) {
         Operation list = path.getGet();
@@ -220,7 +221,8 @@ final class WaldurOpenApi {
         if (id != null
                 && path.getHead() == null
                 && !url.contains("{")
-                && (id.endsWith("_list") || id.endsWith("_retrieve"))) {
+                && (id.endsWith("_list") || id.endsWith("_retrieve"))
+                && (WALDUR_PATHS.stream().anyMatch(url::startsWith) || paged(list))) {
             path.setHead(new Operation()
                     .operationId(id.substring(0, id.lastIndexOf('_')) + "_count")
                     .tags(list.getTags())
@@ -230,6 +232,11 @@ final class WaldurOpenApi {
                     .responses(new ApiResponses()
                             .addApiResponse("200", new ApiResponse().description("No response body"))));
         }
+    }
+
+    private static boolean paged(Operation list) {
+        return list.getParameters() != null
+                && list.getParameters().stream().anyMatch(parameter -> "page".equals(parameter.getName()));
     }
 
     /** An operation of Waldur's Arrow admin API carries Waldur's tag first, then its task's. */
