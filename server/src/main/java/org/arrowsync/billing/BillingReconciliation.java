@@ -481,8 +481,8 @@ public class BillingReconciliation {
             for (BillingSync sync : syncs.values()) {
                 BillingSyncRepository.Notes notes = report.notes(sync.mappingId(), sync.id());
                 if (report.waitsForInvoice(sync.id())) {
-                    // not reconciled while a correction of its lines waits for an open invoice (D108)
-                    writers.syncs().saveNotes(sync.id(), notes, writers.now());
+                    // not reconciled while a correction of its lines waits for an open invoice (D108, D219)
+                    writers.syncs().saveWaiting(sync.id(), notes, writers.now());
                 } else {
                     writers.syncs().saveReconciled(sync.id(), sync.markReconciled(true), notes, writers.now());
                 }

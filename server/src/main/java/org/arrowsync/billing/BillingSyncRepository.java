@@ -464,8 +464,15 @@ class BillingSyncRepository {
     }
 
     /** What a run found wrong with the sync's lines, its state left as it is. */
-    void saveNotes(long id, Notes notes, Instant now) {
-        jdbc.sql("update billing_syncs set error_message = ?, line_errors = ?, modified = ? where id = ?")
+    /**
+     * A sync a correction of which waits for an open invoice (D108): its notes, and validated again if an earlier run
+     * had reconciled it, so that the next reconciliation (a periodic one too) books the correction.
+     */
+    void saveWaiting(long id, Notes notes, Instant now) {
+        jdbc.sql("""
+                        update billing_syncs set state = case when state = 4 then 3 else state end, error_message = ?,
+                               line_errors = ?, modified = ?
+                        where id = ?""")
                 .params(notes.message(), notes.lineErrors(), Timestamps.of(now), id)
                 .update();
     }

@@ -337,6 +337,54 @@ class BillingReconciliationIntegrationTests extends IntegrationTest {
     }
 
     /**
+     * A month reconciled before: a correction found by a later reconciliation that waits for an open invoice left its
+     * sync reconciled, so no periodic check ever retried it (D108 says the sync stays validated). It is validated
+     * again, retried by each check, and booked once an invoice takes it.
+     */
+    @Test
+    void aCorrectionWaitingForAnOpenInvoiceAfterAnEarlierReconciliationIsRetried() {
+        arrowValidatesTheMonth();
+        assertThat(reconcile(false).get("state").asString()).isEqualTo("succeeded");
+        assertThat(states()).containsOnly(4);
+        String customerRef = customers.keySet().iterator().next();
+        String customer = customers.get(customerRef);
+        fixture.closeInvoice(customer, MONTH);
+        invoices.openInvoiceFor(Uuids.fromPath(customer), MONTH);
+        fixture.closeInvoice(customer, TestClock.currentMonth());
+        String refused = lineReferences(customerRef).get(0);
+        fixture.emulator().changeSell(refused, "255.00000");
+
+        JsonNode job = reconcile(false);
+
+        assertThat(job.get("progress").get("corrections_refused").asInt())
+                .as(job.toString())
+                .isEqualTo(1);
+        assertThat(syncOf(refused).get("state").asInt())
+                .as("validated again while its correction waits")
+                .isEqualTo(3);
+        assertThat(reconciliation.waiting(Uuids.fromPath(settings)))
+                .as("what each periodic check reconciles again")
+                .containsExactly(MONTH);
+
+        invoices.openInvoiceFor(
+                Uuids.fromPath(customer), TestClock.currentMonth().plusMonths(1));
+        jdbc.sql("""
+                        update invoices set state = 'pending' where customer_id = (select id from customers where uuid = ?::uuid)
+                        and year = ? and month = ?""")
+                .params(
+                        customer,
+                        TestClock.currentMonth().getYear(),
+                        TestClock.currentMonth().getMonthValue())
+                .update();
+        assertThat(reconcile(false).get("result").get("compensations").asInt())
+                .as("the correction left out, now that an invoice takes it")
+                .isEqualTo(1);
+        assertThat(states()).containsOnly(4);
+        assertThat(reconciliation.waiting(Uuids.fromPath(settings))).isEmpty();
+        assertArrowAmountsMatchTheExport();
+    }
+
+    /**
      * The operator canceled a customer's invoice of the month: Arrow removing one of its lines credits nothing, on it
      * or on the invoice under way, since the customer was never charged for it; the line is named, and its sync does
      * not wait for an invoice that never comes (D163).
