@@ -306,14 +306,14 @@ public class ConsoleFormat {
     }
 
     /**
-     * How a billing line is billed, in words, from its path's name ({@code INVOICE}, {@code CONSUMPTION},
-     * {@code ZERO}).
+     * How a sync's line is billed, in words; a line with no item of its own (a zero amount, a late line of a frozen
+     * month, a line moved away) is billed by its correction where it has one.
      */
-    public String billedVia(Object path) {
+    public String billedVia(Object path, boolean corrected) {
         return switch (String.valueOf(path)) {
             case "INVOICE" -> "its own item";
             case "CONSUMPTION" -> "consumption tracking";
-            case "ZERO" -> "nothing (zero)";
+            case "ZERO" -> corrected ? "a correction" : "no item of its own";
             default -> String.valueOf(path).toLowerCase(Locale.ROOT);
         };
     }

@@ -32,6 +32,14 @@ class ConsoleFormatTests {
                                         "company name Fabrikam, lines 2")));
     }
 
+    /** A late line has no item of its own and is billed by its correction: it read "nothing (zero)" beside 30.00. */
+    @Test
+    void aLineWithoutAnItemOfItsOwnIsBilledByItsCorrection() {
+        assertThat(format.billedVia("ZERO", true)).isEqualTo("a correction");
+        assertThat(format.billedVia("ZERO", false)).isEqualTo("no item of its own");
+        assertThat(format.billedVia("INVOICE", false)).isEqualTo("its own item");
+    }
+
     @Test
     void anAmountInItsCurrencyIsShownToItsMinorUnitAsItsInvoiceBillsIt() {
         assertThat(format.money(new BigDecimal("1234.5"), "JPY")).isEqualTo("1,235");
