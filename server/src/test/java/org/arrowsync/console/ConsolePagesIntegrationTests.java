@@ -186,6 +186,7 @@ class ConsolePagesIntegrationTests extends ConsoleIntegrationTest {
         String row = page.substring(page.indexOf("value=\"" + reference + "\" id=\"accept-"));
         row = row.substring(0, row.indexOf("</tr>"));
         assertThat(page).contains("Nothing was saved: correct or untick the customers marked below.");
+        assertThat(labels(page)).as("each row's field named for its customer").doesNotHaveDuplicates();
         assertThat(row)
                 .contains("checked=\"checked\"")
                 .contains("value=\"bogus\"")
@@ -566,6 +567,7 @@ class ConsolePagesIntegrationTests extends ConsoleIntegrationTest {
                 names.add(label.find() ? label.group(1) : words(button.group(2)));
             }
             assertThat(names).as("the buttons of " + path).doesNotHaveDuplicates();
+            assertThat(labels(page.body())).as("the labels of " + path).doesNotHaveDuplicates();
         }
     }
 
@@ -1322,6 +1324,17 @@ class ConsolePagesIntegrationTests extends ConsoleIntegrationTest {
     }
 
     /** The console's page of the closed month, signed in. */
+    /** The words of every label of a page, by which a tester finds its field. */
+    private static List<String> labels(String page) {
+        Matcher label =
+                Pattern.compile("<label\\b[^>]*>(.*?)</label>", Pattern.DOTALL).matcher(page);
+        List<String> labels = new ArrayList<>();
+        while (label.find()) {
+            labels.add(words(label.group(1)));
+        }
+        return labels;
+    }
+
     /** The words of a piece of a page, as a reader sees them: no tags, one space between, entities read. */
     private static String words(String html) {
         return html.replaceAll("<[^>]*>", "")
