@@ -1,5 +1,8 @@
 package org.arrowsync.console;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.Map;
 import org.arrowsync.shared.Filters;
 import org.arrowsync.shared.InvalidInput;
 import org.arrowsync.shared.PageRequest;
@@ -28,27 +31,32 @@ class UserPages {
         return "console/users";
     }
 
-    /** The new user's API token is shown once, on the page that answers this. */
+    /**
+     * The new user's API token is shown once, on the page this sends the browser to (so that a reload does not create
+     * the user again); a refused form is answered in place, as typed.
+     */
     @PostMapping("/users")
     String create(
             @RequestParam(required = false) String username,
             @RequestParam(name = "is_staff", required = false) String staff,
             @RequestParam(required = false) String password,
             @RequestParam(required = false) String reason,
-            Model model) {
+            Model model,
+            HttpServletRequest request,
+            HttpServletResponse response) {
         try {
             UserService.NewUser created = users.create(
                     username == null ? null : username.strip(),
                     staff != null,
                     password == null || password.isEmpty() ? null : password);
-            model.addAttribute("created", created);
+            return ConsoleForms.reloadWith(request, response, "/users", Map.of("created", created));
         } catch (InvalidInput e) {
             model.addAttribute("errors", e.errors());
             model.addAttribute("username", username);
             model.addAttribute("staff", staff != null);
             model.addAttribute("reason", reason);
+            return list(1, model);
         }
-        return list(1, model);
     }
 
     @PostMapping("/users/{uuid}/password")

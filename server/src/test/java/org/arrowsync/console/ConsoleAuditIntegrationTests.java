@@ -22,15 +22,24 @@ class ConsoleAuditIntegrationTests extends ConsoleIntegrationTest {
         String username = "audited-" + ArrowFixture.unique("u").substring(2).replace(' ', '-');
         String password = "console-secret-" + username;
         String token = csrfOf(browser.get("/users").body());
-        int status = browser.post(
-                        "/users",
-                        form(
-                                "_csrf", token,
-                                "username", username,
-                                "password", password,
-                                "reason", "onboarding the night shift"))
-                .statusCode();
-        assertThat(status).as("created: the page shows the user's token once").isEqualTo(200);
+        HttpResponse<String> created = browser.post(
+                "/users",
+                form(
+                        "_csrf", token,
+                        "username", username,
+                        "password", password,
+                        "reason", "onboarding the night shift"));
+        int status = created.statusCode();
+        assertThat(status)
+                .as("created, and sent on: a reload does not create it again")
+                .isEqualTo(302);
+        assertThat(created.headers().firstValue("Location"))
+                .hasValueSatisfying(to -> assertThat(to).endsWith("/users"));
+        assertThat(browser.get("/users").body())
+                .as("the page sent to shows the user's token once")
+                .contains("id=\"created-user\"")
+                .contains(username);
+        assertThat(browser.get("/users").body()).doesNotContain("id=\"created-user\"");
 
         JsonNode entry = api.get("/api/admin/audit-log/?action=users_create&page_size=300")
                 .expect(200)
