@@ -39,6 +39,17 @@
     return form && form.hasAttribute && form.hasAttribute("data-confirm") ? form.getAttribute("data-confirm") : null;
   }
 
+  // Agreed here: the server, which asks again a form sent without JavaScript, is told so.
+  function markConfirmed(form) {
+    if (form && form.tagName === "FORM" && !form.querySelector("input[name='confirmed']")) {
+      var confirmed = document.createElement("input");
+      confirmed.type = "hidden";
+      confirmed.name = "confirmed";
+      confirmed.value = "true";
+      form.appendChild(confirmed);
+    }
+  }
+
   document.addEventListener("submit", function (event) {
     var form = event.target;
     if (form.hasAttribute("hx-post")) {
@@ -49,13 +60,8 @@
       event.preventDefault();
       return;
     }
-    if (question && !form.querySelector("input[name='confirmed']")) {
-      // agreed here: the server, which asks again a form sent without JavaScript, is told so
-      var confirmed = document.createElement("input");
-      confirmed.type = "hidden";
-      confirmed.name = "confirmed";
-      confirmed.value = "true";
-      form.appendChild(confirmed);
+    if (question) {
+      markConfirmed(form);
     }
     // A second press while the page is on its way (a double click) would post the form twice: it is not sent again.
     // A form that reads (get) may be sent again: a download leaves the page where it is.
@@ -88,6 +94,7 @@
     if (question) {
       event.preventDefault();
       if (window.confirm(question)) {
+        markConfirmed(event.detail.elt.tagName === "FORM" ? event.detail.elt : event.detail.elt.form);
         event.detail.issueRequest(true);
       }
     }

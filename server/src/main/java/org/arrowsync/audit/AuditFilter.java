@@ -77,8 +77,8 @@ final class AuditFilter extends OncePerRequestFilter {
 
     private void record(UUID entry, ContentCachingRequestWrapper request, int status) {
         Object pattern = request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
-        if (pattern == null) {
-            return; // no controller took it: nothing was changed, nothing to name
+        if (pattern == null || request.getAttribute(AuditTrail.ASKED) != null) {
+            return; // no controller took it, or its page asked first: nothing was changed
         }
         Principal principal = request.getUserPrincipal();
         try {

@@ -29,6 +29,12 @@ public class AuditTrail {
      */
     public static final String REFUSED = AuditTrail.class.getName() + ".refused";
 
+    /**
+     * The request attribute a page sets when it answers a form with a question before acting on it: nothing was done,
+     * so nothing is recorded; the confirmed form is.
+     */
+    public static final String ASKED = AuditTrail.class.getName() + ".asked";
+
     private final AuditRepository entries;
     private final Clock clock;
 

@@ -49,6 +49,13 @@ class ConsoleAdvice {
         return problem(request, response, model, status, "Refused", List.of(e.getMessage()));
     }
 
+    /** A form marked {@link AsksFirst} sent without its confirmation: its question, nothing done yet. */
+    @ExceptionHandler(AskedForms.Unconfirmed.class)
+    String ask(AskedForms.Unconfirmed asked, Model model) {
+        model.addAttribute("asked", asked.question());
+        return "console/confirm";
+    }
+
     /** Two presses of one form (a double click) race to create the same record: the second finds the first's. */
     @ExceptionHandler(DuplicateKeyException.class)
     String duplicate(DuplicateKeyException e, HttpServletRequest request, HttpServletResponse response, Model model) {

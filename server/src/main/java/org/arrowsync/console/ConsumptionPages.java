@@ -170,6 +170,7 @@ class ConsumptionPages {
      * again with its result, whose tables did not list them; so does a form posted without JavaScript, which gets the
      * whole page.
      */
+    @AsksFirst(value = "Record these months now?", answer = "Record the months", when = "record")
     @PostMapping("/consumption/historical")
     String historical(
             @RequestParam(name = "resource_uuid", required = false) String resourceUuid,
@@ -214,6 +215,10 @@ class ConsumptionPages {
      * Cleanup of consumption records: the Delete button ({@code delete}) deletes, anything else counts what would go,
      * as the API's {@code dry_run} defaults to a count.
      */
+    @AsksFirst(
+            value = "Delete these consumption records now? Their provisional items leave their open invoices.",
+            answer = "Delete the records",
+            when = "delete")
     @PostMapping("/consumption/cleanup")
     String cleanup(
             @RequestParam(name = "period_from", required = false) String from,

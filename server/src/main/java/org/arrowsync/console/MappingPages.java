@@ -235,6 +235,10 @@ class MappingPages {
         return "redirect:/mappings/" + Uuids.hex(mapping.uuid());
     }
 
+    @AsksFirst(
+            value = "Deactivate this mapping? Its new Arrow lines will no longer be billed; lines billed already stay"
+                    + " billed.",
+            answer = "Deactivate the mapping")
     @PostMapping("/mappings/{uuid}/deactivate")
     String deactivate(@PathVariable String uuid, RedirectAttributes redirect) {
         CustomerMapping mapping = mappings.get(Filters.uuid("uuid", uuid));
@@ -274,6 +278,7 @@ class MappingPages {
         return "redirect:/mappings#vendors";
     }
 
+    @AsksFirst(value = "Delete this vendor offering mapping?", answer = "Delete the vendor mapping")
     @PostMapping("/vendors/{uuid}/delete")
     String deleteVendor(@PathVariable String uuid, RedirectAttributes redirect) {
         vendors.delete(Filters.uuid("uuid", uuid));

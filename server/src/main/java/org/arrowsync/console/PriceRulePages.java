@@ -120,6 +120,11 @@ class PriceRulePages {
         return margins(owner.uuid(), period);
     }
 
+    @AsksFirst(
+            value =
+                    "Delete this price rule? Closed invoices keep their prices; the next sync of an open month bills its"
+                            + " lines without it.",
+            answer = "Delete the price rule")
     @PostMapping("/price-rules/{uuid}/delete")
     String delete(
             @PathVariable String uuid, @RequestParam(required = false) String month, RedirectAttributes redirect) {

@@ -191,6 +191,9 @@ class SettingsPages {
                 : "Settings saved, but " + validation.error();
     }
 
+    @AsksFirst(
+            value = "Delete these settings? Settings with billing syncs cannot be deleted; deactivate them instead.",
+            answer = "Delete the settings")
     @PostMapping("/settings/{uuid}/delete")
     String delete(@PathVariable String uuid, RedirectAttributes redirect) {
         UUID id = Filters.uuid("uuid", uuid);

@@ -54,9 +54,11 @@ class ConsolePagesIntegrationTests extends ConsoleIntegrationTest {
                         "only",
                         "",
                         "delete",
+                        "true",
+                        "confirmed",
                         "true"));
         assertThat(deleted.statusCode())
-                .as("posted without JavaScript: the whole page")
+                .as("posted without JavaScript (its question answered): the whole page")
                 .isEqualTo(302);
         assertThat(deleted.headers().firstValue("Location"))
                 .hasValueSatisfying(to -> assertThat(to).endsWith("/consumption"));
@@ -64,6 +66,63 @@ class ConsolePagesIntegrationTests extends ConsoleIntegrationTest {
                 .contains("0 records deleted")
                 .contains("kept, ")
                 .contains("finalised: its item bills the final amount Arrow gave");
+    }
+
+    /**
+     * A form that deletes, sent without JavaScript (whose question it did not ask), deleted at once: it is asked on a
+     * page first, with the same form to send again confirmed, and nothing is done or recorded until then.
+     */
+    @Test
+    void aDeleteSentWithoutItsQuestionIsAskedFirst() {
+        JsonNode rule = api.post(
+                        "/api/admin/arrow/price-rules/",
+                        Map.of(
+                                "settings",
+                                fixture.settings(),
+                                "base",
+                                "buy",
+                                "markup_percent",
+                                "10",
+                                "valid_from",
+                                CLOSED.toString()))
+                .expect(201)
+                .json();
+        String uuid = rule.get("uuid").asString();
+        ConsoleSession browser = signedIn();
+        String page = "/price-rules/" + uuid;
+        String token = csrfOf(browser.get(page).body());
+        int audited = audited(uuid);
+
+        HttpResponse<String> asked = browser.post(page + "/delete", form("_csrf", token, "month", CLOSED.toString()));
+
+        assertThat(asked.statusCode()).isEqualTo(200);
+        assertThat(words(asked.body()))
+                .contains("Delete this price rule? Closed invoices keep their prices")
+                .contains("Nothing has been done yet.");
+        assertThat(asked.body())
+                .contains("action=\"" + page + "/delete\"")
+                .contains("name=\"month\" value=\"" + CLOSED + "\"")
+                .contains("name=\"confirmed\" value=\"true\"")
+                .contains(">Delete the price rule</button>");
+        api.get("/api/admin/arrow/price-rules/" + uuid + "/").expect(200);
+        assertThat(audited(uuid)).as("nothing done, nothing recorded").isEqualTo(audited);
+
+        HttpResponse<String> deleted = browser.post(
+                page + "/delete", form("_csrf", csrfOf(asked.body()), "month", CLOSED.toString(), "confirmed", "true"));
+
+        assertThat(deleted.statusCode()).isEqualTo(302);
+        api.get("/api/admin/arrow/price-rules/" + uuid + "/").expect(404);
+        assertThat(audited(uuid)).isEqualTo(audited + 1);
+    }
+
+    private int audited(String target) {
+        return api.get("/api/admin/audit-log/?page_size=300")
+                .expect(200)
+                .json()
+                .valueStream()
+                .filter(entry -> entry.toString().contains(target))
+                .toList()
+                .size();
     }
 
     /** Before any line of the account is synced, the vendor field suggests the vendors of Arrow's catalog. */
@@ -120,6 +179,8 @@ class ConsolePagesIntegrationTests extends ConsoleIntegrationTest {
                 "only",
                 "",
                 "delete",
+                "true",
+                "confirmed",
                 "true");
 
         assertThat(deleted.headers().firstValue("HX-Redirect")).contains("/consumption");
@@ -699,6 +760,8 @@ class ConsolePagesIntegrationTests extends ConsoleIntegrationTest {
                 "period_to",
                 CLOSED.toString(),
                 "record",
+                "true",
+                "confirmed",
                 "true");
 
         assertThat(recorded.headers().firstValue("HX-Redirect")).contains("/consumption");
