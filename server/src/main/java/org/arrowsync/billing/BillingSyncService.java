@@ -22,6 +22,7 @@ import org.arrowsync.arrowclient.BillingLine;
 import org.arrowsync.arrowclient.ExportQuery;
 import org.arrowsync.billing.BillingSyncItemRepository.ItemUpdate;
 import org.arrowsync.billing.SyncTimings.Phase;
+import org.arrowsync.ledger.InvoiceClosed;
 import org.arrowsync.ledger.ResourceService;
 import org.arrowsync.mappings.CustomerMapping;
 import org.arrowsync.mappings.CustomerMappingService;
@@ -269,6 +270,8 @@ public class BillingSyncService {
         } catch (ArrowException | IncompleteExport | LinesWithoutLicense e) {
             recordFailure(chosen, target.period(), e.getMessage());
             throw e;
+        } catch (InvoiceClosed e) {
+            throw e; // an invoice closed under the run: the job runs it again (D222)
         } catch (RuntimeException e) {
             // Not Arrow's fault: the details (SQL among them) go to the log, the syncs get a plain statement.
             log.error("Billing sync of {} for settings {} failed", target.period(), chosen.uuid(), e);

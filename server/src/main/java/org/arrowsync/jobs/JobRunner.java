@@ -12,6 +12,7 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.arrowsync.arrowclient.ArrowException;
+import org.arrowsync.ledger.InvoiceClosed;
 import org.arrowsync.shared.DatabaseConnectionLost;
 import org.arrowsync.shared.FailureMessages;
 import org.arrowsync.shared.Refusal;
@@ -45,7 +46,7 @@ class JobRunner {
     /** The log context of a running job: its uuid is on every line it writes. */
     static final String JOB_MDC_KEY = "job_id";
     /** A job whose database connection broke is run again until it has run this often, then it fails saying why. */
-    private static final int ATTEMPTS_WHEN_THE_DATABASE_IS_LOST = 3;
+    private static final int ATTEMPTS_WHEN_RUN_AGAIN = 3;
 
     private static final Logger log = LoggerFactory.getLogger(JobRunner.class);
 
@@ -149,6 +150,10 @@ class JobRunner {
             JsonNode result = report == null ? JsonNodeFactory.instance.objectNode() : json.valueToTree(report);
             jobs.finish(uuid, JobState.SUCCEEDED, progress.counts(), progress.errors(), result, "", clock.instant());
             return null;
+        } catch (InvoiceClosed e) {
+            // D222: a run reads its invoices' states as it begins; an operator closed one under it, which failed the
+            // run's transaction (rolled back): it runs again with the invoices as they are now
+            return runAgain(job, jobs, progress, e, clock);
         } catch (Refusal | ArrowException e) {
             // An outcome, not a bug: the message on the job says it all.
             log.info("Job {} ({}) failed: {}", uuid, job.kind().value(), e.getMessage());
@@ -163,7 +168,7 @@ class JobRunner {
             return e.getMessage();
         } catch (RuntimeException e) {
             if (DatabaseConnectionLost.causes(e)) {
-                return databaseLost(job, jobs, progress, new DatabaseConnectionLost(e), clock);
+                return runAgain(job, jobs, progress, new DatabaseConnectionLost(e), clock);
             }
             // A job that fails is reported on its row; rethrowing would only make db-scheduler retry blindly.
             log.warn("Job {} ({}) failed", uuid, job.kind().value(), e);
@@ -181,29 +186,26 @@ class JobRunner {
     }
 
     /**
-     * PostgreSQL rolled back what the job's transaction held; the handlers are idempotent, so the job runs again (by
-     * db-scheduler's retry) until its attempts are used up, and then fails with the reason.
+     * PostgreSQL rolled back what the job's transaction held (its connection lost, or a state it read changed under
+     * it); the handlers are idempotent, so the job runs again (by db-scheduler's retry) until its attempts are used up,
+     * and then fails with the reason.
      */
-    private static String databaseLost(
-            Job job, JobRepository jobs, JobProgress progress, DatabaseConnectionLost lost, Clock clock) {
+    private static String runAgain(
+            Job job, JobRepository jobs, JobProgress progress, RuntimeException reason, Clock clock) {
         int attempts = job.attempts() + 1; // this run's attempt, counted when it was marked running
-        if (attempts < ATTEMPTS_WHEN_THE_DATABASE_IS_LOST) {
-            log.warn(
-                    "Job {} ({}) lost its database connection; it runs again",
-                    job.uuid(),
-                    job.kind().value(),
-                    lost);
-            throw lost;
+        if (attempts < ATTEMPTS_WHEN_RUN_AGAIN) {
+            log.warn("Job {} ({}) runs again: {}", job.uuid(), job.kind().value(), reason.getMessage());
+            throw reason;
         }
-        log.warn("Job {} ({}) failed", job.uuid(), job.kind().value(), lost);
+        log.warn("Job {} ({}) failed", job.uuid(), job.kind().value(), reason);
         jobs.finish(
                 job.uuid(),
                 JobState.FAILED,
                 progress.counts(),
                 progress.errors(),
                 JsonNodeFactory.instance.objectNode(),
-                lost.getMessage() + "; gave up after " + attempts + " attempts",
+                reason.getMessage() + "; gave up after " + attempts + " attempts",
                 clock.instant());
-        return lost.getMessage();
+        return reason.getMessage();
     }
 }

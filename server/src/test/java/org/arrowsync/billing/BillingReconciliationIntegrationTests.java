@@ -17,6 +17,7 @@ import org.arrowsync.shared.Progress;
 import org.arrowsync.shared.Uuids;
 import org.arrowsync.support.ArrowFixture;
 import org.arrowsync.support.IntegrationTest;
+import org.arrowsync.support.Jobs;
 import org.arrowsync.support.TestClock;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -718,6 +719,44 @@ class BillingReconciliationIntegrationTests extends IntegrationTest {
                         select replace(c.uuid::text, '-', '') from billing_sync_items t join invoice_items it on it.id = t.invoice_item_id
                         join invoices i on i.id = it.invoice_id join customers c on c.id = i.customer_id
                         where t.arrow_line_reference = ?""").param(lineReference).query(String.class).single();
+    }
+
+    /**
+     * An operator issued a customer's invoice while a sync that had read it open (as a run reads its invoices as it
+     * begins) was about to write to it: the sync failed whole, "Invoice … is created and cannot be changed", nothing
+     * written. It runs again with the invoices as they are now, and the line goes on the customer's current invoice
+     * (D7, D222).
+     */
+    @Test
+    void anInvoiceClosedUnderARunningSyncMakesTheSyncRunAgain() throws InterruptedException {
+        String customerRef = customers.keySet().iterator().next();
+        String customer = customers.get(customerRef);
+        String late = fixture.emulator()
+                .addLine(fixture.licenseOf(lineReferences(customerRef).get(0)), MONTH, "12.50000", "10.00000");
+        fixture.emulator().fault("{\"family\":\"exports\",\"kind\":\"latency\",\"latencyMs\":3000,\"probability\":1}");
+        String job = api.post("/api/admin/arrow/billing-syncs/trigger_sync/", fixture.period(MONTH))
+                .expect(202)
+                .text("uuid");
+        Jobs.awaitState(api, job, "running");
+        Thread.sleep(1000); // the run has read its invoices and waits for Arrow's first page
+        fixture.closeInvoice(customer, MONTH);
+        fixture.emulator().clearFaults();
+
+        JsonNode finished = Jobs.await(api, job);
+
+        assertThat(finished.get("state").asString()).as(finished.toString()).isEqualTo("succeeded");
+        assertThat(finished.get("attempts").asInt()).as("run again once").isEqualTo(2);
+        assertThat(api.get("/api/invoices/?customer_uuid=" + customer + "&year="
+                                + TestClock.currentMonth().getYear() + "&month="
+                                + TestClock.currentMonth().getMonthValue())
+                        .expect(200)
+                        .json()
+                        .get(0)
+                        .get("items")
+                        .toString())
+                .as("the line on the customer's current invoice")
+                .contains(late);
+        assertThat(invoicedTo(late)).isEqualTo(customer);
     }
 
     @Test
