@@ -29,6 +29,7 @@ import org.arrowsync.ledger.ResourceService.CustomerLicense;
 import org.arrowsync.mappings.CustomerMapping;
 import org.arrowsync.pricing.PriceBook;
 import org.arrowsync.settings.Settings;
+import org.arrowsync.shared.Money;
 import org.arrowsync.shared.Progress;
 import org.arrowsync.shared.Texts;
 import org.slf4j.Logger;
@@ -369,6 +370,9 @@ final class SyncRun {
         if (!item.invoiceOpen() || item.billedVia() == BilledVia.CONSUMPTION) {
             // D119: a line reconciliation credited when Arrow moved it to a license consumption tracking bills keeps
             // its item and the credit, which bill nothing together
+            if (item.billedVia() != BilledVia.CONSUMPTION) {
+                awaitsReconciliation(line, item);
+            }
             updates.add(update(item, line, item.invoiced(), item.invoiceItemId(), item.billedVia()));
             return;
         }
@@ -391,6 +395,22 @@ final class SyncRun {
                             line.details(period)));
         }
         updates.add(update(item, line, line.due(), item.invoiceItemId(), BilledVia.INVOICE));
+    }
+
+    /**
+     * D223: a line Arrow changed after its invoice was closed keeps what it billed until the month's reconciliation
+     * books the difference, once Arrow validates the month: the wait is named on each run, not silent.
+     */
+    private void awaitsReconciliation(Line line, BillingSyncItem item) {
+        BigDecimal now = Money.billed(line.due(), BigDecimal.ZERO, item.currency());
+        if (now.compareTo(item.billed()) != 0) {
+            progress.increment("lines_awaiting_reconciliation");
+            progress.error("Line " + line.line().lineReference() + " of "
+                    + line.mapping().customerName()
+                    + " changed since its invoice of " + period + " was closed: billed "
+                    + item.billed().toPlainString() + ", Arrow's now " + now.toPlainString()
+                    + "; the month's reconciliation books the difference once Arrow validates the month");
+        }
     }
 
     private Map<Line, Long> writeInvoiceItems(List<Line> lines) {

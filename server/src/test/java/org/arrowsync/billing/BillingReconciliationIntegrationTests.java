@@ -722,6 +722,33 @@ class BillingReconciliationIntegrationTests extends IntegrationTest {
     }
 
     /**
+     * A line Arrow changed after its invoice was closed, in a month not validated yet: no sync corrects it (the
+     * reconciliation does, once Arrow validates the month), and the sync said nothing of it. The sync that sees the
+     * change names it, with what it billed and Arrow's amount now; the reconciliation then books the difference.
+     */
+    @Test
+    void aLineChangedAfterItsInvoiceWasClosedIsNamedByTheSyncUntilReconciled() {
+        String customerRef = customers.keySet().iterator().next();
+        String customer = customers.get(customerRef);
+        fixture.closeInvoice(customer, MONTH);
+        String changed = lineReferences(customerRef).get(0);
+        fixture.emulator().changeSell(changed, "999.12345");
+
+        JsonNode sync = fixture.syncedBilling(MONTH);
+
+        assertThat(sync.get("progress").get("lines_awaiting_reconciliation").asInt())
+                .as(sync.toString())
+                .isEqualTo(1);
+        assertThat(sync.get("errors").toString())
+                .contains("Line " + changed + " of ")
+                .contains("Arrow's now 999.12")
+                .contains("once Arrow validates the month");
+        arrowValidatesTheMonth();
+        assertThat(reconcile(false).get("result").get("compensations").asInt()).isEqualTo(1);
+        assertArrowAmountsMatchTheExport();
+    }
+
+    /**
      * An operator issued a customer's invoice while a sync that had read it open (as a run reads its invoices as it
      * begins) was about to write to it: the sync failed whole, "Invoice … is created and cannot be changed", nothing
      * written. It runs again with the invoices as they are now, and the line goes on the customer's current invoice
