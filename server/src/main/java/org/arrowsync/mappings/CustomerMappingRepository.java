@@ -96,17 +96,21 @@ class CustomerMappingRepository {
      * Whether another mapping of the settings has this very reference, or, when {@code active}, whether another active
      * one names the same Arrow customer (its key: trimmed, in upper case) by its reference or its Ref, as
      * {@link CustomerMapping#customerNames} compares them. A mapping deactivated bills nothing, so the customer may be
-     * mapped again beside it.
+     * mapped again beside it. The one found, an active one first.
      */
-    boolean taken(long settingsId, String reference, String key, boolean active, long exceptId) {
+    Optional<Taken> taken(long settingsId, String reference, String key, boolean active, long exceptId) {
         return jdbc.sql("""
-                        select exists (select 1 from customer_mappings where settings_id = ? and id <> ?
+                        select uuid, is_active from customer_mappings where settings_id = ? and id <> ?
                         and (arrow_reference = ? or (? and is_active
-                        and (upper(btrim(arrow_reference)) = ? or upper(btrim(arrow_customer_ref)) = ?))))""")
+                        and (upper(btrim(arrow_reference)) = ? or upper(btrim(arrow_customer_ref)) = ?)))
+                        order by is_active desc, id limit 1""")
                 .params(settingsId, exceptId, reference, active, key, key)
-                .query(Boolean.class)
-                .single();
+                .query((rs, row) -> new Taken(rs.getObject("uuid", UUID.class), rs.getBoolean("is_active")))
+                .optional();
     }
+
+    /** The mapping that takes an Arrow customer. */
+    record Taken(UUID uuid, boolean active) {}
 
     /** Arrow references mapped under any settings record (discovery marks them as already mapped). */
     List<String> allReferences() {

@@ -22,6 +22,7 @@ import org.arrowsync.shared.InvalidInput;
 import org.arrowsync.shared.Listing;
 import org.arrowsync.shared.NotFound;
 import org.arrowsync.shared.PageRequest;
+import org.arrowsync.shared.Uuids;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -196,9 +197,15 @@ public class CustomerMappingService {
         String reference = draft.arrowReference().strip();
         boolean active = draft.active() == null || draft.active();
         mappings.lockNamesOf(owner.uuid());
-        if (mappings.taken(owner.id(), reference, key(reference), active, exceptId)) {
-            throw InvalidInput.of(
-                    InvalidInput.NON_FIELD_ERRORS, "The fields settings, arrow_reference must make a unique set.");
+        Optional<CustomerMappingRepository.Taken> taken =
+                mappings.taken(owner.id(), reference, key(reference), active, exceptId);
+        if (taken.isPresent()) {
+            List<String> why = new ArrayList<>(List.of("The fields settings, arrow_reference must make a unique set."));
+            if (!taken.get().active()) {
+                why.add("Mapping " + Uuids.hex(taken.get().uuid()) + " of this Arrow customer is inactive: activate it"
+                        + " (is_active) rather than map the customer again.");
+            }
+            throw new InvalidInput(Map.of(InvalidInput.NON_FIELD_ERRORS, why));
         }
         return new MappingFields(
                 owner.id(),

@@ -161,6 +161,11 @@ class CustomerMappingApiIntegrationTests extends IntegrationTest {
         // deactivated, it bills nothing: the customer may be mapped again, and the first stays inactive
         String first = duplicateOf("XSP-DUP");
         api.patch(BASE + first + "/", Map.of("is_active", false)).expect(200);
+        JsonNode inactive = map("XSP-DUP", customer).expect(400).json().get("non_field_errors");
+        assertThat(inactive.get(0).asString()).contains("unique");
+        assertThat(inactive.get(1).asString())
+                .as("the inactive mapping of the same reference named, to activate")
+                .contains("Mapping " + first + " of this Arrow customer is inactive");
         map("xsp-dup", customer).expect(201);
         api.patch(BASE + first + "/", Map.of("is_active", true)).expect(400);
         JsonNode trimmed = map("  XSP-TRIMMED  ", customer).expect(201).json();
