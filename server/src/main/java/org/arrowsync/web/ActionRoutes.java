@@ -69,7 +69,9 @@ final class ActionRoutes extends RequestMappingHandlerMapping {
         boolean action = actionMethods != null && !actionMethods.isEmpty();
         if (action && RequestMethod.OPTIONS.name().equals(request.getMethod())) {
             // Spring's answer would add the methods of the object's path, which this one is not
-            return new HandlerMethod(new Options(allowed(actionMethods)), Options.HANDLE);
+            return Fixed.answering(ResponseEntity.ok()
+                    .header(HttpHeaders.ALLOW, String.join(", ", allowed(actionMethods)))
+                    .build());
         }
         HandlerMethod found;
         try {
@@ -86,9 +88,9 @@ final class ActionRoutes extends RequestMappingHandlerMapping {
         }
         if (found == null && appendsSlash(lookupPath, request)) {
             String query = request.getQueryString();
-            return new HandlerMethod(
-                    new SlashAppended(request.getRequestURI() + "/" + (query == null ? "" : "?" + query)),
-                    SlashAppended.HANDLE);
+            return Fixed.answering(ResponseEntity.status(HttpStatus.MOVED_PERMANENTLY)
+                    .header(HttpHeaders.LOCATION, request.getRequestURI() + "/" + (query == null ? "" : "?" + query))
+                    .build());
         }
         return found;
     }
@@ -124,55 +126,34 @@ final class ActionRoutes extends RequestMappingHandlerMapping {
         return allowed;
     }
 
-    /** The answer to OPTIONS on an action's path: its methods in {@code Allow}, written as the 405s write them. */
-    static final class Options {
+    /**
+     * A route's own answer, whatever the request: OPTIONS on an action's path (its methods in {@code Allow}, written as
+     * the 405s write them), a read sent on to its slashed path.
+     */
+    static final class Fixed {
 
         static final Method HANDLE;
 
         static {
             try {
-                HANDLE = Options.class.getMethod("handle");
+                HANDLE = Fixed.class.getMethod("handle");
             } catch (NoSuchMethodException e) {
                 throw new IllegalStateException(e);
             }
         }
 
-        private final String allow;
+        private final ResponseEntity<Void> answer;
 
-        Options(Set<String> allowed) {
-            this.allow = String.join(", ", allowed);
+        private Fixed(ResponseEntity<Void> answer) {
+            this.answer = answer;
         }
 
-        public HttpHeaders handle() {
-            HttpHeaders headers = new HttpHeaders();
-            headers.set(HttpHeaders.ALLOW, allow);
-            return headers;
-        }
-    }
-
-    /** The answer to a read without its trailing slash of a path routed with it. */
-    static final class SlashAppended {
-
-        static final Method HANDLE;
-
-        static {
-            try {
-                HANDLE = SlashAppended.class.getMethod("handle");
-            } catch (NoSuchMethodException e) {
-                throw new IllegalStateException(e);
-            }
-        }
-
-        private final String location;
-
-        SlashAppended(String location) {
-            this.location = location;
+        static HandlerMethod answering(ResponseEntity<Void> answer) {
+            return new HandlerMethod(new Fixed(answer), HANDLE);
         }
 
         public ResponseEntity<Void> handle() {
-            return ResponseEntity.status(HttpStatus.MOVED_PERMANENTLY)
-                    .header(HttpHeaders.LOCATION, location)
-                    .build();
+            return answer;
         }
     }
 

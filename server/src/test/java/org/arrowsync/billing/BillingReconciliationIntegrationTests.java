@@ -287,9 +287,7 @@ class BillingReconciliationIntegrationTests extends IntegrationTest {
         arrowValidatesTheMonth();
         String customerRef = customers.keySet().iterator().next();
         String customer = customers.get(customerRef);
-        fixture.closeInvoice(customer, MONTH);
-        invoices.openInvoiceFor(Uuids.fromPath(customer), MONTH);
-        fixture.closeInvoice(customer, TestClock.currentMonth());
+        closeTheMonthsAndTheCurrentInvoice(customer);
         String refused = lineReferences(customerRef).get(0);
         fixture.emulator().changeSell(refused, "999.12345");
 
@@ -320,15 +318,7 @@ class BillingReconciliationIntegrationTests extends IntegrationTest {
                 .as("what each periodic check reconciles again")
                 .containsExactly(MONTH);
 
-        // the customer's invoice of the month under way is open again (it is Waldur's, whose staff may reopen it)
-        jdbc.sql("""
-                        update invoices set state = 'pending' where customer_id = (select id from customers where uuid = ?::uuid)
-                        and year = ? and month = ?""")
-                .params(
-                        customer,
-                        TestClock.currentMonth().getYear(),
-                        TestClock.currentMonth().getMonthValue())
-                .update();
+        reopenTheCurrentInvoice(customer);
         assertThat(reconcile(false).get("result").get("compensations").asInt())
                 .as("the correction left out, now that an invoice takes it")
                 .isEqualTo(1);
@@ -349,9 +339,7 @@ class BillingReconciliationIntegrationTests extends IntegrationTest {
         assertThat(states()).containsOnly(4);
         String customerRef = customers.keySet().iterator().next();
         String customer = customers.get(customerRef);
-        fixture.closeInvoice(customer, MONTH);
-        invoices.openInvoiceFor(Uuids.fromPath(customer), MONTH);
-        fixture.closeInvoice(customer, TestClock.currentMonth());
+        closeTheMonthsAndTheCurrentInvoice(customer);
         String refused = lineReferences(customerRef).get(0);
         fixture.emulator().changeSell(refused, "255.00000");
 
@@ -369,14 +357,7 @@ class BillingReconciliationIntegrationTests extends IntegrationTest {
 
         invoices.openInvoiceFor(
                 Uuids.fromPath(customer), TestClock.currentMonth().plusMonths(1));
-        jdbc.sql("""
-                        update invoices set state = 'pending' where customer_id = (select id from customers where uuid = ?::uuid)
-                        and year = ? and month = ?""")
-                .params(
-                        customer,
-                        TestClock.currentMonth().getYear(),
-                        TestClock.currentMonth().getMonthValue())
-                .update();
+        reopenTheCurrentInvoice(customer);
         assertThat(reconcile(false).get("result").get("compensations").asInt())
                 .as("the correction left out, now that an invoice takes it")
                 .isEqualTo(1);
@@ -714,6 +695,25 @@ class BillingReconciliationIntegrationTests extends IntegrationTest {
     }
 
     /** The operator customer whose invoice carries the line's own item. */
+    /** The customer's invoices of the month and of the month under way closed: a correction has nowhere to go (D94). */
+    private void closeTheMonthsAndTheCurrentInvoice(String customer) {
+        fixture.closeInvoice(customer, MONTH);
+        invoices.openInvoiceFor(Uuids.fromPath(customer), MONTH);
+        fixture.closeInvoice(customer, TestClock.currentMonth());
+    }
+
+    /** The customer's invoice of the month under way open again (it is Waldur's, whose staff may reopen it). */
+    private void reopenTheCurrentInvoice(String customer) {
+        jdbc.sql("""
+                        update invoices set state = 'pending' where customer_id = (select id from customers where uuid = ?::uuid)
+                        and year = ? and month = ?""")
+                .params(
+                        customer,
+                        TestClock.currentMonth().getYear(),
+                        TestClock.currentMonth().getMonthValue())
+                .update();
+    }
+
     private String invoicedTo(String lineReference) {
         return jdbc.sql("""
                         select replace(c.uuid::text, '-', '') from billing_sync_items t join invoice_items it on it.id = t.invoice_item_id
