@@ -463,7 +463,6 @@ class BillingSyncRepository {
                         .update();
     }
 
-    /** What a run found wrong with the sync's lines, its state left as it is. */
     /**
      * A sync a correction of which waits for an open invoice (D108): its notes, and validated again if an earlier run
      * had reconciled it, so that the next reconciliation (a periodic one too) books the correction.

@@ -399,7 +399,7 @@ final class SyncRun {
 
     /**
      * D223: a line Arrow changed after its invoice was closed keeps what it billed until the month's reconciliation
-     * books the difference, once Arrow validates the month: the wait is named on each run, not silent.
+     * books the difference, once Arrow validates the month: the run that sees the change names the wait.
      */
     private void awaitsReconciliation(Line line, BillingSyncItem item) {
         BigDecimal now = Money.billed(line.due(), BigDecimal.ZERO, item.currency());

@@ -45,7 +45,10 @@ class JobRunner {
     static final String TASK = "arrow-job";
     /** The log context of a running job: its uuid is on every line it writes. */
     static final String JOB_MDC_KEY = "job_id";
-    /** A job whose database connection broke is run again until it has run this often, then it fails saying why. */
+    /**
+     * A job whose transaction was rolled back under it (its database connection broke, an invoice closed, D222) is run
+     * again until it has run this often, then it fails saying why.
+     */
     private static final int ATTEMPTS_WHEN_RUN_AGAIN = 3;
 
     private static final Logger log = LoggerFactory.getLogger(JobRunner.class);
