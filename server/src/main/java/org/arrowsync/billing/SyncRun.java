@@ -399,16 +399,18 @@ final class SyncRun {
 
     /**
      * D223: a line Arrow changed after its invoice was closed keeps what it billed until the month's reconciliation
-     * books the difference, once Arrow validates the month: the run that sees the change names the wait.
+     * books the difference, once Arrow validates the month: the run that sees the change names the wait. Not a month
+     * whose invoice was canceled, which nothing corrects (D163).
      */
     private void awaitsReconciliation(Line line, BillingSyncItem item) {
-        BigDecimal now = Money.billed(line.due(), BigDecimal.ZERO, item.currency());
-        if (now.compareTo(item.billed()) != 0) {
+        BigDecimal billed = Money.rounded(item.billed(), item.currency());
+        BigDecimal now = Money.rounded(line.due(), item.currency());
+        if (now.compareTo(billed) != 0 && invoices.noPlacement(line.mapping()) != NoPlacement.CANCELED) {
             progress.increment("lines_awaiting_reconciliation");
             progress.error("Line " + line.line().lineReference() + " of "
                     + line.mapping().customerName()
                     + " changed since its invoice of " + period + " was closed: billed "
-                    + item.billed().toPlainString() + ", Arrow's now " + now.toPlainString()
+                    + billed.toPlainString() + ", Arrow's now " + now.toPlainString()
                     + "; the month's reconciliation books the difference once Arrow validates the month");
         }
     }
