@@ -318,13 +318,7 @@ class BillingReconciliationIntegrationTests extends IntegrationTest {
                 .as("what each periodic check reconciles again")
                 .containsExactly(MONTH);
 
-        reopenTheCurrentInvoice(customer);
-        assertThat(reconcile(false).get("result").get("compensations").asInt())
-                .as("the correction left out, now that an invoice takes it")
-                .isEqualTo(1);
-        assertThat(states()).containsOnly(4);
-        assertThat(reconciliation.waiting(Uuids.fromPath(settings))).isEmpty();
-        assertArrowAmountsMatchTheExport();
+        bookedOnceAnInvoiceOpens(customer);
     }
 
     /**
@@ -355,15 +349,7 @@ class BillingReconciliationIntegrationTests extends IntegrationTest {
                 .as("what each periodic check reconciles again")
                 .containsExactly(MONTH);
 
-        invoices.openInvoiceFor(
-                Uuids.fromPath(customer), TestClock.currentMonth().plusMonths(1));
-        reopenTheCurrentInvoice(customer);
-        assertThat(reconcile(false).get("result").get("compensations").asInt())
-                .as("the correction left out, now that an invoice takes it")
-                .isEqualTo(1);
-        assertThat(states()).containsOnly(4);
-        assertThat(reconciliation.waiting(Uuids.fromPath(settings))).isEmpty();
-        assertArrowAmountsMatchTheExport();
+        bookedOnceAnInvoiceOpens(customer);
     }
 
     /**
@@ -695,6 +681,17 @@ class BillingReconciliationIntegrationTests extends IntegrationTest {
     }
 
     /** The operator customer whose invoice carries the line's own item. */
+    /** The customer's invoice under way opened again: the next reconciliation books the correction left out, once. */
+    private void bookedOnceAnInvoiceOpens(String customer) {
+        reopenTheCurrentInvoice(customer);
+        assertThat(reconcile(false).get("result").get("compensations").asInt())
+                .as("the correction left out, now that an invoice takes it")
+                .isEqualTo(1);
+        assertThat(states()).containsOnly(4);
+        assertThat(reconciliation.waiting(Uuids.fromPath(settings))).isEmpty();
+        assertArrowAmountsMatchTheExport();
+    }
+
     /** The customer's invoices of the month and of the month under way closed: a correction has nowhere to go (D94). */
     private void closeTheMonthsAndTheCurrentInvoice(String customer) {
         fixture.closeInvoice(customer, MONTH);
