@@ -153,29 +153,27 @@ public class BillingReconciliation {
         Settings chosen = settings.named(target.settings().uuid()).requireExportTemplate();
         return transactions.execute(status -> {
             status.setRollbackOnly();
-            return within(
-                    chosen,
-                    target,
-                    Progress.NONE,
-                    Run::preview,
-                    // a month never synced: the reconciliation's own sync bills it first (D105), counted here
-                    month -> month.isEmpty()
-                            ? read(new Run(chosen, target, month, Progress.NONE))
-                                    .preview()
-                                    .noted(NOT_SYNCED_YET)
-                            // synced syncs and none to take: the reconciliation's own sync may validate them (D213)
-                            : new Preview(
-                                    target.period().toString(),
-                                    0,
-                                    List.of(),
-                                    BigDecimal.ZERO,
-                                    Map.of(),
-                                    month.stream().anyMatch(sync -> sync.state() == SyncState.SYNCED)
-                                            ? NOT_VALIDATED_YET
-                                            : NOTHING_TO_RECONCILE,
-                                    0,
-                                    List.of()));
+            return within(chosen, target, Progress.NONE, Run::preview, month -> nothingToTake(chosen, target, month));
         });
+    }
+
+    /** The preview of a month with no sync the reconciliation takes; it still syncs the month first (D105). */
+    private Preview nothingToTake(Settings chosen, Target target, List<BillingSync> month) {
+        if (month.isEmpty()) {
+            // never synced: the lines the reconciliation's own sync bills, counted (D216)
+            return read(new Run(chosen, target, month, Progress.NONE)).preview().noted(NOT_SYNCED_YET);
+        }
+        // synced syncs and none to take: the reconciliation's own sync may validate them (D213)
+        boolean synced = month.stream().anyMatch(sync -> sync.state() == SyncState.SYNCED);
+        return new Preview(
+                target.period().toString(),
+                0,
+                List.of(),
+                BigDecimal.ZERO,
+                Map.of(),
+                synced ? NOT_VALIDATED_YET : NOTHING_TO_RECONCILE,
+                0,
+                List.of());
     }
 
     /**
@@ -576,9 +574,12 @@ public class BillingReconciliation {
             long unsyncedLines,
             List<RefusedPreview> refused) {
 
-        /** Whether a reconciliation may book anything: the month has syncs it takes, or may validate first (D213). */
+        /**
+         * Whether a reconciliation may book anything: the month has syncs it takes, or its own sync may bill or
+         * validate them first (D213, D216).
+         */
         public boolean reconcilable() {
-            return note.isBlank() || NOT_VALIDATED_YET.equals(note) || NOT_SYNCED_YET.equals(note);
+            return !NOTHING_TO_RECONCILE.equals(note);
         }
 
         Preview noted(String note) {

@@ -41,8 +41,7 @@ class AskedForms implements WebMvcConfigurer {
     }
 
     private static boolean acts(AsksFirst asks, HttpServletRequest request) {
-        return "POST".equals(request.getMethod())
-                && (asks.when().isEmpty() || "true".equals(request.getParameter(asks.when())));
+        return asks.when().isEmpty() || "true".equals(request.getParameter(asks.when()));
     }
 
     private static boolean confirmed(HttpServletRequest request) {

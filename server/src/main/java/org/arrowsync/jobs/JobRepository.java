@@ -27,9 +27,6 @@ class JobRepository {
                     + " j.state, j.attempts, j.progress::text as progress, j.result::text as result, j.errors::text as errors, j.error_message,"
                     + " j.triggered_by, j.created, j.started, j.finished, j.audit_entry" + FROM;
 
-    /** Of one month, the period given twice; or of every month, null given twice. */
-    private static final String IN_PERIOD = " and (cast(? as text) is null or j.period = ?)";
-
     private final JdbcClient jdbc;
     private final ListQuery<Job> listing;
     private final JsonMapper json;
@@ -79,7 +76,7 @@ class JobRepository {
 
     /** The settings' queued and running jobs (of one month unless {@code period} is null), running ones first. */
     List<Job> active(UUID settingsUuid, YearMonth period, int limit) {
-        return jdbc.sql(SELECT + " where s.uuid = ? and j.state in ('queued', 'running')" + IN_PERIOD
+        return jdbc.sql(SELECT + " where s.uuid = ? and j.state in ('queued', 'running')" + inPeriod("j")
                         + " order by j.state = 'running' desc, j.created desc, j.id desc limit ?")
                 .params(settingsUuid, periodText(period), periodText(period), limit)
                 .query(this::map)
@@ -91,14 +88,20 @@ class JobRepository {
      * failed: what is failing now.
      */
     List<Job> failing(UUID settingsUuid, YearMonth period, int limit) {
-        return jdbc.sql(SELECT + """
-                         where j.id in (select distinct on (f.coalesce_key) f.id from arrow_jobs f join arrow_settings fs on fs.id = f.settings_id
-                                        where fs.uuid = ? and f.state in ('succeeded', 'failed')
-                                        order by f.coalesce_key, f.created desc, f.id desc)
-                        and j.state = 'failed'""" + IN_PERIOD + " order by j.created desc limit ?")
+        return jdbc.sql(SELECT
+                        + " where j.id in (select distinct on (f.coalesce_key) f.id from arrow_jobs f"
+                        + " join arrow_settings fs on fs.id = f.settings_id"
+                        + " where fs.uuid = ? and f.state in ('succeeded', 'failed')" + inPeriod("f")
+                        + " order by f.coalesce_key, f.created desc, f.id desc)"
+                        + " and j.state = 'failed' order by j.created desc limit ?")
                 .params(settingsUuid, periodText(period), periodText(period), limit)
                 .query(this::map)
                 .list();
+    }
+
+    /** Of one month, the period given twice; or of every month, null given twice. */
+    private static String inPeriod(String alias) {
+        return " and (cast(? as text) is null or " + alias + ".period = ?)";
     }
 
     private static String periodText(YearMonth period) {
