@@ -211,6 +211,9 @@ public class BillingReconciliation {
 
         private final Settings settings;
         private final YearMonth period;
+        /** Whether the operator forced the run, which also credits a customer Arrow's export leaves out (D224). */
+        private final boolean force;
+
         private final PriceBook prices;
         private final Map<Long, BillingSync> syncs;
         /** The month's other syncs (not reconciled by this run), whose lines are recorded all the same. */
@@ -220,6 +223,8 @@ public class BillingReconciliation {
         private final MappingIndex index;
         private final LineReport report;
         private final IdSet seen = new IdSet();
+        /** The customer mappings of which the export lists a billed line at least (D224). */
+        private final Set<Long> listed = new HashSet<>();
         /** Lines consumption tracking bills that Arrow no longer lists, found by {@link #plan}. */
         private final List<BillingSyncItem> droppedFromConsumption = new ArrayList<>();
 
@@ -237,6 +242,7 @@ public class BillingReconciliation {
         Run(Settings settings, Target target, List<BillingSync> month, Progress progress) {
             this.settings = settings;
             this.period = target.period();
+            this.force = target.force();
             this.prices = rules.book(settings);
             this.syncs = month.stream()
                     .filter(sync -> sync.state().reconcilable(target.force()))
@@ -281,6 +287,7 @@ public class BillingReconciliation {
             Set<String> unrecorded = new HashSet<>(byReference.keySet());
             for (BillingSyncItem item : writers.items().find(syncs.keySet(), byReference.keySet())) {
                 unrecorded.remove(item.lineReference());
+                listed.add(syncs.get(item.syncId()).mappingId());
                 if (!seen.add(item.id())) {
                     progress.increment("duplicate_lines");
                     continue;
@@ -378,18 +385,28 @@ public class BillingReconciliation {
                 throw IncompleteExport.withoutLines(rows, period, report.firstProblem(), "nothing was reconciled");
             }
             // Removed lines too: one dropped while its invoice was closed still holds its charge until credited here.
-            writers.items().unseen(syncs.keySet(), null, true, seen).stream()
+            Map<Long, List<BillingSyncItem>> unseen = writers.items().unseen(syncs.keySet(), null, true, seen).stream()
                     .filter(item ->
                             !report.keepsUnseenLines(syncs.get(item.syncId()).mappingId()))
-                    .forEach(item -> {
-                        if (item.billedVia() == BilledVia.CONSUMPTION) {
-                            // its finalisation credits it; the line only leaves the month's priced total (D191)
-                            droppedFromConsumption.add(item);
-                        } else {
-                            compensations.consider(
-                                    item, syncs.get(item.syncId()), BigDecimal.ZERO, null, Compensations.LINE_REMOVED);
-                        }
-                    });
+                    .collect(Collectors.groupingBy(BillingSyncItem::syncId, LinkedHashMap::new, Collectors.toList()));
+            Map<Long, List<BillingSyncItem>> leftOut = new LinkedHashMap<>();
+            unseen.forEach((syncId, items) -> {
+                BillingSync sync = syncs.get(syncId);
+                if (!force && !listed.contains(sync.mappingId())) {
+                    leftOut.computeIfAbsent(sync.mappingId(), mapping -> new ArrayList<>())
+                            .addAll(items);
+                    return;
+                }
+                for (BillingSyncItem item : items) {
+                    if (item.billedVia() == BilledVia.CONSUMPTION) {
+                        // its finalisation credits it; the line only leaves the month's priced total (D191)
+                        droppedFromConsumption.add(item);
+                    } else {
+                        compensations.consider(item, sync, BigDecimal.ZERO, null, Compensations.LINE_REMOVED);
+                    }
+                }
+            });
+            leftOut.values().forEach(this::keepLeftOut);
             moves.plan(compensations, writers, period);
             // A correction that waits for an open invoice (D94) leaves Arrow's amount on its line, so the month's
             // priced
@@ -403,6 +420,58 @@ public class BillingReconciliation {
                 }
             });
             writers.items().recordPrices(owed, writers.now());
+        }
+
+        /**
+         * D224: a customer none of whose billed lines the export lists, while it lists others' (else nothing is
+         * reconciled, D3), keeps them all: named on the job and its syncs, which stay validated so that the next run
+         * looks again, until Arrow lists the customer again or a forced run credits its lines. {@code items}: its lines
+         * the run did not see, removed ones too.
+         */
+        private void keepLeftOut(List<BillingSyncItem> items) {
+            List<BillingSyncItem> charging = items.stream()
+                    .filter(item -> item.billedVia() == BilledVia.CONSUMPTION
+                            ? !item.removed()
+                            : credited(item).signum() != 0)
+                    .toList();
+            if (charging.isEmpty()) {
+                return;
+            }
+            BillingSync first = syncs.get(charging.get(0).syncId());
+            Map<String, BigDecimal> billed = totals(charging.stream()
+                    .filter(item -> item.billedVia() != BilledVia.CONSUMPTION)
+                    .map(item -> Map.entry(item.currency(), Money.rounded(item.billed(), item.currency()))));
+            String lines = lines(charging.size());
+            progress.increment("customers_missing");
+            progress.error("Arrow's final export of " + period + " lists none of the " + lines + " billed to "
+                    + first.customerName() + " (" + billedText(billed) + "), while it lists other customers' lines:"
+                    + " nothing was credited. The next reconciliation looks again; if Arrow really dropped this"
+                    + " customer's month, a forced reconciliation credits " + (charging.size() == 1 ? "it" : "them"));
+            charging.stream()
+                    .collect(Collectors.groupingBy(BillingSyncItem::syncId, Collectors.counting()))
+                    .forEach((syncId, count) -> report.missing(syncId, lines(count)));
+            // the credits a forced run would book; consumption tracking's lines are credited by its finalisation
+            charging.stream()
+                    .filter(item -> item.billedVia() != BilledVia.CONSUMPTION)
+                    .forEach(item -> refusals.add(new RefusedPreview(
+                            first.customerUuid(),
+                            first.customerName(),
+                            item.lineReference(),
+                            item.description(),
+                            item.currency(),
+                            credited(item),
+                            MISSING_CUSTOMER,
+                            false,
+                            true)));
+        }
+
+        /** What crediting a line Arrow dropped would book: all it charges, as its invoices bill it. */
+        private static BigDecimal credited(BillingSyncItem item) {
+            return Money.correction(BigDecimal.ZERO, item.billed(), item.currency());
+        }
+
+        private static String lines(long count) {
+            return count + (count == 1 ? " line" : " lines");
         }
 
         /**
@@ -422,7 +491,8 @@ public class BillingReconciliation {
                     item.currency(),
                     difference,
                     refusal.why(),
-                    refusal.waitsForInvoice()));
+                    refusal.waitsForInvoice(),
+                    false));
         }
 
         Preview preview() {
@@ -478,8 +548,9 @@ public class BillingReconciliation {
             writers.runs().recountVendorTotals(settings.id(), period);
             for (BillingSync sync : syncs.values()) {
                 BillingSyncRepository.Notes notes = report.notes(sync.mappingId(), sync.id());
-                if (report.waitsForInvoice(sync.id())) {
-                    // not reconciled while a correction of its lines waits for an open invoice (D108, D219)
+                if (report.waitsForInvoice(sync.id()) || report.isMissing(sync.id())) {
+                    // not reconciled while a correction of its lines waits for an open invoice (D108, D219) or for
+                    // Arrow to list its customer again (D224)
                     writers.syncs().saveWaiting(sync.id(), notes, writers.now());
                 } else {
                     writers.syncs().saveReconciled(sync.id(), sync.markReconciled(true), notes, writers.now());
@@ -540,6 +611,23 @@ public class BillingReconciliation {
 
     static final String NOTHING_TO_RECONCILE = "No validated billing syncs to reconcile";
 
+    /** Why the lines of a customer Arrow's final export leaves out are not credited (D224). */
+    static final String MISSING_CUSTOMER = "Arrow's final export lists none of this customer's lines: kept until it"
+            + " lists them again, or a forced reconciliation credits them";
+
+    /**
+     * What lines' invoices bill, per currency, as a job's message gives it ("12.50 EUR, 3.00 USD on their invoices");
+     * none where consumption tracking bills them all.
+     */
+    private static String billedText(Map<String, BigDecimal> totals) {
+        return totals.isEmpty()
+                ? "billed through consumption tracking"
+                : totals.entrySet().stream()
+                                .map(total -> total.getValue().toPlainString() + " " + total.getKey())
+                                .collect(Collectors.joining(", "))
+                        + " on their invoices";
+    }
+
     /**
      * A preview's note of a month no sync recorded: the reconciliation syncs it first (D105), which bills its lines as
      * a billing sync does, {@code unsyncedLines} of them; then it reconciles what Arrow has validated.
@@ -582,6 +670,11 @@ public class BillingReconciliation {
             return !NOTHING_TO_RECONCILE.equals(note);
         }
 
+        /** Whether Arrow's export lists none of a customer's lines, which only a forced run credits (D224). */
+        public boolean leavesOutCustomers() {
+            return refused.stream().anyMatch(RefusedPreview::customerLeftOut);
+        }
+
         Preview noted(String note) {
             return new Preview(
                     period, syncs, customers, compensationTotal, compensationTotals, note, unsyncedLines, refused);
@@ -607,9 +700,10 @@ public class BillingReconciliation {
             String reason) {}
 
     /**
-     * A correction the run would not book (D9, D94, D112, D163), named as its job names it: the line, the difference
-     * left out (null where Arrow's amount is in another currency than the line's) and why; {@code waitsForInvoice}: a
-     * later reconciliation books it once the customer has an open invoice.
+     * A correction the run would not book (D9, D94, D112, D163, D224), named as its job names it: the line, the
+     * difference left out (null where Arrow's amount is in another currency than the line's) and why;
+     * {@code waitsForInvoice}: a later reconciliation books it once the customer has an open invoice;
+     * {@code customerLeftOut}: Arrow's export lists none of the customer's lines, and a forced run would credit it.
      */
     public record RefusedPreview(
             UUID customerUuid,
@@ -619,7 +713,8 @@ public class BillingReconciliation {
             String currency,
             BigDecimal difference,
             String why,
-            boolean waitsForInvoice) {}
+            boolean waitsForInvoice,
+            boolean customerLeftOut) {}
 
     /**
      * The outcome of a reconciliation, stored as the job's result; {@code customers} says what each one was booked, the

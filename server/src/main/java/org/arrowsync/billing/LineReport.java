@@ -110,6 +110,20 @@ final class LineReport {
         problems.keep(problems.firstUncorrected, lineReference + ": " + refusal.why());
     }
 
+    /**
+     * Reports a sync none of whose {@code lines} (counted, "3 lines") the export lists while it lists other customers'
+     * (D224): they are kept, not credited, and the sync is left to a later run.
+     */
+    void missing(long syncId, String lines) {
+        bySync.computeIfAbsent(syncId, id -> new Problems()).missing = lines;
+    }
+
+    /** Whether the export leaves out every line of this sync ({@link #missing}). */
+    boolean isMissing(long syncId) {
+        Problems problems = bySync.get(syncId);
+        return problems != null && problems.missing != null;
+    }
+
     /** Whether a correction of this sync's lines waits for an open invoice ({@link #uncorrected}). */
     boolean waitsForInvoice(long syncId) {
         Problems problems = bySync.get(syncId);
@@ -193,6 +207,9 @@ final class LineReport {
         private int uncorrected;
         private int waitingForInvoice;
         private boolean keepsUnseenLines;
+        /** The lines the export leaves out, counted, when it lists none of the sync's ({@link #missing}). */
+        private String missing;
+
         private final List<String> firstUnreadable = new ArrayList<>();
         private final List<String> firstMismatches = new ArrayList<>();
         private final List<String> firstRefused = new ArrayList<>();
@@ -212,6 +229,7 @@ final class LineReport {
                 refusedForNow += other.refusedForNow;
                 uncorrected += other.uncorrected;
                 waitingForInvoice += other.waitingForInvoice;
+                missing = other.missing == null ? missing : other.missing;
                 other.firstUnreadable.forEach(text -> keep(firstUnreadable, text));
                 other.firstMismatches.forEach(text -> keep(firstMismatches, text));
                 other.firstRefused.forEach(text -> keep(firstRefused, text));
@@ -221,6 +239,11 @@ final class LineReport {
 
         List<String> messages() {
             List<String> parts = new ArrayList<>();
+            if (missing != null) {
+                parts.add("Arrow's final export lists none of its " + missing + ", while it lists other customers':"
+                        + " nothing was credited; a later reconciliation looks again, and a forced one credits them if"
+                        + " Arrow dropped this customer's month");
+            }
             if (unreadable > 0) {
                 parts.add(unreadable + (unreadable == 1 ? " export line" : " export lines")
                         + " could not be used (what was billed for them before is left as it is): "

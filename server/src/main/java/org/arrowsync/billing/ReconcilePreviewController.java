@@ -89,8 +89,9 @@ class ReconcilePreviewController {
             List<CustomerPreviewView> customers,
 
             @Schema(
-                    description = "Corrections the reconciliation would not book (D9, D94, D112, D163), as its job"
-                            + " counts them; not in compensation_total")
+                    description = "Corrections the reconciliation would not book (D9, D94, D112, D163) and the"
+                            + " credits it holds for a customer Arrow's final export leaves out (D224); not in"
+                            + " compensation_total")
             int correctionsRefused,
 
             List<RefusedView> refused) {}

@@ -836,6 +836,70 @@ class BillingReconciliationIntegrationTests extends IntegrationTest {
         assertThat(reconciliation.waiting(Uuids.fromPath(settings))).isEmpty();
     }
 
+    /**
+     * D224: a final export that lists none of a customer's lines, while it lists the others', credits nothing of that
+     * customer: the reconciliation says so and looks again next time, until Arrow lists the customer again or the
+     * operator forces the run, which credits its lines.
+     */
+    @Test
+    void aCustomerTheFinalExportLeavesOutWholeIsCreditedOnlyByAForcedReconciliation() {
+        arrowValidatesTheMonth();
+        List<String> refs = List.copyOf(customers.keySet());
+        String leftOut = refs.get(0);
+        List<String> lines = lineReferences(leftOut, "%");
+        BigDecimal billed = fixture.arrowChargesAsBilled(customers.get(leftOut), MONTH);
+        lines.forEach(line -> fixture.emulator().removeLine(line));
+        fixture.emulator().changeSell(lineReferences(refs.get(1)).get(0), "999.12345");
+
+        JsonNode preview = api.post("/api/admin/arrow/billing-syncs/reconcile_preview/", fixture.period(MONTH))
+                .expect(200)
+                .json();
+        assertThat(preview.get("customers").findValuesAsString("customer_uuid"))
+                .containsExactly(customers.get(refs.get(1)));
+        assertThat(preview.get("refused").findValuesAsString("customer_uuid"))
+                .hasSize(lineReferences(leftOut).size())
+                .containsOnly(customers.get(leftOut));
+        assertThat(preview.get("refused").get(0).get("reason").asString()).contains("lists none of this customer's");
+
+        JsonNode job = reconcile(false);
+        assertThat(job.get("state").asString()).as(job.toString()).isEqualTo("succeeded");
+        assertThat(job.get("result").get("compensations").asInt())
+                .as("the other customer's correction is booked")
+                .isEqualTo(1);
+        assertThat(job.get("progress").get("customers_missing").asInt()).isEqualTo(1);
+        assertThat(job.get("errors").toString())
+                .contains("lists none of the " + lines.size() + " lines billed to")
+                .contains("a forced reconciliation credits them");
+        assertThat(fixture.arrowChargesAsBilled(customers.get(leftOut), MONTH))
+                .as("nothing credited")
+                .isEqualByComparingTo(billed);
+        JsonNode sync = syncOf(lines.get(0));
+        assertThat(sync.get("state").asInt())
+                .as("looked at again by the next check")
+                .isEqualTo(3);
+        assertThat(sync.get("error_message").asString())
+                .contains("lists none of its " + sync.get("items").size() + " lines");
+        assertThat(reconciliation.waiting(Uuids.fromPath(settings))).containsExactly(MONTH);
+
+        lines.forEach(line -> fixture.emulator().restoreLine(line));
+        JsonNode listedAgain = reconcile(false);
+        assertThat(listedAgain.get("result").get("compensations").asInt())
+                .as(listedAgain.toString())
+                .isZero();
+        assertThat(states()).as("Arrow lists the customer again").containsOnly(4);
+        assertThat(syncOf(lines.get(0)).get("error_message").asString()).isEmpty();
+
+        lines.forEach(line -> fixture.emulator().removeLine(line));
+        assertThat(reconcile(false).get("result").get("compensations").asInt()).isZero();
+        JsonNode forced = reconcile(true);
+        assertThat(forced.get("result").get("compensations").asInt())
+                .as(forced.toString())
+                .isEqualTo(lineReferences(leftOut).size());
+        assertThat(fixture.arrowChargesAsBilled(customers.get(leftOut), MONTH)).isZero();
+        assertArrowAmountsMatchTheExport();
+        assertThat(states()).containsOnly(4);
+    }
+
     @Test
     void syncedMonthsNeedForceAndAnEmptyExportChangesNothing() {
         JsonNode notValidated = reconcile(false);

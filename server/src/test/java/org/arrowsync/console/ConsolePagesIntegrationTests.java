@@ -919,6 +919,32 @@ class ConsolePagesIntegrationTests extends ConsoleIntegrationTest {
                 .contains("was canceled");
     }
 
+    /** D224: the preview says a customer Arrow's final export leaves out keeps its lines, and how to credit them. */
+    @Test
+    void theReconciliationPreviewHoldsTheCreditsOfACustomerArrowLeavesOut() {
+        Map<String, String> customers = fixture.mapCustomers(2);
+        fixture.syncedBilling(CLOSED);
+        String leftOut = customers.keySet().iterator().next();
+        List<String> lines = fixture.lineReferences(leftOut, "invoice");
+        fixture.lineReferences(leftOut, "%").forEach(line -> fixture.emulator().removeLine(line));
+        ConsoleSession browser = signedIn();
+        String reconcile = "/months/" + fixture.settings() + "/" + CLOSED + "/reconcile";
+
+        String held = browser.get(reconcile).body();
+
+        assertThat(held)
+                .contains("nothing would be booked.")
+                .contains(lines.size() + " corrections to Arrow’s final amounts would not be booked")
+                .contains("id=\"preview-left-out\"")
+                .contains("their credits are held")
+                .contains(lines.get(0));
+        assertThat(browser.get(reconcile + "?force=true").body())
+                .as("forced, the customer's lines are credited")
+                .doesNotContain("preview-left-out")
+                .contains("1 customer gets compensations")
+                .contains(lines.get(0));
+    }
+
     /**
      * A historical sync of months that run backwards is refused in words above the form (the API's non-field error).
      */
