@@ -329,6 +329,24 @@ class ConsumptionRecordRepository {
                 .optional();
     }
 
+    /**
+     * The month's records these settings wrote and have not finalised, other than those of {@code tracked}: the ones
+     * their consumption run no longer covers (the customer's mapping deactivated or pointed at another customer, the
+     * resource no longer OK or carrying another license), oldest first.
+     */
+    List<ConsumptionRecord> untracked(long settingsId, LocalDate period, Collection<ResourceLicense> tracked) {
+        return jdbc.sql(SELECT + " where cr.billing_period = ? and " + RECORDED_BY_SETTINGS
+                        + " and cr.finalized_at is null and (cr.resource_id, cr.license_reference) not in"
+                        + " (select * from unnest(?::bigint[], ?::text[])) order by cr.id")
+                .params(
+                        Date.valueOf(period),
+                        settingsId,
+                        tracked.stream().map(ResourceLicense::resourceId).toArray(Long[]::new),
+                        tracked.stream().map(ResourceLicense::licenseReference).toArray(String[]::new))
+                .query(this::map)
+                .list();
+    }
+
     /** A resource as billed under one license: the key of a month's record with the month. */
     record ResourceLicense(long resourceId, String licenseReference) {
 

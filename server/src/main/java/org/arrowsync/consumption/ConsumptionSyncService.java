@@ -15,6 +15,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.arrowsync.arrowclient.ArrowClient;
 import org.arrowsync.arrowclient.ArrowClients;
 import org.arrowsync.arrowclient.ArrowUnauthorized;
@@ -40,6 +42,8 @@ import org.springframework.stereotype.Service;
 public class ConsumptionSyncService {
 
     static final int KEPT_ERRORS = 100;
+    /** Untracked licenses a run names; it counts them all. */
+    private static final int KEPT_NAMES = 3;
     /** Why a run recorded nothing, on the job, so that a run with nothing to do does not look like a success. */
     static final String NO_RESOURCES = "no licensed resources for the mapped customers";
 
@@ -97,6 +101,9 @@ public class ConsumptionSyncService {
             }
         }
         progress.add("resources", resources.size() + covered.leftOut().size());
+        if (order.resourceUuid() == null) {
+            untracked(order, covered, progress);
+        }
         runAll(due, resource -> {
             try {
                 Consumption consumption =
@@ -127,6 +134,33 @@ public class ConsumptionSyncService {
                 order.settings().uuid(),
                 report.summary());
         return report;
+    }
+
+    /**
+     * Names the licenses recorded earlier in the month that the run no longer covers, as when their customer's mapping
+     * was deactivated or pointed at another customer: their records keep what was last recorded until the month's
+     * finalisation bills Arrow's final amount (D114), and the run says so rather than leaving them without a word.
+     */
+    private void untracked(SyncOrder order, LicensedResources.Covered covered, Progress progress) {
+        List<ResourceLicense> tracked = Stream.concat(
+                        covered.billed().stream(), covered.leftOut().stream().map(LicensedResources.LeftOut::resource))
+                .map(ResourceLicense::of)
+                .toList();
+        List<ConsumptionRecord> untracked =
+                records.untracked(order.settings().id(), order.period().atDay(1), tracked);
+        if (untracked.isEmpty()) {
+            return;
+        }
+        progress.add("licenses_untracked", untracked.size());
+        progress.error(untracked.size() + (untracked.size() == 1 ? " license" : " licenses") + " recorded earlier in "
+                + order.period() + " " + (untracked.size() == 1 ? "is" : "are") + " no longer tracked (first: "
+                + untracked.stream()
+                        .limit(KEPT_NAMES)
+                        .map(record -> record.licenseReference() + " of " + record.customerName())
+                        .collect(Collectors.joining(", "))
+                + "): no active customer mapping of these settings names the customer of its resource now, or the"
+                + " resource is no longer OK or carries another license. What was recorded stands until the month's"
+                + " finalisation bills Arrow's final amount.");
     }
 
     /**

@@ -49,6 +49,21 @@ class ConsumptionRecordOwnershipIntegrationTests extends IntegrationTest {
         api.patch(MAPPINGS + fixture.mapping(arrowCustomerOf(license)) + "/", Map.of("is_active", false))
                 .expect(200);
 
+        // the month's records of the settings, all of that customer's, the only one mapped
+        long licenses = jdbc.sql("""
+                        select count(*) from consumption_records cr join arrow_settings s on s.id = cr.settings_id
+                        where cr.billing_period = ? and s.uuid = ?::uuid""")
+                .params(CLOSED.atDay(1), fixture.settings())
+                .query(Long.class)
+                .single();
+        JsonNode untracked = fixture.syncConsumption(CLOSED);
+        assertThat(untracked.get("progress").get("licenses_untracked").asLong())
+                .as("the run says it no longer records the customer's licenses: %s", untracked)
+                .isEqualTo(licenses)
+                .isGreaterThan(1);
+        assertThat(untracked.get("errors").toString())
+                .contains(licenses + " licenses recorded earlier in " + CLOSED + " are no longer tracked (first: ")
+                .contains("no active customer mapping");
         JsonNode result =
                 fixture.run("trigger_reconciliation", fixture.period(CLOSED)).get("result");
 
