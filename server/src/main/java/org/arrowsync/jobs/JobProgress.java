@@ -48,10 +48,14 @@ final class JobProgress implements Progress {
         flushIfDue();
     }
 
+    /**
+     * Counts every problem, and keeps the first {@value #KEPT_ERRORS} different ones: a problem met twice in one job (a
+     * reconciliation reads the rows its own sync read, D105) is listed once.
+     */
     @Override
     public synchronized void error(String message) {
         errorCount++;
-        if (errors.size() < KEPT_ERRORS) {
+        if (errors.size() < KEPT_ERRORS && !errors.contains(message)) {
             errors.add(message);
         }
         counts.put("errors", errorCount);

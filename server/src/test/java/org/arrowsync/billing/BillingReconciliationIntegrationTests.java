@@ -900,6 +900,26 @@ class BillingReconciliationIntegrationTests extends IntegrationTest {
         assertThat(states()).containsOnly(4);
     }
 
+    /** A row the reconciliation's own sync found unreadable, and the reconciliation after it, is listed once. */
+    @Test
+    void aLineProblemTheReconciliationAndItsOwnSyncMeetIsListedOnce() {
+        arrowValidatesTheMonth();
+        String garbled = lineReferences(customers.keySet().iterator().next()).get(0);
+        fixture.emulator().garble(garbled, true);
+
+        JsonNode job = reconcile(false);
+
+        assertThat(job.get("progress").get("invalid_lines").asInt())
+                .as("met by both: %s", job)
+                .isEqualTo(1);
+        assertThat(job.get("progress").get("sync_invalid_lines").asInt()).isEqualTo(1);
+        assertThat(job.get("errors")
+                        .valueStream()
+                        .filter(error -> error.asString().contains(garbled)))
+                .hasSize(1);
+        assertThat(job.get("progress").get("errors").asInt()).as("each counted").isEqualTo(2);
+    }
+
     @Test
     void syncedMonthsNeedForceAndAnEmptyExportChangesNothing() {
         JsonNode notValidated = reconcile(false);
