@@ -442,14 +442,14 @@ public class BillingReconciliation {
                     .filter(item -> item.billedVia() != BilledVia.CONSUMPTION)
                     .map(item -> Map.entry(item.currency(), Money.rounded(item.billed(), item.currency()))));
             String lines = lines(charging.size());
-            progress.increment("customers_missing");
+            progress.increment("customers_left_out");
             progress.error("Arrow's final export of " + period + " lists none of the " + lines + " billed to "
                     + first.customerName() + " (" + billedText(billed) + "), while it lists other customers' lines:"
                     + " nothing was credited. The next reconciliation looks again; if Arrow really dropped this"
                     + " customer's month, a forced reconciliation credits " + (charging.size() == 1 ? "it" : "them"));
             charging.stream()
                     .collect(Collectors.groupingBy(BillingSyncItem::syncId, Collectors.counting()))
-                    .forEach((syncId, count) -> report.missing(syncId, lines(count)));
+                    .forEach((syncId, count) -> report.leftOut(syncId, lines(count)));
             // the credits a forced run would book; consumption tracking's lines are credited by its finalisation
             charging.stream()
                     .filter(item -> item.billedVia() != BilledVia.CONSUMPTION)
@@ -460,7 +460,7 @@ public class BillingReconciliation {
                             item.description(),
                             item.currency(),
                             credited(item),
-                            MISSING_CUSTOMER,
+                            LEFT_OUT,
                             false,
                             true)));
         }
@@ -548,7 +548,7 @@ public class BillingReconciliation {
             writers.runs().recountVendorTotals(settings.id(), period);
             for (BillingSync sync : syncs.values()) {
                 BillingSyncRepository.Notes notes = report.notes(sync.mappingId(), sync.id());
-                if (report.waitsForInvoice(sync.id()) || report.isMissing(sync.id())) {
+                if (report.waitsForInvoice(sync.id()) || report.isLeftOut(sync.id())) {
                     // not reconciled while a correction of its lines waits for an open invoice (D108, D219) or for
                     // Arrow to list its customer again (D224)
                     writers.syncs().saveWaiting(sync.id(), notes, writers.now());
@@ -612,7 +612,7 @@ public class BillingReconciliation {
     static final String NOTHING_TO_RECONCILE = "No validated billing syncs to reconcile";
 
     /** Why the lines of a customer Arrow's final export leaves out are not credited (D224). */
-    static final String MISSING_CUSTOMER = "Arrow's final export lists none of this customer's lines: kept until it"
+    static final String LEFT_OUT = "Arrow's final export lists none of this customer's lines: kept until it"
             + " lists them again, or a forced reconciliation credits them";
 
     /**

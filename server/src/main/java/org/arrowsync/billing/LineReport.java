@@ -114,14 +114,14 @@ final class LineReport {
      * Reports a sync none of whose {@code lines} (counted, "3 lines") the export lists while it lists other customers'
      * (D224): they are kept, not credited, and the sync is left to a later run.
      */
-    void missing(long syncId, String lines) {
-        bySync.computeIfAbsent(syncId, id -> new Problems()).missing = lines;
+    void leftOut(long syncId, String lines) {
+        bySync.computeIfAbsent(syncId, id -> new Problems()).leftOut = lines;
     }
 
-    /** Whether the export leaves out every line of this sync ({@link #missing}). */
-    boolean isMissing(long syncId) {
+    /** Whether the export leaves out every line of this sync ({@link #leftOut}). */
+    boolean isLeftOut(long syncId) {
         Problems problems = bySync.get(syncId);
-        return problems != null && problems.missing != null;
+        return problems != null && problems.leftOut != null;
     }
 
     /** Whether a correction of this sync's lines waits for an open invoice ({@link #uncorrected}). */
@@ -207,8 +207,8 @@ final class LineReport {
         private int uncorrected;
         private int waitingForInvoice;
         private boolean keepsUnseenLines;
-        /** The lines the export leaves out, counted, when it lists none of the sync's ({@link #missing}). */
-        private String missing;
+        /** The lines the export leaves out, counted, when it lists none of the sync's ({@link #leftOut}). */
+        private String leftOut;
 
         private final List<String> firstUnreadable = new ArrayList<>();
         private final List<String> firstMismatches = new ArrayList<>();
@@ -229,7 +229,7 @@ final class LineReport {
                 refusedForNow += other.refusedForNow;
                 uncorrected += other.uncorrected;
                 waitingForInvoice += other.waitingForInvoice;
-                missing = other.missing == null ? missing : other.missing;
+                leftOut = other.leftOut == null ? leftOut : other.leftOut;
                 other.firstUnreadable.forEach(text -> keep(firstUnreadable, text));
                 other.firstMismatches.forEach(text -> keep(firstMismatches, text));
                 other.firstRefused.forEach(text -> keep(firstRefused, text));
@@ -239,8 +239,8 @@ final class LineReport {
 
         List<String> messages() {
             List<String> parts = new ArrayList<>();
-            if (missing != null) {
-                parts.add("Arrow's final export lists none of its " + missing + ", while it lists other customers':"
+            if (leftOut != null) {
+                parts.add("Arrow's final export lists none of its " + leftOut + ", while it lists other customers':"
                         + " nothing was credited; a later reconciliation looks again, and a forced one credits them if"
                         + " Arrow dropped this customer's month");
             }

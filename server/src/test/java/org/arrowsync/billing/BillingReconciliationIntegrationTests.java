@@ -866,7 +866,7 @@ class BillingReconciliationIntegrationTests extends IntegrationTest {
         assertThat(job.get("result").get("compensations").asInt())
                 .as("the other customer's correction is booked")
                 .isEqualTo(1);
-        assertThat(job.get("progress").get("customers_missing").asInt()).isEqualTo(1);
+        assertThat(job.get("progress").get("customers_left_out").asInt()).isEqualTo(1);
         assertThat(job.get("errors").toString())
                 .contains("lists none of the " + lines.size() + " lines billed to")
                 .contains("a forced reconciliation credits them");
