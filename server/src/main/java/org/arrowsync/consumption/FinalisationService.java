@@ -5,6 +5,7 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -128,6 +129,7 @@ public class FinalisationService {
         Pricing pricing = finaliser.pricing(settings);
         FinalisationReport.Builder report = new FinalisationReport.Builder();
         Set<String> unsettled = new HashSet<>();
+        Map<Long, List<ConsumptionRecord>> leftOut = new LinkedHashMap<>();
         for (ConsumptionRecord record : due) {
             String unreadable = export.unreadable().get(record.licenseReference());
             if (unreadable != null) {
@@ -141,6 +143,15 @@ public class FinalisationService {
                 continue;
             }
             Totals totals = totalsOf(record, export);
+            if (totals == Totals.DROPPED
+                    && !order.force()
+                    && !export.customers().contains(record.customerId())) {
+                // D224: the export lists none of the customer's lines; a customer left out whole is not credited
+                leftOut.computeIfAbsent(record.customerId(), customer -> new ArrayList<>())
+                        .add(record);
+                unsettled.add(record.licenseReference());
+                continue;
+            }
             if (totals == null) {
                 report.noBillingData++;
                 progress.increment("no_billing_data");
@@ -178,11 +189,34 @@ public class FinalisationService {
                 unsettled.add(record.licenseReference());
             }
         }
+        leftOut.values().forEach(records -> keptLeftOut(records, order.period(), report, progress));
         // D119: the moves this run saw are booked, but for the license-months it could not finalise
         moves.keySet().removeAll(unsettled);
         claims.movesFinalised(moves, order.period());
         folds.runEnded();
         return report.build();
+    }
+
+    /**
+     * D224: the finalised license-months of a customer the export lists no line of, while it lists others', are not
+     * credited as dropped (D115) but named, once for the customer, until Arrow lists it again or a forced finalisation
+     * credits them.
+     */
+    private static void keptLeftOut(
+            List<ConsumptionRecord> records, YearMonth period, FinalisationReport.Builder report, Progress progress) {
+        ConsumptionRecord first = records.get(0);
+        String message = "Arrow's final export of " + period + " lists no line of customer '" + first.customerName()
+                + "', while it lists other customers' lines: " + records.size()
+                + (records.size() == 1 ? " finalised license-month" : " finalised license-months") + " (first: "
+                + records.stream()
+                        .limit(3)
+                        .map(ConsumptionRecord::licenseReference)
+                        .collect(Collectors.joining(", "))
+                + ") not credited. The next finalisation looks again; if Arrow really dropped this customer's"
+                + " month, a forced finalisation credits them";
+        progress.increment("customers_left_out");
+        progress.error(message);
+        report.error(Uuids.hex(first.uuid()), message);
     }
 
     /**
@@ -255,6 +289,7 @@ public class FinalisationService {
         Map<String, Totals> totals = new HashMap<>();
         Map<String, String> unreadable = new HashMap<>();
         Set<String> counted = new HashSet<>();
+        Set<Long> listed = new HashSet<>();
         long[] lines = {0};
         List<String> missing = new ArrayList<>();
         ExportQuery query = ExportQuery.forPeriod(settings.exportTypeReference(), period);
@@ -274,6 +309,7 @@ public class FinalisationService {
                 if (read.isValid() && !result.isValid()) {
                     continue; // another month's line, read whole: no part of this month's total (D160)
                 }
+                customers.match(line).ifPresent(mapping -> listed.add(mapping.customerId()));
                 if (line.licenseReference() == null || !licenses.contains(line.licenseReference())) {
                     continue;
                 }
@@ -301,14 +337,16 @@ public class FinalisationService {
         Set<String> unlisted = new HashSet<>(licenses);
         unlisted.removeAll(totals.keySet());
         unlisted.removeAll(unreadable.keySet());
-        return new Export(lines[0], totals, unreadable, missing, billedTo, claims.withLinesMovedAway(unlisted, period));
+        return new Export(
+                lines[0], totals, unreadable, missing, billedTo, listed, claims.withLinesMovedAway(unlisted, period));
     }
 
     /**
      * The export's totals; {@code unreadable}: the first problem of each license with a line that could not be read;
      * {@code missing}: the warnings of pages that lack rows their pagination promised (D26); {@code billedTo}: the
-     * mapping of the Arrow customer each license's lines are billed to, where one matches; {@code movedAway}: the
-     * licenses the export lists no line of that lost lines to a move (D119).
+     * mapping of the Arrow customer each license's lines are billed to, where one matches; {@code customers}: the
+     * operator customers of the mappings the export's lines name (D224); {@code movedAway}: the licenses the export
+     * lists no line of that lost lines to a move (D119).
      */
     private record Export(
             long lines,
@@ -316,6 +354,7 @@ public class FinalisationService {
             Map<String, String> unreadable,
             List<String> missing,
             Map<String, CustomerMapping> billedTo,
+            Set<Long> customers,
             Set<String> movedAway) {}
 
     /** What a finalisation did, in the reference's terms plus the D2 count of license-months the billing sync bills. */

@@ -214,6 +214,42 @@ class ConsumptionRecordOwnershipIntegrationTests extends IntegrationTest {
                 .isZero();
     }
 
+    /**
+     * D224: the final export lists no line of the customer at all, while it lists other customers': its finalised
+     * license-months are not credited as dropped until a forced finalisation credits them.
+     */
+    @Test
+    void aCustomerTheFinalExportLeavesOutWholeIsCreditedOnlyByAForcedFinalisation() {
+        String license = recordedLicense(1);
+        fixture.run("trigger_reconciliation", fixture.period(CLOSED));
+        String resource = fixture.licensedResources().get(license);
+        BigDecimal billed = billed(resource);
+        assertThat(billed).isPositive();
+        String customer = arrowCustomerOf(license);
+        fixture.emulator().exportLines(CLOSED).stream()
+                .filter(line -> ("XSP" + line.customerReference()).equals(customer))
+                .forEach(line -> fixture.emulator().removeLine(line.lineReference()));
+
+        JsonNode held = fixture.run("trigger_reconciliation", fixture.period(CLOSED));
+
+        assertThat(held.get("result").get("compensation_items_created").asInt())
+                .as(held.toString())
+                .isZero();
+        assertThat(held.get("progress").get("customers_left_out").asInt()).isEqualTo(1);
+        assertThat(held.get("errors").toString())
+                .contains("lists no line of customer '")
+                .contains("a forced finalisation credits them");
+        assertThat(billed(resource)).as("nothing credited").isEqualByComparingTo(billed);
+
+        Map<String, Object> forced = fixture.period(CLOSED);
+        forced.put("force", true);
+        JsonNode credited = fixture.run("trigger_reconciliation", forced);
+        assertThat(credited.get("result").get("compensation_items_created").asInt())
+                .as(credited.toString())
+                .isPositive();
+        assertThat(billed(resource)).isZero();
+    }
+
     /** A line Arrow lists twice (the same Sequence) is finalised once, as the billing sync counts it once. */
     @Test
     void aLineArrowListsTwiceIsFinalisedOnce() {
