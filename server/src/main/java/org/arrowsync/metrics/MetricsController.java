@@ -1,6 +1,9 @@
 package org.arrowsync.metrics;
 
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import jakarta.servlet.http.HttpServletRequest;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import org.springframework.http.HttpHeaders;
@@ -12,8 +15,10 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The Prometheus scrape endpoint, in the Prometheus text format. Open to any scraper, unless a metrics token is
- * configured: then it wants {@code Authorization: Bearer <token>}. No user token is involved either way.
+ * The Prometheus scrape endpoint, in the Prometheus text format. With a metrics token configured it wants
+ * {@code Authorization: Bearer <token>} from any scraper; without one it answers this host's scrapers only, those that
+ * call from a loopback address, as the metrics tell what the reseller bills (D227). No user token is involved either
+ * way.
  */
 @RestController
 class MetricsController {
@@ -31,7 +36,15 @@ class MetricsController {
     }
 
     @GetMapping("/metrics")
-    ResponseEntity<String> scrape(@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String auth) {
+    ResponseEntity<String> scrape(
+            @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String auth,
+            HttpServletRequest request) {
+        if (!properties.needsToken() && !fromThisHost(request)) {
+            return ResponseEntity.status(HttpStatus.FORBIDDEN)
+                    .contentType(MediaType.TEXT_PLAIN)
+                    .body("Without ARROWSYNC_METRICS_TOKEN, /metrics answers scrapers on this host only: set it,"
+                            + " and scrape with Authorization: Bearer <ARROWSYNC_METRICS_TOKEN>\n");
+        }
         if (properties.needsToken() && !bearerMatches(auth)) {
             return ResponseEntity.status(HttpStatus.UNAUTHORIZED)
                     .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
@@ -40,6 +53,15 @@ class MetricsController {
         }
         stored.refresh();
         return ResponseEntity.ok().contentType(PROMETHEUS_TEXT).body(registry.scrape());
+    }
+
+    /** Whether the caller (the client a trusted proxy names, D54) calls from a loopback address. */
+    private static boolean fromThisHost(HttpServletRequest request) {
+        try {
+            return InetAddress.getByName(request.getRemoteAddr()).isLoopbackAddress();
+        } catch (UnknownHostException e) {
+            return false;
+        }
     }
 
     private boolean bearerMatches(String auth) {

@@ -44,6 +44,17 @@ class TrustedProxyIntegrationTests extends IntegrationTest {
                         .contains("Secure", "HttpOnly", "SameSite=Strict"));
     }
 
+    /** D227: without a metrics token, the metrics go to scrapers on this host only, not to a client a proxy names. */
+    @Test
+    void withoutAMetricsTokenOnlyThisHostScrapesTheMetrics() {
+        assertThat(api.anonymous().get("/metrics").expect(200).body()).contains("arrowsync_");
+        Response refused = api.anonymous()
+                .withHeader("X-Forwarded-For", "203.0.113.9")
+                .get("/metrics")
+                .expect(403);
+        assertThat(refused.body()).contains("ARROWSYNC_METRICS_TOKEN").doesNotContain("arrowsync_");
+    }
+
     @Test
     void plainHttpArrowUrlsAreRefusedWhereverTheyAreTypedIn() {
         for (String endpoint : new String[] {
