@@ -424,54 +424,25 @@ public class BillingReconciliation {
 
         /**
          * D224: a customer none of whose billed lines the export lists, while it lists others' (else nothing is
-         * reconciled, D3), keeps them all: named on the job and its syncs, which stay validated so that the next run
-         * looks again, until Arrow lists the customer again or a forced run credits its lines. {@code items}: its lines
-         * the run did not see, removed ones too.
+         * reconciled, D3), keeps them all: its syncs stay validated so that the next run looks again, until Arrow lists
+         * the customer again or a forced run credits its lines, which a preview lists among those not booked.
+         * {@code items}: its lines the run did not see, removed ones too.
          */
         private void keepLeftOut(List<BillingSyncItem> items) {
-            List<BillingSyncItem> charging = items.stream()
-                    .filter(item -> item.billedVia() == BilledVia.CONSUMPTION
-                            ? !item.removed()
-                            : credited(item).signum() != 0)
-                    .toList();
-            if (charging.isEmpty()) {
-                return;
-            }
-            BillingSync first = syncs.get(charging.get(0).syncId());
-            Map<String, BigDecimal> billed = totals(charging.stream()
-                    .filter(item -> item.billedVia() != BilledVia.CONSUMPTION)
-                    .map(item -> Map.entry(item.currency(), Money.rounded(item.billed(), item.currency()))));
-            String lines = lines(charging.size());
-            progress.increment("customers_left_out");
-            progress.error("Arrow's final export of " + period + " lists none of the " + lines + " billed to "
-                    + first.customerName() + " (" + billedText(billed) + "), while it lists other customers' lines:"
-                    + " nothing was credited. The next reconciliation looks again; if Arrow really dropped this"
-                    + " customer's month, a forced reconciliation credits " + (charging.size() == 1 ? "it" : "them"));
-            charging.stream()
-                    .collect(Collectors.groupingBy(BillingSyncItem::syncId, Collectors.counting()))
-                    .forEach((syncId, count) -> report.leftOut(syncId, lines(count)));
-            // the credits a forced run would book; consumption tracking's lines are credited by its finalisation
-            charging.stream()
+            BillingSync sync = syncs.get(items.get(0).syncId());
+            report.leftOut(period, sync.customerName(), items).stream()
+                    // consumption tracking's lines are credited by its finalisation
                     .filter(item -> item.billedVia() != BilledVia.CONSUMPTION)
                     .forEach(item -> refusals.add(new RefusedPreview(
-                            first.customerUuid(),
-                            first.customerName(),
+                            sync.customerUuid(),
+                            sync.customerName(),
                             item.lineReference(),
                             item.description(),
                             item.currency(),
-                            credited(item),
+                            item.credit(),
                             LEFT_OUT,
                             false,
                             true)));
-        }
-
-        /** What crediting a line Arrow dropped would book: all it charges, as its invoices bill it. */
-        private static BigDecimal credited(BillingSyncItem item) {
-            return Money.correction(BigDecimal.ZERO, item.billed(), item.currency());
-        }
-
-        private static String lines(long count) {
-            return count + (count == 1 ? " line" : " lines");
         }
 
         /**
@@ -614,19 +585,6 @@ public class BillingReconciliation {
     /** Why the lines of a customer Arrow's final export leaves out are not credited (D224). */
     static final String LEFT_OUT = "Arrow's final export lists none of this customer's lines: kept until it"
             + " lists them again, or a forced reconciliation credits them";
-
-    /**
-     * What lines' invoices bill, per currency, as a job's message gives it ("12.50 EUR, 3.00 USD on their invoices");
-     * none where consumption tracking bills them all.
-     */
-    private static String billedText(Map<String, BigDecimal> totals) {
-        return totals.isEmpty()
-                ? "billed through consumption tracking"
-                : totals.entrySet().stream()
-                                .map(total -> total.getValue().toPlainString() + " " + total.getKey())
-                                .collect(Collectors.joining(", "))
-                        + " on their invoices";
-    }
 
     /**
      * A preview's note of a month no sync recorded: the reconciliation syncs it first (D105), which bills its lines as

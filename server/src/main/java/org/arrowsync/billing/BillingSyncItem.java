@@ -46,6 +46,11 @@ record BillingSyncItem(
         return Money.billed(invoiced, compensated, currency);
     }
 
+    /** What crediting the line whole books: all its invoices bill for it, as they bill it (D169). */
+    BigDecimal credit() {
+        return Money.correction(BigDecimal.ZERO, billed(), currency);
+    }
+
     /** Whether the item bills in this currency: Arrow's amounts in another cannot replace its own (D9, D112). */
     boolean billedIn(String lineCurrency) {
         return currency.equals(lineCurrency);

@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.SortedSet;
 import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 import org.arrowsync.arrowclient.ArrowClient;
 import org.arrowsync.arrowclient.ArrowClients;
 import org.arrowsync.arrowclient.ArrowException;
@@ -337,14 +338,15 @@ public class BillingSyncService {
         LineReport report = run.report();
         // Only what a complete export lacks was removed by Arrow (D26, D29); a new month has only the lines the run
         // wrote.
+        boolean wholeMonth = target.licenseReference() == null;
         List<BillingSyncItem> vanished = writers.items().byIds(run.unseen()).stream()
                 .filter(item -> !report.keepsUnseenLines(mappingOf.get(item.syncId())))
                 .toList();
-        int removed = removeVanishedLines(vanished, run.id());
+        int removed = removeVanishedLines(
+                wholeMonth ? withoutLeftOutCustomers(vanished, run, target.period()) : vanished, run.id());
         // A run that wrote no line left the lines' sums as they were: the syncs' kept totals stand (D55). A run of the
         // whole month sums the lines of all its syncs, frozen ones too, for the month's vendor totals in the same pass.
         boolean linesChanged = run.linesWritten() + removed > 0;
-        boolean wholeMonth = target.licenseReference() == null;
         List<Long> summed = wholeMonth ? periodSyncs.stream().map(RunSync::id).toList() : open;
         BillingSyncItemRepository.LineSums sums = linesChanged ? writers.items().totals(summed, run.id()) : null;
         List<BillingRunRepository.SyncChange> changes = new ArrayList<>();
@@ -436,6 +438,31 @@ public class BillingSyncService {
      * Lines Arrow dropped before validation leave the invoice while it is open; on a closed one reconciliation credits
      * them (D3). A customer with a line the run could not identify loses none this time (D29).
      */
+    /**
+     * D224: the lines of a customer the export lists none of, while it lists other customers', are not Arrow's to drop
+     * without the operator: they stay billed, and the run says so (a run limited to one license sees no customer whole,
+     * so only a run of the whole month asks). The others vanished.
+     */
+    private static List<BillingSyncItem> withoutLeftOutCustomers(
+            List<BillingSyncItem> vanished, SyncRun run, YearMonth period) {
+        Map<Long, RunSync> syncs = new HashMap<>();
+        run.syncs().forEach(sync -> syncs.put(sync.id(), sync));
+        Set<Long> listed = run.syncs().stream()
+                .filter(sync -> run.touched(sync.id()))
+                .map(RunSync::mappingId)
+                .collect(Collectors.toSet());
+        Map<Long, List<BillingSyncItem>> leftOut = vanished.stream()
+                .filter(item -> !listed.contains(syncs.get(item.syncId()).mappingId()))
+                .collect(Collectors.groupingBy(
+                        item -> syncs.get(item.syncId()).mappingId(), LinkedHashMap::new, Collectors.toList()));
+        leftOut.values()
+                .forEach(items -> run.report()
+                        .leftOut(period, syncs.get(items.get(0).syncId()).customerName(), items));
+        return vanished.stream()
+                .filter(item -> listed.contains(syncs.get(item.syncId()).mappingId()))
+                .toList();
+    }
+
     private int removeVanishedLines(List<BillingSyncItem> vanished, long runId) {
         Map<Long, List<Long>> removals = new LinkedHashMap<>();
         List<ItemUpdate> updates = new ArrayList<>();

@@ -1,5 +1,7 @@
 package org.arrowsync.billing;
 
+import java.math.BigDecimal;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -7,10 +9,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 import org.arrowsync.arrowclient.BillingLine;
 import org.arrowsync.arrowclient.BillingLineResult;
 import org.arrowsync.billing.BillingSyncRepository.Notes;
 import org.arrowsync.mappings.CustomerMapping;
+import org.arrowsync.shared.Money;
 import org.arrowsync.shared.Progress;
 
 /**
@@ -111,11 +116,51 @@ final class LineReport {
     }
 
     /**
-     * Reports a sync none of whose {@code lines} (counted, "3 lines") the export lists while it lists other customers'
-     * (D224): they are kept, not credited, and the sync is left to a later run.
+     * D224: reports the lines of a customer (one mapping, whatever its syncs) that the export lists none of while it
+     * lists other customers' lines: they are kept, neither removed nor credited, named on the job and on their syncs
+     * ({@link #isLeftOut}), in the same words by a sync and the reconciliation after it, so that a job that runs both
+     * lists them once. {@code items}: the customer's lines the run did not see; returns those that still charge
+     * something, or that consumption tracking bills, none when there are none (nothing to keep).
      */
-    void leftOut(long syncId, String lines) {
-        bySync.computeIfAbsent(syncId, id -> new Problems()).leftOut = lines;
+    List<BillingSyncItem> leftOut(YearMonth period, String customerName, List<BillingSyncItem> items) {
+        List<BillingSyncItem> charging = items.stream()
+                .filter(item -> item.billedVia() == BilledVia.CONSUMPTION
+                        ? !item.removed()
+                        : item.credit().signum() != 0)
+                .toList();
+        if (charging.isEmpty()) {
+            return charging;
+        }
+        Map<String, BigDecimal> billed = new TreeMap<>();
+        charging.stream()
+                .filter(item -> item.billedVia() != BilledVia.CONSUMPTION)
+                .forEach(item ->
+                        billed.merge(item.currency(), Money.rounded(item.billed(), item.currency()), BigDecimal::add));
+        String lines = lines(charging.size());
+        progress.increment("customers_left_out");
+        progress.error("Arrow's export of " + period + " lists none of the " + lines + " billed to " + customerName
+                + " (" + billedText(billed) + "), while it lists other customers' lines: nothing was removed or"
+                + " credited. Each later run looks again; if Arrow really dropped this customer's month, a forced"
+                + " reconciliation credits " + (charging.size() == 1 ? "it" : "them") + " once the month is final");
+        charging.stream()
+                .collect(Collectors.groupingBy(BillingSyncItem::syncId, Collectors.counting()))
+                .forEach(
+                        (syncId, count) -> bySync.computeIfAbsent(syncId, id -> new Problems()).leftOut = lines(count));
+        return charging;
+    }
+
+    /** What lines' invoices bill, per currency ("12.50 EUR, 3.00 USD on their invoices"). */
+    private static String billedText(Map<String, BigDecimal> totals) {
+        return totals.isEmpty()
+                ? "billed through consumption tracking"
+                : totals.entrySet().stream()
+                                .map(total -> total.getValue().toPlainString() + " " + total.getKey())
+                                .collect(Collectors.joining(", "))
+                        + " on their invoices";
+    }
+
+    private static String lines(long count) {
+        return count + (count == 1 ? " line" : " lines");
     }
 
     /** Whether the export leaves out every line of this sync ({@link #leftOut}). */
@@ -240,9 +285,9 @@ final class LineReport {
         List<String> messages() {
             List<String> parts = new ArrayList<>();
             if (leftOut != null) {
-                parts.add("Arrow's final export lists none of its " + leftOut + ", while it lists other customers':"
-                        + " nothing was credited; a later reconciliation looks again, and a forced one credits them if"
-                        + " Arrow dropped this customer's month");
+                parts.add("Arrow's export lists none of its " + leftOut + ", while it lists other customers': nothing"
+                        + " was removed or credited; a later run looks again, and a forced reconciliation credits them"
+                        + " if Arrow dropped this customer's month");
             }
             if (unreadable > 0) {
                 parts.add(unreadable + (unreadable == 1 ? " export line" : " export lines")

@@ -869,7 +869,9 @@ class BillingReconciliationIntegrationTests extends IntegrationTest {
         assertThat(job.get("progress").get("customers_left_out").asInt()).isEqualTo(1);
         assertThat(job.get("errors").toString())
                 .contains("lists none of the " + lines.size() + " lines billed to")
-                .contains("a forced reconciliation credits them");
+                .contains("a forced reconciliation credits them")
+                .as("the reconciliation and its own sync say it once")
+                .containsOnlyOnce("lists none of the");
         assertThat(fixture.arrowChargesAsBilled(customers.get(leftOut), MONTH))
                 .as("nothing credited")
                 .isEqualByComparingTo(billed);
@@ -898,6 +900,35 @@ class BillingReconciliationIntegrationTests extends IntegrationTest {
         assertThat(fixture.arrowChargesAsBilled(customers.get(leftOut), MONTH)).isZero();
         assertArrowAmountsMatchTheExport();
         assertThat(states()).containsOnly(4);
+    }
+
+    /**
+     * D224 before Arrow validates the month: a re-sync whose export lists none of a customer's lines removes none of
+     * them, and says so; another customer's dropped line is removed as before.
+     */
+    @Test
+    void aSyncWhoseExportLeavesACustomerOutWholeRemovesNoneOfItsLines() {
+        List<String> refs = List.copyOf(customers.keySet());
+        String leftOut = refs.get(0);
+        List<String> lines = lineReferences(leftOut, "%");
+        BigDecimal billed = fixture.arrowChargesAsBilled(customers.get(leftOut), MONTH);
+        lines.forEach(line -> fixture.emulator().removeLine(line));
+        fixture.emulator().removeLine(lineReferences(refs.get(1)).get(0));
+
+        JsonNode job = fixture.syncBilling(MONTH);
+
+        assertThat(job.get("state").asString()).as(job.toString()).isEqualTo("succeeded");
+        assertThat(job.get("progress").get("customers_left_out").asInt()).isEqualTo(1);
+        assertThat(job.get("errors").toString())
+                .contains("lists none of the " + lines.size() + " lines billed to")
+                .contains("nothing was removed or credited");
+        assertThat(fixture.arrowChargesAsBilled(customers.get(leftOut), MONTH))
+                .as("nothing removed")
+                .isEqualByComparingTo(billed);
+        assertThat(syncOf(lines.get(0)).get("error_message").asString()).contains("lists none of its");
+        assertThat(fixture.arrowChargesAsBilled(customers.get(refs.get(1)), MONTH))
+                .as("the other customer's dropped line is removed")
+                .isEqualByComparingTo(fixture.exportSellAsBilled(MONTH, refs.get(1)));
     }
 
     /** A row the reconciliation's own sync found unreadable, and the reconciliation after it, is listed once. */
