@@ -216,8 +216,11 @@ public class BillingReconciliation {
 
         private final PriceBook prices;
         private final Map<Long, BillingSync> syncs;
-        /** The month's other syncs (not reconciled by this run), whose lines are recorded all the same. */
-        private final Set<Long> others;
+        /**
+         * The month's other syncs (not reconciled by this run), whose lines are recorded all the same, with their
+         * customer mappings.
+         */
+        private final Map<Long, Long> others;
 
         private final Map<Long, CustomerMapping> mappingsById = new HashMap<>();
         private final MappingIndex index;
@@ -248,9 +251,8 @@ public class BillingReconciliation {
                     .filter(sync -> sync.state().reconcilable(target.force()))
                     .collect(Collectors.toMap(BillingSync::id, sync -> sync));
             this.others = month.stream()
-                    .map(BillingSync::id)
-                    .filter(id -> !syncs.containsKey(id))
-                    .collect(Collectors.toSet());
+                    .filter(sync -> !syncs.containsKey(sync.id()))
+                    .collect(Collectors.toMap(BillingSync::id, BillingSync::mappingId));
             List<CustomerMapping> active = mappings.active(settings);
             active.forEach(mapping -> mappingsById.put(mapping.id(), mapping));
             this.index = new MappingIndex(active);
@@ -330,14 +332,20 @@ public class BillingReconciliation {
                 }
             }
             if (!others.isEmpty() && !unrecorded.isEmpty()) {
-                writers.items().find(others, unrecorded).forEach(item -> unrecorded.remove(item.lineReference()));
+                writers.items().find(others.keySet(), unrecorded).forEach(item -> {
+                    unrecorded.remove(item.lineReference());
+                    listed.add(others.get(item.syncId()));
+                });
             }
             for (String reference : unrecorded) {
                 BillingLineResult result = byReference.get(reference);
+                Optional<CustomerMapping> named = index.match(result.line());
                 if (LineReport.isUnusable(result)) {
                     // a line no sync billed that cannot be read, or of another month (D160): named, not unsynced
-                    report.unusable(result, index.match(result.line()));
-                } else if (index.match(result.line()).isPresent()) {
+                    report.unusable(result, named);
+                } else if (named.isPresent()) {
+                    // a new line of the customer: its own sync records it (D105), so the customer is listed
+                    listed.add(named.get().id());
                     unsynced++;
                 }
             }
@@ -424,25 +432,28 @@ public class BillingReconciliation {
 
         /**
          * D224: a customer none of whose billed lines the export lists, while it lists others' (else nothing is
-         * reconciled, D3), keeps them all: its syncs stay validated so that the next run looks again, until Arrow lists
-         * the customer again or a forced run credits its lines, which a preview lists among those not booked.
-         * {@code items}: its lines the run did not see, removed ones too.
+         * reconciled, D3), keeps them all: its syncs stay validated so that the month's next run looks again, until
+         * Arrow lists the customer again or a forced run credits its lines, which a preview lists among those not
+         * booked. {@code items}: its lines the run did not see, removed ones too.
          */
         private void keepLeftOut(List<BillingSyncItem> items) {
-            BillingSync sync = syncs.get(items.get(0).syncId());
-            report.leftOut(period, sync.customerName(), items).stream()
+            String customer = syncs.get(items.get(0).syncId()).customerName();
+            report.reportLeftOut(period, customer, items).stream()
                     // consumption tracking's lines are credited by its finalisation
                     .filter(item -> item.billedVia() != BilledVia.CONSUMPTION)
-                    .forEach(item -> refusals.add(new RefusedPreview(
-                            sync.customerUuid(),
-                            sync.customerName(),
-                            item.lineReference(),
-                            item.description(),
-                            item.currency(),
-                            item.credit(),
-                            LEFT_OUT,
-                            false,
-                            true)));
+                    .forEach(item -> {
+                        BillingSync sync = syncs.get(item.syncId());
+                        refusals.add(new RefusedPreview(
+                                sync.customerUuid(),
+                                sync.customerName(),
+                                item.lineReference(),
+                                item.description(),
+                                item.currency(),
+                                item.credit(),
+                                LEFT_OUT,
+                                false,
+                                true));
+                    });
         }
 
         /**

@@ -15,7 +15,6 @@ import java.util.Set;
 import java.util.SortedSet;
 import java.util.UUID;
 import java.util.function.Consumer;
-import java.util.stream.Collectors;
 import org.arrowsync.arrowclient.ArrowClient;
 import org.arrowsync.arrowclient.ArrowClients;
 import org.arrowsync.arrowclient.ArrowException;
@@ -435,10 +434,6 @@ public class BillingSyncService {
     }
 
     /**
-     * Lines Arrow dropped before validation leave the invoice while it is open; on a closed one reconciliation credits
-     * them (D3). A customer with a line the run could not identify loses none this time (D29).
-     */
-    /**
      * D224: the lines of a customer the export lists none of, while it lists other customers', are not Arrow's to drop
      * without the operator: they stay billed, and the run says so (a run limited to one license sees no customer whole,
      * so only a run of the whole month asks). The others vanished.
@@ -447,22 +442,26 @@ public class BillingSyncService {
             List<BillingSyncItem> vanished, SyncRun run, YearMonth period) {
         Map<Long, RunSync> syncs = new HashMap<>();
         run.syncs().forEach(sync -> syncs.put(sync.id(), sync));
-        Set<Long> listed = run.syncs().stream()
-                .filter(sync -> run.touched(sync.id()))
-                .map(RunSync::mappingId)
-                .collect(Collectors.toSet());
-        Map<Long, List<BillingSyncItem>> leftOut = vanished.stream()
-                .filter(item -> !listed.contains(syncs.get(item.syncId()).mappingId()))
-                .collect(Collectors.groupingBy(
-                        item -> syncs.get(item.syncId()).mappingId(), LinkedHashMap::new, Collectors.toList()));
+        Map<Long, List<BillingSyncItem>> leftOut = new LinkedHashMap<>();
+        List<BillingSyncItem> dropped = new ArrayList<>();
+        for (BillingSyncItem item : vanished) {
+            long mapping = syncs.get(item.syncId()).mappingId();
+            if (run.lists(mapping)) {
+                dropped.add(item);
+            } else {
+                leftOut.computeIfAbsent(mapping, key -> new ArrayList<>()).add(item);
+            }
+        }
         leftOut.values()
                 .forEach(items -> run.report()
-                        .leftOut(period, syncs.get(items.get(0).syncId()).customerName(), items));
-        return vanished.stream()
-                .filter(item -> listed.contains(syncs.get(item.syncId()).mappingId()))
-                .toList();
+                        .reportLeftOut(period, syncs.get(items.get(0).syncId()).customerName(), items));
+        return dropped;
     }
 
+    /**
+     * Lines Arrow dropped before validation leave the invoice while it is open; on a closed one reconciliation credits
+     * them (D3). A customer with a line the run could not identify loses none this time (D29).
+     */
     private int removeVanishedLines(List<BillingSyncItem> vanished, long runId) {
         Map<Long, List<Long>> removals = new LinkedHashMap<>();
         List<ItemUpdate> updates = new ArrayList<>();

@@ -50,6 +50,8 @@ final class LineMatching {
     private final IdSet seen;
     /** The syncs the run saw lines of. */
     private final IdSet touched = new IdSet();
+    /** The customer mappings the export lists a line of: a billed one, readable or not, or a new one (D224). */
+    private final Set<Long> listed = new HashSet<>();
     /** The frozen syncs a line came to after their month was validated (D95). */
     private final IdSet lateIn = new IdSet();
     /** Those of them with a line that carried no Validation Date (D6). */
@@ -154,6 +156,11 @@ final class LineMatching {
                 .toList();
     }
 
+    /** Whether the export lists a line of the mapping's customer, as far as the run read it (D224). */
+    boolean lists(long mappingId) {
+        return listed.contains(mappingId);
+    }
+
     /** Whether this run saw lines of the sync. */
     boolean touched(long syncId) {
         return touched.contains(syncId);
@@ -210,6 +217,7 @@ final class LineMatching {
                 parsed.add(
                         new Parsed(line, billing(billedTo, billedIn), billedIn.statementReference(), known, billedIn));
             } else if (named.isPresent()) {
+                listed.add(named.get().id());
                 String statement = line.statementReference() != null
                                 && !line.statementReference().isBlank()
                         ? line.statementReference()
@@ -253,6 +261,7 @@ final class LineMatching {
      * {@code removed} is the one it had then, as the run changes a line only where it first sees it.
      */
     private boolean saw(KnownLine known) {
+        listed.add(syncsById.get(known.syncId()).mappingId());
         boolean first = seen.add(known.id());
         if (first && !known.removed() && openBefore.contains(known.syncId())) {
             presentSeen++;

@@ -122,7 +122,7 @@ final class LineReport {
      * lists them once. {@code items}: the customer's lines the run did not see; returns those that still charge
      * something, or that consumption tracking bills, none when there are none (nothing to keep).
      */
-    List<BillingSyncItem> leftOut(YearMonth period, String customerName, List<BillingSyncItem> items) {
+    List<BillingSyncItem> reportLeftOut(YearMonth period, String customerName, List<BillingSyncItem> items) {
         List<BillingSyncItem> charging = items.stream()
                 .filter(item -> item.billedVia() == BilledVia.CONSUMPTION
                         ? !item.removed()
@@ -136,16 +136,20 @@ final class LineReport {
                 .filter(item -> item.billedVia() != BilledVia.CONSUMPTION)
                 .forEach(item ->
                         billed.merge(item.currency(), Money.rounded(item.billed(), item.currency()), BigDecimal::add));
-        String lines = lines(charging.size());
+        boolean consumption = charging.stream().anyMatch(item -> item.billedVia() == BilledVia.CONSUMPTION);
         progress.increment("customers_left_out");
-        progress.error("Arrow's export of " + period + " lists none of the " + lines + " billed to " + customerName
-                + " (" + billedText(billed) + "), while it lists other customers' lines: nothing was removed or"
-                + " credited. Each later run looks again; if Arrow really dropped this customer's month, a forced"
-                + " reconciliation credits " + (charging.size() == 1 ? "it" : "them") + " once the month is final");
+        progress.error("Arrow's export of " + period + " lists none of the " + lines(charging.size()) + " billed to "
+                + customerName + " (" + billedText(billed) + "), while it lists other customers' lines: nothing was"
+                + " removed or credited. The month's next run looks again; if Arrow really dropped this customer's"
+                + " month, a forced reconciliation credits " + (charging.size() == 1 ? "it" : "them")
+                + " once the month is final"
+                + (consumption
+                        ? " (a forced consumption finalisation the license-months consumption tracking bills)"
+                        : ""));
         charging.stream()
                 .collect(Collectors.groupingBy(BillingSyncItem::syncId, Collectors.counting()))
-                .forEach(
-                        (syncId, count) -> bySync.computeIfAbsent(syncId, id -> new Problems()).leftOut = lines(count));
+                .forEach((syncId, count) ->
+                        bySync.computeIfAbsent(syncId, id -> new Problems()).leftOut = count.intValue());
         return charging;
     }
 
@@ -163,10 +167,10 @@ final class LineReport {
         return count + (count == 1 ? " line" : " lines");
     }
 
-    /** Whether the export leaves out every line of this sync ({@link #leftOut}). */
+    /** Whether the export leaves out every line of this sync's customer ({@link #reportLeftOut}). */
     boolean isLeftOut(long syncId) {
         Problems problems = bySync.get(syncId);
-        return problems != null && problems.leftOut != null;
+        return problems != null && problems.leftOut > 0;
     }
 
     /** Whether a correction of this sync's lines waits for an open invoice ({@link #uncorrected}). */
@@ -252,8 +256,11 @@ final class LineReport {
         private int uncorrected;
         private int waitingForInvoice;
         private boolean keepsUnseenLines;
-        /** The lines the export leaves out, counted, when it lists none of the sync's ({@link #leftOut}). */
-        private String leftOut;
+        /**
+         * How many of the sync's lines the export leaves out, when it lists none of its customer's
+         * ({@link #reportLeftOut}).
+         */
+        private int leftOut;
 
         private final List<String> firstUnreadable = new ArrayList<>();
         private final List<String> firstMismatches = new ArrayList<>();
@@ -274,7 +281,7 @@ final class LineReport {
                 refusedForNow += other.refusedForNow;
                 uncorrected += other.uncorrected;
                 waitingForInvoice += other.waitingForInvoice;
-                leftOut = other.leftOut == null ? leftOut : other.leftOut;
+                leftOut += other.leftOut;
                 other.firstUnreadable.forEach(text -> keep(firstUnreadable, text));
                 other.firstMismatches.forEach(text -> keep(firstMismatches, text));
                 other.firstRefused.forEach(text -> keep(firstRefused, text));
@@ -284,8 +291,9 @@ final class LineReport {
 
         List<String> messages() {
             List<String> parts = new ArrayList<>();
-            if (leftOut != null) {
-                parts.add("Arrow's export lists none of its " + leftOut + ", while it lists other customers': nothing"
+            if (leftOut > 0) {
+                parts.add("Arrow's export lists none of its " + lines(leftOut)
+                        + ", while it lists other customers': nothing"
                         + " was removed or credited; a later run looks again, and a forced reconciliation credits them"
                         + " if Arrow dropped this customer's month");
             }

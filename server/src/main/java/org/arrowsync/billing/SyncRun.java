@@ -182,6 +182,11 @@ final class SyncRun {
         return matching.syncs();
     }
 
+    /** Whether the export lists a line of the mapping's customer (D224). */
+    boolean lists(long mappingId) {
+        return matching.lists(mappingId);
+    }
+
     /** Whether this run saw lines of the sync. */
     boolean touched(long syncId) {
         return matching.touched(syncId);

@@ -336,8 +336,9 @@ class ConsumptionRecordRepository {
      */
     List<ConsumptionRecord> untracked(long settingsId, LocalDate period, Collection<ResourceLicense> tracked) {
         return jdbc.sql(SELECT + " where cr.billing_period = ? and " + RECORDED_BY_SETTINGS
-                        + " and cr.finalized_at is null and (cr.resource_id, cr.license_reference) not in"
-                        + " (select * from unnest(?::bigint[], ?::text[])) order by cr.id")
+                        + " and cr.finalized_at is null and not exists (select 1 from unnest(?::bigint[], ?::text[])"
+                        + " as t(resource_id, license) where t.resource_id = cr.resource_id"
+                        + " and t.license = cr.license_reference) order by cr.id")
                 .params(
                         Date.valueOf(period),
                         settingsId,

@@ -45,6 +45,8 @@ import org.springframework.stereotype.Service;
 public class FinalisationService {
 
     private static final Logger log = LoggerFactory.getLogger(FinalisationService.class);
+    /** The license-months a message names of a customer's left out (D224); it counts them all. */
+    private static final int NAMED_LICENSES = 3;
 
     /** How many months back the schedule finalises a month still unfinalised (D124), as D108 reconciles them. */
     static final int SCHEDULED_MONTHS_BACK = 3;
@@ -130,6 +132,7 @@ public class FinalisationService {
         FinalisationReport.Builder report = new FinalisationReport.Builder();
         Set<String> unsettled = new HashSet<>();
         Map<Long, List<ConsumptionRecord>> leftOut = new LinkedHashMap<>();
+        Set<Long> listed = listedCustomers(month, export);
         for (ConsumptionRecord record : due) {
             String unreadable = export.unreadable().get(record.licenseReference());
             if (unreadable != null) {
@@ -143,9 +146,7 @@ public class FinalisationService {
                 continue;
             }
             Totals totals = totalsOf(record, export);
-            if (totals == Totals.DROPPED
-                    && !order.force()
-                    && !export.customers().contains(record.customerId())) {
+            if (totals == Totals.DROPPED && !order.force() && !listed.contains(record.customerId())) {
                 // D224: the export lists none of the customer's lines; a customer left out whole is not credited
                 leftOut.computeIfAbsent(record.customerId(), customer -> new ArrayList<>())
                         .add(record);
@@ -198,6 +199,20 @@ public class FinalisationService {
     }
 
     /**
+     * The operator customers the export lists a line of (D224): those its lines' customer columns name through an
+     * active mapping, and those of the month's records whose license it lists, readable or not, whatever became of
+     * their mapping (D114) or of the name Arrow gives the customer (D29).
+     */
+    private static Set<Long> listedCustomers(List<ConsumptionRecord> month, Export export) {
+        Set<Long> listed = new HashSet<>(export.customers());
+        month.stream()
+                .filter(record -> export.totals().containsKey(record.licenseReference())
+                        || export.unreadable().containsKey(record.licenseReference()))
+                .forEach(record -> listed.add(record.customerId()));
+        return listed;
+    }
+
+    /**
      * D224: the finalised license-months of a customer the export lists no line of, while it lists others', are not
      * credited as dropped (D115) but named, once for the customer, until Arrow lists it again or a forced finalisation
      * credits them.
@@ -209,10 +224,10 @@ public class FinalisationService {
                 + "', while it lists other customers' lines: " + records.size()
                 + (records.size() == 1 ? " finalised license-month" : " finalised license-months") + " (first: "
                 + records.stream()
-                        .limit(3)
+                        .limit(NAMED_LICENSES)
                         .map(ConsumptionRecord::licenseReference)
                         .collect(Collectors.joining(", "))
-                + ") not credited. The next finalisation looks again; if Arrow really dropped this customer's"
+                + ") not credited. The month's next finalisation looks again; if Arrow really dropped this customer's"
                 + " month, a forced finalisation credits them";
         progress.increment("customers_left_out");
         progress.error(message);

@@ -55,10 +55,21 @@ class MetricsController {
         return ResponseEntity.ok().contentType(PROMETHEUS_TEXT).body(registry.scrape());
     }
 
-    /** Whether the caller (the client a trusted proxy names, D54) calls from a loopback address. */
+    /**
+     * Whether the caller calls from a loopback address (behind a trusted proxy, D54, the client it names) and through
+     * no proxy left to name it: a proxy on this host that is not trusted still sends its X-Forwarded-For, and its
+     * clients are not this host's. The address is taken as an IP literal, never looked up.
+     */
     private static boolean fromThisHost(HttpServletRequest request) {
+        if (request.getHeader("X-Forwarded-For") != null || request.getHeader("Forwarded") != null) {
+            return false;
+        }
+        String address = request.getRemoteAddr();
+        if (address == null || !address.matches("[0-9a-fA-F:.]+")) {
+            return false;
+        }
         try {
-            return InetAddress.getByName(request.getRemoteAddr()).isLoopbackAddress();
+            return InetAddress.getByName(address).isLoopbackAddress();
         } catch (UnknownHostException e) {
             return false;
         }

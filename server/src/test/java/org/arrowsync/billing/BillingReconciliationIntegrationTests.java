@@ -929,6 +929,44 @@ class BillingReconciliationIntegrationTests extends IntegrationTest {
         assertThat(fixture.arrowChargesAsBilled(customers.get(refs.get(1)), MONTH))
                 .as("the other customer's dropped line is removed")
                 .isEqualByComparingTo(fixture.exportSellAsBilled(MONTH, refs.get(1)));
+
+        // Arrow validates the month: the reconciliation's own sync and the reconciliation say it in the same words
+        fixture.emulator().setClock(TestClock.now());
+        JsonNode reconciled = reconcile(false);
+        assertThat(reconciled.get("progress").get("sync_customers_left_out").asInt())
+                .as(reconciled.toString())
+                .isEqualTo(1);
+        assertThat(reconciled.get("progress").get("customers_left_out").asInt()).isEqualTo(1);
+        assertThat(reconciled.get("errors").toString()).containsOnlyOnce("lists none of the");
+        assertThat(fixture.arrowChargesAsBilled(customers.get(leftOut), MONTH)).isEqualByComparingTo(billed);
+    }
+
+    /**
+     * D224 is of a customer left out whole: one of whose vendor programs Arrow still lists has the other's credited.
+     */
+    @Test
+    void aCustomerWithLinesInAnotherVendorProgramHasItsDroppedLinesCredited() {
+        arrowValidatesTheMonth();
+        JsonNode syncs = api.get("/api/admin/arrow/billing-syncs/?page_size=100&settings_uuid=" + settings)
+                .expect(200)
+                .json();
+        JsonNode dropped = syncs.valueStream()
+                .filter(sync -> syncs.valueStream()
+                                .filter(other -> other.get("customer_mapping_uuid").equals(sync.get("customer_mapping_uuid")))
+                                .count()
+                        > 1)
+                .findFirst()
+                .orElseThrow();
+        dropped.get("items").findValuesAsString("arrow_line_reference").forEach(fixture.emulator()::removeLine);
+
+        JsonNode job = reconcile(false);
+
+        assertThat(job.get("progress").has("customers_left_out"))
+                .as(job.toString())
+                .isFalse();
+        assertThat(job.get("result").get("compensations").asInt()).isPositive();
+        assertThat(states()).as("nothing held").containsOnly(4);
+        assertArrowAmountsMatchTheExport();
     }
 
     /** A row the reconciliation's own sync found unreadable, and the reconciliation after it, is listed once. */

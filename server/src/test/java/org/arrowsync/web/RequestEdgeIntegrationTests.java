@@ -73,6 +73,24 @@ class RequestEdgeIntegrationTests extends IntegrationTest {
         }
     }
 
+    /**
+     * D227: without a metrics token, this host scrapes the metrics, but not a client that a proxy on this host, not
+     * trusted, forwards.
+     */
+    @Test
+    void withoutAMetricsTokenAProxyOnThisHostForwardsNoScraper() {
+        assertThat(api.anonymous().get("/metrics").expect(200).body()).contains("arrowsync_");
+        for (String header : List.of("X-Forwarded-For", "Forwarded")) {
+            assertThat(api.anonymous()
+                            .withHeader(header, header.equals("Forwarded") ? "for=198.51.100.7" : "198.51.100.7")
+                            .get("/metrics")
+                            .expect(403)
+                            .body())
+                    .as(header)
+                    .contains("ARROWSYNC_METRICS_TOKEN");
+        }
+    }
+
     /** The endpoints outside the API document (which the hostile-request suite walks) refuse alike. */
     @Test
     void metricsAndHealthRefuseHostileRequestsWithAJson4xx() {
