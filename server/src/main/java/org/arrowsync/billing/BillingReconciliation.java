@@ -441,19 +441,8 @@ public class BillingReconciliation {
             report.reportLeftOut(period, customer, items).stream()
                     // consumption tracking's lines are credited by its finalisation
                     .filter(item -> item.billedVia() != BilledVia.CONSUMPTION)
-                    .forEach(item -> {
-                        BillingSync sync = syncs.get(item.syncId());
-                        refusals.add(new RefusedPreview(
-                                sync.customerUuid(),
-                                sync.customerName(),
-                                item.lineReference(),
-                                item.description(),
-                                item.currency(),
-                                item.credit(),
-                                LEFT_OUT,
-                                false,
-                                true));
-                    });
+                    .forEach(item -> refusals.add(
+                            RefusedPreview.of(item, syncs.get(item.syncId()), item.credit(), LEFT_OUT, false, true)));
         }
 
         /**
@@ -465,16 +454,7 @@ public class BillingReconciliation {
             progress.increment("corrections_refused");
             progress.error(refusal.of(item.lineReference(), sync.customerName()));
             report.uncorrected(item.syncId(), item.lineReference(), refusal);
-            refusals.add(new RefusedPreview(
-                    sync.customerUuid(),
-                    sync.customerName(),
-                    item.lineReference(),
-                    item.description(),
-                    item.currency(),
-                    difference,
-                    refusal.why(),
-                    refusal.waitsForInvoice(),
-                    false));
+            refusals.add(RefusedPreview.of(item, sync, difference, refusal.why(), refusal.waitsForInvoice(), false));
         }
 
         Preview preview() {
@@ -683,7 +663,27 @@ public class BillingReconciliation {
             BigDecimal difference,
             String why,
             boolean waitsForInvoice,
-            boolean customerLeftOut) {}
+            boolean customerLeftOut) {
+
+        static RefusedPreview of(
+                BillingSyncItem item,
+                BillingSync sync,
+                BigDecimal difference,
+                String why,
+                boolean waitsForInvoice,
+                boolean customerLeftOut) {
+            return new RefusedPreview(
+                    sync.customerUuid(),
+                    sync.customerName(),
+                    item.lineReference(),
+                    item.description(),
+                    item.currency(),
+                    difference,
+                    why,
+                    waitsForInvoice,
+                    customerLeftOut);
+        }
+    }
 
     /**
      * The outcome of a reconciliation, stored as the job's result; {@code customers} says what each one was booked, the

@@ -952,7 +952,8 @@ class BillingReconciliationIntegrationTests extends IntegrationTest {
                 .json();
         JsonNode dropped = syncs.valueStream()
                 .filter(sync -> syncs.valueStream()
-                                .filter(other -> other.get("customer_mapping_uuid").equals(sync.get("customer_mapping_uuid")))
+                                .filter(other ->
+                                        other.get("customer_mapping_uuid").equals(sync.get("customer_mapping_uuid")))
                                 .count()
                         > 1)
                 .findFirst()
