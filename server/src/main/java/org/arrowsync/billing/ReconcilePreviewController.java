@@ -113,7 +113,12 @@ class ReconcilePreviewController {
             String reason,
 
             @Schema(description = "Whether a later reconciliation books it once the customer has an open invoice")
-            boolean waitsForInvoice) {
+            boolean waitsForInvoice,
+
+            @Schema(
+                    description = "Whether Arrow's export lists none of the customer's lines (D224): a credit held"
+                            + " until Arrow lists the customer again, or a forced reconciliation books it")
+            boolean customerLeftOut) {
 
         static RefusedView of(RefusedPreview refused) {
             return new RefusedView(
@@ -124,7 +129,8 @@ class ReconcilePreviewController {
                     refused.currency(),
                     refused.difference(),
                     refused.why(),
-                    refused.waitsForInvoice());
+                    refused.waitsForInvoice(),
+                    refused.customerLeftOut());
         }
     }
 

@@ -383,6 +383,7 @@ class BillingReconciliationIntegrationTests extends IntegrationTest {
         assertThat(refused.get("line_reference").asString()).isEqualTo(removed);
         assertThat(refused.get("reason").asString()).contains("was canceled");
         assertThat(refused.get("waits_for_invoice").asBoolean()).isFalse();
+        assertThat(refused.get("customer_left_out").asBoolean()).isFalse();
         assertThat(new BigDecimal(refused.get("difference").asString())).isNegative();
         assertThat(job.get("progress").get("corrections_refused").asInt())
                 .as(job.toString())
@@ -860,6 +861,10 @@ class BillingReconciliationIntegrationTests extends IntegrationTest {
                 .hasSize(lineReferences(leftOut).size())
                 .containsOnly(customers.get(leftOut));
         assertThat(preview.get("refused").get(0).get("reason").asString()).contains("lists none of this customer's");
+        assertThat(preview.get("refused")
+                        .valueStream()
+                        .map(refused -> refused.get("customer_left_out").asBoolean()))
+                .containsOnly(true);
 
         JsonNode job = reconcile(false);
         assertThat(job.get("state").asString()).as(job.toString()).isEqualTo("succeeded");
