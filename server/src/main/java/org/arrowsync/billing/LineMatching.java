@@ -51,7 +51,7 @@ final class LineMatching {
     /** The syncs the run saw lines of. */
     private final IdSet touched = new IdSet();
     /** The customer mappings the export lists a line of: a billed one, readable or not, or a new one (D224). */
-    private final Set<Long> listed = new HashSet<>();
+    private final IdSet listed = new IdSet();
     /** The frozen syncs a line came to after their month was validated (D95). */
     private final IdSet lateIn = new IdSet();
     /** Those of them with a line that carried no Validation Date (D6). */
