@@ -227,7 +227,7 @@ public class BillingReconciliation {
         private final LineReport report;
         private final IdSet seen = new IdSet();
         /** The customer mappings of which the export lists a billed line at least (D224). */
-        private final Set<Long> listed = new HashSet<>();
+        private final IdSet listed = new IdSet();
         /** Lines consumption tracking bills that Arrow no longer lists, found by {@link #plan}. */
         private final List<BillingSyncItem> droppedFromConsumption = new ArrayList<>();
 
@@ -393,28 +393,26 @@ public class BillingReconciliation {
                 throw IncompleteExport.withoutLines(rows, period, report.firstProblem(), "nothing was reconciled");
             }
             // Removed lines too: one dropped while its invoice was closed still holds its charge until credited here.
-            Map<Long, List<BillingSyncItem>> unseen = writers.items().unseen(syncs.keySet(), null, true, seen).stream()
+            List<BillingSyncItem> unseen = writers.items().unseen(syncs.keySet(), null, true, seen).stream()
                     .filter(item ->
                             !report.keepsUnseenLines(syncs.get(item.syncId()).mappingId()))
-                    .collect(Collectors.groupingBy(BillingSyncItem::syncId, LinkedHashMap::new, Collectors.toList()));
-            Map<Long, List<BillingSyncItem>> leftOut = new LinkedHashMap<>();
-            unseen.forEach((syncId, items) -> {
-                BillingSync sync = syncs.get(syncId);
-                if (!force && !listed.contains(sync.mappingId())) {
-                    leftOut.computeIfAbsent(sync.mappingId(), mapping -> new ArrayList<>())
-                            .addAll(items);
-                    return;
+                    .toList();
+            // D224: a customer the export lists none of is credited only by a forced run
+            LineReport.Unseen split = report.split(period, unseen, syncs, mapping -> force || listed.contains(mapping));
+            for (BillingSyncItem item : split.dropped()) {
+                if (item.billedVia() == BilledVia.CONSUMPTION) {
+                    // its finalisation credits it; the line only leaves the month's priced total (D191)
+                    droppedFromConsumption.add(item);
+                } else {
+                    compensations.consider(
+                            item, syncs.get(item.syncId()), BigDecimal.ZERO, null, Compensations.LINE_REMOVED);
                 }
-                for (BillingSyncItem item : items) {
-                    if (item.billedVia() == BilledVia.CONSUMPTION) {
-                        // its finalisation credits it; the line only leaves the month's priced total (D191)
-                        droppedFromConsumption.add(item);
-                    } else {
-                        compensations.consider(item, sync, BigDecimal.ZERO, null, Compensations.LINE_REMOVED);
-                    }
-                }
-            });
-            leftOut.values().forEach(this::keepLeftOut);
+            }
+            // what a forced run would credit, for the preview; consumption tracking's lines are its finalisation's
+            split.kept().stream()
+                    .filter(item -> item.billedVia() != BilledVia.CONSUMPTION)
+                    .forEach(item -> refusals.add(
+                            RefusedPreview.of(item, syncs.get(item.syncId()), item.credit(), LEFT_OUT, false, true)));
             moves.plan(compensations, writers, period);
             // A correction that waits for an open invoice (D94) leaves Arrow's amount on its line, so the month's
             // priced
@@ -428,21 +426,6 @@ public class BillingReconciliation {
                 }
             });
             writers.items().recordPrices(owed, writers.now());
-        }
-
-        /**
-         * D224: a customer none of whose billed lines the export lists, while it lists others' (else nothing is
-         * reconciled, D3), keeps them all: its syncs stay validated so that the month's next run looks again, until
-         * Arrow lists the customer again or a forced run credits its lines, which a preview lists among those not
-         * booked. {@code items}: its lines the run did not see, removed ones too.
-         */
-        private void keepLeftOut(List<BillingSyncItem> items) {
-            String customer = syncs.get(items.get(0).syncId()).customerName();
-            report.reportLeftOut(period, customer, items).stream()
-                    // consumption tracking's lines are credited by its finalisation
-                    .filter(item -> item.billedVia() != BilledVia.CONSUMPTION)
-                    .forEach(item -> refusals.add(
-                            RefusedPreview.of(item, syncs.get(item.syncId()), item.credit(), LEFT_OUT, false, true)));
         }
 
         /**
@@ -510,7 +493,7 @@ public class BillingReconciliation {
             writers.runs().recountVendorTotals(settings.id(), period);
             for (BillingSync sync : syncs.values()) {
                 BillingSyncRepository.Notes notes = report.notes(sync.mappingId(), sync.id());
-                if (report.waitsForInvoice(sync.id()) || report.isLeftOut(sync.id())) {
+                if (report.waits(sync.id())) {
                     // not reconciled while a correction of its lines waits for an open invoice (D108, D219) or for
                     // Arrow to list its customer again (D224)
                     writers.syncs().saveWaiting(sync.id(), notes, writers.now());

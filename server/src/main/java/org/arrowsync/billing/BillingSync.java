@@ -34,7 +34,8 @@ public record BillingSync(
         Instant reconciledAt,
         boolean linesValidated,
         Instant created,
-        Instant modified) {
+        Instant modified)
+        implements CustomerSync {
 
     /**
      * A synced sync becomes validated; one a forced reconciliation closed before Arrow's word stays reconciled, with

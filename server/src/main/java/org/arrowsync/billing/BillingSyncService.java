@@ -332,17 +332,22 @@ public class BillingSyncService {
                         billed ? "nothing was changed, although lines were synced before" : "nothing was billed");
             }
         }
-        Map<Long, Long> mappingOf = new HashMap<>();
-        periodSyncs.forEach(sync -> mappingOf.put(sync.id(), sync.mappingId()));
+        Map<Long, RunSync> byId = new HashMap<>();
+        periodSyncs.forEach(sync -> byId.put(sync.id(), sync));
         LineReport report = run.report();
         // Only what a complete export lacks was removed by Arrow (D26, D29); a new month has only the lines the run
         // wrote.
         boolean wholeMonth = target.licenseReference() == null;
         List<BillingSyncItem> vanished = writers.items().byIds(run.unseen()).stream()
-                .filter(item -> !report.keepsUnseenLines(mappingOf.get(item.syncId())))
+                .filter(item -> !report.keepsUnseenLines(byId.get(item.syncId()).mappingId()))
                 .toList();
+        // D224: a customer the export lists none of loses no line; a run limited to one license sees no customer whole
         int removed = removeVanishedLines(
-                wholeMonth ? withoutLeftOutCustomers(vanished, run, target.period()) : vanished, run.id());
+                wholeMonth
+                        ? report.split(target.period(), vanished, byId, run::lists)
+                                .dropped()
+                        : vanished,
+                run.id());
         // A run that wrote no line left the lines' sums as they were: the syncs' kept totals stand (D55). A run of the
         // whole month sums the lines of all its syncs, frozen ones too, for the month's vendor totals in the same pass.
         boolean linesChanged = run.linesWritten() + removed > 0;
@@ -431,31 +436,6 @@ public class BillingSyncService {
         }
         return Optional.of(new BillingRunRepository.SyncChange(
                 sync.id(), sum.changes(), sync.sellTotal(), sum.sell(), sync.buyTotal(), sum.buy()));
-    }
-
-    /**
-     * D224: the lines of a customer the export lists none of, while it lists other customers', are not Arrow's to drop
-     * without the operator: they stay billed, and the run says so (a run limited to one license sees no customer whole,
-     * so only a run of the whole month asks). The others vanished.
-     */
-    private static List<BillingSyncItem> withoutLeftOutCustomers(
-            List<BillingSyncItem> vanished, SyncRun run, YearMonth period) {
-        Map<Long, RunSync> syncs = new HashMap<>();
-        run.syncs().forEach(sync -> syncs.put(sync.id(), sync));
-        Map<Long, List<BillingSyncItem>> leftOut = new LinkedHashMap<>();
-        List<BillingSyncItem> dropped = new ArrayList<>();
-        for (BillingSyncItem item : vanished) {
-            long mapping = syncs.get(item.syncId()).mappingId();
-            if (run.lists(mapping)) {
-                dropped.add(item);
-            } else {
-                leftOut.computeIfAbsent(mapping, key -> new ArrayList<>()).add(item);
-            }
-        }
-        leftOut.values()
-                .forEach(items -> run.report()
-                        .reportLeftOut(period, syncs.get(items.get(0).syncId()).customerName(), items));
-        return dropped;
     }
 
     /**

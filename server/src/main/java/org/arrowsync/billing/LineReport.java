@@ -5,11 +5,13 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.LongPredicate;
 import java.util.stream.Collectors;
 import org.arrowsync.arrowclient.BillingLine;
 import org.arrowsync.arrowclient.BillingLineResult;
@@ -116,13 +118,42 @@ final class LineReport {
     }
 
     /**
-     * D224: reports the lines of a customer (one mapping, whatever its syncs) that the export lists none of while it
-     * lists other customers' lines: they are kept, neither removed nor credited, named on the job and on their syncs
-     * ({@link #isLeftOut}), in the same words by a sync and the reconciliation after it, so that a job that runs both
-     * lists them once. {@code items}: the customer's lines the run did not see; returns those that still charge
-     * something, or that consumption tracking bills, none when there are none (nothing to keep).
+     * D224: splits the lines a run did not see ({@code unseen}, each of one of {@code syncs}) by customer: those of a
+     * customer mapping the export {@code lists} a line of were dropped by Arrow; those of a customer it lists none of,
+     * while it lists others', are kept, neither removed nor credited, and reported once per customer on the job and on
+     * their syncs ({@link #waits}), in the same words by a sync and the reconciliation after it, so that a job that
+     * runs both lists them once.
      */
-    List<BillingSyncItem> reportLeftOut(YearMonth period, String customerName, List<BillingSyncItem> items) {
+    Unseen split(
+            YearMonth period,
+            List<BillingSyncItem> unseen,
+            Map<Long, ? extends CustomerSync> syncs,
+            LongPredicate lists) {
+        List<BillingSyncItem> dropped = new ArrayList<>();
+        Map<Long, List<BillingSyncItem>> leftOut = new LinkedHashMap<>();
+        for (BillingSyncItem item : unseen) {
+            long mapping = syncs.get(item.syncId()).mappingId();
+            if (lists.test(mapping)) {
+                dropped.add(item);
+            } else {
+                leftOut.computeIfAbsent(mapping, key -> new ArrayList<>()).add(item);
+            }
+        }
+        List<BillingSyncItem> kept = new ArrayList<>();
+        leftOut.values()
+                .forEach(items -> kept.addAll(
+                        leftOut(period, syncs.get(items.get(0).syncId()).customerName(), items)));
+        return new Unseen(dropped, kept);
+    }
+
+    /**
+     * The lines a run did not see, split ({@link #split}): those Arrow dropped, and those kept of customers left out
+     * whole that still charge something, or that consumption tracking bills.
+     */
+    record Unseen(List<BillingSyncItem> dropped, List<BillingSyncItem> kept) {}
+
+    /** Reports one customer left out whole ({@link #split}) with its unseen lines; returns those it keeps. */
+    private List<BillingSyncItem> leftOut(YearMonth period, String customerName, List<BillingSyncItem> items) {
         List<BillingSyncItem> charging = items.stream()
                 .filter(item -> item.billedVia() == BilledVia.CONSUMPTION
                         ? !item.removed()
@@ -167,16 +198,13 @@ final class LineReport {
         return count + (count == 1 ? " line" : " lines");
     }
 
-    /** Whether the export leaves out every line of this sync's customer ({@link #reportLeftOut}). */
-    boolean isLeftOut(long syncId) {
+    /**
+     * Whether the sync is left to a later reconciliation: a correction of its lines waits for an open invoice
+     * ({@link #uncorrected}, D108), or the export leaves its customer out ({@link #split}, D224).
+     */
+    boolean waits(long syncId) {
         Problems problems = bySync.get(syncId);
-        return problems != null && problems.leftOut > 0;
-    }
-
-    /** Whether a correction of this sync's lines waits for an open invoice ({@link #uncorrected}). */
-    boolean waitsForInvoice(long syncId) {
-        Problems problems = bySync.get(syncId);
-        return problems != null && problems.waitingForInvoice > 0;
+        return problems != null && (problems.waitingForInvoice > 0 || problems.leftOut > 0);
     }
 
     /** How many rows the run could not use (unreadable, or without a line reference) or could not invoice. */
@@ -257,8 +285,7 @@ final class LineReport {
         private int waitingForInvoice;
         private boolean keepsUnseenLines;
         /**
-         * How many of the sync's lines the export leaves out, when it lists none of its customer's
-         * ({@link #reportLeftOut}).
+         * How many of the sync's lines the export leaves out, when it lists none of its customer's ({@link #split}).
          */
         private int leftOut;
 

@@ -22,7 +22,8 @@ record RunSync(
         BigDecimal buyTotal,
         BigDecimal sellTotal,
         String currency,
-        boolean linesValidated) {
+        boolean linesValidated)
+        implements CustomerSync {
 
     SyncState markSynced() {
         if (state != SyncState.PENDING && state != SyncState.SYNCED) {

@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.arrowsync.arrowclient.ArrowClients;
@@ -324,7 +325,8 @@ public class FinalisationService {
                 if (read.isValid() && !result.isValid()) {
                     continue; // another month's line, read whole: no part of this month's total (D160)
                 }
-                customers.match(line).ifPresent(mapping -> listed.add(mapping.customerId()));
+                Optional<CustomerMapping> named = customers.match(line);
+                named.ifPresent(mapping -> listed.add(mapping.customerId()));
                 if (line.licenseReference() == null || !licenses.contains(line.licenseReference())) {
                     continue;
                 }
@@ -332,7 +334,7 @@ public class FinalisationService {
                     progress.increment("duplicate_lines");
                     continue;
                 }
-                customers.match(line).ifPresent(mapping -> billedTo.putIfAbsent(line.licenseReference(), mapping));
+                named.ifPresent(mapping -> billedTo.putIfAbsent(line.licenseReference(), mapping));
                 if (result.isValid()) {
                     totals.merge(
                             line.licenseReference(),

@@ -172,8 +172,6 @@ class ConsumptionFinalisationValidationIntegrationTests extends IntegrationTest 
     }
 
     private JsonNode finalise(boolean force) {
-        Map<String, Object> body = fixture.period(LAST);
-        body.put("force", force);
-        return fixture.run("trigger_reconciliation", body).get("result");
+        return fixture.finaliseConsumption(LAST, force).get("result");
     }
 }

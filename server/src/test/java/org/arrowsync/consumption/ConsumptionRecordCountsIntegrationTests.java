@@ -56,9 +56,7 @@ class ConsumptionRecordCountsIntegrationTests extends IntegrationTest {
         assertKeptCountsAreRecounts();
         assertListCounts();
 
-        Map<String, Object> force = fixture.period(CLOSED);
-        force.put("force", true);
-        fixture.run("trigger_reconciliation", force);
+        fixture.finaliseConsumption(CLOSED, true);
         assertKeptCountsAreRecounts();
 
         // The hourly run again (each record's upsert finds it and leaves a finalised one alone), then a historical

@@ -197,9 +197,8 @@ class ConsumptionRecordOwnershipIntegrationTests extends IntegrationTest {
         for (BillingLine line : fixture.emulator().lines(license, CLOSED)) {
             fixture.emulator().removeLine(line.lineReference());
         }
-        Map<String, Object> forced = fixture.period(CLOSED);
-        forced.put("force", true); // past the month's grace, as Arrow gives no Validation Date to a line it dropped
-        JsonNode result = fixture.run("trigger_reconciliation", forced).get("result");
+        // past the month's grace, as Arrow gives no Validation Date to a line it dropped
+        JsonNode result = fixture.finaliseConsumption(CLOSED, true).get("result");
 
         assertThat(result.get("compensation_items_created").asInt())
                 .as(result.toString())
@@ -241,9 +240,7 @@ class ConsumptionRecordOwnershipIntegrationTests extends IntegrationTest {
                 .contains("a forced finalisation credits them");
         assertThat(billed(resource)).as("nothing credited").isEqualByComparingTo(billed);
 
-        Map<String, Object> forced = fixture.period(CLOSED);
-        forced.put("force", true);
-        JsonNode credited = fixture.run("trigger_reconciliation", forced);
+        JsonNode credited = fixture.finaliseConsumption(CLOSED, true);
         assertThat(credited.get("result").get("compensation_items_created").asInt())
                 .as(credited.toString())
                 .isPositive();

@@ -107,9 +107,7 @@ class ConsumptionSyncIntegrationTests extends IntegrationTest {
         assertThat(result.get("compensation_items_created").asInt()).isEqualTo(2);
         assertOneChargePerLicense(CLOSED);
 
-        Map<String, Object> force = fixture.period(CLOSED);
-        force.put("force", true);
-        JsonNode again = fixture.run("trigger_reconciliation", force).get("result");
+        JsonNode again = fixture.finaliseConsumption(CLOSED, true).get("result");
         assertThat(again.get("compensation_items_created").asInt()).isZero();
         assertOneChargePerLicense(CLOSED);
 

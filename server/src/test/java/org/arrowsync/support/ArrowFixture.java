@@ -526,6 +526,13 @@ public final class ArrowFixture
         return run("trigger_consumption_sync", period(period));
     }
 
+    /** Consumption's finalisation of the month ({@code trigger_reconciliation}); the finished job. */
+    public JsonNode finaliseConsumption(YearMonth period, boolean force) {
+        Map<String, Object> body = period(period);
+        body.put("force", force);
+        return run("trigger_reconciliation", body);
+    }
+
     public JsonNode reconcileBilling(YearMonth period, boolean force) {
         Map<String, Object> body = period(period);
         body.put("force", force);
