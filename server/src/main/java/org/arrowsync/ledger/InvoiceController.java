@@ -107,9 +107,11 @@ class InvoiceController {
 
         static InvoiceView of(InvoiceWithItems withItems) {
             Invoice invoice = withItems.invoice();
+            String url = ApiUrls.of("invoices", invoice.uuid());
+            String uuid = Uuids.hex(invoice.uuid());
             return new InvoiceView(
-                    ApiUrls.of("invoices", invoice.uuid()),
-                    Uuids.hex(invoice.uuid()),
+                    url,
+                    uuid,
                     ApiUrls.of("customers", invoice.customer().uuid()),
                     Uuids.hex(invoice.customer().uuid()),
                     invoice.customer().name(),
@@ -119,7 +121,7 @@ class InvoiceController {
                     withItems.currency(),
                     withItems.total(),
                     withItems.items().stream()
-                            .map(InvoiceItemController.ItemView::of)
+                            .map(item -> InvoiceItemController.ItemView.of(item, url, uuid))
                             .toList(),
                     invoice.created());
         }

@@ -115,11 +115,16 @@ class InvoiceItemController {
             Instant created) {
 
         static ItemView of(InvoiceItem item) {
+            return of(item, ApiUrls.of("invoices", item.invoiceUuid()), Uuids.hex(item.invoiceUuid()));
+        }
+
+        /** An item of an invoice whose link and uuid the caller made once for all its items. */
+        static ItemView of(InvoiceItem item, String invoiceUrl, String invoiceUuid) {
             return new ItemView(
                     ApiUrls.of("invoice-items", item.uuid()),
                     Uuids.hex(item.uuid()),
-                    ApiUrls.of("invoices", item.invoiceUuid()),
-                    Uuids.hex(item.invoiceUuid()),
+                    invoiceUrl,
+                    invoiceUuid,
                     item.name(),
                     item.unitPrice(),
                     item.quantity(),

@@ -337,7 +337,7 @@ class InvoiceItemRepository {
                 rs.getObject("end_date", LocalDate.class),
                 resource,
                 project,
-                new RawJson(rs.getString("details")),
+                RawJson.utf8(rs.getBytes("details")),
                 Timestamps.read(rs, "created"));
     }
 

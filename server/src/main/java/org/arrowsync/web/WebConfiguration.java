@@ -2,6 +2,7 @@ package org.arrowsync.web;
 
 import com.fasterxml.jackson.annotation.JsonFormat;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.List;
 import org.arrowsync.users.UserService;
 import org.springframework.beans.factory.ObjectProvider;
@@ -115,6 +116,15 @@ class WebConfiguration implements WebMvcConfigurer {
                         BigDecimal.class,
                         override -> override.setFormat(JsonFormat.Value.forShape(JsonFormat.Shape.STRING)))
                 .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN);
+    }
+
+    /**
+     * Instants as ISO-8601 in UTC, Jackson's own format, written without its formatter ({@link IsoInstantSerializer}).
+     */
+    @Bean
+    JsonMapperBuilderCustomizer isoInstants() {
+        return builder -> builder.addModule(
+                new SimpleModule("iso-instants").addSerializer(Instant.class, new IsoInstantSerializer()));
     }
 
     /**
