@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Currency;
 import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
@@ -32,11 +33,19 @@ public final class Money {
         return named == null || named.isBlank() ? DEFAULT_CURRENCY : named;
     }
 
+    /**
+     * The decimals of the minor unit of each currency Java knows, by its code: looked up once per code, as a page of
+     * invoices rounds two prices an item.
+     */
+    private static final Map<String, Integer> MINOR_UNITS = Currency.getAvailableCurrencies().stream()
+            .collect(Collectors.toUnmodifiableMap(
+                    Currency::getCurrencyCode,
+                    currency -> currency.getDefaultFractionDigits() < 0 ? 2 : currency.getDefaultFractionDigits()));
+
     /** {@link #roundedInSql}'s branches: {@code when 'JPY' then 0} for each currency not of two decimals. */
-    private static final String NOT_TWO_DECIMALS = Currency.getAvailableCurrencies().stream()
-            .filter(currency -> minorUnits(currency.getCurrencyCode()) != 2)
-            .map(currency ->
-                    " when '" + currency.getCurrencyCode() + "' then " + minorUnits(currency.getCurrencyCode()))
+    private static final String NOT_TWO_DECIMALS = MINOR_UNITS.entrySet().stream()
+            .filter(currency -> currency.getValue() != 2)
+            .map(currency -> " when '" + currency.getKey() + "' then " + currency.getValue())
             .sorted()
             .collect(Collectors.joining());
 
@@ -66,16 +75,13 @@ public final class Money {
 
     /** Decimals of the currency's minor unit; 2 for a code Java does not know. */
     public static int minorUnits(String currency) {
+        // a stored code is kept as currency(code) gives it, so most codes are found as they come
+        Integer digits = currency == null ? null : MINOR_UNITS.get(currency);
+        if (digits != null) {
+            return digits;
+        }
         String code = currency(currency);
-        if (code == null) {
-            return 2;
-        }
-        try {
-            int digits = Currency.getInstance(code).getDefaultFractionDigits();
-            return digits < 0 ? 2 : digits;
-        } catch (IllegalArgumentException unknownCode) {
-            return 2;
-        }
+        return code == null ? 2 : MINOR_UNITS.getOrDefault(code, 2);
     }
 
     /**
