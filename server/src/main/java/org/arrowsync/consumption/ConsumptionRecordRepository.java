@@ -140,6 +140,11 @@ class ConsumptionRecordRepository {
         return listing.list(where(filter), page, count(filter));
     }
 
+    /** The plan of a page of {@link #list} as it ran. */
+    List<String> pagePlan(ConsumptionRecordService.RecordFilter filter, PageRequest page) {
+        return listing.plan(where(filter), page);
+    }
+
     /** The plan of {@link #list}'s count as it ran. */
     List<String> countPlan(ConsumptionRecordService.RecordFilter filter) {
         return listing.countPlan(count(filter));

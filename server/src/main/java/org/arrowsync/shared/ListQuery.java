@@ -74,10 +74,16 @@ public record ListQuery<T>(
                 .list();
     }
 
+    /**
+     * With a key, the page's keys are chosen first, as an array the statement's rows are then read by: as a condition
+     * on the listed table, PostgreSQL reads those rows by key before any join. An {@code in (select …)} was planned as
+     * a join, and past eight joined tables ({@code join_collapse_limit}) PostgreSQL joins in the order written, so that
+     * join came last, after every row of the list had been joined to every other table (D228).
+     */
     private String pageSql(SqlFilter filter) {
         String window = filter.clause() + " order by " + orderBy + " offset ? limit ?";
         return key == null
                 ? select + window
-                : select + " where " + key + " in (select " + key + from + window + ") order by " + orderBy;
+                : select + " where " + key + " = any(array(select " + key + from + window + ")) order by " + orderBy;
     }
 }
