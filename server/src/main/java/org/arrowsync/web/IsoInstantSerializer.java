@@ -1,10 +1,15 @@
 package org.arrowsync.web;
 
+import com.fasterxml.jackson.annotation.JsonFormat;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import tools.jackson.core.JsonGenerator;
+import tools.jackson.databind.BeanProperty;
 import tools.jackson.databind.SerializationContext;
+import tools.jackson.databind.ValueSerializer;
+import tools.jackson.databind.cfg.DateTimeFeature;
+import tools.jackson.databind.ext.javatime.ser.InstantSerializer;
 import tools.jackson.databind.ser.std.StdSerializer;
 
 /**
@@ -23,6 +28,21 @@ final class IsoInstantSerializer extends StdSerializer<Instant> {
         super(Instant.class);
     }
 
+    /**
+     * Jackson's own serializer wherever the text would differ: a property with a format of its own, or instants written
+     * as timestamps.
+     */
+    @Override
+    public ValueSerializer<?> createContextual(SerializationContext context, BeanProperty property) {
+        JsonFormat.Value format = findFormatOverrides(context, property, Instant.class);
+        boolean plain = !context.isEnabled(DateTimeFeature.WRITE_DATES_AS_TIMESTAMPS)
+                && !format.hasPattern()
+                && !format.hasShape()
+                && !format.hasTimeZone()
+                && !format.hasLocale();
+        return plain ? this : InstantSerializer.INSTANCE.createContextual(context, property);
+    }
+
     @Override
     public void serialize(Instant value, JsonGenerator generator, SerializationContext context) {
         long seconds = value.getEpochSecond();
@@ -35,7 +55,7 @@ final class IsoInstantSerializer extends StdSerializer<Instant> {
     }
 
     /** The instant's ISO_INSTANT text into {@code text}; its length. */
-    static int format(long epochSecond, int nano, char[] text) {
+    private static int format(long epochSecond, int nano, char[] text) {
         LocalDate day = LocalDate.ofEpochDay(Math.floorDiv(epochSecond, 86_400));
         int secondOfDay = (int) Math.floorMod(epochSecond, 86_400);
         int at = digits(text, 0, day.getYear(), 4);

@@ -2,6 +2,7 @@ package org.arrowsync.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.annotation.JsonFormat;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
@@ -9,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.cfg.DateTimeFeature;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.module.SimpleModule;
 
@@ -55,5 +57,27 @@ class IsoInstantSerializerTests {
                     .as("%s as bytes", instant)
                     .isEqualTo(expected);
         }
+    }
+
+    record Stamped(
+            Instant plain,
+            @JsonFormat(shape = JsonFormat.Shape.NUMBER) Instant number) {}
+
+    @Test
+    void aPropertyWithAFormatOfItsOwnAndTimestampsAreLeftToJackson() {
+        Instant at = Instant.parse("2026-12-06T15:01:37.185104Z");
+        JsonMapper jackson = JsonMapper.builder().build();
+        Stamped stamped = new Stamped(at, at);
+
+        assertThat(JSON.writeValueAsString(stamped)).isEqualTo(jackson.writeValueAsString(stamped));
+        assertThat(JSON.rebuild()
+                        .enable(DateTimeFeature.WRITE_DATES_AS_TIMESTAMPS)
+                        .build()
+                        .writeValueAsString(at))
+                .isEqualTo(jackson.rebuild()
+                        .enable(DateTimeFeature.WRITE_DATES_AS_TIMESTAMPS)
+                        .build()
+                        .writeValueAsString(at))
+                .isEqualTo("1796569297.185104000");
     }
 }
