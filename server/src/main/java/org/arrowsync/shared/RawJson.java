@@ -5,6 +5,7 @@ import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.Objects;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.SerializableString;
 import tools.jackson.core.io.SerializedString;
@@ -16,8 +17,9 @@ import tools.jackson.databind.jsontype.TypeSerializer;
  * JSON text that PostgreSQL gives and a response carries as it is: a page of invoices embeds thousands of items, and
  * parsing each item's details only to write them out again was a third of the page's reading. The text is kept as the
  * UTF-8 bytes the driver read and copied into the response as they are: decoding them to a string and encoding it back
- * was a tenth of the page's work. It is written verbatim, so it must come from a {@code json} or {@code jsonb} column
- * (PostgreSQL takes only valid JSON into either).
+ * was a tenth of the page's work. It is written verbatim, so it must come from a {@code json} column (PostgreSQL takes
+ * only valid JSON into it) of a UTF-8 database, read as text: a {@code jsonb} column's binary form starts with a
+ * version byte.
  */
 public final class RawJson implements JacksonSerializable {
 
@@ -27,9 +29,9 @@ public final class RawJson implements JacksonSerializable {
         this.utf8 = utf8;
     }
 
-    /** The JSON text as UTF-8 bytes, which this keeps (the driver's own array: no copy). */
+    /** The JSON text as UTF-8 bytes, which this keeps as they are: the array is the driver's own, and no one else's. */
     public static RawJson utf8(byte[] utf8) {
-        return new RawJson(utf8);
+        return new RawJson(Objects.requireNonNull(utf8));
     }
 
     public String text() {
@@ -78,7 +80,8 @@ public final class RawJson implements JacksonSerializable {
 
         @Override
         public byte[] asUnquotedUTF8() {
-            return utf8.clone();
+            // what a generator takes when the bytes do not fit its buffer; it only reads them
+            return utf8;
         }
 
         @Override

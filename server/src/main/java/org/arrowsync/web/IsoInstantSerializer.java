@@ -10,6 +10,7 @@ import tools.jackson.databind.SerializationContext;
 import tools.jackson.databind.ValueSerializer;
 import tools.jackson.databind.cfg.DateTimeFeature;
 import tools.jackson.databind.ext.javatime.ser.InstantSerializer;
+import tools.jackson.databind.jsontype.TypeSerializer;
 import tools.jackson.databind.ser.std.StdSerializer;
 
 /**
@@ -28,24 +29,28 @@ final class IsoInstantSerializer extends StdSerializer<Instant> {
         super(Instant.class);
     }
 
-    /**
-     * Jackson's own serializer wherever the text would differ: a property with a format of its own, or instants written
-     * as timestamps.
-     */
+    /** Jackson's own serializer for a property with a format of its own. */
     @Override
     public ValueSerializer<?> createContextual(SerializationContext context, BeanProperty property) {
         JsonFormat.Value format = findFormatOverrides(context, property, Instant.class);
-        boolean plain = !context.isEnabled(DateTimeFeature.WRITE_DATES_AS_TIMESTAMPS)
-                && !format.hasPattern()
-                && !format.hasShape()
-                && !format.hasTimeZone()
-                && !format.hasLocale();
+        boolean plain = !format.hasPattern() && !format.hasShape() && !format.hasTimeZone() && !format.hasLocale();
         return plain ? this : InstantSerializer.INSTANCE.createContextual(context, property);
+    }
+
+    @Override
+    public void serializeWithType(
+            Instant value, JsonGenerator generator, SerializationContext context, TypeSerializer types) {
+        InstantSerializer.INSTANCE.serializeWithType(value, generator, context, types);
     }
 
     @Override
     public void serialize(Instant value, JsonGenerator generator, SerializationContext context) {
         long seconds = value.getEpochSecond();
+        if (context.isEnabled(DateTimeFeature.WRITE_DATES_AS_TIMESTAMPS)) {
+            // a writer may ask for timestamps where the mapper did not
+            InstantSerializer.INSTANCE.serialize(value, generator, context);
+            return;
+        }
         if (seconds < YEAR_0000 || seconds >= YEAR_10000) {
             generator.writeString(DateTimeFormatter.ISO_INSTANT.format(value));
             return;

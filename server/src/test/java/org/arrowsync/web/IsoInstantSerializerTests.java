@@ -12,6 +12,7 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.cfg.DateTimeFeature;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.jsontype.BasicPolymorphicTypeValidator;
 import tools.jackson.databind.module.SimpleModule;
 
 class IsoInstantSerializerTests {
@@ -79,5 +80,28 @@ class IsoInstantSerializerTests {
                         .build()
                         .writeValueAsString(at))
                 .isEqualTo("1796569297.185104000");
+        assertThat(JSON.writer().with(DateTimeFeature.WRITE_DATES_AS_TIMESTAMPS).writeValueAsString(List.of(at)))
+                .isEqualTo("[1796569297.185104000]");
     }
+
+    @Test
+    void anInstantWithItsTypeIsWrittenAsJacksonWritesIt() {
+        Instant at = Instant.parse("2026-12-06T15:01:37.185104Z");
+        JsonMapper typed = JSON.rebuild()
+                .activateDefaultTyping(BasicPolymorphicTypeValidator.builder()
+                        .allowIfBaseType(Object.class)
+                        .build())
+                .build();
+
+        assertThat(typed.writeValueAsString(new Holder(at)))
+                .isEqualTo(JsonMapper.builder()
+                        .activateDefaultTyping(BasicPolymorphicTypeValidator.builder()
+                                .allowIfBaseType(Object.class)
+                                .build())
+                        .build()
+                        .writeValueAsString(new Holder(at)))
+                .contains("2026-12-06T15:01:37.185104Z");
+    }
+
+    record Holder(Object value) {}
 }
