@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.SortedSet;
 import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 import org.arrowsync.arrowclient.ArrowClient;
 import org.arrowsync.arrowclient.ArrowClients;
 import org.arrowsync.arrowclient.ArrowException;
@@ -332,8 +333,7 @@ public class BillingSyncService {
                         billed ? "nothing was changed, although lines were synced before" : "nothing was billed");
             }
         }
-        Map<Long, RunSync> byId = new HashMap<>();
-        periodSyncs.forEach(sync -> byId.put(sync.id(), sync));
+        Map<Long, RunSync> byId = periodSyncs.stream().collect(Collectors.toMap(RunSync::id, sync -> sync));
         LineReport report = run.report();
         // Only what a complete export lacks was removed by Arrow (D26, D29); a new month has only the lines the run
         // wrote.

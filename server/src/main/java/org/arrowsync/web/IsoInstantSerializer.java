@@ -45,12 +45,12 @@ final class IsoInstantSerializer extends StdSerializer<Instant> {
 
     @Override
     public void serialize(Instant value, JsonGenerator generator, SerializationContext context) {
-        long seconds = value.getEpochSecond();
         if (context.isEnabled(DateTimeFeature.WRITE_DATES_AS_TIMESTAMPS)) {
             // a writer may ask for timestamps where the mapper did not
             InstantSerializer.INSTANCE.serialize(value, generator, context);
             return;
         }
+        long seconds = value.getEpochSecond();
         if (seconds < YEAR_0000 || seconds >= YEAR_10000) {
             generator.writeString(DateTimeFormatter.ISO_INSTANT.format(value));
             return;
