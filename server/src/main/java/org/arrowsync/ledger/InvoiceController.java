@@ -109,6 +109,9 @@ class InvoiceController {
             Invoice invoice = withItems.invoice();
             String url = ApiUrls.of("invoices", invoice.uuid());
             String uuid = Uuids.hex(invoice.uuid());
+            List<InvoiceItemController.ItemView> items = withItems.items().stream()
+                    .map(item -> InvoiceItemController.ItemView.of(item, url, uuid))
+                    .toList();
             return new InvoiceView(
                     url,
                     uuid,
@@ -119,10 +122,8 @@ class InvoiceController {
                     invoice.month(),
                     invoice.state().value(),
                     withItems.currency(),
-                    withItems.total(),
-                    withItems.items().stream()
-                            .map(item -> InvoiceItemController.ItemView.of(item, url, uuid))
-                            .toList(),
+                    withItems.total(items.stream().map(InvoiceItemController.ItemView::price)),
+                    items,
                     invoice.created());
         }
     }

@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.arrowsync.shared.CorrectionPlace;
 import org.arrowsync.shared.Csv;
 import org.arrowsync.shared.FieldErrors;
@@ -342,10 +343,12 @@ public class InvoiceService {
             return items.isEmpty() ? Money.DEFAULT_CURRENCY : items.get(0).currency();
         }
 
-        public BigDecimal total() {
-            return items.stream()
-                    .map(InvoiceItem::price)
-                    .reduce(Money.price(BigDecimal.ZERO, BigDecimal.ONE, currency()), BigDecimal::add);
+        /**
+         * The invoice's total: the prices of its items as {@link InvoiceItem#price} gives them, which the caller has
+         * made for its own use, summed at the currency's scale.
+         */
+        public BigDecimal total(Stream<BigDecimal> itemPrices) {
+            return itemPrices.reduce(Money.price(BigDecimal.ZERO, BigDecimal.ONE, currency()), BigDecimal::add);
         }
 
         /** The items as CSV rows after a header row: what each bills, for which period, resource and project. */

@@ -10,6 +10,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.converter.HttpMessageConverter;
 import org.springframework.http.server.ServerHttpRequest;
 import org.springframework.http.server.ServerHttpResponse;
+import org.springframework.http.server.ServletServerHttpResponse;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyAdvice;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
@@ -17,12 +18,20 @@ import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * Writes a {@link Listing} the Waldur way: the body is a plain JSON array, {@code X-Result-Count} holds the total and
- * {@code Link} the first/prev/next/last pages as absolute URLs.
+ * {@code Link} the first/prev/next/last pages as absolute URLs. A page is handed to the connection in pieces of
+ * {@link #WRITE_BUFFER_BYTES}, not Tomcat's 8 KB: a page of invoices is 5 MB (#16).
  */
 @ControllerAdvice
 class ListingResponses implements ResponseBodyAdvice<Object> {
 
     static final String RESULT_COUNT = "X-Result-Count";
+
+    /**
+     * The answer's buffer: a page of invoices writes its 5 MB in 3–5 ms less than through 8 KB (D230). Set on the
+     * answer, not on the connector's socket buffer, which every open connection would hold; Tomcat keeps an answer's
+     * buffer up to 128 KB for its next request on the same worker.
+     */
+    static final int WRITE_BUFFER_BYTES = 64 * 1024;
 
     @Override
     public boolean supports(MethodParameter returnType, Class<? extends HttpMessageConverter<?>> converterType) {
@@ -39,6 +48,9 @@ class ListingResponses implements ResponseBodyAdvice<Object> {
             ServerHttpResponse response) {
         if (!(body instanceof Listing<?> listing)) {
             return body;
+        }
+        if (response instanceof ServletServerHttpResponse servlet) {
+            servlet.getServletResponse().setBufferSize(WRITE_BUFFER_BYTES);
         }
         HttpHeaders headers = response.getHeaders();
         headers.set(RESULT_COUNT, Long.toString(listing.total()));

@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
 import java.util.UUID;
+import org.arrowsync.support.Api;
 import org.arrowsync.support.ArrowFixture;
 import org.arrowsync.support.IntegrationTest;
+import org.arrowsync.support.RawHttp;
 import org.arrowsync.support.Response;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -65,6 +67,40 @@ class ListConventionsIntegrationTests extends IntegrationTest {
                         .expect(200)
                         .header("X-Result-Count"))
                 .isEqualTo("25");
+    }
+
+    /**
+     * A page is handed to the connection in pieces of 64 KB (D230): one that fits is sent whole, with its length; a
+     * larger one in chunks of 64 KB, where Tomcat's own buffer would send 8 KB ones.
+     */
+    @Test
+    void aPageIsWrittenInPiecesOf64Kilobytes() {
+        String prefix = ArrowFixture.unique("Buffered");
+        String padding = "x".repeat(120);
+        for (int i = 0; i < 250; i++) {
+            api.post("/api/customers/", Map.of("name", prefix + " " + i + " " + padding))
+                    .expect(201);
+        }
+        String query = "/api/customers/?name=" + prefix.replace(" ", "%20");
+
+        String small = page(query + "&page_size=40");
+        String smallBody = small.substring(small.indexOf("\r\n\r\n") + 4);
+        assertThat(smallBody.length()).isGreaterThan(8 * 1024).isLessThan(ListingResponses.WRITE_BUFFER_BYTES);
+        assertThat(small).contains("Content-Length: " + smallBody.length()).doesNotContain("Transfer-Encoding");
+
+        String large = page(query + "&page_size=250");
+        assertThat(large).contains("Transfer-Encoding: chunked");
+        String firstChunk = large.substring(large.indexOf("\r\n\r\n") + 4)
+                .lines()
+                .findFirst()
+                .orElseThrow();
+        assertThat(Integer.parseInt(firstChunk, 16)).isEqualTo(ListingResponses.WRITE_BUFFER_BYTES);
+    }
+
+    private String page(String query) {
+        String answer = RawHttp.exchange(port, "GET " + query + " HTTP/1.1", "Authorization: Token " + Api.ADMIN_TOKEN);
+        assertThat(answer).startsWith("HTTP/1.1 200");
+        return answer;
     }
 
     /** An object named by its uuid and by its hyperlink must be one: Waldur applies both filters. */
