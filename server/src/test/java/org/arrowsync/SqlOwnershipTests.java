@@ -53,6 +53,7 @@ class SqlOwnershipTests {
             Map.entry("billing_vendor_totals", "billing"),
             Map.entry("billing_sync_item_counts", "billing"),
             Map.entry("billing_month_item_counts", "billing"),
+            Map.entry("billing_sync_counts", "billing"),
             Map.entry("billing_sync_references", "billing"),
             Map.entry("consumption_records", "consumption"),
             Map.entry("consumption_record_counts", "consumption"),

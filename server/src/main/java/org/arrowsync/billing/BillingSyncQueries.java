@@ -61,7 +61,15 @@ class BillingSyncQueries {
             YearMonth from,
             YearMonth to,
             Integer state,
-            String arrowState) {}
+            String arrowState) {
+
+        /** Whether it filters on the syncs' month and states alone: what the kept counts know (D231). */
+        boolean countKept() {
+            return mappingUuid == null
+                    && settingsUuid == null
+                    && (statementReference == null || statementReference.isEmpty());
+        }
+    }
 
     record ItemFilter(
             UUID syncUuid,

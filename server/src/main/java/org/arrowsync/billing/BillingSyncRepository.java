@@ -19,6 +19,7 @@ import java.util.TreeSet;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.arrowsync.ledger.CanceledInvoices;
+import org.arrowsync.shared.DeltaCounts;
 import org.arrowsync.shared.ListQuery;
 import org.arrowsync.shared.Listing;
 import org.arrowsync.shared.Money;
@@ -66,6 +67,9 @@ class BillingSyncRepository {
      * Arrow said the month was final (D107), which a later reconciliation must then correct to Arrow's final amounts.
      */
     private static final String AWAITING_ARROW = "(b.state = 2 or (b.state = 4 and b.validated_at is null))";
+
+    /** How many syncs the filter on month and states of {@link #count} selects, as the counts keep it (D231). */
+    private static final String KEPT_COUNT = "select coalesce(sum(k.syncs), 0) from billing_sync_counts k";
 
     private final JdbcClient jdbc;
     private final ListQuery<BillingSync> listing;
@@ -326,27 +330,51 @@ class BillingSyncRepository {
     }
 
     Listing<BillingSync> list(BillingSyncQueries.SyncFilter filter, PageRequest page) {
-        return listing.list(where(filter), page);
+        return listing.list(where(filter), page, count(filter));
+    }
+
+    /** The plan of {@link #list}'s count as it ran. */
+    List<String> countPlan(BillingSyncQueries.SyncFilter filter) {
+        return listing.countPlan(count(filter));
+    }
+
+    /** A filter on the syncs' month and states alone counts from the counts kept per month and state (D231). */
+    private ListQuery.Count count(BillingSyncQueries.SyncFilter filter) {
+        return filter.countKept()
+                ? new ListQuery.Count(KEPT_COUNT, monthAndState(new SqlFilter(), "k", filter))
+                : listing.countAll(where(filter));
     }
 
     private static SqlFilter where(BillingSyncQueries.SyncFilter filter) {
-        return new SqlFilter()
-                .eq("m.uuid", filter.mappingUuid())
-                .eq("s.uuid", filter.settingsUuid())
-                .icontains("b.statement_reference", filter.statementReference())
-                .eq(
-                        "b.report_period",
+        return monthAndState(
+                new SqlFilter()
+                        .eq("m.uuid", filter.mappingUuid())
+                        .eq("s.uuid", filter.settingsUuid())
+                        .icontains("b.statement_reference", filter.statementReference()),
+                "b",
+                filter);
+    }
+
+    /** The filter's conditions on the month and states, on the columns of {@code table}: the syncs or their counts. */
+    private static SqlFilter monthAndState(SqlFilter where, String table, BillingSyncQueries.SyncFilter filter) {
+        String period = table + ".report_period";
+        return where.eq(
+                        period,
                         filter.reportPeriod() == null
                                 ? null
                                 : filter.reportPeriod().toString())
-                .atLeast(
-                        "b.report_period",
-                        filter.from() == null ? null : filter.from().toString())
-                .atMost(
-                        "b.report_period",
-                        filter.to() == null ? null : filter.to().toString())
-                .eq("b.state", filter.state())
-                .iexactOnLowerCase("b.arrow_state", filter.arrowState());
+                .atLeast(period, filter.from() == null ? null : filter.from().toString())
+                .atMost(period, filter.to() == null ? null : filter.to().toString())
+                .eq(table + ".state", filter.state())
+                .iexactOnLowerCase(table + ".arrow_state", filter.arrowState());
+    }
+
+    /**
+     * Folds the syncs' count deltas into one row per month and state (D231): each statement that adds, deletes or moves
+     * syncs adds a row for each month and state it touched.
+     */
+    void foldCounts() {
+        DeltaCounts.fold(jdbc, "billing_sync_counts", "report_period, state, arrow_state", "syncs");
     }
 
     /**

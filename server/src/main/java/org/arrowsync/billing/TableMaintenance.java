@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
  * tables, whose details and amounts autovacuum samples later (a partial {@code analyze} leaves its count of changed
  * rows as it was). It runs on a thread of its own once the run has committed, so the run's job ends with its lines.
  * Runs asked for before a waiting one starts are that one. After every run that wrote lines it also folds the months'
- * item-count deltas (D143) and indexes the references of the syncs lines were added to (D144).
+ * item-count and sync-count deltas (D143, D231) and indexes the references of the syncs lines were added to (D144).
  */
 @Component
 class TableMaintenance {
@@ -27,20 +27,26 @@ class TableMaintenance {
     private static final long BULK_ROWS = 10_000;
 
     private final JdbcClient jdbc;
+    private final BillingSyncRepository syncs;
     private final BillingSyncItemRepository items;
     private final SyncReferenceIndex references;
     private final AtomicBoolean waiting = new AtomicBoolean();
 
-    TableMaintenance(JdbcClient jdbc, BillingSyncItemRepository items, SyncReferenceIndex references) {
+    TableMaintenance(
+            JdbcClient jdbc,
+            BillingSyncRepository syncs,
+            BillingSyncItemRepository items,
+            SyncReferenceIndex references) {
         this.jdbc = jdbc;
+        this.syncs = syncs;
         this.items = items;
         this.references = references;
     }
 
     /**
-     * After a run has committed: the months' item-count deltas it added are folded (D143) and its syncs' references
-     * indexed (D144), and after a large run the billing tables vacuumed and analyzed too, all on a thread of its own
-     * (the vacuum last, so it takes the rows the others leave behind).
+     * After a run has committed: the months' item-count and sync-count deltas it added are folded (D143, D231) and its
+     * syncs' references indexed (D144), and after a large run the billing tables vacuumed and analyzed too, all on a
+     * thread of its own (the vacuum last, so it takes the rows the others leave behind).
      */
     void afterRun(long linesWritten) {
         if (linesWritten >= BULK_ROWS) {
@@ -72,6 +78,11 @@ class TableMaintenance {
             log.warn("Could not fold the months' item counts: {}", e.getMessage());
         }
         try {
+            syncs.foldCounts();
+        } catch (RuntimeException e) {
+            log.warn("Could not fold the sync counts: {}", e.getMessage());
+        }
+        try {
             long start = System.nanoTime();
             int built = references.buildPending();
             if (built > 0) {
@@ -94,7 +105,7 @@ class TableMaintenance {
         long start = System.nanoTime();
         try {
             jdbc.sql("""
-                            vacuum (analyze) billing_syncs, billing_sync_changes, billing_month_item_counts,
+                            vacuum (analyze) billing_syncs, billing_sync_changes, billing_month_item_counts, billing_sync_counts,
                                     billing_sync_references, invoices,
                                     invoice_items (invoice_id, resource_id, project_uuid, name, created),
                                     billing_sync_items (billing_sync_id, arrow_line_reference, vendor_name, classification,
