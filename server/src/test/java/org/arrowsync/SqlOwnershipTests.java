@@ -38,6 +38,7 @@ class SqlOwnershipTests {
             Map.entry("resources", "ledger"),
             Map.entry("invoices", "ledger"),
             Map.entry("invoice_items", "ledger"),
+            Map.entry("invoice_counts", "ledger"),
             Map.entry("license_billing", "ledger"),
             Map.entry("unlicensed_billing", "ledger"),
             Map.entry("arrow_settings", "settings"),

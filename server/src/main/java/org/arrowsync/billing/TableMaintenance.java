@@ -1,6 +1,7 @@
 package org.arrowsync.billing;
 
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.arrowsync.ledger.InvoiceService;
 import org.arrowsync.shared.DaemonThreads;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,7 +17,8 @@ import org.springframework.stereotype.Component;
  * tables, whose details and amounts autovacuum samples later (a partial {@code analyze} leaves its count of changed
  * rows as it was). It runs on a thread of its own once the run has committed, so the run's job ends with its lines.
  * Runs asked for before a waiting one starts are that one. After every run that wrote lines it also folds the months'
- * item-count and sync-count deltas (D143, D231) and indexes the references of the syncs lines were added to (D144).
+ * item, sync and invoice count deltas (D143, D231, D232) and indexes the references of the syncs lines were added to
+ * (D144).
  */
 @Component
 class TableMaintenance {
@@ -29,6 +31,7 @@ class TableMaintenance {
     private final JdbcClient jdbc;
     private final BillingSyncRepository syncs;
     private final BillingSyncItemRepository items;
+    private final InvoiceService invoices;
     private final SyncReferenceIndex references;
     private final AtomicBoolean waiting = new AtomicBoolean();
 
@@ -36,15 +39,17 @@ class TableMaintenance {
             JdbcClient jdbc,
             BillingSyncRepository syncs,
             BillingSyncItemRepository items,
+            InvoiceService invoices,
             SyncReferenceIndex references) {
         this.jdbc = jdbc;
         this.syncs = syncs;
         this.items = items;
+        this.invoices = invoices;
         this.references = references;
     }
 
     /**
-     * After a run has committed: the months' item-count and sync-count deltas it added are folded (D143, D231) and its
+     * After a run has committed: the item, sync and invoice count deltas it added are folded (D143, D231, D232) and its
      * syncs' references indexed (D144), and after a large run the billing tables vacuumed and analyzed too, all on a
      * thread of its own (the vacuum last, so it takes the rows the others leave behind).
      */
@@ -72,16 +77,9 @@ class TableMaintenance {
      * what this one could not.
      */
     void foldAndIndex() {
-        try {
-            items.foldMonthCounts();
-        } catch (RuntimeException e) {
-            log.warn("Could not fold the months' item counts: {}", e.getMessage());
-        }
-        try {
-            syncs.foldCounts();
-        } catch (RuntimeException e) {
-            log.warn("Could not fold the sync counts: {}", e.getMessage());
-        }
+        fold("the months' item counts", items::foldMonthCounts);
+        fold("the sync counts", syncs::foldCounts);
+        fold("the invoice counts", invoices::foldCounts);
         try {
             long start = System.nanoTime();
             int built = references.buildPending();
@@ -96,6 +94,14 @@ class TableMaintenance {
         }
     }
 
+    private static void fold(String counts, Runnable fold) {
+        try {
+            fold.run();
+        } catch (RuntimeException e) {
+            log.warn("Could not fold {}: {}", counts, e.getMessage());
+        }
+    }
+
     /**
      * Outside any transaction, as {@code vacuum} must be. Where the database user may not vacuum (an external database
      * owned by another role; PostgreSQL skips such a table with a warning), or the server is stopping, autovacuum does
@@ -105,8 +111,8 @@ class TableMaintenance {
         long start = System.nanoTime();
         try {
             jdbc.sql("""
-                            vacuum (analyze) billing_syncs, billing_sync_changes, billing_month_item_counts, billing_sync_counts,
-                                    billing_sync_references, invoices,
+                            vacuum (analyze) billing_syncs, billing_sync_changes, billing_month_item_counts,
+                                    billing_sync_counts, billing_sync_references, invoices, invoice_counts,
                                     invoice_items (invoice_id, resource_id, project_uuid, name, created),
                                     billing_sync_items (billing_sync_id, arrow_line_reference, vendor_name, classification,
                                                         subscription_reference, license_reference, billed_via, removed,

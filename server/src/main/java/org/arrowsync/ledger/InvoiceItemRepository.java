@@ -71,6 +71,9 @@ class InvoiceItemRepository {
     private static final String KEPT_COUNT =
             "select coalesce(sum(i.items), 0) from invoices i left join customers c on c.id = i.customer_id";
 
+    /** How many items the invoices of a filter on their month alone hold, as the months' counts keep it (D232). */
+    private static final String MONTHS_COUNT = "select coalesce(sum(k.items), 0) from invoice_counts k";
+
     /** The columns a new item is copied with. */
     private static final List<String> NEW_COLUMNS = List.of(
             "uuid",
@@ -201,8 +204,19 @@ class InvoiceItemRepository {
         return listing.countPlan(count(filter));
     }
 
+    /**
+     * A filter on the items' invoices alone counts from what the invoices keep (D65); one on their month alone from the
+     * months' counts (D232).
+     */
     private ListQuery.Count count(InvoiceService.ItemFilter filter) {
-        return filter.countKept() ? new ListQuery.Count(KEPT_COUNT, where(filter)) : listing.countAll(where(filter));
+        if (!filter.countKept()) {
+            return listing.countAll(where(filter));
+        }
+        return filter.invoiceUuid() == null && filter.customerUuid() == null
+                ? new ListQuery.Count(
+                        MONTHS_COUNT,
+                        new SqlFilter().eq("k.year", filter.year()).eq("k.month", filter.month()))
+                : new ListQuery.Count(KEPT_COUNT, where(filter));
     }
 
     private static SqlFilter where(InvoiceService.ItemFilter filter) {

@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.arrowsync.ledger.Resource.Ref;
+import org.arrowsync.shared.DeltaCounts;
 import org.arrowsync.shared.ListQuery;
 import org.arrowsync.shared.Listing;
 import org.arrowsync.shared.PageRequest;
@@ -30,6 +31,9 @@ class InvoiceRepository {
 
     private static final String SELECT = "select i.id, i.uuid, i.year, i.month, i.state, i.created, i.modified,"
             + " c.id as customer_id, c.uuid as customer_uuid, c.name as customer_name" + FROM;
+
+    /** How many invoices a filter on month and state selects, as the counts keep it (D232). */
+    private static final String KEPT_COUNT = "select coalesce(sum(k.invoices), 0) from invoice_counts k";
 
     private final JdbcClient jdbc;
     private final ListQuery<Invoice> listing;
@@ -122,12 +126,27 @@ class InvoiceRepository {
     }
 
     Listing<Invoice> list(InvoiceService.InvoiceFilter filter, PageRequest page) {
-        return listing.list(where(filter), page);
+        return listing.list(where(filter), page, count(filter));
     }
 
     /** The plan of {@link #list}'s count as it ran. */
     List<String> countPlan(InvoiceService.InvoiceFilter filter) {
-        return listing.countPlan(listing.countAll(where(filter)));
+        return listing.countPlan(count(filter));
+    }
+
+    /** A filter on the invoices' month and state alone counts from the counts kept per month and state (D232). */
+    private ListQuery.Count count(InvoiceService.InvoiceFilter filter) {
+        return filter.customerUuid() == null
+                ? new ListQuery.Count(KEPT_COUNT, monthAndState(new SqlFilter(), "k", filter))
+                : listing.countAll(where(filter));
+    }
+
+    /**
+     * Folds the invoices' count deltas into one row per month and state (D232): each statement that adds, deletes or
+     * moves invoices or their items adds a row for each month and state it touched.
+     */
+    void foldCounts() {
+        DeltaCounts.fold(jdbc, "invoice_counts", "year, month, state", "invoices", "items");
     }
 
     /** The plan of {@link #list}'s page as it ran. */
@@ -136,11 +155,16 @@ class InvoiceRepository {
     }
 
     private static SqlFilter where(InvoiceService.InvoiceFilter filter) {
-        return new SqlFilter()
-                .eq("c.uuid", filter.customerUuid())
-                .eq("i.year", filter.year())
-                .eq("i.month", filter.month())
-                .eq("i.state", filter.state());
+        return monthAndState(new SqlFilter().eq("c.uuid", filter.customerUuid()), "i", filter);
+    }
+
+    /**
+     * The filter's conditions on the month and state, on the columns of {@code table}: the invoices or their counts.
+     */
+    private static SqlFilter monthAndState(SqlFilter where, String table, InvoiceService.InvoiceFilter filter) {
+        return where.eq(table + ".year", filter.year())
+                .eq(table + ".month", filter.month())
+                .eq(table + ".state", filter.state());
     }
 
     void updateState(long id, InvoiceState state, Instant now) {

@@ -279,6 +279,14 @@ public class InvoiceService {
                 .toList();
     }
 
+    /**
+     * Folds the invoices' count deltas (D232), which every run writing items adds to: the billing module's table
+     * maintenance calls it after each run that wrote lines.
+     */
+    public void foldCounts() {
+        invoices.foldCounts();
+    }
+
     InvoiceItemDetail itemDetail(UUID uuid) {
         return items.findDetail(uuid).orElseThrow(NotFound::new);
     }

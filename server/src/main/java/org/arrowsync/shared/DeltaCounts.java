@@ -1,5 +1,7 @@
 package org.arrowsync.shared;
 
+import java.util.Arrays;
+import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -18,16 +20,24 @@ public final class DeltaCounts {
      *
      * @param table the table of deltas
      * @param keys the key's columns, comma-separated, each {@code not null} (a null key would never be folded)
-     * @param count the column of the deltas' counts
+     * @param counts the columns of the deltas' counts
      */
-    public static void fold(JdbcClient jdbc, String table, String keys, String count) {
+    public static void fold(JdbcClient jdbc, String table, String keys, String... counts) {
         String sql = """
                 with folded as (
                     delete from %1$s
                     where (%2$s) in (select %2$s from %1$s group by %2$s having count(*) > 1)
                     returning %2$s, %3$s)
                 insert into %1$s (%2$s, %3$s)
-                select %2$s, sum(%3$s) from folded group by %2$s having sum(%3$s) <> 0""";
-        jdbc.sql(sql.formatted(table, keys, count)).update();
+                select %2$s, %4$s from folded group by %2$s having %5$s""";
+        jdbc.sql(sql.formatted(
+                        table,
+                        keys,
+                        String.join(", ", counts),
+                        Arrays.stream(counts).map(count -> "sum(" + count + ")").collect(Collectors.joining(", ")),
+                        Arrays.stream(counts)
+                                .map(count -> "sum(" + count + ") <> 0")
+                                .collect(Collectors.joining(" or "))))
+                .update();
     }
 }

@@ -67,6 +67,15 @@ record Ledger(Map<String, List<String>> tables) {
                         select report_period, state, arrow_state, count(*) from billing_syncs
                         where left(report_period, 7) = any(string_to_array(:months, ','))
                         group by 1, 2, 3"""));
+        QUERIES.put("kept invoice counts a recount contradicts", Recounts.differences("""
+                        select year, month, state, sum(invoices), sum(items) from invoice_counts
+                        where to_char(make_date(year, month, 1), 'YYYY-MM') = any(string_to_array(:months, ','))
+                        group by 1, 2, 3 having sum(invoices) <> 0 or sum(items) <> 0""", """
+                        select i.year, i.month, i.state, count(*),
+                               sum((select count(*) from invoice_items it where it.invoice_id = i.id))
+                        from invoices i
+                        where to_char(make_date(i.year, i.month, 1), 'YYYY-MM') = any(string_to_array(:months, ','))
+                        group by 1, 2, 3"""));
     }
 
     static Ledger of(JdbcClient jdbc, Set<YearMonth> months) {
