@@ -63,11 +63,9 @@ class BillingSyncQueries {
             Integer state,
             String arrowState) {
 
-        /** Whether it filters on the syncs' month and states alone: what the kept counts know (D231). */
+        /** Whether it filters on the syncs' settings record, month and states alone: what the kept counts know. */
         boolean countKept() {
-            return mappingUuid == null
-                    && settingsUuid == null
-                    && (statementReference == null || statementReference.isEmpty());
+            return mappingUuid == null && (statementReference == null || statementReference.isEmpty());
         }
     }
 

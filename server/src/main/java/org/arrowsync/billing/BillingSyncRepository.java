@@ -68,7 +68,7 @@ class BillingSyncRepository {
      */
     private static final String AWAITING_ARROW = "(b.state = 2 or (b.state = 4 and b.validated_at is null))";
 
-    /** How many syncs the filter on month and states of {@link #count} selects, as the counts keep it (D231). */
+    /** How many syncs a filter on settings record, month and states selects, as the counts keep it (D231). */
     private static final String KEPT_COUNT = "select coalesce(sum(k.syncs), 0) from billing_sync_counts k";
 
     private final JdbcClient jdbc;
@@ -338,11 +338,19 @@ class BillingSyncRepository {
         return listing.countPlan(count(filter));
     }
 
-    /** A filter on the syncs' month and states alone counts from the counts kept per month and state (D231). */
+    /**
+     * A filter on the syncs' settings record, month and states alone counts from the counts kept per settings record,
+     * month and state (D231, D233).
+     */
     private ListQuery.Count count(BillingSyncQueries.SyncFilter filter) {
-        return filter.countKept()
-                ? new ListQuery.Count(KEPT_COUNT, monthAndState(new SqlFilter(), "k", filter))
-                : listing.countAll(where(filter));
+        if (!filter.countKept()) {
+            return listing.countAll(where(filter));
+        }
+        SqlFilter kept = new SqlFilter();
+        if (filter.settingsUuid() != null) {
+            kept.where("k.settings_id = (select id from arrow_settings where uuid = ?)", filter.settingsUuid());
+        }
+        return new ListQuery.Count(KEPT_COUNT, monthAndState(kept, "k", filter));
     }
 
     private static SqlFilter where(BillingSyncQueries.SyncFilter filter) {
@@ -370,11 +378,11 @@ class BillingSyncRepository {
     }
 
     /**
-     * Folds the syncs' count deltas into one row per month and state (D231): each statement that adds, deletes or moves
-     * syncs adds a row for each month and state it touched.
+     * Folds the syncs' count deltas into one row per settings record, month and state (D231): each statement that adds,
+     * deletes or moves syncs adds a row for each it touched.
      */
     void foldCounts() {
-        DeltaCounts.fold(jdbc, "billing_sync_counts", "report_period, state, arrow_state", "syncs");
+        DeltaCounts.fold(jdbc, "billing_sync_counts", "report_period, settings_id, state, arrow_state", "syncs");
     }
 
     /**

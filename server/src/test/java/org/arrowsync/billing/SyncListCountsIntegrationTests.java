@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.YearMonth;
 import java.util.List;
+import org.arrowsync.shared.Uuids;
 import org.arrowsync.support.ArrowFixture;
 import org.arrowsync.support.IntegrationTest;
 import org.arrowsync.support.Recounts;
@@ -15,8 +16,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * The sync list's X-Result-Count read from the counts kept per month, state and Arrow's state (D231): always what
- * counting the syncs gives, after syncs are added, change state, and go with their mapping, and once folded.
+ * The sync list's X-Result-Count read from the counts kept per settings record, month, state and Arrow's state (D231,
+ * D233): always what counting the syncs gives, after syncs are added, change state, move with their mapping or to
+ * another, and go with their mapping or settings record, and once folded.
  */
 class SyncListCountsIntegrationTests extends IntegrationTest {
 
@@ -42,7 +44,7 @@ class SyncListCountsIntegrationTests extends IntegrationTest {
     }
 
     @Test
-    void theKeptCountsFollowTheSyncsThroughStatesDeletionsAndFolds() {
+    void theKeptCountsFollowTheSyncsThroughStatesMovesDeletionsAndFolds() {
         assertKeptCountsAreRecounts();
 
         jdbc.sql("update billing_syncs set state = 3 where id in (select id from billing_syncs order by id limit 2)")
@@ -53,12 +55,28 @@ class SyncListCountsIntegrationTests extends IntegrationTest {
         jdbc.sql("update billing_syncs set error_message = 'touched'").update();
         assertKeptCountsAreRecounts();
 
+        // a mapping moves to another settings record with its syncs, a sync to another mapping
+        long otherSettings = jdbc.sql("""
+                        insert into arrow_settings (uuid, api_url, api_key, is_active, created, modified)
+                        values (gen_random_uuid(), 'http://localhost:9', 'other-key', false, now(), now()) returning id""").query(Long.class).single();
+        jdbc.sql("update customer_mappings set settings_id = ? where id = (select customer_mapping_id"
+                        + " from billing_syncs order by id limit 1)")
+                .param(otherSettings)
+                .update();
+        jdbc.sql("update billing_syncs set customer_mapping_id = (select customer_mapping_id from billing_syncs"
+                        + " order by id limit 1) where id = (select max(id) from billing_syncs)")
+                .update();
+        assertKeptCountsAreRecounts();
+
         jdbc.sql("delete from billing_syncs where id = (select min(id) from billing_syncs)")
                 .update();
         // a mapping deleted takes its syncs by cascade, after the mapping's row is gone
         jdbc.sql("delete from customer_mappings where id = (select customer_mapping_id from billing_syncs"
                         + " order by id desc limit 1)")
                 .update();
+        assertKeptCountsAreRecounts();
+        // a settings record deleted takes its mappings, and theirs their syncs
+        jdbc.sql("delete from arrow_settings where id = ?").param(otherSettings).update();
         assertKeptCountsAreRecounts();
 
         long deltas = countRows();
@@ -67,8 +85,8 @@ class SyncListCountsIntegrationTests extends IntegrationTest {
         assertThat(countRows()).isLessThan(deltas);
         assertThat(jdbc.sql("""
                         select count(*) from billing_sync_counts
-                        group by report_period, state, arrow_state having count(*) > 1""").query(Long.class).list())
-                .as("one row for each month and state")
+                        group by report_period, settings_id, state, arrow_state having count(*) > 1""").query(Long.class).list())
+                .as("one row for each settings record, month and state")
                 .isEmpty();
         assertKeptCountsAreRecounts();
     }
@@ -112,7 +130,9 @@ class SyncListCountsIntegrationTests extends IntegrationTest {
     void aCountByMonthAndStateReadsTheKeptCounts() {
         for (BillingSyncQueries.SyncFilter filter : List.of(
                 new BillingSyncQueries.SyncFilter(null, null, null, null, null, null, null, null),
-                new BillingSyncQueries.SyncFilter(null, null, null, PERIOD, null, null, 2, "pending"))) {
+                new BillingSyncQueries.SyncFilter(null, null, null, PERIOD, null, null, 2, "pending"),
+                new BillingSyncQueries.SyncFilter(
+                        null, Uuids.fromPath(settings), null, null, null, null, null, null))) {
             String plan = String.join("\n", syncs.countPlan(filter));
             assertThat(plan)
                     .as(filter.toString())
@@ -123,9 +143,11 @@ class SyncListCountsIntegrationTests extends IntegrationTest {
 
     private void assertKeptCountsAreRecounts() {
         assertThat(Recounts.differences(jdbc, """
-                        select report_period, state, arrow_state, sum(syncs) from billing_sync_counts
-                        group by 1, 2, 3 having sum(syncs) <> 0""", """
-                        select report_period, state, arrow_state, count(*) from billing_syncs group by 1, 2, 3"""))
+                        select report_period, settings_id, state, arrow_state, sum(syncs) from billing_sync_counts
+                        group by 1, 2, 3, 4 having sum(syncs) <> 0""", """
+                        select b.report_period, m.settings_id, b.state, b.arrow_state, count(*)
+                        from billing_syncs b join customer_mappings m on m.id = b.customer_mapping_id
+                        group by 1, 2, 3, 4"""))
                 .as("kept sync counts that differ from a recount")
                 .isEmpty();
     }

@@ -61,12 +61,13 @@ record Ledger(Map<String, List<String>> tables) {
                         where left(b.report_period, 7) = any(string_to_array(:months, ','))
                         group by 1, 2, 3"""));
         QUERIES.put("kept sync counts a recount contradicts", Recounts.differences("""
-                        select report_period, state, arrow_state, sum(syncs) from billing_sync_counts
+                        select report_period, settings_id, state, arrow_state, sum(syncs) from billing_sync_counts
                         where left(report_period, 7) = any(string_to_array(:months, ','))
-                        group by 1, 2, 3 having sum(syncs) <> 0""", """
-                        select report_period, state, arrow_state, count(*) from billing_syncs
-                        where left(report_period, 7) = any(string_to_array(:months, ','))
-                        group by 1, 2, 3"""));
+                        group by 1, 2, 3, 4 having sum(syncs) <> 0""", """
+                        select b.report_period, m.settings_id, b.state, b.arrow_state, count(*)
+                        from billing_syncs b join customer_mappings m on m.id = b.customer_mapping_id
+                        where left(b.report_period, 7) = any(string_to_array(:months, ','))
+                        group by 1, 2, 3, 4"""));
         QUERIES.put("kept invoice counts a recount contradicts", Recounts.differences("""
                         select year, month, state, sum(invoices), sum(items) from invoice_counts
                         where to_char(make_date(year, month, 1), 'YYYY-MM') = any(string_to_array(:months, ','))
