@@ -1,6 +1,7 @@
 package org.arrowsync.consumption;
 
 import java.util.concurrent.atomic.AtomicLong;
+import org.arrowsync.ledger.InvoiceService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -19,11 +20,13 @@ class RecordCountFolds {
     private static final int RECORDS_PER_FOLD = 5_000;
 
     private final ConsumptionRecordRepository records;
+    private final InvoiceService invoices;
     /** Records written by every run since the server started: the counts are one table, whichever run wrote them. */
     private final AtomicLong written = new AtomicLong();
 
-    RecordCountFolds(ConsumptionRecordRepository records) {
+    RecordCountFolds(ConsumptionRecordRepository records, InvoiceService invoices) {
         this.records = records;
+        this.invoices = invoices;
     }
 
     /** After each record a run writes, from any of its threads. */
@@ -33,9 +36,17 @@ class RecordCountFolds {
         }
     }
 
-    /** Once a run has written its last record. */
+    /**
+     * Once a run has written its last record; the invoices' counts too (D232), which the items a run adds, its
+     * corrections among them, add to between billing runs.
+     */
     void runEnded() {
         fold();
+        try {
+            invoices.foldCounts();
+        } catch (RuntimeException e) {
+            log.warn("Could not fold the invoice counts: {}", e.getMessage());
+        }
     }
 
     private void fold() {
