@@ -280,8 +280,8 @@ public class InvoiceService {
     }
 
     /**
-     * Folds the invoices' count deltas (D232), which every run writing items adds to: the billing module's table
-     * maintenance calls it after each run that wrote lines.
+     * Folds the invoices' count deltas (D232), which every run writing items adds to: after each billing run that wrote
+     * lines, each consumption or finalisation run, and on the housekeeping schedule's catch-up.
      */
     public void foldCounts() {
         invoices.foldCounts();

@@ -1,7 +1,9 @@
 package org.arrowsync.shared;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -20,9 +22,12 @@ public final class DeltaCounts {
      *
      * @param table the table of deltas
      * @param keys the key's columns, comma-separated, each {@code not null} (a null key would never be folded)
-     * @param counts the columns of the deltas' counts
+     * @param count the column of the deltas' count
+     * @param more the columns of any further counts the deltas hold
      */
-    public static void fold(JdbcClient jdbc, String table, String keys, String... counts) {
+    public static void fold(JdbcClient jdbc, String table, String keys, String count, String... more) {
+        List<String> counts =
+                Stream.concat(Stream.of(count), Arrays.stream(more)).toList();
         String sql = """
                 with folded as (
                     delete from %1$s
@@ -34,9 +39,9 @@ public final class DeltaCounts {
                         table,
                         keys,
                         String.join(", ", counts),
-                        Arrays.stream(counts).map(count -> "sum(" + count + ")").collect(Collectors.joining(", ")),
-                        Arrays.stream(counts)
-                                .map(count -> "sum(" + count + ") <> 0")
+                        counts.stream().map(column -> "sum(" + column + ")").collect(Collectors.joining(", ")),
+                        counts.stream()
+                                .map(column -> "sum(" + column + ") <> 0")
                                 .collect(Collectors.joining(" or "))))
                 .update();
     }

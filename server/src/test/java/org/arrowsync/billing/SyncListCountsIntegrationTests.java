@@ -2,8 +2,13 @@ package org.arrowsync.billing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.YearMonth;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
 import org.arrowsync.shared.Uuids;
 import org.arrowsync.support.ArrowFixture;
 import org.arrowsync.support.IntegrationTest;
@@ -31,6 +36,9 @@ class SyncListCountsIntegrationTests extends IntegrationTest {
     @Autowired
     BillingSyncRepository syncs;
 
+    @Autowired
+    DataSource dataSource;
+
     @RegisterExtension
     final ArrowFixture fixture = new ArrowFixture();
 
@@ -56,9 +64,7 @@ class SyncListCountsIntegrationTests extends IntegrationTest {
         assertKeptCountsAreRecounts();
 
         // a mapping moves to another settings record with its syncs, a sync to another mapping
-        long otherSettings = jdbc.sql("""
-                        insert into arrow_settings (uuid, api_url, api_key, is_active, created, modified)
-                        values (gen_random_uuid(), 'http://localhost:9', 'other-key', false, now(), now()) returning id""").query(Long.class).single();
+        long otherSettings = newSettingsRecord();
         jdbc.sql("update customer_mappings set settings_id = ? where id = (select customer_mapping_id"
                         + " from billing_syncs order by id limit 1)")
                 .param(otherSettings)
@@ -123,6 +129,68 @@ class SyncListCountsIntegrationTests extends IntegrationTest {
                     SYNCS + "?settings_uuid=" + settings + "&state=2", "s.uuid = '" + settings + "' and b.state = 2");
             assertCounted(SYNCS + "?customer_mapping_uuid=" + mapping, "m.uuid = '" + mapping + "'");
         }
+    }
+
+    /**
+     * A run moving a sync's state while an operator moves its mapping to another settings record, in either order:
+     * whichever commits second reads what the first committed, so the sync is counted once, in its new state under its
+     * new record.
+     */
+    @Test
+    void aStateMovedWhileItsMappingMovesIsCountedOnceWhereBothLeaveIt() throws Exception {
+        for (boolean runFirst : List.of(true, false)) {
+            long sync = newSync();
+            long other = newSettingsRecord();
+            String moveState = "update billing_syncs set state = 5 - state where id = " + sync;
+            String moveMapping = "update customer_mappings set settings_id = " + other
+                    + " where id = (select customer_mapping_id from billing_syncs where id = " + sync + ")";
+            try (Connection first = dataSource.getConnection();
+                    Connection second = dataSource.getConnection()) {
+                first.setAutoCommit(false);
+                second.setAutoCommit(false);
+                first.createStatement().executeUpdate(runFirst ? moveState : moveMapping);
+                CompletableFuture<Integer> waiting = CompletableFuture.supplyAsync(() -> {
+                    try {
+                        int moved = second.createStatement().executeUpdate(runFirst ? moveMapping : moveState);
+                        second.commit();
+                        return moved;
+                    } catch (SQLException e) {
+                        throw new IllegalStateException(e);
+                    }
+                });
+                Thread.sleep(300);
+                assertThat(waiting).as("the second waits for the first").isNotDone();
+                first.commit();
+                assertThat(waiting.get(10, TimeUnit.SECONDS)).isEqualTo(1);
+            }
+            assertKeptCountsAreRecounts();
+            // the record goes with its mapping and the sync: the other lists of the shared database never see them
+            jdbc.sql("delete from arrow_settings where id = ?").param(other).update();
+            assertKeptCountsAreRecounts();
+        }
+    }
+
+    /** A sync, on an invoice of the month, of a mapping of its own: what other tests deleted does not matter. */
+    private long newSync() {
+        return jdbc.sql("""
+                        with m as (insert into customer_mappings (uuid, settings_id, arrow_reference, arrow_company_name,
+                                                                  customer_id, created, modified)
+                                   select gen_random_uuid(), s.id, 'XSP-RACE-' || gen_random_uuid(), '',
+                                          (select min(id) from customers), now(), now()
+                                   from arrow_settings s where s.uuid = ?::uuid returning id)
+                        insert into billing_syncs (uuid, customer_mapping_id, statement_reference, report_period, state,
+                                                   invoice_id, created, modified)
+                        select gen_random_uuid(), m.id, 'RACE', ?, 2, (select max(id) from invoices), now(), now() from m
+                        returning id""")
+                .params(settings, PERIOD.toString())
+                .query(Long.class)
+                .single();
+    }
+
+    private long newSettingsRecord() {
+        return jdbc.sql("""
+                        insert into arrow_settings (uuid, api_url, api_key, is_active, created, modified)
+                        values (gen_random_uuid(), 'http://localhost:9', 'other-key', false, now(), now()) returning id""").query(Long.class).single();
     }
 
     /** The list's counts by month and state read the kept counts, not the syncs (D231). */
