@@ -351,9 +351,14 @@ public class InvoiceService {
             return items.isEmpty() ? Money.DEFAULT_CURRENCY : items.get(0).currency();
         }
 
+        /** The invoice's total: its items' prices summed at the currency's scale (the console's pages show it). */
+        public BigDecimal total() {
+            return total(items.stream().map(InvoiceItem::price));
+        }
+
         /**
-         * The invoice's total: the prices of its items as {@link InvoiceItem#price} gives them, which the caller has
-         * made for its own use, summed at the currency's scale.
+         * {@link #total()} from the prices of its items as {@link InvoiceItem#price} gives them, which the caller has
+         * made for its own use (the API's answer writes each item's price too).
          */
         public BigDecimal total(Stream<BigDecimal> itemPrices) {
             return itemPrices.reduce(Money.price(BigDecimal.ZERO, BigDecimal.ONE, currency()), BigDecimal::add);
