@@ -32,7 +32,7 @@ class RecordCountFolds {
     /** After each record a run writes, from any of its threads. */
     void written() {
         if (written.incrementAndGet() % RECORDS_PER_FOLD == 0) {
-            fold();
+            fold("the consumption records' counts", records::foldCounts);
         }
     }
 
@@ -41,19 +41,15 @@ class RecordCountFolds {
      * corrections among them, add to between billing runs.
      */
     void runEnded() {
-        fold();
-        try {
-            invoices.foldCounts();
-        } catch (RuntimeException e) {
-            log.warn("Could not fold the invoice counts: {}", e.getMessage());
-        }
+        fold("the consumption records' counts", records::foldCounts);
+        fold("the invoice counts", invoices::foldCounts);
     }
 
-    private void fold() {
+    private static void fold(String counts, Runnable fold) {
         try {
-            records.foldCounts();
+            fold.run();
         } catch (RuntimeException e) {
-            log.warn("Could not fold the consumption records' counts: {}", e.getMessage());
+            log.warn("Could not fold {}: {}", counts, e.getMessage());
         }
     }
 }
