@@ -42,20 +42,24 @@ public record ListQuery<T>(
 
     /** As {@link #list(SqlFilter, PageRequest)}, the total read by {@code count}. A page past the last is not read. */
     public Listing<T> list(SqlFilter filter, PageRequest asked, Count count) {
-        long total = jdbc.sql(count.sql())
-                .params(count.filter().params())
-                .query(Long.class)
-                .single();
+        long total = RequestTimings.time(
+                "count",
+                () -> jdbc.sql(count.sql())
+                        .params(count.filter().params())
+                        .query(Long.class)
+                        .single());
         PageRequest page = asked.within(total);
         return Listing.of(page.offset() < total ? page(filter, page) : List.of(), total, page);
     }
 
     /** One page of the rows the filter selects, without counting them. */
     public List<T> page(SqlFilter filter, PageRequest request) {
-        return jdbc.sql(pageSql(filter))
-                .params(filter.params(request))
-                .query(mapper)
-                .list();
+        return RequestTimings.time(
+                "page",
+                () -> jdbc.sql(pageSql(filter))
+                        .params(filter.params(request))
+                        .query(mapper)
+                        .list());
     }
 
     /** PostgreSQL's plan of one page's query as it ran, with its buffers: how the hot lists are checked. */

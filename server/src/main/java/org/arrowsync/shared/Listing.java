@@ -18,8 +18,11 @@ public record Listing<T>(List<T> items, long total, PageRequest page) {
         return new Listing<>(items.stream().<R>map(mapper).toList(), total, page);
     }
 
-    /** The same page with its items completed together (one query for the whole page, not one per item). */
+    /**
+     * The same page with its items completed together (one query for the whole page, not one per item), timed as the
+     * request's {@code related} part (an invoice's items, a sync's).
+     */
     public <R> Listing<R> mapAll(Function<? super List<T>, List<R>> completion) {
-        return new Listing<>(completion.apply(items), total, page);
+        return new Listing<>(RequestTimings.time("related", () -> completion.apply(items)), total, page);
     }
 }

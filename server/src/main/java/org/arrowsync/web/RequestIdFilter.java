@@ -26,6 +26,7 @@ class RequestIdFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
         } finally {
             MDC.remove(RequestIds.MDC_KEY);
+            ServerTiming.end();
         }
     }
 }

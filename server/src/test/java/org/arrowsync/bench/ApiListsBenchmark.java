@@ -27,10 +27,12 @@ import org.arrowsync.support.Response;
  * consumption record per license beside it (inserted as setup), then the five list endpoints that grow with lines read
  * at page 1 and page 500 (page_size 100), without a filter and with each of their filters alone. Prints a table of p50
  * and p95 over {@code -Dsamples} requests (default 20, after every URL once and 3 unmeasured), the p50 of the server's
- * time before it began to write its answer ({@code Server-Timing}: the rest is writing and reading the answer), the
- * size of each answer and the machine's load; asserts nothing. A measured request is timed as a plain HTTP client makes
- * it and reads its whole answer; the unmeasured ones go through the tests' client, which also checks each answer
- * against the served API description (on a page of invoices, that check took longer than the server).
+ * time before it began to write its answer ({@code Server-Timing}: the rest is writing and reading the answer) and of
+ * the parts of it the server times (the list's count, its page, the rows read beside it), so that a list over the goal
+ * says which part is the cost, the size of each answer and the machine's load; asserts nothing. A measured request is
+ * timed as a plain HTTP client makes it and reads its whole answer; the unmeasured ones go through the tests' client,
+ * which also checks each answer against the served API description (on a page of invoices, that check took longer than
+ * the server).
  */
 public final class ApiListsBenchmark {
 
@@ -56,8 +58,8 @@ public final class ApiListsBenchmark {
                     "lines in the month: %,d; %d samples per row (ms); load average %s%n",
                     month.lines, SAMPLES, loadAverage());
             System.out.printf(
-                    "%-40s %-58s %5s %8s %8s %8s %10s%n",
-                    "endpoint", "filter", "page", "p50", "p95", "app p50", "bytes");
+                    "%-40s %-58s %5s %8s %8s %8s %7s %7s %7s %10s%n",
+                    "endpoint", "filter", "page", "p50", "p95", "app p50", "count", "page", "related", "bytes");
             double worst = 0;
             for (Map.Entry<String, List<String>> endpoint : endpoints.entrySet()) {
                 for (String filter : endpoint.getValue()) {
@@ -65,13 +67,16 @@ public final class ApiListsBenchmark {
                         Timing timing = measure(month.api, url(endpoint.getKey(), filter, page));
                         worst = Math.max(worst, timing.p95());
                         System.out.printf(
-                                "%-40s %-58s %5d %8.1f %8.1f %8.1f %,10d%s%n",
+                                "%-40s %-58s %5d %8.1f %8.1f %8.1f %7.1f %7.1f %7.1f %,10d%s%n",
                                 endpoint.getKey(),
                                 filter.isEmpty() ? "(none)" : abbreviate(filter),
                                 page,
                                 timing.p50(),
                                 timing.p95(),
-                                timing.appP50(),
+                                timing.partP50("app"),
+                                timing.partP50("count"),
+                                timing.partP50("page"),
+                                timing.partP50("related"),
                                 timing.bytes(),
                                 timing.status() == 404 ? "  (404: past the last page)" : "");
                     }
@@ -161,11 +166,19 @@ public final class ApiListsBenchmark {
     }
 
     /**
-     * A URL's p50 and p95 in milliseconds over {@code SAMPLES} requests, the p50 of the server's time before it began
-     * to write its answer (its {@code Server-Timing}: checks, database and mapping; the rest of a request is writing
-     * and reading the answer), its status (404: past the last page) and the size of its answer.
+     * A URL's p50 and p95 in milliseconds over {@code SAMPLES} requests, the p50 of each part of the server's time its
+     * {@code Server-Timing} gives ({@code app}: all of it before it began to write its answer, the rest of a request
+     * being writing and reading the answer; of that, the list's {@code count}, its {@code page} and the rows read
+     * beside the page, {@code related}: an invoice's items, a sync's), its status (404: past the last page) and the
+     * size of its answer.
      */
-    private record Timing(double p50, double p95, double appP50, int status, long bytes) {}
+    private record Timing(double p50, double p95, Map<String, Double> partsP50, int status, long bytes) {
+
+        /** The part's p50, 0 where the server did not time it (a page past the last reads no page). */
+        double partP50(String part) {
+            return partsP50.getOrDefault(part, 0.0);
+        }
+    }
 
     private static Timing measure(Api api, String url) throws IOException, InterruptedException {
         int status = 0;
@@ -184,26 +197,38 @@ public final class ApiListsBenchmark {
                 .header("Authorization", "Token " + Api.ADMIN_TOKEN)
                 .build();
         double[] millis = new double[SAMPLES];
-        double[] app = new double[SAMPLES];
+        Map<String, double[]> parts = new LinkedHashMap<>();
         for (int i = 0; i < SAMPLES; i++) {
             long start = System.nanoTime();
             HttpResponse<byte[]> answer = HTTP.send(request, HttpResponse.BodyHandlers.ofByteArray());
             millis[i] = (System.nanoTime() - start) / 1e6;
-            app[i] = appMillis(answer);
+            int sample = i;
+            serverTiming(answer)
+                    .forEach((part, ms) -> parts.computeIfAbsent(part, p -> new double[SAMPLES])[sample] = ms);
             if (answer.statusCode() != status || answer.body().length != bytes) {
                 throw new IllegalStateException(url + " answered " + answer.statusCode() + " with "
                         + answer.body().length + " bytes, where it answered " + status + " with " + bytes);
             }
         }
         Arrays.sort(millis);
-        Arrays.sort(app);
-        return new Timing(percentile(millis, 50), percentile(millis, 95), percentile(app, 50), status, bytes);
+        Map<String, Double> partsP50 = new LinkedHashMap<>();
+        parts.forEach((part, ms) -> {
+            Arrays.sort(ms);
+            partsP50.put(part, percentile(ms, 50));
+        });
+        return new Timing(percentile(millis, 50), percentile(millis, 95), partsP50, status, bytes);
     }
 
-    /** The server's {@code Server-Timing: app;dur=} of an answer, in milliseconds. */
-    private static double appMillis(HttpResponse<?> answer) {
-        String timing = answer.headers().firstValue("Server-Timing").orElseThrow();
-        return Double.parseDouble(timing.substring(timing.indexOf("dur=") + 4));
+    /** The parts of an answer's {@code Server-Timing} ({@code app;dur=20.1, count;dur=1.2, ...}) in milliseconds. */
+    private static Map<String, Double> serverTiming(HttpResponse<?> answer) {
+        Map<String, Double> parts = new LinkedHashMap<>();
+        for (String metric :
+                answer.headers().firstValue("Server-Timing").orElseThrow().split(", ")) {
+            parts.put(
+                    metric.substring(0, metric.indexOf(';')),
+                    Double.parseDouble(metric.substring(metric.indexOf("dur=") + 4)));
+        }
+        return parts;
     }
 
     private static double percentile(double[] sorted, int percent) {

@@ -2,6 +2,7 @@ package org.arrowsync.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -11,12 +12,12 @@ import org.arrowsync.support.Response;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every answer the API writes a body for a signed-in caller says how long the server took before it began to write it
- * (#16).
+ * Every answer the API writes a body for a signed-in caller says how long the server took before it began to write it,
+ * and a list how much of that its count, its page and the rows read beside it took (#16).
  */
 class ServerTimingIntegrationTests extends IntegrationTest {
 
-    private static final Pattern APP = Pattern.compile("app;dur=(\\d+\\.\\d)");
+    private static final Pattern METRIC = Pattern.compile("(\\w+);dur=(\\d+\\.\\d)");
 
     @Test
     void aListAnObjectAndARefusalSayHowLongTheServerTookBeforeWritingThem() {
@@ -37,6 +38,21 @@ class ServerTimingIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void aListSaysHowLongItsCountItsPageAndTheRowsReadBesideItTook() {
+        String uuid = api.post("/api/customers/", Map.of("name", "Listed Ltd"))
+                .expect(201)
+                .text("uuid");
+
+        Map<String, Double> customers = metrics(api.get("/api/customers/").expect(200));
+        assertThat(customers).containsOnlyKeys("app", "count", "page");
+        assertThat(customers.get("count") + customers.get("page")).isLessThanOrEqualTo(customers.get("app") + 0.1);
+        // a page of invoices reads their items beside it; the first page of none reads no page
+        assertThat(metrics(api.get("/api/invoices/").expect(200))).containsOnlyKeys("app", "count", "related");
+        // what a list timed is not carried to the next answer
+        assertThat(metrics(api.get("/api/customers/" + uuid + "/").expect(200))).containsOnlyKeys("app");
+    }
+
+    @Test
     void anAnonymousCallerIsNotToldHowLongTheServerTook() {
         assertThat(api.anonymous().get("/health").expect(200).header(ServerTiming.HEADER))
                 .isNull();
@@ -45,10 +61,20 @@ class ServerTimingIntegrationTests extends IntegrationTest {
     }
 
     private static double appMillis(Response answer) {
+        return metrics(answer).get("app");
+    }
+
+    /** The answer's {@code Server-Timing} metrics, {@code app} first, in milliseconds. */
+    private static Map<String, Double> metrics(Response answer) {
         String header = answer.header(ServerTiming.HEADER);
         assertThat(header).as(answer.path()).isNotNull();
-        Matcher matcher = APP.matcher(header);
-        assertThat(matcher.matches()).as(header).isTrue();
-        return Double.parseDouble(matcher.group(1));
+        Map<String, Double> metrics = new LinkedHashMap<>();
+        for (String metric : header.split(", ")) {
+            Matcher matcher = METRIC.matcher(metric);
+            assertThat(matcher.matches()).as(header).isTrue();
+            metrics.put(matcher.group(1), Double.parseDouble(matcher.group(2)));
+        }
+        assertThat(metrics.keySet()).as(header).first().isEqualTo("app");
+        return metrics;
     }
 }
