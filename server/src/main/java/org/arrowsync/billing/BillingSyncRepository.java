@@ -340,7 +340,7 @@ class BillingSyncRepository {
 
     /**
      * A filter on the syncs' settings record, month and states alone counts from the counts kept per settings record,
-     * month and state (D231, D233).
+     * month and state (D231).
      */
     private ListQuery.Count count(BillingSyncQueries.SyncFilter filter) {
         if (!filter.countKept()) {

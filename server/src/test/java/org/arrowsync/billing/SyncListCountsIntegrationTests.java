@@ -21,9 +21,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * The sync list's X-Result-Count read from the counts kept per settings record, month, state and Arrow's state (D231,
- * D233): always what counting the syncs gives, after syncs are added, change state, move with their mapping or to
- * another, and go with their mapping or settings record, and once folded.
+ * The sync list's X-Result-Count read from the counts kept per settings record, month, state and Arrow's state (D231):
+ * always what counting the syncs gives, after syncs are added, change state, move with their mapping or to another, and
+ * go with their mapping or settings record, and once folded.
  */
 class SyncListCountsIntegrationTests extends IntegrationTest {
 
