@@ -78,11 +78,11 @@ class ItemListCountsIntegrationTests extends IntegrationTest {
                         from generate_series(1, 5) n""").update();
         jdbc.sql("delete from billing_sync_items where arrow_line_reference = 'FOLD-5'")
                 .update();
-        long deltas = monthCountRows();
+        long deltas = Recounts.rows(jdbc, "billing_month_item_counts");
 
         items.foldMonthCounts();
 
-        assertThat(monthCountRows()).isLessThan(deltas);
+        assertThat(Recounts.rows(jdbc, "billing_month_item_counts")).isLessThan(deltas);
         assertThat(jdbc.sql("""
                         select count(*) from billing_month_item_counts
                         group by report_period, vendor_name, classification having count(*) > 1""").query(Long.class).list())
@@ -261,21 +261,13 @@ class ItemListCountsIntegrationTests extends IntegrationTest {
                 .isEmpty();
     }
 
-    private long monthCountRows() {
-        return jdbc.sql("select count(*) from billing_month_item_counts")
-                .query(Long.class)
-                .single();
-    }
-
     private void assertCount(String url, String condition) {
-        assertCounted(url, "billing_sync_items t join billing_syncs b on b.id = t.billing_sync_id", condition);
+        Recounts.assertListCount(
+                jdbc, api, url, "billing_sync_items t join billing_syncs b on b.id = t.billing_sync_id", condition);
     }
 
     private void assertInvoiceItemCount(String url, String condition) {
-        assertCounted(
-                url,
-                "invoice_items it join invoices i on i.id = it.invoice_id join customers c on c.id = i.customer_id",
-                condition);
+        Recounts.assertListCount(jdbc, api, url, Recounts.INVOICE_ITEMS, condition);
     }
 
     /** The sync uuid, vendor and classification of the newest item with a vendor. */
@@ -312,13 +304,5 @@ class ItemListCountsIntegrationTests extends IntegrationTest {
                         .toList())
                 .as(query)
                 .isEqualTo(selected);
-    }
-
-    /** The list's X-Result-Count is what counting the items the same condition selects gives. */
-    private void assertCounted(String url, String items, String condition) {
-        long counted = jdbc.sql("select count(*) from " + items + " where " + condition)
-                .query(Long.class)
-                .single();
-        assertThat(api.get(url).expect(200).header("X-Result-Count")).as(url).isEqualTo(Long.toString(counted));
     }
 }

@@ -85,10 +85,10 @@ class SyncListCountsIntegrationTests extends IntegrationTest {
         jdbc.sql("delete from arrow_settings where id = ?").param(otherSettings).update();
         assertKeptCountsAreRecounts();
 
-        long deltas = countRows();
+        long deltas = Recounts.rows(jdbc, "billing_sync_counts");
         syncs.foldCounts();
 
-        assertThat(countRows()).isLessThan(deltas);
+        assertThat(Recounts.rows(jdbc, "billing_sync_counts")).isLessThan(deltas);
         assertThat(jdbc.sql("""
                         select count(*) from billing_sync_counts
                         group by report_period, settings_id, state, arrow_state having count(*) > 1""").query(Long.class).list())
@@ -220,19 +220,14 @@ class SyncListCountsIntegrationTests extends IntegrationTest {
                 .isEmpty();
     }
 
-    private long countRows() {
-        return jdbc.sql("select count(*) from billing_sync_counts")
-                .query(Long.class)
-                .single();
-    }
-
     /** The list's X-Result-Count is what counting the syncs the same condition selects gives. */
     private void assertCounted(String url, String condition) {
-        long counted = jdbc.sql("select count(*) from billing_syncs b join customer_mappings m"
-                        + " on m.id = b.customer_mapping_id join arrow_settings s on s.id = m.settings_id where "
-                        + condition)
-                .query(Long.class)
-                .single();
-        assertThat(api.get(url).expect(200).header("X-Result-Count")).as(url).isEqualTo(Long.toString(counted));
+        Recounts.assertListCount(
+                jdbc,
+                api,
+                url,
+                "billing_syncs b join customer_mappings m on m.id = b.customer_mapping_id"
+                        + " join arrow_settings s on s.id = m.settings_id",
+                condition);
     }
 }

@@ -63,10 +63,10 @@ class InvoiceListCountsIntegrationTests extends IntegrationTest {
                 .update();
         assertKeptCountsAreRecounts();
 
-        long deltas = countRows();
+        long deltas = Recounts.rows(jdbc, "invoice_counts");
         service.foldCounts();
 
-        assertThat(countRows()).isLessThan(deltas);
+        assertThat(Recounts.rows(jdbc, "invoice_counts")).isLessThan(deltas);
         assertThat(jdbc.sql("select count(*) from invoice_counts group by year, month, state having count(*) > 1")
                         .query(Long.class)
                         .list())
@@ -130,25 +130,11 @@ class InvoiceListCountsIntegrationTests extends IntegrationTest {
                 .isEmpty();
     }
 
-    private long countRows() {
-        return jdbc.sql("select count(*) from invoice_counts").query(Long.class).single();
-    }
-
     private void assertInvoicesCounted(String url, String condition) {
-        assertCounted(url, "select count(*) from invoices i join customers c on c.id = i.customer_id", condition);
+        Recounts.assertListCount(jdbc, api, url, "invoices i join customers c on c.id = i.customer_id", condition);
     }
 
     private void assertItemsCounted(String url, String condition) {
-        assertCounted(
-                url,
-                "select count(*) from invoice_items it join invoices i on i.id = it.invoice_id"
-                        + " join customers c on c.id = i.customer_id",
-                condition);
-    }
-
-    /** The list's X-Result-Count is what the count with the same condition gives. */
-    private void assertCounted(String url, String count, String condition) {
-        long counted = jdbc.sql(count + " where " + condition).query(Long.class).single();
-        assertThat(api.get(url).expect(200).header("X-Result-Count")).as(url).isEqualTo(Long.toString(counted));
+        Recounts.assertListCount(jdbc, api, url, Recounts.INVOICE_ITEMS, condition);
     }
 }
