@@ -491,16 +491,17 @@ public class BillingReconciliation {
             writers.runs().refreshLineTotals(syncs.keySet());
             // the month's vendors as its lines now add up (the month page's vendors without an offering mapping)
             writers.runs().recountVendorTotals(settings.id(), period);
-            for (BillingSync sync : syncs.values()) {
-                BillingSyncRepository.Notes notes = report.notes(sync.mappingId(), sync.id());
-                if (report.waits(sync.id())) {
-                    // not reconciled while a correction of its lines waits for an open invoice (D108, D219) or for
-                    // Arrow to list its customer again (D224)
-                    writers.syncs().saveWaiting(sync.id(), notes, writers.now());
-                } else {
-                    writers.syncs().saveReconciled(sync.id(), sync.markReconciled(true), notes, writers.now());
-                }
-            }
+            // not reconciled while a correction of its lines waits for an open invoice (D108, D219) or for Arrow to
+            // list its customer again (D224)
+            writers.syncs()
+                    .saveReconciliation(
+                            syncs.values().stream()
+                                    .map(sync -> new BillingSyncRepository.Reconciled(
+                                            sync.id(),
+                                            report.waits(sync.id()) ? null : sync.markReconciled(true),
+                                            report.notes(sync.mappingId(), sync.id())))
+                                    .toList(),
+                            writers.now());
             progress.add("compensations", compensations.size());
             List<CustomerAdjustment> customers = byCustomer();
             Map<String, BigDecimal> totals =

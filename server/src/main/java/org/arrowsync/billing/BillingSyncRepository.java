@@ -490,34 +490,80 @@ class BillingSyncRepository {
                 .update();
     }
 
-    /** Returns whether Arrow's word could still validate the sync ({@link #AWAITING_ARROW}) and now has. */
-    boolean saveValidated(long id, SyncState state, String arrowState, Instant now) {
-        return 1
-                == jdbc.sql("update billing_syncs b set state = ?, arrow_state = ?, validated_at = ?, modified = ?"
-                                + " where id = ? and " + AWAITING_ARROW)
-                        .params(state.code(), arrowState, Timestamps.of(now), Timestamps.of(now), id)
-                        .update();
+    /** A sync Arrow's word validates: its state once validated, and the word ({@code arrow_state}). */
+    record Validated(long id, SyncState state, String arrowState) {}
+
+    /**
+     * Records Arrow's word on the syncs it could still validate ({@link #AWAITING_ARROW}) in one statement, and returns
+     * how many it validated: a month of 40,000 syncs judged one statement a sync took minutes, each statement running
+     * the counts' trigger (D231).
+     */
+    int saveValidated(List<Validated> validated, Instant now) {
+        if (validated.isEmpty()) {
+            return 0;
+        }
+        return jdbc.sql("""
+                        update billing_syncs b set state = t.st, arrow_state = t.word, validated_at = ?, modified = ?
+                        from unnest(?::bigint[], ?::smallint[], ?::text[]) as t(id, st, word)
+                        where b.id = t.id and """ + AWAITING_ARROW)
+                .params(
+                        Timestamps.of(now),
+                        Timestamps.of(now),
+                        column(validated, Validated::id, Long[]::new),
+                        column(validated, v -> (short) v.state().code(), Short[]::new),
+                        column(validated, Validated::arrowState, String[]::new))
+                .update();
     }
 
     /**
-     * A sync a correction of which waits for an open invoice (D108): its notes, and validated again if an earlier run
-     * had reconciled it, so that the next reconciliation (a periodic one too) books the correction.
+     * A sync as a reconciliation leaves it: reconciled (its new state), or waiting ({@code state} null) while a
+     * correction of its lines waits for an open invoice (D108), with its notes either way.
      */
-    void saveWaiting(long id, Notes notes, Instant now) {
-        jdbc.sql("""
-                        update billing_syncs set state = case when state = 4 then 3 else state end, error_message = ?,
-                               line_errors = ?, modified = ?
-                        where id = ?""")
-                .params(notes.message(), notes.lineErrors(), Timestamps.of(now), id)
-                .update();
+    record Reconciled(long id, SyncState state, Notes notes) {
+
+        boolean waits() {
+            return state == null;
+        }
     }
 
-    void saveReconciled(long id, SyncState state, Notes notes, Instant now) {
-        jdbc.sql("""
-                        update billing_syncs set state = ?, reconciled_at = ?, error_message = ?, line_errors = ?, modified = ?
-                        where id = ? and state in (2, 3, 4)""")
-                .params(state.code(), Timestamps.of(now), notes.message(), notes.lineErrors(), Timestamps.of(now), id)
-                .update();
+    /**
+     * Records how a reconciliation leaves its syncs, in two statements whatever their number (one a sync took minutes
+     * at 40,000 syncs, each running the counts' trigger, D231). A sync that waits keeps its notes and is validated
+     * again if an earlier run had reconciled it, so that the next reconciliation (a periodic one too) books the
+     * correction.
+     */
+    void saveReconciliation(List<Reconciled> reconciled, Instant now) {
+        List<Reconciled> waiting = reconciled.stream().filter(Reconciled::waits).toList();
+        List<Reconciled> done =
+                reconciled.stream().filter(sync -> !sync.waits()).toList();
+        if (!waiting.isEmpty()) {
+            jdbc.sql("""
+                            update billing_syncs b set state = case when b.state = 4 then 3 else b.state end,
+                                   error_message = t.msg, line_errors = t.errs, modified = ?
+                            from unnest(?::bigint[], ?::text[], ?::int[]) as t(id, msg, errs)
+                            where b.id = t.id""")
+                    .params(
+                            Timestamps.of(now),
+                            column(waiting, Reconciled::id, Long[]::new),
+                            column(waiting, sync -> sync.notes().message(), String[]::new),
+                            column(waiting, sync -> sync.notes().lineErrors(), Integer[]::new))
+                    .update();
+        }
+        if (!done.isEmpty()) {
+            jdbc.sql("""
+                            update billing_syncs b set state = t.st, reconciled_at = ?, error_message = t.msg,
+                                   line_errors = t.errs, modified = ?
+                            from unnest(?::bigint[], ?::smallint[], ?::text[], ?::int[]) as t(id, st, msg, errs)
+                            where b.id = t.id and b.state in (2, 3, 4)""")
+                    .params(
+                            Timestamps.of(now),
+                            Timestamps.of(now),
+                            column(done, Reconciled::id, Long[]::new),
+                            column(done, sync -> (short) sync.state().code(), Short[]::new),
+                            column(done, sync -> sync.notes().message(), String[]::new),
+                            column(done, sync -> sync.notes().lineErrors(), Integer[]::new))
+                    .update();
+        }
     }
 
     boolean existForSettings(long settingsId) {

@@ -131,14 +131,14 @@ public class BillingValidation {
                 licenses.lockMonthExclusive(chosen.uuid(), period);
                 // One instant for the whole judgement: the syncs read are those the calendar's answer then selects
                 Instant now = clock.instant();
-                int count = 0;
+                List<BillingSyncRepository.Validated> validatedNow = new ArrayList<>();
                 for (BillingSync sync : candidates(chosen, period, statements, now)) {
                     String signal = signal(sync, statements.get(MappingIndex.reference(sync.arrowReference())), now);
-                    if (signal != null && syncs.saveValidated(sync.id(), sync.markValidated(), signal, now)) {
-                        count++;
+                    if (signal != null) {
+                        validatedNow.add(new BillingSyncRepository.Validated(sync.id(), sync.markValidated(), signal));
                     }
                 }
-                return count;
+                return syncs.saveValidated(validatedNow, now);
             });
             if (marked > 0) {
                 validatedPeriods.add(period.toString());

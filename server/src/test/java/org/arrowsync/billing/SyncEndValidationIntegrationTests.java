@@ -14,6 +14,7 @@ import org.arrowsync.support.Api;
 import org.arrowsync.support.ArrowFixture;
 import org.arrowsync.support.IntegrationTest;
 import org.arrowsync.support.Jobs;
+import org.arrowsync.support.StatementCounter;
 import org.arrowsync.support.TestClock;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -62,6 +63,29 @@ class SyncEndValidationIntegrationTests extends IntegrationTest {
         assertThat(syncs(MONTH).stream().map(sync -> sync.get("validated_at")))
                 .containsExactlyElementsOf(
                         syncs.stream().map(sync -> sync.get("validated_at")).toList());
+    }
+
+    /**
+     * A month's syncs are validated in one statement and reconciled in one, whatever their number: one statement a sync
+     * took minutes at 40,000 syncs, each running the counts' trigger (D231, D235).
+     */
+    @Test
+    void aMonthsSyncsAreValidatedInOneStatementAndReconciledInOne() {
+        StatementCounter.reset();
+        fixture.syncedBilling(MONTH);
+
+        List<JsonNode> syncs = syncs(MONTH);
+        assertThat(syncs)
+                .hasSizeGreaterThan(2)
+                .allSatisfy(sync -> assertThat(sync.get("state").asInt()).isEqualTo(3));
+        assertThat(StatementCounter.statementsHolding("update billing_syncs")).isEqualTo(2); // its totals, validated
+
+        StatementCounter.reset();
+        fixture.reconcileBilling(MONTH, false);
+
+        assertThat(syncs(MONTH))
+                .allSatisfy(sync -> assertThat(sync.get("state").asInt()).isEqualTo(4));
+        assertThat(StatementCounter.statementsHolding("update billing_syncs")).isEqualTo(2); // its totals, reconciled
     }
 
     /**

@@ -13,15 +13,26 @@ import org.springframework.context.annotation.Bean;
 
 /**
  * Counts SQL statements prepared by request-handling threads, so tests can prove a list endpoint costs a fixed number
- * of statements whatever its page size. Background threads (the job queue's polling) are not counted.
+ * of statements whatever its page size (background threads, such as the job queue's polling, are not counted there);
+ * and every thread's statements by their text, so tests can prove a job writes many rows in one statement.
  */
 @TestConfiguration(proxyBeanMethods = false)
 public class StatementCounter {
 
     private static final Map<String, AtomicLong> BY_THREAD = new ConcurrentHashMap<>();
+    private static final Map<String, AtomicLong> BY_TEXT = new ConcurrentHashMap<>();
 
     public static void reset() {
         BY_THREAD.clear();
+        BY_TEXT.clear();
+    }
+
+    /** Statements prepared by any thread since the last reset whose text holds the fragment. */
+    public static long statementsHolding(String fragment) {
+        return BY_TEXT.entrySet().stream()
+                .filter(entry -> entry.getKey().contains(fragment))
+                .mapToLong(entry -> entry.getValue().get())
+                .sum();
     }
 
     /** Statements prepared by HTTP worker threads since the last reset. */
@@ -58,6 +69,10 @@ public class StatementCounter {
                         BY_THREAD
                                 .computeIfAbsent(Thread.currentThread().getName(), thread -> new AtomicLong())
                                 .incrementAndGet();
+                        if (args != null && args.length > 0 && args[0] instanceof String sql) {
+                            BY_TEXT.computeIfAbsent(sql, text -> new AtomicLong())
+                                    .incrementAndGet();
+                        }
                     }
                     return invoke(target, method, args);
                 });
