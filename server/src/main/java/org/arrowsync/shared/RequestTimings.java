@@ -5,9 +5,9 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * How long the parts of the request a thread serves took: a list's count and its page (#16), so that an answer's
- * {@code Server-Timing} says which part of a slow list is the cost. Outside a request (jobs, the console's own threads)
- * nothing is kept.
+ * How long the parts of the request a thread serves took: a list's count, its page and the rows read beside it (#16,
+ * D234), so that an answer's {@code Server-Timing} says which part of a slow list is the cost. Outside a request (the
+ * job queue's threads, the parts' own reading threads) nothing is kept.
  */
 public final class RequestTimings {
 
