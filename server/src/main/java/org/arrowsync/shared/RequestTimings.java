@@ -27,7 +27,10 @@ public final class RequestTimings {
         return timings == null ? Map.of() : timings;
     }
 
-    /** Does the work, adding its time to the part's when the thread serves a request. */
+    /**
+     * Does the work, adding its time to the part's when the thread serves a request: a part timed twice sums both, and
+     * a part timed inside another counts in both, so callers time parts that do not nest.
+     */
     public static <T> T time(String part, Supplier<T> work) {
         Map<String, Long> timings = CURRENT.get();
         if (timings == null) {

@@ -21,13 +21,22 @@ public class StatementCounter {
 
     private static final Map<String, AtomicLong> BY_THREAD = new ConcurrentHashMap<>();
     private static final Map<String, AtomicLong> BY_TEXT = new ConcurrentHashMap<>();
+    private static volatile boolean countingByText;
 
+    /** Starts counting again, request statements only: counting by text stops, so it keeps no text past its test. */
     public static void reset() {
         BY_THREAD.clear();
+        countingByText = false;
         BY_TEXT.clear();
     }
 
-    /** Statements prepared by any thread since the last reset whose text holds the fragment. */
+    /** Starts counting every thread's statements by their text, from none, until the next reset. */
+    public static void countByText() {
+        BY_TEXT.clear();
+        countingByText = true;
+    }
+
+    /** Statements prepared by any thread since {@link #countByText} whose text holds the fragment. */
     public static long statementsHolding(String fragment) {
         return BY_TEXT.entrySet().stream()
                 .filter(entry -> entry.getKey().contains(fragment))
@@ -69,7 +78,7 @@ public class StatementCounter {
                         BY_THREAD
                                 .computeIfAbsent(Thread.currentThread().getName(), thread -> new AtomicLong())
                                 .incrementAndGet();
-                        if (args != null && args.length > 0 && args[0] instanceof String sql) {
+                        if (countingByText && args != null && args.length > 0 && args[0] instanceof String sql) {
                             BY_TEXT.computeIfAbsent(sql, text -> new AtomicLong())
                                     .incrementAndGet();
                         }

@@ -49,7 +49,7 @@ class ServerTimingIntegrationTests extends IntegrationTest {
         // a page of invoices reads their items beside it; the first page of none (the new customer's) reads no page
         assertThat(metrics(api.get("/api/invoices/?customer_uuid=" + uuid).expect(200)))
                 .containsOnlyKeys("app", "count", "related");
-        // what a list timed is not carried to the next answer
+        // an object's answer names no list's parts
         assertThat(metrics(api.get("/api/customers/" + uuid + "/").expect(200))).containsOnlyKeys("app");
     }
 
