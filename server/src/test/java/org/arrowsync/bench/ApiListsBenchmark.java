@@ -21,6 +21,7 @@ import java.util.Map;
 import org.arrowsync.support.Api;
 import org.arrowsync.support.Percentiles;
 import org.arrowsync.support.Response;
+import org.arrowsync.support.ServerTimings;
 
 /**
  * bench/api-lists: the scale month (see {@link ScaleMonth}; {@code -Dcustomers=20000} for a million lines) synced, a
@@ -203,7 +204,7 @@ public final class ApiListsBenchmark {
             HttpResponse<byte[]> answer = HTTP.send(request, HttpResponse.BodyHandlers.ofByteArray());
             millis[i] = (System.nanoTime() - start) / 1e6;
             int sample = i;
-            serverTiming(answer)
+            ServerTimings.parse(answer.headers().firstValue("Server-Timing").orElse(null))
                     .forEach((part, ms) -> parts.computeIfAbsent(part, p -> new double[SAMPLES])[sample] = ms);
             if (answer.statusCode() != status || answer.body().length != bytes) {
                 throw new IllegalStateException(url + " answered " + answer.statusCode() + " with "
@@ -217,18 +218,6 @@ public final class ApiListsBenchmark {
             partsP50.put(part, percentile(ms, 50));
         });
         return new Timing(percentile(millis, 50), percentile(millis, 95), partsP50, status, bytes);
-    }
-
-    /** The parts of an answer's {@code Server-Timing} ({@code app;dur=20.1, count;dur=1.2, ...}) in milliseconds. */
-    private static Map<String, Double> serverTiming(HttpResponse<?> answer) {
-        Map<String, Double> parts = new LinkedHashMap<>();
-        for (String metric :
-                answer.headers().firstValue("Server-Timing").orElseThrow().split(", ")) {
-            parts.put(
-                    metric.substring(0, metric.indexOf(';')),
-                    Double.parseDouble(metric.substring(metric.indexOf("dur=") + 4)));
-        }
-        return parts;
     }
 
     private static double percentile(double[] sorted, int percent) {

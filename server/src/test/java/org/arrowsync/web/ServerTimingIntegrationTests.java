@@ -2,13 +2,11 @@ package org.arrowsync.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.arrowsync.support.IntegrationTest;
 import org.arrowsync.support.Response;
+import org.arrowsync.support.ServerTimings;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -16,8 +14,6 @@ import org.junit.jupiter.api.Test;
  * and a list how much of that its count, its page and the rows read beside it took (#16).
  */
 class ServerTimingIntegrationTests extends IntegrationTest {
-
-    private static final Pattern METRIC = Pattern.compile("(\\w+);dur=(\\d+\\.\\d)");
 
     @Test
     void aListAnObjectAndARefusalSayHowLongTheServerTookBeforeWritingThem() {
@@ -69,12 +65,7 @@ class ServerTimingIntegrationTests extends IntegrationTest {
     private static Map<String, Double> metrics(Response answer) {
         String header = answer.header(ServerTiming.HEADER);
         assertThat(header).as(answer.path()).isNotNull();
-        Map<String, Double> metrics = new LinkedHashMap<>();
-        for (String metric : header.split(", ")) {
-            Matcher matcher = METRIC.matcher(metric);
-            assertThat(matcher.matches()).as(header).isTrue();
-            metrics.put(matcher.group(1), Double.parseDouble(matcher.group(2)));
-        }
+        Map<String, Double> metrics = ServerTimings.parse(header);
         assertThat(metrics.keySet()).as(header).first().isEqualTo("app");
         return metrics;
     }
