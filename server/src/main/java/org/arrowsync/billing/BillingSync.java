@@ -38,15 +38,16 @@ public record BillingSync(
         implements CustomerSync {
 
     /**
-     * A synced sync becomes validated; one a forced reconciliation closed before Arrow's word stays reconciled, with
-     * the month now final (D107).
+     * A synced sync becomes validated; one a forced reconciliation closed before Arrow's word keeps its state, with the
+     * month now final: reconciled (D107), or validated while a correction of its lines waits for an open invoice (D219,
+     * D236).
      */
     SyncState markValidated() {
         if (state == SyncState.SYNCED) {
             return SyncState.VALIDATED;
         }
-        if (state == SyncState.RECONCILED && validatedAt == null) {
-            return SyncState.RECONCILED;
+        if (state.frozen() && validatedAt == null) {
+            return state;
         }
         throw new SyncStateRefused(this, "validated");
     }

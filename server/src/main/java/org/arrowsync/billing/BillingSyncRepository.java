@@ -64,9 +64,10 @@ class BillingSyncRepository {
 
     /**
      * The syncs Arrow's word may still validate (D6): synced ones, and those a forced reconciliation closed before
-     * Arrow said the month was final (D107), which a later reconciliation must then correct to Arrow's final amounts.
+     * Arrow said the month was final (D107), which a later reconciliation must then correct to Arrow's final amounts,
+     * whether reconciled or validated again while a correction waits for an open invoice (D219, D236).
      */
-    private static final String AWAITING_ARROW = "(b.state = 2 or (b.state = 4 and b.validated_at is null))";
+    private static final String AWAITING_ARROW = "(b.state = 2 or (b.state in (3, 4) and b.validated_at is null))";
 
     /** How many syncs a filter on settings record, month and states selects, as the counts keep it (D231). */
     private static final String KEPT_COUNT = "select coalesce(sum(k.syncs), 0) from billing_sync_counts k";

@@ -353,6 +353,40 @@ class BillingReconciliationIntegrationTests extends IntegrationTest {
     }
 
     /**
+     * A month reconciled by force before Arrow's word, whose second forced run leaves a correction waiting for an open
+     * invoice: that sync is validated again (D219), and Arrow's word is still recorded on it when it comes (D236), so
+     * the run that books the correction leaves the month reconciled once, not awaiting Arrow again.
+     */
+    @Test
+    void aCorrectionWaitingAfterAForcedReconciliationStillHearsArrowsWord() {
+        assertThat(reconcile(true).get("state").asString()).isEqualTo("succeeded");
+        String customerRef = customers.keySet().iterator().next();
+        String customer = customers.get(customerRef);
+        closeTheMonthsAndTheCurrentInvoice(customer);
+        String refused = lineReferences(customerRef).get(0);
+        fixture.emulator().changeSell(refused, "412.00000");
+        assertThat(reconcile(true).get("progress").get("corrections_refused").asInt())
+                .isEqualTo(1);
+        assertThat(syncOf(refused).get("state").asInt()).isEqualTo(3);
+
+        arrowValidatesTheMonth();
+
+        JsonNode waiting = syncOf(refused);
+        assertThat(waiting.get("state").asInt())
+                .as("still waiting for an invoice")
+                .isEqualTo(3);
+        assertThat(waiting.get("arrow_state").asString())
+                .as("Arrow's word recorded while it waits")
+                .isEqualTo("validated");
+        assertThat(waiting.get("validated_at").isNull()).isFalse();
+        bookedOnceAnInvoiceOpens(customer);
+        assertThat(validation.check(Uuids.fromPath(settings), Progress.NONE).periods())
+                .as("nothing left awaiting Arrow's word")
+                .isEmpty();
+        assertThat(reconciliation.waiting(Uuids.fromPath(settings))).isEmpty();
+    }
+
+    /**
      * The operator canceled a customer's invoice of the month: Arrow removing one of its lines credits nothing, on it
      * or on the invoice under way, since the customer was never charged for it; the line is named, and its sync does
      * not wait for an invoice that never comes (D163).
