@@ -17,6 +17,7 @@ import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.arrowsync.ledger.CanceledInvoices;
 import org.arrowsync.shared.DeltaCounts;
@@ -459,7 +460,7 @@ class BillingSyncRepository {
                         Timestamps.of(now),
                         Timestamps.of(now),
                         column(synced, Synced::id, Long[]::new),
-                        column(synced, one -> (short) one.state().code(), Short[]::new),
+                        states(synced, Synced::state),
                         column(synced, Synced::buyTotal, BigDecimal[]::new),
                         column(synced, Synced::sellTotal, BigDecimal[]::new),
                         column(synced, Synced::currency, String[]::new),
@@ -511,7 +512,7 @@ class BillingSyncRepository {
                         Timestamps.of(now),
                         Timestamps.of(now),
                         column(validated, Validated::id, Long[]::new),
-                        column(validated, v -> (short) v.state().code(), Short[]::new),
+                        states(validated, Validated::state),
                         column(validated, Validated::arrowState, String[]::new))
                 .update();
     }
@@ -560,11 +561,16 @@ class BillingSyncRepository {
                             Timestamps.of(now),
                             Timestamps.of(now),
                             column(done, Reconciled::id, Long[]::new),
-                            column(done, sync -> (short) sync.state().code(), Short[]::new),
+                            states(done, Reconciled::state),
                             column(done, sync -> sync.notes().message(), String[]::new),
                             column(done, sync -> sync.notes().lineErrors(), Integer[]::new))
                     .update();
         }
+    }
+
+    /** The rows' states as a {@code smallint[]} parameter, the column's type. */
+    private static <T> Short[] states(List<T> rows, Function<T, SyncState> state) {
+        return column(rows, row -> (short) state.apply(row).code(), Short[]::new);
     }
 
     boolean existForSettings(long settingsId) {
