@@ -492,6 +492,20 @@ class BillingSyncRepository {
                 .update();
     }
 
+    /**
+     * Reconciled syncs that hold what their reconciliation has yet to bill (lines Arrow added since, D95) become
+     * validated again, their {@code reconciled_at} kept, so that each periodic check reconciles their month until a run
+     * bills it (D237); validated ones already are.
+     */
+    void reopenForReconciliation(List<Long> ids, Instant now) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        jdbc.sql("update billing_syncs set state = 3, modified = ? where id = any(?) and state = 4")
+                .params(Timestamps.of(now), ids.toArray(Long[]::new))
+                .update();
+    }
+
     /** A sync Arrow's word validates: its state once validated, and the word ({@code arrow_state}). */
     record Validated(long id, SyncState state, String arrowState) {}
 

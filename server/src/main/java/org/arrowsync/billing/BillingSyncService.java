@@ -391,13 +391,15 @@ public class BillingSyncService {
             // A run limited to one license saved the syncs it saw; lines it removed may belong to others.
             writers.runs().refreshLineTotals(open);
         }
-        // A frozen sync keeps its state and what it billed, but counts the lines Arrow added since (D95), so that the
-        // month shows what reconciliation has yet to bill
-        writers.runs()
-                .refreshLineTotals(periodSyncs.stream()
-                        .filter(sync -> sync.state().frozen() && run.lateLinesIn(sync.id()))
-                        .map(RunSync::id)
-                        .toList());
+        // A frozen sync keeps what it billed, but counts the lines Arrow added since (D95), so that the month shows
+        // what reconciliation has yet to bill; a reconciled one is validated again, so that each periodic check retries
+        // its month until a reconciliation bills them, as a correction waiting for an invoice is (D219, D237)
+        List<Long> late = periodSyncs.stream()
+                .filter(sync -> sync.state().frozen() && run.lateLinesIn(sync.id()))
+                .map(RunSync::id)
+                .toList();
+        writers.runs().refreshLineTotals(late);
+        writers.syncs().reopenForReconciliation(late, writers.now());
         writers.runs().finish(run.id(), run.rows(), changes, writers.now());
         if (wholeMonth) {
             writers.runs().replaceUnmatched(chosen.id(), target.period(), run.unmatched());

@@ -261,12 +261,17 @@ final class LineMatching {
      * {@code removed} is the one it had then, as the run changes a line only where it first sees it.
      */
     private boolean saw(KnownLine known) {
-        listed.add(syncsById.get(known.syncId()).mappingId());
+        markListed(known);
         boolean first = seen.add(known.id());
         if (first && !known.removed() && openBefore.contains(known.syncId())) {
             presentSeen++;
         }
         return first;
+    }
+
+    /** The export lists a line billed to the customer of the known line's mapping (D224). */
+    private void markListed(KnownLine known) {
+        listed.add(syncsById.get(known.syncId()).mappingId());
     }
 
     /** The lines of a page this run writes, and how many more it found unchanged. */
@@ -423,6 +428,10 @@ final class LineMatching {
                     late(line, sync, p.mapping());
                     pending.add(new Pending(new Line(sync, p.mapping(), line, null, price(p), currency(line)), null));
                 } else {
+                    if (known != null) {
+                        // its customer is listed, whatever the state of the sync that billed the line (D224, D237)
+                        markListed(known);
+                    }
                     progress.increment("frozen_lines");
                 }
                 continue;

@@ -134,7 +134,13 @@ class BillingReconciliationIntegrationTests extends IntegrationTest {
         JsonNode sync = fixture.syncedBilling(MONTH);
         assertThat(sync.get("progress").get("late_lines").asInt()).isEqualTo(1);
         assertThat(sync.get("errors").toString()).contains(late).contains("was validated");
-        assertThat(states()).as("the syncs stay frozen").containsOnly(4);
+        assertThat(syncOf(late).get("state").asInt())
+                .as("D237: its sync is validated again, for each periodic check to retry the month")
+                .isEqualTo(3);
+        assertThat(states()).as("the others stay reconciled").containsOnly(3, 4);
+        assertThat(reconciliation.waiting(Uuids.fromPath(settings)))
+                .as("retried though the reconciliation the sync's job queues fails")
+                .containsExactly(MONTH);
         assertThat(yetToBill())
                 .as("the month shows the late line as what reconciliation has yet to bill")
                 .isEqualByComparingTo("12.50");
@@ -153,6 +159,8 @@ class BillingReconciliationIntegrationTests extends IntegrationTest {
                 .isEqualByComparingTo("12.50");
         assertArrowAmountsMatchTheExport();
         assertThat(yetToBill()).isZero();
+        assertThat(states()).containsOnly(4);
+        assertThat(reconciliation.waiting(Uuids.fromPath(settings))).isEmpty();
         assertThat(jdbc.sql("""
                         select r.attributes ->> 'arrow_license_reference' from invoice_items it join resources r on r.id = it.resource_id
                         where it.details ->> 'original_line_reference' = ?""").param(late).query(String.class).list())
@@ -1006,6 +1014,47 @@ class BillingReconciliationIntegrationTests extends IntegrationTest {
                 .isFalse();
         assertThat(job.get("result").get("compensations").asInt()).isPositive();
         assertThat(states()).as("nothing held").containsOnly(4);
+        assertArrowAmountsMatchTheExport();
+    }
+
+    /**
+     * D224 counts a customer listed by any line of its in the export: one of a validated sync lists it too, so the
+     * lines Arrow dropped from its other vendor program, still synced, are removed from the invoice under way (D237).
+     */
+    @Test
+    void aCustomerListedOnlyByTheLinesOfAValidatedSyncHasItsOtherSyncsDroppedLinesRemoved() {
+        JsonNode syncs = api.get("/api/admin/arrow/billing-syncs/?page_size=100&settings_uuid=" + settings)
+                .expect(200)
+                .json();
+        List<JsonNode> twoPrograms = syncs.valueStream()
+                .filter(sync -> syncs.valueStream()
+                                .filter(other ->
+                                        other.get("customer_mapping_uuid").equals(sync.get("customer_mapping_uuid")))
+                                .count()
+                        > 1)
+                .toList();
+        JsonNode kept = twoPrograms.get(0);
+        JsonNode dropped = twoPrograms.stream()
+                .filter(sync -> sync.get("customer_mapping_uuid").equals(kept.get("customer_mapping_uuid"))
+                        && !sync.get("uuid").equals(kept.get("uuid")))
+                .findFirst()
+                .orElseThrow();
+        // Arrow's Validation Date on each of the kept sync's lines alone validates it (D6); the emulator dates a
+        // month's
+        // lines together, so the check's outcome is written as it would leave it
+        jdbc.sql("""
+                        update billing_syncs set state = 3, arrow_state = 'validated', lines_validated = true,
+                               validated_at = now() where uuid = ?::uuid""").param(kept.get("uuid").asString()).update();
+        List<String> droppedLines = dropped.get("items").findValuesAsString("arrow_line_reference");
+        droppedLines.forEach(fixture.emulator()::removeLine);
+
+        JsonNode job = fixture.syncBilling(MONTH);
+
+        assertThat(job.get("state").asString()).as(job.toString()).isEqualTo("succeeded");
+        assertThat(job.get("progress").has("customers_left_out"))
+                .as("listed by its validated sync's lines")
+                .isFalse();
+        assertThat(job.get("result").get("lines_removed").asInt()).isEqualTo(droppedLines.size());
         assertArrowAmountsMatchTheExport();
     }
 
