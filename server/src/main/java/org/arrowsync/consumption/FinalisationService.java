@@ -129,6 +129,13 @@ public class FinalisationService {
             // D3: an empty export changes nothing.
             return FinalisationReport.status("no_data");
         }
+        if (export.licensedLines() == 0) {
+            // D238: an export whose lines name no license tells no license's final amount, forced or not
+            progress.error("Arrow's export of " + order.period() + " names no license on any of its " + export.lines()
+                    + " lines (its template lacks the ARS Subscription ID column, or Arrow left it empty):"
+                    + " nothing was finalised");
+            return FinalisationReport.status("no_license_data");
+        }
         Pricing pricing = finaliser.pricing(settings);
         FinalisationReport.Builder report = new FinalisationReport.Builder();
         Set<String> unsettled = new HashSet<>();
@@ -147,8 +154,11 @@ public class FinalisationService {
                 continue;
             }
             Totals totals = totalsOf(record, export);
-            if (totals == Totals.DROPPED && !order.force() && !listed.contains(record.customerId())) {
-                // D224: the export lists none of the customer's lines; a customer left out whole is not credited
+            if ((totals == Totals.DROPPED || totals == Totals.MOVED_AWAY)
+                    && !order.force()
+                    && !listed.contains(record.customerId())) {
+                // D224: the export lists none of the customer's lines; a customer left out whole is not credited, nor
+                // is a license whose lines moved to the customer's others, which the export then lacks as well (D238)
                 leftOut.computeIfAbsent(record.customerId(), customer -> new ArrayList<>())
                         .add(record);
                 unsettled.add(record.licenseReference());
@@ -307,6 +317,7 @@ public class FinalisationService {
         Set<String> counted = new HashSet<>();
         Set<Long> listed = new HashSet<>();
         long[] lines = {0};
+        long[] licensed = {0};
         List<String> missing = new ArrayList<>();
         ExportQuery query = ExportQuery.forPeriod(settings.exportTypeReference(), period);
         clients.connect(settings.connection()).forEachExportPage(query, BillingLine.COLUMNS, page -> {
@@ -325,9 +336,14 @@ public class FinalisationService {
                 if (read.isValid() && !result.isValid()) {
                     continue; // another month's line, read whole: no part of this month's total (D160)
                 }
+                if (line.licenseReference() == null) {
+                    // D238: a line that names no license lists no customer: it cannot tell which license it bills
+                    continue;
+                }
+                licensed[0]++;
                 Optional<CustomerMapping> named = customers.match(line);
                 named.ifPresent(mapping -> listed.add(mapping.customerId()));
-                if (line.licenseReference() == null || !licenses.contains(line.licenseReference())) {
+                if (!licenses.contains(line.licenseReference())) {
                     continue;
                 }
                 if (result.reference() != null && !counted.add(result.reference())) {
@@ -355,7 +371,14 @@ public class FinalisationService {
         unlisted.removeAll(totals.keySet());
         unlisted.removeAll(unreadable.keySet());
         return new Export(
-                lines[0], totals, unreadable, missing, billedTo, listed, claims.withLinesMovedAway(unlisted, period));
+                lines[0],
+                licensed[0],
+                totals,
+                unreadable,
+                missing,
+                billedTo,
+                listed,
+                claims.withLinesMovedAway(unlisted, period));
     }
 
     /**
@@ -367,6 +390,7 @@ public class FinalisationService {
      */
     private record Export(
             long lines,
+            long licensedLines,
             Map<String, Totals> totals,
             Map<String, String> unreadable,
             List<String> missing,

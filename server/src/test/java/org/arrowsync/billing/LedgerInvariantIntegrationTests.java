@@ -290,6 +290,53 @@ class LedgerInvariantIntegrationTests extends IntegrationTest {
     }
 
     /**
+     * A license-month consumption tracking bills lost a line to a move (D119), keeping others; then Arrow's final
+     * export lists none of its customer's lines (D224's export fault): the license-month is held with the customer's
+     * others, not credited in full because a line once moved away from it (D238).
+     */
+    @Test
+    void aLicenseThatLostALineToAMoveIsHeldWithItsCustomerLeftOutWhole() {
+        Map<String, String> customers = billedByBothPaths();
+        Map<String, Object> lines =
+                jdbc.sql("""
+                        select c.arrow_line_reference as moved, i.license_reference as invoice_license,
+                               m.arrow_reference as customer
+                        from billing_sync_items c join billing_sync_items i on i.billing_sync_id = c.billing_sync_id
+                        join billing_syncs b on b.id = c.billing_sync_id join customer_mappings m on m.id = b.customer_mapping_id
+                        join arrow_settings s on s.id = m.settings_id
+                        where s.uuid = ?::uuid and c.billed_via = 'consumption' and i.billed_via = 'invoice'
+                        and i.license_reference <> ''
+                        and (select count(*) from billing_sync_items o where o.billing_sync_id = c.billing_sync_id
+                             and o.license_reference = c.license_reference) > 1
+                        order by c.id, i.id limit 1""").param(fixture.settings()).query().singleRow();
+        Map<String, Object> month = fixture.period(MONTH);
+        fixture.emulator().moveLine((String) lines.get("moved"), (String) lines.get("invoice_license"));
+        succeeded(api.post("/api/admin/arrow/billing-syncs/trigger_sync/", month));
+        succeeded(api.post("/api/admin/arrow/billing-syncs/trigger_reconciliation/", month));
+        validation.check(Uuids.fromPath(fixture.settings()), Progress.NONE);
+        JsonNode reconciled = fixture.awaitJob(api.post("/api/admin/arrow/billing-syncs/reconcile/", month));
+        assertThat(reconciled.get("result").get("lines_moved").asInt())
+                .as(reconciled.toString())
+                .isOne();
+        succeeded(api.post("/api/admin/arrow/billing-syncs/trigger_reconciliation/", month));
+        String customer = customers.get((String) lines.get("customer"));
+        BigDecimal billed = fixture.arrowChargesAsBilled(customer, MONTH);
+        fixture.emulator().exportLines(MONTH).stream()
+                .filter(line -> ("XSP" + line.customerReference()).equals(lines.get("customer")))
+                .forEach(line -> fixture.emulator().removeLine(line.lineReference()));
+
+        JsonNode held = fixture.finaliseConsumption(MONTH, false);
+
+        assertThat(held.get("progress").get("customers_left_out").asInt())
+                .as(held.toString())
+                .isOne();
+        assertThat(held.get("result").get("compensation_items_created").asInt())
+                .as("nothing credited")
+                .isZero();
+        assertThat(fixture.arrowChargesAsBilled(customer, MONTH)).isEqualByComparingTo(billed);
+    }
+
+    /**
      * Arrow moves every line of a license that consumption tracking bills to a license the billing sync bills, after
      * that license-month's finalisation found nothing yet to finalise: the billing sync charges the lines, and the
      * finalisation the reconciliation queues bills the emptied license-month nothing (D119).

@@ -8,6 +8,7 @@ import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
 import org.arrowsync.arrowclient.BillingLine;
+import org.arrowsync.emulator.http.ExportTemplates;
 import org.arrowsync.ledger.BillingPath;
 import org.arrowsync.ledger.LicenseBilling;
 import org.arrowsync.support.ArrowFixture;
@@ -245,6 +246,35 @@ class ConsumptionRecordOwnershipIntegrationTests extends IntegrationTest {
                 .as(credited.toString())
                 .isPositive();
         assertThat(billed(resource)).isZero();
+    }
+
+    /**
+     * D238: the settings switched to an export template without the license column, every line of the final export
+     * names no license, so it tells no license-month's amount: a finalisation, forced or not, finalises nothing and
+     * says why, rather than crediting every finalised license-month as dropped.
+     */
+    @Test
+    void anExportWhoseLinesNameNoLicenseFinalisesNothing() {
+        String license = recordedLicense(1);
+        fixture.run("trigger_reconciliation", fixture.period(CLOSED));
+        String resource = fixture.licensedResources().get(license);
+        BigDecimal billed = billed(resource);
+        assertThat(billed).isPositive();
+        api.patch(
+                        "/api/admin/arrow/settings/" + fixture.settings() + "/",
+                        Map.of("export_type_reference", ExportTemplates.NO_LICENSE_REFERENCE))
+                .expect(200);
+
+        for (boolean force : List.of(false, true)) {
+            JsonNode refused = fixture.finaliseConsumption(CLOSED, force);
+
+            assertThat(refused.get("result").get("status").asString())
+                    .as(refused.toString())
+                    .isEqualTo("no_license_data");
+            assertThat(refused.get("errors").toString()).contains("names no license on any of its");
+            assertThat(billed(resource)).as("nothing credited").isEqualByComparingTo(billed);
+            assertThat(record(license).get("is_finalized").asBoolean()).isTrue();
+        }
     }
 
     /** A line Arrow lists twice (the same Sequence) is finalised once, as the billing sync counts it once. */
