@@ -10,7 +10,6 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.arrowsync.consumption.ConsumptionCleanup;
 import org.arrowsync.consumption.ConsumptionCleanup.CleanupConsumptionRequest;
 import org.arrowsync.consumption.ConsumptionStatistics;
@@ -133,21 +132,22 @@ class ConsumptionPages {
             throw Filters.notAChoice("scope", scope);
         }
         boolean global = "global".equals(scope);
-        UUID uuid = Filters.uuid("settings_uuid", settingsUuid);
-        pause.set(global ? null : uuid, global, resume);
+        // the page's settings, found before anything is written: a blank, malformed or unknown one changes nothing
+        Settings chosen = settings.get(Uuids.fromField("settings_uuid", settingsUuid));
+        pause.set(global ? null : chosen.uuid(), global, resume);
         String what = global
                 ? "Consumption billing of all settings"
                 : "Periodic syncs of these settings (billing and consumption)";
         String message = what + (resume ? " resumed." : " paused.");
         if (Htmx.sent(request)) {
-            model.addAttribute("switchSettings", settings.get(uuid));
+            model.addAttribute("switchSettings", chosen);
             // the switches as the page showed them: the global one only where it was
             model.addAttribute("switchGlobal", "false".equals(withGlobal) ? null : pause.globalEnabled());
             model.addAttribute("switchMessage", message);
             return "console/consumption-parts :: switch-fragment";
         }
         redirect.addFlashAttribute("flash", message);
-        return "redirect:/consumption?settings=" + settingsUuid;
+        return "redirect:/consumption?settings=" + Uuids.hex(chosen.uuid());
     }
 
     /** Queues a consumption run ({@code action=sync}) or a finalisation ({@code action=finalise}) of a month. */

@@ -1034,6 +1034,39 @@ class ConsolePagesIntegrationTests extends ConsoleIntegrationTest {
         assertThat(after.get("global_sync_enabled")).isEqualTo(before.get("global_sync_enabled"));
     }
 
+    /**
+     * A switch posted with its settings blank, malformed (a line break, which a redirect cannot carry) or unknown is
+     * refused before anything is written, by a form as by htmx, whichever switch and way it turns.
+     */
+    @Test
+    void aSwitchWithoutItsSettingsChangesNothing() {
+        fixture.trackedResources(1);
+        ConsoleSession browser = signedIn();
+        String status = "/api/admin/arrow/billing-syncs/consumption_status/";
+        JsonNode before = api.get(status).expect(200).json();
+        String token = csrfOf(browser.get("/consumption").body());
+        for (String path : new String[] {"/consumption/pause", "/consumption/resume"}) {
+            for (String scope : new String[] {"settings", "global"}) {
+                for (String settings : new String[] {"", "\n", "\r\n", "00000000000000000000000000000000"}) {
+                    for (Map<String, String> headers :
+                            List.of(Map.<String, String>of(), Map.of("HX-Request", "true"))) {
+                        HttpResponse<String> refused = browser.post(
+                                path, form("_csrf", token, "scope", scope, "settings_uuid", settings), headers);
+                        String what = String.join(" ", path, scope, settings, headers.toString());
+                        assertThat(refused.statusCode()).as(what).isIn(400, 404);
+                        JsonNode after = api.get(status).expect(200).json();
+                        assertThat(after.get("settings_sync_enabled"))
+                                .as(what)
+                                .isEqualTo(before.get("settings_sync_enabled"));
+                        assertThat(after.get("global_sync_enabled"))
+                                .as(what)
+                                .isEqualTo(before.get("global_sync_enabled"));
+                    }
+                }
+            }
+        }
+    }
+
     /** A stale page cannot cancel an invoice that was marked created since it was shown (D163: canceled for good). */
     @Test
     void anInvoiceMovedSinceItsPageWasShownIsLeftAsItIs() {
