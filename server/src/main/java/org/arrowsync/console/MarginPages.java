@@ -11,6 +11,7 @@ import org.arrowsync.jobs.JobTriggers;
 import org.arrowsync.mappings.CustomerMapping;
 import org.arrowsync.mappings.CustomerMappingService;
 import org.arrowsync.margins.MarginReports;
+import org.arrowsync.margins.RepriceOutcome;
 import org.arrowsync.margins.Repricing;
 import org.arrowsync.pricing.LineScope;
 import org.arrowsync.pricing.PriceRuleService;
@@ -20,6 +21,7 @@ import org.arrowsync.settings.SettingsService;
 import org.arrowsync.shared.Caller;
 import org.arrowsync.shared.CsvBody;
 import org.arrowsync.shared.Filters;
+import org.arrowsync.shared.InvalidInput;
 import org.arrowsync.shared.PageRequest;
 import org.arrowsync.shared.Texts;
 import org.arrowsync.shared.Uuids;
@@ -126,8 +128,12 @@ class MarginPages {
             @RequestParam String month,
             @RequestParam(required = false) String plan,
             @ModelAttribute("me") Caller me) {
-        JobService.Submitted job =
-                triggers.reprice(scope(settingsUuid, month), Texts.strippedOrNull(plan), me.username());
+        String previewed = Texts.strippedOrNull(plan);
+        if (!RepriceOutcome.isPlan(previewed)) {
+            // a confirmation books only the plan its preview showed (D203): without one there is nothing to confirm
+            throw InvalidInput.of("plan", "Not a re-pricing preview's plan: preview the month again and confirm it.");
+        }
+        JobService.Submitted job = triggers.reprice(scope(settingsUuid, month), previewed, me.username());
         return "redirect:/jobs/" + Uuids.hex(job.uuid());
     }
 

@@ -9,6 +9,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.arrowsync.pricing.LineScope;
 import org.arrowsync.pricing.RepricedCustomer;
 import org.arrowsync.shared.Money;
@@ -31,6 +32,9 @@ public record RepriceOutcome(
         int compensations,
         int correctionsRefused,
         List<Customer> customers) {
+
+    /** A {@link #plan}: the hex of a digest's first 16 bytes. */
+    private static final Pattern PLAN = Pattern.compile("[0-9a-f]{32}");
 
     /** What confirming would book: what is planned, less the corrections no invoice would take ({@code refused}). */
     static RepriceOutcome preview(
@@ -83,6 +87,11 @@ public record RepriceOutcome(
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
         }
+    }
+
+    /** Whether the text is a plan as {@link #plan} writes it. */
+    public static boolean isPlan(String text) {
+        return text != null && PLAN.matcher(text).matches();
     }
 
     @Schema(name = "RepricedCustomer")

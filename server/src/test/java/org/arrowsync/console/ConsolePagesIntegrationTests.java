@@ -1379,6 +1379,36 @@ class ConsolePagesIntegrationTests extends ConsoleIntegrationTest {
                 .containsPattern("<li>[^<]*customer name [^<]+</li><li>");
     }
 
+    /** A confirmation without its preview's plan queues nothing (D203): there is no preview it confirms. */
+    @Test
+    void aRepricingConfirmedWithoutAPreviewsPlanIsRefused() {
+        fixture.mapCustomers(1);
+        fixture.syncedBilling(CLOSED);
+        ConsoleSession browser = signedIn();
+        String page = browser.get("/margins/reprice?settings=" + fixture.settings() + "&month=" + CLOSED)
+                .body();
+        String jobs = "/api/admin/arrow/jobs/?kind=reprice&settings_uuid=" + fixture.settings();
+        String queued = api.get(jobs).expect(200).header("X-Result-Count");
+        for (String plan : new String[] {"garbage", "", "43C2801A" + "0".repeat(24), "0".repeat(3000)}) {
+            HttpResponse<String> refused = browser.post(
+                    "/margins/reprice",
+                    form(
+                            "_csrf",
+                            csrfOf(page),
+                            "settings",
+                            fixture.settings(),
+                            "month",
+                            CLOSED.toString(),
+                            "plan",
+                            plan));
+            assertThat(refused.statusCode()).as(plan).isEqualTo(400);
+            assertThat(refused.body()).as(plan).contains("preview the month again");
+        }
+        assertThat(api.get(jobs).expect(200).header("X-Result-Count"))
+                .as("nothing queued")
+                .isEqualTo(queued);
+    }
+
     /** Confirms the re-pricing preview {@code page} shows, as its button does; the job, once ended. */
     private JsonNode confirmRepricing(ConsoleSession browser, String page) {
         Matcher plan = Pattern.compile("name=\"plan\" value=\"([0-9a-f]+)\"").matcher(page);
