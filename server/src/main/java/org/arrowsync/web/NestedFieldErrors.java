@@ -8,9 +8,10 @@ import java.util.Map;
 /**
  * A field map in DRF's shape: a field of an element of a list, named {@code customer_mappings.1.arrow_reference} where
  * it is found, is answered as DRF answers a nested list serializer's errors, {@code {"customer_mappings": [{},
- * {"arrow_reference": [...]}]}}, each element an object of its own errors ({@code {}} for one without); a field of a
- * nested object as {@code {"object": {"field": [...]}}}. Waldur's UI walks that structure to put each message beside
- * its input.
+ * {"arrow_reference": [...]}]}}, each element an object of its own errors ({@code {}} for one without); an element
+ * refused whole ({@code plans.1}: null, or no object) as the list of its messages, {@code {"plans": [{}, ["This field
+ * may not be null."]]}}, as DRF answers a child that fails before its fields; a field of a nested object as
+ * {@code {"object": {"field": [...]}}}. Waldur's UI walks that structure to put each message beside its input.
  */
 final class NestedFieldErrors {
 
@@ -21,7 +22,7 @@ final class NestedFieldErrors {
         Map<String, Object> nested = new LinkedHashMap<>();
         for (Map.Entry<String, List<String>> error : errors.entrySet()) {
             String[] path = error.getKey().split("\\.", -1);
-            if (isIndex(path[path.length - 1]) || !place(nested, path, 0, error.getValue())) {
+            if (!place(nested, path, 0, error.getValue())) {
                 return new LinkedHashMap<>(errors);
             }
         }
@@ -42,13 +43,20 @@ final class NestedFieldErrors {
                     part, name -> isIndex(path[at + 1]) ? new ArrayList<>() : new LinkedHashMap<>());
             return place(child, path, at + 1, messages);
         }
-        if (container instanceof List<?> list && isIndex(part) && !last) {
+        if (container instanceof List<?> list && isIndex(part) && at > 0) {
             List<Object> elements = (List<Object>) list;
             int index = Integer.parseInt(part);
             while (elements.size() <= index) {
                 elements.add(new LinkedHashMap<String, Object>());
             }
-            return place(elements.get(index), path, at + 1, messages);
+            if (!last) {
+                return place(elements.get(index), path, at + 1, messages);
+            }
+            if (!(elements.get(index) instanceof Map<?, ?> element) || !element.isEmpty()) {
+                return false;
+            }
+            elements.set(index, messages);
+            return true;
         }
         return false;
     }

@@ -29,7 +29,21 @@ class NestedFieldErrorsTests {
         clash.put("items.0.code", List.of("Invalid."));
         assertThat(NestedFieldErrors.of(clash)).isEqualTo(clash);
 
-        Map<String, List<String>> element = Map.of("plans.1", List.of("This field may not be null."));
-        assertThat(NestedFieldErrors.of(element)).isEqualTo(element);
+        Map<String, List<String>> wholeAndField = new LinkedHashMap<>();
+        wholeAndField.put("plans.1", List.of("This field may not be null."));
+        wholeAndField.put("plans.1.name", List.of("Invalid."));
+        assertThat(NestedFieldErrors.of(wholeAndField)).isEqualTo(wholeAndField);
+    }
+
+    @Test
+    void anElementRefusedWholeIsTheListOfItsMessagesAsDrfAnswersAChildThatFailsFirst() {
+        Map<String, List<String>> errors = new LinkedHashMap<>();
+        errors.put("plans.1", List.of("This field may not be null."));
+        errors.put("plans.2.name", List.of("Invalid."));
+        errors.put("event_types.0", List.of("Invalid value."));
+
+        assertThat(NestedFieldErrors.of(errors))
+                .hasToString("{plans=[{}, [This field may not be null.], {name=[Invalid.]}],"
+                        + " event_types=[[Invalid value.]]}");
     }
 }
