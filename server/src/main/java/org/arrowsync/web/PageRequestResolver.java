@@ -25,8 +25,10 @@ class PageRequestResolver implements HandlerMethodArgumentResolver {
             NativeWebRequest request,
             WebDataBinderFactory binderFactory) {
         String asked = request.getParameter("page");
-        int page = asked != null && asked.trim().equals("last") ? PageRequest.LAST : parsePositive(asked, 1);
-        if (page < 1) {
+        boolean last = asked != null && asked.trim().equals("last");
+        int page = last ? PageRequest.LAST : parsePositive(asked, 1);
+        // a number past any list, the largest among them: only the word asks for the last page
+        if (page < 1 || page == PageRequest.LAST && !last) {
             throw new NotFound("Invalid page.");
         }
         int size = parsePositive(request.getParameter("page_size"), PageRequest.DEFAULT_SIZE);

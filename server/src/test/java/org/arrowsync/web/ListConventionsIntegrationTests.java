@@ -51,6 +51,8 @@ class ListConventionsIntegrationTests extends IntegrationTest {
                         .size())
                 .isZero();
         api.get(query + "&page=4").expect(404);
+        // a number, the largest there is, is not the word for the last page
+        api.get(query + "&page=" + Integer.MAX_VALUE).expect(404);
         assertThat(api.get(query + "&page=abc").expect(404).json().get("detail").asString())
                 .isEqualTo("Invalid page.");
         assertThat(api.get(query + "&page_size=1000").expect(200).json().size()).isEqualTo(25);
