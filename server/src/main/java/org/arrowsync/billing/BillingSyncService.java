@@ -185,12 +185,15 @@ public class BillingSyncService {
             adopting.forEach((theirs, mine) -> {
                 int adopted = writers.syncs().adopt(theirs.id(), mine.id(), writers.now());
                 if (adopted > 0) {
+                    // the customer's prices come along, where this record has none of its own for the customer (D240)
+                    int rulesCopied = rules.carryOnCustomerRules(theirs, mine);
                     progress.add("syncs_adopted", adopted);
                     progress.error("Arrow customer " + theirs.arrowReference() + ": " + adopted
                             + " syncs of settings " + Uuids.hex(record.uuid())
                             + (retiredRecord
                                     ? ", no longer in use, of the same Arrow account continue here (D123)"
-                                    : ", whose mapping of it is deactivated, continue here (D159)"));
+                                    : ", whose mapping of it is deactivated, continue here (D159)")
+                            + (rulesCopied > 0 ? ", with its " + rulesCopied + " price rule(s) (D240)" : ""));
                 }
             });
         }
@@ -242,10 +245,11 @@ public class BillingSyncService {
         // Arrow's first pages are read while the run gets ready (customers' Refs, rules, the month's lock and syncs)
         try (ReadAhead<SyncRun.Page> pages = ReadAhead.start(sink -> fetch(client, query, sink, timings))) {
             List<CustomerMapping> active = knowingRefs(mapped, client, progress);
-            PriceBook prices = rules.book(chosen);
             Ran ran = transactions.execute(status -> {
                 writers.licenses().lockMonthForInvoicing(chosen.uuid(), target.period());
                 adoptFromOtherRecords(chosen, active, target.period(), progress);
+                // read after the adoption, which may bring a customer's rules along (D240)
+                PriceBook prices = rules.book(chosen);
                 long runId = writers.runs().start(chosen.id(), target.period(), writers.now());
                 SyncRun run = new SyncRun(
                         chosen,

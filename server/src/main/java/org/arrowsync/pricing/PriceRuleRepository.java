@@ -147,6 +147,28 @@ class PriceRuleRepository {
 
     record Copied(int copied, int leftOut) {}
 
+    /**
+     * Copies the rules naming mapping {@code from} to mapping {@code to} of settings {@code settingsId} (D240), unless
+     * a rule of that settings already names a mapping of {@code to}'s customer; answers how many were copied.
+     */
+    int copyCustomerRules(long from, long to, long settingsId, Instant now) {
+        return jdbc.sql("""
+                        insert into price_rules (settings_id, customer_mapping_id, arrow_vendor_name, classification, base,
+                                                 markup_percent, valid_from, valid_to, note, modified, uuid, created)
+                        select :settings, :to, r.arrow_vendor_name, r.classification, r.base, r.markup_percent, r.valid_from,
+                               r.valid_to, r.note, :now, gen_random_uuid(), :now
+                        from price_rules r where r.customer_mapping_id = :from
+                        and not exists (select 1 from price_rules o join customer_mappings om on om.id = o.customer_mapping_id
+                                        where o.settings_id = :settings
+                                        and om.customer_id = (select customer_id from customer_mappings where id = :to))
+                        order by r.id""")
+                .param("from", from)
+                .param("to", to)
+                .param("settings", settingsId)
+                .param("now", Timestamps.of(now))
+                .update();
+    }
+
     /** How many rules name this customer mapping. */
     int countForMapping(long mappingId) {
         return jdbc.sql("select count(*) from price_rules where customer_mapping_id = ?")

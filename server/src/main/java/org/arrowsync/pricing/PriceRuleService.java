@@ -47,6 +47,15 @@ public class PriceRuleService {
         this.clock = clock;
     }
 
+    /**
+     * A customer whose syncs move from mapping {@code from} of another settings record to mapping {@code to} (D159)
+     * keeps its prices: the rules naming {@code from} are copied to {@code to}, unless {@code to}'s settings already
+     * have rules for its customer, which then price it (D240). Answers how many were copied.
+     */
+    public int carryOnCustomerRules(CustomerMapping from, CustomerMapping to) {
+        return rules.copyCustomerRules(from.id(), to.id(), to.settingsId(), clock.instant());
+    }
+
     /** The rules of a settings record, read once, to price its lines of any month. */
     public PriceBook book(Settings owner) {
         return new PriceBook(owner.priceSource(), rules.ofSettings(owner.id()));

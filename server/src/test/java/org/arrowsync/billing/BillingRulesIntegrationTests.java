@@ -246,6 +246,48 @@ class BillingRulesIntegrationTests extends IntegrationTest {
     }
 
     /**
+     * D240: the customer moved to the second record had a price rule on its mapping here; the second record goes on
+     * with its syncs at its prices, the rule copied to its mapping there, rather than re-pricing every open line
+     * without it.
+     */
+    @Test
+    void aCustomerMovedToAnotherRecordInUseKeepsItsPriceRules() {
+        fixture.activeSettings();
+        Map<String, String> customers = fixture.mapAllCustomers();
+        String customerRef = customers.keySet().iterator().next();
+        fixture.markupRule(customerRef, MONTH.minusMonths(1), "50");
+        sync();
+        BigDecimal billed = amount(customers.get(customerRef));
+        assertThat(billed).as("priced by the rule").isGreaterThan(exportTotal(customerRef));
+        String second = fixture.otherSettingsOfTheSameAccount(Map.of());
+        mapIn(second, customerRef, customers.get(customerRef));
+        api.patch(
+                        "/api/admin/arrow/customer-mappings/" + fixture.mapping(customerRef) + "/",
+                        Map.of("is_active", false))
+                .expect(200);
+        Map<String, Object> body = fixture.period(MONTH);
+        body.put("settings_uuid", second);
+
+        JsonNode job = fixture.run("trigger_sync", body);
+
+        assertThat(job.get("progress").get("syncs_adopted").asInt())
+                .as(job.toString())
+                .isPositive();
+        assertThat(job.get("errors").toString()).contains("with its 1 price rule(s) (D240)");
+        assertThat(amount(customers.get(customerRef)))
+                .as("billed at the customer's prices still")
+                .isEqualByComparingTo(billed);
+        assertThat(api.get("/api/admin/arrow/price-rules/?settings_uuid=" + second)
+                        .expect(200)
+                        .json()
+                        .findValuesAsString("markup_percent"))
+                .containsExactly("50.0000");
+        assertThat(fixture.run("trigger_sync", body).get("errors").toString())
+                .as("copied once")
+                .doesNotContain("D240");
+    }
+
+    /**
      * The first Arrow customer billed through this record (its operator customer, what it was billed, its first line),
      * mapped in a second record of the same Arrow account, and the body of that record's sync of the month.
      */

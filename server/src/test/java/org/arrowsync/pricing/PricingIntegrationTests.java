@@ -297,7 +297,22 @@ class PricingIntegrationTests extends IntegrationTest {
      */
     @Test
     void newSettingsOfTheSameAccountCarryOnThePricingOfThoseTheyReplace() {
-        api.patch("/api/admin/arrow/settings/" + settings + "/", Map.of("invoice_item_prefix", "Cloud"))
+        carryOnThePricingOfTheRecordReplaced(false);
+    }
+
+    /**
+     * D240: the record replaced still syncs when the wizard is saved again (the README then has the operator turn its
+     * sync off): the new record carries on its pricing all the same, before it takes the months over.
+     */
+    @Test
+    void newSettingsCarryOnThePricingOfARecordThatStillSyncs() {
+        carryOnThePricingOfTheRecordReplaced(true);
+    }
+
+    private void carryOnThePricingOfTheRecordReplaced(boolean stillSyncing) {
+        api.patch(
+                        "/api/admin/arrow/settings/" + settings + "/",
+                        Map.of("invoice_item_prefix", "Cloud", "sync_enabled", stillSyncing))
                 .expect(200);
         fixedRules();
         fixture.succeeded("trigger_sync", MONTH);
@@ -325,6 +340,10 @@ class PricingIntegrationTests extends IntegrationTest {
         assertThat(rules.findValuesAsString("customer_mapping"))
                 .anySatisfy(mapping -> assertThat(mapping).contains(contosoThere));
 
+        if (stillSyncing) {
+            api.patch("/api/admin/arrow/settings/" + settings + "/", Map.of("sync_enabled", false))
+                    .expect(200);
+        }
         Map<String, Object> month = fixture.period(MONTH);
         month.put("settings_uuid", successor);
         JsonNode job = fixture.run("trigger_sync", month);
@@ -405,6 +424,25 @@ class PricingIntegrationTests extends IntegrationTest {
 
     static BigDecimal priced(BigDecimal base, String markup) {
         return base.multiply(BigDecimal.ONE.add(new BigDecimal(markup).movePointLeft(2)));
+    }
+
+    /**
+     * D240: a mapping with price rules is not deleted, though no billing sync hangs on it: its rules would go with it,
+     * and with them its customer's prices through every mapping; deleting the rules first lets it go.
+     */
+    @Test
+    void aMappingWithPriceRulesIsNotDeleted() {
+        fixture.mapCustomer("XSP999990", "Spare Reference");
+        String spare = "/api/admin/arrow/customer-mappings/" + fixture.mapping("XSP999990") + "/";
+        String rule =
+                rule(Map.of("customer_mapping", fixture.mapping("XSP999990"), "base", "buy", "markup_percent", "50"));
+
+        String refusal = api.delete(spare).expect(409).text("error");
+
+        assertThat(refusal).contains("1 price rule(s)").contains("deactivate the mapping (is_active=false)");
+        api.get(RULES + rule + "/").expect(200);
+        api.delete(RULES + rule + "/").expect(204);
+        api.delete(spare).expect(204);
     }
 
     private String contoso() {
