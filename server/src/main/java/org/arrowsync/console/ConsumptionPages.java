@@ -140,7 +140,8 @@ class ConsumptionPages {
                 : "Periodic syncs of these settings (billing and consumption)";
         String message = what + (resume ? " resumed." : " paused.");
         if (Htmx.sent(request)) {
-            model.addAttribute("switchSettings", chosen);
+            // read again: the switch shows the settings as the change left them
+            model.addAttribute("switchSettings", settings.get(chosen.uuid()));
             // the switches as the page showed them: the global one only where it was
             model.addAttribute("switchGlobal", "false".equals(withGlobal) ? null : pause.globalEnabled());
             model.addAttribute("switchMessage", message);
