@@ -1390,17 +1390,7 @@ class ConsolePagesIntegrationTests extends ConsoleIntegrationTest {
         String jobs = "/api/admin/arrow/jobs/?kind=reprice&settings_uuid=" + fixture.settings();
         String queued = api.get(jobs).expect(200).header("X-Result-Count");
         for (String plan : new String[] {"garbage", "", "43C2801A" + "0".repeat(24), "0".repeat(3000)}) {
-            HttpResponse<String> refused = browser.post(
-                    "/margins/reprice",
-                    form(
-                            "_csrf",
-                            csrfOf(page),
-                            "settings",
-                            fixture.settings(),
-                            "month",
-                            CLOSED.toString(),
-                            "plan",
-                            plan));
+            HttpResponse<String> refused = postRepricing(browser, page, plan);
             assertThat(refused.statusCode()).as(plan).isEqualTo(400);
             assertThat(refused.body()).as(plan).contains("preview the month again");
         }
@@ -1413,20 +1403,17 @@ class ConsolePagesIntegrationTests extends ConsoleIntegrationTest {
     private JsonNode confirmRepricing(ConsoleSession browser, String page) {
         Matcher plan = Pattern.compile("name=\"plan\" value=\"([0-9a-f]+)\"").matcher(page);
         assertThat(plan.find()).as("the preview's plan").isTrue();
-        HttpResponse<String> confirmed = browser.post(
-                "/margins/reprice",
-                form(
-                        "_csrf",
-                        csrfOf(page),
-                        "settings",
-                        fixture.settings(),
-                        "month",
-                        CLOSED.toString(),
-                        "plan",
-                        plan.group(1)));
+        HttpResponse<String> confirmed = postRepricing(browser, page, plan.group(1));
         assertThat(confirmed.statusCode()).isEqualTo(302);
         String job = confirmed.headers().firstValue("Location").orElseThrow().replaceAll(".*/jobs/", "");
         return Jobs.await(api, job);
+    }
+
+    /** Posts the confirmation of the closed month's re-pricing from the preview {@code page}, with this plan. */
+    private HttpResponse<String> postRepricing(ConsoleSession browser, String page, String plan) {
+        return browser.post(
+                "/margins/reprice",
+                form("_csrf", csrfOf(page), "settings", fixture.settings(), "month", CLOSED.toString(), "plan", plan));
     }
 
     /** The re-pricing preview says which corrections no invoice would take, as the run then refuses them (D198). */
