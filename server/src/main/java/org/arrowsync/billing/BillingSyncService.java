@@ -182,19 +182,26 @@ public class BillingSyncService {
             // keeps its syncs there, and its record's runs never wait on this one's
             writers.licenses().lockMonthForInvoicing(record.uuid(), period);
             boolean retiredRecord = retired.contains(record);
+            Map<CustomerMapping, Integer> adopted = new LinkedHashMap<>();
             adopting.forEach((theirs, mine) -> {
-                int adopted = writers.syncs().adopt(theirs.id(), mine.id(), writers.now());
-                if (adopted > 0) {
-                    // the customer's prices come along, where this record has none of its own for the customer (D240)
-                    int rulesCopied = rules.carryOnCustomerRules(theirs, mine);
-                    progress.add("syncs_adopted", adopted);
-                    progress.error("Arrow customer " + theirs.arrowReference() + ": " + adopted
-                            + " syncs of settings " + Uuids.hex(record.uuid())
-                            + (retiredRecord
-                                    ? ", no longer in use, of the same Arrow account continue here (D123)"
-                                    : ", whose mapping of it is deactivated, continue here (D159)")
-                            + (rulesCopied > 0 ? ", with its " + rulesCopied + " price rule(s) (D240)" : ""));
+                int syncs = writers.syncs().adopt(theirs.id(), mine.id(), writers.now());
+                if (syncs > 0) {
+                    adopted.put(theirs, syncs);
                 }
+            });
+            // the customers' prices come along, where this record has none of its own for a customer (D240)
+            Map<CustomerMapping, CustomerMapping> moved = new LinkedHashMap<>(adopting);
+            moved.keySet().retainAll(adopted.keySet());
+            Map<Long, Integer> rulesCopied = rules.carryOnCustomerRules(moved);
+            adopted.forEach((theirs, syncs) -> {
+                int copied = rulesCopied.getOrDefault(adopting.get(theirs).id(), 0);
+                progress.add("syncs_adopted", syncs);
+                progress.error("Arrow customer " + theirs.arrowReference() + ": " + syncs
+                        + " syncs of settings " + Uuids.hex(record.uuid())
+                        + (retiredRecord
+                                ? ", no longer in use, of the same Arrow account continue here (D123)"
+                                : ", whose mapping of it is deactivated, continue here (D159)")
+                        + (copied > 0 ? ", with its " + copied + " price rule(s) (D240)" : ""));
             });
         }
     }

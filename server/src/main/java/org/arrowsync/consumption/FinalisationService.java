@@ -131,9 +131,9 @@ public class FinalisationService {
         }
         if (export.licensedLines() == 0) {
             // D238: an export whose lines name no license tells no license's final amount, forced or not
-            progress.error("Arrow's export of " + order.period() + " names no license on any of its " + export.lines()
-                    + " lines (its template lacks the ARS Subscription ID column, or Arrow left it empty):"
-                    + " nothing was finalised");
+            progress.error("No line of " + order.period() + " in Arrow's export (" + export.lines() + " lines) names a"
+                    + " license (its template lacks the ARS Subscription ID column, or Arrow left it empty): nothing"
+                    + " was finalised");
             return FinalisationReport.status("no_license_data");
         }
         Pricing pricing = finaliser.pricing(settings);
@@ -210,9 +210,9 @@ public class FinalisationService {
     }
 
     /**
-     * The operator customers the export lists a line of (D224): those its lines' customer columns name through an
-     * active mapping, and those of the month's records whose license it lists, readable or not, whatever became of
-     * their mapping (D114) or of the name Arrow gives the customer (D29).
+     * The operator customers the export lists a line of (D224): those the customer columns of its lines naming a
+     * license (D238) name through an active mapping, and those of the month's records whose license it lists, readable
+     * or not, whatever became of their mapping (D114) or of the name Arrow gives the customer (D29).
      */
     private static Set<Long> listedCustomers(List<ConsumptionRecord> month, Export export) {
         Set<Long> listed = new HashSet<>(export.customers());

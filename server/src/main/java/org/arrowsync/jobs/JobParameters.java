@@ -141,10 +141,9 @@ sealed interface JobParameters {
             return plan == null ? json : json.put(PLAN, plan);
         }
 
-        /** A confirmation joins a queued one of the same plan only: another plan's run would refuse it (D203). */
         @Override
         public String scope() {
-            return plan == null ? Uuids.hex(customerUuid) : Uuids.hex(customerUuid) + "|" + plan;
+            return Uuids.hex(customerUuid);
         }
     }
 

@@ -9,7 +9,9 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.arrowsync.pricing.PriceRuleService.RuleFilter;
@@ -148,25 +150,32 @@ class PriceRuleRepository {
     record Copied(int copied, int leftOut) {}
 
     /**
-     * Copies the rules naming mapping {@code from} to mapping {@code to} of settings {@code settingsId} (D240), unless
-     * a rule of that settings already names a mapping of {@code to}'s customer; answers how many were copied.
+     * Copies the rules naming each mapping of {@code from} to the mapping of {@code to} at the same place (D240),
+     * unless the settings of that mapping had a rule naming a mapping of its customer before the statement; answers how
+     * many were copied, by the mapping copied to.
      */
-    int copyCustomerRules(long from, long to, long settingsId, Instant now) {
-        return jdbc.sql("""
-                        insert into price_rules (settings_id, customer_mapping_id, arrow_vendor_name, classification, base,
-                                                 markup_percent, valid_from, valid_to, note, modified, uuid, created)
-                        select :settings, :to, r.arrow_vendor_name, r.classification, r.base, r.markup_percent, r.valid_from,
-                               r.valid_to, r.note, :now, gen_random_uuid(), :now
-                        from price_rules r where r.customer_mapping_id = :from
-                        and not exists (select 1 from price_rules o join customer_mappings om on om.id = o.customer_mapping_id
-                                        where o.settings_id = :settings
-                                        and om.customer_id = (select customer_id from customer_mappings where id = :to))
-                        order by r.id""")
-                .param("from", from)
-                .param("to", to)
-                .param("settings", settingsId)
-                .param("now", Timestamps.of(now))
-                .update();
+    Map<Long, Integer> copyCustomerRules(List<Long> from, List<Long> to, Instant now) {
+        Map<Long, Integer> copied = new HashMap<>();
+        for (Map.Entry<Long, Integer> mapping : jdbc.sql("""
+                        with copied as (
+                            insert into price_rules (settings_id, customer_mapping_id, arrow_vendor_name, classification, base,
+                                                     markup_percent, valid_from, valid_to, note, modified, uuid, created)
+                            select tm.settings_id, tm.id, r.arrow_vendor_name, r.classification, r.base, r.markup_percent,
+                                   r.valid_from, r.valid_to, r.note, ?, gen_random_uuid(), ?
+                            from unnest(?::bigint[], ?::bigint[]) as t(from_id, to_id)
+                            join price_rules r on r.customer_mapping_id = t.from_id
+                            join customer_mappings tm on tm.id = t.to_id
+                            where not exists (select 1 from price_rules o join customer_mappings om on om.id = o.customer_mapping_id
+                                              where o.settings_id = tm.settings_id and om.customer_id = tm.customer_id)
+                            order by r.id
+                            returning customer_mapping_id)
+                        select customer_mapping_id, count(*) from copied group by customer_mapping_id""")
+                .params(Timestamps.of(now), Timestamps.of(now), from.toArray(Long[]::new), to.toArray(Long[]::new))
+                .query((rs, row) -> Map.entry(rs.getLong(1), rs.getInt(2)))
+                .list()) {
+            copied.put(mapping.getKey(), mapping.getValue());
+        }
+        return copied;
     }
 
     /** How many rules name this customer mapping. */

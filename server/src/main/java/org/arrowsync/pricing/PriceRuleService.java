@@ -5,6 +5,7 @@ import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.YearMonth;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.arrowsync.mappings.CustomerMapping;
 import org.arrowsync.mappings.CustomerMappingService;
@@ -48,12 +49,20 @@ public class PriceRuleService {
     }
 
     /**
-     * A customer whose syncs move from mapping {@code from} of another settings record to mapping {@code to} (D159)
-     * keeps its prices: the rules naming {@code from} are copied to {@code to}, unless {@code to}'s settings already
-     * have rules for its customer, which then price it (D240). Answers how many were copied.
+     * Customers whose syncs move from their mappings of another settings record (the keys) to these settings' mappings
+     * (the values, D123, D159) keep their prices: the rules naming each mapping they leave are copied to the one they
+     * join, unless those settings already have rules for its customer, which then price it (D240). Answers how many
+     * were copied, by the mapping copied to.
      */
-    public int carryOnCustomerRules(CustomerMapping from, CustomerMapping to) {
-        return rules.copyCustomerRules(from.id(), to.id(), to.settingsId(), clock.instant());
+    public Map<Long, Integer> carryOnCustomerRules(Map<CustomerMapping, CustomerMapping> moves) {
+        if (moves.isEmpty()) {
+            return Map.of();
+        }
+        List<CustomerMapping> from = List.copyOf(moves.keySet());
+        return rules.copyCustomerRules(
+                from.stream().map(CustomerMapping::id).toList(),
+                from.stream().map(mapping -> moves.get(mapping).id()).toList(),
+                clock.instant());
     }
 
     /** The rules of a settings record, read once, to price its lines of any month. */

@@ -126,10 +126,8 @@ public class SettingsService {
     }
 
     /**
-     * Gives a record just created what the record of the same Arrow account it replaces had (D163): the newest other
-     * record of the account not active, whose months the new record carries on (D123) once it is out of use too. That
-     * one may still sync: saving the wizard again deactivates the record it replaces and leaves its sync on until the
-     * operator turns it off, after which the new record takes its months over (D240). Its price source and item prefix
+     * Gives a record just created what the record of the same Arrow account it replaces had (D163): the newest record
+     * of the account no longer in use, whose months the new record carries on (D123). Its price source and item prefix
      * come over where {@code draft} gave none, and each {@link SettingsSuccession} carries its part (the price rules).
      * A record created out of use replaces nothing. Call in the transaction that creates the record, after its customer
      * mappings.
@@ -138,8 +136,7 @@ public class SettingsService {
         if (!created.active() && !created.syncEnabled()) {
             return Optional.empty();
         }
-        return settings.all().stream()
-                .filter(other -> !other.active() && sameAccount(created, other))
+        return retiredOfTheSameAccount(created).stream()
                 .max(Comparator.comparingLong(Settings::id))
                 .map(replaced -> new Succession(replaced, carryOn(created, replaced, draft)));
     }

@@ -40,11 +40,10 @@ final class NestedFieldErrors {
                 return fields.putIfAbsent(part, messages) == null;
             }
             Object child = fields.computeIfAbsent(
-                    part, name -> isIndex(path[at + 1]) ? new ArrayList<>() : new LinkedHashMap<>());
+                    part, name -> isIndex(path[at + 1]) ? new Elements() : new LinkedHashMap<>());
             return place(child, path, at + 1, messages);
         }
-        if (container instanceof List<?> list && isIndex(part) && at > 0) {
-            List<Object> elements = (List<Object>) list;
+        if (container instanceof Elements elements && isIndex(part)) {
             int index = Integer.parseInt(part);
             while (elements.size() <= index) {
                 elements.add(new LinkedHashMap<String, Object>());
@@ -60,6 +59,11 @@ final class NestedFieldErrors {
         }
         return false;
     }
+
+    /**
+     * A list's errors, one entry an element: kept apart from a field's own list of messages, which takes no element.
+     */
+    private static final class Elements extends ArrayList<Object> {}
 
     /** An element's index, as the few a request's list holds (RequestLimits bounds a body). */
     private static boolean isIndex(String part) {

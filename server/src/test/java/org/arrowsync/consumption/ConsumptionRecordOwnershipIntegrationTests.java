@@ -271,7 +271,8 @@ class ConsumptionRecordOwnershipIntegrationTests extends IntegrationTest {
             assertThat(refused.get("result").get("status").asString())
                     .as(refused.toString())
                     .isEqualTo("no_license_data");
-            assertThat(refused.get("errors").toString()).contains("names no license on any of its");
+            assertThat(refused.get("errors").toString())
+                    .contains("lines) names a license (its template lacks the ARS Subscription ID column");
             assertThat(billed(resource)).as("nothing credited").isEqualByComparingTo(billed);
             assertThat(record(license).get("is_finalized").asBoolean()).isTrue();
         }

@@ -297,22 +297,7 @@ class PricingIntegrationTests extends IntegrationTest {
      */
     @Test
     void newSettingsOfTheSameAccountCarryOnThePricingOfThoseTheyReplace() {
-        carryOnThePricingOfTheRecordReplaced(false);
-    }
-
-    /**
-     * D240: the record replaced still syncs when the wizard is saved again (the README then has the operator turn its
-     * sync off): the new record carries on its pricing all the same, before it takes the months over.
-     */
-    @Test
-    void newSettingsCarryOnThePricingOfARecordThatStillSyncs() {
-        carryOnThePricingOfTheRecordReplaced(true);
-    }
-
-    private void carryOnThePricingOfTheRecordReplaced(boolean stillSyncing) {
-        api.patch(
-                        "/api/admin/arrow/settings/" + settings + "/",
-                        Map.of("invoice_item_prefix", "Cloud", "sync_enabled", stillSyncing))
+        api.patch("/api/admin/arrow/settings/" + settings + "/", Map.of("invoice_item_prefix", "Cloud"))
                 .expect(200);
         fixedRules();
         fixture.succeeded("trigger_sync", MONTH);
@@ -340,10 +325,6 @@ class PricingIntegrationTests extends IntegrationTest {
         assertThat(rules.findValuesAsString("customer_mapping"))
                 .anySatisfy(mapping -> assertThat(mapping).contains(contosoThere));
 
-        if (stillSyncing) {
-            api.patch("/api/admin/arrow/settings/" + settings + "/", Map.of("sync_enabled", false))
-                    .expect(200);
-        }
         Map<String, Object> month = fixture.period(MONTH);
         month.put("settings_uuid", successor);
         JsonNode job = fixture.run("trigger_sync", month);

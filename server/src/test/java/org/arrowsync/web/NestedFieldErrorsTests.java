@@ -29,6 +29,11 @@ class NestedFieldErrorsTests {
         clash.put("items.0.code", List.of("Invalid."));
         assertThat(NestedFieldErrors.of(clash)).isEqualTo(clash);
 
+        Map<String, List<String>> listThenElement = new LinkedHashMap<>();
+        listThenElement.put("plans", List.of("Too many."));
+        listThenElement.put("plans.3", List.of("This field may not be null."));
+        assertThat(NestedFieldErrors.of(listThenElement)).isEqualTo(listThenElement);
+
         Map<String, List<String>> wholeAndField = new LinkedHashMap<>();
         wholeAndField.put("plans.1", List.of("This field may not be null."));
         wholeAndField.put("plans.1.name", List.of("Invalid."));
