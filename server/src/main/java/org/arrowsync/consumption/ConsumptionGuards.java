@@ -3,7 +3,6 @@ package org.arrowsync.consumption;
 import java.time.YearMonth;
 import java.util.List;
 import org.arrowsync.ledger.Resource;
-import org.arrowsync.settings.Settings;
 import org.arrowsync.shared.CustomerChangeGuard;
 import org.arrowsync.shared.DeletionGuard;
 import org.springframework.context.annotation.Bean;
@@ -11,19 +10,10 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * Resources that consumption records hang on stay (terminating them is the way out), and keep their customer while
- * their months are not finalised; so do the settings that recorded them, which finalise them (D114, D241).
+ * their months are not finalised.
  */
 @Configuration(proxyBeanMethods = false)
 class ConsumptionGuards {
-
-    @Bean
-    DeletionGuard<Settings> settingsWithConsumption(ConsumptionRecordRepository records) {
-        return settings -> {
-            if (records.existForSettings(settings.id())) {
-                throw new SettingsHaveConsumption();
-            }
-        };
-    }
 
     @Bean
     DeletionGuard<Resource> resourceWithConsumption(ConsumptionRecordRepository records) {

@@ -290,13 +290,6 @@ class ConsumptionRecordRepository {
                 .list();
     }
 
-    boolean existForSettings(long settingsId) {
-        return jdbc.sql("select exists (select 1 from consumption_records where settings_id = ?)")
-                .param(settingsId)
-                .query(Boolean.class)
-                .single();
-    }
-
     boolean existForResource(long resourceId) {
         return jdbc.sql("select exists (select 1 from consumption_records where resource_id = ?)")
                 .param(resourceId)

@@ -278,26 +278,6 @@ class ConsumptionRecordOwnershipIntegrationTests extends IntegrationTest {
         }
     }
 
-    /**
-     * D241: settings whose consumption records exist, though no billing sync of theirs ran, are not deleted: the
-     * records would lose the settings that finalise them.
-     */
-    @Test
-    void settingsWithConsumptionRecordsAreNotDeleted() {
-        String license = recordedLicense(1);
-        assertThat(count("/api/admin/arrow/billing-syncs/?settings_uuid=" + fixture.settings()))
-                .as("no billing sync holds them")
-                .isZero();
-
-        assertThat(api.delete("/api/admin/arrow/settings/" + fixture.settings() + "/")
-                        .expect(409)
-                        .text("error"))
-                .contains("consumption records")
-                .contains("deactivate them");
-        fixture.run("trigger_reconciliation", fixture.period(CLOSED));
-        assertThat(record(license).get("is_finalized").asBoolean()).isTrue();
-    }
-
     /** A line Arrow lists twice (the same Sequence) is finalised once, as the billing sync counts it once. */
     @Test
     void aLineArrowListsTwiceIsFinalisedOnce() {
