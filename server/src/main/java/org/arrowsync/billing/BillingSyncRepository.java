@@ -70,6 +70,9 @@ class BillingSyncRepository {
      */
     private static final String AWAITING_ARROW = "(b.state = 2 or (b.state in (3, 4) and b.validated_at is null))";
 
+    /** A reconciled sync ({@code b}) validated again, any other left in its state (D237). */
+    private static final String REOPENED = "case when b.state = 4 then 3 else b.state end";
+
     /** How many syncs a filter on settings record, month and states selects, as the counts keep it (D231). */
     private static final String KEPT_COUNT = "select coalesce(sum(k.syncs), 0) from billing_sync_counts k";
 
@@ -501,7 +504,8 @@ class BillingSyncRepository {
         if (ids.isEmpty()) {
             return;
         }
-        jdbc.sql("update billing_syncs set state = 3, modified = ? where id = any(?) and state = 4")
+        jdbc.sql("update billing_syncs b set state = " + REOPENED
+                        + ", modified = ? where b.id = any(?) and b.state = 4")
                 .params(Timestamps.of(now), ids.toArray(Long[]::new))
                 .update();
     }
@@ -554,10 +558,10 @@ class BillingSyncRepository {
                 reconciled.stream().filter(sync -> !sync.waits()).toList();
         if (!waiting.isEmpty()) {
             jdbc.sql("""
-                            update billing_syncs b set state = case when b.state = 4 then 3 else b.state end,
-                                   error_message = t.msg, line_errors = t.errs, modified = ?
+                            update billing_syncs b set state = %s, error_message = t.msg, line_errors = t.errs,
+                                   modified = ?
                             from unnest(?::bigint[], ?::text[], ?::int[]) as t(id, msg, errs)
-                            where b.id = t.id""")
+                            where b.id = t.id""".formatted(REOPENED))
                     .params(
                             Timestamps.of(now),
                             column(waiting, Reconciled::id, Long[]::new),

@@ -183,15 +183,15 @@ public class BillingSyncService {
             writers.licenses().lockMonthForInvoicing(record.uuid(), period);
             boolean retiredRecord = retired.contains(record);
             Map<CustomerMapping, Integer> adopted = new LinkedHashMap<>();
+            Map<CustomerMapping, CustomerMapping> moved = new LinkedHashMap<>();
             adopting.forEach((theirs, mine) -> {
                 int syncs = writers.syncs().adopt(theirs.id(), mine.id(), writers.now());
                 if (syncs > 0) {
                     adopted.put(theirs, syncs);
+                    moved.put(theirs, mine);
                 }
             });
             // the customers' prices come along, where this record has none of its own for a customer (D240)
-            Map<CustomerMapping, CustomerMapping> moved = new LinkedHashMap<>(adopting);
-            moved.keySet().retainAll(adopted.keySet());
             Map<Long, Integer> rulesCopied = rules.carryOnCustomerRules(moved);
             adopted.forEach((theirs, syncs) -> {
                 int copied = rulesCopied.getOrDefault(adopting.get(theirs).id(), 0);

@@ -316,8 +316,7 @@ public class FinalisationService {
         Map<String, String> unreadable = new HashMap<>();
         Set<String> counted = new HashSet<>();
         Set<Long> listed = new HashSet<>();
-        long[] lines = {0};
-        long[] licensed = {0};
+        LineCounts counts = new LineCounts();
         List<String> missing = new ArrayList<>();
         ExportQuery query = ExportQuery.forPeriod(settings.exportTypeReference(), period);
         clients.connect(settings.connection()).forEachExportPage(query, BillingLine.COLUMNS, page -> {
@@ -325,7 +324,7 @@ public class FinalisationService {
                 missing.addAll(page.warnings());
             }
             for (ExportRow row : page.rows()) {
-                lines[0]++;
+                counts.lines++;
                 BillingLineResult read = row.billingLine();
                 BillingLineResult result = read.ofMonth(period);
                 BillingLine line = result.line();
@@ -340,7 +339,7 @@ public class FinalisationService {
                     // D238: a line that names no license lists no customer: it cannot tell which license it bills
                     continue;
                 }
-                licensed[0]++;
+                counts.licensed++;
                 Optional<CustomerMapping> named = customers.match(line);
                 named.ifPresent(mapping -> listed.add(mapping.customerId()));
                 if (!licenses.contains(line.licenseReference())) {
@@ -366,19 +365,25 @@ public class FinalisationService {
                 }
             }
         });
-        progress.add("export_lines", lines[0]);
+        progress.add("export_lines", counts.lines);
         Set<String> unlisted = new HashSet<>(licenses);
         unlisted.removeAll(totals.keySet());
         unlisted.removeAll(unreadable.keySet());
         return new Export(
-                lines[0],
-                licensed[0],
+                counts.lines,
+                counts.licensed,
                 totals,
                 unreadable,
                 missing,
                 billedTo,
                 listed,
                 claims.withLinesMovedAway(unlisted, period));
+    }
+
+    /** How many lines the export lists, and how many of them name a license (D238). */
+    private static final class LineCounts {
+        private long lines;
+        private long licensed;
     }
 
     /**

@@ -35,6 +35,11 @@ class PriceRuleRepository {
                    r.arrow_vendor_name, r.classification, r.base, r.markup_percent, r.valid_from, r.valid_to,
                    r.note, r.created, r.modified""" + FROM;
 
+    /** The insert of a copied rule (D163, D240), its select giving the columns in this order. */
+    private static final String INSERT_COPY = """
+            insert into price_rules (settings_id, customer_mapping_id, arrow_vendor_name, classification, base,
+                                     markup_percent, valid_from, valid_to, note, modified, uuid, created)""";
+
     private final JdbcClient jdbc;
     private final ListQuery<PriceRule> listing;
 
@@ -131,15 +136,14 @@ class PriceRuleRepository {
                             from price_rules r left join customer_mappings om on om.id = r.customer_mapping_id
                             where r.settings_id = :from),
                         copied as (
-                            insert into price_rules (settings_id, customer_mapping_id, arrow_vendor_name, classification, base,
-                                                     markup_percent, valid_from, valid_to, note, modified, uuid, created)
+                            %s
                             select :to, mapping_id, arrow_vendor_name, classification, base, markup_percent, valid_from, valid_to,
                                    note, :now, gen_random_uuid(), :now
                             from successor where customer_mapping_id is null or mapping_id is not null
                             order by id
                             returning 1)
                         select (select count(*) from copied) as copied,
-                               (select count(*) from successor where customer_mapping_id is not null and mapping_id is null) as left_out""")
+                               (select count(*) from successor where customer_mapping_id is not null and mapping_id is null) as left_out""".formatted(INSERT_COPY))
                 .param("from", from)
                 .param("to", to)
                 .param("now", Timestamps.of(now))
@@ -156,10 +160,9 @@ class PriceRuleRepository {
      */
     Map<Long, Integer> copyCustomerRules(List<Long> from, List<Long> to, Instant now) {
         Map<Long, Integer> copied = new HashMap<>();
-        for (Map.Entry<Long, Integer> mapping : jdbc.sql("""
+        jdbc.sql("""
                         with copied as (
-                            insert into price_rules (settings_id, customer_mapping_id, arrow_vendor_name, classification, base,
-                                                     markup_percent, valid_from, valid_to, note, modified, uuid, created)
+                            %s
                             select tm.settings_id, tm.id, r.arrow_vendor_name, r.classification, r.base, r.markup_percent,
                                    r.valid_from, r.valid_to, r.note, ?, gen_random_uuid(), ?
                             from unnest(?::bigint[], ?::bigint[]) as t(from_id, to_id)
@@ -169,12 +172,11 @@ class PriceRuleRepository {
                                               where o.settings_id = tm.settings_id and om.customer_id = tm.customer_id)
                             order by r.id
                             returning customer_mapping_id)
-                        select customer_mapping_id, count(*) from copied group by customer_mapping_id""")
+                        select customer_mapping_id, count(*) from copied group by customer_mapping_id""".formatted(INSERT_COPY))
                 .params(Timestamps.of(now), Timestamps.of(now), from.toArray(Long[]::new), to.toArray(Long[]::new))
-                .query((rs, row) -> Map.entry(rs.getLong(1), rs.getInt(2)))
-                .list()) {
-            copied.put(mapping.getKey(), mapping.getValue());
-        }
+                .query(rs -> {
+                    copied.put(rs.getLong(1), rs.getInt(2));
+                });
         return copied;
     }
 

@@ -1,5 +1,6 @@
 package org.arrowsync.pricing;
 
+import java.util.function.IntFunction;
 import org.arrowsync.mappings.CustomerMapping;
 import org.arrowsync.mappings.MappingChangeGuard;
 import org.arrowsync.shared.DeletionGuard;
@@ -15,21 +16,19 @@ class PricingGuards {
 
     @Bean
     MappingChangeGuard mappingWithPriceRulesKeepsItsCustomer(PriceRuleRepository rules) {
-        return mapping -> {
-            int count = rules.countForMapping(mapping.id());
-            if (count > 0) {
-                throw MappingHasPriceRules.onRepoint(count);
-            }
-        };
+        return mapping -> refuseIfPriced(rules, mapping, MappingHasPriceRules::onRepoint);
     }
 
     @Bean
     DeletionGuard<CustomerMapping> mappingWithPriceRulesStays(PriceRuleRepository rules) {
-        return mapping -> {
-            int count = rules.countForMapping(mapping.id());
-            if (count > 0) {
-                throw MappingHasPriceRules.onDelete(count);
-            }
-        };
+        return mapping -> refuseIfPriced(rules, mapping, MappingHasPriceRules::onDelete);
+    }
+
+    private static void refuseIfPriced(
+            PriceRuleRepository rules, CustomerMapping mapping, IntFunction<MappingHasPriceRules> refusal) {
+        int count = rules.countForMapping(mapping.id());
+        if (count > 0) {
+            throw refusal.apply(count);
+        }
     }
 }

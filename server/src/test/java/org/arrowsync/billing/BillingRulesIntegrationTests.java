@@ -169,8 +169,7 @@ class BillingRulesIntegrationTests extends IntegrationTest {
         BigDecimal billed = amount(customers.get(customerRef));
         String second = fixture.otherSettingsOfTheSameAccount(Map.of());
         mapIn(second, secondReference, customers.get(customerRef));
-        Map<String, Object> body = fixture.period(MONTH);
-        body.put("settings_uuid", second);
+        Map<String, Object> body = fixture.period(MONTH, second);
 
         JsonNode job = fixture.run("trigger_sync", body);
 
@@ -265,8 +264,7 @@ class BillingRulesIntegrationTests extends IntegrationTest {
                         "/api/admin/arrow/customer-mappings/" + fixture.mapping(customerRef) + "/",
                         Map.of("is_active", false))
                 .expect(200);
-        Map<String, Object> body = fixture.period(MONTH);
-        body.put("settings_uuid", second);
+        Map<String, Object> body = fixture.period(MONTH, second);
 
         JsonNode job = fixture.run("trigger_sync", body);
 
@@ -314,8 +312,7 @@ class BillingRulesIntegrationTests extends IntegrationTest {
         meanwhile.run();
         String second = fixture.otherSettingsOfTheSameAccount(Map.of());
         mapIn(second, customerRef, customers.get(customerRef));
-        Map<String, Object> body = fixture.period(MONTH);
-        body.put("settings_uuid", second);
+        Map<String, Object> body = fixture.period(MONTH, second);
         return new Moving(
                 customerRef,
                 customers.get(customerRef),

@@ -189,8 +189,7 @@ class BillingSyncIntegrationTests extends IntegrationTest {
                         "/api/admin/arrow/billing-syncs/trigger_sync/",
                         Map.of("year", MONTH.getYear(), "settings_uuid", settings))
                 .expect(400);
-        Map<String, Object> unknownSettings = fixture.period(MONTH);
-        unknownSettings.put("settings_uuid", "nope");
+        Map<String, Object> unknownSettings = fixture.period(MONTH, "nope");
         api.post("/api/admin/arrow/billing-syncs/trigger_sync/", unknownSettings)
                 .expect(400);
         Map<String, Object> unknownResource = fixture.period(MONTH);

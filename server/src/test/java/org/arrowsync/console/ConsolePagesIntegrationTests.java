@@ -1020,8 +1020,7 @@ class ConsolePagesIntegrationTests extends ConsoleIntegrationTest {
     void aPauseOfAnUnknownScopeIsRefusedAndPausesNothing() {
         fixture.trackedResources(1);
         ConsoleSession browser = signedIn();
-        String status = "/api/admin/arrow/billing-syncs/consumption_status/";
-        JsonNode before = api.get(status).expect(200).json();
+        JsonNode before = consumptionSwitches();
         String token = csrfOf(browser.get("/consumption").body());
         for (String scope : new String[] {"everything", ""}) {
             HttpResponse<String> refused = browser.post(
@@ -1029,9 +1028,7 @@ class ConsolePagesIntegrationTests extends ConsoleIntegrationTest {
             assertThat(refused.statusCode()).as(scope).isEqualTo(400);
             assertThat(refused.body()).as(scope).contains("scope: Select a valid choice.");
         }
-        JsonNode after = api.get(status).expect(200).json();
-        assertThat(after.get("settings_sync_enabled")).isEqualTo(before.get("settings_sync_enabled"));
-        assertThat(after.get("global_sync_enabled")).isEqualTo(before.get("global_sync_enabled"));
+        assertSwitchesAsBefore(before, "refused scopes");
     }
 
     /**
@@ -1042,8 +1039,7 @@ class ConsolePagesIntegrationTests extends ConsoleIntegrationTest {
     void aSwitchWithoutItsSettingsChangesNothing() {
         fixture.trackedResources(1);
         ConsoleSession browser = signedIn();
-        String status = "/api/admin/arrow/billing-syncs/consumption_status/";
-        JsonNode before = api.get(status).expect(200).json();
+        JsonNode before = consumptionSwitches();
         String token = csrfOf(browser.get("/consumption").body());
         for (String path : new String[] {"/consumption/pause", "/consumption/resume"}) {
             for (String scope : new String[] {"settings", "global"}) {
@@ -1054,16 +1050,24 @@ class ConsolePagesIntegrationTests extends ConsoleIntegrationTest {
                                 path, form("_csrf", token, "scope", scope, "settings_uuid", settings), headers);
                         String what = String.join(" ", path, scope, settings, headers.toString());
                         assertThat(refused.statusCode()).as(what).isIn(400, 404);
-                        JsonNode after = api.get(status).expect(200).json();
-                        assertThat(after.get("settings_sync_enabled"))
-                                .as(what)
-                                .isEqualTo(before.get("settings_sync_enabled"));
-                        assertThat(after.get("global_sync_enabled"))
-                                .as(what)
-                                .isEqualTo(before.get("global_sync_enabled"));
+                        assertSwitchesAsBefore(before, what);
                     }
                 }
             }
+        }
+    }
+
+    private JsonNode consumptionSwitches() {
+        return api.get("/api/admin/arrow/billing-syncs/consumption_status/")
+                .expect(200)
+                .json();
+    }
+
+    /** The consumption switches, settings and global, are as {@code before} shows them. */
+    private void assertSwitchesAsBefore(JsonNode before, String what) {
+        JsonNode after = consumptionSwitches();
+        for (String field : List.of("settings_sync_enabled", "global_sync_enabled")) {
+            assertThat(after.get(field)).as(what + ": " + field).isEqualTo(before.get(field));
         }
     }
 

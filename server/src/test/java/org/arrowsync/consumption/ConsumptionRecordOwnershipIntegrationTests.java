@@ -123,8 +123,7 @@ class ConsumptionRecordOwnershipIntegrationTests extends IntegrationTest {
                 .expect(200);
         api.patch("/api/admin/arrow/settings/" + fixture.settings() + "/", Map.of("sync_enabled", false))
                 .expect(200);
-        Map<String, Object> month = fixture.period(CLOSED);
-        month.put("settings_uuid", second);
+        Map<String, Object> month = fixture.period(CLOSED, second);
 
         JsonNode job = fixture.run("trigger_reconciliation", month);
 
@@ -189,11 +188,10 @@ class ConsumptionRecordOwnershipIntegrationTests extends IntegrationTest {
 
     @Test
     void aFinalisedMonthWhoseLinesArrowDropsIsCredited() {
-        String license = recordedLicense(1);
-        fixture.run("trigger_reconciliation", fixture.period(CLOSED));
+        Finalised finalised = finalisedLicense();
+        String license = finalised.license();
         assertThat(record(license).get("is_finalized").asBoolean()).isTrue();
-        String resource = fixture.licensedResources().get(license);
-        assertThat(billed(resource)).isPositive();
+        String resource = finalised.resource();
 
         for (BillingLine line : fixture.emulator().lines(license, CLOSED)) {
             fixture.emulator().removeLine(line.lineReference());
@@ -220,11 +218,10 @@ class ConsumptionRecordOwnershipIntegrationTests extends IntegrationTest {
      */
     @Test
     void aCustomerTheFinalExportLeavesOutWholeIsCreditedOnlyByAForcedFinalisation() {
-        String license = recordedLicense(1);
-        fixture.run("trigger_reconciliation", fixture.period(CLOSED));
-        String resource = fixture.licensedResources().get(license);
-        BigDecimal billed = billed(resource);
-        assertThat(billed).isPositive();
+        Finalised finalised = finalisedLicense();
+        String license = finalised.license();
+        String resource = finalised.resource();
+        BigDecimal billed = finalised.billed();
         String customer = arrowCustomerOf(license);
         fixture.emulator().exportLines(CLOSED).stream()
                 .filter(line -> ("XSP" + line.customerReference()).equals(customer))
@@ -255,11 +252,10 @@ class ConsumptionRecordOwnershipIntegrationTests extends IntegrationTest {
      */
     @Test
     void anExportWhoseLinesNameNoLicenseFinalisesNothing() {
-        String license = recordedLicense(1);
-        fixture.run("trigger_reconciliation", fixture.period(CLOSED));
-        String resource = fixture.licensedResources().get(license);
-        BigDecimal billed = billed(resource);
-        assertThat(billed).isPositive();
+        Finalised finalised = finalisedLicense();
+        String license = finalised.license();
+        String resource = finalised.resource();
+        BigDecimal billed = finalised.billed();
         api.patch(
                         "/api/admin/arrow/settings/" + fixture.settings() + "/",
                         Map.of("export_type_reference", ExportTemplates.NO_LICENSE_REFERENCE))
@@ -516,6 +512,18 @@ class ConsumptionRecordOwnershipIntegrationTests extends IntegrationTest {
         return license;
     }
 
+    /** A license recorded for the closed month, the month reconciled, and what its resource's items bill then. */
+    private Finalised finalisedLicense() {
+        String license = recordedLicense(1);
+        fixture.run("trigger_reconciliation", fixture.period(CLOSED));
+        String resource = fixture.licensedResources().get(license);
+        BigDecimal billed = billed(resource);
+        assertThat(billed).as("billed once reconciled").isPositive();
+        return new Finalised(license, resource, billed);
+    }
+
+    private record Finalised(String license, String resource, BigDecimal billed) {}
+
     /** The Arrow reference of the customer whose resource carries the license. */
     private String arrowCustomerOf(String license) {
         return fixture.customers().entrySet().stream()
@@ -542,7 +550,6 @@ class ConsumptionRecordOwnershipIntegrationTests extends IntegrationTest {
                 .get(0);
     }
 
-    /** What the resource's items bill: its month's provisional item and the corrections of it. */
     /** What the resource's items bill, each rounded to the cent as its invoice bills it. */
     private BigDecimal billed(String resource) {
         BigDecimal total = BigDecimal.ZERO;

@@ -325,8 +325,7 @@ class PricingIntegrationTests extends IntegrationTest {
         assertThat(rules.findValuesAsString("customer_mapping"))
                 .anySatisfy(mapping -> assertThat(mapping).contains(contosoThere));
 
-        Map<String, Object> month = fixture.period(MONTH);
-        month.put("settings_uuid", successor);
+        Map<String, Object> month = fixture.period(MONTH, successor);
         JsonNode job = fixture.run("trigger_sync", month);
         assertThat(job.get("progress").get("syncs_adopted").asInt())
                 .as(job.toString())

@@ -492,10 +492,15 @@ public final class ArrowFixture
 
     /** A trigger's body for a month of the settings; more fields can be put. */
     public Map<String, Object> period(YearMonth period) {
+        return period(period, settings());
+    }
+
+    /** A trigger's body for a month of other settings; more fields can be put. */
+    public Map<String, Object> period(YearMonth period, String settings) {
         Map<String, Object> body = new HashMap<>();
         body.put("year", period.getYear());
         body.put("month", period.getMonthValue());
-        body.put("settings_uuid", settings());
+        body.put("settings_uuid", settings);
         return body;
     }
 

@@ -11,11 +11,11 @@ class NestedFieldErrorsTests {
 
     @Test
     void aFieldOfAnElementIsNestedAsDrfNestsAListSerializersErrors() {
-        Map<String, List<String>> errors = new LinkedHashMap<>();
-        errors.put("name", List.of("This field is required."));
-        errors.put("items.2.code", List.of("Invalid."));
-        errors.put("items.0.code", List.of("Too long."));
-        errors.put("attributes.license", List.of("Not a string."));
+        Map<String, List<String>> errors = errors(
+                "name", "This field is required.",
+                "items.2.code", "Invalid.",
+                "items.0.code", "Too long.",
+                "attributes.license", "Not a string.");
 
         assertThat(NestedFieldErrors.of(errors))
                 .hasToString("{name=[This field is required.], items=[{code=[Too long.]}, {}, {code=[Invalid.]}],"
@@ -24,31 +24,32 @@ class NestedFieldErrorsTests {
 
     @Test
     void namesThatCannotNestTogetherStayAsTheyCame() {
-        Map<String, List<String>> clash = new LinkedHashMap<>();
-        clash.put("items", List.of("Too many."));
-        clash.put("items.0.code", List.of("Invalid."));
-        assertThat(NestedFieldErrors.of(clash)).isEqualTo(clash);
-
-        Map<String, List<String>> listThenElement = new LinkedHashMap<>();
-        listThenElement.put("plans", List.of("Too many."));
-        listThenElement.put("plans.3", List.of("This field may not be null."));
-        assertThat(NestedFieldErrors.of(listThenElement)).isEqualTo(listThenElement);
-
-        Map<String, List<String>> wholeAndField = new LinkedHashMap<>();
-        wholeAndField.put("plans.1", List.of("This field may not be null."));
-        wholeAndField.put("plans.1.name", List.of("Invalid."));
-        assertThat(NestedFieldErrors.of(wholeAndField)).isEqualTo(wholeAndField);
+        for (Map<String, List<String>> clash : List.of(
+                errors("items", "Too many.", "items.0.code", "Invalid."),
+                errors("plans", "Too many.", "plans.3", "This field may not be null."),
+                errors("plans.1", "This field may not be null.", "plans.1.name", "Invalid."))) {
+            assertThat(NestedFieldErrors.of(clash)).isEqualTo(clash);
+        }
     }
 
     @Test
     void anElementRefusedWholeIsTheListOfItsMessagesAsDrfAnswersAChildThatFailsFirst() {
-        Map<String, List<String>> errors = new LinkedHashMap<>();
-        errors.put("plans.1", List.of("This field may not be null."));
-        errors.put("plans.2.name", List.of("Invalid."));
-        errors.put("event_types.0", List.of("Invalid value."));
+        Map<String, List<String>> errors = errors(
+                "plans.1", "This field may not be null.",
+                "plans.2.name", "Invalid.",
+                "event_types.0", "Invalid value.");
 
         assertThat(NestedFieldErrors.of(errors))
                 .hasToString("{plans=[{}, [This field may not be null.], {name=[Invalid.]}],"
                         + " event_types=[[Invalid value.]]}");
+    }
+
+    /** Field names and their one message each, in the order given. */
+    private static Map<String, List<String>> errors(String... namesAndMessages) {
+        Map<String, List<String>> errors = new LinkedHashMap<>();
+        for (int i = 0; i < namesAndMessages.length; i += 2) {
+            errors.put(namesAndMessages[i], List.of(namesAndMessages[i + 1]));
+        }
+        return errors;
     }
 }
