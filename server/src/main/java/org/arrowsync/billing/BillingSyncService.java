@@ -242,7 +242,7 @@ public class BillingSyncService {
     public SyncReport sync(SyncTarget target, Progress progress) {
         // read again as the job runs: the settings may have lost their template since it was queued
         Settings chosen = settings.named(target.settings().uuid()).requireExportTemplate();
-        List<CustomerMapping> mapped = billedHere(chosen, target.period(), mappings.active(chosen), progress);
+        List<CustomerMapping> mapped = mappings.active(chosen);
         if (mapped.isEmpty()) {
             return SyncReport.nothing(target.period(), "No active customer mappings");
         }
@@ -251,9 +251,18 @@ public class BillingSyncService {
         ExportQuery query = ExportQuery.forPeriod(chosen.exportTypeReference(), target.period());
         // Arrow's first pages are read while the run gets ready (customers' Refs, rules, the month's lock and syncs)
         try (ReadAhead<SyncRun.Page> pages = ReadAhead.start(sink -> fetch(client, query, sink, timings))) {
-            List<CustomerMapping> active = knowingRefs(mapped, client, progress);
+            List<CustomerMapping> known = knowingRefs(mapped, client, progress);
             Ran ran = transactions.execute(status -> {
+                // D98 and D242: which record bills a customer two records map is decided by what the other committed
+                writers.licenses().lockMonthOfEveryRecord(target.period());
                 writers.licenses().lockMonthForInvoicing(chosen.uuid(), target.period());
+                List<CustomerMapping> active = billedHere(chosen, target.period(), known, progress);
+                if (active.isEmpty()) {
+                    return Ran.nothing(SyncReport.nothing(
+                            target.period(),
+                            "Every active customer mapping is billed by another settings record of the same Arrow"
+                                    + " account (D98)"));
+                }
                 adoptFromOtherRecords(chosen, active, target.period(), progress);
                 // read after the adoption, which may bring a customer's rules along (D240)
                 PriceBook prices = rules.book(chosen);
@@ -273,6 +282,9 @@ public class BillingSyncService {
                 SyncReport finished = timings.time(Phase.FINISH, () -> finish(chosen, target, run, progress));
                 return new Ran(finished, run.linesWritten(), System.nanoTime());
             });
+            if (ran.billedElsewhere()) {
+                return ran.report();
+            }
             timings.add(Phase.COMMIT, System.nanoTime() - ran.committingSince());
             log.info("Billing sync of {} for settings {} in ms: {}", target.period(), chosen.uuid(), timings);
             SyncReport report = ran.report();
@@ -487,8 +499,20 @@ public class BillingSyncService {
                 status -> writers.syncs().recordError(chosen.id(), period, message, writers.now()));
     }
 
-    /** A run's report, the lines it wrote, and when it began to commit ({@link System#nanoTime}). */
-    private record Ran(SyncReport report, long linesWritten, long committingSince) {}
+    /**
+     * A run's report, the lines it wrote, and when it began to commit ({@link System#nanoTime}); none of the latter for
+     * a run that left every mapping to another record (D98), which synced nothing.
+     */
+    private record Ran(SyncReport report, long linesWritten, long committingSince) {
+
+        static Ran nothing(SyncReport report) {
+            return new Ran(report, 0, -1);
+        }
+
+        boolean billedElsewhere() {
+            return committingSince < 0;
+        }
+    }
 
     /** What a trigger asked for, checked. */
     public record SyncTarget(Settings settings, YearMonth period, String licenseReference, UUID resourceUuid) {}

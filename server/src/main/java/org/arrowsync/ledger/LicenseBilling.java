@@ -41,6 +41,18 @@ public class LicenseBilling {
     }
 
     /**
+     * Holds the month's billing syncs of every settings record until the transaction ends; taken before the record's
+     * own month ({@link #lockMonthForInvoicing}), and by nothing else. Which of two records of one Arrow account bills
+     * a customer both map depends on the syncs the other has committed (D98), so their syncs of a month take turns:
+     * each decides once the other has committed (D242). Records of other accounts take turns with them as well, which
+     * costs a partner of one account nothing.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void lockMonthOfEveryRecord(YearMonth period) {
+        TransactionLocks.named(jdbc, "billing-sync|" + period);
+    }
+
+    /**
      * The month alone, as {@link #lockMonthExclusive}, and, for a month before the current one, the current month too:
      * a past month's new lines and corrections go on the current month's invoices once its own are closed (D7), which
      * the current month's sync locks in an order of its own, batch by batch; two such runs holding one month each would
