@@ -4,10 +4,13 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.databind.JsonNode;
@@ -21,6 +24,7 @@ import tools.jackson.databind.node.ObjectNode;
  */
 final class Exports {
 
+    private static final Logger log = LoggerFactory.getLogger(ArrowClient.class);
     static final String PATH = "billing/erp/exports/sync";
     /** Arrow's export page size when the response does not say (WALDUR's assumption). */
     static final int DEFAULT_PER_PAGE = 1000;
@@ -63,6 +67,7 @@ final class Exports {
         // stands where another's rows should be, which would otherwise read as lines Arrow removed
         Map<RowsSeen, Integer> earlier = new HashMap<>();
         OrderLines orders = new OrderLines();
+        RowsReadAgain again = new RowsReadAgain();
         pager.<ExportRow>forEach(
                 PATH,
                 DEFAULT_PER_PAGE,
@@ -84,7 +89,16 @@ final class Exports {
                     }
                     return fetched.page();
                 },
-                page -> consumer.accept(orders.number(new Fetched(known[0], page).toExportPage())));
+                page -> {
+                    ExportPage exported = new Fetched(known[0], page).toExportPage();
+                    Optional<String> reordered = again.check(page.number(), page.items(), page.pagination());
+                    if (reordered.isPresent()) {
+                        String warning = transport.failures().scrub("Arrow API " + PATH + " " + reordered.get());
+                        log.warn("{}", warning);
+                        exported = RowsReadAgain.missingRows(exported, warning);
+                    }
+                    consumer.accept(orders.number(exported));
+                });
     }
 
     private Fetched fetch(ExportQuery query, Set<String> read, int page, Columns previous) {

@@ -20,7 +20,7 @@ import java.util.Map;
 final class OrderLines {
 
     static final String SEQUENCE = "Sequence";
-    private static final String ORDER = "Order Id";
+    static final String ORDER = "Order Id";
     private static final String PERIOD = "Report Period";
 
     /** Per order and month, a digest of each of its lines' cells, in the order they came. */

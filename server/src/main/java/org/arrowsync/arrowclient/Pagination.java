@@ -87,10 +87,20 @@ record Pagination(Integer currentPage, Integer perPage, Integer totalPages, Long
      * its count and size of pages agree with, else the count of pages.
      */
     boolean shrankFrom(Pagination first) {
+        return comparedWith(first) < 0;
+    }
+
+    /** Whether the listing counts more than {@code first} did, by its total or else its count of pages (D243). */
+    boolean grewFrom(Pagination first) {
+        return comparedWith(first) > 0;
+    }
+
+    /** The listing's size against {@code first}'s: by its total, else by its count of pages; 0 when neither tells. */
+    private int comparedWith(Pagination first) {
         if (total != null && first.total != null && first.totalAgrees()) {
-            return total < first.total;
+            return Long.compare(total, first.total);
         }
-        return totalPages != null && first.totalPages != null && totalPages < first.totalPages;
+        return totalPages != null && first.totalPages != null ? Integer.compare(totalPages, first.totalPages) : 0;
     }
 
     /** A total of items that the count and size of pages agree with, where both are given: the whole listing's. */

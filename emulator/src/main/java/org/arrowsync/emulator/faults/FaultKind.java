@@ -41,6 +41,11 @@ public enum FaultKind {
     IGNORE_PARAMETERS("ignore_parameters", 0),
     /** From page 3 on, each page is answered as the page before, as a cache that mixed pages up would. */
     PAGE_BEFORE("page_before", 0),
+    /**
+     * Rows tied in the export's sort come in another order on each query: from page 2 on, a page begins with the last
+     * row of the page before and leaves out its own last row, which no page lists; every count stays as it is (D243).
+     */
+    TIED_ROWS("tied_rows", 0),
     /** An export's month filter starts a month early: the month before's lines are listed too. */
     MONTH_BEFORE_TOO("month_before_too", 0),
     /** HTTP 200 at once, then the answer one byte every {@code latencyMs}: a read timeout never fires. */

@@ -73,7 +73,11 @@ final class ExportEndpoints {
         List<List<Object>> values = new ArrayList<>();
         Map<YearMonth, StatementState> states = new HashMap<>();
         Customer customer = null;
-        for (Line line : selection.page(page, perPage)) {
+        List<Line> lines = selection.page(page, perPage);
+        if (request.query().containsKey(Request.TIES_REORDERED) && page > 1 && !lines.isEmpty()) {
+            lines = oneRowEarlier(selection, page, perPage, lines);
+        }
+        for (Line line : lines) {
             if (customer == null || customer.index() != line.license().customerIndex()) {
                 customer = world.universe().customer(line.license().customerIndex());
             }
@@ -87,6 +91,17 @@ final class ExportEndpoints {
             values.add(cells);
         }
         return Paging.recordedExport(Json.obj("headers", template.columns(), "values", values), Paging.exportKeys(p));
+    }
+
+    /**
+     * A page as a query whose sort put tied rows in another order lists it: the last row of the page before first, its
+     * own last row left out (D243).
+     */
+    private static List<Line> oneRowEarlier(Selection selection, int page, int perPage, List<Line> lines) {
+        List<Line> shifted = new ArrayList<>(lines.size());
+        shifted.add(selection.get((long) (page - 1) * perPage - 1));
+        shifted.addAll(lines.subList(0, lines.size() - 1));
+        return shifted;
     }
 
     /**

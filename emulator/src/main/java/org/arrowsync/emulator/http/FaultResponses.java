@@ -74,6 +74,7 @@ final class FaultResponses {
         return switch (fault.kind()) {
             case IGNORE_PARAMETERS -> request.withoutParameters();
             case PAGE_BEFORE -> request.forThePageBefore();
+            case TIED_ROWS -> request.withTiesReordered();
             case MONTH_BEFORE_TOO -> request.withMonthBeforeToo();
             default -> request;
         };
@@ -122,7 +123,7 @@ final class FaultResponses {
                 case EXTRA_CELLS -> extraCells(body);
                 case MISSING_STATUS -> withoutStatus(body);
                 default -> {
-                    // latency, ignore_parameters and page_before leave the response as it is
+                    // latency, ignore_parameters, page_before and tied_rows leave the response as it is
                 }
             }
         }

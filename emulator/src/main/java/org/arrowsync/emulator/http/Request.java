@@ -20,6 +20,9 @@ import java.util.Map;
 public record Request(
         String method, String path, Map<String, String> query, byte[] body, String apiKey, boolean strict) {
 
+    /** Marks an export request as answered by an API whose sort has ties ({@code tied_rows}). */
+    static final String TIES_REORDERED = "emulator.ties_reordered";
+
     public static Request from(HttpExchange exchange, String base) {
         String fullPath = exchange.getRequestURI().getPath();
         String path = fullPath.length() > base.length() ? fullPath.substring(base.length()) : "";
@@ -102,6 +105,13 @@ public record Request(
         } catch (NumberFormatException e) {
             return page;
         }
+    }
+
+    /** The request as an API whose sort has ties reads it: its rows in another order than the last query's. */
+    Request withTiesReordered() {
+        Map<String, String> marked = new HashMap<>(query);
+        marked.put(TIES_REORDERED, "true");
+        return new Request(method, path, marked, body, apiKey, strict);
     }
 
     /** The request as an API that reads none of its parameters sees it: no query, no paging in the body. */
