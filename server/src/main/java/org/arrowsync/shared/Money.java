@@ -85,11 +85,12 @@ public final class Money {
     }
 
     /**
-     * Two decimals, as the contract renders summary amounts; the same half-up rule as invoice prices. An amount not
-     * known yet (null) stays null.
+     * Two decimals, as the contract renders summary amounts: a DRF {@code DecimalField} of two places, in Python's
+     * default context, which rounds half to even (D244). Invoice prices keep their half-up rule ({@link #price}). An
+     * amount not known yet (null) stays null.
      */
     public static BigDecimal summary(BigDecimal amount) {
-        return amount == null ? null : amount.setScale(2, RoundingMode.HALF_UP);
+        return amount == null ? null : amount.setScale(2, RoundingMode.HALF_EVEN);
     }
 
     /**

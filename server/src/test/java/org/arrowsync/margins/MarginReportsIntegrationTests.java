@@ -70,7 +70,7 @@ class MarginReportsIntegrationTests extends IntegrationTest {
             assertThat(new BigDecimal(margin.get("margin_percent").asString()))
                     .isEqualByComparingTo(billed.subtract(expected[1])
                             .multiply(BigDecimal.valueOf(100))
-                            .divide(billed, 2, RoundingMode.HALF_UP));
+                            .divide(billed, 2, RoundingMode.HALF_EVEN));
         }
         JsonNode contoso = margins.stream()
                 .filter(margin -> margin.get("customer_uuid").asString().equals(customers.get(CONTOSO)))
@@ -312,7 +312,7 @@ class MarginReportsIntegrationTests extends IntegrationTest {
     }
 
     private static String cents(BigDecimal amount) {
-        return amount.setScale(2, RoundingMode.HALF_UP).toPlainString();
+        return amount.setScale(2, RoundingMode.HALF_EVEN).toPlainString();
     }
 
     private static List<JsonNode> list(JsonNode array) {

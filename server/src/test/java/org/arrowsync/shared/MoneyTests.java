@@ -29,6 +29,20 @@ class MoneyTests {
                 .isEqualTo(new BigDecimal("0.00"));
     }
 
+    /** D244: as DRF renders a two-place {@code DecimalField} in Python's default context, half to even. */
+    @ParameterizedTest(name = "{0} as {1}")
+    @CsvSource({
+        "12.3450000000, 12.34",
+        "12.3550000000, 12.36",
+        "12.3450000001, 12.35",
+        "-0.1250000000, -0.12",
+        "449.5850000000, 449.58",
+        "7, 7.00",
+    })
+    void aSummaryAmountRoundsHalfToEvenAsTheContractRendersIt(String amount, String rendered) {
+        assertThat(Money.summary(new BigDecimal(amount))).isEqualTo(new BigDecimal(rendered));
+    }
+
     @Test
     void aPriceIsTheSameAsTheFullProductRounded() {
         Random random = new Random(42);
