@@ -89,7 +89,7 @@ public class Credentials {
     /** An export type as Arrow lists it; Arrow's map form gives no description. */
     public record ExportTypeView(
             String reference,
-            String name,
+            @Schema(nullable = true) String name,
             @Schema(nullable = true) String description,
             boolean isDefault) {
 
@@ -98,7 +98,13 @@ public class Credentials {
         }
     }
 
-    public record PartnerInfo(String reference, String companyName, String email, String city, String countryCode) {}
+    /** The partner as Arrow's {@code whoami} names it: its reference always, the rest where Arrow sends them. */
+    public record PartnerInfo(
+            String reference,
+            @Schema(nullable = true) String companyName,
+            @Schema(nullable = true) String email,
+            @Schema(nullable = true) String city,
+            @Schema(nullable = true) String countryCode) {}
 
     record PreviewSettingsResponse(
             @Schema(format = "uri") String apiUrl,

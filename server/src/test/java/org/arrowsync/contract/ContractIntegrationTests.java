@@ -3,6 +3,7 @@ package org.arrowsync.contract;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.media.Schema;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -138,6 +139,30 @@ class ContractIntegrationTests extends IntegrationTest {
         assertThat(served.getPaths().get("/api/admin/arrow/jobs/").getHead()).isNotNull();
         assertThat(api.head("/api/admin/arrow/jobs/").expect(200).header("X-Result-Count"))
                 .matches("\\d+");
+    }
+
+    /** What Arrow's {@code whoami} may leave out is described as null where it is answered so (D245). */
+    @Test
+    void thePartnersFieldsArrowMayOmitAreDescribedAsNullable() {
+        OpenAPI served = Contract.parseDocument(
+                api.anonymous().get("/api/schema/").expect(200).body());
+        assertThat(property(served, "PartnerInfo", "reference").getNullable())
+                .as("reference")
+                .isNotEqualTo(Boolean.TRUE);
+        for (String field : List.of("company_name", "email", "city", "country_code")) {
+            assertThat(property(served, "PartnerInfo", field).getNullable())
+                    .as(field)
+                    .isTrue();
+        }
+        assertThat(property(served, "ExportTypeView", "name").getNullable()).isTrue();
+    }
+
+    private static Schema<?> property(OpenAPI document, String schema, String name) {
+        return (Schema<?>) document.getComponents()
+                .getSchemas()
+                .get(schema)
+                .getProperties()
+                .get(name);
     }
 
     @Test
