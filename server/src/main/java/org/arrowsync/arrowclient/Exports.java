@@ -25,6 +25,7 @@ import tools.jackson.databind.node.ObjectNode;
 final class Exports {
 
     private static final Logger log = LoggerFactory.getLogger(ArrowClient.class);
+
     static final String PATH = "billing/erp/exports/sync";
     /** Arrow's export page size when the response does not say (WALDUR's assumption). */
     static final int DEFAULT_PER_PAGE = 1000;

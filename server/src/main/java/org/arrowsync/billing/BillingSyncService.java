@@ -503,14 +503,14 @@ public class BillingSyncService {
      * A run's report, the lines it wrote, and when it began to commit ({@link System#nanoTime}); none of the latter for
      * a run that left every mapping to another record (D98), which synced nothing.
      */
-    private record Ran(SyncReport report, long linesWritten, long committingSince) {
+    private record Ran(SyncReport report, long linesWritten, long committingSince, boolean billedElsewhere) {
 
-        static Ran nothing(SyncReport report) {
-            return new Ran(report, 0, -1);
+        Ran(SyncReport report, long linesWritten, long committingSince) {
+            this(report, linesWritten, committingSince, false);
         }
 
-        boolean billedElsewhere() {
-            return committingSince < 0;
+        static Ran nothing(SyncReport report) {
+            return new Ran(report, 0, 0, true);
         }
     }
 

@@ -209,15 +209,7 @@ class ArrowClientFaultsEmulatorTests {
      */
     @Test
     void aPageWhoseTotalDiffersFromPage1sSaysRowsAreMissing() {
-        emulator.preset("{\"preset\":\"scale\",\"customers\":15,\"licensesPerCustomer\":10,\"linesPerLicense\":10,"
-                + "\"clock\":\"" + TestClock.now() + "\"}");
-        List<ExportPage> pages = new ArrayList<>();
-        client.forEachExportPage(ExportQuery.forPeriod(ExportTemplates.MSP_REFERENCE, CLOSED_MONTH), page -> {
-            if (page.page() == 1) {
-                fault("exports", "shifted_page", 1);
-            }
-            pages.add(page);
-        });
+        List<ExportPage> pages = twoPagesWithPage2Faulted("shifted_page");
 
         assertThat(pages).extracting(ExportPage::shortened).containsExactly(false, true);
         assertThat(pages.get(1).rows()).hasSize(499);
@@ -232,15 +224,7 @@ class ArrowClientFaultsEmulatorTests {
      */
     @Test
     void aRowListedAgainOnTheNextPageWhileTheTotalStaysSaysRowsAreMissing() {
-        emulator.preset("{\"preset\":\"scale\",\"customers\":15,\"licensesPerCustomer\":10,\"linesPerLicense\":10,"
-                + "\"clock\":\"" + TestClock.now() + "\"}");
-        List<ExportPage> pages = new ArrayList<>();
-        client.forEachExportPage(ExportQuery.forPeriod(ExportTemplates.MSP_REFERENCE, CLOSED_MONTH), page -> {
-            if (page.page() == 1) {
-                fault("exports", "tied_rows", 1);
-            }
-            pages.add(page);
-        });
+        List<ExportPage> pages = twoPagesWithPage2Faulted("tied_rows");
 
         assertThat(pages).extracting(ExportPage::shortened).containsExactly(false, true);
         String lastOfPage1 = pages.get(0).rows().get(999).billingLine().reference();
@@ -250,6 +234,20 @@ class ArrowClientFaultsEmulatorTests {
                 .asString()
                 .contains(
                         "listed line " + lastOfPage1 + " of page 1 again on page 2 while it still counted 1500 items");
+    }
+
+    /** The pages of an export of 1,500 lines, two pages, page 2 asked for under the export fault {@code kind}. */
+    private List<ExportPage> twoPagesWithPage2Faulted(String kind) {
+        emulator.preset("{\"preset\":\"scale\",\"customers\":15,\"licensesPerCustomer\":10,\"linesPerLicense\":10,"
+                + "\"clock\":\"" + TestClock.now() + "\"}");
+        List<ExportPage> pages = new ArrayList<>();
+        client.forEachExportPage(ExportQuery.forPeriod(ExportTemplates.MSP_REFERENCE, CLOSED_MONTH), page -> {
+            if (page.page() == 1) {
+                fault("exports", kind, 1);
+            }
+            pages.add(page);
+        });
+        return pages;
     }
 
     @Test
