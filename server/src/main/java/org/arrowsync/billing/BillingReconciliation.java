@@ -286,6 +286,7 @@ public class BillingReconciliation {
             }
             List<FinalAmounts> changed = new ArrayList<>();
             List<RecordedForConsumption> consumptions = new ArrayList<>();
+            Map<Long, BigDecimal> settled = new HashMap<>();
             Set<String> unrecorded = new HashSet<>(byReference.keySet());
             for (BillingSyncItem item : writers.items().find(syncs.keySet(), byReference.keySet())) {
                 unrecorded.remove(item.lineReference());
@@ -327,8 +328,13 @@ public class BillingReconciliation {
                     moves.add(item, sync, price, movedTo);
                 } else if (item.billedVia() == BilledVia.CONSUMPTION) {
                     consumptions.add(new RecordedForConsumption(item, sync, price));
-                } else {
-                    compensations.consider(item, sync, price.billed(), price, null);
+                } else if (compensations
+                                        .consider(item, sync, price.billed(), price, null)
+                                        .signum()
+                                == 0
+                        && item.currentPrice().compareTo(price.billed()) != 0) {
+                    // nothing owed: the price a correction waiting for an invoice left (D214) is what it bills (D246)
+                    settled.put(item.id(), price.billed());
                 }
             }
             if (!others.isEmpty() && !unrecorded.isEmpty()) {
@@ -350,6 +356,7 @@ public class BillingReconciliation {
                 }
             }
             letGo(consumptions);
+            writers.items().recordPrices(settled, writers.now());
             // Arrow's final amounts stay on the lines, so re-pricing and margin reports start from them.
             writers.items().recordFinalAmounts(changed, writers.now());
             progress.increment("pages");

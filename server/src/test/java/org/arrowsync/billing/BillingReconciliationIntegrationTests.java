@@ -330,6 +330,49 @@ class BillingReconciliationIntegrationTests extends IntegrationTest {
     }
 
     /**
+     * D246: a correction waits for an open invoice, leaving Arrow's amount on its line (D214), and Arrow then takes its
+     * change back: nothing is owed, and the month's priced total says so again, where it showed the withdrawn
+     * correction as owed for good.
+     */
+    @Test
+    void aWaitingCorrectionArrowTakesBackLeavesNothingOwed() {
+        arrowValidatesTheMonth();
+        String customerRef = customers.keySet().iterator().next();
+        closeTheMonthsAndTheCurrentInvoice(customers.get(customerRef));
+        String line = lineReferences(customerRef).get(0);
+        String original = fixture.emulator().exportLines(MONTH).stream()
+                .filter(exported -> exported.lineReference().equals(line))
+                .findFirst()
+                .orElseThrow()
+                .sellTotal()
+                .toPlainString();
+        fixture.emulator().changeSell(line, "1.00000");
+        assertThat(reconcile(false).get("progress").get("corrections_refused").asInt())
+                .isEqualTo(1);
+        assertThat(owed(customerRef)).as("the correction waiting").isNegative();
+
+        fixture.emulator().changeSell(line, original);
+        JsonNode job = reconcile(false);
+
+        assertThat(job.get("result").get("compensations").asInt())
+                .as(job.toString())
+                .isZero();
+        assertThat(owed(customerRef)).as("nothing owed").isEqualByComparingTo("0");
+        assertThat(states()).containsOnly(4);
+    }
+
+    /** What the month's syncs of the customer show still owed: their priced total less what they bill. */
+    private BigDecimal owed(String customerRef) {
+        return jdbc.sql("""
+                        select coalesce(sum(b.arrow_amount - b.billed), 0) from billing_syncs b
+                        join customer_mappings m on m.id = b.customer_mapping_id join arrow_settings s on s.id = m.settings_id
+                        where s.uuid = ?::uuid and m.arrow_reference = ? and b.report_period = ?""")
+                .params(settings, customerRef, MONTH.toString())
+                .query(BigDecimal.class)
+                .single();
+    }
+
+    /**
      * A month reconciled before: a correction found by a later reconciliation that waits for an open invoice left its
      * sync reconciled, so no periodic check ever retried it (D108 says the sync stays validated). It is validated
      * again, retried by each check, and booked once an invoice takes it.
