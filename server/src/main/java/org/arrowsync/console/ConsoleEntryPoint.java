@@ -11,9 +11,9 @@ import org.springframework.security.web.authentication.logout.LogoutHandler;
 
 /**
  * Sends a visitor who is not signed in to the sign-in page, saying so when the request named a session that has ended
- * (left idle past its timeout, or the server restarted), and when a form posted then is lost, so the operator knows
- * why. A page fragment that htmx asked for gets a 401 that tells htmx to load the sign-in page as a whole, instead of a
- * sign-in form inside the fragment.
+ * (left idle past its timeout, or the server restarted), and when a form posted without a session is lost (its session
+ * ended, or a sign-out in another tab forgot its cookie), so the operator knows why. A page fragment that htmx asked
+ * for gets a 401 that tells htmx to load the sign-in page as a whole, instead of a sign-in form inside the fragment.
  */
 class ConsoleEntryPoint implements AuthenticationEntryPoint {
 
@@ -38,7 +38,8 @@ class ConsoleEntryPoint implements AuthenticationEntryPoint {
             return;
         }
         boolean read = "GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod());
-        toSignIn(request, response, !ended ? "/login" : read ? "/login?ended-page" : "/login?ended");
+        // a form posted without a session is lost, whether its session ended or another tab's sign-out forgot it
+        toSignIn(request, response, !read ? "/login?ended" : ended ? "/login?ended-page" : "/login");
     }
 
     /** The path asked for, before a refusal forwarded the request to the page that says so. */

@@ -48,8 +48,8 @@ class SignInController {
         if (ended != null) {
             model.addAttribute(
                     "notice",
-                    "Your session has ended (after a while without activity, or as the server restarted), and what"
-                            + " you sent was not done. Please sign in again.");
+                    "Your session has ended (after a while without activity, a sign-out in another tab, or as the"
+                            + " server restarted), and what you sent was not done. Please sign in again.");
         }
         return "console/login";
     }

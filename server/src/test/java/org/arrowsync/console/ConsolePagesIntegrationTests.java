@@ -604,19 +604,32 @@ class ConsolePagesIntegrationTests extends ConsoleIntegrationTest {
                                 false))
                 .expect(201);
         ConsoleSession console = signedIn();
+        String mapping = api.get("/api/admin/arrow/customer-mappings/?settings_uuid=" + fixture.settings())
+                .expect(200)
+                .json()
+                .get(0)
+                .get("uuid")
+                .asString();
 
         for (String path : List.of(
                 "/",
                 "/consumption",
                 "/mappings",
                 "/mappings/discover",
+                "/mappings/" + mapping,
+                "/mappings/" + mapping + "/licenses",
                 "/months",
                 "/months/" + fixture.settings() + "/" + CLOSED,
+                "/months/" + fixture.settings() + "/" + CLOSED + "/reconcile",
                 "/invoices",
                 "/invoices/" + invoice,
                 "/margins",
+                "/margins/reprice?settings=" + fixture.settings() + "&month=" + CLOSED,
+                "/price-rules/new",
                 "/jobs",
                 "/settings",
+                "/settings/" + fixture.settings(),
+                "/setup",
                 "/users")) {
             HttpResponse<String> page = console.get(path);
             assertThat(page.statusCode()).as(path).isEqualTo(200);

@@ -384,4 +384,24 @@ class ConsoleSecurityIntegrationTests extends ConsoleIntegrationTest {
                 .as("a first visit is sent to sign in without a word")
                 .hasValueSatisfying(location -> assertThat(location).endsWith("/login"));
     }
+
+    /**
+     * A form posted from a page whose cookie a sign-out in another tab forgot sends no session at all: what it asked
+     * for is lost, and the sign-in page says so, to a plain post as to htmx.
+     */
+    @Test
+    void aFormPostedAfterASignOutInAnotherTabIsNamedLost() {
+        assertThat(new ConsoleSession(port)
+                        .post("/consumption/pause", form("_csrf", "from-the-old-page", "scope", "global"))
+                        .headers()
+                        .firstValue("Location"))
+                .hasValueSatisfying(location -> assertThat(location).endsWith("/login?ended"));
+        HttpResponse<String> fragment = new ConsoleSession(port)
+                .post(
+                        "/consumption/pause",
+                        form("_csrf", "from-the-old-page", "scope", "global"),
+                        Map.of("HX-Request", "true"));
+        assertThat(fragment.statusCode()).isEqualTo(401);
+        assertThat(fragment.headers().firstValue("HX-Redirect")).hasValue("/login?ended");
+    }
 }
