@@ -428,13 +428,17 @@ class BillingSyncRepository {
     /**
      * D123, D159: moves the syncs of mapping {@code from} (of a record no longer in use, or deactivated in a record in
      * use) to mapping {@code to}, every month, but for those whose key {@code to} has already (lines billed by both
-     * before this decision stay as they are); returns how many moved.
+     * before this decision stay as they are); returns the month of each sync moved.
      */
-    int adopt(long from, long to, Instant now) {
+    List<YearMonth> adopt(long from, long to, Instant now) {
         return jdbc.sql("""
                         update billing_syncs b set customer_mapping_id = ?, modified = ? where b.customer_mapping_id = ?
                         and not exists (select 1 from billing_syncs o where o.customer_mapping_id = ?
-                        and o.statement_reference = b.statement_reference and o.report_period = b.report_period)""").params(to, Timestamps.of(now), from, to).update();
+                        and o.statement_reference = b.statement_reference and o.report_period = b.report_period)
+                        returning b.report_period""")
+                .params(to, Timestamps.of(now), from, to)
+                .query((rs, row) -> YearMonth.parse(rs.getString(1)))
+                .list();
     }
 
     /**

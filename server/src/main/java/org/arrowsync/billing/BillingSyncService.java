@@ -13,6 +13,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
@@ -184,13 +185,20 @@ public class BillingSyncService {
             boolean retiredRecord = retired.contains(record);
             Map<CustomerMapping, Integer> adopted = new LinkedHashMap<>();
             Map<CustomerMapping, CustomerMapping> moved = new LinkedHashMap<>();
+            Set<YearMonth> months = new TreeSet<>();
             adopting.forEach((theirs, mine) -> {
-                int syncs = writers.syncs().adopt(theirs.id(), mine.id(), writers.now());
-                if (syncs > 0) {
-                    adopted.put(theirs, syncs);
+                List<YearMonth> syncs = writers.syncs().adopt(theirs.id(), mine.id(), writers.now());
+                if (!syncs.isEmpty()) {
+                    adopted.put(theirs, syncs.size());
                     moved.put(theirs, mine);
+                    months.addAll(syncs);
                 }
             });
+            // each record's months show the vendors of the lines it holds now (D248)
+            for (YearMonth month : months) {
+                writers.runs().recountVendorTotals(record.id(), month);
+                writers.runs().recountVendorTotals(chosen.id(), month);
+            }
             // the customers' prices come along, where this record has none of its own for a customer (D240)
             Map<Long, Integer> rulesCopied = rules.carryOnCustomerRules(moved);
             adopted.forEach((theirs, syncs) -> {

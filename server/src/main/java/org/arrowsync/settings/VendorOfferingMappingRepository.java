@@ -68,6 +68,21 @@ class VendorOfferingMappingRepository {
                 .single();
     }
 
+    /** Copies the vendor mappings of settings {@code from} to settings {@code to} where it maps no such vendor yet. */
+    int copy(long from, long to, Instant now) {
+        return jdbc.sql("""
+                        insert into vendor_offering_mappings (uuid, settings_id, arrow_vendor_name, offering_id, plan_id, is_active, created,
+                                                              modified)
+                        select gen_random_uuid(), ?, v.arrow_vendor_name, v.offering_id, v.plan_id, v.is_active, ?, ?
+                        from vendor_offering_mappings v where v.settings_id = ?
+                        and not exists (select 1 from vendor_offering_mappings o
+                                        where o.settings_id = ? and lower(o.arrow_vendor_name) = lower(v.arrow_vendor_name))
+                        order by v.id
+                        on conflict (settings_id, arrow_vendor_name) do nothing""")
+                .params(to, Timestamps.of(now), Timestamps.of(now), from, to)
+                .update();
+    }
+
     UUID insert(VendorFields fields, Instant now) {
         UUID uuid = UUID.randomUUID();
         jdbc.sql("""
