@@ -24,9 +24,9 @@ class ConsumptionRecordsCarriedOn implements SettingsSuccession {
 
     @Override
     public List<String> carryOn(Settings replaced, Settings successor) {
-        int adopted = records.adoptForMapped(successor.id(), replaced.id(), clock.instant());
-        return adopted == 0
-                ? List.of()
-                : List.of(adopted + (adopted == 1 ? " consumption record" : " consumption records"));
+        return SettingsSuccession.counted(
+                records.adoptForMapped(successor.id(), replaced.id(), clock.instant()),
+                "consumption record",
+                "consumption records");
     }
 }

@@ -25,10 +25,8 @@ class PriceRulesCarriedOn implements SettingsSuccession {
     @Override
     public List<String> carryOn(Settings replaced, Settings successor) {
         PriceRuleRepository.Copied copied = rules.copy(replaced.id(), successor.id(), clock.instant());
-        List<String> carried = new ArrayList<>();
-        if (copied.copied() > 0) {
-            carried.add(copied.copied() + (copied.copied() == 1 ? " price rule" : " price rules"));
-        }
+        List<String> carried =
+                new ArrayList<>(SettingsSuccession.counted(copied.copied(), "price rule", "price rules"));
         if (copied.leftOut() > 0) {
             carried.add("not carried: " + copied.leftOut()
                     + (copied.leftOut() == 1 ? " price rule of a customer" : " price rules of customers")

@@ -13,4 +13,9 @@ public interface SettingsSuccession {
      * phrases for the operator ("2 price rules"), none when nothing did.
      */
     List<String> carryOn(Settings replaced, Settings successor);
+
+    /** What came over, as one phrase ("2 price rules"), or none when {@code count} is zero. */
+    static List<String> counted(int count, String one, String many) {
+        return count == 0 ? List.of() : List.of(count + " " + (count == 1 ? one : many));
+    }
 }

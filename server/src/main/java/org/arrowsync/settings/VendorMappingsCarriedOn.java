@@ -21,7 +21,7 @@ class VendorMappingsCarriedOn implements SettingsSuccession {
 
     @Override
     public List<String> carryOn(Settings replaced, Settings successor) {
-        int copied = vendors.copy(replaced.id(), successor.id(), clock.instant());
-        return copied == 0 ? List.of() : List.of(copied + (copied == 1 ? " vendor mapping" : " vendor mappings"));
+        return SettingsSuccession.counted(
+                vendors.copy(replaced.id(), successor.id(), clock.instant()), "vendor mapping", "vendor mappings");
     }
 }
