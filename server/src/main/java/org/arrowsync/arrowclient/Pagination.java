@@ -95,10 +95,19 @@ record Pagination(Integer currentPage, Integer perPage, Integer totalPages, Long
         return comparedWith(first) > 0;
     }
 
+    /**
+     * How many items the listing counts more than {@code first} did (negative: fewer), where both give a total that
+     * their count and size of pages agree with; null where they do not (D243).
+     */
+    Long growthFrom(Pagination first) {
+        return total != null && first.total != null && first.totalAgrees() ? total - first.total : null;
+    }
+
     /** The listing's size against {@code first}'s: by its total, else by its count of pages; 0 when neither tells. */
     private int comparedWith(Pagination first) {
-        if (total != null && first.total != null && first.totalAgrees()) {
-            return Long.compare(total, first.total);
+        Long growth = growthFrom(first);
+        if (growth != null) {
+            return Long.signum(growth);
         }
         return totalPages != null && first.totalPages != null ? Integer.compare(totalPages, first.totalPages) : 0;
     }

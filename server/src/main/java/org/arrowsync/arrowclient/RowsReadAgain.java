@@ -26,9 +26,14 @@ final class RowsReadAgain {
 
     private Pagination first;
 
+    /** How many rows pages have listed again so far. */
+    private long listedAgain;
+
     /**
-     * The warning that the page repeats a row of an earlier one while the listing did not grow since page 1, if it
-     * does; the page's rows are kept for the pages after it either way.
+     * The warning that the page lists rows of earlier pages again, more of them so far than the listing grew by since
+     * page 1 (each line Arrow adds to a page already read moves one row forward, to be read twice, D182), if it does;
+     * where no total tells how much it grew, any growth in its count of pages explains them. The page's rows are kept
+     * for the pages after it either way.
      */
     Optional<String> check(int page, List<ExportRow> rows, Pagination pagination) {
         if (first == null) {
@@ -39,14 +44,15 @@ final class RowsReadAgain {
         int earlierPage = 0;
         for (ExportRow row : rows) {
             Row key = Row.of(row);
-            if (repeated == null) {
-                for (Map<Row, Integer> kept : recent) {
-                    Integer seenOn = kept.get(key);
-                    if (seenOn != null) {
+            for (Map<Row, Integer> kept : recent) {
+                Integer seenOn = kept.get(key);
+                if (seenOn != null) {
+                    listedAgain++;
+                    if (repeated == null) {
                         repeated = key.reference();
                         earlierPage = seenOn;
-                        break;
                     }
+                    break;
                 }
             }
             these.put(key, page);
@@ -55,12 +61,19 @@ final class RowsReadAgain {
         if (recent.size() > PAGES_KEPT) {
             recent.removeLast();
         }
-        if (repeated == null || pagination.grewFrom(first)) {
+        if (repeated == null) {
             return Optional.empty();
         }
-        return Optional.of("listed line " + repeated + " of page " + earlierPage + " again on page " + page
-                + " while it still counted " + pagination.describe() + ": its rows came in another order from one"
-                + " page to the next, and as many rows as it listed twice were never read");
+        Long growth = pagination.growthFrom(first);
+        if (growth != null ? listedAgain <= growth : pagination.grewFrom(first)) {
+            return Optional.empty();
+        }
+        String counted = growth == null || growth <= 0
+                ? " while it still counted " + pagination.describe()
+                : " (" + listedAgain + " rows listed again so far) while it counted " + growth + " more than page 1";
+        return Optional.of("listed line " + repeated + " of page " + earlierPage + " again on page " + page + counted
+                + ": its rows came in another order from one page to the next, and as many rows as it listed twice"
+                + " were never read");
     }
 
     /** The page with the warning, marked as missing rows. */

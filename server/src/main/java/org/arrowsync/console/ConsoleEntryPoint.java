@@ -28,7 +28,8 @@ class ConsoleEntryPoint implements AuthenticationEntryPoint {
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
             throws IOException {
         boolean ended = request.getRequestedSessionId() != null && !request.isRequestedSessionIdValid();
-        if (ConsoleSecurity.SIGN_OUT.equals(requested(request))) {
+        String path = requested(request);
+        if (ConsoleSecurity.SIGN_OUT.equals(path)) {
             // a sign-out from a page whose session had ended already (or whose cookie another tab's sign-out forgot):
             // done, and an ended session's cookie forgotten as a sign-out's
             if (ended) {
@@ -38,8 +39,10 @@ class ConsoleEntryPoint implements AuthenticationEntryPoint {
             return;
         }
         boolean read = "GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod());
-        // a form posted without a session is lost, whether its session ended or another tab's sign-out forgot it
-        toSignIn(request, response, !read ? "/login?ended" : ended ? "/login?ended-page" : "/login");
+        // a form posted without a session is lost, whether its session ended or another tab's sign-out forgot it; the
+        // sign-in form sent without one (its cookie blocked or forgotten) is only shown again
+        boolean lost = !read && (ended || !ConsoleSecurity.SIGN_IN.equals(path));
+        toSignIn(request, response, lost ? "/login?ended" : ended ? "/login?ended-page" : "/login");
     }
 
     /** The path asked for, before a refusal forwarded the request to the page that says so. */

@@ -27,6 +27,8 @@ import org.springframework.security.web.authentication.logout.CookieClearingLogo
 class ConsoleSecurity {
 
     /** The sign-out's path, which the entry point also answers for a session that ended. */
+    static final String SIGN_IN = "/login";
+
     static final String SIGN_OUT = "/logout";
 
     static final String CSP = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self';"
@@ -73,7 +75,7 @@ class ConsoleSecurity {
                 // (which also holds this provider, the only provider bean) its parent and ask it after a refusal,
                 // counting each wrong password twice
                 .authenticationManager(new ProviderManager(authentication))
-                .formLogin(login -> login.loginPage("/login")
+                .formLogin(login -> login.loginPage(SIGN_IN)
                         .usernameParameter("username")
                         .passwordParameter("password")
                         .defaultSuccessUrl("/", false)

@@ -49,6 +49,24 @@ class ExportRowOrderTests {
     }
 
     @Test
+    void moreRowsListedAgainThanTheListingGrewByMeansRowsAreMissing() {
+        // S0 added before page 2 was read moves S3 onto page 2, and page 2's query orders the tied rows otherwise
+        // too: S2 and S3 listed again, S5 never
+        answer(1, 6, 3, "S1", "S2", "S3");
+        answer(2, 7, 3, "S2", "S3", "S4");
+        answer(3, 7, 3, "S6");
+
+        List<ExportPage> pages = read();
+
+        assertThat(pages).extracting(ExportPage::shortened).containsExactly(false, true, false);
+        assertThat(pages.get(1).warnings())
+                .singleElement()
+                .asString()
+                .contains("listed line S2 of page 1 again on page 2 (2 rows listed again so far) while it counted 1"
+                        + " more than page 1");
+    }
+
+    @Test
     void aLineListedTwiceWithinOnePageIsNoSignOfRowsMissing() {
         answer(1, 4, "S1", "S1");
         answer(2, 4, "S3", "S4");
@@ -64,6 +82,11 @@ class ExportRowOrderTests {
 
     /** Page {@code page} of a listing of {@code total} lines, two a page, with these Sequences. */
     private static void answer(int page, int total, String... sequences) {
+        answer(page, total, 2, sequences);
+    }
+
+    /** Page {@code page} of a listing of {@code total} lines, {@code perPage} a page, with these Sequences. */
+    private static void answer(int page, int total, int perPage, String... sequences) {
         List<String> rows = new ArrayList<>();
         for (String sequence : sequences) {
             rows.add("[\"" + sequence + "\",\"Example Corp\",\"10.00000\",\"9.00000\",\"2024-07\",\"XSP1\"]");
@@ -73,7 +96,7 @@ class ExportRowOrderTests {
                 Exports.PATH,
                 page,
                 "{\"data\":{\"headers\":" + HEADERS + ",\"values\":[" + String.join(",", rows)
-                        + "]},\"pagination\":{\"perPage\":2,\"currentPage\":" + page + ",\"total\":" + total
-                        + ",\"totalPages\":" + ((total + 1) / 2) + "}}");
+                        + "]},\"pagination\":{\"perPage\":" + perPage + ",\"currentPage\":" + page
+                        + ",\"total\":" + total + ",\"totalPages\":" + ((total + perPage - 1) / perPage) + "}}");
     }
 }

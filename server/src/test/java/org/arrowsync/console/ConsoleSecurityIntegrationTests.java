@@ -403,5 +403,11 @@ class ConsoleSecurityIntegrationTests extends ConsoleIntegrationTest {
                         Map.of("HX-Request", "true"));
         assertThat(fragment.statusCode()).isEqualTo(401);
         assertThat(fragment.headers().firstValue("HX-Redirect")).hasValue("/login?ended");
+        assertThat(new ConsoleSession(port)
+                        .post("/login", form("username", "admin", "password", "x", "_csrf", "from-the-old-page"))
+                        .headers()
+                        .firstValue("Location"))
+                .as("the sign-in form sent without its cookie is only shown again")
+                .hasValueSatisfying(location -> assertThat(location).endsWith("/login"));
     }
 }
