@@ -26,9 +26,10 @@ import org.springframework.security.web.authentication.logout.CookieClearingLogo
 @EnableWebSecurity
 class ConsoleSecurity {
 
-    /** The sign-out's path, which the entry point also answers for a session that ended. */
+    /** The sign-in page's path, where its form posts too. */
     static final String SIGN_IN = "/login";
 
+    /** The sign-out's path, which the entry point also answers for a session that ended. */
     static final String SIGN_OUT = "/logout";
 
     static final String CSP = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self';"
