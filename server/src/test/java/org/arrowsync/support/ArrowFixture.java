@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.YearMonth;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -56,6 +57,8 @@ public final class ArrowFixture
 
     private Emulator emulator;
     private String settings;
+    /** Further settings records a test made through the fixture, removed with its own. */
+    private final List<String> moreSettings = new ArrayList<>();
     /** Operator customer uuid by Arrow customer reference. */
     private final Map<String, String> customers = new LinkedHashMap<>();
     /** Customer mapping uuid by Arrow customer reference. */
@@ -272,7 +275,9 @@ public final class ArrowFixture
         body.put("api_key", emulator().apiKey());
         body.putIfAbsent("export_type_reference", ExportTemplates.ALT_REFERENCE);
         body.put("is_active", false);
-        return api.post(SETTINGS, body).expect(201).text("uuid");
+        String other = api.post(SETTINGS, body).expect(201).text("uuid");
+        moreSettings.add(other);
+        return other;
     }
 
     /** The settings, made the active ones: those the look-ups and the consumption status use. */
@@ -341,7 +346,7 @@ public final class ArrowFixture
      * mapping each Arrow reference to its operator customer; the answer.
      */
     public JsonNode saveSettingsAgain(Map<String, String> customersByReference) {
-        return api.post(
+        JsonNode saved = api.post(
                         "/api/admin/arrow/settings/save_settings/",
                         Map.of(
                                 "api_url",
@@ -360,6 +365,8 @@ public final class ArrowFixture
                                         .toList()))
                 .expect(201)
                 .json();
+        moreSettings.add(saved.get("settings_uuid").asString());
+        return saved;
     }
 
     /** The uuid of the mapping of this Arrow customer. */
@@ -661,8 +668,12 @@ public final class ArrowFixture
         if (emulator != null) {
             emulator.close();
         }
-        if (shared && settings != null) {
-            removeSettings();
+        if (shared) {
+            moreSettings.forEach(this::removeSettings);
+            moreSettings.clear();
+            if (settings != null) {
+                removeSettings(settings);
+            }
         }
     }
 
@@ -670,11 +681,11 @@ public final class ArrowFixture
      * Deletes the settings with all they hold; a job of theirs the test set off may still be writing (a validation
      * after a sync), which PostgreSQL may end as a deadlock with the delete: the delete is tried again.
      */
-    private void removeSettings() {
+    private void removeSettings(String uuid) {
         for (int attempt = 1; ; attempt++) {
             try {
                 jdbc.sql("delete from arrow_settings where uuid = ?::uuid")
-                        .param(settings)
+                        .param(uuid)
                         .update();
                 return;
             } catch (PessimisticLockingFailureException e) {
