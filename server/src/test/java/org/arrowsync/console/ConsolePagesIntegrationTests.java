@@ -603,6 +603,14 @@ class ConsolePagesIntegrationTests extends ConsoleIntegrationTest {
                                 "is_active",
                                 false))
                 .expect(201);
+        JsonNode offering = fixture.offering().json();
+        api.post(
+                        "/api/admin/arrow/vendor-offering-mappings/",
+                        Map.of(
+                                "settings", fixture.settings(),
+                                "arrow_vendor_name", "Microsoft",
+                                "offering", offering.get("uuid").asString()))
+                .expect(201);
         ConsoleSession console = signedIn();
         String mapping = api.get("/api/admin/arrow/customer-mappings/?settings_uuid=" + fixture.settings())
                 .expect(200)
