@@ -286,6 +286,7 @@ public class BillingReconciliation {
             }
             List<FinalAmounts> changed = new ArrayList<>();
             List<RecordedForConsumption> consumptions = new ArrayList<>();
+            // the lines priced anew (consumption tracking's, and those owing nothing now), written in one statement
             Map<Long, BigDecimal> settled = new HashMap<>();
             Set<String> unrecorded = new HashSet<>(byReference.keySet());
             for (BillingSyncItem item : writers.items().find(syncs.keySet(), byReference.keySet())) {
@@ -355,7 +356,7 @@ public class BillingReconciliation {
                     unsynced++;
                 }
             }
-            letGo(consumptions);
+            letGo(consumptions, settled);
             writers.items().recordPrices(settled, writers.now());
             // Arrow's final amounts stay on the lines, so re-pricing and margin reports start from them.
             writers.items().recordFinalAmounts(changed, writers.now());
@@ -366,9 +367,10 @@ public class BillingReconciliation {
          * Of the page's lines recorded as consumption tracking's, those whose license-month it no longer bills (a
          * cleanup let it go, D165) are billed here, as a line moved to its own license (D177). The others are its: they
          * keep Arrow's final amount priced, which its finalisation bills, so that the month's priced total follows it
-         * (D184). Asked and written per page: only those let go are kept until the plan.
+         * (D184), put in {@code prices} with the page's other lines priced anew. Asked per page: only those let go are
+         * kept until the plan.
          */
-        private void letGo(List<RecordedForConsumption> consumptions) {
+        private void letGo(List<RecordedForConsumption> consumptions, Map<Long, BigDecimal> prices) {
             if (consumptions.isEmpty()) {
                 return;
             }
@@ -379,7 +381,6 @@ public class BillingReconciliation {
                                     .distinct()
                                     .toList(),
                             period);
-            Map<Long, BigDecimal> prices = new HashMap<>();
             for (RecordedForConsumption line : consumptions) {
                 if (owners.get(line.item().licenseReference()) != BillingPath.CONSUMPTION) {
                     moves.add(
@@ -388,7 +389,6 @@ public class BillingReconciliation {
                     prices.put(line.item().id(), line.price().billed());
                 }
             }
-            writers.items().recordPrices(prices, writers.now());
         }
 
         /** A page's line recorded as consumption tracking's, with its sync and Arrow's final amount priced. */

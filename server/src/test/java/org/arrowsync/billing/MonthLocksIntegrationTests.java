@@ -2,7 +2,6 @@ package org.arrowsync.billing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.math.BigDecimal;
 import java.time.YearMonth;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -15,7 +14,6 @@ import org.arrowsync.support.TestClock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
@@ -38,9 +36,6 @@ class MonthLocksIntegrationTests extends IntegrationTest {
 
     @Autowired
     PlatformTransactionManager transactions;
-
-    @Autowired
-    JdbcClient jdbc;
 
     @Test
     void aPastMonthsSyncWaitsWhileTheCurrentMonthIsHeld() throws InterruptedException {
@@ -111,14 +106,9 @@ class MonthLocksIntegrationTests extends IntegrationTest {
         assertThat(newerRun.get("state").asString()).as(runs).isEqualTo("succeeded");
         assertThat(olderRun.get("state").asString()).as(runs).isEqualTo("succeeded");
         assertThat(newerRun.get("errors").toString()).as(runs).contains("left out of this run (D98)");
-        assertThat(billed(customer)).as(runs).isEqualByComparingTo(fixture.exportSell(month, arrowReference));
-    }
-
-    /** What the customer's invoice items of Arrow's lines bill. */
-    private BigDecimal billed(String customer) {
-        return jdbc.sql("""
-                        select coalesce(sum(it.unit_price * it.quantity), 0) from invoice_items it join invoices i on i.id = it.invoice_id
-                        join customers c on c.id = i.customer_id where c.uuid = ?::uuid and it.details ->> 'source' = 'arrow'""").param(customer).query(BigDecimal.class).single();
+        assertThat(fixture.arrowCharges(customer, month))
+                .as(runs)
+                .isEqualByComparingTo(fixture.exportSell(month, arrowReference));
     }
 
     /** A settings record's month held by another transaction, as another run of it holds it, until closed. */
