@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -229,13 +228,6 @@ public class BillingSyncService {
             }
         }
         return synced;
-    }
-
-    /** The months a scheduled sync covers: the current one and every earlier one not yet validated. */
-    public List<YearMonth> periodsToSync(Settings chosen) {
-        SortedSet<YearMonth> periods = writers.syncs().periodsIn(chosen.id(), SyncState.PENDING, SyncState.SYNCED);
-        periods.add(YearMonth.now(clock));
-        return List.copyOf(periods);
     }
 
     /**

@@ -4,26 +4,27 @@ import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
 import java.time.YearMonth;
-import org.arrowsync.billing.BillingSyncService;
+import org.arrowsync.billing.ScheduledMonths;
 import org.arrowsync.settings.Settings;
 import org.arrowsync.settings.SettingsService;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The periodic billing work, for every settings record with sync enabled: sync the current month and every earlier one
- * not yet validated; check validation. Schedules only queue jobs, the same jobs the API triggers.
+ * The periodic billing work, for every settings record with sync enabled: sync the months {@link ScheduledMonths} names
+ * (the current one, those not yet validated, those that ended without a sync); check validation. Schedules only queue
+ * jobs, the same jobs the API triggers.
  */
 @Configuration(proxyBeanMethods = false)
 class BillingSchedules {
 
     private final SettingsService settings;
-    private final BillingSyncService billing;
+    private final ScheduledMonths months;
     private final JobService jobs;
 
-    BillingSchedules(SettingsService settings, BillingSyncService billing, JobService jobs) {
+    BillingSchedules(SettingsService settings, ScheduledMonths months, JobService jobs) {
         this.settings = settings;
-        this.billing = billing;
+        this.months = months;
         this.jobs = jobs;
     }
 
@@ -46,7 +47,7 @@ class BillingSchedules {
     int queueSyncs() {
         int queued = 0;
         for (Settings chosen : settings.syncEnabled()) {
-            for (YearMonth period : billing.periodsToSync(chosen)) {
+            for (YearMonth period : months.of(chosen)) {
                 jobs.submit(new JobRequest(
                         chosen.id(),
                         chosen.uuid(),

@@ -1,7 +1,9 @@
 package org.arrowsync.shared;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.YearMonth;
+import java.time.ZoneOffset;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -45,6 +47,11 @@ public final class Periods {
      */
     public static YearMonth optionalField(FieldErrors errors, String field, String value) {
         return errors.notBlank(field, value) ? parse(errors, field, value) : null;
+    }
+
+    /** The instant the month ends: the first of the next month, at midnight UTC. */
+    public static Instant end(YearMonth period) {
+        return period.plusMonths(1).atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC);
     }
 
     /** Whether the month is the one under way: its amounts are not final until it has ended (D171). */

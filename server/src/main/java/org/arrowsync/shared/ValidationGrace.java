@@ -3,7 +3,6 @@ package org.arrowsync.shared;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
-import java.time.ZoneOffset;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -16,7 +15,6 @@ public record ValidationGrace(@DefaultValue("10d") Duration validationGrace) {
 
     /** Whether the month's grace is over at {@code now}. */
     public boolean over(YearMonth month, Instant now) {
-        Instant end = month.plusMonths(1).atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC);
-        return !now.isBefore(end.plus(validationGrace));
+        return !now.isBefore(Periods.end(month).plus(validationGrace));
     }
 }
