@@ -154,9 +154,11 @@ class PriceRuleRepository {
     record Copied(int copied, int leftOut) {}
 
     /**
-     * Copies the rules naming each mapping of {@code from} to the mapping of {@code to} at the same place (D240),
-     * unless the settings of that mapping had a rule naming a mapping of its customer before the statement; answers how
-     * many were copied, by the mapping copied to.
+     * Copies the rules naming each mapping of {@code from} to the mapping of {@code to} at the same place (D240). Where
+     * the settings of that mapping had rules naming a mapping of its customer before the statement, a rule is copied
+     * only for the months before the first of those begins, and ends there (D250): the months taken over keep their
+     * prices, the record's own rules price its customer from where they begin. Answers how many were copied, by the
+     * mapping copied to.
      */
     Map<Long, Integer> copyCustomerRules(List<Long> from, List<Long> to, Instant now) {
         Map<Long, Integer> copied = new HashMap<>();
@@ -164,12 +166,15 @@ class PriceRuleRepository {
                         with copied as (
                             %s
                             select tm.settings_id, tm.id, r.arrow_vendor_name, r.classification, r.base, r.markup_percent,
-                                   r.valid_from, r.valid_to, r.note, ?, gen_random_uuid(), ?
+                                   r.valid_from, least(r.valid_to, (own.first_from - interval '1 month')::date), r.note, ?,
+                                   gen_random_uuid(), ?
                             from unnest(?::bigint[], ?::bigint[]) as t(from_id, to_id)
                             join price_rules r on r.customer_mapping_id = t.from_id
                             join customer_mappings tm on tm.id = t.to_id
-                            where not exists (select 1 from price_rules o join customer_mappings om on om.id = o.customer_mapping_id
-                                              where o.settings_id = tm.settings_id and om.customer_id = tm.customer_id)
+                            cross join lateral (select min(o.valid_from) as first_from from price_rules o
+                                                join customer_mappings om on om.id = o.customer_mapping_id
+                                                where o.settings_id = tm.settings_id and om.customer_id = tm.customer_id) own
+                            where own.first_from is null or r.valid_from < own.first_from
                             order by r.id
                             returning customer_mapping_id)
                         select customer_mapping_id, count(*) from copied group by customer_mapping_id""".formatted(INSERT_COPY))

@@ -286,6 +286,58 @@ class BillingRulesIntegrationTests extends IntegrationTest {
     }
 
     /**
+     * D250: the record the customer moves to has a rule for it already, from the month after (its next deal). The
+     * customer's rule is copied for the months before that one and ends there: the month taken over is billed as
+     * before, the later months at the record's own rule. Copying nothing lost the whole markup of the months moved.
+     */
+    @Test
+    void aCustomerMovedToARecordWithALaterRuleForItKeepsItsPricesForTheMonthsMoved() {
+        fixture.activeSettings();
+        Map<String, String> customers = fixture.mapAllCustomers();
+        String customerRef = customers.keySet().iterator().next();
+        fixture.markupRule(customerRef, MONTH.minusMonths(1), "50");
+        sync();
+        BigDecimal billed = amount(customers.get(customerRef));
+        String second = fixture.otherSettingsOfTheSameAccount(Map.of());
+        String secondMapping = mapIn(second, customerRef, customers.get(customerRef));
+        api.post(
+                        "/api/admin/arrow/price-rules/",
+                        Map.of(
+                                "settings",
+                                second,
+                                "customer_mapping",
+                                secondMapping,
+                                "base",
+                                "buy",
+                                "markup_percent",
+                                "20",
+                                "valid_from",
+                                MONTH.plusMonths(1).toString()))
+                .expect(201);
+        api.patch(
+                        "/api/admin/arrow/customer-mappings/" + fixture.mapping(customerRef) + "/",
+                        Map.of("is_active", false))
+                .expect(200);
+
+        JsonNode job = fixture.run("trigger_sync", fixture.period(MONTH, second));
+
+        assertThat(job.get("errors").toString()).as(job.toString()).contains("with its 1 price rule(s) (D240)");
+        assertThat(amount(customers.get(customerRef)))
+                .as("the month taken over is billed at the customer's prices still")
+                .isEqualByComparingTo(billed);
+        assertThat(api.get("/api/admin/arrow/price-rules/?settings_uuid=" + second)
+                        .expect(200)
+                        .json()
+                        .valueStream()
+                        .map(rule -> rule.get("markup_percent").asString() + " "
+                                + rule.get("valid_from").asString() + ".."
+                                + rule.get("valid_to").asString(""))
+                        .sorted())
+                .containsExactly(
+                        "20.0000 " + MONTH.plusMonths(1) + "..", "50.0000 " + MONTH.minusMonths(1) + ".." + MONTH);
+    }
+
+    /**
      * The first Arrow customer billed through this record (its operator customer, what it was billed, its first line),
      * mapped in a second record of the same Arrow account, and the body of that record's sync of the month.
      */
@@ -760,8 +812,8 @@ class BillingRulesIntegrationTests extends IntegrationTest {
     }
 
     /** Maps the Arrow customer, under another company name, in another settings record to the operator customer. */
-    private void mapIn(String settingsUuid, String arrowReference, String customer) {
-        api.post(
+    private String mapIn(String settingsUuid, String arrowReference, String customer) {
+        return api.post(
                         "/api/admin/arrow/customer-mappings/",
                         Map.of(
                                 "settings",
@@ -772,7 +824,8 @@ class BillingRulesIntegrationTests extends IntegrationTest {
                                 "The same customer",
                                 "waldur_customer",
                                 customer))
-                .expect(201);
+                .expect(201)
+                .text("uuid");
     }
 
     private List<String> invoicedLines(String customerRef) {
