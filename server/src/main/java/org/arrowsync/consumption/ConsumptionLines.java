@@ -64,8 +64,7 @@ class ConsumptionLines implements PricedLines {
 
     @Override
     public RepricePlan plan(LineScope scope, PriceBook prices, PlannedRefusals refusals) {
-        Pricing pricing = new Pricing(
-                scope.settings().id(), scope.settings().uuid(), scope.settings().itemPrefixOrDefault(), prices);
+        Pricing pricing = new Pricing(scope.settings(), prices);
         List<ConsumptionRecord> found = records
                 .ofSettingsMonth(scope.settings().id(), scope.period().atDay(1))
                 .stream()

@@ -9,6 +9,7 @@ import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 import org.arrowsync.ledger.BillingPath;
 import org.arrowsync.ledger.InvoiceItem;
 import org.arrowsync.ledger.InvoiceService;
@@ -68,19 +69,50 @@ class LicenseMonthBilling {
         BILLED_BY_BILLING_SYNC
     }
 
-    /** The settings a run works for: the month lock is theirs, items take their prefix and their price rules. */
-    record Pricing(long settingsId, UUID settingsUuid, String prefix, PriceBook prices) {
+    /**
+     * The settings a run works for: the month lock is theirs, items take their prefix and their price rules, the book
+     * the run holds (its workers share it).
+     */
+    record Pricing(Settings settings, AtomicReference<PriceBook> book) {
+
+        Pricing(Settings settings, PriceBook book) {
+            this(settings, new AtomicReference<>(book));
+        }
+
+        long settingsId() {
+            return settings.id();
+        }
+
+        UUID settingsUuid() {
+            return settings.uuid();
+        }
+
+        String prefix() {
+            return settings.itemPrefixOrDefault();
+        }
 
         Price price(YearMonth period, ConsumptionRecord record, BigDecimal sell, BigDecimal buy) {
-            return prices.price(
-                    period,
-                    new ArrowAmount(record.customerId(), record.vendorName(), record.classification(), sell, buy));
+            return book.get()
+                    .price(
+                            period,
+                            new ArrowAmount(
+                                    record.customerId(), record.vendorName(), record.classification(), sell, buy));
         }
     }
 
-    /** The run's pricing for these settings: their rules read once. */
+    /** The run's pricing for these settings: their rules read once, and again where they change (D251). */
     Pricing pricing(Settings settings) {
-        return new Pricing(settings.id(), settings.uuid(), settings.itemPrefixOrDefault(), rules.book(settings));
+        return new Pricing(settings, rules.book(settings));
+    }
+
+    /**
+     * The run's pricing with its rules as they are now, under the month's lock: a re-pricing booked (under the month's
+     * exclusive lock) since the run read them is not undone by the run's later license-months (D251).
+     */
+    private Pricing current(Pricing pricing) {
+        PriceBook held = pricing.book().get();
+        pricing.book().compareAndSet(held, rules.current(held, pricing.settings()));
+        return pricing;
     }
 
     /**
@@ -125,7 +157,7 @@ class LicenseMonthBilling {
             return Outcome.BILLED_BY_BILLING_SYNC;
         }
         ConsumptionRecord record = records.lock(id.get()).orElseThrow();
-        Price price = pricing.price(period, record, consumption.sell(), consumption.buy());
+        Price price = current(pricing).price(period, record, consumption.sell(), consumption.buy());
         // The provisional item bills what corrections booked for the month (by re-pricing) do not.
         BigDecimal amount = Money.itemAmount(price.billed(), record.compensated(), consumption.currencyOrDefault());
         JsonNode details = ItemDetails.provisional(license, record.consumedSell(), record.consumedBuy(), price);
@@ -231,7 +263,7 @@ class LicenseMonthBilling {
         }
         ConsumptionRecord finalised = records.lock(id).orElseThrow();
         InvoiceItem item = finalised.invoiceItemUuid() == null ? null : billedIn(finalised, named);
-        Price price = pricing.price(finalised.period(), finalised, totals.sell(), totals.buy());
+        Price price = current(pricing).price(finalised.period(), finalised, totals.sell(), totals.buy());
         Result result = Result.FINALIZED;
         // in the currency Arrow names, else in the license-month's own (D9): a default could differ from it
         String currency = named == null ? finalised.currency() : named;

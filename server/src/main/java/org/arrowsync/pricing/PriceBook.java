@@ -18,11 +18,18 @@ public final class PriceBook {
             Comparator.comparingInt(PriceRule::specificity).reversed();
 
     private final PriceSource fallback;
+    private final RulesVersion version;
     private final Map<Long, List<PriceRule>> ofCustomer = new HashMap<>();
     private final List<PriceRule> ofAnyCustomer = new ArrayList<>();
 
     PriceBook(PriceSource fallback, List<PriceRule> rules) {
+        this(fallback, rules, null);
+    }
+
+    /** @param version the rules' version read before the rules, or {@code null} where it is not known */
+    PriceBook(PriceSource fallback, List<PriceRule> rules, RulesVersion version) {
         this.fallback = fallback;
+        this.version = version;
         for (PriceRule rule : rules) {
             if (rule.customerId() == null) {
                 ofAnyCustomer.add(rule);
@@ -55,5 +62,9 @@ public final class PriceBook {
             }
         }
         return null;
+    }
+
+    RulesVersion version() {
+        return version;
     }
 }

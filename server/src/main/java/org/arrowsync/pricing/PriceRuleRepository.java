@@ -62,6 +62,14 @@ class PriceRuleRepository {
                 .list();
     }
 
+    RulesVersion version(long settingsId) {
+        return jdbc.sql(
+                        "select count(*) as rules, max(modified) as last_modified from price_rules where settings_id = ?")
+                .param(settingsId)
+                .query((rs, row) -> new RulesVersion(rs.getLong("rules"), Timestamps.read(rs, "last_modified")))
+                .single();
+    }
+
     Listing<PriceRule> list(RuleFilter filter, PageRequest page) {
         SqlFilter sql = new SqlFilter()
                 .eq("s.uuid", filter.settingsUuid())

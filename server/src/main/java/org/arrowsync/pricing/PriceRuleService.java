@@ -67,7 +67,17 @@ public class PriceRuleService {
 
     /** The rules of a settings record, read once, to price its lines of any month. */
     public PriceBook book(Settings owner) {
-        return new PriceBook(owner.priceSource(), rules.ofSettings(owner.id()));
+        RulesVersion version = rules.version(owner.id());
+        return new PriceBook(owner.priceSource(), rules.ofSettings(owner.id()), version);
+    }
+
+    /**
+     * The book {@code held} while the record's rules are as they were when it was read, else the rules read again
+     * (D251): a run that reads its book once and prices under the month's lock later prices by the rules a re-pricing
+     * booked meanwhile, not by those it started with.
+     */
+    public PriceBook current(PriceBook held, Settings owner) {
+        return rules.version(owner.id()).equals(held.version()) ? held : book(owner);
     }
 
     public PriceRule get(UUID uuid) {
