@@ -404,6 +404,10 @@ class BillingSyncItemRepository {
         return new SqlFilter()
                 .eq("b.report_period", scope.period().toString())
                 .where("t.billed_via <> 'consumption'")
+                // a line that bills nothing of a license-month consumption tracking bills is in its record (D252)
+                .where("not (t.billed_via = 'zero' and exists (select 1 from license_billing lb where"
+                        + " lb.license_reference = t.license_reference and lb.period = b.report_period"
+                        + " and lb.billed_by = 'consumption'))")
                 .where("(not t.removed or t.invoiced + t.compensated <> 0)")
                 .eq(
                         "m.settings_id",

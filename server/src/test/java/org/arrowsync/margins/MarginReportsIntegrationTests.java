@@ -136,7 +136,7 @@ class MarginReportsIntegrationTests extends IntegrationTest {
         List<List<String>> rows = CsvRows.parse(answer.body());
         assertThat(rows.get(0)).containsExactly(MarginReports.LINE_COLUMNS);
         List<List<String>> lines = rows.subList(1, rows.size());
-        int viaConsumption = count("consumption");
+        int viaConsumption = count("consumption") + zeroLinesOfTrackedLicenses();
         int tracked = jdbc.sql("""
                         select count(distinct t.license_reference) from billing_sync_items t join billing_syncs b on b.id = t.billing_sync_id
                         join customer_mappings m on m.id = b.customer_mapping_id join arrow_settings s on s.id = m.settings_id
@@ -309,6 +309,15 @@ class MarginReportsIntegrationTests extends IntegrationTest {
                         select count(*) from billing_sync_items t join billing_syncs b on b.id = t.billing_sync_id
                         join customer_mappings m on m.id = b.customer_mapping_id join arrow_settings s on s.id = m.settings_id
                         where s.uuid = ?::uuid and t.billed_via = ?""").params(settings, billedVia).query(Integer.class).single();
+    }
+
+    /** Lines that bill nothing of license-months consumption tracking bills: in their records (D252). */
+    private int zeroLinesOfTrackedLicenses() {
+        return jdbc.sql("""
+                        select count(*) from billing_sync_items t join billing_syncs b on b.id = t.billing_sync_id
+                        join customer_mappings m on m.id = b.customer_mapping_id join arrow_settings s on s.id = m.settings_id
+                        join license_billing lb on lb.license_reference = t.license_reference and lb.period = b.report_period
+                        where s.uuid = ?::uuid and t.billed_via = 'zero' and lb.billed_by = 'consumption'""").param(settings).query(Integer.class).single();
     }
 
     private static String cents(BigDecimal amount) {
