@@ -1,10 +1,13 @@
 package org.arrowsync.console;
 
 import jakarta.servlet.http.HttpServletRequest;
-import java.time.Duration;
+import java.io.Serializable;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import org.arrowsync.shared.Caller;
 import org.arrowsync.users.UserService;
+import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.LockedException;
@@ -26,10 +29,12 @@ class ConsoleAuthentication implements AuthenticationProvider {
 
     private final UserService users;
     private final LoginThrottle throttle;
+    private final Clock clock;
 
-    ConsoleAuthentication(UserService users, LoginThrottle throttle) {
+    ConsoleAuthentication(UserService users, LoginThrottle throttle, Clock clock) {
         this.users = users;
         this.throttle = throttle;
+        this.clock = clock;
     }
 
     @Override
@@ -41,24 +46,34 @@ class ConsoleAuthentication implements AuthenticationProvider {
         String address = authentication.getDetails() instanceof WebAuthenticationDetails details
                 ? details.getRemoteAddress()
                 : "";
-        var refused = throttle.refusedFor(username, address);
+        var refused = throttle.attempt(username, address);
         if (refused.isPresent()) {
-            throw new LockedException("Too many wrong passwords: sign-in is refused for " + minutes(refused.get())
-                    + ". Try again later.");
+            throw new Throttled(Math.max(1, (refused.get().toSeconds() + 59) / 60));
         }
         Caller caller = users.signIn(username, password).orElse(null);
         if (caller == null) {
-            throttle.failed(username, address);
-            throw new BadCredentialsException("Wrong username or password.");
+            throw new BadCredentialsException(SignInFailure.WRONG_SENTENCE);
         }
-        throttle.succeeded(username);
-        return UsernamePasswordAuthenticationToken.authenticated(
+        throttle.succeeded(username, address);
+        var signedIn = UsernamePasswordAuthenticationToken.authenticated(
                 caller, null, List.of(new SimpleGrantedAuthority("ROLE_" + (caller.staff() ? STAFF : USER))));
+        signedIn.setDetails(new SignedIn(clock.instant()));
+        return signedIn;
     }
 
     @Override
     public boolean supports(Class<?> authentication) {
         return UsernamePasswordAuthenticationToken.class.isAssignableFrom(authentication);
+    }
+
+    /** When a console session signed in: the details of its authentication. */
+    record SignedIn(Instant at) implements Serializable {}
+
+    /** Dates the request's session as signed in at {@code at}: it set its own user's password then. */
+    static void signedInAgain(HttpServletRequest request, Instant at) {
+        if (request.getUserPrincipal() instanceof AbstractAuthenticationToken authentication) {
+            authentication.setDetails(new SignedIn(at));
+        }
     }
 
     /** The signed-in user of a console request. */
@@ -69,8 +84,23 @@ class ConsoleAuthentication implements AuthenticationProvider {
                 : null;
     }
 
-    private static String minutes(Duration wait) {
-        long minutes = Math.max(1, (wait.toSeconds() + 59) / 60);
-        return minutes == 1 ? "1 more minute" : minutes + " more minutes";
+    /** Sign-in refused by the {@link LoginThrottle} for this many more minutes (rounded up). */
+    static final class Throttled extends LockedException {
+
+        private final long minutes;
+
+        Throttled(long minutes) {
+            super(sentence(minutes));
+            this.minutes = minutes;
+        }
+
+        long minutes() {
+            return minutes;
+        }
+
+        static String sentence(long minutes) {
+            return "Too many wrong passwords: sign-in is refused for "
+                    + (minutes == 1 ? "1 more minute" : minutes + " more minutes") + ". Try again later.";
+        }
     }
 }

@@ -2,6 +2,7 @@ package org.arrowsync.console;
 
 import jakarta.servlet.DispatcherType;
 import java.time.Clock;
+import org.arrowsync.users.UserService;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -57,6 +58,7 @@ class ConsoleSecurity {
     SecurityFilterChain console(
             HttpSecurity http,
             ConsoleAuthentication authentication,
+            UserService users,
             ConsoleProperties properties,
             Clock clock,
             @Value("${server.servlet.session.cookie.name}") String sessionCookie)
@@ -98,6 +100,7 @@ class ConsoleSecurity {
                                 org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter
                                         .ReferrerPolicy.SAME_ORIGIN)))
                 .addFilterBefore(new IdleTimeout(properties.idleTimeout(), clock), AnonymousAuthenticationFilter.class)
+                .addFilterBefore(new PasswordSetSince(users), AnonymousAuthenticationFilter.class)
                 .build();
     }
 }

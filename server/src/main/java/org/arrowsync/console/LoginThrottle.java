@@ -12,7 +12,8 @@ import org.springframework.stereotype.Component;
 /**
  * Slows password guessing: after {@code failuresPerUsername} wrong passwords for one username, or
  * {@code failuresPerAddress} from one client address, within the lockout window, sign-in is refused until the window
- * has passed since the last failure, even with the right password. A successful sign-in clears the username's count.
+ * has passed since the last failure, even with the right password. An attempt counts as a wrong password from before
+ * its password is compared; a successful sign-in clears the username's count and uncounts itself from the address's.
  * Counts live in this server's memory: several servers on one database each count their own. What they hold is bounded:
  * a username counts by its first {@value #USERNAME_KEPT} characters, and a count whose window has passed is dropped
  * once {@value #SWEEP_AT} names or addresses are counted; past {@value #MOST_COUNTED} live counts a new name or address
@@ -38,21 +39,29 @@ class LoginThrottle {
         this.clock = clock;
     }
 
-    /** How long sign-in stays refused for this username or address, if it is refused now. */
-    Optional<Duration> refusedFor(String username, String address) {
+    /**
+     * Counts a sign-in attempt as a wrong password before its password is compared, unless sign-in is refused for its
+     * username or address now; answers how long it stays refused then (and counts nothing). Counting first, in one step
+     * with the check, holds attempts sent at once to the limit too: each sees the others' counts (D253).
+     */
+    Optional<Duration> attempt(String username, String address) {
         Instant now = clock.instant();
-        Optional<Duration> user = wait(byUsername.get(key(username)), properties.failuresPerUsername(), now);
-        Optional<Duration> client = wait(byAddress.get(address), properties.failuresPerAddress(), now);
-        if (user.isPresent() && client.isPresent()) {
-            return Optional.of(user.get().compareTo(client.get()) > 0 ? user.get() : client.get());
+        String name = key(username);
+        Optional<Duration> user = reserve(byUsername, name, properties.failuresPerUsername(), now);
+        if (user.isPresent()) {
+            return user;
         }
-        return user.or(() -> client);
+        Optional<Duration> client = reserve(byAddress, address, properties.failuresPerAddress(), now);
+        if (client.isPresent()) {
+            release(byUsername, name);
+        }
+        return client;
     }
 
-    void failed(String username, String address) {
-        Instant now = clock.instant();
-        count(byUsername, key(username), now);
-        count(byAddress, address, now);
+    /** The attempt's password was right: the username's count is cleared, the address's attempt uncounted. */
+    void succeeded(String username, String address) {
+        byUsername.remove(key(username));
+        release(byAddress, address);
     }
 
     /** The usernames and addresses counted now. */
@@ -60,19 +69,31 @@ class LoginThrottle {
         return byUsername.size() + byAddress.size();
     }
 
-    private void count(Map<String, Failures> counts, String key, Instant now) {
+    /** Counts one more attempt of {@code key} unless it has {@code allowed} already; how long it is refused if so. */
+    private Optional<Duration> reserve(Map<String, Failures> counts, String key, int allowed, Instant now) {
         if (counts.size() >= SWEEP_AT) {
             Instant windowStart = now.minus(properties.lockout());
             counts.values().removeIf(failures -> failures.last().isBefore(windowStart));
         }
         if (counts.size() >= MOST_COUNTED && !counts.containsKey(key)) {
-            return;
+            return Optional.empty();
         }
-        counts.merge(key, new Failures(1, now), (old, one) -> old.plusOne(now, properties.lockout()));
+        Duration[] refused = new Duration[1];
+        counts.compute(key, (name, failures) -> {
+            refused[0] = wait(failures, allowed, now).orElse(null);
+            if (refused[0] != null) {
+                return failures;
+            }
+            return failures == null ? new Failures(1, now) : failures.plusOne(now, properties.lockout());
+        });
+        return Optional.ofNullable(refused[0]);
     }
 
-    void succeeded(String username) {
-        byUsername.remove(key(username));
+    /** Uncounts one attempt of {@code key}. */
+    private static void release(Map<String, Failures> counts, String key) {
+        counts.computeIfPresent(
+                key,
+                (name, failures) -> failures.count() <= 1 ? null : new Failures(failures.count() - 1, failures.last()));
     }
 
     private Optional<Duration> wait(Failures failures, int allowed, Instant now) {

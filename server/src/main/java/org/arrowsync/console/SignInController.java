@@ -21,6 +21,7 @@ class SignInController {
             @RequestParam(required = false) String error,
             @RequestParam(name = "signed-out", required = false) String signedOut,
             @RequestParam(required = false) String expired,
+            @RequestParam(name = "password-changed", required = false) String passwordChanged,
             @RequestParam(required = false) String ended,
             @RequestParam(name = "ended-page", required = false) String endedPage,
             HttpServletRequest request,
@@ -29,7 +30,7 @@ class SignInController {
         if (error != null) {
             // the page opens no session: why the sign-in was refused, and the username typed, come in a cookie
             Optional<SignInFailure.Refusal> refusal = SignInFailure.read(request, response);
-            model.addAttribute("error", refusal.map(SignInFailure.Refusal::why).orElse("Wrong username or password."));
+            model.addAttribute("error", refusal.map(SignInFailure.Refusal::why).orElse(SignInFailure.WRONG_SENTENCE));
             model.addAttribute(
                     "username", refusal.map(SignInFailure.Refusal::username).orElse(null));
         }
@@ -38,6 +39,11 @@ class SignInController {
         }
         if (expired != null) {
             model.addAttribute("notice", "You were signed out after a while without activity. Please sign in again.");
+        }
+        if (passwordChanged != null) {
+            model.addAttribute(
+                    "notice",
+                    "You were signed out: your password was set after you signed in. Please sign in with the new one.");
         }
         if (endedPage != null) {
             model.addAttribute(

@@ -5,16 +5,23 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Optional;
+import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 
 /**
  * A refused sign-in goes back to the form, with why and the username typed (the password never is). Both wait in a
- * cookie the sign-in page reads once: a refused sign-in opens no session either (D193).
+ * cookie the sign-in page reads once: a refused sign-in opens no session either (D193). The cookie says why by a code
+ * the page turns into its sentence: another host of the domain may set the cookie, and must not put words on the
+ * sign-in page (D253).
  */
 final class SignInFailure implements AuthenticationFailureHandler {
 
     static final String COOKIE = "ARROWSYNC_SIGNIN";
+    static final String WRONG_SENTENCE = "Wrong username or password.";
+    private static final String WRONG = "wrong";
+    private static final String LOCKED = "locked:";
+    private static final String UNCHECKED = "unchecked";
     /** Longer is no username: not kept. */
     private static final int LONGEST = 150;
 
@@ -27,7 +34,10 @@ final class SignInFailure implements AuthenticationFailureHandler {
             throws IOException {
         String username = request.getParameter("username");
         String kept = username == null || username.length() > LONGEST ? "" : username;
-        ConsoleCookies.set(request, response, COOKIE, exception.getMessage() + '\u0000' + kept, Duration.ofMinutes(1));
+        String why = exception instanceof ConsoleAuthentication.Throttled throttled
+                ? LOCKED + throttled.minutes()
+                : exception instanceof BadCredentialsException ? WRONG : UNCHECKED;
+        ConsoleCookies.set(request, response, COOKIE, why + '\u0000' + kept, Duration.ofMinutes(1));
         response.sendRedirect(request.getContextPath() + "/login?error");
     }
 
@@ -41,6 +51,21 @@ final class SignInFailure implements AuthenticationFailureHandler {
         }
         String username = text.substring(split + 1);
         return Optional.of(new Refusal(
-                text.substring(0, split), username.isEmpty() || username.length() > LONGEST ? null : username));
+                sentence(text.substring(0, split)),
+                username.isEmpty() || username.length() > LONGEST ? null : username));
+    }
+
+    /** The sentence of a refusal's code; a code the server does not write reads as a wrong password. */
+    private static String sentence(String code) {
+        if (code.equals(UNCHECKED)) {
+            return "Your password could not be checked just now. Please try again.";
+        }
+        if (code.startsWith(LOCKED) && code.length() <= LOCKED.length() + 6) {
+            String minutes = code.substring(LOCKED.length());
+            if (!minutes.isEmpty() && minutes.chars().allMatch(Character::isDigit)) {
+                return ConsoleAuthentication.Throttled.sentence(Long.parseLong(minutes));
+            }
+        }
+        return WRONG_SENTENCE;
     }
 }

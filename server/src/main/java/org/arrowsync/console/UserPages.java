@@ -2,7 +2,9 @@ package org.arrowsync.console;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.time.Clock;
 import java.util.Map;
+import org.arrowsync.shared.Caller;
 import org.arrowsync.shared.Filters;
 import org.arrowsync.shared.InvalidInput;
 import org.arrowsync.shared.PageRequest;
@@ -20,9 +22,11 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class UserPages {
 
     private final UserService users;
+    private final Clock clock;
 
-    UserPages(UserService users) {
+    UserPages(UserService users, Clock clock) {
         this.users = users;
+        this.clock = clock;
     }
 
     @GetMapping("/users")
@@ -64,10 +68,16 @@ class UserPages {
             @PathVariable String uuid,
             @RequestParam(required = false) String password,
             Model model,
+            HttpServletRequest request,
             RedirectAttributes redirect) {
         var id = Filters.uuid("uuid", uuid);
         try {
             var user = users.setPassword(id, password);
+            Caller me = ConsoleAuthentication.caller(request);
+            if (me != null && me.uuid().equals(id)) {
+                // the user's other sessions end (D253); the one that set the password goes on
+                ConsoleAuthentication.signedInAgain(request, clock.instant());
+            }
             redirect.addFlashAttribute("flash", "Password of " + user.username() + " set.");
         } catch (InvalidInput e) {
             model.addAttribute("passwordErrors", e.errors());

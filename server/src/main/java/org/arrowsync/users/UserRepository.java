@@ -59,10 +59,20 @@ class UserRepository {
                 .optional();
     }
 
-    void setPasswordHash(long id, String passwordHash) {
-        jdbc.sql("update users set password_hash = ? where id = ?")
-                .params(passwordHash, id)
+    void setPasswordHash(long id, String passwordHash, Instant now) {
+        jdbc.sql("update users set password_hash = ?, password_changed = ? where id = ?")
+                .params(passwordHash, Timestamps.of(now), id)
                 .update();
+    }
+
+    /** Whether the user may still sign in with a password, and has not had it set after {@code signedIn}. */
+    boolean passwordSetBefore(UUID uuid, Instant signedIn) {
+        return jdbc.sql("""
+                        select exists (select 1 from users where uuid = ? and password_hash is not null
+                                       and (password_changed is null or password_changed <= ?))""")
+                .params(uuid, Timestamps.of(signedIn))
+                .query(Boolean.class)
+                .single();
     }
 
     boolean anyStaff() {

@@ -2,6 +2,7 @@ package org.arrowsync.users;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 import org.arrowsync.shared.Caller;
@@ -80,7 +81,7 @@ public class UserService {
         }
         tokens.insert(user.id(), token, clock.instant());
         if (password != null) {
-            users.setPasswordHash(user.id(), passwords.encode(password));
+            users.setPasswordHash(user.id(), passwords.encode(password), clock.instant());
             user = get(user.uuid());
         }
         return new NewUser(user, token);
@@ -95,8 +96,16 @@ public class UserService {
             checkPassword(errors, user.username(), password);
         }
         errors.throwIfAny();
-        users.setPasswordHash(user.id(), passwords.encode(password));
+        users.setPasswordHash(user.id(), passwords.encode(password), clock.instant());
         return get(uuid);
+    }
+
+    /**
+     * Whether a console session of this user signed in at {@code signedIn} stands: a password set since (it leaked,
+     * say) ends every session opened before (D253).
+     */
+    public boolean signedInStill(UUID user, Instant signedIn) {
+        return users.passwordSetBefore(user, signedIn);
     }
 
     public User get(UUID uuid) {
@@ -149,7 +158,7 @@ public class UserService {
         if (!users.passwordHash(admin.username())
                 .map(hash -> passwords.matches(password, hash))
                 .orElse(false)) {
-            users.setPasswordHash(admin.id(), passwords.encode(password));
+            users.setPasswordHash(admin.id(), passwords.encode(password), clock.instant());
         }
     }
 
@@ -161,7 +170,7 @@ public class UserService {
             return Optional.empty();
         }
         String password = Passwords.generate();
-        users.setPasswordHash(admin.id(), passwords.encode(password));
+        users.setPasswordHash(admin.id(), passwords.encode(password), clock.instant());
         return Optional.of(password);
     }
 

@@ -1,0 +1,48 @@
+package org.arrowsync.console;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import java.io.IOException;
+import org.arrowsync.shared.Caller;
+import org.arrowsync.users.UserService;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Ends a console session whose user's password was set after it signed in (D253): a password is set again because it
+ * leaked, and whoever signed in with it must be out at their next request, on every server. One look-up by the user's
+ * key a request; the user's own session ends too, and the sign-in page says why.
+ */
+class PasswordSetSince extends OncePerRequestFilter {
+
+    static final String TARGET = "/login?password-changed";
+
+    private final UserService users;
+
+    PasswordSetSince(UserService users) {
+        this.users = users;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        if (authentication != null
+                && authentication.getPrincipal() instanceof Caller caller
+                && authentication.getDetails() instanceof ConsoleAuthentication.SignedIn signedIn
+                && !users.signedInStill(caller.uuid(), signedIn.at())) {
+            HttpSession session = request.getSession(false);
+            if (session != null) {
+                session.invalidate();
+            }
+            SecurityContextHolder.clearContext();
+            ConsoleEntryPoint.toSignIn(request, response, TARGET);
+            return;
+        }
+        chain.doFilter(request, response);
+    }
+}

@@ -1,0 +1,138 @@
+package org.arrowsync.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.arrowsync.support.ArrowFixture;
+import org.junit.jupiter.api.Test;
+
+/**
+ * D253: a password set again ends the sessions signed in with the old one, the sign-in page says only the server's own
+ * words, and wrong passwords sent at once are held to the limit.
+ */
+class SignInSafetyIntegrationTests extends ConsoleIntegrationTest {
+
+    /** A staff member's password is reset because it leaked: whoever signed in with it must be out. */
+    @Test
+    void aPasswordSetAgainEndsTheSessionsSignedInWithTheOldOne() {
+        String username = "reset-" + ArrowFixture.unique("u").substring(2);
+        String uuid = api.post(
+                        "/api/users/", Map.of("username", username, "is_staff", true, "password", "leaked-password-1"))
+                .expect(201)
+                .text("uuid");
+        ConsoleSession intruder = new ConsoleSession(port);
+        intruder.signIn(username, "leaked-password-1");
+        assertThat(intruder.get("/users").statusCode()).as("signed in").isEqualTo(200);
+
+        api.post("/api/users/" + uuid + "/set_password/", Map.of("password", "a-new-password-2"))
+                .expect(200);
+
+        HttpResponse<String> next = intruder.get("/users");
+        assertThat(next.statusCode())
+                .as("the session opened with the old password no longer opens the console")
+                .isEqualTo(302);
+        assertThat(next.headers().firstValue("Location").orElse("")).endsWith(PasswordSetSince.TARGET);
+        assertThat(intruder.get(PasswordSetSince.TARGET).body()).contains("your password was set after you signed in");
+        assertThat(intruder.get("/users").statusCode()).as("and stays out").isEqualTo(302);
+
+        ConsoleSession owner = new ConsoleSession(port);
+        owner.signIn(username, "a-new-password-2");
+        assertThat(owner.get("/users").statusCode())
+                .as("the new password signs in")
+                .isEqualTo(200);
+    }
+
+    /** A user who sets their own password in the console stays signed in there; their other sessions end. */
+    @Test
+    void aUserSettingTheirOwnPasswordInTheConsoleGoesOnThere() {
+        String username = "own-" + ArrowFixture.unique("u").substring(2);
+        String uuid = api.post(
+                        "/api/users/", Map.of("username", username, "is_staff", true, "password", "first-password-1"))
+                .expect(201)
+                .text("uuid");
+        ConsoleSession here = new ConsoleSession(port);
+        here.signIn(username, "first-password-1");
+        ConsoleSession elsewhere = new ConsoleSession(port);
+        elsewhere.signIn(username, "first-password-1");
+
+        HttpResponse<String> set = here.postFollowing(
+                "/users/" + uuid + "/password",
+                Map.of(
+                        "password",
+                        "second-password-2",
+                        "_csrf",
+                        ConsoleSession.csrfOf(here.get("/users").body())));
+
+        assertThat(set.body()).contains("Password of " + username + " set.");
+        assertThat(here.get("/users").statusCode())
+                .as("the session that set it")
+                .isEqualTo(200);
+        assertThat(elsewhere.get("/users").statusCode())
+                .as("another session of the user")
+                .isEqualTo(302);
+    }
+
+    /** The sign-in page's "why" comes from a cookie any sibling host of the domain may set. */
+    @Test
+    void theSignInPageSaysOnlyWhatTheServerSaid() {
+        String forged = Base64.getUrlEncoder()
+                .withoutPadding()
+                .encodeToString("This server has moved: sign in at https://arrowsync.evil.example/login\u0000admin"
+                        .getBytes(StandardCharsets.UTF_8));
+        HttpResponse<String> page =
+                new ConsoleSession(port).get("/login?error", Map.of("Cookie", "ARROWSYNC_SIGNIN=" + forged));
+        assertThat(page.body())
+                .doesNotContain("arrowsync.evil.example")
+                .contains(SignInFailure.WRONG_SENTENCE)
+                .as("the username typed is shown again")
+                .contains("value=\"admin\"");
+    }
+
+    /** The lockout allows three wrong passwords a username (these tests' limit), however they are sent. */
+    @Test
+    void wrongPasswordsSentAtOnceAreLimitedAsThoseSentOneByOne() throws Exception {
+        String username = "burst-" + ArrowFixture.unique("u").substring(2);
+        api.post("/api/users/", Map.of("username", username, "is_staff", true, "password", "right-password-1"))
+                .expect(201);
+        int attempts = 24;
+        List<ConsoleSession> browsers = new ArrayList<>();
+        List<String> tokens = new ArrayList<>();
+        for (int i = 0; i < attempts; i++) {
+            ConsoleSession browser = new ConsoleSession(port);
+            browsers.add(browser);
+            tokens.add(ConsoleSession.csrfOf(browser.get("/login").body()));
+        }
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(attempts);
+        List<Future<String>> outcomes = new ArrayList<>();
+        for (int i = 0; i < attempts; i++) {
+            int n = i;
+            outcomes.add(pool.submit(() -> {
+                start.await();
+                browsers.get(n)
+                        .post("/login", Map.of("username", username, "password", "wrong-" + n, "_csrf", tokens.get(n)));
+                return browsers.get(n).get("/login?error").body();
+            }));
+        }
+        start.countDown();
+        int compared = 0;
+        for (Future<String> outcome : outcomes) {
+            if (outcome.get().contains("Wrong username or password")) {
+                compared++;
+            }
+        }
+        pool.shutdown();
+        assertThat(compared)
+                .as("wrong passwords actually tried of %d sent at once", attempts)
+                .isLessThanOrEqualTo(3);
+    }
+}
