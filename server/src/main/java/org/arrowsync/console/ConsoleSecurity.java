@@ -100,7 +100,7 @@ class ConsoleSecurity {
                                 org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter
                                         .ReferrerPolicy.SAME_ORIGIN)))
                 .addFilterBefore(new IdleTimeout(properties.idleTimeout(), clock), AnonymousAuthenticationFilter.class)
-                .addFilterBefore(new PasswordSetSince(users), AnonymousAuthenticationFilter.class)
+                .addFilterBefore(new RevokedSessions(users), AnonymousAuthenticationFilter.class)
                 .build();
     }
 }

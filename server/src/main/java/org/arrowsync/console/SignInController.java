@@ -21,7 +21,7 @@ class SignInController {
             @RequestParam(required = false) String error,
             @RequestParam(name = "signed-out", required = false) String signedOut,
             @RequestParam(required = false) String expired,
-            @RequestParam(name = "password-changed", required = false) String passwordChanged,
+            @RequestParam(required = false) String revoked,
             @RequestParam(required = false) String ended,
             @RequestParam(name = "ended-page", required = false) String endedPage,
             HttpServletRequest request,
@@ -40,10 +40,10 @@ class SignInController {
         if (expired != null) {
             model.addAttribute("notice", "You were signed out after a while without activity. Please sign in again.");
         }
-        if (passwordChanged != null) {
+        if (revoked != null) {
             model.addAttribute(
                     "notice",
-                    "You were signed out: your password was set after you signed in. Please sign in with the new one.");
+                    "You were signed out: your password was set, or your user deactivated, after you signed in.");
         }
         if (endedPage != null) {
             model.addAttribute(

@@ -8,6 +8,7 @@ import org.arrowsync.shared.Caller;
 import org.arrowsync.shared.Filters;
 import org.arrowsync.shared.InvalidInput;
 import org.arrowsync.shared.PageRequest;
+import org.arrowsync.users.User;
 import org.arrowsync.users.UserService;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -17,7 +18,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** Users: staff create them (with a console password, or API token only) and set their passwords. */
+/**
+ * Users: staff create them (with a console password, or API token only), set their passwords, deactivate them and make
+ * them staff or not.
+ */
 @Controller
 class UserPages {
 
@@ -61,6 +65,22 @@ class UserPages {
             model.addAttribute("reason", reason);
             return list(1, model);
         }
+    }
+
+    /** Activates or deactivates a user, or makes it staff or not (D254); the page says what changed. */
+    @PostMapping("/users/{uuid}/status")
+    String setStatus(
+            @PathVariable String uuid,
+            @RequestParam(name = "is_active", required = false) Boolean active,
+            @RequestParam(name = "is_staff", required = false) Boolean staff,
+            HttpServletRequest request,
+            RedirectAttributes redirect) {
+        User user = users.setStatus(ConsoleAuthentication.caller(request), Filters.uuid("uuid", uuid), active, staff);
+        String now = active != null
+                ? (user.active() ? "is active: it may sign in again" : "is deactivated: it signs in no more")
+                : (user.staff() ? "is staff now" : "is no longer staff");
+        redirect.addFlashAttribute("flash", user.username() + " " + now + ".");
+        return "redirect:/users";
     }
 
     @PostMapping("/users/{uuid}/password")

@@ -6,11 +6,13 @@ import io.swagger.v3.oas.annotations.media.Schema.RequiredMode;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
 import org.arrowsync.shared.ApiUrls;
+import org.arrowsync.shared.Caller;
 import org.arrowsync.shared.Listing;
 import org.arrowsync.shared.PageRequest;
 import org.arrowsync.shared.Uuids;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -50,6 +52,12 @@ class UserController {
         return UserView.of(created.user(), created.token());
     }
 
+    @PatchMapping("{uuid}/")
+    @Operation(summary = "Activate or deactivate a user, or make it staff or not (a deactivated user signs in no more)")
+    UserView change(@PathVariable String uuid, @RequestBody StatusForm form, Caller caller) {
+        return UserView.of(users.setStatus(caller, Uuids.fromPath(uuid), form.isActive(), form.isStaff()), null);
+    }
+
     @PostMapping("{uuid}/set_password/")
     @Operation(summary = "Set a user's console password (write-only; the answer never holds it)")
     UserView setPassword(@PathVariable String uuid, @RequestBody PasswordForm form) {
@@ -69,6 +77,8 @@ class UserController {
         }
     }
 
+    record StatusForm(Boolean isActive, Boolean isStaff) {}
+
     record PasswordForm(
             @Schema(requiredMode = RequiredMode.REQUIRED) String password) {
 
@@ -83,6 +93,7 @@ class UserController {
             String uuid,
             String username,
             boolean isStaff,
+            boolean isActive,
             boolean hasPassword,
             Instant created,
             @Schema(nullable = true) String token) {
@@ -93,6 +104,7 @@ class UserController {
                     Uuids.hex(user.uuid()),
                     user.username(),
                     user.staff(),
+                    user.active(),
                     user.hasPassword(),
                     user.created(),
                     token);

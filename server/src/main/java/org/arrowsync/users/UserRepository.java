@@ -11,6 +11,7 @@ import org.arrowsync.shared.Listing;
 import org.arrowsync.shared.PageRequest;
 import org.arrowsync.shared.SqlFilter;
 import org.arrowsync.shared.Timestamps;
+import org.arrowsync.shared.TransactionLocks;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -18,7 +19,7 @@ import org.springframework.stereotype.Repository;
 class UserRepository {
 
     private static final String COLUMNS =
-            "id, uuid, username, is_staff, password_hash is not null as has_password, created";
+            "id, uuid, username, is_staff, is_active, password_hash is not null as has_password, created";
 
     private final JdbcClient jdbc;
     private final ListQuery<User> listing;
@@ -65,12 +66,32 @@ class UserRepository {
                 .update();
     }
 
-    /** Whether the user may still sign in with a password, and has not had it set after {@code signedIn}. */
-    boolean passwordSetBefore(UUID uuid, Instant signedIn) {
+    /**
+     * Whether the user is active and may still sign in with a password, and has not had it set after {@code signedIn}.
+     */
+    boolean signedInStill(UUID uuid, Instant signedIn) {
         return jdbc.sql("""
-                        select exists (select 1 from users where uuid = ? and password_hash is not null
+                        select exists (select 1 from users where uuid = ? and is_active and password_hash is not null
                                        and (password_changed is null or password_changed <= ?))""")
                 .params(uuid, Timestamps.of(signedIn))
+                .query(Boolean.class)
+                .single();
+    }
+
+    /** Sets whether the user is active and staff. */
+    void setStatus(long id, boolean active, boolean staff) {
+        jdbc.sql("update users set is_active = ?, is_staff = ? where id = ?")
+                .params(active, staff, id)
+                .update();
+    }
+
+    /** Serialises the changes that could leave no active staff user, until the transaction ends. */
+    void lockStaff() {
+        TransactionLocks.named(jdbc, "users|active-staff");
+    }
+
+    boolean anyActiveStaff() {
+        return jdbc.sql("select exists (select 1 from users where is_staff and is_active)")
                 .query(Boolean.class)
                 .single();
     }
@@ -93,7 +114,7 @@ class UserRepository {
     long upsertStaff(String username, Instant now) {
         return jdbc.sql("""
                         insert into users (uuid, username, is_staff, created) values (?, ?, true, ?)
-                        on conflict (username) do update set is_staff = true returning id""")
+                        on conflict (username) do update set is_staff = true, is_active = true returning id""")
                 .params(UUID.randomUUID(), username, Timestamps.of(now))
                 .query(Long.class)
                 .single();
@@ -109,6 +130,7 @@ class UserRepository {
                 rs.getObject("uuid", UUID.class),
                 rs.getString("username"),
                 rs.getBoolean("is_staff"),
+                rs.getBoolean("is_active"),
                 rs.getBoolean("has_password"),
                 rs.getObject("created", OffsetDateTime.class).toInstant());
     }

@@ -40,8 +40,9 @@ public class UserService {
         this.unknownUserHash = passwords.encode(Tokens.generate());
     }
 
+    /** The active user holding this token; a deactivated user's tokens answer as unknown ones (D254). */
     public Optional<Caller> authenticate(String token) {
-        return users.findByTokenHash(Tokens.hash(token)).map(UserService::caller);
+        return users.findByTokenHash(Tokens.hash(token)).filter(User::active).map(UserService::caller);
     }
 
     /** The user with this name and password, if both are right; a user without a password never signs in this way. */
@@ -51,7 +52,9 @@ public class UserService {
         }
         Optional<String> hash = users.passwordHash(username);
         boolean matches = passwords.matches(password, hash.orElse(unknownUserHash));
-        return matches && hash.isPresent() ? users.findByUsername(username).map(UserService::caller) : Optional.empty();
+        return matches && hash.isPresent()
+                ? users.findByUsername(username).filter(User::active).map(UserService::caller)
+                : Optional.empty();
     }
 
     @Transactional
@@ -105,7 +108,30 @@ public class UserService {
      * say) ends every session opened before (D253).
      */
     public boolean signedInStill(UUID user, Instant signedIn) {
-        return users.passwordSetBefore(user, signedIn);
+        return users.signedInStill(user, signedIn);
+    }
+
+    /**
+     * Activates or deactivates a user, makes it staff or not (D254); a null leaves that as it is. A user does not take
+     * either from itself, and at least one active staff user remains, however many such changes run at once.
+     */
+    @Transactional
+    public User setStatus(Caller by, UUID uuid, Boolean active, Boolean staff) {
+        User user = get(uuid);
+        boolean nowActive = active == null ? user.active() : active;
+        boolean nowStaff = staff == null ? user.staff() : staff;
+        String field = !nowActive && user.active() ? "is_active" : "is_staff";
+        boolean loses = (!nowActive && user.active()) || (!nowStaff && user.staff());
+        if (loses && user.uuid().equals(by.uuid())) {
+            throw InvalidInput.of(
+                    field, "A user cannot deactivate itself or give up its own staff status: another staff user may.");
+        }
+        users.lockStaff();
+        users.setStatus(user.id(), nowActive, nowStaff);
+        if (!users.anyActiveStaff()) {
+            throw InvalidInput.of(field, "At least one active staff user must remain.");
+        }
+        return get(uuid);
     }
 
     public User get(UUID uuid) {

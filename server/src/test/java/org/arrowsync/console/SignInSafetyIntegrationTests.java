@@ -40,8 +40,9 @@ class SignInSafetyIntegrationTests extends ConsoleIntegrationTest {
         assertThat(next.statusCode())
                 .as("the session opened with the old password no longer opens the console")
                 .isEqualTo(302);
-        assertThat(next.headers().firstValue("Location").orElse("")).endsWith(PasswordSetSince.TARGET);
-        assertThat(intruder.get(PasswordSetSince.TARGET).body()).contains("your password was set after you signed in");
+        assertThat(next.headers().firstValue("Location").orElse("")).endsWith(RevokedSessions.TARGET);
+        assertThat(intruder.get(RevokedSessions.TARGET).body())
+                .contains("your password was set, or your user deactivated, after you signed in");
         assertThat(intruder.get("/users").statusCode()).as("and stays out").isEqualTo(302);
 
         ConsoleSession owner = new ConsoleSession(port);
@@ -79,6 +80,56 @@ class SignInSafetyIntegrationTests extends ConsoleIntegrationTest {
         assertThat(elsewhere.get("/users").statusCode())
                 .as("another session of the user")
                 .isEqualTo(302);
+    }
+
+    /**
+     * D254: staff deactivate a user in the console; its open session ends at its next request and its right password
+     * signs in no more, until it is activated again. Nobody is offered to deactivate themself.
+     */
+    @Test
+    void aUserDeactivatedInTheConsoleIsSignedOutAndSignsInNoMore() {
+        String username = "leaving-" + ArrowFixture.unique("u").substring(2);
+        String uuid = api.post(
+                        "/api/users/", Map.of("username", username, "is_staff", true, "password", "leaving-password-1"))
+                .expect(201)
+                .text("uuid");
+        ConsoleSession leaving = new ConsoleSession(port);
+        leaving.signIn(username, "leaving-password-1");
+        assertThat(leaving.get("/users").body())
+                .as("no button to deactivate oneself")
+                .doesNotContain("aria-label=\"Deactivate " + username + "\"");
+        ConsoleSession staff = signedIn();
+
+        HttpResponse<String> done = staff.postFollowing(
+                "/users/" + uuid + "/status",
+                Map.of(
+                        "is_active",
+                        "false",
+                        "_csrf",
+                        ConsoleSession.csrfOf(staff.get("/users").body())));
+
+        assertThat(done.body())
+                .contains(username + " is deactivated: it signs in no more.")
+                .contains("aria-label=\"Activate " + username + "\"");
+        HttpResponse<String> next = leaving.get("/users");
+        assertThat(next.statusCode()).isEqualTo(302);
+        assertThat(next.headers().firstValue("Location").orElse("")).endsWith(RevokedSessions.TARGET);
+        ConsoleSession again = new ConsoleSession(port);
+        again.signIn(username, "leaving-password-1");
+        assertThat(again.get("/users").statusCode())
+                .as("the right password signs in no more")
+                .isEqualTo(302);
+
+        staff.postFollowing(
+                "/users/" + uuid + "/status",
+                Map.of(
+                        "is_active",
+                        "true",
+                        "_csrf",
+                        ConsoleSession.csrfOf(staff.get("/users").body())));
+        ConsoleSession back = new ConsoleSession(port);
+        back.signIn(username, "leaving-password-1");
+        assertThat(back.get("/users").statusCode()).as("active again").isEqualTo(200);
     }
 
     /** The sign-in page's "why" comes from a cookie any sibling host of the domain may set. */

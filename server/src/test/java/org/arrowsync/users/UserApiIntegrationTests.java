@@ -106,4 +106,35 @@ class UserApiIntegrationTests extends IntegrationTest {
                 .post("/api/users/" + uuid + "/set_password/", Map.of("password", "third-password-3"))
                 .expect(403);
     }
+
+    /** D254: a deactivated user's tokens stop working until it is activated again; no user deactivates itself. */
+    @Test
+    void aDeactivatedUsersTokenIsRefusedUntilItIsActivatedAgain() {
+        Response created = api.post("/api/users/", Map.of("username", "leaving-one", "is_staff", true))
+                .expect(201);
+        assertThat(created.json().get("is_active").asBoolean()).isTrue();
+        String uuid = created.text("uuid");
+        String token = created.text("token");
+        api.as(token).get("/api/customers/").expect(200);
+
+        Response deactivated = api.patch("/api/users/" + uuid + "/", Map.of("is_active", false))
+                .expect(200);
+
+        assertThat(deactivated.json().get("is_active").asBoolean()).isFalse();
+        assertThat(deactivated.json().get("is_staff").asBoolean())
+                .as("the rest as it was")
+                .isTrue();
+        api.as(token).get("/api/customers/").expect(401);
+        api.patch("/api/users/" + uuid + "/", Map.of("is_active", true)).expect(200);
+        api.as(token).get("/api/customers/").expect(200);
+
+        Response itself = api.as(token).patch("/api/users/" + uuid + "/", Map.of("is_active", false));
+        assertThat(itself.expect(400).json().get("is_active").get(0).asString()).contains("cannot deactivate itself");
+        api.as(token)
+                .patch("/api/users/" + uuid + "/", Map.of("is_staff", false))
+                .expect(400);
+        api.as(token).get("/api/users/" + uuid + "/").expect(200);
+        api.patch("/api/users/" + uuid + "/", Map.of("is_staff", false)).expect(200);
+        api.as(token).get("/api/users/").expect(403); // no longer staff
+    }
 }

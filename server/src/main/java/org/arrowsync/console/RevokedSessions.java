@@ -13,17 +13,17 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Ends a console session whose user's password was set after it signed in (D253): a password is set again because it
- * leaked, and whoever signed in with it must be out at their next request, on every server. One look-up by the user's
- * key a request; the user's own session ends too, and the sign-in page says why.
+ * Ends a console session whose user's password was set after it signed in (D253), or which was deactivated (D254): a
+ * password is set again because it leaked, a user leaves, and whoever signed in as them must be out at their next
+ * request, on every server. One look-up by the user's key a request; the sign-in page says why.
  */
-class PasswordSetSince extends OncePerRequestFilter {
+class RevokedSessions extends OncePerRequestFilter {
 
-    static final String TARGET = "/login?password-changed";
+    static final String TARGET = "/login?revoked";
 
     private final UserService users;
 
-    PasswordSetSince(UserService users) {
+    RevokedSessions(UserService users) {
         this.users = users;
     }
 
