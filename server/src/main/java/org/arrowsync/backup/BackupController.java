@@ -1,5 +1,7 @@
 package org.arrowsync.backup;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
@@ -16,6 +18,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 /** Staff download a consistent backup of all data while the server keeps running and syncing. */
+@Tag(name = "Backup")
 @RestController
 class BackupController {
 
@@ -30,6 +33,7 @@ class BackupController {
     }
 
     @GetMapping(value = "/api/admin/backup/", produces = GZIP)
+    @Operation(summary = "Download a backup of all data (gzip; restore it with the jar's restore command)")
     ResponseEntity<StreamingResponseBody> backup() {
         Instant created = clock.instant();
         ContentDisposition file = ContentDisposition.attachment()

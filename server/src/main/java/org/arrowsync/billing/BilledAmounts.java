@@ -9,8 +9,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * What the billing syncs of each settings record bill now, per month and currency: the lines' own invoice items, and
- * the reconciliation adjustments booked on top of them (negative: credited). Only the latest months are read, so that
- * asking often (every metrics scrape) stays cheap however long the history.
+ * the reconciliation adjustments booked on top of them (negative: credited); and what their lines no mapping claimed
+ * leave unbilled. Only the latest months are read, so that asking often (every metrics scrape) stays cheap however long
+ * the history.
  */
 @Component
 public class BilledAmounts {
@@ -45,6 +46,31 @@ public class BilledAmounts {
                         rs.getBigDecimal("compensated")))
                 .list();
     }
+
+    /**
+     * What the latest full run of each of the latest months with unmatched lines left unbilled, per settings record in
+     * use, month and currency: the lines no customer mapping claimed, as the runs stored them (D255).
+     */
+    public List<Unmatched> unmatchedMonths() {
+        return jdbc.sql("""
+                        select s.uuid as settings_uuid, u.report_period, u.currency, sum(u.amount) as amount
+                        from billing_unmatched_lines u
+                        join arrow_settings s on s.id = u.settings_id
+                        where (s.is_active or s.sync_enabled) and u.report_period in (
+                            select distinct report_period from billing_unmatched_lines order by report_period desc limit ?)
+                        group by s.uuid, u.report_period, u.currency
+                        order by s.uuid, u.report_period, u.currency""")
+                .param(MONTHS)
+                .query((rs, row) -> new Unmatched(
+                        rs.getObject("settings_uuid", UUID.class),
+                        YearMonth.parse(rs.getString("report_period")),
+                        rs.getString("currency"),
+                        rs.getBigDecimal("amount")))
+                .list();
+    }
+
+    /** A settings record's month in one currency: what its lines no mapping claimed amount to. */
+    public record Unmatched(UUID settingsUuid, YearMonth period, String currency, BigDecimal amount) {}
 
     /** A settings record's month in one currency: billed by the lines' items, and adjusted by reconciliation. */
     public record Billed(

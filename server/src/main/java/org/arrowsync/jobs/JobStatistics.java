@@ -61,12 +61,15 @@ public class JobStatistics {
                 .list();
     }
 
-    /** The last time each kind of job succeeded for each settings record. */
+    /**
+     * The last time each kind of job succeeded for each settings record in use (active, or its sync enabled): a record
+     * no longer in use (D123) is synced by no schedule, and its last success growing old is no alarm (D255).
+     */
     public List<LastSuccess> lastSuccesses() {
         return jdbc.sql("""
                         select s.uuid as settings_uuid, j.kind, max(j.finished) as finished
                         from arrow_jobs j join arrow_settings s on s.id = j.settings_id
-                        where j.state = 'succeeded'
+                        where j.state = 'succeeded' and (s.is_active or s.sync_enabled)
                         group by s.uuid, j.kind""")
                 .query((rs, row) -> new LastSuccess(
                         rs.getObject("settings_uuid", UUID.class),

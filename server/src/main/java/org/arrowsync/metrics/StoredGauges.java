@@ -40,6 +40,7 @@ class StoredGauges {
     private final MultiGauge lastSuccess;
     private final MultiGauge billedAmount;
     private final MultiGauge adjustedAmount;
+    private final MultiGauge unmatchedAmount;
     private final MultiGauge reachable;
     private final AtomicLong queueLagSeconds = new AtomicLong();
     private final AtomicLong pendingRecords = new AtomicLong();
@@ -68,6 +69,10 @@ class StoredGauges {
                 .register(registry);
         this.adjustedAmount = MultiGauge.builder("arrowsync.reconciliation.adjustment.amount")
                 .description("What reconciliation booked on top for the month (negative: credited)")
+                .register(registry);
+        this.unmatchedAmount = MultiGauge.builder("arrowsync.billing.unmatched.amount")
+                .description("Amount of the month's export lines that matched no customer mapping, at the latest full"
+                        + " sync")
                 .register(registry);
         this.reachable = MultiGauge.builder("arrowsync.arrow.reachable")
                 .description("1 while the settings record's Arrow API answers, 0 while it does not (this server's"
@@ -116,6 +121,16 @@ class StoredGauges {
             }
             billedAmount.register(invoiced, true);
             adjustedAmount.register(adjusted, true);
+            unmatchedAmount.register(
+                    billed.unmatchedMonths().stream()
+                            .map(month -> MultiGauge.Row.of(
+                                    Tags.of(
+                                            "settings", Uuids.hex(month.settingsUuid()),
+                                            "period", month.period().toString(),
+                                            "currency", month.currency()),
+                                    month.amount()))
+                            .toList(),
+                    true);
             reachable.register(reachability(), true);
         } catch (DataAccessException e) {
             log.warn("Metrics read from the database are stale: {}", e.getMessage());

@@ -178,7 +178,7 @@ public class UserService {
         FieldErrors errors = new FieldErrors();
         checkPassword(errors, admin.username(), password);
         if (errors.has("password")) {
-            throw new IllegalStateException("ARROWSYNC_ADMIN_PASSWORD is not a usable password: at least "
+            throw new ConfiguredPasswordRefused("ARROWSYNC_ADMIN_PASSWORD is not a usable password: at least "
                     + PASSWORD_MIN_LENGTH + " characters, at most " + PASSWORD_MAX_BYTES + " bytes, not the username");
         }
         if (!users.passwordHash(admin.username())

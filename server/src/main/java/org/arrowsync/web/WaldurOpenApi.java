@@ -93,6 +93,7 @@ final class WaldurOpenApi {
             tag("Users", "API users and their tokens"),
             tag("Audit", "Who changed what, when, from where and why: every change, read-only"),
             tag("Webhooks", "Signed alerts to your endpoints when billing goes wrong, and their delivery log"),
+            tag("Backup", "A consistent backup of all data, downloaded while the server keeps running"),
             tag(
                     WaldurOpenApi.WALDUR_TAG,
                     "Every operation of Waldur's Arrow admin API, under Waldur's one tag: a client generated from"

@@ -37,6 +37,9 @@ class WebhookSender {
     private final Clock clock;
     private final HttpClient http;
 
+    /** What a delivery of a webhook turned off says, for good. */
+    static final String TURNED_OFF = "not sent: the webhook is turned off";
+
     WebhookSender(
             DeliveryRepository deliveries, WebhookRepository webhooks, WebhooksProperties properties, Clock clock) {
         this.deliveries = deliveries;
@@ -60,6 +63,11 @@ class WebhookSender {
             return Optional.empty();
         }
         Instant now = clock.instant();
+        if (!webhook.active()) {
+            // turned off: its receiver gets nothing more, its retries included (D255)
+            deliveries.attempted(delivery.id(), Delivery.FAILED, delivery.attempts(), 0, TURNED_OFF, now, null);
+            return Optional.empty();
+        }
         int attempts = delivery.attempts() + 1;
         int status = 0;
         String error = "";

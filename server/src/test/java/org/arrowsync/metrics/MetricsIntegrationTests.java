@@ -168,6 +168,9 @@ class MetricsIntegrationTests {
                 .isEqualTo(1);
         assertThat(scrape.value("arrowsync_job_queue_wait_seconds_count", "kind", "billing_sync"))
                 .isEqualTo(1);
+        assertThat(scrape.value("arrowsync_job_run_seconds_count", "kind", "billing_reconciliation", "state", "failed"))
+                .as("D255: every kind's series from the start, so that its first failure is an increase")
+                .isZero();
         assertThat(scrape.value(
                         "arrowsync_last_success_timestamp_seconds", "settings", settings, "kind", "billing_sync"))
                 .isEqualTo(Instant.parse(job.get("finished").asString()).getEpochSecond());
@@ -211,6 +214,57 @@ class MetricsIntegrationTests {
         assertThat(named)
                 .allSatisfy(name ->
                         assertThat(scrape.has(name)).as(name + " is exported").isTrue());
+    }
+
+    /**
+     * D255: the figures that belong to the database read the same on every server (D41), the month's unmatched amount
+     * too: it is stored with its run, and a second server (or this one restarted) reports it as the server that ran the
+     * sync does.
+     */
+    @Test
+    void aSecondServerOnTheSameDatabaseReportsTheSameUnmatchedAmount(@TempDir Path secondFolder) throws Exception {
+        Scrape first = scrape();
+        List<String> arguments = new ArrayList<>(demo.sharingItsDatabase());
+        arguments.add("--arrowsync.metrics.token=" + METRICS_TOKEN);
+        try (DemoServer other = DemoServer.start(secondFolder, arguments.toArray(String[]::new))) {
+            int firstPort = port;
+            port = other.port();
+            Scrape second;
+            try {
+                second = scrape();
+            } finally {
+                port = firstPort;
+            }
+            String[] labels = {"settings", settings, "period", month.toString(), "currency", "EUR"};
+            assertThat(second.value("arrowsync_billed_amount", labels))
+                    .as("a figure read from the database: the same on both")
+                    .isEqualTo(first.value("arrowsync_billed_amount", labels));
+            assertThat(first.value("arrowsync_billing_unmatched_amount", labels))
+                    .isPositive();
+            assertThat(second.value("arrowsync_billing_unmatched_amount", labels))
+                    .as(
+                            "the month's unmatched amount, stored in billing_unmatched_lines, as the second server reports it")
+                    .isEqualTo(first.value("arrowsync_billing_unmatched_amount", labels));
+        }
+    }
+
+    /** D255: a record no longer in use (D123) raises no "no successful sync" alarm as time passes. */
+    @Test
+    void aRecordNoLongerInUseHasNoLastSuccessToAgeIntoAnAlarm() throws Exception {
+        assertThat(scrape().matching("arrowsync_last_success_timestamp_seconds", "settings", settings))
+                .isNotEmpty();
+        JsonNode record = demo.activeSettings();
+        Map<String, Boolean> inUse = Map.of(
+                "is_active", record.get("is_active").asBoolean(),
+                "sync_enabled", record.get("sync_enabled").asBoolean());
+        api.patch("/api/admin/arrow/settings/" + settings + "/", Map.of("is_active", false, "sync_enabled", false))
+                .expect(200);
+        try {
+            assertThat(scrape().matching("arrowsync_last_success_timestamp_seconds", "settings", settings))
+                    .isEmpty();
+        } finally {
+            api.patch("/api/admin/arrow/settings/" + settings + "/", inUse).expect(200);
+        }
     }
 
     @Test

@@ -112,6 +112,55 @@ class WebhookIntegrationTests extends IntegrationTest {
         }
     }
 
+    /** D255: an operator turns a webhook off while its receiver fails; its queued retries stop, and say why. */
+    @Test
+    void aWebhookTurnedOffStopsRetryingItsPendingDeliveries() throws Exception {
+        try (Receiver receiver = Receiver.answering(500)) {
+            String hook = webhook(receiver.url(), List.of("job.failed"), null);
+            fixture.mapAllCustomers();
+            fixture.emulator().fault(EXPORTS_UNAVAILABLE);
+            assertThat(fixture.syncBilling(MONTH).get("state").asString()).isEqualTo("failed");
+            receiver.next(PATIENCE); // the first attempt, refused with a 500: a retry is queued
+
+            JsonNode off = api.patch(HOOKS + hook + "/", Map.of("is_active", false))
+                    .expect(200)
+                    .json();
+            assertThat(off.get("is_active").asBoolean()).isFalse();
+            Thread.sleep(1500); // an attempt already under way when it was turned off may still arrive
+            while (received(receiver, Duration.ofMillis(100))) {
+                // drained
+            }
+            int after = 0;
+            long until = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+            while (System.nanoTime() < until) {
+                if (received(receiver, Duration.ofMillis(200))) {
+                    after++;
+                }
+            }
+            assertThat(after)
+                    .as("requests an inactive webhook's receiver got in 5 s (backoff here: 200 ms doubling to 1 s)")
+                    .isZero();
+            JsonNode delivery = Awaitility.await("the delivery ended")
+                    .atMost(PATIENCE)
+                    .until(
+                            () -> api.get(HOOKS + hook + "/deliveries/")
+                                    .expect(200)
+                                    .json()
+                                    .get(0),
+                            log -> log.get("state").asString().equals("failed"));
+            assertThat(delivery.get("last_error").asString()).isEqualTo(WebhookSender.TURNED_OFF);
+        }
+    }
+
+    private static boolean received(Receiver receiver, Duration wait) throws InterruptedException {
+        try {
+            receiver.next(wait);
+            return true;
+        } catch (AssertionError none) {
+            return false;
+        }
+    }
+
     @Test
     void aSlowReceiverNeverDelaysASync() throws Exception {
         try (Receiver slow = Receiver.holding()) {
