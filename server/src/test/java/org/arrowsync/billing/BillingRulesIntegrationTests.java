@@ -224,10 +224,7 @@ class BillingRulesIntegrationTests extends IntegrationTest {
     @Test
     void aCustomerMovedToAnotherRecordInUseOfTheSameAccountGoesOnWithItsSyncsThere() {
         Moving moving = billedThenMappedInASecondRecord();
-        api.patch(
-                        "/api/admin/arrow/customer-mappings/" + fixture.mapping(moving.customerRef()) + "/",
-                        Map.of("is_active", false))
-                .expect(200);
+        unmappedHere(moving.customerRef());
 
         secondRecordGoesOnWithTheSyncs(moving, "D159");
 
@@ -251,19 +248,10 @@ class BillingRulesIntegrationTests extends IntegrationTest {
      */
     @Test
     void aCustomerMovedToAnotherRecordInUseKeepsItsPriceRules() {
-        fixture.activeSettings();
-        Map<String, String> customers = fixture.mapAllCustomers();
-        String customerRef = customers.keySet().iterator().next();
-        fixture.markupRule(customerRef, MONTH.minusMonths(1), "50");
-        sync();
-        BigDecimal billed = amount(customers.get(customerRef));
-        assertThat(billed).as("priced by the rule").isGreaterThan(exportTotal(customerRef));
-        String second = fixture.otherSettingsOfTheSameAccount(Map.of());
-        mapIn(second, customerRef, customers.get(customerRef));
-        api.patch(
-                        "/api/admin/arrow/customer-mappings/" + fixture.mapping(customerRef) + "/",
-                        Map.of("is_active", false))
-                .expect(200);
+        Marked marked = billedWithAMarkupThenMappedInASecondRecord();
+        assertThat(marked.billed()).as("priced by the rule").isGreaterThan(exportTotal(marked.customerRef()));
+        String second = marked.second();
+        unmappedHere(marked.customerRef());
         Map<String, Object> body = fixture.period(MONTH, second);
 
         JsonNode job = fixture.run("trigger_sync", body);
@@ -272,9 +260,9 @@ class BillingRulesIntegrationTests extends IntegrationTest {
                 .as(job.toString())
                 .isPositive();
         assertThat(job.get("errors").toString()).contains("with its 1 price rule(s) (D240)");
-        assertThat(amount(customers.get(customerRef)))
+        assertThat(amount(marked.customer()))
                 .as("billed at the customer's prices still")
-                .isEqualByComparingTo(billed);
+                .isEqualByComparingTo(marked.billed());
         assertThat(api.get("/api/admin/arrow/price-rules/?settings_uuid=" + second)
                         .expect(200)
                         .json()
@@ -292,21 +280,15 @@ class BillingRulesIntegrationTests extends IntegrationTest {
      */
     @Test
     void aCustomerMovedToARecordWithALaterRuleForItKeepsItsPricesForTheMonthsMoved() {
-        fixture.activeSettings();
-        Map<String, String> customers = fixture.mapAllCustomers();
-        String customerRef = customers.keySet().iterator().next();
-        fixture.markupRule(customerRef, MONTH.minusMonths(1), "50");
-        sync();
-        BigDecimal billed = amount(customers.get(customerRef));
-        String second = fixture.otherSettingsOfTheSameAccount(Map.of());
-        String secondMapping = mapIn(second, customerRef, customers.get(customerRef));
+        Marked marked = billedWithAMarkupThenMappedInASecondRecord();
+        String second = marked.second();
         api.post(
                         "/api/admin/arrow/price-rules/",
                         Map.of(
                                 "settings",
                                 second,
                                 "customer_mapping",
-                                secondMapping,
+                                marked.secondMapping(),
                                 "base",
                                 "buy",
                                 "markup_percent",
@@ -314,17 +296,14 @@ class BillingRulesIntegrationTests extends IntegrationTest {
                                 "valid_from",
                                 MONTH.plusMonths(1).toString()))
                 .expect(201);
-        api.patch(
-                        "/api/admin/arrow/customer-mappings/" + fixture.mapping(customerRef) + "/",
-                        Map.of("is_active", false))
-                .expect(200);
+        unmappedHere(marked.customerRef());
 
         JsonNode job = fixture.run("trigger_sync", fixture.period(MONTH, second));
 
         assertThat(job.get("errors").toString()).as(job.toString()).contains("with its 1 price rule(s) (D240)");
-        assertThat(amount(customers.get(customerRef)))
+        assertThat(amount(marked.customer()))
                 .as("the month taken over is billed at the customer's prices still")
-                .isEqualByComparingTo(billed);
+                .isEqualByComparingTo(marked.billed());
         assertThat(api.get("/api/admin/arrow/price-rules/?settings_uuid=" + second)
                         .expect(200)
                         .json()
@@ -335,6 +314,32 @@ class BillingRulesIntegrationTests extends IntegrationTest {
                         .sorted())
                 .containsExactly(
                         "20.0000 " + MONTH.plusMonths(1) + "..", "50.0000 " + MONTH.minusMonths(1) + ".." + MONTH);
+    }
+
+    /**
+     * The first Arrow customer, priced by a 50 % markup on its mapping here from the month before, billed through this
+     * record (its operator customer, what it was billed) and mapped in a second record of the same Arrow account.
+     */
+    private record Marked(
+            String customerRef, String customer, BigDecimal billed, String second, String secondMapping) {}
+
+    private Marked billedWithAMarkupThenMappedInASecondRecord() {
+        fixture.activeSettings();
+        Map<String, String> customers = fixture.mapAllCustomers();
+        String customerRef = customers.keySet().iterator().next();
+        fixture.markupRule(customerRef, MONTH.minusMonths(1), "50");
+        sync();
+        String customer = customers.get(customerRef);
+        String second = fixture.otherSettingsOfTheSameAccount(Map.of());
+        return new Marked(customerRef, customer, amount(customer), second, mapIn(second, customerRef, customer));
+    }
+
+    /** The customer's mapping in this record deactivated: the second record bills it from now on (D159). */
+    private void unmappedHere(String customerRef) {
+        api.patch(
+                        "/api/admin/arrow/customer-mappings/" + fixture.mapping(customerRef) + "/",
+                        Map.of("is_active", false))
+                .expect(200);
     }
 
     /**
