@@ -25,10 +25,7 @@ class SignInSafetyIntegrationTests extends ConsoleIntegrationTest {
     @Test
     void aPasswordSetAgainEndsTheSessionsSignedInWithTheOldOne() {
         String username = "reset-" + ArrowFixture.unique("u").substring(2);
-        String uuid = api.post(
-                        "/api/users/", Map.of("username", username, "is_staff", true, "password", "leaked-password-1"))
-                .expect(201)
-                .text("uuid");
+        String uuid = staffUser(username, "leaked-password-1");
         ConsoleSession intruder = new ConsoleSession(port);
         intruder.signIn(username, "leaked-password-1");
         assertThat(intruder.get("/users").statusCode()).as("signed in").isEqualTo(200);
@@ -56,10 +53,7 @@ class SignInSafetyIntegrationTests extends ConsoleIntegrationTest {
     @Test
     void aUserSettingTheirOwnPasswordInTheConsoleGoesOnThere() {
         String username = "own-" + ArrowFixture.unique("u").substring(2);
-        String uuid = api.post(
-                        "/api/users/", Map.of("username", username, "is_staff", true, "password", "first-password-1"))
-                .expect(201)
-                .text("uuid");
+        String uuid = staffUser(username, "first-password-1");
         ConsoleSession here = new ConsoleSession(port);
         here.signIn(username, "first-password-1");
         ConsoleSession elsewhere = new ConsoleSession(port);
@@ -89,10 +83,7 @@ class SignInSafetyIntegrationTests extends ConsoleIntegrationTest {
     @Test
     void aUserDeactivatedInTheConsoleIsSignedOutAndSignsInNoMore() {
         String username = "leaving-" + ArrowFixture.unique("u").substring(2);
-        String uuid = api.post(
-                        "/api/users/", Map.of("username", username, "is_staff", true, "password", "leaving-password-1"))
-                .expect(201)
-                .text("uuid");
+        String uuid = staffUser(username, "leaving-password-1");
         ConsoleSession leaving = new ConsoleSession(port);
         leaving.signIn(username, "leaving-password-1");
         assertThat(leaving.get("/users").body())
@@ -152,8 +143,7 @@ class SignInSafetyIntegrationTests extends ConsoleIntegrationTest {
     @Test
     void wrongPasswordsSentAtOnceAreLimitedAsThoseSentOneByOne() throws Exception {
         String username = "burst-" + ArrowFixture.unique("u").substring(2);
-        api.post("/api/users/", Map.of("username", username, "is_staff", true, "password", "right-password-1"))
-                .expect(201);
+        staffUser(username, "right-password-1");
         int attempts = 24;
         List<ConsoleSession> browsers = new ArrayList<>();
         List<String> tokens = new ArrayList<>();
@@ -185,5 +175,12 @@ class SignInSafetyIntegrationTests extends ConsoleIntegrationTest {
         assertThat(compared)
                 .as("wrong passwords actually tried of %d sent at once", attempts)
                 .isLessThanOrEqualTo(3);
+    }
+
+    /** A new staff user with this console password; its uuid. */
+    private String staffUser(String username, String password) {
+        return api.post("/api/users/", Map.of("username", username, "is_staff", true, "password", password))
+                .expect(201)
+                .text("uuid");
     }
 }
