@@ -63,10 +63,15 @@ class PriceRuleRepository {
     }
 
     RulesVersion version(long settingsId) {
-        return jdbc.sql(
-                        "select count(*) as rules, max(modified) as last_modified from price_rules where settings_id = ?")
+        return jdbc.sql("""
+                        select count(r.id) as rules, max(r.modified) as last_modified, s.invoice_price_source
+                        from arrow_settings s left join price_rules r on r.settings_id = s.id
+                        where s.id = ? group by s.id""")
                 .param(settingsId)
-                .query((rs, row) -> new RulesVersion(rs.getLong("rules"), Timestamps.read(rs, "last_modified")))
+                .query((rs, row) -> new RulesVersion(
+                        rs.getLong("rules"),
+                        Timestamps.read(rs, "last_modified"),
+                        PriceSource.of(rs.getString("invoice_price_source")).orElseThrow()))
                 .single();
     }
 
@@ -163,10 +168,11 @@ class PriceRuleRepository {
 
     /**
      * Copies the rules naming each mapping of {@code from} to the mapping of {@code to} at the same place (D240). Where
-     * the settings of that mapping had rules naming a mapping of its customer before the statement, a rule is copied
-     * only for the months before the first of those begins, and ends there (D250): the months taken over keep their
-     * prices, the record's own rules price its customer from where they begin. Answers how many were copied, by the
-     * mapping copied to.
+     * the settings of that mapping had rules naming a mapping of its customer before the statement, a rule whose first
+     * month one of those covers is not copied, and a copy ends the month before the next of those begins (D250): the
+     * months taken over keep their prices, the record's own rules price its customer where they apply, and a copy made
+     * once (which covers its source's first month) is not made again. Answers how many were copied, by the mapping
+     * copied to.
      */
     Map<Long, Integer> copyCustomerRules(List<Long> from, List<Long> to, Instant now) {
         Map<Long, Integer> copied = new HashMap<>();
@@ -174,15 +180,18 @@ class PriceRuleRepository {
                         with copied as (
                             %s
                             select tm.settings_id, tm.id, r.arrow_vendor_name, r.classification, r.base, r.markup_percent,
-                                   r.valid_from, least(r.valid_to, (own.first_from - interval '1 month')::date), r.note, ?,
+                                   r.valid_from, least(r.valid_to, (own.next_from - interval '1 month')::date), r.note, ?,
                                    gen_random_uuid(), ?
                             from unnest(?::bigint[], ?::bigint[]) as t(from_id, to_id)
                             join price_rules r on r.customer_mapping_id = t.from_id
                             join customer_mappings tm on tm.id = t.to_id
-                            cross join lateral (select min(o.valid_from) as first_from from price_rules o
-                                                join customer_mappings om on om.id = o.customer_mapping_id
-                                                where o.settings_id = tm.settings_id and om.customer_id = tm.customer_id) own
-                            where own.first_from is null or r.valid_from < own.first_from
+                            cross join lateral (
+                                select bool_or(o.valid_from <= r.valid_from
+                                               and (o.valid_to is null or o.valid_to >= r.valid_from)) as covered,
+                                       min(o.valid_from) filter (where o.valid_from > r.valid_from) as next_from
+                                from price_rules o join customer_mappings om on om.id = o.customer_mapping_id
+                                where o.settings_id = tm.settings_id and om.customer_id = tm.customer_id) own
+                            where own.covered is not true
                             order by r.id
                             returning customer_mapping_id)
                         select customer_mapping_id, count(*) from copied group by customer_mapping_id""".formatted(INSERT_COPY))

@@ -65,16 +65,16 @@ public class PriceRuleService {
                 clock.instant());
     }
 
-    /** The rules of a settings record, read once, to price its lines of any month. */
+    /** The rules and price source of a settings record, read once, to price its lines of any month. */
     public PriceBook book(Settings owner) {
         RulesVersion version = rules.version(owner.id());
-        return new PriceBook(owner.priceSource(), rules.ofSettings(owner.id()), version);
+        return new PriceBook(version.fallback(), rules.ofSettings(owner.id()), version);
     }
 
     /**
-     * The book {@code held} while the record's rules are as they were when it was read, else the rules read again
-     * (D251): a run that reads its book once and prices under the month's lock later prices by the rules a re-pricing
-     * booked meanwhile, not by those it started with.
+     * The book {@code held} while the record's rules and price source are as they were when it was read, else both read
+     * again (D251): a run that reads its book once and prices under the month's lock later prices by what a re-pricing
+     * booked meanwhile, not by what it started with.
      */
     public PriceBook current(PriceBook held, Settings owner) {
         return rules.version(owner.id()).equals(held.version()) ? held : book(owner);

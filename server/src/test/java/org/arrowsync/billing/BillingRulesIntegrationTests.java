@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.YearMonth;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -281,39 +282,64 @@ class BillingRulesIntegrationTests extends IntegrationTest {
     @Test
     void aCustomerMovedToARecordWithALaterRuleForItKeepsItsPricesForTheMonthsMoved() {
         Marked marked = billedWithAMarkupThenMappedInASecondRecord();
-        String second = marked.second();
-        api.post(
-                        "/api/admin/arrow/price-rules/",
-                        Map.of(
-                                "settings",
-                                second,
-                                "customer_mapping",
-                                marked.secondMapping(),
-                                "base",
-                                "buy",
-                                "markup_percent",
-                                "20",
-                                "valid_from",
-                                MONTH.plusMonths(1).toString()))
-                .expect(201);
+        ruleOfTheSecondRecord(marked, MONTH.plusMonths(1), null);
         unmappedHere(marked.customerRef());
 
-        JsonNode job = fixture.run("trigger_sync", fixture.period(MONTH, second));
+        JsonNode job = fixture.run("trigger_sync", fixture.period(MONTH, marked.second()));
 
         assertThat(job.get("errors").toString()).as(job.toString()).contains("with its 1 price rule(s) (D240)");
         assertThat(amount(marked.customer()))
                 .as("the month taken over is billed at the customer's prices still")
                 .isEqualByComparingTo(marked.billed());
-        assertThat(api.get("/api/admin/arrow/price-rules/?settings_uuid=" + second)
-                        .expect(200)
-                        .json()
-                        .valueStream()
-                        .map(rule -> rule.get("markup_percent").asString() + " "
-                                + rule.get("valid_from").asString() + ".."
-                                + rule.get("valid_to").asString(""))
-                        .sorted())
+        assertThat(rulesOf(marked.second()))
                 .containsExactly(
                         "20.0000 " + MONTH.plusMonths(1) + "..", "50.0000 " + MONTH.minusMonths(1) + ".." + MONTH);
+    }
+
+    /**
+     * D250: the record the customer moves to had a rule for it that ended before (the customer was billed there once):
+     * the customer's rule is copied whole, as nothing of the record's own prices the months moved.
+     */
+    @Test
+    void aCustomerMovedBackToARecordWhoseRuleForItEndedKeepsItsPricesForTheMonthsMoved() {
+        Marked marked = billedWithAMarkupThenMappedInASecondRecord();
+        ruleOfTheSecondRecord(marked, MONTH.minusMonths(6), MONTH.minusMonths(4));
+        unmappedHere(marked.customerRef());
+
+        fixture.run("trigger_sync", fixture.period(MONTH, marked.second()));
+
+        assertThat(amount(marked.customer())).isEqualByComparingTo(marked.billed());
+        assertThat(rulesOf(marked.second()))
+                .containsExactly(
+                        "20.0000 " + MONTH.minusMonths(6) + ".." + MONTH.minusMonths(4),
+                        "50.0000 " + MONTH.minusMonths(1) + "..");
+    }
+
+    /** A 20 % markup on buy for the moved customer, in the second record, from {@code from} (to {@code to}). */
+    private void ruleOfTheSecondRecord(Marked marked, YearMonth from, YearMonth to) {
+        Map<String, Object> rule = new HashMap<>(Map.of(
+                "settings", marked.second(),
+                "customer_mapping", marked.secondMapping(),
+                "base", "buy",
+                "markup_percent", "20",
+                "valid_from", from.toString()));
+        if (to != null) {
+            rule.put("valid_to", to.toString());
+        }
+        api.post("/api/admin/arrow/price-rules/", rule).expect(201);
+    }
+
+    /** A record's rules as "markup from..to", sorted. */
+    private List<String> rulesOf(String settings) {
+        return api.get("/api/admin/arrow/price-rules/?settings_uuid=" + settings)
+                .expect(200)
+                .json()
+                .valueStream()
+                .map(rule -> rule.get("markup_percent").asString() + " "
+                        + rule.get("valid_from").asString() + ".."
+                        + rule.get("valid_to").asString(""))
+                .sorted()
+                .toList();
     }
 
     /**

@@ -6,6 +6,7 @@ import java.math.BigDecimal;
 import java.time.YearMonth;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Consumer;
 import org.arrowsync.arrowclient.BillingLine;
 import org.arrowsync.consumption.LicenseMonthBilling.Totals;
 import org.arrowsync.settings.SettingsService;
@@ -49,6 +50,26 @@ class RepricingDuringFinalisationIntegrationTests extends IntegrationTest {
 
     @Test
     void aRepricingBookedWhileAFinalisationRunsIsNotUndoneByIt() {
+        pricedAnewWhileAFinalisationRuns(
+                settings -> fixture.markupRule(CONTOSO, MONTH, "10"), new BigDecimal("1.1"), "buy + 10 %");
+    }
+
+    /** The record's price source changed from sell to buy meanwhile: no rule changed, the price did. */
+    @Test
+    void aPriceSourceChangedAndRepricedWhileAFinalisationRunsIsNotUndoneByIt() {
+        pricedAnewWhileAFinalisationRuns(
+                settings -> api.patch(
+                                "/api/admin/arrow/settings/" + settings + "/", Map.of("invoice_price_source", "buy"))
+                        .expect(200),
+                BigDecimal.ONE,
+                "buy");
+    }
+
+    /**
+     * The run reads its pricing; the operator makes {@code change} to the record's pricing and confirms the month's
+     * re-pricing; then the run's finaliser reaches a license-month of Contoso, which must be at buy × {@code factor}.
+     */
+    private void pricedAnewWhileAFinalisationRuns(Consumer<String> change, BigDecimal factor, String price) {
         String settings = fixture.settings();
         Map<String, String> customers = fixture.mapAllCustomers();
         fixture.syncedResources(MONTH);
@@ -66,16 +87,16 @@ class RepricingDuringFinalisationIntegrationTests extends IntegrationTest {
         // the month's finalisation run has read the rules (none yet) and reads Arrow's export ...
         LicenseMonthBilling.Pricing readByTheRun = billing.pricing(settingsService.named(Uuids.fromPath(settings)));
 
-        // ... while the operator adds a rule for Contoso and confirms the month's re-pricing
-        fixture.markupRule(CONTOSO, MONTH, "10");
+        // ... while the operator changes Contoso's price and confirms the month's re-pricing
+        change.accept(settings);
         JsonNode job = fixture.awaitJob(api.post(
                 "/api/admin/arrow/price-rules/reprice/",
                 Map.of("period", MONTH.toString(), "settings_uuid", settings, "confirm", true)));
         assertThat(job.get("state").asString()).as(job.toString()).isEqualTo("succeeded");
         ConsumptionRecord repriced = records.find(recordUuid).orElseThrow();
         assertThat(repriced.billed("EUR"))
-                .as("re-priced: buy + 10 %% of the consumption so far; job %s", job)
-                .isEqualByComparingTo(Money.rounded(repriced.buy().multiply(new BigDecimal("1.1")), "EUR"));
+                .as("re-priced: %s of the consumption so far; job %s", price, job)
+                .isEqualByComparingTo(Money.rounded(repriced.buy().multiply(factor), "EUR"));
 
         // the run reaches this license-month
         Totals totals = null;
@@ -92,8 +113,8 @@ class RepricingDuringFinalisationIntegrationTests extends IntegrationTest {
         ConsumptionRecord finalised = records.find(recordUuid).orElseThrow();
         assertThat(finalised.billed("EUR"))
                 .as(
-                        "finalised (%s) at the rules' price of the final amount: buy %s + 10 %%; list is %s",
-                        result, totals.buy(), totals.sell())
-                .isEqualByComparingTo(Money.rounded(totals.buy().multiply(new BigDecimal("1.1")), "EUR"));
+                        "finalised (%s) at the final amount's price: buy %s, %s; list is %s",
+                        result, totals.buy(), price, totals.sell())
+                .isEqualByComparingTo(Money.rounded(totals.buy().multiply(factor), "EUR"));
     }
 }
