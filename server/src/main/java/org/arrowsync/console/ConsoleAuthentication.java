@@ -50,7 +50,13 @@ class ConsoleAuthentication implements AuthenticationProvider {
         if (refused.isPresent()) {
             throw new Throttled(Math.max(1, (refused.get().toSeconds() + 59) / 60));
         }
-        Caller caller = users.signIn(username, password).orElse(null);
+        Caller caller;
+        try {
+            caller = users.signIn(username, password).orElse(null);
+        } catch (RuntimeException e) {
+            throttle.unchecked(username, address); // not a wrong password: the database did not answer, say
+            throw e;
+        }
         if (caller == null) {
             throw new BadCredentialsException(SignInFailure.WRONG_SENTENCE);
         }

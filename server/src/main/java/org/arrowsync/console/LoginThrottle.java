@@ -64,6 +64,12 @@ class LoginThrottle {
         release(byAddress, address);
     }
 
+    /** The attempt's password could not be compared: uncounted from both. */
+    void unchecked(String username, String address) {
+        release(byUsername, key(username));
+        release(byAddress, address);
+    }
+
     /** The usernames and addresses counted now. */
     int counted() {
         return byUsername.size() + byAddress.size();

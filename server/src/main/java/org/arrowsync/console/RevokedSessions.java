@@ -13,9 +13,10 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Ends a console session whose user's password was set after it signed in (D253), or which was deactivated (D254): a
- * password is set again because it leaked, a user leaves, and whoever signed in as them must be out at their next
- * request, on every server. One look-up by the user's key a request; the sign-in page says why.
+ * Ends a console session whose user's password was set after it signed in (D253), or which was deactivated or had its
+ * staff status changed since (D254): a password is set again because it leaked, a user leaves or loses its rights, and
+ * whoever signed in as them must be out at their next request, on every server (signed in again, it has the rights it
+ * has now). One look-up by the user's key a request; the sign-in page says why.
  */
 class RevokedSessions extends OncePerRequestFilter {
 
@@ -34,7 +35,7 @@ class RevokedSessions extends OncePerRequestFilter {
         if (authentication != null
                 && authentication.getPrincipal() instanceof Caller caller
                 && authentication.getDetails() instanceof ConsoleAuthentication.SignedIn signedIn
-                && !users.signedInStill(caller.uuid(), signedIn.at())) {
+                && !users.signedInStill(caller.uuid(), caller.staff(), signedIn.at())) {
             HttpSession session = request.getSession(false);
             if (session != null) {
                 session.invalidate();

@@ -43,7 +43,8 @@ class SignInController {
         if (revoked != null) {
             model.addAttribute(
                     "notice",
-                    "You were signed out: your password was set, or your user deactivated, after you signed in.");
+                    "You were signed out: your password was set, or your user deactivated or its staff status changed, after you"
+                            + " signed in.");
         }
         if (endedPage != null) {
             model.addAttribute(

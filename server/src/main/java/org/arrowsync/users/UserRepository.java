@@ -67,13 +67,15 @@ class UserRepository {
     }
 
     /**
-     * Whether the user is active and may still sign in with a password, and has not had it set after {@code signedIn}.
+     * Whether the user is active, staff or not as {@code staff} says, and may still sign in with a password, and has
+     * not had it set after {@code signedIn}.
      */
-    boolean signedInStill(UUID uuid, Instant signedIn) {
+    boolean signedInStill(UUID uuid, boolean staff, Instant signedIn) {
         return jdbc.sql("""
-                        select exists (select 1 from users where uuid = ? and is_active and password_hash is not null
+                        select exists (select 1 from users where uuid = ? and is_active and is_staff = ?
+                                       and password_hash is not null
                                        and (password_changed is null or password_changed <= ?))""")
-                .params(uuid, Timestamps.of(signedIn))
+                .params(uuid, staff, Timestamps.of(signedIn))
                 .query(Boolean.class)
                 .single();
     }

@@ -104,29 +104,29 @@ public class UserService {
     }
 
     /**
-     * Whether a console session of this user signed in at {@code signedIn} stands: a password set since (it leaked,
-     * say) ends every session opened before (D253).
+     * Whether a console session of this user, signed in at {@code signedIn} as staff or not, stands: a password set
+     * since (it leaked, say), the user deactivated or its staff status changed end every session opened before (D253,
+     * D254).
      */
-    public boolean signedInStill(UUID user, Instant signedIn) {
-        return users.signedInStill(user, signedIn);
+    public boolean signedInStill(UUID user, boolean staff, Instant signedIn) {
+        return users.signedInStill(user, staff, signedIn);
     }
 
     /**
-     * Activates or deactivates a user, makes it staff or not (D254); a null leaves that as it is. A user does not take
-     * either from itself, and at least one active staff user remains, however many such changes run at once.
+     * Activates or deactivates a user, makes it staff or not (D254); a null leaves that as it is. A user does not
+     * change its own status, and at least one active staff user remains, however many such changes run at once.
      */
     @Transactional
     public User setStatus(Caller by, UUID uuid, Boolean active, Boolean staff) {
+        String field = active != null ? "is_active" : "is_staff";
+        if (uuid.equals(by.uuid()) && (active != null || staff != null)) {
+            throw InvalidInput.of(field, "A user does not change its own status: another staff user may.");
+        }
+        // taken before the user is read: changes of one user made at once see each other's
+        users.lockStaff();
         User user = get(uuid);
         boolean nowActive = active == null ? user.active() : active;
         boolean nowStaff = staff == null ? user.staff() : staff;
-        String field = !nowActive && user.active() ? "is_active" : "is_staff";
-        boolean loses = (!nowActive && user.active()) || (!nowStaff && user.staff());
-        if (loses && user.uuid().equals(by.uuid())) {
-            throw InvalidInput.of(
-                    field, "A user cannot deactivate itself or give up its own staff status: another staff user may.");
-        }
-        users.lockStaff();
         users.setStatus(user.id(), nowActive, nowStaff);
         if (!users.anyActiveStaff()) {
             throw InvalidInput.of(field, "At least one active staff user must remain.");

@@ -38,8 +38,7 @@ class SignInSafetyIntegrationTests extends ConsoleIntegrationTest {
                 .as("the session opened with the old password no longer opens the console")
                 .isEqualTo(302);
         assertThat(next.headers().firstValue("Location").orElse("")).endsWith(RevokedSessions.TARGET);
-        assertThat(intruder.get(RevokedSessions.TARGET).body())
-                .contains("your password was set, or your user deactivated, after you signed in");
+        assertThat(intruder.get(RevokedSessions.TARGET).body()).contains("You were signed out: your password was set");
         assertThat(intruder.get("/users").statusCode()).as("and stays out").isEqualTo(302);
 
         ConsoleSession owner = new ConsoleSession(port);
@@ -121,6 +120,35 @@ class SignInSafetyIntegrationTests extends ConsoleIntegrationTest {
         ConsoleSession back = new ConsoleSession(port);
         back.signIn(username, "leaving-password-1");
         assertThat(back.get("/users").statusCode()).as("active again").isEqualTo(200);
+    }
+
+    /**
+     * D254: a user whose staff status is taken away loses it in its open console session at once (signed in again, it
+     * is a user without staff rights); it cannot give itself staff status back from that session either.
+     */
+    @Test
+    void aUserNoLongerStaffLosesTheConsoleInItsOpenSession() {
+        String username = "demoted-" + ArrowFixture.unique("u").substring(2);
+        String uuid = staffUser(username, "demoted-password-1");
+        ConsoleSession session = new ConsoleSession(port);
+        session.signIn(username, "demoted-password-1");
+        String token = ConsoleSession.csrfOf(session.get("/users").body());
+
+        api.patch("/api/users/" + uuid + "/", Map.of("is_staff", false)).expect(200);
+
+        HttpResponse<String> next =
+                session.post("/users/" + uuid + "/status", Map.of("is_staff", "true", "_csrf", token));
+        assertThat(next.statusCode()).isEqualTo(302);
+        assertThat(next.headers().firstValue("Location").orElse("")).endsWith(RevokedSessions.TARGET);
+        assertThat(api.get("/api/users/" + uuid + "/")
+                        .expect(200)
+                        .json()
+                        .get("is_staff")
+                        .asBoolean())
+                .as("no staff status given back")
+                .isFalse();
+        assertThat(session.get("/users").statusCode()).isEqualTo(302);
+        api.patch("/api/users/" + uuid + "/", Map.of("is_active", false)).expect(200);
     }
 
     /** The sign-in page's "why" comes from a cookie any sibling host of the domain may set. */
