@@ -1,6 +1,7 @@
 package org.arrowsync.billing;
 
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.UUID;
@@ -20,9 +21,11 @@ public class BilledAmounts {
     static final int MONTHS = 3;
 
     private final JdbcClient jdbc;
+    private final Clock clock;
 
-    BilledAmounts(JdbcClient jdbc) {
+    BilledAmounts(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
+        this.clock = clock;
     }
 
     public List<Billed> latestMonths() {
@@ -48,19 +51,20 @@ public class BilledAmounts {
     }
 
     /**
-     * What the latest full run of each of the latest months with unmatched lines left unbilled, per settings record in
-     * use, month and currency: the lines no customer mapping claimed, as the runs stored them (D255).
+     * What the latest full run of each month the schedules still read (the current one and the three before it, D249)
+     * left unbilled, per settings record in use, month and currency: the lines no customer mapping claimed, as the runs
+     * stored them (D255). An older month is read by no schedule, and its lines are no news each scrape.
      */
     public List<Unmatched> unmatchedMonths() {
+        YearMonth since = YearMonth.now(clock).minusMonths(ScheduledMonths.UNSYNCED_MONTHS_BACK);
         return jdbc.sql("""
                         select s.uuid as settings_uuid, u.report_period, u.currency, sum(u.amount) as amount
                         from billing_unmatched_lines u
                         join arrow_settings s on s.id = u.settings_id
-                        where (s.is_active or s.sync_enabled) and u.report_period in (
-                            select distinct report_period from billing_unmatched_lines order by report_period desc limit ?)
+                        where (s.is_active or s.sync_enabled) and u.report_period >= ?
                         group by s.uuid, u.report_period, u.currency
                         order by s.uuid, u.report_period, u.currency""")
-                .param(MONTHS)
+                .param(since.toString())
                 .query((rs, row) -> new Unmatched(
                         rs.getObject("settings_uuid", UUID.class),
                         YearMonth.parse(rs.getString("report_period")),
