@@ -94,6 +94,9 @@ class WebhookService {
                 .find(deliveryUuid)
                 .filter(found -> found.webhookId() == hook.id())
                 .orElseThrow(NotFound::new);
+        if (!hook.active()) {
+            throw new WebhookTurnedOff();
+        }
         UUID again = deliveries.insert(
                 hook.id(), delivery.eventId(), delivery.eventType(), delivery.payload(), clock.instant());
         queue.queue(again);

@@ -149,6 +149,14 @@ class WebhookIntegrationTests extends IntegrationTest {
                                     .get(0),
                             log -> log.get("state").asString().equals("failed"));
             assertThat(delivery.get("last_error").asString()).isEqualTo(WebhookSender.TURNED_OFF);
+            assertThat(api.post(
+                                    HOOKS + hook + "/deliveries/"
+                                            + delivery.get("uuid").asString() + "/redeliver/",
+                                    Map.of())
+                            .expect(409)
+                            .text("error"))
+                    .as("nor is one redelivered")
+                    .contains("turned off");
         }
     }
 
