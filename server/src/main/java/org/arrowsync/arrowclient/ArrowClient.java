@@ -180,12 +180,14 @@ public final class ArrowClient {
 
     /** {@code GET billing/statements}, every page. */
     public List<Statement> statements(StatementQuery query) {
-        return all(
+        List<Statement> listed = all(
                 "billing/statements",
                 page -> query.toQuery().with("page", page).with("perPage", STATEMENTS_PER_PAGE),
                 STATEMENTS_PER_PAGE,
                 root -> Json.first(data(root), "billingStatements"),
                 Statement::from);
+        // a statement of another month than asked for (an API that ignored the filter) says nothing of this one
+        return listed.stream().filter(query::asksFor).toList();
     }
 
     /** {@code GET billing/statements/{reference}/lines}, every page. */

@@ -14,6 +14,13 @@ public record StatementQuery(YearMonth reportPeriod, String customerXspRef) {
         return new StatementQuery(period, null);
     }
 
+    /** Whether the statement is of the month asked for, where one is and the statement names its own. */
+    boolean asksFor(Statement statement) {
+        return reportPeriod == null
+                || statement.reportPeriod() == null
+                || reportPeriod.equals(statement.reportPeriod());
+    }
+
     Query toQuery() {
         return Query.empty().with("reportPeriod", reportPeriod).with("customerXspRef", customerXspRef);
     }

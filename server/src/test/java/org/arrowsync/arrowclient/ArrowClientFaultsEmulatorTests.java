@@ -168,6 +168,24 @@ class ArrowClientFaultsEmulatorTests {
         assertThat(client.statements(StatementQuery.forPeriod(CLOSED_MONTH))).hasSize(5);
     }
 
+    /**
+     * An API that lists other months' statements than the one asked for: they say nothing of the month asked for, and a
+     * month fulfilled before must not validate this one.
+     */
+    @Test
+    void statementsOfAnotherMonthThanAskedForAreLeftOut() {
+        List<Statement> asked = client.statements(StatementQuery.forPeriod(CLOSED_MONTH));
+        assertThat(asked).isNotEmpty();
+        fault("statements", "month_before_too", 10);
+
+        List<Statement> listed = client.statements(StatementQuery.forPeriod(CLOSED_MONTH));
+
+        assertThat(listed)
+                .extracting(Statement::reportPeriod)
+                .containsOnly(CLOSED_MONTH)
+                .hasSize(asked.size());
+    }
+
     @Test
     void aShortPageInTheMiddleOfAnExportIsWarnedAboutAndTheExportGoesOn() {
         List<String> warnings = new ArrayList<>();

@@ -46,7 +46,7 @@ public enum FaultKind {
      * row of the page before and leaves out its own last row, which no page lists; every count stays as it is (D243).
      */
     TIED_ROWS("tied_rows", 0),
-    /** An export's month filter starts a month early: the month before's lines are listed too. */
+    /** A month filter starts a month early: the month before's export lines, or statements, are listed too. */
     MONTH_BEFORE_TOO("month_before_too", 0),
     /** HTTP 200 at once, then the answer one byte every {@code latencyMs}: a read timeout never fires. */
     DRIP("drip", 0),

@@ -22,6 +22,8 @@ public record Request(
 
     /** Marks an export request as answered by an API whose sort has ties ({@code tied_rows}). */
     static final String TIES_REORDERED = "emulator.ties_reordered";
+    /** Marks a statement list's month filter ({@code reportPeriod}) as starting a month earlier: the month it names. */
+    static final String MONTH_BEFORE_TOO = "emulator.month_before_too";
 
     public static Request from(HttpExchange exchange, String base) {
         String fullPath = exchange.getRequestURI().getPath();
@@ -61,11 +63,22 @@ public record Request(
         return new Request(method, path, query, body, apiKey, value);
     }
 
-    /** An export request whose month filter ({@code filters.reportPeriod.from}) starts a month earlier. */
+    /**
+     * An export request whose month filter ({@code filters.reportPeriod.from}) starts a month earlier; a statement
+     * list's ({@code reportPeriod} in the query) too.
+     */
     @SuppressWarnings("unchecked")
     Request withMonthBeforeToo() {
         if (body.length == 0) {
-            return this;
+            String period = query.get("reportPeriod");
+            if (period == null) {
+                return this;
+            }
+            Map<String, String> marked = new HashMap<>(query);
+            marked.put(
+                    MONTH_BEFORE_TOO,
+                    month("reportPeriod", period).minusMonths(1).toString());
+            return new Request(method, path, marked, body, apiKey, strict);
         }
         Map<String, Object> object = Json.readObject(body);
         if (object.get("filters") instanceof Map<?, ?> filters

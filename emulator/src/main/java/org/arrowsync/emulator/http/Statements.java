@@ -40,7 +40,11 @@ final class Statements {
         String period = request.query().get("reportPeriod");
         List<YearMonth> months = period == null
                 ? world.months(world.universe().firstMonth(), world.clock().currentMonth())
-                : world.months(Request.month("reportPeriod", period), Request.month("reportPeriod", period));
+                : world.months(
+                        request.query().containsKey(Request.MONTH_BEFORE_TOO)
+                                ? YearMonth.parse(request.query().get(Request.MONTH_BEFORE_TOO))
+                                : Request.month("reportPeriod", period),
+                        Request.month("reportPeriod", period));
         String customerRef = request.query().get("customerXspRef");
         List<Customer> customers = customerRef == null
                 ? null
