@@ -28,6 +28,13 @@ class RevokedSessions extends OncePerRequestFilter {
         this.users = users;
     }
 
+    /** The console's scripts, styles and icons hold nothing a revoked session could read: no look-up for them. */
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return path.startsWith("/console/") || path.startsWith("/webjars/") || path.equals("/favicon.ico");
+    }
+
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
