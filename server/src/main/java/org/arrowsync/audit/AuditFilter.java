@@ -31,6 +31,7 @@ import tools.jackson.databind.json.JsonMapper;
  * Records every request that may change something (POST, PUT, PATCH, DELETE) and reached a controller, once it is
  * answered: after authentication, so it knows the actor (the request's principal, whichever way it signed in), and
  * around every controller, the API's and the console's alike (D40). A refused request is recorded too, with its status.
+ * So is a read its controller marks {@link AuditedRead}.
  */
 final class AuditFilter extends OncePerRequestFilter {
 
@@ -54,16 +55,13 @@ final class AuditFilter extends OncePerRequestFilter {
     }
 
     @Override
-    protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !CHANGES.contains(request.getMethod());
-    }
-
-    @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         UUID entry = UUID.randomUUID();
         ContentCachingRequestWrapper cached = new ContentCachingRequestWrapper(request, KEPT_BODY);
-        cached.setAttribute(AuditTrail.ENTRY, entry);
+        if (CHANGES.contains(request.getMethod())) {
+            cached.setAttribute(AuditTrail.ENTRY, entry); // a read's answer names nothing to note (AnsweredTargets)
+        }
         int status = HttpServletResponse.SC_INTERNAL_SERVER_ERROR;
         try {
             chain.doFilter(cached, response);
@@ -79,6 +77,9 @@ final class AuditFilter extends OncePerRequestFilter {
         Object pattern = request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
         if (pattern == null || request.getAttribute(AuditTrail.ASKED) != null) {
             return; // no controller took it, or its page asked first: nothing was changed
+        }
+        if (!CHANGES.contains(request.getMethod()) && !auditedRead(request)) {
+            return;
         }
         Principal principal = request.getUserPrincipal();
         try {
@@ -102,6 +103,11 @@ final class AuditFilter extends OncePerRequestFilter {
                     principal == null ? "anonymous" : principal.getName(),
                     e.getMessage());
         }
+    }
+
+    private static boolean auditedRead(HttpServletRequest request) {
+        return request.getAttribute(HandlerMapping.BEST_MATCHING_HANDLER_ATTRIBUTE) instanceof HandlerMethod handler
+                && handler.hasMethodAnnotation(AuditedRead.class);
     }
 
     /** The operation's name as the API description gives it: the one its controller declares, else the derived one. */

@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Instant;
 import javax.sql.DataSource;
+import org.arrowsync.audit.AuditedRead;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -32,6 +33,7 @@ class BackupController {
         this.clock = clock;
     }
 
+    @AuditedRead
     @GetMapping(value = "/api/admin/backup/", produces = GZIP)
     @Operation(summary = "Download a backup of all data (gzip; restore it with the jar's restore command)")
     ResponseEntity<StreamingResponseBody> backup() {

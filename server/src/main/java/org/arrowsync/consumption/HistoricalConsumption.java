@@ -77,7 +77,7 @@ public class HistoricalConsumption {
         errors.throwIfAny();
         UUID resourceUuid = Uuids.fromField("resource_uuid", request.resourceUuid());
         YearMonth end = to == null ? current : to;
-        YearMonth start = from == null ? end.minusMonths(11) : from;
+        YearMonth start = from == null ? end.minusMonths(Math.min(11, properties.historyMonths() - 1L)) : from;
         if (end.isAfter(current)) {
             errors.add("period_to", "The period " + end + " has not started yet.");
         }

@@ -96,6 +96,44 @@ class AuditIntegrationTests extends IntegrationTest {
                         "admin_webhooks_deliveries_redeliver");
     }
 
+    /** A download of all data is recorded as a change is, with who took it and why; an ordinary read is not. */
+    @Test
+    void aBackupDownloadIsRecordedAndAListReadIsNot() {
+        String action = api.get("/api/schema/")
+                .expect(200)
+                .json()
+                .get("paths")
+                .get("/api/admin/backup/")
+                .get("get")
+                .get("operationId")
+                .asString();
+        String downloaded = "backup-" + UUID.randomUUID();
+        String read = "read-" + UUID.randomUUID();
+        Instant start = TestClock.now().minusSeconds(1);
+
+        api.withHeader("X-Request-Id", downloaded)
+                .withHeader("X-Reason", "ticket OPS-7: copy for the auditors")
+                .get("/api/admin/backup/")
+                .expect(200);
+        api.withHeader("X-Request-Id", read).get("/api/customers/").expect(200);
+
+        JsonNode entries = api.get(LOG + "?created_from=" + start + "&page_size=300")
+                .expect(200)
+                .json();
+        assertThat(entries.findValuesAsString("request_id"))
+                .contains(downloaded)
+                .doesNotContain(read);
+        JsonNode entry = api.get(LOG + "?action=" + action + "&created_from=" + start)
+                .expect(200)
+                .json()
+                .get(0);
+        assertThat(entry.get("request_id").asString()).isEqualTo(downloaded);
+        assertThat(entry.get("actor").asString()).isEqualTo("admin");
+        assertThat(entry.get("status").asInt()).isEqualTo(200);
+        assertThat(entry.get("reason").asString()).isEqualTo("ticket OPS-7: copy for the auditors");
+        assertThat(entry.get("request").get("method").asString()).isEqualTo("GET");
+    }
+
     @Test
     void anEntryTellsWhoDidWhatToWhichObjectFromWhereAndWhy() {
         String requestId = "create-" + UUID.randomUUID();

@@ -2,6 +2,8 @@ package org.arrowsync.users;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.arrowsync.support.IntegrationTest;
 import org.arrowsync.support.Response;
@@ -14,6 +16,9 @@ class UserApiIntegrationTests extends IntegrationTest {
 
     @Autowired
     JdbcClient jdbc;
+
+    /** Tokens of the staff users {@link #staff} created, by uuid. */
+    private final Map<String, String> tokens = new HashMap<>();
 
     @Test
     void staffCreateUsersWhoseTokenIsShownOnceAndStoredHashed() {
@@ -137,5 +142,60 @@ class UserApiIntegrationTests extends IntegrationTest {
         api.as(token).get("/api/users/" + uuid + "/").expect(200);
         api.patch("/api/users/" + uuid + "/", Map.of("is_staff", false)).expect(200);
         api.as(token).get("/api/users/").expect(403); // no longer staff
+    }
+
+    /**
+     * D254: the last two active staff users deactivating each other at once leave one of them active, however the
+     * requests meet; the one left brings the others back.
+     */
+    @Test
+    void theLastTwoActiveStaffUsersDeactivatingEachOtherAtOnceLeaveOneActive() throws Exception {
+        List<String> others = activeStaff();
+        try {
+            for (int round = 0; round < 4; round++) {
+                String first = staff("mutual-a" + round);
+                String second = staff("mutual-b" + round);
+                for (String other : others) {
+                    api.as(tokens.get(first))
+                            .patch("/api/users/" + other + "/", Map.of("is_active", false))
+                            .expect(200);
+                }
+
+                List<Response> answers = Together.send(List.of(
+                        () -> api.as(tokens.get(first)).patch("/api/users/" + second + "/", Map.of("is_active", false)),
+                        () -> api.as(tokens.get(second))
+                                .patch("/api/users/" + first + "/", Map.of("is_active", false))));
+
+                List<String> left = activeStaff();
+                assertThat(left).as("round %d: %s", round, answers).hasSize(1).isSubsetOf(first, second);
+                assertThat(answers).filteredOn(answer -> answer.status() == 200).hasSize(1);
+                for (String other : others) {
+                    api.as(tokens.get(left.get(0)))
+                            .patch("/api/users/" + other + "/", Map.of("is_active", true))
+                            .expect(200);
+                }
+                api.patch("/api/users/" + left.get(0) + "/", Map.of("is_active", false))
+                        .expect(200);
+            }
+        } finally {
+            jdbc.sql("update users set is_active = true where replace(uuid::text, '-', '') in (:others)")
+                    .param("others", others)
+                    .update();
+        }
+    }
+
+    /** The uuids of the active staff users, as the API writes them. */
+    private List<String> activeStaff() {
+        return jdbc.sql("select replace(uuid::text, '-', '') from users where is_staff and is_active")
+                .query(String.class)
+                .list();
+    }
+
+    /** A new staff user's uuid. */
+    private String staff(String username) {
+        Response created = api.post("/api/users/", Map.of("username", username, "is_staff", true))
+                .expect(201);
+        tokens.put(created.text("uuid"), created.text("token"));
+        return created.text("uuid");
     }
 }
