@@ -26,10 +26,12 @@ class BillingRunRepository {
         this.jdbc = jdbc;
     }
 
-    long start(long settingsId, YearMonth period, Instant now) {
-        return jdbc.sql(
-                        "insert into billing_sync_runs (settings_id, report_period, finished) values (?, ?, ?) returning id")
-                .params(settingsId, period.toString(), Timestamps.of(now))
+    /** A run's row; {@code license} the one license the run is limited to, null for the whole month. */
+    long start(long settingsId, YearMonth period, String license, Instant now) {
+        return jdbc.sql("""
+                        insert into billing_sync_runs (settings_id, report_period, license_reference, finished)
+                        values (?, ?, ?, ?) returning id""")
+                .params(settingsId, period.toString(), license, Timestamps.of(now))
                 .query(Long.class)
                 .single();
     }
@@ -176,9 +178,18 @@ class BillingRunRepository {
     }
 
     Optional<Run> last(long settingsId, YearMonth period) {
-        return jdbc.sql("""
-                        select id, finished, lines_seen from billing_sync_runs where settings_id = ? and report_period = ?
-                        order by id desc limit 1""")
+        return lastWhere("", settingsId, period);
+    }
+
+    /** The last run that read the whole month, not one license of it. */
+    Optional<Run> lastOfTheWholeMonth(long settingsId, YearMonth period) {
+        return lastWhere(" and license_reference is null", settingsId, period);
+    }
+
+    private Optional<Run> lastWhere(String condition, long settingsId, YearMonth period) {
+        return jdbc.sql(
+                        "select id, finished, lines_seen from billing_sync_runs where settings_id = ? and report_period = ?"
+                                + condition + " order by id desc limit 1")
                 .params(settingsId, period.toString())
                 .query((rs, row) ->
                         new Run(rs.getLong("id"), Timestamps.read(rs, "finished"), rs.getLong("lines_seen")))

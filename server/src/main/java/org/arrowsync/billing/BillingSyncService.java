@@ -266,7 +266,8 @@ public class BillingSyncService {
                 adoptFromOtherRecords(chosen, active, target.period(), progress);
                 // read after the adoption, which may bring a customer's rules along (D240)
                 PriceBook prices = rules.book(chosen);
-                long runId = writers.runs().start(chosen.id(), target.period(), writers.now());
+                long runId =
+                        writers.runs().start(chosen.id(), target.period(), target.licenseReference(), writers.now());
                 SyncRun run = new SyncRun(
                         chosen,
                         prices,

@@ -13,9 +13,10 @@ import org.springframework.stereotype.Component;
 /**
  * The months a scheduled billing sync covers: the current one, every earlier one with syncs not yet validated, and
  * (D249) each of the three before the current one that has no sync of the settings record, ended while the record
- * existed, and was not read after its validation grace. A month the record's sync was paused through, or whose export
- * held no line of the mapped customers while it ran, is read until Arrow's lines of it can no longer be expected late;
- * a month that ended before the record was created may have been billed before arrowsync, and is synced on request.
+ * existed, and was not read whole after its validation grace (D259: a run limited to one license reads that license's
+ * lines alone). A month the record's sync was paused through, or whose export held no line of the mapped customers
+ * while it ran, is read until Arrow's lines of it can no longer be expected late; a month that ended before the record
+ * was created may have been billed before arrowsync, and is synced on request.
  */
 @Component
 public class ScheduledMonths {
@@ -53,7 +54,7 @@ public class ScheduledMonths {
     }
 
     private boolean readAfterGrace(Settings chosen, YearMonth month) {
-        return runs.last(chosen.id(), month)
+        return runs.lastOfTheWholeMonth(chosen.id(), month)
                 .filter(run -> grace.over(month, run.finished()))
                 .isPresent();
     }

@@ -89,15 +89,60 @@ class BillingScheduleMonthsIntegrationTests extends IntegrationTest {
                 .isEqualByComparingTo(fixture.exportSellAsBilled(threeBack, arrowReference));
     }
 
+    /**
+     * D259: a run limited to one license reads that license's lines alone, so it is not the month's read: the month
+     * stays scheduled until a sync of the whole month reads it after its grace.
+     */
+    @Test
+    void aRunLimitedToOneLicenseDoesNotTakeTheMonthOffTheSchedule() {
+        String record = fixture.otherSettingsOfTheSameAccount(Map.of("sync_enabled", true));
+        jdbc.sql("update arrow_settings set created = ? where uuid = ?::uuid")
+                .params(
+                        Timestamp.from(
+                                CURRENT.minusMonths(4).atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC)),
+                        record)
+                .update();
+        api.post(
+                        "/api/admin/arrow/customer-mappings/",
+                        Map.of(
+                                "settings",
+                                record,
+                                "arrow_reference",
+                                "XSP-NOBODY-LIMITED",
+                                "arrow_company_name",
+                                "Nobody Limited Ltd",
+                                "waldur_customer",
+                                fixture.customer()))
+                .expect(201);
+        YearMonth threeBack = CURRENT.minusMonths(3);
+        assertThat(grace.over(threeBack, TestClock.now())).isTrue();
+        assertThat(monthsOf(record)).contains(threeBack);
+        String resource = fixture.licensedResource(
+                fixture.project(fixture.customer()), fixture.offering().text("uuid"), "XSP-LICENSE-LIMITED");
+        Map<String, Object> oneLicense = fixture.period(threeBack, record);
+        oneLicense.put("resource_uuid", resource);
+
+        assertThat(fixture.run("trigger_sync", oneLicense).get("state").asString())
+                .isEqualTo("succeeded");
+
+        assertThat(monthsOf(record)).as("read for one license only").contains(threeBack);
+        fixture.run("trigger_sync", fixture.period(threeBack, record));
+        assertThat(monthsOf(record)).as("read whole after its grace").doesNotContain(threeBack);
+    }
+
     /** A month that ended before the record was created may have been billed before: synced only on request. */
     @Test
     void aMonthThatEndedBeforeTheRecordWasCreatedIsNotScheduled() {
         String created = fixture.otherSettingsOfTheSameAccount(Map.of("sync_enabled", true));
-        assertThat(months.of(settings.named(Uuids.fromPath(created)))).containsExactly(CURRENT);
+        assertThat(monthsOf(created)).containsExactly(CURRENT);
     }
 
     private List<YearMonth> scheduled() {
-        return months.of(settings.named(Uuids.fromPath(fixture.settings())));
+        return monthsOf(fixture.settings());
+    }
+
+    private List<YearMonth> monthsOf(String record) {
+        return months.of(settings.named(Uuids.fromPath(record)));
     }
 
     private List<String> queuedJobs(String record) {
