@@ -101,10 +101,10 @@ public class MarginReports {
                 Uuids.hex(sums.customerUuid()),
                 sums.customerName(),
                 sums.currency(),
-                Money.summary(sums.buy()),
-                Money.summary(sums.sell()),
-                Money.summary(sums.billed()),
-                Money.summary(margin),
+                Money.summary(sums.buy(), sums.currency()),
+                Money.summary(sums.sell(), sums.currency()),
+                Money.summary(sums.billed(), sums.currency()),
+                Money.summary(margin, sums.currency()),
                 sums.billed().signum() == 0
                         ? null
                         : Money.summary(margin.multiply(HUNDRED).divide(sums.billed(), MathContext.DECIMAL64)));

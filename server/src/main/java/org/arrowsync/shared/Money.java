@@ -94,6 +94,14 @@ public final class Money {
     }
 
     /**
+     * A summary amount of our own reports in its currency's minor unit (yen whole, dinars to three decimals), half to
+     * even as {@link #summary(BigDecimal)} rounds; null stays null.
+     */
+    public static BigDecimal summary(BigDecimal amount, String currency) {
+        return amount == null ? null : amount.setScale(minorUnits(currency), RoundingMode.HALF_EVEN);
+    }
+
+    /**
      * Whether the ledger takes an amount from Arrow: at most {@link #ARROW_INTEGER_DIGITS} digits before the point once
      * rounded to the {@link #STORED_SCALE stored scale} (as PostgreSQL rounds it), and at most {@link #MAX_DECIMALS}
      * decimals as it came. Decided from its precision and scale first, so no exponent makes it compute (D75).

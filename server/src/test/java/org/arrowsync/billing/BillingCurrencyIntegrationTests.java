@@ -54,6 +54,12 @@ class BillingCurrencyIntegrationTests extends IntegrationTest {
         assertThat(yen.get("items"))
                 .allSatisfy(item -> assertThat(item.get("currency").asString()).isEqualTo("JPY"));
         assertBillsArrowsTotal(yen, OTHER, new BigDecimal("0.5"));
+        JsonNode margin = marginOf(OTHER);
+        assertThat(margin.get("currency").asString()).isEqualTo("JPY");
+        assertThat(new BigDecimal(margin.get("billed").asString()))
+                .as("the margins report in whole yen, as invoiced: %s", margin)
+                .isEqualByComparingTo(billed)
+                .satisfies(amount -> assertThat(amount.scale()).isZero());
         assertThat(syncsOf(OTHER))
                 .allSatisfy(sync -> assertThat(sync.get("currency").asString()).isEqualTo("JPY"));
         JsonNode euro = invoice(EURO);
@@ -177,6 +183,19 @@ class BillingCurrencyIntegrationTests extends IntegrationTest {
 
     private static int lines(JsonNode invoice) {
         return invoice.get("items").size();
+    }
+
+    /** The customer's row of the month's margins report. */
+    private JsonNode marginOf(String arrowReference) {
+        for (JsonNode row : api.get(
+                        "/api/admin/arrow/reports/margins/?period=" + MONTH + "&settings_uuid=" + fixture.settings())
+                .expect(200)
+                .json()) {
+            if (row.get("customer_uuid").asString().equals(customers.get(arrowReference))) {
+                return row;
+            }
+        }
+        throw new AssertionError("no margins of " + arrowReference);
     }
 
     private List<JsonNode> syncsOf(String arrowReference) {
