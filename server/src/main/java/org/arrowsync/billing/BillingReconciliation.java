@@ -39,7 +39,6 @@ import org.arrowsync.pricing.PriceBook;
 import org.arrowsync.pricing.PriceRuleService;
 import org.arrowsync.settings.Settings;
 import org.arrowsync.settings.SettingsService;
-import org.arrowsync.shared.Money;
 import org.arrowsync.shared.Periods;
 import org.arrowsync.shared.Progress;
 import org.springframework.context.ApplicationEventPublisher;
@@ -306,7 +305,7 @@ public class BillingReconciliation {
                 }
                 BillingLine line = result.line();
                 billedTo.ifPresent(mapping -> report.checkCustomer(line, mapping, index.match(line), item.syncId()));
-                String currency = Money.orDefaultCurrency(line.currency());
+                String currency = settings.currencyOf(line.currency());
                 if (!item.billedIn(currency)) {
                     // D112: an amount in another currency is no final amount of what was billed
                     refused(item, sync, null, new Compensations.Refusal(item.currencyChangedTo(currency), false));

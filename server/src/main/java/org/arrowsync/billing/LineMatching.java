@@ -22,7 +22,6 @@ import org.arrowsync.pricing.ArrowAmount;
 import org.arrowsync.pricing.Price;
 import org.arrowsync.pricing.PriceBook;
 import org.arrowsync.settings.Settings;
-import org.arrowsync.shared.Money;
 import org.arrowsync.shared.Progress;
 
 /**
@@ -364,8 +363,8 @@ final class LineMatching {
         }
     }
 
-    private static String currency(BillingLine line) {
-        return Money.orDefaultCurrency(line.currency());
+    private String currency(BillingLine line) {
+        return settings.currencyOf(line.currency());
     }
 
     private static String orEmpty(String value) {

@@ -16,6 +16,7 @@ import org.arrowsync.settings.SettingsService;
 import org.arrowsync.shared.Filters;
 import org.arrowsync.shared.Htmx;
 import org.arrowsync.shared.InvalidInput;
+import org.arrowsync.shared.Money;
 import org.arrowsync.shared.PageRequest;
 import org.arrowsync.shared.Uuids;
 import org.springframework.stereotype.Controller;
@@ -61,6 +62,7 @@ class SettingsPages {
                         Settings.DEFAULT_CLASSIFICATION,
                         "sell",
                         Settings.DEFAULT_ITEM_PREFIX,
+                        Money.DEFAULT_CURRENCY,
                         firstActive,
                         false));
         return "console/settings-form";
@@ -209,6 +211,7 @@ class SettingsPages {
             String classificationFilter,
             String invoicePriceSource,
             String invoiceItemPrefix,
+            String currency,
             boolean active,
             boolean syncEnabled) {
 
@@ -220,6 +223,7 @@ class SettingsPages {
                     request.getParameter("classification_filter"),
                     request.getParameter("invoice_price_source"),
                     request.getParameter("invoice_item_prefix"),
+                    request.getParameter("currency"),
                     request.getParameter("is_active") != null,
                     request.getParameter("sync_enabled") != null);
         }
@@ -231,6 +235,7 @@ class SettingsPages {
                     settings.classificationFilter(),
                     settings.priceSource().value(),
                     settings.itemPrefix(),
+                    settings.currency(),
                     settings.active(),
                     settings.syncEnabled());
         }
@@ -245,7 +250,8 @@ class SettingsPages {
                     active,
                     syncEnabled,
                     invoicePriceSource,
-                    invoiceItemPrefix);
+                    invoiceItemPrefix,
+                    currency);
         }
 
         @Override

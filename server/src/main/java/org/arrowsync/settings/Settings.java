@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.UUID;
 import org.arrowsync.arrowclient.ArrowConnection;
+import org.arrowsync.shared.Money;
 
 /**
  * One ArrowSphere connection and how its billing lands in invoices. The API key never leaves through
@@ -22,6 +23,7 @@ public record Settings(
         String partnerName,
         PriceSource priceSource,
         String itemPrefix,
+        String currency,
         Instant created,
         Instant modified) {
 
@@ -31,6 +33,15 @@ public record Settings(
 
     public ArrowConnection connection() {
         return new ArrowConnection(URI.create(apiUrl), apiKey);
+    }
+
+    /**
+     * The currency of an export line: the one its currency column names, else the record's (D9, D261), for an export
+     * template without the column.
+     */
+    public String currencyOf(String named) {
+        String code = Money.currency(named);
+        return code == null ? currency : code;
     }
 
     /** A blank prefix reads as the default, as in the reference. */

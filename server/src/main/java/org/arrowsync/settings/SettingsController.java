@@ -29,6 +29,9 @@ import org.springframework.web.bind.annotation.RestController;
 class SettingsController {
 
     static final String COLLECTION = "admin/arrow/settings";
+    private static final String CURRENCY =
+            "The currency of the lines of an export template without a currency column (D9): an ISO 4217 code, EUR"
+                    + " unless set; not in Waldur's contract";
 
     private final SettingsService settings;
 
@@ -97,7 +100,10 @@ class SettingsController {
             Boolean isActive,
             Boolean syncEnabled,
             @Schema(allowableValues = {"sell", "buy"}) String invoicePriceSource,
-            @Schema(maxLength = 100) String invoiceItemPrefix) {
+            @Schema(maxLength = 100) String invoiceItemPrefix,
+
+            @Schema(minLength = 3, maxLength = 3, description = CURRENCY)
+            String currency) {
 
         ArrowSettingsRequest settings() {
             return new ArrowSettingsRequest(
@@ -108,7 +114,8 @@ class SettingsController {
                     isActive,
                     syncEnabled,
                     invoicePriceSource,
-                    invoiceItemPrefix);
+                    invoiceItemPrefix,
+                    currency);
         }
 
         @Override
@@ -128,11 +135,14 @@ class SettingsController {
             Boolean isActive,
             Boolean syncEnabled,
             @Schema(allowableValues = {"sell", "buy"}) String invoicePriceSource,
-            @Schema(maxLength = 100) String invoiceItemPrefix) {
+            @Schema(maxLength = 100) String invoiceItemPrefix,
+
+            @Schema(minLength = 3, maxLength = 3, description = CURRENCY)
+            String currency) {
 
         /** A PATCH without a body, as DRF reads it: no field to change. */
         static final ArrowSettingsRequest NOTHING =
-                new ArrowSettingsRequest(null, null, null, null, null, null, null, null);
+                new ArrowSettingsRequest(null, null, null, null, null, null, null, null, null);
 
         SettingsDraft draft() {
             return new SettingsDraft(
@@ -143,7 +153,8 @@ class SettingsController {
                     isActive,
                     syncEnabled,
                     invoicePriceSource,
-                    invoiceItemPrefix);
+                    invoiceItemPrefix,
+                    currency);
         }
 
         @Override
@@ -165,6 +176,7 @@ class SettingsController {
             String partnerName,
             @Schema(allowableValues = {"sell", "buy"}) String invoicePriceSource,
             String invoiceItemPrefix,
+            @Schema(description = CURRENCY) String currency,
             Instant created,
             Instant modified) {
 
@@ -181,6 +193,7 @@ class SettingsController {
                     s.partnerName(),
                     s.priceSource().value(),
                     s.itemPrefix(),
+                    s.currency(),
                     s.created(),
                     s.modified());
         }

@@ -12,7 +12,8 @@ public record SettingsDraft(
         Boolean active,
         Boolean syncEnabled,
         String priceSource,
-        String itemPrefix) {
+        String itemPrefix,
+        String currency) {
 
     /** A new active record as the setup wizard and first start create it: default price source and prefix. */
     public static SettingsDraft active(
@@ -22,7 +23,7 @@ public record SettingsDraft(
             String classificationFilter,
             boolean syncEnabled) {
         return new SettingsDraft(
-                apiUrl, apiKey, exportTypeReference, classificationFilter, true, syncEnabled, null, null);
+                apiUrl, apiKey, exportTypeReference, classificationFilter, true, syncEnabled, null, null, null);
     }
 
     @Override

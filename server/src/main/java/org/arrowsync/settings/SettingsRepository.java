@@ -20,7 +20,7 @@ class SettingsRepository {
 
     private static final String SELECT =
             "select id, uuid, api_url, api_key, export_type_reference, classification_filter, is_active,"
-                    + " sync_enabled, partner_reference, partner_name, invoice_price_source, invoice_item_prefix, created, modified from arrow_settings";
+                    + " sync_enabled, partner_reference, partner_name, invoice_price_source, invoice_item_prefix, currency, created, modified from arrow_settings";
 
     private static final long ACTIVATION_LOCK = 7_242_001L;
 
@@ -90,8 +90,9 @@ class SettingsRepository {
     long insert(UUID uuid, SettingsFields fields, Instant now) {
         return jdbc.sql("""
                         insert into arrow_settings (uuid, api_url, api_key, export_type_reference, classification_filter, is_active,
-                                                    sync_enabled, invoice_price_source, invoice_item_prefix, created, modified)
-                        values (?, ?, ?, ?, ?, false, ?, ?, ?, ?, ?) returning id""")
+                                                    sync_enabled, invoice_price_source, invoice_item_prefix, currency, created,
+                                                    modified)
+                        values (?, ?, ?, ?, ?, false, ?, ?, ?, ?, ?, ?) returning id""")
                 .params(
                         uuid,
                         fields.apiUrl(),
@@ -101,6 +102,7 @@ class SettingsRepository {
                         fields.syncEnabled(),
                         fields.priceSource().value(),
                         fields.itemPrefix(),
+                        fields.currency(),
                         Timestamps.of(now),
                         Timestamps.of(now))
                 .query(Long.class)
@@ -111,7 +113,7 @@ class SettingsRepository {
     void update(long id, SettingsFields fields, Instant now) {
         jdbc.sql("""
                         update arrow_settings set api_url = ?, api_key = ?, export_type_reference = ?, classification_filter = ?,
-                               sync_enabled = ?, invoice_price_source = ?, invoice_item_prefix = ?, modified = ?
+                               sync_enabled = ?, invoice_price_source = ?, invoice_item_prefix = ?, currency = ?, modified = ?
                         where id = ?""")
                 .params(
                         fields.apiUrl(),
@@ -121,6 +123,7 @@ class SettingsRepository {
                         fields.syncEnabled(),
                         fields.priceSource().value(),
                         fields.itemPrefix(),
+                        fields.currency(),
                         Timestamps.of(now),
                         id)
                 .update();
@@ -138,9 +141,10 @@ class SettingsRepository {
                 .update();
     }
 
-    void setPricing(long id, PriceSource priceSource, String itemPrefix) {
-        jdbc.sql("update arrow_settings set invoice_price_source = ?, invoice_item_prefix = ? where id = ?")
-                .params(priceSource.value(), itemPrefix, id)
+    void setPricing(long id, PriceSource priceSource, String itemPrefix, String currency) {
+        jdbc.sql(
+                        "update arrow_settings set invoice_price_source = ?, invoice_item_prefix = ?, currency = ? where id = ?")
+                .params(priceSource.value(), itemPrefix, currency, id)
                 .update();
     }
 
@@ -194,6 +198,7 @@ class SettingsRepository {
                 rs.getString("partner_name"),
                 PriceSource.of(rs.getString("invoice_price_source")).orElse(PriceSource.SELL),
                 rs.getString("invoice_item_prefix"),
+                rs.getString("currency"),
                 Timestamps.read(rs, "created"),
                 Timestamps.read(rs, "modified"));
     }
@@ -216,7 +221,8 @@ class SettingsRepository {
             boolean active,
             boolean syncEnabled,
             PriceSource priceSource,
-            String itemPrefix) {
+            String itemPrefix,
+            String currency) {
 
         @Override
         public String toString() {

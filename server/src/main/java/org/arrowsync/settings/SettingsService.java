@@ -19,6 +19,7 @@ import org.arrowsync.settings.SettingsRepository.SettingsFields;
 import org.arrowsync.shared.DeletionGuard;
 import org.arrowsync.shared.FieldErrors;
 import org.arrowsync.shared.Listing;
+import org.arrowsync.shared.Money;
 import org.arrowsync.shared.NotFound;
 import org.arrowsync.shared.PageRequest;
 import org.slf4j.Logger;
@@ -34,6 +35,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class SettingsService {
 
     /** D52: the stored key goes to its own URL only; whoever may type another could collect it there. */
+    static final String CURRENCY_CODE = "Enter a currency's three-letter ISO 4217 code, such as EUR or USD.";
+
     public static final String KEY_FOR_ANOTHER_URL =
             "Give the API key again with a new api_url: the stored key is never sent elsewhere.";
 
@@ -127,10 +130,10 @@ public class SettingsService {
 
     /**
      * Gives a record just created what the record of the same Arrow account it replaces had (D163): the newest record
-     * of the account no longer in use, whose months the new record carries on (D123). Its price source and item prefix
-     * come over where {@code draft} gave none, and each {@link SettingsSuccession} carries its part (the price rules).
-     * A record created out of use replaces nothing. Call in the transaction that creates the record, after its customer
-     * mappings.
+     * of the account no longer in use, whose months the new record carries on (D123). Its price source, item prefix and
+     * currency come over where {@code draft} gave none, and each {@link SettingsSuccession} carries its part (the price
+     * rules). A record created out of use replaces nothing. Call in the transaction that creates the record, after its
+     * customer mappings.
      */
     public Optional<Succession> carryOn(Settings created, SettingsDraft draft) {
         if (!created.active() && !created.syncEnabled()) {
@@ -144,6 +147,7 @@ public class SettingsService {
     private List<String> carryOn(Settings created, Settings replaced, SettingsDraft draft) {
         PriceSource priceSource = draft.priceSource() == null ? replaced.priceSource() : created.priceSource();
         String itemPrefix = draft.itemPrefix() == null ? replaced.itemPrefix() : created.itemPrefix();
+        String currency = draft.currency() == null ? replaced.currency() : created.currency();
         List<String> carried = new ArrayList<>();
         if (priceSource != created.priceSource()) {
             carried.add("price source " + priceSource.value());
@@ -151,7 +155,10 @@ public class SettingsService {
         if (!itemPrefix.equals(created.itemPrefix())) {
             carried.add("item prefix \"" + itemPrefix + "\"");
         }
-        settings.setPricing(created.id(), priceSource, itemPrefix);
+        if (!currency.equals(created.currency())) {
+            carried.add("currency " + currency);
+        }
+        settings.setPricing(created.id(), priceSource, itemPrefix, currency);
         Settings successor = get(created.uuid());
         successions.forEach(succession -> carried.addAll(succession.carryOn(replaced, successor)));
         if (!carried.isEmpty()) {
@@ -239,7 +246,7 @@ public class SettingsService {
      */
     public Settings moveTo(UUID uuid, String apiUrl) {
         String key = get(uuid).apiKey();
-        return update(uuid, new SettingsDraft(apiUrl, key, null, null, null, null, null, null), false);
+        return update(uuid, new SettingsDraft(apiUrl, key, null, null, null, null, null, null, null), false);
     }
 
     /**
@@ -338,13 +345,20 @@ public class SettingsService {
                 List.of(PriceSource.SELL.value(), PriceSource.BUY.value()));
         String prefix = pick(draft.itemPrefix(), current == null ? Settings.DEFAULT_ITEM_PREFIX : current.itemPrefix());
         errors.maxLength("invoice_item_prefix", prefix, 100);
+        String currency = draft.currency() != null
+                ? Money.currency(draft.currency())
+                : current == null ? Money.DEFAULT_CURRENCY : current.currency();
+        if (!Money.isCurrencyCode(currency)) {
+            errors.add("currency", CURRENCY_CODE);
+        }
         errors.throwIfAny();
         PriceSource priceSource =
                 PriceSource.of(draft.priceSource()).orElse(current == null ? PriceSource.SELL : current.priceSource());
         boolean active = draft.active() != null ? draft.active() : current == null || current.active();
         boolean syncEnabled =
                 draft.syncEnabled() != null ? draft.syncEnabled() : current != null && current.syncEnabled();
-        return new SettingsFields(apiUrl, apiKey, exportType, classification, active, syncEnabled, priceSource, prefix);
+        return new SettingsFields(
+                apiUrl, apiKey, exportType, classification, active, syncEnabled, priceSource, prefix, currency);
     }
 
     /** The export template and classification a settings record reads Arrow's export with, as saved or previewed. */

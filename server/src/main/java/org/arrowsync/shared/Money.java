@@ -73,6 +73,11 @@ public final class Money {
         return code == null || code.isBlank() ? null : code.strip().toUpperCase(Locale.ROOT);
     }
 
+    /** Whether {@code code} is a currency's ISO 4217 code, as {@link #currency} keeps it. */
+    public static boolean isCurrencyCode(String code) {
+        return code != null && code.length() == 3 && MINOR_UNITS.containsKey(code);
+    }
+
     /** Decimals of the currency's minor unit; 2 for a code Java does not know. */
     public static int minorUnits(String currency) {
         // a stored code is kept as currency(code) gives it, so most codes are found as they come

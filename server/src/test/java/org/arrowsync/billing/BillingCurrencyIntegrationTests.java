@@ -7,6 +7,7 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.arrowsync.emulator.http.ExportTemplates;
 import org.arrowsync.support.ArrowFixture;
 import org.arrowsync.support.IntegrationTest;
 import org.arrowsync.support.TestClock;
@@ -150,6 +151,36 @@ class BillingCurrencyIntegrationTests extends IntegrationTest {
                 .as("amounts in another currency are never taken for a difference")
                 .isZero();
         assertThat(total(invoice(OTHER))).isEqualByComparingTo(billed);
+    }
+
+    /**
+     * D9, D261: an export template without a currency column bills its lines in the record's currency, which the
+     * operator sets; a code that is no currency's is refused.
+     */
+    @Test
+    void anExportWithoutACurrencyColumnIsBilledInTheRecordsCurrency() {
+        fixture.emulator().billCustomerIn(OTHER, "USD");
+        String settings = fixture.settings(ExportTemplates.NO_CURRENCY_REFERENCE);
+        String record = "/api/admin/arrow/settings/" + settings + "/";
+        assertThat(api.get(record).expect(200).text("currency")).isEqualTo("EUR");
+        assertThat(api.patch(record, Map.of("currency", "dollars"))
+                        .expect(400)
+                        .json()
+                        .get("currency")
+                        .get(0)
+                        .asString())
+                .contains("ISO 4217");
+        assertThat(api.patch(record, Map.of("currency", " usd")).expect(200).text("currency"))
+                .isEqualTo("USD");
+        customers = fixture.mapAllCustomers();
+
+        fixture.syncedBilling(MONTH);
+
+        JsonNode dollars = invoice(OTHER);
+        assertThat(dollars.get("currency").asString()).isEqualTo("USD");
+        assertThat(dollars.get("items"))
+                .allSatisfy(item -> assertThat(item.get("currency").asString()).isEqualTo("USD"));
+        assertBillsArrowsTotal(dollars, OTHER, new BigDecimal("0.005"));
     }
 
     private void start() {

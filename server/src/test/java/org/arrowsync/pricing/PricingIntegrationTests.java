@@ -292,12 +292,14 @@ class PricingIntegrationTests extends IntegrationTest {
 
     /**
      * The operator saves the setup wizard again for the same Arrow account: the new settings carry on the price source,
-     * item prefix and rules of those they replace, a customer's rule on its mapping there (D163), so the month they
-     * take over (D123) stays billed at its prices, and reconciling it books nothing.
+     * item prefix, currency and rules of those they replace, a customer's rule on its mapping there (D163), so the
+     * month they take over (D123) stays billed at its prices, and reconciling it books nothing.
      */
     @Test
     void newSettingsOfTheSameAccountCarryOnThePricingOfThoseTheyReplace() {
-        api.patch("/api/admin/arrow/settings/" + settings + "/", Map.of("invoice_item_prefix", "Cloud"))
+        api.patch(
+                        "/api/admin/arrow/settings/" + settings + "/",
+                        Map.of("invoice_item_prefix", "Cloud", "currency", "GBP"))
                 .expect(200);
         fixedRules();
         fixture.succeeded("trigger_sync", MONTH);
@@ -307,11 +309,13 @@ class PricingIntegrationTests extends IntegrationTest {
         JsonNode saved = fixture.saveSettingsAgain(customers);
         String successor = saved.get("settings_uuid").asString();
         assertThat(saved.get("message").asString())
-                .contains("carried over from settings " + settings + ": item prefix \"Cloud\", 2 price rules");
-        assertThat(api.get("/api/admin/arrow/settings/" + successor + "/")
-                        .expect(200)
-                        .text("invoice_item_prefix"))
-                .isEqualTo("Cloud");
+                .contains("carried over from settings " + settings
+                        + ": item prefix \"Cloud\", currency GBP, 2 price rules");
+        JsonNode carried = api.get("/api/admin/arrow/settings/" + successor + "/")
+                .expect(200)
+                .json();
+        assertThat(carried.get("invoice_item_prefix").asString()).isEqualTo("Cloud");
+        assertThat(carried.get("currency").asString()).isEqualTo("GBP");
         JsonNode rules =
                 api.get(RULES + "?settings_uuid=" + successor).expect(200).json();
         assertThat(rules.findValuesAsString("markup_percent")).containsExactlyInAnyOrder("10.0000", "-5.0000");
