@@ -23,7 +23,9 @@ import org.arrowsync.arrowclient.BillingLine;
 import org.arrowsync.arrowclient.ExportQuery;
 import org.arrowsync.billing.BillingSyncItemRepository.ItemUpdate;
 import org.arrowsync.billing.SyncTimings.Phase;
+import org.arrowsync.ledger.Invoice;
 import org.arrowsync.ledger.InvoiceClosed;
+import org.arrowsync.ledger.InvoiceState;
 import org.arrowsync.ledger.ResourceService;
 import org.arrowsync.mappings.CustomerMapping;
 import org.arrowsync.mappings.CustomerMappingService;
@@ -32,6 +34,7 @@ import org.arrowsync.pricing.PriceBook;
 import org.arrowsync.pricing.PriceRuleService;
 import org.arrowsync.settings.Settings;
 import org.arrowsync.settings.SettingsService;
+import org.arrowsync.shared.Money;
 import org.arrowsync.shared.Periods;
 import org.arrowsync.shared.Progress;
 import org.arrowsync.shared.Uuids;
@@ -371,7 +374,9 @@ public class BillingSyncService {
                         ? report.split(target.period(), vanished, byId, run::lists)
                                 .dropped()
                         : vanished,
-                run.id());
+                byId,
+                run.id(),
+                progress);
         // A run that wrote no line left the lines' sums as they were: the syncs' kept totals stand (D55). A run of the
         // whole month sums the lines of all its syncs, frozen ones too, for the month's vendor totals in the same pass.
         boolean linesChanged = run.linesWritten() + removed > 0;
@@ -466,16 +471,31 @@ public class BillingSyncService {
 
     /**
      * Lines Arrow dropped before validation leave the invoice while it is open; on a closed one reconciliation credits
-     * them (D3). A customer with a line the run could not identify loses none this time (D29).
+     * them (D3), and the run names each, as it names a line changed there (D223, D262). A customer with a line the run
+     * could not identify loses none this time (D29).
      */
-    private int removeVanishedLines(List<BillingSyncItem> vanished, long runId) {
+    private int removeVanishedLines(
+            List<BillingSyncItem> vanished, Map<Long, RunSync> syncs, long runId, Progress progress) {
         Map<Long, List<Long>> removals = new LinkedHashMap<>();
+        Map<Long, Invoice> closed = new HashMap<>();
         List<ItemUpdate> updates = new ArrayList<>();
         for (BillingSyncItem item : vanished) {
             boolean itemOnOpenInvoice = item.invoiceItemId() != null && item.invoiceOpen();
             if (itemOnOpenInvoice) {
                 removals.computeIfAbsent(item.invoiceId(), id -> new ArrayList<>())
                         .add(item.invoiceItemId());
+            } else if (item.invoiceItemId() != null && item.billed().signum() != 0) {
+                Invoice invoice = closed.computeIfAbsent(
+                        item.invoiceId(), id -> writers.invoices().invoice(id));
+                if (invoice.state() != InvoiceState.CANCELED) {
+                    progress.increment("lines_awaiting_reconciliation");
+                    progress.error("Line " + item.lineReference() + " of "
+                            + syncs.get(item.syncId()).customerName()
+                            + " is no longer in Arrow's export since its invoice of " + item.reportPeriod()
+                            + " was closed: billed "
+                            + Money.rounded(item.billed(), item.currency()).toPlainString()
+                            + "; the month's reconciliation credits it once Arrow validates the month");
+                }
             }
             updates.add(new ItemUpdate(
                     item.id(),

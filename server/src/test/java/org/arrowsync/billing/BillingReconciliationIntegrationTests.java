@@ -840,6 +840,45 @@ class BillingReconciliationIntegrationTests extends IntegrationTest {
     }
 
     /**
+     * D262: a line Arrow dropped after its invoice was closed is named by the sync that sees it go, with what it
+     * billed, as a changed one is (D223); the reconciliation then credits it. Not on a canceled invoice, which bills
+     * nothing.
+     */
+    @Test
+    void aLineDroppedAfterItsInvoiceWasClosedIsNamedByTheSyncThatSeesIt() {
+        String customerRef = customers.keySet().iterator().next();
+        String customer = customers.get(customerRef);
+        fixture.closeInvoice(customer, MONTH);
+        String dropped = lineReferences(customerRef).get(0);
+        fixture.emulator().removeLine(dropped);
+        String canceledRef = List.copyOf(customers.keySet()).get(1);
+        fixture.setInvoiceState(customers.get(canceledRef), MONTH, "canceled");
+        String unbilled = lineReferences(canceledRef).get(0);
+        fixture.emulator().removeLine(unbilled);
+        try {
+            JsonNode sync = fixture.syncedBilling(MONTH);
+
+            assertThat(sync.get("progress").get("lines_awaiting_reconciliation").asInt())
+                    .as(sync.toString())
+                    .isEqualTo(1);
+            assertThat(sync.get("errors").toString())
+                    .doesNotContain(unbilled)
+                    .contains("Line " + dropped + " of ")
+                    .containsPattern("no longer in Arrow's export since its invoice of " + MONTH
+                            + " was closed: billed \\d+\\.\\d\\d;");
+            arrowValidatesTheMonth();
+            assertThat(reconcile(false).get("result").get("compensations").asInt())
+                    .isEqualTo(1);
+            assertThat(fixture.arrowChargesAsBilled(customer, MONTH))
+                    .as("the issued month credited, on the current invoice")
+                    .isEqualByComparingTo(fixture.exportSellAsBilled(MONTH, customerRef));
+        } finally {
+            fixture.emulator().restoreLine(dropped);
+            fixture.emulator().restoreLine(unbilled);
+        }
+    }
+
+    /**
      * An operator issued a customer's invoice while a sync that had read it open (as a run reads its invoices as it
      * begins) was about to write to it: the sync failed whole, "Invoice … is created and cannot be changed", nothing
      * written. It runs again with the invoices as they are now, and the line goes on the customer's current invoice
