@@ -56,8 +56,11 @@ class FirstRun implements ApplicationRunner {
     @Override
     public void run(ApplicationArguments args) {
         if (settings.any()) {
+            // D263: an Arrow API the operator configured is never the demo's, whatever it looks like, and settings
+            // pointing at it never follow a demo emulator
             settings.active()
-                    .filter(active -> demo.enabled() && DemoArrow.isDemo(active.apiUrl(), active.apiKey()))
+                    .filter(active ->
+                            demo.enabled() && !arrow.configured() && DemoArrow.isDemo(active.apiUrl(), active.apiKey()))
                     .ifPresent(this::restartDemo);
         } else if (arrow.configured()) {
             Settings created;

@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
+import org.arrowsync.emulator.ArrowEmulator;
+import org.arrowsync.emulator.EmulatorOptions;
 import org.arrowsync.emulator.http.ExportTemplates;
 import org.arrowsync.support.Api;
 import org.arrowsync.support.DemoServer;
@@ -84,6 +86,33 @@ class DemoModeIntegrationTests {
                     assertThat(job.get("state").asString()).as(job.toString()).isEqualTo("succeeded");
                 }
             }
+        }
+    }
+
+    /**
+     * D263: settings made from a configured Arrow API stay pointed at it after a restart that finds it down, though it
+     * is an emulator with the demo's key on loopback: they followed the demo's new emulator, whose syncs then removed
+     * every line its data lacked.
+     */
+    @Test
+    void settingsOfAConfiguredArrowApiNeverFollowTheDemosEmulator() {
+        String configured;
+        String[] arguments;
+        try (ArrowEmulator arrow = ArrowEmulator.start(EmulatorOptions.demo())) {
+            configured = arrow.apiBaseUrl().toString();
+            arguments = new String[] {
+                "--arrowsync.arrow.api-url=" + configured,
+                "--arrowsync.arrow.api-key=" + arrow.apiKey(),
+                "--arrowsync.arrow.client.allow-http=true"
+            };
+            try (DemoServer first = DemoServer.start(dataFolder, arguments)) {
+                assertThat(first.activeSettings().get("api_url").asString()).isEqualTo(configured);
+            }
+        }
+        try (DemoServer restarted = DemoServer.start(dataFolder, arguments)) {
+            assertThat(restarted.activeSettings().get("api_url").asString())
+                    .as("the configured Arrow API is down, and stays the settings' API")
+                    .isEqualTo(configured);
         }
     }
 

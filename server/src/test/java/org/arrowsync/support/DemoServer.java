@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.arrowsync.Application;
 import org.arrowsync.emulator.EmulatorOptions;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -26,14 +27,14 @@ public final class DemoServer implements AutoCloseable {
         this.api = Api.at(port());
     }
 
-    /** Starts the demo on the data folder; further arguments as on the command line. */
+    /** Starts the demo on the data folder; further arguments as on the command line, which may allow plain http. */
     public static DemoServer start(Path dataFolder, String... arguments) {
-        List<String> command = new ArrayList<>(List.of(
-                "--server.port=0",
-                "--arrowsync.data.dir=" + dataFolder,
-                "--arrowsync.demo.enabled=true",
-                // as configured by default: plain http only to the demo's own emulator
-                "--arrowsync.arrow.client.allow-http=false"));
+        String allowHttp = "--arrowsync.arrow.client.allow-http=";
+        List<String> command = new ArrayList<>(
+                List.of("--server.port=0", "--arrowsync.data.dir=" + dataFolder, "--arrowsync.demo.enabled=true"));
+        if (Stream.of(arguments).noneMatch(argument -> argument.startsWith(allowHttp))) {
+            command.add(allowHttp + "false"); // as configured by default: plain http only to the demo's own emulator
+        }
         command.addAll(List.of(arguments));
         return new DemoServer(
                 new SpringApplicationBuilder(Application.class).profiles("test").run(command.toArray(String[]::new)));
