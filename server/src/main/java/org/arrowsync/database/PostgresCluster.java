@@ -259,23 +259,51 @@ public final class PostgresCluster implements AutoCloseable {
 
     /**
      * A server killed hard leaves its PostgreSQL child running. Callers hold the data folder lock (or know its server
-     * is gone), so any postmaster still serving this folder is that orphan: stop it.
+     * is gone), so any postmaster still serving this folder is that orphan: stop it, in PostgreSQL's fast shutdown
+     * (SIGINT), which ends the sessions still connected (an operator's {@code psql}, another server) where the smart
+     * one (SIGTERM) waits for them; and wait until it is gone, as a new postmaster refuses a folder whose pid file
+     * names a live one (D264).
      */
     public static void stopOrphanedPostmaster(Path pgData) throws IOException {
         Optional<ProcessHandle> orphan = postmaster(pgData);
-        if (orphan.isPresent()) {
-            log.warn(
-                    "Stopping an orphaned PostgreSQL (pid {}) left on {} by an earlier server",
-                    orphan.get().pid(),
-                    pgData);
-            orphan.get().destroy();
-            try {
-                orphan.get().onExit().get(30, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            } catch (ExecutionException | TimeoutException e) {
-                orphan.get().destroyForcibly();
+        if (orphan.isEmpty()) {
+            return;
+        }
+        ProcessHandle postmaster = orphan.get();
+        log.warn("Stopping an orphaned PostgreSQL (pid {}) left on {} by an earlier server", postmaster.pid(), pgData);
+        try {
+            if (!fastShutdown(postmaster) || !exits(postmaster, Duration.ofSeconds(30))) {
+                postmaster.destroyForcibly();
+                if (!exits(postmaster, Duration.ofSeconds(10))) {
+                    throw new IOException("The orphaned PostgreSQL (pid " + postmaster.pid() + ") on " + pgData
+                            + " does not stop; stop it, then start the server again");
+                }
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("Interrupted while stopping the orphaned PostgreSQL on " + pgData, e);
+        }
+    }
+
+    /** Asks PostgreSQL for its fast shutdown (SIGINT); whether the signal was sent. */
+    private static boolean fastShutdown(ProcessHandle postmaster) throws InterruptedException {
+        try {
+            Process kill = new ProcessBuilder("kill", "-INT", Long.toString(postmaster.pid()))
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .start();
+            return kill.waitFor(10, TimeUnit.SECONDS) && kill.exitValue() == 0;
+        } catch (IOException e) {
+            return postmaster.destroy(); // no kill command: the smart shutdown, then the forced end
+        }
+    }
+
+    private static boolean exits(ProcessHandle process, Duration within) throws InterruptedException {
+        try {
+            process.onExit().get(within.toMillis(), TimeUnit.MILLISECONDS);
+            return true;
+        } catch (ExecutionException | TimeoutException e) {
+            return !process.isAlive();
         }
     }
 
