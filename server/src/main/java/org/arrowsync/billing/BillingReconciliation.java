@@ -118,7 +118,8 @@ public class BillingReconciliation {
     public Report reconcile(Target target, Progress progress) {
         Settings chosen = settings.named(target.settings().uuid()).requireExportTemplate();
         try {
-            Report report = transactions.execute(status -> within(
+            // settled in the commit that books it (D265)
+            Report report = transactions.execute(status -> progress.settled(within(
                     chosen,
                     target,
                     progress,
@@ -132,7 +133,7 @@ public class BillingReconciliation {
                             NOTHING_TO_RECONCILE,
                             List.of(),
                             0,
-                            0)));
+                            0))));
             if (report.compensations() > 0) {
                 events.publishEvent(new ReconciliationBooked(chosen.uuid(), report));
             }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.function.Function;
 import org.arrowsync.shared.Progress;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
@@ -24,6 +25,7 @@ final class JobProgress implements Progress {
     private final UUID job;
     private final JobRepository jobs;
     private final TransactionTemplate ownTransaction;
+    private final Function<Object, JsonNode> results;
     private final Clock clock;
     private final Map<String, Long> counts = new TreeMap<>();
     private final List<String> errors = new ArrayList<>();
@@ -32,12 +34,18 @@ final class JobProgress implements Progress {
 
     /**
      * {@code ownTransaction} must start a new transaction: progress is reported from inside the feature's own, long
-     * one.
+     * one. {@code results} writes a run's outcome as its job stores it.
      */
-    JobProgress(UUID job, JobRepository jobs, TransactionTemplate ownTransaction, Clock clock) {
+    JobProgress(
+            UUID job,
+            JobRepository jobs,
+            TransactionTemplate ownTransaction,
+            Function<Object, JsonNode> results,
+            Clock clock) {
         this.job = job;
         this.jobs = jobs;
         this.ownTransaction = ownTransaction;
+        this.results = results;
         this.clock = clock;
         this.lastFlush = clock.instant();
     }
@@ -60,6 +68,13 @@ final class JobProgress implements Progress {
         }
         counts.put("errors", errorCount);
         flushIfDue();
+    }
+
+    /** The job finished with {@code outcome}, written in the caller's transaction (not {@code ownTransaction}). */
+    @Override
+    public synchronized <T> T settled(T outcome) {
+        jobs.finish(job, JobState.SUCCEEDED, counts(), errors(), results.apply(outcome), "", clock.instant());
+        return outcome;
     }
 
     synchronized JsonNode counts() {

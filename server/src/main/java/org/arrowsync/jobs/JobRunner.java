@@ -142,7 +142,7 @@ class JobRunner {
             TransactionTemplate ownTransaction,
             Clock clock) {
         UUID uuid = job.uuid();
-        JobProgress progress = new JobProgress(uuid, jobs, ownTransaction, clock);
+        JobProgress progress = new JobProgress(uuid, jobs, ownTransaction, report -> result(json, report), clock);
         JobHandler handler = handlers.get(job.kind());
         try {
             if (handler == null) {
@@ -150,8 +150,14 @@ class JobRunner {
                         "No handler for job kind " + job.kind().value());
             }
             Object report = handler.run(job, progress);
-            JsonNode result = report == null ? JsonNodeFactory.instance.objectNode() : json.valueToTree(report);
-            jobs.finish(uuid, JobState.SUCCEEDED, progress.counts(), progress.errors(), result, "", clock.instant());
+            jobs.finish(
+                    uuid,
+                    JobState.SUCCEEDED,
+                    progress.counts(),
+                    progress.errors(),
+                    result(json, report),
+                    "",
+                    clock.instant());
             return null;
         } catch (InvoiceClosed e) {
             // D222: a run reads its invoices' states as it begins; an operator closed one under it, which failed the
@@ -186,6 +192,11 @@ class JobRunner {
                     clock.instant());
             return message;
         }
+    }
+
+    /** A run's report as its job stores it. */
+    private static JsonNode result(JsonMapper json, Object report) {
+        return report == null ? JsonNodeFactory.instance.objectNode() : json.valueToTree(report);
     }
 
     /**

@@ -101,8 +101,10 @@ public class Repricing {
                 });
             }
             progress.add("compensations", booked);
-            // planned again, the month still held: what is left to book is what was refused
-            return RepriceOutcome.booked(current, customersOf(plans), customersOf(plans(current, refusals(current))));
+            // planned again, the month still held: what is left to book is what was refused; settled in the commit that
+            // books it, so a confirmation whose server is lost after it reads as booked, not as changed since (D265)
+            return progress.settled(
+                    RepriceOutcome.booked(current, customersOf(plans), customersOf(plans(current, refusals(current)))));
         });
     }
 

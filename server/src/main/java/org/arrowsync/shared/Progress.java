@@ -24,6 +24,16 @@ public interface Progress {
         add(count, 1);
     }
 
+    /**
+     * Records {@code outcome} as the run's result in the caller's transaction, and returns it: a run whose transaction
+     * books money settles its job in the same commit, so that a server lost after the commit leaves the job succeeded
+     * with what it booked, not a job that runs again and finds nothing left to book (D265). Only a job's own progress
+     * records it; the part of a run that other work did within it ({@link #prefixed}) settles nothing.
+     */
+    default <T> T settled(T outcome) {
+        return outcome;
+    }
+
     /** This progress, its counts named with {@code prefix} first: the part of a run that other work did within it. */
     default Progress prefixed(String prefix) {
         Progress whole = this;

@@ -104,6 +104,77 @@ class BillingCrashIntegrationTests {
         }
     }
 
+    /**
+     * D265: a server lost as a reconciliation's job is marked finished says, once restarted, what the reconciliation
+     * booked: the job was marked in its own transaction after the booking's commit, so the job ran again, found nothing
+     * left to book and reported none. The server is killed at the moment its job is first marked finished, whichever
+     * transaction marks it (a trigger holds that statement).
+     */
+    @Test
+    void aReconciliationWhoseServerIsLostAsItsJobIsMarkedFinishedSaysWhatItBooked() throws Exception {
+        ServerProcess first = ServerProcess.start(folder, "first");
+        try (ArrowFixture fixture = ArrowFixture.on(first, Emulator.options())) {
+            Map<String, String> customers = fixture.mapAllCustomers();
+            fixture.syncedBilling(MONTH);
+            String customerRef = customers.keySet().iterator().next();
+            fixture.closeInvoice(customers.get(customerRef), MONTH);
+            fixture.emulator()
+                    .changeSell(fixture.lineReferences(customerRef, "invoice").get(0), "999.12345");
+            first.jdbc().sql("""
+                            create function hold_the_finish() returns trigger language plpgsql as $$
+                            begin perform pg_sleep(300); return new; end $$""").update();
+            first.jdbc().sql("""
+                            create trigger hold_the_finish before update on arrow_jobs for each row
+                            when (old.finished is null and new.finished is not null and new.kind = 'billing_reconciliation')
+                            execute function hold_the_finish()""").update();
+            String job;
+            try {
+                job = first.api()
+                        .post("/api/admin/arrow/billing-syncs/reconcile/", fixture.period(MONTH))
+                        .expect(202)
+                        .text("uuid");
+                awaitHeldStatement(first.jdbc());
+            } finally {
+                first.kill();
+            }
+            first.jdbc()
+                    .sql("select pg_terminate_backend(pid) from pg_stat_activity where wait_event = 'PgSleep'")
+                    .query()
+                    .listOfRows();
+            first.jdbc().sql("drop trigger hold_the_finish on arrow_jobs").update();
+
+            ServerProcess second = ServerProcess.start(folder, "second");
+            try {
+                JsonNode finished = Jobs.await(second.api(), job);
+                assertThat(finished.get("state").asString())
+                        .as(finished.toString())
+                        .isEqualTo("succeeded");
+                assertThat(finished.get("result").get("compensations").asInt())
+                        .as("what the reconciliation booked: %s", finished)
+                        .isEqualTo(1);
+                assertThat(second.jdbc()
+                                .sql("select count(*) from billing_sync_items where compensation_item_id is not null")
+                                .query(Long.class)
+                                .single())
+                        .as("booked once")
+                        .isOne();
+            } finally {
+                second.close();
+            }
+        }
+    }
+
+    private static void awaitHeldStatement(JdbcClient jdbc) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (jdbc.sql("select count(*) from pg_stat_activity where wait_event = 'PgSleep'")
+                        .query(Long.class)
+                        .single()
+                == 0) {
+            assertThat(System.nanoTime()).as("the job's finish held").isLessThan(deadline);
+            Thread.sleep(200);
+        }
+    }
+
     /** Every line of the month once, every customer billed Arrow's export total to the cent. */
     private static void assertEndsLikeACleanRun(JdbcClient jdbc, ArrowFixture fixture, Map<String, String> customers) {
         JsonNode summary = fixture.emulator().summary(MONTH).get("customers");
