@@ -47,7 +47,7 @@ class JobRunner {
     static final String JOB_MDC_KEY = "job_id";
     /**
      * A job whose transaction was rolled back under it (its database connection broke, an invoice closed, D222) is run
-     * again until it has run this often, then it fails saying why.
+     * again until it has run this often, then it fails saying why; so is one whose server was lost under it (D266).
      */
     private static final int ATTEMPTS_WHEN_RUN_AGAIN = 3;
 
@@ -114,8 +114,13 @@ class JobRunner {
         MDC.put(JOB_MDC_KEY, Uuids.hex(uuid));
         try {
             Instant started = clock.instant();
-            jobs.markRunning(uuid, started);
-            String failure = runHandler(job, jobs, handlers, json, ownTransaction, clock);
+            String failure;
+            if (job.attempts() >= ATTEMPTS_WHEN_RUN_AGAIN) {
+                failure = neverEnded(job, jobs, clock);
+            } else {
+                jobs.markRunning(uuid, started);
+                failure = runHandler(job, jobs, handlers, json, ownTransaction, clock);
+            }
             events.publishEvent(new JobFinished(
                     uuid,
                     job.kind(),
@@ -192,6 +197,27 @@ class JobRunner {
                     clock.instant());
             return message;
         }
+    }
+
+    /**
+     * A job taken up again after as many runs as {@link #runAgain} allows, none of which ended: each time its server
+     * was lost under it (out of memory, killed). It fails rather than run again, or a job that takes its server down
+     * would take each server of the database down in turn, for good (D266).
+     */
+    private static String neverEnded(Job job, JobRepository jobs, Clock clock) {
+        String message = "Its server stopped before it ended in each of its " + job.attempts() + " runs (out of"
+                + " memory, killed); it is not run again, so that it cannot take the servers down in turn. Queue it"
+                + " again once the cause is found (the servers' logs name it).";
+        log.error("Job {} ({}) failed: {}", job.uuid(), job.kind().value(), message);
+        jobs.finish(
+                job.uuid(),
+                JobState.FAILED,
+                job.progress(),
+                job.errors(),
+                JsonNodeFactory.instance.objectNode(),
+                message,
+                clock.instant());
+        return message;
     }
 
     /** A run's report as its job stores it. */

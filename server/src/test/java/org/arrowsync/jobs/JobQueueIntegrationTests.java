@@ -36,6 +36,31 @@ class JobQueueIntegrationTests extends IntegrationTest {
         jdbc.sql("delete from arrow_settings where uuid = ?").param(settings).update();
     }
 
+    /**
+     * D266: a job taken up after three runs none of which ended (each time its server was lost under it) fails saying
+     * so, rather than take the next server down too.
+     */
+    @Test
+    void aJobWhoseServerWasLostInEachOfItsRunsIsNotRunAgain() {
+        UUID settings = UUID.randomUUID();
+        JobRows.settings(jdbc, settings);
+        UUID job = JobRows.queuedJob(jdbc, settings, "lost", TestClock.now().minus(Duration.ofMinutes(5)));
+        jdbc.sql("update arrow_jobs set attempts = 3, progress = '{\"lines\": 7}' where uuid = ?")
+                .param(job)
+                .update();
+
+        jobs.rescheduleOrphans();
+
+        JsonNode failed = Jobs.await(api, Uuids.hex(job));
+        assertThat(failed.get("state").asString()).isEqualTo("failed");
+        assertThat(failed.get("attempts").asInt()).as("not run a fourth time").isEqualTo(3);
+        assertThat(failed.get("error_message").asString()).contains("stopped before it ended in each of its 3 runs");
+        assertThat(failed.get("progress").get("lines").asInt())
+                .as("what its runs had reported")
+                .isEqualTo(7);
+        jdbc.sql("delete from arrow_settings where uuid = ?").param(settings).update();
+    }
+
     @Autowired
     BillingSchedules billingSchedules;
 
