@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -240,12 +241,16 @@ public final class PostgresCluster implements AutoCloseable {
         }
     }
 
-    /** The PostgreSQL process serving {@code pgData}, if one runs: the live postgres its pid file names. */
+    /**
+     * The PostgreSQL process serving {@code pgData}, if one runs: the live postgres its pid file names, started on this
+     * folder. A stale pid file's pid may name another process by now, a session of another cluster among them (D264).
+     */
     public static Optional<ProcessHandle> postmaster(Path pgData) throws IOException {
         Path pidFile = pgData.resolve("postmaster.pid");
         if (!Files.exists(pidFile)) {
             return Optional.empty();
         }
+        Path folder = pgData.toRealPath();
         return Files.readAllLines(pidFile).stream()
                 .findFirst()
                 .map(String::trim)
@@ -254,7 +259,30 @@ public final class PostgresCluster implements AutoCloseable {
                 .filter(process -> process.info()
                         .command()
                         .map(command -> command.contains("postgres"))
-                        .orElse(false));
+                        .orElse(false))
+                .filter(process -> servesFolder(process, folder));
+    }
+
+    /**
+     * Whether a postgres process is a postmaster started on this folder ({@code -D <folder>}, a relative one read from
+     * the process's working folder where the system shows it): a session's command line is its title, no {@code -D}.
+     */
+    private static boolean servesFolder(ProcessHandle process, Path folder) {
+        List<String> arguments = process.info().arguments().map(List::of).orElse(List.of());
+        int option = arguments.indexOf("-D");
+        if (option < 0 || option + 1 >= arguments.size()) {
+            return false;
+        }
+        Path named = Path.of(arguments.get(option + 1));
+        Path workingFolder = Path.of("/proc", Long.toString(process.pid()), "cwd");
+        try {
+            Path served = named.isAbsolute() || !Files.exists(workingFolder)
+                    ? named.toRealPath()
+                    : workingFolder.toRealPath().resolve(named).toRealPath();
+            return served.equals(folder);
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /**

@@ -181,6 +181,11 @@ public final class Money {
      * invoice rounds it, so a charge that crosses zero is not rounded away from zero a second time.
      */
     public static BigDecimal correction(BigDecimal target, BigDecimal billed, String currency) {
-        return rounded(target, currency).subtract(billed);
+        BigDecimal difference = rounded(target, currency).subtract(billed);
+        // D267: a line corrected before D169 may hold a fraction of a unit, which an invoice bills as nothing: a
+        // difference under one unit is none, a larger one is booked in whole units
+        return difference.abs().compareTo(BigDecimal.ONE.movePointLeft(minorUnits(currency))) < 0
+                ? BigDecimal.ZERO
+                : rounded(difference, currency);
     }
 }

@@ -86,6 +86,26 @@ class MoneyTests {
                 .isEqualByComparingTo(correction);
     }
 
+    /**
+     * D267: a line corrected before D169 holds corrections in fractions of a cent (−0.0079990 booked as such); what is
+     * left of a unit is no correction, and a larger difference is booked in whole units, never as a 0.00 item.
+     */
+    @ParameterizedTest
+    @CsvSource({
+        "9176.58, 9176.61, -0.0320000, 0",
+        "9176.58, 9176.61, -0.0279990, 0",
+        "9176.62, 9176.61, -0.0079990, 0.02",
+        "100.00, 99.50, 0.4950000, 0",
+        "101.00, 99.50, 0.4950000, 1.01"
+    })
+    void aFractionLeftByACorrectionBookedBeforeWholeUnitsIsNoCorrection(
+            String target, String item, String corrections, String correction) {
+        BigDecimal booked = Money.correction(
+                new BigDecimal(target), Money.billed(new BigDecimal(item), new BigDecimal(corrections), "EUR"), "EUR");
+        assertThat(booked).isEqualByComparingTo(correction);
+        assertThat(booked.stripTrailingZeros().scale()).as("whole cents").isLessThanOrEqualTo(2);
+    }
+
     @Test
     void aCurrencyCodeIsKeptUpperCaseAndABlankOneHasCents() {
         assertThat(Money.currency(" jpy ")).isEqualTo("JPY");
