@@ -105,8 +105,10 @@ final class AuditFilter extends OncePerRequestFilter {
         }
     }
 
+    /** A GET its controller marks {@link AuditedRead}; a HEAD of it hands nothing out. */
     private static boolean auditedRead(HttpServletRequest request) {
-        return request.getAttribute(HandlerMapping.BEST_MATCHING_HANDLER_ATTRIBUTE) instanceof HandlerMethod handler
+        return "GET".equals(request.getMethod())
+                && request.getAttribute(HandlerMapping.BEST_MATCHING_HANDLER_ATTRIBUTE) instanceof HandlerMethod handler
                 && handler.hasMethodAnnotation(AuditedRead.class);
     }
 

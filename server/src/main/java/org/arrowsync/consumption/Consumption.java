@@ -11,7 +11,6 @@ import org.arrowsync.arrowclient.ArrowException;
 import org.arrowsync.arrowclient.ConsumptionLine;
 import org.arrowsync.arrowclient.ConsumptionPrediction;
 import org.arrowsync.arrowclient.ConsumptionReport;
-import org.arrowsync.shared.Money;
 
 /**
  * A license's consumed amounts for one month, as Arrow reports them.
@@ -20,11 +19,6 @@ import org.arrowsync.shared.Money;
  * @param notes what was wrong with single lines of Arrow's report without making it unusable, to be reported
  */
 record Consumption(BigDecimal sell, BigDecimal buy, int lines, String currency, List<String> notes) {
-
-    /** The currency a new item takes: Arrow's, else the default (D9). */
-    String currencyOrDefault() {
-        return Money.orDefaultCurrency(currency);
-    }
 
     boolean isZero() {
         return sell.signum() == 0 && buy.signum() == 0;

@@ -159,7 +159,9 @@ class LicenseMonthBilling {
         ConsumptionRecord record = records.lock(id.get()).orElseThrow();
         Price price = current(pricing).price(period, record, consumption.sell(), consumption.buy());
         // The provisional item bills what corrections booked for the month (by re-pricing) do not.
-        BigDecimal amount = Money.itemAmount(price.billed(), record.compensated(), consumption.currencyOrDefault());
+        // in the currency Arrow names, else the settings record's (D9, D261)
+        String currency = pricing.settings().currencyOf(consumption.currency());
+        BigDecimal amount = Money.itemAmount(price.billed(), record.compensated(), currency);
         JsonNode details = ItemDetails.provisional(license, record.consumedSell(), record.consumedBuy(), price);
         String name = pricing.prefix() + ": " + resource.name();
         if (record.invoiceItemUuid() != null) {
@@ -175,7 +177,7 @@ class LicenseMonthBilling {
                     period,
                     name,
                     amount,
-                    consumption.currencyOrDefault(),
+                    currency,
                     new Ref(resource.id(), resource.uuid(), resource.name()),
                     resource.project(),
                     details);
@@ -265,8 +267,13 @@ class LicenseMonthBilling {
         InvoiceItem item = finalised.invoiceItemUuid() == null ? null : billedIn(finalised, named);
         Price price = current(pricing).price(finalised.period(), finalised, totals.sell(), totals.buy());
         Result result = Result.FINALIZED;
-        // in the currency Arrow names, else in the license-month's own (D9): a default could differ from it
-        String currency = named == null ? finalised.currency() : named;
+        // in the currency Arrow names, else in the license-month's own (D9): a default could differ from it; a month
+        // with no item yet takes the settings record's (D261)
+        String currency = named != null
+                ? named
+                : finalised.invoiceItemUuid() != null
+                        ? finalised.currency()
+                        : pricing.settings().currencyOf(null);
         BigDecimal difference = Money.correction(price.billed(), finalised.billed(currency), currency);
         if (difference.signum() != 0) {
             if (items.monthCanceled(finalised.customerUuid(), finalised.period())) {

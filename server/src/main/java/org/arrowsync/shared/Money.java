@@ -28,11 +28,6 @@ public final class Money {
 
     public static final String DEFAULT_CURRENCY = "EUR";
 
-    /** The currency Arrow named, else the default (D9): what an item is billed in. */
-    public static String orDefaultCurrency(String named) {
-        return named == null || named.isBlank() ? DEFAULT_CURRENCY : named;
-    }
-
     /**
      * The decimals of the minor unit of each currency Java knows, by its code: looked up once per code, as a page of
      * invoices rounds two prices an item.

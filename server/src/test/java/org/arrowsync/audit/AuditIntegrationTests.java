@@ -96,7 +96,9 @@ class AuditIntegrationTests extends IntegrationTest {
                         "admin_webhooks_deliveries_redeliver");
     }
 
-    /** A download of all data is recorded as a change is, with who took it and why; an ordinary read is not. */
+    /**
+     * A download of all data is recorded as a change is, with who took it and why; an ordinary read is not, nor a HEAD.
+     */
     @Test
     void aBackupDownloadIsRecordedAndAListReadIsNot() {
         String action = api.get("/api/schema/")
@@ -116,6 +118,13 @@ class AuditIntegrationTests extends IntegrationTest {
                 .get("/api/admin/backup/")
                 .expect(200);
         api.withHeader("X-Request-Id", read).get("/api/customers/").expect(200);
+        assertThat(RawHttp.exchange(
+                        port,
+                        "HEAD /api/admin/backup/ HTTP/1.1",
+                        "Authorization: Token " + Api.ADMIN_TOKEN,
+                        "X-Request-Id: " + read))
+                .as("a HEAD hands nothing out")
+                .startsWith("HTTP/1.1 200");
 
         JsonNode entries = api.get(LOG + "?created_from=" + start + "&page_size=300")
                 .expect(200)

@@ -82,6 +82,38 @@ class ConsumptionCurrencyIntegrationTests extends IntegrationTest {
                 .isEqualTo("USD");
     }
 
+    /**
+     * D261: a license-month with no item yet (Arrow reported nothing while it ran), finalised from an export that names
+     * no currency, is billed in the settings record's currency, not in euros.
+     */
+    @Test
+    void aMonthWithoutAnItemIsFinalisedInTheSettingsRecordsCurrency() {
+        fixture.trackedResources(1);
+        String license = fixture.meteredLicense(CLOSED);
+        String resource = fixture.licensedResources().get(license);
+        api.post(HISTORICAL, fixture.historicalMonth(resource, CLOSED)).expect(200);
+        jdbc.sql("delete from invoice_items where uuid = ?::uuid")
+                .param(record(resource).get("invoice_item_uuid").asString())
+                .update();
+        api.patch(
+                        "/api/admin/arrow/settings/" + fixture.settings() + "/",
+                        Map.of("export_type_reference", ExportTemplates.NO_CURRENCY_REFERENCE, "currency", "USD"))
+                .expect(200);
+        fixture.emulator().correctSell(license, CLOSED, new BigDecimal("7.00"));
+
+        JsonNode finalisation = fixture.run("trigger_reconciliation", fixture.period(CLOSED));
+
+        JsonNode record = record(resource);
+        assertThat(record.get("compensation_item_uuid").isNull())
+                .as(finalisation.toString())
+                .isFalse();
+        assertThat(jdbc.sql("select currency from invoice_items where uuid = ?::uuid")
+                        .param(record.get("compensation_item_uuid").asString())
+                        .query(String.class)
+                        .single())
+                .isEqualTo("USD");
+    }
+
     /** A yen has no cents: a month billed in yen is not corrected by 0.40, which would be an item of 0 yen (D156). */
     @Test
     void aDifferenceUnderOneMinorUnitOfTheMonthsCurrencyIsNotCorrected() {

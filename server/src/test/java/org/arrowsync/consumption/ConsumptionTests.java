@@ -15,12 +15,13 @@ import org.junit.jupiter.api.Test;
 class ConsumptionTests {
 
     @Test
-    void aReportInOneCurrencyKeepsItAndOneWithoutAnyNamesNoneAndBillsInTheDefault() {
+    void aReportInOneCurrencyKeepsItAndOneWithoutAnyNamesNone() {
         assertThat(Consumption.of("XSP1", report("USD", "USD", null)).currency())
                 .isEqualTo("USD");
         Consumption unnamed = Consumption.of("XSP1", report(null, " "));
-        assertThat(unnamed.currency()).as("Arrow named none").isNull();
-        assertThat(unnamed.currencyOrDefault()).isEqualTo("EUR");
+        assertThat(unnamed.currency())
+                .as("Arrow named none: the settings record's, D261")
+                .isNull();
         assertThat(Consumption.of("XSP1", report("EUR", "EUR")).sell()).isEqualByComparingTo("2");
     }
 
