@@ -49,6 +49,8 @@ import tools.jackson.databind.JsonNode;
  */
 class BackupRestoreIntegrationTests extends IntegrationTest {
 
+    private static final String BACKUP = "/api/admin/backup/";
+
     @Autowired
     JdbcClient jdbc;
 
@@ -167,7 +169,7 @@ class BackupRestoreIntegrationTests extends IntegrationTest {
     static HttpResponse<Path> download(int port, Path file) throws IOException, InterruptedException {
         return HttpClient.newHttpClient()
                 .send(
-                        HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/admin/backup/"))
+                        HttpRequest.newBuilder(URI.create("http://localhost:" + port + BACKUP))
                                 .header("Authorization", "Token " + Api.ADMIN_TOKEN)
                                 .build(),
                         HttpResponse.BodyHandlers.ofFile(file));
@@ -190,8 +192,10 @@ class BackupRestoreIntegrationTests extends IntegrationTest {
         Map<String, List<JsonNode>> lists = new LinkedHashMap<>();
         JsonNode paths = api.get("/api/schema/").expect(200).json().get("paths");
         for (Map.Entry<String, JsonNode> path : paths.properties()) {
-            if (path.getKey().contains("{") || !path.getValue().has("get")) {
-                continue;
+            if (path.getKey().contains("{")
+                    || !path.getValue().has("get")
+                    || path.getKey().equals(BACKUP)) {
+                continue; // a download of all data is no list
             }
             Response first = api.get(path.getKey() + "?page_size=300");
             if (first.status() != 200 || first.header("X-Result-Count") == null) {
@@ -206,6 +210,8 @@ class BackupRestoreIntegrationTests extends IntegrationTest {
                         .replace("localhost:" + port, "server");
                 Api.parse(body).valueStream().forEach(rows::add);
             }
+            // the backup's own download is audited (D258) as it is taken, before or after its snapshot begins
+            rows.removeIf(row -> BACKUP.equals(row.path("request").path("path").asString(null)));
             lists.put(path.getKey(), rows);
         }
         return lists;
