@@ -56,12 +56,7 @@ class FirstRun implements ApplicationRunner {
     @Override
     public void run(ApplicationArguments args) {
         if (settings.any()) {
-            // D263: an Arrow API the operator configured is never the demo's, whatever it looks like, and settings
-            // pointing at it never follow a demo emulator
-            settings.active()
-                    .filter(active ->
-                            demo.enabled() && !arrow.configured() && DemoArrow.isDemo(active.apiUrl(), active.apiKey()))
-                    .ifPresent(this::restartDemo);
+            settings.active().filter(this::demosOwn).ifPresent(this::restartDemo);
         } else if (arrow.configured()) {
             Settings created;
             try {
@@ -95,6 +90,7 @@ class FirstRun implements ApplicationRunner {
                 .map(ExportType::reference)
                 .orElse("");
         Settings created = settings.create(SettingsDraft.active(apiUrl, emulator.apiKey(), exportType, null, false));
+        settings.markMadeByDemo(created);
         int resources = ledger.create(arrow);
         log.info(
                 "Demo mode: no Arrow API configured, so an Arrow emulator with demo data runs at {}, active settings {} point at it"
@@ -103,6 +99,17 @@ class FirstRun implements ApplicationRunner {
                 created.uuid(),
                 DEMO_CUSTOMERS.size(),
                 resources);
+    }
+
+    /**
+     * D263: whether the active settings are the demo's, to follow its emulator: those the demo made, never others,
+     * whatever they look like (an emulator with the demo's key on loopback, as a trial runs one); settings older than
+     * the mark are judged by their look, unless an Arrow API is configured.
+     */
+    private boolean demosOwn(Settings active) {
+        return demo.enabled()
+                && DemoArrow.isDemo(active.apiUrl(), active.apiKey())
+                && settings.madeByDemo(active).orElse(!arrow.configured());
     }
 
     /**

@@ -148,6 +148,22 @@ class SettingsRepository {
                 .update();
     }
 
+    void markMadeByDemo(long id) {
+        jdbc.sql("update arrow_settings set made_by_demo = true where id = ?")
+                .param(id)
+                .update();
+    }
+
+    /** Whether the demo made the record; empty for a record older than the question (D263). */
+    Optional<Boolean> madeByDemo(long id) {
+        return jdbc.sql("select coalesce(made_by_demo::text, '') from arrow_settings where id = ?")
+                .param(id)
+                .query(String.class)
+                .optional()
+                .filter(made -> !made.isEmpty())
+                .map(Boolean::parseBoolean);
+    }
+
     void updatePartner(long id, String reference, String name) {
         jdbc.sql("update arrow_settings set partner_reference = ?, partner_name = ? where id = ?")
                 .params(reference == null ? "" : reference, name == null ? "" : name, id)

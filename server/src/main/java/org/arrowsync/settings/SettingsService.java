@@ -240,6 +240,16 @@ public class SettingsService {
         settings.setSyncEnabled(target.id(), enabled, clock.instant());
     }
 
+    /** Marks settings as the demo's own: only those follow a restarted demo's emulator (D263). */
+    public void markMadeByDemo(Settings made) {
+        settings.markMadeByDemo(made.id());
+    }
+
+    /** Whether the demo made these settings; empty for settings older than the question (D263). */
+    public Optional<Boolean> madeByDemo(Settings chosen) {
+        return settings.madeByDemo(chosen.id());
+    }
+
     /**
      * Points existing settings, and their key, at another API URL: the server's own decision (the demo emulator listens
      * on a new port after a restart), where a request must give the key again.

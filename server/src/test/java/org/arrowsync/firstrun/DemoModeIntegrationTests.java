@@ -89,10 +89,26 @@ class DemoModeIntegrationTests {
         }
     }
 
+    /** A restarted demo runs a new emulator, and the settings the demo made follow it there (D263 marks them). */
+    @Test
+    void aRestartedDemosSettingsFollowItsNewEmulator() {
+        String before;
+        try (DemoServer demo = DemoServer.start(dataFolder)) {
+            before = demo.activeSettings().get("api_url").asString();
+        }
+        try (DemoServer restarted = DemoServer.start(dataFolder)) {
+            String after = restarted.activeSettings().get("api_url").asString();
+            assertThat(after).isNotEqualTo(before);
+            assertThat(listening(URI.create(after)))
+                    .as("the new emulator answers there")
+                    .isTrue();
+        }
+    }
+
     /**
      * D263: settings made from a configured Arrow API stay pointed at it after a restart that finds it down, though it
-     * is an emulator with the demo's key on loopback: they followed the demo's new emulator, whose syncs then removed
-     * every line its data lacked.
+     * is an emulator with the demo's key on loopback, and after one without the configuration: they followed the demo's
+     * new emulator, whose syncs then removed every line its data lacked.
      */
     @Test
     void settingsOfAConfiguredArrowApiNeverFollowTheDemosEmulator() {
@@ -112,6 +128,11 @@ class DemoModeIntegrationTests {
         try (DemoServer restarted = DemoServer.start(dataFolder, arguments)) {
             assertThat(restarted.activeSettings().get("api_url").asString())
                     .as("the configured Arrow API is down, and stays the settings' API")
+                    .isEqualTo(configured);
+        }
+        try (DemoServer unconfigured = DemoServer.start(dataFolder)) {
+            assertThat(unconfigured.activeSettings().get("api_url").asString())
+                    .as("nor do they follow the demo once the configuration is gone")
                     .isEqualTo(configured);
         }
     }
