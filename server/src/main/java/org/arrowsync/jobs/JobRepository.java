@@ -122,11 +122,26 @@ class JobRepository {
     /** Queued jobs with no execution in db-scheduler's queue (the server stopped between queuing and scheduling). */
     List<UUID> queuedWithoutExecution(Instant olderThan) {
         return jdbc.sql("""
-                        select j.uuid from arrow_jobs j where j.state = 'queued' and j.created < ?
+                        select j.uuid from arrow_jobs j where j.state in ('queued', 'running') and j.created < ?
                         and not exists (select 1 from scheduled_tasks t where t.task_name = ? and t.task_instance = j.uuid::text)""")
                 .params(Timestamps.of(olderThan), JobRunner.TASK)
                 .query(UUID.class)
                 .list();
+    }
+
+    /** Counts a run of the job that its server was lost in; returns how many there have been. */
+    int countLostRun(UUID uuid) {
+        return jdbc.sql("update arrow_jobs set lost_runs = lost_runs + 1 where uuid = ? returning lost_runs")
+                .param(uuid)
+                .query(Integer.class)
+                .single();
+    }
+
+    /** A job whose run was rolled back waits, queued, for the run again its execution's retry makes. */
+    void requeue(UUID uuid) {
+        jdbc.sql("update arrow_jobs set state = 'queued' where uuid = ? and state = 'running'")
+                .param(uuid)
+                .update();
     }
 
     void markRunning(UUID uuid, Instant now) {

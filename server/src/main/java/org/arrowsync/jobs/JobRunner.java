@@ -115,8 +115,9 @@ class JobRunner {
         try {
             Instant started = clock.instant();
             String failure;
-            if (job.attempts() >= ATTEMPTS_WHEN_RUN_AGAIN) {
-                failure = neverEnded(job, jobs, clock);
+            // still running when taken up: its server was lost under its last run (a run rolled back is queued again)
+            if (job.state() == JobState.RUNNING && jobs.countLostRun(uuid) >= ATTEMPTS_WHEN_RUN_AGAIN) {
+                failure = lost(job, jobs, clock);
             } else {
                 jobs.markRunning(uuid, started);
                 failure = runHandler(job, jobs, handlers, json, ownTransaction, clock);
@@ -200,14 +201,14 @@ class JobRunner {
     }
 
     /**
-     * A job taken up again after as many runs as {@link #runAgain} allows, none of which ended: each time its server
-     * was lost under it (out of memory, killed). It fails rather than run again, or a job that takes its server down
-     * would take each server of the database down in turn, for good (D266).
+     * A job whose server was lost under as many of its runs as {@link #runAgain} allows (out of memory, killed): it
+     * fails rather than run again, or a job that takes its server down would take each server of the database down in
+     * turn, for good (D266).
      */
-    private static String neverEnded(Job job, JobRepository jobs, Clock clock) {
-        String message = "Its server stopped before it ended in each of its " + job.attempts() + " runs (out of"
-                + " memory, killed); it is not run again, so that it cannot take the servers down in turn. Queue it"
-                + " again once the cause is found (the servers' logs name it).";
+    private static String lost(Job job, JobRepository jobs, Clock clock) {
+        String message = "Its server stopped under it in " + ATTEMPTS_WHEN_RUN_AGAIN + " of its runs (out of memory,"
+                + " killed); it is not run again, so that it cannot take the servers down in turn. Queue it again once"
+                + " the cause is found (the servers' logs name it).";
         log.error("Job {} ({}) failed: {}", job.uuid(), job.kind().value(), message);
         jobs.finish(
                 job.uuid(),
@@ -235,6 +236,7 @@ class JobRunner {
         int attempts = job.attempts() + 1; // this run's attempt, counted when it was marked running
         if (attempts < ATTEMPTS_WHEN_RUN_AGAIN) {
             log.warn("Job {} ({}) runs again: {}", job.uuid(), job.kind().value(), reason.getMessage());
+            jobs.requeue(job.uuid());
             throw reason;
         }
         log.warn("Job {} ({}) failed", job.uuid(), job.kind().value(), reason);
