@@ -16,7 +16,6 @@ import org.arrowsync.settings.SettingsService;
 import org.arrowsync.shared.Filters;
 import org.arrowsync.shared.Htmx;
 import org.arrowsync.shared.InvalidInput;
-import org.arrowsync.shared.Money;
 import org.arrowsync.shared.PageRequest;
 import org.arrowsync.shared.Uuids;
 import org.springframework.stereotype.Controller;
@@ -62,7 +61,7 @@ class SettingsPages {
                         Settings.DEFAULT_CLASSIFICATION,
                         "sell",
                         Settings.DEFAULT_ITEM_PREFIX,
-                        Money.DEFAULT_CURRENCY,
+                        "", // blank: the currency of the record these replace, else EUR (D261)
                         firstActive,
                         false));
         return "console/settings-form";
@@ -251,7 +250,7 @@ class SettingsPages {
                     syncEnabled,
                     invoicePriceSource,
                     invoiceItemPrefix,
-                    currency);
+                    currency == null || currency.isBlank() ? null : currency);
         }
 
         @Override

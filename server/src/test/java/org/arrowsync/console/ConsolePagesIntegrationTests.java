@@ -1280,6 +1280,8 @@ class ConsolePagesIntegrationTests extends ConsoleIntegrationTest {
                         "typed",
                         "invoice_item_prefix",
                         "Kept as typed",
+                        "currency",
+                        "dollars",
                         "sync_enabled",
                         "true"));
         assertThat(refused.statusCode()).isEqualTo(200);
@@ -1287,7 +1289,12 @@ class ConsolePagesIntegrationTests extends ConsoleIntegrationTest {
                 .as("a refused form comes back as it was typed")
                 .contains("value=\"not a url\"")
                 .contains("value=\"Kept as typed\"")
+                .contains("value=\"dollars\"")
+                .contains("ISO 4217")
                 .contains("field-error");
+        assertThat(form)
+                .as("a new record's currency left blank: the one of the record it replaces, else EUR (D261)")
+                .contains("name=\"currency\" type=\"text\" maxlength=\"3\" value=\"\"");
     }
 
     @Test
