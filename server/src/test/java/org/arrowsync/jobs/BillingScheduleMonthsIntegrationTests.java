@@ -52,12 +52,7 @@ class BillingScheduleMonthsIntegrationTests extends IntegrationTest {
     @Test
     void aMonthThatEndedWithoutASyncIsSyncedByTheScheduleUntilItsExportIsReadPastItsGrace() {
         String record = fixture.settings();
-        jdbc.sql("update arrow_settings set created = ? where uuid = ?::uuid")
-                .params(
-                        Timestamp.from(
-                                CURRENT.minusMonths(4).atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC)),
-                        record)
-                .update();
+        inUseForFourMonths(record);
         api.patch("/api/admin/arrow/settings/" + record + "/", Map.of("sync_enabled", true))
                 .expect(200);
         fixture.mapCustomer("XSP-NOBODY", "Nobody Without Lines Ltd");
@@ -96,12 +91,7 @@ class BillingScheduleMonthsIntegrationTests extends IntegrationTest {
     @Test
     void aRunLimitedToOneLicenseDoesNotTakeTheMonthOffTheSchedule() {
         String record = fixture.otherSettingsOfTheSameAccount(Map.of("sync_enabled", true));
-        jdbc.sql("update arrow_settings set created = ? where uuid = ?::uuid")
-                .params(
-                        Timestamp.from(
-                                CURRENT.minusMonths(4).atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC)),
-                        record)
-                .update();
+        inUseForFourMonths(record);
         api.post(
                         "/api/admin/arrow/customer-mappings/",
                         Map.of(
@@ -135,6 +125,16 @@ class BillingScheduleMonthsIntegrationTests extends IntegrationTest {
     void aMonthThatEndedBeforeTheRecordWasCreatedIsNotScheduled() {
         String created = fixture.otherSettingsOfTheSameAccount(Map.of("sync_enabled", true));
         assertThat(monthsOf(created)).containsExactly(CURRENT);
+    }
+
+    /** The record created at the start of the fourth month before the current one. */
+    private void inUseForFourMonths(String record) {
+        jdbc.sql("update arrow_settings set created = ? where uuid = ?::uuid")
+                .params(
+                        Timestamp.from(
+                                CURRENT.minusMonths(4).atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC)),
+                        record)
+                .update();
     }
 
     private List<YearMonth> scheduled() {
