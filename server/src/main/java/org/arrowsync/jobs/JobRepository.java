@@ -119,8 +119,11 @@ class JobRepository {
                 .eq("s.uuid", filter.settingsUuid());
     }
 
-    /** Queued jobs with no execution in db-scheduler's queue (the server stopped between queuing and scheduling). */
-    List<UUID> queuedWithoutExecution(Instant olderThan) {
+    /**
+     * Jobs not done with no execution in db-scheduler's queue: queued ones whose server stopped between queuing and
+     * scheduling, and running ones whose execution is gone (a database edited by hand), which nothing would end.
+     */
+    List<UUID> withoutExecution(Instant olderThan) {
         return jdbc.sql("""
                         select j.uuid from arrow_jobs j where j.state in ('queued', 'running') and j.created < ?
                         and not exists (select 1 from scheduled_tasks t where t.task_name = ? and t.task_instance = j.uuid::text)""")

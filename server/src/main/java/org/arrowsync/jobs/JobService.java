@@ -86,11 +86,11 @@ public class JobService {
      * many.
      */
     int rescheduleOrphans() {
-        List<UUID> orphans = jobs.queuedWithoutExecution(clock.instant().minusSeconds(60));
+        List<UUID> orphans = jobs.withoutExecution(clock.instant().minusSeconds(60));
         orphans.forEach(uuid ->
                 scheduler.scheduleIfNotExists(runJob.instance(uuid.toString(), uuid.toString()), clock.instant()));
         if (!orphans.isEmpty()) {
-            log.warn("Scheduled {} queued jobs that had no execution", orphans.size());
+            log.warn("Scheduled {} jobs that had no execution", orphans.size());
         }
         return orphans.size();
     }
