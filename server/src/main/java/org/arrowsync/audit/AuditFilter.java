@@ -58,22 +58,23 @@ final class AuditFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         UUID entry = UUID.randomUUID();
-        ContentCachingRequestWrapper cached = new ContentCachingRequestWrapper(request, KEPT_BODY);
+        HttpServletRequest seen = request;
         if (CHANGES.contains(request.getMethod())) {
-            cached.setAttribute(AuditTrail.ENTRY, entry); // a read's answer names nothing to note (AnsweredTargets)
+            seen = new ContentCachingRequestWrapper(request, KEPT_BODY); // only a change's body is summarised
+            seen.setAttribute(AuditTrail.ENTRY, entry); // a read's answer names nothing to note (AnsweredTargets)
         }
         int status = HttpServletResponse.SC_INTERNAL_SERVER_ERROR;
         try {
-            chain.doFilter(cached, response);
-            status = cached.getAttribute(AuditTrail.REFUSED) != null && response.getStatus() < 400
+            chain.doFilter(seen, response);
+            status = seen.getAttribute(AuditTrail.REFUSED) != null && response.getStatus() < 400
                     ? HttpServletResponse.SC_BAD_REQUEST
                     : response.getStatus();
         } finally {
-            record(entry, cached, status);
+            record(entry, seen, status);
         }
     }
 
-    private void record(UUID entry, ContentCachingRequestWrapper request, int status) {
+    private void record(UUID entry, HttpServletRequest request, int status) {
         Object pattern = request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
         if (pattern == null || request.getAttribute(AuditTrail.ASKED) != null) {
             return; // no controller took it, or its page asked first: nothing was changed

@@ -42,7 +42,8 @@ final class RequestSummary {
 
     private RequestSummary() {}
 
-    static JsonNode of(ContentCachingRequestWrapper request, JsonMapper json) {
+    /** The summary of a request; its body is read only from a {@link ContentCachingRequestWrapper} that kept it. */
+    static JsonNode of(HttpServletRequest request, JsonMapper json) {
         ObjectNode summary = JsonNodeFactory.instance.objectNode();
         summary.put("method", request.getMethod());
         summary.put("path", request.getRequestURI());
@@ -56,7 +57,8 @@ final class RequestSummary {
                 }
             });
         }
-        byte[] body = request.getContentAsByteArray();
+        byte[] body =
+                request instanceof ContentCachingRequestWrapper cached ? cached.getContentAsByteArray() : new byte[0];
         if (body.length > 0 && !isForm(request)) {
             summary.set("body", body(body, request.getContentType(), json));
         }

@@ -52,7 +52,8 @@ class ConsumptionRecordRepository {
              left join invoices iv on iv.id = ii.invoice_id
              left join invoice_items ci on ci.id = cr.compensation_item_id
              left join invoices civ on civ.id = ci.invoice_id
-             left join customers bc on bc.id = coalesce(iv.customer_id, civ.customer_id)""";
+             left join customers bc on bc.id = coalesce(iv.customer_id, civ.customer_id)
+             left join arrow_settings rs on rs.id = cr.settings_id""";
 
     /**
      * A record's customer is the one its items bill ({@code bc}: its provisional item's invoice's, else its
@@ -63,7 +64,7 @@ class ConsumptionRecordRepository {
             select cr.*, r.uuid as resource_uuid, r.name as resource_name, p.id as project_id, p.uuid as project_uuid, p.name as project_name,
                    coalesce(bc.id, c.id) as customer_id, coalesce(bc.uuid, c.uuid) as customer_uuid,
                    coalesce(bc.name, c.name) as customer_name, ii.uuid as invoice_item_uuid,
-                   ii.unit_price * ii.quantity as item_amount, iv.state as item_invoice_state, coalesce(ii.currency, ci.currency) as item_currency,
+                   ii.unit_price * ii.quantity as item_amount, iv.state as item_invoice_state, coalesce(ii.currency, ci.currency, rs.currency) as item_currency,
                    ci.uuid as compensation_item_uuid, cr.raw_data::text as raw_json""" + FROM;
 
     private static final String ORDER = "cr.billing_period desc, cr.created desc, cr.id desc";
@@ -88,7 +89,11 @@ class ConsumptionRecordRepository {
             + " left join invoice_items it on it.id = coalesce(cr.invoice_item_id, cr.compensation_item_id)"
             // the customer billed for the month, else the resource's (D161)
             + " left join invoices bi on bi.id = it.invoice_id"
-            + " join customers c on c.id = coalesce(bi.customer_id, p.customer_id)";
+            + " join customers c on c.id = coalesce(bi.customer_id, p.customer_id)"
+            + " left join arrow_settings rs on rs.id = cr.settings_id";
+    /** The currency a license-month bills in: its items', else its settings record's (D261). */
+    private static final String MARGIN_CURRENCY =
+            "coalesce(it.currency, rs.currency, '" + Money.DEFAULT_CURRENCY + "')";
     /** What a license-month costs and lists at (final once finalised) and what its items and corrections bill. */
     private static final String BUY = "coalesce(cr.final_buy, cr.consumed_buy)";
 
@@ -195,7 +200,7 @@ class ConsumptionRecordRepository {
         jdbc.sql("select c.uuid as customer_uuid, c.name as customer_name, cr.vendor_name,"
                         + " nullif(r.attributes ->> 'arrow_subscription_id', '') as subscription_reference, cr.license_reference,"
                         + " cr.classification, null::numeric as quantity, " + BUY + " as buy, " + SELL + " as sell, "
-                        + CHARGED + " as billed, coalesce(it.currency, '" + Money.DEFAULT_CURRENCY + "') as currency,"
+                        + CHARGED + " as billed, " + MARGIN_CURRENCY + " as currency,"
                         + " iv.uuid as invoice_uuid, it.uuid as invoice_item_uuid" + MARGIN_FROM
                         + " left join invoices iv on iv.id = it.invoice_id" + filter.clause()
                         + " order by c.name, c.id, cr.id")
@@ -209,11 +214,10 @@ class ConsumptionRecordRepository {
     /** The sums of the license-months {@link #forEachMarginLine} gives, per customer and currency. */
     List<MarginTotals> marginTotals(LineScope scope) {
         SqlFilter filter = marginLines(scope);
-        return jdbc.sql("select c.uuid as customer_uuid, c.name as customer_name, coalesce(it.currency, '"
-                        + Money.DEFAULT_CURRENCY + "') as currency, sum(" + BUY + ") as buy,"
+        return jdbc.sql("select c.uuid as customer_uuid, c.name as customer_name, " + MARGIN_CURRENCY
+                        + " as currency, sum(" + BUY + ") as buy,"
                         + " sum(" + SELL + ") as sell, sum(" + CHARGED + ") as billed" + MARGIN_FROM + filter.clause()
-                        // grouped by the currency shown: a record without an item joins the default currency's row
-                        + " group by c.uuid, c.name, coalesce(it.currency, '" + Money.DEFAULT_CURRENCY + "')")
+                        + " group by c.uuid, c.name, " + MARGIN_CURRENCY)
                 .params(filter.params())
                 .query(MarginTotals::read)
                 .list();
@@ -233,7 +237,7 @@ class ConsumptionRecordRepository {
         return filter;
     }
 
-    /** The currency of a license-month's items; the default while it has none. */
+    /** The currency of a license-month's items, else its settings record's; the default when it has neither. */
     private static String currency(String itemCurrency) {
         return Objects.requireNonNullElse(itemCurrency, Money.DEFAULT_CURRENCY);
     }

@@ -172,31 +172,14 @@ class JobRunner {
         } catch (Refusal | ArrowException e) {
             // An outcome, not a bug: the message on the job says it all.
             log.info("Job {} ({}) failed: {}", uuid, job.kind().value(), e.getMessage());
-            jobs.finish(
-                    uuid,
-                    JobState.FAILED,
-                    progress.counts(),
-                    progress.errors(),
-                    JsonNodeFactory.instance.objectNode(),
-                    e.getMessage(),
-                    clock.instant());
-            return e.getMessage();
+            return fail(uuid, jobs, progress.counts(), progress.errors(), e.getMessage(), clock);
         } catch (RuntimeException e) {
             if (DatabaseConnectionLost.causes(e)) {
                 return runAgain(job, jobs, progress, new DatabaseConnectionLost(e), clock);
             }
             // A job that fails is reported on its row; rethrowing would only make db-scheduler retry blindly.
             log.warn("Job {} ({}) failed", uuid, job.kind().value(), e);
-            String message = FailureMessages.of(e);
-            jobs.finish(
-                    uuid,
-                    JobState.FAILED,
-                    progress.counts(),
-                    progress.errors(),
-                    JsonNodeFactory.instance.objectNode(),
-                    message,
-                    clock.instant());
-            return message;
+            return fail(uuid, jobs, progress.counts(), progress.errors(), FailureMessages.of(e), clock);
         }
     }
 
@@ -210,14 +193,14 @@ class JobRunner {
                 + " killed); it is not run again, so that it cannot take the servers down in turn. Queue it again once"
                 + " the cause is found (the servers' logs name it).";
         log.error("Job {} ({}) failed: {}", job.uuid(), job.kind().value(), message);
+        return fail(job.uuid(), jobs, job.progress(), job.errors(), message, clock);
+    }
+
+    /** Stores a job's failure, keeping the counts and errors it reached; returns the message. */
+    private static String fail(
+            UUID uuid, JobRepository jobs, JsonNode counts, JsonNode errors, String message, Clock clock) {
         jobs.finish(
-                job.uuid(),
-                JobState.FAILED,
-                job.progress(),
-                job.errors(),
-                JsonNodeFactory.instance.objectNode(),
-                message,
-                clock.instant());
+                uuid, JobState.FAILED, counts, errors, JsonNodeFactory.instance.objectNode(), message, clock.instant());
         return message;
     }
 
@@ -240,14 +223,12 @@ class JobRunner {
             throw reason;
         }
         log.warn("Job {} ({}) failed", job.uuid(), job.kind().value(), reason);
-        jobs.finish(
+        return fail(
                 job.uuid(),
-                JobState.FAILED,
+                jobs,
                 progress.counts(),
                 progress.errors(),
-                JsonNodeFactory.instance.objectNode(),
                 reason.getMessage() + "; gave up after " + attempts + " attempts",
-                clock.instant());
-        return reason.getMessage();
+                clock);
     }
 }

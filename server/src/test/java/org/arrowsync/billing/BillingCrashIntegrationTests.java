@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.YearMonth;
 import java.util.Map;
+import java.util.function.BiConsumer;
 import org.arrowsync.emulator.data.Presets;
 import org.arrowsync.emulator.data.ScaleOptions;
 import org.arrowsync.support.ArrowFixture;
@@ -61,17 +62,10 @@ class BillingCrashIntegrationTests {
                     .isZero();
             fixture.emulator().clearFaults();
 
-            ServerProcess second = ServerProcess.start(folder, "second");
-            try {
-                JsonNode finished = Jobs.await(second.api(), job);
-                assertThat(finished.get("state").asString())
-                        .as(finished.toString())
-                        .isEqualTo("succeeded");
+            succeedsOnASecondServer(job, (second, finished) -> {
                 assertThat(finished.get("attempts").asInt()).isGreaterThanOrEqualTo(2);
                 assertEndsLikeACleanRun(second.jdbc(), fixture, customers);
-            } finally {
-                second.close();
-            }
+            });
         }
     }
 
@@ -143,12 +137,7 @@ class BillingCrashIntegrationTests {
                     .listOfRows();
             first.jdbc().sql("drop trigger hold_the_finish on arrow_jobs").update();
 
-            ServerProcess second = ServerProcess.start(folder, "second");
-            try {
-                JsonNode finished = Jobs.await(second.api(), job);
-                assertThat(finished.get("state").asString())
-                        .as(finished.toString())
-                        .isEqualTo("succeeded");
+            succeedsOnASecondServer(job, (second, finished) -> {
                 assertThat(finished.get("result").get("compensations").asInt())
                         .as("what the reconciliation booked: %s", finished)
                         .isEqualTo(1);
@@ -158,9 +147,19 @@ class BillingCrashIntegrationTests {
                                 .single())
                         .as("booked once")
                         .isOne();
-            } finally {
-                second.close();
-            }
+            });
+        }
+    }
+
+    /** Starts a second server on the first's folder, awaits the job it revives to succeed and checks what it left. */
+    private void succeedsOnASecondServer(String job, BiConsumer<ServerProcess, JsonNode> check) throws Exception {
+        ServerProcess second = ServerProcess.start(folder, "second");
+        try {
+            JsonNode finished = Jobs.await(second.api(), job);
+            assertThat(finished.get("state").asString()).as(finished.toString()).isEqualTo("succeeded");
+            check.accept(second, finished);
+        } finally {
+            second.close();
         }
     }
 

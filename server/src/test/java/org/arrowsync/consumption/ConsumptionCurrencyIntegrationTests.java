@@ -88,17 +88,9 @@ class ConsumptionCurrencyIntegrationTests extends IntegrationTest {
      */
     @Test
     void aMonthWithoutAnItemIsFinalisedInTheSettingsRecordsCurrency() {
-        fixture.trackedResources(1);
-        String license = fixture.meteredLicense(CLOSED);
+        String license = monthWithoutAnItem(
+                Map.of("export_type_reference", ExportTemplates.NO_CURRENCY_REFERENCE, "currency", "USD"));
         String resource = fixture.licensedResources().get(license);
-        api.post(HISTORICAL, fixture.historicalMonth(resource, CLOSED)).expect(200);
-        jdbc.sql("delete from invoice_items where uuid = ?::uuid")
-                .param(record(resource).get("invoice_item_uuid").asString())
-                .update();
-        api.patch(
-                        "/api/admin/arrow/settings/" + fixture.settings() + "/",
-                        Map.of("export_type_reference", ExportTemplates.NO_CURRENCY_REFERENCE, "currency", "USD"))
-                .expect(200);
         fixture.emulator().correctSell(license, CLOSED, new BigDecimal("7.00"));
 
         JsonNode finalisation = fixture.run("trigger_reconciliation", fixture.period(CLOSED));
@@ -112,6 +104,24 @@ class ConsumptionCurrencyIntegrationTests extends IntegrationTest {
                         .query(String.class)
                         .single())
                 .isEqualTo("USD");
+    }
+
+    /**
+     * D261: a license-month with no item yet counts in the margins in the currency it will be billed in, its settings
+     * record's, not in euros.
+     */
+    @Test
+    void aMonthWithoutAnItemCountsInTheMarginsInTheSettingsRecordsCurrency() {
+        String license = monthWithoutAnItem(Map.of("currency", "JPY"));
+        JsonNode record = record(fixture.licensedResources().get(license));
+
+        JsonNode margins = api.get("/api/admin/arrow/reports/margins/?period=" + CLOSED + "&customer_uuid="
+                        + record.get("customer_uuid").asString())
+                .expect(200)
+                .json();
+        assertThat(margins.findValuesAsString("currency"))
+                .as(margins.toString())
+                .containsExactly("JPY");
     }
 
     /** A yen has no cents: a month billed in yen is not corrected by 0.40, which would be an item of 0 yen (D156). */
@@ -155,6 +165,23 @@ class ConsumptionCurrencyIntegrationTests extends IntegrationTest {
                 .as(finalisation.toString())
                 .isTrue();
         return record;
+    }
+
+    /**
+     * A metered license's month recorded by consumption tracking whose item is then deleted, as if Arrow had reported
+     * nothing while it ran, with the settings changed by {@code settingsChange}; returns the license.
+     */
+    private String monthWithoutAnItem(Map<String, Object> settingsChange) {
+        fixture.trackedResources(1);
+        String license = fixture.meteredLicense(CLOSED);
+        String resource = fixture.licensedResources().get(license);
+        api.post(HISTORICAL, fixture.historicalMonth(resource, CLOSED)).expect(200);
+        jdbc.sql("delete from invoice_items where uuid = ?::uuid")
+                .param(record(resource).get("invoice_item_uuid").asString())
+                .update();
+        api.patch("/api/admin/arrow/settings/" + fixture.settings() + "/", settingsChange)
+                .expect(200);
+        return license;
     }
 
     private JsonNode record(String resource) {
