@@ -118,26 +118,28 @@ public class BillingReconciliation {
     public Report reconcile(Target target, Progress progress) {
         Settings chosen = settings.named(target.settings().uuid()).requireExportTemplate();
         try {
-            // settled in the commit that books it (D265)
-            Report report = transactions.execute(status -> progress.settled(within(
-                    chosen,
-                    target,
-                    progress,
-                    Run::finish,
-                    month -> new Report(
-                            target.period().toString(),
-                            0,
-                            0,
-                            BigDecimal.ZERO,
-                            Map.of(),
-                            NOTHING_TO_RECONCILE,
-                            List.of(),
-                            0,
-                            0))));
-            if (report.compensations() > 0) {
-                events.publishEvent(new ReconciliationBooked(chosen.uuid(), report));
-            }
-            return report;
+            // settled, and told of, in the commit that books it (D265, D269)
+            return transactions.execute(status -> {
+                Report report = within(
+                        chosen,
+                        target,
+                        progress,
+                        Run::finish,
+                        month -> new Report(
+                                target.period().toString(),
+                                0,
+                                0,
+                                BigDecimal.ZERO,
+                                Map.of(),
+                                NOTHING_TO_RECONCILE,
+                                List.of(),
+                                0,
+                                0));
+                if (report.compensations() > 0) {
+                    events.publishEvent(new ReconciliationBooked(chosen.uuid(), report));
+                }
+                return progress.settled(report);
+            });
         } catch (ArrowException | IncompleteExport | LinesWithoutLicense e) {
             transactions.executeWithoutResult(
                     status -> writers.syncs().recordError(chosen.id(), target.period(), e.getMessage(), writers.now()));

@@ -19,12 +19,15 @@ import org.arrowsync.webhooks.WebhookRepository.WebhookFields;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Webhooks and their deliveries. An event goes to every active webhook subscribed to its type: one delivery each,
- * recorded in their own transaction (whatever the caller's becomes) and then queued.
+ * recorded in the transaction of the fact it tells of when there is one (D269), else in their own, and queued once that
+ * commits.
  */
 @Service
 class WebhookService {
@@ -34,7 +37,7 @@ class WebhookService {
     private final WebhookRepository webhooks;
     private final DeliveryRepository deliveries;
     private final DeliveryQueue queue;
-    private final TransactionTemplate ownTransaction;
+    private final TransactionTemplate recording;
     private final JsonMapper json;
     private final Clock clock;
 
@@ -48,8 +51,10 @@ class WebhookService {
         this.webhooks = webhooks;
         this.deliveries = deliveries;
         this.queue = queue;
-        this.ownTransaction = new TransactionTemplate(transactions);
-        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        // a savepoint of the caller's transaction, if any: its deliveries commit with it, and their failure does not
+        // fail it
+        this.recording = new TransactionTemplate(transactions);
+        this.recording.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
         this.json = json;
         this.clock = clock;
     }
@@ -108,15 +113,30 @@ class WebhookService {
         Instant now = clock.instant();
         UUID eventId = UUID.randomUUID();
         String payload = json.writeValueAsString(new Payload(Uuids.hex(eventId), type.value(), now, data));
-        List<UUID> queued = ownTransaction.execute(status -> {
-            List<UUID> recorded = new ArrayList<>();
+        List<UUID> recorded = recording.execute(status -> {
+            List<UUID> inserted = new ArrayList<>();
             for (Webhook webhook : webhooks.subscribedTo(type)) {
-                recorded.add(deliveries.insert(webhook.id(), eventId, type.value(), payload, now));
+                inserted.add(deliveries.insert(webhook.id(), eventId, type.value(), payload, now));
             }
-            return recorded;
+            return inserted;
         });
-        queued.forEach(queue::queue);
-        return queued;
+        // a server lost before the queueing leaves them to the queue's sweep of pending deliveries
+        afterCommit(() -> recorded.forEach(queue::queue));
+        return recorded;
+    }
+
+    /** Runs the action once the caller's transaction commits (never if it rolls back), or now outside one. */
+    private static void afterCommit(Runnable action) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            action.run();
+            return;
+        }
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                action.run();
+            }
+        });
     }
 
     private WebhookFields validate(WebhookDraft draft, Webhook current) {

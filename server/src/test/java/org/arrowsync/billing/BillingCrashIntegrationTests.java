@@ -6,6 +6,7 @@ import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.YearMonth;
+import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
 import org.arrowsync.emulator.data.Presets;
@@ -106,6 +107,35 @@ class BillingCrashIntegrationTests {
      */
     @Test
     void aReconciliationWhoseServerIsLostAsItsJobIsMarkedFinishedSaysWhatItBooked() throws Exception {
+        reconciliationLostAt(
+                "before update on arrow_jobs for each row when (old.finished is null and new.finished is not null"
+                        + " and new.kind = 'billing_reconciliation')",
+                (second, finished) -> {});
+    }
+
+    /**
+     * D269: a server lost as the reconciliation's webhook event is recorded tells, once restarted, of what it booked:
+     * the event was recorded after the booking's commit, so the rerun, finding nothing left to book, told of nothing.
+     */
+    @Test
+    void aReconciliationWhoseServerIsLostAsItsEventIsRecordedTellsOfWhatItBooked() throws Exception {
+        reconciliationLostAt(
+                "before insert on webhook_deliveries for each row when (new.event_type = 'reconciliation.booked')",
+                (second, finished) -> assertThat(second.jdbc()
+                                .sql(
+                                        "select count(*) from webhook_deliveries where event_type = 'reconciliation.booked'")
+                                .query(Long.class)
+                                .single())
+                        .as("the booking told of once")
+                        .isOne());
+    }
+
+    /**
+     * A reconciliation of one changed line on a closed invoice whose server is killed while a trigger ({@code held}:
+     * its timing, table and condition) holds a statement; a second server revives it, which ends having booked the line
+     * once and saying so, and {@code check} looks at what else it left. A webhook is subscribed to the bookings.
+     */
+    private void reconciliationLostAt(String held, BiConsumer<ServerProcess, JsonNode> check) throws Exception {
         ServerProcess first = ServerProcess.start(folder, "first");
         try (ArrowFixture fixture = ArrowFixture.on(first, Emulator.options())) {
             Map<String, String> customers = fixture.mapAllCustomers();
@@ -114,13 +144,23 @@ class BillingCrashIntegrationTests {
             fixture.closeInvoice(customers.get(customerRef), MONTH);
             fixture.emulator()
                     .changeSell(fixture.lineReferences(customerRef, "invoice").get(0), "999.12345");
+            first.api()
+                    .post(
+                            "/api/admin/webhooks/",
+                            Map.of(
+                                    "url",
+                                    "https://alerts.example/arrowsync",
+                                    "event_types",
+                                    List.of("reconciliation.booked"),
+                                    "secret",
+                                    "a-secret-of-some-length"))
+                    .expect(201);
             first.jdbc().sql("""
-                            create function hold_the_finish() returns trigger language plpgsql as $$
+                            create function hold_it() returns trigger language plpgsql as $$
                             begin perform pg_sleep(300); return new; end $$""").update();
-            first.jdbc().sql("""
-                            create trigger hold_the_finish before update on arrow_jobs for each row
-                            when (old.finished is null and new.finished is not null and new.kind = 'billing_reconciliation')
-                            execute function hold_the_finish()""").update();
+            first.jdbc()
+                    .sql("create trigger hold_it " + held + " execute function hold_it()")
+                    .update();
             String job;
             try {
                 job = first.api()
@@ -135,7 +175,7 @@ class BillingCrashIntegrationTests {
                     .sql("select pg_terminate_backend(pid) from pg_stat_activity where wait_event = 'PgSleep'")
                     .query()
                     .listOfRows();
-            first.jdbc().sql("drop trigger hold_the_finish on arrow_jobs").update();
+            first.jdbc().sql("drop function hold_it() cascade").update();
 
             succeedsOnASecondServer(job, (second, finished) -> {
                 assertThat(finished.get("result").get("compensations").asInt())
@@ -147,6 +187,7 @@ class BillingCrashIntegrationTests {
                                 .single())
                         .as("booked once")
                         .isOne();
+                check.accept(second, finished);
             });
         }
     }
