@@ -20,6 +20,7 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
 
 @Service
 public class ResourceService {
@@ -142,8 +143,8 @@ public class ResourceService {
     }
 
     /**
-     * Waldur's {@code set_backend_id}: the resource's backend id (for an Arrow resource the license reference
-     * consumption tracking asks; blank clears it), that column alone. Returns whether it changed.
+     * Waldur's {@code set_backend_id} (blank clears it); returns whether it changed. Where the backend id is the
+     * resource's license reference, the license follows it (D270): Waldur's Arrow UI links a license by this action.
      */
     @Transactional
     public boolean setBackendId(UUID uuid, String backendId) {
@@ -152,7 +153,24 @@ public class ResourceService {
             errors.maxLength("backend_id", backendId, MAX_BACKEND_ID);
         }
         errors.throwIfAny();
-        return resources.setBackendId(get(uuid).id(), backendId.strip(), clock.instant());
+        Resource resource = get(uuid);
+        String value = backendId.strip();
+        if (!backendIdIsLicense(resource)) {
+            return resources.setBackendId(resource.id(), value, clock.instant());
+        }
+        update(uuid, ResourceDraft.of(resource).linkedTo(value));
+        return !value.equals(resource.backendId()) || !value.equals(resource.licenseReference());
+    }
+
+    /**
+     * Whether the resource's backend id is its license reference (D12): a resource linked or imported, whose license is
+     * its backend id, or one of an offering Arrow's vendors are mapped to that has no license yet. Not one the resource
+     * sync created, whose backend id is Arrow's vendor subscription id (D14).
+     */
+    private boolean backendIdIsLicense(Resource resource) {
+        return resource.isLicensed()
+                ? resource.licenseReference().equals(resource.backendId())
+                : resources.isArrowOffering(resource.offering().id());
     }
 
     @Transactional
@@ -235,6 +253,16 @@ public class ResourceService {
             JsonNode attributes,
             JsonNode report,
             JsonNode currentUsages) {
+
+        /** This draft with the license as its backend id and in its attributes, where Arrow work reads it (D12). */
+        public ResourceDraft linkedTo(String licenseReference) {
+            ObjectNode linked = attributes != null && attributes.isObject()
+                    ? (ObjectNode) attributes.deepCopy()
+                    : JsonNodeFactory.instance.objectNode();
+            linked.put(Resource.LICENSE_ATTRIBUTE, licenseReference);
+            return new ResourceDraft(
+                    name, licenseReference, state, offeringUuid, projectUuid, planUuid, linked, report, currentUsages);
+        }
 
         public static ResourceDraft of(Resource resource) {
             return new ResourceDraft(

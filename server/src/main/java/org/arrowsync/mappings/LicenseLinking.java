@@ -16,9 +16,6 @@ import org.arrowsync.ledger.ResourceService.ResourceDraft;
 import org.arrowsync.shared.Uuids;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.JsonNodeFactory;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Ties Arrow licenses to the customer's resources. One license identity (D12): both actions write the XSP license
@@ -51,19 +48,7 @@ public class LicenseLinking {
     public LinkResourceResponse link(UUID mappingUuid, UUID resourceUuid, String licenseReference) {
         CustomerMapping mapping = mappings.get(mappingUuid);
         Resource resource = resourceOf(mapping, resourceUuid);
-        ResourceDraft current = ResourceDraft.of(resource);
-        resources.update(
-                resource.uuid(),
-                new ResourceDraft(
-                        current.name(),
-                        licenseReference,
-                        current.state(),
-                        current.offeringUuid(),
-                        current.projectUuid(),
-                        current.planUuid(),
-                        withLicense(resource.attributes(), licenseReference),
-                        current.report(),
-                        current.currentUsages()));
+        resources.update(resource.uuid(), ResourceDraft.of(resource).linkedTo(licenseReference));
         return new LinkResourceResponse(
                 Uuids.hex(resource.uuid()),
                 resource.name(),
@@ -121,15 +106,8 @@ public class LicenseLinking {
         String name =
                 request.licenseName() == null || request.licenseName().isBlank() ? reference : request.licenseName();
         Resource created = resources.create(new ResourceDraft(
-                name,
-                reference,
-                ResourceService.OK,
-                offering.uuid(),
-                project.uuid(),
-                null,
-                withLicense(null, reference),
-                null,
-                null));
+                        name, null, ResourceService.OK, offering.uuid(), project.uuid(), null, null, null, null)
+                .linkedTo(reference));
         return new ImportLicenseResponse(
                 Uuids.hex(created.uuid()), created.name(), reference, offering.name(), project.name(), true);
     }
@@ -145,14 +123,6 @@ public class LicenseLinking {
         return projects.find(projectUuid)
                 .filter(project -> project.customerUuid().equals(mapping.customerUuid()))
                 .orElseThrow(() -> ProjectNotFound.forCustomer(projectUuid));
-    }
-
-    private static JsonNode withLicense(JsonNode attributes, String licenseReference) {
-        ObjectNode copy = attributes != null && attributes.isObject()
-                ? (ObjectNode) attributes.deepCopy()
-                : JsonNodeFactory.instance.objectNode();
-        copy.put(Resource.LICENSE_ATTRIBUTE, licenseReference);
-        return copy;
     }
 
     public record ImportLicense(String licenseReference, String licenseName, UUID offeringUuid, UUID projectUuid) {}

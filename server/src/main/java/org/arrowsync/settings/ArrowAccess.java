@@ -34,9 +34,10 @@ public class ArrowAccess {
     public ArrowClient client(String apiUrl, String apiKey) {
         FieldErrors errors = new FieldErrors();
         checkUrl(errors, "api_url", apiUrl);
-        checkKey(errors, "api_key", apiKey);
+        String key = apiKey == null ? null : apiKey.strip(); // as DRF trims a field
+        checkKey(errors, "api_key", key);
         errors.throwIfAny();
-        return clients.tryOut(ArrowConnection.of(apiUrl.strip(), apiKey));
+        return clients.tryOut(ArrowConnection.of(apiUrl.strip(), key));
     }
 
     /** Required, at most 255 characters, an http(s) URL the client calls; in Django's wording when malformed. */

@@ -123,8 +123,9 @@ public class SettingsService {
 
     /** Every record of the Arrow account these credentials reach, the partner as Arrow names it (D123, D163). */
     public List<Settings> ofTheAccount(String apiUrl, String apiKey, String partnerReference) {
+        String key = apiKey == null ? null : apiKey.strip();
         return settings.all().stream()
-                .filter(record -> reaches(record, apiUrl, apiKey, partnerReference))
+                .filter(record -> reaches(record, apiUrl, key, partnerReference))
                 .toList();
     }
 
@@ -340,7 +341,8 @@ public class SettingsService {
             // else whoever may change the URL could collect the stored key at any host
             errors.add("api_key", KEY_FOR_ANOTHER_URL);
         }
-        String apiKey = draft.apiKey() != null || current == null ? draft.apiKey() : current.apiKey();
+        // trimmed, as DRF trims a field: a key pasted with its line's end is the key
+        String apiKey = draft.apiKey() != null ? draft.apiKey().strip() : current == null ? null : current.apiKey();
         if (!errors.has("api_key") && (draft.apiKey() != null || current == null)) {
             ArrowAccess.checkKey(errors, "api_key", apiKey);
         }

@@ -83,6 +83,68 @@ class WaldurUiRequestsIntegrationTests extends IntegrationTest {
                 .isEqualTo("This field is required.");
     }
 
+    /**
+     * D270: Waldur's Arrow UI links a license by setting a resource's backend id to it. On a resource of an offering an
+     * Arrow vendor is mapped to, and on one linked before, the license follows; on the resource sync's, whose backend
+     * id is Arrow's vendor subscription id, it stays.
+     */
+    @Test
+    void aBackendIdSetOnAnArrowResourceLinksItsLicense() {
+        String project = fixture.project(fixture.customer());
+        String offering = fixture.offering().text("uuid");
+        api.post(
+                        "/api/admin/arrow/vendor-offering-mappings/",
+                        Map.of(
+                                "settings",
+                                fixture.settings(),
+                                "arrow_vendor_name",
+                                ArrowFixture.unique("Vendor"),
+                                "offering",
+                                offering))
+                .expect(201);
+        String unlinked = fixture.resource(project, offering);
+        String synced = api.post(
+                        "/api/marketplace-resources/",
+                        Map.of(
+                                "name",
+                                ArrowFixture.unique("Synced"),
+                                "project",
+                                project,
+                                "offering",
+                                offering,
+                                "backend_id",
+                                "SUB-UI-1",
+                                "attributes",
+                                Map.of("arrow_license_reference", "XSP-UI-SYNCED")))
+                .expect(201)
+                .text("uuid");
+
+        setBackendId(unlinked, "XSP-UI-LINK-1");
+        assertThat(license(unlinked)).as("linked as the UI says").isEqualTo("XSP-UI-LINK-1");
+        setBackendId(unlinked, "XSP-UI-LINK-2");
+        assertThat(license(unlinked)).as("a link corrected").isEqualTo("XSP-UI-LINK-2");
+        setBackendId(synced, "SUB-UI-2");
+        assertThat(license(synced)).as("a vendor subscription id is no license").isEqualTo("XSP-UI-SYNCED");
+    }
+
+    private void setBackendId(String resource, String backendId) {
+        api.post("/api/marketplace-resources/" + resource + "/set_backend_id/", Map.of("backend_id", backendId))
+                .expect(200);
+        assertThat(api.get("/api/marketplace-resources/" + resource + "/")
+                        .expect(200)
+                        .text("backend_id"))
+                .isEqualTo(backendId);
+    }
+
+    private String license(String resource) {
+        return api.get("/api/marketplace-resources/" + resource + "/")
+                .expect(200)
+                .json()
+                .path("attributes")
+                .path("arrow_license_reference")
+                .asString("");
+    }
+
     @Test
     void projectsAreNarrowedToTheCustomerTheImportWizardNames() {
         String customer = fixture.customer();

@@ -205,6 +205,27 @@ class SettingsApiIntegrationTests extends IntegrationTest {
                 .expect(400);
     }
 
+    /** A key pasted with the end of its line is the key, as DRF trims a field: Waldur's UI sends it as pasted. */
+    @Test
+    void aKeyPastedWithSpacesAroundItIsTrimmed() {
+        String pasted = " " + arrow.apiKey() + "\n";
+        assertThat(api.post(BASE + "validate_credentials/", Map.of("api_url", arrow.apiUrl(), "api_key", pasted))
+                        .expect(200)
+                        .json()
+                        .get("valid")
+                        .asBoolean())
+                .isTrue();
+        JsonNode created =
+                api.post(BASE, settingsBody("api_key", pasted)).expect(201).json();
+        assertThat(created.get("partner_reference").asString())
+                .as("Arrow named the partner to the key trimmed")
+                .isNotBlank();
+        String uuid = created.get("uuid").asString();
+        api.patch(BASE + uuid + "/", Map.of("api_key", "\t" + arrow.apiKey() + " "))
+                .expect(200);
+        api.delete(BASE + uuid + "/").expect(204);
+    }
+
     @Test
     void previewsWithoutStoring() {
         Response preview = api.post(
