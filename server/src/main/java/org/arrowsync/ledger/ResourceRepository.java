@@ -111,7 +111,6 @@ class ResourceRepository {
         return uuid;
     }
 
-    /** Sets the backend id unless it is already that; returns whether it changed. */
     /** Whether a vendor-offering mapping names the offering: its resources are Arrow licenses. */
     boolean isArrowOffering(long offeringId) {
         return jdbc.sql("select exists (select 1 from vendor_offering_mappings where offering_id = ?)")
@@ -120,6 +119,7 @@ class ResourceRepository {
                 .single();
     }
 
+    /** Sets the backend id unless it is already that; returns whether it changed. */
     boolean setBackendId(long id, String backendId, Instant now) {
         return jdbc.sql(
                                 "update resources set backend_id = ?, modified = ? where id = ? and backend_id is distinct from ?")

@@ -4,6 +4,7 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import tools.jackson.databind.JsonNode;
 
@@ -50,6 +51,23 @@ public final class Secrets {
     /** {@code text} with every remembered secret replaced by {@link #MASK}; null stays null. */
     public static String scrub(String text) {
         return scrub(text, masked);
+    }
+
+    /**
+     * {@link #scrub}, but for the secrets the reader sent in {@code sent} (as they are or as JSON escapes them), which
+     * an answer to its request may repeat: masked there, they would tell a sender guessing at secrets that it guessed
+     * one (D272). {@code sent} is only asked for when the text holds a secret.
+     */
+    public static String scrub(String text, Supplier<String> sent) {
+        if (text == null || masked.stream().noneMatch(text::contains)) {
+            return text;
+        }
+        String given = sent.get();
+        return scrub(
+                text,
+                masked.stream()
+                        .filter(secret -> !given.contains(secret) && !given.contains(jsonEscaped(secret)))
+                        .toList());
     }
 
     /**

@@ -1,6 +1,7 @@
 package org.arrowsync.web;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,9 +33,14 @@ import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
+import org.springframework.web.util.ContentCachingRequestWrapper;
 import org.springframework.web.util.DisconnectedClientHelper;
+import org.springframework.web.util.UriUtils;
+import org.springframework.web.util.WebUtils;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.exc.InputCoercionException;
 import tools.jackson.core.exc.StreamConstraintsException;
@@ -84,8 +90,8 @@ class ApiExceptionHandler {
         Map<String, List<String>> errors = new LinkedHashMap<>();
         e.errors()
                 .forEach((field, messages) -> errors.put(
-                        Secrets.scrub(field),
-                        messages.stream().map(Secrets::scrub).toList()));
+                        shown(field),
+                        messages.stream().map(ApiExceptionHandler::shown).toList()));
         return answer(HttpStatus.BAD_REQUEST, NestedFieldErrors.of(errors));
     }
 
@@ -139,8 +145,7 @@ class ApiExceptionHandler {
                     .reduce((a, b) -> a + "." + b)
                     .orElse(InvalidInput.NON_FIELD_ERRORS);
             return answer(
-                    HttpStatus.BAD_REQUEST,
-                    NestedFieldErrors.of(Map.of(Secrets.scrub(field), List.of(problem(mismatch)))));
+                    HttpStatus.BAD_REQUEST, NestedFieldErrors.of(Map.of(shown(field), List.of(problem(mismatch)))));
         }
         if (e.getCause() instanceof StreamConstraintsException limit) {
             // valid JSON, but past what the server reads: a number of a thousand digits, nesting a thousand deep
@@ -274,11 +279,42 @@ class ApiExceptionHandler {
     }
 
     private static ResponseEntity<Object> error(HttpStatusCode status, String message) {
-        return answer(status, Map.of("error", Secrets.scrub(message)));
+        return answer(status, Map.of("error", shown(message)));
     }
 
     private static ResponseEntity<Object> detail(HttpStatusCode status, String message) {
-        return answer(status, Map.of("detail", Secrets.scrub(message)));
+        return answer(status, Map.of("detail", shown(message)));
+    }
+
+    /**
+     * An answer's text with the secrets the server holds masked, but those the request carried itself: a refusal that
+     * repeats a value masked only when it is a secret would let anyone check guesses of one (D272).
+     */
+    private static String shown(String text) {
+        return RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes current
+                ? Secrets.scrub(text, () -> sentBy(current.getRequest()))
+                : Secrets.scrub(text);
+    }
+
+    /** What a request carried as text: its path, its parameters and the body kept of a change (AuditFilter). */
+    private static String sentBy(HttpServletRequest request) {
+        StringBuilder sent = new StringBuilder(request.getRequestURI());
+        try {
+            sent.append('\n').append(UriUtils.decode(request.getRequestURI(), StandardCharsets.UTF_8));
+            request.getParameterMap().forEach((name, values) -> {
+                sent.append('\n').append(name);
+                for (String value : values) {
+                    sent.append('\n').append(value);
+                }
+            });
+        } catch (RuntimeException e) {
+            // a path or parameter that does not decode: what did decode is enough
+        }
+        ContentCachingRequestWrapper body = WebUtils.getNativeRequest(request, ContentCachingRequestWrapper.class);
+        if (body != null) {
+            sent.append('\n').append(new String(body.getContentAsByteArray(), StandardCharsets.UTF_8));
+        }
+        return sent.toString();
     }
 
     /** JSON, whatever the request's Accept says: a preset content type is written as it is, not negotiated. */

@@ -50,6 +50,29 @@ class SecretScanIntegrationTests extends IntegrationTest {
     @Autowired
     SettingsService settings;
 
+    /**
+     * D272: a refusal repeats a value its request sent as it was sent, a secret the server holds among them: masked
+     * only then, it would tell whoever sends guesses which one is the stored key (or the admin's password).
+     */
+    @Test
+    void aRefusalRepeatsWhatItWasSentSoThatNoGuessOfASecretIsConfirmed() {
+        String key = "guess-me-4718";
+        try (ArrowFixture guessed =
+                ArrowFixture.on(api, jdbc, Emulator.options().withApiKey(key))) {
+            guessed.settings(); // stored, so remembered as a secret
+            String user = guessed.userToken();
+            for (String guess : List.of(key, "guess-me-4719")) {
+                assertThat(api.as(user)
+                                .get("/api/invoices/?state=" + guess)
+                                .expect(400)
+                                .json()
+                                .toString())
+                        .as("the refusal of %s", guess)
+                        .contains(guess);
+            }
+        }
+    }
+
     @Test
     void oddKeysAppearInNoAnswerJobRecordOrLogLine(CapturedOutput output) {
         List<Response> answers = new ArrayList<>();
