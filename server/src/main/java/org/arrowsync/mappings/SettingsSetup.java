@@ -77,7 +77,8 @@ public class SettingsSetup {
                         : request.classificationFilter(),
                 Boolean.TRUE.equals(request.syncEnabled()));
         return transaction.execute(status -> {
-            Settings saved = settings.create(draft, partner);
+            SettingsService.Created made = settings.create(draft, partner);
+            Settings saved = made.settings();
             int created = 0;
             List<String> unknownCustomers = new ArrayList<>();
             List<String> unnamed = new ArrayList<>();
@@ -102,7 +103,7 @@ public class SettingsSetup {
                     created++;
                 }
             }
-            Optional<SettingsService.Succession> succession = settings.carryOn(saved, draft);
+            Optional<SettingsService.Succession> succession = settings.carryOn(made, draft);
             return new SaveSettingsResponse(
                     Uuids.hex(saved.uuid()),
                     created,

@@ -131,19 +131,26 @@ public class SettingsService {
 
     /**
      * Gives a record just created what the record of the same Arrow account it replaces had (D163): the newest record
-     * of the account no longer in use, whose months the new record carries on (D123). Its price source, item prefix and
-     * currency come over where {@code draft} gave none, and each {@link SettingsSuccession} carries its part (the price
-     * rules). A record created out of use replaces nothing. Call in the transaction that creates the record, after its
-     * customer mappings.
+     * of the account no longer in use, whose months the new record carries on (D123), one that was in use as the record
+     * was created first (D273: not a record tried out and never used, newer than the one the operator moved away from).
+     * Its price source, item prefix and currency come over where {@code draft} gave none, and each
+     * {@link SettingsSuccession} carries its part (the price rules). A record created out of use replaces nothing. Call
+     * in the transaction that creates the record, after its customer mappings.
      */
-    public Optional<Succession> carryOn(Settings created, SettingsDraft draft) {
-        if (!created.active() && !created.syncEnabled()) {
+    public Optional<Succession> carryOn(Created created, SettingsDraft draft) {
+        Settings successor = created.settings();
+        if (!successor.active() && !successor.syncEnabled()) {
             return Optional.empty();
         }
-        return retiredOfTheSameAccount(created).stream()
-                .max(Comparator.comparingLong(Settings::id))
-                .map(replaced -> new Succession(replaced, carryOn(created, replaced, draft)));
+        return retiredOfTheSameAccount(successor).stream()
+                .max(Comparator.<Settings, Boolean>comparing(
+                                retired -> created.inUseBefore().contains(retired.id()))
+                        .thenComparingLong(Settings::id))
+                .map(replaced -> new Succession(replaced, carryOn(successor, replaced, draft)));
     }
+
+    /** A record just created, with the ids of the records in use as it was: those it may replace (D273). */
+    public record Created(Settings settings, List<Long> inUseBefore) {}
 
     private List<String> carryOn(Settings created, Settings replaced, SettingsDraft draft) {
         PriceSource priceSource = draft.priceSource() == null ? replaced.priceSource() : created.priceSource();
@@ -222,9 +229,9 @@ public class SettingsService {
         // account by its partner too
         Partner partner = partnerOf(ArrowConnection.of(fields.apiUrl(), fields.apiKey()), null);
         return transaction.execute(status -> {
-            Settings created = insert(fields, partner);
+            Created created = insert(fields, partner);
             carryOn(created, draft);
-            return get(created.uuid());
+            return get(created.settings().uuid());
         });
     }
 
@@ -232,7 +239,7 @@ public class SettingsService {
      * Creates a record whose partner is already known (the setup wizard asked Arrow before). Joins the caller's
      * transaction, so the wizard's mappings commit or roll back with it; the caller then {@link #carryOn carries on}.
      */
-    public Settings create(SettingsDraft draft, Partner partner) {
+    public Created create(SettingsDraft draft, Partner partner) {
         return transaction.execute(status -> insert(validate(draft, null), partner));
     }
 
@@ -289,7 +296,8 @@ public class SettingsService {
         });
     }
 
-    private Settings insert(SettingsFields fields, Partner partner) {
+    private Created insert(SettingsFields fields, Partner partner) {
+        List<Long> inUseBefore = inUse().stream().map(Settings::id).toList();
         UUID uuid = UUID.randomUUID();
         Instant now = clock.instant();
         long id = settings.insert(uuid, fields, now);
@@ -299,7 +307,7 @@ public class SettingsService {
         if (partner != null) {
             settings.updatePartner(id, partner.reference(), partner.companyName());
         }
-        return get(uuid);
+        return new Created(get(uuid), inUseBefore);
     }
 
     private void activate(long id, boolean active, Instant now) {

@@ -293,14 +293,16 @@ class PricingIntegrationTests extends IntegrationTest {
     /**
      * The operator saves the setup wizard again for the same Arrow account: the new settings carry on the price source,
      * item prefix, currency and rules of those they replace, a customer's rule on its mapping there (D163), so the
-     * month they take over (D123) stays billed at its prices, and reconciling it books nothing.
+     * month they take over (D123) stays billed at its prices, and reconciling it books nothing. They replace the active
+     * record, not a newer one the operator tried out and never used (D273).
      */
     @Test
     void newSettingsOfTheSameAccountCarryOnThePricingOfThoseTheyReplace() {
         api.patch(
                         "/api/admin/arrow/settings/" + settings + "/",
-                        Map.of("invoice_item_prefix", "Cloud", "currency", "GBP"))
+                        Map.of("invoice_item_prefix", "Cloud", "currency", "GBP", "is_active", true))
                 .expect(200);
+        fixture.otherSettingsOfTheSameAccount(Map.of("invoice_item_prefix", "TEST", "invoice_price_source", "buy"));
         fixedRules();
         fixture.succeeded("trigger_sync", MONTH);
         Map<String, BigDecimal> charged = new HashMap<>();
