@@ -56,7 +56,7 @@ class ArrowLookups {
                 }
             }
         });
-        return new ExportRows(periodFrom, periodTo, chosen == null ? "" : chosen, count[0], shown);
+        return new ExportRows(periodFrom.strip(), periodTo.strip(), chosen == null ? "" : chosen, count[0], shown);
     }
 
     JsonNode license(String reference) {

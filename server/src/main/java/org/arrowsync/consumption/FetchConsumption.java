@@ -37,14 +37,14 @@ class FetchConsumption {
         errors.throwIfAny();
         // No resource names a mapping here, so the active settings answer (D18 applies where a resource is named).
         Settings active = settings.resolve(null);
-        ConsumptionReport report =
-                clients.connect(active.connection()).monthlyConsumption(licenseReference, month, month);
+        String reference = licenseReference.strip(); // as DRF trims a field, and as the license look-up does
+        ConsumptionReport report = clients.connect(active.connection()).monthlyConsumption(reference, month, month);
         List<Map<String, String>> rows = report.lines().stream()
                 .limit(SHOWN_ROWS)
                 .map(line -> row(report.headers(), line))
                 .toList();
         return new FetchConsumptionResponse(
-                licenseReference, month.toString(), report.lines().size(), rows);
+                reference, month.toString(), report.lines().size(), rows);
     }
 
     private static Map<String, String> row(List<String> headers, ConsumptionLine line) {

@@ -67,7 +67,10 @@ class ConsoleSecurityIntegrationTests extends ConsoleIntegrationTest {
         assertThat(json.body()).isEqualTo("{\"detail\":\"Not found.\"}");
     }
 
-    /** A console form sent as JSON or text is refused: its handler would act on the empty form that leaves it. */
+    /**
+     * A console form sent as JSON, text or multipart (which nothing here reads) is refused: its handler would act on
+     * the empty form that leaves it.
+     */
     @Test
     void aFormSentAsAnythingButAFormIsRefusedAndChangesNothing() {
         String settings = fixture.activeSettings();
@@ -75,12 +78,17 @@ class ConsoleSecurityIntegrationTests extends ConsoleIntegrationTest {
                 .expect(200)
                 .json();
         ConsoleSession browser = signedIn();
-        for (String type : List.of("application/json", "text/plain")) {
-            HttpResponse<String> refused = browser.postBody(
-                    "/settings/" + settings,
-                    "/settings/" + settings,
-                    type,
-                    "{\"classification_filter\": \"IAAS,SAAS\"}");
+        Map<String, String> bodies = Map.of(
+                "application/json",
+                "{\"classification_filter\": \"IAAS,SAAS\"}",
+                "text/plain",
+                "classification_filter=IAAS,SAAS",
+                "multipart/form-data; boundary=XX",
+                "--XX\r\nContent-Disposition: form-data; name=\"invoice_item_prefix\"\r\n\r\nMP\r\n--XX--\r\n");
+        for (Map.Entry<String, String> body : bodies.entrySet()) {
+            String type = body.getKey();
+            HttpResponse<String> refused =
+                    browser.postBody("/settings/" + settings, "/settings/" + settings, type, body.getValue());
             assertThat(refused.statusCode()).as(type).isEqualTo(415);
             assertThat(refused.body()).contains("application/x-www-form-urlencoded");
         }

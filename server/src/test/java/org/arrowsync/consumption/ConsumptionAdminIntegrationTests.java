@@ -124,6 +124,13 @@ class ConsumptionAdminIntegrationTests extends IntegrationTest {
         Contract.assertMatches(response);
         assertThat(response.json().get("row_count").asInt()).isPositive();
         assertThat(response.json().get("data").get(0).has("Total sell price")).isTrue();
+        assertThat(api.post(
+                                BASE + "fetch_consumption/",
+                                Map.of("license_reference", "  " + license + " ", "period", CLOSED.toString()))
+                        .expect(200)
+                        .json())
+                .as("a reference trimmed, as DRF trims a field")
+                .isEqualTo(response.json());
         api.post(BASE + "fetch_consumption/", Map.of("license_reference", license, "period", "2024-13"))
                 .expect(400);
         api.post(BASE + "fetch_consumption/", Map.of("period", CLOSED.toString()))
