@@ -35,6 +35,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class SettingsSetup {
 
+    /** Up to this many mappings, their customers are looked up one by one rather than read from Arrow's list. */
+    private static final int LOOKED_UP_ONE_BY_ONE = 10;
+
     private static final Logger log = LoggerFactory.getLogger(SettingsSetup.class);
 
     private final ArrowAccess arrow;
@@ -63,11 +66,8 @@ public class SettingsSetup {
         ArrowClient client = arrow.client(request.apiUrl(), request.apiKey());
         Requested requested = requestedMappings(request.customerMappings());
         Partner partner = client.whoami();
-        Map<String, org.arrowsync.arrowclient.Customer> arrowCustomers = new LinkedHashMap<>();
-        requested
-                .mappings()
-                .keySet()
-                .forEach(reference -> arrowCustomers.put(reference, arrowCustomer(client, reference)));
+        Map<String, org.arrowsync.arrowclient.Customer> arrowCustomers =
+                arrowCustomers(client, requested.mappings().keySet());
         SettingsDraft draft = SettingsDraft.active(
                 request.apiUrl().strip(),
                 request.apiKey(),
@@ -185,6 +185,31 @@ public class SettingsSetup {
     }
 
     /** Arrow's customer (for its company name and Ref), or null when Arrow cannot say. */
+    /**
+     * Arrow's customers of these references, null where Arrow cannot say. Many are read from Arrow's list of customers
+     * (a page holds a hundred; a look-up each, at Arrow's rate, kept a wizard of a thousand mappings waiting minutes),
+     * and those the list leaves out looked up one by one.
+     */
+    private static Map<String, org.arrowsync.arrowclient.Customer> arrowCustomers(
+            ArrowClient client, Set<String> references) {
+        Map<String, org.arrowsync.arrowclient.Customer> found = new LinkedHashMap<>();
+        if (references.size() > LOOKED_UP_ONE_BY_ONE) {
+            try {
+                client.customers().stream()
+                        .filter(customer -> references.contains(customer.reference()))
+                        .forEach(customer -> found.putIfAbsent(customer.reference(), customer));
+            } catch (ArrowException e) {
+                // Arrow cannot list them now: a look-up each would keep the wizard waiting to learn the same
+                log.warn("Could not list Arrow's customers: {}", e.getMessage());
+                references.forEach(reference -> found.put(reference, null));
+            }
+        }
+        Map<String, org.arrowsync.arrowclient.Customer> byReference = new LinkedHashMap<>();
+        references.forEach(reference -> byReference.put(
+                reference, found.containsKey(reference) ? found.get(reference) : arrowCustomer(client, reference)));
+        return byReference;
+    }
+
     private static org.arrowsync.arrowclient.Customer arrowCustomer(ArrowClient client, String reference) {
         try {
             return client.customer(reference);

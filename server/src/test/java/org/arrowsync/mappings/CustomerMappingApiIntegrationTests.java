@@ -8,6 +8,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.arrowsync.contract.Contract;
+import org.arrowsync.emulator.data.Presets;
+import org.arrowsync.emulator.data.ScaleOptions;
 import org.arrowsync.support.ArrowFixture;
 import org.arrowsync.support.Emulator;
 import org.arrowsync.support.IntegrationTest;
@@ -16,6 +18,8 @@ import org.arrowsync.support.Together;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 class CustomerMappingApiIntegrationTests extends IntegrationTest {
@@ -25,6 +29,9 @@ class CustomerMappingApiIntegrationTests extends IntegrationTest {
 
     @RegisterExtension
     final ArrowFixture fixture = new ArrowFixture();
+
+    @Autowired
+    JdbcClient jdbc;
 
     private Emulator arrow;
     private String settings;
@@ -525,6 +532,48 @@ class CustomerMappingApiIntegrationTests extends IntegrationTest {
         arrow.clearFaults();
         assertThat(unnamed.text("message"))
                 .startsWith("Settings saved with 1 customer mappings; Arrow did not return " + reference);
+    }
+
+    /**
+     * A wizard saved with many mappings reads their customers from Arrow's list, a page of a hundred at a time, not one
+     * request each: at Arrow's rate, a thousand mappings kept it waiting minutes.
+     */
+    @Test
+    void aWizardOfManyMappingsReadsTheirCustomersFromArrowsList() {
+        try (ArrowFixture many = ArrowFixture.on(
+                api,
+                jdbc,
+                Emulator.options()
+                        .withPreset(Presets.SCALE)
+                        .withScale(ScaleOptions.demo()
+                                .withCustomers(30)
+                                .withLicensesPerCustomer(1)
+                                .withLinesPerLicense(1)))) {
+            Map<String, String> customers = many.mapAllCustomers();
+            assertThat(customers).hasSize(30);
+            many.emulator().resetStats();
+            String successor = null;
+            try {
+                successor =
+                        many.saveSettingsAgain(customers).get("settings_uuid").asString();
+
+                assertThat(many.emulator().requests("customers"))
+                        .as("requests for customers")
+                        .isOne();
+                JsonNode mappings = api.get(BASE + "?page_size=100&settings_uuid=" + successor)
+                        .expect(200)
+                        .json();
+                assertThat(mappings.findValuesAsString("arrow_company_name"))
+                        .as("each named as Arrow names it")
+                        .hasSize(30)
+                        .doesNotContain("");
+            } finally {
+                // a world on the shared server is not cleared by its fixture
+                jdbc.sql("delete from arrow_settings where replace(uuid::text, '-', '') = any(?)")
+                        .param(new String[] {many.settings(), String.valueOf(successor)})
+                        .update();
+            }
+        }
     }
 
     private Response saveSettings(Map<String, String> mapping) {

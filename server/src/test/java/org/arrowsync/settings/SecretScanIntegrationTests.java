@@ -59,7 +59,7 @@ class SecretScanIntegrationTests extends IntegrationTest {
         String key = "guess-me-4718";
         try (ArrowFixture guessed =
                 ArrowFixture.on(api, jdbc, Emulator.options().withApiKey(key))) {
-            guessed.settings(); // stored, so remembered as a secret
+            String stored = guessed.settings(); // so its key is remembered as a secret
             String user = guessed.userToken();
             for (String guess : List.of(key, "guess-me-4719")) {
                 assertThat(api.as(user)
@@ -70,6 +70,7 @@ class SecretScanIntegrationTests extends IntegrationTest {
                         .as("the refusal of %s", guess)
                         .contains(guess);
             }
+            api.delete(BASE + stored + "/").expect(204);
         }
     }
 
