@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.arrowsync.arrowclient.ArrowException;
@@ -150,8 +151,7 @@ class ApiExceptionHandler {
         if (e.getCause() instanceof StreamConstraintsException limit) {
             // valid JSON, but past what the server reads: a number of a thousand digits, nesting a thousand deep
             return detail(
-                    HttpStatus.BAD_REQUEST,
-                    "The request body is past a limit of the JSON read: " + limit.getOriginalMessage());
+                    HttpStatus.BAD_REQUEST, "The request body is past a limit of the JSON read: " + passed(limit));
         }
         if (e.getCause() instanceof MismatchedInputException wrongShape
                 && wrongShape.getPath().isEmpty()) {
@@ -284,6 +284,21 @@ class ApiExceptionHandler {
 
     private static ResponseEntity<Object> detail(HttpStatusCode status, String message) {
         return answer(status, Map.of("detail", shown(message)));
+    }
+
+    /** Which limit of the JSON read a body passed, in words: Jackson's message names its own settings' methods. */
+    private static String passed(StreamConstraintsException limit) {
+        String message = String.valueOf(limit.getOriginalMessage()).toLowerCase(Locale.ROOT);
+        if (message.contains("number")) {
+            return "a number, or a text given for a number, too long to read.";
+        }
+        if (message.contains("depth")) {
+            return "values nested too deep.";
+        }
+        if (message.contains("string")) {
+            return "a text too long to read.";
+        }
+        return "a value too large to read.";
     }
 
     /**

@@ -282,7 +282,22 @@ class BadInputIntegrationTests extends IntegrationTest {
                                 "{\"year\": " + "1".repeat(2000) + "}")
                         .expect(400)
                         .text("detail"))
-                .startsWith("The request body is past a limit of the JSON read: ");
+                .isEqualTo("The request body is past a limit of the JSON read: a number, or a text given for a number,"
+                        + " too long to read.");
+        assertThat(api.send(
+                                "POST",
+                                "/api/admin/arrow/billing-syncs/trigger_sync/",
+                                "{\"year\": \"" + "1".repeat(2000) + "\"}")
+                        .expect(400)
+                        .text("detail"))
+                .doesNotContain("StreamReadConstraints");
+        assertThat(api.send(
+                                "POST",
+                                "/api/admin/arrow/billing-syncs/trigger_sync/",
+                                "{\"year\": 2026, \"notes\": " + "[".repeat(2000) + "]".repeat(2000) + "}")
+                        .expect(400)
+                        .text("detail"))
+                .isEqualTo("The request body is past a limit of the JSON read: values nested too deep.");
     }
 
     /** A path's uuid is taken only as written: with blanks around it, it names nothing. */
