@@ -131,21 +131,22 @@ public class SettingsService {
 
     /**
      * Gives a record just created what the record of the same Arrow account it replaces had (D163): the newest record
-     * of the account no longer in use, whose months the new record carries on (D123), one that was in use as the record
-     * was created first (D273: not a record tried out and never used, newer than the one the operator moved away from).
-     * Its price source, item prefix and currency come over where {@code draft} gave none, and each
-     * {@link SettingsSuccession} carries its part (the price rules). A record created out of use replaces nothing. Call
-     * in the transaction that creates the record, after its customer mappings.
+     * of the account that was in use as the record was created (D273: the active one it displaced, still syncing or
+     * not; not a record tried out and never used, newer than it), else the newest one no longer in use, whose months
+     * the new record carries on (D123). Its price source, item prefix and currency come over where {@code draft} gave
+     * none, and each {@link SettingsSuccession} carries its part (the price rules). A record created out of use
+     * replaces nothing. Call in the transaction that creates the record, after its customer mappings.
      */
     public Optional<Succession> carryOn(Created created, SettingsDraft draft) {
         Settings successor = created.settings();
         if (!successor.active() && !successor.syncEnabled()) {
             return Optional.empty();
         }
-        return retiredOfTheSameAccount(successor).stream()
-                .max(Comparator.<Settings, Boolean>comparing(
-                                retired -> created.inUseBefore().contains(retired.id()))
-                        .thenComparingLong(Settings::id))
+        Optional<Settings> displaced = settings.all().stream()
+                .filter(other -> created.inUseBefore().contains(other.id()) && sameAccount(successor, other))
+                .max(Comparator.comparingLong(Settings::id));
+        return displaced
+                .or(() -> retiredOfTheSameAccount(successor).stream().max(Comparator.comparingLong(Settings::id)))
                 .map(replaced -> new Succession(replaced, carryOn(successor, replaced, draft)));
     }
 

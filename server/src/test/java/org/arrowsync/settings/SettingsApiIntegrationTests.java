@@ -205,6 +205,30 @@ class SettingsApiIntegrationTests extends IntegrationTest {
                 .expect(400);
     }
 
+    /**
+     * D273: a new active record carries on the active one it displaces, its periodic syncs on or not, not a newer
+     * record of the account the operator tried out and never used.
+     */
+    @Test
+    void aNewActiveRecordCarriesOnTheOneItDisplacesNotOneTriedOut() {
+        String active = fixture.settings();
+        api.patch(BASE + active + "/", Map.of("is_active", true, "sync_enabled", true, "invoice_item_prefix", "Cloud"))
+                .expect(200);
+        fixture.otherSettingsOfTheSameAccount(Map.of("invoice_item_prefix", "TEST", "invoice_price_source", "buy"));
+
+        Emulator account = fixture.emulator();
+        JsonNode successor = api.post(
+                        BASE, Map.of("api_url", account.apiUrl(), "api_key", account.apiKey(), "is_active", true))
+                .expect(201)
+                .json();
+        try {
+            assertThat(successor.get("invoice_item_prefix").asString()).isEqualTo("Cloud");
+            assertThat(successor.get("invoice_price_source").asString()).isEqualTo("sell");
+        } finally {
+            api.delete(BASE + successor.get("uuid").asString() + "/").expect(204);
+        }
+    }
+
     /** A key pasted with the end of its line is the key, as DRF trims a field: Waldur's UI sends it as pasted. */
     @Test
     void aKeyPastedWithSpacesAroundItIsTrimmed() {
