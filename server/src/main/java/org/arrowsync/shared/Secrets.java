@@ -4,7 +4,7 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.function.Supplier;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 import tools.jackson.databind.JsonNode;
 
@@ -54,20 +54,18 @@ public final class Secrets {
     }
 
     /**
-     * {@link #scrub}, but for the secrets the reader sent in {@code sent} (as they are or as JSON escapes them), which
-     * an answer to its request may repeat: masked there, they would tell a sender guessing at secrets that it guessed
-     * one (D272). {@code sent} is only asked for when the text holds a secret.
+     * {@link #scrub}, but for the secrets the reader {@code sent} itself, which an answer to its request may repeat:
+     * masked there, they would tell a sender guessing at secrets that it guessed one (D272). {@code sent} is only asked
+     * about the secrets the text holds.
      */
-    public static String scrub(String text, Supplier<String> sent) {
-        if (text == null || masked.stream().noneMatch(text::contains)) {
-            return text;
-        }
-        String given = sent.get();
-        return scrub(
-                text,
-                masked.stream()
-                        .filter(secret -> !given.contains(secret) && !given.contains(jsonEscaped(secret)))
-                        .toList());
+    public static String scrub(String text, Predicate<String> sent) {
+        return text == null
+                ? null
+                : scrub(
+                        text,
+                        masked.stream()
+                                .filter(secret -> text.contains(secret) && !sent.test(secret))
+                                .toList());
     }
 
     /**

@@ -1,7 +1,6 @@
 package org.arrowsync.web;
 
 import jakarta.servlet.http.HttpServletRequest;
-import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,10 +37,7 @@ import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
-import org.springframework.web.util.ContentCachingRequestWrapper;
 import org.springframework.web.util.DisconnectedClientHelper;
-import org.springframework.web.util.UriUtils;
-import org.springframework.web.util.WebUtils;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.exc.InputCoercionException;
 import tools.jackson.core.exc.StreamConstraintsException;
@@ -307,29 +303,8 @@ class ApiExceptionHandler {
      */
     private static String shown(String text) {
         return RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes current
-                ? Secrets.scrub(text, () -> sentBy(current.getRequest()))
+                ? Secrets.scrub(text, new SentText(current.getRequest()))
                 : Secrets.scrub(text);
-    }
-
-    /** What a request carried as text: its path, its parameters and the body kept of a change (AuditFilter). */
-    private static String sentBy(HttpServletRequest request) {
-        StringBuilder sent = new StringBuilder(request.getRequestURI());
-        try {
-            sent.append('\n').append(UriUtils.decode(request.getRequestURI(), StandardCharsets.UTF_8));
-            request.getParameterMap().forEach((name, values) -> {
-                sent.append('\n').append(name);
-                for (String value : values) {
-                    sent.append('\n').append(value);
-                }
-            });
-        } catch (RuntimeException e) {
-            // a path or parameter that does not decode: what did decode is enough
-        }
-        ContentCachingRequestWrapper body = WebUtils.getNativeRequest(request, ContentCachingRequestWrapper.class);
-        if (body != null) {
-            sent.append('\n').append(new String(body.getContentAsByteArray(), StandardCharsets.UTF_8));
-        }
-        return sent.toString();
     }
 
     /** JSON, whatever the request's Accept says: a preset content type is written as it is, not negotiated. */

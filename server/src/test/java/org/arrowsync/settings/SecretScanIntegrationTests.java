@@ -70,6 +70,16 @@ class SecretScanIntegrationTests extends IntegrationTest {
                         .as("the refusal of %s", guess)
                         .contains(guess);
             }
+            // sent in a JSON escape, or past what the audit keeps of a body: repeated as read, not masked either
+            for (String body : List.of(
+                    "{\"api_url\": \"https://arrow.example\", \"api_key\": \"some-key-4718\","
+                            + " \"invoice_price_source\": \"\\u0067uess-me-4718\"}",
+                    "{" + " ".repeat(70_000) + "\"api_url\": \"https://arrow.example\", \"api_key\": \"some-key-4718\","
+                            + " \"invoice_price_source\": \"" + key + "\"}")) {
+                assertThat(api.send("POST", BASE, body).expect(400).json().toString())
+                        .as("the refusal of a body of %s characters", body.length())
+                        .contains(key);
+            }
             api.delete(BASE + stored + "/").expect(204);
         }
     }
