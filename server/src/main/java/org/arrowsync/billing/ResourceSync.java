@@ -406,7 +406,7 @@ class ResourceSync {
                     .put(Resource.LICENSE_ATTRIBUTE, licenseReference == null ? "" : licenseReference)
                     .put(Resource.VENDOR_ATTRIBUTE, vendor == null ? "" : vendor)
                     .put(Resource.CLASSIFICATION_ATTRIBUTE, classification == null ? "" : classification)
-                    .put("arrow_subscription_id", id)
+                    .put(Resource.SUBSCRIPTION_ATTRIBUTE, id)
                     .put(ARROW_NAME_ATTRIBUTE, name);
         }
 

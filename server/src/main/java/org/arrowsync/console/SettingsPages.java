@@ -138,7 +138,7 @@ class SettingsPages {
                 credentials.requireCallableUrl(url);
                 throw InvalidInput.of("api_key", SettingsService.KEY_FOR_ANOTHER_URL);
             }
-            String key = keyTyped ? apiKey : found.apiKey();
+            String key = keyTyped ? apiKey.strip() : found.apiKey(); // as the API trims it (D271)
             Credentials.ArrowCredentialsValidationResponse validation = credentials.validate(url, key);
             shown.put("validation", validation);
             if (validation.valid()) {

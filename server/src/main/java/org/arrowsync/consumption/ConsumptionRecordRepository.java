@@ -237,7 +237,7 @@ class ConsumptionRecordRepository {
         return filter;
     }
 
-    /** The currency of a license-month's items, else its settings record's; the default when it has neither. */
+    /** The currency the query read for a license-month (its items', else its settings record's); the default else. */
     private static String currency(String itemCurrency) {
         return Objects.requireNonNullElse(itemCurrency, Money.DEFAULT_CURRENCY);
     }

@@ -22,6 +22,8 @@ public record Resource(
         Instant modified) {
 
     public static final String LICENSE_ATTRIBUTE = "arrow_license_reference";
+    /** Arrow's vendor subscription id of the license, as resource sync records it (and as its backend id, D14). */
+    public static final String SUBSCRIPTION_ATTRIBUTE = "arrow_subscription_id";
     /** The Arrow vendor of the license, as resource sync records it. */
     public static final String VENDOR_ATTRIBUTE = "arrow_vendor";
     /** The Arrow classification of the license (IAAS, SAAS, …), as resource sync records it. */

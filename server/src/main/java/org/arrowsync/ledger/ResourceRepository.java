@@ -119,6 +119,21 @@ class ResourceRepository {
                 .single();
     }
 
+    /**
+     * Sets the license, as the backend id and in the attributes where Arrow work reads it (D12), those two alone (a
+     * resource sync may be writing the rest); returns whether either changed.
+     */
+    boolean setLicense(long id, String license, Instant now) {
+        return jdbc.sql("""
+                                update resources set backend_id = ?, modified = ?,
+                                       attributes = case when jsonb_typeof(attributes) = 'object' then attributes else '{}'::jsonb end
+                                                    || jsonb_build_object('%1$s', ?::text)
+                                where id = ? and (backend_id is distinct from ? or attributes ->> '%1$s' is distinct from ?)""".formatted(Resource.LICENSE_ATTRIBUTE))
+                        .params(license, Timestamps.of(now), license, id, license, license)
+                        .update()
+                > 0;
+    }
+
     /** Sets the backend id unless it is already that; returns whether it changed. */
     boolean setBackendId(long id, String backendId, Instant now) {
         return jdbc.sql(

@@ -158,8 +158,7 @@ public class ResourceService {
         if (!backendIdIsLicense(resource)) {
             return resources.setBackendId(resource.id(), value, clock.instant());
         }
-        update(uuid, ResourceDraft.of(resource).linkedTo(value));
-        return !value.equals(resource.backendId()) || !value.equals(resource.licenseReference());
+        return resources.setLicense(resource.id(), value, clock.instant());
     }
 
     /**
@@ -168,9 +167,11 @@ public class ResourceService {
      * sync created, whose backend id is Arrow's vendor subscription id (D14).
      */
     private boolean backendIdIsLicense(Resource resource) {
-        return resource.isLicensed()
-                ? resource.licenseReference().equals(resource.backendId())
-                : resources.isArrowOffering(resource.offering().id());
+        if (resource.isLicensed()) {
+            return resource.licenseReference().equals(resource.backendId());
+        }
+        return resource.attribute(Resource.SUBSCRIPTION_ATTRIBUTE).isBlank()
+                && resources.isArrowOffering(resource.offering().id());
     }
 
     @Transactional

@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.media.Schema.RequiredMode;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -184,20 +185,25 @@ public class SettingsSetup {
         return customer;
     }
 
-    /** Arrow's customer (for its company name and Ref), or null when Arrow cannot say. */
     /**
-     * Arrow's customers of these references, null where Arrow cannot say. Many are read from Arrow's list of customers
-     * (a page holds a hundred; a look-up each, at Arrow's rate, kept a wizard of a thousand mappings waiting minutes),
-     * and those the list leaves out looked up one by one.
+     * Arrow's customers of these references (for their company names and Refs), null where Arrow cannot say. Many are
+     * read from Arrow's list of customers (a page holds a hundred; a look-up each, at Arrow's rate, kept a wizard of a
+     * thousand mappings waiting minutes), matched as mappings match references (trimmed, in any case), and those the
+     * list leaves out looked up one by one.
      */
     private static Map<String, org.arrowsync.arrowclient.Customer> arrowCustomers(
             ArrowClient client, Set<String> references) {
         Map<String, org.arrowsync.arrowclient.Customer> found = new LinkedHashMap<>();
         if (references.size() > LOOKED_UP_ONE_BY_ONE) {
             try {
-                client.customers().stream()
-                        .filter(customer -> references.contains(customer.reference()))
-                        .forEach(customer -> found.putIfAbsent(customer.reference(), customer));
+                Map<String, String> byKey = new HashMap<>();
+                references.forEach(reference -> byKey.putIfAbsent(CustomerMappingService.key(reference), reference));
+                for (org.arrowsync.arrowclient.Customer customer : client.customers()) {
+                    String reference = byKey.get(CustomerMappingService.key(customer.reference()));
+                    if (reference != null) {
+                        found.putIfAbsent(reference, customer);
+                    }
+                }
             } catch (ArrowException e) {
                 // Arrow cannot list them now: a look-up each would keep the wizard waiting to learn the same
                 log.warn("Could not list Arrow's customers: {}", e.getMessage());
@@ -210,6 +216,7 @@ public class SettingsSetup {
         return byReference;
     }
 
+    /** Arrow's customer of this reference, or null when Arrow cannot say. */
     private static org.arrowsync.arrowclient.Customer arrowCustomer(ArrowClient client, String reference) {
         try {
             return client.customer(reference);

@@ -65,11 +65,15 @@ class DeliveryQueue {
         scheduler.scheduleIfNotExists(deliver.instance(delivery + "/" + attempt, delivery.toString()), at);
     }
 
-    /** Pending deliveries the queue lost (the server stopped between recording and queuing them) are queued again. */
+    /**
+     * Pending deliveries the queue lost (the server stopped between recording and queuing them) are queued again, as
+     * their next attempt: the execution their recorder may be queuing at the same moment has that name, and is not
+     * queued twice.
+     */
     private void requeueOrphans() {
         deliveries
                 .pendingWithoutExecution(clock.instant().minusSeconds(60), TASK)
-                .forEach(delivery -> queue(delivery, 0, clock.instant()));
+                .forEach(orphan -> queue(orphan.uuid(), orphan.attempts() + 1, clock.instant()));
     }
 
     /** The queue's own scheduler, started and stopped with the application. */

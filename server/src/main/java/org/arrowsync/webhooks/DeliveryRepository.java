@@ -77,15 +77,18 @@ class DeliveryRepository {
      * Pending deliveries due for a while that have no execution in the queue (the server stopped between recording and
      * queuing them).
      */
-    List<UUID> pendingWithoutExecution(Instant dueBefore, String task) {
+    /** Pending deliveries due before then that no execution of the task will attempt, with their attempts so far. */
+    List<Orphan> pendingWithoutExecution(Instant dueBefore, String task) {
         return jdbc.sql("""
-                        select d.uuid from webhook_deliveries d
+                        select d.uuid, d.attempts from webhook_deliveries d
                         where d.state = 'pending' and d.next_attempt < ?
                         and not exists (select 1 from webhook_tasks t where t.task_name = ? and t.task_instance like d.uuid::text || '/%')""")
                 .params(Timestamps.of(dueBefore), task)
-                .query(UUID.class)
+                .query((rs, row) -> new Orphan(rs.getObject("uuid", UUID.class), rs.getInt("attempts")))
                 .list();
     }
+
+    record Orphan(UUID uuid, int attempts) {}
 
     private Delivery map(ResultSet rs, int row) throws SQLException {
         return new Delivery(

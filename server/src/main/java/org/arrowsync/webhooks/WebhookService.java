@@ -108,7 +108,10 @@ class WebhookService {
         return deliveries.find(again).orElseThrow();
     }
 
-    /** Sends the event to every active webhook subscribed to its type; returns the deliveries queued. */
+    /**
+     * Sends the event to every active webhook subscribed to its type; returns the deliveries recorded, queued at once
+     * or, inside a transaction, once it commits.
+     */
     List<UUID> raise(EventType type, Object data) {
         Instant now = clock.instant();
         UUID eventId = UUID.randomUUID();

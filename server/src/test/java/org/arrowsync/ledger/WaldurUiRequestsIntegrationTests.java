@@ -103,7 +103,24 @@ class WaldurUiRequestsIntegrationTests extends IntegrationTest {
                                 offering))
                 .expect(201);
         String unlinked = fixture.resource(project, offering);
-        String synced = api.post(
+        String synced = syncedResource(project, offering, "SUB-UI-1", "XSP-UI-SYNCED");
+        String syncedWithoutLicense = syncedResource(project, offering, "SUB-UI-3", "");
+
+        setBackendId(unlinked, "XSP-UI-LINK-1");
+        assertThat(license(unlinked)).as("linked as the UI says").isEqualTo("XSP-UI-LINK-1");
+        setBackendId(unlinked, "XSP-UI-LINK-2");
+        assertThat(license(unlinked)).as("a link corrected").isEqualTo("XSP-UI-LINK-2");
+        setBackendId(synced, "SUB-UI-2");
+        assertThat(license(synced)).as("a vendor subscription id is no license").isEqualTo("XSP-UI-SYNCED");
+        setBackendId(syncedWithoutLicense, "SUB-UI-4");
+        assertThat(license(syncedWithoutLicense))
+                .as("nor is it for a line that named no license")
+                .isEmpty();
+    }
+
+    /** A resource as the resource sync creates it: Arrow's vendor subscription id its backend id (D14). */
+    private String syncedResource(String project, String offering, String subscription, String license) {
+        return api.post(
                         "/api/marketplace-resources/",
                         Map.of(
                                 "name",
@@ -113,18 +130,11 @@ class WaldurUiRequestsIntegrationTests extends IntegrationTest {
                                 "offering",
                                 offering,
                                 "backend_id",
-                                "SUB-UI-1",
+                                subscription,
                                 "attributes",
-                                Map.of("arrow_license_reference", "XSP-UI-SYNCED")))
+                                Map.of("arrow_license_reference", license, "arrow_subscription_id", subscription)))
                 .expect(201)
                 .text("uuid");
-
-        setBackendId(unlinked, "XSP-UI-LINK-1");
-        assertThat(license(unlinked)).as("linked as the UI says").isEqualTo("XSP-UI-LINK-1");
-        setBackendId(unlinked, "XSP-UI-LINK-2");
-        assertThat(license(unlinked)).as("a link corrected").isEqualTo("XSP-UI-LINK-2");
-        setBackendId(synced, "SUB-UI-2");
-        assertThat(license(synced)).as("a vendor subscription id is no license").isEqualTo("XSP-UI-SYNCED");
     }
 
     private void setBackendId(String resource, String backendId) {
