@@ -111,14 +111,6 @@ class ResourceRepository {
         return uuid;
     }
 
-    /** Whether a vendor-offering mapping names the offering: its resources are Arrow licenses. */
-    boolean isArrowOffering(long offeringId) {
-        return jdbc.sql("select exists (select 1 from vendor_offering_mappings where offering_id = ?)")
-                .param(offeringId)
-                .query(Boolean.class)
-                .single();
-    }
-
     /**
      * Sets the license, as the backend id and in the attributes where Arrow work reads it (D12), those two alone (a
      * resource sync may be writing the rest); returns whether either changed.

@@ -35,6 +35,7 @@ public class ResourceService {
     private final ProjectRepository projects;
     private final List<DeletionGuard<Resource>> guards;
     private final List<CustomerChangeGuard> customerGuards;
+    private final LicenseOfferings licenseOfferings;
     private final Clock clock;
 
     ResourceService(
@@ -43,12 +44,14 @@ public class ResourceService {
             ProjectRepository projects,
             List<DeletionGuard<Resource>> guards,
             List<CustomerChangeGuard> customerGuards,
+            LicenseOfferings licenseOfferings,
             Clock clock) {
         this.resources = resources;
         this.offerings = offerings;
         this.projects = projects;
         this.guards = guards;
         this.customerGuards = customerGuards;
+        this.licenseOfferings = licenseOfferings;
         this.clock = clock;
     }
 
@@ -171,7 +174,7 @@ public class ResourceService {
             return resource.licenseReference().equals(resource.backendId());
         }
         return resource.attribute(Resource.SUBSCRIPTION_ATTRIBUTE).isBlank()
-                && resources.isArrowOffering(resource.offering().id());
+                && licenseOfferings.holdsLicenses(resource.offering().id());
     }
 
     @Transactional

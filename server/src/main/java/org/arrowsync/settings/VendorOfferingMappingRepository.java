@@ -59,6 +59,13 @@ class VendorOfferingMappingRepository {
                 .eq("v.is_active", filter.active());
     }
 
+    boolean namesOffering(long offeringId) {
+        return jdbc.sql("select exists (select 1 from vendor_offering_mappings where offering_id = ?)")
+                .param(offeringId)
+                .query(Boolean.class)
+                .single();
+    }
+
     boolean exists(long settingsId, String vendorName, long exceptId) {
         return jdbc.sql(
                         "select exists (select 1 from vendor_offering_mappings where settings_id = ? and lower(arrow_vendor_name) = lower(?)"

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
+import org.arrowsync.ledger.LicenseOfferings;
 import org.arrowsync.ledger.Offering;
 import org.arrowsync.ledger.OfferingService;
 import org.arrowsync.settings.VendorOfferingMappingRepository.VendorFields;
@@ -21,7 +22,7 @@ import org.springframework.transaction.annotation.Transactional;
  * update.
  */
 @Service
-public class VendorOfferingMappingService {
+public class VendorOfferingMappingService implements LicenseOfferings {
 
     private final VendorOfferingMappingRepository mappings;
     private final SettingsRepository settings;
@@ -47,6 +48,11 @@ public class VendorOfferingMappingService {
         Map<String, VendorOfferingMapping> byVendor = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         mappings.active(owner.id()).forEach(mapping -> byVendor.putIfAbsent(mapping.vendorName(), mapping));
         return byVendor;
+    }
+
+    @Override
+    public boolean holdsLicenses(long offeringId) {
+        return mappings.namesOffering(offeringId);
     }
 
     public VendorOfferingMapping get(UUID uuid) {
