@@ -55,8 +55,12 @@ class AdminBootstrap implements SmartInitializingSingleton {
     private void bootstrapToken() throws IOException {
         if (!configuredToken.isBlank()) {
             Secrets.remember(configuredToken.trim());
-            users.ensureAdminToken(configuredToken.trim());
-            log.info("Staff user 'admin' uses the token from ARROWSYNC_ADMIN_TOKEN");
+            if (users.ensureAdminToken(configuredToken.trim())) {
+                log.info("Staff user 'admin' uses the token from ARROWSYNC_ADMIN_TOKEN");
+            } else {
+                log.warn("Staff user 'admin' is deactivated and other staff users are active: the token from"
+                        + " ARROWSYNC_ADMIN_TOKEN gives no access until one of them activates 'admin' again");
+            }
             return;
         }
         if (users.dropConfiguredToken()) {

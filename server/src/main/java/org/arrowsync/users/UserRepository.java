@@ -98,6 +98,13 @@ class UserRepository {
                 .single();
     }
 
+    boolean isActive(long id) {
+        return jdbc.sql("select is_active from users where id = ?")
+                .param(id)
+                .query(Boolean.class)
+                .single();
+    }
+
     boolean anyStaff() {
         return jdbc.sql("select exists (select 1 from users where is_staff)")
                 .query(Boolean.class)
@@ -112,11 +119,17 @@ class UserRepository {
                 .single();
     }
 
-    /** Makes {@code username} a staff user, creating it if needed; answers its id. */
+    /**
+     * Makes {@code username} a staff user, creating it if needed; answers its id. A deactivated one is activated again
+     * only when no other staff user is active (the way back in), not over the staff who deactivated it.
+     */
     long upsertStaff(String username, Instant now) {
         return jdbc.sql("""
                         insert into users (uuid, username, is_staff, created) values (?, ?, true, ?)
-                        on conflict (username) do update set is_staff = true, is_active = true returning id""")
+                        on conflict (username) do update set is_staff = true,
+                            is_active = users.is_active or not exists (select 1 from users o
+                                                                       where o.is_staff and o.is_active and o.username <> excluded.username)
+                        returning id""")
                 .params(UUID.randomUUID(), username, Timestamps.of(now))
                 .query(Long.class)
                 .single();

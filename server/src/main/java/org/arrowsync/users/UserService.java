@@ -143,12 +143,21 @@ public class UserService {
     }
 
     /**
-     * Ensures the configured admin token works: a staff user {@code admin} holding that token in place of the one
-     * configured before; tokens issued through the API stay.
+     * Ensures the configured admin token is {@code admin}'s: a staff user holding that token in place of the one
+     * configured before; tokens issued through the API stay. Answers whether it works: a deactivated {@code admin} is
+     * activated again only when no other staff user is active.
      */
     @Transactional
-    void ensureAdminToken(String token) {
-        tokens.configure(users.upsertStaff("admin", clock.instant()), token, clock.instant());
+    boolean ensureAdminToken(String token) {
+        if (token.chars().anyMatch(c -> c < 0x21 || c > 0x7E)) {
+            throw new ConfiguredCredentialRefused(
+                    "ARROWSYNC_ADMIN_TOKEN",
+                    "ARROWSYNC_ADMIN_TOKEN is not a usable token: an Authorization header carries only visible ASCII"
+                            + " characters, without spaces");
+        }
+        long admin = users.upsertStaff("admin", clock.instant());
+        tokens.configure(admin, token, clock.instant());
+        return users.isActive(admin);
     }
 
     /**
@@ -178,8 +187,10 @@ public class UserService {
         FieldErrors errors = new FieldErrors();
         checkPassword(errors, admin.username(), password);
         if (errors.has("password")) {
-            throw new ConfiguredPasswordRefused("ARROWSYNC_ADMIN_PASSWORD is not a usable password: at least "
-                    + PASSWORD_MIN_LENGTH + " characters, at most " + PASSWORD_MAX_BYTES + " bytes, not the username");
+            throw new ConfiguredCredentialRefused(
+                    "ARROWSYNC_ADMIN_PASSWORD",
+                    "ARROWSYNC_ADMIN_PASSWORD is not a usable password: at least " + PASSWORD_MIN_LENGTH
+                            + " characters, at most " + PASSWORD_MAX_BYTES + " bytes, not the username");
         }
         if (!users.passwordHash(admin.username())
                 .map(hash -> passwords.matches(password, hash))
