@@ -6,7 +6,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import org.arrowsync.shared.Caller;
+import org.arrowsync.shared.Texts;
 import org.arrowsync.users.UserService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
@@ -26,6 +29,8 @@ class ConsoleAuthentication implements AuthenticationProvider {
 
     static final String STAFF = "STAFF";
     static final String USER = "USER";
+
+    private static final Logger log = LoggerFactory.getLogger(ConsoleAuthentication.class);
 
     private final UserService users;
     private final LoginThrottle throttle;
@@ -48,7 +53,13 @@ class ConsoleAuthentication implements AuthenticationProvider {
                 : "";
         var refused = throttle.attempt(username, address);
         if (refused.isPresent()) {
-            throw new Throttled(Math.max(1, (refused.get().toSeconds() + 59) / 60));
+            long minutes = Math.max(1, (refused.get().toSeconds() + 59) / 60);
+            log.warn(
+                    "Console sign-in as {} from {} refused: too many wrong passwords, for {} more minutes",
+                    shown(username),
+                    address,
+                    minutes);
+            throw new Throttled(minutes);
         }
         Caller caller;
         try {
@@ -58,6 +69,8 @@ class ConsoleAuthentication implements AuthenticationProvider {
             throw e;
         }
         if (caller == null) {
+            // who tries which names from where: what an operator looks for when someone guesses (D40)
+            log.warn("Console sign-in as {} from {} failed: wrong username or password", shown(username), address);
             throw new BadCredentialsException(SignInFailure.WRONG_SENTENCE);
         }
         throttle.succeeded(username, address);
@@ -65,6 +78,11 @@ class ConsoleAuthentication implements AuthenticationProvider {
                 caller, null, List.of(new SimpleGrantedAuthority("ROLE_" + (caller.staff() ? STAFF : USER))));
         signedIn.setDetails(new SignedIn(clock.instant()));
         return signedIn;
+    }
+
+    /** A typed username fit for a log line: one line, of a bounded length. */
+    private static String shown(String username) {
+        return username == null ? "" : Texts.truncate(username.replaceAll("\\p{Cntrl}", "?"), 150);
     }
 
     @Override

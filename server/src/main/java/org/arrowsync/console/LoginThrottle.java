@@ -3,7 +3,6 @@ package org.arrowsync.console;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -110,8 +109,12 @@ class LoginThrottle {
         return now.isBefore(until) ? Optional.of(Duration.between(now, until)) : Optional.empty();
     }
 
+    /**
+     * A username's count, as sign-in finds the user: exactly as typed (usernames differing in case are two users, and
+     * one's right password must not clear the other's wrong ones).
+     */
     private static String key(String username) {
-        String name = username == null ? "" : username.strip().toLowerCase(Locale.ROOT);
+        String name = username == null ? "" : username;
         return name.length() > USERNAME_KEPT ? name.substring(0, USERNAME_KEPT) : name;
     }
 

@@ -106,6 +106,23 @@ class LoginThrottleTests {
         assertThat(throttle.counted()).isEqualTo(2);
     }
 
+    /** Two users whose names differ in case are counted apart: one's right password clears none of the other's. */
+    @Test
+    void aRightPasswordOfAUsernameInAnotherCaseClearsNothing() {
+        for (int i = 0; i < 4; i++) {
+            assertThat(throttle.attempt("staff2", address(i))).isEmpty();
+        }
+        assertThat(throttle.attempt("Staff2", "10.3.0.1")).isEmpty();
+        throttle.succeeded("Staff2", "10.3.0.1");
+        assertThat(throttle.attempt("staff2", address(4)))
+                .as("the fifth wrong password")
+                .isEmpty();
+
+        assertThat(throttle.attempt("staff2", address(5)))
+                .as("the sixth, past staff2's five")
+                .isPresent();
+    }
+
     private static String address(int i) {
         return "10.0." + i / 250 + "." + i % 250;
     }

@@ -14,11 +14,15 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.arrowsync.support.ArrowFixture;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 /**
  * D253: a password set again ends the sessions signed in with the old one, the sign-in page says only the server's own
- * words, and wrong passwords sent at once are held to the limit.
+ * words, and wrong passwords sent at once are held to the limit, and logged (D278).
  */
+@ExtendWith(OutputCaptureExtension.class)
 class SignInSafetyIntegrationTests extends ConsoleIntegrationTest {
 
     /** A staff member's password is reset because it leaked: whoever signed in with it must be out. */
@@ -169,7 +173,7 @@ class SignInSafetyIntegrationTests extends ConsoleIntegrationTest {
 
     /** The lockout allows three wrong passwords a username (these tests' limit), however they are sent. */
     @Test
-    void wrongPasswordsSentAtOnceAreLimitedAsThoseSentOneByOne() throws Exception {
+    void wrongPasswordsSentAtOnceAreLimitedAsThoseSentOneByOne(CapturedOutput output) throws Exception {
         String username = "burst-" + ArrowFixture.unique("u").substring(2);
         staffUser(username, "right-password-1");
         int attempts = 24;
@@ -203,6 +207,11 @@ class SignInSafetyIntegrationTests extends ConsoleIntegrationTest {
         assertThat(compared)
                 .as("wrong passwords actually tried of %d sent at once", attempts)
                 .isLessThanOrEqualTo(3);
+        assertThat(output.getAll())
+                .as("the guesses, in the log for whoever looks")
+                .contains("Console sign-in as " + username + " from ")
+                .contains("failed: wrong username or password")
+                .contains("refused: too many wrong passwords");
     }
 
     /** A new staff user with this console password; its uuid. */
