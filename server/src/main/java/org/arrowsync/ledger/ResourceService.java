@@ -161,7 +161,17 @@ public class ResourceService {
         if (!backendIdIsLicense(resource)) {
             return resources.setBackendId(resource.id(), value, clock.instant());
         }
-        return resources.setLicense(resource.id(), value, clock.instant());
+        return link(resource, value);
+    }
+
+    /** Links the resource to a license: its backend id and its license attribute, those two alone (D12, D270). */
+    @Transactional
+    public boolean link(UUID uuid, String licenseReference) {
+        return link(get(uuid), licenseReference);
+    }
+
+    private boolean link(Resource resource, String licenseReference) {
+        return resources.setLicense(resource.id(), licenseReference, clock.instant());
     }
 
     /**

@@ -48,7 +48,7 @@ public class LicenseLinking {
     public LinkResourceResponse link(UUID mappingUuid, UUID resourceUuid, String licenseReference) {
         CustomerMapping mapping = mappings.get(mappingUuid);
         Resource resource = resourceOf(mapping, resourceUuid);
-        resources.update(resource.uuid(), ResourceDraft.of(resource).linkedTo(licenseReference));
+        resources.link(resource.uuid(), licenseReference);
         return new LinkResourceResponse(
                 Uuids.hex(resource.uuid()),
                 resource.name(),
