@@ -1,16 +1,14 @@
 package org.arrowsync.audit;
 
 import jakarta.servlet.http.HttpServletRequest;
-import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.arrowsync.shared.JsonTexts;
+import org.arrowsync.shared.KeptBody;
 import org.arrowsync.shared.Secrets;
 import org.springframework.http.MediaType;
-import org.springframework.web.util.ContentCachingRequestWrapper;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -42,7 +40,7 @@ final class RequestSummary {
 
     private RequestSummary() {}
 
-    /** The summary of a request; its body is read only from a {@link ContentCachingRequestWrapper} that kept it. */
+    /** The summary of a request; its body is read only as far as the audit kept it ({@link KeptBody}). */
     static JsonNode of(HttpServletRequest request, JsonMapper json) {
         ObjectNode summary = JsonNodeFactory.instance.objectNode();
         summary.put("method", request.getMethod());
@@ -57,10 +55,9 @@ final class RequestSummary {
                 }
             });
         }
-        byte[] body =
-                request instanceof ContentCachingRequestWrapper cached ? cached.getContentAsByteArray() : new byte[0];
-        if (body.length > 0 && !isForm(request)) {
-            summary.set("body", body(body, request.getContentType(), json));
+        KeptBody body = KeptBody.of(request);
+        if (body.length() > 0 && !isForm(request)) {
+            summary.set("body", body.json(json).map(RequestSummary::masked).orElseGet(() -> described(body, request)));
         }
         return summary;
     }
@@ -114,13 +111,10 @@ final class RequestSummary {
         return scrubbed.substring(0, cut) + "… (" + scrubbed.length() + " characters in all)";
     }
 
-    private static JsonNode body(byte[] body, String contentType, JsonMapper json) {
-        try {
-            return masked(json.readTree(new String(body, StandardCharsets.UTF_8)));
-        } catch (JacksonException e) {
-            return JsonNodeFactory.instance.stringNode("(" + body.length + " bytes"
-                    + (contentType == null ? "" : " of " + contentType) + ", not read as JSON)");
-        }
+    private static JsonNode described(KeptBody body, HttpServletRequest request) {
+        String type = request.getContentType();
+        return JsonNodeFactory.instance.stringNode(
+                "(" + body.length() + " bytes" + (type == null ? "" : " of " + type) + ", not read as JSON)");
     }
 
     private static boolean isForm(HttpServletRequest request) {

@@ -10,7 +10,6 @@ import java.time.YearMonth;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -56,6 +55,14 @@ class ConsumptionRecordRepository {
              left join arrow_settings rs on rs.id = cr.settings_id""";
 
     /**
+     * The currency a license-month bills in: its items' (SQL naming them, first the provisional one), else its settings
+     * record's (D261), else the default.
+     */
+    private static String currencyOf(String items) {
+        return "coalesce(" + items + ", rs.currency, '" + Money.DEFAULT_CURRENCY + "')";
+    }
+
+    /**
      * A record's customer is the one its items bill ({@code bc}: its provisional item's invoice's, else its
      * correction's), else its resource's (D161): a resource moves once its months are finalised (D117), and a month
      * Arrow changes after is still its first customer's.
@@ -64,8 +71,8 @@ class ConsumptionRecordRepository {
             select cr.*, r.uuid as resource_uuid, r.name as resource_name, p.id as project_id, p.uuid as project_uuid, p.name as project_name,
                    coalesce(bc.id, c.id) as customer_id, coalesce(bc.uuid, c.uuid) as customer_uuid,
                    coalesce(bc.name, c.name) as customer_name, ii.uuid as invoice_item_uuid,
-                   ii.unit_price * ii.quantity as item_amount, iv.state as item_invoice_state, coalesce(ii.currency, ci.currency, rs.currency) as item_currency,
-                   ci.uuid as compensation_item_uuid, cr.raw_data::text as raw_json""" + FROM;
+                   ii.unit_price * ii.quantity as item_amount, iv.state as item_invoice_state,
+                   ci.uuid as compensation_item_uuid, cr.raw_data::text as raw_json, """ + currencyOf("ii.currency, ci.currency") + " as item_currency" + FROM;
 
     private static final String ORDER = "cr.billing_period desc, cr.created desc, cr.id desc";
     /** {@link #count}: the records of a filter on their own columns. */
@@ -91,9 +98,8 @@ class ConsumptionRecordRepository {
             + " left join invoices bi on bi.id = it.invoice_id"
             + " join customers c on c.id = coalesce(bi.customer_id, p.customer_id)"
             + " left join arrow_settings rs on rs.id = cr.settings_id";
-    /** The currency a license-month bills in: its items', else its settings record's (D261). */
-    private static final String MARGIN_CURRENCY =
-            "coalesce(it.currency, rs.currency, '" + Money.DEFAULT_CURRENCY + "')";
+    /** {@link #currencyOf} a license-month's items in {@link #MARGIN_FROM}. */
+    private static final String MARGIN_CURRENCY = currencyOf("it.currency");
     /** What a license-month costs and lists at (final once finalised) and what its items and corrections bill. */
     private static final String BUY = "coalesce(cr.final_buy, cr.consumed_buy)";
 
@@ -235,11 +241,6 @@ class ConsumptionRecordRepository {
             filter.where(RECORDED_BY_SETTINGS, scope.settings().id());
         }
         return filter;
-    }
-
-    /** The currency the query read for a license-month (its items', else its settings record's); the default else. */
-    private static String currency(String itemCurrency) {
-        return Objects.requireNonNullElse(itemCurrency, Money.DEFAULT_CURRENCY);
     }
 
     private static SqlFilter where(ConsumptionRecordService.RecordFilter filter) {
@@ -553,7 +554,7 @@ class ConsumptionRecordRepository {
                 rs.getObject("invoice_item_uuid", UUID.class),
                 rs.getBigDecimal("item_amount"),
                 InvoiceState.isOpen(rs.getString("item_invoice_state")),
-                currency(rs.getString("item_currency")),
+                rs.getString("item_currency"),
                 compensationItemId,
                 rs.getObject("compensation_item_uuid", UUID.class),
                 rs.getBigDecimal("compensated"),

@@ -20,7 +20,6 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
-import tools.jackson.databind.node.ObjectNode;
 
 @Service
 public class ResourceService {
@@ -267,16 +266,6 @@ public class ResourceService {
             JsonNode attributes,
             JsonNode report,
             JsonNode currentUsages) {
-
-        /** This draft with the license as its backend id and in its attributes, where Arrow work reads it (D12). */
-        public ResourceDraft linkedTo(String licenseReference) {
-            ObjectNode linked = attributes != null && attributes.isObject()
-                    ? (ObjectNode) attributes.deepCopy()
-                    : JsonNodeFactory.instance.objectNode();
-            linked.put(Resource.LICENSE_ATTRIBUTE, licenseReference);
-            return new ResourceDraft(
-                    name, licenseReference, state, offeringUuid, projectUuid, planUuid, linked, report, currentUsages);
-        }
 
         public static ResourceDraft of(Resource resource) {
             return new ResourceDraft(

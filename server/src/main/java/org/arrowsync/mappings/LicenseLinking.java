@@ -106,8 +106,8 @@ public class LicenseLinking {
         String name =
                 request.licenseName() == null || request.licenseName().isBlank() ? reference : request.licenseName();
         Resource created = resources.create(new ResourceDraft(
-                        name, null, ResourceService.OK, offering.uuid(), project.uuid(), null, null, null, null)
-                .linkedTo(reference));
+                name, null, ResourceService.OK, offering.uuid(), project.uuid(), null, null, null, null));
+        resources.link(created.uuid(), reference);
         return new ImportLicenseResponse(
                 Uuids.hex(created.uuid()), created.name(), reference, offering.name(), project.name(), true);
     }

@@ -156,12 +156,10 @@ class SettingsRepository {
 
     /** Whether the demo made the record; empty for a record older than the question (D263). */
     Optional<Boolean> madeByDemo(long id) {
-        return jdbc.sql("select coalesce(made_by_demo::text, '') from arrow_settings where id = ?")
+        return jdbc.sql("select made_by_demo from arrow_settings where id = ? and made_by_demo is not null")
                 .param(id)
-                .query(String.class)
-                .optional()
-                .filter(made -> !made.isEmpty())
-                .map(Boolean::parseBoolean);
+                .query(Boolean.class)
+                .optional();
     }
 
     void updatePartner(long id, String reference, String name) {

@@ -10,7 +10,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
 import org.arrowsync.arrowclient.ArrowClients;
 import org.arrowsync.arrowclient.ArrowConnection;
 import org.arrowsync.arrowclient.ArrowException;
@@ -115,10 +118,16 @@ public class SettingsService {
      * operator moved away from, to {@code chosen} among others (D123).
      */
     public List<Settings> retiredOfTheSameAccount(Settings chosen) {
-        List<Long> inUse = inUse().stream().map(Settings::id).toList();
+        Predicate<Settings> retired = retired();
         return settings.all().stream()
-                .filter(other -> !inUse.contains(other.id()) && sameAccount(chosen, other))
+                .filter(other -> sameAccount(chosen, other) && retired.test(other))
                 .toList();
+    }
+
+    /** Whether a record is no longer in use ({@link #inUse}), as the records are now. */
+    private Predicate<Settings> retired() {
+        Set<Long> inUse = inUse().stream().map(Settings::id).collect(Collectors.toSet());
+        return record -> !inUse.contains(record.id());
     }
 
     /** Every record of the Arrow account these credentials reach, the partner as Arrow names it (D123, D163). */
@@ -142,12 +151,16 @@ public class SettingsService {
         if (!successor.active() && !successor.syncEnabled()) {
             return Optional.empty();
         }
-        Optional<Settings> displaced = settings.all().stream()
-                .filter(other -> created.inUseBefore().contains(other.id()) && sameAccount(successor, other))
-                .max(Comparator.comparingLong(Settings::id));
-        return displaced
-                .or(() -> retiredOfTheSameAccount(successor).stream().max(Comparator.comparingLong(Settings::id)))
+        List<Settings> account = settings.all().stream()
+                .filter(other -> sameAccount(successor, other))
+                .toList();
+        return newest(account, other -> created.inUseBefore().contains(other.id()))
+                .or(() -> newest(account, retired()))
                 .map(replaced -> new Succession(replaced, carryOn(successor, replaced, draft)));
+    }
+
+    private static Optional<Settings> newest(List<Settings> records, Predicate<Settings> filter) {
+        return records.stream().filter(filter).max(Comparator.comparingLong(Settings::id));
     }
 
     /** A record just created, with the ids of the records in use as it was: those it may replace (D273). */

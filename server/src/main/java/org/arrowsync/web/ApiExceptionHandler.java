@@ -303,7 +303,7 @@ class ApiExceptionHandler {
      */
     private static String shown(String text) {
         return RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes current
-                ? Secrets.scrub(text, new SentText(current.getRequest()))
+                ? Secrets.scrub(text, SentText.of(current.getRequest()))
                 : Secrets.scrub(text);
     }
 

@@ -3,10 +3,8 @@ package org.arrowsync.web;
 import jakarta.servlet.http.HttpServletRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.function.Predicate;
-import org.springframework.web.util.ContentCachingRequestWrapper;
+import org.arrowsync.shared.KeptBody;
 import org.springframework.web.util.UriUtils;
-import org.springframework.web.util.WebUtils;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -23,8 +21,18 @@ final class SentText implements Predicate<String> {
     private final HttpServletRequest request;
     private String sent;
 
-    SentText(HttpServletRequest request) {
+    private SentText(HttpServletRequest request) {
         this.request = request;
+    }
+
+    /** The request's own, read once however many texts of its answer are checked. */
+    static SentText of(HttpServletRequest request) {
+        if (request.getAttribute(SentText.class.getName()) instanceof SentText read) {
+            return read;
+        }
+        SentText sent = new SentText(request);
+        request.setAttribute(SentText.class.getName(), sent);
+        return sent;
     }
 
     @Override
@@ -49,19 +57,12 @@ final class SentText implements Predicate<String> {
         } catch (RuntimeException e) {
             // a path or parameter that does not decode: what did decode is enough
         }
-        ContentCachingRequestWrapper kept = WebUtils.getNativeRequest(request, ContentCachingRequestWrapper.class);
-        byte[] body = kept == null ? new byte[0] : kept.getContentAsByteArray();
-        long length = request.getContentLengthLong();
-        if (length > 0 && body.length != length || length < 0 && body.length > 0) {
+        KeptBody body = KeptBody.of(request);
+        if (!body.whole()) {
             return "";
         }
-        String raw = new String(body, StandardCharsets.UTF_8);
-        texts.append('\n').append(raw);
-        try {
-            collect(JSON.readTree(raw), texts);
-        } catch (JacksonException e) {
-            // not JSON: its text as it came
-        }
+        texts.append('\n').append(body.text());
+        body.json(JSON).ifPresent(json -> collect(json, texts));
         return texts.toString();
     }
 
