@@ -233,8 +233,9 @@ public final class ArrowClient {
     /**
      * The whole export, page by page: each page is handed to {@code consumer} and can be dropped before the next is
      * fetched, so memory does not grow with the export. Stops on an empty page or the declared last page (else once the
-     * declared total is read, else at a page shorter than the page size); a page that repeats an earlier one is an
-     * {@link ArrowBadResponse}, and one that counts fewer items than page 1 did is marked {@code shortened} (D182).
+     * declared total is read, else at a page shorter than the page size it declares); a page that repeats an earlier
+     * one is an {@link ArrowBadResponse}, and one that counts fewer items than page 1 did is marked {@code shortened}
+     * (D182).
      */
     public void forEachExportPage(ExportQuery query, Consumer<ExportPage> consumer) {
         exports.forEachPage(query, null, consumer);

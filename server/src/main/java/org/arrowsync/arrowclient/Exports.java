@@ -27,7 +27,10 @@ final class Exports {
     private static final Logger log = LoggerFactory.getLogger(ArrowClient.class);
 
     static final String PATH = "billing/erp/exports/sync";
-    /** Arrow's export page size when the response does not say (WALDUR's assumption). */
+    /**
+     * Arrow's largest export page (WALDUR's assumption). The client asks for no page size, as the official ones do not,
+     * so a page shorter than this ends nothing unless the pagination says so (D280).
+     */
     static final int DEFAULT_PER_PAGE = 1000;
     /**
      * The dates' output format asked for ({@code outputFormat.date}, one of the three the official PHP client allows):
@@ -71,12 +74,16 @@ final class Exports {
         RowsReadAgain again = new RowsReadAgain();
         pager.<ExportRow>forEach(
                 PATH,
-                DEFAULT_PER_PAGE,
+                Pager.PAGE_SIZE_UNKNOWN,
                 page -> {
                     Fetched fetched = fetch(query, reading, page, known[0]);
                     known[0] = fetched.columns();
                     RowsSeen seen = RowsSeen.of(fetched.page().items());
                     Integer same = seen == null ? null : earlier.putIfAbsent(seen, page);
+                    if (same != null && same == 1 && page == 2 && pagesNothing(fetched.page())) {
+                        // an export that says nothing of pages and answers page 2 as page 1: page 1 was all of it
+                        return new Pager.Page<>(page, List.of(), fetched.page().pagination());
+                    }
                     if (same != null && same != page) { // a short page is asked for again (D60)
                         throw transport
                                 .failures()
@@ -226,6 +233,14 @@ final class Exports {
         if (!values.isEmpty()) {
             values.forEach(filters.putArray(name)::add);
         }
+    }
+
+    /**
+     * Whether an export's answer says nothing of its pages and holds fewer rows than Arrow's largest page: one that
+     * answers every page with all its rows (D280).
+     */
+    private static boolean pagesNothing(Pager.Page<ExportRow> page) {
+        return !page.pagination().reported() && page.items().size() < DEFAULT_PER_PAGE;
     }
 
     /** A fetched page with the columns its rows use (null before any headers were seen). */

@@ -30,6 +30,12 @@ final class Pager {
         }
     }
 
+    /**
+     * The page size of a family whose pages say nothing of it and whose size the client does not ask for: a page
+     * shorter than some size ends nothing, an empty page does (D280).
+     */
+    static final int PAGE_SIZE_UNKNOWN = 0;
+
     private final Failures failures;
     private final int maxPages;
 

@@ -25,11 +25,16 @@ record Pagination(Integer currentPage, Integer perPage, Integer totalPages, Long
                 Json.longInteger(node, "total", "Total"));
     }
 
+    /** Whether the answer says anything of the listing's size: its page size, its count of pages or of items. */
+    boolean reported() {
+        return perPage != null || totalPages != null || total != null;
+    }
+
     /**
      * Whether the page with {@code items} items is the last one, {@code read} items read with it: an empty page is;
      * else the declared total of pages decides, as the official clients let it; else the total of items, read whole
      * whatever the pages hold (an API may page by fewer than asked without saying so); else a page shorter than the
-     * page size.
+     * page size, where it is known ({@link Pager#PAGE_SIZE_UNKNOWN}).
      */
     boolean isLast(int page, int items, long read, int defaultPerPage) {
         if (items == 0) {

@@ -14,6 +14,8 @@ import java.security.Principal;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.arrowsync.shared.OperationIds;
 import org.arrowsync.shared.RequestIds;
 import org.arrowsync.shared.Texts;
@@ -40,6 +42,9 @@ final class AuditFilter extends OncePerRequestFilter {
     static final String REASON_PARAMETER = "reason";
     /** The most of a body read into the summary; a longer one is described instead. */
     static final int KEPT_BODY = 64 * 1024;
+
+    /** A variable of a path pattern, {@code {uuid}}, in the order the path names them. */
+    private static final Pattern PATH_VARIABLE = Pattern.compile("\\{([^}/]+)}");
 
     static final String TARGET = AuditFilter.class.getName() + ".target";
 
@@ -89,7 +94,7 @@ final class AuditFilter extends OncePerRequestFilter {
                     trail.now(),
                     principal == null ? "anonymous" : Texts.truncate(principal.getName(), 150),
                     action(request, pattern.toString()),
-                    target(request),
+                    target(request, pattern.toString()),
                     RequestSummary.of(request, json),
                     status,
                     request.getRemoteAddr(),
@@ -124,19 +129,22 @@ final class AuditFilter extends OncePerRequestFilter {
         return OperationIds.of(pattern, request.getMethod(), false);
     }
 
-    /** What the path names (its uuid), else what the answer named (the created object, the queued job). */
-    private static UUID target(HttpServletRequest request) {
+    /**
+     * What the path names (its last uuid: a user's token, a webhook's delivery), else what the answer named (the
+     * created object, the queued job).
+     */
+    private static UUID target(HttpServletRequest request, String pattern) {
+        UUID named = null;
         if (request.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE) instanceof Map<?, ?> variables) {
-            for (Map.Entry<?, ?> variable : variables.entrySet()) {
-                if (variable.getKey().toString().endsWith("uuid")) {
-                    UUID named = Uuids.parse(variable.getValue().toString()).orElse(null);
-                    if (named != null) {
-                        return named;
-                    }
+            Matcher variable = PATH_VARIABLE.matcher(pattern);
+            while (variable.find()) {
+                String name = variable.group(1).split(":", 2)[0]; // {name:regex}
+                if (name.endsWith("uuid") && variables.get(name) instanceof String value) {
+                    named = Uuids.parse(value).orElse(named);
                 }
             }
         }
-        return request.getAttribute(TARGET) instanceof UUID answered ? answered : null;
+        return named == null && request.getAttribute(TARGET) instanceof UUID answered ? answered : named;
     }
 
     private static String reason(HttpServletRequest request) {

@@ -7,7 +7,6 @@ import java.time.Clock;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 import java.util.function.Function;
 import org.arrowsync.arrowclient.ArrowClient;
@@ -146,15 +145,12 @@ class ArrowDataFetch {
 
     /**
      * D13, D24: by the End User Company ID when it names the mapping's customer (reference or Ref), else by company
-     * name (trimmed, case and spacing ignored).
+     * name (trimmed, case and spacing ignored) where the id may not be another customer's (D279).
      */
     static boolean belongsTo(BillingLine line, CustomerMapping mapping) {
         return mapping.identifiedBy(line.customerReference())
-                || normalised(line.companyName()).equals(normalised(mapping.arrowCompanyName()));
-    }
-
-    private static String normalised(String name) {
-        return name == null ? "" : name.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+                || mapping.mayBeNamedBy(line.customerReference())
+                        && MappingIndex.name(line.companyName()).equals(MappingIndex.name(mapping.arrowCompanyName()));
     }
 
     private static <T> BigDecimal total(List<T> lines, Function<T, BigDecimal> amount) {

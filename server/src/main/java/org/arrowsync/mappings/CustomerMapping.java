@@ -49,6 +49,18 @@ public record CustomerMapping(
     }
 
     /**
+     * Whether a line that carries this End User Company ID, and this customer's company name, may be this customer's by
+     * its name (D13): when it carries no id, or when Arrow has not given this customer's Ref yet. Once it has, a line
+     * with another id is another Arrow customer's, one of the same name (D279).
+     */
+    public boolean mayBeNamedBy(String endUserCompanyId) {
+        return endUserCompanyId == null
+                || endUserCompanyId.isBlank()
+                || arrowCustomerRef == null
+                || arrowCustomerRef.isBlank();
+    }
+
+    /**
      * What the customer is known by: its reference, the digits of an {@code XSP} reference and, once learned, its Ref,
      * each trimmed and in upper case, as {@link #identifiedBy} compares them. Two mappings with a name in common map
      * the same Arrow customer.

@@ -14,8 +14,9 @@ import org.arrowsync.arrowclient.BillingLine;
  * Finds the customer mapping of a billing line (D13, D24): by the line's End User Company ID when it is one of a
  * mapping's names (its reference, the digits of an XSP reference, its Ref: {@link CustomerMapping#customerNames},
  * indexed), else by company name compared trimmed, case-insensitively, with whitespace collapsed. A name shared by two
- * mappings matches neither: billing the wrong customer is worse than reporting the line. One index serves one thread:
- * it remembers the last line it matched.
+ * mappings matches neither, nor does a name whose mapping knows its Ref when the line carries another customer's id
+ * (D279): billing the wrong customer is worse than reporting the line. One index serves one thread: it remembers the
+ * last line it matched.
  */
 public final class MappingIndex {
 
@@ -62,7 +63,8 @@ public final class MappingIndex {
                 return Optional.of(mapping);
             }
         }
-        return Optional.ofNullable(byName.get(name(companyName)));
+        return Optional.ofNullable(byName.get(name(companyName)))
+                .filter(named -> named.mayBeNamedBy(customerReference));
     }
 
     public boolean isEmpty() {

@@ -55,6 +55,45 @@ class ArrowClientOfficialShapesEmulatorTests {
         assertThat(sequences).hasSize(2500);
     }
 
+    /**
+     * D280: an export paged by fewer rows than Arrow's largest page, its answers without a pagination, is read to its
+     * empty page: a short page of an unknown size ends nothing.
+     */
+    @Test
+    void anExportPagedWithoutAPaginationIsReadToItsEmptyPage() {
+        scale();
+        List<Integer> sizes = new ArrayList<>();
+        Set<String> sequences = new HashSet<>();
+        try {
+            emulator.fault("{\"family\":\"exports\",\"kind\":\"unstated_pages\",\"probability\":1.0}");
+            client.forEachExportPage(ExportQuery.forPeriod(ExportTemplates.ALT_REFERENCE, CLOSED_MONTH), page -> {
+                page.rows().forEach(row -> sequences.add(row.cell("Sequence")));
+                sizes.add(page.rows().size());
+            });
+        } finally {
+            emulator.clearFaults();
+        }
+        assertThat(sizes).hasSize(25).containsOnly(100);
+        assertThat(sequences).hasSize(2500);
+    }
+
+    /** D280: an API that pages nothing, and says nothing of pages, answers page 2 as page 1: page 1 was the export. */
+    @Test
+    void anExportOfAnApiThatPagesNothingIsItsFirstPage() {
+        ExportQuery query = ExportQuery.forPeriod(ExportTemplates.ALT_REFERENCE, CLOSED_MONTH);
+        List<Integer> paged = new ArrayList<>();
+        client.forEachExportPage(query, page -> paged.add(page.rows().size()));
+        List<Integer> sizes = new ArrayList<>();
+        try {
+            emulator.fault("{\"family\":\"exports\",\"kind\":\"unpaged\",\"probability\":1.0}");
+            client.forEachExportPage(query, page -> sizes.add(page.rows().size()));
+        } finally {
+            emulator.clearFaults();
+        }
+        assertThat(paged).hasSize(1).allSatisfy(rows -> assertThat(rows).isPositive());
+        assertThat(sizes).isEqualTo(paged);
+    }
+
     @Test
     void anExportPageThatRepeatsPageOneIsRefused() {
         scale();

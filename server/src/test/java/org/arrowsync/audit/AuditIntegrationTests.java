@@ -55,7 +55,13 @@ class AuditIntegrationTests extends IntegrationTest {
                 }
                 String action = operation.get("operationId").asString();
                 String requestId = "audit-" + UUID.randomUUID();
-                String url = path.getKey().replaceAll("\\{[^}]+}", Uuids.hex(UUID.randomUUID()));
+                // each uuid of the path its own: the entry's target is the last, what the path acts on
+                Matcher variables = Pattern.compile("\\{[^}]+}").matcher(path.getKey());
+                List<String> named = new ArrayList<>();
+                String url = variables.replaceAll(variable -> {
+                    named.add(Uuids.hex(UUID.randomUUID()));
+                    return named.get(named.size() - 1);
+                });
                 Response answer = api.withHeader("X-Request-Id", requestId).send(method.toUpperCase(), url, "{");
                 assertThat(answer.status()).as(method + " " + url).isBetween(400, 499);
                 assertThat(answer.header("X-Request-Id")).isEqualTo(requestId);
@@ -74,6 +80,9 @@ class AuditIntegrationTests extends IntegrationTest {
                 assertThat(entry.get("actor").asString()).isEqualTo("admin");
                 assertThat(entry.get("status").asInt()).isEqualTo(answer.status());
                 assertThat(entry.get("request").get("method").asString()).isEqualTo(method.toUpperCase());
+                if (!named.isEmpty()) {
+                    assertThat(entry.get("target_uuid").asString()).as(action).isEqualTo(named.get(named.size() - 1));
+                }
                 checked.add(action);
             }
         }

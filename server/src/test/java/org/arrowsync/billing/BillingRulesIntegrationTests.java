@@ -465,6 +465,21 @@ class BillingRulesIntegrationTests extends IntegrationTest {
                 .isEqualTo(1);
     }
 
+    /**
+     * D279: two Arrow customers of one name (a company's subsidiaries), one mapped. Once Arrow gave the mapped one's
+     * Ref, a line naming the other by its id is reported, not billed to the mapped one by the name they share.
+     */
+    @Test
+    void aLineOfAnotherArrowCustomerOfTheSameNameIsReportedNotBilledByTheName() {
+        String customer = fixture.mapCustomer("XSP700001", "Contoso Ltd");
+        fixture.emulator().renameCustomer("XSP700002", "Contoso Ltd");
+        JsonNode job = sync();
+        assertThat(amount(customer)).as("the lines of XSP700001 alone").isEqualByComparingTo(exportTotal("XSP700001"));
+        assertThat(exportTotal("XSP700002")).isPositive();
+        assertThat(job.get("progress").get("unmatched_lines").asInt()).isPositive();
+        assertThat(job.get("errors").toString()).contains("No customer mapping for Arrow customer 'Contoso Ltd'");
+    }
+
     @Test
     void withoutArrowsCustomerListALineNamingItsCustomerByRefFallsBackToTheName() {
         fixture.emulator().fault("{\"family\":\"customers\",\"kind\":\"503\",\"count\":10}");

@@ -46,6 +46,13 @@ public enum FaultKind {
      * row of the page before and leaves out its own last row, which no page lists; every count stays as it is (D243).
      */
     TIED_ROWS("tied_rows", 0),
+    /**
+     * An export pages by a hundred rows, fewer than asked, and its answer carries no pagination: no source documents
+     * the export's page size, and an answer may say nothing of its pages (D280).
+     */
+    UNSTATED_PAGES("unstated_pages", 0),
+    /** The answer as an API that pages nothing: it reads none of the parameters and carries no pagination (D280). */
+    UNPAGED("unpaged", 0),
     /** A month filter starts a month early: the month before's export lines, or statements, are listed too. */
     MONTH_BEFORE_TOO("month_before_too", 0),
     /** HTTP 200 at once, then the answer one byte every {@code latencyMs}: a read timeout never fires. */

@@ -67,8 +67,11 @@ final class ExportEndpoints {
         LineFilter filter = filter(world, filters, request.strict());
         Selection selection = world.select(filter);
         int page = request.intParam("page", request.strict() ? 1 : intValue(body.get("page"), 1));
-        int perPage = request.intParam(
-                "perPage", request.strict() ? Paging.MAX_PER_PAGE : intValue(body.get("perPage"), Paging.MAX_PER_PAGE));
+        int perPage = request.query().containsKey(Request.OWN_PAGE_SIZE)
+                ? Request.OWN_PAGE_ROWS
+                : request.intParam(
+                        "perPage",
+                        request.strict() ? Paging.MAX_PER_PAGE : intValue(body.get("perPage"), Paging.MAX_PER_PAGE));
         Paging.Page p = new Paging.Page(page, perPage, selection.size());
         List<List<Object>> values = new ArrayList<>();
         Map<YearMonth, StatementState> states = new HashMap<>();

@@ -75,6 +75,8 @@ final class FaultResponses {
             case IGNORE_PARAMETERS -> request.withoutParameters();
             case PAGE_BEFORE -> request.forThePageBefore();
             case TIED_ROWS -> request.withTiesReordered();
+            case UNSTATED_PAGES -> request.withOwnPageSize();
+            case UNPAGED -> request.withoutParameters();
             case MONTH_BEFORE_TOO -> request.withMonthBeforeToo();
             default -> request;
         };
@@ -122,6 +124,10 @@ final class FaultResponses {
                 case EMPTY_TABLE -> emptyTable(body);
                 case EXTRA_CELLS -> extraCells(body);
                 case MISSING_STATUS -> withoutStatus(body);
+                case UNSTATED_PAGES, UNPAGED -> {
+                    body.remove("pagination");
+                    body.remove("Pagination");
+                }
                 default -> {
                     // latency, ignore_parameters, page_before and tied_rows leave the response as it is
                 }

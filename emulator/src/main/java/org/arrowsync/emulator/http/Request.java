@@ -22,6 +22,10 @@ public record Request(
 
     /** Marks an export request as answered by an API whose sort has ties ({@code tied_rows}). */
     static final String TIES_REORDERED = "emulator.ties_reordered";
+    /** Marks an export request as answered in pages of the API's own size, {@link #OWN_PAGE_ROWS} rows. */
+    static final String OWN_PAGE_SIZE = "emulator.own_page_size";
+
+    static final int OWN_PAGE_ROWS = 100;
     /** Marks a statement list's month filter ({@code reportPeriod}) as starting a month earlier: the month it names. */
     static final String MONTH_BEFORE_TOO = "emulator.month_before_too";
 
@@ -124,6 +128,13 @@ public record Request(
     Request withTiesReordered() {
         Map<String, String> marked = new HashMap<>(query);
         marked.put(TIES_REORDERED, "true");
+        return new Request(method, path, marked, body, apiKey, strict);
+    }
+
+    /** The request as an API that pages its exports by a size of its own reads it. */
+    Request withOwnPageSize() {
+        Map<String, String> marked = new HashMap<>(query);
+        marked.put(OWN_PAGE_SIZE, "true");
         return new Request(method, path, marked, body, apiKey, strict);
     }
 
