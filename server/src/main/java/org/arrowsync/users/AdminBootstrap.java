@@ -2,6 +2,7 @@ package org.arrowsync.users;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.arrowsync.shared.DataFolder;
 import org.arrowsync.shared.Secrets;
@@ -79,18 +80,33 @@ class AdminBootstrap implements SmartInitializingSingleton {
     }
 
     private void bootstrapPassword() throws IOException {
+        Path file = dataFolder.path().resolve(PASSWORD_FILE);
         if (!configuredPassword.isEmpty()) {
             Secrets.remember(configuredPassword);
             users.ensureAdminPassword(configuredPassword);
             log.info("Staff user 'admin' signs in to the console with the password from ARROWSYNC_ADMIN_PASSWORD");
+            removeStale(file);
             return;
         }
         var password = users.createAdminPasswordIfNone();
         if (password.isPresent()) {
-            Path file = DataFolder.writeOwnerOnly(dataFolder.path().resolve(PASSWORD_FILE), password.get());
+            DataFolder.writeOwnerOnly(file, password.get());
             log.info(
                     "Console password of 'admin' generated; it is in {} (readable by its owner only)",
                     file.toAbsolutePath());
+        } else if (Files.isRegularFile(file)
+                && !users.isAdminPassword(Files.readString(file).strip())) {
+            removeStale(file);
+        }
+    }
+
+    /**
+     * Removes the generated password's file once it no longer holds admin's password (a configured one replaced it, or
+     * admin chose another), so that neither it nor the start's banner points anyone at a password that fails.
+     */
+    private static void removeStale(Path file) throws IOException {
+        if (Files.deleteIfExists(file)) {
+            log.info("Removed {}: it no longer holds the password of 'admin'", file.toAbsolutePath());
         }
     }
 }

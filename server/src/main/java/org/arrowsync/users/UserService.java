@@ -192,11 +192,16 @@ public class UserService {
                     "ARROWSYNC_ADMIN_PASSWORD is not a usable password: at least " + PASSWORD_MIN_LENGTH
                             + " characters, at most " + PASSWORD_MAX_BYTES + " bytes, not the username");
         }
-        if (!users.passwordHash(admin.username())
-                .map(hash -> passwords.matches(password, hash))
-                .orElse(false)) {
+        if (!isAdminPassword(password)) {
             users.setPasswordHash(admin.id(), passwords.encode(password), clock.instant());
         }
+    }
+
+    /** Whether {@code admin} signs in with this password. */
+    boolean isAdminPassword(String password) {
+        return users.passwordHash(admin().username())
+                .map(hash -> passwords.matches(password, hash))
+                .orElse(false);
     }
 
     /** Gives {@code admin} a random password when it has none yet; returns it. */

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.arrowsync.Application;
+import org.arrowsync.shared.DataFolder;
 import org.arrowsync.support.Api;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -111,6 +112,26 @@ class RestartIntegrationTests {
         try (ConfigurableApplicationContext context = start(dataFolder, "")) {
             assertThat(Files.readString(tokenFile).trim()).isEqualTo(token);
             api(context).as(token).get("/api/users/").expect(200);
+        }
+    }
+
+    /**
+     * The generated password's file goes once it no longer holds admin's password: a configured password replaced it,
+     * or admin chose another (a file of another password stands for that here), so nothing points at a password that
+     * fails.
+     */
+    @Test
+    void theGeneratedPasswordsFileGoesOnceItNoLongerHoldsAdminsPassword() throws Exception {
+        Path passwordFile = dataFolder.resolve("admin-password");
+        try (ConfigurableApplicationContext context = start(dataFolder, "", "arrowsync.admin-password=")) {
+            assertThat(passwordFile).exists();
+        }
+        try (ConfigurableApplicationContext context = start(dataFolder, "")) {
+            assertThat(passwordFile).as("the configured password replaced it").doesNotExist();
+        }
+        DataFolder.writeOwnerOnly(passwordFile, "not-the-password-of-admin");
+        try (ConfigurableApplicationContext context = start(dataFolder, "", "arrowsync.admin-password=")) {
+            assertThat(passwordFile).as("admin has another password").doesNotExist();
         }
     }
 
