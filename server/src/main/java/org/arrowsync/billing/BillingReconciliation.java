@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -134,6 +135,7 @@ public class BillingReconciliation {
                                 NOTHING_TO_RECONCILE,
                                 List.of(),
                                 0,
+                                0,
                                 0));
                 if (report.compensations() > 0) {
                     events.publishEvent(new ReconciliationBooked(chosen.uuid(), report));
@@ -175,6 +177,7 @@ public class BillingReconciliation {
                 Map.of(),
                 synced ? NOT_VALIDATED_YET : NOTHING_TO_RECONCILE,
                 0,
+                List.of(),
                 List.of());
     }
 
@@ -232,6 +235,8 @@ public class BillingReconciliation {
         private final IdSet listed = new IdSet();
         /** Lines consumption tracking bills that Arrow no longer lists, found by {@link #plan}. */
         private final List<BillingSyncItem> droppedFromConsumption = new ArrayList<>();
+        /** The license-months consumption tracking bills of which Arrow changed a line's amounts (D283). */
+        private final Set<String> changedForConsumption = new TreeSet<>();
 
         private final Compensations compensations;
         private final LicenseMoves moves = new LicenseMoves();
@@ -315,7 +320,8 @@ public class BillingReconciliation {
                     continue;
                 }
                 FinalAmounts amounts = FinalAmounts.of(item, line);
-                if (amounts.differ(item)) {
+                boolean amountsChanged = amounts.differ(item);
+                if (amountsChanged) {
                     changed.add(amounts);
                 }
                 Price price = prices.price(
@@ -330,7 +336,7 @@ public class BillingReconciliation {
                 if (movedTo != null) {
                     moves.add(item, sync, price, movedTo);
                 } else if (item.billedVia() == BilledVia.CONSUMPTION) {
-                    consumptions.add(new RecordedForConsumption(item, sync, price));
+                    consumptions.add(new RecordedForConsumption(item, sync, price, amountsChanged));
                 } else if (compensations
                                         .consider(item, sync, price.billed(), price, null)
                                         .signum()
@@ -389,12 +395,15 @@ public class BillingReconciliation {
                             line.item(), line.sync(), line.price(), line.item().licenseReference());
                 } else {
                     prices.put(line.item().id(), line.price().billed());
+                    if (line.changed()) {
+                        changedForConsumption.add(line.item().licenseReference());
+                    }
                 }
             }
         }
 
         /** A page's line recorded as consumption tracking's, with its sync and Arrow's final amount priced. */
-        private record RecordedForConsumption(BillingSyncItem item, BillingSync sync, Price price) {}
+        private record RecordedForConsumption(BillingSyncItem item, BillingSync sync, Price price, boolean changed) {}
 
         /** The compensations the month needs, once every page is read. */
         private void plan() {
@@ -487,7 +496,15 @@ public class BillingReconciliation {
                             .thenComparing(RefusedPreview::lineReference))
                     .toList();
             return new Preview(
-                    period.toString(), syncs.size(), customers, oneCurrency(totals), totals, "", unsynced, refused);
+                    period.toString(),
+                    syncs.size(),
+                    customers,
+                    oneCurrency(totals),
+                    totals,
+                    "",
+                    unsynced,
+                    refused,
+                    List.copyOf(changedForConsumption));
         }
 
         Report finish() {
@@ -496,6 +513,8 @@ public class BillingReconciliation {
             List<String> dropped = writers.items().recordDropped(droppedFromConsumption, writers.now());
             writers.licenses().linesChanged(dropped, period);
             progress.add("lines_dropped", dropped.size());
+            writers.licenses().linesChanged(changedForConsumption, period);
+            progress.add("consumption_changed", changedForConsumption.size());
             int linesMoved = moves.record(compensations.planned(), writers, period);
             writers.runs().refreshLineTotals(syncs.keySet());
             // the month's vendors as its lines now add up (the month page's vendors without an offering mapping)
@@ -524,7 +543,8 @@ public class BillingReconciliation {
                     "",
                     customers,
                     linesMoved,
-                    dropped.size());
+                    dropped.size(),
+                    changedForConsumption.size());
         }
 
         /** What was booked for each customer, per currency, in the order it was booked. */
@@ -602,7 +622,8 @@ public class BillingReconciliation {
             Map<String, BigDecimal> compensationTotals,
             String note,
             long unsyncedLines,
-            List<RefusedPreview> refused) {
+            List<RefusedPreview> refused,
+            List<String> consumptionChanged) {
 
         /**
          * Whether a reconciliation may book anything: the month has syncs it takes, or its own sync may bill or
@@ -619,7 +640,15 @@ public class BillingReconciliation {
 
         Preview noted(String note) {
             return new Preview(
-                    period, syncs, customers, compensationTotal, compensationTotals, note, unsyncedLines, refused);
+                    period,
+                    syncs,
+                    customers,
+                    compensationTotal,
+                    compensationTotals,
+                    note,
+                    unsyncedLines,
+                    refused,
+                    consumptionChanged);
         }
     }
 
@@ -683,7 +712,8 @@ public class BillingReconciliation {
      * totals what was booked per currency ({@code compensationTotal} when there is one currency, else null),
      * {@code linesMoved} how many lines Arrow moved to or from a license-month that consumption tracking bills, which
      * took their new license here (D119), {@code linesDropped} how many lines of such license-months Arrow no longer
-     * lists (D191): the finalisation of their month is due either way.
+     * lists (D191), {@code consumptionChanged} how many of those license-months Arrow changed a line's amounts of
+     * (D283): the finalisation of their month is due in each case.
      */
     public record Report(
             String period,
@@ -694,11 +724,12 @@ public class BillingReconciliation {
             String note,
             List<CustomerAdjustment> customers,
             int linesMoved,
-            int linesDropped) {
+            int linesDropped,
+            int consumptionChanged) {
 
         /** Whether license-months consumption tracking bills changed here, which its finalisation must see. */
         public boolean changesConsumption() {
-            return linesMoved > 0 || linesDropped > 0;
+            return linesMoved > 0 || linesDropped > 0 || consumptionChanged > 0;
         }
     }
 

@@ -56,7 +56,8 @@ class ReconcilePreviewController {
                                 customer.lines()))
                         .toList(),
                 preview.refused().size(),
-                preview.refused().stream().map(RefusedView::of).toList());
+                preview.refused().stream().map(RefusedView::of).toList(),
+                preview.consumptionChanged());
     }
 
     /** The body of {@code reconcile}. */
@@ -94,7 +95,13 @@ class ReconcilePreviewController {
                             + " compensation_total")
             int correctionsRefused,
 
-            List<RefusedView> refused) {}
+            List<RefusedView> refused,
+
+            @Schema(
+                    description = "Licenses whose month consumption tracking bills, and of which Arrow changed a line's"
+                            + " amounts: their finalisation books the difference, which the reconciliation queues"
+                            + " (D283); not in compensation_total")
+            List<String> consumptionChanged) {}
 
     /** A correction the reconciliation would not book, and why. */
     record RefusedView(

@@ -230,6 +230,48 @@ class LedgerInvariantIntegrationTests extends IntegrationTest {
         assertEachChargedArrowsTotal(customers);
     }
 
+    /**
+     * D283: Arrow changes the amount of a line consumption tracking bills after the month was reconciled. The
+     * reconciliation books nothing for it itself, which is its finalisation's to book, but says so and queues that
+     * finalisation: every customer is charged Arrow's total.
+     */
+    @Test
+    void aLineArrowRepricesAfterReconciliationOnALicenseConsumptionBillsIsChargedByTheFinalisationQueued() {
+        String settings = fixture.settings();
+        Map<String, String> customers = billedByBothPaths();
+        Map<String, Object> month = fixture.period(MONTH);
+        succeeded(api.post("/api/admin/arrow/billing-syncs/trigger_reconciliation/", month));
+        validation.check(Uuids.fromPath(settings), Progress.NONE);
+        succeeded(api.post("/api/admin/arrow/billing-syncs/reconcile/", month));
+        String line = lines("consumption").get(0);
+        fixture.emulator().changeSell(line, "777.77000");
+        String finalisedBefore = Jobs.awaitNewest(api, "consumption_reconciliation", settings)
+                .get("uuid")
+                .asString();
+
+        assertThat(api.post("/api/admin/arrow/billing-syncs/reconcile_preview/", month)
+                        .expect(200)
+                        .json()
+                        .get("consumption_changed")
+                        .toString())
+                .as("the preview names the license, whose finalisation books it")
+                .isEqualTo("[\"" + item(settings, line, "license_reference", String.class) + "\"]");
+        JsonNode reconciled = fixture.awaitJob(api.post("/api/admin/arrow/billing-syncs/reconcile/", month));
+
+        assertThat(reconciled.get("result").get("consumption_changed").asInt())
+                .as(reconciled.toString())
+                .isOne();
+        assertThat(reconciled
+                        .get("progress")
+                        .path("consumption_finalisation_queued")
+                        .asInt())
+                .isOne();
+        JsonNode finalised = Jobs.awaitNewest(api, "consumption_reconciliation", settings);
+        assertThat(finalised.get("uuid").asString()).isNotEqualTo(finalisedBefore);
+        assertThat(finalised.get("state").asString()).isEqualTo("succeeded");
+        assertEachChargedArrowsTotal(customers);
+    }
+
     private static BigDecimal sum(List<BillingLine> lines, Function<BillingLine, BigDecimal> amount) {
         return lines.stream()
                 .map(amount)
