@@ -336,4 +336,9 @@ public class ConsoleFormat {
     public String hex(UUID uuid) {
         return Uuids.hex(uuid);
     }
+
+    /** The jobs' uuids as the console's addresses write them. */
+    public List<String> hexes(List<Job> jobs) {
+        return jobs.stream().map(job -> Uuids.hex(job.uuid())).toList();
+    }
 }

@@ -1,11 +1,14 @@
 package org.arrowsync.console;
 
+import java.util.List;
 import org.arrowsync.jobs.JobKind;
 import org.arrowsync.jobs.JobService;
 import org.arrowsync.jobs.JobService.JobFilter;
 import org.arrowsync.jobs.JobState;
 import org.arrowsync.shared.Filters;
 import org.arrowsync.shared.PageRequest;
+import org.arrowsync.shared.Uuids;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -17,6 +20,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 class JobPages {
 
     static final int PAGE_SIZE = 25;
+    /** The most jobs {@link #running} looks up: a page shows a few. */
+    private static final int MAX_POLLED = 10;
 
     private final JobService jobs;
 
@@ -57,6 +62,22 @@ class JobPages {
     String progress(@PathVariable String uuid, Model model) {
         model.addAttribute("job", jobs.get(Filters.uuid("uuid", uuid)));
         return "console/job :: progress";
+    }
+
+    /**
+     * Polled by a page that shows jobs under way (a month's, the overview): nothing while any of them is queued or
+     * running, else htmx reloads the page, whose totals the jobs changed. A job that is gone counts as done.
+     */
+    @GetMapping("/jobs/running")
+    ResponseEntity<Void> running(@RequestParam(name = "uuid", required = false) List<String> uuids) {
+        boolean underWay = uuids != null
+                && uuids.stream()
+                        .limit(MAX_POLLED)
+                        .map(uuid -> Uuids.parse(uuid).flatMap(jobs::find))
+                        .anyMatch(job -> job.isPresent() && !job.get().isDone());
+        return underWay
+                ? ResponseEntity.noContent().build()
+                : ResponseEntity.noContent().header("HX-Refresh", "true").build();
     }
 
     private static String blankToNull(String value) {

@@ -96,7 +96,11 @@ public class JobService {
     }
 
     public Job get(UUID uuid) {
-        return jobs.find(uuid).orElseThrow(NotFound::new);
+        return find(uuid).orElseThrow(NotFound::new);
+    }
+
+    public Optional<Job> find(UUID uuid) {
+        return jobs.find(uuid);
     }
 
     public Listing<Job> list(JobFilter filter, PageRequest page) {

@@ -1507,6 +1507,35 @@ class ConsolePagesIntegrationTests extends ConsoleIntegrationTest {
     }
 
     /** The words of a piece of a page, as a reader sees them: no tags, one space between, entities read. */
+    /**
+     * D284: a page showing a job under way asks every 2 s whether it still is: nothing while it is, and once it is done
+     * the answer has htmx reload the page, whose totals the job changed.
+     */
+    @Test
+    void aPageShowingAJobUnderWayReloadsOnceTheJobIsDone() {
+        fixture.arrowStillValidates(CLOSED);
+        fixture.mapCustomers(1);
+        fixture.emulator().fault("{\"family\":\"exports\",\"kind\":\"latency\",\"latencyMs\":3000,\"count\":1}");
+        String job = api.post("/api/admin/arrow/billing-syncs/trigger_sync/", fixture.period(CLOSED))
+                .expect(202)
+                .text("uuid");
+        ConsoleSession browser = signedIn();
+        String poll = "/jobs/running?uuid=" + job;
+
+        assertThat(monthPage()).contains("hx-get=\"" + poll + "\"");
+        HttpResponse<String> underWay = browser.get(poll);
+        assertThat(underWay.statusCode()).isEqualTo(204);
+        assertThat(underWay.headers().firstValue("HX-Refresh"))
+                .as("the job is under way")
+                .isEmpty();
+
+        Jobs.await(api, job);
+        HttpResponse<String> done = browser.get(poll);
+        assertThat(done.statusCode()).isEqualTo(204);
+        assertThat(done.headers().firstValue("HX-Refresh")).hasValue("true");
+        assertThat(monthPage()).doesNotContain(poll);
+    }
+
     private static String words(String html) {
         return html.replaceAll("<[^>]*>", "")
                 .replaceAll("\\s+", " ")
