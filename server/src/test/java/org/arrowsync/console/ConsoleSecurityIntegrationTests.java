@@ -232,6 +232,32 @@ class ConsoleSecurityIntegrationTests extends ConsoleIntegrationTest {
     }
 
     /**
+     * D285: a form posted after its session ended is lost, but the sign-in leads back to the page it was sent from (its
+     * Referer, or the page htmx names), not to the overview; a page of another site is not kept.
+     */
+    @Test
+    void aFormLostWithItsSessionLeadsBackToItsPageAfterSignIn() {
+        String site = "http://localhost:" + port;
+        Map<String, Map<String, String>> sentFrom = Map.of(
+                site + "/users?page=2",
+                Map.of("Referer", site + "/users?page=2"),
+                site + "/margins",
+                Map.of("HX-Request", "true", "HX-Current-URL", site + "/margins", "Referer", site + "/"),
+                site + "/",
+                Map.of("Referer", "http://elsewhere.example:" + port + "/users"));
+        sentFrom.forEach((expected, headers) -> {
+            ConsoleSession browser = new ConsoleSession(port);
+            Map<String, String> lost = new java.util.HashMap<>(headers);
+            lost.put("Cookie", "ARROWSYNC_SESSION=ended-long-ago");
+            HttpResponse<String> post = browser.post("/users", form("username", "typed", "_csrf", "old"), lost);
+            assertThat(post.statusCode()).as(expected).isIn(302, 401);
+            assertThat(browser.signIn("admin", ADMIN_PASSWORD).headers().firstValue("Location"))
+                    .as(headers.toString())
+                    .hasValue(expected);
+        });
+    }
+
+    /**
      * The page to go back to is read only as a path of this site: another site's address, or a cookie that is no
      * Base64, counts as nothing kept, never as an error.
      */
