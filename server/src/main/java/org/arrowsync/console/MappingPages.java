@@ -231,7 +231,7 @@ class MappingPages {
             model.addAttribute("errors", e.errors());
             return "console/mapping";
         }
-        redirect.addFlashAttribute("flash", "Mapping saved.");
+        redirect.addFlashAttribute("flash", "Mapping saved." + moved(mapping));
         return "redirect:/mappings/" + Uuids.hex(mapping.uuid());
     }
 
@@ -307,6 +307,25 @@ class MappingPages {
         List<Offering> offered =
                 offerings.list(new OfferingFilter(null, null), ALL).items();
         model.addAttribute("offerings", offered);
+    }
+
+    /**
+     * What pointing a mapping at another customer does, when it did (D100): the months it has syncs of stay with the
+     * customer they were billed to, their corrections included; a month it has no sync of yet bills the new one.
+     */
+    private String moved(CustomerMapping before) {
+        CustomerMapping after = mappings.get(before.uuid());
+        if (after.customerId() == before.customerId()) {
+            return "";
+        }
+        int synced = summaries.summary(after.uuid()).totalBillingSyncs();
+        String now = " Arrow's lines of " + after.arrowReference() + " now bill " + after.customerName();
+        if (synced == 0) {
+            return now + ".";
+        }
+        return now + " from the first month it has no billing sync of yet; "
+                + ConsoleFormat.count(synced, "billing sync", "billing syncs") + " so far stay with "
+                + before.customerName() + ", new lines and corrections included (D100).";
     }
 
     private void mappingModel(Model model, CustomerMapping mapping) {

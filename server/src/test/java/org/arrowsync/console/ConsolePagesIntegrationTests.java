@@ -297,6 +297,28 @@ class ConsolePagesIntegrationTests extends ConsoleIntegrationTest {
         assertThat(recent).doesNotContainPattern("<td>[1-4]</td>");
     }
 
+    /** D100: pointing a synced mapping at another customer says which months stay with the first one. */
+    @Test
+    void aMappingPointedAtAnotherCustomerSaysWhatStaysWithTheFirst() {
+        String reference = fixture.mapCustomers(1).keySet().iterator().next();
+        fixture.syncedBilling(CLOSED);
+        String other = fixture.customer("Moved to " + ArrowFixture.unique("c"));
+        String mapping = fixture.mapping(reference);
+        String before = fixture.customers().get(reference);
+        ConsoleSession browser = signedIn();
+        String token = csrfOf(browser.get("/mappings/" + mapping).body());
+
+        HttpResponse<String> saved = browser.postFollowing(
+                "/mappings/" + mapping,
+                form("_csrf", token, "arrow_company_name", "Renamed", "waldur_customer", other, "is_active", "on"));
+
+        String name = api.get("/api/customers/" + before + "/").expect(200).text("name");
+        assertThat(words(saved.body()))
+                .contains("Mapping saved. Arrow's lines of " + reference + " now bill Moved to")
+                .containsPattern(
+                        "\\d+ billing syncs? so far stay with " + name + ", new lines and corrections included");
+    }
+
     /**
      * A link is made as Waldur makes it, unchecked, and then says what to check: a license another resource carries
      * too, and one Arrow does not list for the customer.
