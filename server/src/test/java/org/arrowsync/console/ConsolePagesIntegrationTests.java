@@ -209,6 +209,8 @@ class ConsolePagesIntegrationTests extends ConsoleIntegrationTest {
                 .contains("mapped by these credentials before: carried over")
                 .contains("value=\"" + customer + "\"")
                 .doesNotContain("disabled");
+        String name = api.get("/api/customers/" + customer + "/").expect(200).text("name");
+        assertThat(words(row)).as("the customer it bills, by name").contains(name + " (mapped before)");
     }
 
     /** The wizard offers no export template a billing sync cannot read, and says which columns it lacks. */
