@@ -50,6 +50,7 @@ class AuditLogController {
                     String to,
             PageRequest page) {
         AuditTrail.Filter filter = new AuditTrail.Filter(
+                null,
                 Texts.strippedOrNull(actor),
                 Texts.strippedOrNull(action),
                 Filters.uuid("target_uuid", targetUuid),

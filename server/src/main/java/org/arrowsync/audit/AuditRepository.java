@@ -59,6 +59,7 @@ class AuditRepository {
     Listing<AuditEntry> list(AuditTrail.Filter filter, PageRequest page) {
         return listing.list(
                 new SqlFilter()
+                        .eq("a.uuid", filter.entry())
                         .eq("a.actor", filter.actor())
                         .eq("a.action", filter.action())
                         .eq("a.target_uuid", filter.targetUuid())

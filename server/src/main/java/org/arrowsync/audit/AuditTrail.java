@@ -71,10 +71,10 @@ public class AuditTrail {
         return entries.find(uuid).orElseThrow(NotFound::new);
     }
 
-    Listing<AuditEntry> list(Filter filter, PageRequest page) {
+    public Listing<AuditEntry> list(Filter filter, PageRequest page) {
         return entries.list(filter, page);
     }
 
-    /** The audit log's list filters; {@code from} is inclusive, {@code before} exclusive. */
-    record Filter(String actor, String action, UUID targetUuid, Instant from, Instant before) {}
+    /** The audit log's list filters; {@code from} is inclusive, {@code before} exclusive; {@code entry}: one entry. */
+    public record Filter(UUID entry, String actor, String action, UUID targetUuid, Instant from, Instant before) {}
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
 import org.arrowsync.support.ArrowFixture;
+import org.arrowsync.support.TestClock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
@@ -113,6 +114,47 @@ class ConsoleAuditIntegrationTests extends ConsoleIntegrationTest {
         JsonNode edited = latest("mappings_update", username);
         assertThat(edited.get("target_uuid").asString()).isEqualTo(mapping);
         assertThat(edited.get("status").asInt()).isLessThan(400);
+    }
+
+    /**
+     * D288: the console's audit page shows the entries, filtered as the API filters them, with the reason given; a
+     * job's page links the entry that queued it; a filter it cannot read is refused in words.
+     */
+    @Test
+    void theAuditPageShowsWhoDidWhatAndWhyAndAJobLinksTheEntryThatQueuedIt() {
+        ConsoleSession browser = signedIn();
+        String username = "shown-" + ArrowFixture.unique("u").substring(2).replace(' ', '-');
+        String token = csrfOf(browser.get("/users").body());
+        browser.post(
+                "/users",
+                form(
+                        "_csrf",
+                        token,
+                        "username",
+                        username,
+                        "password",
+                        "long-enough-" + username,
+                        "reason",
+                        "for the auditors"));
+        String entry = latest("users_create", username).get("uuid").asString();
+
+        assertThat(browser.get("/audit?actor=admin&action=users_create").body())
+                .contains("for the auditors")
+                .contains("POST /users");
+        String one = browser.get("/audit?entry=" + entry).body();
+        assertThat(one).contains("for the auditors");
+        assertThat(one.split("<tr>", -1)).as("the header and the one entry").hasSize(3);
+
+        fixture.settings();
+        JsonNode job = fixture.syncBilling(TestClock.closedMonth());
+        String jobPage = browser.get("/jobs/" + job.get("uuid").asString()).body();
+        String link = jobPage.replaceAll("(?s).*href=\"(/audit\\?entry=[0-9a-f]{32})\".*", "$1");
+        assertThat(link).startsWith("/audit?entry=");
+        assertThat(browser.get(link).body()).contains("admin_arrow_billing_syncs_trigger_sync");
+
+        HttpResponse<String> refused = browser.get("/audit?from=yesterday");
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.body()).contains("from");
     }
 
     private JsonNode latest(String action, String naming) {
