@@ -138,7 +138,13 @@ public class BillingValidation {
                         validatedNow.add(new BillingSyncRepository.Validated(sync.id(), sync.markValidated(), signal));
                     }
                 }
-                return syncs.saveValidated(validatedNow, now);
+                int saved = syncs.saveValidated(validatedNow, now);
+                if (saved > 0) {
+                    // told of in the commit that validates them: a server lost after it would leave them untold, as
+                    // the next check finds them validated (D269, D289)
+                    events.publishEvent(new BillingValidated(chosen.uuid(), saved, List.of(period.toString())));
+                }
+                return saved;
             });
             if (marked > 0) {
                 validatedPeriods.add(period.toString());
@@ -149,9 +155,6 @@ public class BillingValidation {
             }
         }
         progress.add("validated", validated);
-        if (validated > 0) {
-            events.publishEvent(new BillingValidated(chosen.uuid(), validated, List.copyOf(validatedPeriods)));
-        }
         return new ValidationReport(validated, List.copyOf(validatedPeriods));
     }
 

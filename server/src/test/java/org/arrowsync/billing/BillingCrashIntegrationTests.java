@@ -9,6 +9,7 @@ import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
+import java.util.function.Supplier;
 import org.arrowsync.emulator.data.Presets;
 import org.arrowsync.emulator.data.ScaleOptions;
 import org.arrowsync.support.ArrowFixture;
@@ -155,27 +156,13 @@ class BillingCrashIntegrationTests {
                                     "secret",
                                     "a-secret-of-some-length"))
                     .expect(201);
-            first.jdbc().sql("""
-                            create function hold_it() returns trigger language plpgsql as $$
-                            begin perform pg_sleep(300); return new; end $$""").update();
-            first.jdbc()
-                    .sql("create trigger hold_it " + held + " execute function hold_it()")
-                    .update();
-            String job;
-            try {
-                job = first.api()
-                        .post("/api/admin/arrow/billing-syncs/reconcile/", fixture.period(MONTH))
-                        .expect(202)
-                        .text("uuid");
-                awaitHeldStatement(first.jdbc());
-            } finally {
-                first.kill();
-            }
-            first.jdbc()
-                    .sql("select pg_terminate_backend(pid) from pg_stat_activity where wait_event = 'PgSleep'")
-                    .query()
-                    .listOfRows();
-            first.jdbc().sql("drop function hold_it() cascade").update();
+            String job = lostAt(
+                    first,
+                    held,
+                    () -> first.api()
+                            .post("/api/admin/arrow/billing-syncs/reconcile/", fixture.period(MONTH))
+                            .expect(202)
+                            .text("uuid"));
 
             succeedsOnASecondServer(job, (second, finished) -> {
                 assertThat(finished.get("result").get("compensations").asInt())
@@ -190,6 +177,82 @@ class BillingCrashIntegrationTests {
                 check.accept(second, finished);
             });
         }
+    }
+
+    /**
+     * D289: a server lost as a validation's webhook event is recorded tells, once restarted, that the month was
+     * validated: the event was recorded after the validation's commit, so the rerun found the syncs validated already
+     * and told of nothing.
+     */
+    @Test
+    void aValidationWhoseServerIsLostAsItsEventIsRecordedTellsOfIt() throws Exception {
+        ServerProcess first = ServerProcess.start(folder, "first");
+        try (ArrowFixture fixture = ArrowFixture.on(first, Emulator.options())) {
+            fixture.mapAllCustomers();
+            fixture.arrowStillValidates(MONTH);
+            fixture.syncedBilling(MONTH);
+            fixture.emulator().setClock(TestClock.now()); // Arrow validates the month now
+            first.api()
+                    .post(
+                            "/api/admin/webhooks/",
+                            Map.of(
+                                    "url",
+                                    "https://alerts.example/arrowsync",
+                                    "event_types",
+                                    List.of("billing.validated"),
+                                    "secret",
+                                    "a-secret-of-some-length"))
+                    .expect(201);
+
+            String job = lostAt(
+                    first,
+                    "before insert on webhook_deliveries for each row when (new.event_type = 'billing.validated')",
+                    () -> first.api()
+                            .post("/api/admin/arrow/billing-syncs/trigger_sync/", fixture.period(MONTH))
+                            .expect(202)
+                            .text("uuid"));
+
+            succeedsOnASecondServer(job, (second, finished) -> {
+                assertThat(second.jdbc()
+                                .sql("select count(*) from billing_syncs where state = 3")
+                                .query(Long.class)
+                                .single())
+                        .as("the month validated")
+                        .isPositive();
+                assertThat(second.jdbc()
+                                .sql("select count(*) from webhook_deliveries where event_type = 'billing.validated'")
+                                .query(Long.class)
+                                .single())
+                        .as("the validation told of once")
+                        .isOne();
+            });
+        }
+    }
+
+    /**
+     * Starts a job ({@code start}: its uuid) and kills the server while a trigger ({@code held}: its timing, table and
+     * condition) holds one of its statements; the held statement's session is ended and the trigger dropped.
+     */
+    private static String lostAt(ServerProcess first, String held, Supplier<String> start) throws Exception {
+        first.jdbc().sql("""
+                        create function hold_it() returns trigger language plpgsql as $$
+                        begin perform pg_sleep(300); return new; end $$""").update();
+        first.jdbc()
+                .sql("create trigger hold_it " + held + " execute function hold_it()")
+                .update();
+        String job;
+        try {
+            job = start.get();
+            awaitHeldStatement(first.jdbc());
+        } finally {
+            first.kill();
+        }
+        first.jdbc()
+                .sql("select pg_terminate_backend(pid) from pg_stat_activity where wait_event = 'PgSleep'")
+                .query()
+                .listOfRows();
+        first.jdbc().sql("drop function hold_it() cascade").update();
+        return job;
     }
 
     /** Starts a second server on the first's folder, awaits the job it revives to succeed and checks what it left. */
