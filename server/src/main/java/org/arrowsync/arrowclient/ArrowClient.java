@@ -270,6 +270,7 @@ public final class ArrowClient {
         pager.<T>forEach(
                 path,
                 perPage,
+                true,
                 page -> {
                     JsonNode root = fetch.apply(page);
                     List<T> items = new ArrayList<>();

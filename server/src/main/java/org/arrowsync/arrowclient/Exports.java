@@ -74,7 +74,8 @@ final class Exports {
         RowsReadAgain again = new RowsReadAgain();
         pager.<ExportRow>forEach(
                 PATH,
-                Pager.PAGE_SIZE_UNKNOWN,
+                DEFAULT_PER_PAGE,
+                false,
                 page -> {
                     Fetched fetched = fetch(query, reading, page, known[0]);
                     known[0] = fetched.columns();

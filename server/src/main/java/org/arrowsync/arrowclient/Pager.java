@@ -30,12 +30,6 @@ final class Pager {
         }
     }
 
-    /**
-     * The page size of a family whose pages say nothing of it and whose size the client does not ask for: a page
-     * shorter than some size ends nothing, an empty page does (D280).
-     */
-    static final int PAGE_SIZE_UNKNOWN = 0;
-
     private final Failures failures;
     private final int maxPages;
 
@@ -44,7 +38,17 @@ final class Pager {
         this.maxPages = maxPages;
     }
 
-    <T> void forEach(String endpoint, int defaultPerPage, IntFunction<Page<T>> fetch, Consumer<Page<T>> sink) {
+    /**
+     * Walks the pages; {@code defaultPerPage} is the page size where an answer gives none, which the client asked for
+     * when {@code sizeAsked} (else a page shorter than it ends the walk only where the answer says anything of its
+     * pages, D280).
+     */
+    <T> void forEach(
+            String endpoint,
+            int defaultPerPage,
+            boolean sizeAsked,
+            IntFunction<Page<T>> fetch,
+            Consumer<Page<T>> sink) {
         Pagination first = null;
         long before = 0;
         for (int page = 1; ; page++) {
@@ -90,7 +94,7 @@ final class Pager {
                 // all the same, as at any empty page, so no consumer takes what it read for the whole export
                 sink.accept(new Page<>(page, current.items(), pagination, List.copyOf(warnings), shortened));
             }
-            if (pagination.isLast(page, items, read, defaultPerPage)) {
+            if (pagination.isLast(page, items, read, defaultPerPage, sizeAsked)) {
                 return;
             }
             before = read;

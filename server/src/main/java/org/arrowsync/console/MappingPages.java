@@ -311,7 +311,7 @@ class MappingPages {
 
     /**
      * What pointing a mapping at another customer does, when it did (D100): the months it has syncs of stay with the
-     * customer they were billed to, their corrections included; a month it has no sync of yet bills the new one.
+     * customers they billed, their new lines and corrections included; a month it has no sync of yet bills the new one.
      */
     private String moved(CustomerMapping before) {
         CustomerMapping after = mappings.get(before.uuid());
@@ -319,13 +319,12 @@ class MappingPages {
             return "";
         }
         int synced = summaries.summary(after.uuid()).totalBillingSyncs();
-        String now = " Arrow's lines of " + after.arrowReference() + " now bill " + after.customerName();
+        String now = " A month it has no billing sync of yet bills " + after.customerName();
         if (synced == 0) {
             return now + ".";
         }
-        return now + " from the first month it has no billing sync of yet; "
-                + ConsoleFormat.count(synced, "billing sync", "billing syncs") + " so far stay with "
-                + before.customerName() + ", new lines and corrections included (D100).";
+        return now + "; its " + ConsoleFormat.count(synced, "billing sync", "billing syncs")
+                + " so far stay with the customers they billed, new lines and corrections included (D100).";
     }
 
     private void mappingModel(Model model, CustomerMapping mapping) {

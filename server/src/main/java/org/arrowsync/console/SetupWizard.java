@@ -144,16 +144,8 @@ class SetupWizard {
             model.addAttribute("discovered", discovered);
             model.addAttribute("exportType", exportType != null ? exportType : preselected(discovered.exportTypes()));
             // customers these credentials' earlier settings map: carried over, ticked, to the new settings (D123)
-            Map<String, String> carried =
-                    discovery.mappedByTheAccount(draft.apiUrl(), draft.apiKey(), draft.partnerReference());
-            model.addAttribute("carried", carried);
-            // the customer each carried-over mapping bills, by name: the operator reads no uuid
-            Map<String, String> names = new HashMap<>();
-            discovered.waldurCustomers().forEach(customer -> names.put(customer.uuid(), customer.name()));
-            Map<String, String> carriedNames = new HashMap<>();
-            carried.forEach(
-                    (reference, customer) -> carriedNames.put(reference, names.getOrDefault(customer, customer)));
-            model.addAttribute("carriedNames", carriedNames);
+            model.addAttribute(
+                    "carried", discovery.mappedByTheAccount(draft.apiUrl(), draft.apiKey(), draft.partnerReference()));
         } catch (ArrowException e) {
             model.addAttribute("failure", "Arrow did not list its customers: " + e.getMessage());
         }

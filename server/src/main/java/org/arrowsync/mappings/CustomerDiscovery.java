@@ -65,19 +65,23 @@ public class CustomerDiscovery {
     }
 
     /**
-     * The operator customer (its uuid as the API writes it) each Arrow customer is actively mapped to by a settings
-     * record of the account these credentials reach (the partner as Arrow names it), by reference: what the wizard
-     * offers to carry over to new settings of the same account.
+     * The operator customer each Arrow customer is actively mapped to by a settings record of the account these
+     * credentials reach (the partner as Arrow names it), by reference: what the wizard offers to carry over to new
+     * settings of the same account.
      */
-    public Map<String, String> mappedByTheAccount(String apiUrl, String apiKey, String partnerReference) {
-        Map<String, String> mapped = new HashMap<>();
+    public Map<String, Carried> mappedByTheAccount(String apiUrl, String apiKey, String partnerReference) {
+        Map<String, Carried> mapped = new HashMap<>();
         for (Settings record : settings.ofTheAccount(apiUrl, apiKey, partnerReference)) {
             mappings.active(record)
-                    .forEach(
-                            mapping -> mapped.putIfAbsent(mapping.arrowReference(), Uuids.hex(mapping.customerUuid())));
+                    .forEach(mapping -> mapped.putIfAbsent(
+                            mapping.arrowReference(),
+                            new Carried(Uuids.hex(mapping.customerUuid()), mapping.customerName())));
         }
         return mapped;
     }
+
+    /** The operator customer a mapping carried over bills: its uuid as the API writes it, and its name. */
+    public record Carried(String customerUuid, String customerName) {}
 
     /**
      * Arrow customers of the active settings not mapped (actively) yet; failures answer {@code {"detail": …}} as the

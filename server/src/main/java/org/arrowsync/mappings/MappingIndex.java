@@ -72,10 +72,10 @@ public final class MappingIndex {
     }
 
     public static String reference(String value) {
-        return value == null ? "" : value.trim().toUpperCase(Locale.ROOT);
+        return value == null ? "" : value.strip().toUpperCase(Locale.ROOT);
     }
 
     public static String name(String value) {
-        return value == null ? "" : value.trim().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+        return value == null ? "" : value.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
     }
 }

@@ -94,9 +94,18 @@ class AdminBootstrap implements SmartInitializingSingleton {
             log.info(
                     "Console password of 'admin' generated; it is in {} (readable by its owner only)",
                     file.toAbsolutePath());
-        } else if (Files.isRegularFile(file)
-                && !users.isAdminPassword(Files.readString(file).strip())) {
+        } else if (Files.isRegularFile(file) && !holdsAdminsPassword(file)) {
             removeStale(file);
+        }
+    }
+
+    /** Whether the file holds admin's password; one that cannot be read (not UTF-8, not ours to read) is kept. */
+    private boolean holdsAdminsPassword(Path file) {
+        try {
+            return users.isAdminPassword(Files.readString(file).strip());
+        } catch (IOException e) {
+            log.warn("Could not read {} to check it still holds the password of 'admin': {}", file, e.toString());
+            return true;
         }
     }
 

@@ -25,6 +25,7 @@ class PagerTests {
                 .forEach(
                         "customers",
                         defaultPerPage,
+                        true,
                         page -> {
                             fetched.add(page);
                             return fetch.apply(page);
@@ -59,10 +60,46 @@ class PagerTests {
                 .forEach(
                         "exports",
                         2,
+                        true,
                         page -> new Pager.Page<>(
                                 page, page == 1 ? items(2) : List.of(), new Pagination(page, 2, 2, 3L)),
                         page -> shortened.add(page.shortened()));
         assertThat(shortened).containsExactly(false, true);
+    }
+
+    /**
+     * D280: an export (its page size not asked for) whose answers declare their count of pages but no page size still
+     * takes an empty page before the declared end for rows missing, not for the end.
+     */
+    @Test
+    void anEmptyPageBeforeTheDeclaredEndIsShortWhenNoPageSizeIsGiven() {
+        List<Boolean> shortened = new ArrayList<>();
+        new Pager(failures, 10)
+                .forEach(
+                        "exports",
+                        1000,
+                        false,
+                        page -> new Pager.Page<>(
+                                page, page == 1 ? items(1000) : List.of(), new Pagination(page, null, 3, null)),
+                        page -> shortened.add(page.shortened()));
+        assertThat(shortened).containsExactly(false, true);
+    }
+
+    /** D280: an export answered without a pagination is read to its empty page, a short page ending nothing. */
+    @Test
+    void anExportWithoutAPaginationIsReadToItsEmptyPage() {
+        new Pager(failures, 10)
+                .<Integer>forEach(
+                        "exports",
+                        1000,
+                        false,
+                        page -> {
+                            fetched.add(page);
+                            return new Pager.Page<>(page, page < 3 ? items(4) : List.of(), Pagination.NONE);
+                        },
+                        page -> seen.addAll(page.items()));
+        assertThat(fetched).containsExactly(1, 2, 3);
+        assertThat(seen).hasSize(8);
     }
 
     /** D182: more items than page 1 counted move rows forward, read twice and counted once; no row is missed. */
@@ -80,6 +117,7 @@ class PagerTests {
                 .forEach(
                         "exports",
                         2,
+                        true,
                         page -> new Pager.Page<>(
                                 page, items(2), new Pagination(page, 2, page == 1 ? 3 : 2, page == 1 ? 5L : 4L)),
                         page -> shortened.add(page.shortened()));
@@ -116,6 +154,7 @@ class PagerTests {
                 .forEach(
                         "exports",
                         1000,
+                        true,
                         page -> new Pager.Page<>(
                                 page, page == 1 ? items(2) : List.of(), new Pagination(null, null, null, 5L)),
                         page -> shortened.add(page.shortened()));

@@ -58,7 +58,7 @@ class PaginationTests {
             })
     void stopsOnAnEmptyPageOrTheDeclaredLastPage(
             int page, int items, long read, Integer perPage, Integer totalPages, Long total, boolean last) {
-        assertThat(new Pagination(page, perPage, totalPages, total).isLast(page, items, read, 100))
+        assertThat(new Pagination(page, perPage, totalPages, total).isLast(page, items, read, 100, true))
                 .isEqualTo(last);
     }
 

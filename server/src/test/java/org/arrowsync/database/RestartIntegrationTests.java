@@ -118,7 +118,7 @@ class RestartIntegrationTests {
     /**
      * The generated password's file goes once it no longer holds admin's password: a configured password replaced it,
      * or admin chose another (a file of another password stands for that here), so nothing points at a password that
-     * fails.
+     * fails; one it cannot read is left.
      */
     @Test
     void theGeneratedPasswordsFileGoesOnceItNoLongerHoldsAdminsPassword() throws Exception {
@@ -132,6 +132,12 @@ class RestartIntegrationTests {
         DataFolder.writeOwnerOnly(passwordFile, "not-the-password-of-admin");
         try (ConfigurableApplicationContext context = start(dataFolder, "", "arrowsync.admin-password=")) {
             assertThat(passwordFile).as("admin has another password").doesNotExist();
+        }
+        Files.write(passwordFile, new byte[] {(byte) 0xff, (byte) 0xfe});
+        try (ConfigurableApplicationContext context = start(dataFolder, "", "arrowsync.admin-password=")) {
+            assertThat(passwordFile)
+                    .as("a file it cannot read stops no start, and is left")
+                    .exists();
         }
     }
 

@@ -38,9 +38,11 @@ class MappingIndexTests {
                 "BIGBANK    | Someone else | 0",
                 // a reference stored without XSP still matches the bare value
                 "legacy-7   | NULL         | 3",
-                // no id, or an id of nobody: the name; a name two mappings share matches neither
+                // no id: the name; an id of another customer: the name of a mapping whose Ref Arrow has not given
+                // yet, never one whose Ref it gave (D279); a name two mappings share matches neither
                 "NULL       | Arrow Demo   | 1",
-                "999999     | ARROW DEMO   | 1",
+                "999999     | ARROW DEMO   | 0",
+                "999999     | Legacy  co   | 3",
                 "NULL       | Twin Name    | 0",
             })
     void matchesByIdThenByName(String id, String name, long expected) {
