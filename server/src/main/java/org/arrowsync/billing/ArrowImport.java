@@ -63,7 +63,8 @@ class ArrowImport {
      * result. Reads only: call before the transaction that writes.
      */
     List<Company> companies(Settings settings, Collection<Subscription> subscriptions, Result result) {
-        Map<String, List<Subscription>> byCustomer = new LinkedHashMap<>();
+        // by name and id: two Arrow customers of one name are two customers (D279)
+        Map<EndUser, List<Subscription>> byCustomer = new LinkedHashMap<>();
         for (Subscription subscription : subscriptions) {
             String company = subscription.endUser().companyName();
             if (company == null || company.isBlank()) {
@@ -71,20 +72,23 @@ class ArrowImport {
                         subscription.id(),
                         "The export names no customer (End User Company Name) for this subscription");
             } else {
+                String id = subscription.endUser().reference();
                 byCustomer
-                        .computeIfAbsent(company.trim(), name -> new ArrayList<>())
+                        .computeIfAbsent(
+                                new EndUser(company.strip(), id == null ? "" : id.strip()), key -> new ArrayList<>())
                         .add(subscription);
             }
         }
         XspReferences xsp = new XspReferences(settings);
         List<Company> companies = new ArrayList<>();
-        for (Map.Entry<String, List<Subscription>> entry : byCustomer.entrySet()) {
-            String id = entry.getValue().get(0).endUser().reference();
-            if (id == null || id.isBlank()) {
+        for (Map.Entry<EndUser, List<Subscription>> entry : byCustomer.entrySet()) {
+            String name = entry.getKey().name();
+            String id = entry.getKey().id();
+            if (id.isEmpty()) {
                 entry.getValue()
                         .forEach(subscription -> result.error(
                                 subscription.id(),
-                                "The export has no End User Company ID for customer '" + entry.getKey() + "'"));
+                                "The export has no End User Company ID for customer '" + name + "'"));
                 continue;
             }
             String reference = xsp.of(id);
@@ -92,13 +96,16 @@ class ArrowImport {
                 entry.getValue()
                         .forEach(subscription -> result.error(
                                 subscription.id(),
-                                "Arrow lists no customer with Ref '" + id + "' (customer '" + entry.getKey() + "')"));
+                                "Arrow lists no customer with Ref '" + id + "' (customer '" + name + "')"));
                 continue;
             }
-            companies.add(new Company(entry.getKey(), id, reference, entry.getValue()));
+            companies.add(new Company(name, id, reference, entry.getValue()));
         }
         return companies;
     }
+
+    /** A customer as an export's rows name it: its company name and End User Company ID, both trimmed. */
+    private record EndUser(String name, String id) {}
 
     /**
      * Creates what the {@code companies} lack (operator customer, project, mapping) and applies their subscriptions.

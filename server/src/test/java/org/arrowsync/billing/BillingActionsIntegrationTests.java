@@ -192,6 +192,17 @@ class BillingActionsIntegrationTests extends IntegrationTest {
         assertThat(twice.json().get("created").asInt()).isZero();
     }
 
+    /** D279: two Arrow customers of one name are imported as two mappings, each of its own reference and Ref. */
+    @Test
+    void forceImportTellsTwoArrowCustomersOfOneNameApart() {
+        fixture.emulator().renameCustomer("XSP700002", "Contoso Ltd");
+        forceImport();
+        assertThat(jdbc.sql("""
+                                select m.arrow_reference || '=' || m.arrow_customer_ref from customer_mappings m
+                                join arrow_settings s on s.id = m.settings_id where s.uuid = ?::uuid""").param(settings).query(String.class).list())
+                .contains("XSP700001=700001", "XSP700002=700002");
+    }
+
     /** sync_resources of the month with force_import. */
     private Response forceImport() {
         return syncResources(MONTH, Map.of("force_import", true)).expect(200);
