@@ -342,7 +342,10 @@ final class LineMatching {
         String currency = currency(line);
         BigDecimal amount = settings.priceSource().choose(line.sellTotal(), line.buyTotal());
         unmatched.merge(
-                new UnmatchedKey(MappingIndex.name(line.companyName()), currency),
+                new UnmatchedKey(
+                        MappingIndex.name(line.companyName()),
+                        MappingIndex.reference(line.customerReference()),
+                        currency),
                 new UnmatchedCustomer(
                         orEmpty(line.customerReference()), orEmpty(line.companyName()), currency, 1, amount),
                 (known, one) -> new UnmatchedCustomer(
@@ -353,7 +356,8 @@ final class LineMatching {
                         known.amount().add(amount)));
         boolean anonymous = (line.companyName() == null || line.companyName().isBlank())
                 && (line.customerReference() == null || line.customerReference().isBlank());
-        if (reportedUnmatched.add(new Unmatched(MappingIndex.name(line.companyName()), anonymous))) {
+        if (reportedUnmatched.add(new Unmatched(
+                MappingIndex.name(line.companyName()), MappingIndex.reference(line.customerReference()), anonymous))) {
             progress.error(
                     anonymous
                             ? "Export lines name no customer (no End User Company Name or ID), first "
@@ -371,8 +375,11 @@ final class LineMatching {
         return value == null ? "" : value.strip();
     }
 
-    /** Unmatched lines are summed per Arrow customer (by name, as matching compares it) and currency. */
-    private record UnmatchedKey(String name, String currency) {}
+    /**
+     * Unmatched lines are summed per Arrow customer (by name and id, as matching compares them: two customers of one
+     * name are two, D279) and currency.
+     */
+    private record UnmatchedKey(String name, String reference, String currency) {}
 
     private void createSyncs(List<Parsed> parsed) {
         List<SyncKey> missing = parsed.stream()
@@ -510,6 +517,9 @@ final class LineMatching {
     /** A customer mapping's sync of one statement: at most one per month. */
     private record SyncOf(long mappingId, String statement) {}
 
-    /** Unmatched lines are reported once per company name, and once for those that name no customer. */
-    private record Unmatched(String companyName, boolean anonymous) {}
+    /**
+     * Unmatched lines are reported once per Arrow customer (its company name and id), and once for those that name no
+     * customer.
+     */
+    private record Unmatched(String companyName, String reference, boolean anonymous) {}
 }

@@ -480,6 +480,21 @@ class BillingRulesIntegrationTests extends IntegrationTest {
         assertThat(job.get("errors").toString()).contains("No customer mapping for Arrow customer 'Contoso Ltd'");
     }
 
+    /** D279: two unmapped Arrow customers of one name are reported as two, each with its own id and amount. */
+    @Test
+    void twoUnmappedArrowCustomersOfOneNameAreReportedApart() {
+        fixture.mapCustomer("XSP700003", "Northwind Traders");
+        fixture.emulator().renameCustomer("XSP700002", "Contoso Ltd");
+        JsonNode job = sync();
+        List<String> unmatched = new java.util.ArrayList<>();
+        job.get("result").get("unmatched").forEach(customer -> {
+            if (customer.get("company_name").asString().equals("Contoso Ltd")) {
+                unmatched.add(customer.get("customer_reference").asString());
+            }
+        });
+        assertThat(unmatched).as(job.toString()).containsExactlyInAnyOrder("700001", "700002");
+    }
+
     @Test
     void withoutArrowsCustomerListALineNamingItsCustomerByRefFallsBackToTheName() {
         fixture.emulator().fault("{\"family\":\"customers\",\"kind\":\"503\",\"count\":10}");
