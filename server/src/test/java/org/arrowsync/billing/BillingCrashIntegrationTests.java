@@ -145,17 +145,7 @@ class BillingCrashIntegrationTests {
             fixture.closeInvoice(customers.get(customerRef), MONTH);
             fixture.emulator()
                     .changeSell(fixture.lineReferences(customerRef, "invoice").get(0), "999.12345");
-            first.api()
-                    .post(
-                            "/api/admin/webhooks/",
-                            Map.of(
-                                    "url",
-                                    "https://alerts.example/arrowsync",
-                                    "event_types",
-                                    List.of("reconciliation.booked"),
-                                    "secret",
-                                    "a-secret-of-some-length"))
-                    .expect(201);
+            subscribe(first, "reconciliation.booked");
             String job = lostAt(
                     first,
                     held,
@@ -192,17 +182,7 @@ class BillingCrashIntegrationTests {
             fixture.arrowStillValidates(MONTH);
             fixture.syncedBilling(MONTH);
             fixture.emulator().setClock(TestClock.now()); // Arrow validates the month now
-            first.api()
-                    .post(
-                            "/api/admin/webhooks/",
-                            Map.of(
-                                    "url",
-                                    "https://alerts.example/arrowsync",
-                                    "event_types",
-                                    List.of("billing.validated"),
-                                    "secret",
-                                    "a-secret-of-some-length"))
-                    .expect(201);
+            subscribe(first, "billing.validated");
 
             String job = lostAt(
                     first,
@@ -227,6 +207,21 @@ class BillingCrashIntegrationTests {
                         .isOne();
             });
         }
+    }
+
+    /** Subscribes a webhook to the event type, so that the server records each such event as a delivery. */
+    private static void subscribe(ServerProcess server, String eventType) {
+        server.api()
+                .post(
+                        "/api/admin/webhooks/",
+                        Map.of(
+                                "url",
+                                "https://alerts.example/arrowsync",
+                                "event_types",
+                                List.of(eventType),
+                                "secret",
+                                "a-secret-of-some-length"))
+                .expect(201);
     }
 
     /**
