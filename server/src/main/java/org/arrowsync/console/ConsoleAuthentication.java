@@ -82,7 +82,7 @@ class ConsoleAuthentication implements AuthenticationProvider {
 
     /** A typed username fit for a log line: one line, of a bounded length. */
     private static String shown(String username) {
-        return username == null ? "" : Texts.truncate(username.replaceAll("\\p{Cntrl}", "?"), 150);
+        return Texts.loggable(username, 150);
     }
 
     @Override

@@ -23,6 +23,11 @@ public final class Texts {
         return String.join(", ", values.subList(0, most)) + " and " + (values.size() - most) + " more";
     }
 
+    /** Text a request sent, fit for one line of the log: control characters replaced, at most {@code length}. */
+    public static String loggable(String value, int length) {
+        return value == null ? "" : truncate(value.replaceAll("\\p{Cntrl}", "?"), length);
+    }
+
     /** A form's or query's text stripped, or null where none or only blanks were given. */
     public static String strippedOrNull(String value) {
         return value == null || value.isBlank() ? null : value.strip();

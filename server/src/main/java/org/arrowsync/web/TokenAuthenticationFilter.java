@@ -12,7 +12,10 @@ import java.util.Optional;
 import java.util.Set;
 import org.arrowsync.shared.Caller;
 import org.arrowsync.shared.DatabaseConnectionLost;
+import org.arrowsync.shared.Texts;
 import org.arrowsync.users.UserService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 import tools.jackson.databind.json.JsonMapper;
@@ -25,6 +28,7 @@ import tools.jackson.databind.json.JsonMapper;
 class TokenAuthenticationFilter extends OncePerRequestFilter {
 
     static final String HEALTH_DETAILS = "/health/details";
+    private static final Logger log = LoggerFactory.getLogger(TokenAuthenticationFilter.class);
     private static final Set<String> READS = Set.of("GET", "HEAD", "OPTIONS");
     static final String DATABASE_UNAVAILABLE = "The database is unavailable; try again in a moment.";
 
@@ -73,10 +77,22 @@ class TokenAuthenticationFilter extends OncePerRequestFilter {
             return;
         }
         if (caller.isEmpty()) {
+            // never the token: a service's output is its log
+            log.warn(
+                    "Refused an unknown or revoked API token from {} for {} {}",
+                    request.getRemoteAddr(),
+                    request.getMethod(),
+                    Texts.loggable(path(request), 200));
             reject(response, HttpServletResponse.SC_UNAUTHORIZED, "Invalid token.");
             return;
         }
         if (!caller.get().staff() && needsStaff(request)) {
+            log.warn(
+                    "Refused {} {} to {} from {}: staff only",
+                    request.getMethod(),
+                    Texts.loggable(path(request), 200),
+                    Texts.loggable(caller.get().username(), 150),
+                    request.getRemoteAddr());
             reject(response, HttpServletResponse.SC_FORBIDDEN, "You do not have permission to perform this action.");
             return;
         }

@@ -10,9 +10,12 @@ import org.arrowsync.support.ArrowFixture;
 import org.arrowsync.support.IntegrationTest;
 import org.arrowsync.support.Response;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
@@ -63,6 +66,22 @@ class AccessMatrixIntegrationTests extends IntegrationTest {
                         .isNotIn(401, 403, 500);
             }
         }
+    }
+
+    /** A refused token and a non-staff user's refused request are logged, with address and path, never the token. */
+    @Test
+    @ExtendWith(OutputCaptureExtension.class)
+    void refusalsOfATokenAreLoggedWithoutIt(CapturedOutput output) {
+        String wrong = "not-a-token-" + UUID.randomUUID();
+        api.as(wrong).get("/api/customers/").expect(401);
+        String userToken = fixture.userToken();
+        api.as(userToken).get("/api/admin/audit-log/").expect(403);
+
+        assertThat(output.getAll())
+                .containsPattern("Refused an unknown or revoked API token from \\S+ for GET /api/customers/")
+                .containsPattern("Refused GET /api/admin/audit-log/ to \\S+ from \\S+: staff only")
+                .doesNotContain(wrong)
+                .doesNotContain(userToken);
     }
 
     @Test
