@@ -4,7 +4,6 @@ import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
 import org.arrowsync.billing.BillingSyncService;
-import org.arrowsync.ledger.InvoiceService;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -29,8 +28,8 @@ class HousekeepingSchedules {
     }
 
     @Bean
-    RecurringTask<Void> closePastInvoices(InvoiceService invoices, JobsProperties properties) {
+    RecurringTask<Void> closePastInvoices(InvoiceClosing closing, JobsProperties properties) {
         return Tasks.recurring("close-past-invoices", FixedDelay.of(properties.invoiceClosingInterval()))
-                .execute((instance, context) -> invoices.closePastMonths());
+                .execute((instance, context) -> closing.closePastMonths());
     }
 }

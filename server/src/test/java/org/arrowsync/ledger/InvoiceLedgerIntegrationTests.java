@@ -8,6 +8,7 @@ import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.arrowsync.jobs.InvoiceClosing;
 import org.arrowsync.shared.InvalidInput;
 import org.arrowsync.shared.Uuids;
 import org.arrowsync.support.ArrowFixture;
@@ -35,6 +36,9 @@ class InvoiceLedgerIntegrationTests extends IntegrationTest {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    InvoiceClosing closing;
 
     @Test
     void totalsAreSumsOfRoundedItemPrices() {
@@ -191,7 +195,15 @@ class InvoiceLedgerIntegrationTests extends IntegrationTest {
         Invoice past = invoices.invoiceFor(customer, TestClock.currentMonth().minusYears(6));
         Invoice current = invoices.invoiceFor(customer, TestClock.currentMonth());
 
-        assertThat(invoices.closePastMonths()).isGreaterThanOrEqualTo(1);
+        assertThat(closing.closePastMonths()).isGreaterThanOrEqualTo(1);
+        JsonNode entry = api.get("/api/admin/audit-log/?actor=schedule&action=invoices_close_past_months")
+                .expect(200)
+                .json()
+                .get(0);
+        assertThat(entry.get("request").get("invoices_closed").asInt())
+                .as("D291: the audit log says the schedule closed them")
+                .isPositive();
+        assertThat(entry.get("status").isNull()).isTrue();
 
         assertThat(api.get("/api/invoices/" + Uuids.hex(past.uuid()) + "/")
                         .expect(200)
