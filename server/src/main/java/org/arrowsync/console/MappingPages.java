@@ -55,6 +55,7 @@ class MappingPages {
     private final CustomerService customers;
     private final OfferingService offerings;
     private final VendorNames vendorNames;
+    private final OperatorCustomerField customerField;
 
     MappingPages(
             CustomerMappingService mappings,
@@ -64,7 +65,8 @@ class MappingPages {
             SettingsService settings,
             CustomerService customers,
             OfferingService offerings,
-            VendorNames vendorNames) {
+            VendorNames vendorNames,
+            OperatorCustomerField customerField) {
         this.mappings = mappings;
         this.discovery = discovery;
         this.summaries = summaries;
@@ -73,6 +75,7 @@ class MappingPages {
         this.customers = customers;
         this.offerings = offerings;
         this.vendorNames = vendorNames;
+        this.customerField = customerField;
     }
 
     @GetMapping("/mappings")
@@ -130,7 +133,7 @@ class MappingPages {
         }
         String reference = references.get(row);
         String companyName = valueAt(ConsoleForms.values(form, "arrow_company_name"), row);
-        String customer = valueAt(ConsoleForms.values(form, "waldur_customer"), row);
+        String customer = customerField.uuid(valueAt(ConsoleForms.values(form, "waldur_customer"), row));
         model.addAttribute("reference", reference);
         model.addAttribute("companyName", companyName);
         boolean htmx = Htmx.sent(form);
@@ -185,7 +188,11 @@ class MappingPages {
             String name = i < names.size() ? names.get(i) : "";
             try {
                 mappings.accept(new MappingDraft(
-                        settingsId, references.get(i), name, Filters.uuid("waldur_customer", customer), true));
+                        settingsId,
+                        references.get(i),
+                        name,
+                        Filters.uuid("waldur_customer", customerField.uuid(customer)),
+                        true));
                 created++;
             } catch (InvalidInput e) {
                 refused.add(name + ": " + messages(e));
@@ -221,7 +228,9 @@ class MappingPages {
                 mapping.settingsUuid(),
                 mapping.arrowReference(),
                 companyName == null ? "" : companyName,
-                customer == null || customer.isBlank() ? null : Uuids.fromReference("waldur_customer", customer),
+                customer == null || customer.isBlank()
+                        ? null
+                        : Uuids.fromReference("waldur_customer", customerField.uuid(customer)),
                 active != null);
         try {
             mappings.update(mapping.uuid(), draft);

@@ -65,6 +65,7 @@ class SetupWizard {
     private final JobTriggers triggers;
     private final VendorNames vendorNames;
     private final Clock clock;
+    private final OperatorCustomerField customerField;
 
     SetupWizard(
             Credentials credentials,
@@ -76,7 +77,8 @@ class SetupWizard {
             CustomerService operatorCustomers,
             JobTriggers triggers,
             VendorNames vendorNames,
-            Clock clock) {
+            Clock clock,
+            OperatorCustomerField customerField) {
         this.vendorNames = vendorNames;
         this.credentials = credentials;
         this.discovery = discovery;
@@ -87,6 +89,7 @@ class SetupWizard {
         this.operatorCustomers = operatorCustomers;
         this.triggers = triggers;
         this.clock = clock;
+        this.customerField = customerField;
     }
 
     @GetMapping("/setup")
@@ -188,7 +191,8 @@ class SetupWizard {
         List<CustomerMappingInput> mappings = new ArrayList<>();
         for (int i = 0; i < references.size(); i++) {
             String reference = references.get(i);
-            String customer = i < customers.size() ? customers.get(i).strip() : "";
+            String customer =
+                    i < customers.size() ? customerField.uuid(customers.get(i).strip()) : "";
             typed.put(reference, customer);
             if (!accepted.contains(reference)) {
                 continue;

@@ -832,6 +832,38 @@ class ConsolePagesIntegrationTests extends ConsoleIntegrationTest {
                 .doesNotContain("would be deleted");
     }
 
+    /** D292: an operator customer typed by its whole name, not picked from the list, is the customer of that name. */
+    @Test
+    void anOperatorCustomerTypedByItsNameIsAccepted() {
+        String name = "Typed " + ArrowFixture.unique("c");
+        String customer = fixture.customer(name);
+        String reference = "XSP-TYPED-" + ArrowFixture.unique("r").replaceAll("\\W", "");
+
+        HttpResponse<String> accepted = signedIn()
+                .postAsHtmx(
+                        "/mappings",
+                        "/mappings/accept",
+                        "settings_uuid",
+                        fixture.settings(),
+                        "arrow_reference",
+                        reference,
+                        "arrow_company_name",
+                        "Typed Ltd",
+                        "waldur_customer",
+                        "  " + name.toUpperCase(java.util.Locale.ROOT) + " ");
+
+        assertThat(accepted.statusCode()).isEqualTo(200);
+        assertThat(accepted.body()).doesNotContain("Must be a valid UUID.");
+        JsonNode mapping = api.get("/api/admin/arrow/customer-mappings/?settings_uuid=" + fixture.settings())
+                .expect(200)
+                .json()
+                .valueStream()
+                .filter(found -> found.get("arrow_reference").asString().equals(reference))
+                .findFirst()
+                .orElseThrow();
+        assertThat(mapping.get("waldur_customer_uuid").asString()).isEqualTo(customer.replace("-", ""));
+    }
+
     /** A refused accept gives the row back as typed, the refusal under its field, to correct and accept again. */
     @Test
     void aRefusedAcceptKeepsTheRowToCorrect() {
