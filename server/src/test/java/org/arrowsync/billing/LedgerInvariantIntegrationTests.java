@@ -260,9 +260,9 @@ class LedgerInvariantIntegrationTests extends IntegrationTest {
      * ran (a newer one than {@code finalisedBefore}) and succeeded.
      */
     private void queuedTheFinalisation(JsonNode reconciled, String finalisedBefore, String settings) {
-        assertThat(reconciled
-                        .get("progress")
-                        .path("consumption_finalisation_queued")
+        JsonNode counted = Jobs.awaitCounted(api, reconciled.get("uuid").asString(), "consumption_finalisation_queued");
+        assertThat(counted.get("progress")
+                        .get("consumption_finalisation_queued")
                         .asInt())
                 .as("the job says what books it after it")
                 .isOne();

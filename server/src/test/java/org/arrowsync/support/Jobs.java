@@ -62,6 +62,20 @@ public final class Jobs {
                 job -> state.equals(job.get("state").asString()));
     }
 
+    /**
+     * Waits until a finished job's progress counts {@code key} and returns its view: a job's outcome may be recorded
+     * before its handler ends (D265), and what the handler counts after it (a job it queued) with its end.
+     */
+    public static JsonNode awaitCounted(Api api, String uuid, String key) {
+        return awaitView(
+                api,
+                uuid,
+                "to count " + key,
+                PATIENCE,
+                POLL_INTERVAL,
+                job -> job.path("progress").has(key));
+    }
+
     private static boolean finished(String state) {
         return state.equals("succeeded") || state.equals("failed");
     }
