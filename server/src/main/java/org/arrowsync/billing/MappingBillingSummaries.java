@@ -34,6 +34,11 @@ public class MappingBillingSummaries {
         this.syncs = syncs;
     }
 
+    /** How many billing syncs the mapping has. */
+    public int billingSyncs(UUID mappingUuid) {
+        return syncs.totalsOf(mappings.get(mappingUuid).id()).syncs();
+    }
+
     public CustomerBillingSummaryResponse summary(UUID mappingUuid) {
         CustomerMapping mapping = mappings.get(mappingUuid);
         CustomerConsumption records = consumption.ofCustomer(mapping.customerId(), RECENT);

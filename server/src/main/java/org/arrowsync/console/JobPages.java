@@ -71,10 +71,10 @@ class JobPages {
     @GetMapping("/jobs/running")
     ResponseEntity<Void> running(@RequestParam(name = "uuid", required = false) List<String> uuids) {
         boolean underWay = uuids != null
-                && uuids.stream()
+                && jobs.anyActive(uuids.stream()
                         .limit(MAX_POLLED)
-                        .map(uuid -> Uuids.parse(uuid).flatMap(jobs::find))
-                        .anyMatch(job -> job.isPresent() && !job.get().isDone());
+                        .flatMap(uuid -> Uuids.parse(uuid).stream())
+                        .toList());
         return underWay
                 ? ResponseEntity.noContent().build()
                 : ResponseEntity.noContent().header("HX-Refresh", "true").build();

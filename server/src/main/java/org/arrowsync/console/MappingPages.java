@@ -327,7 +327,7 @@ class MappingPages {
         if (after.customerId() == before.customerId()) {
             return "";
         }
-        int synced = summaries.summary(after.uuid()).totalBillingSyncs();
+        int synced = summaries.billingSyncs(after.uuid());
         String now = " A month it has no billing sync of yet bills " + after.customerName();
         if (synced == 0) {
             return now + ".";

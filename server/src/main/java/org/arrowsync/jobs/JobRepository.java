@@ -74,6 +74,15 @@ class JobRepository {
                 .optional();
     }
 
+    /** Whether any of these jobs is queued or running. */
+    boolean anyActive(List<UUID> uuids) {
+        return jdbc.sql(
+                        "select exists (select 1 from arrow_jobs where uuid = any(?) and state in ('queued', 'running'))")
+                .param(uuids.toArray(UUID[]::new))
+                .query(Boolean.class)
+                .single();
+    }
+
     /** The settings' queued and running jobs (of one month unless {@code period} is null), running ones first. */
     List<Job> active(UUID settingsUuid, YearMonth period, int limit) {
         return jdbc.sql(SELECT + " where s.uuid = ? and j.state in ('queued', 'running')" + inPeriod("j")

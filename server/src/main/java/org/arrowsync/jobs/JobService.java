@@ -96,11 +96,12 @@ public class JobService {
     }
 
     public Job get(UUID uuid) {
-        return find(uuid).orElseThrow(NotFound::new);
+        return jobs.find(uuid).orElseThrow(NotFound::new);
     }
 
-    public Optional<Job> find(UUID uuid) {
-        return jobs.find(uuid);
+    /** Whether any of these jobs is queued or running; one that is gone is not. */
+    public boolean anyActive(List<UUID> uuids) {
+        return !uuids.isEmpty() && jobs.anyActive(uuids);
     }
 
     public Listing<Job> list(JobFilter filter, PageRequest page) {

@@ -415,18 +415,7 @@ class ConsolePagesIntegrationTests extends ConsoleIntegrationTest {
         String mapping = "/api/admin/arrow/customer-mappings/" + fixture.mapping(reference) + "/";
         api.patch(mapping, Map.of("is_active", false)).expect(200);
         String chosen = fixture.customer();
-        HttpResponse<String> accepted = signedIn()
-                .postAsHtmx(
-                        "/mappings",
-                        "/mappings/accept",
-                        "settings_uuid",
-                        fixture.settings(),
-                        "arrow_reference",
-                        reference,
-                        "arrow_company_name",
-                        "Accepted again",
-                        "waldur_customer",
-                        chosen);
+        HttpResponse<String> accepted = accept(reference, "Accepted again", chosen);
 
         assertThat(accepted.statusCode()).isEqualTo(200);
         assertThat(accepted.body()).doesNotContain("unique set");
@@ -839,18 +828,7 @@ class ConsolePagesIntegrationTests extends ConsoleIntegrationTest {
         String customer = fixture.customer(name);
         String reference = "XSP-TYPED-" + ArrowFixture.unique("r").replaceAll("\\W", "");
 
-        HttpResponse<String> accepted = signedIn()
-                .postAsHtmx(
-                        "/mappings",
-                        "/mappings/accept",
-                        "settings_uuid",
-                        fixture.settings(),
-                        "arrow_reference",
-                        reference,
-                        "arrow_company_name",
-                        "Typed Ltd",
-                        "waldur_customer",
-                        "  " + name.toUpperCase(java.util.Locale.ROOT) + " ");
+        HttpResponse<String> accepted = accept(reference, "Typed Ltd", "  " + name.toUpperCase(Locale.ROOT) + " ");
 
         assertThat(accepted.statusCode()).isEqualTo(200);
         assertThat(accepted.body()).doesNotContain("Must be a valid UUID.");
@@ -1587,6 +1565,22 @@ class ConsolePagesIntegrationTests extends ConsoleIntegrationTest {
         assertThat(done.statusCode()).isEqualTo(204);
         assertThat(done.headers().firstValue("HX-Refresh")).hasValue("true");
         assertThat(monthPage()).doesNotContain(poll);
+    }
+
+    /** Accepts one Arrow customer from discovery's list, as its row's button posts it, for this operator customer. */
+    private HttpResponse<String> accept(String reference, String companyName, String customer) {
+        return signedIn()
+                .postAsHtmx(
+                        "/mappings",
+                        "/mappings/accept",
+                        "settings_uuid",
+                        fixture.settings(),
+                        "arrow_reference",
+                        reference,
+                        "arrow_company_name",
+                        companyName,
+                        "waldur_customer",
+                        customer);
     }
 
     /** The words of a piece of a page, as a reader sees them: no tags, one space between, entities read. */
