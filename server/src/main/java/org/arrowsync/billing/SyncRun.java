@@ -298,7 +298,30 @@ final class SyncRun {
                 .filter(update -> changes(byId.get(update.id()), update))
                 .toList();
         writers.items().updateAll(changed, runId, writers.now());
+        writers.licenses().linesChanged(consumptionChanged(changed, byId), period);
         linesWritten += inserts.size() + changed.size();
+    }
+
+    /**
+     * D293: the license-months consumption tracking bills whose lines Arrow changed the amounts of before validating
+     * the month. Its finalisation bills them from Arrow's export, so each is due a run whatever the month's age, as
+     * after a move (D119): the schedule finalises older months only while they are due.
+     */
+    private static Set<String> consumptionChanged(List<ItemUpdate> changed, Map<Long, BillingSyncItem> before) {
+        Set<String> licenses = new HashSet<>();
+        for (ItemUpdate update : changed) {
+            BillingSyncItem item = before.get(update.id());
+            boolean consumptions =
+                    update.billedVia() == BilledVia.CONSUMPTION || item.billedVia() == BilledVia.CONSUMPTION;
+            if (consumptions
+                    && item.licenseReference() != null
+                    && (item.removed()
+                            || item.sell().compareTo(update.sell()) != 0
+                            || item.buy().compareTo(update.buy()) != 0)) {
+                licenses.add(item.licenseReference());
+            }
+        }
+        return licenses;
     }
 
     /**

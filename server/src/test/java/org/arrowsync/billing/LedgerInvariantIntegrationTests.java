@@ -256,6 +256,36 @@ class LedgerInvariantIntegrationTests extends IntegrationTest {
     }
 
     /**
+     * D293: Arrow changes the amount of a line consumption tracking bills before validating the month, after the
+     * license-month was finalised. The sync that records the change leaves the license-month due a finalisation, which
+     * the schedule queues whatever the month's age; that finalisation charges Arrow's new amount.
+     */
+    @Test
+    void aLineArrowRepricesBeforeValidationLeavesItsFinalisedLicenseMonthDue() {
+        String settings = fixture.settings();
+        fixture.arrowStillValidates(MONTH);
+        Map<String, String> customers = billedByBothPaths();
+        Map<String, Object> month = fixture.period(MONTH);
+        succeeded(api.post("/api/admin/arrow/billing-syncs/trigger_reconciliation/", month));
+        String line = lines("consumption").get(0);
+        String license = item(settings, line, "license_reference", String.class);
+        assertThat(claims.movesUnfinalised(MONTH)).doesNotContainKey(license);
+        fixture.emulator().changeSell(line, "777.77000");
+
+        succeeded(api.post("/api/admin/arrow/billing-syncs/trigger_sync/", month));
+
+        assertThat(claims.movesUnfinalised(MONTH))
+                .as("the changed line's license-month is due a finalisation")
+                .containsKey(license);
+        assertThat(claims.monthsWithMovesUnfinalised()).contains(MONTH);
+        succeeded(api.post("/api/admin/arrow/billing-syncs/trigger_reconciliation/", month));
+        assertThat(claims.movesUnfinalised(MONTH)).doesNotContainKey(license);
+        validation.check(Uuids.fromPath(settings), Progress.NONE);
+        succeeded(api.post("/api/admin/arrow/billing-syncs/reconcile/", month));
+        assertEachChargedArrowsTotal(customers);
+    }
+
+    /**
      * The reconciliation says it queued the month's finalisation, which books what it left to it, and that finalisation
      * ran (a newer one than {@code finalisedBefore}) and succeeded.
      */
