@@ -382,8 +382,10 @@ final class LineMatching {
     private record UnmatchedKey(String name, String reference, String currency) {}
 
     private void createSyncs(List<Parsed> parsed) {
-        List<SyncKey> missing = parsed.stream()
-                .filter(p -> p.syncIn(syncs) == null)
+        List<Parsed> unsynced =
+                parsed.stream().filter(p -> p.syncIn(syncs) == null).toList();
+        invoices.open(unsynced.stream().map(Parsed::mapping).toList());
+        List<SyncKey> missing = unsynced.stream()
                 .map(p -> new SyncKey(
                         p.mapping().id(),
                         p.statement(),

@@ -15,8 +15,9 @@ import org.arrowsync.mappings.CustomerMapping;
 
 /**
  * The invoices a billing run writes to (D7): the billed month's invoice while it is pending, else the customer's
- * current invoice. The billed month's invoices of every mapped customer are fetched once per run; an invoice's currency
- * (D9) once, when the run first gives it an item.
+ * current invoice. The billed month's invoices that exist are fetched once per run; one is opened for a customer when
+ * the run first syncs a line of its (D294: a mapped customer with no line that month gets no invoice of 0.00); an
+ * invoice's currency (D9) is read once, when the run first gives it an item.
  */
 final class RunInvoices {
 
@@ -32,13 +33,26 @@ final class RunInvoices {
         this.period = period;
         List<UUID> customers =
                 mappings.stream().map(CustomerMapping::customerUuid).distinct().toList();
-        List<Invoice> found = invoices.invoicesFor(customers, period);
+        remember(invoices.existingFor(customers, period));
+    }
+
+    /** Opens, in one statement, the billed month's invoices of these mappings' customers that the run has none of. */
+    void open(Collection<CustomerMapping> mappings) {
+        List<UUID> missing = mappings.stream()
+                .map(CustomerMapping::customerUuid)
+                .filter(customer -> !billed.containsKey(customer))
+                .distinct()
+                .toList();
+        remember(invoices.invoicesFor(missing, period));
+    }
+
+    private void remember(List<Invoice> found) {
         found.forEach(invoice -> billed.put(invoice.customer().uuid(), invoice));
     }
 
     /**
-     * The billed month's invoice of the mapping's customer; one the run did not fetch at its start (the customer of a
-     * sync whose mapping now bills another, D100) is fetched, or created, when first asked for.
+     * The billed month's invoice of the mapping's customer; one the run has not fetched or opened (the customer of a
+     * sync whose mapping now bills another, D100) is fetched, or opened, when first asked for.
      */
     Invoice billedInvoice(CustomerMapping mapping) {
         return billed.computeIfAbsent(

@@ -2,7 +2,6 @@ package org.arrowsync.console;
 
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.Optional;
 import org.arrowsync.audit.AuditTrail;
 import org.arrowsync.shared.Filters;
 import org.arrowsync.shared.PageRequest;
@@ -11,7 +10,6 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * The audit log, read-only (D288): who changed what, when and why, newest first, filtered as the API filters it; the
@@ -60,17 +58,16 @@ class AuditPages {
         model.addAttribute("target", targetText);
         model.addAttribute("from", first);
         model.addAttribute("until", last);
-        String filtered = UriComponentsBuilder.fromPath("/audit")
-                .queryParamIfPresent("entry", Optional.ofNullable(Texts.strippedOrNull(entry)))
-                .queryParamIfPresent("actor", Optional.ofNullable(filter.actor()))
-                .queryParamIfPresent("action", Optional.ofNullable(filter.action()))
-                .queryParamIfPresent("target_uuid", Optional.ofNullable(targetText))
-                .queryParamIfPresent("from", Optional.ofNullable(first))
-                .queryParamIfPresent("until", Optional.ofNullable(last))
-                .encode()
-                .build()
-                .toUriString();
-        model.addAttribute("query", filtered + (filtered.contains("?") ? "&" : "?"));
+        model.addAttribute(
+                "query",
+                ListAddress.of("/audit")
+                        .with("entry", Texts.strippedOrNull(entry))
+                        .with("actor", filter.actor())
+                        .with("action", filter.action())
+                        .with("target_uuid", targetText)
+                        .with("from", first)
+                        .with("until", last)
+                        .forPager());
         return "console/audit";
     }
 }

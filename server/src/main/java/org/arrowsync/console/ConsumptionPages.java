@@ -108,7 +108,11 @@ class ConsumptionPages {
                                             month.period().toString(), month.provisional(), month.finalAmount()))
                                     .toList())
                             .replace("</", "<\\/"));
-            model.addAttribute("pendingBase", "/consumption?settings=" + Uuids.hex(chosen.uuid()) + "&");
+            model.addAttribute(
+                    "pendingBase",
+                    ListAddress.of("/consumption")
+                            .with("settings", Uuids.hex(chosen.uuid()))
+                            .forPager());
             model.addAttribute(
                     "pending",
                     statistics.pending(

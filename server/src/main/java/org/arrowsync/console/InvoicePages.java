@@ -61,9 +61,11 @@ class InvoicePages {
         model.addAttribute("state", stateFilter);
         model.addAttribute(
                 "query",
-                "/invoices?" + (customerUuid == null ? "" : "customer=" + Uuids.hex(customerUuid) + "&")
-                        + (period == null ? "" : "month=" + period + "&")
-                        + (stateFilter == null ? "" : "state=" + stateFilter + "&"));
+                ListAddress.of("/invoices")
+                        .with("customer", customerUuid == null ? null : Uuids.hex(customerUuid))
+                        .with("month", period)
+                        .with("state", stateFilter)
+                        .forPager());
         return "console/invoices";
     }
 

@@ -46,8 +46,10 @@ class JobPages {
         model.addAttribute("states", JobState.values());
         model.addAttribute(
                 "query",
-                "/jobs?" + (stateFilter == null ? "" : "state=" + stateFilter + "&")
-                        + (kindFilter == null ? "" : "kind=" + kindFilter + "&"));
+                ListAddress.of("/jobs")
+                        .with("state", stateFilter)
+                        .with("kind", kindFilter)
+                        .forPager());
         return "console/jobs";
     }
 

@@ -95,8 +95,10 @@ class MappingPages {
         model.addAttribute("active", active);
         model.addAttribute(
                 "query",
-                "/mappings?" + (name == null ? "" : "q=" + name + "&")
-                        + (activeOnly == null ? "" : "active=" + active + "&"));
+                ListAddress.of("/mappings")
+                        .with("q", name)
+                        .with("active", activeOnly == null ? null : active)
+                        .forPager());
         vendorModel(model);
         return "console/mappings";
     }

@@ -118,7 +118,7 @@ class InvoiceRepository {
         return ofCustomers(List.of(customerId), period).stream().findFirst();
     }
 
-    private List<Invoice> ofCustomers(Collection<Long> customerIds, YearMonth period) {
+    List<Invoice> ofCustomers(Collection<Long> customerIds, YearMonth period) {
         return jdbc.sql(SELECT + " where i.customer_id = any(?) and i.year = ? and i.month = ?")
                 .params(customerIds.toArray(Long[]::new), period.getYear(), period.getMonthValue())
                 .query(InvoiceRepository::map)

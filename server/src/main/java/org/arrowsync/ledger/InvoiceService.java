@@ -123,6 +123,14 @@ public class InvoiceService {
         return invoices.getOrCreateAll(ids, period, clock.instant());
     }
 
+    /** The customers' invoices for a month that exist: nothing is opened. */
+    public List<Invoice> existingFor(Collection<UUID> customerUuids, YearMonth period) {
+        if (customerUuids.isEmpty()) {
+            return List.of();
+        }
+        return invoices.ofCustomers(customers.idsOf(customerUuids), period);
+    }
+
     /** Each invoice's currency, for those that have items (D9: an invoice has one). */
     public Map<Long, String> currencies(Collection<Invoice> found) {
         return items.currencyOf(found.stream().map(Invoice::id).toList());

@@ -68,13 +68,15 @@ class ArrowDataFetch {
             try {
                 ExportQuery query = ExportQuery.forPeriod(owner.exportTypeReference(), period)
                         .withCustomerXspRefs(List.of(mapping.arrowReference()));
+                // the customer's lines as a sync matches them (D13, D24, D279)
+                MappingIndex own = new MappingIndex(List.of(mapping));
                 client.forEachExportPage(
                         query,
                         page -> page.rows().stream()
                                 .map(row -> row.billingLine())
                                 .filter(BillingLineResult::isValid)
                                 .map(BillingLineResult::line)
-                                .filter(line -> belongsTo(line, mapping))
+                                .filter(line -> own.match(line).isPresent())
                                 .map(ArrowBillingLine::of)
                                 .forEach(billing::add));
                 billingAvailable = true;
@@ -141,16 +143,6 @@ class ArrowDataFetch {
             log.warn("Could not read Arrow's customers for mapping {}: {}", mapping.uuid(), e.getMessage());
             return mapping;
         }
-    }
-
-    /**
-     * D13, D24: by the End User Company ID when it names the mapping's customer (reference or Ref), else by company
-     * name (trimmed, case and spacing ignored) where the id may not be another customer's (D279).
-     */
-    static boolean belongsTo(BillingLine line, CustomerMapping mapping) {
-        return mapping.identifiedBy(line.customerReference())
-                || mapping.mayBeNamedBy(line.customerReference())
-                        && MappingIndex.name(line.companyName()).equals(MappingIndex.name(mapping.arrowCompanyName()));
     }
 
     private static <T> BigDecimal total(List<T> lines, Function<T, BigDecimal> amount) {

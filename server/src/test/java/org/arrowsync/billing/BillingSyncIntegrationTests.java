@@ -67,6 +67,35 @@ class BillingSyncIntegrationTests extends IntegrationTest {
         Contract.assertMatches(items);
     }
 
+    /**
+     * D294: a mapped customer Arrow lists no line of in the month gets no invoice of the month from its sync (it would
+     * be closed and issued at 0.00); each customer with lines gets one.
+     */
+    @Test
+    void aSyncOpensInvoicesOnlyForCustomersWithLinesInTheMonth() {
+        fixture.settings();
+        Map<String, String> customers = fixture.mapAllCustomers();
+        String idle = fixture.mapCustomer("XSP999999", "Idle Arrow Customer");
+
+        JsonNode job = fixture.syncBilling(MONTH);
+        assertThat(job.get("state").asString()).as(job.toString()).isEqualTo("succeeded");
+
+        assertThat(invoicesOfTheMonth(idle))
+                .as("a mapped customer without a line of the month")
+                .isZero();
+        customers.forEach((reference, customer) -> assertThat(invoicesOfTheMonth(customer))
+                .as("customer %s", reference)
+                .isOne());
+    }
+
+    private long invoicesOfTheMonth(String customer) {
+        return api.get("/api/invoices/?customer_uuid=" + customer + "&year=" + MONTH.getYear() + "&month="
+                        + MONTH.getMonthValue())
+                .expect(200)
+                .json()
+                .size();
+    }
+
     @Test
     void triggeringTheSameMonthThreeTimesLeavesTheSameLedger() {
         String settings = fixture.settings();

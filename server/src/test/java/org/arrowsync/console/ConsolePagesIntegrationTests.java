@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,6 +22,7 @@ import org.arrowsync.support.Jobs;
 import org.arrowsync.support.TestClock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.web.util.UriUtils;
 import tools.jackson.databind.JsonNode;
 
 /** What the console's pages refuse and keep, said in words. */
@@ -1329,19 +1331,25 @@ class ConsolePagesIntegrationTests extends ConsoleIntegrationTest {
                 .contains("name=\"currency\" type=\"text\" maxlength=\"3\" value=\"\"");
     }
 
+    /** The pager's links keep the list's filter, a name holding {@code &} and {@code #} included. */
     @Test
     void aListLongerThanAPageLinksToItsOtherPages() {
         fixture.activeSettings();
+        String name = ArrowFixture.unique("Paged & Co #");
         for (int i = 0; i <= MappingPages.PAGE_SIZE; i++) {
-            fixture.mapCustomer(ArrowFixture.unique("PAGED"), "Paged customer " + i);
+            fixture.mapCustomer(ArrowFixture.unique("PAGED"), name + " customer " + i);
         }
         ConsoleSession browser = signedIn();
+        String filter = "q=" + UriUtils.encodeQueryParam(name, StandardCharsets.UTF_8);
 
-        String first = browser.get("/mappings").body();
+        String first = browser.get("/mappings?" + filter).body();
 
-        assertThat(first).contains("rel=\"next\"").contains("Page 1 of ");
-        String second = browser.get("/mappings?page=2").body();
-        assertThat(second).contains("rel=\"prev\"").contains("Page 2 of ");
+        assertThat(first)
+                .contains("rel=\"next\"")
+                .contains("Page 1 of 2 (" + (MappingPages.PAGE_SIZE + 1) + ")")
+                .contains("/mappings?" + filter + "&amp;page=2");
+        String second = browser.get("/mappings?" + filter + "&page=2").body();
+        assertThat(second).contains("rel=\"prev\"").contains("Page 2 of 2");
     }
 
     /**
