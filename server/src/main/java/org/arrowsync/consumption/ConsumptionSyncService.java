@@ -127,6 +127,10 @@ public class ConsumptionSyncService {
         ConsumptionSyncReport report =
                 tally.report(resources.isEmpty() && covered.leftOut().isEmpty() ? NO_RESOURCES : null);
         folds.runEnded();
+        if (report.recordedNothingButFailures()) {
+            // D296: a run that recorded nothing and failed is no success a monitor may read as one
+            throw new NoConsumptionRecorded(report);
+        }
         status.ran(order.settings(), clock.instant());
         log.info(
                 "Consumption sync {} of settings {}: {}",
@@ -277,6 +281,14 @@ public class ConsumptionSyncService {
             int errorCount,
             List<SyncError> errors,
             String message) {
+
+        /**
+         * Whether the run failed for some license and recorded none (the others had no consumption for the month),
+         * D296.
+         */
+        boolean recordedNothingButFailures() {
+            return errorCount > 0 && synced + skippedFinalized + billedByBillingSync == 0;
+        }
 
         String summary() {
             String counts = "synced=" + synced + " no_data=" + noData + " skipped_finalized=" + skippedFinalized

@@ -69,7 +69,7 @@ class ConsumptionLicenseFailureIntegrationTests extends IntegrationTest {
     /**
      * D170: a report whose lines give no amount at all (blank price cells, as the official Node client's mock has) is
      * Arrow failing the license, not a month that cost nothing: each license is named on the run and what its month was
-     * billed stays.
+     * billed stays. Every license failing, the run fails (D296): a monitor of jobs' states sees it.
      */
     @Test
     void aReportWithoutAnyAmountKeepsWhatTheMonthWasBilled() {
@@ -79,11 +79,16 @@ class ConsumptionLicenseFailureIntegrationTests extends IntegrationTest {
         assertThat(billed.values()).anyMatch(amount -> amount.signum() > 0);
 
         fixture.emulator().fault("{\"family\":\"consumption\",\"kind\":\"no_prices\",\"probability\":1}");
-        JsonNode result = fixture.succeeded("trigger_consumption_sync", MONTH).get("result");
+        JsonNode job = fixture.syncConsumption(MONTH);
         fixture.emulator().clearFaults();
 
-        assertThat(result.get("error_count").asInt()).isPositive();
-        assertThat(result.get("errors").toString()).contains("without any amount");
+        assertThat(job.get("state").asString()).as(job.toString()).isEqualTo("failed");
+        assertThat(job.get("error_message").asString())
+                .startsWith("No license's consumption was recorded: "
+                        + job.get("errors").size() + " failed")
+                .contains("without any amount");
+        assertThat(job.get("errors")).isNotEmpty();
+        assertThat(job.get("errors").toString()).contains("without any amount");
         assertThat(provisional(tracked)).as("nothing taken back").isEqualTo(billed);
     }
 
