@@ -135,7 +135,8 @@ class MappingPages {
         }
         String reference = references.get(row);
         String companyName = valueAt(ConsoleForms.values(form, "arrow_company_name"), row);
-        String customer = customerField.uuid(valueAt(ConsoleForms.values(form, "waldur_customer"), row));
+        OperatorCustomerField.Choice customer =
+                customerField.choose(valueAt(ConsoleForms.values(form, "waldur_customer"), row));
         model.addAttribute("reference", reference);
         model.addAttribute("companyName", companyName);
         boolean htmx = Htmx.sent(form);
@@ -144,7 +145,7 @@ class MappingPages {
                     Filters.uuid("settings_uuid", settingsUuid),
                     reference,
                     companyName,
-                    Filters.uuid("waldur_customer", customer),
+                    customer.orRefuse("waldur_customer"),
                     true));
             model.addAttribute("created", created);
             if (!htmx) {
@@ -161,7 +162,7 @@ class MappingPages {
             model.addAttribute("errors", e.errors());
             model.addAttribute("suggested", suggested);
             model.addAttribute("confidence", ConsoleFormat.fraction(confidence));
-            model.addAttribute("customer", customer);
+            model.addAttribute("customer", customer.shown());
             return "console/discover-parts :: refused";
         }
     }
@@ -190,11 +191,7 @@ class MappingPages {
             String name = i < names.size() ? names.get(i) : "";
             try {
                 mappings.accept(new MappingDraft(
-                        settingsId,
-                        references.get(i),
-                        name,
-                        Filters.uuid("waldur_customer", customerField.uuid(customer)),
-                        true));
+                        settingsId, references.get(i), name, customerField.uuid("waldur_customer", customer), true));
                 created++;
             } catch (InvalidInput e) {
                 refused.add(name + ": " + messages(e));
@@ -226,15 +223,16 @@ class MappingPages {
             Model model,
             RedirectAttributes redirect) {
         CustomerMapping mapping = mappings.get(Filters.uuid("uuid", uuid));
+        OperatorCustomerField.Choice chosen = customerField.choose(customer);
         MappingDraft draft = new MappingDraft(
                 mapping.settingsUuid(),
                 mapping.arrowReference(),
                 companyName == null ? "" : companyName,
-                customer == null || customer.isBlank()
-                        ? null
-                        : Uuids.fromReference("waldur_customer", customerField.uuid(customer)),
+                chosen.uuid(),
                 active != null);
         try {
+            // D297: a name that names no one customer is the form's error, its other fields kept as typed
+            chosen.orRefuse("waldur_customer");
             mappings.update(mapping.uuid(), draft);
         } catch (InvalidInput e) {
             mappingModel(model, mapping);

@@ -1,16 +1,18 @@
 package org.arrowsync.console;
 
 import java.util.List;
-import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
 import org.arrowsync.ledger.Customer;
 import org.arrowsync.ledger.CustomerService;
-import org.arrowsync.shared.PageRequest;
+import org.arrowsync.shared.InvalidInput;
 import org.arrowsync.shared.Uuids;
 import org.springframework.stereotype.Component;
 
 /**
- * An operator customer as a console form's field names it: its uuid, the value its list offers, or its name typed
- * whole, as an operator who did not pick from the list types it (D292).
+ * An operator customer as a console form's field names it: its uuid (or hyperlink), the value its list offers, or its
+ * name typed whole, as an operator who did not pick from the list types it (D292). A name no customer has, or two have,
+ * names none, and says so (D297).
  */
 @Component
 class OperatorCustomerField {
@@ -21,20 +23,49 @@ class OperatorCustomerField {
         this.customers = customers;
     }
 
-    /**
-     * The customer's uuid as the forms send it: the uuid of the one customer of the name typed (any case, spaces around
-     * it aside), else what was typed, which the form then refuses as no uuid.
-     */
-    String uuid(String typed) {
-        if (typed == null || typed.isBlank() || Uuids.parse(typed.strip()).isPresent()) {
-            return typed;
+    /** The customer the text typed names, or why it names none; blank names none, for the form's own check. */
+    Choice choose(String typed) {
+        if (typed == null || typed.isBlank()) {
+            return new Choice(typed, null, null);
         }
-        String name = typed.strip().toLowerCase(Locale.ROOT);
-        List<Customer> named =
-                customers.list(typed.strip(), null, new PageRequest(1, PageRequest.MAX_SIZE)).items().stream()
-                        .filter(customer ->
-                                customer.name().strip().toLowerCase(Locale.ROOT).equals(name))
-                        .toList();
-        return named.size() == 1 ? Uuids.hex(named.get(0).uuid()) : typed;
+        Optional<UUID> uuid = Uuids.parseReference(typed);
+        if (uuid.isPresent()) {
+            return new Choice(typed, uuid.get(), null);
+        }
+        String name = typed.strip();
+        List<Customer> named = customers.namedExactly(name, 2);
+        return switch (named.size()) {
+            case 0 -> new Choice(typed, null, "No customer is named \"" + name + "\": pick one from the list.");
+            case 1 -> new Choice(typed, named.get(0).uuid(), null);
+            default ->
+                new Choice(
+                        typed,
+                        null,
+                        "Several customers are named \"" + name + "\": pick the one you mean from the list.");
+        };
+    }
+
+    /** The customer {@code field} names, null when blank; a field that names none is the form's error. */
+    UUID uuid(String field, String typed) {
+        return choose(typed).orRefuse(field);
+    }
+
+    /**
+     * What a field names: {@code uuid} when it names a customer (which may not exist: the form checks), else
+     * {@code refusal} says why not (none when it was left blank).
+     */
+    record Choice(String typed, UUID uuid, String refusal) {
+
+        /** What the form shows again: the customer chosen, else the text as typed. */
+        String shown() {
+            return uuid == null ? typed : Uuids.hex(uuid);
+        }
+
+        UUID orRefuse(String field) {
+            if (refusal != null) {
+                throw InvalidInput.of(field, refusal);
+            }
+            return uuid;
+        }
     }
 }

@@ -10,7 +10,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import org.arrowsync.arrowclient.ArrowException;
 import org.arrowsync.billing.VendorNames;
 import org.arrowsync.jobs.JobService;
@@ -191,8 +190,9 @@ class SetupWizard {
         List<CustomerMappingInput> mappings = new ArrayList<>();
         for (int i = 0; i < references.size(); i++) {
             String reference = references.get(i);
-            String customer =
-                    i < customers.size() ? customerField.uuid(customers.get(i).strip()) : "";
+            OperatorCustomerField.Choice chosen =
+                    customerField.choose(i < customers.size() ? customers.get(i).strip() : "");
+            String customer = chosen.shown();
             typed.put(reference, customer);
             if (!accepted.contains(reference)) {
                 continue;
@@ -201,7 +201,7 @@ class SetupWizard {
                 // a ticked row without its customer would be left out of the save, unsaid
                 refused.put(reference, "Choose the operator customer to map it to, or untick it.");
             } else {
-                refusal(customer).ifPresent(message -> refused.put(reference, message));
+                refusal(chosen).ifPresent(message -> refused.put(reference, message));
                 mappings.add(new CustomerMappingInput(reference, customer));
             }
         }
@@ -232,12 +232,11 @@ class SetupWizard {
      * Why a typed operator customer cannot be mapped to, if it cannot: the API's setup skips a customer that does not
      * exist (as Waldur's does), which the wizard's operator would not see.
      */
-    private Optional<String> refusal(String customer) {
-        Optional<UUID> uuid = Uuids.parseReference(customer);
-        if (uuid.isEmpty()) {
-            return Optional.of("Must be a valid UUID.");
+    private Optional<String> refusal(OperatorCustomerField.Choice customer) {
+        if (customer.refusal() != null) {
+            return Optional.of(customer.refusal());
         }
-        return operatorCustomers.find(uuid.get()).isPresent()
+        return operatorCustomers.find(customer.uuid()).isPresent()
                 ? Optional.empty()
                 : Optional.of("No operator customer has this UUID.");
     }

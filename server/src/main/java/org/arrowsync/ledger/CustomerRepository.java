@@ -53,6 +53,18 @@ class CustomerRepository {
         return listing.list(new SqlFilter().icontains("name", name).icontainsAny(query, "name", "abbreviation"), page);
     }
 
+    /**
+     * At most {@code limit} customers whose name is {@code name}, spaces around either aside and case ignored, oldest
+     * first.
+     */
+    List<Customer> namedExactly(String name, int limit) {
+        return jdbc.sql("select " + COLUMNS
+                        + " from customers where lower(btrim(name)) = lower(btrim(?)) order by id limit ?")
+                .params(name, limit)
+                .query(CustomerRepository::map)
+                .list();
+    }
+
     List<Customer> all() {
         return jdbc.sql("select " + COLUMNS + " from customers order by name, id")
                 .query(CustomerRepository::map)

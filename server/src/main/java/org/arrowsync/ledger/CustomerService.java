@@ -40,6 +40,11 @@ public class CustomerService {
         return customers.all();
     }
 
+    /** At most {@code limit} customers of this name (spaces around it aside, any case), oldest first. */
+    public List<Customer> namedExactly(String name, int limit) {
+        return customers.namedExactly(name, limit);
+    }
+
     public Listing<Customer> list(String name, String query, PageRequest page) {
         return customers.list(name, query, page);
     }

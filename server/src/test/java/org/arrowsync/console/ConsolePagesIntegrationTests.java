@@ -17,6 +17,7 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.arrowsync.emulator.http.ExportTemplates;
+import org.arrowsync.shared.PageRequest;
 import org.arrowsync.support.ArrowFixture;
 import org.arrowsync.support.Jobs;
 import org.arrowsync.support.TestClock;
@@ -256,7 +257,7 @@ class ConsolePagesIntegrationTests extends ConsoleIntegrationTest {
                 .contains("checked=\"checked\"")
                 .contains("value=\"bogus\"")
                 .contains("aria-invalid=\"true\"")
-                .contains("Must be a valid UUID.");
+                .contains("No customer is named &quot;bogus&quot;: pick one from the list.");
         assertThat(api.get("/api/admin/arrow/settings/").expect(200).json().size())
                 .as("nothing saved")
                 .isEqualTo(settingsBefore);
@@ -844,6 +845,53 @@ class ConsolePagesIntegrationTests extends ConsoleIntegrationTest {
         assertThat(mapping.get("waldur_customer_uuid").asString()).isEqualTo(customer.replace("-", ""));
     }
 
+    /**
+     * D297: a name two customers share names neither, however many other customers' names hold it; the accept and the
+     * mapping's form say so under the field, the form kept.
+     */
+    @Test
+    void aNameTwoCustomersShareIsRefusedWhereverTheyAreListed() {
+        String name = ArrowFixture.unique("Shared");
+        for (int i = 0; i < PageRequest.MAX_SIZE; i++) {
+            api.post("/api/customers/", Map.of("name", "A " + name + " " + i)).expect(201);
+        }
+        api.post("/api/customers/", Map.of("name", name)).expect(201);
+        api.post("/api/customers/", Map.of("name", name)).expect(201);
+        String reference = "XSP-SHARED-" + ArrowFixture.unique("r").replaceAll("\\W", "");
+
+        HttpResponse<String> refused = accept(reference, "Shared Ltd", name);
+
+        assertThat(refused.body())
+                .contains("Several customers are named &quot;" + name + "&quot;: pick the one you mean from the list.");
+        assertThat(api.get("/api/admin/arrow/customer-mappings/?arrow_reference=" + reference)
+                        .expect(200)
+                        .json())
+                .isEmpty();
+        String mapped = fixture.mapCustomers(1).keySet().iterator().next();
+        String mapping = fixture.mapping(mapped);
+        ConsoleSession browser = signedIn();
+        String token = csrfOf(browser.get("/mappings/" + mapping).body());
+        HttpResponse<String> form = browser.postFollowing(
+                "/mappings/" + mapping,
+                form(
+                        "_csrf",
+                        token,
+                        "arrow_company_name",
+                        "Renamed as typed",
+                        "waldur_customer",
+                        name,
+                        "is_active",
+                        "on"));
+        assertThat(form.statusCode()).isEqualTo(200);
+        assertThat(form.body())
+                .contains("value=\"Renamed as typed\"")
+                .contains("Several customers are named &quot;" + name + "&quot;");
+        assertThat(api.get("/api/admin/arrow/customer-mappings/" + mapping + "/")
+                        .expect(200)
+                        .text("waldur_customer_uuid"))
+                .isEqualTo(fixture.customers().get(mapped).replace("-", ""));
+    }
+
     /** A refused accept gives the row back as typed, the refusal under its field, to correct and accept again. */
     @Test
     void aRefusedAcceptKeepsTheRowToCorrect() {
@@ -867,7 +915,7 @@ class ConsolePagesIntegrationTests extends ConsoleIntegrationTest {
         assertThat(refused.statusCode()).isEqualTo(200);
         assertThat(refused.body())
                 .contains("value=\"not-a-uuid\"")
-                .contains("Must be a valid UUID.")
+                .contains("No customer is named &quot;not-a-uuid&quot;: pick one from the list.")
                 .contains("Refused Holdings")
                 .contains("75%")
                 .contains("hx-post=\"/mappings/accept\"")
