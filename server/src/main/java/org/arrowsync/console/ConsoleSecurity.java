@@ -66,6 +66,7 @@ class ConsoleSecurity {
         CookieClearingLogoutHandler forgetSession = new CookieClearingLogoutHandler(sessionCookie);
         AccessDeniedHandlerImpl forbidden = new AccessDeniedHandlerImpl();
         forbidden.setErrorPage("/forbidden");
+        ReturnAfterSignIn returnAfterSignIn = new ReturnAfterSignIn();
         return http.authorizeHttpRequests(requests -> requests.dispatcherTypeMatchers(DispatcherType.ERROR)
                         .permitAll()
                         .requestMatchers("/login", "/console/**", "/webjars/**", "/favicon.ico", "/error")
@@ -92,14 +93,16 @@ class ConsoleSecurity {
                         .accessDeniedHandler(forbidden))
                 // No session before sign-in: the page asked for waits in a cookie, the CSRF token in another until
                 // then, so a visitor who never signs in leaves nothing in the server's memory (D193)
-                .requestCache(cache -> cache.requestCache(new ReturnAfterSignIn()))
+                .requestCache(cache -> cache.requestCache(returnAfterSignIn))
                 .csrf(csrf -> csrf.csrfTokenRepository(new ConsoleCsrfTokens()))
                 .sessionManagement(sessions -> sessions.sessionFixation(fixation -> fixation.changeSessionId()))
                 .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CSP))
                         .referrerPolicy(referrer -> referrer.policy(
                                 org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter
                                         .ReferrerPolicy.SAME_ORIGIN)))
-                .addFilterBefore(new IdleTimeout(properties.idleTimeout(), clock), AnonymousAuthenticationFilter.class)
+                .addFilterBefore(
+                        new IdleTimeout(properties.idleTimeout(), returnAfterSignIn, clock),
+                        AnonymousAuthenticationFilter.class)
                 .addFilterBefore(new RevokedSessions(users), AnonymousAuthenticationFilter.class)
                 .build();
     }

@@ -11,11 +11,13 @@ import java.time.Duration;
 import java.time.Instant;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.savedrequest.RequestCache;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Signs a console session out after {@code idleTimeout} without an action of its user. The requests a page makes by
- * itself to stay live (marked {@value #POLL_HEADER}) do not count as actions, so a page left open still times out.
+ * itself to stay live (marked {@value #POLL_HEADER}) do not count as actions, so a page left open still times out. The
+ * page the request was for, or sent from, is kept for after the sign-in, as for any request without a session (D298).
  */
 class IdleTimeout extends OncePerRequestFilter {
 
@@ -23,10 +25,12 @@ class IdleTimeout extends OncePerRequestFilter {
     static final String LAST_ACTION = IdleTimeout.class.getName() + ".lastAction";
 
     private final Duration idleTimeout;
+    private final RequestCache returnAfterSignIn;
     private final Clock clock;
 
-    IdleTimeout(Duration idleTimeout, Clock clock) {
+    IdleTimeout(Duration idleTimeout, RequestCache returnAfterSignIn, Clock clock) {
         this.idleTimeout = idleTimeout;
+        this.returnAfterSignIn = returnAfterSignIn;
         this.clock = clock;
     }
 
@@ -39,6 +43,7 @@ class IdleTimeout extends OncePerRequestFilter {
             if (Duration.between(last, now).compareTo(idleTimeout) > 0) {
                 session.invalidate();
                 SecurityContextHolder.clearContext();
+                returnAfterSignIn.saveRequest(request, response);
                 ConsoleEntryPoint.toSignIn(request, response, "/login?expired");
                 return;
             }

@@ -16,8 +16,9 @@ import org.springframework.security.web.savedrequest.SimpleSavedRequest;
  * sign-in (D193). Only a page is kept: a GET that htmx did not send, else the page a form or an htmx request was sent
  * from (htmx's {@code HX-Current-URL}, else the {@code Referer}, of this site only: D285), as a form posted after the
  * session ended is not sent again. A page is kept by its path and query, at most {@link #LONGEST} characters; it is
- * read back only as a path of this site, and anything else in the cookie (another site's address, bytes that are no
- * Base64) counts as nothing kept.
+ * read back only as a path of this site without {@code .} or {@code ..} segments (which the servlet container refuses
+ * to redirect to), and anything else in the cookie (another site's address, bytes that are no Base64) counts as nothing
+ * kept, and is cleared (D298).
  */
 final class ReturnAfterSignIn implements RequestCache {
 
@@ -50,7 +51,7 @@ final class ReturnAfterSignIn implements RequestCache {
                 return null;
             }
             String path = from.getRawPath().substring(request.getContextPath().length());
-            if (path.equals(ConsoleSecurity.SIGN_IN) || path.equals(ConsoleSecurity.SIGN_OUT)) {
+            if (path.equals(ConsoleSecurity.SIGN_IN) || path.equals(ConsoleSecurity.SIGN_OUT) || hasDotSegment(path)) {
                 return null;
             }
             return from.getRawQuery() == null ? path : path + "?" + from.getRawQuery();
@@ -69,7 +70,11 @@ final class ReturnAfterSignIn implements RequestCache {
     @Override
     public SavedRequest getRequest(HttpServletRequest request, HttpServletResponse response) {
         String page = kept(request);
-        return page == null ? null : new SimpleSavedRequest(request.getContextPath() + page);
+        if (page == null) {
+            removeRequest(request, response);
+            return null;
+        }
+        return new SimpleSavedRequest(request.getContextPath() + page);
     }
 
     /** Nothing is restored of the request but its address; the page reached, the cookie has served. */
@@ -101,7 +106,21 @@ final class ReturnAfterSignIn implements RequestCache {
                 && page.startsWith("/")
                 && !page.startsWith("//")
                 && page.indexOf('\\') < 0
-                && page.chars().noneMatch(Character::isISOControl);
+                && page.chars().noneMatch(Character::isISOControl)
+                && !hasDotSegment(page);
         return path ? page : null;
+    }
+
+    /** Whether the path (before its query) has a {@code .} or {@code ..} segment, its dots encoded or not. */
+    private static boolean hasDotSegment(String page) {
+        int query = page.indexOf('?');
+        String path = query < 0 ? page : page.substring(0, query);
+        for (String segment : path.split("/", -1)) {
+            String dots = segment.replace("%2e", ".").replace("%2E", ".");
+            if (dots.equals(".") || dots.equals("..")) {
+                return true;
+            }
+        }
+        return false;
     }
 }

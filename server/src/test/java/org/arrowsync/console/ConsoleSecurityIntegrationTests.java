@@ -258,13 +258,19 @@ class ConsoleSecurityIntegrationTests extends ConsoleIntegrationTest {
     }
 
     /**
-     * The page to go back to is read only as a path of this site: another site's address, or a cookie that is no
-     * Base64, counts as nothing kept, never as an error.
+     * The page to go back to is read only as a path of this site: another site's address, a cookie that is no Base64 or
+     * a path with dot segments (which the container refuses to redirect to) counts as nothing kept, never as an error,
+     * and is cleared.
      */
     @Test
     void aPageToGoBackToThatIsNoPathOfThisSiteIsIgnored() {
         for (String planted : new String[] {
-            "%%%not-base64", encoded("//evil.example/x"), encoded("https://evil.example/"), encoded("/\\evil.example")
+            "%%%not-base64",
+            encoded("//evil.example/x"),
+            encoded("https://evil.example/"),
+            encoded("/\\evil.example"),
+            encoded("/../x"),
+            encoded("/users/%2e%2e/%2E%2E/x?page=1")
         }) {
             ConsoleSession browser = new ConsoleSession(port);
             Map<String, String> cookie = Map.of("Cookie", "ARROWSYNC_RETURN=" + planted);
@@ -277,6 +283,9 @@ class ConsoleSecurityIntegrationTests extends ConsoleIntegrationTest {
             assertThat(signedIn.headers().firstValue("Location"))
                     .as(planted)
                     .hasValueSatisfying(to -> assertThat(to).isEqualTo("http://localhost:" + port + "/"));
+            assertThat(signedIn.headers().allValues("Set-Cookie"))
+                    .as("D298: what is ignored is cleared, %s", planted)
+                    .anyMatch(set -> set.startsWith("ARROWSYNC_RETURN=;") && set.contains("Max-Age=0"));
         }
     }
 

@@ -2,10 +2,13 @@ package org.arrowsync.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import jakarta.servlet.http.Cookie;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Base64;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -18,7 +21,10 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 
-/** The idle timeout counts what the user does, not what a page polls for by itself. */
+/**
+ * The idle timeout counts what the user does, not what a page polls for by itself, and keeps the page for after the
+ * sign-in (D298).
+ */
 class IdleTimeoutTests {
 
     static final Instant START = Instant.parse("2026-11-29T10:00:00Z");
@@ -51,6 +57,9 @@ class IdleTimeoutTests {
         assertThat(poll.getStatus()).isEqualTo(302);
         assertThat(poll.getRedirectedUrl()).isEqualTo("/login?expired");
         assertThat(session.isInvalid()).isTrue();
+        assertThat(returnsTo(poll))
+                .as("the page asked for, for after the sign-in")
+                .isEqualTo("/jobs/1");
     }
 
     @Test
@@ -59,10 +68,18 @@ class IdleTimeoutTests {
         MockHttpServletRequest request = new MockHttpServletRequest("GET", "/jobs");
         request.setSession(session);
         request.addHeader("HX-Request", "true");
+        request.addHeader("HX-Current-URL", "http://localhost/months?page=2");
         MockHttpServletResponse response = new MockHttpServletResponse();
         filter(START.plus(Duration.ofMinutes(31))).doFilter(request, response, new MockFilterChain());
         assertThat(response.getStatus()).isEqualTo(401);
         assertThat(response.getHeader("HX-Redirect")).isEqualTo("/login?expired");
+        assertThat(returnsTo(response)).as("the page it was sent from").isEqualTo("/months?page=2");
+    }
+
+    /** The page the response keeps for after the sign-in, null when none. */
+    private static String returnsTo(MockHttpServletResponse response) {
+        Cookie kept = response.getCookie(ReturnAfterSignIn.COOKIE);
+        return kept == null ? null : new String(Base64.getUrlDecoder().decode(kept.getValue()), StandardCharsets.UTF_8);
     }
 
     private MockHttpServletResponse request(Instant at, boolean poll) throws Exception {
@@ -77,6 +94,6 @@ class IdleTimeoutTests {
     }
 
     private static IdleTimeout filter(Instant now) {
-        return new IdleTimeout(Duration.ofMinutes(30), Clock.fixed(now, ZoneOffset.UTC));
+        return new IdleTimeout(Duration.ofMinutes(30), new ReturnAfterSignIn(), Clock.fixed(now, ZoneOffset.UTC));
     }
 }
