@@ -43,7 +43,7 @@ final class RunInvoices {
                 .filter(customer -> !billed.containsKey(customer))
                 .distinct()
                 .toList();
-        remember(invoices.invoicesFor(missing, period));
+        remember(invoices.open(missing, period));
     }
 
     private void remember(List<Invoice> found) {

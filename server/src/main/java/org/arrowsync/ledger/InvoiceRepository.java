@@ -113,6 +113,24 @@ class InvoiceRepository {
         return ofCustomers(customerIds, period);
     }
 
+    /**
+     * The customers' invoices for the month, opened pending where missing, in two statements: for customers a run
+     * expects to have none yet (D294).
+     */
+    List<Invoice> openAll(Collection<UUID> customerUuids, YearMonth period, Instant now) {
+        UUID[] customers = customerUuids.toArray(UUID[]::new);
+        jdbc.sql("""
+                        insert into invoices (uuid, customer_id, year, month, state, created, modified)
+                        select gen_random_uuid(), c.id, ?, ?, 'pending', ?, ? from customers c where c.uuid = any(?)
+                        on conflict (customer_id, year, month) do nothing""")
+                .params(period.getYear(), period.getMonthValue(), Timestamps.of(now), Timestamps.of(now), customers)
+                .update();
+        return jdbc.sql(SELECT + " where c.uuid = any(?) and i.year = ? and i.month = ?")
+                .params(customers, period.getYear(), period.getMonthValue())
+                .query(InvoiceRepository::map)
+                .list();
+    }
+
     /** The customer's invoice of the month, if it has one: nothing is opened. */
     Optional<Invoice> findOf(long customerId, YearMonth period) {
         return ofCustomers(List.of(customerId), period).stream().findFirst();

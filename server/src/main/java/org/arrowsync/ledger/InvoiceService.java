@@ -123,6 +123,15 @@ public class InvoiceService {
         return invoices.getOrCreateAll(ids, period, clock.instant());
     }
 
+    /** The customers' invoices for a month, opened where missing, for customers expected to have none yet (D294). */
+    @Transactional
+    public List<Invoice> open(Collection<UUID> customerUuids, YearMonth period) {
+        if (customerUuids.isEmpty()) {
+            return List.of();
+        }
+        return invoices.openAll(customerUuids, period, clock.instant());
+    }
+
     /** The customers' invoices for a month that exist: nothing is opened. */
     public List<Invoice> existingFor(Collection<UUID> customerUuids, YearMonth period) {
         if (customerUuids.isEmpty()) {
