@@ -57,7 +57,7 @@ final class RunInvoices {
     Invoice billedInvoice(CustomerMapping mapping) {
         return billed.computeIfAbsent(
                 mapping.customerUuid(),
-                customer -> invoices.invoicesFor(List.of(customer), period).stream()
+                customer -> invoices.open(List.of(customer), period).stream()
                         .findFirst()
                         .orElseThrow(() -> new IllegalStateException("Customer " + customer + " no longer exists")));
     }

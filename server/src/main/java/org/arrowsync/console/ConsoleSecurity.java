@@ -2,6 +2,7 @@ package org.arrowsync.console;
 
 import jakarta.servlet.DispatcherType;
 import java.time.Clock;
+import java.util.Arrays;
 import org.arrowsync.users.UserService;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -15,6 +16,9 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.authentication.logout.CookieClearingLogoutHandler;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * Two filter chains. The API ({@code /api/**}, {@code /health}, {@code /metrics}) keeps its own token authentication
@@ -32,6 +36,9 @@ class ConsoleSecurity {
 
     /** The sign-out's path, which the entry point also answers for a session that ended. */
     static final String SIGN_OUT = "/logout";
+
+    /** What the console serves to anyone: the sign-in page, the error page and the pages' assets. */
+    static final String[] OPEN_TO_ALL = {SIGN_IN, "/console/**", "/webjars/**", "/favicon.ico", "/error"};
 
     static final String CSP = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self';"
             + " object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
@@ -69,7 +76,7 @@ class ConsoleSecurity {
         ReturnAfterSignIn returnAfterSignIn = new ReturnAfterSignIn();
         return http.authorizeHttpRequests(requests -> requests.dispatcherTypeMatchers(DispatcherType.ERROR)
                         .permitAll()
-                        .requestMatchers("/login", "/console/**", "/webjars/**", "/favicon.ico", "/error")
+                        .requestMatchers(OPEN_TO_ALL)
                         .permitAll()
                         .requestMatchers("/forbidden")
                         .authenticated()
@@ -101,9 +108,16 @@ class ConsoleSecurity {
                                 org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter
                                         .ReferrerPolicy.SAME_ORIGIN)))
                 .addFilterBefore(
-                        new IdleTimeout(properties.idleTimeout(), returnAfterSignIn, clock),
+                        new IdleTimeout(properties.idleTimeout(), openToAll(), returnAfterSignIn, clock),
                         AnonymousAuthenticationFilter.class)
                 .addFilterBefore(new RevokedSessions(users), AnonymousAuthenticationFilter.class)
                 .build();
+    }
+
+    static RequestMatcher openToAll() {
+        return new OrRequestMatcher(Arrays.stream(OPEN_TO_ALL)
+                .map(PathPatternRequestMatcher.withDefaults()::matcher)
+                .map(RequestMatcher.class::cast)
+                .toList());
     }
 }

@@ -12,12 +12,14 @@ import java.time.Instant;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.savedrequest.RequestCache;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Signs a console session out after {@code idleTimeout} without an action of its user. The requests a page makes by
  * itself to stay live (marked {@value #POLL_HEADER}) do not count as actions, so a page left open still times out. The
- * page the request was for, or sent from, is kept for after the sign-in, as for any request without a session (D298).
+ * page the request was for, or sent from, is kept for after the sign-in, as for any request without a session (D298);
+ * what the console serves to anyone (an asset, the sign-in page) is served as to anyone, and kept for nothing.
  */
 class IdleTimeout extends OncePerRequestFilter {
 
@@ -25,11 +27,13 @@ class IdleTimeout extends OncePerRequestFilter {
     static final String LAST_ACTION = IdleTimeout.class.getName() + ".lastAction";
 
     private final Duration idleTimeout;
+    private final RequestMatcher openToAll;
     private final RequestCache returnAfterSignIn;
     private final Clock clock;
 
-    IdleTimeout(Duration idleTimeout, RequestCache returnAfterSignIn, Clock clock) {
+    IdleTimeout(Duration idleTimeout, RequestMatcher openToAll, RequestCache returnAfterSignIn, Clock clock) {
         this.idleTimeout = idleTimeout;
+        this.openToAll = openToAll;
         this.returnAfterSignIn = returnAfterSignIn;
         this.clock = clock;
     }
@@ -43,6 +47,10 @@ class IdleTimeout extends OncePerRequestFilter {
             if (Duration.between(last, now).compareTo(idleTimeout) > 0) {
                 session.invalidate();
                 SecurityContextHolder.clearContext();
+                if (openToAll.matches(request)) {
+                    chain.doFilter(request, response);
+                    return;
+                }
                 returnAfterSignIn.saveRequest(request, response);
                 ConsoleEntryPoint.toSignIn(request, response, "/login?expired");
                 return;

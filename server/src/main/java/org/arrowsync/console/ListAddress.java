@@ -1,12 +1,13 @@
 package org.arrowsync.console;
 
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import org.springframework.web.util.UriUtils;
 
 /**
  * A console list's address with its filters, as its pager links its other pages (the layout's {@code pager}): each
- * value encoded, so that a name holding {@code &} or {@code #} keeps its filter on page 2, and the address ending in
- * {@code ?} or {@code &}, where the page number goes.
+ * value encoded as a form's (a {@code +} too, which a query reads as a space), so that a name holding {@code &},
+ * {@code #} or {@code +} keeps its filter on page 2, and the address ending in {@code ?} or {@code &}, where the page
+ * number goes.
  */
 final class ListAddress {
 
@@ -27,7 +28,7 @@ final class ListAddress {
             address.append(next)
                     .append(name)
                     .append('=')
-                    .append(UriUtils.encodeQueryParam(value.toString(), StandardCharsets.UTF_8));
+                    .append(URLEncoder.encode(value.toString(), StandardCharsets.UTF_8));
             next = '&';
         }
         return this;

@@ -75,8 +75,9 @@ class ConsumptionSchedules {
 
         /**
          * The current and previous months, the two before them while they have records not finalised (D124), and any
-         * older one with lines a reconciliation moved into or out of a license-month consumption tracking bills that no
-         * finalisation run has booked yet (D119).
+         * older one with a license-month consumption tracking bills that is due a finalisation run: lines a
+         * reconciliation moved into or out of it (D119), added or dropped after validation (D191), or whose amounts a
+         * billing sync saw change (D293).
          */
         List<JobService.Submitted> finaliseRecentMonths() {
             YearMonth current = YearMonth.now(clock);

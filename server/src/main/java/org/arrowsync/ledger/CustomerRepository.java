@@ -3,7 +3,6 @@ package org.arrowsync.ledger;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -36,13 +35,6 @@ class CustomerRepository {
                 .param(uuid)
                 .query(CustomerRepository::map)
                 .optional();
-    }
-
-    List<Long> idsOf(Collection<UUID> uuids) {
-        return jdbc.sql("select id from customers where uuid = any(?)")
-                .param(uuids.toArray(UUID[]::new))
-                .query(Long.class)
-                .list();
     }
 
     /**

@@ -7,9 +7,7 @@ import java.time.YearMonth;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.arrowsync.ledger.Resource.Ref;
 import org.arrowsync.shared.DeltaCounts;
 import org.arrowsync.shared.ListQuery;
@@ -93,30 +91,7 @@ class InvoiceRepository {
                 .list();
     }
 
-    /**
-     * The customers' invoices for the month, the missing ones created pending: one statement for any number of
-     * customers when all are there (a month's re-sync), three when some are not.
-     */
-    List<Invoice> getOrCreateAll(Collection<Long> customerIds, YearMonth period, Instant now) {
-        List<Invoice> found = ofCustomers(customerIds, period);
-        Set<Long> have = found.stream().map(invoice -> invoice.customer().id()).collect(Collectors.toSet());
-        Long[] missing = customerIds.stream().filter(id -> !have.contains(id)).toArray(Long[]::new);
-        if (missing.length == 0) {
-            return found;
-        }
-        jdbc.sql("""
-                        insert into invoices (uuid, customer_id, year, month, state, created, modified)
-                        select gen_random_uuid(), customer, ?, ?, 'pending', ?, ? from unnest(?::bigint[]) as customer
-                        on conflict (customer_id, year, month) do nothing""")
-                .params(period.getYear(), period.getMonthValue(), Timestamps.of(now), Timestamps.of(now), missing)
-                .update();
-        return ofCustomers(customerIds, period);
-    }
-
-    /**
-     * The customers' invoices for the month, opened pending where missing, in two statements: for customers a run
-     * expects to have none yet (D294).
-     */
+    /** The customers' invoices for the month, opened pending where missing, in two statements. */
     List<Invoice> openAll(Collection<UUID> customerUuids, YearMonth period, Instant now) {
         UUID[] customers = customerUuids.toArray(UUID[]::new);
         jdbc.sql("""
@@ -125,22 +100,23 @@ class InvoiceRepository {
                         on conflict (customer_id, year, month) do nothing""")
                 .params(period.getYear(), period.getMonthValue(), Timestamps.of(now), Timestamps.of(now), customers)
                 .update();
+        return ofCustomers(customerUuids, period);
+    }
+
+    /** The customers' invoices for the month that exist. */
+    List<Invoice> ofCustomers(Collection<UUID> customerUuids, YearMonth period) {
         return jdbc.sql(SELECT + " where c.uuid = any(?) and i.year = ? and i.month = ?")
-                .params(customers, period.getYear(), period.getMonthValue())
+                .params(customerUuids.toArray(UUID[]::new), period.getYear(), period.getMonthValue())
                 .query(InvoiceRepository::map)
                 .list();
     }
 
     /** The customer's invoice of the month, if it has one: nothing is opened. */
     Optional<Invoice> findOf(long customerId, YearMonth period) {
-        return ofCustomers(List.of(customerId), period).stream().findFirst();
-    }
-
-    List<Invoice> ofCustomers(Collection<Long> customerIds, YearMonth period) {
-        return jdbc.sql(SELECT + " where i.customer_id = any(?) and i.year = ? and i.month = ?")
-                .params(customerIds.toArray(Long[]::new), period.getYear(), period.getMonthValue())
+        return jdbc.sql(SELECT + " where i.customer_id = ? and i.year = ? and i.month = ?")
+                .params(customerId, period.getYear(), period.getMonthValue())
                 .query(InvoiceRepository::map)
-                .list();
+                .optional();
     }
 
     Listing<Invoice> list(InvoiceService.InvoiceFilter filter, PageRequest page) {

@@ -115,16 +115,6 @@ public class InvoiceService {
 
     /** The customers' invoices for a month, opened where missing. */
     @Transactional
-    public List<Invoice> invoicesFor(Collection<UUID> customerUuids, YearMonth period) {
-        if (customerUuids.isEmpty()) {
-            return List.of();
-        }
-        List<Long> ids = customers.idsOf(customerUuids);
-        return invoices.getOrCreateAll(ids, period, clock.instant());
-    }
-
-    /** The customers' invoices for a month, opened where missing, for customers expected to have none yet (D294). */
-    @Transactional
     public List<Invoice> open(Collection<UUID> customerUuids, YearMonth period) {
         if (customerUuids.isEmpty()) {
             return List.of();
@@ -137,7 +127,7 @@ public class InvoiceService {
         if (customerUuids.isEmpty()) {
             return List.of();
         }
-        return invoices.ofCustomers(customers.idsOf(customerUuids), period);
+        return invoices.ofCustomers(customerUuids, period);
     }
 
     /** Each invoice's currency, for those that have items (D9: an invoice has one). */

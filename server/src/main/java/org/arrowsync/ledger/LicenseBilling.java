@@ -208,8 +208,8 @@ public class LicenseBilling {
     }
 
     /**
-     * The license-months of the month with moves no finalisation run has seen yet, with their count of moves (few: read
-     * by their partial index).
+     * The license-months of the month with moves no finalisation run has seen yet, with their count of moves (read by
+     * their partial index: the month under way's keep theirs until it is finalised, D293).
      */
     public Map<String, Long> movesUnfinalised(YearMonth period) {
         Map<String, Long> moves = new HashMap<>();

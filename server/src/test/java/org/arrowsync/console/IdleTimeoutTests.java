@@ -76,6 +76,22 @@ class IdleTimeoutTests {
         assertThat(returnsTo(response)).as("the page it was sent from").isEqualTo("/months?page=2");
     }
 
+    /** An asset asked for first after the timeout is served as to anyone, and kept for nothing. */
+    @Test
+    void anAssetOfAnExpiredSessionIsServedAndNotKeptToGoBackTo() throws Exception {
+        request(START, false);
+        MockHttpServletRequest request = new MockHttpServletRequest("GET", "/favicon.ico");
+        request.setSession(session);
+        MockHttpServletResponse response = new MockHttpServletResponse();
+        MockFilterChain chain = new MockFilterChain();
+
+        filter(START.plus(Duration.ofMinutes(31))).doFilter(request, response, chain);
+
+        assertThat(chain.getRequest()).as("served").isSameAs(request);
+        assertThat(session.isInvalid()).isTrue();
+        assertThat(returnsTo(response)).isNull();
+    }
+
     /** The page the response keeps for after the sign-in, null when none. */
     private static String returnsTo(MockHttpServletResponse response) {
         Cookie kept = response.getCookie(ReturnAfterSignIn.COOKIE);
@@ -94,6 +110,10 @@ class IdleTimeoutTests {
     }
 
     private static IdleTimeout filter(Instant now) {
-        return new IdleTimeout(Duration.ofMinutes(30), new ReturnAfterSignIn(), Clock.fixed(now, ZoneOffset.UTC));
+        return new IdleTimeout(
+                Duration.ofMinutes(30),
+                ConsoleSecurity.openToAll(),
+                new ReturnAfterSignIn(),
+                Clock.fixed(now, ZoneOffset.UTC));
     }
 }
