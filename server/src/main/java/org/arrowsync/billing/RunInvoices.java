@@ -36,7 +36,7 @@ final class RunInvoices {
         remember(invoices.existingFor(customers, period));
     }
 
-    /** Opens, in one statement, the billed month's invoices of these mappings' customers that the run has none of. */
+    /** Opens together the billed month's invoices of these mappings' customers that the run has none of (D294). */
     void open(Collection<CustomerMapping> mappings) {
         List<UUID> missing = mappings.stream()
                 .map(CustomerMapping::customerUuid)
