@@ -69,7 +69,7 @@ class ConsumptionLicenseFailureIntegrationTests extends IntegrationTest {
     /**
      * D170: a report whose lines give no amount at all (blank price cells, as the official Node client's mock has) is
      * Arrow failing the license, not a month that cost nothing: each license is named on the run and what its month was
-     * billed stays. Every license failing, the run fails (D296): a monitor of jobs' states sees it.
+     * billed stays. No license recorded and some failed, the run fails (D296): a monitor of jobs' states sees it.
      */
     @Test
     void aReportWithoutAnyAmountKeepsWhatTheMonthWasBilled() {
