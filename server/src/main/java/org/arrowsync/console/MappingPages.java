@@ -2,7 +2,9 @@ package org.arrowsync.console;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -183,6 +185,8 @@ class MappingPages {
         List<String> chosen = ConsoleForms.values(form, "waldur_customer");
         int created = 0;
         List<String> refused = new ArrayList<>();
+        // a name typed on many rows is looked up once
+        Map<String, OperatorCustomerField.Choice> choices = new HashMap<>();
         for (int i = 0; i < references.size(); i++) {
             String customer = i < chosen.size() ? chosen.get(i) : null;
             if (customer == null || customer.isBlank()) {
@@ -191,7 +195,11 @@ class MappingPages {
             String name = i < names.size() ? names.get(i) : "";
             try {
                 mappings.accept(new MappingDraft(
-                        settingsId, references.get(i), name, customerField.uuid("waldur_customer", customer), true));
+                        settingsId,
+                        references.get(i),
+                        name,
+                        choices.computeIfAbsent(customer, customerField::choose).orRefuse("waldur_customer"),
+                        true));
                 created++;
             } catch (InvalidInput e) {
                 refused.add(name + ": " + messages(e));

@@ -45,11 +45,6 @@ class OperatorCustomerField {
         };
     }
 
-    /** The customer {@code field} names, null when blank; a field that names none is the form's error. */
-    UUID uuid(String field, String typed) {
-        return choose(typed).orRefuse(field);
-    }
-
     /**
      * What a field names: {@code uuid} when it names a customer (which may not exist: the form checks), else
      * {@code refusal} says why not (none when it was left blank).

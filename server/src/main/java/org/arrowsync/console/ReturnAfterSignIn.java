@@ -6,6 +6,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
 import org.arrowsync.shared.Htmx;
+import org.arrowsync.shared.TextRules;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.web.savedrequest.RequestCache;
 import org.springframework.security.web.savedrequest.SavedRequest;
@@ -51,7 +52,9 @@ final class ReturnAfterSignIn implements RequestCache {
                 return null;
             }
             String path = from.getRawPath().substring(request.getContextPath().length());
-            if (path.equals(ConsoleSecurity.SIGN_IN) || path.equals(ConsoleSecurity.SIGN_OUT) || hasDotSegment(path)) {
+            if (path.equals(ConsoleSecurity.SIGN_IN)
+                    || path.equals(ConsoleSecurity.SIGN_OUT)
+                    || !TextRules.canonicalPath(path)) {
                 return null;
             }
             return from.getRawQuery() == null ? path : path + "?" + from.getRawQuery();
@@ -101,26 +104,11 @@ final class ReturnAfterSignIn implements RequestCache {
     /** The page kept, when it is one of this site's: a path, never another host ({@code //host}, {@code /\host}). */
     private static String kept(HttpServletRequest request) {
         String page = ConsoleCookies.text(request, COOKIE);
+        // a path the server answers as it is spelled: never //host, /\host or dot segments
         boolean path = page != null
                 && page.length() <= LONGEST
-                && page.startsWith("/")
-                && !page.startsWith("//")
-                && page.indexOf('\\') < 0
-                && page.chars().noneMatch(Character::isISOControl)
-                && !hasDotSegment(page);
+                && TextRules.canonicalPath(page.split("\\?", 2)[0])
+                && page.chars().noneMatch(Character::isISOControl);
         return path ? page : null;
-    }
-
-    /** Whether the path (before its query) has a {@code .} or {@code ..} segment, its dots encoded or not. */
-    private static boolean hasDotSegment(String page) {
-        int query = page.indexOf('?');
-        String path = query < 0 ? page : page.substring(0, query);
-        for (String segment : path.split("/", -1)) {
-            String dots = segment.replace("%2e", ".").replace("%2E", ".");
-            if (dots.equals(".") || dots.equals("..")) {
-                return true;
-            }
-        }
-        return false;
     }
 }

@@ -16,6 +16,7 @@ import java.util.Collection;
 import java.util.Map;
 import org.arrowsync.shared.FieldErrors;
 import org.arrowsync.shared.InvalidInput;
+import org.arrowsync.shared.TextRules;
 import org.springframework.core.MethodParameter;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpInputMessage;

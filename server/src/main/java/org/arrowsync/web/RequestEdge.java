@@ -21,6 +21,7 @@ import java.util.Set;
 import org.apache.tomcat.util.http.InvalidParameterException;
 import org.arrowsync.shared.Htmx;
 import org.arrowsync.shared.InvalidInput;
+import org.arrowsync.shared.TextRules;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -139,7 +140,7 @@ class RequestEdge extends OncePerRequestFilter {
                     HttpServletResponse.SC_METHOD_NOT_ALLOWED,
                     Map.of("detail", ErrorDetails.methodNotAllowed(request.getMethod())));
         }
-        if (!canonical(request.getRequestURI())) {
+        if (!TextRules.canonicalPath(request.getRequestURI())) {
             return refuse(
                     request,
                     response,
@@ -304,31 +305,6 @@ class RequestEdge extends OncePerRequestFilter {
         return name != null && name.length() <= 64 && TextRules.problem(name, false) == null
                 ? name
                 : InvalidInput.NON_FIELD_ERRORS;
-    }
-
-    /**
-     * Whether the path is spelled the one way routing and the checks read alike: no empty, {@code .} or {@code ..}
-     * segment (a container normalises those, the router does not), no backslash, no control character.
-     */
-    static boolean canonical(String rawPath) {
-        String path;
-        try {
-            path = UriUtils.decode(rawPath, StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException malformedEscape) {
-            return false;
-        }
-        if (!path.startsWith("/") || path.indexOf('\\') >= 0 || TextRules.problem(path, false) != null) {
-            return false;
-        }
-        String[] segments = path.substring(1).split("/", -1);
-        for (int i = 0; i < segments.length; i++) {
-            String segment = segments[i].split(";", 2)[0];
-            boolean last = i == segments.length - 1;
-            if (segment.equals(".") || segment.equals("..") || (segment.isEmpty() && !last)) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private Map<String, String> tooLarge() {

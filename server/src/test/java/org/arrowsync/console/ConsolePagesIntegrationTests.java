@@ -906,22 +906,8 @@ class ConsolePagesIntegrationTests extends ConsoleIntegrationTest {
     /** A refused accept gives the row back as typed, the refusal under its field, to correct and accept again. */
     @Test
     void aRefusedAcceptKeepsTheRowToCorrect() {
-        HttpResponse<String> refused = signedIn()
-                .postAsHtmx(
-                        "/mappings",
-                        "/mappings/accept",
-                        "settings_uuid",
-                        fixture.settings(),
-                        "arrow_reference",
-                        "XSP-REFUSED",
-                        "arrow_company_name",
-                        "Refused Ltd",
-                        "waldur_customer",
-                        "not-a-uuid",
-                        "suggested",
-                        "Refused Holdings",
-                        "confidence",
-                        "0.75");
+        HttpResponse<String> refused = accept(
+                "XSP-REFUSED", "Refused Ltd", "not-a-uuid", "suggested", "Refused Holdings", "confidence", "0.75");
 
         assertThat(refused.statusCode()).isEqualTo(200);
         assertThat(refused.body())
@@ -1634,20 +1620,22 @@ class ConsolePagesIntegrationTests extends ConsoleIntegrationTest {
         assertThat(monthPage()).doesNotContain(poll);
     }
 
-    /** Accepts one Arrow customer from discovery's list, as its row's button posts it, for this operator customer. */
-    private HttpResponse<String> accept(String reference, String companyName, String customer) {
-        return signedIn()
-                .postAsHtmx(
-                        "/mappings",
-                        "/mappings/accept",
-                        "settings_uuid",
-                        fixture.settings(),
-                        "arrow_reference",
-                        reference,
-                        "arrow_company_name",
-                        companyName,
-                        "waldur_customer",
-                        customer);
+    /**
+     * Accepts one Arrow customer from discovery's list, as its row's button posts it, for this operator customer; the
+     * row's other fields ({@code suggested}, {@code confidence}) as name and value pairs.
+     */
+    private HttpResponse<String> accept(String reference, String companyName, String customer, String... row) {
+        List<String> fields = new ArrayList<>(List.of(
+                "settings_uuid",
+                fixture.settings(),
+                "arrow_reference",
+                reference,
+                "arrow_company_name",
+                companyName,
+                "waldur_customer",
+                customer));
+        fields.addAll(List.of(row));
+        return signedIn().postAsHtmx("/mappings", "/mappings/accept", fields.toArray(String[]::new));
     }
 
     /** The words of a piece of a page, as a reader sees them: no tags, one space between, entities read. */

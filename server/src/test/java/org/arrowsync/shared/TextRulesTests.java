@@ -1,4 +1,4 @@
-package org.arrowsync.web;
+package org.arrowsync.shared;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -24,17 +24,17 @@ class TextRulesTests {
 
     @Test
     void aPathIsCanonicalWhenRoutingAndTheChecksReadItAlike() {
-        assertThat(RequestEdge.canonical("/")).isTrue();
-        assertThat(RequestEdge.canonical("/api/admin/arrow/settings/")).isTrue();
-        assertThat(RequestEdge.canonical("/api/%61dmin/arrow/settings/")).isTrue();
-        assertThat(RequestEdge.canonical("/api;x=1/admin/")).isTrue();
-        assertThat(RequestEdge.canonical("/x/../api/admin/")).isFalse();
-        assertThat(RequestEdge.canonical("/api/./admin/")).isFalse();
-        assertThat(RequestEdge.canonical("/api/%2e%2e/admin/")).isFalse();
-        assertThat(RequestEdge.canonical("/api/..;x=1/admin/")).isFalse();
-        assertThat(RequestEdge.canonical("/api//admin/")).isFalse();
-        assertThat(RequestEdge.canonical("/api/%5cadmin/")).isFalse();
-        assertThat(RequestEdge.canonical("/api/%00/")).isFalse();
-        assertThat(RequestEdge.canonical("/api/%zz/")).isFalse();
+        assertThat(TextRules.canonicalPath("/")).isTrue();
+        assertThat(TextRules.canonicalPath("/api/admin/arrow/settings/")).isTrue();
+        assertThat(TextRules.canonicalPath("/api/%61dmin/arrow/settings/")).isTrue();
+        assertThat(TextRules.canonicalPath("/api;x=1/admin/")).isTrue();
+        assertThat(TextRules.canonicalPath("/x/../api/admin/")).isFalse();
+        assertThat(TextRules.canonicalPath("/api/./admin/")).isFalse();
+        assertThat(TextRules.canonicalPath("/api/%2e%2e/admin/")).isFalse();
+        assertThat(TextRules.canonicalPath("/api/..;x=1/admin/")).isFalse();
+        assertThat(TextRules.canonicalPath("/api//admin/")).isFalse();
+        assertThat(TextRules.canonicalPath("/api/%5cadmin/")).isFalse();
+        assertThat(TextRules.canonicalPath("/api/%00/")).isFalse();
+        assertThat(TextRules.canonicalPath("/api/%zz/")).isFalse();
     }
 }
