@@ -7,10 +7,13 @@ import java.util.UUID;
 import org.arrowsync.shared.Listing;
 import org.arrowsync.shared.NotFound;
 import org.arrowsync.shared.PageRequest;
+import org.arrowsync.shared.RequestIds;
+import org.arrowsync.shared.Texts;
 import org.springframework.stereotype.Service;
 import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.RequestContextHolder;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
 
 /**
  * Records who changed what. Requests are recorded by the web layer's {@link AuditFilter} as they end, whichever
@@ -57,6 +60,26 @@ public class AuditTrail {
     /** Records, under {@code entry}, an action the server took of its own accord on behalf of {@code actor}. */
     public void recordOwn(UUID entry, String actor, String action, UUID targetUuid, JsonNode details) {
         entries.insert(new AuditEntry(entry, clock.instant(), actor, action, targetUuid, details, null, "", "", ""));
+    }
+
+    /**
+     * Records a console sign-in or sign-out, which Spring Security answers before any controller (so the
+     * {@link AuditFilter} never sees it): who ({@code actor}, the username typed for a refused sign-in), the user
+     * signed in or out ({@code user}, null when none), the outcome as an HTTP status (200 done, 401 wrong username or
+     * password, 429 throttled, 503 not checked) and where from. The form's body, which holds a password, is never kept.
+     */
+    public void recordSignIn(String action, String actor, UUID user, int status, String clientAddress) {
+        entries.insert(new AuditEntry(
+                UUID.randomUUID(),
+                clock.instant(),
+                Texts.truncate(actor, 150),
+                action,
+                user,
+                JsonNodeFactory.instance.objectNode(),
+                status,
+                clientAddress,
+                RequestIds.current() == null ? "" : RequestIds.current(),
+                ""));
     }
 
     void record(AuditEntry entry) {

@@ -3,6 +3,7 @@ package org.arrowsync.console;
 import jakarta.servlet.DispatcherType;
 import java.time.Clock;
 import java.util.Arrays;
+import org.arrowsync.audit.AuditTrail;
 import org.arrowsync.users.UserService;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -15,6 +16,7 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.logout.CookieClearingLogoutHandler;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
@@ -68,12 +70,17 @@ class ConsoleSecurity {
             UserService users,
             ConsoleProperties properties,
             Clock clock,
+            AuditTrail audit,
             @Value("${server.servlet.session.cookie.name}") String sessionCookie)
             throws Exception {
         CookieClearingLogoutHandler forgetSession = new CookieClearingLogoutHandler(sessionCookie);
         AccessDeniedHandlerImpl forbidden = new AccessDeniedHandlerImpl();
         forbidden.setErrorPage("/forbidden");
         ReturnAfterSignIn returnAfterSignIn = new ReturnAfterSignIn();
+        SavedRequestAwareAuthenticationSuccessHandler toPageAsked = new SavedRequestAwareAuthenticationSuccessHandler();
+        toPageAsked.setDefaultTargetUrl("/");
+        toPageAsked.setRequestCache(returnAfterSignIn);
+        SignInAudit signIns = new SignInAudit(audit);
         return http.authorizeHttpRequests(requests -> requests.dispatcherTypeMatchers(DispatcherType.ERROR)
                         .permitAll()
                         .requestMatchers(OPEN_TO_ALL)
@@ -89,12 +96,13 @@ class ConsoleSecurity {
                 .formLogin(login -> login.loginPage(SIGN_IN)
                         .usernameParameter("username")
                         .passwordParameter("password")
-                        .defaultSuccessUrl("/", false)
-                        .failureHandler(new SignInFailure()))
+                        .successHandler(signIns.accepted(toPageAsked))
+                        .failureHandler(signIns.refused(new SignInFailure())))
                 .logout(logout -> logout.logoutUrl(SIGN_OUT)
                         .logoutSuccessUrl("/login?signed-out")
                         // so that the pages opened after signing out do not say a session ended unasked
-                        .addLogoutHandler(forgetSession))
+                        .addLogoutHandler(forgetSession)
+                        .addLogoutHandler(signIns.signedOut()))
                 .exceptionHandling(exceptions -> exceptions
                         .authenticationEntryPoint(new ConsoleEntryPoint(forgetSession))
                         .accessDeniedHandler(forbidden))

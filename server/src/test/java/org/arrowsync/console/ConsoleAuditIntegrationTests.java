@@ -5,6 +5,7 @@ import static org.arrowsync.console.ConsoleSession.form;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
+import java.util.Map;
 import org.arrowsync.support.ArrowFixture;
 import org.arrowsync.support.TestClock;
 import org.junit.jupiter.api.Test;
@@ -155,6 +156,51 @@ class ConsoleAuditIntegrationTests extends ConsoleIntegrationTest {
         HttpResponse<String> refused = browser.get("/audit?from=yesterday");
         assertThat(refused.statusCode()).isEqualTo(400);
         assertThat(refused.body()).contains("from");
+    }
+
+    /**
+     * D299: a sign-in is recorded, a refused one under the name typed with why as its status, and a sign-out; none
+     * keeps the password. Spring Security answers them before any controller, where every other form is recorded.
+     */
+    @Test
+    void signInsRefusedOnesAndSignOutsAreRecordedWithoutThePassword() {
+        String stranger = "guess-" + ArrowFixture.unique("u").substring(2).replace(' ', '-');
+        new ConsoleSession(port).signIn(stranger, "a-guessed-password");
+        JsonNode refused = latest("console_sign_in", stranger);
+        assertThat(refused.get("actor").asString()).isEqualTo(stranger);
+        assertThat(refused.get("status").asInt())
+                .as("wrong username or password")
+                .isEqualTo(401);
+        assertThat(refused.get("target_uuid").isNull()).isTrue();
+        assertThat(refused.toString()).doesNotContain("a-guessed-password");
+
+        String username = "signs-in-" + ArrowFixture.unique("u").substring(2).replace(' ', '-');
+        String user = api.post(
+                        "/api/users/",
+                        Map.of("username", username, "is_staff", true, "password", ADMIN_PASSWORD + "-2"))
+                .expect(201)
+                .json()
+                .get("uuid")
+                .asString();
+        ConsoleSession browser = new ConsoleSession(port);
+        assertThat(browser.signIn(username, ADMIN_PASSWORD + "-2").headers().firstValue("Location"))
+                .as("signed in, sent on to the console")
+                .hasValueSatisfying(to -> assertThat(to).doesNotContain("error"));
+        JsonNode signedIn = latest("console_sign_in", user);
+        assertThat(signedIn.get("actor").asString()).isEqualTo(username);
+        assertThat(signedIn.get("status").asInt()).isEqualTo(200);
+        assertThat(signedIn.toString()).doesNotContain(ADMIN_PASSWORD);
+
+        browser.post("/logout", form("_csrf", csrfOf(browser.get("/users").body())));
+        JsonNode signedOut = latest("console_sign_out", user);
+        assertThat(signedOut.get("actor").asString()).isEqualTo(username);
+        assertThat(api.get("/api/admin/audit-log/?actor=" + username + "&page_size=300")
+                        .expect(200)
+                        .json()
+                        .valueStream()
+                        .map(entry -> entry.get("action").asString()))
+                .as("the newest first")
+                .startsWith("console_sign_out", "console_sign_in");
     }
 
     private JsonNode latest(String action, String naming) {

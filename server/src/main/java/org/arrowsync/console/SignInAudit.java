@@ -1,0 +1,81 @@
+package org.arrowsync.console;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.UUID;
+import org.arrowsync.audit.AuditTrail;
+import org.arrowsync.shared.Caller;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.logout.LogoutHandler;
+
+/**
+ * Puts console sign-ins, refused ones too, and sign-outs in the audit trail (D299): Spring Security answers them before
+ * any controller, so the audit filter that records every other console form never sees them. A refused sign-in is
+ * recorded under the username typed, as the log names it.
+ */
+final class SignInAudit {
+
+    static final String SIGN_IN = "console_sign_in";
+    static final String SIGN_OUT = "console_sign_out";
+
+    private static final Logger log = LoggerFactory.getLogger(SignInAudit.class);
+
+    private final AuditTrail audit;
+
+    SignInAudit(AuditTrail audit) {
+        this.audit = audit;
+    }
+
+    /** Records the sign-in, then goes on as {@code then}. */
+    AuthenticationSuccessHandler accepted(AuthenticationSuccessHandler then) {
+        return (request, response, authentication) -> {
+            record(SIGN_IN, authentication, 200, request);
+            then.onAuthenticationSuccess(request, response, authentication);
+        };
+    }
+
+    /** Records the refusal (401 a wrong password, 429 throttled, 503 not checked), then goes on as {@code then}. */
+    AuthenticationFailureHandler refused(AuthenticationFailureHandler then) {
+        return (request, response, exception) -> {
+            String typed = request.getParameter("username");
+            record(SIGN_IN, typed == null ? "" : typed, null, status(exception), request);
+            then.onAuthenticationFailure(request, response, exception);
+        };
+    }
+
+    /** Records a sign-out of a signed-in session. */
+    LogoutHandler signedOut() {
+        return (request, response, authentication) -> {
+            if (authentication != null) {
+                record(SIGN_OUT, authentication, 200, request);
+            }
+        };
+    }
+
+    private static int status(AuthenticationException refusal) {
+        if (refusal instanceof ConsoleAuthentication.Throttled) {
+            return 429;
+        }
+        return refusal instanceof BadCredentialsException ? 401 : 503;
+    }
+
+    private void record(String action, Authentication authentication, int status, HttpServletRequest request) {
+        UUID user = authentication.getPrincipal() instanceof Caller caller ? caller.uuid() : null;
+        record(action, authentication.getName(), user, status, request);
+    }
+
+    private void record(String action, String actor, UUID user, int status, HttpServletRequest request) {
+        try {
+            audit.recordSignIn(action, actor, user, status, request.getRemoteAddr());
+        } catch (DataAccessException e) {
+            // the sign-in is made (or refused) all the same; a lost entry must at least leave a trace
+            log.error("Could not record the audit entry of {} by {}: {}", action, actor, e.getMessage());
+        }
+    }
+}
