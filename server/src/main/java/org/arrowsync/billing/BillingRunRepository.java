@@ -75,10 +75,7 @@ class BillingRunRepository {
                         update billing_syncs b set buy_total = coalesce(x.buy, 0), sell_total = coalesce(x.sell, 0),
                                lines = coalesce(x.lines, 0), arrow_amount = coalesce(x.arrow_amount, 0), billed = coalesce(x.billed, 0)
                         from unnest(?::bigint[]) as k(id)
-                        left join ("""
-                        + BillingSyncItemRepository.lineTotals(
-                                "billing_sync_id", "billing_sync_items where billing_sync_id = any(?)")
-                        + """
+                        left join (""" + BillingSyncItemRepository.syncTotals("billing_sync_items where billing_sync_id = any(?)") + """
                                    ) x
                                on x.billing_sync_id = k.id
                         where b.id = k.id
@@ -120,13 +117,13 @@ class BillingRunRepository {
                 .update();
         jdbc.sql("""
                         insert into billing_vendor_totals (settings_id, report_period, vendor_name, lines, amount)
-                        select ?, ?, v.vendor_name, v.lines, v.arrow_amount
+                        select ?, ?, v.vendor_name, sum(v.lines), sum(v.arrow_amount)
                         from (""" + BillingSyncItemRepository.lineTotals("vendor_name", """
                                 billing_sync_items where vendor_name <> '' and billing_sync_id in (
                                     select b.id from billing_syncs b join customer_mappings m on m.id = b.customer_mapping_id
                                     where m.settings_id = ? and b.report_period = ?)""") + """
                               ) v
-                        where v.lines > 0""")
+                        group by v.vendor_name having sum(v.lines) > 0""")
                 .params(settingsId, period.toString(), settingsId, period.toString())
                 .update();
     }

@@ -12,7 +12,6 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
@@ -21,7 +20,6 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.arrowsync.arrowclient.BillingLine;
 import org.arrowsync.ledger.CanceledInvoices;
 import org.arrowsync.ledger.InvoiceState;
@@ -654,10 +652,10 @@ class BillingSyncItemRepository {
      * lines, grouped by sync and vendor.
      */
     LineSums totals(Collection<Long> syncIds, long runId) {
-        Map<Long, Totals> bySync = new HashMap<>();
+        Map<Long, Map<String, Totals>> bySyncAndCurrency = new HashMap<>();
         Map<String, BillingMonths.VendorAmount> byVendor = new TreeMap<>();
         if (syncIds.isEmpty()) {
-            return new LineSums(bySync, List.of());
+            return new LineSums(Map.of(), List.of());
         }
         jdbc.sql(lineTotals(
                         "billing_sync_id, vendor_name",
@@ -672,7 +670,9 @@ class BillingSyncItemRepository {
                             new BillingSyncRepository.LineTotals(
                                     rs.getInt("lines"), rs.getBigDecimal("arrow_amount"), rs.getBigDecimal("billed")),
                             new LineChanges(rs.getInt("added"), rs.getInt("changed"), rs.getInt("removed")));
-                    bySync.merge(rs.getLong("billing_sync_id"), group, Totals::plus);
+                    bySyncAndCurrency
+                            .computeIfAbsent(rs.getLong("billing_sync_id"), id -> new TreeMap<>())
+                            .merge(group.currency(), group, Totals::plus);
                     String vendor = rs.getString("vendor_name");
                     if (vendor != null && !vendor.isEmpty() && group.lines().lines() > 0) {
                         byVendor.merge(
@@ -684,6 +684,8 @@ class BillingSyncItemRepository {
                                 BillingMonths.VendorAmount::plus);
                     }
                 });
+        Map<Long, Totals> bySync = new HashMap<>();
+        bySyncAndCurrency.forEach((sync, currencies) -> bySync.put(sync, Totals.ofSync(currencies.values())));
         return new LineSums(bySync, List.copyOf(byVendor.values()));
     }
 
@@ -709,23 +711,38 @@ class BillingSyncItemRepository {
                 new BillingSyncRepository.LineTotals(0, BigDecimal.ZERO, BigDecimal.ZERO),
                 LineChanges.NONE);
 
-        /** The sums of two sets of lines of one sync; the currency is the least of those present. */
+        /** The sums of two sets of lines of one sync in one currency. */
         Totals plus(Totals other) {
             return new Totals(
                     buy.add(other.buy),
                     sell.add(other.sell),
-                    Stream.of(currency, other.currency)
-                            .filter(Objects::nonNull)
-                            .min(Comparator.naturalOrder())
-                            .orElse(null),
+                    currency,
                     new BillingSyncRepository.LineTotals(
                             lines.lines() + other.lines.lines(),
                             lines.arrowAmount().add(other.lines.arrowAmount()),
                             lines.billed().add(other.lines.billed())),
-                    new LineChanges(
-                            changes.added() + other.changes.added(),
-                            changes.changed() + other.changes.changed(),
-                            changes.removed() + other.changes.removed()));
+                    changes.plus(other.changes));
+        }
+
+        /**
+         * A sync's totals from those of its lines in each currency, as {@link #syncTotals} sums them: the amounts of
+         * the currency most of its lines present are in (of two as many, the least code), every line counted.
+         */
+        static Totals ofSync(Collection<Totals> byCurrency) {
+            Totals chosen = byCurrency.stream()
+                    .min(Comparator.comparing((Totals totals) -> -totals.lines().lines())
+                            .thenComparing(Totals::currency))
+                    .orElse(NO_LINES);
+            int lines = byCurrency.stream()
+                    .mapToInt(totals -> totals.lines().lines())
+                    .sum();
+            LineChanges changes = byCurrency.stream().map(Totals::changes).reduce(LineChanges.NONE, LineChanges::plus);
+            return new Totals(
+                    chosen.buy,
+                    chosen.sell,
+                    lines > 0 ? chosen.currency : null,
+                    new BillingSyncRepository.LineTotals(lines, chosen.lines.arrowAmount(), chosen.lines.billed()),
+                    changes);
         }
     }
 
@@ -733,6 +750,10 @@ class BillingSyncItemRepository {
     record LineChanges(int added, int changed, int removed) {
 
         static final LineChanges NONE = new LineChanges(0, 0, 0);
+
+        LineChanges plus(LineChanges other) {
+            return new LineChanges(added + other.added, changed + other.changed, removed + other.removed);
+        }
 
         boolean any() {
             return added + changed + removed > 0;
@@ -800,12 +821,12 @@ class BillingSyncItemRepository {
     }
 
     /**
-     * What groups of lines add up to, as their syncs keep it, by {@code groups} (columns of the lines): Arrow's buy and
-     * sell of the lines present, how many, their currency (the least of those present), Arrow's latest amount of them
-     * priced, and what they bill through their own items and corrections, of the {@code lines} (the table and its
-     * condition). Amounts are summed as invoices bill them (D196): a line billed on its own item rounded alone, the
-     * lines of a license-month consumption tracking bills rounded together (its one item bills them), so the lines are
-     * summed per such unit first.
+     * What groups of lines add up to, as their syncs keep it, by {@code groups} (columns of the lines) and currency:
+     * one row per group and currency of its lines, as amounts in two currencies add up to nothing (D9, D300). Arrow's
+     * buy and sell of the lines present, how many, Arrow's latest amount of them priced, and what they bill through
+     * their own items and corrections, of the {@code lines} (the table and its condition). Amounts are summed as
+     * invoices bill them (D196): a line billed on its own item rounded alone, the lines of a license-month consumption
+     * tracking bills rounded together (its one item bills them), so the lines are summed per such unit first.
      */
     static String lineTotals(String groups, String lines) {
         return lineTotals(groups, lines, List.of());
@@ -820,9 +841,8 @@ class BillingSyncItemRepository {
                 .map(count -> ", sum(" + count.name() + ")::int as " + count.name())
                 .collect(Collectors.joining());
         String consumption = "billed_via = 'consumption'";
-        return "select " + groups + ", sum(buy) as buy, sum(sell) as sell, sum(lines)::int as lines,"
-                + " min(currency) filter (where lines > 0) as currency, sum(arrow_amount) as arrow_amount,"
-                + " sum(billed) as billed" + countSums
+        return "select " + groups + ", currency, sum(buy) as buy, sum(sell) as sell, sum(lines)::int as lines,"
+                + " sum(arrow_amount) as arrow_amount, sum(billed) as billed" + countSums
                 + " from (select " + groups + ", currency,"
                 + " coalesce(sum(buy) filter (where not removed), 0) as buy,"
                 + " coalesce(sum(sell) filter (where not removed), 0) as sell,"
@@ -835,7 +855,21 @@ class BillingSyncItemRepository {
                 + consumption + "), 0) as billed" + unitCounts
                 + " from " + lines
                 + " group by " + groups + ", currency, " + consumption + ", case when " + consumption
-                + " then license_reference end) unit group by " + groups;
+                + " then license_reference end) unit group by " + groups + ", currency";
+    }
+
+    /**
+     * What each sync's lines add up to ({@link #lineTotals}) in the sync's currency, that of most of its lines present
+     * (of two as many, the least code): a line in another currency is one its invoice refused (D9), and its amounts are
+     * left out of the sync's, though it counts among its lines (D300). The currency is null when no line is present.
+     */
+    static String syncTotals(String lines) {
+        return "select distinct on (billing_sync_id) billing_sync_id, buy, sell, arrow_amount, billed,"
+                + " case when sum(lines) over sync > 0 then currency end as currency,"
+                + " (sum(lines) over sync)::int as lines"
+                + " from (" + lineTotals("billing_sync_id", lines) + ") c"
+                + " window sync as (partition by billing_sync_id)"
+                + " order by billing_sync_id, lines desc, currency";
     }
 
     /** The lines a run ({@code ?}) added, changed and removed, as {@link #lineTotals} counts them. */

@@ -3,6 +3,7 @@ package org.arrowsync.billing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
@@ -154,6 +155,43 @@ class BillingCurrencyIntegrationTests extends IntegrationTest {
     }
 
     /**
+     * D300: a line Arrow adds in another currency than its customer's invoice is refused (D9) and left out of its
+     * sync's totals, which stay those of what the invoice bills: amounts in two currencies add up to nothing. It counts
+     * among the sync's lines all the same.
+     */
+    @Test
+    void aLineInAnotherCurrencyIsLeftOutOfItsSyncsTotals() {
+        start();
+        BigDecimal sellBefore = sum(syncsOf(OTHER), "sell_total");
+        BigDecimal buyBefore = sum(syncsOf(OTHER), "buy_total");
+        int linesBefore = syncsOf(OTHER).stream()
+                .mapToInt(sync -> sync.get("items").size())
+                .sum();
+        String billed = fixture.lineReferences(OTHER, "invoice").get(0);
+        String license = fixture.emulator().exportLines(MONTH).stream()
+                .filter(line -> line.lineReference().equals(billed))
+                .findFirst()
+                .orElseThrow()
+                .licenseReference();
+
+        fixture.emulator().billCustomerIn(OTHER, "USD");
+        fixture.emulator().addLine(license, MONTH, "8.88000", "7.00000");
+        JsonNode resync = fixture.syncedBilling(MONTH);
+
+        assertThat(resync.get("errors").toString()).contains("in USD, its invoice in EUR (D9)");
+        List<JsonNode> syncs = syncsOf(OTHER);
+        assertThat(syncs)
+                .allSatisfy(sync -> assertThat(sync.get("currency").asString()).isEqualTo("EUR"));
+        assertThat(sum(syncs, "sell_total"))
+                .as("the euros billed, no dollar added")
+                .isEqualByComparingTo(sellBefore);
+        assertThat(sum(syncs, "buy_total")).isEqualByComparingTo(buyBefore);
+        assertThat(syncs.stream().mapToInt(sync -> sync.get("items").size()).sum())
+                .isEqualTo(linesBefore + 1);
+        assertThat(total(invoice(OTHER))).isEqualByComparingTo(sellBefore.setScale(2, RoundingMode.HALF_EVEN));
+    }
+
+    /**
      * D9, D261: an export template without a currency column bills its lines in the record's currency, which the
      * operator sets; a code that is no currency's is refused.
      */
@@ -206,6 +244,12 @@ class BillingCurrencyIntegrationTests extends IntegrationTest {
                         .abs())
                 .as("%s: each item rounded, none lost", arrowReference)
                 .isLessThanOrEqualTo(halfAMinorUnit.multiply(BigDecimal.valueOf(lines(invoice))));
+    }
+
+    private static BigDecimal sum(List<JsonNode> syncs, String field) {
+        return syncs.stream()
+                .map(sync -> new BigDecimal(sync.get(field).asString()))
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
     }
 
     private static BigDecimal total(JsonNode invoice) {
