@@ -90,8 +90,8 @@ final class Pager {
                 shortened = true;
             }
             if (items > 0 || shortened) {
-                // An empty page short of the declared end still says that rows are missing (D26); the walk ends there
-                // all the same, as at any empty page, so no consumer takes what it read for the whole export
+                // An empty page short of the declared end says that rows are missing (D26), so no consumer takes what
+                // it read for the whole export; the walk goes on to the declared end all the same (D301)
                 sink.accept(new Page<>(page, current.items(), pagination, List.copyOf(warnings), shortened));
             }
             if (pagination.isLast(page, items, read, defaultPerPage, sizeAsked)) {

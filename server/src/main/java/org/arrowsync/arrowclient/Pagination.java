@@ -31,18 +31,18 @@ record Pagination(Integer currentPage, Integer perPage, Integer totalPages, Long
     }
 
     /**
-     * Whether the page with {@code items} items is the last one, {@code read} items read with it: an empty page is;
-     * else the declared total of pages decides, as the official clients let it; else the total of items, read whole
-     * whatever the pages hold (an API may page by fewer than asked without saying so); else a page shorter than the
-     * page size, where the answer gives it or the client asked for it ({@code sizeAsked}): an answer that says nothing
-     * of its pages, to a client that asked for no size, ends only at an empty page (D280).
+     * Whether the page with {@code items} items is the last one, {@code read} items read with it: the declared total of
+     * pages decides, as the official clients let it, an empty page before it too (D301); else an empty page is; else
+     * the total of items, read whole whatever the pages hold (an API may page by fewer than asked without saying so);
+     * else a page shorter than the page size, where the answer gives it or the client asked for it ({@code sizeAsked}):
+     * an answer that says nothing of its pages, to a client that asked for no size, ends only at an empty page (D280).
      */
     boolean isLast(int page, int items, long read, int defaultPerPage, boolean sizeAsked) {
-        if (items == 0) {
-            return true;
-        }
         if (totalPages != null) {
             return page >= totalPages;
+        }
+        if (items == 0) {
+            return true;
         }
         if (total != null) {
             return read >= total;

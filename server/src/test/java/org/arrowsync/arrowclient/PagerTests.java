@@ -43,14 +43,36 @@ class PagerTests {
         assertThat(seen).hasSize(5);
     }
 
+    /**
+     * D301: an empty page before the declared last page says that rows are missing, and the walk goes on to the last
+     * page, as the official clients walk: what comes after it is read.
+     */
     @Test
-    void stopsOnAnEmptyPageEvenIfTotalPagesSaysMoreAndSaysThatRowsAreMissing() {
-        walk(
-                100,
-                2,
-                page -> new Pager.Page<>(page, page == 1 ? items(2) : List.of(), new Pagination(page, 2, 9, null)));
-        assertThat(fetched).as("asked once more, as any short page").containsExactly(1, 2, 2);
-        assertThat(warnings).containsExactly("Arrow API customers returned a short page 2 of 9 (0 items, page size 2)");
+    void readsOnPastAnEmptyPageToTheDeclaredLastPageAndSaysThatRowsAreMissing() {
+        List<Boolean> shortened = new ArrayList<>();
+        new Pager(failures, 100)
+                .<Integer>forEach(
+                        "customers",
+                        2,
+                        true,
+                        page -> {
+                            fetched.add(page);
+                            return new Pager.Page<>(
+                                    page,
+                                    page == 2 ? List.of() : items(page == 3 ? 1 : 2),
+                                    new Pagination(page, 2, 3, null));
+                        },
+                        page -> {
+                            seen.addAll(page.items());
+                            warnings.addAll(page.warnings());
+                            shortened.add(page.shortened());
+                        });
+        assertThat(fetched)
+                .as("the empty page asked once more, as any short page")
+                .containsExactly(1, 2, 2, 3);
+        assertThat(seen).hasSize(3);
+        assertThat(shortened).containsExactly(false, true, false);
+        assertThat(warnings).containsExactly("Arrow API customers returned a short page 2 of 3 (0 items, page size 2)");
     }
 
     @Test

@@ -37,8 +37,11 @@ class PaginationTests {
     @CsvSource(
             nullValues = "NULL",
             value = {
-                "1, 0,   0,   100,  5,    NULL, true",
-                "1, 0,   0,   100,  5,    420,  true",
+                // an empty page before the declared last page ends nothing (D301); without a count of pages it ends
+                "1, 0,   0,   100,  5,    NULL, false",
+                "1, 0,   0,   100,  5,    420,  false",
+                "2, 0,   100, 100,  NULL, 420,  true",
+                "2, 0,   100, 100,  NULL, NULL, true",
                 "1, 100, 100, 100,  5,    NULL, false",
                 "5, 100, 500, 100,  5,    NULL, true",
                 "5, 7,   407, 100,  5,    NULL, true",
