@@ -19,7 +19,7 @@ import org.arrowsync.ledger.OfferingService;
 import org.arrowsync.ledger.OfferingService.OfferingFilter;
 import org.arrowsync.mappings.CustomerDiscovery;
 import org.arrowsync.mappings.CustomerDiscovery.DiscoverCustomersResponse;
-import org.arrowsync.mappings.ExportCompatibility.ExportTypeCompatibility;
+import org.arrowsync.mappings.ExportCompatibility;
 import org.arrowsync.mappings.SettingsSetup;
 import org.arrowsync.mappings.SettingsSetup.CustomerMappingInput;
 import org.arrowsync.mappings.SettingsSetup.SaveSettingsRequest;
@@ -144,7 +144,12 @@ class SetupWizard {
         try {
             DiscoverCustomersResponse discovered = discovery.discover(draft.apiUrl(), draft.apiKey());
             model.addAttribute("discovered", discovered);
-            model.addAttribute("exportType", exportType != null ? exportType : preselected(discovered.exportTypes()));
+            model.addAttribute(
+                    "exportType",
+                    exportType != null
+                            ? exportType
+                            : ExportCompatibility.preselected(discovered.exportTypes())
+                                    .orElse(null));
             // customers these credentials' earlier settings map: carried over, ticked, to the new settings (D123)
             model.addAttribute(
                     "carried", discovery.mappedByTheAccount(draft.apiUrl(), draft.apiKey(), draft.partnerReference()));
@@ -152,19 +157,6 @@ class SetupWizard {
             model.addAttribute("failure", "Arrow did not list its customers: " + e.getMessage());
         }
         return "console/setup";
-    }
-
-    /** The export type chosen until the operator chooses: the first recommended, else compatible, else listed. */
-    private static String preselected(List<ExportTypeCompatibility> types) {
-        return types.stream()
-                .filter(ExportTypeCompatibility::recommended)
-                .findFirst()
-                .or(() -> types.stream()
-                        .filter(ExportTypeCompatibility::compatible)
-                        .findFirst())
-                .or(() -> types.stream().findFirst())
-                .map(ExportTypeCompatibility::reference)
-                .orElse(null);
     }
 
     /**

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.arrowsync.arrowclient.ArrowClient;
 import org.arrowsync.arrowclient.ArrowException;
 import org.arrowsync.arrowclient.ExportColumn;
@@ -143,6 +144,18 @@ public final class ExportCompatibility {
             headers = List.of();
         }
         return of(type.reference(), type.name() == null ? type.reference() : type.name(), headers);
+    }
+
+    /** The export type to take until the operator chooses: the first recommended, else compatible, else listed. */
+    public static Optional<String> preselected(List<ExportTypeCompatibility> types) {
+        return types.stream()
+                .filter(ExportTypeCompatibility::recommended)
+                .findFirst()
+                .or(() -> types.stream()
+                        .filter(ExportTypeCompatibility::compatible)
+                        .findFirst())
+                .or(() -> types.stream().findFirst())
+                .map(ExportTypeCompatibility::reference);
     }
 
     static ExportTypeCompatibility of(String reference, String name, List<String> headers) {

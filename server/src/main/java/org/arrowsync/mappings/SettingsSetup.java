@@ -3,6 +3,7 @@ package org.arrowsync.mappings;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.media.Schema.RequiredMode;
 import java.time.Clock;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -69,13 +70,13 @@ public class SettingsSetup {
         Partner partner = client.whoami();
         Map<String, org.arrowsync.arrowclient.Customer> arrowCustomers =
                 arrowCustomers(client, requested.mappings().keySet());
+        Optional<String> recommended =
+                request.exportTypeReference() == null ? recommended(client, request, partner) : Optional.empty();
         SettingsDraft draft = SettingsDraft.active(
                 request.apiUrl().strip(),
                 request.apiKey(),
-                request.exportTypeReference() == null ? "" : request.exportTypeReference(),
-                request.classificationFilter() == null
-                        ? Settings.DEFAULT_CLASSIFICATION
-                        : request.classificationFilter(),
+                recommended.orElse(request.exportTypeReference()),
+                request.classificationFilter(),
                 Boolean.TRUE.equals(request.syncEnabled()));
         return transaction.execute(status -> {
             SettingsService.Created made = settings.create(draft, partner);
@@ -109,6 +110,10 @@ public class SettingsSetup {
                     Uuids.hex(saved.uuid()),
                     created,
                     saved(created, unknownCustomers, requested.twice(), unnamed)
+                            + recommended
+                                    .map(chosen -> "; export template " + chosen + ", the one Arrow's export types"
+                                            + " recommend (none was given)")
+                                    .orElse("")
                             + succession
                                     .filter(carried -> !carried.carried().isEmpty())
                                     .map(SettingsSetup::carried)
@@ -135,6 +140,28 @@ public class SettingsSetup {
                     .append(", so their company names stay empty until customer-mappings sync_from_arrow");
         }
         return message.toString();
+    }
+
+    /**
+     * D302: the export template for settings saved without one and with no record of their Arrow account to carry one
+     * on from (D163): the one discovery recommends, as the console's wizard preselects it, since no billing sync runs
+     * without one (HomePort's wizard shows the recommendation and sends no choice). Empty where a record carries one
+     * on, or Arrow lists none that fits.
+     */
+    private Optional<String> recommended(ArrowClient client, SaveSettingsRequest request, Partner partner) {
+        boolean carried =
+                settings.ofTheAccount(request.apiUrl().strip(), request.apiKey(), partner.reference()).stream()
+                        .anyMatch(record -> !record.exportTypeReference().isBlank());
+        if (carried) {
+            return Optional.empty();
+        }
+        try {
+            return ExportCompatibility.preselected(
+                    ExportCompatibility.check(client, YearMonth.now(clock).minusMonths(1)));
+        } catch (ArrowException e) {
+            log.warn("Could not read Arrow's export types to choose the new settings' template: {}", e.getMessage());
+            return Optional.empty();
+        }
     }
 
     /** What new settings took over from the settings of the same Arrow account they replace (D163). */

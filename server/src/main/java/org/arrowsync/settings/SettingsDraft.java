@@ -15,13 +15,16 @@ public record SettingsDraft(
         String itemPrefix,
         String currency) {
 
-    /** A new active record as the setup wizard and first start create it: default price source and prefix. */
+    /**
+     * A new active record as the setup wizard and first start create it: default price source and prefix; a null export
+     * template, classification filter or sync switch is not given.
+     */
     public static SettingsDraft active(
             String apiUrl,
             String apiKey,
             String exportTypeReference,
             String classificationFilter,
-            boolean syncEnabled) {
+            Boolean syncEnabled) {
         return new SettingsDraft(
                 apiUrl, apiKey, exportTypeReference, classificationFilter, true, syncEnabled, null, null, null);
     }

@@ -141,10 +141,26 @@ class SettingsRepository {
                 .update();
     }
 
-    void setPricing(long id, PriceSource priceSource, String itemPrefix, String currency) {
-        jdbc.sql(
-                        "update arrow_settings set invoice_price_source = ?, invoice_item_prefix = ?, currency = ? where id = ?")
-                .params(priceSource.value(), itemPrefix, currency, id)
+    /** What a new record takes over from the record of its account it replaces (D163, D302). */
+    record Carried(
+            PriceSource priceSource,
+            String itemPrefix,
+            String currency,
+            String exportTypeReference,
+            String classificationFilter) {}
+
+    void setCarried(long id, Carried carried) {
+        jdbc.sql("""
+                        update arrow_settings set invoice_price_source = ?, invoice_item_prefix = ?, currency = ?,
+                               export_type_reference = ?, classification_filter = ?
+                        where id = ?""")
+                .params(
+                        carried.priceSource().value(),
+                        carried.itemPrefix(),
+                        carried.currency(),
+                        carried.exportTypeReference(),
+                        carried.classificationFilter(),
+                        id)
                 .update();
     }
 

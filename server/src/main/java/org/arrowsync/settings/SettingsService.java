@@ -142,9 +142,10 @@ public class SettingsService {
      * Gives a record just created what the record of the same Arrow account it replaces had (D163): the newest record
      * of the account that was in use as the record was created (D273: the active one it displaced, still syncing or
      * not; not a record tried out and never used, newer than it), else the newest one no longer in use, whose months
-     * the new record carries on (D123). Its price source, item prefix and currency come over where {@code draft} gave
-     * none, and each {@link SettingsSuccession} carries its part (the price rules). A record created out of use
-     * replaces nothing. Call in the transaction that creates the record, after its customer mappings.
+     * the new record carries on (D123). Its price source, item prefix, currency, export template and classification
+     * filter come over where {@code draft} gave none (D302), and each {@link SettingsSuccession} carries its part (the
+     * price rules). A record created out of use replaces nothing. Call in the transaction that creates the record,
+     * after its customer mappings.
      */
     public Optional<Succession> carryOn(Created created, SettingsDraft draft) {
         Settings successor = created.settings();
@@ -170,6 +171,11 @@ public class SettingsService {
         PriceSource priceSource = draft.priceSource() == null ? replaced.priceSource() : created.priceSource();
         String itemPrefix = draft.itemPrefix() == null ? replaced.itemPrefix() : created.itemPrefix();
         String currency = draft.currency() == null ? replaced.currency() : created.currency();
+        // D302: the export template a record reads Arrow with, which no sync runs without
+        String exportType =
+                draft.exportTypeReference() == null ? replaced.exportTypeReference() : created.exportTypeReference();
+        String classification =
+                draft.classificationFilter() == null ? replaced.classificationFilter() : created.classificationFilter();
         List<String> carried = new ArrayList<>();
         if (priceSource != created.priceSource()) {
             carried.add("price source " + priceSource.value());
@@ -180,7 +186,15 @@ public class SettingsService {
         if (!currency.equals(created.currency())) {
             carried.add("currency " + currency);
         }
-        settings.setPricing(created.id(), priceSource, itemPrefix, currency);
+        if (!exportType.equals(created.exportTypeReference())) {
+            carried.add("export template \"" + exportType + "\"");
+        }
+        if (!classification.equals(created.classificationFilter())) {
+            carried.add("classification filter \"" + classification + "\"");
+        }
+        settings.setCarried(
+                created.id(),
+                new SettingsRepository.Carried(priceSource, itemPrefix, currency, exportType, classification));
         Settings successor = get(created.uuid());
         successions.forEach(succession -> carried.addAll(succession.carryOn(replaced, successor)));
         if (!carried.isEmpty()) {

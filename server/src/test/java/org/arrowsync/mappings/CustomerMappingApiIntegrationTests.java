@@ -10,6 +10,7 @@ import java.util.concurrent.Callable;
 import org.arrowsync.contract.Contract;
 import org.arrowsync.emulator.data.Presets;
 import org.arrowsync.emulator.data.ScaleOptions;
+import org.arrowsync.emulator.http.ExportTemplates;
 import org.arrowsync.support.ArrowFixture;
 import org.arrowsync.support.Emulator;
 import org.arrowsync.support.IntegrationTest;
@@ -532,6 +533,49 @@ class CustomerMappingApiIntegrationTests extends IntegrationTest {
         arrow.clearFaults();
         assertThat(unnamed.text("message"))
                 .startsWith("Settings saved with 1 customer mappings; Arrow did not return " + reference);
+    }
+
+    /**
+     * D302: HomePort's wizard sends no export template. Settings saved so for an Arrow account no record has yet take
+     * the template discovery recommends; saved again, they carry on the template and classification filter of the
+     * record they replace: a billing sync runs either way.
+     */
+    @Test
+    void settingsSavedWithoutAnExportTemplateTakeTheRecommendedOneThenCarryItOn() {
+        api.delete(SETTINGS + settings + "/").expect(204);
+        String recommended = api.post(
+                        SETTINGS + "discover_customers/", Map.of("api_url", arrow.apiUrl(), "api_key", arrow.apiKey()))
+                .expect(200)
+                .json()
+                .get("export_types")
+                .valueStream()
+                .filter(type -> type.get("recommended").asBoolean())
+                .findFirst()
+                .orElseThrow()
+                .get("reference")
+                .asString();
+
+        JsonNode first = fixture.saveSettingsAsHomePort(Map.of());
+        assertThat(first.get("message").asString())
+                .isEqualTo("Settings saved with 0 customer mappings; export template " + recommended
+                        + ", the one Arrow's export types recommend (none was given)");
+        String firstRecord = SETTINGS + first.get("settings_uuid").asString() + "/";
+        assertThat(api.get(firstRecord).expect(200).text("export_type_reference"))
+                .isEqualTo(recommended);
+
+        api.patch(
+                        firstRecord,
+                        Map.of("export_type_reference", ExportTemplates.ALT_REFERENCE, "classification_filter", "SAAS"))
+                .expect(200);
+        JsonNode second = fixture.saveSettingsAsHomePort(Map.of());
+        assertThat(second.get("message").asString())
+                .contains("export template \"" + ExportTemplates.ALT_REFERENCE + "\"")
+                .contains("classification filter \"SAAS\"");
+        JsonNode record = api.get(SETTINGS + second.get("settings_uuid").asString() + "/")
+                .expect(200)
+                .json();
+        assertThat(record.get("export_type_reference").asString()).isEqualTo(ExportTemplates.ALT_REFERENCE);
+        assertThat(record.get("classification_filter").asString()).isEqualTo("SAAS");
     }
 
     /**

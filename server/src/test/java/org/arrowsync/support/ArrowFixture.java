@@ -346,23 +346,29 @@ public final class ArrowFixture
      * mapping each Arrow reference to its operator customer; the answer.
      */
     public JsonNode saveSettingsAgain(Map<String, String> customersByReference) {
-        JsonNode saved = api.post(
-                        "/api/admin/arrow/settings/save_settings/",
-                        Map.of(
-                                "api_url",
-                                emulator().apiUrl(),
-                                "api_key",
-                                emulator().apiKey(),
-                                "export_type_reference",
-                                ExportTemplates.ALT_REFERENCE,
-                                "customer_mappings",
-                                customersByReference.entrySet().stream()
-                                        .map(customer -> Map.of(
-                                                "arrow_reference",
-                                                customer.getKey(),
-                                                "waldur_customer_uuid",
-                                                customer.getValue()))
-                                        .toList()))
+        Map<String, Object> body = new HashMap<>();
+        body.put("export_type_reference", ExportTemplates.ALT_REFERENCE);
+        return saveSettings(body, customersByReference);
+    }
+
+    /**
+     * Settings saved for the emulator's account with {@code save_settings} as HomePort's wizard saves them: credentials
+     * and mappings, no export template; the answer.
+     */
+    public JsonNode saveSettingsAsHomePort(Map<String, String> customersByReference) {
+        return saveSettings(new HashMap<>(), customersByReference);
+    }
+
+    private JsonNode saveSettings(Map<String, Object> body, Map<String, String> customersByReference) {
+        body.put("api_url", emulator().apiUrl());
+        body.put("api_key", emulator().apiKey());
+        body.put(
+                "customer_mappings",
+                customersByReference.entrySet().stream()
+                        .map(customer -> Map.of(
+                                "arrow_reference", customer.getKey(), "waldur_customer_uuid", customer.getValue()))
+                        .toList());
+        JsonNode saved = api.post("/api/admin/arrow/settings/save_settings/", body)
                 .expect(201)
                 .json();
         moreSettings.add(saved.get("settings_uuid").asString());
