@@ -60,8 +60,18 @@ public class CustomerDiscovery {
                 ExportCompatibility.check(client, YearMonth.now(clock).minusMonths(1));
         List<WaldurCustomerBrief> waldur = waldurCustomers();
         Set<String> mapped = mappings.referencesOfAnySettings();
+        Map<String, Carried> carried = mappedByTheAccount(apiUrl, apiKey, partnerReference(client));
         return new DiscoverCustomersResponse(
-                arrowCustomers, waldur, suggest(arrowCustomers, waldur, mapped), exportTypes);
+                arrowCustomers, waldur, suggest(arrowCustomers, waldur, mapped, carried), exportTypes);
+    }
+
+    /** The partner as Arrow names it, for knowing the account by it too (D163); null when Arrow does not say. */
+    private static String partnerReference(ArrowClient client) {
+        try {
+            return client.whoami().reference();
+        } catch (ArrowException e) {
+            return null;
+        }
     }
 
     /**
@@ -105,7 +115,7 @@ public class CustomerDiscovery {
                 .toList();
         List<WaldurCustomerBrief> waldur = waldurCustomers();
         return new AvailableArrowCustomersResponse(
-                Uuids.hex(active.uuid()), unmapped, waldur, suggest(unmapped, waldur, Set.of()));
+                Uuids.hex(active.uuid()), unmapped, waldur, suggest(unmapped, waldur, Set.of(), Map.of()));
     }
 
     /** Whether each export type Arrow offers the settings carries the columns a sync needs (one page of last month). */
@@ -146,10 +156,26 @@ public class CustomerDiscovery {
                 .toList();
     }
 
+    /**
+     * A suggestion per Arrow customer: a customer the account's settings map already ({@code carried}) is suggested to
+     * the operator customer they map it to, with full confidence and not as mapped (D303), so that saving the wizard
+     * again carries it over as the console's wizard does (D129); one other settings map is mapped, else the best match
+     * of its name.
+     */
     private static List<CustomerMappingSuggestion> suggest(
-            List<ArrowCustomerDiscovery> arrowCustomers, List<WaldurCustomerBrief> waldur, Set<String> mapped) {
+            List<ArrowCustomerDiscovery> arrowCustomers,
+            List<WaldurCustomerBrief> waldur,
+            Set<String> mapped,
+            Map<String, Carried> carried) {
+        Map<String, WaldurCustomerBrief> byUuid = waldur.stream()
+                .collect(Collectors.toMap(WaldurCustomerBrief::uuid, Function.identity(), (first, second) -> first));
         return arrowCustomers.stream()
                 .map(customer -> {
+                    Carried carry = carried.get(customer.reference());
+                    WaldurCustomerBrief carriedTo = carry == null ? null : byUuid.get(carry.customerUuid());
+                    if (carriedTo != null) {
+                        return new CustomerMappingSuggestion(customer, carriedTo, 1.0, false);
+                    }
                     if (mapped.contains(customer.reference())) {
                         return new CustomerMappingSuggestion(customer, null, 0.0, true);
                     }

@@ -3,6 +3,7 @@ package org.arrowsync.mappings;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -576,6 +577,50 @@ class CustomerMappingApiIntegrationTests extends IntegrationTest {
                 .json();
         assertThat(record.get("export_type_reference").asString()).isEqualTo(ExportTemplates.ALT_REFERENCE);
         assertThat(record.get("classification_filter").asString()).isEqualTo("SAAS");
+    }
+
+    /**
+     * D303: discovery with the credentials of settings that map customers already suggests each to the operator
+     * customer mapped, at full confidence and not as mapped: HomePort's wizard preselects such suggestions, so saving
+     * it again carries the mappings over, as the console's wizard does (D129).
+     */
+    @Test
+    void discoveryForAnAccountsOwnCredentialsSuggestsTheCustomersItMaps() {
+        Map<String, String> mapped = fixture.mapCustomers(2);
+        JsonNode suggestions = api.post(
+                        SETTINGS + "discover_customers/", Map.of("api_url", arrow.apiUrl(), "api_key", arrow.apiKey()))
+                .expect(200)
+                .json()
+                .get("suggestions");
+        Map<String, String> preselected = new HashMap<>();
+        for (JsonNode suggestion : suggestions) {
+            String reference = suggestion.get("arrow_customer").get("reference").asString();
+            if (mapped.containsKey(reference)) {
+                assertThat(suggestion.get("existing_mapping").asBoolean())
+                        .as(reference)
+                        .isFalse();
+                assertThat(suggestion.get("confidence").asDouble()).isEqualTo(1.0);
+                assertThat(suggestion
+                                .get("suggested_waldur_customer")
+                                .get("uuid")
+                                .asString())
+                        .isEqualTo(mapped.get(reference));
+            }
+            if (!suggestion.get("existing_mapping").asBoolean()
+                    && suggestion.get("confidence").asDouble() > 0.7) {
+                preselected.put(
+                        reference,
+                        suggestion.get("suggested_waldur_customer").get("uuid").asString());
+            }
+        }
+        assertThat(preselected).containsAllEntriesOf(mapped);
+
+        JsonNode saved = fixture.saveSettingsAsHomePort(preselected);
+        assertThat(api.get(BASE + "?settings_uuid=" + saved.get("settings_uuid").asString() + "&is_active=true")
+                        .expect(200)
+                        .json()
+                        .findValuesAsString("arrow_reference"))
+                .containsAll(mapped.keySet());
     }
 
     /**
