@@ -16,6 +16,7 @@ import org.arrowsync.consumption.FetchConsumption.FetchConsumptionResponse;
 import org.arrowsync.consumption.HistoricalConsumption.HistoricalConsumptionRequest;
 import org.arrowsync.consumption.HistoricalConsumption.HistoricalConsumptionResponse;
 import org.arrowsync.consumption.SyncPause.ConsumptionStatus;
+import org.arrowsync.shared.DefaultPageSize;
 import org.arrowsync.shared.Filters;
 import org.arrowsync.shared.Listing;
 import org.arrowsync.shared.PageRequest;
@@ -105,9 +106,10 @@ class ConsumptionAdminController {
             @Parameter(schema = @Schema(type = "integer")) @RequestParam(required = false) String state,
             @RequestParam(name = "arrow_state", required = false) String arrowState,
             @RequestParam(name = "statement_reference", required = false) String statementReference,
-            PageRequest page) {
+            @DefaultPageSize(100) PageRequest page) {
         // state, arrow_state and statement_reference describe billing syncs; they are validated but select every
-        // pending record.
+        // pending record. The reference answers up to 100 records unpaged, which Waldur's clients read as one page
+        // (D304).
         Filters.integer("state", state);
         PendingFilter filter = new PendingFilter(
                 Filters.uuid("settings_uuid", settingsUuid),

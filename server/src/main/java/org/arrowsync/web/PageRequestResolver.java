@@ -1,5 +1,6 @@
 package org.arrowsync.web;
 
+import org.arrowsync.shared.DefaultPageSize;
 import org.arrowsync.shared.NotFound;
 import org.arrowsync.shared.PageRequest;
 import org.springframework.core.MethodParameter;
@@ -9,7 +10,8 @@ import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.method.support.ModelAndViewContainer;
 
 /**
- * Reads {@code page} and {@code page_size} as Django REST framework does: a bad page is a 404, a bad size the default.
+ * Reads {@code page} and {@code page_size} as Django REST framework does: a bad page is a 404, a bad size the default
+ * (the list's own, {@link DefaultPageSize}, where it declares one).
  */
 class PageRequestResolver implements HandlerMethodArgumentResolver {
 
@@ -31,9 +33,11 @@ class PageRequestResolver implements HandlerMethodArgumentResolver {
         if (page < 1 || page == PageRequest.LAST && !last) {
             throw new NotFound("Invalid page.");
         }
-        int size = parsePositive(request.getParameter("page_size"), PageRequest.DEFAULT_SIZE);
+        DefaultPageSize declared = parameter.getParameterAnnotation(DefaultPageSize.class);
+        int fallback = declared == null ? PageRequest.DEFAULT_SIZE : declared.value();
+        int size = parsePositive(request.getParameter("page_size"), fallback);
         if (size < 1) {
-            size = PageRequest.DEFAULT_SIZE;
+            size = fallback;
         }
         return new PageRequest(page, Math.min(size, PageRequest.MAX_SIZE));
     }

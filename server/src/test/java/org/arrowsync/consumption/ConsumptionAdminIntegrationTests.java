@@ -110,6 +110,12 @@ class ConsumptionAdminIntegrationTests extends IntegrationTest {
                         .expect(200)
                         .header("X-Result-Count"))
                 .isEqualTo("0");
+        Response unpaged = api.get(BASE + "pending_records/?settings_uuid=" + settings + "&report_period=" + CLOSED)
+                .expect(200);
+        assertThat(unpaged.json().size()).isEqualTo(4);
+        assertThat(unpaged.header("Link"))
+                .as("D304: up to 100 records where the request names no page size, as the reference answers")
+                .contains("page_size=100");
         api.get(BASE + "pending_records/?report_period=2024-13").expect(400);
         api.get(BASE + "pending_records/?state=abc").expect(400);
         api.get(BASE + "pending_records/?settings_uuid=xyz").expect(400);
