@@ -183,6 +183,7 @@ class ConsumptionPages {
             @RequestParam(name = "period_to", required = false) String to,
             @RequestParam(required = false) String force,
             @RequestParam(name = "record", required = false) String record,
+            @RequestParam(name = "settings", required = false) String shownSettings,
             HttpServletRequest http,
             HttpServletResponse response,
             Model model) {
@@ -209,7 +210,7 @@ class ConsumptionPages {
             shown.put("historicalErrors", Map.of("resource_uuid", List.of(e.getMessage())));
         }
         if (recorded || !Htmx.sent(http)) {
-            return ConsoleForms.reloadWith(http, response, "/consumption", shown);
+            return ConsoleForms.reloadWith(http, response, page(shownSettings), shown);
         }
         model.addAllAttributes(shown);
         model.addAttribute("errors", shown.get("historicalErrors"));
@@ -231,6 +232,7 @@ class ConsumptionPages {
             @RequestParam(name = "resource_uuid", required = false) String resourceUuid,
             @RequestParam(name = "only", required = false) String only,
             @RequestParam(name = "delete", required = false) String delete,
+            @RequestParam(name = "settings", required = false) String shownSettings,
             HttpServletRequest http,
             HttpServletResponse response,
             Model model) {
@@ -254,7 +256,7 @@ class ConsumptionPages {
             if ((!result.dryRun() && result.recordsDeleted() > 0) || !Htmx.sent(http)) {
                 // the page's tables still list the records deleted: it is loaded again, the result on it
                 return ConsoleForms.reloadWith(
-                        http, response, "/consumption", Map.of("cleanup", result, "cleanupForm", request));
+                        http, response, page(shownSettings), Map.of("cleanup", result, "cleanupForm", request));
             }
             model.addAttribute("cleanup", result);
         } catch (InvalidInput e) {
@@ -269,4 +271,14 @@ class ConsumptionPages {
 
     /** A month of the chart as the page's script reads it (amounts as decimal strings). */
     record ChartMonth(String period, BigDecimal provisional, BigDecimal finalAmount) {}
+
+    /**
+     * The consumption page of the settings record it showed ({@code settings}, kept as sent: an unknown one shows the
+     * active record's).
+     */
+    private static String page(String shownSettings) {
+        return ListAddress.of("/consumption")
+                .with("settings", Texts.strippedOrNull(shownSettings))
+                .address();
+    }
 }

@@ -102,19 +102,10 @@ class LicensePages {
             Model model,
             RedirectAttributes redirect) {
         CustomerMapping mapping = mappings.get(Filters.uuid("uuid", uuid));
-        FieldErrors errors = new FieldErrors();
-        errors.required("license_reference", license);
-        errors.required("offering_uuid", offering);
-        errors.required("project_uuid", project);
         try {
-            errors.throwIfAny();
             LicenseLinking.ImportLicenseResponse imported = linking.importLicense(
                     mapping.uuid(),
-                    new ImportLicense(
-                            license.strip(),
-                            name,
-                            Uuids.fromReference("offering_uuid", offering),
-                            Uuids.fromReference("project_uuid", project)));
+                    ImportLicense.of(license, name == null || name.isBlank() ? null : name, offering, project));
             redirect.addFlashAttribute(
                     "flash",
                     "Imported license " + imported.licenseReference() + " as " + imported.resourceName() + ".");

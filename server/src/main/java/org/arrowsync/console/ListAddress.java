@@ -4,7 +4,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 
 /**
- * A console list's address with its filters, as its pager links its other pages (the layout's {@code pager}): each
+ * A console page's address with its filters, as its pager links its other pages (the layout's {@code pager}): each
  * value encoded as a form's (a {@code +} too, which a query reads as a space), so that a name holding {@code &},
  * {@code #} or {@code +} keeps its filter on page 2, and the address ending in {@code ?} or {@code &}, where the page
  * number goes.
@@ -32,6 +32,11 @@ final class ListAddress {
             next = '&';
         }
         return this;
+    }
+
+    /** The address as it is, to send a browser to. */
+    String address() {
+        return address.toString();
     }
 
     /** The address, ready for the pager to add {@code page=}. */

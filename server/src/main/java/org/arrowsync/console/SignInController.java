@@ -2,8 +2,10 @@ package org.arrowsync.console;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.List;
 import java.util.Optional;
 import org.arrowsync.shared.Caller;
+import org.arrowsync.shared.Htmx;
 import org.springframework.security.web.WebAttributes;
 import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.stereotype.Controller;
@@ -74,6 +76,18 @@ class SignInController {
         }
         response.setStatus(HttpServletResponse.SC_FORBIDDEN);
         model.addAttribute("csrf", csrf);
+        if (Htmx.sent(request)) {
+            // a part of a page asked: the refusal goes where the page shows its messages, the page left as it is
+            Htmx.toMessages(response);
+            model.addAttribute(
+                    "messages",
+                    List.of(
+                            csrf
+                                    ? "This page's form has expired (a sign-out or a new sign-in in another tab), so"
+                                            + " nothing was done. Reload the page and try again."
+                                    : "The console is for staff users."));
+            return "console/problem :: message";
+        }
         return "console/forbidden";
     }
 }

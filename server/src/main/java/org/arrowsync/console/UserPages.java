@@ -33,9 +33,12 @@ class UserPages {
         this.clock = clock;
     }
 
+    /** Users listed this many to a page. */
+    static final int PAGE_SIZE = 50;
+
     @GetMapping("/users")
     String list(@RequestParam(defaultValue = "1") int page, Model model) {
-        model.addAttribute("users", users.list(new PageRequest(Math.max(1, page), 50)));
+        model.addAttribute("users", users.list(new PageRequest(Math.max(1, page), PAGE_SIZE)));
         return "console/users";
     }
 
@@ -73,6 +76,7 @@ class UserPages {
             @PathVariable String uuid,
             @RequestParam(name = "is_active", required = false) Boolean active,
             @RequestParam(name = "is_staff", required = false) Boolean staff,
+            @RequestParam(defaultValue = "1") int page,
             HttpServletRequest request,
             RedirectAttributes redirect) {
         User user = users.setStatus(ConsoleAuthentication.caller(request), Filters.uuid("uuid", uuid), active, staff);
@@ -80,13 +84,14 @@ class UserPages {
                 ? (user.active() ? "is active: it may sign in again" : "is deactivated: it signs in no more")
                 : (user.staff() ? "is staff now" : "is no longer staff");
         redirect.addFlashAttribute("flash", user.username() + " " + now + ".");
-        return "redirect:/users";
+        return backTo(page);
     }
 
     @PostMapping("/users/{uuid}/password")
     String setPassword(
             @PathVariable String uuid,
             @RequestParam(required = false) String password,
+            @RequestParam(defaultValue = "1") int page,
             Model model,
             HttpServletRequest request,
             RedirectAttributes redirect) {
@@ -102,8 +107,13 @@ class UserPages {
         } catch (InvalidInput e) {
             model.addAttribute("passwordErrors", e.errors());
             model.addAttribute("passwordUser", id);
-            return list(1, model);
+            return list(page, model);
         }
-        return "redirect:/users";
+        return backTo(page);
+    }
+
+    /** The page of users a form was sent from, which shows its user. */
+    private static String backTo(int page) {
+        return page > 1 ? "redirect:/users?page=" + page : "redirect:/users";
     }
 }

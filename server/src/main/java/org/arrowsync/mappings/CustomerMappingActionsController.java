@@ -95,20 +95,13 @@ class CustomerMappingActionsController {
             summary = "Import an Arrow license as a new resource",
             operationId = "admin_arrow_customer_mappings_import_license")
     ImportLicenseResponse importLicense(@PathVariable String uuid, @RequestBody ImportLicenseRequest request) {
-        UUID mapping = Uuids.fromPath(uuid);
-        FieldErrors errors = new FieldErrors();
-        errors.requiredText("license_reference", request.licenseReference(), 255);
-        errors.optionalText("license_name", request.licenseName(), 150);
-        errors.required("offering_uuid", request.offeringUuid());
-        errors.required("project_uuid", request.projectUuid());
-        errors.throwIfAny();
         return linking.importLicense(
-                mapping,
-                new ImportLicense(
-                        request.licenseReference().strip(),
+                Uuids.fromPath(uuid),
+                ImportLicense.of(
+                        request.licenseReference(),
                         request.licenseName(),
-                        Uuids.fromReference("offering_uuid", request.offeringUuid()),
-                        Uuids.fromReference("project_uuid", request.projectUuid())));
+                        request.offeringUuid(),
+                        request.projectUuid()));
     }
 
     @Schema(name = "SyncFromArrowRequestRequest")

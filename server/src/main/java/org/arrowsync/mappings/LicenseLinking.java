@@ -13,6 +13,7 @@ import org.arrowsync.ledger.Resource;
 import org.arrowsync.ledger.ResourceNotFound;
 import org.arrowsync.ledger.ResourceService;
 import org.arrowsync.ledger.ResourceService.ResourceDraft;
+import org.arrowsync.shared.FieldErrors;
 import org.arrowsync.shared.Uuids;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -125,7 +126,27 @@ public class LicenseLinking {
                 .orElseThrow(() -> ProjectNotFound.forCustomer(projectUuid));
     }
 
-    public record ImportLicense(String licenseReference, String licenseName, UUID offeringUuid, UUID projectUuid) {}
+    public record ImportLicense(String licenseReference, String licenseName, UUID offeringUuid, UUID projectUuid) {
+
+        /**
+         * An import as the API's body or the console's form gives it, every field checked and all refusals at once: the
+         * name a resource takes is at most 150 characters, as a resource's name is.
+         */
+        public static ImportLicense of(
+                String licenseReference, String licenseName, String offeringUuid, String projectUuid) {
+            FieldErrors errors = new FieldErrors();
+            errors.requiredText("license_reference", licenseReference, 255);
+            errors.optionalText("license_name", licenseName, 150);
+            errors.required("offering_uuid", offeringUuid);
+            errors.required("project_uuid", projectUuid);
+            errors.throwIfAny();
+            return new ImportLicense(
+                    licenseReference.strip(),
+                    licenseName,
+                    Uuids.fromReference("offering_uuid", offeringUuid),
+                    Uuids.fromReference("project_uuid", projectUuid));
+        }
+    }
 
     public record LinkResourceResponse(
             String resourceUuid,

@@ -184,12 +184,16 @@ class ConsolePagesIntegrationTests extends ConsoleIntegrationTest {
                 "delete",
                 "true",
                 "confirmed",
-                "true");
+                "true",
+                "settings",
+                fixture.settings());
 
-        assertThat(deleted.headers().firstValue("HX-Redirect")).contains("/consumption");
-        assertThat(browser.get("/consumption").body())
-                .contains("1 record deleted (1 provisional invoice item); 0 kept.");
-        assertThat(browser.get("/consumption").body()).as("shown once").doesNotContain("record deleted");
+        String page = "/consumption?settings=" + fixture.settings();
+        assertThat(deleted.headers().firstValue("HX-Redirect"))
+                .as("back to the page of the settings record it showed")
+                .hasValue(page);
+        assertThat(browser.get(page).body()).contains("1 record deleted (1 provisional invoice item); 0 kept.");
+        assertThat(browser.get(page).body()).as("shown once").doesNotContain("record deleted");
     }
 
     /**
@@ -390,8 +394,8 @@ class ConsolePagesIntegrationTests extends ConsoleIntegrationTest {
     /** A refused import comes back as it was filled in, its errors beside it and not beside the link form. */
     @Test
     void aRefusedImportKeepsWhatWasTypedIn() {
-        String mapping =
-                fixture.mapping(fixture.mapCustomers(1).keySet().iterator().next());
+        String reference = fixture.mapCustomers(1).keySet().iterator().next();
+        String mapping = fixture.mapping(reference);
         ConsoleSession browser = signedIn();
         String token = csrfOf(browser.get("/mappings/" + mapping + "/licenses").body());
 
@@ -409,6 +413,25 @@ class ConsolePagesIntegrationTests extends ConsoleIntegrationTest {
         assertThat(page.substring(page.indexOf("id=\"link-license\""), page.indexOf("id=\"import-license\"")))
                 .doesNotContain("XSP-TYPED-IN")
                 .doesNotContain("-error\"");
+
+        String tooLong = browser.post(
+                        "/mappings/" + mapping + "/import",
+                        form(
+                                "_csrf",
+                                token,
+                                "license_reference",
+                                "XSP-TYPED-IN",
+                                "license_name",
+                                "n".repeat(300),
+                                "offering_uuid",
+                                fixture.offering().text("uuid"),
+                                "project_uuid",
+                                fixture.project(fixture.customers().get(reference))))
+                .body();
+        assertThat(tooLong)
+                .as("a name too long is refused beside its field")
+                .contains("id=\"license_name-error\"")
+                .contains("Ensure this field has no more than 150 characters.");
     }
 
     /** Accepting from Arrow's list a customer whose mapping was deactivated switches that mapping on again. */
@@ -1395,6 +1418,32 @@ class ConsolePagesIntegrationTests extends ConsoleIntegrationTest {
                 .contains("/mappings?" + filter + "&amp;page=2");
         String second = browser.get("/mappings?" + filter + "&page=2").body();
         assertThat(second).contains("rel=\"prev\"").contains("Page 2 of 2");
+    }
+
+    /**
+     * More users than a page holds are paged: each is reachable to be deactivated or given a password, and a form sent
+     * from page 2 comes back to page 2.
+     */
+    @Test
+    void theUsersPageLinksToItsOtherPagesAndAFormReturnsToItsPage() {
+        long users = Long.parseLong(api.get("/api/users/").expect(200).header("X-Result-Count"));
+        for (long i = users; i <= UserPages.PAGE_SIZE; i++) {
+            api.post(
+                            "/api/users/",
+                            Map.of("username", ArrowFixture.unique("paged-user").replace(' ', '-')))
+                    .expect(201);
+        }
+        ConsoleSession browser = signedIn();
+        String first = browser.get("/users").body();
+        assertThat(first).contains("rel=\"next\"").contains("/users?page=2");
+        String second = browser.get("/users?page=2").body();
+        assertThat(second).contains("rel=\"prev\"");
+        String uuid = second.replaceAll("(?s).*action=\"/users/([0-9a-f]{32})/password\".*", "$1");
+        HttpResponse<String> refused = browser.post(
+                "/users/" + uuid + "/password", form("_csrf", csrfOf(second), "password", "short", "page", "2"));
+        assertThat(refused.body())
+                .as("the refusal shown on the page its user is on")
+                .contains("id=\"password-error-" + uuid + "\"");
     }
 
     /**

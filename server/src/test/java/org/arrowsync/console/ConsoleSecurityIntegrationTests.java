@@ -129,6 +129,10 @@ class ConsoleSecurityIntegrationTests extends ConsoleIntegrationTest {
         HttpResponse<String> htmxForged = browser.post(
                 "/users", form("username", username), Map.of("HX-Request", "true", "X-CSRF-TOKEN", "forged"));
         assertThat(htmxForged.statusCode()).isEqualTo(403);
+        assertThat(htmxForged.headers().firstValue("HX-Retarget"))
+                .as("a part of a page asked: the refusal goes among the page's messages")
+                .hasValue("#messages");
+        assertThat(htmxForged.body()).contains("has expired").doesNotContain("<main", "<h1");
 
         String token = csrfOf(browser.get("/users").body());
         HttpResponse<String> real =
