@@ -1,5 +1,6 @@
 package org.arrowsync.audit;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
@@ -14,6 +15,7 @@ import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.RequestContextHolder;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Records who changed what. Requests are recorded by the web layer's {@link AuditFilter} as they end, whichever
@@ -66,18 +68,22 @@ public class AuditTrail {
      * Records a console sign-in or sign-out, which Spring Security answers before any controller (so the
      * {@link AuditFilter} never sees it): who ({@code actor}, the username typed for a refused sign-in), the user
      * signed in or out ({@code user}, null when none), the outcome as an HTTP status (200 done, 401 wrong username or
-     * password, 429 throttled, 503 not checked) and where from. The form's body, which holds a password, is never kept.
+     * password, 429 throttled, 503 not checked), the request's method and path, and where it came from. The form's
+     * fields, which hold a password, are never kept.
      */
-    public void recordSignIn(String action, String actor, UUID user, int status, String clientAddress) {
+    public void recordSignIn(String action, String actor, UUID user, int status, HttpServletRequest request) {
+        ObjectNode summary = JsonNodeFactory.instance.objectNode();
+        summary.put("method", request.getMethod());
+        summary.put("path", request.getRequestURI());
         entries.insert(new AuditEntry(
                 UUID.randomUUID(),
                 clock.instant(),
                 Texts.truncate(actor, 150),
                 action,
                 user,
-                JsonNodeFactory.instance.objectNode(),
+                summary,
                 status,
-                clientAddress,
+                request.getRemoteAddr(),
                 RequestIds.current() == null ? "" : RequestIds.current(),
                 ""));
     }

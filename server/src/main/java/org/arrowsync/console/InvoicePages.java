@@ -26,10 +26,12 @@ class InvoicePages {
 
     private final InvoiceService invoices;
     private final CustomerService customers;
+    private final OperatorCustomerField customerField;
 
-    InvoicePages(InvoiceService invoices, CustomerService customers) {
+    InvoicePages(InvoiceService invoices, CustomerService customers, OperatorCustomerField customerField) {
         this.invoices = invoices;
         this.customers = customers;
+        this.customerField = customerField;
     }
 
     @GetMapping("/invoices")
@@ -39,7 +41,8 @@ class InvoicePages {
             @RequestParam(required = false) String state,
             @RequestParam(defaultValue = "1") int page,
             Model model) {
-        var customerUuid = Filters.uuid("customer", customer);
+        // its uuid, or its name typed whole (D306): a reseller's customers are more than its list offers
+        var customerUuid = customerField.choose(customer).orRefuse("customer");
         var period = Filters.period("month", month);
         String stateFilter = Filters.choice("state", state, InvoiceState.values(), InvoiceState::value);
         model.addAttribute(
@@ -56,7 +59,7 @@ class InvoicePages {
                 customers
                         .list(null, null, new PageRequest(1, PageRequest.MAX_SIZE))
                         .items());
-        model.addAttribute("customer", customerUuid);
+        model.addAttribute("customer", customerField.shown(customerUuid));
         model.addAttribute("month", period);
         model.addAttribute("state", stateFilter);
         model.addAttribute(

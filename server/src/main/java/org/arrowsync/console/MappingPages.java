@@ -219,6 +219,7 @@ class MappingPages {
         CustomerMapping mapping = mappings.get(Filters.uuid("uuid", uuid));
         mappingModel(model, mapping);
         model.addAttribute("form", MappingDraft.of(mapping));
+        model.addAttribute("customerShown", customerField.shown(mapping.customerUuid()));
         return "console/mapping";
     }
 
@@ -245,6 +246,7 @@ class MappingPages {
         } catch (InvalidInput e) {
             mappingModel(model, mapping);
             model.addAttribute("form", draft);
+            model.addAttribute("customerShown", chosen.typed());
             model.addAttribute("errors", e.errors());
             return "console/mapping";
         }

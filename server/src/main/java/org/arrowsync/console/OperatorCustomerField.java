@@ -12,7 +12,8 @@ import org.springframework.stereotype.Component;
 /**
  * An operator customer as a console form's field names it: its uuid (or hyperlink), the value its list offers, or its
  * name typed whole, as an operator who did not pick from the list types it (D292). A name no customer has, or two have,
- * names none, and says so (D297).
+ * names none, and says so (D297). The field offers customers as a list to pick from, not a choice of them alone: the
+ * list holds the first of them, and a customer past it is typed (D306).
  */
 @Component
 class OperatorCustomerField {
@@ -43,6 +44,22 @@ class OperatorCustomerField {
                         null,
                         "Several customers are named \"" + name + "\": pick the one you mean from the list.");
         };
+    }
+
+    /**
+     * How a field shows the customer it holds: its name, which the field takes back (D292), unless another customer has
+     * it too; then its uuid. A customer that does not exist shows as its uuid.
+     */
+    String shown(UUID uuid) {
+        if (uuid == null) {
+            return "";
+        }
+        return customers
+                .find(uuid)
+                .map(Customer::name)
+                .filter(name ->
+                        !name.isBlank() && customers.namedExactly(name, 2).size() == 1)
+                .orElseGet(() -> Uuids.hex(uuid));
     }
 
     /**

@@ -72,7 +72,7 @@ final class SignInAudit {
 
     private void record(String action, String actor, UUID user, int status, HttpServletRequest request) {
         try {
-            audit.recordSignIn(action, actor, user, status, request.getRemoteAddr());
+            audit.recordSignIn(action, actor, user, status, request);
         } catch (DataAccessException e) {
             // the sign-in is made (or refused) all the same; a lost entry must at least leave a trace
             log.error("Could not record the audit entry of {} by {}: {}", action, actor, e.getMessage());

@@ -173,6 +173,7 @@ class ConsoleAuditIntegrationTests extends ConsoleIntegrationTest {
                 .isEqualTo(401);
         assertThat(refused.get("target_uuid").isNull()).isTrue();
         assertThat(refused.toString()).doesNotContain("a-guessed-password");
+        assertThat(refused.get("request").get("path").asString()).isEqualTo("/login");
 
         String username = "signs-in-" + ArrowFixture.unique("u").substring(2).replace(' ', '-');
         String user = api.post(

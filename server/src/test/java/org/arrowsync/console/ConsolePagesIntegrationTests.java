@@ -327,6 +327,47 @@ class ConsolePagesIntegrationTests extends ConsoleIntegrationTest {
     }
 
     /**
+     * D306: a mapping's customer and the invoices' customer filter are fields that take a name, not a choice of the
+     * first 300 customers: the mapping page shows its customer by name, saved unchanged it stays, and the invoices are
+     * filtered by a name typed.
+     */
+    @Test
+    void aMappingsCustomerAndTheInvoicesFilterAreNamesNotAChoiceOfTheFirstCustomers() {
+        String reference = fixture.mapCustomers(1).keySet().iterator().next();
+        fixture.syncedBilling(CLOSED);
+        String customer = fixture.customers().get(reference);
+        String name = api.get("/api/customers/" + customer + "/").expect(200).text("name");
+        String mapping = fixture.mapping(reference);
+        ConsoleSession browser = signedIn();
+        String page = browser.get("/mappings/" + mapping).body();
+        assertThat(page).contains("name=\"waldur_customer\" type=\"text\"").contains("value=\"" + name + "\"");
+
+        HttpResponse<String> saved = browser.post(
+                "/mappings/" + mapping,
+                form(
+                        "_csrf",
+                        csrfOf(page),
+                        "arrow_company_name",
+                        "Unchanged",
+                        "waldur_customer",
+                        name,
+                        "is_active",
+                        "on"));
+        assertThat(saved.statusCode()).as("saved as it was").isEqualTo(302);
+        assertThat(api.get("/api/admin/arrow/customer-mappings/" + mapping + "/")
+                        .expect(200)
+                        .text("waldur_customer_uuid"))
+                .isEqualTo(customer);
+
+        String invoices = browser.get("/invoices?customer=" + URLEncoder.encode(name, StandardCharsets.UTF_8))
+                .body();
+        assertThat(invoices).contains("value=\"" + name + "\"").contains(">" + name + "</a>");
+        assertThat(browser.get("/invoices?customer=" + URLEncoder.encode("No such customer", StandardCharsets.UTF_8))
+                        .statusCode())
+                .isEqualTo(400);
+    }
+
+    /**
      * A link is made as Waldur makes it, unchecked, and then says what to check: a license another resource carries
      * too, and one Arrow does not list for the customer.
      */
