@@ -141,19 +141,33 @@
     return elt.tagName === "BUTTON" ? [elt] : [];
   }
 
+  // Marked busy, not disabled: a disabled button loses the keyboard's focus to the page, which htmx cannot give back,
+  // so Enter pressed again did nothing. A request asked again while its sender is busy is dropped instead.
+  document.addEventListener("htmx:beforeRequest", function (event) {
+    if (event.detail.elt && event.detail.elt.hasAttribute("data-busy")) {
+      event.preventDefault();
+    }
+  });
+
   document.addEventListener("htmx:beforeSend", function (event) {
-    if (event.detail.elt && event.detail.elt.hasAttribute("data-poll")) {
+    var elt = event.detail.elt;
+    if (!elt || elt.hasAttribute("data-poll")) {
       return;
     }
-    busyButtons(event.detail.elt).forEach(function (button) {
-      button.disabled = true;
+    elt.setAttribute("data-busy", "true");
+    busyButtons(elt).forEach(function (button) {
+      button.setAttribute("aria-disabled", "true");
       button.setAttribute("aria-busy", "true");
     });
   });
 
   document.addEventListener("htmx:afterRequest", function (event) {
-    busyButtons(event.detail.elt).forEach(function (button) {
-      button.disabled = false;
+    var elt = event.detail.elt;
+    if (elt) {
+      elt.removeAttribute("data-busy");
+    }
+    busyButtons(elt).forEach(function (button) {
+      button.removeAttribute("aria-disabled");
       button.removeAttribute("aria-busy");
     });
   });
