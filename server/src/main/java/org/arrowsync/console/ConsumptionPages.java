@@ -155,18 +155,31 @@ class ConsumptionPages {
         return "redirect:/consumption?settings=" + Uuids.hex(chosen.uuid());
     }
 
-    /** Queues a consumption run ({@code action=sync}) or a finalisation ({@code action=finalise}) of a month. */
+    /**
+     * Queues a consumption run ({@code action=sync}) or a finalisation ({@code action=finalise}) of a month; a month
+     * refused is said beside its field, as typed (D308).
+     */
     @PostMapping("/consumption/run")
     String run(
             @RequestParam(name = "settings_uuid") String settingsUuid,
-            @RequestParam String month,
+            @RequestParam(required = false) String month,
             @RequestParam String action,
-            @ModelAttribute("me") Caller me) {
-        YearMonth period = Filters.requiredPeriod("month", month);
-        JobService.Submitted submitted = "finalise".equals(action)
-                ? triggers.finalisation(period.getYear(), period.getMonthValue(), settingsUuid, false, me.username())
-                : triggers.consumptionSync(period.getYear(), period.getMonthValue(), settingsUuid, null, me.username());
-        return "redirect:/jobs/" + Uuids.hex(submitted.uuid());
+            @ModelAttribute("me") Caller me,
+            Model model) {
+        try {
+            YearMonth period = Filters.requiredPeriod("month", month);
+            JobService.Submitted submitted = "finalise".equals(action)
+                    ? triggers.finalisation(
+                            period.getYear(), period.getMonthValue(), settingsUuid, false, me.username())
+                    : triggers.consumptionSync(
+                            period.getYear(), period.getMonthValue(), settingsUuid, null, me.username());
+            return "redirect:/jobs/" + Uuids.hex(submitted.uuid());
+        } catch (InvalidInput e) {
+            page(settingsUuid, 1, model);
+            model.addAttribute("lastMonth", month);
+            model.addAttribute("errors", e.errors());
+            return "console/consumption";
+        }
     }
 
     /**

@@ -271,13 +271,24 @@ class SetupWizard {
         return "console/setup";
     }
 
+    /** Queues the first sync; a month refused is said beside its field, as typed (D308). */
     @PostMapping("/setup/{settingsUuid}/sync")
     String triggerFirstSync(
-            @PathVariable String settingsUuid, @RequestParam String month, @ModelAttribute("me") Caller me) {
-        YearMonth period = Filters.requiredPeriod("month", month);
-        JobService.Submitted job =
-                triggers.billingSync(period.getYear(), period.getMonthValue(), settingsUuid, null, me.username());
-        return "redirect:/jobs/" + Uuids.hex(job.uuid());
+            @PathVariable String settingsUuid,
+            @RequestParam(required = false) String month,
+            @ModelAttribute("me") Caller me,
+            Model model) {
+        try {
+            YearMonth period = Filters.requiredPeriod("month", month);
+            JobService.Submitted job =
+                    triggers.billingSync(period.getYear(), period.getMonthValue(), settingsUuid, null, me.username());
+            return "redirect:/jobs/" + Uuids.hex(job.uuid());
+        } catch (InvalidInput e) {
+            firstSync(settingsUuid, model);
+            model.addAttribute("lastMonth", month);
+            model.addAttribute("errors", e.errors());
+            return "console/setup";
+        }
     }
 
     private void vendorModel(String settingsUuid, Model model) {

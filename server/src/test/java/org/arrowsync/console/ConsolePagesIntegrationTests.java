@@ -1318,6 +1318,7 @@ class ConsolePagesIntegrationTests extends ConsoleIntegrationTest {
                 .isEqualTo("pending");
     }
 
+    /** D308: a month refused is said beside its field, the page and the month typed kept. */
     @Test
     void aRunWithoutItsMonthIsRefusedInWords() {
         fixture.trackedResources(1);
@@ -1326,13 +1327,19 @@ class ConsolePagesIntegrationTests extends ConsoleIntegrationTest {
         HttpResponse<String> refused = browser.post(
                 "/consumption/run",
                 form("_csrf", token, "settings_uuid", fixture.settings(), "month", "", "action", "sync"));
-        assertThat(refused.statusCode()).isEqualTo(400);
-        assertThat(refused.body()).contains("month: Choose a month.");
+        assertThat(refused.body()).contains("id=\"month-error\"").contains("Choose a month.");
+        HttpResponse<String> future = browser.post(
+                "/consumption/run",
+                form("_csrf", token, "settings_uuid", fixture.settings(), "month", "2999-01", "action", "finalise"));
+        assertThat(future.body())
+                .contains("<h1>Consumption billing</h1>")
+                .contains("value=\"2999-01\"")
+                .contains("id=\"month-error\"")
+                .contains("the year must be 2000 to 2100.");
 
         HttpResponse<String> firstSync =
                 browser.post("/setup/" + fixture.settings() + "/sync", form("_csrf", token, "month", ""));
-        assertThat(firstSync.statusCode()).isEqualTo(400);
-        assertThat(firstSync.body()).contains("month: Choose a month.");
+        assertThat(firstSync.body()).contains("id=\"month-error\"").contains("Choose a month.");
         assertThat(browser.get("/setup/" + fixture.settings() + "/sync").statusCode())
                 .isEqualTo(200);
         assertThat(browser.get("/setup/00000000000000000000000000000000/sync").statusCode())
