@@ -1527,6 +1527,11 @@ class ConsolePagesIntegrationTests extends ConsoleIntegrationTest {
                 .as("the difference of the figures shown")
                 .isEqualByComparingTo(billed.subtract(fact(page, "Arrow's total, priced")));
         assertThat(page).as("one currency").doesNotContain("id=\"month-currencies\"");
+        assertThat(page)
+                .as("D309: the figures say their currency")
+                .contains("<h3>Totals in EUR</h3>")
+                .contains("Sell (EUR)");
+        assertThat(signedIn().get("/months").body()).contains("<td>EUR</td>");
     }
 
     /**
