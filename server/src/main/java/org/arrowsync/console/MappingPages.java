@@ -214,6 +214,15 @@ class MappingPages {
         return "redirect:/mappings";
     }
 
+    /**
+     * The address an accept sent without JavaScript leaves in the address bar, opened again: discovery, where the
+     * accept was, rather than a mapping named "accept" (D310).
+     */
+    @GetMapping({"/mappings/accept", "/mappings/accept-all"})
+    String acceptOpened() {
+        return "redirect:/mappings/discover";
+    }
+
     @GetMapping("/mappings/{uuid}")
     String mapping(@PathVariable String uuid, Model model) {
         CustomerMapping mapping = mappings.get(Filters.uuid("uuid", uuid));

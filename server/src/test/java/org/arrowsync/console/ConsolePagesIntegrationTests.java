@@ -326,6 +326,18 @@ class ConsolePagesIntegrationTests extends ConsoleIntegrationTest {
                         + " corrections included");
     }
 
+    /** D310: the address an accept without JavaScript leaves, opened again, leads back to discovery. */
+    @Test
+    void anAcceptsAddressOpenedAgainLeadsToDiscovery() {
+        ConsoleSession browser = signedIn();
+        for (String address : List.of("/mappings/accept", "/mappings/accept-all")) {
+            HttpResponse<String> opened = browser.get(address);
+            assertThat(opened.statusCode()).as(address).isEqualTo(302);
+            assertThat(opened.headers().firstValue("Location"))
+                    .hasValueSatisfying(to -> assertThat(to).endsWith("/mappings/discover"));
+        }
+    }
+
     /**
      * D306: a mapping's customer and the invoices' customer filter are fields that take a name, not a choice of the
      * first 300 customers: the mapping page shows its customer by name, saved unchanged it stays, and the invoices are
