@@ -58,6 +58,7 @@ class AuditPages {
         model.addAttribute("target", targetText);
         model.addAttribute("from", first);
         model.addAttribute("until", last);
+        model.addAttribute("entry", filter.entry());
         model.addAttribute(
                 "query",
                 ListAddress.of("/audit")

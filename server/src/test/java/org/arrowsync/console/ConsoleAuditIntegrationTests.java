@@ -151,7 +151,10 @@ class ConsoleAuditIntegrationTests extends ConsoleIntegrationTest {
         String jobPage = browser.get("/jobs/" + job.get("uuid").asString()).body();
         String link = jobPage.replaceAll("(?s).*href=\"(/audit\\?entry=[0-9a-f]{32})\".*", "$1");
         assertThat(link).startsWith("/audit?entry=");
-        assertThat(browser.get(link).body()).contains("admin_arrow_billing_syncs_trigger_sync");
+        assertThat(browser.get(link).body())
+                .contains("admin_arrow_billing_syncs_trigger_sync")
+                .as("the page says it shows one entry")
+                .contains("id=\"audit-one-entry\"");
 
         HttpResponse<String> refused = browser.get("/audit?from=yesterday");
         assertThat(refused.statusCode()).isEqualTo(400);
