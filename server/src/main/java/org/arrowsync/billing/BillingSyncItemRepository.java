@@ -869,7 +869,8 @@ class BillingSyncItemRepository {
                 + " (sum(lines) over sync)::int as lines"
                 + " from (" + lineTotals("billing_sync_id", lines) + ") c"
                 + " window sync as (partition by billing_sync_id)"
-                + " order by billing_sync_id, lines desc, currency";
+                // the unit's columns, qualified: a bare name in ORDER BY would be the output's (the sync's count)
+                + " order by c.billing_sync_id, c.lines desc, c.currency";
     }
 
     /** The lines a run ({@code ?}) added, changed and removed, as {@link #lineTotals} counts them. */
