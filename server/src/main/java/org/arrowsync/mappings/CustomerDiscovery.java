@@ -4,7 +4,9 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Clock;
 import java.time.YearMonth;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -77,15 +79,26 @@ public class CustomerDiscovery {
     /**
      * The operator customer each Arrow customer is actively mapped to by a settings record of the account these
      * credentials reach (the partner as Arrow names it), by reference: what the wizard offers to carry over to new
-     * settings of the same account.
+     * settings of the same account. The records in use speak first, the newest first, then those retired, newest first:
+     * a customer a record mapped again elsewhere, or deactivated, since an older one mapped it is carried as that
+     * record left it, not as the older one did (the diff review of D303).
      */
     public Map<String, Carried> mappedByTheAccount(String apiUrl, String apiKey, String partnerReference) {
+        Set<Long> inUse = settings.inUse().stream().map(Settings::id).collect(Collectors.toSet());
+        List<Settings> newestFirst = settings.ofTheAccount(apiUrl, apiKey, partnerReference).stream()
+                .sorted(Comparator.comparing((Settings record) -> !inUse.contains(record.id()))
+                        .thenComparing(Settings::id, Comparator.reverseOrder()))
+                .toList();
         Map<String, Carried> mapped = new HashMap<>();
-        for (Settings record : settings.ofTheAccount(apiUrl, apiKey, partnerReference)) {
-            mappings.active(record)
-                    .forEach(mapping -> mapped.putIfAbsent(
+        Set<String> decided = new HashSet<>();
+        for (Settings record : newestFirst) {
+            for (CustomerMapping mapping : mappings.all(record)) {
+                if (decided.add(mapping.arrowReference()) && mapping.active()) {
+                    mapped.put(
                             mapping.arrowReference(),
-                            new Carried(Uuids.hex(mapping.customerUuid()), mapping.customerName())));
+                            new Carried(Uuids.hex(mapping.customerUuid()), mapping.customerName()));
+                }
+            }
         }
         return mapped;
     }

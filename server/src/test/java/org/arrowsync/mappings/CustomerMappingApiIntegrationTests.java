@@ -621,6 +621,28 @@ class CustomerMappingApiIntegrationTests extends IntegrationTest {
                         .json()
                         .findValuesAsString("arrow_reference"))
                 .containsAll(mapped.keySet());
+
+        // saved again with one customer mapped elsewhere: the record in use speaks, not the older one it replaced
+        String moved = mapped.keySet().iterator().next();
+        String elsewhere = fixture.customer("Mapped elsewhere " + ArrowFixture.unique("c"));
+        Map<String, String> corrected = new HashMap<>(preselected);
+        corrected.put(moved, elsewhere);
+        fixture.saveSettingsAsHomePort(corrected);
+        JsonNode again = api.post(
+                        SETTINGS + "discover_customers/", Map.of("api_url", arrow.apiUrl(), "api_key", arrow.apiKey()))
+                .expect(200)
+                .json()
+                .get("suggestions")
+                .valueStream()
+                .filter(suggestion -> suggestion
+                        .get("arrow_customer")
+                        .get("reference")
+                        .asString()
+                        .equals(moved))
+                .findFirst()
+                .orElseThrow();
+        assertThat(again.get("suggested_waldur_customer").get("uuid").asString())
+                .isEqualTo(elsewhere);
     }
 
     /**
