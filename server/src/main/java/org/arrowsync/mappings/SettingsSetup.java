@@ -70,15 +70,17 @@ public class SettingsSetup {
         Partner partner = client.whoami();
         Map<String, org.arrowsync.arrowclient.Customer> arrowCustomers =
                 arrowCustomers(client, requested.mappings().keySet());
-        Optional<String> recommended =
-                request.exportTypeReference() == null ? recommended(client, request, partner) : Optional.empty();
+        String exportType = request.exportTypeReference() == null
+                        || request.exportTypeReference().isBlank()
+                ? null // not given: carried on from the record replaced, else the recommended one (D302)
+                : request.exportTypeReference();
         SettingsDraft draft = SettingsDraft.active(
                 request.apiUrl().strip(),
                 request.apiKey(),
-                recommended.orElse(request.exportTypeReference()),
+                exportType,
                 request.classificationFilter(),
                 Boolean.TRUE.equals(request.syncEnabled()));
-        return transaction.execute(status -> {
+        SaveSettingsResponse answer = transaction.execute(status -> {
             SettingsService.Created made = settings.create(draft, partner);
             Settings saved = made.settings();
             int created = 0;
@@ -110,15 +112,43 @@ public class SettingsSetup {
                     Uuids.hex(saved.uuid()),
                     created,
                     saved(created, unknownCustomers, requested.twice(), unnamed)
-                            + recommended
-                                    .map(chosen -> "; export template " + chosen + ", the one Arrow's export types"
-                                            + " recommend (none was given)")
-                                    .orElse("")
                             + succession
                                     .filter(carried -> !carried.carried().isEmpty())
                                     .map(SettingsSetup::carried)
                                     .orElse(""));
         });
+        return withExportTemplate(client, answer);
+    }
+
+    /**
+     * D302: settings saved without an export template, and with none carried on from the record of their Arrow account
+     * they replace (D163), take the one discovery recommends, as the console's wizard preselects it: no billing sync
+     * runs without one (HomePort's wizard shows the recommendation and sends no choice). Arrow is asked after the save
+     * has committed, so no transaction waits on it; the answer's message says what was taken.
+     */
+    private SaveSettingsResponse withExportTemplate(ArrowClient client, SaveSettingsResponse saved) {
+        Settings record =
+                settings.get(Uuids.parseReference(saved.settingsUuid()).orElseThrow());
+        if (!record.exportTypeReference().isBlank()) {
+            return saved;
+        }
+        Optional<String> recommended;
+        try {
+            recommended = ExportCompatibility.preselected(
+                    ExportCompatibility.check(client, YearMonth.now(clock).minusMonths(1)));
+        } catch (ArrowException e) {
+            log.warn("Could not read Arrow's export types to choose the new settings' template: {}", e.getMessage());
+            return saved;
+        }
+        if (recommended.isEmpty()) {
+            return saved;
+        }
+        settings.useExportType(record, recommended.get());
+        return new SaveSettingsResponse(
+                saved.settingsUuid(),
+                saved.mappingsCreated(),
+                saved.message() + "; export template " + recommended.get()
+                        + ", the one Arrow's export types recommend (none was given)");
     }
 
     /**
@@ -140,28 +170,6 @@ public class SettingsSetup {
                     .append(", so their company names stay empty until customer-mappings sync_from_arrow");
         }
         return message.toString();
-    }
-
-    /**
-     * D302: the export template for settings saved without one and with no record of their Arrow account to carry one
-     * on from (D163): the one discovery recommends, as the console's wizard preselects it, since no billing sync runs
-     * without one (HomePort's wizard shows the recommendation and sends no choice). Empty where a record carries one
-     * on, or Arrow lists none that fits.
-     */
-    private Optional<String> recommended(ArrowClient client, SaveSettingsRequest request, Partner partner) {
-        boolean carried =
-                settings.ofTheAccount(request.apiUrl().strip(), request.apiKey(), partner.reference()).stream()
-                        .anyMatch(record -> !record.exportTypeReference().isBlank());
-        if (carried) {
-            return Optional.empty();
-        }
-        try {
-            return ExportCompatibility.preselected(
-                    ExportCompatibility.check(client, YearMonth.now(clock).minusMonths(1)));
-        } catch (ArrowException e) {
-            log.warn("Could not read Arrow's export types to choose the new settings' template: {}", e.getMessage());
-            return Optional.empty();
-        }
     }
 
     /** What new settings took over from the settings of the same Arrow account they replace (D163). */

@@ -164,6 +164,12 @@ class SettingsRepository {
                 .update();
     }
 
+    void setExportType(long id, String exportTypeReference) {
+        jdbc.sql("update arrow_settings set export_type_reference = ? where id = ?")
+                .params(exportTypeReference, id)
+                .update();
+    }
+
     void markMadeByDemo(long id) {
         jdbc.sql("update arrow_settings set made_by_demo = true where id = ?")
                 .param(id)

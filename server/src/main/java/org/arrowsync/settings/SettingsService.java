@@ -276,6 +276,11 @@ public class SettingsService {
         settings.setSyncEnabled(target.id(), enabled, clock.instant());
     }
 
+    /** Gives settings the export template they read Arrow's export with (D302: the one recommended, for none given). */
+    public void useExportType(Settings target, String exportTypeReference) {
+        settings.setExportType(target.id(), exportTypeReference);
+    }
+
     /** Marks settings as the demo's own: only those follow a restarted demo's emulator (D263). */
     public void markMadeByDemo(Settings made) {
         settings.markMadeByDemo(made.id());

@@ -2,6 +2,7 @@ package org.arrowsync.mappings;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -16,6 +17,7 @@ import org.arrowsync.support.ArrowFixture;
 import org.arrowsync.support.Emulator;
 import org.arrowsync.support.IntegrationTest;
 import org.arrowsync.support.Response;
+import org.arrowsync.support.TestClock;
 import org.arrowsync.support.Together;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -577,6 +579,27 @@ class CustomerMappingApiIntegrationTests extends IntegrationTest {
                 .json();
         assertThat(record.get("export_type_reference").asString()).isEqualTo(ExportTemplates.ALT_REFERENCE);
         assertThat(record.get("classification_filter").asString()).isEqualTo("SAAS");
+
+        // the record replaced has none (saved so before D302): the recommended one, not its blank
+        api.patch(SETTINGS + second.get("settings_uuid").asString() + "/", Map.of("export_type_reference", ""))
+                .expect(200);
+        JsonNode third = fixture.saveSettingsAsHomePort(Map.of());
+        assertThat(third.get("message").asString()).contains("export template " + recommended + ", the one");
+        assertThat(api.get(SETTINGS + third.get("settings_uuid").asString() + "/")
+                        .expect(200)
+                        .text("export_type_reference"))
+                .isEqualTo(recommended);
+        YearMonth month = TestClock.closedMonth();
+        api.post(
+                        "/api/admin/arrow/billing-syncs/trigger_sync/",
+                        Map.of(
+                                "year",
+                                month.getYear(),
+                                "month",
+                                month.getMonthValue(),
+                                "settings_uuid",
+                                third.get("settings_uuid").asString()))
+                .expect(202);
     }
 
     /**
