@@ -89,6 +89,11 @@
   });
 
   document.addEventListener("htmx:confirm", function (event) {
+    // Pressed again while its first request is on its way: dropped here, before htmx would queue it to follow
+    if (event.detail.elt && event.detail.elt.hasAttribute("data-busy")) {
+      event.preventDefault();
+      return;
+    }
     var trigger = event.detail.triggeringEvent;
     var question = asking(event.detail.elt, trigger && trigger.submitter);
     if (question) {
@@ -142,13 +147,7 @@
   }
 
   // Marked busy, not disabled: a disabled button loses the keyboard's focus to the page, which htmx cannot give back,
-  // so Enter pressed again did nothing. A request asked again while its sender is busy is dropped instead.
-  document.addEventListener("htmx:beforeRequest", function (event) {
-    if (event.detail.elt && event.detail.elt.hasAttribute("data-busy")) {
-      event.preventDefault();
-    }
-  });
-
+  // so Enter pressed again did nothing. A request asked again while its sender is busy is dropped (htmx:confirm).
   document.addEventListener("htmx:beforeSend", function (event) {
     var elt = event.detail.elt;
     if (!elt || elt.hasAttribute("data-poll")) {

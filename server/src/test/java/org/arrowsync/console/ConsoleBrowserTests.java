@@ -329,6 +329,29 @@ class ConsoleBrowserTests extends ConsoleIntegrationTest {
                 .isNull();
     }
 
+    /**
+     * D307: a button pressed again while its first request is on its way sends nothing more, though it stays focusable
+     * (marked busy, not disabled): htmx would queue the second press to follow the first.
+     */
+    @Test
+    @Order(3)
+    void aButtonPressedTwiceWhileItsRequestIsOnItsWaySendsOnce() {
+        browser.open("/settings/" + settings);
+        JavascriptExecutor page = (JavascriptExecutor) browser.driver();
+        page.executeScript("window.sent = 0; var open = XMLHttpRequest.prototype.open;"
+                + " XMLHttpRequest.prototype.open = function (method, url) {"
+                + "   if (String(url).indexOf('/check') >= 0) { window.sent++; }"
+                + "   return open.apply(this, arguments); };"
+                + " var check = document.querySelector(\"button[hx-post$='/check']\"); check.click(); check.click();");
+        browser.await(d -> !d.findElements(By.cssSelector("#check-result *")).isEmpty());
+        long settled = System.nanoTime() + 1_000_000_000L;
+        while (System.nanoTime() < settled) {
+            assertThat(((Number) page.executeScript("return window.sent")).intValue())
+                    .as("one request, the second press dropped")
+                    .isEqualTo(1);
+        }
+    }
+
     @Test
     @Order(3)
     void untickingActiveAsksFirstAsTheDeactivateButtonDoes() {
