@@ -1,6 +1,8 @@
 package org.arrowsync.console;
 
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.List;
+import java.util.Map;
 import org.arrowsync.ledger.CustomerService;
 import org.arrowsync.ledger.Invoice;
 import org.arrowsync.ledger.InvoiceService;
@@ -8,6 +10,7 @@ import org.arrowsync.ledger.InvoiceService.InvoiceFilter;
 import org.arrowsync.ledger.InvoiceState;
 import org.arrowsync.shared.Filters;
 import org.arrowsync.shared.InvalidInput;
+import org.arrowsync.shared.Listing;
 import org.arrowsync.shared.PageRequest;
 import org.arrowsync.shared.Uuids;
 import org.springframework.stereotype.Controller;
@@ -40,26 +43,36 @@ class InvoicePages {
             @RequestParam(required = false) String month,
             @RequestParam(required = false) String state,
             @RequestParam(defaultValue = "1") int page,
-            Model model) {
+            Model model,
+            HttpServletResponse response) {
         // its uuid, or its name typed whole (D306): a reseller's customers are more than its list offers
-        var customerUuid = customerField.choose(customer).orRefuse("customer");
+        OperatorCustomerField.Choice chosen = customerField.choose(customer);
+        var customerUuid = chosen.uuid();
         var period = Filters.period("month", month);
         String stateFilter = Filters.choice("state", state, InvoiceState.values(), InvoiceState::value);
-        model.addAttribute(
-                "invoices",
-                invoices.list(
-                        new InvoiceFilter(
-                                customerUuid,
-                                period == null ? null : period.getYear(),
-                                period == null ? null : period.getMonthValue(),
-                                stateFilter),
-                        new PageRequest(Math.max(1, page), PAGE_SIZE)));
+        PageRequest shown = new PageRequest(Math.max(1, page), PAGE_SIZE);
+        if (chosen.refusal() != null) {
+            // a name none or two customers have: said beside the field, as typed, and no list
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            model.addAttribute("errors", Map.of("customer", List.of(chosen.refusal())));
+            model.addAttribute("invoices", Listing.of(List.of(), 0, shown));
+        } else {
+            model.addAttribute(
+                    "invoices",
+                    invoices.list(
+                            new InvoiceFilter(
+                                    customerUuid,
+                                    period == null ? null : period.getYear(),
+                                    period == null ? null : period.getMonthValue(),
+                                    stateFilter),
+                            shown));
+        }
         model.addAttribute(
                 "customers",
                 customers
                         .list(null, null, new PageRequest(1, PageRequest.MAX_SIZE))
                         .items());
-        model.addAttribute("customer", customerField.shown(customerUuid));
+        model.addAttribute("customer", chosen.refusal() != null ? chosen.typed() : customerField.shown(customerUuid));
         model.addAttribute("month", period);
         model.addAttribute("state", stateFilter);
         model.addAttribute(

@@ -374,9 +374,14 @@ class ConsolePagesIntegrationTests extends ConsoleIntegrationTest {
         String invoices = browser.get("/invoices?customer=" + URLEncoder.encode(name, StandardCharsets.UTF_8))
                 .body();
         assertThat(invoices).contains("value=\"" + name + "\"").contains(">" + name + "</a>");
-        assertThat(browser.get("/invoices?customer=" + URLEncoder.encode("No such customer", StandardCharsets.UTF_8))
-                        .statusCode())
-                .isEqualTo(400);
+        HttpResponse<String> unknown =
+                browser.get("/invoices?customer=" + URLEncoder.encode("No such customer", StandardCharsets.UTF_8));
+        assertThat(unknown.statusCode()).isEqualTo(400);
+        assertThat(unknown.body())
+                .as("refused beside the field, as typed, the filters kept")
+                .contains("id=\"customer-error\"")
+                .contains("No customer is named &quot;No such customer&quot;")
+                .contains("value=\"No such customer\"");
     }
 
     /**
