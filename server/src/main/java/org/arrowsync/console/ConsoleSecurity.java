@@ -80,7 +80,7 @@ class ConsoleSecurity {
         SavedRequestAwareAuthenticationSuccessHandler toPageAsked = new SavedRequestAwareAuthenticationSuccessHandler();
         toPageAsked.setDefaultTargetUrl("/");
         toPageAsked.setRequestCache(returnAfterSignIn);
-        SignInAudit signIns = new SignInAudit(audit);
+        SignInAudit signIns = new SignInAudit(audit, users);
         return http.authorizeHttpRequests(requests -> requests.dispatcherTypeMatchers(DispatcherType.ERROR)
                         .permitAll()
                         .requestMatchers(OPEN_TO_ALL)

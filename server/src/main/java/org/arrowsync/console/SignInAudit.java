@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.util.UUID;
 import org.arrowsync.audit.AuditTrail;
 import org.arrowsync.shared.Caller;
+import org.arrowsync.users.UserService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
@@ -17,19 +18,23 @@ import org.springframework.security.web.authentication.logout.LogoutHandler;
 /**
  * Puts console sign-ins, refused ones too, and sign-outs in the audit trail (D299): Spring Security answers them before
  * any controller, so the audit filter that records every other console form never sees them. A refused sign-in is
- * recorded under the username typed, as the log names it.
+ * recorded under the username typed where it is a user's, else as {@code anonymous}: a password typed into the name's
+ * field must not stay in the audit log, which staff read and backups keep.
  */
 final class SignInAudit {
 
     static final String SIGN_IN = "console_sign_in";
     static final String SIGN_OUT = "console_sign_out";
+    private static final String ANONYMOUS = "anonymous";
 
     private static final Logger log = LoggerFactory.getLogger(SignInAudit.class);
 
     private final AuditTrail audit;
+    private final UserService users;
 
-    SignInAudit(AuditTrail audit) {
+    SignInAudit(AuditTrail audit, UserService users) {
         this.audit = audit;
+        this.users = users;
     }
 
     /** Records the sign-in, then goes on as {@code then}. */
@@ -44,7 +49,7 @@ final class SignInAudit {
     AuthenticationFailureHandler refused(AuthenticationFailureHandler then) {
         return (request, response, exception) -> {
             String typed = request.getParameter("username");
-            record(SIGN_IN, typed == null ? "" : typed, null, status(exception), request);
+            record(SIGN_IN, users.isUsername(typed) ? typed : ANONYMOUS, null, status(exception), request);
             then.onAuthenticationFailure(request, response, exception);
         };
     }

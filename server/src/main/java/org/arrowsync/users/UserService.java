@@ -45,6 +45,11 @@ public class UserService {
         return users.findByTokenHash(Tokens.hash(token)).filter(User::active).map(UserService::caller);
     }
 
+    /** Whether a user has this name (what an audit entry of a refused sign-in may keep of the name typed, D299). */
+    public boolean isUsername(String username) {
+        return username != null && users.findByUsername(username).isPresent();
+    }
+
     /** The user with this name and password, if both are right; a user without a password never signs in this way. */
     public Optional<Caller> signIn(String username, String password) {
         if (username == null || password == null) {
