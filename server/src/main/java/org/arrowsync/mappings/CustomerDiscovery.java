@@ -62,18 +62,8 @@ public class CustomerDiscovery {
                 ExportCompatibility.check(client, YearMonth.now(clock).minusMonths(1));
         List<WaldurCustomerBrief> waldur = waldurCustomers();
         Set<String> mapped = mappings.referencesOfAnySettings();
-        Map<String, Carried> carried = mappedByTheAccount(apiUrl, apiKey, partnerReference(client));
         return new DiscoverCustomersResponse(
-                arrowCustomers, waldur, suggest(arrowCustomers, waldur, mapped, carried), exportTypes);
-    }
-
-    /** The partner as Arrow names it, for knowing the account by it too (D163); null when Arrow does not say. */
-    private static String partnerReference(ArrowClient client) {
-        try {
-            return client.whoami().reference();
-        } catch (ArrowException e) {
-            return null;
-        }
+                arrowCustomers, waldur, suggest(arrowCustomers, waldur, mapped), exportTypes);
     }
 
     /**
@@ -81,7 +71,7 @@ public class CustomerDiscovery {
      * credentials reach (the partner as Arrow names it), by reference: what the wizard offers to carry over to new
      * settings of the same account. The records in use speak first, the newest first, then those retired, newest first:
      * a customer a record mapped again elsewhere, or deactivated, since an older one mapped it is carried as that
-     * record left it, not as the older one did (the diff review of D303).
+     * record left it, not as the older one did (D303).
      */
     public Map<String, Carried> mappedByTheAccount(String apiUrl, String apiKey, String partnerReference) {
         Set<Long> inUse = settings.inUse().stream().map(Settings::id).collect(Collectors.toSet());
@@ -128,7 +118,7 @@ public class CustomerDiscovery {
                 .toList();
         List<WaldurCustomerBrief> waldur = waldurCustomers();
         return new AvailableArrowCustomersResponse(
-                Uuids.hex(active.uuid()), unmapped, waldur, suggest(unmapped, waldur, Set.of(), Map.of()));
+                Uuids.hex(active.uuid()), unmapped, waldur, suggest(unmapped, waldur, Set.of()));
     }
 
     /** Whether each export type Arrow offers the settings carries the columns a sync needs (one page of last month). */
@@ -169,26 +159,10 @@ public class CustomerDiscovery {
                 .toList();
     }
 
-    /**
-     * A suggestion per Arrow customer: a customer the account's settings map already ({@code carried}) is suggested to
-     * the operator customer they map it to, with full confidence and not as mapped (D303), so that saving the wizard
-     * again carries it over as the console's wizard does (D129); one other settings map is mapped, else the best match
-     * of its name.
-     */
     private static List<CustomerMappingSuggestion> suggest(
-            List<ArrowCustomerDiscovery> arrowCustomers,
-            List<WaldurCustomerBrief> waldur,
-            Set<String> mapped,
-            Map<String, Carried> carried) {
-        Map<String, WaldurCustomerBrief> byUuid = waldur.stream()
-                .collect(Collectors.toMap(WaldurCustomerBrief::uuid, Function.identity(), (first, second) -> first));
+            List<ArrowCustomerDiscovery> arrowCustomers, List<WaldurCustomerBrief> waldur, Set<String> mapped) {
         return arrowCustomers.stream()
                 .map(customer -> {
-                    Carried carry = carried.get(customer.reference());
-                    WaldurCustomerBrief carriedTo = carry == null ? null : byUuid.get(carry.customerUuid());
-                    if (carriedTo != null) {
-                        return new CustomerMappingSuggestion(customer, carriedTo, 1.0, false);
-                    }
                     if (mapped.contains(customer.reference())) {
                         return new CustomerMappingSuggestion(customer, null, 0.0, true);
                     }

@@ -218,6 +218,16 @@ class ConsolePagesIntegrationTests extends ConsoleIntegrationTest {
                 .doesNotContain("disabled");
         String name = api.get("/api/customers/" + customer + "/").expect(200).text("name");
         assertThat(words(row)).as("the customer it bills, by name").contains(name + " (mapped before)");
+
+        // D303: saved again with the customer mapped elsewhere, the newer record speaks, not the one it replaced
+        String elsewhere = fixture.customer("Mapped elsewhere " + ArrowFixture.unique("c"));
+        fixture.saveSettingsAgain(Map.of(reference, elsewhere));
+        throughTheWizardsCredentials(browser);
+        String again = browser.get("/setup/customers").body();
+        String moved = again.substring(again.indexOf("value=\"" + reference + "\" id=\"accept-"));
+        assertThat(moved.substring(0, moved.indexOf("</tr>")))
+                .contains("value=\"" + elsewhere + "\"")
+                .doesNotContain("value=\"" + customer + "\"");
     }
 
     /** The wizard offers no export template a billing sync cannot read, and says which columns it lacks. */

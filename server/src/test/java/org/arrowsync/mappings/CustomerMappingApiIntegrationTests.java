@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.YearMonth;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -603,69 +602,26 @@ class CustomerMappingApiIntegrationTests extends IntegrationTest {
     }
 
     /**
-     * D303: discovery with the credentials of settings that map customers already suggests each to the operator
-     * customer mapped, at full confidence and not as mapped: HomePort's wizard preselects such suggestions, so saving
-     * it again carries the mappings over, as the console's wizard does (D129).
+     * As the reference: discovery marks a customer any settings map as mapped, its credentials' own settings included,
+     * with no suggestion (D303: the console's wizard carries such customers over itself).
      */
     @Test
-    void discoveryForAnAccountsOwnCredentialsSuggestsTheCustomersItMaps() {
+    void discoveryMarksTheCustomersAnySettingsMapAsMapped() {
         Map<String, String> mapped = fixture.mapCustomers(2);
         JsonNode suggestions = api.post(
                         SETTINGS + "discover_customers/", Map.of("api_url", arrow.apiUrl(), "api_key", arrow.apiKey()))
                 .expect(200)
                 .json()
                 .get("suggestions");
-        Map<String, String> preselected = new HashMap<>();
+        List<String> marked = new ArrayList<>();
         for (JsonNode suggestion : suggestions) {
-            String reference = suggestion.get("arrow_customer").get("reference").asString();
-            if (mapped.containsKey(reference)) {
-                assertThat(suggestion.get("existing_mapping").asBoolean())
-                        .as(reference)
-                        .isFalse();
-                assertThat(suggestion.get("confidence").asDouble()).isEqualTo(1.0);
-                assertThat(suggestion
-                                .get("suggested_waldur_customer")
-                                .get("uuid")
-                                .asString())
-                        .isEqualTo(mapped.get(reference));
-            }
-            if (!suggestion.get("existing_mapping").asBoolean()
-                    && suggestion.get("confidence").asDouble() > 0.7) {
-                preselected.put(
-                        reference,
-                        suggestion.get("suggested_waldur_customer").get("uuid").asString());
+            if (suggestion.get("existing_mapping").asBoolean()) {
+                marked.add(suggestion.get("arrow_customer").get("reference").asString());
+                assertThat(suggestion.has("suggested_waldur_customer")).isFalse();
+                assertThat(suggestion.get("confidence").asDouble()).isZero();
             }
         }
-        assertThat(preselected).containsAllEntriesOf(mapped);
-
-        JsonNode saved = fixture.saveSettingsAsHomePort(preselected);
-        assertThat(api.get(BASE + "?settings_uuid=" + saved.get("settings_uuid").asString() + "&is_active=true")
-                        .expect(200)
-                        .json()
-                        .findValuesAsString("arrow_reference"))
-                .containsAll(mapped.keySet());
-
-        // saved again with one customer mapped elsewhere: the record in use speaks, not the older one it replaced
-        String moved = mapped.keySet().iterator().next();
-        String elsewhere = fixture.customer("Mapped elsewhere " + ArrowFixture.unique("c"));
-        Map<String, String> corrected = new HashMap<>(preselected);
-        corrected.put(moved, elsewhere);
-        fixture.saveSettingsAsHomePort(corrected);
-        JsonNode again = api.post(
-                        SETTINGS + "discover_customers/", Map.of("api_url", arrow.apiUrl(), "api_key", arrow.apiKey()))
-                .expect(200)
-                .json()
-                .get("suggestions")
-                .valueStream()
-                .filter(suggestion -> suggestion
-                        .get("arrow_customer")
-                        .get("reference")
-                        .asString()
-                        .equals(moved))
-                .findFirst()
-                .orElseThrow();
-        assertThat(again.get("suggested_waldur_customer").get("uuid").asString())
-                .isEqualTo(elsewhere);
+        assertThat(marked).containsAll(mapped.keySet());
     }
 
     /**
