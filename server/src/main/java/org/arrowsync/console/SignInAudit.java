@@ -8,9 +8,7 @@ import org.arrowsync.users.UserService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
-import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.logout.LogoutHandler;
@@ -45,11 +43,16 @@ final class SignInAudit {
         };
     }
 
-    /** Records the refusal (401 a wrong password, 429 throttled, 503 not checked), then goes on as {@code then}. */
+    /** Records the refusal, its cause as its status ({@link SignInFailure.Cause}), then goes on as {@code then}. */
     AuthenticationFailureHandler refused(AuthenticationFailureHandler then) {
         return (request, response, exception) -> {
             String typed = request.getParameter("username");
-            record(SIGN_IN, users.isUsername(typed) ? typed : ANONYMOUS, null, status(exception), request);
+            record(
+                    SIGN_IN,
+                    users.isUsername(typed) ? typed : ANONYMOUS,
+                    null,
+                    SignInFailure.Cause.of(exception).status,
+                    request);
             then.onAuthenticationFailure(request, response, exception);
         };
     }
@@ -61,13 +64,6 @@ final class SignInAudit {
                 record(SIGN_OUT, authentication, 200, request);
             }
         };
-    }
-
-    private static int status(AuthenticationException refusal) {
-        if (refusal instanceof ConsoleAuthentication.Throttled) {
-            return 429;
-        }
-        return refusal instanceof BadCredentialsException ? 401 : 503;
     }
 
     private void record(String action, Authentication authentication, int status, HttpServletRequest request) {

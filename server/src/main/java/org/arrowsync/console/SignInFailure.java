@@ -28,15 +28,37 @@ final class SignInFailure implements AuthenticationFailureHandler {
     /** What the sign-in page says of the refusal: why, and the username typed (null when not kept). */
     record Refusal(String why, String username) {}
 
+    /** Why a sign-in was refused, with the HTTP status its audit entry records (D299). */
+    enum Cause {
+        WRONG_PASSWORD(401),
+        THROTTLED(429),
+        NOT_CHECKED(503);
+
+        final int status;
+
+        Cause(int status) {
+            this.status = status;
+        }
+
+        static Cause of(AuthenticationException refusal) {
+            if (refusal instanceof ConsoleAuthentication.Throttled) {
+                return THROTTLED;
+            }
+            return refusal instanceof BadCredentialsException ? WRONG_PASSWORD : NOT_CHECKED;
+        }
+    }
+
     @Override
     public void onAuthenticationFailure(
             HttpServletRequest request, HttpServletResponse response, AuthenticationException exception)
             throws IOException {
         String username = request.getParameter("username");
         String kept = username == null || username.length() > LONGEST ? "" : username;
-        String why = exception instanceof ConsoleAuthentication.Throttled throttled
-                ? LOCKED + throttled.minutes()
-                : exception instanceof BadCredentialsException ? WRONG : UNCHECKED;
+        String why = switch (Cause.of(exception)) {
+            case THROTTLED -> LOCKED + ((ConsoleAuthentication.Throttled) exception).minutes();
+            case WRONG_PASSWORD -> WRONG;
+            case NOT_CHECKED -> UNCHECKED;
+        };
         ConsoleCookies.set(request, response, COOKIE, why + '\u0000' + kept, Duration.ofMinutes(1));
         response.sendRedirect(request.getContextPath() + "/login?error");
     }
