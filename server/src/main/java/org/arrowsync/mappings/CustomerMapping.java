@@ -37,18 +37,6 @@ public record CustomerMapping(
     }
 
     /**
-     * Whether an export's {@code End User Company ID} names this customer (D24): it is the customer's reference (an
-     * {@code XSP…} value), its Ref (the bare value the recorded export carries) or the digits of an {@code XSP}
-     * reference (that export shows {@code 222222} for {@code XSP222222}, while Arrow documents a Ref as an acronym,
-     * D167), compared trimmed and ignoring case.
-     */
-    public boolean identifiedBy(String endUserCompanyId) {
-        return endUserCompanyId != null
-                && !endUserCompanyId.isBlank()
-                && customerNames().contains(endUserCompanyId.strip().toUpperCase(Locale.ROOT));
-    }
-
-    /**
      * Whether a line that carries this End User Company ID, and this customer's company name, may be this customer's by
      * its name (D13): when it carries no id, or when Arrow has not given this customer's Ref yet. Once it has, a line
      * with another id is another Arrow customer's, one of the same name (D279).
@@ -61,12 +49,18 @@ public record CustomerMapping(
     }
 
     /**
-     * What the customer is known by: its reference, the digits of an {@code XSP} reference and, once learned, its Ref,
-     * each trimmed and in upper case, as {@link #identifiedBy} compares them. Two mappings with a name in common map
-     * the same Arrow customer.
+     * What the customer is known by, as an export's {@code End User Company ID} names it (D24, matched by
+     * {@link MappingIndex}): its reference, the digits of an {@code XSP} reference (the recorded export shows
+     * {@code 222222} for {@code XSP222222}, while Arrow documents a Ref as an acronym, D167) and, once learned, its
+     * Ref, each trimmed and in upper case. Two mappings with a name in common map the same Arrow customer.
      */
     public List<String> customerNames() {
-        return Stream.of(arrowReference, referenceDigits(), arrowCustomerRef)
+        return names(arrowReference, arrowCustomerRef);
+    }
+
+    /** The names ({@link #customerNames}) of an Arrow customer of this reference and Ref (null while not known). */
+    public static List<String> names(String reference, String customerRef) {
+        return Stream.of(reference, referenceDigits(reference), customerRef)
                 .filter(name -> name != null && !name.isBlank())
                 .map(name -> name.strip().toUpperCase(Locale.ROOT))
                 .distinct()
@@ -74,8 +68,8 @@ public record CustomerMapping(
     }
 
     /** The digits of an {@code XSP} reference ({@code 222222} of {@code XSP222222}); null for another reference. */
-    private String referenceDigits() {
-        Matcher xsp = arrowReference == null ? null : XSP_REFERENCE.matcher(arrowReference.strip());
+    private static String referenceDigits(String reference) {
+        Matcher xsp = reference == null ? null : XSP_REFERENCE.matcher(reference.strip());
         return xsp != null && xsp.matches() ? xsp.group(1) : null;
     }
 

@@ -94,17 +94,18 @@ class CustomerMappingRepository {
 
     /**
      * Whether another mapping of the settings has this very reference, or, when {@code active}, whether another active
-     * one names the same Arrow customer (its key: trimmed, in upper case) by its reference or its Ref, as
-     * {@link CustomerMapping#customerNames} compares them. A mapping deactivated bills nothing, so the customer may be
-     * mapped again beside it. The one found, an active one first.
+     * one shares one of these names of an Arrow customer: its reference, the digits of an {@code XSP} reference or its
+     * Ref, trimmed and in upper case, as {@link CustomerMapping#customerNames} gives them. A mapping deactivated bills
+     * nothing, so the customer may be mapped again beside it. The one found, an active one first.
      */
-    Optional<Taken> taken(long settingsId, String reference, String key, boolean active, long exceptId) {
+    Optional<Taken> taken(long settingsId, String reference, List<String> names, boolean active, long exceptId) {
         return jdbc.sql("""
                         select uuid, is_active from customer_mappings where settings_id = ? and id <> ?
                         and (arrow_reference = ? or (? and is_active
-                        and (upper(btrim(arrow_reference)) = ? or upper(btrim(arrow_customer_ref)) = ?)))
+                        and array[upper(btrim(arrow_reference)), upper(btrim(arrow_customer_ref)),
+                                  substring(upper(btrim(arrow_reference)) from '^XSP([0-9]+)$')] && ?::text[]))
                         order by is_active desc, id limit 1""")
-                .params(settingsId, exceptId, reference, active, key, key)
+                .params(settingsId, exceptId, reference, active, names.toArray(String[]::new))
                 .query((rs, row) -> new Taken(rs.getObject("uuid", UUID.class), rs.getBoolean("is_active")))
                 .optional();
     }

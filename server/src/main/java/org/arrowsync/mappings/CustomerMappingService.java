@@ -191,14 +191,15 @@ public class CustomerMappingService {
         Customer customer = customer(draft.customerUuid(), errors);
         errors.throwIfAny();
         // Text fields are trimmed, as Waldur's serializers trim them; an active mapping of the Arrow customer of
-        // another active one, as D24 compares them (trimmed, in any case, or its Ref), would bill nothing (D98).
+        // another active one, as D24 compares them (trimmed, in any case, the digits of an XSP reference or its Ref),
+        // would bill nothing (D98).
         // Checked under the settings' lock of their mappings: two requests naming one customer in two spellings at
         // once would each find the other not written yet.
         String reference = draft.arrowReference().strip();
         boolean active = draft.active() == null || draft.active();
         mappings.lockNamesOf(owner.uuid());
         Optional<CustomerMappingRepository.Taken> taken =
-                mappings.taken(owner.id(), reference, key(reference), active, exceptId);
+                mappings.taken(owner.id(), reference, CustomerMapping.names(reference, null), active, exceptId);
         if (taken.isPresent()) {
             List<String> why = new ArrayList<>(List.of("The fields settings, arrow_reference must make a unique set."));
             if (!taken.get().active()) {

@@ -86,12 +86,19 @@ public class SettingsSetup {
             int created = 0;
             List<String> unknownCustomers = new ArrayList<>();
             List<String> unnamed = new ArrayList<>();
+            List<String> twice = new ArrayList<>(requested.twice());
+            Set<String> named = new HashSet<>();
             for (Map.Entry<String, UUID> mapping : requested.mappings().entrySet()) {
                 Customer customer = customer(mapping.getValue());
+                org.arrowsync.arrowclient.Customer known = arrowCustomers.get(mapping.getKey());
+                // one active mapping per Arrow customer, however it is named (D98, D167)
+                List<String> names = CustomerMapping.names(mapping.getKey(), known == null ? null : known.ref());
                 if (customer == null) {
                     unknownCustomers.add(mapping.getKey());
+                } else if (names.stream().anyMatch(named::contains)) {
+                    twice.add(mapping.getKey());
                 } else {
-                    org.arrowsync.arrowclient.Customer known = arrowCustomers.get(mapping.getKey());
+                    named.addAll(names);
                     if (known == null) {
                         unnamed.add(mapping.getKey());
                     }
@@ -111,7 +118,7 @@ public class SettingsSetup {
             return new SaveSettingsResponse(
                     Uuids.hex(saved.uuid()),
                     created,
-                    saved(created, unknownCustomers, requested.twice(), unnamed)
+                    saved(created, unknownCustomers, twice, unnamed)
                             + succession
                                     .filter(carried -> !carried.carried().isEmpty())
                                     .map(SettingsSetup::carried)
@@ -162,7 +169,8 @@ public class SettingsSetup {
             message.append("; skipped, their customer is unknown: ").append(String.join(", ", unknownCustomers));
         }
         if (!twice.isEmpty()) {
-            message.append("; skipped, mapped before in the same list: ").append(String.join(", ", twice));
+            message.append("; skipped, their Arrow customer is mapped before in the same list: ")
+                    .append(String.join(", ", twice));
         }
         if (!unnamed.isEmpty()) {
             message.append("; Arrow did not return ")

@@ -178,6 +178,18 @@ class CustomerMappingApiIntegrationTests extends IntegrationTest {
                 .contains("Mapping " + first + " of this Arrow customer is inactive");
         map("xsp-dup", customer).expect(201);
         api.patch(BASE + first + "/", Map.of("is_active", true)).expect(400);
+        // an export's End User Company ID names a customer by its XSP reference or by that reference's digits (D167):
+        // a mapping of either is a mapping of both, whichever came first
+        map("XSP5550123", customer).expect(201);
+        assertThat(map("5550123", fixture.customer())
+                        .expect(400)
+                        .json()
+                        .get("non_field_errors")
+                        .get(0)
+                        .asString())
+                .contains("unique");
+        map("5550124", customer).expect(201);
+        map(" xsp5550124", fixture.customer()).expect(400);
         JsonNode trimmed = map("  XSP-TRIMMED  ", customer).expect(201).json();
         assertThat(trimmed.get("arrow_reference").asString())
                 .as("trimmed as Waldur trims it")
@@ -477,13 +489,20 @@ class CustomerMappingApiIntegrationTests extends IntegrationTest {
                                                 "arrow_reference",
                                                 reference.toLowerCase(Locale.ROOT),
                                                 "waldur_customer_uuid",
-                                                adventure))))
+                                                adventure),
+                                        // the digits of its XSP reference name the same Arrow customer (D167)
+                                        Map.of(
+                                                "arrow_reference",
+                                                reference.substring("XSP".length()),
+                                                "waldur_customer_uuid",
+                                                fixture.customer()))))
                 .expect(201);
         Contract.assertMatches(saved);
         assertThat(saved.json().get("mappings_created").asInt()).isEqualTo(1);
         assertThat(saved.text("message"))
                 .isEqualTo("Settings saved with 1 customer mappings; skipped, their customer is unknown: XSP-UNKNOWN;"
-                        + " skipped, mapped before in the same list: " + reference.toLowerCase(Locale.ROOT));
+                        + " skipped, their Arrow customer is mapped before in the same list: "
+                        + reference.toLowerCase(Locale.ROOT) + ", " + reference.substring("XSP".length()));
         String newSettings = saved.text("settings_uuid");
         assertThat(api.get(SETTINGS + "?is_active=true").json().findValuesAsString("uuid"))
                 .containsExactly(newSettings);
