@@ -142,6 +142,21 @@ public class BillingSyncService {
     }
 
     /**
+     * The mappings a run bills, kept from deletion until it commits (its syncs name them): one deleted since the run
+     * read it is left out, its lines unmatched, and named.
+     */
+    private List<CustomerMapping> stillMapped(List<CustomerMapping> wanted, Progress progress) {
+        List<CustomerMapping> held = mappings.holdForBilling(wanted);
+        if (held.size() < wanted.size()) {
+            wanted.stream()
+                    .filter(mapping -> !held.contains(mapping))
+                    .forEach(gone -> progress.error("Mapping of Arrow customer " + gone.described()
+                            + " was deleted as the run began: its lines are" + " left unmatched"));
+        }
+        return held;
+    }
+
+    /**
      * D123: an operator who moves to a new settings record of the same Arrow account (the wizard saves a new active
      * one) leaves the old one's syncs behind, and this record would bill their lines again as lines it never saw. D159:
      * so does an operator who moves one customer to this record from another still in use, deactivating its mapping
@@ -259,7 +274,8 @@ public class BillingSyncService {
                 // D98 and D242: which record bills a customer two records map is decided by what the other committed
                 writers.licenses().lockMonthOfEveryRecord(target.period());
                 writers.licenses().lockMonthForInvoicing(chosen.uuid(), target.period());
-                List<CustomerMapping> active = billedHere(chosen, target.period(), known, progress);
+                List<CustomerMapping> active =
+                        stillMapped(billedHere(chosen, target.period(), known, progress), progress);
                 if (active.isEmpty()) {
                     return Ran.nothing(SyncReport.nothing(
                             target.period(),

@@ -5,8 +5,11 @@ import static org.arrowsync.shared.SqlArrays.column;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.arrowsync.shared.ListQuery;
 import org.arrowsync.shared.Listing;
@@ -183,6 +186,18 @@ class CustomerMappingRepository {
     /** Locks the mapping for the checks of its deletion ({@link TransactionLocks#rowForDeletion}). */
     void lockForDeletion(long id) {
         TransactionLocks.rowForDeletion(jdbc, "customer_mappings", id);
+    }
+
+    /**
+     * Key-share locks on these mappings until the transaction ends (their updates do not wait for it; a deletion does),
+     * and the ids of those still there: a mapping deleted before the lock is skipped, as PostgreSQL skips a row deleted
+     * while a statement waits for it.
+     */
+    Set<Long> holdForBilling(Collection<Long> ids) {
+        return new HashSet<>(jdbc.sql("select id from customer_mappings where id = any(?) order by id for key share")
+                .param(ids.toArray(Long[]::new))
+                .query(Long.class)
+                .list());
     }
 
     void delete(long id) {

@@ -149,6 +149,17 @@ public class CustomerMappingService {
         return deactivated.map(mapping -> update(mapping.uuid(), draft)).orElseGet(() -> create(draft));
     }
 
+    /**
+     * Keeps these mappings from being deleted until the caller's transaction ends, which writes billing syncs that name
+     * them: a deletion waits for it (then refused, as the mapping has syncs) or is refused after a while, its updates
+     * do not wait. Gives those still there; a mapping deleted as the caller began is not among them.
+     */
+    public List<CustomerMapping> holdForBilling(List<CustomerMapping> wanted) {
+        Set<Long> held =
+                mappings.holdForBilling(wanted.stream().map(CustomerMapping::id).toList());
+        return wanted.stream().filter(mapping -> held.contains(mapping.id())).toList();
+    }
+
     @Transactional
     public CustomerMapping create(MappingDraft draft) {
         return get(mappings.insert(validate(draft, 0), clock.instant()));

@@ -10,10 +10,12 @@ import org.arrowsync.shared.Uuids;
 import org.arrowsync.support.ArrowFixture;
 import org.arrowsync.support.IntegrationTest;
 import org.arrowsync.support.Jobs;
+import org.arrowsync.support.Response;
 import org.arrowsync.support.TestClock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
@@ -22,7 +24,7 @@ import tools.jackson.databind.JsonNode;
  * D102: a past month's sync invoices on the current month's invoices once its own are closed, so it holds the current
  * month too, after its own: it waits while the current month is held (by that month's sync, here by the test), rather
  * than locking those invoices against it in another order. D242: a sync decides which of two records of one Arrow
- * account bills a customer once it holds the month.
+ * account bills a customer once it holds the month, and holds the mappings it bills against their deletion.
  */
 class MonthLocksIntegrationTests extends IntegrationTest {
 
@@ -36,6 +38,9 @@ class MonthLocksIntegrationTests extends IntegrationTest {
 
     @Autowired
     PlatformTransactionManager transactions;
+
+    @Autowired
+    JdbcClient jdbc;
 
     @Test
     void aPastMonthsSyncWaitsWhileTheCurrentMonthIsHeld() throws InterruptedException {
@@ -109,6 +114,82 @@ class MonthLocksIntegrationTests extends IntegrationTest {
         assertThat(fixture.arrowCharges(customer, month))
                 .as(runs)
                 .isEqualByComparingTo(fixture.exportSell(month, arrowReference));
+    }
+
+    /**
+     * A mapping deleted while a first sync of its month waits for the month, before the run holds its mappings: the run
+     * bills the other customers and names the one deleted. It read the mapping before it waited, and the first sync of
+     * the deleted customer's lines failed on its foreign key, the whole month with it.
+     */
+    @Test
+    void aMappingDeletedWhileASyncWaitsForTheMonthIsLeftOutOfIt() throws InterruptedException {
+        YearMonth month = TestClock.closedMonth();
+        String settings = fixture.settings();
+        Map<String, String> customers = fixture.mapAllCustomers();
+        String deleted = customers.keySet().iterator().next();
+        String job;
+        try (MonthHolder holder = new MonthHolder(settings, month)) {
+            job = api.post(TRIGGER_SYNC, fixture.period(month)).expect(202).text("uuid");
+            Jobs.awaitState(api, job, "running");
+            Thread.sleep(1_000);
+            api.delete("/api/admin/arrow/customer-mappings/" + fixture.mapping(deleted) + "/")
+                    .expect(204);
+        }
+
+        JsonNode run = Jobs.await(api, job);
+        assertThat(run.get("state").asString()).as(run.toString()).isEqualTo("succeeded");
+        assertThat(run.get("errors").toString())
+                .as(run.toString())
+                .contains("Mapping of Arrow customer " + deleted, "was deleted as the run began");
+        assertThat(fixture.arrowCharges(customers.get(deleted), month)).isZero();
+        customers.entrySet().stream()
+                .filter(customer -> !customer.getKey().equals(deleted))
+                .forEach(customer -> assertThat(fixture.arrowCharges(customer.getValue(), month))
+                        .as(customer.getKey())
+                        .isEqualByComparingTo(fixture.exportSell(month, customer.getKey())));
+    }
+
+    /**
+     * A mapping a running sync bills cannot be deleted under it: the deletion waits a few seconds for the run, then is
+     * refused as in use (409), and the run bills the customer. It was deleted at once, its syncs not written yet, and
+     * the run failed on its foreign key.
+     */
+    @Test
+    void aMappingARunningSyncBillsIsNotDeletedUnderIt() throws InterruptedException {
+        YearMonth month = TestClock.closedMonth();
+        fixture.settings();
+        Map<String, String> customers = fixture.mapAllCustomers();
+        String kept = customers.keySet().iterator().next();
+        // the run holds its mappings, then waits for Arrow's first page
+        fixture.emulator().fault("{\"family\":\"exports\",\"kind\":\"latency\",\"latencyMs\":12000,\"count\":1}");
+        String job = api.post(TRIGGER_SYNC, fixture.period(month)).expect(202).text("uuid");
+        awaitMappingsHeld();
+
+        Response refused = api.delete("/api/admin/arrow/customer-mappings/" + fixture.mapping(kept) + "/");
+
+        assertThat(refused.status()).as(refused.body()).isEqualTo(409);
+        assertThat(refused.text("error")).contains("uses this object", "try again once it has ended");
+        JsonNode run = Jobs.await(api, job);
+        fixture.emulator().clearFaults();
+        assertThat(run.get("state").asString()).as(run.toString()).isEqualTo("succeeded");
+        assertThat(fixture.arrowCharges(customers.get(kept), month))
+                .isEqualByComparingTo(fixture.exportSell(month, kept));
+        api.delete("/api/admin/arrow/customer-mappings/" + fixture.mapping(kept) + "/")
+                .expect(409);
+    }
+
+    /** Waits until another session holds rows of the mappings for a billing run (a table-level row-share lock). */
+    private void awaitMappingsHeld() throws InterruptedException {
+        for (int i = 0; i < 200; i++) {
+            if (jdbc.sql("""
+                            select count(*) from pg_locks l join pg_class c on c.oid = l.relation
+                            where c.relname = 'customer_mappings' and l.mode = 'RowShareLock' and l.granted
+                            and l.pid <> pg_backend_pid()""").query(Long.class).single() > 0) {
+                return;
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("no run held the mappings within 10 s");
     }
 
     /** A settings record's month held by another transaction, as another run of it holds it, until closed. */
