@@ -6,6 +6,7 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import org.arrowsync.shared.Secrets;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -30,6 +31,9 @@ class MetricsController {
     private final MetricsProperties properties;
 
     MetricsController(PrometheusMeterRegistry registry, StoredGauges stored, MetricsProperties properties) {
+        if (properties.needsToken()) {
+            Secrets.remember(properties.token().strip()); // masked wherever logs and job texts are scrubbed
+        }
         this.registry = registry;
         this.stored = stored;
         this.properties = properties;

@@ -6,6 +6,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 @ConfigurationProperties("arrowsync.metrics")
 record MetricsProperties(String token) {
 
+    /** Without the token, should the properties ever be logged. */
+    @Override
+    public String toString() {
+        return "MetricsProperties[token=" + (needsToken() ? "****" : "none") + "]";
+    }
+
     boolean needsToken() {
         return token != null && !token.isBlank();
     }

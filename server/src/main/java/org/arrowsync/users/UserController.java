@@ -109,5 +109,11 @@ class UserController {
                     user.created(),
                     token);
         }
+
+        /** Without the token, should a view ever be logged. */
+        @Override
+        public String toString() {
+            return "UserView[" + username + ", token=" + (token == null ? "none" : "****") + "]";
+        }
     }
 }

@@ -244,5 +244,12 @@ public class UserService {
         return new Caller(user.uuid(), user.username(), user.staff());
     }
 
-    public record NewUser(User user, String token) {}
+    public record NewUser(User user, String token) {
+
+        /** Without the token, should it ever be logged. */
+        @Override
+        public String toString() {
+            return "NewUser[" + user.username() + ", token=****]";
+        }
+    }
 }

@@ -124,6 +124,12 @@ class WebhookController {
             Boolean isActive,
             String description) {
 
+        /** Without the secret, should a request ever be logged. */
+        @Override
+        public String toString() {
+            return "WebhookRequest[url=" + url + ", eventTypes=" + eventTypes + ", secret=****]";
+        }
+
         WebhookService.WebhookDraft draft() {
             return new WebhookService.WebhookDraft(url, eventTypes, secret, isActive, description);
         }

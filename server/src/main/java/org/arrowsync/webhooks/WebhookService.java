@@ -200,7 +200,14 @@ class WebhookService {
     }
 
     /** What a webhook request body may hold; null fields are absent. */
-    record WebhookDraft(String url, List<String> eventTypes, String secret, Boolean active, String description) {}
+    record WebhookDraft(String url, List<String> eventTypes, String secret, Boolean active, String description) {
+
+        /** Without the secret, should a draft ever be logged. */
+        @Override
+        public String toString() {
+            return "WebhookDraft[url=" + url + ", eventTypes=" + eventTypes + ", secret=****]";
+        }
+    }
 
     /** The JSON every delivery carries: the event's id, type and time, and what happened. */
     record Payload(String id, String type, Instant created, Object data) {}
