@@ -1,7 +1,6 @@
 package org.arrowsync.console;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import org.arrowsync.billing.MonthSummary;
 import org.arrowsync.consumption.ConsumptionStatistics;
 import org.arrowsync.shared.Money;
@@ -39,8 +38,6 @@ record MonthTotals(MonthSummary summary, ConsumptionStatistics.Billed consumptio
      * (D196), to its currency's unit: a difference no sync or reconciliation has settled, not an operator's canceling.
      */
     public BigDecimal gap() {
-        return billed().add(canceled())
-                .subtract(summary.arrowTotal())
-                .setScale(Money.minorUnits(summary.currency()), RoundingMode.HALF_UP);
+        return Money.rounded(billed().add(canceled()).subtract(summary.arrowTotal()), summary.currency());
     }
 }
