@@ -27,6 +27,7 @@ import org.arrowsync.consumption.LicenseMonthBilling.Pricing;
 import org.arrowsync.ledger.Resource;
 import org.arrowsync.shared.DatabaseConnectionLost;
 import org.arrowsync.shared.FailureMessages;
+import org.arrowsync.shared.LogContext;
 import org.arrowsync.shared.Progress;
 import org.arrowsync.shared.Uuids;
 import org.slf4j.Logger;
@@ -176,12 +177,14 @@ public class ConsumptionSyncService {
         if (resources.isEmpty()) {
             return;
         }
-        ExecutorService pool =
-                Executors.newFixedThreadPool(Math.max(1, Math.min(properties.workers(), resources.size())));
+        AtomicInteger made = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(
+                Math.max(1, Math.min(properties.workers(), resources.size())),
+                task -> new Thread(task, "consumption-worker-" + made.incrementAndGet()));
         try {
             CompletionService<Void> running = new ExecutorCompletionService<>(pool);
             for (Resource resource : resources) {
-                running.submit(() -> work.accept(resource), null);
+                running.submit(LogContext.carried(() -> work.accept(resource)), null);
             }
             for (int finished = 0; finished < resources.size(); finished++) {
                 running.take().get();

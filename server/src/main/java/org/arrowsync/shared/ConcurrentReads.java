@@ -77,7 +77,8 @@ public class ConcurrentReads implements DisposableBean {
         List<CompletableFuture<List<R>>> others = new ArrayList<>();
         for (int part = 1; part < count; part++) {
             List<K> slice = slice(keys, part, count);
-            others.add(CompletableFuture.supplyAsync(() -> read.apply(slice), helpers));
+            others.add(CompletableFuture.supplyAsync(
+                    () -> read.apply(slice), task -> helpers.execute(LogContext.carried(task))));
         }
         List<R> rows = new ArrayList<>(read.apply(slice(keys, 0, count)));
         for (CompletableFuture<List<R>> other : others) {

@@ -7,10 +7,10 @@ public final class DaemonThreads {
 
     private DaemonThreads() {}
 
-    /** Runs each task on a new daemon thread of that name. */
+    /** Runs each task on a new daemon thread of that name, under the log context of the thread that gave it. */
     public static Executor named(String name) {
         return task -> {
-            Thread thread = new Thread(task, name);
+            Thread thread = new Thread(LogContext.carried(task), name);
             thread.setDaemon(true);
             thread.start();
         };
