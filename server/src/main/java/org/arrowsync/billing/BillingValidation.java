@@ -197,7 +197,7 @@ public class BillingValidation {
      */
     private static MonthStatements read(ArrowClient client, YearMonth period) {
         try {
-            Map<String, StatementState> speaking = client.statements(new StatementQuery(period, null)).stream()
+            Map<String, StatementState> speaking = client.statements(StatementQuery.forPeriod(period)).stream()
                     .collect(Collectors.toMap(
                             statement -> MappingIndex.reference(statement.customerReference()),
                             Statement::state,

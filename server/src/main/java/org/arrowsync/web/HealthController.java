@@ -3,6 +3,7 @@ package org.arrowsync.web;
 import java.util.Map;
 import org.springframework.boot.availability.ApplicationAvailability;
 import org.springframework.boot.availability.ReadinessState;
+import org.springframework.dao.DataAccessException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -31,7 +32,8 @@ class HealthController {
         try {
             jdbc.sql("select 1").query(Integer.class).single();
             return ResponseEntity.ok(Map.of("status", "UP"));
-        } catch (RuntimeException e) {
+        } catch (DataAccessException e) {
+            // the database is unreachable (or the pool's wait ran out); any other failure is a bug, answered as one
             return ResponseEntity.status(503).body(Map.of("status", "DOWN"));
         }
     }

@@ -11,11 +11,11 @@ import org.springframework.web.bind.annotation.RestController;
 /** One mapped customer's Arrow billing at a glance. */
 @Tag(name = "Customer mappings")
 @RestController
-class BillingSummary {
+class BillingSummaryController {
 
     private final MappingBillingSummaries summaries;
 
-    BillingSummary(MappingBillingSummaries summaries) {
+    BillingSummaryController(MappingBillingSummaries summaries) {
         this.summaries = summaries;
     }
 

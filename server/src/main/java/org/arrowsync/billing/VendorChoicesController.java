@@ -13,11 +13,11 @@ import org.springframework.web.bind.annotation.RestController;
 /** The vendors a vendor-offering mapping can name ({@link VendorNames#choices}), as the reference lists them. */
 @Tag(name = "Vendor mappings")
 @RestController
-class VendorChoices {
+class VendorChoicesController {
 
     private final VendorNames names;
 
-    VendorChoices(VendorNames names) {
+    VendorChoicesController(VendorNames names) {
         this.names = names;
     }
 
