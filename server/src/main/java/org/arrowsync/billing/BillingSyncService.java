@@ -151,7 +151,7 @@ public class BillingSyncService {
             wanted.stream()
                     .filter(mapping -> !held.contains(mapping))
                     .forEach(gone -> progress.error("Mapping of Arrow customer " + gone.described()
-                            + " was deleted as the run began: its lines are" + " left unmatched"));
+                            + " was deleted as the run began: its lines are left unmatched"));
         }
         return held;
     }
