@@ -53,7 +53,7 @@ class InvoiceController {
                 Filters.integer("year", year),
                 Filters.integer("month", month),
                 Filters.choice("state", state, InvoiceState.values(), InvoiceState::value));
-        return invoices.list(filter, page).map(InvoiceView::of);
+        return invoices.list(filter, page).mapEach(InvoiceView::of);
     }
 
     @GetMapping(value = "{uuid}/", produces = MediaType.APPLICATION_JSON_VALUE)

@@ -5,7 +5,9 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.arrowsync.ledger.Resource.Ref;
@@ -117,6 +119,17 @@ class InvoiceRepository {
                 .params(customerId, period.getYear(), period.getMonthValue())
                 .query(InvoiceRepository::map)
                 .optional();
+    }
+
+    /** How many items each of these invoices holds, as it keeps the count (D65). */
+    Map<Long, Long> itemCounts(Collection<Long> ids) {
+        Map<Long, Long> counts = new HashMap<>();
+        jdbc.sql("select id, items from invoices where id = any(?)")
+                .param(ids.toArray(Long[]::new))
+                .query(rs -> {
+                    counts.put(rs.getLong("id"), rs.getLong("items"));
+                });
+        return counts;
     }
 
     Listing<Invoice> list(InvoiceService.InvoiceFilter filter, PageRequest page) {

@@ -271,10 +271,15 @@ public class InvoiceService {
 
     /**
      * A page of invoices with all their items: the same statements whatever the page size, the items' split in parts
-     * read at once on a large page (D154).
+     * read at once on a large page (D154); a page of more items than a part of it holds is read as it is written
+     * ({@link InvoicePage}, D316). Map its items with {@link Listing#mapEach}, which keeps that.
      */
     public Listing<InvoiceWithItems> list(InvoiceFilter filter, PageRequest page) {
-        return invoices.list(filter, page).mapAll(this::withItems);
+        return invoices.list(filter, page)
+                .mapAll(found -> InvoicePage.of(
+                        found,
+                        invoices.itemCounts(found.stream().map(Invoice::id).toList()),
+                        this::withItems));
     }
 
     private List<InvoiceWithItems> withItems(List<Invoice> found) {

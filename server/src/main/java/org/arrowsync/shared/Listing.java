@@ -1,5 +1,6 @@
 package org.arrowsync.shared;
 
+import java.util.AbstractList;
 import java.util.List;
 import java.util.function.Function;
 
@@ -16,6 +17,28 @@ public record Listing<T>(List<T> items, long total, PageRequest page) {
 
     public <R> Listing<R> map(Function<? super T, ? extends R> mapper) {
         return new Listing<>(items.stream().<R>map(mapper).toList(), total, page);
+    }
+
+    /**
+     * The same page with each item mapped as it is read, not all at once: for a page whose items are read as the answer
+     * is written (a page of invoices, D316), which {@link #map} would read whole.
+     */
+    public <R> Listing<R> mapEach(Function<? super T, ? extends R> mapper) {
+        List<T> source = items;
+        return new Listing<>(
+                new AbstractList<R>() {
+                    @Override
+                    public R get(int index) {
+                        return mapper.apply(source.get(index));
+                    }
+
+                    @Override
+                    public int size() {
+                        return source.size();
+                    }
+                },
+                total,
+                page);
     }
 
     /**

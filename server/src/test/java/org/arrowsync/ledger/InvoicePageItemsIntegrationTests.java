@@ -75,6 +75,42 @@ class InvoicePageItemsIntegrationTests extends IntegrationTest {
                                 join customers c on c.id = i.customer_id where c.name like ?""").param(NAMES + "%").query(Long.class).single());
     }
 
+    /**
+     * D316: a page of invoices holding more items than a part of it reads together is read part by part as it is
+     * written, each invoice with its items as it alone answers them: here three invoices of 8,000 items, two parts.
+     */
+    @Test
+    void aPageOfMoreItemsThanAPartHoldsIsReadPartByPartAsEachInvoiceAnswers() {
+        int invoices = 3;
+        int itemsEach = 8_000;
+        assertThat((long) invoices * itemsEach).isGreaterThan(InvoicePage.ITEMS_READ_TOGETHER);
+        jdbc.sql("""
+                        with c as (insert into customers (uuid, name, created, modified)
+                                   select gen_random_uuid(), ? || 'large ' || n, now(), now() from generate_series(1, ?) n
+                                   returning id)
+                        insert into invoices (uuid, customer_id, year, month, created, modified)
+                        select gen_random_uuid(), c.id, 2003, 3, now(), now() from c""").params(NAMES, invoices).update();
+        jdbc.sql("""
+                        insert into invoice_items (uuid, invoice_id, name, unit_price, quantity, currency, start_date,
+                                                   end_date, details, created)
+                        select gen_random_uuid(), i.id, 'Line ' || n, 0.01 * n, 1, 'EUR', date '2003-03-01',
+                               date '2003-03-31', '{}', now() + n * interval '1 millisecond'
+                        from generate_series(1, ?) n cross join invoices i where i.year = 2003 and i.month = 3""").param(itemsEach).update();
+
+        JsonNode page = api.get("/api/invoices/?year=2003&month=3&page_size=100")
+                .expect(200)
+                .json();
+
+        assertThat(page).hasSize(invoices);
+        for (JsonNode invoice : page) {
+            assertThat(invoice.get("items")).hasSize(itemsEach);
+            assertThat(invoice)
+                    .isEqualTo(api.get("/api/invoices/" + invoice.get("uuid").asString() + "/")
+                            .expect(200)
+                            .json());
+        }
+    }
+
     private static List<String> uuids(JsonNode items) {
         return items.valueStream().map(item -> item.get("uuid").asString()).toList();
     }
