@@ -58,7 +58,7 @@ class BillingSyncController {
                 Filters.period("report_period_to", to),
                 Filters.integer("state", state),
                 arrowState);
-        return queries.list(filter, page).map(BillingSyncView::of);
+        return queries.list(filter, page).mapEach(BillingSyncView::of);
     }
 
     @GetMapping("{uuid}/")

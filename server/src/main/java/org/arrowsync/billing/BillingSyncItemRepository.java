@@ -251,6 +251,18 @@ class BillingSyncItemRepository {
         return result;
     }
 
+    /** How many items each of these syncs holds, as the syncs' counts keep it (D143). */
+    Map<Long, Long> itemCounts(Collection<Long> syncIds) {
+        Map<Long, Long> counts = new HashMap<>();
+        jdbc.sql("select billing_sync_id, sum(items) as items from billing_sync_item_counts"
+                        + " where billing_sync_id = any(?) group by billing_sync_id")
+                .param(syncIds.toArray(Long[]::new))
+                .query(rs -> {
+                    counts.put(rs.getLong("billing_sync_id"), rs.getLong("items"));
+                });
+        return counts;
+    }
+
     /** The lines of these syncs as their answers embed them, in the order they were created. */
     List<EmbeddedItem> embeddedIn(Collection<Long> syncIds) {
         if (syncIds.isEmpty()) {

@@ -7,6 +7,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.arrowsync.shared.Listing;
 import org.arrowsync.shared.NotFound;
+import org.arrowsync.shared.PageInParts;
 import org.arrowsync.shared.PageRequest;
 import org.springframework.stereotype.Service;
 
@@ -24,8 +25,13 @@ class BillingSyncQueries {
         this.items = items;
     }
 
+    /** A page of syncs whose items are read a part at a time as it is written (D316); map it with mapEach. */
     Listing<SyncWithItems> list(SyncFilter filter, PageRequest page) {
-        return syncs.list(filter, page).mapAll(this::withItems);
+        return syncs.list(filter, page).mapAll(found -> {
+            Map<Long, Long> counts =
+                    items.itemCounts(found.stream().map(BillingSync::id).toList());
+            return PageInParts.of(found, sync -> counts.getOrDefault(sync.id(), 0L), this::withItems);
+        });
     }
 
     private List<SyncWithItems> withItems(List<BillingSync> found) {

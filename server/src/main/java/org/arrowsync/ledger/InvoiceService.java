@@ -20,6 +20,7 @@ import org.arrowsync.shared.InvalidInput;
 import org.arrowsync.shared.Listing;
 import org.arrowsync.shared.Money;
 import org.arrowsync.shared.NotFound;
+import org.arrowsync.shared.PageInParts;
 import org.arrowsync.shared.PageRequest;
 import org.arrowsync.shared.Texts;
 import org.arrowsync.shared.Uuids;
@@ -272,14 +273,14 @@ public class InvoiceService {
     /**
      * A page of invoices with all their items: the same statements whatever the page size, the items' split in parts
      * read at once on a large page (D154); a page of more items than a part of it holds is read as it is written
-     * ({@link InvoicePage}, D316). Map its items with {@link Listing#mapEach}, which keeps that.
+     * ({@link PageInParts}, D316). Map its items with {@link Listing#mapEach}, which keeps that.
      */
     public Listing<InvoiceWithItems> list(InvoiceFilter filter, PageRequest page) {
-        return invoices.list(filter, page)
-                .mapAll(found -> InvoicePage.of(
-                        found,
-                        invoices.itemCounts(found.stream().map(Invoice::id).toList()),
-                        this::withItems));
+        return invoices.list(filter, page).mapAll(found -> {
+            Map<Long, Long> counts =
+                    invoices.itemCounts(found.stream().map(Invoice::id).toList());
+            return PageInParts.of(found, invoice -> counts.getOrDefault(invoice.id(), 0L), this::withItems);
+        });
     }
 
     private List<InvoiceWithItems> withItems(List<Invoice> found) {

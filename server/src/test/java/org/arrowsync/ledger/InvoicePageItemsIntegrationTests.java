@@ -3,6 +3,7 @@ package org.arrowsync.ledger;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import org.arrowsync.shared.PageInParts;
 import org.arrowsync.support.IntegrationTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -83,7 +84,7 @@ class InvoicePageItemsIntegrationTests extends IntegrationTest {
     void aPageOfMoreItemsThanAPartHoldsIsReadPartByPartAsEachInvoiceAnswers() {
         int invoices = 3;
         int itemsEach = 8_000;
-        assertThat((long) invoices * itemsEach).isGreaterThan(InvoicePage.ITEMS_READ_TOGETHER);
+        assertThat((long) invoices * itemsEach).isGreaterThan(PageInParts.ROWS_READ_TOGETHER);
         jdbc.sql("""
                         with c as (insert into customers (uuid, name, created, modified)
                                    select gen_random_uuid(), ? || 'large ' || n, now(), now() from generate_series(1, ?) n
